@@ -1,0 +1,107 @@
+"""The `safer-desk` command: parse arguments, then call the same services as the window.
+
+Exit codes: 0 success, 1 bad input (the message says which row or option), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from safer_desk import __version__
+from safer_desk.cli.common import CliError
+
+# Each module adds its subcommands with ``register(subparsers)``.
+SUBCOMMAND_MODULES = (
+    "safer_desk.cli.app",
+    "safer_desk.cli.projects",
+    "safer_desk.cli.allocation",
+    "safer_desk.cli.costs",
+    "safer_desk.cli.indicators",
+    "safer_desk.cli.exchange",
+)
+
+WINDOW_USAGE = """\
+  safer-desk [FILE]          open the window (the default file if none)
+  safer-desk --demo          open the window on a fresh copy of the example data"""
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+    parser = argparse.ArgumentParser(
+        prog="safer-desk",
+        description="Safer Desk: projects, allocations, DHR and target-hardening costs, indicators.",
+        epilog=WINDOW_USAGE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"safer-desk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in SUBCOMMAND_MODULES:
+        importlib.import_module(module).register(subparsers)
+    return parser, subparsers
+
+
+def build_window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="safer-desk", usage="safer-desk [FILE] [--demo] | safer-desk COMMAND …",
+                                     description="Open the Safer Desk window. Run `safer-desk --help` for the commands.",
+                                     add_help=False)
+    parser.add_argument("file", nargs="?", help="the Safer Desk file to open")
+    parser.add_argument("--demo", action="store_true", help="open a fresh copy of the example data")
+    parser.add_argument("--version", action="version", version=f"safer-desk {__version__}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if _opens_window(argv):
+            return _open_window(build_window_parser().parse_args(argv))
+        parser, _ = build_parser()
+        args, extras = parser.parse_known_args(argv)
+        # argparse cannot take an optional positional after options ("screenshot OUT --tab x FILE").
+        trailing = getattr(args, "trailing_positional", None)
+        if extras and trailing and getattr(args, trailing) is None and len(extras) == 1 \
+                and not extras[0].startswith("-"):
+            setattr(args, trailing, extras.pop())
+        if extras:
+            parser.error(f"unrecognized arguments: {' '.join(extras)}")
+        if args.command is None:
+            parser.print_help()
+            return 0
+        return int(args.run(args) or 0)
+    except CliError as exc:
+        print(f"safer-desk: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("safer-desk: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+
+
+def _opens_window(argv: list[str]) -> bool:
+    """`safer-desk`, `safer-desk FILE` and `safer-desk --demo` open the window; the rest are commands."""
+    if not argv or argv[0] == "--demo":
+        return True
+    if argv[0].startswith("-"):
+        return False
+    _, subparsers = build_parser()
+    return argv[0] not in subparsers.choices
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    if args.demo and args.file:
+        raise CliError("give either a FILE or --demo, not both", code=2)
+    if args.demo:
+        from safer_desk.cli.common import fresh_demo_copy
+
+        path, create = fresh_demo_copy(), False
+    elif args.file:
+        path, create = Path(args.file), False
+        if not path.exists():
+            raise CliError(f"there is no file at {path} (use File > New in the window to make one)")
+    else:
+        path, create = None, True
+    from safer_desk.ui.app import run_window
+
+    return run_window(path, create=create)

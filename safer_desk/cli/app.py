@@ -1,0 +1,59 @@
+"""`safer-desk demo` and `safer-desk screenshot`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from safer_desk.cli.common import CliError, fresh_demo_copy
+
+TAB_CHOICES = ("projects", "allocation", "costs", "indicators")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    demo = subparsers.add_parser("demo", help="write the example data to a new file",
+                                 description="Write the example data (from the seed board papers) to a new file.")
+    demo.add_argument("out", metavar="OUT.sqlite")
+    demo.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    demo.set_defaults(run=run_demo)
+
+    shot = subparsers.add_parser("screenshot", help="render the window offscreen to a PNG",
+                                 description="Render the real main window offscreen and save it as PNG.")
+    shot.add_argument("out", metavar="OUT.png")
+    shot.add_argument("--tab", choices=TAB_CHOICES, default="projects")
+    shot.add_argument("--demo", action="store_true", help="use a fresh copy of the example data")
+    shot.add_argument("file", nargs="?", metavar="FILE", help="the Safer Desk file (default: your own file)")
+    shot.set_defaults(run=run_screenshot, trailing_positional="file")
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from safer_desk.services.demo import DemoError, build_demo
+
+    try:
+        path = build_demo(Path(args.out), overwrite=args.force)
+    except DemoError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"wrote the example data to {path}")
+    return 0
+
+
+def run_screenshot(args: argparse.Namespace) -> int:
+    from safer_desk.paths import default_file
+    from safer_desk.storage.store import StoreError
+
+    if args.demo and args.file:
+        raise CliError("give either FILE or --demo, not both", code=2)
+    if args.demo:
+        path = fresh_demo_copy()
+    else:
+        path = Path(args.file) if args.file else default_file()
+        if not path.exists():
+            raise CliError(f"there is no file at {path}")
+    from safer_desk.ui.app import screenshot
+
+    try:
+        out = screenshot(Path(args.out), path, tab=args.tab)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"saved {out}")
+    return 0

@@ -1,0 +1,59 @@
+"""What the subcommands share: errors with exit codes, opening files, printing CSV."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from safer_desk.exchange.files import csv_text
+
+
+class CliError(Exception):
+    """Bad input (exit 1) or bad usage (exit 2); the message names the row or option."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def open_existing(path: str | Path, *, read_only: bool = True):
+    """Open a file the command only reads (it must exist)."""
+    from safer_desk.storage.store import StoreError, open_store
+
+    path = Path(path)
+    if not path.exists():
+        raise CliError(f"there is no file at {path}")
+    try:
+        return open_store(path, read_only=read_only)
+    except StoreError as exc:
+        if read_only and type(exc).__name__ == "NeedsUpgrade":
+            try:
+                return open_store(path)
+            except StoreError as again:
+                raise CliError(str(again)) from again
+        raise CliError(str(exc)) from exc
+
+
+def open_for_writing(path: str | Path):
+    """Open (creating if missing) a file the command writes to."""
+    from safer_desk.storage.store import StoreError, open_store
+
+    try:
+        return open_store(Path(path), create=True)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    sys.stdout.write(csv_text(header, rows))
+    sys.stdout.flush()
+
+
+def fresh_demo_copy() -> Path:
+    """A new example file in a temporary folder: --demo never touches the user's own data."""
+    from safer_desk.services.demo import build_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="safer-desk-demo-"))
+    return build_demo(folder / "example.sqlite")

@@ -1,0 +1,220 @@
+"""Money as integer pence: parsing what people type, en-GB formatting, and exact splits.
+
+Every amount in Safer Desk is an ``int`` of pence from input to storage to display.
+Text is parsed with ``Decimal`` and never with ``float``; a split always adds up
+exactly to the whole (largest remainder, ties broken by key, never by position).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Hashable, Iterable, Mapping, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+
+PENCE_PER_POUND = 100
+
+
+class MoneyError(ValueError):
+    """Text that is not an amount of money; the message names the text and says why."""
+
+
+# -- parsing -----------------------------------------------------------------
+
+_SUFFIXES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+_NUMBER = re.compile(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<frac>\d+))?$")
+_PREFIX_WORDS = re.compile(r"^(?:approx\.?|approximately|about|around|c\.|circa|~)\s*", re.I)
+
+
+def parse_pence(text: str) -> int:
+    """Parse one amount in pounds as people write it ("£1,234.56", "(6,957)", "£30K") into pence."""
+    if text is None:
+        raise MoneyError("No amount was given.")
+    original = str(text)
+    s = original.strip().replace("\u00a0", " ")
+    if not s:
+        raise MoneyError("No amount was given.")
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    s = _PREFIX_WORDS.sub("", s)
+    if s[:1] in "-\u2212\u2013":
+        negative, s = (not negative), s[1:].strip()
+    if s.startswith("£"):
+        s = s[1:].strip()
+    elif s.lower().startswith("gbp"):
+        s = s[3:].strip()
+    if s[:1] in "-\u2212" and not negative:  # "£-6,957"; a second minus is a typing error
+        negative, s = True, s[1:].strip()
+    multiplier = 1
+    lowered = s.lower()
+    for suffix, factor in _SUFFIXES.items():
+        if lowered.endswith(suffix) and len(s) > len(suffix):
+            multiplier, s = factor, s[: -len(suffix)].strip()
+            break
+    match = _NUMBER.match(s)
+    if not match or (match.group("int") is None and match.group("frac") is None):
+        raise MoneyError(f"“{original.strip()}” is not an amount of money (try a form like £1,234.56).")
+    whole, frac = match.group("int"), match.group("frac")
+    if frac is not None and len(frac) == 3 and multiplier == 1 and whole and "," not in whole:
+        suggestion = "£" + f"{int(whole + frac):,}"
+        raise MoneyError(
+            f"“{original.strip()}” has a point followed by three digits: if it means "
+            f"{suggestion}, type {suggestion}; if it means pounds and pence, type two decimals."
+        )
+    if frac is not None and len(frac) > 2 and multiplier == 1:
+        raise MoneyError(f"“{original.strip()}” has more than two decimal places; amounts are in pounds and pence.")
+    try:
+        pounds = Decimal((whole or "0").replace(",", "") + "." + (frac or "0"))
+    except InvalidOperation:  # pragma: no cover - the pattern above already guards this
+        raise MoneyError(f"“{original.strip()}” is not an amount of money.") from None
+    pence_exact = pounds * multiplier * PENCE_PER_POUND
+    if pence_exact != pence_exact.to_integral_value():
+        raise MoneyError(f"“{original.strip()}” is not a whole number of pence.")
+    pence = int(pence_exact.to_integral_value(rounding=ROUND_HALF_UP))
+    return -pence if negative else pence
+
+
+@dataclass(frozen=True)
+class Cost:
+    """A stated cost: a single amount, a range ("£54,372 - £62,372") or a minimum ("Minimum £50,000")."""
+
+    kind: str  # "amount" | "range" | "minimum"
+    min_pence: int
+    max_pence: int | None  # None for a minimum (no upper bound)
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("amount", "range", "minimum"):
+            raise ValueError(f"unknown kind of cost: {self.kind}")
+        if self.kind == "amount" and self.max_pence != self.min_pence:
+            raise ValueError("a single amount has equal minimum and maximum")
+        if self.kind == "range" and (self.max_pence is None or self.max_pence < self.min_pence):
+            raise ValueError("a range needs a maximum at least its minimum")
+        if self.kind == "minimum" and self.max_pence is not None:
+            raise ValueError("a minimum has no maximum")
+
+    @classmethod
+    def amount(cls, pence: int) -> "Cost":
+        return cls("amount", pence, pence)
+
+    @property
+    def planning_pence(self) -> int:
+        """The figure to plan with: the amount, the top of a range, or the minimum."""
+        return self.max_pence if self.max_pence is not None else self.min_pence
+
+    def describe(self) -> str:
+        if self.kind == "amount":
+            return format_money(self.min_pence)
+        if self.kind == "range":
+            return f"{format_money(self.min_pence)} - {format_money(self.max_pence or 0)}"
+        return f"Minimum {format_money(self.min_pence)}"
+
+
+_RANGE_SPLIT = re.compile(r"\s*(?:-|\u2013|\u2014|\bto\b)\s*(?=£|\d)", re.I)
+_MINIMUM = re.compile(r"^(?:minimum(?:\s+of)?|min\.?|at\s+least|from)\s+(.+)$", re.I)
+
+
+def parse_cost(text: str) -> Cost:
+    """Parse a stated cost: an amount, a range or a minimum ("£50,000+" is a minimum too)."""
+    s = (text or "").strip()
+    if not s:
+        raise MoneyError("No cost was given.")
+    m = _MINIMUM.match(s)
+    if m:
+        return Cost("minimum", _non_negative(parse_pence(m.group(1)), text), None)
+    if s.endswith("+"):
+        return Cost("minimum", _non_negative(parse_pence(s[:-1]), text), None)
+    body = s[1:] if s.startswith(("-", "\u2212")) else s  # a leading minus is a sign, not a range
+    parts = _RANGE_SPLIT.split(body)
+    if len(parts) == 2 and body is s:
+        low, high = (_non_negative(parse_pence(p), text) for p in parts)
+        if high < low:
+            raise MoneyError(f"“{s}”: the top of the range is below the bottom.")
+        return Cost("range", low, high) if high != low else Cost.amount(low)
+    if len(parts) > 2:
+        raise MoneyError(f"“{s}” is not an amount, a range or a minimum.")
+    return Cost.amount(_non_negative(parse_pence(s), text))
+
+
+def _non_negative(pence: int, text: str) -> int:
+    if pence < 0:
+        raise MoneyError(f"“{text.strip()}”: a cost cannot be negative.")
+    return pence
+
+
+# -- formatting --------------------------------------------------------------
+
+def format_money(pence: int, *, show_pence: bool | None = None) -> str:
+    """Format pence in en-GB: £1,234 for whole pounds, £1,234.56 otherwise, -£6,957 when negative."""
+    if not isinstance(pence, int):
+        raise TypeError(f"money must be int pence, not {type(pence).__name__}")
+    sign = "-" if pence < 0 else ""
+    pounds, rest = divmod(abs(pence), PENCE_PER_POUND)
+    if show_pence is None:
+        show_pence = rest != 0
+    if show_pence:
+        return f"{sign}£{pounds:,}.{rest:02d}"
+    if rest:
+        raise ValueError("cannot hide pence that are not zero")
+    return f"{sign}£{pounds:,}"
+
+
+def format_pounds_plain(pence: int) -> str:
+    """Pounds as a plain number for CSV and the command line: "63768", "7525.58", "-6957"."""
+    sign = "-" if pence < 0 else ""
+    pounds, rest = divmod(abs(pence), PENCE_PER_POUND)
+    return f"{sign}{pounds}" if rest == 0 else f"{sign}{pounds}.{rest:02d}"
+
+
+# -- splitting ---------------------------------------------------------------
+
+def split_by_weights(total_pence: int, weights: Mapping[K, int | Fraction | Decimal], *, unit: int = 1) -> dict[K, int]:
+    """Split pence in proportion to weights by largest remainder; the parts always add up to the total.
+
+    ``unit`` is the rounding step (1 = pennies, 100 = whole pounds). Whole units go
+    first to the largest remainders; ties are broken by key, so the order in which
+    the weights are given never changes the result. When the total is not a whole
+    number of units, the odd pence go to the part that is next in line for a unit.
+    """
+    if not weights:
+        if total_pence:
+            raise ValueError("there is nobody to split the money between")
+        return {}
+    if unit < 1:
+        raise ValueError("the rounding unit must be at least one penny")
+    fractions = {k: Fraction(w) if not isinstance(w, Decimal) else Fraction(str(w)) for k, w in weights.items()}
+    if any(w < 0 for w in fractions.values()):
+        raise ValueError("weights cannot be negative")
+    weight_total = sum(fractions.values(), Fraction(0))
+    if weight_total == 0:
+        if total_pence == 0:
+            return {k: 0 for k in weights}
+        raise ValueError("the weights add up to zero, so there is no basis to split by")
+    sign = -1 if total_pence < 0 else 1
+    magnitude = abs(total_pence)
+    units_total, odd_pence = divmod(magnitude, unit)
+    shares = {k: units_total * w / weight_total for k, w in fractions.items()}
+    parts = {k: int(s) for k, s in shares.items()}  # floor: shares are non-negative
+    left = units_total - sum(parts.values())
+    order = sorted(weights, key=lambda k: (-(shares[k] - parts[k]), -fractions[k], _key_order(k)))
+    for k in order[:left]:
+        parts[k] += 1
+    result = {k: parts[k] * unit for k in weights}
+    if odd_pence:
+        result[order[left % len(order)]] += odd_pence
+    return {k: sign * v for k, v in result.items()}
+
+
+def split_equally(total_pence: int, keys: Iterable[K]) -> dict[K, int]:
+    """Split pence equally between keys; the extra pennies go to keys in sorted order."""
+    keys = list(keys)
+    if len(set(keys)) != len(keys):
+        raise ValueError("each share needs its own key")
+    return split_by_weights(total_pence, {k: 1 for k in keys})
+
+
+def _key_order(key: object) -> tuple[str, str]:
+    return (type(key).__name__, str(key))

@@ -1,0 +1,198 @@
+"""Financial years (April to March, labelled 2018/19), months and quarters (Q1 = April to June)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class PeriodError(ValueError):
+    """Text that is not a period or a date; the message names the text."""
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month, stored as "YYYY-MM"."""
+
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12:
+            raise PeriodError(f"month must be 1 to 12, not {self.month}")
+        if not 1900 <= self.year <= 2200:
+            raise PeriodError(f"year {self.year} is out of range")
+
+    @classmethod
+    def parse(cls, text: str) -> "Month":
+        """Parse "2016-04", "2016/04", "Apr-16", "Apr 2016" or "April 2016"."""
+        s = (text or "").strip()
+        m = re.fullmatch(r"(\d{4})[-/](\d{1,2})", s)
+        if m:
+            return cls(int(m.group(1)), int(m.group(2)))
+        m = re.fullmatch(r"([A-Za-z]{3})[a-z]*[-\s']+(\d{2}|\d{4})", s)
+        if m and m.group(1).title() in MONTH_ABBR:
+            year = int(m.group(2))
+            return cls(year + 2000 if year < 100 else year, MONTH_ABBR.index(m.group(1).title()) + 1)
+        raise PeriodError(f"“{s}” is not a month (use a form like 2016-04 or Apr-16).")
+
+    @classmethod
+    def of(cls, day: date) -> "Month":
+        return cls(day.year, day.month)
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def label(self) -> str:
+        """The board papers' column label: "Apr-16"."""
+        return f"{MONTH_ABBR[self.month - 1]}-{self.year % 100:02d}"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def financial_year(self) -> "FinancialYear":
+        return FinancialYear(self.year if self.month >= 4 else self.year - 1)
+
+    @property
+    def fy_index(self) -> int:
+        """Position in its financial year: April is 1, March is 12."""
+        return (self.month - 4) % 12 + 1
+
+    @property
+    def quarter(self) -> "Quarter":
+        return Quarter(self.financial_year, (self.fy_index - 1) // 3 + 1)
+
+    def plus(self, months: int) -> "Month":
+        index = self.year * 12 + (self.month - 1) + months
+        return Month(index // 12, index % 12 + 1)
+
+    def minus(self, other: "Month") -> int:
+        """Whole months from other to self."""
+        return (self.year * 12 + self.month) - (other.year * 12 + other.month)
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+@dataclass(frozen=True, order=True)
+class FinancialYear:
+    """The year from 1 April of start_year to 31 March of the next, labelled "2018/19"."""
+
+    start_year: int
+
+    @classmethod
+    def parse(cls, text: str) -> "FinancialYear":
+        """Parse "2018/19", "2018-19", "2018/2019" or "18/19"."""
+        s = (text or "").strip()
+        m = re.fullmatch(r"(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})", s)
+        if m:
+            start = int(m.group(1))
+            start = start + 2000 if start < 100 else start
+            end = int(m.group(2))
+            if end % 100 == (start + 1) % 100:
+                return cls(start)
+        raise PeriodError(f"“{s}” is not a financial year (use a form like 2018/19).")
+
+    @classmethod
+    def of(cls, day: date) -> "FinancialYear":
+        return Month.of(day).financial_year
+
+    @property
+    def label(self) -> str:
+        return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.start_year, 4, 1)
+
+    @property
+    def last_day(self) -> date:
+        return date(self.start_year + 1, 3, 31)
+
+    @property
+    def months(self) -> list[Month]:
+        first = Month(self.start_year, 4)
+        return [first.plus(i) for i in range(12)]
+
+    @property
+    def quarters(self) -> list["Quarter"]:
+        return [Quarter(self, q) for q in (1, 2, 3, 4)]
+
+    def contains(self, day: date) -> bool:
+        return self.first_day <= day <= self.last_day
+
+    def previous(self) -> "FinancialYear":
+        return FinancialYear(self.start_year - 1)
+
+    def next(self) -> "FinancialYear":
+        return FinancialYear(self.start_year + 1)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    """A quarter of a financial year: Q1 is April to June."""
+
+    year: FinancialYear
+    number: int
+
+    def __post_init__(self) -> None:
+        if self.number not in (1, 2, 3, 4):
+            raise PeriodError(f"a quarter is 1 to 4, not {self.number}")
+
+    @classmethod
+    def parse(cls, text: str) -> "Quarter":
+        """Parse "2016/17 Q1", "Q1 2016/17" or "2016-Q1" (the financial year starting in 2016)."""
+        s = (text or "").strip()
+        m = re.fullmatch(r"(?:Q([1-4])\s+(.+)|(.+?)\s*[-\s]\s*Q([1-4]))", s, re.I)
+        if m:
+            number = int(m.group(1) or m.group(4))
+            year_text = (m.group(2) or m.group(3)).strip()
+            if re.fullmatch(r"\d{4}", year_text):
+                return cls(FinancialYear(int(year_text)), number)
+            return cls(FinancialYear.parse(year_text), number)
+        raise PeriodError(f"“{s}” is not a quarter (use a form like 2016/17 Q1).")
+
+    @property
+    def months(self) -> list[Month]:
+        return self.year.months[(self.number - 1) * 3 : self.number * 3]
+
+    @property
+    def label(self) -> str:
+        return f"Q{self.number} {self.year.label}"
+
+    @property
+    def key(self) -> str:
+        """Stored form: "2016-Q1" (the financial year's start year)."""
+        return f"{self.year.start_year}-Q{self.number}"
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def parse_uk_date(text: str) -> date:
+    """Parse a British date "01/04/2018" (or ISO "2018-04-01")."""
+    s = (text or "").strip()
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s)
+    try:
+        if m:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+            return date.fromisoformat(s)
+    except ValueError:
+        pass
+    raise PeriodError(f"“{s}” is not a date (use a form like 01/04/2018).")
+
+
+def format_uk_date(day: date | None) -> str:
+    """01/04/2018; an empty string for no date."""
+    return "" if day is None else day.strftime("%d/%m/%Y")

@@ -1,0 +1,42 @@
+"""Where things live: the default data file, the shipped resources. Qt-free and cheap to import."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+DEFAULT_FILE_NAME = "safer-desk.sqlite"
+
+
+def data_folder() -> Path:
+    """The user's own data folder (no admin rights needed); SAFER_DESK_HOME overrides it."""
+    override = os.environ.get("SAFER_DESK_HOME")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Safer Desk", appauthor=False, roaming=False))
+
+
+def default_file() -> Path:
+    return data_folder() / DEFAULT_FILE_NAME
+
+
+def resources_folder() -> Path:
+    """The shipped resources: inside a packaged build, the installed package, or the source checkout."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    candidates = []
+    if frozen:
+        candidates.append(Path(frozen) / "safer_desk" / "resources")
+        candidates.append(Path(frozen) / "resources")
+    here = Path(__file__).resolve().parent
+    candidates += [here / "resources", here.parent / "resources"]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("The Safer Desk resources folder is missing from this installation.")
+
+
+def resource(*parts: str) -> Path:
+    return resources_folder().joinpath(*parts)

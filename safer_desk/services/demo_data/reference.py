@@ -1,0 +1,73 @@
+"""Districts, partnerships and partner organisations of the seed papers (Suffolk 2009/10 and 2018, Plymouth)."""
+
+from __future__ import annotations
+
+from safer_desk.services import reference as ref
+from safer_desk.storage.store import Store
+
+SUFFOLK_DISTRICTS = [
+    # name, ONS code, successor (2019 mergers), valid_to
+    ("Babergh", "E07000200", None, None),
+    ("Ipswich", "E07000202", None, None),
+    ("Mid Suffolk", "E07000203", None, None),
+    ("Forest Heath", "E07000201", "West Suffolk", "2019-03-31"),
+    ("St Edmundsbury", "E07000204", "West Suffolk", "2019-03-31"),
+    ("Suffolk Coastal", "E07000205", "East Suffolk", "2019-03-31"),
+    ("Waveney", "E07000206", "East Suffolk", "2019-03-31"),
+]
+
+# Seed 002 §4.2: the statutory representatives of the Western Suffolk CSP.
+WSCSP_STATUTORY = [
+    ("Babergh District Council", "district council"),
+    ("Mid Suffolk District Council", "district council"),
+    ("Forest Heath District Council", "district council"),
+    ("St Edmundsbury Borough Council", "district council"),
+    ("Suffolk Constabulary", "police"),
+    ("Suffolk County Council", "county council"),
+    ("Suffolk Fire and Rescue Service", "fire"),
+    ("West Suffolk CCG", "health"),
+    ("Ipswich and East CCG", "health"),
+    ("National Probation Service", "probation"),
+    ("Norfolk and Suffolk CRC", "probation"),
+]
+
+# Seed 002 §6.4: the other contributors to the target-hardening pool.
+OTHER_SUFFOLK_ORGS = [
+    ("Ipswich Borough Council", "district council"),
+    ("Suffolk Coastal District Council", "district council"),
+    ("Waveney District Council", "district council"),
+    ("Suffolk Police and Crime Commissioner", "pcc"),
+]
+
+PLYMOUTH_MEMBERS = [
+    ("Plymouth City Council", "unitary council"),
+    ("Devon and Cornwall Police", "police"),
+    ("Devon and Somerset Fire and Rescue Service", "fire"),
+    ("National Probation Service", "probation"),
+    ("Devon and Cornwall Police and Crime Commissioner", "pcc"),
+    ("NEW Devon CCG", "health"),
+]
+
+
+def add_examples(store: Store) -> None:
+    with store.transaction():
+        for name, code in (("East Suffolk", "E07000244"), ("West Suffolk", "E07000245")):
+            ref.add_district(store, name, ons_code=code, county="Suffolk", valid_from="2019-04-01")
+        for name, code, successor, valid_to in SUFFOLK_DISTRICTS:
+            ref.add_district(store, name, ons_code=code, county="Suffolk", successor=successor, valid_to=valid_to)
+        ref.add_district(store, "Plymouth", ons_code="E06000026", county="Devon")
+        for name, kind in WSCSP_STATUTORY + OTHER_SUFFOLK_ORGS + PLYMOUTH_MEMBERS:
+            ref.add_organisation(store, name, kind)
+        # Seed 000: the 2009/10 allocation's five partnerships; West covers three districts.
+        for name, districts in (("Babergh CSP", ["Babergh"]), ("Ipswich CSP", ["Ipswich"]),
+                                ("Waveney CSP", ["Waveney"]), ("Suffolk Coastal CSP", ["Suffolk Coastal"]),
+                                ("Western CSP", ["Mid Suffolk", "Forest Heath", "St Edmundsbury"])):
+            ref.add_partnership(store, name, districts=districts, valid_from="2009-04-01", valid_to="2010-03-31")
+        ref.add_partnership(store, "Safer Suffolk Partnership Board", kind="county board",
+                            districts=[d[0] for d in SUFFOLK_DISTRICTS])
+        # Seed 002: the 2018 Western Suffolk CSP covers four districts.
+        ref.add_partnership(store, "Western Suffolk CSP", districts=["Babergh", "Mid Suffolk", "Forest Heath",
+                                                                     "St Edmundsbury"],
+                            members=[(name, True) for name, _ in WSCSP_STATUTORY], valid_from="2018-04-01")
+        ref.add_partnership(store, "Safer Plymouth", districts=["Plymouth"],
+                            members=[(name, True) for name, _ in PLYMOUTH_MEMBERS])

@@ -1,0 +1,1 @@
+"""The SQLite file: open, check, migrate, back up, lock, audit."""

@@ -1,0 +1,95 @@
+"""Core schema: the file's identity, the audit trail, and reference data every tab shares."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from safer_desk.domain.ids import new_id
+from safer_desk.storage.schema import MigrationSet
+
+migrations = MigrationSet("safer_desk.core")
+
+
+@migrations.step
+def create_meta_and_audit(db) -> None:
+    db.execute(
+        """CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT"""
+    )
+    # Rows are written only by the triggers of storage.audit; nothing else inserts here.
+    db.execute(
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            row_id TEXT,
+            action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+            column_name TEXT,
+            old_value ANY,
+            new_value ANY
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX audit_log_table_at ON audit_log(table_name, at)")
+    db.execute("CREATE INDEX audit_log_at ON audit_log(at)")
+    # The file says what it is in the same step that creates it, so no half-made file looks foreign.
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    db.execute(
+        "INSERT INTO meta(key, value) VALUES ('app', 'safer-desk'), ('office_id', ?), ('created_at', ?)",
+        [new_id(), now],
+    )
+
+
+@migrations.step
+def create_reference_data(db) -> None:
+    db.execute(
+        """CREATE TABLE districts (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            ons_code TEXT,
+            county TEXT,
+            successor_id TEXT REFERENCES districts(id),
+            valid_from TEXT,
+            valid_to TEXT
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE partnerships (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'csp',
+            valid_from TEXT,
+            valid_to TEXT,
+            notes TEXT NOT NULL DEFAULT ''
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE partnership_districts (
+            id TEXT PRIMARY KEY,
+            partnership_id TEXT NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+            district_id TEXT NOT NULL REFERENCES districts(id),
+            valid_from TEXT,
+            valid_to TEXT
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX partnership_districts_partnership ON partnership_districts(partnership_id)")
+    db.execute(
+        """CREATE TABLE organisations (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'other'
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE partnership_members (
+            id TEXT PRIMARY KEY,
+            partnership_id TEXT NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+            organisation_id TEXT NOT NULL REFERENCES organisations(id),
+            statutory INTEGER NOT NULL DEFAULT 1 CHECK (statutory IN (0, 1)),
+            valid_from TEXT,
+            valid_to TEXT
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX partnership_members_partnership ON partnership_members(partnership_id)")

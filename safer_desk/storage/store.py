@@ -1,0 +1,363 @@
+"""Opening, creating, migrating and backing up the one SQLite file of an office.
+
+Reads use the standard library's ``sqlite3`` directly; sqlite-utils (which
+imports pandas) is loaded only for migrations and for code that asks for
+``store.db``. Every refusal (missing, not SQLite, corrupt, not a Safer Desk
+file, newer, read-only, in use) happens before the file is opened for writing,
+so a refused file is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import sqlite3
+import stat
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+from safer_desk import __version__
+from safer_desk.storage import audit
+from safer_desk.storage.locking import FileInUse, OfficeLock
+from safer_desk.storage.schema import all_sets, known_steps
+
+APP_ID = "safer-desk"
+SQLITE_HEADER = b"SQLite format 3\x00"
+KEEP_BACKUPS = 5
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+
+class StoreError(Exception):
+    """A file that cannot be opened; the message is written for the person who chose it."""
+
+
+class FileMissing(StoreError):
+    pass
+
+
+class NotADatabase(StoreError):
+    pass
+
+
+class NotSaferDeskFile(StoreError):
+    pass
+
+
+class FileTooNew(StoreError):
+    pass
+
+
+class FileReadOnly(StoreError):
+    """The file or its folder cannot be written; it can still be opened read-only."""
+
+
+class FileLocked(StoreError):
+    """Another Safer Desk window or process has the file open for writing."""
+
+
+class NeedsUpgrade(StoreError):
+    """An older file opened read-only: it must be opened for writing once to be upgraded."""
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What a read-only look at a file found, before anything is written."""
+
+    exists: bool
+    has_tables: bool
+    pending: list[tuple[str, str]]
+
+
+def inspect_file(path: Path) -> FileCheck:
+    """Look at a file without changing it; raise a StoreError when it cannot be used."""
+    path = Path(path)
+    if not path.exists():
+        return FileCheck(False, False, sorted(known_steps()))
+    if path.is_dir():
+        raise NotADatabase(f"{path} is a folder, not a Safer Desk file.")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise FileMissing(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+    if header == b"" and path.stat().st_size == 0:
+        return FileCheck(True, False, sorted(known_steps()))
+    if header != SQLITE_HEADER:
+        raise NotADatabase(f"{path.name} is not a Safer Desk file: it is not an SQLite database at all.")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables:
+                return FileCheck(True, False, sorted(known_steps()))
+            if "meta" not in tables or MIGRATIONS_TABLE not in tables:
+                raise NotSaferDeskFile(
+                    f"{path.name} is an SQLite database but not a Safer Desk file; it has not been changed."
+                )
+            app = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+            if not app or app[0] != APP_ID:
+                raise NotSaferDeskFile(
+                    f"{path.name} is an SQLite database but not a Safer Desk file; it has not been changed."
+                )
+            applied = {(r[0], r[1]) for r in conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE}")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, StoreError):  # pragma: no cover - StoreError is not a DatabaseError
+            raise
+        raise NotADatabase(f"{path.name} is damaged and cannot be read ({exc}); it has not been changed.") from exc
+    unknown = applied - known_steps()
+    if unknown:
+        raise FileTooNew(
+            f"{path.name} was written by a newer version of Safer Desk (it has {len(unknown)} change(s) to "
+            f"the file's layout that version {__version__} does not know). Install the newer version to open "
+            "it; the file has not been changed."
+        )
+    pending = sorted(known_steps() - applied, key=_step_order)
+    return FileCheck(True, True, pending)
+
+
+def _step_order(step: tuple[str, str]) -> tuple[int, int]:
+    for i, migration_set in enumerate(all_sets()):
+        if migration_set.name == step[0]:
+            return i, migration_set.names().index(step[1])
+    return len(all_sets()), 0  # pragma: no cover - only known steps are ordered
+
+
+class Store:
+    """An open Safer Desk file: one sqlite3 connection in autocommit mode with explicit transactions."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, lock: OfficeLock | None):
+        self.path = Path(path)
+        self.conn = conn
+        self.read_only = read_only
+        self._lock = lock
+        self._db = None
+
+    # -- reading ------------------------------------------------------------
+    def rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
+        return self.conn.execute(sql, params).fetchone()
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        value = self.scalar("SELECT value FROM meta WHERE key = ?", (key,))
+        return default if value is None else value
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar(f"SELECT count(*) FROM {MIGRATIONS_TABLE}") or 0)
+
+    @property
+    def office_id(self) -> str:
+        return self.meta("office_id") or ""
+
+    @property
+    def office_name(self) -> str:
+        return self.meta("office_name") or self.path.stem
+
+    # -- writing ------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        """All or nothing: BEGIN IMMEDIATE, or a savepoint when already inside a transaction."""
+        if self.read_only:
+            raise FileReadOnly(f"{self.path.name} is open read-only; nothing can be changed.")
+        if self.conn.in_transaction:
+            name = f"sp_{secrets.token_hex(8)}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    @property
+    def db(self):
+        """A sqlite_utils.Database on the same connection (imports pandas: keep it off start-up)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def connect_for_thread(self) -> "Store":
+        """Another connection to the same file for a worker thread (one connection per thread).
+
+        It shares this store's lock (the process already holds it) and must be closed by the worker.
+        """
+        return Store(self.path, _connect(self.path, read_only=self.read_only), read_only=self.read_only, lock=None)
+
+    def backup_to(self, target: Path) -> Path:
+        """Write a consistent copy of the whole file to target, atomically."""
+        return _backup_connection(self.conn, Path(target))
+
+    def close(self) -> None:
+        try:
+            if not self.read_only:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("PRAGMA optimize")
+            self.conn.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    audit.register_functions(conn)
+    return conn
+
+
+def _backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        out = sqlite3.connect(str(tmp))
+        try:
+            conn.backup(out)
+            out.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            out.close()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def backups_folder(path: Path) -> Path:
+    return Path(path).parent / "backups"
+
+
+def make_backup(path: Path, *, reason: str = "backup") -> Path:
+    """A timestamped copy of the file in the backups folder beside it; keeps the last few."""
+    path = Path(path)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backups_folder(path) / f"{path.stem}.{stamp}.{reason}.sqlite"
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        _backup_connection(src, target)
+    finally:
+        src.close()
+    existing = sorted(backups_folder(path).glob(f"{path.stem}.*.sqlite"))
+    for old in existing[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    # The mode bits count even for an administrator: a file marked read-only is not written.
+    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR):
+        raise FileReadOnly(f"{path.name} is read-only on disk; it can be opened read-only.")
+    if not os.access(folder, os.W_OK):
+        raise FileReadOnly(f"The folder of {path.name} cannot be written to; the file can be opened read-only.")
+
+
+def open_store(path: Path | str, *, create: bool = False, read_only: bool = False,
+               office_name: str | None = None) -> Store:
+    """Open (and if needed create or migrate) a Safer Desk file, or raise a StoreError saying why not."""
+    path = Path(path)
+    check = inspect_file(path)
+    if not check.exists and not create:
+        raise FileMissing(f"There is no file at {path}.")
+    if read_only:
+        if not check.exists:
+            raise FileMissing(f"There is no file at {path}.")
+        if check.pending:
+            raise NeedsUpgrade(
+                f"{path.name} was made by an older version of Safer Desk and must be opened for writing once "
+                "to be upgraded (a backup is made first)."
+            )
+        return Store(path, _connect(path, read_only=True), read_only=True, lock=None)
+    if check.exists:
+        _check_writable(path)
+    elif not path.parent.exists():
+        raise FileMissing(f"The folder {path.parent} does not exist.")
+    else:
+        _check_writable(path)
+    lock = OfficeLock(path)
+    try:
+        lock.acquire()
+    except FileInUse as exc:
+        raise FileLocked(str(exc)) from exc
+    try:
+        if check.has_tables and check.pending:
+            make_backup(path, reason="before-upgrade")
+        conn = _connect(path, read_only=False)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            if check.pending:
+                _apply_migrations(conn, office_name or path.stem)
+        except BaseException:
+            conn.close()
+            raise
+        return Store(path, conn, read_only=False, lock=lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _apply_migrations(conn: sqlite3.Connection, office_name: str) -> None:
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
+
+    db = sqlite_utils.Database(conn)
+    for migration_set in all_sets():
+        runner = Migrations(migration_set.name)
+        for name, fn in migration_set.steps:
+            runner(name=name)(fn)
+        runner.apply(db)
+    with db.atomic():
+        conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('office_name', ?)", (office_name,))
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('written_by', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (__version__,),
+        )
+        audit.refresh_audit_triggers(conn)

@@ -1,0 +1,1 @@
+"""The Costs tab."""

@@ -1,0 +1,1 @@
+"""County exchange: export, merge and the board report."""

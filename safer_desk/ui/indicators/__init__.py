@@ -1,0 +1,1 @@
+"""The Indicators tab."""

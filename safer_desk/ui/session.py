@@ -1,0 +1,35 @@
+"""What the open window shares with its tabs: the open file, the undo stack, change notices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from safer_desk.storage.store import Store
+
+
+class Session(QObject):
+    store_changed = Signal()
+    data_changed = Signal(str)  # the area that changed ("projects", "allocation" …), "" for everything
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store: Store | None = None
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def read_only(self) -> bool:
+        return self.store is None or self.store.read_only
+
+    def set_store(self, store: Store | None) -> None:
+        old, self.store = self.store, store
+        self.undo_stack.clear()
+        if old is not None:
+            old.close()
+        self.store_changed.emit()
+
+    def notify(self, area: str = "") -> None:
+        self.data_changed.emit(area)
+
+    def close(self) -> None:
+        self.set_store(None)

@@ -1,0 +1,52 @@
+"""Window state in QSettings, every key read with an explicit type and default."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+RECENT_LIMIT = 8
+
+
+def app_settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Safer Desk", "Safer Desk")
+
+
+def read_str(key: str, default: str = "") -> str:
+    value = app_settings().value(key, default, type=str)
+    return value if isinstance(value, str) else default
+
+
+def read_bool(key: str, default: bool = False) -> bool:
+    value = app_settings().value(key, default, type=bool)
+    return bool(value)
+
+
+def read_int(key: str, default: int = 0) -> int:
+    try:
+        return int(app_settings().value(key, default, type=int))
+    except (TypeError, ValueError):
+        return default
+
+
+def read_bytes(key: str) -> QByteArray:
+    value = app_settings().value(key, QByteArray(), type=QByteArray)
+    return value if isinstance(value, QByteArray) else QByteArray()
+
+
+def read_list(key: str) -> list[str]:
+    value = app_settings().value(key, [], type=list)
+    return [str(v) for v in (value or []) if v]
+
+
+def write(key: str, value: object) -> None:
+    s = app_settings()
+    s.setValue(key, value)
+    s.sync()
+
+
+def add_recent_file(path: str) -> list[str]:
+    recent = [p for p in read_list("files/recent") if p != path]
+    recent.insert(0, path)
+    recent = recent[:RECENT_LIMIT]
+    write("files/recent", recent)
+    return recent

@@ -1,0 +1,117 @@
+"""Long work off the GUI thread: a QRunnable on the thread pool, progress and Cancel on the GUI thread.
+
+The signals object is created on (and owned by) the GUI thread, so it outlives
+the worker; the work function gets ``progress`` and ``cancelled`` callables and
+must open its own database connection (one connection per thread).
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from safer_desk.services.progress import Cancelled
+
+WorkFn = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
+
+
+class TaskSignals(QObject):
+    progress = Signal(object, object, str)  # done, total as Python ints (never 32-bit Qt ints)
+    succeeded = Signal(object)
+    failed = Signal(object, str)  # the exception, its traceback text
+    cancelled = Signal()
+    finished = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: WorkFn, signals: TaskSignals, cancel_event: threading.Event):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn, self._signals, self._cancel = fn, signals, cancel_event
+
+    def run(self) -> None:
+        signals = self._signals
+        try:
+            result = self._fn(lambda done, total, message="": signals.progress.emit(done, total, message),
+                              self._cancel.is_set)
+        except Cancelled:
+            signals.cancelled.emit()
+        except BaseException as exc:  # reported on the GUI thread; nothing may escape a worker
+            signals.failed.emit(exc, traceback.format_exc())
+        else:
+            signals.succeeded.emit(result)
+        finally:
+            signals.finished.emit()
+
+
+class Task(QObject):
+    """A piece of background work with an optional progress window (shown only if it lasts)."""
+
+    def __init__(self, fn: WorkFn, *, parent: QObject | None = None, title: str = "", window: QWidget | None = None,
+                 show_after_ms: int = 400):
+        super().__init__(parent)
+        self.signals = TaskSignals(self)
+        self._cancel = threading.Event()
+        self._fn = fn
+        self._dialog: QProgressDialog | None = None
+        self.running = False
+        if window is not None:
+            dialog = QProgressDialog(title, "Cancel", 0, 0, window)
+            dialog.setWindowTitle(title or "Working")
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.setMinimumDuration(show_after_ms)
+            dialog.canceled.connect(self.cancel)
+            dialog.setValue(0)
+            self._dialog = dialog
+            self.signals.progress.connect(self._show_progress)
+        self.signals.finished.connect(self._finish)
+
+    def start(self) -> "Task":
+        self.running = True
+        QThreadPool.globalInstance().start(_Runnable(self._fn, self.signals, self._cancel))
+        return self
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _show_progress(self, done: int, total: int, message: str) -> None:
+        if self._dialog is None:
+            return
+        # QProgressDialog takes 32-bit ints: report a percentage, never a raw count.
+        if total:
+            self._dialog.setMaximum(100)
+            self._dialog.setValue(min(100, int(done * 100 // max(total, 1))))
+        if message:
+            self._dialog.setLabelText(message)
+
+    def _finish(self) -> None:
+        self.running = False
+        if self._dialog is not None:
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+        QTimer.singleShot(0, self.deleteLater)
+
+
+def run_task(fn: WorkFn, *, on_success: Callable[[Any], None] | None = None,
+             on_failure: Callable[[BaseException, str], None] | None = None,
+             on_cancel: Callable[[], None] | None = None, window: QWidget | None = None,
+             title: str = "", parent: QObject | None = None) -> Task:
+    task = Task(fn, parent=parent or window, title=title, window=window)
+    if on_success:
+        task.signals.succeeded.connect(on_success)
+    if on_failure:
+        task.signals.failed.connect(on_failure)
+    if on_cancel:
+        task.signals.cancelled.connect(on_cancel)
+    return task.start()

@@ -1,0 +1,136 @@
+"""Test set-up: offscreen Qt, a private data folder and settings per test, no modal dialogs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def shared_data(*parts: str) -> Path:
+    """A file under ../shared/data, or skip the test with a clear reason when it is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"../shared/data/{'/'.join(parts)} is not present on this machine")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    """Each test gets its own data folder and its own QSettings file."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("SAFER_DESK_HOME", str(home))
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover - Qt is a runtime dependency
+        return home
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    return home
+
+
+@dataclass
+class PromptRecorder:
+    """Stands in for every dialog: records what was said and answers from queues."""
+
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    infos: list[tuple[str, str]] = field(default_factory=list)
+    questions: list[tuple[str, str]] = field(default_factory=list)
+    answers: list[bool] = field(default_factory=list)
+    file_names: list[str] = field(default_factory=list)
+
+    def _next_name(self) -> str:
+        return self.file_names.pop(0) if self.file_names else ""
+
+
+@pytest.fixture(autouse=True)
+def prompts(monkeypatch):
+    recorder = PromptRecorder()
+    try:
+        from safer_desk.ui import prompts as module
+    except ImportError:  # pragma: no cover
+        return recorder
+    monkeypatch.setattr(module, "show_error", lambda parent, title, text: recorder.errors.append((title, text)))
+    monkeypatch.setattr(module, "show_info", lambda parent, title, text: recorder.infos.append((title, text)))
+
+    def ask(parent, title, text, **kwargs):
+        recorder.questions.append((title, text))
+        return recorder.answers.pop(0) if recorder.answers else False
+
+    monkeypatch.setattr(module, "ask", ask)
+    monkeypatch.setattr(module, "open_file_name", lambda *a, **k: recorder._next_name())
+    monkeypatch.setattr(module, "save_file_name", lambda *a, **k: recorder._next_name())
+    monkeypatch.setattr(module, "existing_folder", lambda *a, **k: recorder._next_name())
+    monkeypatch.setattr(module, "open_file_names",
+                        lambda *a, **k: [n for n in recorder._next_name().split(os.pathsep) if n])
+    return recorder
+
+
+@pytest.fixture(autouse=True)
+def drain_thread_pool():
+    yield
+    try:
+        from PySide6.QtCore import QThreadPool
+    except ImportError:  # pragma: no cover
+        return
+    QThreadPool.globalInstance().waitForDone(15000)
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A new, empty Safer Desk file."""
+    from safer_desk.storage.store import open_store
+
+    s = open_store(tmp_path / "office.sqlite", create=True)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory) -> Path:
+    """The example file, built once per test run; tests copy it before changing it."""
+    from safer_desk.services.demo import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo") / "example.sqlite")
+
+
+@pytest.fixture
+def demo_path(demo_master, tmp_path) -> Path:
+    target = tmp_path / "example.sqlite"
+    shutil.copyfile(demo_master, target)
+    return target
+
+
+@pytest.fixture
+def demo_store(demo_path):
+    from safer_desk.storage.store import open_store
+
+    s = open_store(demo_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def window(qtbot):
+    """The real main window with no file open; tests open one with window.open_path or window.set_store."""
+    from safer_desk.ui.main_window import MainWindow
+
+    w = MainWindow()
+    w.persist_state = False
+    qtbot.addWidget(w)
+    yield w
+    w.session.close()
+
+
+@pytest.fixture
+def demo_window(window, demo_path):
+    """The main window on a fresh copy of the example file."""
+    assert window.open_path(demo_path)
+    return window

@@ -1,0 +1,64 @@
+import subprocess
+import sys
+
+import pytest
+
+from safer_desk import __version__
+from safer_desk.cli import main
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_demo_writes_a_file_and_refuses_to_overwrite(tmp_path, capsys):
+    out = tmp_path / "example.sqlite"
+    assert main(["demo", str(out)]) == 0
+    assert out.exists()
+    assert main(["demo", str(out)]) == 1
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_demo_file_holds_the_seed_reference_data(demo_store):
+    from safer_desk.services.reference import list_partnerships, partnership_districts, statutory_partners
+
+    names = {p.name for p in list_partnerships(demo_store)}
+    assert {"Western CSP", "Western Suffolk CSP", "Safer Plymouth", "Babergh CSP"} <= names
+    assert [d.name for d in partnership_districts(demo_store, "partnership:western-csp")] == [
+        "Forest Heath", "Mid Suffolk", "St Edmundsbury"]
+    assert len(statutory_partners(demo_store, "partnership:western-suffolk-csp")) == 11
+
+
+def test_unknown_option_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["demo"])
+    assert exit_.value.code == 2
+
+
+def test_missing_file_for_the_window_is_bad_input(tmp_path, capsys):
+    assert main([str(tmp_path / "nope.sqlite")]) == 1
+    assert "no file" in capsys.readouterr().err
+
+
+def test_screenshot_renders_the_real_window(demo_path, tmp_path, capsys):
+    out = tmp_path / "shot.png"
+    assert main(["screenshot", str(out), "--tab", "projects", str(demo_path)]) == 0
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert image.width() == 1280 and image.height() == 800
+    colours = {image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}
+    assert len(colours) > 3  # a real window, not a blank image
+
+
+def test_screenshot_of_a_missing_file_is_bad_input(tmp_path, capsys):
+    assert main(["screenshot", str(tmp_path / "x.png"), str(tmp_path / "nope.sqlite")]) == 1
+
+
+def test_python_dash_m_runs_the_command():
+    result = subprocess.run([sys.executable, "-m", "safer_desk", "--version"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0 and __version__ in result.stdout

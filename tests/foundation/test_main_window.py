@@ -1,0 +1,174 @@
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from safer_desk import __version__
+from safer_desk.storage.store import open_store
+from safer_desk.ui import settings
+from safer_desk.ui.main_window import MainWindow
+from safer_desk.ui.tabs import TAB_SPECS
+
+
+def menu_texts(menu):
+    return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+
+
+def test_four_tabs_in_order(window):
+    assert [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())] == [
+        "Projects", "Allocation", "Costs", "Indicators"]
+
+
+def test_menus_and_standard_shortcuts(window):
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Help"]
+    file_items = menu_texts(window.menu_titled("File"))
+    for item in ("New…", "Open…", "Open Recent", "Save a Copy…", "Back Up Now", "Quit"):
+        assert item in file_items
+    edit_items = menu_texts(window.menu_titled("Edit"))
+    assert edit_items[:2] == ["Undo", "Redo"]
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert window.menu_titled("View") is not None and window.menu_titled("Help") is not None
+
+
+def test_undo_redo_actions_follow_the_stack(window, store):
+    from PySide6.QtGui import QUndoCommand
+
+    window.set_store(store)
+    assert not window.undo_action.isEnabled()
+    done = []
+
+    class Cmd(QUndoCommand):
+        def redo(self):
+            done.append("do")
+
+        def undo(self):
+            done.append("undo")
+
+    window.session.undo_stack.push(Cmd("Change thing"))
+    assert window.undo_action.isEnabled() and "Change thing" in window.undo_action.text()
+    window.undo_action.trigger()
+    window.redo_action.trigger()
+    assert done == ["do", "undo", "do"]
+
+
+def test_opening_a_file_shows_it_in_the_title_and_status_bar(window, store, tmp_path):
+    path = store.path
+    store.close()
+    assert window.open_path(path)
+    assert path.name in window.windowTitle()
+    assert str(path) in window.file_label.text()
+    assert settings.read_list("files/recent")[0] == str(path)
+
+
+def test_open_locked_file_offers_read_only(window, tmp_path, prompts):
+    path = tmp_path / "busy.sqlite"
+    holder = open_store(path, create=True)
+    try:
+        prompts.answers.append(True)
+        assert window.open_path(path)
+        assert "already open" in prompts.questions[0][1]
+        assert window.session.store.read_only
+        assert "read-only" in window.windowTitle()
+    finally:
+        window.session.close()
+        holder.close()
+
+
+def test_refused_file_is_reported(window, tmp_path, prompts):
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("not a database")
+    assert not window.open_path(bad)
+    assert prompts.errors and "not an SQLite database" in prompts.errors[0][1]
+    assert window.session.store is None
+
+
+def test_settings_restore_geometry_and_last_tab(qtbot, store):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.resize(800, 530)  # the offscreen screen is 800 wide
+    first.show_tab("costs")
+    first.save_state()
+    first.close()
+    assert settings.read_str("window/tab") == "costs"
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.current_tab_key() == "costs"
+    assert (second.size().width(), second.size().height()) == (800, 530)
+
+
+def test_tabs_are_built_only_when_shown(window, store):
+    window.set_store(store)
+    window.show_tab("projects")
+    assert set(window.tab_widgets) == {"projects"}
+    for spec in TAB_SPECS:
+        window.show_tab(spec.key)
+    assert set(window.tab_widgets) == {s.key for s in TAB_SPECS}
+
+
+def test_about_names_version_file_and_schema(window, store):
+    window.set_store(store)
+    text = window.about_text()
+    assert __version__ in text and str(store.path) in text and "Schema version" in text
+
+
+def test_history_dialog_shows_the_audit_trail(window, store, qtbot):
+    from safer_desk.services import reference
+
+    window.set_store(store)
+    reference.add_district(store, "Babergh")
+    reference.add_organisation(store, "Suffolk County Council")
+    window.history_action.trigger()
+    dialog = window._history_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 2
+    dialog.table_combo.setCurrentText("districts")
+    assert dialog.model.rowCount() == 1
+    assert dialog.proxy.index(0, 2).data() == "districts"
+    dialog.close()
+
+
+def test_copy_selected_rows_as_tab_separated_text(window, store, qtbot):
+    from safer_desk.ui.history import HistoryDialog
+    from safer_desk.services import reference
+
+    window.set_store(store)
+    reference.add_district(store, "Babergh")
+    dialog = HistoryDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    dialog.view.selectRow(0)
+    assert dialog.view.copy_selection()
+    text = QApplication.clipboard().text()
+    assert text.splitlines()[0].startswith("When\tWho\tTable")
+    assert "\tdistricts\tinsert\t" in text.splitlines()[1]
+
+
+def test_new_file_through_the_menu(window, tmp_path, prompts):
+    target = tmp_path / "fresh.sqlite"
+    prompts.file_names.append(str(target))
+    window.new_file()
+    assert window.session.store is not None and window.session.store.path == target
+
+
+def test_save_a_copy_through_the_menu(window, store, tmp_path, prompts):
+    window.set_store(store)
+    target = tmp_path / "copy.sqlite"
+    prompts.file_names.append(str(target))
+    window.save_copy_action.trigger()
+    assert target.exists() and not prompts.errors
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="refcount check is for the PySide6 6.12 / Python 3.11 bug")
+def test_void_qt_calls_do_not_leak_references_to_none(qtbot):
+    """PySide6 6.12.0 on Python 3.11 over-releases None on void calls and aborts (none_dealloc)."""
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.resize(10, 10)
+    before = sys.getrefcount(None)
+    for i in range(10_000):
+        widget.resize(10 + i % 7, 10)
+        widget.setToolTip("")
+    assert abs(sys.getrefcount(None) - before) < 100

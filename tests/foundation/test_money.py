@@ -1,0 +1,132 @@
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safer_desk.domain.money import (Cost, MoneyError, format_money, format_pounds_plain, parse_cost, parse_pence,
+                                     split_by_weights, split_equally)
+
+
+@pytest.mark.parametrize("text, pence", [
+    ("£1,234.56", 123456), ("1234.56", 123456), ("£589,608", 58960800), ("-£6,957", -695700),
+    ("(6,957)", -695700), ("£30K", 3000000), ("£30k", 3000000), ("£105K", 10500000), ("£2m", 200000000),
+    ("£ 2,900,692.00", 290069200), ("£145,034.60", 14503460), ("7525.58", 752558), ("0", 0), ("£0.05", 5),
+    ("approx £50,000", 5000000), ("£-6,957", -695700), ("1.5", 150), ("£1.5K", 150000),
+])
+def test_parses_what_people_type(text, pence):
+    assert parse_pence(text) == pence
+
+
+def test_point_as_thousands_separator_is_queried_with_a_suggestion():
+    # Seed 000, Suffolk Recre8: "Volunteer/staff training and expenses £3.250" means £3,250.
+    with pytest.raises(MoneyError) as err:
+        parse_pence("£3.250")
+    assert "£3,250" in str(err.value)
+    assert "£3.250" in str(err.value)
+
+
+@pytest.mark.parametrize("text", ["12,34", "abc", "£1.2.3", "£1.234,56", "1,2345", "£", "--5", "£12.345.678"])
+def test_malformed_amounts_are_refused_naming_the_text(text):
+    with pytest.raises(MoneyError) as err:
+        parse_pence(text)
+    assert text.strip() in str(err.value)
+
+
+def test_empty_is_refused():
+    with pytest.raises(MoneyError):
+        parse_pence("  ")
+
+
+def test_costs_amount_range_minimum():
+    assert parse_cost("£125,000") == Cost.amount(12500000)
+    assert parse_cost("£54,372 - £62,372") == Cost("range", 5437200, 6237200)
+    assert parse_cost("£30,000 – £38,000") == Cost("range", 3000000, 3800000)
+    assert parse_cost("Minimum £50,000") == Cost("minimum", 5000000, None)
+    assert parse_cost("£50,000+") == Cost("minimum", 5000000, None)
+    assert parse_cost("Minimum £50,000").describe() == "Minimum £50,000"
+    assert parse_cost("£54,372 - £62,372").describe() == "£54,372 - £62,372"
+    with pytest.raises(MoneyError):
+        parse_cost("£62,372 - £54,372")
+    with pytest.raises(MoneyError):
+        parse_cost("-£5")
+
+
+def test_formatting_en_gb():
+    assert format_money(6376800) == "£63,768"
+    assert format_money(752558) == "£7,525.58"
+    assert format_money(-695700) == "-£6,957"
+    assert format_money(14503460) == "£145,034.60"
+    assert format_money(100, show_pence=True) == "£1.00"
+    assert format_pounds_plain(6376800) == "63768"
+    assert format_pounds_plain(752558) == "7525.58"
+    assert format_pounds_plain(-695700) == "-6957"
+    assert format_pounds_plain(5) == "0.05"
+    with pytest.raises(TypeError):
+        format_money(1.5)
+
+
+def test_dhr_cost_split_equally_to_the_penny():
+    # Seed 002 §6: £7,525.58 shared equally by the Western Suffolk statutory partners.
+    partners = [f"partner {i:02d}" for i in range(11)]
+    shares = split_equally(752558, partners)
+    assert sum(shares.values()) == 752558
+    assert sorted(set(shares.values())) == [68414, 68415]
+    assert list(shares.values()).count(68415) == 4
+
+
+def test_split_by_weights_to_whole_pounds():
+    # Seed 000: the variable fee split by BCS comparator offences, exact shares.
+    basis = {"Babergh": 2442, "Ipswich": 7937, "Waveney": 4857, "Suffolk Coastal": 3324, "West": 8335}
+    parts = split_by_weights(39306900, basis, unit=100)
+    assert {k: v // 100 for k, v in parts.items()} == {
+        "Babergh": 35690, "Ipswich": 115999, "Waveney": 70985, "Suffolk Coastal": 48580, "West": 121815}
+
+
+def test_split_refuses_nonsense():
+    with pytest.raises(ValueError):
+        split_by_weights(100, {"a": -1, "b": 2})
+    with pytest.raises(ValueError):
+        split_by_weights(100, {"a": 0, "b": 0})
+    with pytest.raises(ValueError):
+        split_by_weights(100, {})
+    assert split_by_weights(0, {}) == {}
+
+
+keys = st.lists(st.text(min_size=1, max_size=6), min_size=1, max_size=12, unique=True)
+totals = st.integers(min_value=0, max_value=10**12)
+
+
+@given(total=totals, names=keys, data=st.data())
+def test_weighted_split_adds_up_exactly_and_never_negative(total, names, data):
+    weights = {k: data.draw(st.integers(min_value=0, max_value=10**6)) for k in names}
+    if sum(weights.values()) == 0:
+        weights[names[0]] = 1
+    unit = data.draw(st.sampled_from([1, 100]))
+    parts = split_by_weights(total, weights, unit=unit)
+    assert sum(parts.values()) == total
+    assert all(p >= 0 for p in parts.values())
+    assert set(parts) == set(weights)
+
+
+@given(total=totals, names=keys, data=st.data())
+def test_weighted_split_does_not_depend_on_input_order(total, names, data):
+    weights = {k: data.draw(st.fractions(min_value=0, max_value=1000)) for k in names}
+    if sum(weights.values()) == 0:
+        weights[names[0]] = Fraction(1)
+    shuffled = dict(data.draw(st.permutations(list(weights.items()))))
+    assert split_by_weights(total, weights) == split_by_weights(total, shuffled)
+
+
+@given(total=st.integers(min_value=-10**9, max_value=10**9), names=keys)
+def test_equal_split_adds_up_and_parts_differ_by_at_most_a_penny(total, names):
+    parts = split_equally(total, names)
+    assert sum(parts.values()) == total
+    assert max(parts.values()) - min(parts.values()) <= 1
+    assert split_equally(total, list(reversed(names))) == parts
+
+
+@given(pence=st.integers(min_value=-10**12, max_value=10**12))
+def test_formatting_round_trips_through_the_parser(pence):
+    assert parse_pence(format_money(pence)) == pence
+    assert parse_pence(format_pounds_plain(pence)) == pence

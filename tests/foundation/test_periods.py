@@ -1,0 +1,52 @@
+from datetime import date
+
+import pytest
+
+from safer_desk.domain.periods import (FinancialYear, Month, PeriodError, Quarter, format_uk_date, parse_uk_date)
+
+
+def test_financial_year_runs_april_to_march():
+    fy = FinancialYear(2018)
+    assert fy.label == "2018/19"
+    assert fy.first_day == date(2018, 4, 1) and fy.last_day == date(2019, 3, 31)
+    assert [m.iso for m in fy.months][:2] == ["2018-04", "2018-05"]
+    assert fy.months[-1].iso == "2019-03"
+    assert FinancialYear.of(date(2019, 3, 31)) == fy
+    assert FinancialYear.of(date(2019, 4, 1)) == fy.next()
+    assert FinancialYear(1999).label == "1999/00"
+
+
+@pytest.mark.parametrize("text", ["2018/19", "2018-19", "2018/2019", "18/19"])
+def test_financial_year_parsing(text):
+    assert FinancialYear.parse(text) == FinancialYear(2018)
+
+
+def test_bad_financial_year_refused():
+    with pytest.raises(PeriodError):
+        FinancialYear.parse("2018/20")
+
+
+def test_quarters_start_in_april():
+    assert Month(2016, 4).quarter == Quarter(FinancialYear(2016), 1)
+    assert Month(2016, 12).quarter.number == 3
+    assert Month(2017, 3).quarter == Quarter(FinancialYear(2016), 4)
+    assert [m.iso for m in Quarter(FinancialYear(2016), 2).months] == ["2016-07", "2016-08", "2016-09"]
+    assert Quarter.parse("Q1 2016/17") == Quarter.parse("2016/17 Q1") == Quarter.parse("2016-Q1")
+    assert Quarter(FinancialYear(2016), 1).key == "2016-Q1"
+
+
+def test_months():
+    assert Month.parse("Apr-16") == Month(2016, 4) == Month.parse("2016-04") == Month.parse("April 2016")
+    assert Month(2016, 4).label == "Apr-16"
+    assert Month(2016, 4).fy_index == 1 and Month(2017, 3).fy_index == 12
+    assert Month(2018, 4).plus(17) == Month(2019, 9)
+    assert Month(2020, 3).minus(Month(2018, 4)) == 23
+    with pytest.raises(PeriodError):
+        Month.parse("Smarch-16")
+
+
+def test_british_dates():
+    assert parse_uk_date("01/04/2018") == date(2018, 4, 1)
+    assert format_uk_date(date(2018, 4, 1)) == "01/04/2018"
+    with pytest.raises(PeriodError):
+        parse_uk_date("31/02/2018")
