@@ -21,6 +21,7 @@ import csv
 import io
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys
@@ -208,6 +209,33 @@ def step_screenshots(prog: Program, out_dir: Path) -> None:
         print(f"    {png}: {check_screenshot(png)}")
 
 
+def step_window(prog: Program) -> None:
+    """`safer-desk --demo` opens the real window (event loop running) and stays up until closed."""
+    proc = subprocess.Popen([str(prog.exe), "--demo"], env=prog.env, cwd=prog.cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        print("    the window was still open after 5 s: closing it")
+        proc.terminate()
+        proc.communicate(timeout=30)
+        return
+    out, err = proc.communicate()
+    raise SmokeFailure(f"`safer-desk --demo` ended by itself with exit {proc.returncode}\n{out[-2000:]}\n{err[-2000:]}")
+
+
+def step_xcb(prog: Program, out_dir: Path) -> None:
+    """The real X11 platform plugin loads from the build (its libraries are in the folder or the system)."""
+    png = out_dir / "projects-xcb.png"
+    png.unlink(missing_ok=True)
+    env = {**prog.env, "QT_QPA_PLATFORM": "xcb"}
+    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", str(prog.exe), "screenshot", str(png),
+                           "--tab", "projects", "--demo"], env=env, cwd=prog.cwd, capture_output=True, text=True,
+                          timeout=120)
+    check(proc.returncode == 0, f"screenshot under X11 (xvfb) failed, exit {proc.returncode}:\n{proc.stderr[-2000:]}")
+    print(f"    {png}: {check_screenshot(png)}")
+
+
 def step_demo(prog: Program, work: Path) -> Path:
     path = work / "example.sqlite"
     prog.run("demo", str(path))
@@ -331,6 +359,11 @@ def main(argv: list[str] | None = None) -> int:
         step("demo", lambda: holder.setdefault("example", step_demo(prog, work)))
         step("bad input", step_bad_input, prog, work)
         step("screenshots of the four tabs", step_screenshots, prog, out_dir)
+        step("the window opens (--demo)", step_window, prog)
+        if sys.platform.startswith("linux") and shutil.which("xvfb-run"):
+            step("screenshot on X11 (xvfb)", step_xcb, prog, out_dir)
+        elif sys.platform.startswith("linux"):
+            skip("screenshot on X11 (xvfb)", "xvfb-run is not installed (apt-get install xvfb)")
         if "allocate" in commands:
             step("allocate (seed 000)", step_allocate, prog, work)
         else:
