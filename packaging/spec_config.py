@@ -1,0 +1,126 @@
+"""What the PyInstaller build leaves out and takes in: plain data and checks, imported by
+packaging/safer-desk.spec and by tests/packaging (so the lists are tested without building).
+
+Needs only the standard library.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from pathlib import Path
+
+# --- What is left out -----------------------------------------------------------------------------------
+# Qt modules the program never uses. pyqtgraph tries QtOpenGLWidgets and QtTest but runs without them.
+EXCLUDED_QT_MODULES = [
+    "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
+    "QtAxContainer", "QtBluetooth", "QtCharts", "QtConcurrent", "QtDataVisualization", "QtDBus",
+    "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLocation",
+    "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc", "QtOpenGL",
+    "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml", "QtQuick", "QtQuick3D",
+    "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects", "QtScxml", "QtSensors",
+    "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql", "QtStateMachine", "QtTest",
+    "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore", "QtWebEngineQuick",
+    "QtWebEngineWidgets", "QtWebSockets", "QtWebView", "QtXml",
+]
+# The Qt modules the program does use (everything else is excluded above or never imported).
+USED_QT_MODULES = ["QtCore", "QtGui", "QtWidgets", "QtSvg", "QtSvgWidgets", "QtPrintSupport"]
+
+EXCLUDED_MODULES = [
+    # a second Qt binding (pyqtgraph supports them all)
+    "PyQt5", "PyQt6", "PySide2", "shiboken2", "sip",
+    # optional extras of pandas / pyqtgraph / numpy that the program does not use
+    "tkinter", "_tkinter", "matplotlib", "scipy", "IPython", "jupyter_client", "ipykernel", "notebook",
+    "OpenGL", "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter", "cupy", "numba",
+    "pytest", "_pytest", "hypothesis", "pytestqt", "numpy.f2py", "numpy.distutils", "setuptools", "pip",
+    "pandas.tests", "pandas.io.clipboard", "numpy.tests", "pyarrow.tests",
+    # pyarrow parts that need their own large libraries (flight 31 MB, s3 17 MB, parquet 11 MB, ...).
+    # Kept: pyarrow.lib, compute, csv, json, acero (Table.group_by needs it), ipc.
+    "pyarrow.flight", "pyarrow._flight", "pyarrow.substrait", "pyarrow._substrait", "pyarrow.gandiva",
+    "pyarrow.cuda", "pyarrow._cuda", "pyarrow._s3fs", "pyarrow._gcsfs", "pyarrow._azurefs",
+    "pyarrow._hdfs", "pyarrow.orc", "pyarrow._orc", "pyarrow._dataset_orc", "pyarrow._pyarrow_cpp_tests",
+    "pyarrow.parquet", "pyarrow._parquet", "pyarrow._parquet_encryption", "pyarrow.dataset", "pyarrow._dataset",
+    "pyarrow._dataset_parquet", "pyarrow._dataset_parquet_encryption", "pyarrow.feather", "pyarrow._feather",
+] + [f"PySide6.{name}" for name in EXCLUDED_QT_MODULES]
+
+# Files dropped after analysis (fnmatch on the path inside the build, forward slashes).
+EXCLUDED_FILES = [
+    "PySide6/Qt/translations/*",          # Qt's own UI translations: the program is English only
+    "PySide6/Qt/qml/*",
+    "PySide6/Qt/plugins/qmltooling/*",
+    "PySide6/Qt/plugins/designer/*",
+    "PySide6/Qt/plugins/sqldrivers/*",
+    "PySide6/Qt/plugins/tls/*",
+    "PySide6/Qt/plugins/networkinformation/*",
+    "PySide6/Qt/plugins/multimedia/*",
+    "PySide6/Qt/plugins/position/*",
+    # Linux: keep the xcb (X11), wayland, offscreen and minimal platforms; drop framebuffer/kiosk/VNC ones
+    "PySide6/Qt/plugins/platforms/*qeglfs*", "PySide6/Qt/plugins/platforms/*qlinuxfb*",
+    "PySide6/Qt/plugins/platforms/*qvnc*", "PySide6/Qt/plugins/platforms/*qvkkhrdisplay*",
+    "PySide6/Qt/plugins/platforms/*qminimalegl*", "PySide6/Qt/plugins/egldeviceintegrations/*",
+    "PySide6/Qt/plugins/generic/*",        # evdev/TUIO input for kiosk devices
+    "PySide6/Qt/plugins/wayland-graphics-integration-server/*",
+    "PySide6/Qt/plugins/platformthemes/*qgtk3*",  # needs the system GTK 3 anyway; the portal theme stays
+    "PySide6/Qt/plugins/imageformats/*qtiff*",   # PNG/JPEG/SVG/ICO/GIF are enough
+    "PySide6/Qt/plugins/imageformats/*qwebp*",
+    "PySide6/Qt/plugins/imageformats/*qtga*",
+    "PySide6/Qt/plugins/imageformats/*qwbmp*",
+    "PySide6/Qt/plugins/imageformats/*qpdf*",
+    "PySide6/Qt/plugins/imageformats/*qicns*",
+    "PySide6/Qt/plugins/imageformats/*qjp2*",
+    "PySide6/Qt/lib/libQt6Qml*", "PySide6/Qt/lib/libQt6Quick*", "PySide6/Qt/lib/libQt6Pdf*",
+    "PySide6/Qt6Qml*", "PySide6/Qt6Quick*", "PySide6/Qt6Pdf*",
+    "pyarrow/include/*", "pyarrow/src/*", "pyarrow/tests/*", "pyarrow/*.pxd", "pyarrow/*.pyx",
+    "pyarrow/*.pxi", "pyarrow/*/*.pxd", "pyarrow/*flight*", "pyarrow/*substrait*", "pyarrow/*gandiva*",
+    "pyarrow/libarrow_s3*", "pyarrow/*_s3fs*", "pyarrow/*_gcsfs*", "pyarrow/*_azurefs*", "pyarrow/*_hdfs*",
+    "pyarrow/*_orc*", "pyarrow/*cpp_tests*", "pyarrow/*cuda*", "pyarrow/*parquet*", "pyarrow/*_dataset*",
+    "pyarrow/libarrow_dataset*", "pyarrow/*_feather*",
+    "numpy/_core/include/*", "numpy/_core/lib/*", "numpy/f2py/*", "numpy/*/tests/*", "numpy/tests/*",
+    "pandas/tests/*", "*/__pycache__/*",
+]
+
+
+# Calls that need an excluded part (pandas' parquet/feather readers need pyarrow.parquet/dataset/feather).
+EXCLUDED_CALLS = ["read_parquet", "to_parquet", "read_feather", "to_feather", "read_orc", "to_orc"]
+
+
+def excluded_uses(package_dir: Path) -> list[str]:
+    """Fail the build, not the user's click: no safer_desk module may import what this spec leaves out."""
+    excluded = set(EXCLUDED_MODULES)
+    imports = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\s+\(?([\w\s,]+)|import\s+([\w., ]+))", re.MULTILINE)
+    dynamic = re.compile(r"import_module\(\s*[\"']([\w.]+)[\"']")
+    calls = re.compile(r"\b(" + "|".join(EXCLUDED_CALLS) + r")\s*\(")
+    found = []
+    for path in sorted(package_dir.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        names = []
+        for match in imports.finditer(text):
+            if match.group(1):
+                names.append(match.group(1))
+                names += [f"{match.group(1)}.{n}" for n in re.findall(r"\w+", match.group(2))]
+            else:
+                names += [n.split(" as ")[0].strip() for n in match.group(3).split(",")]
+        names += dynamic.findall(text)
+        rel = path.relative_to(package_dir).as_posix()
+        hits = []
+        for name in names:
+            parts = name.split(".")
+            hit = next((".".join(parts[:i]) for i in range(1, len(parts) + 1) if ".".join(parts[:i]) in excluded), None)
+            if hit and hit not in hits:
+                hits.append(hit)
+        found += [f"{rel}: imports {hit}" for hit in hits]
+        found += [f"{rel}: calls {call}()" for call in calls.findall(text)]
+    return found
+
+
+# --- What goes in beyond safer_desk itself ------------------------------------------------------------
+# The runtime dependencies of pyproject.toml: the tabs import them lazily (inside functions, some through
+# importlib), so name them here to be sure every one is in the build.
+RUNTIME_IMPORTS = ["pandas", "numpy", "pyarrow", "pyarrow.csv", "pyarrow.compute", "pyqtgraph", "sqlite_utils",
+                   "xlsxwriter", "openpyxl", "platformdirs", "filelock"]
+
+
+def keep_file(dest: str) -> bool:
+    """False for a file (its path inside the build) that EXCLUDED_FILES drops."""
+    dest = dest.replace("\\", "/")
+    return not any(fnmatch.fnmatch(dest, pattern) for pattern in EXCLUDED_FILES)
