@@ -135,7 +135,7 @@ def test_frozen_resources_layout_is_where_paths_looks(monkeypatch, tmp_path):
 
 # --- scripts --------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("script", ["packaging/build.sh", ".ci/package"])
+@pytest.mark.parametrize("script", ["packaging/build.sh", ".ci/package", "packaging/install-linux.sh"])
 def test_shell_scripts_parse(script):
     bash = shutil.which("bash")
     if bash is None:
