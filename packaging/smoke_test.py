@@ -54,6 +54,9 @@ West,3,8335,223181
 ALLOCATION_PAPER_TOTALS = {"Babergh": 63768, "Ipswich": 144072, "Waveney": 99065, "Suffolk Coastal": 76660,
                            "West": 206043}
 ALLOCATION_POT = 589608
+# Exact shares with largest-remainder rounding (DESIGN.md 2.2), the default.
+ALLOCATION_EXACT_VARIABLE = {"Babergh": 35690, "Ipswich": 115999, "Waveney": 70985, "Suffolk Coastal": 48580,
+                             "West": 121815}
 
 
 class SmokeFailure(AssertionError):
@@ -253,21 +256,29 @@ def parse_csv(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def step_allocate(prog: Program, work: Path) -> None:
+def step_allocate(prog: Program, work: Path, build: Path) -> None:
     source = work / "allocation-2009-10.csv"
     source.write_text(ALLOCATION_CSV, encoding="utf-8")
     common = ["--previous-total", "655120", "--retain", "10", "--fixed-share", "1/3", "--unit", "pound"]
     rows = parse_csv(prog.run("allocate", str(source), *common, "--rounding", "percent-2dp").stdout)
-    totals = {row["partnership"]: round(float(row["total"])) for row in rows}
+    totals = {row["partnership"]: int(row["total"]) for row in rows}
     check(totals == ALLOCATION_PAPER_TOTALS, f"allocate (percent-2dp) gave {totals}, the paper has {ALLOCATION_PAPER_TOTALS}")
+    check(sum(int(row["variance"]) for row in rows) == -65512, "the variances do not add up to -£65,512")
     rows = parse_csv(prog.run("allocate", str(source), *common).stdout)
+    variable = {row["partnership"]: int(row["variable"]) for row in rows}
+    check(variable == ALLOCATION_EXACT_VARIABLE, f"allocate (exact) variable parts {variable}, DESIGN has {ALLOCATION_EXACT_VARIABLE}")
     exact = sum(int(row["total"]) for row in rows)
     check(exact == ALLOCATION_POT, f"allocate (exact) adds up to {exact}, not the pot {ALLOCATION_POT}")
-    print(f"    allocate: paper totals reproduced; exact rounding adds up to £{exact:,}")
+    print(f"    allocate: the paper's totals (2-dp percentages) and the exact split, both adding up to £{exact:,}")
+    shipped = build / "_internal" / "safer_desk" / "resources" / "example" / "suffolk-2009-10-allocation.csv"
+    if shipped.is_file():  # the example CSV shipped in the build gives the same figures
+        rows = parse_csv(prog.run("allocate", str(shipped), *common, "--rounding", "percent-2dp").stdout)
+        check({row["partnership"]: int(row["total"]) for row in rows} == ALLOCATION_PAPER_TOTALS,
+              f"the shipped {shipped.name} does not reproduce the paper")
     bad = work / "bad-allocation.csv"
     bad.write_text("partnership,fixed_units,basis\nBabergh,1,£3.250\n", encoding="utf-8")
     proc = prog.run("allocate", str(bad), "--pot", "1000", expect=1)
-    check(proc.stderr.strip() != "", "allocate refused a bad CSV without a message")
+    check("row 2" in proc.stderr and "Babergh" in proc.stderr, f"allocate refused a bad CSV without naming the row: {proc.stderr!r}")
 
 
 def step_police(prog: Program, work: Path, police: Path, commands: set[str]) -> None:
@@ -277,8 +288,13 @@ def step_police(prog: Program, work: Path, police: Path, commands: set[str]) -> 
     if "indicators" in commands:
         rows = parse_csv(prog.run("indicators", str(office)).stdout)
         check(len(rows) > 0, "no indicator values after the police.uk import")
-        months = {row.get("period") for row in rows}
-        print(f"    indicators after import: {len(rows)} values, periods {sorted(m for m in months if m)[:3]}")
+        check(list(rows[0]) == ["indicator", "area", "period", "value"], f"indicators printed columns {list(rows[0])}")
+        month = police.name[:7]  # data.police.uk names files YYYY-MM-force-street.csv
+        all_crime = {row["area"]: int(row["value"]) for row in rows
+                     if row["indicator"] == "All crime" and row["period"] == month}
+        check(sum(all_crime.values()) > 0, f"no 'All crime' figures for {month} after the import")
+        print(f"    indicators after import: {len(rows)} values; All crime {month}: {sum(all_crime.values()):,} "
+              f"in {len(all_crime)} areas")
     # Importing the same month again replaces it: the figures do not double.
     if "indicators" in commands:
         before = prog.run("indicators", str(office)).stdout
@@ -365,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         elif sys.platform.startswith("linux"):
             skip("screenshot on X11 (xvfb)", "xvfb-run is not installed (apt-get install xvfb)")
         if "allocate" in commands:
-            step("allocate (seed 000)", step_allocate, prog, work)
+            step("allocate (seed 000)", step_allocate, prog, work, build)
         else:
             skip("allocate (seed 000)", "this build has no `allocate` command yet")
         police = Path(args.police)

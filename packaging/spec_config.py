@@ -11,20 +11,21 @@ import re
 from pathlib import Path
 
 # --- What is left out -----------------------------------------------------------------------------------
-# Qt modules the program never uses. pyqtgraph tries QtOpenGLWidgets and QtTest but runs without them.
+# Qt modules the program never uses. pyqtgraph tries QtTest but runs without it.
 EXCLUDED_QT_MODULES = [
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
     "QtAxContainer", "QtBluetooth", "QtCharts", "QtConcurrent", "QtDataVisualization", "QtDBus",
     "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLocation",
-    "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc", "QtOpenGL",
-    "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml", "QtQuick", "QtQuick3D",
+    "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml", "QtQuick", "QtQuick3D",
     "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects", "QtScxml", "QtSensors",
     "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql", "QtStateMachine", "QtTest",
     "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore", "QtWebEngineQuick",
     "QtWebEngineWidgets", "QtWebSockets", "QtWebView", "QtXml",
 ]
 # The Qt modules the program does use (everything else is excluded above or never imported).
-USED_QT_MODULES = ["QtCore", "QtGui", "QtWidgets", "QtSvg", "QtSvgWidgets", "QtPrintSupport"]
+# QtOpenGL and QtOpenGLWidgets: pyqtgraph 0.14 imports them (through importlib) whenever it is imported.
+USED_QT_MODULES = ["QtCore", "QtGui", "QtWidgets", "QtSvg", "QtSvgWidgets", "QtPrintSupport", "QtOpenGL",
+                   "QtOpenGLWidgets"]
 
 EXCLUDED_MODULES = [
     # a second Qt binding (pyqtgraph supports them all)
@@ -71,10 +72,16 @@ EXCLUDED_FILES = [
     "PySide6/Qt/lib/libQt6Qml*", "PySide6/Qt/lib/libQt6Quick*", "PySide6/Qt/lib/libQt6Pdf*",
     "PySide6/Qt6Qml*", "PySide6/Qt6Quick*", "PySide6/Qt6Pdf*",
     "pyarrow/include/*", "pyarrow/src/*", "pyarrow/tests/*", "pyarrow/*.pxd", "pyarrow/*.pyx",
-    "pyarrow/*.pxi", "pyarrow/*/*.pxd", "pyarrow/*flight*", "pyarrow/*substrait*", "pyarrow/*gandiva*",
-    "pyarrow/libarrow_s3*", "pyarrow/*_s3fs*", "pyarrow/*_gcsfs*", "pyarrow/*_azurefs*", "pyarrow/*_hdfs*",
-    "pyarrow/*_orc*", "pyarrow/*cpp_tests*", "pyarrow/*cuda*", "pyarrow/*parquet*", "pyarrow/*_dataset*",
-    "pyarrow/libarrow_dataset*", "pyarrow/*_feather*",
+    "pyarrow/*.pxi", "pyarrow/*/*.pxd",
+    # pyarrow's Python modules for the parts left out. NOT libparquet, libarrow_dataset, libarrow_substrait
+    # (arrow_*.dll on Windows): pyarrow.lib itself links them. The spec puts back any library a kept
+    # binary needs, whatever these patterns say.
+    "pyarrow/_flight*", "pyarrow/_substrait*", "pyarrow/_s3fs*", "pyarrow/_gcsfs*", "pyarrow/_azurefs*",
+    "pyarrow/_hdfs*", "pyarrow/_orc*", "pyarrow/_dataset_orc*", "pyarrow/_pyarrow_cpp_tests*", "pyarrow/_cuda*",
+    "pyarrow/_parquet*", "pyarrow/_dataset*", "pyarrow/_feather*", "pyarrow/gandiva*",
+    # Flight and S3 libraries: only the modules above load them (Linux/macOS and Windows names)
+    "pyarrow/libarrow_flight*", "pyarrow/libarrow_python_flight*", "pyarrow/arrow_flight*",
+    "pyarrow/arrow_python_flight*", "pyarrow/libarrow_s3*", "pyarrow/libgandiva*",
     "numpy/_core/include/*", "numpy/_core/lib/*", "numpy/f2py/*", "numpy/*/tests/*", "numpy/tests/*",
     "pandas/tests/*", "*/__pycache__/*",
 ]
@@ -116,8 +123,10 @@ def excluded_uses(package_dir: Path) -> list[str]:
 # --- What goes in beyond safer_desk itself ------------------------------------------------------------
 # The runtime dependencies of pyproject.toml: the tabs import them lazily (inside functions, some through
 # importlib), so name them here to be sure every one is in the build.
-RUNTIME_IMPORTS = ["pandas", "numpy", "pyarrow", "pyarrow.csv", "pyarrow.compute", "pyqtgraph", "sqlite_utils",
-                   "xlsxwriter", "openpyxl", "platformdirs", "filelock"]
+RUNTIME_IMPORTS = ["pandas", "numpy", "pyarrow", "pyarrow.csv", "pyarrow.compute", "pyarrow.acero", "pyqtgraph",
+                   "sqlite_utils", "xlsxwriter", "openpyxl", "platformdirs", "filelock",
+                   # pyqtgraph imports these with importlib.import_module(f"{QT_LIB}.QtOpenGL"): not seen by analysis
+                   "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"]
 
 
 def keep_file(dest: str) -> bool:

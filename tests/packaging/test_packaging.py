@@ -114,6 +114,10 @@ def test_runtime_dependencies_are_named_as_hidden_imports(config):
     ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
     ("pyarrow/libarrow_flight.so.2600", False),
     ("pyarrow/libarrow.so.2600", True),
+    ("pyarrow/libparquet.so.2600", True),  # pyarrow.lib links it
+    ("pyarrow/libarrow_substrait.so.2600", True),
+    ("pyarrow/_parquet.cpython-311-x86_64-linux-gnu.so", False),
+    ("pyarrow/_flight.cp311-win_amd64.pyd", False),
     ("pyarrow/arrow.dll", True),
     ("pyarrow/include/arrow/api.h", False),
     ("pandas/tests/frame/test_api.py", False),
