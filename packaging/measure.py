@@ -105,6 +105,7 @@ def main() -> int:
         print(f"measure: no python at {args.python}; pass --python", file=sys.stderr)
         return 2
     # The comparison must be the installed package, not this checkout (run from the temp folder).
+    args.python = os.path.abspath(args.python)  # not resolve(): a venv python is a symlink
     probe = subprocess.run([args.python, "-c", "import safer_desk; print(safer_desk.__file__)"], cwd=work,
                            env=env, capture_output=True, text=True, check=True).stdout.strip()
     env_source = dict(env)
