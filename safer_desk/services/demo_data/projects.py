@@ -218,7 +218,7 @@ def plymouth_projects() -> list[Project]:
         projects.append(Project(
             id=new_id(), ref=ref, title=title, description=f"{need}\n\nRecommendation: {recommendation}",
             lead_organisation="Safer Plymouth", areas=("Plymouth",), status="proposed", funding_route="OPCC",
-            cost=parse_cost(total) if total else None, cost_note="" if total else "Total budget not stated",
+            cost=parse_cost(total) if total else None, cost_note="" if total else "Not stated",
             start_date="2017-04-01", end_date="2018-03-31",
             status_history=(StatusChange("proposed", "2017-01-24", PLYMOUTH_PAPER),),
             funding_sources=(source,),
