@@ -122,6 +122,7 @@ class CommissioningPage(QWidget):
         self.view = DataTableView(accessible_name="Projects to commission")
         self.view.setModel(self.proxy)
         self.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.view.verticalHeader().hide()
         splitter.addWidget(self.view)
 
         bottom = QWidget()
@@ -133,6 +134,7 @@ class CommissioningPage(QWidget):
         self.years.setAccessibleName("Committed by financial year")
         self.years.setHorizontalHeaderLabels(["Committed"])
         self.years.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.years.horizontalHeader().setStretchLastSection(True)
         years_box.layout().addWidget(self.years)
         bottom_layout.addWidget(years_box, 1)
 
@@ -145,15 +147,17 @@ class CommissioningPage(QWidget):
         self.compare_b.setAccessibleName("Second scenario to compare")
         self.compare_button = QPushButton("Compare")
         self.compare_button.clicked.connect(self.compare)
+        pick.addWidget(QLabel("A:"))
         pick.addWidget(self.compare_a, 1)
-        pick.addWidget(QLabel("with"))
+        pick.addWidget(QLabel("B:"))
         pick.addWidget(self.compare_b, 1)
         pick.addWidget(self.compare_button)
         compare_layout.addLayout(pick)
-        self.comparison = RowTableModel(comparison_columns("A", "B"), [], self)
+        self.comparison = RowTableModel(comparison_columns(), [], self)
         self.comparison_view = DataTableView(accessible_name="Scenario comparison")
         self.comparison_view.setSortingEnabled(False)
         self.comparison_view.setModel(self.comparison)
+        self.comparison_view.verticalHeader().hide()
         compare_layout.addWidget(self.comparison_view)
         bottom_layout.addWidget(compare_box, 2)
         splitter.addWidget(bottom)
@@ -387,7 +391,6 @@ class CommissioningPage(QWidget):
         store = self.session.store
         a = service.evaluate_saved(store, service.get_scenario(store, a_id), self._projects)
         b = service.evaluate_saved(store, service.get_scenario(store, b_id), self._projects)
-        self.comparison.columns = comparison_columns(a.name, b.name)
         self.comparison.set_rows(service.compare(a, b))
         self.comparison_view.size_columns_to_visible(max_width=300)
 

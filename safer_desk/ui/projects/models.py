@@ -94,17 +94,14 @@ class ScenarioEntry:
         return scale_pence(self.project.planning_pence, self.scale)
 
 
-def _criteria_symbols(p: Project) -> str:
-    return " ".join(p.criterion(k).symbol or "·" for k, _, _ in CRITERIA)
-
-
 SCENARIO_COLUMNS = [
     Column("ticked", "Fund?", get=lambda e: e.ticked, show=lambda v: "Yes" if v else "", align=CENTER),
     TextColumn("ref", "Ref", get=lambda e: _natural(e.project.ref), text_of=lambda e: e.project.ref),
     Column("title", "Project / initiative", get=lambda e: e.project.title, tooltip=lambda e: e.project.title),
-    Column("criteria", "LAA CSP Cross Add Innov", get=lambda e: _criteria_symbols(e.project), align=CENTER,
-           tooltip=lambda e: "; ".join(f"{t} {e.project.criterion(k).describe() or '(blank)'}"
-                                       for k, _, t in CRITERIA)),
+    *[TextColumn(key, short, get=lambda e, k=key: _criterion_sort(e.project, k), align=CENTER,
+                 text_of=lambda e, k=key: e.project.criterion(k).symbol,
+                 tooltip=lambda e, k=key, t=title: f"{t} {e.project.criterion(k).describe() or '(blank)'}")
+      for key, short, title in CRITERIA],
     Column("met", "Met", get=lambda e: e.project.criteria_met, align=CENTER),
     Column("funding_route", "Funding", get=lambda e: e.project.funding_route),
     TextColumn("cost", "Cost", get=lambda e: e.project.planning_pence, align=RIGHT,
@@ -121,7 +118,7 @@ class ScenarioModel(RowTableModel):
     changed = Signal()
     refused = Signal(str)
 
-    TICK, SCALE = 0, 7
+    TICK, SCALE = 0, 11
 
     def __init__(self, entries: list[ScenarioEntry] = (), parent=None):
         super().__init__(SCENARIO_COLUMNS, entries, parent)
@@ -180,12 +177,13 @@ class ScenarioModel(RowTableModel):
         self.changed.emit()
 
 
-def comparison_columns(a_name: str, b_name: str) -> list[Column]:
+def comparison_columns() -> list[Column]:
+    """Project, what scenario A and scenario B commit ("—" when not ticked), and the difference."""
     show = lambda v: "—" if v is None else format_money(v)  # noqa: E731
     return [
         Column("title", "Project", get=lambda r: r.title),
-        Column("a", a_name or "A", get=lambda r: r.a_pence, show=show, align=RIGHT),
-        Column("b", b_name or "B", get=lambda r: r.b_pence, show=show, align=RIGHT),
+        Column("a", "A", get=lambda r: r.a_pence, show=show, align=RIGHT),
+        Column("b", "B", get=lambda r: r.b_pence, show=show, align=RIGHT),
         Column("diff", "B − A", get=lambda r: r.difference_pence, show=lambda v: format_money(v), align=RIGHT),
     ]
 
