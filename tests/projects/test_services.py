@@ -265,3 +265,23 @@ def test_cli_prints_the_register(demo_path, capsys):
 def test_cli_missing_file_is_an_error(tmp_path, capsys):
     assert main(["projects", str(tmp_path / "none.sqlite")]) == 1
     assert "no file" in capsys.readouterr().err
+
+
+def test_board_report_sections(demo_store):
+    from safer_desk.domain.periods import FinancialYear
+    from safer_desk.services.report_sections.projects import board_report_sections
+
+    options, scenarios = board_report_sections(demo_store)
+    table = options.tables[0]
+    assert table.header[1] == "Project / Initiative" and table.header[-3:] == ["Suitable Funding", "Cost(£)", "Status"]
+    assert table.rows[3][2:7] == ["√", "√", "√", "√ (in some areas)", "X"]
+    assert table.rows[12][8] == "£54,372 - £62,372"
+    assert "Suffolk Recre8" in table.note and "£22,750" in table.note
+    s = scenarios.tables[0]
+    assert s.total_row[s.header.index("Committed")] == "£65,000"
+    assert "remaining £512" in s.note
+    later = board_report_sections(demo_store, year=FinancialYear(2010))[0].tables[0]
+    assert "Suffolk ELEV8" in [r[1] for r in later.rows] and "Suffolk Strive" not in [r[1] for r in later.rows]
+    ipswich = board_report_sections(demo_store, area_id="partnership:ipswich-csp")[0].tables[0]
+    assert "Plymouth Domestic Abuse contract" not in [r[1] for r in ipswich.rows]
+    assert "Ipswich CSP Project: Town Centre Triage" in [r[1] for r in ipswich.rows]
