@@ -15,12 +15,11 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.commissioning import UNDATED, Suggestion
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.projects import Scale
-from safer_desk.services import projects as register_service
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import Scenario, ScenarioError, ScenarioItem, ScenarioResult
 from safer_desk.ui import prompts
-from safer_desk.ui.projects.models import ScenarioEntry, ScenarioModel, comparison_columns
-from safer_desk.ui.table_model import RawSortFilterProxy, RowTableModel
+from safer_desk.ui.projects.models import ScenarioEntry, ScenarioModel, SourceSortProxy, comparison_columns
+from safer_desk.ui.table_model import RowTableModel
 from safer_desk.ui.table_view import DataTableView
 from safer_desk.ui.undo import push_service_command
 
@@ -117,7 +116,7 @@ class CommissioningPage(QWidget):
         self.model = ScenarioModel([], self)
         self.model.changed.connect(self.recalculate)
         self.model.refused.connect(self._say)
-        self.proxy = RawSortFilterProxy(self)
+        self.proxy = SourceSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(accessible_name="Projects to commission")
         self.view.setModel(self.proxy)
@@ -182,7 +181,8 @@ class CommissioningPage(QWidget):
         """Re-read projects and scenarios, keeping the ticks being edited."""
         self._stale = False
         current = {e.project.id: e for e in self.model.entries()}
-        self._projects = register_service.load_projects(self.session.store)
+        # The register page keeps the projects current; reading them again would block on a large register.
+        self._projects = self.tab.register.model.rows
         entries = []
         for p in self._projects:
             old = current.get(p.id)

@@ -13,6 +13,8 @@ from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, STATUSES, SYMBOL
 from safer_desk.services.projects import Project, project_fields
 
 CRITERION_CHOICES = [("", "(blank)"), ("yes", "√ yes"), ("no", "X no"), ("unknown", "? unknown")]
+EDITOR_LABELS = {"laa_outcome": "LAA2 outcome", "csp_priority": "CSP priority", "cross_cutting": "Cross cutting",
+                 "additional": "Additional", "innovative": "Innovative"}
 LINE_COLUMNS = ("Year", "Category", "Description", "Amount as written", "Read as")
 
 
@@ -124,11 +126,11 @@ class ProjectEditor(QWidget):
                 combo.addItem(text, value)
             note = QLineEdit()
             note.setAccessibleName(f"{title} qualifier")
-            note.setPlaceholderText("qualifier, e.g. for Ipswich only")
+            note.setPlaceholderText("e.g. for Ipswich only")
             row.addWidget(combo)
             row.addWidget(note, 1)
             self.criterion_values[key], self.criterion_notes[key] = combo, note
-            criteria_form.addRow(title, row)
+            criteria_form.addRow(EDITOR_LABELS.get(key, title), row)
         layout.addWidget(criteria)
 
         people = QFormLayout()

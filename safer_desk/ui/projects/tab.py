@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout,
+    QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout,
     QWidget,
 )
 
@@ -22,13 +22,15 @@ from safer_desk.services import projects as service
 from safer_desk.services.projects import Project
 from safer_desk.ui import prompts
 from safer_desk.ui.projects.editor import ProjectEditor
-from safer_desk.ui.projects.models import RegisterModel
-from safer_desk.ui.table_model import RawSortFilterProxy
+from safer_desk.ui.projects.models import RegisterModel, SourceSortProxy
 from safer_desk.ui.table_view import DataTableView
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.undo import push_service_command
+from safer_desk.ui.workers import run_task
 
 ALL = ""
+# Registers this large are read on a worker thread so the window never freezes while the tab opens.
+BACKGROUND_FROM = 1000
 
 
 class RegisterPage(QWidget):
@@ -38,8 +40,10 @@ class RegisterPage(QWidget):
         super().__init__(tab)
         self.tab = tab
         self.session = tab.session
+        self.loading = False
+        self._filtering = False
         self.model = RegisterModel([], self)
-        self.proxy = RawSortFilterProxy(self)
+        self.proxy = SourceSortProxy(self)
         self.proxy.setSourceModel(self.model)
 
         layout = QVBoxLayout(self)
@@ -99,11 +103,11 @@ class RegisterPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
-        scroll.setMinimumWidth(380)
+        scroll.setMinimumWidth(340)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([860, 420])
+        splitter.setSizes([900, 380])
         self.view.verticalHeader().hide()
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.editor.save_requested.connect(self.save_editor)
@@ -126,13 +130,60 @@ class RegisterPage(QWidget):
 
     # -- data ----------------------------------------------------------------------------------------------
     def load(self) -> None:
-        projects = service.load_projects(self.session.store)
+        """Read the register: at once when it is small, on a worker thread when it is large."""
+        store = self.session.store
+        count = store.scalar("SELECT count(*) FROM projects") or 0
+        if count < BACKGROUND_FROM:
+            self._show(service.load_projects(store))
+            return
+        self.loading = True
+        self.count.setText(f"Loading {count:,} projects…")
+        self.view.setEnabled(False)
+
+        def work(progress, cancelled):
+            own = store.connect_for_thread()
+            try:
+                return service.load_projects(own)
+            finally:
+                own.close()
+
+        # The task belongs to the application, so it outlives this page if another file is opened meanwhile.
+        self._task = run_task(work, on_success=self._loaded, on_failure=self._load_failed,
+                              parent=QApplication.instance())
+
+    def _loaded(self, projects: list[Project]) -> None:
+        self.loading = False
+        self.view.setEnabled(True)
+        self._show(projects)
+
+    def _load_failed(self, exc: BaseException, details: str) -> None:
+        self.loading = False
+        self.count.setText("The register could not be read.")
+        prompts.show_error(self, "Projects", f"The register could not be read: {exc}")
+
+    def _show(self, projects: list[Project]) -> None:
         self.model.set_rows(projects)
         self._refill_choices()
         self.apply_filters()
-        self.view.size_columns_to_visible(max_width=230)
+        self._size_columns()
         if self.proxy.rowCount():
             self.view.selectRow(0)
+
+    # Widest a column may grow to, in average characters; cells are measured on the first rows only, because
+    # measuring thousands of rows would take longer than the paint.
+    MAX_WIDTHS = {"ref": 5, "title": 36, "status": 12, "funding_route": 13, "cost": 17, "met": 5,
+                  "lead_organisation": 26, "areas": 14, "check": 15}
+    MEASURED_ROWS = 30
+
+    def _size_columns(self) -> None:
+        metrics = self.view.fontMetrics()
+        char = metrics.averageCharWidth()
+        rows = self.model.rows[: self.MEASURED_ROWS]
+        for i, column in enumerate(self.model.columns):
+            widest = metrics.horizontalAdvance(column.header) + 24
+            for row in rows:
+                widest = max(widest, metrics.horizontalAdvance(column.text(row)) + 14)
+            self.view.setColumnWidth(i, min(widest, char * self.MAX_WIDTHS.get(column.key, 9) + 14))
 
     def _refill_choices(self) -> None:
         rows = self.model.rows
@@ -217,7 +268,9 @@ class RegisterPage(QWidget):
             return all(w in p.search_text for w in words)
 
         filtering = any((status, route, criterion, area, words))
-        self.proxy.set_predicate(accept if filtering else None)
+        if filtering or self._filtering:  # refiltering 5,000 rows to show them all again is wasted work
+            self.proxy.set_predicate(accept if filtering else None)
+        self._filtering = filtering
         self._update_count()
 
     def clear_filters(self) -> None:
@@ -386,6 +439,9 @@ class ProjectsTab(TabBase):
             self._commissioning.mark_stale()
             if self.pages.currentWidget() is self._commissioning_holder:
                 QTimer.singleShot(0, self._commissioning.reload_if_stale)
+
+    def is_busy(self) -> bool:
+        return self.register.loading
 
     # The window's Edit > Copy / Paste find these on the focused widget's parents.
     def copy_selection(self) -> bool:
