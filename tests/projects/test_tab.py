@@ -255,3 +255,37 @@ def test_print_scenario_to_pdf(tab, tmp_path):
     page = tab.show_commissioning()
     out = page.write_pdf(page.result(), tmp_path / "scenario.pdf")
     assert out.read_bytes()[:4] == b"%PDF"
+
+
+def test_a_large_register_loads_off_the_gui_thread(window, demo_path, qtbot, monkeypatch):
+    from safer_desk.ui.projects import tab as tab_module
+
+    monkeypatch.setattr(tab_module, "BACKGROUND_FROM", 5)
+    assert window.open_path(demo_path)
+    tab = window.show_tab("projects")
+    assert tab.is_busy() and "Loading 23 projects" in tab.register.count.text()
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
+    assert tab.register.model.rowCount() == 23 and tab.register.count.text() == "23 of 23 projects"
+
+
+def test_sorting_by_a_column_keeps_blanks_last_and_the_selection(page, qtbot):
+    select_title(page, "Suffolk Strive", qtbot)
+    page.clear_filters()
+    page.select_project(page.editor.project.id)
+    cost = page.model.column_index("cost")
+    page.view.sortByColumn(cost, Qt.SortOrder.DescendingOrder)
+    costs = [p.planning_pence for p in page.proxy.source_rows()]
+    assert costs[0] == 200_000_000 and costs[-5:] == [None] * 5
+    assert costs[:-5] == sorted(costs[:-5], reverse=True)
+    assert [p.title for p in page.selected_projects()] == ["Suffolk Strive"]
+    page.view.sortByColumn(page.model.column_index("laa_outcome"), Qt.SortOrder.AscendingOrder)
+    symbols = [p.criterion("laa_outcome").symbol for p in page.proxy.source_rows()]
+    assert symbols == ["√"] * 11 + ["X"] * 4 + [""] * 8
+
+
+def test_read_only_file_cannot_be_edited(window, demo_path, qtbot):
+    assert window.open_path(demo_path, read_only=True)
+    page = window.show_tab("projects").register
+    assert not page.add_button.isEnabled() and not page.delete_button.isEnabled()
+    assert not page.editor.save_button.isEnabled()
+    assert page.model.rowCount() == 23
