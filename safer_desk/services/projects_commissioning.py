@@ -121,9 +121,13 @@ def _order(project: Project):
 
 def suggest(projects: Iterable[Project], fund_pence: int) -> Suggestion:
     """The "what fits" proposal: the projects meeting the most criteria in total within the fund (in full)."""
-    candidates = [Candidate(p.id, p.planning_pence, p.criteria_met) for p in projects
-                  if p.planning_pence is not None and p.status not in ("declined", "withdrawn", "completed")]
-    return what_fits(fund_pence, candidates)
+    eligible = sorted((p for p in projects if p.planning_pence is not None
+                       and p.status not in ("declined", "withdrawn", "completed")), key=_order)
+    # Keys in register order, so that between equally good sets the one with the earlier projects is proposed.
+    keys = {f"{i:09d}": p.id for i, p in enumerate(eligible)}
+    candidates = [Candidate(k, eligible[i].planning_pence, eligible[i].criteria_met) for i, k in enumerate(keys)]
+    found = what_fits(fund_pence, candidates)
+    return Suggestion(tuple(keys[k] for k in found.keys), found.score, found.cost_pence)
 
 
 # -- storing -------------------------------------------------------------------------------------------

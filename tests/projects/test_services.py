@@ -285,3 +285,15 @@ def test_board_report_sections(demo_store):
     ipswich = board_report_sections(demo_store, area_id="partnership:ipswich-csp")[0].tables[0]
     assert "Plymouth Domestic Abuse contract" not in [r[1] for r in ipswich.rows]
     assert "Ipswich CSP Project: Town Centre Triage" in [r[1] for r in ipswich.rows]
+
+
+def test_what_fits_prefers_earlier_projects_between_equal_sets_whatever_the_order(demo_store):
+    import random
+
+    projects = svc.load_projects(demo_store)
+    first = com.suggest(projects, com.PRG_SHARE_PENCE)
+    for seed in range(5):
+        shuffled = list(projects)
+        random.Random(seed).shuffle(shuffled)
+        assert com.suggest(shuffled, com.PRG_SHARE_PENCE) == first
+    assert first.cost_pence <= com.PRG_SHARE_PENCE
