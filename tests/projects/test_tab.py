@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit
 
 from safer_desk.services import projects as svc
 from safer_desk.services import projects_commissioning as com
@@ -289,3 +290,39 @@ def test_read_only_file_cannot_be_edited(window, demo_path, qtbot):
     assert not page.add_button.isEnabled() and not page.delete_button.isEnabled()
     assert not page.editor.save_button.isEnabled()
     assert page.model.rowCount() == 23
+
+
+def test_tick_with_the_keyboard_and_type_a_scale_in_the_table(tab, qtbot):
+    page = tab.show_commissioning()
+    view, proxy, m = page.view, page.proxy, page.model
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 1).data() == "7")  # Recre8
+    view.setFocus()
+    view.setCurrentIndex(proxy.index(row, m.TICK))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert "committed £91,000; OVER-COMMITTED by £25,488" in page.summary.text()
+    scale = proxy.index(row, m.SCALE)
+    view.setCurrentIndex(scale)
+    view.edit(scale)
+    editor = view.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.text() == "1"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "6 of 12 months")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
+    qtbot.waitUntil(lambda: proxy.index(row, m.SCALE).data() == "6 of 12 months", timeout=3000)
+    assert proxy.index(row, m.columnCount() - 1).data() == "£13,000"
+    assert "committed £78,000" in page.summary.text()
+
+
+def test_commissioning_follows_edits_in_the_register(tab, qtbot):
+    page = tab.show_commissioning()
+    assert "committed £65,000" in page.summary.text()
+    tab.pages.setCurrentIndex(0)
+    select_title(tab.register, "Local Domestic Violence Coordinators", qtbot)
+    cost = tab.register.editor.edits["cost"]
+    cost.clear()
+    qtbot.keyClicks(cost, "£31,000")
+    assert tab.register.save_editor()
+    tab.pages.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "committed £66,000" in page.summary.text(), timeout=3000)
+    assert "OVER-COMMITTED by £488" in page.summary.text()
+    assert {e.project.ref for e in page.model.entries() if e.ticked} == {"4", "10"}
