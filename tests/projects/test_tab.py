@@ -326,3 +326,28 @@ def test_commissioning_follows_edits_in_the_register(tab, qtbot):
     qtbot.waitUntil(lambda: "committed £66,000" in page.summary.text(), timeout=3000)
     assert "OVER-COMMITTED by £488" in page.summary.text()
     assert {e.project.ref for e in page.model.entries() if e.ticked} == {"4", "10"}
+
+
+def test_filter_answers_follow_changes_to_the_rows(demo_store, qtmodeltester):
+    from dataclasses import replace
+
+    from safer_desk.ui.projects.models import SourceSortProxy
+
+    projects = svc.load_projects(demo_store)
+    model = RegisterModel(projects)
+    proxy = SourceSortProxy()
+    proxy.setSourceModel(model)
+    proxy.set_predicate(lambda p: p.funding_route == "SSPB")
+    assert proxy.rowCount() == 6
+    i = model.row_of(projects[3].id)  # Local DV coordinators, SSPB
+    model.replace_row(i, replace(projects[3], funding_route="PRG"))
+    assert proxy.rowCount() == 5
+    model.insert_row(0, replace(projects[0], id="new", funding_route="SSPB"))
+    assert proxy.rowCount() == 6 and proxy.source_rows()[0].id == "new"
+    model.remove_row(0)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert [p.title for p in proxy.source_rows()][0] == "Supported accommodation for Prolific and Other Priority " \
+                                                        "Offenders (PPOs)"
+    qtmodeltester.check(proxy)
+    proxy.set_predicate(None)
+    assert proxy.rowCount() == 23

@@ -94,7 +94,37 @@ class SortableRowModel(RowTableModel):
 
 
 class SourceSortProxy(RawSortFilterProxy):
-    """Filters like RawSortFilterProxy but hands sorting to the source model (see SortableRowModel)."""
+    """Filters like RawSortFilterProxy but hands sorting to the source model (see SortableRowModel), and
+    answers each row from a list worked out in one pass when the filter changes: a keystroke refilters
+    5,000 projects without 5,000 calls of the predicate from C++.
+
+    Any change to the source drops that list first (the slots are connected before the proxy's own), so a
+    changed or inserted row is checked by the predicate itself.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._accepted: list[bool] | None = None
+
+    def setSourceModel(self, model) -> None:
+        for signal in (model.rowsAboutToBeInserted, model.rowsAboutToBeRemoved, model.modelAboutToBeReset,
+                       model.layoutAboutToBeChanged, model.dataChanged, model.rowsAboutToBeMoved):
+            signal.connect(self._drop_answers)
+        super().setSourceModel(model)
+
+    def _drop_answers(self, *_) -> None:
+        self._accepted = None
+
+    def set_predicate(self, predicate) -> None:
+        model = self.sourceModel()
+        self._accepted = None if predicate is None or model is None else [predicate(r) for r in model.rows]
+        super().set_predicate(predicate)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        accepted = self._accepted
+        if accepted is not None and not self._needle:
+            return accepted[source_row]
+        return super().filterAcceptsRow(source_row, source_parent)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)

@@ -143,9 +143,12 @@ class RegisterPage(QWidget):
         def work(progress, cancelled):
             own = store.connect_for_thread()
             try:
-                return service.load_projects(own)
+                projects = service.load_projects(own)
             finally:
                 own.close()
+            for p in projects:  # work out what the table and the search need here, not on the GUI thread
+                p.search_text, p.criteria_met, p.reconciliation  # noqa: B018
+            return projects
 
         # The task belongs to the application, so it outlives this page if another file is opened meanwhile.
         self._task = run_task(work, on_success=self._loaded, on_failure=self._load_failed,
