@@ -297,3 +297,11 @@ def test_what_fits_prefers_earlier_projects_between_equal_sets_whatever_the_orde
         random.Random(seed).shuffle(shuffled)
         assert com.suggest(shuffled, com.PRG_SHARE_PENCE) == first
     assert first.cost_pence <= com.PRG_SHARE_PENCE
+
+
+def test_demo_links_outcomes_priorities_and_indicators(demo_store):
+    p = by_ref(demo_store)
+    assert p["5"].indicators == ("NI 32",) and p["5"].outcomes == ("Reduced repeat incidents of Domestic Violence (NI 32)",)
+    assert p["3"].indicators[0] == "LT7" and p["3"].priorities == ("Safer Night Time Economy",)
+    assert p["2"].outcomes == ("Reduced anti-social behaviour in the worst affected areas",
+                               "Reduce the re-offending rate of prolific and priority offenders (NI 30)")

@@ -144,6 +144,26 @@ FUNDING_SOURCES = {
     "14": [FundingSource("ICENI (the rest of the salary)", None, "not stated")],
 }
 
+# Appendix A of seed 000: the LAA targets and Community Strategy outcomes each project supports.
+DV_OUTCOME = "Reduced repeat incidents of Domestic Violence (NI 32)"
+PPO_OUTCOME = "Reduce the re-offending rate of prolific and priority offenders (NI 30)"
+OUTCOMES = {
+    "1": ["LT6 - more older people feel their home is a safe environment"],
+    "2": ["Reduced anti-social behaviour in the worst affected areas", PPO_OUTCOME],
+    "3": ["LT7 - fewer serious violent crimes in a public place where alcohol or substance misuse contributed"],
+    "4": [DV_OUTCOME], "5": [DV_OUTCOME], "6": [DV_OUTCOME], "7": [DV_OUTCOME],
+    "8": ["Reduced levels of criminal damage"],
+    "9": [PPO_OUTCOME], "10": [PPO_OUTCOME], "11": [PPO_OUTCOME],
+    "12": [PPO_OUTCOME, "Reduced drug and alcohol crime and harm in the worst affected areas"],
+    "14": ["Reduced anti-social behaviour in the worst affected areas"],
+    "15": ["LT7 - fewer serious violent crimes in a public place where alcohol or substance misuse contributed"],
+}
+PRIORITIES = {"1": ["Safe, Healthy and Inclusive Communities"],
+              "2": ["Anti-social behaviour", "Prolific and priority offenders"], "3": ["Safer Night Time Economy"],
+              **{r: ["Domestic violence"] for r in ("4", "5", "6", "7")}, "8": ["Criminal damage"],
+              **{r: ["Prolific and priority offenders"] for r in ("9", "10", "11", "12")},
+              "13": ["Sexual exploitation"], "14": ["Anti-social behaviour"], "15": ["Safer Night Time Economy"]}
+
 DATES = {"5": ("2009-04-01", "2011-03-31"), "6": ("2009-04-01", "2010-03-31"), "7": ("2009-04-01", "2010-03-31")}
 
 NOTES = {
@@ -203,7 +223,8 @@ def suffolk_projects() -> list[Project]:
             lead_organisation=officers[0].organisation, areas=areas, status="proposed", funding_route=route,
             cost=parse_cost(cost), start_date=start, end_date=end,
             criteria={k: parse_criterion(v) for k, v in zip(CRITERIA_KEYS, criteria)},
-            indicators=indicators, notes=NOTES.get(ref, ""), officers=officers,
+            indicators=indicators, outcomes=tuple(OUTCOMES.get(ref, ())), priorities=tuple(PRIORITIES.get(ref, ())),
+            notes=NOTES.get(ref, ""), officers=officers,
             status_history=(StatusChange("proposed", None, SSPB_PAPER),),
             funding_sources=tuple(FUNDING_SOURCES.get(ref, ())), cost_lines=lines,
         ))
