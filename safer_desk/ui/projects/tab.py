@@ -103,11 +103,11 @@ class RegisterPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(370)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([900, 380])
+        splitter.setSizes([895, 385])
         self.view.verticalHeader().hide()
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.editor.save_requested.connect(self.save_editor)
@@ -174,7 +174,7 @@ class RegisterPage(QWidget):
 
     # Widest a column may grow to, in average characters; cells are measured on the first rows only, because
     # measuring thousands of rows would take longer than the paint.
-    MAX_WIDTHS = {"ref": 5, "title": 36, "status": 12, "funding_route": 13, "cost": 17, "met": 5,
+    MAX_WIDTHS = {"ref": 5, "title": 28, "status": 12, "funding_route": 15, "cost": 19, "met": 5,
                   "lead_organisation": 26, "areas": 14, "check": 15}
     MEASURED_ROWS = 30
 
@@ -186,7 +186,7 @@ class RegisterPage(QWidget):
             widest = metrics.horizontalAdvance(column.header) + 24
             for row in rows:
                 widest = max(widest, metrics.horizontalAdvance(column.text(row)) + 14)
-            self.view.setColumnWidth(i, min(widest, char * self.MAX_WIDTHS.get(column.key, 9) + 14))
+            self.view.setColumnWidth(i, min(widest, char * self.MAX_WIDTHS.get(column.key, 7) + 14))
 
     def _refill_choices(self) -> None:
         rows = self.model.rows
