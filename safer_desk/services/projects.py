@@ -24,9 +24,6 @@ from safer_desk.domain.projects import (
 )
 from safer_desk.storage.store import Store
 
-__all__ = ["ProjectError", "Project", "Officer", "StatusChange", "FundingSource", "CostLine"]
-
-
 @dataclass(frozen=True)
 class Officer:
     name: str
@@ -618,8 +615,6 @@ def projects_from_rows(rows: Sequence[Sequence[str]], *, today: date | None = No
     projects, problems = [], []
     for n, row in enumerate(rows, start=1):
         fields = {k: (row[i] if i < len(row) else "") for i, k in enumerate(keys) if k}
-        if "cost" in fields and fields["cost"].strip() == "":
-            fields["cost"] = ""
         try:
             projects.append(project_from_fields(fields, today=today))
         except ProjectError as exc:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from safer_desk.domain.ids import new_id
 from safer_desk.domain.commissioning import UNDATED, Suggestion
+from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.projects import Scale
 from safer_desk.services import projects_commissioning as service
@@ -37,6 +37,7 @@ class CommissioningPage(QWidget):
         self.suggestion: Suggestion | None = None
         self._stale = False
         self._projects = []
+        self._fund_label = ""  # the paper's name for the fund when chosen from the list
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -68,6 +69,7 @@ class CommissioningPage(QWidget):
         self.fund.setPlaceholderText("£65,512")
         self.fund.editingFinished.connect(self.recalculate)
         self.fund.textChanged.connect(lambda _t: self.recalculate())
+        self.fund.textEdited.connect(self._fund_typed)
         self.presets = QComboBox()
         self.presets.setAccessibleName("Choose a fund")
         self.presets.addItem("Choose a fund from the papers…", None)
@@ -229,6 +231,9 @@ class CommissioningPage(QWidget):
         if scenario_id:
             self.load_scenario(scenario_id)
 
+    def _fund_typed(self, _text: str) -> None:
+        self._fund_label = ""
+
     def _preset_chosen(self, index: int) -> None:
         pence = self.presets.itemData(index)
         if pence is not None:
@@ -256,7 +261,7 @@ class CommissioningPage(QWidget):
         if fund is None:
             return None
         return service.evaluate(self._projects, fund, self.items(), name=self.name.text().strip(),
-                                fund_label=getattr(self, "_fund_label", ""))
+                                fund_label=self._fund_label)
 
     def recalculate(self) -> None:
         if not self.fund.text().strip():
@@ -334,7 +339,7 @@ class CommissioningPage(QWidget):
         fund = self.fund_pence()
         if fund is None:
             return None
-        return Scenario(self.scenario_id or new_id(), self.name.text(), fund, getattr(self, "_fund_label", ""),
+        return Scenario(self.scenario_id or new_id(), self.name.text(), fund, self._fund_label,
                         "", tuple(self.items()))
 
     def save(self) -> bool:
