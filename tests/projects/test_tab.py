@@ -351,3 +351,14 @@ def test_filter_answers_follow_changes_to_the_rows(demo_store, qtmodeltester):
     qtmodeltester.check(proxy)
     proxy.set_predicate(None)
     assert proxy.rowCount() == 23
+
+
+def test_export_scenario_from_the_page(tab, qtbot, prompts, tmp_path):
+    page = tab.show_commissioning()
+    target = tmp_path / "board.csv"
+    prompts.file_names.append(str(target))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Ref,Project / Initiative,LAA2 outcome?")
+    assert lines[-1].split(",")[1] == "Total committed" and "65000" in lines[-1]
+    assert prompts.infos and str(target) in prompts.infos[-1][1]
