@@ -166,15 +166,23 @@ class RawSortFilterProxy(QSortFilterProxyModel):
     def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
         return _sort_key(left.data(RAW_ROLE)) < _sort_key(right.data(RAW_ROLE))
 
+    def _refilter(self, change: Callable[[], None]) -> None:
+        # Qt 6.9+ wants begin/endFilterChange around the change; invalidateFilter is deprecated there.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            change()
+            self.invalidateFilter()
+
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
-        self._predicate = predicate
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_predicate", predicate))
 
     def set_search_text(self, text: str) -> None:
         needle = (text or "").strip().casefold()
         if needle != self._needle:
-            self._needle = needle
-            self.invalidateFilter()
+            self._refilter(lambda: setattr(self, "_needle", needle))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()

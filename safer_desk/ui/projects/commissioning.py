@@ -284,7 +284,7 @@ class CommissioningPage(QWidget):
         for r, year in enumerate(labels):
             value = result.committed_pence if year == "Total" else years[year]
             item = QTableWidgetItem(format_money(value))
-            item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if year == UNDATED:
                 item.setToolTip("Projects with no cost lines by year and no start date")
             self.years.setItem(r, 0, item)
