@@ -32,7 +32,7 @@ COST_CATEGORIES = ("Independent chair/author", "Overview report writer", "Admini
 
 # -- references --------------------------------------------------------------
 
-_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)*$")
+_CAPITALISED = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z]$")  # Jane, O'Brien, McDonald, Anne-Marie
 
 
 def looks_like_a_name(text: str) -> bool:
