@@ -18,7 +18,8 @@ from safer_desk.exchange.files import Sheet, to_tsv, write_csv, write_xlsx
 from safer_desk.services import dhr
 from safer_desk.services.reference import list_districts, list_organisations, list_partnerships
 from safer_desk.ui import prompts
-from safer_desk.ui.costs.widgets import Field, FormDialog, Table, date_col, debounced, make_table, money_col, push_edit
+from safer_desk.ui.costs.widgets import (BackgroundLoader, Field, FormDialog, date_col, debounced, make_table,
+                                        money_col, push_edit)
 from safer_desk.ui.table_model import Column
 
 NOT_KNOWN = "Not yet known"
@@ -143,13 +144,13 @@ class DhrPage(QWidget):
         self.district_filter.currentIndexChanged.connect(lambda _i: self.refilter())
         self.overdue_only.toggled.connect(lambda _b: self.refilter())
         self.cases.view.selectionModel().selectionChanged.connect(lambda *_: self.show_details())
+        self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Cases", f"The cases could not be "
+                                                                                         f"read: {exc}"))
+        self._first_load = True
         self.refresh()
-        # Start on the case with the most money at stake, so its shares are one click away.
-        costed = max(self.cases.model.rows, key=lambda c: c.cost_pence, default=None)
-        if costed is not None:
-            self.select_case(costed.id)
-        for table in (self.cases, self.stages, self.costs, self.shares, self.actions, self.meetings):
-            table.view.size_columns_to_visible()
+
+    def is_busy(self) -> bool:
+        return self.loader.busy
 
     # -- reading ---------------------------------------------------------------------
     @property
@@ -157,11 +158,25 @@ class DhrPage(QWidget):
         return self.session.store
 
     def refresh(self) -> None:
+        """Read the cases on the thread pool; the selected case's details are read when they arrive."""
+        today = self.today
+        self.loader.load(self.store, lambda conn: dhr.list_cases(conn, today=today), self._loaded)
+
+    def _loaded(self, cases: list) -> None:
         selected = self.current_case()
-        self.cases.model.set_rows(dhr.list_cases(self.store, today=self.today))
+        self.cases.model.set_rows(cases)
         if selected is not None:
             self.select_case(selected.id)
+        elif self._first_load:
+            # Start on the case with the most money at stake, so its shares are one click away.
+            costed = max(cases, key=lambda c: c.cost_pence, default=None)
+            if costed is not None:
+                self.select_case(costed.id)
         self.show_details()
+        if self._first_load:
+            self._first_load = False
+            for table in (self.cases, self.stages, self.costs, self.shares, self.actions, self.meetings):
+                table.view.size_columns_to_visible()
 
     def refilter(self) -> None:
         district = self.district_filter.currentText()
@@ -172,8 +187,7 @@ class DhrPage(QWidget):
                 return False
             return not only_overdue or case.overdue_items > 0
 
-        self.cases.proxy.set_search_text(self.search.text())
-        self.cases.proxy.set_predicate(keep if (only_overdue or district != "All districts") else None)
+        self.cases.model.set_filter(self.search.text(), keep if (only_overdue or district != "All districts") else None)
 
     def current_case(self):
         return self.cases.current()
@@ -468,7 +482,7 @@ class LedgerPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search partners…")
         self.search.setAccessibleName("Search partners")
-        self.search.textChanged.connect(lambda t: self.partners.proxy.set_search_text(t))
+        self.search.textChanged.connect(lambda t: self.partners.model.set_search_text(t))
         row.addWidget(self.search)
         row.addWidget(_button(self, "&Export ledger…", self.export))
         row.addWidget(_button(self, "Copy ledger", self.copy_all))
@@ -495,13 +509,27 @@ class LedgerPage(QWidget):
             money_col("shortfall", "Shortfall", lambda c: c.shortfall_pence),
         ], "Cost recovery per case", self)
         layout.addWidget(self.per_case.view, 1)
+        self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Ledger", f"The ledger could not be "
+                                                                                           f"read: {exc}"))
         self.refresh()
 
+    def is_busy(self) -> bool:
+        return self.loader.busy
+
     def refresh(self) -> None:
-        store = self.session.store
+        today = self.today
+
+        def read(conn):
+            return (dhr.partner_ledger(conn, today=today),
+                    [c for c in dhr.list_cases(conn, today=today) if c.kind == "review"])
+
+        self.loader.load(self.session.store, read, self._loaded)
+
+    def _loaded(self, data) -> None:
+        partners, cases = data
         self.as_at_label.setText(f"As at {format_uk_date(self.today)}; overdue means past the date the invoice was due.")
-        self.partners.model.set_rows(dhr.partner_ledger(store, today=self.today))
-        self.per_case.model.set_rows([c for c in dhr.list_cases(store, today=self.today) if c.kind == "review"])
+        self.partners.model.set_rows(partners)
+        self.per_case.model.set_rows(cases)
         self.partners.view.size_columns_to_visible()
         self.per_case.view.size_columns_to_visible()
 
@@ -541,6 +569,6 @@ class LedgerPage(QWidget):
     def copy_all(self) -> str:
         model = self.partners.model
         text = to_tsv([[c.header for c in model.columns]] +
-                      [[c.text(r) for c in model.columns] for r in self.partners.proxy.source_rows()])
+                      [[c.text(r) for c in model.columns] for r in self.partners.model.source_rows()])
         QGuiApplication.clipboard().setText(text)
         return text

@@ -28,9 +28,9 @@ from safer_desk.services import funds
 from safer_desk.services.reference import list_districts, list_organisations
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.dhr_page import _button
-from safer_desk.ui.costs.widgets import Field, FormDialog, date_col, debounced, make_table, money_col, push_edit
+from safer_desk.ui.costs.widgets import (BackgroundLoader, Field, FormDialog, date_col, debounced, make_table,
+                                        money_col, push_edit)
 from safer_desk.ui.table_model import RIGHT, Column
-from safer_desk.ui.workers import run_task
 
 WINDOWS = (1, 3, 6, 12)
 
@@ -45,6 +45,8 @@ class FundData:
     lines: list[dict]
     contributions: list[dict]
     items: list[dict]
+    referral_texts: list[str] | None = None  # what the search box matches, built off the GUI thread
+    line_texts: list[str] | None = None
 
 
 def load_fund_data(store, fund_id: str | None, window: int) -> FundData:
@@ -166,8 +168,6 @@ class FundPage(QWidget):
         self.dialog: FormDialog | None = None
         self.data: FundData | None = None
         self.fund_id: str | None = None
-        self._generation = 0
-        self._loading = False
         self._sized = False
         layout = QVBoxLayout(self)
 
@@ -283,6 +283,8 @@ class FundPage(QWidget):
         self.district_filter.currentIndexChanged.connect(lambda _i: self.refilter())
         self.fund_combo.currentIndexChanged.connect(self._fund_chosen)
         self.window_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Funds",
+                                                                            f"The fund could not be read: {exc}"))
         self.refresh()
 
     # -- loading -----------------------------------------------------------------------
@@ -295,32 +297,22 @@ class FundPage(QWidget):
         return WINDOWS[max(0, self.window_combo.currentIndex())]
 
     def is_busy(self) -> bool:
-        return self._loading
+        return self.loader.busy
 
     def refresh(self) -> None:
         """Read the fund's data on the thread pool and show it when it arrives."""
-        self._generation += 1
-        generation, fund_id, window, store = self._generation, self.fund_id, self.window_months, self.store
-        self._loading = True
+        fund_id, window = self.fund_id, self.window_months
+        referral_texts = self.referrals.model.search_texts
 
-        def work(progress, cancelled) -> FundData:
-            conn = store.connect_for_thread()
-            try:
-                return load_fund_data(conn, fund_id, window)
-            finally:
-                conn.close()
+        def read(conn) -> FundData:
+            data = load_fund_data(conn, fund_id, window)
+            data.referral_texts = referral_texts(data.referrals)
+            data.line_texts = [r["search_text"] for r in data.lines]
+            return data
 
-        run_task(work, on_success=lambda data: self._loaded(generation, data),
-                 on_failure=lambda exc, tb: self._failed(generation, exc), parent=self)
+        self.loader.load(self.store, read, self._loaded)
 
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
-            self._loading = False
-            prompts.show_error(self, "Funds", f"The fund could not be read: {exc}")
-
-    def _loaded(self, generation: int, data: FundData) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, data: FundData) -> None:
         self.data = data
         self.fund_id = data.figures.fund.id if data.figures else None
         self.fund_combo.blockSignals(True)
@@ -330,8 +322,8 @@ class FundPage(QWidget):
         if self.fund_id:
             self.fund_combo.setCurrentIndex(self.fund_combo.findData(self.fund_id))
         self.fund_combo.blockSignals(False)
-        self.referrals.model.set_rows(data.referrals)
-        self.lines.model.set_rows(data.lines)
+        self.referrals.model.set_rows(data.referrals, data.referral_texts)
+        self.lines.model.set_rows(data.lines, data.line_texts)
         self.contributions.model.set_rows(data.contributions)
         self.items.model.set_rows(data.items)
         f = data.figures
@@ -347,7 +339,6 @@ class FundPage(QWidget):
             for table in (self.referrals, self.lines, self.by_district, self.by_item, self.by_month,
                           self.per_victim, self.contributions, self.items):
                 table.view.size_columns_to_visible()
-        self._loading = False
 
     def _fund_chosen(self, index: int) -> None:
         fid = self.fund_combo.itemData(index)
@@ -392,10 +383,9 @@ class FundPage(QWidget):
 
     def refilter(self) -> None:
         district = self.district_filter.currentText()
-        predicate = None if district == "All districts" else (lambda r: r.get("district") == district)
+        predicate = None if district == "All districts" else (lambda r: r["district"] == district)
         for table in (self.referrals, self.lines):
-            table.proxy.set_search_text(self.search.text())
-            table.proxy.set_predicate(predicate)
+            table.model.set_filter(self.search.text(), predicate)
 
     # -- editing -------------------------------------------------------------------------
     def edit(self, text: str, kind: str, key: str | None, action) -> Any:

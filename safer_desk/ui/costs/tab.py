@@ -48,4 +48,4 @@ class CostsTab(TabBase):
             self.funds.refresh()
 
     def is_busy(self) -> bool:
-        return self.funds.is_busy()
+        return self.reviews.is_busy() or self.ledger.is_busy() or self.funds.is_busy()

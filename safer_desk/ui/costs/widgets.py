@@ -1,8 +1,9 @@
 """Pieces the Costs tab's pages share: fast sortable/filterable tables, form dialogs, undoable edits.
 
-Sorting happens in the source model with Python's sort on raw values (20,000 spend
-lines sort in milliseconds), not in the proxy's ``lessThan``, which calls back into
-Python once per comparison. Filtering matches a lower-cased text per row, built once.
+Tables sort and filter inside the model with Python's sort and one list comprehension
+(20,000 spend lines in milliseconds) instead of a QSortFilterProxyModel, whose
+``lessThan``/``filterAcceptsRow`` call back into Python once per comparison or row.
+Sorting compares raw values (pence as Python ints, dates), never display text.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
-from safer_desk.ui.table_model import RIGHT, Column, RawSortFilterProxy, RowTableModel
+from safer_desk.ui.table_model import RIGHT, Column, RowTableModel
 from safer_desk.ui.table_view import DataTableView
 from safer_desk.ui.undo import push_service_command
 
@@ -51,106 +52,132 @@ def date_col(key: str, header: str, get: Callable[[Any], Any] | None = None) -> 
 
 
 class SortedRowModel(RowTableModel):
-    """A RowTableModel that sorts itself by raw values and keeps a search text per row."""
+    """Rows that sort and filter themselves in Python, so a view over 20,000 rows never waits on a proxy.
+
+    ``rows`` (and ``rowCount``) are the rows shown, filtered and in sort order; ``all_rows`` every row.
+    A lower-cased search text per row can be built off the GUI thread (``search_texts``) and handed in.
+    """
 
     def __init__(self, columns: Sequence[Column], rows=(), parent=None):
-        super().__init__(columns, rows, parent)
-        self._haystack: list[str] | None = None
+        super().__init__(columns, (), parent)
+        self._all: list[Any] = []
+        self._texts: list[str] | None = None
+        self._needle = ""
+        self._predicate: Callable[[Any], bool] | None = None
         self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
+        if rows:
+            self.set_rows(rows)
 
-    def set_rows(self, rows) -> None:
-        rows = list(rows)
+    def search_texts(self, rows: Sequence[Any]) -> list[str]:
+        """What the search box matches, per row (pure Python: may run on a worker thread)."""
+        return ["\t".join(c.text(r) for c in self.columns).casefold() for r in rows]
+
+    @property
+    def all_rows(self) -> list[Any]:
+        return list(self._all)
+
+    def set_rows(self, rows, texts: list[str] | None = None) -> None:
+        self._all = list(rows)
+        self._texts = list(texts) if texts is not None and len(texts) == len(self._all) else None
         if self.sort_column >= 0:
-            rows = self._sorted(rows, self.sort_column, self.sort_order)
-        self._haystack = None
-        super().set_rows(rows)
+            self._apply_sort()
+        self._refilter()
 
-    def _sorted(self, rows: list, column: int, order: Qt.SortOrder) -> list:
-        col = self.columns[column]
-        blanks = [r for r in rows if _sort_key(col.raw(r))[0] == 1]
-        filled = [r for r in rows if _sort_key(col.raw(r))[0] == 0]
-        filled.sort(key=lambda r: _sort_key(col.raw(r)), reverse=order == Qt.SortOrder.DescendingOrder)
-        return filled + blanks  # blanks last either way
+    def _ensure_texts(self) -> list[str]:
+        if self._texts is None:
+            self._texts = self.search_texts(self._all)
+        return self._texts
+
+    def _refilter(self) -> None:
+        """Keep the rows that pass; an empty search with no predicate keeps all (no Python per row)."""
+        self.beginResetModel()
+        if not self._needle and self._predicate is None:
+            self._rows = list(self._all)
+        else:
+            texts = self._ensure_texts() if self._needle else None
+            keep = self._predicate
+            needle = self._needle
+            self._rows = [r for i, r in enumerate(self._all)
+                          if (keep is None or keep(r)) and (texts is None or needle in texts[i])]
+        self.endResetModel()
+
+    def set_search_text(self, text: str) -> None:
+        needle = (text or "").strip().casefold()
+        if needle != self._needle:
+            self._needle = needle
+            self._refilter()
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        if predicate is None and self._predicate is None:
+            return
+        self._predicate = predicate
+        self._refilter()
+
+    def set_filter(self, text: str, predicate: Callable[[Any], bool] | None) -> None:
+        """Search text and predicate together, in one pass."""
+        needle = (text or "").strip().casefold()
+        if needle == self._needle and predicate is None and self._predicate is None:
+            return
+        self._needle, self._predicate = needle, predicate
+        self._refilter()
+
+    def source_rows(self) -> list[Any]:
+        """The rows as shown: filtered and in sort order."""
+        return list(self._rows)
+
+    def _apply_sort(self) -> None:
+        col = self.columns[self.sort_column]
+        keys = [_sort_key(col.raw(r)) for r in self._all]
+        filled = [i for i, k in enumerate(keys) if k[0] == 0]
+        blanks = [i for i, k in enumerate(keys) if k[0] == 1]
+        filled.sort(key=lambda i: keys[i], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        order = filled + blanks  # blanks last either way
+        self._all = [self._all[i] for i in order]
+        if self._texts is not None:
+            self._texts = [self._texts[i] for i in order]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
         self.sort_column, self.sort_order = column, order
-        self.beginResetModel()
-        self._rows = self._sorted(self._rows, column, order)
-        self._haystack = None
-        self.endResetModel()
-
-    def haystack(self, i: int) -> str:
-        if self._haystack is None:
-            self._haystack = ["\t".join(c.text(r) for c in self.columns).casefold() for r in self._rows]
-        return self._haystack[i]
-
-    def replace_row(self, i: int, row: Any) -> None:
-        self._haystack = None
-        super().replace_row(i, row)
-
-
-class FastFilterProxy(RawSortFilterProxy):
-    """Filters by a predicate and search text; sorting is passed to the source model."""
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if isinstance(source, SortedRowModel):
-            source.sort(column, order)
-        else:  # pragma: no cover - every costs table uses SortedRowModel
-            super().sort(column, order)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, SortedRowModel):
-            return super().filterAcceptsRow(source_row, source_parent)
-        if self._predicate is not None and not self._predicate(model.row(source_row)):
-            return False
-        return not self._needle or self._needle in model.haystack(source_row)
+        self._apply_sort()
+        self._refilter()
 
 
 @dataclass
 class Table:
-    """A model, its filtering proxy and the view, built together."""
+    """A self-sorting, self-filtering model and its view, built together."""
 
     model: SortedRowModel
-    proxy: FastFilterProxy
     view: DataTableView
 
     def selected_rows(self) -> list[Any]:
         selection = self.view.selectionModel()
         if selection is None:
             return []
-        rows = sorted({i.row() for i in selection.selectedRows()})
-        return [self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row()) for r in rows]
+        return [self.model.row(r) for r in sorted({i.row() for i in selection.selectedRows()})]
 
     def current(self) -> Any | None:
         rows = self.selected_rows()
         if rows:
             return rows[0]
         index = self.view.currentIndex()
-        if index.isValid():
-            return self.model.row(self.proxy.mapToSource(index).row())
-        return None
+        return self.model.row(index.row()) if index.isValid() else None
 
     def select_where(self, predicate: Callable[[Any], bool]) -> bool:
-        for r in range(self.proxy.rowCount()):
-            row = self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
-            if predicate(row):
-                self.view.selectRow(r)
-                return True
+        i = self.model.find(predicate)
+        if i >= 0:
+            self.view.selectRow(i)
+            return True
         return False
 
 
 def make_table(columns: Sequence[Column], name: str, parent: QWidget | None = None) -> Table:
     model = SortedRowModel(columns, parent=parent)
-    proxy = FastFilterProxy(parent)
-    proxy.setSourceModel(model)
     view = DataTableView(parent, accessible_name=name)
-    view.setModel(proxy)
+    view.setModel(model)
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    return Table(model, proxy, view)
+    return Table(model, view)
 
 
 def debounced(parent: QWidget, ms: int, fn: Callable[[], None]) -> QTimer:
@@ -318,3 +345,59 @@ def push_edit(stack, text: str, *, key: str | None, snap: Callable[[str], Any], 
 
     push_service_command(stack, text, do, undo, after)
     return state.result
+
+
+class BackgroundLoader:
+    """Reads a page's data on the thread pool (own connection) and applies only the latest answer."""
+
+    def __init__(self, owner: QWidget, on_error: Callable[[BaseException], None]):
+        self._owner = owner
+        self._generation = 0
+        self._on_error = on_error
+        self.busy = False
+
+    def load(self, store, read: Callable[[Any], Any], apply: Callable[[Any], None]) -> None:
+        from safer_desk.ui.workers import run_task
+
+        self._generation += 1
+        generation = self._generation
+        self.busy = True
+
+        def work(progress, cancelled) -> Any:
+            conn = store.connect_for_thread()
+            try:
+                return read(conn)
+            finally:
+                conn.close()
+
+        def done(data: Any) -> None:
+            if generation == self._generation:
+                try:
+                    apply(data)
+                finally:
+                    self.busy = False
+
+        def failed(exc: BaseException, _tb: str) -> None:
+            if generation == self._generation:
+                self.busy = False
+                self._on_error(exc)
+
+        def alive() -> bool:
+            """The page still exists and still shows the file that was read (not closed or replaced)."""
+            import shiboken6
+
+            if not shiboken6.isValid(self._owner):
+                return False
+            session = getattr(self._owner, "session", None)
+            return session is None or session.store is store
+
+        def done_if_alive(data: Any) -> None:
+            if alive():
+                done(data)
+
+        def failed_if_alive(exc: BaseException, tb: str) -> None:
+            if alive():
+                failed(exc, tb)
+
+        # Parented to the application: a page closed mid-read must not delete the task's signals under the worker.
+        run_task(work, on_success=done_if_alive, on_failure=failed_if_alive, parent=QCoreApplication.instance())
