@@ -136,6 +136,8 @@ class DhrPage(QWidget):
         for title, table in (("Stages", self.stages), ("Costs", self.costs), ("Shares and payments", self.shares),
                              ("Action plan", self.actions), ("Panel meetings", self.meetings)):
             self.details.addTab(table.view, title)
+        self._sized_details = {0}
+        self.details.currentChanged.connect(self._detail_shown)
         splitter.addWidget(self.details)
         layout.addWidget(splitter, 1)
 
@@ -175,7 +177,7 @@ class DhrPage(QWidget):
         self.show_details()
         if self._first_load:
             self._first_load = False
-            for table in (self.cases, self.stages, self.costs, self.shares, self.actions, self.meetings):
+            for table in (self.cases, self.stages):  # the others are sized when first shown
                 table.view.size_columns_to_visible()
 
     def refilter(self) -> None:
@@ -206,6 +208,11 @@ class DhrPage(QWidget):
         self.shares.model.set_rows(dhr.list_shares(self.store, today=self.today, case_id=case.id))
         self.actions.model.set_rows(dhr.recommendations(self.store, case.id, today=self.today))
         self.meetings.model.set_rows(dhr.panel_meetings(self.store, case.id))
+
+    def _detail_shown(self, index: int) -> None:
+        if index not in self._sized_details:
+            self._sized_details.add(index)
+            self.details.widget(index).size_columns_to_visible()
 
     def _after(self) -> None:
         self.refresh()

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -220,8 +220,12 @@ class FundPage(QWidget):
         layout.addWidget(self.summary_note)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.chart = FundChart(splitter)
-        splitter.addWidget(self.chart)
+        # The chart is built on the next turn of the event loop, so the page paints before pyqtgraph works.
+        self.chart: FundChart | None = None
+        self._chart_holder = QWidget(splitter)
+        self._chart_holder.setMinimumWidth(360)
+        QVBoxLayout(self._chart_holder).setContentsMargins(0, 0, 0, 0)
+        splitter.addWidget(self._chart_holder)
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -286,6 +290,15 @@ class FundPage(QWidget):
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Funds",
                                                                             f"The fund could not be read: {exc}"))
         self.refresh()
+        QTimer.singleShot(0, self.ensure_chart)
+
+    def ensure_chart(self) -> "FundChart":
+        if self.chart is None:
+            self.chart = FundChart(self._chart_holder)
+            self._chart_holder.layout().addWidget(self.chart)
+            if self.data is not None:
+                self.chart.show_forecast(self.data.figures)
+        return self.chart
 
     # -- loading -----------------------------------------------------------------------
     @property
@@ -332,7 +345,7 @@ class FundPage(QWidget):
         self.by_month.model.set_rows(f.by_month if f else [])
         self.per_victim.model.set_rows(f.distribution if f else [])
         self._show_figures(f)
-        self.chart.show_forecast(f)
+        self.ensure_chart().show_forecast(f)
         self.refilter()
         if not self._sized:
             self._sized = True

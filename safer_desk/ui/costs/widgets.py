@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
-from safer_desk.ui.table_model import RIGHT, Column, RowTableModel
+from safer_desk.ui.table_model import RIGHT, Column, RowTableModel, _default_get
 from safer_desk.ui.table_view import DataTableView
 from safer_desk.ui.undo import push_service_command
 
@@ -127,7 +127,8 @@ class SortedRowModel(RowTableModel):
 
     def _apply_sort(self) -> None:
         col = self.columns[self.sort_column]
-        keys = [_sort_key(col.raw(r)) for r in self._all]
+        raw = col.get or (lambda r, k=col.key: _default_get(r, k))
+        keys = [_sort_key(raw(r)) for r in self._all]
         filled = [i for i, k in enumerate(keys) if k[0] == 0]
         blanks = [i for i, k in enumerate(keys) if k[0] == 1]
         filled.sort(key=lambda i: keys[i], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
@@ -139,6 +140,8 @@ class SortedRowModel(RowTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
+        if (column, order) == (self.sort_column, self.sort_order):
+            return  # the header asks again after sortByColumn; the rows are already in this order
         self.sort_column, self.sort_order = column, order
         self._apply_sort()
         self._refilter()
