@@ -303,3 +303,45 @@ def test_new_fund_and_catalogue_item(tab, qtbot, demo_window):
     assert any(i["name"] == "Video doorbell" for i in page.items.model.rows)
     demo_window.session.undo_stack.undo()
     assert not any(i["name"] == "Video doorbell" for i in funds.list_items(demo_window.session.store))
+
+
+def test_delete_spend_and_cost_lines_ask_first_and_undo(tab, qtbot, prompts, demo_window, settle):
+    page = tab.funds
+    wait_loaded(qtbot, page)
+    page.tables.setCurrentIndex(1)
+    assert page.lines.select_where(lambda r: r["reference"] == "TH-2018-015" and r["amount_pence"] == 9700)
+    prompts.answers.append(False)
+    page.delete_spend_line()
+    assert prompts.questions and page.figure_labels["spent"].text() == "£2,417"
+    prompts.answers.append(True)
+    page.delete_spend_line()
+    wait_loaded(qtbot, page)
+    assert page.figure_labels["spent"].text() == "£2,320"
+    demo_window.session.undo_stack.undo()
+    wait_loaded(qtbot, page)
+    assert page.figure_labels["spent"].text() == "£2,417"
+    reviews = tab.reviews
+    reviews.select_case(dhr.case_id_by_reference(reviews.store, "WSCSP-DHR-2017-01"))
+    assert reviews.costs.select_where(lambda r: r["category"] == "Administration")
+    prompts.answers.append(True)
+    reviews.delete_cost_line()
+    settle()
+    assert dhr.case_cost_pence(reviews.store, dhr.case_id_by_reference(reviews.store, "WSCSP-DHR-2017-01")) == 690000
+
+
+def test_stage_rule_dialog_changes_due_dates_and_undoes(tab, demo_window, settle):
+    page = tab.reviews
+    dialog = page.stage_rule_dialog()
+    dialog.set_value("stage", "Report to the Home Office Quality Assurance Panel")
+    dialog.set_value("after", "Decision to hold a review (or not)")
+    dialog.set_value("months", "x")
+    assert not dialog.apply() and "whole numbers" in dialog.error_label.text()
+    dialog.set_value("months", "12")
+    assert dialog.apply()
+    settle()
+    case_id = dhr.case_id_by_reference(page.store, "WSCSP-DHR-2017-02")
+    qa = next(s for s in dhr.case_stages(page.store, case_id, today=TODAY) if s.stage.key == "qa_submitted")
+    assert qa.due_on == date(2018, 12, 6)
+    demo_window.session.undo_stack.undo()
+    qa = next(s for s in dhr.case_stages(page.store, case_id, today=TODAY) if s.stage.key == "qa_submitted")
+    assert qa.due_on == date(2018, 6, 6)

@@ -85,9 +85,10 @@ class DhrPage(QWidget):
             _button(self, "Re&fused…", self.refuse_dialog),
             _button(self, "&Write off…", self.write_off_dialog),
             _button(self, "Re-split or &carry…", self.resolve_dialog),
+            _button(self, "Delete cost line", self.delete_cost_line),
         ]
         for i, b in enumerate(self.edit_buttons):
-            buttons.addWidget(b, i // 7, i % 7)
+            buttons.addWidget(b, i // 8, i % 8)
             b.setEnabled(not session.read_only)
         layout.addLayout(buttons)
 
@@ -370,6 +371,18 @@ class DhrPage(QWidget):
                   Field("invoiced_on", "Invoice date", "date"), Field("amount", "Amount", "money")]
         return self._open(FormDialog(self, "Cost line", fields, lambda v: self.edit(
             "Add cost line", case.id, lambda: dhr.add_cost_line(self.store, case.id, **v))))
+
+    def delete_cost_line(self) -> None:
+        case = self._need_case()
+        line = self.costs.current()
+        if case is None:
+            return
+        if line is None:
+            prompts.show_error(self, "Choose a cost line", "Select a cost line on the Costs page first.")
+            return
+        if prompts.ask(self, "Delete cost line", f"Delete the {line['category']} cost of "
+                       f"{format_money(line['amount_pence'])}?", yes="Delete"):
+            self.edit("Delete cost line", case.id, lambda: dhr.delete_cost_line(self.store, line["id"]))
 
     def split_dialog(self) -> FormDialog | None:
         case = self._need_case()

@@ -190,6 +190,7 @@ class FundPage(QWidget):
             _button(self, "New f&und…", self.new_fund_dialog), _button(self, "Fund se&ttings…", self.edit_fund_dialog),
             _button(self, "C&ontribution…", self.contribution_dialog), _button(self, "Re&ferral…", self.referral_dialog),
             _button(self, "Spen&d line…", self.spend_dialog), _button(self, "Catalo&gue item…", self.item_dialog),
+            _button(self, "Delete spend line", self.delete_spend_line),
         ]
         for b in self.edit_buttons:
             b.setEnabled(not session.read_only)
@@ -278,6 +279,8 @@ class FundPage(QWidget):
                              ("Contributions", self.contributions), ("Catalogue", self.items)):
             self.tables.addTab(table.view, title)
         right_layout.addWidget(self.tables)
+        self._sized_tables = {0}
+        self.tables.currentChanged.connect(self._table_shown)
         splitter.addWidget(right)
         splitter.setSizes([560, 640])
         layout.addWidget(splitter, 1)
@@ -290,7 +293,7 @@ class FundPage(QWidget):
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Funds",
                                                                             f"The fund could not be read: {exc}"))
         self.refresh()
-        QTimer.singleShot(0, self.ensure_chart)
+        QTimer.singleShot(60, self.ensure_chart)  # after the page's first paint
 
     def ensure_chart(self) -> "FundChart":
         if self.chart is None:
@@ -349,9 +352,12 @@ class FundPage(QWidget):
         self.refilter()
         if not self._sized:
             self._sized = True
-            for table in (self.referrals, self.lines, self.by_district, self.by_item, self.by_month,
-                          self.per_victim, self.contributions, self.items):
-                table.view.size_columns_to_visible()
+            self.tables.currentWidget().size_columns_to_visible()  # the others when first shown
+
+    def _table_shown(self, index: int) -> None:
+        if index not in self._sized_tables and self.data is not None:
+            self._sized_tables.add(index)
+            self.tables.widget(index).size_columns_to_visible()
 
     def _fund_chosen(self, index: int) -> None:
         fid = self.fund_combo.itemData(index)
@@ -503,6 +509,16 @@ class FundPage(QWidget):
                              lambda: funds.add_spend_line(self.store, referral_id, supplier=supplier, **v))
 
         return self._open(FormDialog(self, "Spend line", fields, apply))
+
+    def delete_spend_line(self) -> None:
+        line = self.lines.current()
+        if line is None:
+            prompts.show_error(self, "Choose a spend line", "Select a spend line on the Spend lines page first.")
+            return
+        if prompts.ask(self, "Delete spend line", f"Delete {line['item']} ({format_money(line['amount_pence'])}) "
+                       f"for {line['reference']}?", yes="Delete"):
+            self.edit("Delete spend line", "referral", line["referral_id"],
+                      lambda: funds.delete_spend_line(self.store, line["id"]))
 
     def item_dialog(self) -> FormDialog:
         item = self.items.current()
