@@ -102,6 +102,7 @@ class FundChart(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.showGrid(x=False, y=True, alpha=0.25)
         plot.setLabel("left", "Spent to date (cumulative)")
+        plot.getAxis("left").setWidth(78)  # room for "£20,000" from the first paint
         plot.setMenuEnabled(False)
         self.legend = plot.addLegend(offset=(-10, -40))
         self.spend_curve = plot.plot([], [], pen=pg.mkPen("#1f4e79", width=2), symbol="o", symbolSize=6,
