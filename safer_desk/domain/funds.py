@@ -99,7 +99,7 @@ def check_eligibility(rules: EligibilityRules, answers: EligibilityAnswers, over
     if failures and not reason:
         raise FundError("This referral does not meet the fund's rules (" + "; ".join(failures) + "). "
                         "Give a reason for accepting it anyway, or do not accept it.")
-    return reason if failures else reason
+    return reason
 
 
 # -- forecasting -----------------------------------------------------------------

@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from safer_desk.domain import funds as domain
-from safer_desk.domain.dhr import check_reference, DhrError
+from safer_desk.domain.dhr import DhrError, check_reference
 from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundError, FundForecast
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import format_money
@@ -36,14 +36,6 @@ DEFAULT_CATALOGUE = (
 SPEND_SQL = (f"SELECT fund_id, district_id, month, item, victims, spend_lines, amount_pence FROM {FUND_SUMMARY_VIEW} "
              f"UNION ALL SELECT fund_id, district_id, month, item, victims, spend_lines, amount_pence "
              f"FROM {FUND_SUMMARY_TABLE}")
-
-
-class FundServiceError(FundError):
-    pass
-
-
-def _err(exc: Exception) -> FundError:
-    return exc if isinstance(exc, FundError) else FundError(str(exc))
 
 
 def _text_bool(value: Any, field_name: str) -> bool:

@@ -279,6 +279,9 @@ def test_read_only_file_disables_editing(window, demo_path, qtbot):
     tab = window.show_tab("costs")
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
     assert not any(b.isEnabled() for b in tab.reviews.edit_buttons + tab.funds.edit_buttons)
+    assert not tab.reviews.label_combo.isEnabled()
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert len(tab.ledger.partners.model.rows) == 11
 
 
 def test_new_fund_and_catalogue_item(tab, qtbot, demo_window):

@@ -52,6 +52,7 @@ class DhrPage(QWidget):
         self.label_combo.setAccessibleName("Name of the reviews")
         self.label_combo.setCurrentText(dhr.review_label(store))
         self.label_combo.currentTextChanged.connect(self.change_label)
+        self.label_combo.setEnabled(not session.read_only)
         top.addWidget(self.label_combo)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search cases…")
