@@ -42,3 +42,15 @@ def test_unknown_fund_lists_the_funds(demo_path, capsys):
 def test_missing_file(tmp_path, capsys):
     code, _, err = run(capsys, "dhr-ledger", str(tmp_path / "none.sqlite"))
     assert code == 1 and "no file" in err
+
+
+def test_fund_window_and_as_at(demo_path, capsys):
+    code, out, _ = run(capsys, "fund", str(demo_path), "suffolk target hardening pilot", "--window", "1")
+    values = dict(csv.reader(io.StringIO(out)))
+    assert code == 0 and values["monthly_burn_rate"] == "787" and values["burn_rate_window_months"] == "1"
+    code, out, _ = run(capsys, "fund", str(demo_path), "Suffolk Target Hardening Pilot", "--as-at", "2018-05",
+                       "--window", "2")
+    values = dict(csv.reader(io.StringIO(out)))
+    assert values["monthly_burn_rate"] == "815"  # (795 + 835) / 2
+    code, _, err = run(capsys, "fund", str(demo_path), "Suffolk Target Hardening Pilot", "--as-at", "June")
+    assert code == 2 and "--as-at" in err

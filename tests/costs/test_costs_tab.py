@@ -349,3 +349,17 @@ def test_stage_rule_dialog_changes_due_dates_and_undoes(tab, demo_window, settle
     demo_window.session.undo_stack.undo()
     qa = next(s for s in dhr.case_stages(page.store, case_id, today=TODAY) if s.stage.key == "qa_submitted")
     assert qa.due_on == date(2018, 6, 6)
+
+
+def test_costs_tab_imports_pyqtgraph_only_for_the_funds_page():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys; import PySide6.QtWidgets; import safer_desk.ui.costs.tab; "
+            "print('pyqtgraph' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
+                            capture_output=True, text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
