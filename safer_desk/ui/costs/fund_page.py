@@ -97,13 +97,15 @@ class FundChart(pg.PlotWidget):
 
     def __init__(self, parent: QWidget | None = None):
         self.axis = FinancialMonthAxis()
-        super().__init__(parent, background="w", axisItems={"bottom": self.axis, "left": PoundsAxis("left")})
+        super().__init__(parent, background="w", axisItems={"bottom": self.axis, "left": PoundsAxis("left")},
+                         enableMenu=False)
         self.setAccessibleName("Fund burn-down chart")
         plot = self.getPlotItem()
         plot.showGrid(x=False, y=True, alpha=0.25)
         plot.setLabel("left", "Spent to date (cumulative)")
         plot.getAxis("left").setWidth(78)  # room for "£20,000" from the first paint
-        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)  # a fixed picture: no accidental pan or zoom
+        plot.hideButtons()
         self.legend = plot.addLegend(offset=(-10, -40))
         self.spend_curve = plot.plot([], [], pen=pg.mkPen("#1f4e79", width=2), symbol="o", symbolSize=6,
                                      symbolBrush="#1f4e79", name="Spend to date")
