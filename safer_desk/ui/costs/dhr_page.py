@@ -19,7 +19,7 @@ from safer_desk.services import dhr
 from safer_desk.services.reference import list_districts, list_organisations, list_partnerships
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, Field, FormDialog, date_col, debounced, make_table,
-                                        money_col, push_edit)
+                                        money_col, push_done, push_edit)
 from safer_desk.ui.table_model import Column
 
 NOT_KNOWN = "Not yet known"
@@ -242,9 +242,7 @@ class DhrPage(QWidget):
         if label == dhr.review_label(self.store) or self.session.read_only:
             return
         old = dhr.review_label(self.store)
-        from safer_desk.ui.undo import push_service_command
-
-        push_service_command(self.session.undo_stack, f"Call the reviews {label}",
+        push_done(self.session.undo_stack, f"Call the reviews {label}",
                              lambda: dhr.set_review_label(self.store, label),
                              lambda: dhr.set_review_label(self.store, old), self._label_changed)
 
@@ -352,9 +350,7 @@ class DhrPage(QWidget):
             except ValueError:
                 raise rules.DhrError("Months and days must be whole numbers.") from None
             old = current.get(labels[v["stage"]])
-            from safer_desk.ui.undo import push_service_command
-
-            push_service_command(
+            push_done(
                 self.session.undo_stack, "Change a stage rule",
                 lambda: dhr.set_stage_rule(self.store, labels[v["stage"]], labels[v["after"]], months, days),
                 lambda: dhr.set_stage_rule(self.store, old.stage, old.after, old.months, old.days) if old else None,

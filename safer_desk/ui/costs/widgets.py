@@ -8,7 +8,7 @@ Sorting compares raw values (pence as Python ints, dates), never display text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Sequence
 
@@ -314,13 +314,30 @@ class FormDialog(QDialog):
 
 # -- undoable edits ---------------------------------------------------------------------
 
-@dataclass
-class EditState:
-    before: Any = None
-    after: Any = None
-    result: Any = None
-    done: bool = False
-    extra: dict = field(default_factory=dict)
+def _push_already_done(stack, text: str, redo_again: Callable[[], Any], undo: Callable[[], Any],
+                       after: Callable[[], None]) -> None:
+    """Put an action that has just been done on the undo stack; its first redo (at push) does nothing."""
+    first = {"push": True}
+
+    def redo() -> None:
+        if first["push"]:
+            first["push"] = False
+            return
+        redo_again()
+
+    push_service_command(stack, text, redo, undo, after)
+
+
+def push_done(stack, text: str, do: Callable[[], Any], undo: Callable[[], Any], after: Callable[[], None]) -> Any:
+    """Do an action now, then put it on the undo stack.
+
+    The action runs outside QUndoStack.push, so a refusal reaches the dialog as the service
+    raised it (an exception raised inside a Qt virtual such as QUndoCommand.redo comes back
+    with Qt's own prefix on its message), and a refused action leaves nothing on the stack.
+    """
+    result = do()
+    _push_already_done(stack, text, do, undo, after)
+    return result
 
 
 def push_edit(stack, text: str, *, key: str | None, snap: Callable[[str], Any], restore: Callable[[Any], None],
@@ -330,24 +347,13 @@ def push_edit(stack, text: str, *, key: str | None, snap: Callable[[str], Any], 
     ``key`` names the case/fund/referral the action changes, or None when the action creates it
     (its id is then the action's result, and "before" is that it did not exist).
     """
-    state = EditState()
-
-    def do() -> None:
-        if state.done:
-            restore(state.after)
-            return
-        before = snap(key) if key else None
-        state.result = action()
-        k = key or state.result
-        state.before = before if before is not None else absent(k)
-        state.after = snap(k)
-        state.done = True
-
-    def undo() -> None:
-        restore(state.before)
-
-    push_service_command(stack, text, do, undo, after)
-    return state.result
+    before = snap(key) if key else None
+    result = action()  # a refusal raises here, before anything is on the undo stack
+    k = key or result
+    before = before if before is not None else absent(k)
+    after_rows = snap(k)
+    _push_already_done(stack, text, lambda: restore(after_rows), lambda: restore(before), after)
+    return result
 
 
 class BackgroundLoader:
