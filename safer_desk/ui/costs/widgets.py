@@ -18,23 +18,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
-from safer_desk.ui.table_model import RIGHT, Column, RowTableModel, _default_get
+from safer_desk.ui.table_model import RIGHT, Column, RowTableModel, _default_get, sort_key
 from safer_desk.ui.table_view import DataTableView
 from safer_desk.ui.undo import push_service_command
-
-
-def _sort_key(value: Any) -> tuple:
-    if value is None or value == "":
-        return (1, 0, "")
-    if isinstance(value, bool):
-        return (0, 0, int(value))
-    if isinstance(value, (int, float)):
-        return (0, 0, value)
-    if isinstance(value, date):
-        return (0, 0, value.toordinal())
-    if isinstance(value, str):
-        return (0, 1, value.casefold())
-    return (0, 2, str(value))
 
 
 def money_col(key: str, header: str, get: Callable[[Any], Any] | None = None) -> Column:
@@ -128,7 +114,7 @@ class SortedRowModel(RowTableModel):
     def _apply_sort(self) -> None:
         col = self.columns[self.sort_column]
         raw = col.get or (lambda r, k=col.key: _default_get(r, k))
-        keys = [_sort_key(raw(r)) for r in self._all]
+        keys = [sort_key(raw(r)) for r in self._all]
         filled = [i for i, k in enumerate(keys) if k[0] == 0]
         blanks = [i for i, k in enumerate(keys) if k[0] == 1]
         filled.sort(key=lambda i: keys[i], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
