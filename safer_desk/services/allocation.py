@@ -290,6 +290,7 @@ class ScenarioSummary:
     saved_at: str
     total_pence: int
     partnerships: int
+    adopted: bool = False
 
     @property
     def title(self) -> str:
@@ -308,6 +309,7 @@ class Scenario:
     partnerships: tuple[PartnershipInput, ...]
     options: AllocationOptions
     saved_totals: dict  # partnership -> (fixed, variable, damping, total) pence as saved
+    adopted: bool = False
 
     def result(self) -> AllocationResult:
         return allocate_by_formula(self.partnerships, self.options)
@@ -389,15 +391,40 @@ def _partnership_id(name: str) -> str | None:
 def list_scenarios(store: Store, *, year: str | None = None) -> list[ScenarioSummary]:
     """Saved scenarios, newest year first, then by name."""
     sql = ("SELECT s.id, s.name, s.year, s.saved_at, s.total_pence, "
-           "(SELECT count(*) FROM allocation_scenario_rows r WHERE r.scenario_id = s.id) AS n "
+           "s.adopted, (SELECT count(*) FROM allocation_scenario_rows r WHERE r.scenario_id = s.id) AS n "
            "FROM allocation_scenarios s")
     params: tuple = ()
     if year:
         sql += " WHERE s.year = ?"
         params = (_year_label(year),)
     sql += " ORDER BY s.year DESC, s.saved_at DESC, s.name"
-    return [ScenarioSummary(r["id"], r["name"], r["year"], r["saved_at"], r["total_pence"], r["n"])
+    return [ScenarioSummary(r["id"], r["name"], r["year"], r["saved_at"], r["total_pence"], r["n"], bool(r["adopted"]))
             for r in store.rows(sql, params)]
+
+
+def set_adopted(store: Store, scenario_id: str, adopted: bool = True) -> str | None:
+    """Mark the scenario the board agreed for its year (one per year); returns the one it replaced."""
+    year = store.scalar("SELECT year FROM allocation_scenarios WHERE id = ?", (scenario_id,))
+    if year is None:
+        raise ScenarioError("That scenario is no longer in the file.")
+    before = store.scalar("SELECT id FROM allocation_scenarios WHERE year = ? AND adopted = 1", (year,))
+    with store.transaction():
+        if adopted:
+            store.conn.execute("UPDATE allocation_scenarios SET adopted = 0 WHERE year = ? AND adopted = 1 AND id <> ?",
+                               (year, scenario_id))
+        store.conn.execute("UPDATE allocation_scenarios SET adopted = ? WHERE id = ?", (int(adopted), scenario_id))
+    return before
+
+
+def adopted_scenario(store: Store, year: str | None = None) -> ScenarioSummary | None:
+    """The year's agreed scenario, else its latest saved (the latest year's when no year is given)."""
+    scenarios = list_scenarios(store, year=year)
+    if not scenarios:
+        return None
+    year_label = scenarios[0].year
+    same_year = [s for s in scenarios if s.year == year_label]
+    agreed = [s for s in same_year if s.adopted]
+    return agreed[0] if agreed else max(same_year, key=lambda s: s.saved_at)
 
 
 def load_scenario(store: Store, scenario_id: str) -> Scenario:
@@ -418,7 +445,7 @@ def load_scenario(store: Store, scenario_id: str) -> Scenario:
         partnerships.append(PartnershipInput(r["partnership"], r["fixed_units"], values, r["previous_pence"]))
         saved[r["partnership"]] = (r["fixed_pence"], r["variable_pence"], r["damping_pence"], r["total_pence"])
     return Scenario(head["id"], head["name"], head["year"], head["saved_at"], head["notes"], tuple(partnerships),
-                    options, saved)
+                    options, saved, bool(head["adopted"]))
 
 
 def delete_scenario(store: Store, scenario_id: str) -> Scenario:
@@ -431,8 +458,12 @@ def delete_scenario(store: Store, scenario_id: str) -> Scenario:
 
 def restore_scenario(store: Store, scenario: Scenario) -> str:
     """Put a deleted scenario back with its id and saved date (undo of delete)."""
-    return save_scenario(store, scenario.name, scenario.year, scenario.partnerships, scenario.options,
-                         notes=scenario.notes, scenario_id=scenario.id, saved_at=scenario.saved_at)
+    with store.transaction():
+        save_scenario(store, scenario.name, scenario.year, scenario.partnerships, scenario.options,
+                      notes=scenario.notes, scenario_id=scenario.id, saved_at=scenario.saved_at)
+        if scenario.adopted:
+            set_adopted(store, scenario.id)
+    return scenario.id
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ def create_allocation_scenarios(db) -> None:
             unit TEXT NOT NULL CHECK (unit IN ('pound', 'penny')),
             damping TEXT,
             total_pence INTEGER NOT NULL,
+            adopted INTEGER NOT NULL DEFAULT 0 CHECK (adopted IN (0, 1)),
             UNIQUE (year, name)
         ) STRICT"""
     )
