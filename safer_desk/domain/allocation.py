@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
+from math import lcm
 from typing import Iterable, Mapping, Sequence
 
 from safer_desk.domain.money import format_money, split_by_weights
@@ -29,6 +31,7 @@ from safer_desk.domain.money import format_money, split_by_weights
 ROUNDINGS = ("exact", "percent-2dp")
 UNITS = {"pound": 100, "penny": 1}
 DEFAULT_FACTOR = "basis"
+_ZERO = Fraction(0)
 
 
 class AllocationError(ValueError):
@@ -132,8 +135,10 @@ def _round_half_up(value: Fraction, step: int = 1) -> int:
     return (floor + (1 if units - floor >= Fraction(1, 2) else 0)) * step
 
 
-def _ceil(value: Fraction) -> int:
-    return -((-value.numerator) // value.denominator)
+def _round_ratio_half_up(numerator: int, denominator: int) -> int:
+    """numerator / denominator rounded half up, in integers."""
+    quotient, remainder = divmod(numerator, denominator)
+    return quotient + (1 if 2 * remainder >= denominator else 0)
 
 
 # -- the inputs ---------------------------------------------------------------------
@@ -248,7 +253,7 @@ class PartnershipAllocation:
     name: str
     fixed_units: int
     values: Mapping[str, Fraction]
-    factor_shares: Mapping[str, Fraction]  # its value over the factor's total
+    factor_totals: Mapping[str, Fraction]  # every factor's total (shared by all rows)
     weight: Fraction  # its exact share of the variable part (Σ factor weight × factor share)
     share_pct: str  # the share as printed: "9.08"
     fixed_pence: int
@@ -260,6 +265,12 @@ class PartnershipAllocation:
     @property
     def variance_pence(self) -> int | None:
         return None if self.previous_pence is None else self.total_pence - self.previous_pence
+
+    @cached_property
+    def factor_shares(self) -> dict[str, Fraction]:
+        """Its value of each factor over the factor's total (worked out when first asked for)."""
+        return {k: (self.values.get(k, Fraction(0)) / total if total else Fraction(0))
+                for k, total in self.factor_totals.items()}
 
     @property
     def formula_pence(self) -> int:
@@ -357,21 +368,28 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
         if total == 0 and variable_total:
             raise AllocationError(f"{factor.title}: the values add up to zero, so there is nothing to share by.")
         totals[factor.name] = total
-    shares: dict[str, dict[str, Fraction]] = {}
-    weights: dict[str, Fraction] = {}
+    # Integer weights on one common denominator: exact, and far quicker to split than Fractions.
+    coefficients = {f.name: (f.weight / (totals[f.name] * weight_sum) if totals[f.name] else Fraction(0))
+                    for f in options.factors}
+    value_scale = lcm(1, *(v.denominator for p in partnerships for v in p.values.values()))
+    coefficient_scale = lcm(*(c.denominator for c in coefficients.values()))
+    int_coefficients = {k: c.numerator * (coefficient_scale // c.denominator) for k, c in coefficients.items()}
+    scale = coefficient_scale * value_scale
+    int_weights: dict[str, int] = {}
     for p in partnerships:
-        own = {f.name: (p.value(f.name) / totals[f.name] if totals[f.name] else Fraction(0)) for f in options.factors}
-        shares[p.name] = own
-        weights[p.name] = sum((f.weight * own[f.name] for f in options.factors), Fraction(0)) / weight_sum
+        values = p.values
+        int_weights[p.name] = sum(int_coefficients[k] * (v.numerator * (value_scale // v.denominator))
+                                  for k, v in ((f.name, values.get(f.name, _ZERO)) for f in options.factors))
+    weights = {n: Fraction(w, scale) for n, w in int_weights.items()}
 
     if options.rounding == "percent-2dp":
-        printed = {n: Fraction(_round_half_up(w * 10_000)) / 10_000 for n, w in weights.items()}
+        printed = {n: Fraction(_round_ratio_half_up(w * 10_000, scale), 10_000) for n, w in int_weights.items()}
         variable, note = _legacy_split(variable_total, printed, weights, unit)
         if note:
             notes.append(note)
         share_pct = {n: format_percent(printed[n]) for n in names}
     elif variable_total:
-        variable = split_by_weights(variable_total, weights, unit=unit)
+        variable = split_by_int_weights(variable_total, int_weights, unit=unit)
         share_pct = {n: format_percent(weights[n]) for n in names}
     else:
         variable = {n: 0 for n in names}
@@ -387,7 +405,7 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
 
     rows = tuple(
         PartnershipAllocation(
-            name=p.name, fixed_units=p.fixed_units, values=dict(p.values), factor_shares=shares[p.name],
+            name=p.name, fixed_units=p.fixed_units, values=p.values, factor_totals=totals,
             weight=weights[p.name], share_pct=share_pct[p.name], fixed_pence=p.fixed_units * per_unit,
             variable_pence=variable[p.name], damping_pence=damped[p.name] - formula[p.name],
             total_pence=damped[p.name], previous_pence=p.previous_pence,
@@ -397,6 +415,32 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     assert sum(r.total_pence for r in rows) == pot  # the invariant every option keeps
     return AllocationResult(options, base, retained, pot, per_unit, units_total, fixed_total, variable_total,
                             totals, rows, tuple(notes), limit)
+
+
+def split_by_int_weights(total_pence: int, weights: Mapping[str, int], *, unit: int = 1) -> dict[str, int]:
+    """``money.split_by_weights`` for whole-number weights, in integers only (the same parts, much faster).
+
+    Largest remainder in whole units, ties to the larger weight and then by key; odd
+    pence (a total that is not a whole number of units) to the next in line.
+    """
+    if any(w < 0 for w in weights.values()):
+        raise ValueError("weights cannot be negative")
+    weight_total = sum(weights.values())
+    if not weights or weight_total == 0:
+        return split_by_weights(total_pence, weights, unit=unit)  # its own messages for the empty cases
+    sign = -1 if total_pence < 0 else 1
+    units_total, odd = divmod(abs(total_pence), unit)
+    parts, remainders = {}, {}
+    for key, weight in weights.items():
+        parts[key], remainders[key] = divmod(units_total * weight, weight_total)
+    left = units_total - sum(parts.values())
+    order = sorted(weights, key=lambda k: (-remainders[k], -weights[k], type(k).__name__, str(k)))
+    for key in order[:left]:
+        parts[key] += 1
+    result = {k: parts[k] * unit for k in weights}
+    if odd:
+        result[order[left % len(order)]] += odd
+    return {k: sign * v for k, v in result.items()}
 
 
 def _legacy_split(variable_total: int, printed: Mapping[str, Fraction], exact: Mapping[str, Fraction],
@@ -415,22 +459,22 @@ def _legacy_split(variable_total: int, printed: Mapping[str, Fraction], exact: M
     target = {n: variable_total * w for n, w in exact.items()}
     direction = 1 if difference > 0 else -1
     whole_units, odd = divmod(abs(difference), unit)
-    moved = 0
-    while whole_units:
-        # Give to those furthest below their exact amount (or take from those furthest above it).
-        order = sorted(amounts, key=lambda n: (-(direction * (target[n] - amounts[n])), n))
-        eligible = [n for n in order if direction > 0 or amounts[n] >= unit]
-        if not eligible:  # pragma: no cover - the total is positive, so someone has a unit to give
-            break
-        step = min(whole_units, len(eligible))
-        for n in eligible[:step]:
+    # Give to those furthest below their exact amount (or take from those furthest above it).
+    order = sorted(amounts, key=lambda n: (-(direction * (target[n] - amounts[n])), n))
+    eligible = [n for n in order if direction > 0 or amounts[n] >= unit]
+    if whole_units <= len(eligible):
+        for n in eligible[:whole_units]:
             amounts[n] += direction * unit
-        whole_units -= step
-        moved += step
+    else:
+        # The percentages themselves fall short of (or pass) 100 %: share the gap by the exact shares.
+        gap = split_by_weights(whole_units * unit, {n: exact[n] for n in eligible}, unit=unit)
+        for n, pence in gap.items():
+            amounts[n] += direction * pence
     if odd:
-        order = sorted(amounts, key=lambda n: (-(direction * (target[n] - amounts[n])), n))
         first = next(n for n in order if direction > 0 or amounts[n] >= odd)
         amounts[first] += direction * odd
+    if any(v < 0 for v in amounts.values()):  # pragma: no cover - a safety net: never hand out a negative part
+        amounts = split_by_weights(variable_total, dict(exact), unit=unit)
     unit_name = "£1" if unit == 100 else "1p"
     total_moved = format_money(abs(difference))
     note = (f"The two-decimal percentages did not add up to the variable part: {total_moved} was "
@@ -467,51 +511,67 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
                 f"total, more than the ±{percent_text(limit)}% damping limit allows, so the limit was widened to "
                 f"±{percent_text(abs(change))}% for every partnership.")
         limit = abs(change)
-    bands = {n: (max(Fraction(0), (1 - limit) * previous_pence[n]), (1 + limit) * previous_pence[n])
-             if n in limited else (Fraction(0), None) for n in names}
+    # In integers: bands scaled by the limit's denominator d, λ as P/Q, so g(λ)·d·Q is an int.
+    d, l_num = limit.denominator, limit.numerator
+    low = {n: max(0, (d - l_num) * previous_pence[n]) if n in limited else 0 for n in names}
+    high = {n: (d + l_num) * previous_pence[n] if n in limited else None for n in names}
+    formula = {n: formula_pence[n] for n in names}
+    target = pot_pence * d
 
-    def total_at(lam: Fraction) -> Fraction:
-        return sum((_clamp(lam * formula_pence[n], *bands[n]) for n in names), Fraction(0))
+    def weights_at(p: int, q: int) -> dict[str, int]:
+        """Each total at λ = p/q, times d·q (so exact in integers)."""
+        out = {}
+        for n in names:
+            v, lo_q = p * formula[n], low[n] * q
+            if v < lo_q:
+                out[n] = lo_q
+            elif high[n] is not None and v > high[n] * q:
+                out[n] = high[n] * q
+            else:
+                out[n] = v
+        return out
+
+    def excess(lam: Fraction) -> Fraction:
+        """g(λ) − pot, scaled by d."""
+        return Fraction(sum(weights_at(lam.numerator, lam.denominator).values()), lam.denominator) - target
 
     # g(λ) is continuous, non-decreasing and linear between the points where someone reaches a bound.
-    points = sorted({Fraction(0)} | {b / formula_pence[n] for n in names if formula_pence[n]
-                                     for b in bands[n] if b is not None})
-    last = total_at(points[-1])
-    if last < pot_pence:
+    bounds = [(b, formula[n]) for n in names if formula[n] for b in (low[n], high[n]) if b is not None]
+    points = [Fraction(0)] + [Fraction(b, f) for b, f in sorted(set(bounds), key=lambda bf: bf[0] / bf[1])]
+    if not _is_sorted(points):  # floats misordered two nearly equal points: sort them exactly
+        points.sort()
+    last = excess(points[-1])
+    if last < 0:
         # Beyond the last bound only the unlimited partnerships still grow.
-        slope = sum((Fraction(formula_pence[n]) for n in unlimited), Fraction(0))
+        slope = sum(formula[n] for n in unlimited)
         if slope == 0:  # pragma: no cover - excluded by the band check above
             raise AllocationError("damping: the limit cannot be met with these figures.")
-        lam = points[-1] + (pot_pence - last) / slope
+        lam = points[-1] - last / slope
     else:
         lo_i, hi_i = 0, len(points) - 1
         while lo_i < hi_i:  # the first point where g reaches the pot
             mid = (lo_i + hi_i) // 2
-            if total_at(points[mid]) >= pot_pence:
+            if excess(points[mid]) >= 0:
                 hi_i = mid
             else:
                 lo_i = mid + 1
-        g_hi = total_at(points[lo_i])
-        if g_hi == pot_pence or lo_i == 0:
+        e_hi = excess(points[lo_i])
+        if e_hi == 0 or lo_i == 0:
             lam = points[lo_i]
         else:
             a, b = points[lo_i - 1], points[lo_i]
-            g_lo = total_at(a)
-            lam = a + (pot_pence - g_lo) * (b - a) / (g_hi - g_lo)
-    values = {n: _clamp(lam * formula_pence[n], *bands[n]) for n in names}
-    if sum(values.values(), Fraction(0)) != pot_pence:  # pragma: no cover - guarded by the band check above
+            e_lo = excess(a)
+            lam = a - e_lo * (b - a) / (e_hi - e_lo)
+    exact = weights_at(lam.numerator, lam.denominator)
+    if sum(exact.values()) != target * lam.denominator:  # pragma: no cover - guarded by the band check above
         raise AllocationError("damping: the limit cannot be met with these figures.")
-    if not any(values.values()):
+    if not any(exact.values()):
         return {n: 0 for n in names}, note, limit
-    return split_by_weights(pot_pence, values, unit=unit), note, limit
+    return split_by_int_weights(pot_pence, exact, unit=unit), note, limit
 
 
-def _clamp(value: Fraction, low: Fraction, high: Fraction | None) -> Fraction:
-    if value < low:
-        return low
-    if high is not None and value > high:
-        return high
-    return value
+def _is_sorted(values: list[Fraction]) -> bool:
+    return all(a <= b for a, b in zip(values, values[1:]))
 
 
 # -- the plain-language line ------------------------------------------------------------------

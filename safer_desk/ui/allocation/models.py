@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from safer_desk.domain.allocation import AllocationResult, format_number
+from safer_desk.domain.allocation import AllocationResult, format_number, format_percent
 from safer_desk.domain.money import format_money
 from safer_desk.services.allocation_workbench import NAME, WorkState, cell_raw, cell_text
 from safer_desk.ui.table_model import LEFT, RAW_ROLE, RIGHT, Column, RawSortFilterProxy, RowTableModel
@@ -108,8 +109,9 @@ def result_columns(result: AllocationResult) -> list[Column]:
     for f in result.options.factors:
         columns.append(Column(f"value:{f.name}", f.title, lambda r, k=f.name: r["values"][k],
                               lambda v: "" if v is None else format_number(v), RIGHT))
-        columns.append(Column(f"share:{f.name}", "% of total" if len(result.options.factors) == 1 else f"{f.title} %", lambda r, k=f.name: r["shares"][k],
-                              lambda v: f"{v}%", RIGHT))
+        columns.append(Column(f"share:{f.name}", "% of total" if len(result.options.factors) == 1 else f"{f.title} %",
+                              lambda r, k=f.name: _share(r, k),
+                              lambda v: f"{format_percent(v)}%", RIGHT))
     if len(result.options.factors) > 1:
         columns.append(Column("share", "Weighted share", lambda r: r["share"], lambda v: f"{v}%", RIGHT))
     columns += [Column("total", "This year", lambda r: r["total"], _money, RIGHT),
@@ -118,19 +120,23 @@ def result_columns(result: AllocationResult) -> list[Column]:
     return columns
 
 
-def result_rows(result: AllocationResult) -> list[dict]:
-    """One dict per partnership and a totals row (raw values: pence as int, shares as printed text)."""
-    from safer_desk.domain.allocation import format_percent
+def _share(row: dict, factor: str) -> Fraction:
+    """A factor value over its total, worked out only for the cells that are shown or sorted."""
+    total = row["totals"][factor]
+    return row["values"][factor] / total if total else Fraction(0)
 
+
+def result_rows(result: AllocationResult) -> list[dict]:
+    """One dict per partnership and a totals row (raw values: pence as int, shares as fractions of one)."""
     factors = result.options.factors
     rows = [{"name": r.name, "fixed_units": r.fixed_units, "fixed": r.fixed_pence, "variable": r.variable_pence,
              "damping": r.damping_pence, "values": {f.name: r.values.get(f.name) for f in factors},
-             "shares": {f.name: format_percent(r.factor_shares[f.name]) for f in factors}, "share": r.share_pct,
+             "totals": result.factor_totals, "share": r.share_pct,
              "total": r.total_pence, "previous": r.previous_pence, "variance": r.variance_pence}
             for r in result.rows]
     rows.append({"name": TOTAL_KEY, "fixed_units": result.fixed_units, "fixed": result.fixed_total_pence,
                  "variable": result.variable_total_pence, "damping": sum(r.damping_pence for r in result.rows),
-                 "values": dict(result.factor_totals), "shares": {f.name: "100.00" for f in factors},
+                 "values": dict(result.factor_totals), "totals": result.factor_totals,
                  "share": "100.00", "total": result.total_pence, "previous": result.previous_sum_pence,
                  "variance": result.variance_pence})
     return rows
@@ -155,8 +161,10 @@ class ResultsModel(RowTableModel):
             self.endResetModel()
             return
         self.columns = columns
-        for i, row in enumerate(rows):
-            self.replace_row(i, row)
+        changed = [i for i, (old, new) in enumerate(zip(self._rows, rows)) if old != new]
+        self._rows = rows
+        if changed:  # one signal for the band of changed rows: the view repaints only what is visible
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(columns) - 1))
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.FontRole and index.isValid() and self._rows[index.row()]["name"] == TOTAL_KEY:
