@@ -135,6 +135,11 @@ def _round_half_up(value: Fraction, step: int = 1) -> int:
     return (floor + (1 if units - floor >= Fraction(1, 2) else 0)) * step
 
 
+def _scaled(value: Fraction, scale: int) -> int:
+    """value × scale as an int (scale is a multiple of value's denominator)."""
+    return value.numerator * (scale // value.denominator)
+
+
 def _round_ratio_half_up(numerator: int, denominator: int) -> int:
     """numerator / denominator rounded half up, in integers."""
     quotient, remainder = divmod(numerator, denominator)
@@ -361,39 +366,41 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     variable_total = pot - fixed_total
 
     # The variable part's weights: Σ factor weight × (value / factor total).
+    # Everything on common denominators in integers: exact, and far quicker than Fractions.
     weight_sum = sum((f.weight for f in options.factors), Fraction(0))
+    value_scale = lcm(1, *(v.denominator for p in partnerships for v in p.values.values()))
+    scaled = {f.name: [_scaled(p.values.get(f.name, _ZERO), value_scale) for p in partnerships]
+              for f in options.factors}
     totals: dict[str, Fraction] = {}
     for factor in options.factors:
-        total = sum((p.value(factor.name) for p in partnerships), Fraction(0))
+        total = Fraction(sum(scaled[factor.name]), value_scale)
         if total == 0 and variable_total:
             raise AllocationError(f"{factor.title}: the values add up to zero, so there is nothing to share by.")
         totals[factor.name] = total
-    # Integer weights on one common denominator: exact, and far quicker to split than Fractions.
     coefficients = {f.name: (f.weight / (totals[f.name] * weight_sum) if totals[f.name] else Fraction(0))
                     for f in options.factors}
-    value_scale = lcm(1, *(v.denominator for p in partnerships for v in p.values.values()))
     coefficient_scale = lcm(*(c.denominator for c in coefficients.values()))
-    int_coefficients = {k: c.numerator * (coefficient_scale // c.denominator) for k, c in coefficients.items()}
     scale = coefficient_scale * value_scale
-    int_weights: dict[str, int] = {}
-    for p in partnerships:
-        values = p.values
-        int_weights[p.name] = sum(int_coefficients[k] * (v.numerator * (value_scale // v.denominator))
-                                  for k, v in ((f.name, values.get(f.name, _ZERO)) for f in options.factors))
+    weighted = [0] * len(partnerships)
+    for name, column in scaled.items():
+        c = coefficients[name]
+        multiplier = c.numerator * (coefficient_scale // c.denominator)
+        if multiplier:
+            weighted = [acc + multiplier * v for acc, v in zip(weighted, column)]
+    int_weights = {p.name: w for p, w in zip(partnerships, weighted)}
     weights = {n: Fraction(w, scale) for n, w in int_weights.items()}
 
+    # Each share as printed, to two decimals of a percentage rounded half up (9.08 % is 908 basis points).
+    basis_points = {n: _round_ratio_half_up(w * 10_000, scale) for n, w in int_weights.items()}
+    share_pct = {n: f"{bp // 100}.{bp % 100:02d}" for n, bp in basis_points.items()}
     if options.rounding == "percent-2dp":
-        printed = {n: Fraction(_round_ratio_half_up(w * 10_000, scale), 10_000) for n, w in int_weights.items()}
-        variable, note = _legacy_split(variable_total, printed, weights, unit)
+        variable, note = _legacy_split(variable_total, basis_points, int_weights, unit)
         if note:
             notes.append(note)
-        share_pct = {n: format_percent(printed[n]) for n in names}
     elif variable_total:
         variable = split_by_int_weights(variable_total, int_weights, unit=unit)
-        share_pct = {n: format_percent(weights[n]) for n in names}
     else:
         variable = {n: 0 for n in names}
-        share_pct = {n: format_percent(weights[n]) for n in names}
 
     formula = {p.name: p.fixed_units * per_unit + variable[p.name] for p in partnerships}
     damped, limit = dict(formula), None
@@ -443,38 +450,40 @@ def split_by_int_weights(total_pence: int, weights: Mapping[str, int], *, unit: 
     return {k: sign * v for k, v in result.items()}
 
 
-def _legacy_split(variable_total: int, printed: Mapping[str, Fraction], exact: Mapping[str, Fraction],
+def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: Mapping[str, int],
                   unit: int) -> tuple[dict[str, int], str]:
     """The legacy spreadsheet: amount = variable × share rounded to 0.01 %, rounded half up to the unit.
 
-    When those amounts do not add up to the variable part, whole units are added
-    to (or taken from) the amounts that rounding moved furthest, by largest
-    remainder against the exact shares, ties by name; any odd pence go with the first.
+    ``basis_points`` are the shares as printed (9.08 % is 908); ``exact`` the exact
+    shares as whole-number weights. When the amounts do not add up to the variable
+    part, whole units are added to (or taken from) the amounts that rounding moved
+    furthest from their exact share, by largest remainder, ties by name; any odd
+    pence go with the first. If the printed percentages themselves miss 100 % by
+    more than a unit each, the gap is shared by the exact shares.
     """
-    raw = {n: variable_total * pct for n, pct in printed.items()}
-    amounts = {n: _round_half_up(r, unit) for n, r in raw.items()}
+    amounts = {n: _round_ratio_half_up(variable_total * bp, 10_000 * unit) * unit for n, bp in basis_points.items()}
     difference = variable_total - sum(amounts.values())
     if difference == 0:
         return amounts, ""
-    target = {n: variable_total * w for n, w in exact.items()}
+    exact_total = sum(exact.values())
     direction = 1 if difference > 0 else -1
     whole_units, odd = divmod(abs(difference), unit)
-    # Give to those furthest below their exact amount (or take from those furthest above it).
-    order = sorted(amounts, key=lambda n: (-(direction * (target[n] - amounts[n])), n))
+    # How far each amount is below its exact share (scaled by the weights' total, so in integers).
+    shortfall = {n: variable_total * exact[n] - amounts[n] * exact_total for n in amounts}
+    order = sorted(amounts, key=lambda n: (-(direction * shortfall[n]), n))
     eligible = [n for n in order if direction > 0 or amounts[n] >= unit]
     if whole_units <= len(eligible):
         for n in eligible[:whole_units]:
             amounts[n] += direction * unit
     else:
-        # The percentages themselves fall short of (or pass) 100 %: share the gap by the exact shares.
-        gap = split_by_weights(whole_units * unit, {n: exact[n] for n in eligible}, unit=unit)
+        gap = split_by_int_weights(whole_units * unit, {n: exact[n] for n in eligible}, unit=unit)
         for n, pence in gap.items():
             amounts[n] += direction * pence
     if odd:
         first = next(n for n in order if direction > 0 or amounts[n] >= odd)
         amounts[first] += direction * odd
     if any(v < 0 for v in amounts.values()):  # pragma: no cover - a safety net: never hand out a negative part
-        amounts = split_by_weights(variable_total, dict(exact), unit=unit)
+        amounts = split_by_int_weights(variable_total, dict(exact), unit=unit)
     unit_name = "£1" if unit == 100 else "1p"
     total_moved = format_money(abs(difference))
     note = (f"The two-decimal percentages did not add up to the variable part: {total_moved} was "
