@@ -219,7 +219,7 @@ def test_export_and_copy(qtbot, tab, prompts, tmp_path):
     assert "Western CSP,3,84231,121812" in csv_target.read_text(encoding="utf-8-sig")
     tab.copy_results()
     text = QGuiApplication.clipboard().text()
-    assert text.splitlines()[0].startswith("Partnership\tFixed units\tFixed fee")
+    assert text.splitlines()[0].startswith("Partnership\tUnits\tFixed fee")
     assert "Totals\t7\t£196,539\t£393,069" in text
 
 
@@ -256,3 +256,17 @@ def test_models_pass_the_model_tester(qtmodeltester, tab):
     qtmodeltester.check(tab.results_model)
     qtmodeltester.check(tab.results_proxy)
     qtmodeltester.check(tab.compare_model)
+
+
+def test_redistribute_the_retained_money_both_ways(qtbot, tab):
+    rows = dict(tab.redistribute_model.rows)
+    assert rows["Total"] == 65_512_00 and rows["Babergh CSP"] == 5_948_00  # by crime share
+    tab.redistribute_method.setCurrentIndex(tab.redistribute_method.findData("allocation"))
+    rows = dict(tab.redistribute_model.rows)
+    assert rows["Total"] == 65_512_00 and rows["Babergh CSP"] == 7_085_00  # pro rata to this year
+    tab.redistribute_amount.setText("£1,000")
+    tab.redistribute_amount.editingFinished.emit()
+    assert dict(tab.redistribute_model.rows)["Total"] == 1_000_00
+    tab.redistribute_amount.setText("£3.250")
+    tab.redistribute_amount.editingFinished.emit()
+    assert "£3,250" in tab.redistribute_note.text()

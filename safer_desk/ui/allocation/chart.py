@@ -23,6 +23,7 @@ class AllocationChart(QWidget):
         self.plot.showGrid(y=True, alpha=0.25)
         self.plot.setLabel("left", "£")
         self.plot.getAxis("left").enableAutoSIPrefix(False)
+        self.plot.getAxis("bottom").setHeight(44)  # room for the two staggered rows of names
         self.plot.addLegend(offset=(10, 5))  # the named bars add themselves
         self.this_year = pg.BarGraphItem(x=[], height=[], width=0.38, brush=THIS_YEAR_BRUSH, name="This year")
         self.last_year = pg.BarGraphItem(x=[], height=[], width=0.38, brush=LAST_YEAR_BRUSH, name="Last year")
@@ -60,4 +61,6 @@ def _tick_labels(names: list[str]) -> list[str]:
     words = [n.split() for n in names]
     if len(names) > 1 and all(len(w) > 1 and w[-1] == words[0][-1] for w in words):
         names = [" ".join(w[:-1]) for w in words]
-    return [n if len(n) <= 16 else n[:15] + "…" for n in names]
+    names = [n if len(n) <= 16 else n[:15] + "…" for n in names]
+    # Every other label one line lower, so neighbours never overlap however narrow the chart.
+    return [("\n" + n) if i % 2 else n for i, n in enumerate(names)]

@@ -101,7 +101,7 @@ def _signed_money(value: Any) -> str:
 def result_columns(result: AllocationResult) -> list[Column]:
     """The paper's columns: fixed fee, variable fee, factor values and shares, this year, last year, variance."""
     columns = [Column("name", "Partnership", lambda r: r["name"], lambda v: "Totals" if v == TOTAL_KEY else v),
-               Column("fixed_units", "Fixed units", lambda r: r["fixed_units"], align=RIGHT),
+               Column("fixed_units", "Units", lambda r: r["fixed_units"], align=RIGHT),
                Column("fixed", "Fixed fee", lambda r: r["fixed"], _money, RIGHT),
                Column("variable", "Variable fee", lambda r: r["variable"], _money, RIGHT)]
     if result.options.damping is not None:

@@ -109,10 +109,12 @@ class AllocationTab(TabBase):
         self.pages = QTabWidget(splitter)
         self.pages.addTab(self._build_results(), "&Results")
         self.pages.addTab(self._build_compare(), "Compare &scenarios")
+        self.pages.addTab(self._build_redistribution(), "Re&distribute")
         self.pages.addTab(self._build_top_slice(), "&Top-slice")
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([290, 440])
         layout.addWidget(splitter, 1)
 
     def _button(self, text: str, slot, *, tip: str = "", writes: bool = False) -> QPushButton:
@@ -164,6 +166,7 @@ class AllocationTab(TabBase):
         self.inputs_view = InputsView(self)
         self.inputs_view.setModel(self.inputs_model)
         self.inputs_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.inputs_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         buttons = QHBoxLayout()
         buttons.addWidget(self._button("&Add Partnership", self.add_partnership, writes=True))
         buttons.addWidget(self._button("&Remove Partnership", self.remove_partnerships, writes=True))
@@ -265,7 +268,7 @@ class AllocationTab(TabBase):
         self.results_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the paper's order
         self.results_view.verticalHeader().setVisible(False)
         self.results_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.results_model.modelReset.connect(lambda: self.results_view.size_columns_to_visible(150))
+        self.results_model.modelReset.connect(lambda: self.results_view.size_columns_to_visible(125))
         self.inputs_model.modelReset.connect(lambda: self.inputs_view.size_columns_to_visible(170))
         self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results_view.selectionModel().currentRowChanged.connect(self._result_row_changed)
@@ -286,7 +289,7 @@ class AllocationTab(TabBase):
         splitter.addWidget(self.chart)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([730, 520])
+        splitter.setSizes([830, 430])
         layout = QVBoxLayout(page)
         layout.addWidget(splitter)
         return page
@@ -316,12 +319,66 @@ class AllocationTab(TabBase):
         layout.addWidget(self.compare_note)
         return page
 
+    def _build_redistribution(self) -> QWidget:
+        page = QWidget(self)
+        self.redistribute_amount = QLineEdit(page)
+        self.redistribute_amount.setAccessibleName("Amount not committed, to share back")
+        self.redistribute_amount.setPlaceholderText("the retained amount")
+        self.redistribute_amount.editingFinished.connect(self.compute_redistribution)
+        self.redistribute_method = QComboBox(page)
+        self.redistribute_method.setAccessibleName("How to share it back")
+        self.redistribute_method.addItem("By the crime-share basis (the factors' shares)", "basis")
+        self.redistribute_method.addItem("Pro rata to this year's allocation", "allocation")
+        self.redistribute_method.currentIndexChanged.connect(self.compute_redistribution)
+        form = QFormLayout()
+        form.addRow("Not committed by the deadline:", self.redistribute_amount)
+        form.addRow("Share it back:", self.redistribute_method)
+        self.redistribute_note = QLabel(page)
+        self.redistribute_note.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.redistribute_note)
+        left.addStretch(1)
+        self.redistribute_model = RowTableModel(
+            [Column("name", "Partnership", lambda r: r[0]),
+             Column("amount", "Share", lambda r: r[1], lambda v: format_money(v), RIGHT)], [], self)
+        self.redistribute_view = DataTableView(page, accessible_name="Money shared back per partnership")
+        self.redistribute_view.setModel(self.redistribute_model)
+        self.redistribute_view.setSortingEnabled(False)
+        layout = QHBoxLayout(page)
+        layout.addLayout(left, 2)
+        layout.addWidget(self.redistribute_view, 3)
+        return page
+
+    def compute_redistribution(self, *_args) -> None:
+        """Seed 000: money not commissioned by September is shared back to the partnerships."""
+        from safer_desk.domain.allocation import redistribute_uncommitted
+        from safer_desk.domain.money import MoneyError, parse_pence
+
+        result = self.result
+        if result is None:
+            self.redistribute_model.set_rows([])
+            self.redistribute_note.setText("There is no allocation to share by yet.")
+            return
+        text = self.redistribute_amount.text().strip()
+        try:
+            amount = parse_pence(text) if text else result.retained_pence
+            shares = redistribute_uncommitted(amount, result, method=self.redistribute_method.currentData())
+        except (MoneyError, AllocationError) as exc:
+            self.redistribute_note.setText(f"⚠ {exc}")
+            return
+        rows = [(r.name, shares[r.name]) for r in result.rows] + [("Total", sum(shares.values()))]
+        self.redistribute_model.set_rows(rows)
+        self.redistribute_note.setText(f"{format_money(amount)} shared back; the shares add up exactly."
+                                       + ("" if text else " (The retained amount; type another to change it.)"))
+
     def _build_top_slice(self) -> QWidget:
         page = QWidget(self)
         self.top_slice_combo = QComboBox(page)
         self.top_slice_combo.setAccessibleName("Saved top-slices")
         self.top_slice_combo.currentIndexChanged.connect(self._load_top_slice)
         self.top_fields: dict[str, QLineEdit] = {}
+        self._remainder_label = "Rest"
         form = QFormLayout()
         form.addRow("Saved:", self.top_slice_combo)
         for key, label, default in (("total", "Total grant:", "£2,900,692"), ("slice", "First slice %:", "50"),
@@ -376,6 +433,7 @@ class AllocationTab(TabBase):
         self._sync_options()
         self._show_summary()
         self._show_explanation()
+        self.compute_redistribution()
 
     def _sync_options(self) -> None:
         self._syncing = True
@@ -662,6 +720,7 @@ class AllocationTab(TabBase):
         index = self.top_slice_combo.currentIndex()
         if 0 <= index < len(self.top_slices):
             item = self.top_slices[index]
+            self._remainder_label = item.remainder_label
             label, share = item.slices[0] if item.slices else ("First slice", 0)
             values = {"total": format_money(item.total_pence), "slice": percent_text(share), "slice_label": label,
                       "retained": percent_text(item.retained), "partners": str(item.partners),
@@ -686,7 +745,7 @@ class AllocationTab(TabBase):
                 raise AllocationError(f"Equal shares: “{f['partners']}” is not a whole number.") from None
             result = top_slice(total, slices=[(f["slice_label"].strip() or "First slice",
                                                parse_percent(f["slice"], what="First slice %"))],
-                               remainder_label="Rest", retained=parse_percent(f["retained"], what="Retained %"),
+                               remainder_label=self._remainder_label, retained=parse_percent(f["retained"], what="Retained %"),
                                partners=partners, scenario=parse_percent(f["scenario"], what="Scenario ±%"))
         except AllocationError as exc:
             self.top_slice_problem.setText(f"⚠ {exc}")
