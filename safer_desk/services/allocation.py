@@ -294,7 +294,7 @@ class ScenarioSummary:
 
     @property
     def title(self) -> str:
-        return f"{self.year} — {self.name} (saved {_uk_date(self.saved_at)})"
+        return f"{self.year} — {self.name} (saved {uk_date(self.saved_at)})"
 
 
 @dataclass(frozen=True)
@@ -319,7 +319,8 @@ class Scenario:
         return f"{self.year} — {self.name}"
 
 
-def _uk_date(iso: str) -> str:
+def uk_date(iso: str) -> str:
+    """A saved timestamp as a British date: 01/03/2009."""
     try:
         day = datetime.fromisoformat(iso)
     except ValueError:

@@ -57,7 +57,7 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
                if result.damping_limit is not None else "")
     paragraphs = [pot + fixed + rounding + damping, *result.notes]
     table = ReportTable(f"Financial allocation {scenario.year}: {scenario.name}", header, rows[:-1], align,
-                        total_row=rows[-1], note=f"Saved {service._uk_date(scenario.saved_at)}.")
+                        total_row=rows[-1], note=f"Saved {service.uk_date(scenario.saved_at)}.")
     names = [r.name for r in result.rows]
     chart = ReportChart(f"Allocation {scenario.year} against last year", names, [
         ReportSeries(scenario.year, [r.total_pence / 100 for r in result.rows], "bar"),
