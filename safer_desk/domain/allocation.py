@@ -511,15 +511,23 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
     note = ""
     previous_limited = sum(previous_pence[n] for n in limited)
     unlimited = [n for n in names if not previous_pence.get(n)]
-    low_sum = (1 - limit) * previous_limited
-    high_sum = (1 + limit) * previous_limited if not unlimited or all(formula_pence[n] == 0 for n in unlimited) \
-        else None
-    if pot_pence < low_sum or (high_sum is not None and pot_pence > high_sum):
+    # A partnership whose formula gives nothing stays at the bottom of its band, so only the others can rise.
+    rising = sum(previous_pence[n] for n in limited if formula_pence[n])
+    idle = previous_limited - rising
+    can_grow_freely = any(formula_pence[n] for n in unlimited)
+    wider = None
+    if pot_pence < (1 - limit) * previous_limited:
+        wider = 1 - Fraction(pot_pence, previous_limited)  # everyone at the bottom of the band meets the pot
+    elif not can_grow_freely and pot_pence > (1 + limit) * rising + max(Fraction(0), (1 - limit) * idle):
+        wider = Fraction(pot_pence - previous_limited, rising - idle) if rising > idle else None
+        if wider is None or wider > 1:
+            wider = Fraction(pot_pence, rising) - 1  # beyond 100% the idle ones are at nothing
+    if wider is not None:
         change = Fraction(pot_pence, previous_limited) - 1
         note = (f"The pot is {percent_text(abs(change))}% {'below' if change < 0 else 'above'} last year's "
                 f"total, more than the ±{percent_text(limit)}% damping limit allows, so the limit was widened to "
-                f"±{percent_text(abs(change))}% for every partnership.")
-        limit = abs(change)
+                f"±{percent_text(wider)}% for every partnership.")
+        limit = wider
     # In integers: bands scaled by the limit's denominator d, λ as P/Q, so g(λ)·d·Q is an int.
     d, l_num = limit.denominator, limit.numerator
     low = {n: max(0, (d - l_num) * previous_pence[n]) if n in limited else 0 for n in names}
@@ -576,7 +584,28 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
         raise AllocationError("damping: the limit cannot be met with these figures.")
     if not any(exact.values()):
         return {n: 0 for n in names}, note, limit
-    return split_by_int_weights(pot_pence, exact, unit=unit), note, limit
+    return _nearest_units(exact, d * lam.denominator, pot_pence, unit), \
+        note, limit
+
+
+def _nearest_units(scaled: Mapping[str, int], scale: int, total_pence: int, unit: int) -> dict[str, int]:
+    """Round exact amounts (given × scale) to units so that each moves by less than one unit and all add up.
+
+    Each part is its exact amount rounded down to the unit; the units left over go to
+    the largest remainders (ties by the larger amount, then by name), and odd pence
+    (a total that is not a whole number of units) to the next in line.
+    """
+    step = unit * scale
+    parts = {n: v // step for n, v in scaled.items()}
+    units_total, odd = divmod(total_pence, unit)
+    left = units_total - sum(parts.values())
+    order = sorted(scaled, key=lambda n: (-(scaled[n] - parts[n] * step), -scaled[n], n))
+    for n in order[:left]:
+        parts[n] += 1
+    result = {n: parts[n] * unit for n in scaled}
+    if odd:
+        result[order[left % len(order)]] += odd
+    return result
 
 
 def _is_sorted(values: list[Fraction]) -> bool:

@@ -275,3 +275,15 @@ def test_integer_split_matches_the_foundation_split(total, weights, unit):
 
     assume(sum(weights.values()) > 0)
     assert split_by_int_weights(total, weights, unit=unit) == split_by_weights(total, weights, unit=unit)
+
+
+@settings(max_examples=150, deadline=None)
+@given(allocations(), st.integers(0, 10**9), st.sampled_from(["basis", "allocation"]))
+def test_redistribution_adds_up_exactly_and_is_never_negative(case, amount, method):
+    rows, opts = case
+    result = _run(rows, opts)
+    assume(method == "basis" or result.pot_pence > 0)
+    shares = redistribute_uncommitted(amount, result, method=method)
+    assert sum(shares.values()) == amount
+    assert all(v >= 0 for v in shares.values())
+    assert set(shares) == {r.name for r in result.rows}

@@ -270,3 +270,14 @@ def test_redistribute_the_retained_money_both_ways(qtbot, tab):
     tab.redistribute_amount.setText("£3.250")
     tab.redistribute_amount.editingFinished.emit()
     assert "£3,250" in tab.redistribute_note.text()
+
+
+def test_scenarios_saved_elsewhere_appear_when_notified(tab):
+    from safer_desk.services import allocation as service
+    from safer_desk.services.demo_data.allocation import suffolk_inputs, suffolk_options
+
+    count = tab.scenario_combo.count()
+    service.save_scenario(tab.store, "From a merge", "2010/11", suffolk_inputs(), suffolk_options())
+    tab.session.notify("allocation")
+    assert tab.scenario_combo.count() == count + 1
+    assert tab.compare_first.count() == count + 1

@@ -83,6 +83,13 @@ class AllocationTab(TabBase):
         self._fill_top_slices()
         if self.results_proxy.rowCount():  # start by explaining the first partnership's figure
             self.results_view.setCurrentIndex(self.results_proxy.index(0, 0))
+        session.data_changed.connect(self._data_changed)
+
+    def _data_changed(self, area: str) -> None:
+        """Scenarios saved elsewhere (another tab's import, a county merge) appear in the lists."""
+        if area in ("", service.AREA):
+            self._fill_scenarios()
+            self._fill_top_slices()
 
     # -- building -----------------------------------------------------------------------------
     def _initial_state(self) -> bench.WorkState:
