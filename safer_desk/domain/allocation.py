@@ -248,6 +248,14 @@ class AllocationOptions:
     def unit_pence(self) -> int:
         return UNITS[self.unit]
 
+    def pot_and_retained(self) -> tuple[int, int]:
+        """The pot and the amount retained (last year's total × retain %, rounded half up to the unit)."""
+        if self.pot_pence is not None:
+            return self.pot_pence, 0
+        base = self.previous_total_pence or 0
+        retained = _round_half_up(base * self.retain, self.unit_pence) if self.retain else 0
+        return base - retained, retained
+
 
 # -- the results ----------------------------------------------------------------------
 
@@ -340,12 +348,8 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     notes: list[str] = []
 
     # The pot: given, or last year's total less the retained share (seed 000: £655,120 less 10% = £589,608).
-    if options.pot_pence is not None:
-        pot, retained, base = options.pot_pence, 0, None
-    else:
-        base = options.previous_total_pence
-        retained = _round_half_up(base * options.retain, unit) if options.retain else 0
-        pot = base - retained
+    pot, retained = options.pot_and_retained()
+    base = options.previous_total_pence if options.pot_pence is None else None
 
     # The fixed part: per unit, rounded to the unit (seed 000: 589,608 / 3 / 7 = 28,076.57 → £28,077).
     units_total = sum(p.fixed_units for p in partnerships)

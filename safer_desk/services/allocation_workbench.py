@@ -220,18 +220,11 @@ def with_option(state: WorkState, key: str, text: str) -> WorkState:
                 previous = sum(known) if known else (o.pot_pence or 0)
             new = replace(o, previous_total_pence=previous, pot_pence=None)
         else:
-            pot = o.pot_pence if o.pot_pence is not None else _pot_of(o)
+            pot = o.pot_and_retained()[0]
             new = replace(o, pot_pence=pot, previous_total_pence=None, retain=Fraction(0))
     else:
         raise KeyError(key)
     return replace(state, options=new)
-
-
-def _pot_of(options: AllocationOptions) -> int:
-    from safer_desk.domain.allocation import _round_half_up
-
-    base = options.previous_total_pence or 0
-    return base - (_round_half_up(base * options.retain, options.unit_pence) if options.retain else 0)
 
 
 def previous_sum(state: WorkState) -> int | None:
