@@ -281,3 +281,14 @@ def test_scenarios_saved_elsewhere_appear_when_notified(tab):
     tab.session.notify("allocation")
     assert tab.scenario_combo.count() == count + 1
     assert tab.compare_first.count() == count + 1
+
+
+def test_a_bad_option_is_refused_and_the_field_put_back(qtbot, demo_window, tab, prompts):
+    edit = tab.option_edits["retain"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "ten")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert len(prompts.errors) == 1 and "Retained %" in prompts.errors[0][1]
+    assert edit.text() == "10" and tab.result.pot_pence == 589_608_00
+    assert not demo_window.undo_action.isEnabled()  # nothing was done, so nothing to undo

@@ -534,8 +534,8 @@ class AllocationTab(TabBase):
         try:
             new_state = bench.with_option(self.state, key, text)
         except AllocationError as exc:
+            self._sync_options()  # put the field back first: the message box takes the focus from it
             self._refuse(exc)
-            self._sync_options()
             return
         self.apply(new_state, f"Change {bench.OPTION_LABELS.get(key, key.replace('_', ' '))}")
 
@@ -580,8 +580,8 @@ class AllocationTab(TabBase):
             else:
                 new_state = bench.with_factor_weight(self.state, item.row(), item.text())
         except AllocationError as exc:
-            self._refuse(exc)
             self._sync_options()
+            self._refuse(exc)
             return
         self.apply(new_state, "Change factor")
 
