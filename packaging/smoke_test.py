@@ -35,7 +35,7 @@ TABS = ("projects", "allocation", "costs", "indicators")
 SCREEN_SIZE = (1280, 800)
 # Subcommands that must exist in the build (the smoke test fails if they are missing). Steps for other
 # subcommands run only when the build has them (tabs that have not landed yet are skipped, with a note).
-REQUIRED_SUBCOMMANDS = ("demo", "screenshot")
+REQUIRED_SUBCOMMANDS = ("demo", "screenshot", "allocate")
 # ../shared/data beside the repository (as tests/conftest.py finds it); CI clones have it there too.
 POLICE_DEFAULT = REPO.parent / "shared" / "data" / "police-uk" / "suffolk-2021-01" / "2021-01-suffolk-street.csv"
 EXCLUDED_IN_BUILD = ("PyQt5", "PyQt6", "PySide2", "QtWebEngine", "QtQml", "QtQuick", "Qt3D", "QtMultimedia",
@@ -320,6 +320,9 @@ def step_optional(prog: Program, work: Path, example: Path, commands: set[str]) 
         prog.run("report", str(example), str(out))
         check(out.is_file() and "<" in out.read_text(encoding="utf-8", errors="replace")[:200],
               "`report` wrote no HTML")
+        pdf = work / "report.pdf"
+        prog.run("report", str(example), str(pdf))
+        check(pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-", "`report` wrote no PDF")
 
 
 def zipfile_ok(path: Path) -> bool:
