@@ -32,7 +32,6 @@ param(
 )
 
 $ErrorActionPreference = "Stop"
-Set-StrictMode -Version Latest
 
 # The supported PyInstaller range (same as build.sh).
 $PyInstallerSpec = "pyinstaller>=6.10,<7"
@@ -41,7 +40,8 @@ $Repo = (Resolve-Path (Join-Path $PSScriptRoot "..")).Path
 Set-Location $Repo
 
 if ($OutDir -eq "") { $OutDir = Join-Path $Repo "dist\safer-desk" }
-$OutDir = [System.IO.Path]::GetFullPath((Join-Path (Get-Location) $OutDir))
+if (-not [System.IO.Path]::IsPathRooted($OutDir)) { $OutDir = Join-Path (Get-Location) $OutDir }
+$OutDir = [System.IO.Path]::GetFullPath($OutDir)
 $OutParent = Split-Path -Parent $OutDir
 if ((Split-Path -Leaf $OutDir) -ne "safer-desk") {
     throw "build.ps1: the output folder must be named safer-desk (got $OutDir)"
@@ -98,7 +98,7 @@ try {
         Pop-Location
     }
 } finally {
-    deactivate
+    if (Get-Command deactivate -ErrorAction SilentlyContinue) { deactivate }
 }
 
 $Exe = Join-Path $OutDir "safer-desk.exe"

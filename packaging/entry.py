@@ -1,13 +1,35 @@
 """Entry point of the packaged program: the same as the `safer-desk` command of a pip install.
 
 PyInstaller freezes this script; everything else is the installed `safer_desk` package.
+On Windows the build also has `Safer Desk.exe`, built without a console: there sys.stdout and
+sys.stderr are None, so they go to a buffer, and a refusal that would have been printed (e.g. a
+missing file given on the command line of a shortcut) is shown in a message box instead.
 """
 
+import io
 import multiprocessing
+import os
 import sys
 
 from safer_desk.cli import main
 
+
+def run_windowed() -> int:
+    """No console (Windows `Safer Desk.exe`): keep writes working and show a refusal in a box."""
+    captured = io.StringIO()
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    sys.stderr = captured
+    code = main()
+    message = captured.getvalue().strip()
+    if code and message:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - the box needs one
+        QMessageBox.critical(None, "Safer Desk", message[-2000:])
+    return code
+
+
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # harmless unless a worker process is ever started
-    sys.exit(main())
+    sys.exit(run_windowed() if sys.stderr is None else main())

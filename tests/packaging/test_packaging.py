@@ -250,3 +250,35 @@ def test_smoke_allocation_figures_match_the_seed(smoke):
     assert header == "partnership,fixed_units,basis,previous"
     assert sum(int(r.split(",")[3]) for r in rows) == 655120
     assert sum(int(r.split(",")[2]) for r in rows) == 26895
+
+
+# --- the frozen entry point -----------------------------------------------------------------------------
+
+def test_windowed_entry_shows_a_refusal_in_a_box(monkeypatch, qapp, tmp_path):
+    """`Safer Desk.exe` has no console (stdout/stderr are None): a refusal must not vanish."""
+    from PySide6.QtWidgets import QMessageBox
+
+    entry = load("packaging_entry", PACKAGING / "entry.py")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(sys, "argv", ["Safer Desk.exe", str(tmp_path / "missing.sqlite")])
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    code = entry.run_windowed()
+    devnull = sys.stdout
+    monkeypatch.undo()
+    devnull.close()
+    assert code == 1
+    assert len(shown) == 1 and "there is no file" in shown[0] and "missing.sqlite" in shown[0]
+
+
+def test_windowed_entry_runs_commands_quietly(monkeypatch, tmp_path):
+    entry = load("packaging_entry", PACKAGING / "entry.py")
+    monkeypatch.setattr(sys, "argv", ["Safer Desk.exe", "demo", str(tmp_path / "example.sqlite")])
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    code = entry.run_windowed()
+    devnull = sys.stdout
+    monkeypatch.undo()
+    devnull.close()
+    assert code == 0 and (tmp_path / "example.sqlite").is_file()
