@@ -75,7 +75,8 @@ def main() -> int:
     parser.add_argument("build", nargs="?", default=str(REPO / "dist" / "safer-desk"))
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--tab", default="projects", choices=("projects", "allocation", "costs", "indicators"))
-    parser.add_argument("--python", default=str(REPO / "build" / "packaging-venv" / "bin" / "python"),
+    venv_python = ("Scripts", "python.exe") if os.name == "nt" else ("bin", "python")
+    parser.add_argument("--python", default=str(REPO.joinpath("build", "packaging-venv", *venv_python)),
                         help="the python of a venv with safer-desk pip-installed (the comparison)")
     parser.add_argument("--drop-caches", action="store_true", help="empty the page cache before each run (root)")
     args = parser.parse_args()
