@@ -282,3 +282,23 @@ def test_windowed_entry_runs_commands_quietly(monkeypatch, tmp_path):
     monkeypatch.undo()
     devnull.close()
     assert code == 0 and (tmp_path / "example.sqlite").is_file()
+
+
+# --- measure.py -----------------------------------------------------------------------------------------
+
+def test_measure_counts_files_once_and_names_the_big_parts(tmp_path):
+    measure = load("packaging_measure", PACKAGING / "measure.py")
+    internal = tmp_path / "_internal"
+    (internal / "PySide6" / "Qt" / "lib").mkdir(parents=True)
+    (internal / "PySide6" / "Qt" / "lib" / "libQt6Core.so.6").write_bytes(b"x" * 5000)
+    (internal / "pandas").mkdir()
+    (internal / "pandas" / "a.so").write_bytes(b"x" * 3000)
+    (internal / "libpython3.11.so").write_bytes(b"x" * 1000)
+    try:  # Linux builds link Qt's libraries to the top of _internal: not counted twice
+        (internal / "libQt6Core.so.6").symlink_to(internal / "PySide6" / "Qt" / "lib" / "libQt6Core.so.6")
+    except OSError:
+        pass
+    apparent, allocated, count = measure.disk_usage(tmp_path)
+    assert (apparent, count) == (9000, 3)
+    assert allocated >= 9000
+    assert measure.biggest_parts(internal) == [(5000, "PySide6/Qt/lib"), (3000, "pandas/"), (1000, "libpython3.11.so")]
