@@ -1,0 +1,171 @@
+"""Import data.police.uk street-level files: monthly counts per current district and crime type.
+
+Files are parsed and counted first (nothing written); then one transaction
+replaces each imported (force, month) in police_counts and recomputes the
+indicator figures of the months touched. A failed or cancelled import changes
+nothing; re-importing a month replaces it and never double counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from safer_desk.domain.ids import reference_id, slug
+from safer_desk.exchange import police_uk
+from safer_desk.exchange.police_uk import ALL_CRIME, ANTI_SOCIAL, UNKNOWN_AREA, PoliceFileError
+from safer_desk.services import indicators as svc
+from safer_desk.services.progress import (CancelCheck, Progress, check_cancelled, never_cancelled,
+                                          no_progress)
+from safer_desk.storage.store import Store
+
+SOURCE = "police.uk"
+
+
+@dataclass
+class PoliceImportResult:
+    files: int = 0
+    rows: int = 0
+    months: list[str] = field(default_factory=list)
+    forces: list[str] = field(default_factory=list)
+    replaced: list[tuple[str, str]] = field(default_factory=list)  # (force, month) that were there before
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
+    areas: list[str] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)  # old district name -> current district
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"Imported {self.rows:,} rows from {self.files} file(s): {len(self.months)} month(s) "
+                 f"({self.months[0] if self.months else ''} to {self.months[-1] if self.months else ''}), "
+                 f"{len(self.areas)} area(s)."]
+        if self.forces:
+            lines.append("Forces: " + ", ".join(self.forces) + ".")
+        if self.replaced:
+            lines.append(f"Replaced {len(self.replaced)} force-month(s) imported before (never added twice).")
+        for old, new in sorted(self.renamed.items()):
+            lines.append(f"{old} counted as {new} (its current district).")
+        for name, why in self.skipped:
+            lines.append(f"Not imported: {why}")
+        return lines
+
+
+def crime_indicator_id(crime_type: str) -> str:
+    return reference_id("indicator", crime_type)
+
+
+def _ensure_crime_indicators(store: Store, crime_types: Iterable[str]) -> None:
+    existing = {r[0] for r in store.rows("SELECT id FROM indicators")}
+    for crime_type in sorted(set(crime_types) | {ALL_CRIME}):
+        if crime_indicator_id(crime_type) in existing:
+            continue
+        svc.save_indicator(store, crime_type, unit="count", polarity="lower", frequency="monthly",
+                           source="data.police.uk street-level crime",
+                           description="Police-recorded crime and anti-social behaviour from data.police.uk."
+                           + (" Every crime type except anti-social behaviour." if crime_type == ALL_CRIME else ""))
+
+
+def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: Progress = no_progress,
+                        cancelled: CancelCheck = never_cancelled) -> PoliceImportResult:
+    """Import street CSVs and folders of them; all or nothing. Raises PoliceFileError for a bad file."""
+    files, skipped = police_uk.find_csv_files(paths)
+    if not files:
+        why = "; ".join(reason for _, reason in skipped)
+        raise PoliceFileError("There are no police.uk street-level crime files to import." + (f" {why}" if why else ""))
+    result = PoliceImportResult(skipped=[(p.name, why) for p, why in skipped])
+    total_bytes = sum(f.stat().st_size for f in files) or 1
+    done_bytes = 0
+    # (force, month) -> counts of the last file that had it: a month given twice is replaced, not added.
+    by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+    progress(0, total_bytes, "Reading police.uk files…")
+    for path in files:
+        check_cancelled(cancelled)
+        counted = police_uk.count_street_file(path)
+        result.files += 1
+        result.rows += counted.rows
+        fresh: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+        for (force, month, district, crime_type), n in counted.counts.items():
+            fresh.setdefault((force, month), {})[(district, crime_type)] = n
+        by_force_month.update(fresh)
+        done_bytes += path.stat().st_size
+        progress(done_bytes, total_bytes, f"Read {path.name}")
+    check_cancelled(cancelled)
+    progress(total_bytes, total_bytes, "Saving the counts…")
+    _write(store, by_force_month, result, cancelled)
+    return result
+
+
+def _write(store: Store, by_force_month, result: PoliceImportResult, cancelled: CancelCheck) -> None:
+    mapping = {}
+    crime_types = set()
+    for counts in by_force_month.values():
+        for district, crime_type in counts:
+            if district not in mapping:
+                mapping[district] = police_uk.map_district(district)
+            crime_types.add(crime_type)
+    with store.transaction():
+        svc.sync_reference_areas(store)
+        area_ids = {}
+        for district, m in mapping.items():
+            if m.current_name == UNKNOWN_AREA:
+                area_ids[district] = svc.ensure_area(store, UNKNOWN_AREA, "unknown")
+            else:
+                area_ids[district] = svc.ensure_area(store, m.current_name, "district", ons_code=m.ons_code)
+                if m.source_name != m.current_name:
+                    result.renamed[m.source_name] = m.current_name
+        _ensure_crime_indicators(store, crime_types)
+        conn = store.conn
+        months = sorted({month for _, month in by_force_month})
+        for force, month in sorted(by_force_month):
+            if conn.execute("SELECT 1 FROM police_counts WHERE force = ? AND month = ? LIMIT 1",
+                            (force, month)).fetchone():
+                result.replaced.append((force, month))
+            conn.execute("DELETE FROM police_counts WHERE force = ? AND month = ?", (force, month))
+        rows = []
+        for (force, month), counts in by_force_month.items():
+            fslug = slug(force)
+            for (district, crime_type), n in counts.items():
+                key = f"police:{fslug}:{month}:{slug(district) or 'unknown'}:{slug(crime_type)}"
+                rows.append((key, force, month, district, area_ids[district], crime_type, n))
+        conn.executemany("INSERT INTO police_counts(id, force, month, source_district, area_id, crime_type, count) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        _recompute_values(store, months)
+        check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
+    result.months = months
+    result.forces = sorted({force for force, _ in by_force_month})
+    result.areas = sorted({mapping[d].current_name for d in mapping})
+
+
+def _recompute_values(store: Store, months: list[str]) -> None:
+    """Indicator figures of these months from the stored counts of every force (a sum over forces)."""
+    conn = store.conn
+    marks = ",".join("?" * len(months))
+    totals: dict[tuple[str, str, str], int] = {}
+    for area_id, month, crime_type, n in conn.execute(
+            f"SELECT area_id, month, crime_type, sum(count) FROM police_counts WHERE month IN ({marks}) "
+            "GROUP BY area_id, month, crime_type", months):
+        totals[(crime_indicator_id(crime_type), area_id, month)] = n
+        if crime_type != ANTI_SOCIAL:
+            key = (crime_indicator_id(ALL_CRIME), area_id, month)
+            totals[key] = totals.get(key, 0) + n
+    # Police figures of these months not in the new totals (a district no longer in a file) go.
+    stale = [(ind, area, month) for ind, area, month in conn.execute(
+        f"SELECT indicator_id, area_id, period FROM indicator_values WHERE source = ? AND period IN ({marks})",
+        [SOURCE, *months]) if (ind, area, month) not in totals]
+    conn.executemany("DELETE FROM indicator_values WHERE indicator_id = ? AND area_id = ? AND period = ?", stale)
+    conn.executemany(
+        "INSERT INTO indicator_values(id, indicator_id, area_id, period, value, source) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(indicator_id, area_id, period) DO UPDATE SET value = excluded.value, source = excluded.source, "
+        "numerator = NULL, denominator = NULL WHERE indicator_values.value IS NOT excluded.value "
+        "OR indicator_values.source IS NOT excluded.source",
+        [(f"pv:{ind}:{area}:{month}", ind, area, month, float(n), SOURCE) for (ind, area, month), n in totals.items()])
+
+
+def police_counts(store: Store, *, area_id: str | None = None) -> list[dict]:
+    """The stored counts (force, month, source district, current area, crime type, count)."""
+    sql = ("SELECT c.force, c.month, c.source_district, a.name AS area, c.crime_type, c.count FROM police_counts c "
+           "JOIN indicator_areas a ON a.id = c.area_id")
+    params: tuple = ()
+    if area_id:
+        sql += " WHERE c.area_id = ?"
+        params = (area_id,)
+    return [dict(r) for r in store.rows(sql + " ORDER BY c.month, c.force, c.source_district, c.crime_type", params)]
