@@ -609,9 +609,17 @@ def rolling_12_months(store: Store, indicator: Indicator, area_id: str) -> list[
     return out
 
 
-def years_with_values(store: Store, indicator_id: str | None = None) -> list[FinancialYear]:
-    """Financial years that have any figure (or target), newest last."""
-    where, params = ("WHERE indicator_id = ?", (indicator_id,)) if indicator_id else ("", ())
+def years_with_values(store: Store, indicator_id: str | None = None, area_id: str | None = None
+                      ) -> list[FinancialYear]:
+    """Financial years that have any figure (or target), newest last (of one indicator or area if given)."""
+    conds, params = [], []
+    if indicator_id:
+        conds.append("indicator_id = ?")
+        params.append(indicator_id)
+    if area_id:
+        conds.append("area_id = ?")
+        params.append(area_id)
+    where = ("WHERE " + " AND ".join(conds)) if conds else ""
     years = set()
     for (period,) in store.rows(f"SELECT DISTINCT period FROM indicator_values {where}", params):
         try:
