@@ -316,6 +316,20 @@ def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[
     return [pv.period for pv, _ in checked]
 
 
+class _DryRun(Exception):
+    pass
+
+
+def validate_values(store: Store, indicator_id: str, area_id: str, values: Sequence[PeriodValue]) -> None:
+    """Raise what save_values would raise, without saving anything (a rolled-back trial)."""
+    try:
+        with store.transaction():
+            save_values(store, indicator_id, area_id, values)
+            raise _DryRun()
+    except _DryRun:
+        pass
+
+
 def set_comment(store: Store, indicator_id: str, area_id: str, period: str, comment: str) -> None:
     with store.transaction():
         store.conn.execute(

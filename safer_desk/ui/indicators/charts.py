@@ -156,6 +156,25 @@ class IndicatorChart(pg.PlotWidget):
         self.hover.setVisible(True)
 
     # -- export -------------------------------------------------------------------------------
+    def _export_svg(self, out: Path) -> None:
+        # pyqtgraph 0.14's SVGExporter fails on this Qt's path data ("not enough values to unpack"),
+        # so the widget is painted straight into Qt's own SVG generator.
+        from PySide6.QtCore import QRect, QSize
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
+
+        size = QSize(max(self.width(), 800), max(self.height(), 400))
+        generator = QSvgGenerator()
+        generator.setFileName(str(out))
+        generator.setSize(size)
+        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+        generator.setTitle(self.data.title or "Indicator chart")
+        painter = QPainter(generator)
+        try:
+            self.scene().render(painter, QRect(0, 0, size.width(), size.height()), self.sceneRect())
+        finally:
+            painter.end()
+
     def export(self, target: Path | str) -> Path:
         """Write the chart as PNG or SVG (by the file's suffix), atomically."""
         from pyqtgraph import exporters
@@ -173,9 +192,9 @@ class IndicatorChart(pg.PlotWidget):
                 if suffix == ".png":
                     exporter = exporters.ImageExporter(self.plot_item)
                     exporter.parameters()["width"] = max(800, int(self.width()))
+                    exporter.export(str(out))
                 else:
-                    exporter = exporters.SVGExporter(self.plot_item)
-                exporter.export(str(out))
+                    self._export_svg(out)
                 out.replace(tmp)
             finally:
                 out.unlink(missing_ok=True)

@@ -130,7 +130,7 @@ class ValuesGrid(QTableWidget):
                         flags |= Qt.ItemFlag.ItemIsEditable
                     item.setFlags(flags)
                     if row != 3:
-                        item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     if row == 7 and fig is not None:
                         item.setBackground(QColor(RAG_COLOURS[view.period_rags[col].key]))
                         if view.period_rags[col] is Rag.RED and not view.comments[col].strip():
@@ -450,8 +450,19 @@ class IndicatorsTab(TabBase):
         except ValueError as exc:
             prompts.show_error(self, "Figures not saved", str(exc))
             return False
-        before = svc.snapshot_values(self.store, v.indicator.id, v.area_id, v.periods)
+        stored = svc.snapshot_values(self.store, v.indicator.id, v.area_id, v.periods)
+        # Only the periods that changed are saved (and need a comment if they turn red).
+        changed = [(new, old) for new, old in zip(values, stored) if not _same(new, old)]
+        if not changed:
+            return True
+        values = [new for new, _ in changed]
+        before = [old for _, old in changed]
         ind_id, area_id = v.indicator.id, v.area_id
+        try:
+            svc.validate_values(self.store, ind_id, area_id, values)
+        except ValueError as exc:
+            prompts.show_error(self, "Figures not saved", str(exc))
+            return False
 
         def do():
             svc.save_values(self.store, ind_id, area_id, values)
@@ -497,6 +508,17 @@ class IndicatorsTab(TabBase):
         dialog = IndicatorDialog(self.session, self.view, self.area_id, self.year, self)
         dialog.open()
         self._indicator_dialog = dialog
+
+
+def _same(a: PeriodValue, b: PeriodValue) -> bool:
+    def norm(x):
+        return None if x is None else float(x)
+
+    if (a.comment or "") != (b.comment or ""):
+        return False
+    if a.numerator is not None or b.numerator is not None:
+        return norm(a.numerator) == norm(b.numerator) and norm(a.denominator) == norm(b.denominator)
+    return norm(a.value) == norm(b.value)
 
 
 def _html(text: str) -> str:
