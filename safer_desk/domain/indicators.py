@@ -54,7 +54,8 @@ def figure_value(numerator: float, denominator: float, unit: str, rate_per: int 
     """The shown value of a ratio (None when the denominator is zero)."""
     if not denominator:
         return None
-    return numerator / denominator * ratio_scale(unit, rate_per)
+    # Exact arithmetic, one rounding: 280/1000 is 28.0%, not 28.000000000000004%.
+    return float(Fraction(numerator) * ratio_scale(unit, rate_per) / Fraction(denominator))
 
 
 def combine(figures: Iterable[Figure | None], unit: str, rate_per: int | None = None) -> Figure | None:
@@ -256,7 +257,8 @@ def worse_by_percent(actual: float, target: float, polarity: str) -> Fraction | 
     """How far actual is worse than target, as a percentage of target (negative: better)."""
     if polarity == "monitor" or target == 0:
         return None
-    a, t = Fraction(str(actual)), Fraction(str(target))
+    # Nine decimals are far finer than any figure a board sees, and absorb float noise.
+    a, t = Fraction(str(round(actual, 9))), Fraction(str(round(target, 9)))
     gap = (a - t) if polarity == "lower" else (t - a)
     return gap * 100 / abs(t)
 
