@@ -8,7 +8,10 @@ nothing; re-importing a month replaces it and never double counts.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -49,8 +52,14 @@ class PoliceImportResult:
         return lines
 
 
+@lru_cache(maxsize=4096)
 def crime_indicator_id(crime_type: str) -> str:
     return reference_id("indicator", crime_type)
+
+
+@lru_cache(maxsize=65536)
+def _slug(text: str) -> str:
+    return slug(text)
 
 
 def _ensure_crime_indicators(store: Store, crime_types: Iterable[str]) -> None:
@@ -77,21 +86,39 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
     # (force, month) -> counts of the last file that had it: a month given twice is replaced, not added.
     by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
     progress(0, total_bytes, "Reading police.uk files…")
-    for path in files:
-        check_cancelled(cancelled)
-        counted = police_uk.count_street_file(path)
-        result.files += 1
-        result.rows += counted.rows
-        fresh: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
-        for (force, month, district, crime_type), n in counted.counts.items():
-            fresh.setdefault((force, month), {})[(district, crime_type)] = n
-        by_force_month.update(fresh)
-        done_bytes += path.stat().st_size
-        progress(done_bytes, total_bytes, f"Read {path.name}")
+    # pyarrow releases the GIL while parsing, so two files are read at once (the results are used in
+    # the order given, so a later file still replaces an earlier one's month).
+    with ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2))) as pool:
+        pending = [pool.submit(_count_unless_cancelled, path, cancelled) for path in files]
+        try:
+            for path, future in zip(files, pending):
+                check_cancelled(cancelled)
+                counted = future.result()
+                _merge(counted, by_force_month, result)
+                done_bytes += path.stat().st_size
+                progress(done_bytes, total_bytes, f"Read {path.name}")
+        finally:
+            for future in pending:
+                future.cancel()
     check_cancelled(cancelled)
     progress(total_bytes, total_bytes, "Saving the counts…")
     _write(store, by_force_month, result, cancelled)
     return result
+
+
+def _count_unless_cancelled(path: Path, cancelled: CancelCheck):
+    check_cancelled(cancelled)
+    return police_uk.count_street_file(path)
+
+
+def _merge(counted, by_force_month, result: PoliceImportResult) -> None:
+    """Add one file's counts; a force-month already read from an earlier file is replaced, not added."""
+    result.files += 1
+    result.rows += counted.rows
+    fresh: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+    for (force, month, district, crime_type), n in counted.counts.items():
+        fresh.setdefault((force, month), {})[(district, crime_type)] = n
+    by_force_month.update(fresh)
 
 
 def _write(store: Store, by_force_month, result: PoliceImportResult, cancelled: CancelCheck) -> None:
@@ -115,19 +142,28 @@ def _write(store: Store, by_force_month, result: PoliceImportResult, cancelled: 
         _ensure_crime_indicators(store, crime_types)
         conn = store.conn
         months = sorted({month for _, month in by_force_month})
+        # Replace each force-month: rows no longer there go, the rest are upserted (an identical
+        # re-import writes nothing, so the audit trail records only real changes).
+        stale = []
         for force, month in sorted(by_force_month):
-            if conn.execute("SELECT 1 FROM police_counts WHERE force = ? AND month = ? LIMIT 1",
-                            (force, month)).fetchone():
+            counts = by_force_month[(force, month)]
+            existing = conn.execute("SELECT id, source_district, crime_type FROM police_counts "
+                                    "WHERE force = ? AND month = ?", (force, month)).fetchall()
+            if existing:
                 result.replaced.append((force, month))
-            conn.execute("DELETE FROM police_counts WHERE force = ? AND month = ?", (force, month))
+            stale += [(r[0],) for r in existing if (r[1], r[2]) not in counts]
+        conn.executemany("DELETE FROM police_counts WHERE id = ?", stale)
         rows = []
         for (force, month), counts in by_force_month.items():
-            fslug = slug(force)
+            fslug = _slug(force)
             for (district, crime_type), n in counts.items():
-                key = f"police:{fslug}:{month}:{slug(district) or 'unknown'}:{slug(crime_type)}"
+                key = f"police:{fslug}:{month}:{_slug(district) or 'unknown'}:{_slug(crime_type)}"
                 rows.append((key, force, month, district, area_ids[district], crime_type, n))
         conn.executemany("INSERT INTO police_counts(id, force, month, source_district, area_id, crime_type, count) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(force, month, source_district, crime_type) "
+                         "DO UPDATE SET count = excluded.count, area_id = excluded.area_id "
+                         "WHERE police_counts.count IS NOT excluded.count OR police_counts.area_id IS NOT "
+                         "excluded.area_id", rows)
         _recompute_values(store, months)
         check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
     result.months = months

@@ -173,14 +173,16 @@ def test_cancelled_import_changes_nothing(store):
 
 def test_cancel_at_the_last_moment_rolls_back(store):
     folder = shared_data("police-uk", "suffolk-2025")
-    state = {"n": 0}
+    state = {"saving": False}
 
-    def cancelled():
-        state["n"] += 1
-        return state["n"] > 13  # 12 files + the check before saving pass; the one inside the transaction cancels
+    def progress(done, total, message=""):
+        state["saving"] = message.startswith("Saving")
+
+    def cancelled():  # Cancel pressed once the counts are being written: the transaction rolls back
+        return state["saving"]
 
     with pytest.raises(Cancelled):
-        import_police_files(store, [folder], cancelled=cancelled)
+        import_police_files(store, [folder], progress=progress, cancelled=cancelled)
     assert store.scalar("SELECT count(*) FROM police_counts") == 0
     assert store.scalar("SELECT count(*) FROM indicators") == 0
 
