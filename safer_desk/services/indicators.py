@@ -7,6 +7,7 @@ changed) plus read functions that return plain data. Qt-free and pandas-free.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from safer_desk.domain import indicators as dom
@@ -125,7 +126,7 @@ def areas_with_values(store: Store, indicator_id: str) -> list[Area]:
 
 def source_names(store: Store, area_id: str) -> list[str]:
     """The district names police files used for this area (2011 names such as Waveney stay visible)."""
-    return [r[0] for r in store.rows("SELECT DISTINCT source_district FROM police_counts WHERE area_id = ? "
+    return [r[0] for r in store.rows("SELECT DISTINCT source_district FROM _police_counts WHERE area_id = ? "
                                      "ORDER BY source_district", (area_id,))]
 
 
@@ -194,13 +195,19 @@ def delete_indicator(store: Store, indicator_id: str) -> None:
 # -- periods ----------------------------------------------------------------------------------
 def year_periods(frequency: str, year: FinancialYear) -> list[str]:
     """The stored periods of a financial year for a frequency."""
+    return list(_year_periods(frequency, year))
+
+
+@lru_cache(maxsize=1024)
+def _year_periods(frequency: str, year: FinancialYear) -> tuple[str, ...]:
     if frequency == "monthly":
-        return [m.iso for m in year.months]
+        return tuple(m.iso for m in year.months)
     if frequency == "quarterly":
-        return [q.key for q in year.quarters]
-    return [year.label]
+        return tuple(q.key for q in year.quarters)
+    return (year.label,)
 
 
+@lru_cache(maxsize=8192)
 def period_label(period: str) -> str:
     """Apr-16, Q1 2016/17, 2016/17."""
     kind = dom.period_kind(period)

@@ -1,14 +1,14 @@
 """Import data.police.uk street-level files: monthly counts per current district and crime type.
 
 Files are parsed and counted first (nothing written); then one transaction
-replaces each imported (force, month) in police_counts and recomputes the
+replaces each imported (force, month) in _police_counts and recomputes the
 indicator figures of the months touched. A failed or cancelled import changes
 nothing; re-importing a month replaces it and never double counts.
 """
 
 from __future__ import annotations
 
-import os
+import contextlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,8 +19,7 @@ from safer_desk.domain.ids import reference_id, slug
 from safer_desk.exchange import police_uk
 from safer_desk.exchange.police_uk import ALL_CRIME, ANTI_SOCIAL, UNKNOWN_AREA, PoliceFileError
 from safer_desk.services import indicators as svc
-from safer_desk.services.progress import (CancelCheck, Progress, check_cancelled, never_cancelled,
-                                          no_progress)
+from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.storage.store import Store
 
 SOURCE = "police.uk"
@@ -83,27 +82,39 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
     result = PoliceImportResult(skipped=[(p.name, why) for p, why in skipped])
     total_bytes = sum(f.stat().st_size for f in files) or 1
     done_bytes = 0
-    # (force, month) -> counts of the last file that had it: a month given twice is replaced, not added.
-    by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
     progress(0, total_bytes, "Reading police.uk files…")
-    # pyarrow releases the GIL while parsing, so two files are read at once (the results are used in
-    # the order given, so a later file still replaces an earlier one's month).
-    with ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2))) as pool:
+    # One transaction for the whole import (a bad file or Cancel rolls everything back), written file by
+    # file while the next files are parsed: pyarrow releases the GIL, so parsing overlaps the writes.
+    # Files are written in the order given, so a later file's force-month replaces an earlier one's.
+    with store.transaction(), _large_cache(store), ThreadPoolExecutor(max_workers=2) as pool:
+        writer = _Writer(store, result)
         pending = [pool.submit(_count_unless_cancelled, path, cancelled) for path in files]
         try:
             for path, future in zip(files, pending):
                 check_cancelled(cancelled)
                 counted = future.result()
-                _merge(counted, by_force_month, result)
+                check_cancelled(cancelled)
+                writer.write_file(counted)
                 done_bytes += path.stat().st_size
-                progress(done_bytes, total_bytes, f"Read {path.name}")
+                progress(done_bytes, total_bytes, f"Imported {path.name}")
         finally:
             for future in pending:
                 future.cancel()
-    check_cancelled(cancelled)
-    progress(total_bytes, total_bytes, "Saving the counts…")
-    _write(store, by_force_month, result, cancelled)
+        progress(total_bytes, total_bytes, "Saving the counts…")
+        check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
+        writer.finish()
     return result
+
+
+@contextlib.contextmanager
+def _large_cache(store: Store):
+    """A bigger page cache while a big import writes (SQLite's default 2 MB spills and re-reads pages)."""
+    before = store.scalar("PRAGMA cache_size")
+    store.conn.execute("PRAGMA cache_size = -65536")
+    try:
+        yield
+    finally:
+        store.conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _count_unless_cancelled(path: Path, cancelled: CancelCheck):
@@ -111,64 +122,83 @@ def _count_unless_cancelled(path: Path, cancelled: CancelCheck):
     return police_uk.count_street_file(path)
 
 
-def _merge(counted, by_force_month, result: PoliceImportResult) -> None:
-    """Add one file's counts; a force-month already read from an earlier file is replaced, not added."""
-    result.files += 1
-    result.rows += counted.rows
-    fresh: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+def _by_force_month(counted) -> dict[tuple[str, str], dict[tuple[str, str], int]]:
+    out: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
     for (force, month, district, crime_type), n in counted.counts.items():
-        fresh.setdefault((force, month), {})[(district, crime_type)] = n
-    by_force_month.update(fresh)
+        out.setdefault((force, month), {})[(district, crime_type)] = n
+    return out
 
 
-def _write(store: Store, by_force_month, result: PoliceImportResult, cancelled: CancelCheck) -> None:
-    mapping = {}
-    crime_types = set()
-    for counts in by_force_month.values():
-        for district, crime_type in counts:
-            if district not in mapping:
-                mapping[district] = police_uk.map_district(district)
-            crime_types.add(crime_type)
-    with store.transaction():
+class _Writer:
+    """Writes counts force-month by force-month inside the caller's transaction."""
+
+    def __init__(self, store: Store, result: PoliceImportResult):
+        self.store, self.result = store, result
+        self.area_ids: dict[str, str] = {}
+        self.current_names: dict[str, str] = {}
+        self.crime_types: set[str] = {r[0] for r in store.rows("SELECT DISTINCT crime_type FROM _police_counts")}
+        self.indicators = {r[0] for r in store.rows("SELECT id FROM indicators")}
+        self.months: set[str] = set()
+        self.forces: set[str] = set()
+        self.seen: set[tuple[str, str]] = set()
         svc.sync_reference_areas(store)
-        area_ids = {}
-        for district, m in mapping.items():
+
+    def write_file(self, counted) -> None:
+        self.result.files += 1
+        self.result.rows += counted.rows
+        self.write(_by_force_month(counted))
+
+    def _area(self, district: str) -> str:
+        area_id = self.area_ids.get(district)
+        if area_id is None:
+            m = police_uk.map_district(district)
             if m.current_name == UNKNOWN_AREA:
-                area_ids[district] = svc.ensure_area(store, UNKNOWN_AREA, "unknown")
+                area_id = svc.ensure_area(self.store, UNKNOWN_AREA, "unknown")
             else:
-                area_ids[district] = svc.ensure_area(store, m.current_name, "district", ons_code=m.ons_code)
+                area_id = svc.ensure_area(self.store, m.current_name, "district", ons_code=m.ons_code)
                 if m.source_name != m.current_name:
-                    result.renamed[m.source_name] = m.current_name
-        _ensure_crime_indicators(store, crime_types)
-        conn = store.conn
-        months = sorted({month for _, month in by_force_month})
+                    self.result.renamed[m.source_name] = m.current_name
+            self.area_ids[district] = area_id
+            self.current_names[district] = m.current_name
+        return area_id
+
+    def write(self, by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]]) -> None:
+        conn = self.store.conn
+        new_types = {t for counts in by_force_month.values() for _, t in counts} | {ALL_CRIME}
+        missing = {t for t in new_types if crime_indicator_id(t) not in self.indicators}
+        if missing:
+            _ensure_crime_indicators(self.store, missing)
+            self.indicators |= {crime_indicator_id(t) for t in missing}
         # Replace each force-month: rows no longer there go, the rest are upserted (an identical
-        # re-import writes nothing, so the audit trail records only real changes).
-        stale = []
-        for force, month in sorted(by_force_month):
-            counts = by_force_month[(force, month)]
-            existing = conn.execute("SELECT id, source_district, crime_type FROM police_counts "
-                                    "WHERE force = ? AND month = ?", (force, month)).fetchall()
-            if existing:
-                result.replaced.append((force, month))
-            stale += [(r[0],) for r in existing if (r[1], r[2]) not in counts]
-        conn.executemany("DELETE FROM police_counts WHERE id = ?", stale)
-        rows = []
+        # re-import writes nothing, so the audit trail of the figures records only real changes).
+        stale, rows = [], []
         for (force, month), counts in by_force_month.items():
+            existing = conn.execute("SELECT id, source_district, crime_type FROM _police_counts "
+                                    "WHERE force = ? AND month = ?", (force, month)).fetchall()
+            if existing and (force, month) not in self.seen:
+                self.result.replaced.append((force, month))
+            self.seen.add((force, month))
+            stale += [(r[0],) for r in existing if (r[1], r[2]) not in counts]
             fslug = _slug(force)
             for (district, crime_type), n in counts.items():
                 key = f"police:{fslug}:{month}:{_slug(district) or 'unknown'}:{_slug(crime_type)}"
-                rows.append((key, force, month, district, area_ids[district], crime_type, n))
-        conn.executemany("INSERT INTO police_counts(id, force, month, source_district, area_id, crime_type, count) "
+                rows.append((key, force, month, district, self._area(district), crime_type, n))
+            self.months.add(month)
+            self.forces.add(force)
+        conn.executemany("DELETE FROM _police_counts WHERE id = ?", stale)
+        conn.executemany("INSERT INTO _police_counts(id, force, month, source_district, area_id, crime_type, count) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(force, month, source_district, crime_type) "
                          "DO UPDATE SET count = excluded.count, area_id = excluded.area_id "
-                         "WHERE police_counts.count IS NOT excluded.count OR police_counts.area_id IS NOT "
+                         "WHERE _police_counts.count IS NOT excluded.count OR _police_counts.area_id IS NOT "
                          "excluded.area_id", rows)
-        _recompute_values(store, months)
-        check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
-    result.months = months
-    result.forces = sorted({force for force, _ in by_force_month})
-    result.areas = sorted({mapping[d].current_name for d in mapping})
+
+    def finish(self) -> None:
+        # The figures of every month touched, once, from the counts of every force.
+        if self.months:
+            _recompute_values(self.store, sorted(self.months))
+        self.result.months = sorted(self.months)
+        self.result.forces = sorted(self.forces)
+        self.result.areas = sorted(set(self.current_names.values()))
 
 
 def _recompute_values(store: Store, months: list[str]) -> None:
@@ -177,7 +207,7 @@ def _recompute_values(store: Store, months: list[str]) -> None:
     marks = ",".join("?" * len(months))
     totals: dict[tuple[str, str, str], int] = {}
     for area_id, month, crime_type, n in conn.execute(
-            f"SELECT area_id, month, crime_type, sum(count) FROM police_counts WHERE month IN ({marks}) "
+            f"SELECT area_id, month, crime_type, sum(count) FROM _police_counts WHERE month IN ({marks}) "
             "GROUP BY area_id, month, crime_type", months):
         totals[(crime_indicator_id(crime_type), area_id, month)] = n
         if crime_type != ANTI_SOCIAL:
@@ -198,7 +228,7 @@ def _recompute_values(store: Store, months: list[str]) -> None:
 
 def police_counts(store: Store, *, area_id: str | None = None) -> list[dict]:
     """The stored counts (force, month, source district, current area, crime type, count)."""
-    sql = ("SELECT c.force, c.month, c.source_district, a.name AS area, c.crime_type, c.count FROM police_counts c "
+    sql = ("SELECT c.force, c.month, c.source_district, a.name AS area, c.crime_type, c.count FROM _police_counts c "
            "JOIN indicator_areas a ON a.id = c.area_id")
     params: tuple = ()
     if area_id:
@@ -218,6 +248,8 @@ def load_counts(store: Store, rows: Iterable[tuple[str, str, str, str, int]]) ->
     for force, month, district, crime_type, n in rows:
         by_force_month.setdefault((force, month), {})[(district, crime_type)] = int(n)
         result.rows += int(n)
-    if by_force_month:
-        _write(store, by_force_month, result, never_cancelled)
+    with store.transaction():
+        writer = _Writer(store, result)
+        writer.write(by_force_month)
+        writer.finish()
     return result

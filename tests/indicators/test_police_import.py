@@ -114,7 +114,7 @@ def test_no_lsoa_rows_and_duplicate_asb_rows_each_count(tmp_path, store):
 
 def snapshot(store):
     return [tuple(r) for r in store.rows("SELECT * FROM indicator_values ORDER BY id")] + \
-        [tuple(r) for r in store.rows("SELECT * FROM police_counts ORDER BY id")]
+        [tuple(r) for r in store.rows("SELECT * FROM _police_counts ORDER BY id")]
 
 
 def test_ragged_file_is_refused_with_its_line_and_nothing_changes(store, tmp_path):
@@ -139,7 +139,7 @@ def test_truncated_file_is_refused(store, tmp_path):
     lines = cut.read_text(encoding="utf-8").count("\n") + 1
     with pytest.raises(PoliceFileError, match=f"line {lines}"):
         import_police_files(store, [cut])
-    assert store.scalar("SELECT count(*) FROM police_counts") == 0
+    assert store.scalar("SELECT count(*) FROM _police_counts") == 0
 
 
 def test_outcomes_and_stop_and_search_files(store, capsys, tmp_path):
@@ -167,7 +167,7 @@ def test_cancelled_import_changes_nothing(store):
 
     with pytest.raises(Cancelled):
         import_police_files(store, [folder], cancelled=cancelled)
-    assert store.scalar("SELECT count(*) FROM police_counts") == 0
+    assert store.scalar("SELECT count(*) FROM _police_counts") == 0
     assert store.scalar("SELECT count(*) FROM indicator_values") == 0
 
 
@@ -183,7 +183,7 @@ def test_cancel_at_the_last_moment_rolls_back(store):
 
     with pytest.raises(Cancelled):
         import_police_files(store, [folder], progress=progress, cancelled=cancelled)
-    assert store.scalar("SELECT count(*) FROM police_counts") == 0
+    assert store.scalar("SELECT count(*) FROM _police_counts") == 0
     assert store.scalar("SELECT count(*) FROM indicators") == 0
 
 
@@ -196,5 +196,5 @@ def test_demo_police_data_equals_the_real_import(demo_store, store):
     """The shipped counts are what the importer makes from the twelve Suffolk files."""
     folder = shared_data("police-uk", "suffolk-2025")
     import_police_files(store, [folder])
-    key = "SELECT force, month, source_district, crime_type, count FROM police_counts ORDER BY 1, 2, 3, 4"
+    key = "SELECT force, month, source_district, crime_type, count FROM _police_counts ORDER BY 1, 2, 3, 4"
     assert [tuple(r) for r in demo_store.rows(key)] == [tuple(r) for r in store.rows(key)]

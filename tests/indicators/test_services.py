@@ -34,12 +34,12 @@ def test_blank_file_has_the_indicator_tables(store):
     assert columns("indicator_targets") == ["id", "indicator_id", "area_id", "year", "kind", "value", "profile",
                                             "note"]
     assert columns("indicator_trajectory") == ["id", "target_id", "period", "cumulative"]
-    assert columns("police_counts") == ["id", "force", "month", "source_district", "area_id", "crime_type", "count"]
+    assert columns("_police_counts") == ["id", "force", "month", "source_district", "area_id", "crime_type", "count"]
     uniques = [r for r in store.rows("PRAGMA index_list(indicator_values)") if r["unique"]]
     cols = [[c["name"] for c in store.rows(f"PRAGMA index_info('{u['name']}')")] for u in uniques]
     assert ["indicator_id", "area_id", "period"] in cols
     assert all("STRICT" in store.scalar("SELECT sql FROM sqlite_master WHERE name = ?", (t,))
-               for t in ("indicators", "indicator_values", "police_counts"))
+               for t in ("indicators", "indicator_values", "_police_counts"))
 
 
 @pytest.fixture

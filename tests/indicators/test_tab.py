@@ -201,8 +201,8 @@ def test_a_failed_import_reports_and_changes_nothing(demo_window, prompts, qtbot
     bad.write_text("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,"
                    "Crime type,Last outcome category,Context\nx,2025-01,A,A,1,2,L,E0,Babergh 001A\n", encoding="utf-8")
     store = demo_window.session.store
-    before = store.scalar("SELECT count(*) FROM police_counts")
+    before = store.scalar("SELECT count(*) FROM _police_counts")
     start_import(demo_window, [str(bad)])
     qtbot.waitUntil(lambda: bool(prompts.errors), timeout=20000)
     assert "line 2" in prompts.errors[-1][1]
-    assert store.scalar("SELECT count(*) FROM police_counts") == before
+    assert store.scalar("SELECT count(*) FROM _police_counts") == before

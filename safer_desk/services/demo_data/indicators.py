@@ -212,7 +212,7 @@ def write_police_counts_file(store: Store, target: Path) -> Path:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["force", "month", "source_district", "crime_type", "count"])
-    for r in store.rows("SELECT force, month, source_district, crime_type, count FROM police_counts "
+    for r in store.rows("SELECT force, month, source_district, crime_type, count FROM _police_counts "
                         "ORDER BY force, month, source_district, crime_type"):
         w.writerow(list(r))
     with atomic_path(Path(target)) as tmp:
