@@ -607,27 +607,67 @@ def summary(store: Store, area_id: str, year: FinancialYear, *, only_with_values
 
 
 def rolling_12_months(store: Store, indicator: Indicator, area_id: str) -> list[tuple[str, float | None]]:
-    """For a monthly indicator: each month with the figure of the 12 months ending there (ratio of sums)."""
+    """For a monthly indicator: each month with the figure of the 12 months ending there (ratio of sums).
+
+    Months whose 12-month window has a gap have no figure (None).
+    """
     if indicator.frequency != "monthly":
         return []
     rows = store.rows("SELECT period, value, numerator, denominator FROM indicator_values WHERE indicator_id = ? "
-                      "AND area_id = ? AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' ORDER BY period",
-                      (indicator.id, area_id))
+                      "AND area_id = ? AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' AND "
+                      "(value IS NOT NULL OR numerator IS NOT NULL) ORDER BY period", (indicator.id, area_id))
     if not rows:
         return []
-    figs = {r["period"]: Figure(r["value"], r["numerator"], r["denominator"]) for r in rows}
+    ratio = indicator.unit != "count"
     first, last = Month.parse(rows[0]["period"]), Month.parse(rows[-1]["period"])
-    out = []
-    m = first.plus(11)
-    while m <= last:
-        window = [figs.get(m.plus(-k).iso) for k in range(12)]
-        if all(f is not None for f in window):
-            c = dom.combine(window, indicator.unit, indicator.rate_per)
-            out.append((m.iso, None if c is None else c.value))
+    span = last.minus(first) + 1
+    # Running sums over the months in order: O(months), not O(months x 12).
+    num = [0.0] * span
+    den = [0.0] * span
+    have = [False] * span
+    mixed = False
+    for r in rows:
+        i = Month.parse(r["period"]).minus(first)
+        have[i] = True
+        if ratio and r["numerator"] is not None and r["denominator"] is not None:
+            num[i], den[i] = r["numerator"], r["denominator"]
         else:
-            out.append((m.iso, None))
-        m = m.plus(1)
+            num[i] = r["value"] or 0.0
+            mixed = mixed or ratio
+    if mixed:  # percentages typed without numerator/denominator: fall back to combining each window
+        figs = {r["period"]: Figure(r["value"], r["numerator"], r["denominator"]) for r in rows}
+        out = []
+        for i in range(11, span):
+            m = first.plus(i)
+            window = [figs.get(m.plus(-k).iso) for k in range(12)]
+            c = dom.combine(window, indicator.unit, indicator.rate_per) if all(window) else None
+            out.append((m.iso, None if c is None else c.value))
+        return out
+    out = []
+    n_sum = d_sum = 0.0
+    gaps = 0
+    for i in range(span):
+        n_sum += num[i]
+        d_sum += den[i]
+        gaps += not have[i]
+        if i >= 12:
+            n_sum -= num[i - 12]
+            d_sum -= den[i - 12]
+            gaps -= not have[i - 12]
+        if i >= 11:
+            m = first.plus(i).iso
+            if gaps:
+                out.append((m, None))
+            elif ratio:
+                out.append((m, dom.figure_value(n_sum, d_sum, indicator.unit, indicator.rate_per)))
+            else:
+                out.append((m, n_sum))
     return out
+
+
+def area_values(store: Store, indicator: Indicator, area_id: str, year: FinancialYear) -> list[float | None]:
+    """The figures of each period of a year for one area (one query; for comparing areas)."""
+    return [None if f is None else f.value for f in series(store, indicator, area_id, year)]
 
 
 def years_with_values(store: Store, indicator_id: str | None = None, area_id: str | None = None

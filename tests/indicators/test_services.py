@@ -211,3 +211,18 @@ def test_board_report_section_like_the_paper(demo_store):
     assert chart.series[1].values[-1] == 640 and chart.series[1].style == "dashed"
     assert chart.categories[0] == "Apr-16"
     assert board_report_sections(demo_store)  # all areas: not empty
+
+
+def test_rolling_12_months_has_no_figure_across_a_gap(store, area):
+    ind = svc.save_indicator(store, "Burglary")
+    months = [m for y in (FinancialYear(2015), FY16) for m in y.months]
+    svc.save_values(store, ind, area, [PeriodValue(m.iso, float(i + 1)) for i, m in enumerate(months) if i != 14])
+    rolling = dict(svc.rolling_12_months(store, svc.get_indicator(store, ind), area))
+    assert rolling["2016-03"] == sum(range(1, 13))
+    assert rolling["2016-05"] == sum(range(3, 15))  # Jun-15 to May-16
+    assert rolling["2016-06"] is None and rolling["2017-03"] is None  # June 2016 is missing
+    pct = svc.save_indicator(store, "Sat", unit="percentage", polarity="higher")
+    svc.save_values(store, pct, area, [PeriodValue(m.iso, numerator=1, denominator=2 + (i % 2))
+                                       for i, m in enumerate(months)])
+    r = dict(svc.rolling_12_months(store, svc.get_indicator(store, pct), area))
+    assert r["2016-03"] == pytest.approx(12 / 30 * 100)

@@ -77,6 +77,8 @@ class IndicatorChart(pg.PlotWidget):
         self.plot_item.addItem(self.hover, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self._visible: list[tuple[object, str, list[float | None]]] = []
+        self._legend_key: list = []
+        self._labels: list[str] = []
 
     # -- data ---------------------------------------------------------------------------------
     def show_data(self, mode: str, data: ChartData, *, bars: bool | None = None) -> None:
@@ -115,14 +117,20 @@ class IndicatorChart(pg.PlotWidget):
         for item in self.curves:
             item.setVisible(id(item) in shown)
         self._visible = visible
-        self.legend.clear()
-        for item, name, _ in visible:
-            self.legend.addItem(item, name)
-        axis = self.plot_item.getAxis("bottom")
-        step = 1 if len(data.labels) <= 14 else 3
-        axis.setTicks([[(i, lab) for i, lab in enumerate(data.labels) if i % step == 0]])
-        self.plot_item.setTitle(data.title, color="#222", size="11pt")
-        self.plot_item.setXRange(-0.7, max(len(data.labels), 1) - 0.3, padding=0)
+        # The legend, ticks and x range change only when what they show changes: rebuilding them on
+        # every switch costs more than the new figures (the title is drawn only when exporting).
+        legend_key = [(id(item), name) for item, name, _ in visible]
+        if legend_key != self._legend_key:
+            self.legend.clear()
+            for item, name, _ in visible:
+                self.legend.addItem(item, name)
+            self._legend_key = legend_key
+        if data.labels != self._labels:
+            axis = self.plot_item.getAxis("bottom")
+            step = 1 if len(data.labels) <= 14 else 3
+            axis.setTicks([[(i, lab) for i, lab in enumerate(data.labels) if i % step == 0]])
+            self.plot_item.setXRange(-0.7, max(len(data.labels), 1) - 0.3, padding=0)
+            self._labels = list(data.labels)
         ys = [v for _, _, vals in visible for v in vals if v is not None]
         top = max(ys) if ys else 1.0
         bottom = min(0.0, min(ys)) if ys else 0.0
@@ -186,6 +194,18 @@ class IndicatorChart(pg.PlotWidget):
         if suffix not in (".png", ".svg"):
             raise ValueError(f"Charts are exported as .png or .svg, not “{target.suffix or 'no extension'}”.")
         self.hover.setVisible(False)
+        self.plot_item.setTitle(self.data.title, color="#222", size="11pt")
+        try:
+            self._export_to(target, suffix)
+        finally:
+            self.plot_item.setTitle(None)
+        return target
+
+    def _export_to(self, target: Path, suffix: str) -> None:
+        from pyqtgraph import exporters
+
+        from safer_desk.exchange.files import atomic_path
+
         with atomic_path(target) as tmp:
             out = tmp.with_suffix(suffix)
             try:
@@ -198,4 +218,3 @@ class IndicatorChart(pg.PlotWidget):
                 out.replace(tmp)
             finally:
                 out.unlink(missing_ok=True)
-        return target

@@ -104,7 +104,8 @@ class ValuesGrid(QTableWidget):
         self._loading = True
         try:
             unit = view.indicator.unit
-            self.setColumnCount(len(view.periods))
+            if self.columnCount() != len(view.periods):
+                self.setColumnCount(len(view.periods))
             self.setHorizontalHeaderLabels(view.labels)
             ratio = unit != "count"
             self.setRowHidden(1, not ratio)
@@ -123,23 +124,29 @@ class ValuesGrid(QTableWidget):
                     view.period_rags[col].label if fig is not None else "",
                 ]
                 for row, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
+                    item = self.item(row, col)
+                    if item is None:  # items are made once and reused: switching indicators stays cheap
+                        item = QTableWidgetItem()
+                        if row != 3:
+                            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                        self.setItem(row, col, item)
                     flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
                     if editable and row in EDITABLE_ROWS and not (ratio and row == 0 and fig is not None
                                                                    and fig.numerator is not None):
                         flags |= Qt.ItemFlag.ItemIsEditable
-                    item.setFlags(flags)
-                    if row != 3:
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     if row == 7 and fig is not None:
-                        item.setBackground(QColor(RAG_COLOURS[view.period_rags[col].key]))
                         if view.period_rags[col] is Rag.RED and not view.comments[col].strip():
-                            item.setText(item.text() + " – comment needed")
-                    item.setToolTip(view.comments[col] if row == 3 else "")
-                    self.setItem(row, col, item)
-            self.resizeColumnsToContents()
+                            text += " – comment needed"
+                        item.setBackground(QColor(RAG_COLOURS[view.period_rags[col].key]))
+                    elif row == 7:
+                        item.setBackground(QColor(Qt.GlobalColor.transparent))
+                    item.setFlags(flags)
+                    item.setText(text)
+                    if row == 3:
+                        item.setToolTip(view.comments[col])
+            width = 120 if len(view.periods) > 4 else 160
             for col in range(self.columnCount()):
-                self.setColumnWidth(col, min(max(self.columnWidth(col), 64), 160))
+                self.setColumnWidth(col, width)
         finally:
             self._loading = False
         self.dirty = False
@@ -417,12 +424,10 @@ class IndicatorsTab(TabBase):
             return ChartData(labels, {"12 months to": [val for _, val in points]}, unit,
                              f"{ind.name}: rolling 12 months")
         # Several areas on one chart: the chosen area first, then the others with the most figures.
-        areas = [a for a in svc.areas_with_values(self.store, ind.id)]
-        areas.sort(key=lambda a: (a.id != self.area_id, -sum(x or 0 for x in svc.year_view(
-            self.store, ind, a.id, v.year).values)))
-        series = {}
-        for a in areas[:8]:
-            series[a.name] = svc.year_view(self.store, ind, a.id, v.year).values
+        views = [(a, svc.area_values(self.store, ind, a.id, v.year))
+                 for a in svc.areas_with_values(self.store, ind.id)]
+        views.sort(key=lambda av: (av[0].id != self.area_id, -sum(x or 0 for x in av[1])))
+        series = {a.name: values for a, values in views[:8]}
         return ChartData(months, series, unit, f"{ind.name}: areas compared, {this_label}")
 
     def refresh_chart(self) -> None:
