@@ -134,7 +134,8 @@ class IndicatorChart(pg.PlotWidget):
         ys = [v for _, _, vals in visible for v in vals if v is not None]
         top = max(ys) if ys else 1.0
         bottom = min(0.0, min(ys)) if ys else 0.0
-        self.plot_item.setYRange(bottom, top * 1.22 if top > 0 else 1.0, padding=0)
+        legend_rows = (len(visible) + 2) // 3
+        self.plot_item.setYRange(bottom, top * (1.1 + 0.12 * legend_rows) if top > 0 else 1.0, padding=0)
         self.hover.setVisible(False)
 
     # -- hover --------------------------------------------------------------------------------

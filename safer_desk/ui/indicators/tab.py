@@ -121,7 +121,8 @@ class ValuesGrid(QTableWidget):
                     "" if last is None or last.value is None else format_value(last.value, unit),
                     format_value(view.cumulative[col], unit),
                     format_value(view.target_at[col], unit),
-                    view.period_rags[col].label if fig is not None else "",
+                    ("" if fig is None else "\u2013" if view.period_rags[col] is Rag.GREY
+                     else view.period_rags[col].label),
                 ]
                 for row, text in enumerate(cells):
                     item = self.item(row, col)
@@ -134,17 +135,20 @@ class ValuesGrid(QTableWidget):
                     if editable and row in EDITABLE_ROWS and not (ratio and row == 0 and fig is not None
                                                                    and fig.numerator is not None):
                         flags |= Qt.ItemFlag.ItemIsEditable
+                    needs_comment = (fig is not None and view.period_rags[col] is Rag.RED
+                                     and not view.comments[col].strip())
                     if row == 7 and fig is not None:
-                        if view.period_rags[col] is Rag.RED and not view.comments[col].strip():
-                            text += " – comment needed"
                         item.setBackground(QColor(RAG_COLOURS[view.period_rags[col].key]))
-                    elif row == 7:
+                    elif row in (3, 7):
                         item.setBackground(QColor(Qt.GlobalColor.transparent))
+                    if row == 3 and needs_comment:
+                        item.setBackground(QColor(RAG_COLOURS["red"]))
+                    if row in (3, 7):
+                        item.setToolTip("Red against target: a comment saying why is needed." if needs_comment
+                                        else view.comments[col] if row == 3 else "")
                     item.setFlags(flags)
                     item.setText(text)
-                    if row == 3:
-                        item.setToolTip(view.comments[col])
-            width = 120 if len(view.periods) > 4 else 160
+            width = 74 if len(view.periods) > 4 else 150
             for col in range(self.columnCount()):
                 self.setColumnWidth(col, width)
         finally:
@@ -363,7 +367,7 @@ class IndicatorsTab(TabBase):
         keep = self._indicator_id
         rows = svc.summary(self.store, self.area_id, self.year)
         self.summary_model.set_rows(rows)
-        self.summary_view.size_columns_to_visible(300)
+        self.summary_view.size_columns_to_visible(190)
         if rows:
             ids = [r.indicator.id for r in rows]
             self.select_indicator(keep if keep in ids else ids[0])
