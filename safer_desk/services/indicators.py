@@ -6,7 +6,7 @@ changed) plus read functions that return plain data. Qt-free and pandas-free.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -286,6 +286,12 @@ def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[
     A period whose figure is red against its target must have a comment (DESIGN §2.4).
     """
     indicator = get_indicator(store, indicator_id)
+    if indicator.unit == "rate":
+        # A rate per 1,000 whose denominator is not given uses the area's population.
+        population = store.scalar("SELECT population FROM indicator_areas WHERE id = ?", (area_id,))
+        if population:
+            values = [replace(pv, denominator=float(population))
+                      if pv.numerator is not None and pv.denominator is None else pv for pv in values]
     checked = []
     for pv in values:
         kind = dom.period_kind(pv.period)

@@ -127,6 +127,10 @@ def test_rate_per_thousand_uses_its_population(store, area):
     assert view.values[:2] == [0.5, 0.25]
     assert view.cumulative[1] == pytest.approx(78 / 208000 * 1000)
     assert dom.format_value(0.5, "rate") == "0.5 per 1,000"
+    # The area's population is the denominator when only the count is given.
+    town = svc.ensure_area(store, "Ipswich", population=140000)
+    svc.save_values(store, ind, town, [PeriodValue("2016-04", numerator=70)])
+    assert svc.year_view(store, ind, town, FY16).values[0] == 0.5
 
 
 @given(st.lists(st.tuples(st.integers(0, 500), st.integers(1, 500)), min_size=1, max_size=12))

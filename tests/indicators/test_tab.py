@@ -206,3 +206,24 @@ def test_a_failed_import_reports_and_changes_nothing(demo_window, prompts, qtbot
     qtbot.waitUntil(lambda: bool(prompts.errors), timeout=20000)
     assert "line 2" in prompts.errors[-1][1]
     assert store.scalar("SELECT count(*) FROM _police_counts") == before
+
+
+def test_read_only_file_shows_but_cannot_change(window, demo_path, prompts):
+    assert window.open_path(demo_path, read_only=True)
+    tab = window.show_tab("indicators")
+    tab.select_area("district:plymouth")
+    tab.select_year(FY16)
+    tab.select_indicator("Anti-social behaviour")
+    assert "an increase of 367 (5.4%)" in tab.headline.text()
+    assert not tab.save_button.isEnabled() and not tab.import_button.isEnabled()
+    assert not (tab.grid.item(0, 0).flags() & Qt.ItemFlag.ItemIsEditable)
+    files_action, _ = window.import_police_actions
+    files_action.trigger()
+    assert "Open a file you can change" in prompts.errors[-1][1]
+
+
+def test_areas_without_figures_can_be_chosen_to_start_entering(demo_window):
+    tab = demo_window.show_tab("indicators")
+    ids = [tab.area_combo.itemData(i) for i in range(tab.area_combo.count())]
+    assert "district:plymouth" in ids and "partnership:western-suffolk-csp" in ids
+    assert ids.index("district:plymouth") < ids.index("partnership:western-suffolk-csp")

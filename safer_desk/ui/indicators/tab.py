@@ -304,9 +304,14 @@ class IndicatorsTab(TabBase):
         current = self.area_combo.currentData()
         self.area_combo.blockSignals(True)
         self.area_combo.clear()
-        areas = svc.list_areas(self.store, with_values_only=True) or svc.list_areas(self.store)
-        for a in areas:
+        # Areas with figures first, then the rest of the reference areas (to start entering figures).
+        with_values = svc.list_areas(self.store, with_values_only=True)
+        have = {a.id for a in with_values}
+        others = [a for a in svc.list_areas(self.store) if a.id not in have]
+        for a in with_values + others:
             self.area_combo.addItem(a.name if a.kind == "district" else f"{a.name} ({a.kind})", a.id)
+        if with_values and others:
+            self.area_combo.insertSeparator(len(with_values))
         i = self.area_combo.findData(current)
         if i < 0:
             i = max(0, self.area_combo.findData("district:plymouth"))
