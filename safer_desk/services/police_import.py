@@ -1,9 +1,10 @@
 """Import data.police.uk street-level files: monthly counts per current district and crime type.
 
-Files are parsed and counted first (nothing written); then one transaction
-replaces each imported (force, month) in _police_counts and recomputes the
-indicator figures of the months touched. A failed or cancelled import changes
-nothing; re-importing a month replaces it and never double counts.
+One transaction for the whole import: files are parsed (two at a time, pyarrow
+releasing the GIL) while the counts of the files already read replace their
+(force, month) in _police_counts; at the end the indicator figures of every month
+touched are recomputed from the counts of all forces. A failed or cancelled
+import changes nothing; re-importing a month replaces it and never double counts.
 """
 
 from __future__ import annotations
