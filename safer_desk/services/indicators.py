@@ -601,12 +601,18 @@ class SummaryRow:
         return self.view.rag
 
 
-def summary(store: Store, area_id: str, year: FinancialYear, *, only_with_values: bool = True) -> list[SummaryRow]:
-    """Every indicator's year-to-date figure, change, target and RAG for an area and year."""
+def summary(store: Store, area_id: str, year: FinancialYear, *, only_with_values: bool = True,
+            include: Iterable[str] = ()) -> list[SummaryRow]:
+    """Every indicator's year-to-date figure, change, target and RAG for an area and year.
+
+    Indicators with nothing for the area and year are left out unless named in include.
+    """
     out = []
+    include = set(include)
     for ind in list_indicators(store):
         view = year_view(store, ind, area_id, year)
-        if only_with_values and view.ytd is None and view.target is None and not any(view.last_year):
+        if only_with_values and ind.id not in include and view.ytd is None and view.target is None \
+                and not any(view.last_year):
             continue
         out.append(SummaryRow(ind, area_id, view))
     return out

@@ -173,6 +173,12 @@ def test_indicator_dialog_adds_an_indicator_with_an_even_target(demo_window, pro
     store = demo_window.session.store
     target = svc.get_target(store, "indicator:arson", "district:plymouth", FY16)
     assert target.kind == "annual" and target.trajectory["2016-04"] == 10 and target.trajectory["2017-03"] == 120
+    assert tab.view.indicator.name == "Arson"  # shown, ready for figures
+    plain = IndicatorDialog(demo_window.session, None, "district:plymouth", FY16, tab)
+    plain.name.setText("Cycle theft")  # no target and no figures yet: still listed while chosen
+    assert plain.apply()
+    assert "Cycle theft" in [r.indicator.name for r in tab.summary_model.rows]
+    demo_window.session.undo_stack.undo()
     demo_window.session.undo_stack.undo()
     assert store.scalar("SELECT count(*) FROM indicators WHERE id = 'indicator:arson'") == 0
 

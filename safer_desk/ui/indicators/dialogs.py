@@ -206,6 +206,9 @@ class IndicatorDialog(QDialog):
                         svc.set_target(store, indicator_id, self.area_id, self.year, kind=t.kind, value=t.value,
                                        trajectory=traj, profile=t.profile, note=t.note)
 
+        tab = self.parentWidget()
+        if hasattr(tab, "_indicator_id"):
+            tab._indicator_id = indicator_id  # the tab shows the indicator just saved
         try:
             push_service_command(self.session.undo_stack, f"Save indicator {name}", do, undo,
                                  after=lambda: self.session.notify("indicators"))

@@ -370,7 +370,7 @@ class IndicatorsTab(TabBase):
             self.summary_model.set_rows([])
             return
         keep = self._indicator_id
-        rows = svc.summary(self.store, self.area_id, self.year)
+        rows = svc.summary(self.store, self.area_id, self.year, include=[keep] if keep else [])
         self.summary_model.set_rows(rows)
         self.summary_view.size_columns_to_visible(190)
         if rows:
