@@ -167,6 +167,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--no-gui", action="store_true")
+    parser.add_argument("--gui-only", action="store_true")
     parser.add_argument("--preimport", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=1, help="run floor and import this many times (best kept)")
     args = parser.parse_args()
@@ -182,19 +183,13 @@ def main() -> None:
         for f in folder.iterdir():
             f.read_bytes()
         floors, imports = [], []
-        for i in range(args.repeat):
+        for i in range(0 if args.gui_only else args.repeat):
             floors.append(run(FLOOR, str(folder)))
             db = work / f"bench{i}.sqlite"
             imports.append(run(IMPORT, str(folder), str(db), str(ROOT)))
-        floor = min(floors, key=lambda r: r["seconds"])
-        ours = min(imports, key=lambda r: r["seconds"])
         print(f"(machine load average before the runs: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
-        print(f"floor  pandas.read_csv(engine='pyarrow'): {floor['seconds']:.2f} s wall, {floor['cpu']:.2f} s CPU, "
-              f"peak {floor['peak_mb']:.0f} MB, {floor['rows']:,} rows")
-        print(f"import import_police_files:              {ours['seconds']:.2f} s wall, {ours['cpu']:.2f} s CPU, "
-              f"peak {ours['peak_mb']:.0f} MB, {ours['rows']:,} rows -> {ours['count_rows']:,} stored counts")
-        print(f"ratio import/floor: {ours['seconds'] / floor['seconds']:.2f}x (goal <= 1.5x); "
-              f"peak memory {ours['peak_mb']:.0f} MB (goal < 400 MB)")
+        if not args.gui_only:
+            report(min(floors, key=lambda r: r["seconds"]), min(imports, key=lambda r: r["seconds"]))
         if not args.no_gui:
             gui = run(GUI, str(folder), str(work / "gui.sqlite"), str(ROOT), *(["--preimport"] if args.preimport else []))
             print(f"GUI import: {gui['seconds']:.2f} s; event loop longest gap {gui['max_gap_ms']} ms over "
@@ -202,6 +197,15 @@ def main() -> None:
                   f"finished with {gui['message']}; gaps over 50 ms (at s, ms): {gui['big']}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def report(floor: dict, ours: dict) -> None:
+    print(f"floor  pandas.read_csv(engine='pyarrow'): {floor['seconds']:.2f} s wall, {floor['cpu']:.2f} s CPU, "
+          f"peak {floor['peak_mb']:.0f} MB, {floor['rows']:,} rows")
+    print(f"import import_police_files:              {ours['seconds']:.2f} s wall, {ours['cpu']:.2f} s CPU, "
+          f"peak {ours['peak_mb']:.0f} MB, {ours['rows']:,} rows -> {ours['count_rows']:,} stored counts")
+    print(f"ratio import/floor: {ours['seconds'] / floor['seconds']:.2f}x wall, {ours['cpu'] / floor['cpu']:.2f}x CPU "
+          f"(goal <= 1.5x); peak memory {ours['peak_mb']:.0f} MB (goal < 400 MB)")
 
 
 if __name__ == "__main__":

@@ -56,6 +56,9 @@ def start_import(window, paths):
             own.close()
 
     def done(result):
+        tab = getattr(window, "tab_widgets", {}).get("indicators")
+        if tab is not None and hasattr(tab, "reload_in_steps"):
+            tab.reload_in_steps()  # in steps: a decade of counts must not stall the window
         window.session.notify("indicators")
         prompts.show_info(window, "Police data imported", "\n".join(result.summary_lines()))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -209,6 +209,7 @@ class IndicatorsTab(TabBase):
         self.area_id: str | None = None
         self.view: svc.YearView | None = None
         self._indicator_id: str | None = None
+        self._reloading_in_steps = False
 
         self.area_combo = QComboBox(self)
         self.area_combo.setAccessibleName("Area")
@@ -446,12 +447,23 @@ class IndicatorsTab(TabBase):
 
     def _data_changed(self, area: str) -> None:
         if area in ("", "indicators"):
+            if self._reloading_in_steps:
+                self._reloading_in_steps = False  # already refreshing (after an import)
+                return
             self.reload()
 
     def reload(self) -> None:
+        """Refill the choices, the summary and the chart from the file (after an import or an edit)."""
         self._fill_areas()
         self._fill_years()
         self._area_or_year_changed()
+
+    def reload_in_steps(self) -> None:
+        """The same as reload, in two turns of the event loop so the window never stalls on a big file."""
+        self._reloading_in_steps = True
+        self._fill_areas()
+        self._fill_years()
+        QTimer.singleShot(0, self._area_or_year_changed)
 
     # -- actions ------------------------------------------------------------------------------
     def save_figures(self) -> bool:
