@@ -366,7 +366,7 @@ class IndicatorsTab(TabBase):
         self.year = FinancialYear(start) if start is not None else None
         self.refresh_summary()
 
-    def refresh_summary(self) -> None:
+    def refresh_summary(self, *, defer_chart: bool = False) -> None:
         if self.area_id is None or self.year is None:
             self.summary_model.set_rows([])
             return
@@ -376,7 +376,11 @@ class IndicatorsTab(TabBase):
         self.summary_view.size_columns_to_visible(190)
         if rows:
             ids = [r.indicator.id for r in rows]
-            self.select_indicator(keep if keep in ids else ids[0])
+            chosen = keep if keep in ids else ids[0]
+            if defer_chart:
+                QTimer.singleShot(0, self, lambda: self.select_indicator(chosen))
+            else:
+                self.select_indicator(chosen)
         else:
             self.show_indicator(None)
 
@@ -463,7 +467,13 @@ class IndicatorsTab(TabBase):
         self._reloading_in_steps = True
         self._fill_areas()
         self._fill_years()
-        QTimer.singleShot(0, self._area_or_year_changed)
+        QTimer.singleShot(0, self, self._staged_summary)
+
+    def _staged_summary(self) -> None:
+        self.area_id = self.area_combo.currentData()
+        start = self.year_combo.currentData()
+        self.year = FinancialYear(start) if start is not None else None
+        self.refresh_summary(defer_chart=True)
 
     # -- actions ------------------------------------------------------------------------------
     def save_figures(self) -> bool:
