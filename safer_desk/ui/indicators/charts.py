@@ -63,8 +63,10 @@ class IndicatorChart(pg.PlotWidget):
                                          symbolBrush=LAST_COLOUR, name="Last year")
         self.target_line = pg.PlotDataItem([], [], pen=pg.mkPen(TARGET_COLOUR, width=2, style=Qt.PenStyle.DashLine),
                                            name="Target")
-        self.area_lines = [pg.PlotDataItem([], [], pen=pg.mkPen(c, width=2), symbol="o", symbolSize=5,
-                                           symbolBrush=c, name=f"Area {i + 1}") for i, c in enumerate(AREA_PENS)]
+        # Areas differ by line style as well as colour (never by colour alone).
+        styles = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine]
+        self.area_lines = [pg.PlotDataItem([], [], pen=pg.mkPen(c, width=2, style=styles[i % len(styles)]),
+                                           name=f"Area {i + 1}") for i, c in enumerate(AREA_PENS)]
         self.curves = [self.this_bars, self.last_bars, self.this_line, self.last_line, self.target_line,
                        *self.area_lines]
         for item in self.curves:
