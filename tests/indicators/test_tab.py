@@ -233,3 +233,17 @@ def test_areas_without_figures_can_be_chosen_to_start_entering(demo_window):
     ids = [tab.area_combo.itemData(i) for i in range(tab.area_combo.count())]
     assert "district:plymouth" in ids and "partnership:western-suffolk-csp" in ids
     assert ids.index("district:plymouth") < ids.index("partnership:western-suffolk-csp")
+
+
+def test_cancelling_a_gui_import_changes_nothing(demo_window, prompts, qtbot):
+    from safer_desk.ui.indicators.menu import start_import
+
+    folder = shared_data("police-uk", "devon-and-cornwall-2020-q1", "download-a")
+    store = demo_window.session.store
+    before = store.scalar("SELECT count(*) FROM indicator_values")
+    task = start_import(demo_window, [str(folder)])
+    task.cancel()  # as the progress window's Cancel button does
+    qtbot.waitUntil(lambda: bool(prompts.infos or prompts.errors), timeout=20000)
+    assert prompts.infos[-1][0] == "Import cancelled"
+    assert store.scalar("SELECT count(*) FROM indicator_values") == before
+    assert store.scalar("SELECT count(*) FROM _police_counts WHERE force LIKE 'Devon%'") == 0
