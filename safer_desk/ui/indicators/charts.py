@@ -50,6 +50,9 @@ class IndicatorChart(pg.PlotWidget):
         self.plot_item.showGrid(x=False, y=True, alpha=0.25)
         self.plot_item.setMenuEnabled(False)
         self.plot_item.getViewBox().setMouseEnabled(x=False, y=False)
+        # Wide enough for "12,000" from the first paint: pyqtgraph widens an axis only on a later
+        # repaint, so a new chart (and every screenshot) would drop the labels that do not fit.
+        self.plot_item.getAxis("left").setWidth(56)
         self.legend = self.plot_item.addLegend(offset=(-10, 5), labelTextColor="#222", colCount=3)
         self.mode = "year"
         self.bars = True

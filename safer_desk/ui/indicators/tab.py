@@ -313,7 +313,8 @@ class IndicatorsTab(TabBase):
             self.area_combo.addItem(a.name if a.kind == "district" else f"{a.name} ({a.kind})", a.id)
         if with_values and others:
             self.area_combo.insertSeparator(len(with_values))
-        i = self.area_combo.findData(current)
+        # findData(None) would match the separator, which has no data: only look up a real choice.
+        i = self.area_combo.findData(current) if current is not None else -1
         if i < 0:
             i = max(0, self.area_combo.findData("district:plymouth"))
         self.area_combo.setCurrentIndex(i)
