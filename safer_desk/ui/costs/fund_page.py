@@ -175,12 +175,12 @@ class FundPage(QWidget):
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        fund_label = QLabel("&Fund:", self)
+        fund_label = QLabel("F&und:", self)  # Alt+F is the File menu
         top.addWidget(fund_label)
         self.fund_combo = QComboBox(self)
         self.fund_combo.setAccessibleName("Fund")
         self.fund_combo.setMinimumWidth(260)
-        fund_label.setBuddy(self.fund_combo)  # Alt+F reaches the fund list; without a buddy "&" shows as text
+        fund_label.setBuddy(self.fund_combo)  # without a buddy the "&" shows as text
         top.addWidget(self.fund_combo)
         window_label = QLabel("&Burn rate over the last", self)
         top.addWidget(window_label)
