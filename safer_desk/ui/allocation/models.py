@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from safer_desk.domain.allocation import AllocationResult, format_number, format_percent
 from safer_desk.domain.money import format_money
@@ -177,7 +177,14 @@ class ResultsModel(RowTableModel):
 
 
 class TotalsLastProxy(RawSortFilterProxy):
-    """Sorts the partnerships by raw value and keeps the totals row at the bottom either way."""
+    """Sorts the partnerships by raw value and keeps the totals row at the bottom either way.
+
+    A results table has a few hundred rows at most, so the proxy sorts itself (with the
+    lessThan below) rather than handing the sort to the model as the shared proxy does.
+    """
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        QSortFilterProxyModel.sort(self, column, order)
 
     def lessThan(self, left, right) -> bool:
         model = self.sourceModel()
