@@ -44,31 +44,37 @@ EXCLUDED_MODULES = [
     "pyarrow._dataset_parquet", "pyarrow._dataset_parquet_encryption", "pyarrow.feather", "pyarrow._feather",
 ] + [f"PySide6.{name}" for name in EXCLUDED_QT_MODULES]
 
-# Files dropped after analysis (fnmatch on the path inside the build, forward slashes).
-EXCLUDED_FILES = [
-    "PySide6/Qt/translations/*",          # Qt's own UI translations: the program is English only
-    "PySide6/Qt/qml/*",
-    "PySide6/Qt/plugins/qmltooling/*",
-    "PySide6/Qt/plugins/designer/*",
-    "PySide6/Qt/plugins/sqldrivers/*",
-    "PySide6/Qt/plugins/tls/*",
-    "PySide6/Qt/plugins/networkinformation/*",
-    "PySide6/Qt/plugins/multimedia/*",
-    "PySide6/Qt/plugins/position/*",
+# Qt's files, relative to Qt's folder: PySide6/Qt/ in Linux and macOS wheels, PySide6/ itself on Windows.
+QT_FILE_PATTERNS = [
+    "translations/*",          # Qt's own UI translations: the program is English only
+    "qml/*",
+    "plugins/qmltooling/*",
+    "plugins/designer/*",
+    "plugins/sqldrivers/*",
+    "plugins/tls/*",
+    "plugins/networkinformation/*",
+    "plugins/multimedia/*",
+    "plugins/position/*",
     # Linux: keep the xcb (X11), wayland, offscreen and minimal platforms; drop framebuffer/kiosk/VNC ones
-    "PySide6/Qt/plugins/platforms/*qeglfs*", "PySide6/Qt/plugins/platforms/*qlinuxfb*",
-    "PySide6/Qt/plugins/platforms/*qvnc*", "PySide6/Qt/plugins/platforms/*qvkkhrdisplay*",
-    "PySide6/Qt/plugins/platforms/*qminimalegl*", "PySide6/Qt/plugins/egldeviceintegrations/*",
-    "PySide6/Qt/plugins/generic/*",        # evdev/TUIO input for kiosk devices
-    "PySide6/Qt/plugins/wayland-graphics-integration-server/*",
-    "PySide6/Qt/plugins/platformthemes/*qgtk3*",  # needs the system GTK 3 anyway; the portal theme stays
-    "PySide6/Qt/plugins/imageformats/*qtiff*",   # PNG/JPEG/SVG/ICO/GIF are enough
-    "PySide6/Qt/plugins/imageformats/*qwebp*",
-    "PySide6/Qt/plugins/imageformats/*qtga*",
-    "PySide6/Qt/plugins/imageformats/*qwbmp*",
-    "PySide6/Qt/plugins/imageformats/*qpdf*",
-    "PySide6/Qt/plugins/imageformats/*qicns*",
-    "PySide6/Qt/plugins/imageformats/*qjp2*",
+    "plugins/platforms/*qeglfs*", "plugins/platforms/*qlinuxfb*",
+    "plugins/platforms/*qvnc*", "plugins/platforms/*qvkkhrdisplay*",
+    "plugins/platforms/*qminimalegl*", "plugins/egldeviceintegrations/*",
+    "plugins/generic/*",        # evdev/TUIO input for kiosk devices
+    "plugins/wayland-graphics-integration-server/*",
+    "plugins/platformthemes/*qgtk3*",  # needs the system GTK 3 anyway; the portal theme stays
+    "plugins/imageformats/*qtiff*",   # PNG/JPEG/SVG/ICO/GIF are enough
+    "plugins/imageformats/*qwebp*",
+    "plugins/imageformats/*qtga*",
+    "plugins/imageformats/*qwbmp*",
+    "plugins/imageformats/*qpdf*",
+    "plugins/imageformats/*qicns*",
+    "plugins/imageformats/*qjp2*",
+    "opengl32sw.dll",                  # Windows: Mesa's software OpenGL (20 MB); the window paints without GL
+]
+
+# Files dropped after analysis (fnmatch on the path inside the build, forward slashes).
+EXCLUDED_FILES = [f"PySide6/Qt/{pattern}" for pattern in QT_FILE_PATTERNS] + [
+    f"PySide6/{pattern}" for pattern in QT_FILE_PATTERNS] + [
     "PySide6/Qt/lib/libQt6Qml*", "PySide6/Qt/lib/libQt6Quick*", "PySide6/Qt/lib/libQt6Pdf*",
     "PySide6/Qt6Qml*", "PySide6/Qt6Quick*", "PySide6/Qt6Pdf*",
     "pyarrow/include/*", "pyarrow/src/*", "pyarrow/tests/*", "pyarrow/*.pxd", "pyarrow/*.pyx",
