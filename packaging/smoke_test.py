@@ -317,6 +317,16 @@ def step_optional(prog: Program, work: Path, example: Path, commands: set[str]) 
             prog.run("export", str(example), str(out))
             check(out.is_file() and out.stat().st_size > 0, f"`export` wrote no {suffix}")
         check(zipfile_ok(work / "export.xlsx"), "the exported .xlsx is not a valid workbook")
+        if "merge" in commands:  # the county lead's step: a district export into a new county file
+            county = work / "county.sqlite"
+            prog.run("merge", str(county), str(work / "export.sqlite"))
+            check(county.is_file(), "`merge` created no county file")
+            if "projects" in commands:
+                merged = prog.run("projects", str(county)).stdout
+                check(len(parse_csv(merged)) == len(parse_csv(prog.run("projects", str(example)).stdout)),
+                      "the county file does not have the district's projects after `merge`")
+                prog.run("merge", str(county), str(work / "export.sqlite"))
+                check(prog.run("projects", str(county)).stdout == merged, "merging the same export twice changed it")
     if "report" in commands:
         out = work / "report.html"
         prog.run("report", str(example), str(out))
