@@ -12,7 +12,7 @@
     Needs Python 3.11 or newer from python.org (the `py` launcher) on the BUILD machine only.
 
 .PARAMETER OutDir
-    Where the folder goes; its last part must be `safer-desk`. Default: dist\safer-desk in the repository.
+    Where the folder goes. Default: dist\safer-desk in the repository.
 
 .PARAMETER Python
     The py launcher version to use (default 3.11).
@@ -43,9 +43,6 @@ if ($OutDir -eq "") { $OutDir = Join-Path $Repo "dist\safer-desk" }
 if (-not [System.IO.Path]::IsPathRooted($OutDir)) { $OutDir = Join-Path (Get-Location) $OutDir }
 $OutDir = [System.IO.Path]::GetFullPath($OutDir)
 $OutParent = Split-Path -Parent $OutDir
-if ((Split-Path -Leaf $OutDir) -ne "safer-desk") {
-    throw "build.ps1: the output folder must be named safer-desk (got $OutDir)"
-}
 
 function Invoke-Checked {
     # Native commands do not stop the script on failure: check their exit code ourselves.
@@ -86,16 +83,23 @@ try {
     if (Test-Path $Work) { Remove-Item -Recurse -Force $Work }
     if (Test-Path $OutDir) { Remove-Item -Recurse -Force $OutDir }
     New-Item -ItemType Directory -Force -Path $Work, $OutParent | Out-Null
+    $WorkDist = Join-Path $Work "dist"
     # Run from the work folder so the source tree is not on sys.path: the installed package is frozen.
     Push-Location $Work
     try {
         Invoke-Checked "PyInstaller" {
             python -m PyInstaller --noconfirm --clean --log-level WARN `
-                --distpath $OutParent --workpath (Join-Path $Work "work") `
+                --distpath $WorkDist --workpath (Join-Path $Work "work") `
                 (Join-Path $Repo "packaging\safer-desk.spec")
         }
     } finally {
         Pop-Location
+    }
+    $Built = Join-Path $WorkDist "safer-desk"
+    if ([System.IO.Path]::GetPathRoot($Built) -eq [System.IO.Path]::GetPathRoot($OutDir)) {
+        Move-Item -Path $Built -Destination $OutDir
+    } else {  # Move-Item cannot move a folder to another drive
+        Copy-Item -Recurse -Path $Built -Destination $OutDir
     }
 } finally {
     if (Get-Command deactivate -ErrorAction SilentlyContinue) { deactivate }

@@ -17,12 +17,6 @@ PYINSTALLER_SPEC="pyinstaller>=6.10,<7"
 
 OUT_DIR="${1:-$REPO/dist/safer-desk}"
 case "$OUT_DIR" in /*) ;; *) OUT_DIR="$PWD/$OUT_DIR" ;; esac
-OUT_PARENT="$(dirname "$OUT_DIR")"
-OUT_NAME="$(basename "$OUT_DIR")"
-if [ "$OUT_NAME" != "safer-desk" ]; then
-    echo "build.sh: the output folder must be named safer-desk (got $OUT_DIR)" >&2
-    exit 2
-fi
 
 if [ -z "${PYTHON:-}" ]; then
     if command -v python3.11 >/dev/null 2>&1; then PYTHON=python3.11; else PYTHON=python3; fi
@@ -52,11 +46,15 @@ fi
 
 echo "== pyinstaller packaging/safer-desk.spec -> $OUT_DIR"
 rm -rf "$WORK" "$OUT_DIR"
-mkdir -p "$OUT_PARENT"
+mkdir -p "$WORK" "$(dirname "$OUT_DIR")"
 # Run from the work folder so the source tree is not on sys.path: the installed package is frozen.
-mkdir -p "$WORK"
 (cd "$WORK" && "$VENV/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
-    --distpath "$OUT_PARENT" --workpath "$WORK/work" "$REPO/packaging/safer-desk.spec")
+    --distpath "$WORK/dist" --workpath "$WORK/work" "$REPO/packaging/safer-desk.spec")
+mv "$WORK/dist/safer-desk" "$OUT_DIR"
+if [ -d "$WORK/dist/Safer Desk.app" ]; then  # macOS: the app bundle goes beside the folder
+    rm -rf "$(dirname "$OUT_DIR")/Safer Desk.app"
+    mv "$WORK/dist/Safer Desk.app" "$(dirname "$OUT_DIR")/"
+fi
 
 EXE="$OUT_DIR/safer-desk"
 [ -x "$EXE" ] || { echo "build.sh: no executable at $EXE" >&2; exit 1; }
