@@ -149,7 +149,7 @@ class Program:
                     "HOME": str(home), "USERPROFILE": str(home), "APPDATA": str(home / "AppData" / "Roaming"),
                     "LOCALAPPDATA": str(home / "AppData" / "Local"), "XDG_CONFIG_HOME": str(home / ".config"),
                     "XDG_DATA_HOME": str(home / ".local" / "share"), "XDG_CACHE_HOME": str(home / ".cache"),
-                    "XDG_RUNTIME_DIR": str(home / "runtime"), "PYTHONPATH": "", "PYTHONHOME": ""}
+                    "XDG_RUNTIME_DIR": str(home / "runtime")}
         for name in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV"):
             self.env.pop(name, None)  # the build must not lean on any Python of this machine
         (home / "runtime").mkdir(parents=True, exist_ok=True)
@@ -194,16 +194,16 @@ def step_layout(build: Path) -> None:
     check((resources / "icons" / "safer-desk-256.png").is_file(), f"no icons in {resources}")
     check((resources / "docs" / "user-guide.md").is_file() or not (REPO / "docs" / "user-guide.md").exists(),
           f"the user guide is missing from {resources / 'docs'}")
-    example = REPO / "resources" / "example"
-    if example.is_dir():
-        for item in example.rglob("*"):
-            if item.is_file():
-                check((resources / "example" / item.relative_to(example)).is_file(),
-                      f"example data {item.relative_to(REPO)} is missing from the build")
+    shipped = REPO / "resources"  # icons, example data, lookups, the .desktop file: all of it goes in
+    for item in shipped.rglob("*"):
+        if item.is_file():
+            check((resources / item.relative_to(shipped)).is_file(),
+                  f"{item.relative_to(REPO)} is missing from the build")
     found = [p.relative_to(build) for p in internal.rglob("*")
              if any(name in p.name for name in EXCLUDED_IN_BUILD)]
     check(not found, f"excluded modules ended up in the build: {found[:10]}")
-    check(not list(internal.glob("PySide6/Qt/translations/*")), "Qt translations are in the build")
+    check(not list(internal.glob("PySide6/Qt/translations/*")) and not list(internal.glob("PySide6/translations/*")),
+          "Qt translations are in the build")
 
 
 def step_screenshots(prog: Program, out_dir: Path) -> None:
