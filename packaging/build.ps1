@@ -45,9 +45,16 @@ $OutDir = [System.IO.Path]::GetFullPath($OutDir)
 $OutParent = Split-Path -Parent $OutDir
 
 function Invoke-Checked {
-    # Native commands do not stop the script on failure: check their exit code ourselves.
+    # Native commands do not stop the script on failure: check their exit code ourselves. Their stderr
+    # (pip's notices, PyInstaller's log) is not a PowerShell error, even in hosts that wrap it as one.
     param([string]$What, [scriptblock]$Command)
-    & $Command
+    $previous = $ErrorActionPreference
+    $ErrorActionPreference = "Continue"
+    try {
+        & $Command
+    } finally {
+        $ErrorActionPreference = $previous
+    }
     if ($LASTEXITCODE -ne 0) { throw "build.ps1: $What failed (exit $LASTEXITCODE)" }
 }
 
