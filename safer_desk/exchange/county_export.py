@@ -123,12 +123,12 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
     left_out: list[str] = []
     out.execute("BEGIN IMMEDIATE")
     try:
+        summary_rows = _copy_fund_summary(out, office_id)  # from the victim-level rows, before they go
         private = _private_tables(out)
         if not include_referrals and private:
             for table in reversed(dependency_order(out, private)):  # children before parents
                 out.execute(f"DELETE FROM {quote(table)}")
             left_out = sorted(private)
-        summary_rows = _copy_fund_summary(out, office_id)
         internal = [r[0] for r in out.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\\_%' ESCAPE '\\'")]
         for table in internal:
