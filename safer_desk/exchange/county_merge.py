@@ -323,6 +323,7 @@ class _Merger:
         self.dst.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE office_id = ?", (self.m.office_id,))
         self.remove_missing(tables, infos, incoming)
         for t in tables:
+            check_cancelled(self.cancelled)
             self.merge_table(infos[t], incoming[t])
         self.progress(self.total, self.total, "Merged.")
         return self.summary
