@@ -48,17 +48,16 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
 
 
 def wait_until_idle(window, timeout_s: float = 20.0) -> None:
-    """Let queued work and background loads finish (used only by the screenshot command and tests)."""
+    """Let queued events and background loads finish (used only by the screenshot command and tests)."""
     deadline = time.monotonic() + timeout_s
     loop = QEventLoop()
+    pause_ms = 0  # first just drain what is queued; poll only while something is still running
     while time.monotonic() < deadline:
-        QTimer.singleShot(20, loop.quit)
+        QTimer.singleShot(pause_ms, loop.quit)
         loop.exec()
         if QThreadPool.globalInstance().activeThreadCount() == 0 and not window.is_busy():
-            QTimer.singleShot(20, loop.quit)
-            loop.exec()
-            if not window.is_busy():
-                return
+            return
+        pause_ms = 20
 
 
 def screenshot(out: Path, path: Path, *, tab: str = "projects") -> Path:

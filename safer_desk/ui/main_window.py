@@ -281,9 +281,9 @@ class MainWindow(QMainWindow):
         self._history_dialog.show()
 
     def show_guide(self) -> None:
-        guide = resource("docs", "user-guide.html")
+        guide = resource("docs", "user-guide.md")  # installed: docs are shipped inside the resources
         if not guide.exists():
-            guide = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
+            guide = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"  # a source checkout
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
 
     def about_text(self) -> str:
