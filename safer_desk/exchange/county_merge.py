@@ -234,6 +234,7 @@ class _Merger:
         self.remap: dict[tuple[str, str], Any] = {}  # (table, incoming key) -> the county row it matched
         self.skipped: set[tuple[str, str]] = set()  # rows not merged (their children cannot be either)
         self.now = utc_now()
+        self._parent_sql: dict = {}
         self.done = 0
         self.total = max(1, manifest.total_rows)
 
@@ -359,6 +360,16 @@ class _Merger:
                     row[fk.columns[0]] = self.remap[(fk.table, str(value))]
         return row
 
+    def parent_sql(self, info: TableInfo, fk) -> str:
+        """SELECT 1 for the parent row of a foreign key (built once per key: PRAGMAs are not free)."""
+        sql = self._parent_sql.get((info.name, fk))
+        if sql is None:
+            parent = table_info(self.dst, fk.table) if fk.table != info.name else info
+            to_cols = fk.to_columns or parent.primary_key
+            where = " AND ".join(f"{quote(c)} = ?" for c in to_cols)
+            sql = self._parent_sql[(info.name, fk)] = f"SELECT 1 FROM {quote(fk.table)} WHERE {where}"
+        return sql
+
     def missing_parent(self, info: TableInfo, row: dict, incoming_keys: set[str]) -> str | None:
         for fk in info.foreign_keys:
             values = [row[c] for c in fk.columns]
@@ -368,10 +379,7 @@ class _Merger:
                 return f"{fk.table} row {values[0]} was not merged"
             if fk.table == info.name and len(values) == 1 and str(values[0]) in incoming_keys:
                 continue  # a parent later in the same table (checked again when the transaction commits)
-            parent = table_info(self.dst, fk.table) if fk.table != info.name else info
-            to_cols = fk.to_columns or parent.primary_key
-            where = " AND ".join(f"{quote(c)} = ?" for c in to_cols)
-            if self.dst.execute(f"SELECT 1 FROM {quote(fk.table)} WHERE {where}", values).fetchone() is None:
+            if self.dst.execute(self.parent_sql(info, fk), values).fetchone() is None:
                 return f"{fk.table} row {', '.join(map(str, values))} is not in the county file"
         return None
 

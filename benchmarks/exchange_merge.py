@@ -1,0 +1,239 @@
+"""Benchmark: export and merge 25 district files of realistic size into one county file.
+
+Each district file holds the seed reference data plus, per district: a few hundred projects with cost
+lines by year, a few hundred spend lines, three years of monthly indicator values, and target-hardening
+referrals. Rows go into the tabs' own tables where those have landed (filled by their services through
+``demo_data``-style helpers is too slow for 25 files, so rows are inserted directly); tables that have
+not landed yet are stood in for by ``bench_*`` tables of the same shape, so the merge does the same work.
+
+Prints: time to export each file and to merge all 25 (first merge, then the same 25 again, which must
+change nothing), rows per second, peak Python memory (tracemalloc) and the process's peak RSS, with
+ratios against a baseline measured in the same run (a plain SQLite backup of each file for the export;
+a bare executemany of the same rows into one file for the merge). Never asserts on time.
+
+    /work/venv/bin/python benchmarks/exchange_merge.py [--districts 25] [--keep FOLDER]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from safer_desk.domain.ids import new_id  # noqa: E402
+from safer_desk.exchange.county_schema import content_checksum, data_tables, iter_rows, quote, row_counts, table_info  # noqa: E402
+from safer_desk.services.county import export_for_county, merge_district_files  # noqa: E402
+from safer_desk.services.demo_data import reference  # noqa: E402
+from safer_desk.storage import audit  # noqa: E402
+from safer_desk.storage.schema import costs as costs_schema  # noqa: E402
+from safer_desk.storage.store import open_store  # noqa: E402
+
+BENCH_TABLES = [
+    """CREATE TABLE IF NOT EXISTS bench_projects (id TEXT PRIMARY KEY, title TEXT NOT NULL, status TEXT NOT NULL,
+        district_id TEXT REFERENCES districts(id), cost_pence INTEGER, start_date TEXT, end_date TEXT,
+        description TEXT NOT NULL DEFAULT '') STRICT""",
+    """CREATE TABLE IF NOT EXISTS bench_project_lines (id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES bench_projects(id) ON DELETE CASCADE, year TEXT NOT NULL,
+        category TEXT NOT NULL, amount_pence INTEGER NOT NULL) STRICT""",
+    """CREATE TABLE IF NOT EXISTS bench_spend_lines (id TEXT PRIMARY KEY, district_id TEXT NOT NULL
+        REFERENCES districts(id), spent_on TEXT NOT NULL, item TEXT NOT NULL, amount_pence INTEGER NOT NULL) STRICT""",
+    """CREATE TABLE IF NOT EXISTS bench_indicator_values (id TEXT PRIMARY KEY, indicator TEXT NOT NULL,
+        district_id TEXT NOT NULL REFERENCES districts(id), month TEXT NOT NULL, value INTEGER NOT NULL,
+        comment TEXT NOT NULL DEFAULT '', UNIQUE (indicator, district_id, month)) STRICT""",
+    """CREATE TABLE IF NOT EXISTS bench_referrals (id TEXT PRIMARY KEY, reference TEXT NOT NULL UNIQUE,
+        district_id TEXT NOT NULL REFERENCES districts(id), month TEXT NOT NULL) STRICT""",
+]
+INDICATORS = [f"Indicator {i:02d}" for i in range(30)]
+MONTHS = [f"{y}-{m:02d}" for y in (2016, 2017, 2018) for m in range(4, 13)] + \
+         [f"{y}-{m:02d}" for y in (2017, 2018, 2019) for m in range(1, 4)]
+
+
+def district_names(n: int) -> list[str]:
+    return [f"Bench district {i:02d}" for i in range(n)]
+
+
+def build_district(path: Path, index: int, names: list[str], rnd: random.Random) -> None:
+    store = open_store(path, create=True, office_name=f"District office {index:02d}")
+    try:
+        reference.add_examples(store)
+        from safer_desk.services import reference as ref
+
+        for name in names:  # every office knows every district (reference data is shared)
+            ref.add_district(store, name, county="Benchshire")
+        with store.transaction():
+            for sql in BENCH_TABLES:
+                store.conn.execute(sql)
+            audit.refresh_audit_triggers(store.conn)
+        district = f"district:bench-district-{index:02d}"
+        projects = [(new_id(), f"Project {index}-{p}", rnd.choice(["proposed", "commissioned", "live", "completed"]),
+                     district, rnd.randrange(100_000, 20_000_000), "2016-04-01", "2019-03-31",
+                     "Diversionary activity for young people " * 3) for p in range(300)]
+        lines = [(new_id(), p[0], year, cat, rnd.randrange(10_000, 5_000_000))
+                 for p in projects for year, cat in (("2016/17", "staff"), ("2017/18", "staff"), ("2017/18", "venue"))]
+        spend = [(new_id(), district, f"2018-{rnd.randrange(4, 13):02d}-{rnd.randrange(1, 29):02d}",
+                  rnd.choice(["Door chain", "Fireproof letterbox", "Personal alarm", "Lock change"]),
+                  rnd.randrange(1_000, 30_000)) for _ in range(400)]
+        values = [(new_id(), ind, district, month, rnd.randrange(0, 2_000), "")
+                  for ind in INDICATORS for month in MONTHS]
+        referrals = [(new_id(), f"TH-{index:02d}-{r:04d}", district, rnd.choice(MONTHS)) for r in range(150)]
+        with store.transaction():
+            c = store.conn
+            c.executemany("INSERT INTO bench_projects VALUES (?, ?, ?, ?, ?, ?, ?, ?)", projects)
+            c.executemany("INSERT INTO bench_project_lines VALUES (?, ?, ?, ?, ?)", lines)
+            c.executemany("INSERT INTO bench_spend_lines VALUES (?, ?, ?, ?, ?)", spend)
+            c.executemany("INSERT INTO bench_indicator_values VALUES (?, ?, ?, ?, ?, ?)", values)
+            c.executemany("INSERT INTO bench_referrals VALUES (?, ?, ?, ?)", referrals)
+            c.execute("DELETE FROM audit_log")  # a district's trail is not part of what is measured
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        store.close()
+
+
+def make_county(path: Path, names: list[str]) -> None:
+    store = open_store(path, create=True, office_name="Benchshire county")
+    try:
+        with store.transaction():
+            for sql in BENCH_TABLES:
+                store.conn.execute(sql)
+            audit.refresh_audit_triggers(store.conn)
+    finally:
+        store.close()
+
+
+def rss_mib() -> float:
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024
+    except ImportError:  # Windows
+        return float("nan")
+
+
+def baseline_copy(src: Path, dst: Path) -> float:
+    t = time.perf_counter()
+    a, b = sqlite3.connect(str(src)), sqlite3.connect(str(dst))
+    a.backup(b)
+    a.close()
+    b.close()
+    return time.perf_counter() - t
+
+
+def baseline_bulk_insert(exports: list[Path], target: Path, names: list[str]) -> float:
+    """The same rows inserted with executemany into one file, no checks: the floor for a merge."""
+    make_county(target, names)
+    conn = sqlite3.connect(str(target), isolation_level=None)
+    audit.register_functions(conn)
+    t = time.perf_counter()
+    for path in exports:
+        src = sqlite3.connect(str(path))
+        conn.execute("BEGIN")
+        for table in data_tables(src):
+            info = table_info(src, table)
+            cols = ", ".join(quote(c) for c in info.columns)
+            rows = [tuple(r[c] for c in info.columns) for r in iter_rows(src, info)]
+            conn.executemany(f"INSERT OR IGNORE INTO {quote(table)} ({cols}) VALUES "
+                             f"({', '.join('?' * len(info.columns))})", rows)
+        conn.execute("COMMIT")
+        src.close()
+    conn.close()
+    return time.perf_counter() - t
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--districts", type=int, default=25)
+    parser.add_argument("--keep", type=Path, help="keep the files in this folder")
+    args = parser.parse_args()
+    costs_schema.PRIVATE_TABLES = tuple(costs_schema.PRIVATE_TABLES) + ("bench_referrals",)
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="safer-desk-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    names = district_names(args.districts)
+    rnd = random.Random(7)
+    t = time.perf_counter()
+    districts = []
+    for i in range(args.districts):
+        path = folder / f"district-{i:02d}.sqlite"
+        path.unlink(missing_ok=True)
+        build_district(path, i, names, rnd)
+        districts.append(path)
+    print(f"built {len(districts)} district files in {time.perf_counter() - t:.1f} s "
+          f"({districts[0].stat().st_size / 1e6:.1f} MB each)")
+
+    exports, export_time, copy_time = [], 0.0, 0.0
+    for path in districts:
+        store = open_store(path)
+        try:
+            t = time.perf_counter()
+            result = export_for_county(store, folder / f"{path.stem}-export.sqlite")
+            export_time += time.perf_counter() - t
+        finally:
+            store.close()
+        copy_time += baseline_copy(path, folder / f"{path.stem}-copy.sqlite")
+        exports.append(result.path)
+    rows = sum(r for p in exports for r in row_counts(sqlite3.connect(str(p))).values())
+    print(f"export: {export_time:.2f} s for {len(exports)} files ({export_time / len(exports) * 1000:.0f} ms each, "
+          f"{rows / export_time:,.0f} rows/s); plain SQLite copy {copy_time:.2f} s "
+          f"(ratio {export_time / max(copy_time, 1e-9):.1f}x)")
+
+    county = folder / "county.sqlite"
+    for leftover in folder.glob("county*.sqlite*"):
+        leftover.unlink()
+    make_county(county, names)
+    store = open_store(county)
+    try:
+        t = time.perf_counter()
+        report = merge_district_files(store, exports)
+        merge_time = time.perf_counter() - t
+        checksum, counts = content_checksum(store.conn), row_counts(store.conn)
+        t = time.perf_counter()
+        again = merge_district_files(store, exports)
+        again_time = time.perf_counter() - t
+        same = (content_checksum(store.conn), row_counts(store.conn)) == (checksum, counts)
+    finally:
+        store.close()
+    bulk = baseline_bulk_insert(exports, folder / "bulk.sqlite", names)
+    print(f"merge: {merge_time:.2f} s for {len(exports)} files, {rows:,} rows ({rows / merge_time:,.0f} rows/s): "
+          f"{report.added:,} added, {report.unchanged:,} unchanged (shared reference data), "
+          f"{len(report.conflicts)} conflicts, {len(report.refused)} refused; "
+          f"bare executemany of the same rows {bulk:.2f} s (ratio {merge_time / max(bulk, 1e-9):.1f}x)")
+    print(f"merge again: {again_time:.2f} s, {again.added} added, {again.replaced} replaced, {again.removed} removed, "
+          f"{again.unchanged:,} unchanged; county unchanged: {same}")
+
+    # Memory is measured in separate passes: tracemalloc slows Python down several times.
+    tracemalloc.start()
+    store = open_store(exports[0].parent / exports[0].name.replace("-export", "-copy"))
+    try:
+        export_for_county(store, folder / "memory-export.sqlite")
+    finally:
+        store.close()
+    export_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.reset_peak()
+    memory_county = folder / "county-memory.sqlite"
+    make_county(memory_county, names)
+    store = open_store(memory_county)
+    try:
+        merge_district_files(store, exports)
+    finally:
+        store.close()
+    merge_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"peak Python memory: export of one file {export_peak / 2**20:.1f} MiB; "
+          f"merge of all {len(exports)} {merge_peak / 2**20:.1f} MiB")
+    print(f"county file {county.stat().st_size / 1e6:.1f} MB; peak RSS of this process {rss_mib():.0f} MiB")
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
