@@ -9,8 +9,9 @@ What is left out, and why:
 - internal tables (names starting with ``_``) other than the migrations table.
 - victim-level tables (``storage.schema.costs.PRIVATE_TABLES``), unless the user ticks
   "include individual referrals": their rows are deleted from the copy and replaced by the aggregate
-  view copied into ``FUND_SUMMARY_TABLE``; the copy is then VACUUMed so no deleted row lingers in free
-  pages of the file.
+  view copied into ``FUND_SUMMARY_TABLE`` (only then: the costs figures add the detailed rows and that
+  table together, so filling it beside the detailed rows would count them twice); the copy is then
+  VACUUMed so no deleted row lingers in free pages of the file.
 
 Everything is written to a temporary file beside the target and moved into place at the end.
 """
@@ -123,9 +124,12 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
     left_out: list[str] = []
     out.execute("BEGIN IMMEDIATE")
     try:
-        summary_rows = _copy_fund_summary(out, office_id)  # from the victim-level rows, before they go
+        summary_rows = 0
         private = _private_tables(out)
         if not include_referrals and private:
+            # The totals by district and month first, from the victim-level rows, then those rows go. (Only
+            # then: the costs figures read the detailed rows and the summary table together.)
+            summary_rows = _copy_fund_summary(out, office_id)
             for table in reversed(dependency_order(out, private)):  # children before parents
                 out.execute(f"DELETE FROM {quote(table)}")
             left_out = sorted(private)

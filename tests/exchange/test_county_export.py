@@ -90,6 +90,13 @@ def test_opt_in_export_includes_the_referrals(district, tmp_path):
     finally:
         conn.close()
     assert PSEUDONYMS[0].encode() in out.read_bytes()
+    # The detailed rows travel instead of the totals, never beside them (figures would count twice).
+    assert result.summary_rows == 0
+    conn = sqlite3.connect(str(out))
+    try:
+        assert conn.execute(f"SELECT count(*) FROM {SUMMARY_TABLE}").fetchone()[0] == 0
+    finally:
+        conn.close()
 
 
 def test_re_exporting_the_same_data_gives_the_same_checksum_and_summary_ids(district, tmp_path):
