@@ -129,3 +129,58 @@ def statutory_partners(store: Store, partnership_id: str) -> list[Organisation]:
     return [Organisation(r["id"], r["name"], r["kind"]) for r in store.rows(
         "SELECT o.* FROM partnership_members m JOIN organisations o ON o.id = m.organisation_id "
         "WHERE m.partnership_id = ? AND m.statutory = 1 ORDER BY o.name", (partnership_id,))]
+
+
+def _in_use(store: Store, checks: list[tuple[str, str]], value: str) -> list[str]:
+    """Tables (from checks of (table, column)) that still refer to value."""
+    used = []
+    for table, column in checks:
+        if store.scalar(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", (value,)):
+            used.append(table)
+    return used
+
+
+def _referrers(store: Store, target_table: str) -> list[tuple[str, str]]:
+    """Every (table, column) whose foreign key points at target_table, found from the schema."""
+    found = []
+    for (table,) in store.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"):
+        for fk in store.rows(f'PRAGMA foreign_key_list("{table}")'):
+            if fk["table"] == target_table:
+                found.append((table, fk["from"]))
+    return found
+
+
+def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
+    """Remove a district, organisation or partnership nobody refers to; return its rows for undo."""
+    table = {"district": "districts", "organisation": "organisations", "partnership": "partnerships"}[kind]
+    row = store.one(f"SELECT * FROM {table} WHERE id = ?", (ref_id,))
+    if row is None:
+        raise ReferenceError(f"There is no such {kind}.")
+    children = {"partnership": ["partnership_districts", "partnership_members"]}.get(kind, [])
+    checks = [(t, c) for t, c in _referrers(store, table) if t not in children]
+    used = _in_use(store, checks, ref_id)
+    if used:
+        raise ReferenceError(f"{row['name']} cannot be removed: it is still used in {', '.join(sorted(set(used)))}.")
+    saved = {"table": table, "row": dict(row),
+             "children": {t: [dict(r) for r in store.rows(f"SELECT * FROM {t} WHERE partnership_id = ?", (ref_id,))]
+                          for t in children}}
+    with store.transaction():
+        for t in children:
+            store.conn.execute(f"DELETE FROM {t} WHERE partnership_id = ?", (ref_id,))
+        store.conn.execute(f"DELETE FROM {table} WHERE id = ?", (ref_id,))
+    return saved
+
+
+def restore_reference(store: Store, saved: dict) -> None:
+    """Put back what remove_reference took out (undo)."""
+    with store.transaction():
+        _insert(store, saved["table"], saved["row"])
+        for table, rows in saved["children"].items():
+            for row in rows:
+                _insert(store, table, row)
+
+
+def _insert(store: Store, table: str, row: dict) -> None:
+    columns = list(row)
+    store.conn.execute(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+                       [row[c] for c in columns])

@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.history_action = self._action("&History of Changes…", self.show_history, "Ctrl+H")
         self.view_menu.addAction(self.history_action)
+        self.reference_action = self._action("&Districts, Partnerships and Partners…", self.show_reference)
+        self.view_menu.addAction(self.reference_action)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("User &Guide", self.show_guide, QKeySequence.StandardKey.HelpContents))
@@ -279,6 +281,14 @@ class MainWindow(QMainWindow):
             self._history_dialog.close()
         self._history_dialog = HistoryDialog(self.session, self)
         self._history_dialog.show()
+
+    def show_reference(self) -> None:
+        from safer_desk.ui.reference import ReferenceDialog
+
+        if self.session.store is None:
+            return
+        self._reference_dialog = ReferenceDialog(self.session, self)
+        self._reference_dialog.show()
 
     def show_guide(self) -> None:
         guide = resource("docs", "user-guide.md")  # installed: docs are shipped inside the resources

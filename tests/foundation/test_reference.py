@@ -1,0 +1,75 @@
+import pytest
+from PySide6.QtCore import Qt
+
+from safer_desk.services import reference as ref
+
+
+def test_reference_dialog_adds_and_removes_with_undo(window, store, qtbot, prompts):
+    window.set_store(store)
+    window.reference_action.trigger()
+    dialog = window._reference_dialog
+    qtbot.addWidget(dialog)
+    page = dialog.districts
+    qtbot.keyClicks(page.name_edit, "Babergh")
+    qtbot.keyClicks(page.code_edit, "E07000200")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert [d.name for d in ref.list_districts(store)] == ["Babergh"]
+    assert page.model.rowCount() == 1 and page.proxy.index(0, 1).data() == "E07000200"
+    window.undo_action.trigger()
+    assert ref.list_districts(store) == [] and page.model.rowCount() == 0
+    window.redo_action.trigger()
+    assert [d.name for d in ref.list_districts(store)] == ["Babergh"]
+
+    partners = dialog.partnerships
+    partners.district_list.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClicks(partners.name_edit, "Babergh CSP")
+    qtbot.mouseClick(partners.add_button, Qt.MouseButton.LeftButton)
+    assert [d.name for d in ref.partnership_districts(store, "partnership:babergh-csp")] == ["Babergh"]
+
+    page.view.selectRow(0)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert prompts.errors and "still used in partnership_districts" in prompts.errors[-1][1]
+    assert len(ref.list_districts(store)) == 1
+
+    partners.view.selectRow(0)
+    qtbot.mouseClick(partners.remove_button, Qt.MouseButton.LeftButton)
+    assert ref.list_partnerships(store) == []
+    window.undo_action.trigger()
+    assert [d.name for d in ref.partnership_districts(store, "partnership:babergh-csp")] == ["Babergh"]
+
+
+def test_duplicate_names_are_refused(window, store, qtbot, prompts):
+    ref.add_organisation(store, "Suffolk County Council")
+    window.set_store(store)
+    window.show_reference()
+    dialog = window._reference_dialog
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.organisations.name_edit, "Suffolk County Council")
+    qtbot.mouseClick(dialog.organisations.add_button, Qt.MouseButton.LeftButton)
+    assert "already an organisation" in prompts.errors[-1][1]
+
+
+def test_read_only_file_cannot_be_edited(window, tmp_path, qtbot):
+    from safer_desk.storage.store import open_store
+
+    path = tmp_path / "ro.sqlite"
+    open_store(path, create=True).close()
+    window.set_store(open_store(path, read_only=True))
+    window.show_reference()
+    qtbot.addWidget(window._reference_dialog)
+    assert not window._reference_dialog.districts.add_button.isEnabled()
+
+
+def test_removing_unknown_reference_is_refused(store):
+    with pytest.raises(ref.ReferenceError):
+        ref.remove_reference(store, "district", "district:nowhere")
+
+
+def test_reference_models_pass_the_model_tester(window, demo_store, qtbot, qtmodeltester):
+    window.set_store(demo_store)
+    window.show_reference()
+    dialog = window._reference_dialog
+    qtbot.addWidget(dialog)
+    for page in (dialog.districts, dialog.organisations, dialog.partnerships):
+        qtmodeltester.check(page.model)
+        qtmodeltester.check(page.proxy)
