@@ -26,6 +26,13 @@ DISTRICT_FILTER = "District exports (*.sqlite *.db);;All files (*)"
 REPORT_FILTER = "PDF document (*.pdf);;Web page (*.html)"
 
 
+def _file_label(parent: QWidget, edit: QLineEdit) -> QLabel:
+    """The "File:" label with Alt+F moving to the file name (a layout cannot be a label's buddy)."""
+    label = QLabel("&File:", parent)
+    label.setBuddy(edit)
+    return label
+
+
 def _path_row(parent: QWidget, edit: QLineEdit, browse) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(edit, 1)
@@ -58,7 +65,7 @@ class ExportDialog(QDialog):
             "Tick it only when the county has agreed to receive individual (pseudonymous) referrals.", self)
         explain.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&File:", _path_row(self, self.path_edit, self.browse))
+        form.addRow(_file_label(self, self.path_edit), _path_row(self, self.path_edit, self.browse))
         layout = QVBoxLayout(self)
         hint = QLabel("A .sqlite file is for the county lead to merge; an .xlsx workbook is for reading in Excel.", self)
         hint.setWordWrap(True)
@@ -266,7 +273,7 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Financial &year:", self.year_combo)
         form.addRow("&Area:", self.area_combo)
-        form.addRow("&File:", _path_row(self, self.path_edit, self.browse))
+        form.addRow(_file_label(self, self.path_edit), _path_row(self, self.path_edit, self.browse))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.write_button = buttons.addButton("&Write Report", QDialogButtonBox.ButtonRole.AcceptRole)
         self.write_button.setDefault(True)
