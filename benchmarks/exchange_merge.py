@@ -225,8 +225,9 @@ def main() -> int:
         store.close()
     merge_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    print(f"peak Python memory: export of one file {export_peak / 2**20:.1f} MiB; "
-          f"merge of all {len(exports)} {merge_peak / 2**20:.1f} MiB")
+    print(f"peak Python heap (tracemalloc; SQLite's own cache is in the RSS below): export of one file "
+          f"{export_peak / 2**10:,.0f} KiB; "
+          f"merge of all {len(exports)} {merge_peak / 2**10:,.0f} KiB")
     print(f"county file {county.stat().st_size / 1e6:.1f} MB; peak RSS of this process {rss_mib():.0f} MiB")
     if not args.keep:
         import shutil

@@ -189,3 +189,60 @@ def test_report_dialog_needs_a_pdf_or_html_name(demo_window, prompts, tmp_path):
     dialog.accept()
     assert dialog.isVisible() and ".pdf or .html" in prompts.errors[-1][1]
     dialog.reject()
+
+
+def test_cancelling_an_import_rolls_it_back(window, qtbot, prompts, tmp_path, district_exports, monkeypatch):
+    from safer_desk.exchange import county_merge
+    from safer_desk.ui.exchange.dialogs import import_district_files
+
+    original = county_merge._Merger.run
+    started = []
+
+    def run_when_cancelled(self, tables):
+        # Hold the merge at its start until the user has pressed Cancel, so the test is not a race.
+        started.append(True)
+        for _ in range(500):
+            if self.cancelled():
+                break
+            import time
+
+            time.sleep(0.01)
+        return original(self, tables)
+
+    monkeypatch.setattr(county_merge._Merger, "run", run_when_cancelled)
+    assert window.open_path(tmp_path / "county.sqlite")
+    task = import_district_files(window, [str(district_exports[0])])
+    qtbot.waitUntil(lambda: bool(started), timeout=10000)
+    with qtbot.waitSignal(task.signals.cancelled, timeout=10000):
+        task.cancel()
+    assert "Cancelled" in prompts.infos[-1][1] and prompts.errors == []
+    store = window.session.store
+    assert store.scalar("SELECT count(*) FROM x_projects") == 0
+    assert store.scalar("SELECT count(*) FROM _county_imports") == 0
+
+
+def test_cancelling_an_export_writes_nothing(demo_window, qtbot, prompts, tmp_path, monkeypatch):
+    from safer_desk.exchange import county_export
+    from safer_desk.ui.exchange.dialogs import start_export
+
+    original = county_export._minimise_and_sign
+    started = []
+
+    def sign_when_cancelled(out, store, target, include, progress, cancelled):
+        started.append(True)
+        for _ in range(500):
+            if cancelled():
+                break
+            import time
+
+            time.sleep(0.01)
+        return original(out, store, target, include, progress, cancelled)
+
+    monkeypatch.setattr(county_export, "_minimise_and_sign", sign_when_cancelled)
+    target = tmp_path / "exports" / "for county.sqlite"
+    task = start_export(demo_window.session, target, False, demo_window)
+    qtbot.waitUntil(lambda: bool(started), timeout=10000)
+    with qtbot.waitSignal(task.signals.cancelled, timeout=10000):
+        task.cancel()
+    assert "no export was written" in prompts.infos[-1][1]
+    assert not target.exists() and list(target.parent.iterdir()) == []
