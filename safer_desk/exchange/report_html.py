@@ -228,8 +228,9 @@ def chart_figures_table(chart) -> str:
     return "".join(rows)
 
 
-def section_html(section) -> str:
-    parts = [f"<section><h2>{escape(section.title)}</h2>"]
+def section_html(section, number: int | None = None) -> str:
+    heading = f"{number}. {section.title}" if number else section.title
+    parts = [f"<section><h2>{escape(heading)}</h2>"]
     parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
     parts += [table_html(t) for t in section.tables]
     for chart in section.charts:
@@ -251,9 +252,10 @@ def render_html(document) -> str:
         "<div class=\"title-page\">"
         f"<h1>{escape(document.title)}</h1>"
         f"<p class=\"subtitle\">{escape(document.area_label)}<br>Financial year {escape(document.year_label)}</p>"
-        f"<p class=\"meta\">Prepared by {escape(document.office_name)} on {escape(document.prepared_on)}</p>"
+        + (f"<p class=\"subtitle\">Date of meeting: {escape(document.meeting_date)}</p>" if document.meeting_date else "")
+        + f"<p class=\"meta\">Prepared by {escape(document.office_name)} on {escape(document.prepared_on)}</p>"
         f"<div class=\"contents\"><h2>Contents</h2><ol>{contents}</ol></div></div>"
-        + "".join(section_html(s) for s in document.sections)
+        + "".join(section_html(s, i) for i, s in enumerate(document.sections, start=1))
         + f"<footer>{escape(document.title)} · {escape(document.subtitle)} · prepared {escape(document.prepared_on)}"
         " with Safer Desk</footer></body></html>\n"
     )

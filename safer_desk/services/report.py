@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date
+from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.services import report_sections
 from safer_desk.services.report_model import ReportSection
 from safer_desk.storage.store import Store
@@ -29,6 +29,7 @@ class ReportDocument:
     area_label: str  # a district or partnership, or "All areas"
     prepared_on: str  # 22/11/2026
     sections: list[ReportSection] = field(default_factory=list)
+    meeting_date: str = ""  # 20/09/2018, as on the seed papers' title block; blank when not given
 
     @property
     def subtitle(self) -> str:
@@ -76,14 +77,24 @@ def resolve_year(year: str | FinancialYear | None) -> FinancialYear | None:
 
 
 def build_report(store: Store, *, year: str | FinancialYear | None = None, area: str | None = None,
-                 today: date | None = None) -> ReportDocument:
-    """Collect every tab's sections for the board report of one financial year and area."""
+                 title: str | None = None, meeting: str | None = None, today: date | None = None) -> ReportDocument:
+    """Collect every tab's sections for the board report of one financial year and area.
+
+    title replaces the default title ("Report to the Safer Suffolk Partnership Board"); meeting is the date
+    of the meeting the paper goes to (01/04/2018).
+    """
     fy = resolve_year(year)
     choice = resolve_area(store, area)
+    meeting_date = ""
+    if meeting and meeting.strip():
+        try:
+            meeting_date = format_uk_date(parse_uk_date(meeting))
+        except PeriodError as exc:
+            raise ReportError(f"Meeting date {meeting.strip()!r} is not a date: write it like 20/09/2018.") from exc
     sections = [s for s in report_sections.all_sections(store, year=fy, area_id=choice.id) if not s.is_empty]
     if not sections:
         sections = [ReportSection("No figures", paragraphs=[
             f"This file has no projects, allocations, costs or indicator figures for {choice.name.lower() if choice.id is None else choice.name}"
             f" in {fy.label if fy else 'any year'} yet."])]
-    return ReportDocument(REPORT_TITLE, store.office_name, fy.label if fy else "All years", choice.name,
-                          format_uk_date(today or date.today()), sections)
+    return ReportDocument((title or "").strip() or REPORT_TITLE, store.office_name, fy.label if fy else "All years",
+                          choice.name, format_uk_date(today or date.today()), sections, meeting_date)

@@ -46,6 +46,16 @@ def test_report_collects_the_tabs_sections_for_a_year_and_area(demo_store, monke
     assert build_report(demo_store, area="Babergh").area_label == "Babergh"
 
 
+def test_report_title_and_meeting_date_as_on_the_seed_papers(demo_store):
+    doc = build_report(demo_store, title="Report to the Safer Suffolk Partnership Board", meeting="2018-09-20")
+    assert doc.title == "Report to the Safer Suffolk Partnership Board" and doc.meeting_date == "20/09/2018"
+    html = render_html(doc)
+    assert "Date of meeting: 20/09/2018" in html and "<h1>Report to the Safer Suffolk Partnership Board</h1>" in html
+    assert build_report(demo_store, title="  ").title == "Community Safety Partnership board report"
+    with pytest.raises(ReportError, match="not a date"):
+        build_report(demo_store, meeting="next Tuesday")
+
+
 def test_report_refuses_unknown_years_and_areas(demo_store):
     with pytest.raises(ReportError, match="2016/17"):
         build_report(demo_store, year="last year")
@@ -64,8 +74,8 @@ def test_html_is_self_contained_with_every_table_and_chart():
     doc = sample_document()
     html = render_html(doc)
     assert html.startswith("<!DOCTYPE html>")
-    for section in doc.sections:
-        assert f"<h2>{section.title}</h2>" in html
+    for n, section in enumerate(doc.sections, start=1):
+        assert f"<h2>{n}. {section.title}</h2>" in html
     assert html.count("<svg ") == sum(len(s.charts) for s in doc.sections) == 3
     assert "<script" not in html and " src=" not in html and "<link" not in html
     assert "589,608" in html and "-65,512" in html and 'class="total"' in html
@@ -170,10 +180,12 @@ def test_report_command_writes_html_and_pdf(demo_path, tmp_path):
     assert code == 0, err
     html = (tmp_path / "board.html").read_text(encoding="utf-8")
     assert "Financial year 2016/17" in html
-    code, out, err = cli_output(["report", str(demo_path), str(tmp_path / "board.pdf"), "--area", "Babergh"])
+    code, out, err = cli_output(["report", str(demo_path), str(tmp_path / "board.pdf"), "--area", "Babergh",
+                                 "--meeting", "20/09/2018"])
     assert code == 0, err
     assert re.search(r"wrote .*board\.pdf \(\d+ pages\)", out)
-    assert "Babergh" in pdf_text(tmp_path / "board.pdf")
+    text = pdf_text(tmp_path / "board.pdf")
+    assert "Babergh" in text and "Date of meeting: 20/09/2018" in text
 
 
 @pytest.mark.parametrize("args, message", [

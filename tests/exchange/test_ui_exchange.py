@@ -173,21 +173,31 @@ def test_report_dialog_writes_the_report(demo_window, qtbot, prompts, tmp_path, 
     assert dialog.year_combo.itemText(0) == "All years" and dialog.year_combo.findText("2016/17") >= 0
     dialog.year_combo.setCurrentIndex(dialog.year_combo.findText("2016/17"))
     dialog.set_area("Western Suffolk CSP")
+    qtbot.keyClicks(dialog.title_edit, "Report to the Western Suffolk CSP")
+    qtbot.keyClicks(dialog.meeting_edit, "20/09/2018")
     target = tmp_path / f"board{suffix}"
     dialog.path_edit.setText(str(target))
     with qtbot.waitSignal(dialog.written, timeout=20000):
         qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
     data = target.read_bytes()
-    assert data.startswith(b"%PDF") if suffix == ".pdf" else b"Western Suffolk CSP" in data
+    if suffix == ".pdf":
+        assert data.startswith(b"%PDF")
+    else:
+        assert b"Report to the Western Suffolk CSP" in data and b"Date of meeting: 20/09/2018" in data
     assert "Wrote the board report" in prompts.infos[-1][1]
 
 
-def test_report_dialog_needs_a_pdf_or_html_name(demo_window, prompts, tmp_path):
+def test_report_dialog_needs_a_pdf_or_html_name_and_a_real_date(demo_window, prompts, tmp_path):
     demo_window.exchange_actions["report"].trigger()
     dialog = demo_window.report_dialog
     dialog.path_edit.setText(str(tmp_path / "board.docx"))
     dialog.accept()
     assert dialog.isVisible() and ".pdf or .html" in prompts.errors[-1][1]
+    dialog.path_edit.setText(str(tmp_path / "board.html"))
+    dialog.meeting_edit.setText("31/02/2018")
+    dialog.accept()
+    assert dialog.isVisible() and "not a date" in prompts.errors[-1][1]
+    assert not (tmp_path / "board.html").exists()
     dialog.reject()
 
 

@@ -267,12 +267,22 @@ class ReportDialog(QDialog):
         for choice in area_choices(session.store):
             label = choice.name if choice.kind == "all" else f"{choice.name} ({choice.kind})"
             self.area_combo.addItem(label, choice.id)
+        from safer_desk.services.report import REPORT_TITLE
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(REPORT_TITLE)
+        self.title_edit.setAccessibleName("Report title")
+        self.meeting_edit = QLineEdit(self)
+        self.meeting_edit.setPlaceholderText("dd/mm/yyyy (optional)")
+        self.meeting_edit.setAccessibleName("Date of meeting")
         store = session.store
         self.path_edit = QLineEdit(str(store.path.with_name(f"{store.path.stem} board report.pdf")), self)
         self.path_edit.setAccessibleName("Report file")
         form = QFormLayout()
+        form.addRow("&Title:", self.title_edit)
         form.addRow("Financial &year:", self.year_combo)
         form.addRow("&Area:", self.area_combo)
+        form.addRow("Date of &meeting:", self.meeting_edit)
         form.addRow(_file_label(self, self.path_edit), _path_row(self, self.path_edit, self.browse))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.write_button = buttons.addButton("&Write Report", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -314,7 +324,8 @@ class ReportDialog(QDialog):
         area_name = self.area_combo.currentText().split(" (")[0] if area_id else None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            document = build_report(self.session.store, year=None if year == "All years" else year, area=area_name)
+            document = build_report(self.session.store, year=None if year == "All years" else year, area=area_name,
+                                    title=self.title_edit.text(), meeting=self.meeting_edit.text())
             if target.suffix.lower() == ".pdf":
                 pages = write_pdf(document, target)
                 what = f"{pages} pages"

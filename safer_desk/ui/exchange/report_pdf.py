@@ -89,7 +89,7 @@ def body_document(document, width: float) -> QTextDocument:
     n = 0
     for i, section in enumerate(document.sections):
         style = ' style="page-break-before: always;"' if i else ""
-        parts.append(f"<h2{style}>{escape(section.title)}</h2>")
+        parts.append(f"<h2{style}>{i + 1}. {escape(section.title)}</h2>")
         parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
         parts += [_table(t) for t in section.tables]
         for chart in section.charts:
@@ -127,7 +127,10 @@ def _title_page(painter: QPainter, document, page: QRectF) -> None:
     y += 24
     painter.setPen(QColor("#111111"))
     painter.setFont(_font(15))
-    for line in (document.area_label, f"Financial year {document.year_label}"):
+    lines = [document.area_label, f"Financial year {document.year_label}"]
+    if document.meeting_date:
+        lines.append(f"Date of meeting: {document.meeting_date}")
+    for line in lines:
         painter.drawText(QPointF(page.left(), y + QFontMetricsF(painter.font()).ascent()), line)
         y += QFontMetricsF(painter.font()).height() + 6
     y += 12
