@@ -409,17 +409,23 @@ class _Merger:
                 continue
             if current == digest:
                 self.summary.unchanged += 1
-                if p is None or p["office_id"] == self.m.office_id:
-                    self.set_provenance(t, key, digest, reference if p is None else bool(p["shared"]))
+                if p is None:
+                    # Already in the county file, with no origin (the rows every new file starts with, or the
+                    # county's own): common to all, so no office owns it and none removes it.
+                    self.set_provenance(t, key, digest, True)
+                elif p["office_id"] == self.m.office_id:
+                    self.set_provenance(t, key, digest, bool(p["shared"]))
                 continue
+            differs = ", ".join(c for c in info.columns if existing[c] != row[c] or type(existing[c]) is not type(row[c]))
             if reference or (p is not None and p["shared"]):
                 self.conflict(t, key, "reference-differs", self.owner_name(t, key),
-                              "The county's reference row differs from the office's; the county's has been kept.",
+                              f"The county's row differs from the office's in {differs}; the county's has been kept.",
                               row)
                 continue
             if p is None:
                 self.conflict(t, key, "made-at-county", "the county file itself",
-                              "A row with this id was made at the county; it has been kept.", row)
+                              f"The county file has its own row with this id (differing in {differs}); "
+                              "it has been kept.", row)
                 continue
             if current != p["row_hash"]:
                 self.conflict(t, key, "edited-at-county", "the county",

@@ -108,16 +108,38 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def rows_every_new_file_has() -> set[tuple[str, str]]:
+    """(table, id) of the rows a blank file starts with (settings and catalogues seeded by migrations)."""
+    import tempfile
+
+    from safer_desk.exchange.county_schema import data_tables, quote, table_info
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(Path(folder) / "blank.sqlite", create=True)
+        try:
+            keys = set()
+            for t in data_tables(store.conn):
+                if table_info(store.conn, t).primary_key == ("id",):
+                    keys |= {(t, r[0]) for r in store.rows(f"SELECT id FROM {quote(t)}")}
+            return keys
+        finally:
+            store.close()
+
+
 def reidentify(path: Path, office_name: str, *, district_from: str | None = None,
-               district_to: str | None = None) -> None:
+               district_to: str | None = None, other_districts: bool = False) -> None:
     """Turn a copy of a district file into another office's file: new office id, new ids for every user row.
 
     Reference rows (deterministic ids) keep theirs; every foreign key pointing at a re-identified row
-    follows it. Optionally move the rows of one district to another (so natural keys do not clash).
+    follows it. Optionally move the rows of one district to another (district_from/district_to), or
+    (other_districts) make the office about districts of its own: each district its rows use gets a
+    twin "<name> B", its rows move there, and the values of its UNIQUE text keys (a fund's name, a DHR
+    reference) get " B" added, so nothing it holds claims what the first office holds.
     """
     from safer_desk.exchange.county_merge import REFERENCE_ID, REFERENCE_TABLES
     from safer_desk.exchange.county_schema import data_tables, quote, table_info
 
+    seeded = rows_every_new_file_has()
     conn = sqlite3.connect(str(path), isolation_level=None)
     audit.register_functions(conn)
     conn.execute("PRAGMA foreign_keys = OFF")
@@ -129,13 +151,25 @@ def reidentify(path: Path, office_name: str, *, district_from: str | None = None
         if info.primary_key != ("id",):
             continue
         for (old,) in conn.execute(f"SELECT id FROM {quote(t)}").fetchall():
-            if isinstance(old, str) and not REFERENCE_ID.match(old):
+            if isinstance(old, str) and not REFERENCE_ID.match(old) and (t, old) not in seeded:
                 mapping[(t, old)] = new_id()
+    twins: dict[str, str] = {}
+    if other_districts:
+        for t in tables:
+            for fk in table_info(conn, t).foreign_keys:
+                if fk.table == "districts" and len(fk.columns) == 1:
+                    col = quote(fk.columns[0])
+                    for (did,) in conn.execute(f"SELECT DISTINCT {col} FROM {quote(t)} WHERE {col} IS NOT NULL"):
+                        twins[did] = did + "-b"
+        for did, twin in twins.items():
+            conn.execute("INSERT OR IGNORE INTO districts(id, name, ons_code, county) SELECT ?, name || ' B', "
+                         "NULL, county FROM districts WHERE id = ?", (twin, did))
     for t in tables:
         info = table_info(conn, t)
         for (t2, old), new in mapping.items():
             if t2 == t:
                 conn.execute(f"UPDATE {quote(t)} SET id = ? WHERE id = ?", (new, old))
+        fk_columns = {c for fk in info.foreign_keys for c in fk.columns}
         for fk in info.foreign_keys:
             if len(fk.columns) != 1:
                 continue
@@ -146,9 +180,25 @@ def reidentify(path: Path, office_name: str, *, district_from: str | None = None
             if district_from and fk.table == "districts":
                 conn.execute(f"UPDATE {quote(t)} SET {quote(col)} = ? WHERE {quote(col)} = ?",
                              (district_to, district_from))
+            if twins and fk.table == "districts":
+                for did, twin in twins.items():
+                    conn.execute(f"UPDATE {quote(t)} SET {quote(col)} = ? WHERE {quote(col)} = ?", (twin, did))
+        if other_districts:
+            types = {r[1]: r[2].upper() for r in conn.execute(f"PRAGMA table_info({quote(t)})")}
+            for unique in info.uniques:
+                if any(c in fk_columns for c in unique):
+                    continue  # moved with its district or its parent
+                text = [c for c in unique if types.get(c) == "TEXT"]
+                if text:
+                    col = quote(text[0])
+                    shared_rows = " AND id NOT LIKE '%:%'" if "id" in info.columns else ""  # reference rows
+                    conn.execute(f"UPDATE {quote(t)} SET {col} = {col} || ' B' WHERE {col} NOT GLOB "
+                                 f"'[0-9][0-9][0-9][0-9]-[0-9][0-9]*'{shared_rows}")
     conn.execute("UPDATE meta SET value = ? WHERE key = 'office_id'", (new_id(),))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'office_name'", (office_name,))
     conn.execute("DELETE FROM audit_log")
+    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    assert not problems, problems
     conn.execute("COMMIT")
     conn.close()
 

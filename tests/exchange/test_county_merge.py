@@ -21,7 +21,9 @@ def test_merging_an_export_into_an_empty_county_copies_every_row_with_its_origin
     report = merge_district_files(county, [out.path])
     assert report.refused == [] and report.conflicts == []
     summary = report.merged[0]
-    assert summary.added == out.total_rows and summary.replaced == summary.removed == summary.unchanged == 0
+    blank = sum(row_counts(county.conn).values()) - summary.added  # rows every new file starts with
+    assert summary.added + summary.unchanged == out.total_rows and summary.unchanged == blank
+    assert summary.replaced == summary.removed == 0
     # Same rows, same content: the county's checksum over these tables is the export's.
     assert content_checksum(county.conn, out.row_counts) == out.checksum
     counts = provenance_counts(county)
@@ -32,7 +34,7 @@ def test_merging_an_export_into_an_empty_county_copies_every_row_with_its_origin
     assert row["office_id"] == district.office_id and row["export_id"] == out.export_id and not row["shared"]
     assert county.one("SELECT shared FROM _county_provenance WHERE row_key = 'district:babergh'")["shared"] == 1
     imports = list_imports(county)
-    assert [(i["office_name"], i["added"], i["conflicts"]) for i in imports] == [("Babergh office", out.total_rows, 0)]
+    assert [(i["office_name"], i["added"], i["conflicts"]) for i in imports] == [("Babergh office", summary.added, 0)]
 
 
 def test_merging_the_same_export_twice_changes_nothing(district, county, tmp_path):
@@ -109,9 +111,14 @@ def test_two_districts_merge_side_by_side_and_share_reference_data(district, cou
         assert county.scalar(f"SELECT count(*) FROM {table}") == district.scalar(f"SELECT count(*) FROM {table}")
     counts = provenance_counts(county)
     assert counts[("Babergh office", "x_projects")] == counts[("Ipswich office", "x_projects")] == 3
-    assert report.merged[1].unchanged == sum(a.row_counts[t] for t in
-                                             ("districts", "partnerships", "organisations", "partnership_districts",
-                                              "partnership_members"))
+    blank = open_store(tmp_path / "blank.sqlite", create=True)
+    try:
+        seeded = sum(row_counts(blank.conn).values())  # rows every new file starts with (settings, catalogues)
+    finally:
+        blank.close()
+    assert report.merged[1].unchanged == seeded + sum(a.row_counts[t] for t in
+                                                      ("districts", "partnerships", "organisations",
+                                                       "partnership_districts", "partnership_members"))
     # Each office's rows are its own: a newer Ipswich export without a project removes only Ipswich's.
     b_store = open_store(b_path)
     try:
@@ -265,7 +272,8 @@ def test_an_export_from_an_older_version_is_upgraded_on_a_copy(district, county,
     manifests, refused = check_district_files([out.path])
     assert refused == [] and manifests[0].pending_steps == [("safer_desk.exchange", "create_county_bookkeeping")]
     summary = merge_district_files(county, [out.path]).merged[0]
-    assert summary.added == out.total_rows
+    assert summary.added + summary.unchanged == out.total_rows and summary.conflicts == []
+    assert content_checksum(county.conn, out.row_counts) == out.checksum
     assert out.path.read_bytes() == before  # the district's file itself is never upgraded
 
 

@@ -108,7 +108,7 @@ def test_import_district_files_merges_and_shows_the_summary(window, qtbot, promp
     result = window.merge_result
     text = result.summary_label.text()
     assert "Babergh office" in text and "Ipswich office" in text and "In all:" in text
-    assert result.model.rowCount() == 0 and not result.view.isVisible()
+    assert result.model.rowCount() == 0 and not result.view.isVisible(), result.report.conflicts
     assert window.session.store.scalar("SELECT count(*) FROM x_projects") == 6
     result.close()
 
