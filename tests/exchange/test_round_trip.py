@@ -103,6 +103,36 @@ def test_default_export_round_trip_keeps_everything_but_the_individual_referrals
             assert county_counts[table] == 0, table
         elif table != summary:
             assert county_counts[table] == n, table
+    # The totals by district and month give the county the same fund and ledger figures.
+    assert figures(county) == figures(demo_path)
+
+
+def test_example_file_privacy_default_export_holds_no_referral_and_the_opt_in_does(demo_path, tmp_path):
+    private = [t for t in costs_schema.PRIVATE_TABLES if t in state(demo_path)[1]]
+    if not private:
+        pytest.skip("the costs tab (with its victim-level tables) has not landed on this branch yet")
+    demo = open_store(demo_path, read_only=True)
+    try:
+        counts = {t: demo.scalar(f'SELECT count(*) FROM "{t}"') for t in private}
+        # The pseudonymous references: text found in the private rows and nowhere else in the file.
+        references: set[str] = set()
+        for t in private:
+            cols = [r[1] for r in demo.rows(f'PRAGMA table_info("{t}")') if r[1] in ("reference", "pseudonym")]
+            for col in cols:
+                references |= {r[0] for r in demo.rows(f'SELECT "{col}" FROM "{t}"') if r[0]}
+    finally:
+        demo.close()
+    assert any(counts.values()), "the example file should have some referrals"
+    default, opt_in = tmp_path / "default.sqlite", tmp_path / "opt-in.sqlite"
+    assert cli_output(["export", str(demo_path), str(default)])[0] == 0
+    assert cli_output(["export", str(demo_path), str(opt_in), "--include-referrals"])[0] == 0
+    assert all(state(default)[1][t] == 0 for t in private)
+    opt_in_counts = state(opt_in)[1]
+    assert all(opt_in_counts[t] == counts[t] for t in private)
+    assert state(default)[1][costs_schema.FUND_SUMMARY_TABLE] > 0
+    raw = default.read_bytes()
+    assert references and not [r for r in references if r.encode() in raw]
+    assert all(r.encode() in opt_in.read_bytes() for r in references)
 
 
 def test_two_example_districts_merge_side_by_side(demo_path, tmp_path):
