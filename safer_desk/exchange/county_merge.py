@@ -5,8 +5,11 @@ Rules (DESIGN §3, issue 7):
   content hash as merged);
 - importing the same export again changes nothing; a newer export from the same office replaces that
   office's rows, and rows it no longer has are removed; an older one is refused;
-- reference data (rows with deterministic ids such as "district:babergh", and the links between
-  partnerships, districts and organisations) is matched, not duplicated, and never removed;
+- reference data (districts, partnerships, organisations and the links between them) is matched,
+  not duplicated, never removed and never changed by an office;
+- a row with a deterministic id elsewhere (an indicator "indicator:all-crime", a target, an area) belongs
+  to the office that sent it first; when another office sends it alike it becomes shared (never removed,
+  never changed); sent differently by another office, it is a conflict;
 - a row that cannot be merged without overwriting something is reported in ``_county_conflicts`` and
   left as it is: the same row from two offices, a row edited at the county since it was imported,
   two offices' rows colliding on a UNIQUE constraint (one indicator value for one district and month),
@@ -53,7 +56,7 @@ CONFLICT_KINDS = {
     "edited-at-county": "edited at the county since it was imported",
     "made-at-county": "a row with this id was made at the county",
     "unique": "clashes with another row on a value that must be unique",
-    "reference-differs": "reference data differs from the county's",
+    "reference-differs": "shared reference data differs from the county's",
     "missing-parent": "depends on a row that was not merged",
     "removed-but-edited": "no longer in the office's file, but edited at the county since",
 }
@@ -314,9 +317,6 @@ class _Merger:
         p = self.owner(table, key)
         return "the county file itself" if p is None else p["office_name"]
 
-    def is_reference(self, table: str, key: str) -> bool:
-        return table in REFERENCE_TABLES or bool(REFERENCE_ID.match(key))
-
     # -- the merge ---------------------------------------------------------------
     def run(self, tables: list[str]) -> MergeSummary:
         infos = {t: table_info(self.dst, t) for t in tables}
@@ -396,7 +396,7 @@ class _Merger:
             row = self.apply_remap(info, row)
             key = info.key_of(row)
             digest = self.digest(info, row)
-            reference = self.is_reference(t, key)
+            reference = t in REFERENCE_TABLES
             existing = self.county_row(info, row)
             if existing is None:
                 self.add_row(info, row, key, digest, reference, natural, incoming_keys, insert_sql)
@@ -404,6 +404,13 @@ class _Merger:
             p = self.owner(t, key)
             current = self.digest(info, existing)
             if p is not None and not p["shared"] and p["office_id"] != self.m.office_id:
+                if REFERENCE_ID.match(key) and current == digest == p["row_hash"]:
+                    # A definition with a deterministic id (an indicator, an area) that another office sent
+                    # alike: shared from now on, so neither office's later export changes or removes it.
+                    self.dst.execute(f"UPDATE {PROVENANCE_TABLE} SET shared = 1 WHERE table_name = ? AND row_key = ?",
+                                     (t, key))
+                    self.summary.unchanged += 1
+                    continue
                 self.conflict(t, key, "other-office", p["office_name"],
                               f"{p['office_name']} sent a row with the same id; it has been kept.", row)
                 continue

@@ -19,6 +19,8 @@ from safer_desk.storage import audit
 from safer_desk.storage.store import open_store
 
 PRIVATE = ("x_referrals", "x_referral_spend")
+# Tables of places rows are about (same ids in both); a second district office gets twins of them.
+AREA_TABLES = ("districts", "indicator_areas")
 SUMMARY_TABLE = "x_fund_summary"
 SUMMARY_VIEW = "x_fund_summary_live"
 PSEUDONYMS = ("TH-PSEUDO-0001", "TH-PSEUDO-0002", "TH-PSEUDO-0003")
@@ -145,26 +147,42 @@ def reidentify(path: Path, office_name: str, *, district_from: str | None = None
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN")
     tables = [t for t in data_tables(conn) if t not in REFERENCE_TABLES]
+    area_tables = [t for t in AREA_TABLES if t in data_tables(conn)]
+    user_tables = [t for t in tables if t not in area_tables]
+
+    def points_at_areas(t: str) -> bool:
+        """Each row is about one area (a target: NOT NULL area): its deterministic id is made from the area."""
+        not_null = {r[1] for r in conn.execute(f"PRAGMA table_info({quote(t)})") if r[3]}
+        return any(fk.table in area_tables and set(fk.columns) <= not_null for fk in table_info(conn, t).foreign_keys)
+
     mapping: dict[tuple[str, str], str] = {}
-    for t in tables:
+    for t in user_tables:
         info = table_info(conn, t)
         if info.primary_key != ("id",):
             continue
         for (old,) in conn.execute(f"SELECT id FROM {quote(t)}").fetchall():
-            if isinstance(old, str) and not REFERENCE_ID.match(old) and (t, old) not in seeded:
+            if not isinstance(old, str) or (t, old) in seeded:
+                continue
+            if not REFERENCE_ID.match(old):
                 mapping[(t, old)] = new_id()
+            elif other_districts and points_at_areas(t):
+                mapping[(t, old)] = old + "-b"  # a deterministic id made from the area (a target): the twin's
     twins: dict[str, str] = {}
     if other_districts:
-        for t in tables:
+        for t in user_tables:
             for fk in table_info(conn, t).foreign_keys:
-                if fk.table == "districts" and len(fk.columns) == 1:
+                if fk.table in area_tables and len(fk.columns) == 1:
                     col = quote(fk.columns[0])
-                    for (did,) in conn.execute(f"SELECT DISTINCT {col} FROM {quote(t)} WHERE {col} IS NOT NULL"):
-                        twins[did] = did + "-b"
-        for did, twin in twins.items():
-            conn.execute("INSERT OR IGNORE INTO districts(id, name, ons_code, county) SELECT ?, name || ' B', "
-                         "NULL, county FROM districts WHERE id = ?", (twin, did))
-    for t in tables:
+                    for (aid,) in conn.execute(f"SELECT DISTINCT {col} FROM {quote(t)} WHERE {col} IS NOT NULL"):
+                        twins[aid] = aid + "-b"
+        for area_table in area_tables:
+            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({quote(area_table)})")]
+            picks = ", ".join("?" if c == "id" else "name || ' B'" if c == "name" else
+                              "NULL" if c in ("ons_code", "successor_id") else quote(c) for c in cols)
+            for aid, twin in twins.items():
+                conn.execute(f"INSERT OR IGNORE INTO {quote(area_table)} ({', '.join(map(quote, cols))}) "
+                             f"SELECT {picks} FROM {quote(area_table)} WHERE id = ?", (twin, aid))
+    for t in user_tables:
         info = table_info(conn, t)
         for (t2, old), new in mapping.items():
             if t2 == t:
@@ -180,9 +198,11 @@ def reidentify(path: Path, office_name: str, *, district_from: str | None = None
             if district_from and fk.table == "districts":
                 conn.execute(f"UPDATE {quote(t)} SET {quote(col)} = ? WHERE {quote(col)} = ?",
                              (district_to, district_from))
-            if twins and fk.table == "districts":
+            if twins and fk.table in area_tables:
+                # Shared definitions (deterministic ids kept, such as an indicator) stay as they are.
+                kept = " AND NOT (id GLOB '*:*' AND id NOT GLOB '*-b')" if "id" in info.columns else ""
                 for did, twin in twins.items():
-                    conn.execute(f"UPDATE {quote(t)} SET {quote(col)} = ? WHERE {quote(col)} = ?", (twin, did))
+                    conn.execute(f"UPDATE {quote(t)} SET {quote(col)} = ? WHERE {quote(col)} = ?{kept}", (twin, did))
         if other_districts:
             types = {r[1]: r[2].upper() for r in conn.execute(f"PRAGMA table_info({quote(t)})")}
             for unique in info.uniques:

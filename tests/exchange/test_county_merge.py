@@ -314,3 +314,41 @@ def test_fill_district_helper_gives_distinct_offices(tmp_path, standin_privacy):
     finally:
         one.close()
         two.close()
+
+
+def test_rows_with_deterministic_ids_are_owned_until_another_office_sends_them_alike(district, county, tmp_path):
+    """An indicator ("indicator:all-crime") one office made is that office's; sent alike by two, it is shared."""
+    ipswich = open_store(second_district(district, tmp_path), read_only=False)
+    try:
+        for store in (district, county, ipswich):
+            with store.transaction():
+                store.conn.execute("CREATE TABLE IF NOT EXISTS x_definitions (id TEXT PRIMARY KEY, name TEXT NOT NULL "
+                                   "UNIQUE, polarity TEXT NOT NULL) STRICT")
+        for store in (district, ipswich):
+            with store.transaction():
+                store.conn.execute("INSERT INTO x_definitions VALUES ('indicator:all-crime', 'All crime', 'lower')")
+        with district.transaction():
+            district.conn.execute("INSERT INTO x_definitions VALUES ('indicator:hate-crime', 'Hate crime', 'lower')")
+
+        def merge(store, name):
+            return merge_district_files(county, [export_for_county(store, tmp_path / name).path]).merged[0]
+
+        merge(district, "b1.sqlite")
+        second = merge(ipswich, "i1.sqlite")
+        assert second.conflicts == []  # the same definition from a second office: matched, now shared
+        shared = county.scalar("SELECT shared FROM _county_provenance WHERE row_key = 'indicator:all-crime'")
+        assert shared == 1
+        with district.transaction():
+            district.conn.execute("UPDATE x_definitions SET polarity = 'higher'")  # both definitions
+        summary = merge(district, "b2.sqlite")
+        assert summary.replaced == 1  # hate crime is Babergh's alone: replaced
+        assert [(c.row_key, c.kind) for c in summary.conflicts] == [("indicator:all-crime", "reference-differs")]
+        assert "polarity" in summary.conflicts[0].detail
+        assert county.scalar("SELECT polarity FROM x_definitions WHERE id = 'indicator:all-crime'") == "lower"
+        with district.transaction():
+            district.conn.execute("DELETE FROM x_definitions")
+        summary = merge(district, "b3.sqlite")
+        assert summary.removed == 1  # Babergh's own definition goes; the shared one stays
+        assert [r[0] for r in county.rows("SELECT id FROM x_definitions")] == ["indicator:all-crime"]
+    finally:
+        ipswich.close()
