@@ -201,3 +201,18 @@ def test_report_command_refuses_bad_options(demo_path, tmp_path, args, message):
 def test_report_command_refuses_other_formats(demo_path, tmp_path):
     code, _, err = cli_output(["report", str(demo_path), str(tmp_path / "r.docx")])
     assert code == 1 and ".pdf or .html" in err
+
+
+def test_pdf_columns_fit_their_longest_words_even_in_wide_tables(qapp):
+    from safer_desk.ui.exchange.report_pdf import _measure, table_layout
+
+    wide = ReportTable("Scenario", [f"Heading{i} word" for i in range(13)],
+                       [["Supported accommodation for young offenders"] + ["£105,000"] * 12],
+                       total_row=["Total committed"] + ["£1,030,000"] * 12)
+    size, widths = table_layout(wide, 680)
+    assert abs(sum(widths) - 100) < 1e-6 and size < 8
+    words, _ = _measure(wide, size, None)
+    assert all(w / 680 * 100 <= width + 1e-6 for w, width in zip(words, widths))
+    narrow = ReportTable("Two", ["Partnership", "Total (£)"], [["Babergh", "63,768"]])
+    size, widths = table_layout(narrow, 680)
+    assert size == 9.0 and abs(sum(widths) - 100) < 1e-6

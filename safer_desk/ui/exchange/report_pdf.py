@@ -41,11 +41,64 @@ def _align(align, i: int) -> str:
     return {"r": "right", "c": "center"}.get(a, "left")
 
 
-def _table(table) -> str:
+def _measure(table, size: float, device) -> tuple[list[float], list[float]]:
+    """For each column: the width of its longest word, and of its longest cell (at this type size)."""
+    def metrics(bold: bool) -> QFontMetricsF:
+        return QFontMetricsF(_font(size, bold), device) if device is not None else QFontMetricsF(_font(size, bold))
+
+    plain, bold = metrics(False), metrics(True)
+    words, lines = [], []
+    for c, header in enumerate(table.header):
+        # (text, metrics it is set in): the header and the total row are bold.
+        cells = [(str(r[c]), plain) for r in table.rows if c < len(r) and r[c] is not None]
+        if table.total_row and c < len(table.total_row) and table.total_row[c] is not None:
+            cells.append((str(table.total_row[c]), bold))
+        words.append(max([bold.horizontalAdvance(w) for w in str(header).split()] +
+                         [m.horizontalAdvance(w) for t, m in cells for w in t.split()] + [8.0]))
+        lines.append(max([bold.horizontalAdvance(str(header)) / 2] + [m.horizontalAdvance(t) for t, m in cells]))
+    return words, lines
+
+
+def _table_points(table) -> float:
+    """Smaller type for wide tables, so ten columns still fit A4 portrait without breaking words."""
+    columns = len(table.header)
+    return 7.5 if columns >= 9 else 8.0 if columns >= 7 else 9.0
+
+
+def table_layout(table, width: float, device=None) -> tuple[float, list[float]]:
+    """The type size and percentage column widths for a table (QTextDocument's own layout starves wordy columns).
+
+    Every column gets room for its longest word, so no word is broken (wide tables get smaller type until
+    their words fit, down to 6 pt); the room left is shared in proportion to what each column would need
+    to keep its cells on one line (capped at 40% of the width).
+    """
+    padding = 10.0
+    size = _table_points(table)
+    while True:
+        words, lines = _measure(table, size, device)
+        least = [w + padding for w in words]
+        if sum(least) <= width or size <= 6.0:
+            break
+        size -= 0.5
+    wanted = [max(w, min(line, width * 0.4)) + padding for w, line in zip(words, lines)]
+    spare = width - sum(least)
+    if spare <= 0:
+        widths = least
+    else:
+        more = [w - m for w, m in zip(wanted, least)]
+        grow = sum(more)
+        widths = [m + (spare * x / grow if grow else spare / len(least)) for m, x in zip(least, more)]
+    total = sum(widths)
+    return size, [100 * w / total for w in widths]
+
+
+def _table(table, width: float, device=None) -> str:
     parts = [f'<h3>{escape(table.title)}</h3>' if table.title else ""]
-    parts.append('<table width="100%" border="1" cellspacing="0" cellpadding="4" '
-                 'style="border-collapse: collapse; border-color: #999999;"><thead><tr>')
-    parts += [f'<th bgcolor="#e8eef5" align="{_align(table.align, i)}">{escape(h)}</th>'
+    size, widths = table_layout(table, width, device)
+    parts.append(f'<table width="100%" border="1" cellspacing="0" cellpadding="3" '
+                 f'style="border-collapse: collapse; border-color: #999999; font-size: {size:g}pt;">'
+                 "<thead><tr>")
+    parts += [f'<th bgcolor="#e8eef5" width="{widths[i]:.1f}%" align="{_align(table.align, i)}">{escape(h)}</th>'
               for i, h in enumerate(table.header)]
     parts.append("</tr></thead>")
     for row in table.rows:
@@ -75,9 +128,14 @@ def render_chart_image(chart, width: int = CHART_W, height: int = CHART_H, scale
     return image
 
 
-def body_document(document, width: float) -> QTextDocument:
-    """The sections as one QTextDocument (each section from a new page), with chart images as resources."""
+def body_document(document, width: float, device=None) -> QTextDocument:
+    """The sections as one QTextDocument (each section from a new page), with chart images as resources.
+
+    Laid out for the paint device it will be drawn on (the PDF writer), whatever the screen's scaling.
+    """
     doc = QTextDocument()
+    if device is not None:
+        doc.documentLayout().setPaintDevice(device)
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(9.5)
@@ -91,7 +149,7 @@ def body_document(document, width: float) -> QTextDocument:
         style = ' style="page-break-before: always;"' if i else ""
         parts.append(f"<h2{style}>{i + 1}. {escape(section.title)}</h2>")
         parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
-        parts += [_table(t) for t in section.tables]
+        parts += [_table(t, width, device) for t in section.tables]
         for chart in section.charts:
             name = f"chart{n}.png"
             n += 1
@@ -183,7 +241,7 @@ def write_pdf(document, target: Path | str) -> int:
         page = QRectF(writer.pageLayout().paintRectPixels(DPI))
         page.moveTo(0, 0)
         body_h = page.height() - HEADER_H - FOOTER_H
-        doc = body_document(document, page.width())
+        doc = body_document(document, page.width(), writer)
         doc.setPageSize(QSizeF(page.width(), body_h))
         body_pages = doc.pageCount()
         total = body_pages + 1
