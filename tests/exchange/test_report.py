@@ -206,9 +206,11 @@ def test_report_command_refuses_other_formats(demo_path, tmp_path):
 def test_pdf_columns_fit_their_longest_words_even_in_wide_tables(qapp):
     from safer_desk.ui.exchange.report_pdf import _measure, table_layout
 
-    wide = ReportTable("Scenario", [f"Heading{i} word" for i in range(13)],
-                       [["Supported accommodation for young offenders"] + ["£105,000"] * 12],
-                       total_row=["Total committed"] + ["£1,030,000"] * 12)
+    wide = ReportTable("Scenario", ["Ref", "Project / Initiative"] + [f"Criterion {i}?" for i in range(8)]
+                       + ["Committed", "2009/10", "2010/11"],
+                       [["10", "Supported accommodation for young offenders"] + ["√ (in some areas)"] * 8
+                        + ["£105,000", "£35,000", "£70,000"]],
+                       total_row=["", "Total committed"] + [""] * 8 + ["£105,000", "£35,000", "£70,000"])
     size, widths = table_layout(wide, 680)
     assert abs(sum(widths) - 100) < 1e-6 and size < 8
     words, _ = _measure(wide, size, None)
