@@ -194,8 +194,10 @@ def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = 
                 points = run
             out.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash_attr} points="'
                        + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>')
-            if len(run) <= 40:
-                out.extend(_marker(MARKERS[k % len(MARKERS)], x, y, colour) for x, y in run)
+            # Markers tell the series apart without colour; on long series every few points is enough.
+            every_nth = max(1, math.ceil(n / 12))
+            out.extend(_marker(MARKERS[k % len(MARKERS)], x, y, colour)
+                       for j, (x, y) in enumerate(run) if (round((x - left) / slot - 0.5) + k) % every_nth == 0)
     # Legend: a swatch drawn in the series' own style, then its name.
     for k, s in enumerate(chart.series):
         colour = PALETTE[k % len(PALETTE)]

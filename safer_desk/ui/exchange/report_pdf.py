@@ -84,6 +84,8 @@ def table_layout(table, width: float, device=None) -> tuple[float, list[float]]:
     spare = width - sum(least)
     if spare <= 0:
         widths = least
+    elif sum(wanted) <= width:
+        widths = wanted  # everything fits on one line: widen in proportion (the table spans the page)
     else:
         more = [w - m for w, m in zip(wanted, least)]
         grow = sum(more)
