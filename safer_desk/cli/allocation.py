@@ -1,9 +1,76 @@
-"""The allocation subcommands of `safer-desk` (see DESIGN.md §4)."""
+"""`safer-desk allocate`: the allocation formula on a CSV file, printed as CSV (DESIGN.md §4).
+
+No Safer Desk file is involved: the input is a CSV on disk and the result goes to stdout.
+"""
 
 from __future__ import annotations
 
 import argparse
 
+from safer_desk.cli.common import CliError, print_csv
+
+OPTION_NAMES = {"pot": "--pot", "previous_total": "--previous-total", "retain": "--retain",
+                "fixed_share": "--fixed-share", "rounding": "--rounding", "unit": "--unit", "damping": "--damping"}
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add this area's subcommands."""
+    parser = subparsers.add_parser(
+        "allocate", help="split a pot between partnerships by formula (CSV in, CSV out)",
+        description="Split a pot between partnerships: a fixed part per unit and a variable part by weighted "
+                    "factors, compared with last year. INPUT.csv has the columns partnership,fixed_units,basis"
+                    "[,previous] (or the factor columns named with --factor instead of basis). Prints CSV: "
+                    "partnership,fixed_units,basis,basis_share_pct,fixed,variable,total,previous,variance "
+                    "(amounts in pounds).")
+    parser.add_argument("input", metavar="INPUT.csv")
+    parser.add_argument("--pot", metavar="AMOUNT", help="the pot to split, in pounds (589608 or £589,608)")
+    parser.add_argument("--previous-total", metavar="AMOUNT", help="last year's total, less --retain")
+    parser.add_argument("--retain", metavar="PERCENT", help="percentage of --previous-total kept back (10 or 10%%)")
+    parser.add_argument("--fixed-share", metavar="FRACTION",
+                        help="share of the pot split per fixed unit (1/3, 0.25, 25%%), or £AMOUNT per unit")
+    parser.add_argument("--rounding", default="exact", metavar="exact|percent-2dp",
+                        help="exact shares by largest remainder (default), or shares rounded to two-decimal "
+                             "percentages first as the county's legacy spreadsheet did")
+    parser.add_argument("--unit", default="pound", metavar="pound|penny", help="round to whole pounds (default) "
+                                                                               "or pennies")
+    parser.add_argument("--factor", action="append", default=[], metavar="NAME=WEIGHT",
+                        help="a factor column of INPUT.csv and its weight; repeat for several")
+    parser.add_argument("--damping", metavar="PERCENT", help="no partnership changes by more than this from last "
+                                                             "year; the others meet the difference")
+    parser.set_defaults(run=run_allocate)
+
+
+def run_allocate(args: argparse.Namespace) -> int:
+    from safer_desk.domain.allocation import AllocationError
+    from safer_desk.services import allocation as service
+
+    if args.pot is not None and args.previous_total is not None:
+        raise CliError("give either --pot or --previous-total with --retain, not both")
+    if args.pot is None and args.previous_total is None:
+        raise CliError("give --pot AMOUNT, or --previous-total AMOUNT with --retain PERCENT")
+    if args.pot is not None and args.retain is not None:
+        raise CliError("--retain goes with --previous-total, not with --pot")
+    try:
+        factors = service.parse_factor_weights(args.factor)
+        options = service.build_options(pot=args.pot, previous_total=args.previous_total, retain=args.retain,
+                                        fixed_share=args.fixed_share, rounding=args.rounding, unit=args.unit,
+                                        factors=factors or None, damping=args.damping, names=OPTION_NAMES)
+        partnerships = service.read_input_csv(args.input, factors=[f.name for f in factors] or None)
+        result = service.calculate(partnerships, options)
+    except AllocationError as exc:
+        raise CliError(_name_option(str(exc))) from exc
+    for note in result.notes:
+        import sys
+
+        print(f"safer-desk: note: {note}", file=sys.stderr)
+    print_csv(service.CLI_HEADER, service.cli_rows(result))
+    return 0
+
+
+def _name_option(message: str) -> str:
+    """Messages about the pot or the fixed part name the option that set them."""
+    for prefix, option in (("pot:", "--pot/--previous-total:"), ("fixed units:", "fixed_units:"),
+                           ("damping:", "--damping:"), ("fixed share:", "--fixed-share:")):
+        if message.startswith(prefix):
+            return option + message[len(prefix):]
+    return message

@@ -1,9 +1,63 @@
-"""The indicators subcommands of `safer-desk` (see DESIGN.md §4)."""
+"""The indicators subcommands of `safer-desk` (see DESIGN.md §4).
+
+    safer-desk import-police FILE CSV_OR_FOLDER...   data.police.uk street CSVs (creates FILE when missing)
+    safer-desk indicators FILE                       indicator,area,period,value as CSV
+        periods: 2016-04 (month), 2016/17-Q1 (quarter, Q1 = April to June), 2016/17 (financial year)
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+
+from safer_desk.cli.common import CliError, open_existing, open_for_writing, print_csv
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add this area's subcommands."""
+    p = subparsers.add_parser("import-police", help="import data.police.uk street-level CSV files or folders",
+                              description="Count data.police.uk street-level crime per month, current district "
+                                          "and crime type. Re-importing a month replaces it.")
+    p.add_argument("file", help="the Safer Desk file (created when missing)")
+    p.add_argument("sources", nargs="+", metavar="CSV_OR_FOLDER", help="street CSV files or folders of them")
+    p.set_defaults(run=run_import_police)
+
+    p = subparsers.add_parser("indicators", help="print indicator figures as CSV: indicator,area,period,value",
+                              description="Print every stored indicator figure as CSV. Periods: 2016-04 for "
+                                          "months, 2016/17-Q1 for quarters (Q1 = April to June), 2016/17 for years.")
+    p.add_argument("file", help="the Safer Desk file")
+    p.set_defaults(run=run_indicators)
+
+
+def run_import_police(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from safer_desk.exchange.police_uk import PoliceFileError
+    from safer_desk.services.police_import import import_police_files
+
+    for source in args.sources:
+        if not Path(source).exists():
+            raise CliError(f"there is no file or folder at {source}")
+    store = open_for_writing(args.file)
+    try:
+        result = import_police_files(store, [Path(s) for s in args.sources])
+    except PoliceFileError as exc:
+        raise CliError(str(exc) if "nothing was imported" in str(exc).lower() else f"{exc} Nothing was imported.") from exc
+    finally:
+        store.close()
+    for line in result.summary_lines():
+        print(line)
+    sys.stdout.flush()
+    return 0
+
+
+def run_indicators(args: argparse.Namespace) -> int:
+    from safer_desk.services.indicators import export_rows
+
+    store = open_existing(args.file)
+    try:
+        rows = export_rows(store)
+    finally:
+        store.close()
+    print_csv(["indicator", "area", "period", "value"], rows)
+    return 0

@@ -9,6 +9,7 @@ inside a QVariant-free Python object.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -129,6 +130,27 @@ class RowTableModel(QAbstractTableModel):
         self.endRemoveRows()
         return row
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python, once per click: one key per row, not a Python lessThan per comparison
+        (20,000 rows sort in milliseconds instead of freezing the window). Blanks stay last either way."""
+        if not 0 <= column < len(self.columns):
+            return
+        col = self.columns[column]
+        keyed = [(sort_key(col.raw(row)), i) for i, row in enumerate(self._rows)]
+        filled = [k for k in keyed if k[0][0] == 0]
+        blanks = [k for k in keyed if k[0][0] != 0]
+        filled.sort(key=lambda k: k[0], reverse=order == Qt.SortOrder.DescendingOrder)
+        new_order = [i for _, i in filled] + [i for _, i in blanks]
+        if new_order == list(range(len(self._rows))):
+            return
+        self.layoutAboutToBeChanged.emit()
+        position = {old: new for new, old in enumerate(new_order)}
+        persistent = self.persistentIndexList()
+        self._rows = [self._rows[i] for i in new_order]
+        self.changePersistentIndexList(
+            persistent, [self.index(position[p.row()], p.column()) if p.isValid() else p for p in persistent])
+        self.layoutChanged.emit()
+
     def find(self, predicate: Callable[[Any], bool]) -> int:
         for i, row in enumerate(self._rows):
             if predicate(row):
@@ -142,20 +164,24 @@ class RowTableModel(QAbstractTableModel):
         raise KeyError(key)
 
 
-def _sort_key(value: Any) -> tuple:
+def sort_key(value: Any) -> tuple:
+    """How raw values order: numbers (pence, counts), dates, then text without case; blanks apart."""
     if value is None or value == "":
         return (1, 0, "")
     if isinstance(value, bool):
         return (0, 0, int(value))
     if isinstance(value, (int, float)):
         return (0, 0, value)
+    if isinstance(value, date):
+        return (0, 0, value.toordinal())
     if isinstance(value, str):
         return (0, 1, value.casefold())
     return (0, 2, str(value))
 
 
 class RawSortFilterProxy(QSortFilterProxyModel):
-    """Sorts by raw Python values (blanks last) and filters by a predicate plus free-text search."""
+    """Filters by a predicate plus free-text search; sorting is handed to a RowTableModel source,
+    which orders its rows by raw Python values (blanks last)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -163,18 +189,33 @@ class RawSortFilterProxy(QSortFilterProxyModel):
         self._needle = ""
         self.setSortRole(RAW_ROLE)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, RowTableModel):
+            model.sort(column, order)  # the proxy keeps the source's order
+        else:
+            super().sort(column, order)
+
     def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
-        return _sort_key(left.data(RAW_ROLE)) < _sort_key(right.data(RAW_ROLE))
+        return sort_key(left.data(RAW_ROLE)) < sort_key(right.data(RAW_ROLE))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        # Qt 6.9+ wants begin/endFilterChange around the change; invalidateFilter is deprecated there.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            change()
+            self.invalidateFilter()
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
-        self._predicate = predicate
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_predicate", predicate))
 
     def set_search_text(self, text: str) -> None:
         needle = (text or "").strip().casefold()
         if needle != self._needle:
-            self._needle = needle
-            self.invalidateFilter()
+            self._refilter(lambda: setattr(self, "_needle", needle))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()

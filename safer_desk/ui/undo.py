@@ -10,22 +10,25 @@ from PySide6.QtGui import QUndoCommand
 class ServiceCommand(QUndoCommand):
     """Runs ``do`` on redo and ``undo`` on undo; ``after`` refreshes the view both ways.
 
-    The first redo (when the command is pushed) performs the action, so push the
-    command instead of calling the service yourself. If ``do`` raises, the
-    exception propagates from ``QUndoStack.push`` and the command is marked obsolete.
+    The first redo (when the command is pushed) performs the action, so push the command
+    instead of calling the service yourself. An exception from ``do`` is kept (not raised
+    through Qt, which would wrap its message) and the command marks itself obsolete, so
+    QUndoStack drops it; ``push_service_command`` then re-raises the original exception.
     """
 
     def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object],
                  after: Callable[[], None] | None = None):
         super().__init__(text)
         self._do, self._undo, self._after = do, undo, after
+        self.error: Exception | None = None
 
     def redo(self) -> None:
         try:
             self._do()
-        except Exception:
+        except Exception as exc:  # handed to push_service_command, which re-raises it unchanged
+            self.error = exc
             self.setObsolete(True)
-            raise
+            return
         if self._after:
             self._after()
 
@@ -37,12 +40,8 @@ class ServiceCommand(QUndoCommand):
 
 def push_service_command(stack, text: str, do: Callable[[], object], undo: Callable[[], object],
                          after: Callable[[], None] | None = None) -> None:
-    """Do an action through the undo stack; a failing action leaves nothing on the stack."""
+    """Do an action through the undo stack; a failing action raises its own error and leaves nothing to undo."""
     command = ServiceCommand(text, do, undo, after)
-    try:
-        stack.push(command)
-    except Exception:
-        # QUndoStack keeps an obsolete command only until the next push; remove it now.
-        if stack.count() and stack.command(stack.count() - 1) is command:
-            stack.setIndex(stack.count() - 1)
-        raise
+    stack.push(command)  # an obsolete command is deleted by the stack, not added
+    if command.error is not None:
+        raise command.error

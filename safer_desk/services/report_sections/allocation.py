@@ -1,13 +1,80 @@
-"""The allocation tab's part of the board report."""
+"""The allocation tab's part of the board report: the year's allocation with variance, and any top-slice."""
 
 from __future__ import annotations
 
+from safer_desk.domain.allocation import format_fraction, percent_text
+from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.services.report_model import ReportSection
+from safer_desk.services import allocation as service
+from safer_desk.services.report_model import ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
 
 def board_report_sections(store: Store, *, year: FinancialYear | None = None,
                           area_id: str | None = None) -> list[ReportSection]:
-    """This tab's sections for the board report, for a financial year and area (None: all)."""
-    return []
+    """This tab's sections for the board report, for a financial year and area (None: all).
+
+    The allocation shown is the year's agreed scenario, else its most recently saved (the latest
+    year's when no year is given); a county-wide table, so ``area_id`` does not narrow it.
+    """
+    scenarios = service.list_scenarios(store, year=year.label if year else None)
+    top_slices = service.list_top_slices(store, year=year.label if year else None)
+    if not scenarios and not top_slices:
+        return []
+    sections = []
+    chosen = service.adopted_scenario(store, year.label if year else None)
+    if chosen is not None:
+        sections.append(allocation_section(service.load_scenario(store, chosen.id)))
+    for item in top_slices:
+        if year is None and scenarios and item.year != scenarios[0].year:
+            continue
+        sections.append(top_slice_section(item))
+    return sections
+
+
+def allocation_section(scenario: service.Scenario) -> ReportSection:
+    result = scenario.result()
+    header = service.table_header(result)
+    rows = [[str(cell) for cell in row] for row in service.table_rows(result)]
+    align = ["l"] + ["r"] * (len(header) - 1)
+    opts = result.options
+    if result.previous_total_pence is not None:
+        pot = (f"Last year's total of {format_money(result.previous_total_pence)} less {percent_text(opts.retain)}% "
+               f"retained ({format_money(result.retained_pence)}) leaves {format_money(result.pot_pence)}.")
+    else:
+        pot = f"The pot is {format_money(result.pot_pence)}."
+    if result.fixed_total_pence:
+        fixed = (f" A fixed fee of {format_money(result.fixed_per_unit_pence)} per unit"
+                 + (f" ({format_fraction(opts.fixed_share)} of the pot)" if opts.fixed_per_unit_pence is None else "")
+                 + f", {format_money(result.fixed_total_pence)} in all; the remaining "
+                 f"{format_money(result.variable_total_pence)} is shared by "
+                 + ", ".join(f.title for f in opts.factors) + ".")
+    else:
+        fixed = f" It is shared by {', '.join(f.title for f in opts.factors)}."
+    rounding = (" Shares were rounded to two-decimal percentages before multiplying, as in the county's spreadsheet."
+                if opts.rounding == "percent-2dp" else "")
+    damping = (f" No partnership's change from last year exceeds ±{percent_text(result.damping_limit)}%."
+               if result.damping_limit is not None else "")
+    paragraphs = [pot + fixed + rounding + damping, *result.notes]
+    table = ReportTable(f"Financial allocation {scenario.year}: {scenario.name}", header, rows[:-1], align,
+                        total_row=rows[-1], note=f"Saved {service.uk_date(scenario.saved_at)}.")
+    names = [r.name for r in result.rows]
+    chart = ReportChart(f"Allocation {scenario.year} against last year", names, [
+        ReportSeries(scenario.year, [r.total_pence / 100 for r in result.rows], "bar"),
+        ReportSeries("Last year", [None if r.previous_pence is None else r.previous_pence / 100
+                                   for r in result.rows], "bar"),
+    ], y_label="£")
+    return ReportSection(f"Allocation {scenario.year}", paragraphs, [table], [chart])
+
+
+def top_slice_section(item: service.TopSlice) -> ReportSection:
+    result = item.result()
+    rows = [[line.label, format_money(line.amount_pence, show_pence=True)] for line in result.lines]
+    pct = percent_text(result.scenario)
+    rows.append([f"Plus {pct}%", format_money(result.scenario_more_pence, show_pence=True)])
+    rows.append([f"Less {pct}%", format_money(result.scenario_less_pence, show_pence=True)])
+    table = ReportTable(f"{item.name} ({item.year})", ["", "£"], rows, ["l", "r"])
+    return ReportSection(f"Top-slice: {item.name}", [
+        f"Each of the {result.partners} partners plans on {format_money(result.equal_share_pence, show_pence=True)},"
+        f" and on ±{pct}% ({format_money(result.scenario_more_pence, show_pence=True)} and "
+        f"{format_money(result.scenario_less_pence, show_pence=True)})."], [table])

@@ -1,13 +1,87 @@
-"""The costs tab's part of the board report."""
+"""The costs tab's part of the board report: DHR cost recovery and each pooled fund's burn-down."""
 
 from __future__ import annotations
 
-from safer_desk.domain.periods import FinancialYear
-from safer_desk.services.report_model import ReportSection
+from datetime import date
+
+from safer_desk.domain.money import format_money
+from safer_desk.domain.periods import FinancialYear, format_uk_date
+from safer_desk.services.report_model import ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
 
 def board_report_sections(store: Store, *, year: FinancialYear | None = None,
-                          area_id: str | None = None) -> list[ReportSection]:
+                          area_id: str | None = None, today: date | None = None) -> list[ReportSection]:
     """This tab's sections for the board report, for a financial year and area (None: all)."""
-    return []
+    from safer_desk.services import dhr, funds
+
+    today = today or date.today()
+    sections = []
+    label = dhr.review_label(store)
+    cases = [c for c in dhr.list_cases(store, today=today)
+             if area_id is None or area_id in (c.district, c.partnership)
+             or _case_area(store, c.id, area_id)]
+    if cases:
+        case_rows = [[c.reference, c.kind, c.district, c.current_stage, c.flag,
+                      format_money(c.cost_pence) if c.cost_known else "Not yet known",
+                      format_money(c.recovered_pence), format_money(c.outstanding_pence),
+                      format_money(c.shortfall_pence)] for c in cases]
+        ledger = dhr.partner_ledger(store, today=today)
+        ledger_rows = [[p.partner, format_money(p.billed_pence), format_money(p.paid_pence),
+                        format_money(p.refused_pence + p.written_off_pence), format_money(p.outstanding_pence),
+                        format_money(p.overdue_pence)] for p in ledger]
+        total = [sum(getattr(p, k) for p in ledger) for k in ("billed_pence", "paid_pence")]
+        refused = sum(p.refused_pence + p.written_off_pence for p in ledger)
+        outstanding = sum(p.outstanding_pence for p in ledger)
+        overdue = sum(p.overdue_pence for p in ledger)
+        sections.append(ReportSection(
+            title=f"{label}s: cost recovery",
+            paragraphs=[f"{len([c for c in cases if c.kind == 'review'])} review(s) and "
+                        f"{len([c for c in cases if c.kind != 'review'])} learning review(s). Costs are shared "
+                        f"between the partnership's statutory partners; figures as at {format_uk_date(today)}."],
+            tables=[
+                ReportTable("Cost recovery per case", ["Case", "Kind", "District", "Stage reached", "Status", "Cost",
+                                                       "Recovered", "Outstanding", "Shortfall"], case_rows,
+                            align=["l", "l", "l", "l", "l", "r", "r", "r", "r"]),
+                ReportTable("Cost recovery per partner", ["Partner", "Billed", "Paid", "Refused or written off",
+                                                          "Outstanding", "Overdue"], ledger_rows,
+                            align=["l", "r", "r", "r", "r", "r"],
+                            total_row=["Total", format_money(total[0]), format_money(total[1]), format_money(refused),
+                                       format_money(outstanding), format_money(overdue)]),
+            ]))
+    for fund in funds.list_funds(store):
+        figures = funds.fund_figures(store, fund.id)
+        f = figures.forecast
+        month_rows = [[m.label, str(v), format_money(p)] for m, v, p in figures.by_month]
+        district_rows = [[d, str(v), format_money(p)] for d, v, p in figures.by_district]
+        categories = [m.label for m, _ in f.cumulative] + [m.label for m, _ in f.forecast_line[1:]]
+        n_actual = len(f.cumulative)
+        actual = [p / 100 for _, p in f.cumulative] + [None] * (len(categories) - n_actual)
+        forecast = [None] * (n_actual - 1) + [p / 100 for _, p in f.forecast_line] if f.forecast_line else []
+        level = [figures.contributions_pence / 100] * len(categories)
+        mean = figures.mean_per_victim_pence
+        sections.append(ReportSection(
+            title=f"{fund.name}: burn-down",
+            paragraphs=[
+                f"Contributions {format_money(figures.contributions_pence)}; spent {format_money(figures.spent_pence)} "
+                f"supporting {figures.victims} victim(s)"
+                + (f" (mean {format_money(mean)} per victim)" if mean is not None else "")
+                + f"; balance {format_money(figures.balance_pence)}.",
+                funds.forecast_sentence(figures)],
+            tables=[ReportTable("Spend per month", ["Month", "Victims first supported", "Spend"], month_rows,
+                                align=["l", "r", "r"],
+                                total_row=["Total", str(figures.victims), format_money(figures.spent_pence)]),
+                    ReportTable("Spend per district", ["District", "Victims", "Spend"], district_rows,
+                                align=["l", "r", "r"])],
+            charts=[ReportChart(f"{fund.name}: spend to date and forecast", categories,
+                                [ReportSeries("Spend to date", actual, "line"),
+                                 ReportSeries("Forecast at the recent rate", forecast or [None] * len(categories),
+                                              "dashed"),
+                                 ReportSeries("Fund", level, "step")],
+                                y_label="£", note=f"Period ends {f.pilot_end.label}.")]))
+    return sections
+
+
+def _case_area(store: Store, case_id: str, area_id: str) -> bool:
+    return bool(store.scalar("SELECT 1 FROM dhr_cases WHERE id = ? AND (district_id = ? OR partnership_id = ?)",
+                             (case_id, area_id, area_id)))

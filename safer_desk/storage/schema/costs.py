@@ -1,4 +1,9 @@
-"""Schema of the costs part of the file (its own migration set, applied after core)."""
+"""Schema of the costs part of the file (its own migration set, applied after core).
+
+Domestic Homicide Reviews (cases, stage dates, panel meetings, action plans, cost
+lines, partners' shares and payments) and pooled funds (contributions, referrals
+by pseudonymous reference, spend lines, an editable catalogue of items).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,237 @@ migrations = MigrationSet("safer_desk.costs")
 # Privacy (DESIGN §3, issue 7): tables with one row per victim (a referral) or per spend on a victim.
 # The county export leaves them out unless the user ticks "include individual referrals", and writes
 # the rows of the view FUND_SUMMARY_VIEW into the table FUND_SUMMARY_TABLE instead.
-PRIVATE_TABLES: tuple[str, ...] = ()
+PRIVATE_TABLES: tuple[str, ...] = ("fund_referrals", "fund_spend_lines")
 FUND_SUMMARY_TABLE = "fund_spend_summary"
 FUND_SUMMARY_VIEW = "fund_spend_summary_live"
+
+# (stage, after, months, days): the default rules seeded into dhr_stage_rules (see domain.dhr).
+DEFAULT_STAGE_RULES = (
+    ("decision", "notification", 1, 0),
+    ("home_office_told", "notification", 1, 0),
+    ("chair_appointed", "decision", 1, 0),
+    ("first_panel", "chair_appointed", 1, 0),
+    ("qa_submitted", "decision", 6, 0),
+    ("qa_letter", "qa_submitted", 2, 0),
+    ("published", "qa_letter", 1, 0),
+)
+
+
+@migrations.step
+def create_dhr_tables(db) -> None:
+    db.execute(
+        """CREATE TABLE costs_settings (
+            id TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT"""
+    )
+    db.execute("INSERT INTO costs_settings(id, value) VALUES ('dhr_label', 'Domestic Homicide Review')")
+    db.execute(
+        """CREATE TABLE dhr_stage_rules (
+            id TEXT PRIMARY KEY,
+            after_stage TEXT NOT NULL,
+            months INTEGER NOT NULL DEFAULT 0 CHECK (months >= 0),
+            days INTEGER NOT NULL DEFAULT 0 CHECK (days >= 0)
+        ) STRICT"""
+    )
+    for stage, after, months, days in DEFAULT_STAGE_RULES:
+        db.execute("INSERT INTO dhr_stage_rules(id, after_stage, months, days) VALUES (?, ?, ?, ?)",
+                   [stage, after, months, days])
+    db.execute(
+        """CREATE TABLE dhr_cases (
+            id TEXT PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'review' CHECK (kind IN ('review', 'learning review')),
+            district_id TEXT REFERENCES districts(id),
+            partnership_id TEXT REFERENCES partnerships(id),
+            lead_organisation_id TEXT REFERENCES organisations(id),
+            decision TEXT NOT NULL DEFAULT 'pending' CHECK (decision IN ('pending', 'hold', 'not held')),
+            notified_on TEXT,
+            decision_on TEXT,
+            home_office_told_on TEXT,
+            chair_appointed_on TEXT,
+            qa_submitted_on TEXT,
+            qa_letter_on TEXT,
+            published_on TEXT,
+            workshop_on TEXT,
+            split_rule TEXT NOT NULL DEFAULT 'equal' CHECK (split_rule IN ('equal', 'percentages', 'capped')),
+            cap_organisation_id TEXT REFERENCES organisations(id),
+            cap_percent_bp INTEGER NOT NULL DEFAULT 5000 CHECK (cap_percent_bp BETWEEN 0 AND 10000),
+            cap_pence INTEGER CHECK (cap_pence IS NULL OR cap_pence >= 0),
+            cap_category TEXT NOT NULL DEFAULT 'Independent chair/author',
+            notes TEXT NOT NULL DEFAULT ''
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE dhr_panel_meetings (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES dhr_cases(id) ON DELETE CASCADE,
+            met_on TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (case_id, met_on)
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE dhr_recommendations (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES dhr_cases(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            owner TEXT NOT NULL DEFAULT '',
+            due_on TEXT,
+            completed_on TEXT,
+            UNIQUE (case_id, number)
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE dhr_split_percentages (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES dhr_cases(id) ON DELETE CASCADE,
+            organisation_id TEXT NOT NULL REFERENCES organisations(id),
+            percent_bp INTEGER NOT NULL CHECK (percent_bp BETWEEN 0 AND 10000),
+            UNIQUE (case_id, organisation_id)
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE dhr_cost_lines (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES dhr_cases(id) ON DELETE CASCADE,
+            category TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            supplier TEXT NOT NULL DEFAULT '',
+            invoice_ref TEXT NOT NULL DEFAULT '',
+            invoiced_on TEXT,
+            amount_pence INTEGER NOT NULL CHECK (amount_pence >= 0)
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX dhr_cost_lines_case ON dhr_cost_lines(case_id)")
+    db.execute(
+        """CREATE TABLE dhr_shares (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES dhr_cases(id) ON DELETE CASCADE,
+            organisation_id TEXT NOT NULL REFERENCES organisations(id),
+            kind TEXT NOT NULL DEFAULT 'share' CHECK (kind IN ('share', 're-split', 'carried')),
+            source_share_id TEXT REFERENCES dhr_shares(id) ON DELETE CASCADE,
+            amount_pence INTEGER NOT NULL CHECK (amount_pence >= 0),
+            invoice_ref TEXT NOT NULL DEFAULT '',
+            invoiced_on TEXT,
+            due_on TEXT,
+            status TEXT NOT NULL DEFAULT 'invoiced' CHECK (status IN ('invoiced', 'refused', 'written off')),
+            status_on TEXT,
+            reason TEXT NOT NULL DEFAULT '',
+            refusal_handling TEXT CHECK (refusal_handling IS NULL OR refusal_handling IN ('re-split', 'lead authority'))
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX dhr_shares_case ON dhr_shares(case_id)")
+    db.execute("CREATE INDEX dhr_shares_organisation ON dhr_shares(organisation_id)")
+    db.execute("CREATE INDEX dhr_shares_source ON dhr_shares(source_share_id)")
+    db.execute(
+        """CREATE TABLE dhr_payments (
+            id TEXT PRIMARY KEY,
+            share_id TEXT NOT NULL REFERENCES dhr_shares(id) ON DELETE CASCADE,
+            paid_on TEXT NOT NULL,
+            amount_pence INTEGER NOT NULL CHECK (amount_pence > 0),
+            reference TEXT NOT NULL DEFAULT ''
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX dhr_payments_share ON dhr_payments(share_id)")
+
+
+@migrations.step
+def create_fund_tables(db) -> None:
+    db.execute(
+        """CREATE TABLE funds (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            purpose TEXT NOT NULL DEFAULT '',
+            starts_on TEXT NOT NULL,
+            ends_on TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+            risk_levels TEXT NOT NULL DEFAULT 'high',
+            require_marac INTEGER NOT NULL DEFAULT 1 CHECK (require_marac IN (0, 1)),
+            require_idva INTEGER NOT NULL DEFAULT 1 CHECK (require_idva IN (0, 1)),
+            require_perpetrator_not_resident INTEGER NOT NULL DEFAULT 1
+                CHECK (require_perpetrator_not_resident IN (0, 1)),
+            CHECK (ends_on >= starts_on)
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE fund_contributions (
+            id TEXT PRIMARY KEY,
+            fund_id TEXT NOT NULL REFERENCES funds(id) ON DELETE CASCADE,
+            organisation_id TEXT NOT NULL REFERENCES organisations(id),
+            amount_pence INTEGER NOT NULL CHECK (amount_pence > 0),
+            received_on TEXT,
+            note TEXT NOT NULL DEFAULT ''
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX fund_contributions_fund ON fund_contributions(fund_id)")
+    # The catalogue is shared by every fund; ids derive from the name so offices' catalogues match.
+    db.execute(
+        """CREATE TABLE fund_items (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            usual_price_pence INTEGER CHECK (usual_price_pence IS NULL OR usual_price_pence >= 0),
+            supplier TEXT NOT NULL DEFAULT ''
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE fund_referrals (
+            id TEXT PRIMARY KEY,
+            fund_id TEXT NOT NULL REFERENCES funds(id) ON DELETE CASCADE,
+            reference TEXT NOT NULL,
+            district_id TEXT NOT NULL REFERENCES districts(id),
+            referred_on TEXT NOT NULL,
+            risk_level TEXT NOT NULL CHECK (risk_level IN ('high', 'medium', 'standard')),
+            at_marac INTEGER NOT NULL CHECK (at_marac IN (0, 1)),
+            idva_assigned INTEGER NOT NULL CHECK (idva_assigned IN (0, 1)),
+            perpetrator_resident INTEGER NOT NULL CHECK (perpetrator_resident IN (0, 1)),
+            override_reason TEXT NOT NULL DEFAULT '',
+            UNIQUE (fund_id, reference)
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE fund_spend_lines (
+            id TEXT PRIMARY KEY,
+            referral_id TEXT NOT NULL REFERENCES fund_referrals(id) ON DELETE CASCADE,
+            spent_on TEXT NOT NULL,
+            item_id TEXT NOT NULL REFERENCES fund_items(id),
+            supplier TEXT NOT NULL DEFAULT '',
+            amount_pence INTEGER NOT NULL CHECK (amount_pence >= 0),
+            invoice_ref TEXT NOT NULL DEFAULT ''
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX fund_spend_lines_referral ON fund_spend_lines(referral_id, spent_on)")
+    db.execute("CREATE INDEX fund_spend_lines_item ON fund_spend_lines(item_id)")
+    # What a county file receives instead of the private tables: one row per district, month and item.
+    # A victim counts once, in the row of the first spend line made for their referral.
+    db.execute(
+        """CREATE TABLE fund_spend_summary (
+            id TEXT PRIMARY KEY,
+            fund_id TEXT NOT NULL REFERENCES funds(id) ON DELETE CASCADE,
+            district_id TEXT REFERENCES districts(id),
+            month TEXT NOT NULL,
+            item TEXT NOT NULL,
+            victims INTEGER NOT NULL,
+            spend_lines INTEGER NOT NULL,
+            amount_pence INTEGER NOT NULL,
+            UNIQUE (fund_id, district_id, month, item)
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE VIEW fund_spend_summary_live AS
+        WITH lines AS (
+            SELECT r.fund_id, r.district_id, substr(s.spent_on, 1, 7) AS month, i.name AS item, s.amount_pence,
+                   ROW_NUMBER() OVER (PARTITION BY s.referral_id ORDER BY s.spent_on, i.name, s.id) AS nth
+            FROM fund_spend_lines s
+            JOIN fund_referrals r ON r.id = s.referral_id
+            JOIN fund_items i ON i.id = s.item_id
+        )
+        SELECT fund_id || '|' || coalesce(district_id, '') || '|' || month || '|' || item AS id,
+               fund_id, district_id, month, item,
+               sum(CASE WHEN nth = 1 THEN 1 ELSE 0 END) AS victims,
+               count(*) AS spend_lines,
+               sum(amount_pence) AS amount_pence
+        FROM lines
+        GROUP BY fund_id, district_id, month, item"""
+    )

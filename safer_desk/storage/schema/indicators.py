@@ -1,7 +1,126 @@
-"""Schema of the indicators part of the file (its own migration set, applied after core)."""
+"""Schema of the indicators part of the file (its own migration set, applied after core).
+
+Areas, indicators and targets have deterministic ids (reference_id) so the same
+indicator matches across office files. Values are keyed UNIQUE(indicator_id,
+area_id, period): the county merge relies on that to notice two offices claiming
+one district's figures. Periods: "2016-04" (month), "2016-Q1" (quarter of the
+financial year starting 2016), "2016/17" (financial year).
+"""
 
 from __future__ import annotations
 
 from safer_desk.storage.schema import MigrationSet
 
 migrations = MigrationSet("safer_desk.indicators")
+
+
+@migrations.step
+def create_indicator_tables(db) -> None:
+    # An area an indicator is measured for: a district (same id as in districts), a partnership,
+    # a county, or "Unknown area" for police rows with no LSOA.
+    db.execute(
+        """CREATE TABLE indicator_areas (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('district', 'partnership', 'county', 'unknown')),
+            ons_code TEXT,
+            population INTEGER CHECK (population IS NULL OR population > 0)
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE indicators (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            code TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT 'count' CHECK (unit IN ('count', 'percentage', 'rate')),
+            rate_per INTEGER CHECK (rate_per IS NULL OR rate_per > 0),
+            polarity TEXT NOT NULL DEFAULT 'lower' CHECK (polarity IN ('lower', 'higher', 'monitor')),
+            frequency TEXT NOT NULL DEFAULT 'monthly' CHECK (frequency IN ('monthly', 'quarterly', 'annual')),
+            source TEXT NOT NULL DEFAULT '',
+            area_id TEXT REFERENCES indicator_areas(id),
+            tolerance_pct REAL NOT NULL DEFAULT 5 CHECK (tolerance_pct >= 0),
+            description TEXT NOT NULL DEFAULT '',
+            sort_order INTEGER NOT NULL DEFAULT 0
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE indicator_values (
+            id TEXT PRIMARY KEY,
+            indicator_id TEXT NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+            area_id TEXT NOT NULL REFERENCES indicator_areas(id),
+            period TEXT NOT NULL,
+            value REAL,
+            numerator REAL,
+            denominator REAL CHECK (denominator IS NULL OR denominator >= 0),
+            comment TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            UNIQUE (indicator_id, area_id, period)
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX indicator_values_area ON indicator_values(area_id, period)")
+    # One target per indicator, area and financial year: an annual figure, a threshold
+    # ("no more than 28%"), or a cumulative monthly trajectory (rows of indicator_trajectory).
+    db.execute(
+        """CREATE TABLE indicator_targets (
+            id TEXT PRIMARY KEY,
+            indicator_id TEXT NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+            area_id TEXT NOT NULL REFERENCES indicator_areas(id),
+            year TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('annual', 'trajectory', 'threshold')),
+            value REAL,
+            profile TEXT NOT NULL DEFAULT 'entered' CHECK (profile IN ('entered', 'even', 'seasonal')),
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (indicator_id, area_id, year)
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE indicator_trajectory (
+            id TEXT PRIMARY KEY,
+            target_id TEXT NOT NULL REFERENCES indicator_targets(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            cumulative REAL NOT NULL,
+            UNIQUE (target_id, period)
+        ) STRICT"""
+    )
+    # Police.uk counts as imported, per force, month, district name as the file had it
+    # (2011 or 2021 LSOA names: the old name stays visible) and crime type; area_id is the
+    # current district it counts towards. Re-importing a force's month replaces its rows.
+    db.execute(
+        """CREATE TABLE police_counts (
+            id TEXT PRIMARY KEY,
+            force TEXT NOT NULL,
+            month TEXT NOT NULL,
+            source_district TEXT NOT NULL,
+            area_id TEXT NOT NULL REFERENCES indicator_areas(id),
+            crime_type TEXT NOT NULL,
+            count INTEGER NOT NULL CHECK (count >= 0),
+            UNIQUE (force, month, source_district, crime_type)
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX police_counts_area_month ON police_counts(area_id, month)")
+
+
+@migrations.step
+def move_police_counts_to_internal_table(db) -> None:
+    # Police counts are raw imported data, re-derivable from the police.uk files, and an import of a
+    # decade writes tens of thousands of them: they are kept (with the district names as the files had
+    # them) but not audited or exported. The indicator figures made from them stay in indicator_values,
+    # which is audited and exported.
+    db.execute(
+        """CREATE TABLE _police_counts (
+            id TEXT PRIMARY KEY,
+            force TEXT NOT NULL,
+            month TEXT NOT NULL,
+            source_district TEXT NOT NULL,
+            area_id TEXT NOT NULL REFERENCES indicator_areas(id),
+            crime_type TEXT NOT NULL,
+            count INTEGER NOT NULL CHECK (count >= 0),
+            UNIQUE (force, month, source_district, crime_type)
+        ) STRICT"""
+    )
+    db.execute("INSERT INTO _police_counts SELECT * FROM police_counts")
+    db.execute("DROP TABLE police_counts")
+    db.execute("CREATE INDEX _police_counts_area_month ON _police_counts(area_id, month)")
+    db.execute("CREATE INDEX _police_counts_month ON _police_counts(month, area_id, crime_type, count)")
+    # An import recomputes the figures of the months it touched.
+    db.execute("CREATE INDEX indicator_values_period ON indicator_values(period, source)")

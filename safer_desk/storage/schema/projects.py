@@ -5,3 +5,115 @@ from __future__ import annotations
 from safer_desk.storage.schema import MigrationSet
 
 migrations = MigrationSet("safer_desk.projects")
+
+_CRITERION = "TEXT NOT NULL DEFAULT '' CHECK ({0} IN ('', 'yes', 'no', 'unknown'))"
+
+
+@migrations.step
+def create_project_register(db) -> None:
+    criteria = ",\n            ".join(
+        f"{key} {_CRITERION.format(key)},\n            {key}_note TEXT NOT NULL DEFAULT ''"
+        for key in ("laa_outcome", "csp_priority", "cross_cutting", "additional", "innovative")
+    )
+    db.execute(
+        f"""CREATE TABLE projects (
+            id TEXT PRIMARY KEY,
+            ref TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL CHECK (title <> ''),
+            description TEXT NOT NULL DEFAULT '',
+            lead_organisation TEXT NOT NULL DEFAULT '',
+            areas TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'shortlisted', 'commissioned',
+                'live', 'completed', 'declined', 'withdrawn')),
+            funding_route TEXT NOT NULL DEFAULT '',
+            cost_kind TEXT CHECK (cost_kind IN ('amount', 'range', 'minimum')),
+            cost_min_pence INTEGER CHECK (cost_min_pence >= 0),
+            cost_max_pence INTEGER CHECK (cost_max_pence >= cost_min_pence),
+            cost_note TEXT NOT NULL DEFAULT '',
+            start_date TEXT,
+            end_date TEXT,
+            capital_pence INTEGER CHECK (capital_pence >= 0),
+            revenue_pence INTEGER CHECK (revenue_pence >= 0),
+            {criteria},
+            outcomes TEXT NOT NULL DEFAULT '',
+            priorities TEXT NOT NULL DEFAULT '',
+            indicators TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX projects_status ON projects(status)")
+    db.execute(
+        """CREATE TABLE project_officers (
+            id TEXT PRIMARY KEY,
+            project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL CHECK (name <> ''),
+            role TEXT NOT NULL DEFAULT '',
+            organisation TEXT NOT NULL DEFAULT '',
+            UNIQUE (project_id, position)
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE project_status_history (
+            id TEXT PRIMARY KEY,
+            project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('proposed', 'shortlisted', 'commissioned', 'live', 'completed',
+                'declined', 'withdrawn')),
+            changed_on TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (project_id, position)
+        ) STRICT"""
+    )
+    # Match funding: each source with its amount, or the paper's words when the amount is not known ("Tbc").
+    db.execute(
+        """CREATE TABLE project_funding_sources (
+            id TEXT PRIMARY KEY,
+            project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            source TEXT NOT NULL CHECK (source <> ''),
+            amount_pence INTEGER CHECK (amount_pence >= 0),
+            amount_note TEXT NOT NULL DEFAULT '',
+            UNIQUE (project_id, position)
+        ) STRICT"""
+    )
+    # amount_text is kept as written; a line that cannot be read safely ("£3.250") has no pence and is queried.
+    db.execute(
+        """CREATE TABLE project_cost_lines (
+            id TEXT PRIMARY KEY,
+            project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            financial_year TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            amount_text TEXT NOT NULL,
+            min_pence INTEGER CHECK (min_pence >= 0),
+            max_pence INTEGER CHECK (max_pence >= min_pence),
+            UNIQUE (project_id, position)
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE commissioning_scenarios (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+            fund_pence INTEGER NOT NULL CHECK (fund_pence >= 0),
+            fund_label TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE scenario_items (
+            id TEXT PRIMARY KEY,
+            scenario_id TEXT NOT NULL REFERENCES commissioning_scenarios(id) ON DELETE CASCADE,
+            project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+            scale_numerator INTEGER NOT NULL DEFAULT 1 CHECK (scale_numerator >= 0),
+            scale_denominator INTEGER NOT NULL DEFAULT 1 CHECK (scale_denominator > 0),
+            scale_in_months INTEGER NOT NULL DEFAULT 0 CHECK (scale_in_months IN (0, 1)),
+            UNIQUE (scenario_id, project_id)
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX scenario_items_project ON scenario_items(project_id)")

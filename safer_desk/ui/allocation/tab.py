@@ -1,9 +1,814 @@
-"""The Allocation tab."""
+"""The Allocation tab: inputs and options, the results laid out like the board paper, a chart, scenarios.
+
+A thin view over ``services.allocation_workbench`` (the edits) and
+``services.allocation`` (scenarios, exports): every edit becomes a new working
+state pushed on the window's undo stack, and the result is recomputed at once.
+"""
 
 from __future__ import annotations
 
-from safer_desk.ui.tabs import PlaceholderTab
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QGridLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
+                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from safer_desk.domain.allocation import AllocationError, format_fraction, percent_text
+from safer_desk.domain.money import format_money
+from safer_desk.exchange.files import parse_tsv, to_tsv
+from safer_desk.services import allocation as service
+from safer_desk.services import allocation_workbench as bench
+from safer_desk.ui import prompts
+from safer_desk.ui.allocation.chart import AllocationChart
+from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, TotalsLastProxy,
+                                             comparison_columns)
+from safer_desk.ui.table_model import RIGHT, Column, RowTableModel
+from safer_desk.ui.table_view import DataTableView
+from safer_desk.ui.tabs import TabBase
+from safer_desk.ui.undo import push_service_command
+
+ROUNDINGS = [("exact", "Exact shares (largest remainder)"),
+             ("percent-2dp", "Shares rounded to 0.01% first (legacy spreadsheet)")]
+UNITS = [("pound", "Whole pounds"), ("penny", "Pennies")]
+EXPORT_FILTER = "Excel workbook (*.xlsx);;CSV file (*.csv)"
 
 
-class AllocationTab(PlaceholderTab):
-    description = "The Allocation tab is being built."
+class InputsView(DataTableView):
+    """The inputs table: edits like a spreadsheet, Ctrl+V pastes cells copied from Excel."""
+
+    def __init__(self, tab: "AllocationTab"):
+        super().__init__(tab, accessible_name="Allocation inputs")
+        self._tab = tab
+        self.setSortingEnabled(False)  # row order is the paper's order; sorting is on the results
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+
+    def paste_rows(self) -> None:
+        self._tab.paste_inputs(QGuiApplication.clipboard().text())
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_rows()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def selected_rows_text(self, *, with_header: bool = True) -> str:
+        model = self.model()
+        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        columns = sorted({i.column() for i in indexes})
+        table = [[model.headerData(c, Qt.Orientation.Horizontal) for c in columns]] if with_header else []
+        table += [[model.index(r, c).data() for c in columns] for r in rows]
+        return to_tsv(table)
+
+
+class AllocationTab(TabBase):
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.store = session.store
+        self.read_only = session.read_only
+        self.state = self._initial_state()
+        self.result, self.problem = self.state.calculate()
+        self._selected_name: str | None = None
+        self._syncing = False
+        self._build()
+        self._show_state()
+        self._fill_scenarios()
+        self._fill_top_slices()
+        if self.results_proxy.rowCount():  # start by explaining the first partnership's figure
+            self.results_view.setCurrentIndex(self.results_proxy.index(0, 0))
+        session.data_changed.connect(self._data_changed)
+
+    def _data_changed(self, area: str) -> None:
+        """Scenarios saved elsewhere (another tab's import, a county merge) appear in the lists."""
+        if area in ("", service.AREA):
+            self._fill_scenarios()
+            self._fill_top_slices()
+
+    # -- building -----------------------------------------------------------------------------
+    def _initial_state(self) -> bench.WorkState:
+        draft = service.load_draft(self.store)
+        if draft is not None:
+            return bench.WorkState(tuple(draft[0]), draft[1])
+        chosen = service.adopted_scenario(self.store)
+        if chosen is not None:
+            scenario = service.load_scenario(self.store, chosen.id)
+            return bench.WorkState(scenario.partnerships, scenario.options)
+        return bench.empty_state()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self._build_scenario_bar())
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        top = QWidget(splitter)
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self._build_inputs(), 3)
+        top_layout.addWidget(self._build_options(), 2)
+        splitter.addWidget(top)
+        self.pages = QTabWidget(splitter)
+        self.pages.addTab(self._build_results(), "&Results")
+        self.pages.addTab(self._build_compare(), "Compare &scenarios")
+        self.pages.addTab(self._build_redistribution(), "Re&distribute")
+        self.pages.addTab(self._build_top_slice(), "&Top-slice")
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([290, 440])
+        layout.addWidget(splitter, 1)
+
+    def _button(self, text: str, slot, *, tip: str = "", writes: bool = False) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        if tip:
+            button.setToolTip(tip)
+        button.clicked.connect(slot)
+        if writes and self.read_only:
+            button.setEnabled(False)
+        return button
+
+    def _build_scenario_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Saved scenarios:", self))
+        self.scenario_combo = QComboBox(self)
+        self.scenario_combo.setAccessibleName("Saved scenarios")
+        self.scenario_combo.setMinimumContentsLength(28)
+        self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        bar.addWidget(self.scenario_combo, 1)
+        self.open_button = self._button("&Open", self.open_selected_scenario,
+                                        tip="Copy the saved scenario's inputs into the working table", writes=False)
+        self.delete_button = self._button("Delete", self.delete_selected_scenario, writes=True)
+        self.adopt_button = self._button("Mark as &agreed", self.adopt_selected_scenario, writes=True,
+                                         tip="The scenario the board agreed for its year (used in the board report)")
+        for b in (self.open_button, self.delete_button, self.adopt_button):
+            bar.addWidget(b)
+        bar.addSpacing(12)
+        self.scenario_name = QLineEdit(self)
+        self.scenario_name.setPlaceholderText("Scenario name")
+        self.scenario_name.setAccessibleName("Name of the scenario to save")
+        self.scenario_year = QLineEdit(self)
+        self.scenario_year.setPlaceholderText("2009/10")
+        self.scenario_year.setAccessibleName("Financial year of the scenario to save")
+        self.scenario_year.setMaximumWidth(70)
+        self.save_button = self._button("Sa&ve Scenario", self.save_scenario, writes=True,
+                                        tip="Save the working inputs and results, dated and named")
+        for w in (self.scenario_name, self.scenario_year, self.save_button):
+            bar.addWidget(w)
+        bar.addSpacing(12)
+        bar.addWidget(self._button("E&xport…", self.export_results, tip="Save the results as .xlsx or .csv"))
+        bar.addWidget(self._button("Cop&y Table", self.copy_results, tip="Copy the results table for Excel"))
+        return bar
+
+    def _build_inputs(self) -> QGroupBox:
+        box = QGroupBox("Inputs (double-click to edit, Ctrl+V to paste from Excel)", self)
+        self.inputs_model = InputsModel(self.edit_input, self)
+        self.inputs_model.editable = not self.read_only
+        self.inputs_view = InputsView(self)
+        self.inputs_view.setModel(self.inputs_model)
+        self.inputs_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.inputs_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._button("&Add Partnership", self.add_partnership, writes=True))
+        buttons.addWidget(self._button("&Remove Partnership", self.remove_partnerships, writes=True))
+        buttons.addWidget(self._button("&Paste", self.inputs_view.paste_rows, writes=True,
+                                       tip="Paste cells copied from Excel at the current cell"))
+        buttons.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.inputs_view)
+        layout.addLayout(buttons)
+        return box
+
+    def _line(self, key: str, accessible: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setAccessibleName(accessible)
+        edit.setPlaceholderText(placeholder)
+        edit.setReadOnly(self.read_only)
+        edit.editingFinished.connect(lambda k=key, e=edit: self.edit_option(k, e.text()))
+        self.option_edits[key] = edit
+        return edit
+
+    def _build_options(self) -> QGroupBox:
+        box = QGroupBox("Options", self)
+        self.option_edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.pot_given = QRadioButton("Pot &given", self)
+        self.pot_from_previous = QRadioButton("Last year's total &less retained", self)
+        self.pot_group = QButtonGroup(self)
+        self.pot_group.addButton(self.pot_given)
+        self.pot_group.addButton(self.pot_from_previous)
+        self.pot_given.toggled.connect(lambda on: on and self.edit_option("pot_mode", "pot"))
+        self.pot_from_previous.toggled.connect(lambda on: on and self.edit_option("pot_mode", "previous"))
+        for radio in (self.pot_given, self.pot_from_previous):
+            radio.setEnabled(not self.read_only)
+        mode = QHBoxLayout()
+        mode.addWidget(self.pot_given)
+        mode.addWidget(self.pot_from_previous)
+        form.addRow(mode)
+        form.addRow("P&ot:", self._line("pot", "Pot", "£589,608"))
+        previous = QHBoxLayout()
+        previous.addWidget(self._line("previous_total", "Last year's total", "£655,120"), 1)
+        self.previous_sum_button = self._button("= Sum", self.use_previous_sum, writes=True,
+                                                tip="Use the sum of the Last year column")
+        previous.addWidget(self.previous_sum_button)
+        form.addRow("Last year's total:", previous)
+        form.addRow("Retai&ned %:", self._line("retain", "Retained percentage", "10"))
+        form.addRow("&Fixed share:", self._line("fixed_share", "Fixed share of the pot", "1/3, 25% or £30,000 per unit"))
+        self.rounding_combo = QComboBox(self)
+        self.unit_combo = QComboBox(self)
+        for combo, items, key, name in ((self.rounding_combo, ROUNDINGS, "rounding", "Rounding"),
+                                        (self.unit_combo, UNITS, "unit", "Rounding unit")):
+            for value, label in items:
+                combo.addItem(label, value)
+            combo.setAccessibleName(name)
+            combo.setEnabled(not self.read_only)
+            combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self.edit_option(k, c.currentData()))
+        form.addRow("Ro&unding:", self.rounding_combo)
+        form.addRow("Unit:", self.unit_combo)
+        form.addRow("&Damping ±%:", self._line("damping", "Damping limit percentage", "none"))
+
+        self.factors_table = QTableWidget(0, 2, self)
+        self.factors_table.setAccessibleName("Factors and their weights")
+        self.factors_table.setHorizontalHeaderLabels(["Factor", "Weight"])
+        self.factors_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.factors_table.verticalHeader().setVisible(False)
+        self.factors_table.itemChanged.connect(self._factor_item_changed)
+        if self.read_only:
+            self.factors_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        factor_buttons = QHBoxLayout()
+        factor_buttons.addWidget(self._button("Add Factor", self.add_factor, writes=True))
+        factor_buttons.addWidget(self._button("Remove Factor", self.remove_factor, writes=True))
+        factors = QVBoxLayout()
+        factors.addWidget(QLabel("Variable part shared by:", self))
+        factors.addWidget(self.factors_table, 1)
+        factors.addLayout(factor_buttons)
+
+        self.problem_label = QLabel(self)
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setAccessibleName("Problem with the inputs")
+        self.problem_label.setStyleSheet("color: #a00000;")
+        grid = QGridLayout(box)
+        grid.addLayout(form, 0, 0)
+        grid.addLayout(factors, 0, 1)
+        grid.addWidget(self.problem_label, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        return box
+
+    def _build_results(self) -> QWidget:
+        page = QWidget(self)
+        self.summary_label = QLabel(page)
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setAccessibleName("How the pot was split")
+        self.results_model = ResultsModel([], [], self)
+        self.results_proxy = TotalsLastProxy(self)
+        self.results_proxy.setSourceModel(self.results_model)
+        self.results_view = DataTableView(page, accessible_name="Allocation results")
+        self.results_view.setModel(self.results_proxy)
+        self.results_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the paper's order
+        self.results_view.verticalHeader().setVisible(False)
+        self.results_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results_model.modelReset.connect(lambda: self.results_view.size_columns_to_visible(125))
+        self.inputs_model.modelReset.connect(lambda: self.inputs_view.size_columns_to_visible(170))
+        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.results_view.selectionModel().currentRowChanged.connect(self._result_row_changed)
+        self.explanation_label = QLabel("Select a partnership to see how its figure was reached.", page)
+        self.explanation_label.setWordWrap(True)
+        self.explanation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation_label.setAccessibleName("How the selected partnership's figure was reached")
+        self.chart = AllocationChart(page)
+        self.chart.setMinimumWidth(320)
+        left = QWidget(page)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.summary_label)
+        left_layout.addWidget(self.results_view, 1)
+        left_layout.addWidget(self.explanation_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        splitter.addWidget(left)
+        splitter.addWidget(self.chart)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([830, 430])
+        layout = QVBoxLayout(page)
+        layout.addWidget(splitter)
+        return page
+
+    def _build_compare(self) -> QWidget:
+        page = QWidget(self)
+        self.compare_first = QComboBox(page)
+        self.compare_second = QComboBox(page)
+        self.compare_first.setAccessibleName("First scenario to compare")
+        self.compare_second.setAccessibleName("Second scenario to compare")
+        for combo in (self.compare_first, self.compare_second):
+            combo.currentIndexChanged.connect(self.compare_scenarios)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Compare", page))
+        bar.addWidget(self.compare_first, 1)
+        bar.addWidget(QLabel("with", page))
+        bar.addWidget(self.compare_second, 1)
+        self.compare_model = RowTableModel(comparison_columns("First", "Second"), [], self)
+        self.compare_view = DataTableView(page, accessible_name="Scenarios compared")
+        self.compare_view.setModel(self.compare_model)
+        self.compare_view.setSortingEnabled(False)
+        self.compare_note = QLabel(page)
+        self.compare_note.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(self.compare_view, 1)
+        layout.addWidget(self.compare_note)
+        return page
+
+    def _build_redistribution(self) -> QWidget:
+        page = QWidget(self)
+        self.redistribute_amount = QLineEdit(page)
+        self.redistribute_amount.setAccessibleName("Amount not committed, to share back")
+        self.redistribute_amount.setPlaceholderText("the retained amount")
+        self.redistribute_amount.editingFinished.connect(self.compute_redistribution)
+        self.redistribute_method = QComboBox(page)
+        self.redistribute_method.setAccessibleName("How to share it back")
+        self.redistribute_method.addItem("By the crime-share basis (the factors' shares)", "basis")
+        self.redistribute_method.addItem("Pro rata to this year's allocation", "allocation")
+        self.redistribute_method.currentIndexChanged.connect(self.compute_redistribution)
+        form = QFormLayout()
+        form.addRow("Not committed by the deadline:", self.redistribute_amount)
+        form.addRow("Share it back:", self.redistribute_method)
+        self.redistribute_note = QLabel(page)
+        self.redistribute_note.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.redistribute_note)
+        left.addStretch(1)
+        self.redistribute_model = RowTableModel(
+            [Column("name", "Partnership", lambda r: r[0]),
+             Column("amount", "Share", lambda r: r[1], lambda v: format_money(v), RIGHT)], [], self)
+        self.redistribute_view = DataTableView(page, accessible_name="Money shared back per partnership")
+        self.redistribute_view.setModel(self.redistribute_model)
+        self.redistribute_view.setSortingEnabled(False)
+        layout = QHBoxLayout(page)
+        layout.addLayout(left, 2)
+        layout.addWidget(self.redistribute_view, 3)
+        return page
+
+    def compute_redistribution(self, *_args) -> None:
+        """Seed 000: money not commissioned by September is shared back to the partnerships."""
+        from safer_desk.domain.allocation import redistribute_uncommitted
+        from safer_desk.domain.money import MoneyError, parse_pence
+
+        result = self.result
+        if result is None:
+            self.redistribute_model.set_rows([])
+            self.redistribute_note.setText("There is no allocation to share by yet.")
+            return
+        text = self.redistribute_amount.text().strip()
+        try:
+            amount = parse_pence(text) if text else result.retained_pence
+            shares = redistribute_uncommitted(amount, result, method=self.redistribute_method.currentData())
+        except (MoneyError, AllocationError) as exc:
+            self.redistribute_note.setText(f"⚠ {exc}")
+            return
+        rows = [(r.name, shares[r.name]) for r in result.rows] + [("Total", sum(shares.values()))]
+        self.redistribute_model.set_rows(rows)
+        self.redistribute_note.setText(f"{format_money(amount)} shared back; the shares add up exactly."
+                                       + ("" if text else " (The retained amount; type another to change it.)"))
+
+    def _build_top_slice(self) -> QWidget:
+        page = QWidget(self)
+        self.top_slice_combo = QComboBox(page)
+        self.top_slice_combo.setAccessibleName("Saved top-slices")
+        self.top_slice_combo.currentIndexChanged.connect(self._load_top_slice)
+        self.top_fields: dict[str, QLineEdit] = {}
+        self._remainder_label = "Rest"
+        form = QFormLayout()
+        form.addRow("Saved:", self.top_slice_combo)
+        for key, label, default in (("total", "Total grant:", "£2,900,692"), ("slice", "First slice %:", "50"),
+                                    ("slice_label", "First slice goes to:", "LSP share"),
+                                    ("retained", "Retained % of the rest:", "10"), ("partners", "Equal shares:", "9"),
+                                    ("scenario", "Scenario ±%:", "20")):
+            edit = QLineEdit(default, page)
+            edit.setAccessibleName(label.rstrip(":"))
+            edit.editingFinished.connect(self.compute_top_slice)
+            self.top_fields[key] = edit
+            form.addRow(label, edit)
+        self.top_slice_model = RowTableModel(
+            [Column("label", "Line", lambda r: r[0]),
+             Column("amount", "Amount", lambda r: r[1], lambda v: format_money(v, show_pence=True), RIGHT)], [], self)
+        self.top_slice_view = DataTableView(page, accessible_name="Top-slice breakdown")
+        self.top_slice_view.setModel(self.top_slice_model)
+        self.top_slice_view.setSortingEnabled(False)
+        self.top_slice_problem = QLabel(page)
+        self.top_slice_problem.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.top_slice_problem)
+        left.addStretch(1)
+        layout = QHBoxLayout(page)
+        layout.addLayout(left, 2)
+        layout.addWidget(self.top_slice_view, 3)
+        return page
+
+    # -- the working state --------------------------------------------------------------------
+    def apply(self, new_state: bench.WorkState, text: str) -> None:
+        """Make an edit through the undo stack (the first redo applies it)."""
+        old = self.state
+        if new_state == old:
+            return
+        push_service_command(self.session.undo_stack, text, lambda: self._set_state(new_state),
+                             lambda: self._set_state(old))
+
+    def _set_state(self, state: bench.WorkState) -> None:
+        self.state = state
+        self._show_state()
+        if not self.read_only:
+            try:
+                service.save_draft(self.store, state.partnerships, state.options)
+            except (sqlite3.Error, OSError):  # the draft is a convenience; the undo stack still has the edit
+                pass
+
+    def _show_state(self) -> None:
+        self.result, self.problem = self.state.calculate()
+        self.inputs_model.set_state(self.state)
+        self.results_model.show(self.result)
+        self.chart.show_result(self.result)
+        self._sync_options()
+        self._show_summary()
+        self._show_explanation()
+        self.compute_redistribution()
+
+    def _sync_options(self) -> None:
+        self._syncing = True
+        try:
+            o = self.state.options
+            for key, edit in self.option_edits.items():
+                text = bench.option_text(o, key)
+                if edit.text() != text:
+                    edit.setText(text)
+            from_previous = o.pot_pence is None
+            (self.pot_from_previous if from_previous else self.pot_given).setChecked(True)
+            self.option_edits["pot"].setEnabled(not from_previous)
+            for key in ("previous_total", "retain"):
+                self.option_edits[key].setEnabled(from_previous)
+            self.previous_sum_button.setEnabled(from_previous and not self.read_only)
+            self.rounding_combo.setCurrentIndex(self.rounding_combo.findData(o.rounding))
+            self.unit_combo.setCurrentIndex(self.unit_combo.findData(o.unit))
+            self.factors_table.blockSignals(True)
+            self.factors_table.setRowCount(len(o.factors))
+            for i, f in enumerate(o.factors):
+                for c, text in enumerate((f.title, format_fraction(f.weight))):
+                    item = self.factors_table.item(i, c)
+                    if item is None:
+                        self.factors_table.setItem(i, c, QTableWidgetItem(text))
+                    elif item.text() != text:
+                        item.setText(text)
+            self.factors_table.blockSignals(False)
+        finally:
+            self._syncing = False
+
+    def _show_summary(self) -> None:
+        self.problem_label.setText(f"⚠ {self.problem}" if self.problem else "")
+        r = self.result
+        if r is None:
+            self.summary_label.setText("No result yet: " + (self.problem or "enter the partnerships."))
+            return
+        if r.previous_total_pence is not None:
+            pot = (f"Pot {format_money(r.pot_pence)} (last year's {format_money(r.previous_total_pence)} less "
+                   f"{percent_text(r.options.retain)}% retained, {format_money(r.retained_pence)})")
+        else:
+            pot = f"Pot {format_money(r.pot_pence)}"
+        text = (f"{pot}; fixed part {format_money(r.fixed_total_pence)} ({r.fixed_units} units × "
+                f"{format_money(r.fixed_per_unit_pence)}); variable part {format_money(r.variable_total_pence)}.")
+        if r.notes:
+            text += " " + " ".join(r.notes)
+        self.summary_label.setText(text)
+
+    def _result_row_changed(self, current, _previous=None) -> None:
+        if current.isValid():
+            row = self.results_model.row(self.results_proxy.mapToSource(current).row())
+            self._selected_name = row["name"]
+        self._show_explanation()
+
+    def _show_explanation(self) -> None:
+        name = self._selected_name
+        if self.result is None or name is None:
+            self.explanation_label.setText("Select a partnership to see how its figure was reached.")
+            return
+        if name == TOTAL_KEY:
+            r = self.result
+            self.explanation_label.setText(
+                f"The totals: {format_money(r.fixed_total_pence)} fixed plus {format_money(r.variable_total_pence)} "
+                f"variable = {format_money(r.total_pence)}, exactly the pot.")
+            return
+        try:
+            self.explanation_label.setText(self.result.explain(name))
+        except KeyError:
+            self.explanation_label.setText("Select a partnership to see how its figure was reached.")
+
+    def _refuse(self, exc: Exception) -> None:
+        """A refused edit: say why beside the options and in a message, and leave the state as it was."""
+        self.problem_label.setText(f"⚠ {exc}")
+        prompts.show_error(self, "Allocation", str(exc))
+
+    # -- edits ---------------------------------------------------------------------------------
+    def edit_input(self, row: int, key: str, text: str) -> bool:
+        try:
+            new_state = bench.with_cell(self.state, row, key, text)
+        except AllocationError as exc:
+            self._refuse(exc)
+            return False
+        header = self.state.input_headers()[self.state.input_columns().index(key)]
+        self.apply(new_state, f"Edit {header} of {self.state.partnerships[row].name}")
+        return True
+
+    def edit_option(self, key: str, text: str) -> None:
+        if self._syncing or self.read_only:
+            return
+        if key in self.option_edits and text.strip() == bench.option_text(self.state.options, key):
+            return
+        try:
+            new_state = bench.with_option(self.state, key, text)
+        except AllocationError as exc:
+            self._sync_options()  # put the field back first: the message box takes the focus from it
+            self._refuse(exc)
+            return
+        self.apply(new_state, f"Change {bench.OPTION_LABELS.get(key, key.replace('_', ' '))}")
+
+    def use_previous_sum(self) -> None:
+        total = bench.previous_sum(self.state)
+        if total is not None:
+            self.edit_option("previous_total", format_money(total))
+
+    def paste_inputs(self, text: str) -> None:
+        if self.read_only:
+            return
+        table = parse_tsv(text or "")
+        if not table:
+            return
+        current = self.inputs_view.currentIndex()
+        row = current.row() if current.isValid() else len(self.state.partnerships)
+        column = current.column() if current.isValid() else 0
+        try:
+            new_state = bench.with_pasted(self.state, row, column, table)
+        except AllocationError as exc:
+            self._refuse(exc)
+            return
+        self.apply(new_state, f"Paste {len(table)} row(s)")
+
+    def add_partnership(self) -> None:
+        self.apply(bench.with_new_row(self.state), "Add partnership")
+        self.inputs_view.setCurrentIndex(self.inputs_model.index(len(self.state.partnerships) - 1, 0))
+
+    def remove_partnerships(self) -> None:
+        rows = sorted({i.row() for i in self.inputs_view.selectionModel().selectedIndexes()})
+        if not rows and self.inputs_view.currentIndex().isValid():
+            rows = [self.inputs_view.currentIndex().row()]
+        if rows:
+            self.apply(bench.without_rows(self.state, rows), f"Remove {len(rows)} partnership(s)")
+
+    def _factor_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._syncing:
+            return
+        try:
+            if item.column() == 0:
+                new_state = bench.with_factor_title(self.state, item.row(), item.text())
+            else:
+                new_state = bench.with_factor_weight(self.state, item.row(), item.text())
+        except AllocationError as exc:
+            self._sync_options()
+            self._refuse(exc)
+            return
+        self.apply(new_state, "Change factor")
+
+    def add_factor(self) -> None:
+        self.apply(bench.with_new_factor(self.state), "Add factor")
+
+    def remove_factor(self) -> None:
+        row = self.factors_table.currentRow()
+        if row < 0:
+            row = self.factors_table.rowCount() - 1
+        try:
+            new_state = bench.without_factor(self.state, row)
+        except AllocationError as exc:
+            self._refuse(exc)
+            return
+        self.apply(new_state, "Remove factor")
+
+    # -- scenarios -------------------------------------------------------------------------------
+    def _fill_scenarios(self, select: str | None = None) -> None:
+        self.scenarios = service.list_scenarios(self.store)
+        agreed = next((s.id for s in self.scenarios if s.adopted), None)
+        current = select or self.scenario_combo.currentData() or agreed
+        for combo in (self.scenario_combo, self.compare_first, self.compare_second):
+            combo.blockSignals(True)
+            keep = combo.currentData()
+            combo.clear()
+            for s in self.scenarios:
+                combo.addItem(s.title + ("  ✓ agreed" if s.adopted else ""), s.id)
+            index = combo.findData(current if combo is self.scenario_combo else keep)
+            if index < 0 and combo is self.compare_second and combo.count() > 1:
+                index = 1
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+        has = bool(self.scenarios)
+        self.open_button.setEnabled(has)
+        self.delete_button.setEnabled(has and not self.read_only)
+        self.adopt_button.setEnabled(has and not self.read_only)
+        self.compare_scenarios()
+
+    def save_scenario(self) -> None:
+        name, year = self.scenario_name.text().strip(), self.scenario_year.text().strip()
+        state = self.state
+        holder: dict[str, str] = {}
+
+        def do():
+            holder["id"] = service.save_scenario(self.store, name, year, state.partnerships, state.options,
+                                                 scenario_id=holder.get("id"))
+            self.session.notify(service.AREA)
+
+        def undo():
+            service.delete_scenario(self.store, holder["id"])
+            self.session.notify(service.AREA)
+
+        try:
+            push_service_command(self.session.undo_stack, f"Save scenario {name}", do, undo,
+                                 lambda: self._fill_scenarios(holder.get("id")))
+        except (service.ScenarioError, AllocationError) as exc:
+            prompts.show_error(self, "Save scenario", str(exc))
+            return
+        self.scenario_name.clear()
+
+    def open_selected_scenario(self) -> None:
+        scenario_id = self.scenario_combo.currentData()
+        if not scenario_id:
+            return
+        try:
+            scenario = service.load_scenario(self.store, scenario_id)
+        except service.ScenarioError as exc:
+            prompts.show_error(self, "Open scenario", str(exc))
+            return
+        self.apply(bench.WorkState(scenario.partnerships, scenario.options), f"Open scenario {scenario.name}")
+        self.scenario_year.setText(scenario.year)
+
+    def delete_selected_scenario(self) -> None:
+        scenario_id = self.scenario_combo.currentData()
+        if not scenario_id:
+            return
+        title = self.scenario_combo.currentText()
+        if not prompts.ask(self, "Delete scenario", f"Delete the scenario {title}? (Edit > Undo brings it back.)",
+                           yes="Delete"):
+            return
+        holder = {}
+
+        def do():
+            holder["scenario"] = service.delete_scenario(self.store, scenario_id)
+            self.session.notify(service.AREA)
+
+        def undo():
+            service.restore_scenario(self.store, holder["scenario"])
+            self.session.notify(service.AREA)
+
+        push_service_command(self.session.undo_stack, "Delete scenario", do, undo, lambda: self._fill_scenarios())
+
+    def adopt_selected_scenario(self) -> None:
+        scenario_id = self.scenario_combo.currentData()
+        if not scenario_id:
+            return
+        holder = {}
+
+        def do():
+            holder["before"] = service.set_adopted(self.store, scenario_id)
+            self.session.notify(service.AREA)
+
+        def undo():
+            if holder.get("before"):
+                service.set_adopted(self.store, holder["before"])
+            else:
+                service.set_adopted(self.store, scenario_id, adopted=False)
+            self.session.notify(service.AREA)
+
+        push_service_command(self.session.undo_stack, "Mark scenario as agreed", do, undo,
+                             lambda: self._fill_scenarios(scenario_id))
+
+    def compare_scenarios(self, *_args) -> None:
+        first_id, second_id = self.compare_first.currentData(), self.compare_second.currentData()
+        if not first_id or not second_id:
+            self.compare_model.set_rows([])
+            self.compare_note.setText("Save two scenarios to compare them side by side.")
+            return
+        first = service.load_scenario(self.store, first_id)
+        second = service.load_scenario(self.store, second_id)
+        self.compare_model.beginResetModel()
+        self.compare_model.columns = comparison_columns(first.title, second.title)
+        self.compare_model._rows = service.compare_scenarios(first, second)
+        self.compare_model.endResetModel()
+        self.compare_view.size_columns_to_visible()
+        differences = [f"{label}: {a} → {b}" for label, a, b in _option_differences(first, second)]
+        self.compare_note.setText("Differences in the options: " + "; ".join(differences) if differences
+                                  else "The options are the same; only the inputs differ." if first_id != second_id
+                                  else "The same scenario is chosen twice.")
+
+    # -- top-slice -------------------------------------------------------------------------------
+    def _fill_top_slices(self) -> None:
+        self.top_slices = service.list_top_slices(self.store)
+        self.top_slice_combo.blockSignals(True)
+        self.top_slice_combo.clear()
+        for item in self.top_slices:
+            self.top_slice_combo.addItem(f"{item.year} — {item.name}", item.id)
+        self.top_slice_combo.blockSignals(False)
+        self._load_top_slice()
+
+    def _load_top_slice(self, *_args) -> None:
+        index = self.top_slice_combo.currentIndex()
+        if 0 <= index < len(self.top_slices):
+            item = self.top_slices[index]
+            self._remainder_label = item.remainder_label
+            label, share = item.slices[0] if item.slices else ("First slice", 0)
+            values = {"total": format_money(item.total_pence), "slice": percent_text(share), "slice_label": label,
+                      "retained": percent_text(item.retained), "partners": str(item.partners),
+                      "scenario": percent_text(item.scenario)}
+            for key, value in values.items():
+                self.top_fields[key].setText(value)
+        self.compute_top_slice()
+
+    def compute_top_slice(self) -> None:
+        from safer_desk.domain.allocation import parse_percent, top_slice
+        from safer_desk.domain.money import MoneyError, parse_pence
+
+        f = {k: e.text() for k, e in self.top_fields.items()}
+        try:
+            try:
+                total = parse_pence(f["total"])
+            except MoneyError as exc:
+                raise AllocationError(f"Total grant: {exc}") from None
+            try:
+                partners = int(f["partners"].strip())
+            except ValueError:
+                raise AllocationError(f"Equal shares: “{f['partners']}” is not a whole number.") from None
+            result = top_slice(total, slices=[(f["slice_label"].strip() or "First slice",
+                                               parse_percent(f["slice"], what="First slice %"))],
+                               remainder_label=self._remainder_label, retained=parse_percent(f["retained"], what="Retained %"),
+                               partners=partners, scenario=parse_percent(f["scenario"], what="Scenario ±%"))
+        except AllocationError as exc:
+            self.top_slice_problem.setText(f"⚠ {exc}")
+            return
+        pct = percent_text(result.scenario)
+        rows = [(line.label, line.amount_pence) for line in result.lines]
+        rows += [(f"Each plus {pct}%", result.scenario_more_pence), (f"Each less {pct}%", result.scenario_less_pence)]
+        self.top_slice_model.set_rows(rows)
+        self.top_slice_problem.setText("")
+        self.top_slice_view.size_columns_to_visible()
+
+    # -- export and copy -------------------------------------------------------------------------
+    def results_table_text(self) -> str:
+        model = self.results_proxy
+        header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+        rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+        return to_tsv([header, *rows])
+
+    def copy_results(self) -> None:
+        if self.result is not None:
+            QGuiApplication.clipboard().setText(self.results_table_text())
+
+    def copy_selection(self) -> bool:
+        """Edit > Copy on the tab: the selected result rows, or the whole table when none are selected."""
+        if self.results_view.copy_selection():
+            return True
+        self.copy_results()
+        return self.result is not None
+
+    def export_results(self) -> None:
+        if self.result is None:
+            prompts.show_error(self, "Export", self.problem or "There is no result to export.")
+            return
+        name = prompts.save_file_name(self, "Export allocation", EXPORT_FILTER, "allocation.xlsx")
+        if not name:
+            return
+        try:
+            path = service.export_result(name, self.result, title="Allocation")
+        except (AllocationError, OSError) as exc:
+            prompts.show_error(self, "Export", f"The file could not be written: {exc}")
+            return
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(f"Exported to {path}", 8000)
+
+
+def _option_differences(first: service.Scenario, second: service.Scenario) -> list[tuple[str, str, str]]:
+    a, b = first.options, second.options
+    out = []
+    for label, get in (("pot", lambda o: bench.option_text(o, "pot") or "from last year"),
+                       ("last year's total", lambda o: bench.option_text(o, "previous_total") or "—"),
+                       ("retained", lambda o: percent_text(o.retain) + "%"),
+                       ("fixed share", lambda o: bench.option_text(o, "fixed_share")),
+                       ("rounding", lambda o: o.rounding), ("unit", lambda o: o.unit),
+                       ("damping", lambda o: bench.option_text(o, "damping") or "none"),
+                       ("factors", lambda o: ", ".join(f"{f.title} {format_fraction(f.weight)}" for f in o.factors))):
+        if get(a) != get(b):
+            out.append((label, get(a), get(b)))
+    return out

@@ -1,9 +1,89 @@
-"""The Costs tab."""
+"""The Costs tab: Domestic Homicide Reviews (cases and the ledger of who owes what) and pooled funds.
+
+Each page is built the first time it is shown (or asked for), so opening the tab
+builds and reads only the reviews; the funds page, with its chart and possibly
+tens of thousands of spend lines, waits until it is wanted.
+"""
 
 from __future__ import annotations
 
-from safer_desk.ui.tabs import PlaceholderTab
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from safer_desk.services.dhr import review_label
+from safer_desk.ui.costs.dhr_page import DhrPage, LedgerPage
+from safer_desk.ui.session import Session
+from safer_desk.ui.tabs import TabBase
+
+LEDGER, FUNDS = 1, 2
 
 
-class CostsTab(PlaceholderTab):
-    description = "The Costs tab is being built."
+class CostsTab(TabBase):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        if session.read_only:
+            layout.addWidget(QLabel("This file is open read-only: the figures can be viewed and exported, "
+                                    "not changed.", self))
+        self.pages = QTabWidget(self)
+        self.pages.setAccessibleName("Costs pages")
+        self.reviews = DhrPage(session, self.pages)
+        self._ledger: LedgerPage | None = None
+        self._funds = None
+        self.pages.addTab(self.reviews, "")
+        for title in ("", "Pooled &funds"):
+            holder = QWidget(self.pages)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.pages.addTab(holder, title)
+        layout.addWidget(self.pages)
+        self._retitle()
+        self.pages.currentChanged.connect(self._page_shown)
+        session.data_changed.connect(self._data_changed)
+
+    # -- pages built on demand ---------------------------------------------------------
+    def _holder(self, index: int) -> QWidget:
+        return self.pages.widget(index)
+
+    @property
+    def ledger(self) -> LedgerPage:
+        if self._ledger is None:
+            self._ledger = LedgerPage(self.session, self._holder(LEDGER))
+            self._ledger.today = self.reviews.today
+            self._holder(LEDGER).layout().addWidget(self._ledger)
+        return self._ledger
+
+    @property
+    def funds(self):
+        if self._funds is None:
+            from safer_desk.ui.costs.fund_page import FundPage  # pyqtgraph: only when the page is wanted
+
+            self._funds = FundPage(self.session, self._holder(FUNDS))
+            self._holder(FUNDS).layout().addWidget(self._funds)
+        return self._funds
+
+    def _page_shown(self, index: int) -> None:
+        if index == LEDGER:
+            self.ledger  # noqa: B018 - builds the page
+        elif index == FUNDS:
+            self.funds  # noqa: B018
+
+    def _retitle(self) -> None:
+        label = review_label(self.session.store)
+        self.pages.setTabText(0, f"&{label}s")
+        self.pages.setTabText(LEDGER, "&Ledger: who owes what")
+        self.reviews.privacy_note.setText(f"{label}s are recorded by reference only — never a victim's name.")
+
+    def _data_changed(self, area: str) -> None:
+        if self.session.store is None:
+            return
+        if area in ("costs", ""):
+            self._retitle()
+            if self._ledger is not None:
+                self._ledger.refresh()
+        if area == "":
+            self.reviews.refresh()
+            if self._funds is not None:
+                self._funds.refresh()
+
+    def is_busy(self) -> bool:
+        return any(page is not None and page.is_busy() for page in (self.reviews, self._ledger, self._funds))

@@ -1,7 +1,72 @@
-"""Menu actions of this area, added to the main window at start-up (keep imports light)."""
+"""Menu actions of this area, added to the main window at start-up (keep imports light).
+
+File > Import Police Data… runs the import on the thread pool (ui.workers.run_task)
+with a progress window and Cancel; the worker opens its own connection.
+"""
 
 from __future__ import annotations
+
+from PySide6.QtGui import QAction
 
 
 def install(window) -> None:
     """Add this area's actions to the window's menus."""
+    files = QAction("Import &Police Data…", window)
+    files.setStatusTip("Count data.police.uk street-level crime files by month, district and crime type")
+    files.triggered.connect(lambda: choose_and_import(window, folder=False))
+    folder = QAction("Import Police Data &Folder…", window)
+    folder.setStatusTip("Import every data.police.uk street-level file in a folder")
+    folder.triggered.connect(lambda: choose_and_import(window, folder=True))
+    window.add_file_actions([files, folder])
+    window.import_police_actions = (files, folder)
+
+
+def choose_and_import(window, *, folder: bool) -> None:
+    from safer_desk.ui import prompts
+
+    store = window.session.store
+    if store is None or store.read_only:
+        prompts.show_error(window, "Import Police Data", "Open a file you can change first.")
+        return
+    if folder:
+        chosen = prompts.existing_folder(window, "Import Police Data Folder")
+        paths = [chosen] if chosen else []
+    else:
+        paths = prompts.open_file_names(window, "Import Police Data", "police.uk street files (*.csv);;All files (*)")
+    if paths:
+        start_import(window, paths)
+
+
+def start_import(window, paths):
+    """Import in the background; returns the running Task (tests wait on its signals)."""
+    from pathlib import Path
+
+    from safer_desk.ui import prompts
+    from safer_desk.ui.workers import run_task
+
+    store = window.session.store
+
+    def work(progress, cancelled):
+        from safer_desk.services.police_import import import_police_files
+
+        own = store.connect_for_thread()
+        try:
+            return import_police_files(own, [Path(p) for p in paths], progress=progress, cancelled=cancelled)
+        finally:
+            own.close()
+
+    def done(result):
+        tab = getattr(window, "tab_widgets", {}).get("indicators")
+        if tab is not None and hasattr(tab, "reload_in_steps"):
+            tab.reload_in_steps()  # in steps: a decade of counts must not stall the window
+        window.session.notify("indicators")
+        prompts.show_info(window, "Police data imported", "\n".join(result.summary_lines()))
+
+    def failed(exc, _trace):
+        prompts.show_error(window, "Police data not imported", f"{exc}\n\nNothing was changed.")
+
+    def cancelled():
+        prompts.show_info(window, "Import cancelled", "The import was cancelled; nothing was changed.")
+
+    return run_task(work, on_success=done, on_failure=failed, on_cancel=cancelled, window=window,
+                    title="Importing police data…")

@@ -1,0 +1,760 @@
+"""Splitting a county pot between partnerships by formula (DESIGN.md §2.2, seed 000 "SSPB financial allocation").
+
+The formula: a pot (given, or last year's total less a retained percentage); a
+fixed part (a fraction of the pot shared per fixed unit and rounded per unit, or a
+fixed amount per unit); the rest, the variable part, split by one or more weighted
+factors (crime counts, population, demand …); an optional damping limit on each
+partnership's change from last year, the difference met by the others. Whatever
+the options, the parts add up exactly to the pot.
+
+Two roundings of the variable part: ``exact`` (the default) splits by the exact
+shares with largest remainder; ``percent-2dp`` reproduces the county's legacy
+spreadsheet, which first rounds each share to a two-decimal percentage (9.08 %)
+and then rounds each amount to the unit; when that does not add up, the
+difference is put right by largest remainder and the result says so.
+
+All arithmetic is on ``Fraction`` and int pence; nothing goes through float.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from math import lcm
+from typing import Iterable, Mapping, Sequence
+
+from safer_desk.domain.money import format_money, split_by_weights
+
+ROUNDINGS = ("exact", "percent-2dp")
+UNITS = {"pound": 100, "penny": 1}
+DEFAULT_FACTOR = "basis"
+_ZERO = Fraction(0)
+
+
+class AllocationError(ValueError):
+    """Inputs or options the formula cannot use; the message names the partnership, factor or option."""
+
+
+# -- parsing numbers people type -------------------------------------------------
+
+_NUMBER = re.compile(r"^[+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$")
+
+
+def parse_number(text: str | int | Fraction | Decimal, *, what: str = "value") -> Fraction:
+    """A non-negative count or measure as typed ("2,442", "1.5"); refuses negatives and words."""
+    if isinstance(text, (int, Fraction, Decimal)) and not isinstance(text, bool):
+        value = Fraction(text) if not isinstance(text, Decimal) else Fraction(str(text))
+    else:
+        s = str(text if text is not None else "").strip()
+        if not s:
+            raise AllocationError(f"{what}: no number was given.")
+        if s.startswith(("-", "\u2212")):
+            raise AllocationError(f"{what}: “{s}” is negative; counts and measures cannot be below zero.")
+        if not _NUMBER.match(s) or s in ("+", "."):
+            raise AllocationError(f"{what}: “{s}” is not a number.")
+        value = Fraction(s.lstrip("+").replace(",", ""))
+    if value < 0:
+        raise AllocationError(f"{what}: {value} is negative; counts and measures cannot be below zero.")
+    return value
+
+
+def parse_fraction(text: str | Fraction, *, what: str = "fraction") -> Fraction:
+    """A share of something as typed: "1/3", "0.25", "25%" (a bare number above 1 is read as a percentage)."""
+    if isinstance(text, Fraction):
+        return text
+    s = str(text or "").strip().replace(" ", "")
+    if not s:
+        raise AllocationError(f"{what}: nothing was given.")
+    try:
+        if s.endswith("%"):
+            value = Fraction(Decimal(s[:-1])) / 100
+        elif "/" in s:
+            top, bottom = s.split("/", 1)
+            value = Fraction(Decimal(top)) / Fraction(Decimal(bottom))
+        else:
+            value = Fraction(Decimal(s))
+            if value > 1:
+                value /= 100
+    except (InvalidOperation, ValueError, ZeroDivisionError):
+        raise AllocationError(f"{what}: “{text}” is not a fraction (try 1/3, 0.25 or 25%).") from None
+    if value < 0 or value > 1:
+        raise AllocationError(f"{what}: “{text}” must be between 0 and 1 (0% and 100%).")
+    return value
+
+
+def parse_percent(text: str | Fraction, *, what: str = "percentage") -> Fraction:
+    """A percentage as typed ("10", "10%", "2.5") as a fraction of one (1/10)."""
+    if isinstance(text, Fraction):
+        return text
+    s = str(text or "").strip().replace(" ", "").removesuffix("%")
+    if not s:
+        raise AllocationError(f"{what}: nothing was given.")
+    try:
+        value = Fraction(Decimal(s)) / 100
+    except (InvalidOperation, ValueError):
+        raise AllocationError(f"{what}: “{text}” is not a percentage (try 10 or 10%).") from None
+    if value < 0 or value > 1:
+        raise AllocationError(f"{what}: “{text}” must be between 0% and 100%.")
+    return value
+
+
+def format_percent(value: Fraction, places: int = 2) -> str:
+    """A fraction of one as a percentage with a fixed number of decimals, rounded half up: 9.08."""
+    quantum = Decimal(1).scaleb(-places)
+    exact = Decimal(value.numerator * 100) / Decimal(value.denominator)
+    return str(exact.quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def percent_text(value: Fraction) -> str:
+    """A percentage without needless decimals: 10, 2.5, 33.33."""
+    text = format_percent(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_fraction(value: Fraction) -> str:
+    """How a fraction is shown back to people: "1/3", "0.25" → "1/4"."""
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+def format_number(value: Fraction) -> str:
+    """A count or measure as people write it: 2,442 or 1,234.5."""
+    if value.denominator == 1:
+        return f"{value.numerator:,}"
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    text = f"{exact.quantize(Decimal('0.0001'), rounding=ROUND_HALF_UP):,f}".rstrip("0").rstrip(".")
+    return text
+
+
+def _round_half_up(value: Fraction, step: int = 1) -> int:
+    """value rounded half up to a multiple of step (as the county's spreadsheet rounds)."""
+    units = value / step
+    floor = units.numerator // units.denominator
+    return (floor + (1 if units - floor >= Fraction(1, 2) else 0)) * step
+
+
+def _scaled(value: Fraction, scale: int) -> int:
+    """value × scale as an int (scale is a multiple of value's denominator)."""
+    return value.numerator * (scale // value.denominator)
+
+
+def _round_ratio_half_up(numerator: int, denominator: int) -> int:
+    """numerator / denominator rounded half up, in integers."""
+    quotient, remainder = divmod(numerator, denominator)
+    return quotient + (1 if 2 * remainder >= denominator else 0)
+
+
+# -- the inputs ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Factor:
+    """One factor of the variable part (crime counts, population …) and its weight."""
+
+    name: str
+    weight: Fraction = Fraction(1)
+    label: str = ""  # how the board paper names it ("BCS comparator offences 2007-08")
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise AllocationError("A factor needs a name.")
+        object.__setattr__(self, "weight", Fraction(self.weight))
+        if self.weight <= 0:
+            raise AllocationError(f"factor {self.name}: the weight must be above zero.")
+
+    @property
+    def title(self) -> str:
+        return self.label or self.name
+
+
+@dataclass(frozen=True)
+class PartnershipInput:
+    """One partnership's row of inputs: its fixed units, its factor values and last year's allocation."""
+
+    name: str
+    fixed_units: int = 1
+    values: Mapping[str, Fraction] = field(default_factory=dict)
+    previous_pence: int | None = None
+
+    def __post_init__(self) -> None:
+        name = (self.name or "").strip()
+        if not name:
+            raise AllocationError("A partnership needs a name.")
+        object.__setattr__(self, "name", name)
+        if isinstance(self.fixed_units, bool) or not isinstance(self.fixed_units, int):
+            raise AllocationError(f"{name}: fixed units must be a whole number.")
+        if self.fixed_units < 0:
+            raise AllocationError(f"{name}: fixed units cannot be negative ({self.fixed_units}).")
+        values = {}
+        for key, value in dict(self.values).items():
+            values[key] = parse_number(value, what=f"{name}, {key}")
+        object.__setattr__(self, "values", values)
+        if self.previous_pence is not None:
+            if not isinstance(self.previous_pence, int) or isinstance(self.previous_pence, bool):
+                raise AllocationError(f"{name}: last year's allocation must be int pence.")
+            if self.previous_pence < 0:
+                raise AllocationError(f"{name}: last year's allocation cannot be negative.")
+
+    def value(self, factor: str) -> Fraction:
+        return self.values.get(factor, Fraction(0))
+
+
+@dataclass(frozen=True)
+class AllocationOptions:
+    """How to split: the pot, the fixed part, the factors, rounding and damping."""
+
+    pot_pence: int | None = None
+    previous_total_pence: int | None = None
+    retain: Fraction = Fraction(0)  # of the previous total, kept back by the board
+    fixed_share: Fraction = Fraction(0)  # of the pot, shared per fixed unit
+    fixed_per_unit_pence: int | None = None  # instead of fixed_share: a set amount per unit (Warwickshire)
+    rounding: str = "exact"
+    unit: str = "pound"
+    factors: tuple[Factor, ...] = (Factor(DEFAULT_FACTOR),)
+    damping: Fraction | None = None  # the largest change from last year, e.g. 1/20 for ±5%
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "factors", tuple(self.factors))
+        object.__setattr__(self, "retain", Fraction(self.retain))
+        object.__setattr__(self, "fixed_share", Fraction(self.fixed_share))
+        if self.damping is not None:
+            object.__setattr__(self, "damping", Fraction(self.damping))
+        if self.pot_pence is None and self.previous_total_pence is None:
+            raise AllocationError("Give the pot, or last year's total and the percentage retained.")
+        if self.pot_pence is not None and self.pot_pence < 0:
+            raise AllocationError("pot: the pot cannot be negative.")
+        if self.previous_total_pence is not None and self.previous_total_pence < 0:
+            raise AllocationError("previous total: last year's total cannot be negative.")
+        if not 0 <= self.retain <= 1:
+            raise AllocationError("retain: the retained percentage must be between 0% and 100%.")
+        if not 0 <= self.fixed_share <= 1:
+            raise AllocationError("fixed share: the fixed share must be between 0 and 1.")
+        if self.fixed_per_unit_pence is not None and self.fixed_per_unit_pence < 0:
+            raise AllocationError("fixed per unit: the fixed amount per unit cannot be negative.")
+        if self.rounding not in ROUNDINGS:
+            raise AllocationError(f"rounding: “{self.rounding}” is not known; use exact or percent-2dp.")
+        if self.unit not in UNITS:
+            raise AllocationError(f"unit: “{self.unit}” is not known; use pound or penny.")
+        if not self.factors:
+            raise AllocationError("factors: the variable part needs at least one factor.")
+        names = [f.name for f in self.factors]
+        if len(set(names)) != len(names):
+            raise AllocationError("factors: each factor needs its own name.")
+        if self.damping is not None and not 0 <= self.damping <= 1:
+            raise AllocationError("damping: the limit must be between 0% and 100%.")
+
+    @property
+    def unit_pence(self) -> int:
+        return UNITS[self.unit]
+
+    def pot_and_retained(self) -> tuple[int, int]:
+        """The pot and the amount retained (last year's total × retain %, rounded half up to the unit)."""
+        if self.pot_pence is not None:
+            return self.pot_pence, 0
+        base = self.previous_total_pence or 0
+        retained = _round_half_up(base * self.retain, self.unit_pence) if self.retain else 0
+        return base - retained, retained
+
+
+# -- the results ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PartnershipAllocation:
+    """One partnership's line of the table, as the board paper lays it out."""
+
+    name: str
+    fixed_units: int
+    values: Mapping[str, Fraction]
+    factor_totals: Mapping[str, Fraction]  # every factor's total (shared by all rows)
+    weight: Fraction  # its exact share of the variable part (Σ factor weight × factor share)
+    share_pct: str  # the share as printed: "9.08"
+    fixed_pence: int
+    variable_pence: int
+    damping_pence: int  # what damping added (+) or took (−); 0 without damping
+    total_pence: int
+    previous_pence: int | None
+
+    @property
+    def variance_pence(self) -> int | None:
+        return None if self.previous_pence is None else self.total_pence - self.previous_pence
+
+    @cached_property
+    def factor_shares(self) -> dict[str, Fraction]:
+        """Its value of each factor over the factor's total (worked out when first asked for)."""
+        return {k: (self.values.get(k, Fraction(0)) / total if total else Fraction(0))
+                for k, total in self.factor_totals.items()}
+
+    @property
+    def formula_pence(self) -> int:
+        """The total before damping."""
+        return self.fixed_pence + self.variable_pence
+
+
+@dataclass(frozen=True)
+class AllocationResult:
+    options: AllocationOptions
+    previous_total_pence: int | None  # the base of the pot when given that way
+    retained_pence: int
+    pot_pence: int
+    fixed_per_unit_pence: int
+    fixed_units: int
+    fixed_total_pence: int
+    variable_total_pence: int
+    factor_totals: Mapping[str, Fraction]
+    rows: tuple[PartnershipAllocation, ...]
+    notes: tuple[str, ...] = ()  # plain-language remarks: adjustments made to add up, damping widened …
+    damping_limit: Fraction | None = None  # the limit applied (wider than asked when the pot moved more)
+
+    @property
+    def total_pence(self) -> int:
+        return sum(r.total_pence for r in self.rows)
+
+    @property
+    def previous_sum_pence(self) -> int | None:
+        known = [r.previous_pence for r in self.rows if r.previous_pence is not None]
+        return sum(known) if known else None
+
+    @property
+    def variance_pence(self) -> int | None:
+        previous = self.previous_sum_pence
+        return None if previous is None else self.total_pence - previous
+
+    def row(self, name: str) -> PartnershipAllocation:
+        for r in self.rows:
+            if r.name == name:
+                return r
+        raise KeyError(name)
+
+    def explain(self, name: str) -> str:
+        """How one partnership's figure was reached, in a sentence a board member can check."""
+        return explain_row(self, self.row(name))
+
+
+# -- the formula --------------------------------------------------------------------------
+
+def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: AllocationOptions) -> AllocationResult:
+    """Split the pot between the partnerships; the totals always add up exactly to the pot."""
+    partnerships = list(partnerships)
+    if not partnerships:
+        raise AllocationError("There are no partnerships to allocate to.")
+    names = [p.name for p in partnerships]
+    seen: set[str] = set()
+    for name in names:
+        if name.casefold() in seen:
+            raise AllocationError(f"{name}: this partnership is listed twice.")
+        seen.add(name.casefold())
+    unit = options.unit_pence
+    notes: list[str] = []
+
+    # The pot: given, or last year's total less the retained share (seed 000: £655,120 less 10% = £589,608).
+    pot, retained = options.pot_and_retained()
+    base = options.previous_total_pence if options.pot_pence is None else None
+
+    # The fixed part: per unit, rounded to the unit (seed 000: 589,608 / 3 / 7 = 28,076.57 → £28,077).
+    units_total = sum(p.fixed_units for p in partnerships)
+    if options.fixed_per_unit_pence is not None:
+        per_unit = options.fixed_per_unit_pence
+    elif options.fixed_share and units_total:
+        per_unit = _round_half_up(Fraction(pot) * options.fixed_share / units_total, unit)
+    else:
+        per_unit = 0
+    if options.fixed_share and not units_total and options.fixed_per_unit_pence is None:
+        raise AllocationError("fixed units: a fixed share was asked for but no partnership has a fixed unit.")
+    fixed_total = per_unit * units_total
+    if fixed_total > pot:
+        raise AllocationError(
+            f"pot: the pot ({format_money(pot)}) is smaller than the fixed part "
+            f"({units_total} units × {format_money(per_unit)} = {format_money(fixed_total)})."
+        )
+    variable_total = pot - fixed_total
+
+    # The variable part's weights: Σ factor weight × (value / factor total).
+    # Everything on common denominators in integers: exact, and far quicker than Fractions.
+    weight_sum = sum((f.weight for f in options.factors), Fraction(0))
+    value_scale = lcm(1, *(v.denominator for p in partnerships for v in p.values.values()))
+    scaled = {f.name: [_scaled(p.values.get(f.name, _ZERO), value_scale) for p in partnerships]
+              for f in options.factors}
+    totals: dict[str, Fraction] = {}
+    for factor in options.factors:
+        total = Fraction(sum(scaled[factor.name]), value_scale)
+        if total == 0 and variable_total:
+            raise AllocationError(f"{factor.title}: the values add up to zero, so there is nothing to share by.")
+        totals[factor.name] = total
+    coefficients = {f.name: (f.weight / (totals[f.name] * weight_sum) if totals[f.name] else Fraction(0))
+                    for f in options.factors}
+    coefficient_scale = lcm(*(c.denominator for c in coefficients.values()))
+    scale = coefficient_scale * value_scale
+    weighted = [0] * len(partnerships)
+    for name, column in scaled.items():
+        c = coefficients[name]
+        multiplier = c.numerator * (coefficient_scale // c.denominator)
+        if multiplier:
+            weighted = [acc + multiplier * v for acc, v in zip(weighted, column)]
+    int_weights = {p.name: w for p, w in zip(partnerships, weighted)}
+    weights = {n: Fraction(w, scale) for n, w in int_weights.items()}
+
+    # Each share as printed, to two decimals of a percentage rounded half up (9.08 % is 908 basis points).
+    basis_points = {n: _round_ratio_half_up(w * 10_000, scale) for n, w in int_weights.items()}
+    share_pct = {n: f"{bp // 100}.{bp % 100:02d}" for n, bp in basis_points.items()}
+    if options.rounding == "percent-2dp":
+        variable, note = _legacy_split(variable_total, basis_points, int_weights, unit)
+        if note:
+            notes.append(note)
+    elif variable_total:
+        variable = split_by_int_weights(variable_total, int_weights, unit=unit)
+    else:
+        variable = {n: 0 for n in names}
+
+    formula = {p.name: p.fixed_units * per_unit + variable[p.name] for p in partnerships}
+    damped, limit = dict(formula), None
+    if options.damping is not None:
+        damped, note, limit = damp_changes(pot, formula, {p.name: p.previous_pence for p in partnerships},
+                                           options.damping, unit)
+        if note:
+            notes.append(note)
+
+    rows = tuple(
+        PartnershipAllocation(
+            name=p.name, fixed_units=p.fixed_units, values=p.values, factor_totals=totals,
+            weight=weights[p.name], share_pct=share_pct[p.name], fixed_pence=p.fixed_units * per_unit,
+            variable_pence=variable[p.name], damping_pence=damped[p.name] - formula[p.name],
+            total_pence=damped[p.name], previous_pence=p.previous_pence,
+        )
+        for p in partnerships
+    )
+    assert sum(r.total_pence for r in rows) == pot  # the invariant every option keeps
+    return AllocationResult(options, base, retained, pot, per_unit, units_total, fixed_total, variable_total,
+                            totals, rows, tuple(notes), limit)
+
+
+def split_by_int_weights(total_pence: int, weights: Mapping[str, int], *, unit: int = 1) -> dict[str, int]:
+    """``money.split_by_weights`` for whole-number weights, in integers only (the same parts, much faster).
+
+    Largest remainder in whole units, ties to the larger weight and then by key; odd
+    pence (a total that is not a whole number of units) to the next in line.
+    """
+    if any(w < 0 for w in weights.values()):
+        raise ValueError("weights cannot be negative")
+    weight_total = sum(weights.values())
+    if not weights or weight_total == 0:
+        return split_by_weights(total_pence, weights, unit=unit)  # its own messages for the empty cases
+    sign = -1 if total_pence < 0 else 1
+    units_total, odd = divmod(abs(total_pence), unit)
+    parts, remainders = {}, {}
+    for key, weight in weights.items():
+        parts[key], remainders[key] = divmod(units_total * weight, weight_total)
+    left = units_total - sum(parts.values())
+    order = sorted(weights, key=lambda k: (-remainders[k], -weights[k], type(k).__name__, str(k)))
+    for key in order[:left]:
+        parts[key] += 1
+    result = {k: parts[k] * unit for k in weights}
+    if odd:
+        result[order[left % len(order)]] += odd
+    return {k: sign * v for k, v in result.items()}
+
+
+def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: Mapping[str, int],
+                  unit: int) -> tuple[dict[str, int], str]:
+    """The legacy spreadsheet: amount = variable × share rounded to 0.01 %, rounded half up to the unit.
+
+    ``basis_points`` are the shares as printed (9.08 % is 908); ``exact`` the exact
+    shares as whole-number weights. When the amounts do not add up to the variable
+    part, whole units are added to (or taken from) the amounts that rounding moved
+    furthest from their exact share, by largest remainder, ties by name; any odd
+    pence go with the first. If the printed percentages themselves miss 100 % by
+    more than a unit each, the gap is shared by the exact shares.
+    """
+    amounts = {n: _round_ratio_half_up(variable_total * bp, 10_000 * unit) * unit for n, bp in basis_points.items()}
+    difference = variable_total - sum(amounts.values())
+    if difference == 0:
+        return amounts, ""
+    exact_total = sum(exact.values())
+    direction = 1 if difference > 0 else -1
+    whole_units, odd = divmod(abs(difference), unit)
+    # How far each amount is below its exact share (scaled by the weights' total, so in integers).
+    shortfall = {n: variable_total * exact[n] - amounts[n] * exact_total for n in amounts}
+    order = sorted(amounts, key=lambda n: (-(direction * shortfall[n]), n))
+    eligible = [n for n in order if direction > 0 or amounts[n] >= unit]
+    if whole_units <= len(eligible):
+        for n in eligible[:whole_units]:
+            amounts[n] += direction * unit
+    else:
+        gap = split_by_int_weights(whole_units * unit, {n: exact[n] for n in eligible}, unit=unit)
+        for n, pence in gap.items():
+            amounts[n] += direction * pence
+    if odd:
+        first = next(n for n in order if direction > 0 or amounts[n] >= odd)
+        amounts[first] += direction * odd
+    if any(v < 0 for v in amounts.values()):  # pragma: no cover - a safety net: never hand out a negative part
+        amounts = split_by_int_weights(variable_total, dict(exact), unit=unit)
+    unit_name = "£1" if unit == 100 else "1p"
+    total_moved = format_money(abs(difference))
+    note = (f"The two-decimal percentages did not add up to the variable part: {total_moved} was "
+            f"{'added' if direction > 0 else 'taken away'} in steps of {unit_name} by largest remainder "
+            "so that the allocation adds up exactly to the pot.")
+    return amounts, note
+
+
+def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_pence: Mapping[str, int | None],
+                 limit: Fraction, unit: int) -> tuple[dict[str, int], str, Fraction]:
+    """Hold each partnership's change from last year within ±limit; the others meet the difference.
+
+    The result is the fixed point of "clamp those outside the band, share what is
+    left among the rest in proportion to their formula amounts, repeat until
+    stable": total = clamp(λ × formula, last year × (1 − limit), last year × (1 + limit))
+    with one λ chosen so that the totals add up to the pot, found exactly. A
+    partnership with no allocation last year is not limited. If the pot itself
+    moved by more than the limit, the band is widened equally for everyone
+    until it can be met, and the note says so.
+    """
+    names = sorted(formula_pence)
+    limited = [n for n in names if previous_pence.get(n)]
+    if not limited:
+        return dict(formula_pence), "", limit
+    note = ""
+    previous_limited = sum(previous_pence[n] for n in limited)
+    unlimited = [n for n in names if not previous_pence.get(n)]
+    # A partnership whose formula gives nothing stays at the bottom of its band, so only the others can rise.
+    rising = sum(previous_pence[n] for n in limited if formula_pence[n])
+    idle = previous_limited - rising
+    can_grow_freely = any(formula_pence[n] for n in unlimited)
+    wider = None
+    if pot_pence < (1 - limit) * previous_limited:
+        wider = 1 - Fraction(pot_pence, previous_limited)  # everyone at the bottom of the band meets the pot
+    elif not can_grow_freely and pot_pence > (1 + limit) * rising + max(Fraction(0), (1 - limit) * idle):
+        wider = Fraction(pot_pence - previous_limited, rising - idle) if rising > idle else None
+        if wider is None or wider > 1:
+            wider = Fraction(pot_pence, rising) - 1  # beyond 100% the idle ones are at nothing
+    if wider is not None:
+        change = Fraction(pot_pence, previous_limited) - 1
+        note = (f"The pot is {percent_text(abs(change))}% {'below' if change < 0 else 'above'} last year's "
+                f"total, more than the ±{percent_text(limit)}% damping limit allows, so the limit was widened to "
+                f"±{percent_text(wider)}% for every partnership.")
+        limit = wider
+    # In integers: bands scaled by the limit's denominator d, λ as P/Q, so g(λ)·d·Q is an int.
+    d, l_num = limit.denominator, limit.numerator
+    low = {n: max(0, (d - l_num) * previous_pence[n]) if n in limited else 0 for n in names}
+    high = {n: (d + l_num) * previous_pence[n] if n in limited else None for n in names}
+    formula = {n: formula_pence[n] for n in names}
+    target = pot_pence * d
+
+    def weights_at(p: int, q: int) -> dict[str, int]:
+        """Each total at λ = p/q, times d·q (so exact in integers)."""
+        out = {}
+        for n in names:
+            v, lo_q = p * formula[n], low[n] * q
+            if v < lo_q:
+                out[n] = lo_q
+            elif high[n] is not None and v > high[n] * q:
+                out[n] = high[n] * q
+            else:
+                out[n] = v
+        return out
+
+    def excess(lam: Fraction) -> Fraction:
+        """g(λ) − pot, scaled by d."""
+        return Fraction(sum(weights_at(lam.numerator, lam.denominator).values()), lam.denominator) - target
+
+    # g(λ) is continuous, non-decreasing and linear between the points where someone reaches a bound.
+    bounds = [(b, formula[n]) for n in names if formula[n] for b in (low[n], high[n]) if b is not None]
+    points = [Fraction(0)] + [Fraction(b, f) for b, f in sorted(set(bounds), key=lambda bf: bf[0] / bf[1])]
+    if not _is_sorted(points):  # floats misordered two nearly equal points: sort them exactly
+        points.sort()
+    last = excess(points[-1])
+    if last < 0:
+        # Beyond the last bound only the unlimited partnerships still grow.
+        slope = sum(formula[n] for n in unlimited)
+        if slope == 0:  # pragma: no cover - excluded by the band check above
+            raise AllocationError("damping: the limit cannot be met with these figures.")
+        lam = points[-1] - last / slope
+    else:
+        lo_i, hi_i = 0, len(points) - 1
+        while lo_i < hi_i:  # the first point where g reaches the pot
+            mid = (lo_i + hi_i) // 2
+            if excess(points[mid]) >= 0:
+                hi_i = mid
+            else:
+                lo_i = mid + 1
+        e_hi = excess(points[lo_i])
+        if e_hi == 0 or lo_i == 0:
+            lam = points[lo_i]
+        else:
+            a, b = points[lo_i - 1], points[lo_i]
+            e_lo = excess(a)
+            lam = a - e_lo * (b - a) / (e_hi - e_lo)
+    exact = weights_at(lam.numerator, lam.denominator)
+    if sum(exact.values()) != target * lam.denominator:  # pragma: no cover - guarded by the band check above
+        raise AllocationError("damping: the limit cannot be met with these figures.")
+    if not any(exact.values()):
+        return {n: 0 for n in names}, note, limit
+    return _nearest_units(exact, d * lam.denominator, pot_pence, unit), \
+        note, limit
+
+
+def _nearest_units(scaled: Mapping[str, int], scale: int, total_pence: int, unit: int) -> dict[str, int]:
+    """Round exact amounts (given × scale) to units so that each moves by less than one unit and all add up.
+
+    Each part is its exact amount rounded down to the unit; the units left over go to
+    the largest remainders (ties by the larger amount, then by name), and odd pence
+    (a total that is not a whole number of units) to the next in line.
+    """
+    step = unit * scale
+    parts = {n: v // step for n, v in scaled.items()}
+    units_total, odd = divmod(total_pence, unit)
+    left = units_total - sum(parts.values())
+    order = sorted(scaled, key=lambda n: (-(scaled[n] - parts[n] * step), -scaled[n], n))
+    for n in order[:left]:
+        parts[n] += 1
+    result = {n: parts[n] * unit for n in scaled}
+    if odd:
+        result[order[left % len(order)]] += odd
+    return result
+
+
+def _is_sorted(values: list[Fraction]) -> bool:
+    return all(a <= b for a, b in zip(values, values[1:]))
+
+
+# -- the plain-language line ------------------------------------------------------------------
+
+def explain_row(result: AllocationResult, row: PartnershipAllocation) -> str:
+    """Fixed fee + variable fee (+ damping) = total, against last year, in one sentence."""
+    opts = result.options
+    parts = []
+    if result.previous_total_pence is not None:
+        pot_text = (f"the {format_money(result.pot_pence)} pot (last year's {format_money(result.previous_total_pence)}"
+                    f" less {percent_text(opts.retain)}% retained)")
+    else:
+        pot_text = f"the {format_money(result.pot_pence)} pot"
+    if row.fixed_pence or result.fixed_total_pence:
+        if opts.fixed_per_unit_pence is not None:
+            how = f"a set {format_money(result.fixed_per_unit_pence)} per unit"
+        else:
+            how = (f"{format_fraction(opts.fixed_share)} of {pot_text} shared over {result.fixed_units} units, "
+                   f"{format_money(result.fixed_per_unit_pence)} each")
+        units = "unit" if row.fixed_units == 1 else "units"
+        parts.append(f"a fixed fee of {format_money(row.fixed_pence)} ({row.fixed_units} {units}; {how})")
+    factors = opts.factors
+    if len(factors) == 1:
+        f = factors[0]
+        basis = (f"its {format_number(row.values.get(f.name, Fraction(0)))} of the "
+                 f"{format_number(result.factor_totals[f.name])} total of {f.title}")
+    else:
+        pieces = [f"{format_percent(row.factor_shares[f.name])}% of {f.title} weighted "
+                  f"{percent_text(f.weight / sum((g.weight for g in factors), Fraction(0)))}%" for f in factors]
+        basis = "; ".join(pieces)
+    rounding = ("its share rounded to two decimals first, as the county's spreadsheet does"
+                if opts.rounding == "percent-2dp" else "exact shares, rounded by largest remainder")
+    parts.append(f"a variable fee of {format_money(row.variable_pence)} ({row.share_pct}% of the "
+                 f"{format_money(result.variable_total_pence)} variable part: {basis}; {rounding})")
+    text = f"{row.name} gets " + " plus ".join(parts)
+    if row.damping_pence:
+        text += (f", {'plus' if row.damping_pence > 0 else 'less'} {format_money(abs(row.damping_pence))} "
+                 f"so that its change from last year stays within the ±{percent_text(result.damping_limit)}% "
+                 "damping limit")
+    text += f" = {format_money(row.total_pence)}"
+    if row.previous_pence is not None:
+        variance = row.variance_pence
+        if variance == 0:
+            text += f", the same as last year's {format_money(row.previous_pence)}."
+        else:
+            pct = (f" ({format_percent(Fraction(abs(variance), row.previous_pence), 1)}%)"
+                   if row.previous_pence else "")
+            text += (f", {format_money(abs(variance))}{pct} {'more' if variance > 0 else 'less'} than last year's "
+                     f"{format_money(row.previous_pence)}.")
+    else:
+        text += "; it had no allocation last year."
+    return text
+
+
+# -- redistribution and top-slicing --------------------------------------------------------------
+
+REDISTRIBUTION_METHODS = ("basis", "allocation")
+
+
+def redistribute_uncommitted(amount_pence: int, result: AllocationResult, *, method: str = "basis",
+                             unit: str | None = None) -> dict[str, int]:
+    """Share money not committed by the deadline: by the variable basis (crime share) or pro rata to this year.
+
+    Seed 000: "shared proportionately amongst CSPs, on the basis of the formula used to
+    allocate funding according to distribution of BCS comparator crimes"; the paper is
+    ambiguous, so both readings are offered. The parts add up exactly to the amount.
+    """
+    if amount_pence < 0:
+        raise AllocationError("The amount to redistribute cannot be negative.")
+    step = UNITS[unit or result.options.unit]
+    if method == "basis":
+        weights = {r.name: r.weight for r in result.rows}
+    elif method == "allocation":
+        weights = {r.name: r.total_pence for r in result.rows}
+    else:
+        raise AllocationError(f"method: “{method}” is not known; use basis or allocation.")
+    if sum(weights.values()) == 0:
+        raise AllocationError("There is no basis to redistribute by: every share is zero.")
+    return split_by_weights(amount_pence, weights, unit=step)
+
+
+@dataclass(frozen=True)
+class TopSliceLine:
+    label: str
+    amount_pence: int
+
+
+@dataclass(frozen=True)
+class TopSliceResult:
+    lines: tuple[TopSliceLine, ...]  # the paper's breakdown, in order
+    partners: int
+    equal_share_pence: int  # what each partner is told to plan on
+    shares_pence: tuple[int, ...]  # the exact equal split (adds up to the partners' pot)
+    scenario: Fraction
+    scenario_more_pence: int
+    scenario_less_pence: int
+
+
+def top_slice(total_pence: int, *, slices: Sequence[tuple[str, Fraction]] = (("LSP share", Fraction(1, 2)),),
+              remainder_label: str = "SSP share", retained: Fraction = Fraction(1, 10),
+              retained_label: str = "Retained", partners: int = 9, scenario: Fraction = Fraction(1, 5)
+              ) -> TopSliceResult:
+    """Top-slice a grant as seed 000 does the Performance Reward Grant.
+
+    Slices of the total come off first (50 % to the LSPs); of what is left, a
+    retained share is kept (10 %) and the rest is shared equally by the partners;
+    each partner also plans for ±scenario (20 %). Every amount is exact to the penny.
+    """
+    if total_pence < 0:
+        raise AllocationError("The total cannot be negative.")
+    if partners < 1:
+        raise AllocationError("partners: there must be at least one partner to share with.")
+    if sum((Fraction(s) for _, s in slices), Fraction(0)) > 1:
+        raise AllocationError("slices: the slices add up to more than the whole.")
+    if not 0 <= retained <= 1:
+        raise AllocationError("retained: the retained share must be between 0% and 100%.")
+    if scenario < 0:
+        raise AllocationError("scenario: the scenario cannot be negative.")
+    lines = [TopSliceLine("Total", total_pence)]
+    left = total_pence
+    for label, share in slices:
+        amount = _round_half_up(total_pence * Fraction(share))
+        lines.append(TopSliceLine(label, amount))
+        left -= amount
+    lines.append(TopSliceLine(remainder_label, left))
+    kept = _round_half_up(left * Fraction(retained))
+    lines.append(TopSliceLine(f"{retained_label} ({percent_text(Fraction(retained))}%)",
+                              kept))
+    shared = left - kept
+    shares = split_by_weights(shared, {i: 1 for i in range(partners)})
+    each = _round_half_up(Fraction(shared, partners))
+    lines.append(TopSliceLine(f"Each of {partners} partners (equal share)", each))
+    return TopSliceResult(tuple(lines), partners, each, tuple(shares[i] for i in range(partners)), Fraction(scenario),
+                          _round_half_up(each * (1 + Fraction(scenario))),
+                          _round_half_up(each * (1 - Fraction(scenario))))
+
+
+def factor_names(partnerships: Iterable[PartnershipInput]) -> list[str]:
+    """Every factor that some partnership has a value for, in first-seen order."""
+    seen: dict[str, None] = {}
+    for p in partnerships:
+        for key in p.values:
+            seen.setdefault(key, None)
+    return list(seen)

@@ -1,0 +1,338 @@
+"""Domestic Homicide Reviews: references, stage deadlines, and who pays what share of the cost.
+
+A DHR has been a statutory duty of Community Safety Partnerships since 13 April
+2011 (s9 Domestic Violence, Crime and Victims Act 2004). The stages follow one
+another; each stage's due date is the date of an earlier stage (actual, or
+projected when that stage has not happened yet) plus a configurable number of
+months and days (default: the decision within one month of notification).
+
+Cost shares always add up to the penny (seed 002: £7,525.58 among the eleven
+Western Suffolk statutory partners is 4 × £684.15 + 7 × £684.14).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Mapping, Sequence
+
+from safer_desk.domain.money import split_by_weights, split_equally
+
+
+class DhrError(ValueError):
+    """Input a DHR cannot take; the message says which field and why."""
+
+
+LABELS = ("Domestic Homicide Review", "Domestic Abuse Related Death Review")
+
+COST_CATEGORIES = ("Independent chair/author", "Overview report writer", "Administration", "Legal", "Translation",
+                   "Venue and travel", "Other")
+
+# -- references --------------------------------------------------------------
+
+_CAPITALISED = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z]$")  # Jane, O'Brien, McDonald, Anne-Marie
+
+
+def looks_like_a_name(text: str) -> bool:
+    """Two or more capitalised words and no digit: "Jane Smith" looks like a person; "DHR 2017/01" does not."""
+    if any(ch.isdigit() for ch in text):
+        return False
+    words = re.split(r"[\s,._/]+", text.strip())
+    return sum(1 for w in words if _CAPITALISED.match(w)) >= 2
+
+
+def check_reference(text: str, *, what: str = "reference") -> str:
+    """A case or referral reference: required, short, and never a person's name."""
+    ref = (text or "").strip()
+    if not ref:
+        raise DhrError(f"The {what} is required (a code such as WSCSP-DHR-2017-01, never a name).")
+    if len(ref) > 60:
+        raise DhrError(f"The {what} is too long (60 characters at most).")
+    if looks_like_a_name(ref):
+        raise DhrError(
+            f"“{ref}” looks like a person's name. Never record a victim's name: use a code with a number, "
+            "such as WSCSP-DHR-2017-01 or TH-2018-001."
+        )
+    return ref
+
+
+# -- stages ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    label: str
+    column: str  # where the date is stored on the case
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("notification", "Notified of the death", "notified_on"),
+    Stage("decision", "Decision to hold a review (or not)", "decision_on"),
+    Stage("home_office_told", "Home Office told of the decision", "home_office_told_on"),
+    Stage("chair_appointed", "Independent chair appointed", "chair_appointed_on"),
+    Stage("first_panel", "First panel meeting", "first_panel_on"),
+    Stage("qa_submitted", "Report to the Home Office Quality Assurance Panel", "qa_submitted_on"),
+    Stage("qa_letter", "Quality Assurance Panel letter", "qa_letter_on"),
+    Stage("published", "Published", "published_on"),
+)
+STAGE_KEYS = tuple(s.key for s in STAGES)
+STAGE_BY_KEY = {s.key: s for s in STAGES}
+# Stages that still apply when the decision is not to hold a review.
+STAGES_WHEN_NOT_HELD = ("notification", "decision", "home_office_told")
+
+
+@dataclass(frozen=True)
+class StageRule:
+    """The stage is due ``months`` and ``days`` after the ``after`` stage."""
+
+    stage: str
+    after: str
+    months: int = 0
+    days: int = 0
+
+    def __post_init__(self) -> None:
+        if self.stage not in STAGE_KEYS or self.after not in STAGE_KEYS:
+            raise DhrError(f"unknown stage in rule {self.stage} after {self.after}")
+        if STAGE_KEYS.index(self.after) >= STAGE_KEYS.index(self.stage):
+            raise DhrError(f"{STAGE_BY_KEY[self.stage].label} must follow an earlier stage.")
+        if self.months < 0 or self.days < 0:
+            raise DhrError("A stage cannot be due before the stage it follows.")
+
+    def describe(self) -> str:
+        parts = []
+        if self.months:
+            parts.append(f"{self.months} month{'s' if self.months != 1 else ''}")
+        if self.days:
+            parts.append(f"{self.days} day{'s' if self.days != 1 else ''}")
+        return f"within {' and '.join(parts) or 'the same day'} of: {STAGE_BY_KEY[self.after].label.lower()}"
+
+
+DEFAULT_RULES: tuple[StageRule, ...] = (
+    StageRule("decision", "notification", 1),  # Home Office statutory guidance: decide within one month
+    StageRule("home_office_told", "notification", 1),
+    StageRule("chair_appointed", "decision", 1),
+    StageRule("first_panel", "chair_appointed", 1),
+    StageRule("qa_submitted", "decision", 6),  # guidance: complete within six months of the decision
+    StageRule("qa_letter", "qa_submitted", 2),
+    StageRule("published", "qa_letter", 1),
+)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day (31 January + 1 month = 28/29 February)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+OVERDUE = "⚠ Overdue"
+
+
+@dataclass(frozen=True)
+class StageStatus:
+    stage: Stage
+    done_on: date | None
+    due_on: date | None
+    projected: bool  # the due date hangs on an earlier stage that has not happened yet
+    status: str  # "Done", "Done late", "Due", "⚠ Overdue", "Not needed", "Waiting"
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == OVERDUE
+
+
+def stage_schedule(dates: Mapping[str, date | None], rules: Sequence[StageRule], *, today: date,
+                   decision: str = "pending") -> list[StageStatus]:
+    """Each stage's date, due date and status; overdue means due before today and not done."""
+    by_stage = {r.stage: r for r in rules}
+    known: dict[str, date | None] = {}
+    projected: dict[str, bool] = {}
+    result = []
+    for stage in STAGES:
+        done = dates.get(stage.key)
+        rule = by_stage.get(stage.key)
+        due: date | None = None
+        is_projected = False
+        if rule is not None:
+            base = known.get(rule.after)
+            if base is not None:
+                due = add_months(base, rule.months)
+                due = date.fromordinal(due.toordinal() + rule.days)
+                is_projected = dates.get(rule.after) is None or projected.get(rule.after, False)
+        if decision == "not held" and stage.key not in STAGES_WHEN_NOT_HELD:
+            status, due = "Not needed", None
+        elif done is not None:
+            status = "Done late" if due is not None and done > due else "Done"
+        elif due is None:
+            status = "Waiting"
+        elif due < today:
+            status = OVERDUE
+        else:
+            status = "Due"
+        known[stage.key] = done if done is not None else due
+        projected[stage.key] = done is None
+        result.append(StageStatus(stage, done, due, is_projected and done is None, status))
+    return result
+
+
+def recommendation_status(due_on: date | None, completed_on: date | None, *, today: date) -> str:
+    if completed_on is not None:
+        return "Completed late" if due_on is not None and completed_on > due_on else "Completed"
+    if due_on is not None and due_on < today:
+        return OVERDUE
+    return "Open"
+
+
+# -- splitting the cost ------------------------------------------------------
+
+SPLIT_KINDS = ("equal", "percentages", "capped")
+
+
+def percent_to_bp(text: str) -> int:
+    """A percentage typed as "12.5" or "12.5%" into basis points (hundredths of a percent)."""
+    s = (text or "").strip().rstrip("%").strip()
+    m = re.fullmatch(r"(\d{1,3})(?:\.(\d{1,2}))?", s)
+    if not m:
+        raise DhrError(f"“{text}” is not a percentage (use a form like 12.5%, at most two decimals).")
+    bp = int(m.group(1)) * 100 + int((m.group(2) or "0").ljust(2, "0"))
+    if bp > 10000:
+        raise DhrError(f"“{text}” is more than 100%.")
+    return bp
+
+
+def format_bp(bp: int) -> str:
+    whole, rest = divmod(bp, 100)
+    return f"{whole}%" if rest == 0 else f"{whole}.{rest:02d}".rstrip("0") + "%"
+
+
+@dataclass(frozen=True)
+class SplitRule:
+    """How a case's cost is shared between the partnership's statutory partners.
+
+    equal: equal shares. percentages: ``percent_bp`` per partner, adding up to 100%.
+    capped: ``cap_payer`` pays ``cap_percent_bp`` of the ``capped_base`` (e.g. the chair's
+    costs) up to ``cap_pence``; the other partners share the rest equally
+    (Gloucestershire: the PCC's office pays 50% of the chair's costs up to £5,000).
+    """
+
+    kind: str = "equal"
+    percent_bp: Mapping[str, int] = field(default_factory=dict)
+    cap_payer: str | None = None
+    cap_percent_bp: int = 5000
+    cap_pence: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in SPLIT_KINDS:
+            raise DhrError(f"Unknown way of splitting the cost: {self.kind}.")
+        if self.kind == "percentages":
+            if any(v < 0 for v in self.percent_bp.values()):
+                raise DhrError("A percentage cannot be negative.")
+            total = sum(self.percent_bp.values())
+            if total != 10000:
+                raise DhrError(f"The percentages add up to {format_bp(total)}, not 100%.")
+        if self.kind == "capped":
+            if not self.cap_payer:
+                raise DhrError("Choose the partner who pays the capped part first.")
+            if not 0 <= self.cap_percent_bp <= 10000:
+                raise DhrError("The capped part must be between 0% and 100%.")
+            if self.cap_pence is not None and self.cap_pence < 0:
+                raise DhrError("The cap cannot be negative.")
+
+
+def capped_part(base_pence: int, percent_bp: int, cap_pence: int | None) -> int:
+    """percent of base (to the nearest penny, halves up), no more than the cap."""
+    part = (base_pence * percent_bp * 2 + 10000) // 20000
+    return part if cap_pence is None else min(part, cap_pence)
+
+
+def dhr_cost_shares(total_pence: int, partners: Sequence[str], rule: SplitRule, *,
+                    capped_base_pence: int = 0) -> dict[str, int]:
+    """Each partner's share of the cost; the shares always add up exactly to total_pence."""
+    if total_pence < 0:
+        raise DhrError("The cost cannot be negative.")
+    partners = list(dict.fromkeys(partners))
+    if not partners:
+        raise DhrError("The partnership has no statutory partners to share the cost.")
+    if rule.kind == "equal":
+        return split_equally(total_pence, partners)
+    if rule.kind == "percentages":
+        missing = [p for p in rule.percent_bp if p not in partners and rule.percent_bp[p]]
+        if missing:
+            raise DhrError("A percentage is given for an organisation that is not a statutory partner.")
+        return split_by_weights(total_pence, {p: rule.percent_bp.get(p, 0) for p in partners})
+    if rule.cap_payer not in partners:
+        raise DhrError("The partner paying the capped part must be one of the statutory partners.")
+    first = min(total_pence, capped_part(capped_base_pence, rule.cap_percent_bp, rule.cap_pence))
+    others = [p for p in partners if p != rule.cap_payer]
+    shares = {p: 0 for p in partners}
+    if others:
+        shares.update(split_equally(total_pence - first, others))
+        shares[rule.cap_payer] = first
+    else:
+        shares[rule.cap_payer] = total_pence
+    return shares
+
+
+def resplit_refusal(amount_pence: int, remaining: Sequence[str], rule: SplitRule) -> dict[str, int]:
+    """Share a refused amount among the partners who have not refused, by the case's own rule.
+
+    Equal and capped cases share it equally (the capped payer's part is already fixed, so it is
+    left out unless it is the only one left); percentage cases in proportion to the remaining
+    percentages.
+    """
+    remaining = list(dict.fromkeys(remaining))
+    if amount_pence < 0:
+        raise DhrError("A refused amount cannot be negative.")
+    if not remaining:
+        raise DhrError("Nobody is left to share the refused amount; let the lead authority carry it.")
+    if rule.kind == "percentages":
+        weights = {p: rule.percent_bp.get(p, 0) for p in remaining}
+        if sum(weights.values()) > 0:
+            return split_by_weights(amount_pence, weights)
+    if rule.kind == "capped":
+        others = [p for p in remaining if p != rule.cap_payer]
+        if others:
+            shares = {p: 0 for p in remaining}
+            shares.update(split_equally(amount_pence, others))
+            return shares
+    return split_equally(amount_pence, remaining)
+
+
+# -- the ledger ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ShareState:
+    """What a share stands at: billed, paid, and whether the rest was refused or written off."""
+
+    amount_pence: int
+    paid_pence: int
+    status: str  # "invoiced" | "refused" | "written off"
+    due_on: date | None
+
+    @property
+    def closed_pence(self) -> int:
+        """The unpaid part that will not be paid (refused or written off)."""
+        return 0 if self.status == "invoiced" else max(0, self.amount_pence - self.paid_pence)
+
+    @property
+    def outstanding_pence(self) -> int:
+        return 0 if self.status != "invoiced" else max(0, self.amount_pence - self.paid_pence)
+
+    def overdue_pence(self, today: date) -> int:
+        return self.outstanding_pence if self.due_on is not None and self.due_on < today else 0
+
+
+def check_payment(share: ShareState, amount_pence: int) -> None:
+    """A payment must be positive, on an invoiced share, and no more than what is outstanding."""
+    from safer_desk.domain.money import format_money
+
+    if amount_pence <= 0:
+        raise DhrError("A payment must be more than £0.")
+    if share.status != "invoiced":
+        raise DhrError(f"This share is {share.status}; it cannot take a payment.")
+    if amount_pence > share.outstanding_pence:
+        raise DhrError(f"{format_money(amount_pence)} is more than the {format_money(share.outstanding_pence)} "
+                       "outstanding on this share.")

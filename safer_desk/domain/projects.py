@@ -1,0 +1,264 @@
+"""Projects in a register: statuses, the board's five criteria, cost lines and their reconciliation.
+
+Pure Python (no Qt, no SQLite). Criteria are written the way the board papers
+write them: √ (yes), X (no), ? (unknown) or blank, each with an optional
+qualifier such as "for Ipswich only" (seed 000 table).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+from safer_desk.domain.money import Cost, MoneyError, format_money, parse_cost
+
+STATUSES = ("proposed", "shortlisted", "commissioned", "live", "completed", "declined", "withdrawn")
+STATUS_LABELS = {s: s.capitalize() for s in STATUSES}
+
+# Key, short header, the paper's column title (seed 000).
+CRITERIA = (
+    ("laa_outcome", "LAA", "LAA2 outcome?"),
+    ("csp_priority", "CSP", "CSP priority?"),
+    ("cross_cutting", "Cross", "Cross cutting?"),
+    ("additional", "Add.", "Additional?"),
+    ("innovative", "Innov.", "Innovative/ experimental?"),
+)
+CRITERIA_KEYS = tuple(k for k, _, _ in CRITERIA)
+CRITERIA_TITLES = {k: title for k, _, title in CRITERIA}
+
+YES, NO, UNKNOWN, BLANK = "yes", "no", "unknown", ""
+CRITERION_VALUES = (BLANK, YES, NO, UNKNOWN)
+SYMBOLS = {YES: "√", NO: "X", UNKNOWN: "?", BLANK: ""}
+
+COST_CATEGORIES = ("staff", "admin", "volunteers", "activities", "materials", "evaluation", "capital",
+                   "accommodation", "other")
+
+
+class ProjectError(ValueError):
+    """A project that cannot be saved; the message names the field and says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One board criterion: yes / no / unknown / blank and an optional qualifier."""
+
+    value: str = BLANK
+    qualifier: str = ""
+
+    def __post_init__(self) -> None:
+        if self.value not in CRITERION_VALUES:
+            raise ProjectError(f"“{self.value}” is not a criterion value (use √, X, ? or leave it blank).")
+
+    @property
+    def symbol(self) -> str:
+        return SYMBOLS[self.value]
+
+    def describe(self) -> str:
+        """As the paper shows it: "√ for Ipswich only", "? unknown at this stage"."""
+        return " ".join(p for p in (self.symbol, self.qualifier) if p)
+
+    @property
+    def met(self) -> bool:
+        return self.value == YES
+
+
+_CRITERION_WORDS = {
+    "√": YES, "✓": YES, "✔": YES, "yes": YES, "y": YES, "true": YES,
+    "x": NO, "✗": NO, "✘": NO, "no": NO, "n": NO, "false": NO,
+    "?": UNKNOWN, "unknown": UNKNOWN, "tbc": UNKNOWN,
+}
+
+
+def parse_criterion(text: str | None) -> Criterion:
+    """Read a criterion as typed or pasted: "√", "yes", "X", "?", "√ for Ipswich only", "" (blank)."""
+    s = (text or "").strip()
+    if not s:
+        return Criterion()
+    head, _, rest = s.partition(" ")
+    value = _CRITERION_WORDS.get(head.casefold())
+    if value is None and s[0] in "√✓✔?✗✘":
+        value, rest = _CRITERION_WORDS[s[0]], s[1:]
+    if value is None:
+        raise ProjectError(f"“{s}” is not a criterion: start it with √ (yes), X (no) or ? (unknown), "
+                           "then any qualifier such as “for Ipswich only”.")
+    return Criterion(value, rest.strip())
+
+
+def criteria_met(criteria: dict[str, Criterion]) -> int:
+    """How many of the five criteria are met (a qualified √ counts as met)."""
+    return sum(1 for k in CRITERIA_KEYS if criteria.get(k, Criterion()).met)
+
+
+# -- cost lines ------------------------------------------------------------------------------------------
+
+_THREE_DECIMALS = re.compile(r"^\s*(?:£\s*)?(\d{1,3})\.(\d{3})\s*$")
+
+
+def suggest_thousands(text: str) -> int | None:
+    """For "£3.250" (a thousands separator typed as a point) the pence meant (£3,250); else None."""
+    m = _THREE_DECIMALS.match(text or "")
+    if not m:
+        return None
+    return int(m.group(1) + m.group(2)) * 100
+
+
+@dataclass(frozen=True)
+class LineAmount:
+    """A cost line's amount as written, with what it was read as (or why it is queried)."""
+
+    text: str
+    min_pence: int | None
+    max_pence: int | None
+    query: str = ""
+    suggestion_pence: int | None = None
+
+    @property
+    def queried(self) -> bool:
+        return bool(self.query)
+
+    def describe(self) -> str:
+        if self.queried or self.min_pence is None:
+            return self.text
+        if self.max_pence is not None and self.max_pence != self.min_pence:
+            return f"{format_money(self.min_pence)} - {format_money(self.max_pence)}"
+        return format_money(self.min_pence)
+
+
+def read_line_amount(text: str) -> LineAmount:
+    """Read a cost line's amount; text that cannot be read safely is kept as written and queried."""
+    s = (text or "").strip()
+    try:
+        cost = parse_cost(s)
+    except MoneyError as exc:
+        return LineAmount(s, None, None, str(exc), suggest_thousands(s))
+    if cost.kind == "minimum":
+        return LineAmount(s, None, None, f"“{s}” is a minimum; a cost line needs an amount or a range.")
+    return LineAmount(s, cost.min_pence, cost.max_pence)
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """Cost lines against the stated cost: both figures, and whether they agree."""
+
+    lines_min_pence: int
+    lines_max_pence: int
+    stated: Cost | None
+    queried_lines: int
+    line_count: int
+
+    @property
+    def agrees(self) -> bool:
+        if self.line_count == 0 or self.stated is None:
+            return self.queried_lines == 0
+        if self.queried_lines:
+            return False
+        stated_max = self.stated.max_pence if self.stated.max_pence is not None else self.stated.min_pence
+        if self.stated.kind == "minimum":
+            return self.lines_min_pence >= self.stated.min_pence
+        return self.lines_min_pence == self.stated.min_pence and self.lines_max_pence == stated_max
+
+    def lines_text(self) -> str:
+        if self.lines_min_pence == self.lines_max_pence:
+            return format_money(self.lines_min_pence)
+        return f"{format_money(self.lines_min_pence)} - {format_money(self.lines_max_pence)}"
+
+    def warning(self) -> str:
+        """A sentence for the officer, or "" when the lines and the stated cost agree."""
+        if self.agrees:
+            return ""
+        parts = []
+        if self.stated is not None and self.line_count:
+            parts.append(f"The cost lines add up to {self.lines_text()} but the stated cost is "
+                         f"{self.stated.describe()}.")
+        if self.queried_lines:
+            parts.append(f"{self.queried_lines} cost line{'s' if self.queried_lines != 1 else ''} "
+                         "could not be read and "
+                         f"{'are' if self.queried_lines != 1 else 'is'} queried.")
+        return " ".join(parts)
+
+
+def reconcile(stated: Cost | None, amounts: list[LineAmount]) -> Reconciliation:
+    """Add up readable cost lines (queried lines count as nothing) and compare with the stated cost."""
+    readable = [a for a in amounts if not a.queried and a.min_pence is not None]
+    low = sum(a.min_pence for a in readable)
+    high = sum(a.max_pence if a.max_pence is not None else a.min_pence for a in readable)
+    return Reconciliation(low, high, stated, sum(1 for a in amounts if a.queried), len(amounts))
+
+
+# -- scaling ---------------------------------------------------------------------------------------------
+
+_MONTHS = re.compile(r"^(\d+)\s*(?:of|/)\s*(\d+)\s*months?$", re.I)
+_FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How much of a project is commissioned: a fraction (1/3 for a pilot) or months (6 of 12)."""
+
+    numerator: int = 1
+    denominator: int = 1
+    months: bool = False
+
+    def __post_init__(self) -> None:
+        if self.denominator <= 0 or self.numerator < 0:
+            raise ProjectError("A scale needs a positive whole number below the line and none negative above it.")
+
+    @property
+    def fraction(self) -> Fraction:
+        return Fraction(self.numerator, self.denominator)
+
+    @property
+    def is_whole(self) -> bool:
+        return self.numerator == self.denominator
+
+    def describe(self) -> str:
+        if self.months:
+            return f"{self.numerator} of {self.denominator} months"
+        if self.is_whole:
+            return "in full"
+        f = self.fraction
+        return f"{f.numerator}/{f.denominator}"
+
+
+def parse_scale(text: str) -> Scale:
+    """Read a scale: "1/3", "6 of 12 months", "50%", "0.5", "full" or blank (in full)."""
+    s = (text or "").strip().casefold()
+    if s in ("", "full", "in full", "1", "100%", "all"):
+        return Scale()
+    m = _MONTHS.match(s)
+    if m:
+        n, d = int(m.group(1)), int(m.group(2))
+        if d == 0 or n > d:
+            raise ProjectError(f"“{text.strip()}”: the months used cannot be more than the months of the project.")
+        return Scale(n, d, months=True)
+    m = _FRACTION.match(s)
+    if m:
+        n, d = int(m.group(1)), int(m.group(2))
+        if d == 0:
+            raise ProjectError(f"“{text.strip()}”: a fraction cannot have 0 below the line.")
+        return Scale(n, d)
+    try:
+        if s.endswith("%"):
+            f = Fraction(Decimal(s[:-1].strip())) / 100
+        else:
+            f = Fraction(Decimal(s))
+    except (InvalidOperation, ValueError):
+        raise ProjectError(f"“{text.strip()}” is not a scale (try 1/3, 6 of 12 months or 50%).") from None
+    if f < 0:
+        raise ProjectError(f"“{text.strip()}”: a scale cannot be negative.")
+    return Scale(f.numerator, f.denominator)
+
+
+def scale_pence(pence: int, scale: Scale | Fraction) -> int:
+    """The scaled amount to the penny, halves rounded up (explicit, never float)."""
+    f = scale.fraction if isinstance(scale, Scale) else Fraction(scale)
+    exact = pence * f
+    whole, rest = divmod(exact.numerator, exact.denominator)
+    return whole + (1 if 2 * rest >= exact.denominator else 0)
+
+
+def fund_variant(pence: int, percent: int) -> int:
+    """A fund plus or minus a percentage, to the penny (PRG ±20%: £174,041.52 / £116,027.68)."""
+    return scale_pence(pence, Fraction(100 + percent, 100))

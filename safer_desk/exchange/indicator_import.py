@@ -1,0 +1,75 @@
+"""Indicator figures in long form from CSV or .xlsx: indicator, area, period, value[, numerator, denominator, comment]."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+REQUIRED = ("indicator", "area", "period")
+OPTIONAL = ("value", "numerator", "denominator", "comment")
+
+
+class ValuesFileError(ValueError):
+    """A file that cannot be read as long-form figures; the message names the file."""
+
+
+@dataclass(frozen=True)
+class LongRow:
+    line: int  # the spreadsheet row / CSV line, header = 1
+    fields: dict[str, str]
+
+
+def _normalise(header: list) -> list[str]:
+    return [str(h or "").strip().lower() for h in header]
+
+
+def _rows_from(path: Path, header: list, body) -> list[LongRow]:
+    names = _normalise(header)
+    missing = [c for c in REQUIRED if c not in names]
+    if missing:
+        raise ValuesFileError(f"{path.name} needs the columns indicator, area, period and value (or numerator "
+                              f"and denominator); it has no {', '.join(missing)} column.")
+    if "value" not in names and not {"numerator", "denominator"} <= set(names):
+        raise ValuesFileError(f"{path.name} needs a value column, or numerator and denominator columns.")
+    out = []
+    for line, cells in body:
+        cells = list(cells)
+        if not any(str(c or "").strip() for c in cells):
+            continue
+        fields = {}
+        for name, cell in zip(names, cells):
+            if name in REQUIRED or name in OPTIONAL:
+                fields[name] = "" if cell is None else (str(cell).strip() if not isinstance(cell, float)
+                                                       else repr(cell))
+        out.append(LongRow(line, fields))
+    return out
+
+
+def read_long_rows(path: Path | str) -> list[LongRow]:
+    """Rows of a CSV (UTF-8, Excel's BOM allowed) or .xlsx file (first sheet) in long form."""
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise ValuesFileError(f"{path.name} cannot be read as an Excel workbook ({exc}).") from exc
+        try:
+            rows = wb.worksheets[0].iter_rows(values_only=True)
+            header = next(rows, None)
+            if header is None:
+                raise ValuesFileError(f"{path.name} is empty.")
+            return _rows_from(path, list(header), ((i, r) for i, r in enumerate(rows, start=2)))
+        finally:
+            wb.close()
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, None)
+            if header is None:
+                raise ValuesFileError(f"{path.name} is empty.")
+            return _rows_from(path, header, ((i, r) for i, r in enumerate(reader, start=2)))
+    except UnicodeDecodeError as exc:
+        raise ValuesFileError(f"{path.name} is not UTF-8 text; save it from Excel as “CSV UTF-8”.") from exc

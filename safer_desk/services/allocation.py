@@ -1,0 +1,595 @@
+"""The allocation calculator's user actions: read inputs, calculate, save and compare scenarios, export.
+
+The window and `safer-desk allocate` call the same functions here; the formula
+itself is the pure ``domain.allocation``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from fractions import Fraction
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
+                                          Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
+                                          format_fraction, parse_fraction, parse_number, parse_percent, top_slice)
+from safer_desk.domain.ids import new_id, reference_id
+from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
+from safer_desk.domain.periods import FinancialYear, PeriodError
+from safer_desk.storage.store import Store
+
+AREA = "allocation"
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be saved or found; the message says why."""
+
+
+# -- reading inputs ---------------------------------------------------------------------
+
+def _clean_header(name: str) -> str:
+    return (name or "").strip().lower().replace(" ", "_")
+
+
+def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | None = None,
+                    source: str = "the input") -> list[PartnershipInput]:
+    """Rows of text with a header (partnership, fixed_units, basis or factor columns[, previous]) as inputs.
+
+    Every problem names the row (as a spreadsheet numbers it, the header being row 1) and the column.
+    """
+    if not rows:
+        raise AllocationError(f"{source} is empty: it needs a header row and a row per partnership.")
+    header = [_clean_header(h) for h in rows[0]]
+    wanted = list(factors) if factors else [DEFAULT_FACTOR]
+    index = {h: i for i, h in enumerate(header) if h}
+    missing = [c for c in ["partnership", "fixed_units", *(_clean_header(f) for f in wanted)] if c not in index]
+    if missing:
+        names = ", ".join(f"“{m}”" for m in missing)
+        raise AllocationError(f"{source} has no column {names} (it has: {', '.join(h for h in header if h)}).")
+    result: list[PartnershipInput] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any((cell or "").strip() for cell in row):
+            continue
+
+        def cell(column: str) -> str:
+            i = index.get(column)
+            return (row[i] if i is not None and i < len(row) else "").strip()
+
+        name = cell("partnership")
+        where = f"{source} row {number}" + (f" ({name})" if name else "")
+        if not name:
+            raise AllocationError(f"{where}: the partnership has no name.")
+        units_text = cell("fixed_units") or "0"
+        try:
+            units = int(units_text.replace(",", ""))
+        except ValueError:
+            raise AllocationError(f"{where}: fixed units “{units_text}” is not a whole number.") from None
+        if units < 0:
+            raise AllocationError(f"{where}: fixed units “{units_text}” is negative.")
+        values = {}
+        for factor in wanted:
+            text = cell(_clean_header(factor))
+            try:
+                values[factor] = parse_number(text or "0", what=f"{where}, {factor}")
+            except AllocationError as exc:
+                raise AllocationError(str(exc).replace(f"{where}, {factor}: ", f"{where}: {factor} ")) from None
+        previous = None
+        if "previous" in index and cell("previous"):
+            try:
+                previous = parse_pence(cell("previous"))
+            except MoneyError as exc:
+                raise AllocationError(f"{where}: previous: {exc}") from None
+            if previous < 0:
+                raise AllocationError(f"{where}: previous “{cell('previous')}” is negative.")
+        result.append(PartnershipInput(name, units, values, previous))
+    if not result:
+        raise AllocationError(f"{source} has a header but no partnerships.")
+    return result
+
+
+def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) -> list[PartnershipInput]:
+    """Read INPUT.csv (UTF-8, with or without Excel's byte-order mark)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise AllocationError(f"there is no file at {path}") from None
+    except UnicodeDecodeError:
+        raise AllocationError(f"{path.name} is not a UTF-8 CSV file (save it from Excel as “CSV UTF-8”).") from None
+    except OSError as exc:
+        raise AllocationError(f"{path} cannot be read: {exc.strerror or exc}") from None
+    rows = list(csv.reader(io.StringIO(text)))
+    return read_input_rows(rows, factors=factors, source=path.name)
+
+
+# -- options as people type them ------------------------------------------------------------
+
+def parse_factor_weights(items: Iterable[str], *, what: str = "--factor") -> tuple[Factor, ...]:
+    """NAME=WEIGHT pairs ("population=50", "crime=25%") as weighted factors."""
+    factors = []
+    for item in items:
+        name, sep, weight_text = (item or "").partition("=")
+        name = name.strip()
+        if not sep or not name or not weight_text.strip():
+            raise AllocationError(f"{what} “{item}”: write it as NAME=WEIGHT, for example population=50.")
+        try:
+            weight = Fraction(weight_text.strip().removesuffix("%").replace(",", ""))
+        except (ValueError, ZeroDivisionError):
+            raise AllocationError(f"{what} “{item}”: the weight “{weight_text}” is not a number.") from None
+        if weight <= 0:
+            raise AllocationError(f"{what} “{item}”: the weight must be above zero.")
+        if any(f.name == name for f in factors):
+            raise AllocationError(f"{what} “{item}”: the factor {name} is given twice.")
+        factors.append(Factor(name, weight))
+    return tuple(factors)
+
+
+def build_options(*, pot: str | None = None, previous_total: str | None = None, retain: str | None = None,
+                  fixed_share: str | None = None, rounding: str = "exact", unit: str = "pound",
+                  factors: Sequence[Factor] | None = None, damping: str | None = None,
+                  names: dict[str, str] | None = None) -> AllocationOptions:
+    """Options from text as typed; every message names the option (``names`` maps to the caller's labels)."""
+    label = {"pot": "pot", "previous_total": "previous total", "retain": "retain", "fixed_share": "fixed share",
+             "rounding": "rounding", "unit": "unit", "damping": "damping", **(names or {})}
+
+    def money(key: str, text: str) -> int:
+        try:
+            value = parse_pence(text)
+        except MoneyError as exc:
+            raise AllocationError(f"{label[key]}: {exc}") from None
+        if value < 0:
+            raise AllocationError(f"{label[key]}: “{text}” is negative.")
+        return value
+
+    if pot not in (None, "") and previous_total not in (None, ""):
+        raise AllocationError(f"give either {label['pot']} or {label['previous_total']}, not both.")
+    pot_pence = previous_pence = None
+    retain_fraction = Fraction(0)
+    if pot not in (None, ""):
+        pot_pence = money("pot", pot)
+        if retain not in (None, ""):
+            raise AllocationError(f"{label['retain']} applies to {label['previous_total']}, not to {label['pot']}.")
+    elif previous_total not in (None, ""):
+        previous_pence = money("previous_total", previous_total)
+        if retain in (None, ""):
+            raise AllocationError(f"{label['previous_total']} needs {label['retain']} (the percentage kept back; "
+                                  "0 if none).")
+        retain_fraction = parse_percent(retain, what=label["retain"])
+    else:
+        raise AllocationError(f"give {label['pot']}, or {label['previous_total']} and {label['retain']}.")
+    fixed_fraction, per_unit = Fraction(0), None
+    if fixed_share not in (None, ""):
+        text = fixed_share.strip()
+        if text.startswith("£"):  # a set amount per unit (Warwickshire's £30k per area)
+            per_unit = money("fixed_share", text)
+        else:
+            fixed_fraction = parse_fraction(text, what=label["fixed_share"])
+    if rounding not in ("exact", "percent-2dp"):
+        raise AllocationError(f"{label['rounding']}: “{rounding}” is not known; use exact or percent-2dp.")
+    if unit not in ("pound", "penny"):
+        raise AllocationError(f"{label['unit']}: “{unit}” is not known; use pound or penny.")
+    damping_fraction = parse_percent(damping, what=label["damping"]) if damping not in (None, "") else None
+    return AllocationOptions(pot_pence=pot_pence, previous_total_pence=previous_pence, retain=retain_fraction,
+                             fixed_share=fixed_fraction, fixed_per_unit_pence=per_unit, rounding=rounding, unit=unit,
+                             factors=tuple(factors) if factors else (Factor(DEFAULT_FACTOR),),
+                             damping=damping_fraction)
+
+
+def calculate(partnerships: Sequence[PartnershipInput], options: AllocationOptions) -> AllocationResult:
+    """Run the formula (the same call for the window and the command line)."""
+    return allocate_by_formula(partnerships, options)
+
+
+# -- tables for the command line, exports and the board report ----------------------------------
+
+CLI_HEADER = ["partnership", "fixed_units", "basis", "basis_share_pct", "fixed", "variable", "total", "previous",
+              "variance"]
+
+
+def cli_rows(result: AllocationResult) -> list[list[str]]:
+    """DESIGN.md §4's CSV: amounts in plain pounds, the share as printed; basis blank with several factors."""
+    single = result.options.factors[0].name if len(result.options.factors) == 1 else None
+    rows = []
+    for r in result.rows:
+        basis = _plain_number(r.values.get(single, Fraction(0))) if single else ""
+        rows.append([r.name, str(r.fixed_units), basis, r.share_pct, format_pounds_plain(r.fixed_pence),
+                     format_pounds_plain(r.variable_pence + r.damping_pence), format_pounds_plain(r.total_pence),
+                     "" if r.previous_pence is None else format_pounds_plain(r.previous_pence),
+                     "" if r.variance_pence is None else format_pounds_plain(r.variance_pence)])
+    return rows
+
+
+def _plain_number(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    from decimal import Decimal
+
+    return str((Decimal(value.numerator) / Decimal(value.denominator)).normalize())
+
+
+def table_header(result: AllocationResult) -> list[str]:
+    """The paper's columns: fixed fee, variable fee, each factor and its share, this year, last year, variance."""
+    header = ["Partnership", "Fixed units", "Fixed fee", "Variable fee"]
+    if result.options.damping is not None:
+        header.append("Damping")
+    for f in result.options.factors:
+        header += [f.title, f"{f.title} as % of the total"]
+    if len(result.options.factors) > 1:
+        header.append("Weighted share %")
+    header += ["This year", "Last year", "Variance"]
+    return header
+
+
+def table_rows(result: AllocationResult, *, money=format_money, number=None, totals: bool = True) -> list[list]:
+    """The results as rows (money formatted by ``money``; pass ``lambda p: p`` for raw pence)."""
+    from safer_desk.domain.allocation import format_number, format_percent
+
+    number = number or format_number
+    factors = result.options.factors
+    rows = []
+    for r in result.rows:
+        row = [r.name, r.fixed_units, money(r.fixed_pence), money(r.variable_pence)]
+        if result.options.damping is not None:
+            row.append(money(r.damping_pence))
+        for f in factors:
+            row += [number(r.values.get(f.name, Fraction(0))), format_percent(r.factor_shares[f.name]) + "%"]
+        if len(factors) > 1:
+            row.append(r.share_pct + "%")
+        row += [money(r.total_pence), "" if r.previous_pence is None else money(r.previous_pence),
+                "" if r.variance_pence is None else money(r.variance_pence)]
+        rows.append(row)
+    if totals:
+        row = ["Totals", result.fixed_units, money(result.fixed_total_pence), money(result.variable_total_pence)]
+        if result.options.damping is not None:
+            row.append(money(sum(r.damping_pence for r in result.rows)))
+        for f in factors:
+            row += [number(result.factor_totals[f.name]), "100.00%"]
+        if len(factors) > 1:
+            row.append("100.00%")
+        previous = result.previous_sum_pence
+        row += [money(result.total_pence), "" if previous is None else money(previous),
+                "" if result.variance_pence is None else money(result.variance_pence)]
+        rows.append(row)
+    return rows
+
+
+def export_result(path: Path | str, result: AllocationResult, *, title: str = "Allocation") -> Path:
+    """Write the results table to .xlsx (money as numbers Excel can add) or .csv, atomically."""
+    from safer_desk.domain.allocation import format_number
+    from safer_desk.exchange.files import Sheet, write_csv, write_xlsx
+
+    path = Path(path)
+    header = table_header(result)
+    if path.suffix.lower() == ".xlsx":
+        rows = table_rows(result, money=lambda p: p, number=lambda v: float(v) if v.denominator != 1 else v.numerator)
+        money_columns = {i for i, h in enumerate(header)
+                         if h in ("Fixed fee", "Variable fee", "Damping", "This year", "Last year", "Variance")}
+        notes = [[note] for note in result.notes]
+        sheets = [Sheet("Allocation", header, rows, money_columns, title=title)]
+        sheets.append(Sheet("How it was worked out", ["Explanation"],
+                            [[result.explain(r.name)] for r in result.rows] + notes))
+        return write_xlsx(path, sheets)
+    if path.suffix.lower() == ".csv":
+        rows = table_rows(result, money=format_pounds_plain, number=format_number)
+        return write_csv(path, header, rows)
+    raise AllocationError(f"{path.name}: choose a file ending .xlsx or .csv.")
+
+
+# -- scenarios ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    id: str
+    name: str
+    year: str
+    saved_at: str
+    total_pence: int
+    partnerships: int
+    adopted: bool = False
+
+    @property
+    def title(self) -> str:
+        return f"{self.year} — {self.name} (saved {uk_date(self.saved_at)})"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A saved allocation: its inputs frozen, and the amounts it gave when saved."""
+
+    id: str
+    name: str
+    year: str
+    saved_at: str
+    notes: str
+    partnerships: tuple[PartnershipInput, ...]
+    options: AllocationOptions
+    saved_totals: dict  # partnership -> (fixed, variable, damping, total) pence as saved
+    adopted: bool = False
+
+    def result(self) -> AllocationResult:
+        return allocate_by_formula(self.partnerships, self.options)
+
+    @property
+    def title(self) -> str:
+        return f"{self.year} — {self.name}"
+
+
+def uk_date(iso: str) -> str:
+    """A saved timestamp as a British date: 01/03/2009."""
+    try:
+        day = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return day.strftime("%d/%m/%Y")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _year_label(year: str) -> str:
+    try:
+        return FinancialYear.parse(year).label
+    except PeriodError as exc:
+        raise ScenarioError(f"Year: {exc}") from None
+
+
+def save_scenario(store: Store, name: str, year: str, partnerships: Sequence[PartnershipInput],
+                  options: AllocationOptions, *, notes: str = "", scenario_id: str | None = None,
+                  saved_at: str | None = None) -> str:
+    """Freeze the inputs and the amounts they give under a name and financial year; returns the id."""
+    name = (name or "").strip()
+    if not name:
+        raise ScenarioError("A scenario needs a name.")
+    label = _year_label(year)
+    result = allocate_by_formula(partnerships, options)  # refuses bad inputs before anything is written
+    existing = store.scalar("SELECT id FROM allocation_scenarios WHERE year = ? AND name = ?", (label, name))
+    if existing is not None:
+        raise ScenarioError(f"There is already a {label} scenario called “{name}”; choose another name.")
+    scenario_id = scenario_id or new_id()
+    known = {r["id"] for r in store.rows("SELECT id FROM partnerships")}
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO allocation_scenarios(id, name, year, saved_at, notes, pot_pence, previous_total_pence, retain,"
+            " fixed_share, fixed_per_unit_pence, rounding, unit, damping, total_pence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (scenario_id, name, label, saved_at or _now(), notes, options.pot_pence, options.previous_total_pence,
+             format_fraction(options.retain), format_fraction(options.fixed_share), options.fixed_per_unit_pence,
+             options.rounding, options.unit, None if options.damping is None else format_fraction(options.damping),
+             result.total_pence),
+        )
+        store.conn.executemany(
+            "INSERT INTO allocation_scenario_factors(id, scenario_id, position, name, label, weight)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(new_id(), scenario_id, i, f.name, f.label, format_fraction(f.weight))
+             for i, f in enumerate(options.factors)],
+        )
+        rows = []
+        for i, (p, r) in enumerate(zip(partnerships, result.rows)):
+            pid = _partnership_id(p.name)
+            rows.append((new_id(), scenario_id, i, p.name, pid if pid in known else None, p.fixed_units,
+                         json.dumps({k: format_fraction(v) for k, v in p.values.items()}), p.previous_pence,
+                         r.fixed_pence, r.variable_pence, r.damping_pence, r.total_pence))
+        store.conn.executemany(
+            "INSERT INTO allocation_scenario_rows(id, scenario_id, position, partnership, partnership_id, fixed_units,"
+            " factor_values, previous_pence, fixed_pence, variable_pence, damping_pence, total_pence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    return scenario_id
+
+
+def _partnership_id(name: str) -> str | None:
+    try:
+        return reference_id("partnership", name)
+    except ValueError:
+        return None
+
+
+def list_scenarios(store: Store, *, year: str | None = None) -> list[ScenarioSummary]:
+    """Saved scenarios, newest year first, then by name."""
+    sql = ("SELECT s.id, s.name, s.year, s.saved_at, s.total_pence, "
+           "s.adopted, (SELECT count(*) FROM allocation_scenario_rows r WHERE r.scenario_id = s.id) AS n "
+           "FROM allocation_scenarios s")
+    params: tuple = ()
+    if year:
+        sql += " WHERE s.year = ?"
+        params = (_year_label(year),)
+    sql += " ORDER BY s.year DESC, s.saved_at DESC, s.name"
+    return [ScenarioSummary(r["id"], r["name"], r["year"], r["saved_at"], r["total_pence"], r["n"], bool(r["adopted"]))
+            for r in store.rows(sql, params)]
+
+
+def set_adopted(store: Store, scenario_id: str, adopted: bool = True) -> str | None:
+    """Mark the scenario the board agreed for its year (one per year); returns the one it replaced."""
+    year = store.scalar("SELECT year FROM allocation_scenarios WHERE id = ?", (scenario_id,))
+    if year is None:
+        raise ScenarioError("That scenario is no longer in the file.")
+    before = store.scalar("SELECT id FROM allocation_scenarios WHERE year = ? AND adopted = 1", (year,))
+    with store.transaction():
+        if adopted:
+            store.conn.execute("UPDATE allocation_scenarios SET adopted = 0 WHERE year = ? AND adopted = 1 AND id <> ?",
+                               (year, scenario_id))
+        store.conn.execute("UPDATE allocation_scenarios SET adopted = ? WHERE id = ?", (int(adopted), scenario_id))
+    return before
+
+
+def adopted_scenario(store: Store, year: str | None = None) -> ScenarioSummary | None:
+    """The year's agreed scenario, else its latest saved (the latest year's when no year is given)."""
+    scenarios = list_scenarios(store, year=year)
+    if not scenarios:
+        return None
+    year_label = scenarios[0].year
+    same_year = [s for s in scenarios if s.year == year_label]
+    agreed = [s for s in same_year if s.adopted]
+    return agreed[0] if agreed else max(same_year, key=lambda s: s.saved_at)
+
+
+def load_scenario(store: Store, scenario_id: str) -> Scenario:
+    head = store.one("SELECT * FROM allocation_scenarios WHERE id = ?", (scenario_id,))
+    if head is None:
+        raise ScenarioError("That scenario is no longer in the file.")
+    factors = tuple(Factor(r["name"], Fraction(r["weight"]), r["label"]) for r in store.rows(
+        "SELECT * FROM allocation_scenario_factors WHERE scenario_id = ? ORDER BY position", (scenario_id,)))
+    options = AllocationOptions(
+        pot_pence=head["pot_pence"], previous_total_pence=head["previous_total_pence"], retain=Fraction(head["retain"]),
+        fixed_share=Fraction(head["fixed_share"]), fixed_per_unit_pence=head["fixed_per_unit_pence"],
+        rounding=head["rounding"], unit=head["unit"], factors=factors or (Factor(DEFAULT_FACTOR),),
+        damping=None if head["damping"] is None else Fraction(head["damping"]))
+    partnerships, saved = [], {}
+    for r in store.rows("SELECT * FROM allocation_scenario_rows WHERE scenario_id = ? ORDER BY position",
+                        (scenario_id,)):
+        values = {k: Fraction(v) for k, v in json.loads(r["factor_values"]).items()}
+        partnerships.append(PartnershipInput(r["partnership"], r["fixed_units"], values, r["previous_pence"]))
+        saved[r["partnership"]] = (r["fixed_pence"], r["variable_pence"], r["damping_pence"], r["total_pence"])
+    return Scenario(head["id"], head["name"], head["year"], head["saved_at"], head["notes"], tuple(partnerships),
+                    options, saved, bool(head["adopted"]))
+
+
+def delete_scenario(store: Store, scenario_id: str) -> Scenario:
+    """Delete a scenario; returns it whole so that undo can put it back as it was."""
+    scenario = load_scenario(store, scenario_id)
+    with store.transaction():
+        store.conn.execute("DELETE FROM allocation_scenarios WHERE id = ?", (scenario_id,))
+    return scenario
+
+
+def restore_scenario(store: Store, scenario: Scenario) -> str:
+    """Put a deleted scenario back with its id and saved date (undo of delete)."""
+    with store.transaction():
+        save_scenario(store, scenario.name, scenario.year, scenario.partnerships, scenario.options,
+                      notes=scenario.notes, scenario_id=scenario.id, saved_at=scenario.saved_at)
+        if scenario.adopted:
+            set_adopted(store, scenario.id)
+    return scenario.id
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    partnership: str
+    first_pence: int | None
+    second_pence: int | None
+
+    @property
+    def difference_pence(self) -> int | None:
+        if self.first_pence is None or self.second_pence is None:
+            return None
+        return self.second_pence - self.first_pence
+
+
+def compare_scenarios(first: Scenario, second: Scenario) -> list[ComparisonRow]:
+    """Each partnership's total in two scenarios side by side (partnerships in either), with a totals row."""
+    a = {name: v[3] for name, v in first.saved_totals.items()}
+    b = {name: v[3] for name, v in second.saved_totals.items()}
+    order = [p.name for p in first.partnerships] + [p.name for p in second.partnerships if p.name not in a]
+    rows = [ComparisonRow(name, a.get(name), b.get(name)) for name in order]
+    rows.append(ComparisonRow("Totals", sum(a.values()), sum(b.values())))
+    return rows
+
+
+# -- the working draft ---------------------------------------------------------------------------
+
+def inputs_to_json(partnerships: Sequence[PartnershipInput], options: AllocationOptions) -> str:
+    return json.dumps({
+        "partnerships": [{"name": p.name, "fixed_units": p.fixed_units,
+                          "values": {k: format_fraction(v) for k, v in p.values.items()},
+                          "previous_pence": p.previous_pence} for p in partnerships],
+        "options": {"pot_pence": options.pot_pence, "previous_total_pence": options.previous_total_pence,
+                    "retain": format_fraction(options.retain), "fixed_share": format_fraction(options.fixed_share),
+                    "fixed_per_unit_pence": options.fixed_per_unit_pence, "rounding": options.rounding,
+                    "unit": options.unit,
+                    "factors": [[f.name, format_fraction(f.weight), f.label] for f in options.factors],
+                    "damping": None if options.damping is None else format_fraction(options.damping)},
+    })
+
+
+def inputs_from_json(text: str) -> tuple[list[PartnershipInput], AllocationOptions]:
+    data = json.loads(text)
+    o = data["options"]
+    options = AllocationOptions(
+        pot_pence=o["pot_pence"], previous_total_pence=o["previous_total_pence"], retain=Fraction(o["retain"]),
+        fixed_share=Fraction(o["fixed_share"]), fixed_per_unit_pence=o["fixed_per_unit_pence"],
+        rounding=o["rounding"], unit=o["unit"],
+        factors=tuple(Factor(n, Fraction(w), label) for n, w, label in o["factors"]),
+        damping=None if o["damping"] is None else Fraction(o["damping"]))
+    partnerships = [PartnershipInput(p["name"], p["fixed_units"], {k: Fraction(v) for k, v in p["values"].items()},
+                                     p["previous_pence"]) for p in data["partnerships"]]
+    return partnerships, options
+
+
+def save_draft(store: Store, partnerships: Sequence[PartnershipInput], options: AllocationOptions) -> None:
+    """Keep the tab's working inputs in the file (not audited: a scenario is the record)."""
+    if store.read_only:
+        return
+    with store.transaction():
+        store.conn.execute("INSERT INTO _allocation_draft(key, value) VALUES ('inputs', ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           (inputs_to_json(partnerships, options),))
+
+
+def load_draft(store: Store) -> tuple[list[PartnershipInput], AllocationOptions] | None:
+    text = store.scalar("SELECT value FROM _allocation_draft WHERE key = 'inputs'")
+    if not text:
+        return None
+    try:
+        return inputs_from_json(text)
+    except (ValueError, KeyError, TypeError):
+        return None  # a damaged draft is not worth refusing the tab for; the scenarios are the record
+
+
+# -- top-slicing ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TopSlice:
+    id: str
+    name: str
+    year: str
+    total_pence: int
+    slices: tuple[tuple[str, Fraction], ...]
+    remainder_label: str
+    retained: Fraction
+    partners: int
+    scenario: Fraction
+
+    def result(self) -> TopSliceResult:
+        return top_slice(self.total_pence, slices=self.slices, remainder_label=self.remainder_label,
+                         retained=self.retained, partners=self.partners, scenario=self.scenario)
+
+
+def save_top_slice(store: Store, name: str, year: str, total_pence: int, *,
+                   slices: Sequence[tuple[str, Fraction]], remainder_label: str, retained: Fraction,
+                   partners: int, scenario: Fraction) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise ScenarioError("A top-slice needs a name.")
+    label = _year_label(year)
+    top_slice(total_pence, slices=slices, remainder_label=remainder_label, retained=retained, partners=partners,
+              scenario=scenario)  # validates
+    if store.scalar("SELECT 1 FROM allocation_top_slices WHERE year = ? AND name = ?", (label, name)):
+        raise ScenarioError(f"There is already a {label} top-slice called “{name}”.")
+    slice_id = new_id()
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO allocation_top_slices(id, name, year, total_pence, slices, remainder_label, retained, partners,"
+            " scenario) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (slice_id, name, label, total_pence, json.dumps([[n, format_fraction(Fraction(s))] for n, s in slices]),
+             remainder_label, format_fraction(retained), partners, format_fraction(scenario)))
+    return slice_id
+
+
+def list_top_slices(store: Store, *, year: str | None = None) -> list[TopSlice]:
+    sql, params = "SELECT * FROM allocation_top_slices", ()
+    if year:
+        sql, params = sql + " WHERE year = ?", (_year_label(year),)
+    return [TopSlice(r["id"], r["name"], r["year"], r["total_pence"],
+                     tuple((n, Fraction(s)) for n, s in json.loads(r["slices"])), r["remainder_label"],
+                     Fraction(r["retained"]), r["partners"], Fraction(r["scenario"]))
+            for r in store.rows(sql + " ORDER BY year DESC, name", params)]
+
+
+def with_factor_label(options: AllocationOptions, name: str, label: str) -> AllocationOptions:
+    """The same options with one factor's board-paper label set."""
+    return replace(options, factors=tuple(replace(f, label=label) if f.name == name else f for f in options.factors))

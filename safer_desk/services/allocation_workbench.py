@@ -1,0 +1,279 @@
+"""The Allocation tab's working inputs as immutable states, and the edits that turn one state into the next.
+
+Each edit (a cell, an option, a paste, a row added or removed) is a pure
+function from a state to a new state that validates what was typed and names
+the row and column when it cannot be used. The tab keeps a state, shows its
+result, and puts (before, after) pairs on the undo stack, so every edit is
+undoable and the logic is tested without a window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from typing import Sequence
+
+from safer_desk.domain.allocation import (AllocationError, AllocationOptions, AllocationResult, Factor,
+                                          PartnershipInput, allocate_by_formula, format_fraction, format_number,
+                                          parse_fraction, parse_number, parse_percent, percent_text)
+from safer_desk.domain.money import MoneyError, format_money, parse_pence
+
+NAME, UNITS, PREVIOUS = "name", "fixed_units", "previous"
+
+
+@dataclass(frozen=True)
+class WorkState:
+    partnerships: tuple[PartnershipInput, ...]
+    options: AllocationOptions
+
+    def input_columns(self) -> list[str]:
+        """Column keys of the inputs table: name, fixed units, one per factor, last year."""
+        return [NAME, UNITS, *(f"factor:{f.name}" for f in self.options.factors), PREVIOUS]
+
+    def input_headers(self) -> list[str]:
+        return ["Partnership", "Fixed units", *(f.title for f in self.options.factors), "Last year"]
+
+    def calculate(self) -> tuple[AllocationResult | None, str]:
+        """The result, or None and the reason in words when the inputs cannot be split yet."""
+        try:
+            return allocate_by_formula(self.partnerships, self.options), ""
+        except AllocationError as exc:
+            return None, str(exc)
+
+
+def empty_state() -> WorkState:
+    return WorkState((), AllocationOptions(pot_pence=0))
+
+
+def cell_text(partnership: PartnershipInput, key: str) -> str:
+    """What the inputs table shows (and what an editor starts from)."""
+    if key == NAME:
+        return partnership.name
+    if key == UNITS:
+        return str(partnership.fixed_units)
+    if key == PREVIOUS:
+        return "" if partnership.previous_pence is None else format_money(partnership.previous_pence)
+    return format_number(partnership.value(key.removeprefix("factor:")))
+
+
+def cell_raw(partnership: PartnershipInput, key: str):
+    if key == NAME:
+        return partnership.name
+    if key == UNITS:
+        return partnership.fixed_units
+    if key == PREVIOUS:
+        return partnership.previous_pence
+    return partnership.value(key.removeprefix("factor:"))
+
+
+def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str) -> PartnershipInput:
+    text = (text or "").strip()
+    if key == NAME:
+        if not text:
+            raise AllocationError(f"{where}: a partnership needs a name.")
+        return replace(p, name=text)
+    if key == UNITS:
+        try:
+            units = int((text or "0").replace(",", ""))
+        except ValueError:
+            raise AllocationError(f"{where}, fixed units: “{text}” is not a whole number.") from None
+        if units < 0:
+            raise AllocationError(f"{where}, fixed units: “{text}” is negative.")
+        return replace(p, fixed_units=units)
+    if key == PREVIOUS:
+        if not text:
+            return replace(p, previous_pence=None)
+        try:
+            pence = parse_pence(text)
+        except MoneyError as exc:
+            raise AllocationError(f"{where}, last year: {exc}") from None
+        if pence < 0:
+            raise AllocationError(f"{where}, last year: “{text}” is negative.")
+        return replace(p, previous_pence=pence)
+    factor = key.removeprefix("factor:")
+    value = parse_number(text or "0", what=f"{where}, {factor}")
+    return replace(p, values={**p.values, factor: value})
+
+
+def with_cell(state: WorkState, row: int, key: str, text: str) -> WorkState:
+    """The state with one input cell set from text; refuses text it cannot read, naming the row."""
+    p = state.partnerships[row]
+    changed = _parsed_partnership(p, key, text, f"Row {row + 1} ({p.name})")
+    if key == NAME and any(o.name.casefold() == changed.name.casefold()
+                           for i, o in enumerate(state.partnerships) if i != row):
+        raise AllocationError(f"Row {row + 1}: there is already a partnership called {changed.name}.")
+    rows = list(state.partnerships)
+    rows[row] = changed
+    return replace(state, partnerships=tuple(rows))
+
+
+def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[Sequence[str]]) -> WorkState:
+    """Cells pasted from Excel from (row, column) on; rows beyond the end become new partnerships.
+
+    A first row that repeats the table's headers is skipped. Nothing is applied if any cell is refused.
+    """
+    columns = state.input_columns()
+    headers = [h.casefold() for h in state.input_headers()]
+    table = [list(r) for r in table]
+    if table and table[0] and table[0][0].strip().casefold() in (headers[at_column], "partnership"):
+        table = table[1:]
+    rows = list(state.partnerships)
+    used = {p.name.casefold() for p in rows}
+    for offset, cells in enumerate(table):
+        r = at_row + offset
+        if r >= len(rows):
+            name = _fresh_name(used)
+            used.add(name.casefold())
+            rows.append(PartnershipInput(name, 1, {f.name: Fraction(0) for f in state.options.factors}))
+        for c_offset, text in enumerate(cells):
+            c = at_column + c_offset
+            if c >= len(columns):
+                break
+            rows[r] = _parsed_partnership(rows[r], columns[c], text, f"Pasted row {offset + 1}")
+    names = [p.name.casefold() for p in rows]
+    duplicate = next((p.name for p in rows if names.count(p.name.casefold()) > 1), None)
+    if duplicate:
+        raise AllocationError(f"Pasting would list {duplicate} twice.")
+    return replace(state, partnerships=tuple(rows))
+
+
+def _fresh_name(used: set[str]) -> str:
+    n = len(used) + 1
+    while f"partnership {n}" in used:
+        n += 1
+    return f"Partnership {n}"
+
+
+def with_new_row(state: WorkState, at: int | None = None) -> WorkState:
+    rows = list(state.partnerships)
+    name = _fresh_name({p.name.casefold() for p in rows})
+    rows.insert(len(rows) if at is None else at, PartnershipInput(name, 1, {f.name: Fraction(0)
+                                                                            for f in state.options.factors}))
+    return replace(state, partnerships=tuple(rows))
+
+
+def without_rows(state: WorkState, rows: Sequence[int]) -> WorkState:
+    drop = set(rows)
+    return replace(state, partnerships=tuple(p for i, p in enumerate(state.partnerships) if i not in drop))
+
+
+# -- options ------------------------------------------------------------------------------------
+
+OPTION_LABELS = {"pot": "Pot", "previous_total": "Last year's total", "retain": "Retained %",
+                 "fixed_share": "Fixed share", "damping": "Damping limit %"}
+
+
+def option_text(options: AllocationOptions, key: str) -> str:
+    """What an option's field shows."""
+    if key == "pot":
+        return "" if options.pot_pence is None else format_money(options.pot_pence)
+    if key == "previous_total":
+        return "" if options.previous_total_pence is None else format_money(options.previous_total_pence)
+    if key == "retain":
+        return percent_text(options.retain)
+    if key == "fixed_share":
+        if options.fixed_per_unit_pence is not None:
+            return format_money(options.fixed_per_unit_pence)
+        return format_fraction(options.fixed_share)
+    if key == "damping":
+        return "" if options.damping is None else percent_text(options.damping)
+    raise KeyError(key)
+
+
+def with_option(state: WorkState, key: str, text: str) -> WorkState:
+    """The state with one option set from what was typed; messages name the field."""
+    o = state.options
+    text = (text or "").strip()
+    label = OPTION_LABELS.get(key, key)
+
+    def money(value: str) -> int:
+        try:
+            pence = parse_pence(value)
+        except MoneyError as exc:
+            raise AllocationError(f"{label}: {exc}") from None
+        if pence < 0:
+            raise AllocationError(f"{label}: “{value}” is negative.")
+        return pence
+
+    if key == "pot":
+        new = replace(o, pot_pence=money(text or "0"), previous_total_pence=None, retain=Fraction(0))
+    elif key == "previous_total":
+        new = replace(o, previous_total_pence=money(text or "0"), pot_pence=None)
+    elif key == "retain":
+        new = replace(o, retain=parse_percent(text or "0", what=label))
+    elif key == "fixed_share":
+        if text.startswith("£"):
+            new = replace(o, fixed_per_unit_pence=money(text), fixed_share=Fraction(0))
+        else:
+            new = replace(o, fixed_share=parse_fraction(text or "0", what=label), fixed_per_unit_pence=None)
+    elif key == "damping":
+        new = replace(o, damping=parse_percent(text, what=label) if text else None)
+    elif key == "rounding":
+        new = replace(o, rounding=text)
+    elif key == "unit":
+        new = replace(o, unit=text)
+    elif key == "pot_mode":
+        if text == "previous":
+            previous = o.previous_total_pence
+            if previous is None:
+                known = [p.previous_pence for p in state.partnerships if p.previous_pence is not None]
+                previous = sum(known) if known else (o.pot_pence or 0)
+            new = replace(o, previous_total_pence=previous, pot_pence=None)
+        else:
+            pot = o.pot_and_retained()[0]
+            new = replace(o, pot_pence=pot, previous_total_pence=None, retain=Fraction(0))
+    else:
+        raise KeyError(key)
+    return replace(state, options=new)
+
+
+def previous_sum(state: WorkState) -> int | None:
+    known = [p.previous_pence for p in state.partnerships if p.previous_pence is not None]
+    return sum(known) if known else None
+
+
+# -- factors --------------------------------------------------------------------------------------
+
+def with_factor_weight(state: WorkState, index: int, text: str) -> WorkState:
+    factors = list(state.options.factors)
+    f = factors[index]
+    try:
+        weight = Fraction(text.strip().removesuffix("%").replace(",", ""))
+    except (ValueError, ZeroDivisionError):
+        raise AllocationError(f"Factor {f.title}: the weight “{text}” is not a number.") from None
+    if weight <= 0:
+        raise AllocationError(f"Factor {f.title}: the weight must be above zero.")
+    factors[index] = replace(f, weight=weight)
+    return replace(state, options=replace(state.options, factors=tuple(factors)))
+
+
+def with_factor_title(state: WorkState, index: int, text: str) -> WorkState:
+    title = (text or "").strip()
+    if not title:
+        raise AllocationError("A factor needs a name.")
+    factors = list(state.options.factors)
+    if any(i != index and f.title.casefold() == title.casefold() for i, f in enumerate(factors)):
+        raise AllocationError(f"There is already a factor called {title}.")
+    factors[index] = replace(factors[index], label=title)
+    return replace(state, options=replace(state.options, factors=tuple(factors)))
+
+
+def with_new_factor(state: WorkState, title: str = "") -> WorkState:
+    keys = {f.name for f in state.options.factors}
+    n = len(keys) + 1
+    while f"factor{n}" in keys:
+        n += 1
+    title = title or f"Factor {n}"
+    factors = (*state.options.factors, Factor(f"factor{n}", Fraction(1), title))
+    rows = tuple(replace(p, values={**p.values, f"factor{n}": Fraction(0)}) for p in state.partnerships)
+    return WorkState(rows, replace(state.options, factors=factors))
+
+
+def without_factor(state: WorkState, index: int) -> WorkState:
+    factors = list(state.options.factors)
+    if len(factors) == 1:
+        raise AllocationError("The variable part needs at least one factor.")
+    gone = factors.pop(index)
+    rows = tuple(replace(p, values={k: v for k, v in p.values.items() if k != gone.name})
+                 for p in state.partnerships)
+    return WorkState(rows, replace(state.options, factors=tuple(factors)))

@@ -1,0 +1,704 @@
+"""Domestic Homicide Reviews: cases, stages, action plans, cost lines, partners' shares and payments.
+
+One function per user action: validate (DhrError with a message naming the field),
+write in one transaction, return what changed. ``snapshot_case``/``restore_case``
+give the window its undo: the rows of a case before and after an action.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Iterable
+
+from safer_desk.domain import dhr as rules
+from safer_desk.domain.dhr import DhrError, ShareState, SplitRule
+from safer_desk.domain.ids import new_id
+from safer_desk.domain.money import MoneyError, format_money, parse_pence
+from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
+from safer_desk.services.reference import statutory_partners
+from safer_desk.storage.store import Store
+
+CASE_TABLES = ("dhr_cases", "dhr_panel_meetings", "dhr_recommendations", "dhr_split_percentages",
+               "dhr_cost_lines", "dhr_shares", "dhr_payments")
+DEFAULT_DUE_DAYS = 30
+
+# -- input helpers ---------------------------------------------------------------
+
+
+def as_date(value: Any, field: str, *, required: bool = False) -> date | None:
+    """A date from a date, "01/04/2018" or "2018-04-01"; blank is None unless required."""
+    if isinstance(value, date):
+        return value
+    text = "" if value is None else str(value).strip()
+    if not text:
+        if required:
+            raise DhrError(f"{field}: a date is required (a form like 01/04/2018).")
+        return None
+    try:
+        return parse_uk_date(text)
+    except PeriodError:
+        raise DhrError(f"{field}: “{text}” is not a date (use a form like 01/04/2018).") from None
+
+
+def as_pence(value: Any, field: str, *, allow_zero: bool = True) -> int:
+    """Pence from an int or typed text ("£1,234.56"); refuses negative and malformed amounts."""
+    if isinstance(value, bool):
+        raise DhrError(f"{field}: not an amount of money.")
+    if isinstance(value, int):
+        pence = value
+    else:
+        try:
+            pence = parse_pence(str(value))
+        except MoneyError as exc:
+            raise DhrError(f"{field}: {exc}") from None
+    if pence < 0:
+        raise DhrError(f"{field}: an amount cannot be negative ({format_money(pence)}).")
+    if pence == 0 and not allow_zero:
+        raise DhrError(f"{field}: the amount must be more than £0.")
+    return pence
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _from_iso(text: str | None) -> date | None:
+    return None if not text else date.fromisoformat(text)
+
+
+# -- settings ----------------------------------------------------------------------
+
+def review_label(store: Store) -> str:
+    """"Domestic Homicide Review" or "Domestic Abuse Related Death Review", as this file is set."""
+    return store.scalar("SELECT value FROM costs_settings WHERE id = 'dhr_label'") or rules.LABELS[0]
+
+
+def set_review_label(store: Store, label: str) -> str:
+    label = (label or "").strip()
+    if label not in rules.LABELS:
+        raise DhrError(f"The reviews are called {' or '.join(rules.LABELS)}.")
+    with store.transaction():
+        store.conn.execute("INSERT INTO costs_settings(id, value) VALUES ('dhr_label', ?) "
+                           "ON CONFLICT(id) DO UPDATE SET value = excluded.value", (label,))
+    return label
+
+
+def stage_rules(store: Store) -> list[rules.StageRule]:
+    rows = store.rows("SELECT id, after_stage, months, days FROM dhr_stage_rules")
+    return [rules.StageRule(r["id"], r["after_stage"], r["months"], r["days"]) for r in rows
+            if r["id"] in rules.STAGE_KEYS]
+
+
+def set_stage_rule(store: Store, stage: str, after: str, months: int, days: int = 0) -> rules.StageRule:
+    rule = rules.StageRule(stage, after, int(months), int(days))
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO dhr_stage_rules(id, after_stage, months, days) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET after_stage = excluded.after_stage, months = excluded.months, "
+            "days = excluded.days", (rule.stage, rule.after, rule.months, rule.days))
+    return rule
+
+
+# -- cases ------------------------------------------------------------------------
+
+CASE_DATE_FIELDS = {
+    "notified_on": "Notified", "decision_on": "Decision date", "home_office_told_on": "Home Office told",
+    "chair_appointed_on": "Chair appointed", "qa_submitted_on": "Report to the QA Panel",
+    "qa_letter_on": "QA Panel letter", "published_on": "Published", "workshop_on": "Learning workshop",
+}
+KINDS = ("review", "learning review")
+DECISIONS = ("pending", "hold", "not held")
+
+
+def _lookup(store: Store, table: str, value: str | None, what: str, *, required: bool = False) -> str | None:
+    """An id from an id or a name in districts/partnerships/organisations."""
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise DhrError(f"{what}: choose one.")
+        return None
+    row = store.one(f"SELECT id FROM {table} WHERE id = ? OR name = ? COLLATE NOCASE", (text, text))
+    if row is None:
+        raise DhrError(f"{what}: there is no {what.lower()} called “{text}”.")
+    return row["id"]
+
+
+def _case_values(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if "reference" in fields:
+        values["reference"] = rules.check_reference(fields["reference"], what="case reference")
+    if "kind" in fields:
+        if fields["kind"] not in KINDS:
+            raise DhrError(f"Kind: a case is a {' or a '.join(KINDS)}.")
+        values["kind"] = fields["kind"]
+    if "decision" in fields:
+        if fields["decision"] not in DECISIONS:
+            raise DhrError("Decision: pending, hold or not held.")
+        values["decision"] = fields["decision"]
+    if "district" in fields:
+        values["district_id"] = _lookup(store, "districts", fields["district"], "District")
+    if "partnership" in fields:
+        values["partnership_id"] = _lookup(store, "partnerships", fields["partnership"], "Partnership")
+    if "lead_organisation" in fields:
+        values["lead_organisation_id"] = _lookup(store, "organisations", fields["lead_organisation"],
+                                                 "Lead authority")
+    for key, label in CASE_DATE_FIELDS.items():
+        if key in fields:
+            values[key] = _iso(as_date(fields[key], label))
+    if "notes" in fields:
+        values["notes"] = (fields["notes"] or "").strip()
+    unknown = set(fields) - {"reference", "kind", "decision", "district", "partnership", "lead_organisation",
+                             "notes", *CASE_DATE_FIELDS}
+    if unknown:
+        raise DhrError(f"Unknown case field(s): {', '.join(sorted(unknown))}.")
+    order = [values.get(k) for k in ("notified_on", "decision_on") if values.get(k)]
+    if len(order) == 2 and order[1] < order[0]:
+        raise DhrError("Decision date: the decision cannot come before the notification.")
+    return values
+
+
+def add_case(store: Store, **fields: Any) -> str:
+    """A new case (reference required, never a name); returns its id."""
+    if "reference" not in fields:
+        raise DhrError("The case reference is required.")
+    values = _case_values(store, fields)
+    case_id = new_id()
+    if store.scalar("SELECT 1 FROM dhr_cases WHERE reference = ?", (values["reference"],)):
+        raise DhrError(f"There is already a case with the reference {values['reference']}.")
+    columns = ["id", *values]
+    with store.transaction():
+        store.conn.execute(f"INSERT INTO dhr_cases({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                           (case_id, *values.values()))
+    return case_id
+
+
+def update_case(store: Store, case_id: str, **fields: Any) -> dict[str, Any]:
+    """Change some of a case's fields; returns the stored values that changed."""
+    _require_case(store, case_id)
+    values = _case_values(store, fields)
+    if "reference" in values and store.scalar("SELECT 1 FROM dhr_cases WHERE reference = ? AND id != ?",
+                                               (values["reference"], case_id)):
+        raise DhrError(f"There is already a case with the reference {values['reference']}.")
+    if values:
+        with store.transaction():
+            store.conn.execute(f"UPDATE dhr_cases SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                               (*values.values(), case_id))
+    return values
+
+
+def delete_case(store: Store, case_id: str) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM dhr_cases WHERE id = ?", (case_id,))
+
+
+def _require_case(store: Store, case_id: str):
+    row = store.one("SELECT * FROM dhr_cases WHERE id = ?", (case_id,))
+    if row is None:
+        raise DhrError("That case no longer exists.")
+    return row
+
+
+def case_id_by_reference(store: Store, reference: str) -> str | None:
+    return store.scalar("SELECT id FROM dhr_cases WHERE reference = ?", (reference,))
+
+
+# -- panel meetings and action plans ------------------------------------------------
+
+def add_panel_meeting(store: Store, case_id: str, met_on: Any, note: str = "") -> str:
+    _require_case(store, case_id)
+    day = as_date(met_on, "Panel meeting", required=True)
+    if store.scalar("SELECT 1 FROM dhr_panel_meetings WHERE case_id = ? AND met_on = ?", (case_id, _iso(day))):
+        raise DhrError(f"Panel meeting: there is already one on {format_uk_date(day)}.")
+    meeting_id = new_id()
+    with store.transaction():
+        store.conn.execute("INSERT INTO dhr_panel_meetings(id, case_id, met_on, note) VALUES (?, ?, ?, ?)",
+                           (meeting_id, case_id, _iso(day), (note or "").strip()))
+    return meeting_id
+
+
+def add_recommendation(store: Store, case_id: str, text: str, *, owner: str = "", due_on: Any = None,
+                       completed_on: Any = None) -> str:
+    _require_case(store, case_id)
+    text = (text or "").strip()
+    if not text:
+        raise DhrError("Recommendation: the text is required.")
+    due = as_date(due_on, "Due date")
+    done = as_date(completed_on, "Completed")
+    number = (store.scalar("SELECT max(number) FROM dhr_recommendations WHERE case_id = ?", (case_id,)) or 0) + 1
+    rec_id = new_id()
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO dhr_recommendations(id, case_id, number, text, owner, due_on, completed_on) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", (rec_id, case_id, number, text, (owner or "").strip(), _iso(due), _iso(done)))
+    return rec_id
+
+
+def update_recommendation(store: Store, rec_id: str, *, text: str | None = None, owner: str | None = None,
+                          due_on: Any = ..., completed_on: Any = ...) -> None:
+    row = store.one("SELECT * FROM dhr_recommendations WHERE id = ?", (rec_id,))
+    if row is None:
+        raise DhrError("That recommendation no longer exists.")
+    values: dict[str, Any] = {}
+    if text is not None:
+        if not text.strip():
+            raise DhrError("Recommendation: the text is required.")
+        values["text"] = text.strip()
+    if owner is not None:
+        values["owner"] = owner.strip()
+    if due_on is not ...:
+        values["due_on"] = _iso(as_date(due_on, "Due date"))
+    if completed_on is not ...:
+        values["completed_on"] = _iso(as_date(completed_on, "Completed"))
+    if values:
+        with store.transaction():
+            store.conn.execute(f"UPDATE dhr_recommendations SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                               (*values.values(), rec_id))
+
+
+# -- cost lines and the split ---------------------------------------------------------
+
+def add_cost_line(store: Store, case_id: str, *, category: str, amount: Any, supplier: str = "",
+                  invoice_ref: str = "", invoiced_on: Any = None, description: str = "") -> str:
+    """A cost of the review (chair/author, overview report writer, administration …)."""
+    _require_case(store, case_id)
+    category = (category or "").strip()
+    if not category:
+        raise DhrError("Category: choose what the cost was for (e.g. Independent chair/author).")
+    pence = as_pence(amount, "Amount", allow_zero=False)
+    day = as_date(invoiced_on, "Invoice date")
+    line_id = new_id()
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO dhr_cost_lines(id, case_id, category, description, supplier, invoice_ref, invoiced_on, "
+            "amount_pence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (line_id, case_id, category, (description or "").strip(), (supplier or "").strip(),
+             (invoice_ref or "").strip(), _iso(day), pence))
+    return line_id
+
+
+def delete_cost_line(store: Store, line_id: str) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM dhr_cost_lines WHERE id = ?", (line_id,))
+
+
+def case_partners(store: Store, case_id: str) -> list[str]:
+    """The organisation ids of the statutory partners of the case's partnership."""
+    case = _require_case(store, case_id)
+    if not case["partnership_id"]:
+        raise DhrError("Choose the partnership conducting the review first: its statutory partners share the cost.")
+    return [o.id for o in statutory_partners(store, case["partnership_id"])]
+
+
+def split_rule(store: Store, case_id: str) -> SplitRule:
+    case = _require_case(store, case_id)
+    percents = {r["organisation_id"]: r["percent_bp"] for r in store.rows(
+        "SELECT organisation_id, percent_bp FROM dhr_split_percentages WHERE case_id = ?", (case_id,))}
+    try:
+        return SplitRule(case["split_rule"], percents, case["cap_organisation_id"], case["cap_percent_bp"],
+                         case["cap_pence"])
+    except DhrError:
+        return SplitRule("equal")
+
+
+def set_split_rule(store: Store, case_id: str, kind: str, *, percentages: dict[str, Any] | None = None,
+                   cap_payer: str | None = None, cap_percent: Any = "50", cap_amount: Any = None,
+                   cap_category: str = "Independent chair/author") -> SplitRule:
+    """Equal shares, a percentage per partner, or one partner paying a capped part first."""
+    _require_case(store, case_id)
+    if _shares(store, case_id):
+        raise DhrError("The partners have already been billed for this case; undo the billing to change the split.")
+    percents: dict[str, int] = {}
+    payer_id = None
+    cap_bp, cap_pence = 5000, None
+    if kind == "percentages":
+        for org, value in (percentages or {}).items():
+            org_id = _lookup(store, "organisations", org, "Partner")
+            percents[org_id] = value if isinstance(value, int) else rules.percent_to_bp(str(value))
+    elif kind == "capped":
+        payer_id = _lookup(store, "organisations", cap_payer, "Partner paying first", required=True)
+        cap_bp = cap_percent if isinstance(cap_percent, int) else rules.percent_to_bp(str(cap_percent))
+        cap_pence = None if cap_amount in (None, "") else as_pence(cap_amount, "Cap")
+    rule = SplitRule(kind, percents, payer_id, cap_bp, cap_pence)
+    partners = case_partners(store, case_id)
+    if payer_id and payer_id not in partners:
+        raise DhrError("Partner paying first: must be one of the partnership's statutory partners.")
+    if set(percents) - set(partners):
+        raise DhrError("Percentages: every organisation must be one of the partnership's statutory partners.")
+    with store.transaction():
+        store.conn.execute("UPDATE dhr_cases SET split_rule = ?, cap_organisation_id = ?, cap_percent_bp = ?, "
+                           "cap_pence = ?, cap_category = ? WHERE id = ?",
+                           (kind, payer_id, cap_bp, cap_pence, cap_category, case_id))
+        store.conn.execute("DELETE FROM dhr_split_percentages WHERE case_id = ?", (case_id,))
+        for org_id, bp in percents.items():
+            store.conn.execute("INSERT INTO dhr_split_percentages(id, case_id, organisation_id, percent_bp) "
+                               "VALUES (?, ?, ?, ?)", (new_id(), case_id, org_id, bp))
+    return rule
+
+
+def case_cost_pence(store: Store, case_id: str) -> int:
+    return int(store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM dhr_cost_lines WHERE case_id = ?",
+                            (case_id,)))
+
+
+def proposed_shares(store: Store, case_id: str) -> dict[str, int]:
+    """What each statutory partner would be billed under the case's rule."""
+    case = _require_case(store, case_id)
+    rule = split_rule(store, case_id)
+    base = int(store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM dhr_cost_lines WHERE case_id = ? "
+                            "AND category = ?", (case_id, case["cap_category"])))
+    return rules.dhr_cost_shares(case_cost_pence(store, case_id), case_partners(store, case_id), rule,
+                                 capped_base_pence=base)
+
+
+def _shares(store: Store, case_id: str):
+    return store.rows("SELECT * FROM dhr_shares WHERE case_id = ?", (case_id,))
+
+
+def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int = DEFAULT_DUE_DAYS,
+                  invoice_prefix: str = "") -> dict[str, int]:
+    """Invoice each statutory partner its share of the case's cost; returns the shares by organisation id."""
+    day = as_date(invoiced_on, "Invoice date", required=True)
+    if due_days < 0:
+        raise DhrError("Days to pay cannot be negative.")
+    if _shares(store, case_id):
+        raise DhrError("The partners have already been billed for this case.")
+    if case_cost_pence(store, case_id) <= 0:
+        raise DhrError("The case has no costs yet: add its cost lines before billing the partners.")
+    shares = proposed_shares(store, case_id)
+    due = day + timedelta(days=due_days)
+    reference = store.scalar("SELECT reference FROM dhr_cases WHERE id = ?", (case_id,))
+    prefix = (invoice_prefix or "").strip() or f"{reference}-"
+    with store.transaction():
+        for n, (org_id, pence) in enumerate(sorted(shares.items()), start=1):
+            store.conn.execute(
+                "INSERT INTO dhr_shares(id, case_id, organisation_id, kind, amount_pence, invoice_ref, invoiced_on, "
+                "due_on) VALUES (?, ?, ?, 'share', ?, ?, ?, ?)",
+                (new_id(), case_id, org_id, pence, f"{prefix}{n:02d}", _iso(day), _iso(due)))
+    return shares
+
+
+def _share_state(store: Store, share_id: str) -> tuple[Any, ShareState]:
+    row = store.one("SELECT * FROM dhr_shares WHERE id = ?", (share_id,))
+    if row is None:
+        raise DhrError("That share no longer exists.")
+    paid = int(store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM dhr_payments WHERE share_id = ?",
+                            (share_id,)))
+    return row, ShareState(row["amount_pence"], paid, row["status"], _from_iso(row["due_on"]))
+
+
+def record_payment(store: Store, share_id: str, *, paid_on: Any, amount: Any, reference: str = "") -> str:
+    """A payment (or part-payment) of a share; more than is outstanding is refused."""
+    row, state = _share_state(store, share_id)
+    day = as_date(paid_on, "Paid on", required=True)
+    pence = as_pence(amount, "Amount paid", allow_zero=False)
+    rules.check_payment(state, pence)
+    payment_id = new_id()
+    with store.transaction():
+        store.conn.execute("INSERT INTO dhr_payments(id, share_id, paid_on, amount_pence, reference) "
+                           "VALUES (?, ?, ?, ?, ?)", (payment_id, share_id, _iso(day), pence, (reference or "").strip()))
+    return payment_id
+
+
+def _close_share(store: Store, share_id: str, status: str, on: Any, reason: str) -> None:
+    row, state = _share_state(store, share_id)
+    day = as_date(on, "Date", required=True)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DhrError("Reason: say why (e.g. “National Probation Service: national policy not to contribute”).")
+    if state.status != "invoiced":
+        raise DhrError(f"This share is already {state.status}.")
+    if state.outstanding_pence == 0:
+        raise DhrError("This share is paid in full; there is nothing to " +
+                       ("refuse." if status == "refused" else "write off."))
+    with store.transaction():
+        store.conn.execute("UPDATE dhr_shares SET status = ?, status_on = ?, reason = ? WHERE id = ?",
+                           (status, _iso(day), reason, share_id))
+
+
+def refuse_share(store: Store, share_id: str, *, on: Any, reason: str) -> None:
+    """The partner will not pay what is left of its share (e.g. the National Probation Service)."""
+    _close_share(store, share_id, "refused", on, reason)
+
+
+def write_off_share(store: Store, share_id: str, *, on: Any, reason: str) -> None:
+    _close_share(store, share_id, "written off", on, reason)
+
+
+def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
+                    due_days: int = DEFAULT_DUE_DAYS) -> dict[str, int]:
+    """Re-split a refused amount among the other partners, or let the lead authority carry it.
+
+    Re-split shares are new invoices; the lead authority's carried part is recorded as a share it
+    pays itself at once. Either way the refused amount is covered to the penny.
+    """
+    row, state = _share_state(store, share_id)
+    day = as_date(on, "Date", required=True)
+    if state.status != "refused":
+        raise DhrError("Only a refused share can be re-split or carried.")
+    if row["refusal_handling"]:
+        raise DhrError(f"This refusal has already been dealt with ({row['refusal_handling']}).")
+    amount = state.closed_pence
+    case = _require_case(store, row["case_id"])
+    if handling == "re-split":
+        refused_orgs = {r["organisation_id"] for r in store.rows(
+            "SELECT organisation_id FROM dhr_shares WHERE case_id = ? AND status = 'refused'", (row["case_id"],))}
+        remaining = [p for p in case_partners(store, row["case_id"]) if p not in refused_orgs]
+        parts = rules.resplit_refusal(amount, remaining, split_rule(store, row["case_id"]))
+        parts = {k: v for k, v in parts.items() if v}
+        due = _iso(day + timedelta(days=due_days))
+        with store.transaction():
+            for n, (org_id, pence) in enumerate(sorted(parts.items()), start=1):
+                store.conn.execute(
+                    "INSERT INTO dhr_shares(id, case_id, organisation_id, kind, source_share_id, amount_pence, "
+                    "invoice_ref, invoiced_on, due_on) VALUES (?, ?, ?, 're-split', ?, ?, ?, ?, ?)",
+                    (new_id(), row["case_id"], org_id, share_id, pence, f"{row['invoice_ref']}-R{n:02d}",
+                     _iso(day), due))
+            store.conn.execute("UPDATE dhr_shares SET refusal_handling = 're-split' WHERE id = ?", (share_id,))
+        return parts
+    if handling == "lead authority":
+        lead = case["lead_organisation_id"]
+        if not lead:
+            raise DhrError("Lead authority: set the case's lead authority first.")
+        carried_id = new_id()
+        with store.transaction():
+            store.conn.execute(
+                "INSERT INTO dhr_shares(id, case_id, organisation_id, kind, source_share_id, amount_pence, "
+                "invoice_ref, invoiced_on, due_on, reason) VALUES (?, ?, ?, 'carried', ?, ?, ?, ?, ?, ?)",
+                (carried_id, row["case_id"], lead, share_id, amount, f"{row['invoice_ref']}-L", _iso(day),
+                 _iso(day), "Carried by the lead authority"))
+            if amount:
+                store.conn.execute("INSERT INTO dhr_payments(id, share_id, paid_on, amount_pence, reference) "
+                                   "VALUES (?, ?, ?, ?, 'carried by the lead authority')",
+                                   (new_id(), carried_id, _iso(day), amount))
+            store.conn.execute("UPDATE dhr_shares SET refusal_handling = 'lead authority' WHERE id = ?", (share_id,))
+        return {lead: amount}
+    raise DhrError("Choose whether to re-split the refused amount or let the lead authority carry it.")
+
+
+# -- reading: cases, shares, ledger -------------------------------------------------------
+
+@dataclass(frozen=True)
+class ShareRow:
+    id: str
+    case_id: str
+    case_reference: str
+    organisation_id: str
+    partner: str
+    kind: str
+    amount_pence: int
+    paid_pence: int
+    status: str
+    invoice_ref: str
+    invoiced_on: date | None
+    due_on: date | None
+    reason: str
+    refusal_handling: str | None
+    outstanding_pence: int
+    overdue_pence: int
+    closed_pence: int
+
+    @property
+    def status_text(self) -> str:
+        if self.status == "refused":
+            handled = f" — {self.refusal_handling}" if self.refusal_handling else " — not yet re-split or carried"
+            return f"✖ Refused{handled}"
+        if self.status == "written off":
+            return "Written off"
+        if self.outstanding_pence == 0:
+            return "✔ Paid"
+        if self.overdue_pence:
+            return rules.OVERDUE
+        return "Part paid" if self.paid_pence else "Invoiced"
+
+
+def list_shares(store: Store, *, today: date, case_id: str | None = None) -> list[ShareRow]:
+    where, params = ("WHERE s.case_id = ?", (case_id,)) if case_id else ("", ())
+    rows = store.rows(
+        "SELECT s.*, c.reference AS case_reference, o.name AS partner, "
+        "coalesce((SELECT sum(p.amount_pence) FROM dhr_payments p WHERE p.share_id = s.id), 0) AS paid_pence "
+        f"FROM dhr_shares s JOIN dhr_cases c ON c.id = s.case_id JOIN organisations o ON o.id = s.organisation_id "
+        f"{where} ORDER BY c.reference, s.kind != 'share', o.name", params)
+    result = []
+    for r in rows:
+        state = ShareState(r["amount_pence"], r["paid_pence"], r["status"], _from_iso(r["due_on"]))
+        result.append(ShareRow(r["id"], r["case_id"], r["case_reference"], r["organisation_id"], r["partner"],
+                               r["kind"], r["amount_pence"], r["paid_pence"], r["status"], r["invoice_ref"],
+                               _from_iso(r["invoiced_on"]), _from_iso(r["due_on"]), r["reason"],
+                               r["refusal_handling"], state.outstanding_pence, state.overdue_pence(today),
+                               state.closed_pence))
+    return result
+
+
+@dataclass(frozen=True)
+class PartnerLedger:
+    organisation_id: str
+    partner: str
+    billed_pence: int
+    paid_pence: int
+    refused_pence: int
+    written_off_pence: int
+    outstanding_pence: int
+    overdue_pence: int
+
+
+def partner_ledger(store: Store, *, today: date, case_id: str | None = None) -> list[PartnerLedger]:
+    """Per partner: billed, paid, refused, written off, outstanding and overdue (billed = the other five)."""
+    totals: dict[str, list] = {}
+    for s in list_shares(store, today=today, case_id=case_id):
+        t = totals.setdefault(s.organisation_id, [s.partner, 0, 0, 0, 0, 0, 0])
+        t[1] += s.amount_pence
+        t[2] += s.paid_pence
+        if s.status == "refused":
+            t[3] += s.closed_pence
+        elif s.status == "written off":
+            t[4] += s.closed_pence
+        t[5] += s.outstanding_pence
+        t[6] += s.overdue_pence
+    return sorted((PartnerLedger(k, *v) for k, v in totals.items()), key=lambda p: p.partner.casefold())
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: str
+    reference: str
+    kind: str
+    district: str
+    partnership: str
+    lead: str
+    decision: str
+    cost_pence: int
+    billed_pence: int
+    recovered_pence: int
+    outstanding_pence: int
+    refused_pence: int
+    shortfall_pence: int
+    current_stage: str
+    next_due: date | None
+    overdue_items: int
+    open_recommendations: int
+
+    @property
+    def cost_known(self) -> bool:
+        return self.cost_pence > 0
+
+    @property
+    def flag(self) -> str:
+        return f"{rules.OVERDUE} ({self.overdue_items})" if self.overdue_items else "On track"
+
+
+def _case_dates(store: Store, case) -> dict[str, date | None]:
+    dates = {s.key: _from_iso(case[s.column]) for s in rules.STAGES if s.column in case.keys()}
+    first = store.scalar("SELECT min(met_on) FROM dhr_panel_meetings WHERE case_id = ?", (case["id"],))
+    dates["first_panel"] = _from_iso(first)
+    return dates
+
+
+def case_stages(store: Store, case_id: str, *, today: date) -> list[rules.StageStatus]:
+    case = _require_case(store, case_id)
+    decision = "not held" if case["kind"] == "learning review" else case["decision"]
+    return rules.stage_schedule(_case_dates(store, case), stage_rules(store), today=today, decision=decision)
+
+
+def list_cases(store: Store, *, today: date) -> list[CaseSummary]:
+    """Every case with its cost recovery (cost, recovered, shortfall) and where it stands."""
+    shares_by_case: dict[str, list[ShareRow]] = {}
+    for s in list_shares(store, today=today):
+        shares_by_case.setdefault(s.case_id, []).append(s)
+    costs = {r[0]: r[1] for r in store.rows("SELECT case_id, sum(amount_pence) FROM dhr_cost_lines GROUP BY case_id")}
+    recs = {r[0]: (r[1], r[2]) for r in store.rows(
+        "SELECT case_id, sum(completed_on IS NULL), sum(completed_on IS NULL AND due_on < ?) "
+        "FROM dhr_recommendations GROUP BY case_id", (today.isoformat(),))}
+    rules_now = stage_rules(store)
+    result = []
+    for case in store.rows(
+            "SELECT c.*, d.name AS district, p.name AS partnership, o.name AS lead FROM dhr_cases c "
+            "LEFT JOIN districts d ON d.id = c.district_id LEFT JOIN partnerships p ON p.id = c.partnership_id "
+            "LEFT JOIN organisations o ON o.id = c.lead_organisation_id ORDER BY c.reference"):
+        decision = "not held" if case["kind"] == "learning review" else case["decision"]
+        stages = rules.stage_schedule(_case_dates(store, case), rules_now, today=today, decision=decision)
+        done = [s for s in stages if s.done_on is not None]
+        pending = [s for s in stages if s.status in ("Due", rules.OVERDUE, "Waiting")]
+        current = done[-1].stage.label if done else "Not started"
+        if case["kind"] == "learning review":
+            current = (f"Learning workshop {format_uk_date(_from_iso(case['workshop_on']))}"
+                       if case["workshop_on"] else "Learning review")
+        shares = shares_by_case.get(case["id"], [])
+        cost = int(costs.get(case["id"], 0) or 0)
+        recovered = sum(s.paid_pence for s in shares)
+        outstanding = sum(s.outstanding_pence for s in shares)
+        refused = sum(s.closed_pence for s in shares if s.status == "refused")
+        open_recs, overdue_recs = recs.get(case["id"], (0, 0))
+        result.append(CaseSummary(
+            case["id"], case["reference"], case["kind"], case["district"] or "", case["partnership"] or "",
+            case["lead"] or "", decision, cost, sum(s.amount_pence for s in shares), recovered, outstanding,
+            refused, cost - recovered - outstanding, current,
+            min((s.due_on for s in pending if s.due_on), default=None),
+            sum(1 for s in stages if s.is_overdue) + int(overdue_recs or 0), int(open_recs or 0)))
+    return result
+
+
+def cost_lines(store: Store, case_id: str) -> list[dict]:
+    return [dict(r) for r in store.rows("SELECT * FROM dhr_cost_lines WHERE case_id = ? ORDER BY invoiced_on, category",
+                                        (case_id,))]
+
+
+def recommendations(store: Store, case_id: str, *, today: date) -> list[dict]:
+    result = []
+    for r in store.rows("SELECT * FROM dhr_recommendations WHERE case_id = ? ORDER BY number", (case_id,)):
+        row = dict(r)
+        row["status"] = rules.recommendation_status(_from_iso(r["due_on"]), _from_iso(r["completed_on"]), today=today)
+        result.append(row)
+    return result
+
+
+def panel_meetings(store: Store, case_id: str) -> list[dict]:
+    return [dict(r) for r in store.rows("SELECT * FROM dhr_panel_meetings WHERE case_id = ? ORDER BY met_on",
+                                        (case_id,))]
+
+
+def case_record(store: Store, case_id: str) -> dict:
+    return dict(_require_case(store, case_id))
+
+
+# -- undo: a case's rows before and after an action --------------------------------------
+
+@dataclass(frozen=True)
+class CaseSnapshot:
+    case_id: str
+    tables: dict[str, list[dict]] | None  # None: the case did not exist
+
+
+def snapshot_case(store: Store, case_id: str) -> CaseSnapshot:
+    if store.scalar("SELECT 1 FROM dhr_cases WHERE id = ?", (case_id,)) is None:
+        return CaseSnapshot(case_id, None)
+    tables = {}
+    for table in CASE_TABLES:
+        if table == "dhr_cases":
+            sql = "SELECT * FROM dhr_cases WHERE id = ?"
+        elif table == "dhr_payments":
+            sql = "SELECT p.* FROM dhr_payments p JOIN dhr_shares s ON s.id = p.share_id WHERE s.case_id = ?"
+        elif table == "dhr_shares":
+            # sources before the shares that point at them
+            sql = "SELECT * FROM dhr_shares WHERE case_id = ? ORDER BY source_share_id IS NOT NULL"
+        else:
+            sql = f"SELECT * FROM {table} WHERE case_id = ?"
+        tables[table] = [dict(r) for r in store.rows(sql, (case_id,))]
+    return CaseSnapshot(case_id, tables)
+
+
+def restore_case(store: Store, snapshot: CaseSnapshot) -> None:
+    """Put a case's rows back exactly as they were in the snapshot (or remove the case)."""
+    with store.transaction():
+        store.conn.execute("DELETE FROM dhr_cases WHERE id = ?", (snapshot.case_id,))
+        if snapshot.tables is None:
+            return
+        for table in CASE_TABLES:
+            for row in snapshot.tables[table]:
+                columns = list(row)
+                store.conn.execute(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                                   tuple(row.values()))
+
+
+def case_ids(store: Store) -> Iterable[str]:
+    return [r[0] for r in store.rows("SELECT id FROM dhr_cases ORDER BY reference")]

@@ -1,0 +1,535 @@
+"""Pooled funds: contributions, eligibility, referrals by pseudonymous reference, spend lines, figures.
+
+Every figure (balance, spend per district, item and month, victims, burn rate,
+forecast) is read from the detailed rows (through the view fund_spend_summary_live)
+plus any rows of fund_spend_summary, which is what a county file receives instead
+of the victim-level tables. The per-victim distribution needs the detailed rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+from safer_desk.domain import funds as domain
+from safer_desk.domain.dhr import DhrError, check_reference
+from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundError, FundForecast
+from safer_desk.domain.ids import new_id, reference_id
+from safer_desk.domain.money import format_money
+from safer_desk.domain.periods import Month
+from safer_desk.services.dhr import as_date, as_pence
+from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, FUND_SUMMARY_VIEW
+from safer_desk.storage.store import Store
+
+DEFAULT_CATALOGUE = (
+    # name, usual price in pence, supplier (seed 002 §6.4 names the first four)
+    ("Replacement door locks", 9500, "Specialist target-hardening provider"),
+    ("Fireproof letterbox", 6500, "Specialist target-hardening provider"),
+    ("Door chain", 2500, "Specialist target-hardening provider"),
+    ("Personal alarm", 4000, "Specialist target-hardening provider"),
+    ("Window locks", 5500, "Specialist target-hardening provider"),
+    ("Door viewer", 2000, "Specialist target-hardening provider"),
+)
+
+SPEND_SQL = (f"SELECT fund_id, district_id, month, item, victims, spend_lines, amount_pence FROM {FUND_SUMMARY_VIEW} "
+             f"UNION ALL SELECT fund_id, district_id, month, item, victims, spend_lines, amount_pence "
+             f"FROM {FUND_SUMMARY_TABLE}")
+
+
+def _text_bool(value: Any, field_name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    text = str(value or "").strip().lower()
+    if text in ("yes", "y", "true", "1"):
+        return True
+    if text in ("no", "n", "false", "0"):
+        return False
+    raise FundError(f"{field_name}: answer yes or no.")
+
+
+def _date(value: Any, field_name: str, *, required: bool = False) -> date | None:
+    try:
+        return as_date(value, field_name, required=required)
+    except DhrError as exc:
+        raise FundError(str(exc)) from None
+
+
+def _pence(value: Any, field_name: str, *, allow_zero: bool = True) -> int:
+    try:
+        return as_pence(value, field_name, allow_zero=allow_zero)
+    except DhrError as exc:
+        raise FundError(str(exc)) from None
+
+
+# -- funds -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Fund:
+    id: str
+    name: str
+    purpose: str
+    starts_on: date
+    ends_on: date
+    status: str
+    rules: EligibilityRules
+
+    @property
+    def start_month(self) -> Month:
+        return Month.of(self.starts_on)
+
+    @property
+    def end_month(self) -> Month:
+        return Month.of(self.ends_on)
+
+    @property
+    def months(self) -> int:
+        return self.end_month.minus(self.start_month) + 1
+
+
+def _fund_from_row(r) -> Fund:
+    levels = frozenset(x for x in r["risk_levels"].split(",") if x)
+    return Fund(r["id"], r["name"], r["purpose"], date.fromisoformat(r["starts_on"]), date.fromisoformat(r["ends_on"]),
+                r["status"], EligibilityRules(levels, bool(r["require_marac"]), bool(r["require_idva"]),
+                                              bool(r["require_perpetrator_not_resident"])))
+
+
+def list_funds(store: Store) -> list[Fund]:
+    return [_fund_from_row(r) for r in store.rows("SELECT * FROM funds ORDER BY name")]
+
+
+def get_fund(store: Store, fund_id: str) -> Fund:
+    row = store.one("SELECT * FROM funds WHERE id = ?", (fund_id,))
+    if row is None:
+        raise FundError("That fund no longer exists.")
+    return _fund_from_row(row)
+
+
+def fund_by_name(store: Store, name: str) -> Fund | None:
+    row = store.one("SELECT * FROM funds WHERE name = ? COLLATE NOCASE", ((name or "").strip(),))
+    return None if row is None else _fund_from_row(row)
+
+
+def _fund_values(fields: dict[str, Any]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if "name" in fields:
+        name = (fields["name"] or "").strip()
+        if not name:
+            raise FundError("Name: the fund needs a name.")
+        values["name"] = name
+    if "purpose" in fields:
+        values["purpose"] = (fields["purpose"] or "").strip()
+    if "starts_on" in fields:
+        values["starts_on"] = _date(fields["starts_on"], "Starts", required=True).isoformat()
+    if "ends_on" in fields:
+        values["ends_on"] = _date(fields["ends_on"], "Ends", required=True).isoformat()
+    if "status" in fields:
+        if fields["status"] not in ("open", "closed"):
+            raise FundError("Status: open or closed.")
+        values["status"] = fields["status"]
+    if "risk_levels" in fields:
+        levels = fields["risk_levels"]
+        levels = [x.strip() for x in (levels.split(",") if isinstance(levels, str) else levels) if x.strip()]
+        EligibilityRules(frozenset(levels))
+        values["risk_levels"] = ",".join(r for r in domain.RISK_LEVELS if r in levels)
+    for key, label in (("require_marac", "At MARAC required"), ("require_idva", "IDVA required"),
+                       ("require_perpetrator_not_resident", "Perpetrator not resident required")):
+        if key in fields:
+            values[key] = int(_text_bool(fields[key], label))
+    unknown = set(fields) - {"name", "purpose", "starts_on", "ends_on", "status", "risk_levels", "require_marac",
+                             "require_idva", "require_perpetrator_not_resident"}
+    if unknown:
+        raise FundError(f"Unknown fund field(s): {', '.join(sorted(unknown))}.")
+    return values
+
+
+def add_fund(store: Store, *, name: str, starts_on: Any, ends_on: Any, **fields: Any) -> str:
+    values = _fund_values({"name": name, "starts_on": starts_on, "ends_on": ends_on, **fields})
+    if values["ends_on"] < values["starts_on"]:
+        raise FundError("Ends: the fund cannot end before it starts.")
+    if fund_by_name(store, values["name"]):
+        raise FundError(f"Name: there is already a fund called {values['name']}.")
+    fund_id = new_id()
+    with store.transaction():
+        store.conn.execute(f"INSERT INTO funds(id, {', '.join(values)}) VALUES (?, {', '.join('?' * len(values))})",
+                           (fund_id, *values.values()))
+    return fund_id
+
+
+def update_fund(store: Store, fund_id: str, **fields: Any) -> dict[str, Any]:
+    fund = get_fund(store, fund_id)
+    values = _fund_values(fields)
+    starts = values.get("starts_on", fund.starts_on.isoformat())
+    ends = values.get("ends_on", fund.ends_on.isoformat())
+    if ends < starts:
+        raise FundError("Ends: the fund cannot end before it starts.")
+    if "name" in values and store.scalar("SELECT 1 FROM funds WHERE name = ? COLLATE NOCASE AND id != ?",
+                                         (values["name"], fund_id)):
+        raise FundError(f"Name: there is already a fund called {values['name']}.")
+    outside = store.scalar(
+        "SELECT count(*) FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
+        "WHERE r.fund_id = ? AND (s.spent_on < ? OR s.spent_on > ?)", (fund_id, starts, ends))
+    if outside:
+        raise FundError(f"{outside} spend line(s) would fall outside the fund's period; change them first.")
+    if values:
+        with store.transaction():
+            store.conn.execute(f"UPDATE funds SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                               (*values.values(), fund_id))
+    return values
+
+
+def delete_fund(store: Store, fund_id: str) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM funds WHERE id = ?", (fund_id,))
+
+
+def add_contribution(store: Store, fund_id: str, *, organisation: str, amount: Any, received_on: Any = None,
+                     note: str = "") -> str:
+    get_fund(store, fund_id)
+    org = (organisation or "").strip()
+    org_id = store.scalar("SELECT id FROM organisations WHERE id = ? OR name = ? COLLATE NOCASE", (org, org))
+    if org_id is None:
+        raise FundError(f"Contributor: there is no organisation called “{org}”.")
+    pence = _pence(amount, "Contribution", allow_zero=False)
+    day = _date(received_on, "Received")
+    contribution_id = new_id()
+    with store.transaction():
+        store.conn.execute("INSERT INTO fund_contributions(id, fund_id, organisation_id, amount_pence, received_on, "
+                           "note) VALUES (?, ?, ?, ?, ?, ?)",
+                           (contribution_id, fund_id, org_id, pence, day.isoformat() if day else None,
+                            (note or "").strip()))
+    return contribution_id
+
+
+def delete_contribution(store: Store, contribution_id: str) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM fund_contributions WHERE id = ?", (contribution_id,))
+
+
+def contributions(store: Store, fund_id: str) -> list[dict]:
+    return [dict(r) for r in store.rows(
+        "SELECT c.*, o.name AS organisation FROM fund_contributions c JOIN organisations o ON o.id = c.organisation_id "
+        "WHERE c.fund_id = ? ORDER BY o.name", (fund_id,))]
+
+
+# -- the catalogue -------------------------------------------------------------------
+
+def list_items(store: Store) -> list[dict]:
+    return [dict(r) for r in store.rows("SELECT * FROM fund_items ORDER BY name")]
+
+
+def save_item(store: Store, name: str, *, usual_price: Any = None, supplier: str = "") -> str:
+    """Add a catalogue item, or change the usual price and supplier of one with that name."""
+    name = (name or "").strip()
+    if not name:
+        raise FundError("Item: a name is required.")
+    price = None if usual_price in (None, "") else _pence(usual_price, "Usual price")
+    item_id = store.scalar("SELECT id FROM fund_items WHERE name = ? COLLATE NOCASE", (name,)) or reference_id("item", name)
+    with store.transaction():
+        store.conn.execute("INSERT INTO fund_items(id, name, usual_price_pence, supplier) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT(id) DO UPDATE SET usual_price_pence = excluded.usual_price_pence, "
+                           "supplier = excluded.supplier", (item_id, name, price, (supplier or "").strip()))
+    return item_id
+
+
+def delete_item(store: Store, item_id: str) -> None:
+    used = store.scalar("SELECT count(*) FROM fund_spend_lines WHERE item_id = ?", (item_id,))
+    if used:
+        raise FundError(f"This item is on {used} spend line(s) and cannot be removed from the catalogue.")
+    with store.transaction():
+        store.conn.execute("DELETE FROM fund_items WHERE id = ?", (item_id,))
+
+
+def add_default_catalogue(store: Store) -> None:
+    with store.transaction():
+        for name, price, supplier in DEFAULT_CATALOGUE:
+            save_item(store, name, usual_price=price, supplier=supplier)
+
+
+# -- referrals and spend -------------------------------------------------------------------
+
+def _answers(fields: dict[str, Any]) -> EligibilityAnswers:
+    level = str(fields.get("risk_level") or "").strip().lower()
+    if level not in domain.RISK_LEVELS:
+        raise FundError(f"Risk level: choose {', '.join(domain.RISK_LEVELS)}.")
+    return EligibilityAnswers(level, _text_bool(fields.get("at_marac"), "At MARAC"),
+                              _text_bool(fields.get("idva_assigned"), "IDVA assigned"),
+                              _text_bool(fields.get("perpetrator_resident"), "Perpetrator lives there"))
+
+
+def add_referral(store: Store, fund_id: str, *, reference: str, district: str, referred_on: Any, risk_level: str,
+                 at_marac: Any, idva_assigned: Any, perpetrator_resident: Any, override_reason: str = "") -> str:
+    """A victim referred to the fund, by pseudonymous reference and district only."""
+    fund = get_fund(store, fund_id)
+    try:
+        ref = check_reference(reference, what="referral reference")
+    except DhrError as exc:
+        raise FundError(str(exc)) from None
+    if store.scalar("SELECT 1 FROM fund_referrals WHERE fund_id = ? AND reference = ?", (fund_id, ref)):
+        raise FundError(f"Reference: {ref} is already referred to this fund.")
+    d = (district or "").strip()
+    district_id = store.scalar("SELECT id FROM districts WHERE id = ? OR name = ? COLLATE NOCASE", (d, d))
+    if district_id is None:
+        raise FundError(f"District: there is no district called “{d}”." if d else "District: choose one.")
+    day = _date(referred_on, "Referred on", required=True)
+    answers = _answers({"risk_level": risk_level, "at_marac": at_marac, "idva_assigned": idva_assigned,
+                        "perpetrator_resident": perpetrator_resident})
+    reason = domain.check_eligibility(fund.rules, answers, override_reason)
+    referral_id = new_id()
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO fund_referrals(id, fund_id, reference, district_id, referred_on, risk_level, at_marac, "
+            "idva_assigned, perpetrator_resident, override_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (referral_id, fund_id, ref, district_id, day.isoformat(), answers.risk_level, int(answers.at_marac),
+             int(answers.idva_assigned), int(answers.perpetrator_resident), reason))
+    return referral_id
+
+
+def referral_id_by_reference(store: Store, fund_id: str, reference: str) -> str | None:
+    return store.scalar("SELECT id FROM fund_referrals WHERE fund_id = ? AND reference = ?", (fund_id, reference))
+
+
+def add_spend_line(store: Store, referral_id: str, *, spent_on: Any, item: str, amount: Any = None,
+                   supplier: str | None = None, invoice_ref: str = "") -> str:
+    """Spend on a referral; refused on a closed fund or dated outside the fund's period.
+
+    A blank amount or supplier takes the catalogue's usual price and supplier.
+    """
+    ref = store.one("SELECT * FROM fund_referrals WHERE id = ?", (referral_id,))
+    if ref is None:
+        raise FundError("That referral no longer exists.")
+    fund = get_fund(store, ref["fund_id"])
+    if fund.status == "closed":
+        raise FundError(f"{fund.name} is closed: no more spend can be recorded against it.")
+    day = _date(spent_on, "Date", required=True)
+    if not fund.starts_on <= day <= fund.ends_on:
+        raise FundError(f"Date: {day:%d/%m/%Y} is outside the fund's period "
+                        f"({fund.starts_on:%d/%m/%Y} to {fund.ends_on:%d/%m/%Y}).")
+    item_text = (item or "").strip()
+    item_row = store.one("SELECT * FROM fund_items WHERE id = ? OR name = ? COLLATE NOCASE", (item_text, item_text))
+    if item_row is None:
+        raise FundError(f"Item: “{item_text}” is not in the catalogue; add it there first." if item_text
+                        else "Item: choose one from the catalogue.")
+    if amount in (None, ""):
+        if item_row["usual_price_pence"] is None:
+            raise FundError("Amount: the catalogue has no usual price for this item; type the amount.")
+        pence = item_row["usual_price_pence"]
+    else:
+        pence = _pence(amount, "Amount", allow_zero=False)
+    line_id = new_id()
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO fund_spend_lines(id, referral_id, spent_on, item_id, supplier, amount_pence, invoice_ref) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (line_id, referral_id, day.isoformat(), item_row["id"],
+             item_row["supplier"] if supplier is None else supplier.strip(), pence, (invoice_ref or "").strip()))
+    return line_id
+
+
+def delete_spend_line(store: Store, line_id: str) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM fund_spend_lines WHERE id = ?", (line_id,))
+
+
+def list_referrals(store: Store, fund_id: str) -> list[dict]:
+    """Referrals with their total spend and eligibility in words (no names: references only)."""
+    fund = get_fund(store, fund_id)
+    result = []
+    for r in store.rows(
+            "SELECT r.*, d.name AS district, coalesce(sum(s.amount_pence), 0) AS spent_pence, count(s.id) AS lines "
+            "FROM fund_referrals r JOIN districts d ON d.id = r.district_id "
+            "LEFT JOIN fund_spend_lines s ON s.referral_id = r.id WHERE r.fund_id = ? "
+            "GROUP BY r.id ORDER BY r.reference", (fund_id,)):
+        row = dict(r)
+        answers = EligibilityAnswers(r["risk_level"], bool(r["at_marac"]), bool(r["idva_assigned"]),
+                                     bool(r["perpetrator_resident"]))
+        failures = domain.eligibility_failures(fund.rules, answers)
+        row["eligibility"] = "✔ Eligible" if not failures else "⚠ Override: " + (r["override_reason"] or "")
+        row["failures"] = "; ".join(failures)
+        result.append(row)
+    return result
+
+
+def list_spend_lines(store: Store, fund_id: str) -> list:
+    """The fund's spend lines (sqlite3.Row objects: cheap to read for 20,000 lines), oldest first.
+
+    ``search_text`` holds what the Spend lines search matches: reference, district, item, supplier,
+    invoice, the date as 2018-04-09 and 09/04/2018, and the amount in plain pounds — built in SQL so a
+    worker thread spends no Python time (and holds no GIL) building it.
+    """
+    return store.rows(
+        "SELECT s.*, r.reference, d.name AS district, i.name AS item, "
+        "lower(r.reference || ' ' || d.name || ' ' || i.name || ' ' || s.supplier || ' ' || s.invoice_ref || ' ' || "
+        "s.spent_on || ' ' || strftime('%d/%m/%Y', s.spent_on) || ' £' || (s.amount_pence / 100) || "
+        "CASE WHEN s.amount_pence % 100 THEN printf('.%02d', s.amount_pence % 100) ELSE '' END) AS search_text "
+        "FROM fund_spend_lines s "
+        "JOIN fund_referrals r ON r.id = s.referral_id JOIN districts d ON d.id = r.district_id "
+        "JOIN fund_items i ON i.id = s.item_id WHERE r.fund_id = ? ORDER BY s.spent_on, r.reference", (fund_id,))
+
+
+# -- figures -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FundFigures:
+    fund: Fund
+    contributions_pence: int
+    spent_pence: int
+    victims: int
+    by_district: list[tuple[str, int, int]]  # district, victims, pence
+    by_item: list[tuple[str, int, int]]  # item, spend lines, pence
+    by_month: list[tuple[Month, int, int]]  # month, victims first supported, pence
+    per_victim: list[int]  # detailed rows only
+    summary_rows: int  # rows of fund_spend_summary included (victim-level detail not available for them)
+    forecast: FundForecast
+    contributors: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def balance_pence(self) -> int:
+        return self.contributions_pence - self.spent_pence
+
+    @property
+    def mean_per_victim_pence(self) -> int | None:
+        return None if not self.victims else domain.half_up(Fraction(self.spent_pence, self.victims))
+
+    @property
+    def median_per_victim_pence(self) -> int | None:
+        return domain.median_pence(self.per_victim)
+
+    @property
+    def distribution(self) -> list[tuple[str, int]]:
+        return domain.distribution(self.per_victim)
+
+
+def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, window: int = 3) -> FundFigures:
+    """Balance, spend by district/item/month, victims, burn rate and forecast (detail plus summaries)."""
+    fund = get_fund(store, fund_id)
+    contributors = [(r[0], int(r[1])) for r in store.rows(
+        "SELECT o.name, sum(c.amount_pence) FROM fund_contributions c JOIN organisations o ON o.id = c.organisation_id "
+        "WHERE c.fund_id = ? GROUP BY o.name ORDER BY o.name", (fund_id,))]
+    contributions_total = sum(v for _, v in contributors)
+    # One pass over the summarised rows (detail through the live view, plus received summaries).
+    district_names = {r[0]: r[1] for r in store.rows("SELECT id, name FROM districts")}
+    districts: dict[str | None, list[int]] = {}
+    items: dict[str, list[int]] = {}
+    months: dict[str, list[int]] = {}
+    for r in store.rows(f"SELECT district_id, month, item, victims, spend_lines, amount_pence FROM ({SPEND_SQL}) "
+                        "WHERE fund_id = ?", (fund_id,)):
+        d = districts.setdefault(r[0], [0, 0])
+        d[0] += r[3]
+        d[1] += r[5]
+        i = items.setdefault(r[2], [0, 0])
+        i[0] += r[4]
+        i[1] += r[5]
+        m = months.setdefault(r[1], [0, 0])
+        m[0] += r[3]
+        m[1] += r[5]
+    by_district = sorted(((district_names.get(k) or "Unknown district", v[0], v[1]) for k, v in districts.items()),
+                         key=lambda t: t[0].casefold())
+    by_item = sorted(((k, v[0], v[1]) for k, v in items.items()), key=lambda t: t[0].casefold())
+    by_month = sorted((Month.parse(k), v[0], v[1]) for k, v in months.items())
+    per_victim = [int(r[0]) for r in store.rows(
+        "SELECT sum(s.amount_pence) FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
+        "WHERE r.fund_id = ? GROUP BY r.id", (fund_id,))]
+    summary_rows = int(store.scalar(f"SELECT count(*) FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ?", (fund_id,)))
+    spent = sum(v for _, _, v in by_month)
+    victims = sum(v for _, v, _ in by_month)
+    forecast = domain.forecast_fund(contributions_total, {m: v for m, _, v in by_month}, start=fund.start_month,
+                                    end=fund.end_month, as_at=as_at, window=window)
+    return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
+                       summary_rows, forecast, contributors)
+
+
+def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
+    """The figures as name,value pairs (pounds as plain numbers), for the command line and exports."""
+    from safer_desk.domain.money import format_pounds_plain
+
+    f = figures.forecast
+    mean = figures.mean_per_victim_pence
+    return [
+        ("fund", figures.fund.name),
+        ("period", f"{figures.fund.starts_on.isoformat()} to {figures.fund.ends_on.isoformat()}"),
+        ("status", figures.fund.status),
+        ("contributions", format_pounds_plain(figures.contributions_pence)),
+        ("spend", format_pounds_plain(figures.spent_pence)),
+        ("balance", format_pounds_plain(figures.balance_pence)),
+        ("victims", str(figures.victims)),
+        ("mean_spend_per_victim", "" if mean is None else format_pounds_plain(mean)),
+        ("burn_rate_as_at_month", f.as_at.iso if f.as_at else ""),
+        ("burn_rate_window_months", str(f.window_months)),
+        ("monthly_burn_rate", format_pounds_plain(f.burn_rate_pence)),
+        ("forecast_exhaustion_month", f.exhaustion_month.iso if f.exhaustion_month else ""),
+        ("last_fully_funded_month", f.last_funded_month.iso if f.last_funded_month else ""),
+        ("period_end_month", f.pilot_end.iso),
+        ("left_at_period_end", format_pounds_plain(f.left_at_end_pence)),
+    ]
+
+
+def forecast_sentence(figures: FundFigures) -> str:
+    f = figures.forecast
+    if f.exhaustion_month is None:
+        return "No spend yet, so no forecast."
+    end_text = (f"{format_money(f.left_at_end_pence)} would be left at the end of the period ({f.pilot_end.label})"
+                if f.left_at_end_pence >= 0 else
+                f"{format_money(-f.left_at_end_pence)} would be missing by the end of the period ({f.pilot_end.label})")
+    return (f"At {format_money(f.burn_rate_pence)} a month (the {f.window_months} months to {f.as_at.label}), "
+            f"the fund covers spending to {f.last_funded_month.label} and runs out in {f.exhaustion_month.label}; "
+            f"{end_text}.")
+
+
+# -- undo: a fund's or referral's rows before and after an action -----------------------------
+
+@dataclass(frozen=True)
+class RowsSnapshot:
+    """Rows of some tables, keyed by the parent row; None when the parent did not exist."""
+
+    kind: str  # "fund" | "referral" | "item"
+    key: str
+    tables: dict[str, list[dict]] | None
+
+
+def snapshot(store: Store, kind: str, key: str) -> RowsSnapshot:
+    if kind == "fund":
+        parent = store.rows("SELECT * FROM funds WHERE id = ?", (key,))
+        children = {"fund_contributions": store.rows("SELECT * FROM fund_contributions WHERE fund_id = ?", (key,))}
+    elif kind == "referral":
+        parent = store.rows("SELECT * FROM fund_referrals WHERE id = ?", (key,))
+        children = {"fund_spend_lines": store.rows("SELECT * FROM fund_spend_lines WHERE referral_id = ?", (key,))}
+    elif kind == "item":
+        parent = store.rows("SELECT * FROM fund_items WHERE id = ?", (key,))
+        children = {}
+    else:
+        raise ValueError(kind)
+    if not parent:
+        return RowsSnapshot(kind, key, None)
+    tables = {"parent": [dict(r) for r in parent]}
+    tables.update({t: [dict(r) for r in rows] for t, rows in children.items()})
+    return RowsSnapshot(kind, key, tables)
+
+
+_PARENT = {"fund": ("funds", "fund_contributions", "fund_id"), "referral": ("fund_referrals", "fund_spend_lines",
+                                                                             "referral_id"),
+           "item": ("fund_items", None, None)}
+
+
+def restore(store: Store, snap: RowsSnapshot) -> None:
+    """Put the rows back as they were; the parent row is updated in place so other children survive."""
+    parent_table, child_table, fk = _PARENT[snap.kind]
+    with store.transaction():
+        if snap.tables is None:
+            store.conn.execute(f"DELETE FROM {parent_table} WHERE id = ?", (snap.key,))
+            return
+        row = snap.tables["parent"][0]
+        columns = list(row)
+        store.conn.execute(
+            f"INSERT INTO {parent_table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in columns if c != 'id')}",
+            tuple(row.values()))
+        if child_table:
+            store.conn.execute(f"DELETE FROM {child_table} WHERE {fk} = ?", (snap.key,))
+            for child in snap.tables[child_table]:
+                cols = list(child)
+                store.conn.execute(f"INSERT INTO {child_table}({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                                   tuple(child.values()))

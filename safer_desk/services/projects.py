@@ -1,0 +1,688 @@
+"""The project register: read, validate, save, delete and restore projects; paste and export the register.
+
+One function per user action. A project is saved whole (its officers, status
+history, funding sources and cost lines with it) in one transaction, so undo
+can put back exactly the record that was there before.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timezone
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from safer_desk.domain.ids import new_id
+from safer_desk.domain.money import Cost, MoneyError, format_money, format_pounds_plain, parse_cost, parse_pence
+from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
+from safer_desk.domain.projects import (
+    CRITERIA, CRITERIA_KEYS, STATUSES, Criterion, LineAmount, ProjectError, Reconciliation, criteria_met,
+    parse_criterion, read_line_amount, reconcile,
+)
+from safer_desk.storage.store import Store
+
+@dataclass(frozen=True)
+class Officer:
+    name: str
+    role: str = ""
+    organisation: str = ""
+
+    def describe(self) -> str:
+        return ", ".join(p for p in (self.name, self.role, self.organisation) if p)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    status: str
+    changed_on: str | None = None  # ISO date; None when the paper does not say
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FundingSource:
+    """Who pays what: an amount, or the paper's words when it is not known yet ("Tbc")."""
+
+    source: str
+    amount_pence: int | None = None
+    amount_note: str = ""
+
+    def describe(self) -> str:
+        amount = format_money(self.amount_pence) if self.amount_pence is not None else (self.amount_note or "unknown")
+        return f"{self.source}: {amount}"
+
+
+@dataclass(frozen=True)
+class CostLine:
+    financial_year: str
+    category: str
+    description: str
+    amount: LineAmount
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    title: str
+    ref: str = ""
+    description: str = ""
+    lead_organisation: str = ""
+    areas: tuple[str, ...] = ()
+    status: str = "proposed"
+    funding_route: str = ""
+    cost: Cost | None = None
+    cost_note: str = ""
+    start_date: str | None = None
+    end_date: str | None = None
+    capital_pence: int | None = None
+    revenue_pence: int | None = None
+    criteria: Mapping[str, Criterion] = field(default_factory=dict)
+    outcomes: tuple[str, ...] = ()
+    priorities: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+    notes: str = ""
+    officers: tuple[Officer, ...] = ()
+    status_history: tuple[StatusChange, ...] = ()
+    funding_sources: tuple[FundingSource, ...] = ()
+    cost_lines: tuple[CostLine, ...] = ()
+    created_at: str = ""
+    updated_at: str = ""
+
+    def criterion(self, key: str) -> Criterion:
+        return self.criteria.get(key, Criterion())
+
+    @cached_property
+    def criteria_met(self) -> int:
+        return criteria_met(dict(self.criteria))
+
+    @cached_property
+    def reconciliation(self) -> Reconciliation:
+        return reconcile(self.cost, [line.amount for line in self.cost_lines])
+
+    @property
+    def warning(self) -> str:
+        return self.reconciliation.warning()
+
+    @property
+    def cost_text(self) -> str:
+        return self.cost.describe() if self.cost else (self.cost_note or "")
+
+    @property
+    def planning_pence(self) -> int | None:
+        return self.cost.planning_pence if self.cost else None
+
+    @property
+    def status_date(self) -> str | None:
+        for change in reversed(self.status_history):
+            if change.status == self.status:
+                return change.changed_on
+        return None
+
+    def year_weights(self) -> dict[str, int]:
+        """Pence per financial year from the cost lines (top of any range), for splitting a commitment."""
+        weights: dict[str, int] = {}
+        for line in self.cost_lines:
+            a = line.amount
+            if a.queried or a.min_pence is None or not line.financial_year:
+                continue
+            weights[line.financial_year] = weights.get(line.financial_year, 0) + (a.max_pence or a.min_pence)
+        if not weights and self.start_date:
+            weights[FinancialYear.of(date.fromisoformat(self.start_date)).label] = 1
+        return weights
+
+    @cached_property
+    def search_text(self) -> str:
+        """Everything a free-text search looks in, lower-cased once."""
+        parts = [self.ref, self.title, self.description, self.lead_organisation, " ".join(self.areas),
+                 self.status, self.funding_route, self.cost_text, " ".join(self.indicators),
+                 " ".join(self.outcomes), " ".join(self.priorities), self.notes,
+                 " ".join(o.describe() for o in self.officers)]
+        return "\n".join(parts).casefold()
+
+
+# -- form fields ---------------------------------------------------------------------------------------
+
+# Field keys the editor, the paste and the export share, with the labels people see.
+FIELD_LABELS = {
+    "ref": "Ref", "title": "Title", "description": "Description", "lead_organisation": "Lead organisation",
+    "officers": "Lead officers", "areas": "Areas covered", "status": "Status", "status_date": "Status date",
+    "funding_route": "Funding route", "funding_sources": "Funding sources", "cost": "Cost",
+    "cost_note": "Cost note", "start_date": "Start", "end_date": "End", "capital": "Capital", "revenue": "Revenue",
+    **{k: title for k, _, title in CRITERIA},
+    "outcomes": "Outcomes", "priorities": "Priorities", "indicators": "Indicators", "notes": "Notes",
+}
+_LIST_SPLIT = re.compile(r"\s*[;\n]\s*")
+_INDICATOR_SPLIT = re.compile(r"\s*[;,\n]\s*")
+
+
+def _split_list(text: str, pattern: re.Pattern = _LIST_SPLIT) -> tuple[str, ...]:
+    if not text:
+        return ()
+    if ";" not in text and "\n" not in text and "," not in text:  # the common case, without a regex
+        return (text.strip(),) if text.strip() else ()
+    return tuple(p for p in pattern.split(text) if p)
+
+
+def _optional_date(text: str, label: str, problems: list[str]) -> str | None:
+    s = (text or "").strip()
+    if not s:
+        return None
+    try:
+        return parse_uk_date(s).isoformat()
+    except PeriodError as exc:
+        problems.append(f"{label}: {exc}")
+        return None
+
+
+def _optional_pence(text: str, label: str, problems: list[str]) -> int | None:
+    s = (text or "").strip()
+    if not s:
+        return None
+    try:
+        pence = parse_pence(s)
+    except MoneyError as exc:
+        problems.append(f"{label}: {exc}")
+        return None
+    if pence < 0:
+        problems.append(f"{label}: an amount cannot be negative.")
+        return None
+    return pence
+
+
+def parse_officers(text: str) -> tuple[Officer, ...]:
+    """One officer a line: "Name, Role, Organisation" (role and organisation may be left out)."""
+    officers = []
+    for line in (text or "").splitlines():
+        parts = [p.strip() for p in line.strip().rstrip(",").split(",")]
+        if not parts or not parts[0]:
+            continue
+        name = parts[0]
+        organisation = parts[-1] if len(parts) >= 3 else ""
+        role = ", ".join(parts[1:-1]) if len(parts) >= 3 else (parts[1] if len(parts) == 2 else "")
+        officers.append(Officer(name, role, organisation))
+    return tuple(officers)
+
+
+def format_officers(officers: Iterable[Officer]) -> str:
+    return "\n".join(o.describe() for o in officers)
+
+
+def parse_funding_sources(text: str, problems: list[str]) -> tuple[FundingSource, ...]:
+    """One source a line: "Source: £amount" (words such as "Tbc" are kept as the amount not yet known)."""
+    sources = []
+    for n, line in enumerate((text or "").splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        source, sep, amount = line.rpartition(":")
+        if not sep:
+            source, amount = line, ""
+        source, amount = source.strip(), amount.strip()
+        if not source:
+            problems.append(f"Funding sources, line {n}: say who the money comes from before the colon.")
+            continue
+        try:
+            sources.append(FundingSource(source, parse_pence(amount), ""))
+        except MoneyError as exc:
+            if re.search(r"\d", amount):
+                problems.append(f"Funding sources, line {n}: {exc}")
+            else:
+                sources.append(FundingSource(source, None, amount))
+    return tuple(sources)
+
+
+def format_funding_sources(sources: Iterable[FundingSource]) -> str:
+    return "\n".join(s.describe() if s.amount_pence is not None or s.amount_note else s.source for s in sources)
+
+
+def project_fields(project: Project) -> dict[str, str]:
+    """A project as the editor's text fields (the inverse of ``project_from_fields``)."""
+    fields = {
+        "ref": project.ref, "title": project.title, "description": project.description,
+        "lead_organisation": project.lead_organisation, "officers": format_officers(project.officers),
+        "areas": "; ".join(project.areas), "status": project.status,
+        "status_date": format_uk_date(date.fromisoformat(project.status_date)) if project.status_date else "",
+        "funding_route": project.funding_route, "funding_sources": format_funding_sources(project.funding_sources),
+        "cost": project.cost.describe() if project.cost else "", "cost_note": project.cost_note,
+        "start_date": _uk(project.start_date), "end_date": _uk(project.end_date),
+        "capital": format_money(project.capital_pence) if project.capital_pence is not None else "",
+        "revenue": format_money(project.revenue_pence) if project.revenue_pence is not None else "",
+        "outcomes": "; ".join(project.outcomes), "priorities": "; ".join(project.priorities),
+        "indicators": "; ".join(project.indicators), "notes": project.notes,
+    }
+    for key in CRITERIA_KEYS:
+        fields[key] = project.criterion(key).describe()
+    return fields
+
+
+def _uk(iso: str | None) -> str:
+    return format_uk_date(date.fromisoformat(iso)) if iso else ""
+
+
+def project_from_fields(fields: Mapping[str, str], *, base: Project | None = None,
+                        cost_lines: Sequence[tuple[str, str, str, str]] | None = None,
+                        today: date | None = None) -> Project:
+    """Build a project from what was typed; every problem is listed, each naming its field.
+
+    Fields not given keep the base project's values. ``cost_lines`` are (financial year,
+    category, description, amount as written); an amount that cannot be read safely is kept
+    as written and queried rather than refused, because that is how the paper wrote it.
+    """
+    base = base or Project(id=new_id(), title="")
+    current = project_fields(base)
+    f = {k: (str(fields[k] or "") if k in fields else current.get(k, "")) for k in FIELD_LABELS}
+    problems: list[str] = []
+    title = f["title"].strip()
+    if not title:
+        problems.append("Title: a project needs a title.")
+    status = f["status"].strip().casefold() or "proposed"
+    if status not in STATUSES:
+        problems.append(f"Status: “{f['status']}” is not a status (use one of {', '.join(STATUSES)}).")
+        status = base.status
+    cost = None
+    if f["cost"].strip():
+        try:
+            cost = parse_cost(f["cost"])
+        except MoneyError as exc:
+            problems.append(f"Cost: {exc}")
+    criteria = {}
+    for key in CRITERIA_KEYS:
+        try:
+            criteria[key] = parse_criterion(f[key])
+        except ProjectError as exc:
+            problems.append(f"{FIELD_LABELS[key]} {exc}")
+    start = _optional_date(f["start_date"], "Start", problems)
+    end = _optional_date(f["end_date"], "End", problems)
+    if start and end and end < start:
+        problems.append("End: the project ends before it starts.")
+    capital = _optional_pence(f["capital"], "Capital", problems)
+    revenue = _optional_pence(f["revenue"], "Revenue", problems)
+    if cost and cost.kind == "amount" and capital is not None and revenue is not None \
+            and capital + revenue != cost.min_pence:
+        problems.append(f"Capital and revenue: {format_money(capital)} + {format_money(revenue)} = "
+                        f"{format_money(capital + revenue)}, not the cost of {format_money(cost.min_pence)}.")
+    sources = parse_funding_sources(f["funding_sources"], problems)
+    status_date = _optional_date(f["status_date"], "Status date", problems)
+    lines = base.cost_lines
+    if cost_lines is not None:
+        lines = []
+        for n, (year, category, description, amount) in enumerate(cost_lines, start=1):
+            if not any((year or "").strip() or (x or "").strip() for x in (category, description, amount)):
+                continue
+            year = (year or "").strip()
+            if year:
+                try:
+                    year = FinancialYear.parse(year).label
+                except PeriodError as exc:
+                    problems.append(f"Cost line {n}: {exc}")
+            if not (amount or "").strip():
+                problems.append(f"Cost line {n}: give an amount.")
+                continue
+            lines.append(CostLine(year, (category or "").strip(), (description or "").strip(),
+                                  read_line_amount(amount)))
+        lines = tuple(lines)
+    if problems:
+        raise ProjectError("\n".join(problems))
+    history = list(base.status_history)
+    if not history or history[-1].status != status:
+        when = status_date or (today or date.today()).isoformat()
+        history.append(StatusChange(status, when))
+    elif status_date != history[-1].changed_on:
+        history[-1] = replace(history[-1], changed_on=status_date)
+    return replace(
+        base, ref=f["ref"].strip(), title=title, description=f["description"].strip(),
+        lead_organisation=f["lead_organisation"].strip(), officers=parse_officers(f["officers"]),
+        areas=_split_list(f["areas"]), status=status, funding_route=f["funding_route"].strip(),
+        funding_sources=sources, cost=cost, cost_note=f["cost_note"].strip(), start_date=start, end_date=end,
+        capital_pence=capital, revenue_pence=revenue, criteria=criteria, outcomes=_split_list(f["outcomes"]),
+        priorities=_split_list(f["priorities"]), indicators=_split_list(f["indicators"], _INDICATOR_SPLIT),
+        notes=f["notes"].strip(), status_history=tuple(history), cost_lines=lines,
+    )
+
+
+# -- reading -------------------------------------------------------------------------------------------
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _cost_from_row(r) -> Cost | None:
+    if r["cost_kind"] is None:
+        return None
+    return Cost(r["cost_kind"], r["cost_min_pence"], r["cost_max_pence"])
+
+
+def load_projects(store: Store, ids: Sequence[str] | None = None) -> list[Project]:
+    """Projects with everything they hold, in register order (reference number, then title)."""
+    # Building tens of thousands of small objects triggers the cyclic collector again and again; none of them
+    # form cycles, so it is paused while they are made.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_projects(store, ids)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_projects(store: Store, ids: Sequence[str] | None) -> list[Project]:
+    where, params = "", ()
+    if ids is not None:
+        if not ids:
+            return []
+        where = f" WHERE project_id IN ({','.join('?' * len(ids))})"
+        params = tuple(ids)
+    children: dict[str, dict[str, list]] = {}
+
+    def bucket(pid: str, kind: str) -> list:
+        return children.setdefault(pid, {}).setdefault(kind, [])
+
+    def plain_rows(sql: str):
+        cursor = store.conn.cursor()
+        cursor.row_factory = None  # tuples: several times faster than sqlite3.Row for thousands of rows
+        return cursor.execute(sql, params).fetchall()
+
+    for pid, name, role, organisation in plain_rows(
+            f"SELECT project_id, name, role, organisation FROM project_officers{where} ORDER BY project_id, position"):
+        bucket(pid, "officers").append(Officer(name, role, organisation))
+    for pid, status, changed_on, note in plain_rows(
+            f"SELECT project_id, status, changed_on, note FROM project_status_history{where} "
+            "ORDER BY project_id, position"):
+        bucket(pid, "history").append(StatusChange(status, changed_on, note))
+    for pid, source, amount, note in plain_rows(
+            f"SELECT project_id, source, amount_pence, amount_note FROM project_funding_sources{where} "
+            "ORDER BY project_id, position"):
+        bucket(pid, "sources").append(FundingSource(source, amount, note))
+    for pid, year, category, description, text, low, high in plain_rows(
+            f"SELECT project_id, financial_year, category, description, amount_text, min_pence, max_pence "
+            f"FROM project_cost_lines{where} ORDER BY project_id, position"):
+        amount = read_line_amount(text) if low is None else LineAmount(text, low, high)
+        bucket(pid, "lines").append(CostLine(year, category, description, amount))
+    columns = ["id", "ref", "title", "description", "lead_organisation", "areas", "status", "funding_route",
+               "cost_kind", "cost_min_pence", "cost_max_pence", "cost_note", "start_date", "end_date",
+               "capital_pence", "revenue_pence", *[c for k in CRITERIA_KEYS for c in (k, f"{k}_note")],
+               "outcomes", "priorities", "indicators", "notes", "created_at", "updated_at"]
+    sql = f"SELECT {', '.join(columns)} FROM projects" + (where.replace("project_id", "id") if where else "")
+    projects = []
+    empty: dict[str, list] = {}
+    criteria_cache: dict[tuple, Criterion] = {}
+    for row in plain_rows(sql):
+        r = dict(zip(columns, row))
+        kids = children.get(r["id"], empty)
+        criteria = {}
+        for k in CRITERIA_KEYS:
+            pair = (r[k], r[f"{k}_note"])
+            c = criteria_cache.get(pair)
+            if c is None:
+                c = criteria_cache[pair] = Criterion(*pair)
+            criteria[k] = c
+        projects.append(Project(
+            id=r["id"], ref=r["ref"], title=r["title"], description=r["description"],
+            lead_organisation=r["lead_organisation"], areas=_split_list(r["areas"]), status=r["status"],
+            funding_route=r["funding_route"], cost=_cost_from_row(r), cost_note=r["cost_note"],
+            start_date=r["start_date"], end_date=r["end_date"], capital_pence=r["capital_pence"],
+            revenue_pence=r["revenue_pence"], criteria=criteria, outcomes=_split_list(r["outcomes"]),
+            priorities=_split_list(r["priorities"]), indicators=_split_list(r["indicators"]), notes=r["notes"],
+            officers=tuple(kids.get("officers", ())), status_history=tuple(kids.get("history", ())),
+            funding_sources=tuple(kids.get("sources", ())), cost_lines=tuple(kids.get("lines", ())),
+            created_at=r["created_at"], updated_at=r["updated_at"],
+        ))
+    projects.sort(key=register_order)
+    return projects
+
+
+def register_order(project: Project) -> tuple:
+    """Reference numbers in natural order ("2" before "10", "P1" after "15"), then title."""
+    parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.findall(r"\d+|\D+", project.ref))
+    return (not project.ref, parts, project.title.casefold(), project.id)
+
+
+def get_project(store: Store, project_id: str) -> Project:
+    found = load_projects(store, [project_id])
+    if not found:
+        raise ProjectError("That project is no longer in the register.")
+    return found[0]
+
+
+# -- writing -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ProjectSnapshot:
+    """A project as it was, with the scenarios that ticked it, so a delete can be undone exactly."""
+
+    project: Project
+    scenario_items: tuple[tuple, ...] = ()
+
+
+def _write(store: Store, p: Project) -> None:
+    conn = store.conn
+    cost = p.cost
+    criteria_values = []
+    for key in CRITERIA_KEYS:
+        c = p.criterion(key)
+        criteria_values += [c.value, c.qualifier]
+    conn.execute(
+        "INSERT INTO projects(id, ref, title, description, lead_organisation, areas, status, funding_route, "
+        "cost_kind, cost_min_pence, cost_max_pence, cost_note, start_date, end_date, capital_pence, revenue_pence, "
+        + ", ".join(f"{k}, {k}_note" for k in CRITERIA_KEYS)
+        + ", outcomes, priorities, indicators, notes, created_at, updated_at) VALUES ("
+        + ", ".join("?" * (22 + 2 * len(CRITERIA_KEYS))) + ") "
+        "ON CONFLICT(id) DO UPDATE SET " + ", ".join(
+            f"{c} = excluded.{c}" for c in (
+                "ref", "title", "description", "lead_organisation", "areas", "status", "funding_route", "cost_kind",
+                "cost_min_pence", "cost_max_pence", "cost_note", "start_date", "end_date", "capital_pence",
+                "revenue_pence", *[x for k in CRITERIA_KEYS for x in (k, f"{k}_note")], "outcomes", "priorities",
+                "indicators", "notes", "updated_at")),
+        (p.id, p.ref, p.title, p.description, p.lead_organisation, "; ".join(p.areas), p.status, p.funding_route,
+         cost.kind if cost else None, cost.min_pence if cost else None, cost.max_pence if cost else None,
+         p.cost_note, p.start_date, p.end_date, p.capital_pence, p.revenue_pence, *criteria_values,
+         "; ".join(p.outcomes), "; ".join(p.priorities), "; ".join(p.indicators), p.notes,
+         p.created_at or _now(), p.updated_at or _now()),
+    )
+    for table in ("project_officers", "project_status_history", "project_funding_sources", "project_cost_lines"):
+        conn.execute(f"DELETE FROM {table} WHERE project_id = ?", (p.id,))
+    conn.executemany(
+        "INSERT INTO project_officers(id, project_id, position, name, role, organisation) VALUES (?, ?, ?, ?, ?, ?)",
+        [(new_id(), p.id, i, o.name, o.role, o.organisation) for i, o in enumerate(p.officers)])
+    conn.executemany(
+        "INSERT INTO project_status_history(id, project_id, position, status, changed_on, note) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(new_id(), p.id, i, s.status, s.changed_on, s.note) for i, s in enumerate(p.status_history)])
+    conn.executemany(
+        "INSERT INTO project_funding_sources(id, project_id, position, source, amount_pence, amount_note) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(new_id(), p.id, i, s.source, s.amount_pence, s.amount_note) for i, s in enumerate(p.funding_sources)])
+    conn.executemany(
+        "INSERT INTO project_cost_lines(id, project_id, position, financial_year, category, description, "
+        "amount_text, min_pence, max_pence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(new_id(), p.id, i, c.financial_year, c.category, c.description, c.amount.text,
+          None if c.amount.queried else c.amount.min_pence, None if c.amount.queried else c.amount.max_pence)
+         for i, c in enumerate(p.cost_lines)])
+
+
+def save_project(store: Store, project: Project, *, touch: bool = True) -> Project:
+    """Add or replace a project with everything it holds, in one transaction; returns what was saved."""
+    if not project.title.strip():
+        raise ProjectError("Title: a project needs a title.")
+    now = _now()
+    saved = replace(project, created_at=project.created_at or now,
+                    updated_at=now if touch or not project.updated_at else project.updated_at)
+    with store.transaction():
+        _write(store, saved)
+    return get_project(store, saved.id)
+
+
+def add_projects(store: Store, projects: Sequence[Project]) -> list[str]:
+    """Add several projects at once (all or none)."""
+    now = _now()
+    with store.transaction():
+        for p in projects:
+            if not p.title.strip():
+                raise ProjectError("Title: a project needs a title.")
+            _write(store, replace(p, created_at=p.created_at or now, updated_at=p.updated_at or now))
+    return [p.id for p in projects]
+
+
+def snapshot(store: Store, project_id: str) -> ProjectSnapshot:
+    project = get_project(store, project_id)
+    items = tuple(tuple(r) for r in store.rows(
+        "SELECT id, scenario_id, project_id, scale_numerator, scale_denominator, scale_in_months "
+        "FROM scenario_items WHERE project_id = ?", (project_id,)))
+    return ProjectSnapshot(project, items)
+
+
+def delete_projects(store: Store, project_ids: Sequence[str]) -> list[ProjectSnapshot]:
+    """Delete projects (and their ticks in scenarios); returns what is needed to put them back."""
+    snapshots = [snapshot(store, pid) for pid in project_ids]
+    with store.transaction():
+        store.conn.executemany("DELETE FROM projects WHERE id = ?", [(pid,) for pid in project_ids])
+    return snapshots
+
+
+def restore_projects(store: Store, snapshots: Sequence[ProjectSnapshot]) -> None:
+    """Put deleted projects back exactly as they were (scenarios that still exist get their ticks back)."""
+    with store.transaction():
+        for snap in snapshots:
+            _write(store, snap.project)
+            store.conn.executemany(
+                "INSERT INTO scenario_items(id, scenario_id, project_id, scale_numerator, scale_denominator, "
+                "scale_in_months) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM commissioning_scenarios "
+                "WHERE id = ?) ON CONFLICT DO NOTHING",
+                [(*item, item[1]) for item in snap.scenario_items])
+
+
+def remove_projects(store: Store, project_ids: Sequence[str]) -> None:
+    """Delete without keeping a snapshot (undoing an add)."""
+    with store.transaction():
+        store.conn.executemany("DELETE FROM projects WHERE id = ?", [(pid,) for pid in project_ids])
+
+
+def accept_line_suggestion(project: Project, line_index: int) -> Project:
+    """Read a queried line as the figure suggested for it ("£3.250" → £3,250); the caller saves the result."""
+    try:
+        line = project.cost_lines[line_index]
+    except IndexError:
+        raise ProjectError("That cost line is no longer there.") from None
+    amount = line.amount
+    if not amount.queried or amount.suggestion_pence is None:
+        raise ProjectError(f"Cost line {line_index + 1} has no suggested figure to accept.")
+    fixed = LineAmount(format_money(amount.suggestion_pence), amount.suggestion_pence, amount.suggestion_pence)
+    lines = list(project.cost_lines)
+    lines[line_index] = replace(line, amount=fixed)
+    return replace(project, cost_lines=tuple(lines))
+
+
+def funding_routes(projects: Iterable[Project]) -> list[str]:
+    return sorted({p.funding_route for p in projects if p.funding_route}, key=str.casefold)
+
+
+def areas(projects: Iterable[Project]) -> list[str]:
+    return sorted({a for p in projects for a in p.areas}, key=str.casefold)
+
+
+# -- paste from Excel ----------------------------------------------------------------------------------
+
+# The order of columns when pasted rows have no header row (the first columns of the export).
+PASTE_ORDER = ("ref", "title", "status", "funding_route", "cost", *CRITERIA_KEYS, "lead_organisation", "areas")
+_LABEL_TO_KEY = {label.casefold(): key for key, label in FIELD_LABELS.items()}
+_LABEL_TO_KEY.update({key.casefold(): key for key in FIELD_LABELS})
+_LABEL_TO_KEY.update({short.casefold(): key for key, short, _ in CRITERIA})
+_LABEL_TO_KEY.update({"project / initiative": "title", "project": "title", "suitable funding": "funding_route",
+                      "cost(£)": "cost", "cost (£)": "cost", "laa outcome": "laa_outcome",
+                      "csp priority": "csp_priority", "cross-cutting": "cross_cutting",
+                      "innovative": "innovative", "additional": "additional", "#": "ref"})
+
+
+def projects_from_rows(rows: Sequence[Sequence[str]], *, today: date | None = None) -> list[Project]:
+    """Projects from rows copied out of Excel: with a header row naming the columns, or in PASTE_ORDER.
+
+    All rows are checked first; any problem is reported with its row number and nothing is added.
+    """
+    rows = [list(r) for r in rows if any((c or "").strip() for c in r)]
+    if not rows:
+        raise ProjectError("There are no rows to paste.")
+    header = [(c or "").strip().casefold() for c in rows[0]]
+    keys: list[str | None]
+    if "title" in [_LABEL_TO_KEY.get(h) for h in header]:
+        keys = [_LABEL_TO_KEY.get(h) for h in header]
+        rows = rows[1:]
+    elif len(rows[0]) == 1:
+        keys = ["title"]
+    else:
+        keys = list(PASTE_ORDER[: len(rows[0])]) + [None] * max(0, len(rows[0]) - len(PASTE_ORDER))
+    projects, problems = [], []
+    for n, row in enumerate(rows, start=1):
+        fields = {k: (row[i] if i < len(row) else "") for i, k in enumerate(keys) if k}
+        try:
+            projects.append(project_from_fields(fields, today=today))
+        except ProjectError as exc:
+            problems.append(f"Row {n}: " + str(exc).replace("\n", f"\nRow {n}: "))
+    if problems:
+        raise ProjectError("Nothing was pasted.\n" + "\n".join(problems))
+    return projects
+
+
+# -- export and the command line -----------------------------------------------------------------------
+
+EXPORT_HEADER = ["Ref", "Title", "Status", "Status date", "Funding route", "Cost", "Cost min (£)", "Cost max (£)",
+                 *[title for _, _, title in CRITERIA], "Criteria met", "Lead organisation", "Lead officers",
+                 "Areas covered", "Funding sources", "Start", "End", "Outcomes", "Priorities", "Indicators",
+                 "Notes", "Warning"]
+_EXPORT_MONEY = {6, 7}
+
+
+def export_rows(projects: Iterable[Project], *, pounds_plain: bool) -> list[list]:
+    rows = []
+    for p in projects:
+        low = p.cost.min_pence if p.cost else None
+        high = p.cost.max_pence if p.cost else None
+        if pounds_plain:
+            low = format_pounds_plain(low) if low is not None else ""
+            high = format_pounds_plain(high) if high is not None else ""
+        rows.append([
+            p.ref, p.title, p.status, _uk(p.status_date), p.funding_route, p.cost_text, low, high,
+            *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.criteria_met, p.lead_organisation,
+            "; ".join(o.describe() for o in p.officers), "; ".join(p.areas),
+            "; ".join(s.describe() for s in p.funding_sources), _uk(p.start_date), _uk(p.end_date),
+            "; ".join(p.outcomes), "; ".join(p.priorities), "; ".join(p.indicators), p.notes, p.warning,
+        ])
+    return rows
+
+
+def export_register(store: Store, target: Path | str, projects: Sequence[Project] | None = None) -> Path:
+    """Write the register (or the given projects) to .xlsx or .csv, atomically."""
+    from safer_desk.exchange.files import Sheet, write_csv, write_xlsx
+
+    target = Path(target)
+    projects = load_projects(store) if projects is None else list(projects)
+    suffix = target.suffix.lower()
+    if suffix == ".csv":
+        return write_csv(target, EXPORT_HEADER, export_rows(projects, pounds_plain=True))
+    if suffix == ".xlsx":
+        lines = [[p.ref, p.title, c.financial_year, c.category, c.description, c.amount.text,
+                  None if c.amount.queried else c.amount.min_pence,
+                  None if c.amount.queried else c.amount.max_pence, c.amount.query]
+                 for p in projects for c in p.cost_lines]
+        return write_xlsx(target, [
+            Sheet("Projects", EXPORT_HEADER, export_rows(projects, pounds_plain=False), _EXPORT_MONEY,
+                  title=f"Project register — {store.office_name}"),
+            Sheet("Cost lines", ["Ref", "Title", "Financial year", "Category", "Description", "As written",
+                                 "Min (£)", "Max (£)", "Query"], lines, {6, 7}),
+        ])
+    raise ProjectError(f"{target.name}: export the register as .xlsx or .csv.")
+
+
+CLI_HEADER = ["id", "title", "status", "funding_route", "cost_min", "cost_max", *CRITERIA_KEYS]
+
+
+def register_csv_rows(store: Store) -> list[list[str]]:
+    """The register for `safer-desk projects FILE`: plain pounds, cost_max empty for a minimum."""
+    rows = []
+    for p in load_projects(store):
+        low = format_pounds_plain(p.cost.min_pence) if p.cost else ""
+        high = format_pounds_plain(p.cost.max_pence) if p.cost and p.cost.max_pence is not None else ""
+        rows.append([p.id, p.title, p.status, p.funding_route, low, high,
+                     *[p.criterion(k).value for k in CRITERIA_KEYS]])
+    return rows

@@ -1,0 +1,367 @@
+"""The Costs tab driven through its real widgets: editing through dialogs, undo, filters, exports, the chart."""
+
+import csv
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from safer_desk.services import dhr, funds
+
+TODAY = date(2018, 9, 1)
+
+
+@pytest.fixture
+def tab(demo_window, qtbot):
+    tab = demo_window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    for page in (tab.reviews, tab.ledger, tab.funds):
+        page.today = TODAY
+    tab.reviews.refresh()
+    tab.ledger.refresh()
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    return tab
+
+
+@pytest.fixture
+def settle(tab, qtbot):
+    """Wait for the pages' background reads after an edit or an undo."""
+    return lambda: qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+
+
+def wait_loaded(qtbot, page):
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
+
+
+def test_models_pass_the_model_tester(tab, qtmodeltester):
+    qtmodeltester.check(tab.reviews.cases.model)
+    qtmodeltester.check(tab.ledger.partners.model)
+    qtmodeltester.check(tab.funds.lines.model)
+    tab.funds.lines.model.set_search_text("TH-2018-00")
+    qtmodeltester.check(tab.funds.lines.model)
+
+
+def test_cases_show_cost_recovery_and_overdue_in_words(tab):
+    rows = {c.reference: c for c in tab.reviews.cases.model.rows}
+    assert set(rows) == {"WSCSP-DHR-2014-01", "WSCSP-DHR-2017-01", "WSCSP-DHR-2017-02", "WSCSP-LR-2017-01"}
+    model = tab.reviews.cases.model
+    i = model.find(lambda c: c.reference == "WSCSP-DHR-2017-01")
+    assert model.index(i, model.column_index("cost")).data() == "£7,525.58"
+    assert model.index(i, model.column_index("shortfall")).data() == "£684.14"
+    j = model.find(lambda c: c.reference == "WSCSP-DHR-2017-02")
+    assert model.index(j, model.column_index("cost")).data() == "Not yet known"
+    assert model.index(j, model.column_index("flag")).data().startswith("⚠ Overdue")
+    assert tab.pages.tabText(0) == "&Domestic Homicide Reviews"
+
+
+def test_new_case_refuses_a_name_then_adds_and_undoes(tab, demo_window, settle):
+    page = tab.reviews
+    dialog = page.new_case_dialog()
+    dialog.set_value("reference", "Jane Smith")
+    dialog.set_value("district", "Babergh")
+    count = demo_window.session.undo_stack.count()
+    assert not dialog.apply()
+    assert dialog.error_label.text().startswith("“Jane Smith” looks like a person's name")  # the service's own words
+    assert dhr.case_id_by_reference(page.store, "Jane Smith") is None
+    assert demo_window.session.undo_stack.count() == count  # a refused edit leaves nothing to undo
+    dialog.set_value("reference", "WSCSP-DHR-2019-01")
+    dialog.set_value("notified_on", "02/01/2019")
+    assert dialog.apply()
+    settle()
+    assert any(c.reference == "WSCSP-DHR-2019-01" for c in page.cases.model.rows)
+    stack = demo_window.session.undo_stack
+    assert stack.undoText() == "Add case WSCSP-DHR-2019-01"
+    stack.undo()
+    settle()
+    assert not any(c.reference == "WSCSP-DHR-2019-01" for c in page.cases.model.rows)
+    stack.redo()
+    assert dhr.case_id_by_reference(page.store, "WSCSP-DHR-2019-01") is not None
+
+
+def select_share(page, partner):
+    case_id = dhr.case_id_by_reference(page.store, "WSCSP-DHR-2017-01")
+    assert page.select_case(case_id)
+    assert page.shares.select_where(lambda s: s.partner == partner and s.kind == "share")
+
+
+def test_payment_larger_than_the_share_is_refused_then_part_payment_and_undo(tab, demo_window, settle):
+    page = tab.reviews
+    select_share(page, "Suffolk County Council")
+    dialog = page.payment_dialog()
+    assert dialog.editors["amount"].text() == "£284.14"
+    dialog.set_value("amount", "£300")
+    assert not dialog.apply()
+    assert dialog.error_label.text() == "£300 is more than the £284.14 outstanding on this share."
+    dialog.set_value("amount", "-5")
+    assert not dialog.apply() and "negative" in dialog.error_label.text()
+    dialog.set_value("amount", "100")
+    assert dialog.apply()
+    settle()
+    ledger = {p.partner: p for p in tab.ledger.partners.model.rows}
+    assert ledger["Suffolk County Council"].paid_pence == 50000
+    demo_window.session.undo_stack.undo()
+    settle()
+    ledger = {p.partner: p for p in tab.ledger.partners.model.rows}
+    assert ledger["Suffolk County Council"].paid_pence == 40000
+
+
+def test_refusal_resplit_through_the_dialog_and_undo(tab, demo_window, settle):
+    page = tab.reviews
+    select_share(page, "National Probation Service")
+    dialog = page.resolve_dialog()
+    dialog.set_value("handling", "re-split among the other partners")
+    assert dialog.apply()
+    settle()
+    resplit = [s for s in page.shares.model.rows if s.kind == "re-split"]
+    assert len(resplit) == 10 and sum(s.amount_pence for s in resplit) == 68414
+    case = next(c for c in page.cases.model.rows if c.reference == "WSCSP-DHR-2017-01")
+    assert case.shortfall_pence == 0
+    demo_window.session.undo_stack.undo()
+    settle()
+    assert not [s for s in page.shares.model.rows if s.kind == "re-split"]
+
+
+def test_search_district_and_overdue_filters(tab, qtbot):
+    page = tab.reviews
+    qtbot.keyClicks(page.search, "Babergh")
+    qtbot.waitUntil(lambda: page.cases.model.rowCount() == 1)
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.cases.model.rowCount() == 4)
+    page.overdue_only.setChecked(True)
+    # on 01/09/2018 the workshop's action plan (due 31/12/2018) is not overdue yet
+    assert {c.reference for c in page.cases.model.source_rows()} == {"WSCSP-DHR-2017-01", "WSCSP-DHR-2017-02"}
+    page.overdue_only.setChecked(False)
+    page.district_filter.setCurrentText("Babergh")
+    assert [c.reference for c in page.cases.model.source_rows()] == ["WSCSP-DHR-2014-01"]
+
+
+def test_sorting_uses_raw_values(tab):
+    table = tab.reviews.cases
+    table.view.sortByColumn(table.model.column_index("recovered"), Qt.SortOrder.DescendingOrder)
+    assert table.model.source_rows()[0].reference == "WSCSP-DHR-2017-01"
+    table.view.sortByColumn(table.model.column_index("cost"), Qt.SortOrder.AscendingOrder)
+    assert table.model.source_rows()[0].reference == "WSCSP-DHR-2017-01"  # "Not yet known" sorts last
+
+
+def test_label_setting_changes_the_page_title_and_undoes(tab, demo_window):
+    tab.reviews.label_combo.setCurrentText("Domestic Abuse Related Death Review")
+    assert dhr.review_label(demo_window.session.store) == "Domestic Abuse Related Death Review"
+    assert tab.pages.tabText(0) == "&Domestic Abuse Related Death Reviews"
+    demo_window.session.undo_stack.undo()
+    assert tab.reviews.label_combo.currentText() == "Domestic Homicide Review"
+    assert tab.pages.tabText(0) == "&Domestic Homicide Reviews"
+
+
+def test_ledger_exports_and_copy(tab, tmp_path, prompts):
+    prompts.file_names.append(str(tmp_path / "ledger.csv"))
+    out = tab.ledger.export()
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[0] == ["partner", "billed", "paid", "refused", "written_off", "outstanding", "overdue"]
+    assert ["Suffolk County Council", "684.14", "400", "0", "0", "284.14", "284.14"] in rows
+    xlsx = tab.ledger.export(str(tmp_path / "ledger.xlsx"))
+    import openpyxl
+
+    book = openpyxl.load_workbook(xlsx)
+    assert book.sheetnames == ["Per partner", "Per case"]
+    values = [c.value for c in book["Per partner"]["B"] if isinstance(c.value, (int, float))]
+    assert round(sum(values) * 100) == 752558
+    text = tab.ledger.copy_all()
+    assert text.startswith("Partner\tBilled") and "⚠ Overdue £284.14" in text
+
+
+def test_fund_figures_and_chart_curves(tab, qtbot):
+    page = tab.funds
+    wait_loaded(qtbot, page)
+    assert page.figure_labels["balance"].text() == "£17,583"
+    assert page.figure_labels["victims"].text() == "15"
+    assert page.figure_labels["mean"].text() == "£161.13"
+    assert page.figure_labels["runs_out"].text() == "Apr-20"
+    assert page.figure_labels["last_funded"].text() == "Mar-20"
+    assert page.figure_labels["at_end"].text() == "£5,498 left"
+    xs, ys = page.chart.spend_curve.getData()
+    assert list(xs) == [0, 1, 2, 3] and list(ys) == [0, 795, 1630, 2417]
+    fx, fy = page.chart.forecast_curve.getData()
+    assert fx[0] == 3 and fy[0] == 2417 and fx[-1] == 25 and fy[-1] >= 20000  # April 2020 is month 25
+    lx, ly = page.chart.level_curve.getData()
+    assert set(ly) == {20000}
+    assert page.chart.end_line.value() == 18  # the end of September 2019
+    assert page.chart.axis.tickStrings([0, 12], 1, 3) == ["Apr-18", "Apr-19"]
+    import pyqtgraph.exporters
+
+    exporter = pyqtgraph.exporters.ImageExporter(page.chart.getPlotItem())
+    exporter.parameters()["width"] = 400
+    image = exporter.export(toBytes=True)
+    curve_pixels = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+                       if image.pixelColor(x, y).name() == "#1f4e79")
+    assert curve_pixels > 10  # the spend and forecast lines are drawn
+    page.window_combo.setCurrentIndex(0)  # one month: June's £787
+    wait_loaded(qtbot, page)
+    assert page.figure_labels["burn"].text() == "£787 a month"
+
+
+def test_referral_with_a_name_is_refused_then_spend_and_undo(tab, qtbot, demo_window):
+    page = tab.funds
+    wait_loaded(qtbot, page)
+    dialog = page.referral_dialog()
+    dialog.set_value("reference", "Emma Brown")
+    dialog.set_value("district", "Babergh")
+    assert not dialog.apply() and "looks like a person's name" in dialog.error_label.text()
+    dialog.set_value("reference", "TH-2018-016")
+    dialog.set_value("risk_level", "medium")
+    dialog.set_value("referred_on", "02/07/2018")
+    assert not dialog.apply() and "Give a reason" in dialog.error_label.text()
+    dialog.set_value("override_reason", "MARAC chair agreed")
+    assert dialog.apply()
+    wait_loaded(qtbot, page)
+    assert any(r["reference"] == "TH-2018-016" for r in page.referrals.model.rows)
+    spend = page.spend_dialog()
+    spend.set_value("referral", "TH-2018-016")
+    spend.set_value("spent_on", "03/07/2018")
+    spend.set_value("item", "Personal alarm")
+    assert spend.apply()
+    wait_loaded(qtbot, page)
+    assert page.figure_labels["spent"].text() == "£2,457"
+    assert page.figure_labels["victims"].text() == "16"
+    demo_window.session.undo_stack.undo()
+    wait_loaded(qtbot, page)
+    assert page.figure_labels["spent"].text() == "£2,417"
+
+
+def test_spend_on_a_closed_fund_is_refused(tab, qtbot):
+    page = tab.funds
+    wait_loaded(qtbot, page)
+    settings = page.edit_fund_dialog()
+    settings.set_value("status", "closed")
+    assert settings.apply()
+    wait_loaded(qtbot, page)
+    assert "CLOSED" in page.sentence.text()
+    spend = page.spend_dialog()
+    spend.set_value("referral", "TH-2018-001")
+    spend.set_value("spent_on", "03/07/2018")
+    assert not spend.apply() and "is closed" in spend.error_label.text()
+    spend.set_value("amount", "£12.345")
+    assert not spend.apply()
+
+
+def test_spend_line_search_filters(tab, qtbot):
+    page = tab.funds
+    wait_loaded(qtbot, page)
+    assert page.lines.model.rowCount() == 39
+    qtbot.keyClicks(page.search, "TH-2018-008")
+    qtbot.waitUntil(lambda: page.lines.model.rowCount() == 4)
+    page.search.clear()
+    page.district_filter.setCurrentText("Mid Suffolk")
+    qtbot.waitUntil(lambda: page.referrals.model.rowCount() == 2)
+
+
+def test_fund_report_export_and_summary_note(tab, qtbot, tmp_path, demo_window):
+    page = tab.funds
+    wait_loaded(qtbot, page)
+    out = page.export(str(tmp_path / "fund.csv"))
+    values = dict(csv.reader(out.open(encoding="utf-8-sig")))
+    assert values["forecast_exhaustion_month"] == "2020-04"
+    xlsx = page.export(str(tmp_path / "fund.xlsx"))
+    import openpyxl
+
+    assert "Forecast" in openpyxl.load_workbook(xlsx).sheetnames
+    assert page.copy_figures().startswith("Figure\tValue")
+    assert page.summary_note.isHidden()
+    store = demo_window.session.store
+    with store.transaction():
+        store.conn.execute("INSERT INTO fund_spend_summary SELECT id || '-x', fund_id, district_id, '2018-07', item, "
+                           "victims, spend_lines, amount_pence FROM fund_spend_summary_live WHERE month = '2018-06'")
+    page.refresh()
+    wait_loaded(qtbot, page)
+    assert not page.summary_note.isHidden() and "per-victim" in page.summary_note.text()
+    assert page.figure_labels["spent"].text() == "£3,204"
+
+
+def test_read_only_file_disables_editing(window, demo_path, qtbot):
+    assert window.open_path(demo_path, read_only=True)
+    tab = window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert not any(b.isEnabled() for b in tab.reviews.edit_buttons + tab.funds.edit_buttons)
+    assert not tab.reviews.label_combo.isEnabled()
+    ledger = tab.ledger  # built on first use; it still reads a read-only file
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert len(ledger.partners.model.rows) == 11
+
+
+def test_new_fund_and_catalogue_item(tab, qtbot, demo_window):
+    page = tab.funds
+    wait_loaded(qtbot, page)
+    dialog = page.new_fund_dialog()
+    dialog.set_value("name", "Sanctuary Scheme")
+    dialog.set_value("starts_on", "01/04/2019")
+    dialog.set_value("ends_on", "31/03/2019")
+    assert not dialog.apply() and "end before it starts" in dialog.error_label.text()
+    dialog.set_value("ends_on", "31/03/2020")
+    dialog.set_value("risk_levels", "high,medium")
+    assert dialog.apply()
+    wait_loaded(qtbot, page)
+    assert page.fund_combo.currentText() == "Sanctuary Scheme"
+    assert page.figure_labels["contributions"].text() == "£0"
+    item = page.item_dialog()
+    item.set_value("name", "Video doorbell")
+    item.set_value("usual_price", "£120")
+    assert item.apply()
+    wait_loaded(qtbot, page)
+    assert any(i["name"] == "Video doorbell" for i in page.items.model.rows)
+    demo_window.session.undo_stack.undo()
+    assert not any(i["name"] == "Video doorbell" for i in funds.list_items(demo_window.session.store))
+
+
+def test_delete_spend_and_cost_lines_ask_first_and_undo(tab, qtbot, prompts, demo_window, settle):
+    page = tab.funds
+    wait_loaded(qtbot, page)
+    page.tables.setCurrentIndex(1)
+    assert page.lines.select_where(lambda r: r["reference"] == "TH-2018-015" and r["amount_pence"] == 9700)
+    prompts.answers.append(False)
+    page.delete_spend_line()
+    assert prompts.questions and page.figure_labels["spent"].text() == "£2,417"
+    prompts.answers.append(True)
+    page.delete_spend_line()
+    wait_loaded(qtbot, page)
+    assert page.figure_labels["spent"].text() == "£2,320"
+    demo_window.session.undo_stack.undo()
+    wait_loaded(qtbot, page)
+    assert page.figure_labels["spent"].text() == "£2,417"
+    reviews = tab.reviews
+    reviews.select_case(dhr.case_id_by_reference(reviews.store, "WSCSP-DHR-2017-01"))
+    assert reviews.costs.select_where(lambda r: r["category"] == "Administration")
+    prompts.answers.append(True)
+    reviews.delete_cost_line()
+    settle()
+    assert dhr.case_cost_pence(reviews.store, dhr.case_id_by_reference(reviews.store, "WSCSP-DHR-2017-01")) == 690000
+
+
+def test_stage_rule_dialog_changes_due_dates_and_undoes(tab, demo_window, settle):
+    page = tab.reviews
+    dialog = page.stage_rule_dialog()
+    dialog.set_value("stage", "Report to the Home Office Quality Assurance Panel")
+    dialog.set_value("after", "Decision to hold a review (or not)")
+    dialog.set_value("months", "x")
+    assert not dialog.apply() and "whole numbers" in dialog.error_label.text()
+    dialog.set_value("months", "12")
+    assert dialog.apply()
+    settle()
+    case_id = dhr.case_id_by_reference(page.store, "WSCSP-DHR-2017-02")
+    qa = next(s for s in dhr.case_stages(page.store, case_id, today=TODAY) if s.stage.key == "qa_submitted")
+    assert qa.due_on == date(2018, 12, 6)
+    demo_window.session.undo_stack.undo()
+    qa = next(s for s in dhr.case_stages(page.store, case_id, today=TODAY) if s.stage.key == "qa_submitted")
+    assert qa.due_on == date(2018, 6, 6)
+
+
+def test_costs_tab_imports_pyqtgraph_only_for_the_funds_page():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys; import PySide6.QtWidgets; import safer_desk.ui.costs.tab; "
+            "print('pyqtgraph' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
+                            capture_output=True, text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,155 @@
+"""DHR services on the example file: the seed 002 ledger, refusals re-split or carried, bad input refused."""
+
+from datetime import date
+
+import pytest
+
+from safer_desk.domain.dhr import DhrError
+from safer_desk.services import dhr
+
+TODAY = date(2018, 9, 1)
+
+
+def costed(store):
+    return dhr.case_id_by_reference(store, "WSCSP-DHR-2017-01")
+
+
+def share_of(store, case_id, partner, kind="share"):
+    return next(s for s in dhr.list_shares(store, today=TODAY, case_id=case_id) if s.partner == partner and s.kind == kind)
+
+
+def audit_count(store):
+    return store.scalar("SELECT count(*) FROM audit_log")
+
+
+def test_seed_case_costs_752558_split_equally(demo_store):
+    case_id = costed(demo_store)
+    assert dhr.case_cost_pence(demo_store, case_id) == 752558
+    shares = dhr.list_shares(demo_store, today=TODAY, case_id=case_id)
+    assert len(shares) == 11 and sum(s.amount_pence for s in shares) == 752558
+    assert sorted(s.amount_pence for s in shares) == [68414] * 7 + [68415] * 4
+    probation = share_of(demo_store, case_id, "National Probation Service")
+    assert probation.status == "refused" and "national policy" in probation.reason
+    assert probation.status_text.startswith("✖ Refused")
+
+
+def test_ledger_per_partner_and_per_case(demo_store):
+    ledger = {p.partner: p for p in dhr.partner_ledger(demo_store, today=TODAY)}
+    county = ledger["Suffolk County Council"]
+    assert (county.billed_pence, county.paid_pence, county.outstanding_pence, county.overdue_pence) == \
+        (68414, 40000, 28414, 28414)
+    assert ledger["National Probation Service"].refused_pence == 68414
+    for p in ledger.values():
+        assert p.billed_pence == p.paid_pence + p.refused_pence + p.written_off_pence + p.outstanding_pence
+    case = next(c for c in dhr.list_cases(demo_store, today=TODAY) if c.reference == "WSCSP-DHR-2017-01")
+    assert case.cost_pence == 752558 and case.shortfall_pence == 68414
+    assert case.recovered_pence + case.outstanding_pence + case.shortfall_pence == 752558
+    under_way = next(c for c in dhr.list_cases(demo_store, today=TODAY) if c.reference == "WSCSP-DHR-2017-02")
+    assert not under_way.cost_known and under_way.overdue_items >= 1
+    babergh = next(c for c in dhr.list_cases(demo_store, today=TODAY) if c.reference == "WSCSP-DHR-2014-01")
+    assert babergh.open_recommendations == 0 and babergh.current_stage == "Published"
+
+
+def test_overdue_is_not_counted_before_the_due_date(demo_store):
+    ledger = {p.partner: p for p in dhr.partner_ledger(demo_store, today=date(2018, 7, 1))}
+    assert ledger["West Suffolk CCG"].outstanding_pence == 68414 and ledger["West Suffolk CCG"].overdue_pence == 0
+
+
+def test_refusal_resplit_among_the_others_to_the_penny(demo_store):
+    case_id = costed(demo_store)
+    probation = share_of(demo_store, case_id, "National Probation Service")
+    parts = dhr.resolve_refusal(demo_store, probation.id, "re-split", on="01/09/2018")
+    assert len(parts) == 10 and sum(parts.values()) == 68414
+    assert "org:national-probation-service" not in parts
+    case = next(c for c in dhr.list_cases(demo_store, today=TODAY) if c.id == case_id)
+    assert case.shortfall_pence == 0 and case.billed_pence == 752558 + 68414
+    with pytest.raises(DhrError, match="already been dealt with"):
+        dhr.resolve_refusal(demo_store, probation.id, "lead authority", on="01/09/2018")
+
+
+def test_refusal_carried_by_the_lead_authority(demo_store):
+    case_id = costed(demo_store)
+    probation = share_of(demo_store, case_id, "National Probation Service")
+    parts = dhr.resolve_refusal(demo_store, probation.id, "lead authority", on="01/09/2018")
+    assert parts == {"org:mid-suffolk-district-council": 68414}
+    carried = share_of(demo_store, case_id, "Mid Suffolk District Council", kind="carried")
+    assert carried.amount_pence == carried.paid_pence == 68414
+    case = next(c for c in dhr.list_cases(demo_store, today=TODAY) if c.id == case_id)
+    assert case.shortfall_pence == 0
+
+
+def test_payment_larger_than_the_share_is_refused_and_nothing_saved(demo_store):
+    share = share_of(demo_store, costed(demo_store), "Suffolk County Council")
+    before = audit_count(demo_store)
+    with pytest.raises(DhrError, match="more than the £284.14 outstanding"):
+        dhr.record_payment(demo_store, share.id, paid_on="01/09/2018", amount="£300")
+    for bad, message in (("-50", "cannot be negative"), ("£3.250", "three digits"), ("abc", "not an amount"),
+                         ("0", "more than £0")):
+        with pytest.raises(DhrError, match=message):
+            dhr.record_payment(demo_store, share.id, paid_on="01/09/2018", amount=bad)
+    assert audit_count(demo_store) == before
+    dhr.record_payment(demo_store, share.id, paid_on="01/09/2018", amount="284.14")
+    assert share_of(demo_store, costed(demo_store), "Suffolk County Council").status_text == "✔ Paid"
+
+
+def test_case_reference_that_looks_like_a_name_is_refused(demo_store):
+    before = audit_count(demo_store)
+    with pytest.raises(DhrError, match="looks like a person's name"):
+        dhr.add_case(demo_store, reference="Sarah Jones", district="Mid Suffolk")
+    with pytest.raises(DhrError, match="not a date"):
+        dhr.add_case(demo_store, reference="DHR-2019-01", notified_on="31/02/2019")
+    assert audit_count(demo_store) == before
+
+
+def test_cost_lines_billing_and_snapshot_undo(store):
+    from safer_desk.services.demo_data.reference import add_examples
+
+    add_examples(store)
+    case_id = dhr.add_case(store, reference="GLOS-DHR-2019-01", district="Mid Suffolk",
+                           partnership="Western Suffolk CSP", lead_organisation="Mid Suffolk District Council")
+    before = dhr.snapshot_case(store, case_id)
+    with pytest.raises(DhrError, match="cannot be negative"):
+        dhr.add_cost_line(store, case_id, category="Legal", amount="-£10")
+    dhr.add_cost_line(store, case_id, category="Independent chair/author", amount="£10,000")
+    dhr.add_cost_line(store, case_id, category="Administration", amount="£2,000.01")
+    dhr.set_split_rule(store, case_id, "capped", cap_payer="Suffolk Constabulary", cap_percent="50%", cap_amount="5000")
+    shares = dhr.bill_partners(store, case_id, invoiced_on="01/04/2019")
+    assert shares["org:suffolk-constabulary"] == 500000 and sum(shares.values()) == 1200001
+    with pytest.raises(DhrError, match="already been billed"):
+        dhr.bill_partners(store, case_id, invoiced_on="01/04/2019")
+    after = dhr.snapshot_case(store, case_id)
+    dhr.restore_case(store, before)
+    assert dhr.case_cost_pence(store, case_id) == 0 and not dhr.list_shares(store, today=TODAY, case_id=case_id)
+    dhr.restore_case(store, after)
+    assert len(dhr.list_shares(store, today=TODAY, case_id=case_id)) == 11
+    dhr.restore_case(store, dhr.CaseSnapshot(case_id, None))
+    assert dhr.case_id_by_reference(store, "GLOS-DHR-2019-01") is None
+
+
+def test_percentage_split_must_cover_100(store):
+    from safer_desk.services.demo_data.reference import add_examples
+
+    add_examples(store)
+    case_id = dhr.add_case(store, reference="DHR-2019-02", partnership="Western Suffolk CSP")
+    with pytest.raises(DhrError, match="add up to 60%"):
+        dhr.set_split_rule(store, case_id, "percentages", percentages={"Suffolk Constabulary": "60"})
+
+
+def test_review_label_is_a_setting_in_the_file(demo_store):
+    assert dhr.review_label(demo_store) == "Domestic Homicide Review"
+    dhr.set_review_label(demo_store, "Domestic Abuse Related Death Review")
+    assert dhr.review_label(demo_store) == "Domestic Abuse Related Death Review"
+    with pytest.raises(DhrError):
+        dhr.set_review_label(demo_store, "Something else")
+
+
+def test_stage_rule_setting_changes_overdue(demo_store):
+    case_id = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-02")
+    dhr.set_stage_rule(demo_store, "qa_submitted", "decision", 12)
+    stages = {s.stage.key: s for s in dhr.case_stages(demo_store, case_id, today=TODAY)}
+    assert stages["qa_submitted"].due_on == date(2018, 12, 6) and stages["qa_submitted"].status == "Due"
+
+
+def test_learning_review_of_16_august_2018(demo_store):
+    case = next(c for c in dhr.list_cases(demo_store, today=TODAY) if c.kind == "learning review")
+    assert case.current_stage == "Learning workshop 16/08/2018" and case.decision == "not held"

@@ -1,0 +1,76 @@
+"""Fund rules: eligibility with and without override; the burn-rate forecast on the seed 002 figures."""
+
+from fractions import Fraction
+
+import pytest
+
+from safer_desk.domain import funds
+from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundError, forecast_fund
+from safer_desk.domain.periods import Month
+
+SUFFOLK = EligibilityRules()
+
+
+def test_eligible_referral_needs_no_override():
+    answers = EligibilityAnswers("high", True, True, False)
+    assert funds.eligibility_failures(SUFFOLK, answers) == []
+    assert funds.check_eligibility(SUFFOLK, answers, "") == ""
+
+
+def test_ineligible_referral_needs_an_override_reason():
+    answers = EligibilityAnswers("medium", True, False, True)
+    failures = funds.eligibility_failures(SUFFOLK, answers)
+    assert failures == ["risk level is medium; the fund accepts high", "no IDVA assigned",
+                        "the perpetrator lives at the address"]
+    with pytest.raises(FundError, match="Give a reason"):
+        funds.check_eligibility(SUFFOLK, answers, "  ")
+    assert funds.check_eligibility(SUFFOLK, answers, "Agreed by MARAC chair") == "Agreed by MARAC chair"
+
+
+def test_other_schemes_accept_medium_risk():
+    rules = EligibilityRules(frozenset({"high", "medium"}), require_marac=False)
+    assert funds.eligibility_failures(rules, EligibilityAnswers("medium", False, True, False)) == []
+
+
+def seed_spend():
+    return {Month(2018, 4): 79500, Month(2018, 5): 83500, Month(2018, 6): 78700}  # £2,417
+
+
+def test_seed_002_forecast_lands_in_early_2020():
+    f = forecast_fund(2000000, seed_spend(), start=Month(2018, 4), end=Month(2019, 9))
+    assert f.spent_pence == 241700 and f.balance_pence == 1758300
+    assert f.as_at == Month(2018, 6) and f.window_months == 3
+    assert f.burn_rate == Fraction(241700, 3) and f.burn_rate_pence == 80567
+    # the paper: "At the current rate of spend, the budget will have been spent by March 2020"
+    assert f.last_funded_month == Month(2020, 3)
+    assert f.exhaustion_month == Month(2020, 4)
+    assert f.left_at_end_pence == 549800  # £5,498 left in September 2019
+    assert not f.runs_out_before_end
+    assert f.forecast_line[0] == (Month(2018, 6), 241700)
+    assert f.forecast_line[-1][0] == Month(2020, 4) and f.forecast_line[-1][1] >= 2000000
+
+
+def test_window_is_clipped_to_the_fund_start_and_counts_empty_months():
+    f = forecast_fund(2000000, seed_spend(), start=Month(2018, 4), end=Month(2019, 9), window=6)
+    assert f.window_months == 3  # never before April 2018
+    f = forecast_fund(2000000, seed_spend(), start=Month(2018, 4), end=Month(2019, 9), window=2,
+                      as_at=Month(2018, 7))
+    assert f.window_months == 2 and f.window_spend_pence == 78700  # July had no spend: it counts as zero
+
+
+def test_missing_money_at_the_end_is_negative():
+    f = forecast_fund(100000, {Month(2018, 4): 50000}, start=Month(2018, 4), end=Month(2018, 9), window=1)
+    assert f.exhaustion_month == Month(2018, 5)
+    assert f.left_at_end_pence == -200000 and f.runs_out_before_end
+
+
+def test_no_spend_gives_no_forecast():
+    f = forecast_fund(100000, {}, start=Month(2018, 4), end=Month(2018, 9))
+    assert f.exhaustion_month is None and f.left_at_end_pence == 100000
+    with pytest.raises(FundError):
+        forecast_fund(1, {}, start=Month(2018, 4), end=Month(2018, 9), window=0)
+
+
+def test_distribution_and_median():
+    assert funds.median_pence([100, 300, 200, 400]) == 250
+    assert dict(funds.distribution([5000, 15000, 15000, 60000]))["£100–£200"] == 2

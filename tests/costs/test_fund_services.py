@@ -1,0 +1,134 @@
+"""Fund services: the seed 002 pilot, refusals, and the privacy contract (summary rows give the same figures)."""
+
+import shutil
+
+import pytest
+
+from safer_desk.domain.funds import FundError
+from safer_desk.domain.periods import Month
+from safer_desk.services import funds
+from safer_desk.storage.schema import costs as schema
+from safer_desk.storage.store import open_store
+
+PILOT = "Suffolk Target Hardening Pilot"
+
+
+def pilot(store):
+    return funds.fund_by_name(store, PILOT)
+
+
+def test_blank_file_has_the_exact_costs_columns(store):
+    def columns(table):
+        return [r[1] for r in store.conn.execute(f"PRAGMA table_info({table})")]
+
+    assert columns("fund_spend_summary") == ["id", "fund_id", "district_id", "month", "item", "victims",
+                                             "spend_lines", "amount_pence"]
+    assert columns("fund_spend_summary_live") == columns("fund_spend_summary")
+    assert columns("fund_referrals") == ["id", "fund_id", "reference", "district_id", "referred_on", "risk_level",
+                                         "at_marac", "idva_assigned", "perpetrator_resident", "override_reason"]
+    assert columns("fund_spend_lines") == ["id", "referral_id", "spent_on", "item_id", "supplier", "amount_pence",
+                                           "invoice_ref"]
+    assert columns("dhr_shares") == ["id", "case_id", "organisation_id", "kind", "source_share_id", "amount_pence",
+                                     "invoice_ref", "invoiced_on", "due_on", "status", "status_on", "reason",
+                                     "refusal_handling"]
+    assert columns("dhr_payments") == ["id", "share_id", "paid_on", "amount_pence", "reference"]
+    assert set(schema.PRIVATE_TABLES) == {"fund_referrals", "fund_spend_lines"}
+    fks = {r["table"] for r in store.rows("PRAGMA foreign_key_list(fund_spend_summary)")}
+    assert fks == {"funds", "districts"}
+
+
+def test_seed_pilot_figures(demo_store):
+    figures = funds.fund_figures(demo_store, pilot(demo_store).id)
+    assert figures.contributions_pence == 2000000
+    assert dict(figures.contributors)["Suffolk County Council"] == 400000
+    assert figures.spent_pence == 241700 and figures.victims == 15
+    by_district = {d: v for d, v, _ in figures.by_district}
+    assert by_district["Mid Suffolk"] == 2 and by_district["Babergh"] == 1 and sum(by_district.values()) == 15
+    assert [m for m, _, _ in figures.by_month] == [Month(2018, 4), Month(2018, 5), Month(2018, 6)]
+    assert figures.mean_per_victim_pence == 16113
+    assert figures.forecast.exhaustion_month == Month(2020, 4)
+    assert figures.forecast.last_funded_month == Month(2020, 3)
+    assert len(figures.per_victim) == 15 and figures.summary_rows == 0
+    refs = [r["reference"] for r in funds.list_referrals(demo_store, pilot(demo_store).id)]
+    assert refs[0] == "TH-2018-001" and len(refs) == 15
+
+
+def test_summary_only_file_gives_the_same_fund_figures(demo_path, tmp_path):
+    county = tmp_path / "county.sqlite"
+    shutil.copyfile(demo_path, county)
+    s = open_store(county)
+    try:
+        fund_id = pilot(s).id
+        detailed = funds.fund_figures(s, fund_id)
+        with s.transaction():
+            s.conn.execute(f"INSERT INTO {schema.FUND_SUMMARY_TABLE} SELECT * FROM {schema.FUND_SUMMARY_VIEW}")
+            for table in ("fund_spend_lines", "fund_referrals"):  # what the county export leaves out
+                s.conn.execute(f"DELETE FROM {table}")
+        summary = funds.fund_figures(s, fund_id)
+    finally:
+        s.close()
+    for name in ("contributions_pence", "spent_pence", "victims", "by_district", "by_item", "by_month",
+                 "balance_pence", "mean_per_victim_pence"):
+        assert getattr(summary, name) == getattr(detailed, name), name
+    assert summary.forecast == detailed.forecast
+    assert summary.per_victim == [] and summary.summary_rows > 0
+
+
+def test_spend_on_a_closed_fund_or_outside_the_period_is_refused(demo_store):
+    fund = pilot(demo_store)
+    referral = funds.referral_id_by_reference(demo_store, fund.id, "TH-2018-001")
+    before = demo_store.scalar("SELECT count(*) FROM fund_spend_lines")
+    with pytest.raises(FundError, match="outside the fund's period"):
+        funds.add_spend_line(demo_store, referral, spent_on="01/10/2019", item="Door chain")
+    with pytest.raises(FundError, match="cannot be negative"):
+        funds.add_spend_line(demo_store, referral, spent_on="01/07/2018", item="Door chain", amount="-25")
+    with pytest.raises(FundError, match="not in the catalogue"):
+        funds.add_spend_line(demo_store, referral, spent_on="01/07/2018", item="Moat")
+    funds.update_fund(demo_store, fund.id, status="closed")
+    with pytest.raises(FundError, match="is closed"):
+        funds.add_spend_line(demo_store, referral, spent_on="01/07/2018", item="Door chain")
+    assert demo_store.scalar("SELECT count(*) FROM fund_spend_lines") == before
+    funds.update_fund(demo_store, fund.id, status="open")
+    line = funds.add_spend_line(demo_store, referral, spent_on="01/07/2018", item="Door chain")
+    assert demo_store.scalar("SELECT amount_pence FROM fund_spend_lines WHERE id = ?", (line,)) == 2500
+
+
+def test_referral_eligibility_and_names(demo_store):
+    fund = pilot(demo_store)
+    with pytest.raises(FundError, match="looks like a person's name"):
+        funds.add_referral(demo_store, fund.id, reference="Emma Brown", district="Babergh", referred_on="01/07/2018",
+                           risk_level="high", at_marac=True, idva_assigned=True, perpetrator_resident=False)
+    with pytest.raises(FundError, match="Give a reason"):
+        funds.add_referral(demo_store, fund.id, reference="TH-2018-016", district="Babergh", referred_on="01/07/2018",
+                           risk_level="medium", at_marac=True, idva_assigned=True, perpetrator_resident=False)
+    assert funds.referral_id_by_reference(demo_store, fund.id, "TH-2018-016") is None
+    rid = funds.add_referral(demo_store, fund.id, reference="TH-2018-016", district="Babergh", referred_on="01/07/2018",
+                             risk_level="medium", at_marac=True, idva_assigned=True, perpetrator_resident=False,
+                             override_reason="MARAC chair agreed: escalating risk")
+    row = next(r for r in funds.list_referrals(demo_store, fund.id) if r["id"] == rid)
+    assert row["eligibility"].startswith("⚠ Override") and "medium" in row["failures"]
+
+
+def test_fund_and_referral_snapshots_undo(demo_store):
+    fund = pilot(demo_store)
+    referral = funds.referral_id_by_reference(demo_store, fund.id, "TH-2018-001")
+    before = funds.snapshot(demo_store, "referral", referral)
+    funds.add_spend_line(demo_store, referral, spent_on="02/07/2018", item="Personal alarm")
+    assert funds.fund_figures(demo_store, fund.id).spent_pence == 245700
+    funds.restore(demo_store, before)
+    assert funds.fund_figures(demo_store, fund.id).spent_pence == 241700
+    fund_before = funds.snapshot(demo_store, "fund", fund.id)
+    funds.add_contribution(demo_store, fund.id, organisation="Suffolk County Council", amount="1000")
+    funds.update_fund(demo_store, fund.id, name="Renamed pot")
+    funds.restore(demo_store, fund_before)
+    figures = funds.fund_figures(demo_store, fund.id)
+    assert figures.fund.name == PILOT and figures.contributions_pence == 2000000 and figures.victims == 15
+
+
+def test_catalogue_is_editable_but_used_items_stay(demo_store):
+    item_id = funds.save_item(demo_store, "Door chain", usual_price="£27.50", supplier="Locksmith")
+    assert next(i for i in funds.list_items(demo_store) if i["id"] == item_id)["usual_price_pence"] == 2750
+    with pytest.raises(FundError, match="spend line"):
+        funds.delete_item(demo_store, item_id)
+    new = funds.save_item(demo_store, "Video doorbell", usual_price="120")
+    funds.delete_item(demo_store, new)

@@ -1,0 +1,232 @@
+"""Indicators, targets, RAG, imports of figures, the command output and the board report section."""
+
+from __future__ import annotations
+
+import csv
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safer_desk.cli import main
+from safer_desk.domain import indicators as dom
+from safer_desk.domain.indicators import Change, Figure, IndicatorError, Rag, rag_status
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.exchange.files import Sheet, write_xlsx
+from safer_desk.services import indicators as svc
+from safer_desk.services.indicators import CommentRequired, PeriodValue
+from safer_desk.services.indicators_import import apply_values, preview_values
+from safer_desk.services.report_sections.indicators import board_report_sections
+
+FY16 = FinancialYear(2016)
+
+
+def test_blank_file_has_the_indicator_tables(store):
+    def columns(table):
+        return [r[1] for r in store.rows(f"PRAGMA table_info({table})")]
+
+    assert columns("indicator_areas") == ["id", "name", "kind", "ons_code", "population"]
+    assert columns("indicators") == ["id", "name", "code", "unit", "rate_per", "polarity", "frequency", "source",
+                                     "area_id", "tolerance_pct", "description", "sort_order"]
+    assert columns("indicator_values") == ["id", "indicator_id", "area_id", "period", "value", "numerator",
+                                           "denominator", "comment", "source"]
+    assert columns("indicator_targets") == ["id", "indicator_id", "area_id", "year", "kind", "value", "profile",
+                                            "note"]
+    assert columns("indicator_trajectory") == ["id", "target_id", "period", "cumulative"]
+    assert columns("_police_counts") == ["id", "force", "month", "source_district", "area_id", "crime_type", "count"]
+    uniques = [r for r in store.rows("PRAGMA index_list(indicator_values)") if r["unique"]]
+    cols = [[c["name"] for c in store.rows(f"PRAGMA index_info('{u['name']}')")] for u in uniques]
+    assert ["indicator_id", "area_id", "period"] in cols
+    assert all("STRICT" in store.scalar("SELECT sql FROM sqlite_master WHERE name = ?", (t,))
+               for t in ("indicators", "indicator_values", "_police_counts"))
+
+
+@pytest.fixture
+def area(store):
+    return svc.ensure_area(store, "Mid Suffolk", "district")
+
+
+def test_indicator_ids_are_deterministic(store, tmp_path):
+    from safer_desk.storage.store import open_store
+
+    other = open_store(tmp_path / "other.sqlite", create=True)
+    try:
+        assert svc.save_indicator(store, "Burglary") == svc.save_indicator(other, "Burglary") == "indicator:burglary"
+        assert svc.ensure_area(store, "Babergh") == svc.ensure_area(other, "Babergh") == "district:babergh"
+    finally:
+        other.close()
+
+
+def test_bad_indicator_input_is_refused(store, area):
+    with pytest.raises(IndicatorError, match="unit"):
+        svc.save_indicator(store, "X", unit="pounds")
+    ind = svc.save_indicator(store, "Satisfaction", unit="percentage", polarity="higher")
+    with pytest.raises(IndicatorError, match="over 100%"):
+        svc.save_values(store, ind, area, [PeriodValue("2016-04", numerator=11, denominator=10)])
+    with pytest.raises(IndicatorError, match="both a numerator and a denominator"):
+        svc.save_values(store, ind, area, [PeriodValue("2016-04", numerator=1)])
+    with pytest.raises(IndicatorError, match="quarterly period"):
+        svc.save_values(store, ind, area, [PeriodValue("2016-Q1", 5)])
+    assert store.scalar("SELECT count(*) FROM indicator_values") == 0
+
+
+def test_annual_target_spread_evenly_or_by_last_years_profile(store, area):
+    ind = svc.save_indicator(store, "Burglary")
+    last = [10, 10, 10, 10, 10, 10, 20, 20, 20, 20, 10, 50]  # 200 in 2015/16
+    svc.save_values(store, ind, area, [PeriodValue(m.iso, v) for m, v in zip(FinancialYear(2015).months, last)])
+    svc.set_target(store, ind, area, FY16, kind="annual", value=120)
+    t = svc.get_target(store, ind, area, FY16)
+    assert t.profile == "even" and [t.trajectory[m.iso] for m in FY16.months][:3] == [10, 20, 30]
+    svc.set_target(store, ind, area, FY16, kind="annual", value=100, profile="seasonal")
+    t = svc.get_target(store, ind, area, FY16)
+    cum = [t.trajectory[m.iso] for m in FY16.months]
+    assert cum[0] == 5 and cum[5] == 30 and cum[-1] == 100  # last year's shares: 10/200 of 100 …
+    assert svc.target_text(svc.get_indicator(store, ind), t) == "100 in the year (in last year's seasonal profile)"
+    with pytest.raises(IndicatorError, match="every period of 2016/17"):
+        svc.set_target(store, ind, area, FinancialYear(2017), kind="annual", value=100, profile="seasonal")
+
+
+def test_rag_with_tolerance_and_threshold(store, area):
+    ind = svc.save_indicator(store, "Repeat cases at MARAC", code="NI 32", unit="percentage", polarity="lower",
+                             frequency="quarterly", tolerance_pct=5)
+    svc.set_target(store, ind, area, FY16, kind="threshold", value=28)
+    assert svc.target_text(svc.get_indicator(store, ind), svc.get_target(store, ind, area, FY16)) == \
+        "No more than 28%"
+    for pct, expected in ((27, Rag.GREEN), (28, Rag.GREEN), (29.4, Rag.AMBER), (29.5, Rag.RED)):
+        svc.save_values(store, ind, area, [PeriodValue("2016-Q1", numerator=pct * 10, denominator=1000,
+                                                       comment="why")])
+        assert svc.year_view(store, ind, area, FY16).rag is expected, pct
+    with pytest.raises(CommentRequired, match="Q1 2016/17"):
+        svc.save_values(store, ind, area, [PeriodValue("2016-Q1", numerator=400, denominator=1000, comment="")])
+
+
+def test_suffolk_and_east_sussex_targets_in_the_demo(demo_store):
+    def rag(name, area, year):
+        return svc.year_view(demo_store, svc.get_indicator(demo_store, name), area, FinancialYear.parse(year)).rag
+
+    assert rag("NI 30", "county:suffolk", "2010/11") is Rag.RED  # 17% against 18%
+    assert rag("NI 32", "county:suffolk", "2010/11") is Rag.GREEN  # 14.4%, no more than 28%
+    assert rag("LT6", "county:suffolk", "2010/11") is Rag.GREEN  # 91% against 90%
+    assert rag("LT7", "county:suffolk", "2009/10") is Rag.RED  # 1,407 against 1,270
+    lt7 = svc.get_indicator(demo_store, "LT7")
+    assert svc.get_target(demo_store, lt7.id, "county:suffolk", FinancialYear(2010)).value == 1256
+    assert rag("IDVA service users reporting improved safety", "county:east-sussex", "2010/11") is Rag.GREY
+    assert rag("Adults leaving drug treatment in a planned way", "county:east-sussex", "2010/11") is Rag.GREEN
+    rows = svc.summary(demo_store, "county:east-sussex", FinancialYear(2011))
+    assert {r.indicator.name for r in rows if r.view.target is not None} >= {
+        "IDVA service users reporting improved safety",
+        "Medium and high risk domestic abuse victims engaging with the IDVA service"}
+
+
+def test_rate_per_thousand_uses_its_population(store, area):
+    ind = svc.save_indicator(store, "Violence rate", unit="rate")
+    svc.save_values(store, ind, area, [PeriodValue("2016-04", numerator=52, denominator=104000),
+                                       PeriodValue("2016-05", numerator=26, denominator=104000)])
+    view = svc.year_view(store, ind, area, FY16)
+    assert view.values[:2] == [0.5, 0.25]
+    assert view.cumulative[1] == pytest.approx(78 / 208000 * 1000)
+    assert dom.format_value(0.5, "rate") == "0.5 per 1,000"
+    # The area's population is the denominator when only the count is given.
+    town = svc.ensure_area(store, "Ipswich", population=140000)
+    svc.save_values(store, ind, town, [PeriodValue("2016-04", numerator=70)])
+    assert svc.year_view(store, ind, town, FY16).values[0] == 0.5
+
+
+@given(st.lists(st.tuples(st.integers(0, 500), st.integers(1, 500)), min_size=1, max_size=12))
+def test_cumulative_percentage_is_always_the_ratio_of_sums(pairs):
+    figs = [Figure(min(n, d) / d * 100, min(n, d), d) for n, d in pairs]
+    num = sum(f.numerator for f in figs)
+    den = sum(f.denominator for f in figs)
+    assert dom.cumulative(figs, "percentage")[-1] == pytest.approx(num / den * 100)
+
+
+@given(st.integers(0, 10**6), st.integers(1, 10**6), st.sampled_from(dom.POLARITIES))
+def test_change_is_this_year_minus_last_and_the_words_agree(this, last, polarity):
+    c = Change(this, last, "count", polarity)
+    assert c.difference == this - last
+    words = c.words()
+    if this > last:
+        assert words.startswith("an increase of") and c.signed_text().startswith("+")
+    elif this < last:
+        assert words.startswith("a reduction of") and c.signed_text().startswith("\u2212")
+    else:
+        assert words.startswith("no change")
+    assert c.percent == Fraction(this - last, last) * 100
+
+
+@given(st.floats(0, 1000), st.floats(1, 1000), st.sampled_from(("lower", "higher")), st.floats(0, 50))
+def test_rag_is_green_when_at_or_better_than_target(actual, target, polarity, tolerance):
+    r = rag_status(actual, target, polarity, tolerance)
+    better_or_equal = actual <= target if polarity == "lower" else actual >= target
+    assert (r is Rag.GREEN) == better_or_equal
+    assert rag_status(actual, None, polarity, tolerance) is Rag.GREY
+    assert rag_status(actual, target, "monitor", tolerance) is Rag.GREY
+
+
+def test_import_figures_from_xlsx(store, area, tmp_path):
+    svc.save_indicator(store, "Burglary")
+    svc.save_indicator(store, "Satisfaction", unit="percentage", polarity="higher")
+    xlsx = tmp_path / "f.xlsx"
+    write_xlsx(xlsx, [Sheet("Figures", ["Indicator", "Area", "Period", "Value", "Numerator", "Denominator"], [
+        ["Burglary", "Mid Suffolk", "2016-04", 12, None, None],
+        ["Satisfaction", "Mid Suffolk", "Apr-16", None, 9, 10],
+        ["Satisfaction", "Mid Suffolk", "May-16", None, 11, 10],
+        ["Burglary", "Mid Suffolk", "2016-13", 1, None, None],
+    ])])
+    preview = preview_values(store, xlsx)
+    assert [g.line for g in preview.good] == [2, 3]
+    assert [line for line, _ in preview.refused] == [4, 5]
+    assert "over 100%" in dict(preview.refused)[4]
+    assert "not a month" in dict(preview.refused)[5]
+    assert store.scalar("SELECT count(*) FROM indicator_values") == 0  # a preview writes nothing
+    assert apply_values(store, preview) == 2
+    sat = svc.year_view(store, svc.get_indicator(store, "Satisfaction"), area, FY16)
+    assert sat.this_year[0] == Figure(90.0, 9, 10)
+
+
+def test_cli_prints_months_quarters_and_years(demo_path, capsys):
+    assert main(["indicators", str(demo_path)]) == 0
+    rows = list(csv.reader(capsys.readouterr().out.splitlines()))
+    assert rows[0] == ["indicator", "area", "period", "value"]
+    assert ["Anti-social behaviour", "Plymouth", "2016-11", "748"] in rows
+    assert ["Referrals to domestic abuse services", "Plymouth", "2016/17-Q2", "526"] in rows
+    assert ["Serious violent crime in a public place where alcohol or substance misuse was a factor",
+            "Suffolk", "2009/10", "1407"] in rows
+    assert ["Level Two \u201cist\u201d incidents satisfaction", "Plymouth", "2016-05", "88.8889"] in rows
+
+
+def test_cli_needs_an_existing_file(tmp_path, capsys):
+    assert main(["indicators", str(tmp_path / "none.sqlite")]) == 1
+    assert "no file" in capsys.readouterr().err
+
+
+def test_board_report_section_like_the_paper(demo_store):
+    sections = board_report_sections(demo_store, year=FY16, area_id="district:plymouth")
+    assert len(sections) == 1
+    s = sections[0]
+    table = s.tables[0]
+    assert table.header[:3] == ["RAG", "Indicator", "Period"]
+    asb = [r for r in table.rows if r[1] == "Anti-social behaviour"][0]
+    assert asb[2:7] == ["Apr-16 to Nov-16", "7,170", "6,803", "+367", "+5.4%"]
+    assert table.rows[0][0].endswith("Amber")  # sorted by RAG
+    assert any("an increase of 367 (5.4%) on the same period last year" in p for p in s.paragraphs)
+    chart = [c for c in s.charts if c.title.startswith("Level Two \u201cist\u201d incidents reported: cumulative")][0]
+    assert chart.series[1].values[-1] == 640 and chart.series[1].style == "dashed"
+    assert chart.categories[0] == "Apr-16"
+    assert board_report_sections(demo_store)  # all areas: not empty
+
+
+def test_rolling_12_months_has_no_figure_across_a_gap(store, area):
+    ind = svc.save_indicator(store, "Burglary")
+    months = [m for y in (FinancialYear(2015), FY16) for m in y.months]
+    svc.save_values(store, ind, area, [PeriodValue(m.iso, float(i + 1)) for i, m in enumerate(months) if i != 14])
+    rolling = dict(svc.rolling_12_months(store, svc.get_indicator(store, ind), area))
+    assert rolling["2016-03"] == sum(range(1, 13))
+    assert rolling["2016-05"] == sum(range(3, 15))  # Jun-15 to May-16
+    assert rolling["2016-06"] is None and rolling["2017-03"] is None  # June 2016 is missing
+    pct = svc.save_indicator(store, "Sat", unit="percentage", polarity="higher")
+    svc.save_values(store, pct, area, [PeriodValue(m.iso, numerator=1, denominator=2 + (i % 2))
+                                       for i, m in enumerate(months)])
+    r = dict(svc.rolling_12_months(store, svc.get_indicator(store, pct), area))
+    assert r["2016-03"] == pytest.approx(12 / 30 * 100)

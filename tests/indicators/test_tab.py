@@ -1,0 +1,249 @@
+"""The Indicators tab driven through its real widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.services import indicators as svc
+from safer_desk.ui.table_model import ROW_ROLE
+from tests.conftest import shared_data
+
+FY16 = FinancialYear(2016)
+
+
+def plymouth_tab(demo_window):
+    tab = demo_window.show_tab("indicators")
+    tab.select_area("district:plymouth")
+    tab.select_year(FY16)
+    return tab
+
+
+def test_summary_lists_plymouth_with_rag_sortable(demo_window, qtmodeltester):
+    tab = plymouth_tab(demo_window)
+    qtmodeltester.check(tab.summary_model)
+    names = [r.indicator.name for r in tab.summary_model.rows]
+    assert "Anti-social behaviour" in names and "Referrals to domestic abuse services" in names
+    tab.summary_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    first = tab.summary_proxy.index(0, 0)
+    assert first.data(ROW_ROLE).rag.key == "amber"  # no red here, amber first, "no target" last
+    assert "Amber" in first.data()  # a word, not only a colour
+    last = tab.summary_proxy.index(tab.summary_proxy.rowCount() - 1, 0)
+    assert last.data() == "\u25cb No target"
+    asb = [i for i in range(tab.summary_proxy.rowCount())
+           if tab.summary_proxy.index(i, 2).data() == "Anti-social behaviour"][0]
+    texts = [tab.summary_proxy.index(asb, c).data() for c in range(tab.summary_model.columnCount())]
+    assert texts[3:8] == ["Nov-16", "7,170", "6,803", "+367", "+5.4%"]
+
+
+def test_choosing_an_indicator_shows_words_chart_and_grid(demo_window, qtbot):
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("Anti-social behaviour")
+    assert "an increase of 367 (5.4%) on the same period last year (worse)" in tab.headline.text()
+    assert tab.chart.data.series["2016/17"][:8] == [853, 967, 965, 955, 899, 887, 896, 748]
+    assert tab.chart.data.labels[0] == "Apr" and tab.chart.data.labels[-1] == "Mar"
+    assert tab.chart.hover_text(7) == "Nov\n2015/16: 717\n2016/17: 748"
+    assert tab.grid.item(0, 0).text() == "853"
+    assert tab.grid.horizontalHeaderItem(0).text() == "Apr-16"
+    tab.set_mode("cumulative")
+    assert tab.chart.data.series["2016/17 cumulative"][7] == 7170
+    tab.select_indicator("Level Two \u201cist\u201d incidents reported")
+    assert tab.chart.data.series["Target"][-1] == 640
+    assert tab.chart.legend.items  # a legend naming the curves
+
+
+def test_curves_are_built_once_and_updated(demo_window):
+    tab = plymouth_tab(demo_window)
+    items_before = list(tab.chart.plot_item.items)
+    curves = list(tab.chart.curves)
+    for name in ("All crime", "Police recorded hate crime", "Referrals to domestic abuse services"):
+        tab.select_indicator(name)
+        for mode in ("year", "cumulative", "rolling", "areas"):
+            tab.set_mode(mode)
+    tab.set_mode("year")
+    tab.bars_check.setChecked(False)
+    assert tab.chart.curves == curves
+    assert list(tab.chart.plot_item.items) == items_before
+    assert tab.chart.this_line.isVisible()  # lines instead of bars
+
+
+def test_areas_compared_and_rolling_12_months(demo_window):
+    tab = demo_window.show_tab("indicators")
+    tab.select_area("district:babergh")
+    tab.select_year(FinancialYear(2025))
+    tab.select_indicator("Burglary")
+    tab.set_mode("areas")
+    assert list(tab.chart.data.series)[0] == "Babergh"
+    assert len(tab.chart.data.series) > 1
+    tab.select_area("district:plymouth")
+    tab.select_year(FY16)
+    tab.select_indicator("All crime")
+    tab.set_mode("rolling")
+    labels = tab.chart.data.labels
+    assert labels[0] == "Mar-16"  # the first full 12 months: Apr-15 to Mar-16
+    assert tab.chart.data.series["12 months to"][0] == sum(
+        [1652, 1684, 1407, 1469, 1386, 1467, 1565, 1386, 1427, 1332, 1334, 1498])
+
+
+def test_export_png_and_svg(demo_window, prompts, tmp_path):
+    tab = plymouth_tab(demo_window)
+    png, svg = tmp_path / "chart.png", tmp_path / "chart.svg"
+    prompts.file_names += [str(png), str(svg)]
+    tab.export_chart()
+    tab.export_chart()
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "<svg" in svg.read_text(encoding="utf-8")
+    assert not prompts.errors
+
+
+def test_entering_figures_saves_and_undoes(demo_window, prompts):
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("All crime")
+    tab.grid.setCurrentCell(0, 8)
+    assert tab.grid.paste_table([["1500", "1400", "1300", "1200"]])
+    assert tab.save_figures()
+    store = demo_window.session.store
+    ind = svc.get_indicator(store, "All crime")
+    view = svc.year_view(store, ind, "district:plymouth", FY16)
+    assert view.values[8:] == [1500, 1400, 1300, 1200]
+    assert view.ytd.value == 12586 + 5400
+    demo_window.session.undo_stack.undo()
+    view = svc.year_view(store, ind, "district:plymouth", FY16)
+    assert view.values[8:] == [None] * 4
+
+
+def test_red_period_needs_a_comment(demo_window, prompts):
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("Level Two \u201cist\u201d incidents reported")
+    tab.grid.item(0, 7).setText("10")  # Nov: 371 against 428 is 13% short: red
+    assert not tab.save_figures()
+    assert "Nov-16" in prompts.errors[-1][1] and "comment" in prompts.errors[-1][1]
+    tab.grid.item(3, 7).setText("Reporting centres closed for refurbishment")
+    assert tab.save_figures()
+    view = tab.view
+    assert view.period_rags[7].key == "red" and view.comments[7].startswith("Reporting centres")
+
+
+def test_bad_text_in_the_grid_is_refused(demo_window, prompts):
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("All crime")
+    tab.grid.item(0, 9).setText("lots")
+    assert not tab.save_figures()
+    assert "“lots” is not a number" in prompts.errors[-1][1]
+
+
+def test_import_figures_dialog_previews_and_reports_refusals(demo_window, prompts, tmp_path):
+    from safer_desk.ui.indicators.dialogs import ImportFiguresDialog
+
+    f = tmp_path / "figures.csv"
+    f.write_text("indicator,area,period,value,numerator,denominator\n"
+                 "All crime,Plymouth,Dec-16,1400,,\n"
+                 "Level Two \u201cist\u201d incidents satisfaction,Plymouth,2016-10,,8,10\n"
+                 "Nonsense,Plymouth,2016-10,5,,\n"
+                 "All crime,Atlantis,2016-12,5,,\n"
+                 "All crime,Plymouth,2016/17 Q1,5,,\n"
+                 "All crime,Plymouth,2016-12,1401,,\n", encoding="utf-8")
+    tab = plymouth_tab(demo_window)
+    dialog = ImportFiguresDialog(demo_window.session, tab)
+    assert dialog.load(f)
+    assert len(dialog.preview.good) == 2
+    reasons = dict(dialog.preview.refused)
+    assert "no indicator called “Nonsense”" in reasons[4]
+    assert "Atlantis" in reasons[5]
+    assert "quarterly period" in reasons[6]
+    assert "also on line 2" in reasons[7]
+    assert dialog.apply()
+    store = demo_window.session.store
+    view = svc.year_view(store, svc.get_indicator(store, "All crime"), "district:plymouth", FY16)
+    assert view.values[8] == 1400
+    demo_window.session.undo_stack.undo()
+    view = svc.year_view(store, svc.get_indicator(store, "All crime"), "district:plymouth", FY16)
+    assert view.values[8] is None
+
+
+def test_indicator_dialog_adds_an_indicator_with_an_even_target(demo_window, prompts):
+    from safer_desk.ui.indicators.dialogs import IndicatorDialog
+
+    tab = plymouth_tab(demo_window)
+    dialog = IndicatorDialog(demo_window.session, None, "district:plymouth", FY16, tab)
+    dialog.name.setText("Arson")
+    dialog.target_kind.setCurrentIndex(dialog.target_kind.findData("annual"))
+    dialog.target_value.setText("120")
+    assert dialog.apply()
+    store = demo_window.session.store
+    target = svc.get_target(store, "indicator:arson", "district:plymouth", FY16)
+    assert target.kind == "annual" and target.trajectory["2016-04"] == 10 and target.trajectory["2017-03"] == 120
+    assert tab.view.indicator.name == "Arson"  # shown, ready for figures
+    plain = IndicatorDialog(demo_window.session, None, "district:plymouth", FY16, tab)
+    plain.name.setText("Cycle theft")  # no target and no figures yet: still listed while chosen
+    assert plain.apply()
+    assert "Cycle theft" in [r.indicator.name for r in tab.summary_model.rows]
+    demo_window.session.undo_stack.undo()
+    demo_window.session.undo_stack.undo()
+    assert store.scalar("SELECT count(*) FROM indicators WHERE id = 'indicator:arson'") == 0
+
+
+def test_import_police_data_from_the_file_menu(demo_window, prompts, qtbot):
+    folder = shared_data("police-uk", "suffolk-2021-01")
+    prompts.file_names.append(str(folder / "2021-01-suffolk-street.csv"))
+    files_action, _ = demo_window.import_police_actions
+    assert files_action in demo_window.file_menu.actions()
+    tab = demo_window.show_tab("indicators")
+    files_action.trigger()
+    qtbot.waitUntil(lambda: bool(prompts.infos or prompts.errors), timeout=20000)
+    assert not prompts.errors
+    assert "Waveney counted as East Suffolk" in prompts.infos[-1][1]
+    tab.select_area("district:east-suffolk")
+    tab.select_year(FinancialYear(2020))
+    tab.select_indicator("All crime")
+    assert tab.view.values[9] is not None  # January 2021
+    assert "Waveney" in tab.details.text()  # the old name stays visible
+
+
+def test_a_failed_import_reports_and_changes_nothing(demo_window, prompts, qtbot, tmp_path):
+    from safer_desk.ui.indicators.menu import start_import
+
+    bad = tmp_path / "2025-01-x-street.csv"
+    bad.write_text("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,"
+                   "Crime type,Last outcome category,Context\nx,2025-01,A,A,1,2,L,E0,Babergh 001A\n", encoding="utf-8")
+    store = demo_window.session.store
+    before = store.scalar("SELECT count(*) FROM _police_counts")
+    start_import(demo_window, [str(bad)])
+    qtbot.waitUntil(lambda: bool(prompts.errors), timeout=20000)
+    assert "line 2" in prompts.errors[-1][1]
+    assert store.scalar("SELECT count(*) FROM _police_counts") == before
+
+
+def test_read_only_file_shows_but_cannot_change(window, demo_path, prompts):
+    assert window.open_path(demo_path, read_only=True)
+    tab = window.show_tab("indicators")
+    tab.select_area("district:plymouth")
+    tab.select_year(FY16)
+    tab.select_indicator("Anti-social behaviour")
+    assert "an increase of 367 (5.4%)" in tab.headline.text()
+    assert not tab.save_button.isEnabled() and not tab.import_button.isEnabled()
+    assert not (tab.grid.item(0, 0).flags() & Qt.ItemFlag.ItemIsEditable)
+    files_action, _ = window.import_police_actions
+    files_action.trigger()
+    assert "Open a file you can change" in prompts.errors[-1][1]
+
+
+def test_areas_without_figures_can_be_chosen_to_start_entering(demo_window):
+    tab = demo_window.show_tab("indicators")
+    ids = [tab.area_combo.itemData(i) for i in range(tab.area_combo.count())]
+    assert "district:plymouth" in ids and "partnership:western-suffolk-csp" in ids
+    assert ids.index("district:plymouth") < ids.index("partnership:western-suffolk-csp")
+
+
+def test_cancelling_a_gui_import_changes_nothing(demo_window, prompts, qtbot):
+    from safer_desk.ui.indicators.menu import start_import
+
+    folder = shared_data("police-uk", "devon-and-cornwall-2020-q1", "download-a")
+    store = demo_window.session.store
+    before = store.scalar("SELECT count(*) FROM indicator_values")
+    task = start_import(demo_window, [str(folder)])
+    task.cancel()  # as the progress window's Cancel button does
+    qtbot.waitUntil(lambda: bool(prompts.infos or prompts.errors), timeout=20000)
+    assert prompts.infos[-1][0] == "Import cancelled"
+    assert store.scalar("SELECT count(*) FROM indicator_values") == before
+    assert store.scalar("SELECT count(*) FROM _police_counts WHERE force LIKE 'Devon%'") == 0

@@ -1,0 +1,364 @@
+"""The Projects tab driven through its real widgets on the example file."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit
+
+from safer_desk.services import projects as svc
+from safer_desk.services import projects_commissioning as com
+from safer_desk.ui.projects.models import RegisterModel, ScenarioEntry, ScenarioModel
+
+
+@pytest.fixture
+def tab(demo_window, qtbot):
+    tab = demo_window.show_tab("projects")
+    assert tab is not None
+    return tab
+
+
+@pytest.fixture
+def page(tab):
+    return tab.register
+
+
+def shown_titles(page):
+    return [p.title for p in page.proxy.source_rows()]
+
+
+def select_title(page, title, qtbot):
+    page.clear_filters()
+    qtbot.keyClicks(page.search, title)
+    assert page.proxy.rowCount() >= 1
+    page.view.selectRow(0)
+    assert page.editor.project.title.startswith(title)
+    return page.editor.project
+
+
+def test_models_pass_the_model_tester(demo_store, qtmodeltester):
+    projects = svc.load_projects(demo_store)
+    qtmodeltester.check(RegisterModel(projects))
+    qtmodeltester.check(ScenarioModel([ScenarioEntry(p) for p in projects]))
+
+
+def test_register_shows_the_demo_with_criteria_as_symbols(page):
+    assert page.model.rowCount() == 23
+    assert page.count.text() == "23 of 23 projects"
+    m = page.proxy
+    texts = [[m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())]
+    homeshield = texts[0]
+    assert homeshield[:5] == ["1", "Homeshield Plus", "Proposed", "PRG &/or SSPB", "£125,000"]
+    assert homeshield[5:10] == ["√", "X", "√", "√", "√"]
+    assert texts[3][8] == "√ (in some areas)" and texts[8][8] == "√ for Ipswich only"
+    assert texts[6][-1] == "⚠ line queried"  # Recre8
+    assert [t[0] for t in texts[:3]] == ["1", "2", "3"] and texts[15][0] == "P1"
+
+
+def test_add_edit_and_undo_through_the_editor(tab, page, qtbot, demo_window):
+    stack = tab.session.undo_stack
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 24
+    assert page.editor.project.title == "New project"
+    title = page.editor.edits["title"]
+    title.clear()
+    qtbot.keyClicks(title, "Nightsafe branding")
+    qtbot.keyClicks(page.editor.edits["cost"], "£4,000 - £6,000")
+    page.editor.criterion_values["laa_outcome"].setCurrentIndex(1)  # √ yes
+    qtbot.keyClicks(page.editor.criterion_notes["laa_outcome"], "for Ipswich only")
+    qtbot.keyClicks(page.editor.edits["officers"], "Alan Osborne, Partnership Coordinator Eastern BCU, Suffolk Constabulary")
+    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    saved = svc.get_project(tab.session.store, page.editor.project.id)
+    assert saved.title == "Nightsafe branding" and saved.cost.describe() == "£4,000 - £6,000"
+    assert saved.criterion("laa_outcome").describe() == "√ for Ipswich only"
+    assert saved.officers[0].organisation == "Suffolk Constabulary"
+    assert "Nightsafe branding" in [p.title for p in page.model.rows]
+    assert stack.count() == 2
+    assert demo_window.undo_action.text() == "&Undo Edit “Nightsafe branding”"
+    demo_window.undo_action.trigger()  # Edit > Undo: the edit
+    assert svc.get_project(tab.session.store, saved.id).title == "New project"
+    assert "Nightsafe branding" not in [p.title for p in page.model.rows]
+    stack.undo()  # the add
+    assert page.model.rowCount() == 23
+    assert tab.session.store.scalar("SELECT count(*) FROM projects WHERE id = ?", (saved.id,)) == 0
+    stack.redo()
+    stack.redo()
+    assert svc.get_project(tab.session.store, saved.id).title == "Nightsafe branding"
+
+
+def test_a_bad_amount_is_refused_with_its_message(tab, page, qtbot):
+    project = select_title(page, "Homeshield", qtbot)
+    cost = page.editor.edits["cost"]
+    cost.clear()
+    qtbot.keyClicks(cost, "£3.250")
+    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    assert page.editor.errors.isVisibleTo(page.editor)
+    assert "Cost:" in page.editor.errors.text() and "£3,250" in page.editor.errors.text()
+    assert tab.session.undo_stack.count() == 0
+    assert svc.get_project(tab.session.store, project.id).cost.min_pence == 12_500_000
+
+
+def test_filters_narrow_the_register(page, qtbot):
+    qtbot.keyClicks(page.search, "elev8")
+    assert shown_titles(page) == ["Suffolk ELEV8"]
+    page.search.clear()
+    qtbot.keyClicks(page.search, "Stuart Hudson")  # officers are searched too
+    assert len(shown_titles(page)) == 4
+    page.clear_filters()
+    page.criterion_filter.setCurrentIndex(page.criterion_filter.findData("all"))
+    assert [p.ref for p in page.proxy.source_rows()] == ["2", "6", "7", "10"]
+    page.criterion_filter.setCurrentIndex(0)
+    page.route_filter.setCurrentIndex(page.route_filter.findData("SSPB"))
+    page.area_filter.setCurrentIndex(page.area_filter.findData("Ipswich"))
+    assert shown_titles(page) == ["Supported accommodation for Prolific and Other Priority Offenders (PPOs)",
+                                  "Ipswich CSP initiative: Prostitution Support via ICENI Project",
+                                  "Ipswich CSP Project: Town Centre Triage"]
+    page.status_filter.setCurrentIndex(page.status_filter.findData("live"))
+    assert shown_titles(page) == [] and page.count.text() == "0 of 23 projects"
+
+
+def test_delete_and_undo(tab, page, qtbot, prompts):
+    select_title(page, "PPO alcohol worker", qtbot)
+    prompts.answers.append(True)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert prompts.questions and "PPO alcohol worker" in prompts.questions[0][1]
+    assert "PPO alcohol worker" not in [p.title for p in page.model.rows]
+    assert page.model.rowCount() == 22
+    tab.session.undo_stack.undo()
+    assert "PPO alcohol worker" in [p.title for p in page.model.rows]
+    assert tab.session.store.scalar("SELECT count(*) FROM project_officers o JOIN projects p ON p.id = o.project_id "
+                                    "WHERE p.title = 'PPO alcohol worker'") == 1
+
+
+def test_delete_refused_at_the_question_changes_nothing(page, qtbot, prompts):
+    select_title(page, "Suffolk Strive", qtbot)
+    prompts.answers.append(False)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert "Suffolk Strive" in [p.title for p in page.model.rows]
+
+
+def test_copy_selected_rows_to_the_clipboard(page, qtbot):
+    page.view.selectRow(0)
+    page.view.selectionModel().select(page.proxy.index(1, 0), page.view.selectionModel().SelectionFlag.Select
+                                      | page.view.selectionModel().SelectionFlag.Rows)
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert lines[0].split("\t")[:3] == ["Ref", "Project / initiative", "Status"]
+    assert lines[1].split("\t")[:10] == ["1", "Homeshield Plus", "Proposed", "PRG &/or SSPB", "£125,000",
+                                         "√", "X", "√", "√", "√"]
+    assert lines[2].split("\t")[1].startswith("Suffolkwide")
+    assert len(lines) == 3
+
+
+def test_paste_rows_from_excel_and_undo(tab, page, prompts):
+    QGuiApplication.clipboard().setText("Title\tCost\tSuitable funding\tLAA2 outcome?\n"
+                                        "Nightsafe\t£4,000\tSSPB\t√\nStreet pastors\t£2,500\tSSPB\t?\n")
+    page.paste_rows()
+    assert page.model.rowCount() == 25
+    assert {"Nightsafe", "Street pastors"} <= {p.title for p in page.model.rows}
+    tab.session.undo_stack.undo()
+    assert page.model.rowCount() == 23
+    QGuiApplication.clipboard().setText("Title\tCost\nBad\t£3.250\n")
+    page.paste_rows()
+    assert prompts.errors and "Row 1: Cost" in prompts.errors[0][1]
+    assert page.model.rowCount() == 23
+
+
+def test_recre8_query_accepted_in_one_step_and_undone(tab, page, qtbot):
+    select_title(page, "Suffolk Recre8", qtbot)
+    editor = page.editor
+    assert editor.warning.isVisibleTo(editor) and "£22,750" in editor.warning.text()
+    assert editor.lines.item(2, 3).text() == "£3.250"
+    assert "did you mean £3,250" in editor.lines.item(2, 4).text()
+    editor.lines.selectRow(2)
+    qtbot.mouseClick(editor.accept_button, Qt.MouseButton.LeftButton)
+    assert not editor.warning.isVisibleTo(editor)
+    assert editor.lines.item(2, 4).text() == "£3,250"
+    assert page.editor.project.reconciliation.agrees
+    tab.session.undo_stack.undo()
+    assert "queried" in page.editor.warning.text()
+
+
+def test_export_register(page, prompts, tmp_path):
+    target = tmp_path / "register.csv"
+    prompts.file_names.append(str(target))
+    page.export_register()
+    text = target.read_text(encoding="utf-8-sig")
+    assert text.count("\n") == 24 and "Homeshield Plus" in text
+    assert prompts.infos
+
+
+def test_commissioning_page_shows_the_saved_65512_scenario(tab):
+    page = tab.show_commissioning()
+    assert page.name.text() == "Retained budget 2009/10: pilot and DV coordinators"
+    assert page.fund.text() == "£65,512"
+    assert "committed £65,000; remaining £512" in page.summary.text()
+    ticked = {e.project.ref: e.scale.describe() for e in page.model.entries() if e.ticked}
+    assert ticked == {"4": "in full", "10": "1/3"}
+
+
+def test_tick_scale_and_overcommit_live(tab, qtbot):
+    page = tab.show_commissioning()
+    m = page.model
+    elev8 = next(i for i, e in enumerate(m.entries()) if e.project.ref == "5")
+    assert m.setData(m.index(elev8, m.TICK), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert "committed £166,500; OVER-COMMITTED by £100,988" in page.summary.text() and page.summary.text().startswith("⚠")
+    assert m.setData(m.index(elev8, m.SCALE), "6 of 12 months")
+    # £101,500 x 6/12 = £50,750 over two years: split 46,500 : 55,000
+    assert "OVER-COMMITTED by £50,238" in page.summary.text()
+    years = {page.years.verticalHeaderItem(r).text(): page.years.item(r, 0).text() for r in range(page.years.rowCount())}
+    assert years == {"2009/10": "£58,250", "2010/11": "£27,500", "(no year)": "£30,000", "Total": "£115,750"}
+    assert not m.setData(m.index(elev8, m.SCALE), "a bit")
+    assert "1/3" in page.message.text()
+    page.fund.setText("£145,034.60")
+    assert "remaining £29,284.60" in page.summary.text()
+
+
+def test_what_fits_is_a_suggestion_until_accepted(tab, qtbot):
+    page = tab.show_commissioning()
+    qtbot.mouseClick(page.fits_button, Qt.MouseButton.LeftButton)
+    assert "meeting 15 criteria" in page.suggestion_label.text()
+    assert {e.project.ref for e in page.model.entries() if e.ticked} == {"4", "10"}  # not applied yet
+    qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    assert {e.project.ref for e in page.model.entries() if e.ticked} == {"6", "7", "8", "15"}
+    assert "remaining £512" in page.summary.text()
+
+
+def test_save_compare_and_undo_scenarios(tab, qtbot, prompts):
+    page = tab.show_commissioning()
+    store = tab.session.store
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    page.presets.setCurrentIndex(2)
+    page.presets.activated.emit(2)
+    assert page.fund.text() == "£145,034.60"
+    qtbot.mouseClick(page.fits_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.name, "PRG proposal")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    names = [s.name for s in com.list_scenarios(store)]
+    assert "PRG proposal" in names
+    page.compare_a.setCurrentIndex(page.compare_a.findText("PRG proposal"))
+    page.compare_b.setCurrentIndex(page.compare_b.findText("Retained budget 2009/10: pilot and DV coordinators"))
+    qtbot.mouseClick(page.compare_button, Qt.MouseButton.LeftButton)
+    rows = page.comparison.rows
+    assert rows[-2].title == "Fund" and (rows[-2].a_pence, rows[-2].b_pence) == (14_503_460, 6_551_200)
+    total = rows[-3]
+    assert total.a_pence + rows[-1].a_pence == 14_503_460
+    tab.session.undo_stack.undo()
+    assert "PRG proposal" not in [s.name for s in com.list_scenarios(store)]
+    # a clashing name is refused with a message and nothing changes
+    page.name.setText("Retained budget 2009/10: pilot and DV coordinators")
+    page.scenario_id = None
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert prompts.errors and "already a scenario" in prompts.errors[-1][1]
+
+
+def test_print_scenario_to_pdf(tab, tmp_path):
+    page = tab.show_commissioning()
+    out = page.write_pdf(page.result(), tmp_path / "scenario.pdf")
+    assert out.read_bytes()[:4] == b"%PDF"
+
+
+def test_a_large_register_loads_off_the_gui_thread(window, demo_path, qtbot, monkeypatch):
+    from safer_desk.ui.projects import tab as tab_module
+
+    monkeypatch.setattr(tab_module, "BACKGROUND_FROM", 5)
+    assert window.open_path(demo_path)
+    tab = window.show_tab("projects")
+    assert tab.is_busy() and "Loading 23 projects" in tab.register.count.text()
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
+    assert tab.register.model.rowCount() == 23 and tab.register.count.text() == "23 of 23 projects"
+
+
+def test_sorting_by_a_column_keeps_blanks_last_and_the_selection(page, qtbot):
+    select_title(page, "Suffolk Strive", qtbot)
+    page.clear_filters()
+    page.select_project(page.editor.project.id)
+    cost = page.model.column_index("cost")
+    page.view.sortByColumn(cost, Qt.SortOrder.DescendingOrder)
+    costs = [p.planning_pence for p in page.proxy.source_rows()]
+    assert costs[0] == 200_000_000 and costs[-5:] == [None] * 5
+    assert costs[:-5] == sorted(costs[:-5], reverse=True)
+    assert [p.title for p in page.selected_projects()] == ["Suffolk Strive"]
+    page.view.sortByColumn(page.model.column_index("laa_outcome"), Qt.SortOrder.AscendingOrder)
+    symbols = [p.criterion("laa_outcome").symbol for p in page.proxy.source_rows()]
+    assert symbols == ["√"] * 11 + ["X"] * 4 + [""] * 8
+
+
+def test_read_only_file_cannot_be_edited(window, demo_path, qtbot):
+    assert window.open_path(demo_path, read_only=True)
+    page = window.show_tab("projects").register
+    assert not page.add_button.isEnabled() and not page.delete_button.isEnabled()
+    assert not page.editor.save_button.isEnabled()
+    assert page.model.rowCount() == 23
+
+
+def test_tick_with_the_keyboard_and_type_a_scale_in_the_table(tab, qtbot):
+    page = tab.show_commissioning()
+    view, proxy, m = page.view, page.proxy, page.model
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 1).data() == "7")  # Recre8
+    view.setFocus()
+    view.setCurrentIndex(proxy.index(row, m.TICK))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert "committed £91,000; OVER-COMMITTED by £25,488" in page.summary.text()
+    scale = proxy.index(row, m.SCALE)
+    view.setCurrentIndex(scale)
+    view.edit(scale)
+    editor = view.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.text() == "1"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "6 of 12 months")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
+    qtbot.waitUntil(lambda: proxy.index(row, m.SCALE).data() == "6 of 12 months", timeout=3000)
+    assert proxy.index(row, m.columnCount() - 1).data() == "£13,000"
+    assert "committed £78,000" in page.summary.text()
+
+
+def test_commissioning_follows_edits_in_the_register(tab, qtbot):
+    page = tab.show_commissioning()
+    assert "committed £65,000" in page.summary.text()
+    tab.pages.setCurrentIndex(0)
+    select_title(tab.register, "Local Domestic Violence Coordinators", qtbot)
+    cost = tab.register.editor.edits["cost"]
+    cost.clear()
+    qtbot.keyClicks(cost, "£31,000")
+    assert tab.register.save_editor()
+    tab.pages.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "committed £66,000" in page.summary.text(), timeout=3000)
+    assert "OVER-COMMITTED by £488" in page.summary.text()
+    assert {e.project.ref for e in page.model.entries() if e.ticked} == {"4", "10"}
+
+
+def test_filter_answers_follow_changes_to_the_rows(demo_store, qtmodeltester):
+    from dataclasses import replace
+
+    from safer_desk.ui.projects.models import SourceSortProxy
+
+    projects = svc.load_projects(demo_store)
+    model = RegisterModel(projects)
+    proxy = SourceSortProxy()
+    proxy.setSourceModel(model)
+    proxy.set_predicate(lambda p: p.funding_route == "SSPB")
+    assert proxy.rowCount() == 6
+    i = model.row_of(projects[3].id)  # Local DV coordinators, SSPB
+    model.replace_row(i, replace(projects[3], funding_route="PRG"))
+    assert proxy.rowCount() == 5
+    model.insert_row(0, replace(projects[0], id="new", funding_route="SSPB"))
+    assert proxy.rowCount() == 6 and proxy.source_rows()[0].id == "new"
+    model.remove_row(0)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert [p.title for p in proxy.source_rows()][0] == "Supported accommodation for Prolific and Other Priority " \
+                                                        "Offenders (PPOs)"
+    qtmodeltester.check(proxy)
+    proxy.set_predicate(None)
+    assert proxy.rowCount() == 23
+
+
+def test_export_scenario_from_the_page(tab, qtbot, prompts, tmp_path):
+    page = tab.show_commissioning()
+    target = tmp_path / "board.csv"
+    prompts.file_names.append(str(target))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Ref,Project / Initiative,LAA2 outcome?")
+    assert lines[-1].split(",")[1] == "Total committed" and "65000" in lines[-1]
+    assert prompts.infos and str(target) in prompts.infos[-1][1]
