@@ -11,7 +11,7 @@ change nothing), rows per second, peak Python memory (tracemalloc) and the proce
 ratios against a baseline measured in the same run (a plain SQLite backup of each file for the export;
 a bare executemany of the same rows into one file for the merge). Never asserts on time.
 
-    /work/venv/bin/python benchmarks/exchange_merge.py [--districts 25] [--keep FOLDER]
+    /work/venv/bin/python benchmarks/exchange_merge.py [--districts 25] [--keep FOLDER] [--include-referrals]
 """
 
 from __future__ import annotations
@@ -120,7 +120,8 @@ def _add_indicator_values(store, district_name: str, rnd: random.Random) -> None
 def _add_spend(store, district: str, index: int, rnd: random.Random) -> None:
     months = [m.iso for year in YEARS for m in year.months]
     if has_table(store.conn, "fund_spend_lines"):
-        return  # filled by the costs services once they land (see _add_fund_spend)
+        _add_fund_spend(store, district, index, rnd)
+        return
     referrals = [(new_id(), f"TH-{index:02d}-{r:04d}", district, rnd.choice(months)) for r in range(150)]
     spend = [(new_id(), r[0], f"{r[3]}-{rnd.randrange(1, 29):02d}",
               rnd.choice(["Door chain", "Fireproof letterbox", "Personal alarm", "Lock change"]),
@@ -128,6 +129,29 @@ def _add_spend(store, district: str, index: int, rnd: random.Random) -> None:
     with store.transaction():
         store.conn.executemany("INSERT INTO bench_referrals VALUES (?, ?, ?, ?)", referrals)
         store.conn.executemany("INSERT INTO bench_spend_lines VALUES (?, ?, ?, ?, ?)", spend)
+
+
+def _add_fund_spend(store, district: str, index: int, rnd: random.Random) -> None:
+    """A pooled target-hardening fund with 150 referrals and 450 spend lines, through the costs services."""
+    from safer_desk.services import funds as svc
+
+    fund = svc.add_fund(store, name=f"Target hardening fund {index:02d}", starts_on="01/04/2016",
+                        ends_on="31/03/2019", risk_levels="high,medium")
+    svc.add_contribution(store, fund, organisation="Suffolk County Council", amount="£200,000",
+                         received_on="01/04/2016")
+    if not svc.list_items(store):
+        svc.add_default_catalogue(store)
+    items = [i["name"] for i in svc.list_items(store)]
+    days = [f"{y}-{m:02d}-{d:02d}" for y, m in ((2016, 5), (2016, 9), (2017, 1), (2017, 6), (2018, 2), (2018, 10))
+            for d in (3, 12, 21)]
+    for r in range(150):
+        day = rnd.choice(days)
+        referral = svc.add_referral(store, fund, reference=f"TH-{index:02d}-{r:04d}", district=district,
+                                    referred_on=day, risk_level="high", at_marac=True, idva_assigned=True,
+                                    perpetrator_resident=False)
+        for _ in range(3):
+            svc.add_spend_line(store, referral, spent_on=day, item=rnd.choice(items),
+                               amount=f"£{rnd.randrange(10, 300)}")
 
 
 def make_county(path: Path, names: list[str]) -> None:
@@ -187,6 +211,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--districts", type=int, default=25)
     parser.add_argument("--keep", type=Path, help="keep the files in this folder")
+    parser.add_argument("--include-referrals", action="store_true",
+                        help="export the individual referrals too (default: totals by district and month)")
     args = parser.parse_args()
     costs_schema.PRIVATE_TABLES = tuple(costs_schema.PRIVATE_TABLES) + ("bench_referrals", "bench_spend_lines")
     folder = args.keep or Path(tempfile.mkdtemp(prefix="safer-desk-bench-"))
@@ -208,7 +234,8 @@ def main() -> int:
         store = open_store(path)
         try:
             t = time.perf_counter()
-            result = export_for_county(store, folder / f"{path.stem}-export.sqlite")
+            result = export_for_county(store, folder / f"{path.stem}-export.sqlite",
+                                       include_referrals=args.include_referrals)
             export_time += time.perf_counter() - t
         finally:
             store.close()
