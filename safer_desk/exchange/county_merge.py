@@ -442,7 +442,8 @@ class _Merger:
             if clash is not None:
                 unique, other = clash
                 self.conflict(t, key, "unique", self.owner_name(t, info.key_of(other)),
-                              f"Another row already has {', '.join(f'{c} = {row[c]}' for c in unique)}.", row)
+                              f"Same {', '.join(f'{c} {row[c]}' for c in unique)} as another row, which has "
+                              "been kept.", row)
                 continue
             if update_sql:
                 self.dst.execute(update_sql, [row[c] for c in set_cols] + [row[c] for c in info.primary_key])
@@ -465,8 +466,8 @@ class _Merger:
                 self.summary.unchanged += 1
                 return
             self.conflict(t, key, "unique" if not reference else "reference-differs", self.owner_name(t, other_key),
-                          f"{self.owner_name(t, other_key)} already has a row with "
-                          f"{', '.join(f'{c} = {row[c]}' for c in unique)}; it has been kept.", row)
+                          f"Same {', '.join(f'{c} {row[c]}' for c in unique)} as a row from "
+                          f"{self.owner_name(t, other_key)}, which has been kept.", row)
             return
         missing = self.missing_parent(info, row, incoming_keys)
         if missing:

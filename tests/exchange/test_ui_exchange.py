@@ -143,6 +143,7 @@ def test_import_shows_conflicts_in_a_table(window, qtbot, prompts, tmp_path, dis
     row = result.model.row(0)
     assert row.kind == "edited-at-county" and row.row_key == pid
     assert store.scalar("SELECT status FROM x_projects WHERE id = ?", (pid,)) == "county edit"
+    assert pid in result.detail_label.text() and "county's version has been kept" in result.detail_label.text()
     result.view.selectAll()
     assert "edited at the county" in result.view.selected_rows_text()
 

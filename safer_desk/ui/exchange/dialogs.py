@@ -146,10 +146,11 @@ def start_export(session: Session, target: Path, include_referrals: bool, window
 CONFLICT_COLUMNS = [
     Column("office_name", "From office"),
     Column("table", "Table"),
+    Column("description", "Conflict", tooltip=lambda c: c.detail),
+    Column("detail", "Detail", tooltip=lambda c: c.detail),
+    Column("other", "Row kept is", tooltip=lambda c: f"The county's row (from {c.other}) was kept as it was."
+           if c.other else None),
     Column("row_key", "Row"),
-    Column("description", "Conflict"),
-    Column("other", "Kept"),
-    Column("detail", "Detail"),
 ]
 
 
@@ -170,19 +171,36 @@ class MergeResultDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name="Conflicts")
         self.view.setModel(self.proxy)
-        self.view.size_columns_to_visible()
+        self.view.size_columns_to_visible(max_width=300)
         heading = QLabel(f"{len(conflicts):,} conflict(s): these rows were not merged and the county's "
                          "rows were kept as they were." if conflicts else "No conflicts.", self)
         heading.setWordWrap(True)
+        # The selected conflict in full (the table cuts long details short).
+        self.detail_label = QLabel(self)
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_label.setAccessibleName("Selected conflict")
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
         layout.addWidget(heading)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail_label)
         layout.addWidget(buttons)
         self.view.setVisible(bool(conflicts))
-        self.resize(900, 480 if conflicts else 220)
+        self.detail_label.setVisible(bool(conflicts))
+        if conflicts:
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
+        self.resize(1100, 480 if conflicts else 220)
+
+    def _show_detail(self, current, _previous=None) -> None:
+        if not current.isValid():
+            self.detail_label.clear()
+            return
+        c = self.model.row(self.proxy.mapToSource(current).row())
+        self.detail_label.setText(f"{c.office_name}, {c.table} row {c.row_key}: {c.description}. {c.detail}")
 
     def copy_selection(self) -> None:
         QGuiApplication.clipboard().setText(self.view.selected_rows_text())
