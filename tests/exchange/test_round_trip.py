@@ -52,6 +52,18 @@ def ids(path, table) -> set:
         store.close()
 
 
+def board_sections(path) -> list:
+    from safer_desk.services import report_sections
+
+    store = open_store(path, read_only=True)
+    try:
+        sections = report_sections.all_sections(store)
+        assert any(not s.is_empty for s in sections) or not tab_commands(path)
+        return sections
+    finally:
+        store.close()
+
+
 def state_of_blank(tmp_path) -> tuple[str, dict[str, int]]:
     blank = tmp_path / "blank.sqlite"
     open_store(blank, create=True).close()
@@ -84,6 +96,8 @@ def test_example_file_round_trip_gives_the_same_figures_and_merging_again_change
     assert county_state[0] == demo_state[0]  # the same rows, value for value
     demo_figures = figures(demo_path)
     assert figures(county) == demo_figures
+    # Every tab's tables and charts for the board (allocation included, which has no read-only command).
+    assert board_sections(county) == board_sections(demo_path)
 
     code, out, err = cli_output(["merge", str(county), str(export)])
     assert code == 0 and "0 added, 0 replaced" in out and "0 removed, 0 conflict(s)" in out
@@ -105,6 +119,8 @@ def test_default_export_round_trip_keeps_everything_but_the_individual_referrals
             assert county_counts[table] == n, table
     # The totals by district and month give the county the same fund and ledger figures.
     assert figures(county) == figures(demo_path)
+    demo_sections, county_sections = board_sections(demo_path), board_sections(county)
+    assert county_sections == demo_sections
 
 
 def test_example_file_privacy_default_export_holds_no_referral_and_the_opt_in_does(demo_path, tmp_path):
