@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
 from pathlib import Path
@@ -44,6 +45,24 @@ def open_for_writing(path: str | Path):
         return open_store(Path(path), create=True)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
+
+
+@contextlib.contextmanager
+def store_for_writing(path: str | Path):
+    """Open (creating if missing) a file to write; if the command fails, a file it created is removed,
+    so a failed command leaves the disk as it was."""
+    path = Path(path)
+    existed = path.exists()
+    store = open_for_writing(path)
+    try:
+        yield store
+    except BaseException:
+        store.close()
+        if not existed:
+            for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", ".lock"))):
+                leftover.unlink(missing_ok=True)
+        raise
+    store.close()
 
 
 def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

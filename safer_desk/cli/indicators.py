@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from safer_desk.cli.common import CliError, open_existing, open_for_writing, print_csv
+from safer_desk.cli.common import CliError, open_existing, print_csv, store_for_writing
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,13 +38,11 @@ def run_import_police(args: argparse.Namespace) -> int:
     for source in args.sources:
         if not Path(source).exists():
             raise CliError(f"there is no file or folder at {source}")
-    store = open_for_writing(args.file)
     try:
-        result = import_police_files(store, [Path(s) for s in args.sources])
+        with store_for_writing(args.file) as store:
+            result = import_police_files(store, [Path(s) for s in args.sources])
     except PoliceFileError as exc:
         raise CliError(str(exc) if "nothing was imported" in str(exc).lower() else f"{exc} Nothing was imported.") from exc
-    finally:
-        store.close()
     for line in result.summary_lines():
         print(line)
     sys.stdout.flush()

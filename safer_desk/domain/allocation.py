@@ -402,7 +402,7 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
         if note:
             notes.append(note)
     elif variable_total:
-        variable = split_by_int_weights(variable_total, int_weights, unit=unit)
+        variable = split_by_weights(variable_total, int_weights, unit=unit)
     else:
         variable = {n: 0 for n in names}
 
@@ -426,32 +426,6 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     assert sum(r.total_pence for r in rows) == pot  # the invariant every option keeps
     return AllocationResult(options, base, retained, pot, per_unit, units_total, fixed_total, variable_total,
                             totals, rows, tuple(notes), limit)
-
-
-def split_by_int_weights(total_pence: int, weights: Mapping[str, int], *, unit: int = 1) -> dict[str, int]:
-    """``money.split_by_weights`` for whole-number weights, in integers only (the same parts, much faster).
-
-    Largest remainder in whole units, ties to the larger weight and then by key; odd
-    pence (a total that is not a whole number of units) to the next in line.
-    """
-    if any(w < 0 for w in weights.values()):
-        raise ValueError("weights cannot be negative")
-    weight_total = sum(weights.values())
-    if not weights or weight_total == 0:
-        return split_by_weights(total_pence, weights, unit=unit)  # its own messages for the empty cases
-    sign = -1 if total_pence < 0 else 1
-    units_total, odd = divmod(abs(total_pence), unit)
-    parts, remainders = {}, {}
-    for key, weight in weights.items():
-        parts[key], remainders[key] = divmod(units_total * weight, weight_total)
-    left = units_total - sum(parts.values())
-    order = sorted(weights, key=lambda k: (-remainders[k], -weights[k], type(k).__name__, str(k)))
-    for key in order[:left]:
-        parts[key] += 1
-    result = {k: parts[k] * unit for k in weights}
-    if odd:
-        result[order[left % len(order)]] += odd
-    return {k: sign * v for k, v in result.items()}
 
 
 def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: Mapping[str, int],
@@ -480,14 +454,14 @@ def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: M
         for n in eligible[:whole_units]:
             amounts[n] += direction * unit
     else:
-        gap = split_by_int_weights(whole_units * unit, {n: exact[n] for n in eligible}, unit=unit)
+        gap = split_by_weights(whole_units * unit, {n: exact[n] for n in eligible}, unit=unit)
         for n, pence in gap.items():
             amounts[n] += direction * pence
     if odd:
         first = next(n for n in order if direction > 0 or amounts[n] >= odd)
         amounts[first] += direction * odd
     if any(v < 0 for v in amounts.values()):  # pragma: no cover - a safety net: never hand out a negative part
-        amounts = split_by_int_weights(variable_total, dict(exact), unit=unit)
+        amounts = split_by_weights(variable_total, dict(exact), unit=unit)
     unit_name = "£1" if unit == 100 else "1p"
     total_moved = format_money(abs(difference))
     note = (f"The two-decimal percentages did not add up to the variable part: {total_moved} was "

@@ -185,6 +185,8 @@ def split_by_weights(total_pence: int, weights: Mapping[K, int | Fraction | Deci
         return {}
     if unit < 1:
         raise ValueError("the rounding unit must be at least one penny")
+    if all(type(w) is int for w in weights.values()):
+        return _split_by_int_weights(total_pence, weights, unit)
     fractions = {k: Fraction(w) if not isinstance(w, Decimal) else Fraction(str(w)) for k, w in weights.items()}
     if any(w < 0 for w in fractions.values()):
         raise ValueError("weights cannot be negative")
@@ -202,6 +204,31 @@ def split_by_weights(total_pence: int, weights: Mapping[K, int | Fraction | Deci
     order = sorted(weights, key=lambda k: (-(shares[k] - parts[k]), -fractions[k], _key_order(k)))
     for k in order[:left]:
         parts[k] += 1
+    result = {k: parts[k] * unit for k in weights}
+    if odd_pence:
+        result[order[left % len(order)]] += odd_pence
+    return {k: sign * v for k, v in result.items()}
+
+
+def _split_by_int_weights(total_pence: int, weights: Mapping[K, int], unit: int) -> dict[K, int]:
+    """The same split for whole-number weights in integers only (much faster than Fractions for
+    hundreds of partnerships): remainders share one denominator, so they order the same way."""
+    if any(w < 0 for w in weights.values()):
+        raise ValueError("weights cannot be negative")
+    weight_total = sum(weights.values())
+    if weight_total == 0:
+        if total_pence == 0:
+            return {k: 0 for k in weights}
+        raise ValueError("the weights add up to zero, so there is no basis to split by")
+    sign = -1 if total_pence < 0 else 1
+    units_total, odd_pence = divmod(abs(total_pence), unit)
+    parts, remainders = {}, {}
+    for key, weight in weights.items():
+        parts[key], remainders[key] = divmod(units_total * weight, weight_total)
+    left = units_total - sum(parts.values())
+    order = sorted(weights, key=lambda k: (-remainders[k], -weights[k], _key_order(k)))
+    for key in order[:left]:
+        parts[key] += 1
     result = {k: parts[k] * unit for k in weights}
     if odd_pence:
         result[order[left % len(order)]] += odd_pence

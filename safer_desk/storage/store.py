@@ -226,6 +226,12 @@ class Store:
             if not self.read_only:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("PRAGMA optimize")
+                # At rest the file is one self-contained file (no -wal beside it), so a copy or an
+                # email attachment holds everything and a read-only opener needs no side files.
+                # While someone else still reads it this fails harmlessly and WAL stays on.
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    self.conn.execute("PRAGMA journal_mode = DELETE")
             self.conn.close()
         finally:
             if self._lock is not None:

@@ -266,17 +266,6 @@ def test_top_slice_shares_add_up(total, partners, retained):
     assert max(result.shares_pence) - min(result.shares_pence) <= 1
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.integers(-10**9, 10**9), st.dictionaries(st.text("abcdef", min_size=1, max_size=3), st.integers(0, 10**12),
-                                                    min_size=1, max_size=12), st.sampled_from([1, 100]))
-def test_integer_split_matches_the_foundation_split(total, weights, unit):
-    from safer_desk.domain.allocation import split_by_int_weights
-    from safer_desk.domain.money import split_by_weights
-
-    assume(sum(weights.values()) > 0)
-    assert split_by_int_weights(total, weights, unit=unit) == split_by_weights(total, weights, unit=unit)
-
-
 @settings(max_examples=150, deadline=None)
 @given(allocations(), st.integers(0, 10**9), st.sampled_from(["basis", "allocation"]))
 def test_redistribution_adds_up_exactly_and_is_never_negative(case, amount, method):

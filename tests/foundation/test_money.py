@@ -130,3 +130,13 @@ def test_equal_split_adds_up_and_parts_differ_by_at_most_a_penny(total, names):
 def test_formatting_round_trips_through_the_parser(pence):
     assert parse_pence(format_money(pence)) == pence
     assert parse_pence(format_pounds_plain(pence)) == pence
+
+
+@given(total=st.integers(min_value=-10**9, max_value=10**9), names=keys, data=st.data())
+def test_whole_number_weights_take_the_integer_path_with_the_same_parts(total, names, data):
+    weights = {k: data.draw(st.integers(min_value=0, max_value=10**12)) for k in names}
+    if sum(weights.values()) == 0:
+        weights[names[0]] = 1
+    unit = data.draw(st.sampled_from([1, 100]))
+    as_fractions = {k: Fraction(w) for k, w in weights.items()}
+    assert split_by_weights(total, weights, unit=unit) == split_by_weights(total, as_fractions, unit=unit)

@@ -202,3 +202,36 @@ def test_save_a_copy_is_a_whole_file(store, tmp_path):
     other = open_store(copy, read_only=True)
     assert other.scalar("SELECT name FROM organisations") == "A"
     other.close()
+
+
+def test_a_closed_file_is_one_self_contained_file(tmp_path):
+    path = tmp_path / "office.sqlite"
+    s = open_store(path, create=True)
+    with s.transaction():
+        s.conn.execute("INSERT INTO organisations(id, name) VALUES ('org:a', 'A')")
+    assert s.scalar("PRAGMA journal_mode") == "wal"  # while open for writing
+    s.close()
+    assert not path.with_name("office.sqlite-wal").exists()
+    reader = open_store(path, read_only=True)
+    assert reader.scalar("SELECT name FROM organisations") == "A"
+    reader.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("office")) == [
+        "office.sqlite", "office.sqlite.lock"]
+    # A plain copy of the file alone holds everything.
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(path.read_bytes())
+    other = open_store(copy, read_only=True)
+    assert other.scalar("SELECT count(*) FROM organisations") == 1
+    other.close()
+
+
+def test_a_reader_while_writing_keeps_wal_until_the_last_writer_closes(tmp_path):
+    path = tmp_path / "office.sqlite"
+    writer = open_store(path, create=True)
+    reader = open_store(path, read_only=True)
+    with writer.transaction():
+        writer.conn.execute("INSERT INTO organisations(id, name) VALUES ('org:a', 'A')")
+    assert reader.scalar("SELECT count(*) FROM organisations") == 1
+    writer.close()  # cannot leave WAL while the reader is there: must not fail
+    assert reader.scalar("SELECT count(*) FROM organisations") == 1
+    reader.close()

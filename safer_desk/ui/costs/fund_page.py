@@ -175,13 +175,17 @@ class FundPage(QWidget):
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("&Fund:", self))
+        fund_label = QLabel("F&und:", self)  # Alt+F is the File menu
+        top.addWidget(fund_label)
         self.fund_combo = QComboBox(self)
         self.fund_combo.setAccessibleName("Fund")
         self.fund_combo.setMinimumWidth(260)
+        fund_label.setBuddy(self.fund_combo)  # without a buddy the "&" shows as text
         top.addWidget(self.fund_combo)
-        top.addWidget(QLabel("Burn rate over the last", self))
+        window_label = QLabel("&Burn rate over the last", self)
+        top.addWidget(window_label)
         self.window_combo = QComboBox(self)
+        window_label.setBuddy(self.window_combo)
         self.window_combo.setAccessibleName("Burn-rate window in months")
         self.window_combo.addItems([f"{n} month{'s' if n > 1 else ''}" for n in WINDOWS])
         self.window_combo.setCurrentIndex(WINDOWS.index(3))
