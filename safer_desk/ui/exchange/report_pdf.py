@@ -21,7 +21,7 @@ from safer_desk.exchange.files import atomic_path
 from safer_desk.exchange.report_html import chart_svg
 
 DPI = 96  # layout units: CSS pixels, so the HTML flavour of the tables sizes the same way
-CHART_W, CHART_H = 680, 320
+CHART_W, CHART_H = 680, 290  # three charts to an A4 page
 CHART_SCALE = 3  # rasterise charts at 288 dpi
 HEADER_H, FOOTER_H = 28.0, 28.0
 FONT_FAMILIES = ["Segoe UI", "Arial", "DejaVu Sans", "Liberation Sans"]
@@ -120,7 +120,9 @@ def render_chart_image(chart, width: int = CHART_W, height: int = CHART_H, scale
     ensure_gui_app()
     image = QImage(width * scale, height * scale, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
-    renderer = QSvgRenderer(QByteArray(chart_svg(chart, width, height).encode("utf-8")))
+    # The title is drawn in the picture: a caption paragraph could be left at the foot of one page with
+    # its chart on the next (QTextDocument has no keep-with-next).
+    renderer = QSvgRenderer(QByteArray(chart_svg(chart, width, height, show_title=True).encode("utf-8")))
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -158,7 +160,6 @@ def body_document(document, width: float, device=None) -> QTextDocument:
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), render_chart_image(chart))
             w = min(width, CHART_W)
             h = CHART_H * w / CHART_W
-            parts.append(f"<p><b>{escape(chart.title)}</b></p>")
             parts.append(f'<p><img src="{name}" width="{w:.0f}" height="{h:.0f}"></p>')
             if chart.note:
                 parts.append(f'<p style="font-size: 8pt; color: #333333;">{escape(chart.note)}</p>')
