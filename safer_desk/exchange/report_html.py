@@ -70,8 +70,8 @@ def table_html(table) -> str:
     return "".join(parts)
 
 
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values covering low..high (steps of 1, 2 or 5 times a power of ten)."""
+def nice_ticks(low: float, high: float, count: int = 5, *, whole: bool = False) -> list[float]:
+    """Round tick values covering low..high (steps of 1, 2 or 5 times a power of ten; whole steps if asked)."""
     if high < low:
         low, high = high, low
     if high - low < 1e-9 * max(1.0, abs(low), abs(high)):  # flat (or nearly): show a unit of room
@@ -79,6 +79,8 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     raw = (high - low) / max(1, count)
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    if whole and not float(step).is_integer():  # counts: never a tick at 0.2 of a crime
+        step = 1 if step < 1 else 5 if step == 2.5 else math.ceil(step)
     start = math.floor(low / step) * step
     count = max(1, math.ceil((high - start) / step - 1e-9))
     return [start + i * step for i in range(count + 1)]
@@ -126,7 +128,7 @@ def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = 
         pass  # lines only, all well above zero: let the axis start near the data
     elif low > 0:
         low = 0
-    ticks = nice_ticks(low, high)
+    ticks = nice_ticks(low, high, whole=bool(values) and all(float(v).is_integer() for v in values))
     y0, y1 = ticks[0], ticks[-1]
     step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
     n = max(1, len(chart.categories))

@@ -146,6 +146,15 @@ def test_nice_ticks_cover_the_range_in_equal_steps(a, b):
     assert ticks[0] <= low + 1e-9 * step and ticks[-1] >= high - 1e-9 * step
 
 
+def test_counts_get_whole_number_ticks():
+    assert nice_ticks(0, 1, whole=True) == [0, 1]
+    assert nice_ticks(0, 12, whole=True) == [0, 5, 10, 15]
+    assert nice_ticks(0, 1) == pytest.approx([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+    chart = ReportChart("Robbery", ["Apr-25", "May-25"], [ReportSeries("2025/26", [0.0, 1.0], "bar")])
+    labels = [t.text for t in parse_svg(chart).iter(f"{SVG}text")]
+    assert "0.2" not in labels and "1" in labels
+
+
 def test_pdf_has_a_title_page_numbered_pages_and_every_section(qapp, tmp_path):
     from safer_desk.ui.exchange.report_pdf import write_pdf
 
