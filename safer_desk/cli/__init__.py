@@ -92,16 +92,17 @@ def _open_window(args: argparse.Namespace) -> int:
 
     if args.demo and args.file:
         raise CliError("give either a FILE or --demo, not both", code=2)
+    from safer_desk.ui.app import run_window
+
     if args.demo:
         from safer_desk.cli.common import fresh_demo_copy
 
-        path, create = fresh_demo_copy(), False
-    elif args.file:
+        with fresh_demo_copy() as path:
+            return run_window(path)
+    if args.file:
         path, create = Path(args.file), False
         if not path.exists():
             raise CliError(f"there is no file at {path} (use File > New in the window to make one)")
     else:
         path, create = None, True
-    from safer_desk.ui.app import run_window
-
     return run_window(path, create=create)

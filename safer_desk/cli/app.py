@@ -43,17 +43,20 @@ def run_screenshot(args: argparse.Namespace) -> int:
 
     if args.demo and args.file:
         raise CliError("give either FILE or --demo, not both", code=2)
-    if args.demo:
-        path = fresh_demo_copy()
-    else:
-        path = Path(args.file) if args.file else default_file()
-        if not path.exists():
-            raise CliError(f"there is no file at {path}")
     from safer_desk.ui.app import screenshot
 
-    try:
-        out = screenshot(Path(args.out), path, tab=args.tab)
-    except StoreError as exc:
-        raise CliError(str(exc)) from exc
-    print(f"saved {out}")
-    return 0
+    def shoot(path: Path) -> int:
+        try:
+            out = screenshot(Path(args.out), path, tab=args.tab)
+        except StoreError as exc:
+            raise CliError(str(exc)) from exc
+        print(f"saved {out}")
+        return 0
+
+    if args.demo:
+        with fresh_demo_copy() as path:
+            return shoot(path)
+    path = Path(args.file) if args.file else default_file()
+    if not path.exists():
+        raise CliError(f"there is no file at {path}")
+    return shoot(path)

@@ -70,9 +70,15 @@ def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     sys.stdout.flush()
 
 
-def fresh_demo_copy() -> Path:
-    """A new example file in a temporary folder: --demo never touches the user's own data."""
+@contextlib.contextmanager
+def fresh_demo_copy():
+    """A new example file in a temporary folder, removed afterwards: --demo never touches the user's data."""
+    import shutil
+
     from safer_desk.services.demo import build_demo
 
     folder = Path(tempfile.mkdtemp(prefix="safer-desk-demo-"))
-    return build_demo(folder / "example.sqlite")
+    try:
+        yield build_demo(folder / "example.sqlite")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
