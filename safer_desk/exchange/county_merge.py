@@ -238,6 +238,7 @@ class _Merger:
         self.skipped: set[tuple[str, str]] = set()  # rows not merged (their children cannot be either)
         self.now = utc_now()
         self._parent_sql: dict = {}
+        self._sql: dict = {}  # SQL text per table, built once
         self.done = 0
         self.total = max(1, manifest.total_rows)
 
@@ -278,16 +279,20 @@ class _Merger:
     def key_values(self, info: TableInfo, key: str) -> list:
         return [key] if len(info.primary_key) == 1 else json.loads(key)
 
+    def select_by_key_sql(self, info: TableInfo) -> str:
+        sql = self._sql.get(("select", info.name))
+        if sql is None:
+            cols = ", ".join(quote(c) for c in info.columns)
+            sql = self._sql[("select", info.name)] = \
+                f"SELECT {cols} FROM {quote(info.name)} WHERE {self.where_key(info)}"
+        return sql
+
     def county_row(self, info: TableInfo, row: dict) -> dict | None:
-        cols = ", ".join(quote(c) for c in info.columns)
-        found = self.dst.execute(f"SELECT {cols} FROM {quote(info.name)} WHERE {self.where_key(info)}",
-                                 [row[c] for c in info.primary_key]).fetchone()
+        found = self.dst.execute(self.select_by_key_sql(info), [row[c] for c in info.primary_key]).fetchone()
         return None if found is None else dict(zip(info.columns, tuple(found)))
 
     def county_row_by_key(self, info: TableInfo, key: str) -> dict | None:
-        cols = ", ".join(quote(c) for c in info.columns)
-        found = self.dst.execute(f"SELECT {cols} FROM {quote(info.name)} WHERE {self.where_key(info)}",
-                                 self.key_values(info, key)).fetchone()
+        found = self.dst.execute(self.select_by_key_sql(info), self.key_values(info, key)).fetchone()
         return None if found is None else dict(zip(info.columns, tuple(found)))
 
     def digest(self, info: TableInfo, row: dict) -> str:
@@ -296,15 +301,17 @@ class _Merger:
     def clash(self, info: TableInfo, row: dict, natural: tuple[str, ...] | None) -> tuple[tuple[str, ...], dict] | None:
         """The first county row (another row than this one) with the same values on a UNIQUE key."""
         keys = list(info.uniques) + ([natural] if natural else [])
-        cols = ", ".join(quote(c) for c in info.columns)
         for unique in keys:
             values = [row[c] for c in unique]
             if any(v is None for v in values):  # NULLs never clash in SQLite
                 continue
-            where = " AND ".join(f"{quote(c)} = ?" for c in unique)
-            not_self = " AND NOT (" + self.where_key(info) + ")"
-            found = self.dst.execute(f"SELECT {cols} FROM {quote(info.name)} WHERE {where}{not_self} LIMIT 1",
-                                     values + [row[c] for c in info.primary_key]).fetchone()
+            sql = self._sql.get(("clash", info.name, unique))
+            if sql is None:
+                cols = ", ".join(quote(c) for c in info.columns)
+                where = " AND ".join(f"{quote(c)} = ?" for c in unique)
+                sql = self._sql[("clash", info.name, unique)] = \
+                    f"SELECT {cols} FROM {quote(info.name)} WHERE {where} AND NOT ({self.where_key(info)}) LIMIT 1"
+            found = self.dst.execute(sql, values + [row[c] for c in info.primary_key]).fetchone()
             if found is not None:
                 return unique, dict(zip(info.columns, tuple(found)))
         return None
