@@ -1,7 +1,76 @@
-"""Schema of the exchange part of the file (its own migration set, applied after core)."""
+"""Schema of the exchange part of the file (its own migration set, applied after core).
+
+The county merge keeps its bookkeeping in internal tables (names start with ``_``: not audited, not
+exported): where every merged row came from, which exports were imported, and the conflicts found.
+Every office file has them (empty until it is used as a county file), so any file can become one.
+"""
 
 from __future__ import annotations
 
 from safer_desk.storage.schema import MigrationSet
 
 migrations = MigrationSet("safer_desk.exchange")
+
+PROVENANCE_TABLE = "_county_provenance"
+IMPORTS_TABLE = "_county_imports"
+CONFLICTS_TABLE = "_county_conflicts"
+# Only in export files: what the export is (its presence is what makes a file an export).
+MANIFEST_TABLE = "_export_manifest"
+
+
+@migrations.step
+def create_county_bookkeeping(db) -> None:
+    # One row per merged row: which office and export it came from, and its content hash as merged,
+    # so a later import can tell "unchanged", "replaced" and "edited at the county since".
+    db.execute(
+        """CREATE TABLE _county_provenance (
+            table_name TEXT NOT NULL,
+            row_key TEXT NOT NULL,
+            office_id TEXT NOT NULL,
+            office_name TEXT NOT NULL,
+            export_id TEXT NOT NULL,
+            exported_at TEXT NOT NULL,
+            row_hash TEXT NOT NULL,
+            shared INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1)),
+            imported_at TEXT NOT NULL,
+            PRIMARY KEY (table_name, row_key)
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX _county_provenance_office ON _county_provenance(office_id, table_name)")
+    db.execute(
+        """CREATE TABLE _county_imports (
+            export_id TEXT PRIMARY KEY,
+            office_id TEXT NOT NULL,
+            office_name TEXT NOT NULL,
+            exported_at TEXT NOT NULL,
+            exported_by TEXT NOT NULL,
+            checksum TEXT NOT NULL,
+            include_referrals INTEGER NOT NULL CHECK (include_referrals IN (0, 1)),
+            file_name TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            imported_by TEXT NOT NULL,
+            added INTEGER NOT NULL DEFAULT 0,
+            replaced INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            removed INTEGER NOT NULL DEFAULT 0,
+            conflicts INTEGER NOT NULL DEFAULT 0
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX _county_imports_office ON _county_imports(office_id, exported_at)")
+    # A conflict is reported, never resolved silently: the county row stays as it was.
+    db.execute(
+        """CREATE TABLE _county_conflicts (
+            id INTEGER PRIMARY KEY,
+            export_id TEXT NOT NULL,
+            office_id TEXT NOT NULL,
+            office_name TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            row_key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            other_office TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL,
+            incoming_row TEXT NOT NULL,
+            found_at TEXT NOT NULL,
+            UNIQUE (office_id, table_name, row_key, kind)
+        ) STRICT"""
+    )

@@ -1,7 +1,63 @@
-"""Menu actions of this area, added to the main window at start-up (keep imports light)."""
+"""Menu actions of this area, added to the main window at start-up (keep imports light).
+
+File > Export for County…, File > Import District Files…, File > Board Report…; the dialogs themselves
+(and the services under them) are imported only when an action is used.
+"""
 
 from __future__ import annotations
+
+from PySide6.QtGui import QAction
+
+from safer_desk.ui import prompts
 
 
 def install(window) -> None:
     """Add this area's actions to the window's menus."""
+    export = QAction("Export for &County…", window)
+    export.setStatusTip("Write this office's data for the county lead (.sqlite to merge, .xlsx to read)")
+    export.triggered.connect(lambda _=False: open_export_dialog(window))
+    merge = QAction("&Import District Files…", window)
+    merge.setStatusTip("Merge district exports into the open (county) file")
+    merge.triggered.connect(lambda _=False: import_district_files(window))
+    report = QAction("Board &Report…", window)
+    report.setStatusTip("Write the board report (PDF or HTML) with every tab's tables and charts")
+    report.triggered.connect(lambda _=False: open_report_dialog(window))
+    window.exchange_actions = {"export": export, "merge": merge, "report": report}
+    window.add_file_actions([export, merge, report])
+
+    def enable() -> None:
+        store = window.session.store
+        export.setEnabled(store is not None)
+        report.setEnabled(store is not None)
+        merge.setEnabled(store is not None and not store.read_only)
+
+    window.session.store_changed.connect(enable)
+    enable()
+
+
+def open_export_dialog(window):
+    if window.session.store is None:
+        prompts.show_error(window, "Export for County", "Open a file first.")
+        return None
+    from safer_desk.ui.exchange.dialogs import ExportDialog
+
+    window.export_dialog = ExportDialog(window.session, window)
+    window.export_dialog.open()
+    return window.export_dialog
+
+
+def import_district_files(window):
+    from safer_desk.ui.exchange.dialogs import import_district_files as run
+
+    return run(window)
+
+
+def open_report_dialog(window):
+    if window.session.store is None:
+        prompts.show_error(window, "Board Report", "Open a file first.")
+        return None
+    from safer_desk.ui.exchange.dialogs import ReportDialog
+
+    window.report_dialog = ReportDialog(window.session, window)
+    window.report_dialog.open()
+    return window.report_dialog

@@ -1,0 +1,173 @@
+"""What the county export and merge know about a file's tables, found by looking at the schema itself.
+
+Nothing here names a tab's table: every table a migration creates is exported and merged as it
+lands, in foreign-key order, matched by its primary key and its UNIQUE constraints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+# The file's identity and its audit trail stay with the office; everything starting with "_" is internal.
+NOT_DATA = {"meta", "audit_log"}
+CHECKSUM_METHOD = "sha256-rows-v1"
+
+# The same shapes as services.progress (the exchange layer sits below services and cannot import it):
+# services turn ExchangeCancelled into services.progress.Cancelled.
+ProgressFn = Callable[..., None]
+CancelCheck = Callable[[], bool]
+
+
+class ExchangeCancelled(Exception):
+    """The user cancelled; whatever was under way has been rolled back or removed."""
+
+
+def no_progress(done: int, total: int, message: str = "") -> None:
+    """Ignore progress reports."""
+
+
+def never_cancelled() -> bool:
+    return False
+
+
+def check_cancelled(cancelled: CancelCheck) -> None:
+    if cancelled():
+        raise ExchangeCancelled("Cancelled; nothing was changed.")
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    columns: tuple[str, ...]
+    table: str
+    to_columns: tuple[str, ...]  # empty when the parent's primary key is meant
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    name: str
+    columns: tuple[str, ...]
+    primary_key: tuple[str, ...]  # ("rowid",) for a table without one
+    uniques: tuple[tuple[str, ...], ...]  # UNIQUE constraints (not the primary key)
+    foreign_keys: tuple[ForeignKey, ...] = field(default=())
+
+    def key_of(self, row: dict[str, Any]) -> str:
+        """The row's identity as text (one column as is; several as a JSON list)."""
+        if len(self.primary_key) == 1:
+            return str(row[self.primary_key[0]])
+        return json.dumps([row[c] for c in self.primary_key], separators=(",", ":"))
+
+    @property
+    def order_by(self) -> str:
+        return ", ".join(quote(c) for c in self.primary_key)
+
+    @property
+    def money_columns(self) -> tuple[int, ...]:
+        return tuple(i for i, c in enumerate(self.columns) if c.endswith("_pence"))
+
+
+def is_data_table(name: str) -> bool:
+    return not (name.startswith("_") or name.startswith("sqlite_") or name in NOT_DATA)
+
+
+def data_tables(conn: sqlite3.Connection) -> list[str]:
+    """Every table holding the office's data (not internal, not meta, not the audit trail), by name."""
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return [n for n in names if is_data_table(n)]
+
+
+def has_table(conn: sqlite3.Connection, name: str, kind: str = "table") -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?", (kind, name)).fetchone() is not None
+
+
+def table_info(conn: sqlite3.Connection, table: str) -> TableInfo:
+    info = conn.execute(f"PRAGMA table_info({quote(table)})").fetchall()
+    columns = tuple(r[1] for r in info)
+    pk = tuple(r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5])) or ("rowid",)
+    uniques = []
+    for idx in conn.execute(f"PRAGMA index_list({quote(table)})").fetchall():
+        # (seq, name, unique, origin, partial): origin 'u' is a UNIQUE constraint, 'c' a CREATE UNIQUE INDEX.
+        if idx[2] and idx[3] in ("u", "c") and not idx[4]:
+            cols = tuple(r[2] for r in conn.execute(f"PRAGMA index_info({quote(idx[1])})").fetchall())
+            if cols and None not in cols and cols != pk:
+                uniques.append(cols)
+    fks: dict[int, list] = {}
+    for r in conn.execute(f"PRAGMA foreign_key_list({quote(table)})").fetchall():
+        fks.setdefault(r[0], []).append(r)
+    foreign_keys = tuple(
+        ForeignKey(tuple(r[3] for r in rows), rows[0][2], tuple(r[4] for r in rows if r[4] is not None))
+        for _, rows in sorted(fks.items())
+    )
+    return TableInfo(table, columns, pk, tuple(uniques), foreign_keys)
+
+
+def dependency_order(conn: sqlite3.Connection, tables: Iterable[str]) -> list[str]:
+    """Tables with every parent before its children (ties by name); self-references are ignored."""
+    tables = sorted(set(tables))
+    parents = {t: {fk.table for fk in table_info(conn, t).foreign_keys if fk.table != t and fk.table in tables}
+               for t in tables}
+    ordered: list[str] = []
+    placed: set[str] = set()
+    while len(ordered) < len(tables):
+        ready = [t for t in tables if t not in placed and parents[t] <= placed]
+        if not ready:  # a cycle between tables: keep the rest by name (foreign keys are checked at commit)
+            ready = [t for t in tables if t not in placed][:1]
+        for t in ready:
+            ordered.append(t)
+            placed.add(t)
+    return ordered
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {"blob": value.hex()}
+    if isinstance(value, float):
+        return {"real": repr(value)}
+    return value
+
+
+def row_hash(columns: Iterable[str], values: Iterable[Any]) -> str:
+    """SHA-256 of a row's values by column name (column order does not matter; types do)."""
+    pairs = sorted(zip(columns, values))
+    text = json.dumps([[c, _canonical(v)] for c, v in pairs], separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def iter_rows(conn: sqlite3.Connection, info: TableInfo) -> Iterator[dict[str, Any]]:
+    """The table's rows as dicts in primary-key order (a table without a primary key adds "rowid")."""
+    names = info.columns + (("rowid",) if info.primary_key == ("rowid",) else ())
+    cols = ", ".join(quote(c) for c in names)
+    cursor = conn.execute(f"SELECT {cols} FROM {quote(info.name)} ORDER BY {info.order_by}")
+    for values in cursor:
+        yield dict(zip(names, tuple(values)))
+
+
+def content_checksum(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> str:
+    """The content checksum of an export (method sha256-rows-v1).
+
+    SHA-256 over, for each table in name order, a line with the table name and its column names in
+    name order, then one line per row in primary-key order: the row's values as canonical JSON
+    (integers and text as themselves, reals as repr, blobs as hex, NULL as null). Two files with the
+    same rows give the same checksum whatever their page layout, row order on disk or column order.
+    """
+    digest = hashlib.sha256()
+    for table in sorted(data_tables(conn) if tables is None else tables):
+        info = table_info(conn, table)
+        names = sorted(info.columns)
+        digest.update(json.dumps({"table": table, "columns": names}, separators=(",", ":")).encode("utf-8") + b"\n")
+        for row in iter_rows(conn, info):
+            line = json.dumps([_canonical(row[c]) for c in names], separators=(",", ":"), ensure_ascii=False)
+            digest.update(line.encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
+def row_counts(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> dict[str, int]:
+    return {t: int(conn.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0])
+            for t in sorted(data_tables(conn) if tables is None else tables)}

@@ -1,0 +1,273 @@
+"""The board report as one self-contained HTML file: a title page, then each section's text, tables and charts.
+
+Charts are inline SVG drawn from the section's ReportChart data (no scripts, no files beside it), so the
+report can be emailed or printed from any browser. Series differ by line style and marker as well as colour,
+and each chart is followed by its figures as a table, so nothing is said by colour alone.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+from pathlib import Path
+from typing import Sequence
+
+from safer_desk.exchange.files import atomic_path
+
+# Colour-blind-safe palette (Okabe-Ito), with dash patterns and markers so series differ without colour too.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+DASHES = ["6,4", "2,3", "8,3,2,3", "4,4"]  # for "dashed" series, in turn
+MARKERS = ["circle", "square", "triangle", "diamond", "circle", "square", "triangle", "diamond"]
+
+CSS = """
+@page { size: A4; margin: 18mm 15mm 20mm 15mm; }
+body { font-family: "Segoe UI", Arial, "DejaVu Sans", sans-serif; font-size: 10.5pt; color: #111; margin: 0 auto;
+       max-width: 190mm; line-height: 1.35; }
+.title-page { min-height: 240mm; display: flex; flex-direction: column; justify-content: center;
+              page-break-after: always; break-after: page; }
+.title-page h1 { font-size: 26pt; margin: 0 0 8mm 0; }
+.title-page .subtitle { font-size: 16pt; margin: 0 0 4mm 0; }
+.title-page .meta { color: #333; }
+.contents ol { padding-left: 6mm; }
+section { page-break-before: always; break-before: page; }
+h2 { font-size: 16pt; border-bottom: 2px solid #0072B2; padding-bottom: 2mm; }
+h3 { font-size: 12pt; margin-top: 6mm; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm 0; font-size: 9.5pt; }
+th, td { border: 1px solid #999; padding: 1.2mm 2mm; vertical-align: top; }
+th { background: #e8eef5; text-align: left; }
+td.r, th.r { text-align: right; font-variant-numeric: tabular-nums; }
+td.c, th.c { text-align: center; }
+tr.total td { font-weight: bold; border-top: 2px solid #333; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+.note { font-size: 9pt; color: #333; }
+figure { margin: 3mm 0 5mm 0; page-break-inside: avoid; }
+figcaption { font-weight: bold; margin-bottom: 1mm; }
+details { font-size: 9pt; margin-top: 1mm; }
+footer { margin-top: 10mm; font-size: 8.5pt; color: #555; border-top: 1px solid #ccc; padding-top: 2mm; }
+@media print { details { display: none; } }
+"""
+
+
+def _cell_class(align: Sequence[str], i: int) -> str:
+    a = align[i] if i < len(align) else "l"
+    return f' class="{a}"' if a in ("r", "c") else ""
+
+
+def table_html(table) -> str:
+    parts = [f"<h3>{escape(table.title)}</h3>" if table.title else "", "<table>"]
+    parts.append("<thead><tr>" + "".join(f"<th{_cell_class(table.align, i)} scope=\"col\">{escape(h)}</th>"
+                                         for i, h in enumerate(table.header)) + "</tr></thead><tbody>")
+    for row in table.rows:
+        parts.append("<tr>" + "".join(f"<td{_cell_class(table.align, i)}>{escape(str(v))}</td>"
+                                      for i, v in enumerate(row)) + "</tr>")
+    if table.total_row:
+        parts.append('<tr class="total">' + "".join(f"<td{_cell_class(table.align, i)}>{escape(str(v))}</td>"
+                                                    for i, v in enumerate(table.total_row)) + "</tr>")
+    parts.append("</tbody></table>")
+    if table.note:
+        parts.append(f'<p class="note">{escape(table.note)}</p>')
+    return "".join(parts)
+
+
+def nice_ticks(low: float, high: float, count: int = 5, *, whole: bool = False) -> list[float]:
+    """Round tick values covering low..high (steps of 1, 2 or 5 times a power of ten; whole steps if asked)."""
+    if high < low:
+        low, high = high, low
+    if high - low < 1e-9 * max(1.0, abs(low), abs(high)):  # flat (or nearly): show a unit of room
+        high = low + max(1.0, abs(low) * 0.1)
+    raw = (high - low) / max(1, count)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    if whole and not float(step).is_integer():  # counts: never a tick at 0.2 of a crime
+        step = 1 if step < 1 else 5 if step == 2.5 else math.ceil(step)
+    start = math.floor(low / step) * step
+    count = max(1, math.ceil((high - start) / step - 1e-9))
+    return [start + i * step for i in range(count + 1)]
+
+
+def format_tick(value: float, step: float) -> str:
+    if step >= 1 and float(value).is_integer():
+        return f"{int(value):,}"
+    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 1
+    return f"{value:,.{decimals}f}"
+
+
+def _marker(kind: str, x: float, y: float, colour: str) -> str:
+    if kind == "square":
+        return f'<rect x="{x - 3:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="{colour}"/>'
+    if kind == "triangle":
+        return f'<polygon points="{x:.1f},{y - 4:.1f} {x - 4:.1f},{y + 3:.1f} {x + 4:.1f},{y + 3:.1f}" fill="{colour}"/>'
+    if kind == "diamond":
+        return f'<polygon points="{x:.1f},{y - 4:.1f} {x + 4:.1f},{y:.1f} {x:.1f},{y + 4:.1f} {x - 4:.1f},{y:.1f}" fill="{colour}"/>'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"/>'
+
+
+def _dash(series, k: int) -> str:
+    """Lines and steps are solid; dashed series take the dash patterns in turn."""
+    if series[k].style != "dashed":
+        return ""
+    n = sum(1 for s in series[:k] if s.style == "dashed")
+    return f' stroke-dasharray="{DASHES[n % len(DASHES)]}"'
+
+
+def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = False) -> str:
+    """A ReportChart as an SVG drawing: bars grouped per category, lines (solid, dashed, step) over them.
+
+    The title is drawn only when asked (the HTML and PDF reports caption the chart with real text).
+    """
+    left, right, top = 70, 20, 34 if show_title else 14
+    legend_rows = math.ceil(len(chart.series) / 3) if chart.series else 0
+    bottom = 46 + 18 * legend_rows
+    plot_w, plot_h = width - left - right, height - top - bottom
+    values = [v for s in chart.series for v in s.values if v is not None]
+    has_bars = any(s.style == "bar" for s in chart.series)
+    low = min(values + ([0] if has_bars or not values else []), default=0)
+    high = max(values + ([0] if has_bars else []), default=1)
+    if values and not has_bars and low > 0 and (high - low) < high * 0.5:
+        pass  # lines only, all well above zero: let the axis start near the data
+    elif low > 0:
+        low = 0
+    ticks = nice_ticks(low, high, whole=bool(values) and all(float(v).is_integer() for v in values))
+    y0, y1 = ticks[0], ticks[-1]
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
+    n = max(1, len(chart.categories))
+    slot = plot_w / n
+
+    def x_at(i: int) -> float:
+        return left + slot * (i + 0.5)
+
+    def y_at(v: float) -> float:
+        return top + plot_h - (v - y0) / (y1 - y0) * plot_h
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(chart.title)}" '
+           'font-family="Arial, DejaVu Sans, sans-serif" font-size="11">',
+           f"<title>{escape(chart.title)}</title>",
+           f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>']
+    if show_title:
+        out.append(f'<text x="{left}" y="18" font-size="13" font-weight="bold" fill="#111111">{escape(chart.title)}</text>')
+    for t in ticks:
+        y = y_at(t)
+        out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#dddddd" stroke-width="1"/>')
+        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333333">{escape(format_tick(t, step))}</text>')
+    out.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#333333" stroke-width="1"/>')
+    zero_y = y_at(0) if y0 <= 0 <= y1 else top + plot_h
+    out.append(f'<line x1="{left}" y1="{zero_y:.1f}" x2="{left + plot_w}" y2="{zero_y:.1f}" stroke="#333333" stroke-width="1"/>')
+    if chart.y_label:
+        out.append(f'<text x="14" y="{top + plot_h / 2:.1f}" text-anchor="middle" fill="#333333" '
+                   f'transform="rotate(-90 14 {top + plot_h / 2:.1f})">{escape(chart.y_label)}</text>')
+    every = max(1, math.ceil(n / 14))
+    for i, label in enumerate(chart.categories):
+        if i % every == 0:
+            out.append(f'<text x="{x_at(i):.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#333333">'
+                       f"{escape(str(label))}</text>")
+    bars = [s for s in chart.series if s.style == "bar"]
+    bar_w = slot * 0.8 / max(1, len(bars))
+    for k, s in enumerate(chart.series):
+        colour = PALETTE[k % len(PALETTE)]
+        if s.style == "bar":
+            b = bars.index(s)
+            for i, v in enumerate(s.values[:n]):
+                if v is None:
+                    continue
+                x = left + slot * i + slot * 0.1 + bar_w * b
+                y_top, y_bottom = sorted((y_at(v), zero_y))
+                out.append(f'<rect x="{x:.1f}" y="{y_top:.1f}" width="{bar_w * 0.92:.1f}" '
+                           f'height="{max(0.5, y_bottom - y_top):.1f}" fill="{colour}"/>')
+            continue
+        dash_attr = _dash(chart.series, k)
+        runs: list[list[tuple[float, float]]] = [[]]
+        for i, v in enumerate(s.values[:n]):
+            if v is None:
+                runs.append([])
+            else:
+                runs[-1].append((x_at(i), y_at(v)))
+        for run in runs:
+            if not run:
+                continue
+            if s.style == "step":
+                points = []
+                for j, (x, y) in enumerate(run):
+                    if j:
+                        points.append((x, run[j - 1][1]))
+                    points.append((x, y))
+            else:
+                points = run
+            out.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash_attr} points="'
+                       + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>')
+            # Markers tell the series apart without colour; on long series every few points is enough.
+            every_nth = max(1, math.ceil(n / 12))
+            out.extend(_marker(MARKERS[k % len(MARKERS)], x, y, colour)
+                       for j, (x, y) in enumerate(run) if (round((x - left) / slot - 0.5) + k) % every_nth == 0)
+    # Legend: a swatch drawn in the series' own style, then its name.
+    for k, s in enumerate(chart.series):
+        colour = PALETTE[k % len(PALETTE)]
+        lx = left + (k % 3) * (plot_w / 3)
+        ly = top + plot_h + 34 + 18 * (k // 3)
+        if s.style == "bar":
+            out.append(f'<rect x="{lx:.1f}" y="{ly - 9:.1f}" width="14" height="10" fill="{colour}"/>')
+        else:
+            dash_attr = _dash(chart.series, k)
+            out.append(f'<line x1="{lx:.1f}" y1="{ly - 4:.1f}" x2="{lx + 22:.1f}" y2="{ly - 4:.1f}" stroke="{colour}" '
+                       f'stroke-width="2"{dash_attr}/>')
+            out.append(_marker(MARKERS[k % len(MARKERS)], lx + 11, ly - 4, colour))
+        out.append(f'<text x="{lx + 28:.1f}" y="{ly:.1f}" fill="#111111">{escape(s.name)}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def chart_figures_table(chart) -> str:
+    """The chart's numbers as a table (for screen readers and anyone checking the figures)."""
+    rows = ["<table><thead><tr><th scope=\"col\"></th>" + "".join(
+        f'<th class="r" scope="col">{escape(s.name)}</th>' for s in chart.series) + "</tr></thead><tbody>"]
+    for i, category in enumerate(chart.categories):
+        cells = []
+        for s in chart.series:
+            v = s.values[i] if i < len(s.values) else None
+            cells.append("" if v is None else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"))
+        rows.append(f"<tr><th scope=\"row\">{escape(str(category))}</th>"
+                    + "".join(f'<td class="r">{escape(c)}</td>' for c in cells) + "</tr>")
+    rows.append("</tbody></table>")
+    return "".join(rows)
+
+
+def section_html(section, number: int | None = None) -> str:
+    heading = f"{number}. {section.title}" if number else section.title
+    parts = [f"<section><h2>{escape(heading)}</h2>"]
+    parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
+    parts += [table_html(t) for t in section.tables]
+    for chart in section.charts:
+        parts.append(f"<figure><figcaption>{escape(chart.title)}</figcaption>{chart_svg(chart)}")
+        if chart.note:
+            parts.append(f'<p class="note">{escape(chart.note)}</p>')
+        parts.append(f"<details><summary>Figures in this chart</summary>{chart_figures_table(chart)}</details>"
+                     "</figure>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def render_html(document) -> str:
+    """The whole report as a self-contained HTML page (a ReportDocument from services.report)."""
+    contents = "".join(f"<li>{escape(s.title)}</li>" for s in document.sections)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+        f"<title>{escape(document.title)} — {escape(document.subtitle)}</title><style>{CSS}</style></head><body>"
+        "<div class=\"title-page\">"
+        f"<h1>{escape(document.title)}</h1>"
+        f"<p class=\"subtitle\">{escape(document.area_label)}<br>Financial year {escape(document.year_label)}</p>"
+        + (f"<p class=\"subtitle\">Date of meeting: {escape(document.meeting_date)}</p>" if document.meeting_date else "")
+        + f"<p class=\"meta\">Prepared by {escape(document.office_name)} on {escape(document.prepared_on)}</p>"
+        f"<div class=\"contents\"><h2>Contents</h2><ol>{contents}</ol></div></div>"
+        + "".join(section_html(s, i) for i, s in enumerate(document.sections, start=1))
+        + f"<footer>{escape(document.title)} · {escape(document.subtitle)} · prepared {escape(document.prepared_on)}"
+        " with Safer Desk</footer></body></html>\n"
+    )
+
+
+def write_html(document, target: Path | str) -> Path:
+    """Write the report's HTML to target atomically."""
+    target = Path(target)
+    with atomic_path(target) as tmp:
+        tmp.write_text(render_html(document), encoding="utf-8")
+    return target

@@ -1,0 +1,157 @@
+"""County exchange, one function per user action: export for the county, merge district files, look back.
+
+The window (File > Export for County…, File > Import District Files…) and the command line
+(`safer-desk export`, `safer-desk merge`) call these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safer_desk.exchange import county_export, county_merge
+from safer_desk.exchange.county_export import ExportResult
+from safer_desk.exchange.county_merge import Conflict, ExportManifest, ExportRefused, MergeSummary
+from safer_desk.exchange.county_schema import ExchangeCancelled, content_checksum, row_counts
+from safer_desk.services.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
+from safer_desk.storage.schema.exchange import CONFLICTS_TABLE, IMPORTS_TABLE, PROVENANCE_TABLE
+from safer_desk.storage.store import Store
+
+EXPORT_SUFFIXES = {".sqlite": "sqlite", ".db": "sqlite", ".xlsx": "xlsx"}
+
+__all__ = ["CountyError", "ExportRefused", "ExportResult", "MergeReport", "MergeSummary", "Conflict",
+           "export_for_county", "check_district_files", "merge_district_files", "list_conflicts", "list_imports",
+           "county_checksum", "county_row_counts", "provenance_counts"]
+
+
+class CountyError(ValueError):
+    """Bad input to an exchange action; the message is for the person who chose it."""
+
+
+def export_for_county(store: Store, target: Path | str, *, include_referrals: bool = False,
+                      progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled) -> ExportResult:
+    """Write the office's data for the county: .sqlite (for merging) or .xlsx (for reading), atomically.
+
+    Victim-level rows are left out (totals by district and month instead) unless include_referrals.
+    """
+    target = Path(target)
+    kind = EXPORT_SUFFIXES.get(target.suffix.lower())
+    if kind is None:
+        raise CountyError(f"{target.name}: the export must end in .sqlite (for the county to merge) or .xlsx "
+                          "(an Excel workbook to read).")
+    if target.exists() and target.resolve() == Path(store.path).resolve():
+        raise CountyError("Choose a different file from the one that is open.")
+    write = county_export.write_county_export if kind == "sqlite" else county_export.write_county_workbook
+    try:
+        return write(store, target, include_referrals=include_referrals, progress=progress, cancelled=cancelled)
+    except ExchangeCancelled as exc:
+        raise Cancelled(str(exc)) from exc
+    except OSError as exc:
+        raise CountyError(f"{target.name} could not be written: {exc.strerror or exc}. Nothing was written.") from exc
+
+
+@dataclass
+class MergeReport:
+    """What merging several district files did: a summary per merged file, and the files refused."""
+
+    merged: list[MergeSummary] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
+
+    @property
+    def added(self) -> int:
+        return sum(s.added for s in self.merged)
+
+    @property
+    def replaced(self) -> int:
+        return sum(s.replaced for s in self.merged)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(s.unchanged for s in self.merged)
+
+    @property
+    def removed(self) -> int:
+        return sum(s.removed for s in self.merged)
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return [c for s in self.merged for c in s.conflicts]
+
+    def text(self) -> str:
+        """The end-of-merge summary in words."""
+        lines = []
+        for s in self.merged:
+            lines.append(f"{s.file_name} ({s.office_name}): {s.added:,} added, {s.replaced:,} replaced, "
+                         f"{s.unchanged:,} unchanged, {s.removed:,} removed, {len(s.conflicts):,} conflict(s).")
+        for name, why in self.refused:
+            lines.append(f"Refused: {why}")
+        if len(self.merged) > 1:
+            lines.append(f"In all: {self.added:,} added, {self.replaced:,} replaced, {self.unchanged:,} unchanged, "
+                         f"{self.removed:,} removed, {len(self.conflicts):,} conflict(s).")
+        return "\n".join(lines)
+
+
+def check_district_files(paths: list[Path | str]) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
+    """Check every file before anything is merged: the good ones' manifests, and (name, why) for the rest."""
+    good, refused = [], []
+    for path in paths:
+        try:
+            good.append(county_merge.read_export(Path(path)))
+        except ExportRefused as exc:
+            refused.append((Path(path).name, str(exc)))
+    return good, refused
+
+
+def merge_district_files(store: Store, paths: list[Path | str], *, progress: Progress = no_progress,
+                         cancelled: CancelCheck = never_cancelled) -> MergeReport:
+    """Merge district exports into the open (county) file, each in its own transaction, oldest export first.
+
+    Files that fail their checks are refused without touching the county file; a cancel rolls back the
+    file being merged (files already merged stay merged, and the summary says which).
+    """
+    manifests, refused = check_district_files(paths)
+    report = MergeReport(refused=refused)
+    manifests.sort(key=lambda m: m.exported_at)
+    total = sum(m.total_rows for m in manifests) or 1
+    done = 0
+    for manifest in manifests:
+        def file_progress(d: int, t: int, message: str = "", base: int = done, size: int = manifest.total_rows) -> None:
+            progress(base + min(d, size), total, f"{manifest.path.name}: {message}")
+
+        try:
+            report.merged.append(county_merge.merge_export(store, manifest, progress=file_progress,
+                                                           cancelled=cancelled))
+        except ExportRefused as exc:
+            report.refused.append((manifest.path.name, str(exc)))
+        except ExchangeCancelled as exc:
+            raise Cancelled(f"Cancelled while merging {manifest.path.name}; that file was not merged"
+                            + (f" ({len(report.merged)} file(s) before it were)." if report.merged else ".")) from exc
+        done += manifest.total_rows
+    return report
+
+
+def list_conflicts(store: Store) -> list[dict]:
+    """Every conflict the last merge of each office reported (they stay until that office merges cleanly)."""
+    return [dict(r) for r in store.rows(
+        f"SELECT office_name, table_name, row_key, kind, other_office, detail, found_at FROM {CONFLICTS_TABLE} "
+        "ORDER BY office_name, table_name, row_key")]
+
+
+def list_imports(store: Store) -> list[dict]:
+    """The district exports merged into this file, newest first."""
+    return [dict(r) for r in store.rows(f"SELECT * FROM {IMPORTS_TABLE} ORDER BY imported_at DESC")]
+
+
+def provenance_counts(store: Store) -> dict[tuple[str, str], int]:
+    """Rows per (office, table) as the county file's provenance records them."""
+    return {(r["office_name"], r["table_name"]): r["n"] for r in store.rows(
+        f"SELECT office_name, table_name, count(*) AS n FROM {PROVENANCE_TABLE} GROUP BY office_name, table_name")}
+
+
+def county_checksum(store: Store) -> str:
+    """The content checksum of the file's data (the same method as an export's manifest)."""
+    return content_checksum(store.conn)
+
+
+def county_row_counts(store: Store) -> dict[str, int]:
+    return row_counts(store.conn)

@@ -1,0 +1,360 @@
+"""File > Export for County…, Import District Files…, Board Report… and the merge summary.
+
+Each dialog validates and starts its work from ``accept()`` (tests fill the fields and call it; the window
+opens the dialogs with ``open()``). Long work runs off the GUI thread with progress and Cancel
+(ui.workers.run_task) on its own connection; every message goes through ui.prompts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.ui import prompts
+from safer_desk.ui.session import Session
+from safer_desk.ui.table_model import Column, RawSortFilterProxy, RowTableModel
+from safer_desk.ui.table_view import DataTableView
+from safer_desk.ui.workers import run_task
+
+EXPORT_FILTER = "Export for merging (*.sqlite);;Excel workbook (*.xlsx)"
+DISTRICT_FILTER = "District exports (*.sqlite *.db);;All files (*)"
+REPORT_FILTER = "PDF document (*.pdf);;Web page (*.html)"
+
+
+def _file_label(parent: QWidget, edit: QLineEdit) -> QLabel:
+    """The "File:" label with Alt+F moving to the file name (a layout cannot be a label's buddy)."""
+    label = QLabel("&File:", parent)
+    label.setBuddy(edit)
+    return label
+
+
+def _path_row(parent: QWidget, edit: QLineEdit, browse) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    button = QPushButton("&Browse…", parent)
+    button.setAccessibleName(f"Browse for {edit.accessibleName().lower()}")
+    button.clicked.connect(browse)
+    row.addWidget(button)
+    return row
+
+
+class ExportDialog(QDialog):
+    """Export for the county: where to, and whether individual referrals go too (unticked by default)."""
+
+    finished_export = Signal(object)  # the ExportResult
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.task = None
+        self.setWindowTitle("Export for County")
+        store = session.store
+        suggested = store.path.with_name(f"{store.path.stem} for county.sqlite") if store else Path("export.sqlite")
+        self.path_edit = QLineEdit(str(suggested), self)
+        self.path_edit.setAccessibleName("Export file")
+        self.referrals_check = QCheckBox("Include &individual referrals (victim-level target-hardening rows)", self)
+        self.referrals_check.setAccessibleName("Include individual referrals")
+        self.referrals_check.setChecked(False)
+        explain = QLabel(
+            "Without this, target-hardening referrals are sent as totals by district and month only. "
+            "Tick it only when the county has agreed to receive individual (pseudonymous) referrals.", self)
+        explain.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(_file_label(self, self.path_edit), _path_row(self, self.path_edit, self.browse))
+        layout = QVBoxLayout(self)
+        hint = QLabel("A .sqlite file is for the county lead to merge; an .xlsx workbook is for reading in Excel.", self)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.referrals_check)
+        layout.addWidget(explain)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def browse(self) -> None:
+        name = prompts.save_file_name(self, "Export for County", EXPORT_FILTER, self.path_edit.text())
+        if name:
+            self.path_edit.setText(name)
+
+    def accept(self) -> None:
+        """Check the choices and start the export in the background (the dialog closes when it starts)."""
+        from safer_desk.services.county import EXPORT_SUFFIXES
+
+        store = self.session.store
+        text = self.path_edit.text().strip()
+        if store is None:
+            prompts.show_error(self, "Export for County", "Open a file first.")
+            return
+        if not text:
+            prompts.show_error(self, "Export for County", "Choose where to save the export.")
+            return
+        target = Path(text)
+        if target.suffix.lower() not in EXPORT_SUFFIXES:
+            prompts.show_error(self, "Export for County",
+                               f"{target.name}: the export must end in .sqlite (to merge) or .xlsx (to read).")
+            return
+        include = self.referrals_check.isChecked()
+        window = self.parentWidget()
+        super().accept()
+        self.task = start_export(self.session, target, include, window, self.finished_export.emit)
+
+
+def start_export(session: Session, target: Path, include_referrals: bool, window: QWidget | None, done=None):
+    from safer_desk.services.county import CountyError, export_for_county
+
+    store = session.store
+
+    def work(progress, cancelled):
+        thread_store = store.connect_for_thread()
+        try:
+            return export_for_county(thread_store, target, include_referrals=include_referrals, progress=progress,
+                                     cancelled=cancelled)
+        finally:
+            thread_store.close()
+
+    def succeeded(result) -> None:
+        privacy = ("Individual referrals are included." if result.include_referrals else
+                   "Individual referrals were left out" + (f" ({result.summary_rows} totals by district and month "
+                                                           "instead)." if result.left_out else "."))
+        prompts.show_info(window, "Export for County",
+                          f"Exported {result.total_rows:,} rows from {len(result.row_counts)} tables to "
+                          f"{result.path}.\n\n{privacy}")
+        if done:
+            done(result)
+
+    def failed(exc: BaseException, trace: str) -> None:
+        message = str(exc) if isinstance(exc, (CountyError, OSError)) else f"The export failed: {exc}"
+        prompts.show_error(window, "Export for County", message + "\nNo export was written.")
+
+    def cancelled() -> None:
+        prompts.show_info(window, "Export for County", "Cancelled; no export was written.")
+
+    return run_task(work, on_success=succeeded, on_failure=failed, on_cancel=cancelled, window=window,
+                    title="Exporting for the county…")
+
+
+CONFLICT_COLUMNS = [
+    Column("office_name", "From office"),
+    Column("table", "Table"),
+    Column("description", "Conflict", tooltip=lambda c: c.detail),
+    Column("detail", "Detail", tooltip=lambda c: c.detail),
+    Column("other", "Row kept is", tooltip=lambda c: f"The county's row (from {c.other}) was kept as it was."
+           if c.other else None),
+    Column("row_key", "Row"),
+]
+
+
+class MergeResultDialog(QDialog):
+    """The end-of-merge summary (rows added, replaced, unchanged, removed) and the conflicts in a table."""
+
+    def __init__(self, report, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("District files merged")
+        self.report = report
+        self.summary_label = QLabel(report.text() or "Nothing was merged.", self)
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label.setAccessibleName("Merge summary")
+        conflicts = report.conflicts
+        self.model = RowTableModel(CONFLICT_COLUMNS, conflicts, parent=self)
+        self.proxy = RawSortFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = DataTableView(self, accessible_name="Conflicts")
+        self.view.setModel(self.proxy)
+        self.view.size_columns_to_visible(max_width=300)
+        heading = QLabel(f"{len(conflicts):,} conflict(s): these rows were not merged and the county's "
+                         "rows were kept as they were." if conflicts else "No conflicts.", self)
+        heading.setWordWrap(True)
+        # The selected conflict in full (the table cuts long details short).
+        self.detail_label = QLabel(self)
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_label.setAccessibleName("Selected conflict")
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(heading)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail_label)
+        layout.addWidget(buttons)
+        self.view.setVisible(bool(conflicts))
+        self.detail_label.setVisible(bool(conflicts))
+        if conflicts:
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
+        self.resize(1100, 480 if conflicts else 220)
+
+    def _show_detail(self, current, _previous=None) -> None:
+        if not current.isValid():
+            self.detail_label.clear()
+            return
+        c = self.model.row(self.proxy.mapToSource(current).row())
+        self.detail_label.setText(f"{c.office_name}, {c.table} row {c.row_key}: {c.description}. {c.detail}")
+
+    def copy_selection(self) -> None:
+        QGuiApplication.clipboard().setText(self.view.selected_rows_text())
+
+
+def import_district_files(window, paths: list[str] | None = None):
+    """File > Import District Files…: merge chosen exports into the open (county) file in the background."""
+    from safer_desk.services.county import merge_district_files
+
+    session: Session = window.session
+    store = session.store
+    if store is None:
+        prompts.show_error(window, "Import District Files", "Open (or create) the county file first.")
+        return None
+    if store.read_only:
+        prompts.show_error(window, "Import District Files",
+                           f"{store.path.name} is open read-only; district files cannot be merged into it.")
+        return None
+    if paths is None:
+        paths = prompts.open_file_names(window, "Import District Files", DISTRICT_FILTER)
+    if not paths:
+        return None
+
+    def work(progress, cancelled):
+        thread_store = store.connect_for_thread()
+        try:
+            return merge_district_files(thread_store, [Path(p) for p in paths], progress=progress,
+                                        cancelled=cancelled)
+        finally:
+            thread_store.close()
+
+    def succeeded(report) -> None:
+        session.notify("")
+        if report.merged:
+            window.merge_result = MergeResultDialog(report, window)
+            window.merge_result.show()
+            if report.refused:
+                prompts.show_error(window, "Import District Files",
+                                   "\n\n".join(why for _, why in report.refused))
+        else:
+            prompts.show_error(window, "Import District Files",
+                               "\n\n".join(why for _, why in report.refused) or "Nothing was merged.")
+
+    def failed(exc: BaseException, trace: str) -> None:
+        session.notify("")
+        prompts.show_error(window, "Import District Files", f"The merge failed and was rolled back: {exc}")
+
+    def on_cancel() -> None:
+        session.notify("")
+        prompts.show_info(window, "Import District Files",
+                          "Cancelled; the file being merged was rolled back (files merged before it stay merged).")
+
+    return run_task(work, on_success=succeeded, on_failure=failed, on_cancel=on_cancel, window=window,
+                    title="Merging district files…")
+
+
+def year_choices(today_year: int | None = None) -> list[str]:
+    """All years, then financial years from 2008/09 (the oldest seed paper) to next year, newest first."""
+    from datetime import date
+
+    current = FinancialYear.of(date.today()) if today_year is None else FinancialYear(today_year)
+    years = [FinancialYear(y).label for y in range(current.start_year + 1, 2007, -1)]
+    return ["All years"] + years
+
+
+class ReportDialog(QDialog):
+    """Board Report…: the financial year, the area, and where to write the PDF or HTML."""
+
+    written = Signal(object)  # the path
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        from safer_desk.services.report import area_choices
+
+        self.session = session
+        self.setWindowTitle("Board Report")
+        self.year_combo = QComboBox(self)
+        self.year_combo.setAccessibleName("Financial year")
+        self.year_combo.addItems(year_choices())
+        self.area_combo = QComboBox(self)
+        self.area_combo.setAccessibleName("Area")
+        for choice in area_choices(session.store):
+            label = choice.name if choice.kind == "all" else f"{choice.name} ({choice.kind})"
+            self.area_combo.addItem(label, choice.id)
+        from safer_desk.services.report import REPORT_TITLE
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(REPORT_TITLE)
+        self.title_edit.setAccessibleName("Report title")
+        self.meeting_edit = QLineEdit(self)
+        self.meeting_edit.setPlaceholderText("dd/mm/yyyy (optional)")
+        self.meeting_edit.setAccessibleName("Date of meeting")
+        store = session.store
+        self.path_edit = QLineEdit(str(store.path.with_name(f"{store.path.stem} board report.pdf")), self)
+        self.path_edit.setAccessibleName("Report file")
+        form = QFormLayout()
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("Financial &year:", self.year_combo)
+        form.addRow("&Area:", self.area_combo)
+        form.addRow("Date of &meeting:", self.meeting_edit)
+        form.addRow(_file_label(self, self.path_edit), _path_row(self, self.path_edit, self.browse))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.write_button = buttons.addButton("&Write Report", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.write_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("A PDF to print or circulate, or a web page (.html) with the same tables and "
+                                "charts.", self))
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def browse(self) -> None:
+        name = prompts.save_file_name(self, "Board Report", REPORT_FILTER, self.path_edit.text())
+        if name:
+            self.path_edit.setText(name)
+
+    def set_area(self, name: str) -> None:
+        for i in range(self.area_combo.count()):
+            if self.area_combo.itemText(i).split(" (")[0] == name:
+                self.area_combo.setCurrentIndex(i)
+                return
+        raise ValueError(f"no area {name}")
+
+    def accept(self) -> None:
+        """Build the report from the tabs' sections and write it; the dialog closes when it is written."""
+        from safer_desk.exchange.report_html import write_html
+        from safer_desk.services.report import ReportError, build_report
+        from safer_desk.ui.exchange.report_pdf import write_pdf
+
+        text = self.path_edit.text().strip()
+        target = Path(text) if text else None
+        if target is None or target.suffix.lower() not in (".pdf", ".html", ".htm"):
+            prompts.show_error(self, "Board Report", "Choose a file ending in .pdf or .html for the report.")
+            return
+        year = self.year_combo.currentText()
+        area_id = self.area_combo.currentData()
+        area_name = self.area_combo.currentText().split(" (")[0] if area_id else None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            document = build_report(self.session.store, year=None if year == "All years" else year, area=area_name,
+                                    title=self.title_edit.text(), meeting=self.meeting_edit.text())
+            if target.suffix.lower() == ".pdf":
+                pages = write_pdf(document, target)
+                what = f"{pages} pages"
+            else:
+                write_html(document, target)
+                what = "a web page"
+        except (ReportError, OSError) as exc:
+            QGuiApplication.restoreOverrideCursor()
+            prompts.show_error(self, "Board Report", f"The report was not written: {exc}")
+            return
+        QGuiApplication.restoreOverrideCursor()
+        super().accept()
+        prompts.show_info(self.parentWidget(), "Board Report", f"Wrote the board report to {target} ({what}).")
+        self.written.emit(target)

@@ -1,0 +1,241 @@
+"""Stand-in tables and district files for the exchange tests.
+
+The tabs' tables land on main one by one; these stand-ins (names starting with ``x_``, so they never
+collide with a real table) give the export and merge a register, a child ledger, an indicator table
+with a natural UNIQUE key, and victim-level tables with an aggregate view, whatever has landed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import sqlite3
+import contextlib
+from pathlib import Path
+
+from safer_desk.domain.ids import new_id
+from safer_desk.storage import audit
+from safer_desk.storage.store import open_store
+
+PRIVATE = ("x_referrals", "x_referral_spend")
+# Tables of places rows are about (same ids in both); a second district office gets twins of them.
+AREA_TABLES = ("districts", "indicator_areas")
+SUMMARY_TABLE = "x_fund_summary"
+SUMMARY_VIEW = "x_fund_summary_live"
+PSEUDONYMS = ("TH-PSEUDO-0001", "TH-PSEUDO-0002", "TH-PSEUDO-0003")
+
+STANDIN_SQL = [
+    """CREATE TABLE IF NOT EXISTS x_projects (
+        id TEXT PRIMARY KEY, title TEXT NOT NULL, status TEXT NOT NULL, cost_pence INTEGER
+    ) STRICT""",
+    """CREATE TABLE IF NOT EXISTS x_project_lines (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES x_projects(id) ON DELETE CASCADE,
+        year TEXT NOT NULL, amount_pence INTEGER NOT NULL
+    ) STRICT""",
+    """CREATE TABLE IF NOT EXISTS x_indicator_values (
+        id TEXT PRIMARY KEY, indicator TEXT NOT NULL,
+        district_id TEXT NOT NULL REFERENCES districts(id), month TEXT NOT NULL, value INTEGER NOT NULL,
+        UNIQUE (indicator, district_id, month)
+    ) STRICT""",
+    """CREATE TABLE IF NOT EXISTS x_referrals (
+        id TEXT PRIMARY KEY, reference TEXT NOT NULL UNIQUE,
+        district_id TEXT NOT NULL REFERENCES districts(id), month TEXT NOT NULL
+    ) STRICT""",
+    """CREATE TABLE IF NOT EXISTS x_referral_spend (
+        id TEXT PRIMARY KEY, referral_id TEXT NOT NULL REFERENCES x_referrals(id) ON DELETE CASCADE,
+        item TEXT NOT NULL, cost_pence INTEGER NOT NULL
+    ) STRICT""",
+    """CREATE TABLE IF NOT EXISTS x_fund_summary (
+        id TEXT PRIMARY KEY, district_id TEXT NOT NULL REFERENCES districts(id), month TEXT NOT NULL,
+        victims INTEGER NOT NULL, spend_pence INTEGER NOT NULL
+    ) STRICT""",
+    """CREATE VIEW IF NOT EXISTS x_fund_summary_live AS
+        SELECT r.district_id AS district_id, r.month AS month, count(DISTINCT r.id) AS victims,
+               coalesce(sum(s.cost_pence), 0) AS spend_pence
+        FROM x_referrals r LEFT JOIN x_referral_spend s ON s.referral_id = r.id
+        GROUP BY r.district_id, r.month""",
+]
+
+
+def add_standin_tables(store) -> None:
+    """Create the stand-in tables (if missing) and give them audit triggers like any table."""
+    with store.transaction():
+        for sql in STANDIN_SQL:
+            store.conn.execute(sql)
+        audit.refresh_audit_triggers(store.conn)
+
+
+def fill_district(store, *, district: str = "district:babergh", prefix: str = "A") -> dict[str, str]:
+    """A few projects with lines, indicator values for one district, and three referrals with spend."""
+    ids: dict[str, str] = {}
+    with store.transaction():
+        c = store.conn
+        for i, (title, cost) in enumerate([("ELEV8", 10_150_000), ("Recre8", 2_600_000), ("Hate crime", None)]):
+            pid = new_id()
+            ids[f"project{i}"] = pid
+            c.execute("INSERT INTO x_projects VALUES (?, ?, ?, ?)", (pid, f"{prefix} {title}", "proposed", cost))
+            for year, amount in (("2009/10", 4_650_000), ("2010/11", 5_500_000)):
+                c.execute("INSERT INTO x_project_lines VALUES (?, ?, ?, ?)", (new_id(), pid, year, amount))
+        for month, value in (("2016-04", 120), ("2016-05", 131), ("2016-06", 99)):
+            vid = new_id()
+            ids[f"value {month}"] = vid
+            c.execute("INSERT INTO x_indicator_values VALUES (?, 'All crime', ?, ?, ?)", (vid, district, month, value))
+        for n, pseudonym in enumerate(PSEUDONYMS):
+            rid = new_id()
+            c.execute("INSERT INTO x_referrals VALUES (?, ?, ?, ?)",
+                      (rid, f"{prefix}-{pseudonym}", district, "2018-04" if n < 2 else "2018-05"))
+            for item, cost in (("Door chain", 1_500), ("Fireproof letterbox", 8_999)):
+                c.execute("INSERT INTO x_referral_spend VALUES (?, ?, ?, ?)", (new_id(), rid, item, cost))
+    return ids
+
+
+def use_standin_privacy(monkeypatch) -> None:
+    from safer_desk.storage.schema import costs
+
+    monkeypatch.setattr(costs, "PRIVATE_TABLES", PRIVATE)
+    monkeypatch.setattr(costs, "FUND_SUMMARY_TABLE", SUMMARY_TABLE)
+    monkeypatch.setattr(costs, "FUND_SUMMARY_VIEW", SUMMARY_VIEW)
+
+
+def new_office(path: Path, name: str, *, standins: bool = True):
+    store = open_store(path, create=True, office_name=name)
+    if standins:
+        add_standin_tables(store)
+    return store
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def rows_every_new_file_has() -> set[tuple[str, str]]:
+    """(table, id) of the rows a blank file starts with (settings and catalogues seeded by migrations)."""
+    import tempfile
+
+    from safer_desk.exchange.county_schema import data_tables, quote, table_info
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(Path(folder) / "blank.sqlite", create=True)
+        try:
+            keys = set()
+            for t in data_tables(store.conn):
+                if table_info(store.conn, t).primary_key == ("id",):
+                    keys |= {(t, r[0]) for r in store.rows(f"SELECT id FROM {quote(t)}")}
+            return keys
+        finally:
+            store.close()
+
+
+def reidentify(path: Path, office_name: str, *, district_from: str | None = None,
+               district_to: str | None = None, other_districts: bool = False) -> None:
+    """Turn a copy of a district file into another office's file: new office id, new ids for every user row.
+
+    Reference rows (deterministic ids) keep theirs; every foreign key pointing at a re-identified row
+    follows it. Optionally move the rows of one district to another (district_from/district_to), or
+    (other_districts) make the office about districts of its own: each district its rows use gets a
+    twin "<name> B", its rows move there, and the values of its UNIQUE text keys (a fund's name, a DHR
+    reference) get " B" added, so nothing it holds claims what the first office holds.
+    """
+    from safer_desk.exchange.county_merge import REFERENCE_ID, REFERENCE_TABLES
+    from safer_desk.exchange.county_schema import data_tables, quote, table_info
+
+    seeded = rows_every_new_file_has()
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    audit.register_functions(conn)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("BEGIN")
+    tables = [t for t in data_tables(conn) if t not in REFERENCE_TABLES]
+    area_tables = [t for t in AREA_TABLES if t in data_tables(conn)]
+    user_tables = [t for t in tables if t not in area_tables]
+
+    def points_at_areas(t: str) -> bool:
+        """Each row is about one area (a target: NOT NULL area): its deterministic id is made from the area."""
+        not_null = {r[1] for r in conn.execute(f"PRAGMA table_info({quote(t)})") if r[3]}
+        return any(fk.table in area_tables and set(fk.columns) <= not_null for fk in table_info(conn, t).foreign_keys)
+
+    mapping: dict[tuple[str, str], str] = {}
+    for t in user_tables:
+        info = table_info(conn, t)
+        if info.primary_key != ("id",):
+            continue
+        for (old,) in conn.execute(f"SELECT id FROM {quote(t)}").fetchall():
+            if not isinstance(old, str) or (t, old) in seeded:
+                continue
+            if not REFERENCE_ID.match(old):
+                mapping[(t, old)] = new_id()
+            elif other_districts and points_at_areas(t):
+                mapping[(t, old)] = old + "-b"  # a deterministic id made from the area (a target): the twin's
+    twins: dict[str, str] = {}
+    if other_districts:
+        for t in user_tables:
+            for fk in table_info(conn, t).foreign_keys:
+                if fk.table in area_tables and len(fk.columns) == 1:
+                    col = quote(fk.columns[0])
+                    for (aid,) in conn.execute(f"SELECT DISTINCT {col} FROM {quote(t)} WHERE {col} IS NOT NULL"):
+                        twins[aid] = aid + "-b"
+        for area_table in area_tables:
+            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({quote(area_table)})")]
+            picks = ", ".join("?" if c == "id" else "name || ' B'" if c == "name" else
+                              "NULL" if c in ("ons_code", "successor_id") else quote(c) for c in cols)
+            for aid, twin in twins.items():
+                conn.execute(f"INSERT OR IGNORE INTO {quote(area_table)} ({', '.join(map(quote, cols))}) "
+                             f"SELECT {picks} FROM {quote(area_table)} WHERE id = ?", (twin, aid))
+    for t in user_tables:
+        info = table_info(conn, t)
+        for (t2, old), new in mapping.items():
+            if t2 == t:
+                conn.execute(f"UPDATE {quote(t)} SET id = ? WHERE id = ?", (new, old))
+        fk_columns = {c for fk in info.foreign_keys for c in fk.columns}
+        for fk in info.foreign_keys:
+            if len(fk.columns) != 1:
+                continue
+            col = fk.columns[0]
+            for (t2, old), new in mapping.items():
+                if t2 == fk.table:
+                    conn.execute(f"UPDATE {quote(t)} SET {quote(col)} = ? WHERE {quote(col)} = ?", (new, old))
+            if district_from and fk.table == "districts":
+                conn.execute(f"UPDATE {quote(t)} SET {quote(col)} = ? WHERE {quote(col)} = ?",
+                             (district_to, district_from))
+            if twins and fk.table in area_tables:
+                # Shared definitions (deterministic ids kept, such as an indicator) stay as they are.
+                kept = " AND NOT (id GLOB '*:*' AND id NOT GLOB '*-b')" if "id" in info.columns else ""
+                for did, twin in twins.items():
+                    conn.execute(f"UPDATE {quote(t)} SET {quote(col)} = ? WHERE {quote(col)} = ?{kept}", (twin, did))
+        if other_districts:
+            types = {r[1]: r[2].upper() for r in conn.execute(f"PRAGMA table_info({quote(t)})")}
+            for unique in info.uniques:
+                if any(c in fk_columns for c in unique):
+                    continue  # moved with its district or its parent
+                text = [c for c in unique if types.get(c) == "TEXT"]
+                if text:
+                    col = quote(text[0])
+                    shared_rows = " AND id NOT LIKE '%:%'" if "id" in info.columns else ""  # reference rows
+                    conn.execute(f"UPDATE {quote(t)} SET {col} = {col} || ' B' WHERE {col} NOT GLOB "
+                                 f"'[0-9][0-9][0-9][0-9]-[0-9][0-9]*'{shared_rows}")
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'office_id'", (new_id(),))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'office_name'", (office_name,))
+    conn.execute("DELETE FROM audit_log")
+    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    assert not problems, problems
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def copy_file(src: Path, dst: Path) -> Path:
+    shutil.copyfile(src, dst)
+    return dst
+
+
+def cli_output(argv: list[str]) -> tuple[int, str, str]:
+    """Run `safer-desk ARGS` in this process and return (exit code, stdout, stderr)."""
+    from safer_desk.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:
+            code = exc.code
+    return int(code or 0), out.getvalue(), err.getvalue()

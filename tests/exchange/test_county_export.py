@@ -1,0 +1,185 @@
+"""Export for the county: manifest, privacy, atomic writing, the Excel workbook, the checksum."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safer_desk.exchange.county_schema import content_checksum, data_tables, row_counts
+from safer_desk.services.county import CountyError, export_for_county
+from safer_desk.services.progress import Cancelled
+from safer_desk.storage.store import open_store
+from tests.exchange.helpers import PRIVATE, PSEUDONYMS, SUMMARY_TABLE
+
+
+def manifest_of(path) -> dict:
+    conn = sqlite3.connect(str(path))
+    try:
+        return dict(conn.execute("SELECT key, value FROM _export_manifest").fetchall())
+    finally:
+        conn.close()
+
+
+def test_manifest_describes_the_export(district, tmp_path):
+    out = tmp_path / "out" / "babergh-export.sqlite"
+    result = export_for_county(district, out)
+    m = manifest_of(out)
+    assert m["format"] == "safer-desk-county-export"
+    assert m["office_id"] == district.office_id and m["office_name"] == "Babergh office"
+    assert m["exported_by"] and m["exported_at"].startswith("20")
+    steps = [f"{r['migration_set']}/{r['name']}" for r in district.rows("SELECT * FROM _sqlite_migrations ORDER BY id")]
+    assert json.loads(m["migration_steps"]) == steps and m["schema_version"] == str(len(steps))
+    assert m["include_referrals"] == "no"
+    assert json.loads(m["private_tables_left_out"]) == sorted(PRIVATE)
+    conn = sqlite3.connect(str(out))
+    try:
+        tables = json.loads(m["tables"])
+        assert tables == data_tables(conn)
+        assert json.loads(m["row_counts"]) == row_counts(conn) == result.row_counts
+        assert m["checksum"] == content_checksum(conn) == result.checksum
+        assert "audit_log" not in tables and "meta" not in tables
+        assert conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 0
+    finally:
+        conn.close()
+    # Non-private tables travel whole.
+    for table in ("districts", "x_projects", "x_project_lines", "x_indicator_values"):
+        assert result.row_counts[table] == district.scalar(f"SELECT count(*) FROM {table}")
+    # The export is itself a Safer Desk file.
+    exported = open_store(out, read_only=True)
+    try:
+        assert exported.office_id == district.office_id
+    finally:
+        exported.close()
+
+
+def test_default_export_holds_no_per_referral_rows(district, tmp_path):
+    out = tmp_path / "default.sqlite"
+    result = export_for_county(district, out)
+    assert result.left_out == sorted(PRIVATE) and not result.include_referrals
+    conn = sqlite3.connect(str(out))
+    try:
+        for table in PRIVATE:
+            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+        # Totals by district and month instead: 2 victims in April (4 items), 1 in May.
+        summary = conn.execute(f"SELECT district_id, month, victims, spend_pence FROM {SUMMARY_TABLE} "
+                               "ORDER BY month").fetchall()
+        assert summary == [("district:babergh", "2018-04", 2, 2 * 10_499), ("district:babergh", "2018-05", 1, 10_499)]
+    finally:
+        conn.close()
+    # Not even in free pages or the audit trail: the pseudonyms are nowhere in the file's bytes.
+    raw = out.read_bytes()
+    for pseudonym in PSEUDONYMS:
+        assert pseudonym.encode() not in raw
+    # The office's own file still has them.
+    assert district.scalar("SELECT count(*) FROM x_referrals") == 3
+
+
+def test_opt_in_export_includes_the_referrals(district, tmp_path):
+    out = tmp_path / "with-referrals.sqlite"
+    result = export_for_county(district, out, include_referrals=True)
+    assert result.include_referrals and result.left_out == []
+    assert manifest_of(out)["include_referrals"] == "yes"
+    conn = sqlite3.connect(str(out))
+    try:
+        assert conn.execute("SELECT count(*) FROM x_referrals").fetchone()[0] == 3
+        assert conn.execute("SELECT count(*) FROM x_referral_spend").fetchone()[0] == 6
+    finally:
+        conn.close()
+    assert PSEUDONYMS[0].encode() in out.read_bytes()
+    # The detailed rows travel instead of the totals, never beside them (figures would count twice).
+    assert result.summary_rows == 0
+    conn = sqlite3.connect(str(out))
+    try:
+        assert conn.execute(f"SELECT count(*) FROM {SUMMARY_TABLE}").fetchone()[0] == 0
+    finally:
+        conn.close()
+
+
+def test_re_exporting_the_same_data_gives_the_same_checksum_and_summary_ids(district, tmp_path):
+    a = export_for_county(district, tmp_path / "a.sqlite")
+    b = export_for_county(district, tmp_path / "b.sqlite")
+    assert a.checksum == b.checksum and a.export_id != b.export_id
+
+
+def test_cancelled_export_leaves_no_file_and_keeps_the_old_one(district, tmp_path):
+    out = tmp_path / "exports" / "babergh.sqlite"
+    out.parent.mkdir()
+    out.write_bytes(b"the previous export")
+    calls = []
+
+    def cancel_after_copy() -> bool:
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(Cancelled):
+        export_for_county(district, out, cancelled=cancel_after_copy)
+    assert out.read_bytes() == b"the previous export"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["babergh.sqlite"]
+
+
+def test_export_refuses_other_suffixes_and_the_open_file(district, tmp_path):
+    with pytest.raises(CountyError, match=r"\.sqlite .*\.xlsx"):
+        export_for_county(district, tmp_path / "out.csv")
+    with pytest.raises(CountyError, match="different file"):
+        export_for_county(district, district.path)
+
+
+def test_workbook_has_a_sheet_per_table_with_money_in_pounds(district, tmp_path):
+    import openpyxl
+
+    out = tmp_path / "babergh.xlsx"
+    result = export_for_county(district, out)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "Contents"
+    assert {"Districts", "X projects", "X project lines", "X indicator values", "X fund summary"} <= set(book.sheetnames)
+    sheet = book["X projects"]
+    header = [c.value for c in sheet[1]]
+    assert header == ["id", "title", "status", "cost (£)"]
+    costs = sorted(row[3] for row in sheet.iter_rows(min_row=2, values_only=True) if row[3] is not None)
+    assert costs == [26_000, 101_500]
+    money_cells = [row[3] for row in sheet.iter_rows(min_row=2) if row[3].value is not None]
+    assert all("£" in cell.number_format for cell in money_cells)
+    # Privacy holds in the workbook too: empty referral sheets, no pseudonym anywhere.
+    assert book["X referrals"].max_row == 1
+    for ws in book.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            assert not any(isinstance(v, str) and "PSEUDO" in v for v in row)
+    contents = {row[0]: row[1] for row in book["Contents"].iter_rows(values_only=True) if row[0]}
+    assert contents["Office"] == "Babergh office"
+    assert contents["Checksum (SHA-256 of the rows)"] == result.checksum
+    assert "left out" in contents["Individual referrals"]
+
+
+def _table_with(rows, *, reverse_columns: bool):
+    conn = sqlite3.connect(":memory:")
+    columns = ["id TEXT PRIMARY KEY", "a ANY", "b ANY"]
+    if reverse_columns:
+        columns.reverse()
+    conn.execute(f"CREATE TABLE t ({', '.join(columns)}) STRICT")
+    for r in rows:
+        conn.execute("INSERT INTO t (id, a, b) VALUES (?, ?, ?)", r)
+    return conn
+
+
+values = st.one_of(st.none(), st.integers(-10**12, 10**12), st.text(max_size=8), st.binary(max_size=4))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.text(min_size=1, max_size=6), st.tuples(values, values), max_size=12), st.randoms())
+def test_checksum_is_independent_of_insert_order_and_column_order(data, rnd):
+    rows = [(k, a, b) for k, (a, b) in data.items()]
+    shuffled = rows[:]
+    rnd.shuffle(shuffled)
+    one, two = _table_with(rows, reverse_columns=False), _table_with(shuffled, reverse_columns=True)
+    assert content_checksum(one, ["t"]) == content_checksum(two, ["t"])
+
+
+def test_checksum_sees_values_and_types():
+    one = _table_with([("x", 1, "a")], reverse_columns=False)
+    assert content_checksum(one, ["t"]) != content_checksum(_table_with([("x", "1", "a")], reverse_columns=False), ["t"])
+    assert content_checksum(one, ["t"]) != content_checksum(_table_with([("x", 2, "a")], reverse_columns=False), ["t"])
+    assert content_checksum(one, ["t"]) != content_checksum(_table_with([("y", 1, "a")], reverse_columns=False), ["t"])

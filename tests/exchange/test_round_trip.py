@@ -1,0 +1,203 @@
+"""Done when: the example file exported and merged into an empty county file gives the same figures in every
+tab; merging again changes nothing; two districts merge side by side. Through the command line, as the
+county team scripts it."""
+
+from __future__ import annotations
+
+import pytest
+
+from safer_desk.exchange.county_merge import REFERENCE_TABLES
+from safer_desk.exchange.county_schema import content_checksum, data_tables, row_counts
+from safer_desk.storage.schema import costs as costs_schema
+from safer_desk.storage.store import open_store
+from tests.exchange.helpers import cli_output, copy_file, reidentify
+
+
+def tab_commands(path) -> list[list[str]]:
+    """The tabs' read-only commands that exist in this build (they land one by one), with their arguments."""
+    from safer_desk.cli import build_parser
+
+    _, subparsers = build_parser()
+    available = subparsers.choices
+    commands = [[name, str(path)] for name in ("projects", "dhr-ledger", "indicators") if name in available]
+    if "fund" in available:
+        store = open_store(path, read_only=True)
+        try:
+            funds = [r[0] for r in store.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'funds'")]
+            names = [r[0] for r in store.rows("SELECT name FROM funds ORDER BY name")] if funds else []
+        finally:
+            store.close()
+        commands += [["fund", str(path), name] for name in names]
+    return commands
+
+
+def figures(path) -> dict[str, str]:
+    """What every tab's command prints for a file (the same figures the tabs show)."""
+    printed = {}
+    for argv in tab_commands(path):
+        code, out, err = cli_output(argv)
+        assert code == 0, f"{argv}: {err}"
+        printed[" ".join(argv[:1] + argv[2:])] = out
+    return printed
+
+
+def ids(path, table) -> set:
+    store = open_store(path, read_only=True)
+    try:
+        from safer_desk.exchange.county_schema import table_info
+
+        info = table_info(store.conn, table)
+        return {tuple(r) for r in store.rows(f'SELECT {info.order_by} FROM "{table}"')}
+    finally:
+        store.close()
+
+
+def board_sections(path) -> list:
+    from safer_desk.services import report_sections
+
+    store = open_store(path, read_only=True)
+    try:
+        sections = report_sections.all_sections(store)
+        assert any(not s.is_empty for s in sections) or not tab_commands(path)
+        return sections
+    finally:
+        store.close()
+
+
+def state_of_blank(tmp_path) -> tuple[str, dict[str, int]]:
+    blank = tmp_path / "blank.sqlite"
+    open_store(blank, create=True).close()
+    return state(blank)
+
+
+def state(path) -> tuple[str, dict[str, int]]:
+    store = open_store(path, read_only=True)
+    try:
+        return content_checksum(store.conn), row_counts(store.conn)
+    finally:
+        store.close()
+
+
+def test_example_file_round_trip_gives_the_same_figures_and_merging_again_changes_nothing(demo_path, tmp_path):
+    export = tmp_path / "example-export.sqlite"
+    code, out, err = cli_output(["export", str(demo_path), str(export), "--include-referrals"])
+    assert code == 0, err
+    assert "individual referrals: included" in out
+    county = tmp_path / "county.sqlite"
+    code, out, err = cli_output(["merge", str(county), str(export)])
+    assert code == 0, err
+    # A new county file already holds the rows every new file starts with (settings, catalogues): those
+    # are unchanged; everything else is added.
+    blank = sum(state_of_blank(tmp_path)[1].values())
+    assert f"0 replaced, {blank} unchanged, 0 removed, 0 conflict(s)" in out, out
+
+    demo_state, county_state = state(demo_path), state(county)
+    assert county_state[1] == demo_state[1]  # row counts per table
+    assert county_state[0] == demo_state[0]  # the same rows, value for value
+    demo_figures = figures(demo_path)
+    assert figures(county) == demo_figures
+    # Every tab's tables and charts for the board (allocation included, which has no read-only command).
+    assert board_sections(county) == board_sections(demo_path)
+
+    code, out, err = cli_output(["merge", str(county), str(export)])
+    assert code == 0 and "0 added, 0 replaced" in out and "0 removed, 0 conflict(s)" in out
+    assert state(county) == county_state
+    assert figures(county) == demo_figures
+
+
+def test_default_export_round_trip_keeps_everything_but_the_individual_referrals(demo_path, tmp_path):
+    export, county = tmp_path / "example-export.sqlite", tmp_path / "county.sqlite"
+    assert cli_output(["export", str(demo_path), str(export)])[0] == 0
+    assert cli_output(["merge", str(county), str(export)])[0] == 0
+    demo_counts, county_counts = state(demo_path)[1], state(county)[1]
+    private = set(costs_schema.PRIVATE_TABLES)
+    summary = costs_schema.FUND_SUMMARY_TABLE
+    for table, n in demo_counts.items():
+        if table in private:
+            assert county_counts[table] == 0, table
+        elif table != summary:
+            assert county_counts[table] == n, table
+    # The totals by district and month give the county the same fund and ledger figures.
+    assert figures(county) == figures(demo_path)
+    demo_sections, county_sections = board_sections(demo_path), board_sections(county)
+    assert county_sections == demo_sections
+
+
+def test_example_file_privacy_default_export_holds_no_referral_and_the_opt_in_does(demo_path, tmp_path):
+    private = [t for t in costs_schema.PRIVATE_TABLES if t in state(demo_path)[1]]
+    if not private:
+        pytest.skip("the costs tab (with its victim-level tables) has not landed on this branch yet")
+    demo = open_store(demo_path, read_only=True)
+    try:
+        counts = {t: demo.scalar(f'SELECT count(*) FROM "{t}"') for t in private}
+        # The pseudonymous references: text found in the private rows and nowhere else in the file.
+        references: set[str] = set()
+        for t in private:
+            cols = [r[1] for r in demo.rows(f'PRAGMA table_info("{t}")') if r[1] in ("reference", "pseudonym")]
+            for col in cols:
+                references |= {r[0] for r in demo.rows(f'SELECT "{col}" FROM "{t}"') if r[0]}
+    finally:
+        demo.close()
+    assert any(counts.values()), "the example file should have some referrals"
+    default, opt_in = tmp_path / "default.sqlite", tmp_path / "opt-in.sqlite"
+    assert cli_output(["export", str(demo_path), str(default)])[0] == 0
+    assert cli_output(["export", str(demo_path), str(opt_in), "--include-referrals"])[0] == 0
+    assert all(state(default)[1][t] == 0 for t in private)
+    opt_in_counts = state(opt_in)[1]
+    assert all(opt_in_counts[t] == counts[t] for t in private)
+    assert state(default)[1][costs_schema.FUND_SUMMARY_TABLE] > 0
+    raw = default.read_bytes()
+    assert references and not [r for r in references if r.encode() in raw]
+    assert all(r.encode() in opt_in.read_bytes() for r in references)
+
+
+def test_two_example_districts_merge_side_by_side(demo_path, tmp_path):
+    second = copy_file(demo_path, tmp_path / "second.sqlite")
+    reidentify(second, "Second district office", other_districts=True)
+    county = tmp_path / "county.sqlite"
+    exports = []
+    for path in (demo_path, second):
+        out = tmp_path / f"{path.stem}-export.sqlite"
+        assert cli_output(["export", str(path), str(out), "--include-referrals"])[0] == 0
+        exports.append(out)
+    code, out, err = cli_output(["merge", str(county), *map(str, exports)])
+    assert code == 0, err
+    assert "0 conflict(s)" in out.splitlines()[-1] and "conflict:" not in err
+    demo_counts, county_counts, second_counts = state(demo_path)[1], state(county)[1], state(second)[1]
+    for table, n in demo_counts.items():
+        if table in REFERENCE_TABLES:  # reference data once (plus the second office's own districts)
+            assert county_counts[table] == second_counts[table], table
+        else:  # each office's rows side by side; rows both have (catalogues, settings) once
+            both = ids(demo_path, table) | ids(second, table)
+            assert county_counts[table] == len(both), table
+            assert county_counts[table] >= n
+    store = open_store(county, read_only=True)
+    try:
+        offices = {r[0] for r in store.rows("SELECT DISTINCT office_name FROM _county_imports")}
+        assert offices == {"Example office (seed papers)", "Second district office"}
+        assert set(data_tables(store.conn)) == set(demo_counts)
+    finally:
+        store.close()
+
+
+def test_export_and_merge_usage_errors(tmp_path, demo_path):
+    code, _, err = cli_output(["export", str(tmp_path / "missing.sqlite"), str(tmp_path / "out.sqlite")])
+    assert code == 1 and "no file" in err
+    code, _, err = cli_output(["export", str(demo_path), str(tmp_path / "out.txt")])
+    assert code == 1 and ".sqlite" in err
+    with pytest.raises(SystemExit) as exit_:
+        from safer_desk.cli import main
+
+        main(["merge", str(tmp_path / "county.sqlite")])
+    assert exit_.value.code == 2
+
+
+def test_workbook_from_the_command_line(demo_path, tmp_path):
+    import openpyxl
+
+    out = tmp_path / "example.xlsx"
+    code, printed, err = cli_output(["export", str(demo_path), str(out)])
+    assert code == 0, err
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "Contents" and "Districts" in book.sheetnames
+    assert book["Districts"].max_row - 1 == state(demo_path)[1]["districts"]

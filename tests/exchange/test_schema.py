@@ -1,0 +1,47 @@
+"""The exchange part of the schema, and what the county merge needs from every other table."""
+
+from __future__ import annotations
+
+from safer_desk.exchange.county_schema import data_tables, dependency_order, table_info
+
+
+def columns(store, table):
+    return [(r["name"], r["type"], r["notnull"], r["pk"]) for r in store.rows(f'PRAGMA table_info("{table}")')]
+
+
+def test_a_blank_file_has_the_county_bookkeeping_tables_with_exactly_these_columns(store):
+    assert columns(store, "_county_provenance") == [
+        ("table_name", "TEXT", 1, 1), ("row_key", "TEXT", 1, 2), ("office_id", "TEXT", 1, 0),
+        ("office_name", "TEXT", 1, 0), ("export_id", "TEXT", 1, 0), ("exported_at", "TEXT", 1, 0),
+        ("row_hash", "TEXT", 1, 0), ("shared", "INTEGER", 1, 0), ("imported_at", "TEXT", 1, 0)]
+    assert columns(store, "_county_imports") == [
+        ("export_id", "TEXT", 1, 1), ("office_id", "TEXT", 1, 0), ("office_name", "TEXT", 1, 0),
+        ("exported_at", "TEXT", 1, 0), ("exported_by", "TEXT", 1, 0), ("checksum", "TEXT", 1, 0),
+        ("include_referrals", "INTEGER", 1, 0), ("file_name", "TEXT", 1, 0), ("imported_at", "TEXT", 1, 0),
+        ("imported_by", "TEXT", 1, 0), ("added", "INTEGER", 1, 0), ("replaced", "INTEGER", 1, 0),
+        ("unchanged", "INTEGER", 1, 0), ("removed", "INTEGER", 1, 0), ("conflicts", "INTEGER", 1, 0)]
+    assert columns(store, "_county_conflicts") == [
+        ("id", "INTEGER", 0, 1), ("export_id", "TEXT", 1, 0), ("office_id", "TEXT", 1, 0),
+        ("office_name", "TEXT", 1, 0), ("table_name", "TEXT", 1, 0), ("row_key", "TEXT", 1, 0),
+        ("kind", "TEXT", 1, 0), ("other_office", "TEXT", 1, 0), ("detail", "TEXT", 1, 0),
+        ("incoming_row", "TEXT", 1, 0), ("found_at", "TEXT", 1, 0)]
+    # Internal: neither audited nor exported.
+    triggers = {r[0] for r in store.rows("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'")}
+    assert not {t for t in triggers if t.startswith("_county")}
+    assert not {t for t in data_tables(store.conn) if t.startswith("_")}
+
+
+def test_every_exported_table_has_a_primary_key_the_merge_can_match_by(store):
+    """The merge matches rows by primary key (and UNIQUE constraints): every table that lands needs one."""
+    for table in data_tables(store.conn):
+        assert table_info(store.conn, table).primary_key != ("rowid",), f"{table} has no primary key"
+
+
+def test_tables_are_ordered_parents_first(store):
+    tables = data_tables(store.conn)
+    order = dependency_order(store.conn, tables)
+    assert sorted(order) == sorted(tables)
+    for table in tables:
+        for fk in table_info(store.conn, table).foreign_keys:
+            if fk.table != table and fk.table in tables:
+                assert order.index(fk.table) < order.index(table), (fk.table, table)
