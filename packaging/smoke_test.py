@@ -35,7 +35,8 @@ TABS = ("projects", "allocation", "costs", "indicators")
 SCREEN_SIZE = (1280, 800)
 # Subcommands that must exist in the build (the smoke test fails if they are missing). Steps for other
 # subcommands run only when the build has them (tabs that have not landed yet are skipped, with a note).
-REQUIRED_SUBCOMMANDS = ("demo", "screenshot", "allocate", "import-police", "indicators", "projects", "dhr-ledger")
+REQUIRED_SUBCOMMANDS = ("demo", "screenshot", "allocate", "import-police", "indicators", "projects", "dhr-ledger",
+                        "export", "merge", "report")
 # ../shared/data beside the repository (as tests/conftest.py finds it); CI clones have it there too.
 POLICE_DEFAULT = REPO.parent / "shared" / "data" / "police-uk" / "suffolk-2021-01" / "2021-01-suffolk-street.csv"
 EXCLUDED_IN_BUILD = ("PyQt5", "PyQt6", "PySide2", "QtWebEngine", "QtQml", "QtQuick", "Qt3D", "QtMultimedia",
