@@ -174,21 +174,20 @@ class _Writer:
         # re-import writes nothing, so the audit trail of the figures records only real changes).
         stale, rows = [], []
         for (force, month), counts in by_force_month.items():
-            existing = conn.execute("SELECT id, source_district, crime_type FROM _police_counts "
+            existing = conn.execute("SELECT source_district, crime_type FROM _police_counts "
                                     "WHERE force = ? AND month = ?", (force, month)).fetchall()
             if existing and (force, month) not in self.seen:
                 self.result.replaced.append((force, month))
             self.seen.add((force, month))
-            stale += [(r[0],) for r in existing if (r[1], r[2]) not in counts]
-            fslug = _slug(force)
+            stale += [(force, month, r[0], r[1]) for r in existing if (r[0], r[1]) not in counts]
             for (district, crime_type), n in counts.items():
-                key = f"police:{fslug}:{month}:{_slug(district) or 'unknown'}:{_slug(crime_type)}"
-                rows.append((key, force, month, district, self._area(district), crime_type, n))
+                rows.append((force, month, district, crime_type, self._area(district), n))
             self.months.add(month)
             self.forces.add(force)
-        conn.executemany("DELETE FROM _police_counts WHERE id = ?", stale)
-        conn.executemany("INSERT INTO _police_counts(id, force, month, source_district, area_id, crime_type, count) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(force, month, source_district, crime_type) "
+        conn.executemany("DELETE FROM _police_counts WHERE force = ? AND month = ? AND source_district = ? "
+                         "AND crime_type = ?", stale)
+        conn.executemany("INSERT INTO _police_counts(force, month, source_district, crime_type, area_id, count) "
+                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(force, month, source_district, crime_type) "
                          "DO UPDATE SET count = excluded.count, area_id = excluded.area_id "
                          "WHERE _police_counts.count IS NOT excluded.count OR _police_counts.area_id IS NOT "
                          "excluded.area_id", rows)

@@ -114,7 +114,7 @@ def test_no_lsoa_rows_and_duplicate_asb_rows_each_count(tmp_path, store):
 
 def snapshot(store):
     return [tuple(r) for r in store.rows("SELECT * FROM indicator_values ORDER BY id")] + \
-        [tuple(r) for r in store.rows("SELECT * FROM _police_counts ORDER BY id")]
+        [tuple(r) for r in store.rows("SELECT * FROM _police_counts ORDER BY force, month, source_district, crime_type")]
 
 
 def test_ragged_file_is_refused_with_its_line_and_nothing_changes(store, tmp_path):

@@ -34,7 +34,8 @@ def test_blank_file_has_the_indicator_tables(store):
     assert columns("indicator_targets") == ["id", "indicator_id", "area_id", "year", "kind", "value", "profile",
                                             "note"]
     assert columns("indicator_trajectory") == ["id", "target_id", "period", "cumulative"]
-    assert columns("_police_counts") == ["id", "force", "month", "source_district", "area_id", "crime_type", "count"]
+    assert columns("_police_counts") == ["force", "month", "source_district", "crime_type", "area_id", "count"]
+    assert "WITHOUT ROWID" in store.scalar("SELECT sql FROM sqlite_master WHERE name = '_police_counts'")
     uniques = [r for r in store.rows("PRAGMA index_list(indicator_values)") if r["unique"]]
     cols = [[c["name"] for c in store.rows(f"PRAGMA index_info('{u['name']}')")] for u in uniques]
     assert ["indicator_id", "area_id", "period"] in cols

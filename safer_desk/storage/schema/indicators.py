@@ -124,3 +124,28 @@ def move_police_counts_to_internal_table(db) -> None:
     db.execute("CREATE INDEX _police_counts_month ON _police_counts(month, area_id, crime_type, count)")
     # An import recomputes the figures of the months it touched.
     db.execute("CREATE INDEX indicator_values_period ON indicator_values(period, source)")
+
+
+@migrations.step
+def key_police_counts_by_what_they_count(db) -> None:
+    # The counts are found by (force, month, district as in the file, crime type) and nothing else:
+    # keyed by that alone (WITHOUT ROWID) an import keeps two b-trees per row instead of four
+    # (the text id, its UNIQUE twin and the area index went), which halves its writing time.
+    db.execute(
+        """CREATE TABLE _police_counts_keyed (
+            force TEXT NOT NULL,
+            month TEXT NOT NULL,
+            source_district TEXT NOT NULL,
+            crime_type TEXT NOT NULL,
+            area_id TEXT NOT NULL REFERENCES indicator_areas(id),
+            count INTEGER NOT NULL CHECK (count >= 0),
+            PRIMARY KEY (force, month, source_district, crime_type)
+        ) STRICT, WITHOUT ROWID"""
+    )
+    db.execute("INSERT INTO _police_counts_keyed(force, month, source_district, crime_type, area_id, count) "
+               "SELECT force, month, source_district, crime_type, area_id, count FROM _police_counts")
+    db.execute("DROP TABLE _police_counts")
+    db.execute("ALTER TABLE _police_counts_keyed RENAME TO _police_counts")
+    # The recompute of a month's figures reads only this index (month, area, type, count).
+    db.execute("CREATE INDEX _police_counts_month ON _police_counts(month, area_id, crime_type, count)")
+
