@@ -140,6 +140,7 @@ class _Writer:
         self.crime_types: set[str] = {r[0] for r in store.rows("SELECT DISTINCT crime_type FROM _police_counts")}
         self.indicators = {r[0] for r in store.rows("SELECT id FROM indicators")}
         self.months: set[str] = set()
+        self.dirty: set[str] = set()  # months whose figures are not yet worked out again
         self.forces: set[str] = set()
         self.seen: set[tuple[str, str]] = set()
         svc.sync_reference_areas(store)
@@ -148,6 +149,16 @@ class _Writer:
         self.result.files += 1
         self.result.rows += counted.rows
         self.write(_by_force_month(counted))
+        # Work out this file's months now, while the next files are still being parsed (SQLite and
+        # pyarrow both release the GIL), rather than all at the end: a month another file touches
+        # later is simply worked out again from every force's counts.
+        self.flush()
+
+    def flush(self) -> None:
+        """The figures of every month written since the last flush, from the counts of every force."""
+        if self.dirty:
+            _recompute_values(self.store, sorted(self.dirty))
+            self.dirty.clear()
 
     def _area(self, district: str) -> str:
         area_id = self.area_ids.get(district)
@@ -183,6 +194,7 @@ class _Writer:
             for (district, crime_type), n in counts.items():
                 rows.append((force, month, district, crime_type, self._area(district), n))
             self.months.add(month)
+            self.dirty.add(month)
             self.forces.add(force)
         conn.executemany("DELETE FROM _police_counts WHERE force = ? AND month = ? AND source_district = ? "
                          "AND crime_type = ?", stale)
@@ -193,9 +205,7 @@ class _Writer:
                          "excluded.area_id", rows)
 
     def finish(self) -> None:
-        # The figures of every month touched, once, from the counts of every force.
-        if self.months:
-            _recompute_values(self.store, sorted(self.months))
+        self.flush()
         self.result.months = sorted(self.months)
         self.result.forces = sorted(self.forces)
         self.result.areas = sorted(set(self.current_names.values()))
