@@ -38,7 +38,8 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, CancelCheck, Pro
 from safer_desk.storage import audit
 from safer_desk.storage.schema import known_steps
 from safer_desk.storage.schema.exchange import CONFLICTS_TABLE, IMPORTS_TABLE, MANIFEST_TABLE, PROVENANCE_TABLE
-from safer_desk.storage.store import APP_ID, MIGRATIONS_TABLE, SQLITE_HEADER, Store, StoreError, open_store
+from safer_desk.storage.store import (APP_ID, MIGRATIONS_TABLE, SQLITE_HEADER, Store, StoreError, open_store,
+                                      read_only_uri)
 
 # Shared reference data: matched across offices, never owned by one. The links have random ids, so
 # they are matched by the pair they link.
@@ -125,7 +126,7 @@ def _refuse(path: Path, why: str) -> ExportRefused:
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
     # immutable: reading never creates -wal/-shm files beside the district's file.
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    conn = sqlite3.connect(read_only_uri(path, immutable="1"), uri=True)
     conn.row_factory = sqlite3.Row
     return conn
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import sqlite3
 import stat
@@ -72,6 +73,25 @@ class FileCheck:
     pending: list[tuple[str, str]]
 
 
+def read_only_uri(path: Path, **options: str) -> str:
+    """An SQLite URI that opens path read-only, on Windows drives, UNC shares and POSIX alike.
+
+    ``Path.as_uri()`` turns a network share path into file://server/share/f.sqlite, whose
+    authority SQLite refuses; SQLite wants file:////server/share/f.sqlite for a share, and
+    file:///C:/... for a drive. Characters that mean something in a URI (%, ?, #) are escaped.
+    """
+    return sqlite_uri_for(Path(path).resolve().as_posix(), {"mode": "ro", **options})
+
+
+def sqlite_uri_for(posix_path: str, options: dict[str, str]) -> str:
+    from urllib.parse import quote, urlencode
+
+    if re.match(r"^[A-Za-z]:", posix_path):  # a Windows drive: C:/Users/...
+        posix_path = "/" + posix_path
+    uri_path = quote(posix_path, safe="/:")
+    return f"file://{uri_path}?{urlencode(options)}" if uri_path.startswith("/") else f"file:{uri_path}?{urlencode(options)}"
+
+
 def inspect_file(path: Path) -> FileCheck:
     """Look at a file without changing it; raise a StoreError when it cannot be used."""
     path = Path(path)
@@ -89,7 +109,7 @@ def inspect_file(path: Path) -> FileCheck:
     if header != SQLITE_HEADER:
         raise NotADatabase(f"{path.name} is not a Safer Desk file: it is not an SQLite database at all.")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not tables:
@@ -247,7 +267,7 @@ class Store:
 
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     if read_only:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
                                check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -286,7 +306,7 @@ def make_backup(path: Path, *, reason: str = "backup") -> Path:
     path = Path(path)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backups_folder(path) / f"{path.stem}.{stamp}.{reason}.sqlite"
-    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         _backup_connection(src, target)
     finally:

@@ -235,3 +235,22 @@ def test_a_reader_while_writing_keeps_wal_until_the_last_writer_closes(tmp_path)
     writer.close()  # cannot leave WAL while the reader is there: must not fail
     assert reader.scalar("SELECT count(*) FROM organisations") == 1
     reader.close()
+
+
+def test_read_only_uris_for_drives_shares_and_awkward_names():
+    from safer_desk.storage.store import sqlite_uri_for
+
+    assert sqlite_uri_for("/home/officer/office.sqlite", {"mode": "ro"}) == "file:///home/officer/office.sqlite?mode=ro"
+    assert sqlite_uri_for("C:/Users/Officer/Safer Desk/office.sqlite", {"mode": "ro"}) == \
+        "file:///C:/Users/Officer/Safer%20Desk/office.sqlite?mode=ro"
+    # A council shared drive: SQLite refuses file://server/..., and wants four slashes.
+    assert sqlite_uri_for("//council-fs01/community safety/office.sqlite", {"mode": "ro", "immutable": "1"}) == \
+        "file:////council-fs01/community%20safety/office.sqlite?mode=ro&immutable=1"
+
+
+def test_awkward_file_names_open_read_only(tmp_path):
+    path = tmp_path / "Babergh #2 (50% done?).sqlite"
+    open_store(path, create=True).close()
+    reader = open_store(path, read_only=True)
+    assert reader.meta("app") == "safer-desk"
+    reader.close()
