@@ -53,6 +53,11 @@ def build_window_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Output redirected on Windows uses the code page (cp1252), which lacks characters people type
+    # ("√", "−"): replace those rather than crash half-way through a CSV.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         if _opens_window(argv):
             return _open_window(build_window_parser().parse_args(argv))

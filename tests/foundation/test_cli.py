@@ -62,3 +62,23 @@ def test_python_dash_m_runs_the_command():
     result = subprocess.run([sys.executable, "-m", "safer_desk", "--version"], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_output_in_a_narrow_code_page_does_not_crash(tmp_path):
+    """A project noted with "√" printed to a cp1252 pipe (Windows redirection) must not abort the CSV."""
+    import os
+
+    from safer_desk.services import projects as svc
+    from safer_desk.storage.store import open_store
+
+    path = tmp_path / "office.sqlite"
+    store = open_store(path, create=True)
+    svc.save_project(store, svc.project_from_fields({"title": "Night-time economy √ − ⚠", "cost": "£5,000"}))
+    store.close()
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    result = subprocess.run([sys.executable, "-m", "safer_desk", "projects", str(path)], capture_output=True,
+                            env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(b"id,title,status")
+    assert b"Night-time economy ? ? ?" in lines[1]  # what cp1252 cannot hold is replaced, not fatal
