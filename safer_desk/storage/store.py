@@ -248,8 +248,10 @@ class Store:
                     self.conn.execute("PRAGMA optimize")
                 # At rest the file is one self-contained file (no -wal beside it), so a copy or an
                 # email attachment holds everything and a read-only opener needs no side files.
-                # While someone else still reads it this fails harmlessly and WAL stays on.
+                # While someone else still reads it this fails harmlessly and WAL stays on; it must
+                # fail at once, not after the busy timeout, or closing the window would freeze.
                 with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("PRAGMA busy_timeout = 0")
                     self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                     self.conn.execute("PRAGMA journal_mode = DELETE")
             self.conn.close()

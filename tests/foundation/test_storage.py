@@ -237,6 +237,29 @@ def test_a_reader_while_writing_keeps_wal_until_the_last_writer_closes(tmp_path)
     reader.close()
 
 
+def test_closing_while_another_reads_gives_up_the_tidy_up_at_once(tmp_path):
+    """With a reader mid-query, returning to a single file cannot happen: close must not sit out
+    the 5 s busy timeout trying (the window would freeze), so the timeout is off before it tries."""
+    path = tmp_path / "office.sqlite"
+    writer = open_store(path, create=True)
+    reader = open_store(path, read_only=True)
+    with writer.transaction():
+        writer.conn.execute("INSERT INTO organisations(id, name) VALUES ('org:a', 'A')")
+    reader.conn.execute("BEGIN")  # a reader in the middle of a query
+    reader.scalar("SELECT count(*) FROM organisations")
+    statements: list[str] = []
+    writer.conn.set_trace_callback(statements.append)
+    writer.close()
+    timeout_off = statements.index("PRAGMA busy_timeout = 0")
+    assert timeout_off < statements.index("PRAGMA wal_checkpoint(TRUNCATE)")
+    reader.conn.execute("COMMIT")
+    assert reader.scalar("SELECT count(*) FROM organisations") == 1
+    reader.close()
+    again = open_store(path)  # the file is whole and opens normally afterwards
+    assert again.scalar("SELECT count(*) FROM organisations") == 1
+    again.close()
+
+
 def test_read_only_uris_for_drives_shares_and_awkward_names():
     from safer_desk.storage.store import sqlite_uri_for
 
