@@ -59,9 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     try:
-        if _opens_window(argv):
+        parser, subparsers = build_parser()
+        if _opens_window(argv, set(subparsers.choices)):
             return _open_window(build_window_parser().parse_args(argv))
-        parser, _ = build_parser()
         args, extras = parser.parse_known_args(argv)
         # argparse cannot take an optional positional after options ("screenshot OUT --tab x FILE").
         trailing = getattr(args, "trailing_positional", None)
@@ -82,14 +82,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _opens_window(argv: list[str]) -> bool:
+def _opens_window(argv: list[str], commands: set[str]) -> bool:
     """`safer-desk`, `safer-desk FILE` and `safer-desk --demo` open the window; the rest are commands."""
     if not argv or argv[0] == "--demo":
         return True
     if argv[0].startswith("-"):
         return False
-    _, subparsers = build_parser()
-    return argv[0] not in subparsers.choices
+    return argv[0] not in commands
 
 
 def _open_window(args: argparse.Namespace) -> int:
