@@ -19,14 +19,15 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     sections = []
     label = dhr.review_label(store)
     cases = [c for c in dhr.list_cases(store, today=today)
-             if area_id is None or area_id in (c.district, c.partnership)
-             or _case_area(store, c.id, area_id)]
+             if (area_id is None or area_id in (c.district, c.partnership) or _case_area(store, c.id, area_id))
+             and (year is None or _case_open_during(store, c.id, year))]
     if cases:
         case_rows = [[c.reference, c.kind, c.district, c.current_stage, c.flag,
                       format_money(c.cost_pence) if c.cost_known else "Not yet known",
                       format_money(c.recovered_pence), format_money(c.outstanding_pence),
                       format_money(c.shortfall_pence)] for c in cases]
-        ledger = dhr.partner_ledger(store, today=today)
+        ledger = (dhr.partner_ledger(store, today=today) if len(cases) == len(dhr.list_cases(store, today=today))
+                  else _ledger_of(dhr, store, [c.id for c in cases], today))
         ledger_rows = [[p.partner, format_money(p.billed_pence), format_money(p.paid_pence),
                         format_money(p.refused_pence + p.written_off_pence), format_money(p.outstanding_pence),
                         format_money(p.overdue_pence)] for p in ledger]
@@ -50,6 +51,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
                                        format_money(outstanding), format_money(overdue)]),
             ]))
     for fund in funds.list_funds(store):
+        if year is not None and (fund.starts_on > year.last_day or fund.ends_on < year.first_day):
+            continue  # a board report for a year shows the funds running in that year
         figures = funds.fund_figures(store, fund.id)
         f = figures.forecast
         month_rows = [[m.label, str(v), format_money(p)] for m, v, p in figures.by_month]
@@ -85,3 +88,28 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
 def _case_area(store: Store, case_id: str, area_id: str) -> bool:
     return bool(store.scalar("SELECT 1 FROM dhr_cases WHERE id = ? AND (district_id = ? OR partnership_id = ?)",
                              (case_id, area_id, area_id)))
+
+
+def _case_open_during(store: Store, case_id: str, year: FinancialYear) -> bool:
+    """A review belongs to a year's report if it was notified by the year's end and not published before it began."""
+    row = store.one("SELECT notified_on, published_on FROM dhr_cases WHERE id = ?", (case_id,))
+    notified, published = (row["notified_on"], row["published_on"]) if row else (None, None)
+    if notified and date.fromisoformat(notified) > year.last_day:
+        return False
+    return not (published and date.fromisoformat(published) < year.first_day)
+
+
+def _ledger_of(dhr, store: Store, case_ids: list[str], today: date) -> list:
+    """The per-partner ledger over some cases only, added up case by case (to the penny)."""
+    from dataclasses import fields, replace
+
+    by_partner: dict = {}
+    for case_id in case_ids:
+        for line in dhr.partner_ledger(store, today=today, case_id=case_id):
+            seen = by_partner.get(line.partner)
+            if seen is None:
+                by_partner[line.partner] = line
+            else:
+                by_partner[line.partner] = replace(seen, **{f.name: getattr(seen, f.name) + getattr(line, f.name)
+                                                             for f in fields(line) if f.name.endswith("_pence")})
+    return sorted(by_partner.values(), key=lambda p: p.partner)
