@@ -129,6 +129,17 @@ def parse_factor_weights(items: Iterable[str], *, what: str = "--factor") -> tup
     return tuple(factors)
 
 
+def amount_option(label: str, text: str) -> int:
+    """An amount typed for an option, in pence; refused naming the option when malformed or negative."""
+    try:
+        value = parse_pence(text)
+    except MoneyError as exc:
+        raise AllocationError(f"{label}: {exc}") from None
+    if value < 0:
+        raise AllocationError(f"{label}: “{text}” is negative.")
+    return value
+
+
 def build_options(*, pot: str | None = None, previous_total: str | None = None, retain: str | None = None,
                   fixed_share: str | None = None, rounding: str = "exact", unit: str = "pound",
                   factors: Sequence[Factor] | None = None, damping: str | None = None,
@@ -138,13 +149,7 @@ def build_options(*, pot: str | None = None, previous_total: str | None = None, 
              "rounding": "rounding", "unit": "unit", "damping": "damping", **(names or {})}
 
     def money(key: str, text: str) -> int:
-        try:
-            value = parse_pence(text)
-        except MoneyError as exc:
-            raise AllocationError(f"{label[key]}: {exc}") from None
-        if value < 0:
-            raise AllocationError(f"{label[key]}: “{text}” is negative.")
-        return value
+        return amount_option(label[key], text)
 
     if pot not in (None, "") and previous_total not in (None, ""):
         raise AllocationError(f"give either {label['pot']} or {label['previous_total']}, not both.")

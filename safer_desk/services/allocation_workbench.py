@@ -17,6 +17,7 @@ from safer_desk.domain.allocation import (AllocationError, AllocationOptions, Al
                                           PartnershipInput, allocate_by_formula, format_fraction, format_number,
                                           parse_fraction, parse_number, parse_percent, percent_text)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
+from safer_desk.services.allocation import amount_option
 
 NAME, UNITS, PREVIOUS = "name", "fixed_units", "previous"
 
@@ -187,13 +188,7 @@ def with_option(state: WorkState, key: str, text: str) -> WorkState:
     label = OPTION_LABELS.get(key, key)
 
     def money(value: str) -> int:
-        try:
-            pence = parse_pence(value)
-        except MoneyError as exc:
-            raise AllocationError(f"{label}: {exc}") from None
-        if pence < 0:
-            raise AllocationError(f"{label}: “{value}” is negative.")
-        return pence
+        return amount_option(label, value)
 
     if key == "pot":
         new = replace(o, pot_pence=money(text or "0"), previous_total_pence=None, retain=Fraction(0))
