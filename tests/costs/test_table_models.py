@@ -4,7 +4,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from safer_desk.ui.costs.widgets import SortedRowModel, date_col, money_col
+from safer_desk.ui.costs.widgets import SortedRowModel, date_col
+from safer_desk.ui.table_model import money_column as money_col
 from safer_desk.ui.table_model import RAW_ROLE, Column
 
 ROWS = [

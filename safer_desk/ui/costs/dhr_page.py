@@ -19,10 +19,16 @@ from safer_desk.services import dhr
 from safer_desk.services.reference import list_districts, list_organisations, list_partnerships
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, Field, FormDialog, date_col, debounced, make_table,
-                                        money_col, push_done, push_edit)
-from safer_desk.ui.table_model import Column
+                                        push_done, push_edit)
+from safer_desk.ui.table_model import RIGHT, Column, money_column
 
 NOT_KNOWN = "Not yet known"
+
+
+def case_cost_column() -> Column:
+    """A case's cost, or "not yet known" while nothing is costed (a blank would read as £0)."""
+    return Column("cost", "Cost", lambda c: c.cost_pence if c.cost_known else None,
+                  lambda v: NOT_KNOWN if v is None else format_money(v), RIGHT)
 
 
 def _button(parent: QWidget, text: str, slot, tip: str = "") -> QPushButton:
@@ -102,11 +108,10 @@ class DhrPage(QWidget):
             Column("stage", "Stage reached", lambda c: c.current_stage),
             Column("flag", "Status", lambda c: c.flag),
             date_col("next_due", "Next due", lambda c: c.next_due),
-            Column("cost", "Cost", lambda c: c.cost_pence if c.cost_known else None,
-                   lambda v: NOT_KNOWN if v is None else format_money(v), money_col("x", "x").align),
-            money_col("recovered", "Recovered", lambda c: c.recovered_pence),
-            money_col("outstanding", "Outstanding", lambda c: c.outstanding_pence),
-            money_col("shortfall", "Shortfall", lambda c: c.shortfall_pence),
+            case_cost_column(),
+            money_column("recovered", "Recovered", lambda c: c.recovered_pence),
+            money_column("outstanding", "Outstanding", lambda c: c.outstanding_pence),
+            money_column("shortfall", "Shortfall", lambda c: c.shortfall_pence),
             Column("actions", "Open actions", lambda c: c.open_recommendations),
         ], "Cases", splitter)
         splitter.addWidget(self.cases.view)
@@ -120,13 +125,13 @@ class DhrPage(QWidget):
         self.costs = make_table([
             Column("category", "Category"), Column("description", "Description"), Column("supplier", "Supplier"),
             Column("invoice_ref", "Invoice"), date_col("invoiced_on", "Invoiced"),
-            money_col("amount_pence", "Amount"),
+            money_column("amount_pence", "Amount"),
         ], "Cost lines", self.details)
         self.shares = make_table([
             Column("partner", "Partner", lambda s: s.partner), Column("kind", "Kind", lambda s: s.kind),
             Column("invoice", "Invoice", lambda s: s.invoice_ref), date_col("due", "Due", lambda s: s.due_on),
-            money_col("amount", "Share", lambda s: s.amount_pence), money_col("paid", "Paid", lambda s: s.paid_pence),
-            money_col("outstanding", "Outstanding", lambda s: s.outstanding_pence),
+            money_column("amount", "Share", lambda s: s.amount_pence), money_column("paid", "Paid", lambda s: s.paid_pence),
+            money_column("outstanding", "Outstanding", lambda s: s.outstanding_pence),
             Column("status", "Status", lambda s: s.status_text), Column("reason", "Reason", lambda s: s.reason),
         ], "Partners' shares", self.details)
         self.actions = make_table([
@@ -506,24 +511,23 @@ class LedgerPage(QWidget):
         layout.addLayout(row)
         self.partners = make_table([
             Column("partner", "Partner", lambda p: p.partner),
-            money_col("billed", "Billed", lambda p: p.billed_pence), money_col("paid", "Paid", lambda p: p.paid_pence),
-            money_col("refused", "Refused", lambda p: p.refused_pence),
-            money_col("written_off", "Written off", lambda p: p.written_off_pence),
-            money_col("outstanding", "Outstanding", lambda p: p.outstanding_pence),
+            money_column("billed", "Billed", lambda p: p.billed_pence), money_column("paid", "Paid", lambda p: p.paid_pence),
+            money_column("refused", "Refused", lambda p: p.refused_pence),
+            money_column("written_off", "Written off", lambda p: p.written_off_pence),
+            money_column("outstanding", "Outstanding", lambda p: p.outstanding_pence),
             Column("overdue", "Overdue", lambda p: p.overdue_pence,
-                   lambda v: f"{rules.OVERDUE} {format_money(v)}" if v else "—", money_col("x", "x").align),
+                   lambda v: f"{rules.OVERDUE} {format_money(v)}" if v else "—", RIGHT),
         ], "Ledger per partner", self)
         layout.addWidget(QLabel("Per partner", self))
         layout.addWidget(self.partners.view, 2)
         layout.addWidget(QLabel("Per case", self))
         self.per_case = make_table([
             Column("reference", "Case", lambda c: c.reference),
-            Column("cost", "Cost", lambda c: c.cost_pence if c.cost_known else None,
-                   lambda v: NOT_KNOWN if v is None else format_money(v), money_col("x", "x").align),
-            money_col("billed", "Billed", lambda c: c.billed_pence),
-            money_col("recovered", "Recovered", lambda c: c.recovered_pence),
-            money_col("outstanding", "Outstanding", lambda c: c.outstanding_pence),
-            money_col("shortfall", "Shortfall", lambda c: c.shortfall_pence),
+            case_cost_column(),
+            money_column("billed", "Billed", lambda c: c.billed_pence),
+            money_column("recovered", "Recovered", lambda c: c.recovered_pence),
+            money_column("outstanding", "Outstanding", lambda c: c.outstanding_pence),
+            money_column("shortfall", "Shortfall", lambda c: c.shortfall_pence),
         ], "Cost recovery per case", self)
         layout.addWidget(self.per_case.view, 1)
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Ledger", f"The ledger could not be "

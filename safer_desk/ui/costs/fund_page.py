@@ -29,8 +29,8 @@ from safer_desk.services.reference import list_districts, list_organisations
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.dhr_page import _button
 from safer_desk.ui.costs.widgets import (BackgroundLoader, Field, FormDialog, date_col, debounced, make_table,
-                                        money_col, push_edit)
-from safer_desk.ui.table_model import RIGHT, Column
+                                        push_edit)
+from safer_desk.ui.table_model import RIGHT, Column, money_column
 
 WINDOWS = (1, 3, 6, 12)
 
@@ -256,29 +256,29 @@ class FundPage(QWidget):
             Column("idva_assigned", "IDVA", show=lambda v: "Yes" if v else "No"),
             Column("perpetrator_resident", "Perpetrator lives there", show=lambda v: "Yes" if v else "No"),
             Column("eligibility", "Eligibility"), Column("lines", "Spend lines", align=RIGHT),
-            money_col("spent_pence", "Spent"),
+            money_column("spent_pence", "Spent"),
         ], "Referrals", self.tables)
         self.lines = make_table([
             date_col("spent_on", "Date"), Column("reference", "Referral"), Column("district", "District"),
             Column("item", "Item"), Column("supplier", "Supplier"), Column("invoice_ref", "Invoice"),
-            money_col("amount_pence", "Amount"),
+            money_column("amount_pence", "Amount"),
         ], "Spend lines", self.tables)
         self.by_district = make_table([Column("district", "District", lambda r: r[0]),
                                        Column("victims", "Victims", lambda r: r[1], align=RIGHT),
-                                       money_col("spend", "Spend", lambda r: r[2])], "Spend per district", self.tables)
+                                       money_column("spend", "Spend", lambda r: r[2])], "Spend per district", self.tables)
         self.by_item = make_table([Column("item", "Item", lambda r: r[0]),
                                    Column("lines", "Spend lines", lambda r: r[1], align=RIGHT),
-                                   money_col("spend", "Spend", lambda r: r[2])], "Spend per item", self.tables)
+                                   money_column("spend", "Spend", lambda r: r[2])], "Spend per item", self.tables)
         self.by_month = make_table([Column("month", "Month", lambda r: r[0].iso, lambda v: Month.parse(v).label),
                                     Column("victims", "Victims first supported", lambda r: r[1], align=RIGHT),
-                                    money_col("spend", "Spend", lambda r: r[2])], "Spend per month", self.tables)
+                                    money_column("spend", "Spend", lambda r: r[2])], "Spend per month", self.tables)
         self.per_victim = make_table([Column("band", "Spend per victim", lambda r: r[0]),
                                       Column("victims", "Victims", lambda r: r[1], align=RIGHT)],
                                      "Spend per victim", self.tables)
         self.contributions = make_table([Column("organisation", "Contributor"), date_col("received_on", "Received"),
-                                         money_col("amount_pence", "Amount"), Column("note", "Note")],
+                                         money_column("amount_pence", "Amount"), Column("note", "Note")],
                                         "Contributions", self.tables)
-        self.items = make_table([Column("name", "Item"), money_col("usual_price_pence", "Usual price"),
+        self.items = make_table([Column("name", "Item"), money_column("usual_price_pence", "Usual price"),
                                  Column("supplier", "Supplier")], "Catalogue", self.tables)
         for title, table in (("Referrals", self.referrals), ("Spend lines", self.lines),
                              ("Per district", self.by_district), ("Per item", self.by_item),

@@ -18,13 +18,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
-from safer_desk.ui.table_model import RIGHT, Column, RowTableModel, _default_get, sort_key
+from safer_desk.ui.table_model import Column, RowTableModel, sort_key
 from safer_desk.ui.table_view import DataTableView
 from safer_desk.ui.undo import push_service_command
-
-
-def money_col(key: str, header: str, get: Callable[[Any], Any] | None = None) -> Column:
-    return Column(key, header, get, lambda v: "" if v is None else format_money(v), RIGHT)
 
 
 def date_col(key: str, header: str, get: Callable[[Any], Any] | None = None) -> Column:
@@ -113,7 +109,7 @@ class SortedRowModel(RowTableModel):
 
     def _apply_sort(self) -> None:
         col = self.columns[self.sort_column]
-        raw = col.get or (lambda r, k=col.key: _default_get(r, k))
+        raw = col.raw
         keys = [sort_key(raw(r)) for r in self._all]
         filled = [i for i, k in enumerate(keys) if k[0] == 0]
         blanks = [i for i, k in enumerate(keys) if k[0] == 1]
