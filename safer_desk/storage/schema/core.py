@@ -93,3 +93,19 @@ def create_reference_data(db) -> None:
         ) STRICT"""
     )
     db.execute("CREATE INDEX partnership_members_partnership ON partnership_members(partnership_id)")
+
+
+@migrations.step
+def create_illustrative_marks(db) -> None:
+    # Figures the example file invents to make a screen usable (payments, satisfaction counts, catalogue
+    # prices …) are marked here, row by row, so the window and the board report can say "illustrative":
+    # nothing not taken from a paper may pass for a paper's figure. row_id is written as the audit trail
+    # writes it (the primary key as text).
+    db.execute(
+        """CREATE TABLE illustrative_marks (
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (table_name, row_id)
+        ) STRICT, WITHOUT ROWID"""
+    )
