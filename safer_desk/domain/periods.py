@@ -179,18 +179,52 @@ class Quarter:
         return self.label
 
 
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})\s*([/\-.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})")
+_WORDED_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*[\s\-]\s*([A-Za-z]{3,9})\.?\s*[\s\-,]\s*(\d{4}|\d{2})",
+                          re.I)
+
+
+def _full_year(text: str) -> int:
+    """Two-digit years are this century's ("26" → 2026) up to 69, the last century's from 70 (as Excel reads them)."""
+    year = int(text)
+    if len(text) == 2:
+        return 2000 + year if year < 70 else 1900 + year
+    return year
+
+
+def _month_number(word: str) -> int | None:
+    w = word.casefold()
+    for i, name in enumerate(MONTH_NAMES, start=1):
+        if name.casefold() == w or (len(w) >= 3 and name.casefold().startswith(w)) or (w == "sept" and i == 9):
+            return i
+    return None
+
+
 def parse_uk_date(text: str) -> date:
-    """Parse a British date "01/04/2018" (or ISO "2018-04-01")."""
-    s = (text or "").strip()
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s)
-    try:
-        if m:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
-            return date.fromisoformat(s)
-    except ValueError:
-        pass
-    raise PeriodError(f"“{s}” is not a date (use a form like 01/04/2018).")
+    """Parse a date as British users type it: 1/4/26, 01/04/2026, 1-4-26, 1.4.2026, 1 April 2026, 1 Apr 26, or ISO.
+
+    Day before month, always (01/04/2026 is the first of April). A day that does not exist
+    ("31/02/2018") is refused, never rolled over.
+    """
+    s = " ".join((text or "").split())
+    day = month = year = None
+    m = _NUMERIC_DATE.fullmatch(s)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(3)), _full_year(m.group(4))
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        year, month, day = int(s[0:4]), int(s[5:7]), int(s[8:10])
+    else:
+        m = _WORDED_DATE.fullmatch(s)
+        if m and _month_number(m.group(2)):
+            day, month, year = int(m.group(1)), _month_number(m.group(2)), _full_year(m.group(3))
+    if day is not None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            pass
+    raise PeriodError(f"“{s}” is not a date (use a form like 01/04/2018, 1/4/18 or 1 April 2018).")
 
 
 def format_uk_date(day: date | None) -> str:

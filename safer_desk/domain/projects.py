@@ -12,10 +12,24 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import Cost, MoneyError, format_money, parse_cost
 
-STATUSES = ("proposed", "shortlisted", "commissioned", "live", "completed", "declined", "withdrawn")
-STATUS_LABELS = {s: s.capitalize() for s in STATUSES}
+
+class ProjectStatus(LabelledEnum):
+    """Where a project is: proposed → shortlisted → commissioned → live → completed, or declined/withdrawn."""
+
+    PROPOSED = ("proposed", "Proposed")
+    SHORTLISTED = ("shortlisted", "Shortlisted")
+    COMMISSIONED = ("commissioned", "Commissioned")
+    LIVE = ("live", "Live")
+    COMPLETED = ("completed", "Completed")
+    DECLINED = ("declined", "Declined")
+    WITHDRAWN = ("withdrawn", "Withdrawn")
+
+
+STATUSES = ProjectStatus.values()
+STATUS_LABELS = {m.value: m.label for m in ProjectStatus}
 
 # Key, short header, the paper's column title (seed 000).
 CRITERIA = (
@@ -28,8 +42,19 @@ CRITERIA = (
 CRITERIA_KEYS = tuple(k for k, _, _ in CRITERIA)
 CRITERIA_TITLES = {k: title for k, _, title in CRITERIA}
 
+
+
+class CriterionValue(LabelledEnum):
+    """A board criterion's value as the papers write it; the label is what a choice list shows."""
+
+    BLANK = ("", "(blank)")
+    YES = ("yes", "√ yes")
+    NO = ("no", "X no")
+    UNKNOWN = ("unknown", "? unknown")
+
+
 YES, NO, UNKNOWN, BLANK = "yes", "no", "unknown", ""
-CRITERION_VALUES = (BLANK, YES, NO, UNKNOWN)
+CRITERION_VALUES = CriterionValue.values()
 SYMBOLS = {YES: "√", NO: "X", UNKNOWN: "?", BLANK: ""}
 
 COST_CATEGORIES = ("staff", "admin", "volunteers", "activities", "materials", "evaluation", "capital",

@@ -1,0 +1,102 @@
+"""Figures that read but look like a typing slip, queried the way money already is ("£3.250").
+
+One Qt-free facility every screen uses: a number with separators in odd places ("1,2,3")
+is refused with a reading to offer; a percentage over 100, a date far from the year in view
+or a value outside the range a field expects is a *slip*: kept as typed only when the person
+confirms it (the form asks once, beside the field, and saves on the second press).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from safer_desk.domain.money import format_money
+from safer_desk.domain.periods import format_uk_date
+
+
+class NumberError(ValueError):
+    """Text that is not a number that can be read safely; the message says why and what was perhaps meant."""
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A figure that reads but may not be what was meant: the question to ask, and the likely figure."""
+
+    message: str
+    suggestion: str = ""
+
+
+# Thousands separators in the right places ("12,586", "1,234,567.5") or none at all.
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_PLAIN = re.compile(r"^\d*(?:\.\d+)?$")
+
+
+def parse_number(text: str | None, *, what: str = "a number") -> Decimal:
+    """A number as typed ("1,652", "88.9", "-74", "−74"); separators in odd places are refused, never dropped.
+
+    "1,2,3" was once stored as 123: a comma that does not mark thousands means the person
+    meant something else (a list, a decimal comma), so the message asks instead of guessing.
+    """
+    original = (text or "").strip()
+    s = original.replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
+    if not s:
+        raise NumberError(f"No figure was given for {what}.")
+    negative = s.startswith("-")
+    if negative or s.startswith("+"):
+        s = s[1:]
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1]
+    if "," in s and not _GROUPED.match(s):
+        raise NumberError(f"“{original}” has a comma where a thousands separator cannot be, so it is not read "
+                          "as a guess. Type the figure without commas, or with one every three digits (12,586); "
+                          "use a point for decimals (1.5).")
+    if not s or not (_GROUPED.match(s) or _PLAIN.match(s)) or s == ".":
+        raise NumberError(f"“{original}” is not {what} (try a form like 1,234 or 88.9).")
+    try:
+        value = Decimal(s.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the patterns above guard this
+        raise NumberError(f"“{original}” is not {what}.") from None
+    return -value if negative else value
+
+
+def parse_percentage(text: str | None) -> Decimal:
+    """A percentage as typed ("12.5", "12.5%"); the number of percent, not a ratio."""
+    s = (text or "").strip()
+    if s.endswith("%"):
+        s = s[:-1]
+    return parse_number(s, what="a percentage")
+
+
+def percentage_slip(percent: Decimal, *, most: Decimal = Decimal(100)) -> Slip | None:
+    """Over 100% is almost always a slip (a count typed in a percentage field, an extra digit)."""
+    if percent > most:
+        return Slip(f"{percent.normalize():f}% is more than {most.normalize():f}%: is that what you meant?")
+    if percent < 0:
+        return Slip(f"{percent.normalize():f}% is below nothing: is that what you meant?")
+    return None
+
+
+def date_slip(day: date, *, around: date, years: int = 5, what: str = "the year in view") -> Slip | None:
+    """A date more than ``years`` years from ``around`` is queried ("01/04/2206" for 2026)."""
+    if abs(day.year - around.year) > years:
+        return Slip(f"{format_uk_date(day)} is more than {years} years from {what} ({around.year}): "
+                    "is the year right?")
+    return None
+
+
+def range_slip(value: Decimal, *, low: Decimal | None = None, high: Decimal | None = None,
+               message: str = "") -> Slip | None:
+    """A value outside the range a field expects (a commissioning scale above 1, say)."""
+    if (low is not None and value < low) or (high is not None and value > high):
+        return Slip(message or f"{value.normalize():f} is outside the usual range: is that what you meant?")
+    return None
+
+
+def money_slip(pence: int, *, usual_most_pence: int) -> Slip | None:
+    """An amount far larger than the field usually holds (an extra zero)."""
+    if pence > usual_most_pence:
+        return Slip(f"{format_money(pence)} is more than {format_money(usual_most_pence)}: is that right?")
+    return None

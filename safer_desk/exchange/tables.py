@@ -1,0 +1,74 @@
+"""One export path: a service returns sheets, ``write_table`` picks the format from the file's suffix.
+
+.xlsx writes every sheet (money as numbers Excel can add up); .csv and .tsv write the first
+sheet, money as plain pounds ("7525.58"). A new format is one entry in ``TABLE_FORMATS``.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from safer_desk.domain.money import format_pounds_plain
+from safer_desk.exchange.files import Sheet, atomic_path, write_csv, write_xlsx
+
+
+class UnsupportedFormat(ValueError):
+    """A file name whose suffix is not a table format Safer Desk writes."""
+
+
+def plain_rows(sheet: Sheet) -> list[list[Any]]:
+    """The sheet's rows with money (int pence) as plain pounds, for text formats."""
+    return [[format_pounds_plain(v) if c in sheet.money_columns and isinstance(v, int) else ("" if v is None else v)
+             for c, v in enumerate(row)] for row in sheet.rows]
+
+
+def _write_csv(target: Path, sheets: Sequence[Sheet]) -> Path:
+    first = sheets[0]
+    return write_csv(target, list(first.header), plain_rows(first))
+
+
+def _write_tsv(target: Path, sheets: Sequence[Sheet]) -> Path:
+    first = sheets[0]
+    with atomic_path(target) as tmp:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, delimiter="\t", lineterminator="\r\n")
+            writer.writerow(list(first.header))
+            writer.writerows(plain_rows(first))
+    return target
+
+
+def _write_xlsx(target: Path, sheets: Sequence[Sheet]) -> Path:
+    return write_xlsx(target, sheets)
+
+
+# Suffix → (name shown in a Save dialog, writer).
+TABLE_FORMATS: dict[str, tuple[str, Callable[[Path, Sequence[Sheet]], Path]]] = {
+    ".xlsx": ("Excel workbook", _write_xlsx),
+    ".csv": ("CSV", _write_csv),
+    ".tsv": ("Tab-separated text", _write_tsv),
+}
+
+
+def table_file_filter(suffixes: Sequence[str] = tuple(TABLE_FORMATS)) -> str:
+    """The Save dialog's filter, the first suffix first: "Excel workbook (*.xlsx);;CSV (*.csv)…"."""
+    return ";;".join(f"{TABLE_FORMATS[s][0]} (*{s})" for s in suffixes)
+
+
+def table_target(name: str | Path, default_suffix: str = ".xlsx") -> Path:
+    """The file a person chose, with the default suffix when they typed none."""
+    target = Path(name)
+    return target if target.suffix else target.with_suffix(default_suffix)
+
+
+def write_table(target: Path | str, sheets: Sequence[Sheet], *, suffixes: Sequence[str] = tuple(TABLE_FORMATS)) -> Path:
+    """Write ``sheets`` in the format the suffix names (atomically); UnsupportedFormat for any other suffix."""
+    target = Path(target)
+    suffix = target.suffix.lower()
+    if suffix not in TABLE_FORMATS or suffix not in suffixes:
+        allowed = " or ".join(suffixes)
+        raise UnsupportedFormat(f"{target.name}: choose a file ending {allowed}.")
+    if not sheets:
+        raise ValueError("nothing to write")
+    return TABLE_FORMATS[suffix][1](target, sheets)
