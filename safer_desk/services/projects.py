@@ -19,7 +19,7 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import Cost, MoneyError, format_money, format_pounds_plain, parse_cost, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (
-    CRITERIA, CRITERIA_KEYS, STATUSES, Criterion, LineAmount, ProjectError, Reconciliation, criteria_met,
+    CRITERIA, CRITERIA_KEYS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError, Reconciliation, criteria_met,
     parse_criterion, read_line_amount, reconcile,
 )
 from safer_desk.storage.store import Store
@@ -165,28 +165,45 @@ def _split_list(text: str, pattern: re.Pattern = _LIST_SPLIT) -> tuple[str, ...]
     return tuple(p for p in pattern.split(text) if p)
 
 
-def _optional_date(text: str, label: str, problems: list[str]) -> str | None:
+class FieldProblems(ProjectError):
+    """Problems with what was typed, each tied to the field it is about (``by_field``: key → message)."""
+
+    def __init__(self, problems: Sequence[tuple[str, str]]):
+        self.problems = list(problems)
+        self.by_field: dict[str, str] = {}
+        for key, message in self.problems:
+            self.by_field[key] = f"{self.by_field[key]} {message}" if key in self.by_field else message
+        super().__init__("\n".join(f"{_label(key)}: {message}" for key, message in self.problems))
+
+
+def _label(key: str) -> str:
+    if key.startswith("cost_line_"):
+        return f"Cost line {int(key.rsplit('_', 1)[1]) + 1}"
+    return {"capital_revenue": "Capital and revenue"}.get(key, FIELD_LABELS.get(key, key))
+
+
+def _optional_date(text: str, key: str, problems: list[tuple[str, str]]) -> str | None:
     s = (text or "").strip()
     if not s:
         return None
     try:
         return parse_uk_date(s).isoformat()
     except PeriodError as exc:
-        problems.append(f"{label}: {exc}")
+        problems.append((key, str(exc)))
         return None
 
 
-def _optional_pence(text: str, label: str, problems: list[str]) -> int | None:
+def _optional_pence(text: str, key: str, problems: list[tuple[str, str]]) -> int | None:
     s = (text or "").strip()
     if not s:
         return None
     try:
         pence = parse_pence(s)
     except MoneyError as exc:
-        problems.append(f"{label}: {exc}")
+        problems.append((key, str(exc)))
         return None
     if pence < 0:
-        problems.append(f"{label}: an amount cannot be negative.")
+        problems.append((key, "an amount cannot be negative."))
         return None
     return pence
 
@@ -209,7 +226,7 @@ def format_officers(officers: Iterable[Officer]) -> str:
     return "\n".join(o.describe() for o in officers)
 
 
-def parse_funding_sources(text: str, problems: list[str]) -> tuple[FundingSource, ...]:
+def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[FundingSource, ...]:
     """One source a line: "Source: £amount" (words such as "Tbc" are kept as the amount not yet known)."""
     sources = []
     for n, line in enumerate((text or "").splitlines(), start=1):
@@ -221,13 +238,13 @@ def parse_funding_sources(text: str, problems: list[str]) -> tuple[FundingSource
             source, amount = line, ""
         source, amount = source.strip(), amount.strip()
         if not source:
-            problems.append(f"Funding sources, line {n}: say who the money comes from before the colon.")
+            problems.append(("funding_sources", f"line {n}: say who the money comes from before the colon."))
             continue
         try:
             sources.append(FundingSource(source, parse_pence(amount), ""))
         except MoneyError as exc:
             if re.search(r"\d", amount):
-                problems.append(f"Funding sources, line {n}: {exc}")
+                problems.append(("funding_sources", f"line {n}: {exc}"))
             else:
                 sources.append(FundingSource(source, None, amount))
     return tuple(sources)
@@ -273,38 +290,40 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
     base = base or Project(id=new_id(), title="")
     current = project_fields(base)
     f = {k: (str(fields[k] or "") if k in fields else current.get(k, "")) for k in FIELD_LABELS}
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     title = f["title"].strip()
     if not title:
-        problems.append("Title: a project needs a title.")
+        problems.append(("title", "a project needs a title."))
     status = f["status"].strip().casefold() or "proposed"
-    if status not in STATUSES:
-        problems.append(f"Status: “{f['status']}” is not a status (use one of {', '.join(STATUSES)}).")
+    try:
+        status = ProjectStatus.parse(status).value
+    except ValueError:
+        problems.append(("status", f"“{f['status']}” is not a status (use one of {', '.join(STATUSES)})."))
         status = base.status
     cost = None
     if f["cost"].strip():
         try:
             cost = parse_cost(f["cost"])
         except MoneyError as exc:
-            problems.append(f"Cost: {exc}")
+            problems.append(("cost", str(exc)))
     criteria = {}
     for key in CRITERIA_KEYS:
         try:
             criteria[key] = parse_criterion(f[key])
         except ProjectError as exc:
-            problems.append(f"{FIELD_LABELS[key]} {exc}")
-    start = _optional_date(f["start_date"], "Start", problems)
-    end = _optional_date(f["end_date"], "End", problems)
+            problems.append((key, str(exc)))
+    start = _optional_date(f["start_date"], "start_date", problems)
+    end = _optional_date(f["end_date"], "end_date", problems)
     if start and end and end < start:
-        problems.append("End: the project ends before it starts.")
-    capital = _optional_pence(f["capital"], "Capital", problems)
-    revenue = _optional_pence(f["revenue"], "Revenue", problems)
+        problems.append(("end_date", "the project ends before it starts."))
+    capital = _optional_pence(f["capital"], "capital", problems)
+    revenue = _optional_pence(f["revenue"], "revenue", problems)
     if cost and cost.kind == "amount" and capital is not None and revenue is not None \
             and capital + revenue != cost.min_pence:
-        problems.append(f"Capital and revenue: {format_money(capital)} + {format_money(revenue)} = "
-                        f"{format_money(capital + revenue)}, not the cost of {format_money(cost.min_pence)}.")
+        problems.append(("revenue", f"{format_money(capital)} + {format_money(revenue)} = "
+                         f"{format_money(capital + revenue)}, not the cost of {format_money(cost.min_pence)}."))
     sources = parse_funding_sources(f["funding_sources"], problems)
-    status_date = _optional_date(f["status_date"], "Status date", problems)
+    status_date = _optional_date(f["status_date"], "status_date", problems)
     lines = base.cost_lines
     if cost_lines is not None:
         lines = []
@@ -316,15 +335,15 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
                 try:
                     year = FinancialYear.parse(year).label
                 except PeriodError as exc:
-                    problems.append(f"Cost line {n}: {exc}")
+                    problems.append((f"cost_line_{n - 1}", str(exc)))
             if not (amount or "").strip():
-                problems.append(f"Cost line {n}: give an amount.")
+                problems.append((f"cost_line_{n - 1}", "give an amount."))
                 continue
             lines.append(CostLine(year, (category or "").strip(), (description or "").strip(),
                                   read_line_amount(amount)))
         lines = tuple(lines)
     if problems:
-        raise ProjectError("\n".join(problems))
+        raise FieldProblems(problems)
     history = list(base.status_history)
     if not history or history[-1].status != status:
         when = status_date or (today or date.today()).isoformat()
@@ -595,25 +614,77 @@ _LABEL_TO_KEY.update({"project / initiative": "title", "project": "title", "suit
                       "innovative": "innovative", "additional": "additional", "#": "ref"})
 
 
-def projects_from_rows(rows: Sequence[Sequence[str]], *, today: date | None = None) -> list[Project]:
-    """Projects from rows copied out of Excel: with a header row naming the columns, or in PASTE_ORDER.
+@dataclass(frozen=True)
+class PasteReading:
+    """How pasted rows are read: which field each column goes to, and whether the first row is headings.
 
-    All rows are checked first; any problem is reported with its row number and nothing is added.
+    ``heading_row`` is True when the first row names the columns (it recognised a title column),
+    False when the first row is data, and None when it looks like headings the register does not
+    know: the person is asked, and it is never stored as a project.
     """
-    rows = [list(r) for r in rows if any((c or "").strip() for c in r)]
-    if not rows:
+
+    rows: tuple[tuple[str, ...], ...]
+    keys: tuple[str | None, ...]
+    heading_row: bool | None
+    unknown_headings: tuple[str, ...] = ()
+
+    @property
+    def data_rows(self) -> list[tuple[str, ...]]:
+        return list(self.rows[1:] if self.heading_row is not False else self.rows)
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return self.rows[0] if self.rows and self.heading_row is not False else ()
+
+
+PASTE_FIELD_CHOICES = (("", "(leave out)"), *((k, label.rstrip("?")) for k, label in FIELD_LABELS.items()
+                                               if k != "status_date"))
+
+
+def _looks_like_value(cell: str) -> bool:
+    """A cell that reads as a figure, a date or a criterion mark: data, not a heading."""
+    c = (cell or "").strip()
+    if not c:
+        return False
+    if re.search(r"\d", c):
+        return True
+    return c[:1] in "√✓✔✗✘?" or c.casefold() in ("x", "yes", "no", "tbc")
+
+
+def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
+    """Work out the column mapping of rows copied out of Excel (the person can change it before adding)."""
+    clean = tuple(tuple((c or "").strip() for c in r) for r in rows if any((c or "").strip() for c in r))
+    if not clean:
         raise ProjectError("There are no rows to paste.")
-    header = [(c or "").strip().casefold() for c in rows[0]]
-    keys: list[str | None]
-    if "title" in [_LABEL_TO_KEY.get(h) for h in header]:
-        keys = [_LABEL_TO_KEY.get(h) for h in header]
-        rows = rows[1:]
-    elif len(rows[0]) == 1:
-        keys = ["title"]
-    else:
-        keys = list(PASTE_ORDER[: len(rows[0])]) + [None] * max(0, len(rows[0]) - len(PASTE_ORDER))
+    width = max(len(r) for r in clean)
+    clean = tuple(r + ("",) * (width - len(r)) for r in clean)
+    first = clean[0]
+    known = [_LABEL_TO_KEY.get(h.casefold()) for h in first]
+    if "title" in known:
+        unknown = tuple(h for h, k in zip(first, known) if h and k is None)
+        return PasteReading(clean, tuple(known), True, unknown)
+    if width == 1:
+        return PasteReading(clean, ("title",), False)
+    guessed = tuple(list(PASTE_ORDER[:width]) + [None] * max(0, width - len(PASTE_ORDER)))
+    # Words where the rows below hold figures or marks: headings the register does not know.
+    later_values = {c for r in clean[1:] for c, cell in enumerate(r) if _looks_like_value(cell)}
+    if len(clean) > 1 and not any(_looks_like_value(c) for c in first) and (later_values or any(known)):
+        return PasteReading(clean, guessed, None, tuple(h for h in first if h))
+    return PasteReading(clean, guessed, False)
+
+
+def projects_from_reading(reading: PasteReading, keys: Sequence[str | None] | None = None, *,
+                          heading_row: bool | None = None, today: date | None = None) -> list[Project]:
+    """The projects the rows make with this mapping; any problem is reported by row and nothing is added."""
+    keys = list(keys if keys is not None else reading.keys)
+    heading = reading.heading_row if heading_row is None else heading_row
+    if heading is None:
+        raise ProjectError("Say whether the first row is headings before adding the rows.")
+    if "title" not in keys:
+        raise ProjectError("Choose which column holds the title.")
+    data = reading.rows[1:] if heading else reading.rows
     projects, problems = [], []
-    for n, row in enumerate(rows, start=1):
+    for n, row in enumerate(data, start=1):
         fields = {k: (row[i] if i < len(row) else "") for i, k in enumerate(keys) if k}
         try:
             projects.append(project_from_fields(fields, today=today))
@@ -621,7 +692,21 @@ def projects_from_rows(rows: Sequence[Sequence[str]], *, today: date | None = No
             problems.append(f"Row {n}: " + str(exc).replace("\n", f"\nRow {n}: "))
     if problems:
         raise ProjectError("Nothing was pasted.\n" + "\n".join(problems))
+    if not projects:
+        raise ProjectError("There are no rows to paste below the headings.")
     return projects
+
+
+def projects_from_rows(rows: Sequence[Sequence[str]], *, today: date | None = None) -> list[Project]:
+    """Projects from rows copied out of Excel: with a header row naming the columns, or in PASTE_ORDER.
+
+    An unrecognised heading row is refused (never stored as a project); the window asks about it instead.
+    """
+    reading = read_paste(rows)
+    if reading.heading_row is None:
+        raise ProjectError("The first row looks like headings the register does not know "
+                           f"({', '.join(reading.unknown_headings)}): name a Title column, or leave the headings out.")
+    return projects_from_reading(reading, today=today)
 
 
 # -- export and the command line -----------------------------------------------------------------------
@@ -651,27 +736,31 @@ def export_rows(projects: Iterable[Project], *, pounds_plain: bool) -> list[list
     return rows
 
 
-def export_register(store: Store, target: Path | str, projects: Sequence[Project] | None = None) -> Path:
-    """Write the register (or the given projects) to .xlsx or .csv, atomically."""
-    from safer_desk.exchange.files import Sheet, write_csv, write_xlsx
+def register_sheets(projects: Sequence[Project], office_name: str) -> list:
+    """The register as sheets for the one table writer: the projects, then their cost lines."""
+    from safer_desk.exchange.files import Sheet
 
-    target = Path(target)
+    lines = [[p.ref, p.title, c.financial_year, c.category, c.description, c.amount.text,
+              None if c.amount.queried else c.amount.min_pence,
+              None if c.amount.queried else c.amount.max_pence, c.amount.query]
+             for p in projects for c in p.cost_lines]
+    return [
+        Sheet("Projects", EXPORT_HEADER, export_rows(projects, pounds_plain=False), _EXPORT_MONEY,
+              title=f"Project register — {office_name}"),
+        Sheet("Cost lines", ["Ref", "Title", "Financial year", "Category", "Description", "As written",
+                             "Min (£)", "Max (£)", "Query"], lines, {6, 7}),
+    ]
+
+
+def export_register(store: Store, target: Path | str, projects: Sequence[Project] | None = None) -> Path:
+    """Write the register (or the given projects) to .xlsx, .csv or .tsv, atomically."""
+    from safer_desk.exchange.tables import UnsupportedFormat, write_table
+
     projects = load_projects(store) if projects is None else list(projects)
-    suffix = target.suffix.lower()
-    if suffix == ".csv":
-        return write_csv(target, EXPORT_HEADER, export_rows(projects, pounds_plain=True))
-    if suffix == ".xlsx":
-        lines = [[p.ref, p.title, c.financial_year, c.category, c.description, c.amount.text,
-                  None if c.amount.queried else c.amount.min_pence,
-                  None if c.amount.queried else c.amount.max_pence, c.amount.query]
-                 for p in projects for c in p.cost_lines]
-        return write_xlsx(target, [
-            Sheet("Projects", EXPORT_HEADER, export_rows(projects, pounds_plain=False), _EXPORT_MONEY,
-                  title=f"Project register — {store.office_name}"),
-            Sheet("Cost lines", ["Ref", "Title", "Financial year", "Category", "Description", "As written",
-                                 "Min (£)", "Max (£)", "Query"], lines, {6, 7}),
-        ])
-    raise ProjectError(f"{target.name}: export the register as .xlsx or .csv.")
+    try:
+        return write_table(target, register_sheets(projects, store.office_name))
+    except UnsupportedFormat as exc:
+        raise ProjectError(f"{exc} (the register is exported as .xlsx, .csv or .tsv)") from None
 
 
 CLI_HEADER = ["id", "title", "status", "funding_route", "cost_min", "cost_max", *CRITERIA_KEYS]

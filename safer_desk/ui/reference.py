@@ -12,7 +12,7 @@ from safer_desk.ui import prompts
 from safer_desk.ui.session import Session
 from safer_desk.ui.table_model import Column, RawSortFilterProxy, RowTableModel
 from safer_desk.ui.table_view import DataTableView
-from safer_desk.ui.undo import push_service_command
+from safer_desk.ui.kit.undo import push_service_action
 
 ORGANISATION_KINDS = ("district council", "county council", "unitary council", "police", "pcc", "fire", "health",
                       "probation", "other")
@@ -70,7 +70,7 @@ class _Page(QWidget):
                 saved.update(ref.remove_reference(self.store, self.kind, ref_id))
 
             try:
-                push_service_command(self.dialog.session.undo_stack, f"Remove {self.kind}", do,
+                push_service_action(self.dialog.session.undo_stack, f"Remove {self.kind}", do,
                                      lambda saved=saved: ref.restore_reference(self.store, dict(saved)),
                                      self.dialog.refresh)
             except ref.ReferenceError as exc:
@@ -83,7 +83,7 @@ class _Page(QWidget):
             created[:] = [do()]
 
         try:
-            push_service_command(self.dialog.session.undo_stack, text, add_it,
+            push_service_action(self.dialog.session.undo_stack, text, add_it,
                                  lambda: ref.remove_reference(self.store, self.kind, created[0]), self.dialog.refresh)
         except (ref.ReferenceError, ValueError) as exc:
             prompts.show_error(self, text, str(exc))

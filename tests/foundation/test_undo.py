@@ -1,7 +1,7 @@
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from safer_desk.ui.undo import push_service_command
+from safer_desk.ui.kit.undo import push_service_action as push_service_command
 
 
 class Refused(ValueError):

@@ -27,7 +27,7 @@ from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsMode
 from safer_desk.ui.table_model import RIGHT, Column, RowTableModel
 from safer_desk.ui.table_view import DataTableView
 from safer_desk.ui.tabs import TabBase
-from safer_desk.ui.undo import push_service_command
+from safer_desk.ui.kit.undo import push_service_action
 
 ROUNDINGS = [("exact", "Exact shares (largest remainder)"),
              ("percent-2dp", "Shares rounded to 0.01% first (legacy spreadsheet)")]
@@ -420,8 +420,8 @@ class AllocationTab(TabBase):
         old = self.state
         if new_state == old:
             return
-        push_service_command(self.session.undo_stack, text, lambda: self._set_state(new_state),
-                             lambda: self._set_state(old))
+        push_service_action(self.session.undo_stack, text, lambda: self._set_state(new_state),
+                             lambda: self._set_state(old), tab="allocation")
 
     def _set_state(self, state: bench.WorkState) -> None:
         self.state = state
@@ -636,8 +636,8 @@ class AllocationTab(TabBase):
             self.session.notify(service.AREA)
 
         try:
-            push_service_command(self.session.undo_stack, f"Save scenario {name}", do, undo,
-                                 lambda: self._fill_scenarios(holder.get("id")))
+            push_service_action(self.session.undo_stack, f"Save scenario {name}", do, undo,
+                                 lambda: self._fill_scenarios(holder.get("id")), tab="allocation")
         except (service.ScenarioError, AllocationError) as exc:
             prompts.show_error(self, "Save scenario", str(exc))
             return
@@ -673,7 +673,7 @@ class AllocationTab(TabBase):
             service.restore_scenario(self.store, holder["scenario"])
             self.session.notify(service.AREA)
 
-        push_service_command(self.session.undo_stack, "Delete scenario", do, undo, lambda: self._fill_scenarios())
+        push_service_action(self.session.undo_stack, "Delete scenario", do, undo, lambda: self._fill_scenarios(), tab="allocation")
 
     def adopt_selected_scenario(self) -> None:
         scenario_id = self.scenario_combo.currentData()
@@ -692,8 +692,8 @@ class AllocationTab(TabBase):
                 service.set_adopted(self.store, scenario_id, adopted=False)
             self.session.notify(service.AREA)
 
-        push_service_command(self.session.undo_stack, "Mark scenario as agreed", do, undo,
-                             lambda: self._fill_scenarios(scenario_id))
+        push_service_action(self.session.undo_stack, "Mark scenario as agreed", do, undo,
+                             lambda: self._fill_scenarios(scenario_id), tab="allocation")
 
     def compare_scenarios(self, *_args) -> None:
         first_id, second_id = self.compare_first.currentData(), self.compare_second.currentData()

@@ -20,7 +20,7 @@ from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
 from safer_desk.ui.table_model import Column, RowTableModel, sort_key
 from safer_desk.ui.table_view import DataTableView
-from safer_desk.ui.undo import push_service_command
+from safer_desk.ui.kit.undo import push_service_action, push_snapshot_action
 
 
 def date_col(key: str, header: str, get: Callable[[Any], Any] | None = None) -> Column:
@@ -295,47 +295,18 @@ class FormDialog(QDialog):
 
 
 # -- undoable edits ---------------------------------------------------------------------
-
-def _push_already_done(stack, text: str, redo_again: Callable[[], Any], undo: Callable[[], Any],
-                       after: Callable[[], None]) -> None:
-    """Put an action that has just been done on the undo stack; its first redo (at push) does nothing."""
-    first = {"push": True}
-
-    def redo() -> None:
-        if first["push"]:
-            first["push"] = False
-            return
-        redo_again()
-
-    push_service_command(stack, text, redo, undo, after)
-
+# The one undo shape lives in the kit; these names are the Costs pages' call sites.
 
 def push_done(stack, text: str, do: Callable[[], Any], undo: Callable[[], Any], after: Callable[[], None]) -> Any:
-    """Do an action now, then put it on the undo stack.
-
-    The action runs outside QUndoStack.push, so a refusal reaches the dialog as the service
-    raised it (an exception raised inside a Qt virtual such as QUndoCommand.redo comes back
-    with Qt's own prefix on its message), and a refused action leaves nothing on the stack.
-    """
-    result = do()
-    _push_already_done(stack, text, do, undo, after)
-    return result
+    """Do an action now, then put it on the undo stack (a refusal leaves nothing on the stack)."""
+    return push_service_action(stack, text, do, undo, after, tab="costs", run_first=True)
 
 
 def push_edit(stack, text: str, *, key: str | None, snap: Callable[[str], Any], restore: Callable[[Any], None],
               absent: Callable[[str], Any], action: Callable[[], Any], after: Callable[[], None]) -> Any:
-    """Do ``action`` as one undoable step; undo and redo put back the rows as they were before and after.
-
-    ``key`` names the case/fund/referral the action changes, or None when the action creates it
-    (its id is then the action's result, and "before" is that it did not exist).
-    """
-    before = snap(key) if key else None
-    result = action()  # a refusal raises here, before anything is on the undo stack
-    k = key or result
-    before = before if before is not None else absent(k)
-    after_rows = snap(k)
-    _push_already_done(stack, text, lambda: restore(after_rows), lambda: restore(before), after)
-    return result
+    """Do ``action`` as one undoable step whose undo and redo put back the rows as they were."""
+    return push_snapshot_action(stack, text, key=key, snap=snap, restore=restore, absent=absent, action=action,
+                                after=after, tab="costs")
 
 
 class BackgroundLoader:

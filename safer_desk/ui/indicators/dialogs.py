@@ -16,7 +16,7 @@ from safer_desk.services import indicators as svc
 from safer_desk.ui import prompts
 from safer_desk.ui.table_model import Column, RowTableModel
 from safer_desk.ui.table_view import DataTableView
-from safer_desk.ui.undo import push_service_command
+from safer_desk.ui.kit.undo import push_service_action
 
 
 class ImportFiguresDialog(QDialog):
@@ -87,9 +87,9 @@ class ImportFiguresDialog(QDialog):
                     svc.save_values(store, ind, area, values, require_red_comments=False)
 
         try:
-            push_service_command(self.session.undo_stack, f"Import figures from {preview.path.name}",
+            push_service_action(self.session.undo_stack, f"Import figures from {preview.path.name}",
                                  lambda: apply_values(store, preview), undo,
-                                 after=lambda: self.session.notify("indicators"))
+                                 after=lambda: self.session.notify("indicators"), tab="indicators")
         except (IndicatorError, ValueError) as exc:
             prompts.show_error(self, "Figures not imported", str(exc))
             return False
@@ -210,8 +210,8 @@ class IndicatorDialog(QDialog):
         if hasattr(tab, "_indicator_id"):
             tab._indicator_id = indicator_id  # the tab shows the indicator just saved
         try:
-            push_service_command(self.session.undo_stack, f"Save indicator {name}", do, undo,
-                                 after=lambda: self.session.notify("indicators"))
+            push_service_action(self.session.undo_stack, f"Save indicator {name}", do, undo,
+                                 after=lambda: self.session.notify("indicators"), tab="indicators")
         except (IndicatorError, ValueError) as exc:
             prompts.show_error(self, "Not saved", str(exc))
             return False

@@ -24,7 +24,7 @@ from safer_desk.ui.indicators.charts import MODE_LABELS, MODES, ChartData, Indic
 from safer_desk.ui.table_model import CENTER, RIGHT, ROW_ROLE, Column, RawSortFilterProxy, RowTableModel
 from safer_desk.ui.table_view import DataTableView
 from safer_desk.ui.tabs import TabBase
-from safer_desk.ui.undo import push_service_command
+from safer_desk.ui.kit.undo import push_service_action
 
 RAG_COLOURS = {"red": "#f4c7c3", "amber": "#fce8b2", "green": "#b7e1cd", "grey": "#e0e0e0"}
 
@@ -508,8 +508,8 @@ class IndicatorsTab(TabBase):
             svc.save_values(self.store, ind_id, area_id, before, require_red_comments=False)
 
         try:
-            push_service_command(self.session.undo_stack, f"Save figures of {v.indicator.name}", do, undo,
-                                 after=self._after_change)
+            push_service_action(self.session.undo_stack, f"Save figures of {v.indicator.name}", do, undo,
+                                 after=self._after_change, tab="indicators")
         except ValueError as exc:
             prompts.show_error(self, "Figures not saved", str(exc))
             return False

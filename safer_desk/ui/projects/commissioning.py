@@ -21,7 +21,7 @@ from safer_desk.ui import prompts
 from safer_desk.ui.projects.models import ScenarioEntry, ScenarioModel, SourceSortProxy, comparison_columns
 from safer_desk.ui.table_model import RowTableModel
 from safer_desk.ui.table_view import DataTableView
-from safer_desk.ui.undo import push_service_command
+from safer_desk.ui.kit.undo import push_service_action
 
 UNSAVED = ""
 # Projects a board would no longer commission are left out of the list to tick.
@@ -363,8 +363,8 @@ class CommissioningPage(QWidget):
             self._fill_scenarios()
 
         try:
-            push_service_command(self.session.undo_stack, f"Save scenario “{scenario.name.strip()}”",
-                                 do=lambda: service.save_scenario(store, scenario), undo=undo, after=after)
+            push_service_action(self.session.undo_stack, f"Save scenario “{scenario.name.strip()}”",
+                                 do=lambda: service.save_scenario(store, scenario), undo=undo, after=after, tab="projects")
         except ScenarioError as exc:
             prompts.show_error(self, "Save scenario", str(exc))
             return False
@@ -383,9 +383,9 @@ class CommissioningPage(QWidget):
             self.scenario_id = scenario.id if exists else None
             self._fill_scenarios()
 
-        push_service_command(self.session.undo_stack, f"Delete scenario “{scenario.name}”",
+        push_service_action(self.session.undo_stack, f"Delete scenario “{scenario.name}”",
                              do=lambda: service.delete_scenario(store, scenario.id),
-                             undo=lambda: service.save_scenario(store, scenario), after=after)
+                             undo=lambda: service.save_scenario(store, scenario), after=after, tab="projects")
 
     # -- compare, export, print ----------------------------------------------------------------------------
     def compare(self) -> None:

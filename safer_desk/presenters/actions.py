@@ -1,0 +1,75 @@
+"""One shape for every change a person makes: a named action built from a service's do/undo pair.
+
+Presenters build an ``Action`` and hand it to their ``perform`` function. In the window that
+function pushes it on the undo stack as one ``QUndoCommand`` (``ui.kit.undo.push_action``), so
+Edit > Undo names it and brings its tab into view; in tests it simply runs ``do``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+
+@dataclass
+class Action:
+    """``text`` names the action as the Edit menu says it ("Save project Suffolk Strive").
+
+    ``do`` performs it (and is called again on redo), ``undo`` reverses it, ``after`` refreshes
+    the screen after either; ``tab`` is the key of the tab where it happened.
+    """
+
+    text: str
+    do: Callable[[], Any]
+    undo: Callable[[], Any]
+    tab: str = ""
+    after: Callable[[], None] | None = None
+
+
+def run_now(action: Action) -> Any:
+    """The ``perform`` used without a window: do the action and refresh."""
+    result = action.do()
+    if action.after is not None:
+        action.after()
+    return result
+
+
+class ActionLog:
+    """A ``perform`` for tests: does each action and keeps it, so a test can undo and redo it."""
+
+    def __init__(self) -> None:
+        self.done: list[Action] = []
+        self.undone: list[Action] = []
+
+    def __call__(self, action: Action) -> Any:
+        result = run_now(action)
+        self.done.append(action)
+        self.undone.clear()
+        return result
+
+    @property
+    def undo_text(self) -> str:
+        return f"Undo {lower_first(self.done[-1].text)}" if self.done else ""
+
+    def undo(self) -> Action:
+        action = self.done.pop()
+        action.undo()
+        if action.after is not None:
+            action.after()
+        self.undone.append(action)
+        return action
+
+    def redo(self) -> Action:
+        action = self.undone.pop()
+        action.do()
+        if action.after is not None:
+            action.after()
+        self.done.append(action)
+        return action
+
+
+def lower_first(text: str) -> str:
+    """"Save project X" → "save project X", but "DHR …" stays as it is (an acronym)."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text

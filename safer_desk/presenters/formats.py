@@ -1,0 +1,77 @@
+"""One number format per unit, for showing and for copying to Excel (Qt-free, shared by every table).
+
+Shown: "£1,234" (or "£1,234.50" when the column has pence anywhere), "1,652", "92.6%", "01/04/2026".
+Copied: what Excel reads as a number: "1234.5", "1652", "-1099" (ASCII minus), "92.6", no £, ⚠ or commas.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from safer_desk.domain.enums import LabelledEnum
+from safer_desk.domain.money import format_money, format_pounds_plain
+from safer_desk.domain.periods import format_uk_date
+
+
+class Unit(LabelledEnum):
+    """What a column's raw values are."""
+
+    TEXT = ("text", "Text")
+    MONEY = ("money", "Money (int pence)")
+    COUNT = ("count", "Count")
+    NUMBER = ("number", "Number")
+    PERCENT = ("percent", "Percentage (a number of percent)")
+    DATE = ("date", "Date")
+
+
+NUMERIC_UNITS = (Unit.MONEY, Unit.COUNT, Unit.NUMBER, Unit.PERCENT)
+
+
+def _decimal_text(value: Any, places: int) -> str:
+    if isinstance(value, Fraction):
+        value = Decimal(value.numerator) / Decimal(value.denominator)
+    d = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    return f"{d:,.{places}f}"
+
+
+def display(value: Any, unit: Unit, *, show_pence: bool = False, places: int = 1) -> str:
+    """How a raw value is shown in a table cell of this unit ("" for blank)."""
+    if value is None or value == "":
+        return ""
+    if unit == Unit.MONEY and isinstance(value, int):
+        return format_money(value, show_pence=show_pence or value % 100 != 0)
+    if unit == Unit.COUNT and isinstance(value, (int, Decimal, Fraction, float)):
+        return _decimal_text(value, 0).replace("-", "\u2212")
+    if unit == Unit.NUMBER and isinstance(value, (int, Decimal, Fraction, float)):
+        return _decimal_text(value, places).replace("-", "\u2212")
+    if unit == Unit.PERCENT and isinstance(value, (int, Decimal, Fraction, float)):
+        return _decimal_text(value, places).replace("-", "\u2212") + "%"
+    if unit == Unit.DATE and isinstance(value, date):
+        return format_uk_date(value)
+    return str(value)
+
+
+def plain(value: Any, unit: Unit) -> str:
+    """The cell as Excel should receive it when copied: plain numbers with an ASCII minus."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if unit == Unit.MONEY and isinstance(value, int):
+        return format_pounds_plain(value)
+    if unit in NUMERIC_UNITS and isinstance(value, (int, Decimal, Fraction, float)):
+        if isinstance(value, Fraction):
+            value = Decimal(value.numerator) / Decimal(value.denominator)
+        text = f"{Decimal(str(value)) if isinstance(value, float) else Decimal(value):f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    if isinstance(value, date):
+        return format_uk_date(value)
+    return str(value).replace("\u2212", "-")
+
+
+def column_has_pence(values: Any) -> bool:
+    """True when any amount in the column has pence: then the whole column shows them."""
+    return any(isinstance(v, int) and not isinstance(v, bool) and v % 100 for v in values)

@@ -1,0 +1,381 @@
+"""The Projects register and its editor, without Qt: selection, the edited project, paste, export.
+
+Nothing is written until the person saves: "Add project" opens an empty editor for a
+project that exists only here; Save adds it (one undoable Action), Discard forgets it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from safer_desk.domain.checks import date_slip
+from safer_desk.domain.ids import new_id
+from safer_desk.domain.periods import PeriodError, parse_uk_date
+from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus
+from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.events import Event
+from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
+from safer_desk.presenters.screens import ScreenPresenter
+from safer_desk.services import projects as service
+from safer_desk.services.projects import FieldProblems, PasteReading, Project
+
+T, LONG, MONEY, DATE = FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.MONEY, FieldKind.DATE
+FUNDING_ROUTES = ("PRG &/or SSPB", "SSPB", "PRG", "OPCC")
+CRITERION_LABELS = {"laa_outcome": "LAA2 outcome", "csp_priority": "CSP priority", "cross_cutting": "Cross cutting",
+                    "additional": "Additional", "innovative": "Innovative"}
+
+
+def project_editor_fields() -> list[Field]:
+    """The editor's fields in the order shown; labels carry their Alt letters (unique on the page)."""
+    fields = [
+        Field("title", "&Title", required=True),
+        Field("ref", "R&ef"),
+        Field("status", "Stat&us", FieldKind.CHOICE, choices=tuple(ProjectStatus.choices())),
+        Field("status_date", "Status &date", DATE, placeholder="today if blank"),
+        Field("funding_route", "&Funding route", FieldKind.EDITABLE_CHOICE,
+              choices=tuple((r, r) for r in FUNDING_ROUTES)),
+        Field("cost", "C&ost", FieldKind.COST, placeholder="£30,000 · £54,372 - £62,372 · Minimum £50,000"),
+        Field("cost_note", "Cost &note"),
+        Field("capital", "Ca&pital", MONEY),
+        Field("revenue", "Re&venue", MONEY),
+        Field("start_date", "&Start date", DATE),
+        Field("end_date", "End dat&e", DATE),
+    ]
+    for key, _, title in CRITERIA:
+        fields.append(Field(key, CRITERION_LABELS[key], FieldKind.CHOICE,
+                            choices=tuple(CriterionValue.choices()), help=title))
+        fields.append(Field(f"{key}_note", f"{CRITERION_LABELS[key]} qualifier", placeholder="e.g. for Ipswich only"))
+    fields += [
+        Field("lead_organisation", "Lead or&ganisation"),
+        Field("officers", "Lead officers", LONG, placeholder="One a line: Name, Role, Organisation"),
+        Field("areas", "&Areas covered", placeholder="Countywide; Ipswich"),
+        Field("indicators", "&Indicators", placeholder="NI 32; LT7"),
+        Field("outcomes", "Outcomes", placeholder="separate with ;"),
+        Field("priorities", "Priorities", placeholder="separate with ;"),
+        Field("funding_sources", "Funding sources", LONG, placeholder="One a line: Source: £amount (or Tbc)"),
+        Field("description", "Description", LONG),
+        Field("notes", "Notes", LONG),
+        Field("cost_lines", "Cost lines", FieldKind.CUSTOM),
+    ]
+    return fields
+
+
+def editor_values(project: Project) -> dict[str, Any]:
+    """A project as the editor's values (the service's text fields, criteria split into value and qualifier)."""
+    values: dict[str, Any] = dict(service.project_fields(project))
+    for key in CRITERIA_KEYS:
+        c = project.criterion(key)
+        values[key], values[f"{key}_note"] = c.value, c.qualifier
+    values["cost_lines"] = tuple((line.financial_year, line.category, line.description, line.amount.text)
+                                 for line in project.cost_lines)
+    return values
+
+
+def service_fields(values: dict[str, Any]) -> dict[str, str]:
+    """The editor's values as the service reads them (a criterion as "√ for Ipswich only")."""
+    out = {k: ("" if v is None else v) for k, v in values.items() if k != "cost_lines" and not k.endswith("_note")
+           or k == "cost_note"}
+    for key in CRITERIA_KEYS:
+        value, note = values.get(key) or "", (values.get(f"{key}_note") or "").strip()
+        # A qualifier without a value is passed on as it is, so the check says a value is needed.
+        out[key] = f"{SYMBOLS[value]} {note}".strip() if value else note
+    return out
+
+
+def project_name(project: Project) -> str:
+    return f"{project.ref}. {project.title}" if project.ref else project.title
+
+
+class ProjectEditorPresenter(FormPresenter):
+    """The editor of one project; ``project`` is the record as the file holds it (or the unsaved new one)."""
+
+    def __init__(self, owner: "ProjectsPresenter"):
+        super().__init__(project_editor_fields(), save_fn=self._save, check_fn=self._check, today=owner.today)
+        self.owner = owner
+        self.project: Project | None = None
+        self.is_new = False
+        self.load_project(None)
+
+    def load_project(self, project: Project | None, *, new: bool = False) -> None:
+        self.project, self.is_new = project, new
+        self.enabled = project is not None
+        self.read_only = self.owner.read_only
+        if project is None:
+            self.load({}, title="", heading="Select a project in the register, or add one.")
+        elif new:
+            self.load(editor_values(project), title="New project", dirty=True,
+                      heading="New project — not saved yet: give it a title, then Save.")
+        else:
+            name = project_name(project)
+            self.load(editor_values(project), title=f"Project {project.title}", heading=f"Editing {name}")
+
+    @property
+    def warning(self) -> str:
+        return self.project.warning if self.project is not None and not self.is_new else ""
+
+    def set_cost_lines(self, lines: Sequence[Sequence[str]]) -> None:
+        self.set_value("cost_lines", tuple(tuple(str(c or "") for c in line[:4]) for line in lines))
+
+    def cost_line_messages(self) -> dict[int, str]:
+        return {int(k.rsplit("_", 1)[1]): v for k, v in self.errors.items() if k.startswith("cost_line_")}
+
+    def _check(self, parsed: dict[str, Any]) -> dict[str, str]:
+        problems = {}
+        if parsed.get("start_date") and parsed.get("end_date") and parsed["end_date"] < parsed["start_date"]:
+            problems["end_date"] = "The project ends before it starts."
+        return problems
+
+    def _save(self, values: dict[str, Any], parsed: dict[str, Any]) -> None:
+        before = self.project
+        if before is None:
+            raise ValueError("there is no project to save")
+        try:
+            after = service.project_from_fields(service_fields(values), base=before,
+                                                cost_lines=list(values.get("cost_lines") or ()),
+                                                today=self.today())
+        except FieldProblems as exc:
+            by_field = {("end_date" if k == "capital_revenue" else k): v for k, v in exc.by_field.items()}
+            raise FormError(by_field, "Not saved: correct the fields marked.") from None
+        except ProjectError as exc:
+            raise FormError({}, f"Not saved: {exc}") from None
+        self.owner.save_project(before, after, new=self.is_new)
+
+
+class ProjectsPresenter(ScreenPresenter):
+    """The register: its rows, the filters, the selected project and its editor, and the actions."""
+
+    tab = "projects"
+
+    def __init__(self, store, *, perform: Callable[[Action], object] = run_now,
+                 today: Callable[[], date] = date.today, read_only: bool | None = None):
+        super().__init__(perform=perform)
+        self.store = store
+        self.today = today
+        self.read_only = bool(store.read_only) if read_only is None else read_only
+        self.rows: list[Project] = []
+        self.rows_changed = Event()  # ids re-read (None: every row)
+        self.selection_changed = Event()  # the project id now selected (None: nothing)
+        self.editor: ProjectEditorPresenter = ProjectEditorPresenter(self)
+
+    # -- rows --------------------------------------------------------------------------------------
+    def project_count(self) -> int:
+        return int(self.store.scalar("SELECT count(*) FROM projects") or 0)
+
+    def reload(self) -> None:
+        self.show_rows(service.load_projects(self.store))
+
+    def show_rows(self, projects: Sequence[Project]) -> None:
+        self.rows = list(projects)
+        self.rows_changed.emit(None)
+        if self.selected and self.project(self.selected) is None:
+            self.select(None)
+
+    def project(self, project_id: str | None) -> Project | None:
+        for p in self.rows:
+            if p.id == project_id:
+                return p
+        return None
+
+    def refresh(self, ids: Sequence[str], select: str | None = None) -> None:
+        """Re-read these projects after a change or its undo; select one of them when asked."""
+        fresh = {p.id: p for p in service.load_projects(self.store, list(ids))}
+        kept = [fresh.pop(p.id, p) if p.id in ids else p for p in self.rows if p.id not in ids or p.id in fresh]
+        self.rows = kept + [p for pid, p in fresh.items() if all(r.id != pid for r in kept)]
+        self.rows_changed.emit(list(ids))
+        if select is not None and self.project(select) is not None:
+            self.select(select)
+        elif self.selected is not None and self.project(self.selected) is None:
+            self.select(None)
+        elif self.selected in ids:
+            self.select(self.selected)
+
+    def funding_routes(self) -> list[str]:
+        return service.funding_routes(self.rows)
+
+    def areas(self) -> list[str]:
+        return service.areas(self.rows)
+
+    # -- selection ---------------------------------------------------------------------------------
+    def select(self, project_id: str | None) -> None:
+        """Show a project in the editor (the window asks about unsaved edits before calling this)."""
+        project = self.project(project_id)
+        self.selected = project.id if project is not None else None
+        self.editor.load_project(project)
+        self.selection_changed.emit(self.selected)
+
+    @property
+    def selected_project(self) -> Project | None:
+        return self.project(self.selected)
+
+    def add_project(self) -> None:
+        """An empty editor for a new project, selected and shown; nothing is written until it is saved."""
+        if self.read_only:
+            return
+        draft = Project(id=new_id(), title="", status=ProjectStatus.PROPOSED.value)
+        self.selected = None
+        self.editor.load_project(draft, new=True)
+        self.selection_changed.emit(None)
+
+    # -- actions -------------------------------------------------------------------------------------
+    def save_project(self, before: Project, after: Project, *, new: bool) -> None:
+        store, pid = self.store, after.id
+        if new:
+            action = Action(f"Add project {after.title}", do=lambda: service.add_projects(store, [after]),
+                            undo=lambda: service.remove_projects(store, [pid]), tab=self.tab,
+                            after=lambda: self.refresh([pid], select=pid))
+        else:
+            action = Action(f"Save project {after.title}", do=lambda: service.save_project(store, after),
+                            undo=lambda: service.save_project(store, before, touch=False), tab=self.tab,
+                            after=lambda: self.refresh([pid], select=pid))
+        self.editor.mark_saved()
+        self.perform(action)
+
+    def accept_suggestion(self, line_index: int) -> None:
+        """Read a queried cost line as its suggested figure ("£3.250" → £3,250), saved as one action."""
+        project = self.editor.project
+        if project is None or self.editor.is_new or self.read_only:
+            return
+        fixed = service.accept_line_suggestion(project, line_index)  # ProjectError: the caller says why
+        figure = fixed.cost_lines[line_index].amount.text
+        store = self.store
+        self.perform(Action(f"Read cost line {line_index + 1} of {project.title} as {figure}",
+                            do=lambda: service.save_project(store, fixed),
+                            undo=lambda: service.save_project(store, project, touch=False), tab=self.tab,
+                            after=lambda: self.refresh([project.id], select=project.id)))
+
+    def delete(self, ids: Sequence[str]) -> None:
+        ids = [i for i in ids if self.project(i) is not None]
+        if not ids or self.read_only:
+            return
+        names = self.describe_many(ids)
+        store, snapshots = self.store, []
+
+        def do() -> None:
+            snapshots[:] = service.delete_projects(store, ids)
+
+        self.perform(Action(f"Delete {names}", do=do, undo=lambda: service.restore_projects(store, snapshots),
+                            tab=self.tab, after=lambda: self.refresh(ids, select=ids[0])))
+
+    def describe_many(self, ids: Sequence[str]) -> str:
+        if len(ids) == 1:
+            p = self.project(ids[0])
+            return f"project {p.title}" if p else "1 project"
+        return f"{len(ids)} projects"
+
+    def add_pasted(self, projects: Sequence[Project]) -> None:
+        if not projects or self.read_only:
+            return
+        store, ids = self.store, [p.id for p in projects]
+        self.perform(Action(f"Paste {len(ids)} project{'s' if len(ids) != 1 else ''}",
+                            do=lambda: service.add_projects(store, list(projects)),
+                            undo=lambda: service.remove_projects(store, ids), tab=self.tab,
+                            after=lambda: self.refresh(ids, select=ids[0])))
+
+    def paste_preview(self, rows: Sequence[Sequence[str]]) -> "PastePreview":
+        return PastePreview(service.read_paste(rows), today=self.today)
+
+    def export(self, target: Path | str, projects: Sequence[Project] | None = None) -> Path:
+        return service.export_register(self.store, target, self.rows if projects is None else projects)
+
+    # -- filters ---------------------------------------------------------------------------------------
+    @staticmethod
+    def filter_predicate(status: str = "", route: str = "", criterion: str = "", area: str = "",
+                         text: str = "") -> Callable[[Project], bool] | None:
+        """Which rows the filters keep, or None when nothing filters (criterion "all" or "4" count √)."""
+        words = (text or "").strip().casefold().split()
+        if not any((status, route, criterion, area, words)):
+            return None
+
+        def accept(p: Project) -> bool:
+            if status and p.status != status:
+                return False
+            if route and p.funding_route != route:
+                return False
+            if area and area not in p.areas:
+                return False
+            if criterion == "all" and p.criteria_met < 5:
+                return False
+            if criterion == "4" and p.criteria_met < 4:
+                return False
+            if criterion not in ("", "all", "4") and not p.criterion(criterion).met:
+                return False
+            return all(w in p.search_text for w in words)
+
+        return accept
+
+
+class PastePreview:
+    """Rows pasted from Excel before they are added: the mapping of columns to fields, changeable.
+
+    When the first row looks like headings the register does not know, ``heading_row`` is
+    None until the person says (``set_heading_row``); it is never added as a project.
+    """
+
+    def __init__(self, reading: PasteReading, *, today: Callable[[], date] = date.today):
+        self.reading = reading
+        self.keys: list[str | None] = list(reading.keys)
+        self.heading_row: bool | None = reading.heading_row
+        self.today = today
+        self.changed = Event()
+
+    @property
+    def needs_heading_answer(self) -> bool:
+        return self.heading_row is None
+
+    @property
+    def column_count(self) -> int:
+        return len(self.keys)
+
+    def column_heading(self, c: int) -> str:
+        if self.heading_row is not False and self.reading.rows:
+            return self.reading.rows[0][c]
+        return f"Column {c + 1}"
+
+    def set_heading_row(self, is_heading: bool) -> None:
+        self.heading_row = is_heading
+        self.changed.emit()
+
+    def set_key(self, column: int, key: str | None) -> None:
+        """Send a column to a field ("" or None leaves it out); a field taken by another column is moved here."""
+        key = key or None
+        if key is not None:
+            self.keys = [None if k == key else k for k in self.keys]
+        self.keys[column] = key
+        self.changed.emit()
+
+    def data_rows(self) -> list[tuple[str, ...]]:
+        rows = self.reading.rows
+        return list(rows[1:] if self.heading_row else rows)
+
+    def problems(self) -> str:
+        try:
+            self.projects()
+        except ProjectError as exc:
+            return str(exc)
+        return ""
+
+    def projects(self) -> list[Project]:
+        heading = self.heading_row
+        if heading is None:
+            raise ProjectError("Say whether the first row is headings before adding the rows.")
+        projects = service.projects_from_reading(self.reading, self.keys, heading_row=heading, today=self.today())
+        return projects
+
+    def slips(self) -> list[str]:
+        """Dates in the rows far from today, asked about before they are added."""
+        found = []
+        for n, row in enumerate(self.data_rows(), start=1):
+            for c, key in enumerate(self.keys):
+                if key in ("start_date", "end_date", "status_date") and c < len(row) and row[c]:
+                    try:
+                        slip = date_slip(parse_uk_date(row[c]), around=self.today(), years=10)
+                    except PeriodError:
+                        continue
+                    if slip is not None:
+                        found.append(f"Row {n}: {slip.message}")
+        return found
+
+

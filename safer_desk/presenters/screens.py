@@ -1,0 +1,69 @@
+"""The base of a tab's presenter: a selection, the editor of what is selected, and the unsaved-changes guard."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from safer_desk.domain.enums import LabelledEnum
+from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.events import Event
+from safer_desk.presenters.forms import FormPresenter
+
+
+class UnsavedChoice(LabelledEnum):
+    """The three answers to "you have unsaved changes"."""
+
+    SAVE = ("save", "&Save")
+    DISCARD = ("discard", "&Discard")
+    CANCEL = ("cancel", "Cancel")
+
+
+# Asked with the description of what is unsaved; the ui shows a message box, tests answer from a queue.
+AskUnsaved = Callable[[str], UnsavedChoice]
+
+
+class ScreenPresenter:
+    """A screen's state: ``selected`` key, the ``editor`` of that record, and whether it is saved.
+
+    ``perform`` runs each Action (the window pushes it on the undo stack; tests run it at once).
+    Subclasses fill ``editor`` and call ``changed.emit()`` when what the screen shows changes.
+    """
+
+    tab = ""
+
+    def __init__(self, *, perform: Callable[[Action], object] = run_now):
+        self.perform = perform
+        self.editor: FormPresenter | None = None
+        self.selected: str | None = None
+        self.changed = Event()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.editor is not None and self.editor.is_dirty
+
+    def describe_unsaved(self) -> str:
+        return self.editor.describe_unsaved() if self.has_unsaved_changes() and self.editor else ""
+
+    def save(self) -> bool:
+        """Save the editor; True when there is nothing left unsaved."""
+        if not self.has_unsaved_changes() or self.editor is None:
+            return True
+        return self.editor.save()
+
+    def discard(self) -> None:
+        if self.editor is not None:
+            self.editor.discard()
+
+    def may_leave(self, ask: AskUnsaved) -> bool:
+        """Before leaving the record, tab, file or program: True when it is safe to go on.
+
+        Unsaved edits are asked about: Save (go on only if it saved), Discard, or Cancel (stay).
+        """
+        if not self.has_unsaved_changes():
+            return True
+        choice = ask(self.describe_unsaved())
+        if choice == UnsavedChoice.SAVE:
+            return self.save()
+        if choice == UnsavedChoice.DISCARD:
+            self.discard()
+            return True
+        return False

@@ -1,0 +1,249 @@
+"""The kit's form: renders any ``FormPresenter`` field by field, with the Save button always in view.
+
+A heading naming the record and the form's message sit above the fields; the fields scroll;
+the button bar sits below the scroll area, so at 1093×582 Save and the messages stay visible.
+Each field's message (a problem, or a question about a likely slip) sits right by its field.
+Enter in a single-line field saves the form; the window's Ctrl+S saves it too.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Mapping, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from safer_desk.presenters.forms import Field, FieldKind, FormPresenter
+from safer_desk.ui.kit.dates import DateField
+
+ERROR_STYLE = "color: #a00000;"
+FORM_MESSAGE_STYLE = "color: #a00000; border: 1px solid #a00000; padding: 4px;"
+
+
+def field_widget(field: Field) -> QWidget:
+    """The widget for a field's kind (a CUSTOM field gets none: the screen supplies it)."""
+    name = field.plain_label
+    if field.kind == FieldKind.LONG_TEXT:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+        edit.setPlaceholderText(field.placeholder)
+        edit.setAccessibleName(name)
+        return edit
+    if field.kind == FieldKind.DATE:
+        return DateField(accessible_name=name, placeholder=field.placeholder or "dd/mm/yyyy")
+    if field.kind in (FieldKind.CHOICE, FieldKind.EDITABLE_CHOICE):
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setEditable(field.kind == FieldKind.EDITABLE_CHOICE)
+        for value, label in field.choices:
+            combo.addItem(label, value)
+        return combo
+    edit = QLineEdit()
+    edit.setPlaceholderText(field.placeholder)
+    edit.setAccessibleName(name)
+    if field.kind in (FieldKind.MONEY, FieldKind.NUMBER, FieldKind.PERCENTAGE):
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+    return edit
+
+
+def widget_text(widget: QWidget) -> str:
+    if isinstance(widget, QComboBox):
+        return widget.currentText() if widget.isEditable() else (widget.currentData() or "")
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    return widget.text()  # QLineEdit, DateField
+
+
+def set_widget_text(widget: QWidget, text: str) -> None:
+    text = "" if text is None else str(text)
+    if widget_text(widget) == text:
+        return
+    if isinstance(widget, QComboBox):
+        i = widget.findData(text)
+        if i < 0:
+            i = widget.findText(text)
+        if i < 0 and widget.isEditable():
+            widget.setEditText(text)
+        else:
+            widget.setCurrentIndex(max(i, 0))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(text)
+    else:
+        widget.setText(text)
+
+
+class FormView(QWidget):
+    """Shows a FormPresenter and forwards typing and clicks to it.
+
+    ``pairs`` puts a second field on the same row as the first ({"start_date": "end_date"});
+    ``sections`` groups fields under titles ([("", keys), ("Board criteria", keys)]);
+    ``custom`` supplies the widget for a CUSTOM field (the screen keeps it in step itself).
+    """
+
+    def __init__(self, presenter: FormPresenter, parent: QWidget | None = None, *,
+                 pairs: Mapping[str, str] | None = None, sections: Sequence[tuple[str, Sequence[str]]] | None = None,
+                 custom: Mapping[str, QWidget] | None = None, save_text: str = "&Save",
+                 discard_text: str = "Re&vert", on_save: Callable[[], bool] | None = None):
+        super().__init__(parent)
+        self.presenter = presenter
+        self.on_save = on_save or presenter.save
+        self.widgets: dict[str, QWidget] = {}
+        self.messages: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        pairs = dict(pairs or {})
+        partners = set(pairs.values())
+        custom = dict(custom or {})
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.heading.setAccessibleName("Record being edited")
+        outer.addWidget(self.heading)
+        self.form_message = QLabel()
+        self.form_message.setWordWrap(True)
+        self.form_message.setStyleSheet(FORM_MESSAGE_STYLE)
+        self.form_message.setAccessibleName("Form message")
+        self.form_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form_message.hide()
+        outer.addWidget(self.form_message)
+        self.top = QVBoxLayout()  # screens add notes (a cost warning) here, above the fields
+        outer.addLayout(self.top)
+
+        self.body = QWidget()
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(4, 4, 4, 4)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+
+        keys = [f.key for f in presenter.fields]
+        groups = list(sections) if sections else [("", keys)]
+        placed = {k for _, ks in groups for k in ks}
+        if sections and any(k not in placed and k not in partners for k in keys):
+            groups.append(("", [k for k in keys if k not in placed and k not in partners]))
+        self.sections: dict[str, QWidget] = {}
+        for title, group_keys in groups:
+            box: QWidget = QGroupBox(title) if title else QWidget()
+            form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            if not title:
+                form.setContentsMargins(0, 0, 0, 0)
+            for key in group_keys:
+                if key in partners:
+                    continue
+                self._add_row(form, key, pairs.get(key), custom)
+            body_layout.addWidget(box)
+            if title:
+                self.sections[title] = box
+        body_layout.addStretch(1)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 4)
+        self.button_bar = bar
+        bar.addStretch(1)
+        self.discard_button = QPushButton(discard_text)
+        self.discard_button.setToolTip("Put back what the file holds")
+        self.discard_button.clicked.connect(presenter.discard)
+        self.save_button = QPushButton(save_text)
+        self.save_button.setToolTip("Save (Ctrl+S; Enter in a field)")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        bar.addWidget(self.discard_button)
+        bar.addWidget(self.save_button)
+        outer.addLayout(bar)
+
+        presenter.changed.connect(self.refresh)
+        self.destroyed.connect(lambda *_: presenter.changed.disconnect(self.refresh))
+        self.refresh()
+
+    def _add_row(self, form: QFormLayout, key: str, partner: str | None, custom: Mapping[str, QWidget]) -> None:
+        field = self.presenter.field(key)
+        cell = QWidget()
+        cell_layout = QVBoxLayout(cell)
+        cell_layout.setContentsMargins(0, 0, 0, 0)
+        cell_layout.setSpacing(1)
+        line = QHBoxLayout()
+        cell_layout.addLayout(line)
+        line.addWidget(self._make(field, custom), 1)
+        if partner:
+            other = self.presenter.field(partner)
+            label = QLabel(other.label)
+            label.setBuddy(self._focus_of(self._make(other, custom)))
+            self.labels[partner] = label
+            line.addWidget(label)
+            line.addWidget(self.widgets[partner], 1)
+        for k in (key, partner) if partner else (key,):
+            message = QLabel()
+            message.setWordWrap(True)
+            message.setStyleSheet(ERROR_STYLE)
+            message.setAccessibleName(f"Message about {self.presenter.field(k).plain_label}")
+            message.hide()
+            self.messages[k] = message
+            cell_layout.addWidget(message)
+        label = QLabel(f"{field.label}:")
+        label.setBuddy(self._focus_of(self.widgets[key]))
+        if field.help:
+            label.setToolTip(field.help)
+        self.labels[key] = label
+        form.addRow(label, cell)
+
+    @staticmethod
+    def _focus_of(widget: QWidget) -> QWidget:
+        return widget.edit if isinstance(widget, DateField) else widget
+
+    def _make(self, field: Field, custom: Mapping[str, QWidget]) -> QWidget:
+        widget = custom.get(field.key) if field.kind == FieldKind.CUSTOM else field_widget(field)
+        if widget is None:
+            widget = QWidget()
+        self.widgets[field.key] = widget
+        key = field.key
+        if isinstance(widget, QComboBox):
+            if widget.isEditable():
+                widget.editTextChanged.connect(lambda text, k=key: self.presenter.set_value(k, text))
+                widget.lineEdit().returnPressed.connect(self.save)
+            else:
+                widget.currentIndexChanged.connect(
+                    lambda _i, k=key, w=widget: self.presenter.set_value(k, w.currentData() or ""))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(lambda k=key, w=widget: self.presenter.set_value(k, w.toPlainText()))
+        elif isinstance(widget, (QLineEdit, DateField)):
+            widget.textEdited.connect(lambda text, k=key: self.presenter.set_value(k, text))
+            widget.returnPressed.connect(self.save)  # Enter in a single-line field saves the form
+        return widget
+
+    # -- presenter → widgets ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        p = self.presenter
+        self.heading.setText(p.heading)
+        self.heading.setVisible(bool(p.heading))
+        editable = p.enabled and not p.read_only
+        for key, widget in self.widgets.items():
+            if p.field(key).kind != FieldKind.CUSTOM:
+                set_widget_text(widget, p.value(key))
+            widget.setEnabled(editable)
+        for key, label in self.messages.items():
+            text = p.message(key)
+            label.setText(("⚠ " + text) if text else "")
+            label.setVisible(bool(text))
+        self.form_message.setText(p.form_message)
+        self.form_message.setVisible(bool(p.form_message))
+        self.save_button.setEnabled(editable)
+        self.discard_button.setEnabled(editable and p.is_dirty)
+
+    def save(self) -> bool:
+        """Save through the presenter; on a problem, focus the first field it is about."""
+        saved = bool(self.on_save())
+        if not saved:
+            for f in self.presenter.fields:
+                if self.presenter.message(f.key) and f.key in self.widgets:
+                    widget = self.widgets[f.key]
+                    self._focus_of(widget).setFocus()
+                    self.scroll.ensureWidgetVisible(widget)
+                    break
+        return saved

@@ -1,0 +1,176 @@
+"""The kit's table view: behaves like a spreadsheet and like every other table in the window.
+
+Sortable; copies the selected rows as Excel wants them (plain numbers, ASCII minus, no £ or ⚠
+in numeric cells; the shown text is for showing only); a right-click menu on every table (Copy,
+Copy with Headings, Export…, Edit…, Delete, and a filter for the column clicked); Tab and
+Shift+Tab leave the table (Ctrl+Tab moves between cells where editing needs it).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QWidgetAction
+
+from safer_desk.exchange.files import to_tsv
+from safer_desk.ui.kit.tables import COPY_ROLE, SortProxy
+
+_HORIZONTAL = Qt.Orientation.Horizontal
+
+
+def _source_copy(index: QModelIndex) -> str:
+    value = index.data(COPY_ROLE)
+    if value is None:  # a model outside the kit: its shown text
+        value = index.data()
+    return "" if value is None else str(value)
+
+
+class DataTableView(QTableView):
+    """``on_edit`` / ``on_delete`` / ``on_export`` (callables, optional) add those entries to the menu."""
+
+    def __init__(self, parent=None, *, accessible_name: str = "", on_edit: Callable[[], None] | None = None,
+                 on_delete: Callable[[], None] | None = None, on_export: Callable[[], None] | None = None):
+        super().__init__(parent)
+        self.on_edit, self.on_delete, self.on_export = on_edit, on_delete, on_export
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, as in any other form
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._show_menu)
+        self.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.horizontalHeader().customContextMenuRequested.connect(self._show_header_menu)
+        self.last_menu: QMenu | None = None
+        if accessible_name:
+            self.setAccessibleName(accessible_name)
+
+    # -- copying ------------------------------------------------------------------------------------
+    def _selected_rows(self) -> list[int]:
+        if self.selectionModel() is None:
+            return []
+        return sorted({index.row() for index in self.selectionModel().selectedIndexes()})
+
+    def selected_rows_text(self, *, with_header: bool = True) -> str:
+        """The selected rows (in the order shown) as tab-separated text Excel reads cell by cell."""
+        model = self.model()
+        if model is None:
+            return ""
+        rows = self._selected_rows()
+        columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        table = []
+        if with_header:
+            source = model.sourceModel() if isinstance(model, SortProxy) else model
+            table.append([source.headerData(c, _HORIZONTAL) for c in columns])
+        for r in rows:
+            table.append([_source_copy(model.index(r, c)) for c in columns])
+        return to_tsv(table) if rows else ""
+
+    def copy_selection(self, *, with_header: bool = True) -> bool:
+        text = self.selected_rows_text(with_header=with_header)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return bool(text)
+
+    # -- keys -----------------------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._move_current(1)  # Ctrl+Tab: the next cell, where editing needs it
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Backtab and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._move_current(-1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _move_current(self, step: int) -> None:
+        model, current = self.model(), self.currentIndex()
+        if model is None or not current.isValid():
+            return
+        columns = model.columnCount()
+        flat = current.row() * columns + current.column() + step
+        if 0 <= flat < model.rowCount() * columns:
+            self.setCurrentIndex(model.index(flat // columns, flat % columns))
+
+    # -- menus ----------------------------------------------------------------------------------------
+    def context_menu(self, column: int = -1) -> QMenu:
+        """The right-click menu (built fresh each time; tests read its actions)."""
+        menu = QMenu(self)
+        has_rows = bool(self._selected_rows())
+        copy = menu.addAction("&Copy", lambda: self.copy_selection(with_header=False))
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy_headings = menu.addAction("Copy with &Headings", lambda: self.copy_selection(with_header=True))
+        for action in (copy, copy_headings):
+            action.setEnabled(has_rows)
+        if self.on_export is not None:
+            menu.addAction("&Export…", self.on_export)
+        if self.on_edit is not None or self.on_delete is not None:
+            menu.addSeparator()
+        if self.on_edit is not None:
+            menu.addAction("E&dit…", self.on_edit).setEnabled(has_rows)
+        if self.on_delete is not None:
+            delete = menu.addAction("De&lete", self.on_delete)
+            delete.setShortcut(QKeySequence.StandardKey.Delete)
+            delete.setEnabled(has_rows)
+        if isinstance(self.model(), SortProxy) and column >= 0:
+            menu.addSeparator()
+            self._add_filter_entry(menu, column)
+        self.last_menu = menu
+        return menu
+
+    def _add_filter_entry(self, menu: QMenu, column: int) -> None:
+        proxy: SortProxy = self.model()  # type: ignore[assignment]
+        header = proxy.sourceModel().headerData(column, _HORIZONTAL)
+        edit = QLineEdit(menu)
+        edit.setPlaceholderText(f"Show rows whose {header} contains…")
+        edit.setAccessibleName(f"Filter {header}")
+        edit.setText(proxy.column_filter(column))
+        edit.setClearButtonEnabled(True)
+        edit.returnPressed.connect(menu.close)
+        edit.textChanged.connect(lambda text, c=column: proxy.set_column_filter(c, text))
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(edit)
+        menu.addAction(holder)
+        clear = QAction("Show &All Rows", menu)
+        clear.triggered.connect(proxy.clear_column_filters)
+        menu.addAction(clear)
+
+    def _show_menu(self, pos: QPoint) -> None:
+        self.context_menu(self.columnAt(pos.x())).popup(self.viewport().mapToGlobal(pos))
+
+    def _show_header_menu(self, pos: QPoint) -> None:
+        column = self.horizontalHeader().logicalIndexAt(pos)
+        self.context_menu(column).popup(self.horizontalHeader().mapToGlobal(pos))
+
+    def filter_column(self, column: int, text: str) -> None:
+        """What the filter entry of the menu does, for code and tests."""
+        model = self.model()
+        if isinstance(model, SortProxy):
+            model.set_column_filter(column, text)
+
+    # -- sizes ----------------------------------------------------------------------------------------
+    def size_columns_to_visible(self, max_width: int = 360) -> None:
+        """Size columns on the visible rows only: resizeColumnsToContents on 100k rows takes a second."""
+        model = self.model()
+        if model is None:
+            return
+        metrics = self.fontMetrics()
+        first = max(0, self.rowAt(0))
+        last = min(model.rowCount(), first + 60)
+        for c in range(model.columnCount()):
+            header = str(model.headerData(c, _HORIZONTAL) or "")
+            width = metrics.horizontalAdvance(header) + 28
+            for r in range(first, last):
+                width = max(width, metrics.horizontalAdvance(str(model.index(r, c).data() or "")) + 16)
+            self.setColumnWidth(c, min(width, max_width))

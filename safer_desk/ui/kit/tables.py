@@ -1,0 +1,399 @@
+"""The kit's table model and its one sort proxy: rows of Python objects, named columns, raw values.
+
+Every table in the window is a ``RowTableModel`` (columns named, a unit per column for one
+number format, an optional totals row kept last) behind the one ``SortProxy`` (sorts by raw
+values, filters by a predicate, free text and a filter per column).
+
+Sorting compares raw Python values (the RAW_ROLE), never display text or Qt
+ints, because large pence values overflow Qt's 32-bit ints and "£9" sorts after
+"£10" as text. Pence never pass through Qt as ints: RAW_ROLE returns a Python int
+inside a QVariant-free Python object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Iterable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from safer_desk.presenters.formats import Unit, column_has_pence, display, plain
+
+RAW_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+COPY_ROLE = Qt.ItemDataRole.UserRole + 3  # what Copy gives Excel: plain numbers, ASCII minus, no symbols
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+def _default_get(row: Any, key: str) -> Any:
+    if isinstance(row, dict):
+        return row.get(key)
+    try:
+        return row[key]  # sqlite3.Row
+    except (TypeError, KeyError, IndexError):
+        return getattr(row, key, None)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its key, header, how to get the raw value and how to show it."""
+
+    key: str
+    header: str
+    get: Callable[[Any], Any] | None = None
+    show: Callable[[Any], str] | None = None
+    align: Qt.AlignmentFlag = LEFT
+    tooltip: Callable[[Any], str | None] | None = None
+    unit: Unit = Unit.TEXT
+    text_of: Callable[[Any], str] | None = None  # shown text worked out from the whole row
+    copy_of: Callable[[Any], str] | None = None  # copied text worked out from the whole row
+
+    def raw(self, row: Any) -> Any:
+        return self.get(row) if self.get else _default_get(row, self.key)
+
+    def text(self, row: Any, *, show_pence: bool = False) -> str:
+        if self.text_of is not None:
+            return self.text_of(row)
+        value = self.raw(row)
+        if self.show:
+            return self.show(value)
+        if self.unit != Unit.TEXT:
+            return display(value, self.unit, show_pence=show_pence)
+        return "" if value is None else str(value)
+
+    def plain(self, row: Any) -> str:
+        """The cell for Excel: raw numbers for numeric units, the shown text (ASCII minus) otherwise."""
+        if self.copy_of is not None:
+            return self.copy_of(row)
+        if self.unit != Unit.TEXT:
+            return plain(self.raw(row), self.unit)
+        return self.text(row).replace("\u2212", "-")
+
+
+def money_column(key: str, header: str, get: Callable[[Any], Any] | None = None) -> Column:
+    """Pence shown as £, right-aligned; pence shown for the whole column when any row has them."""
+    return Column(key, header, get, None, RIGHT, unit=Unit.MONEY)
+
+
+class RowTableModel(QAbstractTableModel):
+    """A read-only table over a list of rows; edit through services, then update the rows here.
+
+    ``totals(rows)`` (optional) returns a row for the totals line: it is shown last, in bold,
+    whatever the sort, and sums the rows the proxy shows (``update_total``).
+    """
+
+    def __init__(self, columns: Sequence[Column], rows: Iterable[Any] = (), parent=None, *,
+                 totals: Callable[[Sequence[Any]], Any] | None = None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows = list(rows)
+        self._totals = totals
+        self._total: Any = None
+        self._pence: list[bool] = []
+        self._total_over: list[Any] | None = None
+        self._refresh_derived()
+
+    def _refresh_derived(self) -> None:
+        self._pence = [c.unit == Unit.MONEY and column_has_pence(c.raw(r) for r in self._rows) for c in self.columns]
+        if self._totals is not None:
+            self._total = self._totals(self._rows if self._total_over is None else self._total_over)
+            if self._total is not None:
+                self._pence = [p or (c.unit == Unit.MONEY and column_has_pence([c.raw(self._total)]))
+                               for p, c in zip(self._pence, self.columns)]
+
+    @property
+    def has_total(self) -> bool:
+        return self._totals is not None and self._total is not None
+
+    def is_total_row(self, i: int) -> bool:
+        return self.has_total and i == len(self._rows)
+
+    def update_total(self, shown: Sequence[Any] | None = None) -> None:
+        """Work the totals row out again over ``shown`` (the rows a filter keeps; None for every row)."""
+        if self._totals is None:
+            return
+        had = self.has_total
+        self._total_over = None if shown is None else list(shown)
+        self._refresh_derived()
+        if had and self.has_total:
+            self.dataChanged.emit(self.index(len(self._rows), 0), self.index(len(self._rows), len(self.columns) - 1))
+        elif had != self.has_total:
+            self.beginResetModel()
+            self.endResetModel()
+
+    def shows_pence(self, column: int) -> bool:
+        return bool(self._pence[column]) if 0 <= column < len(self._pence) else False
+
+    # -- Qt model API --------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows) + (1 if self.has_total else 0)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
+            return None
+        total = index.row() == len(self._rows)
+        row = self._total if total else self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return column.text(row, show_pence=self._pence[index.column()])
+        if role == RAW_ROLE:
+            return column.raw(row)
+        if role == COPY_ROLE:
+            return column.plain(row)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.FontRole and total:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align.value) if hasattr(column.align, "value") else int(column.align)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip(row)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section].header
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    # -- rows ------------------------------------------------------------------
+    @property
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row(self, i: int) -> Any:
+        return self._total if i == len(self._rows) and self.has_total else self._rows[i]
+
+    def set_rows(self, rows: Iterable[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._total_over = None
+        self._refresh_derived()
+        self.endResetModel()
+
+    def _rows_changed(self) -> None:
+        """After a row is added, replaced or removed: pence per column and the totals row again."""
+        before = list(self._pence)
+        had_total = self.has_total
+        self._total_over = None
+        self._refresh_derived()
+        if before != self._pence and self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))
+        elif had_total and self.has_total:
+            last = len(self._rows)
+            self.dataChanged.emit(self.index(last, 0), self.index(last, len(self.columns) - 1))
+
+    def replace_row(self, i: int, row: Any) -> None:
+        """Replace one row and signal only the cells whose text or value changed."""
+        old, self._rows[i] = self._rows[i], row
+        changed = [c for c, col in enumerate(self.columns) if col.raw(old) != col.raw(row) or col.text(old) != col.text(row)]
+        if changed:
+            self.dataChanged.emit(self.index(i, min(changed)), self.index(i, max(changed)))
+        self._rows_changed()
+
+    def insert_row(self, i: int, row: Any) -> None:
+        self.beginInsertRows(QModelIndex(), i, i)
+        self._rows.insert(i, row)
+        self.endInsertRows()
+        self._rows_changed()
+
+    def remove_row(self, i: int) -> Any:
+        self.beginRemoveRows(QModelIndex(), i, i)
+        row = self._rows.pop(i)
+        self.endRemoveRows()
+        self._rows_changed()
+        return row
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python, once per click: one key per row, not a Python lessThan per comparison
+        (20,000 rows sort in milliseconds instead of freezing the window). Blanks stay last either way."""
+        if not 0 <= column < len(self.columns):
+            return
+        col = self.columns[column]
+        keyed = [(sort_key(col.raw(row)), i) for i, row in enumerate(self._rows)]
+        filled = [k for k in keyed if k[0][0] == 0]
+        blanks = [k for k in keyed if k[0][0] != 0]
+        filled.sort(key=lambda k: k[0], reverse=order == Qt.SortOrder.DescendingOrder)
+        new_order = [i for _, i in filled] + [i for _, i in blanks]
+        if new_order == list(range(len(self._rows))):
+            return
+        self.layoutAboutToBeChanged.emit()
+        position = {old: new for new, old in enumerate(new_order)}
+        persistent = self.persistentIndexList()
+        self._rows = [self._rows[i] for i in new_order]
+        self.changePersistentIndexList(
+            persistent, [self.index(position.get(p.row(), p.row()), p.column()) if p.isValid() else p
+                         for p in persistent])
+        self.layoutChanged.emit()
+
+    def find(self, predicate: Callable[[Any], bool]) -> int:
+        for i, row in enumerate(self._rows):
+            if predicate(row):
+                return i
+        return -1
+
+    def column_index(self, key: str) -> int:
+        for i, column in enumerate(self.columns):
+            if column.key == key:
+                return i
+        raise KeyError(key)
+
+
+def sort_key(value: Any) -> tuple:
+    """How raw values order: numbers (pence, counts), dates, then text without case; blanks apart."""
+    if value is None or value == "":
+        return (1, 0, "")
+    if isinstance(value, bool):
+        return (0, 0, int(value))
+    if isinstance(value, (int, float)):
+        return (0, 0, value)
+    if isinstance(value, date):
+        return (0, 0, value.toordinal())
+    if isinstance(value, str):
+        return (0, 1, value.casefold())
+    return (0, 2, str(value))
+
+
+class SortProxy(QSortFilterProxyModel):
+    """The one sort proxy: sorts by raw Python values, filters by a predicate, free text and per column.
+
+    Sorting is handed to a RowTableModel source, which orders its rows by raw values in one
+    Python sort (blanks last; the totals row stays last). The predicate is answered for every
+    row in one pass when it changes, so a keystroke refilters 5,000 rows without 5,000 calls
+    from C++; any change to the source drops those answers first.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._predicate: Callable[[Any], bool] | None = None
+        self._needle = ""
+        self._column_filters: dict[int, str] = {}
+        self._accepted: list[bool] | None = None
+        self.setSortRole(RAW_ROLE)
+
+    def setSourceModel(self, model) -> None:
+        for signal in (model.rowsAboutToBeInserted, model.rowsAboutToBeRemoved, model.modelAboutToBeReset,
+                       model.layoutAboutToBeChanged, model.dataChanged, model.rowsAboutToBeMoved):
+            signal.connect(self._drop_answers)
+        super().setSourceModel(model)
+
+    def _drop_answers(self, *_) -> None:
+        self._accepted = None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, RowTableModel):
+            model.sort(column, order)  # the proxy keeps the source's order
+        else:
+            super().sort(column, order)
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
+        return sort_key(left.data(RAW_ROLE)) < sort_key(right.data(RAW_ROLE))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        # Qt 6.9+ wants begin/endFilterChange around the change; invalidateFilter is deprecated there.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            change()
+            self.invalidateFilter()
+        self._update_total()
+
+    def _update_total(self) -> None:
+        model = self.sourceModel()
+        if isinstance(model, RowTableModel) and model.has_total:
+            filtering = self._predicate is not None or self._needle or self._column_filters
+            model.update_total(self.source_rows() if filtering else None)
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        model = self.sourceModel()
+
+        def change() -> None:
+            self._predicate = predicate
+            self._accepted = None if predicate is None or model is None else [predicate(r) for r in model.rows]
+
+        self._refilter(change)
+
+    def set_search_text(self, text: str) -> None:
+        needle = (text or "").strip().casefold()
+        if needle != self._needle:
+            self._refilter(lambda: setattr(self, "_needle", needle))
+
+    def set_column_filter(self, column: int, text: str) -> None:
+        """Keep the rows whose shown text in ``column`` contains ``text`` (any case); "" clears it."""
+        needle = (text or "").strip().casefold()
+        if self._column_filters.get(column, "") == needle:
+            return
+
+        def change() -> None:
+            if needle:
+                self._column_filters[column] = needle
+            else:
+                self._column_filters.pop(column, None)
+
+        self._refilter(change)
+
+    def column_filter(self, column: int) -> str:
+        return self._column_filters.get(column, "")
+
+    def clear_column_filters(self) -> None:
+        if self._column_filters:
+            self._refilter(self._column_filters.clear)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = super().headerData(section, orientation, role)
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and section in self._column_filters):
+            return f"{value} ▾ “{self._column_filters[section]}”"
+        return value
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, RowTableModel):
+            return True
+        if model.is_total_row(source_row):
+            return True
+        row = model.row(source_row)
+        if self._predicate is not None:
+            accepted = self._accepted
+            if accepted is not None and source_row < len(accepted):
+                if not accepted[source_row]:
+                    return False
+            elif not self._predicate(row):
+                return False
+        for c, needle in self._column_filters.items():
+            if needle not in model.columns[c].text(row).casefold():
+                return False
+        if self._needle:
+            return any(self._needle in column.text(row).casefold() for column in model.columns)
+        return True
+
+    def source_rows(self) -> list[Any]:
+        """The rows as shown, filtered and in sort order (without the totals row)."""
+        model = self.sourceModel()
+        out = []
+        for r in range(self.rowCount()):
+            source_row = self.mapToSource(self.index(r, 0)).row()
+            if not model.is_total_row(source_row):
+                out.append(model.row(source_row))
+        return out
+
+
+# The name the tabs used before the kit; the same class.
+RawSortFilterProxy = SortProxy

@@ -1,0 +1,93 @@
+"""The one undo shape: each user action is one named QUndoCommand built from a service's do/undo pair.
+
+Modelled on orange-canvas-core ``document/commands.py`` (``SimpleUndoCommand``). The command
+carries the key of the tab where the action happened; the main window brings that tab into view
+before undoing or redoing it, and the Edit menu says what it will undo ("Undo save project X").
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from safer_desk.presenters.actions import Action
+
+
+class ActionCommand(QUndoCommand):
+    """Runs ``action.do`` on redo and ``action.undo`` on undo; ``action.after`` refreshes the view both ways.
+
+    With ``done_already`` the first redo (at push) does nothing, because the action has just been
+    done outside the stack (so a refusal reached the caller as the service raised it). Otherwise
+    the push performs it; an exception from that first ``do`` is kept (not raised through Qt, which
+    would wrap its message), the command marks itself obsolete so the stack drops it, and
+    ``push_action`` re-raises the original exception.
+    """
+
+    def __init__(self, action: Action, *, done_already: bool = False):
+        super().__init__(action.text)
+        self.action = action
+        self.tab = action.tab
+        self._skip_first = done_already
+        self.error: Exception | None = None
+        self.result: Any = None
+
+    def redo(self) -> None:
+        if self._skip_first:
+            self._skip_first = False
+        else:
+            try:
+                self.result = self.action.do()
+            except Exception as exc:  # handed to push_action, which re-raises it unchanged
+                self.error = exc
+                self.setObsolete(True)
+                return
+        if self.action.after:
+            self.action.after()
+
+    def undo(self) -> None:
+        self.action.undo()
+        if self.action.after:
+            self.action.after()
+
+
+def push_action(stack: QUndoStack, action: Action, *, run_first: bool = False) -> Any:
+    """Do an action as one undoable step and return what ``do`` returned.
+
+    ``run_first`` does it before it goes on the stack: a refusal then leaves nothing to undo and
+    reaches the caller exactly as the service raised it. Either way a failing action raises its
+    own error and leaves the stack as it was.
+    """
+    if run_first:
+        result = action.do()
+        stack.push(ActionCommand(action, done_already=True))
+        return result
+    command = ActionCommand(action)
+    stack.push(command)  # an obsolete command is deleted by the stack, not added
+    if command.error is not None:
+        raise command.error
+    return command.result
+
+
+def push_service_action(stack: QUndoStack, text: str, do: Callable[[], Any], undo: Callable[[], Any],
+                        after: Callable[[], None] | None = None, *, tab: str = "", run_first: bool = False) -> Any:
+    """``push_action`` for call sites that have the pieces rather than an Action."""
+    return push_action(stack, Action(text, do, undo, tab, after), run_first=run_first)
+
+
+def push_snapshot_action(stack: QUndoStack, text: str, *, key: str | None, snap: Callable[[str], Any],
+                         restore: Callable[[Any], None], absent: Callable[[str], Any], action: Callable[[], Any],
+                         after: Callable[[], None], tab: str = "") -> Any:
+    """Do ``action`` now as one undoable step whose undo and redo put back the rows as they were.
+
+    ``key`` names the record the action changes, or None when the action creates it (its id is then
+    the action's result, and "before" is that it did not exist).
+    """
+    before = snap(key) if key else None
+    result = action()  # a refusal raises here, before anything is on the undo stack
+    k = key or result
+    before = before if before is not None else absent(k)
+    after_rows = snap(k)
+    stack.push(ActionCommand(Action(text, lambda: restore(after_rows), lambda: restore(before), tab, after),
+                             done_already=True))
+    return result
