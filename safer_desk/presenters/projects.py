@@ -32,27 +32,27 @@ def project_editor_fields() -> list[Field]:
     """The editor's fields in the order shown; labels carry their Alt letters (unique on the page)."""
     fields = [
         Field("title", "&Title", required=True),
-        Field("ref", "R&ef"),
+        Field("ref", "Ref"),
         Field("status", "Stat&us", FieldKind.CHOICE, choices=tuple(ProjectStatus.choices())),
-        Field("status_date", "Status &date", DATE, placeholder="today if blank"),
-        Field("funding_route", "&Funding route", FieldKind.EDITABLE_CHOICE,
+        Field("status_date", "since", DATE, placeholder="today if blank"),
+        Field("funding_route", "Fundin&g route", FieldKind.EDITABLE_CHOICE,
               choices=tuple((r, r) for r in FUNDING_ROUTES)),
         Field("cost", "C&ost", FieldKind.COST, placeholder="£30,000 · £54,372 - £62,372 · Minimum £50,000"),
-        Field("cost_note", "Cost &note"),
-        Field("capital", "Ca&pital", MONEY),
-        Field("revenue", "Re&venue", MONEY),
-        Field("start_date", "&Start date", DATE),
-        Field("end_date", "End dat&e", DATE),
+        Field("cost_note", "Cost note"),
+        Field("capital", "Capital", MONEY),
+        Field("revenue", "Revenue", MONEY),
+        Field("start_date", "Start &date", DATE),
+        Field("end_date", "End date", DATE),
     ]
     for key, _, title in CRITERIA:
         fields.append(Field(key, CRITERION_LABELS[key], FieldKind.CHOICE,
                             choices=tuple(CriterionValue.choices()), help=title))
         fields.append(Field(f"{key}_note", f"{CRITERION_LABELS[key]} qualifier", placeholder="e.g. for Ipswich only"))
     fields += [
-        Field("lead_organisation", "Lead or&ganisation"),
+        Field("lead_organisation", "&Lead organisation"),
         Field("officers", "Lead officers", LONG, placeholder="One a line: Name, Role, Organisation"),
-        Field("areas", "&Areas covered", placeholder="Countywide; Ipswich"),
-        Field("indicators", "&Indicators", placeholder="NI 32; LT7"),
+        Field("areas", "Areas covered", placeholder="Countywide; Ipswich"),
+        Field("indicators", "Indicators", placeholder="NI 32; LT7"),
         Field("outcomes", "Outcomes", placeholder="separate with ;"),
         Field("priorities", "Priorities", placeholder="separate with ;"),
         Field("funding_sources", "Funding sources", LONG, placeholder="One a line: Source: £amount (or Tbc)"),

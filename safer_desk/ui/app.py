@@ -65,12 +65,12 @@ def screenshot(out: Path, path: Path, *, tab: str = "projects") -> Path:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = ensure_app()
     from safer_desk.ui.main_window import MainWindow
-    from safer_desk.storage.store import FileLocked, open_store
+    from safer_desk.services.files import FileLocked, open_office_file
 
     try:
-        store = open_store(path)
+        store = open_office_file(path).store
     except FileLocked:  # open in a window already: a picture needs no write access
-        store = open_store(path, read_only=True)
+        store = open_office_file(path, read_only=True).store
     window = MainWindow()
     window.persist_state = False
     window.resize(*SCREENSHOT_SIZE)

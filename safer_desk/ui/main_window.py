@@ -1,4 +1,9 @@
-"""The main window: four tabs over one open file, the usual menus, undo/redo, recent files."""
+"""The main window: four tabs over one open file, the usual menus, undo/redo, recent files.
+
+It also keeps every tab's unsaved edits safe: leaving a tab, opening another file or closing the
+program asks Save / Discard / Cancel through ``prompts.ask_unsaved``; the title carries the modified
+marker while any editor holds unsaved changes; File > Save (Ctrl+S) saves the current tab's editor.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,9 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, 
 
 from safer_desk import APP_NAME, __version__
 from safer_desk.paths import default_file, resource
-from safer_desk.storage.store import (FileLocked, FileMissing, FileReadOnly, Store, StoreError, make_backup,
-                                      open_store)
+from safer_desk.presenters.actions import lower_first
+from safer_desk.services.files import (FileLocked, FileReadOnly, Store, StoreError, back_up, open_office_file,
+                                       program_schema_version)
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.session import Session
 from safer_desk.ui.tabs import MENU_MODULES, TAB_SPECS, TabBase
@@ -50,7 +56,9 @@ class MainWindow(QMainWindow):
             self.tab_pages[spec.key] = page
             self.tabs.addTab(page, spec.title)
         self.setCentralWidget(self.tabs)
-        self.tabs.currentChanged.connect(self._realise_current_tab)
+        self._shown_tab_index = self.tabs.currentIndex()
+        self._switching_back = False
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         self.file_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.file_label)
@@ -58,7 +66,9 @@ class MainWindow(QMainWindow):
         for module in MENU_MODULES:
             importlib.import_module(module).install(self)
         self.session.store_changed.connect(self._store_changed)
+        self.session.unsaved_changed.connect(self._update_modified)
         self._restore_state()
+        self._shown_tab_index = self.tabs.currentIndex()
         self._update_title()
 
     # -- menus -----------------------------------------------------------------
@@ -79,6 +89,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self._action("&Open…", self.choose_and_open, QKeySequence.StandardKey.Open))
         self.recent_menu = self.file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.save_action = self._action("&Save", self.save_current, QKeySequence.StandardKey.Save,
+                                        tip="Save the changes in the editor you are working in")
+        self.file_menu.addAction(self.save_action)
         self.save_copy_action = self._action("Save a &Copy…", self.save_copy, "Ctrl+Shift+S",
                                              tip="Write a copy of the open file elsewhere")
         self.file_menu.addAction(self.save_copy_action)
@@ -89,10 +102,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         self.edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("&Redo", self.redo)
         self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        stack = self.session.undo_stack
+        for signal in (stack.indexChanged, stack.cleanChanged, stack.undoTextChanged, stack.redoTextChanged):
+            signal.connect(self._update_undo_actions)
+        self._update_undo_actions()
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
@@ -105,7 +121,8 @@ class MainWindow(QMainWindow):
 
         self.view_menu = bar.addMenu("&View")
         for i, spec in enumerate(TAB_SPECS, start=1):
-            self.view_menu.addAction(self._action(spec.title, lambda _=False, k=spec.key: self.show_tab(k), f"Ctrl+{i}"))
+            self.view_menu.addAction(self._action(spec.title.replace("&", ""), lambda _=False, k=spec.key: self.show_tab(k),
+                                                  f"Ctrl+{i}"))
         self.view_menu.addSeparator()
         self.history_action = self._action("&History of Changes…", self.show_history, "Ctrl+H")
         self.view_menu.addAction(self.history_action)
@@ -138,14 +155,97 @@ class MainWindow(QMainWindow):
 
     # -- tabs ------------------------------------------------------------------
     def show_tab(self, key: str) -> TabBase | None:
-        """Make a tab current (building it if a file is open) and return it."""
+        """Make a tab current (building it if a file is open) and return it (the current one if refused)."""
         page = self.tab_pages[key]
         self.tabs.setCurrentWidget(page)
         self._realise_current_tab()
-        return self.tab_widgets.get(key)
+        return self.tab_widgets.get(self.current_tab_key())
 
     def current_tab_key(self) -> str:
         return TAB_SPECS[max(0, self.tabs.currentIndex())].key
+
+    def current_tab(self) -> TabBase | None:
+        return self.tab_widgets.get(self.current_tab_key())
+
+    def _tab_changed(self, index: int) -> None:
+        """Leaving a tab whose editor holds unsaved edits asks first; Cancel stays on it."""
+        if self._switching_back:
+            return
+        previous = TAB_SPECS[self._shown_tab_index].key if 0 <= self._shown_tab_index < len(TAB_SPECS) else None
+        left = self.tab_widgets.get(previous) if previous else None
+        if left is not None and index != self._shown_tab_index and not left.may_leave(self._ask_unsaved):
+            self._switching_back = True
+            self.tabs.setCurrentIndex(self._shown_tab_index)
+            self._switching_back = False
+            return
+        self._shown_tab_index = index
+        self._realise_current_tab()
+
+    # -- unsaved edits -----------------------------------------------------------------------------------
+    def _ask_unsaved(self, text: str):
+        return prompts.ask_unsaved(self, "Unsaved changes", text)
+
+    def has_unsaved_changes(self) -> bool:
+        return any(w.has_unsaved_changes() for w in self.tab_widgets.values())
+
+    def may_close_file(self) -> bool:
+        """Before another file is opened or the program closes: every tab's unsaved edits are asked about."""
+        for key, widget in list(self.tab_widgets.items()):
+            if widget.has_unsaved_changes():
+                self.show_tab(key)
+                if not widget.may_leave(self._ask_unsaved):
+                    return False
+        return True
+
+    def _update_modified(self) -> None:
+        self.setWindowModified(self.has_unsaved_changes())
+
+    def save_current(self) -> bool:
+        """File > Save (Ctrl+S): save the editor of the tab in view."""
+        tab = self.current_tab()
+        if tab is None or not tab.has_unsaved_changes():
+            self.statusBar().showMessage("Nothing to save: every change is already in the file.", 5000)
+            return True
+        saved = tab.save_changes()
+        self.statusBar().showMessage("Saved." if saved else "Not saved: see the messages beside the fields.", 5000)
+        self._update_modified()
+        return saved
+
+    # -- undo ----------------------------------------------------------------------------------------------
+    def _command_tab(self, index: int) -> str:
+        command = self.session.undo_stack.command(index)
+        return getattr(command, "tab", "") or ""
+
+    def undo(self) -> None:
+        """Bring the tab where the action happened into view, then undo it there."""
+        stack = self.session.undo_stack
+        if not stack.canUndo():
+            return
+        tab = self._command_tab(stack.index() - 1)
+        if tab and tab in self.tab_pages and tab != self.current_tab_key():
+            self.show_tab(tab)
+            if self.current_tab_key() != tab:
+                return  # the person chose to stay with unsaved edits
+        stack.undo()
+
+    def redo(self) -> None:
+        stack = self.session.undo_stack
+        if not stack.canRedo():
+            return
+        tab = self._command_tab(stack.index())
+        if tab and tab in self.tab_pages and tab != self.current_tab_key():
+            self.show_tab(tab)
+            if self.current_tab_key() != tab:
+                return
+        stack.redo()
+
+    def _update_undo_actions(self, *_: object) -> None:
+        stack = self.session.undo_stack
+        undo_text, redo_text = stack.undoText(), stack.redoText()
+        self.undo_action.setText(f"&Undo {lower_first(undo_text)}" if undo_text else "&Undo")
+        self.redo_action.setText(f"&Redo {lower_first(redo_text)}" if redo_text else "&Redo")
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
 
     def _realise_current_tab(self, *_: object) -> None:
         key = self.current_tab_key()
@@ -163,6 +263,7 @@ class MainWindow(QMainWindow):
         self.tab_widgets.clear()
         self._update_title()
         self._realise_current_tab()
+        self._update_modified()
 
     def is_busy(self) -> bool:
         return any(w.is_busy() for w in self.tab_widgets.values())
@@ -176,8 +277,10 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, *, create: bool = False, read_only: bool = False) -> bool:
         """Open a file, asking to open it read-only when it is in use or cannot be written."""
         path = Path(path)
+        if not self.may_close_file():
+            return False
         try:
-            store = open_store(path, create=create, read_only=read_only)
+            opened = open_office_file(path, create=create, read_only=read_only)
         except (FileLocked, FileReadOnly) as exc:
             if not prompts.ask(self, "Open read-only?", f"{exc}\n\nOpen it read-only?", yes="Open Read-Only"):
                 return False
@@ -185,15 +288,20 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             prompts.show_error(self, "Cannot open file", str(exc))
             return False
-        self.set_store(store)
+        self.set_store(opened.store)
         settings.add_recent_file(str(path))
         settings.write("files/last", str(path))
+        if opened.announcement():  # the one write an open may make: say so
+            self.statusBar().showMessage(opened.announcement(), 30000)
+            prompts.show_info(self, "File upgraded", opened.announcement())
         return True
 
     def set_store(self, store: Store | None) -> None:
         self.session.set_store(store)
 
     def new_file(self) -> None:
+        if not self.may_close_file():
+            return
         name = prompts.save_file_name(self, "New Safer Desk file", FILE_FILTER, str(default_file().parent / "office.sqlite"))
         if not name:
             return
@@ -206,6 +314,8 @@ class MainWindow(QMainWindow):
         self.open_path(path, create=True)
 
     def choose_and_open(self) -> None:
+        if not self.may_close_file():
+            return
         name = prompts.open_file_name(self, "Open Safer Desk file", FILE_FILTER)
         if name:
             self.open_path(Path(name))
@@ -233,7 +343,7 @@ class MainWindow(QMainWindow):
         if store is None:
             return
         try:
-            target = make_backup(store.path, reason="on-demand")
+            target = back_up(store.path, reason="on-demand")
         except OSError as exc:
             prompts.show_error(self, "Back up", f"The backup could not be written: {exc}")
             return
@@ -246,7 +356,7 @@ class MainWindow(QMainWindow):
             self.file_label.setText("No file open")
         else:
             suffix = " (read-only)" if store.read_only else ""
-            self.setWindowTitle(f"{store.path.name}{suffix} — {APP_NAME}")
+            self.setWindowTitle(f"{store.path.name}[*]{suffix} — {APP_NAME}")
             self.file_label.setText(f"{store.path}{suffix}")
         self.backup_action.setEnabled(store is not None)
         self.save_copy_action.setEnabled(store is not None)
@@ -298,7 +408,7 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         store = self.session.store
-        from safer_desk.storage.schema import schema_version
+        schema_version = program_schema_version
 
         lines = [f"<h3>{APP_NAME} {__version__}</h3>",
                  "<p>Projects, allocations, DHR and target-hardening costs and indicators "
@@ -342,6 +452,9 @@ class MainWindow(QMainWindow):
         settings.write("window/tab", self.current_tab_key())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_close_file():
+            event.ignore()
+            return
         self.save_state()
         if self._history_dialog is not None:
             self._history_dialog.close()

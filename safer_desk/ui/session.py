@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from safer_desk.storage.store import Store
+from safer_desk.services.files import Store
 
 
 class Session(QObject):
     store_changed = Signal()
     data_changed = Signal(str)  # the area that changed ("projects", "allocation" …), "" for everything
+    unsaved_changed = Signal()  # an editor's unsaved state may have changed (the window updates its title)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)

@@ -35,7 +35,14 @@ MENU_MODULES = ("safer_desk.ui.indicators.menu", "safer_desk.ui.exchange.menu")
 
 
 class TabBase(QWidget):
-    """A tab: a thin view over services, rebuilt when another file is opened."""
+    """A tab: a thin view over its presenter, rebuilt when another file is opened.
+
+    A tab with editors exposes its ``presenter`` (a ``presenters.screens.ScreenPresenter``): the main
+    window then asks it about unsaved edits before the tab, the file or the program is left, marks
+    the title while it holds any, and saves it on Ctrl+S. Tabs without one hold nothing unsaved.
+    """
+
+    presenter = None
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -44,6 +51,24 @@ class TabBase(QWidget):
     def is_busy(self) -> bool:
         """True while the tab is still loading in the background (the screenshot waits for it)."""
         return False
+
+    def watch_unsaved(self, event) -> None:
+        """Tell the window whenever ``event`` (a presenter's ``changed``) fires, so its title stays true."""
+        event.connect(lambda *_: self.session.unsaved_changed.emit())
+
+    def has_unsaved_changes(self) -> bool:
+        return self.presenter is not None and self.presenter.has_unsaved_changes()
+
+    def describe_unsaved(self) -> str:
+        return self.presenter.describe_unsaved() if self.presenter is not None else ""
+
+    def save_changes(self) -> bool:
+        """Ctrl+S: save the current editor; True when nothing is left unsaved."""
+        return self.presenter.save() if self.presenter is not None else True
+
+    def may_leave(self, ask) -> bool:
+        """Ask about unsaved edits (Save / Discard / Cancel); True when the tab may be left."""
+        return self.presenter.may_leave(ask) if self.presenter is not None else True
 
 
 class PlaceholderTab(TabBase):

@@ -47,7 +47,7 @@ def test_undo_redo_actions_follow_the_stack(window, store):
             done.append("undo")
 
     window.session.undo_stack.push(Cmd("Change thing"))
-    assert window.undo_action.isEnabled() and "Change thing" in window.undo_action.text()
+    assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo change thing"
     window.undo_action.trigger()
     window.redo_action.trigger()
     assert done == ["do", "undo", "do"]

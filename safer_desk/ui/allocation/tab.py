@@ -7,7 +7,6 @@ state pushed on the window's undo stack, and the result is recomputed at once.
 
 from __future__ import annotations
 
-import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
@@ -20,6 +19,7 @@ from safer_desk.domain.money import format_money
 from safer_desk.exchange.files import parse_tsv, to_tsv
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
+from safer_desk.services.files import DatabaseError
 from safer_desk.ui import prompts
 from safer_desk.ui.allocation.chart import AllocationChart
 from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, TotalsLastProxy,
@@ -429,7 +429,7 @@ class AllocationTab(TabBase):
         if not self.read_only:
             try:
                 service.save_draft(self.store, state.partnerships, state.options)
-            except (sqlite3.Error, OSError):  # the draft is a convenience; the undo stack still has the edit
+            except (DatabaseError, OSError):  # the draft is a convenience; the undo stack still has the edit
                 pass
 
     def _show_state(self) -> None:

@@ -85,7 +85,7 @@ class FormView(QWidget):
     def __init__(self, presenter: FormPresenter, parent: QWidget | None = None, *,
                  pairs: Mapping[str, str] | None = None, sections: Sequence[tuple[str, Sequence[str]]] | None = None,
                  custom: Mapping[str, QWidget] | None = None, save_text: str = "&Save",
-                 discard_text: str = "Re&vert", on_save: Callable[[], bool] | None = None):
+                 discard_text: str = "&Revert", on_save: Callable[[], bool] | None = None):
         super().__init__(parent)
         self.presenter = presenter
         self.on_save = on_save or presenter.save

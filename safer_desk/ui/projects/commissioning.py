@@ -18,7 +18,8 @@ from safer_desk.domain.projects import Scale
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import Scenario, ScenarioError, ScenarioItem, ScenarioResult
 from safer_desk.ui import prompts
-from safer_desk.ui.projects.models import ScenarioEntry, ScenarioModel, SourceSortProxy, comparison_columns
+from safer_desk.ui.kit.tables import SortProxy
+from safer_desk.ui.projects.models import ScenarioEntry, ScenarioModel, comparison_columns
 from safer_desk.ui.table_model import RowTableModel
 from safer_desk.ui.table_view import DataTableView
 from safer_desk.ui.kit.undo import push_service_action
@@ -118,7 +119,7 @@ class CommissioningPage(QWidget):
         self.model = ScenarioModel([], self)
         self.model.changed.connect(self.recalculate)
         self.model.refused.connect(self._say)
-        self.proxy = SourceSortProxy(self)
+        self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(accessible_name="Projects to commission")
         self.view.setModel(self.proxy)

@@ -4,29 +4,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from safer_desk.domain.money import format_money
-from safer_desk.domain.projects import CRITERIA, NO, UNKNOWN, YES, ProjectError, Scale, parse_scale, scale_pence
+from safer_desk.domain.money import format_money, format_pounds_plain
+from safer_desk.domain.projects import (CRITERIA, NO, STATUS_LABELS, UNKNOWN, YES, ProjectError, Scale, parse_scale,
+                                        scale_pence)
+from safer_desk.presenters.formats import Unit
 from safer_desk.services.projects import Project
-from safer_desk.ui.table_model import (
-    CENTER, RIGHT, Column, RawSortFilterProxy, RowTableModel, money_column,
-)
+from safer_desk.ui.kit.tables import CENTER, LEFT, RIGHT, Column, RowTableModel, money_column
 
 # Sorting criteria: met first, then unknown, then not met, blanks last.
 _CRITERION_ORDER = {YES: 0, UNKNOWN: 1, NO: 2}
 
 
-@dataclass(frozen=True)
-class TextColumn(Column):
+def TextColumn(key: str, header: str, *, get=None, align=LEFT, text_of=None, tooltip=None, unit=Unit.TEXT,
+               copy_of=None) -> Column:
     """A column whose shown text comes from the whole row (raw value still from ``get``, for sorting)."""
+    return Column(key, header, get=get, align=align, tooltip=tooltip, unit=unit, text_of=text_of, copy_of=copy_of)
 
-    text_of: Callable[[Any], str] | None = None
 
-    def text(self, row: Any) -> str:
-        return self.text_of(row) if self.text_of else super().text(row)
+def _cost_copy(p: Project) -> str:
+    """A cost for Excel: a single amount as a plain number; a range or minimum as plain words."""
+    cost = p.cost
+    if cost is None:
+        return p.cost_note or ""
+    if cost.kind == "amount":
+        return format_pounds_plain(cost.min_pence)
+    if cost.kind == "range":
+        return f"{format_pounds_plain(cost.min_pence)} - {format_pounds_plain(cost.max_pence or 0)}"
+    return f"Minimum {format_pounds_plain(cost.min_pence)}"
 
 
 def _natural(ref: str) -> str:
@@ -50,9 +58,10 @@ def register_columns() -> list[Column]:
     columns: list[Column] = [
         TextColumn("ref", "Ref", get=lambda p: _natural(p.ref), text_of=lambda p: p.ref),
         Column("title", "Project / initiative", get=lambda p: p.title, tooltip=lambda p: p.title),
-        Column("status", "Status", get=lambda p: p.status, show=lambda s: (s or "").capitalize()),
+        Column("status", "Status", get=lambda p: p.status, show=lambda s: STATUS_LABELS.get(s, s or "")),
         Column("funding_route", "Funding route", get=lambda p: p.funding_route),
-        TextColumn("cost", "Cost", get=lambda p: p.planning_pence, align=RIGHT, text_of=lambda p: p.cost_text),
+        TextColumn("cost", "Cost", get=lambda p: p.planning_pence, align=RIGHT, text_of=lambda p: p.cost_text,
+                   unit=Unit.MONEY, copy_of=_cost_copy),
     ]
     for key, short, title in CRITERIA:
         columns.append(TextColumn(
@@ -60,48 +69,13 @@ def register_columns() -> list[Column]:
             text_of=lambda p, k=key: p.criterion(k).describe(),
             tooltip=lambda p, k=key, t=title: f"{t} {p.criterion(k).describe() or '(blank)'}"))
     columns += [
-        Column("met", "Met", get=lambda p: p.criteria_met, align=CENTER,
+        Column("met", "Met", get=lambda p: p.criteria_met, align=CENTER, unit=Unit.COUNT,
                tooltip=lambda p: f"{p.criteria_met} of 5 criteria met (√)"),
         Column("lead_organisation", "Lead organisation", get=lambda p: p.lead_organisation),
         Column("areas", "Areas", get=lambda p: "; ".join(p.areas)),
         Column("check", "Check", get=lambda p: _check(p), tooltip=lambda p: p.warning or None),
     ]
     return columns
-
-
-class SourceSortProxy(RawSortFilterProxy):
-    """Filters like RawSortFilterProxy (which hands sorting to the source model), and
-    answers each row from a list worked out in one pass when the filter changes: a keystroke refilters
-    5,000 projects without 5,000 calls of the predicate from C++.
-
-    Any change to the source drops that list first (the slots are connected before the proxy's own), so a
-    changed or inserted row is checked by the predicate itself.
-    """
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._accepted: list[bool] | None = None
-
-    def setSourceModel(self, model) -> None:
-        for signal in (model.rowsAboutToBeInserted, model.rowsAboutToBeRemoved, model.modelAboutToBeReset,
-                       model.layoutAboutToBeChanged, model.dataChanged, model.rowsAboutToBeMoved):
-            signal.connect(self._drop_answers)
-        super().setSourceModel(model)
-
-    def _drop_answers(self, *_) -> None:
-        self._accepted = None
-
-    def set_predicate(self, predicate) -> None:
-        model = self.sourceModel()
-        self._accepted = None if predicate is None or model is None else [predicate(r) for r in model.rows]
-        super().set_predicate(predicate)
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        accepted = self._accepted
-        if accepted is not None and not self._needle:
-            return accepted[source_row]
-        return super().filterAcceptsRow(source_row, source_parent)
-
 
 
 class RegisterModel(RowTableModel):

@@ -1,31 +1,31 @@
 """The Projects tab: the register (filter, edit, undo, copy, paste, export) and commissioning against a fund.
 
+The register is a thin view over ``presenters.projects.ProjectsPresenter``: the presenter holds the
+rows, the selection and the edited project; this file shows them and forwards clicks and keys.
 On the first-paint path: nothing here imports pandas, numpy, pyqtgraph or sqlite_utils.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout,
-    QWidget,
+    QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from safer_desk.domain.ids import new_id
-from safer_desk.domain.projects import CRITERIA, STATUSES, ProjectError
+from safer_desk.domain.projects import CRITERIA, ProjectError, ProjectStatus
 from safer_desk.exchange.files import parse_tsv
+from safer_desk.exchange.tables import table_file_filter, table_target
+from safer_desk.presenters.projects import ProjectsPresenter
 from safer_desk.services import projects as service
 from safer_desk.services.projects import Project
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.tables import SortProxy
+from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.projects.editor import ProjectEditor
-from safer_desk.ui.projects.models import RegisterModel, SourceSortProxy
-from safer_desk.ui.table_view import DataTableView
+from safer_desk.ui.projects.models import RegisterModel
 from safer_desk.ui.tabs import TabBase
-from safer_desk.ui.undo import push_service_command
 from safer_desk.ui.workers import run_task
 
 ALL = ""
@@ -41,9 +41,12 @@ class RegisterPage(QWidget):
         self.tab = tab
         self.session = tab.session
         self.loading = False
-        self._filtering = False
+        self._syncing = False
+        self.paste_dialog = None
+        self.presenter = ProjectsPresenter(
+            self.session.store, perform=lambda action: push_action(self.session.undo_stack, action))
         self.model = RegisterModel([], self)
-        self.proxy = SourceSortProxy(self)
+        self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
 
         layout = QVBoxLayout(self)
@@ -57,7 +60,7 @@ class RegisterPage(QWidget):
         filters.addWidget(QLabel("Search:"))
         filters.addWidget(self.search, 2)
         self.status_filter = self._combo("Filter by status", [("All statuses", ALL)]
-                                         + [(s.capitalize(), s) for s in STATUSES])
+                                         + [(m.label, m.value) for m in ProjectStatus])
         self.route_filter = self._combo("Filter by funding route", [("All funding routes", ALL)])
         self.criterion_filter = self._combo("Filter by criterion", [("Any criteria", ALL)]
                                             + [(f"{title} √", key) for key, _, title in CRITERIA]
@@ -73,19 +76,20 @@ class RegisterPage(QWidget):
 
         buttons = QHBoxLayout()
         layout.addLayout(buttons)
-        self.add_button = QPushButton("&Add project")
+        self.add_button = QPushButton("Add pro&ject")
+        self.add_button.setAccessibleName("Add project")
         self.add_button.clicked.connect(self.add_project)
-        self.delete_button = QPushButton("&Delete")
+        self.delete_button = QPushButton("Delete")
         self.delete_button.setAccessibleName("Delete the selected projects")
         self.delete_button.clicked.connect(self.delete_selected)
         self.copy_button = QPushButton("Copy rows")
         self.copy_button.setToolTip("Copy the selected rows as text that pastes into Excel (Ctrl+C)")
         self.copy_button.clicked.connect(self.copy_selection)
-        self.paste_button = QPushButton("Paste rows")
-        self.paste_button.setToolTip("Add projects from rows copied out of Excel (a header row names the columns)")
+        self.paste_button = QPushButton("Paste rows…")
+        self.paste_button.setToolTip("Add projects from rows copied out of Excel: a preview shows how they are read")
         self.paste_button.clicked.connect(self.paste_rows)
-        self.export_button = QPushButton("&Export…")
-        self.export_button.setToolTip("Save the register as an Excel workbook or CSV")
+        self.export_button = QPushButton("E&xport…")
+        self.export_button.setToolTip("Save the register as an Excel workbook, CSV or tab-separated text")
         self.export_button.clicked.connect(self.export_register)
         for b in (self.add_button, self.delete_button, self.copy_button, self.paste_button, self.export_button):
             buttons.addWidget(b)
@@ -94,25 +98,24 @@ class RegisterPage(QWidget):
         buttons.addWidget(self.legend)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter
         layout.addWidget(splitter, 1)
-        self.view = DataTableView(accessible_name="Project register")
+        self.view = DataTableView(accessible_name="Project register", on_edit=self.edit_selected,
+                                  on_delete=self.delete_selected, on_export=self.export_register)
         self.view.setModel(self.proxy)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         splitter.addWidget(self.view)
-        self.editor = ProjectEditor()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.editor)
-        scroll.setMinimumWidth(370)
-        splitter.addWidget(scroll)
+        self.editor = ProjectEditor(self.presenter.editor)
+        self.editor.setMinimumWidth(370)
+        splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([895, 385])
         self.view.verticalHeader().hide()
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.editor.save_requested.connect(self.save_editor)
-        self.editor.revert_requested.connect(lambda: self._load_editor(self.editor.project))
-        self.editor.accept_suggestion_requested.connect(self.accept_suggestion)
+        self.editor.cost_lines.accept_requested.connect(self.accept_suggestion)
+        self.presenter.rows_changed.connect(self._rows_changed)
+        self.presenter.selection_changed.connect(self._show_selection)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
@@ -132,9 +135,10 @@ class RegisterPage(QWidget):
     def load(self) -> None:
         """Read the register: at once when it is small, on a worker thread when it is large."""
         store = self.session.store
-        count = store.scalar("SELECT count(*) FROM projects") or 0
+        count = self.presenter.project_count()
         if count < BACKGROUND_FROM:
-            self._show(service.load_projects(store))
+            self.presenter.reload()
+            self._after_first_load()
             return
         self.loading = True
         self.count.setText(f"Loading {count:,} projects…")
@@ -157,20 +161,36 @@ class RegisterPage(QWidget):
     def _loaded(self, projects: list[Project]) -> None:
         self.loading = False
         self.view.setEnabled(True)
-        self._show(projects)
+        self.presenter.show_rows(projects)
+        self._after_first_load()
 
     def _load_failed(self, exc: BaseException, details: str) -> None:
         self.loading = False
         self.count.setText("The register could not be read.")
         prompts.show_error(self, "Projects", f"The register could not be read: {exc}")
 
-    def _show(self, projects: list[Project]) -> None:
-        self.model.set_rows(projects)
-        self._refill_choices()
-        self.apply_filters()
+    def _after_first_load(self) -> None:
         self._size_columns()
         if self.proxy.rowCount():
-            self.view.selectRow(0)
+            self.select_project(self.project_at(0).id)
+
+    def _rows_changed(self, ids) -> None:
+        """Show what the presenter re-read: every row, or just the changed ones."""
+        if ids is None:
+            self.model.set_rows(self.presenter.rows)
+        else:
+            fresh = {p.id: p for p in self.presenter.rows if p.id in ids}
+            for pid in ids:
+                i = self.model.row_of(pid)
+                if pid in fresh and i >= 0:
+                    self.model.replace_row(i, fresh[pid])
+                elif pid in fresh:
+                    self.model.insert_row(len(self.model.rows), fresh[pid])
+                elif i >= 0:
+                    self.model.remove_row(i)
+            self.session.notify("projects")
+        self._refill_choices()
+        self.apply_filters()
 
     # Widest a column may grow to, in average characters; cells are measured on the first rows only, because
     # measuring thousands of rows would take longer than the paint.
@@ -189,9 +209,8 @@ class RegisterPage(QWidget):
             self.view.setColumnWidth(i, min(widest, char * self.MAX_WIDTHS.get(column.key, 7) + 14))
 
     def _refill_choices(self) -> None:
-        rows = self.model.rows
-        for combo, values in ((self.route_filter, service.funding_routes(rows)),
-                              (self.area_filter, service.areas(rows))):
+        for combo, values in ((self.route_filter, self.presenter.funding_routes()),
+                              (self.area_filter, self.presenter.areas())):
             current = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
@@ -201,79 +220,64 @@ class RegisterPage(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
-    def refresh_projects(self, ids: list[str], select: str | None = None) -> None:
-        """Re-read just these projects after a change (or its undo), keeping the rest of the table as it is."""
-        fresh = {p.id: p for p in service.load_projects(self.session.store, ids)}
-        for pid in ids:
-            i = self.model.row_of(pid)
-            if pid in fresh and i >= 0:
-                self.model.replace_row(i, fresh[pid])
-            elif pid in fresh:
-                self.model.insert_row(self.model.rowCount(), fresh[pid])
-            elif i >= 0:
-                self.model.remove_row(i)
-        self._refill_choices()
-        self._update_count()
-        if select and select in fresh:
-            self.select_project(select)
-        else:
-            self._selection_changed()
-        self.session.notify("projects")
-
-    def select_project(self, project_id: str) -> None:
-        i = self.model.row_of(project_id)
-        if i < 0:
-            return
-        proxy_index = self.proxy.mapFromSource(self.model.index(i, 0))
-        if not proxy_index.isValid():  # filtered out: show everything so the change can be seen
-            self.clear_filters()
-            proxy_index = self.proxy.mapFromSource(self.model.index(i, 0))
-        self.view.selectRow(proxy_index.row())
-        self.view.scrollTo(proxy_index)
-        self._selection_changed()
+    # -- selection -----------------------------------------------------------------------------------------
+    def project_at(self, proxy_row: int) -> Project:
+        return self.model.row(self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row())
 
     def selected_projects(self) -> list[Project]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
-        return [self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row()) for r in rows]
+        return [p for p in (self.project_at(r) for r in rows) if p is not None]
+
+    def select_project(self, project_id: str) -> None:
+        """Select a project in the table and the editor (the caller has dealt with unsaved edits)."""
+        self.presenter.select(project_id)
+
+    def _show_selection(self, project_id: str | None) -> None:
+        """The presenter's selection, shown in the table without asking again."""
+        self._syncing = True
+        try:
+            if project_id is None:
+                if len(self.view.selectionModel().selectedRows()) <= 1:  # keep several rows for Delete and Copy
+                    self.view.clearSelection()
+                return
+            i = self.model.row_of(project_id)
+            if i < 0:
+                return
+            proxy_index = self.proxy.mapFromSource(self.model.index(i, 0))
+            if not proxy_index.isValid():  # filtered out: show everything so the change can be seen
+                self.clear_filters()
+                proxy_index = self.proxy.mapFromSource(self.model.index(i, 0))
+            if {ix.row() for ix in self.view.selectionModel().selectedRows()} != {proxy_index.row()}:
+                self.view.selectRow(proxy_index.row())
+            self.view.scrollTo(proxy_index)
+        finally:
+            self._syncing = False
 
     def _selection_changed(self, *_) -> None:
+        if self._syncing:
+            return
         selected = self.selected_projects()
-        self._load_editor(selected[0] if len(selected) == 1 else None)
+        wanted = selected[0].id if len(selected) == 1 else None
+        if wanted == self.presenter.selected and not self.presenter.editor.is_new:
+            return
+        if not self.may_leave_record():
+            self._show_selection(self.presenter.selected)  # stay on the record being edited
+            return
+        self.presenter.select(wanted)
 
-    def _load_editor(self, project: Project | None) -> None:
-        if project is not None:
-            i = self.model.row_of(project.id)
-            project = self.model.row(i) if i >= 0 else None
-        self.editor.set_project(project, read_only=self.session.read_only)
+    def may_leave_record(self) -> bool:
+        """Unsaved edits in the editor are asked about (Save / Discard / Cancel) before moving on."""
+        return self.presenter.may_leave(lambda text: prompts.ask_unsaved(self, "Unsaved changes", text))
+
+    def edit_selected(self) -> None:
+        self.editor.widgets["title"].setFocus()
 
     # -- filters -------------------------------------------------------------------------------------------
     def apply_filters(self, *_) -> None:
-        status = self.status_filter.currentData() or ALL
-        route = self.route_filter.currentData() or ALL
-        criterion = self.criterion_filter.currentData() or ALL
-        area = self.area_filter.currentData() or ALL
-        needle = self.search.text().strip().casefold()
-        words = needle.split()
-
-        def accept(p: Project) -> bool:
-            if status and p.status != status:
-                return False
-            if route and p.funding_route != route:
-                return False
-            if area and area not in p.areas:
-                return False
-            if criterion == "all" and p.criteria_met < 5:
-                return False
-            if criterion == "4" and p.criteria_met < 4:
-                return False
-            if criterion not in (ALL, "all", "4") and not p.criterion(criterion).met:
-                return False
-            return all(w in p.search_text for w in words)
-
-        filtering = any((status, route, criterion, area, words))
-        if filtering or self._filtering:  # refiltering 5,000 rows to show them all again is wasted work
-            self.proxy.set_predicate(accept if filtering else None)
-        self._filtering = filtering
+        predicate = self.presenter.filter_predicate(
+            self.status_filter.currentData() or ALL, self.route_filter.currentData() or ALL,
+            self.criterion_filter.currentData() or ALL, self.area_filter.currentData() or ALL, self.search.text())
+        self.proxy.set_predicate(predicate)
         self._update_count()
 
     def clear_filters(self) -> None:
@@ -284,115 +288,69 @@ class RegisterPage(QWidget):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
+        self.proxy.clear_column_filters()
         self.apply_filters()
 
     def _update_count(self) -> None:
-        self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} projects")
+        self.count.setText(f"{len(self.proxy.source_rows())} of {len(self.model.rows)} projects")
 
     # -- actions -------------------------------------------------------------------------------------------
-    def _stack(self):
-        return self.session.undo_stack
-
     def add_project(self) -> None:
-        if self.session.read_only:
+        """A new, empty project in the editor; it is written only when saved."""
+        if self.session.read_only or not self.may_leave_record():
             return
-        project = Project(id=new_id(), title="New project",
-                          status_history=(service.StatusChange("proposed", date.today().isoformat()),))
-        store = self.session.store
-        push_service_command(
-            self._stack(), "Add project",
-            do=lambda: service.add_projects(store, [project]),
-            undo=lambda: service.remove_projects(store, [project.id]),
-            after=lambda: self.refresh_projects([project.id], select=project.id))
-        self.editor.edits["title"].setFocus()
-        self.editor.edits["title"].selectAll()
+        self.presenter.add_project()
+        title = self.editor.widgets["title"]
+        title.setFocus()
 
     def save_editor(self) -> bool:
-        """Check the editor's fields and save them as one undoable change; problems are shown, nothing saved."""
-        before = self.editor.project
-        if before is None or self.session.read_only:
-            return False
-        try:
-            after = service.project_from_fields(self.editor.fields(), base=before,
-                                                cost_lines=self.editor.cost_line_values())
-        except ProjectError as exc:
-            self.editor.show_errors(str(exc))
-            return False
-        self.editor.clear_errors()
-        self._push_save(before, after, f"Edit “{after.title}”")
-        return True
-
-    def _push_save(self, before: Project, after: Project, text: str) -> None:
-        store = self.session.store
-        push_service_command(
-            self._stack(), text,
-            do=lambda: service.save_project(store, after),
-            undo=lambda: service.save_project(store, before, touch=False),
-            after=lambda: self.refresh_projects([before.id], select=before.id))
+        return self.editor.save()
 
     def accept_suggestion(self, line_index: int) -> None:
-        project = self.editor.project
-        if project is None or self.session.read_only:
-            return
         try:
-            fixed = service.accept_line_suggestion(project, line_index)
+            self.presenter.accept_suggestion(line_index)
         except ProjectError as exc:
             prompts.show_error(self, "Cost line", str(exc))
-            return
-        figure = fixed.cost_lines[line_index].amount.text
-        self._push_save(project, fixed, f"Read cost line {line_index + 1} as {figure}")
 
     def delete_selected(self) -> None:
         projects = self.selected_projects()
         if not projects or self.session.read_only:
             return
-        names = projects[0].title if len(projects) == 1 else f"{len(projects)} projects"
-        if not prompts.ask(self, "Delete projects", f"Delete {names} from the register? (Edit > Undo puts "
+        ids = [p.id for p in projects]
+        names = self.presenter.describe_many(ids)
+        if not prompts.ask(self, f"Delete {names}", f"Delete {names} from the register? (Edit > Undo puts "
                                                     "them back.)", yes="Delete"):
             return
-        store = self.session.store
-        ids = [p.id for p in projects]
-        snapshots: list = []
-
-        def do():
-            snapshots[:] = service.delete_projects(store, ids)
-
-        push_service_command(self._stack(), f"Delete {names}", do=do,
-                             undo=lambda: service.restore_projects(store, snapshots),
-                             after=lambda: self.refresh_projects(ids, select=ids[0]))
+        self.presenter.editor.discard()  # the record is going: its unsaved edits go with it
+        self.presenter.delete(ids)
 
     def copy_selection(self) -> bool:
         return self.view.copy_selection()
 
     def paste_rows(self) -> None:
-        """Add projects from rows copied out of Excel (one undoable step; all rows or none)."""
+        """Rows copied out of Excel, shown first in a preview whose column mapping can be changed."""
         if self.session.read_only:
             return
-        text = QGuiApplication.clipboard().text()
         try:
-            new = service.projects_from_rows(parse_tsv(text))
+            preview = self.presenter.paste_preview(parse_tsv(QGuiApplication.clipboard().text()))
         except ProjectError as exc:
             prompts.show_error(self, "Paste projects", str(exc))
             return
-        store = self.session.store
-        ids = [p.id for p in new]
-        push_service_command(
-            self._stack(), f"Paste {len(new)} project{'s' if len(new) != 1 else ''}",
-            do=lambda: service.add_projects(store, new),
-            undo=lambda: service.remove_projects(store, ids),
-            after=lambda: self.refresh_projects(ids, select=ids[0]))
+        from safer_desk.ui.projects.paste import PastePreviewDialog
+
+        self.paste_dialog = PastePreviewDialog(preview, self)
+        self.paste_dialog.accepted.connect(lambda d=self.paste_dialog: self.presenter.add_pasted(d.projects))
+        self.paste_dialog.open()
 
     def export_register(self) -> None:
-        name = prompts.save_file_name(self, "Export the project register",
-                                      "Excel workbook (*.xlsx);;CSV (*.csv)", "project-register.xlsx")
+        name = prompts.save_file_name(self, "Export the project register", table_file_filter(),
+                                      "project-register.xlsx")
         if not name:
             return
-        target = Path(name)
-        if target.suffix.lower() not in (".xlsx", ".csv"):
-            target = target.with_suffix(".xlsx")
+        target = table_target(name)
         shown = self.proxy.source_rows()
         try:
-            service.export_register(self.session.store, target, shown)
+            self.presenter.export(target, shown)
         except (ProjectError, OSError) as exc:
             prompts.show_error(self, "Export", f"The register was not saved: {exc}")
             return
@@ -418,6 +376,7 @@ class ProjectsTab(TabBase):
         self.pages.currentChanged.connect(self._page_changed)
         self.register.load()
         session.data_changed.connect(self._data_changed)
+        self.watch_unsaved(self.register.presenter.editor.changed)
 
     @property
     def commissioning(self):
@@ -445,6 +404,10 @@ class ProjectsTab(TabBase):
 
     def is_busy(self) -> bool:
         return self.register.loading
+
+    @property
+    def presenter(self) -> ProjectsPresenter:
+        return self.register.presenter
 
     # The window's Edit > Copy / Paste find these on the focused widget's parents.
     def copy_selection(self) -> bool:

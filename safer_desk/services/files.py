@@ -1,0 +1,58 @@
+"""Opening, copying and backing up the office file, for the window (which may not import storage).
+
+The one write that opening may make is announced: an older file is backed up and upgraded,
+and ``OpenedFile.upgraded_from`` says so, so the window can tell the person.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from safer_desk.storage.schema import schema_version
+from safer_desk.storage.store import (FileLocked, FileMissing, FileReadOnly, Store, StoreError, backups_folder,
+                                      inspect_file, make_backup, open_store)
+
+# What a failed read or write of the file raises, for the window to catch without importing sqlite3.
+DatabaseError = sqlite3.Error
+
+__all__ = ["DatabaseError", "FileLocked", "FileMissing", "FileReadOnly", "OpenedFile", "Store", "StoreError", "back_up",
+           "open_office_file", "program_schema_version"]
+
+
+@dataclass(frozen=True)
+class OpenedFile:
+    store: Store
+    upgrade_steps: int = 0  # how many schema steps this open applied to an older file
+    backup: Path | None = None  # the copy kept before the upgrade
+
+    def announcement(self) -> str:
+        """What the window says after opening ("" when opening wrote nothing)."""
+        if not self.upgrade_steps:
+            return ""
+        kept = f"; a copy of the file as it was is in {self.backup}" if self.backup else ""
+        return (f"{self.store.path.name} was made by an older version of Safer Desk and has been upgraded "
+                f"({self.upgrade_steps} change{'s' if self.upgrade_steps != 1 else ''} to its tables){kept}.")
+
+
+def open_office_file(path: Path | str, *, create: bool = False, read_only: bool = False) -> OpenedFile:
+    """Open (create, or upgrade after a backup) an office file; StoreError says why not."""
+    path = Path(path)
+    check = inspect_file(path)
+    upgrading = check.exists and check.has_tables and check.pending and not read_only
+    steps = len(check.pending) if upgrading else 0
+    store = open_store(path, create=create, read_only=read_only)
+    backup = None
+    if upgrading:
+        kept = sorted(backups_folder(path).glob(f"{path.stem}.*.before-upgrade.sqlite"))
+        backup = kept[-1] if kept else None
+    return OpenedFile(store, steps, backup)
+
+
+def back_up(path: Path, *, reason: str = "on-demand") -> Path:
+    return make_backup(path, reason=reason)
+
+
+def program_schema_version() -> int:
+    return schema_version()
