@@ -45,6 +45,10 @@ class PromptRecorder:
     questions: list[tuple[str, str]] = field(default_factory=list)
     answers: list[bool] = field(default_factory=list)
     file_names: list[str] = field(default_factory=list)
+    # Save / Discard / Cancel questions about unsaved edits: what was asked, and the answers to give
+    # (UnsavedChoice values, or their names "save" / "discard" / "cancel"); Discard when none is queued.
+    unsaved_questions: list[tuple[str, str]] = field(default_factory=list)
+    unsaved_answers: list = field(default_factory=list)
 
     def _next_name(self) -> str:
         return self.file_names.pop(0) if self.file_names else ""
@@ -65,6 +69,15 @@ def prompts(monkeypatch):
         return recorder.answers.pop(0) if recorder.answers else False
 
     monkeypatch.setattr(module, "ask", ask)
+
+    def ask_unsaved(parent, title, text):
+        from safer_desk.presenters.screens import UnsavedChoice
+
+        recorder.unsaved_questions.append((title, text))
+        answer = recorder.unsaved_answers.pop(0) if recorder.unsaved_answers else UnsavedChoice.DISCARD
+        return UnsavedChoice.parse(answer) if isinstance(answer, str) else answer
+
+    monkeypatch.setattr(module, "ask_unsaved", ask_unsaved)
     monkeypatch.setattr(module, "open_file_name", lambda *a, **k: recorder._next_name())
     monkeypatch.setattr(module, "save_file_name", lambda *a, **k: recorder._next_name())
     monkeypatch.setattr(module, "existing_folder", lambda *a, **k: recorder._next_name())

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from safer_desk.services import projects as svc
 from safer_desk.services import projects_commissioning as com
+from safer_desk.ui.kit.tables import SortProxy
 from safer_desk.ui.projects.models import RegisterModel, ScenarioEntry, ScenarioModel
 
 
@@ -57,42 +58,46 @@ def test_register_shows_the_demo_with_criteria_as_symbols(page):
 def test_add_edit_and_undo_through_the_editor(tab, page, qtbot, demo_window):
     stack = tab.session.undo_stack
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert page.model.rowCount() == 24
-    assert page.editor.project.title == "New project"
-    title = page.editor.edits["title"]
-    title.clear()
-    qtbot.keyClicks(title, "Nightsafe branding")
-    qtbot.keyClicks(page.editor.edits["cost"], "£4,000 - £6,000")
-    page.editor.criterion_values["laa_outcome"].setCurrentIndex(1)  # √ yes
-    qtbot.keyClicks(page.editor.criterion_notes["laa_outcome"], "for Ipswich only")
-    qtbot.keyClicks(page.editor.edits["officers"], "Alan Osborne, Partnership Coordinator Eastern BCU, Suffolk Constabulary")
+    assert page.model.rowCount() == 23  # nothing is written until Save
+    assert page.editor.heading.text().startswith("New project")
+    w = page.editor.widgets
+    qtbot.keyClicks(w["title"], "Nightsafe branding")
+    qtbot.keyClicks(w["cost"], "£4,000 - £6,000")
+    w["laa_outcome"].setCurrentIndex(1)  # √ yes
+    qtbot.keyClicks(w["laa_outcome_note"], "for Ipswich only")
+    qtbot.keyClicks(w["officers"], "Alan Osborne, Partnership Coordinator Eastern BCU, Suffolk Constabulary")
     qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
     saved = svc.get_project(tab.session.store, page.editor.project.id)
     assert saved.title == "Nightsafe branding" and saved.cost.describe() == "£4,000 - £6,000"
     assert saved.criterion("laa_outcome").describe() == "√ for Ipswich only"
     assert saved.officers[0].organisation == "Suffolk Constabulary"
     assert "Nightsafe branding" in [p.title for p in page.model.rows]
+    assert page.selected_projects()[0].id == saved.id  # the new project is selected
+    w["title"].selectAll()
+    qtbot.keyClicks(w["title"], "Nightsafe")
+    qtbot.keyClick(w["title"], Qt.Key.Key_Return)  # Enter saves the form
     assert stack.count() == 2
-    assert demo_window.undo_action.text() == "&Undo Edit “Nightsafe branding”"
+    assert demo_window.undo_action.text() == "&Undo save project Nightsafe"
     demo_window.undo_action.trigger()  # Edit > Undo: the edit
-    assert svc.get_project(tab.session.store, saved.id).title == "New project"
-    assert "Nightsafe branding" not in [p.title for p in page.model.rows]
+    assert svc.get_project(tab.session.store, saved.id).title == "Nightsafe branding"
+    assert page.editor.widgets["title"].text() == "Nightsafe branding"
     stack.undo()  # the add
     assert page.model.rowCount() == 23
     assert tab.session.store.scalar("SELECT count(*) FROM projects WHERE id = ?", (saved.id,)) == 0
     stack.redo()
     stack.redo()
-    assert svc.get_project(tab.session.store, saved.id).title == "Nightsafe branding"
+    assert svc.get_project(tab.session.store, saved.id).title == "Nightsafe"
 
 
-def test_a_bad_amount_is_refused_with_its_message(tab, page, qtbot):
+def test_a_bad_amount_is_refused_with_its_message_beside_the_field(tab, page, qtbot):
     project = select_title(page, "Homeshield", qtbot)
-    cost = page.editor.edits["cost"]
-    cost.clear()
+    cost = page.editor.widgets["cost"]
+    cost.selectAll()
     qtbot.keyClicks(cost, "£3.250")
     qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
-    assert page.editor.errors.isVisibleTo(page.editor)
-    assert "Cost:" in page.editor.errors.text() and "£3,250" in page.editor.errors.text()
+    message = page.editor.messages["cost"]
+    assert message.isVisibleTo(page.editor) and "£3,250" in message.text()
+    assert page.editor.form_message.isVisibleTo(page.editor)
     assert tab.session.undo_stack.count() == 0
     assert svc.get_project(tab.session.store, project.id).cost.min_pence == 12_500_000
 
@@ -143,23 +148,31 @@ def test_copy_selected_rows_to_the_clipboard(page, qtbot):
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     lines = QGuiApplication.clipboard().text().splitlines()
     assert lines[0].split("\t")[:3] == ["Ref", "Project / initiative", "Status"]
-    assert lines[1].split("\t")[:10] == ["1", "Homeshield Plus", "Proposed", "PRG &/or SSPB", "£125,000",
+    assert lines[1].split("\t")[:10] == ["1", "Homeshield Plus", "Proposed", "PRG &/or SSPB", "125000",
                                          "√", "X", "√", "√", "√"]
     assert lines[2].split("\t")[1].startswith("Suffolkwide")
     assert len(lines) == 3
 
 
-def test_paste_rows_from_excel_and_undo(tab, page, prompts):
+def test_paste_rows_from_excel_shows_a_preview_then_adds_and_undoes(tab, page, prompts, qtbot):
     QGuiApplication.clipboard().setText("Title\tCost\tSuitable funding\tLAA2 outcome?\n"
                                         "Nightsafe\t£4,000\tSSPB\t√\nStreet pastors\t£2,500\tSSPB\t?\n")
-    page.paste_rows()
+    qtbot.mouseClick(page.paste_button, Qt.MouseButton.LeftButton)
+    dialog = page.paste_dialog
+    assert dialog.isVisible() and "project register" in dialog.windowTitle()
+    assert [c.currentText() for c in dialog.mapping] == ["Title", "Cost", "Funding route", "LAA2 outcome"]
+    assert page.model.rowCount() == 23  # nothing added before Add
+    assert dialog.add_button.text() == "&Add 2 projects"
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 25
     assert {"Nightsafe", "Street pastors"} <= {p.title for p in page.model.rows}
     tab.session.undo_stack.undo()
     assert page.model.rowCount() == 23
     QGuiApplication.clipboard().setText("Title\tCost\nBad\t£3.250\n")
     page.paste_rows()
-    assert prompts.errors and "Row 1: Cost" in prompts.errors[0][1]
+    assert "Row 1: Cost" in page.paste_dialog.problems.text()
+    assert not page.paste_dialog.add_button.isEnabled()
+    page.paste_dialog.reject()
     assert page.model.rowCount() == 23
 
 
@@ -167,12 +180,12 @@ def test_recre8_query_accepted_in_one_step_and_undone(tab, page, qtbot):
     select_title(page, "Suffolk Recre8", qtbot)
     editor = page.editor
     assert editor.warning.isVisibleTo(editor) and "£22,750" in editor.warning.text()
-    assert editor.lines.item(2, 3).text() == "£3.250"
-    assert "did you mean £3,250" in editor.lines.item(2, 4).text()
-    editor.lines.selectRow(2)
-    qtbot.mouseClick(editor.accept_button, Qt.MouseButton.LeftButton)
+    assert editor.cost_lines.table.item(2, 3).text() == "£3.250"
+    assert "did you mean £3,250" in editor.cost_lines.table.item(2, 4).text()
+    editor.cost_lines.table.selectRow(2)
+    qtbot.mouseClick(editor.cost_lines.accept_button, Qt.MouseButton.LeftButton)
     assert not editor.warning.isVisibleTo(editor)
-    assert editor.lines.item(2, 4).text() == "£3,250"
+    assert editor.cost_lines.table.item(2, 4).text() == "£3,250"
     assert page.editor.project.reconciliation.agrees
     tab.session.undo_stack.undo()
     assert "queried" in page.editor.warning.text()
@@ -318,7 +331,7 @@ def test_commissioning_follows_edits_in_the_register(tab, qtbot):
     assert "committed £65,000" in page.summary.text()
     tab.pages.setCurrentIndex(0)
     select_title(tab.register, "Local Domestic Violence Coordinators", qtbot)
-    cost = tab.register.editor.edits["cost"]
+    cost = tab.register.editor.widgets["cost"]
     cost.clear()
     qtbot.keyClicks(cost, "£31,000")
     assert tab.register.save_editor()
@@ -331,11 +344,11 @@ def test_commissioning_follows_edits_in_the_register(tab, qtbot):
 def test_filter_answers_follow_changes_to_the_rows(demo_store, qtmodeltester):
     from dataclasses import replace
 
-    from safer_desk.ui.projects.models import SourceSortProxy
+    from safer_desk.ui.kit.tables import SortProxy
 
     projects = svc.load_projects(demo_store)
     model = RegisterModel(projects)
-    proxy = SourceSortProxy()
+    proxy = SortProxy()
     proxy.setSourceModel(model)
     proxy.set_predicate(lambda p: p.funding_route == "SSPB")
     assert proxy.rowCount() == 6

@@ -146,6 +146,11 @@ class ProjectEditor(FormView):
         self.cost_lines.refresh()
         self.refresh()
 
+    @property
+    def project(self):
+        """The project as the file holds it (or the new one being written)."""
+        return self.presenter.project
+
     def refresh(self) -> None:
         super().refresh()
         if hasattr(self, "warning"):
