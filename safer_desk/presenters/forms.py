@@ -198,7 +198,7 @@ class FormPresenter:
             parsed[f.key] = value
             if error:
                 errors[f.key] = error
-            elif slip is not None:
+            elif slip is not None and self._typed(f.key):
                 slips[f.key] = slip
         if not errors and self.check_fn is not None:
             errors.update(self.check_fn(parsed))
@@ -206,6 +206,10 @@ class FormPresenter:
         self.form_message = "Not saved: correct the fields marked." if errors else ""
         self.changed.emit()
         return None if errors else parsed
+
+    def _typed(self, key: str) -> bool:
+        """Only what was typed now is queried: a figure already in the file was asked about when it was typed."""
+        return not self.saved_values or self.values.get(key) != self.saved_values.get(key)
 
     def save(self) -> bool:
         """Validate and commit; False (with messages beside the fields) when nothing was saved."""

@@ -12,7 +12,7 @@ from typing import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.forms import Field, FieldKind, FormPresenter
 from safer_desk.ui.kit.dates import DateField
@@ -119,6 +119,8 @@ class FormView(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # The fields fit the width they are given (messages wrap), so nothing hides to the right.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
 
@@ -181,6 +183,7 @@ class FormView(QWidget):
         for k in (key, partner) if partner else (key,):
             message = QLabel()
             message.setWordWrap(True)
+            message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             message.setStyleSheet(ERROR_STYLE)
             message.setAccessibleName(f"Message about {self.presenter.field(k).plain_label}")
             message.hide()

@@ -126,6 +126,8 @@ class RowTableModel(QAbstractTableModel):
             self.endResetModel()
 
     def shows_pence(self, column: int) -> bool:
+        if len(self._pence) != len(self.columns):  # a subclass replaced its columns or rows directly
+            self._refresh_derived()
         return bool(self._pence[column]) if 0 <= column < len(self._pence) else False
 
     # -- Qt model API --------------------------------------------------------
@@ -142,7 +144,7 @@ class RowTableModel(QAbstractTableModel):
         row = self._total if total else self._rows[index.row()]
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return column.text(row, show_pence=self._pence[index.column()])
+            return column.text(row, show_pence=self.shows_pence(index.column()))
         if role == RAW_ROLE:
             return column.raw(row)
         if role == COPY_ROLE:
