@@ -37,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.add_argument("file", metavar="FILE")
     report.add_argument("out", metavar="OUT.pdf|OUT.html")
     report.add_argument("--year", metavar="YYYY/YY", help="financial year, e.g. 2016/17 (default: all years)")
-    report.add_argument("--area", metavar="NAME", help="a district or partnership (default: all areas)")
+    report.add_argument("--area", metavar="NAME", help="a district, partnership or county by name (default: all the "
+                                                      "office's areas; see `safer-desk office FILE`)")
     report.add_argument("--title", help="the report's title (default: Community Safety Partnership board report)")
     report.add_argument("--meeting", metavar="DD/MM/YYYY", help="the date of the meeting, shown on the title page")
     report.set_defaults(run=run_report)
