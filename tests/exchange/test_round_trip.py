@@ -53,13 +53,14 @@ def ids(path, table) -> set:
 
 
 def board_sections(path) -> list:
+    """The board report's sections for the office's areas (a county file's own county section left aside)."""
     from safer_desk.services import report_sections
 
     store = open_store(path, read_only=True)
     try:
         sections = report_sections.all_sections(store)
         assert any(not s.is_empty for s in sections) or not tab_commands(path)
-        return sections
+        return [s for s in sections if s.title != "County overview"]
     finally:
         store.close()
 

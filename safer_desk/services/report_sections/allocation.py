@@ -21,9 +21,13 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     from safer_desk.services.report_sections import office_areas_for
 
     areas = office_areas_for(store, year, areas)
-    scenarios = [s for s in service.list_scenarios(store, year=year.label if year else None)
-                 if _allocates_to(store, s, areas)]
-    top_slices = service.list_top_slices(store, year=year.label if year else None) if areas.office else []
+    every = service.list_scenarios(store, year=year.label if year else None)
+    scenarios = [s for s in every if _allocates_to(store, s, areas)]
+    # A top-slice names no area: it goes with its year's allocation, or stands alone for the office's own
+    # report when the file has no allocation for that year.
+    shown_years = {s.year for s in scenarios}
+    top_slices = [t for t in service.list_top_slices(store, year=year.label if year else None)
+                  if t.year in shown_years or (areas.office and not any(s.year == t.year for s in every))]
     if not scenarios and not top_slices:
         return []
     sections = []

@@ -42,8 +42,9 @@ def _in_year(years: set[str], year: FinancialYear | None) -> bool:
 def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | None, known: dict) -> bool:
     """Whether a project's areas (free text: district, partnership or county names, or "Countywide") lie in areas.
 
-    "Countywide" means the county of the project's other named areas, else the office's county: a county-wide
-    Suffolk project is not a Plymouth project.
+    "Countywide" means the county of the project's other named areas, else the county its lead organisation is
+    named for ("Suffolk County Council", "Suffolk Constabulary"), else the office's county: a county-wide Suffolk
+    project is not a Plymouth project.
     """
     from safer_desk.services import reference as ref
 
@@ -55,6 +56,10 @@ def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | No
     others = [known.get(a.casefold()) for a in named if a.casefold() not in ref.COUNTYWIDE_WORDS]
     counties = ref.county_names_of(store, [a.id for a in others if a is not None and a.kind == "district"])
     counties |= {a.name for a in others if a is not None and a.kind == "county"}
+    if not counties:
+        lead = project.lead_organisation.strip().casefold()
+        counties = {a.name for a in known.values() if a.kind == "county"
+                    and (lead == a.name.casefold() or lead.startswith(a.name.casefold() + " "))}
     if not counties and office_county:
         counties = {office_county}
     return any(areas.covers_county(c) for c in counties)
