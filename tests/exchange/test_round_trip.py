@@ -200,5 +200,10 @@ def test_workbook_from_the_command_line(demo_path, tmp_path):
     code, printed, err = cli_output(["export", str(demo_path), str(out)])
     assert code == 0, err
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames[0] == "Contents" and "Districts" in book.sheetnames
-    assert book["Districts"].max_row - 1 == state(demo_path)[1]["districts"]
+    assert book.sheetnames[0] == "Contents" and "Register" in book.sheetnames and "Raw Districts" not in book.sheetnames
+    code, printed, err = cli_output(["export", str(demo_path), str(out), "--raw-tables"])
+    assert code == 0, err
+    book = openpyxl.load_workbook(out)
+    assert book["Raw Districts"].max_row - 3 == state(demo_path)[1]["districts"]  # title, blank, heading
+    code, printed, err = cli_output(["export", str(demo_path), str(tmp_path / "x.sqlite"), "--raw-tables"])
+    assert code == 2 and "workbook" in err
