@@ -203,7 +203,9 @@ def test_cli_needs_an_existing_file(tmp_path, capsys):
 
 
 def test_board_report_section_like_the_paper(demo_store):
-    sections = board_report_sections(demo_store, year=FY16, area_id="district:plymouth")
+    from safer_desk.services.report import report_areas
+
+    sections = board_report_sections(demo_store, year=FY16, areas=report_areas(demo_store, "Plymouth", FY16))
     assert len(sections) == 1
     s = sections[0]
     table = s.tables[0]

@@ -282,7 +282,9 @@ def test_board_report_sections(demo_store):
     assert "remaining £512" in s.note
     later = board_report_sections(demo_store, year=FinancialYear(2010))[0].tables[0]
     assert "Suffolk ELEV8" in [r[1] for r in later.rows] and "Suffolk Strive" not in [r[1] for r in later.rows]
-    ipswich = board_report_sections(demo_store, area_id="partnership:ipswich-csp")[0].tables[0]
+    from safer_desk.services.report import report_areas
+
+    ipswich = board_report_sections(demo_store, areas=report_areas(demo_store, "Ipswich CSP"))[0].tables[0]
     assert "Plymouth Domestic Abuse contract" not in [r[1] for r in ipswich.rows]
     assert "Ipswich CSP Project: Town Centre Triage" in [r[1] for r in ipswich.rows]
 

@@ -71,3 +71,16 @@ def add_examples(store: Store) -> None:
                             members=[(name, True) for name, _ in WSCSP_STATUTORY], valid_from="2018-04-01")
         ref.add_partnership(store, "Safer Plymouth", districts=["Plymouth"],
                             members=[(name, True) for name, _ in PLYMOUTH_MEMBERS])
+        add_office_scope(store)
+
+
+def add_office_scope(store: Store) -> None:
+    """Whose file the example is: Suffolk's county board office (Safer Suffolk Partnership Board, county Suffolk).
+
+    Three of the five seed papers are Suffolk's (000 the board's commissioning and allocation paper, 001 its
+    scrutiny update, 002 Western Suffolk CSP with the county's pooled target-hardening fund), and so are the
+    shipped police.uk counts; the board covers every Suffolk district, so its districts run from the seven of
+    2009 to the five of 2019 on (East Suffolk, West Suffolk). Plymouth (003) and East Sussex (004) stay in the
+    file as other offices' examples, reached by name (--area Plymouth) or the area search.
+    """
+    ref.set_office_scope(store, partnerships=["Safer Suffolk Partnership Board"], county="Suffolk")

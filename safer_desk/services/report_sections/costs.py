@@ -6,20 +6,25 @@ from datetime import date
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
-from safer_desk.services.report_model import ReportChart, ReportSection, ReportSeries, ReportTable
+from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
 
-def board_report_sections(store: Store, *, year: FinancialYear | None = None,
-                          area_id: str | None = None, today: date | None = None) -> list[ReportSection]:
-    """This tab's sections for the board report, for a financial year and area (None: all)."""
+def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
+                          today: date | None = None) -> list[ReportSection]:
+    """This tab's sections for the board report: the reviews open in the year and the funds running in it,
+    in the report's areas (a review by its district or partnership, a fund by the districts it spent in)."""
     from safer_desk.services import dhr, funds
+    from safer_desk.services.report_sections import office_areas_for
 
+    areas = office_areas_for(store, year, areas)
     today = today or date.today()
     sections = []
     label = dhr.review_label(store)
+    case_areas = {r["id"]: (r["district_id"], r["partnership_id"])
+                  for r in store.rows("SELECT id, district_id, partnership_id FROM dhr_cases")}
     cases = [c for c in dhr.list_cases(store, today=today)
-             if (area_id is None or area_id in (c.district, c.partnership) or _case_area(store, c.id, area_id))
+             if areas.covers(*case_areas.get(c.id, ()))
              and (year is None or _case_open_during(store, c.id, year))]
     if cases:
         case_rows = [[c.reference, c.kind, c.district, c.current_stage, c.flag,
@@ -53,6 +58,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     for fund in funds.list_funds(store):
         if year is not None and (fund.starts_on > year.last_day or fund.ends_on < year.first_day):
             continue  # a board report for a year shows the funds running in that year
+        if not _fund_in_areas(store, fund.id, areas):
+            continue
         figures = funds.fund_figures(store, fund.id)
         f = figures.forecast
         month_rows = [[m.label, str(v), format_money(p)] for m, v, p in figures.by_month]
@@ -85,9 +92,17 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     return sections
 
 
-def _case_area(store: Store, case_id: str, area_id: str) -> bool:
-    return bool(store.scalar("SELECT 1 FROM dhr_cases WHERE id = ? AND (district_id = ? OR partnership_id = ?)",
-                             (case_id, area_id, area_id)))
+def fund_district_ids(store: Store, fund_id: str) -> set[str]:
+    """The districts a pooled fund has spent in (victim-level rows, or their totals in a county file)."""
+    return {r[0] for r in store.rows(
+        "SELECT district_id FROM fund_referrals WHERE fund_id = ? UNION "
+        "SELECT district_id FROM fund_spend_summary WHERE fund_id = ?", (fund_id, fund_id)) if r[0]}
+
+
+def _fund_in_areas(store: Store, fund_id: str, areas: ReportAreas) -> bool:
+    """A fund is in the areas it spent in; one not yet spent is the office's own."""
+    districts = fund_district_ids(store, fund_id)
+    return bool(districts & areas.district_ids) if districts else areas.office
 
 
 def _case_open_during(store: Store, case_id: str, year: FinancialYear) -> bool:

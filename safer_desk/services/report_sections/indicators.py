@@ -10,36 +10,41 @@ from __future__ import annotations
 from safer_desk.domain.indicators import Rag, format_value
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
-from safer_desk.services.report_model import ReportChart, ReportSection, ReportSeries, ReportTable
+from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
 
-def _areas(store: Store, area_id: str | None) -> list[svc.Area]:
-    if area_id:
-        area = svc.find_area(store, area_id)
-        return [area] if area else []
-    return svc.list_areas(store, with_values_only=True)
+def report_years(store: Store, area_ids: list[str]) -> list[FinancialYear]:
+    """Financial years with any figure or target for these areas, oldest first."""
+    years: set[FinancialYear] = set()
+    for area_id in area_ids:
+        years.update(svc.years_with_values(store, area_id=area_id))
+    return sorted(years)
 
 
 def board_report_sections(store: Store, *, year: FinancialYear | None = None,
-                          area_id: str | None = None) -> list[ReportSection]:
-    """This tab's sections for the board report, for a financial year and area (None: all)."""
-    sections = []
-    for area in _areas(store, area_id):
-        years = svc.years_with_values(store, area_id=area.id)
+                          areas: ReportAreas | None = None) -> list[ReportSection]:
+    """This tab's sections: one performance summary per area of the report with figures in the year asked for.
+
+    Every area shows the same year (the year asked for; with no year, the latest year any of the report's
+    areas has), and every area of the report with figures gets its section, police-only districts included.
+    """
+    from safer_desk.services.report_sections import office_areas_for
+
+    areas = office_areas_for(store, year, areas)
+    found = [a for a in (svc.find_area(store, i) for i in areas.indicator_area_ids) if a is not None]
+    if not found:
+        return []
+    if year is None:
+        years = report_years(store, [a.id for a in found])
         if not years:
-            continue
-        chosen = year or years[-1]
-        rows = svc.summary(store, area.id, chosen)
-        if not rows:
-            continue
-        # Areas with only police.uk counts and no target make long, empty tables: keep the ones that
-        # matter when no area was asked for (an area with any target, or entered figures).
-        if area_id is None and area.kind == "district" and all(r.view.target is None for r in rows) and \
-                store.scalar("SELECT 1 FROM indicator_values WHERE area_id = ? AND source <> 'police.uk' LIMIT 1",
-                             (area.id,)) is None and len(sections) >= 3:
-            continue
-        sections.append(_section(area, chosen, rows))
+            return []
+        year = years[-1]
+    sections = []
+    for area in found:
+        rows = svc.summary(store, area.id, year)
+        if rows:
+            sections.append(_section(area, year, rows))
     return sections
 
 
