@@ -1213,8 +1213,9 @@ def _load_figures(store: Store, ind: Indicator, area_id: str, periods: list[str]
     return _Figures(figures, rows, sources, derived)
 
 
-def series(store: Store, indicator: Indicator, area_id: str, year: FinancialYear) -> list[Figure | None]:
+def series(store: Store, indicator: Indicator | str, area_id: str, year: FinancialYear) -> list[Figure | None]:
     """The figures of each period of a year (None where there is none; derived for a partnership or county)."""
+    indicator = indicator if isinstance(indicator, Indicator) else get_indicator(store, indicator)
     periods = year_periods(indicator.frequency, year)
     loaded = _load_figures(store, indicator, area_id, periods)
     return [loaded.figures[p] for p in periods]
@@ -1594,7 +1595,7 @@ def rolling_12_months(store: Store, indicator: Indicator, area_id: str) -> list[
     return out
 
 
-def area_values(store: Store, indicator: Indicator, area_id: str, year: FinancialYear) -> list[float | None]:
+def area_values(store: Store, indicator: Indicator | str, area_id: str, year: FinancialYear) -> list[float | None]:
     """The figures of each period of a year for one area (for comparing areas; derived for a group)."""
     return [None if f is None else f.value for f in series(store, indicator, area_id, year)]
 
