@@ -1276,6 +1276,11 @@ class YearView:
         """Some of the year's figures are derived from the districts' figures (a partnership or county)."""
         return any(s is not None and s.kind == "derived" for s in self.sources)
 
+    def derived_text(self) -> str:
+        """"figures derived from Babergh + Mid Suffolk + West Suffolk" (the latest derived period's districts)."""
+        latest = next((d for d in reversed(self.derived) if d is not None and d.figure is not None), None)
+        return "" if latest is None else "figures derived from " + " + ".join(latest.used)
+
     def is_derived_at(self, index: int) -> bool:
         return index < len(self.sources) and self.sources[index] is not None and self.sources[index].kind == "derived"
 
@@ -1360,8 +1365,10 @@ class YearView:
                     text += f" ({self.movement.judgement})"
             parts.append(text + ".")
         if self.target is not None and self.target.status == "withdrawn":
+            reason = self.target.withdrawn_reason.rstrip()
             parts.append(f"The target of {ind.format(self.target.value)} was withdrawn on "
-                         f"{day_or_month_text(self.target.withdrawn_on)}: {self.target.withdrawn_reason}")
+                         f"{day_or_month_text(self.target.withdrawn_on)}: {reason}"
+                         + ("" if reason.endswith(".") else "."))
         elif self.target is not None and self.target.status == "tbc":
             parts.append(f"The target for {self.year.label} is to be confirmed.")
         elif self.rag.judged and ind.measure != "milestone":

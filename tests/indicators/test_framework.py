@@ -104,9 +104,9 @@ def test_activity_counts_marac_174_and_home_shield_1242(demo_store):
 def test_estimated_rag_g_with_its_basis(demo_store):
     v = view(demo_store, "IDVA service users reporting improved safety", EAST_SUSSEX, FY11)
     assert v.ytd is None and v.rag is Rag.NO_FIGURE
-    assert v.estimate.rag is Rag.GREEN and "before the 2011/12 outturn was known" in v.estimate.basis
+    assert v.estimate.rag is Rag.GREEN and "made before the 2011/12 outturn was known" in v.estimate.basis
     assert v.status_label() == "Est. \u25cf Green"
-    assert "Estimated RAG for 2011/12: green (estimated in the portfolio plan" in v.headline()
+    assert "Estimated RAG for 2011/12: green (the portfolio plan's estimate, made before" in v.headline()
     with pytest.raises(IndicatorError, match="basis"):
         svc.set_estimate(demo_store, v.indicator.id, EAST_SUSSEX, FY12, rag="G", basis="")
     with pytest.raises(IndicatorError, match="R, A or G"):
@@ -187,7 +187,7 @@ def test_no_target_no_figure_yet_and_withdrawn_are_told_apart_in_the_report(demo
     rows, section = table_rows(EAST_SUSSEX, FY11)
     assert rows["IDVA service users reporting improved safety"][0] == "Est. \u25cf Green"
     est = [r for r in section.tables[1].rows if r[0] == "IDVA service users reporting improved safety"][0]
-    assert est[3].startswith("Green (estimated in the portfolio plan")
+    assert est[3].startswith("Green (the portfolio plan's estimate")
     rows, section = table_rows(EAST_SUSSEX, FY12)
     assert rows["Produce a Strategic Assessment of Community Safety"][0] == "\u25cb Not yet due"
     assert rows["Produce a Strategic Assessment of Community Safety"][7] == "By August 2012"

@@ -248,8 +248,7 @@ def add_east_sussex(store: Store) -> None:
     source = "East Sussex County Council portfolio plan 2012/13"
     fy10, fy11, fy12 = FinancialYear(2010), FinancialYear(2011), FinancialYear(2012)
     years = [FinancialYear(y) for y in (2011, 2012, 2013, 2014)]
-    basis = ("estimated in the portfolio plan 2012/13–2014/15, before the 2011/12 outturn was known "
-             "(2010/11 outturn: {outturn})")
+    basis = "the portfolio plan's estimate, made before the 2011/12 outturn was known (2010/11 outturn: {outturn})"
     measures = [
         ("Medium and high risk domestic abuse victims engaging with the IDVA service", 30.0, [30, 30, 30, 30]),
         ("IDVA service users reporting improved safety", 89.0, [80, 80, 80, 80]),

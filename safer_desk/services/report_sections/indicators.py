@@ -172,7 +172,7 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
 
         tables.append(ReportTable(
             title=f"Baselines, benchmarks, estimates and targets not set, {area.name}, {year.label}",
-            header=["Indicator", "Baseline", "Benchmarks", "Estimated RAG (basis)", "Target status", "Rate of"],
+            header=["Indicator", "Baseline", "Benchmarks", "Estimated RAG (basis)", "Target status", "Population used"],
             rows=[[r.indicator.label, baseline(r),
                    "; ".join(f"{b.label} {r.indicator.format(b.value)} ({svc.period_label(b.period)})"
                              for b in r.view.benchmarks),

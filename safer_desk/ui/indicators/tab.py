@@ -411,7 +411,9 @@ class IndicatorsTab(TabBase):
         self.headline.setText(f"<b>{_html(ind.label)}</b>{_html(rag)}<br>{_html(v.headline())}")
         bits = [UNIT_LABELS[ind.unit], POLARITY_LABELS[ind.polarity], ind.frequency,
                 v.target_words(), ind.tolerance_text]
-        if ind.source:
+        if v.is_derived:
+            bits.append(v.derived_text())
+        elif ind.source:
             bits.append(f"source: {ind.source}")
         names = [n for n in svc.source_names(self.store, self.area_id) if n and n != self.area_combo.currentText()]
         if names:
