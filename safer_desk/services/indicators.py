@@ -196,9 +196,9 @@ def list_areas(store: Store, *, with_values_only: bool = False) -> list[Area]:
     areas = [Area(r["id"], r["name"], r["kind"], r["ons_code"], r["population"]) for r in rows]
     if not with_values_only:
         return areas
-    own = {r[0] for r in store.rows("SELECT DISTINCT area_id FROM indicator_values")}
-    with_members = _districts_with_values(store)
-    return [a for a in areas if a.id in own or (a.is_group and _has_member_values(store, a, with_members))]
+    own = _districts_with_values(store)
+    groups = _Groups(store)
+    return [a for a in areas if a.id in own or (a.is_group and _has_member_values(store, a, own, groups))]
 
 
 def find_area(store: Store, name_or_id: str) -> Area | None:
@@ -483,6 +483,25 @@ def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[
                     f"{indicator.name} is red against its target in {', '.join(missing)}: add a comment saying "
                     "why for each red period. Nothing was saved.")
     return [pv.period for pv, _ in changed]
+
+
+def changed_values(store: Store, indicator_id: str, area_id: str,
+                   values: Sequence[PeriodValue]) -> list[tuple[PeriodValue, PeriodValue]]:
+    """The figures among values that differ from the stored ones, each paired with what is stored (for undo).
+
+    Raises IndicatorError for a figure that could not be saved (the message names the period).
+    """
+    indicator = get_indicator(store, indicator_id)
+    stored = value_rows(store, indicator.id, area_id, [pv.period for pv in values])
+    out = []
+    for pv in values:
+        if _unchanged(stored.get(pv.period), *check_value(indicator, pv), pv.comment):
+            continue
+        r = stored.get(pv.period)
+        before = PeriodValue(pv.period, None, None, None, "") if r is None else \
+            PeriodValue(pv.period, r["value"], r["numerator"], r["denominator"], r["comment"])
+        out.append((pv, before))
+    return out
 
 
 class _DryRun(Exception):

@@ -335,6 +335,16 @@ def test_saving_the_same_figures_again_writes_nothing(demo_store):
                              "period = '2016-04'", (ind, PLYMOUTH)) == "typed"
 
 
+def test_changed_values_pairs_each_change_with_what_was_stored(demo_store):
+    ind = svc.get_indicator(demo_store, "All crime").id
+    stored = svc.snapshot_values(demo_store, ind, PLYMOUTH, ["2016-04", "2016-05", "2016-12"])
+    edits = [stored[0], PeriodValue("2016-05", 1577.0, comment=""), PeriodValue("2016-12", 1400.0, comment="")]
+    changes = svc.changed_values(demo_store, ind, PLYMOUTH, edits)
+    assert [(new.period, old.value) for new, old in changes] == [("2016-05", 1576.0), ("2016-12", None)]
+    with pytest.raises(IndicatorError, match="cannot be negative"):
+        svc.changed_values(demo_store, ind, PLYMOUTH, [PeriodValue("2016-05", -1.0)])
+
+
 def test_a_figure_for_a_reference_partnership_adds_its_area_only_when_saved(store):
     from safer_desk.services import reference as ref
 
@@ -357,3 +367,42 @@ def test_invented_example_figures_are_marked_illustrative(demo_store):
     assert not paper & set(marked) - {r[0] for r in demo_store.rows(
         "SELECT id FROM indicator_values WHERE indicator_id = ?", (svc.get_indicator(demo_store, "PPO").id,))}
     assert len(illustrative_rows(demo_store, "indicator_populations")) == 2
+
+
+def test_an_older_file_keeps_its_indicators_rag_on_upgrade(tmp_path, monkeypatch):
+    """Indicators already in a file keep a relative tolerance: a RAG must not change because a file was upgraded."""
+    from safer_desk.storage import schema as schema_module
+    from safer_desk.storage.schema import MigrationSet
+    from safer_desk.storage.schema import indicators as indicator_schema
+    from safer_desk.storage.store import open_store
+
+    path = tmp_path / "old.sqlite"
+    names = indicator_schema.migrations.names()
+    before_step = MigrationSet(indicator_schema.migrations.name,
+                               indicator_schema.migrations.steps[:names.index("add_performance_framework")])
+    sets = [before_step if s.name == before_step.name else s for s in schema_module.all_sets()]
+    steps = {(s.name, n) for s in sets for n in s.names()}
+    monkeypatch.setattr(schema_module, "all_sets", lambda: sets)
+    monkeypatch.setattr("safer_desk.storage.store.all_sets", lambda: sets)
+    monkeypatch.setattr("safer_desk.storage.store.known_steps", lambda: steps)
+    old = open_store(path, create=True)
+    with old.transaction():
+        old.conn.execute("INSERT INTO indicator_areas(id, name, kind) VALUES ('county:suffolk', 'Suffolk', 'county')")
+        old.conn.execute("INSERT INTO indicators(id, name, code, unit, polarity, frequency) VALUES "
+                         "('indicator:ni-30', 'Re-offending', 'NI 30', 'percentage', 'higher', 'quarterly')")
+        old.conn.execute("INSERT INTO indicator_targets(id, indicator_id, area_id, year, kind, value) VALUES "
+                         "('t', 'indicator:ni-30', 'county:suffolk', '2010/11', 'threshold', 18)")
+        old.conn.execute("INSERT INTO indicator_values(id, indicator_id, area_id, period, value, source) VALUES "
+                         "('v', 'indicator:ni-30', 'county:suffolk', '2010-Q1', 17, 'entered')")
+    old.close()
+    monkeypatch.undo()
+    store = open_store(path)
+    try:
+        ind = svc.get_indicator(store, "NI 30")
+        assert (ind.tolerance_kind, ind.tolerance_pct, ind.measure, ind.figure_basis) == \
+            ("relative", 5, "performance", "period")
+        v = svc.year_view(store, ind, "county:suffolk", FY10)
+        assert v.rag is Rag.RED and v.target.status == "set"  # as before the upgrade: 5.6% short of 18%
+        assert v.sources[0].label == "Typed"  # "entered", as files before this change say
+    finally:
+        store.close()
