@@ -1626,6 +1626,56 @@ def area_values(store: Store, indicator: Indicator | str, area_id: str, year: Fi
     return [None if f is None else f.value for f in series(store, indicator, area_id, year)]
 
 
+@dataclass(frozen=True)
+class AreaComparison:
+    """One area's year-to-date figure beside the others' (the county view), with a rate where a population is known."""
+
+    area: Area
+    view: YearView
+    population: int | None  # the year's population (for a derived area: its districts' added up), if known
+    rate: float | None  # a count per rate_per of population (None without a population, or for a ratio)
+    rate_per: int
+
+    @property
+    def derived(self) -> bool:
+        return self.view.is_derived
+
+    def rate_text(self) -> str:
+        return "" if self.rate is None else dom.format_value(self.rate, "rate", rate_per=self.rate_per)
+
+
+def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | None, year: FinancialYear, *,
+                    rate_per: int = 1000) -> list[AreaComparison]:
+    """Districts, partnerships and counties side by side for one indicator and year (derived ones labelled).
+
+    area_ids None takes every area with figures (its own or derived). A count is also given per rate_per
+    of the area's population for the year where that is known, so areas of different sizes compare.
+    """
+    if rate_per not in dom.RATE_PERS:
+        raise IndicatorError(f"A rate is per 1,000, 10,000 or 100,000, not per {rate_per:,}.")
+    ind = get_indicator(store, indicator_id)
+    areas = list_areas(store, with_values_only=True) if area_ids is None else \
+        [a for a in (find_area(store, i) for i in area_ids) if a is not None]
+    groups = _Groups(store)
+    out = []
+    for area in areas:
+        v = year_view(store, ind, area.id, year, _groups=groups)
+        if area_ids is None and v.ytd is None:
+            continue
+        pop = population_for(store, area.id, year)
+        population = pop.population if pop else None
+        if population is None and area.is_group:
+            members = {d for m in year.months for d in groups.membership(area, m.iso).districts}
+            pops = [groups.population(d, year) for d in sorted(members)]
+            if members and all(pops):
+                population = sum(p.population for p in pops)
+        rate = None
+        if ind.unit == "count" and population and v.ytd is not None and v.ytd.value is not None:
+            rate = float(v.ytd.value) * rate_per / population
+        out.append(AreaComparison(area, v, population, rate, rate_per))
+    return out
+
+
 def years_with_values(store: Store, indicator_id: str | None = None, area_id: str | None = None
                       ) -> list[FinancialYear]:
     """Financial years that have any figure (or target), newest last (of one indicator or area if given).
@@ -1702,7 +1752,8 @@ def figure_rows(store: Store, *, derived: bool = False) -> list[ExportRow]:
         "JOIN indicator_areas a ON a.id = v.area_id WHERE v.value IS NOT NULL "
         "ORDER BY i.sort_order, i.name, a.name, v.period")
     offices = {}
-    if rows and store.scalar("SELECT 1 FROM _county_provenance WHERE table_name = 'indicator_values' LIMIT 1"):
+    if rows and store.scalar("SELECT 1 FROM sqlite_master WHERE name = '_county_provenance'") and \
+            store.scalar("SELECT 1 FROM _county_provenance WHERE table_name = 'indicator_values' LIMIT 1"):
         offices = {r[0]: r[1] for r in store.rows(
             "SELECT row_key, office_name FROM _county_provenance WHERE table_name = 'indicator_values'")}
     for r in rows:

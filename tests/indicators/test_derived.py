@@ -214,3 +214,20 @@ def test_command_line_keeps_its_output_and_labels_derived_areas(suffolk, capsys)
         in rows
     assert ["Burglary", "Suffolk", "2019/20", "31", "derived",
             "Babergh + East Suffolk + Ipswich + Mid Suffolk + West Suffolk"] in rows
+
+
+def test_districts_and_partnerships_side_by_side_with_rates_per_population(suffolk):
+    store = suffolk
+    ind = svc.save_indicator(store, "Burglary", frequency="annual")
+    for district, n, pop in (("Babergh", 90, 90000), ("Mid Suffolk", 200, 100000), ("West Suffolk", 180, 180000)):
+        area = svc.area_id_for(district, "district")
+        svc.save_values(store, ind, area, [PeriodValue(FY19.label, float(n))])
+        svc.set_population(store, area, FY19, pop)
+    rows = {r.area.name: r for r in svc.area_comparison(store, ind, ["district:babergh", "district:mid-suffolk",
+                                                                     WSCSP], FY19)}
+    assert rows["Babergh"].rate_text() == "1 per 1,000" and rows["Mid Suffolk"].rate == 2.0
+    wscsp = rows["Western Suffolk CSP"]
+    assert wscsp.derived and wscsp.view.ytd.value == 470 and wscsp.population == 370000
+    assert wscsp.rate == pytest.approx(470 / 370)
+    everything = [r.area.name for r in svc.area_comparison(store, ind, None, FY19, rate_per=100000)]
+    assert "Western Suffolk CSP" in everything and "Babergh" in everything
