@@ -231,3 +231,27 @@ def test_districts_and_partnerships_side_by_side_with_rates_per_population(suffo
     assert wscsp.rate == pytest.approx(470 / 370)
     everything = [r.area.name for r in svc.area_comparison(store, ind, None, FY19, rate_per=100000)]
     assert "Western Suffolk CSP" in everything and "Babergh" in everything
+
+
+def test_the_report_labels_a_partnerships_derived_figures(suffolk):
+    from types import SimpleNamespace
+
+    from safer_desk.services.report_sections.indicators import board_report_sections
+
+    store = suffolk
+    ind = svc.save_indicator(store, "Burglary")
+    for district in ("Babergh", "Mid Suffolk", "Forest Heath", "St Edmundsbury"):
+        typed(store, ind, district, FY18, [5] * 12)
+    # The report's areas as services.report gives them (a ReportAreas: its indicator_area_ids are shown).
+    areas = SimpleNamespace(indicator_area_ids=(WSCSP, "district:babergh"))
+    sections = board_report_sections(store, year=FY18, areas=areas)
+    assert [s.title for s in sections] == ["Indicators: Western Suffolk CSP", "Indicators: Babergh"]
+    wscsp = sections[0]
+    assert wscsp.tables[0].title.startswith("Performance summary, Western Suffolk CSP, 2018/19 (figures marked "
+                                            "derived")
+    assert wscsp.tables[0].rows[0][1:4] == ["Burglary (derived)", "Apr-18 to Mar-19", "240"]
+    assert wscsp.paragraphs[0].endswith("from Apr-18: Babergh, Forest Heath, Mid Suffolk, St Edmundsbury.")
+    assert "(derived)" not in sections[1].tables[0].rows[0][1]
+    # No year asked for: the latest year any of the report's areas has, the same for every area.
+    assert [s.tables[0].title.split(", ")[2][:7] for s in board_report_sections(store, areas=areas)] == \
+        ["2018/19", "2018/19"]

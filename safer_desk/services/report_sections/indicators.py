@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Sequence
-
 from safer_desk.domain.indicators import rate_label
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
@@ -26,43 +24,66 @@ from safer_desk.storage.store import Store
 MARK = "\u2020"  # † beside a figure the example file invented (not from a paper)
 
 
-def _areas(store: Store, area_id: str | None, area_ids: Sequence[str] | None) -> list[svc.Area]:
-    if area_ids is not None:
-        return [a for a in (svc.find_area(store, i) for i in area_ids) if a is not None]
-    if area_id:
-        area = svc.find_area(store, area_id)
-        return [area] if area else []
-    return svc.list_areas(store, with_values_only=True)
+def report_years(store: Store, area_ids: list[str]) -> list[FinancialYear]:
+    """Financial years with any figure or target for these areas (derived ones included), oldest first."""
+    years: set[FinancialYear] = set()
+    for area_id in area_ids:
+        years.update(svc.years_with_values(store, area_id=area_id))
+    return sorted(years)
 
 
-def board_report_sections(store: Store, *, year: FinancialYear | None = None, area_id: str | None = None,
-                          area_ids: Sequence[str] | None = None, today: date | None = None) -> list[ReportSection]:
-    """This tab's sections for the board report, for a financial year and area (None: all).
+def _report_area_ids(store: Store, year: FinancialYear | None, areas, area_id: str | None) -> list[str] | None:
+    """The areas to report: those given (a ReportAreas' indicator_area_ids), one area, or the office's areas.
 
-    area_ids, when given, are the areas to report (the office's areas); the year asked for is used for
-    every area (the latest year with figures only when no year is asked for). today is the date
-    milestones are judged on.
+    None means no office scope is known (files before issue 13's office scope): every area with figures.
     """
+    if areas is not None:
+        return list(areas.indicator_area_ids)
+    if area_id:
+        return [area_id]
+    try:  # the office's own areas for the year (services.report_sections.office_areas_for, issue 13)
+        from safer_desk.services.report_sections import office_areas_for
+    except ImportError:
+        return None
+    return list(office_areas_for(store, year, None).indicator_area_ids)
+
+
+def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas=None,
+                          area_id: str | None = None, today: date | None = None) -> list[ReportSection]:
+    """This tab's sections: one performance summary per area of the report with figures in the year asked for.
+
+    areas is the report's ReportAreas (its indicator_area_ids are the areas shown, in order); area_id asks for
+    one area. Every area shows the same year: the year asked for, or with none the latest year any of the
+    report's areas has. A partnership's or county's figures are derived from its districts' where it has
+    none of its own. today is the date milestones are judged on.
+    """
+    ids = _report_area_ids(store, year, areas, area_id)
+    scoped = ids is not None
+    if ids is None:
+        ids = [a.id for a in svc.list_areas(store, with_values_only=True)]
+    found = [a for a in (svc.find_area(store, i) for i in ids) if a is not None]
+    if not found:
+        return []
+    if year is None:
+        years = report_years(store, [a.id for a in found])
+        if not years:
+            return []
+        year = years[-1]
     sections = []
     left_out: list[str] = []
     marks = _Marks(store)
-    for area in _areas(store, area_id, area_ids):
-        years = svc.years_with_values(store, area_id=area.id)
-        if not years:
-            continue
-        chosen = year or years[-1]
-        rows = svc.summary(store, area.id, chosen, today=today)
+    for area in found:
+        rows = svc.summary(store, area.id, year, today=today)
         if not rows:
             continue
-        # Areas with only police.uk counts and no target make long, empty tables: when no area was asked for,
-        # a district with only police figures is named at the end rather than given a section of its own.
-        if area_id is None and area_ids is None and area.kind == "district" and \
-                all(r.view.target is None for r in rows) and \
+        # Without an office scope every area with figures would have a section (a force's import brings
+        # neighbouring areas): a district with only police.uk figures and no target is then named at the end.
+        if not scoped and area.kind == "district" and all(r.view.target is None for r in rows) and \
                 store.scalar("SELECT 1 FROM indicator_values WHERE area_id = ? AND source NOT LIKE 'police.uk%' "
                              "LIMIT 1", (area.id,)) is None and len(sections) >= 3:
             left_out.append(area.name)
             continue
-        sections.append(_section(store, area, chosen, rows, marks))
+        sections.append(_section(store, area, year, rows, marks))
     if left_out and sections:
         sections[-1].paragraphs.append(
             f"Police.uk figures only, with no targets, are also held for {len(left_out)} more area(s): "
@@ -140,7 +161,8 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
         return r.indicator.label + (" (derived)" if r.view.is_derived else "")
 
     table = ReportTable(
-        title=f"Performance summary, {area.name}, {year.label}",
+        title=f"Performance summary, {area.name}, {year.label}"
+              + (" (figures marked derived are added up from its districts')" if derived_any else ""),
         header=["RAG", "Indicator", "Period", "This year", "Last year", "Change", "Change %", "Target"],
         rows=[[r.view.status_label(), label(r), r.view.range_text(), fig(r, r.view.ytd), fig(r, r.view.ytd_last),
                "" if r.view.change is None else r.view.change.signed_text(),
@@ -217,5 +239,4 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
                                       categories=labels, series=series, y_label=unit))
     if invented:
         paragraphs.append(f"{MARK} Illustrative, not from a board paper: " + " ".join(sorted(invented)))
-    title = f"Indicators: {area.name}" + (" (including figures derived from its districts)" if derived_any else "")
-    return ReportSection(title=title, paragraphs=paragraphs, tables=tables, charts=charts)
+    return ReportSection(title=f"Indicators: {area.name}", paragraphs=paragraphs, tables=tables, charts=charts)
