@@ -145,8 +145,8 @@ def _ensure_area_row(store: Store, area_id: str) -> None:
     """Inside a write: make a reference district or partnership an area (figures need the row)."""
     if store.scalar("SELECT 1 FROM indicator_areas WHERE id = ?", (area_id,)) is not None:
         return
-    r = _reference_area(store, area_id)
-    if r is None:
+    r = find_area(store, area_id)
+    if r is None or r.id != area_id:
         raise IndicatorError(f"There is no area with id {area_id}.")
     store.conn.execute("INSERT INTO indicator_areas(id, name, kind, ons_code) VALUES (?, ?, ?, ?)",
                        (r.id, r.name, r.kind, r.ons_code))
@@ -208,7 +208,14 @@ def find_area(store: Store, name_or_id: str) -> Area | None:
                   "LIMIT 1", (text, text, text))
     if r is not None:
         return Area(r["id"], r["name"], r["kind"], r["ons_code"], r["population"])
-    return _reference_area(store, text)
+    found = _reference_area(store, text)
+    if found is None and text:
+        # A county named by its districts (districts.county) whose figures are all derived from theirs.
+        for (county,) in store.rows("SELECT DISTINCT county FROM districts WHERE county IS NOT NULL AND county <> ''"):
+            county_id = reference_id("county", county)
+            if text in (county_id,) or text.lower() == county.lower():
+                return Area(county_id, county, "county")
+    return found
 
 
 def areas_with_values(store: Store, indicator_id: str) -> list[Area]:
@@ -1178,6 +1185,20 @@ def _derived_years(store: Store, area: Area, groups: _Groups) -> set[FinancialYe
         except (IndicatorError, PeriodError):
             continue
     return {y for y in years if any(groups.membership(area, m.iso).districts for m in y.months)}
+
+
+def sole_member(store: Store, area_id: str, year: FinancialYear) -> str | None:
+    """The one district a partnership or county covered all year (Safer Plymouth: Plymouth), else None."""
+    area = find_area(store, area_id)
+    if area is None or not area.is_group:
+        return None
+    groups = _Groups(store)
+    members = {groups.membership(area, m.iso).districts for m in year.months}
+    if len(members) == 1:
+        (only,) = members
+        if len(only) == 1:
+            return only[0]
+    return None
 
 
 def membership_by_year(store: Store, area_id: str, year: FinancialYear) -> list[tuple[str, list[str]]]:

@@ -172,6 +172,9 @@ def test_the_county_board_follows_the_2019_successors_by_date(suffolk):
     assert svc.area_values(store, ind, board, FY18) == [70.0]
     assert svc.area_values(store, ind, board, FY19) == [500.0]  # Waveney + Suffolk Coastal became East Suffolk
     assert svc.area_values(store, ind, "county:suffolk", FY19) == [500.0]
+    store.conn.execute("DELETE FROM indicator_areas WHERE id = 'county:suffolk'")  # a county known only by its
+    assert svc.find_area(store, "Suffolk").kind == "county"  # districts is found and derived all the same
+    assert svc.area_values(store, ind, "county:suffolk", FY18) == [70.0]
     # The area's own figure wins over the derived one (the county's own measure).
     svc.save_values(store, ind, "county:suffolk", [PeriodValue(FY19.label, 498.0)])
     v = svc.year_view(store, ind, "county:suffolk", FY19)
@@ -255,3 +258,20 @@ def test_the_report_labels_a_partnerships_derived_figures(suffolk):
     # No year asked for: the latest year any of the report's areas has, the same for every area.
     assert [s.tables[0].title.split(", ")[2][:7] for s in board_report_sections(store, areas=areas)] == \
         ["2018/19", "2018/19"]
+
+
+def test_a_partnership_of_one_district_does_not_repeat_its_section(store):
+    from types import SimpleNamespace
+
+    from safer_desk.services.report_sections.indicators import board_report_sections
+
+    ref.add_district(store, "Plymouth", county="Devon")
+    ref.add_partnership(store, "Safer Plymouth", districts=["Plymouth"])
+    ind = svc.save_indicator(store, "All crime")
+    typed(store, ind, "Plymouth", FY18, [100] * 12)
+    assert svc.sole_member(store, "partnership:safer-plymouth", FY18) == "district:plymouth"
+    assert svc.area_values(store, ind, "partnership:safer-plymouth", FY18) == [100.0] * 12
+    both = SimpleNamespace(indicator_area_ids=("partnership:safer-plymouth", "district:plymouth"))
+    assert [s.title for s in board_report_sections(store, year=FY18, areas=both)] == ["Indicators: Plymouth"]
+    alone = SimpleNamespace(indicator_area_ids=("partnership:safer-plymouth",))
+    assert [s.title for s in board_report_sections(store, year=FY18, areas=alone)] == ["Indicators: Safer Plymouth"]

@@ -76,6 +76,10 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         rows = svc.summary(store, area.id, year, today=today)
         if not rows:
             continue
+        # A partnership of one district (Safer Plymouth is Plymouth) would repeat the district's section.
+        if area.is_group and svc.sole_member(store, area.id, year) in ids and \
+                all(all(s is None or s.kind == "derived" for s in r.view.sources) for r in rows):
+            continue
         # Without an office scope every area with figures would have a section (a force's import brings
         # neighbouring areas): a district with only police.uk figures and no target is then named at the end.
         if not scoped and area.kind == "district" and all(r.view.target is None for r in rows) and \
