@@ -216,6 +216,11 @@ def _workbook_areas(store: Store):
     return [a for a in svc.list_areas(store, with_values_only=True) if a.id in own]
 
 
+def _area_label(name: str, view) -> str:
+    """A partnership's or county's figures made from its districts' say so (issue 13: labelled as derived)."""
+    return f"{name} (derived)" if view.is_derived else name
+
+
 def _years(store: Store, area_id: str) -> list[FinancialYear]:
     from safer_desk.services import indicators as svc
 
@@ -234,7 +239,7 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
             for r in svc.summary(store, area.id, year):
                 v = r.view
                 change = v.change
-                rows.append([area.name, year.label, r.indicator.label, v.range_text(),
+                rows.append([_area_label(area.name, v), year.label, r.indicator.label, v.range_text(),
                              None if v.ytd is None else v.ytd.value, None if v.ytd_last is None else v.ytd_last.value,
                              None if change is None else change.difference,
                              None if change is None or change.percent is None else float(change.percent) / 100,
@@ -262,7 +267,7 @@ def indicators_sheet(store: Store) -> WorkbookSheet | None:
                     figure = v.this_year[i]
                     if figure is None:
                         continue
-                    rows.append([area.name, ind.label, year.label, Month.parse(period).first_day,
+                    rows.append([_area_label(area.name, v), ind.label, year.label, Month.parse(period).first_day,
                                  None if figure is None else figure.value, v.cumulative[i], v.target_at[i],
                                  v.period_rags[i].label, v.comments[i]])
     return WorkbookSheet("Indicators by month", "Indicators by area and month", "Each monthly figure of the "
