@@ -8,9 +8,9 @@ from safer_desk.storage.store import Store
 
 
 def all_sections(store: Store, *, year: FinancialYear | None = None, area_id: str | None = None) -> list[ReportSection]:
-    from safer_desk.services.report_sections import allocation, costs, indicators, projects
+    from safer_desk.services.report_sections import allocation, budgets, costs, indicators, projects
 
     sections = []
-    for module in (projects, allocation, costs, indicators):
+    for module in (projects, allocation, costs, indicators, budgets):
         sections.extend(module.board_report_sections(store, year=year, area_id=area_id))
     return sections
