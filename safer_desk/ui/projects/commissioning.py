@@ -276,7 +276,7 @@ class CommissioningPage(QWidget):
         self.summary.setText(("⚠ " if over else "✓ ") + result.summary())
         self.summary.setStyleSheet("font-weight: bold; padding: 4px;"
                                    + (" color: #a00000;" if over else ""))
-        self._say("\n".join(result.problems))
+        self._say("\n".join((*result.problems, *result.notes)))
         years = result.commitment.by_year
         self.years.setRowCount(len(years) + 1)
         labels = [*years, "Total"]
