@@ -24,7 +24,13 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     sections = []
     chosen = service.adopted_scenario(store, year.label if year else None)
     if chosen is not None:
-        sections.append(allocation_section(service.load_scenario(store, chosen.id)))
+        from safer_desk.services.illustrative import illustrative_rows
+
+        section = allocation_section(service.load_scenario(store, chosen.id))
+        marked = illustrative_rows(store, "allocation_scenarios")
+        if chosen.id in marked:
+            section.paragraphs.append(f"Illustrative: {marked[chosen.id] or 'an example scenario, not from a paper'}")
+        sections.append(section)
     for item in top_slices:
         if year is None and scenarios and item.year != scenarios[0].year:
             continue
@@ -41,6 +47,9 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
     if result.previous_total_pence is not None:
         pot = (f"Last year's total of {format_money(result.previous_total_pence)} less {percent_text(opts.retain)}% "
                f"retained ({format_money(result.retained_pence)}) leaves {format_money(result.pot_pence)}.")
+    elif result.grant_pence is not None:
+        pot = (f"This year's grant of {format_money(result.grant_pence)} less {percent_text(opts.retain)}% "
+               f"retained ({format_money(result.retained_pence)}) leaves {format_money(result.pot_pence)}.")
     else:
         pot = f"The pot is {format_money(result.pot_pence)}."
     if result.fixed_total_pence:
@@ -55,7 +64,7 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
                 if opts.rounding == "percent-2dp" else "")
     damping = (f" No partnership's change from last year exceeds ±{percent_text(result.damping_limit)}%."
                if result.damping_limit is not None else "")
-    paragraphs = [pot + fixed + rounding + damping, *result.notes]
+    paragraphs = [pot + fixed + rounding + damping, *result.notes, *result.warnings]
     table = ReportTable(f"Financial allocation {scenario.year}: {scenario.name}", header, rows[:-1], align,
                         total_row=rows[-1], note=f"Saved {service.uk_date(scenario.saved_at)}.")
     names = [r.name for r in result.rows]
