@@ -150,3 +150,20 @@ def test_the_family_intervention_line_is_flagged(demo_store):
     assert fip.reconciliation.lines_min_pence == 11_800_000  # £29,500 × a minimum of 4 workers
     assert fip.warning == "The cost lines add up to £118,000 but the stated cost is £120,000."
     assert not fip.reconciliation.agrees
+
+
+def test_the_commissioning_page_keeps_a_scenarios_award_when_it_is_saved_again(demo_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    store = demo_window.show_tab("projects").session.store
+    award = funders.award_by_name(store, PCC)
+    saved = com.save_scenario(store, com.new_scenario(
+        "Safer Plymouth 2017/18", 0, [com.ScenarioItem(p.id) for p in plymouth(store)], award_id=award.id,
+        award_year="2017/18"))
+    tab = demo_window.show_tab("projects")
+    page = tab.show_commissioning()
+    page.load_scenario(saved.id)
+    assert "committed £233,500 of OPCC's money; remaining £167,068" in page.summary.text()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    again = com.get_scenario(store, saved.id)
+    assert (again.award_id, again.award_year) == (award.id, "2017/18")

@@ -82,8 +82,8 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
     rows, illustrative = [], False
     for row in view.rows:
         if row.kind == "section":
-            if len(plan.sections) > 1:
-                rows.append([row.label, *[""] * (len(header) - 1)])
+            if len(plan.sections) > 1:  # a heading row, as the paper's "Community Safety" row
+                rows.append([f"{row.label}:", *[""] * (len(header) - 1)])
             continue
         label = {"subtotal": row.label, "stated": row.label, "total": row.label,
                  "stated-total": row.label}.get(row.kind, "  " + row.label)
@@ -115,7 +115,8 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
                 actual.append(format_amount(sum(a.pence or 0 for a in row.actuals), plan.unit)
                               if any(a.pence is not None for a in row.actuals) else "")
             rows.append(actual)
-    notes = [f"{'£′000' if plan.unit == 'thousand' else '£'}. Source: {plan.source}." if plan.source else ""]
+    unit = "£'000" if plan.unit == "thousand" else "£"
+    notes = [f"Amounts in {unit}." + (f" Source: {plan.source}." if plan.source else "")]
     cell_notes = [f"* {row.label}, {column.label}: {cell.note}" for row in view.rows if row.kind == "line"
                   for column, cell in zip(plan.columns, row.cells) if cell.note]
     notes += cell_notes
