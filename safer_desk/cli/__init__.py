@@ -21,6 +21,7 @@ SUBCOMMAND_MODULES = (
     "safer_desk.cli.indicators",
     "safer_desk.cli.exchange",
     "safer_desk.cli.office",
+    "safer_desk.cli.budgets",
 )
 
 WINDOW_USAGE = """\

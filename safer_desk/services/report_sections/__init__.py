@@ -26,6 +26,7 @@ SECTION_MODULES = (
     "safer_desk.services.report_sections.allocation",
     "safer_desk.services.report_sections.costs",
     "safer_desk.services.report_sections.indicators",
+    "safer_desk.services.report_sections.budgets",
     "safer_desk.services.report_sections.county",  # only in a county file (areas.county_file)
 )
 

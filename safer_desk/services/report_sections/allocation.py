@@ -32,10 +32,16 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
         return []
     sections = []
     if scenarios:
+        from safer_desk.services.illustrative import illustrative_rows
+
         latest = [s for s in scenarios if s.year == scenarios[0].year]
         agreed = [s for s in latest if s.adopted]
         chosen = agreed[0] if agreed else max(latest, key=lambda s: s.saved_at)
-        sections.append(allocation_section(service.load_scenario(store, chosen.id)))
+        section = allocation_section(service.load_scenario(store, chosen.id))
+        marked = illustrative_rows(store, "allocation_scenarios")
+        if chosen.id in marked:
+            section.paragraphs.append(f"Illustrative: {marked[chosen.id] or 'an example scenario, not from a paper'}")
+        sections.append(section)
     for item in top_slices:
         if year is None and scenarios and item.year != scenarios[0].year:
             continue
@@ -70,6 +76,9 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
     if result.previous_total_pence is not None:
         pot = (f"Last year's total of {format_money(result.previous_total_pence)} less {percent_text(opts.retain)}% "
                f"retained ({format_money(result.retained_pence)}) leaves {format_money(result.pot_pence)}.")
+    elif result.grant_pence is not None:
+        pot = (f"This year's grant of {format_money(result.grant_pence)} less {percent_text(opts.retain)}% "
+               f"retained ({format_money(result.retained_pence)}) leaves {format_money(result.pot_pence)}.")
     else:
         pot = f"The pot is {format_money(result.pot_pence)}."
     if result.fixed_total_pence:
@@ -84,7 +93,7 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
                 if opts.rounding == "percent-2dp" else "")
     damping = (f" No partnership's change from last year exceeds ±{percent_text(result.damping_limit)}%."
                if result.damping_limit is not None else "")
-    paragraphs = [pot + fixed + rounding + damping, *result.notes]
+    paragraphs = [pot + fixed + rounding + damping, *result.notes, *result.warnings]
     table = ReportTable(f"Financial allocation {scenario.year}: {scenario.name}", header, rows[:-1], align,
                         total_row=rows[-1], note=f"Saved {service.uk_date(scenario.saved_at)}.")
     names = [r.name for r in result.rows]

@@ -69,8 +69,10 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
                           areas: ReportAreas | None = None) -> list[ReportSection]:
     """This tab's sections for the board report: the year's projects and scenarios in the report's areas."""
     from safer_desk.services import reference as ref
+    from safer_desk.services.funders import shares_text
+    from safer_desk.services.illustrative import illustrative_rows
     from safer_desk.services.projects import load_projects
-    from safer_desk.services.projects_commissioning import board_table, evaluate, list_scenarios
+    from safer_desk.services.projects_commissioning import board_table, evaluate_saved, list_scenarios
     from safer_desk.services.report_sections import office_areas_for
 
     areas = office_areas_for(store, year, areas)
@@ -91,7 +93,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     sections: list[ReportSection] = []
     if projects or undated:
         rows = [[p.ref, p.title, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
-                 p.status.capitalize()] for p in projects]
+                 p.status.capitalize(), shares_text(p)] for p in projects]
         checks = [f"{p.ref + '. ' if p.ref else ''}{p.title}: {p.warning}" for p in projects if p.warning]
         paragraphs = ["Projects proposed, shortlisted or commissioned, with their alignment to the board's "
                       "criteria (√ yes, X no, ? unknown)." if projects else
@@ -104,19 +106,23 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
         tables = [ReportTable(
             "Projects and the board's criteria",
             ["", "Project / Initiative", *[title for _, _, title in CRITERIA], "Suitable Funding", "Cost(£)",
-             "Status"],
-            rows, align=["l", "l", *["c"] * len(CRITERIA), "l", "r", "l"],
+             "Status", "Funders' shares"],
+            rows, align=["l", "l", *["c"] * len(CRITERIA), "l", "r", "l", "l"],
             note=" ".join(checks))] if projects else []
         sections.append(ReportSection("Commissioning options", paragraphs=paragraphs, tables=tables))
+        award_section = funders_section(store, projects, year)
+        if award_section is not None:  # the funders' shares sit with the options they fund
+            sections[-1].paragraphs += award_section.paragraphs
+            sections[-1].tables += award_section.tables
     local_ids = {p.id for p in local}
     scenario_tables = []
+    marked = illustrative_rows(store, "commissioning_scenarios")
     for scenario in scenarios:
         if not any(item.project_id in local_ids for item in scenario.items):
             continue  # a scenario belongs to the areas of its projects
         if year is not None and year.label not in scenario_years(scenario, by_id):
             continue  # and to the years of its dated projects (none dated: the report for all years only)
-        result = evaluate(all_projects, scenario.fund_pence, scenario.items, name=scenario.name,
-                          fund_label=scenario.fund_label)
+        result = evaluate_saved(store, scenario, all_projects)
         table = board_table(result, plain=True)
         money_from = len(table.header) - len(result.commitment.by_year) - 1
         scenario_tables.append(ReportTable(
@@ -125,7 +131,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
             table.header, [[str(v) for v in row] for row in table.rows],
             align=["l"] * money_from + ["r"] * (len(table.header) - money_from),
             total_row=[str(v) for v in table.total],
-            note=" ".join([result.summary() + ".", *result.problems]),
+            note=" ".join([result.summary() + ".", *result.problems, *result.notes,
+                           *([f"Illustrative: {marked[scenario.id]}"] if scenario.id in marked else [])]),
         ))
     if scenario_tables:
         sections.append(ReportSection(
@@ -134,3 +141,61 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
                         "third, months of a post), and what is left. Figures are to the penny."],
             tables=scenario_tables))
     return sections
+
+
+def funders_section(store: Store, projects, year: FinancialYear | None) -> ReportSection | None:
+    """Each award's funder against the open projects' shares from it, year by year (seed 003: the PCC's
+    £400,568 for 2017/18 against £110,000 + £25,000 + £98,500 = £233,500 of shares, £167,068 left)."""
+    from safer_desk.domain.commissioning import same_funder
+    from safer_desk.services.funders import list_awards
+
+    tables = []
+    for award in list_awards(store):
+        years = award.year_labels or ([award.first_year] if award.first_year else [])
+        for label in years:
+            if year is not None and label != year.label:
+                continue
+            shares = []
+            for p in projects:
+                mine = [s for s in p.funding_sources if same_funder(s.source, award.funder)
+                        and (not s.financial_year or s.financial_year == label)]
+                if mine:
+                    shares.append((p, mine))
+            if not shares:
+                continue
+            amount = award.amount_for(label)
+            rows, committed, unknown = [], 0, 0
+            for p, mine in shares:
+                known = [s.amount_pence for s in mine if s.amount_pence is not None]
+                words = "; ".join(s.amount_note for s in mine if s.amount_pence is None and s.amount_note)
+                if known:
+                    committed += sum(known)
+                else:
+                    unknown += 1
+                rows.append([p.ref, p.title, format_money(sum(known)) if known else (words or "not known"),
+                             p.cost_text or "", p.status.capitalize()])
+            left = [] if amount is None else [format_money(amount - committed)]
+            note = [award.conditions]
+            if amount is not None:
+                note.insert(0, f"{award.funder}'s shares come to {format_money(committed)} of the "
+                               f"{format_money(amount)} awarded for {label}: "
+                               + (f"{format_money(amount - committed)} left." if committed <= amount else
+                                  f"over-committed by {format_money(committed - amount)}."))
+            if unknown:
+                note.append(f"{unknown} share{'s are' if unknown != 1 else ' is'} not known yet and count nothing.")
+            split = award.split(label)
+            if split is not None:
+                note.append(f"Revenue {format_money(split[0])} ({award.revenue_bp / 100:g}%), capital "
+                            f"{format_money(split[1])} ({award.capital_bp / 100:g}%).")
+            tables.append(ReportTable(
+                f"{award.name}: {label}" + (f" ({format_money(amount)})" if amount is not None else ""),
+                ["", "Project", f"{award.funder}'s share", "Total budget", "Status"], rows,
+                align=["l", "l", "r", "r", "l"],
+                total_row=["", "Committed", format_money(committed), "", ""] if not left else
+                ["", f"Committed (left: {left[0]})", format_money(committed), "", ""],
+                note=" ".join(n for n in note if n)))
+    if not tables:
+        return None
+    return ReportSection("Funders' shares", [
+        "Each funder's award against its share of the projects it funds: a project counts the funder's share "
+        "only, not its whole budget."], tables)
