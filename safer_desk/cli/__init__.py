@@ -20,6 +20,8 @@ SUBCOMMAND_MODULES = (
     "safer_desk.cli.costs",
     "safer_desk.cli.indicators",
     "safer_desk.cli.exchange",
+    "safer_desk.cli.office",
+    "safer_desk.cli.budgets",
 )
 
 WINDOW_USAGE = """\

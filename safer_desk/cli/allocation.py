@@ -21,11 +21,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "factors, compared with last year. INPUT.csv has the columns partnership,fixed_units,basis"
                     "[,previous] (or the factor columns named with --factor instead of basis). Prints CSV: "
                     "partnership,fixed_units,basis,basis_share_pct,fixed,variable,total,previous,variance "
-                    "(amounts in pounds).")
+                    "(amounts in pounds), ending with a Totals row. Warnings (factor weights rescaled, odd pence "
+                    "placed) go to standard error.")
     parser.add_argument("input", metavar="INPUT.csv")
     parser.add_argument("--pot", metavar="AMOUNT", help="the pot to split, in pounds (589608 or £589,608)")
     parser.add_argument("--previous-total", metavar="AMOUNT", help="last year's total, less --retain")
-    parser.add_argument("--retain", metavar="PERCENT", help="percentage of --previous-total kept back (10 or 10%%)")
+    parser.add_argument("--retain", metavar="PERCENT", help="percentage kept back (10 or 10%%): of --previous-total, "
+                                                            "or of --pot (this year's grant)")
     parser.add_argument("--fixed-share", metavar="FRACTION",
                         help="share of the pot split per fixed unit (1/3, 0.25, 25%%), or £AMOUNT per unit")
     parser.add_argument("--rounding", default="exact", metavar="exact|percent-2dp",
@@ -39,6 +41,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                                              "year; the others meet the difference")
     parser.set_defaults(run=run_allocate)
 
+    top = subparsers.add_parser(
+        "top-slice", help="the Performance Reward Grant split as name,value",
+        description="Top-slice a grant as the Performance Reward Grant was (seed 000): a share to the Local "
+                    "Strategic Partnerships, of the rest a retained share, and the remainder shared equally by the "
+                    "partners, each planning on ±PERCENT. Prints name,value (pounds).")
+    top.add_argument("total", metavar="TOTAL", help="the grant, in pounds (2900692 or £2,900,692)")
+    top.add_argument("--lsp-share", default="50", metavar="PERCENT", help="share to the LSPs (default 50)")
+    top.add_argument("--retain", default="10", metavar="PERCENT", help="share of the rest retained (default 10)")
+    top.add_argument("--partners", default=9, type=int, metavar="N", help="partners sharing equally (default 9)")
+    top.add_argument("--vary", default="20", metavar="PERCENT", help="each partner's more-or-less scenario "
+                                                                      "(default 20)")
+    top.set_defaults(run=run_top_slice)
+
 
 def run_allocate(args: argparse.Namespace) -> int:
     from safer_desk.domain.allocation import AllocationError
@@ -48,8 +63,6 @@ def run_allocate(args: argparse.Namespace) -> int:
         raise CliError("give either --pot or --previous-total with --retain, not both")
     if args.pot is None and args.previous_total is None:
         raise CliError("give --pot AMOUNT, or --previous-total AMOUNT with --retain PERCENT")
-    if args.pot is not None and args.retain is not None:
-        raise CliError("--retain goes with --previous-total, not with --pot")
     try:
         factors = service.parse_factor_weights(args.factor)
         options = service.build_options(pot=args.pot, previous_total=args.previous_total, retain=args.retain,
@@ -59,10 +72,12 @@ def run_allocate(args: argparse.Namespace) -> int:
         result = service.calculate(partnerships, options)
     except AllocationError as exc:
         raise CliError(_name_option(str(exc))) from exc
-    for note in result.notes:
-        import sys
+    import sys
 
+    for note in result.notes:
         print(f"safer-desk: note: {note}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"safer-desk: warning: {warning}", file=sys.stderr)
     print_csv(service.CLI_HEADER, service.cli_rows(result))
     return 0
 
@@ -74,3 +89,25 @@ def _name_option(message: str) -> str:
         if message.startswith(prefix):
             return option + message[len(prefix):]
     return message
+
+
+def run_top_slice(args: argparse.Namespace) -> int:
+    import sys
+
+    from safer_desk.domain.allocation import AllocationError, parse_percent
+    from safer_desk.services import allocation as service
+
+    if args.partners < 1:
+        raise CliError("--partners: there must be at least one partner to share with")
+    try:
+        total = service.amount_option("TOTAL", args.total)
+        rows, notes = service.top_slice_rows(
+            total, lsp_share=parse_percent(args.lsp_share, what="--lsp-share"),
+            retain=parse_percent(args.retain, what="--retain"), partners=args.partners,
+            vary=parse_percent(args.vary, what="--vary"))
+    except AllocationError as exc:
+        raise CliError(str(exc)) from exc
+    for note in notes:
+        print(f"safer-desk: note: {note}", file=sys.stderr)
+    print_csv(["name", "value"], rows)
+    return 0

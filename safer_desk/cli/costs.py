@@ -11,10 +11,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add this area's subcommands."""
     ledger = subparsers.add_parser(
         "dhr-ledger", help="who owes what for Domestic Homicide Reviews, per partner (CSV)",
-        description="Print per partner: partner,billed,paid,refused,outstanding,overdue (pounds, CSV).")
+        description="Print per partner: partner,billed,paid,refused,outstanding,overdue,net_billed (pounds, CSV), "
+                    "ending with a Total row. refused includes what was written off; net_billed is billed less "
+                    "refused and written off (re-split and carried shares are in billed), so the Total row's "
+                    "net_billed is what the reviews cost once every refusal is dealt with. With --by-case, print "
+                    "per review: case,cost,billed,refused,written_off,resplit,carried,net_billed,paid,outstanding,"
+                    "shortfall.")
     ledger.add_argument("file", metavar="FILE")
     ledger.add_argument("--as-at", metavar="DATE", help="count as overdue what was due before this date "
                         "(01/04/2018 or 2018-04-01; default today)")
+    ledger.add_argument("--by-case", action="store_true", help="one row per review instead of per partner")
     ledger.set_defaults(run=run_ledger)
 
     fund = subparsers.add_parser(
@@ -26,7 +32,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     fund.add_argument("--window", type=int, default=3, metavar="MONTHS",
                       help="months of recent spend for the burn rate (default 3)")
     fund.add_argument("--as-at", metavar="YYYY-MM", help="the last month of the burn-rate window "
-                      "(default: the latest month with spend)")
+                      "(default: the latest complete month with spend)")
+    fund.add_argument("--today", metavar="DATE", help="the date to count from (default today): its month is not "
+                      "complete, so its spend is left out of the burn rate")
+    fund.add_argument("--keyed-to", metavar="DATE", help="spend is fully keyed to this date (default: as recorded "
+                      "for the fund); later spend is left out of the burn rate")
     fund.set_defaults(run=run_fund)
 
 
@@ -50,14 +60,29 @@ def run_ledger(args: argparse.Namespace) -> int:
     today = _as_at_date(args.as_at)
     store = open_existing(args.file)
     try:
-        rows = partner_ledger(store, today=today)
+        if args.by_case:
+            from safer_desk.services.dhr import list_cases
+
+            cases = list_cases(store, today=today)
+        else:
+            rows = partner_ledger(store, today=today)
     finally:
         store.close()
-    print_csv(["partner", "billed", "paid", "refused", "outstanding", "overdue"],
-              [[r.partner, *(format_pounds_plain(v) for v in (r.billed_pence, r.paid_pence,
-                                                              r.refused_pence + r.written_off_pence,
-                                                              r.outstanding_pence, r.overdue_pence))]
-               for r in rows])
+    if args.by_case:
+        print_csv(["case", "cost", "billed", "refused", "written_off", "resplit", "carried", "net_billed", "paid",
+                   "outstanding", "shortfall"],
+                  [[c.reference, *(format_pounds_plain(v) for v in (
+                      c.cost_pence, c.billed_pence, c.refused_pence, c.written_off_pence, c.resplit_pence,
+                      c.carried_pence, c.net_billed_pence, c.recovered_pence, c.outstanding_pence,
+                      c.shortfall_pence))] for c in cases])
+        return 0
+    fields = ("billed_pence", "paid_pence", "closed_pence", "outstanding_pence", "overdue_pence", "net_billed_pence")
+    values = [[getattr(r, f) if f != "closed_pence" else r.refused_pence + r.written_off_pence for f in fields]
+              for r in rows]
+    total = [sum(column) for column in zip(*values)] if values else [0] * len(fields)
+    print_csv(["partner", "billed", "paid", "refused", "outstanding", "overdue", "net_billed"],
+              [[r.partner, *(format_pounds_plain(v) for v in line)] for r, line in zip(rows, values)]
+              + [["Total", *(format_pounds_plain(v) for v in total)]])
     return 0
 
 
@@ -72,6 +97,8 @@ def run_fund(args: argparse.Namespace) -> int:
         as_at = Month.parse(args.as_at) if args.as_at else None
     except PeriodError as exc:
         raise CliError(f"--as-at: {exc}", code=2) from exc
+    today = _option_date(args.today, "--today")
+    keyed_to = _option_date(args.keyed_to, "--keyed-to")
     store = open_existing(args.file)
     try:
         fund = funds.fund_by_name(store, args.name)
@@ -80,10 +107,26 @@ def run_fund(args: argparse.Namespace) -> int:
             listing = "; ".join(names) if names else "there are no funds in this file"
             raise CliError(f"there is no fund called “{args.name}”. Funds: {listing}")
         try:
-            figures = funds.fund_figures(store, fund.id, as_at=as_at, window=args.window)
+            figures = funds.fund_figures(store, fund.id, as_at=as_at, window=args.window, today=today,
+                                         keyed_to=keyed_to)
         except FundError as exc:
             raise CliError(str(exc)) from exc
     finally:
         store.close()
+    import sys
+
+    for warning in figures.forecast.warnings:
+        print(f"safer-desk: warning: {warning}", file=sys.stderr)
     print_csv(["name", "value"], funds.fund_report_rows(figures))
     return 0
+
+
+def _option_date(text: str | None, option: str):
+    from safer_desk.domain.periods import PeriodError, parse_uk_date
+
+    if not text:
+        return None
+    try:
+        return parse_uk_date(text)
+    except PeriodError as exc:
+        raise CliError(f"{option}: {exc}", code=2) from exc

@@ -14,12 +14,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser(
         "export", help="export the office's data for the county (.sqlite to merge, .xlsx to read)",
         description="Write the office's data for the county lead: OUT.sqlite (merged with `safer-desk merge`) "
-                    "or OUT.xlsx (an Excel workbook). Victim-level target-hardening rows are left out, with "
+                    "or OUT.xlsx (a workbook to read: contents, then the register, scenarios, allocations, "
+                    "reviews, fund spend and indicators). Victim-level target-hardening rows are left out, with "
                     "totals by district and month instead, unless --include-referrals is given.")
     export.add_argument("file", metavar="FILE", help="the office's Safer Desk file")
     export.add_argument("out", metavar="OUT.sqlite|OUT.xlsx")
     export.add_argument("--include-referrals", action="store_true",
                         help="include individual target-hardening referrals (victim-level rows)")
+    export.add_argument("--raw-tables", action="store_true",
+                        help="OUT.xlsx only: add the database's tables as they are (ids and all) after the views")
     export.set_defaults(run=run_export)
 
     merge = subparsers.add_parser(
@@ -37,7 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.add_argument("file", metavar="FILE")
     report.add_argument("out", metavar="OUT.pdf|OUT.html")
     report.add_argument("--year", metavar="YYYY/YY", help="financial year, e.g. 2016/17 (default: all years)")
-    report.add_argument("--area", metavar="NAME", help="a district or partnership (default: all areas)")
+    report.add_argument("--area", metavar="NAME", help="a district, partnership or county by name (default: all the "
+                                                      "office's areas; see `safer-desk office FILE`)")
     report.add_argument("--title", help="the report's title (default: Community Safety Partnership board report)")
     report.add_argument("--meeting", metavar="DD/MM/YYYY", help="the date of the meeting, shown on the title page")
     report.set_defaults(run=run_report)
@@ -48,7 +52,11 @@ def run_export(args: argparse.Namespace) -> int:
 
     store = open_existing(args.file)
     try:
-        result = export_for_county(store, Path(args.out), include_referrals=args.include_referrals)
+        if args.raw_tables and Path(args.out).suffix.lower() != ".xlsx":
+            raise CliError("--raw-tables is for a workbook (OUT.xlsx); an .sqlite export holds the tables already",
+                           code=2)
+        result = export_for_county(store, Path(args.out), include_referrals=args.include_referrals,
+                                   raw_tables=args.raw_tables)
     except CountyError as exc:
         raise CliError(str(exc)) from exc
     finally:

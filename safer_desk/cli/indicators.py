@@ -1,8 +1,12 @@
 """The indicators subcommands of `safer-desk` (see DESIGN.md §4).
 
     safer-desk import-police FILE CSV_OR_FOLDER...   data.police.uk street CSVs (creates FILE when missing)
-    safer-desk indicators FILE                       indicator,area,period,value as CSV
+    safer-desk indicators FILE [--sources] [--derived]
+                                                     indicator,area,period,value as CSV
         periods: 2016-04 (month), 2016/17-Q1 (quarter, Q1 = April to June), 2016/17 (financial year)
+        --sources adds a source column (Typed, Imported from FILE, police.uk import, Merged from OFFICE …)
+        --derived adds partnership and county figures derived from their districts' figures, and a
+        derived_from column naming the districts added up ("" for stored figures)
 """
 
 from __future__ import annotations
@@ -26,6 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               description="Print every stored indicator figure as CSV. Periods: 2016-04 for "
                                           "months, 2016/17-Q1 for quarters (Q1 = April to June), 2016/17 for years.")
     p.add_argument("file", help="the Safer Desk file")
+    p.add_argument("--sources", action="store_true",
+                   help="add a source column: where each figure came from (typed, which file, which office)")
+    p.add_argument("--derived", action="store_true",
+                   help="add partnership and county figures derived from their districts' figures, with a "
+                        "derived_from column naming the districts added up")
     p.set_defaults(run=run_indicators)
 
 
@@ -50,12 +59,22 @@ def run_import_police(args: argparse.Namespace) -> int:
 
 
 def run_indicators(args: argparse.Namespace) -> int:
-    from safer_desk.services.indicators import export_rows
+    from safer_desk.services.indicators import export_rows, figure_rows
 
+    sources, derived = getattr(args, "sources", False), getattr(args, "derived", False)
     store = open_existing(args.file)
     try:
-        rows = export_rows(store)
+        if not (sources or derived):
+            rows = export_rows(store)  # the contract of DESIGN §4: indicator,area,period,value
+        else:
+            figures = figure_rows(store, derived=derived)
     finally:
         store.close()
-    print_csv(["indicator", "area", "period", "value"], rows)
+    if not (sources or derived):
+        print_csv(["indicator", "area", "period", "value"], rows)
+        return 0
+    header = ["indicator", "area", "period", "value"] + (["source"] if sources else []) + \
+        (["derived_from"] if derived else [])
+    print_csv(header, [[f.indicator, f.area, f.period, f.value] + ([f.source] if sources else []) +
+                       ([f.derived_from] if derived else []) for f in figures])
     return 0

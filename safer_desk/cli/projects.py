@@ -13,17 +13,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "projects", help="print the project register as CSV",
         description="Print the project register as CSV, one row per project: id, title, status, funding route, "
                     "cost_min and cost_max in pounds (cost_max empty for a minimum, both empty when no cost is "
-                    "stated) and the five board criteria (yes, no, unknown or empty).")
+                    "stated), the five board criteria (yes, no, unknown or empty), then the project's ref, each "
+                    "criterion's qualifier as the paper writes it (“for Ipswich only”) and the funders' shares "
+                    "(“OPCC (2017/18): 110000”, or the paper's words when not known).")
     parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
     parser.set_defaults(run=run_projects)
 
 
 def run_projects(args: argparse.Namespace) -> int:
-    from safer_desk.services.projects import CLI_HEADER, register_csv_rows
+    from safer_desk.services.funders import register_cli_header, register_cli_rows
 
     store = open_existing(args.file)
     try:
-        print_csv(CLI_HEADER, register_csv_rows(store))
+        print_csv(register_cli_header(), register_cli_rows(store))
     finally:
         store.close()
     return 0

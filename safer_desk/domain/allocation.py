@@ -249,11 +249,16 @@ class AllocationOptions:
         return UNITS[self.unit]
 
     def pot_and_retained(self) -> tuple[int, int]:
-        """The pot and the amount retained (last year's total × retain %, rounded half up to the unit)."""
-        if self.pot_pence is not None:
-            return self.pot_pence, 0
-        base = self.previous_total_pence or 0
+        """The pot and the amount retained (the base × retain %, rounded half up to the unit).
+
+        The base is last year's total, or this year's grant when a pot is given with a retained share
+        (holding back 10% of this year's grant: the pot split is the grant less the retained part).
+        """
+        base = self.pot_pence if self.pot_pence is not None else (self.previous_total_pence or 0)
         retained = _round_half_up(base * self.retain, self.unit_pence) if self.retain else 0
+        if retained > base:  # rounding up to the unit would keep back more than there is: round down instead
+            exact = base * self.retain
+            retained = (exact.numerator // (exact.denominator * self.unit_pence)) * self.unit_pence
         return base - retained, retained
 
 
@@ -305,6 +310,9 @@ class AllocationResult:
     rows: tuple[PartnershipAllocation, ...]
     notes: tuple[str, ...] = ()  # plain-language remarks: adjustments made to add up, damping widened …
     damping_limit: Fraction | None = None  # the limit applied (wider than asked when the pot moved more)
+    warnings: tuple[str, ...] = ()  # what the formula did that the officer did not ask for (rescaled weights,
+    #                                 odd pence placed), each with where
+    grant_pence: int | None = None  # this year's grant, when the pot is the grant less a retained share
 
     @property
     def total_pence(self) -> int:
@@ -347,9 +355,12 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     unit = options.unit_pence
     notes: list[str] = []
 
-    # The pot: given, or last year's total less the retained share (seed 000: £655,120 less 10% = £589,608).
+    # The pot: given (less any retained share of it), or last year's total less the retained share
+    # (seed 000: £655,120 less 10% = £589,608).
     pot, retained = options.pot_and_retained()
     base = options.previous_total_pence if options.pot_pence is None else None
+    grant = options.pot_pence if options.pot_pence is not None and retained else None
+    warnings: list[str] = []
 
     # The fixed part: per unit, rounded to the unit (seed 000: 589,608 / 3 / 7 = 28,076.57 → £28,077).
     units_total = sum(p.fixed_units for p in partnerships)
@@ -372,6 +383,9 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     # The variable part's weights: Σ factor weight × (value / factor total).
     # Everything on common denominators in integers: exact, and far quicker than Fractions.
     weight_sum = sum((f.weight for f in options.factors), Fraction(0))
+    rescale = weight_warning(options.factors)
+    if rescale:
+        warnings.append(rescale)
     value_scale = lcm(1, *(v.denominator for p in partnerships for v in p.values.values()))
     scaled = {f.name: [_scaled(p.values.get(f.name, _ZERO), value_scale) for p in partnerships]
               for f in options.factors}
@@ -424,8 +438,38 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
         for p in partnerships
     )
     assert sum(r.total_pence for r in rows) == pot  # the invariant every option keeps
+    odd = odd_pence_warning(rows, unit, pot)
+    if odd:
+        warnings.append(odd)
     return AllocationResult(options, base, retained, pot, per_unit, units_total, fixed_total, variable_total,
-                            totals, rows, tuple(notes), limit)
+                            totals, rows, tuple(notes), limit, tuple(warnings), grant)
+
+
+def weight_warning(factors: Sequence[Factor]) -> str:
+    """A sentence when the factor weights do not add up to 100% (or to 1), saying how they were rescaled."""
+    total = sum((f.weight for f in factors), Fraction(0))
+    if total in (1, 100):
+        return ""
+    if len(factors) == 1:
+        return (f"The factor {factors[0].title} has the weight {format_number(total)}; as the only factor it was "
+                "counted as 100%.")
+    shares = ", ".join(f"{f.title} {percent_text(f.weight / total)}%" for f in factors)
+    given = " + ".join(format_number(f.weight) for f in factors)
+    return (f"The factor weights add up to {format_number(total)} ({given}), not 100: each was scaled in "
+            f"proportion, to {shares}.")
+
+
+def odd_pence_warning(rows: Sequence[PartnershipAllocation], unit: int, pot: int) -> str:
+    """A sentence when amounts are rounded to whole pounds but some pence could not be: who has them."""
+    if unit == 1:
+        return ""
+    odd = [(r.name, r.total_pence % unit) for r in rows if r.total_pence % unit]
+    if not odd:
+        return ""
+    placed = "; ".join(f"{name} has the odd {format_money(pence) if pence >= 100 else f'{pence}p'}"
+                       for name, pence in odd)
+    return (f"The amounts are rounded to whole pounds, but the pot ({format_money(pot)}) less whole-pound parts "
+            f"leaves pence over: {placed}.")
 
 
 def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: Mapping[str, int],
@@ -599,6 +643,9 @@ def explain_row(result: AllocationResult, row: PartnershipAllocation) -> str:
     if result.previous_total_pence is not None:
         pot_text = (f"the {format_money(result.pot_pence)} pot (last year's {format_money(result.previous_total_pence)}"
                     f" less {percent_text(opts.retain)}% retained)")
+    elif result.grant_pence is not None:
+        pot_text = (f"the {format_money(result.pot_pence)} pot (this year's {format_money(result.grant_pence)} "
+                    f"less {percent_text(opts.retain)}% retained)")
     else:
         pot_text = f"the {format_money(result.pot_pence)} pot"
     if row.fixed_pence or result.fixed_total_pence:

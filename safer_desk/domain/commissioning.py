@@ -3,17 +3,47 @@
 Pure and exact: amounts are int pence, scaled amounts are rounded half up to the
 penny, and a project's cost is split across financial years by largest
 remainder so that the years always add up to the project's figure.
+
+Against a funder's award, a project counts that funder's share only, for the
+award's year (seed 003: Plymouth's PCC award of £400,568 a year; the domestic
+abuse contract counts £110,000 of its £501,753, counselling £25,000 of £75,000,
+treatment £98,500 of £2,000,000: £233,500 committed, £167,068 left). A cost
+range counts its upper end unless the lower is chosen, and says which.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from safer_desk.domain.money import split_by_weights
+from safer_desk.domain.money import format_money, split_by_weights
 from safer_desk.domain.projects import Scale, scale_pence
 
 UNDATED = "(no year)"
+RANGE_ENDS = ("upper", "lower")
+
+
+class FundingError(ValueError):
+    """An award or a funder's share that cannot be saved; the message names the field."""
+
+
+def counted_cost(kind: str, min_pence: int, max_pence: int | None, end: str = "upper") -> tuple[int, str]:
+    """The figure a commitment counts for a stated cost, and in words which figure that is.
+
+    A single amount counts itself (no words). A range counts its upper end unless ``end`` is "lower"
+    ("the upper end of £54,372 - £62,372"); a minimum counts the minimum and says it has no upper figure.
+    """
+    if end not in RANGE_ENDS:
+        raise ValueError(f"a range is counted at its upper or lower end, not {end!r}")
+    if kind == "amount" or (max_pence is not None and max_pence == min_pence):
+        return min_pence, ""
+    if kind == "minimum" or max_pence is None:
+        return min_pence, f"the minimum {format_money(min_pence)} (no upper figure is stated)"
+    stated = f"{format_money(min_pence)} - {format_money(max_pence)}"
+    if end == "lower":
+        return min_pence, f"the lower end of {stated}"
+    return max_pence, f"the upper end of {stated}"
 
 
 @dataclass(frozen=True)
@@ -105,3 +135,170 @@ def what_fits(fund_pence: int, candidates: Sequence[Candidate]) -> Suggestion:
     top = max(best)
     cost, _, keys = best[top]
     return Suggestion(keys, top, cost)
+
+
+# -- funders and awards ------------------------------------------------------------------------------------
+
+def funder_key(name: str) -> str:
+    """A funder's name for matching: case, spacing and a leading "the" do not matter."""
+    text = re.sub(r"\s+", " ", (name or "").strip()).casefold()
+    return text[4:] if text.startswith("the ") else text
+
+
+def same_funder(a: str, b: str) -> bool:
+    return bool(funder_key(a)) and funder_key(a) == funder_key(b)
+
+
+@dataclass(frozen=True)
+class Award:
+    """A funder's award: an amount per financial year (or a total over years), conditions, and the
+    revenue/capital split when the paper gives one (seed 000: approximately 69% revenue, 31% capital)."""
+
+    id: str
+    funder: str
+    name: str
+    years: Mapping[str, int] = field(default_factory=dict)  # financial year -> pence
+    total_pence: int | None = None  # as stated ("£516,244 over two years"); None when only years are given
+    first_year: str = ""
+    last_year: str = ""
+    conditions: str = ""
+    revenue_bp: int | None = None  # basis points: 6900 is 69%
+    capital_bp: int | None = None
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if not (self.funder or "").strip():
+            raise FundingError("Funder: say who made the award.")
+        if not (self.name or "").strip():
+            raise FundingError("Name: an award needs a name.")
+        if (self.revenue_bp is None) != (self.capital_bp is None):
+            raise FundingError("Revenue/capital: give both percentages, or neither.")
+        if self.revenue_bp is not None:
+            if not (0 <= self.revenue_bp <= 10000 and 0 <= self.capital_bp <= 10000):
+                raise FundingError("Revenue/capital: each percentage is between 0% and 100%.")
+            if self.revenue_bp + self.capital_bp != 10000:
+                raise FundingError(f"Revenue/capital: {self.revenue_bp / 100:g}% and {self.capital_bp / 100:g}% "
+                                   "do not add up to 100%.")
+        if any(v < 0 for v in self.years.values()) or (self.total_pence is not None and self.total_pence < 0):
+            raise FundingError("Amount: an award cannot be negative.")
+
+    @property
+    def year_labels(self) -> list[str]:
+        return sorted(self.years)
+
+    def amount_for(self, year: str) -> int | None:
+        """The award for one financial year; None when the paper does not split it by year."""
+        if year in self.years:
+            return self.years[year]
+        if not self.years and self.total_pence is not None and self.first_year and \
+                self.first_year == self.last_year == year:
+            return self.total_pence
+        return None
+
+    @property
+    def years_total_pence(self) -> int:
+        return sum(self.years.values())
+
+    def split(self, year: str) -> tuple[int, int] | None:
+        """Revenue and capital for a year, to the penny (they add up to the year's award); None without a split."""
+        amount = self.amount_for(year)
+        if amount is None or self.revenue_bp is None:
+            return None
+        parts = split_by_weights(amount, {"revenue": self.revenue_bp, "capital": self.capital_bp})
+        return parts["revenue"], parts["capital"]
+
+    def checks(self) -> list[str]:
+        """Disagreements in what is held: a stated total that the yearly amounts do not add up to."""
+        if self.total_pence is not None and self.years and self.years_total_pence != self.total_pence:
+            return [f"{self.name}: the years add up to {format_money(self.years_total_pence)} but the award is "
+                    f"stated as {format_money(self.total_pence)}."]
+        return []
+
+    def describe(self) -> str:
+        if self.years:
+            amounts = set(self.years.values())
+            if len(self.years) == 1:
+                amount = f"{format_money(amounts.pop())} for {self.year_labels[0]}"
+            elif len(amounts) == 1:
+                amount = f"{format_money(amounts.pop())} a year ({', '.join(self.year_labels)})"
+            else:
+                amount = ", ".join(f"{format_money(v)} in {y}" for y, v in sorted(self.years.items()))
+        elif self.total_pence is not None:
+            span = (f" ({self.first_year}" + (f" to {self.last_year}" if self.last_year and self.last_year !=
+                                              self.first_year else "") + ")") if self.first_year else ""
+            amount = f"{format_money(self.total_pence)}{span}"
+        else:
+            amount = "amount not stated"
+        split = (f"; revenue {self.revenue_bp / 100:g}% / capital {self.capital_bp / 100:g}%"
+                 if self.revenue_bp is not None else "")
+        return f"{self.funder}: {amount}{split}"
+
+
+@dataclass(frozen=True)
+class Share:
+    """What a project's funding says a funder pays: an amount, words ("Tbc"), and the year it is for."""
+
+    funder: str
+    amount_pence: int | None
+    note: str = ""
+    financial_year: str = ""
+
+
+@dataclass(frozen=True)
+class ShareLookup:
+    """A project's share from one funder for one year: stated, not known yet, or not stated at all."""
+
+    state: str  # "stated" | "not known" | "none"
+    amount_pence: int = 0
+    words: str = ""  # the paper's words when not known ("Awaiting confirmation", "Tbc")
+
+
+def share_for(shares: Sequence[Share], funder: str, year: str | None = None) -> ShareLookup:
+    """The funder's share of a project for a year: shares for that year, plus those with no year.
+
+    Shares for other years do not count. When the funder appears only with words ("Tbc"), the share is
+    not known yet; when the funder does not appear at all, there is no stated share.
+    """
+    mine = [s for s in shares if same_funder(s.funder, funder)
+            and (year is None or not s.financial_year or s.financial_year == year)]
+    if not mine:
+        return ShareLookup("none")
+    known = [s for s in mine if s.amount_pence is not None]
+    if not known:
+        return ShareLookup("not known", 0, "; ".join(s.note for s in mine if s.note) or "not known")
+    return ShareLookup("stated", sum(s.amount_pence for s in known))
+
+
+def revenue_capital_check(award: Award, year: str, lines: Sequence[tuple[str, int, int | None, int | None]]
+                          ) -> list[str]:
+    """Committed revenue and capital against the award's split (seed 000: 69% / 31% of £65,512).
+
+    ``lines`` are (title, committed pence, capital pence, revenue pence) where the project states its
+    split (None otherwise); the split of each commitment is taken in proportion to the project's own.
+    """
+    split = award.split(year)
+    if split is None:
+        return []
+    revenue_available, capital_available = split
+    revenue = capital = 0
+    unknown = []
+    for title, committed, capital_pence, revenue_pence in lines:
+        if capital_pence is None or revenue_pence is None or capital_pence + revenue_pence == 0:
+            unknown.append(title)
+            continue
+        parts = split_by_weights(committed, {"capital": capital_pence, "revenue": revenue_pence})
+        capital += parts["capital"]
+        revenue += parts["revenue"]
+    messages = [f"{award.name} is {award.revenue_bp / 100:g}% revenue ({format_money(revenue_available)}) and "
+                f"{award.capital_bp / 100:g}% capital ({format_money(capital_available)}) in {year}."]
+    if capital > capital_available:
+        messages.append(f"The ticked projects need {format_money(capital)} of capital: "
+                        f"{format_money(capital - capital_available)} more than the award's capital share.")
+    if revenue > revenue_available:
+        messages.append(f"The ticked projects need {format_money(revenue)} of revenue: "
+                        f"{format_money(revenue - revenue_available)} more than the award's revenue share.")
+    if unknown:
+        messages.append(f"{len(unknown)} ticked project{'s' if len(unknown) != 1 else ''} "
+                        f"state{'s' if len(unknown) == 1 else ''} no capital/revenue split, so "
+                        f"{'its' if len(unknown) == 1 else 'their'} part of the split cannot be checked.")
+    return messages

@@ -336,3 +336,64 @@ def check_payment(share: ShareState, amount_pence: int) -> None:
     if amount_pence > share.outstanding_pence:
         raise DhrError(f"{format_money(amount_pence)} is more than the {format_money(share.outstanding_pence)} "
                        "outstanding on this share.")
+
+
+@dataclass(frozen=True)
+class Billing:
+    """What a review's partners were billed, and the net once refusals and write-offs are taken off.
+
+    billed counts every invoice: the first shares, shares re-split from a refusal, and the part the lead
+    authority carries. Net billed is billed less what was refused and written off, so after a refusal is
+    re-split (or carried) the net is the review's cost again (seed 002: £7,525.58 billed, £684.14 refused by
+    the National Probation Service and re-split among the other ten: billed £8,209.72, net £7,525.58).
+    """
+
+    cost_pence: int
+    billed_pence: int
+    refused_pence: int
+    written_off_pence: int
+    resplit_pence: int
+    carried_pence: int
+
+    @property
+    def net_billed_pence(self) -> int:
+        return self.billed_pence - self.refused_pence - self.written_off_pence
+
+    @property
+    def uncovered_pence(self) -> int:
+        """Cost not covered by a live invoice: refusals not yet re-split or carried, and write-offs."""
+        return self.cost_pence - self.net_billed_pence
+
+    @property
+    def matches_cost(self) -> bool:
+        return self.net_billed_pence == self.cost_pence
+
+    def describe(self) -> str:
+        """One sentence: billed, less refused and written off, = net billed, against the cost."""
+        from safer_desk.domain.money import format_money
+
+        parts = [f"Billed {format_money(self.billed_pence)}"]
+        if self.resplit_pence or self.carried_pence:
+            extra = [f"{format_money(self.resplit_pence)} re-split"] if self.resplit_pence else []
+            extra += [f"{format_money(self.carried_pence)} carried by the lead authority"] if self.carried_pence else []
+            parts[0] += f" (including {' and '.join(extra)})"
+        if self.refused_pence:
+            parts.append(f"less {format_money(self.refused_pence)} refused")
+        if self.written_off_pence:
+            parts.append(f"less {format_money(self.written_off_pence)} written off")
+        text = ", ".join(parts) + f" = {format_money(self.net_billed_pence)} net"
+        if self.matches_cost:
+            return text + ", the review's cost."
+        return text + (f", {format_money(abs(self.uncovered_pence))} "
+                       f"{'short of' if self.uncovered_pence > 0 else 'more than'} the review's cost of "
+                       f"{format_money(self.cost_pence)}.")
+
+
+def billing(cost_pence: int, shares: Sequence[tuple[str, ShareState]]) -> Billing:
+    """A review's billing from its shares: (kind, state) with kind "share", "re-split" or "carried"."""
+    billed = sum(s.amount_pence for _, s in shares)
+    refused = sum(s.closed_pence for _, s in shares if s.status == "refused")
+    written_off = sum(s.closed_pence for _, s in shares if s.status == "written off")
+    resplit = sum(s.amount_pence for k, s in shares if k == "re-split")
+    carried = sum(s.amount_pence for k, s in shares if k == "carried")
+    return Billing(cost_pence, billed, refused, written_off, resplit, carried)

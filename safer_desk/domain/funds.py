@@ -20,6 +20,13 @@ rate is £2,417 / 3 = £805.67 a month; £17,583 is left at the end of June 2018
 which lasts 21.8 months: July 2018 to March 2020 are covered in full (the paper's
 "the budget will have been spent by March 2020") and the money runs out during
 April 2020. At the end of the 18-month pilot (September 2019) £5,498 would be left.
+
+Incomplete months (issue 14): the current month, and any month after the date a fund's spend is
+keyed to, are not over or not fully keyed. They are left out of the burn rate (the "as at" month
+defaults to the latest complete month with spend) and the forecast says so, with the spend keyed
+in them so far; £154.50 keyed in July 2018 does not silently move the run-out from April 2020. A
+last month whose spend is under half that of the months before it is marked as possibly part-keyed.
+``forecast_range`` gives the run-out over 3-, 6- and 12-month windows, so one window's luck shows.
 """
 
 from __future__ import annotations
@@ -124,6 +131,8 @@ class FundForecast:
     left_at_end_pence: int  # negative: missing at the end of the period
     cumulative: list[tuple[Month, int]] = field(default_factory=list)  # actual, month by month
     forecast_line: list[tuple[Month, int]] = field(default_factory=list)  # from the as-at month on
+    incomplete: tuple[tuple[Month, int], ...] = ()  # months left out as not complete, with the spend keyed so far
+    warnings: tuple[str, ...] = ()  # what the officer must know about the figures (incomplete months …)
 
     @property
     def balance_pence(self) -> int:
@@ -143,18 +152,29 @@ class FundForecast:
 
 
 def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start: Month, end: Month,
-                  as_at: Month | None = None, window: int = 3) -> FundForecast:
-    """Burn rate over the recent window and the month the fund runs out (see the module docstring)."""
+                  as_at: Month | None = None, window: int = 3, incomplete_from: Month | None = None) -> FundForecast:
+    """Burn rate over the recent window and the month the fund runs out (see the module docstring).
+
+    Months from ``incomplete_from`` on are not complete: the default "as at" month is the latest
+    complete month with spend, and spend keyed in later months is listed, not counted.
+    """
     if window < 1:
         raise FundError("The burn-rate window must be at least one month.")
     if end < start:
         raise FundError("The fund ends before it starts.")
     months_with_spend = [m for m, v in monthly_spend.items() if v]
+    complete = [m for m in months_with_spend if incomplete_from is None or m < incomplete_from]
+    chosen = as_at is not None
     if as_at is None:
-        as_at = max(months_with_spend) if months_with_spend else None
+        as_at = max(complete) if complete else None
+    incomplete = tuple(sorted((m, v) for m, v in monthly_spend.items() if v and incomplete_from is not None
+                              and m >= incomplete_from and (as_at is None or m > as_at)))
+    warnings = [f"{m.label} is not complete: the {_money(v)} keyed in it so far is left out of the burn rate "
+                "and the forecast." for m, v in incomplete]
     cumulative: list[tuple[Month, int]] = []
     if as_at is None:
-        return FundForecast(fund_pence, 0, None, 0, 0, Fraction(0), None, end, fund_pence, [], [])
+        return FundForecast(fund_pence, 0, None, 0, 0, Fraction(0), None, end, fund_pence, [], [], incomplete,
+                            tuple(warnings))
     first = min([start, *monthly_spend.keys()])
     running = 0
     m = first
@@ -167,6 +187,13 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
     window_months = max(1, as_at.minus(window_start) + 1)
     window_spend = sum(v for mm, v in monthly_spend.items() if window_start <= mm <= as_at)
     rate = Fraction(window_spend, window_months)
+    if chosen and incomplete_from is not None and as_at >= incomplete_from:
+        warnings.append(f"The burn rate runs to {as_at.label}, which is not complete: it may be too low and the "
+                        "run-out too late.")
+    elif not incomplete_from or as_at < incomplete_from:
+        low = _looks_part_keyed(monthly_spend, as_at, start)
+        if low:
+            warnings.append(low)
     balance = fund_pence - spent
     if balance <= 0:
         exhaustion = next((mm for mm, total in cumulative if total >= fund_pence), as_at)
@@ -186,7 +213,91 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
         k += 1
         mm = mm.plus(1)
     return FundForecast(fund_pence, spent, as_at, window_months, window_spend, rate, exhaustion, end, left,
-                        cumulative, line)
+                        cumulative, line, incomplete, tuple(warnings))
+
+
+def _money(pence: int) -> str:
+    from safer_desk.domain.money import format_money
+
+    return format_money(pence)
+
+
+def _looks_part_keyed(monthly_spend: Mapping[Month, int], as_at: Month, start: Month) -> str:
+    """A sentence when the last month's spend is under half the mean of the (up to three) months before it."""
+    before = [as_at.plus(-k) for k in (1, 2, 3) if as_at.plus(-k) >= start]
+    if not before:
+        return ""
+    mean = Fraction(sum(monthly_spend.get(m, 0) for m in before), len(before))
+    last = monthly_spend.get(as_at, 0)
+    if mean == 0 or 2 * last >= mean:
+        return ""
+    return (f"{as_at.label}'s spend ({_money(last)}) is under half the average of the months before it "
+            f"({_money(half_up(mean))}): if {as_at.label} is not fully keyed yet, record the date spend is keyed to "
+            "and the forecast will leave it out.")
+
+
+FORECAST_WINDOWS = (3, 6, 12)
+
+
+@dataclass(frozen=True)
+class ForecastRange:
+    """The forecast over several burn-rate windows (3, 6 and 12 months): when the money runs out at each."""
+
+    forecasts: tuple[FundForecast, ...]
+    windows: tuple[int, ...] = FORECAST_WINDOWS  # the windows asked for, one per forecast
+
+    @property
+    def months(self) -> list[Month]:
+        return sorted(f.exhaustion_month for f in self.forecasts if f.exhaustion_month is not None)
+
+    @property
+    def earliest(self) -> Month | None:
+        return self.months[0] if self.months else None
+
+    @property
+    def latest(self) -> Month | None:
+        return self.months[-1] if self.months else None
+
+    def describe(self) -> str:
+        """"runs out between Oct-20 (6 months) and Jan-21 (3 months)", or "" without a forecast.
+
+        A window longer than the fund's spend so far counts the months there are, and says so.
+        """
+        dated = [(w, f) for w, f in zip(self.windows, self.forecasts) if f.exhaustion_month is not None]
+        if not dated:
+            return ""
+        parts = []
+        for w, f in dated:
+            short = f" (only {f.window_months} month{'s' if f.window_months != 1 else ''} of spend)" \
+                if f.window_months < w else ""
+            parts.append(f"{f.exhaustion_month.label} on {w} months{short}")
+        if self.earliest == self.latest:
+            return f"runs out in {self.earliest.label} on each window: {'; '.join(parts)}"
+        return f"runs out between {self.earliest.label} and {self.latest.label}: {'; '.join(parts)}"
+
+
+def forecast_range(fund_pence: int, monthly_spend: Mapping[Month, int], *, start: Month, end: Month,
+                   as_at: Month | None = None, windows: tuple[int, ...] = FORECAST_WINDOWS,
+                   incomplete_from: Month | None = None) -> ForecastRange:
+    """The same forecast over each window (windows start no earlier than the fund, as in forecast_fund)."""
+    return ForecastRange(tuple(forecast_fund(fund_pence, monthly_spend, start=start, end=end, as_at=as_at,
+                                             window=w, incomplete_from=incomplete_from) for w in windows),
+                         tuple(windows))
+
+
+def first_incomplete_month(*, today=None, keyed_to=None) -> Month | None:
+    """The first month not complete: the current month, or the month after the date spend is keyed to
+    (the month of that date itself when it is not the month's last day); the earlier of the two."""
+    import calendar
+
+    candidates = []
+    if today is not None:
+        candidates.append(Month.of(today))
+    if keyed_to is not None:
+        last_day = calendar.monthrange(keyed_to.year, keyed_to.month)[1]
+        month = Month.of(keyed_to)
+        candidates.append(month.plus(1) if keyed_to.day == last_day else month)
+    return min(candidates) if candidates else None
 
 
 def distribution(per_victim_pence: list[int], *, bands: tuple[int, ...] = (10000, 20000, 30000, 50000)) -> list[tuple[str, int]]:

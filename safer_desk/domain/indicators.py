@@ -9,7 +9,9 @@ Change is always this year minus last year, everywhere.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Iterable, Sequence
@@ -18,8 +20,29 @@ UNITS = ("count", "percentage", "rate")
 POLARITIES = ("lower", "higher", "monitor")
 FREQUENCIES = ("monthly", "quarterly", "annual")
 TARGET_KINDS = ("annual", "trajectory", "threshold")
+# A target is set, stated as "Tbc" (seed 004's later years), or withdrawn (seed 001's confidence target).
+TARGET_STATUSES = ("set", "tbc", "withdrawn")
+# What an indicator measures: performance against a target; an activity count (MARAC 174 cases: measured,
+# no target); or a milestone whose target is a date ("a Strategic Assessment by August 2012").
+MEASURES = ("performance", "activity", "milestone")
+# What one period's figure covers: that period alone (summed into the year), the twelve months to the
+# period (a rolling figure: arson "12 months ending Dec 2008 = 459"), or the state at that date (a survey,
+# a cohort "currently 137"). Rolling and snapshot figures are never added up: the latest one stands.
+FIGURE_BASES = ("period", "rolling12", "snapshot")
+# Amber within a tolerance taken as a share of the target ("relative") or in the figure's own unit
+# ("points": percentage points for a percentage, per N for a rate).
+TOLERANCE_KINDS = ("relative", "points")
+RATE_PERS = (1000, 10000, 100000)
+BENCHMARK_KINDS = ("regional", "national", "comparator")
 
-UNIT_LABELS = {"count": "Count", "percentage": "Percentage", "rate": "Rate per 1,000"}
+UNIT_LABELS = {"count": "Count", "percentage": "Percentage", "rate": "Rate per population"}
+MEASURE_LABELS = {"performance": "Performance against a target", "activity": "Activity count (no target)",
+                  "milestone": "Milestone (a date as target)"}
+FIGURE_BASIS_LABELS = {"period": "Figures for each period", "rolling12": "Rolling 12 months to each period",
+                       "snapshot": "Figure at each date"}
+BENCHMARK_LABELS = {"regional": "Regional", "national": "National", "comparator": "Comparator"}
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
 POLARITY_LABELS = {"lower": "Lower is better", "higher": "Higher is better", "monitor": "Monitor only"}
 FREQUENCY_LABELS = {"monthly": "Monthly", "quarterly": "Quarterly", "annual": "Annual"}
 
@@ -39,6 +62,28 @@ class Figure:
     @property
     def is_ratio(self) -> bool:
         return self.numerator is not None and self.denominator is not None
+
+
+def rate_label(rate_per: int | None) -> str:
+    """"per 1,000", "per 100,000"."""
+    return f"per {rate_per or 1000:,}"
+
+
+def default_tolerance_kind(unit: str) -> str:
+    """Points for a percentage (17% against 18% is one point short), a share of the target otherwise."""
+    return "points" if unit == "percentage" else "relative"
+
+
+def tolerance_text(value: float, kind: str, unit: str, rate_per: int | None = None) -> str:
+    """"5% of target", "1 percentage point", "10 per 100,000"."""
+    v = format_number(value, _places(value, None))
+    if kind == "relative":
+        return f"{v}% of target"
+    if unit == "percentage":
+        return f"{v} percentage point" + ("" if value == 1 else "s")
+    if unit == "rate":
+        return f"{v} {rate_label(rate_per)}"
+    return f"{v} in the figure's unit"
 
 
 def ratio_scale(unit: str, rate_per: int | None = None) -> int:
@@ -108,17 +153,26 @@ def format_number(value: float | None, places: int = 0) -> str:
     return f"{d:,.{places}f}"
 
 
-def format_value(value: float | None, unit: str, places: int | None = None) -> str:
-    """A figure as the papers show it: 12,586; 93%; 4.2 per 1,000."""
+def _places(value: float, places: int | None, most: int = 2) -> int:
+    """The decimals a figure needs: none for 17.0, two for a typed 88.75, one for a computed 88.888…"""
+    if places is not None:
+        return places
+    if round_half_up(value, most) != Decimal(str(value)):
+        most = 1  # a computed ratio: one decimal, as the papers print them
+    for p in range(most + 1):
+        if round_half_up(value, p) == round_half_up(value, most):
+            return p
+    return most
+
+
+def format_value(value: float | None, unit: str, places: int | None = None, rate_per: int | None = None) -> str:
+    """A figure as the papers show it: 12,586; 93%; 88.75%; 1,610 per 100,000; 4.2 per 1,000."""
     if value is None:
         return ""
     if unit == "percentage":
-        p = 0 if places is None else places
-        if places is None and round_half_up(value, 1) != round_half_up(value, 0):
-            p = 1
-        return f"{format_number(value, p)}%"
+        return f"{format_number(value, _places(value, places))}%"
     if unit == "rate":
-        return f"{format_number(value, 1 if places is None else places)} per 1,000"
+        return f"{format_number(value, _places(value, places, 1))} {rate_label(rate_per)}"
     p = places if places is not None else (0 if float(value).is_integer() else 1)
     return format_number(value, p)
 
@@ -132,6 +186,7 @@ class Change:
     last_year: float
     unit: str
     polarity: str
+    rate_per: int | None = None
 
     @property
     def difference(self) -> float:
@@ -150,6 +205,11 @@ class Change:
         return "" if p is None else f"{round_half_up(abs(p), 1)}%"
 
     @property
+    def shows_percent(self) -> bool:
+        """Counts and rates say their change as a percentage too; a percentage's change is in points."""
+        return self.unit in ("count", "rate") and self.percent is not None
+
+    @property
     def direction(self) -> str:
         """increase, reduction or none (by the figures, whatever the polarity)."""
         d = self.difference
@@ -165,38 +225,39 @@ class Change:
         return "better" if good else "worse"
 
     def amount_text(self) -> str:
+        """The size of the change in the figure's unit ("162" for a rate: the unit is said with the figure)."""
         d = abs(self.difference)
+        # Nine decimals absorb float noise (17.1 - 16.9 is 0.20000000000000284).
+        d = float(round_half_up(d, 9))
         if self.unit == "percentage":
-            return f"{format_number(d, 1)} percentage points"
-        if self.unit == "rate":
-            return f"{format_number(d, 1)} per 1,000"
+            return f"{format_number(d, _places(d, None))} percentage points"
         return format_number(d, 0 if float(d).is_integer() else 1)
 
-    def words(self, period: str = "the same period last year") -> str:
-        """"an increase of 367 (5.4%) on the same period last year"."""
+    def words(self, period: str = "the same period last year", preposition: str = "on") -> str:
+        """"an increase of 367 (5.4%) on the same period last year"; rates: "an increase of 162 (11.2%)"."""
         if self.direction == "none":
-            return f"no change on {period}"
+            return f"no change {preposition} {period}"
         article = "an increase" if self.direction == "increase" else "a reduction"
-        pct = f" ({self.percent_text})" if self.unit == "count" and self.percent is not None else ""
-        return f"{article} of {self.amount_text()}{pct} on {period}"
+        pct = f" ({self.percent_text})" if self.shows_percent else ""
+        return f"{article} of {self.amount_text()}{pct} {preposition} {period}"
 
     def signed_text(self) -> str:
         """"+570" / "−74" for tables (the minus is a real minus sign)."""
         d = self.difference
-        body = self.amount_text().replace(" percentage points", " pts").replace(" per 1,000", "")
+        body = self.amount_text().replace(" percentage points", " pts")
         return "0" if d == 0 else ("+" if d > 0 else "\u2212") + body
 
     def signed_percent(self) -> str:
         p = self.percent
-        if p is None or self.unit != "count":
+        if p is None or not self.shows_percent:
             return ""
         if p == 0:
             return "0.0%"
         return ("+" if p > 0 else "\u2212") + self.percent_text
 
-    def sentence(self) -> str:
+    def sentence(self, period: str = "the same period last year", preposition: str = "on") -> str:
         """The words and what they mean for this indicator ("…, which is worse: lower is better")."""
-        text = self.words()
+        text = self.words(period, preposition)
         j = self.judgement
         if j:
             text += f" ({j}: {POLARITY_LABELS[self.polarity].lower()})"
@@ -227,10 +288,21 @@ def seasonal_trajectory(annual: float, last_year: Sequence[float | None]) -> lis
 
 
 class Rag(enum.Enum):
+    """A period's status: red, amber or green against a target, or one of the states that are not a judgement.
+
+    Every state has its own word ("No target" is not "No figure yet" is not "Target withdrawn") and a
+    symbol, so nothing is said by colour alone; key is the colour.
+    """
+
     RED = ("red", "Red", "\u25b2")  # symbol + word: never by colour alone
     AMBER = ("amber", "Amber", "\u25c6")
     GREEN = ("green", "Green", "\u25cf")
-    GREY = ("grey", "No target", "\u25cb")
+    NO_FIGURE = ("grey", "No figure yet", "\u25cb")  # a target, but no figure for the period yet
+    NOT_DUE = ("grey", "Not yet due", "\u25cb")  # a milestone whose date has not come
+    TBC = ("grey", "Target to be confirmed", "\u25cb")  # the paper's "Tbc"
+    WITHDRAWN = ("grey", "Target withdrawn", "\u25cb")
+    MONITOR = ("grey", "Monitor only", "\u25cb")  # "FOR MONITORING ONLY"
+    GREY = ("grey", "No target", "\u25cb")  # also activity counts: measured, no target
 
     @property
     def key(self) -> str:
@@ -249,32 +321,134 @@ class Rag(enum.Enum):
         return f"{self.symbol} {self.word}"
 
     @property
+    def judged(self) -> bool:
+        """Red, amber or green: a figure compared with a target."""
+        return self.key != "grey"
+
+    @property
     def sort_key(self) -> int:
-        return {"red": 0, "amber": 1, "green": 2, "grey": 3}[self.key]
+        """Red first, then amber, green, and the states without a judgement ("No target" last)."""
+        return list(Rag).index(self)
+
+    @classmethod
+    def parse(cls, text: str) -> "Rag":
+        """A stated RAG: "G", "Green", "A", "amber", "R" (as the papers print an estimated RAG)."""
+        t = (text or "").strip().lower()
+        for rag in (cls.RED, cls.AMBER, cls.GREEN):
+            if t in (rag.key, rag.key[0]):
+                return rag
+        raise IndicatorError(f"A RAG rating is R, A or G (red, amber or green), not “{text}”.")
 
 
-def worse_by_percent(actual: float, target: float, polarity: str) -> Fraction | None:
-    """How far actual is worse than target, as a percentage of target (negative: better)."""
-    if polarity == "monitor" or target == 0:
+NO_FIGURE_STATES = (Rag.NO_FIGURE, Rag.TBC, Rag.WITHDRAWN, Rag.MONITOR, Rag.GREY, Rag.NOT_DUE)
+
+
+def worse_by(actual: float, target: float, polarity: str, tolerance_kind: str = "relative") -> Fraction | None:
+    """How far actual is worse than target: a percentage of target, or points in the figure's unit.
+
+    Negative when better; None when there is nothing to compare (monitor only, or a relative gap to zero).
+    """
+    if polarity == "monitor":
         return None
     # Nine decimals are far finer than any figure a board sees, and absorb float noise.
     a, t = Fraction(str(round(actual, 9))), Fraction(str(round(target, 9)))
     gap = (a - t) if polarity == "lower" else (t - a)
+    if tolerance_kind == "points":
+        return gap
+    if t == 0:
+        return None
     return gap * 100 / abs(t)
 
 
-def rag_status(actual: float | None, target: float | None, polarity: str, tolerance_pct: float) -> Rag:
-    """Green when at or better than target, amber when worse by up to the tolerance, red beyond it."""
-    if actual is None or target is None or polarity == "monitor":
+def worse_by_percent(actual: float, target: float, polarity: str) -> Fraction | None:
+    """How far actual is worse than target, as a percentage of target (negative: better)."""
+    return worse_by(actual, target, polarity, "relative")
+
+
+def rag_status(actual: float | None, target: float | None, polarity: str, tolerance: float,
+               tolerance_kind: str = "relative") -> Rag:
+    """Green when at or better than target, amber when worse by up to the tolerance, red beyond it.
+
+    The tolerance is a percentage of the target ("relative") or in points of the figure's unit: with a
+    tolerance of one point, NI 30 at 17% against a target of 18% is amber (5.6% short relatively: red).
+    """
+    if polarity == "monitor":
+        return Rag.MONITOR
+    if target is None:
         return Rag.GREY
-    worse = worse_by_percent(actual, target, polarity)
+    if actual is None:
+        return Rag.NO_FIGURE
+    worse = worse_by(actual, target, polarity, tolerance_kind)
     if worse is None:
         return Rag.GREY
     if worse <= 0:
         return Rag.GREEN
-    if worse <= Fraction(str(tolerance_pct)):
+    if worse <= Fraction(str(tolerance)):
         return Rag.AMBER
     return Rag.RED
+
+
+@dataclass(frozen=True)
+class EstimatedRag:
+    """A RAG stated before the figure is known (seed 004's "2011/12 Est. RAG G"), with what it rests on."""
+
+    rag: Rag
+    basis: str
+
+    def __post_init__(self) -> None:
+        if not self.rag.judged:
+            raise IndicatorError("An estimated RAG is red, amber or green.")
+        if not (self.basis or "").strip():
+            raise IndicatorError("An estimated RAG needs its basis: what the estimate rests on.")
+
+    @property
+    def label(self) -> str:
+        return f"Est. {self.rag.label}"
+
+
+# -- milestones -------------------------------------------------------------------------------
+def parse_due(text: str) -> str:
+    """A milestone's date as stored: "2012-08" (a month: "by August 2012") or "2012-08-31" (a day)."""
+    s = (text or "").strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", s)
+    try:
+        if m:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+            return day.isoformat() if m.group(3) else day.isoformat()[:7]
+        m = re.fullmatch(r"(?:by\s+)?([A-Za-z]+)\s+(\d{4})", s, re.I)
+        if m:
+            names = [n.lower() for n in MONTH_NAMES]
+            word = m.group(1).lower()
+            month = names.index(word) + 1 if word in names else [n[:3] for n in names].index(word[:3]) + 1
+            return f"{int(m.group(2)):04d}-{month:02d}"
+    except ValueError:
+        pass
+    raise IndicatorError(f"“{s}” is not a date for a milestone (write it like August 2012 or 2012-08-31).")
+
+
+def due_text(due: str) -> str:
+    """"August 2012" for a month, "31/08/2012" for a day."""
+    if len(due) == 7:
+        return f"{MONTH_NAMES[int(due[5:7]) - 1]} {due[:4]}"
+    d = date.fromisoformat(due)
+    return d.strftime("%d/%m/%Y")
+
+
+def _last_day(due: str) -> date:
+    if len(due) == 7:
+        y, m = int(due[:4]), int(due[5:7])
+        nxt = date(y + (m == 12), m % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    return date.fromisoformat(due)
+
+
+def milestone_status(due: str, achieved_on: str | None, today: date) -> Rag:
+    """Green when achieved by its date, amber when achieved late, red when overdue, else not yet due."""
+    deadline = _last_day(due)
+    if achieved_on:
+        done = _last_day(achieved_on) if len(achieved_on) == 7 else date.fromisoformat(achieved_on)
+        return Rag.GREEN if done <= deadline else Rag.AMBER
+    return Rag.RED if today > deadline else Rag.NOT_DUE
 
 
 # -- periods ----------------------------------------------------------------------------------
@@ -287,3 +461,81 @@ def period_kind(period: str) -> str:
     if "/" in period:
         return "annual"
     raise IndicatorError(f"“{period}” is not a stored period.")
+
+
+# -- figures of several areas -----------------------------------------------------------------
+def sum_of_areas(parts: Sequence[Figure], unit: str, rate_per: int | None = None) -> Figure | None:
+    """A partnership's or county's figure from its districts': a sum for counts, a ratio of sums otherwise.
+
+    A percentage or rate can only be derived from numerators and denominators (for a rate, the count
+    and the population): the mean of the districts' percentages would weigh a small district like a big
+    one, so without them there is no derived figure (None).
+    """
+    if not parts or any(p is None for p in parts):
+        return None
+    if unit == "count":
+        if any(p.value is None for p in parts):
+            return None
+        return Figure(sum(p.value for p in parts))
+    if not all(p.is_ratio for p in parts):
+        return None
+    num = sum(p.numerator for p in parts)
+    den = sum(p.denominator for p in parts)
+    return Figure(figure_value(num, den, unit, rate_per), num, den)
+
+
+def latest_to_date(figures: Sequence[Figure | None]) -> list[float | None]:
+    """For rolling or snapshot figures: the latest figure standing at each period (None before the first
+    and after the last), which is what "year to date" means when figures are not added up."""
+    out: list[float | None] = []
+    last_with_data = max((i for i, f in enumerate(figures) if f is not None and f.value is not None), default=-1)
+    current = None
+    for i, f in enumerate(figures):
+        if f is not None and f.value is not None:
+            current = f.value
+        out.append(current if i <= last_with_data else None)
+    return out
+
+
+# -- where a figure came from -----------------------------------------------------------------
+SOURCE_KINDS = ("typed", "file", "police", "merged", "paper", "derived", "other")
+TYPED_SOURCES = ("typed", "entered", "")  # "entered" is what files written before 2026-11 hold
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    """Where one figure came from, in words: typed, which import file, which merged office, which paper."""
+
+    kind: str
+    label: str
+    raw: str = ""
+
+    @property
+    def typed(self) -> bool:
+        return self.kind == "typed"
+
+
+def describe_source(raw: str | None, merged_from: str | None = None) -> FigureSource:
+    """Read a stored indicator_values.source ("typed", "file:figures.xlsx", "police.uk …", "seed 003").
+
+    merged_from names the office whose export brought the figure into a county file.
+    """
+    text = (raw or "").strip()
+    if merged_from:
+        inner = describe_source(text)
+        return FigureSource("merged", f"Merged from {merged_from} ({inner.label[0].lower()}{inner.label[1:]})", text)
+    low = text.lower()
+    if low in TYPED_SOURCES:
+        return FigureSource("typed", "Typed", text)
+    if low.startswith("file:"):
+        return FigureSource("file", f"Imported from {text[5:].strip()}", text)
+    if low == "imported":
+        return FigureSource("file", "Imported from a figures file", text)
+    if low.startswith("police.uk"):
+        rest = text[len("police.uk"):].strip(" :-/")
+        return FigureSource("police", "police.uk import" + (f" ({rest})" if rest else ""), text)
+    if low.startswith("seed "):
+        return FigureSource("paper", f"Board paper (seed {text[5:].strip()})", text)
+    if low.startswith("derived"):
+        return FigureSource("derived", text[0].upper() + text[1:], text)
+    return FigureSource("other", text, text)

@@ -1,4 +1,5 @@
-"""Export for the county: a copy of the office's file, minimised, with a manifest; or an Excel workbook.
+"""Export for the county: a copy of the office's file, minimised, with a manifest (the workbook people read is
+built from it in exchange.county_workbook).
 
 The export is itself a Safer Desk file (same schema, same migrations table) plus the table
 ``_export_manifest``, so the county merge reads it with the same code that reads any file.
@@ -21,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,9 +29,9 @@ from pathlib import Path
 from safer_desk import __version__
 from safer_desk.domain.ids import new_id
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, CancelCheck, ProgressFn, check_cancelled,
-                                               content_checksum, data_tables, dependency_order, has_table, iter_rows,
+                                               content_checksum, data_tables, dependency_order, has_table,
                                                never_cancelled, no_progress, quote, row_counts, table_info)
-from safer_desk.exchange.files import Sheet, atomic_path, write_xlsx
+from safer_desk.exchange.files import atomic_path
 from safer_desk.storage import audit
 from safer_desk.storage.schema import costs as costs_schema
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
@@ -189,42 +189,3 @@ def column_title(column: str) -> str:
     if column.endswith("_pence"):
         return column[: -len("_pence")].replace("_", " ") + " (£)"
     return column.replace("_", " ")
-
-
-def write_county_workbook(store: Store, target: Path | str, *, include_referrals: bool = False,
-                          progress: ProgressFn = no_progress, cancelled: CancelCheck = never_cancelled) -> ExportResult:
-    """The same export as an Excel workbook: a Contents sheet, then one sheet per table (money in £)."""
-    target = Path(target)
-    with tempfile.TemporaryDirectory(prefix="safer-desk-export-") as folder:
-        staged = write_county_export(store, Path(folder) / "export.sqlite", include_referrals=include_referrals,
-                                     progress=lambda d, t, m="": progress(d, t * 2, m), cancelled=cancelled)
-        conn = sqlite3.connect(str(staged.path))
-        try:
-            manifest = dict(conn.execute(f"SELECT key, value FROM {MANIFEST_TABLE}").fetchall())
-            tables = json.loads(manifest["tables"])
-            contents_rows = [
-                ["Office", manifest["office_name"], ""],
-                ["Exported (UTC)", manifest["exported_at"], ""],
-                ["Exported by", manifest["exported_by"], ""],
-                ["Individual referrals", "included" if include_referrals else
-                 "left out (totals by district and month instead)", ""],
-                ["Checksum (SHA-256 of the rows)", manifest["checksum"], ""],
-                ["", "", ""],
-                ["Sheet", "Table", "Rows"],
-            ]
-            sheets: list[Sheet] = []
-            for i, table in enumerate(tables):
-                check_cancelled(cancelled)
-                info = table_info(conn, table)
-                rows = [[row[c] for c in info.columns] for row in iter_rows(conn, info)]
-                title = sheet_title(table)
-                sheets.append(Sheet(title, [column_title(c) for c in info.columns], rows,
-                                    money_columns=set(info.money_columns)))
-                contents_rows.append([title, table, len(rows)])
-                progress(len(tables) + i, len(tables) * 2, f"Writing sheet {title}…")
-        finally:
-            conn.close()
-        write_xlsx(target, [Sheet("Contents", ["Item", "Value", ""], contents_rows,
-                                  title="Safer Desk export for the county")] + sheets)
-    staged.path = target
-    return staged

@@ -51,6 +51,22 @@ REFERENCE_TABLES: dict[str, tuple[str, ...] | None] = {
     "partnership_members": ("partnership_id", "organisation_id"),
 }
 REFERENCE_ID = re.compile(r"^[a-z][a-z0-9_-]*:[a-z0-9][a-z0-9-]*$")  # domain.ids.reference_id
+_RANDOM_ID = re.compile(r"^[0-9a-f]{32}$")  # domain.ids.new_id
+
+
+def _deterministic_key(key: str) -> bool:
+    """A row identified by a deterministic id, or by a composite key naming one and no random id (an
+    illustrative mark on a shared catalogue item: ["fund_items", "item:door-chain"]): two offices that
+    send it alike hold the same thing."""
+    if REFERENCE_ID.match(key):
+        return True
+    if not key.startswith("["):
+        return False
+    try:
+        parts = [str(p) for p in json.loads(key)]
+    except ValueError:
+        return False
+    return any(REFERENCE_ID.match(p) for p in parts) and not any(_RANDOM_ID.match(p) for p in parts)
 
 CONFLICT_KINDS = {
     "other-office": "the same row came from another office",
@@ -412,7 +428,7 @@ class _Merger:
             p = self.owner(t, key)
             current = self.digest(info, existing)
             if p is not None and not p["shared"] and p["office_id"] != self.m.office_id:
-                if REFERENCE_ID.match(key) and current == digest == p["row_hash"]:
+                if _deterministic_key(key) and current == digest == p["row_hash"]:
                     # A definition with a deterministic id (an indicator, an area) that another office sent
                     # alike: shared from now on, so neither office's later export changes or removes it.
                     self.dst.execute(f"UPDATE {PROVENANCE_TABLE} SET shared = 1 WHERE table_name = ? AND row_key = ?",

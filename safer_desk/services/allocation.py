@@ -157,8 +157,8 @@ def build_options(*, pot: str | None = None, previous_total: str | None = None, 
     retain_fraction = Fraction(0)
     if pot not in (None, ""):
         pot_pence = money("pot", pot)
-        if retain not in (None, ""):
-            raise AllocationError(f"{label['retain']} applies to {label['previous_total']}, not to {label['pot']}.")
+        if retain not in (None, ""):  # hold back a share of this year's grant (10% is the common case)
+            retain_fraction = parse_percent(retain, what=label["retain"])
     elif previous_total not in (None, ""):
         previous_pence = money("previous_total", previous_total)
         if retain in (None, ""):
@@ -196,8 +196,15 @@ CLI_HEADER = ["partnership", "fixed_units", "basis", "basis_share_pct", "fixed",
               "variance"]
 
 
-def cli_rows(result: AllocationResult) -> list[list[str]]:
-    """DESIGN.md §4's CSV: amounts in plain pounds, the share as printed; basis blank with several factors."""
+CLI_TOTALS = "Totals"
+
+
+def cli_rows(result: AllocationResult, *, totals: bool = True) -> list[list[str]]:
+    """DESIGN.md §4's CSV: amounts in plain pounds, the share as printed; basis blank with several factors.
+
+    The last row is the totals row (partnership "Totals"), as the paper's table ends: fixed units, the
+    basis total, 100.00, and the fixed, variable, total, previous and variance columns added up.
+    """
     single = result.options.factors[0].name if len(result.options.factors) == 1 else None
     rows = []
     for r in result.rows:
@@ -206,6 +213,15 @@ def cli_rows(result: AllocationResult) -> list[list[str]]:
                      format_pounds_plain(r.variable_pence + r.damping_pence), format_pounds_plain(r.total_pence),
                      "" if r.previous_pence is None else format_pounds_plain(r.previous_pence),
                      "" if r.variance_pence is None else format_pounds_plain(r.variance_pence)])
+    if totals:
+        previous = result.previous_sum_pence
+        variance = result.variance_pence
+        rows.append([CLI_TOTALS, str(result.fixed_units),
+                     _plain_number(result.factor_totals[single]) if single else "", "100.00",
+                     format_pounds_plain(result.fixed_total_pence),
+                     format_pounds_plain(sum(r.variable_pence + r.damping_pence for r in result.rows)),
+                     format_pounds_plain(result.total_pence), "" if previous is None else format_pounds_plain(previous),
+                     "" if variance is None else format_pounds_plain(variance)])
     return rows
 
 
@@ -598,3 +614,39 @@ def list_top_slices(store: Store, *, year: str | None = None) -> list[TopSlice]:
 def with_factor_label(options: AllocationOptions, name: str, label: str) -> AllocationOptions:
     """The same options with one factor's board-paper label set."""
     return replace(options, factors=tuple(replace(f, label=label) if f.name == name else f for f in options.factors))
+
+
+# -- `safer-desk top-slice` ----------------------------------------------------------------------------------
+
+def top_slice_rows(total_pence: int, *, lsp_share: Fraction = Fraction(1, 2), retain: Fraction = Fraction(1, 10),
+                   partners: int = 9, vary: Fraction = Fraction(1, 5)) -> tuple[list[tuple[str, str]], list[str]]:
+    """The Performance Reward Grant split (seed 000) as name,value rows in plain pounds, and any notes.
+
+    £2,900,692: £1,450,346 to the LSPs; of the rest 10% retained (£145,034.60) and the rest shared
+    equally by nine partners (£145,034.60 each), each planning on ±20% (£174,041.52 and £116,027.68).
+    """
+    result = top_slice(total_pence, slices=(("LSP share", lsp_share),), remainder_label="Remainder",
+                       retained=retain, partners=partners, scenario=vary)
+    by_label = {line.label: line.amount_pence for line in result.lines}
+    remainder = by_label["Remainder"]
+    retained = result.lines[3].amount_pence
+    shared = remainder - retained
+    pct = format_fraction(vary * 100) if (vary * 100).denominator == 1 else str(float(vary * 100))
+    rows = [("total", format_pounds_plain(total_pence)),
+            ("lsp_share", format_pounds_plain(by_label["LSP share"])),
+            ("remainder", format_pounds_plain(remainder)),
+            ("retained", format_pounds_plain(retained)),
+            ("shared_by_partners", format_pounds_plain(shared)),
+            ("partners", str(partners)),
+            ("each_partner", format_pounds_plain(result.equal_share_pence)),
+            (f"each_partner_plus_{pct}pct", format_pounds_plain(result.scenario_more_pence)),
+            (f"each_partner_minus_{pct}pct", format_pounds_plain(result.scenario_less_pence))]
+    notes = []
+    shares = sorted(set(result.shares_pence))
+    if len(shares) > 1 or result.equal_share_pence * partners != shared:
+        counts = {v: result.shares_pence.count(v) for v in shares}
+        notes.append(f"{format_money(shared, show_pence=True)} does not split into {partners} equal shares to the "
+                     "penny: exactly, " + " and ".join(f"{n} get {format_money(v, show_pence=True)}"
+                                                       for v, n in counts.items())
+                     + f"; each_partner is the rounded {format_money(result.equal_share_pence, show_pence=True)}.")
+    return rows, notes

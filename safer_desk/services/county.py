@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from safer_desk.exchange import county_export, county_merge
+from safer_desk.exchange import county_export, county_merge, county_workbook
 from safer_desk.exchange.county_export import ExportResult
 from safer_desk.exchange.county_merge import Conflict, ExportManifest, ExportRefused, MergeSummary
 from safer_desk.exchange.county_schema import ExchangeCancelled, content_checksum, row_counts
@@ -28,11 +28,12 @@ class CountyError(ValueError):
     """Bad input to an exchange action; the message is for the person who chose it."""
 
 
-def export_for_county(store: Store, target: Path | str, *, include_referrals: bool = False,
+def export_for_county(store: Store, target: Path | str, *, include_referrals: bool = False, raw_tables: bool = False,
                       progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled) -> ExportResult:
     """Write the office's data for the county: .sqlite (for merging) or .xlsx (for reading), atomically.
 
-    Victim-level rows are left out (totals by district and month instead) unless include_referrals.
+    Victim-level rows are left out (totals by district and month instead) unless include_referrals. The workbook
+    holds the views people read (services.county_workbook); raw_tables adds the database's tables after them.
     """
     target = Path(target)
     kind = EXPORT_SUFFIXES.get(target.suffix.lower())
@@ -41,9 +42,15 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
                           "(an Excel workbook to read).")
     if target.exists() and target.resolve() == Path(store.path).resolve():
         raise CountyError("Choose a different file from the one that is open.")
-    write = county_export.write_county_export if kind == "sqlite" else county_export.write_county_workbook
     try:
-        return write(store, target, include_referrals=include_referrals, progress=progress, cancelled=cancelled)
+        if kind == "xlsx":
+            from safer_desk.services.county_workbook import workbook_views
+
+            return county_workbook.write_county_workbook(store, target, include_referrals=include_referrals,
+                                                         raw_tables=raw_tables, views=workbook_views,
+                                                         progress=progress, cancelled=cancelled)
+        return county_export.write_county_export(store, target, include_referrals=include_referrals,
+                                                 progress=progress, cancelled=cancelled)
     except ExchangeCancelled as exc:
         raise Cancelled(str(exc)) from exc
     except OSError as exc:

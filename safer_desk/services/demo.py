@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safer_desk.services.demo_data import allocation, costs, indicators, projects, reference
+from safer_desk.services.demo_data import allocation, budgets, costs, indicators, projects, reference
 from safer_desk.storage.store import Store, open_store
 
 # Each tab adds its own examples; order matters only where one tab uses another's rows.
 CONTRIBUTORS = (reference.add_examples, projects.add_examples, allocation.add_examples,
-                costs.add_examples, indicators.add_examples)
+                costs.add_examples, indicators.add_examples, budgets.add_examples)
 
 
 class DemoError(ValueError):

@@ -541,6 +541,11 @@ class PartnerLedger:
     outstanding_pence: int
     overdue_pence: int
 
+    @property
+    def net_billed_pence(self) -> int:
+        """Billed less refused and written off: what the partner is still expected to pay in all."""
+        return self.billed_pence - self.refused_pence - self.written_off_pence
+
 
 def partner_ledger(store: Store, *, today: date, case_id: str | None = None) -> list[PartnerLedger]:
     """Per partner: billed, paid, refused, written off, outstanding and overdue (billed = the other five)."""
@@ -577,6 +582,16 @@ class CaseSummary:
     next_due: date | None
     overdue_items: int
     open_recommendations: int
+    written_off_pence: int = 0
+    resplit_pence: int = 0
+    carried_pence: int = 0
+    net_billed_pence: int = 0  # billed less refused and written off: the cost, once refusals are dealt with
+    billing: rules.Billing | None = None
+
+    @property
+    def billing_text(self) -> str:
+        """"Billed £8,209.72 (including £684.14 re-split), less £684.14 refused = £7,525.58 net, the review's cost."""
+        return self.billing.describe() if self.billing is not None and self.billing.billed_pence else ""
 
     @property
     def cost_known(self) -> bool:
@@ -628,13 +643,16 @@ def list_cases(store: Store, *, today: date) -> list[CaseSummary]:
         recovered = sum(s.paid_pence for s in shares)
         outstanding = sum(s.outstanding_pence for s in shares)
         refused = sum(s.closed_pence for s in shares if s.status == "refused")
+        bill = rules.billing(cost, [(s.kind, ShareState(s.amount_pence, s.paid_pence, s.status, s.due_on))
+                                    for s in shares])
         open_recs, overdue_recs = recs.get(case["id"], (0, 0))
         result.append(CaseSummary(
             case["id"], case["reference"], case["kind"], case["district"] or "", case["partnership"] or "",
             case["lead"] or "", decision, cost, sum(s.amount_pence for s in shares), recovered, outstanding,
             refused, cost - recovered - outstanding, current,
             min((s.due_on for s in pending if s.due_on), default=None),
-            sum(1 for s in stages if s.is_overdue) + int(overdue_recs or 0), int(open_recs or 0)))
+            sum(1 for s in stages if s.is_overdue) + int(overdue_recs or 0), int(open_recs or 0),
+            bill.written_off_pence, bill.resplit_pence, bill.carried_pence, bill.net_billed_pence, bill))
     return result
 
 

@@ -76,6 +76,7 @@ class Fund:
     ends_on: date
     status: str
     rules: EligibilityRules
+    spend_keyed_to: date | None = None  # spend is fully keyed up to this date (later months are incomplete)
 
     @property
     def start_month(self) -> Month:
@@ -92,9 +93,11 @@ class Fund:
 
 def _fund_from_row(r) -> Fund:
     levels = frozenset(x for x in r["risk_levels"].split(",") if x)
+    keyed = r["spend_keyed_to"] if "spend_keyed_to" in r.keys() else None
     return Fund(r["id"], r["name"], r["purpose"], date.fromisoformat(r["starts_on"]), date.fromisoformat(r["ends_on"]),
                 r["status"], EligibilityRules(levels, bool(r["require_marac"]), bool(r["require_idva"]),
-                                              bool(r["require_perpetrator_not_resident"])))
+                                              bool(r["require_perpetrator_not_resident"])),
+                date.fromisoformat(keyed) if keyed else None)
 
 
 def list_funds(store: Store) -> list[Fund]:
@@ -179,6 +182,19 @@ def update_fund(store: Store, fund_id: str, **fields: Any) -> dict[str, Any]:
             store.conn.execute(f"UPDATE funds SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
                                (*values.values(), fund_id))
     return values
+
+
+def set_spend_keyed_to(store: Store, fund_id: str, keyed_to: Any) -> date | None:
+    """Record the date up to which the fund's spend is fully keyed (blank: not said); months after it are
+    left out of the burn rate. Returns the date it replaced, so undo is the same call with that."""
+    fund = get_fund(store, fund_id)
+    day = _date(keyed_to, "Spend keyed to")
+    if day is not None and day < fund.starts_on:
+        raise FundError("Spend keyed to: the date is before the fund starts.")
+    with store.transaction():
+        store.conn.execute("UPDATE funds SET spend_keyed_to = ? WHERE id = ?",
+                           (day.isoformat() if day else None, fund_id))
+    return fund.spend_keyed_to
 
 
 def delete_fund(store: Store, fund_id: str) -> None:
@@ -385,6 +401,8 @@ class FundFigures:
     summary_rows: int  # rows of fund_spend_summary included (victim-level detail not available for them)
     forecast: FundForecast
     contributors: list[tuple[str, int]] = field(default_factory=list)
+    ranges: domain.ForecastRange | None = None  # the forecast over 3-, 6- and 12-month windows
+    incomplete_from: Month | None = None  # the first month not complete (current, or after spend_keyed_to)
 
     @property
     def balance_pence(self) -> int:
@@ -403,9 +421,17 @@ class FundFigures:
         return domain.distribution(self.per_victim)
 
 
-def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, window: int = 3) -> FundFigures:
-    """Balance, spend by district/item/month, victims, burn rate and forecast (detail plus summaries)."""
+def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, window: int = 3,
+                 today: date | None = None, keyed_to: date | None = None) -> FundFigures:
+    """Balance, spend by district/item/month, victims, burn rate and forecast (detail plus summaries).
+
+    The current month (of ``today``) and months after the fund's spend-keyed-to date (or ``keyed_to``)
+    are incomplete: left out of the burn rate, and said to be. The forecast is also given over 3-, 6-
+    and 12-month windows (``ranges``).
+    """
     fund = get_fund(store, fund_id)
+    incomplete_from = domain.first_incomplete_month(today=today or date.today(),
+                                                    keyed_to=keyed_to or fund.spend_keyed_to)
     contributors = [(r[0], int(r[1])) for r in store.rows(
         "SELECT o.name, sum(c.amount_pence) FROM fund_contributions c JOIN organisations o ON o.id = c.organisation_id "
         "WHERE c.fund_id = ? GROUP BY o.name ORDER BY o.name", (fund_id,))]
@@ -436,10 +462,13 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     summary_rows = int(store.scalar(f"SELECT count(*) FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ?", (fund_id,)))
     spent = sum(v for _, _, v in by_month)
     victims = sum(v for _, v, _ in by_month)
-    forecast = domain.forecast_fund(contributions_total, {m: v for m, _, v in by_month}, start=fund.start_month,
-                                    end=fund.end_month, as_at=as_at, window=window)
+    monthly = {m: v for m, _, v in by_month}
+    forecast = domain.forecast_fund(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
+                                    as_at=as_at, window=window, incomplete_from=incomplete_from)
+    ranges = domain.forecast_range(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
+                                   as_at=as_at, incomplete_from=incomplete_from)
     return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
-                       summary_rows, forecast, contributors)
+                       summary_rows, forecast, contributors, ranges, incomplete_from)
 
 
 def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
@@ -464,19 +493,41 @@ def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
         ("last_fully_funded_month", f.last_funded_month.iso if f.last_funded_month else ""),
         ("period_end_month", f.pilot_end.iso),
         ("left_at_period_end", format_pounds_plain(f.left_at_end_pence)),
+        ("spend_keyed_to", figures.fund.spend_keyed_to.isoformat() if figures.fund.spend_keyed_to else ""),
+        ("incomplete_months_left_out", "; ".join(f"{m.iso}: {format_pounds_plain(v)}" for m, v in f.incomplete)),
+        *_range_rows(figures),
+        ("forecast_warnings", " ".join(f.warnings)),
     ]
+
+
+def _range_rows(figures: FundFigures) -> list[tuple[str, str]]:
+    from safer_desk.domain.money import format_pounds_plain
+
+    rows = []
+    for window, f in zip(figures.ranges.windows, figures.ranges.forecasts) if figures.ranges else ():
+        rows.append((f"monthly_burn_rate_{window}m", format_pounds_plain(f.burn_rate_pence)))
+        rows.append((f"forecast_exhaustion_month_{window}m", f.exhaustion_month.iso if f.exhaustion_month else ""))
+    return rows
 
 
 def forecast_sentence(figures: FundFigures) -> str:
     f = figures.forecast
     if f.exhaustion_month is None:
-        return "No spend yet, so no forecast."
+        return " ".join(["No spend yet, so no forecast." if not f.incomplete else
+                         "No complete month of spend yet, so no forecast.", *f.warnings])
     end_text = (f"{format_money(f.left_at_end_pence)} would be left at the end of the period ({f.pilot_end.label})"
                 if f.left_at_end_pence >= 0 else
                 f"{format_money(-f.left_at_end_pence)} would be missing by the end of the period ({f.pilot_end.label})")
-    return (f"At {format_money(f.burn_rate_pence)} a month (the {f.window_months} months to {f.as_at.label}), "
-            f"the fund covers spending to {f.last_funded_month.label} and runs out in {f.exhaustion_month.label}; "
-            f"{end_text}.")
+    range_text = range_sentence(figures)
+    return " ".join([f"At {format_money(f.burn_rate_pence)} a month (the {f.window_months} months to {f.as_at.label}), "
+                     f"the fund covers spending to {f.last_funded_month.label} and runs out in "
+                     f"{f.exhaustion_month.label}; {end_text}.", *([range_text] if range_text else []), *f.warnings])
+
+
+def range_sentence(figures: FundFigures) -> str:
+    """"Over 3, 6 and 12 months of spend the fund runs out between … ." ("" without a forecast)."""
+    text = figures.ranges.describe() if figures.ranges else ""
+    return f"Over 3-, 6- and 12-month windows the fund {text}." if text else ""
 
 
 # -- undo: a fund's or referral's rows before and after an action -----------------------------

@@ -1,23 +1,36 @@
 """Indicators: define them, enter figures and targets, and compute what the tab and the board report show.
 
 One function per user action (validate, write in one transaction, return what
-changed) plus read functions that return plain data. Qt-free and pandas-free.
+changed) plus read functions that return plain data and never write (looking at
+a file must not change it: tests check ``PRAGMA data_version``). Qt-free and pandas-free.
+
+The performance framework of the papers (issue 14): targets set, "Tbc" or withdrawn (with the date
+and why); tolerance relative to the target or in points; baselines; benchmarks (regional, national,
+comparator areas); milestones with a date as target; estimated RAG with its basis; activity counts;
+rates per 1,000 / 10,000 / 100,000 with the population used; rolling and snapshot figures.
+
+Partnership and county figures (issue 13) are derived from their districts' figures for the
+periods the membership held (partnership_districts valid_from/valid_to, districts' successors):
+sums for counts, ratios of sums for percentages and rates. A figure stored for the area itself wins.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from safer_desk.domain import indicators as dom
 from safer_desk.domain.ids import new_id, reference_id
-from safer_desk.domain.indicators import Change, Figure, IndicatorError, Rag
-from safer_desk.domain.periods import FinancialYear, Month, PeriodError, Quarter
+from safer_desk.domain.indicators import (Change, EstimatedRag, Figure, FigureSource, IndicatorError, Rag,
+                                          describe_source)
+from safer_desk.domain.periods import FinancialYear, Month, PeriodError, Quarter, format_uk_date
 from safer_desk.storage.store import Store
 
 AREA_KINDS = ("district", "partnership", "county", "unknown")
 UNKNOWN_AREA_ID = reference_id("area", "Unknown area")
+TYPED = "typed"  # indicator_values.source of a figure typed in the window or through the services
 
 
 class CommentRequired(IndicatorError):
@@ -32,6 +45,15 @@ class Area:
     ons_code: str | None = None
     population: int | None = None
 
+    @property
+    def is_group(self) -> bool:
+        """A partnership or county: its figures can be derived from its districts'."""
+        return self.kind in ("partnership", "county")
+
+    @property
+    def label(self) -> str:
+        return self.name if self.kind == "district" else f"{self.name} ({self.kind})"
+
 
 @dataclass(frozen=True)
 class Indicator:
@@ -44,13 +66,31 @@ class Indicator:
     frequency: str
     source: str
     area_id: str | None
-    tolerance_pct: float
+    tolerance_pct: float  # the tolerance's figure: a percentage of target, or points (tolerance_kind)
     description: str
     sort_order: int
+    tolerance_kind: str = "relative"
+    measure: str = "performance"
+    figure_basis: str = "period"
 
     @property
     def label(self) -> str:
         return f"{self.code} {self.name}".strip() if self.code else self.name
+
+    @property
+    def adds_up(self) -> bool:
+        """Figures for each period that add up over the year (not rolling or snapshot figures)."""
+        return self.figure_basis == "period"
+
+    def format(self, value: float | None, places: int | None = None) -> str:
+        """A figure of this indicator as the papers print it (1,610 per 100,000; 88.75%; 12,586)."""
+        return dom.format_value(value, self.unit, places, self.rate_per)
+
+    @property
+    def tolerance_text(self) -> str:
+        """"amber within 1 percentage point of target", "amber within 5% of target"."""
+        text = dom.tolerance_text(self.tolerance_pct, self.tolerance_kind, self.unit, self.rate_per)
+        return f"amber within {text}" + ("" if self.tolerance_kind == "relative" else " of target")
 
 
 @dataclass(frozen=True)
@@ -64,6 +104,14 @@ class Target:
     profile: str
     note: str
     trajectory: dict[str, float] = field(default_factory=dict)
+    status: str = "set"
+    withdrawn_on: str | None = None
+    withdrawn_reason: str = ""
+
+    @property
+    def is_set(self) -> bool:
+        """A target figures are judged against (not "Tbc", not withdrawn)."""
+        return self.status == "set"
 
 
 # -- areas ------------------------------------------------------------------------------------
@@ -86,13 +134,44 @@ def ensure_area(store: Store, name: str, kind: str = "district", *, ons_code: st
         store.conn.execute(
             "INSERT INTO indicator_areas(id, name, kind, ons_code, population) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET ons_code = coalesce(indicator_areas.ons_code, excluded.ons_code), "
-            "population = coalesce(excluded.population, indicator_areas.population)",
+            "population = coalesce(excluded.population, indicator_areas.population) "
+            "WHERE indicator_areas.ons_code IS NOT coalesce(indicator_areas.ons_code, excluded.ons_code) "
+            "OR indicator_areas.population IS NOT coalesce(excluded.population, indicator_areas.population)",
             (area_id, name, kind, ons_code, population))
     return area_id
 
 
+def _ensure_area_row(store: Store, area_id: str) -> None:
+    """Inside a write: make a reference district or partnership an area (figures need the row)."""
+    if store.scalar("SELECT 1 FROM indicator_areas WHERE id = ?", (area_id,)) is not None:
+        return
+    r = find_area(store, area_id)
+    if r is None or r.id != area_id:
+        raise IndicatorError(f"There is no area with id {area_id}.")
+    store.conn.execute("INSERT INTO indicator_areas(id, name, kind, ons_code) VALUES (?, ?, ?, ?)",
+                       (r.id, r.name, r.kind, r.ons_code))
+
+
+_REFERENCE_AREAS = ("SELECT id, name, 'district' AS kind, ons_code, NULL AS population FROM districts "
+                    "UNION ALL SELECT id, name, 'partnership', NULL, NULL FROM partnerships")
+
+
+def _reference_area(store: Store, name_or_id: str) -> Area | None:
+    r = store.one(f"SELECT * FROM ({_REFERENCE_AREAS}) WHERE id = ? OR lower(name) = lower(?) "
+                  "ORDER BY id = ? DESC LIMIT 1", (name_or_id, name_or_id, name_or_id))
+    return None if r is None else Area(r["id"], r["name"], r["kind"], r["ons_code"], r["population"])
+
+
 def sync_reference_areas(store: Store) -> int:
-    """Make every district and partnership of the reference data an area; returns how many were added."""
+    """Make every district and partnership of the reference data an area; returns how many were added.
+
+    Nothing is written when every one is there already. Reading never needs this: list_areas and
+    find_area see the reference data directly.
+    """
+    missing = store.scalar(f"SELECT count(*) FROM ({_REFERENCE_AREAS}) r "
+                           "WHERE r.id NOT IN (SELECT id FROM indicator_areas)")
+    if not missing:
+        return 0
     with store.transaction():
         before = store.scalar("SELECT count(*) FROM indicator_areas")
         store.conn.execute("INSERT INTO indicator_areas(id, name, kind, ons_code) "
@@ -103,19 +182,40 @@ def sync_reference_areas(store: Store) -> int:
         return store.scalar("SELECT count(*) FROM indicator_areas") - before
 
 
+_AREA_ORDER = "CASE kind WHEN 'county' THEN 0 WHEN 'partnership' THEN 1 WHEN 'district' THEN 2 ELSE 3 END, name"
+
+
 def list_areas(store: Store, *, with_values_only: bool = False) -> list[Area]:
-    sql = "SELECT * FROM indicator_areas"
-    if with_values_only:
-        sql += " WHERE id IN (SELECT DISTINCT area_id FROM indicator_values)"
-    order = "CASE kind WHEN 'county' THEN 0 WHEN 'partnership' THEN 1 WHEN 'district' THEN 2 ELSE 3 END, name"
-    return [Area(r["id"], r["name"], r["kind"], r["ons_code"], r["population"])
-            for r in store.rows(f"{sql} ORDER BY {order}")]
+    """Every area: those with figures, and the reference districts and partnerships (read, never written).
+
+    with_values_only keeps the areas with figures of their own, or derived from their districts'.
+    """
+    rows = store.rows(f"SELECT * FROM (SELECT id, name, kind, ons_code, population FROM indicator_areas UNION ALL "
+                      f"SELECT * FROM ({_REFERENCE_AREAS}) WHERE id NOT IN (SELECT id FROM indicator_areas)) "
+                      f"ORDER BY {_AREA_ORDER}")
+    areas = [Area(r["id"], r["name"], r["kind"], r["ons_code"], r["population"]) for r in rows]
+    if not with_values_only:
+        return areas
+    own = _districts_with_values(store)
+    groups = _Groups(store)
+    return [a for a in areas if a.id in own or (a.is_group and _has_member_values(store, a, own, groups))]
 
 
 def find_area(store: Store, name_or_id: str) -> Area | None:
+    """An area by id or name (case-insensitive): one with figures, or a reference district or partnership."""
     text = (name_or_id or "").strip()
-    r = store.one("SELECT * FROM indicator_areas WHERE id = ? OR lower(name) = lower(?)", (text, text))
-    return None if r is None else Area(r["id"], r["name"], r["kind"], r["ons_code"], r["population"])
+    r = store.one("SELECT * FROM indicator_areas WHERE id = ? OR lower(name) = lower(?) ORDER BY id = ? DESC "
+                  "LIMIT 1", (text, text, text))
+    if r is not None:
+        return Area(r["id"], r["name"], r["kind"], r["ons_code"], r["population"])
+    found = _reference_area(store, text)
+    if found is None and text:
+        # A county named by its districts (districts.county) whose figures are all derived from theirs.
+        for (county,) in store.rows("SELECT DISTINCT county FROM districts WHERE county IS NOT NULL AND county <> ''"):
+            county_id = reference_id("county", county)
+            if text in (county_id,) or text.lower() == county.lower():
+                return Area(county_id, county, "county")
+    return found
 
 
 def areas_with_values(store: Store, indicator_id: str) -> list[Area]:
@@ -132,15 +232,26 @@ def source_names(store: Store, area_id: str) -> list[str]:
 
 # -- indicators -------------------------------------------------------------------------------
 def _indicator(r) -> Indicator:
+    keys = r.keys()
     return Indicator(r["id"], r["name"], r["code"], r["unit"], r["rate_per"], r["polarity"], r["frequency"],
-                     r["source"], r["area_id"], r["tolerance_pct"], r["description"], r["sort_order"])
+                     r["source"], r["area_id"], r["tolerance_pct"], r["description"], r["sort_order"],
+                     r["tolerance_kind"] if "tolerance_kind" in keys else "relative",
+                     r["measure"] if "measure" in keys else "performance",
+                     r["figure_basis"] if "figure_basis" in keys else "period")
 
 
 def save_indicator(store: Store, name: str, *, code: str = "", unit: str = "count", polarity: str = "lower",
                    frequency: str = "monthly", source: str = "", area_id: str | None = None,
                    tolerance_pct: float = 5, rate_per: int | None = None, description: str = "",
-                   sort_order: int | None = None) -> str:
-    """Add an indicator, or update the one of that name; its id is derived from its name."""
+                   sort_order: int | None = None, tolerance_kind: str | None = None,
+                   measure: str | None = None, figure_basis: str | None = None) -> str:
+    """Add an indicator, or update the one of that name; its id is derived from its name.
+
+    tolerance_kind, rate_per, measure and figure_basis left as None keep what an existing indicator
+    has (so a dialog that does not show them cannot change them); a new indicator gets points for a
+    percentage's tolerance and relative otherwise, a rate per 1,000, a performance measure and
+    figures for each period.
+    """
     name = (name or "").strip()
     if not name:
         raise IndicatorError("An indicator needs a name.")
@@ -153,24 +264,46 @@ def save_indicator(store: Store, name: str, *, code: str = "", unit: str = "coun
     try:
         tolerance = float(tolerance_pct)
     except (TypeError, ValueError):
-        raise IndicatorError(f"The tolerance must be a percentage, not “{tolerance_pct}”.") from None
+        raise IndicatorError(f"The tolerance must be a number, not “{tolerance_pct}”.") from None
     if tolerance < 0:
         raise IndicatorError("The tolerance cannot be negative.")
-    if unit == "rate" and not rate_per:
-        rate_per = 1000
+    for value, allowed, what in ((tolerance_kind, dom.TOLERANCE_KINDS, "tolerance is relative or in points"),
+                                 (measure, dom.MEASURES, "measure is performance, activity or milestone"),
+                                 (figure_basis, dom.FIGURE_BASES, "figures are for the period, rolling12 or "
+                                                                 "snapshot")):
+        if value is not None and value not in allowed:
+            raise IndicatorError(f"The {what}, not “{value}”.")
+    if rate_per is not None and unit == "rate" and int(rate_per) not in dom.RATE_PERS:
+        raise IndicatorError(f"A rate is per 1,000, 10,000 or 100,000, not per {rate_per:,}.")
     indicator_id = reference_id("indicator", name)
     with store.transaction():
+        before = store.one("SELECT * FROM indicators WHERE id = ?", (indicator_id,))
+        if before is not None:
+            old = _indicator(before)
+            tolerance_kind = tolerance_kind or (old.tolerance_kind if old.unit == unit
+                                                else dom.default_tolerance_kind(unit))
+            measure = measure or old.measure
+            figure_basis = figure_basis or old.figure_basis
+            if rate_per is None and unit == "rate":
+                rate_per = old.rate_per
+        tolerance_kind = tolerance_kind or dom.default_tolerance_kind(unit)
+        measure = measure or "performance"
+        figure_basis = figure_basis or "period"
+        if unit == "rate" and not rate_per:
+            rate_per = 1000
         if sort_order is None:
-            sort_order = store.scalar("SELECT coalesce(max(sort_order), 0) + 1 FROM indicators")
+            sort_order = before["sort_order"] if before is not None else \
+                store.scalar("SELECT coalesce(max(sort_order), 0) + 1 FROM indicators")
+        row = (name, code.strip(), unit, rate_per if unit == "rate" else None, polarity, frequency, source.strip(),
+               area_id, tolerance, description, sort_order, tolerance_kind, measure, figure_basis)
+        cols = ("name", "code", "unit", "rate_per", "polarity", "frequency", "source", "area_id", "tolerance_pct",
+                "description", "sort_order", "tolerance_kind", "measure", "figure_basis")
+        if before is not None and all(before[c] == v for c, v in zip(cols, row)):
+            return indicator_id  # nothing changed: nothing written
         store.conn.execute(
-            "INSERT INTO indicators(id, name, code, unit, rate_per, polarity, frequency, source, area_id, "
-            "tolerance_pct, description, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET name = excluded.name, code = excluded.code, unit = excluded.unit, "
-            "rate_per = excluded.rate_per, polarity = excluded.polarity, frequency = excluded.frequency, "
-            "source = excluded.source, area_id = excluded.area_id, tolerance_pct = excluded.tolerance_pct, "
-            "description = excluded.description",
-            (indicator_id, name, code.strip(), unit, rate_per if unit == "rate" else None, polarity, frequency,
-             source.strip(), area_id, tolerance, description, sort_order))
+            f"INSERT INTO indicators(id, {', '.join(cols)}) VALUES (?{', ?' * len(cols)}) "
+            "ON CONFLICT(id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in cols if c != "sort_order"),
+            (indicator_id, *row))
     return indicator_id
 
 
@@ -223,8 +356,12 @@ def parse_period(text: str, frequency: str | None = None) -> str:
     s = str(text or "").strip()
     if not s:
         raise IndicatorError("The period is blank.")
-    for kind, parse in (("monthly", lambda t: Month.parse(t).iso), ("quarterly", lambda t: Quarter.parse(t).key),
-                        ("annual", lambda t: FinancialYear.parse(t).label)):
+    parsers = [("monthly", lambda t: Month.parse(t).iso), ("quarterly", lambda t: Quarter.parse(t).key),
+               ("annual", lambda t: FinancialYear.parse(t).label)]
+    # "2010/11" is both a financial year and (read as year/month) November 2010: the indicator's own
+    # frequency is tried first, and a financial year before a month when none is given.
+    parsers.sort(key=lambda kp: (kp[0] != frequency, kp[0] != "annual"))
+    for kind, parse in parsers:
         try:
             stored = parse(s)
         except PeriodError:
@@ -260,6 +397,9 @@ def check_value(indicator: Indicator, pv: PeriodValue) -> tuple[float | None, fl
     """Validate one figure; returns (value, numerator, denominator) as stored."""
     num, den, value = pv.numerator, pv.denominator, pv.value
     where = period_label(pv.period)
+    if indicator.measure == "milestone" and (value is not None or num is not None):
+        raise IndicatorError(f"{indicator.name} is a milestone: its target is a date, it has no figures "
+                             "(record when it was achieved instead).")
     if (num is None) != (den is None):
         raise IndicatorError(f"{indicator.name}, {where}: give both a numerator and a denominator, or neither.")
     if num is not None:
@@ -279,29 +419,52 @@ def check_value(indicator: Indicator, pv: PeriodValue) -> tuple[float | None, fl
     return value, num, den
 
 
-def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[PeriodValue], *,
-                source: str = "entered", require_red_comments: bool = True) -> list[str]:
-    """Save figures and comments for periods of one indicator and area, all or nothing; returns the periods.
+def _same_number(a: float | None, b: float | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and float(a) == float(b))
 
-    A period whose figure is red against its target must have a comment (DESIGN §2.4).
+
+def _unchanged(row: dict | None, value, num, den, comment: str | None) -> bool:
+    """The stored row already says this (a blank figure with no comment is no row at all)."""
+    blank = value is None and num is None and not (comment or "").strip()
+    if row is None or blank:
+        return row is None and blank  # a blank period with a row deletes the row
+    if comment is not None and (row["comment"] or "") != comment:
+        return False
+    return _same_number(row["value"], value) and _same_number(row["numerator"], num) \
+        and _same_number(row["denominator"], den)
+
+
+def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[PeriodValue], *,
+                source: str = TYPED, require_red_comments: bool = True) -> list[str]:
+    """Save figures and comments for periods of one indicator and area, all or nothing.
+
+    Returns the periods that changed; a period whose figure and comment are already stored is not
+    written at all (typing the same figure again changes nothing, not even the file). source says
+    where the figures came from ("typed", "file:NAME", "seed 003" …). A period whose figure is red
+    against its target must have a comment (DESIGN §2.4).
     """
     indicator = get_indicator(store, indicator_id)
     if indicator.unit == "rate":
-        # A rate per 1,000 whose denominator is not given uses the area's population.
-        population = store.scalar("SELECT population FROM indicator_areas WHERE id = ?", (area_id,))
-        if population:
-            values = [replace(pv, denominator=float(population))
-                      if pv.numerator is not None and pv.denominator is None else pv for pv in values]
+        # A rate whose denominator is not given uses the area's population for the period's year.
+        values = [replace(pv, denominator=float(pop.population))
+                  if pv.numerator is not None and pv.denominator is None
+                  and (pop := population_for(store, area_id, year_of_period(pv.period))) is not None else pv
+                  for pv in values]
     checked = []
     for pv in values:
         kind = dom.period_kind(pv.period)
         if kind != indicator.frequency:
             raise IndicatorError(f"{indicator.name} is {indicator.frequency}: “{pv.period}” is a {kind} period.")
         checked.append((pv, check_value(indicator, pv)))
-    if store.scalar("SELECT 1 FROM indicator_areas WHERE id = ?", (area_id,)) is None:
+    if find_area(store, area_id) is None:
         raise IndicatorError(f"There is no area with id {area_id}.")
+    stored = value_rows(store, indicator.id, area_id, [pv.period for pv, _ in checked])
+    changed = [(pv, v) for pv, v in checked if not _unchanged(stored.get(pv.period), *v, pv.comment)]
+    if not changed:
+        return []
     with store.transaction():
-        for pv, (value, num, den) in checked:
+        _ensure_area_row(store, area_id)
+        for pv, (value, num, den) in changed:
             if value is None and num is None and not (pv.comment or "").strip():
                 store.conn.execute("DELETE FROM indicator_values WHERE indicator_id = ? AND area_id = ? "
                                    "AND period = ?", (indicator.id, area_id, pv.period))
@@ -314,19 +477,38 @@ def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[
                 "comment = coalesce(?, indicator_values.comment), source = excluded.source",
                 (new_id(), indicator.id, area_id, pv.period, value, num, den, pv.comment, source, pv.comment))
         if require_red_comments:
-            years = {year_of_period(pv.period) for pv, _ in checked}
+            years = {year_of_period(pv.period) for pv, _ in changed}
+            wanted = {pv.period for pv, _ in changed}
             missing = []
             for year in sorted(years):
                 view = year_view(store, indicator, area_id, year)
                 missing += [period_label(p) for p, rag, comment in zip(view.periods, view.period_rags,
                                                                         view.comments)
-                            if rag is Rag.RED and not comment.strip()
-                            and p in {pv.period for pv, _ in checked}]
+                            if rag is Rag.RED and not comment.strip() and p in wanted]
             if missing:
                 raise CommentRequired(
                     f"{indicator.name} is red against its target in {', '.join(missing)}: add a comment saying "
                     "why for each red period. Nothing was saved.")
-    return [pv.period for pv, _ in checked]
+    return [pv.period for pv, _ in changed]
+
+
+def changed_values(store: Store, indicator_id: str, area_id: str,
+                   values: Sequence[PeriodValue]) -> list[tuple[PeriodValue, PeriodValue]]:
+    """The figures among values that differ from the stored ones, each paired with what is stored (for undo).
+
+    Raises IndicatorError for a figure that could not be saved (the message names the period).
+    """
+    indicator = get_indicator(store, indicator_id)
+    stored = value_rows(store, indicator.id, area_id, [pv.period for pv in values])
+    out = []
+    for pv in values:
+        if _unchanged(stored.get(pv.period), *check_value(indicator, pv), pv.comment):
+            continue
+        r = stored.get(pv.period)
+        before = PeriodValue(pv.period, None, None, None, "") if r is None else \
+            PeriodValue(pv.period, r["value"], r["numerator"], r["denominator"], r["comment"])
+        out.append((pv, before))
+    return out
 
 
 class _DryRun(Exception):
@@ -344,26 +526,32 @@ def validate_values(store: Store, indicator_id: str, area_id: str, values: Seque
 
 
 def set_comment(store: Store, indicator_id: str, area_id: str, period: str, comment: str) -> None:
+    comment = comment.strip()
+    row = value_rows(store, indicator_id, area_id, [period]).get(period)
+    if (row is None and not comment) or (row is not None and (row["comment"] or "") == comment):
+        return
     with store.transaction():
+        _ensure_area_row(store, area_id)
         store.conn.execute(
             "INSERT INTO indicator_values(id, indicator_id, area_id, period, comment, source) "
-            "VALUES (?, ?, ?, ?, ?, 'entered') ON CONFLICT(indicator_id, area_id, period) "
-            "DO UPDATE SET comment = excluded.comment", (new_id(), indicator_id, area_id, period, comment.strip()))
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(indicator_id, area_id, period) "
+            "DO UPDATE SET comment = excluded.comment", (new_id(), indicator_id, area_id, period, comment, TYPED))
 
 
 def value_rows(store: Store, indicator_id: str, area_id: str, periods: Iterable[str]) -> dict[str, dict]:
-    """Stored rows of these periods: period -> {value, numerator, denominator, comment, source}."""
+    """Stored rows of these periods: period -> {id, value, numerator, denominator, comment, source}."""
     periods = list(periods)
     if not periods:
         return {}
     marks = ",".join("?" * len(periods))
     return {r["period"]: dict(r) for r in store.rows(
-        f"SELECT period, value, numerator, denominator, comment, source FROM indicator_values "
+        f"SELECT id, period, value, numerator, denominator, comment, source FROM indicator_values "
         f"WHERE indicator_id = ? AND area_id = ? AND period IN ({marks})", (indicator_id, area_id, *periods))}
 
 
 def snapshot_values(store: Store, indicator_id: str, area_id: str, periods: Iterable[str]) -> list[PeriodValue]:
     """The stored figures of periods as PeriodValues (blank ones too), for undo."""
+    periods = list(periods)
     rows = value_rows(store, indicator_id, area_id, periods)
     out = []
     for p in periods:
@@ -373,17 +561,56 @@ def snapshot_values(store: Store, indicator_id: str, area_id: str, periods: Iter
     return out
 
 
+def figure_sources(store: Store, rows: Iterable[dict]) -> dict[str, FigureSource]:
+    """Where each stored figure came from (period -> FigureSource), naming the office it was merged from."""
+    rows = list(rows)
+    offices: dict[str, str] = {}
+    ids = [r["id"] for r in rows if r.get("id")]
+    if ids and store.scalar("SELECT 1 FROM sqlite_master WHERE name = '_county_provenance'"):
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            offices.update({r[0]: r[1] for r in store.rows(
+                f"SELECT row_key, office_name FROM _county_provenance WHERE table_name = 'indicator_values' "
+                f"AND row_key IN ({','.join('?' * len(part))})", part)})
+    return {r["period"]: describe_source(r.get("source"), offices.get(r.get("id"))) for r in rows}
+
+
 # -- targets ----------------------------------------------------------------------------------
 def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYear, *, kind: str,
                value: float | None = None, trajectory: Sequence[float] | None = None, profile: str = "entered",
-               note: str = "") -> str:
-    """Set the year's target: annual (with an even or seasonal trajectory), threshold, or an entered trajectory."""
+               note: str = "", status: str | None = None, withdrawn_on: str | None = None,
+               withdrawn_reason: str | None = None) -> str:
+    """Set the year's target: annual (with an even or seasonal trajectory), threshold, or an entered trajectory.
+
+    status "tbc" records a target the paper states as "Tbc" (no figure needed); "withdrawn" keeps the
+    figure with the date and the reason. Left as None, a target that was withdrawn stays withdrawn.
+    """
     indicator = get_indicator(store, indicator_id)
     if kind not in dom.TARGET_KINDS:
         raise IndicatorError(f"A target is annual, trajectory or threshold, not “{kind}”.")
+    if status is not None and status not in dom.TARGET_STATUSES:
+        raise IndicatorError(f"A target is set, tbc or withdrawn, not “{status}”.")
+    if indicator.measure == "activity":
+        raise IndicatorError(f"{indicator.name} is an activity count: it is measured, with no target.")
+    if indicator.measure == "milestone":
+        raise IndicatorError(f"{indicator.name} is a milestone: its target is a date (set the milestone).")
+    old = get_target(store, indicator.id, area_id, year)
+    if status is None:
+        status = old.status if old is not None else "set"
+        withdrawn_on = old.withdrawn_on if withdrawn_on is None and old is not None else withdrawn_on
+        withdrawn_reason = old.withdrawn_reason if withdrawn_reason is None and old is not None else withdrawn_reason
+    withdrawn_reason = (withdrawn_reason or "").strip()
+    if status == "withdrawn":
+        if not withdrawn_on or not withdrawn_reason:
+            raise IndicatorError(f"{indicator.name}: a withdrawn target needs the date and the reason.")
+        withdrawn_on = _parse_day_or_month(withdrawn_on)
+    else:
+        withdrawn_on, withdrawn_reason = None, ""
     periods = year_periods(indicator.frequency, year)
     cumulative: list[float] | None = None
-    if kind == "trajectory":
+    if status == "tbc":
+        value, profile = None, "entered"
+    elif kind == "trajectory":
         if not trajectory:
             raise IndicatorError(f"{indicator.name}: enter the cumulative target for each period.")
         cumulative = [float(v) for v in trajectory]
@@ -397,7 +624,7 @@ def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     else:
         if value is None:
             raise IndicatorError(f"{indicator.name}: the {kind} target needs a figure.")
-        if kind == "annual" and indicator.unit == "count" and len(periods) > 1:
+        if kind == "annual" and indicator.unit == "count" and len(periods) > 1 and indicator.adds_up:
             if profile == "seasonal":
                 last = series(store, indicator, area_id, year.previous())
                 if any(f is None or f.value is None for f in last):
@@ -410,13 +637,20 @@ def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         else:
             profile = "entered" if profile not in ("even", "seasonal") else profile
     target_id = reference_id("target", f"{indicator.id} {area_id} {year.label}")
+    new_traj = dict(zip(periods, cumulative)) if cumulative else {}
+    if old is not None and (old.kind, old.value, old.profile, old.note, old.trajectory, old.status,
+                            old.withdrawn_on, old.withdrawn_reason) == (
+            kind, value, profile, note, new_traj, status, withdrawn_on, withdrawn_reason):
+        return target_id  # nothing changed: nothing written
     with store.transaction():
+        _ensure_area_row(store, area_id)
         store.conn.execute("DELETE FROM indicator_targets WHERE indicator_id = ? AND area_id = ? AND year = ?",
                            (indicator.id, area_id, year.label))
         store.conn.execute(
-            "INSERT INTO indicator_targets(id, indicator_id, area_id, year, kind, value, profile, note) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (target_id, indicator.id, area_id, year.label, kind, value, profile,
-                                                note))
+            "INSERT INTO indicator_targets(id, indicator_id, area_id, year, kind, value, profile, note, status, "
+            "withdrawn_on, withdrawn_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (target_id, indicator.id, area_id, year.label, kind, value, profile, note, status, withdrawn_on,
+             withdrawn_reason))
         if cumulative:
             store.conn.executemany(
                 "INSERT INTO indicator_trajectory(id, target_id, period, cumulative) VALUES (?, ?, ?, ?)",
@@ -424,7 +658,20 @@ def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     return target_id
 
 
+def withdraw_target(store: Store, indicator_id: str, area_id: str, year: FinancialYear, *, on: str,
+                    reason: str) -> str:
+    """Record that the year's target was withdrawn (the figure stays, shown but never judged against)."""
+    t = get_target(store, indicator_id, area_id, year)
+    if t is None:
+        raise IndicatorError("There is no target for that year to withdraw.")
+    traj = [t.trajectory[p] for p in sorted(t.trajectory)] if t.kind == "trajectory" else None
+    return set_target(store, indicator_id, area_id, year, kind=t.kind, value=t.value, trajectory=traj,
+                      profile=t.profile, note=t.note, status="withdrawn", withdrawn_on=on, withdrawn_reason=reason)
+
+
 def clear_target(store: Store, indicator_id: str, area_id: str, year: FinancialYear) -> None:
+    if get_target(store, indicator_id, area_id, year) is None:
+        return
     with store.transaction():
         store.conn.execute("DELETE FROM indicator_targets WHERE indicator_id = ? AND area_id = ? AND year = ?",
                            (indicator_id, area_id, year.label))
@@ -438,37 +685,580 @@ def get_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     traj = {t["period"]: t["cumulative"] for t in store.rows(
         "SELECT period, cumulative FROM indicator_trajectory WHERE target_id = ?", (r["id"],))}
     return Target(r["id"], r["indicator_id"], r["area_id"], r["year"], r["kind"], r["value"], r["profile"],
-                  r["note"], traj)
+                  r["note"], traj, r["status"], r["withdrawn_on"], r["withdrawn_reason"])
 
 
-def target_text(indicator: Indicator, target: Target | None) -> str:
-    """"No more than 28%", "At least 90%", "1,256 in the year", "Cumulative trajectory to 640"."""
+def _parse_day_or_month(text: str) -> str:
+    """"29/06/2010", "2010-06-29" or a month ("June 2010", "2010-06") as stored."""
+    from safer_desk.domain.periods import parse_uk_date
+
+    s = (text or "").strip()
+    try:
+        return parse_uk_date(s).isoformat()
+    except PeriodError:
+        return dom.parse_due(s)
+
+
+def day_or_month_text(stored: str | None) -> str:
+    """29/06/2010, or June 2010 for a month."""
+    if not stored:
+        return ""
+    return dom.due_text(stored) if len(stored) == 7 else format_uk_date(date.fromisoformat(stored))
+
+
+def target_text(indicator: Indicator, target: Target | None, *, with_reason: bool = False) -> str:
+    """"No more than 28%", "At least 90%", "1,256 in the year", "Target to be confirmed", "… (withdrawn 29/06/2010)"."""
     if target is None:
         return "No target"
-    v = dom.format_value(target.value, indicator.unit)
+    if target.status == "tbc":
+        return "Target to be confirmed"
+    v = indicator.format(target.value)
     if target.kind == "threshold":
-        return f"No more than {v}" if indicator.polarity == "lower" else f"At least {v}"
-    if target.kind == "trajectory":
-        return f"Cumulative trajectory to {v}"
-    if indicator.unit == "count":
+        text = f"No more than {v}" if indicator.polarity == "lower" else f"At least {v}"
+    elif target.kind == "trajectory":
+        text = f"Cumulative trajectory to {v}"
+    elif indicator.unit == "count" and indicator.adds_up:
         extra = {"even": "spread evenly", "seasonal": "in last year's seasonal profile"}.get(target.profile, "")
-        return f"{v} in the year" + (f" ({extra})" if extra else "")
-    return f"{v} for the year"
+        text = f"{v} in the year" + (f" ({extra})" if extra else "")
+    else:
+        text = f"{v} for the year"
+    if target.status == "withdrawn":
+        text += f" (withdrawn {day_or_month_text(target.withdrawn_on)}"
+        text += f": {target.withdrawn_reason})" if with_reason else ")"
+    return text
+
+
+# -- baselines, benchmarks, milestones, estimated RAG, populations ---------------------------------
+@dataclass(frozen=True)
+class Baseline:
+    indicator_id: str
+    area_id: str
+    period: str  # a label as the paper gives it ("2009/10"), or ""
+    value: float
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    indicator_id: str
+    area_id: str
+    period: str
+    kind: str  # regional, national, comparator
+    name: str  # "East of England", "England", "Sussex average"
+    value: float
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        """"Regional", "National (England)", "Sussex average"."""
+        kind = dom.BENCHMARK_LABELS[self.kind]
+        if self.kind == "comparator" or self.name == kind:
+            return self.name
+        return f"{kind} ({self.name})"
+
+
+@dataclass(frozen=True)
+class Milestone:
+    indicator_id: str
+    area_id: str
+    year: str
+    due: str  # "2012-08" or "2012-08-31"
+    achieved_on: str | None
+    note: str = ""
+
+    @property
+    def due_text(self) -> str:
+        return dom.due_text(self.due)
+
+    def status(self, today: date) -> Rag:
+        return dom.milestone_status(self.due, self.achieved_on, today)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    indicator_id: str
+    area_id: str
+    year: str
+    estimate: EstimatedRag
+    stated_on: str | None = None
+
+    @property
+    def rag(self) -> Rag:
+        return self.estimate.rag
+
+    @property
+    def basis(self) -> str:
+        return self.estimate.basis
+
+    @property
+    def label(self) -> str:
+        return self.estimate.label
+
+
+@dataclass(frozen=True)
+class Population:
+    area_id: str
+    year: str  # "" for the area's population with no year
+    population: int
+    source: str = ""
+
+    def text(self) -> str:
+        return f"population {self.population:,}" + (f" ({self.source})" if self.source else "")
+
+
+def set_baseline(store: Store, indicator_id: str, area_id: str, value: float, *, period: str = "",
+                 note: str = "") -> str:
+    """The figure the indicator is measured from in this area (LT6: 88.75% in 2009/10)."""
+    ind = get_indicator(store, indicator_id)
+    if value is None:
+        raise IndicatorError(f"{ind.name}: a baseline needs a figure.")
+    period = (period or "").strip()
+    row_id = reference_id("baseline", f"{ind.id} {area_id}")
+    old = get_baseline(store, ind.id, area_id)
+    if old == Baseline(ind.id, area_id, period, float(value), note):
+        return row_id
+    with store.transaction():
+        _ensure_area_row(store, area_id)
+        store.conn.execute(
+            "INSERT INTO indicator_baselines(id, indicator_id, area_id, period, value, note) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(indicator_id, area_id) DO UPDATE SET period = excluded.period, value = excluded.value, "
+            "note = excluded.note", (row_id, ind.id, area_id, period, float(value), note))
+    return row_id
+
+
+def get_baseline(store: Store, indicator_id: str, area_id: str) -> Baseline | None:
+    r = store.one("SELECT * FROM indicator_baselines WHERE indicator_id = ? AND area_id = ?", (indicator_id, area_id))
+    return None if r is None else Baseline(r["indicator_id"], r["area_id"], r["period"], r["value"], r["note"])
+
+
+def set_benchmark(store: Store, indicator_id: str, area_id: str, period: str, *, kind: str, name: str,
+                  value: float, note: str = "") -> str:
+    """A figure to compare with for a period: regional, national, or a comparator area's."""
+    ind = get_indicator(store, indicator_id)
+    if kind not in dom.BENCHMARK_KINDS:
+        raise IndicatorError(f"A benchmark is regional, national or comparator, not “{kind}”.")
+    name = (name or "").strip() or dom.BENCHMARK_LABELS[kind]
+    period = parse_period(period, ind.frequency)
+    row_id = reference_id("benchmark", f"{ind.id} {area_id} {period} {name}")
+    if Benchmark(ind.id, area_id, period, kind, name, float(value), note) in benchmarks(store, ind.id, area_id):
+        return row_id
+    with store.transaction():
+        _ensure_area_row(store, area_id)
+        store.conn.execute(
+            "INSERT INTO indicator_benchmarks(id, indicator_id, area_id, period, kind, name, value, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(indicator_id, area_id, period, name) DO UPDATE SET "
+            "kind = excluded.kind, value = excluded.value, note = excluded.note",
+            (row_id, ind.id, area_id, period, kind, name, float(value), note))
+    return row_id
+
+
+def benchmarks(store: Store, indicator_id: str, area_id: str, periods: Iterable[str] | None = None) -> list[Benchmark]:
+    """The benchmarks of an indicator and area (of these periods when given), regional before national."""
+    rows = store.rows("SELECT * FROM indicator_benchmarks WHERE indicator_id = ? AND area_id = ? ORDER BY period, "
+                      "CASE kind WHEN 'regional' THEN 0 WHEN 'national' THEN 1 ELSE 2 END, name",
+                      (indicator_id, area_id))
+    wanted = None if periods is None else set(periods)
+    return [Benchmark(r["indicator_id"], r["area_id"], r["period"], r["kind"], r["name"], r["value"], r["note"])
+            for r in rows if wanted is None or r["period"] in wanted]
+
+
+def set_milestone(store: Store, indicator_id: str, area_id: str, year: FinancialYear, *, due: str,
+                  achieved_on: str | None = None, note: str = "") -> str:
+    """A milestone measure's target for the year: a date ("August 2012"), and when it was achieved."""
+    ind = get_indicator(store, indicator_id)
+    if ind.measure != "milestone":
+        raise IndicatorError(f"{ind.name} is not a milestone measure: its target is a figure.")
+    due_s = dom.parse_due(due)
+    done = _parse_day_or_month(achieved_on) if achieved_on else None
+    row_id = reference_id("milestone", f"{ind.id} {area_id} {year.label}")
+    if get_milestone(store, ind.id, area_id, year) == Milestone(ind.id, area_id, year.label, due_s, done, note):
+        return row_id
+    with store.transaction():
+        _ensure_area_row(store, area_id)
+        store.conn.execute(
+            "INSERT INTO indicator_milestones(id, indicator_id, area_id, year, due, achieved_on, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(indicator_id, area_id, year) DO UPDATE SET due = excluded.due, "
+            "achieved_on = excluded.achieved_on, note = excluded.note",
+            (row_id, ind.id, area_id, year.label, due_s, done, note))
+    return row_id
+
+
+def get_milestone(store: Store, indicator_id: str, area_id: str, year: FinancialYear) -> Milestone | None:
+    r = store.one("SELECT * FROM indicator_milestones WHERE indicator_id = ? AND area_id = ? AND year = ?",
+                  (indicator_id, area_id, year.label))
+    return None if r is None else Milestone(r["indicator_id"], r["area_id"], r["year"], r["due"], r["achieved_on"],
+                                            r["note"])
+
+
+def set_estimate(store: Store, indicator_id: str, area_id: str, year: FinancialYear, *, rag: str | Rag,
+                 basis: str, stated_on: str | None = None) -> str:
+    """A RAG estimated for the year before its figure is known ("2011/12 Est. RAG G"), with its basis."""
+    ind = get_indicator(store, indicator_id)
+    est = EstimatedRag(rag if isinstance(rag, Rag) else Rag.parse(rag), (basis or "").strip())
+    stated = _parse_day_or_month(stated_on) if stated_on else None
+    row_id = reference_id("estimate", f"{ind.id} {area_id} {year.label}")
+    if get_estimate(store, ind.id, area_id, year) == Estimate(ind.id, area_id, year.label, est, stated):
+        return row_id
+    with store.transaction():
+        _ensure_area_row(store, area_id)
+        store.conn.execute(
+            "INSERT INTO indicator_estimates(id, indicator_id, area_id, year, rag, basis, stated_on) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(indicator_id, area_id, year) DO UPDATE SET rag = excluded.rag, "
+            "basis = excluded.basis, stated_on = excluded.stated_on",
+            (row_id, ind.id, area_id, year.label, est.rag.key, est.basis, stated))
+    return row_id
+
+
+def get_estimate(store: Store, indicator_id: str, area_id: str, year: FinancialYear) -> Estimate | None:
+    r = store.one("SELECT * FROM indicator_estimates WHERE indicator_id = ? AND area_id = ? AND year = ?",
+                  (indicator_id, area_id, year.label))
+    if r is None:
+        return None
+    return Estimate(r["indicator_id"], r["area_id"], r["year"], EstimatedRag(Rag.parse(r["rag"]), r["basis"]),
+                    r["stated_on"])
+
+
+def set_population(store: Store, area_id: str, year: FinancialYear, population: int, *, source: str = "") -> str:
+    """The population a rate uses for an area and financial year, with where it came from."""
+    try:
+        population = int(population)
+    except (TypeError, ValueError):
+        raise IndicatorError(f"A population is a whole number, not “{population}”.") from None
+    if population <= 0:
+        raise IndicatorError("A population must be more than 0.")
+    row_id = reference_id("population", f"{area_id} {year.label}")
+    r = store.one("SELECT population, source FROM indicator_populations WHERE area_id = ? AND year = ?",
+                  (area_id, year.label))
+    if r is not None and (r["population"], r["source"]) == (population, source):
+        return row_id
+    with store.transaction():
+        _ensure_area_row(store, area_id)
+        store.conn.execute(
+            "INSERT INTO indicator_populations(id, area_id, year, population, source) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(area_id, year) DO UPDATE SET population = excluded.population, source = excluded.source",
+            (row_id, area_id, year.label, population, source))
+    return row_id
+
+
+def population_for(store: Store, area_id: str, year: FinancialYear) -> Population | None:
+    """The area's population for the year, else the nearest earlier year's, else the area's own figure."""
+    r = store.one("SELECT year, population, source FROM indicator_populations WHERE area_id = ? AND year <= ? "
+                  "ORDER BY year DESC LIMIT 1", (area_id, year.label))
+    if r is not None:
+        return Population(area_id, r["year"], r["population"], r["source"])
+    pop = store.scalar("SELECT population FROM indicator_areas WHERE id = ?", (area_id,))
+    return Population(area_id, "", int(pop)) if pop else None
+
+
+# -- partnership and county figures from district figures ---------------------------------------
+def period_span(period: str) -> tuple[date, date]:
+    """The first and last day a stored period covers."""
+    kind = dom.period_kind(period)
+    if kind == "monthly":
+        months = [Month.parse(period)]
+    elif kind == "quarterly":
+        months = Quarter.parse(period).months
+    else:
+        months = FinancialYear.parse(period).months
+    return months[0].first_day, months[-1].plus(1).first_day - timedelta(days=1)
+
+
+def _day(text: str | None, *, end: bool = False) -> date | None:
+    """A reference date as stored ("2019-03-31", or a month "2019-03"); None when open."""
+    if not text:
+        return None
+    s = text.strip()
+    if len(s) == 7:
+        first = Month.parse(s)
+        return first.plus(1).first_day - timedelta(days=1) if end else first.first_day
+    return date.fromisoformat(s[:10])
+
+
+@dataclass(frozen=True)
+class Membership:
+    """The districts a partnership or county covered for one period (from the reference data's dates)."""
+
+    period: str
+    districts: tuple[str, ...]  # district ids members for the whole period
+    partial: tuple[str, ...] = ()  # members for part of it only: the period cannot be derived
+
+
+@dataclass(frozen=True)
+class DerivedFigure:
+    """A partnership's or county's figure for one period, from its districts' figures."""
+
+    period: str
+    figure: Figure | None
+    membership: Membership
+    used: tuple[str, ...] = ()  # names of the areas whose figures were combined
+    missing: tuple[str, ...] = ()  # member districts with no figure for the period
+    reason: str = ""  # why there is no figure
+
+    @property
+    def source(self) -> FigureSource:
+        return FigureSource("derived", "Derived from " + " + ".join(self.used), "derived")
+
+
+class _Groups:
+    """Membership of partnerships and counties by date, read once per view or report (read only)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.districts = {r["id"]: dict(r) for r in store.rows(
+            "SELECT id, name, county, successor_id, valid_from, valid_to FROM districts")}
+        self.predecessors: dict[str, set[str]] = {}
+        for d in self.districts.values():
+            if d["successor_id"]:
+                self.predecessors.setdefault(d["successor_id"], set()).add(d["id"])
+        self._intervals: dict[str, list[tuple[str, date | None, date | None]]] = {}
+        self._populations: dict[tuple[str, str], Population | None] = {}
+
+    def name(self, district_id: str) -> str:
+        d = self.districts.get(district_id)
+        return d["name"] if d else district_id
+
+    def intervals(self, area: Area) -> list[tuple[str, date | None, date | None]]:
+        """(district, from, to) spans of membership; a district that ended hands over to its successor."""
+        if area.id in self._intervals:
+            return self._intervals[area.id]
+        if area.kind == "partnership":
+            links = [(r[0], _day(r[1]), _day(r[2], end=True)) for r in self.store.rows(
+                "SELECT district_id, valid_from, valid_to FROM partnership_districts WHERE partnership_id = ?",
+                (area.id,))]
+        elif area.kind == "county":
+            links = [(d["id"], None, None) for d in self.districts.values()
+                     if (d["county"] or "").strip().lower() == area.name.strip().lower()]
+        else:
+            links = []
+        out: list[tuple[str, date | None, date | None]] = []
+
+        def add(district_id: str, start: date | None, end: date | None, depth: int = 0) -> None:
+            d = self.districts.get(district_id)
+            if d is None:
+                return
+            d_from, d_to = _day(d["valid_from"]), _day(d["valid_to"], end=True)
+            lo = max([x for x in (start, d_from) if x is not None], default=None)
+            hi = min([x for x in (end, d_to) if x is not None], default=None)
+            if lo is None or hi is None or lo <= hi:
+                out.append((district_id, lo, hi))
+            # Waveney and Suffolk Coastal became East Suffolk in 2019: a membership that runs on past a
+            # district's end continues with its successor (by date, never by today's list).
+            if d_to is not None and d["successor_id"] and (end is None or end > d_to) and depth < 8:
+                add(d["successor_id"], d_to + timedelta(days=1), end, depth + 1)
+
+        for district_id, start, end in links:
+            add(district_id, start, end)
+        self._intervals[area.id] = out
+        return out
+
+    def membership(self, area: Area, period: str) -> Membership:
+        first, last = period_span(period)
+        whole, part = set(), set()
+        for district_id, lo, hi in self.intervals(area):
+            if (lo is None or lo <= first) and (hi is None or hi >= last):
+                whole.add(district_id)
+            elif (lo is None or lo <= last) and (hi is None or hi >= first):
+                part.add(district_id)
+        part -= whole
+        return Membership(period, tuple(sorted(whole, key=self.name)), tuple(sorted(part, key=self.name)))
+
+    def candidates(self, area: Area) -> set[str]:
+        """Every district whose figures could count towards the area (members, successors, predecessors)."""
+        ids = {d for d, _, _ in self.intervals(area)}
+        for d in list(ids):
+            ids |= self.predecessors.get(d, set())
+            succ = self.districts.get(d, {}).get("successor_id")
+            if succ:
+                ids.add(succ)
+        return ids
+
+    def population(self, district_id: str, year: FinancialYear) -> Population | None:
+        key = (district_id, year.label)
+        if key not in self._populations:
+            self._populations[key] = population_for(self.store, district_id, year)
+        return self._populations[key]
+
+
+def _derive_period(groups: _Groups, indicator: Indicator, area: Area, period: str,
+                   figs: dict[tuple[str, str], Figure]) -> DerivedFigure:
+    membership = groups.membership(area, period)
+    if membership.partial:
+        changed = ", ".join(groups.name(d) for d in membership.partial)
+        return DerivedFigure(period, None, membership, reason=f"the membership changed within the period ({changed})")
+    members = set(membership.districts)
+    if not members:
+        return DerivedFigure(period, None, membership, reason="no districts were members in this period")
+    parts: list[Figure] = []
+    used: list[str] = []
+    covered: set[str] = set()
+    missing: list[str] = []
+    for d in membership.districts:
+        if d in covered:
+            continue
+        own = figs.get((d, period))
+        if own is not None:
+            parts.append(own)
+            used.append(groups.name(d))
+            covered.add(d)
+            continue
+        # Figures kept under the district it became (police.uk files name the current districts): the
+        # successor's figure stands for its predecessors when all of them are members here.
+        succ = groups.districts[d]["successor_id"]
+        preds = groups.predecessors.get(succ or "", set())
+        if succ and succ not in members and preds <= members and not (preds & covered) \
+                and (succ, period) in figs:
+            parts.append(figs[(succ, period)])
+            used.append(f"{groups.name(succ)} (for {' and '.join(sorted(groups.name(x) for x in preds))})")
+            covered |= preds
+            continue
+        # Or figures kept under the districts it was made of.
+        preds = groups.predecessors.get(d, set())
+        if preds and not (preds & members) and all((x, period) in figs for x in preds):
+            parts += [figs[(x, period)] for x in sorted(preds)]
+            used.append(f"{' and '.join(sorted(groups.name(x) for x in preds))} (for {groups.name(d)})")
+            covered.add(d)
+            continue
+        missing.append(groups.name(d))
+    if missing:
+        return DerivedFigure(period, None, membership, tuple(used), tuple(missing),
+                             "no figure yet for " + ", ".join(missing))
+    figure = dom.sum_of_areas(parts, indicator.unit, indicator.rate_per)
+    if figure is None:
+        need = "counts and populations" if indicator.unit == "rate" else "numerators and denominators"
+        return DerivedFigure(period, None, membership, tuple(used), (),
+                             f"a {indicator.unit} is derived from the districts' {need}, and some are not given")
+    return DerivedFigure(period, figure, membership, tuple(used))
+
+
+def derive_figures(store: Store, indicator: Indicator | str, area: Area | str, periods: Sequence[str], *,
+                   groups: _Groups | None = None) -> dict[str, DerivedFigure]:
+    """The area's figures for these periods from its districts' stored figures (period -> DerivedFigure).
+
+    Counts are summed; percentages and rates are ratios of sums (a rate's districts without a count use
+    their population for the year). Membership is taken for each period from the reference dates.
+    """
+    ind = indicator if isinstance(indicator, Indicator) else get_indicator(store, indicator)
+    a = area if isinstance(area, Area) else find_area(store, area)
+    if a is None or not a.is_group or not periods:
+        return {}
+    groups = groups or _Groups(store)
+    candidates = sorted(groups.candidates(a))
+    if not candidates:
+        return {}
+    figs: dict[tuple[str, str], Figure] = {}
+    periods = list(periods)
+    for start in range(0, len(periods), 400):
+        chunk = periods[start:start + 400]
+        for r in store.rows(
+                f"SELECT area_id, period, value, numerator, denominator FROM indicator_values WHERE indicator_id = ? "
+                f"AND area_id IN ({','.join('?' * len(candidates))}) AND period IN ({','.join('?' * len(chunk))}) "
+                "AND (value IS NOT NULL OR numerator IS NOT NULL)", (ind.id, *candidates, *chunk)):
+            fig = Figure(r["value"], r["numerator"], r["denominator"])
+            if ind.unit == "rate" and not fig.is_ratio and fig.value is not None:
+                pop = groups.population(r["area_id"], year_of_period(r["period"]))
+                if pop is not None:
+                    rate_per = ind.rate_per or 1000
+                    fig = Figure(fig.value, fig.value * pop.population / rate_per, float(pop.population))
+            figs[(r["area_id"], r["period"])] = fig
+    return {p: _derive_period(groups, ind, a, p, figs) for p in periods}
+
+
+def _districts_with_values(store: Store) -> set[str]:
+    return {r[0] for r in store.rows("SELECT DISTINCT area_id FROM indicator_values")}
+
+
+def _has_member_values(store: Store, area: Area, with_values: set[str], groups: _Groups | None = None) -> bool:
+    groups = groups or _Groups(store)
+    return bool(groups.candidates(area) & with_values) and bool(_derived_years(store, area, groups))
+
+
+def _derived_years(store: Store, area: Area, groups: _Groups) -> set[FinancialYear]:
+    """Years in which some member district (or its successor) has figures while the membership held."""
+    candidates = sorted(groups.candidates(area))
+    if not candidates:
+        return set()
+    years = set()
+    for (period,) in store.rows(f"SELECT DISTINCT period FROM indicator_values WHERE area_id IN "
+                                f"({','.join('?' * len(candidates))})", candidates):
+        try:
+            years.add(year_of_period(period))
+        except (IndicatorError, PeriodError):
+            continue
+    return {y for y in years if any(groups.membership(area, m.iso).districts for m in y.months)}
+
+
+def sole_member(store: Store, area_id: str, year: FinancialYear) -> str | None:
+    """The one district a partnership or county covered all year (Safer Plymouth: Plymouth), else None."""
+    area = find_area(store, area_id)
+    if area is None or not area.is_group:
+        return None
+    groups = _Groups(store)
+    members = {groups.membership(area, m.iso).districts for m in year.months}
+    if len(members) == 1:
+        (only,) = members
+        if len(only) == 1:
+            return only[0]
+    return None
+
+
+def membership_by_year(store: Store, area_id: str, year: FinancialYear) -> list[tuple[str, list[str]]]:
+    """For a partnership or county: the member districts in each stretch of the year, as (from, names).
+
+    Western Suffolk CSP in 2018/19: [("Apr-18", ["Babergh", "Forest Heath", "Mid Suffolk", "St Edmundsbury"])].
+    """
+    area = find_area(store, area_id)
+    if area is None or not area.is_group:
+        return []
+    groups = _Groups(store)
+    out: list[tuple[str, list[str]]] = []
+    for m in year.months:
+        names = [groups.name(d) for d in groups.membership(area, m.iso).districts]
+        if not out or out[-1][1] != names:
+            out.append((m.label, names))
+    return out
 
 
 # -- what the tab shows -----------------------------------------------------------------------
-def series(store: Store, indicator: Indicator, area_id: str, year: FinancialYear) -> list[Figure | None]:
-    """The figures of each period of a year (None where there is none)."""
+def _figure(r: dict | None) -> Figure | None:
+    if r is None or (r["value"] is None and r["numerator"] is None):
+        return None
+    return Figure(r["value"], r["numerator"], r["denominator"])
+
+
+@dataclass
+class _Figures:
+    """One indicator's figures for an area and some periods: stored, or derived for a partnership/county."""
+
+    figures: dict[str, Figure | None]
+    rows: dict[str, dict]
+    sources: dict[str, FigureSource]
+    derived: dict[str, DerivedFigure]
+
+
+def _load_figures(store: Store, ind: Indicator, area_id: str, periods: list[str],
+                  groups: _Groups | None = None) -> _Figures:
+    rows = value_rows(store, ind.id, area_id, periods)
+    figures = {p: _figure(rows.get(p)) for p in periods}
+    sources = figure_sources(store, [r for r in rows.values() if _figure(r) is not None])
+    derived: dict[str, DerivedFigure] = {}
+    gaps = [p for p in periods if figures[p] is None]
+    if gaps:
+        area = find_area(store, area_id)
+        if area is not None and area.is_group:
+            derived = derive_figures(store, ind, area, gaps, groups=groups)
+            for p, d in derived.items():
+                if d.figure is not None:
+                    figures[p] = d.figure
+                    sources[p] = d.source
+    return _Figures(figures, rows, sources, derived)
+
+
+def series(store: Store, indicator: Indicator | str, area_id: str, year: FinancialYear) -> list[Figure | None]:
+    """The figures of each period of a year (None where there is none; derived for a partnership or county)."""
+    indicator = indicator if isinstance(indicator, Indicator) else get_indicator(store, indicator)
     periods = year_periods(indicator.frequency, year)
-    rows = value_rows(store, indicator.id, area_id, periods)
-    out: list[Figure | None] = []
-    for p in periods:
-        r = rows.get(p)
-        if r is None or (r["value"] is None and r["numerator"] is None):
-            out.append(None)
-        else:
-            out.append(Figure(r["value"], r["numerator"], r["denominator"]))
-    return out
+    loaded = _load_figures(store, indicator, area_id, periods)
+    return [loaded.figures[p] for p in periods]
 
 
 @dataclass
@@ -493,6 +1283,17 @@ class YearView:
     periods_to_date: int
     change: Change | None
     rag: Rag
+    sources: list[FigureSource | None] = field(default_factory=list)  # where each period's figure came from
+    derived: list[DerivedFigure | None] = field(default_factory=list)  # per period, for a partnership/county
+    baseline: Baseline | None = None
+    benchmarks: list[Benchmark] = field(default_factory=list)
+    milestone: Milestone | None = None
+    estimate: Estimate | None = None
+    population: Population | None = None  # for a rate: the population used for the year
+    movement: Change | None = None  # rolling and snapshot figures: the latest against the one before it
+    movement_from: str = ""  # the label of the figure before the latest ("Jun-08")
+    area_name: str = ""
+    area_kind: str = ""
 
     @property
     def values(self) -> list[float | None]:
@@ -510,82 +1311,221 @@ class YearView:
     def ytd_target(self) -> float | None:
         return self.target_at[self.periods_to_date - 1] if self.periods_to_date else None
 
+    @property
+    def is_derived(self) -> bool:
+        """Some of the year's figures are derived from the districts' figures (a partnership or county)."""
+        return any(s is not None and s.kind == "derived" for s in self.sources)
+
+    def derived_text(self) -> str:
+        """"figures derived from Babergh + Mid Suffolk + West Suffolk" (the latest derived period's districts)."""
+        latest = next((d for d in reversed(self.derived) if d is not None and d.figure is not None), None)
+        return "" if latest is None else "figures derived from " + " + ".join(latest.used)
+
+    def is_derived_at(self, index: int) -> bool:
+        return index < len(self.sources) and self.sources[index] is not None and self.sources[index].kind == "derived"
+
+    @property
+    def monthly_change(self) -> list[float | None]:
+        """The paper's change row: this year's figure minus last year's, period by period (always that way)."""
+        return [None if a is None or b is None else a - b for a, b in zip(self.values, self.values_last)]
+
+    @property
+    def gap_to_target(self) -> list[float | None]:
+        """The paper's "Target Gap" row: the cumulative figure minus the target at each period."""
+        return [None if c is None or t is None else c - t for c, t in zip(self.cumulative, self.target_at)]
+
     def range_text(self) -> str:
         if not self.periods_to_date:
             return self.year.label
-        if self.periods_to_date == 1:
-            return self.labels[0]
+        if self.periods_to_date == 1 or not self.indicator.adds_up:
+            return self.latest_label
         return f"{self.labels[0]} to {self.latest_label}"
+
+    def _compared_with(self) -> str:
+        return self.year.previous().label if self.indicator.frequency == "annual" else "the same period last year"
 
     def change_sentence(self) -> str:
         if self.change is None:
+            if self.movement is not None:
+                return self.movement.sentence(self.movement_from, "since")
             return "No figures for the same period last year to compare with."
-        return self.change.sentence()
+        return self.change.sentence(self._compared_with())
+
+    def status_label(self) -> str:
+        """The RAG as shown: "▲ Red", "○ No figure yet", "○ Target withdrawn", or "Est. ● Green" before the figure."""
+        if not self.rag.judged and self.estimate is not None and self.ytd is None:
+            return self.estimate.label
+        return self.rag.label
+
+    def target_words(self) -> str:
+        """The target as the paper states it, a milestone's date included ("By August 2012")."""
+        if self.indicator.measure == "milestone":
+            if self.milestone is None:
+                return "No date set"
+            done = f"; achieved {day_or_month_text(self.milestone.achieved_on)}" if self.milestone.achieved_on else ""
+            return f"By {self.milestone.due_text}{done}"
+        if self.indicator.measure == "activity":
+            return "No target (activity count)"
+        return target_text(self.indicator, self.target)
+
+    def population_text(self) -> str:
+        """For a rate: "per 100,000 of a population of 526,671 (Census 2011)"."""
+        if self.indicator.unit != "rate":
+            return ""
+        per = dom.rate_label(self.indicator.rate_per)
+        fig = self.this_year[self.periods_to_date - 1] if self.periods_to_date else None
+        if self.is_derived_at(self.periods_to_date - 1) and fig is not None and fig.denominator:
+            return f"{per} of a population of {fig.denominator:,.0f} (the districts' populations added up)"
+        if self.population is None:
+            return f"{per}; the population used is not recorded"
+        return f"{per} of a {self.population.text()}"
 
     def headline(self) -> str:
         """One paragraph as a board paper would write it, with the figures computed, not typed."""
         ind = self.indicator
-        if self.ytd is None:
-            return f"No figures yet for {self.year.label}."
-        what = dom.format_value(self.ytd.value, ind.unit)
-        text = f"{self.range_text()}: {what}"
-        if ind.unit == "count" and self.periods_to_date > 1:
-            text = f"{self.range_text()}: {what} in total"
-        if self.change is not None:
-            text += f", {self.change.words()}"
-            if self.change.judgement:
-                text += f" ({self.change.judgement})"
-        text += "."
-        if self.target is not None and self.rag is not Rag.GREY:
-            text += f" Against target ({dom.format_value(self.ytd_target, ind.unit)} by {self.latest_label}): " \
-                    f"{self.rag.word.lower()}."
-        return text
+        parts: list[str] = []
+        if ind.measure == "milestone":
+            parts.append(self._milestone_sentence())
+        elif self.ytd is None:
+            parts.append(f"No figures yet for {self.year.label}.")
+        else:
+            what = ind.format(self.ytd.value)
+            text = f"{self.range_text()}: {what}"
+            if ind.unit == "count" and self.periods_to_date > 1 and ind.adds_up:
+                text = f"{self.range_text()}: {what} in total"
+            elif ind.figure_basis == "rolling12":
+                text += f" in the 12 months to {self.latest_label}"
+            if self.change is not None:
+                text += f", {self.change.words(self._compared_with())}"
+                if self.change.judgement:
+                    text += f" ({self.change.judgement})"
+            elif self.movement is not None:
+                text += f", {self.movement.words(self.movement_from, 'since')}"
+                if self.movement.judgement:
+                    text += f" ({self.movement.judgement})"
+            parts.append(text + ".")
+        if self.target is not None and self.target.status == "withdrawn":
+            reason = self.target.withdrawn_reason.rstrip()
+            parts.append(f"The target of {ind.format(self.target.value)} was withdrawn on "
+                         f"{day_or_month_text(self.target.withdrawn_on)}: {reason}"
+                         + ("" if reason.endswith(".") else "."))
+        elif self.target is not None and self.target.status == "tbc":
+            parts.append(f"The target for {self.year.label} is to be confirmed.")
+        elif self.rag.judged and ind.measure != "milestone":
+            parts.append(f"Against target ({ind.format(self.ytd_target)} by {self.latest_label}): "
+                         f"{self.rag.word.lower()}.")
+        elif self.rag is Rag.NO_FIGURE and ind.measure != "milestone":
+            parts.append(f"Target: {target_text(ind, self.target).lower()}; no figure yet.")
+        if self.estimate is not None:
+            parts.append(f"Estimated RAG for {self.year.label}: {self.estimate.rag.word.lower()} "
+                         f"({self.estimate.basis}).")
+        if self.baseline is not None:
+            when = f" ({self.baseline.period})" if self.baseline.period else ""
+            parts.append(f"Baseline {ind.format(self.baseline.value)}{when}.")
+        if self.benchmarks:
+            parts.append("Compared with: " + ", ".join(
+                f"{b.label.lower() if b.kind != 'comparator' else b.label} {ind.format(b.value)}"
+                for b in self.benchmarks) + ".")
+        return " ".join(parts)
+
+    def _milestone_sentence(self) -> str:
+        m = self.milestone
+        if m is None:
+            return f"No date set for {self.year.label}."
+        if m.achieved_on:
+            when = day_or_month_text(m.achieved_on)
+            return f"Due by {m.due_text}: achieved {when}" + ("." if self.rag is Rag.GREEN else ", late.")
+        return f"Due by {m.due_text}: " + ("overdue." if self.rag is Rag.RED else "not yet due.")
 
 
 def _target_at(indicator: Indicator, target: Target | None, periods: list[str]) -> list[float | None]:
-    if target is None:
+    if target is None or not target.is_set:
         return [None] * len(periods)
     if target.trajectory:
         return [target.trajectory.get(p) for p in periods]
-    if indicator.unit == "count" and target.kind == "annual" and target.value is not None:
+    if indicator.unit == "count" and target.kind == "annual" and target.value is not None and indicator.adds_up:
         return dom.even_trajectory(target.value, len(periods))
     return [target.value] * len(periods)
 
 
-def year_view(store: Store, indicator: Indicator | str, area_id: str, year: FinancialYear) -> YearView:
-    """This year against last, cumulative against target, year to date, change in words and RAG."""
+def _status_without_figure(indicator: Indicator, target: Target | None) -> Rag:
+    """The word for a period with nothing to judge: no target, monitor only, Tbc, withdrawn, no figure yet."""
+    if indicator.measure == "activity":
+        return Rag.GREY
+    if indicator.polarity == "monitor":
+        return Rag.MONITOR
+    if target is None:
+        return Rag.GREY
+    if target.status == "withdrawn":
+        return Rag.WITHDRAWN
+    if target.status == "tbc":
+        return Rag.TBC
+    return Rag.NO_FIGURE
+
+
+def year_view(store: Store, indicator: Indicator | str, area_id: str, year: FinancialYear, *,
+              today: date | None = None, _groups: _Groups | None = None) -> YearView:
+    """This year against last, cumulative against target, year to date, change in words and RAG.
+
+    today is the date milestones are judged on (the report's date; today when not given).
+    """
     ind = indicator if isinstance(indicator, Indicator) else get_indicator(store, indicator)
     periods = year_periods(ind.frequency, year)
     last_periods = year_periods(ind.frequency, year.previous())
-    rows = value_rows(store, ind.id, area_id, periods + last_periods)
-
-    def fig(p: str) -> Figure | None:
-        r = rows.get(p)
-        if r is None or (r["value"] is None and r["numerator"] is None):
-            return None
-        return Figure(r["value"], r["numerator"], r["denominator"])
-
-    this_year = [fig(p) for p in periods]
-    last_year = [fig(p) for p in last_periods]
-    comments = [(rows.get(p) or {}).get("comment") or "" for p in periods]
-    cum = dom.cumulative(this_year, ind.unit, ind.rate_per)
-    cum_last = dom.cumulative(last_year, ind.unit, ind.rate_per)
+    loaded = _load_figures(store, ind, area_id, periods + last_periods, _groups)
+    this_year = [loaded.figures[p] for p in periods]
+    last_year = [loaded.figures[p] for p in last_periods]
+    comments = [(loaded.rows.get(p) or {}).get("comment") or "" for p in periods]
+    if ind.adds_up:
+        cum = dom.cumulative(this_year, ind.unit, ind.rate_per)
+        cum_last = dom.cumulative(last_year, ind.unit, ind.rate_per)
+    else:  # rolling and snapshot figures are never added up: the latest figure stands
+        cum, cum_last = dom.latest_to_date(this_year), dom.latest_to_date(last_year)
     target = get_target(store, ind.id, area_id, year)
     target_at = _target_at(ind, target, periods)
-    rags = [dom.rag_status(c, t, ind.polarity, ind.tolerance_pct) if this_year[i] is not None else Rag.GREY
-            for i, (c, t) in enumerate(zip(cum, target_at))]
+    judged = ind.measure == "performance" and target is not None and target.is_set and ind.polarity != "monitor"
+    rags = [dom.rag_status(c, t, ind.polarity, ind.tolerance_pct, ind.tolerance_kind)
+            if judged and this_year[i] is not None and t is not None
+            else _status_without_figure(ind, target) for i, (c, t) in enumerate(zip(cum, target_at))]
     with_data = [i for i, f in enumerate(this_year) if f is not None]
     to_date = (with_data[-1] + 1) if with_data else 0
-    ytd = dom.combine(this_year[:to_date], ind.unit, ind.rate_per)
-    # The same periods last year: only those this year has figures for (Apr–Nov against Apr–Nov).
-    same_last = [last_year[i] for i in with_data]
-    ytd_last = dom.combine(same_last, ind.unit, ind.rate_per) if all(f is not None for f in same_last) else None
+    if ind.adds_up:
+        ytd = dom.combine(this_year[:to_date], ind.unit, ind.rate_per)
+        # The same periods last year: only those this year has figures for (Apr–Nov against Apr–Nov).
+        same_last = [last_year[i] for i in with_data]
+        ytd_last = dom.combine(same_last, ind.unit, ind.rate_per) if all(f is not None for f in same_last) else None
+    else:
+        ytd = this_year[to_date - 1] if to_date else None
+        ytd_last = last_year[to_date - 1] if to_date else None
     change = None
     if ytd is not None and ytd_last is not None and ytd.value is not None and ytd_last.value is not None:
-        change = Change(ytd.value, ytd_last.value, ind.unit, ind.polarity)
-    rag = rags[to_date - 1] if to_date else Rag.GREY
-    return YearView(ind, area_id, year, periods, [period_label(p) for p in periods], this_year, last_year,
-                    comments, cum, cum_last, target, target_at, rags, ytd, ytd_last, to_date, change, rag)
+        change = Change(ytd.value, ytd_last.value, ind.unit, ind.polarity, ind.rate_per)
+    movement, movement_from = None, ""
+    if not ind.adds_up and change is None and to_date:
+        # A figure at a date is compared with the one before it ("16.9% in October from 17.1% in June").
+        seq = [(lab, f) for lab, f in zip([period_label(p) for p in last_periods], last_year) if f is not None]
+        seq += [(period_label(periods[i]), this_year[i]) for i in range(to_date - 1) if this_year[i] is not None]
+        if seq and seq[-1][1].value is not None:
+            movement_from, before = seq[-1]
+            movement = Change(ytd.value, before.value, ind.unit, ind.polarity, ind.rate_per)
+    milestone = get_milestone(store, ind.id, area_id, year) if ind.measure == "milestone" else None
+    if ind.measure == "milestone":
+        rag = milestone.status(today or date.today()) if milestone is not None else Rag.GREY
+    else:
+        rag = rags[to_date - 1] if to_date else _status_without_figure(ind, target)
+    area = find_area(store, area_id)
+    return YearView(
+        ind, area_id, year, periods, [period_label(p) for p in periods], this_year, last_year, comments, cum,
+        cum_last, target, target_at, rags, ytd, ytd_last, to_date, change, rag,
+        sources=[loaded.sources.get(p) for p in periods],
+        derived=[loaded.derived.get(p) for p in periods],
+        baseline=get_baseline(store, ind.id, area_id),
+        benchmarks=benchmarks(store, ind.id, area_id, periods),
+        milestone=milestone,
+        estimate=get_estimate(store, ind.id, area_id, year),
+        population=population_for(store, area_id, year) if ind.unit == "rate" else None,
+        movement=movement, movement_from=movement_from,
+        area_name=area.name if area else area_id, area_kind=area.kind if area else "")
 
 
 @dataclass(frozen=True)
@@ -602,52 +1542,77 @@ class SummaryRow:
 
 
 def summary(store: Store, area_id: str, year: FinancialYear, *, only_with_values: bool = True,
-            include: Iterable[str] = ()) -> list[SummaryRow]:
+            include: Iterable[str] = (), today: date | None = None) -> list[SummaryRow]:
     """Every indicator's year-to-date figure, change, target and RAG for an area and year.
 
-    Indicators with nothing for the area and year are left out unless named in include.
+    Indicators with nothing for the area and year (no figure, target, milestone or estimate) are left
+    out unless named in include.
     """
     out = []
     include = set(include)
+    groups = _Groups(store)
     for ind in list_indicators(store):
-        view = year_view(store, ind, area_id, year)
+        view = year_view(store, ind, area_id, year, today=today, _groups=groups)
         if only_with_values and ind.id not in include and view.ytd is None and view.target is None \
-                and not any(view.last_year):
+                and view.milestone is None and view.estimate is None and not any(view.last_year):
             continue
         out.append(SummaryRow(ind, area_id, view))
+    return out
+
+
+def _monthly_figures(store: Store, indicator: Indicator, area_id: str) -> dict[str, Figure]:
+    """Every month's figure of an area (its own, else derived from its districts'), for long charts."""
+    rows = store.rows("SELECT id, period, value, numerator, denominator, source FROM indicator_values "
+                      "WHERE indicator_id = ? AND area_id = ? AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' "
+                      "AND (value IS NOT NULL OR numerator IS NOT NULL)", (indicator.id, area_id))
+    out = {r["period"]: Figure(r["value"], r["numerator"], r["denominator"]) for r in rows}
+    area = find_area(store, area_id)
+    if area is not None and area.is_group:
+        groups = _Groups(store)
+        candidates = sorted(groups.candidates(area))
+        if candidates:
+            months = [r[0] for r in store.rows(
+                f"SELECT DISTINCT period FROM indicator_values WHERE indicator_id = ? AND area_id IN "
+                f"({','.join('?' * len(candidates))}) AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'",
+                (indicator.id, *candidates)) if r[0] not in out]
+            for p, d in derive_figures(store, indicator, area, sorted(months), groups=groups).items():
+                if d.figure is not None:
+                    out[p] = d.figure
     return out
 
 
 def rolling_12_months(store: Store, indicator: Indicator, area_id: str) -> list[tuple[str, float | None]]:
     """For a monthly indicator: each month with the figure of the 12 months ending there (ratio of sums).
 
-    Months whose 12-month window has a gap have no figure (None).
+    Months whose 12-month window has a gap have no figure (None). Figures that are already rolling
+    12-month figures, or figures at a date, are shown as they are.
     """
     if indicator.frequency != "monthly":
         return []
-    rows = store.rows("SELECT period, value, numerator, denominator FROM indicator_values WHERE indicator_id = ? "
-                      "AND area_id = ? AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' AND "
-                      "(value IS NOT NULL OR numerator IS NOT NULL) ORDER BY period", (indicator.id, area_id))
-    if not rows:
+    figs = _monthly_figures(store, indicator, area_id)
+    if not figs:
         return []
+    ordered = sorted(figs)
+    if not indicator.adds_up:
+        return [(p, figs[p].value) for p in ordered]
     ratio = indicator.unit != "count"
-    first, last = Month.parse(rows[0]["period"]), Month.parse(rows[-1]["period"])
+    first, last = Month.parse(ordered[0]), Month.parse(ordered[-1])
     span = last.minus(first) + 1
     # Running sums over the months in order: O(months), not O(months x 12).
     num = [0.0] * span
     den = [0.0] * span
     have = [False] * span
     mixed = False
-    for r in rows:
-        i = Month.parse(r["period"]).minus(first)
+    for p in ordered:
+        f = figs[p]
+        i = Month.parse(p).minus(first)
         have[i] = True
-        if ratio and r["numerator"] is not None and r["denominator"] is not None:
-            num[i], den[i] = r["numerator"], r["denominator"]
+        if ratio and f.is_ratio:
+            num[i], den[i] = f.numerator, f.denominator
         else:
-            num[i] = r["value"] or 0.0
+            num[i] = f.value or 0.0
             mixed = mixed or ratio
     if mixed:  # percentages typed without numerator/denominator: fall back to combining each window
-        figs = {r["period"]: Figure(r["value"], r["numerator"], r["denominator"]) for r in rows}
         out = []
         for i in range(11, span):
             m = first.plus(i)
@@ -677,14 +1642,67 @@ def rolling_12_months(store: Store, indicator: Indicator, area_id: str) -> list[
     return out
 
 
-def area_values(store: Store, indicator: Indicator, area_id: str, year: FinancialYear) -> list[float | None]:
-    """The figures of each period of a year for one area (one query; for comparing areas)."""
+def area_values(store: Store, indicator: Indicator | str, area_id: str, year: FinancialYear) -> list[float | None]:
+    """The figures of each period of a year for one area (for comparing areas; derived for a group)."""
     return [None if f is None else f.value for f in series(store, indicator, area_id, year)]
+
+
+@dataclass(frozen=True)
+class AreaComparison:
+    """One area's year-to-date figure beside the others' (the county view), with a rate where a population is known."""
+
+    area: Area
+    view: YearView
+    population: int | None  # the year's population (for a derived area: its districts' added up), if known
+    rate: float | None  # a count per rate_per of population (None without a population, or for a ratio)
+    rate_per: int
+
+    @property
+    def derived(self) -> bool:
+        return self.view.is_derived
+
+    def rate_text(self) -> str:
+        return "" if self.rate is None else dom.format_value(self.rate, "rate", rate_per=self.rate_per)
+
+
+def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | None, year: FinancialYear, *,
+                    rate_per: int = 1000) -> list[AreaComparison]:
+    """Districts, partnerships and counties side by side for one indicator and year (derived ones labelled).
+
+    area_ids None takes every area with figures (its own or derived). A count is also given per rate_per
+    of the area's population for the year where that is known, so areas of different sizes compare.
+    """
+    if rate_per not in dom.RATE_PERS:
+        raise IndicatorError(f"A rate is per 1,000, 10,000 or 100,000, not per {rate_per:,}.")
+    ind = get_indicator(store, indicator_id)
+    areas = list_areas(store, with_values_only=True) if area_ids is None else \
+        [a for a in (find_area(store, i) for i in area_ids) if a is not None]
+    groups = _Groups(store)
+    out = []
+    for area in areas:
+        v = year_view(store, ind, area.id, year, _groups=groups)
+        if area_ids is None and v.ytd is None:
+            continue
+        pop = population_for(store, area.id, year)
+        population = pop.population if pop else None
+        if population is None and area.is_group:
+            members = {d for m in year.months for d in groups.membership(area, m.iso).districts}
+            pops = [groups.population(d, year) for d in sorted(members)]
+            if members and all(pops):
+                population = sum(p.population for p in pops)
+        rate = None
+        if ind.unit == "count" and population and v.ytd is not None and v.ytd.value is not None:
+            rate = float(v.ytd.value) * rate_per / population
+        out.append(AreaComparison(area, v, population, rate, rate_per))
+    return out
 
 
 def years_with_values(store: Store, indicator_id: str | None = None, area_id: str | None = None
                       ) -> list[FinancialYear]:
-    """Financial years that have any figure (or target), newest last (of one indicator or area if given)."""
+    """Financial years that have any figure (or target), newest last (of one indicator or area if given).
+
+    For a partnership or county, the years its districts have figures while they were members count too.
+    """
     conds, params = [], []
     if indicator_id:
         conds.append("indicator_id = ?")
@@ -699,9 +1717,25 @@ def years_with_values(store: Store, indicator_id: str | None = None, area_id: st
             years.add(year_of_period(period))
         except (IndicatorError, PeriodError):
             continue
-    for (year,) in store.rows(f"SELECT DISTINCT year FROM indicator_targets {where}", params):
-        years.add(FinancialYear.parse(year))
+    for table in ("indicator_targets", "indicator_milestones", "indicator_estimates"):
+        for (year,) in store.rows(f"SELECT DISTINCT year FROM {table} {where}", params):
+            years.add(FinancialYear.parse(year))
+    if area_id:
+        area = find_area(store, area_id)
+        if area is not None and area.is_group:
+            years |= _derived_years(store, area, _Groups(store))
     return sorted(years)
+
+
+def _period_text(period: str) -> str:
+    if dom.period_kind(period) == "quarterly":
+        q = Quarter.parse(period)
+        return f"{q.year.label}-Q{q.number}"
+    return period
+
+
+def _value_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.4f}".rstrip("0").rstrip(".")
 
 
 def export_rows(store: Store) -> list[tuple[str, str, str, str]]:
@@ -714,11 +1748,174 @@ def export_rows(store: Store) -> list[tuple[str, str, str, str]]:
             "SELECT i.name AS indicator, a.name AS area, v.period, v.value, i.unit FROM indicator_values v "
             "JOIN indicators i ON i.id = v.indicator_id JOIN indicator_areas a ON a.id = v.area_id "
             "WHERE v.value IS NOT NULL ORDER BY i.sort_order, i.name, a.name, v.period"):
-        period = r["period"]
-        if dom.period_kind(period) == "quarterly":
-            q = Quarter.parse(period)
-            period = f"{q.year.label}-Q{q.number}"
-        value = r["value"]
-        text = str(int(value)) if float(value).is_integer() else f"{value:.4f}".rstrip("0").rstrip(".")
-        out.append((r["indicator"], r["area"], period, text))
+        out.append((r["indicator"], r["area"], _period_text(r["period"]), _value_text(r["value"])))
     return out
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One figure of the command's output: stored (with its source) or derived (with what it came from)."""
+
+    indicator: str
+    area: str
+    period: str
+    value: str
+    source: str
+    derived_from: str = ""
+
+
+def figure_rows(store: Store, *, derived: bool = False) -> list[ExportRow]:
+    """Every stored figure with its source; with derived, partnership and county figures from districts too."""
+    out = []
+    rows = store.rows(
+        "SELECT v.id, i.id AS indicator_id, i.name AS indicator, a.name AS area, v.period, v.value, v.source "
+        "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
+        "JOIN indicator_areas a ON a.id = v.area_id WHERE v.value IS NOT NULL "
+        "ORDER BY i.sort_order, i.name, a.name, v.period")
+    offices = {}
+    if rows and store.scalar("SELECT 1 FROM sqlite_master WHERE name = '_county_provenance'") and \
+            store.scalar("SELECT 1 FROM _county_provenance WHERE table_name = 'indicator_values' LIMIT 1"):
+        offices = {r[0]: r[1] for r in store.rows(
+            "SELECT row_key, office_name FROM _county_provenance WHERE table_name = 'indicator_values'")}
+    for r in rows:
+        src = describe_source(r["source"], offices.get(r["id"]))
+        out.append(ExportRow(r["indicator"], r["area"], _period_text(r["period"]), _value_text(r["value"]),
+                             src.label))
+    if not derived:
+        return out
+    groups = _Groups(store)
+    group_areas = [a for a in list_areas(store) if a.is_group and groups.candidates(a)]
+    for ind in list_indicators(store):
+        for area in group_areas:
+            candidates = sorted(groups.candidates(area))
+            own = {r[0] for r in store.rows("SELECT period FROM indicator_values WHERE indicator_id = ? AND "
+                                            "area_id = ?", (ind.id, area.id))}
+            periods = sorted({r[0] for r in store.rows(
+                f"SELECT DISTINCT period FROM indicator_values WHERE indicator_id = ? AND area_id IN "
+                f"({','.join('?' * len(candidates))})", (ind.id, *candidates))} - own)
+            for p, d in derive_figures(store, ind, area, periods, groups=groups).items():
+                if d.figure is not None and d.figure.value is not None:
+                    out.append(ExportRow(ind.name, area.name, _period_text(p), _value_text(d.figure.value),
+                                         "derived", " + ".join(d.used)))
+    order = {ind.name: (ind.sort_order, ind.name) for ind in list_indicators(store)}
+    out.sort(key=lambda e: (order.get(e.indicator, (0, e.indicator)), e.area, e.period))
+    return out
+
+
+# -- the entry grid (presenter-ready) ---------------------------------------------------------------
+# Row keys of the grid, in the paper's order: the figures, last year, the change row, the cumulative
+# rows of both years, the target and the gap to it, the RAG, and where each figure came from.
+GRID_VALUE, GRID_NUMERATOR, GRID_DENOMINATOR, GRID_COMMENT = "value", "numerator", "denominator", "comment"
+GRID_LAST_YEAR, GRID_CHANGE, GRID_CUMULATIVE, GRID_CUMULATIVE_LAST = "last_year", "change", "cumulative", \
+    "cumulative_last"
+GRID_TARGET, GRID_GAP, GRID_RAG, GRID_SOURCE = "target", "gap", "rag", "source"
+GRID_EDITABLE = (GRID_VALUE, GRID_NUMERATOR, GRID_DENOMINATOR, GRID_COMMENT)
+
+
+@dataclass(frozen=True)
+class GridCell:
+    text: str  # as shown ("1,335", "+204", "○ No figure yet")
+    value: float | None = None  # the raw figure (sorting, editing), None for text cells
+    editable: bool = False
+    rag: Rag | None = None
+    tooltip: str = ""
+    needs_comment: bool = False  # red against target with no comment
+    illustrative: bool = False  # invented for the example file, not from a paper
+
+
+@dataclass(frozen=True)
+class GridRow:
+    key: str
+    label: str
+    cells: tuple[GridCell, ...]
+    editable: bool = False
+
+
+@dataclass(frozen=True)
+class EntryGrid:
+    """The figures of one indicator, area and year by period, in rows like the paper's tables."""
+
+    view: YearView
+    periods: tuple[str, ...]
+    labels: tuple[str, ...]
+    rows: tuple[GridRow, ...]
+
+    def row(self, key: str) -> GridRow:
+        for r in self.rows:
+            if r.key == key:
+                return r
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> list[str]:
+        return [r.key for r in self.rows]
+
+
+def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYear, *, read_only: bool = False,
+               today: date | None = None) -> EntryGrid:
+    """The entry grid's data: rows this year, numerator/denominator (ratios), comment, last year, monthly
+    change, cumulative, last year's cumulative, target, gap, RAG and source; derived figures are not editable."""
+    from safer_desk.services.illustrative import illustrative_rows
+
+    v = year_view(store, indicator_id, area_id, year, today=today)
+    ind = v.indicator
+    n = len(v.periods)
+    marked = illustrative_rows(store, "indicator_values")
+    stored = value_rows(store, ind.id, area_id, v.periods)
+    ids = [(stored.get(p) or {}).get("id") or "" for p in v.periods]
+    editable_at = [not read_only and not v.is_derived_at(i) and ind.measure != "milestone" for i in range(n)]
+    this_name, last_name = v.year.label, v.year.previous().label
+    adds = ind.adds_up
+
+    def fig_cells(figs, attr, editable) -> tuple[GridCell, ...]:
+        out = []
+        for i, f in enumerate(figs):
+            x = None if f is None else getattr(f, attr)
+            text = "" if x is None else (ind.format(x) if attr == "value" else _value_text(x))
+            out.append(GridCell(text, x, editable and editable_at[i] and not (attr == "value" and f is not None
+                                                                               and f.is_ratio),
+                                illustrative=bool(ids[i] and ids[i] in marked) if figs is v.this_year else False,
+                                tooltip=("" if v.sources[i] is None else v.sources[i].label)
+                                if figs is v.this_year else ""))
+        return tuple(out)
+
+    def number_cells(values, signed=False) -> tuple[GridCell, ...]:
+        out = []
+        for x in values:
+            if x is None:
+                out.append(GridCell(""))
+            elif signed:
+                c = Change(x, 0, ind.unit, ind.polarity, ind.rate_per)
+                out.append(GridCell(c.signed_text(), x))
+            else:
+                out.append(GridCell(ind.format(x), x))
+        return tuple(out)
+
+    rows = [GridRow(GRID_VALUE, f"{this_name}", fig_cells(v.this_year, "value", True), True)]
+    if ind.unit != "count":
+        rows += [GridRow(GRID_NUMERATOR, "Numerator", fig_cells(v.this_year, "numerator", True), True),
+                 GridRow(GRID_DENOMINATOR, "Population" if ind.unit == "rate" else "Denominator",
+                         fig_cells(v.this_year, "denominator", True), True)]
+    needs = [v.period_rags[i] is Rag.RED and not v.comments[i].strip() and v.this_year[i] is not None
+             for i in range(n)]
+    rows.append(GridRow(GRID_COMMENT, "Comment", tuple(
+        GridCell(v.comments[i], None, editable_at[i], needs_comment=needs[i],
+                 tooltip="Red against target: a comment saying why is needed." if needs[i] else v.comments[i])
+        for i in range(n)), True))
+    rows.append(GridRow(GRID_LAST_YEAR, last_name, number_cells(v.values_last)))
+    change_label = {"monthly": "Monthly change", "quarterly": "Quarterly change"}.get(ind.frequency, "Change") \
+        if adds else "Change on last year"
+    rows.append(GridRow(GRID_CHANGE, change_label, number_cells(v.monthly_change, signed=True)))
+    if adds:
+        rows.append(GridRow(GRID_CUMULATIVE, f"{this_name} cumulative", number_cells(v.cumulative)))
+        rows.append(GridRow(GRID_CUMULATIVE_LAST, f"{last_name} cumulative", number_cells(v.cumulative_last)))
+    if v.target is not None and v.target.is_set:
+        rows.append(GridRow(GRID_TARGET, "Target (cum.)" if adds and v.target.kind != "threshold" else "Target",
+                            number_cells(v.target_at)))
+        rows.append(GridRow(GRID_GAP, "Gap to target", number_cells(v.gap_to_target, signed=True)))
+    rows.append(GridRow(GRID_RAG, "RAG", tuple(
+        GridCell("" if v.this_year[i] is None else v.period_rags[i].label, None, rag=v.period_rags[i])
+        for i in range(n))))
+    rows.append(GridRow(GRID_SOURCE, "Source", tuple(
+        GridCell("" if s is None else s.label, None, tooltip="" if s is None else s.raw) for s in v.sources)))
+    return EntryGrid(v, tuple(v.periods), tuple(v.labels), tuple(rows))

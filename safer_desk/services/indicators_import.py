@@ -107,5 +107,5 @@ def apply_values(store: Store, preview: ValuesPreview) -> int:
             area_id = svc.ensure_area(store, g.area_name, g.area_kind if g.area_kind in svc.AREA_KINDS else "district")
             groups.setdefault((g.indicator_id, area_id), []).append(g.value)
         for (ind, area), values in groups.items():
-            svc.save_values(store, ind, area, values, source="imported", require_red_comments=False)
+            svc.save_values(store, ind, area, values, source=f"file:{preview.path.name}", require_red_comments=False)
     return len(preview.good)

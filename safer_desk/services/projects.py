@@ -43,15 +43,24 @@ class StatusChange:
 
 @dataclass(frozen=True)
 class FundingSource:
-    """Who pays what: an amount, or the paper's words when it is not known yet ("Tbc")."""
+    """Who pays what: an amount, or the paper's words when it is not known yet ("Tbc").
+
+    ``financial_year`` ("2017/18") is the year the funder's share is for; "" when the paper gives none.
+    """
 
     source: str
     amount_pence: int | None = None
     amount_note: str = ""
+    financial_year: str = ""
+
+    @property
+    def label(self) -> str:
+        """The funder with the year of its share: "OPCC (2017/18)"."""
+        return f"{self.source} ({self.financial_year})" if self.financial_year else self.source
 
     def describe(self) -> str:
         amount = format_money(self.amount_pence) if self.amount_pence is not None else (self.amount_note or "unknown")
-        return f"{self.source}: {amount}"
+        return f"{self.label}: {amount}"
 
 
 @dataclass(frozen=True)
@@ -237,21 +246,36 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
         if not sep:
             source, amount = line, ""
         source, amount = source.strip(), amount.strip()
+        source, year = _funding_year(source)
         if not source:
             problems.append(("funding_sources", f"line {n}: say who the money comes from before the colon."))
             continue
         try:
-            sources.append(FundingSource(source, parse_pence(amount), ""))
+            sources.append(FundingSource(source, parse_pence(amount), "", year))
         except MoneyError as exc:
             if re.search(r"\d", amount):
                 problems.append(("funding_sources", f"line {n}: {exc}"))
             else:
-                sources.append(FundingSource(source, None, amount))
+                sources.append(FundingSource(source, None, amount, year))
     return tuple(sources)
 
 
+_FUNDING_YEAR = re.compile(r"^(?P<source>.*?)\s*\((?P<year>\d{2,4}\s*[/-]\s*\d{2,4})\)$")
+
+
+def _funding_year(source: str) -> tuple[str, str]:
+    """"OPCC (2017/18)" is the OPCC's share for 2017/18; a source without a year in brackets has none."""
+    m = _FUNDING_YEAR.match(source)
+    if not m:
+        return source, ""
+    try:
+        return m.group("source").strip(), FinancialYear.parse(m.group("year")).label
+    except PeriodError:
+        return source, ""
+
+
 def format_funding_sources(sources: Iterable[FundingSource]) -> str:
-    return "\n".join(s.describe() if s.amount_pence is not None or s.amount_note else s.source for s in sources)
+    return "\n".join(s.describe() if s.amount_pence is not None or s.amount_note else s.label for s in sources)
 
 
 def project_fields(project: Project) -> dict[str, str]:
@@ -410,10 +434,10 @@ def _load_projects(store: Store, ids: Sequence[str] | None) -> list[Project]:
             f"SELECT project_id, status, changed_on, note FROM project_status_history{where} "
             "ORDER BY project_id, position"):
         bucket(pid, "history").append(StatusChange(status, changed_on, note))
-    for pid, source, amount, note in plain_rows(
-            f"SELECT project_id, source, amount_pence, amount_note FROM project_funding_sources{where} "
-            "ORDER BY project_id, position"):
-        bucket(pid, "sources").append(FundingSource(source, amount, note))
+    for pid, source, amount, note, year in plain_rows(
+            f"SELECT project_id, source, amount_pence, amount_note, financial_year FROM project_funding_sources"
+            f"{where} ORDER BY project_id, position"):
+        bucket(pid, "sources").append(FundingSource(source, amount, note, year))
     for pid, year, category, description, text, low, high in plain_rows(
             f"SELECT project_id, financial_year, category, description, amount_text, min_pence, max_pence "
             f"FROM project_cost_lines{where} ORDER BY project_id, position"):
@@ -510,9 +534,10 @@ def _write(store: Store, p: Project) -> None:
         "VALUES (?, ?, ?, ?, ?, ?)",
         [(new_id(), p.id, i, s.status, s.changed_on, s.note) for i, s in enumerate(p.status_history)])
     conn.executemany(
-        "INSERT INTO project_funding_sources(id, project_id, position, source, amount_pence, amount_note) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [(new_id(), p.id, i, s.source, s.amount_pence, s.amount_note) for i, s in enumerate(p.funding_sources)])
+        "INSERT INTO project_funding_sources(id, project_id, position, source, amount_pence, amount_note, "
+        "financial_year) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(new_id(), p.id, i, s.source, s.amount_pence, s.amount_note, s.financial_year)
+         for i, s in enumerate(p.funding_sources)])
     conn.executemany(
         "INSERT INTO project_cost_lines(id, project_id, position, financial_year, category, description, "
         "amount_text, min_pence, max_pence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1,4 +1,9 @@
-"""Commissioning scenarios: tick projects against a fund, scale them, save, compare and export the board's table."""
+"""Commissioning scenarios: tick projects against a fund, scale them, save, compare and export the board's table.
+
+A scenario may be against a funder's award: each ticked project then counts that funder's share of it
+only, for the award's year (seed 003: Plymouth's PCC award of £400,568; £233,500 committed, £167,068
+left). A cost range counts its upper end unless the scenario says the lower, and the result says which.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,8 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from safer_desk.domain.commissioning import (
-    UNDATED, Candidate, Commitment, ScenarioLine, Suggestion, commitment, what_fits,
+    RANGE_ENDS, UNDATED, Award, Candidate, Commitment, ScenarioLine, Suggestion, commitment, counted_cost,
+    revenue_capital_check, share_for, what_fits,
 )
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money, format_pounds_plain
@@ -51,6 +57,9 @@ class Scenario:
     items: tuple[ScenarioItem, ...] = ()
     created_at: str = ""
     updated_at: str = ""
+    award_id: str | None = None  # against a funder's award: each project counts that funder's share only
+    award_year: str = ""  # the award's financial year the scenario commissions ("2017/18")
+    range_end: str = "upper"  # which end of a cost range is counted ("upper" or "lower")
 
     def scale_of(self, project_id: str) -> Scale | None:
         for item in self.items:
@@ -63,9 +72,11 @@ class Scenario:
 class ScenarioRow:
     project: Project
     scale: Scale
-    cost_pence: int | None  # the planning cost (top of a range, the minimum); None when no cost is stated
+    cost_pence: int | None  # the counted cost (a range's chosen end, the minimum); None when no cost is stated
     scaled_pence: int
     by_year: Mapping[str, int]
+    counted: str = ""  # which figure is counted, in words ("the upper end of £54,372 - £62,372", "OPCC's share")
+    share_pence: int | None = None  # against an award: the funder's share (None when not stated or not known)
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,10 @@ class ScenarioResult:
     problems: tuple[str, ...] = ()
     name: str = ""
     fund_label: str = ""
+    award: Award | None = None
+    award_year: str = ""
+    range_end: str = "upper"
+    notes: tuple[str, ...] = ()  # what was counted and how (ranges, the award's revenue/capital split)
 
     @property
     def committed_pence(self) -> int:
@@ -88,29 +103,88 @@ class ScenarioResult:
     def summary(self) -> str:
         """One line for the officer: committed and remaining, or by how much the fund is over-committed."""
         c = self.commitment
-        head = f"Fund {format_money(c.fund_pence)}; committed {format_money(c.committed_pence)}"
+        if self.award is not None:
+            year = f" for {self.award_year}" if self.award_year else ""
+            head = (f"{self.award.name} {format_money(c.fund_pence)}{year}; committed "
+                    f"{format_money(c.committed_pence)} of {self.award.funder}'s money")
+        else:
+            head = f"Fund {format_money(c.fund_pence)}; committed {format_money(c.committed_pence)}"
         if c.over_committed:
             return f"{head}; OVER-COMMITTED by {format_money(-c.remaining_pence)}"
         return f"{head}; remaining {format_money(c.remaining_pence)}"
 
 
+def counted_project_cost(project: Project, range_end: str = "upper") -> tuple[int | None, str]:
+    """The figure a scenario counts for a project's stated cost, and which figure that is in words."""
+    if project.cost is None:
+        return None, ""
+    return counted_cost(project.cost.kind, project.cost.min_pence, project.cost.max_pence, range_end)
+
+
+def award_fund(award: Award, year: str | None) -> tuple[int | None, str]:
+    """The award's money for the scenario's year (the award's first year when none is chosen)."""
+    year = year or (award.year_labels[0] if award.year_labels else award.first_year)
+    return award.amount_for(year) if year else award.total_pence, year or ""
+
+
 def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[ScenarioItem], *,
-             name: str = "", fund_label: str = "") -> ScenarioResult:
-    """The ticked projects scaled and added up against the fund, per financial year; adds up to the penny."""
+             name: str = "", fund_label: str = "", award: Award | None = None, award_year: str | None = None,
+             range_end: str = "upper") -> ScenarioResult:
+    """The ticked projects scaled and added up against the fund, per financial year; adds up to the penny.
+
+    Against an ``award``, the fund is the award for ``award_year`` and each project counts the award's
+    funder's share of it for that year: a share not yet known ("Tbc") counts nothing and is listed; a
+    project that names no share from the funder counts in full and is listed. ``range_end`` says which
+    end of a cost range is counted; the rows and notes say so.
+    """
+    if range_end not in RANGE_ENDS:
+        raise ScenarioError("Count a cost range at its upper or lower end.")
     by_id = {p.id: p for p in projects}
-    lines, rows, problems = [], [], []
+    lines, rows, problems, notes = [], [], [], []
+    year = ""
+    if award is not None:
+        amount, year = award_fund(award, award_year)
+        if amount is None:
+            problems.append(f"{award.name} gives no amount for {year or 'the year'}; the fund typed is used.")
+        else:
+            fund_pence = amount
+        notes.append(f"Against {award.name}: each project counts {award.funder}'s share of it"
+                     + (f" for {year}" if year else "") + ", not its whole cost.")
     for item in items:
         project = by_id.get(item.project_id)
         if project is None:
             continue
-        cost = project.planning_pence
+        cost, counted = counted_project_cost(project, range_end)
+        share_pence = None
+        weights = project.year_weights()
+        if award is not None:
+            from safer_desk.services.funders import shares_of
+
+            lookup = share_for(shares_of(project), award.funder, year or None)
+            if lookup.state == "stated":
+                share_pence = cost = lookup.amount_pence
+                counted = f"{award.funder}'s share"
+            elif lookup.state == "not known":
+                problems.append(f"{project.title}: {award.funder}'s share is “{lookup.words}”, so it adds nothing "
+                                "to the commitment yet.")
+                cost, counted = 0, f"{award.funder}'s share: {lookup.words}"
+            else:
+                problems.append(f"{project.title}: no share from {award.funder} is stated, so its whole cost is "
+                                "counted.")
+            weights = {year: 1} if year else weights
         if cost is None:
             problems.append(f"{project.title}: no cost is stated, so it adds nothing to the commitment.")
-        line = ScenarioLine(project.id, cost or 0, item.scale, project.year_weights())
+        elif counted.startswith("the "):  # a range or a minimum: say which figure is committed
+            notes.append(f"{project.title}: counts {counted}.")
+        line = ScenarioLine(project.id, cost or 0, item.scale, weights)
         lines.append(line)
-        rows.append(ScenarioRow(project, item.scale, cost, line.scaled_pence, line.by_year()))
+        rows.append(ScenarioRow(project, item.scale, cost, line.scaled_pence, line.by_year(), counted, share_pence))
     rows.sort(key=lambda r: _order(r.project))
-    return ScenarioResult(fund_pence, tuple(rows), commitment(fund_pence, lines), tuple(problems), name, fund_label)
+    if award is not None and year:
+        notes += revenue_capital_check(award, year, [
+            (r.project.title, r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in rows])
+    return ScenarioResult(fund_pence, tuple(rows), commitment(fund_pence, lines), tuple(problems), name, fund_label,
+                          award, year, range_end, tuple(notes))
 
 
 def _order(project: Project):
@@ -142,7 +216,7 @@ def list_scenarios(store: Store) -> list[Scenario]:
                         "FROM scenario_items ORDER BY rowid"):
         items.setdefault(r[0], []).append(ScenarioItem(r[1], Scale(r[2], r[3], bool(r[4]))))
     return [Scenario(r["id"], r["name"], r["fund_pence"], r["fund_label"], r["notes"], tuple(items.get(r["id"], ())),
-                     r["created_at"], r["updated_at"])
+                     r["created_at"], r["updated_at"], r["award_id"], r["award_year"], r["range_end"])
             for r in store.rows("SELECT * FROM commissioning_scenarios ORDER BY name COLLATE NOCASE")]
 
 
@@ -163,6 +237,18 @@ def save_scenario(store: Store, scenario: Scenario) -> Scenario:
     clash = store.scalar("SELECT id FROM commissioning_scenarios WHERE name = ? AND id <> ?", (name, scenario.id))
     if clash:
         raise ScenarioError(f"There is already a scenario called “{name}”; choose another name.")
+    if scenario.range_end not in RANGE_ENDS:
+        raise ScenarioError("Count a cost range at its upper or lower end.")
+    if scenario.award_id and store.scalar("SELECT 1 FROM funding_awards WHERE id = ?", (scenario.award_id,)) is None:
+        raise ScenarioError("The award the scenario is against is no longer in the file.")
+    award_year = ""
+    if scenario.award_year:
+        from safer_desk.domain.periods import FinancialYear, PeriodError
+
+        try:
+            award_year = FinancialYear.parse(scenario.award_year).label
+        except PeriodError as exc:
+            raise ScenarioError(f"Award year: {exc}") from None
     seen = set()
     for item in scenario.items:
         if item.project_id in seen:
@@ -171,12 +257,13 @@ def save_scenario(store: Store, scenario: Scenario) -> Scenario:
     now = _now()
     with store.transaction():
         store.conn.execute(
-            "INSERT INTO commissioning_scenarios(id, name, fund_pence, fund_label, notes, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-            "fund_pence = excluded.fund_pence, fund_label = excluded.fund_label, notes = excluded.notes, "
-            "updated_at = excluded.updated_at",
+            "INSERT INTO commissioning_scenarios(id, name, fund_pence, fund_label, notes, created_at, updated_at, "
+            "award_id, award_year, range_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "name = excluded.name, fund_pence = excluded.fund_pence, fund_label = excluded.fund_label, "
+            "notes = excluded.notes, updated_at = excluded.updated_at, award_id = excluded.award_id, "
+            "award_year = excluded.award_year, range_end = excluded.range_end",
             (scenario.id, name, scenario.fund_pence, scenario.fund_label, scenario.notes,
-             scenario.created_at or now, now))
+             scenario.created_at or now, now, scenario.award_id or None, award_year, scenario.range_end))
         store.conn.execute("DELETE FROM scenario_items WHERE scenario_id = ?", (scenario.id,))
         for item in scenario.items:
             if store.scalar("SELECT 1 FROM projects WHERE id = ?", (item.project_id,)) is None:
@@ -190,8 +277,10 @@ def save_scenario(store: Store, scenario: Scenario) -> Scenario:
 
 
 def new_scenario(name: str, fund_pence: int, items: Sequence[ScenarioItem] = (), *, fund_label: str = "",
-                 notes: str = "") -> Scenario:
-    return Scenario(new_id(), name, fund_pence, fund_label, notes, tuple(items))
+                 notes: str = "", award_id: str | None = None, award_year: str = "",
+                 range_end: str = "upper") -> Scenario:
+    return Scenario(new_id(), name, fund_pence, fund_label, notes, tuple(items), award_id=award_id,
+                    award_year=award_year, range_end=range_end)
 
 
 def delete_scenario(store: Store, scenario_id: str) -> Scenario:
@@ -204,8 +293,14 @@ def delete_scenario(store: Store, scenario_id: str) -> Scenario:
 
 def evaluate_saved(store: Store, scenario: Scenario, projects: Sequence[Project] | None = None) -> ScenarioResult:
     projects = load_projects(store) if projects is None else projects
+    award = None
+    if scenario.award_id:
+        from safer_desk.services.funders import get_award
+
+        award = get_award(store, scenario.award_id)
     return evaluate(projects, scenario.fund_pence, scenario.items, name=scenario.name,
-                    fund_label=scenario.fund_label)
+                    fund_label=scenario.fund_label, award=award, award_year=scenario.award_year or None,
+                    range_end=scenario.range_end)
 
 
 # -- the board's table ---------------------------------------------------------------------------------
@@ -228,9 +323,10 @@ def board_table(result: ScenarioResult, *, plain: bool = False) -> BoardTable:
     """The scenario as the board sees it (seed 000 table plus what is committed): figures formatted, or
     int pence for a workbook when ``plain`` is False and money columns are marked."""
     years = years_of(result)
+    share_header = [f"{result.award.funder}'s share"] if result.award is not None else []
     header = ["Ref", "Project / Initiative", *[title for _, _, title in CRITERIA], "Suitable funding", "Cost",
-              "Scale", "Committed", *years]
-    money_from = 2 + len(CRITERIA_KEYS) + 4
+              *share_header, "Scale", "Committed", *years]
+    money_from = 2 + len(CRITERIA_KEYS) + 4 + len(share_header)
     money = {money_from - 1, *range(money_from, money_from + len(years))}
 
     def m(pence: int | None):
@@ -241,11 +337,12 @@ def board_table(result: ScenarioResult, *, plain: bool = False) -> BoardTable:
     rows = []
     for r in result.rows:
         p = r.project
+        share = ([format_money(r.share_pence) if r.share_pence is not None else r.counted] if share_header else [])
         rows.append([p.ref, p.title, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route,
-                     p.cost_text, r.scale.describe(), m(r.scaled_pence), *[m(r.by_year.get(y)) for y in years]])
+                     p.cost_text, *share, r.scale.describe(), m(r.scaled_pence), *[m(r.by_year.get(y)) for y in years]])
     c = result.commitment
-    total = ["", "Total committed", *[""] * len(CRITERIA_KEYS), "", "", "", m(c.committed_pence),
-             *[m(c.by_year.get(y, 0)) for y in years]]
+    total = ["", "Total committed", *[""] * len(CRITERIA_KEYS), "", "", *[""] * len(share_header), "",
+             m(c.committed_pence), *[m(c.by_year.get(y, 0)) for y in years]]
     return BoardTable(header, rows, total, set() if plain else money, result.summary())
 
 

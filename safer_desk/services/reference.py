@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Sequence
 
 from safer_desk.domain.ids import new_id, reference_id
+from safer_desk.domain.periods import FinancialYear
 from safer_desk.storage.store import Store
 
 
@@ -184,3 +187,378 @@ def _insert(store: Store, table: str, row: dict) -> None:
     columns = list(row)
     store.conn.execute(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
                        [row[c] for c in columns])
+
+
+# -- the office's scope (issue 13) ---------------------------------------------------------------------
+# A file knows whose it is: the office's partnership(s), any district named on its own, and its county,
+# kept in office_areas (one row per area, keyed by the office's id so a district's rows travel in its export).
+# The office's districts are worked out from the partnerships' members for the period asked, district by
+# district: one whose time ended before the period began counts as its successor (Waveney and Suffolk Coastal
+# as East Suffolk from 2019/20), one that had not begun is left out. A county file (one that has merged district
+# exports) means the districts merged into it: the districts of the offices whose scope rows it received.
+
+COUNTYWIDE_WORDS = frozenset({"countywide", "county-wide", "county wide", "county"})
+AREA_KIND_ORDER = {"county": 0, "partnership": 1, "district": 2, "unknown": 3}
+
+
+@dataclass(frozen=True)
+class AreaRef:
+    """An area a list, a filter or the report can name: a district, a partnership or a county.
+
+    The id is the one indicator figures use ("district:babergh", "partnership:western-suffolk-csp",
+    "county:suffolk"); kind is "district", "partnership", "county" (or "unknown" for police rows with no place).
+    """
+
+    id: str
+    name: str
+    kind: str
+
+    @property
+    def sort_key(self) -> tuple[int, str]:
+        return AREA_KIND_ORDER.get(self.kind, 9), self.name.casefold()
+
+
+@dataclass(frozen=True)
+class MergedOffice:
+    """A district office whose export was merged into this (county) file, with the areas it named."""
+
+    office_id: str
+    office_name: str
+    areas: tuple[AreaRef, ...]
+
+
+@dataclass(frozen=True)
+class OfficeScope:
+    """Whose file this is: the areas the office named (its districts follow from them by date)."""
+
+    office_id: str
+    office_name: str
+    partnerships: tuple[AreaRef, ...] = ()
+    districts: tuple[AreaRef, ...] = ()  # districts named on their own (an office whose partnership is not listed)
+    county: AreaRef | None = None
+    merged_offices: tuple[MergedOffice, ...] = ()
+
+    @property
+    def is_set(self) -> bool:
+        return bool(self.partnerships or self.districts or self.county)
+
+    @property
+    def is_county_file(self) -> bool:
+        return bool(self.merged_offices)
+
+    def lines(self, districts: Sequence[AreaRef] = (), year_label: str = "") -> list[str]:
+        """The scope in words, line by line (what `safer-desk office FILE` prints)."""
+        out = [f"Office: {self.office_name}"]
+        if not self.is_set and not self.is_county_file:
+            out.append("Scope: not set (lists and reports use every district of the file's reference data); "
+                       "set it with --partnership NAME and --county NAME")
+        out.append("Partnerships: " + (", ".join(a.name for a in self.partnerships) or "none named"))
+        if self.districts:
+            out.append("Districts named: " + ", ".join(a.name for a in self.districts))
+        out.append("County: " + (self.county.name if self.county else "not named"))
+        for office in self.merged_offices:
+            out.append(f"Merged: {office.office_name} ("
+                       + (", ".join(a.name for a in office.areas) or "no scope in its export") + ")")
+        if districts or year_label:
+            label = f"Districts {year_label}" if year_label else "Districts (all years)"
+            out.append(f"{label}: " + (", ".join(a.name for a in districts) or "none"))
+        return out
+
+
+def _area(row) -> AreaRef:
+    return AreaRef(row["area_id"], row["name"], row["kind"])
+
+
+def office_scope(store: Store) -> OfficeScope:
+    """The office's scope as stored: its own areas, and (in a county file) each merged office's."""
+    own_id = store.office_id
+    rows = store.rows("SELECT * FROM office_areas ORDER BY kind, name") if _has_office_areas(store) else []
+    own = [r for r in rows if r["office_id"] == own_id]
+    merged_names = {r["office_id"]: r["office_name"] for r in store.rows(
+        "SELECT office_id, office_name FROM _county_imports ORDER BY imported_at")} \
+        if store.scalar("SELECT 1 FROM sqlite_master WHERE name = '_county_imports'") else {}
+    merged = []
+    for office_id in dict.fromkeys([*merged_names, *(r["office_id"] for r in rows if r["office_id"] != own_id)]):
+        if office_id == own_id:
+            continue
+        areas = tuple(_area(r) for r in rows if r["office_id"] == office_id)
+        merged.append(MergedOffice(office_id, merged_names.get(office_id, office_id), areas))
+    county = next((_area(r) for r in own if r["kind"] == "county"), None)
+    return OfficeScope(own_id, store.office_name,
+                       tuple(_area(r) for r in own if r["kind"] == "partnership"),
+                       tuple(_area(r) for r in own if r["kind"] == "district"), county, tuple(merged))
+
+
+def _has_office_areas(store: Store) -> bool:
+    return bool(store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office_areas'"))
+
+
+def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
+                     districts: Sequence[str] | None = None, county: str | None = None) -> OfficeScope:
+    """Name the office's partnership(s), districts and county (None leaves that part as it is; [] or "" clears it).
+
+    Partnerships and districts must be in the reference data (by name or id); the county is a name
+    ("Suffolk"). One transaction; the audit trail records the change.
+    """
+    own_id = store.office_id
+    wanted: dict[str, list[AreaRef]] = {}
+    if partnerships is not None:
+        wanted["partnership"] = [_known(store, "partnerships", "partnership", name) for name in partnerships]
+    if districts is not None:
+        wanted["district"] = [_known(store, "districts", "district", name) for name in districts]
+    if county is not None:
+        name = county.strip()
+        wanted["county"] = [AreaRef(reference_id("county", name), _county_name(store, name), "county")] if name else []
+    with store.transaction():
+        for kind, areas in wanted.items():
+            store.conn.execute("DELETE FROM office_areas WHERE office_id = ? AND kind = ?", (own_id, kind))
+            for area in dict.fromkeys(areas):
+                store.conn.execute("INSERT INTO office_areas(id, office_id, kind, area_id, name) VALUES (?, ?, ?, ?, ?)",
+                                   (f"{own_id}|{area.id}", own_id, kind, area.id, area.name))
+    return office_scope(store)
+
+
+def _known(store: Store, table: str, kind: str, name: str) -> AreaRef:
+    text = (name or "").strip()
+    row = store.one(f"SELECT id, name FROM {table} WHERE id = ? OR lower(name) = lower(?)", (text, text))
+    if row is None:
+        known = ", ".join(r[0] for r in store.rows(f"SELECT name FROM {table} ORDER BY name")) or "none yet"
+        raise ReferenceError(f"There is no {kind} called {text!r} (known: {known}).")
+    return AreaRef(row["id"], row["name"], kind)
+
+
+def _county_name(store: Store, name: str) -> str:
+    """The county's name as the file already spells it (districts or indicator areas), else as typed."""
+    row = store.scalar("SELECT county FROM districts WHERE lower(county) = lower(?) LIMIT 1", (name,)) or \
+        store.scalar("SELECT name FROM indicator_areas WHERE kind = 'county' AND lower(name) = lower(?)", (name,))
+    return row or name
+
+
+# -- districts by date --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _DistrictRow:
+    id: str
+    name: str
+    county: str | None
+    successor_id: str | None
+    valid_from: date | None
+    valid_to: date | None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _district_table(store: Store) -> dict[str, _DistrictRow]:
+    return {r["id"]: _DistrictRow(r["id"], r["name"], r["county"], r["successor_id"], _day(r["valid_from"]),
+                                  _day(r["valid_to"])) for r in store.rows("SELECT * FROM districts")}
+
+
+def _period(year: FinancialYear | None) -> tuple[date | None, date | None]:
+    return (year.first_day, year.last_day) if year else (None, None)
+
+
+def _overlaps(valid_from: date | None, valid_to: date | None, first: date | None, last: date | None) -> bool:
+    return not ((last and valid_from and valid_from > last) or (first and valid_to and valid_to < first))
+
+
+def _current_ids(table: dict[str, _DistrictRow], ids: Iterable[str], year: FinancialYear | None) -> list[str]:
+    """The districts standing for ids in the period: successors for those whose time had ended (all for no year)."""
+    first, last = _period(year)
+    out: list[str] = []
+    for district_id in ids:
+        seen: set[str] = set()
+        current = district_id
+        while current in table and current not in seen:
+            seen.add(current)
+            row = table[current]
+            if year is None:
+                out.append(current)  # all years: the district and each of its successors
+                if not row.successor_id:
+                    break
+                current = row.successor_id
+                continue
+            if first and row.valid_to and row.valid_to < first and row.successor_id:
+                current = row.successor_id
+                continue
+            if _overlaps(row.valid_from, row.valid_to, first, last):
+                out.append(current)
+            break
+        else:
+            if current not in table and current not in out:
+                out.append(current)  # a district the reference data does not list: kept as named
+    return list(dict.fromkeys(out))
+
+
+def predecessors(store: Store, district_ids: Iterable[str]) -> list[str]:
+    """Districts that became one of these (Waveney and Suffolk Coastal for East Suffolk), in turn."""
+    table = _district_table(store)
+    wanted = set(district_ids)
+    out: list[str] = []
+    changed = True
+    while changed:
+        changed = False
+        for row in table.values():
+            if row.successor_id in wanted and row.id not in wanted:
+                wanted.add(row.id)
+                out.append(row.id)
+                changed = True
+    return out
+
+
+def partnership_district_ids(store: Store, partnership_id: str, year: FinancialYear | None = None) -> list[str]:
+    """The districts a partnership covered in a financial year (all years when None), by date with successors."""
+    first, last = _period(year)
+    p = store.one("SELECT valid_from, valid_to FROM partnerships WHERE id = ?", (partnership_id,))
+    if p is None or not _overlaps(_day(p["valid_from"]), _day(p["valid_to"]), first, last):
+        return []
+    members = [r["district_id"] for r in store.rows(
+        "SELECT district_id, valid_from, valid_to FROM partnership_districts WHERE partnership_id = ?",
+        (partnership_id,)) if _overlaps(_day(r["valid_from"]), _day(r["valid_to"]), first, last)]
+    return _current_ids(_district_table(store), members, year)
+
+
+def _refs(store: Store, ids: Iterable[str]) -> list[AreaRef]:
+    names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM districts")}
+    names.update({r["id"]: r["name"] for r in store.rows("SELECT id, name FROM indicator_areas")})
+    return sorted((AreaRef(i, names.get(i, i.partition(":")[2]), "district") for i in dict.fromkeys(ids)),
+                  key=lambda a: a.name.casefold())
+
+
+def _scope_district_ids(store: Store, areas: Iterable[AreaRef], year: FinancialYear | None) -> list[str]:
+    table = _district_table(store)
+    out: list[str] = []
+    for area in areas:
+        if area.kind == "partnership":
+            out += partnership_district_ids(store, area.id, year)
+        elif area.kind == "district":
+            out += _current_ids(table, [area.id], year)
+    return list(dict.fromkeys(out))
+
+
+def office_districts(store: Store, year: FinancialYear | None = None) -> list[AreaRef]:
+    """The office's districts in a financial year (every one it has had when None), by name.
+
+    A county file: the districts of the offices merged into it (and any it names itself). A file whose scope is
+    not set: every district of its reference data (not the districts a police import happened to name).
+    """
+    scope = office_scope(store)
+    areas: list[AreaRef] = [*scope.partnerships, *scope.districts]
+    for office in scope.merged_offices:
+        areas += [a for a in office.areas if a.kind != "county"]
+    ids = _scope_district_ids(store, areas, year)
+    if not ids and not areas:
+        ids = _current_ids(_district_table(store), [r[0] for r in store.rows("SELECT id FROM districts")], year)
+        if scope.county is not None:
+            ids = [i for i in ids if (_district_table(store)[i].county or "").casefold() == scope.county.name.casefold()]
+    return _refs(store, ids)
+
+
+def office_county(store: Store) -> AreaRef | None:
+    """The office's county: as named, else the one county its districts lie in (None when several or none)."""
+    scope = office_scope(store)
+    if scope.county is not None:
+        return scope.county
+    counties = [a for office in scope.merged_offices for a in office.areas if a.kind == "county"]
+    if len({a.id for a in counties}) == 1:
+        return counties[0]
+    table = _district_table(store)
+    names = {table[a.id].county for a in office_districts(store) if a.id in table and table[a.id].county}
+    if len(names) == 1:
+        name = names.pop()
+        return AreaRef(reference_id("county", name), name, "county")
+    return None
+
+
+def partnerships_of(store: Store, district_ids: Iterable[str], year: FinancialYear | None = None) -> list[AreaRef]:
+    """The partnerships that covered any of these districts in the year (all years when None)."""
+    wanted = set(district_ids)
+    out = []
+    for r in store.rows("SELECT id, name FROM partnerships ORDER BY name"):
+        if wanted & set(partnership_district_ids(store, r["id"], year)):
+            out.append(AreaRef(r["id"], r["name"], "partnership"))
+    return out
+
+
+def office_areas(store: Store, year: FinancialYear | None = None) -> list[AreaRef]:
+    """The office's own areas for a year: its county, the partnerships of its districts, its districts."""
+    districts = office_districts(store, year)
+    scope = office_scope(store)
+    named = [p for p in scope.partnerships if partnership_district_ids(store, p.id, year) or year is None]
+    partnerships = {a.id: a for a in [*named, *partnerships_of(store, [d.id for d in districts], year)]}
+    county = office_county(store)
+    return ([county] if county else []) + sorted(partnerships.values(), key=lambda a: a.name.casefold()) + districts
+
+
+def known_areas(store: Store) -> list[AreaRef]:
+    """Every area the file names anywhere: reference districts and partnerships, counties, indicator areas."""
+    found: dict[str, AreaRef] = {}
+    for r in store.rows("SELECT id, name, kind FROM indicator_areas"):
+        found[r["id"]] = AreaRef(r["id"], r["name"], r["kind"])
+    for r in store.rows("SELECT id, name FROM districts"):
+        found[r["id"]] = AreaRef(r["id"], r["name"], "district")
+    for r in store.rows("SELECT id, name FROM partnerships"):
+        found[r["id"]] = AreaRef(r["id"], r["name"], "partnership")
+    for (county,) in store.rows("SELECT DISTINCT county FROM districts WHERE county IS NOT NULL AND county <> ''"):
+        found.setdefault(reference_id("county", county), AreaRef(reference_id("county", county), county, "county"))
+    if _has_office_areas(store):
+        for r in store.rows("SELECT area_id, name, kind FROM office_areas"):
+            found.setdefault(r["area_id"], AreaRef(r["area_id"], r["name"], r["kind"]))
+    return sorted(found.values(), key=lambda a: a.sort_key)
+
+
+def area_lists(store: Store, year: FinancialYear | None = None) -> tuple[list[AreaRef], list[AreaRef]]:
+    """(own, others): the office's areas first (county, partnerships, districts), then every other area by name.
+
+    The window shows the first list and puts the second behind a search (search_areas); derived partnership and
+    county areas appear here as soon as they are indicator areas.
+    """
+    own = office_areas(store, year)
+    own_ids = {a.id for a in own}
+    others = sorted((a for a in known_areas(store) if a.id not in own_ids), key=lambda a: a.name.casefold())
+    return own, others
+
+
+def search_areas(areas: Sequence[AreaRef], text: str, *, limit: int | None = None) -> list[AreaRef]:
+    """The areas whose name contains text (case-insensitive), names starting with it first."""
+    needle = (text or "").strip().casefold()
+    if not needle:
+        return list(areas)[:limit] if limit else list(areas)
+    hits = [a for a in areas if needle in a.name.casefold()]
+    hits.sort(key=lambda a: (not a.name.casefold().startswith(needle), a.name.casefold()))
+    return hits[:limit] if limit else hits
+
+
+def find_area(store: Store, name_or_id: str) -> AreaRef | None:
+    """A district, partnership or county by name or id (case-insensitive); None when the file has no such area."""
+    text = (name_or_id or "").strip().casefold()
+    if not text:
+        return None
+    areas = known_areas(store)
+    for area in areas:
+        if area.id.casefold() == text:
+            return area
+    # The same name as two kinds (rare): the district, then the partnership, then the county.
+    matches = sorted((a for a in areas if a.name.casefold() == text),
+                     key=lambda a: ("district", "partnership", "county", "unknown").index(a.kind)
+                     if a.kind in ("district", "partnership", "county", "unknown") else 9)
+    return matches[0] if matches else None
+
+
+def area_district_ids(store: Store, area: AreaRef, year: FinancialYear | None = None) -> list[str]:
+    """The districts an area covers in a year: itself, a partnership's members, a county's districts (by date)."""
+    if area.kind == "district":
+        return _current_ids(_district_table(store), [area.id], year) or [area.id]
+    if area.kind == "partnership":
+        return partnership_district_ids(store, area.id, year)
+    if area.kind == "county":
+        table = _district_table(store)
+        ids = [d.id for d in table.values() if (d.county or "").casefold() == area.name.casefold()]
+        return _current_ids(table, ids, year)
+    return []
+
+
+def county_names_of(store: Store, district_ids: Iterable[str]) -> set[str]:
+    """The counties these districts lie in (as the reference data names them)."""
+    table = _district_table(store)
+    return {table[i].county for i in district_ids if i in table and table[i].county}

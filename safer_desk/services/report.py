@@ -11,7 +11,7 @@ from datetime import date
 
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.services import report_sections
-from safer_desk.services.report_model import ReportSection
+from safer_desk.services.report_model import ReportAreas, ReportSection
 from safer_desk.storage.store import Store
 
 REPORT_TITLE = "Community Safety Partnership board report"
@@ -26,7 +26,7 @@ class ReportDocument:
     title: str
     office_name: str
     year_label: str  # "2016/17", or "All years"
-    area_label: str  # a district or partnership, or "All areas"
+    area_label: str  # a district, partnership or county, or "All areas" (the office's)
     prepared_on: str  # 22/11/2026
     sections: list[ReportSection] = field(default_factory=list)
     meeting_date: str = ""  # 20/09/2018, as on the seed papers' title block; blank when not given
@@ -40,28 +40,85 @@ class ReportDocument:
 class AreaChoice:
     id: str | None
     name: str
-    kind: str  # "all", "partnership" or "district"
+    kind: str  # "all", "county", "partnership" or "district"
+    own: bool = True  # one of the office's own areas (listed first)
 
 
 def area_choices(store: Store) -> list[AreaChoice]:
-    """What the report can be made for: all areas, each partnership, each district."""
-    choices = [AreaChoice(None, "All areas", "all")]
-    choices += [AreaChoice(r["id"], r["name"], "partnership") for r in store.rows(
-        "SELECT id, name FROM partnerships ORDER BY name")]
-    choices += [AreaChoice(r["id"], r["name"], "district") for r in store.rows(
-        "SELECT id, name FROM districts ORDER BY name")]
-    return choices
+    """What the report can be made for: all the office's areas, each of its own areas, then every other area."""
+    from safer_desk.services.reference import area_lists
+
+    own, others = area_lists(store)
+    return ([AreaChoice(None, "All areas", "all")] + [AreaChoice(a.id, a.name, a.kind) for a in own]
+            + [AreaChoice(a.id, a.name, a.kind, own=False) for a in others if a.kind != "unknown"])
 
 
 def resolve_area(store: Store, name: str | None) -> AreaChoice:
+    """A district, partnership or county by name (or id); "All areas" (or nothing) means the office's areas."""
+    from safer_desk.services.reference import find_area, office_areas
+
     if name is None or not name.strip() or name.strip().lower() in ("all", "all areas"):
         return AreaChoice(None, "All areas", "all")
-    wanted = name.strip().lower()
-    for choice in area_choices(store)[1:]:
-        if choice.name.lower() == wanted or (choice.id or "").lower() == wanted:
-            return choice
-    known = ", ".join(c.name for c in area_choices(store)[1:]) or "none yet"
-    raise ReportError(f"There is no district or partnership called {name!r} (known: {known}).")
+    area = find_area(store, name)
+    if area is None or area.kind == "unknown":
+        own = ", ".join(a.name for a in office_areas(store)) or "none yet"
+        raise ReportError(f"There is no district, partnership or county called {name.strip()!r} "
+                          f"(this office's areas: {own}).")
+    own_ids = {a.id for a in office_areas(store)}
+    return AreaChoice(area.id, area.name, area.kind, own=area.id in own_ids)
+
+
+def report_areas(store: Store, area: str | AreaChoice | None = None,
+                 year: FinancialYear | None = None) -> ReportAreas:
+    """The areas a report for one area (None: the office's) and financial year covers, worked out by date.
+
+    - All areas: the office's districts in the year (a county file: the districts merged into it), their
+      partnerships and the office's county.
+    - A district: itself and the districts it replaced (East Suffolk: Waveney and Suffolk Coastal before 2019).
+    - A partnership: its member districts in the year (with successors), and its own records.
+    - A county: its districts in the year, the partnerships covering them, and the county's own figures.
+    A county-wide project ("Countywide") counts for the areas of its own county only.
+    """
+    from safer_desk.services import reference as ref
+
+    choice = area if isinstance(area, AreaChoice) else resolve_area(store, area)
+    scope = ref.office_scope(store)
+    if choice.id is None:
+        districts = [d.id for d in ref.office_districts(store, year)]
+        county = ref.office_county(store)
+        partnerships = [p.id for p in ref.office_areas(store, year) if p.kind == "partnership"]
+        counties = {county.name} if county else ref.county_names_of(store, districts)
+        indicator = ([county.id] if county else []) + partnerships + districts
+        kind, office = "office", True
+    else:
+        target = ref.AreaRef(choice.id, choice.name, choice.kind)
+        districts = ref.area_district_ids(store, target, year)
+        if choice.kind == "district":
+            partnerships = []
+            indicator = [choice.id]
+        elif choice.kind == "partnership":
+            partnerships = [choice.id]
+            indicator = [choice.id] + sorted(districts, key=lambda i: _name_of(store, i))
+        else:
+            partnerships = [p.id for p in ref.partnerships_of(store, districts, year)]
+            indicator = [choice.id] + partnerships + sorted(districts, key=lambda i: _name_of(store, i))
+        counties = {choice.name} if choice.kind == "county" else ref.county_names_of(store, districts)
+        kind, office = choice.kind, choice.own
+    # Records kept under a district's old name (a review in Waveney in 2016) belong to the district it became.
+    districts = list(dict.fromkeys([*districts, *ref.predecessors(store, districts)]))
+    if choice.kind == "district":
+        indicator += [i for i in districts if i not in indicator]
+    names = {_name_of(store, i).casefold() for i in [*districts, *partnerships]} | {c.casefold() for c in counties}
+    if choice.id is not None:
+        names.add(choice.name.casefold())
+    return ReportAreas(choice.name, kind, frozenset(districts), frozenset(partnerships), frozenset(counties),
+                       tuple(dict.fromkeys(indicator)), frozenset(names), office, scope.is_county_file)
+
+
+def _name_of(store: Store, area_id: str) -> str:
+    return (store.scalar("SELECT name FROM districts WHERE id = ? UNION ALL SELECT name FROM partnerships WHERE id = ? "
+                         "UNION ALL SELECT name FROM indicator_areas WHERE id = ? LIMIT 1", (area_id, area_id, area_id))
+            or area_id.partition(":")[2])
 
 
 def resolve_year(year: str | FinancialYear | None) -> FinancialYear | None:
@@ -85,13 +142,14 @@ def build_report(store: Store, *, year: str | FinancialYear | None = None, area:
     """
     fy = resolve_year(year)
     choice = resolve_area(store, area)
+    areas = report_areas(store, choice, fy)
     meeting_date = ""
     if meeting and meeting.strip():
         try:
             meeting_date = format_uk_date(parse_uk_date(meeting))
         except PeriodError as exc:
             raise ReportError(f"Meeting date {meeting.strip()!r} is not a date: write it like 20/09/2018.") from exc
-    sections = [s for s in report_sections.all_sections(store, year=fy, area_id=choice.id) if not s.is_empty]
+    sections = [s for s in report_sections.all_sections(store, year=fy, areas=areas) if not s.is_empty]
     if not sections:
         sections = [ReportSection("No figures", paragraphs=[
             f"This file has no projects, allocations, costs or indicator figures for {choice.name.lower() if choice.id is None else choice.name}"

@@ -47,3 +47,30 @@ class ReportSection:
     @property
     def is_empty(self) -> bool:
         return not (self.paragraphs or self.tables or self.charts)
+
+
+@dataclass(frozen=True)
+class ReportAreas:
+    """The areas a board report is for, worked out once for its financial year (services.report.report_areas).
+
+    Every section filters with these sets and nothing else, so "All areas", a district, a partnership and a
+    county mean the same in every section. Ids are those of the reference data and indicator figures
+    ("district:babergh", "partnership:western-suffolk-csp", "county:suffolk").
+    """
+
+    label: str  # "All areas" (the office's), or the area's name
+    kind: str  # "office", "district", "partnership" or "county"
+    district_ids: frozenset[str] = frozenset()  # districts covered in the year (with the districts they replaced)
+    partnership_ids: frozenset[str] = frozenset()  # partnerships whose own records (reviews, allocations) count
+    counties: frozenset[str] = frozenset()  # county names whose county-wide records ("Countywide") count here
+    indicator_area_ids: tuple[str, ...] = ()  # the areas to show figures for, in the report's order
+    names: frozenset[str] = frozenset()  # casefolded names of every covered area, for free-text area fields
+    office: bool = False  # the office's own business with no area (a top-slice, a fund not yet spent) counts
+    county_file: bool = False  # a county file: the report adds the county section
+
+    def covers(self, *ids: str | None) -> bool:
+        """Whether any of these district or partnership ids is covered."""
+        return any(i in self.district_ids or i in self.partnership_ids for i in ids if i)
+
+    def covers_county(self, name: str | None) -> bool:
+        return bool(name) and name.casefold() in {c.casefold() for c in self.counties}

@@ -21,7 +21,14 @@ def run(capsys, *argv):
 
 
 def rows_of(out):
-    return list(csv.DictReader(io.StringIO(out)))
+    """The partnerships' rows (the Totals row that ends the table left out)."""
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and rows[-1]["partnership"] == "Totals"
+    return rows[:-1]
+
+
+def totals_of(out):
+    return list(csv.DictReader(io.StringIO(out)))[-1]
 
 
 def write(tmp_path, text, name="input.csv"):
@@ -43,6 +50,11 @@ def test_the_paper_table_to_the_pound(capsys):
     assert sum(int(r["total"]) for r in rows) == 589608
     assert sum(int(r["variance"]) for r in rows) == -65512
     assert [r["basis"] for r in rows] == ["2442", "7937", "4857", "3324", "8335"]
+    # the paper's Totals row: £196,539 fixed, £393,069 variable, 26,895 offences, £589,608, £655,120, -£65,512
+    assert totals_of(out) == {"partnership": "Totals", "fixed_units": "7", "basis": "26895", "basis_share_pct": "100.00",
+                              "fixed": "196539", "variable": "393069", "total": "589608", "previous": "655120",
+                              "variance": "-65512"}
+    assert err == ""  # nothing rescaled, no odd pence
 
 
 def test_exact_rounding_adds_up_and_differs_only_in_the_variable_fee(capsys):

@@ -16,12 +16,16 @@ def test_dhr_ledger(demo_path, capsys):
     code, out, _ = run(capsys, "dhr-ledger", str(demo_path), "--as-at", "01/09/2018")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["partner", "billed", "paid", "refused", "outstanding", "overdue"]
+    assert list(rows[0]) == ["partner", "billed", "paid", "refused", "outstanding", "overdue", "net_billed"]
+    total = rows.pop()
+    assert total["partner"] == "Total"
     by = {r["partner"]: r for r in rows}
     assert by["National Probation Service"]["refused"] == "684.14"
     assert by["Suffolk County Council"] == {"partner": "Suffolk County Council", "billed": "684.14", "paid": "400",
-                                            "refused": "0", "outstanding": "284.14", "overdue": "284.14"}
+                                            "refused": "0", "outstanding": "284.14", "overdue": "284.14",
+                                            "net_billed": "684.14"}
     assert sum(int(r["billed"].replace(".", "")) for r in rows) == 752558
+    assert total["billed"] == "7525.58" and total["net_billed"] == "6841.44"  # the refusal not yet dealt with
 
 
 def test_fund_figures(demo_path, capsys):

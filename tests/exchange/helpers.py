@@ -214,6 +214,9 @@ def reidentify(path: Path, office_name: str, *, district_from: str | None = None
                     shared_rows = " AND id NOT LIKE '%:%'" if "id" in info.columns else ""  # reference rows
                     conn.execute(f"UPDATE {quote(t)} SET {col} = {col} || ' B' WHERE {col} NOT GLOB "
                                  f"'[0-9][0-9][0-9][0-9]-[0-9][0-9]*'{shared_rows}")
+    if "illustrative_marks" in data_tables(conn):  # a mark names its row by id: it follows the row's new id
+        conn.executemany("UPDATE illustrative_marks SET row_id = ? WHERE table_name = ? AND row_id = ?",
+                         [(new, t, old) for (t, old), new in mapping.items()])
     conn.execute("UPDATE meta SET value = ? WHERE key = 'office_id'", (new_id(),))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'office_name'", (office_name,))
     conn.execute("DELETE FROM audit_log")

@@ -128,23 +128,24 @@ def test_export_refuses_other_suffixes_and_the_open_file(district, tmp_path):
         export_for_county(district, district.path)
 
 
-def test_workbook_has_a_sheet_per_table_with_money_in_pounds(district, tmp_path):
+def test_workbook_raw_tables_on_request_with_money_in_pounds(district, tmp_path):
     import openpyxl
 
     out = tmp_path / "babergh.xlsx"
-    result = export_for_county(district, out)
+    result = export_for_county(district, out, raw_tables=True)
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[0] == "Contents"
-    assert {"Districts", "X projects", "X project lines", "X indicator values", "X fund summary"} <= set(book.sheetnames)
-    sheet = book["X projects"]
-    header = [c.value for c in sheet[1]]
+    assert {"Raw Districts", "Raw X projects", "Raw X project lines", "Raw X indicator values",
+            "Raw X fund summary"} <= set(book.sheetnames)
+    sheet = book["Raw X projects"]
+    header = [c.value for c in sheet[3]]  # under the sheet's title
     assert header == ["id", "title", "status", "cost (£)"]
-    costs = sorted(row[3] for row in sheet.iter_rows(min_row=2, values_only=True) if row[3] is not None)
+    costs = sorted(row[3] for row in sheet.iter_rows(min_row=4, values_only=True) if row[3] is not None)
     assert costs == [26_000, 101_500]
-    money_cells = [row[3] for row in sheet.iter_rows(min_row=2) if row[3].value is not None]
+    money_cells = [row[3] for row in sheet.iter_rows(min_row=4) if row[3].value is not None]
     assert all("£" in cell.number_format for cell in money_cells)
     # Privacy holds in the workbook too: empty referral sheets, no pseudonym anywhere.
-    assert book["X referrals"].max_row == 1
+    assert book["Raw X referrals"].max_row <= 3
     for ws in book.worksheets:
         for row in ws.iter_rows(values_only=True):
             assert not any(isinstance(v, str) and "PSEUDO" in v for v in row)
@@ -152,6 +153,9 @@ def test_workbook_has_a_sheet_per_table_with_money_in_pounds(district, tmp_path)
     assert contents["Office"] == "Babergh office"
     assert contents["Checksum (SHA-256 of the rows)"] == result.checksum
     assert "left out" in contents["Individual referrals"]
+    without = tmp_path / "views-only.xlsx"
+    export_for_county(district, without)
+    assert not [n for n in openpyxl.load_workbook(without).sheetnames if n.startswith("Raw ")]
 
 
 def _table_with(rows, *, reverse_columns: bool):

@@ -32,13 +32,15 @@ def test_report_collects_the_tabs_sections_for_a_year_and_area(demo_store, monke
 
     seen = {}
 
-    def fake_sections(store, *, year=None, area_id=None):
-        seen.update(year=year, area_id=area_id)
+    def fake_sections(store, *, year=None, areas=None):
+        seen.update(year=year, areas=areas)
         return [ReportSection("Empty"), ReportSection("Allocation", paragraphs=["Figures"])]
 
     monkeypatch.setattr(report_sections, "all_sections", fake_sections)
     doc = build_report(demo_store, year="2009/10", area="western csp")
-    assert seen["year"].label == "2009/10" and seen["area_id"] == "partnership:western-csp"
+    assert seen["year"].label == "2009/10" and seen["areas"].kind == "partnership"
+    assert seen["areas"].partnership_ids == {"partnership:western-csp"}
+    assert seen["areas"].district_ids == {"district:mid-suffolk", "district:forest-heath", "district:st-edmundsbury"}
     assert [s.title for s in doc.sections] == ["Allocation"]  # empty sections are left out
     assert (doc.year_label, doc.area_label) == ("2009/10", "Western CSP")
     assert doc.office_name == "Example office (seed papers)"
@@ -59,7 +61,7 @@ def test_report_title_and_meeting_date_as_on_the_seed_papers(demo_store):
 def test_report_refuses_unknown_years_and_areas(demo_store):
     with pytest.raises(ReportError, match="2016/17"):
         build_report(demo_store, year="last year")
-    with pytest.raises(ReportError, match="Narnia.*Babergh"):
+    with pytest.raises(ReportError, match="Narnia.*Babergh"):  # names the office's own areas
         build_report(demo_store, area="Narnia")
     names = [c.name for c in area_choices(demo_store)]
     assert names[0] == "All areas" and "Western Suffolk CSP" in names and "Mid Suffolk" in names
@@ -199,7 +201,7 @@ def test_report_command_writes_html_and_pdf(demo_path, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["--year", "2016"], "financial year"),
-    (["--area", "Atlantis"], "no district or partnership"),
+    (["--area", "Atlantis"], "no district, partnership or county"),
 ])
 def test_report_command_refuses_bad_options(demo_path, tmp_path, args, message):
     code, _, err = cli_output(["report", str(demo_path), str(tmp_path / "r.html"), *args])

@@ -53,11 +53,11 @@ def test_a_blank_file_has_the_projects_tables_with_these_columns(store):
     assert cols("project_officers") == ["id", "project_id", "position", "name", "role", "organisation"]
     assert cols("project_status_history") == ["id", "project_id", "position", "status", "changed_on", "note"]
     assert cols("project_funding_sources") == ["id", "project_id", "position", "source", "amount_pence",
-                                               "amount_note"]
+                                               "amount_note", "financial_year"]
     assert cols("project_cost_lines") == ["id", "project_id", "position", "financial_year", "category",
                                           "description", "amount_text", "min_pence", "max_pence"]
     assert cols("commissioning_scenarios") == ["id", "name", "fund_pence", "fund_label", "notes", "created_at",
-                                               "updated_at"]
+                                               "updated_at", "award_id", "award_year", "range_end"]
     assert cols("scenario_items") == ["id", "scenario_id", "project_id", "scale_numerator", "scale_denominator",
                                       "scale_in_months"]
     strict = store.rows("SELECT name, sql FROM sqlite_master WHERE type='table' AND (name LIKE 'project%' "
@@ -251,14 +251,14 @@ def test_scenario_exports(demo_store, tmp_path):
 def test_cli_prints_the_register(demo_path, capsys):
     assert main(["projects", str(demo_path)]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    assert rows[0] == ["id", "title", "status", "funding_route", "cost_min", "cost_max", "laa_outcome",
-                       "csp_priority", "cross_cutting", "additional", "innovative"]
+    assert rows[0][:11] == ["id", "title", "status", "funding_route", "cost_min", "cost_max", "laa_outcome",
+                            "csp_priority", "cross_cutting", "additional", "innovative"]
     assert len(rows) == 1 + 15 + 8
-    assert rows[1][1:] == ["Homeshield Plus", "proposed", "PRG &/or SSPB", "125000", "125000",
+    assert rows[1][1:11] == ["Homeshield Plus", "proposed", "PRG &/or SSPB", "125000", "125000",
                            "yes", "no", "yes", "yes", "yes"]
     assert rows[3][4:6] == ["50000", ""]  # InnKeeper: a minimum has no maximum
     assert rows[13][4:6] == ["54372", "62372"]
-    assert rows[9][6:] == ["yes", "yes", "yes", "yes", "no"]
+    assert rows[9][6:11] == ["yes", "yes", "yes", "yes", "no"]
     assert rows[18][4:6] == ["2000000", "2000000"] and rows[19][4:6] == ["", ""]
 
 
@@ -273,7 +273,8 @@ def test_board_report_sections(demo_store):
 
     options, scenarios = board_report_sections(demo_store)
     table = options.tables[0]
-    assert table.header[1] == "Project / Initiative" and table.header[-3:] == ["Suitable Funding", "Cost(£)", "Status"]
+    assert table.header[1] == "Project / Initiative" and table.header[-4:] == ["Suitable Funding", "Cost(£)", "Status",
+                                                                               "Funders' shares"]
     assert table.rows[3][2:7] == ["√", "√", "√", "√ (in some areas)", "X"]
     assert table.rows[12][8] == "£54,372 - £62,372"
     assert "Suffolk Recre8" in table.note and "£22,750" in table.note
@@ -282,7 +283,9 @@ def test_board_report_sections(demo_store):
     assert "remaining £512" in s.note
     later = board_report_sections(demo_store, year=FinancialYear(2010))[0].tables[0]
     assert "Suffolk ELEV8" in [r[1] for r in later.rows] and "Suffolk Strive" not in [r[1] for r in later.rows]
-    ipswich = board_report_sections(demo_store, area_id="partnership:ipswich-csp")[0].tables[0]
+    from safer_desk.services.report import report_areas
+
+    ipswich = board_report_sections(demo_store, areas=report_areas(demo_store, "Ipswich CSP"))[0].tables[0]
     assert "Plymouth Domestic Abuse contract" not in [r[1] for r in ipswich.rows]
     assert "Ipswich CSP Project: Town Centre Triage" in [r[1] for r in ipswich.rows]
 

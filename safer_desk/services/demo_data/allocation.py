@@ -1,4 +1,9 @@
-"""Example allocation data for the demo file (from the seed papers)."""
+"""Example allocation data for the demo file (from the seed papers).
+
+Every figure is the paper's (seed 000): last year's allocations, the BCS comparator offences, the 10%
+retained, the fixed third, and the Performance Reward Grant top-slice. The "exact shares" scenario is the
+paper's inputs split another way, not a table the paper printed, so it is marked illustrative.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from fractions import Fraction
 
 from safer_desk.domain.allocation import AllocationOptions, Factor, PartnershipInput
 from safer_desk.services import allocation as service
+from safer_desk.services.illustrative import mark_illustrative
 from safer_desk.storage.store import Store
 
 # Seed 000, "SSPB financial allocation 2009/10", Option 2: name, fixed units (districts),
@@ -37,9 +43,13 @@ def add_examples(store: Store) -> None:
         agreed = service.save_scenario(store, OPTION_2, "2009/10", suffolk_inputs(), suffolk_options(),
                               notes="Seed 000: the county's spreadsheet rounded each share to two decimals.",
                               saved_at="2009-03-01T10:00:00+00:00")
-        service.save_scenario(store, "Option 2 with exact shares", "2009/10", suffolk_inputs(),
-                              suffolk_options("exact"), notes="The same inputs; exact shares, largest remainder.",
-                              saved_at="2009-03-01T10:05:00+00:00")
+        exact = service.save_scenario(store, "Option 2 with exact shares", "2009/10", suffolk_inputs(),
+                                      suffolk_options("exact"),
+                                      notes="The same inputs; exact shares, largest remainder.",
+                                      saved_at="2009-03-01T10:05:00+00:00")
+        mark_illustrative(store, "allocation_scenarios", [exact],
+                          "Not in the paper: the paper's inputs split by exact shares, for comparison with the "
+                          "county spreadsheet's two-decimal percentages.")
         service.set_adopted(store, agreed)  # the board agreed Option 2 as the paper printed it
         service.save_top_slice(store, "Performance Reward Grant 2009-10", "2009/10", 2_900_692_00,
                                slices=[("LSP share", Fraction(1, 2))], remainder_label="SSP share",

@@ -1,12 +1,32 @@
 """Example costs data for the demo file (seed 002 §4.18–4.19 and §6.2–6.4, Western Suffolk 2018).
 
-Dates the paper does not give are plausible placeholders; the figures are the paper's.
+Dates the paper does not give are plausible placeholders; the paper's figures are its own (the review's
+£7,525.58 split equally, the pilot's £20,000 of contributions, £2,417 spent on 15 victims in April–June
+2018, 2 in Mid Suffolk and 1 in Babergh). What the example invents to make the screens usable is marked
+illustrative (services.illustrative): the split of the review's cost into cost lines, the payments, the
+recommendations and panel meetings, the catalogue's prices, and the referrals and spend lines behind the
+pilot's totals.
 """
 
 from __future__ import annotations
 
+from safer_desk.domain.ids import reference_id
 from safer_desk.services import dhr, funds
+from safer_desk.services.illustrative import mark_illustrative
 from safer_desk.storage.store import Store
+
+COST_LINES_NOTE = ("An example split: the paper gives only the review's total cost of £7,525.58 (and the cost of "
+                   "an author, an overview report writer and local authority administration).")
+PAYMENTS_NOTE = ("Example payments: the paper says the statutory partners have been invoiced and the council is "
+                 "awaiting payment.")
+ACTIONS_NOTE = "Example text and dates: the paper says only that the action plan is complete or being developed."
+MEETINGS_NOTE = "Example dates: the paper does not give the panel meetings."
+PRICES_NOTE = ("Example prices: the paper names locks, fireproof letterboxes, door chains and personal alarms but "
+               "gives no prices (window locks and door viewers are not in the paper).")
+REFERRALS_NOTE = ("Example referrals: the paper gives 15 high-risk victims in April–June 2018, 2 in Mid Suffolk "
+                  "and 1 in Babergh; the references, dates and other districts are invented.")
+SPEND_NOTE = ("Example spend lines, made to add up to the paper's £2,417 for April–June 2018; the items, dates "
+              "and amounts of each line are invented.")
 
 WSCSP = "Western Suffolk CSP"
 PILOT = "Suffolk Target Hardening Pilot"
@@ -83,15 +103,16 @@ def _add_reviews(store: Store) -> None:
                            notified_on="2014-03-10", decision_on="2014-04-02", home_office_told_on="2014-04-04",
                            chair_appointed_on="2014-05-01", qa_submitted_on="2014-11-20", qa_letter_on="2015-01-22",
                            published_on="2015-02-16", notes="Action plan complete to the partnership's satisfaction.")
+    meetings, actions = [], []
     for met in ("2014-05-28", "2014-07-16", "2014-09-17"):
-        dhr.add_panel_meeting(store, babergh, met)
+        meetings.append(dhr.add_panel_meeting(store, babergh, met))
     for text, owner, due, done in (
             ("Share the review's learning with GP practices in Babergh", "Ipswich and East CCG", "2015-06-30", "2015-05-20"),
             ("Train housing staff to recognise coercive control", "Babergh District Council", "2015-09-30", "2015-09-14"),
             ("Check MARAC referral pathways with adult social care", "Suffolk County Council", "2015-12-31", "2015-12-02"),
             ("Raise awareness of domestic abuse services in rural areas", "Western Suffolk CSP", "2016-03-31",
              "2016-03-10")):
-        dhr.add_recommendation(store, babergh, text, owner=owner, due_on=due, completed_on=done)
+        actions.append(dhr.add_recommendation(store, babergh, text, owner=owner, due_on=due, completed_on=done))
 
     # Mid Suffolk 2017 (1): costed at £7,525.58, split equally, invoiced; Probation refuses (seed 002 §6.2).
     costed = dhr.add_case(store, reference="WSCSP-DHR-2017-01", kind="review", district="Mid Suffolk",
@@ -99,23 +120,29 @@ def _add_reviews(store: Store) -> None:
                           notified_on="2017-03-06", decision_on="2017-03-29", home_office_told_on="2017-04-03",
                           chair_appointed_on="2017-05-02", qa_submitted_on="2018-03-28", qa_letter_on="2018-06-21")
     for met in ("2017-06-07", "2017-08-16", "2017-10-18", "2018-01-17"):
-        dhr.add_panel_meeting(store, costed, met)
+        meetings.append(dhr.add_panel_meeting(store, costed, met))
+    cost_lines = []
     for category, description, supplier, amount in COSTED_REVIEW_LINES:
-        dhr.add_cost_line(store, costed, category=category, description=description, supplier=supplier,
-                          amount=amount, invoice_ref=f"MSDC-{category[:3].upper()}-0418", invoiced_on="2018-04-30")
+        # Invoiced in 2017/18: the paper's financial implications put the £7,525.58 in 2017/18.
+        cost_lines.append(dhr.add_cost_line(store, costed, category=category, description=description,
+                                            supplier=supplier, amount=amount,
+                                            invoice_ref=f"MSDC-{category[:3].upper()}-0318", invoiced_on="2018-03-29"))
+    mark_illustrative(store, "dhr_cost_lines", cost_lines, COST_LINES_NOTE)
     dhr.bill_partners(store, costed, invoiced_on="2018-06-15", due_days=30, invoice_prefix="MSDC-DHR1-")
-    dhr.add_recommendation(store, costed, "Publish the overview report once the Home Office agrees",
-                           owner="Western Suffolk CSP", due_on="2018-09-30")
+    actions.append(dhr.add_recommendation(store, costed, "Publish the overview report once the Home Office agrees",
+                                          owner="Western Suffolk CSP", due_on="2018-09-30"))
     shares = {s.partner: s for s in dhr.list_shares(store, today=__import__("datetime").date(2018, 9, 1),
                                                     case_id=costed)}
+    payments = []
     for partner, paid_on in (("Babergh District Council", "2018-07-02"), ("Mid Suffolk District Council", "2018-06-20"),
                              ("Suffolk Constabulary", "2018-07-10"), ("Forest Heath District Council", "2018-07-19"),
                              ("St Edmundsbury Borough Council", "2018-07-19")):
-        dhr.record_payment(store, shares[partner].id, paid_on=paid_on, amount=shares[partner].amount_pence,
-                           reference="BACS")
+        payments.append(dhr.record_payment(store, shares[partner].id, paid_on=paid_on,
+                                           amount=shares[partner].amount_pence, reference="BACS"))
     # A part-payment: the county council has paid £400 so far.
-    dhr.record_payment(store, shares["Suffolk County Council"].id, paid_on="2018-08-01", amount="400",
-                       reference="BACS part")
+    payments.append(dhr.record_payment(store, shares["Suffolk County Council"].id, paid_on="2018-08-01",
+                                       amount="400", reference="BACS part"))
+    mark_illustrative(store, "dhr_payments", payments, PAYMENTS_NOTE)
     dhr.refuse_share(store, shares["National Probation Service"].id, on="2018-07-05",
                      reason="National Probation Service: a national policy decision not to contribute to DHRs")
 
@@ -125,7 +152,7 @@ def _add_reviews(store: Store) -> None:
                              notified_on="2017-11-13", decision_on="2017-12-06", home_office_told_on="2017-12-11",
                              chair_appointed_on="2018-02-05", notes="Under way; the total cost is not yet known.")
     for met in ("2018-03-14", "2018-06-13"):
-        dhr.add_panel_meeting(store, under_way, met)
+        meetings.append(dhr.add_panel_meeting(store, under_way, met))
 
     # The Mid Suffolk homicide that did not meet the threshold: a half-day workshop on 16 August 2018.
     workshop = dhr.add_case(store, reference="WSCSP-LR-2017-01", kind="learning review", district="Mid Suffolk",
@@ -134,12 +161,17 @@ def _add_reviews(store: Store) -> None:
                             workshop_on="2018-08-16",
                             notes="Did not meet the DHR threshold; half-day facilitated workshop commended by the "
                                   "Home Office Quality Assurance Panel. Findings to be shared with the panel.")
-    dhr.add_recommendation(store, workshop, "Agree the workshop's action plan and share the findings with the "
-                           "Home Office Quality Assurance Panel", owner="Western Suffolk CSP", due_on="2018-12-31")
+    actions.append(dhr.add_recommendation(store, workshop, "Agree the workshop's action plan and share the findings "
+                                          "with the Home Office Quality Assurance Panel", owner="Western Suffolk CSP",
+                                          due_on="2018-12-31"))
+    mark_illustrative(store, "dhr_panel_meetings", meetings, MEETINGS_NOTE)
+    mark_illustrative(store, "dhr_recommendations", actions, ACTIONS_NOTE)
 
 
 def _add_pilot(store: Store) -> None:
     funds.add_default_catalogue(store)
+    mark_illustrative(store, "fund_items", [reference_id("item", name) for name, _, _ in funds.DEFAULT_CATALOGUE],
+                      PRICES_NOTE)
     fund_id = funds.add_fund(store, name=PILOT, starts_on="2018-04-01", ends_on="2019-09-30",
                              purpose="Locks, fireproof letterboxes, door chains and personal alarms for high-risk "
                                      "domestic abuse victims whose perpetrator does not live there (18-month pilot).",
@@ -147,9 +179,13 @@ def _add_pilot(store: Store) -> None:
                              require_perpetrator_not_resident=True)
     for org, amount in PILOT_CONTRIBUTIONS:
         funds.add_contribution(store, fund_id, organisation=org, amount=amount, received_on="2018-04-01")
+    referrals, spend = [], []
     for n, (reference, district, referred, lines) in enumerate(PILOT_REFERRALS, start=1):
         referral = funds.add_referral(store, fund_id, reference=reference, district=district, referred_on=referred,
                                       risk_level="high", at_marac=True, idva_assigned=True, perpetrator_resident=False)
+        referrals.append(referral)
         for spent_on, item, amount in lines:
-            funds.add_spend_line(store, referral, spent_on=spent_on, item=item, amount=amount,
-                                 invoice_ref=f"TH-INV-{n:03d}")
+            spend.append(funds.add_spend_line(store, referral, spent_on=spent_on, item=item, amount=amount,
+                                              invoice_ref=f"TH-INV-{n:03d}"))
+    mark_illustrative(store, "fund_referrals", referrals, REFERRALS_NOTE)
+    mark_illustrative(store, "fund_spend_lines", spend, SPEND_NOTE)

@@ -3,8 +3,16 @@
 - Seed 003: the Safer Plymouth performance report (2015/16 and 2016/17, every row, the comments,
   the "ist" incidents' cumulative target). The satisfaction rates are stored as numerators and
   denominators chosen so that both the monthly and the paper's cumulative percentages come out.
-- Seed 001: the Safer Suffolk targets (NI 30 18%, NI 32 no more than 28%, LT6 90%, LT7 1,256).
-- Seed 004: the East Sussex performance measures with their targets.
+- Seed 001: the Safer Suffolk targets (NI 30 18% with a one-point tolerance, NI 32 no more than 28%, LT6
+  90% from a baseline of 88.75%, LT7 1,256 from 1,352), the confidence target withdrawn (46.9% against
+  54.9%) and the SSPB's activity counts (MARAC 174 cases, Home Shield 1,242 referrals).
+- Seed 000, Appendix A: the outcome figures (arson 543 → 459, criminal damage 11,650 → 10,643, NI 42
+  17.1% → 16.9%, PPOs 147 → 137).
+- Seed 004: the East Sussex performance measures with their targets, "Tbc" targets, 2011/12 estimated
+  RAG, the milestone measures (August and September 2012), planned exits against regional and national
+  benchmarks, alcohol-related admissions per 100,000 and the MARAC case count.
+- Figures the example invents or takes from outside the papers (the satisfaction counts behind the
+  paper's percentages, East Sussex's populations, the month of "currently 137") are marked illustrative.
 - A year of Suffolk police.uk street crime (2025), shipped as the counts the real importer made
   from the twelve monthly files (resources/example/suffolk-2025-police-counts.csv.gz), so the demo
   never needs the original downloads.
@@ -19,6 +27,7 @@ from pathlib import Path
 
 from safer_desk.domain.periods import FinancialYear, Month, Quarter
 from safer_desk.services import indicators as svc
+from safer_desk.services.illustrative import mark_illustrative
 from safer_desk.services.indicators import PeriodValue
 from safer_desk.storage.store import Store
 
@@ -121,6 +130,11 @@ def add_plymouth(store: Store) -> None:
                     comment=IST_SATISFACTION[1] if i == 1 else None)
         for i, (m, (n, d)) in enumerate(zip(FY16.months, IST_SATISFACTION[0]))], source="seed 003",
         require_red_comments=False)
+    row_ids = [r[0] for r in store.rows("SELECT id FROM indicator_values WHERE indicator_id = ? AND area_id = ?",
+                                        (ind, area))]
+    mark_illustrative(store, "indicator_values", row_ids,
+                      "The paper prints only the percentages: the satisfied/asked counts are chosen so that "
+                      "both its monthly and its cumulative percentages come out.")
 
 
 def add_suffolk_targets(store: Store) -> None:
@@ -128,16 +142,17 @@ def add_suffolk_targets(store: Store) -> None:
     area = svc.ensure_area(store, "Suffolk", "county", ons_code="E10000029")
     fy09, fy10 = FinancialYear(2009), FinancialYear(2010)
     source = "Safer Suffolk Partnership Board progress report (2010)"
+    # "17% compared to the target of 18%": amber with a tolerance of one percentage point.
     ni30 = svc.save_indicator(store, "Reduction in re-offending by prolific and priority offenders", code="NI 30",
                               unit="percentage", polarity="higher", frequency="quarterly", source=source,
-                              area_id=area)
+                              area_id=area, tolerance_pct=1, tolerance_kind="points")
     svc.set_target(store, ni30, area, fy10, kind="threshold", value=18, note="Reduce re-offending of PPOs by 18%")
     svc.save_values(store, ni30, area, [PeriodValue(Quarter(fy10, 1).key, 17.0, comment=(
         "17% against the target of 18%: a vast improvement on the previous quarter, thought to be due to the "
         "progressive targeted work partners have been carrying out on the cohort of PPOs."))],
         source="seed 001")
     ni32 = svc.save_indicator(store, "Repeat cases at MARAC", code="NI 32", unit="percentage", polarity="lower",
-                              frequency="quarterly", source=source, area_id=area,
+                              frequency="quarterly", source=source, area_id=area, figure_basis="rolling12",
                               description="Percentage of cases considered by MARAC that are repeats, rolling 12 "
                                           "months.")
     svc.set_target(store, ni32, area, fy09, kind="threshold", value=28)
@@ -148,7 +163,8 @@ def add_suffolk_targets(store: Store) -> None:
         "been a consistent decline in the percentage of repeat cases."))], source="seed 001")
     lt6 = svc.save_indicator(store, "People feeling safe and secure in their own homes", code="LT6",
                              unit="percentage", polarity="higher", frequency="quarterly", source=source, area_id=area,
-                             description="Measured through Home Shield referrals; 88.75% in 2009/10.")
+                             description="Measured through Home Shield referrals.")
+    svc.set_baseline(store, lt6, area, 88.75, period="2009/10", note="From 88.75% (2009/10) to 90% (2010/11)")
     svc.set_target(store, lt6, area, fy10, kind="threshold", value=90, note="From 88.75% (2009/10) to 90% (2010/11)")
     svc.save_values(store, lt6, area, [PeriodValue(Quarter(fy09, 4).key, 95.0)], source="seed 001")
     svc.save_values(store, lt6, area, [PeriodValue(Quarter(fy10, 1).key, 91.0, comment=(
@@ -157,42 +173,152 @@ def add_suffolk_targets(store: Store) -> None:
     lt7 = svc.save_indicator(store, "Serious violent crime in a public place where alcohol or substance misuse "
                              "was a factor", code="LT7", unit="count", polarity="lower", frequency="annual",
                              source=source, area_id=area)
+    svc.set_baseline(store, lt7, area, 1352, note="From 1,352 offences to 1,256 offences by 2011")
     svc.set_target(store, lt7, area, fy09, kind="annual", value=1270)
     svc.set_target(store, lt7, area, fy10, kind="annual", value=1256, note="From 1,352 offences to 1,256 by 2011")
     svc.save_values(store, lt7, area, [PeriodValue(fy09.label, 1407.0, comment=(
         "1,407 offences in 2009/10, 137 above the target of 1,270. Levels have begun to decrease since "
         "September 2009; the offences are concentrated in the Ipswich Central, Lowestoft Central and Newmarket "
         "SNTs (46%)."))], source="seed 001")
+    # "Suffolk was considerably below the target of 54.9%, currently standing at 46.9%. This target has now
+    # been withdrawn by the new Government": kept, shown, not judged against.
+    ni21 = svc.save_indicator(store, "People who agree the police and local council are dealing with the "
+                              "anti-social behaviour and crime issues that matter in their area", code="NI 21",
+                              unit="percentage", polarity="higher", frequency="quarterly", source=source,
+                              area_id=area, description="The confidence measure.")
+    svc.set_target(store, ni21, area, fy10, kind="threshold", value=54.9)
+    svc.withdraw_target(store, ni21, area, fy10, on="29/06/2010", reason=(
+        "withdrawn by the new Government (the Home Secretary scrapped the confidence target on 29 June 2010); "
+        "partners still consider building and maintaining confidence an important facet of their work"))
+    svc.save_values(store, ni21, area, [PeriodValue(Quarter(fy10, 1).key, 46.9, comment=(
+        "Considerably below the target of 54.9%; the work it prompted includes the ASB co-located teams."))],
+        source="seed 001")
+    # The SSPB's activity counts: measured, no target.
+    marac = svc.save_indicator(store, "Cases supported through MARAC", unit="count", polarity="monitor",
+                               frequency="quarterly", source=source, area_id=area, measure="activity",
+                               figure_basis="rolling12", description="Cases in the 12 months to the quarter.")
+    svc.save_values(store, marac, area, [PeriodValue(Quarter(fy10, 1).key, 174.0, comment=(
+        "174 cases supported through MARAC in the last 12 months; 61% of referrals from non-police agencies."))],
+        source="seed 001")
+    for name, figure in (("Home Shield referrals", 1242.0), ("Home Shield actions taken", 3081.0)):
+        ind = svc.save_indicator(store, name, unit="count", polarity="monitor", frequency="annual", source=source,
+                                 area_id=area, measure="activity",
+                                 description="Home Shield: early intervention partnership project (LT6).")
+        svc.save_values(store, ind, area, [PeriodValue(fy09.label, figure)], source="seed 001")
+
+
+def add_appendix_a_outcomes(store: Store) -> None:
+    """Seed 000, Appendix A: the Community Strategy outcomes' figures, as indicators of Suffolk."""
+    area = svc.ensure_area(store, "Suffolk", "county", ons_code="E10000029")
+    source = "Target Monitoring and Performance Report, Suffolk CSP, Dec 08 (seed 000, Appendix A)"
+    for name, code, outcome, before, after in (
+            ("Arson offences", "", "Reduced incidents of Arson (NI 33)", 543.0, 459.0),
+            ("Criminal damage offences", "", "Reduced levels of criminal damage", 11650.0, 10643.0)):
+        ind = svc.save_indicator(store, name, code=code, unit="count", polarity="lower", frequency="monthly",
+                                 source=source, area_id=area, figure_basis="rolling12",
+                                 description=f"{outcome}: offences reported to Suffolk Police in the 12 months "
+                                             "to the month.")
+        svc.save_values(store, ind, area, [PeriodValue("2007-12", before), PeriodValue("2008-12", after)],
+                        source="seed 000", require_red_comments=False)
+    ni42 = svc.save_indicator(store, "Perceptions of drug use or drug dealing as a problem", code="NI 42",
+                              unit="percentage", polarity="lower", frequency="monthly", figure_basis="snapshot",
+                              source="Seed 000, Appendix A", area_id=area,
+                              description="Reduced drug and alcohol crime and harm in the worst affected areas.")
+    svc.save_values(store, ni42, area, [
+        PeriodValue("2008-06", 17.1),
+        PeriodValue("2008-10", 16.9, comment="Perception of drug dealing has fallen to 16.9% in October 2008 from "
+                                             "17.1% in June 2008.")], source="seed 000", require_red_comments=False)
+    ppo = svc.save_indicator(store, "Prolific and priority offenders under supervision or monitored",
+                             code="PPO", unit="count", polarity="monitor", frequency="monthly", measure="activity",
+                             figure_basis="snapshot", source="Seed 000, Appendix A", area_id=area,
+                             description="The cohort, reduced to focus on the most problematic offenders.")
+    svc.save_values(store, ppo, area, [
+        PeriodValue("2009-01", 147.0),
+        PeriodValue("2009-04", 137.0, comment="“Currently 137 PPO's are under supervision or being monitored”, "
+                                              "reduced from 147 in Jan 09.")], source="seed 000")
+    row_id = store.scalar("SELECT id FROM indicator_values WHERE indicator_id = ? AND area_id = ? AND period = ?",
+                          (ppo, area, "2009-04"))
+    mark_illustrative(store, "indicator_values", [row_id],
+                      "The paper says “currently” (spring 2009): the month April 2009 is assumed.")
 
 
 def add_east_sussex(store: Store) -> None:
     """Seed 004: East Sussex Safer Communities performance measures (2010/11 outturn, targets to 2014/15)."""
     area = svc.ensure_area(store, "East Sussex", "county", ons_code="E10000011")
     source = "East Sussex County Council portfolio plan 2012/13"
+    fy10, fy11, fy12 = FinancialYear(2010), FinancialYear(2011), FinancialYear(2012)
     years = [FinancialYear(y) for y in (2011, 2012, 2013, 2014)]
+    basis = "the portfolio plan's estimate, made before the 2011/12 outturn was known (2010/11 outturn: {outturn})"
     measures = [
         ("Medium and high risk domestic abuse victims engaging with the IDVA service", 30.0, [30, 30, 30, 30]),
         ("IDVA service users reporting improved safety", 89.0, [80, 80, 80, 80]),
         ("\u201cSafe from Harm\u201d service users reporting reduced risk from anti-social behaviour", None,
-         [80, None, None, None]),
+         [80, "Tbc", "Tbc", "Tbc"]),
     ]
     for name, outturn, targets in measures:
         ind = svc.save_indicator(store, name, unit="percentage", polarity="higher", frequency="annual",
                                  source=source, area_id=area)
         for year, target in zip(years, targets):
-            if target is not None:
+            if target == "Tbc":
+                svc.set_target(store, ind, area, year, kind="threshold", status="tbc")
+            elif target is not None:
                 svc.set_target(store, ind, area, year, kind="threshold", value=target)
         if outturn is not None:
-            svc.save_values(store, ind, area, [PeriodValue(FinancialYear(2010).label, outturn,
-                                                           comment="2010/11 outturn; the paper's 2011/12 estimated "
-                                                                   "RAG is G.")], source="seed 004")
-    for name, outturn in (("Adults leaving drug treatment in a planned way", 64.0),
-                          ("Adults leaving alcohol treatment in a planned way", 63.2)):
-        ind = svc.save_indicator(store, name, unit="percentage", polarity="higher", frequency="annual",
-                                 source=source, area_id=area)
-        svc.set_target(store, ind, area, FinancialYear(2010), kind="threshold", value=50,
-                       note="National Drug Treatment Monitoring System target")
-        svc.save_values(store, ind, area, [PeriodValue(FinancialYear(2010).label, outturn)], source="seed 004")
+            svc.save_values(store, ind, area, [PeriodValue(fy10.label, outturn, comment="2010/11 outturn.")],
+                            source="seed 004")
+        svc.set_estimate(store, ind, area, fy11, rag="G", basis=basis.format(
+            outturn="N/a, a new service" if outturn is None else svc.get_indicator(store, ind).format(outturn)))
+    # Milestone measures: the target is a date.
+    for name, due in (("Produce a Strategic Assessment of Community Safety", "August 2012"),
+                      ("Collate and analyse community engagement findings to inform the Strategic Intelligence "
+                       "Assessment, Community Safety Agreement and Police and Crime Commissioner", "September 2012")):
+        ind = svc.save_indicator(store, name, unit="count", polarity="higher", frequency="annual", source=source,
+                                 area_id=area, measure="milestone")
+        svc.set_milestone(store, ind, area, fy12, due=due,
+                          note="2012/13 target; N/a in 2010/11, 2011/12, 2013/14 and 2014/15.")
+    # "64% ... left in a planned way, significantly higher than both the regional and national figures of 48%
+    # and 43% respectively"; NDTMS target 50%.
+    drugs = svc.save_indicator(store, "Adults leaving drug treatment in a planned way", unit="percentage",
+                               polarity="higher", frequency="annual", source=source, area_id=area)
+    svc.set_target(store, drugs, area, fy10, kind="threshold", value=50,
+                   note="National Drug Treatment Monitoring System target")
+    svc.save_values(store, drugs, area, [PeriodValue(fy10.label, 64.0)], source="seed 004")
+    svc.set_benchmark(store, drugs, area, fy10.label, kind="regional", name="Regional", value=48)
+    svc.set_benchmark(store, drugs, area, fy10.label, kind="national", name="National", value=43)
+    alcohol = svc.save_indicator(store, "Adults leaving alcohol treatment in a planned way", unit="percentage",
+                                 polarity="higher", frequency="annual", source=source, area_id=area)
+    svc.set_target(store, alcohol, area, fy10, kind="threshold", value=50,
+                   note="National Drug Treatment Monitoring System target")
+    svc.save_values(store, alcohol, area, [PeriodValue(fy10.label, 63.2)], source="seed 004")
+    # "1,610 alcohol-related hospital admissions per 100,000 population in 2010/11 ... (1,448 per 100,000
+    # population)" in 2009/10. The paper does not say which population: the ONS mid-year estimates are
+    # recorded so the rate's arithmetic can be followed, and marked as not from the paper.
+    admissions = svc.save_indicator(store, "Alcohol-related hospital admissions", unit="rate",
+                                    rate_per=100000, polarity="lower", frequency="annual", source=source,
+                                    area_id=area)
+    svc.save_values(store, admissions, area, [PeriodValue(FinancialYear(2009).label, 1448.0),
+                                              PeriodValue(fy10.label, 1610.0)], source="seed 004",
+                    require_red_comments=False)
+    population_ids = [svc.set_population(store, area, FinancialYear(2009), 512100,
+                                         source="ONS mid-2009 estimate"),
+                      svc.set_population(store, area, fy10, 515500, source="ONS mid-2010 estimate")]
+    mark_illustrative(store, "indicator_populations", population_ids,
+                      "Not in the paper: ONS mid-year estimates (East Sussex in Figures), shown with the rate.")
+    # "increased the number of cases discussed at MARAC from 228 at October '10 to 318 in the 12 months to
+    # October 2011, ... an increase of 90 (+39.5%)".
+    cases = svc.save_indicator(store, "Cases discussed at MARAC (East Sussex)", unit="count", polarity="monitor",
+                               frequency="monthly", source=source, area_id=area, measure="activity",
+                               figure_basis="rolling12", description="Cases in the 12 months to the month.")
+    svc.save_values(store, cases, area, [PeriodValue("2010-10", 228.0), PeriodValue("2011-10", 318.0)],
+                    source="seed 004")
+    # Re-offending of adults under probation supervision: 8.57% against the Sussex average of 8.70%.
+    reoffending = svc.save_indicator(store, "Re-offending by adults under probation supervision",
+                                     unit="percentage", polarity="lower", frequency="annual", source=source,
+                                     area_id=area, description="Actual rate; the predicted rate was 8.15%.")
+    svc.save_values(store, reoffending, area, [PeriodValue(fy10.label, 8.57, comment=(
+        "Predicted 8.15%, actual 8.57%: an increase of 5.13% on the 2007/8 baseline, considered of no "
+        "statistical significance."))], source="seed 004")
+    svc.set_benchmark(store, reoffending, area, fy10.label, kind="comparator", name="Sussex average", value=8.70)
 
 
 def police_counts_rows(path: Path | None = None) -> list[tuple[str, str, str, str, int]]:
@@ -233,6 +359,7 @@ def add_examples(store: Store) -> None:
         svc.sync_reference_areas(store)
         add_plymouth(store)
         add_suffolk_targets(store)
+        add_appendix_a_outcomes(store)
         add_east_sussex(store)
         add_police_data(store)
 

@@ -6,8 +6,17 @@ costs, the lead officers named in the text and the cost breakdowns the text give
 Recre8's "£3.250" is kept as the paper wrote it, queried, not read as £3.25.
 
 Seed 003: the eight Safer Plymouth commissioning intentions 2017-18, with the
-OPCC contribution as a funding source ("Awaiting confirmation" and "Tbc" kept as
-not yet known) and the total budget as the cost.
+OPCC contribution as the funder's share for 2017/18 ("Awaiting confirmation" and
+"Tbc" kept as not yet known) and the total budget as the cost; the PCC's award of
+£400,568 for each of 2017-18 and 2018-19 is held as an award.
+
+Seed 000's Family Intervention Project: £29,500 a worker and "a minimum of 4" are
+held as four cost lines, so the £118,000 they make is flagged against the £120,000
+total the paper states (as Recre8's "£3.250" is). The board's 10% retained budget
+of £65,512 is held as an award with its approximate 69% revenue / 31% capital split.
+
+Invented here (and marked illustrative): the saved scenario for the retained budget
+(the paper leaves the choice of projects to the board).
 """
 
 from __future__ import annotations
@@ -16,6 +25,8 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import parse_cost, parse_pence
 from safer_desk.domain.projects import CRITERIA_KEYS, Scale, parse_criterion, read_line_amount
 from safer_desk.services.projects import CostLine, FundingSource, Officer, Project, StatusChange, add_projects
+from safer_desk.services.funders import make_award, save_award
+from safer_desk.services.illustrative import mark_illustrative
 from safer_desk.services.projects_commissioning import RETAINED_PENCE, ScenarioItem, new_scenario, save_scenario
 from safer_desk.storage.store import Store
 
@@ -104,6 +115,10 @@ SUFFOLK = [
 
 # Cost breakdowns as the papers give them: (financial year, category, description, amount as written).
 COST_LINES = {
+    # FIP: "£29,500 provides one Family Support Officer (for a year) … A minimum of 4 full time workers for
+    # Suffolk is required. Total costs £120,000": four workers make £118,000, which is flagged.
+    "2": [("", "staff", f"Family Support Officer {n} of a minimum of 4 (30 hours, with managerial support)",
+           "£29,500") for n in (1, 2, 3, 4)],
     "5": [  # ELEV8: Yr 1 2009/10 £46,500, Yr 2 2010/11 £55,000, total £101,500
         ("2009/10", "staff", "Project Officer (contribution, with on costs)", "£18,000"),
         ("2009/10", "admin", "Administrative support", "£4,000"),
@@ -235,7 +250,7 @@ def plymouth_projects() -> list[Project]:
     projects = []
     for ref, title, need, recommendation, opcc, total in PLYMOUTH:
         known = any(ch.isdigit() for ch in opcc)
-        source = FundingSource("OPCC", parse_pence(opcc) if known else None, "" if known else opcc)
+        source = FundingSource("OPCC", parse_pence(opcc) if known else None, "" if known else opcc, "2017/18")
         projects.append(Project(
             id=new_id(), ref=ref, title=title, description=f"{need}\n\nRecommendation: {recommendation}",
             lead_organisation="Safer Plymouth", areas=("Plymouth",), status="proposed", funding_route="OPCC",
@@ -247,16 +262,51 @@ def plymouth_projects() -> list[Project]:
     return projects
 
 
+# Awards as the papers state them: (funder, name, {year: amount}, total, first, last, revenue %, capital %,
+# conditions).
+AWARDS = (
+    ("OPCC", "PCC grant to Safer Plymouth 2017-19", {"2017/18": "£400,568", "2018/19": "£400,568"}, None, "", "",
+     None, None, "From the Police and Crime Commissioner, channelled through the Western Planning and Delivery Unit "
+                 "as a grant for local crime prevention and reduction initiatives; a standstill on this year's "
+                 "award (seed 003 §2.2)."),
+    ("Safer Suffolk Partnership Board", "SSPB 10% retained budget 2009/10", {"2009/10": "£65,512"}, None, "", "",
+     "69", "31", "Approximately Revenue 69% / Capital 31%. To be committed by September 2009 and used during "
+                 "2009/10; anything not committed is shared among the CSPs by the BCS formula (seed 000)."),
+    ("Suffolk Strategic Partnership", "Performance Reward Grant 2009-10", {"2009/10": "£2,900,692.00"}, None, "",
+     "", None, None, "50% to the Local Strategic Partnerships; of the rest 10% retained as an innovation fund and "
+                     "one ninth to each delivery partnership; no time limit for its use (seed 000)."),
+    ("Suffolk Public Sector Leaders", "County Lines and Urban Street Gangs 2018-2020", {}, "£500,000", "2018/19",
+     "2019/20", None, None, "From the Transformation Challenge and Business Rates retention pots, for strategic "
+                            "work on County Lines and the Tactical Action Plan in Ipswich (seed 002 §6.11)."),
+    ("Suffolk Public Sector Leaders", "CSP funding 2018-2021",
+     {"2018/19": "£30,000", "2019/20": "£30,000", "2020/21": "£30,000"}, None, "", "", None, None,
+     "From Business Rate retention; match-funded by SCC Localities and Partnerships Team over the same "
+     "timeframe; not automatically split equally across the CSPs (seed 002 §6.12)."),
+    ("Suffolk Public Sector Leaders", "Domestic Abuse Champions", {}, "£66,000", "", "", None, None,
+     "Set aside to develop and train Domestic Abuse Champions on the Norfolk model (seed 002 §6.8)."),
+)
+
+
+def add_awards(store: Store) -> None:
+    for funder, name, years, total, first, last, revenue, capital, conditions in AWARDS:
+        save_award(store, make_award(funder=funder, name=name, years=years, total=total, first_year=first,
+                                     last_year=last, revenue=revenue, capital=capital, conditions=conditions))
+
+
 def add_examples(store: Store) -> None:
     """Add this tab's examples to a fresh demo file."""
     suffolk = suffolk_projects()
     add_projects(store, suffolk + plymouth_projects())
+    add_awards(store)
     by_ref = {p.ref: p for p in suffolk}
     # One saved scenario for the board's £65,512 retained budget: the young offenders pilot in one area
-    # (one third of £105K) and the local domestic violence coordinators.
+    # (one third of £105K) and the local domestic violence coordinators. The paper leaves the choice to
+    # the board, so the choice is illustrative.
     pilot = Scale(1, 3)
-    save_scenario(store, new_scenario(
+    scenario = save_scenario(store, new_scenario(
         "Retained budget 2009/10: pilot and DV coordinators", RETAINED_PENCE,
         [ScenarioItem(by_ref["10"].id, pilot), ScenarioItem(by_ref["4"].id, Scale())],
         fund_label="Board retained budget 2009/10",
         notes="Young offenders' accommodation piloted in one area (£35K) with the local DV coordinators."))
+    mark_illustrative(store, "commissioning_scenarios", [scenario.id],
+                      "An example choice: the paper leaves the projects to commission to the board.")

@@ -65,9 +65,26 @@ def add_examples(store: Store) -> None:
             ref.add_partnership(store, name, districts=districts, valid_from="2009-04-01", valid_to="2010-03-31")
         ref.add_partnership(store, "Safer Suffolk Partnership Board", kind="county board",
                             districts=[d[0] for d in SUFFOLK_DISTRICTS])
-        # Seed 002: the 2018 Western Suffolk CSP covers four districts.
-        ref.add_partnership(store, "Western Suffolk CSP", districts=["Babergh", "Mid Suffolk", "Forest Heath",
-                                                                     "St Edmundsbury"],
-                            members=[(name, True) for name, _ in WSCSP_STATUTORY], valid_from="2018-04-01")
+        # Seed 002: the Western Suffolk CSP it reviews (from October 2017, its financial implications from
+        # 2017/18) covers four districts; from 1 April 2019, when Forest Heath and St Edmundsbury became West
+        # Suffolk, three (membership by date: figures are derived per period).
+        ref.add_partnership(store, "Western Suffolk CSP", districts=["Babergh", "Mid Suffolk"],
+                            members=[(name, True) for name, _ in WSCSP_STATUTORY], valid_from="2017-04-01")
+        ref.add_partnership(store, "Western Suffolk CSP", districts=["Forest Heath", "St Edmundsbury"],
+                            valid_from="2017-04-01", valid_to="2019-03-31")
+        ref.add_partnership(store, "Western Suffolk CSP", districts=["West Suffolk"], valid_from="2019-04-01")
         ref.add_partnership(store, "Safer Plymouth", districts=["Plymouth"],
                             members=[(name, True) for name, _ in PLYMOUTH_MEMBERS])
+        add_office_scope(store)
+
+
+def add_office_scope(store: Store) -> None:
+    """Whose file the example is: Suffolk's county board office (Safer Suffolk Partnership Board, county Suffolk).
+
+    Three of the five seed papers are Suffolk's (000 the board's commissioning and allocation paper, 001 its
+    scrutiny update, 002 Western Suffolk CSP with the county's pooled target-hardening fund), and so are the
+    shipped police.uk counts; the board covers every Suffolk district, so its districts run from the seven of
+    2009 to the five of 2019 on (East Suffolk, West Suffolk). Plymouth (003) and East Sussex (004) stay in the
+    file as other offices' examples, reached by name (--area Plymouth) or the area search.
+    """
+    ref.set_office_scope(store, partnerships=["Safer Suffolk Partnership Board"], county="Suffolk")

@@ -1,16 +1,49 @@
-"""Each tab's section of the board report (see services.report_model); the order here is the report's."""
+"""Each tab's section of the board report (see services.report_model); the order here is the report's.
+
+The interface every section module provides (and a new one plugs in with):
+
+    board_report_sections(store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None)
+        -> list[ReportSection]
+
+``year`` is the financial year asked for (None: all years); a section shows that year for every area, never an
+area's own latest year. ``areas`` says which districts, partnerships and counties the report covers
+(services.report.report_areas; None: the office's own areas for that year); a section filters its records with
+``areas.covers(district_id, partnership_id)``, ``areas.covers_county(name)``, ``areas.names`` (free-text area
+fields) and ``areas.indicator_area_ids`` (figures), and keeps the office's business with no area to
+``areas.office``. A module is listed in SECTION_MODULES in the order its sections appear.
+"""
 
 from __future__ import annotations
 
+import importlib
+
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.services.report_model import ReportSection
+from safer_desk.services.report_model import ReportAreas, ReportSection
 from safer_desk.storage.store import Store
 
+SECTION_MODULES = (
+    "safer_desk.services.report_sections.projects",
+    "safer_desk.services.report_sections.allocation",
+    "safer_desk.services.report_sections.costs",
+    "safer_desk.services.report_sections.indicators",
+    "safer_desk.services.report_sections.budgets",
+    "safer_desk.services.report_sections.county",  # only in a county file (areas.county_file)
+)
 
-def all_sections(store: Store, *, year: FinancialYear | None = None, area_id: str | None = None) -> list[ReportSection]:
-    from safer_desk.services.report_sections import allocation, costs, indicators, projects
 
+def office_areas_for(store: Store, year: FinancialYear | None, areas: ReportAreas | None) -> ReportAreas:
+    """The areas a section was given, or the office's own for the year when it was given none."""
+    if areas is not None:
+        return areas
+    from safer_desk.services.report import report_areas
+
+    return report_areas(store, None, year)
+
+
+def all_sections(store: Store, *, year: FinancialYear | None = None,
+                 areas: ReportAreas | None = None) -> list[ReportSection]:
+    areas = office_areas_for(store, year, areas)
     sections = []
-    for module in (projects, allocation, costs, indicators):
-        sections.extend(module.board_report_sections(store, year=year, area_id=area_id))
+    for name in SECTION_MODULES:
+        sections.extend(importlib.import_module(name).board_report_sections(store, year=year, areas=areas))
     return sections

@@ -6,30 +6,65 @@ from safer_desk.domain.allocation import format_fraction, percent_text
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import allocation as service
-from safer_desk.services.report_model import ReportChart, ReportSection, ReportSeries, ReportTable
+from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
 
 def board_report_sections(store: Store, *, year: FinancialYear | None = None,
-                          area_id: str | None = None) -> list[ReportSection]:
-    """This tab's sections for the board report, for a financial year and area (None: all).
+                          areas: ReportAreas | None = None) -> list[ReportSection]:
+    """This tab's sections for the board report, for a financial year and the report's areas.
 
-    The allocation shown is the year's agreed scenario, else its most recently saved (the latest
-    year's when no year is given); a county-wide table, so ``area_id`` does not narrow it.
+    The allocation shown is the year's agreed scenario, else its most recently saved (the latest year's when no
+    year is given), among the scenarios that allocate to a partnership in the areas; it is shown whole (the
+    board reads every partnership's share). A top-slice has no area: it is the office's own business.
     """
-    scenarios = service.list_scenarios(store, year=year.label if year else None)
-    top_slices = service.list_top_slices(store, year=year.label if year else None)
+    from safer_desk.services.report_sections import office_areas_for
+
+    areas = office_areas_for(store, year, areas)
+    every = service.list_scenarios(store, year=year.label if year else None)
+    scenarios = [s for s in every if _allocates_to(store, s, areas)]
+    # A top-slice names no area: it goes with its year's allocation, or stands alone for the office's own
+    # report when the file has no allocation for that year.
+    shown_years = {s.year for s in scenarios}
+    top_slices = [t for t in service.list_top_slices(store, year=year.label if year else None)
+                  if t.year in shown_years or (areas.office and not any(s.year == t.year for s in every))]
     if not scenarios and not top_slices:
         return []
     sections = []
-    chosen = service.adopted_scenario(store, year.label if year else None)
-    if chosen is not None:
-        sections.append(allocation_section(service.load_scenario(store, chosen.id)))
+    if scenarios:
+        from safer_desk.services.illustrative import illustrative_rows
+
+        latest = [s for s in scenarios if s.year == scenarios[0].year]
+        agreed = [s for s in latest if s.adopted]
+        chosen = agreed[0] if agreed else max(latest, key=lambda s: s.saved_at)
+        section = allocation_section(service.load_scenario(store, chosen.id))
+        marked = illustrative_rows(store, "allocation_scenarios")
+        if chosen.id in marked:
+            section.paragraphs.append(f"Illustrative: {marked[chosen.id] or 'an example scenario, not from a paper'}")
+        sections.append(section)
     for item in top_slices:
         if year is None and scenarios and item.year != scenarios[0].year:
             continue
         sections.append(top_slice_section(item))
     return sections
+
+
+def _allocates_to(store: Store, scenario, areas: ReportAreas) -> bool:
+    """Whether a scenario gives money to a partnership in the areas (by the districts it covered that year)."""
+    from safer_desk.services import reference as ref
+
+    try:
+        year = FinancialYear.parse(scenario.year)
+    except ValueError:
+        year = None
+    for r in store.rows("SELECT partnership, partnership_id FROM allocation_scenario_rows WHERE scenario_id = ?",
+                        (scenario.id,)):
+        if r["partnership"].casefold() in areas.names or areas.covers(r["partnership_id"]):
+            return True
+        if r["partnership_id"] and set(ref.partnership_district_ids(store, r["partnership_id"], year)) & \
+                areas.district_ids:
+            return True
+    return False
 
 
 def allocation_section(scenario: service.Scenario) -> ReportSection:
@@ -40,6 +75,9 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
     opts = result.options
     if result.previous_total_pence is not None:
         pot = (f"Last year's total of {format_money(result.previous_total_pence)} less {percent_text(opts.retain)}% "
+               f"retained ({format_money(result.retained_pence)}) leaves {format_money(result.pot_pence)}.")
+    elif result.grant_pence is not None:
+        pot = (f"This year's grant of {format_money(result.grant_pence)} less {percent_text(opts.retain)}% "
                f"retained ({format_money(result.retained_pence)}) leaves {format_money(result.pot_pence)}.")
     else:
         pot = f"The pot is {format_money(result.pot_pence)}."
@@ -55,7 +93,7 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
                 if opts.rounding == "percent-2dp" else "")
     damping = (f" No partnership's change from last year exceeds ±{percent_text(result.damping_limit)}%."
                if result.damping_limit is not None else "")
-    paragraphs = [pot + fixed + rounding + damping, *result.notes]
+    paragraphs = [pot + fixed + rounding + damping, *result.notes, *result.warnings]
     table = ReportTable(f"Financial allocation {scenario.year}: {scenario.name}", header, rows[:-1], align,
                         total_row=rows[-1], note=f"Saved {service.uk_date(scenario.saved_at)}.")
     names = [r.name for r in result.rows]

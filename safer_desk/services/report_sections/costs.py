@@ -6,26 +6,46 @@ from datetime import date
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
-from safer_desk.services.report_model import ReportChart, ReportSection, ReportSeries, ReportTable
+from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
 
-def board_report_sections(store: Store, *, year: FinancialYear | None = None,
-                          area_id: str | None = None, today: date | None = None) -> list[ReportSection]:
-    """This tab's sections for the board report, for a financial year and area (None: all)."""
+def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
+                          today: date | None = None) -> list[ReportSection]:
+    """This tab's sections for the board report: the reviews open in the year and the funds running in it,
+    in the report's areas (a review by its district or partnership, a fund by the districts it spent in)."""
     from safer_desk.services import dhr, funds
+    from safer_desk.services.report_sections import office_areas_for
+    from safer_desk.services.illustrative import illustrative_rows
 
+    areas = office_areas_for(store, year, areas)
     today = today or date.today()
     sections = []
     label = dhr.review_label(store)
+    case_areas = {r["id"]: (r["district_id"], r["partnership_id"])
+                  for r in store.rows("SELECT id, district_id, partnership_id FROM dhr_cases")}
     cases = [c for c in dhr.list_cases(store, today=today)
-             if (area_id is None or area_id in (c.district, c.partnership) or _case_area(store, c.id, area_id))
+             if areas.covers(*case_areas.get(c.id, ()))
              and (year is None or _case_open_during(store, c.id, year))]
     if cases:
+        paid_marked = _cases_with_marked(store, illustrative_rows(store, "dhr_payments"),
+                                         "SELECT s.case_id FROM dhr_payments p JOIN dhr_shares s ON s.id = p.share_id "
+                                         "WHERE p.id = ?")
+        lines_marked = _cases_with_marked(store, illustrative_rows(store, "dhr_cost_lines"),
+                                          "SELECT case_id FROM dhr_cost_lines WHERE id = ?")
         case_rows = [[c.reference, c.kind, c.district, c.current_stage, c.flag,
                       format_money(c.cost_pence) if c.cost_known else "Not yet known",
-                      format_money(c.recovered_pence), format_money(c.outstanding_pence),
+                      format_money(c.net_billed_pence),
+                      format_money(c.recovered_pence) + (" (illustrative)" if c.id in paid_marked else ""),
+                      format_money(c.outstanding_pence),
                       format_money(c.shortfall_pence)] for c in cases]
+        billing = [f"{c.reference}: {c.billing_text}" for c in cases if c.billing_text]
+        marks = []
+        if paid_marked:
+            marks.append("Payments marked (illustrative) are example figures, not from a paper.")
+        if lines_marked:
+            marks.append("The split of a review's cost into cost lines is illustrative where the paper gives only "
+                         "the total.")
         ledger = (dhr.partner_ledger(store, today=today) if len(cases) == len(dhr.list_cases(store, today=today))
                   else _ledger_of(dhr, store, [c.id for c in cases], today))
         ledger_rows = [[p.partner, format_money(p.billed_pence), format_money(p.paid_pence),
@@ -39,11 +59,15 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
             title=f"{label}s: cost recovery",
             paragraphs=[f"{len([c for c in cases if c.kind == 'review'])} review(s) and "
                         f"{len([c for c in cases if c.kind != 'review'])} learning review(s). Costs are shared "
-                        f"between the partnership's statutory partners; figures as at {format_uk_date(today)}."],
+                        f"between the partnership's statutory partners; figures as at {format_uk_date(today)}. "
+                        "Net billed is what was billed less what was refused or written off (shares re-split "
+                        "from a refusal are billed again), so once every refusal is dealt with it equals the cost.",
+                        *billing],
             tables=[
                 ReportTable("Cost recovery per case", ["Case", "Kind", "District", "Stage reached", "Status", "Cost",
-                                                       "Recovered", "Outstanding", "Shortfall"], case_rows,
-                            align=["l", "l", "l", "l", "l", "r", "r", "r", "r"]),
+                                                       "Net billed", "Recovered", "Outstanding", "Shortfall"],
+                            case_rows, align=["l", "l", "l", "l", "l", "r", "r", "r", "r", "r"],
+                            note=" ".join(marks)),
                 ReportTable("Cost recovery per partner", ["Partner", "Billed", "Paid", "Refused or written off",
                                                           "Outstanding", "Overdue"], ledger_rows,
                             align=["l", "r", "r", "r", "r", "r"],
@@ -53,7 +77,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     for fund in funds.list_funds(store):
         if year is not None and (fund.starts_on > year.last_day or fund.ends_on < year.first_day):
             continue  # a board report for a year shows the funds running in that year
-        figures = funds.fund_figures(store, fund.id)
+        if not _fund_in_areas(store, fund.id, areas):
+            continue
+        figures = funds.fund_figures(store, fund.id, today=today)
         f = figures.forecast
         month_rows = [[m.label, str(v), format_money(p)] for m, v, p in figures.by_month]
         district_rows = [[d, str(v), format_money(p)] for d, v, p in figures.by_district]
@@ -73,7 +99,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
                 funds.forecast_sentence(figures)],
             tables=[ReportTable("Spend per month", ["Month", "Victims first supported", "Spend"], month_rows,
                                 align=["l", "r", "r"],
-                                total_row=["Total", str(figures.victims), format_money(figures.spent_pence)]),
+                                total_row=["Total", str(figures.victims), format_money(figures.spent_pence)],
+                                note=_fund_marks(store, fund.id)),
                     ReportTable("Spend per district", ["District", "Victims", "Spend"], district_rows,
                                 align=["l", "r", "r"])],
             charts=[ReportChart(f"{fund.name}: spend to date and forecast", categories,
@@ -85,9 +112,17 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     return sections
 
 
-def _case_area(store: Store, case_id: str, area_id: str) -> bool:
-    return bool(store.scalar("SELECT 1 FROM dhr_cases WHERE id = ? AND (district_id = ? OR partnership_id = ?)",
-                             (case_id, area_id, area_id)))
+def fund_district_ids(store: Store, fund_id: str) -> set[str]:
+    """The districts a pooled fund has spent in (victim-level rows, or their totals in a county file)."""
+    return {r[0] for r in store.rows(
+        "SELECT district_id FROM fund_referrals WHERE fund_id = ? UNION "
+        "SELECT district_id FROM fund_spend_summary WHERE fund_id = ?", (fund_id, fund_id)) if r[0]}
+
+
+def _fund_in_areas(store: Store, fund_id: str, areas: ReportAreas) -> bool:
+    """A fund is in the areas it spent in; one not yet spent is the office's own."""
+    districts = fund_district_ids(store, fund_id)
+    return bool(districts & areas.district_ids) if districts else areas.office
 
 
 def _case_open_during(store: Store, case_id: str, year: FinancialYear) -> bool:
@@ -113,3 +148,30 @@ def _ledger_of(dhr, store: Store, case_ids: list[str], today: date) -> list:
                 by_partner[line.partner] = replace(seen, **{f.name: getattr(seen, f.name) + getattr(line, f.name)
                                                              for f in fields(line) if f.name.endswith("_pence")})
     return sorted(by_partner.values(), key=lambda p: p.partner)
+
+
+def _cases_with_marked(store: Store, marked: dict[str, str], case_of: str) -> set[str]:
+    """The cases some of whose rows (payments, cost lines) are marked illustrative."""
+    return {store.scalar(case_of, (row_id,)) for row_id in marked} - {None}
+
+
+def _fund_marks(store: Store, fund_id: str) -> str:
+    """A note when the fund's detail (spend lines, referrals, catalogue prices) is illustrative."""
+    from safer_desk.services.illustrative import illustrative_rows
+
+    lines = illustrative_rows(store, "fund_spend_lines")
+    if not lines:
+        return ""
+    ids = {r[0] for r in store.rows("SELECT s.id FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
+                                    "WHERE r.fund_id = ?", (fund_id,))}
+    marked = ids & set(lines)
+    if not marked:
+        # A county file without the individual referrals keeps the marks but not the lines: the fund's
+        # monthly figures were still made from them when the fund has summaries only.
+        held = {r[0] for r in store.rows("SELECT id FROM fund_spend_lines")}
+        summarised = store.scalar("SELECT 1 FROM fund_spend_summary WHERE fund_id = ? LIMIT 1", (fund_id,))
+        if ids or not summarised or not set(lines) - held:
+            return ""
+        marked = set(lines) - held
+    note = lines[sorted(marked)[0]]
+    return f"Illustrative: {note}" if note else "The spend lines are illustrative (example figures)."

@@ -1,85 +1,244 @@
-"""The indicators tab's part of the board report: the summary with RAG, and chart data per indicator.
+"""The indicators tab's part of the board report: the summary with RAG, the framework, and charts per indicator.
 
 Like the Safer Plymouth performance report (seed 003): for each indicator this year
 against last by period, cumulative against target, and a sentence with the change
-computed one way (this year minus last year) and said in words.
+computed one way (this year minus last year) and said in words. Like seeds 001 and 004:
+the RAG word tells "No target", "No figure yet", "Target withdrawn" and "Target to be
+confirmed" apart; an estimated RAG is shown with its basis; baselines, benchmarks,
+milestones and rates with the population used are stated. A partnership's or county's
+figures derived from its districts' are labelled so, with the districts of each period.
+Figures invented for the example file are marked † (services.illustrative).
 """
 
 from __future__ import annotations
 
-from safer_desk.domain.indicators import Rag, format_value
+from collections import Counter
+from datetime import date
+from safer_desk.domain.indicators import rate_label
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
+from safer_desk.services.illustrative import illustrative_rows
 from safer_desk.services.report_model import ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
+MARK = "\u2020"  # † beside a figure the example file invented (not from a paper)
 
-def _areas(store: Store, area_id: str | None) -> list[svc.Area]:
+
+def report_years(store: Store, area_ids: list[str]) -> list[FinancialYear]:
+    """Financial years with any figure or target for these areas (derived ones included), oldest first."""
+    years: set[FinancialYear] = set()
+    for area_id in area_ids:
+        years.update(svc.years_with_values(store, area_id=area_id))
+    return sorted(years)
+
+
+def _report_area_ids(store: Store, year: FinancialYear | None, areas, area_id: str | None) -> list[str] | None:
+    """The areas to report: those given (a ReportAreas' indicator_area_ids), one area, or the office's areas.
+
+    None means no office scope is known (files before issue 13's office scope): every area with figures.
+    """
+    if areas is not None:
+        return list(areas.indicator_area_ids)
     if area_id:
-        area = svc.find_area(store, area_id)
-        return [area] if area else []
-    return svc.list_areas(store, with_values_only=True)
+        return [area_id]
+    from safer_desk.services.report_sections import office_areas_for  # the office's own areas (issue 13)
+
+    return list(office_areas_for(store, year, None).indicator_area_ids)
 
 
-def board_report_sections(store: Store, *, year: FinancialYear | None = None,
-                          area_id: str | None = None) -> list[ReportSection]:
-    """This tab's sections for the board report, for a financial year and area (None: all)."""
-    sections = []
-    for area in _areas(store, area_id):
-        years = svc.years_with_values(store, area_id=area.id)
+def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas=None,
+                          area_id: str | None = None, today: date | None = None) -> list[ReportSection]:
+    """This tab's sections: one performance summary per area of the report with figures in the year asked for.
+
+    areas is the report's ReportAreas (its indicator_area_ids are the areas shown, in order); area_id asks for
+    one area. Every area shows the same year: the year asked for, or with none the latest year any of the
+    report's areas has. A partnership's or county's figures are derived from its districts' where it has
+    none of its own. today is the date milestones are judged on.
+    """
+    ids = _report_area_ids(store, year, areas, area_id)
+    scoped = ids is not None
+    if ids is None:
+        ids = [a.id for a in svc.list_areas(store, with_values_only=True)]
+    found = [a for a in (svc.find_area(store, i) for i in ids) if a is not None]
+    if not found:
+        return []
+    if year is None:
+        years = report_years(store, [a.id for a in found])
         if not years:
-            continue
-        chosen = year or years[-1]
-        rows = svc.summary(store, area.id, chosen)
+            return []
+        year = years[-1]
+    sections = []
+    left_out: list[str] = []
+    marks = _Marks(store)
+    for area in found:
+        rows = svc.summary(store, area.id, year, today=today)
         if not rows:
             continue
-        # Areas with only police.uk counts and no target make long, empty tables: keep the ones that
-        # matter when no area was asked for (an area with any target, or entered figures).
-        if area_id is None and area.kind == "district" and all(r.view.target is None for r in rows) and \
-                store.scalar("SELECT 1 FROM indicator_values WHERE area_id = ? AND source <> 'police.uk' LIMIT 1",
-                             (area.id,)) is None and len(sections) >= 3:
+        # A partnership of one district (Safer Plymouth is Plymouth) would repeat the district's section.
+        if area.is_group and svc.sole_member(store, area.id, year) in ids and \
+                all(all(s is None or s.kind == "derived" for s in r.view.sources) for r in rows):
             continue
-        sections.append(_section(area, chosen, rows))
+        # Without an office scope every area with figures would have a section (a force's import brings
+        # neighbouring areas): a district with only police.uk figures and no target is then named at the end.
+        if not scoped and area.kind == "district" and all(r.view.target is None for r in rows) and \
+                store.scalar("SELECT 1 FROM indicator_values WHERE area_id = ? AND source NOT LIKE 'police.uk%' "
+                             "LIMIT 1", (area.id,)) is None and len(sections) >= 3:
+            left_out.append(area.name)
+            continue
+        sections.append(_section(store, area, year, rows, marks))
+    if left_out and sections:
+        sections[-1].paragraphs.append(
+            f"Police.uk figures only, with no targets, are also held for {len(left_out)} more area(s): "
+            f"{', '.join(left_out)}. Choose an area to see its figures.")
     return sections
 
 
-def _section(area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow]) -> ReportSection:
+class _Marks:
+    """The figures and populations the example file marked illustrative, by (indicator, area, period)."""
+
+    def __init__(self, store: Store):
+        values = illustrative_rows(store, "indicator_values")
+        self.values: dict[tuple[str, str, str], str] = {}
+        if values:
+            for r in store.rows("SELECT id, indicator_id, area_id, period FROM indicator_values"):
+                if r["id"] in values:
+                    self.values[(r["indicator_id"], r["area_id"], r["period"])] = values[r["id"]]
+        pops = illustrative_rows(store, "indicator_populations")
+        self.populations: dict[tuple[str, str], str] = {}
+        if pops:
+            for r in store.rows("SELECT id, area_id, year FROM indicator_populations"):
+                if r["id"] in pops:
+                    self.populations[(r["area_id"], r["year"])] = pops[r["id"]]
+
+    def figure_notes(self, view: svc.YearView) -> list[str]:
+        periods = view.periods + svc.year_periods(view.indicator.frequency, view.year.previous())
+        return sorted({self.values[k] for k in ((view.indicator.id, view.area_id, p) for p in periods)
+                       if k in self.values})
+
+    def population_note(self, view: svc.YearView) -> str:
+        pop = view.population
+        return "" if pop is None else self.populations.get((view.area_id, pop.year), "")
+
+
+def _derived_paragraph(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow]) -> str:
+    stretches = svc.membership_by_year(store, area.id, year)
+    parts = [f"from {start}: {', '.join(names) if names else 'no districts'}" for start, names in stretches]
+    missing: Counter[str] = Counter()
+    other: set[str] = set()
+    gaps = 0
+    for r in rows:
+        v = r.view
+        for i in range(v.periods_to_date):  # periods up to the latest figure: later ones are simply not yet in
+            d = v.derived[i] if i < len(v.derived) else None
+            if d is None or d.figure is not None or v.this_year[i] is not None:
+                continue
+            gaps += 1
+            missing.update(d.missing)
+            if not d.missing:
+                other.add(d.reason)
+    text = (f"Figures marked as derived for {area.name} are added up from its districts' figures for the periods "
+            f"they were members (counts summed; percentages and rates as a ratio of the sums), "
+            + "; ".join(parts) + ".")
+    if gaps:
+        why = [f"no figure for {name} ({n})" for name, n in sorted(missing.items())] + sorted(other)
+        text += f" {gaps} period(s) before the latest could not be derived: " + "; ".join(why) + "."
+    return text
+
+
+def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow],
+             marks: _Marks) -> ReportSection:
     rows = sorted(rows, key=lambda r: (r.rag.sort_key, r.indicator.sort_order))
+    derived_any = any(r.view.is_derived for r in rows)
+    invented: set[str] = set()
+
+    def fig(r: svc.SummaryRow, f) -> str:
+        text = r.indicator.format(None if f is None else f.value)
+        notes = marks.figure_notes(r.view)
+        if text and notes:
+            invented.update(notes)
+            text += MARK
+        return text
+
+    def label(r: svc.SummaryRow) -> str:
+        return r.indicator.label + (" (derived)" if r.view.is_derived else "")
+
     table = ReportTable(
-        title=f"Performance summary, {area.name}, {year.label}",
+        title=f"Performance summary, {area.name}, {year.label}"
+              + (" (figures marked derived are added up from its districts')" if derived_any else ""),
         header=["RAG", "Indicator", "Period", "This year", "Last year", "Change", "Change %", "Target"],
-        rows=[[r.rag.label, r.indicator.label, r.view.range_text(),
-               format_value(None if r.view.ytd is None else r.view.ytd.value, r.indicator.unit),
-               format_value(None if r.view.ytd_last is None else r.view.ytd_last.value, r.indicator.unit),
+        rows=[[r.view.status_label(), label(r), r.view.range_text(), fig(r, r.view.ytd), fig(r, r.view.ytd_last),
                "" if r.view.change is None else r.view.change.signed_text(),
                "" if r.view.change is None else r.view.change.signed_percent(),
-               svc.target_text(r.indicator, r.view.target)] for r in rows],
+               r.view.target_words()] for r in rows],
         align=["c", "l", "l", "r", "r", "r", "r", "l"],
         note="Change is this year minus the same periods last year. RAG: green at or better than target, amber "
-             "worse by no more than the indicator's tolerance, red beyond it; grey (\u25cb) where there is no "
-             "target or the indicator is for monitoring only.")
+             "worse by no more than the indicator's tolerance, red beyond it. Without a judgement (\u25cb) the "
+             "word says why: no target, no figure yet, target to be confirmed, target withdrawn, monitor only, "
+             "or a milestone not yet due. \u201cEst.\u201d is a RAG estimated before the figure is known, with "
+             "its basis below. Rolling and snapshot figures are the latest, not a total.")
+    tables = [table]
+    framework = [r for r in rows if r.view.baseline or r.view.benchmarks or r.view.estimate
+                 or r.indicator.unit == "rate" or (r.view.target is not None and r.view.target.status != "set")]
+    if framework:
+        def baseline(r):
+            b = r.view.baseline
+            return "" if b is None else r.indicator.format(b.value) + (f" ({b.period})" if b.period else "")
+
+        def population(r):
+            if r.indicator.unit != "rate":
+                return ""
+            text = r.view.population_text()
+            note = marks.population_note(r.view)
+            if note:
+                invented.add(note)
+                text += MARK
+            return text
+
+        tables.append(ReportTable(
+            title=f"Baselines, benchmarks, estimates and targets not set, {area.name}, {year.label}",
+            header=["Indicator", "Baseline", "Benchmarks", "Estimated RAG (basis)", "Target status", "Population used"],
+            rows=[[r.indicator.label, baseline(r),
+                   "; ".join(f"{b.label} {r.indicator.format(b.value)} ({svc.period_label(b.period)})"
+                             for b in r.view.benchmarks),
+                   "" if r.view.estimate is None else f"{r.view.estimate.rag.word} ({r.view.estimate.basis})",
+                   "" if r.view.target is None or r.view.target.status == "set"
+                   else svc.target_text(r.indicator, r.view.target, with_reason=True),
+                   population(r)] for r in framework],
+            align=["l", "r", "l", "l", "l", "l"]))
     paragraphs = []
+    if derived_any:
+        paragraphs.append(_derived_paragraph(store, area, year, rows))
     charts = []
     for r in rows:
         v = r.view
-        if v.ytd is None:
+        if v.ytd is None and v.estimate is None and v.milestone is None and \
+                (v.target is None or v.target.status == "set"):
             continue
         text = f"{r.indicator.label}: {v.headline()}"
-        if v.rag is Rag.RED:
-            comment = v.comments[v.periods_to_date - 1].strip()
+        text = text if text.endswith(".") else text + "."
+        if r.indicator.unit == "rate" and v.ytd is not None:
+            text += f" Rate {v.population_text()}."
+        if v.rag.key == "red" and r.indicator.measure != "milestone":
+            comment = v.comments[v.periods_to_date - 1].strip() if v.periods_to_date else ""
             text += f" Comment: {comment}" if comment else " (No comment has been given for this red figure.)"
         paragraphs.append(text)
+        if v.ytd is None:
+            continue
         labels = v.labels
+        unit = r.indicator.unit if r.indicator.unit != "rate" else f"rate {rate_label(r.indicator.rate_per)}"
         charts.append(ReportChart(
-            title=f"{r.indicator.name}: {year.label} against {year.previous().label}",
+            title=f"{r.indicator.name}: {year.label} against {year.previous().label}"
+                  + (" (derived)" if v.is_derived else ""),
             categories=labels,
             series=[ReportSeries(year.previous().label, list(v.values_last), "bar"),
                     ReportSeries(year.label, list(v.values), "bar")],
-            y_label=r.indicator.unit))
-        if len(labels) > 1:
+            y_label=unit))
+        if len(labels) > 1 and r.indicator.adds_up:
             series = [ReportSeries(f"{year.label} cumulative", list(v.cumulative), "line")]
-            if v.target is not None:
+            if v.target is not None and v.target.is_set:
                 series.append(ReportSeries("Target", list(v.target_at), "dashed"))
             charts.append(ReportChart(title=f"{r.indicator.name}: cumulative against target",
-                                      categories=labels, series=series, y_label=r.indicator.unit))
-    return ReportSection(title=f"Indicators: {area.name}", paragraphs=paragraphs, tables=[table], charts=charts)
+                                      categories=labels, series=series, y_label=unit))
+    if invented:
+        paragraphs.append(f"{MARK} Illustrative, not from a board paper: " + " ".join(sorted(invented)))
+    return ReportSection(title=f"Indicators: {area.name}", paragraphs=paragraphs, tables=tables, charts=charts)

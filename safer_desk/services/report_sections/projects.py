@@ -7,67 +7,122 @@ from datetime import date
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS
-from safer_desk.services.report_model import ReportSection, ReportTable
+from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
 
 OPEN = ("proposed", "shortlisted", "commissioned", "live")
 
 
-def _overlaps(project, year: FinancialYear) -> bool:
-    """A project belongs to a year when its dates or cost lines touch it (undated projects always do)."""
+def project_years(project) -> set[str]:
+    """The financial years a project belongs to, from what is dated about it (empty: nothing is).
+
+    Its cost lines' years; else the years its start and end dates span; else the years of its dated status
+    changes (proposed on 24/01/2017: 2016/17).
+    """
     years = {line.financial_year for line in project.cost_lines if line.financial_year}
     if years:
-        return year.label in years
-    start = date.fromisoformat(project.start_date) if project.start_date else None
-    end = date.fromisoformat(project.end_date) if project.end_date else None
-    if start and start > year.last_day:
-        return False
-    if end and end < year.first_day:
-        return False
-    return True
+        return years
+    if project.start_date or project.end_date:
+        start = date.fromisoformat(project.start_date or project.end_date)
+        end = date.fromisoformat(project.end_date or project.start_date)
+        first, last = FinancialYear.of(start), FinancialYear.of(max(start, end))
+        return {FinancialYear(y).label for y in range(first.start_year, last.start_year + 1)}
+    return {FinancialYear.of(date.fromisoformat(c.changed_on)).label for c in project.status_history if c.changed_on}
 
 
-def _in_area(store: Store, project, area_id: str | None) -> bool:
-    if not area_id:
+def scenario_years(scenario, by_id: dict) -> set[str]:
+    """A commissioning scenario's years: those of its dated projects (empty when none is dated)."""
+    return {y for item in scenario.items if item.project_id in by_id for y in project_years(by_id[item.project_id])}
+
+
+def _in_year(years: set[str], year: FinancialYear | None) -> bool:
+    return year is None or year.label in years
+
+
+def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | None, known: dict) -> bool:
+    """Whether a project's areas (free text: district, partnership or county names, or "Countywide") lie in areas.
+
+    "Countywide" means the county of the project's other named areas, else the county its lead organisation is
+    named for ("Suffolk County Council", "Suffolk Constabulary"), else the office's county: a county-wide Suffolk
+    project is not a Plymouth project.
+    """
+    from safer_desk.services import reference as ref
+
+    named = [a.strip() for a in project.areas if a.strip()]
+    if any(a.casefold() in areas.names for a in named if a.casefold() not in ref.COUNTYWIDE_WORDS):
         return True
-    names = {r[0] for r in store.rows(
-        "SELECT d.name FROM partnership_districts pd JOIN districts d ON d.id = pd.district_id "
-        "WHERE pd.partnership_id = ?", (area_id,))}
-    names |= {r[0] for r in store.rows("SELECT name FROM partnerships WHERE id = ? UNION "
-                                       "SELECT name FROM districts WHERE id = ?", (area_id, area_id))}
-    lowered = {n.casefold() for n in names}
-    return any(a.casefold() in lowered or a.casefold() == "countywide" for a in project.areas)
+    if not any(a.casefold() in ref.COUNTYWIDE_WORDS for a in named):
+        return False
+    others = [known.get(a.casefold()) for a in named if a.casefold() not in ref.COUNTYWIDE_WORDS]
+    counties = ref.county_names_of(store, [a.id for a in others if a is not None and a.kind == "district"])
+    counties |= {a.name for a in others if a is not None and a.kind == "county"}
+    if not counties:
+        lead = project.lead_organisation.strip().casefold()
+        counties = {a.name for a in known.values() if a.kind == "county"
+                    and (lead == a.name.casefold() or lead.startswith(a.name.casefold() + " "))}
+    if not counties and office_county:
+        counties = {office_county}
+    return any(areas.covers_county(c) for c in counties)
 
 
 def board_report_sections(store: Store, *, year: FinancialYear | None = None,
-                          area_id: str | None = None) -> list[ReportSection]:
-    """This tab's sections for the board report, for a financial year and area (None: all)."""
+                          areas: ReportAreas | None = None) -> list[ReportSection]:
+    """This tab's sections for the board report: the year's projects and scenarios in the report's areas."""
+    from safer_desk.services import reference as ref
+    from safer_desk.services.funders import shares_text
+    from safer_desk.services.illustrative import illustrative_rows
     from safer_desk.services.projects import load_projects
-    from safer_desk.services.projects_commissioning import board_table, evaluate, list_scenarios
+    from safer_desk.services.projects_commissioning import board_table, evaluate_saved, list_scenarios
+    from safer_desk.services.report_sections import office_areas_for
 
-    projects = [p for p in load_projects(store) if p.status in OPEN
-                and (year is None or _overlaps(p, year)) and _in_area(store, p, area_id)]
-    sections: list[ReportSection] = []
-    if projects:
-        rows = [[p.ref, p.title, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
-                 p.status.capitalize()] for p in projects]
-        checks = [f"{p.ref + '. ' if p.ref else ''}{p.title}: {p.warning}" for p in projects if p.warning]
-        sections.append(ReportSection(
-            "Commissioning options",
-            paragraphs=["Projects proposed, shortlisted or commissioned, with their alignment to the board's "
-                        "criteria (√ yes, X no, ? unknown)."],
-            tables=[ReportTable(
-                "Projects and the board's criteria",
-                ["", "Project / Initiative", *[title for _, _, title in CRITERIA], "Suitable Funding", "Cost(£)",
-                 "Status"],
-                rows, align=["l", "l", *["c"] * len(CRITERIA), "l", "r", "l"],
-                note=" ".join(checks))],
-        ))
+    areas = office_areas_for(store, year, areas)
+    county = ref.office_county(store)
     all_projects = load_projects(store)
+    by_id = {p.id: p for p in all_projects}
+    scenarios = list_scenarios(store)
+    # A project dated by nothing of its own takes the years of the scenarios that include it.
+    inherited: dict[str, set[str]] = {}
+    for scenario in scenarios:
+        for item in scenario.items:
+            inherited.setdefault(item.project_id, set()).update(scenario_years(scenario, by_id))
+    years = {p.id: project_years(p) or inherited.get(p.id, set()) for p in all_projects}
+    known = {a.name.casefold(): a for a in reversed(ref.known_areas(store))}
+    local = [p for p in all_projects if _in_areas(store, p, areas, county.name if county else None, known)]
+    projects = [p for p in local if p.status in OPEN and _in_year(years[p.id], year)]
+    undated = [p for p in local if p.status in OPEN and not years[p.id]] if year is not None else []
+    sections: list[ReportSection] = []
+    if projects or undated:
+        rows = [[p.ref, p.title, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
+                 p.status.capitalize(), shares_text(p)] for p in projects]
+        checks = [f"{p.ref + '. ' if p.ref else ''}{p.title}: {p.warning}" for p in projects if p.warning]
+        paragraphs = ["Projects proposed, shortlisted or commissioned, with their alignment to the board's "
+                      "criteria (√ yes, X no, ? unknown)." if projects else
+                      f"No open project in these areas belongs to {year.label if year else 'any year'}."]
+        if undated:
+            paragraphs.append(
+                f"{len(undated)} project(s) in these areas have no dates, no costs by year and no dated status, so "
+                f"they are in the report for all years but not in one year's: "
+                + "; ".join(f"{p.ref + '. ' if p.ref else ''}{p.title}" for p in undated) + ".")
+        tables = [ReportTable(
+            "Projects and the board's criteria",
+            ["", "Project / Initiative", *[title for _, _, title in CRITERIA], "Suitable Funding", "Cost(£)",
+             "Status", "Funders' shares"],
+            rows, align=["l", "l", *["c"] * len(CRITERIA), "l", "r", "l", "l"],
+            note=" ".join(checks))] if projects else []
+        sections.append(ReportSection("Commissioning options", paragraphs=paragraphs, tables=tables))
+        award_section = funders_section(store, projects, year)
+        if award_section is not None:  # the funders' shares sit with the options they fund
+            sections[-1].paragraphs += award_section.paragraphs
+            sections[-1].tables += award_section.tables
+    local_ids = {p.id for p in local}
     scenario_tables = []
-    for scenario in list_scenarios(store):
-        result = evaluate(all_projects, scenario.fund_pence, scenario.items, name=scenario.name,
-                          fund_label=scenario.fund_label)
+    marked = illustrative_rows(store, "commissioning_scenarios")
+    for scenario in scenarios:
+        if not any(item.project_id in local_ids for item in scenario.items):
+            continue  # a scenario belongs to the areas of its projects
+        if year is not None and year.label not in scenario_years(scenario, by_id):
+            continue  # and to the years of its dated projects (none dated: the report for all years only)
+        result = evaluate_saved(store, scenario, all_projects)
         table = board_table(result, plain=True)
         money_from = len(table.header) - len(result.commitment.by_year) - 1
         scenario_tables.append(ReportTable(
@@ -76,7 +131,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
             table.header, [[str(v) for v in row] for row in table.rows],
             align=["l"] * money_from + ["r"] * (len(table.header) - money_from),
             total_row=[str(v) for v in table.total],
-            note=" ".join([result.summary() + ".", *result.problems]),
+            note=" ".join([result.summary() + ".", *result.problems, *result.notes,
+                           *([f"Illustrative: {marked[scenario.id]}"] if scenario.id in marked else [])]),
         ))
     if scenario_tables:
         sections.append(ReportSection(
@@ -85,3 +141,61 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
                         "third, months of a post), and what is left. Figures are to the penny."],
             tables=scenario_tables))
     return sections
+
+
+def funders_section(store: Store, projects, year: FinancialYear | None) -> ReportSection | None:
+    """Each award's funder against the open projects' shares from it, year by year (seed 003: the PCC's
+    £400,568 for 2017/18 against £110,000 + £25,000 + £98,500 = £233,500 of shares, £167,068 left)."""
+    from safer_desk.domain.commissioning import same_funder
+    from safer_desk.services.funders import list_awards
+
+    tables = []
+    for award in list_awards(store):
+        years = award.year_labels or ([award.first_year] if award.first_year else [])
+        for label in years:
+            if year is not None and label != year.label:
+                continue
+            shares = []
+            for p in projects:
+                mine = [s for s in p.funding_sources if same_funder(s.source, award.funder)
+                        and (not s.financial_year or s.financial_year == label)]
+                if mine:
+                    shares.append((p, mine))
+            if not shares:
+                continue
+            amount = award.amount_for(label)
+            rows, committed, unknown = [], 0, 0
+            for p, mine in shares:
+                known = [s.amount_pence for s in mine if s.amount_pence is not None]
+                words = "; ".join(s.amount_note for s in mine if s.amount_pence is None and s.amount_note)
+                if known:
+                    committed += sum(known)
+                else:
+                    unknown += 1
+                rows.append([p.ref, p.title, format_money(sum(known)) if known else (words or "not known"),
+                             p.cost_text or "", p.status.capitalize()])
+            left = [] if amount is None else [format_money(amount - committed)]
+            note = [award.conditions]
+            if amount is not None:
+                note.insert(0, f"{award.funder}'s shares come to {format_money(committed)} of the "
+                               f"{format_money(amount)} awarded for {label}: "
+                               + (f"{format_money(amount - committed)} left." if committed <= amount else
+                                  f"over-committed by {format_money(committed - amount)}."))
+            if unknown:
+                note.append(f"{unknown} share{'s are' if unknown != 1 else ' is'} not known yet and count nothing.")
+            split = award.split(label)
+            if split is not None:
+                note.append(f"Revenue {format_money(split[0])} ({award.revenue_bp / 100:g}%), capital "
+                            f"{format_money(split[1])} ({award.capital_bp / 100:g}%).")
+            tables.append(ReportTable(
+                f"{award.name}: {label}" + (f" ({format_money(amount)})" if amount is not None else ""),
+                ["", "Project", f"{award.funder}'s share", "Total budget", "Status"], rows,
+                align=["l", "l", "r", "r", "l"],
+                total_row=["", "Committed", format_money(committed), "", ""] if not left else
+                ["", f"Committed (left: {left[0]})", format_money(committed), "", ""],
+                note=" ".join(n for n in note if n)))
+    if not tables:
+        return None
+    return ReportSection("Funders' shares", [
+        "Each funder's award against its share of the projects it funds: a project counts the funder's share "
+        "only, not its whole budget."], tables)

@@ -37,10 +37,11 @@ class MigrationSet:
 
 def all_sets() -> list[MigrationSet]:
     """Every migration set, in the order they are applied (core first)."""
-    from safer_desk.storage.schema import allocation, core, costs, exchange, indicators, projects
+    from safer_desk.storage.schema import allocation, budgets, core, costs, exchange, indicators, projects
 
+    # budgets last: its lines link to projects, funds and reviews.
     return [core.migrations, projects.migrations, allocation.migrations, costs.migrations,
-            indicators.migrations, exchange.migrations]
+            indicators.migrations, exchange.migrations, budgets.migrations]
 
 
 def known_steps() -> set[tuple[str, str]]:

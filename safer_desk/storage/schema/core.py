@@ -109,3 +109,23 @@ def create_illustrative_marks(db) -> None:
             PRIMARY KEY (table_name, row_id)
         ) STRICT, WITHOUT ROWID"""
     )
+
+
+@migrations.step
+def create_office_areas(db) -> None:
+    # Whose file this is (DESIGN §3, issue 13): the office's partnership(s), any district named on its own, and
+    # its county. One row per area the office names; its districts follow from the partnerships' members by date
+    # (with successors), so nothing here goes stale when districts merge. A table, not meta keys, so a district's
+    # rows travel in its export (keyed by that office's id: two offices never touch each other's rows) and a
+    # county file knows which districts were merged into it. area_id uses the ids of indicator_areas
+    # ("partnership:western-suffolk-csp", "district:babergh", "county:suffolk"); name is kept beside it.
+    db.execute(
+        """CREATE TABLE office_areas (
+            id TEXT PRIMARY KEY,
+            office_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('partnership', 'district', 'county')),
+            area_id TEXT NOT NULL,
+            name TEXT NOT NULL CHECK (name <> '')
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX office_areas_office ON office_areas(office_id)")

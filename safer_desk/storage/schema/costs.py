@@ -248,3 +248,10 @@ def create_fund_tables(db) -> None:
         FROM lines
         GROUP BY fund_id, district_id, month, item"""
     )
+
+
+@migrations.step
+def add_fund_spend_keyed_to(db) -> None:
+    # Issue 14: the date up to which a fund's spend is fully keyed. Months after it are incomplete and are
+    # left out of the burn rate (and said to be), so part-keyed spend cannot silently move the run-out.
+    db.execute("ALTER TABLE funds ADD COLUMN spend_keyed_to TEXT")

@@ -149,3 +149,90 @@ def key_police_counts_by_what_they_count(db) -> None:
     # The recompute of a month's figures reads only this index (month, area, type, count).
     db.execute("CREATE INDEX _police_counts_month ON _police_counts(month, area_id, crime_type, count)")
 
+
+
+@migrations.step
+def add_performance_framework(db) -> None:
+    # Issue 14: the rest of the papers' performance framework. Self-contained: only adds columns with
+    # defaults and new tables, so it can be ordered before or after other engineers' steps.
+    #
+    # Tolerance in points or relative to the target. Indicators already in a file keep "relative", the
+    # way their RAG has been worked out so far (a RAG must not change silently on upgrade); new
+    # percentage indicators default to points (services.indicators.save_indicator).
+    db.execute("ALTER TABLE indicators ADD COLUMN tolerance_kind TEXT NOT NULL DEFAULT 'relative' "
+               "CHECK (tolerance_kind IN ('relative', 'points'))")
+    # Performance against a target, an activity count (measured, no target) or a milestone (a date).
+    db.execute("ALTER TABLE indicators ADD COLUMN measure TEXT NOT NULL DEFAULT 'performance' "
+               "CHECK (measure IN ('performance', 'activity', 'milestone'))")
+    # What a period's figure covers: the period, the 12 months to it (rolling), or the state at that date.
+    db.execute("ALTER TABLE indicators ADD COLUMN figure_basis TEXT NOT NULL DEFAULT 'period' "
+               "CHECK (figure_basis IN ('period', 'rolling12', 'snapshot'))")
+    # A target stated as "Tbc", or withdrawn (the date and why): kept, shown, never judged against.
+    db.execute("ALTER TABLE indicator_targets ADD COLUMN status TEXT NOT NULL DEFAULT 'set' "
+               "CHECK (status IN ('set', 'tbc', 'withdrawn'))")
+    db.execute("ALTER TABLE indicator_targets ADD COLUMN withdrawn_on TEXT")
+    db.execute("ALTER TABLE indicator_targets ADD COLUMN withdrawn_reason TEXT NOT NULL DEFAULT ''")
+    # The figure a target is measured from ("from 88.75% (2009/10) to 90%"): one per indicator and area.
+    db.execute(
+        """CREATE TABLE indicator_baselines (
+            id TEXT PRIMARY KEY,
+            indicator_id TEXT NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+            area_id TEXT NOT NULL REFERENCES indicator_areas(id),
+            period TEXT NOT NULL DEFAULT '',
+            value REAL NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (indicator_id, area_id)
+        ) STRICT"""
+    )
+    # Figures of other areas to compare with: regional and national ("48% regional, 43% national"),
+    # or a comparator area ("the Sussex average 8.70%"), for a period.
+    db.execute(
+        """CREATE TABLE indicator_benchmarks (
+            id TEXT PRIMARY KEY,
+            indicator_id TEXT NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+            area_id TEXT NOT NULL REFERENCES indicator_areas(id),
+            period TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('regional', 'national', 'comparator')),
+            name TEXT NOT NULL,
+            value REAL NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (indicator_id, area_id, period, name)
+        ) STRICT"""
+    )
+    # A milestone measure's target for a year is a date: "2012-08" (a month) or "2012-08-31".
+    db.execute(
+        """CREATE TABLE indicator_milestones (
+            id TEXT PRIMARY KEY,
+            indicator_id TEXT NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+            area_id TEXT NOT NULL REFERENCES indicator_areas(id),
+            year TEXT NOT NULL,
+            due TEXT NOT NULL,
+            achieved_on TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            UNIQUE (indicator_id, area_id, year)
+        ) STRICT"""
+    )
+    # A RAG stated before the year's figure is known, with what it rests on ("2011/12 Est. RAG G").
+    db.execute(
+        """CREATE TABLE indicator_estimates (
+            id TEXT PRIMARY KEY,
+            indicator_id TEXT NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+            area_id TEXT NOT NULL REFERENCES indicator_areas(id),
+            year TEXT NOT NULL,
+            rag TEXT NOT NULL CHECK (rag IN ('red', 'amber', 'green')),
+            basis TEXT NOT NULL,
+            stated_on TEXT,
+            UNIQUE (indicator_id, area_id, year)
+        ) STRICT"""
+    )
+    # The population a rate per 1,000 / 10,000 / 100,000 uses, per area and financial year, with its source.
+    db.execute(
+        """CREATE TABLE indicator_populations (
+            id TEXT PRIMARY KEY,
+            area_id TEXT NOT NULL REFERENCES indicator_areas(id),
+            year TEXT NOT NULL,
+            population INTEGER NOT NULL CHECK (population > 0),
+            source TEXT NOT NULL DEFAULT '',
+            UNIQUE (area_id, year)
+        ) STRICT"""
+    )

@@ -117,3 +117,45 @@ def create_project_register(db) -> None:
         ) STRICT"""
     )
     db.execute("CREATE INDEX scenario_items_project ON scenario_items(project_id)")
+
+
+@migrations.step
+def add_funders_awards_and_shares(db) -> None:
+    # Issue 14: an award belongs to a funder (Plymouth's PCC award of £400,568 a year, seed 003), with an
+    # amount per financial year and, where the paper gives one, a revenue/capital split (seed 000: the
+    # 2009/10 retained budget, approximately 69% revenue and 31% capital).
+    db.execute(
+        """CREATE TABLE funding_awards (
+            id TEXT PRIMARY KEY,
+            funder TEXT NOT NULL CHECK (funder <> ''),
+            name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+            total_pence INTEGER CHECK (total_pence >= 0),
+            first_year TEXT NOT NULL DEFAULT '',
+            last_year TEXT NOT NULL DEFAULT '',
+            conditions TEXT NOT NULL DEFAULT '',
+            revenue_bp INTEGER CHECK (revenue_bp BETWEEN 0 AND 10000),
+            capital_bp INTEGER CHECK (capital_bp BETWEEN 0 AND 10000),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ((revenue_bp IS NULL AND capital_bp IS NULL) OR revenue_bp + capital_bp = 10000)
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE funding_award_years (
+            id TEXT PRIMARY KEY,
+            award_id TEXT NOT NULL REFERENCES funding_awards(id) ON DELETE CASCADE,
+            financial_year TEXT NOT NULL CHECK (financial_year <> ''),
+            amount_pence INTEGER NOT NULL CHECK (amount_pence >= 0),
+            UNIQUE (award_id, financial_year)
+        ) STRICT"""
+    )
+    # A project's funding by funder and year: the funder's share of its total ('' = no year stated).
+    db.execute("ALTER TABLE project_funding_sources ADD COLUMN financial_year TEXT NOT NULL DEFAULT ''")
+    # A scenario may be against an award (then each project counts its funder's share only, for the
+    # award's year), and says which end of a cost range it counts.
+    db.execute("ALTER TABLE commissioning_scenarios ADD COLUMN award_id TEXT "
+               "REFERENCES funding_awards(id) ON DELETE SET NULL")
+    db.execute("ALTER TABLE commissioning_scenarios ADD COLUMN award_year TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE commissioning_scenarios ADD COLUMN range_end TEXT NOT NULL DEFAULT 'upper' "
+               "CHECK (range_end IN ('upper', 'lower'))")

@@ -484,8 +484,8 @@ class AllocationTab(TabBase):
             pot = f"Pot {format_money(r.pot_pence)}"
         text = (f"{pot}; fixed part {format_money(r.fixed_total_pence)} ({r.fixed_units} units × "
                 f"{format_money(r.fixed_per_unit_pence)}); variable part {format_money(r.variable_total_pence)}.")
-        if r.notes:
-            text += " " + " ".join(r.notes)
+        if r.notes or r.warnings:
+            text += " " + " ".join((*r.notes, *(f"⚠ {w}" for w in r.warnings)))
         self.summary_label.setText(text)
 
     def _result_row_changed(self, current, _previous=None) -> None:

@@ -524,7 +524,7 @@ class LedgerPage(QWidget):
         self.per_case = make_table([
             Column("reference", "Case", lambda c: c.reference),
             case_cost_column(),
-            money_column("billed", "Billed", lambda c: c.billed_pence),
+            money_column("billed", "Net billed", lambda c: c.net_billed_pence),
             money_column("recovered", "Recovered", lambda c: c.recovered_pence),
             money_column("outstanding", "Outstanding", lambda c: c.outstanding_pence),
             money_column("shortfall", "Shortfall", lambda c: c.shortfall_pence),
@@ -559,8 +559,8 @@ class LedgerPage(QWidget):
                  p.overdue_pence] for p in self.partners.model.rows]
 
     def case_rows(self) -> list[list]:
-        return [[c.reference, c.cost_pence, c.billed_pence, c.recovered_pence, c.outstanding_pence, c.shortfall_pence]
-                for c in self.per_case.model.rows]
+        return [[c.reference, c.cost_pence, c.net_billed_pence, c.recovered_pence, c.outstanding_pence,
+                 c.shortfall_pence] for c in self.per_case.model.rows]
 
     def export(self, path: str | None = None) -> Path | None:
         name = path or prompts.save_file_name(self, "Export the DHR ledger", "Excel workbook (*.xlsx);;CSV (*.csv)",
@@ -579,7 +579,7 @@ class LedgerPage(QWidget):
                 write_xlsx(target, [
                     Sheet("Per partner", self.PARTNER_HEADER, self.partner_rows(), money_columns={1, 2, 3, 4, 5, 6},
                           title=f"DHR ledger per partner as at {format_uk_date(self.today)}"),
-                    Sheet("Per case", ["Case", "Cost", "Billed", "Recovered", "Outstanding", "Shortfall"],
+                    Sheet("Per case", ["Case", "Cost", "Net billed", "Recovered", "Outstanding", "Shortfall"],
                           self.case_rows(), money_columns={1, 2, 3, 4, 5}),
                 ])
         except OSError as exc:

@@ -115,7 +115,7 @@ class IndicatorDialog(QDialog):
         self.source = QLineEdit(ind.source if ind else "", self)
         self.tolerance = QDoubleSpinBox(self)
         self.tolerance.setRange(0, 100)
-        self.tolerance.setSuffix(" %")
+        self.tolerance.setSuffix(" points" if ind is not None and ind.tolerance_kind == "points" else " %")
         self.tolerance.setValue(ind.tolerance_pct if ind else 5)
         self.target_kind = QComboBox(self)
         self.target_kind.addItem("No target", "")

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from safer_desk.domain.indicators import Rag, UNIT_LABELS, POLARITY_LABELS, format_value
+from safer_desk.domain.indicators import Rag, UNIT_LABELS, POLARITY_LABELS
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.exchange.files import parse_tsv
 from safer_desk.services import indicators as svc
@@ -63,9 +63,9 @@ class SummaryModel(RowTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             v = row.view
             if key == "ytd":
-                return "" if v.ytd is None else format_value(v.ytd.value, row.indicator.unit)
+                return "" if v.ytd is None else row.indicator.format(v.ytd.value)
             if key == "last":
-                return "" if v.ytd_last is None else format_value(v.ytd_last.value, row.indicator.unit)
+                return "" if v.ytd_last is None else row.indicator.format(v.ytd_last.value)
             if key == "change":
                 return "" if v.change is None else v.change.signed_text()
             if key == "pct":
@@ -104,6 +104,7 @@ class ValuesGrid(QTableWidget):
         self._loading = True
         try:
             unit = view.indicator.unit
+            fmt = view.indicator.format  # a rate says "per 100,000" when it is per 100,000
             if self.columnCount() != len(view.periods):
                 self.setColumnCount(len(view.periods))
             self.setHorizontalHeaderLabels(view.labels)
@@ -118,10 +119,10 @@ class ValuesGrid(QTableWidget):
                     "" if fig is None or fig.numerator is None else _plain(fig.numerator),
                     "" if fig is None or fig.denominator is None else _plain(fig.denominator),
                     view.comments[col],
-                    "" if last is None or last.value is None else format_value(last.value, unit),
-                    format_value(view.cumulative[col], unit),
-                    format_value(view.target_at[col], unit),
-                    ("" if fig is None else "\u2013" if view.period_rags[col] is Rag.GREY
+                    "" if last is None or last.value is None else fmt(last.value),
+                    fmt(view.cumulative[col]),
+                    fmt(view.target_at[col]),
+                    ("" if fig is None else "\u2013" if not view.period_rags[col].judged
                      else view.period_rags[col].label),
                 ]
                 for row, text in enumerate(cells):
@@ -132,8 +133,9 @@ class ValuesGrid(QTableWidget):
                             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                         self.setItem(row, col, item)
                     flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-                    if editable and row in EDITABLE_ROWS and not (ratio and row == 0 and fig is not None
-                                                                   and fig.numerator is not None):
+                    # A partnership's or county's figure derived from its districts' is shown, not typed over.
+                    if editable and row in EDITABLE_ROWS and not view.is_derived_at(col) and not (
+                            ratio and row == 0 and fig is not None and fig.numerator is not None):
                         flags |= Qt.ItemFlag.ItemIsEditable
                     needs_comment = (fig is not None and view.period_rags[col] is Rag.RED
                                      and not view.comments[col].strip())
@@ -284,8 +286,8 @@ class IndicatorsTab(TabBase):
         editable = not session.read_only
         for w in (self.save_button, self.import_button, self.indicator_button):
             w.setEnabled(editable)
-        if editable:
-            svc.sync_reference_areas(self.store)
+        # Opening the tab only reads: the reference districts and partnerships are listed without being
+        # copied into the file (services.indicators.list_areas), and are added when a figure is saved.
         self._fill_areas()
         self._fill_years()
         self.area_combo.currentIndexChanged.connect(self._area_changed)
@@ -405,11 +407,13 @@ class IndicatorsTab(TabBase):
         self.view = svc.year_view(self.store, indicator_id, self.area_id, self.year)
         v = self.view
         ind = v.indicator
-        rag = "" if v.rag is Rag.GREY and v.target is None else f" — RAG: {v.rag.label}"
+        rag = "" if v.rag is Rag.GREY else f" — RAG: {v.status_label()}"
         self.headline.setText(f"<b>{_html(ind.label)}</b>{_html(rag)}<br>{_html(v.headline())}")
         bits = [UNIT_LABELS[ind.unit], POLARITY_LABELS[ind.polarity], ind.frequency,
-                svc.target_text(ind, v.target), f"amber within {ind.tolerance_pct:g}% of target"]
-        if ind.source:
+                v.target_words(), ind.tolerance_text]
+        if v.is_derived:
+            bits.append(v.derived_text())
+        elif ind.source:
             bits.append(f"source: {ind.source}")
         names = [n for n in svc.source_names(self.store, self.area_id) if n and n != self.area_combo.currentText()]
         if names:

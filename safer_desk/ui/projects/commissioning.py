@@ -223,6 +223,7 @@ class CommissioningPage(QWidget):
         self.name.setText(scenario.name)
         self.fund.setText(format_money(scenario.fund_pence))
         self._fund_label = scenario.fund_label
+        self._against = scenario  # its award and range end are kept when it is saved again (issue 14)
         self.model.set_ticks({i.project_id: i.scale for i in scenario.items})
         self.scenarios.setCurrentIndex(max(0, self.scenarios.findData(scenario.id)))
         self.dismiss_suggestion()
@@ -261,8 +262,17 @@ class CommissioningPage(QWidget):
         fund = self.fund_pence()
         if fund is None:
             return None
+        kept = getattr(self, "_against", None)
+        award = None
+        if kept is not None and kept.id == self.scenario_id and kept.award_id:
+            from safer_desk.services.funders import get_award
+
+            award = get_award(self.session.store, kept.award_id)
         return service.evaluate(self._projects, fund, self.items(), name=self.name.text().strip(),
-                                fund_label=self._fund_label)
+                                fund_label=self._fund_label, award=award,
+                                award_year=kept.award_year if award is not None else None,
+                                range_end=kept.range_end if kept is not None and kept.id == self.scenario_id
+                                else "upper")
 
     def recalculate(self) -> None:
         if not self.fund.text().strip():
@@ -277,7 +287,7 @@ class CommissioningPage(QWidget):
         self.summary.setText(("⚠ " if over else "✓ ") + result.summary())
         self.summary.setStyleSheet("font-weight: bold; padding: 4px;"
                                    + (" color: #a00000;" if over else ""))
-        self._say("\n".join(result.problems))
+        self._say("\n".join((*result.problems, *result.notes)))
         years = result.commitment.by_year
         self.years.setRowCount(len(years) + 1)
         labels = [*years, "Total"]
@@ -331,6 +341,7 @@ class CommissioningPage(QWidget):
     # -- saving (undoable) ---------------------------------------------------------------------------------
     def new_scenario(self) -> None:
         self.scenario_id = None
+        self._against = None
         self.name.clear()
         self.model.set_ticks({})
         self.scenarios.setCurrentIndex(0)
@@ -340,8 +351,11 @@ class CommissioningPage(QWidget):
         fund = self.fund_pence()
         if fund is None:
             return None
+        kept = getattr(self, "_against", None)
+        kept = kept if kept is not None and kept.id == self.scenario_id else None
         return Scenario(self.scenario_id or new_id(), self.name.text(), fund, self._fund_label,
-                        "", tuple(self.items()))
+                        "", tuple(self.items()), award_id=kept.award_id if kept else None,
+                        award_year=kept.award_year if kept else "", range_end=kept.range_end if kept else "upper")
 
     def save(self) -> bool:
         scenario = self.current_scenario()

@@ -1,0 +1,41 @@
+"""`safer-desk budget FILE [PLAN]`: a plan's cells, totals and the totals its paper states, as CSV (DESIGN §4)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from safer_desk.cli.common import CliError, open_existing, print_csv
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add this area's subcommands."""
+    parser = subparsers.add_parser(
+        "budget", help="a budget or plan as CSV: plan,section,line,year,amount,status",
+        description="Print the plans of a file (or one plan) as CSV: plan,section,line,year,amount,status. "
+                    "status is amount, tbc, nk or nil for a cell as the paper states it; total (or "
+                    "total-incomplete when a cell of the column is TBC or N/K) for a computed subtotal or plan "
+                    "total; stated or stated-differs for a total the paper prints. Amounts are plain pounds. "
+                    "Each stated figure that disagrees with its lines is also said on standard error.")
+    parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
+    parser.add_argument("plan", metavar="PLAN", nargs="?", help="the plan's name (all plans if left out)")
+    parser.set_defaults(run=run_budget)
+
+
+def run_budget(args: argparse.Namespace) -> int:
+    from safer_desk.domain.budgets import BudgetError
+    from safer_desk.services import budgets
+
+    store = open_existing(args.file)
+    try:
+        try:
+            rows = budgets.budget_csv_rows(store, args.plan)
+        except BudgetError as exc:
+            raise CliError(str(exc)) from exc
+        warnings = budgets.warnings_for(store, args.plan)
+    finally:
+        store.close()
+    for warning in warnings:
+        print(f"safer-desk: warning: {warning}", file=sys.stderr)
+    print_csv(budgets.CLI_HEADER, rows)
+    return 0

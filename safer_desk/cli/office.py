@@ -1,0 +1,55 @@
+"""`safer-desk office FILE`: whose file this is (partnerships, districts by date, county), shown or set."""
+
+from __future__ import annotations
+
+import argparse
+
+from safer_desk.cli.common import CliError, open_existing
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    office = subparsers.add_parser(
+        "office", help="show or set the office's scope: its partnership(s), districts and county",
+        description="Show whose file this is, or set it. The office's districts follow from its partnerships by "
+                    "date (Waveney and Suffolk Coastal count as East Suffolk from 2019/20); lists and the board "
+                    "report's \"All areas\" mean these areas. A county file means the districts merged into it. "
+                    "With no option, prints the scope.")
+    office.add_argument("file", metavar="FILE")
+    office.add_argument("--partnership", metavar="NAME", action="append",
+                        help="a partnership of the office (repeat for several; replaces those named before)")
+    office.add_argument("--district", metavar="NAME", action="append",
+                        help="a district of the office not covered by its partnerships (repeat for several)")
+    office.add_argument("--county", metavar="NAME", help="the office's county (\"\" clears it)")
+    office.add_argument("--clear", action="store_true", help="forget the partnerships, districts and county named")
+    office.add_argument("--year", metavar="YYYY/YY", help="show the districts of this financial year "
+                                                         "(default: the current one)")
+    office.set_defaults(run=run_office)
+
+
+def run_office(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from safer_desk.domain.periods import FinancialYear, PeriodError
+    from safer_desk.services import reference as ref
+
+    try:
+        year = FinancialYear.parse(args.year) if args.year else FinancialYear.of(date.today())
+    except PeriodError as exc:
+        raise CliError(str(exc)) from exc
+    changing = args.clear or args.partnership is not None or args.district is not None or args.county is not None
+    store = open_existing(args.file, read_only=not changing)
+    try:
+        if changing:
+            try:
+                ref.set_office_scope(
+                    store, partnerships=[] if args.clear and args.partnership is None else args.partnership,
+                    districts=[] if args.clear and args.district is None else args.district,
+                    county="" if args.clear and args.county is None else args.county)
+            except ref.ReferenceError as exc:
+                raise CliError(str(exc)) from exc
+        scope = ref.office_scope(store)
+        districts = ref.office_districts(store, year)
+        print("\n".join(scope.lines(districts, year.label)))
+    finally:
+        store.close()
+    return 0

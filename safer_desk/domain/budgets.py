@@ -1,0 +1,530 @@
+"""Budgets and plans: a paper's money table held cell by cell, with its totals computed and checked.
+
+A plan (a partnership's or a service's Medium Term Financial Plan, a paper's financial
+implications, a revenue budget) has columns (usually financial years), sections of lines
+(expenditure by category, income and grants, savings …) and cells. A cell is an amount,
+or what the paper says instead: "TBC", "N/K" or "nil", with a note and a per-district
+split ("£4,000 (£2,000 per District)", seed 002 §6).
+
+Totals are computed: each section's subtotal, and the plan total (each section counted
+with its sign: expenditure adds, income and savings take away; seed 004 Appendix 1:
+£924,500 − £20,000 − £21,100 − £0 = £883,400 base budget). A total the paper states is
+kept beside the computed one and flagged when they differ (seed 004: the 2012/13
+drugs-and-alcohol subtotal is printed £97,200; its lines add to £212,100). A column with
+a TBC or N/K cell has an incomplete total, which is said, never passed off as complete.
+
+Pure Python: int pence, ``Fraction`` for percentages, nothing through float.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Iterable, Mapping
+
+from safer_desk.domain.money import MoneyError, format_money, parse_pence
+from safer_desk.domain.periods import FinancialYear, PeriodError
+
+CELL_STATUSES = ("amount", "tbc", "nk", "nil")
+STATUS_WORDS = {"amount": "", "tbc": "TBC", "nk": "N/K", "nil": "nil"}
+SECTION_KINDS = ("expenditure", "income", "savings", "budget", "other")
+# How a section counts towards the plan total unless told otherwise.
+DEFAULT_SIGN = {"expenditure": 1, "income": -1, "savings": -1, "budget": 1, "other": 0}
+UNITS = {"pound": 100, "thousand": 100_000}  # pence per unit the paper prints (£ or £'000)
+UNIT_LABELS = {"pound": "£", "thousand": "£'000"}
+
+
+class BudgetError(ValueError):
+    """Input a plan cannot take; the message names the cell or field and says why."""
+
+
+# -- cells -------------------------------------------------------------------------------------------------
+
+_WORDS = {
+    "tbc": "tbc", "tbc.": "tbc", "to be confirmed": "tbc", "awaiting confirmation": "tbc",
+    "n/k": "nk", "nk": "nk", "n.k.": "nk", "not known": "nk", "unknown": "nk",
+    "nil": "nil", "none": "nil", "-": "nil", "–": "nil", "—": "nil",
+}
+_PER_DISTRICT = re.compile(r"^\s*(?P<amount>£?\s*[\d,]+(?:\.\d{1,2})?[kK]?)\s+(?:per|each|a)\s+district\s*$", re.I)
+_PARENTHESIS = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<inner>.*)\)\s*$", re.S)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a plan as the paper states it: an amount, or TBC / N/K / nil, with a note.
+
+    ``per_district_pence`` is a stated split ("£2,000 per District"); ``stated_change`` the
+    paper's annual change into this column as printed ("(27.5)", "1.7", "-").
+    """
+
+    status: str
+    amount_pence: int | None = None
+    text: str = ""
+    note: str = ""
+    per_district_pence: int | None = None
+    stated_change: str = ""
+
+    def __post_init__(self) -> None:
+        if self.status not in CELL_STATUSES:
+            raise BudgetError(f"“{self.status}” is not a kind of cell (an amount, TBC, N/K or nil).")
+        if self.status == "amount" and not isinstance(self.amount_pence, int):
+            raise BudgetError("An amount cell needs an amount in pence.")
+        if self.status == "nil" and self.amount_pence not in (None, 0):
+            raise BudgetError("A nil cell has no amount.")
+        if self.status == "nil" and self.amount_pence is None:
+            object.__setattr__(self, "amount_pence", 0)
+        if self.status in ("tbc", "nk") and self.amount_pence is not None:
+            raise BudgetError(f"A {STATUS_WORDS[self.status]} cell has no amount.")
+        if self.per_district_pence is not None:
+            if self.status != "amount":
+                raise BudgetError("Only an amount can be split per district.")
+            if self.per_district_pence <= 0:
+                raise BudgetError("An amount per district must be more than £0.")
+        if self.stated_change:
+            parse_change(self.stated_change)  # refuses what is not a percentage change
+
+    @classmethod
+    def amount(cls, pence: int, **kwargs) -> "Cell":
+        return cls("amount", pence, **kwargs)
+
+    @property
+    def known(self) -> bool:
+        """An amount or nil: something that adds up (TBC and N/K do not)."""
+        return self.status in ("amount", "nil")
+
+    @property
+    def pence(self) -> int:
+        return self.amount_pence or 0
+
+    @property
+    def districts(self) -> int | None:
+        """How many districts the stated split covers (£4,000 at £2,000 per district: 2); None if none."""
+        if self.per_district_pence is None:
+            return None
+        count, rest = divmod(self.pence, self.per_district_pence)
+        return count if rest == 0 else None
+
+    @property
+    def split_problem(self) -> str:
+        """A sentence when the per-district amount does not go a whole number of times into the amount."""
+        if self.per_district_pence is None or self.districts is not None:
+            return ""
+        return (f"{format_money(self.pence)} is not a whole number of "
+                f"{format_money(self.per_district_pence)} district shares.")
+
+    def describe(self, unit: str = "pound") -> str:
+        """As the paper shows it: "£4,000 (£2,000 per district)", "TBC", "N/K", "nil"."""
+        if self.status != "amount":
+            return STATUS_WORDS[self.status]
+        text = format_amount(self.pence, unit)
+        if self.per_district_pence is not None:
+            text += f" ({format_amount(self.per_district_pence, unit)} per district)"
+        return text
+
+
+def format_amount(pence: int, unit: str = "pound") -> str:
+    """An amount in the plan's unit: £1,234 (or £1,234.56) for pounds, 1,234 for a table in £'000."""
+    if unit == "thousand":
+        whole, rest = divmod(abs(pence), UNITS["thousand"])
+        sign = "-" if pence < 0 else ""
+        if rest == 0:
+            return f"{sign}{whole:,}"
+        exact = Decimal(abs(pence)) / UNITS["thousand"]
+        return f"{sign}{exact.normalize():,f}"
+    return format_money(pence)
+
+
+def _amount_in_unit(text: str, unit: str) -> int:
+    """Pence from text in the plan's unit: in a £'000 table "884" is £884,000."""
+    return parse_pence(text) * (UNITS[unit] // UNITS["pound"])
+
+
+def parse_cell(text: str, *, unit: str = "pound") -> Cell:
+    """Read a cell as a paper writes it.
+
+    "£4,000", "£4,000 (£2,000 per District)", "£7525.58 (Cost to be reimbursed …)", "TBC",
+    "N/K", "nil", "-", "£0", "(6,957)" (negative). In a £'000 table "884" is £884,000.
+    """
+    if unit not in UNITS:
+        raise BudgetError(f"“{unit}” is not a unit (pound or thousand).")
+    original = (text or "").strip()
+    if not original:
+        raise BudgetError("The cell is empty: type an amount, TBC, N/K or nil (or clear the cell).")
+    word = _WORDS.get(original.casefold())
+    if word:
+        return Cell(word, None, original)
+    try:
+        return Cell("amount", _amount_in_unit(original, unit), original)
+    except MoneyError as exc:
+        first_error = exc
+    m = _PARENTHESIS.match(original)
+    if m and m.group("head").strip():
+        head, inner = m.group("head").strip(), m.group("inner").strip()
+        base = parse_cell(head, unit=unit)
+        per = _PER_DISTRICT.match(inner)
+        if per and base.status == "amount":
+            return Cell("amount", base.amount_pence, original, base.note,
+                        _amount_in_unit(per.group("amount"), unit))
+        return Cell(base.status, base.amount_pence, original, inner)
+    raise BudgetError(f"“{original}”: {first_error}") from None
+
+
+def parse_change(text: str) -> Fraction | None:
+    """A printed annual change in percent: "(27.5)" is −27.5, "1.7" is +1.7, "-" is no change."""
+    s = (text or "").strip().rstrip("%").strip()
+    if not s:
+        return None
+    if s in ("-", "–", "—", "nil", "0"):
+        return Fraction(0)
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip().rstrip("%").strip()
+    elif s[:1] in "-\u2212":
+        negative, s = True, s[1:].strip()
+    elif s[:1] == "+":
+        s = s[1:].strip()
+    try:
+        value = Fraction(Decimal(s))
+    except (InvalidOperation, ValueError):
+        raise BudgetError(f"“{text}” is not a percentage change (the paper's form: (27.5), 1.7 or -).") from None
+    return -value if negative else value
+
+
+def change_places(text: str) -> int:
+    """How many decimals the paper printed a change with ("(27.5)" → 1, "-" → 1)."""
+    s = re.sub(r"[^\d.]", "", text or "")
+    return len(s.split(".", 1)[1]) if "." in s else (1 if not s else 0)
+
+
+def round_percent(value: Fraction, places: int = 1) -> Decimal:
+    """A percentage to ``places`` decimals, halves away from zero (as a spreadsheet rounds)."""
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def format_change(value: Fraction | None, *, places: int = 1, paper: bool = False) -> str:
+    """A change in percent: "-27.5%" (or as the paper prints it, "(27.5)"); "" when there is none."""
+    if value is None:
+        return ""
+    rounded = round_percent(value, places)
+    if paper:
+        if rounded == 0:
+            return "-"
+        return f"({abs(rounded)})" if rounded < 0 else f"{rounded}"
+    sign = "+" if rounded > 0 else ""
+    return f"{sign}{rounded}%"
+
+
+# -- the plan ------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the table: a financial year ("2011/12") or another heading ("Benchmark 2009/10")."""
+
+    id: str
+    label: str
+    financial_year: str = ""  # "" for a column that is not a year
+
+    @property
+    def is_year(self) -> bool:
+        return bool(self.financial_year)
+
+
+@dataclass(frozen=True)
+class Line:
+    id: str
+    label: str
+    cells: Mapping[str, Cell] = field(default_factory=dict)  # column id -> cell
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    name: str
+    kind: str = "expenditure"
+    sign: int = 1  # +1 adds to the plan total, -1 takes away, 0 is outside it
+    lines: tuple[Line, ...] = ()
+    total_label: str = ""  # the paper's name for the subtotal ("Total Expenditure"); "" unlabelled
+    show_subtotal: bool = True
+    stated: Mapping[str, Cell] = field(default_factory=dict)  # the subtotal as printed, per column
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in SECTION_KINDS:
+            raise BudgetError(f"“{self.kind}” is not a kind of section ({', '.join(SECTION_KINDS)}).")
+        if self.sign not in (-1, 0, 1):
+            raise BudgetError("A section adds to the plan total, takes away from it, or stands outside it.")
+
+    @property
+    def subtotal_label(self) -> str:
+        return self.total_label or f"{self.name}: subtotal"
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    name: str
+    columns: tuple[Column, ...] = ()
+    sections: tuple[Section, ...] = ()
+    unit: str = "pound"
+    total_label: str = "Total"
+    stated_totals: Mapping[str, Cell] = field(default_factory=dict)  # the plan total as printed, per column
+    owner: str = ""
+    source: str = ""
+    notes: str = ""
+    show_total_column: bool = False  # a "Total" across the years, as seed 002 §6 has
+    show_changes: bool = False  # annual change columns, as seed 004's revenue table has
+
+    def __post_init__(self) -> None:
+        if self.unit not in UNITS:
+            raise BudgetError(f"“{self.unit}” is not a unit (pound or thousand).")
+
+    @property
+    def year_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.is_year)
+
+    @property
+    def has_plan_total(self) -> bool:
+        return any(s.sign for s in self.sections) or bool(self.stated_totals)
+
+
+def check_year_label(text: str) -> str:
+    """A column's financial year as "2011/12" ("11/12", "2011-12" accepted); "" stays "" (not a year)."""
+    s = (text or "").strip()
+    if not s:
+        return ""
+    try:
+        return FinancialYear.parse(s).label
+    except PeriodError as exc:
+        raise BudgetError(str(exc)) from None
+
+
+# -- adding up -------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Figure:
+    """A computed total: the known amounts added up, and how many cells were TBC or N/K."""
+
+    pence: int = 0
+    known: int = 0  # cells that added (amounts and nils)
+    tbc: int = 0
+    nk: int = 0
+
+    @property
+    def unknown(self) -> int:
+        return self.tbc + self.nk
+
+    @property
+    def complete(self) -> bool:
+        return self.unknown == 0
+
+    @property
+    def empty(self) -> bool:
+        return self.known == 0 and self.unknown == 0
+
+    def __add__(self, other: "Figure") -> "Figure":
+        return Figure(self.pence + other.pence, self.known + other.known, self.tbc + other.tbc, self.nk + other.nk)
+
+    def signed(self, sign: int) -> "Figure":
+        return Figure(self.pence * sign, self.known, self.tbc, self.nk) if sign else Figure()
+
+    def describe(self, unit: str = "pound") -> str:
+        """"£12,525.58"; "£9,000 + TBC" when a cell is not known yet; "N/K" when nothing is known."""
+        if self.empty:
+            return ""
+        unknown = [w for w, n in (("TBC", self.tbc), ("N/K", self.nk)) if n]
+        if not self.known:
+            return " / ".join(unknown)
+        text = format_amount(self.pence, unit)
+        return text if self.complete else f"{text} + {' + '.join(unknown)}"
+
+
+def add_cells(cells: Iterable[Cell | None]) -> Figure:
+    total = Figure()
+    for cell in cells:
+        if cell is None:
+            continue
+        if cell.known:
+            total += Figure(cell.pence, 1)
+        elif cell.status == "tbc":
+            total += Figure(tbc=1)
+        else:
+            total += Figure(nk=1)
+    return total
+
+
+@dataclass(frozen=True)
+class Change:
+    """Year on year: the change in pence and in percent (None when last year was £0 or not known)."""
+
+    change_pence: int
+    percent: Fraction | None
+
+    def describe(self, unit: str = "pound") -> str:
+        pct = format_change(self.percent)
+        sign = "+" if self.change_pence > 0 else ""
+        amount = sign + format_amount(self.change_pence, unit)
+        return f"{amount} ({pct})" if pct else amount
+
+
+def year_on_year(previous: Figure | None, current: Figure | None) -> Change | None:
+    """The change from one year's figure to the next; None unless both are complete and known."""
+    if previous is None or current is None or not previous.known or not current.known:
+        return None
+    if not (previous.complete and current.complete):
+        return None
+    change = current.pence - previous.pence
+    percent = Fraction(change * 100, previous.pence) if previous.pence else None
+    return Change(change, percent)
+
+
+@dataclass(frozen=True)
+class Check:
+    """A total the paper states against the lines that make it up (or a printed change against the figures)."""
+
+    where: str  # "Drugs and alcohol: subtotal", "Community Safety Base Budget", "A Budget Net"
+    column: str  # the column's label
+    kind: str  # "total" | "change" | "split"
+    agrees: bool | None  # None: cannot be checked (a TBC or N/K cell)
+    message: str
+
+    @property
+    def flagged(self) -> bool:
+        return self.agrees is False
+
+
+def compare_stated(computed: Figure, stated: Cell, *, where: str, column: str, unit: str = "pound") -> Check:
+    """The paper's figure against the computed one; kept both ways, flagged when they differ."""
+    if not stated.known:
+        return Check(where, column, "total", None, f"{where}, {column}: the paper states {stated.describe(unit)}.")
+    if not computed.complete:
+        return Check(where, column, "total", None,
+                     f"{where}, {column}: the paper states {stated.describe(unit)}; the lines cannot be checked "
+                     f"against it because {computed.unknown} of them {'is' if computed.unknown == 1 else 'are'} "
+                     "not known yet.")
+    if computed.pence == stated.pence:
+        return Check(where, column, "total", True, "")
+    return Check(where, column, "total", False,
+                 f"{where}, {column}: the paper states {format_amount(stated.pence, unit)} but the lines add up to "
+                 f"{format_amount(computed.pence, unit)} (a difference of "
+                 f"{format_amount(abs(computed.pence - stated.pence), unit)}).")
+
+
+def check_stated_change(previous: Figure | None, current: Figure | None, stated_text: str, *, where: str,
+                        column: str, unit: str = "pound") -> Check | None:
+    """The paper's printed annual change against the change between the figures printed beside it."""
+    stated = parse_change(stated_text)
+    if stated is None:
+        return None
+    change = year_on_year(previous, current)
+    if change is None or change.percent is None:
+        return Check(where, column, "change", None,
+                     f"{where}, {column}: the paper prints a change of {stated_text}; it cannot be checked.")
+    places = change_places(stated_text)
+    computed = round_percent(change.percent, places)
+    printed = round_percent(stated, places)
+    if computed == printed:
+        return Check(where, column, "change", True, "")
+    return Check(where, column, "change", False,
+                 f"{where}, {column}: the paper prints an annual change of {stated_text.strip()} "
+                 f"({format_change(stated, places=places)}) but {format_amount(previous.pence, unit)} to "
+                 f"{format_amount(current.pence, unit)} is {format_change(change.percent, places=places)}.")
+
+
+@dataclass(frozen=True)
+class PlanTotals:
+    """Everything a plan adds up to, with the checks against what the paper states."""
+
+    plan: Plan
+    lines: Mapping[str, Figure]  # line id -> across the year columns (the "Total" column)
+    sections: Mapping[str, Mapping[str, Figure]]  # section id -> column id -> subtotal
+    plan_total: Mapping[str, Figure]  # column id -> signed sum of the sections
+    checks: tuple[Check, ...]
+
+    @property
+    def flags(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if c.flagged)
+
+    def warnings(self) -> list[str]:
+        """A sentence per disagreement, for the officer (empty when everything adds up)."""
+        return [c.message for c in self.checks if c.flagged]
+
+    def section_across(self, section_id: str) -> Figure:
+        """A section's subtotal across the year columns."""
+        years = {c.id for c in self.plan.year_columns}
+        return sum((f for cid, f in self.sections[section_id].items() if cid in years), Figure())
+
+    def plan_across(self) -> Figure:
+        years = {c.id for c in self.plan.year_columns}
+        return sum((f for cid, f in self.plan_total.items() if cid in years), Figure())
+
+
+def plan_totals(plan: Plan) -> PlanTotals:
+    """Subtotals, the plan total, each line across the years, and every check against the paper."""
+    year_ids = [c.id for c in plan.year_columns]
+    line_totals: dict[str, Figure] = {}
+    section_totals: dict[str, dict[str, Figure]] = {}
+    plan_total: dict[str, Figure] = {c.id: Figure() for c in plan.columns}
+    checks: list[Check] = []
+    for section in plan.sections:
+        per_column: dict[str, Figure] = {}
+        for column in plan.columns:
+            per_column[column.id] = add_cells(line.cells.get(column.id) for line in section.lines)
+            if section.sign:
+                plan_total[column.id] = plan_total[column.id] + per_column[column.id].signed(section.sign)
+        section_totals[section.id] = per_column
+        for line in section.lines:
+            line_totals[line.id] = add_cells(line.cells.get(cid) for cid in year_ids)
+            for column in plan.columns:
+                cell = line.cells.get(column.id)
+                if cell is not None and cell.split_problem:
+                    checks.append(Check(line.label, column.label, "split", False,
+                                        f"{line.label}, {column.label}: {cell.split_problem}"))
+            checks += _change_checks(plan, line.label, {cid: add_cells([line.cells.get(cid)]) for cid in
+                                                         (c.id for c in plan.columns)},
+                                     {cid: c.stated_change for cid, c in line.cells.items()})
+        for column in plan.columns:
+            stated = section.stated.get(column.id)
+            if stated is not None:
+                checks.append(compare_stated(per_column[column.id], stated, where=section.subtotal_label,
+                                             column=column.label, unit=plan.unit))
+        checks += _change_checks(plan, section.subtotal_label, per_column,
+                                 {cid: c.stated_change for cid, c in section.stated.items()})
+    for column in plan.columns:
+        stated = plan.stated_totals.get(column.id)
+        if stated is not None:
+            checks.append(compare_stated(plan_total[column.id], stated, where=plan.total_label, column=column.label,
+                                         unit=plan.unit))
+    checks += _change_checks(plan, plan.total_label, plan_total,
+                             {cid: c.stated_change for cid, c in plan.stated_totals.items()})
+    return PlanTotals(plan, line_totals, section_totals, plan_total, tuple(checks))
+
+
+def _change_checks(plan: Plan, where: str, figures: Mapping[str, Figure],
+                   stated_changes: Mapping[str, str]) -> list[Check]:
+    """Each printed annual change against the figures of the year before and the year it is printed in."""
+    checks = []
+    years = plan.year_columns
+    for previous, current in zip(years, years[1:]):
+        text = stated_changes.get(current.id, "")
+        if not text:
+            continue
+        check = check_stated_change(figures.get(previous.id), figures.get(current.id), text, where=where,
+                                    column=current.label, unit=plan.unit)
+        if check is not None:
+            checks.append(check)
+    return checks
+
+
+def changes(plan: Plan, figures: Mapping[str, Figure]) -> dict[str, Change | None]:
+    """Year-on-year change into each year column (the first year has none)."""
+    out: dict[str, Change | None] = {}
+    years = plan.year_columns
+    if years:
+        out[years[0].id] = None
+    for previous, current in zip(years, years[1:]):
+        out[current.id] = year_on_year(figures.get(previous.id), figures.get(current.id))
+    return out

@@ -1,0 +1,302 @@
+"""The county workbook (.xlsx): the office's export as people without the application read it (issue 13).
+
+A Contents sheet, then one sheet per view, like the tabs and the board report: names and references instead
+of ids, real date cells shown dd/mm/yyyy, money as pounds with a £ format and a total (a SUM formula, its
+value cached so any program shows it before recalculating), frozen headings and filters. The database's raw
+tables follow only when asked for (``raw_tables``).
+
+It is built from the minimised export (victim-level rows left out unless ``include_referrals``), staged in
+one place (``staged_export``). The views themselves are worked out by the services layer and handed in as a
+function (``views``): this module only stages, opens and writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator, Literal, Sequence
+
+from safer_desk.exchange.county_export import ExportResult, column_title, sheet_title, write_county_export
+from safer_desk.exchange.county_schema import (CancelCheck, ProgressFn, check_cancelled, iter_rows, never_cancelled,
+                                               no_progress, table_info)
+from safer_desk.exchange.files import atomic_path
+from safer_desk.storage.schema.exchange import MANIFEST_TABLE
+
+ColumnKind = Literal["text", "date", "month", "money", "count", "number", "percent"]
+MONEY_FORMAT = "£#,##0.00;-£#,##0.00"
+DATE_FORMAT = "dd/mm/yyyy"
+MONTH_FORMAT = "mmm yyyy"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a view: its heading, what its cells are, and whether it gets a total."""
+
+    title: str
+    kind: ColumnKind = "text"
+    total: bool = False  # a SUM under the column (money and counts)
+    width: int | None = None  # characters; None: fitted to the cells (up to 60)
+
+
+@dataclass
+class Block:
+    """Rows under one heading: a sheet is one block (filtered) or several (one per scenario, each totalled).
+
+    Cells are plain values: money as int pence, dates as date objects (or ISO text), counts as ints.
+    """
+
+    rows: list[list[Any]]
+    title: str = ""
+    total_label: str = "Total"
+    note: str = ""
+
+
+@dataclass
+class WorkbookSheet:
+    name: str  # the sheet's tab (Excel allows 31 characters)
+    title: str  # the bold first line
+    description: str  # a line for the Contents sheet
+    columns: list[Column]
+    blocks: list[Block] = field(default_factory=list)
+    note: str = ""  # under the title
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(b.rows) for b in self.blocks)
+
+
+ViewsFn = Callable[[Any, ProgressFn, CancelCheck], list[WorkbookSheet]]  # (store of the staged export, …) -> sheets
+
+
+@contextlib.contextmanager
+def staged_export(store, *, include_referrals: bool, progress: ProgressFn = no_progress,
+                  cancelled: CancelCheck = never_cancelled) -> Iterator[ExportResult]:
+    """The minimised export the workbook is read from, in a temporary folder removed afterwards.
+
+    The one place the staged copy lives: a private, owner-only workspace plugs in here (the folder this
+    makes), so victim-level rows never sit anywhere else on disk while the workbook is written.
+    """
+    with tempfile.TemporaryDirectory(prefix="safer-desk-export-") as folder:
+        yield write_county_export(store, Path(folder) / "export.sqlite", include_referrals=include_referrals,
+                                  progress=progress, cancelled=cancelled)
+
+
+def write_county_workbook(store, target: Path | str, *, include_referrals: bool = False, raw_tables: bool = False,
+                          views: ViewsFn | None = None, progress: ProgressFn = no_progress,
+                          cancelled: CancelCheck = never_cancelled) -> ExportResult:
+    """The office's export as a workbook people can read without the application, written atomically."""
+    from safer_desk.storage.store import open_store
+
+    target = Path(target)
+    with staged_export(store, include_referrals=include_referrals,
+                       progress=lambda d, t, m="": progress(d, t * 2, m), cancelled=cancelled) as staged:
+        export = open_store(staged.path, read_only=True)
+        try:
+            manifest = dict(export.rows(f"SELECT key, value FROM {MANIFEST_TABLE}"))
+            sheets = views(export, lambda d, t, m="": progress(t + d, t * 2, m), cancelled) if views else []
+            raw = _raw_sheets(export.conn, json.loads(manifest["tables"]), cancelled) if raw_tables else []
+        finally:
+            export.close()
+        check_cancelled(cancelled)
+        progress(3, 4, "Writing the workbook…")
+        write_workbook(target, manifest, sheets, raw, include_referrals=include_referrals)
+    staged.path = target
+    return staged
+
+
+def _raw_sheets(conn: sqlite3.Connection, tables: Sequence[str], cancelled: CancelCheck) -> list[WorkbookSheet]:
+    """The export's tables as they are (ids and all), for those who asked for them."""
+    out = []
+    for table in tables:
+        check_cancelled(cancelled)
+        info = table_info(conn, table)
+        money = set(info.money_columns)
+        columns = [Column(column_title(c), "money" if i in money else "text") for i, c in enumerate(info.columns)]
+        rows = [[row[c] for c in info.columns] for row in iter_rows(conn, info)]
+        out.append(WorkbookSheet(f"Raw {sheet_title(table)}"[:31], f"Raw table {table}",
+                                 f"The table {table} as stored (ids, not names).", columns, [Block(rows)]))
+    return out
+
+
+# -- writing ----------------------------------------------------------------------------------------------
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10] if len(value) >= 10 else f"{value}-01")
+        except ValueError:
+            return None
+    return None
+
+
+def write_workbook(target: Path | str, manifest: dict[str, str], sheets: Sequence[WorkbookSheet],
+                   raw: Sequence[WorkbookSheet] = (), *, include_referrals: bool = False) -> Path:
+    """Write the Contents sheet, the views and any raw tables to target (.xlsx), atomically."""
+    import xlsxwriter
+
+    target = Path(target)
+    with atomic_path(target) as tmp:
+        book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                              "strings_to_urls": False})
+        fmt = _Formats(book)
+        names = _sheet_names([s.name for s in [*sheets, *raw]])
+        contents = book.add_worksheet("Contents")
+        _write_contents(contents, fmt, manifest, list(zip(names, [*sheets, *raw])), include_referrals, len(raw))
+        for name, sheet in zip(names, [*sheets, *raw]):
+            _write_sheet(book.add_worksheet(name), fmt, sheet)
+        book.close()
+    return target
+
+
+class _Formats:
+    def __init__(self, book):
+        self.title = book.add_format({"bold": True, "font_size": 14})
+        self.bold = book.add_format({"bold": True})
+        self.header = book.add_format({"bold": True, "bg_color": "#E8EEF5", "border": 1, "text_wrap": True,
+                                       "valign": "top"})
+        self.note = book.add_format({"italic": True, "font_color": "#333333"})
+        self.link = book.add_format({"font_color": "#0563C1", "underline": 1})
+        self.kinds = {
+            "date": book.add_format({"num_format": DATE_FORMAT}),
+            "month": book.add_format({"num_format": MONTH_FORMAT}),
+            "money": book.add_format({"num_format": MONEY_FORMAT}),
+            "count": book.add_format({"num_format": "#,##0"}),
+            "number": book.add_format({"num_format": "#,##0.##"}),
+            "percent": book.add_format({"num_format": "0.0%"}),
+        }
+        self.totals = {
+            "money": book.add_format({"num_format": MONEY_FORMAT, "bold": True, "top": 2}),
+            "count": book.add_format({"num_format": "#,##0", "bold": True, "top": 2}),
+            "text": book.add_format({"bold": True, "top": 2}),
+        }
+
+
+def _sheet_names(wanted: Sequence[str]) -> list[str]:
+    used = {"contents"}
+    out = []
+    for name in wanted:
+        clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31].strip("'") or "Sheet"
+        candidate, n = clean, 2
+        while candidate.lower() in used:
+            suffix = f" ({n})"
+            candidate, n = clean[: 31 - len(suffix)] + suffix, n + 1
+        used.add(candidate.lower())
+        out.append(candidate)
+    return out
+
+
+def _write_contents(ws, fmt: _Formats, manifest: dict[str, str], sheets, include_referrals: bool, raw: int) -> None:
+    ws.write(0, 0, "Safer Desk export for the county", fmt.title)
+    exported = _exported_at(manifest.get("exported_at", ""))
+    facts = [
+        ("Office", manifest.get("office_name", "")),
+        ("Exported on", exported),
+        ("Exported by", manifest.get("exported_by", "")),
+        ("Individual referrals", "included" if include_referrals else
+         "left out (the funds' spend is given as totals by district and month)"),
+        ("Raw tables", f"{raw} sheet(s) at the end" if raw else "not included (export with --raw-tables for them)"),
+        ("Checksum (SHA-256 of the rows)", manifest.get("checksum", "")),
+    ]
+    for r, (label, value) in enumerate(facts, start=2):
+        ws.write(r, 0, label, fmt.bold)
+        if isinstance(value, datetime):
+            ws.write_datetime(r, 1, value, fmt.kinds["date"])
+        else:
+            ws.write(r, 1, value)
+    start = len(facts) + 3
+    ws.write_row(start, 0, ["Sheet", "What it shows", "Rows"], fmt.header)
+    for r, (name, sheet) in enumerate(sheets, start=start + 1):
+        ws.write_url(r, 0, f"internal:'{name}'!A1", fmt.link, string=name)
+        ws.write(r, 1, sheet.description)
+        ws.write_number(r, 2, sheet.row_count, fmt.kinds["count"])
+    ws.write(start + len(sheets) + 2, 0, "Money is in pounds (£); dates are dd/mm/yyyy; totals are SUM formulas "
+                                         "over the rows above them.", fmt.note)
+    ws.set_column(0, 0, 32)
+    ws.set_column(1, 1, 90)
+    ws.set_column(2, 2, 8)
+    ws.freeze_panes(start + 1, 0)
+
+
+def _exported_at(text: str) -> datetime | str:
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=None)
+    except ValueError:
+        return text
+
+
+def _cell(ws, fmt: _Formats, r: int, c: int, value: Any, kind: str) -> int:
+    """Write one cell; returns its width in characters."""
+    if value is None or value == "":
+        ws.write_blank(r, c, None)
+        return 0
+    if kind in ("date", "month"):
+        day = _as_date(value)
+        if day is not None:
+            ws.write_datetime(r, c, datetime(day.year, day.month, day.day), fmt.kinds[kind])
+            return 10
+    if kind == "money" and isinstance(value, int) and not isinstance(value, bool):
+        ws.write_number(r, c, value / 100, fmt.kinds["money"])
+        return len(f"£{value / 100:,.2f}")
+    if kind in ("count", "number", "percent") and isinstance(value, (int, float)) and not isinstance(value, bool):
+        ws.write_number(r, c, value, fmt.kinds[kind])
+        return len(f"{value:,}")
+    ws.write_string(r, c, str(value))
+    return len(str(value))
+
+
+def _write_sheet(ws, fmt: _Formats, sheet: WorkbookSheet) -> None:
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
+    ws.write(0, 0, sheet.title, fmt.title)
+    row = 1
+    if sheet.note:
+        ws.write(1, 0, sheet.note, fmt.note)
+        row = 2
+    widths = [min(40, len(c.title)) for c in sheet.columns]
+    header_row = None
+    for block in sheet.blocks or [Block([])]:
+        row += 1
+        if block.title:
+            ws.write(row, 0, block.title, fmt.bold)
+            row += 1
+        ws.write_row(row, 0, [c.title for c in sheet.columns], fmt.header)
+        if header_row is None:
+            header_row = row
+        first = row + 1
+        for values in block.rows:
+            row += 1
+            for c, column in enumerate(sheet.columns):
+                value = values[c] if c < len(values) else None
+                widths[c] = max(widths[c], min(60, _cell(ws, fmt, row, c, value, column.kind)))
+        last = row
+        if len(sheet.blocks) == 1 and block.rows:
+            ws.autofilter(first - 1, 0, last, len(sheet.columns) - 1)
+        if any(c.total for c in sheet.columns) and block.rows:
+            row += 1
+            ws.write(row, 0, block.total_label, fmt.totals["text"])
+            for c, column in enumerate(sheet.columns):
+                if not column.total:
+                    continue
+                cached = sum(v[c] for v in block.rows if c < len(v) and isinstance(v[c], (int, float))
+                             and not isinstance(v[c], bool))
+                formula = f"=SUM({xl_rowcol_to_cell(first, c)}:{xl_rowcol_to_cell(last, c)})"
+                if column.kind == "money":
+                    ws.write_formula(row, c, formula, fmt.totals["money"], cached / 100)
+                else:
+                    ws.write_formula(row, c, formula, fmt.totals["count"], cached)
+        if block.note:
+            row += 1
+            ws.write(row, 0, block.note, fmt.note)
+        row += 1
+    for c, column in enumerate(sheet.columns):
+        ws.set_column(c, c, (column.width or widths[c]) + 2)
+    if header_row is not None:
+        ws.freeze_panes(header_row + 1, 0)

@@ -1,0 +1,876 @@
+"""Budgets and plans: one function per user action, and the plan as a screen or the report shows it.
+
+A plan is made of columns (financial years), sections and lines; each cell holds what the paper
+states (an amount, TBC, N/K or nil). Totals are computed (``plan_view``), totals the paper prints are
+kept beside them and flagged when they disagree (domain.budgets). Lines can be linked to a project,
+a pooled fund or a review, so what actually happened sits beside the plan.
+
+Undo: every change is one transaction; ``snapshot_plan`` before and after an action and
+``restore_plan`` put a plan back exactly (the window's undo command holds the two snapshots).
+Removing a column, section or line returns the snapshot taken before it, so the pair is
+``remove_line`` / ``restore_plan``; ``set_cell`` returns the cell it replaced, so its pair is
+``set_cell`` with that cell (or ``clear_cell`` when there was none).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any, Sequence
+
+from safer_desk.domain import budgets as rules
+from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure, Line, Plan, PlanTotals, Section,
+                                       format_amount)
+from safer_desk.domain.ids import new_id
+from safer_desk.domain.money import format_pounds_plain
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.storage.store import Store
+
+PLAN_TABLES = ("budget_plans", "budget_columns", "budget_sections", "budget_lines", "budget_cells",
+               "budget_stated_totals", "budget_line_links")
+MEASURES = {"project": ("cost",), "fund": ("spend", "contributions"), "review": ("cost",)}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# -- reading ------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: str
+    name: str
+    owner: str
+    source: str
+    unit: str
+    columns: tuple[str, ...]
+    flags: int  # stated figures that disagree with the lines
+
+
+def list_plans(store: Store) -> list[PlanSummary]:
+    """Every plan in the file, by name, with how many of its stated figures are flagged."""
+    result = []
+    for r in store.rows("SELECT id FROM budget_plans ORDER BY name COLLATE NOCASE"):
+        plan = load_plan(store, r["id"])
+        result.append(PlanSummary(plan.id, plan.name, plan.owner, plan.source, plan.unit,
+                                  tuple(c.label for c in plan.columns), len(rules.plan_totals(plan).flags)))
+    return result
+
+
+def plan_id_by_name(store: Store, name: str) -> str | None:
+    """A plan's id from its name (any case) or its id."""
+    text = (name or "").strip()
+    return store.scalar("SELECT id FROM budget_plans WHERE id = ? OR name = ? COLLATE NOCASE", (text, text))
+
+
+def _cell_from_row(r) -> Cell:
+    return Cell(r["status"], r["amount_pence"], r["text"], r["note"], r["per_district_pence"], r["stated_change"])
+
+
+def load_plan(store: Store, plan_id: str) -> Plan:
+    """The plan with its columns, sections, lines, cells and stated totals (domain.budgets.Plan)."""
+    head = store.one("SELECT * FROM budget_plans WHERE id = ?", (plan_id,))
+    if head is None:
+        raise BudgetError("That plan is no longer in the file.")
+    columns = tuple(Column(r["id"], r["label"], r["financial_year"]) for r in store.rows(
+        "SELECT * FROM budget_columns WHERE plan_id = ? ORDER BY position, label", (plan_id,)))
+    cells: dict[str, dict[str, Cell]] = {}
+    for r in store.rows("SELECT c.* FROM budget_cells c JOIN budget_lines l ON l.id = c.line_id "
+                        "JOIN budget_sections s ON s.id = l.section_id WHERE s.plan_id = ?", (plan_id,)):
+        cells.setdefault(r["line_id"], {})[r["column_id"]] = _cell_from_row(r)
+    stated: dict[str | None, dict[str, Cell]] = {}
+    for r in store.rows("SELECT * FROM budget_stated_totals WHERE plan_id = ?", (plan_id,)):
+        stated.setdefault(r["section_id"], {})[r["column_id"]] = _cell_from_row(r)
+    lines: dict[str, list[Line]] = {}
+    for r in store.rows("SELECT l.* FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
+                        "WHERE s.plan_id = ? ORDER BY l.position, l.label", (plan_id,)):
+        lines.setdefault(r["section_id"], []).append(Line(r["id"], r["label"], cells.get(r["id"], {}), r["notes"]))
+    sections = tuple(
+        Section(r["id"], r["name"], r["kind"], r["sign"], tuple(lines.get(r["id"], ())), r["total_label"],
+                bool(r["show_subtotal"]), stated.get(r["id"], {}), r["notes"])
+        for r in store.rows("SELECT * FROM budget_sections WHERE plan_id = ? ORDER BY position, name", (plan_id,)))
+    return Plan(head["id"], head["name"], columns, sections, head["unit"], head["total_label"],
+                stated.get(None, {}), head["owner"], head["source"], head["notes"], bool(head["show_total_column"]),
+                bool(head["show_changes"]))
+
+
+def _plan_row(store: Store, plan_id: str):
+    row = store.one("SELECT * FROM budget_plans WHERE id = ?", (plan_id,))
+    if row is None:
+        raise BudgetError("That plan is no longer in the file.")
+    return row
+
+
+def _section_row(store: Store, section_id: str):
+    row = store.one("SELECT * FROM budget_sections WHERE id = ?", (section_id,))
+    if row is None:
+        raise BudgetError("That section is no longer in the plan.")
+    return row
+
+
+def _line_row(store: Store, line_id: str):
+    row = store.one("SELECT l.*, s.plan_id FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
+                    "WHERE l.id = ?", (line_id,))
+    if row is None:
+        raise BudgetError("That line is no longer in the plan.")
+    return row
+
+
+def column_id(store: Store, plan_id: str, column: str) -> str:
+    """A column of the plan from its id, its label ("11/12 £") or its financial year ("2011/12", "11/12")."""
+    text = (column or "").strip()
+    row = store.one("SELECT id FROM budget_columns WHERE plan_id = ? AND (id = ? OR label = ? COLLATE NOCASE)",
+                    (plan_id, text, text))
+    if row is None:
+        try:
+            year = FinancialYear.parse(text).label
+        except ValueError:
+            year = None
+        if year:
+            row = store.one("SELECT id FROM budget_columns WHERE plan_id = ? AND financial_year = ? "
+                            "ORDER BY position LIMIT 1", (plan_id, year))
+    if row is None:
+        labels = ", ".join(r[0] for r in store.rows(
+            "SELECT label FROM budget_columns WHERE plan_id = ? ORDER BY position", (plan_id,)))
+        raise BudgetError(f"The plan has no column “{text}” (it has: {labels or 'no columns yet'}).")
+    return row["id"]
+
+
+# -- plans --------------------------------------------------------------------------------------------------
+
+PLAN_FIELDS = ("name", "owner", "source", "unit", "total_label", "show_total_column", "show_changes", "notes",
+               "area_id")
+
+
+def _plan_values(store: Store, fields: dict[str, Any], plan_id: str | None = None) -> dict[str, Any]:
+    unknown = set(fields) - set(PLAN_FIELDS)
+    if unknown:
+        raise BudgetError(f"Unknown plan field(s): {', '.join(sorted(unknown))}.")
+    values: dict[str, Any] = {}
+    if "name" in fields:
+        name = (fields["name"] or "").strip()
+        if not name:
+            raise BudgetError("Name: a plan needs a name (e.g. “Community Safety MTFP 2011/12–2014/15”).")
+        if store.scalar("SELECT 1 FROM budget_plans WHERE name = ? COLLATE NOCASE AND id IS NOT ?", (name, plan_id)):
+            raise BudgetError(f"Name: there is already a plan called “{name}”.")
+        values["name"] = name
+    for key in ("owner", "source", "notes"):
+        if key in fields:
+            values[key] = (fields[key] or "").strip()
+    if "total_label" in fields:
+        values["total_label"] = (fields["total_label"] or "").strip() or "Total"
+    if "unit" in fields:
+        if fields["unit"] not in rules.UNITS:
+            raise BudgetError("Unit: the table is in pounds (pound) or thousands of pounds (thousand).")
+        values["unit"] = fields["unit"]
+    for key in ("show_total_column", "show_changes"):
+        if key in fields:
+            values[key] = int(bool(fields[key]))
+    if "area_id" in fields:
+        area = (fields["area_id"] or "").strip() or None
+        if area and not store.scalar("SELECT 1 FROM partnerships WHERE id = ? UNION SELECT 1 FROM districts "
+                                     "WHERE id = ?", (area, area)):
+            area = store.scalar("SELECT id FROM partnerships WHERE name = ? COLLATE NOCASE UNION ALL "
+                                "SELECT id FROM districts WHERE name = ? COLLATE NOCASE UNION ALL "
+                                "SELECT id FROM indicator_areas WHERE kind = 'county' AND (id = ? OR name = ? "
+                                "COLLATE NOCASE)", (area, area, area, area))
+            if area is None:
+                raise BudgetError(f"Area: there is no partnership, district or county called “{fields['area_id']}”.")
+        values["area_id"] = area
+    return values
+
+
+def create_plan(store: Store, name: str, *, columns: Sequence[str | tuple[str, str]] = (), **fields: Any) -> str:
+    """A new plan with its columns (each a financial year "2011/12", or (label, financial year)); returns its id."""
+    values = _plan_values(store, {"name": name, **fields})
+    plan_id = new_id()
+    now = _now()
+    specs = [_column_spec(c) for c in columns]
+    labels = [label for label, _ in specs]
+    if len({label.casefold() for label in labels}) != len(labels):
+        raise BudgetError("Columns: each column needs its own heading.")
+    with store.transaction():
+        store.conn.execute(
+            f"INSERT INTO budget_plans(id, {', '.join(values)}, created_at, updated_at) "
+            f"VALUES (?, {', '.join('?' * len(values))}, ?, ?)", (plan_id, *values.values(), now, now))
+        for position, (label, year) in enumerate(specs):
+            store.conn.execute("INSERT INTO budget_columns(id, plan_id, position, label, financial_year) "
+                               "VALUES (?, ?, ?, ?, ?)", (new_id(), plan_id, position, label, year))
+    return plan_id
+
+
+def _column_spec(column: str | tuple[str, str]) -> tuple[str, str]:
+    if isinstance(column, tuple):
+        label, year = column
+        label = (label or "").strip()
+        year = rules.check_year_label(year)
+    else:
+        label = (column or "").strip()
+        try:
+            year = rules.check_year_label(label)
+        except BudgetError:
+            raise BudgetError(f"Column “{label}”: give a financial year (2011/12) or a heading with its year.") \
+                from None
+    if not label:
+        raise BudgetError("A column needs a heading.")
+    return label, year
+
+
+def update_plan(store: Store, plan_id: str, **fields: Any) -> dict[str, Any]:
+    """Change a plan's name, owner, source, unit, total label or display settings; returns what changed."""
+    _plan_row(store, plan_id)
+    values = _plan_values(store, fields, plan_id)
+    if values:
+        with store.transaction():
+            store.conn.execute(f"UPDATE budget_plans SET {', '.join(f'{k} = ?' for k in values)}, updated_at = ? "
+                               "WHERE id = ?", (*values.values(), _now(), plan_id))
+    return values
+
+
+@dataclass(frozen=True)
+class PlanSnapshot:
+    """A plan's rows, table by table; None when the plan did not exist (restoring removes it)."""
+
+    plan_id: str
+    tables: dict[str, list[dict]] | None
+
+
+def snapshot_plan(store: Store, plan_id: str) -> PlanSnapshot:
+    if store.scalar("SELECT 1 FROM budget_plans WHERE id = ?", (plan_id,)) is None:
+        return PlanSnapshot(plan_id, None)
+    queries = {
+        "budget_plans": "SELECT * FROM budget_plans WHERE id = ?",
+        "budget_columns": "SELECT * FROM budget_columns WHERE plan_id = ?",
+        "budget_sections": "SELECT * FROM budget_sections WHERE plan_id = ?",
+        "budget_lines": "SELECT l.* FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
+                        "WHERE s.plan_id = ?",
+        "budget_cells": "SELECT c.* FROM budget_cells c JOIN budget_lines l ON l.id = c.line_id "
+                        "JOIN budget_sections s ON s.id = l.section_id WHERE s.plan_id = ?",
+        "budget_stated_totals": "SELECT * FROM budget_stated_totals WHERE plan_id = ?",
+        "budget_line_links": "SELECT k.* FROM budget_line_links k JOIN budget_lines l ON l.id = k.line_id "
+                             "JOIN budget_sections s ON s.id = l.section_id WHERE s.plan_id = ?",
+    }
+    return PlanSnapshot(plan_id, {t: [dict(r) for r in store.rows(sql, (plan_id,))] for t, sql in queries.items()})
+
+
+def restore_plan(store: Store, snapshot: PlanSnapshot) -> None:
+    """Put a plan back exactly as it was in the snapshot (or remove it, if it did not exist then)."""
+    with store.transaction():
+        store.conn.execute("DELETE FROM budget_plans WHERE id = ?", (snapshot.plan_id,))
+        if snapshot.tables is None:
+            return
+        for table in PLAN_TABLES:
+            for row in snapshot.tables[table]:
+                columns = list(row)
+                store.conn.execute(f"INSERT INTO {table}({', '.join(columns)}) "
+                                   f"VALUES ({', '.join('?' * len(columns))})", tuple(row.values()))
+
+
+def delete_plan(store: Store, plan_id: str) -> PlanSnapshot:
+    """Delete a plan with everything in it; returns the snapshot that ``restore_plan`` puts back."""
+    before = snapshot_plan(store, plan_id)
+    if before.tables is None:
+        raise BudgetError("That plan is no longer in the file.")
+    with store.transaction():
+        store.conn.execute("DELETE FROM budget_plans WHERE id = ?", (plan_id,))
+    return before
+
+
+def _touch(store: Store, plan_id: str) -> None:
+    store.conn.execute("UPDATE budget_plans SET updated_at = ? WHERE id = ?", (_now(), plan_id))
+
+
+def _next_position(store: Store, table: str, parent: str, parent_id: str, position: int | None) -> int:
+    """The position for a new row: at the end, or at ``position`` with the rows from there moved down."""
+    count = int(store.scalar(f"SELECT count(*) FROM {table} WHERE {parent} = ?", (parent_id,)))
+    if position is None or position >= count:
+        return int(store.scalar(f"SELECT coalesce(max(position) + 1, 0) FROM {table} WHERE {parent} = ?",
+                                (parent_id,)))
+    if position < 0:
+        raise BudgetError("A position cannot be negative.")
+    _renumber(store, table, parent, parent_id)
+    store.conn.execute(f"UPDATE {table} SET position = position + 1 WHERE {parent} = ? AND position >= ?",
+                       (parent_id, position))
+    return position
+
+
+def _renumber(store: Store, table: str, parent: str, parent_id: str) -> None:
+    ids = [r[0] for r in store.rows(f"SELECT id FROM {table} WHERE {parent} = ? ORDER BY position, rowid",
+                                    (parent_id,))]
+    for i, row_id in enumerate(ids):
+        store.conn.execute(f"UPDATE {table} SET position = ? WHERE id = ? AND position <> ?", (i, row_id, i))
+
+
+# -- columns ------------------------------------------------------------------------------------------------
+
+def add_column(store: Store, plan_id: str, label: str, *, financial_year: str | None = None,
+               position: int | None = None) -> str:
+    """A new column (a financial year, or a heading with the year it belongs to); returns its id."""
+    _plan_row(store, plan_id)
+    spec = _column_spec((label, financial_year) if financial_year is not None else label)
+    if store.scalar("SELECT 1 FROM budget_columns WHERE plan_id = ? AND label = ? COLLATE NOCASE", (plan_id, spec[0])):
+        raise BudgetError(f"The plan already has a column “{spec[0]}”.")
+    column = new_id()
+    with store.transaction():
+        pos = _next_position(store, "budget_columns", "plan_id", plan_id, position)
+        store.conn.execute("INSERT INTO budget_columns(id, plan_id, position, label, financial_year) "
+                           "VALUES (?, ?, ?, ?, ?)", (column, plan_id, pos, *spec))
+        _touch(store, plan_id)
+    return column
+
+
+def remove_column(store: Store, column: str) -> PlanSnapshot:
+    """Remove a column and its cells; returns the plan as it was (undo with ``restore_plan``)."""
+    row = store.one("SELECT * FROM budget_columns WHERE id = ?", (column,))
+    if row is None:
+        raise BudgetError("That column is no longer in the plan.")
+    before = snapshot_plan(store, row["plan_id"])
+    with store.transaction():
+        store.conn.execute("DELETE FROM budget_columns WHERE id = ?", (column,))
+        _touch(store, row["plan_id"])
+    return before
+
+
+# -- sections -----------------------------------------------------------------------------------------------
+
+SECTION_FIELDS = ("name", "kind", "sign", "total_label", "show_subtotal", "notes")
+
+
+def _section_values(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(SECTION_FIELDS)
+    if unknown:
+        raise BudgetError(f"Unknown section field(s): {', '.join(sorted(unknown))}.")
+    values: dict[str, Any] = {}
+    if "name" in fields:
+        name = (fields["name"] or "").strip()
+        if not name:
+            raise BudgetError("Section: a section needs a name (e.g. “Expenditure”, “Income and grants”).")
+        values["name"] = name
+    if "kind" in fields:
+        if fields["kind"] not in rules.SECTION_KINDS:
+            raise BudgetError(f"Kind: a section is one of {', '.join(rules.SECTION_KINDS)}.")
+        values["kind"] = fields["kind"]
+    if "sign" in fields and fields["sign"] is not None:
+        if fields["sign"] not in (-1, 0, 1):
+            raise BudgetError("Counts towards the total: +1 (adds), -1 (takes away) or 0 (outside the total).")
+        values["sign"] = int(fields["sign"])
+    for key in ("total_label", "notes"):
+        if key in fields:
+            values[key] = (fields[key] or "").strip()
+    if "show_subtotal" in fields:
+        values["show_subtotal"] = int(bool(fields["show_subtotal"]))
+    return values
+
+
+def add_section(store: Store, plan_id: str, name: str, *, kind: str = "expenditure", sign: int | None = None,
+                position: int | None = None, **fields: Any) -> str:
+    """A new section (expenditure, income and grants, savings …); by default it adds to the plan total
+    if it is expenditure and takes away if it is income or savings. Returns its id."""
+    _plan_row(store, plan_id)
+    values = _section_values({"name": name, "kind": kind, **fields})
+    values["sign"] = rules.DEFAULT_SIGN[values["kind"]] if sign is None else _section_values({"sign": sign})["sign"]
+    section_id = new_id()
+    with store.transaction():
+        pos = _next_position(store, "budget_sections", "plan_id", plan_id, position)
+        store.conn.execute(f"INSERT INTO budget_sections(id, plan_id, position, {', '.join(values)}) "
+                           f"VALUES (?, ?, ?, {', '.join('?' * len(values))})",
+                           (section_id, plan_id, pos, *values.values()))
+        _touch(store, plan_id)
+    return section_id
+
+
+def update_section(store: Store, section_id: str, **fields: Any) -> dict[str, Any]:
+    row = _section_row(store, section_id)
+    values = _section_values(fields)
+    if values:
+        with store.transaction():
+            store.conn.execute(f"UPDATE budget_sections SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                               (*values.values(), section_id))
+            _touch(store, row["plan_id"])
+    return values
+
+
+def remove_section(store: Store, section_id: str) -> PlanSnapshot:
+    """Remove a section with its lines; returns the plan as it was (undo with ``restore_plan``)."""
+    row = _section_row(store, section_id)
+    before = snapshot_plan(store, row["plan_id"])
+    with store.transaction():
+        store.conn.execute("DELETE FROM budget_sections WHERE id = ?", (section_id,))
+        _touch(store, row["plan_id"])
+    return before
+
+
+# -- lines --------------------------------------------------------------------------------------------------
+
+def add_line(store: Store, section_id: str, label: str, *, notes: str = "", position: int | None = None) -> str:
+    """A new line in a section (e.g. "Employees"); returns its id."""
+    section = _section_row(store, section_id)
+    label = (label or "").strip()
+    if not label:
+        raise BudgetError("Line: a line needs a label (e.g. “Employees”).")
+    line_id = new_id()
+    with store.transaction():
+        pos = _next_position(store, "budget_lines", "section_id", section_id, position)
+        store.conn.execute("INSERT INTO budget_lines(id, section_id, position, label, notes) VALUES (?, ?, ?, ?, ?)",
+                           (line_id, section_id, pos, label, (notes or "").strip()))
+        _touch(store, section["plan_id"])
+    return line_id
+
+
+def update_line(store: Store, line_id: str, *, label: str | None = None, notes: str | None = None) -> dict[str, Any]:
+    row = _line_row(store, line_id)
+    values: dict[str, Any] = {}
+    if label is not None:
+        if not label.strip():
+            raise BudgetError("Line: a line needs a label.")
+        values["label"] = label.strip()
+    if notes is not None:
+        values["notes"] = notes.strip()
+    if values:
+        with store.transaction():
+            store.conn.execute(f"UPDATE budget_lines SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                               (*values.values(), line_id))
+            _touch(store, row["plan_id"])
+    return values
+
+
+def move_line(store: Store, line_id: str, position: int) -> int:
+    """Move a line to another position in its section; returns where it was (the undo moves it back)."""
+    row = _line_row(store, line_id)
+    ids = [r[0] for r in store.rows("SELECT id FROM budget_lines WHERE section_id = ? ORDER BY position, rowid",
+                                    (row["section_id"],))]
+    old = ids.index(line_id)
+    ids.pop(old)
+    ids.insert(max(0, min(position, len(ids))), line_id)
+    with store.transaction():
+        for i, other in enumerate(ids):
+            store.conn.execute("UPDATE budget_lines SET position = ? WHERE id = ? AND position <> ?", (i, other, i))
+        _touch(store, row["plan_id"])
+    return old
+
+
+def remove_line(store: Store, line_id: str) -> PlanSnapshot:
+    """Remove a line with its cells and links; returns the plan as it was (undo with ``restore_plan``)."""
+    row = _line_row(store, line_id)
+    before = snapshot_plan(store, row["plan_id"])
+    with store.transaction():
+        store.conn.execute("DELETE FROM budget_lines WHERE id = ?", (line_id,))
+        _touch(store, row["plan_id"])
+    return before
+
+
+# -- cells and stated totals ----------------------------------------------------------------------------------
+
+def read_cell(text: str | Cell, unit: str, *, note: str | None = None, stated_change: str | None = None) -> Cell:
+    """A cell from what was typed (or a Cell), with an optional note and printed change."""
+    cell = text if isinstance(text, Cell) else rules.parse_cell(text, unit=unit)
+    if note is not None or stated_change is not None:
+        cell = Cell(cell.status, cell.amount_pence, cell.text, cell.note if note is None else note.strip(),
+                    cell.per_district_pence, cell.stated_change if stated_change is None else stated_change.strip())
+    return cell
+
+
+def _write_cell(store: Store, table: str, keys: dict[str, Any], cell: Cell) -> None:
+    values = {"status": cell.status, "amount_pence": cell.amount_pence, "text": cell.text, "note": cell.note,
+              "per_district_pence": cell.per_district_pence, "stated_change": cell.stated_change}
+    where = " AND ".join(f"{k} IS ?" for k in keys)
+    existing = store.scalar(f"SELECT id FROM {table} WHERE {where}", tuple(keys.values()))
+    if existing:
+        store.conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                           (*values.values(), existing))
+    else:
+        columns = ["id", *keys, *values]
+        store.conn.execute(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                           (new_id(), *keys.values(), *values.values()))
+
+
+def _existing_cell(store: Store, table: str, keys: dict[str, Any]) -> Cell | None:
+    where = " AND ".join(f"{k} IS ?" for k in keys)
+    row = store.one(f"SELECT * FROM {table} WHERE {where}", tuple(keys.values()))
+    return None if row is None else _cell_from_row(row)
+
+
+def set_cell(store: Store, line_id: str, column: str, text: str | Cell, *, note: str | None = None,
+             stated_change: str | None = None) -> Cell | None:
+    """Put what the paper states in a cell ("£4,000 (£2,000 per District)", "TBC", "N/K", "nil").
+
+    Returns the cell it replaced (None if it was empty): undo is ``set_cell`` with it, or ``clear_cell``.
+    """
+    row = _line_row(store, line_id)
+    plan = _plan_row(store, row["plan_id"])
+    column = column_id(store, row["plan_id"], column)
+    try:
+        cell = read_cell(text, plan["unit"], note=note, stated_change=stated_change)
+    except BudgetError as exc:
+        label = store.scalar("SELECT label FROM budget_columns WHERE id = ?", (column,))
+        raise BudgetError(f"{row['label']}, {label}: {exc}") from None
+    keys = {"line_id": line_id, "column_id": column}
+    before = _existing_cell(store, "budget_cells", keys)
+    with store.transaction():
+        _write_cell(store, "budget_cells", keys, cell)
+        _touch(store, row["plan_id"])
+    return before
+
+
+def clear_cell(store: Store, line_id: str, column: str) -> Cell | None:
+    """Empty a cell; returns what it held (undo: ``set_cell`` with it)."""
+    row = _line_row(store, line_id)
+    column = column_id(store, row["plan_id"], column)
+    keys = {"line_id": line_id, "column_id": column}
+    before = _existing_cell(store, "budget_cells", keys)
+    with store.transaction():
+        store.conn.execute("DELETE FROM budget_cells WHERE line_id = ? AND column_id = ?", (line_id, column))
+        _touch(store, row["plan_id"])
+    return before
+
+
+def set_stated_total(store: Store, plan_id: str, column: str, text: str | Cell, *, section_id: str | None = None,
+                     note: str | None = None, stated_change: str | None = None) -> Cell | None:
+    """Keep the total the paper prints for a section (or, without a section, for the whole plan).
+
+    It is never overwritten by the computed total: both are kept and a difference is flagged.
+    Returns the stated figure it replaced (None if there was none).
+    """
+    plan = _plan_row(store, plan_id)
+    if section_id is not None and _section_row(store, section_id)["plan_id"] != plan_id:
+        raise BudgetError("That section belongs to another plan.")
+    column = column_id(store, plan_id, column)
+    cell = read_cell(text, plan["unit"], note=note, stated_change=stated_change)
+    keys = {"plan_id": plan_id, "section_id": section_id, "column_id": column}
+    before = _existing_cell(store, "budget_stated_totals", keys)
+    with store.transaction():
+        _write_cell(store, "budget_stated_totals", keys, cell)
+        _touch(store, plan_id)
+    return before
+
+
+def clear_stated_total(store: Store, plan_id: str, column: str, *, section_id: str | None = None) -> Cell | None:
+    _plan_row(store, plan_id)
+    column = column_id(store, plan_id, column)
+    keys = {"plan_id": plan_id, "section_id": section_id, "column_id": column}
+    before = _existing_cell(store, "budget_stated_totals", keys)
+    with store.transaction():
+        store.conn.execute("DELETE FROM budget_stated_totals WHERE plan_id = ? AND section_id IS ? AND column_id = ?",
+                           (plan_id, section_id, column))
+        _touch(store, plan_id)
+    return before
+
+
+# -- links to what actually happened ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LineLink:
+    id: str
+    line_id: str
+    kind: str  # "project" | "fund" | "review"
+    target_id: str
+    target: str  # the project's title, the fund's name, the review's reference
+    measure: str  # "cost" | "spend" | "contributions"
+    organisation: str = ""  # contributions from this organisation only
+
+    def describe(self) -> str:
+        what = {"cost": "cost", "spend": "spend", "contributions": "contributions"}[self.measure]
+        who = f" from {self.organisation}" if self.organisation else ""
+        return f"{self.kind.capitalize()} {self.target}: {what}{who}"
+
+
+def link_line(store: Store, line_id: str, *, project: str | None = None, fund: str | None = None,
+              review: str | None = None, measure: str | None = None, organisation: str | None = None) -> str:
+    """Link a line to a project, a pooled fund or a review so its actual figures sit beside the plan.
+
+    A fund's measure is its spend (default) or contributions (optionally from one organisation);
+    a project's and a review's measure is its cost. Returns the link's id (undo: ``unlink_line``).
+    """
+    row = _line_row(store, line_id)
+    given = [(k, v) for k, v in (("project", project), ("fund", fund), ("review", review)) if v]
+    if len(given) != 1:
+        raise BudgetError("Link the line to one project, fund or review.")
+    kind, target = given[0]
+    text = target.strip()
+    if kind == "project":
+        target_id = store.scalar("SELECT id FROM projects WHERE id = ? OR ref = ? OR title = ? COLLATE NOCASE",
+                                 (text, text, text))
+    elif kind == "fund":
+        target_id = store.scalar("SELECT id FROM funds WHERE id = ? OR name = ? COLLATE NOCASE", (text, text))
+    else:
+        target_id = store.scalar("SELECT id FROM dhr_cases WHERE id = ? OR reference = ? COLLATE NOCASE",
+                                 (text, text))
+    if target_id is None:
+        raise BudgetError(f"There is no {kind} “{text}” to link to.")
+    measure = measure or MEASURES[kind][0]
+    if measure not in MEASURES[kind]:
+        raise BudgetError(f"A {kind}'s figure to show is its {' or '.join(MEASURES[kind])}.")
+    org_id = None
+    if organisation:
+        if measure != "contributions":
+            raise BudgetError("An organisation can be chosen only for a fund's contributions.")
+        org_id = store.scalar("SELECT id FROM organisations WHERE id = ? OR name = ? COLLATE NOCASE",
+                              (organisation.strip(), organisation.strip()))
+        if org_id is None:
+            raise BudgetError(f"There is no organisation called “{organisation.strip()}”.")
+    link_id = new_id()
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO budget_line_links(id, line_id, project_id, fund_id, case_id, measure, organisation_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (link_id, line_id, target_id if kind == "project" else None, target_id if kind == "fund" else None,
+             target_id if kind == "review" else None, measure, org_id))
+        _touch(store, row["plan_id"])
+    return link_id
+
+
+def unlink_line(store: Store, link_id: str) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM budget_line_links WHERE id = ?", (link_id,))
+
+
+def line_links(store: Store, plan_id: str) -> dict[str, list[LineLink]]:
+    """The links of a plan's lines: line id -> links."""
+    links: dict[str, list[LineLink]] = {}
+    for r in store.rows(
+            "SELECT k.*, p.title AS project, f.name AS fund, c.reference AS review, o.name AS organisation "
+            "FROM budget_line_links k JOIN budget_lines l ON l.id = k.line_id "
+            "JOIN budget_sections s ON s.id = l.section_id LEFT JOIN projects p ON p.id = k.project_id "
+            "LEFT JOIN funds f ON f.id = k.fund_id LEFT JOIN dhr_cases c ON c.id = k.case_id "
+            "LEFT JOIN organisations o ON o.id = k.organisation_id WHERE s.plan_id = ? "
+            "ORDER BY coalesce(p.title, f.name, c.reference), k.measure, coalesce(o.name, ''), k.id", (plan_id,)):
+        kind = "project" if r["project_id"] else "fund" if r["fund_id"] else "review"
+        target_id = r["project_id"] or r["fund_id"] or r["case_id"]
+        links.setdefault(r["line_id"], []).append(LineLink(
+            r["id"], r["line_id"], kind, target_id, r[kind] or "", r["measure"], r["organisation"] or ""))
+    return links
+
+
+def _year_of(iso: str | None) -> str:
+    return FinancialYear.of(date.fromisoformat(iso)).label if iso else ""
+
+
+def link_actuals(store: Store, link: LineLink) -> dict[str, int]:
+    """What a linked project, fund or review actually shows, per financial year (pence)."""
+    out: dict[str, int] = {}
+
+    def add(year: str, pence: int) -> None:
+        if year:
+            out[year] = out.get(year, 0) + int(pence)
+
+    if link.kind == "project":
+        from safer_desk.services.projects import load_projects
+
+        found = load_projects(store, [link.target_id])
+        if found:
+            project = found[0]
+            dated = [c for c in project.cost_lines if c.financial_year and not c.amount.queried
+                     and c.amount.min_pence is not None]
+            for c in dated:
+                add(c.financial_year, c.amount.max_pence if c.amount.max_pence is not None else c.amount.min_pence)
+            if not dated and project.cost is not None and project.start_date:
+                add(_year_of(project.start_date), project.cost.planning_pence)
+    elif link.kind == "review":
+        for r in store.rows("SELECT invoiced_on, amount_pence FROM dhr_cost_lines WHERE case_id = ?",
+                            (link.target_id,)):
+            add(_year_of(r[0]), r[1])
+    elif link.measure == "contributions":
+        sql, params = "SELECT received_on, amount_pence FROM fund_contributions WHERE fund_id = ?", [link.target_id]
+        if link.organisation:
+            sql += " AND organisation_id = (SELECT id FROM organisations WHERE name = ?)"
+            params.append(link.organisation)
+        for r in store.rows(sql, params):
+            add(_year_of(r[0]), r[1])
+    else:
+        from safer_desk.domain.periods import Month
+        from safer_desk.services.funds import SPEND_SQL
+
+        for r in store.rows(f"SELECT month, sum(amount_pence) FROM ({SPEND_SQL}) WHERE fund_id = ? GROUP BY month",
+                            (link.target_id,)):
+            add(Month.parse(r[0]).financial_year.label, r[1])
+    return out
+
+
+# -- the plan as the screen and the report show it ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ViewCell:
+    """One shown cell: its text in the plan's unit, its pence (None when not a known amount) and any flag."""
+
+    text: str
+    pence: int | None = None
+    status: str = ""  # amount, tbc, nk, nil (a cell) · total, total-incomplete (computed) · stated, stated-differs
+    flag: str = ""  # a sentence when this figure disagrees with another
+    note: str = ""
+    change: Change | None = None  # year on year, into this column
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.flag)
+
+
+@dataclass(frozen=True)
+class ViewRow:
+    kind: str  # "section" | "line" | "subtotal" | "stated" | "total" | "stated-total"
+    label: str
+    cells: tuple[ViewCell, ...] = ()  # one per plan column
+    across: ViewCell | None = None  # the "Total" column (across the years), when the plan shows one
+    section_id: str | None = None
+    line_id: str | None = None
+    notes: str = ""
+    links: tuple[LineLink, ...] = ()
+    actuals: tuple[ViewCell, ...] = ()  # linked lines: what actually happened, per column
+
+    @property
+    def flagged(self) -> bool:
+        return any(c.flagged for c in self.cells) or (self.across is not None and self.across.flagged)
+
+
+@dataclass(frozen=True)
+class PlanView:
+    plan: Plan
+    totals: PlanTotals
+    rows: tuple[ViewRow, ...]
+    warnings: tuple[str, ...] = field(default_factory=tuple)  # each disagreement, in a sentence
+    unchecked: tuple[str, ...] = field(default_factory=tuple)  # stated figures that could not be checked
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self.plan.columns
+
+    @property
+    def header(self) -> list[str]:
+        return ["", *(c.label for c in self.plan.columns), *(["Total"] if self.plan.show_total_column else [])]
+
+
+def _figure_cell(figure: Figure, unit: str, *, flag: str = "", change: Change | None = None) -> ViewCell:
+    if figure.empty:
+        return ViewCell("", None, "")
+    return ViewCell(figure.describe(unit), figure.pence if figure.known else None,
+                    "total" if figure.complete else "total-incomplete", flag, change=change)
+
+
+def _cell_view(cell: Cell | None, unit: str, *, flag: str = "", change: Change | None = None,
+               stated: bool = False) -> ViewCell:
+    if cell is None:
+        return ViewCell("")
+    status = ("stated-differs" if flag else "stated") if stated else cell.status
+    text = cell.describe(unit)
+    return ViewCell(text, cell.pence if cell.known else None, status, flag, cell.note, change)
+
+
+def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanView:
+    """The plan row by row as the paper lays it out, with computed subtotals and totals beside any the paper
+    states, year-on-year changes, flags, and (for linked lines) the actual figures per year."""
+    plan = load_plan(store, plan_id)
+    totals = rules.plan_totals(plan)
+    flags = {(c.where, c.column, c.kind): c.message for c in totals.checks if c.flagged}
+    unit = plan.unit
+    links = line_links(store, plan_id) if with_actuals else {}
+    rows: list[ViewRow] = []
+
+    def changes_of(figures: dict[str, Figure]) -> dict[str, Change | None]:
+        return rules.changes(plan, figures)
+
+    for section in plan.sections:
+        rows.append(ViewRow("section", section.name, section_id=section.id, notes=section.notes))
+        for line in section.lines:
+            figures = {c.id: rules.add_cells([line.cells.get(c.id)]) for c in plan.columns}
+            ch = changes_of(figures)
+            cells = tuple(_cell_view(line.cells.get(c.id), unit, change=ch.get(c.id),
+                                     flag=flags.get((line.label, c.label, "change"), "")
+                                     or flags.get((line.label, c.label, "split"), ""))
+                          for c in plan.columns)
+            across = _figure_cell(totals.lines[line.id], unit) if plan.show_total_column else None
+            line_links_ = tuple(links.get(line.id, ()))
+            actuals: tuple[ViewCell, ...] = ()
+            if line_links_:
+                per_year: dict[str, int] = {}
+                for link in line_links_:
+                    for year, pence in link_actuals(store, link).items():
+                        per_year[year] = per_year.get(year, 0) + pence
+                actuals = tuple(ViewCell(format_amount(per_year[c.financial_year], unit), per_year[c.financial_year],
+                                         "actual") if c.financial_year in per_year else ViewCell("")
+                                for c in plan.columns)
+            rows.append(ViewRow("line", line.label, cells, across, section.id, line.id, line.notes, line_links_,
+                                actuals))
+        subtotal = totals.sections[section.id]
+        if section.show_subtotal and (len(section.lines) > 1 or section.stated):
+            ch = changes_of(dict(subtotal))
+            cells = tuple(_figure_cell(subtotal[c.id], unit, change=ch.get(c.id),
+                                       flag=flags.get((section.subtotal_label, c.label, "total"), ""))
+                          for c in plan.columns)
+            across = _figure_cell(totals.section_across(section.id), unit) if plan.show_total_column else None
+            rows.append(ViewRow("subtotal", section.subtotal_label, cells, across, section.id))
+        if section.stated:
+            cells = tuple(_cell_view(section.stated.get(c.id), unit, stated=True,
+                                     flag=flags.get((section.subtotal_label, c.label, "total"), "")
+                                     or flags.get((section.subtotal_label, c.label, "change"), ""))
+                          for c in plan.columns)
+            rows.append(ViewRow("stated", f"{section.subtotal_label} (as printed)", cells, None, section.id))
+    if plan.has_plan_total:
+        ch = changes_of(dict(totals.plan_total))
+        cells = tuple(_figure_cell(totals.plan_total[c.id], unit, change=ch.get(c.id),
+                                   flag=flags.get((plan.total_label, c.label, "total"), ""))
+                      for c in plan.columns)
+        across = _figure_cell(totals.plan_across(), unit) if plan.show_total_column else None
+        rows.append(ViewRow("total", plan.total_label, cells, across))
+    if plan.stated_totals:
+        cells = tuple(_cell_view(plan.stated_totals.get(c.id), unit, stated=True,
+                                 flag=flags.get((plan.total_label, c.label, "total"), "")
+                                 or flags.get((plan.total_label, c.label, "change"), ""))
+                      for c in plan.columns)
+        rows.append(ViewRow("stated-total", f"{plan.total_label} (as printed)", cells))
+    unchecked = tuple(c.message for c in totals.checks if c.agrees is None)
+    return PlanView(plan, totals, tuple(rows), tuple(totals.warnings()), unchecked)
+
+
+# -- the command line ----------------------------------------------------------------------------------------------
+
+CLI_HEADER = ["plan", "section", "line", "year", "amount", "status"]
+
+
+def _plain(pence: int | None) -> str:
+    return "" if pence is None else format_pounds_plain(pence)
+
+
+def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
+    """`safer-desk budget FILE [PLAN]`: every cell, computed total and stated total of the plan(s).
+
+    status is amount, tbc, nk or nil for a cell; total (or total-incomplete when a cell in the column is
+    TBC or N/K) for a computed subtotal or plan total; stated (or stated-differs, with the computed
+    figure in the row above) for a total the paper prints. year is the column's financial year, or its
+    heading when it is not a year. Amounts are plain pounds.
+    """
+    if plan is not None:
+        plan_id = plan_id_by_name(store, plan)
+        if plan_id is None:
+            names = "; ".join(p.name for p in list_plans(store)) or "there are no plans in this file"
+            raise BudgetError(f"there is no plan called “{plan}”. Plans: {names}")
+        ids = [plan_id]
+    else:
+        ids = [p.id for p in list_plans(store)]
+    out: list[list[str]] = []
+    for plan_id in ids:
+        view = plan_view(store, plan_id, with_actuals=False)
+        p = view.plan
+        section_names = {s.id: s.name for s in p.sections}
+        for row in view.rows:
+            if row.kind == "section":
+                continue
+            section = section_names.get(row.section_id, "") if row.section_id else ""
+            label = row.label.removesuffix(" (as printed)")
+            for column, cell in zip(p.columns, row.cells):
+                if not cell.status:
+                    continue
+                out.append([p.name, section, label, column.financial_year or column.label, _plain(cell.pence),
+                            cell.status])
+    return out
+
+
+def warnings_for(store: Store, plan: str | None = None) -> list[str]:
+    """The flags of one plan (or every plan), one sentence each, for stderr and the report."""
+    ids = [plan_id_by_name(store, plan)] if plan else [p.id for p in list_plans(store)]
+    out = []
+    for plan_id in ids:
+        if plan_id is None:
+            continue
+        view = plan_view(store, plan_id, with_actuals=False)
+        out += [f"{view.plan.name}: {w}" for w in view.warnings]
+    return out

@@ -1,0 +1,275 @@
+"""The views of the county workbook (exchange.county_workbook), worked out from the staged export.
+
+One sheet per view, like the tabs and the board report: the register (with funders' shares), commissioning
+scenarios, allocations with totals, DHR reviews and who owes what, pooled-fund spend per district and month,
+and indicators by area and month with targets and RAG. Names and references, never ids; money as int pence
+(the writer shows pounds); dates as dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+from safer_desk.domain.periods import FinancialYear, Month
+from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS
+from safer_desk.exchange.county_workbook import Block, Column, WorkbookSheet
+from safer_desk.storage.store import Store
+
+
+def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lambda: False,
+                   *, today: date | None = None) -> list[WorkbookSheet]:
+    """Every view's sheet, in the order of the tabs (empty views are left out)."""
+    from safer_desk.exchange.county_schema import check_cancelled
+
+    today = today or date.today()
+    builders = [register_sheet, scenarios_sheet, allocation_sheet, lambda s: dhr_sheet(s, today),
+                lambda s: dhr_partners_sheet(s, today), fund_sheet, indicator_summary_sheet, indicators_sheet]
+    sheets = []
+    for i, build in enumerate(builders):
+        check_cancelled(cancelled)
+        sheet = build(store)
+        if sheet is not None and sheet.row_count:
+            sheets.append(sheet)
+        progress(i + 1, len(builders), "Working out the workbook's views…")
+    return sheets
+
+
+def _uk(day: str | None) -> date | None:
+    return date.fromisoformat(day[:10]) if day else None
+
+
+# -- projects ----------------------------------------------------------------------------------------------
+def funders_shares_text(project) -> str:
+    """The project's funding by funder ("Devon and Cornwall PCC £110,000; …"), as the register holds it.
+
+    Hook for the funding data of issue 12 ("money"): when projects' funding is split by funder and award,
+    this column is where each funder's share goes.
+    """
+    from safer_desk.domain.money import format_money
+
+    parts = []
+    for source in project.funding_sources:
+        amount = format_money(source.amount_pence) if source.amount_pence is not None else source.amount_note
+        parts.append(f"{source.source} {amount}".strip())
+    return "; ".join(parts)
+
+
+def register_sheet(store: Store) -> WorkbookSheet | None:
+    from safer_desk.services.projects import load_projects
+
+    projects = load_projects(store)
+    columns = [Column("Ref"), Column("Project / Initiative", width=45), Column("Status"),
+               Column("Status date", "date"), Column("Areas covered"), Column("Lead organisation"),
+               Column("Lead officers", width=40), Column("Suitable funding"), Column("Cost as written"),
+               Column("Planning cost (£)", "money", total=True),
+               Column("Starts", "date"), Column("Ends", "date"),
+               *[Column(title) for _, _, title in CRITERIA],
+               Column("Funders' shares", width=40), Column("Outcomes", width=40), Column("Indicators")]
+    rows = []
+    for p in projects:
+        rows.append([p.ref, p.title, p.status.capitalize(), p.status_date, "; ".join(p.areas), p.lead_organisation,
+                     "; ".join(o.describe() for o in p.officers), p.funding_route, p.cost_text, p.planning_pence,
+                     p.start_date, p.end_date, *[p.criterion(k).describe() for k in CRITERIA_KEYS],
+                     funders_shares_text(p), "; ".join(p.outcomes), "; ".join(p.indicators)])
+    return WorkbookSheet("Register", "Project register", "Every project: status, areas, leads, cost, the board's "
+                         "criteria (√ yes, X no, ? unknown) and funders' shares.", columns, [Block(rows)],
+                         note="The planning cost is what commissioning counts: the top of a range (£54,372 - "
+                          "£62,372), the stated minimum (Minimum £50,000), or the amount.")
+
+
+def scenarios_sheet(store: Store) -> WorkbookSheet | None:
+    from safer_desk.services.projects import load_projects
+    from safer_desk.services.projects_commissioning import evaluate, list_scenarios, years_of
+
+    projects = load_projects(store)
+    results = [(s, evaluate(projects, s.fund_pence, s.items, name=s.name, fund_label=s.fund_label))
+               for s in list_scenarios(store)]
+    if not results:
+        return None
+    years = years_of(*(r for _, r in results))
+    columns = [Column("Ref"), Column("Project / Initiative", width=45), Column("Suitable funding"),
+               Column("Cost as written"), Column("Scale"), Column("Committed (£)", "money", total=True),
+               *[Column(f"{y} (£)", "money", total=True) for y in years]]
+    blocks = []
+    for scenario, result in results:
+        rows = [[r.project.ref, r.project.title, r.project.funding_route, r.project.cost_text, r.scale.describe(),
+                 r.scaled_pence, *[r.by_year.get(y) for y in years]] for r in result.rows]
+        label = f"{scenario.fund_label}: " if scenario.fund_label else ""
+        blocks.append(Block(rows, title=f"{scenario.name} ({label}fund £{scenario.fund_pence / 100:,.2f})",
+                            total_label="Total committed", note=result.summary() + "."))
+    return WorkbookSheet("Scenarios", "Commissioning scenarios", "Each saved scenario: the projects ticked against "
+                         "a fund, their scaling, what is committed (by financial year) and what is left.",
+                         columns, blocks)
+
+
+# -- allocation --------------------------------------------------------------------------------------------
+def allocation_sheet(store: Store) -> WorkbookSheet | None:
+    from safer_desk.services import allocation as service
+
+    summaries = service.list_scenarios(store)
+    if not summaries:
+        return None
+    columns = [Column("Partnership", width=30), Column("Fixed units", "count", total=True),
+               Column("Basis (crime or factor share)", "number"), Column("Share of the variable part", "percent"),
+               Column("Fixed fee (£)", "money", total=True), Column("Variable fee (£)", "money", total=True),
+               Column("Damping (£)", "money", total=True), Column("This year (£)", "money", total=True),
+               Column("Last year (£)", "money", total=True), Column("Variance (£)", "money", total=True)]
+    blocks = []
+    for summary in summaries:
+        scenario = service.load_scenario(store, summary.id)
+        result = scenario.result()
+        rows = []
+        for r in result.rows:
+            basis = sum(r.values.values(), Fraction(0))
+            rows.append([r.name, r.fixed_units, float(basis) if len(r.values) == 1 else None, float(r.weight),
+                         r.fixed_pence, r.variable_pence, r.damping_pence, r.total_pence, r.previous_pence,
+                         r.variance_pence])
+        agreed = " — agreed by the board" if summary.adopted else ""
+        blocks.append(Block(rows, title=f"{scenario.year}: {scenario.name}{agreed}", total_label="Totals",
+                            note=f"Saved {service.uk_date(scenario.saved_at)}. " + " ".join(result.notes)))
+    return WorkbookSheet("Allocation", "Allocation between partnerships", "Each saved allocation (the agreed one "
+                         "marked): fixed and variable fees, this year against last, with totals.", columns, blocks)
+
+
+# -- costs -------------------------------------------------------------------------------------------------
+def dhr_sheet(store: Store, today: date) -> WorkbookSheet | None:
+    from safer_desk.services import dhr
+
+    cases = dhr.list_cases(store, today=today)
+    if not cases:
+        return None
+    dates = {r["id"]: r for r in store.rows("SELECT * FROM dhr_cases")}
+    columns = [Column("Reference"), Column("Kind"), Column("District"), Column("Partnership"),
+               Column("Lead authority"), Column("Decision"), Column("Notified", "date"),
+               Column("Decision made", "date"), Column("Sent for quality assurance", "date"),
+               Column("Published", "date"), Column("Stage reached"), Column("Status"),
+               Column("Cost (£)", "money", total=True), Column("Billed (£)", "money", total=True),
+               Column("Recovered (£)", "money", total=True), Column("Outstanding (£)", "money", total=True),
+               Column("Refused (£)", "money", total=True), Column("Shortfall (£)", "money", total=True),
+               Column("Open recommendations", "count", total=True)]
+    rows = []
+    for c in cases:
+        d = dates[c.id]
+        rows.append([c.reference, c.kind, c.district, c.partnership, c.lead, c.decision, d["notified_on"],
+                     d["decision_on"], d["qa_submitted_on"], d["published_on"], c.current_stage, c.flag,
+                     c.cost_pence, c.billed_pence, c.recovered_pence, c.outstanding_pence, c.refused_pence,
+                     c.shortfall_pence, c.open_recommendations])
+    label = dhr.review_label(store)
+    return WorkbookSheet("Reviews", f"{label}s", f"Each {label.lower()}: district, dates of its stages, what it "
+                         "cost and how much has been recovered.", columns, [Block(rows)],
+                         note=f"Figures as at {today.strftime('%d/%m/%Y')}.")
+
+
+def dhr_partners_sheet(store: Store, today: date) -> WorkbookSheet | None:
+    """Who owes what: every partner's share of every review, then the per-partner totals."""
+    from safer_desk.services import dhr
+
+    shares = dhr.list_shares(store, today=today)
+    if not shares:
+        return None
+    columns = [Column("Partner", width=36), Column("Review"), Column("Kind of share"), Column("Invoice"),
+               Column("Invoiced", "date"), Column("Due", "date"), Column("Status"),
+               Column("Share (£)", "money", total=True), Column("Paid (£)", "money", total=True),
+               Column("Outstanding (£)", "money", total=True), Column("Overdue (£)", "money", total=True)]
+    rows = [[s.partner, s.case_reference, s.kind, s.invoice_ref, s.invoiced_on, s.due_on, s.status_text,
+             s.amount_pence, s.paid_pence, s.outstanding_pence, s.overdue_pence]
+            for s in sorted(shares, key=lambda s: (s.partner.casefold(), s.case_reference))]
+    return WorkbookSheet("Who owes what", "Review costs: who owes what", "Each partner's share of each review: "
+                         "invoiced, paid, outstanding and overdue (filter by partner for a partner's total).",
+                         columns, [Block(rows)], note=f"Figures as at {today.strftime('%d/%m/%Y')}.")
+
+
+def fund_sheet(store: Store) -> WorkbookSheet | None:
+    """Pooled-fund spend per district and month (victims counted in the month of their first spend)."""
+    rows_by_key: dict[tuple, list] = {}
+    for r in store.rows(
+            "SELECT f.name AS fund, coalesce(d.name, 'Unknown district') AS district, s.month, s.item, s.victims, "
+            "s.spend_lines, s.amount_pence FROM fund_spend_summary_live s JOIN funds f ON f.id = s.fund_id "
+            "LEFT JOIN districts d ON d.id = s.district_id UNION ALL "
+            "SELECT f.name, coalesce(d.name, 'Unknown district'), s.month, s.item, s.victims, s.spend_lines, "
+            "s.amount_pence FROM fund_spend_summary s JOIN funds f ON f.id = s.fund_id "
+            "LEFT JOIN districts d ON d.id = s.district_id"):
+        key = (r[0], r[1], r[2])
+        row = rows_by_key.setdefault(key, [r[0], r[1], Month.parse(r[2]).first_day, 0, 0, 0])
+        row[3] += r[4]
+        row[4] += r[5]
+        row[5] += r[6]
+    if not rows_by_key:
+        return None
+    columns = [Column("Fund", width=32), Column("District"), Column("Month", "month"),
+               Column("Victims first supported", "count", total=True), Column("Spend lines", "count", total=True),
+               Column("Spend (£)", "money", total=True)]
+    rows = [rows_by_key[k] for k in sorted(rows_by_key, key=lambda k: (k[0], k[2], k[1]))]
+    return WorkbookSheet("Fund spend", "Pooled funds: spend per district and month", "Each pooled fund's spend "
+                         "per district and month, with the victims first supported that month.", columns,
+                         [Block(rows)])
+
+
+# -- indicators --------------------------------------------------------------------------------------------
+def _workbook_areas(store: Store):
+    """The office's areas with figures (police.uk files also name districts of other forces: left out)."""
+    from safer_desk.services import indicators as svc
+    from safer_desk.services.reference import office_areas
+
+    own = {a.id for a in office_areas(store)}
+    return [a for a in svc.list_areas(store, with_values_only=True) if a.id in own]
+
+
+def _area_label(name: str, view) -> str:
+    """A partnership's or county's figures made from its districts' say so (issue 13: labelled as derived)."""
+    return f"{name} (derived)" if view.is_derived else name
+
+
+def _years(store: Store, area_id: str) -> list[FinancialYear]:
+    from safer_desk.services import indicators as svc
+
+    return svc.years_with_values(store, area_id=area_id)
+
+
+def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
+    from safer_desk.services import indicators as svc
+
+    columns = [Column("Area"), Column("Financial year"), Column("Indicator", width=45), Column("Periods"),
+               Column("This year", "number"), Column("Same periods last year", "number"), Column("Change", "number"),
+               Column("Change %", "percent"), Column("Target"), Column("Target to date", "number"), Column("RAG")]
+    rows = []
+    for area in _workbook_areas(store):
+        for year in _years(store, area.id):
+            for r in svc.summary(store, area.id, year):
+                v = r.view
+                change = v.change
+                rows.append([_area_label(area.name, v), year.label, r.indicator.label, v.range_text(),
+                             None if v.ytd is None else v.ytd.value, None if v.ytd_last is None else v.ytd_last.value,
+                             None if change is None else change.difference,
+                             None if change is None or change.percent is None else float(change.percent) / 100,
+                             svc.target_text(r.indicator, v.target), v.ytd_target, r.rag.label])
+    return WorkbookSheet("Indicator summary", "Indicators: the year to date against target",
+                         "Each area's and year's figures to date against the same periods last year, the target "
+                         "and RAG (▲ Red, ◆ Amber, ● Green, ○ No target).", columns, [Block(rows)])
+
+
+def indicators_sheet(store: Store) -> WorkbookSheet | None:
+    from safer_desk.services import indicators as svc
+
+    columns = [Column("Area"), Column("Indicator", width=45), Column("Financial year"), Column("Month", "month"),
+               Column("Figure", "number"), Column("Cumulative this year", "number"),
+               Column("Cumulative target", "number"), Column("RAG to date"), Column("Comment", width=40)]
+    rows = []
+    indicators = [i for i in svc.list_indicators(store) if i.frequency == "monthly"]
+    for area in _workbook_areas(store):
+        for year in _years(store, area.id):
+            for ind in indicators:
+                v = svc.year_view(store, ind, area.id, year)
+                if v.ytd is None:
+                    continue
+                for i, period in enumerate(v.periods[:v.periods_to_date]):
+                    figure = v.this_year[i]
+                    if figure is None:
+                        continue
+                    rows.append([_area_label(area.name, v), ind.label, year.label, Month.parse(period).first_day,
+                                 None if figure is None else figure.value, v.cumulative[i], v.target_at[i],
+                                 v.period_rags[i].label, v.comments[i]])
+    return WorkbookSheet("Indicators by month", "Indicators by area and month", "Each monthly figure of the "
+                         "office's areas, the cumulative figure against the cumulative target, and RAG to date.",
+                         columns, [Block(rows)])

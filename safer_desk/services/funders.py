@@ -1,0 +1,278 @@
+"""Funders: their awards, and each project's funding split by funder and year.
+
+One function per user action, each in one transaction, each returning what its undo needs:
+``save_award`` / ``delete_award`` (returns the award and the scenarios that pointed at it) /
+``restore_award``; ``set_project_funding`` returns the funding it replaced.
+
+A project's funding by funder is its funding sources (services.projects.FundingSource: funder,
+amount or the paper's words, financial year). Seed 003: the Plymouth Domestic Abuse contract is
+£501,753 in total, of which the OPCC pays £110,000 in 2017/18.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from typing import Any, Iterable, Mapping, Sequence
+
+from safer_desk.domain.commissioning import Award, FundingError, Share, funder_key, same_funder, share_for
+from safer_desk.domain.ids import new_id
+from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
+from safer_desk.domain.periods import FinancialYear, PeriodError
+from safer_desk.storage.store import Store
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# -- awards ----------------------------------------------------------------------------------------------
+
+def _award_from_row(store: Store, r) -> Award:
+    years = {y["financial_year"]: y["amount_pence"] for y in store.rows(
+        "SELECT financial_year, amount_pence FROM funding_award_years WHERE award_id = ? ORDER BY financial_year",
+        (r["id"],))}
+    return Award(r["id"], r["funder"], r["name"], years, r["total_pence"], r["first_year"], r["last_year"],
+                 r["conditions"], r["revenue_bp"], r["capital_bp"], r["notes"])
+
+
+def list_awards(store: Store, *, funder: str | None = None) -> list[Award]:
+    """Every award (or one funder's), by funder then name."""
+    awards = [_award_from_row(store, r) for r in store.rows(
+        "SELECT * FROM funding_awards ORDER BY funder COLLATE NOCASE, name COLLATE NOCASE")]
+    return [a for a in awards if funder is None or same_funder(a.funder, funder)]
+
+
+def get_award(store: Store, award_id: str) -> Award:
+    row = store.one("SELECT * FROM funding_awards WHERE id = ?", (award_id,))
+    if row is None:
+        raise FundingError("That award is no longer in the file.")
+    return _award_from_row(store, row)
+
+
+def award_by_name(store: Store, name: str) -> Award | None:
+    text = (name or "").strip()
+    row = store.one("SELECT * FROM funding_awards WHERE id = ? OR name = ? COLLATE NOCASE", (text, text))
+    return None if row is None else _award_from_row(store, row)
+
+
+def _year(text: str, what: str) -> str:
+    s = (text or "").strip()
+    if not s:
+        return ""
+    try:
+        return FinancialYear.parse(s).label
+    except PeriodError as exc:
+        raise FundingError(f"{what}: {exc}") from None
+
+
+def _pence(value: Any, what: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        pence = value
+    else:
+        try:
+            pence = parse_pence(str(value))
+        except MoneyError as exc:
+            raise FundingError(f"{what}: {exc}") from None
+    if pence < 0:
+        raise FundingError(f"{what}: an amount cannot be negative.")
+    return pence
+
+
+def _percent_bp(value: Any, what: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    from safer_desk.domain.dhr import DhrError, percent_to_bp
+
+    try:
+        return percent_to_bp(str(value))
+    except DhrError as exc:
+        raise FundingError(f"{what}: {exc}") from None
+
+
+def make_award(*, funder: str, name: str, years: Mapping[str, Any] | None = None, total: Any = None,
+               first_year: str = "", last_year: str = "", conditions: str = "", revenue: Any = None,
+               capital: Any = None, notes: str = "", award_id: str | None = None) -> Award:
+    """An award from what was typed: years {"2017/18": "£400,568"}, a total, percentages "69" / "31"."""
+    parsed_years = {}
+    for year, amount in (years or {}).items():
+        label = _year(year, "Year")
+        if not label:
+            raise FundingError("Year: each yearly amount needs its financial year.")
+        parsed_years[label] = _pence(amount, f"Amount for {label}")
+        if parsed_years[label] is None:
+            raise FundingError(f"Amount for {label}: give the amount.")
+    first, last = _year(first_year, "First year"), _year(last_year, "Last year")
+    if parsed_years:
+        first, last = first or min(parsed_years), last or max(parsed_years)
+    if first and last and last < first:
+        raise FundingError("Last year: the award cannot end before it starts.")
+    return Award(award_id or new_id(), (funder or "").strip(), (name or "").strip(), parsed_years,
+                 _pence(total, "Total"), first, last, (conditions or "").strip(),
+                 _percent_bp(revenue, "Revenue %"), _percent_bp(capital, "Capital %"), (notes or "").strip())
+
+
+def save_award(store: Store, award: Award) -> Award:
+    """Add an award, or replace the one with its id (its yearly amounts with it), in one transaction."""
+    if store.scalar("SELECT 1 FROM funding_awards WHERE name = ? COLLATE NOCASE AND id <> ?", (award.name, award.id)):
+        raise FundingError(f"Name: there is already an award called “{award.name}”.")
+    now = _now()
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO funding_awards(id, funder, name, total_pence, first_year, last_year, conditions, revenue_bp, "
+            "capital_bp, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET funder = excluded.funder, name = excluded.name, "
+            "total_pence = excluded.total_pence, first_year = excluded.first_year, last_year = excluded.last_year, "
+            "conditions = excluded.conditions, revenue_bp = excluded.revenue_bp, capital_bp = excluded.capital_bp, "
+            "notes = excluded.notes, updated_at = excluded.updated_at",
+            (award.id, award.funder, award.name, award.total_pence, award.first_year, award.last_year,
+             award.conditions, award.revenue_bp, award.capital_bp, award.notes, now, now))
+        store.conn.execute("DELETE FROM funding_award_years WHERE award_id = ?", (award.id,))
+        store.conn.executemany(
+            "INSERT INTO funding_award_years(id, award_id, financial_year, amount_pence) VALUES (?, ?, ?, ?)",
+            [(new_id(), award.id, year, pence) for year, pence in sorted(award.years.items())])
+    return get_award(store, award.id)
+
+
+@dataclass(frozen=True)
+class AwardSnapshot:
+    award: Award
+    scenario_ids: tuple[str, ...]  # scenarios that were against the award
+
+
+def delete_award(store: Store, award_id: str) -> AwardSnapshot:
+    """Delete an award (scenarios against it keep their fund and lose the link); returns what undo needs."""
+    award = get_award(store, award_id)
+    scenarios = tuple(r[0] for r in store.rows("SELECT id FROM commissioning_scenarios WHERE award_id = ?",
+                                               (award_id,)))
+    with store.transaction():
+        store.conn.execute("DELETE FROM funding_awards WHERE id = ?", (award_id,))
+    return AwardSnapshot(award, scenarios)
+
+
+def restore_award(store: Store, snapshot: AwardSnapshot) -> None:
+    """Put a deleted award back, with the scenarios that pointed at it pointing at it again."""
+    with store.transaction():
+        save_award(store, snapshot.award)
+        store.conn.executemany("UPDATE commissioning_scenarios SET award_id = ? WHERE id = ?",
+                               [(snapshot.award.id, sid) for sid in snapshot.scenario_ids])
+
+
+def funder_names(store: Store) -> list[str]:
+    """Funders named by awards or by projects' funding, each once (for choosing in an editor)."""
+    names: dict[str, str] = {}
+    for r in store.rows("SELECT funder FROM funding_awards UNION ALL SELECT source FROM project_funding_sources"):
+        names.setdefault(funder_key(r[0]), r[0])
+    return sorted(names.values(), key=str.casefold)
+
+
+# -- a project's funding by funder ---------------------------------------------------------------------------
+
+def shares_of(project) -> list[Share]:
+    """A project's funding sources as funders' shares (domain.commissioning.Share)."""
+    return [Share(s.source, s.amount_pence, s.amount_note, s.financial_year) for s in project.funding_sources]
+
+
+def set_project_funding(store: Store, project_id: str, sources: Sequence) -> tuple:
+    """Replace a project's funding by funder and year (a sequence of services.projects.FundingSource).
+
+    Returns the funding it replaced, so undo is the same call with that.
+    """
+    from safer_desk.services.projects import FundingSource, get_project, save_project
+
+    project = get_project(store, project_id)
+    cleaned = []
+    for s in sources:
+        if not isinstance(s, FundingSource):
+            raise FundingError("Each share is a funding source (funder, amount or words, year).")
+        if not s.source.strip():
+            raise FundingError("Funder: say who pays each share.")
+        if s.amount_pence is not None and s.amount_pence < 0:
+            raise FundingError(f"{s.source}: a share cannot be negative.")
+        cleaned.append(replace(s, source=s.source.strip(), financial_year=_year(s.financial_year, s.source)))
+    before = project.funding_sources
+    save_project(store, replace(project, funding_sources=tuple(cleaned)))
+    return before
+
+
+@dataclass(frozen=True)
+class FunderShareRow:
+    """One project's share from one funder, against the project's total (for the register and the report)."""
+
+    project_id: str
+    ref: str
+    title: str
+    funder: str
+    financial_year: str
+    amount_pence: int | None
+    words: str  # the paper's words when the amount is not known ("Tbc")
+    total_pence: int | None  # the project's planning cost
+
+    def describe(self) -> str:
+        year = f" ({self.financial_year})" if self.financial_year else ""
+        if self.amount_pence is None:
+            return f"{self.funder}{year}: {self.words or 'not known'}"
+        of = f" of {format_money(self.total_pence)}" if self.total_pence else ""
+        return f"{self.funder}{year}: {format_money(self.amount_pence)}{of}"
+
+
+def funder_share_rows(projects: Iterable, funder: str | None = None) -> list[FunderShareRow]:
+    """Each project's shares by funder (one funder's only when given), in register order."""
+    rows = []
+    for p in projects:
+        for s in p.funding_sources:
+            if funder is not None and not same_funder(s.source, funder):
+                continue
+            rows.append(FunderShareRow(p.id, p.ref, p.title, s.source, s.financial_year, s.amount_pence,
+                                       s.amount_note, p.planning_pence))
+    return rows
+
+
+def shares_text(project, *, plain: bool = False) -> str:
+    """A project's funders' shares in one cell: "OPCC (2017/18): £110,000 of £501,753" (plain pounds if asked)."""
+    parts = []
+    for s in project.funding_sources:
+        year = f" ({s.financial_year})" if s.financial_year else ""
+        if s.amount_pence is None:
+            parts.append(f"{s.source}{year}: {s.amount_note or 'not known'}")
+        elif plain:
+            parts.append(f"{s.source}{year}: {format_pounds_plain(s.amount_pence)}")
+        else:
+            of = f" of {format_money(project.planning_pence)}" if project.planning_pence else ""
+            parts.append(f"{s.source}{year}: {format_money(s.amount_pence)}{of}")
+    return "; ".join(parts)
+
+
+def award_share(project, award: Award, year: str | None = None):
+    """The project's share from the award's funder for the year (domain.commissioning.ShareLookup)."""
+    return share_for(shares_of(project), award.funder, year)
+
+
+# -- `safer-desk projects` -------------------------------------------------------------------------------------
+
+def register_cli_header() -> list[str]:
+    """The register's CSV header: the first columns as before, then the ref, each criterion's qualifier
+    ("(in some areas)" where the criterion reads yes) and the funders' shares."""
+    from safer_desk.domain.projects import CRITERIA_KEYS
+    from safer_desk.services.projects import CLI_HEADER
+
+    return [*CLI_HEADER, "ref", *(f"{k}_qualifier" for k in CRITERIA_KEYS), "funders"]
+
+
+def register_cli_rows(store: Store) -> list[list[str]]:
+    """The register for `safer-desk projects FILE`: each row as before, plus ref, qualifiers and funders'
+    shares ("OPCC (2017/18): 110000"; the paper's words where the amount is not known: "OPCC (2017/18): Tbc")."""
+    from safer_desk.domain.projects import CRITERIA_KEYS
+    from safer_desk.services.projects import load_projects, register_csv_rows
+
+    base = register_csv_rows(store)
+    by_id = {p.id: p for p in load_projects(store)}
+    rows = []
+    for row in base:
+        p = by_id[row[0]]
+        rows.append([*row, p.ref, *(p.criterion(k).qualifier for k in CRITERIA_KEYS), shares_text(p, plain=True)])
+    return rows

@@ -1,0 +1,131 @@
+"""Budgets and plans in the board report: each plan's table in the paper's shape, with its checks.
+
+Computed subtotals and totals are shown beside the totals the paper printed ("as printed"); a printed
+figure that disagrees with its lines is marked ⚠ and said in a sentence under the table. A plan with
+annual change columns (seed 004's revenue budget) shows them as the paper does, "(27.5)" for a fall.
+"""
+
+from __future__ import annotations
+
+from safer_desk.domain.budgets import format_amount, format_change
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
+from safer_desk.storage.store import Store
+
+FLAG = " ⚠"
+
+
+def _plan_in(store: Store, plan_id: str, year: FinancialYear | None, areas: ReportAreas) -> bool:
+    """A plan is in the report for a year it has a column of, and for the areas it is the plan of: its
+    partnership's or district's, its county's, or (naming no area) the office's own business."""
+    if year is not None:
+        years = {r[0] for r in store.rows("SELECT financial_year FROM budget_columns WHERE plan_id = ? "
+                                          "AND financial_year <> ''", (plan_id,))}
+        if years and year.label not in years:
+            return False
+    plan_area = store.scalar("SELECT area_id FROM budget_plans WHERE id = ?", (plan_id,))
+    if not plan_area:
+        return areas.office
+    county = store.scalar("SELECT name FROM indicator_areas WHERE id = ? AND kind = 'county'", (plan_area,))
+    return areas.covers_county(county) if county else areas.covers(plan_area)
+
+
+def board_report_sections(store: Store, *, year: FinancialYear | None = None,
+                          areas: ReportAreas | None = None) -> list[ReportSection]:
+    """One section for the file's budgets and plans (those with a column in the year, in the report's areas)."""
+    from safer_desk.services import budgets
+    from safer_desk.services.illustrative import illustrative_rows
+    from safer_desk.services.report_sections import office_areas_for
+
+    areas = office_areas_for(store, year, areas)
+    plans = [p for p in budgets.list_plans(store) if _plan_in(store, p.id, year, areas)]
+    if not plans:
+        return []
+    marked = illustrative_rows(store, "budget_cells")
+    tables, paragraphs = [], []
+    for summary in plans:
+        view = budgets.plan_view(store, summary.id)
+        tables.append(plan_table(view, marked_cells=_marked_cells(store, summary.id, marked)))
+    flagged = sum(p.flags for p in plans)
+    paragraphs.append(
+        "Each plan as its paper sets it out. Subtotals and totals are worked out from the lines and shown beside "
+        "the totals the paper printed (“as printed”); TBC and N/K cells are carried, so a total that depends on "
+        "them says so."
+        + (f" {flagged} printed figure{'s' if flagged != 1 else ''} disagree{'s' if flagged == 1 else ''} with "
+           "the lines (marked ⚠)." if flagged else " Every printed figure agrees with its lines."))
+    return [ReportSection("Budgets and plans", paragraphs, tables)]
+
+
+def _marked_cells(store: Store, plan_id: str, marked: dict[str, str]) -> dict[tuple[str, str], str]:
+    if not marked:
+        return {}
+    out = {}
+    for r in store.rows("SELECT c.id, c.line_id, c.column_id FROM budget_cells c JOIN budget_lines l "
+                        "ON l.id = c.line_id JOIN budget_sections s ON s.id = l.section_id WHERE s.plan_id = ?",
+                        (plan_id,)):
+        if r[0] in marked:
+            out[(r[1], r[2])] = marked[r[0]]
+    return out
+
+
+def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) -> ReportTable:
+    """A plan as a report table: the paper's rows and columns, computed totals, printed totals and flags."""
+    plan = view.plan
+    marked_cells = marked_cells or {}
+    years = [c for c in plan.columns if c.is_year]
+    change_before = {cur.id for cur in years[1:]} if plan.show_changes else set()
+    header = [""]
+    for column in plan.columns:
+        if column.id in change_before:
+            header.append("Annual change %")
+        header.append(column.label)
+    if plan.show_total_column:
+        header.append("Total")
+    rows, illustrative = [], False
+    for row in view.rows:
+        if row.kind == "section":
+            if len(plan.sections) > 1:  # a heading row, as the paper's "Community Safety" row
+                rows.append([f"{row.label}:", *[""] * (len(header) - 1)])
+            continue
+        label = {"subtotal": row.label, "stated": row.label, "total": row.label,
+                 "stated-total": row.label}.get(row.kind, "  " + row.label)
+        if row.kind in ("subtotal", "total") and any(r.kind in ("stated", "stated-total") and r.section_id ==
+                                                      row.section_id for r in view.rows):
+            label += " (worked out)"
+        out = [label]
+        for column, cell in zip(plan.columns, row.cells):
+            if column.id in change_before:
+                text = format_change(cell.change.percent, paper=True) if cell.change else ""
+                out.append(text)
+            text = cell.text + (FLAG if cell.flagged else "")
+            if row.line_id and (row.line_id, column.id) in marked_cells:
+                text += " (illustrative)"
+                illustrative = True
+            if cell.note and row.kind == "line":
+                text += " *"
+            out.append(text)
+        if plan.show_total_column:
+            out.append(row.across.text if row.across is not None else "")
+        rows.append(out)
+        if row.actuals and any(a.text for a in row.actuals):
+            actual = ["    actual: " + "; ".join(link.describe() for link in row.links)]
+            for column, cell in zip(plan.columns, row.actuals):
+                if column.id in change_before:
+                    actual.append("")
+                actual.append(cell.text)
+            if plan.show_total_column:
+                actual.append(format_amount(sum(a.pence or 0 for a in row.actuals), plan.unit)
+                              if any(a.pence is not None for a in row.actuals) else "")
+            rows.append(actual)
+    unit = "£'000" if plan.unit == "thousand" else "£"
+    notes = [f"Amounts in {unit}." + (f" Source: {plan.source}." if plan.source else "")]
+    cell_notes = [f"* {row.label}, {column.label}: {cell.note}" for row in view.rows if row.kind == "line"
+                  for column, cell in zip(plan.columns, row.cells) if cell.note]
+    notes += cell_notes
+    notes += [f"⚠ {w}" for w in view.warnings]
+    notes += list(view.unchecked)
+    if plan.notes:
+        notes.append(plan.notes)
+    if illustrative:
+        notes.append("Figures marked (illustrative) are example figures, not taken from a paper.")
+    return ReportTable(plan.name, header, rows, ["l", *["r"] * (len(header) - 1)], note=" ".join(n for n in notes if n))

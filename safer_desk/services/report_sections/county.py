@@ -1,0 +1,154 @@
+"""The county section of the board report (a county file only): the districts merged into it, side by side.
+
+Allocation per partnership, DHR cost recovery per partner across all the reviews merged in, pooled-fund spend
+per district, and each indicator's RAG per district for the year. Partnership columns join the RAG table once
+partnership figures are derived from district figures (see ``rag_areas``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from safer_desk.domain.money import format_money
+from safer_desk.domain.periods import FinancialYear, format_uk_date
+from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
+from safer_desk.storage.store import Store
+
+
+def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
+                          today: date | None = None) -> list[ReportSection]:
+    """The county section, when the file is a county file and the report is for its areas (or the county)."""
+    from safer_desk.services.report_sections import office_areas_for
+
+    areas = office_areas_for(store, year, areas)
+    if not areas.county_file or areas.kind not in ("office", "county"):
+        return []
+    today = today or date.today()
+    merged = sorted({r[0] for r in store.rows("SELECT office_name FROM _county_imports")})
+    paragraphs = [f"Figures from the {len(merged)} office file(s) merged into this county file ("
+                  + ", ".join(merged) + f"), as at {format_uk_date(today)}."]
+    tables = [t for t in (allocation_table(store, year, areas), dhr_recovery_table(store, areas, today),
+                          fund_spend_table(store, year, areas)) if t is not None]
+    rag = rag_table(store, year, areas)
+    if rag is not None:
+        tables.append(rag)
+    if len(tables) == 0:
+        return []
+    return [ReportSection("County overview", paragraphs=paragraphs, tables=tables)]
+
+
+def allocation_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
+    """The year's agreed allocation (else its latest saved) per partnership, against last year."""
+    from safer_desk.services import allocation as service
+    from safer_desk.services.report_sections.allocation import _allocates_to
+
+    scenarios = [s for s in service.list_scenarios(store, year=year.label if year else None)
+                 if _allocates_to(store, s, areas)]
+    if not scenarios:
+        return None
+    latest = [s for s in scenarios if s.year == scenarios[0].year]
+    chosen = next((s for s in latest if s.adopted), None) or max(latest, key=lambda s: s.saved_at)
+    result = service.load_scenario(store, chosen.id).result()
+    rows, total, previous = [], 0, 0
+    for r in result.rows:
+        total += r.total_pence
+        previous += r.previous_pence or 0
+        rows.append([r.name, format_money(r.total_pence),
+                     "" if r.previous_pence is None else format_money(r.previous_pence),
+                     "" if r.previous_pence is None else format_money(r.total_pence - r.previous_pence)])
+    return ReportTable(f"Allocation {chosen.year}: {chosen.name}", ["Partnership", "Allocation", "Last year",
+                                                                     "Variance"], rows, ["l", "r", "r", "r"],
+                       total_row=["Total", format_money(total), format_money(previous) if previous else "",
+                                  format_money(total - previous) if previous else ""],
+                       note="Agreed by the board." if chosen.adopted else "The latest saved scenario (none agreed).")
+
+
+def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportTable | None:
+    """Who owes what across every review of the merged districts (all years: recovery outlives the year)."""
+    from safer_desk.services import dhr
+    from safer_desk.services.report_sections.costs import _ledger_of
+
+    case_areas = {r["id"]: (r["district_id"], r["partnership_id"])
+                  for r in store.rows("SELECT id, district_id, partnership_id FROM dhr_cases")}
+    ids = [i for i, pair in case_areas.items() if areas.covers(*pair)]
+    if not ids:
+        return None
+    ledger = dhr.partner_ledger(store, today=today) if len(ids) == len(case_areas) else _ledger_of(dhr, store, ids,
+                                                                                                     today)
+    keys = ("billed_pence", "paid_pence", "outstanding_pence", "overdue_pence")
+    rows = [[p.partner, *(format_money(getattr(p, k)) for k in keys[:2]),
+             format_money(p.refused_pence + p.written_off_pence), *(format_money(getattr(p, k)) for k in keys[2:])]
+            for p in ledger]
+    totals = [sum(getattr(p, k) for p in ledger) for k in keys]
+    refused = sum(p.refused_pence + p.written_off_pence for p in ledger)
+    return ReportTable(f"{dhr.review_label(store)}s: recovery per partner, all {len(ids)} review(s)",
+                       ["Partner", "Billed", "Paid", "Refused or written off", "Outstanding", "Overdue"], rows,
+                       ["l", "r", "r", "r", "r", "r"],
+                       total_row=["Total", format_money(totals[0]), format_money(totals[1]), format_money(refused),
+                                  format_money(totals[2]), format_money(totals[3])])
+
+
+def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
+    """Pooled-fund spend per district (each fund running in the year), victims and pounds."""
+    from safer_desk.services import funds
+
+    rows, victims, spent = [], 0, 0
+    for fund in funds.list_funds(store):
+        if year is not None and (fund.starts_on > year.last_day or fund.ends_on < year.first_day):
+            continue
+        figures = funds.fund_figures(store, fund.id)
+        for district, n, pence in figures.by_district:
+            rows.append([district, fund.name, str(n), format_money(pence)])
+            victims += n
+            spent += pence
+    if not rows:
+        return None
+    rows.sort(key=lambda r: (r[0].casefold(), r[1].casefold()))
+    return ReportTable("Pooled-fund spend per district", ["District", "Fund", "Victims", "Spend"], rows,
+                       ["l", "l", "r", "r"], total_row=["Total", "", str(victims), format_money(spent)])
+
+
+def rag_areas(store: Store, areas: ReportAreas) -> list:
+    """The columns of the RAG table: the merged districts with figures, by name.
+
+    Hook for partnership figures derived from district figures (issue 13, "framework"): once they are areas with
+    figures for the year, add the report's partnerships (``areas.partnership_ids``) here, before the districts.
+    """
+    from safer_desk.services import indicators as svc
+
+    found = [a for a in (svc.find_area(store, i) for i in sorted(areas.district_ids)) if a is not None]
+    return sorted(found, key=lambda a: a.name.casefold())
+
+
+def rag_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
+    """Each indicator's RAG per district for the year (symbol and word: never by colour alone)."""
+    from safer_desk.services import indicators as svc
+    from safer_desk.services.report_sections.indicators import report_years
+
+    columns = rag_areas(store, areas)
+    if not columns:
+        return None
+    if year is None:
+        years = report_years(store, [a.id for a in columns])
+        if not years:
+            return None
+        year = years[-1]
+    cells: dict[str, dict[str, str]] = {}
+    labels: dict[str, tuple[int, str]] = {}
+    with_figures = []
+    for area in columns:
+        rows = svc.summary(store, area.id, year)
+        if not rows:
+            continue
+        with_figures.append(area)
+        for r in rows:
+            labels[r.indicator.id] = (r.indicator.sort_order, r.indicator.label)
+            cells.setdefault(r.indicator.id, {})[area.id] = r.rag.label
+    if not with_figures:
+        return None
+    order = sorted(labels, key=lambda i: (labels[i][0], labels[i][1].casefold()))
+    rows = [[labels[i][1], *(cells[i].get(a.id, "") for a in with_figures)] for i in order]
+    return ReportTable(f"Indicators {year.label}: RAG per district", ["Indicator", *(a.name for a in with_figures)],
+                       rows, ["l", *["c"] * len(with_figures)],
+                       note="RAG for the year to date against each district's target: ▲ Red, ◆ Amber, ● Green, "
+                            "○ No target (or monitoring only). A blank cell: no figures for that district.")

@@ -1,0 +1,206 @@
+"""The county workbook people read without the application (issue 13): views, not tables; real cells.
+
+Cell types are checked with openpyxl; the same file is then opened by LibreOffice (headless) and every sheet
+converted to CSV as shown, so the totals a person sees are checked too (skipped where LibreOffice is absent).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from safer_desk.services.county import export_for_county
+
+VIEWS = ["Contents", "Register", "Scenarios", "Allocation", "Reviews", "Who owes what", "Fund spend",
+         "Indicator summary", "Indicators by month"]
+INTERNAL_ID = re.compile(r"\b[0-9a-f]{32}\b|\b(?:org|district|partnership|county|indicator|area):[a-z0-9-]+")
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory, demo_master) -> Path:
+    from safer_desk.storage.store import open_store
+
+    folder = tmp_path_factory.mktemp("workbook")
+    copy = folder / "example.sqlite"
+    shutil.copyfile(demo_master, copy)
+    store = open_store(copy)
+    try:
+        export_for_county(store, folder / "example.xlsx")
+    finally:
+        store.close()
+    return folder / "example.xlsx"
+
+
+@pytest.fixture(scope="module")
+def book(workbook):
+    import openpyxl
+
+    return openpyxl.load_workbook(workbook)
+
+
+def rows_of(ws) -> list[tuple]:
+    return list(ws.iter_rows(values_only=True))
+
+
+def header_row(ws, first: str) -> int:
+    """The 1-based row of the first heading row whose first cell is `first`."""
+    return next(i for i, row in enumerate(ws.iter_rows(values_only=True), start=1) if row and row[0] == first)
+
+
+def test_contents_then_one_sheet_per_view_and_no_raw_tables(book):
+    assert book.sheetnames == VIEWS
+    contents = book["Contents"]
+    listed = [r[0] for r in rows_of(contents)[header_row(contents, "Sheet"):] if r[0] in VIEWS]
+    assert listed == VIEWS[1:]
+    links = [c.hyperlink.location for c in contents["A"] if c.hyperlink is not None]
+    assert links == [f"'{name}'!A1" for name in VIEWS[1:]]
+
+
+def test_names_and_references_never_ids(book):
+    for ws in book.worksheets:
+        if ws.title == "Contents":
+            continue  # its checksum is a hex digest, not an id
+        for row in ws.iter_rows(values_only=True):
+            for value in row:
+                assert not (isinstance(value, str) and INTERNAL_ID.search(value)), (ws.title, value)
+    reviews = book["Reviews"]
+    start = header_row(reviews, "Reference")
+    first = rows_of(reviews)[start]
+    assert first[0] == "WSCSP-DHR-2014-01" and first[2] == "Babergh" and first[3] == "Western Suffolk CSP"
+
+
+def test_dates_are_date_cells_in_british_format(book):
+    who = book["Who owes what"]
+    start = header_row(who, "Partner")
+    invoiced = who.cell(row=start + 1, column=5)
+    assert isinstance(invoiced.value, datetime) and invoiced.number_format == "dd/mm/yyyy"
+    register = book["Register"]
+    start = header_row(register, "Ref")
+    starts = [c.value for c in register[start]].index("Starts")
+    plymouth = next(r for r in register.iter_rows(min_row=start + 1) if r[0].value == "P1")
+    assert plymouth[starts].value == datetime(2017, 4, 1) and plymouth[starts].number_format == "dd/mm/yyyy"
+    assert plymouth[3].value == datetime(2017, 1, 24)  # the status date
+    fund = book["Fund spend"]
+    month = fund.cell(row=header_row(fund, "Fund") + 1, column=3)
+    assert isinstance(month.value, datetime) and month.value.day == 1 and month.number_format == "mmm yyyy"
+
+
+def money_total(ws, column: int, block_first: str, label: str = "Total") -> tuple[object, str, list]:
+    """(total cell, its formula, the block's money cells) for the block whose heading row starts block_first."""
+    start = header_row(ws, block_first)
+    cells = []
+    for row in ws.iter_rows(min_row=start + 1):
+        if row[0].value == label:
+            return row[column], row[column].value, cells
+        cells.append(row[column])
+    raise AssertionError(f"no {label} row")
+
+
+def test_money_is_money_with_sum_totals(book):
+    alloc = book["Allocation"]
+    agreed_title = next(i for i, r in enumerate(rows_of(alloc), start=1) if r[0] and "agreed" in str(r[0]))
+    start = agreed_title + 1
+    assert alloc.cell(row=start, column=8).value == "This year (£)"
+    rows = [r for r in alloc.iter_rows(min_row=start + 1, max_row=start + 6)]
+    assert [r[0].value for r in rows] == ["Babergh CSP", "Ipswich CSP", "Waveney CSP", "Suffolk Coastal CSP",
+                                          "Western CSP", "Totals"]
+    # Seed 000: 63,768 / 144,072 / 99,065 / 76,660 / 206,043 = £589,608 (the paper's rounding, agreed).
+    assert [r[7].value for r in rows[:5]] == [63768, 144072, 99065, 76660, 206043]
+    assert all(r[7].number_format.startswith("£") for r in rows)
+    total = rows[5][7]
+    assert total.value == f"=SUM(H{start + 1}:H{start + 5})"
+    assert rows[5][9].value == f"=SUM(J{start + 1}:J{start + 5})"  # variance: −£65,512
+    who = book["Who owes what"]
+    cell, formula, cells = money_total(who, 7, "Partner")
+    assert formula.startswith("=SUM(H") and sum(c.value for c in cells) == pytest.approx(7525.58)
+    fund = book["Fund spend"]
+    cell, formula, cells = money_total(fund, 5, "Fund")
+    assert sum(c.value for c in cells) == pytest.approx(2417)  # seed 002: £2,417 April-June 2018
+
+
+def test_cap_is_shown_in_pounds_and_percent_not_basis_points(book):
+    for ws in book.worksheets:
+        header = [str(v) for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+        assert not any("bp" in h.split() or "basis points" in h for h in header)
+
+
+def test_headings_frozen_and_filters_on(book):
+    for name in VIEWS:
+        ws = book[name]
+        assert ws.freeze_panes, name
+    for name in ("Register", "Reviews", "Who owes what", "Fund spend", "Indicator summary", "Indicators by month"):
+        assert book[name].auto_filter.ref, name
+
+
+def test_indicators_by_area_and_month_for_the_office_areas_only(book):
+    ws = book["Indicators by month"]
+    areas = {r[0] for r in rows_of(ws)[header_row(ws, "Area"):] if r[0]}
+    districts = {"Babergh", "Ipswich", "East Suffolk", "West Suffolk", "Mid Suffolk"}
+    # The county and the partnerships too, their figures made from the districts' and labelled so (issue 13).
+    derived = {"Suffolk (derived)", "Safer Suffolk Partnership Board (derived)", "Western Suffolk CSP (derived)"}
+    assert districts | derived | {"Suffolk"} == areas
+    summary = book["Indicator summary"]
+    assert {r[0] for r in rows_of(summary)[header_row(summary, "Area"):] if r[0]} == areas
+    rags = {r[-1] for r in rows_of(summary)[header_row(summary, "Area"):] if r[0]}
+    assert rags <= {"▲ Red", "◆ Amber", "● Green", "○ No target", "○ No figure yet", "○ Target withdrawn"} and len(rags) > 1
+
+
+def test_workbook_leaves_victim_level_rows_out_unless_asked(tmp_path, demo_path):
+    import openpyxl
+
+    from safer_desk.storage.store import open_store
+
+    store = open_store(demo_path)
+    try:
+        references = {r[0] for r in store.rows("SELECT reference FROM fund_referrals")}
+        export_for_county(store, tmp_path / "default.xlsx", raw_tables=True)
+        export_for_county(store, tmp_path / "opt-in.xlsx", raw_tables=True, include_referrals=True)
+    finally:
+        store.close()
+    assert references
+
+    def seen(path) -> set:
+        book = openpyxl.load_workbook(path)
+        return {v for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row} & references
+
+    assert seen(tmp_path / "default.xlsx") == set()
+    assert seen(tmp_path / "opt-in.xlsx") == references
+
+
+def test_libreoffice_opens_it_and_shows_the_right_totals(workbook, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
+    out = tmp_path / "csv"
+    # Every sheet (the last option, -1) as shown on screen (the ninth, true), UTF-8 (76), comma-separated.
+    options = "44,34,76,1,,0,false,true,true,false,false,-1"
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--convert-to", f"csv:Text - txt - csv (StarCalc):{options}", "--outdir", str(out),
+                    str(workbook)], check=True, capture_output=True, timeout=300)
+
+    def sheet(name: str) -> list[list[str]]:
+        with (out / f"{workbook.stem}-{name}.csv").open(encoding="utf-8", newline="") as fh:
+            return list(csv.reader(fh))
+
+    alloc = sheet("Allocation")
+    agreed = next(i for i, r in enumerate(alloc) if r[0].endswith("agreed by the board"))
+    totals = next(r for r in alloc[agreed:] if r[0] == "Totals")
+    assert totals[4:10] == ["£196,539.00", "£393,069.00", "£0.00", "£589,608.00", "£655,120.00", "-£65,512.00"]
+    assert alloc[agreed + 2][:2] == ["Babergh CSP", "1"] and alloc[agreed + 2][7] == "£63,768.00"
+    who = sheet("Who owes what")
+    assert next(r for r in who if r[0] == "Total")[7] == "£7,525.58"
+    assert re.fullmatch(r"\d\d/\d\d/20\d\d", who[header_index(who, "Partner") + 1][4])
+    fund = sheet("Fund spend")
+    assert next(r for r in fund if r[0] == "Total")[3:6] == ["15", "39", "£2,417.00"]
+    contents = sheet("Contents")
+    assert re.fullmatch(r"\d\d/\d\d/20\d\d", next(r for r in contents if r[0] == "Exported on")[1])
+
+
+def header_index(rows: list[list[str]], first: str) -> int:
+    return next(i for i, r in enumerate(rows) if r and r[0] == first)

@@ -1,0 +1,170 @@
+"""Funders' awards and shares: commissioning against an award counts the funder's share only (seed 003),
+the 2009/10 retained budget's revenue/capital split (seed 000), which end of a cost range is counted, and
+the register, `safer-desk projects` and the report showing each funder's share."""
+
+import csv
+import io
+
+import pytest
+
+from safer_desk.cli import main
+from safer_desk.domain.commissioning import Award, FundingError, counted_cost, revenue_capital_check
+from safer_desk.services import funders
+from safer_desk.services import projects as svc
+from safer_desk.services import projects_commissioning as com
+from safer_desk.services.projects import FundingSource
+
+PCC = "PCC grant to Safer Plymouth 2017-19"
+RETAINED = "SSPB 10% retained budget 2009/10"
+
+
+def plymouth(store):
+    return [p for p in svc.load_projects(store) if p.ref.startswith("P")]
+
+
+def test_blank_file_has_the_award_tables(store):
+    cols = lambda t: [r[1] for r in store.rows(f"PRAGMA table_info({t})")]  # noqa: E731
+    assert cols("funding_awards") == ["id", "funder", "name", "total_pence", "first_year", "last_year", "conditions",
+                                      "revenue_bp", "capital_bp", "notes", "created_at", "updated_at"]
+    assert cols("funding_award_years") == ["id", "award_id", "financial_year", "amount_pence"]
+
+
+def test_plymouth_against_the_pcc_award_counts_the_pccs_share_only(demo_store):
+    award = funders.award_by_name(demo_store, PCC)
+    assert award.amount_for("2017/18") == award.amount_for("2018/19") == 40_056_800
+    projects = plymouth(demo_store)
+    items = [com.ScenarioItem(p.id) for p in projects]
+    result = com.evaluate(projects, 0, items, award=award, award_year="2017/18")
+    assert result.fund_pence == 40_056_800
+    assert result.committed_pence == 23_350_000  # £110,000 + £25,000 + £98,500
+    assert result.remaining_pence == 16_706_800  # £167,068 left
+    assert not result.commitment.over_committed
+    assert {r.project.ref: r.share_pence for r in result.rows} == {
+        "P1": 11_000_000, "P2": 2_500_000, "P3": 9_850_000, "P4": None, "P5": None, "P6": None, "P7": None, "P8": None}
+    assert result.summary() == (f"{PCC} £400,568 for 2017/18; committed £233,500 of OPCC's money; remaining £167,068")
+    assert any("“Awaiting confirmation”" in p for p in result.problems)
+    assert sum("“Tbc”" in p for p in result.problems) == 4
+    assert result.commitment.by_year == {"2017/18": 23_350_000}
+    # counting whole contracts, as before, is what the paper does not do: over-committed by £2,176,185
+    whole = com.evaluate(projects, 40_056_800, items)
+    assert "OVER-COMMITTED by £2,176,185" in whole.summary()
+
+
+def test_a_scenario_against_an_award_is_saved_with_it(demo_store):
+    award = funders.award_by_name(demo_store, PCC)
+    projects = plymouth(demo_store)
+    saved = com.save_scenario(demo_store, com.new_scenario(
+        "Safer Plymouth 2017/18", 0, [com.ScenarioItem(p.id) for p in projects], award_id=award.id,
+        award_year="17/18", fund_label="PCC grant 2017/18"))
+    assert (saved.award_id, saved.award_year, saved.range_end) == (award.id, "2017/18", "upper")
+    result = com.evaluate_saved(demo_store, saved)
+    assert (result.committed_pence, result.remaining_pence) == (23_350_000, 16_706_800)
+    table = com.board_table(result, plain=True)
+    assert "OPCC's share" in table.header
+    assert table.rows[0][table.header.index("OPCC's share")] == "£110,000"
+    snapshot = funders.delete_award(demo_store, award.id)
+    assert com.get_scenario(demo_store, saved.id).award_id is None
+    funders.restore_award(demo_store, snapshot)
+    assert com.get_scenario(demo_store, saved.id).award_id == award.id
+
+
+def test_the_retained_budget_holds_its_69_31_split_and_checks_it(demo_store):
+    award = funders.award_by_name(demo_store, RETAINED)
+    assert (award.revenue_bp, award.capital_bp) == (6900, 3100)
+    assert award.split("2009/10") == (4_520_328, 2_030_872)  # £45,203.28 + £20,308.72 = £65,512
+    with pytest.raises(FundingError, match="do not add up to 100%"):
+        funders.make_award(funder="SSPB", name="x", years={"2009/10": "65512"}, revenue="69", capital="30")
+    with pytest.raises(FundingError, match="both percentages"):
+        Award("a", "SSPB", "x", revenue_bp=6900)
+    messages = revenue_capital_check(award, "2009/10", [("Capital project", 3_000_000, 3_000_000, 0),
+                                                        ("Unsplit", 1_000_000, None, None)])
+    assert messages[0] == f"{RETAINED} is 69% revenue (£45,203.28) and 31% capital (£20,308.72) in 2009/10."
+    assert "£30,000 of capital: £9,691.28 more than the award's capital share" in messages[1]
+    assert "1 ticked project states no capital/revenue split" in messages[2]
+
+
+def test_which_end_of_a_range_is_counted_is_said_and_chosen(demo_store):
+    p = {x.ref: x for x in svc.load_projects(demo_store)}
+    assert counted_cost("range", 5_437_200, 6_237_200) == (6_237_200, "the upper end of £54,372 - £62,372")
+    assert counted_cost("range", 5_437_200, 6_237_200, "lower") == (5_437_200, "the lower end of £54,372 - £62,372")
+    assert counted_cost("minimum", 5_000_000, None)[1] == "the minimum £50,000 (no upper figure is stated)"
+    items = [com.ScenarioItem(p["13"].id), com.ScenarioItem(p["3"].id)]
+    upper = com.evaluate(p.values(), com.PRG_SHARE_PENCE, items)
+    lower = com.evaluate(p.values(), com.PRG_SHARE_PENCE, items, range_end="lower")
+    assert upper.committed_pence - lower.committed_pence == 800_000
+    assert "Sexual Exploitation of Adults / Children in Off-street Premises: counts the upper end of £54,372 - " \
+           "£62,372." in upper.notes
+    assert any("counts the lower end" in n for n in lower.notes)
+    assert any("InnKeeper / Local Target 7 projects: counts the minimum £50,000" in n for n in upper.notes)
+    with pytest.raises(com.ScenarioError):
+        com.evaluate(p.values(), 1, items, range_end="middle")
+
+
+def test_funding_by_funder_and_year_round_trips_the_editor_text(store):
+    problems = []
+    sources = svc.parse_funding_sources("OPCC (2017/18): £110,000\nOPCC (18/19): Tbc\nSCC: £5,000", problems)
+    assert not problems
+    assert sources == (FundingSource("OPCC", 11_000_000, "", "2017/18"), FundingSource("OPCC", None, "Tbc", "2018/19"),
+                       FundingSource("SCC", 500_000, "", ""))
+    assert svc.format_funding_sources(sources) == "OPCC (2017/18): £110,000\nOPCC (2018/19): Tbc\nSCC: £5,000"
+    p = svc.save_project(store, svc.project_from_fields({"title": "Domestic abuse contract", "cost": "£501,753"}))
+    before = funders.set_project_funding(store, p.id, sources)
+    assert before == () and svc.get_project(store, p.id).funding_sources == sources
+    assert funders.shares_text(svc.get_project(store, p.id)) == (
+        "OPCC (2017/18): £110,000 of £501,753; OPCC (2018/19): Tbc; SCC: £5,000 of £501,753")
+    funders.set_project_funding(store, p.id, before)  # undo
+    assert svc.get_project(store, p.id).funding_sources == ()
+    assert funders.funder_names(store) == []
+
+
+def test_the_register_command_adds_ref_qualifiers_and_funders(demo_path, capsys):
+    assert main(["projects", str(demo_path)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    by_ref = {r["ref"]: r for r in rows}
+    assert list(rows[0])[11:] == ["ref", "laa_outcome_qualifier", "csp_priority_qualifier", "cross_cutting_qualifier",
+                                  "additional_qualifier", "innovative_qualifier", "funders"]
+    assert (by_ref["4"]["additional"], by_ref["4"]["additional_qualifier"]) == ("yes", "(in some areas)")
+    assert by_ref["9"]["additional_qualifier"] == "for Ipswich only"
+    assert by_ref["8"]["innovative_qualifier"] == "unknown at this stage"
+    assert by_ref["P1"]["funders"] == "OPCC (2017/18): 110000"
+    assert by_ref["P4"]["funders"] == "OPCC (2017/18): Awaiting confirmation"
+    assert by_ref["13"]["funders"] == "Suffolk Constabulary (police support worker, outside the total): 42000"
+
+
+def test_the_report_shows_the_funders_shares(demo_store):
+    from safer_desk.services.report import report_areas
+    from safer_desk.services.report_sections.projects import board_report_sections
+
+    options = board_report_sections(demo_store, areas=report_areas(demo_store, "Plymouth", None))[0]
+    register = options.tables[0]
+    da = next(r for r in register.rows if r[0] == "P1")
+    assert da[-1] == "OPCC (2017/18): £110,000 of £501,753"
+    pcc = next(t for t in options.tables if t.title == f"{PCC}: 2017/18 (£400,568)")
+    assert [r[2] for r in pcc.rows[:3]] == ["£110,000", "£25,000", "£98,500"]
+    assert pcc.total_row[1:3] == ["Committed (left: £167,068)", "£233,500"]
+    assert "OPCC's shares come to £233,500 of the £400,568 awarded for 2017/18: £167,068 left." in pcc.note
+    assert "5 shares are not known yet" in pcc.note
+
+
+def test_the_family_intervention_line_is_flagged(demo_store):
+    fip = next(p for p in svc.load_projects(demo_store) if p.ref == "2")
+    assert fip.reconciliation.lines_min_pence == 11_800_000  # £29,500 × a minimum of 4 workers
+    assert fip.warning == "The cost lines add up to £118,000 but the stated cost is £120,000."
+    assert not fip.reconciliation.agrees
+
+
+def test_the_commissioning_page_keeps_a_scenarios_award_when_it_is_saved_again(demo_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    store = demo_window.show_tab("projects").session.store
+    award = funders.award_by_name(store, PCC)
+    saved = com.save_scenario(store, com.new_scenario(
+        "Safer Plymouth 2017/18", 0, [com.ScenarioItem(p.id) for p in plymouth(store)], award_id=award.id,
+        award_year="2017/18"))
+    tab = demo_window.show_tab("projects")
+    page = tab.show_commissioning()
+    page.load_scenario(saved.id)
+    assert "committed £233,500 of OPCC's money; remaining £167,068" in page.summary.text()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    again = com.get_scenario(store, saved.id)
+    assert (again.award_id, again.award_year) == (award.id, "2017/18")
