@@ -7,8 +7,10 @@ and ``OpenedFile.upgraded_from`` says so, so the window can tell the person.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from safer_desk.storage.schema import schema_version
 from safer_desk.storage.store import (FileLocked, FileMissing, FileReadOnly, Store, StoreError, backups_folder,
@@ -18,7 +20,7 @@ from safer_desk.storage.store import (FileLocked, FileMissing, FileReadOnly, Sto
 DatabaseError = sqlite3.Error
 
 __all__ = ["DatabaseError", "FileLocked", "FileMissing", "FileReadOnly", "OpenedFile", "Store", "StoreError", "back_up",
-           "open_office_file", "program_schema_version"]
+           "open_office_file", "program_schema_version", "reading_connection"]
 
 
 @dataclass(frozen=True)
@@ -56,3 +58,18 @@ def back_up(path: Path, *, reason: str = "on-demand") -> Path:
 
 def program_schema_version() -> int:
     return schema_version()
+
+
+@contextmanager
+def reading_connection(store: Store) -> Iterator[Store]:
+    """Another connection to the open file for a worker thread that only reads (one connection per thread).
+
+    It is closed without ``Store.close``'s housekeeping: ``PRAGMA optimize`` may run ANALYZE and the
+    switch back from WAL rewrites the header, and either is a write to a file the person only looked
+    at (issue 11, behaviour 8: found by the no-write test when the Costs tab's pages loaded).
+    """
+    own = store.connect_for_thread()
+    try:
+        yield own
+    finally:
+        own.conn.close()

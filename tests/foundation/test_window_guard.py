@@ -6,7 +6,7 @@ Driven as a person would: rows clicked, text typed, keys pressed; assertions on 
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt, QThreadPool
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTabBar, QWidget
 
 from safer_desk.presenters.screens import UnsavedChoice
@@ -128,44 +128,98 @@ def test_nothing_to_save_says_so(demo_window, register):
 
 # -- opening or looking never writes ----------------------------------------------------------------
 
-def file_state(path):
-    other = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        version = other.execute("PRAGMA data_version").fetchone()[0]
-        count = other.execute("SELECT count(*) FROM audit_log").fetchone()[0] if other.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").fetchone() else 0
-    finally:
-        other.close()
-    return version, count
+class Watcher:
+    """A second connection kept open on the file: its PRAGMA data_version changes whenever another
+    connection commits anything (a fresh connection always starts from the same number, so the same
+    connection must be asked before and after). With the audit rows and the bytes of the file."""
+
+    def __init__(self, path):
+        self.path = path
+        self.wal = path.with_name(path.name + "-wal")
+        self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        self.first = self.state()
+
+    def state(self):
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        audit = self.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        return version, audit, self.path.read_bytes(), self.wal.read_bytes() if self.wal.exists() else b""
+
+    def changes(self):
+        """What changed since the watch began, in words ("" when nothing did)."""
+        now, names = self.state(), ("data_version", "audit rows", "file bytes", "-wal bytes")
+        return ", ".join(n for n, a, b in zip(names, self.first, now) if a != b)
+
+    def close(self):
+        self.conn.close()
 
 
-def test_opening_every_tab_and_dialog_writes_nothing(demo_window, demo_path, qtbot):
-    wal = demo_path.with_name(demo_path.name + "-wal")
-    store = demo_window.session.store
-    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    before_bytes = demo_path.read_bytes()
-    before_wal = wal.read_bytes() if wal.exists() else b""
-    changes = store.conn.total_changes
-    version = file_state(demo_path)
-    demo_window.show()
+def look_at_everything(window, qtbot):
+    """Every tab, every page inside it, and the dialogs of the View and Help menus; workers finished."""
+    window.show()
     for spec in TAB_SPECS:
-        tab = demo_window.show_tab(spec.key)
-        qtbot.waitUntil(lambda: not demo_window.is_busy(), timeout=10000)
+        tab = window.show_tab(spec.key)
+        qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
         for pages in tab.findChildren(QWidget):
-            if hasattr(pages, "setCurrentIndex") and hasattr(pages, "count") and pages.metaObject().className() \
-                    == "QTabWidget":
+            if pages.metaObject().className() == "QTabWidget":
                 for i in range(pages.count()):
                     pages.setCurrentIndex(i)
                     QApplication.processEvents()
-        qtbot.waitUntil(lambda: not demo_window.is_busy(), timeout=10000)
-    demo_window.show_history()
-    demo_window.show_reference()
-    demo_window.show_about()
+        qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
+    window.show_history()
+    window.show_reference()
+    window.show_about()
     QApplication.processEvents()
-    assert store.conn.total_changes == changes
-    assert file_state(demo_path) == version  # PRAGMA data_version from a second connection
-    assert (wal.read_bytes() if wal.exists() else b"") == before_wal
-    assert demo_path.read_bytes() == before_bytes
+    QThreadPool.globalInstance().waitForDone(15000)  # a worker's connection is closed after its result
+    QApplication.processEvents()
+
+
+def test_looking_at_every_tab_and_dialog_writes_nothing(demo_window, demo_path, qtbot):
+    store = demo_window.session.store
+    changes = store.conn.total_changes
+    watcher = Watcher(demo_path)
+    try:
+        look_at_everything(demo_window, qtbot)
+        assert store.conn.total_changes == changes
+        assert watcher.changes() == ""
+    finally:
+        watcher.close()
+
+
+@pytest.mark.xfail(strict=True, reason="storage.open_store switches the file to WAL on every open, which rewrites "
+                                       "its header (data_version 1 -> 3); storage/ belongs to the file-safety "
+                                       "work: the switch belongs before the first write (see the kit report)")
+def test_opening_a_file_writes_nothing(window, demo_path, qtbot):
+    watcher = Watcher(demo_path)
+    try:
+        assert window.open_path(demo_path)
+        assert watcher.changes() == ""
+    finally:
+        watcher.close()
+
+
+def test_opening_an_older_file_upgrades_it_after_a_backup_and_says_so(window, tmp_path, prompts):
+    """The one write an open may make is announced, and the backup holds the file as it was."""
+    from safer_desk.storage import schema as schema_module
+    from safer_desk.storage.schema import MigrationSet, core
+    from safer_desk.storage.store import backups_folder, open_store
+
+    path = tmp_path / "old.sqlite"
+    first_only = MigrationSet(core.migrations.name, core.migrations.steps[:1])
+    with pytest.MonkeyPatch.context() as older:  # a file made by a version that knew only the first step
+        older.setattr(schema_module, "all_sets", lambda: [first_only])
+        older.setattr("safer_desk.storage.store.all_sets", lambda: [first_only])
+        older.setattr("safer_desk.storage.store.known_steps", lambda: {(first_only.name, first_only.names()[0])})
+        open_store(path, create=True).close()
+    assert window.open_path(path)
+    (title, text), = prompts.infos
+    backup, = backups_folder(path).glob("old.*.before-upgrade.sqlite")
+    assert title == "File upgraded" and "older version" in text and str(backup) in text
+    assert window.statusBar().currentMessage() == text
+    old = sqlite3.connect(backup)
+    assert old.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+    old.close()
+    window.open_path(path)  # opened again: nothing more to say
+    assert len(prompts.infos) == 1
 
 
 # -- Alt letters ------------------------------------------------------------------------------------

@@ -326,11 +326,10 @@ class BackgroundLoader:
         self.busy = True
 
         def work(progress, cancelled) -> Any:
-            conn = store.connect_for_thread()
-            try:
+            from safer_desk.services.files import reading_connection
+
+            with reading_connection(store) as conn:  # closed without writing: looking never writes
                 return read(conn)
-            finally:
-                conn.close()
 
         def done(data: Any) -> None:
             if generation == self._generation:

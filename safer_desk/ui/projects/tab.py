@@ -17,6 +17,7 @@ from safer_desk.domain.projects import CRITERIA, ProjectError, ProjectStatus
 from safer_desk.exchange.files import parse_tsv
 from safer_desk.exchange.tables import table_file_filter, table_target
 from safer_desk.presenters.projects import ProjectsPresenter
+from safer_desk.services.files import reading_connection
 from safer_desk.services import projects as service
 from safer_desk.services.projects import Project
 from safer_desk.ui import prompts
@@ -145,11 +146,8 @@ class RegisterPage(QWidget):
         self.view.setEnabled(False)
 
         def work(progress, cancelled):
-            own = store.connect_for_thread()
-            try:
+            with reading_connection(store) as own:  # closed without writing: looking never writes
                 projects = service.load_projects(own)
-            finally:
-                own.close()
             for p in projects:  # work out what the table and the search need here, not on the GUI thread
                 p.search_text, p.criteria_met, p.reconciliation  # noqa: B018
             return projects
