@@ -106,6 +106,11 @@ class RowTableModel(QAbstractTableModel):
                                for p, c in zip(self._pence, self.columns)]
 
     @property
+    def keeps_totals(self) -> bool:
+        """True when the table has a totals function (its line may be absent while no row is shown)."""
+        return self._totals is not None
+
+    @property
     def has_total(self) -> bool:
         return self._totals is not None and self._total is not None
 
@@ -319,7 +324,7 @@ class SortProxy(QSortFilterProxyModel):
 
     def _update_total(self) -> None:
         model = self.sourceModel()
-        if isinstance(model, RowTableModel) and model.has_total:
+        if isinstance(model, RowTableModel) and model.keeps_totals:  # a line gone while nothing was shown comes back
             filtering = self._predicate is not None or self._needle or self._column_filters
             model.update_total(self.source_rows() if filtering else None)
 
