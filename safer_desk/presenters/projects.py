@@ -47,7 +47,10 @@ def project_editor_fields() -> list[Field]:
     for key, _, title in CRITERIA:
         fields.append(Field(key, CRITERION_LABELS[key], FieldKind.CHOICE,
                             choices=tuple(CriterionValue.choices()), help=title))
-        fields.append(Field(f"{key}_note", f"{CRITERION_LABELS[key]} qualifier", placeholder="e.g. for Ipswich only"))
+        fields.append(Field(f"{key}_note", f"{CRITERION_LABELS[key]} qualifier",
+                            placeholder="qualifier, e.g. for Ipswich only",
+                            help=f"{CRITERION_LABELS[key]} qualifier, as the paper writes it after the answer: "
+                                 "“for Ipswich only”, “(in some areas)”"))
     fields += [
         Field("lead_organisation", "&Lead organisation"),
         Field("officers", "Lead officers", LONG, placeholder="One a line: Name, Role, Organisation"),

@@ -98,6 +98,7 @@ def test_a_message_sits_beside_its_field_and_the_field_is_brought_into_view(dial
     assert 0 <= top and top + field.height() <= viewport.height()  # scrolled to the field
     assert QApplication.focusWidget() is field.edit
     assert message.accessibleName() == "Message about Paid on"
+    assert message.height() >= message.heightForWidth(message.width())  # wrapped, every line shown
     for key in ("amount", "what", "extra3"):
         assert not view.messages[key].isVisible()
 
@@ -260,3 +261,28 @@ def test_the_calendar_picks_a_date_and_opens_on_the_date_typed(field, qtbot):
     assert field.date() is None
     field.button.menu().aboutToShow.emit()  # nothing typed: the calendar opens on today
     assert field.calendar.selectedDate() == QDate.currentDate()
+
+
+def test_a_splitter_cannot_squeeze_the_fields_out_of_view(qtbot):
+    from PySide6.QtWidgets import QSplitter, QTableView
+
+    fields = [Field("status", "Stat&us", FieldKind.CHOICE, choices=(("proposed", "Proposed"),)),
+              Field("since", "since", FieldKind.DATE), Field("capital", "Capital", FieldKind.MONEY),
+              Field("revenue", "Revenue", FieldKind.MONEY)]
+    p = FormPresenter(fields, today=lambda: TODAY)
+    p.load({})
+    splitter = QSplitter()
+    qtbot.addWidget(splitter)
+    splitter.addWidget(QTableView())
+    view = FormView(p, pairs={"status": "since", "capital": "revenue"})
+    splitter.addWidget(view)
+    splitter.resize(900, 300)
+    splitter.show()
+    splitter.setSizes([890, 10])  # the person drags the handle far right
+    QApplication.processEvents()
+    viewport = view.scroll.viewport()
+    assert view.body.width() <= viewport.width()
+    for widget in list(view.widgets.values()) + list(view.labels.values()):
+        left = widget.mapTo(viewport, QPoint(0, 0)).x()
+        assert 0 <= left and left + widget.width() <= viewport.width()
+        assert widget.width() >= widget.minimumSizeHint().width()

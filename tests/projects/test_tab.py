@@ -1,5 +1,7 @@
 """The Projects tab driven through its real widgets on the example file."""
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -375,3 +377,43 @@ def test_export_scenario_from_the_page(tab, qtbot, prompts, tmp_path):
     assert lines[0].startswith("Ref,Project / Initiative,LAA2 outcome?")
     assert lines[-1].split(",")[1] == "Total committed" and "65000" in lines[-1]
     assert prompts.infos and str(target) in prompts.infos[-1][1]
+
+
+def test_figures_typed_where_a_slip_is_likely_are_queried_beside_their_fields(tab, page, qtbot):
+    """Behaviour 5 on Projects: odd separators are refused with a question, a far-off date is asked about once."""
+    project = select_title(page, "Suffolk Strive", qtbot)
+    editor, w = page.editor, page.editor.widgets
+
+    def type_in(key, text):
+        edit = getattr(w[key], "edit", w[key])
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keyClicks(edit, text)
+
+    type_in("capital", "1,2,3")  # once stored as 123
+    type_in("revenue", "£12,50")  # a decimal comma
+    type_in("cost", "£29.000")  # a thousands separator typed as a point
+    type_in("end_date", "31/3/2110")  # a slip of the year
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    shown = {k: editor.messages[k].text() for k in ("capital", "revenue", "cost", "end_date")
+             if editor.messages[k].isVisibleTo(editor)}
+    assert shown["capital"].startswith("⚠ “1,2,3” is not an amount of money")
+    assert shown["revenue"].startswith("⚠ “£12,50” is not an amount of money")
+    assert "if it means £29,000, type £29,000" in shown["cost"]
+    assert "31/03/2110 is more than 10 years" in shown["end_date"]  # asked at the same time, beside its field
+    assert tab.session.undo_stack.count() == 0
+    assert svc.get_project(tab.session.store, project.id) == project  # nothing written
+    type_in("capital", "£1,000")
+    type_in("revenue", "£28,000")
+    type_in("cost", "£29,000")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.messages["end_date"].text() == ("⚠ 31/03/2110 is more than 10 years from the year in view "
+                                                  f"({date.today().year}): is the year right? Save again to keep it.")
+    assert "check the figures queried" in editor.form_message.text()
+    assert tab.session.undo_stack.count() == 0
+    type_in("end_date", "31/3/2019")  # corrected: saved at the next press
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    saved = svc.get_project(tab.session.store, project.id)
+    assert (saved.capital_pence, saved.revenue_pence, saved.end_date) == (100_000, 2_800_000, "2019-03-31")
+    assert not editor.messages["end_date"].isVisibleTo(editor)
+    assert tab.session.undo_stack.undoText() == "Save project Suffolk Strive"

@@ -8,7 +8,7 @@ Enter in a single-line field saves the form; the window's Ctrl+S saves it too.
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Collection, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
@@ -74,24 +74,61 @@ def set_widget_text(widget: QWidget, text: str) -> None:
         widget.setText(text)
 
 
+class WrappedLabel(QLabel):
+    """A word-wrapped label that takes any width it is given and is always as tall as its text then needs.
+
+    A long message never widens the form. QFormLayout does not ask a field's nested layout for its
+    height at the field's real width, so a wrapped message beside its field was clipped (seen at
+    1093×582); the label sets that height as its own minimum whenever its width or text changes.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit_height()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        need = self.heightForWidth(max(self.width(), 1)) if self.text() else 0
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+
 class FormView(QWidget):
     """Shows a FormPresenter and forwards typing and clicks to it.
 
     ``pairs`` puts a second field on the same row as the first ({"start_date": "end_date"});
+    ``unlabelled`` names partners shown without a label of their own (their placeholder, tooltip and
+    accessible name say what they are: a criterion's qualifier after its value, as the papers write it);
     ``sections`` groups fields under titles ([("", keys), ("Board criteria", keys)]);
+    ``spanning`` names fields given the whole width of their row, without a label (the section title names them);
     ``custom`` supplies the widget for a CUSTOM field (the screen keeps it in step itself).
+
+    Nothing is ever cut off at the right: rows wrap their field under the label when the width is short,
+    and the view asks for at least the width its fields need (the splitter or dialog gives it).
     """
 
     def __init__(self, presenter: FormPresenter, parent: QWidget | None = None, *,
                  pairs: Mapping[str, str] | None = None, sections: Sequence[tuple[str, Sequence[str]]] | None = None,
                  custom: Mapping[str, QWidget] | None = None, save_text: str = "&Save",
-                 discard_text: str = "&Revert", on_save: Callable[[], bool] | None = None):
+                 discard_text: str = "&Revert", on_save: Callable[[], bool] | None = None,
+                 unlabelled: Collection[str] = (), spanning: Collection[str] = ()):
         super().__init__(parent)
         self.presenter = presenter
         self.on_save = on_save or presenter.save
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self._unlabelled, self._spanning = set(unlabelled), set(spanning)
         pairs = dict(pairs or {})
         partners = set(pairs.values())
         custom = dict(custom or {})
@@ -134,6 +171,7 @@ class FormView(QWidget):
             box: QWidget = QGroupBox(title) if title else QWidget()
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: the field goes under its label
             if not title:
                 form.setContentsMargins(0, 0, 0, 0)
             for key in group_keys:
@@ -159,6 +197,7 @@ class FormView(QWidget):
         bar.addWidget(self.discard_button)
         bar.addWidget(self.save_button)
         outer.addLayout(bar)
+        self.fit_width()
 
         presenter.changed.connect(self.refresh)
         self.destroyed.connect(lambda *_: presenter.changed.disconnect(self.refresh))
@@ -172,29 +211,40 @@ class FormView(QWidget):
         cell_layout.setSpacing(1)
         line = QHBoxLayout()
         cell_layout.addLayout(line)
-        line.addWidget(self._make(field, custom), 1)
+        # A partner without a label (a qualifier after its value) gets the room the value does not need.
+        line.addWidget(self._make(field, custom), 0 if partner in self._unlabelled else 1)
         if partner:
             other = self.presenter.field(partner)
-            label = QLabel(other.label)
-            label.setBuddy(self._focus_of(self._make(other, custom)))
-            self.labels[partner] = label
-            line.addWidget(label)
-            line.addWidget(self.widgets[partner], 1)
+            widget = self._make(other, custom)
+            if partner in self._unlabelled:
+                widget.setToolTip(other.help or other.plain_label)
+            else:
+                label = QLabel(other.label)
+                label.setBuddy(self._focus_of(widget))
+                self.labels[partner] = label
+                line.addWidget(label)
+            line.addWidget(widget, 1)
         for k in (key, partner) if partner else (key,):
-            message = QLabel()
-            message.setWordWrap(True)
-            message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            message = WrappedLabel()
             message.setStyleSheet(ERROR_STYLE)
             message.setAccessibleName(f"Message about {self.presenter.field(k).plain_label}")
             message.hide()
             self.messages[k] = message
             cell_layout.addWidget(message)
+        if key in self._spanning:
+            form.addRow(cell)
+            return
         label = QLabel(f"{field.label}:")
         label.setBuddy(self._focus_of(self.widgets[key]))
         if field.help:
             label.setToolTip(field.help)
         self.labels[key] = label
         form.addRow(label, cell)
+
+    def fit_width(self) -> None:
+        """Ask for the width the fields need (with the scroll bar), so a splitter never squeezes them out of view."""
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setMinimumWidth(self.body.minimumSizeHint().width() + bar + 2 * self.scroll.frameWidth())
 
     @staticmethod
     def _focus_of(widget: QWidget) -> QWidget:

@@ -135,7 +135,8 @@ class ProjectEditor(FormView):
     def __init__(self, presenter: ProjectEditorPresenter, parent: QWidget | None = None):
         self.cost_lines = CostLinesEditor(presenter)
         super().__init__(presenter, parent, pairs=PAIRS, sections=SECTIONS, custom={"cost_lines": self.cost_lines},
-                         save_text="&Save changes", discard_text="&Revert")
+                         save_text="&Save changes", discard_text="&Revert",
+                         unlabelled=[f"{key}_note" for key in CRITERIA_KEYS], spanning=["cost_lines"])
         self.save_button.setAccessibleName("Save changes to this project")
         self.warning = QLabel()
         self.warning.setWordWrap(True)
