@@ -140,8 +140,7 @@ class ProjectEditorPresenter(FormPresenter):
                                                 cost_lines=list(values.get("cost_lines") or ()),
                                                 today=self.today())
         except FieldProblems as exc:
-            by_field = {("end_date" if k == "capital_revenue" else k): v for k, v in exc.by_field.items()}
-            raise FormError(by_field, "Not saved: correct the fields marked.") from None
+            raise FormError(exc.by_field, "Not saved: correct the fields marked.") from None
         except ProjectError as exc:
             raise FormError({}, f"Not saved: {exc}") from None
         self.owner.save_project(before, after, new=self.is_new)

@@ -219,25 +219,35 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         """Bring the tab where the action happened into view, then undo it there."""
         stack = self.session.undo_stack
-        if not stack.canUndo():
-            return
-        tab = self._command_tab(stack.index() - 1)
-        if tab and tab in self.tab_pages and tab != self.current_tab_key():
-            self.show_tab(tab)
-            if self.current_tab_key() != tab:
-                return  # the person chose to stay with unsaved edits
-        stack.undo()
+        if stack.canUndo() and self._ready_to_step(self._command_tab(stack.index() - 1)):
+            stack.undo()
 
     def redo(self) -> None:
         stack = self.session.undo_stack
-        if not stack.canRedo():
-            return
-        tab = self._command_tab(stack.index())
+        if stack.canRedo() and self._ready_to_step(self._command_tab(stack.index())):
+            stack.redo()
+
+    def _ready_to_step(self, tab: str) -> bool:
+        """Before an undo or redo: its tab in view, and that tab's unsaved edits asked about.
+
+        Undoing re-reads the records it touches, which would silently replace what is typed in the
+        editor; so Save / Discard / Cancel first. After Save the saved edit is the last action: the
+        person presses Undo again to undo it, nothing else is undone behind their back.
+        """
         if tab and tab in self.tab_pages and tab != self.current_tab_key():
             self.show_tab(tab)
             if self.current_tab_key() != tab:
-                return
-        stack.redo()
+                return False  # the person chose to stay with unsaved edits on the tab in view
+        widget = self.current_tab()
+        if widget is None or not widget.has_unsaved_changes():
+            return True
+        depth = self.session.undo_stack.count()
+        if not widget.may_leave(self._ask_unsaved):
+            return False
+        if self.session.undo_stack.count() != depth:
+            self.statusBar().showMessage("Saved. Undo again to undo it.", 8000)
+            return False
+        return True
 
     def _update_undo_actions(self, *_: object) -> None:
         stack = self.session.undo_stack

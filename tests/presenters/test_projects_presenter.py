@@ -141,3 +141,97 @@ def test_opening_and_selecting_writes_nothing(demo_store):
     p.add_project()
     p.editor.discard()
     assert demo_store.conn.total_changes == changes and demo_store.scalar("PRAGMA data_version") == version
+
+
+def test_problems_found_across_fields_sit_beside_the_field_to_change(presenter, log):
+    strive = by_title(presenter, "Suffolk Strive")  # £29,000, 01/04/2009 to 31/03/2010
+    presenter.select(strive.id)
+    e = presenter.editor
+    e.set_value("end_date", "31/3/2008")
+    assert not presenter.save()
+    assert e.message("end_date") == "The project ends before it starts." and log.done == []
+    e.set_value("end_date", e.saved_values["end_date"])  # as the file has it (a date typed now is queried)
+    e.set_value("capital", "£1,000")
+    e.set_value("revenue", "£20,000")  # with the capital, not the £29,000 cost
+    assert not presenter.save()
+    assert e.message("revenue") == "£1,000 + £20,000 = £21,000, not the cost of £29,000."
+    assert e.form_message == "Not saved: correct the fields marked."
+    e.set_value("revenue", "£28,000")
+    assert presenter.save() and log.undo_text == "Undo save project Suffolk Strive"
+
+
+def test_cost_lines_typed_in_the_editor_are_checked_line_by_line(presenter, demo_store, log):
+    elev8 = by_title(presenter, "Suffolk ELEV8")
+    presenter.select(elev8.id)
+    e = presenter.editor
+    lines = list(e.value("cost_lines"))
+    e.set_cost_lines(lines + [("2010/11", "Venue", "hire", "")])  # a line without an amount
+    assert e.is_dirty and not presenter.save()
+    assert e.cost_line_messages() == {len(lines): "give an amount."}
+    e.set_cost_lines(lines + [("2010/11", "Venue", "hire", "£1,000")])
+    assert presenter.save()
+    saved = svc.get_project(demo_store, elev8.id)
+    assert len(saved.cost_lines) == len(lines) + 1 and saved.cost_lines[-1].amount.text == "£1,000"
+
+
+def test_the_selection_follows_the_rows_when_they_change(presenter, demo_store):
+    gone, kept = by_title(presenter, "Homeshield"), by_title(presenter, "Suffolk ELEV8")
+    presenter.select(kept.id)
+    seen = []
+    presenter.selection_changed.connect(seen.append)
+    svc.save_project(demo_store, svc.get_project(demo_store, kept.id).__class__(
+        **{**vars(svc.get_project(demo_store, kept.id)), "cost_note": "agreed"}))
+    presenter.refresh([kept.id])  # the selected project re-read: the editor shows the file's version
+    assert seen == [kept.id] and presenter.editor.value("cost_note") == "agreed"
+    presenter.select(gone.id)
+    svc.delete_projects(demo_store, [gone.id])  # removed elsewhere (another window, the command line)
+    presenter.reload()
+    assert presenter.selected is None and seen[-1] is None and not presenter.editor.enabled
+    presenter.select(kept.id)
+    presenter.refresh([gone.id])  # a refresh of other rows leaves the selection alone
+    assert presenter.selected == kept.id
+
+
+def test_a_read_only_file_offers_no_changes(demo_store, log):
+    p = ProjectsPresenter(demo_store, perform=log, read_only=True)
+    p.reload()
+    first = p.rows[0]
+    p.select(first.id)
+    assert p.editor.read_only and not p.editor.save()
+    p.add_project()
+    p.delete([first.id])
+    p.add_pasted(p.paste_preview([["Title"], ["Nightsafe"]]).projects())
+    p.accept_suggestion(0)
+    assert log.done == [] and p.selected == first.id
+
+
+def test_describing_and_filtering_several_projects(presenter):
+    ids = [r.id for r in presenter.rows[:3]]
+    assert presenter.describe_many(ids) == "3 projects"
+    assert presenter.describe_many([ids[0]]) == f"project {presenter.rows[0].title}"
+    ssp = presenter.filter_predicate(route="SSPB", area="Ipswich")
+    assert {p.funding_route for p in presenter.rows if ssp(p)} == {"SSPB"}
+    assert all("Ipswich" in p.areas for p in presenter.rows if ssp(p))
+    live = presenter.filter_predicate(status="live")
+    assert [p for p in presenter.rows if live(p)] == []
+    four = presenter.filter_predicate(criterion="4")
+    assert all(p.criteria_met >= 4 for p in presenter.rows if four(p))
+    laa = presenter.filter_predicate(criterion="laa_outcome", text="suffolk")
+    assert all(p.criterion("laa_outcome").met and "suffolk" in p.search_text for p in presenter.rows if laa(p))
+
+
+def test_pasted_rows_without_headings_and_dates_far_off_are_asked_about(presenter):
+    preview = presenter.paste_preview([["Nightsafe", "£4,000", "1/4/2206"], ["Street pastors", "£2,500", "1/5/26"]])
+    assert not preview.needs_heading_answer  # an amount and a date: a row of data, not headings
+    assert [preview.column_heading(c) for c in range(3)] == ["Column 1", "Column 2", "Column 3"]
+    preview.heading_row = None
+    assert preview.problems().startswith("Say whether the first row is headings")
+    preview.set_heading_row(False)
+    for column, key in enumerate(("title", "cost", "start_date")):
+        preview.set_key(column, key)
+    assert preview.problems() == ""
+    assert preview.slips() == ["Row 1: 01/04/2206 is more than 10 years from the year in view (2026): "
+                               "is the year right?"]
+    preview.set_key(2, None)  # the column left out
+    assert preview.slips() == [] and preview.keys == ["title", "cost", None]
+    assert [p.title for p in preview.projects()] == ["Nightsafe", "Street pastors"]

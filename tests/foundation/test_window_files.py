@@ -1,0 +1,272 @@
+"""The main window's File, Edit, View and Help actions, used as a person would, with the answers they give."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from safer_desk.presenters.screens import UnsavedChoice
+from safer_desk.services import projects as svc
+from safer_desk.storage.store import open_store
+from safer_desk.ui import settings
+
+
+def recent_entries(window):
+    window.recent_menu.aboutToShow.emit()
+    return [(a.text(), a.isEnabled()) for a in window.recent_menu.actions()]
+
+
+def make_file(path: Path) -> Path:
+    open_store(path, create=True).close()
+    return path
+
+
+def show_active(window, qtbot):
+    """Shown and active, so that keyboard shortcuts and the focused widget work as on a desk."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # activation arrives as an event
+
+
+def edited_register(window, qtbot):
+    """The Projects editor holding an unsaved edit to Homeshield Plus."""
+    show_active(window, qtbot)
+    page = window.show_tab("projects").register
+    page.view.scrollToTop()
+    # A click, not selectRow: selectRow reads the keyboard modifiers a previous Ctrl+S may have left behind.
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.view.visualRect(page.proxy.index(0, 1)).center())
+    assert page.editor.project.title == "Homeshield Plus"
+    title = page.editor.widgets["title"]
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Homeshield Plus renamed")
+    assert window.has_unsaved_changes()
+    return page
+
+
+def test_open_recent_lists_files_newest_first_and_opens_one(window, tmp_path):
+    assert recent_entries(window) == [("(none)", False)]
+    first, second = make_file(tmp_path / "babergh.sqlite"), make_file(tmp_path / "ipswich.sqlite")
+    assert window.open_path(first) and window.open_path(second)
+    assert recent_entries(window) == [(f"&1 {second}", True), (f"&2 {first}", True)]
+    window.recent_menu.actions()[1].trigger()
+    assert window.session.store.path == first
+    assert settings.read_str("files/last") == str(first)
+
+
+def test_file_open_asks_for_a_file_and_cancel_opens_nothing(window, tmp_path, prompts):
+    path = make_file(tmp_path / "waveney.sqlite")
+    window.choose_and_open()  # the dialog closed without a choice
+    assert window.session.store is None
+    prompts.file_names.append(str(path))
+    window.choose_and_open()
+    assert window.session.store.path == path and "waveney.sqlite" in window.windowTitle()
+
+
+def test_unsaved_edits_keep_the_file_open_when_the_person_cancels(demo_window, qtbot, prompts, tmp_path):
+    page = edited_register(demo_window, qtbot)
+    other = make_file(tmp_path / "other.sqlite")
+    for action in (demo_window.choose_and_open, demo_window.new_file):
+        prompts.unsaved_answers.append(UnsavedChoice.CANCEL)
+        prompts.file_names.append(str(other))
+        action()
+        assert demo_window.session.store.path.name == "example.sqlite"
+        prompts.file_names.clear()
+    assert page.editor.widgets["title"].text() == "Homeshield Plus renamed"
+    assert [q[1] for q in prompts.unsaved_questions] == ["Project Homeshield Plus has unsaved changes to Title."] * 2
+
+
+def test_new_file_adds_the_suffix_and_never_overwrites(window, tmp_path, prompts):
+    window.new_file()  # cancelled
+    assert window.session.store is None
+    prompts.file_names.append(str(tmp_path / "district"))
+    window.new_file()
+    assert window.session.store.path == tmp_path / "district.sqlite"
+    existing = make_file(tmp_path / "county.sqlite")
+    before = existing.read_bytes()
+    prompts.file_names.append(str(existing))
+    window.new_file()
+    assert prompts.errors == [("File exists", f"{existing} already exists; open it with File > Open instead.")]
+    assert window.session.store.path == tmp_path / "district.sqlite" and existing.read_bytes() == before
+
+
+def test_open_default_makes_the_file_in_the_data_folder(window, private_home):
+    assert window.open_default()
+    assert window.session.store.path.parent == private_home and window.session.store.path.exists()
+
+
+def test_save_a_copy_refuses_the_open_file_and_says_when_it_cannot_write(window, store, tmp_path, prompts):
+    window.save_copy()  # no file open: nothing to copy, nothing asked
+    assert prompts.errors == []
+    window.set_store(store)
+    window.save_copy()  # the dialog cancelled
+    prompts.file_names.append(str(store.path))
+    window.save_copy()
+    assert prompts.errors[-1] == ("Save a copy", "Choose a different file from the one that is open.")
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where a folder should be", encoding="utf-8")
+    prompts.file_names.append(str(blocked / "copy.sqlite"))
+    window.save_copy()
+    assert prompts.errors[-1][0] == "Save a copy" and "could not be written" in prompts.errors[-1][1]
+    prompts.file_names.append(str(tmp_path / "copy.sqlite"))
+    window.save_copy()
+    assert window.statusBar().currentMessage() == f"Copy saved to {tmp_path / 'copy.sqlite'}"
+
+
+def test_back_up_now_writes_a_dated_copy_or_says_why_not(window, store, tmp_path, prompts):
+    window.backup_now()  # no file open
+    assert not window.backup_action.isEnabled() and prompts.errors == []
+    window.set_store(store)
+    assert window.backup_action.isEnabled()
+    window.backup_action.trigger()
+    written = list((store.path.parent / "backups").glob("office.*.on-demand.sqlite"))
+    assert len(written) == 1 and window.statusBar().currentMessage() == f"Backup written to {written[0]}"
+    for old in written:
+        old.unlink()
+    (store.path.parent / "backups").rmdir()
+    (store.path.parent / "backups").write_text("a file where the backups folder should be", encoding="utf-8")
+    window.backup_action.trigger()
+    assert prompts.errors[-1][0] == "Back up" and "could not be written" in prompts.errors[-1][1]
+
+
+def test_edit_copy_and_paste_go_to_the_widget_in_focus(demo_window, qtbot, prompts):
+    show_active(demo_window, qtbot)
+    page = demo_window.show_tab("projects").register
+    page.view.scrollToTop()
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.view.visualRect(page.proxy.index(0, 1)).center())  # the row, and focus
+    demo_window.copy_action.trigger()
+    assert QGuiApplication.clipboard().text().splitlines()[1].startswith("1\tHomeshield Plus\tProposed")
+    QGuiApplication.clipboard().setText("Title\tCost\nNight-time economy marshals\t£4,000\n")
+    demo_window.paste_action.trigger()  # the register's paste: a preview first
+    dialog = page.paste_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.table.rowCount() == 1
+    dialog.reject()
+    search = page.search
+    search.setFocus()
+    QGuiApplication.clipboard().setText("Homeshield")
+    demo_window.paste_action.trigger()  # a text field pastes the text itself
+    assert search.text() == "Homeshield"
+    assert page.proxy.rowCount() == 1
+
+
+def test_copy_and_paste_with_nothing_to_copy_or_paste_into_do_nothing(demo_window, qtbot, prompts):
+    show_active(demo_window, qtbot)
+    demo_window.show_tab("projects")
+    demo_window.tabs.tabBar().setFocus()  # the tab bar has no rows and takes no text
+    QGuiApplication.clipboard().setText("kept")
+    demo_window.copy_action.trigger()
+    demo_window.paste_action.trigger()
+    assert QGuiApplication.clipboard().text() == "kept"
+    assert demo_window.tab_widgets["projects"].register.paste_dialog is None
+
+
+def test_undo_asks_about_unsaved_edits_before_it_replaces_them(demo_window, qtbot, prompts):
+    page = edited_register(demo_window, qtbot)
+    store, stack = demo_window.session.store, demo_window.session.undo_stack
+    pid = page.presenter.selected
+    assert page.save_editor() and stack.count() == 1
+    title = page.editor.widgets["title"]
+
+    def retype(text):
+        title.setFocus()
+        title.selectAll()
+        qtbot.keyClicks(title, text)
+
+    retype("Homeshield Plus again")
+    prompts.unsaved_answers[:] = [UnsavedChoice.CANCEL]
+    demo_window.undo_action.trigger()
+    assert prompts.unsaved_questions[-1][1] == "Project Homeshield Plus renamed has unsaved changes to Title."
+    assert title.text() == "Homeshield Plus again" and stack.index() == 1  # nothing undone, the edit kept
+    prompts.unsaved_answers[:] = [UnsavedChoice.SAVE]
+    demo_window.undo_action.trigger()  # Save: the edit is saved, and is now what Undo would undo
+    assert stack.index() == 2 and demo_window.statusBar().currentMessage() == "Saved. Undo again to undo it."
+    assert demo_window.undo_action.text() == "&Undo save project Homeshield Plus again"
+    demo_window.undo_action.trigger()  # nothing unsaved now: undone without a question
+    assert len(prompts.unsaved_questions) == 2
+    assert page.editor.widgets["title"].text() == "Homeshield Plus renamed"
+    retype("Homeshield Plus draft")
+    prompts.unsaved_answers[:] = [UnsavedChoice.DISCARD]
+    demo_window.undo_action.trigger()
+    assert page.editor.widgets["title"].text() == "Homeshield Plus" and stack.index() == 0
+    assert svc.get_project(store, pid).title == "Homeshield Plus"
+    retype("Homeshield Plus draft")
+    prompts.unsaved_answers[:] = [UnsavedChoice.CANCEL]
+    demo_window.redo_action.trigger()
+    assert stack.index() == 0 and title.text() == "Homeshield Plus draft"
+    stack.clear()
+    demo_window.undo()
+    demo_window.redo()  # nothing to undo or redo: nothing happens, nothing asked
+    assert len(prompts.unsaved_questions) == 4
+
+
+def test_undo_and_redo_from_another_tab_ask_first_and_cancel_stays(demo_window, qtbot, prompts):
+    page = edited_register(demo_window, qtbot)
+    assert page.save_editor()
+    stack = demo_window.session.undo_stack
+    demo_window.show_tab("costs")
+    costs = demo_window.tab_widgets["costs"]
+    costs.has_unsaved_changes = lambda: True  # as if the Costs tab held an unsaved edit
+    costs.may_leave = lambda ask: ask("Cost line for WSCSP-DHR-2026-07 is new and has not been saved.") \
+        == UnsavedChoice.SAVE
+    prompts.unsaved_answers[:] = [UnsavedChoice.CANCEL]
+    demo_window.undo()
+    assert demo_window.current_tab_key() == "costs" and stack.index() == 1  # stayed; nothing undone
+    prompts.unsaved_answers[:] = [UnsavedChoice.SAVE]
+    demo_window.undo()
+    assert demo_window.current_tab_key() == "projects" and stack.index() == 0
+    demo_window.show_tab("costs")
+    prompts.unsaved_answers[:] = [UnsavedChoice.CANCEL]
+    demo_window.redo()
+    assert demo_window.current_tab_key() == "costs" and stack.index() == 0
+
+
+def test_view_and_help_dialogs(window, store, qtbot, monkeypatch):
+    window.show_history()
+    window.show_reference()  # no file open: nothing to show
+    assert window._history_dialog is None and "File:" not in window.about_text()
+    window.set_store(store)
+    window.history_action.trigger()
+    first = window._history_dialog
+    qtbot.addWidget(first)
+    window.show_history()  # a second time: the first window goes
+    assert window._history_dialog is not first and not first.isVisible()
+    qtbot.addWidget(window._history_dialog)
+    window.reference_action.trigger()
+    assert window._reference_dialog.isVisible()
+    qtbot.addWidget(window._reference_dialog)
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window.show_guide()
+    assert opened[0].isLocalFile() and Path(opened[0].toLocalFile()).name == "user-guide.md"
+    assert Path(opened[0].toLocalFile()).exists()
+    window.show_about()
+    assert window._about_dialog.isVisible() and window._about_dialog.windowTitle().startswith("About ")
+    window._about_dialog.close()
+    assert window.menu_titled("Window") is None
+
+
+def test_ctrl_s_with_nothing_open_says_nothing_to_save(window):
+    assert window.save_current()
+    assert window.statusBar().currentMessage().startswith("Nothing to save")
+
+
+def test_a_save_that_fails_says_so_and_keeps_the_marker(demo_window, qtbot):
+    page = edited_register(demo_window, qtbot)
+    cost = page.editor.widgets["cost"]
+    cost.selectAll()
+    qtbot.keyClicks(cost, "£3.250")
+    qtbot.keyClick(cost, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert demo_window.statusBar().currentMessage() == "Not saved: see the messages beside the fields."
+    assert demo_window.isWindowModified()
+
+
+@pytest.mark.parametrize("answer, closes", [(UnsavedChoice.DISCARD, True), (UnsavedChoice.CANCEL, False)])
+def test_closing_with_unsaved_edits(demo_window, qtbot, prompts, answer, closes):
+    edited_register(demo_window, qtbot)
+    prompts.unsaved_answers[:] = [answer]
+    assert demo_window.close() is closes
+    assert demo_window.isVisible() is not closes
