@@ -694,8 +694,37 @@ def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     # Words where the rows below hold figures or marks: headings the register does not know.
     later_values = {c for r in clean[1:] for c, cell in enumerate(r) if _looks_like_value(cell)}
     if len(clean) > 1 and not any(_looks_like_value(c) for c in first) and (later_values or any(known)):
-        return PasteReading(clean, guessed, None, tuple(h for h in first if h))
+        return PasteReading(clean, _guess_by_content(clean[1:], width), None, tuple(h for h in first if h))
     return PasteReading(clean, guessed, False)
+
+
+def _guess_by_content(rows: Sequence[Sequence[str]], width: int) -> tuple[str | None, ...]:
+    """Under headings the register does not know, guess from what the columns hold (the person checks it):
+    the first column of words is the title, the first of amounts the cost, the first two of dates the
+    start and end; the rest are left out rather than put in a field by their place."""
+
+    def mostly(c: int, reads) -> bool:
+        cells = [r[c] for r in rows if c < len(r) and r[c]]
+        return bool(cells) and sum(1 for cell in cells if reads(cell)) * 2 > len(cells)
+
+    def money(cell: str) -> bool:
+        return "£" in cell or bool(re.fullmatch(r"[\d,.\s-]+[kK]?", cell))
+
+    def a_date(cell: str) -> bool:
+        try:
+            parse_uk_date(cell)
+        except PeriodError:
+            return False
+        return True
+
+    keys: list[str | None] = [None] * width
+    wanted = {"date": ["start_date", "end_date"], "money": ["cost"], "words": ["title"]}
+    for c in range(width):
+        kind = "date" if mostly(c, a_date) else "money" if mostly(c, money) else \
+            "words" if mostly(c, lambda cell: not _looks_like_value(cell)) else None
+        if kind and wanted[kind]:
+            keys[c] = wanted[kind].pop(0)
+    return tuple(keys)
 
 
 def projects_from_reading(reading: PasteReading, keys: Sequence[str | None] | None = None, *,

@@ -178,6 +178,35 @@ def test_paste_rows_from_excel_shows_a_preview_then_adds_and_undoes(tab, page, p
     assert page.model.rowCount() == 23
 
 
+def test_pasted_headings_the_register_does_not_know_are_asked_about_and_read_by_content(tab, page, qtbot):
+    QGuiApplication.clipboard().setText(
+        "Scheme\tLead agency\tBudget\tStarts\n"
+        "Street Pastors night-time economy\tIpswich Borough Council\t£12,500\t01/04/2026\n"
+        "Youth diversion summer scheme\tWaveney CSP\t£8,000 - £10,000\t1 June 2026\n")
+    qtbot.mouseClick(page.paste_button, Qt.MouseButton.LeftButton)
+    dialog = page.paste_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.question.isVisible() and "“Scheme”, “Lead agency”, “Budget”, “Starts”" in dialog.question_label.text()
+    assert dialog.problems.text() == "Answer the question above first." and not dialog.add_button.isEnabled()
+    # guessed from what the columns hold, not by their place: words, words, amounts, dates
+    assert [c.currentText() for c in dialog.mapping] == ["Title", "(leave out)", "Cost", "Start"]
+    header = dialog.table.horizontalHeader()
+    for c, combo in enumerate(dialog.mapping):  # each choice sits over its own column
+        column_left = header.mapTo(dialog, header.rect().topLeft()).x() + header.sectionViewportPosition(c)
+        assert abs(combo.mapTo(dialog, combo.rect().topLeft()).x() - column_left) <= 2
+        assert abs(combo.width() - header.sectionSize(c)) <= 4
+    qtbot.mouseClick(dialog.headings_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 2 and dialog.add_button.text() == "&Add 2 projects"
+    dialog.mapping[1].setCurrentIndex(dialog.mapping[1].findData("lead_organisation"))
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    added = {p.title: p for p in page.model.rows if p.title.startswith(("Street Pastors", "Youth diversion"))}
+    assert len(added) == 2 and "Scheme" not in {p.title for p in page.model.rows}  # the headings are no project
+    assert added["Street Pastors night-time economy"].lead_organisation == "Ipswich Borough Council"
+    assert added["Youth diversion summer scheme"].cost.describe() == "£8,000 - £10,000"
+    assert added["Youth diversion summer scheme"].start_date == "2026-06-01"
+    assert tab.session.undo_stack.undoText() == "Paste 2 projects"
+
+
 def test_recre8_query_accepted_in_one_step_and_undone(tab, page, qtbot):
     select_title(page, "Suffolk Recre8", qtbot)
     editor = page.editor

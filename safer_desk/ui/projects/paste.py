@@ -10,6 +10,7 @@ from safer_desk.presenters.projects import PastePreview
 from safer_desk.services.projects import PASTE_FIELD_CHOICES
 
 SHOWN_ROWS = 12
+COLUMN_WIDTH = 190  # room for the longest field name in the choice above each column
 
 
 class PastePreviewDialog(QDialog):
@@ -44,20 +45,28 @@ class PastePreviewDialog(QDialog):
         layout.addWidget(self.question)
 
         self.mapping: list[QComboBox] = []
-        mapping_row = QHBoxLayout()
         self.table = QTableWidget(0, preview.column_count)
         self.table.setAccessibleName("Rows to paste")
         self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setDefaultSectionSize(COLUMN_WIDTH)
+        header.setStretchLastSection(True)
+        # Each column's field sits right above the column it reads, and follows it when it is resized or scrolled.
+        self.mapping_bar = QWidget()
         for c in range(preview.column_count):
-            combo = QComboBox()
+            combo = QComboBox(self.mapping_bar)
             combo.setAccessibleName(f"Field for column {c + 1}")
             for key, label in PASTE_FIELD_CHOICES:
                 combo.addItem(label, key)
             combo.currentIndexChanged.connect(lambda _i, c=c, w=combo: preview.set_key(c, w.currentData()))
             self.mapping.append(combo)
-            mapping_row.addWidget(combo)
+        self.mapping_bar.setFixedHeight(self.mapping[0].sizeHint().height() if self.mapping else 0)
+        header.sectionResized.connect(self.place_mapping)
+        header.geometriesChanged.connect(self.place_mapping)
+        self.table.horizontalScrollBar().valueChanged.connect(self.place_mapping)
         layout.addWidget(QLabel("Read each column as:"))
-        layout.addLayout(mapping_row)
+        layout.addWidget(self.mapping_bar)
         layout.addWidget(self.table, 1)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -71,6 +80,22 @@ class PastePreviewDialog(QDialog):
         layout.addWidget(self.buttons)
         preview.changed.connect(self.refresh)
         self.refresh()
+
+    def place_mapping(self, *_) -> None:
+        """Put each column's field choice right above its column, as wide as the column."""
+        header = self.table.horizontalHeader()
+        left = self.table.frameWidth()
+        for c, combo in enumerate(self.mapping):
+            combo.setGeometry(left + header.sectionViewportPosition(c), 0, header.sectionSize(c) - 2,
+                              self.mapping_bar.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.place_mapping()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.place_mapping()
 
     def refresh(self) -> None:
         p = self.preview
@@ -97,6 +122,9 @@ class PastePreviewDialog(QDialog):
             return
         problems = p.problems()
         slips = p.slips()
+        if problems.startswith("Nothing was pasted."):  # said of the rows as they are, before anything is added
+            problems = problems.replace("Nothing was pasted.", "These rows cannot be added yet: correct them in "
+                                        "Excel and paste again, or change how a column is read.", 1)
         self.problems.setText(problems or "\n".join(f"⚠ {s}" for s in slips))
         self.add_button.setEnabled(not problems)
         count = len(p.data_rows())
