@@ -111,7 +111,8 @@ class FormPresenter:
     state, ``saved`` after a successful save.
     """
 
-    def __init__(self, fields: Sequence[Field], *, save_fn: Callable[[dict[str, Any], dict[str, Any]], Any] | None = None,
+    def __init__(self, fields: Sequence[Field], *,
+                 save_fn: Callable[[dict[str, Any], dict[str, Any]], Any] | None = None,
                  check_fn: Callable[[dict[str, Any]], Mapping[str, str]] | None = None,
                  today: Callable[[], date] = date.today, title: str = ""):
         self.fields = list(fields)

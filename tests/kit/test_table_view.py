@@ -12,7 +12,8 @@ from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy, money_col
 # The Plymouth year-to-date rows of seed 003 (April–November 2016 against 2015).
 ROWS = [
     {"indicator": "All crime", "this": 12_586, "last": 12_016, "change": 570, "owed": 68_415},
-    {"indicator": "Domestic abuse crimes and incidents", "this": 3_230, "last": 4_329, "change": -1_099, "owed": -30_000},
+    {"indicator": "Domestic abuse crimes and incidents", "this": 3_230, "last": 4_329, "change": -1_099,
+     "owed": -30_000},
     {"indicator": "Hate crime", "this": 287, "last": 219, "change": 68, "owed": 0},
 ]
 
@@ -110,7 +111,8 @@ def test_ctrl_c_copies_the_selected_rows_with_headings(page, qtbot):
     page.view.setFocus()
     page.view.selectRow(2)
     qtbot.keyClick(page.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    assert QGuiApplication.clipboard().text() == "Indicator\t2016/17\t2015/16\tChange\tSpend\nHate crime\t287\t219\t68\t0\n"
+    assert QGuiApplication.clipboard().text() == ("Indicator\t2016/17\t2015/16\tChange\tSpend\n"
+                                                  "Hate crime\t287\t219\t68\t0\n")
     page.view.clearSelection()
     QGuiApplication.clipboard().setText("kept")
     assert not page.view.copy_selection()  # nothing selected: the clipboard keeps what it had

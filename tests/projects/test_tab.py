@@ -186,7 +186,8 @@ def test_pasted_headings_the_register_does_not_know_are_asked_about_and_read_by_
     qtbot.mouseClick(page.paste_button, Qt.MouseButton.LeftButton)
     dialog = page.paste_dialog
     qtbot.waitExposed(dialog)
-    assert dialog.question.isVisible() and "“Scheme”, “Lead agency”, “Budget”, “Starts”" in dialog.question_label.text()
+    assert dialog.question.isVisible()
+    assert "“Scheme”, “Lead agency”, “Budget”, “Starts”" in dialog.question_label.text()
     assert dialog.problems.text() == "Answer the question above first." and not dialog.add_button.isEnabled()
     # guessed from what the columns hold, not by their place: words, words, amounts, dates
     assert [c.currentText() for c in dialog.mapping] == ["Title", "(leave out)", "Cost", "Start"]

@@ -207,7 +207,8 @@ class RowTableModel(QAbstractTableModel):
     def replace_row(self, i: int, row: Any) -> None:
         """Replace one row and signal only the cells whose text or value changed."""
         old, self._rows[i] = self._rows[i], row
-        changed = [c for c, col in enumerate(self.columns) if col.raw(old) != col.raw(row) or col.text(old) != col.text(row)]
+        changed = [c for c, col in enumerate(self.columns)
+                   if col.raw(old) != col.raw(row) or col.text(old) != col.text(row)]
         if changed:
             self.dataChanged.emit(self.index(i, min(changed)), self.index(i, max(changed)))
         self._rows_changed()
