@@ -109,3 +109,13 @@ def create_illustrative_marks(db) -> None:
             PRIMARY KEY (table_name, row_id)
         ) STRICT, WITHOUT ROWID"""
     )
+
+
+@migrations.step
+def chain_the_audit_trail(db) -> None:
+    # Issue 12: entries carry the user action they belong to and a hash chain (storage.audit explains it);
+    # audit_log refuses UPDATE and DELETE; victim-level entries already written lose their free text.
+    # Every audit trigger is made again here, in this step's transaction.
+    from safer_desk.storage import audit
+
+    audit.chain_existing_trail(db.conn)
