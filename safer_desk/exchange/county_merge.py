@@ -263,10 +263,6 @@ def _check_export(path: Path, conn: sqlite3.Connection) -> ExportManifest:
     check = conn.execute("PRAGMA quick_check").fetchall()
     if [tuple(r) for r in check] != [("ok",)]:
         raise _refuse(path, f"the file is damaged ({check[0][0]})")
-    code = schema_code(conn)
-    if code:
-        raise _refuse(path, f"it holds {', '.join(code[:3])}{' …' if len(code) > 3 else ''}, which a Safer Desk "
-                            "export never does: it was not made by Safer Desk, or was changed after it was made")
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "meta" not in tables or MIGRATIONS_TABLE not in tables:
         raise _refuse(path, "it is an SQLite database but not an export from Safer Desk")
@@ -276,6 +272,10 @@ def _check_export(path: Path, conn: sqlite3.Connection) -> ExportManifest:
     if MANIFEST_TABLE not in tables:
         raise _refuse(path, "it is a Safer Desk file but not an export for the county (in the district, use "
                             "File > Export for County… to make one)")
+    code = schema_code(conn)
+    if code:
+        raise _refuse(path, f"it holds {', '.join(code[:3])}{' …' if len(code) > 3 else ''}, which a Safer Desk "
+                            "export never does: it was not made by Safer Desk, or was changed after it was made")
     rows = {r[0]: r[1] for r in conn.execute(f"SELECT key, value FROM {MANIFEST_TABLE}").fetchall()}
     if rows.get("format") != EXPORT_FORMAT:
         raise _refuse(path, "its manifest is missing or incomplete")
