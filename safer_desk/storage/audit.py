@@ -22,9 +22,9 @@ Batches
 
 The chain
     Every entry carries ``prev_hash`` (the hash of the entry before it; 64 zeros for the first) and
-    ``hash = SHA-256(prev_hash ":" digest)``, where ``digest`` is the SHA-256 of the entry's fields as
-    canonical JSON (``entry_digest``: [id, at, who, table_name, row_id, action, column_name,
-    old_value, new_value, action_id, action_label]; reals as {"real": repr}, blobs as {"blob": hex}).
+    ``hash = SHA-256(prev_hash ":" digest)``, where ``digest`` is the SHA-256 of the entry's fields
+    [id, at, who, table_name, row_id, action, column_name, old_value, new_value, action_id,
+    action_label] written unambiguously (``canonical_entry``: type-tagged, text length-prefixed).
     The triggers compute it in SQL through ``safer_desk_chain(...)``; ``verify_chain`` recomputes it.
     An entry edited, removed or inserted is found by ``verify_chain`` unless whoever changed it also
     recomputed every hash after it; that is caught only against a head recorded elsewhere: each
@@ -80,23 +80,42 @@ def current_user() -> str:
 
 
 # -- the hash chain -----------------------------------------------------------------------------------
-def _canonical(value: Any) -> Any:
-    if isinstance(value, bytes):
-        return {"blob": value.hex()}
-    if isinstance(value, float):
-        return {"real": repr(value)}
-    return value
+def canonical_entry(fields: tuple) -> bytes:
+    """An entry's fields as unambiguous bytes: each value tagged with its type, text with its length.
+
+    None "n"; integer "i<digits>"; text "s<length>:<text>"; real "r<repr>"; blob "b<hex>"; joined with
+    "|", UTF-8. (Length-prefixed, so no value can be mistaken for a separator; cheap, because the
+    triggers hash every entry as it is written.)
+    """
+    parts = []
+    for v in fields:
+        kind = type(v)
+        if v is None:
+            parts.append("n")
+        elif kind is str:
+            parts.append(f"s{len(v)}:{v}")
+        elif kind is int:
+            parts.append(f"i{v}")
+        elif kind is float:
+            parts.append(f"r{v!r}")
+        elif kind is bytes:
+            parts.append(f"b{v.hex()}")
+        else:
+            parts.append(f"s{len(str(v))}:{v}")
+    return "|".join(parts).encode("utf-8", "surrogatepass")
+
+
+_sha256 = hashlib.sha256
 
 
 def entry_digest(*fields: Any) -> str:
-    """SHA-256 of an entry's fields (in ENTRY_FIELDS order) as canonical JSON."""
-    text = json.dumps([_canonical(v) for v in fields], separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """SHA-256 of an entry's fields (in ENTRY_FIELDS order), as ``canonical_entry`` writes them."""
+    return _sha256(canonical_entry(fields)).hexdigest()
 
 
 def link_hash(prev_hash: str, digest: str) -> str:
     """An entry's hash: SHA-256 of the previous entry's hash and this entry's digest."""
-    return hashlib.sha256(f"{prev_hash}:{digest}".encode("ascii", "replace")).hexdigest()
+    return _sha256(f"{prev_hash}:{digest}".encode("ascii", "replace")).hexdigest()
 
 
 def _chain(prev_hash: str, *fields: Any) -> str:
@@ -233,14 +252,24 @@ _INSERT_HEAD = ("INSERT INTO audit_log(id, at, who, table_name, row_id, action, 
                 "SELECT coalesce(h.id, 0) + 1, e.at, e.who, e.tn, e.rid, e.act, e.col, e.old, e.new, e.aid, e.alabel, "
                 f"coalesce(h.hash, '{GENESIS}'), safer_desk_chain(coalesce(h.hash, '{GENESIS}'), coalesce(h.id, 0) + 1, "
                 "e.at, e.who, e.tn, e.rid, e.act, e.col, e.old, e.new, e.aid, e.alabel) ")
+# Every table's triggers write through this view, whose one INSTEAD OF trigger stamps and chains the entry:
+# the chaining SQL is written once in the schema, not once per column of every table (each connection
+# parses the whole schema when it first reads the file, so its size is paid on every open).
+ENTRY_VIEW = "audit_entry"
+ENTRY_VIEW_SQL = ("CREATE VIEW audit_entry AS SELECT table_name, row_id, action, column_name, old_value, new_value "
+                  "FROM audit_log WHERE 0")
+ENTRY_TRIGGER = "audit_entry_insert"
+ENTRY_TRIGGER_SQL = (
+    "CREATE TRIGGER audit_entry_insert INSTEAD OF INSERT ON audit_entry BEGIN "
+    f"{_INSERT_HEAD}FROM (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS at, safer_desk_user() AS who, "
+    "NEW.table_name AS tn, NEW.row_id AS rid, NEW.action AS act, NEW.column_name AS col, NEW.old_value AS old, "
+    "NEW.new_value AS new, safer_desk_action_id() AS aid, safer_desk_action_label() AS alabel) AS e "
+    f"LEFT JOIN {_CHAIN_TAIL}; END")
 
 
 def _entry_sql(table: str, row_id: str, action: str, column: str, old: str, new: str, where: str = "") -> str:
-    # The entry's fields in a FROM-less subquery joined to the chain's tail: SQLite evaluates them once.
-    fields = (f"strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS at, safer_desk_user() AS who, {_literal(table)} AS tn, "
-              f"{row_id} AS rid, '{action}' AS act, {column} AS col, {old} AS old, {new} AS new, "
-              "safer_desk_action_id() AS aid, safer_desk_action_label() AS alabel")
-    return f"{_INSERT_HEAD}FROM (SELECT {fields}{' WHERE ' + where if where else ''}) AS e LEFT JOIN {_CHAIN_TAIL};"
+    return (f"INSERT INTO audit_entry SELECT {_literal(table)}, {row_id}, '{action}', {column}, {old}, {new}"
+            f"{' WHERE ' + where if where else ''};")
 
 
 def trigger_sql_for(conn: sqlite3.Connection, table: str, private: Iterable[str] | None = None) -> dict[str, str]:
@@ -286,8 +315,10 @@ def chain_ready(conn: sqlite3.Connection) -> bool:
 
 
 def expected_triggers(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
-    """Every audit trigger the file should have: name -> (table, SQL)."""
+    """Every audit trigger the file should have (and the entry view): name -> (table, SQL)."""
     expected: dict[str, tuple[str, str]] = {name: (AUDIT_TABLE, sql) for name, sql in GUARD_TRIGGERS.items()}
+    expected[ENTRY_VIEW] = (ENTRY_VIEW, ENTRY_VIEW_SQL)
+    expected[ENTRY_TRIGGER] = (ENTRY_VIEW, ENTRY_TRIGGER_SQL)
     private = private_tables()
     for table in audited_tables(conn):
         for name, sql in trigger_sql_for(conn, table, private).items():
@@ -305,15 +336,16 @@ class TriggerProblem:
     def text(self) -> str:
         if self.kind == "unexpected":
             return f"{self.table}: trigger {self.trigger} was not made by Safer Desk"
-        if self.table == AUDIT_TABLE:
-            return f"the audit trail's protection {self.trigger} is {self.kind}"
+        if self.table in (AUDIT_TABLE, ENTRY_VIEW):
+            return f"the audit trail's own {self.trigger} is {self.kind}"
         what = self.trigger.rsplit("_", 1)[-1]
         return f"{self.table}: the audit trigger for {what}s is {self.kind}"
 
 
 def check_triggers(conn: sqlite3.Connection) -> list[TriggerProblem]:
     """Each user table's three triggers with exactly the expected SQL, the log's two guards, nothing else."""
-    actual = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")}
+    actual = {r[0]: (r[1], r[2]) for r in conn.execute(
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' OR name = ?", (ENTRY_VIEW,))}
     expected = expected_triggers(conn)
     problems = []
     for name, (table, sql) in sorted(expected.items()):
@@ -327,22 +359,51 @@ def check_triggers(conn: sqlite3.Connection) -> list[TriggerProblem]:
     return problems
 
 
-def install_triggers(conn: sqlite3.Connection, *, drop_unexpected: bool = False) -> list[TriggerProblem]:
+def install_triggers(conn: sqlite3.Connection, *, tables: Iterable[str] | None = None,
+                     drop_unexpected: bool = False) -> list[TriggerProblem]:
     """Create every audit trigger that is missing or differs (inside the caller's transaction); return what was fixed.
 
-    Run after each migration step, in the step's own transaction, so no table ever exists without its triggers.
+    Run after each migration step, in the step's own transaction, so no table ever exists without its triggers
+    (``tables``: only those the step created or changed, and any other trigger on them is dropped).
     """
     if not chain_ready(conn):
         return []  # the step that chains the trail creates them all
+    if tables is not None:
+        return _install_for(conn, [t for t in tables if t in set(audited_tables(conn))])
     problems = check_triggers(conn)
     expected = expected_triggers(conn)
-    for p in problems:
+    # The view first (its trigger needs it), then everything else.
+    for p in sorted(problems, key=lambda p: p.trigger != ENTRY_VIEW):
         if p.kind == "unexpected" and not drop_unexpected:
             continue
-        conn.execute(f"DROP TRIGGER IF EXISTS {_quote(p.trigger)}")
+        kind = "VIEW" if p.trigger == ENTRY_VIEW else "TRIGGER"
+        conn.execute(f"DROP {kind} IF EXISTS {_quote(p.trigger)}")
         if p.kind != "unexpected":
             conn.execute(expected[p.trigger][1])
     return [p for p in problems if drop_unexpected or p.kind != "unexpected"]
+
+
+def _install_for(conn: sqlite3.Connection, tables: list[str]) -> list[TriggerProblem]:
+    fixed = []
+    private = private_tables()
+    for table in tables:
+        wanted = trigger_sql_for(conn, table, private)
+        actual = {r[0]: r[1] for r in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,))}
+        for name, sql in actual.items():
+            if name not in wanted and name not in OTHER_TRIGGERS:  # a renamed table's old triggers
+                conn.execute(f"DROP TRIGGER {_quote(name)}")
+        for name, sql in wanted.items():
+            if actual.get(name) != sql:
+                conn.execute(f"DROP TRIGGER IF EXISTS {_quote(name)}")
+                conn.execute(sql)
+                fixed.append(TriggerProblem(table, name, "missing" if name not in actual else "changed"))
+    return fixed
+
+
+def table_definitions(conn: sqlite3.Connection) -> dict[str, str]:
+    """name -> CREATE TABLE text of every table (to see which ones a migration step made or changed)."""
+    return {r[0]: r[1] for r in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")}
 
 
 def refresh_audit_triggers(conn: sqlite3.Connection) -> None:
@@ -353,6 +414,7 @@ def refresh_audit_triggers(conn: sqlite3.Connection) -> None:
 def drop_all_triggers(conn: sqlite3.Connection) -> None:
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
         conn.execute(f"DROP TRIGGER IF EXISTS {_quote(name)}")
+    conn.execute(f"DROP VIEW IF EXISTS {ENTRY_VIEW}")
 
 
 # -- appending entries from Python (batches, events, repairs) -------------------------------------------------
@@ -592,6 +654,8 @@ def chain_existing_trail(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX audit_log_at ON audit_log(at)")
     for sql in GUARD_TRIGGERS.values():
         conn.execute(sql)
+    conn.execute(ENTRY_VIEW_SQL)
+    conn.execute(ENTRY_TRIGGER_SQL)
     install_triggers(conn)
     making_the_file = conn.execute("SELECT safer_desk_audit_row('', '')").fetchone()[0] == 0
     if gaps and not making_the_file and old_rows_seen(conn):

@@ -452,8 +452,10 @@ def _with_audit_triggers(fn):
     transaction: a crash between a step and its triggers cannot leave a table unaudited."""
 
     def step(db) -> None:
+        before = audit.table_definitions(db.conn)
         fn(db)
-        audit.install_triggers(db.conn)
+        after = audit.table_definitions(db.conn)
+        audit.install_triggers(db.conn, tables=[t for t, sql in after.items() if before.get(t) != sql])
 
     step.__name__ = fn.__name__
     return step
