@@ -72,7 +72,7 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
             report.bad("it is not an SQLite database at all, so not a Safer Desk file")
             return report
     try:
-        conn = sqlite3.connect(read_only_uri(path, immutable="1"), uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             conn.execute("PRAGMA trusted_schema = OFF")
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
@@ -150,7 +150,7 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
         report.bad(f'changes may go unrecorded: run safer-desk check "{path}" --repair')
     else:
         report.good("every user table has its audit triggers, exactly as Safer Desk makes them")
-    conn = sqlite3.connect(read_only_uri(path, immutable="1"), uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         if not audit.chain_ready(conn):
             report.good("its audit trail is from before the hash chain (chained when it is next opened for writing)")
@@ -169,7 +169,7 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
 def _needs_repair(path: Path) -> bool:
     if audit_trigger_problems(path):
         return True
-    conn = sqlite3.connect(read_only_uri(path, immutable="1"), uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         return audit.chain_ready(conn) and not audit.verify_chain(conn, limit=1).ok
     finally:
