@@ -163,6 +163,9 @@ class MergeSummary:
     unchanged: int = 0
     removed: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
+    sequence: int = 0  # the export's number at its office, as signed
+    key_fingerprint: str = ""  # the key that signed it (verified against the county's register)
+    key_accepted: bool = False  # the key was registered for the office with this merge
 
     @property
     def changed(self) -> bool:
@@ -805,6 +808,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 if register:
                     register_key(county, manifest)
                 summary = _Merger(county, src, manifest, progress, cancelled).run(tables)
+                summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
+                summary.key_accepted = register
                 county.conn.execute(
                     f"INSERT INTO {IMPORTS_TABLE}(export_id, office_id, office_name, exported_at, exported_by, "
                     "checksum, include_referrals, file_name, imported_at, imported_by, added, replaced, unchanged, "

@@ -106,8 +106,10 @@ class MergeReport:
         """The end-of-merge summary in words."""
         lines = []
         for s in self.merged:
+            signed = (f" Export number {s.sequence}, signed with key {s.key_fingerprint}"
+                      f"{' (accepted for this office now)' if s.key_accepted else ''}." if s.key_fingerprint else "")
             lines.append(f"{s.file_name} ({s.office_name}): {s.added:,} added, {s.replaced:,} replaced, "
-                         f"{s.unchanged:,} unchanged, {s.removed:,} removed, {len(s.conflicts):,} conflict(s).")
+                         f"{s.unchanged:,} unchanged, {s.removed:,} removed, {len(s.conflicts):,} conflict(s).{signed}")
         for name, why in self.refused:
             lines.append(f"Refused: {why}")
         if len(self.merged) > 1:
