@@ -379,3 +379,24 @@ def test_an_undo_command_names_the_action_of_what_it_writes(store, qtbot):
     stack.undo()
     last = store.one("SELECT action, action_label FROM audit_log ORDER BY id DESC LIMIT 1")
     assert (last["action"], last["action_label"]) == ("delete", "Undo Add organisation Suffolk Police")
+
+
+@pytest.mark.parametrize("answers, read_only", [([True], False), ([False, True], True)])
+def test_the_window_offers_repair_or_read_only_for_a_damaged_trail(window, prompts, tmp_path, answers, read_only):
+    path = tmp_path / "office.sqlite"
+    open_store(path, create=True).close()
+    conn = raw(path)
+    conn.execute("DROP TRIGGER audit_districts_delete")
+    conn.close()
+    prompts.answers.extend(answers)
+    assert window.open_path(path)
+    assert "audit trigger for deletes is missing" in prompts.questions[0][1]
+    store = window.session.store
+    assert store.read_only is read_only
+    if read_only:
+        assert prompts.questions[1][0] == "Open read-only?"
+        assert audit.check_triggers(store.conn)  # left as it was
+    else:
+        assert "repaired" in prompts.infos[-1][1]
+        assert audit.check_triggers(store.conn) == []
+        assert store.scalar("SELECT count(*) FROM audit_log WHERE column_name = 'repair'") == 1
