@@ -73,8 +73,13 @@ def _ctypes_switches(conn: sqlite3.Connection, path: Path) -> list[str]:
         lib = ctypes.CDLL(_sqlite3.__file__)
         try:
             db_config, db_filename = lib.sqlite3_db_config, lib.sqlite3_db_filename
-        except AttributeError:  # Windows: the functions live in sqlite3.dll, already loaded by _sqlite3
-            lib = ctypes.CDLL("sqlite3")
+        except AttributeError:
+            # Windows: the functions live in the sqlite3.dll beside _sqlite3 (already loaded by it, so this is
+            # the same library). Never another copy found elsewhere: its handles would not be ours.
+            beside = Path(_sqlite3.__file__).with_name("sqlite3.dll")
+            if not beside.is_file():
+                return []
+            lib = ctypes.CDLL(str(beside))
             db_config, db_filename = lib.sqlite3_db_config, lib.sqlite3_db_filename
         db_filename.restype = ctypes.c_char_p
         db_filename.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
