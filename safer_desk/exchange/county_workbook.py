@@ -83,7 +83,7 @@ def staged_export(store, *, include_referrals: bool, progress: ProgressFn = no_p
     """
     with tempfile.TemporaryDirectory(prefix="safer-desk-export-") as folder:
         yield write_county_export(store, Path(folder) / "export.sqlite", include_referrals=include_referrals,
-                                  progress=progress, cancelled=cancelled)
+                                  progress=progress, cancelled=cancelled, sign=False)  # read here, never merged
 
 
 def write_county_workbook(store, target: Path | str, *, include_referrals: bool = False, raw_tables: bool = False,

@@ -64,6 +64,25 @@ class NeedsUpgrade(StoreError):
     """An older file opened read-only: it must be opened for writing once to be upgraded."""
 
 
+class AuditTrailDamaged(StoreError):
+    """The file's audit triggers are missing, changed or joined by others: changes would go unrecorded.
+
+    Nothing was written. The window offers read-only or ``repair_audit_trail``; the command line names
+    ``safer-desk check FILE --repair``.
+    """
+
+    def __init__(self, path: Path, problems: list):
+        self.path = Path(path)
+        self.problems = list(problems)
+        listed = "; ".join(p.text for p in self.problems[:3]) + ("; …" if len(self.problems) > 3 else "")
+        super().__init__(
+            f"The audit trail of {self.path.name} cannot be trusted: {len(self.problems)} of its safeguards "
+            f"are missing or changed ({listed}). Changes made now would not all be recorded. Open it read-only, "
+            "or repair it: a backup is made first, the safeguards are made again and the gap is recorded in the "
+            f'trail (on the command line: safer-desk check "{self.path}" --repair). The file has not been changed.'
+        )
+
+
 @dataclass(frozen=True)
 class FileCheck:
     """What a read-only look at a file found, before anything is written."""
@@ -157,6 +176,8 @@ class Store:
         self.read_only = read_only
         self._lock = lock
         self._db = None
+        # (Re-)registered here so the store holds its connection's audit state (the open batch).
+        self.audit_state = audit.register_functions(conn)
 
     # -- reading ------------------------------------------------------------
     def rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
@@ -204,15 +225,43 @@ class Store:
             else:
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
+        # Every outermost transaction belongs to a user action (an unnamed one unless store.action named it).
+        with audit.user_action(None):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+
+    def action(self, label: str):
+        """``with store.action("Save project Suffolk Strive"):`` every audit entry written inside carries
+        this action's id and label (nested actions join the outer one), so the history reads one action
+        per line."""
+        return audit.user_action(label)
+
+    @contextlib.contextmanager
+    def batch(self, label: str, *, source: str | None = None, source_hash: str | None = None) -> Iterator[audit.Batch]:
+        """One transaction audited as ONE entry: what, the source file and its SHA-256, rows per table.
+
+        The row triggers count instead of writing while it is open; the entry is written at the end in
+        the same transaction (nothing at all if it fails). A batch inside a batch joins it.
+        """
+        state = self.audit_state
+        if state.batch is not None:
+            yield state.batch
+            return
+        with self.action(label), self.transaction():
+            current = audit.Batch(label, source, source_hash)
+            state.batch = current
+            try:
+                yield current
+            finally:
+                state.batch = None
+            audit.record_batch(self.conn, current)
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction():
@@ -356,6 +405,8 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
     except FileInUse as exc:
         raise FileLocked(str(exc)) from exc
     try:
+        if check.has_tables:
+            _refuse_damaged_audit(path, check)  # before anything is written, the backup included
         if check.has_tables and check.pending:
             make_backup(path, reason="before-upgrade")
         conn = _connect(path, read_only=False)
@@ -377,10 +428,14 @@ def _apply_migrations(conn: sqlite3.Connection, office_name: str) -> None:
     from sqlite_utils.migrations import Migrations
 
     db = sqlite_utils.Database(conn)
+    state = audit.register_functions(conn)
+    if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+        # Making a new file: its seed rows, name and version are part of making it, not changes to record.
+        state.batch = audit.Batch("make the file")
     for migration_set in all_sets():
         runner = Migrations(migration_set.name)
         for name, fn in migration_set.steps:
-            runner(name=name)(fn)
+            runner(name=name)(_with_audit_triggers(fn))
         runner.apply(db)
     with db.atomic():
         conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('office_name', ?)", (office_name,))
@@ -388,4 +443,86 @@ def _apply_migrations(conn: sqlite3.Connection, office_name: str) -> None:
             "INSERT INTO meta(key, value) VALUES ('written_by', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (__version__,),
         )
-        audit.refresh_audit_triggers(conn)
+        audit.install_triggers(conn)
+    state.batch = None
+
+
+def _with_audit_triggers(fn):
+    """A migration step that also makes the audit triggers of the tables it created or changed, in its own
+    transaction: a crash between a step and its triggers cannot leave a table unaudited."""
+
+    def step(db) -> None:
+        before = audit.table_definitions(db.conn)
+        fn(db)
+        after = audit.table_definitions(db.conn)
+        audit.install_triggers(db.conn, tables=[t for t, sql in after.items() if before.get(t) != sql])
+
+    step.__name__ = fn.__name__
+    return step
+
+
+def _trigger_problems(conn: sqlite3.Connection, pending: bool) -> list:
+    """What is wrong with the audit triggers; with steps still to apply, only whether they are all there
+    (their exact SQL is this version's and is made again by the steps)."""
+    if not audit.chain_ready(conn):
+        return []  # a file from before the chain: the step that chains it makes every trigger and records any gap
+    problems = audit.check_triggers(conn)
+    if pending:
+        problems = [p for p in problems if p.kind != "changed"]
+    return problems
+
+
+def audit_trigger_problems(path: Path) -> list:
+    """A read-only look at a file's audit triggers (an empty list when all is well)."""
+    check = inspect_file(path)
+    if not check.has_tables:
+        return []
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        return _trigger_problems(conn, bool(check.pending))
+    finally:
+        conn.close()
+
+
+def _refuse_damaged_audit(path: Path, check: FileCheck) -> None:
+    problems = audit_trigger_problems(path)
+    if problems:
+        raise AuditTrailDamaged(path, problems)
+
+
+def repair_audit_trail(path: Path | str) -> "audit.RepairReport":
+    """Back the file up, make its audit triggers again, re-seal a broken chain and record the gap.
+
+    Raises a StoreError when the file cannot be opened for writing (missing, in use, read-only …).
+    """
+    path = Path(path)
+    check = inspect_file(path)
+    if not check.has_tables:
+        raise FileMissing(f"There is no Safer Desk file at {path}.")
+    _check_writable(path)
+    before = audit_trigger_problems(path)
+    lock = OfficeLock(path)
+    try:
+        lock.acquire()
+    except FileInUse as exc:
+        raise FileLocked(str(exc)) from exc
+    try:
+        make_backup(path, reason="before-audit-repair")
+        conn = _connect(path, read_only=False)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            if check.pending:
+                _apply_migrations(conn, path.stem)  # the chaining step makes every trigger again
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                report = audit.repair(conn, known=before)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        finally:
+            Store(path, conn, read_only=False, lock=None).close()
+        return report
+    finally:
+        lock.release()

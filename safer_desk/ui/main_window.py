@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, 
 
 from safer_desk import APP_NAME, __version__
 from safer_desk.paths import default_file, resource
-from safer_desk.storage.store import (FileLocked, FileMissing, FileReadOnly, Store, StoreError, make_backup,
-                                      open_store)
+from safer_desk.storage.store import (AuditTrailDamaged, FileLocked, FileMissing, FileReadOnly, Store, StoreError,
+                                      make_backup, open_store)
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.session import Session
 from safer_desk.ui.tabs import MENU_MODULES, TAB_SPECS, TabBase
@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
             if not prompts.ask(self, "Open read-only?", f"{exc}\n\nOpen it read-only?", yes="Open Read-Only"):
                 return False
             return self.open_path(path, read_only=True)
+        except AuditTrailDamaged as exc:
+            return self._open_with_damaged_audit(path, exc, create)
         except StoreError as exc:
             prompts.show_error(self, "Cannot open file", str(exc))
             return False
@@ -189,6 +191,26 @@ class MainWindow(QMainWindow):
         settings.add_recent_file(str(path))
         settings.write("files/last", str(path))
         return True
+
+    def _open_with_damaged_audit(self, path: Path, exc: AuditTrailDamaged, create: bool) -> bool:
+        """Offer the repair (backup, triggers made again, gap recorded), else read-only (issue 12)."""
+        from safer_desk.storage.store import repair_audit_trail
+
+        if prompts.ask(self, "Audit trail not complete", f"{exc}\n\nRepair it now?", yes="Repair",
+                       no="Not Now"):
+            try:
+                repair_audit_trail(path)
+            except StoreError as error:
+                prompts.show_error(self, "Audit trail not repaired", str(error))
+                return False
+            prompts.show_info(self, "Audit trail repaired",
+                              f"The audit trail of {path.name} was repaired (a backup was made first). The repair and "
+                              "the gap are recorded in the trail (View > History of Changes).")
+            return self.open_path(path, create=create)
+        if prompts.ask(self, "Open read-only?", f"Open {path.name} read-only instead? Nothing can be changed until "
+                       "the audit trail is repaired.", yes="Open Read-Only"):
+            return self.open_path(path, read_only=True)
+        return False
 
     def set_store(self, store: Store | None) -> None:
         self.session.set_store(store)

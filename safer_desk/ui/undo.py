@@ -6,6 +6,8 @@ from typing import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from safer_desk.storage.audit import user_action
+
 
 class ServiceCommand(QUndoCommand):
     """Runs ``do`` on redo and ``undo`` on undo; ``after`` refreshes the view both ways.
@@ -24,7 +26,8 @@ class ServiceCommand(QUndoCommand):
 
     def redo(self) -> None:
         try:
-            self._do()
+            with user_action(self.text()):  # the audit entries it writes read as this one action
+                self._do()
         except Exception as exc:  # handed to push_service_command, which re-raises it unchanged
             self.error = exc
             self.setObsolete(True)
@@ -33,7 +36,8 @@ class ServiceCommand(QUndoCommand):
             self._after()
 
     def undo(self) -> None:
-        self._undo()
+        with user_action(f"Undo {self.text()}"):
+            self._undo()
         if self._after:
             self._after()
 

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from safer_desk.exchange.county_schema import content_checksum, row_counts
-from safer_desk.services.county import export_for_county, merge_district_files
-from tests.exchange.helpers import new_office
+from safer_desk.services.county import export_for_county
+from tests.exchange.helpers import merge_accepting, new_office
 
 edit = st.one_of(
     st.tuples(st.just("add project"), st.text("abc xyz", min_size=1, max_size=6), st.integers(0, 10**9)),
@@ -58,11 +58,11 @@ def test_each_export_merged_leaves_the_county_equal_to_the_office(standin_privac
                 apply(district, step, counter)
                 continue
             out = export_for_county(district, folder / f"e{n}.sqlite")
-            summary = merge_district_files(county, [out.path]).merged[0]
+            summary = merge_accepting(county, [out.path]).merged[0]
             assert summary.conflicts == []
             assert content_checksum(county.conn, tables) == content_checksum(district.conn, tables)
             before = content_checksum(county.conn), row_counts(county.conn)
-            again = merge_district_files(county, [out.path]).merged[0]
+            again = merge_accepting(county, [out.path]).merged[0]
             assert not again.changed and (content_checksum(county.conn), row_counts(county.conn)) == before
     finally:
         district.close()

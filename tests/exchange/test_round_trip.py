@@ -10,7 +10,7 @@ from safer_desk.exchange.county_merge import REFERENCE_TABLES
 from safer_desk.exchange.county_schema import content_checksum, data_tables, row_counts
 from safer_desk.storage.schema import costs as costs_schema
 from safer_desk.storage.store import open_store
-from tests.exchange.helpers import cli_output, copy_file, reidentify
+from tests.exchange.helpers import accept_key_args, cli_output, copy_file, reidentify
 
 
 def tab_commands(path) -> list[list[str]]:
@@ -85,7 +85,7 @@ def test_example_file_round_trip_gives_the_same_figures_and_merging_again_change
     assert code == 0, err
     assert "individual referrals: included" in out
     county = tmp_path / "county.sqlite"
-    code, out, err = cli_output(["merge", str(county), str(export)])
+    code, out, err = cli_output(["merge", str(county), str(export), *accept_key_args()])
     assert code == 0, err
     # A new county file already holds the rows every new file starts with (settings, catalogues): those
     # are unchanged; everything else is added.
@@ -100,7 +100,7 @@ def test_example_file_round_trip_gives_the_same_figures_and_merging_again_change
     # Every tab's tables and charts for the board (allocation included, which has no read-only command).
     assert board_sections(county) == board_sections(demo_path)
 
-    code, out, err = cli_output(["merge", str(county), str(export)])
+    code, out, err = cli_output(["merge", str(county), str(export), *accept_key_args()])
     assert code == 0 and "0 added, 0 replaced" in out and "0 removed, 0 conflict(s)" in out
     assert state(county) == county_state
     assert figures(county) == demo_figures
@@ -109,7 +109,7 @@ def test_example_file_round_trip_gives_the_same_figures_and_merging_again_change
 def test_default_export_round_trip_keeps_everything_but_the_individual_referrals(demo_path, tmp_path):
     export, county = tmp_path / "example-export.sqlite", tmp_path / "county.sqlite"
     assert cli_output(["export", str(demo_path), str(export)])[0] == 0
-    assert cli_output(["merge", str(county), str(export)])[0] == 0
+    assert cli_output(["merge", str(county), str(export), *accept_key_args()])[0] == 0
     demo_counts, county_counts = state(demo_path)[1], state(county)[1]
     private = set(costs_schema.PRIVATE_TABLES)
     summary = costs_schema.FUND_SUMMARY_TABLE
@@ -161,7 +161,7 @@ def test_two_example_districts_merge_side_by_side(demo_path, tmp_path):
         out = tmp_path / f"{path.stem}-export.sqlite"
         assert cli_output(["export", str(path), str(out), "--include-referrals"])[0] == 0
         exports.append(out)
-    code, out, err = cli_output(["merge", str(county), *map(str, exports)])
+    code, out, err = cli_output(["merge", str(county), *map(str, exports), *accept_key_args()])
     assert code == 0, err
     assert "0 conflict(s)" in out.splitlines()[-1] and "conflict:" not in err
     demo_counts, county_counts, second_counts = state(demo_path)[1], state(county)[1], state(second)[1]

@@ -19,7 +19,18 @@ def test_a_blank_file_has_the_county_bookkeeping_tables_with_exactly_these_colum
         ("exported_at", "TEXT", 1, 0), ("exported_by", "TEXT", 1, 0), ("checksum", "TEXT", 1, 0),
         ("include_referrals", "INTEGER", 1, 0), ("file_name", "TEXT", 1, 0), ("imported_at", "TEXT", 1, 0),
         ("imported_by", "TEXT", 1, 0), ("added", "INTEGER", 1, 0), ("replaced", "INTEGER", 1, 0),
-        ("unchanged", "INTEGER", 1, 0), ("removed", "INTEGER", 1, 0), ("conflicts", "INTEGER", 1, 0)]
+        ("unchanged", "INTEGER", 1, 0), ("removed", "INTEGER", 1, 0), ("conflicts", "INTEGER", 1, 0),
+        ("sequence", "INTEGER", 0, 0), ("key_fingerprint", "TEXT", 0, 0), ("audit_head_id", "INTEGER", 0, 0),
+        ("audit_head_hash", "TEXT", 0, 0)]
+    assert columns(store, "_county_keys") == [
+        ("fingerprint", "TEXT", 1, 1), ("office_id", "TEXT", 1, 2), ("office_name", "TEXT", 1, 0),
+        ("public_key", "TEXT", 1, 0), ("first_signed_by", "TEXT", 1, 0), ("accepted_at", "TEXT", 1, 0),
+        ("accepted_by", "TEXT", 1, 0), ("withdrawn_at", "TEXT", 0, 0), ("withdrawn_by", "TEXT", 0, 0),
+        ("withdrawn_reason", "TEXT", 1, 0)]
+    assert columns(store, "_export_anchors") == [
+        ("sequence", "INTEGER", 0, 1), ("export_id", "TEXT", 1, 0), ("exported_at", "TEXT", 1, 0),
+        ("exported_by", "TEXT", 1, 0), ("key_fingerprint", "TEXT", 1, 0), ("audit_head_id", "INTEGER", 1, 0),
+        ("audit_head_hash", "TEXT", 1, 0)]
     assert columns(store, "_county_conflicts") == [
         ("id", "INTEGER", 0, 1), ("export_id", "TEXT", 1, 0), ("office_id", "TEXT", 1, 0),
         ("office_name", "TEXT", 1, 0), ("table_name", "TEXT", 1, 0), ("row_key", "TEXT", 1, 0),
@@ -27,7 +38,7 @@ def test_a_blank_file_has_the_county_bookkeeping_tables_with_exactly_these_colum
         ("incoming_row", "TEXT", 1, 0), ("found_at", "TEXT", 1, 0)]
     # Internal: neither audited nor exported.
     triggers = {r[0] for r in store.rows("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'")}
-    assert not {t for t in triggers if t.startswith("_county")}
+    assert not {t for t in triggers if t.startswith("_county") or t.startswith("_export")}
     assert not {t for t in data_tables(store.conn) if t.startswith("_")}
 
 

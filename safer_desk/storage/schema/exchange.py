@@ -74,3 +74,42 @@ def create_county_bookkeeping(db) -> None:
             UNIQUE (office_id, table_name, row_key, kind)
         ) STRICT"""
     )
+
+
+@migrations.step
+def create_signing_register(db) -> None:
+    # Issue 12, signed exports. In an office file: the head of the audit chain at each export (with the
+    # export's sequence number), so `safer-desk check` finds a trail cut short or rewritten before it.
+    db.execute(
+        """CREATE TABLE _export_anchors (
+            sequence INTEGER PRIMARY KEY,
+            export_id TEXT NOT NULL UNIQUE,
+            exported_at TEXT NOT NULL,
+            exported_by TEXT NOT NULL,
+            key_fingerprint TEXT NOT NULL,
+            audit_head_id INTEGER NOT NULL,
+            audit_head_hash TEXT NOT NULL
+        ) STRICT"""
+    )
+    # In a county file: the keys registered for each office (fingerprint confirmed with the office by
+    # phone); a key is withdrawn, never deleted. Accepting and withdrawing are recorded in the audit trail.
+    db.execute(
+        """CREATE TABLE _county_keys (
+            fingerprint TEXT NOT NULL,
+            office_id TEXT NOT NULL,
+            office_name TEXT NOT NULL,
+            public_key TEXT NOT NULL,
+            first_signed_by TEXT NOT NULL DEFAULT '',
+            accepted_at TEXT NOT NULL,
+            accepted_by TEXT NOT NULL,
+            withdrawn_at TEXT,
+            withdrawn_by TEXT,
+            withdrawn_reason TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (fingerprint, office_id)
+        ) STRICT"""
+    )
+    # What each merge verified: the export's sequence number, the key that signed it and the head of the
+    # office's audit chain (the next export from that office must extend it).
+    for column in ("sequence INTEGER", "key_fingerprint TEXT", "audit_head_id INTEGER", "audit_head_hash TEXT"):
+        db.execute(f"ALTER TABLE _county_imports ADD COLUMN {column}")
+    db.execute("CREATE INDEX _county_imports_sequence ON _county_imports(office_id, sequence)")

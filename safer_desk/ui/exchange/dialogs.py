@@ -1,4 +1,5 @@
-"""File > Export for County…, Import District Files…, Board Report… and the merge summary.
+"""File > Export for County…, Import District Files… (with the key confirmation), Signing Keys…, Board Report…
+and the merge summary.
 
 Each dialog validates and starts its work from ``accept()`` (tests fill the fields and call it; the window
 opens the dialogs with ``open()``). Long work runs off the GUI thread with progress and Cancel
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -206,8 +207,12 @@ class MergeResultDialog(QDialog):
         QGuiApplication.clipboard().setText(self.view.selected_rows_text())
 
 
-def import_district_files(window, paths: list[str] | None = None):
-    """File > Import District Files…: merge chosen exports into the open (county) file in the background."""
+def import_district_files(window, paths: list[str] | None = None, accept_keys=()):
+    """File > Import District Files…: merge chosen exports into the open (county) file in the background.
+
+    A file refused only because its key is not registered for its office is offered to the county lead
+    (KeyConfirmDialog, one per key); the files whose keys are accepted are then merged with those keys.
+    """
     from safer_desk.services.county import merge_district_files
 
     session: Session = window.session
@@ -223,26 +228,27 @@ def import_district_files(window, paths: list[str] | None = None):
         paths = prompts.open_file_names(window, "Import District Files", DISTRICT_FILTER)
     if not paths:
         return None
+    accepted_before = set(accept_keys)
 
     def work(progress, cancelled):
         thread_store = store.connect_for_thread()
         try:
             return merge_district_files(thread_store, [Path(p) for p in paths], progress=progress,
-                                        cancelled=cancelled)
+                                        cancelled=cancelled, accept_keys=accepted_before)
         finally:
             thread_store.close()
 
     def succeeded(report) -> None:
         session.notify("")
+        offered = {Path(o.path).name for o in report.key_offers}
+        other_refusals = [why for name, why in report.refused if name not in offered]
         if report.merged:
             window.merge_result = MergeResultDialog(report, window)
             window.merge_result.show()
-            if report.refused:
-                prompts.show_error(window, "Import District Files",
-                                   "\n\n".join(why for _, why in report.refused))
-        else:
-            prompts.show_error(window, "Import District Files",
-                               "\n\n".join(why for _, why in report.refused) or "Nothing was merged.")
+        if other_refusals or not (report.merged or report.key_offers):
+            prompts.show_error(window, "Import District Files", "\n\n".join(other_refusals) or "Nothing was merged.")
+        if report.key_offers:
+            confirm_keys(window, report.key_offers, lambda accepted: _merge_accepted(window, accepted, accepted_before))
 
     def failed(exc: BaseException, trace: str) -> None:
         session.notify("")
@@ -255,6 +261,190 @@ def import_district_files(window, paths: list[str] | None = None):
 
     return run_task(work, on_success=succeeded, on_failure=failed, on_cancel=on_cancel, window=window,
                     title="Merging district files…")
+
+
+def _merge_accepted(window, accepted: list, accepted_before: set) -> None:
+    if accepted:
+        import_district_files(window, [str(o.path) for o in accepted],
+                              accept_keys=accepted_before | {o.fingerprint for o in accepted})
+
+
+def confirm_keys(window, offers: list, done) -> None:
+    """Ask about each offered key in turn (window.key_dialog), then call done(the offers accepted)."""
+    pending, accepted = list(offers), []
+
+    def next_offer() -> None:
+        if not pending:
+            window.key_dialog = None
+            done(accepted)
+            return
+        offer = pending.pop(0)
+        dialog = KeyConfirmDialog(offer, window)
+        window.key_dialog = dialog
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                accepted.append(offer)
+            dialog.deleteLater()
+            next_offer()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    next_offer()
+
+
+class KeyConfirmDialog(QDialog):
+    """A new signing key for an office: show its fingerprint for the county lead to confirm by phone."""
+
+    def __init__(self, offer, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.offer = offer
+        office = offer.office_name
+        self.setWindowTitle(f"Confirm the signing key of {office}")
+        intro = QLabel(
+            f"{Path(offer.path).name} says it is from {office} and is signed by "
+            f"{offer.signed_by or 'an unnamed officer'} with a key this county file has not registered for "
+            f"{office}. A new officer or a new laptop brings a new key; so would a forged file.", self)
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        if offer.other_offices:
+            warning = QLabel(
+                f"Warning: this key is registered for {', '.join(offer.other_offices)}. A file for {office} signed "
+                f"with it was made by someone holding that office's key. Accept it only if {office} confirms it "
+                "as their own officer's key.", self)
+            warning.setWordWrap(True)
+            warning.setAccessibleName("Warning")
+            warning.setStyleSheet("font-weight: bold")
+            layout.addWidget(warning)
+        self.fingerprint_label = QLabel(offer.fingerprint, self)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(font.pointSizeF() * 1.6 if font.pointSizeF() > 0 else 16)
+        self.fingerprint_label.setFont(font)
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint_label.setAccessibleName("Key fingerprint")
+        self.fingerprint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.fingerprint_label)
+        how = QLabel(
+            f"Phone {office} on a number you already have (not one given with the file) and ask them to read out "
+            "their fingerprint (File > Signing Keys…, or `safer-desk key`). Accept it only if every group matches. "
+            "Accepting registers the key for this office and is recorded in the audit trail.", self)
+        how.setWordWrap(True)
+        layout.addWidget(how)
+        self.confirmed_check = QCheckBox(f"I have &confirmed this fingerprint with {office} by phone", self)
+        self.confirmed_check.setAccessibleName("Fingerprint confirmed by phone")
+        layout.addWidget(self.confirmed_check)
+        buttons = QDialogButtonBox(self)
+        self.accept_button = buttons.addButton("&Accept Key and Merge", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.refuse_button = buttons.addButton("Do &Not Accept", QDialogButtonBox.ButtonRole.RejectRole)
+        self.refuse_button.setDefault(True)
+        self.accept_button.setEnabled(False)
+        self.confirmed_check.toggled.connect(self.accept_button.setEnabled)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
+
+    def accept(self) -> None:
+        if not self.confirmed_check.isChecked():
+            return
+        super().accept()
+
+
+KEY_COLUMNS = [
+    Column("office_name", "Office"),
+    Column("fingerprint", "Fingerprint"),
+    Column("status", "Status", get=lambda k: "active" if k.active else f"withdrawn {(k.withdrawn_at or '')[:10]}"),
+    Column("first_signed_by", "First signed by"),
+    Column("accepted_at", "Accepted", show=lambda v: (v or "")[:10]),
+    Column("accepted_by", "Accepted by"),
+    Column("withdrawn_reason", "Reason withdrawn"),
+]
+
+
+class SigningKeysDialog(QDialog):
+    """File > Signing Keys…: this officer's fingerprint, and the county file's register of office keys."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        from safer_desk.services.county import CountyError, officer_fingerprint
+
+        self.session = session
+        self.setWindowTitle("Signing Keys")
+        try:
+            mine = officer_fingerprint()
+        except CountyError as exc:
+            mine = str(exc)
+        self.own_label = QLabel(f"Your signing key (read it to the county lead when they phone): {mine}", self)
+        self.own_label.setWordWrap(True)
+        self.own_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.own_label.setAccessibleName("Your signing key")
+        self.model = RowTableModel(KEY_COLUMNS, parent=self)
+        self.proxy = RawSortFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = DataTableView(self, accessible_name="Registered keys")
+        self.view.setModel(self.proxy)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setPlaceholderText("why (for example: laptop lost, officer left)")
+        self.reason_edit.setAccessibleName("Reason for withdrawing")
+        self.withdraw_button = QPushButton("&Withdraw Key…", self)
+        self.withdraw_button.setAccessibleName("Withdraw the selected key")
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("&Reason:", self))
+        row.itemAt(0).widget().setBuddy(self.reason_edit)
+        row.addWidget(self.reason_edit, 1)
+        row.addWidget(self.withdraw_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.own_label)
+        layout.addWidget(QLabel("Keys this file has registered for district offices (a county file):", self))
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.refresh()
+        self.resize(900, 420)
+
+    def refresh(self) -> None:
+        from safer_desk.services.county import registered_keys
+
+        store = self.session.store
+        self.model.set_rows(registered_keys(store) if store is not None else [])
+        self.view.size_columns_to_visible()
+        self.withdraw_button.setEnabled(store is not None and not store.read_only and self.model.rowCount() > 0)
+
+    def selected_key(self):
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row(self.proxy.mapToSource(index).row())
+
+    def withdraw_selected(self) -> None:
+        from safer_desk.services.county import CountyError, withdraw_key
+
+        key = self.selected_key()
+        if key is None:
+            prompts.show_error(self, "Withdraw Key", "Choose the key to withdraw first.")
+            return
+        if not key.active:
+            prompts.show_error(self, "Withdraw Key", f"The key {key.fingerprint} of {key.office_name} is already "
+                                                     "withdrawn.")
+            return
+        if not prompts.ask(self, "Withdraw Key",
+                           f"Withdraw the key {key.fingerprint} of {key.office_name}? Every export signed with it will "
+                           "be refused from now on, and this is recorded in the audit trail.", yes="Withdraw"):
+            return
+        try:
+            withdraw_key(self.session.store, key.fingerprint, self.reason_edit.text().strip(), key.office_id)
+        except CountyError as exc:
+            prompts.show_error(self, "Withdraw Key", str(exc))
+            return
+        self.reason_edit.clear()
+        self.refresh()
+        self.session.notify("")
 
 
 def year_choices(today_year: int | None = None) -> list[str]:

@@ -1,6 +1,6 @@
 """Menu actions of this area, added to the main window at start-up (keep imports light).
 
-File > Export for County…, File > Import District Files…, File > Board Report…; the dialogs themselves
+File > Export for County…, File > Import District Files…, File > Signing Keys…, File > Board Report…; the dialogs
 (and the services under them) are imported only when an action is used.
 """
 
@@ -19,17 +19,21 @@ def install(window) -> None:
     merge = QAction("&Import District Files…", window)
     merge.setStatusTip("Merge district exports into the open (county) file")
     merge.triggered.connect(lambda _=False: import_district_files(window))
+    keys = QAction("Si&gning Keys…", window)
+    keys.setStatusTip("Your signing-key fingerprint, and the keys this county file has registered for each office")
+    keys.triggered.connect(lambda _=False: open_keys_dialog(window))
     report = QAction("Board &Report…", window)
     report.setStatusTip("Write the board report (PDF or HTML) with every tab's tables and charts")
     report.triggered.connect(lambda _=False: open_report_dialog(window))
-    window.exchange_actions = {"export": export, "merge": merge, "report": report}
-    window.add_file_actions([export, merge, report])
+    window.exchange_actions = {"export": export, "merge": merge, "keys": keys, "report": report}
+    window.add_file_actions([export, merge, keys, report])
 
     def enable() -> None:
         store = window.session.store
         export.setEnabled(store is not None)
         report.setEnabled(store is not None)
         merge.setEnabled(store is not None and not store.read_only)
+        keys.setEnabled(store is not None)
 
     window.session.store_changed.connect(enable)
     enable()
@@ -61,3 +65,14 @@ def open_report_dialog(window):
     window.report_dialog = ReportDialog(window.session, window)
     window.report_dialog.open()
     return window.report_dialog
+
+
+def open_keys_dialog(window):
+    if window.session.store is None:
+        prompts.show_error(window, "Signing Keys", "Open a file first.")
+        return None
+    from safer_desk.ui.exchange.dialogs import SigningKeysDialog
+
+    window.keys_dialog = SigningKeysDialog(window.session, window)
+    window.keys_dialog.open()
+    return window.keys_dialog
