@@ -130,7 +130,7 @@ def excluded_uses(package_dir: Path) -> list[str]:
 # The runtime dependencies of pyproject.toml: the tabs import them lazily (inside functions, some through
 # importlib), so name them here to be sure every one is in the build.
 RUNTIME_IMPORTS = ["pandas", "numpy", "pyarrow", "pyarrow.csv", "pyarrow.compute", "pyarrow.acero", "pyqtgraph",
-                   "sqlite_utils", "xlsxwriter", "openpyxl", "platformdirs", "filelock",
+                   "sqlite_utils", "xlsxwriter", "openpyxl", "platformdirs",
                    # pyqtgraph imports these with importlib.import_module(f"{QT_LIB}.QtOpenGL"): not seen by analysis
                    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"]
 
