@@ -1,6 +1,9 @@
 """The `safer-desk` command: parse arguments, then call the same services as the window.
 
 Exit codes: 0 success, 1 bad input (the message says which row or option), 2 usage.
+
+Start-up: opening the window imports nothing here but argparse and the window module; the
+subcommand modules are imported only when the first argument is a word that could be one.
 """
 
 from __future__ import annotations
@@ -56,12 +59,17 @@ def main(argv: list[str] | None = None) -> int:
     # Output redirected on Windows uses the code page (cp1252), which lacks characters people type
     # ("√", "−"): replace those rather than crash half-way through a CSV.
     for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
+        if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     try:
-        parser, subparsers = build_parser()
-        if _opens_window(argv, set(subparsers.choices)):
+        if looks_like_window(argv):  # the common case: no subcommand module is imported
             return _open_window(build_window_parser().parse_args(argv))
+        parser, subparsers = build_parser()
+        commands = list(subparsers.choices)
+        if argv and not argv[0].startswith("-") and argv[0] not in commands:
+            if _exists(argv[0]):  # an existing file without a suffix ("office") still opens
+                return _open_window(build_window_parser().parse_args(argv))
+            raise CliError(unknown_command_message(argv[0], commands), code=2)
         args, extras = parser.parse_known_args(argv)
         # argparse cannot take an optional positional after options ("screenshot OUT --tab x FILE").
         trailing = getattr(args, "trailing_positional", None)
@@ -82,13 +90,35 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _opens_window(argv: list[str], commands: set[str]) -> bool:
-    """`safer-desk`, `safer-desk FILE` and `safer-desk --demo` open the window; the rest are commands."""
+def looks_like_window(argv: list[str]) -> bool:
+    """`safer-desk`, `safer-desk --demo` and `safer-desk PATH` open the window without the commands
+    being imported: a first argument with a suffix or a folder separator is a file, never a command
+    (command names are plain words). A plain word is decided once the commands are known."""
     if not argv or argv[0] == "--demo":
         return True
-    if argv[0].startswith("-"):
+    first = argv[0]
+    if first.startswith("-"):
         return False
-    return argv[0] not in commands
+    import os.path
+
+    return "/" in first or "\\" in first or bool(os.path.splitext(first)[1])
+
+
+def unknown_command_message(word: str, commands: list[str]) -> str:
+    close = [c for c in commands if c.startswith(word[:3])] if len(word) >= 3 else []
+    hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+    return (f"'{word}' is neither a command nor a file{hint}.\n"
+            f"The commands are: {', '.join(commands)}.\n"
+            "Run `safer-desk --help` for what each does, or `safer-desk FILE` to open a file.")
+
+
+def _exists(word: str) -> bool:
+    from pathlib import Path
+
+    try:
+        return Path(word).exists()
+    except OSError:
+        return False
 
 
 def _open_window(args: argparse.Namespace) -> int:
@@ -96,17 +126,19 @@ def _open_window(args: argparse.Namespace) -> int:
 
     if args.demo and args.file:
         raise CliError("give either a FILE or --demo, not both", code=2)
-    from safer_desk.ui.app import run_window
-
-    if args.demo:
-        from safer_desk.cli.common import fresh_demo_copy
-
-        with fresh_demo_copy() as path:
-            return run_window(path)
     if args.file:
-        path, create = Path(args.file), False
+        path = Path(args.file)
         if not path.exists():
             raise CliError(f"there is no file at {path} (use File > New in the window to make one)")
-    else:
-        path, create = None, True
-    return run_window(path, create=create)
+    from safer_desk.ui.app import ensure_app, run_window
+
+    # Qt first: if it cannot start (missing system libraries) it says so before any file is made.
+    ensure_app()
+    if args.demo:
+        from safer_desk.services.example_copy import example_copy
+
+        with example_copy() as path:
+            return run_window(path)
+    if args.file:
+        return run_window(Path(args.file))
+    return run_window(None, create=True)
