@@ -34,6 +34,8 @@ EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "matplotlib", "scipy", "IPython", "jupyter_client", "ipykernel", "notebook",
     "OpenGL", "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter", "cupy", "numba",
     "pytest", "_pytest", "hypothesis", "pytestqt", "numpy.f2py", "numpy.distutils", "setuptools", "pip",
+    # pandas is not a dependency (docs/architecture.md "Dependencies"): a use of it stops the build
+    "pandas",
     "pandas.tests", "pandas.io.clipboard", "numpy.tests", "pyarrow.tests",
     # pyarrow parts that need their own large libraries (flight 31 MB, s3 17 MB, parquet 11 MB, ...).
     # Kept: pyarrow.lib, compute, csv, json, acero (Table.group_by needs it), ipc.
@@ -129,7 +131,7 @@ def excluded_uses(package_dir: Path) -> list[str]:
 # --- What goes in beyond safer_desk itself ------------------------------------------------------------
 # The runtime dependencies of pyproject.toml: the tabs import them lazily (inside functions, some through
 # importlib), so name them here to be sure every one is in the build.
-RUNTIME_IMPORTS = ["pandas", "numpy", "pyarrow", "pyarrow.csv", "pyarrow.compute", "pyarrow.acero", "pyqtgraph",
+RUNTIME_IMPORTS = ["numpy", "pyarrow", "pyarrow.csv", "pyarrow.compute", "pyarrow.acero", "pyqtgraph",
                    "sqlite_utils", "xlsxwriter", "openpyxl", "platformdirs",
                    # pyqtgraph imports these with importlib.import_module(f"{QT_LIB}.QtOpenGL"): not seen by analysis
                    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"]
