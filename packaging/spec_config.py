@@ -36,6 +36,10 @@ EXCLUDED_MODULES = [
     "pytest", "_pytest", "hypothesis", "pytestqt", "numpy.f2py", "numpy.distutils", "setuptools", "pip",
     # pandas is not a dependency (docs/architecture.md "Dependencies"): a use of it stops the build
     "pandas",
+    # Python's OpenSSL modules (libcrypto + libssl, about 6 MB): the program makes no network connections
+    # and hashlib falls back to Python's own SHA-2/SHA-3/BLAKE2 (everything but scrypt and pbkdf2_hmac,
+    # which EXCLUDED_CALLS refuses). The console's line editing is not used either.
+    "ssl", "_ssl", "_hashlib", "readline",
     "pandas.tests", "pandas.io.clipboard", "numpy.tests", "pyarrow.tests",
     # pyarrow parts that need their own large libraries (flight 31 MB, s3 17 MB, parquet 11 MB, ...).
     # Kept: pyarrow.lib, compute, csv, json, acero (Table.group_by needs it), ipc.
@@ -96,7 +100,8 @@ EXCLUDED_FILES = [f"PySide6/Qt/{pattern}" for pattern in QT_FILE_PATTERNS] + [
 
 
 # Calls that need an excluded part (pandas' parquet/feather readers need pyarrow.parquet/dataset/feather).
-EXCLUDED_CALLS = ["read_parquet", "to_parquet", "read_feather", "to_feather", "read_orc", "to_orc"]
+EXCLUDED_CALLS = ["read_parquet", "to_parquet", "read_feather", "to_feather", "read_orc", "to_orc",
+                  "scrypt", "pbkdf2_hmac"]  # hashlib's OpenSSL-only functions (_hashlib is left out)
 
 
 def excluded_uses(package_dir: Path) -> list[str]:
