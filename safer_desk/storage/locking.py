@@ -26,7 +26,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import socket
 from datetime import datetime
 from pathlib import Path
 
@@ -56,8 +55,15 @@ def _is_windows() -> bool:
     return os.name == "nt"
 
 
+def _host() -> str:
+    """This computer's name, without importing socket (start-up)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    return os.environ.get("COMPUTERNAME", "")
+
+
 def _holder_note() -> bytes:
-    return json.dumps({"host": socket.gethostname(), "pid": os.getpid(),
+    return json.dumps({"host": _host(), "pid": os.getpid(),
                        "since": datetime.now().isoformat(timespec="seconds")}).encode("utf-8")
 
 

@@ -161,9 +161,13 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
     """
     app = ensure_app()
     closer = _CloseOnSignal(app)
+    unattended = bool(os.environ.get(CLOSE_AFTER_START))
+    failed = []
     try:
         from safer_desk.ui.main_window import MainWindow, app_icon
 
+        if unattended:
+            _prompts_to_stderr()
         app.setWindowIcon(app_icon())
         window = MainWindow()
         window.show()
@@ -171,19 +175,40 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
         def open_file() -> None:
             if closer.received:
                 return
-            if path is None:
-                window.open_default()
-            else:
-                window.open_path(path, create=create)
-            if os.environ.get(CLOSE_AFTER_START):
-                QTimer.singleShot(0, lambda: _close_once_shown(window))
+            opened = window.open_default() if path is None else window.open_path(path, create=create)
+            if unattended:
+                if opened:
+                    QTimer.singleShot(0, lambda: _close_once_shown(window))
+                else:  # the reason went to stderr instead of a dialog nobody would answer
+                    failed.append(True)
+                    window.close()
 
         QTimer.singleShot(0, open_file)
         code = app.exec() if not closer.received else 0  # a signal before the loop: no loop to end
         window.session.close()  # closed already unless the loop ended some other way
     finally:
         closer.restore()
-    return 128 + closer.received if closer.received else code
+    if closer.received:
+        return 128 + closer.received
+    return 1 if failed else code
+
+
+def _prompts_to_stderr() -> None:
+    """Unattended (CLOSE_AFTER_START): a question or a refusal goes to stderr, and questions are
+    answered no, instead of a dialog that would wait for ever."""
+    from safer_desk.ui import prompts
+
+    def say(kind: str, title: str, text: str) -> None:
+        sys.stderr.write(f"safer-desk: {kind}: {title}: {text}\n")
+
+    prompts.show_error = lambda parent, title, text: say("error", title, text)
+    prompts.show_info = lambda parent, title, text: say("note", title, text)
+
+    def ask(parent, title, text, **kwargs) -> bool:
+        say("question answered no", title, text)
+        return False
+
+    prompts.ask = ask
 
 
 def _close_once_shown(window) -> None:

@@ -254,3 +254,13 @@ def test_sigterm_closes_every_window(qtbot, windows):
     finally:
         closer.restore()
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_unattended_a_file_that_cannot_open_is_said_on_stderr_not_in_a_dialog(env, tmp_path):
+    """With SAFER_DESK_CLOSE_AFTER_START (tests, the smoke test, benchmarks) nobody answers dialogs:
+    the refusal goes to stderr and the exit code is 1, instead of a window waiting for ever."""
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("not a database", encoding="utf-8")
+    result = run(env, str(bad), SAFER_DESK_CLOSE_AFTER_START="1", timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "safer-desk: error: Cannot open file: notes.sqlite is not a Safer Desk file" in result.stderr
