@@ -67,10 +67,26 @@ def _cannot_start(messages: list[str]) -> None:
         text = explain(messages, plugins)
     except Exception as exc:  # noqa: BLE001 - never lose the message while explaining it
         text = "Safer Desk cannot open its window: " + " ".join(messages) + f" ({exc})"
+    tell_without_qt(text)
+    os._exit(QT_FAILED)
+
+
+def tell_without_qt(text: str, *, windows: bool = os.name == "nt") -> None:
+    """Say text where the person will see it when Qt itself cannot: stderr, or on Windows, when there
+    is no console (`Safer Desk.exe`, started from the Start menu), a system message box."""
+    console = sys.stderr is not None
+    if console:
+        try:
+            sys.stderr.fileno()
+        except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation: captured, no console
+            console = False
     if sys.stderr is not None:
         sys.stderr.write(text + "\n")
         sys.stderr.flush()
-    os._exit(QT_FAILED)
+    if windows and not console:
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, text, APP_NAME, 0x10)  # MB_ICONERROR
 
 
 class _CloseOnSignal:

@@ -264,3 +264,44 @@ def test_unattended_a_file_that_cannot_open_is_said_on_stderr_not_in_a_dialog(en
     result = run(env, str(bad), SAFER_DESK_CLOSE_AFTER_START="1", timeout=120)
     assert result.returncode == 1, result.stderr
     assert "safer-desk: error: Cannot open file: notes.sqlite is not a Safer Desk file" in result.stderr
+
+
+def test_without_a_console_on_windows_the_reason_goes_to_a_message_box(monkeypatch):
+    """`Safer Desk.exe` has no console (entry.py captures stderr): when Qt cannot start there is no
+    Qt box either, so the reason goes to Windows' own message box."""
+    import ctypes
+    import io
+    import types
+
+    from safer_desk.ui.app import tell_without_qt
+
+    shown = []
+    fake = types.SimpleNamespace(user32=types.SimpleNamespace(MessageBoxW=lambda *a: shown.append(a)))
+    monkeypatch.setattr(ctypes, "windll", fake, raising=False)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    tell_without_qt("Safer Desk cannot open its window: …", windows=True)
+    assert shown == [(None, "Safer Desk cannot open its window: …", "Safer Desk", 0x10)]
+    shown.clear()
+    monkeypatch.setattr(sys, "stderr", open(os.devnull, "w"))  # a console: stderr is enough
+    try:
+        tell_without_qt("x", windows=True)
+    finally:
+        sys.stderr.close()
+    assert shown == []
+
+
+def test_the_windows_data_folder_is_local_appdata_safer_desk(monkeypatch, tmp_path):
+    """platformdirs' Windows branch with our arguments: %LOCALAPPDATA%\\Safer Desk, not roaming, no
+    company folder (README, "Where your data lives")."""
+    from platformdirs import windows
+
+    monkeypatch.setattr(windows, "get_win_folder", lambda csidl: {"CSIDL_LOCAL_APPDATA": "C:\\Users\\a\\AppData\\Local",
+                                                                  "CSIDL_APPDATA": "C:\\Users\\a\\AppData\\Roaming"}[csidl])
+    import platformdirs
+
+    from safer_desk import paths
+
+    monkeypatch.setattr(platformdirs, "PlatformDirs", windows.Windows)  # the class platformdirs picks on Windows
+    monkeypatch.delenv("SAFER_DESK_HOME")
+    folder = str(paths.data_folder())
+    assert folder.replace("/", "\\") == "C:\\Users\\a\\AppData\\Local\\Safer Desk"
