@@ -2,18 +2,21 @@
 
 Exit codes: 0 success, 1 bad input (the message says which row or option), 2 usage.
 
-Start-up: opening the window imports nothing here but argparse and the window module; the
+Start-up: opening the window imports nothing here but the window module (not even argparse); the
 subcommand modules are imported only when the first argument is a word that could be one.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
+from typing import TYPE_CHECKING
 
 from safer_desk import __version__
 from safer_desk.cli.common import CliError
+
+if TYPE_CHECKING:
+    import argparse
 
 # Each module adds its subcommands with ``register(subparsers)``.
 SUBCOMMAND_MODULES = (
@@ -31,6 +34,8 @@ WINDOW_USAGE = """\
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="safer-desk",
         description="Safer Desk: projects, allocations, DHR and target-hardening costs, indicators.",
@@ -45,6 +50,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
 
 
 def build_window_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="safer-desk", usage="safer-desk [FILE] [--demo] | safer-desk COMMAND …",
                                      description="Open the Safer Desk window. Run `safer-desk --help` for the commands.",
                                      add_help=False)
@@ -63,12 +70,13 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     try:
         if looks_like_window(argv):  # the common case: no subcommand module is imported
-            return _open_window(build_window_parser().parse_args(argv))
+            simple = _simple_window_args(argv)
+            return _open_window(*simple) if simple else _open_window(*_window_args(argv))
         parser, subparsers = build_parser()
         commands = list(subparsers.choices)
         if argv and not argv[0].startswith("-") and argv[0] not in commands:
             if _exists(argv[0]):  # an existing file without a suffix ("office") still opens
-                return _open_window(build_window_parser().parse_args(argv))
+                return _open_window(*_window_args(argv))
             raise CliError(unknown_command_message(argv[0], commands), code=2)
         args, extras = parser.parse_known_args(argv)
         # argparse cannot take an optional positional after options ("screenshot OUT --tab x FILE").
@@ -121,24 +129,41 @@ def _exists(word: str) -> bool:
         return False
 
 
-def _open_window(args: argparse.Namespace) -> int:
+def _simple_window_args(argv: list[str]) -> tuple[str | None, bool] | None:
+    """`safer-desk`, `safer-desk --demo`, `safer-desk FILE`: (file, demo) without argparse, whose
+    help formatter alone costs ~10 ms on the way to the window; None for anything else."""
+    if not argv:
+        return None, False
+    if argv == ["--demo"]:
+        return None, True
+    if len(argv) == 1 and not argv[0].startswith("-"):
+        return argv[0], False
+    return None
+
+
+def _window_args(argv: list[str]) -> tuple[str | None, bool]:
+    args = build_window_parser().parse_args(argv)
+    return args.file, args.demo
+
+
+def _open_window(file: str | None, demo: bool) -> int:
     from pathlib import Path
 
-    if args.demo and args.file:
+    if demo and file:
         raise CliError("give either a FILE or --demo, not both", code=2)
-    if args.file:
-        path = Path(args.file)
+    if file:
+        path = Path(file)
         if not path.exists():
             raise CliError(f"there is no file at {path} (use File > New in the window to make one)")
     from safer_desk.ui.app import ensure_app, run_window
 
     # Qt first: if it cannot start (missing system libraries) it says so before any file is made.
     ensure_app()
-    if args.demo:
+    if demo:
         from safer_desk.services.example_copy import example_copy
 
         with example_copy() as path:
             return run_window(path)
-    if args.file:
-        return run_window(Path(args.file))
+    if file:
+        return run_window(Path(file))
     return run_window(None, create=True)

@@ -9,11 +9,7 @@ runs are removed by the next run. Cheap to import: the window asks `is_demo_copy
 from __future__ import annotations
 
 import contextlib
-import gzip
 import os
-import shutil
-import tempfile
-import time
 from pathlib import Path
 from typing import Iterator
 
@@ -35,6 +31,9 @@ def example_resource() -> Path:
 
 def copy_example(target: Path) -> Path:
     """Write the shipped example file to target; build it instead if it is not shipped."""
+    import gzip
+    import shutil
+
     target = Path(target)
     try:
         with gzip.open(example_resource(), "rb") as src, open(target, "wb") as out:
@@ -48,19 +47,26 @@ def copy_example(target: Path) -> Path:
 
 
 def copies_folder() -> Path:
+    import tempfile
+
     return Path(tempfile.gettempdir())
 
 
 def is_demo_copy(path: Path | str) -> bool:
     """True for a file inside a `--demo` temporary folder (it is gone when that run ends)."""
     folder = Path(os.path.realpath(path)).parent
-    return folder.name.startswith(COPY_PREFIX) and folder.parent == Path(os.path.realpath(copies_folder()))
+    if not folder.name.startswith(COPY_PREFIX):  # the usual answer, without importing tempfile (start-up)
+        return False
+    return folder.parent == Path(os.path.realpath(copies_folder()))
 
 
 @contextlib.contextmanager
 def example_copy() -> Iterator[Path]:
     """A fresh copy of the example file in its own temporary folder, removed on the way out (normal
     exit or exception; a killed run's folder is removed by the next run, see remove_stale_copies)."""
+    import shutil
+    import tempfile
+
     remove_stale_copies()
     folder = Path(tempfile.mkdtemp(prefix=COPY_PREFIX, dir=copies_folder()))
     try:
@@ -72,6 +78,9 @@ def example_copy() -> Iterator[Path]:
 def remove_stale_copies(*, older_than_s: float = STALE_AFTER_S) -> list[Path]:
     """Remove `--demo` folders left by runs that were killed: only our own names in the temporary
     folder, only when they hold nothing but our files and nobody has the copy open."""
+    import shutil
+    import time
+
     from safer_desk.storage.locking import FileInUse, OfficeLock
 
     removed = []

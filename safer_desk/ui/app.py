@@ -112,22 +112,20 @@ class _CloseOnSignal:
 
     def _keep_python_awake(self) -> None:
         """Python runs signal handlers only when it gets control, and Qt's loop is C++."""
-        if not self.windows:  # POSIX: the signal writes to a socket that Qt's loop watches
-            import socket
-
+        if not self.windows:  # POSIX: the signal writes to a pipe that Qt's loop watches
             from PySide6.QtCore import QSocketNotifier
 
-            reader, writer = socket.socketpair()
-            reader.setblocking(False)
-            writer.setblocking(False)
+            reader, writer = os.pipe()
+            os.set_blocking(reader, False)
+            os.set_blocking(writer, False)
             try:
-                self._old_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+                self._old_fd = signal.set_wakeup_fd(writer, warn_on_full_buffer=False)
             except (ValueError, OSError):
-                reader.close()
-                writer.close()
+                os.close(reader)
+                os.close(writer)
                 self._poll()
                 return
-            notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, self.app)
+            notifier = QSocketNotifier(reader, QSocketNotifier.Type.Read, self.app)
             notifier.activated.connect(lambda *_: self._drain(reader))
             self._wakeup = (reader, writer, notifier)
         else:  # Windows has no such socket for signals: let Python look a few times a second
@@ -140,11 +138,11 @@ class _CloseOnSignal:
         self._timer = timer
 
     @staticmethod
-    def _drain(reader) -> None:
+    def _drain(reader: int) -> None:
         try:
-            while reader.recv(64):
+            while os.read(reader, 64):
                 pass
-        except OSError:
+        except OSError:  # BlockingIOError: drained
             pass
 
     def _handle(self, signum, frame) -> None:
@@ -162,8 +160,8 @@ class _CloseOnSignal:
             reader, writer, notifier = self._wakeup
             notifier.setEnabled(False)
             signal.set_wakeup_fd(self._old_fd)
-            reader.close()
-            writer.close()
+            os.close(reader)
+            os.close(writer)
             self._wakeup = None
         if self._timer is not None:
             self._timer.stop()
