@@ -15,6 +15,8 @@ Candidates:
 With --baseline-tree, the same two commands of another checkout (e.g. `git worktree add /tmp/old main`)
 are measured in the same runs, through a small shim when that tree predates SAFER_DESK_CLOSE_AFTER_START.
 For where the time goes: python -X importtime -m safer_desk FILE (with SAFER_DESK_CLOSE_AFTER_START=1).
+The runs use compiled bytecode (in a private PYTHONPYCACHEPREFIX, written by the first, untimed run),
+as an installed copy does; PYTHONDONTWRITEBYTECODE=1 would add the compiling of every module to each run.
 """
 
 from __future__ import annotations
@@ -89,7 +91,11 @@ def main() -> int:
     try:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAFER_DESK_CLOSE_AFTER_START": "1",
                "SAFER_DESK_HOME": str(work / "home"), "XDG_CONFIG_HOME": str(work / "config"),
-               "TMPDIR": str(work / "tmp")}
+               "TMPDIR": str(work / "tmp"),
+               # Bytecode as an installed copy has it (pip compiles it at install): with
+               # PYTHONDONTWRITEBYTECODE every start would compile our modules from source again.
+               "PYTHONPYCACHEPREFIX": str(work / "pycache")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         (work / "tmp").mkdir()
         settings = work / "config" / "Safer Desk"
         settings.mkdir(parents=True)
