@@ -188,8 +188,7 @@ class MainWindow(QMainWindow):
             prompts.show_error(self, "Cannot open file", str(exc))
             return False
         self.set_store(store)
-        settings.add_recent_file(str(path))
-        settings.write("files/last", str(path))
+        settings.add_recent_file(str(path))  # and files/last; never a temporary --demo copy
         return True
 
     def _open_with_damaged_audit(self, path: Path, exc: AuditTrailDamaged, create: bool) -> bool:
