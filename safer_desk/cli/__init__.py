@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 
 from safer_desk import __version__
@@ -73,13 +74,43 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return 0
+        _remove_leftovers()
         return int(args.run(args) or 0)
     except CliError as exc:
         print(f"safer-desk: {exc}", file=sys.stderr)
         return exc.code
+    except (OSError, sqlite3.Error) as exc:
+        # A full disk, a refused permission, a damaged page read half-way: one line naming the cause,
+        # never a traceback (the writers have already left every file as it was).
+        print(f"safer-desk: {_describe_failure(exc)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("safer-desk: interrupted; nothing was changed.", file=sys.stderr)
         return 130
+
+
+def _remove_leftovers() -> None:
+    """What a killed earlier run left (temporary files, private working folders) goes before anything else."""
+    from safer_desk.storage.leftovers import remove_leftovers
+
+    try:
+        remove_leftovers(system_temp=True)
+    except OSError:
+        pass  # tidying up is never a reason for the command to fail
+
+
+def _describe_failure(exc: BaseException) -> str:
+    from safer_desk.storage.safe_write import WriteFailed, cause_of
+
+    if isinstance(exc, WriteFailed):
+        return str(exc)
+    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError) \
+            or "malformed" in str(exc):
+        return (f"a Safer Desk file is damaged and could not be read ({exc}); nothing was changed. "
+                "Restore it from the backups folder beside it.")
+    _, cause = cause_of(exc)
+    name = getattr(exc, "filename", None)
+    return f"{name}: {cause}; nothing was changed." if name else f"{cause}; nothing was changed."
 
 
 def _opens_window(argv: list[str], commands: set[str]) -> bool:

@@ -13,7 +13,9 @@ What is left out, and why:
   table together, so filling it beside the detailed rows would count them twice); the copy is then
   VACUUMed so no deleted row lingers in free pages of the file.
 
-Everything is written to a temporary file beside the target and moved into place at the end.
+The working copy is made in memory (never in a file anyone else could read, and gone if the run is
+killed); only the minimised result is written, to a temporary file beside the target that is moved
+into place when whole.
 """
 
 from __future__ import annotations
@@ -21,17 +23,17 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from safer_desk import __version__
+from safer_desk import __version__, faults
+from safer_desk.domain.disclosure import SpendLine, summarise_with_disclosure_control
 from safer_desk.domain.ids import new_id
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, CancelCheck, ProgressFn, check_cancelled,
                                                content_checksum, data_tables, dependency_order, has_table, iter_rows,
                                                never_cancelled, no_progress, quote, row_counts, table_info)
-from safer_desk.exchange.files import Sheet, atomic_path, write_xlsx
+from safer_desk.exchange.files import Sheet, write_bytes_atomically, write_xlsx
 from safer_desk.storage import audit
 from safer_desk.storage.schema import costs as costs_schema
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
@@ -70,50 +72,75 @@ def _private_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
-    """Fill FUND_SUMMARY_TABLE from FUND_SUMMARY_VIEW (district-by-month totals); 0 when either is absent."""
-    table, view = costs_schema.FUND_SUMMARY_TABLE, costs_schema.FUND_SUMMARY_VIEW
-    if not (has_table(conn, table) and has_table(conn, view, "view")):
+    """Fill FUND_SUMMARY_TABLE with district-by-month totals of the victim-level rows, none describing fewer
+    than three victims (small-number disclosure control: domain.disclosure); 0 when the tables are absent.
+
+    The totals (amount, spend lines, victims) are exactly those of the detailed rows.
+    """
+    table = costs_schema.FUND_SUMMARY_TABLE
+    needed = (table, "fund_spend_lines", "fund_referrals", "fund_items")
+    if not all(has_table(conn, t) for t in needed):
         return 0
-    info = table_info(conn, table)
-    view_cols = [r[1] for r in conn.execute(f"PRAGMA table_info({quote(view)})")]
-    shared = [c for c in info.columns if c in view_cols]
+    lines = [SpendLine(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6] == 1) for r in conn.execute(
+        "SELECT r.fund_id, r.district_id, substr(s.spent_on, 1, 7), i.name, r.id, s.amount_pence, "
+        "       ROW_NUMBER() OVER (PARTITION BY s.referral_id ORDER BY s.spent_on, i.name, s.id) "
+        "FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id JOIN fund_items i ON i.id = s.item_id")]
+    rows = summarise_with_disclosure_control(lines)
     conn.execute(f"DELETE FROM {quote(table)}")
-    synth_id = "id" in info.columns and "id" not in view_cols
-    names = shared + (["id"] if synth_id else [])
-    sql = f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in names)}) VALUES ({', '.join('?' * len(names))})"
-    count = 0
-    for values in conn.execute(f"SELECT {', '.join(quote(c) for c in shared)} FROM {quote(view)}").fetchall():
-        values = list(values)
-        if synth_id:
-            # The same office and figures give the same id, so re-exporting merges as "unchanged".
-            seed = json.dumps([office_id] + [v if not isinstance(v, bytes) else v.hex() for v in values])
-            values.append(hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32])
-        conn.execute(sql, values)
-        count += 1
-    return count
+    columns = ("id", "fund_id", "district_id", "month", "item", "victims", "spend_lines", "amount_pence")
+    sql = f"INSERT INTO {quote(table)} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    for row in rows:
+        values = [row.fund_id, row.district_id, row.month, row.item, row.victims, row.spend_lines, row.amount_pence]
+        # The same office and figures give the same id, so re-exporting merges as "unchanged".
+        seed = json.dumps([office_id] + values)
+        conn.execute(sql, [hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32], *values])
+    return len(rows)
 
 
 def write_county_export(store: Store, target: Path | str, *, include_referrals: bool = False,
                         progress: ProgressFn = no_progress, cancelled: CancelCheck = never_cancelled) -> ExportResult:
-    """Write the office's data to target (.sqlite) as an export for the county, atomically."""
+    """Write the office's data to target (.sqlite) as an export for the county, atomically.
+
+    The unminimised working copy lives only in memory: a killed export leaves no copy of the office
+    file anywhere, and only the minimised result is written beside the target (to a temporary file that
+    is moved into place when whole and flushed to the disk).
+    """
     target = Path(target)
-    progress(0, 4, "Copying the file…")
-    with atomic_path(target) as tmp:
-        out = sqlite3.connect(str(tmp), isolation_level=None)
-        try:
-            store.conn.backup(out)
-            check_cancelled(cancelled)
-            out.execute("PRAGMA journal_mode = DELETE")
-            out.execute("PRAGMA foreign_keys = ON")
-            audit.register_functions(out)
-            progress(1, 4, "Leaving out what stays with the office…")
-            result = _minimise_and_sign(out, store, target, include_referrals, progress, cancelled)
-            out.execute("VACUUM")  # deleted rows must not survive in free pages
-        finally:
-            out.close()
-        check_cancelled(cancelled)
+    out, result = export_in_memory(store, target, include_referrals=include_referrals, progress=progress,
+                                   cancelled=cancelled)
+    try:
+        data = out.serialize()
+    finally:
+        out.close()
+    check_cancelled(cancelled)
+    write_bytes_atomically(target, data, label="export", what=f"The export {target.name}")
     progress(4, 4, "Export written.")
     return result
+
+
+def export_in_memory(store: Store, target: Path, *, include_referrals: bool = False,
+                     progress: ProgressFn = no_progress,
+                     cancelled: CancelCheck = never_cancelled) -> tuple[sqlite3.Connection, ExportResult]:
+    """The minimised, signed export as an in-memory SQLite database (the caller closes it).
+
+    The workbook reads its rows from here, so nothing victim-level is ever written to a temporary file.
+    """
+    progress(0, 4, "Copying the file…")
+    out = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        store.conn.backup(out)
+        faults.boundary("export:after-copy")
+        check_cancelled(cancelled)
+        out.execute("PRAGMA foreign_keys = ON")
+        audit.register_functions(out)
+        progress(1, 4, "Leaving out what stays with the office…")
+        result = _minimise_and_sign(out, store, target, include_referrals, progress, cancelled)
+        out.execute("VACUUM")  # deleted rows must not survive in free pages
+        faults.boundary("export:after-minimise")
+    except BaseException:
+        out.close()
+        raise
+    return out, result
 
 
 def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, include_referrals: bool,
@@ -193,38 +220,41 @@ def column_title(column: str) -> str:
 
 def write_county_workbook(store: Store, target: Path | str, *, include_referrals: bool = False,
                           progress: ProgressFn = no_progress, cancelled: CancelCheck = never_cancelled) -> ExportResult:
-    """The same export as an Excel workbook: a Contents sheet, then one sheet per table (money in £)."""
+    """The same export as an Excel workbook: a Contents sheet, then one sheet per table (money in £).
+
+    The minimised export is made in memory and the workbook is built in memory: nothing is written to
+    the system's temporary folder, and only the finished workbook reaches the disk, atomically.
+    """
     target = Path(target)
-    with tempfile.TemporaryDirectory(prefix="safer-desk-export-") as folder:
-        staged = write_county_export(store, Path(folder) / "export.sqlite", include_referrals=include_referrals,
-                                     progress=lambda d, t, m="": progress(d, t * 2, m), cancelled=cancelled)
-        conn = sqlite3.connect(str(staged.path))
-        try:
-            manifest = dict(conn.execute(f"SELECT key, value FROM {MANIFEST_TABLE}").fetchall())
-            tables = json.loads(manifest["tables"])
-            contents_rows = [
-                ["Office", manifest["office_name"], ""],
-                ["Exported (UTC)", manifest["exported_at"], ""],
-                ["Exported by", manifest["exported_by"], ""],
-                ["Individual referrals", "included" if include_referrals else
-                 "left out (totals by district and month instead)", ""],
-                ["Checksum (SHA-256 of the rows)", manifest["checksum"], ""],
-                ["", "", ""],
-                ["Sheet", "Table", "Rows"],
-            ]
-            sheets: list[Sheet] = []
-            for i, table in enumerate(tables):
-                check_cancelled(cancelled)
-                info = table_info(conn, table)
-                rows = [[row[c] for c in info.columns] for row in iter_rows(conn, info)]
-                title = sheet_title(table)
-                sheets.append(Sheet(title, [column_title(c) for c in info.columns], rows,
-                                    money_columns=set(info.money_columns)))
-                contents_rows.append([title, table, len(rows)])
-                progress(len(tables) + i, len(tables) * 2, f"Writing sheet {title}…")
-        finally:
-            conn.close()
-        write_xlsx(target, [Sheet("Contents", ["Item", "Value", ""], contents_rows,
-                                  title="Safer Desk export for the county")] + sheets)
+    conn, staged = export_in_memory(store, target, include_referrals=include_referrals,
+                                    progress=lambda d, t, m="": progress(d, t * 2, m), cancelled=cancelled)
+    try:
+        faults.boundary("workbook:after-export")
+        manifest = dict(conn.execute(f"SELECT key, value FROM {MANIFEST_TABLE}").fetchall())
+        tables = json.loads(manifest["tables"])
+        contents_rows = [
+            ["Office", manifest["office_name"], ""],
+            ["Exported (UTC)", manifest["exported_at"], ""],
+            ["Exported by", manifest["exported_by"], ""],
+            ["Individual referrals", "included" if include_referrals else
+             "left out (totals by district and month instead)", ""],
+            ["Checksum (SHA-256 of the rows)", manifest["checksum"], ""],
+            ["", "", ""],
+            ["Sheet", "Table", "Rows"],
+        ]
+        sheets: list[Sheet] = []
+        for i, table in enumerate(tables):
+            check_cancelled(cancelled)
+            info = table_info(conn, table)
+            rows = [[row[c] for c in info.columns] for row in iter_rows(conn, info)]
+            title = sheet_title(table)
+            sheets.append(Sheet(title, [column_title(c) for c in info.columns], rows,
+                                money_columns=set(info.money_columns)))
+            contents_rows.append([title, table, len(rows)])
+            progress(len(tables) + i, len(tables) * 2, f"Writing sheet {title}…")
+    finally:
+        conn.close()
+    write_xlsx(target, [Sheet("Contents", ["Item", "Value", ""], contents_rows,
+                              title="Safer Desk export for the county")] + sheets, label="workbook")
     staged.path = target
     return staged

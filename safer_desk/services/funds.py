@@ -33,6 +33,8 @@ DEFAULT_CATALOGUE = (
     ("Door viewer", 2000, "Specialist target-hardening provider"),
 )
 
+OTHER_DISTRICTS = "Other districts (fewer than 3 victims each)"
+
 SPEND_SQL = (f"SELECT fund_id, district_id, month, item, victims, spend_lines, amount_pence FROM {FUND_SUMMARY_VIEW} "
              f"UNION ALL SELECT fund_id, district_id, month, item, victims, spend_lines, amount_pence "
              f"FROM {FUND_SUMMARY_TABLE}")
@@ -426,7 +428,9 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
         m = months.setdefault(r[1], [0, 0])
         m[0] += r[3]
         m[1] += r[5]
-    by_district = sorted(((district_names.get(k) or "Unknown district", v[0], v[1]) for k, v in districts.items()),
+    # A blank district is a summary row merged so that no row describes fewer than three victims.
+    by_district = sorted(((district_names.get(k) or (OTHER_DISTRICTS if k is None else "Unknown district"), v[0], v[1])
+                          for k, v in districts.items()),
                          key=lambda t: t[0].casefold())
     by_item = sorted(((k, v[0], v[1]) for k, v in items.items()), key=lambda t: t[0].casefold())
     by_month = sorted((Month.parse(k), v[0], v[1]) for k, v in months.items())

@@ -38,6 +38,12 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
     window.show()
 
     def open_file() -> None:
+        from safer_desk.storage.leftovers import remove_leftovers
+
+        try:
+            remove_leftovers(system_temp=True)  # what a killed earlier run left behind, after the first paint
+        except OSError:
+            pass
         if path is None:
             window.open_default()
         else:
