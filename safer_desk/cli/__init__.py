@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    args = None
     try:
         parser, subparsers = build_parser()
         if _opens_window(argv, set(subparsers.choices)):
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, sqlite3.Error) as exc:
         # A full disk, a refused permission, a damaged page read half-way: one line naming the cause,
         # never a traceback (the writers have already left every file as it was).
-        print(f"safer-desk: {_describe_failure(exc)}", file=sys.stderr)
+        print(f"safer-desk: {_describe_failure(exc, args)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("safer-desk: interrupted; nothing was changed.", file=sys.stderr)
@@ -99,18 +100,25 @@ def _remove_leftovers() -> None:
         pass  # tidying up is never a reason for the command to fail
 
 
-def _describe_failure(exc: BaseException) -> str:
+def _describe_failure(exc: BaseException, args: argparse.Namespace | None) -> str:
+    """One line for a failure of the disk or of a file, naming the file (the command's FILE when the error
+    does not say which) and the cause in words."""
+    from pathlib import Path
+
     from safer_desk.storage.safe_write import WriteFailed, cause_of
 
     if isinstance(exc, WriteFailed):
         return str(exc)
+    name = getattr(exc, "filename", None)
+    if not name and args is not None:
+        name = getattr(args, "file", None) or getattr(args, "county", None)
+    name = Path(name).name if name else "the file"
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError) \
             or "malformed" in str(exc):
-        return (f"a Safer Desk file is damaged and could not be read ({exc}); nothing was changed. "
-                "Restore it from the backups folder beside it.")
+        return (f"{name} is damaged and could not be read ({exc}); nothing was changed. Restore it from the "
+                "backups folder beside it.")
     _, cause = cause_of(exc)
-    name = getattr(exc, "filename", None)
-    return f"{name}: {cause}; nothing was changed." if name else f"{cause}; nothing was changed."
+    return f"{name} could not be written or read: {cause}. Nothing was changed."
 
 
 def _opens_window(argv: list[str], commands: set[str]) -> bool:

@@ -407,7 +407,7 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             if check.pending:
-                _apply_migrations(conn, office_name or path.stem)
+                _migrate_all_or_nothing(conn, office_name or path.stem)
         except BaseException:
             conn.close()
             raise
@@ -452,7 +452,7 @@ def create_file(path: Path, office_name: str, *, fill=None, replace: bool = Fals
         conn = _connect(tmp, read_only=False)
         try:
             faults.boundary(f"{label}:after-create")
-            _apply_migrations(conn, office_name)
+            _migrate_all_or_nothing(conn, office_name)
             if fill is not None:
                 fill(Store(tmp, conn, read_only=False, lock=None))
             faults.boundary(f"{label}:after-migrations" if fill is None else f"{label}:after-fill")
@@ -460,6 +460,22 @@ def create_file(path: Path, office_name: str, *, fill=None, replace: bool = Fals
         finally:
             conn.close()
     return path
+
+
+def _migrate_all_or_nothing(conn: sqlite3.Connection, office_name: str) -> None:
+    """Every pending step, the version and the audit triggers in one transaction (each step a savepoint).
+
+    A run killed or failing half-way leaves the file exactly as it was before the upgrade (with the
+    backup beside it), never with some steps applied or without its audit triggers.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _apply_migrations(conn, office_name)
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _apply_migrations(conn: sqlite3.Connection, office_name: str) -> None:
@@ -470,8 +486,8 @@ def _apply_migrations(conn: sqlite3.Connection, office_name: str) -> None:
     steps_run = 0
 
     def between_steps(fn):
-        # sqlite-utils runs a step and records it in one transaction: the boundary is passed as the next
-        # step starts, before it changes anything, i.e. between committed steps.
+        # sqlite-utils runs a step and records it in one savepoint: the boundary is passed as the next
+        # step starts, before it changes anything, i.e. between finished steps.
         def step(database) -> None:
             nonlocal steps_run
             if steps_run:
