@@ -16,6 +16,7 @@ This module writes nothing but its own notes: it is cheap enough to run before t
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import re
@@ -111,8 +112,27 @@ def _session() -> _Session:
     with _sessions_guard:
         session = _sessions.get(root)
         if session is None or not session.folder.exists():
+            if not _sessions:
+                atexit.register(_end_sessions)
             session = _sessions[root] = _start_session(root)
         return session
+
+
+def _end_sessions() -> None:
+    """At a normal exit: a run that ends well leaves nothing in the work area (a killed one is tidied later)."""
+    for root, session in list(_sessions.items()):
+        with contextlib.suppress(OSError):
+            leftover_notes = [p for p in session.pending.iterdir()] if session.pending.exists() else []
+            if leftover_notes:
+                continue  # a temporary file is still under way (a thread killed with the process): next start
+            shutil.rmtree(session.folder, ignore_errors=True)
+        with contextlib.suppress(Exception):
+            session.lock.release()
+        with contextlib.suppress(OSError):
+            (root / f"{session.id}.lock").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            root.rmdir()  # only when empty
+        _sessions.pop(root, None)
 
 
 def current_session_id() -> str | None:
