@@ -79,6 +79,8 @@ def dump_state(path: Path) -> str | None:
             for line in conn.iterdump():
                 if line.startswith('INSERT INTO "_sqlite_migrations"'):
                     continue  # holds the time each step was applied: compared by name below
+                if "sqlite_stat1" in line or line.startswith("ANALYZE"):
+                    continue  # statistics PRAGMA optimize keeps at close: not the file's content
                 digest.update(line.encode("utf-8"))
             with contextlib.suppress(sqlite3.Error):
                 for row in conn.execute("SELECT migration_set, name FROM _sqlite_migrations ORDER BY 1, 2"):

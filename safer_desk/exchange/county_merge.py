@@ -24,7 +24,6 @@ import json
 import re
 import shutil
 import sqlite3
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +37,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, CancelCheck, Pro
 from safer_desk.storage import audit
 from safer_desk.storage.schema import known_steps
 from safer_desk.storage.schema.exchange import CONFLICTS_TABLE, IMPORTS_TABLE, MANIFEST_TABLE, PROVENANCE_TABLE
+from safer_desk.storage.leftovers import private_workspace
 from safer_desk.storage.store import (APP_ID, MIGRATIONS_TABLE, SQLITE_HEADER, Store, StoreError, open_store,
                                       read_only_uri)
 
@@ -214,7 +214,9 @@ def _readable_copy(manifest: ExportManifest) -> Iterator[sqlite3.Connection]:
         finally:
             conn.close()
         return
-    with tempfile.TemporaryDirectory(prefix="safer-desk-merge-") as folder:
+    # The export may hold victim-level rows (a district may opt in): its copy is made in the user's own private
+    # folder, never the shared system temporary folder, and a killed run's copy goes at the next start.
+    with private_workspace("merge") as folder:
         copy = Path(folder) / "export.sqlite"
         shutil.copyfile(manifest.path, copy)
         try:
