@@ -221,3 +221,18 @@ def test_import_on_a_really_full_disk_writes_nothing(small_disk, demo_master, pr
     assert "full" in line or "could not" in line, line
     (small_disk / "filler.bin").unlink()
     assert logical_state(office, tmp_path / "scratch") == before
+
+
+def test_the_window_says_why_a_backup_or_a_copy_was_not_written(demo_window, prompts, tmp_path, flush_fails):
+    from safer_desk.storage.store import backups_of
+
+    path = demo_window.session.store.path
+    before = backups_of(path)
+    demo_window.backup_now()
+    assert prompts.errors[-1][0] == "Back up" and "the disk is full" in prompts.errors[-1][1]
+    assert backups_of(path) == before
+    copy = _previous(tmp_path / "copy.sqlite")
+    prompts.file_names.append(str(copy))
+    demo_window.save_copy()
+    assert prompts.errors[-1][0] == "Save a copy" and "the disk is full" in prompts.errors[-1][1]
+    assert copy.read_bytes() == PREVIOUS and no_temporaries(tmp_path) == []
