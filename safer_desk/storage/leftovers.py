@@ -48,6 +48,7 @@ LEGACY_PATTERNS = (
 )
 LEGACY_TEMP_FOLDER = re.compile(r"^safer-desk-export-[a-z0-9_]{8}$")  # tempfile.TemporaryDirectory's name
 LEGACY_AGE_S = 600
+UNKNOWN_SESSION_AGE_S = 24 * 3600  # a temporary file of a run this computer's user knows nothing of
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -290,6 +291,13 @@ def _is_sqlite_or_empty(path: Path) -> bool:
         return False
 
 
+def _older_than(path: Path, now: float, seconds: float) -> bool:
+    try:
+        return now - path.stat().st_mtime > seconds
+    except OSError:
+        return False
+
+
 def _legacy_leftover(path: Path, now: float) -> bool:
     for pattern in LEGACY_PATTERNS:
         match = pattern.match(path.name)
@@ -319,7 +327,13 @@ def scan_folder(folder: Path, *, root: Path | None = None, cache: dict[str, bool
     for path in entries:
         match = TEMP_PATTERN.match(path.name)
         if match:
-            if _session_ended(root, match.group("session"), cache):
+            sid = match.group("session")
+            if (root / f"{sid}.lock").exists() or (root / sid).exists():
+                if _session_ended(root, sid, cache):
+                    _unlink(path, result)
+            elif _older_than(path, now, UNKNOWN_SESSION_AGE_S):
+                # Not a run of this computer's user (a shared drive: another colleague's, perhaps still
+                # going): only when it is a day old can it be no living run's.
                 _unlink(path, result)
         elif _legacy_leftover(path, now):
             _unlink(path, result)

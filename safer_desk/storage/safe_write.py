@@ -27,8 +27,8 @@ CHUNK = 1 << 20
 _CAUSES = {
     errno.ENOSPC: "the disk is full",
     errno.EDQUOT: "your disk quota is used up",
-    errno.EACCES: "permission denied (you cannot write there)",
-    errno.EPERM: "permission denied (you cannot write there)",
+    errno.EACCES: "permission denied (you cannot write there, or the file is open in another program)",
+    errno.EPERM: "permission denied (you cannot write there, or the file is open in another program)",
     errno.EROFS: "the disk is read-only",
     errno.ENOENT: "the folder does not exist",
     errno.ENOTDIR: "part of the path is not a folder",

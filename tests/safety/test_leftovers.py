@@ -96,3 +96,15 @@ def test_an_export_stages_nothing_in_the_system_temp_folder(demo_store, tmp_path
     export_for_county(demo_store, out)
     assert out.exists() and list(systmp.iterdir()) == [] and seen == []
     assert sorted(p.name for p in out.parent.iterdir()) == [out.name]
+
+
+def test_a_temporary_file_of_a_run_this_user_knows_nothing_of_is_left_for_a_day(tmp_path):
+    """On a shared drive another colleague's export may be under way beside ours: its session is not in our
+    data folder, so its temporary file is left alone unless it is a day old."""
+    theirs = tmp_path / ".county.sqlite.sdtmp-0123456789ab-01234567.part"
+    theirs.write_bytes(b"a colleague's export, still being written")
+    stale = tmp_path / ".county.xlsx.sdtmp-ba9876543210-01234567.part"
+    stale.write_bytes(b"from a run killed last week")
+    _age(stale, leftovers.UNKNOWN_SESSION_AGE_S + 60)
+    remove_leftovers([tmp_path])
+    assert theirs.exists() and not stale.exists()
