@@ -30,7 +30,7 @@ _CAUSES = {
     errno.EACCES: "permission denied (you cannot write there, or the file is open in another program)",
     errno.EPERM: "permission denied (you cannot write there, or the file is open in another program)",
     errno.EROFS: "the disk is read-only",
-    errno.ENOENT: "the folder does not exist",
+    errno.ENOENT: "the file or its folder does not exist",
     errno.ENOTDIR: "part of the path is not a folder",
     errno.EISDIR: "there is a folder of that name",
     errno.ENAMETOOLONG: "the name or path is too long",
