@@ -11,7 +11,9 @@ would) after a random time between 0.25 and 1.15 × that duration (the first qua
 starting up; a kill after the end finds the run finished, and is counted as such). After each kill it checks:
 
 - intact: the file the command writes holds exactly what it held before, or exactly what a whole run makes
-  (compared as an SQL dump), and passes SQLite's integrity check; the target of an export or report is the
+  (the rows of every data table value for value, and the row count of every table, the audit trail and
+  the bookkeeping included: a whole run at another moment differs only in its timestamps), and passes
+  SQLite's integrity check; the target of an export or report is the
   old file untouched or the new one whole;
 - leftovers: temporary files of ours left by the kill (normal), and those still there after the next start
   (a `safer-desk projects` run, which must remove them: always 0);
@@ -61,7 +63,7 @@ def cli(world: Path, args: list[str]) -> subprocess.Popen:
 
 
 def dump_state(path: Path) -> str | None:
-    """What the file holds (an SQL dump's hash), read from a copy so the original is never touched."""
+    """What the file holds (its data rows and every table's row count), read from a copy of it."""
     if not path.exists():
         return None
     scratch = Path(tempfile.mkdtemp(prefix="kill-loop-state-"))
@@ -75,13 +77,16 @@ def dump_state(path: Path) -> str | None:
         try:
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 return "damaged"
-            digest = hashlib.sha256()
-            for line in conn.iterdump():
-                if line.startswith('INSERT INTO "_sqlite_migrations"'):
-                    continue  # holds the time each step was applied: compared by name below
-                if "sqlite_stat1" in line or line.startswith("ANALYZE"):
-                    continue  # statistics PRAGMA optimize keeps at close: not the file's content
-                digest.update(line.encode("utf-8"))
+            # The rows of every data table, value for value, and the number of rows of every table
+            # (the audit trail and the merge's bookkeeping included): a whole run made at another moment
+            # differs only in its timestamps, half a run in what it holds.
+            from safer_desk.exchange.county_schema import content_checksum
+
+            digest = hashlib.sha256(content_checksum(conn).encode("ascii"))
+            for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                         "AND name NOT LIKE 'sqlite_%' ORDER BY name"):
+                count = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                digest.update(f"{table}={count};".encode("utf-8"))
             with contextlib.suppress(sqlite3.Error):
                 for row in conn.execute("SELECT migration_set, name FROM _sqlite_migrations ORDER BY 1, 2"):
                     digest.update(repr(tuple(row)).encode("utf-8"))
