@@ -72,7 +72,7 @@ class FileEmpty(StoreError):
 
 
 class FileDamaged(StoreError):
-    """SQLite's page check found damage: the file is refused for reading and writing, untouched."""
+    """SQLite's page check found damage: the file is refused for writing (and by the window), untouched."""
 
 
 @dataclass(frozen=True)
