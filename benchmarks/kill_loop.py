@@ -1,11 +1,12 @@
 """Kill loop (issue 12): kill `safer-desk` at a random moment, again and again, and count what survives.
 
-Run: /work/venvs/safety/bin/python benchmarks/kill_loop.py [--runs 20] [--only import,export,...] [--seed 1]
+Run: /work/venvs/safety/bin/python benchmarks/kill_loop.py [--runs 20] [--only import,export,...] [--seed 12]
 
 For each operation (import of ../shared/data's Suffolk 2025 police files into the example file, export of the
 example file for the county (.sqlite and .xlsx alternately), merge of that export into a county file, the
 upgrade of an older copy of the example file, the board report as PDF) it first runs the command once to
-time it and to learn the file's state after a whole run; then runs it `--runs` times, each in a fresh folder
+time it and to learn the file's state after a whole run; then runs it until it has been killed `--runs` times
+(a run that finishes before its kill is counted apart), each in a fresh folder
 with its own data folder and system temporary folder, killing it (SIGKILL, as the task manager or a power cut
 would) after a random time between 0.25 and 1.15 × that duration (the first quarter is mostly Python
 starting up; a kill after the end finds the run finished, and is counted as such). After each kill it checks:
@@ -227,7 +228,8 @@ def target_ok(target: Path | None) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=20, help="kills per operation (runs that finish before their "
+                                                               "kill are counted apart; at most 3 x this many runs)")
     parser.add_argument("--only", default="", help="comma-separated operations (default: all)")
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--keep", action="store_true", help="keep the working folders")
@@ -258,7 +260,9 @@ def main() -> int:
             return 1
         op.after = dump_state(written)
         tally = tallies[op.name] = Tally()
-        for n in range(1, args.runs + 1):
+        n = 0
+        while tally.killed < args.runs and n < 3 * args.runs:  # until --runs kills (a run may finish first)
+            n += 1
             world = make_world(base / op.name, n, example)
             argv, written, target = op.prepare(world)
             before = dump_state(written)
