@@ -9,6 +9,7 @@ subcommand modules are imported only when the first argument is a word that coul
 from __future__ import annotations
 
 import importlib
+import sqlite3
 import sys
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    args = None
     try:
         if looks_like_window(argv):  # the common case: no subcommand module is imported
             simple = _simple_window_args(argv)
@@ -91,13 +93,50 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return 0
+        _remove_leftovers()
         return int(args.run(args) or 0)
     except CliError as exc:
         print(f"safer-desk: {exc}", file=sys.stderr)
         return exc.code
+    except (OSError, sqlite3.Error) as exc:
+        # A full disk, a refused permission, a damaged page read half-way: one line naming the cause,
+        # never a traceback (the writers have already left every file as it was).
+        print(f"safer-desk: {_describe_failure(exc, args)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("safer-desk: interrupted; nothing was changed.", file=sys.stderr)
         return 130
+
+
+def _remove_leftovers() -> None:
+    """What a killed earlier run left (temporary files, private working folders) goes before anything else."""
+    from safer_desk.storage.leftovers import remove_leftovers
+
+    try:
+        remove_leftovers(system_temp=True)
+    except OSError:
+        pass  # tidying up is never a reason for the command to fail
+
+
+def _describe_failure(exc: BaseException, args: "argparse.Namespace | None") -> str:
+    """One line for a failure of the disk or of a file, naming the file (the command's FILE when the error
+    does not say which) and the cause in words."""
+    from pathlib import Path
+
+    from safer_desk.storage.safe_write import WriteFailed, cause_of
+
+    if isinstance(exc, WriteFailed):
+        return str(exc)
+    name = getattr(exc, "filename", None)
+    if not name and args is not None:
+        name = getattr(args, "file", None) or getattr(args, "county", None)
+    name = Path(name).name if name else "the file"
+    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError) \
+            or "malformed" in str(exc):
+        return (f"{name} is damaged and could not be read ({exc}); nothing was changed. Restore it from the "
+                "backups folder beside it.")
+    _, cause = cause_of(exc)
+    return f"{name} could not be written or read: {cause}. Nothing was changed."
 
 
 def looks_like_window(argv: list[str]) -> bool:

@@ -24,6 +24,10 @@ row counts, per-table and overall content checksums, a checksum of the internal 
 choice, the key's fingerprint and public key, the head of the audit chain) is signed as canonical
 bytes with the officer's Ed25519 key. ``signed_statement`` holds those bytes, ``signature`` the
 signature; the other rows repeat the fields for people and older readers.
+
+The working copy is made in memory (never in a file anyone else could read, and gone if the run is
+killed); only the minimised result is written, to a temporary file beside the target that is moved
+into place when whole.
 """
 
 from __future__ import annotations
@@ -35,14 +39,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from safer_desk import __version__
+from safer_desk import __version__, faults
+from safer_desk.domain.disclosure import SpendLine, summarise_with_disclosure_control
 from safer_desk.domain.ids import new_id
 from safer_desk.exchange import signing
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, CancelCheck, ProgressFn, check_cancelled,
                                                content_checksum, content_checksums, data_tables, dependency_order,
                                                has_table, never_cancelled, no_progress, quote, row_counts,
                                                schema_hash, table_info)
-from safer_desk.exchange.files import atomic_path
+from safer_desk.exchange.files import write_bytes_atomically
 from safer_desk.storage import audit
 from safer_desk.storage.schema import costs as costs_schema
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
@@ -90,27 +95,29 @@ def _private_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
-    """Fill FUND_SUMMARY_TABLE from FUND_SUMMARY_VIEW (district-by-month totals); 0 when either is absent."""
-    table, view = costs_schema.FUND_SUMMARY_TABLE, costs_schema.FUND_SUMMARY_VIEW
-    if not (has_table(conn, table) and has_table(conn, view, "view")):
+    """Fill FUND_SUMMARY_TABLE with district-by-month totals of the victim-level rows, none describing fewer
+    than three victims (small-number disclosure control: domain.disclosure); 0 when the tables are absent.
+
+    The totals (amount, spend lines, victims) are exactly those of the detailed rows.
+    """
+    table = costs_schema.FUND_SUMMARY_TABLE
+    needed = (table, "fund_spend_lines", "fund_referrals", "fund_items")
+    if not all(has_table(conn, t) for t in needed):
         return 0
-    info = table_info(conn, table)
-    view_cols = [r[1] for r in conn.execute(f"PRAGMA table_info({quote(view)})")]
-    shared = [c for c in info.columns if c in view_cols]
+    lines = [SpendLine(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6] == 1) for r in conn.execute(
+        "SELECT r.fund_id, r.district_id, substr(s.spent_on, 1, 7), i.name, r.id, s.amount_pence, "
+        "       ROW_NUMBER() OVER (PARTITION BY s.referral_id ORDER BY s.spent_on, i.name, s.id) "
+        "FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id JOIN fund_items i ON i.id = s.item_id")]
+    rows = summarise_with_disclosure_control(lines)
     conn.execute(f"DELETE FROM {quote(table)}")
-    synth_id = "id" in info.columns and "id" not in view_cols
-    names = shared + (["id"] if synth_id else [])
-    sql = f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in names)}) VALUES ({', '.join('?' * len(names))})"
-    count = 0
-    for values in conn.execute(f"SELECT {', '.join(quote(c) for c in shared)} FROM {quote(view)}").fetchall():
-        values = list(values)
-        if synth_id:
-            # The same office and figures give the same id, so re-exporting merges as "unchanged".
-            seed = json.dumps([office_id] + [v if not isinstance(v, bytes) else v.hex() for v in values])
-            values.append(hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32])
-        conn.execute(sql, values)
-        count += 1
-    return count
+    columns = ("id", "fund_id", "district_id", "month", "item", "victims", "spend_lines", "amount_pence")
+    sql = f"INSERT INTO {quote(table)} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    for row in rows:
+        values = [row.fund_id, row.district_id, row.month, row.item, row.victims, row.spend_lines, row.amount_pence]
+        # The same office and figures give the same id, so re-exporting merges as "unchanged".
+        seed = json.dumps([office_id] + values)
+        conn.execute(sql, [hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32], *values])
+    return len(rows)
 
 
 def write_county_export(store: Store, target: Path | str, *, include_referrals: bool = False,
@@ -118,25 +125,20 @@ def write_county_export(store: Store, target: Path | str, *, include_referrals: 
                         sign: bool = True, signing_key: signing.OfficerKey | None = None) -> ExportResult:
     """Write the office's data to target (.sqlite) as an export for the county, atomically.
 
-    sign=False makes an unsigned copy that takes no sequence number (the workbook's staging copy).
+    The unminimised working copy lives only in memory: a killed export leaves no copy of the office
+    file anywhere, and only the minimised result is written beside the target (to a temporary file that
+    is moved into place when whole and flushed to the disk). sign=False makes an unsigned copy that takes
+    no sequence number.
     """
     target = Path(target)
-    progress(0, 4, "Copying the file…")
-    with atomic_path(target) as tmp:
-        out = sqlite3.connect(str(tmp), isolation_level=None)
-        try:
-            store.conn.backup(out)
-            check_cancelled(cancelled)
-            out.execute("PRAGMA journal_mode = DELETE")
-            out.execute("PRAGMA foreign_keys = ON")
-            audit.register_functions(out)
-            progress(1, 4, "Leaving out what stays with the office…")
-            result = _minimise_and_sign(out, store, target, include_referrals, progress, cancelled,
-                                        sign=sign, signing_key=signing_key)
-            out.execute("VACUUM")  # deleted rows must not survive in free pages
-        finally:
-            out.close()
-        check_cancelled(cancelled)
+    out, result = export_in_memory(store, target, include_referrals=include_referrals, progress=progress,
+                                   cancelled=cancelled, sign=sign, signing_key=signing_key)
+    try:
+        data = out.serialize()
+    finally:
+        out.close()
+    check_cancelled(cancelled)
+    write_bytes_atomically(target, data, label="export", what=f"The export {target.name}")
     progress(4, 4, "Export written.")
     return result
 
@@ -169,6 +171,33 @@ def _chain_of_copy(out: sqlite3.Connection, store: Store) -> tuple[audit.ChainRe
             f'county would refuse this export. Run: safer-desk check "{store.path}" --repair (a backup is made '
             "first and the repair is recorded in the trail), then export again.")
     return chain, list(audit.shipped_chain(out))
+
+
+def export_in_memory(store: Store, target: Path, *, include_referrals: bool = False,
+                     progress: ProgressFn = no_progress,
+                     cancelled: CancelCheck = never_cancelled, sign: bool = True,
+                     signing_key: signing.OfficerKey | None = None) -> tuple[sqlite3.Connection, ExportResult]:
+    """The minimised export (signed unless sign=False) as an in-memory SQLite database (the caller closes it).
+
+    The workbook reads its rows from here, so nothing victim-level is ever written to a temporary file.
+    """
+    progress(0, 4, "Copying the file…")
+    out = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        store.conn.backup(out)
+        faults.boundary("export:after-copy")
+        check_cancelled(cancelled)
+        out.execute("PRAGMA foreign_keys = ON")
+        audit.register_functions(out)
+        progress(1, 4, "Leaving out what stays with the office…")
+        result = _minimise_and_sign(out, store, target, include_referrals, progress, cancelled,
+                                    sign=sign, signing_key=signing_key)
+        out.execute("VACUUM")  # deleted rows must not survive in free pages
+        faults.boundary("export:after-minimise")
+    except BaseException:
+        out.close()
+        raise
+    return out, result
 
 
 def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, include_referrals: bool,

@@ -34,7 +34,6 @@ import json
 import re
 import shutil
 import sqlite3
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -52,6 +51,7 @@ from safer_desk.storage import audit
 from safer_desk.storage.hostile import open_hostile, schema_code
 from safer_desk.storage.schema import known_steps
 from safer_desk.storage.schema.exchange import CONFLICTS_TABLE, IMPORTS_TABLE, MANIFEST_TABLE, PROVENANCE_TABLE
+from safer_desk.storage.leftovers import private_workspace
 
 KEYS_TABLE = "_county_keys"
 FUTURE_ALLOWANCE = timedelta(days=1)  # an export dated later than the county's clock plus this is refused
@@ -511,7 +511,9 @@ def _readable_copy(manifest: ExportManifest) -> Iterator[sqlite3.Connection]:
         finally:
             conn.close()
         return
-    with tempfile.TemporaryDirectory(prefix="safer-desk-merge-") as folder:
+    # The export may hold victim-level rows (a district may opt in): its copy is made in the user's own private
+    # folder, never the shared system temporary folder, and a killed run's copy goes at the next start.
+    with private_workspace("merge") as folder:
         copy = Path(folder) / "export.sqlite"
         shutil.copyfile(manifest.path, copy)
         try:

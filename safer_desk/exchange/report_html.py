@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 from typing import Sequence
 
-from safer_desk.exchange.files import atomic_path
+from safer_desk.exchange.files import write_bytes_atomically
 
 # Colour-blind-safe palette (Okabe-Ito), with dash patterns and markers so series differ without colour too.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
@@ -266,8 +266,7 @@ def render_html(document) -> str:
 
 
 def write_html(document, target: Path | str) -> Path:
-    """Write the report's HTML to target atomically."""
+    """Write the report's HTML to target atomically (checked, flushed to the disk, then moved into place)."""
     target = Path(target)
-    with atomic_path(target) as tmp:
-        tmp.write_text(render_html(document), encoding="utf-8")
-    return target
+    return write_bytes_atomically(target, render_html(document).encode("utf-8"), label="report-html",
+                                  what=f"The report {target.name}")

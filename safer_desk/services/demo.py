@@ -19,7 +19,8 @@ from pathlib import Path
 
 from safer_desk.domain.ids import seeded_ids
 from safer_desk.services.demo_data import allocation, budgets, costs, indicators, projects, reference
-from safer_desk.storage.store import Store, open_store
+from safer_desk.storage.locking import FileInUse, OfficeLock
+from safer_desk.storage.store import Store, StoreError, create_file
 
 # Each tab adds its own examples; order matters only where one tab uses another's rows.
 CONTRIBUTORS = (reference.add_examples, projects.add_examples, allocation.add_examples,
@@ -29,6 +30,8 @@ CONTRIBUTORS = (reference.add_examples, projects.add_examples, allocation.add_ex
 DEMO_SEED = 20091011
 REBUILD_COMMAND = "python -m safer_desk.services.demo --write-resource"
 
+EXAMPLE_OFFICE = "Example office (seed papers)"
+
 
 class DemoError(ValueError):
     pass
@@ -36,23 +39,27 @@ class DemoError(ValueError):
 
 @seeded_ids(DEMO_SEED)
 def build_demo(path: Path | str, *, overwrite: bool = False) -> Path:
-    """Write the example data to a new file at path (refusing to overwrite unless asked)."""
+    """Write the example data to a new file at path (refusing to overwrite unless asked).
+
+    The file is built whole in a temporary file beside path and moved into place at the end, so a run
+    killed half-way (or a full disk) leaves any old file at path exactly as it was.
+    """
     path = Path(path)
-    if path.exists():
-        if not overwrite:
-            raise DemoError(f"{path} already exists; choose a new file name.")
-        path.unlink()
-    tmp = path.with_name(path.name + ".building")
-    for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
-        leftover.unlink(missing_ok=True)
-    store = open_store(tmp, create=True, office_name="Example office (seed papers)")
+    if path.exists() and not overwrite:
+        raise DemoError(f"{path} already exists; choose a new file name.")
+    if path.is_dir():
+        raise DemoError(f"{path} is a folder; choose a file name.")
+    lock = OfficeLock(path)
     try:
-        fill_demo(store)
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        store.conn.execute("PRAGMA journal_mode = DELETE")
+        lock.acquire()  # never replace a file another window is writing to
+    except FileInUse as exc:
+        raise DemoError(f"{path.name} is open in another Safer Desk window; close it there first. ({exc})") from None
+    try:
+        create_file(path, EXAMPLE_OFFICE, fill=fill_demo, replace=overwrite, label="demo")
+    except StoreError as exc:
+        raise DemoError(str(exc)) from exc
     finally:
-        store.close()
-    tmp.replace(path)
+        lock.release()
     return path
 
 

@@ -189,6 +189,12 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
         def open_file() -> None:
             if closer.received:
                 return
+            from safer_desk.storage.leftovers import remove_leftovers
+
+            try:
+                remove_leftovers(system_temp=True)  # what a killed earlier run left behind, after the first paint
+            except OSError:
+                pass
             opened = window.open_default() if path is None else window.open_path(path, create=create)
             if unattended:
                 if opened:

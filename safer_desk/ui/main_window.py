@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, 
 
 from safer_desk import APP_NAME, __version__
 from safer_desk.paths import default_file, resource
-from safer_desk.storage.store import (AuditTrailDamaged, FileLocked, FileMissing, FileReadOnly, Store, StoreError,
-                                      make_backup, open_store)
+from safer_desk.storage.store import (AuditTrailDamaged, FileEmpty, FileLocked, FileMissing, FileReadOnly, Store,
+                                      StoreError, make_backup, open_store)
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.session import Session
 from safer_desk.ui.tabs import MENU_MODULES, TAB_SPECS, TabBase
@@ -173,11 +173,18 @@ class MainWindow(QMainWindow):
         path.parent.mkdir(parents=True, exist_ok=True)
         return self.open_path(path, create=True)
 
-    def open_path(self, path: Path, *, create: bool = False, read_only: bool = False) -> bool:
-        """Open a file, asking to open it read-only when it is in use or cannot be written."""
+    def open_path(self, path: Path, *, create: bool = False, read_only: bool = False,
+                  replace_empty: bool = False) -> bool:
+        """Open a file, asking to open it read-only when it is in use or cannot be written, and asking
+        before an empty (zero-byte) file is made a new Safer Desk file."""
         path = Path(path)
         try:
-            store = open_store(path, create=create, read_only=read_only)
+            store = open_store(path, create=create, read_only=read_only, replace_empty=replace_empty)
+        except FileEmpty as exc:
+            if read_only or not prompts.ask(self, "Empty file", f"{exc}\n\nStart a new Safer Desk file there "
+                                            "(the empty file is replaced)?", yes="Start a New File"):
+                return False
+            return self.open_path(path, replace_empty=True)
         except (FileLocked, FileReadOnly) as exc:
             if not prompts.ask(self, "Open read-only?", f"{exc}\n\nOpen it read-only?", yes="Open Read-Only"):
                 return False

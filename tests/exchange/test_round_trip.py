@@ -121,13 +121,23 @@ def test_default_export_round_trip_keeps_everything_but_the_individual_referrals
     # The totals by district and month give the county the same fund and ledger figures.
     assert figures(county) == figures(demo_path)
     demo_sections, county_sections = board_sections(demo_path), board_sections(county)
-    assert county_sections == demo_sections
+    assert [s.title for s in county_sections] == [s.title for s in demo_sections]
+    for mine, theirs in zip(county_sections, demo_sections):
+        if mine.title.endswith(": burn-down"):
+            # Small-number disclosure control (issue 12): the county sees no district or month row describing
+            # fewer than three victims, so its per-month and per-district tables are coarser; the totals, the
+            # balance, the burn rate and the forecast are the same.
+            assert mine.paragraphs == theirs.paragraphs
+            assert [t.total_row for t in mine.tables] == [t.total_row for t in theirs.tables]
+        else:
+            assert mine == theirs
 
 
 def test_example_file_privacy_default_export_holds_no_referral_and_the_opt_in_does(demo_path, tmp_path):
     private = [t for t in costs_schema.PRIVATE_TABLES if t in state(demo_path)[1]]
-    if not private:
-        pytest.skip("the costs tab (with its victim-level tables) has not landed on this branch yet")
+    # A privacy test never skips (issue 12): without the victim-level tables there is nothing to protect,
+    # and that is a broken build.
+    assert private == list(costs_schema.PRIVATE_TABLES), "the victim-level tables are missing from the example file"
     demo = open_store(demo_path, read_only=True)
     try:
         counts = {t: demo.scalar(f'SELECT count(*) FROM "{t}"') for t in private}

@@ -7,18 +7,22 @@ Charts are the same SVG as in the HTML report, rasterised at print resolution by
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import sys
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter,
                            QPdfWriter, QPen, QTextDocument)
 from PySide6.QtSvg import QSvgRenderer
 
+from safer_desk import faults
 from safer_desk.exchange.files import atomic_path
 from safer_desk.exchange.report_html import chart_svg
+from safer_desk.storage.safe_write import write_chunks
 
 DPI = 96  # layout units: CSS pixels, so the HTML flavour of the tables sizes the same way
 CHART_W, CHART_H = 680, 290  # three charts to an A4 page
@@ -230,36 +234,90 @@ def _header_footer(painter: QPainter, document, page: QRectF, number: int, total
     painter.restore()
 
 
-def write_pdf(document, target: Path | str) -> int:
-    """Write the report as an A4 PDF at target (atomically); returns the number of pages."""
-    target = Path(target)
+class PdfWriteError(OSError):
+    """Qt's PDF writer failed, or what it made does not read back as a whole PDF; nothing was replaced."""
+
+    describes_itself = True  # its message is the cause (safe_write keeps it rather than a generic one)
+
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
+
+
+def render_pdf(document) -> tuple[bytes, int]:
+    """The report as the bytes of an A4 PDF, made in memory, and its number of pages."""
     ensure_gui_app()
-    with atomic_path(target) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(DPI)
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-        writer.setTitle(f"{document.title} — {document.subtitle}")
-        writer.setCreator("Safer Desk")
-        page = QRectF(writer.pageLayout().paintRectPixels(DPI))
-        page.moveTo(0, 0)
-        body_h = page.height() - HEADER_H - FOOTER_H
-        doc = body_document(document, page.width(), writer)
-        doc.setPageSize(QSizeF(page.width(), body_h))
-        body_pages = doc.pageCount()
-        total = body_pages + 1
-        painter = QPainter(writer)
+    buffer = QBuffer()
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise PdfWriteError(errno.EIO, "Qt could not open a buffer in memory for the PDF")
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setTitle(f"{document.title} — {document.subtitle}")
+    writer.setCreator("Safer Desk")
+    page = QRectF(writer.pageLayout().paintRectPixels(DPI))
+    page.moveTo(0, 0)
+    body_h = page.height() - HEADER_H - FOOTER_H
+    doc = body_document(document, page.width(), writer)
+    doc.setPageSize(QSizeF(page.width(), body_h))
+    body_pages = doc.pageCount()
+    total = body_pages + 1
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise PdfWriteError(errno.EIO, "Qt's PDF writer could not start the report")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        _title_page(painter, document, page)
+        for p in range(body_pages):
+            if not writer.newPage():
+                raise PdfWriteError(errno.EIO, f"Qt's PDF writer could not start page {p + 2}")
+            _header_footer(painter, document, page, p + 2, total)
+            painter.save()
+            painter.translate(0, HEADER_H - p * body_h)
+            doc.drawContents(painter, QRectF(0, p * body_h, page.width(), body_h))
+            painter.restore()
+    finally:
+        finished = painter.end()
+    if not finished:
+        raise PdfWriteError(errno.EIO, "Qt's PDF writer could not finish the report")
+    data = bytes(buffer.data())
+    buffer.close()
+    check_pdf(data, total)
+    return data, total
+
+
+def check_pdf(data: bytes, pages: int) -> None:
+    """A whole PDF: it starts with %PDF-, ends with %%EOF and has the pages it should."""
+    if not data.startswith(b"%PDF-"):
+        raise PdfWriteError(errno.EIO, "the PDF does not read back: it does not start as a PDF")
+    if not data.rstrip().endswith(b"%%EOF"):
+        raise PdfWriteError(errno.EIO, "the PDF does not read back: it is cut short (no end-of-file marker)")
+    found = pdf_page_count(data)
+    if found != pages:
+        raise PdfWriteError(errno.EIO, f"the PDF does not read back: it has {found} pages instead of {pages}")
+
+
+def pdf_page_count(data: bytes) -> int:
+    """Pages in a PDF as Qt writes it (one "/Type /Page" object per page; "/Pages" is the tree)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+
+
+def write_pdf(document, target: Path | str) -> int:
+    """Write the report as an A4 PDF at target (atomically, checked); returns the number of pages.
+
+    The PDF is made and checked in memory, written to a temporary file beside target, flushed to the
+    disk, read back and checked again, and only then moved over target: a full disk or a failed writer
+    raises an OSError saying why, and any earlier report at target is left as it was.
+    """
+    target = Path(target)
+    data, total = render_pdf(document)
+    faults.boundary("report-pdf:after-render")
+    with atomic_path(target, label="report-pdf", what=f"The report {target.name}") as tmp:
+        fd = os.open(str(tmp), os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0))
         try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            _title_page(painter, document, page)
-            for p in range(body_pages):
-                writer.newPage()
-                _header_footer(painter, document, page, p + 2, total)
-                painter.save()
-                painter.translate(0, HEADER_H - p * body_h)
-                doc.drawContents(painter, QRectF(0, p * body_h, page.width(), body_h))
-                painter.restore()
+            write_chunks(fd, [data])
         finally:
-            painter.end()
+            os.close(fd)
+        check_pdf(tmp.read_bytes(), total)  # what is on the disk, not only what was in memory
     return total
