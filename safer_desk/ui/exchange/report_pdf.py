@@ -37,7 +37,11 @@ def ensure_gui_app() -> None:
     global _app
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication([sys.argv[0]])
+        from PySide6.QtWidgets import QApplication
+
+        # A QApplication, not a bare QGuiApplication: a window (or a test) opened later in the same process
+        # needs one for its widgets, and Qt aborts the process if it finds only a QGuiApplication.
+        _app = QApplication([sys.argv[0]])
 
 
 def _align(align, i: int) -> str:
