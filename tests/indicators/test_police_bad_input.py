@@ -6,6 +6,8 @@ engine kept counts and refuses exactly alike.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from safer_desk.cli import main
@@ -103,3 +105,89 @@ def test_the_command_line_says_why_and_creates_nothing(tmp_path, capsys, case):
     err = capsys.readouterr().err
     assert "x-street.csv" in err and "Traceback" not in err
     assert not target.exists()
+
+
+# -- bytes that are not UTF-8 (issue 12: a traceback before) -----------------------------------------------
+NOT_UTF8 = {
+    "in the header": (HEADER.replace("Context", "Cont\xe9xt").encode("latin-1") + b"\n" + ROW.encode() + b"\n",
+                      "line 1 has a byte (0xE9)"),
+    "in the second line": (HEADER.encode() + b"\n" + ROW.replace("On or near X", "Caf\xe9").encode("latin-1")
+                           + b"\n", "line 2 has a byte (0xE9)"),
+    "in a CRLF file's fourth line": ((HEADER + "\r\n" + ROW + "\r\n" + ROW + "\r\n").encode() + ROW.replace(
+        "Babergh", "B\xe4bergh").encode("latin-1") + b"\r\n", "line 4 has a byte (0xE4)"),
+    "UTF-16": ((HEADER + "\n" + ROW + "\n").encode("utf-16"), "line 1 has a byte (0xFF)"),
+    "Windows-1252 quotes": (HEADER.encode() + b"\n" + ROW.replace("On or near X", "\x93X\x94").encode("latin-1")
+                            + b"\n", "line 2 has a byte (0x93)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_UTF8))
+def test_bytes_that_are_not_utf8_name_the_file_and_line(store, tmp_path, capsys, case):
+    data, where = NOT_UTF8[case]
+    path = write_raw(tmp_path, "2025-01-suffolk-street.csv", data)
+    with pytest.raises(PoliceFileError, match=rf"2025-01-suffolk-street.csv is not UTF-8 text: {re.escape(where)}"):
+        import_police_files(store, [path])
+    assert store.scalar("SELECT count(*) FROM _police_counts") == 0
+    target = tmp_path / "new.sqlite"
+    assert main(["import-police", str(target), str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "not UTF-8 text" in err and "Traceback" not in err
+    assert not target.exists()
+
+
+def test_a_bad_byte_deep_in_a_big_file_names_its_line(store, tmp_path):
+    lines = [HEADER] + [suffolk_row(crime_id=f"id{i}") for i in range(20000)]
+    lines[15001] = lines[15001].replace("Babergh", "B\xe4bergh")
+    path = tmp_path / "2025-01-suffolk-street.csv"
+    path.write_bytes("\n".join(lines).encode("latin-1") + b"\n")
+    assert path.stat().st_size > 2 * (1 << 20)  # the bad byte is past the first chunk read
+    with pytest.raises(PoliceFileError, match="line 15002 has a byte"):
+        import_police_files(store, [path])
+
+
+def test_a_utf8_file_from_excel_with_its_byte_order_mark_and_crlf(store, tmp_path):
+    path = write_raw(tmp_path, "2025-01-suffolk-street.csv",
+                     ("\ufeff" + HEADER + "\r\n" + ROW.replace("On or near X", "Café") + "\r\n").encode("utf-8"))
+    import_police_files(store, [path])
+    assert stored(store) == {("Babergh", "Burglary"): 1}
+
+
+def test_header_names_are_matched_with_spaces_and_in_any_order(store, tmp_path):
+    # pyarrow's engine crashed on " Month" (a KeyError) though the file was recognised as street-level.
+    spaced = HEADER.replace(",Month,", ", Month ,")
+    path = write_raw(tmp_path, "2025-01-suffolk-street.csv", (spaced + "\n" + ROW + "\n").encode())
+    import_police_files(store, [path])
+    assert stored(store) == {("Babergh", "Burglary"): 1}
+    names = HEADER.split(",")
+    cells = ROW.split(",")
+    order = list(reversed(range(12)))
+    path = write_raw(tmp_path, "2025-02-suffolk-street.csv",
+                     (",".join(names[i] for i in order) + "\n" + ",".join(
+                         cells[i].replace("2025-01", "2025-02") for i in order) + "\n").encode())
+    import_police_files(store, [path])
+    assert {r[0] for r in store.rows("SELECT month FROM _police_counts")} == {"2025-01", "2025-02"}
+
+
+def test_the_same_file_given_twice_counts_once(store, tmp_path):
+    path = write_raw(tmp_path, "2025-01-suffolk-street.csv", (HEADER + "\n" + ROW + "\n").encode())
+    result = import_police_files(store, [path, tmp_path])
+    assert stored(store) == {("Babergh", "Burglary"): 1}
+    assert result.files == 2 and result.rows == 2  # as before: both read, the force-month held once
+
+
+def test_the_engine_loads_nothing_at_run_time():
+    from safer_desk.exchange.police_uk import duckdb_connection
+
+    conn = duckdb_connection()
+    try:
+        settings = dict(conn.execute(
+            "SELECT name, value FROM duckdb_settings() WHERE name IN ('autoinstall_known_extensions', "
+            "'autoload_known_extensions', 'allow_community_extensions', 'lock_configuration')").fetchall())
+        assert settings == {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false",
+                            "allow_community_extensions": "false", "lock_configuration": "true"}
+        with pytest.raises(Exception, match="locked"):
+            conn.execute("SET autoload_known_extensions = true")
+        with pytest.raises(Exception, match="httpfs"):  # a remote path needs an extension it will not load
+            conn.execute("SELECT * FROM read_csv('https://data.police.uk/x.csv')")
+    finally:
+        conn.close()
