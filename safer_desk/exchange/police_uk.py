@@ -57,9 +57,9 @@ CHUNK = 1 << 20
 WHITE_SPACE = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                "\u200a\u2028\u2029\u202f\u205f\u3000")
 # Files per DuckDB query: one query per file costs ~8 ms of set-up each, one query for everything
-# leaves no moment to report progress or notice Cancel; eight files (or 64 MB) is both.
-BATCH_FILES = 8
-BATCH_BYTES = 64 << 20
+# leaves no moment to report progress or notice Cancel; 32 files (or 128 MB, ~0.3 s) is both.
+BATCH_FILES = 32
+BATCH_BYTES = 128 << 20
 
 
 class PoliceFileError(ValueError):
@@ -365,29 +365,30 @@ def _fingerprint(path: Path, shown: str) -> tuple[str, PoliceFileError | None]:
     """SHA-256 of the file's bytes, and whether all of it is UTF-8 text (else the line of the first bad byte)."""
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
-    problem = None
-    breaks = 0  # line breaks before the current chunk (CRLF, LF or CR each end a line)
-    previous_cr = False
+    bad_at: int | None = None  # offset of the first byte that is not UTF-8
+    offset = 0
     with path.open("rb") as fh:
         while chunk := fh.read(CHUNK):
             digest.update(chunk)
-            if problem is not None:
-                continue
             held = len(decoder.getstate()[0])  # the start of a character cut by the last chunk
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                at = max(exc.start - held, 0)
-                problem = _not_utf8(shown, breaks + _line_breaks(chunk[:at], previous_cr) + 1, chunk[at])
-            else:
-                breaks += _line_breaks(chunk, previous_cr)
-                previous_cr = chunk.endswith(b"\r")
-    if problem is None:
+            # police.uk's files are ASCII: checking that is ~20x cheaper than decoding.
+            if bad_at is None and (held or not chunk.isascii()):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    bad_at = offset + max(exc.start - held, 0)
+            offset += len(chunk)
+    if bad_at is None:
         try:
             decoder.decode(b"", final=True)
-        except UnicodeDecodeError as exc:  # the file ends inside a character
-            problem = _not_utf8(shown, breaks + 1, exc.object[exc.start])
-    return digest.hexdigest(), problem
+        except UnicodeDecodeError:  # the file ends inside a character
+            bad_at = offset - len(decoder.getstate()[0])
+    if bad_at is None:
+        return digest.hexdigest(), None
+    with path.open("rb") as fh:
+        before = fh.read(bad_at)
+        byte = fh.read(1)
+    return digest.hexdigest(), _not_utf8(shown, _line_breaks(before, False) + 1, byte[0] if byte else 0)
 
 
 def _line_breaks(data: bytes, previous_cr: bool) -> int:
