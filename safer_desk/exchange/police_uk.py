@@ -31,6 +31,7 @@ import contextlib
 import csv
 import hashlib
 import io
+import queue
 import re
 import shutil
 import tempfile
@@ -472,82 +473,175 @@ def count_street_files(files: list[StreetFile], *, checkpoint: Callable[[], None
     A file with a problem raises PoliceFileError for the first such file in the order given: a byte
     that is not UTF-8, then a row the reader refuses, then a Month that is not YYYY-MM.
     """
+    with StreetReader(files, checkpoint=checkpoint, on_progress=on_progress) as reader:
+        return [c for batch in reader for c in batch]
+
+
+class _Stop(Exception):
+    """The reader was told to stop (a problem found, Cancel, or the caller gave up)."""
+
+
+class StreetReader:
+    """Counts street files a few at a time, in the order given, while the caller writes the ones before.
+
+    Two threads work beside the caller: DuckDB's reader (its own threads do the work, the GIL released)
+    and one that hashes every file and checks it is UTF-8. Iterating yields lists of FileCounts; a file
+    with a problem raises PoliceFileError (as count_street_files says) when it is reached, and nothing
+    after it is yielded. Use it as a context manager: leaving the block stops both threads.
+    """
+
+    def __init__(self, files: list[StreetFile], *, checkpoint: Callable[[], None] = lambda: None,
+                 on_progress: Callable[[int], None] = lambda done: None):
+        for f in files:
+            if not f.header:
+                raise ValueError(f"{f.shown}: read its header first (street_files_in does)")
+        self.files = list(files)
+        self.checkpoint, self.on_progress = checkpoint, on_progress
+        # One count per file on disk: a file given twice (on its own and in its folder) is read once.
+        self.unique: dict[str, StreetFile] = {}
+        for f in files:
+            self.unique.setdefault(str(f.path), f)
+        self.batches = _batches(list(self.unique.values()))
+        self.stop = threading.Event()
+        self.fingerprints: dict[str, tuple[str, PoliceFileError | None]] = {}
+        self.fingerprinted = threading.Condition()
+        self.read: queue.Queue = queue.Queue(maxsize=2)
+        self.threads = [threading.Thread(target=self._fingerprint_all, name="police-fingerprints", daemon=True),
+                        threading.Thread(target=self._read_all, name="police-reader", daemon=True)]
+
+    def __enter__(self) -> "StreetReader":
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        with self.fingerprinted:
+            self.fingerprinted.notify_all()
+        while self.threads[1].is_alive():  # let a reader blocked on a full queue see the stop
+            with contextlib.suppress(queue.Empty):
+                self.read.get(timeout=0.05)
+        for thread in self.threads:
+            thread.join()
+
+    def _fingerprint_all(self) -> None:  # hashlib releases the GIL: this runs beside DuckDB's own threads
+        for key, f in self.unique.items():
+            if self.stop.is_set():
+                break
+            try:
+                result = _fingerprint(f.path, f.shown)
+            except OSError as exc:
+                result = ("", PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); nothing was "
+                                              "imported."))
+            except Exception as exc:  # never leave the caller waiting for a file that will not come
+                result = ("", PoliceFileError(f"{f.shown} cannot be read ({exc}); nothing was imported."))
+            with self.fingerprinted:
+                self.fingerprints[key] = result
+                self.fingerprinted.notify_all()
+
+    def _put(self, item) -> None:
+        while not self.stop.is_set():
+            try:
+                self.read.put(item, timeout=0.05)
+                return
+            except queue.Full:
+                continue
+        raise _Stop()
+
+    def _read_all(self) -> None:
+        try:
+            conn = duckdb_connection()
+        except BaseException as exc:  # pragma: no cover - DuckDB missing or broken
+            with contextlib.suppress(_Stop):
+                self._put(([], {}, {}, exc))
+            return
+        try:
+            for batch in self.batches:
+                if self.stop.is_set():
+                    return
+                try:
+                    counts, problems = _count_batch(conn, batch)
+                except BaseException as exc:
+                    self._put((batch, {}, {}, exc))
+                    return
+                self._put((batch, counts, problems, None))
+        except _Stop:
+            return
+        finally:
+            conn.close()
+
+    def _fingerprint_of(self, key: str) -> tuple[str, PoliceFileError | None]:
+        with self.fingerprinted:
+            self.fingerprinted.wait_for(lambda: key in self.fingerprints or self.stop.is_set())
+            return self.fingerprints.get(key, ("", None))
+
+    def source_hash(self) -> str:
+        """SHA-256 over the street files' own SHA-256s, in order: the files read, as one (waits for the
+        hashing, which runs ahead of the reading)."""
+        return hashlib.sha256("".join(self._fingerprint_of(key)[0] for key in self.unique).encode("ascii")).hexdigest()
+
+    def __iter__(self) -> Iterator[list[FileCounts]]:
+        counted: dict[str, FileCounts] = {}
+        waiting = list(self.files)  # files given, in order, not yet handed out
+        done = 0
+        for _ in self.batches:
+            self.checkpoint()
+            batch, counts, problems, failure = self.read.get()
+            if failure is not None:
+                raise failure
+            for f in batch:
+                key = str(f.path)
+                digest, encoding_problem = self._fingerprint_of(key)
+                # The order of the engine before: UTF-8 first (it could not read past a bad byte), then
+                # ragged rows, then months.
+                if encoding_problem is not None:
+                    raise encoding_problem
+                if key in problems:
+                    raise problems[key]
+                per_file, rows = counts[key]
+                bad = sorted(m for m in {m for _, m, _, _ in per_file} if not MONTH_RE.match(m))
+                if bad:
+                    raise PoliceFileError(f"{f.shown} has a Month that is not YYYY-MM (“{bad[0]}”); nothing was "
+                                          "imported.")
+                counted[key] = FileCounts(f.path, rows, per_file, f.name, f.shown, f.source, digest)
+            done += sum(f.size for f in batch)
+            self.on_progress(done)
+            ready = []
+            while waiting and str(waiting[0].path) in counted:
+                f = waiting.pop(0)
+                c = counted[str(f.path)]
+                ready.append(FileCounts(f.path, c.rows, dict(c.counts), f.name, f.shown, f.source, c.sha256))
+            yield ready
+        self.checkpoint()
+
+
+def _count_batch(conn, batch: list[StreetFile]) -> tuple[dict, dict]:
+    """One DuckDB query over a batch of files of one layout: per file, its counts and rows, and the first
+    row the reader refused (as a PoliceFileError)."""
     import duckdb
 
-    for f in files:
-        if not f.header:
-            raise ValueError(f"{f.shown}: read its header first (street_files_in does)")
-    # One count per file on disk: a file given twice (on its own and in its folder) is read once.
-    unique: dict[str, StreetFile] = {}
-    for f in files:
-        unique.setdefault(str(f.path), f)
-    encoding_problems: dict[str, PoliceFileError] = {}
-    reader_problems: dict[str, PoliceFileError] = {}
-    fingerprints: dict[str, str] = {}
-    stop = threading.Event()
-
-    def fingerprint_all() -> None:  # hashlib releases the GIL: this runs beside DuckDB's own threads
-        for key, f in unique.items():
-            if stop.is_set():
-                return
-            try:
-                fingerprints[key], problem = _fingerprint(f.path, f.shown)
-            except OSError as exc:
-                fingerprints[key], problem = "", PoliceFileError(
-                    f"{f.shown} cannot be read ({exc.strerror or exc}); nothing was imported.")
-            if problem is not None:
-                encoding_problems[key] = problem
-
-    hasher = threading.Thread(target=fingerprint_all, name="police-fingerprints", daemon=True)
-    hasher.start()
-    counts: dict[str, dict[tuple[str, str, str, str], int]] = {key: {} for key in unique}
-    rows: dict[str, int] = dict.fromkeys(unique, 0)
-    done = 0
-    conn = duckdb_connection()
+    layout = _layout(batch[0].header)
     try:
-        for batch in _batches(list(unique.values())):
-            checkpoint()
-            layout = _layout(batch[0].header)
-            try:
-                grouped = conn.execute(_count_sql(layout), {"files": [str(f.path) for f in batch]}).fetchall()
-                rejects = conn.execute(
-                    "SELECT s.file_path, e.line, e.error_type, e.error_message FROM police_rejects e "
-                    "JOIN police_scans s ON s.scan_id = e.scan_id AND s.file_id = e.file_id "
-                    "ORDER BY e.line").fetchall()
-            except duckdb.Error as exc:
-                shown = batch[0].shown if len(batch) == 1 else ", ".join(f.shown for f in batch)
-                raise PoliceFileError(f"{shown} cannot be read as a CSV file ({str(exc).splitlines()[0]}); "
-                                      "nothing was imported.") from exc
-            for file_path, line, kind, message in rejects:
-                if file_path in unique and file_path not in reader_problems:  # the first line of each file
-                    reader_problems[file_path] = PoliceFileError(
-                        _reject_message(unique[file_path], line, kind, message, layout[0]))
-            for file_path, month, force, district, crime_type, n in grouped:
-                per_file = counts[file_path]
-                key = (_clean(force), month or "", _district(district), _clean(crime_type))
-                per_file[key] = per_file.get(key, 0) + int(n)
-                rows[file_path] += int(n)
-            done += sum(f.size for f in batch)
-            on_progress(done)
-        checkpoint()
-    except BaseException:
-        stop.set()
-        raise
-    finally:
-        conn.close()
-        hasher.join()
-    results = []
-    for f in files:
-        key = str(f.path)
-        for problems in (encoding_problems, reader_problems):
-            if key in problems:
-                raise problems[key]
-        bad = sorted({m for _, m, _, _ in counts[key]} - {m for _, m, _, _ in counts[key] if MONTH_RE.match(m)})
-        if bad:
-            raise PoliceFileError(f"{f.shown} has a Month that is not YYYY-MM (“{bad[0]}”); nothing was imported.")
-        results.append(FileCounts(f.path, rows[key], dict(counts[key]), f.name, f.shown, f.source,
-                                  fingerprints[key]))
-    return results
+        grouped = conn.execute(_count_sql(layout), {"files": [str(f.path) for f in batch]}).fetchall()
+        rejects = conn.execute(
+            "SELECT s.file_path, e.line, e.error_type, e.error_message FROM police_rejects e "
+            "JOIN police_scans s ON s.scan_id = e.scan_id AND s.file_id = e.file_id ORDER BY e.line").fetchall()
+    except duckdb.Error as exc:
+        shown = batch[0].shown if len(batch) == 1 else ", ".join(f.shown for f in batch)
+        raise PoliceFileError(f"{shown} cannot be read as a CSV file ({str(exc).splitlines()[0]}); "
+                              "nothing was imported.") from exc
+    by_path = {str(f.path): f for f in batch}
+    problems: dict[str, PoliceFileError] = {}
+    for file_path, line, kind, message in rejects:
+        if file_path in by_path and file_path not in problems:  # the first line of each file
+            problems[file_path] = PoliceFileError(_reject_message(by_path[file_path], line, kind, message, layout[0]))
+    counts: dict[str, tuple[dict[tuple[str, str, str, str], int], int]] = {key: ({}, 0) for key in by_path}
+    for file_path, month, force, district, crime_type, n in grouped:
+        per_file, rows = counts[file_path]
+        key = (_clean(force), month or "", _district(district), _clean(crime_type))
+        per_file[key] = per_file.get(key, 0) + int(n)
+        counts[file_path] = (per_file, rows + int(n))
+    return counts, problems
 
 
 def count_street_file(path: Path) -> FileCounts:

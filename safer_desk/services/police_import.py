@@ -35,7 +35,6 @@ Indicator figures are made from the counts of every force for the months an impo
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -180,27 +179,29 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
         result = PoliceImportResult(skipped=list(found.skipped), sources=[p.name or str(p) for p in paths])
         total = sum(f.size for f in found.street) or 1
         progress(0, total, "Reading police.uk files…")
-        counted = police_uk.count_street_files(
-            found.street, checkpoint=lambda: check_cancelled(cancelled),
-            on_progress=lambda done: progress(min(done, total), total, "Counting police.uk files…"))
-    result.files = len(counted)
-    result.rows = sum(c.rows for c in counted)
-    result.source_hash = hashlib.sha256("".join(c.sha256 for c in counted).encode("ascii")).hexdigest()
-    by_force_month = _by_force_month(counted, _utc_now())
-    progress(total, total, "Saving the counts…")
-    check_cancelled(cancelled)
-    # One transaction for the whole import: a bad file, a full disk or Cancel rolls everything back.
-    with _large_cache(store), store.transaction(), _audit_batch(store, "Import police.uk data", source=", ".join(result.sources),
-                                           source_hash=result.source_hash):
-        writer = _Writer(store, result)
-        writer.write(by_force_month)
-        check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
-        writer.finish(replace_typed)
+        with police_uk.StreetReader(found.street, checkpoint=lambda: check_cancelled(cancelled),
+                                    on_progress=lambda done: progress(min(done, total), total,
+                                                                      "Counting police.uk files…")) as reader:
+            result.source_hash = reader.source_hash()  # hashing runs ahead of DuckDB's reading
+            # One transaction for the whole import: a bad file, a full disk or Cancel rolls everything
+            # back. Files are written a batch at a time while DuckDB reads the next batch, in the order
+            # given, so a later file's force-month replaces an earlier one's.
+            with _large_cache(store), store.transaction(), _audit_batch(
+                    store, "Import police.uk data", source=", ".join(result.sources), source_hash=result.source_hash):
+                writer = _Writer(store, result, replace_typed)
+                for counted in reader:
+                    writer.add_files(counted)
+                progress(total, total, "Saving the counts…")
+                check_cancelled(cancelled)
+                writer.finish()
+                check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
     return result
 
 
 def _audit_batch(store: Store, label: str, *, source: str, source_hash: str):
-    """One audit entry for the whole import once the store can batch (issue 12); until then, none extra."""
+    """One audit entry for the whole import (issue 12) once the store has store.batch; until then the
+    audit triggers record each figure as before. Switching for good: this call becomes
+    store.batch(label, source=source, source_hash=source_hash) in import_police_files's `with`."""
     batch = getattr(store, "batch", None)
     return batch(label, source=source, source_hash=source_hash) if batch else contextlib.nullcontext()
 
@@ -220,33 +221,19 @@ def _utc_now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _by_force_month(counted: list[police_uk.FileCounts], imported_at: str
-                    ) -> dict[tuple[str, str], tuple[dict[tuple[str, str], int], Vintage]]:
-    """(force, month) -> ((district, crime type) -> count, vintage); a later file's force-month wins."""
-    newest: dict[str, str] = {}
-    for c in counted:
-        for _, month, _, _ in c.counts:
-            newest[c.source] = max(newest.get(c.source, month), month)
-    out: dict[tuple[str, str], tuple[dict[tuple[str, str], int], Vintage]] = {}
-    for c in counted:
-        per_file: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
-        for (force, month, district, crime_type), n in c.counts.items():
-            per_file.setdefault((force, month), {})[(district, crime_type)] = n
-        for (force, month), counts in per_file.items():
-            out[(force, month)] = (counts, Vintage(force, month, c.name, c.sha256, newest[c.source],
-                                                   sum(counts.values()), imported_at))
-    return out
-
-
 class _Writer:
-    """Writes counts, vintages and figures inside the caller's transaction."""
+    """Writes counts, vintages and figures inside the caller's transaction, a batch of files at a time."""
 
-    def __init__(self, store: Store, result: PoliceImportResult):
-        self.store, self.result = store, result
+    def __init__(self, store: Store, result: PoliceImportResult,
+                 replace_typed: bool | Collection[FigureKey] = False, imported_at: str | None = None):
+        self.store, self.result, self.replace_typed = store, result, replace_typed
+        self.imported_at = imported_at or _utc_now()
         self.area_ids: dict[str, str] = {}
         self.current_names: dict[str, str] = {}
-        self.forces: set[str] = set()
-        self.months: set[str] = set()
+        self.indicators = {r[0] for r in store.rows("SELECT id FROM indicators")}
+        self.before = {(r[0], r[1]): r[2] for r in store.rows("SELECT force, month, file_sha256 FROM _police_vintages")}
+        self.vintages: dict[tuple[str, str], Vintage] = {}  # written at the end, once downloads are known
+        self.newest: dict[str, str] = {}  # source given -> newest month of its street files
         svc.sync_reference_areas(store)
 
     def _area(self, district: str) -> str:
@@ -263,33 +250,42 @@ class _Writer:
             self.current_names[district] = m.current_name
         return area_id
 
-    def write(self, by_force_month: dict[tuple[str, str], tuple[dict[tuple[str, str], int], Vintage]]) -> None:
-        """Replace each force-month's counts and vintage (an identical re-import writes nothing)."""
+    def add_files(self, counted: list[police_uk.FileCounts]) -> None:
+        """Write the counts of these files (figures of their months too, without the zeros: finish)."""
+        by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+        for c in counted:
+            self.result.files += 1
+            self.result.rows += c.rows
+            per_file: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+            for (force, month, district, crime_type), n in c.counts.items():
+                per_file.setdefault((force, month), {})[(district, crime_type)] = n
+                self.newest[c.source] = max(self.newest.get(c.source, month), month)
+            for (force, month), counts in per_file.items():
+                by_force_month[(force, month)] = counts  # a later file's force-month replaces an earlier one's
+                self.vintages[(force, month)] = Vintage(force, month, c.name, c.sha256, c.source,
+                                                        sum(counts.values()), self.imported_at)
+        self.write_counts(by_force_month)
+
+    def write_counts(self, by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]]) -> None:
+        """Replace each force-month's counts (an identical re-import writes nothing) and work out the
+        figures of their months, zeros aside."""
+        if not by_force_month:
+            return
         conn = self.store.conn
-        crime_types = {t for counts, _ in by_force_month.values() for _, t in counts}
-        existing = {r[0] for r in self.store.rows("SELECT id FROM indicators")}
-        if {crime_indicator_id(t) for t in crime_types | {ALL_CRIME}} - existing:
+        crime_types = {t for counts in by_force_month.values() for _, t in counts}
+        if {crime_indicator_id(t) for t in crime_types | {ALL_CRIME}} - self.indicators:
             _ensure_crime_indicators(self.store, crime_types)
-        before = {(r[0], r[1]): r[2] for r in conn.execute("SELECT force, month, file_sha256 FROM _police_vintages")}
-        rows = []
-        for (force, month), (counts, vintage) in by_force_month.items():
-            if (force, month) in before:
-                same = before[(force, month)] == vintage.file_sha256
-                (self.result.unchanged if same else self.result.replaced).append((force, month))
-            for (district, crime_type), n in counts.items():
-                rows.append((force, month, district, crime_type, self._area(district), n))
-            self.forces.add(force)
-            self.months.add(month)
-            self.result.vintages.append(vintage)
+            self.indicators = {r[0] for r in self.store.rows("SELECT id FROM indicators")}
+        new = {(force, month, district, crime_type): (self._area(district), n)
+               for (force, month), counts in by_force_month.items() for (district, crime_type), n in counts.items()}
         # Counts of these force-months that the new files no longer have go, changed ones are updated, new
         # ones inserted: worked out here, so a first import is plain INSERTs and the same file again writes
         # nothing at all.
-        new = {(r[0], r[1], r[2], r[3]): (r[4], r[5]) for r in rows}
-        forces = sorted({force for force, _ in by_force_month})
         old = {}
+        months = sorted({month for _, month in by_force_month})
         for force, month, district, crime_type, area_id, n in conn.execute(
-                "SELECT force, month, source_district, crime_type, area_id, count FROM _police_counts WHERE force IN "
-                f"({','.join('?' * len(forces))})", forces):
+                "SELECT force, month, source_district, crime_type, area_id, count FROM _police_counts WHERE month IN "
+                f"({','.join('?' * len(months))})", months):
             if (force, month) in by_force_month:
                 old[(force, month, district, crime_type)] = (area_id, n)
         conn.executemany("DELETE FROM _police_counts WHERE force = ? AND month = ? AND source_district = ? "
@@ -299,7 +295,21 @@ class _Writer:
                          [(*value, *key) for key, value in new.items() if key in old and old[key] != value])
         _insert_through_temp(conn, "_police_counts", ["force", "month", "source_district", "crime_type", "area_id",
                                                       "count"],
-                             sorted(r for r in rows if (r[0], r[1], r[2], r[3]) not in old))
+                             sorted((*key, *value) for key, value in new.items() if key not in old))
+        # The figures of these months now, while the next files are read; the zeros wait for finish (they
+        # depend on every month of a force).
+        _recompute_values(self.store, months, False, zeros=False)  # typed figures: decided in finish
+
+    def finish(self) -> None:
+        """Write the vintages and the figures of every month of the forces imported, zeros included."""
+        conn = self.store.conn
+        vintages = [replace(v, download_newest_month=self.newest.get(v.download_newest_month,
+                                                                     v.download_newest_month))
+                    for v in self.vintages.values()]
+        for v in vintages:
+            if (v.force, v.month) in self.before:
+                same = self.before[(v.force, v.month)] == v.file_sha256
+                (self.result.unchanged if same else self.result.replaced).append((v.force, v.month))
         # The same file again keeps its vintage (and when it was first imported); it may only learn that
         # a newer download still had it unchanged.
         conn.executemany(
@@ -313,28 +323,31 @@ class _Writer:
             "file_sha256 = excluded.file_sha256 "
             "WHERE file_sha256 IS NOT excluded.file_sha256 OR download_newest_month < excluded.download_newest_month",
             [(v.force, v.month, v.file_name, v.file_sha256, v.download_newest_month, v.rows, v.imported_at)
-             for _, v in by_force_month.values()])
-
-    def finish(self, replace_typed: bool | Collection[FigureKey] = False) -> None:
-        if self.forces:
-            marks = ",".join("?" * len(self.forces))
+             for v in vintages])
+        forces = sorted({v.force for v in vintages})
+        if forces:
             scope = [r[0] for r in self.store.rows(
-                f"SELECT DISTINCT month FROM _police_vintages WHERE force IN ({marks})", sorted(self.forces))]
-            self.result.typed = _recompute_values(self.store, scope, replace_typed)
-        self.result.months = sorted(self.months)
-        self.result.forces = sorted(self.forces)
+                f"SELECT DISTINCT month FROM _police_vintages WHERE force IN ({','.join('?' * len(forces))})", forces)]
+            self.result.typed = _recompute_values(self.store, scope, self.replace_typed)
+        self.result.vintages = vintages
+        self.result.months = sorted({v.month for v in vintages})
+        self.result.forces = forces
         self.result.areas = sorted(set(self.current_names.values()))
 
 
-def _recompute_values(store: Store, months: list[str], replace_typed: bool | Collection[FigureKey]
-                      ) -> list[TypedFigure]:
+def _recompute_values(store: Store, months: list[str], replace_typed: bool | Collection[FigureKey], *,
+                      zeros: bool = True) -> list[TypedFigure]:
     """Indicator figures of these months from the stored counts of every force; returns the typed
-    figures that differ from them (replaced or kept as replace_typed says)."""
+    figures that differ from them (replaced or kept as replace_typed says).
+
+    zeros=False (while an import is still reading files) leaves out the zeros and removes nothing: the
+    figures written then are final or are put right by the last call, with zeros."""
     conn = store.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS police_scope (month TEXT PRIMARY KEY) WITHOUT ROWID")
     conn.execute("DELETE FROM temp.police_scope")
     conn.executemany("INSERT INTO temp.police_scope VALUES (?)", [(m,) for m in months])
-    wanted = {(crime_indicator_id(t), area, month): float(n) for (t, area, month), n in _figures(conn).items()}
+    wanted = {(crime_indicator_id(t), area, month): float(n)
+              for (t, area, month), n in _figures(conn, zeros=zeros).items()}
     held = {(r[0], r[1], r[2]): (r[3], r[4], r[5]) for r in conn.execute(
         "SELECT indicator_id, area_id, period, value, numerator, source FROM indicator_values "
         "WHERE period IN temp.police_scope")}
@@ -360,8 +373,9 @@ def _recompute_values(store: Store, months: list[str], replace_typed: bool | Col
     updates += [(t.imported_value, SOURCE, *t.key) for t in typed if t.replaced]
     # Police figures of these months that the counts no longer give (a district no longer in a file) go;
     # the rest is written only where it changed. Ids are derived, so two offices agree on them.
-    conn.executemany("DELETE FROM indicator_values WHERE indicator_id = ? AND area_id = ? AND period = ?",
-                     [key for key, old in held.items() if old[2] == SOURCE and key not in wanted])
+    if zeros:
+        conn.executemany("DELETE FROM indicator_values WHERE indicator_id = ? AND area_id = ? AND period = ?",
+                         [key for key, old in held.items() if old[2] == SOURCE and key not in wanted])
     conn.executemany("UPDATE indicator_values SET value = ?, source = ?, numerator = NULL, "
                      "denominator = NULL WHERE indicator_id = ? AND area_id = ? AND period = ?", updates)
     _insert_through_temp(conn, "indicator_values", ["indicator_id", "area_id", "period", "value", "source"],
@@ -385,7 +399,7 @@ def _insert_through_temp(conn, table: str, columns: list[str], rows: list[tuple]
     conn.execute(f"DELETE FROM temp.police_rows_{table.strip('_')}")
 
 
-def _figures(conn) -> dict[tuple[str, str, str], int]:
+def _figures(conn, *, zeros: bool = True) -> dict[tuple[str, str, str], int]:
     """(crime type or All crime, area, month) -> figure, for the months in temp.police_scope.
 
     Each crime type's count is summed over forces; it is 0 where a force's file of that month has the
@@ -402,7 +416,7 @@ def _figures(conn) -> dict[tuple[str, str, str], int]:
         figures[key] = figures.get(key, 0) + n
         file_types.setdefault((force, month), set()).add(crime_type)
         file_areas.setdefault((force, month), set()).add(area)
-    forces = sorted({force for force, _ in file_types})
+    forces = sorted({force for force, _ in file_types}) if zeros else []
     series: dict[tuple[str, str], set[str]] = {}
     for force, area, crime_type in conn.execute(
             f"SELECT DISTINCT force, area_id, crime_type FROM _police_counts WHERE force IN "
@@ -488,18 +502,16 @@ def load_counts(store: Store, rows: Iterable[tuple[str, str, str, str, int]], *,
     The demo ships Suffolk's 2025 counts this way (file_name and file_sha256 name what it shipped); they
     go through the same replace-and-recompute path as an import, so loading them twice changes nothing.
     """
-    by_force_month: dict[tuple[str, str], tuple[dict[tuple[str, str], int], Vintage]] = {}
-    result = PoliceImportResult()
     counts: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+    result = PoliceImportResult()
     for force, month, district, crime_type, n in rows:
         counts.setdefault((force, month), {})[(district, crime_type)] = int(n)
         result.rows += int(n)
-    newest = max((month for _, month in counts), default="")
-    for (force, month), c in counts.items():
-        by_force_month[(force, month)] = (c, Vintage(force, month, file_name, file_sha256, newest,
-                                                     sum(c.values()), _utc_now()))
     with store.transaction():
         writer = _Writer(store, result)
-        writer.write(by_force_month)
+        writer.write_counts(counts)
+        writer.newest[file_name] = max((month for _, month in counts), default="")
+        writer.vintages = {(force, month): Vintage(force, month, file_name, file_sha256, file_name, sum(c.values()),
+                                                   writer.imported_at) for (force, month), c in counts.items()}
         writer.finish()
     return result

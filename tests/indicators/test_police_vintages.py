@@ -133,3 +133,7 @@ def test_the_command_line_says_which_download(tmp_path, capsys):
     target = tmp_path / "x.sqlite"
     assert main(["import-police", str(target), str(download_zip(tmp_path / "d.zip", fixture("suffolk-2025")))]) == 0
     assert "Download to 2025-03; each file's SHA-256 is kept with its counts." in capsys.readouterr().out
+
+
+def test_the_counts_keep_only_their_key(store):
+    assert [r[1] for r in store.rows("PRAGMA index_list(_police_counts)")] == ["sqlite_autoindex__police_counts_1"]
