@@ -10,6 +10,9 @@ started from here and alternating so machine load hits both alike:
   Desk file (parse, map areas, count, write, audit, close), interpreter start included;
 - optionally the same command from other checkouts (--compare DIR, e.g. an export of main, to weigh
   today's pyarrow path against this one), each with its own new file;
+- with --without-row-audit, the same command again on a file whose figures table has no per-row audit
+  triggers: an estimate of the import once audited as one batch entry (issue 12's store.batch), not a
+  way to run the program;
 - peak memory (the child's own ru_maxrss, from os.wait4) and CPU of each run;
 - with --gui, an import through File > Import Police Data's worker while a 10 ms QTimer heartbeat
   records the longest gap of the window's event loop.
@@ -83,6 +86,14 @@ import sys
 from pathlib import Path
 from safer_desk.storage.store import open_store
 open_store(Path(sys.argv[1]), create=True).close()
+"""
+
+UNAUDIT = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+for action in ("insert", "update", "delete"):
+    conn.execute(f"DROP TRIGGER audit_indicator_values_{action}")
+conn.commit()
 """
 
 COUNT = """
@@ -177,6 +188,9 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, nargs="*", default=[],
                         help="other checkouts whose import-police to time the same way (e.g. main's)")
     parser.add_argument("--gui", action="store_true", help="also import through the window, timing its event loop")
+    parser.add_argument("--without-row-audit", action="store_true",
+                        help="also time this checkout on a file without the figures' per-row audit triggers "
+                             "(an estimate of batch auditing)")
     args = parser.parse_args()
     try:
         import pandas  # noqa: F401
@@ -198,6 +212,12 @@ def main() -> None:
         for name, checkout in checkouts.items():  # each checkout's own new file (its own schema)
             blanks[name] = work / f"blank-{len(blanks)}.sqlite"
             run_child([sys.executable, "-c", BLANK, str(blanks[name])], cwd=checkout, env=env)
+        if args.without_row_audit:
+            name = "this checkout, figures without per-row audit (estimate)"
+            checkouts[name] = ROOT
+            blanks[name] = work / "blank-unaudited.sqlite"
+            shutil.copyfile(blanks["this checkout"], blanks[name])
+            run_child([sys.executable, "-c", UNAUDIT, str(blanks[name])], cwd=ROOT, env=env)
         for f in folder.iterdir():  # warm the page cache so no side pays for the first read
             f.read_bytes()
         floor_cmd = [sys.executable, "-c", FLOOR, str(folder)]
