@@ -323,27 +323,6 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path]) -> N
                 + "; nothing was imported.")
 
 
-def find_csv_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Street files and the other CSVs of files and folders (no zips), as before: use street_files_in."""
-    street: list[Path] = []
-    skipped: list[tuple[Path, str]] = []
-    for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() == ".csv":
-                    kind = file_kind(read_header(f))
-                    (street.append(f) if kind == "street" else skipped.append((f, refusal_for(f, kind))))
-        elif p.is_file():
-            kind = file_kind(read_header(p))
-            if kind != "street":
-                raise PoliceFileError(refusal_for(p, kind))
-            street.append(p)
-        else:
-            raise PoliceFileError(f"There is no file or folder at {p}.")
-    return street, skipped
-
-
 # -- counting ---------------------------------------------------------------------------------------
 def duckdb_connection():
     """A DuckDB connection that loads nothing at run time: no extension is installed or loaded

@@ -1,8 +1,8 @@
 """Import data.police.uk street-level files: monthly counts per current district and crime type.
 
-Files (CSVs, folders, the download .zip) are read and counted first (exchange.police_uk, DuckDB), then
-everything is written in one transaction: a failed or cancelled import changes nothing; re-importing
-a month replaces it and never double counts.
+Files (CSVs, folders, the download .zip) are counted by exchange.police_uk (DuckDB) a batch at a time,
+and each batch is written while the next is read, all in one transaction: a failed or cancelled import
+changes nothing; re-importing a month replaces it and never double counts.
 
 Public data is shared, not owned (issue 13). The counts are keyed by what they count and nothing else,
 no office and no random id, so two offices that import the same file hold identical rows:
@@ -20,9 +20,10 @@ vintage: importing another file of it replaces the counts and the vintage whole.
 Indicator figures are made from the counts of every force for the months an import touched:
 
 - a month inside a force's file with no crime of a type in an area is 0, not missing, where the area
-  has that crime type in some month of the force's files and appears in that month's file at all
-  (a district with no robbery in September reads 0; a far-away district that one Suffolk crime was
-  placed in once does not get a row of zeros);
+  appears in that month's file, the crime type appears in that month's file (somewhere in the force)
+  and the area has that crime type in some month of the force's files (a district with no robbery in
+  September reads 0; a far-away district that one Suffolk crime was placed in once does not get a row
+  of zeros; a category a month's file does not have at all gets none);
 - a typed figure (an indicator_values row whose source is not police.uk) is never replaced unless the
   caller says so: ``replace_typed`` False keeps them all, True replaces them all, a set of
   (indicator_id, area_id, period) replaces those; the figures that differ are returned as
@@ -434,6 +435,22 @@ def _figures(conn, *, zeros: bool = True) -> dict[tuple[str, str, str], int]:
             all_crime[key] = all_crime.get(key, 0) + n
     figures.update(all_crime)
     return figures
+
+
+def refresh_police_figures(store: Store, forces: Iterable[str] | None = None, *,
+                           replace_typed: bool | Collection[FigureKey] = False) -> list[TypedFigure]:
+    """Work the police.uk figures out again from the stored counts, for every month of these forces (all
+    forces when None), in one transaction; returns the typed figures that differ. For whoever changes
+    _police_counts other than by an import (the county merge taking another office's vintage)."""
+    wanted = None if forces is None else sorted(set(forces))
+    sql = "SELECT DISTINCT month FROM _police_vintages"
+    if wanted is not None:
+        if not wanted:
+            return []
+        sql += f" WHERE force IN ({','.join('?' * len(wanted))})"
+    with store.transaction():
+        months = [r[0] for r in store.rows(sql, wanted or ())]
+        return _recompute_values(store, months, replace_typed) if months else []
 
 
 def replace_typed_figures(store: Store, keys: Collection[FigureKey]) -> list[TypedFigure]:

@@ -137,3 +137,20 @@ def test_the_command_line_says_which_download(tmp_path, capsys):
 
 def test_the_counts_keep_only_their_key(store):
     assert [r[1] for r in store.rows("PRAGMA index_list(_police_counts)")] == ["sqlite_autoindex__police_counts_1"]
+
+
+def test_figures_can_be_worked_out_again_from_the_counts(store):
+    """What the county merge does after taking another office's vintage of a force-month."""
+    from safer_desk.services.police_import import refresh_police_figures
+
+    import_police_files(store, [fixture("suffolk-2025")])
+    before = rows(store, POLICE_VALUES)
+    with store.transaction():
+        store.conn.execute("UPDATE _police_counts SET count = count + 1 WHERE month = '2025-02' "
+                           "AND source_district = 'Babergh' AND crime_type = 'Robbery'")
+    assert refresh_police_figures(store, ["Suffolk Constabulary"]) == []
+    got = {(r[1], r[2], r[3]): r[4] for r in rows(store, POLICE_VALUES)}
+    assert got[("indicator:robbery", "district:babergh", "2025-02")] == 2
+    assert got[("indicator:all-crime", "district:babergh", "2025-02")] == \
+        {(r[1], r[2], r[3]): r[4] for r in before}[("indicator:all-crime", "district:babergh", "2025-02")] + 1
+    assert refresh_police_figures(store, []) == []
