@@ -210,3 +210,18 @@ def test_a_header_only_file_imports_nothing(store, tmp_path, header_only):
     path.write_text(HEADER + "\n", encoding="utf-8")
     result = import_police_files(store, [path])
     assert (result.files, result.rows, result.vintages) == (1, 0, [])
+
+
+def test_the_demo_s_plymouth_1335_survives_a_police_import(demo_store, tmp_path):
+    """Issue 14: a police import silently replaced Plymouth's all crime of April 2016 (1,335, seed 003)."""
+    text = fixture(*DC, "2020-01-devon-and-cornwall-street.csv").read_bytes().replace(b",2020-01,", b",2016-04,")
+    path = tmp_path / "2016-04-devon-and-cornwall-street.csv"
+    path.write_bytes(text)
+    assert value(demo_store, ALL, PLYMOUTH, "2016-04") == (1335.0, "seed 003")
+    result = import_police_files(demo_store, [path])
+    assert value(demo_store, ALL, PLYMOUTH, "2016-04") == (1335.0, "seed 003")
+    police = independent_counts(path)[("All crime", "Plymouth", "2016-04")]
+    assert ("All crime", "Plymouth", "2016-04", 1335.0, police) in [
+        (t.indicator, t.area, t.period, t.typed_value, t.imported_value) for t in result.typed]
+    view = svc.year_view(demo_store, "All crime", PLYMOUTH, FinancialYear.parse("2016/17"))
+    assert view.values[0] == 1335
