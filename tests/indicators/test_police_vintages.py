@@ -154,3 +154,11 @@ def test_figures_can_be_worked_out_again_from_the_counts(store):
     assert got[("indicator:all-crime", "district:babergh", "2025-02")] == \
         {(r[1], r[2], r[3]): r[4] for r in before}[("indicator:all-crime", "district:babergh", "2025-02")] + 1
     assert refresh_police_figures(store, []) == []
+
+
+def test_the_demo_s_counts_name_the_file_they_were_shipped_in(demo_store):
+    from safer_desk.paths import resource
+
+    shipped = resource("example", "suffolk-2025-police-counts.csv.gz")
+    got = {(r[2], r[3], r[4], r[6]) for r in demo_store.rows("SELECT * FROM _police_vintages")}
+    assert got == {(shipped.name, hashlib.sha256(shipped.read_bytes()).hexdigest(), "2025-12", "")}

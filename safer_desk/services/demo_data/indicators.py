@@ -229,7 +229,7 @@ def add_police_data(store: Store) -> None:
 
     shipped = resource(*POLICE_COUNTS)  # its vintage: the shipped counts file and its hash
     load_counts(store, police_counts_rows(shipped), file_name=shipped.name,
-                file_sha256=hashlib.sha256(shipped.read_bytes()).hexdigest())
+                file_sha256=hashlib.sha256(shipped.read_bytes()).hexdigest(), imported_at="")
 
 
 def add_examples(store: Store) -> None:
