@@ -290,7 +290,8 @@ class Store:
         """One transaction audited as ONE entry: what, the source file and its SHA-256, rows per table.
 
         The row triggers count instead of writing while it is open; the entry is written at the end in
-        the same transaction (nothing at all if it fails). A batch inside a batch joins it.
+        the same transaction (nothing at all if it fails, or if it wrote no row: doing the same import
+        or merge again changes nothing, the trail included). A batch inside a batch joins it.
         """
         state = self.audit_state
         if state.batch is not None:
@@ -303,7 +304,8 @@ class Store:
                 yield current
             finally:
                 state.batch = None
-            audit.record_batch(self.conn, current)
+            if current.rows:
+                audit.record_batch(self.conn, current)
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction():

@@ -1,7 +1,8 @@
 """Menu actions of this area, added to the main window at start-up (keep imports light).
 
 File > Import Police Data… runs the import on the thread pool (ui.workers.run_task)
-with a progress window and Cancel; the worker opens its own connection.
+with a progress window and Cancel; the worker opens its own connection. It takes street CSVs or
+the .zip data.police.uk downloads (its outcomes and stop-and-search files are named as not imported).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from PySide6.QtGui import QAction
 def install(window) -> None:
     """Add this area's actions to the window's menus."""
     files = QAction("Import &Police Data…", window)
-    files.setStatusTip("Count data.police.uk street-level crime files by month, district and crime type")
+    files.setStatusTip("Count data.police.uk street-level crime files (or the download .zip) by month, district "
+                       "and crime type")
     files.triggered.connect(lambda: choose_and_import(window, folder=False))
     folder = QAction("Import Police Data &Folder…", window)
     folder.setStatusTip("Import every data.police.uk street-level file in a folder")
@@ -32,7 +34,8 @@ def choose_and_import(window, *, folder: bool) -> None:
         chosen = prompts.existing_folder(window, "Import Police Data Folder")
         paths = [chosen] if chosen else []
     else:
-        paths = prompts.open_file_names(window, "Import Police Data", "police.uk street files (*.csv);;All files (*)")
+        paths = prompts.open_file_names(window, "Import Police Data",
+                                        "police.uk street files or download (*.csv *.zip);;All files (*)")
     if paths:
         start_import(window, paths)
 
