@@ -60,7 +60,7 @@ def open_report_dialog(window):
     if window.session.store is None:
         prompts.show_error(window, "Board Report", "Open a file first.")
         return None
-    from safer_desk.ui.exchange.dialogs import ReportDialog
+    from safer_desk.ui.exchange.report_dialog import ReportDialog
 
     window.report_dialog = ReportDialog(window.session, window)
     window.report_dialog.open()
