@@ -32,7 +32,7 @@ def test_report_collects_the_tabs_sections_for_a_year_and_area(demo_store, monke
 
     seen = {}
 
-    def fake_sections(store, *, year=None, areas=None):
+    def fake_sections(store, *, year=None, areas=None, **hooks):
         seen.update(year=year, areas=areas)
         return [ReportSection("Empty"), ReportSection("Allocation", paragraphs=["Figures"])]
 
