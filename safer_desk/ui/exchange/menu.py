@@ -61,7 +61,7 @@ def open_report_dialog(window):
         prompts.show_error(window, "Board Report", "Open a file first.")
         return None
     previous = getattr(window, "report_dialog", None)
-    if previous is not None and previous.task is not None and previous.task.running:
+    if previous is not None and previous.busy:
         prompts.show_error(window, "Board Report", "A board report is being written: wait for it, or cancel it.")
         return None
     from safer_desk.ui.exchange.report_dialog import ReportDialog

@@ -119,6 +119,7 @@ class ReportDialog(QDialog):
 
         self.session = session
         self.task: Task | None = None
+        self.busy = False
         self.setWindowTitle("Board Report")
         self.year_combo = QComboBox(self)
         self.year_combo.setAccessibleName("Financial year")
@@ -180,7 +181,7 @@ class ReportDialog(QDialog):
         """
         from safer_desk.services.report import ReportError, report_choices
 
-        if self.task is not None and self.task.running:
+        if self.busy:
             return
         text = self.path_edit.text().strip()
         target = Path(text) if text else None
@@ -202,12 +203,13 @@ class ReportDialog(QDialog):
 
     def reject(self) -> None:
         """Esc or Cancel while the report is written cancels it (the dialog stays until it has stopped)."""
-        if self.task is not None and self.task.running:
+        if self.busy and self.task is not None:
             self.task.cancel()
             return
         super().reject()
 
     def _set_busy(self, busy: bool) -> None:
+        self.busy = busy  # a report is being written (until written or stopped has been handled)
         for widget in (self.title_edit, self.year_combo, self.area_combo, self.meeting_edit, self.path_edit,
                        self.write_button, self.browse_button):
             widget.setEnabled(not busy)

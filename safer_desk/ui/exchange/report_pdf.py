@@ -28,7 +28,7 @@ from html import escape, unescape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter,
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter,
                            QPdfWriter, QPen, QPyTextObject, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
 from PySide6.QtSvg import QSvgRenderer
 
@@ -289,10 +289,16 @@ class SectionLayout:
         """Draw page (0-based) of the section with its top at the painter's origin."""
         clip = QRectF(0, page * self.page_height, width, self.page_height)
         self.charts.page = clip
+        # What QTextDocument.drawContents does, but lines are looked for only above the page's bottom edge:
+        # Qt counts a block that starts exactly on the next page as touching this one, and draws it (clipped
+        # away, but in the PDF all the same).
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip.adjusted(0, 0, 0, -0.5)
         painter.save()
         try:
             painter.translate(0, -clip.top())
-            self.document.drawContents(painter, clip)
+            painter.setClipRect(clip)
+            self.document.documentLayout().draw(painter, context)
         finally:
             painter.restore()
             self.charts.page = QRectF()
