@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given
@@ -393,3 +394,56 @@ def test_the_full_2025_report_is_sized_for_email(demo_store, tmp_path):
     assert pages > 50 and out.stat().st_size < 2_000_000
     text = pdf_text(out)
     assert "Indicators: Suffolk" in text and not [c for c in LIGATURES if c in text]
+
+
+class _Outline(HTMLParser):
+    """The accessibility-relevant structure of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.ids: set[str] = set()
+        self.empty_headers = 0
+        self._open_th = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "th":
+            self._open_th = ""
+
+    def handle_data(self, data):
+        if self._open_th is not None:
+            self._open_th += data
+
+    def handle_endtag(self, tag):
+        if tag == "th":
+            self.empty_headers += not self._open_th.strip()
+            self._open_th = None
+
+    def all(self, tag: str) -> list[dict]:
+        return [a for t, a in self.tags if t == tag]
+
+
+def test_html_report_is_the_accessible_one():
+    doc = sample_document()
+    outline = _Outline()
+    outline.feed(render_html(doc))
+    assert outline.all("html")[0]["lang"] == "en-GB"
+    assert len(outline.all("h1")) == 1 and len(outline.all("main")) == 1 and outline.all("nav")
+    # The contents link to the sections.
+    links = [a["href"] for a in outline.all("a")]
+    assert links == [f"#section-{n}" for n in range(1, len(doc.sections) + 1)]
+    assert all(link[1:] in outline.ids for link in links)
+    # Every table has a name and column headers; no header cell is empty.
+    tables = outline.all("table")
+    assert len(tables) == sum(len(s.tables) + len(s.charts) for s in doc.sections)
+    for table in tables:
+        assert table.get("aria-label") or table.get("aria-labelledby") in outline.ids
+    assert {a.get("scope") for a in outline.all("th")} <= {"col", "row"} and outline.empty_headers == 0
+    # Every chart is an image named by its title.
+    for svg in outline.all("svg"):
+        assert svg["role"] == "img" and svg["aria-label"]
+    assert len(outline.all("title")) == 1 + len(outline.all("svg"))  # the page's, then one per chart

@@ -428,7 +428,7 @@ def _title_page(painter: QPainter, document, page: QRectF, starts: list[int]) ->
         painter.drawText(QPointF(page.right() - metrics.horizontalAdvance(number), y), number)
 
 
-def _header_footer(painter: QPainter, document, page: QRectF, number: int, total: int) -> None:
+def _header(painter: QPainter, document, page: QRectF) -> None:
     painter.save()
     painter.setFont(_font(8))
     painter.setPen(QColor("#555555"))
@@ -439,6 +439,15 @@ def _header_footer(painter: QPainter, document, page: QRectF, number: int, total
     painter.drawText(QPointF(page.right() - metrics.horizontalAdvance(right), top), right)
     painter.setPen(QPen(QColor("#cccccc"), 1))
     painter.drawLine(QPointF(page.left(), page.top() + HEADER_H - 8), QPointF(page.right(), page.top() + HEADER_H - 8))
+    painter.restore()
+
+
+def _footer(painter: QPainter, page: QRectF, number: int, total: int) -> None:
+    """Drawn after the page's body, so text in the order it is drawn reads header, body, page number."""
+    painter.save()
+    painter.setFont(_font(8))
+    metrics = _metrics(painter)
+    painter.setPen(QPen(QColor("#cccccc"), 1))
     painter.drawLine(QPointF(page.left(), page.bottom() - FOOTER_H + 8),
                      QPointF(page.right(), page.bottom() - FOOTER_H + 8))
     painter.setPen(QColor("#555555"))
@@ -511,13 +520,14 @@ def render_pdf(document, *, progress: Progress = no_progress,
                 drawing(number - 1, total, f"Drawing page {number} of {total}")
                 if not writer.newPage():
                     raise PdfWriteError(errno.EIO, f"Qt's PDF writer could not start page {number}")
-                _header_footer(painter, document, page, number, total)
+                _header(painter, document, page)
                 painter.save()
                 painter.translate(0, HEADER_H)
                 try:
                     layout.draw_page(painter, p, page.width())
                 finally:
                     painter.restore()
+                _footer(painter, page, number, total)
     finally:
         finished = painter.end()
     if not finished:
