@@ -160,7 +160,8 @@ def main() -> int:
         sys.dont_write_bytecode = False
         sys.pycache_prefix = str(folder / "pycache")
         compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "safer_desk"), quiet=1)
-    print("modules load " + ("from source (--no-bytecode)" if args.no_bytecode else "as compiled bytecode, as installed"))
+    print("modules load " + ("from source (--no-bytecode)" if args.no_bytecode
+                             else "as compiled bytecode, as installed"))
     ensure_app()
     said = quiet_prompts()
     suffix = ".html" if args.html else ".pdf"
@@ -184,7 +185,7 @@ def main() -> int:
         for label, path, year in cases:
             runs = [measure(path, year, folder / f"report{suffix}", said) for _ in range(args.repeat)]
 
-            def med(key: str) -> float:
+            def med(key: str, runs: list[dict] = runs) -> float:
                 return statistics.median(r[key] for r in runs)
 
             pages = runs[-1]["what"].rpartition("(")[2].rstrip(").")

@@ -270,7 +270,8 @@ def render_html(document) -> str:
         f"<p class=\"subtitle\">{escape(document.area_label)}<br>Financial year {escape(document.year_label)}</p>"
         + (f"<p class=\"subtitle\">Date of meeting: {escape(document.meeting_date)}</p>" if document.meeting_date else "")
         + f"<p class=\"meta\">Prepared by {escape(document.office_name)} on {escape(document.prepared_on)}</p>"
-        f"<nav class=\"contents\" aria-labelledby=\"contents\"><h2 id=\"contents\">Contents</h2><ol>{contents}</ol></nav>"
+        "<nav class=\"contents\" aria-labelledby=\"contents\"><h2 id=\"contents\">Contents</h2>"
+        f"<ol>{contents}</ol></nav>"
         "</header><main>"
         + "".join(section_html(s, i) for i, s in enumerate(document.sections, start=1))
         + f"</main><footer>{escape(document.title)} · {escape(document.subtitle)} · prepared {escape(document.prepared_on)}"

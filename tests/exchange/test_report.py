@@ -262,7 +262,7 @@ def test_pdf_text_extracts_without_ligatures(qapp, tmp_path):
 def test_pdf_charts_are_vectors_with_their_words_as_text(qapp):
     from safer_desk.ui.exchange.report_pdf import render_pdf
 
-    data, pages = render_pdf(sample_document())
+    data, _ = render_pdf(sample_document())
     assert b"/Subtype /Image" not in data  # no picture anywhere: every chart is drawn
     assert len(data) < 150_000  # three charts, four tables and two fonts
 

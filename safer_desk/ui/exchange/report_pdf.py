@@ -28,8 +28,9 @@ from html import escape, unescape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter,
-                           QPdfWriter, QPen, QPyTextObject, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontMetricsF, QGuiApplication, QImage,
+                           QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QPyTextObject, QTextBlockFormat,
+                           QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
 from PySide6.QtSvg import QSvgRenderer
 
 from safer_desk import __version__, faults
@@ -177,7 +178,7 @@ class ChartWord:
     rotate: tuple[float, float, float] | None = None  # degrees about (x, y), as SVG's rotate(a x y)
 
 
-_TEXT = re.compile(r"<text\b([^>]*)>(.*?)</text>", re.S)
+_TEXT = re.compile(r"<text\b([^>]*)>(.*?)</text>", re.DOTALL)
 _ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 _ROTATE = re.compile(r"rotate\(\s*([-\d.]+)[\s,]+([-\d.]+)[\s,]+([-\d.]+)\s*\)")
 
@@ -263,16 +264,16 @@ class _ChartObjects(QPyTextObject):
         self.error: BaseException | None = None  # Qt would only print an exception raised in a callback
         self.page = QRectF()  # the page being drawn, in the document's coordinates (SectionLayout.draw_page)
 
-    def intrinsicSize(self, doc, position, text_format):  # noqa: N802 (Qt's name)
+    def intrinsicSize(self, doc, position, text_format):  # Qt's name
         return QSizeF(text_format.doubleProperty(CHART_WIDTH), text_format.doubleProperty(CHART_HEIGHT))
 
-    def drawObject(self, painter, rect, doc, position, text_format):  # noqa: N802 (Qt's name)
+    def drawObject(self, painter, rect, doc, position, text_format):  # Qt's name
         rect = QRectF(rect)
         if self.page.isValid() and not self.page.top() - 1 <= rect.top() < self.page.bottom():
             return  # a chart of the page before or after, which Qt offers to draw clipped away
         try:
             draw_chart(painter, self.charts[text_format.intProperty(CHART_INDEX)], rect)
-        except BaseException as exc:  # raised again by SectionLayout.draw_page, on the right stack
+        except BaseException as exc:  # noqa: BLE001 - raised again by SectionLayout.draw_page, on its stack
             self.error = self.error or exc
 
 
@@ -555,7 +556,7 @@ def with_catalog_entries(data: bytes, entries: dict[str, str]) -> bytes:
     if trailer_at < 0 or not (root and size and previous):
         return data
     number, generation = int(root.group(1)), int(root.group(2))
-    catalog = re.search(rb"(?<![0-9])%d %d obj\s*<<(.*?)>>\s*endobj" % (number, generation), data, re.S)
+    catalog = re.search(rb"(?<![0-9])%d %d obj\s*<<(.*?)>>\s*endobj" % (number, generation), data, re.DOTALL)
     if catalog is None or b"<<" in catalog.group(1) or b"/Catalog" not in catalog.group(1):
         return data
     body = catalog.group(1).rstrip() + b"".join(f"\n{k} {v}".encode("ascii") for k, v in entries.items())
