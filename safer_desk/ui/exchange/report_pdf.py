@@ -75,7 +75,8 @@ def progress_part(progress: Progress, start: int, end: int, total: int = PROGRES
     return report
 
 
-def _font(size: float, bold: bool = False) -> QFont:
+def report_font(size: float, bold: bool = False) -> QFont:
+    """The report's type at size points, ligatures off (any PDF whose text should copy cleanly can use it)."""
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(size)
@@ -93,7 +94,8 @@ def _align(align, i: int) -> str:
 def _measure(table, size: float, device) -> tuple[list[float], list[float]]:
     """For each column: the width of its longest word, and of its longest cell (at this type size)."""
     def metrics(bold: bool) -> QFontMetricsF:
-        return QFontMetricsF(_font(size, bold), device) if device is not None else QFontMetricsF(_font(size, bold))
+        font = report_font(size, bold)
+        return QFontMetricsF(font, device) if device is not None else QFontMetricsF(font)
 
     plain, bold = metrics(False), metrics(True)
     words, lines = [], []
@@ -219,7 +221,7 @@ def draw_chart(painter: QPainter, chart, rect: QRectF, width: int = CHART_W, hei
         dpi = painter.device().logicalDpiY() or DPI
         for word in words:
             painter.save()
-            font = _font(word.size * 72 / dpi, word.bold)  # SVG sizes are CSS pixels
+            font = report_font(word.size * 72 / dpi, word.bold)  # SVG sizes are CSS pixels
             painter.setFont(font)
             painter.setPen(QColor(word.colour))
             if word.rotate:
@@ -326,7 +328,7 @@ def layout_section(section, number: int, width: float, height: float, device=Non
     doc = QTextDocument()
     if device is not None:
         doc.documentLayout().setPaintDevice(device)  # whatever the screen's scaling
-    doc.setDefaultFont(_font(9.5))
+    doc.setDefaultFont(report_font(9.5))
     doc.setDocumentMargin(0)
     # Space above blocks, none below: a block whose bottom margin reached into the next page would be drawn
     # there again (see _keep_paragraphs_whole). Qt collapses margins, so paragraphs are still 12 px apart.
@@ -394,7 +396,7 @@ def _metrics(painter: QPainter) -> QFontMetricsF:
 def _title_page(painter: QPainter, document, page: QRectF, starts: list[int]) -> None:
     y = page.top() + page.height() * 0.22
     painter.setPen(QColor("#0b3d6b"))
-    painter.setFont(_font(24, bold=True))
+    painter.setFont(report_font(24, bold=True))
     rect = painter.boundingRect(QRectF(page.left(), y, page.width(), 200), int(Qt.TextFlag.TextWordWrap),
                                 document.title)
     painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), document.title)
@@ -403,7 +405,7 @@ def _title_page(painter: QPainter, document, page: QRectF, starts: list[int]) ->
     painter.drawLine(QPointF(page.left(), y), QPointF(page.right(), y))
     y += 24
     painter.setPen(QColor("#111111"))
-    painter.setFont(_font(15))
+    painter.setFont(report_font(15))
     lines = [document.area_label, f"Financial year {document.year_label}"]
     if document.meeting_date:
         lines.append(f"Date of meeting: {document.meeting_date}")
@@ -411,16 +413,16 @@ def _title_page(painter: QPainter, document, page: QRectF, starts: list[int]) ->
         painter.drawText(QPointF(page.left(), y + _metrics(painter).ascent()), line)
         y += _metrics(painter).height() + 6
     y += 12
-    painter.setFont(_font(11))
+    painter.setFont(report_font(11))
     painter.setPen(QColor("#333333"))
     painter.drawText(QPointF(page.left(), y + _metrics(painter).ascent()),
                      f"Prepared by {document.office_name} on {document.prepared_on}")
     y += 60
-    painter.setFont(_font(13, bold=True))
+    painter.setFont(report_font(13, bold=True))
     painter.setPen(QColor("#111111"))
     painter.drawText(QPointF(page.left(), y), "Contents")
     y += 10
-    painter.setFont(_font(11))
+    painter.setFont(report_font(11))
     metrics = _metrics(painter)
     for i, (section, start) in enumerate(zip(document.sections, starts), start=1):
         y += metrics.height() + 4
@@ -431,7 +433,7 @@ def _title_page(painter: QPainter, document, page: QRectF, starts: list[int]) ->
 
 def _header(painter: QPainter, document, page: QRectF) -> None:
     painter.save()
-    painter.setFont(_font(8))
+    painter.setFont(report_font(8))
     painter.setPen(QColor("#555555"))
     metrics = _metrics(painter)
     top = page.top() + metrics.ascent()
@@ -446,7 +448,7 @@ def _header(painter: QPainter, document, page: QRectF) -> None:
 def _footer(painter: QPainter, page: QRectF, number: int, total: int) -> None:
     """Drawn after the page's body, so text in the order it is drawn reads header, body, page number."""
     painter.save()
-    painter.setFont(_font(8))
+    painter.setFont(report_font(8))
     metrics = _metrics(painter)
     painter.setPen(QPen(QColor("#cccccc"), 1))
     painter.drawLine(QPointF(page.left(), page.bottom() - FOOTER_H + 8),
