@@ -60,7 +60,11 @@ def open_report_dialog(window):
     if window.session.store is None:
         prompts.show_error(window, "Board Report", "Open a file first.")
         return None
-    from safer_desk.ui.exchange.dialogs import ReportDialog
+    previous = getattr(window, "report_dialog", None)
+    if previous is not None and previous.busy:
+        prompts.show_error(window, "Board Report", "A board report is being written: wait for it, or cancel it.")
+        return None
+    from safer_desk.ui.exchange.report_dialog import ReportDialog
 
     window.report_dialog = ReportDialog(window.session, window)
     window.report_dialog.open()
