@@ -325,15 +325,26 @@ def parse_csv(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
+def split_totals(rows: list[dict[str, str]]) -> tuple[list[dict[str, str]], dict[str, str]]:
+    """The partnerships' rows and the closing totals row, which must add them up."""
+    check(bool(rows) and rows[-1]["partnership"] == "Totals", "allocate did not end with a Totals row")
+    body, totals = rows[:-1], rows[-1]
+    for column in ("total", "previous", "variance"):
+        if totals.get(column):
+            added = sum(int(row[column]) for row in body)
+            check(int(totals[column]) == added, f"the Totals row's {column} {totals[column]} is not the rows' {added}")
+    return body, totals
+
+
 def step_allocate(prog: Program, work: Path, build: Path) -> None:
     source = work / "allocation-2009-10.csv"
     source.write_text(ALLOCATION_CSV, encoding="utf-8")
     common = ["--previous-total", "655120", "--retain", "10", "--fixed-share", "1/3", "--unit", "pound"]
-    rows = parse_csv(prog.run("allocate", str(source), *common, "--rounding", "percent-2dp").stdout)
+    rows, _ = split_totals(parse_csv(prog.run("allocate", str(source), *common, "--rounding", "percent-2dp").stdout))
     totals = {row["partnership"]: int(row["total"]) for row in rows}
     check(totals == ALLOCATION_PAPER_TOTALS, f"allocate (percent-2dp) gave {totals}, the paper has {ALLOCATION_PAPER_TOTALS}")
     check(sum(int(row["variance"]) for row in rows) == -65512, "the variances do not add up to -£65,512")
-    rows = parse_csv(prog.run("allocate", str(source), *common).stdout)
+    rows, _ = split_totals(parse_csv(prog.run("allocate", str(source), *common).stdout))
     variable = {row["partnership"]: int(row["variable"]) for row in rows}
     check(variable == ALLOCATION_EXACT_VARIABLE, f"allocate (exact) variable parts {variable}, DESIGN has {ALLOCATION_EXACT_VARIABLE}")
     exact = sum(int(row["total"]) for row in rows)
@@ -341,7 +352,7 @@ def step_allocate(prog: Program, work: Path, build: Path) -> None:
     print(f"    allocate: the paper's totals (2-dp percentages) and the exact split, both adding up to £{exact:,}")
     shipped = build / "_internal" / "safer_desk" / "resources" / "example" / "suffolk-2009-10-allocation.csv"
     if shipped.is_file():  # the example CSV shipped in the build gives the same figures
-        rows = parse_csv(prog.run("allocate", str(shipped), *common, "--rounding", "percent-2dp").stdout)
+        rows, _ = split_totals(parse_csv(prog.run("allocate", str(shipped), *common, "--rounding", "percent-2dp").stdout))
         check({row["partnership"]: int(row["total"]) for row in rows} == ALLOCATION_PAPER_TOTALS,
               f"the shipped {shipped.name} does not reproduce the paper")
     bad = work / "bad-allocation.csv"
