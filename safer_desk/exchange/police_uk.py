@@ -39,7 +39,7 @@ import threading
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
@@ -61,6 +61,7 @@ WHITE_SPACE = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u200
 # leaves no moment to report progress or notice Cancel; 32 files (or 128 MB, ~0.3 s) is both.
 BATCH_FILES = 32
 BATCH_BYTES = 128 << 20
+ENGINE_THREADS: int | None = None  # DuckDB's threads (None: as many as the machine has cores)
 
 
 class PoliceFileError(ValueError):
@@ -86,8 +87,8 @@ class StreetFile:
     source: str  # the file, folder or zip it was given as (one download: its newest month dates the vintage)
     header: tuple[str, ...] = ()
 
-    @property
-    def size(self) -> int:
+    @cached_property
+    def size(self) -> int:  # read once: batching, progress and the total all ask (a stat is not free)
         return self.path.stat().st_size
 
 
@@ -345,6 +346,7 @@ def duckdb_connection():
         "allow_community_extensions": False,
         "allow_unsigned_extensions": False,
         "temp_directory": "",
+        **({"threads": ENGINE_THREADS} if ENGINE_THREADS else {}),
     })
     conn.execute("SET lock_configuration = true")
     return conn
