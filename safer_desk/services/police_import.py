@@ -354,11 +354,12 @@ _TEMP_TABLES = {
 }
 _SAME_KEY = "{a}.indicator_id = {b}.indicator_id AND {a}.area_id = {b}.area_id AND {a}.period = {b}.period"
 _FIGURES_SQL = [
-    # Each crime type's count summed over forces (and over spellings of one indicator).
+    # Each crime type's count summed over forces (and over spellings of one indicator), added up in the
+    # table's own key rather than sorted for a GROUP BY first.
     "INSERT INTO temp.police_wanted(indicator_id, area_id, period, value, counted) "
-    "SELECT t.indicator_id, c.area_id, c.month, sum(c.count), max(t.counted) FROM _police_counts c "
-    "JOIN temp.police_types t ON t.crime_type = c.crime_type WHERE c.month IN temp.police_scope "
-    "GROUP BY t.indicator_id, c.area_id, c.month",
+    "SELECT t.indicator_id, c.area_id, c.month, c.count, t.counted FROM _police_counts c "
+    "JOIN temp.police_types t ON t.crime_type = c.crime_type WHERE c.month IN temp.police_scope AND true "
+    "ON CONFLICT DO UPDATE SET value = value + excluded.value, counted = max(counted, excluded.counted)",
     # 0 where a force's file of the month has the area and the crime type, and the area has that crime type
     # in some month of the force's files.
     "INSERT OR IGNORE INTO temp.police_file_areas SELECT force, area_id, month FROM _police_counts "
