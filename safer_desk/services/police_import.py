@@ -282,8 +282,8 @@ class _Writer:
         if {crime_indicator_id(t) for t in crime_types | {ALL_CRIME}} - self.indicators:
             _ensure_crime_indicators(self.store, crime_types)
             self.indicators = {r[0] for r in self.store.rows("SELECT id FROM indicators")}
-        new = {(force, month, district, crime_type): (self._area(district), n)
-               for (force, month), counts in by_force_month.items() for (district, crime_type), n in counts.items()}
+        area = {district: self._area(district)
+                for counts in by_force_month.values() for district, _ in counts}  # each district once
         # Counts of these force-months that the new files no longer have go, changed ones are updated, new
         # ones inserted (in key order: the table is its key): worked out here, so a first import is plain
         # INSERTs and the same file again writes nothing at all. Each force-month is found by its key.
@@ -293,15 +293,19 @@ class _Writer:
                     "SELECT source_district, crime_type, area_id, count FROM _police_counts WHERE force = ? "
                     "AND month = ?", (force, month)):
                 old[(force, month, district, crime_type)] = (area_id, n)
+        rows = [(force, month, district, crime_type, area[district], n)
+                for (force, month), counts in by_force_month.items() for (district, crime_type), n in counts.items()]
         if old:
+            new = {row[:4]: row[4:] for row in rows}
             conn.executemany("DELETE FROM _police_counts WHERE force = ? AND month = ? AND source_district = ? "
                              "AND crime_type = ?", [key for key in old if key not in new])
             conn.executemany("UPDATE _police_counts SET area_id = ?, count = ? WHERE force = ? AND month = ? "
                              "AND source_district = ? AND crime_type = ?",
                              [(*value, *key) for key, value in new.items() if key in old and old[key] != value])
+            rows = [row for row in rows if row[:4] not in old]
+        rows.sort()
         conn.executemany("INSERT INTO _police_counts(force, month, source_district, crime_type, area_id, count) "
-                         "VALUES (?, ?, ?, ?, ?, ?)",
-                         sorted((*key, *value) for key, value in new.items() if key not in old))
+                         "VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def finish(self) -> None:
         """Write the vintages and the figures of every month of the forces imported, zeros included."""
