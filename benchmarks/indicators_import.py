@@ -202,7 +202,8 @@ def main() -> None:
                         help="also time this checkout on a file without the figures' per-row audit triggers "
                              "(an estimate of batch auditing)")
     parser.add_argument("--no-bytecode-cache", action="store_true",
-                        help="compile every module in every run (PYTHONDONTWRITEBYTECODE), as this benchmark did before")
+                        help="compile every module in every run (PYTHONDONTWRITEBYTECODE), as this benchmark did "
+                             "before")
     args = parser.parse_args()
     try:
         import pandas  # noqa: F401
@@ -277,7 +278,8 @@ def main() -> None:
                 ratios = [r["seconds"] / f["seconds"] for r, f in zip(rs, results["floor"])]
                 stored = rs[-1]["stored"]
                 print(f"  import-police, {name}: median {median:.2f} s (runs {seconds(rs)}), "
-                      f"CPU {statistics.median(r['cpu'] for r in rs):.2f} s, peak {max(r['peak_mb'] for r in rs):.0f} MB; "
+                      f"CPU {statistics.median(r['cpu'] for r in rs):.2f} s, "
+                      f"peak {max(r['peak_mb'] for r in rs):.0f} MB; "
                       f"stored {int(stored[0]):,} counts, {int(stored[1]):,} figures, {int(stored[2]):,} audit rows")
                 print(f"    ratio to the floor: {median / floor:.2f}x (medians; goal <= 1.0x); "
                       f"per run {', '.join(f'{x:.2f}' for x in ratios)}")
