@@ -48,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_import_police(args: argparse.Namespace) -> int:
+    import gc
     from pathlib import Path
 
     from safer_desk.exchange.police_uk import PoliceFileError
@@ -56,11 +57,18 @@ def run_import_police(args: argparse.Namespace) -> int:
     for source in args.sources:
         if not Path(source).exists():
             raise CliError(f"there is no file or folder at {source}")
+    # The import makes a few hundred thousand small objects and no reference cycles worth a collector's
+    # pass: ~200 passes (~30 ms) for nothing in a process that ends when the import does.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with store_for_writing(args.file) as store:
             result = import_police_files(store, [Path(s) for s in args.sources], replace_typed=args.replace_typed)
     except PoliceFileError as exc:
         raise CliError(str(exc) if "nothing was imported" in str(exc).lower() else f"{exc} Nothing was imported.") from exc
+    finally:
+        if collecting:
+            gc.enable()
     for line in result.summary_lines():
         print(line)
     if result.kept_typed:

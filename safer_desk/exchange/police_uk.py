@@ -31,6 +31,7 @@ import contextlib
 import csv
 import hashlib
 import io
+import os
 import queue
 import re
 import shutil
@@ -39,7 +40,7 @@ import threading
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
@@ -61,6 +62,15 @@ WHITE_SPACE = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u200
 # leaves no moment to report progress or notice Cancel; 32 files (or 128 MB, ~0.3 s) is both.
 BATCH_FILES = 32
 BATCH_BYTES = 128 << 20
+# DuckDB's threads. One core is left to the rest of the import, which works beside the reading: hashing
+# every file, turning each batch's groups into counts and writing them (and in the window, to the window
+# itself). On two cores DuckDB's second thread bought little time and cost ~0.25 s of CPU (and the other
+# work's core), so a machine that is busy anyway was slower with it (benchmarks/indicators_import.py).
+ENGINE_THREADS: int | None = None  # None: the machine's cores less one, at least one
+
+
+def engine_threads() -> int:
+    return ENGINE_THREADS or max(1, (os.cpu_count() or 2) - 1)
 
 
 class PoliceFileError(ValueError):
@@ -86,8 +96,8 @@ class StreetFile:
     source: str  # the file, folder or zip it was given as (one download: its newest month dates the vintage)
     header: tuple[str, ...] = ()
 
-    @property
-    def size(self) -> int:
+    @cached_property
+    def size(self) -> int:  # read once: batching, progress and the total all ask (a stat is not free)
         return self.path.stat().st_size
 
 
@@ -324,18 +334,28 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path]) -> N
 
 
 # -- counting ---------------------------------------------------------------------------------------
+def duckdb_engine():
+    """DuckDB's engine module: its C++ extension itself (``_duckdb``, which the ``duckdb`` package re-exports
+    and wraps in Python helpers this module never uses) imports in ~0.03 s where ``import duckdb`` takes
+    ~0.15 s of a ~2 s import; the package where the extension has another name (DuckDB before 2.0)."""
+    try:
+        import _duckdb as engine
+    except ImportError:  # pragma: no cover - DuckDB 1.x
+        import duckdb as engine
+    return engine
+
+
 def duckdb_connection():
     """A DuckDB connection that loads nothing at run time: no extension is installed or loaded
     automatically (community ones not at all), nothing spills to a temporary folder, and the
     configuration is locked so no query can change that."""
-    import duckdb
-
-    conn = duckdb.connect(":memory:", config={
+    conn = duckdb_engine().connect(":memory:", config={
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,
         "allow_community_extensions": False,
         "allow_unsigned_extensions": False,
         "temp_directory": "",
+        "threads": engine_threads(),
     })
     conn.execute("SET lock_configuration = true")
     return conn
@@ -532,18 +552,18 @@ class StreetReader:
             conn = duckdb_connection()
         except BaseException as exc:  # pragma: no cover - DuckDB missing or broken
             with contextlib.suppress(_Stop):
-                self._put(([], {}, {}, exc))
+                self._put(([], [], [], exc))
             return
         try:
             for batch in self.batches:
                 if self.stop.is_set():
                     return
                 try:
-                    counts, problems = _count_batch(conn, batch)
+                    grouped, rejects = _query_batch(conn, batch)
                 except BaseException as exc:
-                    self._put((batch, {}, {}, exc))
+                    self._put((batch, [], [], exc))
                     return
-                self._put((batch, counts, problems, None))
+                self._put((batch, grouped, rejects, None))  # turned into counts by the caller's thread
         except _Stop:
             return
         finally:
@@ -565,9 +585,11 @@ class StreetReader:
         done = 0
         for _ in self.batches:
             self.checkpoint()
-            batch, counts, problems, failure = self.read.get()
+            batch, grouped, rejects, failure = self.read.get()
             if failure is not None:
                 raise failure
+            # Here, not on the reader's thread: DuckDB's reading of the next batch keeps that thread busy.
+            counts, problems = _tally(batch, grouped, rejects)
             for f in batch:
                 key = str(f.path)
                 digest, encoding_problem = self._fingerprint_of(key)
@@ -589,38 +611,44 @@ class StreetReader:
             while waiting and str(waiting[0].path) in counted:
                 f = waiting.pop(0)
                 c = counted[str(f.path)]
-                ready.append(FileCounts(f.path, c.rows, dict(c.counts), f.name, f.shown, f.source, c.sha256))
+                same = (c.name, c.shown, c.source) == (f.name, f.shown, f.source)  # not a file given twice
+                ready.append(c if same else FileCounts(f.path, c.rows, c.counts, f.name, f.shown, f.source, c.sha256))
             yield ready
         self.checkpoint()
 
 
-def _count_batch(conn, batch: list[StreetFile]) -> tuple[dict, dict]:
-    """One DuckDB query over a batch of files of one layout: per file, its counts and rows, and the first
-    row the reader refused (as a PoliceFileError)."""
-    import duckdb
-
-    layout = _layout(batch[0].header)
+def _query_batch(conn, batch: list[StreetFile]) -> tuple[list[tuple], list[tuple]]:
+    """One DuckDB query over a batch of files of one layout: its groups (file, month, force, district, crime
+    type, rows) and the rows the reader refused (file, line, kind, message), first lines first."""
+    engine = duckdb_engine()
     try:
-        grouped = conn.execute(_count_sql(layout), {"files": [str(f.path) for f in batch]}).fetchall()
+        grouped = conn.execute(_count_sql(_layout(batch[0].header)),
+                               {"files": [str(f.path) for f in batch]}).fetchall()
         rejects = conn.execute(
             "SELECT s.file_path, e.line, e.error_type, e.error_message FROM police_rejects e "
             "JOIN police_scans s ON s.scan_id = e.scan_id AND s.file_id = e.file_id ORDER BY e.line").fetchall()
-    except duckdb.Error as exc:
+    except engine.Error as exc:
         shown = batch[0].shown if len(batch) == 1 else ", ".join(f.shown for f in batch)
         raise PoliceFileError(f"{shown} cannot be read as a CSV file ({str(exc).splitlines()[0]}); "
                               "nothing was imported.") from exc
+    return grouped, rejects
+
+
+def _tally(batch: list[StreetFile], grouped: list[tuple], rejects: list[tuple]) -> tuple[dict, dict]:
+    """Per file of a batch, its counts (force, month, district, crime type) -> rows and its rows, and the
+    first row the reader refused (as a PoliceFileError)."""
+    columns = _layout(batch[0].header)[0]
     by_path = {str(f.path): f for f in batch}
     problems: dict[str, PoliceFileError] = {}
     for file_path, line, kind, message in rejects:
         if file_path in by_path and file_path not in problems:  # the first line of each file
-            problems[file_path] = PoliceFileError(_reject_message(by_path[file_path], line, kind, message, layout[0]))
-    counts: dict[str, tuple[dict[tuple[str, str, str, str], int], int]] = {key: ({}, 0) for key in by_path}
+            problems[file_path] = PoliceFileError(_reject_message(by_path[file_path], line, kind, message, columns))
+    per_path: dict[str, dict[tuple[str, str, str, str], int]] = {key: {} for key in by_path}
     for file_path, month, force, district, crime_type, n in grouped:
-        per_file, rows = counts[file_path]
+        per_file = per_path[file_path]
         key = (_clean(force), month or "", _district(district), _clean(crime_type))
-        per_file[key] = per_file.get(key, 0) + int(n)
-        counts[file_path] = (per_file, rows + int(n))
-    return counts, problems
+        per_file[key] = per_file.get(key, 0) + n
+    return {key: (per_file, sum(per_file.values())) for key, per_file in per_path.items()}, problems
 
 
 def count_street_file(path: Path) -> FileCounts:

@@ -183,39 +183,43 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
         with police_uk.StreetReader(found.street, checkpoint=lambda: check_cancelled(cancelled),
                                     on_progress=lambda done: progress(min(done, total), total,
                                                                       "Counting police.uk files…")) as reader:
-            result.source_hash = reader.source_hash()  # hashing runs ahead of DuckDB's reading
             # One transaction for the whole import: a bad file, a full disk or Cancel rolls everything
-            # back. Files are written a batch at a time while DuckDB reads the next batch, in the order
-            # given, so a later file's force-month replaces an earlier one's.
-            with _large_cache(store), store.transaction(), _audit_batch(
-                    store, "Import police.uk data", source=", ".join(result.sources), source_hash=result.source_hash):
+            # back. The counts are written a batch of files at a time while DuckDB reads the next batch, in
+            # the order given, so a later file's force-month replaces an earlier one's; the figures are
+            # worked out once, in SQL, when every count is in. Audited as one entry (issue 12), whose
+            # SHA-256 over the files is known once the hashing, which runs beside the reading, is done.
+            with _bulk_write(store), store.transaction(), store.batch(
+                    "Import police.uk data", source=", ".join(result.sources)) as batch:
                 writer = _Writer(store, result, replace_typed)
                 for counted in reader:
                     writer.add_files(counted)
                 progress(total, total, "Saving the counts…")
                 check_cancelled(cancelled)
                 writer.finish()
+                result.source_hash = batch.source_hash = reader.source_hash()
                 check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
     return result
 
 
-def _audit_batch(store: Store, label: str, *, source: str, source_hash: str):
-    """One audit entry for the whole import (issue 12) once the store has store.batch; until then the
-    audit triggers record each figure as before. Switching for good: this call becomes
-    store.batch(label, source=source, source_hash=source_hash) in import_police_files's `with`."""
-    batch = getattr(store, "batch", None)
-    return batch(label, source=source, source_hash=source_hash) if batch else contextlib.nullcontext()
-
-
 @contextlib.contextmanager
-def _large_cache(store: Store):
-    """A bigger page cache while a big import writes (SQLite's default 2 MB spills and re-reads pages)."""
-    before = store.scalar("PRAGMA cache_size")
-    store.conn.execute("PRAGMA cache_size = -65536")
+def _bulk_write(store: Store):
+    """Settings for a big import's one transaction, put back afterwards: a bigger page cache (SQLite's
+    default 2 MB spills and re-reads pages) and the working tables in memory, never in a temporary file.
+    Durability is left as it is (synchronous stays as the file has it: the import is one transaction)."""
+    conn = store.conn
+    cache, temp = store.scalar("PRAGMA cache_size"), store.scalar("PRAGMA temp_store")
+    # Changing temp_store drops the connection's temporary tables (only this module makes any) and is
+    # refused inside a transaction: then the working tables stay where SQLite keeps them.
+    switch = temp != 2 and not conn.in_transaction
+    conn.execute("PRAGMA cache_size = -65536")
+    if switch:
+        conn.execute("PRAGMA temp_store = MEMORY")
     try:
         yield
     finally:
-        store.conn.execute(f"PRAGMA cache_size = {int(before)}")
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
+        if switch and not conn.in_transaction:
+            conn.execute(f"PRAGMA temp_store = {int(temp)}")
 
 
 def _utc_now() -> str:
@@ -223,7 +227,7 @@ def _utc_now() -> str:
 
 
 class _Writer:
-    """Writes counts, vintages and figures inside the caller's transaction, a batch of files at a time."""
+    """Writes counts a batch of files at a time, then vintages and figures, inside the caller's transaction."""
 
     def __init__(self, store: Store, result: PoliceImportResult,
                  replace_typed: bool | Collection[FigureKey] = False, imported_at: str | None = None):
@@ -252,7 +256,7 @@ class _Writer:
         return area_id
 
     def add_files(self, counted: list[police_uk.FileCounts]) -> None:
-        """Write the counts of these files (figures of their months too, without the zeros: finish)."""
+        """Write the counts of these files (their figures are worked out by finish)."""
         by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
         for c in counted:
             self.result.files += 1
@@ -260,7 +264,9 @@ class _Writer:
             per_file: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
             for (force, month, district, crime_type), n in c.counts.items():
                 per_file.setdefault((force, month), {})[(district, crime_type)] = n
-                self.newest[c.source] = max(self.newest.get(c.source, month), month)
+            if per_file:
+                newest = max(month for _, month in per_file)
+                self.newest[c.source] = max(self.newest.get(c.source, newest), newest)
             for (force, month), counts in per_file.items():
                 by_force_month[(force, month)] = counts  # a later file's force-month replaces an earlier one's
                 self.vintages[(force, month)] = Vintage(force, month, c.name, c.sha256, c.source,
@@ -268,8 +274,7 @@ class _Writer:
         self.write_counts(by_force_month)
 
     def write_counts(self, by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]]) -> None:
-        """Replace each force-month's counts (an identical re-import writes nothing) and work out the
-        figures of their months, zeros aside."""
+        """Replace each force-month's counts (an identical re-import writes nothing)."""
         if not by_force_month:
             return
         conn = self.store.conn
@@ -277,29 +282,30 @@ class _Writer:
         if {crime_indicator_id(t) for t in crime_types | {ALL_CRIME}} - self.indicators:
             _ensure_crime_indicators(self.store, crime_types)
             self.indicators = {r[0] for r in self.store.rows("SELECT id FROM indicators")}
-        new = {(force, month, district, crime_type): (self._area(district), n)
-               for (force, month), counts in by_force_month.items() for (district, crime_type), n in counts.items()}
+        area = {district: self._area(district)
+                for counts in by_force_month.values() for district, _ in counts}  # each district once
         # Counts of these force-months that the new files no longer have go, changed ones are updated, new
-        # ones inserted: worked out here, so a first import is plain INSERTs and the same file again writes
-        # nothing at all.
+        # ones inserted (in key order: the table is its key): worked out here, so a first import is plain
+        # INSERTs and the same file again writes nothing at all. Each force-month is found by its key.
         old = {}
-        months = sorted({month for _, month in by_force_month})
-        for force, month, district, crime_type, area_id, n in conn.execute(
-                "SELECT force, month, source_district, crime_type, area_id, count FROM _police_counts WHERE month IN "
-                f"({','.join('?' * len(months))})", months):
-            if (force, month) in by_force_month:
+        for force, month in by_force_month:
+            for district, crime_type, area_id, n in conn.execute(
+                    "SELECT source_district, crime_type, area_id, count FROM _police_counts WHERE force = ? "
+                    "AND month = ?", (force, month)):
                 old[(force, month, district, crime_type)] = (area_id, n)
-        conn.executemany("DELETE FROM _police_counts WHERE force = ? AND month = ? AND source_district = ? "
-                         "AND crime_type = ?", [key for key in old if key not in new])
-        conn.executemany("UPDATE _police_counts SET area_id = ?, count = ? WHERE force = ? AND month = ? "
-                         "AND source_district = ? AND crime_type = ?",
-                         [(*value, *key) for key, value in new.items() if key in old and old[key] != value])
-        _insert_through_temp(conn, "_police_counts", ["force", "month", "source_district", "crime_type", "area_id",
-                                                      "count"],
-                             sorted((*key, *value) for key, value in new.items() if key not in old))
-        # The figures of these months now, while the next files are read; the zeros wait for finish (they
-        # depend on every month of a force).
-        _recompute_values(self.store, months, False, zeros=False)  # typed figures: decided in finish
+        rows = [(force, month, district, crime_type, area[district], n)
+                for (force, month), counts in by_force_month.items() for (district, crime_type), n in counts.items()]
+        if old:
+            new = {row[:4]: row[4:] for row in rows}
+            conn.executemany("DELETE FROM _police_counts WHERE force = ? AND month = ? AND source_district = ? "
+                             "AND crime_type = ?", [key for key in old if key not in new])
+            conn.executemany("UPDATE _police_counts SET area_id = ?, count = ? WHERE force = ? AND month = ? "
+                             "AND source_district = ? AND crime_type = ?",
+                             [(*value, *key) for key, value in new.items() if key in old and old[key] != value])
+            rows = [row for row in rows if row[:4] not in old]
+        rows.sort()
+        conn.executemany("INSERT INTO _police_counts(force, month, source_district, crime_type, area_id, count) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def finish(self) -> None:
         """Write the vintages and the figures of every month of the forces imported, zeros included."""
@@ -336,105 +342,114 @@ class _Writer:
         self.result.areas = sorted(set(self.current_names.values()))
 
 
-def _recompute_values(store: Store, months: list[str], replace_typed: bool | Collection[FigureKey], *,
-                      zeros: bool = True) -> list[TypedFigure]:
+# The figures of the months in scope, from the stored counts of every force, in SQL (temporary tables of
+# this connection): what _police_counts gives per indicator, area and month, plus the zeros (see _figures).
+_TEMP_TABLES = {
+    "police_scope": "month TEXT PRIMARY KEY",
+    "police_types": "crime_type TEXT PRIMARY KEY, indicator_id TEXT NOT NULL, counted INTEGER NOT NULL",
+    "police_file_areas": "force TEXT, area_id TEXT, month TEXT, PRIMARY KEY (force, area_id, month)",
+    "police_file_types": "force TEXT, month TEXT, crime_type TEXT, PRIMARY KEY (force, month, crime_type)",
+    "police_series": "force TEXT, area_id TEXT, crime_type TEXT, PRIMARY KEY (force, area_id, crime_type)",
+    "police_wanted": "indicator_id TEXT NOT NULL, area_id TEXT NOT NULL, period TEXT NOT NULL, value REAL NOT NULL, "
+                     "counted INTEGER NOT NULL, PRIMARY KEY (indicator_id, area_id, period)",
+    "police_held": "indicator_id TEXT NOT NULL, area_id TEXT NOT NULL, period TEXT NOT NULL, held_rowid INTEGER "
+                   "NOT NULL, value REAL, numerator REAL, source TEXT NOT NULL, "
+                   "PRIMARY KEY (indicator_id, area_id, period)",
+}
+_SAME_KEY = "{a}.indicator_id = {b}.indicator_id AND {a}.area_id = {b}.area_id AND {a}.period = {b}.period"
+_FIGURES_SQL = [
+    # Each crime type's count summed over forces (and over spellings of one indicator), added up in the
+    # table's own key rather than sorted for a GROUP BY first.
+    "INSERT INTO temp.police_wanted(indicator_id, area_id, period, value, counted) "
+    "SELECT t.indicator_id, c.area_id, c.month, c.count, t.counted FROM _police_counts c "
+    "JOIN temp.police_types t ON t.crime_type = c.crime_type WHERE c.month IN temp.police_scope AND true "
+    "ON CONFLICT DO UPDATE SET value = value + excluded.value, counted = max(counted, excluded.counted)",
+    # 0 where a force's file of the month has the area and the crime type, and the area has that crime type
+    # in some month of the force's files.
+    "INSERT OR IGNORE INTO temp.police_file_areas SELECT force, area_id, month FROM _police_counts "
+    "WHERE month IN temp.police_scope",
+    "INSERT OR IGNORE INTO temp.police_file_types SELECT force, month, crime_type FROM _police_counts "
+    "WHERE month IN temp.police_scope",
+    "INSERT OR IGNORE INTO temp.police_series SELECT force, area_id, crime_type FROM _police_counts "
+    "WHERE force IN (SELECT DISTINCT force FROM temp.police_file_areas)",
+    "INSERT OR IGNORE INTO temp.police_wanted(indicator_id, area_id, period, value, counted) "
+    "SELECT t.indicator_id, a.area_id, a.month, 0, t.counted FROM temp.police_file_areas a "
+    "JOIN temp.police_series s ON s.force = a.force AND s.area_id = a.area_id "
+    "JOIN temp.police_file_types f ON f.force = a.force AND f.month = a.month AND f.crime_type = s.crime_type "
+    "JOIN temp.police_types t ON t.crime_type = s.crime_type",
+    # All crime: every crime type but anti-social behaviour, where one is (a zero too).
+    "INSERT OR REPLACE INTO temp.police_wanted(indicator_id, area_id, period, value, counted) "
+    "SELECT ?, area_id, period, sum(value), 0 FROM temp.police_wanted WHERE counted GROUP BY area_id, period",
+    # What the file holds for these months now.
+    "INSERT INTO temp.police_held SELECT indicator_id, area_id, period, rowid, value, numerator, source "
+    "FROM indicator_values WHERE period IN temp.police_scope",
+]
+
+
+def _temp_tables(conn) -> None:
+    for name, columns in _TEMP_TABLES.items():
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns}) WITHOUT ROWID")
+        conn.execute(f"DELETE FROM temp.{name}")
+
+
+def _recompute_values(store: Store, months: list[str], replace_typed: bool | Collection[FigureKey]
+                      ) -> list[TypedFigure]:
     """Indicator figures of these months from the stored counts of every force; returns the typed
     figures that differ from them (replaced or kept as replace_typed says).
 
-    zeros=False (while an import is still reading files) leaves out the zeros and removes nothing: the
-    figures written then are final or are put right by the last call, with zeros."""
+    Worked out and compared in SQL, so Python never holds a row per figure: police figures the counts no
+    longer give go, changed ones are updated, new ones inserted in key order (their ids are derived, so
+    two offices agree on them); a typed figure (or one imported from a sheet, or merged) is kept unless
+    replace_typed says, and one that differs is returned."""
     conn = store.conn
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS police_scope (month TEXT PRIMARY KEY) WITHOUT ROWID")
-    conn.execute("DELETE FROM temp.police_scope")
-    conn.executemany("INSERT INTO temp.police_scope VALUES (?)", [(m,) for m in months])
-    wanted = {(crime_indicator_id(t), area, month): float(n)
-              for (t, area, month), n in _figures(conn, zeros=zeros).items()}
-    held = {(r[0], r[1], r[2]): (r[3], r[4], r[5]) for r in conn.execute(
-        "SELECT indicator_id, area_id, period, value, numerator, source FROM indicator_values "
-        "WHERE period IN temp.police_scope")}
-    inserts, updates, differing = [], [], []
-    for key, n in wanted.items():
-        old = held.get(key)
-        if old is None:
-            inserts.append(key + (n, SOURCE))
-        elif old[2] == SOURCE or (old[0] is None and old[1] is None):  # this import's, or a comment alone
-            if old[0] != n or old[2] != SOURCE:
-                updates.append((n, SOURCE, *key))
-        elif old[0] != n:  # typed (or imported from a sheet, or merged): kept unless the caller says
-            differing.append((key, old[0], old[2], n))
-    names = {}
-    if differing:
-        names = dict(conn.execute("SELECT id, name FROM indicators").fetchall())
-        names.update(conn.execute("SELECT id, name FROM indicator_areas").fetchall())
-        order = dict(conn.execute("SELECT id, sort_order FROM indicators").fetchall())
-        differing.sort(key=lambda d: (order.get(d[0][0], 0), names[d[0][0]], names[d[0][1]], d[0][2]))
+    _temp_tables(conn)
+    try:
+        conn.executemany("INSERT INTO temp.police_scope VALUES (?)", [(m,) for m in months])
+        types = [r[0] for r in conn.execute(
+            "SELECT DISTINCT crime_type FROM _police_counts WHERE month IN temp.police_scope")]
+        conn.executemany("INSERT INTO temp.police_types VALUES (?, ?, ?)",
+                         [(t, crime_indicator_id(t), int(t != ANTI_SOCIAL)) for t in types])
+        for sql in _FIGURES_SQL:
+            conn.execute(sql, (crime_indicator_id(ALL_CRIME),) if "?" in sql else ())
+        typed = _typed_differing(conn, replace_typed)
+        # Police figures of these months that the counts no longer give (a district no longer in a file) go.
+        conn.execute("DELETE FROM indicator_values WHERE rowid IN (SELECT h.held_rowid FROM temp.police_held h "
+                     f"WHERE h.source = ? AND NOT EXISTS (SELECT 1 FROM temp.police_wanted w WHERE "
+                     f"{_SAME_KEY.format(a='w', b='h')}))", (SOURCE,))
+        # This import's figures (or a comment alone) that changed, then the typed ones to replace.
+        updates = conn.execute(
+            f"SELECT w.value, h.held_rowid FROM temp.police_wanted w JOIN temp.police_held h ON "
+            f"{_SAME_KEY.format(a='h', b='w')} WHERE (h.source = ? OR (h.value IS NULL AND h.numerator IS NULL)) "
+            "AND (h.value IS NOT w.value OR h.source <> ?) ORDER BY h.held_rowid", (SOURCE, SOURCE)).fetchall()
+        updates += [(t.imported_value, rowid) for t, rowid in typed if t.replaced]
+        conn.executemany("UPDATE indicator_values SET value = ?, source = 'police.uk', numerator = NULL, "
+                         "denominator = NULL WHERE rowid = ?", updates)
+        conn.execute(
+            "INSERT INTO indicator_values(id, indicator_id, area_id, period, value, source) "
+            "SELECT 'pv:' || w.indicator_id || ':' || w.area_id || ':' || w.period, w.indicator_id, w.area_id, "
+            "w.period, w.value, ? FROM temp.police_wanted w WHERE NOT EXISTS (SELECT 1 FROM temp.police_held h "
+            f"WHERE {_SAME_KEY.format(a='h', b='w')}) ORDER BY w.indicator_id, w.area_id, w.period", (SOURCE,))
+    finally:
+        for name in _TEMP_TABLES:
+            conn.execute(f"DELETE FROM temp.{name}")
+    return [t for t, _ in typed]
+
+
+def _typed_differing(conn, replace_typed: bool | Collection[FigureKey]) -> list[tuple[TypedFigure, int]]:
+    """The typed figures (anything not this import's, other than a comment alone) that the counts give
+    another value, in the indicators' order; with the rowid of each."""
+    differing = conn.execute(
+        "SELECT w.indicator_id, w.area_id, w.period, h.value, h.source, w.value, h.held_rowid, i.name, a.name, "
+        "i.sort_order FROM temp.police_wanted w "
+        f"JOIN temp.police_held h ON {_SAME_KEY.format(a='h', b='w')} "
+        "JOIN indicators i ON i.id = w.indicator_id JOIN indicator_areas a ON a.id = w.area_id "
+        "WHERE h.source <> ? AND NOT (h.value IS NULL AND h.numerator IS NULL) AND h.value IS NOT w.value",
+        (SOURCE,)).fetchall()
+    differing.sort(key=lambda d: (d[9], d[7], d[8], d[2]))
     chosen = set() if replace_typed is False else None if replace_typed is True else set(replace_typed)
-    typed = [TypedFigure(key[0], names[key[0]], key[1], names[key[1]], key[2], value, source, n,
-                         replaced=chosen is None or key in chosen) for key, value, source, n in differing]
-    updates += [(t.imported_value, SOURCE, *t.key) for t in typed if t.replaced]
-    # Police figures of these months that the counts no longer give (a district no longer in a file) go;
-    # the rest is written only where it changed. Ids are derived, so two offices agree on them.
-    if zeros:
-        conn.executemany("DELETE FROM indicator_values WHERE indicator_id = ? AND area_id = ? AND period = ?",
-                         [key for key, old in held.items() if old[2] == SOURCE and key not in wanted])
-    conn.executemany("UPDATE indicator_values SET value = ?, source = ?, numerator = NULL, "
-                     "denominator = NULL WHERE indicator_id = ? AND area_id = ? AND period = ?", updates)
-    _insert_through_temp(conn, "indicator_values", ["indicator_id", "area_id", "period", "value", "source"],
-                         sorted(inserts), id_sql="'pv:' || indicator_id || ':' || area_id || ':' || period")
-    conn.execute("DELETE FROM temp.police_scope")
-    return typed
-
-
-def _insert_through_temp(conn, table: str, columns: list[str], rows: list[tuple], *, id_sql: str = "") -> None:
-    """Insert many rows with one INSERT ... SELECT from a temporary table: SQLite runs a table's triggers
-    and indexes for 50,000 rows in about half the time it takes for 50,000 single-row INSERTs."""
-    if not rows:
-        return
-    names = ", ".join(columns)
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS police_rows_{table.strip('_')} ({names})")
-    conn.execute(f"DELETE FROM temp.police_rows_{table.strip('_')}")
-    conn.executemany(f"INSERT INTO temp.police_rows_{table.strip('_')} VALUES ({', '.join('?' * len(columns))})",
-                     rows)
-    conn.execute(f"INSERT INTO {table}({'id, ' if id_sql else ''}{names}) "
-                 f"SELECT {id_sql + ', ' if id_sql else ''}{names} FROM temp.police_rows_{table.strip('_')}")
-    conn.execute(f"DELETE FROM temp.police_rows_{table.strip('_')}")
-
-
-def _figures(conn, *, zeros: bool = True) -> dict[tuple[str, str, str], int]:
-    """(crime type or All crime, area, month) -> figure, for the months in temp.police_scope.
-
-    Each crime type's count is summed over forces; it is 0 where a force's file of that month has the
-    area and the crime type, and the area has that crime type in some month of the force's files (a
-    district with no robbery in September reads 0; a far-away district that one crime was placed in
-    once gets no row of zeros). "All crime" is every type but anti-social behaviour, shown where one is.
-    """
-    figures: dict[tuple[str, str, str], int] = {}
-    file_types: dict[tuple[str, str], set[str]] = {}
-    file_areas: dict[tuple[str, str], set[str]] = {}
-    for force, month, area, crime_type, n in conn.execute(
-            "SELECT force, month, area_id, crime_type, count FROM _police_counts WHERE month IN temp.police_scope"):
-        key = (crime_type, area, month)
-        figures[key] = figures.get(key, 0) + n
-        file_types.setdefault((force, month), set()).add(crime_type)
-        file_areas.setdefault((force, month), set()).add(area)
-    forces = sorted({force for force, _ in file_types}) if zeros else []
-    series: dict[tuple[str, str], set[str]] = {}
-    for force, area, crime_type in conn.execute(
-            f"SELECT DISTINCT force, area_id, crime_type FROM _police_counts WHERE force IN "
-            f"({','.join('?' * len(forces))})", forces):
-        series.setdefault((force, area), set()).add(crime_type)
-    for (force, month), areas in file_areas.items():
-        types = file_types[(force, month)]
-        for area in areas:
-            for crime_type in series.get((force, area), set()) & types:
-                figures.setdefault((crime_type, area, month), 0)
-    all_crime: dict[tuple[str, str, str], int] = {}
-    for (crime_type, area, month), n in figures.items():
-        if crime_type != ANTI_SOCIAL:
-            key = (ALL_CRIME, area, month)
-            all_crime[key] = all_crime.get(key, 0) + n
-    figures.update(all_crime)
-    return figures
+    return [(TypedFigure(ind, name, area, area_name, period, value, source, imported,
+                         replaced=chosen is None or (ind, area, period) in chosen), rowid)
+            for ind, area, period, value, source, imported, rowid, name, area_name, _ in differing]
 
 
 def refresh_police_figures(store: Store, forces: Iterable[str] | None = None, *,

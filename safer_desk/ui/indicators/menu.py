@@ -50,13 +50,20 @@ def start_import(window, paths):
     store = window.session.store
 
     def work(progress, cancelled):
+        import gc
+
         from safer_desk.services.police_import import import_police_files
 
+        # The import makes a few hundred thousand small objects, enough for Python's collector to run full
+        # passes, and a full pass over every object of the window held the GIL (so the window) for 40-75 ms.
+        # Frozen, the window's objects are left out of those passes until the import is done.
+        gc.freeze()
         own = store.connect_for_thread()
         try:
             return import_police_files(own, [Path(p) for p in paths], progress=progress, cancelled=cancelled)
         finally:
             own.close()
+            gc.unfreeze()
 
     def done(result):
         tab = getattr(window, "tab_widgets", {}).get("indicators")
