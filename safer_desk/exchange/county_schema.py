@@ -16,6 +16,18 @@ from typing import Any, Callable, Iterable, Iterator
 NOT_DATA = {"meta", "audit_log"}
 CHECKSUM_METHOD = "sha256-rows-v1"
 
+# Public data (issue 13): internal tables an export carries because they are shared, not owned. police.uk
+# counts are keyed by force and month (one fact: its vintage row plus its count rows), identical from every
+# office that imported the same file. An export signs a digest per force-month (PUBLIC_DIGESTS_TABLE) rather
+# than folding the counts into its internal checksum, so the county reads and checks only the force-months it
+# takes: a second office's copy of the same download costs nothing.
+POLICE_COUNTS = "_police_counts"
+POLICE_VINTAGES = "_police_vintages"
+PUBLIC_TABLES = (POLICE_VINTAGES, POLICE_COUNTS)
+PUBLIC_DIGESTS_TABLE = "_export_public_digests"
+PUBLIC_DIGEST_METHOD = "sha256-police-force-month-v1"
+POLICE_SOURCE = "police.uk"  # indicator_values.source of a figure made from the counts (services.police_import)
+
 # The same shapes as services.progress (the exchange layer sits below services and cannot import it):
 # services turn ExchangeCancelled into services.progress.Cancelled.
 ProgressFn = Callable[..., None]
@@ -140,11 +152,13 @@ def row_hash(columns: Iterable[str], values: Iterable[Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def iter_rows(conn: sqlite3.Connection, info: TableInfo) -> Iterator[dict[str, Any]]:
-    """The table's rows as dicts in primary-key order (a table without a primary key adds "rowid")."""
+def iter_rows(conn: sqlite3.Connection, info: TableInfo, where: str = "") -> Iterator[dict[str, Any]]:
+    """The table's rows as dicts in primary-key order (a table without a primary key adds "rowid"); where, an
+    SQL condition without parameters, leaves rows out."""
     names = info.columns + (("rowid",) if info.primary_key == ("rowid",) else ())
     cols = ", ".join(quote(c) for c in names)
-    cursor = conn.execute(f"SELECT {cols} FROM {quote(info.name)} ORDER BY {info.order_by}")
+    cursor = conn.execute(f"SELECT {cols} FROM {quote(info.name)}{' WHERE ' + where if where else ''} "
+                          f"ORDER BY {info.order_by}")
     for values in cursor:
         yield dict(zip(names, tuple(values)))
 
@@ -203,3 +217,56 @@ def content_checksum(conn: sqlite3.Connection, tables: Iterable[str] | None = No
 def row_counts(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> dict[str, int]:
     return {t: int(conn.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0])
             for t in sorted(data_tables(conn) if tables is None else tables)}
+
+
+# -- public data: a digest per police.uk force-month ------------------------------------------------------
+_PUBLIC_ROW_SQL = ("SELECT force, month, json_array(source_district, crime_type, area_id, count), source_district, "
+                   "crime_type, area_id, count FROM _police_counts")
+
+
+def public_digest_lines(conn: sqlite3.Connection, force: str | None = None,
+                        month: str | None = None) -> Iterator[tuple[str, str, str, tuple]]:
+    """(force, month, canonical line, row) of the police.uk counts in key order, for one force-month or all.
+
+    The line is SQLite's JSON array of the row's values after its force and month (text and integers as
+    themselves), so the digest does not depend on Python's or SQLite's versions.
+    """
+    if force is None:
+        cursor = conn.execute(_PUBLIC_ROW_SQL + " ORDER BY force, month, source_district, crime_type")
+    else:
+        cursor = conn.execute(_PUBLIC_ROW_SQL + " WHERE force = ? AND month = ? ORDER BY source_district, crime_type",
+                              (force, month))
+    for f, m, line, *row in cursor:
+        yield f, m, line, tuple(row)
+
+
+class PublicDigest:
+    """SHA-256 of one force-month's count rows (method PUBLIC_DIGEST_METHOD): each row's canonical line and a
+    newline, in key order; with the number of rows."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.sha256()
+        self.rows = 0
+
+    def add(self, line: str) -> None:
+        self._hash.update(line.encode("utf-8") + b"\n")
+        self.rows += 1
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def public_digests(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[int, str]]:
+    """(force, month) -> (rows, digest) for every force-month with a vintage (none: empty counts)."""
+    if not has_table(conn, POLICE_VINTAGES) or not has_table(conn, POLICE_COUNTS):
+        return {}
+    digests: dict[tuple[str, str], PublicDigest] = {
+        (r[0], r[1]): PublicDigest() for r in conn.execute("SELECT force, month FROM _police_vintages")}
+    current: tuple[str, str] | None = None
+    digest: PublicDigest | None = None
+    for force, month, line, _ in public_digest_lines(conn):
+        if (force, month) != current:
+            current = (force, month)
+            digest = digests.setdefault(current, PublicDigest())
+        digest.add(line)
+    return {k: (d.rows, d.hexdigest()) for k, d in digests.items()}

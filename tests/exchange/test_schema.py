@@ -35,7 +35,15 @@ def test_a_blank_file_has_the_county_bookkeeping_tables_with_exactly_these_colum
         ("id", "INTEGER", 0, 1), ("export_id", "TEXT", 1, 0), ("office_id", "TEXT", 1, 0),
         ("office_name", "TEXT", 1, 0), ("table_name", "TEXT", 1, 0), ("row_key", "TEXT", 1, 0),
         ("kind", "TEXT", 1, 0), ("other_office", "TEXT", 1, 0), ("detail", "TEXT", 1, 0),
-        ("incoming_row", "TEXT", 1, 0), ("found_at", "TEXT", 1, 0)]
+        ("incoming_row", "TEXT", 1, 0), ("found_at", "TEXT", 1, 0), ("county_key", "TEXT", 1, 0),
+        ("conflict_group", "TEXT", 1, 0), ("subject", "TEXT", 1, 0), ("county_side", "TEXT", 1, 0),
+        ("district_side", "TEXT", 1, 0), ("subject_key", "TEXT", 1, 0), ("county_version", "TEXT", 1, 0),
+        ("incoming_version", "TEXT", 1, 0)]
+    assert columns(store, "_county_decisions") == [
+        ("id", "INTEGER", 0, 1), ("subject_key", "TEXT", 1, 0), ("kept_version", "TEXT", 1, 0),
+        ("set_aside_version", "TEXT", 1, 0), ("choice", "TEXT", 1, 0), ("office_id", "TEXT", 1, 0),
+        ("office_name", "TEXT", 1, 0), ("conflict", "TEXT", 1, 0), ("decided_at", "TEXT", 1, 0),
+        ("decided_by", "TEXT", 1, 0)]
     # Internal: neither audited nor exported.
     triggers = {r[0] for r in store.rows("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'")}
     assert not {t for t in triggers if t.startswith("_county") or t.startswith("_export")}

@@ -113,3 +113,31 @@ def create_signing_register(db) -> None:
     for column in ("sequence INTEGER", "key_fingerprint TEXT", "audit_head_id INTEGER", "audit_head_hash TEXT"):
         db.execute(f"ALTER TABLE _county_imports ADD COLUMN {column}")
     db.execute("CREATE INDEX _county_imports_sequence ON _county_imports(office_id, sequence)")
+
+
+@migrations.step
+def keep_conflicts_in_words_and_decisions(db) -> None:
+    # Issue 13, conflicts people can act on. Self-contained: adds columns with defaults and a new table.
+    # Each conflict is kept in words (what it is about, the county's side, the office's side), with its
+    # group, the county row it concerns, and the two versions that disagree (hashes of the values compared),
+    # so the county lead's decision can be applied later and recognised when the same versions meet again.
+    for column in ("county_key", "conflict_group", "subject", "county_side", "district_side", "subject_key",
+                   "county_version", "incoming_version"):
+        db.execute(f"ALTER TABLE _county_conflicts ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    # One row per decision: which version of a thing (subject_key: its natural identity) was kept and which
+    # set aside. A decision is recorded in the audit trail too, as an action of its own.
+    db.execute(
+        """CREATE TABLE _county_decisions (
+            id INTEGER PRIMARY KEY,
+            subject_key TEXT NOT NULL,
+            kept_version TEXT NOT NULL,
+            set_aside_version TEXT NOT NULL,
+            choice TEXT NOT NULL CHECK (choice IN ('county', 'district')),
+            office_id TEXT NOT NULL,
+            office_name TEXT NOT NULL,
+            conflict TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            UNIQUE (subject_key, kept_version, set_aside_version)
+        ) STRICT"""
+    )
