@@ -400,6 +400,10 @@ class Describer:
             a, b = county_row.get(c), incoming.get(c)
             if a == b and type(a) is type(b):
                 continue
+            if c.endswith("_pence") and isinstance(a, int) and isinstance(b, int):
+                pence = bool(a % 100 or b % 100)  # "£684.14 … £685.00", never "£684.14 … £685"
+                out.append((c, format_money(a, show_pence=pence), format_money(b, show_pence=pence)))
+                continue
             out.append((c, self.value(table, c, a), self.value(table, c, b)))
         return out
 
