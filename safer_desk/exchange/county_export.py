@@ -47,8 +47,8 @@ from safer_desk import __version__, faults
 from safer_desk.domain.disclosure import SpendLine, summarise_with_disclosure_control
 from safer_desk.domain.ids import new_id
 from safer_desk.exchange import signing
-from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, PUBLIC_DIGEST_METHOD, PUBLIC_DIGESTS_TABLE,
-                                               PUBLIC_TABLES, POLICE_COUNTS, CancelCheck, ProgressFn, check_cancelled,
+from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, PUBLIC_DIGEST_METHOD,
+                                               PUBLIC_DIGESTS_TABLE, PUBLIC_TABLES, CancelCheck, ProgressFn, check_cancelled,
                                                content_checksum, content_checksums, data_tables, dependency_order,
                                                has_table, never_cancelled, no_progress, public_digests, quote,
                                                row_counts, schema_hash, table_info)
@@ -247,8 +247,13 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
         out.executemany(f"INSERT INTO {CHAIN_TABLE}(id, digest, hash) VALUES (?, ?, ?)", shipped)
         check_cancelled(cancelled)
         progress(2, 4, "Computing the checksums…")
-        # Public data travels whole (issue 13), each police.uk force-month under its own signed digest.
+        # Public data travels whole (issue 13), each police.uk force-month under its own signed digest. The
+        # figures made from the counts do not: the county works them out again from the counts (they are sums
+        # over every force's counts, never one office's rows). The workbook (unsigned) keeps them to show.
         public = [t for t in PUBLIC_TABLES if has_table(out, t)]
+        derived_left_out = 0
+        if sign and POLICE_COUNTS in public and has_table(out, "indicator_values"):
+            derived_left_out = out.execute(f"DELETE FROM indicator_values WHERE source LIKE '{POLICE_SOURCE}%'").rowcount
         if POLICE_COUNTS in public:
             out.execute(f"CREATE TABLE {PUBLIC_DIGESTS_TABLE} (force TEXT NOT NULL, month TEXT NOT NULL, "
                         "rows INTEGER NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (force, month)) STRICT, WITHOUT ROWID")
@@ -286,6 +291,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
             "internal_checksum": internal_checksum,
             "public_tables": json.dumps(by_digest),
             "public_digest_method": PUBLIC_DIGEST_METHOD,
+            "police_figures_left_out": str(derived_left_out),
             "include_referrals": "yes" if include_referrals else "no",
             "private_tables_left_out": json.dumps(left_out),
             "fund_summary_rows": str(summary_rows),

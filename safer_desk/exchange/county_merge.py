@@ -52,11 +52,12 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                check_cancelled, content_checksum, content_checksums, data_tables,
                                                dependency_order, has_table, iter_rows, never_cancelled, no_progress,
                                                public_digest_lines, public_digests, quote, row_counts, row_hash,
-                                               schema_hash, table_info)
+                                               plain_columns, row_hasher, schema_hash, table_info)
 from safer_desk.storage import audit
 from safer_desk.storage.hostile import open_hostile, schema_code
 from safer_desk.storage.schema import known_steps
-from safer_desk.storage.schema.exchange import CONFLICTS_TABLE, IMPORTS_TABLE, MANIFEST_TABLE, PROVENANCE_TABLE
+from safer_desk.storage.schema.exchange import (CONFLICTS_TABLE, IMPORTS_TABLE, MANIFEST_TABLE, ORIGINS_TABLE,
+                                              PROVENANCE_TABLE)
 from safer_desk.storage.leftovers import private_workspace
 
 KEYS_TABLE = "_county_keys"
@@ -72,6 +73,7 @@ FIELD_WORDS = {
     "public_key": "public key", "export_id": "export id", "exported_by": "officer name",
     "private_tables_left_out": "list of tables left out", "public_tables": "list of public tables",
     "public_digest_method": "method of the police.uk digests",
+    "police_figures_left_out": "number of police.uk figures left out",
 }
 from safer_desk.storage.store import (APP_ID, MIGRATIONS_TABLE, SQLITE_HEADER, Store, StoreError, open_store,
                                       read_only_uri)
@@ -611,6 +613,69 @@ def _next_month(month: str) -> str:
     return f"{year + mon // 12:04d}-{mon % 12 + 1:02d}"
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a county row came from (``_county_origins``): the export that brought it, its content as merged."""
+
+    office_id: str
+    office_name: str
+    import_number: int
+    row_hash: bytes  # the first 16 bytes of its content hash (county_schema.row_hash) as merged
+    shared: bool  # held by several offices (or common to every file): none changes or removes it alone
+
+
+def short_hash(digest: str) -> bytes:
+    """What an origin keeps of a row's content hash: 16 bytes tell a row edited since as surely as 32."""
+    return bytes.fromhex(digest[:32])
+
+
+def _offices_by_import(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
+    return {r[0]: (r[1], r[2]) for r in conn.execute(
+        f"SELECT number, office_id, office_name FROM {IMPORTS_TABLE} WHERE number IS NOT NULL")}
+
+
+def origin_of(conn: sqlite3.Connection, table: str, key: str,
+              offices: dict[int, tuple[str, str]] | None = None) -> Origin | None:
+    found = conn.execute(f"SELECT import_number, row_hash, shared FROM {ORIGINS_TABLE} WHERE table_name = ? AND "
+                         "row_key = ?", (table, key)).fetchone()
+    if found is None:
+        return None
+    office_id, office_name = (offices if offices is not None else _offices_by_import(conn)).get(found[0], ("", ""))
+    return Origin(office_id, office_name, found[0], bytes(found[1]), bool(found[2]))
+
+
+def set_origin(conn: sqlite3.Connection, table: str, key: str, import_number: int, digest: str, shared: bool) -> None:
+    conn.execute(f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
+                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(table_name, row_key) DO UPDATE SET "
+                 "import_number = excluded.import_number, row_hash = excluded.row_hash, shared = excluded.shared",
+                 (table, key, import_number, short_hash(digest), int(shared)))
+
+
+def drop_origin(conn: sqlite3.Connection, table: str, key: str) -> None:
+    conn.execute(f"DELETE FROM {ORIGINS_TABLE} WHERE table_name = ? AND row_key = ?", (table, key))
+
+
+def _register_import(county: Store, manifest: ExportManifest) -> int:
+    """The export's row in _county_imports (made now, its figures filled in at the end): its number is what each
+    row it brings points at."""
+    m = manifest
+    county.conn.execute(
+        f"INSERT INTO {IMPORTS_TABLE}(export_id, office_id, office_name, exported_at, exported_by, checksum, "
+        "include_referrals, file_name, imported_at, imported_by, sequence, key_fingerprint, audit_head_id, "
+        "audit_head_hash, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        f"(SELECT coalesce(max(number), 0) + 1 FROM {IMPORTS_TABLE})) ON CONFLICT(export_id) DO UPDATE SET "
+        "imported_at = excluded.imported_at, imported_by = excluded.imported_by, "
+        "number = coalesce(_county_imports.number, excluded.number)",
+        (m.export_id, m.office_id, m.office_name, m.exported_at, m.exported_by, m.checksum, int(m.include_referrals),
+         m.path.name, utc_now(), audit.current_user(), m.sequence, m.key_fingerprint, m.audit_head_id,
+         m.audit_head_hash))
+    return int(county.conn.execute(f"SELECT number FROM {IMPORTS_TABLE} WHERE export_id = ?",
+                                   (m.export_id,)).fetchone()[0])
+
+
+BULK_ROWS = 20  # a table with fewer incoming rows is merged row by row (the bulk check costs a few statements)
+
+
 class _Merger:
     def __init__(self, county: Store, src: sqlite3.Connection, manifest: ExportManifest,
                  progress: ProgressFn, cancelled: CancelCheck, refresh_figures: RefreshFigures | None = None):
@@ -627,6 +692,9 @@ class _Merger:
         self.total = max(1, manifest.total_rows)
         self.describer = Describer(self.dst)
         self.decisions = load_decisions(self.dst)
+        self.import_number = _register_import(county, manifest)
+        self.offices = _offices_by_import(self.dst)
+        self.my_imports = [n for n, (office_id, _) in self.offices.items() if office_id == manifest.office_id]
         self.seen: set[int] = set()  # conflicts raised (again) by this merge
         # Public data (issue 13): police.uk force-months, one fact each, whoever sent it.
         self.public = has_table(src, POLICE_VINTAGES) and has_table(self.dst, POLICE_VINTAGES)
@@ -691,19 +759,11 @@ class _Merger:
             self.m.office_id, county_key, subject_key, county_version, incoming_version, row, self.m.export_id))
 
     def set_provenance(self, table: str, key: str, digest: str, shared: bool) -> None:
-        self.dst.execute(
-            f"INSERT INTO {PROVENANCE_TABLE}(table_name, row_key, office_id, office_name, export_id, exported_at, "
-            "row_hash, shared, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(table_name, row_key) DO UPDATE SET office_id = excluded.office_id, "
-            "office_name = excluded.office_name, export_id = excluded.export_id, "
-            "exported_at = excluded.exported_at, row_hash = excluded.row_hash, shared = excluded.shared, "
-            "imported_at = excluded.imported_at",
-            (table, key, self.m.office_id, self.m.office_name, self.m.export_id, self.m.exported_at, digest,
-             int(shared), self.now))
+        set_origin(self.dst, table, key, self.import_number, digest, shared)
 
     def share(self, table: str, key: str) -> None:
         """A row another office sent alike: held by both from now on (neither changes nor removes it)."""
-        self.dst.execute(f"UPDATE {PROVENANCE_TABLE} SET shared = 1 WHERE table_name = ? AND row_key = ?", (table, key))
+        self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET shared = 1 WHERE table_name = ? AND row_key = ?", (table, key))
 
     def tick(self, message: str) -> None:
         self.done += 1
@@ -756,13 +816,12 @@ class _Merger:
                 return unique, dict(zip(info.columns, tuple(found)))
         return None
 
-    def owner(self, table: str, key: str) -> sqlite3.Row | None:
-        return self.dst.execute(f"SELECT * FROM {PROVENANCE_TABLE} WHERE table_name = ? AND row_key = ?",
-                                (table, key)).fetchone()
+    def owner(self, table: str, key: str) -> Origin | None:
+        return origin_of(self.dst, table, key, self.offices)
 
     def owner_name(self, table: str, key: str) -> str:
         p = self.owner(table, key)
-        return "the county file itself" if p is None else p["office_name"]
+        return "the county file itself" if p is None else p.office_name
 
     def source_filter(self, table: str) -> str:
         """Police.uk figures are worked out again from the counts at the county, never merged as an office's
@@ -788,7 +847,7 @@ class _Merger:
                                                          (self.m.office_id,))}
         if self.public:
             # Figures merged as an office's rows by an older version are the county's own derived figures now.
-            self.dst.execute(f"DELETE FROM {PROVENANCE_TABLE} WHERE table_name = 'indicator_values' "
+            self.dst.execute(f"DELETE FROM {ORIGINS_TABLE} WHERE table_name = 'indicator_values' "
                              "AND row_key >= 'pv:' AND row_key < 'pv;'")
         self.remove_missing(tables, infos, incoming)
         for t in tables:
@@ -809,15 +868,15 @@ class _Merger:
         """Rows this office sent before but no longer has, children first; county edits are kept."""
         for t in reversed(tables):
             info = infos[t]
+            numbers = ",".join(str(n) for n in self.my_imports)
             owned = self.dst.execute(
-                f"SELECT row_key, row_hash FROM {PROVENANCE_TABLE} WHERE office_id = ? AND table_name = ? "
-                "AND shared = 0", (self.m.office_id, t)).fetchall()
-            for p in owned:
-                key = p["row_key"]
+                f"SELECT row_key, row_hash FROM {ORIGINS_TABLE} WHERE table_name = ? AND shared = 0 "
+                f"AND import_number IN ({numbers})", (t,)).fetchall()
+            for key, row_hash in owned:
                 if key in incoming[t]:
                     continue
                 current = self.county_row_by_key(info, key)
-                if current is not None and self.digest(info, current) != p["row_hash"]:
+                if current is not None and short_hash(self.digest(info, current)) != bytes(row_hash):
                     subject = self.describer.subject(t, current)
                     office = self.m.office_name
                     self.raise_conflict(info, "removed-but-edited", None, current, row_key=key, county_key=key,
@@ -831,7 +890,7 @@ class _Merger:
                                      self.key_values(info, key))
                     self.summary.removed += 1
                     self.summary.count(t, "removed")
-                self.dst.execute(f"DELETE FROM {PROVENANCE_TABLE} WHERE table_name = ? AND row_key = ?", (t, key))
+                drop_origin(self.dst, t, key)
 
     def apply_remap(self, info: TableInfo, row: dict) -> tuple[dict, bool]:
         """The row with its links pointing at the county's rows; True when one of them was matched to a row
@@ -880,12 +939,12 @@ class _Merger:
         """Two versions that agree on everything compared (ids and the office's local details aside)."""
         return version_of(info, a) == version_of(info, b)
 
-    def from_owner(self, p: sqlite3.Row | None, edited: bool = False) -> str:
+    def from_owner(self, p: Origin | None, edited: bool = False) -> str:
         if p is None:
             return "in the county file"
         if edited:
-            return f"at the county (edited there since it came from {p['office_name']})"
-        return f"from {p['office_name']}"
+            return f"at the county (edited there since it came from {p.office_name})"
+        return f"from {p.office_name}"
 
     def merge_table(self, info: TableInfo, incoming_keys: set[str]) -> None:
         t = info.name
@@ -896,74 +955,173 @@ class _Merger:
         set_cols = [c for c in info.columns if c not in info.primary_key]
         update_sql = (f"UPDATE {quote(t)} SET {', '.join(f'{quote(c)} = ?' for c in set_cols)} "
                       f"WHERE {self.where_key(info)}") if set_cols else None
-        me = self.m.office_id
-        for row in iter_rows(self.src, info, self.source_filter(t)):
+        if not incoming_keys:
+            return
+        if len(incoming_keys) < BULK_ROWS or len(info.primary_key) != 1:
+            rows = [self.apply_remap(info, row) for row in iter_rows(self.src, info, self.source_filter(t))]
+        else:
+            # Most rows of a merge are new to the county and touch nothing of it: they go in together, in SQL.
+            # The others (there already, sharing a UNIQUE value, linking to what is not there, or to a row
+            # matched to another office's) are looked at one by one.
+            rows = self.merge_new_rows(info, natural, reference)
+        for row, remapped in rows:
             self.tick(f"Merging {t}…")
-            row, remapped = self.apply_remap(info, row)
-            key = info.key_of(row)
-            existing = self.county_row(info, row)
-            if existing is None:
-                self.add_row(info, row, key, reference, natural, remapped, incoming_keys, insert_sql)
+            self.merge_row(info, row, info.key_of(row), remapped, reference, natural, incoming_keys, insert_sql,
+                           update_sql, set_cols)
+        check_cancelled(self.cancelled)
+        self.progress(min(self.done, self.total), self.total, f"Merging {t}…")
+
+    def merge_new_rows(self, info: TableInfo, natural: tuple[str, ...] | None,
+                       reference: bool) -> list[tuple[dict, bool]]:
+        """Add the table's new rows in one statement and return the rest (with links matched to the county's
+        rows, and whether one was), for a look one by one. Rows already in the county exactly as sent, with an
+        origin, need nothing."""
+        t = info.name
+        conn = self.dst
+        pk = info.primary_key[0]
+        cols = ", ".join(quote(c) for c in info.columns)
+        where = self.source_filter(t)
+        conn.execute("DROP TABLE IF EXISTS temp.merge_in")
+        conn.execute("DROP TABLE IF EXISTS temp.merge_new")
+        conn.execute(f"CREATE TEMP TABLE merge_in AS SELECT {cols} FROM main.{quote(t)} WHERE 0")
+        conn.executemany(f"INSERT INTO temp.merge_in VALUES ({', '.join('?' * len(info.columns))})",
+                         self.src.execute(f"SELECT {cols} FROM {quote(t)}" + (f" WHERE {where}" if where else "")))
+        conn.execute(f"CREATE INDEX temp.merge_in_key ON merge_in({quote(pk)})")
+        # Links to rows this office holds under another id than the county's: pointed at the county's rows.
+        remapped: set[str] = set()
+        for fk in info.foreign_keys:
+            if len(fk.columns) != 1:
                 continue
-            digest = self.digest(info, row)
-            p = self.owner(t, key)
-            current = self.digest(info, existing)
-            if p is not None and not p["shared"] and p["office_id"] != me:
-                if current == p["row_hash"] and (current == digest or self.same_thing(info, existing, row)):
-                    # The same row another office sent, alike: held by both from now on, so neither office's later
-                    # export changes or removes it.
-                    self.share(t, key)
-                    self.summary.unchanged += 1
-                    continue
-                self.raise_conflict(info, "other-office", row, existing, row_key=key, county_key=key,
-                                    other=p["office_name"], county_from=self.from_owner(p, current != p["row_hash"]),
-                                    natural=natural)
+            moves = [(new, old) for (table, old), new in self.remap.items() if table == fk.table]
+            if not moves:
                 continue
-            if current == digest:
+            col = quote(fk.columns[0])
+            for new, old in moves:
+                remapped |= {str(r[0]) for r in conn.execute(
+                    f"SELECT {quote(pk)} FROM temp.merge_in WHERE CAST({col} AS TEXT) = ?", (old,))}
+                conn.execute(f"UPDATE temp.merge_in SET {col} = ? WHERE CAST({col} AS TEXT) = ?", (new, old))
+        same_key = f"m.{quote(pk)} = i.{quote(pk)}"
+        checks = [f"EXISTS (SELECT 1 FROM main.{quote(t)} m WHERE {same_key})"]
+        for unique, op in [(u, "=") for u in info.uniques] + ([(natural, "IS")] if natural else []):
+            cond = " AND ".join(f"m.{quote(c)} {op} i.{quote(c)}" for c in unique)
+            checks.append(f"EXISTS (SELECT 1 FROM main.{quote(t)} m WHERE {cond} AND NOT ({same_key}))")
+        for fk in info.foreign_keys:
+            parent = self.describer.info(fk.table) if fk.table != t else info
+            to_cols = fk.to_columns or parent.primary_key
+            linked = " AND ".join(f"p.{quote(a)} = i.{quote(b)}" for a, b in zip(to_cols, fk.columns))
+            given = " AND ".join(f"i.{quote(c)} IS NOT NULL" for c in fk.columns)
+            check = f"({given} AND NOT EXISTS (SELECT 1 FROM main.{quote(fk.table)} p WHERE {linked})"
+            if fk.table == t:  # a parent later in the same table: looked at one by one
+                check += f" AND NOT EXISTS (SELECT 1 FROM temp.merge_in p WHERE {linked})"
+            checks.append(check + ")")
+        conn.execute(f"CREATE TEMP TABLE merge_new AS SELECT i.{quote(pk)} AS k FROM temp.merge_in i "
+                     f"WHERE NOT ({' OR '.join(checks)})")
+        if remapped:
+            conn.executemany("DELETE FROM temp.merge_new WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
+        alike = " AND ".join(f"m.{quote(c)} IS i.{quote(c)} AND typeof(m.{quote(c)}) = typeof(i.{quote(c)})"
+                             for c in info.columns if c != pk)
+        conn.execute("DROP TABLE IF EXISTS temp.merge_same")
+        conn.execute(
+            f"CREATE TEMP TABLE merge_same AS SELECT i.{quote(pk)} AS k FROM temp.merge_in i JOIN main.{quote(t)} m "
+            f"ON {same_key} WHERE {alike or '1'} AND EXISTS (SELECT 1 FROM main.{ORIGINS_TABLE} o "
+            f"WHERE o.table_name = ? AND o.row_key = CAST(i.{quote(pk)} AS TEXT))", (t,))
+        if remapped:
+            conn.executemany("DELETE FROM temp.merge_same WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
+        same = conn.execute("SELECT count(*) FROM temp.merge_same").fetchone()[0]
+        added = conn.execute(f"INSERT INTO main.{quote(t)} ({cols}) SELECT {cols} FROM temp.merge_in "
+                             f"WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new)").rowcount
+        if added:
+            hasher = row_hasher(info.columns, plain_columns(conn, t))
+            index = info.columns.index(pk)
+            shared = int(reference)
+            conn.executemany(
+                f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(table_name, row_key) DO UPDATE SET import_number = "
+                "excluded.import_number, row_hash = excluded.row_hash, shared = excluded.shared",
+                [(t, str(r[index]), self.import_number, short_hash(hasher(r)), shared) for r in conn.execute(
+                    f"SELECT {cols} FROM temp.merge_in WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new)")])
+            self.summary.added += added
+            self.summary.count(t, "added", added)
+        self.summary.unchanged += same
+        self.done += added + same
+        cursor = conn.execute(f"SELECT {cols} FROM temp.merge_in WHERE {quote(pk)} NOT IN (SELECT k FROM "
+                              f"temp.merge_new) AND {quote(pk)} NOT IN (SELECT k FROM temp.merge_same) "
+                              f"ORDER BY {quote(pk)}")
+        rest = []
+        for values in cursor:
+            row = dict(zip(info.columns, tuple(values)))
+            rest.append((row, str(row[pk]) in remapped))
+        conn.execute("DROP TABLE temp.merge_same")
+        conn.execute("DROP TABLE temp.merge_in")
+        conn.execute("DROP TABLE temp.merge_new")
+        return rest
+
+    def merge_row(self, info: TableInfo, row: dict, key: str, remapped: bool, reference: bool,
+                  natural: tuple[str, ...] | None, incoming_keys: set[str], insert_sql: str, update_sql: str | None,
+                  set_cols: list[str]) -> None:
+        t = info.name
+        me = self.m.office_id
+        existing = self.county_row(info, row)
+        if existing is None:
+            self.add_row(info, row, key, reference, natural, remapped, incoming_keys, insert_sql)
+            return
+        digest = self.digest(info, row)
+        p = self.owner(t, key)
+        current = self.digest(info, existing)
+        as_merged = p is not None and short_hash(current) == p.row_hash
+        if p is not None and not p.shared and p.office_id != me:
+            if as_merged and (current == digest or self.same_thing(info, existing, row)):
+                # The same row another office sent, alike: held by both from now on, so neither office's later
+                # export changes or removes it.
+                self.share(t, key)
                 self.summary.unchanged += 1
-                if p is None:
-                    # Already in the county file, with no origin (the rows every new file starts with, or the
-                    # county's own): common to all, so no office owns it and none removes it.
-                    self.set_provenance(t, key, digest, True)
-                elif p["office_id"] == me:
-                    self.set_provenance(t, key, digest, bool(p["shared"]))
-                continue
-            if reference or (p is not None and p["shared"]):
-                if self.same_thing(info, existing, row):
-                    self.summary.unchanged += 1
-                    continue
-                self.raise_conflict(info, "reference-differs", row, existing, row_key=key, county_key=key,
-                                    other=self.owner_name(t, key), county_from="in the county file", natural=natural)
-                continue
+                return
+            self.raise_conflict(info, "other-office", row, existing, row_key=key, county_key=key,
+                                other=p.office_name, county_from=self.from_owner(p, not as_merged), natural=natural)
+            return
+        if current == digest:
+            self.summary.unchanged += 1
             if p is None:
-                if self.same_thing(info, existing, row):
-                    self.summary.unchanged += 1
-                    continue
-                self.raise_conflict(info, "made-at-county", row, existing, row_key=key, county_key=key,
-                                    other="the county file itself", county_from="in the county file", natural=natural)
-                continue
-            if current != p["row_hash"]:
-                if self.same_thing(info, existing, row):  # edited at the county to what the office now says
-                    self.set_provenance(t, key, current, False)
-                    self.summary.unchanged += 1
-                    continue
-                self.raise_conflict(info, "edited-at-county", row, existing, row_key=key, county_key=key,
-                                    other="the county", natural=natural,
-                                    county_from="at the county (edited there since it was merged)")
-                continue
-            clash = self.clash(info, row, None)
-            if clash is not None:
-                unique, other = clash
-                other_key = info.key_of(other)
-                self.raise_conflict(info, "differs", row, other, row_key=key, county_key=other_key,
-                                    other=self.owner_name(t, other_key),
-                                    county_from=self.from_owner(self.owner(t, other_key)), natural=unique)
-                continue
-            if update_sql:
-                self.dst.execute(update_sql, [row[c] for c in set_cols] + [row[c] for c in info.primary_key])
-            self.set_provenance(t, key, digest, False)
-            self.summary.replaced += 1
-            self.summary.count(t, "replaced")
+                # Already in the county file, with no origin (the rows every new file starts with, or the
+                # county's own): common to all, so no office owns it and none removes it.
+                self.set_provenance(t, key, digest, True)
+            return
+        if reference or (p is not None and p.shared):
+            if self.same_thing(info, existing, row):
+                self.summary.unchanged += 1
+                return
+            self.raise_conflict(info, "reference-differs", row, existing, row_key=key, county_key=key,
+                                other=self.owner_name(t, key), county_from="in the county file", natural=natural)
+            return
+        if p is None:
+            if self.same_thing(info, existing, row):
+                self.summary.unchanged += 1
+                return
+            self.raise_conflict(info, "made-at-county", row, existing, row_key=key, county_key=key,
+                                other="the county file itself", county_from="in the county file", natural=natural)
+            return
+        if not as_merged:
+            if self.same_thing(info, existing, row):  # edited at the county to what the office now says
+                self.set_provenance(t, key, current, False)
+                self.summary.unchanged += 1
+                return
+            self.raise_conflict(info, "edited-at-county", row, existing, row_key=key, county_key=key,
+                                other="the county", natural=natural,
+                                county_from="at the county (edited there since it was merged)")
+            return
+        clash = self.clash(info, row, None)
+        if clash is not None:
+            unique, other = clash
+            other_key = info.key_of(other)
+            self.raise_conflict(info, "differs", row, other, row_key=key, county_key=other_key,
+                                other=self.owner_name(t, other_key),
+                                county_from=self.from_owner(self.owner(t, other_key)), natural=unique)
+            return
+        if update_sql:
+            self.dst.execute(update_sql, [row[c] for c in set_cols] + [row[c] for c in info.primary_key])
+        self.set_provenance(t, key, digest, False)
+        self.summary.replaced += 1
+        self.summary.count(t, "replaced")
 
     def add_row(self, info: TableInfo, row: dict, key: str, reference: bool, natural: tuple[str, ...] | None,
                 remapped: bool, incoming_keys: set[str], insert_sql: str) -> None:
@@ -981,7 +1139,7 @@ class _Merger:
                 # The same thing under another id (a review both offices recorded, a link between reference rows):
                 # matched, and this file's children point at the county's row.
                 self.remap[(t, key)] = county_id
-                if p is not None and not p["shared"] and p["office_id"] != me:
+                if p is not None and not p.shared and p.office_id != me:
                     self.share(t, other_key)
                 self.summary.unchanged += 1
                 return
@@ -995,7 +1153,7 @@ class _Merger:
                 kind, words = "reference-differs", "in the county file"
             elif p is None:
                 kind, words = "made-at-county", "in the county file"
-            elif p["office_id"] == me:
+            elif p.office_id == me:
                 kind, words = "edited-at-county", "at the county (edited there since it was merged)"
             else:
                 kind, words = "differs", self.from_owner(p)
@@ -1144,11 +1302,11 @@ class _Merger:
             return
         county_row = dict(zip(info.columns, tuple(found)))
         p = self.owner("indicator_values", str(county_row["id"]))
-        if p is not None and p["office_id"] == self.m.office_id:
+        if p is not None and p.office_id == self.m.office_id:
             return  # the office's own figure, kept over its own counts in its own file
         police = dict(county_row, value=float(typed.imported_value), numerator=None, denominator=None,
                       source=POLICE_SOURCE, comment="")
-        owner = None if p is None else p["office_name"]
+        owner = None if p is None else p.office_name
         self.raise_conflict(info, "police-figure", police, county_row, row_key=str(county_row["id"]),
                             county_key=str(county_row["id"]), other=owner or "the county",
                             county_from=figure_phrase(county_row.get("source"), owner),
@@ -1215,18 +1373,9 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                     "police_force_months": dict(sorted(summary.public.items())),
                     "conflicts": len(summary.conflicts)})
                 county.conn.execute(
-                    f"INSERT INTO {IMPORTS_TABLE}(export_id, office_id, office_name, exported_at, exported_by, "
-                    "checksum, include_referrals, file_name, imported_at, imported_by, added, replaced, unchanged, "
-                    "removed, conflicts, sequence, key_fingerprint, audit_head_id, audit_head_hash) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT(export_id) DO UPDATE SET imported_at = excluded.imported_at, "
-                    "imported_by = excluded.imported_by, added = excluded.added, replaced = excluded.replaced, "
-                    "unchanged = excluded.unchanged, removed = excluded.removed, conflicts = excluded.conflicts",
-                    (manifest.export_id, manifest.office_id, manifest.office_name, manifest.exported_at,
-                     manifest.exported_by, manifest.checksum, int(manifest.include_referrals), path.name,
-                     utc_now(), audit.current_user(), summary.added, summary.replaced, summary.unchanged,
-                     summary.removed, len(summary.conflicts), manifest.sequence, manifest.key_fingerprint,
-                     manifest.audit_head_id, manifest.audit_head_hash))
+                    f"UPDATE {IMPORTS_TABLE} SET added = ?, replaced = ?, unchanged = ?, removed = ?, conflicts = ? "
+                    "WHERE export_id = ?", (summary.added, summary.replaced, summary.unchanged, summary.removed,
+                                            len(summary.conflicts), manifest.export_id))
         except sqlite3.IntegrityError as exc:
             raise _refuse(path, f"its rows do not fit the county file ({exc})") from exc
     return summary
@@ -1265,7 +1414,7 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
         kept, set_aside = conflict.incoming_version, conflict.county_version
     else:
         if kind == "removed-but-edited":  # the county keeps it as its own: no office removes it any more
-            conn.execute(f"DELETE FROM {PROVENANCE_TABLE} WHERE table_name = ? AND row_key = ?", (t, conflict.county_key))
+            drop_origin(conn, t, conflict.county_key)
         kept, set_aside = conflict.county_version, conflict.incoming_version
     now, who = decided_at or utc_now(), audit.current_user()
     record_decision(conn, conflict, choice, kept, set_aside, decided_at=now, decided_by=who)
@@ -1285,16 +1434,10 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
         return [key] if len(info.primary_key) == 1 else json.loads(key)
 
     def provenance(key: str, row: dict, shared: bool) -> None:
-        exported = conn.execute(f"SELECT exported_at FROM {IMPORTS_TABLE} WHERE export_id = ?",
-                                (c.export_id,)).fetchone()
-        conn.execute(
-            f"INSERT INTO {PROVENANCE_TABLE}(table_name, row_key, office_id, office_name, export_id, exported_at, "
-            "row_hash, shared, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(table_name, row_key) DO "
-            "UPDATE SET office_id = excluded.office_id, office_name = excluded.office_name, export_id = "
-            "excluded.export_id, exported_at = excluded.exported_at, row_hash = excluded.row_hash, shared = "
-            "excluded.shared, imported_at = excluded.imported_at",
-            (t, key, c.office_id, c.office_name, c.export_id, exported[0] if exported else "",
-             row_hash(info.columns, [row.get(col) for col in info.columns]), int(shared), utc_now()))
+        found = conn.execute(f"SELECT number FROM {IMPORTS_TABLE} WHERE export_id = ?", (c.export_id,)).fetchone() \
+            or conn.execute(f"SELECT max(number) FROM {IMPORTS_TABLE} WHERE office_id = ?", (c.office_id,)).fetchone()
+        set_origin(conn, t, key, int(found[0] or 0), row_hash(info.columns, [row.get(col) for col in info.columns]),
+                   shared)
 
     def insert(row: dict) -> None:
         conn.execute(f"INSERT INTO {quote(t)} ({', '.join(quote(col) for col in info.columns)}) "
@@ -1303,12 +1446,12 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
     incoming = c.incoming_row or {}
     if kind == "removed-but-edited":
         conn.execute(f"DELETE FROM {quote(t)} WHERE {where}", key_values(c.county_key))
-        conn.execute(f"DELETE FROM {PROVENANCE_TABLE} WHERE table_name = ? AND row_key = ?", (t, c.county_key))
+        drop_origin(conn, t, c.county_key)
         return
     if kind == "police-figure":
         if replace_typed is None:
             raise DecisionRefused("The police.uk figure cannot be worked out here.")
-        conn.execute(f"DELETE FROM {PROVENANCE_TABLE} WHERE table_name = ? AND row_key = ?", (t, c.county_key))
+        drop_origin(conn, t, c.county_key)
         replace_typed(county, [(incoming["indicator_id"], incoming["area_id"], incoming["period"])])
         return
     if not incoming:

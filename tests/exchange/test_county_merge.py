@@ -268,18 +268,18 @@ def test_an_export_from_an_older_version_is_upgraded_on_a_copy(district, county,
     out = export_for_county(district, tmp_path / "old.sqlite")
 
     def as_older_version(conn):
-        for table in ("_county_conflicts", "_county_imports", "_county_provenance", "_county_keys", "_export_anchors",
+        for table in ("_county_conflicts", "_county_imports", "_county_origins", "_county_keys", "_export_anchors",
                       "_county_decisions"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('create_county_bookkeeping', "
-                     "'create_signing_register', 'keep_conflicts_in_words_and_decisions')")
+                     "'create_signing_register', 'keep_conflicts_in_words_and_decisions', 'keep_row_origins_slim')")
 
     resign_export(out.path, edit=as_older_version)  # as the older version would have signed it
     before = out.path.read_bytes()
     manifests, refused = check_district_files([out.path])
     assert refused == [] and manifests[0].pending_steps == [
         ("safer_desk.exchange", "create_county_bookkeeping"), ("safer_desk.exchange", "create_signing_register"),
-        ("safer_desk.exchange", "keep_conflicts_in_words_and_decisions")]
+        ("safer_desk.exchange", "keep_conflicts_in_words_and_decisions"), ("safer_desk.exchange", "keep_row_origins_slim")]
     summary = merge_accepting(county, [out.path]).merged[0]
     assert summary.added + summary.unchanged == out.total_rows and summary.conflicts == []
     assert content_checksum(county.conn, out.row_counts) == out.checksum
