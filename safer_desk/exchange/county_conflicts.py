@@ -50,7 +50,7 @@ GROUPS = {
     "fund": "Pooled funds",
     "allocation": "Allocations and commissioning",
     "budget": "Budgets and plans",
-    "reference": "Reference data (districts, partnerships, organisations, definitions)",
+    "reference": "Reference data and shared definitions",
     "edited-at-county": "Rows edited at the county since they were merged",
     "not-merged": "Rows not merged because what they belong to was not",
     "other": "Other records",

@@ -625,8 +625,14 @@ class Origin:
 
 
 def short_hash(digest: str) -> bytes:
-    """What an origin keeps of a row's content hash: 16 bytes tell a row edited since as surely as 32."""
-    return bytes.fromhex(digest[:32])
+    """What an origin keeps of a row's content hash: 16 bytes tell a row edited since as surely as 32. (A text
+    that is not a hex digest, such as a vintage's file hash as an export states it, is hashed first.)"""
+    try:
+        if len(digest) >= 32:
+            return bytes.fromhex(digest[:32])
+    except ValueError:
+        pass
+    return hashlib.sha256(str(digest).encode("utf-8")).digest()[:16]
 
 
 def _offices_by_import(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:

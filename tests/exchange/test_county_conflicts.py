@@ -255,7 +255,7 @@ def test_the_conflicts_window_lists_groups_and_decides(scenario, window, qtbot, 
     dialog = open_conflicts_dialog(window)
     labels = [dialog.groups.item(i).text() for i in range(dialog.groups.count())]
     assert labels == ["All (5)", "Shares of review costs (1)", "Indicator figures (1)", "Projects (1)",
-                      "Reference data (districts, partnerships, organisations, definitions) (1)",
+                      "Reference data and shared definitions (1)",
                       "Rows edited at the county since they were merged (1)"]
     assert [dialog.model.row(i).detail for i in range(dialog.model.rowCount())] == list(ALL.values())
     assert not dialog.group_county_button.isEnabled()  # "All" is not a group to decide at once

@@ -204,3 +204,17 @@ def test_an_office_with_its_own_figures_and_the_counts_keeps_them_at_the_county(
                                 "area_id = 'district:babergh' AND period = '2025-04'") == 1335
         finally:
             other.close()
+
+
+def test_a_vintage_whose_file_hash_is_not_hex_still_merges(tmp_path, county):
+    """The file hash of a vintage is whatever the export says (text): the county keeps it, and never stumbles on it."""
+    bare = template(tmp_path, police=False)
+    store = office_from(bare, tmp_path / "a.sqlite", "Babergh office", districts=["Babergh"])
+    try:
+        load_police(store, ["2025-01"], sha="not a hex digest")
+        path = export(store, tmp_path / "a-1.sqlite")
+    finally:
+        store.close()
+    report = merge(county, [path])
+    assert report.refused == [] and report.merged[0].public == {"added": 1}
+    assert county.scalar("SELECT file_sha256 FROM _police_vintages") == "not a hex digest"

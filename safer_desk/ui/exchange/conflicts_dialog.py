@@ -22,7 +22,7 @@ ALL_GROUPS = ""  # the list's first entry: every open conflict
 CONFLICT_COLUMNS = [
     Column("id", "No.", show=lambda v: f"#{v}", align=RIGHT),
     Column("detail", "Conflict", tooltip=lambda c: c.detail),
-    Column("office_name", "From office"),
+    Column("office_name", "Raised by"),
     Column("group", "About", get=lambda c: c.group_words),
 ]
 
@@ -89,6 +89,7 @@ class ConflictsDialog(QDialog):
         splitter.addWidget(self.groups)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([250, 850])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
@@ -130,7 +131,7 @@ class ConflictsDialog(QDialog):
     def _show_group(self) -> None:
         rows = self.group_conflicts()
         self.model.set_rows(rows)
-        self.view.size_columns_to_visible(max_width=700)
+        self.view.size_columns_to_visible(max_width=560)
         if rows:
             self.view.setCurrentIndex(self.proxy.index(0, 1))
         self._show_detail()

@@ -146,9 +146,9 @@ def start_export(session: Session, target: Path, include_referrals: bool, window
 
 CONFLICT_COLUMNS = [
     Column("id", "No.", show=lambda v: f"#{v}"),
-    Column("group", "About", get=lambda c: c.group_words),
     Column("detail", "Conflict", tooltip=lambda c: c.detail),
-    Column("office_name", "From office"),
+    Column("office_name", "Raised by"),
+    Column("group", "About", get=lambda c: c.group_words),
 ]
 
 
@@ -176,7 +176,7 @@ class MergeResultDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name="Conflicts")
         self.view.setModel(self.proxy)
-        self.view.size_columns_to_visible(max_width=600)
+        self.view.size_columns_to_visible(max_width=620)
         groups = "; ".join(f"{words} {len(members)}" for _, words, members in conflict_groups(conflicts))
         heading = QLabel(f"{len(conflicts):,} conflict(s) ({groups}): the county's version is kept until you decide."
                          if conflicts else "No conflicts.", self)
@@ -202,7 +202,7 @@ class MergeResultDialog(QDialog):
         self.view.setVisible(bool(conflicts))
         self.detail_label.setVisible(bool(conflicts))
         if conflicts:
-            self.view.setCurrentIndex(self.proxy.index(0, 2))
+            self.view.setCurrentIndex(self.proxy.index(0, 1))
         self.resize(1100, 480 if conflicts else 260)
 
     def _show_detail(self, current, _previous=None) -> None:
