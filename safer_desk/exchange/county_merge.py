@@ -1235,7 +1235,10 @@ class _Merger:
                     self.dst.execute("UPDATE _police_vintages SET download_newest_month = ? WHERE force = ? AND "
                                      "month = ?", (v.download_newest_month, v.force, v.month))
                 continue
-            if c is not None and (v.download_newest_month, v.imported_at) <= (c.download_newest_month, c.imported_at):
+            # The later download wins, then the later import; the file hash settles a tie, so the county ends up
+            # with the same counts whatever order the files come in.
+            if c is not None and (v.download_newest_month, v.imported_at, v.file_sha256) <= \
+                    (c.download_newest_month, c.imported_at, c.file_sha256):
                 older.append((v, c))
                 public["older"] = public.get("older", 0) + 1
                 continue

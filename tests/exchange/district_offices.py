@@ -27,13 +27,13 @@ def police_rows(months: Iterable[str] | None = None) -> list[tuple[str, str, str
 
 
 def load_police(store: Store, months: Iterable[str] | None = None, *, download: str = "suffolk-2025.zip",
-                sha: str = "a" * 64, change: int = 0) -> None:
+                sha: str = "a" * 64, change: int = 0, imported_at: str | None = None) -> None:
     """Load the shipped Suffolk counts of these months as one download (change adds to every count: a revised
-    download of the same months)."""
+    download of the same months; imported_at "" for an import time that is not known)."""
     from safer_desk.services.police_import import load_counts
 
     rows = [(f, m, d, t, n + change) for f, m, d, t, n in police_rows(months)]
-    load_counts(store, rows, file_name=download, file_sha256=sha)
+    load_counts(store, rows, file_name=download, file_sha256=sha, imported_at=imported_at)
 
 
 def template(folder: Path, *, months: Iterable[str] | None = None, police: bool = True) -> Path:
