@@ -184,7 +184,8 @@ def _add_fund(store, district: str, index: int, rnd: random.Random) -> None:
 
     fund = svc.add_fund(store, name=f"{district} target hardening", starts_on="01/04/2023", ends_on="31/03/2026",
                         risk_levels="high,medium")
-    svc.add_contribution(store, fund, organisation="Suffolk County Council", amount="£20,000", received_on="01/04/2023")
+    svc.add_contribution(store, fund, organisation="Suffolk County Council", amount="£20,000",
+                         received_on="01/04/2023")
     if not svc.list_items(store):
         svc.add_default_catalogue(store)
     items = [i["name"] for i in svc.list_items(store)]
@@ -377,8 +378,9 @@ def main() -> int:
         print(f"run {run + 1}: merge {merge_time:.2f} s, floor {floor_times[-1]:.2f} s, merge again {again_time:.2f} s")
     merge_time, floor_time = statistics.median(merge_times), statistics.median(floor_times)
     public = {k: sum(s.public.get(k, 0) for s in report.merged) for k in ("added", "replaced", "same", "older")}
-    print(f"merge: {merge_time:.2f} s (median) for {len(report.merged)} files ({(rows + police_rows) / merge_time:,.0f} "
-          f"rows/s): {report.added:,} added, {report.unchanged:,} unchanged, {len(report.conflicts)} conflicts, "
+    per_second = (rows + police_rows) / merge_time
+    print(f"merge: {merge_time:.2f} s (median) for {len(report.merged)} files ({per_second:,.0f} rows/s): "
+          f"{report.added:,} added, {report.unchanged:,} unchanged, {len(report.conflicts)} conflicts, "
           f"{len(report.refused)} refused; police.uk force-months {public['added']:,} added, {public['same']:,} "
           "already held (the same download from another district), their figures worked out at the county")
     print(f"floor (bare ATTACH + INSERT OR IGNORE of the same rows, no checks, no audit, no figures): "
@@ -394,7 +396,8 @@ def main() -> int:
           f"{provenance:,} provenance rows; {figures:,} police.uk figures worked out from the counts, which no "
           f"export carries). Against a fresh file of the same distinct rows with no audit trail "
           f"({fresh_size / 1e6:.1f} MB): ratio {county_size / fresh_size:.2f}x (goal within 1.5x). Against the floor's "
-          f"file of the rows the exports carry ({floor_size / 1e6:.1f} MB, no figures): {county_size / floor_size:.2f}x")
+          f"file of the rows the exports carry ({floor_size / 1e6:.1f} MB, no figures): "
+          f"{county_size / floor_size:.2f}x")
 
     # Memory in a separate pass: tracemalloc slows Python down several times.
     tracemalloc.start()

@@ -328,7 +328,8 @@ class Describer:
                 of = self.subject("dhr_shares", share) if share else "a share"
                 return f"Payment of {_date_words(r('paid_on')) or r('paid_on')} towards {of}"
             if table == "dhr_panel_meetings":
-                return f"Panel meeting of {_date_words(r('met_on')) or r('met_on')} of {self._ref(info, row, 'case_id')}"
+                met = _date_words(r("met_on")) or r("met_on")
+                return f"Panel meeting of {met} of {self._ref(info, row, 'case_id')}"
             if table == "dhr_recommendations":
                 return f"Recommendation {r('number')} of {self._ref(info, row, 'case_id')}"
             if table == "projects":
@@ -339,7 +340,8 @@ class Describer:
             if table == "funds":
                 return f"Fund '{r('name')}'"
             if table == "fund_contributions":
-                return f"{self._ref(info, row, 'organisation_id')}'s contribution to fund '{self._ref(info, row, 'fund_id')}'"
+                return f"{self._ref(info, row, 'organisation_id')}'s contribution to fund " \
+                       f"'{self._ref(info, row, 'fund_id')}'"
             if table == "fund_spend_summary":
                 return f"Spend of fund '{self._ref(info, row, 'fund_id')}', {self._ref(info, row, 'district_id')}, " \
                        f"{month_words(r('month'))}, {r('item')}"

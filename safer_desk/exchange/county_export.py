@@ -48,7 +48,8 @@ from safer_desk.domain.disclosure import SpendLine, summarise_with_disclosure_co
 from safer_desk.domain.ids import new_id
 from safer_desk.exchange import signing
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, PUBLIC_DIGEST_METHOD,
-                                               PUBLIC_DIGESTS_TABLE, PUBLIC_TABLES, CancelCheck, ProgressFn, check_cancelled,
+                                               PUBLIC_DIGESTS_TABLE, PUBLIC_TABLES, CancelCheck, ProgressFn,
+                                               check_cancelled,
                                                content_checksum, content_checksums, data_tables, dependency_order,
                                                has_table, never_cancelled, no_progress, public_digests, quote,
                                                row_counts, schema_hash, table_info)
@@ -253,10 +254,12 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
         public = [t for t in PUBLIC_TABLES if has_table(out, t)]
         derived_left_out = 0
         if sign and POLICE_COUNTS in public and has_table(out, "indicator_values"):
-            derived_left_out = out.execute(f"DELETE FROM indicator_values WHERE source LIKE '{POLICE_SOURCE}%'").rowcount
+            derived_left_out = out.execute(
+                f"DELETE FROM indicator_values WHERE source LIKE '{POLICE_SOURCE}%'").rowcount
         if POLICE_COUNTS in public:
             out.execute(f"CREATE TABLE {PUBLIC_DIGESTS_TABLE} (force TEXT NOT NULL, month TEXT NOT NULL, "
-                        "rows INTEGER NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (force, month)) STRICT, WITHOUT ROWID")
+                        "rows INTEGER NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (force, month)) "
+                        "STRICT, WITHOUT ROWID")
             out.executemany(f"INSERT INTO {PUBLIC_DIGESTS_TABLE}(force, month, rows, digest) VALUES (?, ?, ?, ?)",
                             [(f, m, n, d) for (f, m), (n, d) in sorted(public_digests(out).items())])
         tables = data_tables(out)

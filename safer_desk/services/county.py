@@ -121,10 +121,10 @@ class MergeReport:
                          f"{s.unchanged:,} unchanged, {s.removed:,} removed, {len(s.conflicts):,} conflict(s).{signed}")
             if s.public:
                 p = s.public
-                lines.append(f"  police.uk counts (shared by every office): {p.get('added', 0):,} force-month(s) added, "
-                             f"{p.get('replaced', 0):,} replaced by a later download, {p.get('same', 0):,} already held "
-                             "from the same download" + (f", {p['older']:,} older than the county's (kept the county's)"
-                                                         if p.get("older") else "") + ".")
+                older = f", {p['older']:,} older than the county's (kept the county's)" if p.get("older") else ""
+                lines.append(f"  police.uk counts (shared by every office): {p.get('added', 0):,} force-month(s) "
+                             f"added, {p.get('replaced', 0):,} replaced by a later download, {p.get('same', 0):,} "
+                             f"already held from the same download{older}.")
             lines += [f"  {note}" for note in s.public_notes]
             if s.decided:
                 lines.append(f"  {s.decided:,} disagreement(s) already decided by the county lead: not raised again.")

@@ -51,8 +51,8 @@ class Scenario:
     def state(self) -> dict:
         c = self.county
         return {
-            "share": c.scalar("SELECT s.amount_pence FROM dhr_shares s JOIN organisations o ON o.id = s.organisation_id "
-                              "WHERE o.name = 'Suffolk Constabulary'"),
+            "share": c.scalar("SELECT s.amount_pence FROM dhr_shares s JOIN organisations o ON o.id = "
+                              "s.organisation_id WHERE o.name = 'Suffolk Constabulary'"),
             "shares": c.scalar("SELECT count(*) FROM dhr_shares"),
             "figure": tuple(c.one("SELECT value, source FROM indicator_values WHERE indicator_id = "
                                   "'indicator:all-crime' AND area_id = 'district:babergh' AND period = '2025-04'")),
@@ -209,8 +209,8 @@ def test_the_figure_conflict_reads_the_same_whichever_file_came_first(tmp_path):
         assert merge(county, [b1]).conflicts == []  # Mid Suffolk's police.uk counts first
         report = merge(county, [a1])
         assert [(c.kind, c.detail) for c in report.conflicts] == [
-            ("figure", "Indicator 'All crime', Babergh, Apr 2025: 349 from police.uk counts sent by Mid Suffolk office, "
-                       "1,335 typed by Babergh office")]
+            ("figure", "Indicator 'All crime', Babergh, Apr 2025: 349 from police.uk counts sent by Mid Suffolk "
+                       "office, 1,335 typed by Babergh office")]
         resolve_conflicts(county, "district", which="indicator-figure")
         assert county.scalar("SELECT value FROM indicator_values WHERE indicator_id = 'indicator:all-crime' AND "
                              "area_id = 'district:babergh' AND period = '2025-04'") == 1335

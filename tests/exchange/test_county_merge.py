@@ -279,7 +279,8 @@ def test_an_export_from_an_older_version_is_upgraded_on_a_copy(district, county,
     manifests, refused = check_district_files([out.path])
     assert refused == [] and manifests[0].pending_steps == [
         ("safer_desk.exchange", "create_county_bookkeeping"), ("safer_desk.exchange", "create_signing_register"),
-        ("safer_desk.exchange", "keep_conflicts_in_words_and_decisions"), ("safer_desk.exchange", "keep_row_origins_slim")]
+        ("safer_desk.exchange", "keep_conflicts_in_words_and_decisions"),
+        ("safer_desk.exchange", "keep_row_origins_slim")]
     summary = merge_accepting(county, [out.path]).merged[0]
     assert summary.added + summary.unchanged == out.total_rows and summary.conflicts == []
     assert content_checksum(county.conn, out.row_counts) == out.checksum
