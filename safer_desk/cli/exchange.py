@@ -1,4 +1,4 @@
-"""The exchange subcommands of `safer-desk` (see DESIGN.md §4): export, merge, key, keys, check, report."""
+"""The exchange subcommands of `safer-desk` (see DESIGN.md §4): export, merge, conflicts, key, keys, check, report."""
 
 from __future__ import annotations
 
@@ -31,14 +31,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "county's register of each office's keys, sequence number, date, audit chain, contents); "
                     "a file that fails is refused, nothing is merged and the county file is left as it was. "
                     "A key the county has not registered for an office is accepted only with --accept-key, "
-                    "after its fingerprint has been confirmed with the office by phone. Conflicts are listed, "
-                    "never overwritten.")
+                    "after its fingerprint has been confirmed with the office by phone. Public data (police.uk "
+                    "counts) is shared, never a conflict: a later download of a month replaces an earlier one. "
+                    "Real disagreements are listed in plain words, grouped, and the county's version is kept until "
+                    "you decide (--keep here, or `safer-desk conflicts`).")
     merge.add_argument("county", metavar="COUNTY_FILE")
     merge.add_argument("districts", metavar="DISTRICT_FILE", nargs="+")
     merge.add_argument("--accept-key", metavar="FINGERPRINT", action="append", default=[],
                        help="register this key for the office whose file it signed (confirm it by phone first); "
                             "may be given more than once")
+    _keep_arguments(merge, "after merging, decide the conflicts of the files given")
     merge.set_defaults(run=run_merge)
+
+    conflicts = subparsers.add_parser(
+        "conflicts", help="list the open conflicts of a county file in plain words, or decide them",
+        description="List the conflicts still open in COUNTY_FILE, grouped by what they are about, each with its "
+                    "number. With --keep, keep the county's or the district's version of all of them, of one "
+                    "(--conflict NUMBER) or of a group (--conflict GROUP, e.g. dhr-share, indicator-figure, "
+                    "project, reference, edited-at-county). Each decision is recorded in the audit trail and stands "
+                    "when the same file is merged again.")
+    conflicts.add_argument("county", metavar="COUNTY_FILE")
+    _keep_arguments(conflicts, "decide the open conflicts")
+    conflicts.set_defaults(run=run_conflicts)
 
     key = subparsers.add_parser(
         "key", help="this officer's signing-key fingerprint (to read to the county lead)",
@@ -122,10 +136,46 @@ def _fingerprints(values: list[str]) -> set[str]:
     return out
 
 
+def _keep_arguments(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--keep", choices=("county", "district"),
+                        help=f"{what}: keep the county's version or the district's (recorded in the audit trail)")
+    parser.add_argument("--conflict", metavar="NUMBER_OR_GROUP",
+                        help="with --keep: only this conflict (its number) or group (dhr-share, indicator-figure, "
+                             "project, reference, edited-at-county …)")
+
+
+def _check_keep(args: argparse.Namespace) -> None:
+    if args.conflict is not None and args.keep is None:
+        raise CliError("--conflict needs --keep county or --keep district", code=2)
+    if args.keep is not None:
+        from safer_desk.services.county import CountyError, check_conflict_selector
+
+        try:
+            check_conflict_selector(args.conflict)
+        except CountyError as exc:
+            raise CliError(str(exc), code=2) from exc
+
+
+def _decide(store, args: argparse.Namespace, offices=None) -> None:
+    from safer_desk.services.county import CountyError, conflicts_text, list_conflicts, resolve_conflicts
+
+    try:
+        decided = resolve_conflicts(store, args.keep, which=args.conflict, offices=offices)
+    except CountyError as exc:
+        raise CliError(str(exc)) from exc
+    side = "the county's version" if args.keep == "county" else "the district's version"
+    print(f"Kept {side} of {len(decided)} conflict(s) (recorded in the audit trail):")
+    for c in decided:
+        print(f"  #{c.id} {c.detail}")
+    left = list_conflicts(store)
+    print("\n".join(conflicts_text(left)) if left else "No conflicts left open.")
+
+
 def run_merge(args: argparse.Namespace) -> int:
     from safer_desk.services.county import NO_COUNTY_FILE_YET, check_district_files, merge_district_files
     from safer_desk.storage.store import NeedsUpgrade, StoreError, open_store
 
+    _check_keep(args)
     paths = [Path(p) for p in args.districts]
     accept = _fingerprints(args.accept_key)
     # Check everything before opening the county file for writing (or creating it): a refusal leaves it
@@ -152,16 +202,38 @@ def run_merge(args: argparse.Namespace) -> int:
     store = open_for_writing(args.county)
     try:
         report = merge_district_files(store, paths, accept_keys=accept)
+        refused, report.refused = report.refused, []
+        print(report.text())
+        if args.keep is not None and report.merged:
+            print()
+            _decide(store, args, offices={m.office_id for m in manifests})
     finally:
         store.close()
-    refused, report.refused = report.refused, []
-    print(report.text())
-    for c in report.conflicts:
-        print(f"conflict: {c.office_name}: {c.table} {c.row_key}: {c.description}"
-              + (f" ({c.other})" if c.other else "") + f". {c.detail}", file=sys.stderr)
     if refused:
         # Refused at merge time (an older export, one from the county file itself): the others merged.
         raise CliError("\n".join(why for _, why in refused))
+    return 0
+
+
+def run_conflicts(args: argparse.Namespace) -> int:
+    from safer_desk.services.county import conflicts_text, list_conflicts
+
+    _check_keep(args)
+    if args.keep is None:
+        store = open_existing(args.county)
+        try:
+            found = list_conflicts(store)
+        finally:
+            store.close()
+        print("\n".join(conflicts_text(found)) if found else "No open conflicts.")
+        return 0
+    if not Path(args.county).exists():
+        raise CliError(f"there is no file at {args.county}")
+    store = open_for_writing(args.county)
+    try:
+        _decide(store, args)
+    finally:
+        store.close()
     return 0
 
 

@@ -10,7 +10,11 @@ What is left out, and why:
   entry, no field of any entry, victim-level or not), so the county can check that the office's trail
   still passes through the head it saw last time.
 - every trigger and every view: an export holds no code at all (the county refuses one that does).
-- internal tables (names starting with ``_``) other than the migrations table are emptied.
+- internal tables (names starting with ``_``) other than the migrations table and the public police.uk
+  tables are emptied. The police.uk counts and their vintages are public data shared by every office
+  (issue 13): they travel whole, and each force-month's counts are signed by a digest in
+  ``_export_public_digests`` (the manifest's ``public_tables`` names the tables signed that way instead of
+  by the internal checksum), so the county reads only the force-months it takes.
 - victim-level tables (``storage.schema.costs.PRIVATE_TABLES``), unless the user ticks
   "include individual referrals": their rows are deleted from the copy and replaced by the aggregate
   view copied into ``FUND_SUMMARY_TABLE`` (only then: the costs figures add the detailed rows and that
@@ -43,10 +47,12 @@ from safer_desk import __version__, faults
 from safer_desk.domain.disclosure import SpendLine, summarise_with_disclosure_control
 from safer_desk.domain.ids import new_id
 from safer_desk.exchange import signing
-from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, CancelCheck, ProgressFn, check_cancelled,
+from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, PUBLIC_DIGEST_METHOD,
+                                               PUBLIC_DIGESTS_TABLE, PUBLIC_TABLES, CancelCheck, ProgressFn,
+                                               check_cancelled,
                                                content_checksum, content_checksums, data_tables, dependency_order,
-                                               has_table, never_cancelled, no_progress, quote, row_counts,
-                                               schema_hash, table_info)
+                                               has_table, never_cancelled, no_progress, public_digests, quote,
+                                               row_counts, schema_hash, table_info)
 from safer_desk.exchange.files import write_bytes_atomically
 from safer_desk.storage import audit
 from safer_desk.storage.schema import costs as costs_schema
@@ -230,7 +236,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
         internal = [r[0] for r in out.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\\_%' ESCAPE '\\'")]
         for table in internal:
-            if table != MIGRATIONS_TABLE:
+            if table != MIGRATIONS_TABLE and table not in PUBLIC_TABLES:
                 out.execute(f"DELETE FROM {quote(table)}")
         out.execute("DELETE FROM audit_log")
         if sign:  # an unsigned copy is the workbook's, read here through the views and never sent anywhere
@@ -242,13 +248,28 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
         out.executemany(f"INSERT INTO {CHAIN_TABLE}(id, digest, hash) VALUES (?, ?, ?)", shipped)
         check_cancelled(cancelled)
         progress(2, 4, "Computing the checksums…")
+        # Public data travels whole (issue 13), each police.uk force-month under its own signed digest. The
+        # figures made from the counts do not: the county works them out again from the counts (they are sums
+        # over every force's counts, never one office's rows). The workbook (unsigned) keeps them to show.
+        public = [t for t in PUBLIC_TABLES if has_table(out, t)]
+        derived_left_out = 0
+        if sign and POLICE_COUNTS in public and has_table(out, "indicator_values"):
+            derived_left_out = out.execute(
+                f"DELETE FROM indicator_values WHERE source LIKE '{POLICE_SOURCE}%'").rowcount
+        if POLICE_COUNTS in public:
+            out.execute(f"CREATE TABLE {PUBLIC_DIGESTS_TABLE} (force TEXT NOT NULL, month TEXT NOT NULL, "
+                        "rows INTEGER NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (force, month)) "
+                        "STRICT, WITHOUT ROWID")
+            out.executemany(f"INSERT INTO {PUBLIC_DIGESTS_TABLE}(force, month, rows, digest) VALUES (?, ?, ?, ?)",
+                            [(f, m, n, d) for (f, m), (n, d) in sorted(public_digests(out).items())])
         tables = data_tables(out)
         counts = row_counts(out, tables)
         checksum, per_table = content_checksums(out, tables)
         internal_tables = sorted(r[0] for r in out.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
             if r[0] not in tables)
-        internal_checksum = content_checksum(out, internal_tables)
+        by_digest = [POLICE_COUNTS] if POLICE_COUNTS in public else []  # signed per force-month instead
+        internal_checksum = content_checksum(out, [t for t in internal_tables if t not in by_digest])
         check_cancelled(cancelled)
         steps = [f"{r[0]}/{r[1]}" for r in out.execute(
             f"SELECT migration_set, name FROM {MIGRATIONS_TABLE} ORDER BY id")]
@@ -271,6 +292,9 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
             "table_checksums": json.dumps(per_table, sort_keys=True),
             "internal_tables": json.dumps(internal_tables),
             "internal_checksum": internal_checksum,
+            "public_tables": json.dumps(by_digest),
+            "public_digest_method": PUBLIC_DIGEST_METHOD,
+            "police_figures_left_out": str(derived_left_out),
             "include_referrals": "yes" if include_referrals else "no",
             "private_tables_left_out": json.dumps(left_out),
             "fund_summary_rows": str(summary_rows),

@@ -163,7 +163,8 @@ def test_same_rows_from_two_offices_are_conflicts_and_the_first_is_kept(district
     assert county.scalar("SELECT title FROM x_projects WHERE id = ?", (district.ids["project0"],)) == "A ELEV8"
     listed = list_conflicts(county)
     assert len(listed) == len(summary.conflicts)
-    assert {r["office_name"] for r in listed} == {"Copycat office"}
+    assert {c.office_name for c in listed} == {"Copycat office"}
+    assert all(c.detail.startswith("X projects '") for c in listed if c.table == "x_projects")
 
 
 def test_a_row_edited_at_the_county_is_never_overwritten(district, county, tmp_path):
@@ -183,9 +184,10 @@ def test_a_row_edited_at_the_county_is_never_overwritten(district, county, tmp_p
     assert county.scalar("SELECT cost_pence FROM x_projects WHERE id = ?", (district.ids["project2"],)) == 1
 
 
-def test_two_offices_claiming_one_district_month_is_a_unique_conflict(district, county, tmp_path):
+def test_two_offices_sending_one_district_month_agree_or_conflict_once(district, county, tmp_path):
+    """Figures both offices send alike are one fact; where they differ, one conflict in words, the first kept."""
     a = export_for_county(district, tmp_path / "a.sqlite")
-    # The second office also reports Babergh's figures (not moved to another district).
+    # The second office also reports Babergh's figures (not moved to another district), April differently.
     b_path = second_district(district, tmp_path, "Rival office", move_to="district:babergh")
     b_store = open_store(b_path)
     try:
@@ -195,15 +197,20 @@ def test_two_offices_claiming_one_district_month_is_a_unique_conflict(district, 
     finally:
         b_store.close()
     report = merge_accepting(county, [a.path, b.path])
-    unique = sorted((c for c in report.merged[1].conflicts if c.kind == "unique"), key=lambda c: c.detail)
-    # Both offices claim Babergh's April-June: each month is a conflict (even where the figures agree).
-    assert [c.table for c in unique] == ["x_indicator_values"] * 3
-    assert unique[0].other == "Babergh office" and "2016-04" in unique[0].detail
+    conflicts = report.merged[1].conflicts
+    assert [(c.table, c.kind) for c in conflicts] == [("x_indicator_values", "differs")]
+    assert conflicts[0].detail == ("X indicator values of district Babergh, Apr 2016: 120 from Babergh office, 121 "
+                                   "from Rival office")
     assert county.scalar("SELECT count(*) FROM x_indicator_values") == 3
     assert county.scalar("SELECT value FROM x_indicator_values WHERE month = '2016-04'") == 120
+    # May and June are the same figures: held by both offices now, so neither removes them alone.
+    shared = county.scalar("SELECT count(*) FROM _county_provenance WHERE table_name = 'x_indicator_values' "
+                           "AND shared = 1")
+    assert shared == 2
 
 
-def test_children_of_a_row_that_was_not_merged_are_reported_too(district, county, tmp_path):
+def test_a_child_another_office_adds_to_a_shared_row_is_merged_under_it(district, county, tmp_path):
+    """Another office holding the same project (a copy of the file) adds a cost line: the line joins the project."""
     merge_accepting(county, [export_for_county(district, tmp_path / "a.sqlite").path])
     path = copy_of(district, tmp_path / "copy.sqlite")
     other = open_store(path)
@@ -216,10 +223,10 @@ def test_children_of_a_row_that_was_not_merged_are_reported_too(district, county
         b = export_for_county(other, tmp_path / "b.sqlite")
     finally:
         other.close()
-    conflicts = merge_accepting(county, [b.path]).merged[0].conflicts
-    line = [c for c in conflicts if c.row_key == "new-line"]
-    assert line and line[0].kind == "missing-parent"
-    assert county.scalar("SELECT count(*) FROM x_project_lines WHERE id = 'new-line'") == 0
+    summary = merge_accepting(county, [b.path]).merged[0]
+    assert summary.conflicts == [] and summary.added == 1
+    assert county.scalar("SELECT project_id FROM x_project_lines WHERE id = 'new-line'") == district.ids["project0"]
+    assert county.scalar("SELECT office_name FROM _county_provenance WHERE row_key = 'new-line'") == "Copycat office"
 
 
 def test_reference_data_that_differs_is_a_conflict_and_the_county_keeps_its_own(district, county, tmp_path):
@@ -261,16 +268,19 @@ def test_an_export_from_an_older_version_is_upgraded_on_a_copy(district, county,
     out = export_for_county(district, tmp_path / "old.sqlite")
 
     def as_older_version(conn):
-        for table in ("_county_conflicts", "_county_imports", "_county_provenance", "_county_keys", "_export_anchors"):
+        for table in ("_county_conflicts", "_county_imports", "_county_origins", "_county_keys", "_export_anchors",
+                      "_county_decisions"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('create_county_bookkeeping', "
-                     "'create_signing_register')")
+                     "'create_signing_register', 'keep_conflicts_in_words_and_decisions', 'keep_row_origins_slim')")
 
     resign_export(out.path, edit=as_older_version)  # as the older version would have signed it
     before = out.path.read_bytes()
     manifests, refused = check_district_files([out.path])
-    assert refused == [] and manifests[0].pending_steps == [("safer_desk.exchange", "create_county_bookkeeping"),
-                                                            ("safer_desk.exchange", "create_signing_register")]
+    assert refused == [] and manifests[0].pending_steps == [
+        ("safer_desk.exchange", "create_county_bookkeeping"), ("safer_desk.exchange", "create_signing_register"),
+        ("safer_desk.exchange", "keep_conflicts_in_words_and_decisions"),
+        ("safer_desk.exchange", "keep_row_origins_slim")]
     summary = merge_accepting(county, [out.path]).merged[0]
     assert summary.added + summary.unchanged == out.total_rows and summary.conflicts == []
     assert content_checksum(county.conn, out.row_counts) == out.checksum

@@ -207,9 +207,27 @@ def test_import_shows_conflicts_in_a_table(window, qtbot, prompts, tmp_path, dis
     row = result.model.row(0)
     assert row.kind == "edited-at-county" and row.row_key == pid
     assert store.scalar("SELECT status FROM x_projects WHERE id = ?", (pid,)) == "county edit"
-    assert pid in result.detail_label.text() and "county's version has been kept" in result.detail_label.text()
+    title = store.scalar("SELECT title FROM x_projects WHERE id = ?", (pid,))
+    sentence = (f"X projects '{title}': status “county edit” at the county (edited there since it was merged), "
+                "“district edit” from Babergh office")
+    assert result.detail_label.text() == f"#{row.id} (Rows edited at the county since they were merged): {sentence}."
+    assert pid not in result.detail_label.text()  # names, not ids
     result.view.selectAll()
     assert "edited at the county" in result.view.selected_rows_text()
+    # Decide Conflicts… opens the conflicts window; the county lead keeps Babergh's version.
+    qtbot.mouseClick(result.decide_button, Qt.MouseButton.LeftButton)
+    dialog = result.conflicts_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert [dialog.groups.item(i).text() for i in range(dialog.groups.count())] == [
+        "All (1)", "Rows edited at the county since they were merged (1)"]
+    assert dialog.model.row(0).detail == sentence
+    with qtbot.waitSignal(dialog.decided):
+        qtbot.mouseClick(dialog.keep_district_button, Qt.MouseButton.LeftButton)
+    assert store.scalar("SELECT status FROM x_projects WHERE id = ?", (pid,)) == "district edit"
+    assert dialog.model.rowCount() == 0 and "No open conflicts" in dialog.heading.text()
+    entry = store.one("SELECT action_label FROM audit_log WHERE column_name = 'conflict decided'")
+    assert entry["action_label"] == f"Keep Babergh office's version: {sentence}"
+    dialog.close()
 
 
 def test_import_refuses_a_bad_file_with_a_message(window, qtbot, prompts, tmp_path, district_exports):

@@ -1,5 +1,5 @@
 """File > Export for County…, Import District Files… (with the key confirmation), Signing Keys… and the merge
-summary (Board Report… is in ui.exchange.report_dialog).
+summary (Board Report… is in ui.exchange.report_dialog; conflicts are decided in ui.exchange.conflicts_dialog).
 
 Each dialog validates and starts its work from ``accept()`` (tests fill the fields and call it; the window
 opens the dialogs with ``open()``). Long work runs off the GUI thread with progress and Cancel
@@ -143,44 +143,53 @@ def start_export(session: Session, target: Path, include_referrals: bool, window
 
 
 CONFLICT_COLUMNS = [
-    Column("office_name", "From office"),
-    Column("table", "Table"),
-    Column("description", "Conflict", tooltip=lambda c: c.detail),
-    Column("detail", "Detail", tooltip=lambda c: c.detail),
-    Column("other", "Row kept is", tooltip=lambda c: f"The county's row (from {c.other}) was kept as it was."
-           if c.other else None),
-    Column("row_key", "Row"),
+    Column("id", "No.", show=lambda v: f"#{v}"),
+    Column("detail", "Conflict", tooltip=lambda c: c.detail),
+    Column("office_name", "Raised by"),
+    Column("group", "About", get=lambda c: c.group_words),
 ]
 
 
 class MergeResultDialog(QDialog):
-    """The end-of-merge summary (rows added, replaced, unchanged, removed) and the conflicts in a table."""
+    """The end-of-merge summary (rows added, replaced, unchanged, removed; police.uk force-months shared) and the
+    conflicts in plain words, grouped; Decide Conflicts… opens the Conflicts dialog to keep one side or the other."""
 
-    def __init__(self, report, parent: QWidget | None = None):
+    def __init__(self, report, parent: QWidget | None = None, session: Session | None = None):
         super().__init__(parent)
+        from safer_desk.services.county import conflict_groups
+
         self.setWindowTitle("District files merged")
         self.report = report
-        self.summary_label = QLabel(report.text() or "Nothing was merged.", self)
+        self.session = session
+        self.conflicts_dialog = None
+        summary = report.text().split("\n\n")[0]  # the conflicts are in the table below
+        self.summary_label = QLabel(summary or "Nothing was merged.", self)
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setAccessibleName("Merge summary")
-        conflicts = report.conflicts
+        # Grouped as the summary says them: group by group, then as found.
+        conflicts = [c for _, _, members in conflict_groups(report.conflicts) for c in members]
         self.model = RowTableModel(CONFLICT_COLUMNS, conflicts, parent=self)
         self.proxy = RawSortFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name="Conflicts")
         self.view.setModel(self.proxy)
-        self.view.size_columns_to_visible(max_width=300)
-        heading = QLabel(f"{len(conflicts):,} conflict(s): these rows were not merged and the county's "
-                         "rows were kept as they were." if conflicts else "No conflicts.", self)
+        self.view.size_columns_to_visible(max_width=620)
+        groups = "; ".join(f"{words} {len(members)}" for _, words, members in conflict_groups(conflicts))
+        heading = QLabel(f"{len(conflicts):,} conflict(s) ({groups}): the county's version is kept until you decide."
+                         if conflicts else "No conflicts.", self)
         heading.setWordWrap(True)
-        # The selected conflict in full (the table cuts long details short).
+        # The selected conflict in full (the table cuts long sentences short).
         self.detail_label = QLabel(self)
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_label.setAccessibleName("Selected conflict")
         self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.decide_button = buttons.addButton("&Decide Conflicts…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.decide_button.setAccessibleName("Decide the conflicts: keep the county's or the district's version")
+        self.decide_button.clicked.connect(self.open_conflicts)
+        self.decide_button.setVisible(bool(conflicts) and session is not None)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
@@ -191,18 +200,27 @@ class MergeResultDialog(QDialog):
         self.view.setVisible(bool(conflicts))
         self.detail_label.setVisible(bool(conflicts))
         if conflicts:
-            self.view.setCurrentIndex(self.proxy.index(0, 0))
-        self.resize(1100, 480 if conflicts else 220)
+            self.view.setCurrentIndex(self.proxy.index(0, 1))
+        self.resize(1100, 480 if conflicts else 260)
 
     def _show_detail(self, current, _previous=None) -> None:
         if not current.isValid():
             self.detail_label.clear()
             return
         c = self.model.row(self.proxy.mapToSource(current).row())
-        self.detail_label.setText(f"{c.office_name}, {c.table} row {c.row_key}: {c.description}. {c.detail}")
+        self.detail_label.setText(f"#{c.id} ({c.group_words}): {c.detail}.")
 
     def copy_selection(self) -> None:
         QGuiApplication.clipboard().setText(self.view.selected_rows_text())
+
+    def open_conflicts(self):
+        from safer_desk.ui.exchange.conflicts_dialog import ConflictsDialog
+
+        if self.session is None or self.session.store is None:
+            return None
+        self.conflicts_dialog = ConflictsDialog(self.session, self)
+        self.conflicts_dialog.open()
+        return self.conflicts_dialog
 
 
 def import_district_files(window, paths: list[str] | None = None, accept_keys=()):
@@ -241,7 +259,7 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
         offered = {Path(o.path).name for o in report.key_offers}
         other_refusals = [why for name, why in report.refused if name not in offered]
         if report.merged:
-            window.merge_result = MergeResultDialog(report, window)
+            window.merge_result = MergeResultDialog(report, window, session)
             window.merge_result.show()
         if other_refusals or not (report.merged or report.key_offers):
             prompts.show_error(window, "Import District Files", "\n\n".join(other_refusals) or "Nothing was merged.")
