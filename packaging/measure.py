@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -95,6 +96,13 @@ def main() -> int:
         print(f"  {mb(size):>9}  {name}")
 
     work = Path(tempfile.mkdtemp(prefix="safer-desk-measure-"))
+    try:
+        return measure_startup(args, exe, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def measure_startup(args: argparse.Namespace, exe: Path, work: Path) -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAFER_DESK_HOME": str(work / "home"),
            "XDG_CONFIG_HOME": str(work / "config")}
     example = work / "example.sqlite"

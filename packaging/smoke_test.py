@@ -9,9 +9,12 @@ build/smoke-screenshots) so a person can look at them. Exit 0 when every check p
 
 Checks: --version; the layout of the folder (resources, no excluded Qt modules, no second Qt
 binding); `demo`; a `screenshot` of each of the four tabs on the example data (1280x800, not blank);
-a bad-input error exits 1 with a message; `allocate` on the seed 000 figures; a data.police.uk
-import, then `indicators`; and, when the commands exist, `projects`, `dhr-ledger`, `export`
-(.xlsx and .sqlite) and `report`.
+a bad-input error exits 1 with a message, an unknown command 2 with the list of commands; the real
+window on `--demo` is shown and closes with exit 0 leaving no temporary or lock file (offscreen, and on
+Linux on an X11 display where xdotool finds it by its title and Ctrl+Q closes it); `allocate` on the
+seed 000 figures; a data.police.uk import, then `indicators`; and, when the commands exist,
+`projects`, `dhr-ledger`, `export` (.xlsx and .sqlite) and `report`. The throw-away home folder is
+removed at the end (--keep keeps it).
 """
 
 from __future__ import annotations
@@ -150,10 +153,14 @@ class Program:
                     "HOME": str(home), "USERPROFILE": str(home), "APPDATA": str(home / "AppData" / "Roaming"),
                     "LOCALAPPDATA": str(home / "AppData" / "Local"), "XDG_CONFIG_HOME": str(home / ".config"),
                     "XDG_DATA_HOME": str(home / ".local" / "share"), "XDG_CACHE_HOME": str(home / ".cache"),
-                    "XDG_RUNTIME_DIR": str(home / "runtime")}
+                    "XDG_RUNTIME_DIR": str(home / "runtime"),
+                    # a private temporary folder: what the program leaves there is checked
+                    "TMPDIR": str(home / "tmp"), "TEMP": str(home / "tmp"), "TMP": str(home / "tmp")}
         for name in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV"):
             self.env.pop(name, None)  # the build must not lean on any Python of this machine
         (home / "runtime").mkdir(parents=True, exist_ok=True)
+        (home / "tmp").mkdir(parents=True, exist_ok=True)
+        self.home = home
         os.chmod(home / "runtime", 0o700)
         self.cwd = home
 
@@ -215,19 +222,75 @@ def step_screenshots(prog: Program, out_dir: Path) -> None:
         print(f"    {png}: {check_screenshot(png)}")
 
 
+def leftovers(prog: Program) -> list[str]:
+    """What the program left that it should not have: temporary files, lock files anywhere in its home."""
+    found = [p.name for p in (prog.home / "tmp").iterdir()]
+    found += [str(p.relative_to(prog.home)) for p in prog.home.rglob("*") if p.name.endswith((".lock", ".lock-holder"))]
+    return found
+
+
 def step_window(prog: Program) -> None:
-    """`safer-desk --demo` opens the real window (event loop running) and stays up until closed."""
-    proc = subprocess.Popen([str(prog.exe), "--demo"], env=prog.env, cwd=prog.cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+    """`safer-desk --demo` opens the real window on the example, shows it, and closes cleanly: exit 0,
+    nothing left in the temporary folder, no lock files (SAFER_DESK_CLOSE_AFTER_START makes it close
+    itself once its first screen is drawn, through the same close as File > Quit)."""
+    env = {**prog.env, "SAFER_DESK_CLOSE_AFTER_START": "1"}
+    proc = subprocess.run([str(prog.exe), "--demo"], env=env, cwd=prog.cwd, capture_output=True, text=True,
+                          encoding="utf-8", errors="replace", timeout=180)
+    check(proc.returncode == 0, f"`safer-desk --demo` exited {proc.returncode}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    check("window shown" in proc.stderr and "example.sqlite" in proc.stderr,
+          f"`safer-desk --demo` never said its window was shown:\n{proc.stderr[-2000:]}")
+    check(not leftovers(prog), f"`safer-desk --demo` left {leftovers(prog)}")
+    print("    the window showed the example and closed with exit 0, leaving nothing behind")
+
+
+def start_xvfb() -> tuple[subprocess.Popen, str]:
+    """A private X server; its display number comes from Xvfb itself once it is ready."""
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    number = xvfb.stdout.readline().decode().strip()
+    if not number.isdigit():
+        xvfb.kill()
+        raise SmokeFailure("Xvfb did not start")
+    return xvfb, f":{number}"
+
+
+def step_window_x11(prog: Program) -> None:
+    """On a real X11 display: the window appears (xdotool finds it by its title, which names the open
+    file), Ctrl+Q closes it as a user would, the program exits 0 and leaves nothing behind."""
+    xvfb, display = start_xvfb()
+    env = {**prog.env, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+    app = subprocess.Popen([str(prog.exe), "--demo"], env=env, cwd=prog.cwd, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
     try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        print("    the window was still open after 5 s: closing it")
-        proc.terminate()
-        proc.communicate(timeout=30)
-        return
-    out, err = proc.communicate()
-    raise SmokeFailure(f"`safer-desk --demo` ended by itself with exit {proc.returncode}\n{out[-2000:]}\n{err[-2000:]}")
+        window, deadline = "", time.monotonic() + 90
+        while not window and time.monotonic() < deadline and app.poll() is None:
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "example.sqlite"], env=env,
+                                   capture_output=True, text=True)
+            window = found.stdout.split()[0] if found.stdout.split() else ""
+            if not window:
+                time.sleep(0.2)  # polling another process's window: there is no signal to wait for
+        if not window:
+            app.kill()
+            out, err = app.communicate(timeout=30)
+            raise SmokeFailure(f"no window titled with the example file appeared on X11 (exit {app.returncode})"
+                               f"\n{err[-2000:]}")
+        title = subprocess.run(["xdotool", "getwindowname", window], env=env, capture_output=True,
+                               text=True).stdout.strip()
+        print(f"    window {window} appeared: {title!r}")
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=30)
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+q"], env=env, check=True, timeout=30)
+        try:
+            out, err = app.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.communicate()
+            raise SmokeFailure("Ctrl+Q did not close the window within 60 s") from None
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=30)
+    check(app.returncode == 0, f"after Ctrl+Q the program exited {app.returncode}\n{err[-2000:]}")
+    check(not leftovers(prog), f"the X11 window left {leftovers(prog)}")
+    print("    Ctrl+Q closed it: exit 0, nothing left behind")
 
 
 def step_xcb(prog: Program, out_dir: Path) -> None:
@@ -253,21 +316,35 @@ def step_bad_input(prog: Program, work: Path) -> None:
     missing = work / "no-such-file.sqlite"
     proc = prog.run(str(missing), expect=1)
     check("no file" in proc.stderr, f"a missing file gave no clear message: {proc.stderr!r}")
+    proc = prog.run("frobnicate", expect=2)  # a mistyped command is a usage error that lists the commands
+    check("The commands are:" in proc.stderr and "import-police" in proc.stderr,
+          f"an unknown command did not list the commands: {proc.stderr!r}")
 
 
 def parse_csv(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
+def split_totals(rows: list[dict[str, str]]) -> tuple[list[dict[str, str]], dict[str, str]]:
+    """The partnerships' rows and the closing totals row, which must add them up."""
+    check(bool(rows) and rows[-1]["partnership"] == "Totals", "allocate did not end with a Totals row")
+    body, totals = rows[:-1], rows[-1]
+    for column in ("total", "previous", "variance"):
+        if totals.get(column):
+            added = sum(int(row[column]) for row in body)
+            check(int(totals[column]) == added, f"the Totals row's {column} {totals[column]} is not the rows' {added}")
+    return body, totals
+
+
 def step_allocate(prog: Program, work: Path, build: Path) -> None:
     source = work / "allocation-2009-10.csv"
     source.write_text(ALLOCATION_CSV, encoding="utf-8")
     common = ["--previous-total", "655120", "--retain", "10", "--fixed-share", "1/3", "--unit", "pound"]
-    rows = parse_csv(prog.run("allocate", str(source), *common, "--rounding", "percent-2dp").stdout)
+    rows, _ = split_totals(parse_csv(prog.run("allocate", str(source), *common, "--rounding", "percent-2dp").stdout))
     totals = {row["partnership"]: int(row["total"]) for row in rows}
     check(totals == ALLOCATION_PAPER_TOTALS, f"allocate (percent-2dp) gave {totals}, the paper has {ALLOCATION_PAPER_TOTALS}")
     check(sum(int(row["variance"]) for row in rows) == -65512, "the variances do not add up to -£65,512")
-    rows = parse_csv(prog.run("allocate", str(source), *common).stdout)
+    rows, _ = split_totals(parse_csv(prog.run("allocate", str(source), *common).stdout))
     variable = {row["partnership"]: int(row["variable"]) for row in rows}
     check(variable == ALLOCATION_EXACT_VARIABLE, f"allocate (exact) variable parts {variable}, DESIGN has {ALLOCATION_EXACT_VARIABLE}")
     exact = sum(int(row["total"]) for row in rows)
@@ -275,7 +352,7 @@ def step_allocate(prog: Program, work: Path, build: Path) -> None:
     print(f"    allocate: the paper's totals (2-dp percentages) and the exact split, both adding up to £{exact:,}")
     shipped = build / "_internal" / "safer_desk" / "resources" / "example" / "suffolk-2009-10-allocation.csv"
     if shipped.is_file():  # the example CSV shipped in the build gives the same figures
-        rows = parse_csv(prog.run("allocate", str(shipped), *common, "--rounding", "percent-2dp").stdout)
+        rows, _ = split_totals(parse_csv(prog.run("allocate", str(shipped), *common, "--rounding", "percent-2dp").stdout))
         check({row["partnership"]: int(row["total"]) for row in rows} == ALLOCATION_PAPER_TOTALS,
               f"the shipped {shipped.name} does not reproduce the paper")
     bad = work / "bad-allocation.csv"
@@ -320,7 +397,10 @@ def step_optional(prog: Program, work: Path, example: Path, commands: set[str]) 
         check(zipfile_ok(work / "export.xlsx"), "the exported .xlsx is not a valid workbook")
         if "merge" in commands:  # the county lead's step: a district export into a new county file
             county = work / "county.sqlite"
-            prog.run("merge", str(county), str(work / "export.sqlite"))
+            # Exports are signed: the county lead accepts the officer's key (confirmed by phone in real life).
+            key = prog.run("key").stdout.strip() if "key" in commands else ""
+            accept = ["--accept-key", key] if key else []
+            prog.run("merge", str(county), str(work / "export.sqlite"), *accept)
             check(county.is_file(), "`merge` created no county file")
             if "projects" in commands:
                 merged = prog.run("projects", str(county)).stdout
@@ -354,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(REPO / "build" / "smoke-screenshots"), help="where screenshots go")
     parser.add_argument("--police", default=os.environ.get("SAFER_DESK_POLICE_CSV", str(POLICE_DEFAULT)),
                         help="a data.police.uk street CSV to import (skipped if absent)")
+    parser.add_argument("--keep", action="store_true", help="keep the throw-away home folder (to look at it)")
     args = parser.parse_args(argv)
 
     build = Path(args.build).resolve()
@@ -391,9 +472,13 @@ def main(argv: list[str] | None = None) -> int:
         step("demo", lambda: holder.setdefault("example", step_demo(prog, work)))
         step("bad input", step_bad_input, prog, work)
         step("screenshots of the four tabs", step_screenshots, prog, out_dir)
-        step("the window opens (--demo)", step_window, prog)
+        step("the window opens and closes cleanly (--demo)", step_window, prog)
         if sys.platform.startswith("linux") and shutil.which("xvfb-run"):
             step("screenshot on X11 (xvfb)", step_xcb, prog, out_dir)
+            if shutil.which("xdotool") and shutil.which("Xvfb"):
+                step("a window appears on X11 and Ctrl+Q closes it", step_window_x11, prog)
+            else:
+                skip("a window appears on X11", "xdotool is not installed (apt-get install xdotool)")
         elif sys.platform.startswith("linux"):
             skip("screenshot on X11 (xvfb)", "xvfb-run is not installed (apt-get install xvfb)")
         if "allocate" in commands:
@@ -408,9 +493,15 @@ def main(argv: list[str] | None = None) -> int:
         else:
             step(f"police.uk import of {police.name}", step_police, prog, work, police, commands)
         step("other commands on the example file", step_optional, prog, work, holder["example"], commands)
+        check(not leftovers(prog), f"the commands left {leftovers(prog)}")
     except SmokeFailure as exc:
         print(f"\nSMOKE TEST FAILED: {exc}", file=sys.stderr)
         return 1
+    finally:
+        if args.keep:
+            print(f"kept the test's home folder: {home}")
+        else:
+            shutil.rmtree(home, ignore_errors=True)
     print("\nsmoke test passed in %.0f s against %s" % (time.perf_counter() - started, build))
     for name, result in results:
         print(f"  {name}: {result}")

@@ -34,6 +34,12 @@ EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "matplotlib", "scipy", "IPython", "jupyter_client", "ipykernel", "notebook",
     "OpenGL", "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter", "cupy", "numba",
     "pytest", "_pytest", "hypothesis", "pytestqt", "numpy.f2py", "numpy.distutils", "setuptools", "pip",
+    # pandas is not a dependency (docs/architecture.md "Dependencies"): a use of it stops the build
+    "pandas",
+    # Python's OpenSSL modules (libcrypto + libssl, about 6 MB): the program makes no network connections
+    # and hashlib falls back to Python's own SHA-2/SHA-3/BLAKE2 (everything but scrypt and pbkdf2_hmac,
+    # which EXCLUDED_CALLS refuses). The console's line editing is not used either.
+    "ssl", "_ssl", "_hashlib", "readline",
     "pandas.tests", "pandas.io.clipboard", "numpy.tests", "pyarrow.tests",
     # pyarrow parts that need their own large libraries (flight 31 MB, s3 17 MB, parquet 11 MB, ...).
     # Kept: pyarrow.lib, compute, csv, json, acero (Table.group_by needs it), ipc.
@@ -94,7 +100,8 @@ EXCLUDED_FILES = [f"PySide6/Qt/{pattern}" for pattern in QT_FILE_PATTERNS] + [
 
 
 # Calls that need an excluded part (pandas' parquet/feather readers need pyarrow.parquet/dataset/feather).
-EXCLUDED_CALLS = ["read_parquet", "to_parquet", "read_feather", "to_feather", "read_orc", "to_orc"]
+EXCLUDED_CALLS = ["read_parquet", "to_parquet", "read_feather", "to_feather", "read_orc", "to_orc",
+                  "scrypt", "pbkdf2_hmac"]  # hashlib's OpenSSL-only functions (_hashlib is left out)
 
 
 def excluded_uses(package_dir: Path) -> list[str]:
@@ -129,8 +136,8 @@ def excluded_uses(package_dir: Path) -> list[str]:
 # --- What goes in beyond safer_desk itself ------------------------------------------------------------
 # The runtime dependencies of pyproject.toml: the tabs import them lazily (inside functions, some through
 # importlib), so name them here to be sure every one is in the build.
-RUNTIME_IMPORTS = ["pandas", "numpy", "pyarrow", "pyarrow.csv", "pyarrow.compute", "pyarrow.acero", "pyqtgraph",
-                   "sqlite_utils", "xlsxwriter", "openpyxl", "platformdirs", "filelock",
+RUNTIME_IMPORTS = ["numpy", "duckdb", "pyqtgraph",
+                   "sqlite_utils", "xlsxwriter", "openpyxl", "platformdirs", "cryptography",
                    # pyqtgraph imports these with importlib.import_module(f"{QT_LIB}.QtOpenGL"): not seen by analysis
                    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"]
 

@@ -23,6 +23,11 @@ def default_file() -> Path:
     return data_folder() / DEFAULT_FILE_NAME
 
 
+def keys_folder() -> Path:
+    """Where this officer's signing key is kept: the user's own data folder, never an office file or export."""
+    return data_folder() / "keys"
+
+
 def resources_folder() -> Path:
     """The shipped resources: inside a packaged build, the installed package, or the source checkout."""
     frozen = getattr(sys, "_MEIPASS", None)

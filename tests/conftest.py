@@ -11,7 +11,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+# ../shared/data beside the checkout; SAFER_DESK_SHARED_DATA points elsewhere (a git worktree in another folder).
+SHARED_DATA = Path(os.environ.get("SAFER_DESK_SHARED_DATA")
+                   or Path(__file__).resolve().parents[1].parent / "shared" / "data")
 
 
 def shared_data(*parts: str) -> Path:

@@ -1,16 +1,23 @@
 """The `safer-desk` command: parse arguments, then call the same services as the window.
 
 Exit codes: 0 success, 1 bad input (the message says which row or option), 2 usage.
+
+Start-up: opening the window imports nothing here but the window module (not even argparse); the
+subcommand modules are imported only when the first argument is a word that could be one.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
+import sqlite3
 import sys
+from typing import TYPE_CHECKING
 
 from safer_desk import __version__
 from safer_desk.cli.common import CliError
+
+if TYPE_CHECKING:
+    import argparse
 
 # Each module adds its subcommands with ``register(subparsers)``.
 SUBCOMMAND_MODULES = (
@@ -30,6 +37,8 @@ WINDOW_USAGE = """\
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="safer-desk",
         description="Safer Desk: projects, allocations, DHR and target-hardening costs, indicators.",
@@ -44,6 +53,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
 
 
 def build_window_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="safer-desk", usage="safer-desk [FILE] [--demo] | safer-desk COMMAND …",
                                      description="Open the Safer Desk window. Run `safer-desk --help` for the commands.",
                                      add_help=False)
@@ -58,12 +69,19 @@ def main(argv: list[str] | None = None) -> int:
     # Output redirected on Windows uses the code page (cp1252), which lacks characters people type
     # ("√", "−"): replace those rather than crash half-way through a CSV.
     for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
+        if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    args = None
     try:
+        if looks_like_window(argv):  # the common case: no subcommand module is imported
+            simple = _simple_window_args(argv)
+            return _open_window(*simple) if simple else _open_window(*_window_args(argv))
         parser, subparsers = build_parser()
-        if _opens_window(argv, set(subparsers.choices)):
-            return _open_window(build_window_parser().parse_args(argv))
+        commands = list(subparsers.choices)
+        if argv and not argv[0].startswith("-") and argv[0] not in commands:
+            if _exists(argv[0]):  # an existing file without a suffix ("office") still opens
+                return _open_window(*_window_args(argv))
+            raise CliError(unknown_command_message(argv[0], commands), code=2)
         args, extras = parser.parse_known_args(argv)
         # argparse cannot take an optional positional after options ("screenshot OUT --tab x FILE").
         trailing = getattr(args, "trailing_positional", None)
@@ -75,40 +93,118 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return 0
+        _remove_leftovers()
         return int(args.run(args) or 0)
     except CliError as exc:
         print(f"safer-desk: {exc}", file=sys.stderr)
         return exc.code
+    except (OSError, sqlite3.Error) as exc:
+        # A full disk, a refused permission, a damaged page read half-way: one line naming the cause,
+        # never a traceback (the writers have already left every file as it was).
+        print(f"safer-desk: {_describe_failure(exc, args)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("safer-desk: interrupted; nothing was changed.", file=sys.stderr)
         return 130
 
 
-def _opens_window(argv: list[str], commands: set[str]) -> bool:
-    """`safer-desk`, `safer-desk FILE` and `safer-desk --demo` open the window; the rest are commands."""
-    if not argv or argv[0] == "--demo":
-        return True
-    if argv[0].startswith("-"):
-        return False
-    return argv[0] not in commands
+def _remove_leftovers() -> None:
+    """What a killed earlier run left (temporary files, private working folders) goes before anything else."""
+    from safer_desk.storage.leftovers import remove_leftovers
+
+    try:
+        remove_leftovers(system_temp=True)
+    except OSError:
+        pass  # tidying up is never a reason for the command to fail
 
 
-def _open_window(args: argparse.Namespace) -> int:
+def _describe_failure(exc: BaseException, args: "argparse.Namespace | None") -> str:
+    """One line for a failure of the disk or of a file, naming the file (the command's FILE when the error
+    does not say which) and the cause in words."""
     from pathlib import Path
 
-    if args.demo and args.file:
+    from safer_desk.storage.safe_write import WriteFailed, cause_of
+
+    if isinstance(exc, WriteFailed):
+        return str(exc)
+    name = getattr(exc, "filename", None)
+    if not name and args is not None:
+        name = getattr(args, "file", None) or getattr(args, "county", None)
+    name = Path(name).name if name else "the file"
+    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError) \
+            or "malformed" in str(exc):
+        return (f"{name} is damaged and could not be read ({exc}); nothing was changed. Restore it from the "
+                "backups folder beside it.")
+    _, cause = cause_of(exc)
+    return f"{name} could not be written or read: {cause}. Nothing was changed."
+
+
+def looks_like_window(argv: list[str]) -> bool:
+    """`safer-desk`, `safer-desk --demo` and `safer-desk PATH` open the window without the commands
+    being imported: a first argument with a suffix or a folder separator is a file, never a command
+    (command names are plain words). A plain word is decided once the commands are known."""
+    if not argv or argv[0] == "--demo":
+        return True
+    first = argv[0]
+    if first.startswith("-"):
+        return False
+    import os.path
+
+    return "/" in first or "\\" in first or bool(os.path.splitext(first)[1])
+
+
+def unknown_command_message(word: str, commands: list[str]) -> str:
+    close = [c for c in commands if c.startswith(word[:3])] if len(word) >= 3 else []
+    hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+    return (f"'{word}' is neither a command nor a file{hint}.\n"
+            f"The commands are: {', '.join(commands)}.\n"
+            "Run `safer-desk --help` for what each does, or `safer-desk FILE` to open a file.")
+
+
+def _exists(word: str) -> bool:
+    from pathlib import Path
+
+    try:
+        return Path(word).exists()
+    except OSError:
+        return False
+
+
+def _simple_window_args(argv: list[str]) -> tuple[str | None, bool] | None:
+    """`safer-desk`, `safer-desk --demo`, `safer-desk FILE`: (file, demo) without argparse, whose
+    help formatter alone costs ~10 ms on the way to the window; None for anything else."""
+    if not argv:
+        return None, False
+    if argv == ["--demo"]:
+        return None, True
+    if len(argv) == 1 and not argv[0].startswith("-"):
+        return argv[0], False
+    return None
+
+
+def _window_args(argv: list[str]) -> tuple[str | None, bool]:
+    args = build_window_parser().parse_args(argv)
+    return args.file, args.demo
+
+
+def _open_window(file: str | None, demo: bool) -> int:
+    from pathlib import Path
+
+    if demo and file:
         raise CliError("give either a FILE or --demo, not both", code=2)
-    from safer_desk.ui.app import run_window
-
-    if args.demo:
-        from safer_desk.cli.common import fresh_demo_copy
-
-        with fresh_demo_copy() as path:
-            return run_window(path)
-    if args.file:
-        path, create = Path(args.file), False
+    if file:
+        path = Path(file)
         if not path.exists():
             raise CliError(f"there is no file at {path} (use File > New in the window to make one)")
-    else:
-        path, create = None, True
-    return run_window(path, create=create)
+    from safer_desk.ui.app import ensure_app, run_window
+
+    # Qt first: if it cannot start (missing system libraries) it says so before any file is made.
+    ensure_app()
+    if demo:
+        from safer_desk.services.example_copy import example_copy
+
+        with example_copy() as path:
+            return run_window(path)
+    if file:
+        return run_window(Path(file))
+    return run_window(None, create=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from safer_desk.cli.common import CliError, fresh_demo_copy
+from safer_desk.cli.common import CliError
 
 TAB_CHOICES = ("projects", "allocation", "costs", "indicators")
 
@@ -54,7 +54,15 @@ def run_screenshot(args: argparse.Namespace) -> int:
         return 0
 
     if args.demo:
-        with fresh_demo_copy() as path:
+        import os
+
+        from safer_desk.services.example_copy import example_copy
+        from safer_desk.ui.app import ensure_app
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        ensure_app()  # Qt first: if it cannot start, no example copy has been made yet
+
+        with example_copy() as path:
             return shoot(path)
     path = Path(args.file) if args.file else default_file()
     if not path.exists():

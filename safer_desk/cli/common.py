@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
-
-from safer_desk.exchange.files import csv_text
 
 
 class CliError(Exception):
@@ -66,19 +63,7 @@ def store_for_writing(path: str | Path):
 
 
 def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    from safer_desk.exchange.files import csv_text
+
     sys.stdout.write(csv_text(header, rows))
     sys.stdout.flush()
-
-
-@contextlib.contextmanager
-def fresh_demo_copy():
-    """A new example file in a temporary folder, removed afterwards: --demo never touches the user's data."""
-    import shutil
-
-    from safer_desk.services.demo import build_demo
-
-    folder = Path(tempfile.mkdtemp(prefix="safer-desk-demo-"))
-    try:
-        yield build_demo(folder / "example.sqlite")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""The exchange subcommands of `safer-desk` (see DESIGN.md §4): export, merge, report."""
+"""The exchange subcommands of `safer-desk` (see DESIGN.md §4): export, merge, conflicts, key, keys, check, report."""
 
 from __future__ import annotations
 
@@ -27,12 +27,60 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     merge = subparsers.add_parser(
         "merge", help="merge district exports into a county file (creates it when missing)",
-        description="Merge district exports into COUNTY_FILE. Every file is checked first; a file that is "
-                    "not an export, damaged, fails its checksum or is newer is refused and nothing is merged. "
-                    "Conflicts are listed, never overwritten.")
+        description="Merge district exports into COUNTY_FILE. Every file is checked first (signature, the "
+                    "county's register of each office's keys, sequence number, date, audit chain, contents); "
+                    "a file that fails is refused, nothing is merged and the county file is left as it was. "
+                    "A key the county has not registered for an office is accepted only with --accept-key, "
+                    "after its fingerprint has been confirmed with the office by phone. Public data (police.uk "
+                    "counts) is shared, never a conflict: a later download of a month replaces an earlier one. "
+                    "Real disagreements are listed in plain words, grouped, and the county's version is kept until "
+                    "you decide (--keep here, or `safer-desk conflicts`).")
     merge.add_argument("county", metavar="COUNTY_FILE")
     merge.add_argument("districts", metavar="DISTRICT_FILE", nargs="+")
+    merge.add_argument("--accept-key", metavar="FINGERPRINT", action="append", default=[],
+                       help="register this key for the office whose file it signed (confirm it by phone first); "
+                            "may be given more than once")
+    _keep_arguments(merge, "after merging, decide the conflicts of the files given")
     merge.set_defaults(run=run_merge)
+
+    conflicts = subparsers.add_parser(
+        "conflicts", help="list the open conflicts of a county file in plain words, or decide them",
+        description="List the conflicts still open in COUNTY_FILE, grouped by what they are about, each with its "
+                    "number. With --keep, keep the county's or the district's version of all of them, of one "
+                    "(--conflict NUMBER) or of a group (--conflict GROUP, e.g. dhr-share, indicator-figure, "
+                    "project, reference, edited-at-county). Each decision is recorded in the audit trail and stands "
+                    "when the same file is merged again.")
+    conflicts.add_argument("county", metavar="COUNTY_FILE")
+    _keep_arguments(conflicts, "decide the open conflicts")
+    conflicts.set_defaults(run=run_conflicts)
+
+    key = subparsers.add_parser(
+        "key", help="this officer's signing-key fingerprint (to read to the county lead)",
+        description="Print the fingerprint of this officer's signing key, which signs every export for the "
+                    "county (the key is made now if this computer has none yet). Read it to the county lead by "
+                    "phone when they ask.")
+    key.set_defaults(run=run_key)
+
+    keys = subparsers.add_parser(
+        "keys", help="the county's register of office signing keys; withdraw one",
+        description="List the signing keys COUNTY_FILE has registered for each office (as CSV), or withdraw "
+                    "one: exports signed with a withdrawn key are refused from then on. Withdrawing is "
+                    "recorded in the audit trail.")
+    keys.add_argument("county", metavar="COUNTY_FILE")
+    keys.add_argument("--withdraw", metavar="FINGERPRINT", help="withdraw this key (for every office it signs for)")
+    keys.add_argument("--reason", default="", help="why (kept with the withdrawal)")
+    keys.set_defaults(run=run_keys)
+
+    check = subparsers.add_parser(
+        "check", help="integrity, audit trail and signature checks of a file",
+        description="Check FILE: SQLite's integrity check; for a Safer Desk file its audit triggers, the hash "
+                    "chain of its audit trail and the heads recorded at each export; for an export its "
+                    "signature and contents. Exit 0 when all is well, 1 when something is wrong.")
+    check.add_argument("file", metavar="FILE")
+    check.add_argument("--repair", action="store_true",
+                       help="make missing audit triggers again, re-seal a broken chain and record the gap "
+                            "(a backup is made first)")
+    check.set_defaults(run=run_check)
 
     report = subparsers.add_parser(
         "report", help="write the board report as PDF or HTML",
@@ -50,7 +98,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from safer_desk.services.county import CountyError, export_for_county
 
-    store = open_existing(args.file)
+    # Written to: an export takes the office's next export number (an .xlsx workbook only reads).
+    store = open_existing(args.file, read_only=Path(args.out).suffix.lower() == ".xlsx")
     try:
         if args.raw_tables and Path(args.out).suffix.lower() != ".xlsx":
             raise CliError("--raw-tables is for a workbook (OUT.xlsx); an .sqlite export holds the tables already",
@@ -69,31 +118,179 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"individual referrals: left out ({', '.join(result.left_out)}); "
               f"{result.summary_rows} summary rows by district and month instead")
     print(f"checksum {result.checksum}")
+    if result.sequence is not None:
+        print(f"signed: export number {result.sequence} of this office, key {result.key_fingerprint}")
     return 0
 
 
-def run_merge(args: argparse.Namespace) -> int:
-    from safer_desk.services.county import check_district_files, merge_district_files
+def _fingerprints(values: list[str]) -> set[str]:
+    from safer_desk.exchange.signing import normal_fingerprint
 
+    out = set()
+    for value in values:
+        fp = normal_fingerprint(value)
+        if not fp:
+            raise CliError(f"--accept-key {value!r} is not a key fingerprint (24 hexadecimal digits, as "
+                           "`safer-desk key` prints them)", code=2)
+        out.add(fp)
+    return out
+
+
+def _keep_arguments(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--keep", choices=("county", "district"),
+                        help=f"{what}: keep the county's version or the district's (recorded in the audit trail)")
+    parser.add_argument("--conflict", metavar="NUMBER_OR_GROUP",
+                        help="with --keep: only this conflict (its number) or group (dhr-share, indicator-figure, "
+                             "project, reference, edited-at-county …)")
+
+
+def _check_keep(args: argparse.Namespace) -> None:
+    if args.conflict is not None and args.keep is None:
+        raise CliError("--conflict needs --keep county or --keep district", code=2)
+    if args.keep is not None:
+        from safer_desk.services.county import CountyError, check_conflict_selector
+
+        try:
+            check_conflict_selector(args.conflict)
+        except CountyError as exc:
+            raise CliError(str(exc), code=2) from exc
+
+
+def _decide(store, args: argparse.Namespace, offices=None) -> None:
+    from safer_desk.services.county import CountyError, conflicts_text, list_conflicts, resolve_conflicts
+
+    try:
+        decided = resolve_conflicts(store, args.keep, which=args.conflict, offices=offices)
+    except CountyError as exc:
+        raise CliError(str(exc)) from exc
+    side = "the county's version" if args.keep == "county" else "the district's version"
+    print(f"Kept {side} of {len(decided)} conflict(s) (recorded in the audit trail):")
+    for c in decided:
+        print(f"  #{c.id} {c.detail}")
+    left = list_conflicts(store)
+    print("\n".join(conflicts_text(left)) if left else "No conflicts left open.")
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    from safer_desk.services.county import NO_COUNTY_FILE_YET, check_district_files, merge_district_files
+    from safer_desk.storage.store import NeedsUpgrade, StoreError, open_store
+
+    _check_keep(args)
     paths = [Path(p) for p in args.districts]
-    _, refused = check_district_files(paths)
+    accept = _fingerprints(args.accept_key)
+    # Check everything before opening the county file for writing (or creating it): a refusal leaves it
+    # byte for byte as it was. Its key register and history are read through a read-only connection.
+    county = NO_COUNTY_FILE_YET
+    county_path = Path(args.county)
+    if county_path.exists():
+        try:
+            county = open_store(county_path, read_only=True)
+        except NeedsUpgrade:
+            county = None  # checked again after the upgrade, when the merge opens it for writing
+        except StoreError as exc:
+            raise CliError(str(exc)) from exc
+    try:
+        manifests, refused = check_district_files(paths, county, accept)
+    finally:
+        if county not in (None, NO_COUNTY_FILE_YET):
+            county.close()
     if refused:
-        # Check everything before opening (or creating) the county file: a refusal changes nothing.
         raise CliError("\n".join(why for _, why in refused))
+    unused = accept - {m.key_fingerprint for m in manifests}
+    for fp in sorted(unused):
+        print(f"note: no file given is signed with key {fp}; nothing was accepted for it", file=sys.stderr)
     store = open_for_writing(args.county)
     try:
-        report = merge_district_files(store, paths)
+        report = merge_district_files(store, paths, accept_keys=accept)
+        refused, report.refused = report.refused, []
+        print(report.text())
+        if args.keep is not None and report.merged:
+            print()
+            _decide(store, args, offices={m.office_id for m in manifests})
     finally:
         store.close()
-    refused, report.refused = report.refused, []
-    print(report.text())
-    for c in report.conflicts:
-        print(f"conflict: {c.office_name}: {c.table} {c.row_key}: {c.description}"
-              + (f" ({c.other})" if c.other else "") + f". {c.detail}", file=sys.stderr)
     if refused:
         # Refused at merge time (an older export, one from the county file itself): the others merged.
         raise CliError("\n".join(why for _, why in refused))
     return 0
+
+
+def run_conflicts(args: argparse.Namespace) -> int:
+    from safer_desk.services.county import conflicts_text, list_conflicts
+
+    _check_keep(args)
+    if args.keep is None:
+        store = open_existing(args.county)
+        try:
+            found = list_conflicts(store)
+        finally:
+            store.close()
+        print("\n".join(conflicts_text(found)) if found else "No open conflicts.")
+        return 0
+    if not Path(args.county).exists():
+        raise CliError(f"there is no file at {args.county}")
+    store = open_for_writing(args.county)
+    try:
+        _decide(store, args)
+    finally:
+        store.close()
+    return 0
+
+
+def run_key(args: argparse.Namespace) -> int:
+    from safer_desk.services.county import CountyError, officer_fingerprint, officer_key_path
+
+    try:
+        fingerprint = officer_fingerprint()
+    except CountyError as exc:
+        raise CliError(str(exc)) from exc
+    print(fingerprint)
+    print(f"(your signing key, kept in {officer_key_path().parent}; read the fingerprint to the county lead when "
+          "they ask)", file=sys.stderr)
+    return 0
+
+
+def run_keys(args: argparse.Namespace) -> int:
+    from safer_desk.cli.common import print_csv
+    from safer_desk.services.county import CountyError, registered_keys, withdraw_key
+
+    if args.withdraw:
+        from safer_desk.exchange.signing import normal_fingerprint
+
+        if not normal_fingerprint(args.withdraw):
+            raise CliError(f"--withdraw {args.withdraw!r} is not a key fingerprint (24 hexadecimal digits)", code=2)
+        if not Path(args.county).exists():
+            raise CliError(f"there is no file at {args.county}")
+        store = open_for_writing(args.county)
+        try:
+            withdrawn = withdraw_key(store, args.withdraw, args.reason)
+        except CountyError as exc:
+            raise CliError(str(exc)) from exc
+        finally:
+            store.close()
+        for k in withdrawn:
+            print(f"withdrew key {k.fingerprint} of {k.office_name}: its exports are refused from now on")
+        return 0
+    store = open_existing(args.county)
+    try:
+        keys = registered_keys(store)
+    finally:
+        store.close()
+    print_csv(["office", "fingerprint", "status", "first_signed_by", "accepted_at", "accepted_by", "withdrawn_at",
+               "withdrawn_by", "reason"],
+              [[k.office_name, k.fingerprint, "active" if k.active else "withdrawn", k.first_signed_by,
+                k.accepted_at, k.accepted_by, k.withdrawn_at or "", k.withdrawn_by or "", k.withdrawn_reason]
+               for k in keys])
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from safer_desk.services.integrity import check_file
+
+    report = check_file(Path(args.file), repair=args.repair)
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
 
 
 def run_report(args: argparse.Namespace) -> int:

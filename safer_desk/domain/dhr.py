@@ -19,6 +19,7 @@ from datetime import date
 from typing import Mapping, Sequence
 
 from safer_desk.domain.money import split_by_weights, split_equally
+from safer_desk.domain.privacy import find_name
 
 
 class DhrError(ValueError):
@@ -36,7 +37,11 @@ _CAPITALISED = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z]$")  # Jane, O'Brien, McDon
 
 
 def looks_like_a_name(text: str) -> bool:
-    """Two or more capitalised words and no digit: "Jane Smith" looks like a person; "DHR 2017/01" does not."""
+    """Two or more capitalised words and no digit: "Jane Smith" looks like a person; "DHR 2017/01" does not.
+
+    References are codes, so this stricter shape applies to them on top of the name detector
+    (domain.privacy), which also finds "jane smith", "Jane Smith 1985" and "J. Smith".
+    """
     if any(ch.isdigit() for ch in text):
         return False
     words = re.split(r"[\s,._/]+", text.strip())
@@ -50,7 +55,7 @@ def check_reference(text: str, *, what: str = "reference") -> str:
         raise DhrError(f"The {what} is required (a code such as WSCSP-DHR-2017-01, never a name).")
     if len(ref) > 60:
         raise DhrError(f"The {what} is too long (60 characters at most).")
-    if looks_like_a_name(ref):
+    if looks_like_a_name(ref) or find_name(ref):
         raise DhrError(
             f"“{ref}” looks like a person's name. Never record a victim's name: use a code with a number, "
             "such as WSCSP-DHR-2017-01 or TH-2018-001."

@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
-import uuid
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    import random
+
+_seeded: random.Random | None = None  # set only while the example file is built (seeded_ids)
 
 
 def new_id() -> str:
     """A fresh identity for a user row (projects, cases, scenarios …)."""
+    import uuid  # here, not at the top: start-up reaches this module before the window shows
+
+    if _seeded is not None:
+        return uuid.UUID(int=_seeded.getrandbits(128), version=4).hex
     return uuid.uuid4().hex
+
+
+@contextlib.contextmanager
+def seeded_ids(seed: int) -> Iterator[None]:
+    """Ids from a seeded source, so a build of the example file gives the same ids every time.
+
+    Only for the example file (services.demo): real offices' rows must have random ids, or two
+    offices' files would clash when the county merges them. Usable as a decorator too.
+    """
+    import random
+
+    global _seeded
+    previous, _seeded = _seeded, random.Random(seed)
+    try:
+        yield
+    finally:
+        _seeded = previous
 
 
 def slug(text: str) -> str:

@@ -16,6 +16,10 @@ from typing import Hashable, Iterable, Mapping, TypeVar
 K = TypeVar("K", bound=Hashable)
 
 PENCE_PER_POUND = 100
+# The largest amount Safer Desk takes: ten trillion pounds. SQLite's INTEGER holds up to 2**63 - 1 pence
+# (about £92 quadrillion); keeping every single amount a thousand times below that means totals of
+# thousands of them cannot overflow either (an overflow is an error in SQLite, not a wrong sum).
+MAX_PENCE = 10 ** 15
 
 
 class MoneyError(ValueError):
@@ -75,7 +79,18 @@ def parse_pence(text: str) -> int:
     if pence_exact != pence_exact.to_integral_value():
         raise MoneyError(f"“{original.strip()}” is not a whole number of pence.")
     pence = int(pence_exact.to_integral_value(rounding=ROUND_HALF_UP))
+    check_within_bounds(pence, original.strip())
     return -pence if negative else pence
+
+
+def check_within_bounds(pence: int, text: str | None = None) -> int:
+    """Refuse an amount larger than MAX_PENCE either way (the message names the amount as typed)."""
+    if not isinstance(pence, int) or isinstance(pence, bool):
+        raise MoneyError(f"{text or pence!r} is not an amount of money.")
+    if abs(pence) > MAX_PENCE:
+        shown = f"“{text}”" if text else format_money(pence)
+        raise MoneyError(f"{shown} is larger than Safer Desk can hold (at most {format_money(MAX_PENCE)}).")
+    return pence
 
 
 @dataclass(frozen=True)

@@ -1,20 +1,37 @@
-"""Export for the county: a copy of the office's file, minimised, with a manifest (the workbook people read is
-built from it in exchange.county_workbook).
+"""Export for the county: a copy of the office's file, minimised and signed with a manifest (the workbook people
+read is built from it in exchange.county_workbook).
 
-The export is itself a Safer Desk file (same schema, same migrations table) plus the table
+The export is itself a Safer Desk file (same tables, same migrations table) plus the table
 ``_export_manifest``, so the county merge reads it with the same code that reads any file.
 What is left out, and why:
 
-- ``audit_log``: the office's own history of edits (who changed what, with old values, including
-  values of victim-level rows) stays with the office; the county file keeps its own trail of the merge.
-- internal tables (names starting with ``_``) other than the migrations table.
+- ``audit_log``: the office's own history of edits (who changed what, with old values) stays with the
+  office. The export carries only the chain of its hashes (``_export_chain``: id, digest, hash of each
+  entry, no field of any entry, victim-level or not), so the county can check that the office's trail
+  still passes through the head it saw last time.
+- every trigger and every view: an export holds no code at all (the county refuses one that does).
+- internal tables (names starting with ``_``) other than the migrations table and the public police.uk
+  tables are emptied. The police.uk counts and their vintages are public data shared by every office
+  (issue 13): they travel whole, and each force-month's counts are signed by a digest in
+  ``_export_public_digests`` (the manifest's ``public_tables`` names the tables signed that way instead of
+  by the internal checksum), so the county reads only the force-months it takes.
 - victim-level tables (``storage.schema.costs.PRIVATE_TABLES``), unless the user ticks
   "include individual referrals": their rows are deleted from the copy and replaced by the aggregate
   view copied into ``FUND_SUMMARY_TABLE`` (only then: the costs figures add the detailed rows and that
   table together, so filling it beside the detailed rows would count them twice); the copy is then
   VACUUMed so no deleted row lingers in free pages of the file.
 
-Everything is written to a temporary file beside the target and moved into place at the end.
+The signature (issue 12; ``exchange.signing``): each export takes the office's next sequence number
+(``meta.export_sequence``; the head of the audit chain is recorded with it in ``_export_anchors``), and
+the manifest (office id and name, export id, date, sequence, schema steps and schema hash, table list,
+row counts, per-table and overall content checksums, a checksum of the internal tables, the referral
+choice, the key's fingerprint and public key, the head of the audit chain) is signed as canonical
+bytes with the officer's Ed25519 key. ``signed_statement`` holds those bytes, ``signature`` the
+signature; the other rows repeat the fields for people and older readers.
+
+The working copy is made in memory (never in a file anyone else could read, and gone if the run is
+killed); only the minimised result is written, to a temporary file beside the target that is moved
+into place when whole.
 """
 
 from __future__ import annotations
@@ -26,19 +43,30 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from safer_desk import __version__
+from safer_desk import __version__, faults
+from safer_desk.domain.disclosure import SpendLine, summarise_with_disclosure_control
 from safer_desk.domain.ids import new_id
-from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, CancelCheck, ProgressFn, check_cancelled,
-                                               content_checksum, data_tables, dependency_order, has_table,
-                                               never_cancelled, no_progress, quote, row_counts, table_info)
-from safer_desk.exchange.files import atomic_path
+from safer_desk.exchange import signing
+from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, PUBLIC_DIGEST_METHOD,
+                                               PUBLIC_DIGESTS_TABLE, PUBLIC_TABLES, CancelCheck, ProgressFn,
+                                               check_cancelled,
+                                               content_checksum, content_checksums, data_tables, dependency_order,
+                                               has_table, never_cancelled, no_progress, public_digests, quote,
+                                               row_counts, schema_hash, table_info)
+from safer_desk.exchange.files import write_bytes_atomically
 from safer_desk.storage import audit
 from safer_desk.storage.schema import costs as costs_schema
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 from safer_desk.storage.store import MIGRATIONS_TABLE, Store
 
 EXPORT_FORMAT = "safer-desk-county-export"
-EXPORT_FORMAT_VERSION = "1"
+EXPORT_FORMAT_VERSION = "2"  # 2: signed, with the audit chain's hashes; 1 (unsigned) is refused
+CHAIN_TABLE = "_export_chain"
+SEQUENCE_KEY = "export_sequence"
+
+
+class ExportBlocked(ValueError):
+    """An export that cannot be made as things stand; the message says why and what to do."""
 
 
 @dataclass
@@ -54,6 +82,9 @@ class ExportResult:
     checksum: str
     left_out: list[str] = field(default_factory=list)  # private tables whose rows were left out
     summary_rows: int = 0  # aggregate rows written in their place
+    sequence: int | None = None  # the office's export number (None: an unsigned staging copy)
+    key_fingerprint: str = ""
+    audit_head: tuple[int, str] | None = None
 
     @property
     def total_rows(self) -> int:
@@ -70,60 +101,129 @@ def _private_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
-    """Fill FUND_SUMMARY_TABLE from FUND_SUMMARY_VIEW (district-by-month totals); 0 when either is absent."""
-    table, view = costs_schema.FUND_SUMMARY_TABLE, costs_schema.FUND_SUMMARY_VIEW
-    if not (has_table(conn, table) and has_table(conn, view, "view")):
+    """Fill FUND_SUMMARY_TABLE with district-by-month totals of the victim-level rows, none describing fewer
+    than three victims (small-number disclosure control: domain.disclosure); 0 when the tables are absent.
+
+    The totals (amount, spend lines, victims) are exactly those of the detailed rows.
+    """
+    table = costs_schema.FUND_SUMMARY_TABLE
+    needed = (table, "fund_spend_lines", "fund_referrals", "fund_items")
+    if not all(has_table(conn, t) for t in needed):
         return 0
-    info = table_info(conn, table)
-    view_cols = [r[1] for r in conn.execute(f"PRAGMA table_info({quote(view)})")]
-    shared = [c for c in info.columns if c in view_cols]
+    lines = [SpendLine(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6] == 1) for r in conn.execute(
+        "SELECT r.fund_id, r.district_id, substr(s.spent_on, 1, 7), i.name, r.id, s.amount_pence, "
+        "       ROW_NUMBER() OVER (PARTITION BY s.referral_id ORDER BY s.spent_on, i.name, s.id) "
+        "FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id JOIN fund_items i ON i.id = s.item_id")]
+    rows = summarise_with_disclosure_control(lines)
     conn.execute(f"DELETE FROM {quote(table)}")
-    synth_id = "id" in info.columns and "id" not in view_cols
-    names = shared + (["id"] if synth_id else [])
-    sql = f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in names)}) VALUES ({', '.join('?' * len(names))})"
-    count = 0
-    for values in conn.execute(f"SELECT {', '.join(quote(c) for c in shared)} FROM {quote(view)}").fetchall():
-        values = list(values)
-        if synth_id:
-            # The same office and figures give the same id, so re-exporting merges as "unchanged".
-            seed = json.dumps([office_id] + [v if not isinstance(v, bytes) else v.hex() for v in values])
-            values.append(hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32])
-        conn.execute(sql, values)
-        count += 1
-    return count
+    columns = ("id", "fund_id", "district_id", "month", "item", "victims", "spend_lines", "amount_pence")
+    sql = f"INSERT INTO {quote(table)} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    for row in rows:
+        values = [row.fund_id, row.district_id, row.month, row.item, row.victims, row.spend_lines, row.amount_pence]
+        # The same office and figures give the same id, so re-exporting merges as "unchanged".
+        seed = json.dumps([office_id] + values)
+        conn.execute(sql, [hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32], *values])
+    return len(rows)
 
 
 def write_county_export(store: Store, target: Path | str, *, include_referrals: bool = False,
-                        progress: ProgressFn = no_progress, cancelled: CancelCheck = never_cancelled) -> ExportResult:
-    """Write the office's data to target (.sqlite) as an export for the county, atomically."""
+                        progress: ProgressFn = no_progress, cancelled: CancelCheck = never_cancelled,
+                        sign: bool = True, signing_key: signing.OfficerKey | None = None) -> ExportResult:
+    """Write the office's data to target (.sqlite) as an export for the county, atomically.
+
+    The unminimised working copy lives only in memory: a killed export leaves no copy of the office
+    file anywhere, and only the minimised result is written beside the target (to a temporary file that
+    is moved into place when whole and flushed to the disk). sign=False makes an unsigned copy that takes
+    no sequence number.
+    """
     target = Path(target)
-    progress(0, 4, "Copying the file…")
-    with atomic_path(target) as tmp:
-        out = sqlite3.connect(str(tmp), isolation_level=None)
-        try:
-            store.conn.backup(out)
-            check_cancelled(cancelled)
-            out.execute("PRAGMA journal_mode = DELETE")
-            out.execute("PRAGMA foreign_keys = ON")
-            audit.register_functions(out)
-            progress(1, 4, "Leaving out what stays with the office…")
-            result = _minimise_and_sign(out, store, target, include_referrals, progress, cancelled)
-            out.execute("VACUUM")  # deleted rows must not survive in free pages
-        finally:
-            out.close()
-        check_cancelled(cancelled)
+    out, result = export_in_memory(store, target, include_referrals=include_referrals, progress=progress,
+                                   cancelled=cancelled, sign=sign, signing_key=signing_key)
+    try:
+        data = out.serialize()
+    finally:
+        out.close()
+    check_cancelled(cancelled)
+    write_bytes_atomically(target, data, label="export", what=f"The export {target.name}")
     progress(4, 4, "Export written.")
     return result
 
 
+def _reserve_sequence(store: Store, export_id: str, exported_at: str, key: signing.OfficerKey,
+                      head: audit.ChainHead | None) -> int:
+    """The office's next export number, recorded with the head of its audit chain (in the office's file)."""
+    if store.read_only:
+        raise ExportBlocked(f"{store.path.name} is open read-only: an export for the county takes the office's next "
+                            "export number, so the file must be open for writing.")
+    with store.action("Export for the county"), store.transaction():
+        conn = store.conn
+        current = max(int(store.meta(SEQUENCE_KEY) or 0),
+                      int(store.scalar("SELECT coalesce(max(sequence), 0) FROM _export_anchors") or 0))
+        sequence = current + 1
+        conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                     (SEQUENCE_KEY, str(sequence)))
+        conn.execute("INSERT INTO _export_anchors(sequence, export_id, exported_at, exported_by, key_fingerprint, "
+                     "audit_head_id, audit_head_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (sequence, export_id, exported_at, audit.current_user(), key.fingerprint,
+                      head.id if head else 0, head.hash if head else audit.GENESIS))
+    return sequence
+
+
+def _chain_of_copy(out: sqlite3.Connection, store: Store) -> tuple[audit.ChainReport, list[tuple[int, str, str]]]:
+    chain = audit.verify_chain(out)
+    if chain.problems:
+        raise ExportBlocked(
+            f"The audit trail of {store.path.name} was changed outside Safer Desk ({chain.problems[0].text}); the "
+            f'county would refuse this export. Run: safer-desk check "{store.path}" --repair (a backup is made '
+            "first and the repair is recorded in the trail), then export again.")
+    return chain, list(audit.shipped_chain(out))
+
+
+def export_in_memory(store: Store, target: Path, *, include_referrals: bool = False,
+                     progress: ProgressFn = no_progress,
+                     cancelled: CancelCheck = never_cancelled, sign: bool = True,
+                     signing_key: signing.OfficerKey | None = None) -> tuple[sqlite3.Connection, ExportResult]:
+    """The minimised export (signed unless sign=False) as an in-memory SQLite database (the caller closes it).
+
+    The workbook reads its rows from here, so nothing victim-level is ever written to a temporary file.
+    """
+    progress(0, 4, "Copying the file…")
+    out = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        store.conn.backup(out)
+        faults.boundary("export:after-copy")
+        check_cancelled(cancelled)
+        out.execute("PRAGMA foreign_keys = ON")
+        audit.register_functions(out)
+        progress(1, 4, "Leaving out what stays with the office…")
+        result = _minimise_and_sign(out, store, target, include_referrals, progress, cancelled,
+                                    sign=sign, signing_key=signing_key)
+        out.execute("VACUUM")  # deleted rows must not survive in free pages
+        faults.boundary("export:after-minimise")
+    except BaseException:
+        out.close()
+        raise
+    return out, result
+
+
 def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, include_referrals: bool,
-                       progress: ProgressFn, cancelled: CancelCheck) -> ExportResult:
+                       progress: ProgressFn, cancelled: CancelCheck, *, sign: bool = True,
+                       signing_key: signing.OfficerKey | None = None) -> ExportResult:
     office_id = out.execute("SELECT value FROM meta WHERE key = 'office_id'").fetchone()[0]
     office_row = out.execute("SELECT value FROM meta WHERE key = 'office_name'").fetchone()
     office_name = office_row[0] if office_row else store.office_name
+    chain, shipped = _chain_of_copy(out, store)
+    export_id, exported_at = new_id(), utc_now()
+    key = sequence = None
+    if sign:
+        key = signing_key or signing.officer_key()
+        sequence = _reserve_sequence(store, export_id, exported_at, key, chain.head)
     left_out: list[str] = []
     out.execute("BEGIN IMMEDIATE")
     try:
+        # An export holds no code: the audit triggers and the log's guards go first (nothing written to this
+        # copy is a change to record), the views once the fund summary has been read from them.
+        audit.drop_all_triggers(out)
         summary_rows = 0
         private = _private_tables(out)
         if not include_referrals and private:
@@ -136,18 +236,43 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
         internal = [r[0] for r in out.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\\_%' ESCAPE '\\'")]
         for table in internal:
-            if table != MIGRATIONS_TABLE:
+            if table != MIGRATIONS_TABLE and table not in PUBLIC_TABLES:
                 out.execute(f"DELETE FROM {quote(table)}")
-        out.execute("DELETE FROM audit_log")  # last: the deletions above were audited too
+        out.execute("DELETE FROM audit_log")
+        if sign:  # an unsigned copy is the workbook's, read here through the views and never sent anywhere
+            for (view,) in out.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
+                out.execute(f"DROP VIEW {quote(view)}")
+        out.execute("DROP TABLE IF EXISTS sqlite_stat1")
+        out.execute(f"CREATE TABLE {CHAIN_TABLE} (id INTEGER PRIMARY KEY, digest TEXT NOT NULL, hash TEXT NOT NULL) "
+                    "STRICT")
+        out.executemany(f"INSERT INTO {CHAIN_TABLE}(id, digest, hash) VALUES (?, ?, ?)", shipped)
         check_cancelled(cancelled)
-        progress(2, 4, "Computing the checksum…")
+        progress(2, 4, "Computing the checksums…")
+        # Public data travels whole (issue 13), each police.uk force-month under its own signed digest. The
+        # figures made from the counts do not: the county works them out again from the counts (they are sums
+        # over every force's counts, never one office's rows). The workbook (unsigned) keeps them to show.
+        public = [t for t in PUBLIC_TABLES if has_table(out, t)]
+        derived_left_out = 0
+        if sign and POLICE_COUNTS in public and has_table(out, "indicator_values"):
+            derived_left_out = out.execute(
+                f"DELETE FROM indicator_values WHERE source LIKE '{POLICE_SOURCE}%'").rowcount
+        if POLICE_COUNTS in public:
+            out.execute(f"CREATE TABLE {PUBLIC_DIGESTS_TABLE} (force TEXT NOT NULL, month TEXT NOT NULL, "
+                        "rows INTEGER NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (force, month)) "
+                        "STRICT, WITHOUT ROWID")
+            out.executemany(f"INSERT INTO {PUBLIC_DIGESTS_TABLE}(force, month, rows, digest) VALUES (?, ?, ?, ?)",
+                            [(f, m, n, d) for (f, m), (n, d) in sorted(public_digests(out).items())])
         tables = data_tables(out)
         counts = row_counts(out, tables)
-        checksum = content_checksum(out, tables)
+        checksum, per_table = content_checksums(out, tables)
+        internal_tables = sorted(r[0] for r in out.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+            if r[0] not in tables)
+        by_digest = [POLICE_COUNTS] if POLICE_COUNTS in public else []  # signed per force-month instead
+        internal_checksum = content_checksum(out, [t for t in internal_tables if t not in by_digest])
         check_cancelled(cancelled)
         steps = [f"{r[0]}/{r[1]}" for r in out.execute(
             f"SELECT migration_set, name FROM {MIGRATIONS_TABLE} ORDER BY id")]
-        export_id, exported_at = new_id(), utc_now()
         manifest = {
             "format": EXPORT_FORMAT,
             "format_version": EXPORT_FORMAT_VERSION,
@@ -159,17 +284,36 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
             "app_version": __version__,
             "schema_version": str(len(steps)),
             "migration_steps": json.dumps(steps),
+            "schema_hash": schema_hash(out, [MANIFEST_TABLE]),
             "tables": json.dumps(tables),
             "row_counts": json.dumps(counts, sort_keys=True),
             "checksum": checksum,
             "checksum_method": CHECKSUM_METHOD,
+            "table_checksums": json.dumps(per_table, sort_keys=True),
+            "internal_tables": json.dumps(internal_tables),
+            "internal_checksum": internal_checksum,
+            "public_tables": json.dumps(by_digest),
+            "public_digest_method": PUBLIC_DIGEST_METHOD,
+            "police_figures_left_out": str(derived_left_out),
             "include_referrals": "yes" if include_referrals else "no",
             "private_tables_left_out": json.dumps(left_out),
             "fund_summary_rows": str(summary_rows),
             "source_file": store.path.name,
+            "audit_entries": str(chain.entries),
+            "audit_head_id": str(chain.head.id if chain.head else 0),
+            "audit_head_hash": chain.head.hash if chain.head else audit.GENESIS,
+            "audit_repairs": str(chain.repairs),
         }
+        if key is not None:
+            manifest.update({"sequence": str(sequence), "key_fingerprint": key.fingerprint,
+                             "public_key": key.public_text, "signature_method": signing.SIGNATURE_METHOD})
+            statement = signing.canonical_bytes(manifest)
+            rows = list(manifest.items()) + [("signed_statement", statement.decode("utf-8")),
+                                             ("signature", key.sign(statement))]
+        else:
+            rows = list(manifest.items())
         out.execute(f"CREATE TABLE {MANIFEST_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
-        out.executemany(f"INSERT INTO {MANIFEST_TABLE}(key, value) VALUES (?, ?)", list(manifest.items()))
+        out.executemany(f"INSERT INTO {MANIFEST_TABLE}(key, value) VALUES (?, ?)", rows)
         out.execute("COMMIT")
     except BaseException:
         if out.in_transaction:
@@ -177,7 +321,8 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
         raise
     progress(3, 4, "Compacting…")
     return ExportResult(target, export_id, office_name, exported_at, include_referrals, counts, checksum,
-                        left_out, summary_rows)
+                        left_out, summary_rows, sequence, key.fingerprint if key else "",
+                        (chain.head.id, chain.head.hash) if chain.head else None)
 
 
 def sheet_title(table: str) -> str:

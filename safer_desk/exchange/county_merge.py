@@ -16,28 +16,65 @@ Rules (DESIGN §3, issue 7):
   reference data that differs, and rows whose parent row was not merged;
 - a file that is not an export, is damaged or truncated, fails its checksum or has a newer schema is
   refused before the county file is touched.
+
+Verification (issue 12): an export is opened as hostile (``storage.hostile``: read-only, immutable, no
+trusted schema, defensive, triggers and views off) and refused if its schema holds any code. Its signed
+statement must verify with the public key it names, every manifest row must say what was signed, and the
+schema, row counts, per-table checksums, internal tables and audit chain must match what was signed.
+Against the county file (``verify_for_county``): the key must be registered for that office (a new key is
+registered only when the county lead accepts its fingerprint, confirmed with the office by phone; a
+withdrawn key is refused), the sequence number must be newer than the last merged from that office, and
+the office's audit chain must still pass through the head the county saw last time. Every check reads;
+nothing is written to the county file before all of them pass.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
 import sqlite3
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-from safer_desk.exchange.county_export import EXPORT_FORMAT, utc_now
-from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, CancelCheck, ProgressFn, TableInfo,
-                                               check_cancelled, content_checksum, data_tables, dependency_order,
-                                               iter_rows, never_cancelled, no_progress, quote, row_counts,
-                                               row_hash, table_info)
+from safer_desk import __version__
+from safer_desk.exchange import signing
+from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, Conflict, Describer, compared_columns,
+                                                  figure_phrase, group_of, load_decisions, month_words,
+                                                  subject_key_of, version_of)
+from safer_desk.exchange.county_export import CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
+from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
+                                               PUBLIC_DIGESTS_TABLE, CancelCheck, ProgressFn, PublicDigest, TableInfo,
+                                               check_cancelled, content_checksum, content_checksums, data_tables,
+                                               dependency_order, has_table, iter_rows, never_cancelled, no_progress,
+                                               public_digest_lines, public_digests, quote, row_counts, row_hash,
+                                               plain_columns, row_hasher, schema_hash, table_info)
 from safer_desk.storage import audit
+from safer_desk.storage.hostile import open_hostile, schema_code
 from safer_desk.storage.schema import known_steps
-from safer_desk.storage.schema.exchange import CONFLICTS_TABLE, IMPORTS_TABLE, MANIFEST_TABLE, PROVENANCE_TABLE
+from safer_desk.storage.schema.exchange import (CONFLICTS_TABLE, IMPORTS_TABLE, MANIFEST_TABLE, ORIGINS_TABLE,
+                                              PROVENANCE_TABLE)
+from safer_desk.storage.leftovers import private_workspace
+
+KEYS_TABLE = "_county_keys"
+FUTURE_ALLOWANCE = timedelta(days=1)  # an export dated later than the county's clock plus this is refused
+# Manifest fields in words, for "its … was changed after it was signed".
+FIELD_WORDS = {
+    "office_name": "office name", "office_id": "office id", "exported_at": "export date",
+    "sequence": "sequence number", "include_referrals": "referral choice (individual referrals included or not)",
+    "checksum": "checksum", "table_checksums": "table checksums", "row_counts": "row counts", "tables": "table list",
+    "migration_steps": "list of schema steps", "schema_hash": "schema checksum",
+    "internal_checksum": "checksum of its internal tables", "audit_head_id": "audit trail head",
+    "audit_head_hash": "audit trail head", "audit_entries": "audit trail length", "key_fingerprint": "key id",
+    "public_key": "public key", "export_id": "export id", "exported_by": "officer name",
+    "private_tables_left_out": "list of tables left out", "public_tables": "list of public tables",
+    "public_digest_method": "method of the police.uk digests",
+    "police_figures_left_out": "number of police.uk figures left out",
+}
 from safer_desk.storage.store import (APP_ID, MIGRATIONS_TABLE, SQLITE_HEADER, Store, StoreError, open_store,
                                       read_only_uri)
 
@@ -68,19 +105,24 @@ def _deterministic_key(key: str) -> bool:
         return False
     return any(REFERENCE_ID.match(p) for p in parts) and not any(_RANDOM_ID.match(p) for p in parts)
 
-CONFLICT_KINDS = {
-    "other-office": "the same row came from another office",
-    "edited-at-county": "edited at the county since it was imported",
-    "made-at-county": "a row with this id was made at the county",
-    "unique": "clashes with another row on a value that must be unique",
-    "reference-differs": "shared reference data differs from the county's",
-    "missing-parent": "depends on a row that was not merged",
-    "removed-but-edited": "no longer in the office's file, but edited at the county since",
-}
+CONFLICT_KINDS = KIND_WORDS  # the situations a conflict can be in (county_conflicts.KIND_WORDS)
 
 
 class ExportRefused(ValueError):
     """A district file that cannot be merged; the message says why, and that nothing was changed."""
+
+
+class UnregisteredKey(ExportRefused):
+    """Signed with a key the county has not registered for the office: the county lead may accept it.
+
+    ``other_offices`` names the offices the key IS registered for (an export signed with another
+    office's key)."""
+
+    def __init__(self, message: str, *, path: Path, fingerprint: str, office_id: str, office_name: str,
+                 signed_by: str, other_offices: list[str]):
+        super().__init__(message)
+        self.path, self.fingerprint, self.office_id, self.office_name = path, fingerprint, office_id, office_name
+        self.signed_by, self.other_offices = signed_by, other_offices
 
 
 @dataclass
@@ -98,24 +140,19 @@ class ExportManifest:
     checksum: str
     include_referrals: bool
     pending_steps: list[tuple[str, str]] = field(default_factory=list)  # an older export: migrated on a copy
+    sequence: int = 0
+    key_fingerprint: str = ""
+    public_key: str = ""
+    audit_head_id: int = 0
+    audit_head_hash: str = audit.GENESIS
+    audit_entries: int = 0
+    audit_repairs: int = 0
+    protections: list[str] = field(default_factory=list)  # how the file was opened (storage.hostile)
+    public_tables: list[str] = field(default_factory=list)  # signed per police.uk force-month (county_schema)
 
     @property
     def total_rows(self) -> int:
         return sum(self.row_counts.values())
-
-
-@dataclass
-class Conflict:
-    table: str
-    row_key: str
-    kind: str
-    office_name: str
-    other: str
-    detail: str
-
-    @property
-    def description(self) -> str:
-        return CONFLICT_KINDS.get(self.kind, self.kind)
 
 
 @dataclass
@@ -130,10 +167,23 @@ class MergeSummary:
     unchanged: int = 0
     removed: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
+    sequence: int = 0  # the export's number at its office, as signed
+    key_fingerprint: str = ""  # the key that signed it (verified against the county's register)
+    key_accepted: bool = False  # the key was registered for the office with this merge
+    tables: dict[str, dict[str, int]] = field(default_factory=dict)  # table -> added/replaced/removed
+    decided: int = 0  # disagreements settled by an earlier decision of the county lead (not raised again)
+    public: dict[str, int] = field(default_factory=dict)  # police.uk force-months: added/replaced/same/older
+    public_notes: list[str] = field(default_factory=list)  # "Suffolk Constabulary Jan 2025: replaced by …"
+    figures_rebuilt: int = 0  # police.uk figures worked out again from the counts
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.replaced or self.removed)
+        return bool(self.added or self.replaced or self.removed or self.public.get("added")
+                    or self.public.get("replaced"))
+
+    def count(self, table: str, what: str, n: int = 1) -> None:
+        per = self.tables.setdefault(table, {})
+        per[what] = per.get(what, 0) + n
 
 
 def _refuse(path: Path, why: str) -> ExportRefused:
@@ -141,14 +191,22 @@ def _refuse(path: Path, why: str) -> ExportRefused:
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
-    # immutable: reading never creates -wal/-shm files beside the district's file.
-    conn = sqlite3.connect(read_only_uri(path, immutable="1"), uri=True)
-    conn.row_factory = sqlite3.Row
+    # Hostile until verified: read-only, immutable (no -wal/-shm beside the district's file), no code runs.
+    conn, _ = open_hostile(path)
     return conn
 
 
-def read_export(path: Path | str) -> ExportManifest:
-    """Check a district file from end to end and return its manifest, or raise ExportRefused."""
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManifest:
+    """Check a district file from end to end and return its manifest, or raise ExportRefused.
+
+    verify_public=False leaves the police.uk counts to be checked against their signed digests force-month by
+    force-month as the merge takes them (a force-month the county already holds from the same download is
+    never read, so an edit to it could change nothing).
+    """
     path = Path(path)
     if not path.is_file():
         raise _refuse(path, "there is no such file")
@@ -166,18 +224,79 @@ def read_export(path: Path | str) -> ExportManifest:
         raise _refuse(path, f"the file is truncated ({size:,} bytes of {pages * page_size:,}); "
                             "ask for it to be sent again")
     try:
-        conn = _open_read_only(path)
+        conn, protections = open_hostile(path)
     except sqlite3.DatabaseError as exc:
         raise _refuse(path, f"the file is damaged ({exc})") from exc
     try:
-        return _check_export(path, conn)
+        manifest = _check_export(path, conn, verify_public)
+        manifest.protections = protections
+        return manifest
     except sqlite3.DatabaseError as exc:
         raise _refuse(path, f"the file is damaged ({exc})") from exc
     finally:
         conn.close()
 
 
-def _check_export(path: Path, conn: sqlite3.Connection) -> ExportManifest:
+def _signed_manifest(path: Path, rows: dict[str, str]) -> dict[str, str]:
+    """The manifest as signed, after checking the signature and that every row says what was signed."""
+    if "signed_statement" not in rows or "signature" not in rows:
+        raise _refuse(path, "it is not signed: it was made by a version of Safer Desk from before signed exports, or "
+                            f"its signature was removed. Ask the office to export again with Safer Desk {__version__} "
+                            "or later")
+    statement_text = rows["signed_statement"]
+    try:
+        signed = json.loads(statement_text)
+    except ValueError:
+        signed = None
+    if not isinstance(signed, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in signed.items()):
+        raise _refuse(path, "its signed statement is damaged")
+    if signed.get("signature_method") != signing.SIGNATURE_METHOD or "public_key" not in signed:
+        raise _refuse(path, f"it is signed in a way this version does not know ({signed.get('signature_method')!r})")
+    try:
+        signing.verify(statement_text.encode("utf-8"), rows["signature"], signed["public_key"])
+    except signing.SignatureInvalid:
+        raise _refuse(path, "its signature does not match its signed statement: the statement (office, date, "
+                            "checksums …) was changed after it was signed") from None
+    if signing.public_key_fingerprint(signed["public_key"]) != signed.get("key_fingerprint"):
+        raise _refuse(path, "its key id does not belong to the key that signed it")
+    for key, value in sorted(signed.items()):
+        if rows.get(key) != value:
+            words = FIELD_WORDS.get(key, key.replace("_", " "))
+            if key in ("checksum", "table_checksums"):
+                raise _refuse(path, f"its {words} was recomputed after it was signed (re-hashed): the rows were "
+                                    "changed after export")
+            raise _refuse(path, f"its {words} was changed after it was signed (it says {rows.get(key)!r}; "
+                                f"it was signed as {value!r})")
+    unsigned = sorted(set(rows) - set(signed) - {"signed_statement", "signature"})
+    if unsigned:
+        raise _refuse(path, f"its manifest has entries that were not signed ({', '.join(unsigned)})")
+    return signed
+
+
+def _parse_time(text: str) -> datetime | None:
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _verify_public_digests(path: Path, conn: sqlite3.Connection) -> None:
+    """Every police.uk force-month's counts against its signed digest (the whole of the public data)."""
+    signed = {(r[0], r[1]): (r[2], r[3]) for r in conn.execute(
+        f"SELECT force, month, rows, digest FROM {PUBLIC_DIGESTS_TABLE}")}
+    found = public_digests(conn)
+    for key in sorted(set(signed) | set(found)):
+        if signed.get(key) != found.get(key, (0, PublicDigest().hexdigest())):
+            raise _refuse(path, f"its police.uk counts for {_force_month(*key)} were changed after it was signed")
+
+
+def _force_month(force: str, month: str) -> str:
+    """"Suffolk Constabulary Jan 2025"."""
+    return f"{force} {month_words(month)}"
+
+
+def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = True) -> ExportManifest:
     check = conn.execute("PRAGMA quick_check").fetchall()
     if [tuple(r) for r in check] != [("ok",)]:
         raise _refuse(path, f"the file is damaged ({check[0][0]})")
@@ -190,11 +309,29 @@ def _check_export(path: Path, conn: sqlite3.Connection) -> ExportManifest:
     if MANIFEST_TABLE not in tables:
         raise _refuse(path, "it is a Safer Desk file but not an export for the county (in the district, use "
                             "File > Export for County… to make one)")
-    m = dict(conn.execute(f"SELECT key, value FROM {MANIFEST_TABLE}").fetchall())
-    required = ("format", "export_id", "office_id", "office_name", "exported_at", "migration_steps", "tables",
-                "row_counts", "checksum", "checksum_method", "include_referrals")
-    if m.get("format") != EXPORT_FORMAT or any(k not in m for k in required):
+    code = schema_code(conn)
+    if code:
+        raise _refuse(path, f"it holds {', '.join(code[:3])}{' …' if len(code) > 3 else ''}, which a Safer Desk "
+                            "export never does: it was not made by Safer Desk, or was changed after it was made")
+    rows = {r[0]: r[1] for r in conn.execute(f"SELECT key, value FROM {MANIFEST_TABLE}").fetchall()}
+    if rows.get("format") != EXPORT_FORMAT:
         raise _refuse(path, "its manifest is missing or incomplete")
+    m = _signed_manifest(path, rows)
+    required = ("format", "format_version", "export_id", "office_id", "office_name", "exported_at", "sequence",
+                "migration_steps", "tables", "row_counts", "checksum", "checksum_method", "table_checksums",
+                "internal_tables", "internal_checksum", "schema_hash", "include_referrals", "audit_entries",
+                "audit_head_id", "audit_head_hash", "key_fingerprint", "public_key")
+    missing = [k for k in required if k not in m]
+    if missing or m["format_version"] != EXPORT_FORMAT_VERSION:
+        raise _refuse(path, f"its manifest is missing or incomplete ({', '.join(missing) or 'format version'})")
+    exported = _parse_time(m["exported_at"])
+    if exported is None:
+        raise _refuse(path, f"its export date {m['exported_at']!r} is not a date")
+    now = _now()
+    if exported > now + FUTURE_ALLOWANCE:
+        raise _refuse(path, f"it is dated {exported:%d/%m/%Y %H:%M} UTC, more than a day after this computer's clock "
+                            f"({now:%d/%m/%Y %H:%M} UTC): an export from the future would shut out that office's real "
+                            "exports. Check the date on both computers")
     applied = [(r[0], r[1]) for r in conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE} ORDER BY id")]
     unknown = set(applied) - known_steps()
     if unknown:
@@ -202,22 +339,191 @@ def _check_export(path: Path, conn: sqlite3.Connection) -> ExportManifest:
                             f"file layout this version does not know ({len(unknown)} change(s)); install the newer "
                             "version at the county first")
     if json.loads(m["migration_steps"]) != [f"{s}/{n}" for s, n in applied]:
-        raise _refuse(path, "its manifest does not match its contents (the file was changed after export)")
+        raise _refuse(path, "its list of schema steps does not match its contents (the file was changed after it "
+                            "was signed)")
+    if schema_hash(conn, [MANIFEST_TABLE]) != m["schema_hash"]:
+        raise _refuse(path, "its tables were changed after it was signed (its schema does not match)")
     if m["checksum_method"] != CHECKSUM_METHOD:
         raise _refuse(path, f"its checksum method {m['checksum_method']!r} is unknown")
     listed = json.loads(m["tables"])
     if sorted(listed) != data_tables(conn):
-        raise _refuse(path, "its tables do not match its manifest (the file was changed after export)")
+        raise _refuse(path, "its tables do not match its manifest (the file was changed after it was signed)")
     counts = json.loads(m["row_counts"])
-    if row_counts(conn, listed) != counts:
-        raise _refuse(path, "its row counts do not match its manifest (the file is incomplete or was changed)")
-    if content_checksum(conn, listed) != m["checksum"]:
+    actual_counts = row_counts(conn, listed)
+    for table in sorted(set(counts) | set(actual_counts)):
+        if counts.get(table) != actual_counts.get(table):
+            raise _refuse(path, f"rows were added to or removed from {table} after it was signed "
+                                f"({counts.get(table, 0):,} signed, {actual_counts.get(table, 0):,} now)")
+    total, per_table = content_checksums(conn, listed)
+    signed_tables = json.loads(m["table_checksums"])
+    for table in sorted(per_table):
+        if signed_tables.get(table) != per_table[table]:
+            raise _refuse(path, f"values in {table} were changed after it was signed")
+    if total != m["checksum"]:
         raise _refuse(path, "its checksum does not match its contents (the file was changed after export "
                             "or damaged on the way)")
+    internal = json.loads(m["internal_tables"])
+    present_internal = sorted(t for t in tables if not t.startswith("sqlite_") and t not in set(listed)
+                              and t != MANIFEST_TABLE)
+    by_digest = json.loads(m.get("public_tables", "[]"))
+    if not set(by_digest) <= {POLICE_COUNTS} or (by_digest and PUBLIC_DIGESTS_TABLE not in internal):
+        raise _refuse(path, f"its public tables {by_digest} are not signed in a way this version knows")
+    if sorted(internal) != present_internal or \
+            content_checksum(conn, [t for t in internal if t not in by_digest]) != m["internal_checksum"]:
+        raise _refuse(path, "its internal tables (office details, schema steps, audit chain, police.uk vintages) "
+                            "were changed after it was signed")
+    if by_digest and verify_public:
+        _verify_public_digests(path, conn)
+    include = m["include_referrals"] == "yes"
+    if not include:
+        from safer_desk.storage.schema import costs as costs_schema
+
+        held = [t for t in costs_schema.PRIVATE_TABLES if actual_counts.get(t)]
+        if held:
+            raise _refuse(path, f"it holds individual referrals ({', '.join(held)}) although it says they were left out")
+    head_id, head_hash = int(m["audit_head_id"]), m["audit_head_hash"]
+    chain_rows = conn.execute(f"SELECT id, digest, hash FROM {CHAIN_TABLE} ORDER BY id") \
+        if CHAIN_TABLE in tables else iter(())
+    entries, head, problem = audit.verify_shipped_chain(tuple(r) for r in chain_rows)
+    got = (head.id, head.hash) if head else (0, audit.GENESIS)
+    if problem or entries != int(m["audit_entries"]) or got != (head_id, head_hash):
+        raise _refuse(path, "its audit chain does not lead to the head that was signed"
+                            + (f" ({problem})" if problem else ""))
     pending = sorted(known_steps() - set(applied))
     return ExportManifest(path, m["export_id"], m["office_id"], m["office_name"], m["exported_at"],
                           m.get("exported_by", ""), m.get("app_version", ""), json.loads(m["migration_steps"]),
-                          listed, counts, m["checksum"], m["include_referrals"] == "yes", pending)
+                          listed, counts, m["checksum"], include, pending, int(m["sequence"]), m["key_fingerprint"],
+                          m["public_key"], head_id, head_hash, entries, int(m.get("audit_repairs", "0") or 0),
+                          public_tables=by_digest)
+
+
+# -- the county's register of keys, and the checks against it ------------------------------------------------
+@dataclass(frozen=True)
+class RegisteredKey:
+    fingerprint: str
+    office_id: str
+    office_name: str
+    public_key: str
+    first_signed_by: str
+    accepted_at: str
+    accepted_by: str
+    withdrawn_at: str | None
+    withdrawn_by: str | None
+    withdrawn_reason: str
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_at is None
+
+
+def registered_keys(conn: sqlite3.Connection, fingerprint: str | None = None) -> list[RegisteredKey]:
+    sql = f"SELECT * FROM {KEYS_TABLE}" + (" WHERE fingerprint = ?" if fingerprint else "") + \
+        " ORDER BY office_name, accepted_at"
+    return [RegisteredKey(*tuple(r)) for r in conn.execute(sql, (fingerprint,) if fingerprint else ())]
+
+
+def last_import(conn: sqlite3.Connection, office_id: str) -> sqlite3.Row | None:
+    cursor = conn.execute(
+        f"SELECT export_id, sequence, exported_at, imported_at, audit_head_id, audit_head_hash FROM {IMPORTS_TABLE} "
+        "WHERE office_id = ? AND sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1", (office_id,))
+    cursor.row_factory = sqlite3.Row
+    return cursor.fetchone()
+
+
+def verify_for_county(county: Store | None, manifest: ExportManifest, accept_keys: Iterable[str] = ()) -> bool:
+    """Check a verified export against the county's register and history; True when its key is to be registered.
+
+    county None: a county file not made yet (an empty register). Raises ExportRefused (UnregisteredKey for
+    a key the county lead may accept). Reads only.
+    """
+    path, m = manifest.path, manifest
+    if county is not None and m.office_id == county.office_id:
+        raise _refuse(path, "it was exported from this very file")
+    accept = {signing.normal_fingerprint(k) for k in accept_keys}
+    keys = registered_keys(county.conn, m.key_fingerprint) if county is not None else []
+    mine = [k for k in keys if k.office_id == m.office_id]
+    register = False
+    if mine and not mine[0].active:
+        k = mine[0]
+        raise _refuse(path, f"it is signed with a key that was withdrawn for {k.office_name} on {k.withdrawn_at[:10]} "
+                            f"by {k.withdrawn_by}{' (' + k.withdrawn_reason + ')' if k.withdrawn_reason else ''} "
+                            f"(fingerprint {m.key_fingerprint}); exports signed with it are refused")
+    if not mine:
+        others = sorted({k.office_name for k in keys if k.office_id != m.office_id and k.active})
+        if m.key_fingerprint not in accept:
+            if others:
+                why = (f"it says it is from {m.office_name} but is signed with the key of {', '.join(others)} "
+                       f"(fingerprint {m.key_fingerprint}), which is not registered for {m.office_name}: an export "
+                       "signed with another office's key is refused. Only if "
+                       f"{m.office_name} confirms this fingerprint by phone as its own officer's may it be accepted")
+            else:
+                why = (f"it is signed with a key the county has not registered for {m.office_name} (fingerprint "
+                       f"{m.key_fingerprint}, signed by {m.exported_by or 'an unnamed officer'}). Confirm the "
+                       f"fingerprint with {m.office_name} by phone, then accept it (in the window, or merge again "
+                       f'with --accept-key "{m.key_fingerprint}")')
+            raise UnregisteredKey(_refuse(path, why).args[0], path=path, fingerprint=m.key_fingerprint,
+                                  office_id=m.office_id, office_name=m.office_name, signed_by=m.exported_by,
+                                  other_offices=others)
+        register = True
+    last = last_import(county.conn, m.office_id) if county is not None else None
+    if last is not None and last["export_id"] != m.export_id:
+        if m.sequence <= last["sequence"]:
+            raise _refuse(path, f"it is older than an export from {m.office_name} already merged (it is export "
+                                f"number {m.sequence}; number {last['sequence']}, made "
+                                f"{last['exported_at'][:16].replace('T', ' ')} UTC, has already been merged): "
+                                "a newer export from that office has already been merged, and an older one would "
+                                "roll its figures back")
+        if last["audit_head_id"]:
+            found = _chain_hash_at(path, int(last["audit_head_id"]))
+            if found != last["audit_head_hash"]:
+                raise _refuse(path, f"{m.office_name}'s audit trail does not extend the one merged with its export "
+                                    f"number {last['sequence']}: entry {last['audit_head_id']} or an entry before it "
+                                    "was changed or removed since (the office's log was edited or cut short)")
+    return register
+
+
+def _chain_hash_at(path: Path, entry_id: int) -> str | None:
+    conn, _ = open_hostile(path)
+    try:
+        row = conn.execute(f"SELECT hash FROM {CHAIN_TABLE} WHERE id = ?", (entry_id,)).fetchone()
+        return None if row is None else row[0]
+    finally:
+        conn.close()
+
+
+def register_key(county: Store, manifest: ExportManifest) -> None:
+    """Register the export's key for its office, and record that in the audit trail (inside a transaction)."""
+    m = manifest
+    now, who = utc_now(), audit.current_user()
+    county.conn.execute(
+        f"INSERT INTO {KEYS_TABLE}(fingerprint, office_id, office_name, public_key, first_signed_by, accepted_at, "
+        "accepted_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (m.key_fingerprint, m.office_id, m.office_name, m.public_key, m.exported_by, now, who))
+    with audit.user_action(f"Accept the signing key of {m.office_name}"):
+        audit.record_event(county.conn, KEYS_TABLE, m.key_fingerprint, "key accepted", {
+            "office": m.office_name, "office_id": m.office_id, "fingerprint": m.key_fingerprint,
+            "first_signed_by": m.exported_by, "confirmed": "fingerprint confirmed with the office by the county lead",
+        })
+
+
+def withdraw_key(county: Store, fingerprint: str, reason: str = "", office_id: str | None = None) -> list[RegisteredKey]:
+    """Withdraw a registered key (for one office, or every office it is registered for); audited.
+
+    Exports signed with it are refused from now on. Returns the registrations withdrawn.
+    """
+    fp = signing.normal_fingerprint(fingerprint)
+    active = [k for k in registered_keys(county.conn, fp) if k.active and (office_id is None or k.office_id == office_id)]
+    if not active:
+        return []
+    with county.action(f"Withdraw signing key {fp}"), county.transaction():
+        now, who = utc_now(), audit.current_user()
+        for k in active:
+            county.conn.execute(
+                f"UPDATE {KEYS_TABLE} SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? "
+                "WHERE fingerprint = ? AND office_id = ?", (now, who, reason, fp, k.office_id))
+            audit.record_event(county.conn, KEYS_TABLE, fp, "key withdrawn", {
+                "office": k.office_name, "office_id": k.office_id, "fingerprint": fp, "reason": reason})
+    return active
 
 
 @contextmanager
@@ -230,10 +536,13 @@ def _readable_copy(manifest: ExportManifest) -> Iterator[sqlite3.Connection]:
         finally:
             conn.close()
         return
-    with tempfile.TemporaryDirectory(prefix="safer-desk-merge-") as folder:
+    # The export may hold victim-level rows (a district may opt in): its copy is made in the user's own private
+    # folder, never the shared system temporary folder, and a killed run's copy goes at the next start.
+    with private_workspace("merge") as folder:
         copy = Path(folder) / "export.sqlite"
         shutil.copyfile(manifest.path, copy)
         try:
+            _give_copy_its_triggers(copy)
             open_store(copy).close()  # applies the missing steps (never to the district's own file)
         except StoreError as exc:
             raise _refuse(manifest.path, f"it could not be upgraded to this version's layout ({exc})") from exc
@@ -245,49 +554,228 @@ def _readable_copy(manifest: ExportManifest) -> Iterator[sqlite3.Connection]:
             conn.close()
 
 
+def _give_copy_its_triggers(copy: Path) -> None:
+    """A verified export's private copy, made a normal file again (exports carry no triggers) so it can be
+    upgraded like any file."""
+    conn = sqlite3.connect(str(copy), isolation_level=None)
+    try:
+        audit.register_functions(conn)
+        conn.execute("BEGIN")
+        conn.execute(f"DROP TABLE IF EXISTS {MANIFEST_TABLE}")
+        conn.execute(f"DROP TABLE IF EXISTS {CHAIN_TABLE}")
+        if audit.chain_ready(conn):
+            for sql in audit.GUARD_TRIGGERS.values():
+                conn.execute(sql)
+        audit.install_triggers(conn)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+RefreshFigures = Callable[[Store, list[str]], list]  # services.police_import.refresh_police_figures
+
+
+@dataclass(frozen=True)
+class _Vintage:
+    force: str
+    month: str
+    file_name: str
+    file_sha256: str
+    download_newest_month: str
+    rows: int
+    imported_at: str
+
+
+def _vintages(conn: sqlite3.Connection) -> dict[tuple[str, str], _Vintage]:
+    if not has_table(conn, POLICE_VINTAGES):
+        return {}
+    return {(r[0], r[1]): _Vintage(*tuple(r)) for r in conn.execute(
+        "SELECT force, month, file_name, file_sha256, download_newest_month, rows, imported_at FROM _police_vintages")}
+
+
+def _month_ranges(months: list[str]) -> str:
+    """"Jan 2025 to Mar 2025, May 2025" for a sorted list of "YYYY-MM"."""
+    runs: list[list[str]] = []
+    for m in months:
+        if runs and _next_month(runs[-1][-1]) == m:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return ", ".join(month_words(r[0]) if len(r) == 1 else f"{month_words(r[0])} to {month_words(r[-1])}"
+                     for r in runs)
+
+
+def _next_month(month: str) -> str:
+    try:
+        year, mon = int(month[:4]), int(month[5:7])
+    except ValueError:
+        return ""
+    return f"{year + mon // 12:04d}-{mon % 12 + 1:02d}"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a county row came from (``_county_origins``): the export that brought it, its content as merged."""
+
+    office_id: str
+    office_name: str
+    import_number: int
+    row_hash: bytes  # the first 16 bytes of its content hash (county_schema.row_hash) as merged
+    shared: bool  # held by several offices (or common to every file): none changes or removes it alone
+
+
+def short_hash(digest: str) -> bytes:
+    """What an origin keeps of a row's content hash: 16 bytes tell a row edited since as surely as 32. (A text
+    that is not a hex digest, such as a vintage's file hash as an export states it, is hashed first.)"""
+    try:
+        if len(digest) >= 32:
+            return bytes.fromhex(digest[:32])
+    except ValueError:
+        pass
+    return hashlib.sha256(str(digest).encode("utf-8")).digest()[:16]
+
+
+def _offices_by_import(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
+    return {r[0]: (r[1], r[2]) for r in conn.execute(
+        f"SELECT number, office_id, office_name FROM {IMPORTS_TABLE} WHERE number IS NOT NULL")}
+
+
+def origin_of(conn: sqlite3.Connection, table: str, key: str,
+              offices: dict[int, tuple[str, str]] | None = None) -> Origin | None:
+    found = conn.execute(f"SELECT import_number, row_hash, shared FROM {ORIGINS_TABLE} WHERE table_name = ? AND "
+                         "row_key = ?", (table, key)).fetchone()
+    if found is None:
+        return None
+    office_id, office_name = (offices if offices is not None else _offices_by_import(conn)).get(found[0], ("", ""))
+    return Origin(office_id, office_name, found[0], bytes(found[1]), bool(found[2]))
+
+
+def set_origin(conn: sqlite3.Connection, table: str, key: str, import_number: int, digest: str, shared: bool) -> None:
+    conn.execute(f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
+                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(table_name, row_key) DO UPDATE SET "
+                 "import_number = excluded.import_number, row_hash = excluded.row_hash, shared = excluded.shared",
+                 (table, key, import_number, short_hash(digest), int(shared)))
+
+
+def drop_origin(conn: sqlite3.Connection, table: str, key: str) -> None:
+    conn.execute(f"DELETE FROM {ORIGINS_TABLE} WHERE table_name = ? AND row_key = ?", (table, key))
+
+
+def _register_import(county: Store, manifest: ExportManifest) -> int:
+    """The export's row in _county_imports (made now, its figures filled in at the end): its number is what each
+    row it brings points at."""
+    m = manifest
+    county.conn.execute(
+        f"INSERT INTO {IMPORTS_TABLE}(export_id, office_id, office_name, exported_at, exported_by, checksum, "
+        "include_referrals, file_name, imported_at, imported_by, sequence, key_fingerprint, audit_head_id, "
+        "audit_head_hash, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        f"(SELECT coalesce(max(number), 0) + 1 FROM {IMPORTS_TABLE})) ON CONFLICT(export_id) DO UPDATE SET "
+        "imported_at = excluded.imported_at, imported_by = excluded.imported_by, "
+        "number = coalesce(_county_imports.number, excluded.number)",
+        (m.export_id, m.office_id, m.office_name, m.exported_at, m.exported_by, m.checksum, int(m.include_referrals),
+         m.path.name, utc_now(), audit.current_user(), m.sequence, m.key_fingerprint, m.audit_head_id,
+         m.audit_head_hash))
+    return int(county.conn.execute(f"SELECT number FROM {IMPORTS_TABLE} WHERE export_id = ?",
+                                   (m.export_id,)).fetchone()[0])
+
+
+BULK_ROWS = 20  # a table with fewer incoming rows is merged row by row (the bulk check costs a few statements)
+
+
 class _Merger:
     def __init__(self, county: Store, src: sqlite3.Connection, manifest: ExportManifest,
-                 progress: ProgressFn, cancelled: CancelCheck):
+                 progress: ProgressFn, cancelled: CancelCheck, refresh_figures: RefreshFigures | None = None):
         self.county, self.dst, self.src, self.m = county, county.conn, src, manifest
         self.progress, self.cancelled = progress, cancelled
+        self.refresh_figures = refresh_figures
         self.summary = MergeSummary(manifest.path.name, manifest.office_name, manifest.exported_at)
         self.remap: dict[tuple[str, str], Any] = {}  # (table, incoming key) -> the county row it matched
-        self.skipped: set[tuple[str, str]] = set()  # rows not merged (their children cannot be either)
+        self.skipped: set[tuple[str, str]] = set()  # rows not merged
         self.now = utc_now()
         self._parent_sql: dict = {}
         self._sql: dict = {}  # SQL text per table, built once
         self.done = 0
         self.total = max(1, manifest.total_rows)
+        self.describer = Describer(self.dst)
+        self.decisions = load_decisions(self.dst)
+        self.import_number = _register_import(county, manifest)
+        self.offices = _offices_by_import(self.dst)
+        self.my_imports = [n for n, (office_id, _) in self.offices.items() if office_id == manifest.office_id]
+        self.seen: set[int] = set()  # conflicts raised (again) by this merge
+        # Public data (issue 13): police.uk force-months, one fact each, whoever sent it.
+        self.public = has_table(src, POLICE_VINTAGES) and has_table(self.dst, POLICE_VINTAGES)
+        self.incoming_vintages = _vintages(src) if self.public else {}
+        self.county_vintages = _vintages(self.dst) if self.public else {}
+        self.county_by_month: dict[str, dict[str, str]] = {}
+        for (force, month), v in self.county_vintages.items():
+            self.county_by_month.setdefault(month, {})[force] = v.file_sha256
+        self.taken_months: set[str] = set()
 
     # -- bookkeeping ------------------------------------------------------------
-    def conflict(self, table: str, key: str, kind: str, other: str, detail: str, row: dict) -> None:
-        self.skipped.add((table, key))
-        self.summary.conflicts.append(Conflict(table, key, kind, self.m.office_name, other, detail))
+    def raise_conflict(self, info: TableInfo, kind: str, row: dict | None, county_row: dict | None, *,
+                       row_key: str, county_key: str = "", county_from: str = "", other: str = "",
+                       natural: tuple[str, ...] | None = None, sentence: tuple[str, str, str] | None = None) -> None:
+        """Report a disagreement in words and leave the county's row as it is, unless the county lead already
+        decided between these very two versions (then nothing is raised)."""
+        t = info.name
+        self.skipped.add((t, row_key))
+        basis = county_row if county_row is not None else row or {}
+        subject_key = subject_key_of(info, basis, natural)
+        county_version = version_of(info, county_row) if county_row is not None else ""
+        incoming_version = version_of(info, row) if row is not None else ""
+        if (subject_key, county_version, incoming_version) in self.decisions:
+            self.summary.decided += 1
+            return
+        d = self.describer
+        subject = d.subject(t, basis)
+        office = self.m.office_name
+        if sentence is not None:
+            county_side, district_side, text = sentence
+        elif t == "indicator_values" and row is not None and county_row is not None:
+            county_side = f"{d.value(t, 'value', county_row.get('value'))} {county_from}"
+            district_side = f"{d.value(t, 'value', row.get('value'))} " \
+                            f"{figure_phrase(row.get('source'), office)}"
+            text = f"{subject}: {county_side}, {district_side}"
+        else:
+            diffs = d.differences(t, county_row or {}, row or {})
+            county_side, district_side, text = d.sentence(t, subject, diffs, county_from, f"from {office}")
+        group = group_of(t, kind)
         self.dst.execute(
             f"INSERT INTO {CONFLICTS_TABLE}(export_id, office_id, office_name, table_name, row_key, kind, "
-            "other_office, detail, incoming_row, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "other_office, detail, incoming_row, found_at, county_key, conflict_group, subject, county_side, "
+            "district_side, subject_key, county_version, incoming_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(office_id, table_name, row_key, kind) DO UPDATE SET export_id = excluded.export_id, "
             "other_office = excluded.other_office, detail = excluded.detail, incoming_row = excluded.incoming_row, "
-            "found_at = excluded.found_at",
-            (self.m.export_id, self.m.office_id, self.m.office_name, table, key, kind, other, detail,
-             json.dumps(row, default=str, ensure_ascii=False), self.now))
+            "county_key = excluded.county_key, conflict_group = excluded.conflict_group, subject = excluded.subject, "
+            "county_side = excluded.county_side, district_side = excluded.district_side, "
+            "subject_key = excluded.subject_key, county_version = excluded.county_version, "
+            "incoming_version = excluded.incoming_version, "
+            "found_at = CASE WHEN _county_conflicts.detail = excluded.detail THEN _county_conflicts.found_at "
+            "ELSE excluded.found_at END",
+            (self.m.export_id, self.m.office_id, office, t, row_key, kind, other, text,
+             json.dumps(row, default=str, ensure_ascii=False) if row is not None else "", self.now, county_key,
+             group, subject, county_side, district_side, subject_key, county_version, incoming_version))
+        conflict_id = self.dst.execute(
+            f"SELECT id FROM {CONFLICTS_TABLE} WHERE office_id = ? AND table_name = ? AND row_key = ? AND kind = ?",
+            (self.m.office_id, t, row_key, kind)).fetchone()[0]
+        self.seen.add(conflict_id)
+        self.summary.conflicts.append(Conflict(
+            t, row_key, kind, office, other, text, conflict_id, subject, county_side, district_side, group,
+            self.m.office_id, county_key, subject_key, county_version, incoming_version, row, self.m.export_id))
 
     def set_provenance(self, table: str, key: str, digest: str, shared: bool) -> None:
-        self.dst.execute(
-            f"INSERT INTO {PROVENANCE_TABLE}(table_name, row_key, office_id, office_name, export_id, exported_at, "
-            "row_hash, shared, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(table_name, row_key) DO UPDATE SET office_id = excluded.office_id, "
-            "office_name = excluded.office_name, export_id = excluded.export_id, "
-            "exported_at = excluded.exported_at, row_hash = excluded.row_hash, shared = excluded.shared, "
-            "imported_at = excluded.imported_at",
-            (table, key, self.m.office_id, self.m.office_name, self.m.export_id, self.m.exported_at, digest,
-             int(shared), self.now))
+        set_origin(self.dst, table, key, self.import_number, digest, shared)
+
+    def share(self, table: str, key: str) -> None:
+        """A row another office sent alike: held by both from now on (neither changes nor removes it)."""
+        self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET shared = 1 WHERE table_name = ? AND row_key = ?", (table, key))
 
     def tick(self, message: str) -> None:
         self.done += 1
         if self.done % 500 == 0:
             check_cancelled(self.cancelled)
-            self.progress(self.done, self.total, message)
+            self.progress(min(self.done, self.total), self.total, message)
 
     # -- rows in the county file ----------------------------------------------
     def where_key(self, info: TableInfo) -> str:
@@ -316,73 +804,111 @@ class _Merger:
         return row_hash(info.columns, [row[c] for c in info.columns])
 
     def clash(self, info: TableInfo, row: dict, natural: tuple[str, ...] | None) -> tuple[tuple[str, ...], dict] | None:
-        """The first county row (another row than this one) with the same values on a UNIQUE key."""
-        keys = list(info.uniques) + ([natural] if natural else [])
-        for unique in keys:
+        """The first county row (another row than this one) with the same values on a UNIQUE key, or on its
+        natural key (matched with IS: a blank there is a value like any other)."""
+        keys = [(u, "=") for u in info.uniques] + ([(natural, "IS")] if natural else [])
+        for unique, op in keys:
             values = [row[c] for c in unique]
-            if any(v is None for v in values):  # NULLs never clash in SQLite
+            if op == "=" and any(v is None for v in values):  # NULLs never clash on a UNIQUE constraint
                 continue
-            sql = self._sql.get(("clash", info.name, unique))
+            sql = self._sql.get(("clash", info.name, unique, op))
             if sql is None:
                 cols = ", ".join(quote(c) for c in info.columns)
-                where = " AND ".join(f"{quote(c)} = ?" for c in unique)
-                sql = self._sql[("clash", info.name, unique)] = \
+                where = " AND ".join(f"{quote(c)} {op} ?" for c in unique)
+                sql = self._sql[("clash", info.name, unique, op)] = \
                     f"SELECT {cols} FROM {quote(info.name)} WHERE {where} AND NOT ({self.where_key(info)}) LIMIT 1"
             found = self.dst.execute(sql, values + [row[c] for c in info.primary_key]).fetchone()
             if found is not None:
                 return unique, dict(zip(info.columns, tuple(found)))
         return None
 
-    def owner(self, table: str, key: str) -> sqlite3.Row | None:
-        return self.dst.execute(f"SELECT * FROM {PROVENANCE_TABLE} WHERE table_name = ? AND row_key = ?",
-                                (table, key)).fetchone()
+    def owner(self, table: str, key: str) -> Origin | None:
+        return origin_of(self.dst, table, key, self.offices)
 
     def owner_name(self, table: str, key: str) -> str:
         p = self.owner(table, key)
-        return "the county file itself" if p is None else p["office_name"]
+        return "the county file itself" if p is None else p.office_name
+
+    def source_filter(self, table: str) -> str:
+        """Police.uk figures are worked out again from the counts at the county, never merged as an office's
+        rows (they are sums over every force's counts)."""
+        if table == "indicator_values" and self.public:
+            return f"source NOT LIKE '{POLICE_SOURCE}%'"
+        return ""
+
+    def incoming_keys(self, info: TableInfo) -> set[str]:
+        cols = info.primary_key
+        where = self.source_filter(info.name)
+        cursor = self.src.execute(f"SELECT {', '.join(quote(c) for c in cols)} FROM {quote(info.name)}"
+                                  + (f" WHERE {where}" if where else ""))
+        if len(cols) == 1:
+            return {str(r[0]) for r in cursor}
+        return {json.dumps(list(r), separators=(",", ":")) for r in cursor}
 
     # -- the merge ---------------------------------------------------------------
     def run(self, tables: list[str]) -> MergeSummary:
         infos = {t: table_info(self.dst, t) for t in tables}
-        incoming = {t: {infos[t].key_of(r) for r in iter_rows(self.src, infos[t])} for t in tables}
-        self.dst.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE office_id = ?", (self.m.office_id,))
+        incoming = {t: self.incoming_keys(infos[t]) for t in tables}
+        before = {r["id"]: dict(r) for r in self._rows(f"SELECT * FROM {CONFLICTS_TABLE} WHERE office_id = ?",
+                                                         (self.m.office_id,))}
+        if self.public:
+            # Figures merged as an office's rows by an older version are the county's own derived figures now.
+            self.dst.execute(f"DELETE FROM {ORIGINS_TABLE} WHERE table_name = 'indicator_values' "
+                             "AND row_key >= 'pv:' AND row_key < 'pv;'")
         self.remove_missing(tables, infos, incoming)
         for t in tables:
             check_cancelled(self.cancelled)
             self.merge_table(infos[t], incoming[t])
+        check_cancelled(self.cancelled)
+        self.merge_police()
+        self.finish_conflicts(before)
         self.progress(self.total, self.total, "Merged.")
         return self.summary
+
+    def _rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        cursor = self.dst.execute(sql, params)
+        cursor.row_factory = sqlite3.Row
+        return cursor.fetchall()
 
     def remove_missing(self, tables: list[str], infos: dict[str, TableInfo], incoming: dict[str, set[str]]) -> None:
         """Rows this office sent before but no longer has, children first; county edits are kept."""
         for t in reversed(tables):
             info = infos[t]
+            numbers = ",".join(str(n) for n in self.my_imports)
             owned = self.dst.execute(
-                f"SELECT row_key, row_hash FROM {PROVENANCE_TABLE} WHERE office_id = ? AND table_name = ? "
-                "AND shared = 0", (self.m.office_id, t)).fetchall()
-            for p in owned:
-                key = p["row_key"]
+                f"SELECT row_key, row_hash FROM {ORIGINS_TABLE} WHERE table_name = ? AND shared = 0 "
+                f"AND import_number IN ({numbers})", (t,)).fetchall()
+            for key, row_hash in owned:
                 if key in incoming[t]:
                     continue
                 current = self.county_row_by_key(info, key)
-                if current is not None and self.digest(info, current) != p["row_hash"]:
-                    self.conflict(t, key, "removed-but-edited", "the county",
-                                  "The office no longer has this row, but it was edited at the county; "
-                                  "it has been kept.", current)
+                if current is not None and short_hash(self.digest(info, current)) != bytes(row_hash):
+                    subject = self.describer.subject(t, current)
+                    office = self.m.office_name
+                    self.raise_conflict(info, "removed-but-edited", None, current, row_key=key, county_key=key,
+                                        other="the county", sentence=(
+                                            "kept at the county", f"removed by {office}",
+                                            f"{subject}: edited at the county since it was merged, but no longer "
+                                            f"in {office}'s file (kept at the county for now)"))
                     continue
                 if current is not None:
                     self.dst.execute(f"DELETE FROM {quote(t)} WHERE {self.where_key(info)}",
                                      self.key_values(info, key))
                     self.summary.removed += 1
-                self.dst.execute(f"DELETE FROM {PROVENANCE_TABLE} WHERE table_name = ? AND row_key = ?", (t, key))
+                    self.summary.count(t, "removed")
+                drop_origin(self.dst, t, key)
 
-    def apply_remap(self, info: TableInfo, row: dict) -> dict:
+    def apply_remap(self, info: TableInfo, row: dict) -> tuple[dict, bool]:
+        """The row with its links pointing at the county's rows; True when one of them was matched to a row
+        another office (or the county) holds, so the row is looked for there by its natural key too."""
+        remapped = False
         for fk in info.foreign_keys:
             if len(fk.columns) == 1:
                 value = row.get(fk.columns[0])
                 if value is not None and (fk.table, str(value)) in self.remap:
                     row[fk.columns[0]] = self.remap[(fk.table, str(value))]
-        return row
+                    remapped = True
+        return row, remapped
 
     def parent_sql(self, info: TableInfo, fk) -> str:
         """SELECT 1 for the parent row of a foreign key (built once per key: PRAGMAs are not free)."""
@@ -394,147 +920,575 @@ class _Merger:
             sql = self._parent_sql[(info.name, fk)] = f"SELECT 1 FROM {quote(fk.table)} WHERE {where}"
         return sql
 
-    def missing_parent(self, info: TableInfo, row: dict, incoming_keys: set[str]) -> str | None:
+    def missing_parent(self, info: TableInfo, row: dict, incoming_keys: set[str]) -> tuple[str, dict | None] | None:
+        """(words, parent's row in the office's file) for a link to a row that is not in the county file."""
         for fk in info.foreign_keys:
             values = [row[c] for c in fk.columns]
             if any(v is None for v in values):
                 continue
-            if len(values) == 1 and (fk.table, str(values[0])) in self.skipped:
-                return f"{fk.table} row {values[0]} was not merged"
             if fk.table == info.name and len(values) == 1 and str(values[0]) in incoming_keys:
                 continue  # a parent later in the same table (checked again when the transaction commits)
             if self.dst.execute(self.parent_sql(info, fk), values).fetchone() is None:
-                return f"{fk.table} row {', '.join(map(str, values))} is not in the county file"
+                parent = None
+                if len(values) == 1:
+                    column = quote((fk.to_columns or ("id",))[0])
+                    cursor = self.src.execute(f"SELECT * FROM {quote(fk.table)} WHERE {column} = ?", values)
+                    found = cursor.fetchone()
+                    if found is not None:
+                        parent = dict(zip([d[0] for d in cursor.description], tuple(found)))
+                words = self.describer.subject(fk.table, parent) if parent else \
+                    f"{fk.table} row {', '.join(map(str, values))}"
+                return words, parent
         return None
+
+    def same_thing(self, info: TableInfo, a: dict, b: dict) -> bool:
+        """Two versions that agree on everything compared (ids and the office's local details aside)."""
+        return version_of(info, a) == version_of(info, b)
+
+    def from_owner(self, p: Origin | None, edited: bool = False) -> str:
+        if p is None:
+            return "in the county file"
+        if edited:
+            return f"at the county (edited there since it came from {p.office_name})"
+        return f"from {p.office_name}"
 
     def merge_table(self, info: TableInfo, incoming_keys: set[str]) -> None:
         t = info.name
         natural = REFERENCE_TABLES.get(t)
+        reference = t in REFERENCE_TABLES
         insert_sql = (f"INSERT INTO {quote(t)} ({', '.join(quote(c) for c in info.columns)}) "
                       f"VALUES ({', '.join('?' * len(info.columns))})")
         set_cols = [c for c in info.columns if c not in info.primary_key]
         update_sql = (f"UPDATE {quote(t)} SET {', '.join(f'{quote(c)} = ?' for c in set_cols)} "
                       f"WHERE {self.where_key(info)}") if set_cols else None
-        for row in iter_rows(self.src, info):
+        if not incoming_keys:
+            return
+        if len(incoming_keys) < BULK_ROWS or len(info.primary_key) != 1:
+            rows = [self.apply_remap(info, row) for row in iter_rows(self.src, info, self.source_filter(t))]
+        else:
+            # Most rows of a merge are new to the county and touch nothing of it: they go in together, in SQL.
+            # The others (there already, sharing a UNIQUE value, linking to what is not there, or to a row
+            # matched to another office's) are looked at one by one.
+            rows = self.merge_new_rows(info, natural, reference)
+        for row, remapped in rows:
             self.tick(f"Merging {t}…")
-            row = self.apply_remap(info, row)
-            key = info.key_of(row)
-            digest = self.digest(info, row)
-            reference = t in REFERENCE_TABLES
-            existing = self.county_row(info, row)
-            if existing is None:
-                self.add_row(info, row, key, digest, reference, natural, incoming_keys, insert_sql)
-                continue
-            p = self.owner(t, key)
-            current = self.digest(info, existing)
-            if p is not None and not p["shared"] and p["office_id"] != self.m.office_id:
-                if _deterministic_key(key) and current == digest == p["row_hash"]:
-                    # A definition with a deterministic id (an indicator, an area) that another office sent
-                    # alike: shared from now on, so neither office's later export changes or removes it.
-                    self.dst.execute(f"UPDATE {PROVENANCE_TABLE} SET shared = 1 WHERE table_name = ? AND row_key = ?",
-                                     (t, key))
-                    self.summary.unchanged += 1
-                    continue
-                self.conflict(t, key, "other-office", p["office_name"],
-                              f"{p['office_name']} sent a row with the same id; it has been kept.", row)
-                continue
-            if current == digest:
-                self.summary.unchanged += 1
-                if p is None:
-                    # Already in the county file, with no origin (the rows every new file starts with, or the
-                    # county's own): common to all, so no office owns it and none removes it.
-                    self.set_provenance(t, key, digest, True)
-                elif p["office_id"] == self.m.office_id:
-                    self.set_provenance(t, key, digest, bool(p["shared"]))
-                continue
-            differs = ", ".join(c for c in info.columns if existing[c] != row[c] or type(existing[c]) is not type(row[c]))
-            if reference or (p is not None and p["shared"]):
-                self.conflict(t, key, "reference-differs", self.owner_name(t, key),
-                              f"The county's row differs from the office's in {differs}; the county's has been kept.",
-                              row)
-                continue
-            if p is None:
-                self.conflict(t, key, "made-at-county", "the county file itself",
-                              f"The county file has its own row with this id (differing in {differs}); "
-                              "it has been kept.", row)
-                continue
-            if current != p["row_hash"]:
-                self.conflict(t, key, "edited-at-county", "the county",
-                              "Edited at the county since it was imported; the county's version has been kept.", row)
-                continue
-            clash = self.clash(info, row, None)
-            if clash is not None:
-                unique, other = clash
-                self.conflict(t, key, "unique", self.owner_name(t, info.key_of(other)),
-                              f"Same {', '.join(f'{c} {row[c]}' for c in unique)} as another row, which has "
-                              "been kept.", row)
-                continue
-            if update_sql:
-                self.dst.execute(update_sql, [row[c] for c in set_cols] + [row[c] for c in info.primary_key])
-            self.set_provenance(t, key, digest, False)
-            self.summary.replaced += 1
+            self.merge_row(info, row, info.key_of(row), remapped, reference, natural, incoming_keys, insert_sql,
+                           update_sql, set_cols)
+        check_cancelled(self.cancelled)
+        self.progress(min(self.done, self.total), self.total, f"Merging {t}…")
 
-    def add_row(self, info: TableInfo, row: dict, key: str, digest: str, reference: bool,
-                natural: tuple[str, ...] | None, incoming_keys: set[str], insert_sql: str) -> None:
+    def merge_new_rows(self, info: TableInfo, natural: tuple[str, ...] | None,
+                       reference: bool) -> list[tuple[dict, bool]]:
+        """Add the table's new rows in one statement and return the rest (with links matched to the county's
+        rows, and whether one was), for a look one by one. Rows already in the county exactly as sent, with an
+        origin, need nothing."""
         t = info.name
+        conn = self.dst
+        pk = info.primary_key[0]
+        cols = ", ".join(quote(c) for c in info.columns)
+        where = self.source_filter(t)
+        conn.execute("DROP TABLE IF EXISTS temp.merge_in")
+        conn.execute("DROP TABLE IF EXISTS temp.merge_new")
+        conn.execute(f"CREATE TEMP TABLE merge_in AS SELECT {cols} FROM main.{quote(t)} WHERE 0")
+        conn.executemany(f"INSERT INTO temp.merge_in VALUES ({', '.join('?' * len(info.columns))})",
+                         self.src.execute(f"SELECT {cols} FROM {quote(t)}" + (f" WHERE {where}" if where else "")))
+        conn.execute(f"CREATE INDEX temp.merge_in_key ON merge_in({quote(pk)})")
+        # Links to rows this office holds under another id than the county's: pointed at the county's rows.
+        remapped: set[str] = set()
+        for fk in info.foreign_keys:
+            if len(fk.columns) != 1:
+                continue
+            moves = [(new, old) for (table, old), new in self.remap.items() if table == fk.table]
+            if not moves:
+                continue
+            col = quote(fk.columns[0])
+            for new, old in moves:
+                remapped |= {str(r[0]) for r in conn.execute(
+                    f"SELECT {quote(pk)} FROM temp.merge_in WHERE CAST({col} AS TEXT) = ?", (old,))}
+                conn.execute(f"UPDATE temp.merge_in SET {col} = ? WHERE CAST({col} AS TEXT) = ?", (new, old))
+        same_key = f"m.{quote(pk)} = i.{quote(pk)}"
+        checks = [f"EXISTS (SELECT 1 FROM main.{quote(t)} m WHERE {same_key})"]
+        for unique, op in [(u, "=") for u in info.uniques] + ([(natural, "IS")] if natural else []):
+            cond = " AND ".join(f"m.{quote(c)} {op} i.{quote(c)}" for c in unique)
+            checks.append(f"EXISTS (SELECT 1 FROM main.{quote(t)} m WHERE {cond} AND NOT ({same_key}))")
+        for fk in info.foreign_keys:
+            parent = self.describer.info(fk.table) if fk.table != t else info
+            to_cols = fk.to_columns or parent.primary_key
+            linked = " AND ".join(f"p.{quote(a)} = i.{quote(b)}" for a, b in zip(to_cols, fk.columns))
+            given = " AND ".join(f"i.{quote(c)} IS NOT NULL" for c in fk.columns)
+            check = f"({given} AND NOT EXISTS (SELECT 1 FROM main.{quote(fk.table)} p WHERE {linked})"
+            if fk.table == t:  # a parent later in the same table: looked at one by one
+                check += f" AND NOT EXISTS (SELECT 1 FROM temp.merge_in p WHERE {linked})"
+            checks.append(check + ")")
+        conn.execute(f"CREATE TEMP TABLE merge_new AS SELECT i.{quote(pk)} AS k FROM temp.merge_in i "
+                     f"WHERE NOT ({' OR '.join(checks)})")
+        if remapped:
+            conn.executemany("DELETE FROM temp.merge_new WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
+        alike = " AND ".join(f"m.{quote(c)} IS i.{quote(c)} AND typeof(m.{quote(c)}) = typeof(i.{quote(c)})"
+                             for c in info.columns if c != pk)
+        conn.execute("DROP TABLE IF EXISTS temp.merge_same")
+        conn.execute(
+            f"CREATE TEMP TABLE merge_same AS SELECT i.{quote(pk)} AS k FROM temp.merge_in i JOIN main.{quote(t)} m "
+            f"ON {same_key} WHERE {alike or '1'} AND EXISTS (SELECT 1 FROM main.{ORIGINS_TABLE} o "
+            f"WHERE o.table_name = ? AND o.row_key = CAST(i.{quote(pk)} AS TEXT))", (t,))
+        if remapped:
+            conn.executemany("DELETE FROM temp.merge_same WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
+        same = conn.execute("SELECT count(*) FROM temp.merge_same").fetchone()[0]
+        added = conn.execute(f"INSERT INTO main.{quote(t)} ({cols}) SELECT {cols} FROM temp.merge_in "
+                             f"WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new)").rowcount
+        if added:
+            hasher = row_hasher(info.columns, plain_columns(conn, t))
+            index = info.columns.index(pk)
+            shared = int(reference)
+            conn.executemany(
+                f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(table_name, row_key) DO UPDATE SET import_number = "
+                "excluded.import_number, row_hash = excluded.row_hash, shared = excluded.shared",
+                [(t, str(r[index]), self.import_number, short_hash(hasher(r)), shared) for r in conn.execute(
+                    f"SELECT {cols} FROM temp.merge_in WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new)")])
+            self.summary.added += added
+            self.summary.count(t, "added", added)
+        self.summary.unchanged += same
+        self.done += added + same
+        cursor = conn.execute(f"SELECT {cols} FROM temp.merge_in WHERE {quote(pk)} NOT IN (SELECT k FROM "
+                              f"temp.merge_new) AND {quote(pk)} NOT IN (SELECT k FROM temp.merge_same) "
+                              f"ORDER BY {quote(pk)}")
+        rest = []
+        for values in cursor:
+            row = dict(zip(info.columns, tuple(values)))
+            rest.append((row, str(row[pk]) in remapped))
+        conn.execute("DROP TABLE temp.merge_same")
+        conn.execute("DROP TABLE temp.merge_in")
+        conn.execute("DROP TABLE temp.merge_new")
+        return rest
+
+    def merge_row(self, info: TableInfo, row: dict, key: str, remapped: bool, reference: bool,
+                  natural: tuple[str, ...] | None, incoming_keys: set[str], insert_sql: str, update_sql: str | None,
+                  set_cols: list[str]) -> None:
+        t = info.name
+        me = self.m.office_id
+        existing = self.county_row(info, row)
+        if existing is None:
+            self.add_row(info, row, key, reference, natural, remapped, incoming_keys, insert_sql)
+            return
+        digest = self.digest(info, row)
+        p = self.owner(t, key)
+        current = self.digest(info, existing)
+        as_merged = p is not None and short_hash(current) == p.row_hash
+        if p is not None and not p.shared and p.office_id != me:
+            if as_merged and (current == digest or self.same_thing(info, existing, row)):
+                # The same row another office sent, alike: held by both from now on, so neither office's later
+                # export changes or removes it.
+                self.share(t, key)
+                self.summary.unchanged += 1
+                return
+            self.raise_conflict(info, "other-office", row, existing, row_key=key, county_key=key,
+                                other=p.office_name, county_from=self.from_owner(p, not as_merged), natural=natural)
+            return
+        if current == digest:
+            self.summary.unchanged += 1
+            if p is None:
+                # Already in the county file, with no origin (the rows every new file starts with, or the
+                # county's own): common to all, so no office owns it and none removes it.
+                self.set_provenance(t, key, digest, True)
+            return
+        if reference or (p is not None and p.shared):
+            if self.same_thing(info, existing, row):
+                self.summary.unchanged += 1
+                return
+            self.raise_conflict(info, "reference-differs", row, existing, row_key=key, county_key=key,
+                                other=self.owner_name(t, key), county_from="in the county file", natural=natural)
+            return
+        if p is None:
+            if self.same_thing(info, existing, row):
+                self.summary.unchanged += 1
+                return
+            self.raise_conflict(info, "made-at-county", row, existing, row_key=key, county_key=key,
+                                other="the county file itself", county_from="in the county file", natural=natural)
+            return
+        if not as_merged:
+            if self.same_thing(info, existing, row):  # edited at the county to what the office now says
+                self.set_provenance(t, key, current, False)
+                self.summary.unchanged += 1
+                return
+            self.raise_conflict(info, "edited-at-county", row, existing, row_key=key, county_key=key,
+                                other="the county", natural=natural,
+                                county_from="at the county (edited there since it was merged)")
+            return
+        clash = self.clash(info, row, None)
+        if clash is not None:
+            unique, other = clash
+            other_key = info.key_of(other)
+            self.raise_conflict(info, "differs", row, other, row_key=key, county_key=other_key,
+                                other=self.owner_name(t, other_key),
+                                county_from=self.from_owner(self.owner(t, other_key)), natural=unique)
+            return
+        if update_sql:
+            self.dst.execute(update_sql, [row[c] for c in set_cols] + [row[c] for c in info.primary_key])
+        self.set_provenance(t, key, digest, False)
+        self.summary.replaced += 1
+        self.summary.count(t, "replaced")
+
+    def add_row(self, info: TableInfo, row: dict, key: str, reference: bool, natural: tuple[str, ...] | None,
+                remapped: bool, incoming_keys: set[str], insert_sql: str) -> None:
+        t = info.name
+        me = self.m.office_id
+        # A child of something both offices hold (a review both record) is looked for by what it is about.
+        natural = natural or (CHILD_KEYS.get(t) if remapped else None)
         clash = self.clash(info, row, natural)
         if clash is not None:
             unique, other = clash
             other_key = info.key_of(other)
-            same = all(row[c] == other[c] for c in info.columns if c not in info.primary_key)
+            county_id = other[info.primary_key[0]] if len(info.primary_key) == 1 else other_key
             p = self.owner(t, other_key)
-            if same and (reference or p is None or p["shared"] or p["office_id"] == self.m.office_id):
-                # The same thing under another id (a link between reference rows, or a definition both
-                # offices made alike): match it, and point this file's children at the county's row.
-                self.remap[(t, key)] = other[info.primary_key[0]] if len(info.primary_key) == 1 else other_key
+            if self.same_thing(info, other, row):
+                # The same thing under another id (a review both offices recorded, a link between reference rows):
+                # matched, and this file's children point at the county's row.
+                self.remap[(t, key)] = county_id
+                if p is not None and not p.shared and p.office_id != me:
+                    self.share(t, other_key)
                 self.summary.unchanged += 1
                 return
-            self.conflict(t, key, "unique" if not reference else "reference-differs", self.owner_name(t, other_key),
-                          f"Same {', '.join(f'{c} {row[c]}' for c in unique)} as a row from "
-                          f"{self.owner_name(t, other_key)}, which has been kept.", row)
+            if t == "indicator_values" and str(other.get("source") or "").startswith(POLICE_SOURCE):
+                self.police_figure_clash(info, row, key, other, other_key, insert_sql)
+                return
+            # The same thing, held differently: reported, and this file's children still attach to the county's
+            # row (they are compared with its children in turn).
+            self.remap[(t, key)] = county_id
+            if reference:
+                kind, words = "reference-differs", "in the county file"
+            elif p is None:
+                kind, words = "made-at-county", "in the county file"
+            elif p.office_id == me:
+                kind, words = "edited-at-county", "at the county (edited there since it was merged)"
+            else:
+                kind, words = "differs", self.from_owner(p)
+            self.raise_conflict(info, kind, row, other, row_key=key, county_key=other_key,
+                                other=self.owner_name(t, other_key), county_from=words, natural=unique)
             return
         missing = self.missing_parent(info, row, incoming_keys)
         if missing:
-            self.conflict(t, key, "missing-parent", "", f"Not merged: {missing}.", row)
+            words, _ = missing
+            office = self.m.office_name
+            subject = self.describer.subject(t, row)
+            self.raise_conflict(info, "missing-parent", row, None, row_key=key, other="", sentence=(
+                "not in the county file", f"from {office}",
+                f"{subject} from {office}: not merged, because {words[0].lower()}{words[1:]} is not in the county "
+                "file"))
             return
         self.dst.execute(insert_sql, [row[c] for c in info.columns])
-        self.set_provenance(t, key, digest, reference)
+        self.set_provenance(t, key, self.digest(info, row), reference)
         self.summary.added += 1
+        self.summary.count(t, "added")
+
+    # -- public data -------------------------------------------------------------
+    def same_counts(self, month: str) -> bool:
+        """The office sent exactly the county's police.uk counts for this month (every force of it)."""
+        county = self.county_by_month.get(month)
+        if not county:
+            return False
+        return all(getattr(self.incoming_vintages.get((force, month)), "file_sha256", None) == sha
+                   for force, sha in county.items())
+
+    def police_senders(self, month: str) -> str:
+        keys = [json.dumps([force, month], separators=(",", ":")) for force in self.county_by_month.get(month, {})]
+        names = sorted({r[0] for r in self.dst.execute(
+            f"SELECT office_name FROM {PROVENANCE_TABLE} WHERE table_name = ? AND row_key IN "
+            f"({','.join('?' * len(keys))})", [POLICE_VINTAGES, *keys])}) if keys else []
+        return " and ".join(names)
+
+    def police_figure_clash(self, info: TableInfo, row: dict, key: str, other: dict, other_key: str,
+                            insert_sql: str) -> None:
+        """A figure the office typed (or imported from a sheet) where the county has one from police.uk counts."""
+        if self.same_counts(str(row.get("period"))):
+            # The office kept its own figure over these very counts in its own file: the county follows it.
+            self.dst.execute("DELETE FROM indicator_values WHERE id = ?", (other["id"],))
+            self.dst.execute(insert_sql, [row[c] for c in info.columns])
+            self.set_provenance(info.name, key, self.digest(info, row), False)
+            self.summary.replaced += 1
+            self.summary.count(info.name, "replaced")
+            return
+        senders = self.police_senders(str(row.get("period")))
+        self.raise_conflict(info, "figure", row, other, row_key=key, county_key=other_key, other=senders,
+                            county_from=figure_phrase(other.get("source"), senders or None),
+                            natural=("indicator_id", "area_id", "period"))
+
+    def merge_police(self) -> None:
+        """Each police.uk force-month is one fact: the same download from two offices is nothing to do, a later
+        download replaces an earlier one whole; never a conflict. The figures are then worked out again."""
+        if not self.incoming_vintages:
+            return
+        signed = {(r[0], r[1]): (r[2], r[3]) for r in self.src.execute(
+            f"SELECT force, month, rows, digest FROM {PUBLIC_DIGESTS_TABLE}")} \
+            if has_table(self.src, PUBLIC_DIGESTS_TABLE) else None
+        if POLICE_COUNTS in self.m.public_tables and signed is None:
+            raise _refuse(self.m.path, "its police.uk counts are not signed")
+        taken: dict[tuple[str, str], _Vintage] = {}
+        replaced: dict[tuple[str, str, str], list[str]] = {}  # (force, download, office) -> months
+        older: list[tuple[_Vintage, _Vintage]] = []
+        public = self.summary.public
+        for key, v in sorted(self.incoming_vintages.items()):
+            c = self.county_vintages.get(key)
+            if c is not None and c.file_sha256 == v.file_sha256:
+                public["same"] = public.get("same", 0) + 1
+                if v.download_newest_month > c.download_newest_month:  # still the same in a later download
+                    self.dst.execute("UPDATE _police_vintages SET download_newest_month = ? WHERE force = ? AND "
+                                     "month = ?", (v.download_newest_month, v.force, v.month))
+                continue
+            # The later download wins, then the later import; the file hash settles a tie, so the county ends up
+            # with the same counts whatever order the files come in.
+            if c is not None and (v.download_newest_month, v.imported_at, v.file_sha256) <= \
+                    (c.download_newest_month, c.imported_at, c.file_sha256):
+                older.append((v, c))
+                public["older"] = public.get("older", 0) + 1
+                continue
+            self.take_force_month(v, None if signed is None else signed.get(key, (0, "")))
+            taken[key] = v
+            if c is None:
+                public["added"] = public.get("added", 0) + 1
+            else:
+                public["replaced"] = public.get("replaced", 0) + 1
+                replaced.setdefault((v.force, v.download_newest_month, self.m.office_name), []).append(v.month)
+        for (force, download, office), months in sorted(replaced.items()):
+            self.summary.public_notes.append(
+                f"{force} {_month_ranges(sorted(months))}: replaced by the download of {month_words(download)} "
+                f"from {office}.")
+        kept: dict[tuple[str, str, str], list[str]] = {}
+        for v, c in older:
+            kept.setdefault((v.force, v.download_newest_month, c.download_newest_month), []).append(v.month)
+        for (force, theirs, ours), months in sorted(kept.items()):
+            self.summary.public_notes.append(
+                f"{force} {_month_ranges(sorted(months))}: the county already holds a later download "
+                f"({month_words(ours)}) than {self.m.office_name}'s ({month_words(theirs) or 'undated'}); kept.")
+        if not taken:
+            return
+        self.taken_months = {month for _, month in taken}
+        if self.refresh_figures is None:
+            return
+        # Figures made from the counts are worked out again, never merged; a typed figure of another office
+        # that the counts now contradict is a conflict (the office's own, kept over its own counts, is not).
+        for typed in self.refresh_figures(self.county, sorted({force for force, _ in taken})):
+            if typed.period in self.taken_months:
+                self.police_figure_conflict(typed)
+
+    def take_force_month(self, v: _Vintage, signed: tuple[int, str] | None) -> None:
+        """Replace the county's counts of a force-month with the office's, checked against their signed digest."""
+        digest = PublicDigest()
+        rows = []
+        for _, _, line, row in public_digest_lines(self.src, v.force, v.month):
+            digest.add(line)
+            rows.append((v.force, v.month, *row))
+        if signed is not None and (digest.rows, digest.hexdigest()) != tuple(signed):
+            raise _refuse(self.m.path, f"its police.uk counts for {_force_month(v.force, v.month)} were changed after "
+                                       "it was signed")
+        gone = self.dst.execute("DELETE FROM _police_counts WHERE force = ? AND month = ?", (v.force, v.month)).rowcount
+        self.dst.executemany("INSERT INTO _police_counts(force, month, source_district, crime_type, area_id, count) "
+                             "VALUES (?, ?, ?, ?, ?, ?)", rows)
+        self.dst.execute(
+            "INSERT INTO _police_vintages(force, month, file_name, file_sha256, download_newest_month, rows, "
+            "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(force, month) DO UPDATE SET "
+            "file_name = excluded.file_name, file_sha256 = excluded.file_sha256, "
+            "download_newest_month = excluded.download_newest_month, rows = excluded.rows, "
+            "imported_at = excluded.imported_at",
+            (v.force, v.month, v.file_name, v.file_sha256, v.download_newest_month, v.rows, v.imported_at))
+        self.set_provenance(POLICE_VINTAGES, json.dumps([v.force, v.month], separators=(",", ":")), v.file_sha256, True)
+        batch = self.county.audit_state.batch
+        if batch is not None:  # internal tables: no trigger counts them
+            if gone:
+                batch.add_rows(POLICE_COUNTS, gone, "delete")
+            batch.add_rows(POLICE_COUNTS, len(rows), "insert")
+            batch.add_rows(POLICE_VINTAGES, 1, "insert")
+        self.summary.count(POLICE_COUNTS, "replaced" if gone else "added", len(rows))
+        if gone:
+            self.summary.count(POLICE_COUNTS, "removed", gone)
+
+    def police_figure_conflict(self, typed: Any) -> None:
+        """A figure typed by another office (or at the county) that this office's police.uk counts contradict."""
+        info = self.describer.info("indicator_values")
+        found = self.dst.execute(self.select_by_natural_sql(info), (typed.indicator_id, typed.area_id,
+                                                                    typed.period)).fetchone()
+        if found is None:
+            return
+        county_row = dict(zip(info.columns, tuple(found)))
+        p = self.owner("indicator_values", str(county_row["id"]))
+        if p is not None and p.office_id == self.m.office_id:
+            return  # the office's own figure, kept over its own counts in its own file
+        police = dict(county_row, value=float(typed.imported_value), numerator=None, denominator=None,
+                      source=POLICE_SOURCE, comment="")
+        owner = None if p is None else p.office_name
+        self.raise_conflict(info, "police-figure", police, county_row, row_key=str(county_row["id"]),
+                            county_key=str(county_row["id"]), other=owner or "the county",
+                            county_from=figure_phrase(county_row.get("source"), owner),
+                            natural=("indicator_id", "area_id", "period"))
+
+    def select_by_natural_sql(self, info: TableInfo) -> str:
+        cols = ", ".join(quote(c) for c in info.columns)
+        return f"SELECT {cols} FROM indicator_values WHERE indicator_id = ? AND area_id = ? AND period = ?"
+
+    def finish_conflicts(self, before: dict[int, dict]) -> None:
+        """The office's conflicts not raised again are gone (the disagreement is over), except a police.uk figure
+        conflict whose counts were not looked at again this time and whose typed figure is still as it was."""
+        for conflict_id, r in before.items():
+            if conflict_id in self.seen:
+                continue
+            if r["kind"] == "police-figure" and self.still_open(r):
+                self.summary.conflicts.append(Conflict.from_row(r))
+                continue
+            self.dst.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
+
+    def still_open(self, r: dict) -> bool:
+        info = self.describer.info(r["table_name"])
+        current = self.county_row_by_key(info, r["county_key"]) if r["county_key"] else None
+        if current is None or str(current.get("period")) in self.taken_months:
+            return False
+        return version_of(info, current) == r["county_version"]
 
 
 def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressFn = no_progress,
-                 cancelled: CancelCheck = never_cancelled) -> MergeSummary:
-    """Merge one checked district export into the county file in one transaction (all or nothing)."""
+                 cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[str] = (),
+                 refresh_figures: RefreshFigures | None = None) -> MergeSummary:
+    """Merge one checked district export into the county file in one transaction (all or nothing), audited as
+    ONE entry (which office, export id and number, key, rows added/replaced/removed per table).
+
+    The export is checked against the county's key register and history first (``verify_for_county``);
+    a key in accept_keys (fingerprints the county lead confirmed) is registered in the same transaction.
+    refresh_figures(county, forces) works the police.uk figures out again from the counts after a force-month
+    was taken (services.police_import.refresh_police_figures; the exchange layer cannot call services) and
+    returns the typed figures that differ from them.
+    """
     path = manifest.path
-    if manifest.office_id == county.office_id:
-        raise _refuse(path, "it was exported from this very file")
-    last = county.one(f"SELECT export_id, exported_at FROM {IMPORTS_TABLE} WHERE office_id = ? "
-                      "ORDER BY exported_at DESC LIMIT 1", (manifest.office_id,))
-    if last is not None and last["exported_at"] > manifest.exported_at:
-        raise _refuse(path, f"a newer export from {manifest.office_name} (made {last['exported_at'][:16]} UTC) "
-                            "has already been merged")
+    register = verify_for_county(county, manifest, accept_keys)
     missing = sorted(set(manifest.tables) - set(data_tables(county.conn)))
     if missing:
         raise _refuse(path, f"it has tables this county file does not know ({', '.join(missing)}); open the "
                             "county file with the newer version of Safer Desk first")
+    source_hash = _file_sha256(path)
     with _readable_copy(manifest) as src:
         src_tables = data_tables(src)
         tables = dependency_order(county.conn, [t for t in src_tables if t in set(data_tables(county.conn))])
         try:
-            with county.transaction():
+            label = f"Merge {manifest.office_name} export {manifest.sequence}"
+            with county.batch(label, source=path.name, source_hash=source_hash) as batch:
                 county.conn.execute("PRAGMA defer_foreign_keys = ON")
-                summary = _Merger(county, src, manifest, progress, cancelled).run(tables)
+                if register:
+                    register_key(county, manifest)
+                summary = _Merger(county, src, manifest, progress, cancelled, refresh_figures).run(tables)
+                summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
+                summary.key_accepted = register
+                batch.details.update({
+                    "office": manifest.office_name, "office_id": manifest.office_id, "export_id": manifest.export_id,
+                    "export_number": manifest.sequence, "key_fingerprint": manifest.key_fingerprint,
+                    "tables": {t: dict(sorted(n.items())) for t, n in sorted(summary.tables.items())},
+                    "police_force_months": dict(sorted(summary.public.items())),
+                    "conflicts": len(summary.conflicts)})
                 county.conn.execute(
-                    f"INSERT INTO {IMPORTS_TABLE}(export_id, office_id, office_name, exported_at, exported_by, "
-                    "checksum, include_referrals, file_name, imported_at, imported_by, added, replaced, unchanged, "
-                    "removed, conflicts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT(export_id) DO UPDATE SET imported_at = excluded.imported_at, "
-                    "imported_by = excluded.imported_by, added = excluded.added, replaced = excluded.replaced, "
-                    "unchanged = excluded.unchanged, removed = excluded.removed, conflicts = excluded.conflicts",
-                    (manifest.export_id, manifest.office_id, manifest.office_name, manifest.exported_at,
-                     manifest.exported_by, manifest.checksum, int(manifest.include_referrals), path.name,
-                     utc_now(), audit.current_user(), summary.added, summary.replaced, summary.unchanged,
-                     summary.removed, len(summary.conflicts)))
+                    f"UPDATE {IMPORTS_TABLE} SET added = ?, replaced = ?, unchanged = ?, removed = ?, conflicts = ? "
+                    "WHERE export_id = ?", (summary.added, summary.replaced, summary.unchanged, summary.removed,
+                                            len(summary.conflicts), manifest.export_id))
         except sqlite3.IntegrityError as exc:
             raise _refuse(path, f"its rows do not fit the county file ({exc})") from exc
     return summary
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# -- the county lead's decisions ------------------------------------------------------------------------------
+class DecisionRefused(ValueError):
+    """A decision that cannot be applied as things stand; the message says why and what to do first."""
+
+
+ReplaceTyped = Callable[[Store, list[tuple[str, str, str]]], list]  # services.police_import.replace_typed_figures
+
+
+def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_typed: ReplaceTyped | None = None,
+                   decided_at: str | None = None) -> None:
+    """Keep the county's version ("county") or the district's ("district") of one conflict, inside the caller's
+    transaction: the rows are changed as chosen, the decision is kept (so the same two versions never raise it
+    again) and the conflict is closed. Raises DecisionRefused when the district's version cannot go in yet."""
+    from safer_desk.exchange.county_conflicts import record_decision
+
+    if choice not in ("county", "district"):
+        raise ValueError(f"choice is county or district, not {choice!r}")
+    conn = county.conn
+    info = table_info(conn, conflict.table)
+    t, kind = conflict.table, conflict.kind
+    if choice == "district":
+        _apply_district_version(county, info, conflict, replace_typed)
+        kept, set_aside = conflict.incoming_version, conflict.county_version
+    else:
+        if kind == "removed-but-edited":  # the county keeps it as its own: no office removes it any more
+            drop_origin(conn, t, conflict.county_key)
+        kept, set_aside = conflict.county_version, conflict.incoming_version
+    now, who = decided_at or utc_now(), audit.current_user()
+    record_decision(conn, conflict, choice, kept, set_aside, decided_at=now, decided_by=who)
+    conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict.id,))
+    audit.record_event(conn, "_county_decisions", str(conflict.id), "conflict decided", {
+        "conflict": conflict.detail, "kept": "the county's version" if choice == "county" else
+        f"{conflict.office_name}'s version", "office": conflict.office_name, "group": conflict.group_words,
+        "table": t, "row": conflict.county_key or conflict.row_key})
+
+
+def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace_typed: ReplaceTyped | None) -> None:
+    conn = county.conn
+    t, kind = info.name, c.kind
+    where = " AND ".join(f"{quote(col)} = ?" for col in info.primary_key)
+
+    def key_values(key: str) -> list:
+        return [key] if len(info.primary_key) == 1 else json.loads(key)
+
+    def provenance(key: str, row: dict, shared: bool) -> None:
+        found = conn.execute(f"SELECT number FROM {IMPORTS_TABLE} WHERE export_id = ?", (c.export_id,)).fetchone() \
+            or conn.execute(f"SELECT max(number) FROM {IMPORTS_TABLE} WHERE office_id = ?", (c.office_id,)).fetchone()
+        set_origin(conn, t, key, int(found[0] or 0), row_hash(info.columns, [row.get(col) for col in info.columns]),
+                   shared)
+
+    def insert(row: dict) -> None:
+        conn.execute(f"INSERT INTO {quote(t)} ({', '.join(quote(col) for col in info.columns)}) "
+                     f"VALUES ({', '.join('?' * len(info.columns))})", [row.get(col) for col in info.columns])
+
+    incoming = c.incoming_row or {}
+    if kind == "removed-but-edited":
+        conn.execute(f"DELETE FROM {quote(t)} WHERE {where}", key_values(c.county_key))
+        drop_origin(conn, t, c.county_key)
+        return
+    if kind == "police-figure":
+        if replace_typed is None:
+            raise DecisionRefused("The police.uk figure cannot be worked out here.")
+        drop_origin(conn, t, c.county_key)
+        replace_typed(county, [(incoming["indicator_id"], incoming["area_id"], incoming["period"])])
+        return
+    if not incoming:
+        raise DecisionRefused(f"{c.detail}: the office's version was not kept; merge its file again.")
+    if kind == "missing-parent":
+        for fk in info.foreign_keys:
+            values = [incoming.get(col) for col in fk.columns]
+            if any(v is None for v in values):
+                continue
+            to_cols = fk.to_columns or table_info(conn, fk.table).primary_key
+            cond = " AND ".join(f"{quote(col)} = ?" for col in to_cols)
+            if conn.execute(f"SELECT 1 FROM {quote(fk.table)} WHERE {cond}", values).fetchone() is None:
+                raise DecisionRefused(f"{c.detail}. Keep {c.office_name}'s version of what it belongs to first.")
+        insert(incoming)
+        provenance(info.key_of(incoming), incoming, False)
+        return
+    if kind == "figure":  # the county's police.uk figure gives way to the office's own
+        conn.execute(f"DELETE FROM {quote(t)} WHERE {where}", key_values(c.county_key))
+        insert(incoming)
+        provenance(info.key_of(incoming), incoming, False)
+        return
+    current = conn.execute(f"SELECT * FROM {quote(t)} WHERE {where}", key_values(c.county_key)).fetchone()
+    if current is None:
+        raise DecisionRefused(f"{c.detail}: the county's row is no longer there; merge the office's file again.")
+    columns = [col for col in info.columns if col not in info.primary_key]
+    conn.execute(f"UPDATE {quote(t)} SET {', '.join(f'{quote(col)} = ?' for col in columns)} WHERE {where}",
+                 [incoming.get(col) for col in columns] + key_values(c.county_key))
+    updated = conn.execute(f"SELECT * FROM {quote(t)} WHERE {where}", key_values(c.county_key)).fetchone()
+    after = dict(zip(info.columns, tuple(updated)))
+    shared = kind in ("other-office", "differs", "reference-differs")
+    provenance(c.county_key, after, shared)

@@ -16,6 +16,18 @@ from typing import Any, Callable, Iterable, Iterator
 NOT_DATA = {"meta", "audit_log"}
 CHECKSUM_METHOD = "sha256-rows-v1"
 
+# Public data (issue 13): internal tables an export carries because they are shared, not owned. police.uk
+# counts are keyed by force and month (one fact: its vintage row plus its count rows), identical from every
+# office that imported the same file. An export signs a digest per force-month (PUBLIC_DIGESTS_TABLE) rather
+# than folding the counts into its internal checksum, so the county reads and checks only the force-months it
+# takes: a second office's copy of the same download costs nothing.
+POLICE_COUNTS = "_police_counts"
+POLICE_VINTAGES = "_police_vintages"
+PUBLIC_TABLES = (POLICE_VINTAGES, POLICE_COUNTS)
+PUBLIC_DIGESTS_TABLE = "_export_public_digests"
+PUBLIC_DIGEST_METHOD = "sha256-police-force-month-v1"
+POLICE_SOURCE = "police.uk"  # indicator_values.source of a figure made from the counts (services.police_import)
+
 # The same shapes as services.progress (the exchange layer sits below services and cannot import it):
 # services turn ExchangeCancelled into services.progress.Cancelled.
 ProgressFn = Callable[..., None]
@@ -133,20 +145,126 @@ def _canonical(value: Any) -> Any:
     return value
 
 
+_ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
 def row_hash(columns: Iterable[str], values: Iterable[Any]) -> str:
     """SHA-256 of a row's values by column name (column order does not matter; types do)."""
-    pairs = sorted(zip(columns, values))
-    text = json.dumps([[c, _canonical(v)] for c, v in pairs], separators=(",", ":"), ensure_ascii=False)
+    pairs = sorted(zip(columns, values), key=lambda p: p[0])
+    text = _ENCODE([[c, _canonical(v)] for c, v in pairs])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def iter_rows(conn: sqlite3.Connection, info: TableInfo) -> Iterator[dict[str, Any]]:
-    """The table's rows as dicts in primary-key order (a table without a primary key adds "rowid")."""
+def row_hasher(columns: Iterable[str], plain: Iterable[str] = ()) -> Callable[[Any], str]:
+    """row_hash for many rows of one table: values in the order of columns, the same hash, less work per row
+    (plain: columns whose values are always integers, text or NULL, as ``plain_columns`` finds them)."""
+    from json.encoder import encode_basestring
+
+    columns = list(columns)
+    plain = set(plain)
+    order = sorted(range(len(columns)), key=lambda i: columns[i])
+    # The JSON text row_hash builds, [["a",1],["b","x"]], with a slot for each value.
+    template = "[" + ",".join("[" + _ENCODE(columns[i]).replace("%", "%%") + ",%s]" for i in order) + "]"
+    sha256 = hashlib.sha256
+
+    def plain_value(v: Any) -> str:
+        if v is None:
+            return "null"
+        if type(v) is str:
+            return encode_basestring(v)
+        if type(v) is int:
+            return int.__repr__(v)
+        return _ENCODE(_canonical(v))
+
+    def any_value(v: Any) -> str:
+        return _ENCODE(_canonical(v))
+
+    encoders = [(i, plain_value if columns[i] in plain else any_value) for i in order]
+
+    def hash_row(values: Any) -> str:
+        text = template % tuple([encode(values[i]) for i, encode in encoders])
+        return sha256(text.encode("utf-8")).hexdigest()
+
+    return hash_row
+
+
+def iter_rows(conn: sqlite3.Connection, info: TableInfo, where: str = "") -> Iterator[dict[str, Any]]:
+    """The table's rows as dicts in primary-key order (a table without a primary key adds "rowid"); where, an
+    SQL condition without parameters, leaves rows out."""
     names = info.columns + (("rowid",) if info.primary_key == ("rowid",) else ())
     cols = ", ".join(quote(c) for c in names)
-    cursor = conn.execute(f"SELECT {cols} FROM {quote(info.name)} ORDER BY {info.order_by}")
+    cursor = conn.execute(f"SELECT {cols} FROM {quote(info.name)}{' WHERE ' + where if where else ''} "
+                          f"ORDER BY {info.order_by}")
     for values in cursor:
         yield dict(zip(names, tuple(values)))
+
+
+def plain_columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    """Columns whose values are always integers, text or NULL (INTEGER/INT and TEXT columns of a STRICT table):
+    their canonical form is the value itself."""
+    try:
+        strict = conn.execute("SELECT strict FROM pragma_table_list WHERE name = ? AND schema = 'main'",
+                              (table,)).fetchone()
+    except sqlite3.Error:  # an SQLite older than 3.37 cannot say: every value is looked at
+        return set()
+    if not strict or not strict[0]:
+        return set()
+    return {r[1] for r in conn.execute(f"PRAGMA table_info({quote(table)})") if str(r[2]).upper() in
+            ("INTEGER", "INT", "TEXT")}
+
+
+def _canonical_lines(conn: sqlite3.Connection, info: TableInfo, chunk: int = 2000) -> Iterator[bytes]:
+    """The table's rows as canonical lines (method sha256-rows-v1), a chunk of lines at a time, in key order."""
+    names = sorted(info.columns)
+    plain = plain_columns(conn, info.name)
+    special = [i for i, c in enumerate(names) if c not in plain]
+    cursor = conn.execute(f"SELECT {', '.join(quote(c) for c in names)} FROM {quote(info.name)} "
+                          f"ORDER BY {info.order_by}")
+    encode = _ENCODE
+    while True:
+        rows = cursor.fetchmany(chunk)
+        if not rows:
+            return
+        if special:
+            lines = []
+            for row in rows:
+                values = list(row)
+                for i in special:
+                    values[i] = _canonical(values[i])
+                lines.append(encode(values))
+        else:
+            lines = [encode(tuple(row)) for row in rows]
+        yield ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def content_checksums(conn: sqlite3.Connection, tables: Iterable[str]) -> tuple[str, dict[str, str]]:
+    """The content checksum of these tables (as ``content_checksum``) and each table's own, in one pass.
+
+    A table's own checksum is the same method over that table alone, so a county can say which table's
+    values were changed.
+    """
+    total = hashlib.sha256()
+    per_table: dict[str, str] = {}
+    for table in sorted(tables):
+        one = hashlib.sha256()
+        info = table_info(conn, table)
+        names = sorted(info.columns)
+        head = json.dumps({"table": table, "columns": names}, separators=(",", ":")).encode("utf-8") + b"\n"
+        total.update(head)
+        one.update(head)
+        for data in _canonical_lines(conn, info):
+            total.update(data)
+            one.update(data)
+        per_table[table] = one.hexdigest()
+    return total.hexdigest(), per_table
+
+
+def schema_hash(conn: sqlite3.Connection, leave_out: Iterable[str] = ()) -> str:
+    """SHA-256 of the file's schema (type, name, table and SQL of every entry of sqlite_master, by name)."""
+    skip = set(leave_out)
+    rows = [list(r) for r in conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name") if r[2] not in skip]
+    return hashlib.sha256(json.dumps(rows, separators=(",", ":"), ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def content_checksum(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> str:
@@ -162,12 +280,64 @@ def content_checksum(conn: sqlite3.Connection, tables: Iterable[str] | None = No
         info = table_info(conn, table)
         names = sorted(info.columns)
         digest.update(json.dumps({"table": table, "columns": names}, separators=(",", ":")).encode("utf-8") + b"\n")
-        for row in iter_rows(conn, info):
-            line = json.dumps([_canonical(row[c]) for c in names], separators=(",", ":"), ensure_ascii=False)
-            digest.update(line.encode("utf-8") + b"\n")
+        for data in _canonical_lines(conn, info):
+            digest.update(data)
     return digest.hexdigest()
 
 
 def row_counts(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> dict[str, int]:
     return {t: int(conn.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0])
             for t in sorted(data_tables(conn) if tables is None else tables)}
+
+
+# -- public data: a digest per police.uk force-month ------------------------------------------------------
+_PUBLIC_ROW_SQL = ("SELECT force, month, json_array(source_district, crime_type, area_id, count), source_district, "
+                   "crime_type, area_id, count FROM _police_counts")
+
+
+def public_digest_lines(conn: sqlite3.Connection, force: str | None = None,
+                        month: str | None = None) -> Iterator[tuple[str, str, str, tuple]]:
+    """(force, month, canonical line, row) of the police.uk counts in key order, for one force-month or all.
+
+    The line is SQLite's JSON array of the row's values after its force and month (text and integers as
+    themselves), so the digest does not depend on Python's or SQLite's versions.
+    """
+    if force is None:
+        cursor = conn.execute(_PUBLIC_ROW_SQL + " ORDER BY force, month, source_district, crime_type")
+    else:
+        cursor = conn.execute(_PUBLIC_ROW_SQL + " WHERE force = ? AND month = ? ORDER BY source_district, crime_type",
+                              (force, month))
+    for f, m, line, *row in cursor:
+        yield f, m, line, tuple(row)
+
+
+class PublicDigest:
+    """SHA-256 of one force-month's count rows (method PUBLIC_DIGEST_METHOD): each row's canonical line and a
+    newline, in key order; with the number of rows."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.sha256()
+        self.rows = 0
+
+    def add(self, line: str) -> None:
+        self._hash.update(line.encode("utf-8") + b"\n")
+        self.rows += 1
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def public_digests(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[int, str]]:
+    """(force, month) -> (rows, digest) for every force-month with a vintage (none: empty counts)."""
+    if not has_table(conn, POLICE_VINTAGES) or not has_table(conn, POLICE_COUNTS):
+        return {}
+    digests: dict[tuple[str, str], PublicDigest] = {
+        (r[0], r[1]): PublicDigest() for r in conn.execute("SELECT force, month FROM _police_vintages")}
+    current: tuple[str, str] | None = None
+    digest: PublicDigest | None = None
+    for force, month, line, _ in public_digest_lines(conn):
+        if (force, month) != current:
+            current = (force, month)
+            digest = digests.setdefault(current, PublicDigest())
+        digest.add(line)
+    return {k: (d.rows, d.hexdigest()) for k, d in digests.items()}

@@ -15,16 +15,17 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-import tempfile
+import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator, Literal, Sequence
 
-from safer_desk.exchange.county_export import ExportResult, column_title, sheet_title, write_county_export
+from safer_desk import faults
+from safer_desk.exchange.county_export import ExportResult, column_title, export_in_memory, sheet_title
 from safer_desk.exchange.county_schema import (CancelCheck, ProgressFn, check_cancelled, iter_rows, never_cancelled,
                                                no_progress, table_info)
-from safer_desk.exchange.files import atomic_path
+from safer_desk.exchange.files import write_bytes_atomically
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
 ColumnKind = Literal["text", "date", "month", "money", "count", "number", "percent"]
@@ -75,36 +76,37 @@ ViewsFn = Callable[[Any, ProgressFn, CancelCheck], list[WorkbookSheet]]  # (stor
 
 @contextlib.contextmanager
 def staged_export(store, *, include_referrals: bool, progress: ProgressFn = no_progress,
-                  cancelled: CancelCheck = never_cancelled) -> Iterator[ExportResult]:
-    """The minimised export the workbook is read from, in a temporary folder removed afterwards.
+                  cancelled: CancelCheck = never_cancelled) -> Iterator[tuple[Any, ExportResult]]:
+    """The minimised export the workbook is read from, as a read-only store over an in-memory database.
 
-    The one place the staged copy lives: a private, owner-only workspace plugs in here (the folder this
-    makes), so victim-level rows never sit anywhere else on disk while the workbook is written.
+    The one place the staged copy lives, and it is memory (issue 12): a killed export leaves no copy of the
+    office's rows in any folder, victim-level or not. Unsigned: it is read here and never sent anywhere.
     """
-    with tempfile.TemporaryDirectory(prefix="safer-desk-export-") as folder:
-        yield write_county_export(store, Path(folder) / "export.sqlite", include_referrals=include_referrals,
-                                  progress=progress, cancelled=cancelled)
+    from safer_desk.storage.store import Store
+
+    conn, result = export_in_memory(store, Path(store.path), include_referrals=include_referrals,
+                                    progress=progress, cancelled=cancelled, sign=False)
+    try:
+        faults.boundary("workbook:after-export")
+        conn.row_factory = sqlite3.Row
+        yield Store(Path(store.path), conn, read_only=True, lock=None), result
+    finally:
+        conn.close()
 
 
 def write_county_workbook(store, target: Path | str, *, include_referrals: bool = False, raw_tables: bool = False,
                           views: ViewsFn | None = None, progress: ProgressFn = no_progress,
                           cancelled: CancelCheck = never_cancelled) -> ExportResult:
     """The office's export as a workbook people can read without the application, written atomically."""
-    from safer_desk.storage.store import open_store
-
     target = Path(target)
     with staged_export(store, include_referrals=include_referrals,
-                       progress=lambda d, t, m="": progress(d, t * 2, m), cancelled=cancelled) as staged:
-        export = open_store(staged.path, read_only=True)
-        try:
-            manifest = dict(export.rows(f"SELECT key, value FROM {MANIFEST_TABLE}"))
-            sheets = views(export, lambda d, t, m="": progress(t + d, t * 2, m), cancelled) if views else []
-            raw = _raw_sheets(export.conn, json.loads(manifest["tables"]), cancelled) if raw_tables else []
-        finally:
-            export.close()
-        check_cancelled(cancelled)
-        progress(3, 4, "Writing the workbook…")
-        write_workbook(target, manifest, sheets, raw, include_referrals=include_referrals)
+                       progress=lambda d, t, m="": progress(d, t * 2, m), cancelled=cancelled) as (export, staged):
+        manifest = dict(export.rows(f"SELECT key, value FROM {MANIFEST_TABLE}"))
+        sheets = views(export, lambda d, t, m="": progress(t + d, t * 2, m), cancelled) if views else []
+        raw = _raw_sheets(export.conn, json.loads(manifest["tables"]), cancelled) if raw_tables else []
+    check_cancelled(cancelled)
+    progress(3, 4, "Writing the workbook…")
+    write_workbook(target, manifest, sheets, raw, include_referrals=include_referrals)
     staged.path = target
     return staged
 
@@ -143,17 +145,17 @@ def write_workbook(target: Path | str, manifest: dict[str, str], sheets: Sequenc
     import xlsxwriter
 
     target = Path(target)
-    with atomic_path(target) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                              "strings_to_urls": False})
-        fmt = _Formats(book)
-        names = _sheet_names([s.name for s in [*sheets, *raw]])
-        contents = book.add_worksheet("Contents")
-        _write_contents(contents, fmt, manifest, list(zip(names, [*sheets, *raw])), include_referrals, len(raw))
-        for name, sheet in zip(names, [*sheets, *raw]):
-            _write_sheet(book.add_worksheet(name), fmt, sheet)
-        book.close()
-    return target
+    buffer = io.BytesIO()  # built in memory: xlsxwriter writes no temporary files anywhere
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                                        "strings_to_urls": False})
+    fmt = _Formats(book)
+    names = _sheet_names([s.name for s in [*sheets, *raw]])
+    contents = book.add_worksheet("Contents")
+    _write_contents(contents, fmt, manifest, list(zip(names, [*sheets, *raw])), include_referrals, len(raw))
+    for name, sheet in zip(names, [*sheets, *raw]):
+        _write_sheet(book.add_worksheet(name), fmt, sheet)
+    book.close()
+    return write_bytes_atomically(target, buffer.getvalue(), label="workbook", what=f"The workbook {target.name}")
 
 
 class _Formats:

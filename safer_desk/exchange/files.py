@@ -1,58 +1,69 @@
 """Writing files safely, and the tabular formats people use with Excel (CSV, .xlsx, tab-separated text).
 
-Every file is written to a temporary file in the same folder and moved into
-place, so a crash or a full disk never leaves half a file where a whole one was.
+Every file is written to a temporary file in the same folder, checked, flushed to the disk and
+moved into place (``storage.safe_write``), so a crash, a killed process or a full disk never
+leaves half a file where a whole one was, and a failure is an ``OSError`` whose message says why.
+Work on victim-level data happens in memory or in ``private_workspace()``, never in a shared folder.
+
+CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return) are written with a single quote before them, as OWASP recommends against CSV
+injection; plain numbers ("-1099", "-6957.50") are left as numbers.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
-import stat
-import tempfile
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Sequence
+
+from safer_desk.storage.leftovers import private_workspace
+from safer_desk.storage.safe_write import WriteFailed, atomic_path, write_bytes_atomically
+
+__all__ = ["atomic_path", "private_workspace", "write_bytes_atomically", "WriteFailed", "write_csv", "csv_text",
+           "neutralise_cell", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv"]
+
+# OWASP "CSV Injection": these first characters make Excel, LibreOffice and Google Sheets read a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A plain number as we print them (signed, thousands separators, decimals, a percentage): never a formula.
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 
 
-@contextlib.contextmanager
-def atomic_path(target: Path | str) -> Iterator[Path]:
-    """Yield a temporary path beside target; on success it replaces target, on failure it is removed."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        # mkstemp makes the file owner-only; give it the mode an ordinary new file (or the old one) had.
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+def neutralise_cell(value: Any) -> Any:
+    """A cell as it is safe to write to CSV: text that would start a formula gets a single quote first.
+
+    Numbers (ints, floats, and text that is only a number such as "-1099") are left alone, so a
+    variance stays a number in Excel.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def _safe_rows(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> Iterable[list[Any]]:
+    yield [neutralise_cell(h) for h in header]
+    for row in rows:
+        yield [neutralise_cell(v) for v in row]
 
 
 def write_csv(target: Path | str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
-    """A CSV that Excel opens with £ signs intact (UTF-8 with a byte-order mark)."""
-    with atomic_path(target) as tmp:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(header)
-            writer.writerows(rows)
-    return Path(target)
+    """A CSV that Excel opens with £ signs intact (UTF-8 with a byte-order mark), written atomically."""
+    text = _csv(header, rows, lineterminator="\r\n")
+    return write_bytes_atomically(target, text.encode("utf-8-sig"), label="csv")
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]], *, lineterminator: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=lineterminator)
+    writer.writerows(_safe_rows(header, rows))
+    return out.getvalue()
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """CSV as text, for printing on the command line."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
+    """CSV as text, for printing on the command line (formula-like cells neutralised)."""
+    return _csv(header, rows, lineterminator="\n")
 
 
 @dataclass
@@ -70,38 +81,48 @@ class Sheet:
     title: str | None = None
 
 
-def write_xlsx(target: Path | str, sheets: Sequence[Sheet]) -> Path:
+def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
+    """An .xlsx workbook built entirely in memory (xlsxwriter writes no temporary files anywhere)."""
     import xlsxwriter
 
-    with atomic_path(target) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False})
-        bold = book.add_format({"bold": True})
-        money = book.add_format({"num_format": "£#,##0.00;-£#,##0.00"})
-        used: set[str] = set()
-        for sheet in sheets:
-            name = _sheet_name(sheet.name, used)
-            ws = book.add_worksheet(name)
-            row0 = 0
-            if sheet.title:
-                ws.write(0, 0, sheet.title, bold)
-                row0 = 2
-            ws.write_row(row0, 0, list(sheet.header), bold)
-            widths = [len(str(h)) for h in sheet.header]
-            for r, row in enumerate(sheet.rows, start=row0 + 1):
-                for c, value in enumerate(row):
-                    if c in sheet.money_columns and isinstance(value, int):
-                        ws.write_number(r, c, value / 100, money)
-                    elif value is None:
-                        ws.write_blank(r, c, None)
-                    else:
-                        ws.write(r, c, value)
-                    if c < len(widths):
-                        widths[c] = max(widths[c], min(60, len(str(value if value is not None else ""))))
-            for c, width in enumerate(widths):
-                ws.set_column(c, c, width + 2)
-            ws.freeze_panes(row0 + 1, 0)
-        book.close()
-    return Path(target)
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                        "strings_to_formulas": False})
+    bold = book.add_format({"bold": True})
+    money = book.add_format({"num_format": "£#,##0.00;-£#,##0.00"})
+    used: set[str] = set()
+    for sheet in sheets:
+        name = _sheet_name(sheet.name, used)
+        ws = book.add_worksheet(name)
+        row0 = 0
+        if sheet.title:
+            ws.write_string(0, 0, sheet.title, bold)
+            row0 = 2
+        for c, h in enumerate(sheet.header):
+            ws.write_string(row0, c, str(h), bold)
+        widths = [len(str(h)) for h in sheet.header]
+        for r, row in enumerate(sheet.rows, start=row0 + 1):
+            for c, value in enumerate(row):
+                if c in sheet.money_columns and isinstance(value, int):
+                    ws.write_number(r, c, value / 100, money)
+                elif value is None:
+                    ws.write_blank(r, c, None)
+                elif isinstance(value, str):
+                    ws.write_string(r, c, value)  # never a formula, whatever it starts with
+                else:
+                    ws.write(r, c, value)
+                if c < len(widths):
+                    widths[c] = max(widths[c], min(60, len(str(value if value is not None else ""))))
+        for c, width in enumerate(widths):
+            ws.set_column(c, c, width + 2)
+        ws.freeze_panes(row0 + 1, 0)
+    book.close()
+    return buffer.getvalue()
+
+
+def write_xlsx(target: Path | str, sheets: Sequence[Sheet], *, label: str | None = None) -> Path:
+    """Write the sheets to an .xlsx workbook atomically (built in memory, then checked and moved into place)."""
+    return write_bytes_atomically(target, xlsx_bytes(sheets), label=label)
 
 
 def _sheet_name(name: str, used: set[str]) -> str:

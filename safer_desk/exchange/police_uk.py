@@ -1,26 +1,48 @@
-"""data.police.uk street-level crime files: recognise, parse with pyarrow, count per month, district and type.
+"""data.police.uk street-level crime files: find them (files, folders, the download .zip), check them, and
+count them per month, district and crime type with DuckDB.
 
-Only the aggregated counts leave this module (a few thousand rows for a county's
-decade), so a million-row import never builds Python objects per crime.
+Only the aggregated counts leave this module (a few thousand rows for a county's decade), so a
+million-row import never builds Python objects per crime.
 
-- The district is the LSOA name without its code ("Babergh 001A" -> "Babergh"); the
-  shipped lookup (resources/lookups/lsoa_district_current.csv, built from the ONS
-  LSOA -> local authority lookups) maps 2011 and 2021 names to the current district
-  (Waveney -> East Suffolk), and the name as the file had it is kept beside it.
+- The district is the LSOA name without its code ("Babergh 001A" -> "Babergh"); the shipped lookup
+  (resources/lookups/lsoa_district_current.csv, built from the ONS LSOA -> local authority lookups)
+  maps 2011 and 2021 names to the current district (Waveney -> East Suffolk), and the name as the
+  file had it is kept beside it.
 - Rows with no LSOA are counted under "Unknown area" so totals reconcile.
 - Anti-social behaviour rows have no Crime ID and are often exact duplicates: each counts.
-- Outcomes and stop-and-search files are recognised by their header and refused.
+- Outcomes and stop-and-search files are recognised by their header: named on their own they are
+  refused; in a folder or a zip they are listed as not imported.
+- A data.police.uk download is a .zip of month folders; its street files are unpacked to a private
+  temporary folder (removed afterwards) and counted like any other. A zip that is damaged, empty, holds
+  no street file or has a path leading out of its folder is refused before anything is read.
+- Every file is read once more for its SHA-256 (the vintage of its counts, see services.police_import)
+  and to check it is UTF-8 text; a byte that is not names the file and the line.
+
+The engine (issue 16): DuckDB's CSV reader with a GROUP BY, in batches of files, never loading anything
+at run time: extension autoloading and autoinstalling are off and the configuration is locked, so no
+query can turn them back on. pyarrow did the same job before; DuckDB is one library (no numpy or
+pandas), smaller in the packaged folder and as fast or faster (benchmarks/indicators_import.py).
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
+import hashlib
 import io
+import os
+import queue
 import re
+import shutil
+import tempfile
+import threading
+import zipfile
+import zlib
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Iterable
+from functools import cached_property, lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Callable, Iterable, Iterator
 
 STREET_HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
                  "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context"]
@@ -30,6 +52,25 @@ ANTI_SOCIAL = "Anti-social behaviour"
 ALL_CRIME = "All crime"
 LSOA_CODE_SUFFIX = re.compile(r"\s+\d{3}[A-Z]$")
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+HEADER_BYTES = 1 << 16  # a header line longer than this is not a police.uk header
+CHUNK = 1 << 20
+# What pyarrow's utf8_trim_whitespace (the engine before) took for white space: Unicode's White_Space.
+WHITE_SPACE = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+               "\u200a\u2028\u2029\u202f\u205f\u3000")
+# Files per DuckDB query: one query per file costs ~8 ms of set-up each, one query for everything
+# leaves no moment to report progress or notice Cancel; 32 files (or 128 MB, ~0.3 s) is both.
+BATCH_FILES = 32
+BATCH_BYTES = 128 << 20
+# DuckDB's threads. One core is left to the rest of the import, which works beside the reading: hashing
+# every file, turning each batch's groups into counts and writing them (and in the window, to the window
+# itself). On two cores DuckDB's second thread bought little time and cost ~0.25 s of CPU (and the other
+# work's core), so a machine that is busy anyway was slower with it (benchmarks/indicators_import.py).
+ENGINE_THREADS: int | None = None  # None: the machine's cores less one, at least one
+
+
+def engine_threads() -> int:
+    return ENGINE_THREADS or max(1, (os.cpu_count() or 2) - 1)
 
 
 class PoliceFileError(ValueError):
@@ -45,6 +86,29 @@ class DistrictMapping:
     ons_code: str | None
 
 
+@dataclass(frozen=True)
+class StreetFile:
+    """A street file to count: where its bytes are now, and how messages name it."""
+
+    path: Path  # on disk: a file given, found in a folder, or unpacked from a zip
+    name: str  # the file's own name as published: "2025-01-suffolk-street.csv"
+    shown: str  # what messages call it: the name, or "2025-01/2025-01-suffolk-street.csv (in download.zip)"
+    source: str  # the file, folder or zip it was given as (one download: its newest month dates the vintage)
+    header: tuple[str, ...] = ()
+
+    @cached_property
+    def size(self) -> int:  # read once: batching, progress and the total all ask (a stat is not free)
+        return self.path.stat().st_size
+
+
+@dataclass
+class FoundFiles:
+    """The street files among what was given, and the other files with why they are left out."""
+
+    street: list[StreetFile] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (shown name, why)
+
+
 @dataclass
 class FileCounts:
     """The counts of one street file: (force, month, source district, crime type) -> count."""
@@ -52,6 +116,10 @@ class FileCounts:
     path: Path
     rows: int
     counts: dict[tuple[str, str, str, str], int] = field(default_factory=dict)
+    name: str = ""
+    shown: str = ""
+    source: str = ""
+    sha256: str = ""
 
     @property
     def forces_months(self) -> set[tuple[str, str]]:
@@ -83,12 +151,45 @@ def district_of_lsoa_name(lsoa_name: str) -> str:
     return LSOA_CODE_SUFFIX.sub("", (lsoa_name or "").strip())
 
 
-def read_header(path: Path) -> list[str]:
-    with path.open("r", encoding="utf-8-sig", newline="") as fh:
-        first = fh.readline()
-    if not first.strip():
-        raise PoliceFileError(f"{path.name} is empty.")
-    return next(csv.reader(io.StringIO(first)))
+# -- recognising files ------------------------------------------------------------------------------
+def _first_line(data: bytes) -> bytes:
+    for i, byte in enumerate(data):
+        if byte in (10, 13):
+            return data[:i]
+    return data
+
+
+def _not_utf8(shown: str, line: int, byte: int) -> PoliceFileError:
+    return PoliceFileError(
+        f"{shown} is not UTF-8 text: line {line} has a byte (0x{byte:02X}) that UTF-8 does not allow. Files from "
+        "data.police.uk are plain text, so it was probably saved again by another program (Excel saves “CSV” "
+        "in the Windows code page). Download it again; nothing was imported.")
+
+
+def header_of(start: bytes, shown: str) -> list[str]:
+    """The header of a file from its first bytes (a UTF-8 byte order mark allowed)."""
+    line = _first_line(start[:HEADER_BYTES])
+    if line.startswith(codecs.BOM_UTF8):
+        line = line[len(codecs.BOM_UTF8):]
+    if not line.strip() and not start.strip(b"\r\n"):
+        raise PoliceFileError(f"{shown} is empty.")
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(shown, 1, line[exc.start]) from None
+    if not text.strip():
+        raise PoliceFileError(f"{shown} is empty.")
+    return next(csv.reader(io.StringIO(text)))
+
+
+def read_header(path: Path, shown: str | None = None) -> list[str]:
+    shown = shown or Path(path).name
+    try:
+        with Path(path).open("rb") as fh:
+            start = fh.read(HEADER_BYTES)
+    except OSError as exc:
+        raise PoliceFileError(f"{shown} cannot be read ({exc.strerror or exc}); nothing was imported.") from exc
+    return header_of(start, shown)
 
 
 def file_kind(header: list[str]) -> str:
@@ -103,97 +204,457 @@ def file_kind(header: list[str]) -> str:
     return "unknown"
 
 
-def refusal_for(path: Path, kind: str) -> str:
+def refusal_for(shown: str | Path, kind: str) -> str:
+    name = shown.name if isinstance(shown, Path) else shown
     if kind == "outcomes":
-        return (f"{path.name} is a police.uk outcomes file (what later happened to crimes), not street-level "
+        return (f"{name} is a police.uk outcomes file (what later happened to crimes), not street-level "
                 "crime: only the *-street.csv files are counted.")
     if kind == "stop-and-search":
-        return f"{path.name} is a police.uk stop-and-search file, not street-level crime: it is not counted."
-    return (f"{path.name} is not a police.uk street-level crime file (its first line should start "
+        return f"{name} is a police.uk stop-and-search file, not street-level crime: it is not counted."
+    return (f"{name} is not a police.uk street-level crime file (its first line should start "
             "“Crime ID,Month,Reported by,Falls within”).")
 
 
-def find_csv_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Street files to import, and other files found in folders with the reason they are left out.
+def _is_zip(path: Path) -> bool:
+    if path.suffix.lower() == ".zip":
+        return True
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) in ZIP_MAGIC
+    except OSError as exc:
+        raise PoliceFileError(f"{path.name} cannot be read ({exc.strerror or exc}); nothing was imported.") from exc
 
-    A file named on its own must be a street file (anything else raises PoliceFileError);
-    in a folder, outcomes and stop-and-search files are listed as skipped.
+
+# -- finding files: files, folders and zips -----------------------------------------------------------
+@contextlib.contextmanager
+def street_files_in(paths: Iterable[Path | str]) -> Iterator[FoundFiles]:
+    """Street files to import among the files, folders and zips given, and the other files left out.
+
+    A CSV named on its own must be a street file (anything else raises PoliceFileError); in a folder or
+    a zip, outcomes and stop-and-search files are listed as skipped. Zips are unpacked into a private
+    temporary folder that is removed when the block ends, whatever happens.
     """
-    street: list[Path] = []
-    skipped: list[tuple[Path, str]] = []
-    for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() == ".csv":
-                    kind = file_kind(read_header(f))
-                    if kind == "street":
-                        street.append(f)
-                    else:
-                        skipped.append((f, refusal_for(f, kind)))
-        elif p.is_file():
-            kind = file_kind(read_header(p))
-            if kind != "street":
-                raise PoliceFileError(refusal_for(p, kind))
-            street.append(p)
-        else:
-            raise PoliceFileError(f"There is no file or folder at {p}.")
-    return street, skipped
+    found = FoundFiles()
+    with contextlib.ExitStack() as stack:
+        unpack_to: list[Path] = []
+
+        def scratch() -> Path:
+            if not unpack_to:
+                unpack_to.append(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="safer-desk-police-"))))
+            return unpack_to[0]
+
+        for given in paths:
+            p = Path(given)
+            if p.is_dir():
+                for f in sorted(p.rglob("*")):
+                    if f.is_file() and f.suffix.lower() == ".csv":
+                        _classify(found, f, f.name, f.name, p.name or str(p), read_header(f))
+            elif p.is_file() and _is_zip(p):
+                _unpack_zip(p, found, scratch)
+            elif p.is_file():
+                header = read_header(p)
+                kind = file_kind(header)
+                if kind != "street":
+                    raise PoliceFileError(refusal_for(p, kind))
+                found.street.append(StreetFile(p, p.name, p.name, p.name, tuple(header)))
+            else:
+                raise PoliceFileError(f"There is no file or folder at {p}.")
+        yield found
 
 
-def _line_of(path: Path, text: str) -> int | None:
-    """The line number of a row's text (pyarrow's threaded reader does not count lines)."""
-    with path.open("r", encoding="utf-8", errors="replace", newline="") as fh:
-        for number, line in enumerate(fh, start=1):
-            if line.rstrip("\r\n") == text.rstrip("\r\n"):
-                return number
-    return None
+def _classify(found: FoundFiles, path: Path, name: str, shown: str, source: str, header: list[str]) -> None:
+    kind = file_kind(header)
+    if kind == "street":
+        found.street.append(StreetFile(path, name, shown, source, tuple(header)))
+    else:
+        found.skipped.append((shown, refusal_for(shown, kind)))
+
+
+def _escapes(member: str) -> bool:
+    """True for a zip member whose path would land outside the folder it is unpacked into."""
+    name = member.replace("\\", "/")
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return True
+    return ".." in PurePosixPath(name).parts
+
+
+def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path]) -> None:
+    """Unpack a data.police.uk download's street files; refuse a zip that is damaged, empty or unsafe."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise PoliceFileError(f"{path.name} is damaged or is not a zip file ({exc}); nothing was imported.") from exc
+    with archive:
+        members = [info for info in archive.infolist() if not info.is_dir()]
+        if not members:
+            raise PoliceFileError(f"{path.name} is an empty zip: it holds no files; nothing was imported.")
+        unsafe = next((info.filename for info in members if _escapes(info.filename)), None)
+        if unsafe is not None:
+            raise PoliceFileError(
+                f"{path.name} holds a file whose path leads outside its folder (“{unsafe}”), which a "
+                "data.police.uk download never does; it was not opened and nothing was imported.")
+        street_before = len(found.street)
+        skipped_before = len(found.skipped)
+        for number, info in enumerate(sorted(members, key=lambda i: i.filename), start=1):
+            member = info.filename
+            name = PurePosixPath(member.replace("\\", "/")).name
+            shown = f"{member} (in {path.name})"
+            if not name.lower().endswith(".csv"):
+                found.skipped.append((shown, f"{shown} is not a CSV file: it is not counted."))
+                continue
+            try:
+                with archive.open(info) as fh:
+                    header = header_of(fh.read(HEADER_BYTES), shown)
+                    kind = file_kind(header)
+                    if kind != "street":
+                        found.skipped.append((shown, refusal_for(shown, kind)))
+                        continue
+                # A name of our own making: a member's path never decides where anything is written.
+                target = scratch() / f"{number:05d}.csv"
+                with archive.open(info) as src, target.open("wb") as out:
+                    shutil.copyfileobj(src, out, CHUNK)
+            except PoliceFileError:
+                raise
+            except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+                raise PoliceFileError(f"{path.name} is damaged: {member} cannot be unpacked ({exc}). Download it "
+                                      "again; nothing was imported.") from exc
+            except (RuntimeError, NotImplementedError) as exc:  # encrypted, or a compression zipfile lacks
+                raise PoliceFileError(f"{path.name}: {member} cannot be unpacked ({exc}); nothing was "
+                                      "imported.") from exc
+            except OSError as exc:
+                raise PoliceFileError(f"{path.name} could not be unpacked into the temporary folder "
+                                      f"({exc.strerror or exc}); nothing was imported.") from exc
+            found.street.append(StreetFile(target, name, shown, path.name, tuple(header)))
+        if len(found.street) == street_before:
+            others = len(found.skipped) - skipped_before
+            raise PoliceFileError(
+                f"{path.name} holds no police.uk street-level crime files (*-street.csv)"
+                + (f": its {others} file(s) are outcomes, stop-and-search or other files" if others else "")
+                + "; nothing was imported.")
+
+
+# -- counting ---------------------------------------------------------------------------------------
+def duckdb_engine():
+    """DuckDB's engine module: its C++ extension itself (``_duckdb``, which the ``duckdb`` package re-exports
+    and wraps in Python helpers this module never uses) imports in ~0.03 s where ``import duckdb`` takes
+    ~0.15 s of a ~2 s import; the package where the extension has another name (DuckDB before 2.0)."""
+    try:
+        import _duckdb as engine
+    except ImportError:  # pragma: no cover - DuckDB 1.x
+        import duckdb as engine
+    return engine
+
+
+def duckdb_connection():
+    """A DuckDB connection that loads nothing at run time: no extension is installed or loaded
+    automatically (community ones not at all), nothing spills to a temporary folder, and the
+    configuration is locked so no query can change that."""
+    conn = duckdb_engine().connect(":memory:", config={
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+        "allow_community_extensions": False,
+        "allow_unsigned_extensions": False,
+        "temp_directory": "",
+        "threads": engine_threads(),
+    })
+    conn.execute("SET lock_configuration = true")
+    return conn
+
+
+def _fingerprint(path: Path, shown: str) -> tuple[str, PoliceFileError | None]:
+    """SHA-256 of the file's bytes, and whether all of it is UTF-8 text (else the line of the first bad byte)."""
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    bad_at: int | None = None  # offset of the first byte that is not UTF-8
+    offset = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+            held = len(decoder.getstate()[0])  # the start of a character cut by the last chunk
+            # police.uk's files are ASCII: checking that is ~20x cheaper than decoding.
+            if bad_at is None and (held or not chunk.isascii()):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    bad_at = offset + max(exc.start - held, 0)
+            offset += len(chunk)
+    if bad_at is None:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:  # the file ends inside a character
+            bad_at = offset - len(decoder.getstate()[0])
+    if bad_at is None:
+        return digest.hexdigest(), None
+    with path.open("rb") as fh:
+        before = fh.read(bad_at)
+        byte = fh.read(1)
+    return digest.hexdigest(), _not_utf8(shown, _line_breaks(before, False) + 1, byte[0] if byte else 0)
+
+
+def _line_breaks(data: bytes, previous_cr: bool) -> int:
+    n = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    if previous_cr and data.startswith(b"\n"):
+        n -= 1  # the CR that ended the last chunk and this LF are one line break
+    return n
+
+
+def _layout(header: tuple[str, ...]) -> tuple[int, ...]:
+    """(columns, position of Month, Reported by, LSOA name, Crime type), by the header's own names."""
+    names = [c.strip() for c in header]
+    return (len(names), *(names.index(c) for c in NEEDED))
+
+
+def _batches(files: list[StreetFile]) -> list[list[StreetFile]]:
+    """Files of one header layout, about BATCH_FILES or BATCH_BYTES at a time, in the order given."""
+    batches: list[list[StreetFile]] = []
+    current: list[StreetFile] = []
+    size = 0
+    for f in files:
+        if current and (len(current) >= BATCH_FILES or size + f.size > BATCH_BYTES
+                        or _layout(current[0].header) != _layout(f.header)):
+            batches.append(current)
+            current, size = [], 0
+        current.append(f)
+        size += f.size
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _count_sql(layout: tuple[int, ...]) -> str:
+    columns, month, force, lsoa, crime = layout
+    spec = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(columns)) + "}"
+    # The same reading as police.uk's files need and pyarrow's reader did: a header line, commas, double
+    # quotes doubled inside quoted values, every column text, a row with more or fewer columns than the
+    # header refused (strict), rejected rows recorded rather than stopping at the first. The LSOA code is
+    # cut off here, per row (cheap, and it leaves few groups); trimming white space is left to Python on
+    # the few distinct names (DuckDB's trim with a set of characters costs more than the read).
+    return f"""
+        SELECT filename, c{month}, c{force}, regexp_replace(c{lsoa}, '\\s+\\d{{3}}[A-Z]$', ''), c{crime},
+               count(*)
+        FROM read_csv($files, columns = {spec}, header = true, auto_detect = false, delim = ',', quote = '"',
+                      escape = '"', strict_mode = true, null_padding = false, filename = true,
+                      store_rejects = true, rejects_table = 'police_rejects', rejects_scan = 'police_scans')
+        GROUP BY ALL"""
+
+
+@lru_cache(maxsize=65536)
+def _clean(text: str | None) -> str:
+    return (text or "").strip(WHITE_SPACE)
+
+
+@lru_cache(maxsize=65536)
+def _district(cut: str | None) -> str:
+    # DuckDB cut the code off an untrimmed name; white space around a name (never in police.uk's files)
+    # may have hidden the code from it, so trim and cut again, as pyarrow's engine did in that order.
+    return LSOA_CODE_SUFFIX.sub("", _clean(cut))
+
+
+def _reject_message(f: StreetFile, line: int | None, kind: str, message: str, columns: int) -> str:
+    where = f"line {line}" if line else "a row"
+    if kind in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
+        found = re.search(r"Found:\s*(\d+)", message or "")
+        return (f"{f.shown} is damaged or cut short at {where}: it has {found.group(1) if found else 'a wrong number of'} "
+                f"columns where {columns} were expected. Download the file again; nothing was imported.")
+    if kind == "UNQUOTED VALUE":
+        return (f"{f.shown} is damaged or cut short at {where}: a quoted value is never closed. Download the "
+                "file again; nothing was imported.")
+    if kind == "INVALID ENCODING":
+        return (f"{f.shown} is not UTF-8 text at {where}. Download it again; nothing was imported.")
+    return f"{f.shown} cannot be read as a CSV file at {where} ({message}). Download it again; nothing was imported."
+
+
+def count_street_files(files: list[StreetFile], *, checkpoint: Callable[[], None] = lambda: None,
+                       on_progress: Callable[[int], None] = lambda done: None) -> list[FileCounts]:
+    """Count street files: rows per (force, month, LSOA district, crime type); refuse damaged files.
+
+    checkpoint() is called between batches (it raises to cancel); on_progress(bytes read so far).
+    A file with a problem raises PoliceFileError for the first such file in the order given: a byte
+    that is not UTF-8, then a row the reader refuses, then a Month that is not YYYY-MM.
+    """
+    with StreetReader(files, checkpoint=checkpoint, on_progress=on_progress) as reader:
+        return [c for batch in reader for c in batch]
+
+
+class _Stop(Exception):
+    """The reader was told to stop (a problem found, Cancel, or the caller gave up)."""
+
+
+class StreetReader:
+    """Counts street files a few at a time, in the order given, while the caller writes the ones before.
+
+    Two threads work beside the caller: DuckDB's reader (its own threads do the work, the GIL released)
+    and one that hashes every file and checks it is UTF-8. Iterating yields lists of FileCounts; a file
+    with a problem raises PoliceFileError (as count_street_files says) when it is reached, and nothing
+    after it is yielded. Use it as a context manager: leaving the block stops both threads.
+    """
+
+    def __init__(self, files: list[StreetFile], *, checkpoint: Callable[[], None] = lambda: None,
+                 on_progress: Callable[[int], None] = lambda done: None):
+        for f in files:
+            if not f.header:
+                raise ValueError(f"{f.shown}: read its header first (street_files_in does)")
+        self.files = list(files)
+        self.checkpoint, self.on_progress = checkpoint, on_progress
+        # One count per file on disk: a file given twice (on its own and in its folder) is read once.
+        self.unique: dict[str, StreetFile] = {}
+        for f in files:
+            self.unique.setdefault(str(f.path), f)
+        self.batches = _batches(list(self.unique.values()))
+        self.stop = threading.Event()
+        self.fingerprints: dict[str, tuple[str, PoliceFileError | None]] = {}
+        self.fingerprinted = threading.Condition()
+        self.read: queue.Queue = queue.Queue(maxsize=2)
+        self.threads = [threading.Thread(target=self._fingerprint_all, name="police-fingerprints", daemon=True),
+                        threading.Thread(target=self._read_all, name="police-reader", daemon=True)]
+
+    def __enter__(self) -> "StreetReader":
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        with self.fingerprinted:
+            self.fingerprinted.notify_all()
+        while self.threads[1].is_alive():  # let a reader blocked on a full queue see the stop
+            with contextlib.suppress(queue.Empty):
+                self.read.get(timeout=0.05)
+        for thread in self.threads:
+            thread.join()
+
+    def _fingerprint_all(self) -> None:  # hashlib releases the GIL: this runs beside DuckDB's own threads
+        for key, f in self.unique.items():
+            if self.stop.is_set():
+                break
+            try:
+                result = _fingerprint(f.path, f.shown)
+            except OSError as exc:
+                result = ("", PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); nothing was "
+                                              "imported."))
+            except Exception as exc:  # never leave the caller waiting for a file that will not come
+                result = ("", PoliceFileError(f"{f.shown} cannot be read ({exc}); nothing was imported."))
+            with self.fingerprinted:
+                self.fingerprints[key] = result
+                self.fingerprinted.notify_all()
+
+    def _put(self, item) -> None:
+        while not self.stop.is_set():
+            try:
+                self.read.put(item, timeout=0.05)
+                return
+            except queue.Full:
+                continue
+        raise _Stop()
+
+    def _read_all(self) -> None:
+        try:
+            conn = duckdb_connection()
+        except BaseException as exc:  # pragma: no cover - DuckDB missing or broken
+            with contextlib.suppress(_Stop):
+                self._put(([], [], [], exc))
+            return
+        try:
+            for batch in self.batches:
+                if self.stop.is_set():
+                    return
+                try:
+                    grouped, rejects = _query_batch(conn, batch)
+                except BaseException as exc:
+                    self._put((batch, [], [], exc))
+                    return
+                self._put((batch, grouped, rejects, None))  # turned into counts by the caller's thread
+        except _Stop:
+            return
+        finally:
+            conn.close()
+
+    def _fingerprint_of(self, key: str) -> tuple[str, PoliceFileError | None]:
+        with self.fingerprinted:
+            self.fingerprinted.wait_for(lambda: key in self.fingerprints or self.stop.is_set())
+            return self.fingerprints.get(key, ("", None))
+
+    def source_hash(self) -> str:
+        """SHA-256 over the street files' own SHA-256s, in order: the files read, as one (waits for the
+        hashing, which runs ahead of the reading)."""
+        return hashlib.sha256("".join(self._fingerprint_of(key)[0] for key in self.unique).encode("ascii")).hexdigest()
+
+    def __iter__(self) -> Iterator[list[FileCounts]]:
+        counted: dict[str, FileCounts] = {}
+        waiting = list(self.files)  # files given, in order, not yet handed out
+        done = 0
+        for _ in self.batches:
+            self.checkpoint()
+            batch, grouped, rejects, failure = self.read.get()
+            if failure is not None:
+                raise failure
+            # Here, not on the reader's thread: DuckDB's reading of the next batch keeps that thread busy.
+            counts, problems = _tally(batch, grouped, rejects)
+            for f in batch:
+                key = str(f.path)
+                digest, encoding_problem = self._fingerprint_of(key)
+                # The order of the engine before: UTF-8 first (it could not read past a bad byte), then
+                # ragged rows, then months.
+                if encoding_problem is not None:
+                    raise encoding_problem
+                if key in problems:
+                    raise problems[key]
+                per_file, rows = counts[key]
+                bad = sorted(m for m in {m for _, m, _, _ in per_file} if not MONTH_RE.match(m))
+                if bad:
+                    raise PoliceFileError(f"{f.shown} has a Month that is not YYYY-MM (“{bad[0]}”); nothing was "
+                                          "imported.")
+                counted[key] = FileCounts(f.path, rows, per_file, f.name, f.shown, f.source, digest)
+            done += sum(f.size for f in batch)
+            self.on_progress(done)
+            ready = []
+            while waiting and str(waiting[0].path) in counted:
+                f = waiting.pop(0)
+                c = counted[str(f.path)]
+                same = (c.name, c.shown, c.source) == (f.name, f.shown, f.source)  # not a file given twice
+                ready.append(c if same else FileCounts(f.path, c.rows, c.counts, f.name, f.shown, f.source, c.sha256))
+            yield ready
+        self.checkpoint()
+
+
+def _query_batch(conn, batch: list[StreetFile]) -> tuple[list[tuple], list[tuple]]:
+    """One DuckDB query over a batch of files of one layout: its groups (file, month, force, district, crime
+    type, rows) and the rows the reader refused (file, line, kind, message), first lines first."""
+    engine = duckdb_engine()
+    try:
+        grouped = conn.execute(_count_sql(_layout(batch[0].header)),
+                               {"files": [str(f.path) for f in batch]}).fetchall()
+        rejects = conn.execute(
+            "SELECT s.file_path, e.line, e.error_type, e.error_message FROM police_rejects e "
+            "JOIN police_scans s ON s.scan_id = e.scan_id AND s.file_id = e.file_id ORDER BY e.line").fetchall()
+    except engine.Error as exc:
+        shown = batch[0].shown if len(batch) == 1 else ", ".join(f.shown for f in batch)
+        raise PoliceFileError(f"{shown} cannot be read as a CSV file ({str(exc).splitlines()[0]}); "
+                              "nothing was imported.") from exc
+    return grouped, rejects
+
+
+def _tally(batch: list[StreetFile], grouped: list[tuple], rejects: list[tuple]) -> tuple[dict, dict]:
+    """Per file of a batch, its counts (force, month, district, crime type) -> rows and its rows, and the
+    first row the reader refused (as a PoliceFileError)."""
+    columns = _layout(batch[0].header)[0]
+    by_path = {str(f.path): f for f in batch}
+    problems: dict[str, PoliceFileError] = {}
+    for file_path, line, kind, message in rejects:
+        if file_path in by_path and file_path not in problems:  # the first line of each file
+            problems[file_path] = PoliceFileError(_reject_message(by_path[file_path], line, kind, message, columns))
+    per_path: dict[str, dict[tuple[str, str, str, str], int]] = {key: {} for key in by_path}
+    for file_path, month, force, district, crime_type, n in grouped:
+        per_file = per_path[file_path]
+        key = (_clean(force), month or "", _district(district), _clean(crime_type))
+        per_file[key] = per_file.get(key, 0) + n
+    return {key: (per_file, sum(per_file.values())) for key, per_file in per_path.items()}, problems
 
 
 def count_street_file(path: Path) -> FileCounts:
-    """Count one street file: rows per (force, month, LSOA district, crime type); refuse ragged files."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.csv as pacsv
-
+    """Count one street file (see count_street_files)."""
     path = Path(path)
     header = read_header(path)
     if file_kind(header) != "street":
         raise PoliceFileError(refusal_for(path, file_kind(header)))
-    invalid: list = []
-
-    def on_invalid(row) -> str:
-        invalid.append(row)
-        return "skip"
-
-    try:
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(use_threads=True, block_size=1 << 22),
-            parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid, newlines_in_values=False),
-            convert_options=pacsv.ConvertOptions(include_columns=NEEDED,
-                                                 column_types={c: pa.string() for c in NEEDED},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
-        )
-    except (pa.ArrowInvalid, OSError) as exc:
-        raise PoliceFileError(f"{path.name} cannot be read as a CSV file: {exc}") from exc
-    if invalid:
-        row = invalid[0]
-        line = row.number or _line_of(path, row.text)
-        where = f"line {line}" if line else "a row"
-        raise PoliceFileError(
-            f"{path.name} is damaged or cut short at {where}: it has {row.actual_columns} columns where "
-            f"{row.expected_columns} were expected. Download the file again; nothing was imported.")
-    months = pc.unique(table["Month"]).to_pylist()
-    bad = [m for m in months if not MONTH_RE.match(m or "")]
-    if bad:
-        raise PoliceFileError(f"{path.name} has a Month that is not YYYY-MM (“{bad[0]}”); nothing was imported.")
-    district = pc.replace_substring_regex(pc.utf8_trim_whitespace(table["LSOA name"]), r"\s+\d{3}[A-Z]$", "")
-    small = pa.table({"force": table["Reported by"], "month": table["Month"], "district": district,
-                      "crime_type": table["Crime type"]})
-    grouped = small.group_by(["force", "month", "district", "crime_type"]).aggregate([([], "count_all")])
-    counts = {}
-    for force, month, dist, crime, n in zip(*(grouped[c].to_pylist() for c in
-                                                ("force", "month", "district", "crime_type", "count_all"))):
-        counts[(force.strip(), month, dist, crime.strip())] = int(n)
-    return FileCounts(path, table.num_rows, counts)
+    return count_street_files([StreetFile(path, path.name, path.name, path.name, tuple(header))])[0]

@@ -3,6 +3,11 @@
 Charts are inline SVG drawn from the section's ReportChart data (no scripts, no files beside it), so the
 report can be emailed or printed from any browser. Series differ by line style and marker as well as colour,
 and each chart is followed by its figures as a table, so nothing is said by colour alone.
+
+This is the report's accessible form (the PDF has no structure tags; see docs/guide/exchange.md): its
+language is declared, the title page is a header with the contents as links, the sections are a main
+landmark with one heading each, every table is named by its heading and has column headers, and every chart
+is an image named by its title (role="img", aria-label and <title>) with its figures in a named table.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Sequence
 
-from safer_desk.exchange.files import atomic_path
+from safer_desk.exchange.files import write_bytes_atomically
 
 # Colour-blind-safe palette (Okabe-Ito), with dash patterns and markers so series differ without colour too.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
@@ -54,8 +59,12 @@ def _cell_class(align: Sequence[str], i: int) -> str:
     return f' class="{a}"' if a in ("r", "c") else ""
 
 
-def table_html(table) -> str:
-    parts = [f"<h3>{escape(table.title)}</h3>" if table.title else "", "<table>"]
+def table_html(table, ident: str = "") -> str:
+    """A table under its title; with ident, the title is the table's accessible name (aria-labelledby)."""
+    if table.title and ident:
+        parts = [f'<h3 id="{ident}">{escape(table.title)}</h3>', f'<table aria-labelledby="{ident}">']
+    else:
+        parts = [f"<h3>{escape(table.title)}</h3>" if table.title else "", "<table>"]
     parts.append("<thead><tr>" + "".join(f"<th{_cell_class(table.align, i)} scope=\"col\">{escape(h)}</th>"
                                          for i, h in enumerate(table.header)) + "</tr></thead><tbody>")
     for row in table.rows:
@@ -219,7 +228,8 @@ def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = 
 
 def chart_figures_table(chart) -> str:
     """The chart's numbers as a table (for screen readers and anyone checking the figures)."""
-    rows = ["<table><thead><tr><th scope=\"col\"></th>" + "".join(
+    # The corner cell is an empty data cell, not an empty header (which a screen reader would announce).
+    rows = [f'<table aria-label="Figures: {escape(chart.title)}"><thead><tr><td></td>' + "".join(
         f'<th class="r" scope="col">{escape(s.name)}</th>' for s in chart.series) + "</tr></thead><tbody>"]
     for i, category in enumerate(chart.categories):
         cells = []
@@ -234,9 +244,9 @@ def chart_figures_table(chart) -> str:
 
 def section_html(section, number: int | None = None) -> str:
     heading = f"{number}. {section.title}" if number else section.title
-    parts = [f"<section><h2>{escape(heading)}</h2>"]
+    parts = [f'<section id="section-{number}">' if number else "<section>", f"<h2>{escape(heading)}</h2>"]
     parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
-    parts += [table_html(t) for t in section.tables]
+    parts += [table_html(t, f"table-{number}-{k}" if number else "") for k, t in enumerate(section.tables, start=1)]
     for chart in section.charts:
         parts.append(f"<figure><figcaption>{escape(chart.title)}</figcaption>{chart_svg(chart)}")
         if chart.note:
@@ -249,25 +259,28 @@ def section_html(section, number: int | None = None) -> str:
 
 def render_html(document) -> str:
     """The whole report as a self-contained HTML page (a ReportDocument from services.report)."""
-    contents = "".join(f"<li>{escape(s.title)}</li>" for s in document.sections)
+    contents = "".join(f'<li><a href="#section-{i}">{escape(s.title)}</a></li>'
+                       for i, s in enumerate(document.sections, start=1))
     return (
         "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>{escape(document.title)} — {escape(document.subtitle)}</title><style>{CSS}</style></head><body>"
-        "<div class=\"title-page\">"
+        "<header class=\"title-page\">"
         f"<h1>{escape(document.title)}</h1>"
         f"<p class=\"subtitle\">{escape(document.area_label)}<br>Financial year {escape(document.year_label)}</p>"
         + (f"<p class=\"subtitle\">Date of meeting: {escape(document.meeting_date)}</p>" if document.meeting_date else "")
         + f"<p class=\"meta\">Prepared by {escape(document.office_name)} on {escape(document.prepared_on)}</p>"
-        f"<div class=\"contents\"><h2>Contents</h2><ol>{contents}</ol></div></div>"
+        "<nav class=\"contents\" aria-labelledby=\"contents\"><h2 id=\"contents\">Contents</h2>"
+        f"<ol>{contents}</ol></nav>"
+        "</header><main>"
         + "".join(section_html(s, i) for i, s in enumerate(document.sections, start=1))
-        + f"<footer>{escape(document.title)} · {escape(document.subtitle)} · prepared {escape(document.prepared_on)}"
+        + f"</main><footer>{escape(document.title)} · {escape(document.subtitle)} · prepared {escape(document.prepared_on)}"
         " with Safer Desk</footer></body></html>\n"
     )
 
 
 def write_html(document, target: Path | str) -> Path:
-    """Write the report's HTML to target atomically."""
+    """Write the report's HTML to target atomically (checked, flushed to the disk, then moved into place)."""
     target = Path(target)
-    with atomic_path(target) as tmp:
-        tmp.write_text(render_html(document), encoding="utf-8")
-    return target
+    return write_bytes_atomically(target, render_html(document).encode("utf-8"), label="report-html",
+                                  what=f"The report {target.name}")

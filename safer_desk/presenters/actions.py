@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from safer_desk.services.history import user_action
+
 
 @dataclass
 class Action:
@@ -25,10 +27,19 @@ class Action:
     tab: str = ""
     after: Callable[[], None] | None = None
 
+    def perform_do(self) -> Any:
+        """``do``, with every audit entry it writes grouped as this one action in the file's history."""
+        with user_action(self.text):
+            return self.do()
+
+    def perform_undo(self) -> Any:
+        with user_action(f"Undo {self.text}"):
+            return self.undo()
+
 
 def run_now(action: Action) -> Any:
     """The ``perform`` used without a window: do the action and refresh."""
-    result = action.do()
+    result = action.perform_do()
     if action.after is not None:
         action.after()
     return result
@@ -53,7 +64,7 @@ class ActionLog:
 
     def undo(self) -> Action:
         action = self.done.pop()
-        action.undo()
+        action.perform_undo()
         if action.after is not None:
             action.after()
         self.undone.append(action)
@@ -61,7 +72,7 @@ class ActionLog:
 
     def redo(self) -> Action:
         action = self.undone.pop()
-        action.do()
+        action.perform_do()
         if action.after is not None:
             action.after()
         self.done.append(action)

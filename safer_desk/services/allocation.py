@@ -74,8 +74,12 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
         values = {}
         for factor in wanted:
             text = cell(_clean_header(factor))
+            if not text:
+                # A blank is not a zero: a row whose basis was lost (a short row, a cell not filled in)
+                # would otherwise silently get no variable share at all.
+                raise AllocationError(f"{where}: {factor} is missing (write 0 if the partnership really has none).")
             try:
-                values[factor] = parse_number(text or "0", what=f"{where}, {factor}")
+                values[factor] = parse_number(text, what=f"{where}, {factor}")
             except AllocationError as exc:
                 raise AllocationError(str(exc).replace(f"{where}, {factor}: ", f"{where}: {factor} ")) from None
         previous = None

@@ -1,17 +1,22 @@
-"""County exchange, one function per user action: export for the county, merge district files, look back.
+"""County exchange, one function per user action: export for the county, merge district files, look back,
+and the signing keys (this officer's, and the county's register of each office's keys).
 
-The window (File > Export for County…, File > Import District Files…) and the command line
-(`safer-desk export`, `safer-desk merge`) call these.
+The window (File > Export for County…, File > Import District Files…, File > Signing Keys…) and the
+command line (`safer-desk export`, `merge`, `key`, `keys`) call these.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
-from safer_desk.exchange import county_export, county_merge, county_workbook
-from safer_desk.exchange.county_export import ExportResult
-from safer_desk.exchange.county_merge import Conflict, ExportManifest, ExportRefused, MergeSummary
+from safer_desk.exchange import county_export, county_merge, county_workbook, signing
+from safer_desk.exchange.county_export import ExportBlocked, ExportResult
+from safer_desk.exchange.county_conflicts import GROUPS, KIND_WORDS, Conflict
+from safer_desk.exchange.county_merge import (DecisionRefused, ExportManifest, ExportRefused, MergeSummary,
+                                              RegisteredKey, UnregisteredKey)
 from safer_desk.exchange.county_schema import ExchangeCancelled, content_checksum, row_counts
 from safer_desk.services.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from safer_desk.storage.schema.exchange import CONFLICTS_TABLE, IMPORTS_TABLE, PROVENANCE_TABLE
@@ -19,9 +24,10 @@ from safer_desk.storage.store import Store
 
 EXPORT_SUFFIXES = {".sqlite": "sqlite", ".db": "sqlite", ".xlsx": "xlsx"}
 
-__all__ = ["CountyError", "ExportRefused", "ExportResult", "MergeReport", "MergeSummary", "Conflict",
+__all__ = ["CountyError", "ExportRefused", "ExportResult", "MergeReport", "MergeSummary", "Conflict", "KeyOffer",
            "export_for_county", "check_district_files", "merge_district_files", "list_conflicts", "list_imports",
-           "county_checksum", "county_row_counts", "provenance_counts"]
+           "county_checksum", "county_row_counts", "provenance_counts", "officer_fingerprint", "registered_keys",
+           "withdraw_key", "conflict_groups", "resolve_conflicts", "conflicts_text", "ConflictsPresenter"]
 
 
 class CountyError(ValueError):
@@ -51,10 +57,30 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
                                                          progress=progress, cancelled=cancelled)
         return county_export.write_county_export(store, target, include_referrals=include_referrals,
                                                  progress=progress, cancelled=cancelled)
+    except (ExportBlocked, signing.KeyFileError) as exc:
+        raise CountyError(str(exc)) from exc
     except ExchangeCancelled as exc:
         raise Cancelled(str(exc)) from exc
     except OSError as exc:
         raise CountyError(f"{target.name} could not be written: {exc.strerror or exc}. Nothing was written.") from exc
+
+
+@dataclass(frozen=True)
+class KeyOffer:
+    """A file refused only because its key is not registered for its office: the county lead may accept it."""
+
+    path: Path
+    fingerprint: str
+    office_id: str
+    office_name: str
+    signed_by: str
+    other_offices: tuple[str, ...]  # offices the key IS registered for (an export signed with another's key)
+    why: str
+
+    @classmethod
+    def from_refusal(cls, exc: UnregisteredKey) -> "KeyOffer":
+        return cls(Path(exc.path), exc.fingerprint, exc.office_id, exc.office_name, exc.signed_by,
+                   tuple(exc.other_offices), str(exc))
 
 
 @dataclass
@@ -63,6 +89,7 @@ class MergeReport:
 
     merged: list[MergeSummary] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
+    key_offers: list[KeyOffer] = field(default_factory=list)  # refused for an unregistered key (also in refused)
 
     @property
     def added(self) -> int:
@@ -85,40 +112,73 @@ class MergeReport:
         return [c for s in self.merged for c in s.conflicts]
 
     def text(self) -> str:
-        """The end-of-merge summary in words."""
+        """The end-of-merge summary in words: per file, its public data, then the conflicts grouped by kind."""
         lines = []
         for s in self.merged:
+            signed = (f" Export number {s.sequence}, signed with key {s.key_fingerprint}"
+                      f"{' (accepted for this office now)' if s.key_accepted else ''}." if s.key_fingerprint else "")
             lines.append(f"{s.file_name} ({s.office_name}): {s.added:,} added, {s.replaced:,} replaced, "
-                         f"{s.unchanged:,} unchanged, {s.removed:,} removed, {len(s.conflicts):,} conflict(s).")
+                         f"{s.unchanged:,} unchanged, {s.removed:,} removed, {len(s.conflicts):,} conflict(s).{signed}")
+            if s.public:
+                p = s.public
+                older = f", {p['older']:,} older than the county's (kept the county's)" if p.get("older") else ""
+                lines.append(f"  police.uk counts (shared by every office): {p.get('added', 0):,} force-month(s) "
+                             f"added, {p.get('replaced', 0):,} replaced by a later download, {p.get('same', 0):,} "
+                             f"already held from the same download{older}.")
+            lines += [f"  {note}" for note in s.public_notes]
+            if s.decided:
+                lines.append(f"  {s.decided:,} disagreement(s) already decided by the county lead: not raised again.")
         for name, why in self.refused:
             lines.append(f"Refused: {why}")
         if len(self.merged) > 1:
             lines.append(f"In all: {self.added:,} added, {self.replaced:,} replaced, {self.unchanged:,} unchanged, "
                          f"{self.removed:,} removed, {len(self.conflicts):,} conflict(s).")
+        if self.conflicts:
+            lines.append("")
+            lines += conflicts_text(self.conflicts)
         return "\n".join(lines)
 
 
-def check_district_files(paths: list[Path | str]) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
-    """Check every file before anything is merged: the good ones' manifests, and (name, why) for the rest."""
+NO_COUNTY_FILE_YET = "no county file yet"
+
+
+def check_district_files(paths: list[Path | str], county: Store | str | None = None, accept_keys: Iterable[str] = (),
+                         key_offers: list[KeyOffer] | None = None) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
+    """Check every file before anything is merged: the good ones' manifests, and (name, why) for the rest.
+
+    With a county file (or NO_COUNTY_FILE_YET: an empty register), each is also checked against its key
+    register and history (reading only); refusals for an unregistered key are added to key_offers.
+    """
     good, refused = [], []
     for path in paths:
         try:
-            good.append(county_merge.read_export(Path(path)))
+            # The police.uk counts are checked force-month by force-month as the merge takes them.
+            manifest = county_merge.read_export(Path(path), verify_public=False)
+            if county is not None:
+                county_merge.verify_for_county(None if county == NO_COUNTY_FILE_YET else county, manifest,
+                                               accept_keys)
+            good.append(manifest)
+        except UnregisteredKey as exc:
+            refused.append((Path(path).name, str(exc)))
+            if key_offers is not None:
+                key_offers.append(KeyOffer.from_refusal(exc))
         except ExportRefused as exc:
             refused.append((Path(path).name, str(exc)))
     return good, refused
 
 
 def merge_district_files(store: Store, paths: list[Path | str], *, progress: Progress = no_progress,
-                         cancelled: CancelCheck = never_cancelled) -> MergeReport:
+                         cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[str] = ()) -> MergeReport:
     """Merge district exports into the open (county) file, each in its own transaction, oldest export first.
 
-    Files that fail their checks are refused without touching the county file; a cancel rolls back the
-    file being merged (files already merged stay merged, and the summary says which).
+    Files that fail their checks (signature, key register, sequence, audit chain …) are refused without
+    touching the county file; accept_keys are fingerprints the county lead has confirmed with the offices
+    (registered, and audited, as their files are merged). A cancel rolls back the file being merged
+    (files already merged stay merged, and the summary says which).
     """
-    manifests, refused = check_district_files(paths)
-    report = MergeReport(refused=refused)
-    manifests.sort(key=lambda m: m.exported_at)
+    report = MergeReport()
+    manifests, report.refused = check_district_files(paths, store, accept_keys, report.key_offers)
+    manifests.sort(key=lambda m: (m.exported_at, m.sequence))
     total = sum(m.total_rows for m in manifests) or 1
     done = 0
     for manifest in manifests:
@@ -127,7 +187,11 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
 
         try:
             report.merged.append(county_merge.merge_export(store, manifest, progress=file_progress,
-                                                           cancelled=cancelled))
+                                                           cancelled=cancelled, accept_keys=accept_keys,
+                                                           refresh_figures=_refresh_police_figures))
+        except UnregisteredKey as exc:
+            report.refused.append((manifest.path.name, str(exc)))
+            report.key_offers.append(KeyOffer.from_refusal(exc))
         except ExportRefused as exc:
             report.refused.append((manifest.path.name, str(exc)))
         except ExchangeCancelled as exc:
@@ -137,11 +201,172 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
     return report
 
 
-def list_conflicts(store: Store) -> list[dict]:
-    """Every conflict the last merge of each office reported (they stay until that office merges cleanly)."""
-    return [dict(r) for r in store.rows(
-        f"SELECT office_name, table_name, row_key, kind, other_office, detail, found_at FROM {CONFLICTS_TABLE} "
-        "ORDER BY office_name, table_name, row_key")]
+def officer_fingerprint() -> str:
+    """This officer's signing-key fingerprint (the key is made now if this computer has none yet)."""
+    try:
+        return signing.officer_key().fingerprint
+    except signing.KeyFileError as exc:
+        raise CountyError(str(exc)) from exc
+
+
+def officer_key_path() -> Path:
+    return signing.key_path()
+
+
+def registered_keys(store: Store) -> list[RegisteredKey]:
+    """The county's register: every key accepted for an office, withdrawn ones included."""
+    return county_merge.registered_keys(store.conn)
+
+
+def withdraw_key(store: Store, fingerprint: str, reason: str = "", office_id: str | None = None) -> list[RegisteredKey]:
+    """Withdraw a registered key (audited); exports signed with it are refused from now on."""
+    fp = signing.normal_fingerprint(fingerprint)
+    if not fp:
+        raise CountyError(f"{fingerprint!r} is not a key fingerprint (24 hexadecimal digits, e.g. "
+                          "3F2A 9C1B 77D0 12AB 4C9E 0F31).")
+    if store.read_only:
+        raise CountyError(f"{store.path.name} is open read-only; keys cannot be withdrawn.")
+    withdrawn = county_merge.withdraw_key(store, fp, reason, office_id)
+    if not withdrawn:
+        raise CountyError(f"No key with fingerprint {fp} is registered (and not already withdrawn) in "
+                          f"{store.path.name}.")
+    return withdrawn
+
+
+def _refresh_police_figures(store: Store, forces: list[str]) -> list:
+    from safer_desk.services.police_import import refresh_police_figures
+
+    return refresh_police_figures(store, forces)
+
+
+def list_conflicts(store: Store, *, offices: Iterable[str] | None = None) -> list[Conflict]:
+    """The open conflicts (they stay until decided, or until the office's file no longer disagrees), grouped
+    order: by group, then office, then what they are about."""
+    if not store.scalar(f"SELECT 1 FROM sqlite_master WHERE name = '{CONFLICTS_TABLE}'"):
+        return []
+    wanted = None if offices is None else set(offices)
+    found = [Conflict.from_row(r) for r in store.rows(f"SELECT * FROM {CONFLICTS_TABLE} ORDER BY id")]
+    found = [c for c in found if wanted is None or c.office_id in wanted or c.office_name in wanted]
+    order = {g: i for i, g in enumerate(GROUPS)}
+    return sorted(found, key=lambda c: (order.get(c.group, len(order)), c.office_name.casefold(),
+                                        c.subject.casefold(), c.id))
+
+
+def conflict_groups(conflicts: Iterable[Conflict]) -> list[tuple[str, str, list[Conflict]]]:
+    """(group id, heading in words, its conflicts) in the order of county_conflicts.GROUPS."""
+    by_group: dict[str, list[Conflict]] = {}
+    for c in conflicts:
+        by_group.setdefault(c.group if c.group in GROUPS else "other", []).append(c)
+    return [(g, GROUPS[g], by_group[g]) for g in GROUPS if g in by_group]
+
+
+def conflicts_text(conflicts: Iterable[Conflict]) -> list[str]:
+    """The conflicts in plain words, grouped by kind, each with the number that decides it."""
+    conflicts = list(conflicts)
+    lines = [f"{len(conflicts):,} conflict(s): the county's version is kept until you decide. Keep one side or "
+             "the other per conflict or per group (File > Conflicts…, or safer-desk conflicts COUNTY_FILE --keep "
+             "county|district --conflict NUMBER|GROUP)."]
+    for group, words, members in conflict_groups(conflicts):
+        lines.append(f"{words} ({len(members)}) [group {group}]:")
+        lines += [f"  #{c.id} {c.detail}" for c in members]
+    return lines
+
+
+def _matches(c: Conflict, which: str | int | None) -> bool:
+    if which is None:
+        return True
+    text = str(which).strip().lstrip("#")
+    if text.isdigit():
+        return c.id == int(text)
+    return text in (c.group, c.kind)
+
+
+def check_conflict_selector(which: str | int | None) -> None:
+    """Refuse a --conflict that is neither a number nor a group or kind of conflict (a typing mistake)."""
+    if which is None:
+        return
+    text = str(which).strip().lstrip("#")
+    if text.isdigit() or text in GROUPS or text in KIND_WORDS:
+        return
+    raise CountyError(f"{which!r} is not a conflict: give its number (as listed) or a group ("
+                      f"{', '.join(GROUPS)}).")
+
+
+def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = None,
+                      offices: Iterable[str] | None = None) -> list[Conflict]:
+    """Keep the county's or the district's version of the open conflicts that match (a number, a group or kind,
+    or all of them; of these offices only when given), as ONE action in the audit trail; returns those decided.
+
+    Raises CountyError for a bad choice, a read-only file, nothing matching, or a district version that cannot
+    go in yet (nothing is changed then).
+    """
+    if choice not in ("county", "district"):
+        raise CountyError(f"Keep 'county' or 'district', not {choice!r}.")
+    check_conflict_selector(which)
+    if store.read_only:
+        raise CountyError(f"{store.path.name} is open read-only; conflicts cannot be decided.")
+    chosen = [c for c in list_conflicts(store, offices=offices) if _matches(c, which)]
+    if not chosen:
+        raise CountyError("No open conflict matches " + (f"{which!r}." if which is not None else "(there are none)."))
+    from safer_desk.exchange.county_schema import dependency_order
+    from safer_desk.services.police_import import replace_typed_figures
+
+    order = {t: i for i, t in enumerate(dependency_order(store.conn, {c.table for c in chosen}))}
+    chosen.sort(key=lambda c: (order.get(c.table, 0), c.id))
+    if len(chosen) == 1:
+        side = "the county's version" if choice == "county" else f"{chosen[0].office_name}'s version"
+        label = f"Keep {side}: {chosen[0].detail}"
+    else:
+        groups = {c.group_words.lower() for c in chosen}
+        label = (f"Keep the {'county' if choice == 'county' else 'district'} version of {len(chosen)} conflicts "
+                 f"({'; '.join(sorted(groups))})")
+    try:
+        with store.action(label), store.transaction():
+            store.conn.execute("PRAGMA defer_foreign_keys = ON")
+            for c in chosen:
+                county_merge.apply_decision(store, c, choice, replace_typed=replace_typed_figures)
+    except DecisionRefused as exc:
+        raise CountyError(f"{exc} Nothing was changed.") from exc
+    except sqlite3.IntegrityError as exc:
+        raise CountyError(f"The office's version does not fit the county file ({exc}). Nothing was changed.") from exc
+    return chosen
+
+
+class ConflictsPresenter:
+    """What the Conflicts window shows and does, without Qt: groups, the selected conflict, the two choices."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.conflicts: list[Conflict] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.conflicts = list_conflicts(self.store)
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    def groups(self) -> list[tuple[str, str, list[Conflict]]]:
+        return conflict_groups(self.conflicts)
+
+    def heading(self) -> str:
+        if not self.conflicts:
+            return "No open conflicts: every district file merged agrees with the county file."
+        return (f"{len(self.conflicts):,} open conflict(s). The county's version is kept until you decide; a "
+                "decision is recorded in the audit trail and stands when the same file is merged again.")
+
+    def group_label(self, group: str) -> str:
+        members = [c for c in self.conflicts if c.group == group]
+        return f"{GROUPS.get(group, GROUPS['other'])} ({len(members)})"
+
+    def keep(self, choice: str, *, conflict: Conflict | None = None, group: str | None = None) -> list[Conflict]:
+        """Decide one conflict or a whole group; the list is read again afterwards."""
+        which: str | int | None = conflict.id if conflict is not None else group
+        try:
+            return resolve_conflicts(self.store, choice, which=which)
+        finally:
+            self.refresh()
 
 
 def list_imports(store: Store) -> list[dict]:

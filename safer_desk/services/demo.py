@@ -1,42 +1,109 @@
-"""The example file: reference data and each tab's examples, all taken from the seed board papers."""
+"""The example file: reference data and each tab's examples, all taken from the seed board papers.
+
+`safer-desk --demo` does not build it (about 1.5 s): it copies a prebuilt one shipped in
+resources/example/example.sqlite.gz into its own temporary folder (services.example_copy). A test
+checks that the shipped file equals what `build_demo` writes; after changing the example data,
+rebuild it with
+
+    python -m safer_desk.services.demo --write-resource
+"""
 
 from __future__ import annotations
 
+import gzip
+import os
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
+from safer_desk.domain.ids import seeded_ids
 from safer_desk.services.demo_data import allocation, budgets, costs, indicators, projects, reference
-from safer_desk.storage.store import Store, open_store
+from safer_desk.storage.locking import FileInUse, OfficeLock
+from safer_desk.storage.store import Store, StoreError, create_file
 
 # Each tab adds its own examples; order matters only where one tab uses another's rows.
 CONTRIBUTORS = (reference.add_examples, projects.add_examples, allocation.add_examples,
                 costs.add_examples, indicators.add_examples, budgets.add_examples)
+
+# The example file's row ids come from this seed, so every build (and the shipped copy) is the same.
+DEMO_SEED = 20091011
+REBUILD_COMMAND = "python -m safer_desk.services.demo --write-resource"
+
+EXAMPLE_OFFICE = "Example office (seed papers)"
 
 
 class DemoError(ValueError):
     pass
 
 
+@seeded_ids(DEMO_SEED)
 def build_demo(path: Path | str, *, overwrite: bool = False) -> Path:
-    """Write the example data to a new file at path (refusing to overwrite unless asked)."""
+    """Write the example data to a new file at path (refusing to overwrite unless asked).
+
+    The file is built whole in a temporary file beside path and moved into place at the end, so a run
+    killed half-way (or a full disk) leaves any old file at path exactly as it was.
+    """
     path = Path(path)
-    if path.exists():
-        if not overwrite:
-            raise DemoError(f"{path} already exists; choose a new file name.")
-        path.unlink()
-    tmp = path.with_name(path.name + ".building")
-    for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
-        leftover.unlink(missing_ok=True)
-    store = open_store(tmp, create=True, office_name="Example office (seed papers)")
+    if path.exists() and not overwrite:
+        raise DemoError(f"{path} already exists; choose a new file name.")
+    if path.is_dir():
+        raise DemoError(f"{path} is a folder; choose a file name.")
+    lock = OfficeLock(path)
     try:
-        fill_demo(store)
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        store.conn.execute("PRAGMA journal_mode = DELETE")
+        lock.acquire()  # never replace a file another window is writing to
+    except FileInUse as exc:
+        raise DemoError(f"{path.name} is open in another Safer Desk window; close it there first. ({exc})") from None
+    try:
+        create_file(path, EXAMPLE_OFFICE, fill=fill_demo, replace=overwrite, label="demo")
+    except StoreError as exc:
+        raise DemoError(str(exc)) from exc
     finally:
-        store.close()
-    tmp.replace(path)
+        lock.release()
     return path
 
 
 def fill_demo(store: Store) -> None:
     for add in CONTRIBUTORS:
         add(store)
+
+
+# --- the shipped example file (copied by services.example_copy) -----------------------------------------
+
+def write_resource(out: Path | None = None) -> Path:
+    """Build the example file and store it, gzipped, as the shipped resource of the source checkout."""
+    if out is None:
+        root = Path(__file__).resolve().parents[2]
+        if not (root / "pyproject.toml").is_file():
+            raise DemoError(f"{root} is not a Safer Desk source checkout; pass the output path instead.")
+        from safer_desk.services.example_copy import RESOURCE_PARTS
+
+        out = root.joinpath("resources", *RESOURCE_PARTS)
+    out = Path(out)
+    with tempfile.TemporaryDirectory(prefix="safer-desk-build-") as work:
+        built = build_demo(Path(work) / "example.sqlite")
+        partial = out.with_name(out.name + ".part")
+        try:
+            with open(built, "rb") as src, open(partial, "wb") as raw:
+                # mtime=0 and no file name: the same example gives the same bytes.
+                with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
+                    shutil.copyfileobj(src, gz, 1 << 20)
+            os.replace(partial, out)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] != ["--write-resource"] or len(args) > 2:
+        print(f"usage: {REBUILD_COMMAND} [OUT.sqlite.gz]", file=sys.stderr)
+        return 2
+    out = write_resource(Path(args[1]) if len(args) == 2 else None)
+    print(f"wrote the example file to {out} ({out.stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

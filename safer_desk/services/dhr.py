@@ -14,7 +14,8 @@ from typing import Any, Iterable
 from safer_desk.domain import dhr as rules
 from safer_desk.domain.dhr import DhrError, ShareState, SplitRule
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import MoneyError, format_money, parse_pence
+from safer_desk.domain.money import MoneyError, check_within_bounds, format_money, parse_pence
+from safer_desk.domain.privacy import PrivacyError, name_warning, refuse_names
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.services.reference import statutory_partners
 from safer_desk.storage.store import Store
@@ -46,7 +47,10 @@ def as_pence(value: Any, field: str, *, allow_zero: bool = True) -> int:
     if isinstance(value, bool):
         raise DhrError(f"{field}: not an amount of money.")
     if isinstance(value, int):
-        pence = value
+        try:
+            pence = check_within_bounds(value)
+        except MoneyError as exc:
+            raise DhrError(f"{field}: {exc}") from None
     else:
         try:
             pence = parse_pence(str(value))
@@ -57,6 +61,28 @@ def as_pence(value: Any, field: str, *, allow_zero: bool = True) -> int:
     if pence == 0 and not allow_zero:
         raise DhrError(f"{field}: the amount must be more than £0.")
     return pence
+
+
+def free_text(value: Any, field: str) -> str:
+    """Victim-level free text, stripped: refused when it looks like it names a person (domain.privacy)."""
+    try:
+        return refuse_names(None if value is None else str(value), field)
+    except PrivacyError as exc:
+        raise DhrError(str(exc)) from None
+
+
+# Fields where an officer or a firm may be named: a possible person's name there is a warning, not a refusal.
+NAMED_FIELDS = {"owner": "Owner", "supplier": "Supplier"}
+
+
+def name_warnings(**fields: Any) -> list[str]:
+    """Warnings for the fields of NAMED_FIELDS that look like a person's name (shown, never refused)."""
+    warnings = []
+    for key, value in fields.items():
+        warning = name_warning(None if value is None else str(value), NAMED_FIELDS.get(key, key))
+        if warning:
+            warnings.append(warning)
+    return warnings
 
 
 def _iso(day: date | None) -> str | None:
@@ -147,7 +173,7 @@ def _case_values(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
         if key in fields:
             values[key] = _iso(as_date(fields[key], label))
     if "notes" in fields:
-        values["notes"] = (fields["notes"] or "").strip()
+        values["notes"] = free_text(fields["notes"], "Notes")
     unknown = set(fields) - {"reference", "kind", "decision", "district", "partnership", "lead_organisation",
                              "notes", *CASE_DATE_FIELDS}
     if unknown:
@@ -208,19 +234,20 @@ def case_id_by_reference(store: Store, reference: str) -> str | None:
 def add_panel_meeting(store: Store, case_id: str, met_on: Any, note: str = "") -> str:
     _require_case(store, case_id)
     day = as_date(met_on, "Panel meeting", required=True)
+    note = free_text(note, "Note")
     if store.scalar("SELECT 1 FROM dhr_panel_meetings WHERE case_id = ? AND met_on = ?", (case_id, _iso(day))):
         raise DhrError(f"Panel meeting: there is already one on {format_uk_date(day)}.")
     meeting_id = new_id()
     with store.transaction():
         store.conn.execute("INSERT INTO dhr_panel_meetings(id, case_id, met_on, note) VALUES (?, ?, ?, ?)",
-                           (meeting_id, case_id, _iso(day), (note or "").strip()))
+                           (meeting_id, case_id, _iso(day), note))
     return meeting_id
 
 
 def add_recommendation(store: Store, case_id: str, text: str, *, owner: str = "", due_on: Any = None,
                        completed_on: Any = None) -> str:
     _require_case(store, case_id)
-    text = (text or "").strip()
+    text = free_text(text, "Recommendation")
     if not text:
         raise DhrError("Recommendation: the text is required.")
     due = as_date(due_on, "Due date")
@@ -243,7 +270,7 @@ def update_recommendation(store: Store, rec_id: str, *, text: str | None = None,
     if text is not None:
         if not text.strip():
             raise DhrError("Recommendation: the text is required.")
-        values["text"] = text.strip()
+        values["text"] = free_text(text, "Recommendation")
     if owner is not None:
         values["owner"] = owner.strip()
     if due_on is not ...:
@@ -267,13 +294,14 @@ def add_cost_line(store: Store, case_id: str, *, category: str, amount: Any, sup
         raise DhrError("Category: choose what the cost was for (e.g. Independent chair/author).")
     pence = as_pence(amount, "Amount", allow_zero=False)
     day = as_date(invoiced_on, "Invoice date")
+    description = free_text(description, "Description")
+    invoice_ref = free_text(invoice_ref, "Invoice reference")
     line_id = new_id()
     with store.transaction():
         store.conn.execute(
             "INSERT INTO dhr_cost_lines(id, case_id, category, description, supplier, invoice_ref, invoiced_on, "
             "amount_pence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (line_id, case_id, category, (description or "").strip(), (supplier or "").strip(),
-             (invoice_ref or "").strip(), _iso(day), pence))
+            (line_id, case_id, category, description, (supplier or "").strip(), invoice_ref, _iso(day), pence))
     return line_id
 
 
@@ -368,7 +396,7 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
     shares = proposed_shares(store, case_id)
     due = day + timedelta(days=due_days)
     reference = store.scalar("SELECT reference FROM dhr_cases WHERE id = ?", (case_id,))
-    prefix = (invoice_prefix or "").strip() or f"{reference}-"
+    prefix = free_text(invoice_prefix, "Invoice prefix") or f"{reference}-"
     with store.transaction():
         for n, (org_id, pence) in enumerate(sorted(shares.items()), start=1):
             store.conn.execute(
@@ -392,18 +420,19 @@ def record_payment(store: Store, share_id: str, *, paid_on: Any, amount: Any, re
     row, state = _share_state(store, share_id)
     day = as_date(paid_on, "Paid on", required=True)
     pence = as_pence(amount, "Amount paid", allow_zero=False)
+    reference = free_text(reference, "Payment reference")
     rules.check_payment(state, pence)
     payment_id = new_id()
     with store.transaction():
         store.conn.execute("INSERT INTO dhr_payments(id, share_id, paid_on, amount_pence, reference) "
-                           "VALUES (?, ?, ?, ?, ?)", (payment_id, share_id, _iso(day), pence, (reference or "").strip()))
+                           "VALUES (?, ?, ?, ?, ?)", (payment_id, share_id, _iso(day), pence, reference))
     return payment_id
 
 
 def _close_share(store: Store, share_id: str, status: str, on: Any, reason: str) -> None:
     row, state = _share_state(store, share_id)
     day = as_date(on, "Date", required=True)
-    reason = (reason or "").strip()
+    reason = free_text(reason, "Reason")
     if not reason:
         raise DhrError("Reason: say why (e.g. “National Probation Service: national policy not to contribute”).")
     if state.status != "invoiced":

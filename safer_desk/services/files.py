@@ -12,15 +12,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from safer_desk.storage.leftovers import remove_leftovers
+from safer_desk.storage.safe_write import write_chunks
 from safer_desk.storage.schema import schema_version
-from safer_desk.storage.store import (FileLocked, FileMissing, FileReadOnly, Store, StoreError, backups_folder,
-                                      inspect_file, make_backup, open_store)
+from safer_desk.storage.store import (AuditTrailDamaged, FileEmpty, FileLocked, FileMissing, FileReadOnly, Store,
+                                      StoreError, backups_of, inspect_file, make_backup, open_store,
+                                      repair_audit_trail)
 
 # What a failed read or write of the file raises, for the window to catch without importing sqlite3.
 DatabaseError = sqlite3.Error
 
-__all__ = ["DatabaseError", "FileLocked", "FileMissing", "FileReadOnly", "OpenedFile", "Store", "StoreError", "back_up",
-           "open_office_file", "program_schema_version", "reading_connection"]
+__all__ = ["AuditTrailDamaged", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing", "FileReadOnly", "OpenedFile",
+           "Store", "StoreError", "back_up", "open_office_file", "program_schema_version", "reading_connection",
+           "remove_leftovers", "repair_audit_trail", "write_chunks"]
 
 
 @dataclass(frozen=True)
@@ -38,16 +42,20 @@ class OpenedFile:
                 f"({self.upgrade_steps} change{'s' if self.upgrade_steps != 1 else ''} to its tables){kept}.")
 
 
-def open_office_file(path: Path | str, *, create: bool = False, read_only: bool = False) -> OpenedFile:
-    """Open (create, or upgrade after a backup) an office file; StoreError says why not."""
+def open_office_file(path: Path | str, *, create: bool = False, read_only: bool = False,
+                     replace_empty: bool = False) -> OpenedFile:
+    """Open (create, or upgrade after a backup) an office file; StoreError says why not.
+
+    A zero-byte file raises FileEmpty unless ``replace_empty`` (the person agreed to start a new file there).
+    """
     path = Path(path)
     check = inspect_file(path)
     upgrading = check.exists and check.has_tables and check.pending and not read_only
     steps = len(check.pending) if upgrading else 0
-    store = open_store(path, create=create, read_only=read_only)
+    store = open_store(path, create=create, read_only=read_only, replace_empty=replace_empty)
     backup = None
     if upgrading:
-        kept = sorted(backups_folder(path).glob(f"{path.stem}.*.before-upgrade.sqlite"))
+        kept = [p for p in backups_of(path) if p.name.endswith(".before-upgrade.sqlite")]
         backup = kept[-1] if kept else None
     return OpenedFile(store, steps, backup)
 

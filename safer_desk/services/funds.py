@@ -19,7 +19,7 @@ from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundEr
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month
-from safer_desk.services.dhr import as_date, as_pence
+from safer_desk.services.dhr import as_date, as_pence, free_text
 from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, FUND_SUMMARY_VIEW
 from safer_desk.storage.store import Store
 
@@ -32,6 +32,8 @@ DEFAULT_CATALOGUE = (
     ("Window locks", 5500, "Specialist target-hardening provider"),
     ("Door viewer", 2000, "Specialist target-hardening provider"),
 )
+
+OTHER_DISTRICTS = "Other districts (fewer than 3 victims each)"
 
 SPEND_SQL = (f"SELECT fund_id, district_id, month, item, victims, spend_lines, amount_pence FROM {FUND_SUMMARY_VIEW} "
              f"UNION ALL SELECT fund_id, district_id, month, item, victims, spend_lines, amount_pence "
@@ -293,6 +295,10 @@ def add_referral(store: Store, fund_id: str, *, reference: str, district: str, r
     day = _date(referred_on, "Referred on", required=True)
     answers = _answers({"risk_level": risk_level, "at_marac": at_marac, "idva_assigned": idva_assigned,
                         "perpetrator_resident": perpetrator_resident})
+    try:
+        override_reason = free_text(override_reason, "Override reason")
+    except DhrError as exc:
+        raise FundError(str(exc)) from None
     reason = domain.check_eligibility(fund.rules, answers, override_reason)
     referral_id = new_id()
     with store.transaction():
@@ -302,6 +308,13 @@ def add_referral(store: Store, fund_id: str, *, reference: str, district: str, r
             (referral_id, fund_id, ref, district_id, day.isoformat(), answers.risk_level, int(answers.at_marac),
              int(answers.idva_assigned), int(answers.perpetrator_resident), reason))
     return referral_id
+
+
+def name_warnings(**fields: Any) -> list[str]:
+    """Warnings when a supplier looks like a person's name (a firm or an officer may be named there)."""
+    from safer_desk.services.dhr import name_warnings as warnings_for
+
+    return warnings_for(**fields)
 
 
 def referral_id_by_reference(store: Store, fund_id: str, reference: str) -> str | None:
@@ -335,13 +348,17 @@ def add_spend_line(store: Store, referral_id: str, *, spent_on: Any, item: str, 
         pence = item_row["usual_price_pence"]
     else:
         pence = _pence(amount, "Amount", allow_zero=False)
+    try:
+        invoice_ref = free_text(invoice_ref, "Invoice")
+    except DhrError as exc:
+        raise FundError(str(exc)) from None
     line_id = new_id()
     with store.transaction():
         store.conn.execute(
             "INSERT INTO fund_spend_lines(id, referral_id, spent_on, item_id, supplier, amount_pence, invoice_ref) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (line_id, referral_id, day.isoformat(), item_row["id"],
-             item_row["supplier"] if supplier is None else supplier.strip(), pence, (invoice_ref or "").strip()))
+             item_row["supplier"] if supplier is None else supplier.strip(), pence, invoice_ref))
     return line_id
 
 
@@ -452,7 +469,9 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
         m = months.setdefault(r[1], [0, 0])
         m[0] += r[3]
         m[1] += r[5]
-    by_district = sorted(((district_names.get(k) or "Unknown district", v[0], v[1]) for k, v in districts.items()),
+    # A blank district is a summary row merged so that no row describes fewer than three victims.
+    by_district = sorted(((district_names.get(k) or (OTHER_DISTRICTS if k is None else "Unknown district"), v[0], v[1])
+                          for k, v in districts.items()),
                          key=lambda t: t[0].casefold())
     by_item = sorted(((k, v[0], v[1]) for k, v in items.items()), key=lambda t: t[0].casefold())
     by_month = sorted((Month.parse(k), v[0], v[1]) for k, v in months.items())

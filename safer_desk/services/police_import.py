@@ -1,22 +1,48 @@
 """Import data.police.uk street-level files: monthly counts per current district and crime type.
 
-One transaction for the whole import: files are parsed (two at a time, pyarrow
-releasing the GIL) while the counts of the files already read replace their
-(force, month) in _police_counts; at the end the indicator figures of every month
-touched are recomputed from the counts of all forces. A failed or cancelled
-import changes nothing; re-importing a month replaces it and never double counts.
+Files (CSVs, folders, the download .zip) are counted by exchange.police_uk (DuckDB) a batch at a time,
+and each batch is written while the next is read, all in one transaction: a failed or cancelled import
+changes nothing; re-importing a month replaces it and never double counts.
+
+Public data is shared, not owned (issue 13). The counts are keyed by what they count and nothing else,
+no office and no random id, so two offices that import the same file hold identical rows:
+
+- ``_police_counts``  (force, month, source_district, crime_type) -> area_id, count
+- ``_police_vintages`` (force, month) -> file_name, file_sha256, download_newest_month, rows, imported_at
+
+A *vintage* is the force-month as one download had it: the SHA-256 of the street file's bytes (its
+identity: two offices with the same hash hold the same counts), the file's name, the newest month of
+the download it came in (the newest month among the street files of the zip, folder or file given: a
+later download reaches further, since data.police.uk publishes month by month and revises outcomes
+of earlier months) and when this file imported it (not part of its identity). A force-month holds one
+vintage: importing another file of it replaces the counts and the vintage whole.
+
+Indicator figures are made from the counts of every force for the months an import touched:
+
+- a month inside a force's file with no crime of a type in an area is 0, not missing, where the area
+  appears in that month's file, the crime type appears in that month's file (somewhere in the force)
+  and the area has that crime type in some month of the force's files (a district with no robbery in
+  September reads 0; a far-away district that one Suffolk crime was placed in once does not get a row
+  of zeros; a category a month's file does not have at all gets none);
+- a typed figure (an indicator_values row whose source is not police.uk) is never replaced unless the
+  caller says so: ``replace_typed`` False keeps them all, True replaces them all, a set of
+  (indicator_id, area_id, period) replaces those; the figures that differ are returned as
+  ``result.typed`` either way, for the command line to list and the window to ask about;
+  ``replace_typed_figures`` applies a decision taken afterwards;
+- each police figure keeps source "police.uk"; the files and vintages behind it are those of its
+  month's counts (``figure_sources``).
 """
 
 from __future__ import annotations
 
 import contextlib
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Collection, Iterable
 
-from safer_desk.domain.ids import reference_id, slug
+from safer_desk.domain.ids import reference_id
 from safer_desk.exchange import police_uk
 from safer_desk.exchange.police_uk import ALL_CRIME, ANTI_SOCIAL, UNKNOWN_AREA, PoliceFileError
 from safer_desk.services import indicators as svc
@@ -24,6 +50,50 @@ from safer_desk.services.progress import CancelCheck, Progress, check_cancelled,
 from safer_desk.storage.store import Store
 
 SOURCE = "police.uk"
+FigureKey = tuple[str, str, str]  # (indicator_id, area_id, period)
+
+
+@dataclass(frozen=True)
+class Vintage:
+    """Which download a force-month's counts came from."""
+
+    force: str
+    month: str
+    file_name: str
+    file_sha256: str
+    download_newest_month: str
+    rows: int
+    imported_at: str = ""
+
+
+@dataclass(frozen=True)
+class TypedFigure:
+    """A figure someone typed (or imported from a sheet, or merged) where the police.uk count differs."""
+
+    indicator_id: str
+    indicator: str
+    area_id: str
+    area: str
+    period: str
+    typed_value: float | None
+    typed_source: str
+    imported_value: float
+    replaced: bool = False
+
+    @property
+    def key(self) -> FigureKey:
+        return (self.indicator_id, self.area_id, self.period)
+
+    def describe(self) -> str:
+        """"All crime, Plymouth, Jan-20: typed 1,335, police.uk 1,618"."""
+        return (f"{self.indicator}, {self.area}, {svc.period_label(self.period)}: typed {_number(self.typed_value)}, "
+                f"police.uk {_number(self.imported_value)}")
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "blank"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 @dataclass
@@ -32,10 +102,23 @@ class PoliceImportResult:
     rows: int = 0
     months: list[str] = field(default_factory=list)
     forces: list[str] = field(default_factory=list)
-    replaced: list[tuple[str, str]] = field(default_factory=list)  # (force, month) that were there before
+    replaced: list[tuple[str, str]] = field(default_factory=list)  # (force, month) of another file before
+    unchanged: list[tuple[str, str]] = field(default_factory=list)  # (force, month) already from this very file
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
     areas: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)  # old district name -> current district
+    vintages: list[Vintage] = field(default_factory=list)
+    typed: list[TypedFigure] = field(default_factory=list)  # typed figures that differ from the counts
+    sources: list[str] = field(default_factory=list)  # the files, folders and zips given
+    source_hash: str = ""  # SHA-256 over the street files' own hashes, in order: the import as one batch
+
+    @property
+    def kept_typed(self) -> list[TypedFigure]:
+        return [t for t in self.typed if not t.replaced]
+
+    @property
+    def replaced_typed(self) -> list[TypedFigure]:
+        return [t for t in self.typed if t.replaced]
 
     def summary_lines(self) -> list[str]:
         lines = [f"Imported {self.rows:,} rows from {self.files} file(s): {len(self.months)} month(s) "
@@ -43,10 +126,23 @@ class PoliceImportResult:
                  f"{len(self.areas)} area(s)."]
         if self.forces:
             lines.append("Forces: " + ", ".join(self.forces) + ".")
+        newest = sorted({v.download_newest_month for v in self.vintages})
+        if newest:
+            lines.append(f"Download{'s' if len(newest) > 1 else ''} to {', '.join(newest)}; each file's "
+                         "SHA-256 is kept with its counts.")
         if self.replaced:
             lines.append(f"Replaced {len(self.replaced)} force-month(s) imported before (never added twice).")
+        if self.unchanged:
+            lines.append(f"{len(self.unchanged)} force-month(s) were already imported from the same file: "
+                         "unchanged.")
         for old, new in sorted(self.renamed.items()):
             lines.append(f"{old} counted as {new} (its current district).")
+        if self.kept_typed:
+            lines.append(f"Kept {len(self.kept_typed)} typed figure(s) that differ from the police.uk counts:")
+            lines += [f"  {t.describe()}" for t in self.kept_typed]
+        if self.replaced_typed:
+            lines.append(f"Replaced {len(self.replaced_typed)} typed figure(s) with the police.uk counts:")
+            lines += [f"  {t.describe()}" for t in self.replaced_typed]
         for name, why in self.skipped:
             lines.append(f"Not imported: {why}")
         return lines
@@ -55,11 +151,6 @@ class PoliceImportResult:
 @lru_cache(maxsize=4096)
 def crime_indicator_id(crime_type: str) -> str:
     return reference_id("indicator", crime_type)
-
-
-@lru_cache(maxsize=65536)
-def _slug(text: str) -> str:
-    return slug(text)
 
 
 def _ensure_crime_indicators(store: Store, crime_types: Iterable[str]) -> None:
@@ -74,91 +165,81 @@ def _ensure_crime_indicators(store: Store, crime_types: Iterable[str]) -> None:
 
 
 def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: Progress = no_progress,
-                        cancelled: CancelCheck = never_cancelled) -> PoliceImportResult:
-    """Import street CSVs and folders of them; all or nothing. Raises PoliceFileError for a bad file."""
-    files, skipped = police_uk.find_csv_files(paths)
-    if not files:
-        why = "; ".join(reason for _, reason in skipped)
-        raise PoliceFileError("There are no police.uk street-level crime files to import." + (f" {why}" if why else ""))
-    result = PoliceImportResult(skipped=[(p.name, why) for p, why in skipped])
-    total_bytes = sum(f.stat().st_size for f in files) or 1
-    done_bytes = 0
-    progress(0, total_bytes, "Reading police.uk files…")
-    # One transaction for the whole import (a bad file or Cancel rolls everything back), written file by
-    # file while the next files are parsed: pyarrow releases the GIL, so parsing overlaps the writes.
-    # Files are written in the order given, so a later file's force-month replaces an earlier one's.
-    with store.transaction(), _large_cache(store), ThreadPoolExecutor(max_workers=2) as pool:
-        writer = _Writer(store, result)
-        pending = [pool.submit(_count_unless_cancelled, path, cancelled) for path in files]
-        try:
-            for path, future in zip(files, pending):
+                        cancelled: CancelCheck = never_cancelled,
+                        replace_typed: bool | Collection[FigureKey] = False) -> PoliceImportResult:
+    """Import street CSVs, folders of them and data.police.uk download zips; all or nothing.
+
+    Raises PoliceFileError for a bad file (nothing changed), Cancelled when cancelled() said so.
+    """
+    paths = [Path(p) for p in paths]
+    with police_uk.street_files_in(paths) as found:
+        if not found.street:
+            why = "; ".join(reason for _, reason in found.skipped)
+            raise PoliceFileError("There are no police.uk street-level crime files to import."
+                                  + (f" {why}" if why else ""))
+        result = PoliceImportResult(skipped=list(found.skipped), sources=[p.name or str(p) for p in paths])
+        total = sum(f.size for f in found.street) or 1
+        progress(0, total, "Reading police.uk files…")
+        with police_uk.StreetReader(found.street, checkpoint=lambda: check_cancelled(cancelled),
+                                    on_progress=lambda done: progress(min(done, total), total,
+                                                                      "Counting police.uk files…")) as reader:
+            # One transaction for the whole import: a bad file, a full disk or Cancel rolls everything
+            # back. The counts are written a batch of files at a time while DuckDB reads the next batch, in
+            # the order given, so a later file's force-month replaces an earlier one's; the figures are
+            # worked out once, in SQL, when every count is in. Audited as one entry (issue 12), whose
+            # SHA-256 over the files is known once the hashing, which runs beside the reading, is done.
+            with _bulk_write(store), store.transaction(), store.batch(
+                    "Import police.uk data", source=", ".join(result.sources)) as batch:
+                writer = _Writer(store, result, replace_typed)
+                for counted in reader:
+                    writer.add_files(counted)
+                progress(total, total, "Saving the counts…")
                 check_cancelled(cancelled)
-                counted = future.result()
-                check_cancelled(cancelled)
-                writer.write_file(counted)
-                done_bytes += path.stat().st_size
-                progress(done_bytes, total_bytes, f"Imported {path.name}")
-        finally:
-            for future in pending:
-                future.cancel()
-        progress(total_bytes, total_bytes, "Saving the counts…")
-        check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
-        writer.finish()
+                writer.finish()
+                result.source_hash = batch.source_hash = reader.source_hash()
+                check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
     return result
 
 
 @contextlib.contextmanager
-def _large_cache(store: Store):
-    """A bigger page cache while a big import writes (SQLite's default 2 MB spills and re-reads pages)."""
-    before = store.scalar("PRAGMA cache_size")
-    store.conn.execute("PRAGMA cache_size = -65536")
+def _bulk_write(store: Store):
+    """Settings for a big import's one transaction, put back afterwards: a bigger page cache (SQLite's
+    default 2 MB spills and re-reads pages) and the working tables in memory, never in a temporary file.
+    Durability is left as it is (synchronous stays as the file has it: the import is one transaction)."""
+    conn = store.conn
+    cache, temp = store.scalar("PRAGMA cache_size"), store.scalar("PRAGMA temp_store")
+    # Changing temp_store drops the connection's temporary tables (only this module makes any) and is
+    # refused inside a transaction: then the working tables stay where SQLite keeps them.
+    switch = temp != 2 and not conn.in_transaction
+    conn.execute("PRAGMA cache_size = -65536")
+    if switch:
+        conn.execute("PRAGMA temp_store = MEMORY")
     try:
         yield
     finally:
-        store.conn.execute(f"PRAGMA cache_size = {int(before)}")
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
+        if switch and not conn.in_transaction:
+            conn.execute(f"PRAGMA temp_store = {int(temp)}")
 
 
-def _count_unless_cancelled(path: Path, cancelled: CancelCheck):
-    check_cancelled(cancelled)
-    return police_uk.count_street_file(path)
-
-
-def _by_force_month(counted) -> dict[tuple[str, str], dict[tuple[str, str], int]]:
-    out: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
-    for (force, month, district, crime_type), n in counted.counts.items():
-        out.setdefault((force, month), {})[(district, crime_type)] = n
-    return out
+def _utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class _Writer:
-    """Writes counts force-month by force-month inside the caller's transaction."""
+    """Writes counts a batch of files at a time, then vintages and figures, inside the caller's transaction."""
 
-    def __init__(self, store: Store, result: PoliceImportResult):
-        self.store, self.result = store, result
+    def __init__(self, store: Store, result: PoliceImportResult,
+                 replace_typed: bool | Collection[FigureKey] = False, imported_at: str | None = None):
+        self.store, self.result, self.replace_typed = store, result, replace_typed
+        self.imported_at = _utc_now() if imported_at is None else imported_at
         self.area_ids: dict[str, str] = {}
         self.current_names: dict[str, str] = {}
-        self.crime_types: set[str] = {r[0] for r in store.rows("SELECT DISTINCT crime_type FROM _police_counts")}
         self.indicators = {r[0] for r in store.rows("SELECT id FROM indicators")}
-        self.months: set[str] = set()
-        self.dirty: set[str] = set()  # months whose figures are not yet worked out again
-        self.forces: set[str] = set()
-        self.seen: set[tuple[str, str]] = set()
+        self.before = {(r[0], r[1]): r[2] for r in store.rows("SELECT force, month, file_sha256 FROM _police_vintages")}
+        self.vintages: dict[tuple[str, str], Vintage] = {}  # written at the end, once downloads are known
+        self.newest: dict[str, str] = {}  # source given -> newest month of its street files
         svc.sync_reference_areas(store)
-
-    def write_file(self, counted) -> None:
-        self.result.files += 1
-        self.result.rows += counted.rows
-        self.write(_by_force_month(counted))
-        # Work out this file's months now, while the next files are still being parsed (SQLite and
-        # pyarrow both release the GIL), rather than all at the end: a month another file touches
-        # later is simply worked out again from every force's counts.
-        self.flush()
-
-    def flush(self) -> None:
-        """The figures of every month written since the last flush, from the counts of every force."""
-        if self.dirty:
-            _recompute_values(self.store, sorted(self.dirty))
-            self.dirty.clear()
 
     def _area(self, district: str) -> str:
         area_id = self.area_ids.get(district)
@@ -174,66 +255,265 @@ class _Writer:
             self.current_names[district] = m.current_name
         return area_id
 
-    def write(self, by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]]) -> None:
+    def add_files(self, counted: list[police_uk.FileCounts]) -> None:
+        """Write the counts of these files (their figures are worked out by finish)."""
+        by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+        for c in counted:
+            self.result.files += 1
+            self.result.rows += c.rows
+            per_file: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+            for (force, month, district, crime_type), n in c.counts.items():
+                per_file.setdefault((force, month), {})[(district, crime_type)] = n
+            if per_file:
+                newest = max(month for _, month in per_file)
+                self.newest[c.source] = max(self.newest.get(c.source, newest), newest)
+            for (force, month), counts in per_file.items():
+                by_force_month[(force, month)] = counts  # a later file's force-month replaces an earlier one's
+                self.vintages[(force, month)] = Vintage(force, month, c.name, c.sha256, c.source,
+                                                        sum(counts.values()), self.imported_at)
+        self.write_counts(by_force_month)
+
+    def write_counts(self, by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]]) -> None:
+        """Replace each force-month's counts (an identical re-import writes nothing)."""
+        if not by_force_month:
+            return
         conn = self.store.conn
-        new_types = {t for counts in by_force_month.values() for _, t in counts} | {ALL_CRIME}
-        missing = {t for t in new_types if crime_indicator_id(t) not in self.indicators}
-        if missing:
-            _ensure_crime_indicators(self.store, missing)
-            self.indicators |= {crime_indicator_id(t) for t in missing}
-        # Replace each force-month: rows no longer there go, the rest are upserted (an identical
-        # re-import writes nothing, so the audit trail of the figures records only real changes).
-        stale, rows = [], []
-        for (force, month), counts in by_force_month.items():
-            existing = conn.execute("SELECT source_district, crime_type FROM _police_counts "
-                                    "WHERE force = ? AND month = ?", (force, month)).fetchall()
-            if existing and (force, month) not in self.seen:
-                self.result.replaced.append((force, month))
-            self.seen.add((force, month))
-            stale += [(force, month, r[0], r[1]) for r in existing if (r[0], r[1]) not in counts]
-            for (district, crime_type), n in counts.items():
-                rows.append((force, month, district, crime_type, self._area(district), n))
-            self.months.add(month)
-            self.dirty.add(month)
-            self.forces.add(force)
-        conn.executemany("DELETE FROM _police_counts WHERE force = ? AND month = ? AND source_district = ? "
-                         "AND crime_type = ?", stale)
+        crime_types = {t for counts in by_force_month.values() for _, t in counts}
+        if {crime_indicator_id(t) for t in crime_types | {ALL_CRIME}} - self.indicators:
+            _ensure_crime_indicators(self.store, crime_types)
+            self.indicators = {r[0] for r in self.store.rows("SELECT id FROM indicators")}
+        area = {district: self._area(district)
+                for counts in by_force_month.values() for district, _ in counts}  # each district once
+        # Counts of these force-months that the new files no longer have go, changed ones are updated, new
+        # ones inserted (in key order: the table is its key): worked out here, so a first import is plain
+        # INSERTs and the same file again writes nothing at all. Each force-month is found by its key.
+        old = {}
+        for force, month in by_force_month:
+            for district, crime_type, area_id, n in conn.execute(
+                    "SELECT source_district, crime_type, area_id, count FROM _police_counts WHERE force = ? "
+                    "AND month = ?", (force, month)):
+                old[(force, month, district, crime_type)] = (area_id, n)
+        rows = [(force, month, district, crime_type, area[district], n)
+                for (force, month), counts in by_force_month.items() for (district, crime_type), n in counts.items()]
+        if old:
+            new = {row[:4]: row[4:] for row in rows}
+            conn.executemany("DELETE FROM _police_counts WHERE force = ? AND month = ? AND source_district = ? "
+                             "AND crime_type = ?", [key for key in old if key not in new])
+            conn.executemany("UPDATE _police_counts SET area_id = ?, count = ? WHERE force = ? AND month = ? "
+                             "AND source_district = ? AND crime_type = ?",
+                             [(*value, *key) for key, value in new.items() if key in old and old[key] != value])
+            rows = [row for row in rows if row[:4] not in old]
+        rows.sort()
         conn.executemany("INSERT INTO _police_counts(force, month, source_district, crime_type, area_id, count) "
-                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(force, month, source_district, crime_type) "
-                         "DO UPDATE SET count = excluded.count, area_id = excluded.area_id "
-                         "WHERE _police_counts.count IS NOT excluded.count OR _police_counts.area_id IS NOT "
-                         "excluded.area_id", rows)
+                         "VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def finish(self) -> None:
-        self.flush()
-        self.result.months = sorted(self.months)
-        self.result.forces = sorted(self.forces)
+        """Write the vintages and the figures of every month of the forces imported, zeros included."""
+        conn = self.store.conn
+        vintages = [replace(v, download_newest_month=self.newest.get(v.download_newest_month,
+                                                                     v.download_newest_month))
+                    for v in self.vintages.values()]
+        for v in vintages:
+            if (v.force, v.month) in self.before:
+                same = self.before[(v.force, v.month)] == v.file_sha256
+                (self.result.unchanged if same else self.result.replaced).append((v.force, v.month))
+        # The same file again keeps its vintage (and when it was first imported); it may only learn that
+        # a newer download still had it unchanged.
+        conn.executemany(
+            "INSERT INTO _police_vintages(force, month, file_name, file_sha256, download_newest_month, rows, "
+            "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(force, month) DO UPDATE SET "
+            "file_name = CASE WHEN file_sha256 = excluded.file_sha256 THEN file_name ELSE excluded.file_name END, "
+            "rows = excluded.rows, "
+            "download_newest_month = CASE WHEN file_sha256 = excluded.file_sha256 "
+            "THEN max(download_newest_month, excluded.download_newest_month) ELSE excluded.download_newest_month END, "
+            "imported_at = CASE WHEN file_sha256 = excluded.file_sha256 THEN imported_at ELSE excluded.imported_at END, "
+            "file_sha256 = excluded.file_sha256 "
+            "WHERE file_sha256 IS NOT excluded.file_sha256 OR download_newest_month < excluded.download_newest_month",
+            [(v.force, v.month, v.file_name, v.file_sha256, v.download_newest_month, v.rows, v.imported_at)
+             for v in vintages])
+        forces = sorted({v.force for v in vintages})
+        if forces:
+            scope = [r[0] for r in self.store.rows(
+                f"SELECT DISTINCT month FROM _police_vintages WHERE force IN ({','.join('?' * len(forces))})", forces)]
+            self.result.typed = _recompute_values(self.store, scope, self.replace_typed)
+        self.result.vintages = vintages
+        self.result.months = sorted({v.month for v in vintages})
+        self.result.forces = forces
         self.result.areas = sorted(set(self.current_names.values()))
 
 
-def _recompute_values(store: Store, months: list[str]) -> None:
-    """Indicator figures of these months from the stored counts of every force (a sum over forces)."""
+# The figures of the months in scope, from the stored counts of every force, in SQL (temporary tables of
+# this connection): what _police_counts gives per indicator, area and month, plus the zeros (see _figures).
+_TEMP_TABLES = {
+    "police_scope": "month TEXT PRIMARY KEY",
+    "police_types": "crime_type TEXT PRIMARY KEY, indicator_id TEXT NOT NULL, counted INTEGER NOT NULL",
+    "police_file_areas": "force TEXT, area_id TEXT, month TEXT, PRIMARY KEY (force, area_id, month)",
+    "police_file_types": "force TEXT, month TEXT, crime_type TEXT, PRIMARY KEY (force, month, crime_type)",
+    "police_series": "force TEXT, area_id TEXT, crime_type TEXT, PRIMARY KEY (force, area_id, crime_type)",
+    "police_wanted": "indicator_id TEXT NOT NULL, area_id TEXT NOT NULL, period TEXT NOT NULL, value REAL NOT NULL, "
+                     "counted INTEGER NOT NULL, PRIMARY KEY (indicator_id, area_id, period)",
+    "police_held": "indicator_id TEXT NOT NULL, area_id TEXT NOT NULL, period TEXT NOT NULL, held_rowid INTEGER "
+                   "NOT NULL, value REAL, numerator REAL, source TEXT NOT NULL, "
+                   "PRIMARY KEY (indicator_id, area_id, period)",
+}
+_SAME_KEY = "{a}.indicator_id = {b}.indicator_id AND {a}.area_id = {b}.area_id AND {a}.period = {b}.period"
+_FIGURES_SQL = [
+    # Each crime type's count summed over forces (and over spellings of one indicator), added up in the
+    # table's own key rather than sorted for a GROUP BY first.
+    "INSERT INTO temp.police_wanted(indicator_id, area_id, period, value, counted) "
+    "SELECT t.indicator_id, c.area_id, c.month, c.count, t.counted FROM _police_counts c "
+    "JOIN temp.police_types t ON t.crime_type = c.crime_type WHERE c.month IN temp.police_scope AND true "
+    "ON CONFLICT DO UPDATE SET value = value + excluded.value, counted = max(counted, excluded.counted)",
+    # 0 where a force's file of the month has the area and the crime type, and the area has that crime type
+    # in some month of the force's files.
+    "INSERT OR IGNORE INTO temp.police_file_areas SELECT force, area_id, month FROM _police_counts "
+    "WHERE month IN temp.police_scope",
+    "INSERT OR IGNORE INTO temp.police_file_types SELECT force, month, crime_type FROM _police_counts "
+    "WHERE month IN temp.police_scope",
+    "INSERT OR IGNORE INTO temp.police_series SELECT force, area_id, crime_type FROM _police_counts "
+    "WHERE force IN (SELECT DISTINCT force FROM temp.police_file_areas)",
+    "INSERT OR IGNORE INTO temp.police_wanted(indicator_id, area_id, period, value, counted) "
+    "SELECT t.indicator_id, a.area_id, a.month, 0, t.counted FROM temp.police_file_areas a "
+    "JOIN temp.police_series s ON s.force = a.force AND s.area_id = a.area_id "
+    "JOIN temp.police_file_types f ON f.force = a.force AND f.month = a.month AND f.crime_type = s.crime_type "
+    "JOIN temp.police_types t ON t.crime_type = s.crime_type",
+    # All crime: every crime type but anti-social behaviour, where one is (a zero too).
+    "INSERT OR REPLACE INTO temp.police_wanted(indicator_id, area_id, period, value, counted) "
+    "SELECT ?, area_id, period, sum(value), 0 FROM temp.police_wanted WHERE counted GROUP BY area_id, period",
+    # What the file holds for these months now.
+    "INSERT INTO temp.police_held SELECT indicator_id, area_id, period, rowid, value, numerator, source "
+    "FROM indicator_values WHERE period IN temp.police_scope",
+]
+
+
+def _temp_tables(conn) -> None:
+    for name, columns in _TEMP_TABLES.items():
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns}) WITHOUT ROWID")
+        conn.execute(f"DELETE FROM temp.{name}")
+
+
+def _recompute_values(store: Store, months: list[str], replace_typed: bool | Collection[FigureKey]
+                      ) -> list[TypedFigure]:
+    """Indicator figures of these months from the stored counts of every force; returns the typed
+    figures that differ from them (replaced or kept as replace_typed says).
+
+    Worked out and compared in SQL, so Python never holds a row per figure: police figures the counts no
+    longer give go, changed ones are updated, new ones inserted in key order (their ids are derived, so
+    two offices agree on them); a typed figure (or one imported from a sheet, or merged) is kept unless
+    replace_typed says, and one that differs is returned."""
     conn = store.conn
-    marks = ",".join("?" * len(months))
-    totals: dict[tuple[str, str, str], int] = {}
-    for area_id, month, crime_type, n in conn.execute(
-            f"SELECT area_id, month, crime_type, sum(count) FROM _police_counts WHERE month IN ({marks}) "
-            "GROUP BY area_id, month, crime_type", months):
-        totals[(crime_indicator_id(crime_type), area_id, month)] = n
-        if crime_type != ANTI_SOCIAL:
-            key = (crime_indicator_id(ALL_CRIME), area_id, month)
-            totals[key] = totals.get(key, 0) + n
-    # Police figures of these months not in the new totals (a district no longer in a file) go.
-    stale = [(ind, area, month) for ind, area, month in conn.execute(
-        f"SELECT indicator_id, area_id, period FROM indicator_values WHERE source = ? AND period IN ({marks})",
-        [SOURCE, *months]) if (ind, area, month) not in totals]
-    conn.executemany("DELETE FROM indicator_values WHERE indicator_id = ? AND area_id = ? AND period = ?", stale)
-    conn.executemany(
-        "INSERT INTO indicator_values(id, indicator_id, area_id, period, value, source) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(indicator_id, area_id, period) DO UPDATE SET value = excluded.value, source = excluded.source, "
-        "numerator = NULL, denominator = NULL WHERE indicator_values.value IS NOT excluded.value "
-        "OR indicator_values.source IS NOT excluded.source",
-        [(f"pv:{ind}:{area}:{month}", ind, area, month, float(n), SOURCE) for (ind, area, month), n in totals.items()])
+    _temp_tables(conn)
+    try:
+        conn.executemany("INSERT INTO temp.police_scope VALUES (?)", [(m,) for m in months])
+        types = [r[0] for r in conn.execute(
+            "SELECT DISTINCT crime_type FROM _police_counts WHERE month IN temp.police_scope")]
+        conn.executemany("INSERT INTO temp.police_types VALUES (?, ?, ?)",
+                         [(t, crime_indicator_id(t), int(t != ANTI_SOCIAL)) for t in types])
+        for sql in _FIGURES_SQL:
+            conn.execute(sql, (crime_indicator_id(ALL_CRIME),) if "?" in sql else ())
+        typed = _typed_differing(conn, replace_typed)
+        # Police figures of these months that the counts no longer give (a district no longer in a file) go.
+        conn.execute("DELETE FROM indicator_values WHERE rowid IN (SELECT h.held_rowid FROM temp.police_held h "
+                     f"WHERE h.source = ? AND NOT EXISTS (SELECT 1 FROM temp.police_wanted w WHERE "
+                     f"{_SAME_KEY.format(a='w', b='h')}))", (SOURCE,))
+        # This import's figures (or a comment alone) that changed, then the typed ones to replace.
+        updates = conn.execute(
+            f"SELECT w.value, h.held_rowid FROM temp.police_wanted w JOIN temp.police_held h ON "
+            f"{_SAME_KEY.format(a='h', b='w')} WHERE (h.source = ? OR (h.value IS NULL AND h.numerator IS NULL)) "
+            "AND (h.value IS NOT w.value OR h.source <> ?) ORDER BY h.held_rowid", (SOURCE, SOURCE)).fetchall()
+        updates += [(t.imported_value, rowid) for t, rowid in typed if t.replaced]
+        conn.executemany("UPDATE indicator_values SET value = ?, source = 'police.uk', numerator = NULL, "
+                         "denominator = NULL WHERE rowid = ?", updates)
+        conn.execute(
+            "INSERT INTO indicator_values(id, indicator_id, area_id, period, value, source) "
+            "SELECT 'pv:' || w.indicator_id || ':' || w.area_id || ':' || w.period, w.indicator_id, w.area_id, "
+            "w.period, w.value, ? FROM temp.police_wanted w WHERE NOT EXISTS (SELECT 1 FROM temp.police_held h "
+            f"WHERE {_SAME_KEY.format(a='h', b='w')}) ORDER BY w.indicator_id, w.area_id, w.period", (SOURCE,))
+    finally:
+        for name in _TEMP_TABLES:
+            conn.execute(f"DELETE FROM temp.{name}")
+    return [t for t, _ in typed]
+
+
+def _typed_differing(conn, replace_typed: bool | Collection[FigureKey]) -> list[tuple[TypedFigure, int]]:
+    """The typed figures (anything not this import's, other than a comment alone) that the counts give
+    another value, in the indicators' order; with the rowid of each."""
+    differing = conn.execute(
+        "SELECT w.indicator_id, w.area_id, w.period, h.value, h.source, w.value, h.held_rowid, i.name, a.name, "
+        "i.sort_order FROM temp.police_wanted w "
+        f"JOIN temp.police_held h ON {_SAME_KEY.format(a='h', b='w')} "
+        "JOIN indicators i ON i.id = w.indicator_id JOIN indicator_areas a ON a.id = w.area_id "
+        "WHERE h.source <> ? AND NOT (h.value IS NULL AND h.numerator IS NULL) AND h.value IS NOT w.value",
+        (SOURCE,)).fetchall()
+    differing.sort(key=lambda d: (d[9], d[7], d[8], d[2]))
+    chosen = set() if replace_typed is False else None if replace_typed is True else set(replace_typed)
+    return [(TypedFigure(ind, name, area, area_name, period, value, source, imported,
+                         replaced=chosen is None or (ind, area, period) in chosen), rowid)
+            for ind, area, period, value, source, imported, rowid, name, area_name, _ in differing]
+
+
+def refresh_police_figures(store: Store, forces: Iterable[str] | None = None, *,
+                           replace_typed: bool | Collection[FigureKey] = False) -> list[TypedFigure]:
+    """Work the police.uk figures out again from the stored counts, for every month of these forces (all
+    forces when None), in one transaction; returns the typed figures that differ. For whoever changes
+    _police_counts other than by an import (the county merge taking another office's vintage)."""
+    wanted = None if forces is None else sorted(set(forces))
+    sql = "SELECT DISTINCT month FROM _police_vintages"
+    if wanted is not None:
+        if not wanted:
+            return []
+        sql += f" WHERE force IN ({','.join('?' * len(wanted))})"
+    with store.transaction():
+        months = [r[0] for r in store.rows(sql, wanted or ())]
+        return _recompute_values(store, months, replace_typed) if months else []
+
+
+def replace_typed_figures(store: Store, keys: Collection[FigureKey]) -> list[TypedFigure]:
+    """Put the police.uk figure in place of these typed figures (the answer to an import's question)."""
+    keys = set(keys)
+    if not keys:
+        return []
+    with store.transaction():
+        changed = _recompute_values(store, sorted({period for _, _, period in keys}), keys)
+    return [t for t in changed if t.replaced]
+
+
+def typed_figures_differing(store: Store) -> list[TypedFigure]:
+    """Typed figures that differ from the stored police.uk counts of their month (nothing is written)."""
+    months = [r[0] for r in store.rows("SELECT DISTINCT month FROM _police_vintages ORDER BY month")]
+    if not months:
+        return []
+
+    class _Look(Exception):
+        pass
+
+    found: list[TypedFigure] = []
+    try:
+        with store.transaction():
+            found = _recompute_values(store, months, False)
+            raise _Look()
+    except _Look:
+        pass
+    return found
+
+
+def figure_sources(store: Store, indicator_id: str, area_id: str, period: str) -> list[Vintage]:
+    """The police.uk files (vintages) behind one figure: the force-months with counts for that area and
+    month; none for a figure that is not this import's (typed, or imported from a sheet)."""
+    if not store.scalar("SELECT 1 FROM indicator_values WHERE indicator_id = ? AND area_id = ? AND period = ? "
+                        "AND source = ?", (indicator_id, area_id, period, SOURCE)):
+        return []
+    return [Vintage(*r) for r in store.rows(
+        "SELECT v.force, v.month, v.file_name, v.file_sha256, v.download_newest_month, v.rows, v.imported_at "
+        "FROM _police_vintages v WHERE v.month = ? AND EXISTS (SELECT 1 FROM _police_counts c "
+        "WHERE c.force = v.force AND c.month = v.month AND c.area_id = ?) ORDER BY v.force", (period, area_id))]
+
+
+def vintages(store: Store) -> list[Vintage]:
+    """Every force-month held, with the download it came from."""
+    return [Vintage(*r) for r in store.rows(
+        "SELECT force, month, file_name, file_sha256, download_newest_month, rows, imported_at "
+        "FROM _police_vintages ORDER BY force, month")]
 
 
 def police_counts(store: Store, *, area_id: str | None = None) -> list[dict]:
@@ -247,19 +527,24 @@ def police_counts(store: Store, *, area_id: str | None = None) -> list[dict]:
     return [dict(r) for r in store.rows(sql + " ORDER BY c.month, c.force, c.source_district, c.crime_type", params)]
 
 
-def load_counts(store: Store, rows: Iterable[tuple[str, str, str, str, int]]) -> PoliceImportResult:
+def load_counts(store: Store, rows: Iterable[tuple[str, str, str, str, int]], *, file_name: str = "",
+                file_sha256: str = "", imported_at: str | None = None) -> PoliceImportResult:
     """Load counts the importer made earlier (force, month, district as in the file, crime type, count).
 
-    The demo ships Suffolk's 2025 counts this way; they go through the same replace-and-recompute
-    path as an import, so loading them twice changes nothing.
+    The demo ships Suffolk's 2025 counts this way (file_name and file_sha256 name what it shipped,
+    imported_at "" keeps the example file the same from one build to the next); they go through the
+    same replace-and-recompute path as an import, so loading them twice changes nothing.
     """
-    by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
+    counts: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
     result = PoliceImportResult()
     for force, month, district, crime_type, n in rows:
-        by_force_month.setdefault((force, month), {})[(district, crime_type)] = int(n)
+        counts.setdefault((force, month), {})[(district, crime_type)] = int(n)
         result.rows += int(n)
     with store.transaction():
-        writer = _Writer(store, result)
-        writer.write(by_force_month)
+        writer = _Writer(store, result, imported_at=imported_at)
+        writer.write_counts(counts)
+        writer.newest[file_name] = max((month for _, month in counts), default="")
+        writer.vintages = {(force, month): Vintage(force, month, file_name, file_sha256, file_name, sum(c.values()),
+                                                   writer.imported_at) for (force, month), c in counts.items()}
         writer.finish()
     return result

@@ -11,6 +11,7 @@ from datetime import date
 
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.services import report_sections
+from safer_desk.services.progress import CancelCheck, Progress, never_cancelled, no_progress
 from safer_desk.services.report_model import ReportAreas, ReportSection
 from safer_desk.storage.store import Store
 
@@ -133,23 +134,35 @@ def resolve_year(year: str | FinancialYear | None) -> FinancialYear | None:
         raise ReportError(f"{text!r} is not a financial year: write it like 2016/17.") from exc
 
 
-def build_report(store: Store, *, year: str | FinancialYear | None = None, area: str | None = None,
-                 title: str | None = None, meeting: str | None = None, today: date | None = None) -> ReportDocument:
-    """Collect every tab's sections for the board report of one financial year and area.
+def report_choices(year: str | FinancialYear | None, meeting: str | None) -> tuple[FinancialYear | None, str]:
+    """The financial year (None: all years) and the meeting's date as the paper prints it ("" when not given).
 
-    title replaces the default title ("Report to the Safer Suffolk Partnership Board"); meeting is the date
-    of the meeting the paper goes to (01/04/2018).
+    Raises ReportError saying what is wrong, so the window can check the choices before the work starts.
     """
     fy = resolve_year(year)
-    choice = resolve_area(store, area)
-    areas = report_areas(store, choice, fy)
     meeting_date = ""
     if meeting and meeting.strip():
         try:
             meeting_date = format_uk_date(parse_uk_date(meeting))
         except PeriodError as exc:
             raise ReportError(f"Meeting date {meeting.strip()!r} is not a date: write it like 20/09/2018.") from exc
-    sections = [s for s in report_sections.all_sections(store, year=fy, areas=areas) if not s.is_empty]
+    return fy, meeting_date
+
+
+def build_report(store: Store, *, year: str | FinancialYear | None = None, area: str | None = None,
+                 title: str | None = None, meeting: str | None = None, today: date | None = None,
+                 progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled) -> ReportDocument:
+    """Collect every tab's sections for the board report of one financial year and area.
+
+    title replaces the default title ("Report to the Safer Suffolk Partnership Board"); meeting is the date
+    of the meeting the paper goes to (01/04/2018). progress hears of each tab's sections as they are
+    collected; cancelled is asked between them and raises services.progress.Cancelled.
+    """
+    fy, meeting_date = report_choices(year, meeting)
+    choice = resolve_area(store, area)
+    areas = report_areas(store, choice, fy)
+    sections = [s for s in report_sections.all_sections(store, year=fy, areas=areas, progress=progress,
+                                                        cancelled=cancelled) if not s.is_empty]
     if not sections:
         sections = [ReportSection("No figures", paragraphs=[
             f"This file has no projects, allocations, costs or indicator figures for {choice.name.lower() if choice.id is None else choice.name}"

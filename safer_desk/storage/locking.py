@@ -1,68 +1,207 @@
-"""One writer per file: an operating-system lock on a small file beside it (works on Windows too).
+"""One writer per file: an operating-system lock on a small `.lock` file beside it (Windows too).
 
-The lock is released by the operating system when the process dies, so a crash never
-leaves a file locked for ever. A second window, in this process or another, is told
-the file is in use and can open it read-only.
+The lock is taken on the file's resolved real path, so a symlink or another spelling of the path
+(`sub/../office.sqlite`) meets the same lock. The operating system releases it when the process
+dies, so a crash never leaves a file locked for ever. The lock file holds a note of who has it
+(host, process, since when) for the "in use" message.
+
+The lock file is removed when the file closes, in a way that never lets two writers in:
+
+- POSIX (`flock`): the holder removes the lock file *while still holding it*, then unlocks. A
+  process that opened the old file just before and then wins the lock on it sees that the path
+  no longer names the file it locked (inode check after locking) and starts again. This is the
+  usual "lock, check the inode, unlink before unlock" scheme; filelock leaves the file in place
+  instead because its waiters share the inode. (A Safer Desk older than this scheme, racing at
+  the same microsecond, could lock a removed file: the versions are not meant to share a file.)
+- Windows (`msvcrt.locking`): the holder unlocks, closes, then deletes the file. Windows refuses
+  to delete a file another process has open, so the delete only happens when nobody can be
+  holding or waiting on it; otherwise the next holder removes it when it closes.
+
+A lock file left by a killed process (POSIX) or by a process that crashed (Windows) is taken over
+by the next opener and removed when it closes.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
-import socket
 from datetime import datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
+LOCK_SUFFIX = ".lock"
+LEGACY_HOLDER_SUFFIX = ".lock-holder"  # versions before 0.1.1 wrote the holder note to a second file
+# Windows locks one byte far past the note, so other processes can still read the note.
+WINDOWS_LOCK_OFFSET = 1 << 20
+_ATTEMPTS = 5
 
 
 class FileInUse(Exception):
     pass
 
 
-def lock_path(path: Path) -> Path:
-    return Path(path).with_name(Path(path).name + ".lock")
+def real_path(path: Path | str) -> Path:
+    """The file's real location: symlinks followed, `..` and `.` gone, absolute."""
+    return Path(os.path.realpath(Path(path).expanduser()))
 
 
-def _holder_path(path: Path) -> Path:
-    return Path(path).with_name(Path(path).name + ".lock-holder")
+def lock_path(path: Path | str) -> Path:
+    """Where the lock of a Safer Desk file lives: beside its real path, named FILE.lock."""
+    real = real_path(path)
+    return real.with_name(real.name + LOCK_SUFFIX)
+
+
+def _is_windows() -> bool:
+    return os.name == "nt"
+
+
+def _host() -> str:
+    """This computer's name, without importing socket (start-up)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    return os.environ.get("COMPUTERNAME", "")
+
+
+def _holder_note() -> bytes:
+    return json.dumps({"host": _host(), "pid": os.getpid(),
+                       "since": datetime.now().isoformat(timespec="seconds")}).encode("utf-8")
+
+
+def _describe(note: bytes) -> str:
+    try:
+        info = json.loads(note.decode("utf-8"))
+        return f" (by process {info.get('pid')} on {info.get('host')} since {info.get('since')})"
+    except (ValueError, AttributeError):
+        return ""
+
+
+def _read_note(fd: int) -> bytes:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return os.read(fd, 4096)
+    except OSError:
+        return b""
 
 
 class OfficeLock:
-    """Exclusive lock for writing one Safer Desk file."""
+    """Exclusive lock for writing one Safer Desk file (not re-entrant: a second lock in the same
+    process is refused, exactly like one in another process)."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self._lock = FileLock(str(lock_path(self.path)), timeout=0, is_singleton=False)
+        self.lock_file = lock_path(self.path)
+        self._fd: int | None = None
+
+    @property
+    def is_locked(self) -> bool:
+        return self._fd is not None
 
     def acquire(self) -> None:
+        if self._fd is not None:
+            return
+        self._fd = self._acquire_windows() if _is_windows() else self._acquire_posix()
         try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
-            raise FileInUse(self._in_use_message()) from None
-        try:
-            _holder_path(self.path).write_text(
-                json.dumps({"host": socket.gethostname(), "pid": os.getpid(),
-                            "since": datetime.now().isoformat(timespec="seconds")}),
-                encoding="utf-8",
-            )
+            os.ftruncate(self._fd, 0)
+            os.lseek(self._fd, 0, os.SEEK_SET)
+            os.write(self._fd, _holder_note())
         except OSError:
             pass  # the note of who holds the lock is a courtesy; the lock itself is what counts
 
-    def _in_use_message(self) -> str:
-        who = ""
-        try:
-            info = json.loads(_holder_path(self.path).read_text(encoding="utf-8"))
-            who = f" (by process {info.get('pid')} on {info.get('host')} since {info.get('since')})"
-        except (OSError, ValueError):
-            pass
-        return (f"{self.path.name} is already open for writing in another Safer Desk window{who}. "
-                "It can be opened read-only.")
-
     def release(self) -> None:
-        if self._lock.is_locked:
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        if _is_windows():
+            self._release_windows(fd)
+        else:
+            self._release_posix(fd)
+        legacy = self.lock_file.with_name(self.lock_file.name[: -len(LOCK_SUFFIX)] + LEGACY_HOLDER_SUFFIX)
+        try:
+            legacy.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def _in_use(self, note: bytes) -> FileInUse:
+        return FileInUse(f"{self.path.name} is already open for writing in another Safer Desk window"
+                         f"{_describe(note)}. It can be opened read-only.")
+
+    # -- POSIX: flock, inode check, unlink before unlock --------------------------------------------
+    def _acquire_posix(self) -> int:
+        import fcntl
+
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        for _ in range(_ATTEMPTS):
+            fd = os.open(self.lock_file, flags, 0o644)
             try:
-                _holder_path(self.path).unlink(missing_ok=True)
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+                    note = _read_note(fd)
+                    os.close(fd)
+                    raise self._in_use(note) from None
+                if exc.errno in (errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOLCK):
+                    # A file system without locks (some network mounts): SQLite's own locking still
+                    # keeps the file consistent; the one-writer courtesy cannot be offered there.
+                    return fd
+                os.close(fd)
+                raise
+            if _same_file(fd, self.lock_file):
+                return fd
+            os.close(fd)  # its holder removed it while we were waiting for it: take the new one
+        raise self._in_use(b"")
+
+    def _release_posix(self, fd: int) -> None:
+        import fcntl
+
+        try:
+            if _same_file(fd, self.lock_file):
+                self.lock_file.unlink()
+        except OSError:
+            pass
+        finally:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_UN)
             except OSError:
                 pass
-            self._lock.release()
+            os.close(fd)
+
+    # -- Windows: a byte-range lock; delete after close, which Windows refuses while others have it open
+    def _acquire_windows(self) -> int:
+        import msvcrt
+
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0)
+        try:
+            fd = os.open(self.lock_file, flags, 0o644)
+        except PermissionError:
+            raise self._in_use(b"") from None  # being deleted by its last holder this very moment
+        try:
+            os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            note = _read_note(fd)
+            os.close(fd)
+            raise self._in_use(note) from None
+        return fd
+
+    def _release_windows(self, fd: int) -> None:
+        import msvcrt
+
+        try:
+            os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        try:
+            self.lock_file.unlink()
+        except OSError:
+            pass  # another process has it open (it is taking the lock): it removes the file when it closes
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        here, there = os.fstat(fd), os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)

@@ -15,14 +15,14 @@ import re
 import secrets
 import sqlite3
 import stat
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
 
-from safer_desk import __version__
-from safer_desk.storage import audit
+from safer_desk import __version__, faults
+from safer_desk.storage import audit, leftovers
+from safer_desk.storage.safe_write import atomic_path
 from safer_desk.storage.locking import FileInUse, OfficeLock
 from safer_desk.storage.schema import all_sets, known_steps
 
@@ -64,6 +64,36 @@ class NeedsUpgrade(StoreError):
     """An older file opened read-only: it must be opened for writing once to be upgraded."""
 
 
+class AuditTrailDamaged(StoreError):
+    """The file's audit triggers are missing, changed or joined by others: changes would go unrecorded.
+
+    Nothing was written. The window offers read-only or ``repair_audit_trail``; the command line names
+    ``safer-desk check FILE --repair``.
+    """
+
+    def __init__(self, path: Path, problems: list):
+        self.path = Path(path)
+        self.problems = list(problems)
+        listed = "; ".join(p.text for p in self.problems[:3]) + ("; …" if len(self.problems) > 3 else "")
+        super().__init__(
+            f"The audit trail of {self.path.name} cannot be trusted: {len(self.problems)} of its safeguards "
+            f"are missing or changed ({listed}). Changes made now would not all be recorded. Open it read-only, "
+            "or repair it: a backup is made first, the safeguards are made again and the gap is recorded in the "
+            f'trail (on the command line: safer-desk check "{self.path}" --repair). The file has not been changed.'
+        )
+
+
+class FileEmpty(StoreError):
+    """A file of zero bytes (or an SQLite file with no tables): never silently turned into a new file.
+
+    The window asks whether to start a new file there; ``open_store(..., replace_empty=True)`` does it.
+    """
+
+
+class FileDamaged(StoreError):
+    """SQLite's page check found damage: the file is refused for writing (and by the window), untouched."""
+
+
 @dataclass(frozen=True)
 class FileCheck:
     """What a read-only look at a file found, before anything is written."""
@@ -71,6 +101,7 @@ class FileCheck:
     exists: bool
     has_tables: bool
     pending: list[tuple[str, str]]
+    empty: bool = False  # zero bytes, or an SQLite file with no tables
 
 
 def read_only_uri(path: Path, **options: str) -> str:
@@ -105,15 +136,16 @@ def inspect_file(path: Path) -> FileCheck:
     except OSError as exc:
         raise FileMissing(f"{path} cannot be read: {exc.strerror or exc}.") from exc
     if header == b"" and path.stat().st_size == 0:
-        return FileCheck(True, False, sorted(known_steps()))
+        return FileCheck(True, False, sorted(known_steps()), empty=True)
     if header != SQLITE_HEADER:
         raise NotADatabase(f"{path.name} is not a Safer Desk file: it is not an SQLite database at all.")
+    recover_after_a_crash(path)
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not tables:
-                return FileCheck(True, False, sorted(known_steps()))
+                return FileCheck(True, False, sorted(known_steps()), empty=True)
             if "meta" not in tables or MIGRATIONS_TABLE not in tables:
                 raise NotSaferDeskFile(
                     f"{path.name} is an SQLite database but not a Safer Desk file; it has not been changed."
@@ -141,6 +173,35 @@ def inspect_file(path: Path) -> FileCheck:
     return FileCheck(True, True, pending)
 
 
+def recover_after_a_crash(path: Path) -> None:
+    """Let SQLite recover a file whose writer was killed, so that a read-only look can read it.
+
+    A writer killed mid-transaction leaves a write-ahead log (or a hot journal) that only a writable
+    connection may recover ("attempt to write a readonly database" on a read-only one); SQLite does it on
+    the first read of a writable connection, restoring the file as it was before the lost transaction.
+    Found by benchmarks/kill_loop.py: without this a merge killed at the wrong moment left a file refused
+    as damaged at the next start.
+    """
+    try:
+        probe = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as exc:
+        if not (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY") \
+                or not os.access(path, os.W_OK):
+            return  # not a recovery: the look that follows says what is wrong
+    conn = sqlite3.connect(str(path), timeout=5)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        pass
+    finally:
+        conn.close()
+
+
 def _step_order(step: tuple[str, str]) -> tuple[int, int]:
     for i, migration_set in enumerate(all_sets()):
         if migration_set.name == step[0]:
@@ -157,6 +218,8 @@ class Store:
         self.read_only = read_only
         self._lock = lock
         self._db = None
+        # (Re-)registered here so the store holds its connection's audit state (the open batch).
+        self.audit_state = audit.register_functions(conn)
 
     # -- reading ------------------------------------------------------------
     def rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
@@ -204,15 +267,45 @@ class Store:
             else:
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
+        # Every outermost transaction belongs to a user action (an unnamed one unless store.action named it).
+        with audit.user_action(None):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+
+    def action(self, label: str):
+        """``with store.action("Save project Suffolk Strive"):`` every audit entry written inside carries
+        this action's id and label (nested actions join the outer one), so the history reads one action
+        per line."""
+        return audit.user_action(label)
+
+    @contextlib.contextmanager
+    def batch(self, label: str, *, source: str | None = None, source_hash: str | None = None) -> Iterator[audit.Batch]:
+        """One transaction audited as ONE entry: what, the source file and its SHA-256, rows per table.
+
+        The row triggers count instead of writing while it is open; the entry is written at the end in
+        the same transaction (nothing at all if it fails, or if it wrote no row: doing the same import
+        or merge again changes nothing, the trail included). A batch inside a batch joins it.
+        """
+        state = self.audit_state
+        if state.batch is not None:
+            yield state.batch
+            return
+        with self.action(label), self.transaction():
+            current = audit.Batch(label, source, source_hash)
+            state.batch = current
+            try:
+                yield current
+            finally:
+                state.batch = None
+            if current.rows:
+                audit.record_batch(self.conn, current)
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction():
@@ -238,8 +331,8 @@ class Store:
         return Store(self.path, _connect(self.path, read_only=self.read_only), read_only=self.read_only, lock=None)
 
     def backup_to(self, target: Path) -> Path:
-        """Write a consistent copy of the whole file to target, atomically."""
-        return _backup_connection(self.conn, Path(target))
+        """Write a consistent copy of the whole file to target (File > Save a Copy), atomically."""
+        return _backup_connection(self.conn, Path(target), private=False)
 
     def close(self) -> None:
         try:
@@ -280,22 +373,16 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
-def _backup_connection(conn: sqlite3.Connection, target: Path) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+def _backup_connection(conn: sqlite3.Connection, target: Path, *, label: str = "backup",
+                       private: bool = True) -> Path:
+    """A consistent copy of conn's database at target: whole and flushed to disk, or not there at all."""
+    with atomic_path(target, label=label, private=private) as tmp:
         out = sqlite3.connect(str(tmp))
         try:
             conn.backup(out)
             out.execute("PRAGMA journal_mode = DELETE")
         finally:
             out.close()
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return target
 
 
@@ -303,19 +390,39 @@ def backups_folder(path: Path) -> Path:
     return Path(path).parent / "backups"
 
 
-def make_backup(path: Path, *, reason: str = "backup") -> Path:
-    """A timestamped copy of the file in the backups folder beside it; keeps the last few."""
+BACKUP_STAMP = "%Y%m%d-%H%M%S-%f"
+_BACKUP_NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.(?P<reason>[a-z][a-z-]*)\.sqlite$")
+
+
+def backups_of(path: Path) -> list[Path]:
+    """The backups of this one data file, oldest first (never another file's: office.2019.sqlite's backups
+    are not office.sqlite's, though both start with "office.")."""
     path = Path(path)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    found = []
+    try:
+        entries = list(backups_folder(path).iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = _BACKUP_NAME.match(entry.name)
+        if match and match.group("stem") == path.stem and entry.is_file():
+            found.append((match.group("stamp"), entry))
+    return [p for _, p in sorted(found)]
+
+
+def make_backup(path: Path, *, reason: str = "backup") -> Path:
+    """A timestamped copy of the file in the backups folder beside it; keeps the last KEEP_BACKUPS of this file."""
+    path = Path(path)
+    stamp = datetime.now().strftime(BACKUP_STAMP)
     target = backups_folder(path) / f"{path.stem}.{stamp}.{reason}.sqlite"
     src = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         _backup_connection(src, target)
     finally:
         src.close()
-    existing = sorted(backups_folder(path).glob(f"{path.stem}.*.sqlite"))
-    for old in existing[:-KEEP_BACKUPS]:
-        old.unlink(missing_ok=True)
+    for old in backups_of(path)[:-KEEP_BACKUPS]:
+        with contextlib.suppress(OSError):
+            old.unlink(missing_ok=True)
     return target
 
 
@@ -329,12 +436,22 @@ def _check_writable(path: Path) -> None:
 
 
 def open_store(path: Path | str, *, create: bool = False, read_only: bool = False,
-               office_name: str | None = None) -> Store:
-    """Open (and if needed create or migrate) a Safer Desk file, or raise a StoreError saying why not."""
+               office_name: str | None = None, replace_empty: bool = False) -> Store:
+    """Open (and if needed create or migrate) a Safer Desk file, or raise a StoreError saying why not.
+
+    A zero-byte file is refused with FileEmpty (it is never silently made a new file); replace_empty=True,
+    given when the person has said so, makes a new Safer Desk file in its place.
+    """
     path = Path(path)
+    leftovers.remove_leftovers([path.parent, backups_folder(path)])
     check = inspect_file(path)
     if not check.exists and not create:
         raise FileMissing(f"There is no file at {path}.")
+    if check.empty and not (replace_empty and not read_only):
+        raise FileEmpty(
+            f"{path.name} is empty ({'0 bytes' if path.stat().st_size == 0 else 'an SQLite file with no tables'}): "
+            "it is not a Safer Desk file, and it has not been changed. Choose another file, or delete it and "
+            "create a new file there.")
     if read_only:
         if not check.exists:
             raise FileMissing(f"There is no file at {path}.")
@@ -343,6 +460,9 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
                 f"{path.name} was made by an older version of Safer Desk and must be opened for writing once "
                 "to be upgraded (a backup is made first)."
             )
+        # No page check here: it costs about 0.3 s a 100 MB file (benchmarks/open_check.py) and a read-only
+        # store cannot spread damage; a damaged page met while reading is an sqlite3.DatabaseError that the
+        # command line turns into one line naming the file (cli.main).
         return Store(path, _connect(path, read_only=True), read_only=True, lock=None)
     if check.exists:
         _check_writable(path)
@@ -356,13 +476,22 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
     except FileInUse as exc:
         raise FileLocked(str(exc)) from exc
     try:
+        if not check.exists or check.empty:
+            # Built whole in a temporary file and moved into place: a full disk or a kill leaves no
+            # half-made file behind that would be refused for ever after as "not a Safer Desk file".
+            create_file(path, office_name or path.stem, replace=check.empty)
+            check = FileCheck(True, True, [])
+        else:
+            check_pages(path)
+            _refuse_damaged_audit(path, check)  # before anything is written, the backup included
         if check.has_tables and check.pending:
             make_backup(path, reason="before-upgrade")
+            faults.boundary("migration:after-backup")
         conn = _connect(path, read_only=False)
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             if check.pending:
-                _apply_migrations(conn, office_name or path.stem)
+                _migrate_all_or_nothing(conn, office_name or path.stem)
         except BaseException:
             conn.close()
             raise
@@ -372,20 +501,183 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
         raise
 
 
+def check_pages(path: Path) -> None:
+    """Refuse a file with a damaged page (SQLite's quick_check) before anything is written to it.
+
+    Run on its own read-only connection, before the file is opened for writing (switching to WAL
+    already writes to the file's header), so damage is never built on. Its cost is measured by
+    benchmarks/open_check.py (the example file and a 100 MB file).
+    """
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if (getattr(exc, "sqlite_errorname", "") or "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+            return  # another writer is busy with it: not damage (the writable open waits its turn)
+        problems = [str(exc)]
+    if problems and problems != ["ok"]:
+        raise FileDamaged(
+            f"{Path(path).name} is damaged and cannot be used ({problems[0]}); it has not been changed. "
+            f"Restore the latest copy from the backups folder beside it ({backups_folder(path)}) or ask IT "
+            "for the copy on the network drive.")
+
+
+def create_file(path: Path, office_name: str, *, fill=None, replace: bool = False, label: str = "new-file") -> Path:
+    """A new Safer Desk file at path, made whole in a temporary file and moved into place at the end.
+
+    fill(store), when given, adds rows before the move (the example file). Without replace an existing
+    file is never overwritten. The caller holds the path's lock when other windows may open it.
+    """
+    path = Path(path)
+    if path.exists() and not replace:
+        raise StoreError(f"{path.name} already exists; it has not been changed.")
+    with atomic_path(path, label=label) as tmp:
+        conn = _connect(tmp, read_only=False)
+        try:
+            faults.boundary(f"{label}:after-create")
+            _migrate_all_or_nothing(conn, office_name)
+            if fill is not None:
+                fill(Store(tmp, conn, read_only=False, lock=None))
+            faults.boundary(f"{label}:after-migrations" if fill is None else f"{label}:after-fill")
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()
+    return path
+
+
+def _migrate_all_or_nothing(conn: sqlite3.Connection, office_name: str) -> None:
+    """Every pending step, the version and the audit triggers in one transaction (each step a savepoint).
+
+    A run killed or failing half-way leaves the file exactly as it was before the upgrade (with the
+    backup beside it), never with some steps applied or without its audit triggers.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _apply_migrations(conn, office_name)
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def _apply_migrations(conn: sqlite3.Connection, office_name: str) -> None:
     import sqlite_utils
     from sqlite_utils.migrations import Migrations
 
     db = sqlite_utils.Database(conn)
+    state = audit.register_functions(conn)
+    if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+        # Making a new file: its seed rows, name and version are part of making it, not changes to record.
+        state.batch = audit.Batch("make the file")
+    steps_run = 0
+
+    def between_steps(fn):
+        # sqlite-utils runs a step and records it in one savepoint: the boundary is passed as the next
+        # step starts, before it changes anything, i.e. between finished steps.
+        def step(database) -> None:
+            nonlocal steps_run
+            if steps_run:
+                faults.boundary("migration:after-step")
+            steps_run += 1
+            fn(database)
+        return step
+
     for migration_set in all_sets():
         runner = Migrations(migration_set.name)
         for name, fn in migration_set.steps:
-            runner(name=name)(fn)
+            runner(name=name)(between_steps(_with_audit_triggers(fn)))
         runner.apply(db)
+    faults.boundary("migration:before-finish")
     with db.atomic():
         conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('office_name', ?)", (office_name,))
         conn.execute(
             "INSERT INTO meta(key, value) VALUES ('written_by', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (__version__,),
         )
-        audit.refresh_audit_triggers(conn)
+        audit.install_triggers(conn)
+    state.batch = None
+
+
+def _with_audit_triggers(fn):
+    """A migration step that also makes the audit triggers of the tables it created or changed, in its own
+    transaction: a crash between a step and its triggers cannot leave a table unaudited."""
+
+    def step(db) -> None:
+        before = audit.table_definitions(db.conn)
+        fn(db)
+        after = audit.table_definitions(db.conn)
+        audit.install_triggers(db.conn, tables=[t for t, sql in after.items() if before.get(t) != sql])
+
+    step.__name__ = fn.__name__
+    return step
+
+
+def _trigger_problems(conn: sqlite3.Connection, pending: bool) -> list:
+    """What is wrong with the audit triggers; with steps still to apply, only whether they are all there
+    (their exact SQL is this version's and is made again by the steps)."""
+    if not audit.chain_ready(conn):
+        return []  # a file from before the chain: the step that chains it makes every trigger and records any gap
+    problems = audit.check_triggers(conn)
+    if pending:
+        problems = [p for p in problems if p.kind != "changed"]
+    return problems
+
+
+def audit_trigger_problems(path: Path) -> list:
+    """A read-only look at a file's audit triggers (an empty list when all is well)."""
+    check = inspect_file(path)
+    if not check.has_tables:
+        return []
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        return _trigger_problems(conn, bool(check.pending))
+    finally:
+        conn.close()
+
+
+def _refuse_damaged_audit(path: Path, check: FileCheck) -> None:
+    problems = audit_trigger_problems(path)
+    if problems:
+        raise AuditTrailDamaged(path, problems)
+
+
+def repair_audit_trail(path: Path | str) -> "audit.RepairReport":
+    """Back the file up, make its audit triggers again, re-seal a broken chain and record the gap.
+
+    Raises a StoreError when the file cannot be opened for writing (missing, in use, read-only …).
+    """
+    path = Path(path)
+    check = inspect_file(path)
+    if not check.has_tables:
+        raise FileMissing(f"There is no Safer Desk file at {path}.")
+    _check_writable(path)
+    before = audit_trigger_problems(path)
+    lock = OfficeLock(path)
+    try:
+        lock.acquire()
+    except FileInUse as exc:
+        raise FileLocked(str(exc)) from exc
+    try:
+        make_backup(path, reason="before-audit-repair")
+        conn = _connect(path, read_only=False)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            if check.pending:
+                _migrate_all_or_nothing(conn, path.stem)  # the chaining step makes every trigger again
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                report = audit.repair(conn, known=before)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        finally:
+            Store(path, conn, read_only=False, lock=None).close()
+        return report
+    finally:
+        lock.release()

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QThreadPool, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from safer_desk import APP_NAME, __version__
 
 SCREENSHOT_SIZE = (1280, 800)
+# Set (to anything) to make the window close itself once it has shown its file: the README test,
+# the packaging smoke test and benchmarks/startup.py start the real window this way.
+CLOSE_AFTER_START = "SAFER_DESK_CLOSE_AFTER_START"
+# Exit code when Qt cannot start (the message says why and what to install).
+QT_FAILED = 1
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -22,29 +28,218 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationName(APP_NAME)
         QCoreApplication.setApplicationVersion(__version__)
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        app = QApplication(argv if argv is not None else [sys.argv[0]])
+        app = _start_qt(argv if argv is not None else [sys.argv[0]])
         app.setApplicationDisplayName(APP_NAME)
         app.setDesktopFileName("safer-desk")
     return app  # type: ignore[return-value]
 
 
-def run_window(path: Path | None = None, *, create: bool = False) -> int:
-    """Show the window, then open the file once it has painted (heavy imports come after)."""
-    app = ensure_app()
-    from safer_desk.ui.main_window import MainWindow, app_icon
+def _start_qt(argv: list[str]) -> QApplication:
+    """Create the QApplication; if Qt cannot start, say which libraries are missing instead of Qt's hint."""
+    held: list[str] = []
 
-    app.setWindowIcon(app_icon())
-    window = MainWindow()
-    window.show()
-
-    def open_file() -> None:
-        if path is None:
-            window.open_default()
+    def handler(mode, context, message: str) -> None:
+        if mode == QtMsgType.QtFatalMsg:
+            _cannot_start(held + [message])
+        elif (getattr(context, "category", "") or "").startswith("qt.qpa"):
+            held.append(message)  # kept back until we know whether Qt starts
         else:
-            window.open_path(path, create=create)
+            sys.stderr.write(message + "\n")
 
-    QTimer.singleShot(0, open_file)
-    return app.exec()
+    previous = qInstallMessageHandler(handler)
+    try:
+        app = QApplication(argv)
+    finally:
+        qInstallMessageHandler(previous)
+    for message in held:  # Qt started after all: its notes go out as it would have printed them
+        sys.stderr.write(message + "\n")
+    return app
+
+
+def _cannot_start(messages: list[str]) -> None:
+    """Called from Qt's fatal message: print what to do, then leave without Qt's abort (no core dump)."""
+    from PySide6.QtCore import QLibraryInfo
+
+    from safer_desk.ui.platform_check import explain
+
+    try:
+        plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+        text = explain(messages, plugins)
+    except Exception as exc:  # noqa: BLE001 - never lose the message while explaining it
+        text = "Safer Desk cannot open its window: " + " ".join(messages) + f" ({exc})"
+    tell_without_qt(text)
+    os._exit(QT_FAILED)
+
+
+def tell_without_qt(text: str, *, windows: bool = os.name == "nt") -> None:
+    """Say text where the person will see it when Qt itself cannot: stderr, or on Windows, when there
+    is no console (`Safer Desk.exe`, started from the Start menu), a system message box."""
+    console = sys.stderr is not None
+    if console:
+        try:
+            sys.stderr.fileno()
+        except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation: captured, no console
+            console = False
+    if sys.stderr is not None:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    if windows and not console:
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, text, APP_NAME, 0x10)  # MB_ICONERROR
+
+
+class _CloseOnSignal:
+    """SIGINT, SIGTERM (and Ctrl+Break on Windows) close the window the normal way, so the file is
+    closed, its lock released and a --demo copy removed, instead of the process dying mid-way."""
+
+    def __init__(self, app: QApplication, *, windows: bool = os.name == "nt"):
+        self.app = app
+        self.windows = windows
+        self.received: int | None = None
+        self._previous: dict[int, object] = {}
+        self._wakeup = None
+        self._timer = None
+        names = ["SIGINT", "SIGTERM", "SIGBREAK" if windows else "SIGHUP"]
+        for name in names:
+            signum = getattr(signal, name, None)
+            if signum is not None:
+                try:
+                    self._previous[signum] = signal.signal(signum, self._handle)
+                except (ValueError, OSError):  # not the main thread, or not allowed here
+                    pass
+        self._keep_python_awake()
+
+    def _keep_python_awake(self) -> None:
+        """Python runs signal handlers only when it gets control, and Qt's loop is C++."""
+        if not self.windows:  # POSIX: the signal writes to a pipe that Qt's loop watches
+            from PySide6.QtCore import QSocketNotifier
+
+            reader, writer = os.pipe()
+            os.set_blocking(reader, False)
+            os.set_blocking(writer, False)
+            try:
+                self._old_fd = signal.set_wakeup_fd(writer, warn_on_full_buffer=False)
+            except (ValueError, OSError):
+                os.close(reader)
+                os.close(writer)
+                self._poll()
+                return
+            notifier = QSocketNotifier(reader, QSocketNotifier.Type.Read, self.app)
+            notifier.activated.connect(lambda *_: self._drain(reader))
+            self._wakeup = (reader, writer, notifier)
+        else:  # Windows has no such socket for signals: let Python look a few times a second
+            self._poll()
+
+    def _poll(self) -> None:
+        timer = QTimer(self.app)
+        timer.timeout.connect(lambda: None)
+        timer.start(300)
+        self._timer = timer
+
+    @staticmethod
+    def _drain(reader: int) -> None:
+        try:
+            while os.read(reader, 64):
+                pass
+        except OSError:  # BlockingIOError: drained
+            pass
+
+    def _handle(self, signum, frame) -> None:
+        self.received = signum
+        QApplication.closeAllWindows()
+        QApplication.quit()
+
+    def restore(self) -> None:
+        for signum, previous in self._previous.items():
+            try:
+                signal.signal(signum, previous)
+            except (ValueError, OSError, TypeError):
+                pass
+        if self._wakeup is not None:
+            reader, writer, notifier = self._wakeup
+            notifier.setEnabled(False)
+            signal.set_wakeup_fd(self._old_fd)
+            os.close(reader)
+            os.close(writer)
+            self._wakeup = None
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+
+def run_window(path: Path | None = None, *, create: bool = False) -> int:
+    """Show the window, then open the file once it has painted (heavy imports come after).
+
+    Returns the exit code: 0 when closed, 128 + the signal's number when closed by SIGINT/SIGTERM.
+    """
+    app = ensure_app()
+    closer = _CloseOnSignal(app)
+    unattended = bool(os.environ.get(CLOSE_AFTER_START))
+    failed = []
+    try:
+        from safer_desk.ui.main_window import MainWindow, app_icon
+
+        if unattended:
+            _prompts_to_stderr()
+        app.setWindowIcon(app_icon())
+        window = MainWindow()
+        window.show()
+
+        def open_file() -> None:
+            if closer.received:
+                return
+            from safer_desk.services.files import remove_leftovers
+
+            try:
+                remove_leftovers(system_temp=True)  # what a killed earlier run left behind, after the first paint
+            except OSError:
+                pass
+            opened = window.open_default() if path is None else window.open_path(path, create=create)
+            if unattended:
+                if opened:
+                    QTimer.singleShot(0, lambda: _close_once_shown(window))
+                else:  # the reason went to stderr instead of a dialog nobody would answer
+                    failed.append(True)
+                    window.close()
+
+        QTimer.singleShot(0, open_file)
+        code = app.exec() if not closer.received else 0  # a signal before the loop: no loop to end
+        window.session.close()  # closed already unless the loop ended some other way
+    finally:
+        closer.restore()
+    if closer.received:
+        return 128 + closer.received
+    return 1 if failed else code
+
+
+def _prompts_to_stderr() -> None:
+    """Unattended (CLOSE_AFTER_START): a question or a refusal goes to stderr, and questions are
+    answered no, instead of a dialog that would wait for ever."""
+    from safer_desk.ui import prompts
+
+    def say(kind: str, title: str, text: str) -> None:
+        sys.stderr.write(f"safer-desk: {kind}: {title}: {text}\n")
+
+    prompts.show_error = lambda parent, title, text: say("error", title, text)
+    prompts.show_info = lambda parent, title, text: say("note", title, text)
+
+    def ask(parent, title, text, **kwargs) -> bool:
+        say("question answered no", title, text)
+        return False
+
+    prompts.ask = ask
+
+
+def _close_once_shown(window) -> None:
+    """For CLOSE_AFTER_START: once the file's first screen is drawn, say when, and close normally."""
+    wait_until_idle(window)
+    window.grab()  # the whole window drawn, as the bare-window floor of benchmarks/startup.py does
+    title = window.windowTitle()
+    sys.stderr.write(f"safer-desk: window shown at {time.time():.3f} ({title}); closing it because "
+                     f"{CLOSE_AFTER_START} is set\n")
+    sys.stderr.flush()
+    window.close()
 
 
 def wait_until_idle(window, timeout_s: float = 20.0) -> None:
@@ -73,16 +268,19 @@ def screenshot(out: Path, path: Path, *, tab: str = "projects") -> Path:
         store = open_office_file(path, read_only=True).store
     window = MainWindow()
     window.persist_state = False
-    window.resize(*SCREENSHOT_SIZE)
-    window.set_store(store)
-    window.show_tab(tab)
-    window.show()
-    wait_until_idle(window)
-    image = window.grab()
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out), "PNG"):
-        raise OSError(f"could not write {out}")
-    window.close()
-    app.processEvents()
+    try:
+        window.resize(*SCREENSHOT_SIZE)
+        window.set_store(store)
+        window.show_tab(tab)
+        window.show()
+        wait_until_idle(window)
+        image = window.grab()
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(out), "PNG"):
+            raise OSError(f"could not write {out}")
+    finally:
+        window.close()  # closes the file too, so a --demo copy can be removed
+        window.session.close()
+        app.processEvents()
     return out

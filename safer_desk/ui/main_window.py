@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, 
 from safer_desk import APP_NAME, __version__
 from safer_desk.paths import default_file, resource
 from safer_desk.presenters.actions import lower_first
-from safer_desk.services.files import (FileLocked, FileReadOnly, Store, StoreError, back_up, open_office_file,
-                                       program_schema_version)
+from safer_desk.services.files import (AuditTrailDamaged, FileEmpty, FileLocked, FileReadOnly, Store, StoreError,
+                                       back_up, open_office_file, program_schema_version, repair_audit_trail)
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.session import Session
 from safer_desk.ui.tabs import MENU_MODULES, TAB_SPECS, TabBase
@@ -284,27 +284,54 @@ class MainWindow(QMainWindow):
         path.parent.mkdir(parents=True, exist_ok=True)
         return self.open_path(path, create=True)
 
-    def open_path(self, path: Path, *, create: bool = False, read_only: bool = False) -> bool:
-        """Open a file, asking to open it read-only when it is in use or cannot be written."""
+    def open_path(self, path: Path, *, create: bool = False, read_only: bool = False,
+                  replace_empty: bool = False) -> bool:
+        """Open a file, asking to open it read-only when it is in use or cannot be written, and asking
+        before an empty (zero-byte) file is made a new Safer Desk file."""
         path = Path(path)
         if not self.may_close_file():
             return False
         try:
-            opened = open_office_file(path, create=create, read_only=read_only)
+            opened = open_office_file(path, create=create, read_only=read_only, replace_empty=replace_empty)
+        except FileEmpty as exc:
+            if read_only or not prompts.ask(self, "Empty file", f"{exc}\n\nStart a new Safer Desk file there "
+                                            "(the empty file is replaced)?", yes="Start a New File"):
+                return False
+            return self.open_path(path, replace_empty=True)
         except (FileLocked, FileReadOnly) as exc:
             if not prompts.ask(self, "Open read-only?", f"{exc}\n\nOpen it read-only?", yes="Open Read-Only"):
                 return False
             return self.open_path(path, read_only=True)
+        except AuditTrailDamaged as exc:
+            return self._open_with_damaged_audit(path, exc, create)
         except StoreError as exc:
             prompts.show_error(self, "Cannot open file", str(exc))
             return False
         self.set_store(opened.store)
-        settings.add_recent_file(str(path))
-        settings.write("files/last", str(path))
+        settings.add_recent_file(str(path))  # and files/last; never a temporary --demo copy
         if opened.announcement():  # the one write an open may make: say so
             self.statusBar().showMessage(opened.announcement(), 30000)
             prompts.show_info(self, "File upgraded", opened.announcement())
         return True
+
+    def _open_with_damaged_audit(self, path: Path, exc: AuditTrailDamaged, create: bool) -> bool:
+        """Offer the repair (backup, triggers made again, gap recorded), else read-only (issue 12)."""
+
+        if prompts.ask(self, "Audit trail not complete", f"{exc}\n\nRepair it now?", yes="Repair",
+                       no="Not Now"):
+            try:
+                repair_audit_trail(path)
+            except StoreError as error:
+                prompts.show_error(self, "Audit trail not repaired", str(error))
+                return False
+            prompts.show_info(self, "Audit trail repaired",
+                              f"The audit trail of {path.name} was repaired (a backup was made first). The repair and "
+                              "the gap are recorded in the trail (View > History of Changes).")
+            return self.open_path(path, create=create)
+        if prompts.ask(self, "Open read-only?", f"Open {path.name} read-only instead? Nothing can be changed until "
+                       "the audit trail is repaired.", yes="Open Read-Only"):
+            return self.open_path(path, read_only=True)
+        return False
 
     def set_store(self, store: Store | None) -> None:
         self.session.set_store(store)

@@ -45,8 +45,20 @@ def write(key: str, value: object) -> None:
 
 
 def add_recent_file(path: str) -> list[str]:
-    recent = [p for p in read_list("files/recent") if p != path]
-    recent.insert(0, path)
+    """Put path first in File > Open Recent (and remember it as the last file); a temporary copy
+    (`--demo`) is never listed, since it is gone when its window closes, and ones listed by older
+    versions are dropped."""
+    from safer_desk.services.example_copy import is_demo_copy
+
+    recent = [p for p in read_list("files/recent") if p != path and not is_demo_copy(p)]
+    if not is_demo_copy(path):
+        recent.insert(0, path)
+        write("files/last", path)
     recent = recent[:RECENT_LIMIT]
-    write("files/recent", recent)
+    if recent:
+        write("files/recent", recent)
+    else:
+        s = app_settings()
+        s.remove("files/recent")
+        s.sync()
     return recent

@@ -85,14 +85,16 @@ class Task(QObject):
         return self._cancel.is_set()
 
     def _show_progress(self, done: int, total: int, message: str) -> None:
-        if self._dialog is None:
+        dialog = self._dialog
+        if dialog is None:
             return
-        # QProgressDialog takes 32-bit ints: report a percentage, never a raw count.
-        if total:
-            self._dialog.setMaximum(100)
-            self._dialog.setValue(min(100, int(done * 100 // max(total, 1))))
         if message:
-            self._dialog.setLabelText(message)
+            dialog.setLabelText(message)
+        # QProgressDialog takes 32-bit ints: report a percentage, never a raw count. Last: a window-modal
+        # progress dialog's setValue processes events, and the task may finish (and drop the dialog) in there.
+        if total:
+            dialog.setMaximum(100)
+            dialog.setValue(min(100, int(done * 100 // max(total, 1))))
 
     def _finish(self) -> None:
         self.running = False

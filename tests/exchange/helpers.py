@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import shutil
 import sqlite3
 import contextlib
@@ -219,11 +220,85 @@ def reidentify(path: Path, office_name: str, *, district_from: str | None = None
                          [(new, t, old) for (t, old), new in mapping.items()])
     conn.execute("UPDATE meta SET value = ? WHERE key = 'office_id'", (new_id(),))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'office_name'", (office_name,))
-    conn.execute("DELETE FROM audit_log")
+    audit.discard_trail_of_copy(conn)  # the copy becomes another office, with a trail of its own
+    conn.execute("DELETE FROM meta WHERE key = 'export_sequence'")
+    conn.execute("DELETE FROM _export_anchors")
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     assert not problems, problems
     conn.execute("COMMIT")
     conn.close()
+
+
+def officer_keys() -> list[str]:
+    """This test's officer key (every office of a test is exported by the same officer, in the same home)."""
+    from safer_desk.exchange.signing import officer_key
+
+    return [officer_key().fingerprint]
+
+
+def merge_accepting(county, paths, **kwargs):
+    """Merge, the county lead having confirmed the officer's key by phone (the merge tests' usual case)."""
+    from safer_desk.services.county import merge_district_files
+
+    return merge_district_files(county, paths, accept_keys=officer_keys(), **kwargs)
+
+
+def accept_key_args() -> list[str]:
+    """`--accept-key FINGERPRINT` for this test's officer key, for `safer-desk merge`."""
+    return ["--accept-key", officer_keys()[0]]
+
+
+def resign_export(path: Path, *, key=None, edit=None, **fields: str) -> Path:
+    """Make an export genuinely signed after changing it: what a forger holding a key (key, or this test's
+    officer key) could make, or another version's export. edit(conn) changes rows or tables; fields
+    replace manifest fields; every checksum, count and the signature are then made again."""
+    from safer_desk.exchange import signing
+    from safer_desk.exchange.county_schema import content_checksum, content_checksums, data_tables, row_counts, \
+        schema_hash
+
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.create_function("safer_desk_user", 0, lambda: "forger")
+    if edit is not None:
+        edit(conn)
+    manifest = dict(conn.execute("SELECT key, value FROM _export_manifest").fetchall())
+    manifest.pop("signed_statement", None)
+    manifest.pop("signature", None)
+    tables = data_tables(conn)
+    total, per_table = content_checksums(conn, tables)
+    internal = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                                                  "LIKE 'sqlite%'") if r[0] not in tables and r[0] != "_export_manifest")
+    steps = [f"{a}/{b}" for a, b in conn.execute("SELECT migration_set, name FROM _sqlite_migrations ORDER BY id")]
+    key = key or signing.officer_key()
+    manifest.update({
+        "tables": json.dumps(tables), "row_counts": json.dumps(row_counts(conn, tables), sort_keys=True),
+        "checksum": total, "table_checksums": json.dumps(per_table, sort_keys=True),
+        "internal_tables": json.dumps(internal), "migration_steps": json.dumps(steps),
+        "schema_version": str(len(steps)), "key_fingerprint": key.fingerprint, "public_key": key.public_text,
+    })
+    manifest.update(fields)
+    conn.execute("DROP TABLE _export_manifest")
+    manifest["schema_hash"] = schema_hash(conn, ["_export_manifest"])
+    by_digest = json.loads(manifest.get("public_tables", "[]"))
+    if by_digest:  # the police.uk counts are signed per force-month: their digests are made again too
+        from safer_desk.exchange.county_schema import PUBLIC_DIGESTS_TABLE, public_digests
+
+        conn.execute(f"DELETE FROM {PUBLIC_DIGESTS_TABLE}")
+        conn.executemany(f"INSERT INTO {PUBLIC_DIGESTS_TABLE}(force, month, rows, digest) VALUES (?, ?, ?, ?)",
+                         [(f, m, n, d) for (f, m), (n, d) in sorted(public_digests(conn).items())])
+    manifest["internal_checksum"] = content_checksum(conn, [t for t in internal if t not in by_digest])
+    statement = signing.canonical_bytes(manifest)
+    conn.execute("CREATE TABLE _export_manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
+    conn.executemany("INSERT INTO _export_manifest VALUES (?, ?)", list(manifest.items()) + [
+        ("signed_statement", statement.decode("utf-8")), ("signature", key.sign(statement))])
+    conn.close()
+    return path
+
+
+def other_officer_key():
+    """Another officer's key (as if made on another computer)."""
+    from safer_desk.exchange.signing import OfficerKey
+
+    return OfficerKey.generate()
 
 
 def copy_file(src: Path, dst: Path) -> Path:

@@ -8,8 +8,9 @@ import sqlite3
 import pytest
 
 from safer_desk.exchange.county_merge import ExportRefused, read_export
-from safer_desk.services.county import export_for_county, merge_district_files
-from tests.exchange.helpers import cli_output, file_sha256, new_office
+from safer_desk.services.county import export_for_county
+from tests.exchange.helpers import (accept_key_args, cli_output, file_sha256, merge_accepting, new_office,
+                                   resign_export)
 from tests.exchange.test_county_merge import data_state
 
 
@@ -66,14 +67,12 @@ def tampered_row(path, tmp_path):
 
 
 def newer_schema(path, tmp_path):
-    conn = sqlite3.connect(str(path))
-    conn.execute("INSERT INTO _sqlite_migrations(migration_set, name, applied_at) "
-                 "VALUES ('safer_desk.future', 'create_time_machine', '2030-01-01')")
-    steps = [f"{s}/{n}" for s, n in conn.execute("SELECT migration_set, name FROM _sqlite_migrations ORDER BY id")]
-    conn.execute("UPDATE _export_manifest SET value = ? WHERE key = 'migration_steps'", (json.dumps(steps),))
-    conn.commit()
-    conn.close()
-    return path
+    """A genuine export from a newer version (signed by the same officer) with a layout step this one lacks."""
+    def add_step(conn):
+        conn.execute("INSERT INTO _sqlite_migrations(migration_set, name, applied_at) "
+                     "VALUES ('safer_desk.future', 'create_time_machine', '2030-01-01')")
+
+    return resign_export(path, edit=add_step, app_version="9.9")
 
 
 def not_an_export(path, tmp_path):
@@ -118,27 +117,27 @@ CASES = [
     (truncated, "truncated"),
     (truncated_mid_page, "truncated"),
     (plain_sqlite, "not an export from Safer Desk"),
-    (tampered_checksum, "checksum does not match"),
-    (tampered_row, "checksum does not match"),
+    (tampered_checksum, "checksum was recomputed after it was signed"),
+    (tampered_row, "values in x_projects were changed after it was signed"),
     (newer_schema, "newer version of Safer Desk"),
     (not_an_export, "not an export for the county"),
     (text_file, "not an SQLite database"),
     (empty_file, "not an SQLite database"),
     (corrupt_pages, "damaged"),
-    (missing_rows, "row counts do not match"),
+    (missing_rows, "rows were added to or removed from x_project_lines after it was signed"),
 ]
 
 
 @pytest.mark.parametrize("make_bad, message", CASES, ids=[c[0].__name__ for c in CASES])
 def test_bad_file_is_refused_and_the_open_county_file_is_unchanged(make_bad, message, export_path, county, tmp_path):
-    assert merge_district_files(county, [export_path]).merged[0].added > 0  # a county with data in it
+    assert merge_accepting(county, [export_path]).merged[0].added > 0  # a county with data in it
     bad = make_bad(export_path, tmp_path)
     with pytest.raises(ExportRefused, match=message) as refused:
         read_export(bad)
     assert bad.name in str(refused.value) and "has not been changed" in str(refused.value)
     before = data_state(county), county.rows("SELECT * FROM _county_imports"), \
         county.rows("SELECT * FROM _county_provenance ORDER BY table_name, row_key")
-    report = merge_district_files(county, [bad])
+    report = merge_accepting(county, [bad])
     assert report.merged == [] and message in report.refused[0][1]
     after = data_state(county), county.rows("SELECT * FROM _county_imports"), \
         county.rows("SELECT * FROM _county_provenance ORDER BY table_name, row_key")
@@ -152,11 +151,11 @@ def test_command_refuses_bad_file_and_leaves_county_bytes_alone(make_bad, messag
     good = export_for_county(district, tmp_path / "good.sqlite").path
     county = tmp_path / "county.sqlite"
     new_office(county, "Suffolk county").close()  # with the stand-in tables, like the districts
-    code, out, err = cli_output(["merge", str(county), str(good)])
+    code, out, err = cli_output(["merge", str(county), str(good), *accept_key_args()])
     assert code == 0, err
     before = file_sha256(county)
     bad = make_bad(export_for_county(district, tmp_path / "babergh-export.sqlite").path, tmp_path)
-    code, out, err = cli_output(["merge", str(county), str(good), str(bad)])
+    code, out, err = cli_output(["merge", str(county), str(good), str(bad), *accept_key_args()])
     assert code == 1 and message in err and "has not been changed" in err
     assert file_sha256(county) == before
 

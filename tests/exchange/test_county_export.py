@@ -64,10 +64,10 @@ def test_default_export_holds_no_per_referral_rows(district, tmp_path):
     try:
         for table in PRIVATE:
             assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
-        # Totals by district and month instead: 2 victims in April (4 items), 1 in May.
-        summary = conn.execute(f"SELECT district_id, month, victims, spend_pence FROM {SUMMARY_TABLE} "
-                               "ORDER BY month").fetchall()
-        assert summary == [("district:babergh", "2018-04", 2, 2 * 10_499), ("district:babergh", "2018-05", 1, 10_499)]
+        # The totals by district and month are made from the real fund tables, with small-number control
+        # (tests/safety/test_disclosure.py); these stand-ins get none: never the stand-in view's raw rows
+        # (2 victims in April, 1 in May would each be a row describing fewer than three victims).
+        assert conn.execute(f"SELECT count(*) FROM {SUMMARY_TABLE}").fetchone()[0] == 0
     finally:
         conn.close()
     # Not even in free pages or the audit trail: the pseudonyms are nowhere in the file's bytes.

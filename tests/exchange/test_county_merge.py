@@ -6,10 +6,11 @@ import pytest
 
 from safer_desk.exchange.county_schema import content_checksum, row_counts
 from safer_desk.services.county import (check_district_files, export_for_county, list_conflicts, list_imports,
-                                        merge_district_files, provenance_counts)
+                                        provenance_counts)
 from safer_desk.services.progress import Cancelled
 from safer_desk.storage.store import open_store
-from tests.exchange.helpers import add_standin_tables, copy_file, fill_district, reidentify
+from tests.exchange.helpers import (add_standin_tables, copy_file, fill_district, merge_accepting, reidentify,
+                                   resign_export)
 
 
 def data_state(store) -> tuple[str, dict[str, int]]:
@@ -18,7 +19,7 @@ def data_state(store) -> tuple[str, dict[str, int]]:
 
 def test_merging_an_export_into_an_empty_county_copies_every_row_with_its_origin(district, county, tmp_path):
     out = export_for_county(district, tmp_path / "babergh-export.sqlite", include_referrals=True)
-    report = merge_district_files(county, [out.path])
+    report = merge_accepting(county, [out.path])
     assert report.refused == [] and report.conflicts == []
     summary = report.merged[0]
     blank = sum(row_counts(county.conn).values()) - summary.added  # rows every new file starts with
@@ -39,34 +40,34 @@ def test_merging_an_export_into_an_empty_county_copies_every_row_with_its_origin
 
 def test_merging_the_same_export_twice_changes_nothing(district, county, tmp_path):
     out = export_for_county(district, tmp_path / "babergh-export.sqlite")
-    merge_district_files(county, [out.path])
+    merge_accepting(county, [out.path])
     before = data_state(county)
-    again = merge_district_files(county, [out.path]).merged[0]
+    again = merge_accepting(county, [out.path]).merged[0]
     assert (again.added, again.replaced, again.removed, again.conflicts) == (0, 0, 0, [])
     assert again.unchanged == out.total_rows
     assert data_state(county) == before
     # A second export of unchanged data (new export id, same rows) changes nothing either.
     later = export_for_county(district, tmp_path / "babergh-later.sqlite")
-    assert merge_district_files(county, [later.path]).merged[0].changed is False
+    assert merge_accepting(county, [later.path]).merged[0].changed is False
     assert data_state(county) == before
 
 
 def test_a_newer_export_replaces_the_office_rows_and_removes_what_it_no_longer_has(district, county, tmp_path):
     first = export_for_county(district, tmp_path / "first.sqlite")
-    merge_district_files(county, [first.path])
+    merge_accepting(county, [first.path])
     with district.transaction():
         district.conn.execute("UPDATE x_projects SET status = 'commissioned' WHERE id = ?", (district.ids["project0"],))
         district.conn.execute("DELETE FROM x_projects WHERE id = ?", (district.ids["project1"],))  # and its 2 lines
         district.conn.execute("INSERT INTO x_projects VALUES ('new-project', 'Night bus', 'proposed', 500000)")
     second = export_for_county(district, tmp_path / "second.sqlite")
-    summary = merge_district_files(county, [second.path]).merged[0]
+    summary = merge_accepting(county, [second.path]).merged[0]
     assert (summary.added, summary.replaced, summary.removed, summary.conflicts) == (1, 1, 3, [])
     assert county.scalar("SELECT status FROM x_projects WHERE id = ?", (district.ids["project0"],)) == "commissioned"
     assert county.scalar("SELECT count(*) FROM x_projects WHERE id = ?", (district.ids["project1"],)) == 0
     assert content_checksum(county.conn, second.row_counts) == second.checksum
     # The older export, merged after the newer one, is refused and changes nothing.
     before = data_state(county)
-    report = merge_district_files(county, [first.path])
+    report = merge_accepting(county, [first.path])
     assert report.merged == [] and "newer export" in report.refused[0][1]
     assert data_state(county) == before
 
@@ -76,7 +77,7 @@ def test_several_files_merge_oldest_export_first(district, county, tmp_path):
     with district.transaction():
         district.conn.execute("UPDATE x_projects SET status = 'live'")
     second = export_for_county(district, tmp_path / "second.sqlite")
-    report = merge_district_files(county, [second.path, first.path])
+    report = merge_accepting(county, [second.path, first.path])
     assert [s.file_name for s in report.merged] == ["first.sqlite", "second.sqlite"]
     assert county.scalar("SELECT count(*) FROM x_projects WHERE status = 'live'") == 3
 
@@ -102,7 +103,7 @@ def test_two_districts_merge_side_by_side_and_share_reference_data(district, cou
         b = export_for_county(b_store, tmp_path / "ipswich-export.sqlite")
     finally:
         b_store.close()
-    report = merge_district_files(county, [a.path, b.path])
+    report = merge_accepting(county, [a.path, b.path])
     assert report.conflicts == [] and report.refused == []
     assert county.scalar("SELECT count(*) FROM x_projects") == 6
     assert county.scalar("SELECT count(*) FROM x_indicator_values") == 6
@@ -127,14 +128,14 @@ def test_two_districts_merge_side_by_side_and_share_reference_data(district, cou
         b2 = export_for_county(b_store, tmp_path / "ipswich-export-2.sqlite")
     finally:
         b_store.close()
-    summary = merge_district_files(county, [b2.path]).merged[0]
+    summary = merge_accepting(county, [b2.path]).merged[0]
     assert summary.removed == 3 and summary.conflicts == []
     assert county.scalar("SELECT count(*) FROM x_projects WHERE title = 'A ELEV8'") == 1
 
 
 def test_same_rows_from_two_offices_are_conflicts_and_the_first_is_kept(district, county, tmp_path):
     a = export_for_county(district, tmp_path / "a.sqlite")
-    merge_district_files(county, [a.path])
+    merge_accepting(county, [a.path])
     before = data_state(county)
     before_tables = content_checksum(county.conn, [t for t in before[1] if t != "x_fund_summary"])
     # Another office started from a copy of Babergh's file and edited a project: same ids, other office.
@@ -148,24 +149,26 @@ def test_same_rows_from_two_offices_are_conflicts_and_the_first_is_kept(district
         b = export_for_county(other, tmp_path / "b.sqlite")
     finally:
         other.close()
-    summary = merge_district_files(county, [b.path]).merged[0]
+    summary = merge_accepting(county, [b.path]).merged[0]
     kinds = {(c.table, c.kind) for c in summary.conflicts}
     assert ("x_projects", "other-office") in kinds
     assert all(c.other == "Babergh office" for c in summary.conflicts if c.kind == "other-office")
-    # Only the copy's own district-month totals (ids derived from its office id) are new; nothing replaced.
+    # Nothing replaced, nothing added (the stand-ins' district-month totals are no longer exported: the real
+    # fund summary, with small-number control, is tested in tests/safety/test_disclosure.py).
     assert summary.replaced == 0 and summary.added == county.scalar(
-        "SELECT count(*) FROM _county_provenance WHERE office_name = 'Copycat office'") == 2
+        "SELECT count(*) FROM _county_provenance WHERE office_name = 'Copycat office'") == 0
     assert data_state(county)[1]["x_projects"] == before[1]["x_projects"]
     tables = [t for t in before[1] if t != "x_fund_summary"]
     assert content_checksum(county.conn, tables) == before_tables  # nothing overwritten
     assert county.scalar("SELECT title FROM x_projects WHERE id = ?", (district.ids["project0"],)) == "A ELEV8"
     listed = list_conflicts(county)
     assert len(listed) == len(summary.conflicts)
-    assert {r["office_name"] for r in listed} == {"Copycat office"}
+    assert {c.office_name for c in listed} == {"Copycat office"}
+    assert all(c.detail.startswith("X projects '") for c in listed if c.table == "x_projects")
 
 
 def test_a_row_edited_at_the_county_is_never_overwritten(district, county, tmp_path):
-    merge_district_files(county, [export_for_county(district, tmp_path / "a.sqlite").path])
+    merge_accepting(county, [export_for_county(district, tmp_path / "a.sqlite").path])
     pid = district.ids["project0"]
     with county.transaction():
         county.conn.execute("UPDATE x_projects SET status = 'county says no' WHERE id = ?", (pid,))
@@ -174,16 +177,17 @@ def test_a_row_edited_at_the_county_is_never_overwritten(district, county, tmp_p
         district.conn.execute("DELETE FROM x_projects WHERE id = ?", (district.ids["project2"],))
     with county.transaction():
         county.conn.execute("UPDATE x_projects SET cost_pence = 1 WHERE id = ?", (district.ids["project2"],))
-    summary = merge_district_files(county, [export_for_county(district, tmp_path / "b.sqlite").path]).merged[0]
+    summary = merge_accepting(county, [export_for_county(district, tmp_path / "b.sqlite").path]).merged[0]
     kinds = sorted((c.kind, c.row_key) for c in summary.conflicts)
     assert kinds == sorted([("edited-at-county", pid), ("removed-but-edited", district.ids["project2"])])
     assert county.scalar("SELECT status FROM x_projects WHERE id = ?", (pid,)) == "county says no"
     assert county.scalar("SELECT cost_pence FROM x_projects WHERE id = ?", (district.ids["project2"],)) == 1
 
 
-def test_two_offices_claiming_one_district_month_is_a_unique_conflict(district, county, tmp_path):
+def test_two_offices_sending_one_district_month_agree_or_conflict_once(district, county, tmp_path):
+    """Figures both offices send alike are one fact; where they differ, one conflict in words, the first kept."""
     a = export_for_county(district, tmp_path / "a.sqlite")
-    # The second office also reports Babergh's figures (not moved to another district).
+    # The second office also reports Babergh's figures (not moved to another district), April differently.
     b_path = second_district(district, tmp_path, "Rival office", move_to="district:babergh")
     b_store = open_store(b_path)
     try:
@@ -192,17 +196,22 @@ def test_two_offices_claiming_one_district_month_is_a_unique_conflict(district, 
         b = export_for_county(b_store, tmp_path / "b.sqlite")
     finally:
         b_store.close()
-    report = merge_district_files(county, [a.path, b.path])
-    unique = sorted((c for c in report.merged[1].conflicts if c.kind == "unique"), key=lambda c: c.detail)
-    # Both offices claim Babergh's April-June: each month is a conflict (even where the figures agree).
-    assert [c.table for c in unique] == ["x_indicator_values"] * 3
-    assert unique[0].other == "Babergh office" and "2016-04" in unique[0].detail
+    report = merge_accepting(county, [a.path, b.path])
+    conflicts = report.merged[1].conflicts
+    assert [(c.table, c.kind) for c in conflicts] == [("x_indicator_values", "differs")]
+    assert conflicts[0].detail == ("X indicator values of district Babergh, Apr 2016: 120 from Babergh office, 121 "
+                                   "from Rival office")
     assert county.scalar("SELECT count(*) FROM x_indicator_values") == 3
     assert county.scalar("SELECT value FROM x_indicator_values WHERE month = '2016-04'") == 120
+    # May and June are the same figures: held by both offices now, so neither removes them alone.
+    shared = county.scalar("SELECT count(*) FROM _county_provenance WHERE table_name = 'x_indicator_values' "
+                           "AND shared = 1")
+    assert shared == 2
 
 
-def test_children_of_a_row_that_was_not_merged_are_reported_too(district, county, tmp_path):
-    merge_district_files(county, [export_for_county(district, tmp_path / "a.sqlite").path])
+def test_a_child_another_office_adds_to_a_shared_row_is_merged_under_it(district, county, tmp_path):
+    """Another office holding the same project (a copy of the file) adds a cost line: the line joins the project."""
+    merge_accepting(county, [export_for_county(district, tmp_path / "a.sqlite").path])
     path = copy_of(district, tmp_path / "copy.sqlite")
     other = open_store(path)
     try:
@@ -214,14 +223,14 @@ def test_children_of_a_row_that_was_not_merged_are_reported_too(district, county
         b = export_for_county(other, tmp_path / "b.sqlite")
     finally:
         other.close()
-    conflicts = merge_district_files(county, [b.path]).merged[0].conflicts
-    line = [c for c in conflicts if c.row_key == "new-line"]
-    assert line and line[0].kind == "missing-parent"
-    assert county.scalar("SELECT count(*) FROM x_project_lines WHERE id = 'new-line'") == 0
+    summary = merge_accepting(county, [b.path]).merged[0]
+    assert summary.conflicts == [] and summary.added == 1
+    assert county.scalar("SELECT project_id FROM x_project_lines WHERE id = 'new-line'") == district.ids["project0"]
+    assert county.scalar("SELECT office_name FROM _county_provenance WHERE row_key = 'new-line'") == "Copycat office"
 
 
 def test_reference_data_that_differs_is_a_conflict_and_the_county_keeps_its_own(district, county, tmp_path):
-    merge_district_files(county, [export_for_county(district, tmp_path / "a.sqlite").path])
+    merge_accepting(county, [export_for_county(district, tmp_path / "a.sqlite").path])
     b_path = second_district(district, tmp_path)
     b_store = open_store(b_path)
     try:
@@ -230,7 +239,7 @@ def test_reference_data_that_differs_is_a_conflict_and_the_county_keeps_its_own(
         b = export_for_county(b_store, tmp_path / "b.sqlite")
     finally:
         b_store.close()
-    conflicts = merge_district_files(county, [b.path]).merged[0].conflicts
+    conflicts = merge_accepting(county, [b.path]).merged[0].conflicts
     assert [(c.table, c.row_key, c.kind) for c in conflicts] == [("districts", "district:babergh", "reference-differs")]
     assert county.scalar("SELECT ons_code FROM districts WHERE id = 'district:babergh'") == "E07000200"
     assert county.scalar("SELECT count(*) FROM x_projects") == 6
@@ -241,7 +250,7 @@ def test_a_cancelled_merge_rolls_back_the_whole_file(district, county, tmp_path)
     before = data_state(county)
     progress = []
     with pytest.raises(Cancelled, match="a.sqlite"):
-        merge_district_files(county, [out.path], progress=lambda d, t, m="": progress.append((d, t)),
+        merge_accepting(county, [out.path], progress=lambda d, t, m="": progress.append((d, t)),
                              cancelled=lambda: True)
     assert data_state(county) == before
     assert county.scalar("SELECT count(*) FROM _county_provenance") == 0
@@ -250,28 +259,29 @@ def test_a_cancelled_merge_rolls_back_the_whole_file(district, county, tmp_path)
 
 def test_an_export_is_not_merged_into_the_file_it_came_from(district, tmp_path):
     out = export_for_county(district, tmp_path / "a.sqlite")
-    report = merge_district_files(district, [out.path])
+    report = merge_accepting(district, [out.path])
     assert report.merged == [] and "this very file" in report.refused[0][1]
 
 
 def test_an_export_from_an_older_version_is_upgraded_on_a_copy(district, county, tmp_path):
-    """An export missing a layout step this version has is migrated on a private copy, then merged."""
-    import json
-    import sqlite3
-
+    """A genuine export missing layout steps this version has is migrated on a private copy, then merged."""
     out = export_for_county(district, tmp_path / "old.sqlite")
-    conn = sqlite3.connect(str(out.path), isolation_level=None)
-    conn.execute("DROP TABLE _county_conflicts")
-    conn.execute("DROP TABLE _county_imports")
-    conn.execute("DROP TABLE _county_provenance")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'create_county_bookkeeping'")
-    steps = [f"{s}/{n}" for s, n in conn.execute("SELECT migration_set, name FROM _sqlite_migrations ORDER BY id")]
-    conn.execute("UPDATE _export_manifest SET value = ? WHERE key = 'migration_steps'", (json.dumps(steps),))
-    conn.close()
+
+    def as_older_version(conn):
+        for table in ("_county_conflicts", "_county_imports", "_county_origins", "_county_keys", "_export_anchors",
+                      "_county_decisions"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('create_county_bookkeeping', "
+                     "'create_signing_register', 'keep_conflicts_in_words_and_decisions', 'keep_row_origins_slim')")
+
+    resign_export(out.path, edit=as_older_version)  # as the older version would have signed it
     before = out.path.read_bytes()
     manifests, refused = check_district_files([out.path])
-    assert refused == [] and manifests[0].pending_steps == [("safer_desk.exchange", "create_county_bookkeeping")]
-    summary = merge_district_files(county, [out.path]).merged[0]
+    assert refused == [] and manifests[0].pending_steps == [
+        ("safer_desk.exchange", "create_county_bookkeeping"), ("safer_desk.exchange", "create_signing_register"),
+        ("safer_desk.exchange", "keep_conflicts_in_words_and_decisions"),
+        ("safer_desk.exchange", "keep_row_origins_slim")]
+    summary = merge_accepting(county, [out.path]).merged[0]
     assert summary.added + summary.unchanged == out.total_rows and summary.conflicts == []
     assert content_checksum(county.conn, out.row_counts) == out.checksum
     assert out.path.read_bytes() == before  # the district's file itself is never upgraded
@@ -280,7 +290,7 @@ def test_an_export_from_an_older_version_is_upgraded_on_a_copy(district, county,
 def test_progress_reaches_the_end(district, county, tmp_path):
     out = export_for_county(district, tmp_path / "a.sqlite")
     seen = []
-    merge_district_files(county, [out.path], progress=lambda d, t, m="": seen.append((d, t, m)))
+    merge_accepting(county, [out.path], progress=lambda d, t, m="": seen.append((d, t, m)))
     assert seen[-1][0] == seen[-1][1] and "a.sqlite" in seen[-1][2]
 
 
@@ -294,7 +304,7 @@ def test_tables_are_found_by_introspection(district, county, tmp_path):
         district.conn.execute("INSERT INTO late_arrival VALUES ('l1', 'landed later', ?)", (district.ids["project0"],))
     out = export_for_county(district, tmp_path / "a.sqlite")
     assert out.row_counts["late_arrival"] == 1
-    merge_district_files(county, [out.path])
+    merge_accepting(county, [out.path])
     assert county.scalar("SELECT label FROM late_arrival WHERE id = 'l1'") == "landed later"
 
 
@@ -331,7 +341,7 @@ def test_rows_with_deterministic_ids_are_owned_until_another_office_sends_them_a
             district.conn.execute("INSERT INTO x_definitions VALUES ('indicator:hate-crime', 'Hate crime', 'lower')")
 
         def merge(store, name):
-            return merge_district_files(county, [export_for_county(store, tmp_path / name).path]).merged[0]
+            return merge_accepting(county, [export_for_county(store, tmp_path / name).path]).merged[0]
 
         merge(district, "b1.sqlite")
         second = merge(ipswich, "i1.sqlite")

@@ -214,7 +214,8 @@ def district_office(path, name: str, *, partnerships=(), districts=(), district:
 
 @pytest.fixture
 def county_file(tmp_path):
-    from safer_desk.services.county import export_for_county, merge_district_files
+    from safer_desk.services.county import export_for_county
+    from tests.exchange.helpers import merge_accepting
 
     exports = []
     for file_name, office, kwargs in (
@@ -227,7 +228,7 @@ def county_file(tmp_path):
         finally:
             store.close()
     county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
-    report = merge_district_files(county, exports)
+    report = merge_accepting(county, exports)  # the county lead confirmed the officer's key by phone
     assert not report.refused and not report.conflicts, report.text()
     yield county
     county.close()
@@ -255,15 +256,18 @@ def test_county_file_report_has_the_county_section(county_file):
 
     case = dhr.case_id_by_reference(county_file, "WSCSP-DHR-2025-01")
     dhr.add_cost_line(county_file, case, category="Independent chair/author", amount="7525.58")
+    dhr.bill_partners(county_file, case, invoiced_on="2025-07-01")
     doc = build_report(county_file, year="2025/26", today=date(2025, 12, 1))
     assert titles(doc)[-1] == "County overview"
     county = doc.sections[-1]
     assert "Babergh and Mid Suffolk office" in county.paragraphs[0] and "Ipswich office" in county.paragraphs[0]
-    rag = next(t for t in county.tables if t.title == "Indicators 2025/26: RAG per district")
+    rag = next(t for t in county.tables if t.title == "Indicators 2025/26 to date: figure and RAG per district")
     assert rag.header == ["Indicator", "Ipswich", "Mid Suffolk"]
     assert rag.rows[0][0] == "Domestic abuse incidents" and all(cell for cell in rag.rows[0][1:])
     recovery = next(t for t in county.tables if t.title.startswith("Domestic Homicide Reviews: recovery"))
     assert recovery.title.endswith("all 1 review(s)")
+    # What the merged files do not hold for the year is said, not left out silently.
+    assert "no allocation for 2025/26" in county.paragraphs[1] and "no pooled fund running" in county.paragraphs[1]
     assert recovery.total_row[0] == "Total"
 
 

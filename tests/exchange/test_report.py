@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given
@@ -32,7 +33,7 @@ def test_report_collects_the_tabs_sections_for_a_year_and_area(demo_store, monke
 
     seen = {}
 
-    def fake_sections(store, *, year=None, areas=None):
+    def fake_sections(store, *, year=None, areas=None, **hooks):
         seen.update(year=year, areas=areas)
         return [ReportSection("Empty"), ReportSection("Allocation", paragraphs=["Figures"])]
 
@@ -229,3 +230,220 @@ def test_pdf_columns_fit_their_longest_words_even_in_wide_tables(qapp):
     narrow = ReportTable("Two", ["Partnership", "Total (£)"], [["Babergh", "63,768"]])
     size, widths = table_layout(narrow, 680)
     assert size == 9.0 and abs(sum(widths) - 100) < 1e-6
+
+
+LIGATURES = ("\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04")  # ﬀ ﬁ ﬂ ﬃ ﬄ
+
+
+def ligature_document():
+    doc = sample_document()
+    doc.title = "Safer Suffolk office: fifty flows"
+    doc.sections[1].paragraphs.append("Suffolk Coastal and the official figures, affirmed by the office.")
+    doc.sections[1].tables[0].rows.append(["Suffolk Coastal office", "1", "2", "3", "4", "5"])
+    doc.sections[1].charts[0].title = "Suffolk offices: fifty flows"
+    doc.sections[1].charts[0].series[1].name = "Official figures"
+    return doc
+
+
+def test_pdf_text_extracts_without_ligatures(qapp, tmp_path):
+    """pdftotext (what a copy, a search or a screen reader gets) reads "Suffolk", not "Suﬀolk"."""
+    from safer_desk.ui.exchange.report_pdf import write_pdf
+
+    write_pdf(ligature_document(), tmp_path / "board.pdf")
+    text = pdf_text(tmp_path / "board.pdf")
+    assert not [c for c in LIGATURES if c in text], text
+    for words in ("Safer Suffolk office: fifty flows",  # title page (painter), header
+                  "Suffolk Coastal and the official figures, affirmed by the office.",  # a paragraph
+                  "Suffolk Coastal office",  # a table cell
+                  "Suffolk offices: fifty flows", "Official figures"):  # a chart's title and legend
+        assert words in text
+
+
+def test_pdf_charts_are_vectors_with_their_words_as_text(qapp):
+    from safer_desk.ui.exchange.report_pdf import render_pdf
+
+    data, _ = render_pdf(sample_document())
+    assert b"/Subtype /Image" not in data  # no picture anywhere: every chart is drawn
+    assert len(data) < 150_000  # three charts, four tables and two fonts
+
+
+def test_pdf_chart_words_are_in_the_text(qapp, tmp_path):
+    from safer_desk.ui.exchange.report_pdf import write_pdf
+
+    write_pdf(sample_document(), tmp_path / "board.pdf")
+    text = pdf_text(tmp_path / "board.pdf")
+    for words in ("Hate incidents: cumulative against target", "Incidents", "2015/16", "Apr-18", "Spend to date",
+                  "Allocation against last year", "Suffolk Coastal"):
+        assert words in text
+
+
+def test_split_chart_svg_hands_the_words_to_the_painter():
+    from safer_desk.ui.exchange.report_pdf import split_chart_svg
+
+    chart = sample_document().sections[3].charts[0]
+    shapes, words = split_chart_svg(chart_svg(chart, 680, 290, show_title=True))
+    assert b"<text" not in shapes and ET.fromstring(shapes).tag == f"{SVG}svg"
+    by_text = {w.text: w for w in words}
+    title = by_text["Hate incidents: cumulative against target"]
+    assert title.bold and title.size == 13 and title.anchor == "start"
+    assert by_text["Incidents"].rotate is not None and by_text["Incidents"].rotate[0] == -90
+    assert by_text["Apr"].anchor == "middle" and by_text["0"].anchor == "end"
+    assert {"Target", "2016/17", "2015/16"} <= set(by_text)
+
+
+def test_every_paragraph_is_in_the_pdf_once(qapp, tmp_path):
+    """Qt draws the last line before a page break again, clipped, on the next page; that text must not
+    reach the PDF twice (paragraphs a break would split start on the next page)."""
+    from safer_desk.ui.exchange.report_pdf import write_pdf
+
+    doc = sample_document()
+    doc.sections = [ReportSection("Many paragraphs", paragraphs=[
+        f"Paragraph {n}: " + "the partnership's figures for the year, set out for the board. " * (1 + n % 4)
+        for n in range(1, 121)])]
+    pages = write_pdf(doc, tmp_path / "long.pdf")
+    text = pdf_text(tmp_path / "long.pdf")
+    assert pages >= 4
+    for n in range(1, 121):
+        assert len(re.findall(rf"Paragraph {n}:", text)) == 1, n
+    assert text.count("board.") == sum(1 + n % 4 for n in range(1, 121))  # every sentence once (lines wrap)
+
+
+def test_every_chart_is_drawn_once(qapp, tmp_path):
+    """A chart at the foot of a page is not drawn again (clipped away) at the top of the next."""
+    from safer_desk.ui.exchange.report_pdf import write_pdf
+
+    chart = sample_document().sections[1].charts[0]
+    doc = sample_document()
+    doc.sections = [ReportSection("Charts", paragraphs=["Some text first, so charts meet page ends unevenly."] * 3,
+                                  charts=[ReportChart(f"Chart number {n}", chart.categories, chart.series)
+                                          for n in range(1, 11)])]
+    pages = write_pdf(doc, tmp_path / "charts.pdf")
+    text = pdf_text(tmp_path / "charts.pdf")
+    assert pages >= 4
+    for n in range(1, 11):
+        assert len(re.findall(rf"Chart number {n}\b", text)) == 1, n
+
+
+def test_pdf_title_page_lists_the_page_each_section_starts_on(qapp, tmp_path):
+    from safer_desk.ui.exchange.report_pdf import write_pdf
+
+    doc = sample_document()
+    doc.sections.insert(1, ReportSection("A long section", paragraphs=[f"Line {n} of the long section."
+                                                                       for n in range(150)]))
+    write_pdf(doc, tmp_path / "board.pdf")
+    first, *pages = pdf_text(tmp_path / "board.pdf").split("\f")
+    for number, section in enumerate(doc.sections, start=1):
+        listed = re.search(rf"{number}\.\s+{re.escape(section.title)}\s+(\d+)", first)
+        assert listed, section.title
+        page = int(listed.group(1))
+        assert f"{number}. {section.title}" in pages[page - 2]  # pages[0] is page 2
+
+
+def test_pdf_says_its_title_author_and_language(qapp, tmp_path):
+    from safer_desk.ui.exchange.report_pdf import check_pdf, pdf_page_count, write_pdf
+
+    out = tmp_path / "board.pdf"
+    pages = write_pdf(sample_document(), out)
+    data = out.read_bytes()
+    # The language and "show the title" are added to the catalog as an incremental update: its cross-
+    # reference points at the new catalog, and the trailer at the update's cross-reference.
+    start = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    assert data[start:start + 4] == b"xref"
+    root = re.findall(rb"/Root (\d+) 0 R", data)[-1]
+    offset = int(re.search(rb"\n%s 1\n(\d{10}) 00000 n" % root, data[start:]).group(1))
+    catalog = data[offset:data.index(b"endobj", offset)]
+    assert catalog.startswith(root + b" 0 obj") and b"/Type /Catalog" in catalog
+    assert b"/Lang (en-GB)" in catalog and b"/DisplayDocTitle true" in catalog
+    assert b'pdfaid:part="1"' in data and pdf_page_count(data) == pages
+    check_pdf(data, pages)
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Title:\s+Community Safety Partnership board report — All areas · 2016/17", info)
+    assert re.search(r"Author:\s+Suffolk county team", info) or "Author:" not in info  # Qt 6.9 writes it
+    assert re.search(r"Creator:\s+Safer Desk", info) and re.search(rf"Pages:\s+{pages}\b", info)
+
+
+def test_catalog_entries_leave_a_pdf_they_do_not_understand_alone():
+    from safer_desk.ui.exchange.report_pdf import with_catalog_entries
+
+    odd = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages << /Kids [] >> >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    assert with_catalog_entries(odd, {"/Lang": "(en-GB)"}) == odd
+
+
+def test_the_example_report_is_sized_for_email(demo_store, tmp_path):
+    """The dialog's default report (all years, all areas) of the example file: well under 2 MB."""
+    from safer_desk.ui.exchange.report_pdf import write_pdf
+
+    out = tmp_path / "board.pdf"
+    pages = write_pdf(build_report(demo_store), out)
+    assert pages > 50 and out.stat().st_size < 2_000_000
+
+
+def test_the_full_2025_report_is_sized_for_email(demo_store, tmp_path):
+    """The biggest realistic report: the example file with a year of Suffolk's police.uk data, 2025/26."""
+    from tests.conftest import shared_data
+
+    suffolk = shared_data("police-uk", "suffolk-2025")
+    from safer_desk.services.police_import import import_police_files
+    from safer_desk.ui.exchange.report_pdf import write_pdf
+
+    import_police_files(demo_store, [suffolk])
+    out = tmp_path / "board.pdf"
+    pages = write_pdf(build_report(demo_store, year="2025/26"), out)
+    assert pages > 50 and out.stat().st_size < 2_000_000
+    text = pdf_text(out)
+    assert "Indicators: Suffolk" in text and not [c for c in LIGATURES if c in text]
+
+
+class _Outline(HTMLParser):
+    """The accessibility-relevant structure of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.ids: set[str] = set()
+        self.empty_headers = 0
+        self._open_th = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "th":
+            self._open_th = ""
+
+    def handle_data(self, data):
+        if self._open_th is not None:
+            self._open_th += data
+
+    def handle_endtag(self, tag):
+        if tag == "th":
+            self.empty_headers += not self._open_th.strip()
+            self._open_th = None
+
+    def all(self, tag: str) -> list[dict]:
+        return [a for t, a in self.tags if t == tag]
+
+
+def test_html_report_is_the_accessible_one():
+    doc = sample_document()
+    outline = _Outline()
+    outline.feed(render_html(doc))
+    assert outline.all("html")[0]["lang"] == "en-GB"
+    assert len(outline.all("h1")) == 1 and len(outline.all("main")) == 1 and outline.all("nav")
+    # The contents link to the sections.
+    links = [a["href"] for a in outline.all("a")]
+    assert links == [f"#section-{n}" for n in range(1, len(doc.sections) + 1)]
+    assert all(link[1:] in outline.ids for link in links)
+    # Every table has a name and column headers; no header cell is empty.
+    tables = outline.all("table")
+    assert len(tables) == sum(len(s.tables) + len(s.charts) for s in doc.sections)
+    for table in tables:
+        assert table.get("aria-label") or table.get("aria-labelledby") in outline.ids
+    assert {a.get("scope") for a in outline.all("th")} <= {"col", "row"} and outline.empty_headers == 0
+    # Every chart is an image named by its title.
+    for svg in outline.all("svg"):
+        assert svg["role"] == "img" and svg["aria-label"]
+    assert len(outline.all("title")) == 1 + len(outline.all("svg"))  # the page's, then one per chart

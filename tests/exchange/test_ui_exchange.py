@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from safer_desk.services.county import export_for_county
 from safer_desk.storage.store import open_store
-from tests.exchange.helpers import fill_district, new_office
+from tests.exchange.helpers import fill_district, new_office, officer_keys
 
 
 def file_actions(window) -> list[str]:
@@ -19,7 +19,7 @@ def file_actions(window) -> list[str]:
 
 def test_file_menu_has_the_exchange_actions(window):
     texts = file_actions(window)
-    for text in ("Export for &County…", "&Import District Files…", "Board &Report…"):
+    for text in ("Export for &County…", "&Import District Files…", "Si&gning Keys…", "Board &Report…"):
         assert text in texts
     assert texts.index("Board &Report…") < texts.index("&Quit")
     actions = window.exchange_actions
@@ -99,18 +99,82 @@ def district_exports(tmp_path, standin_privacy):
     return paths
 
 
+def accept_in_key_dialog(window, qtbot, office: str) -> None:
+    """The county lead reads the fingerprint, ticks "confirmed by phone" and accepts."""
+    qtbot.waitUntil(lambda: getattr(window, "key_dialog", None) is not None and window.key_dialog.isVisible())
+    dialog = window.key_dialog
+    assert office in dialog.windowTitle()
+    assert dialog.fingerprint_label.text() == officer_keys()[0]
+    assert not dialog.accept_button.isEnabled()  # not before the phone call
+    qtbot.mouseClick(dialog.confirmed_check, Qt.MouseButton.LeftButton)
+    assert dialog.accept_button.isEnabled()
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.key_dialog is not dialog)
+
+
 def test_import_district_files_merges_and_shows_the_summary(window, qtbot, prompts, tmp_path, district_exports):
     assert window.open_path(tmp_path / "county.sqlite")
     prompts.file_names.append(os.pathsep.join(map(str, district_exports)))
     with qtbot.waitSignal(window.session.data_changed, timeout=20000):
         window.exchange_actions["merge"].trigger()
-    qtbot.waitUntil(lambda: getattr(window, "merge_result", None) is not None and window.merge_result.isVisible())
+    # Neither office's key is registered yet: each is shown for the county lead to confirm by phone.
+    assert window.session.store.scalar("SELECT count(*) FROM _county_imports") == 0
+    accept_in_key_dialog(window, qtbot, "Babergh office")
+    accept_in_key_dialog(window, qtbot, "Ipswich office")
+    qtbot.waitUntil(lambda: getattr(window, "merge_result", None) is not None and window.merge_result.isVisible(),
+                    timeout=20000)
     result = window.merge_result
     text = result.summary_label.text()
     assert "Babergh office" in text and "Ipswich office" in text and "In all:" in text
     assert result.model.rowCount() == 0 and not result.view.isVisible(), result.report.conflicts
     assert window.session.store.scalar("SELECT count(*) FROM x_projects") == 6
+    assert window.session.store.scalar("SELECT count(*) FROM _county_keys") == 2
+    assert prompts.errors == []
     result.close()
+
+
+def test_a_key_not_accepted_merges_nothing(window, qtbot, prompts, tmp_path, district_exports):
+    assert window.open_path(tmp_path / "county.sqlite")
+    from safer_desk.ui.exchange.dialogs import import_district_files
+
+    with qtbot.waitSignal(window.session.data_changed, timeout=20000):
+        import_district_files(window, [str(district_exports[0])])
+    qtbot.waitUntil(lambda: getattr(window, "key_dialog", None) is not None and window.key_dialog.isVisible())
+    dialog = window.key_dialog
+    assert "Babergh office" in dialog.windowTitle() and "forged file" in dialog.findChildren(type(dialog.fingerprint_label))[0].text()
+    qtbot.mouseClick(dialog.refuse_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.key_dialog is None)
+    store = window.session.store
+    assert store.scalar("SELECT count(*) FROM _county_imports") == 0
+    assert store.scalar("SELECT count(*) FROM _county_keys") == 0
+    assert store.scalar("SELECT count(*) FROM x_projects") == 0
+
+
+def test_signing_keys_dialog_shows_the_register_and_withdraws_a_key(window, qtbot, prompts, tmp_path,
+                                                                    district_exports):
+    from safer_desk.services.county import merge_district_files
+    from safer_desk.ui.exchange.menu import open_keys_dialog
+
+    assert window.open_path(tmp_path / "county.sqlite")
+    merge_district_files(window.session.store, [district_exports[0]], accept_keys=officer_keys())
+    dialog = open_keys_dialog(window)
+    assert officer_keys()[0] in dialog.own_label.text()
+    assert dialog.model.rowCount() == 1 and dialog.model.row(0).office_name == "Babergh office"
+    dialog.view.setCurrentIndex(dialog.proxy.index(0, 0))
+    dialog.reason_edit.setText("laptop lost")
+    prompts.answers.append(True)
+    qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    assert "Withdraw the key" in prompts.questions[-1][1]
+    key = dialog.model.row(0)
+    assert not key.active and key.withdrawn_reason == "laptop lost"
+    entry = window.session.store.one("SELECT * FROM audit_log WHERE action = 'event' AND column_name = 'key withdrawn'")
+    assert entry is not None and "laptop lost" in entry["new_value"]
+    # Babergh's next export, signed with the withdrawn key, is refused.
+    from safer_desk.services.county import merge_district_files as merge
+
+    report = merge(window.session.store, [district_exports[0]], accept_keys=officer_keys())
+    assert report.merged == [] and "withdrawn" in report.refused[0][1]
+    dialog.close()
 
 
 def test_import_shows_conflicts_in_a_table(window, qtbot, prompts, tmp_path, district_exports, qtmodeltester):
@@ -119,7 +183,7 @@ def test_import_shows_conflicts_in_a_table(window, qtbot, prompts, tmp_path, dis
     with qtbot.waitSignal(window.session.data_changed, timeout=20000):
         from safer_desk.ui.exchange.dialogs import import_district_files
 
-        import_district_files(window, [str(first)])
+        import_district_files(window, [str(first)], accept_keys=officer_keys())
     # At the county, someone edits a Babergh project; Babergh then sends a change to the same project.
     store = window.session.store
     pid = store.scalar("SELECT id FROM x_projects ORDER BY id LIMIT 1")
@@ -135,7 +199,7 @@ def test_import_shows_conflicts_in_a_table(window, qtbot, prompts, tmp_path, dis
     window.merge_result.close()
     window.merge_result = None
     with qtbot.waitSignal(window.session.data_changed, timeout=20000):
-        import_district_files(window, [str(second)])
+        import_district_files(window, [str(second)], accept_keys=officer_keys())
     qtbot.waitUntil(lambda: window.merge_result is not None)
     result = window.merge_result
     assert result.model.rowCount() == 1
@@ -143,9 +207,27 @@ def test_import_shows_conflicts_in_a_table(window, qtbot, prompts, tmp_path, dis
     row = result.model.row(0)
     assert row.kind == "edited-at-county" and row.row_key == pid
     assert store.scalar("SELECT status FROM x_projects WHERE id = ?", (pid,)) == "county edit"
-    assert pid in result.detail_label.text() and "county's version has been kept" in result.detail_label.text()
+    title = store.scalar("SELECT title FROM x_projects WHERE id = ?", (pid,))
+    sentence = (f"X projects '{title}': status “county edit” at the county (edited there since it was merged), "
+                "“district edit” from Babergh office")
+    assert result.detail_label.text() == f"#{row.id} (Rows edited at the county since they were merged): {sentence}."
+    assert pid not in result.detail_label.text()  # names, not ids
     result.view.selectAll()
     assert "edited at the county" in result.view.selected_rows_text()
+    # Decide Conflicts… opens the conflicts window; the county lead keeps Babergh's version.
+    qtbot.mouseClick(result.decide_button, Qt.MouseButton.LeftButton)
+    dialog = result.conflicts_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert [dialog.groups.item(i).text() for i in range(dialog.groups.count())] == [
+        "All (1)", "Rows edited at the county since they were merged (1)"]
+    assert dialog.model.row(0).detail == sentence
+    with qtbot.waitSignal(dialog.decided):
+        qtbot.mouseClick(dialog.keep_district_button, Qt.MouseButton.LeftButton)
+    assert store.scalar("SELECT status FROM x_projects WHERE id = ?", (pid,)) == "district edit"
+    assert dialog.model.rowCount() == 0 and "No open conflicts" in dialog.heading.text()
+    entry = store.one("SELECT action_label FROM audit_log WHERE column_name = 'conflict decided'")
+    assert entry["action_label"] == f"Keep Babergh office's version: {sentence}"
+    dialog.close()
 
 
 def test_import_refuses_a_bad_file_with_a_message(window, qtbot, prompts, tmp_path, district_exports):
@@ -222,7 +304,7 @@ def test_cancelling_an_import_rolls_it_back(window, qtbot, prompts, tmp_path, di
 
     monkeypatch.setattr(county_merge._Merger, "run", run_when_cancelled)
     assert window.open_path(tmp_path / "county.sqlite")
-    task = import_district_files(window, [str(district_exports[0])])
+    task = import_district_files(window, [str(district_exports[0])], accept_keys=officer_keys())
     qtbot.waitUntil(lambda: bool(started), timeout=10000)
     with qtbot.waitSignal(task.signals.cancelled, timeout=10000):
         task.cancel()
@@ -239,7 +321,7 @@ def test_cancelling_an_export_writes_nothing(demo_window, qtbot, prompts, tmp_pa
     original = county_export._minimise_and_sign
     started = []
 
-    def sign_when_cancelled(out, store, target, include, progress, cancelled):
+    def sign_when_cancelled(out, store, target, include, progress, cancelled, **kwargs):
         started.append(True)
         for _ in range(500):
             if cancelled():
@@ -247,7 +329,7 @@ def test_cancelling_an_export_writes_nothing(demo_window, qtbot, prompts, tmp_pa
             import time
 
             time.sleep(0.01)
-        return original(out, store, target, include, progress, cancelled)
+        return original(out, store, target, include, progress, cancelled, **kwargs)
 
     monkeypatch.setattr(county_export, "_minimise_and_sign", sign_when_cancelled)
     target = tmp_path / "exports" / "for county.sqlite"
@@ -256,4 +338,4 @@ def test_cancelling_an_export_writes_nothing(demo_window, qtbot, prompts, tmp_pa
     with qtbot.waitSignal(task.signals.cancelled, timeout=10000):
         task.cancel()
     assert "no export was written" in prompts.infos[-1][1]
-    assert not target.exists() and list(target.parent.iterdir()) == []
+    assert not target.exists() and (not target.parent.exists() or list(target.parent.iterdir()) == [])

@@ -82,3 +82,78 @@ def test_output_in_a_narrow_code_page_does_not_crash(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0].startswith(b"id,title,status")
     assert b"Night-time economy ? ? ?" in lines[1]  # what cp1252 cannot hold is replaced, not fatal
+
+
+# --- what the first argument means (issue 16) ----------------------------------------------------------
+
+def test_an_unknown_command_is_a_usage_error_that_lists_the_commands(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["frobnicate"]) == 2
+    err = capsys.readouterr().err
+    assert "'frobnicate' is neither a command nor a file" in err
+    assert "The commands are: demo, screenshot, projects" in err and "report" in err
+
+
+def test_a_near_miss_is_named(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["exprt", "x.sqlite"]) == 2
+    assert "did you mean export?" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("word", ["nope.sqlite", "sub/nope", "office.db", "..\\office"])
+def test_a_path_that_looks_like_a_file_is_a_missing_file(word, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main([word]) == 1
+    assert "there is no file at" in capsys.readouterr().err
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """Stand in for the window: record what it would open."""
+    import safer_desk.ui.app as app
+
+    seen = []
+    monkeypatch.setattr(app, "run_window", lambda path=None, create=False: seen.append((path, create)) or 0)
+    return seen
+
+
+def test_an_existing_file_without_a_suffix_still_opens(tmp_path, monkeypatch, opened, qapp):
+    from pathlib import Path
+
+    monkeypatch.chdir(tmp_path)
+    Path("babergh").write_bytes(b"")  # ("office" is a command now: see the test below for that case)
+    assert main(["babergh"]) == 0
+    assert opened == [(Path("babergh"), False)]
+
+
+def test_a_command_wins_over_a_file_of_the_same_name(tmp_path, monkeypatch, opened, capsys):
+    from pathlib import Path
+
+    monkeypatch.chdir(tmp_path)
+    Path("projects").write_bytes(b"")
+    with pytest.raises(SystemExit) as exit_:  # `projects` needs its FILE: argparse's usage error
+        main(["projects"])
+    assert exit_.value.code == 2
+    assert opened == []
+
+
+def test_opening_the_window_imports_no_command_and_nothing_heavy(tmp_path):
+    """Start-up: `safer-desk FILE` reaches the window module without the subcommands, pandas, numpy,
+    pyarrow, sqlite_utils, pyqtgraph, nor the modules PySide6 itself does not need (argparse,
+    socket, shutil, tempfile, uuid: each a few ms on the way to the first paint)."""
+    (tmp_path / "office.sqlite").write_bytes(b"")
+    code = (
+        "import sys, safer_desk.ui.app as app\n"
+        "app.run_window = lambda *a, **k: 0\n"
+        "app.ensure_app = lambda *a, **k: None\n"
+        "before = set(sys.modules)\n"  # what PySide6 (the floor) imports anyway
+        "from safer_desk.cli import main\n"
+        f"assert main([{str(tmp_path / 'office.sqlite')!r}]) == 0\n"
+        "heavy = ('pandas', 'numpy', 'pyarrow', 'sqlite_utils', 'pyqtgraph', 'openpyxl', 'xlsxwriter', 'filelock',\n"
+        "         'argparse', 'socket', 'shutil', 'tempfile', 'uuid', 'random')\n"
+        "new = set(sys.modules) - before\n"
+        "print(sorted(m for m in new if m.startswith('safer_desk.cli.') or m.split('.')[0] in heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['safer_desk.cli.common']"

@@ -23,7 +23,7 @@ def test_blank_file_migrates_to_the_exact_core_columns(store):
     conn = store.conn
     assert columns(conn, "meta") == ["key", "value"]
     assert columns(conn, "audit_log") == ["id", "at", "who", "table_name", "row_id", "action", "column_name",
-                                          "old_value", "new_value"]
+                                          "old_value", "new_value", "action_id", "action_label", "prev_hash", "hash"]
     assert columns(conn, "districts") == ["id", "name", "ons_code", "county", "successor_id", "valid_from", "valid_to"]
     assert columns(conn, "partnerships") == ["id", "name", "kind", "valid_from", "valid_to", "notes"]
     assert columns(conn, "partnership_districts") == ["id", "partnership_id", "district_id", "valid_from", "valid_to"]
@@ -215,8 +215,7 @@ def test_a_closed_file_is_one_self_contained_file(tmp_path):
     reader = open_store(path, read_only=True)
     assert reader.scalar("SELECT name FROM organisations") == "A"
     reader.close()
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("office")) == [
-        "office.sqlite", "office.sqlite.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("office")) == ["office.sqlite"]
     # A plain copy of the file alone holds everything.
     copy = tmp_path / "copy.sqlite"
     copy.write_bytes(path.read_bytes())

@@ -259,10 +259,12 @@ def test_each_figure_keeps_its_source(store, tmp_path):
     assert [s.label for s in v.sources[:2]] == ["Typed", "Imported from march-figures.xlsx"]
     # A figure merged into a county file names the office it came from.
     row_id = store.scalar("SELECT id FROM indicator_values WHERE period = '2016-04'")
-    with store.transaction():
-        store.conn.execute("INSERT INTO _county_provenance(table_name, row_key, office_id, office_name, export_id, "
-                           "exported_at, row_hash, imported_at) VALUES ('indicator_values', ?, 'o1', "
-                           "'Babergh office', 'e1', '2026-01-01', 'h', '2026-01-02')", (row_id,))
+    with store.transaction():  # as the county merge records it (exchange.county_merge: the export, the row's origin)
+        store.conn.execute("INSERT INTO _county_imports(export_id, office_id, office_name, exported_at, exported_by, "
+                           "checksum, include_referrals, file_name, imported_at, imported_by, number) VALUES ('e1', "
+                           "'o1', 'Babergh office', '2026-01-01', 'x', 'c', 0, 'b.sqlite', '2026-01-02', 'y', 1)")
+        store.conn.execute("INSERT INTO _county_origins(table_name, row_key, import_number, row_hash) "
+                           "VALUES ('indicator_values', ?, 1, x'00')", (row_id,))
     v = svc.year_view(store, ind, area, FY16)
     assert v.sources[0].kind == "merged" and v.sources[0].label == "Merged from Babergh office (typed)"
     assert describe_source("police.uk").label == "police.uk import"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 
 from safer_desk.domain.periods import FinancialYear
+from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.services.report_model import ReportAreas, ReportSection
 from safer_desk.storage.store import Store
 
@@ -40,10 +41,14 @@ def office_areas_for(store: Store, year: FinancialYear | None, areas: ReportArea
     return report_areas(store, None, year)
 
 
-def all_sections(store: Store, *, year: FinancialYear | None = None,
-                 areas: ReportAreas | None = None) -> list[ReportSection]:
+def all_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
+                 progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled) -> list[ReportSection]:
+    """Every module's sections in order; progress hears of each module, cancelled is asked before each."""
     areas = office_areas_for(store, year, areas)
     sections = []
-    for name in SECTION_MODULES:
+    for i, name in enumerate(SECTION_MODULES):
+        check_cancelled(cancelled)
+        progress(i, len(SECTION_MODULES), f"Collecting the {name.rpartition('.')[2]} figures")
         sections.extend(importlib.import_module(name).board_report_sections(store, year=year, areas=areas))
+    progress(len(SECTION_MODULES), len(SECTION_MODULES), "Collected the figures")
     return sections

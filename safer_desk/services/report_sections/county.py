@@ -1,8 +1,9 @@
 """The county section of the board report (a county file only): the districts merged into it, side by side.
 
 Allocation per partnership, DHR cost recovery per partner across all the reviews merged in, pooled-fund spend
-per district, and each indicator's RAG per district for the year. Partnership columns join the RAG table once
-partnership figures are derived from district figures (see ``rag_areas``).
+per district, each indicator's figure to date and RAG per district for the year, and the same for the county
+and its partnerships (their figures derived from their districts'). What the merged files do not hold for the
+year is said in words rather than left out silently.
 """
 
 from __future__ import annotations
@@ -27,13 +28,20 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     merged = sorted({r[0] for r in store.rows("SELECT office_name FROM _county_imports")})
     paragraphs = [f"Figures from the {len(merged)} office file(s) merged into this county file ("
                   + ", ".join(merged) + f"), as at {format_uk_date(today)}."]
-    tables = [t for t in (allocation_table(store, year, areas), dhr_recovery_table(store, areas, today),
-                          fund_spend_table(store, year, areas)) if t is not None]
-    rag = rag_table(store, year, areas)
-    if rag is not None:
-        tables.append(rag)
-    if len(tables) == 0:
+    allocation = allocation_table(store, year, areas)
+    recovery = dhr_recovery_table(store, areas, today)
+    spend = fund_spend_table(store, year, areas)
+    tables = [t for t in (allocation, recovery, spend) if t is not None]
+    tables += [t for t in (rag_table(store, year, areas), group_rag_table(store, year, areas)) if t is not None]
+    if not tables:
         return []
+    # Say what is not there, so an absent table is not taken for a table left out.
+    when = year.label if year else "any year"
+    absent = [words for table, words in (
+        (allocation, f"no allocation for {when}"), (recovery, "no review billed to its partners"),
+        (spend, f"no pooled fund running in {when}")) if table is None]
+    if absent:
+        paragraphs.append("The merged files hold " + "; ".join(absent) + ".")
     return [ReportSection("County overview", paragraphs=paragraphs, tables=tables)]
 
 
@@ -75,17 +83,24 @@ def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportT
         return None
     ledger = dhr.partner_ledger(store, today=today) if len(ids) == len(case_areas) else _ledger_of(dhr, store, ids,
                                                                                                      today)
+    if not ledger:
+        return None
     keys = ("billed_pence", "paid_pence", "outstanding_pence", "overdue_pence")
     rows = [[p.partner, *(format_money(getattr(p, k)) for k in keys[:2]),
              format_money(p.refused_pence + p.written_off_pence), *(format_money(getattr(p, k)) for k in keys[2:])]
             for p in ledger]
     totals = [sum(getattr(p, k) for p in ledger) for k in keys]
     refused = sum(p.refused_pence + p.written_off_pence for p in ledger)
-    return ReportTable(f"{dhr.review_label(store)}s: recovery per partner, all {len(ids)} review(s)",
+    kinds = [r[0] for r in store.rows(f"SELECT kind FROM dhr_cases WHERE id IN ({','.join('?' * len(ids))})", ids)]
+    learning = sum(1 for k in kinds if k != "review")
+    cases = f"{len(kinds) - learning} review(s)" + (f" and {learning} learning review(s)" if learning else "")
+    return ReportTable(f"{dhr.review_label(store)}s: recovery per partner, all {cases}",
                        ["Partner", "Billed", "Paid", "Refused or written off", "Outstanding", "Overdue"], rows,
                        ["l", "r", "r", "r", "r", "r"],
                        total_row=["Total", format_money(totals[0]), format_money(totals[1]), format_money(refused),
-                                  format_money(totals[2]), format_money(totals[3])])
+                                  format_money(totals[2]), format_money(totals[3])],
+                       note=f"Every review of the merged districts, whatever its year (recovery outlives the year); "
+                            f"overdue as at {format_uk_date(today)}.")
 
 
 def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
@@ -109,23 +124,44 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
 
 
 def rag_areas(store: Store, areas: ReportAreas) -> list:
-    """The columns of the RAG table: the merged districts with figures, by name.
-
-    Hook for partnership figures derived from district figures (issue 13, "framework"): once they are areas with
-    figures for the year, add the report's partnerships (``areas.partnership_ids``) here, before the districts.
-    """
+    """The columns of the district table: the merged districts, by name."""
     from safer_desk.services import indicators as svc
 
     found = [a for a in (svc.find_area(store, i) for i in sorted(areas.district_ids)) if a is not None]
     return sorted(found, key=lambda a: a.name.casefold())
 
 
+def group_areas(store: Store, areas: ReportAreas) -> list:
+    """The columns of the second table: the county, then the partnerships, whose figures are their districts'."""
+    from safer_desk.services import indicators as svc
+
+    found = [a for a in (svc.find_area(store, i) for i in areas.indicator_area_ids) if a is not None and a.is_group]
+    return sorted(found, key=lambda a: (a.kind != "county", a.name.casefold()))
+
+
+RAG_NOTE = ("Each cell: the figure for the year to date, and its RAG against that area's target: ▲ Red, ◆ Amber, "
+            "● Green, ○ no target (or monitoring only, or no figure yet). A blank cell: no figures for that area.")
+
+
 def rag_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
-    """Each indicator's RAG per district for the year (symbol and word: never by colour alone)."""
+    """Each indicator's figure to date and RAG per district for the year (symbol and figure: never by colour
+    alone)."""
+    return _rag_table(store, year, rag_areas(store, areas), "per district", RAG_NOTE)
+
+
+def group_rag_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
+    """The same for the county and the partnerships, their figures added up from their districts'."""
+    return _rag_table(store, year, group_areas(store, areas), "for the county and partnerships",
+                      RAG_NOTE + " Their figures are derived from their districts' for the periods the membership "
+                                 "held (sums of counts, ratios of sums for rates and percentages).")
+
+
+def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: str,
+               note: str) -> ReportTable | None:
+    from safer_desk.domain.indicators import Rag, format_value
     from safer_desk.services import indicators as svc
     from safer_desk.services.report_sections.indicators import report_years
 
-    columns = rag_areas(store, areas)
     if not columns:
         return None
     if year is None:
@@ -143,12 +179,15 @@ def rag_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> R
         with_figures.append(area)
         for r in rows:
             labels[r.indicator.id] = (r.indicator.sort_order, r.indicator.label)
-            cells.setdefault(r.indicator.id, {})[area.id] = r.rag.label
+            ytd = r.view.ytd
+            figure = "" if ytd is None else format_value(ytd.value, r.indicator.unit, rate_per=r.indicator.rate_per)
+            judged = r.rag in (Rag.RED, Rag.AMBER, Rag.GREEN)
+            cells.setdefault(r.indicator.id, {})[area.id] = \
+                f"{r.rag.symbol} {figure or r.rag.word}" if figure or judged else r.rag.label
     if not with_figures:
         return None
     order = sorted(labels, key=lambda i: (labels[i][0], labels[i][1].casefold()))
     rows = [[labels[i][1], *(cells[i].get(a.id, "") for a in with_figures)] for i in order]
-    return ReportTable(f"Indicators {year.label}: RAG per district", ["Indicator", *(a.name for a in with_figures)],
-                       rows, ["l", *["c"] * len(with_figures)],
-                       note="RAG for the year to date against each district's target: ▲ Red, ◆ Amber, ● Green, "
-                            "○ No target (or monitoring only). A blank cell: no figures for that district.")
+    return ReportTable(f"Indicators {year.label} to date: figure and RAG {what}",
+                       ["Indicator", *(a.name for a in with_figures)], rows, ["l", *["r"] * len(with_figures)],
+                       note=note)

@@ -129,3 +129,13 @@ def create_office_areas(db) -> None:
         ) STRICT"""
     )
     db.execute("CREATE INDEX office_areas_office ON office_areas(office_id)")
+
+
+@migrations.step
+def chain_the_audit_trail(db) -> None:
+    # Issue 12: entries carry the user action they belong to and a hash chain (storage.audit explains it);
+    # audit_log refuses UPDATE and DELETE; victim-level entries already written lose their free text.
+    # Every audit trigger is made again here, in this step's transaction.
+    from safer_desk.storage import audit
+
+    audit.chain_existing_trail(db.conn)

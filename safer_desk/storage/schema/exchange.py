@@ -74,3 +74,110 @@ def create_county_bookkeeping(db) -> None:
             UNIQUE (office_id, table_name, row_key, kind)
         ) STRICT"""
     )
+
+
+@migrations.step
+def create_signing_register(db) -> None:
+    # Issue 12, signed exports. In an office file: the head of the audit chain at each export (with the
+    # export's sequence number), so `safer-desk check` finds a trail cut short or rewritten before it.
+    db.execute(
+        """CREATE TABLE _export_anchors (
+            sequence INTEGER PRIMARY KEY,
+            export_id TEXT NOT NULL UNIQUE,
+            exported_at TEXT NOT NULL,
+            exported_by TEXT NOT NULL,
+            key_fingerprint TEXT NOT NULL,
+            audit_head_id INTEGER NOT NULL,
+            audit_head_hash TEXT NOT NULL
+        ) STRICT"""
+    )
+    # In a county file: the keys registered for each office (fingerprint confirmed with the office by
+    # phone); a key is withdrawn, never deleted. Accepting and withdrawing are recorded in the audit trail.
+    db.execute(
+        """CREATE TABLE _county_keys (
+            fingerprint TEXT NOT NULL,
+            office_id TEXT NOT NULL,
+            office_name TEXT NOT NULL,
+            public_key TEXT NOT NULL,
+            first_signed_by TEXT NOT NULL DEFAULT '',
+            accepted_at TEXT NOT NULL,
+            accepted_by TEXT NOT NULL,
+            withdrawn_at TEXT,
+            withdrawn_by TEXT,
+            withdrawn_reason TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (fingerprint, office_id)
+        ) STRICT"""
+    )
+    # What each merge verified: the export's sequence number, the key that signed it and the head of the
+    # office's audit chain (the next export from that office must extend it).
+    for column in ("sequence INTEGER", "key_fingerprint TEXT", "audit_head_id INTEGER", "audit_head_hash TEXT"):
+        db.execute(f"ALTER TABLE _county_imports ADD COLUMN {column}")
+    db.execute("CREATE INDEX _county_imports_sequence ON _county_imports(office_id, sequence)")
+
+
+@migrations.step
+def keep_conflicts_in_words_and_decisions(db) -> None:
+    # Issue 13, conflicts people can act on. Self-contained: adds columns with defaults and a new table.
+    # Each conflict is kept in words (what it is about, the county's side, the office's side), with its
+    # group, the county row it concerns, and the two versions that disagree (hashes of the values compared),
+    # so the county lead's decision can be applied later and recognised when the same versions meet again.
+    for column in ("county_key", "conflict_group", "subject", "county_side", "district_side", "subject_key",
+                   "county_version", "incoming_version"):
+        db.execute(f"ALTER TABLE _county_conflicts ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    # One row per decision: which version of a thing (subject_key: its natural identity) was kept and which
+    # set aside. A decision is recorded in the audit trail too, as an action of its own.
+    db.execute(
+        """CREATE TABLE _county_decisions (
+            id INTEGER PRIMARY KEY,
+            subject_key TEXT NOT NULL,
+            kept_version TEXT NOT NULL,
+            set_aside_version TEXT NOT NULL,
+            choice TEXT NOT NULL CHECK (choice IN ('county', 'district')),
+            office_id TEXT NOT NULL,
+            office_name TEXT NOT NULL,
+            conflict TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            UNIQUE (subject_key, kept_version, set_aside_version)
+        ) STRICT"""
+    )
+
+
+ORIGINS_TABLE = "_county_origins"
+
+
+@migrations.step
+def keep_row_origins_slim(db) -> None:
+    # Issue 13, a county file that does not balloon. Where each merged row came from is kept in about 70 bytes
+    # a row instead of about 400: the export that brought it by number (office, export id and dates are in
+    # _county_imports, once per export), the first 16 bytes of its content hash (enough to tell a row edited
+    # at the county since), and whether several offices hold it. _county_provenance stays, as a view with its
+    # old columns, for whatever reads it. Self-contained: adds a column, a table and a view.
+    db.execute("ALTER TABLE _county_imports ADD COLUMN number INTEGER")
+    db.execute("UPDATE _county_imports SET number = rowid")
+    db.execute("CREATE UNIQUE INDEX _county_imports_number ON _county_imports(number)")
+    db.execute(
+        """CREATE TABLE _county_origins (
+            table_name TEXT NOT NULL,
+            row_key TEXT NOT NULL,
+            import_number INTEGER NOT NULL,
+            row_hash BLOB NOT NULL,
+            shared INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1)),
+            PRIMARY KEY (table_name, row_key)
+        ) STRICT, WITHOUT ROWID"""
+    )
+    rows = db.execute(
+        "SELECT p.table_name, p.row_key, i.number, p.row_hash, p.shared FROM _county_provenance p "
+        "JOIN _county_imports i ON i.export_id = p.export_id").fetchall()
+    db.conn.executemany("INSERT INTO _county_origins(table_name, row_key, import_number, row_hash, shared) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        [(t, k, n, bytes.fromhex(h[:32]) if len(h) >= 32 else h.encode("utf-8"), s)
+                         for t, k, n, h, s in rows])
+    db.execute("DROP TABLE _county_provenance")
+    db.execute(
+        """CREATE VIEW _county_provenance AS
+        SELECT o.table_name AS table_name, o.row_key AS row_key, i.office_id AS office_id,
+               i.office_name AS office_name, i.export_id AS export_id, i.exported_at AS exported_at,
+               lower(hex(o.row_hash)) AS row_hash, o.shared AS shared, i.imported_at AS imported_at
+        FROM _county_origins o JOIN _county_imports i ON i.number = o.import_number"""
+    )

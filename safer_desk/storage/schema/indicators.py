@@ -236,3 +236,32 @@ def add_performance_framework(db) -> None:
             UNIQUE (area_id, year)
         ) STRICT"""
     )
+
+
+@migrations.step
+def keep_police_vintages(db) -> None:
+    # Public data is shared, not owned (issue 13): which download each force-month's counts came from.
+    # Keyed by force and month like the counts (one vintage per force-month; a later file replaces it
+    # whole), with no office and no random id, so two offices that imported the same file hold the same
+    # row but for imported_at. file_sha256 (of the street file's bytes) is the vintage's identity;
+    # download_newest_month, the newest month of the download it came in, tells a later download from an
+    # earlier one; imported_at is when this file took it in.
+    db.execute(
+        """CREATE TABLE _police_vintages (
+            force TEXT NOT NULL,
+            month TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            file_sha256 TEXT NOT NULL,
+            download_newest_month TEXT NOT NULL,
+            rows INTEGER NOT NULL CHECK (rows >= 0),
+            imported_at TEXT NOT NULL,
+            PRIMARY KEY (force, month)
+        ) STRICT, WITHOUT ROWID"""
+    )
+    # Counts imported before vintages were kept: from an unknown file, so any download replaces them.
+    db.execute("INSERT INTO _police_vintages(force, month, file_name, file_sha256, download_newest_month, rows, "
+               "imported_at) SELECT force, month, '', '', '', sum(count), '' FROM _police_counts "
+               "GROUP BY force, month")
+    # The import now reads counts by force and month (the key) and works the figures out in Python: the
+    # index that served the old per-month recompute only slows each import's writing.
+    db.execute("DROP INDEX IF EXISTS _police_counts_month")

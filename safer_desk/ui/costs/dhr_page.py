@@ -324,7 +324,8 @@ class DhrPage(QWidget):
                   Field("due_on", "Due", "date"), Field("completed_on", "Completed", "date")]
         return self._open(FormDialog(self, "Recommendation", fields, lambda v: self.edit(
             "Add recommendation", case.id, lambda: dhr.add_recommendation(
-                self.store, case.id, v["text"], owner=v["owner"], due_on=v["due_on"], completed_on=v["completed_on"]))))
+                self.store, case.id, v["text"], owner=v["owner"], due_on=v["due_on"], completed_on=v["completed_on"])),
+            warnings=lambda v: dhr.name_warnings(owner=v["owner"])))
 
     def complete_recommendation_dialog(self) -> FormDialog | None:
         case = self._need_case()
@@ -372,7 +373,8 @@ class DhrPage(QWidget):
                   Field("supplier", "Supplier"), Field("invoice_ref", "Invoice reference"),
                   Field("invoiced_on", "Invoice date", "date"), Field("amount", "Amount", "money")]
         return self._open(FormDialog(self, "Cost line", fields, lambda v: self.edit(
-            "Add cost line", case.id, lambda: dhr.add_cost_line(self.store, case.id, **v))))
+            "Add cost line", case.id, lambda: dhr.add_cost_line(self.store, case.id, **v)),
+            warnings=lambda v: dhr.name_warnings(supplier=v["supplier"])))
 
     def delete_cost_line(self) -> None:
         case = self._need_case()

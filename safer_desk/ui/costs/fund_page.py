@@ -515,7 +515,8 @@ class FundPage(QWidget):
             return self.edit("Add spend line", "referral", referral_id,
                              lambda: funds.add_spend_line(self.store, referral_id, supplier=supplier, **v))
 
-        return self._open(FormDialog(self, "Spend line", fields, apply))
+        return self._open(FormDialog(self, "Spend line", fields, apply,
+                                     warnings=lambda v: funds.name_warnings(supplier=v["supplier"])))
 
     def delete_spend_line(self) -> None:
         line = self.lines.current()
@@ -546,7 +547,8 @@ class FundPage(QWidget):
                                                      supplier=v["supplier"]))
 
         return self._open(FormDialog(self, "Catalogue item", fields, apply,
-                                     note="Typing the name of an existing item changes its usual price and supplier."))
+                                     note="Typing the name of an existing item changes its usual price and supplier.",
+                                     warnings=lambda v: funds.name_warnings(supplier=v["supplier"])))
 
     # -- export and copy -------------------------------------------------------------------
     def export(self, path: str | None = None) -> Path | None:

@@ -193,11 +193,16 @@ class FormDialog(QDialog):
     """
 
     def __init__(self, parent: QWidget | None, title: str, fields: Sequence[Field],
-                 on_apply: Callable[[dict[str, Any]], Any], *, note: str = ""):
+                 on_apply: Callable[[dict[str, Any]], Any], *, note: str = "",
+                 warnings: Callable[[dict[str, Any]], list[str]] | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._on_apply = on_apply
+        # Checks that warn but do not refuse (a supplier that looks like a person's name): shown once,
+        # and OK pressed again with the same values saves.
+        self._warnings = warnings
+        self._warned_for: dict[str, Any] | None = None
         self.result_value: Any = None
         self.editors: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
@@ -284,8 +289,15 @@ class FormDialog(QDialog):
 
     def apply(self) -> bool:
         """Validate and apply; on a problem, say it in the dialog and keep it open (nothing is saved)."""
+        values = self.values()
+        if self._warnings is not None and values != self._warned_for:
+            warned = self._warnings(values)
+            if warned:
+                self._warned_for = values
+                self.error_label.setText("⚠ " + " ".join(warned) + " Press OK again to save it as it is.")
+                return False
         try:
-            self.result_value = self._on_apply(self.values())
+            self.result_value = self._on_apply(values)
         except ValueError as exc:
             self.error_label.setText(str(exc))
             return False

@@ -1,4 +1,5 @@
-"""File > Export for County…, Import District Files…, Board Report… and the merge summary.
+"""File > Export for County…, Import District Files… (with the key confirmation), Signing Keys… and the merge
+summary (Board Report… is in ui.exchange.report_dialog; conflicts are decided in ui.exchange.conflicts_dialog).
 
 Each dialog validates and starts its work from ``accept()`` (tests fill the fields and call it; the window
 opens the dialogs with ``open()``). Long work runs off the GUI thread with progress and Cancel
@@ -10,11 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from safer_desk.domain.periods import FinancialYear
 from safer_desk.ui import prompts
 from safer_desk.ui.session import Session
 from safer_desk.ui.table_model import Column, RawSortFilterProxy, RowTableModel
@@ -23,7 +23,6 @@ from safer_desk.ui.workers import run_task
 
 EXPORT_FILTER = "Export for merging (*.sqlite);;Excel workbook (*.xlsx)"
 DISTRICT_FILTER = "District exports (*.sqlite *.db);;All files (*)"
-REPORT_FILTER = "PDF document (*.pdf);;Web page (*.html)"
 
 
 def _file_label(parent: QWidget, edit: QLineEdit) -> QLabel:
@@ -144,44 +143,53 @@ def start_export(session: Session, target: Path, include_referrals: bool, window
 
 
 CONFLICT_COLUMNS = [
-    Column("office_name", "From office"),
-    Column("table", "Table"),
-    Column("description", "Conflict", tooltip=lambda c: c.detail),
-    Column("detail", "Detail", tooltip=lambda c: c.detail),
-    Column("other", "Row kept is", tooltip=lambda c: f"The county's row (from {c.other}) was kept as it was."
-           if c.other else None),
-    Column("row_key", "Row"),
+    Column("id", "No.", show=lambda v: f"#{v}"),
+    Column("detail", "Conflict", tooltip=lambda c: c.detail),
+    Column("office_name", "Raised by"),
+    Column("group", "About", get=lambda c: c.group_words),
 ]
 
 
 class MergeResultDialog(QDialog):
-    """The end-of-merge summary (rows added, replaced, unchanged, removed) and the conflicts in a table."""
+    """The end-of-merge summary (rows added, replaced, unchanged, removed; police.uk force-months shared) and the
+    conflicts in plain words, grouped; Decide Conflicts… opens the Conflicts dialog to keep one side or the other."""
 
-    def __init__(self, report, parent: QWidget | None = None):
+    def __init__(self, report, parent: QWidget | None = None, session: Session | None = None):
         super().__init__(parent)
+        from safer_desk.services.county import conflict_groups
+
         self.setWindowTitle("District files merged")
         self.report = report
-        self.summary_label = QLabel(report.text() or "Nothing was merged.", self)
+        self.session = session
+        self.conflicts_dialog = None
+        summary = report.text().split("\n\n")[0]  # the conflicts are in the table below
+        self.summary_label = QLabel(summary or "Nothing was merged.", self)
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setAccessibleName("Merge summary")
-        conflicts = report.conflicts
+        # Grouped as the summary says them: group by group, then as found.
+        conflicts = [c for _, _, members in conflict_groups(report.conflicts) for c in members]
         self.model = RowTableModel(CONFLICT_COLUMNS, conflicts, parent=self)
         self.proxy = RawSortFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name="Conflicts")
         self.view.setModel(self.proxy)
-        self.view.size_columns_to_visible(max_width=300)
-        heading = QLabel(f"{len(conflicts):,} conflict(s): these rows were not merged and the county's "
-                         "rows were kept as they were." if conflicts else "No conflicts.", self)
+        self.view.size_columns_to_visible(max_width=620)
+        groups = "; ".join(f"{words} {len(members)}" for _, words, members in conflict_groups(conflicts))
+        heading = QLabel(f"{len(conflicts):,} conflict(s) ({groups}): the county's version is kept until you decide."
+                         if conflicts else "No conflicts.", self)
         heading.setWordWrap(True)
-        # The selected conflict in full (the table cuts long details short).
+        # The selected conflict in full (the table cuts long sentences short).
         self.detail_label = QLabel(self)
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_label.setAccessibleName("Selected conflict")
         self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.decide_button = buttons.addButton("&Decide Conflicts…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.decide_button.setAccessibleName("Decide the conflicts: keep the county's or the district's version")
+        self.decide_button.clicked.connect(self.open_conflicts)
+        self.decide_button.setVisible(bool(conflicts) and session is not None)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
@@ -192,22 +200,35 @@ class MergeResultDialog(QDialog):
         self.view.setVisible(bool(conflicts))
         self.detail_label.setVisible(bool(conflicts))
         if conflicts:
-            self.view.setCurrentIndex(self.proxy.index(0, 0))
-        self.resize(1100, 480 if conflicts else 220)
+            self.view.setCurrentIndex(self.proxy.index(0, 1))
+        self.resize(1100, 480 if conflicts else 260)
 
     def _show_detail(self, current, _previous=None) -> None:
         if not current.isValid():
             self.detail_label.clear()
             return
         c = self.model.row(self.proxy.mapToSource(current).row())
-        self.detail_label.setText(f"{c.office_name}, {c.table} row {c.row_key}: {c.description}. {c.detail}")
+        self.detail_label.setText(f"#{c.id} ({c.group_words}): {c.detail}.")
 
     def copy_selection(self) -> None:
         QGuiApplication.clipboard().setText(self.view.selected_rows_text())
 
+    def open_conflicts(self):
+        from safer_desk.ui.exchange.conflicts_dialog import ConflictsDialog
 
-def import_district_files(window, paths: list[str] | None = None):
-    """File > Import District Files…: merge chosen exports into the open (county) file in the background."""
+        if self.session is None or self.session.store is None:
+            return None
+        self.conflicts_dialog = ConflictsDialog(self.session, self)
+        self.conflicts_dialog.open()
+        return self.conflicts_dialog
+
+
+def import_district_files(window, paths: list[str] | None = None, accept_keys=()):
+    """File > Import District Files…: merge chosen exports into the open (county) file in the background.
+
+    A file refused only because its key is not registered for its office is offered to the county lead
+    (KeyConfirmDialog, one per key); the files whose keys are accepted are then merged with those keys.
+    """
     from safer_desk.services.county import merge_district_files
 
     session: Session = window.session
@@ -223,26 +244,27 @@ def import_district_files(window, paths: list[str] | None = None):
         paths = prompts.open_file_names(window, "Import District Files", DISTRICT_FILTER)
     if not paths:
         return None
+    accepted_before = set(accept_keys)
 
     def work(progress, cancelled):
         thread_store = store.connect_for_thread()
         try:
             return merge_district_files(thread_store, [Path(p) for p in paths], progress=progress,
-                                        cancelled=cancelled)
+                                        cancelled=cancelled, accept_keys=accepted_before)
         finally:
             thread_store.close()
 
     def succeeded(report) -> None:
         session.notify("")
+        offered = {Path(o.path).name for o in report.key_offers}
+        other_refusals = [why for name, why in report.refused if name not in offered]
         if report.merged:
-            window.merge_result = MergeResultDialog(report, window)
+            window.merge_result = MergeResultDialog(report, window, session)
             window.merge_result.show()
-            if report.refused:
-                prompts.show_error(window, "Import District Files",
-                                   "\n\n".join(why for _, why in report.refused))
-        else:
-            prompts.show_error(window, "Import District Files",
-                               "\n\n".join(why for _, why in report.refused) or "Nothing was merged.")
+        if other_refusals or not (report.merged or report.key_offers):
+            prompts.show_error(window, "Import District Files", "\n\n".join(other_refusals) or "Nothing was merged.")
+        if report.key_offers:
+            confirm_keys(window, report.key_offers, lambda accepted: _merge_accepted(window, accepted, accepted_before))
 
     def failed(exc: BaseException, trace: str) -> None:
         session.notify("")
@@ -257,104 +279,185 @@ def import_district_files(window, paths: list[str] | None = None):
                     title="Merging district files…")
 
 
-def year_choices(today_year: int | None = None) -> list[str]:
-    """All years, then financial years from 2008/09 (the oldest seed paper) to next year, newest first."""
-    from datetime import date
-
-    current = FinancialYear.of(date.today()) if today_year is None else FinancialYear(today_year)
-    years = [FinancialYear(y).label for y in range(current.start_year + 1, 2007, -1)]
-    return ["All years"] + years
+def _merge_accepted(window, accepted: list, accepted_before: set) -> None:
+    if accepted:
+        import_district_files(window, [str(o.path) for o in accepted],
+                              accept_keys=accepted_before | {o.fingerprint for o in accepted})
 
 
-class ReportDialog(QDialog):
-    """Board Report…: the financial year, the area, and where to write the PDF or HTML."""
+def confirm_keys(window, offers: list, done) -> None:
+    """Ask about each offered key in turn (window.key_dialog), then call done(the offers accepted)."""
+    pending, accepted = list(offers), []
 
-    written = Signal(object)  # the path
+    def next_offer() -> None:
+        if not pending:
+            window.key_dialog = None
+            done(accepted)
+            return
+        offer = pending.pop(0)
+        dialog = KeyConfirmDialog(offer, window)
+        window.key_dialog = dialog
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                accepted.append(offer)
+            dialog.deleteLater()
+            next_offer()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    next_offer()
+
+
+class KeyConfirmDialog(QDialog):
+    """A new signing key for an office: show its fingerprint for the county lead to confirm by phone."""
+
+    def __init__(self, offer, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.offer = offer
+        office = offer.office_name
+        self.setWindowTitle(f"Confirm the signing key of {office}")
+        intro = QLabel(
+            f"{Path(offer.path).name} says it is from {office} and is signed by "
+            f"{offer.signed_by or 'an unnamed officer'} with a key this county file has not registered for "
+            f"{office}. A new officer or a new laptop brings a new key; so would a forged file.", self)
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        if offer.other_offices:
+            warning = QLabel(
+                f"Warning: this key is registered for {', '.join(offer.other_offices)}. A file for {office} signed "
+                f"with it was made by someone holding that office's key. Accept it only if {office} confirms it "
+                "as their own officer's key.", self)
+            warning.setWordWrap(True)
+            warning.setAccessibleName("Warning")
+            warning.setStyleSheet("font-weight: bold")
+            layout.addWidget(warning)
+        self.fingerprint_label = QLabel(offer.fingerprint, self)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(font.pointSizeF() * 1.6 if font.pointSizeF() > 0 else 16)
+        self.fingerprint_label.setFont(font)
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint_label.setAccessibleName("Key fingerprint")
+        self.fingerprint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.fingerprint_label)
+        how = QLabel(
+            f"Phone {office} on a number you already have (not one given with the file) and ask them to read out "
+            "their fingerprint (File > Signing Keys…, or `safer-desk key`). Accept it only if every group matches. "
+            "Accepting registers the key for this office and is recorded in the audit trail.", self)
+        how.setWordWrap(True)
+        layout.addWidget(how)
+        self.confirmed_check = QCheckBox(f"I have &confirmed this fingerprint with {office} by phone", self)
+        self.confirmed_check.setAccessibleName("Fingerprint confirmed by phone")
+        layout.addWidget(self.confirmed_check)
+        buttons = QDialogButtonBox(self)
+        self.accept_button = buttons.addButton("&Accept Key and Merge", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.refuse_button = buttons.addButton("Do &Not Accept", QDialogButtonBox.ButtonRole.RejectRole)
+        self.refuse_button.setDefault(True)
+        self.accept_button.setEnabled(False)
+        self.confirmed_check.toggled.connect(self.accept_button.setEnabled)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
+
+    def accept(self) -> None:
+        if not self.confirmed_check.isChecked():
+            return
+        super().accept()
+
+
+KEY_COLUMNS = [
+    Column("office_name", "Office"),
+    Column("fingerprint", "Fingerprint"),
+    Column("status", "Status", get=lambda k: "active" if k.active else f"withdrawn {(k.withdrawn_at or '')[:10]}"),
+    Column("first_signed_by", "First signed by"),
+    Column("accepted_at", "Accepted", show=lambda v: (v or "")[:10]),
+    Column("accepted_by", "Accepted by"),
+    Column("withdrawn_reason", "Reason withdrawn"),
+]
+
+
+class SigningKeysDialog(QDialog):
+    """File > Signing Keys…: this officer's fingerprint, and the county file's register of office keys."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
-        from safer_desk.services.report import area_choices
+        from safer_desk.services.county import CountyError, officer_fingerprint
 
         self.session = session
-        self.setWindowTitle("Board Report")
-        self.year_combo = QComboBox(self)
-        self.year_combo.setAccessibleName("Financial year")
-        self.year_combo.addItems(year_choices())
-        self.area_combo = QComboBox(self)
-        self.area_combo.setAccessibleName("Area")
-        for choice in area_choices(session.store):
-            label = choice.name if choice.kind == "all" else f"{choice.name} ({choice.kind})"
-            self.area_combo.addItem(label, choice.id)
-        from safer_desk.services.report import REPORT_TITLE
-
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText(REPORT_TITLE)
-        self.title_edit.setAccessibleName("Report title")
-        self.meeting_edit = QLineEdit(self)
-        self.meeting_edit.setPlaceholderText("dd/mm/yyyy (optional)")
-        self.meeting_edit.setAccessibleName("Date of meeting")
-        store = session.store
-        self.path_edit = QLineEdit(str(store.path.with_name(f"{store.path.stem} board report.pdf")), self)
-        self.path_edit.setAccessibleName("Report file")
-        form = QFormLayout()
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("Financial &year:", self.year_combo)
-        form.addRow("&Area:", self.area_combo)
-        form.addRow("Date of &meeting:", self.meeting_edit)
-        form.addRow(_file_label(self, self.path_edit), _path_row(self, self.path_edit, self.browse))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.write_button = buttons.addButton("&Write Report", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.write_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel("A PDF to print or circulate, or a web page (.html) with the same tables and "
-                                "charts.", self))
-        layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
-
-    def browse(self) -> None:
-        name = prompts.save_file_name(self, "Board Report", REPORT_FILTER, self.path_edit.text())
-        if name:
-            self.path_edit.setText(name)
-
-    def set_area(self, name: str) -> None:
-        for i in range(self.area_combo.count()):
-            if self.area_combo.itemText(i).split(" (")[0] == name:
-                self.area_combo.setCurrentIndex(i)
-                return
-        raise ValueError(f"no area {name}")
-
-    def accept(self) -> None:
-        """Build the report from the tabs' sections and write it; the dialog closes when it is written."""
-        from safer_desk.exchange.report_html import write_html
-        from safer_desk.services.report import ReportError, build_report
-        from safer_desk.ui.exchange.report_pdf import write_pdf
-
-        text = self.path_edit.text().strip()
-        target = Path(text) if text else None
-        if target is None or target.suffix.lower() not in (".pdf", ".html", ".htm"):
-            prompts.show_error(self, "Board Report", "Choose a file ending in .pdf or .html for the report.")
-            return
-        year = self.year_combo.currentText()
-        area_id = self.area_combo.currentData()
-        area_name = self.area_combo.currentText().split(" (")[0] if area_id else None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.setWindowTitle("Signing Keys")
         try:
-            document = build_report(self.session.store, year=None if year == "All years" else year, area=area_name,
-                                    title=self.title_edit.text(), meeting=self.meeting_edit.text())
-            if target.suffix.lower() == ".pdf":
-                pages = write_pdf(document, target)
-                what = f"{pages} pages"
-            else:
-                write_html(document, target)
-                what = "a web page"
-        except (ReportError, OSError) as exc:
-            QGuiApplication.restoreOverrideCursor()
-            prompts.show_error(self, "Board Report", f"The report was not written: {exc}")
+            mine = officer_fingerprint()
+        except CountyError as exc:
+            mine = str(exc)
+        self.own_label = QLabel(f"Your signing key (read it to the county lead when they phone): {mine}", self)
+        self.own_label.setWordWrap(True)
+        self.own_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.own_label.setAccessibleName("Your signing key")
+        self.model = RowTableModel(KEY_COLUMNS, parent=self)
+        self.proxy = RawSortFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = DataTableView(self, accessible_name="Registered keys")
+        self.view.setModel(self.proxy)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setPlaceholderText("why (for example: laptop lost, officer left)")
+        self.reason_edit.setAccessibleName("Reason for withdrawing")
+        self.withdraw_button = QPushButton("&Withdraw Key…", self)
+        self.withdraw_button.setAccessibleName("Withdraw the selected key")
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("&Reason:", self))
+        row.itemAt(0).widget().setBuddy(self.reason_edit)
+        row.addWidget(self.reason_edit, 1)
+        row.addWidget(self.withdraw_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.own_label)
+        layout.addWidget(QLabel("Keys this file has registered for district offices (a county file):", self))
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.refresh()
+        self.resize(900, 420)
+
+    def refresh(self) -> None:
+        from safer_desk.services.county import registered_keys
+
+        store = self.session.store
+        self.model.set_rows(registered_keys(store) if store is not None else [])
+        self.view.size_columns_to_visible()
+        self.withdraw_button.setEnabled(store is not None and not store.read_only and self.model.rowCount() > 0)
+
+    def selected_key(self):
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row(self.proxy.mapToSource(index).row())
+
+    def withdraw_selected(self) -> None:
+        from safer_desk.services.county import CountyError, withdraw_key
+
+        key = self.selected_key()
+        if key is None:
+            prompts.show_error(self, "Withdraw Key", "Choose the key to withdraw first.")
             return
-        QGuiApplication.restoreOverrideCursor()
-        super().accept()
-        prompts.show_info(self.parentWidget(), "Board Report", f"Wrote the board report to {target} ({what}).")
-        self.written.emit(target)
+        if not key.active:
+            prompts.show_error(self, "Withdraw Key", f"The key {key.fingerprint} of {key.office_name} is already "
+                                                     "withdrawn.")
+            return
+        if not prompts.ask(self, "Withdraw Key",
+                           f"Withdraw the key {key.fingerprint} of {key.office_name}? Every export signed with it will "
+                           "be refused from now on, and this is recorded in the audit trail.", yes="Withdraw"):
+            return
+        try:
+            withdraw_key(self.session.store, key.fingerprint, self.reason_edit.text().strip(), key.office_id)
+        except CountyError as exc:
+            prompts.show_error(self, "Withdraw Key", str(exc))
+            return
+        self.reason_edit.clear()
+        self.refresh()
+        self.session.notify("")

@@ -1,30 +1,57 @@
 """The board report as PDF through Qt's own QPdfWriter, QTextDocument and QPainter (no external tool).
 
-Page 1 is the title page (title, area, year, date, contents); the sections follow, each from a new page,
-laid out by QTextDocument and painted page by page under a running header and a "Page n of N" footer.
-Charts are the same SVG as in the HTML report, rasterised at print resolution by QSvgRenderer.
+Page 1 is the title page (title, area, year, date, contents with the page each section starts on); the
+sections follow, each laid out by its own QTextDocument from a new page and painted page by page under a
+running header and a "Page n of N" footer.
+
+Charts are the same SVG as in the HTML report, drawn as vectors onto the PDF's own painter: QSvgRenderer
+paints the shapes and QPainter writes the words in the report's fonts. A chart costs a few kilobytes instead
+of a 288-dpi image, prints sharp at any size, and its words can be searched, copied and read aloud.
+
+Every font has its ligatures switched off, so text copied or extracted from the PDF reads "Suffolk", not
+"Suﬀolk" with the single "ﬀ" character a screen reader or a search stumbles on.
+
+All of it may run on a worker thread (ui.workers.run_task): QPdfWriter, a QPainter on it, QTextDocument,
+QSvgRenderer and fonts can be used off the GUI thread in Qt 6 (Qt's "Thread-Support in Qt Modules":
+QTextDocument and QSvgRenderer are reentrant, and text can be rendered outside the GUI thread); nothing
+here touches a widget, a QPixmap or a pyqtgraph scene. The GUI application must exist (fonts need it).
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import sys
-from html import escape
+from dataclasses import dataclass
+from html import escape, unescape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter,
-                           QPdfWriter, QPen, QTextDocument)
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontMetricsF, QGuiApplication, QImage,
+                           QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QPyTextObject, QTextBlockFormat,
+                           QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
 from PySide6.QtSvg import QSvgRenderer
 
+from safer_desk import __version__, faults
 from safer_desk.exchange.files import atomic_path
 from safer_desk.exchange.report_html import chart_svg
+from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
+from safer_desk.services.files import write_chunks
 
 DPI = 96  # layout units: CSS pixels, so the HTML flavour of the tables sizes the same way
 CHART_W, CHART_H = 680, 290  # three charts to an A4 page
-CHART_SCALE = 3  # rasterise charts at 288 dpi
 HEADER_H, FOOTER_H = 28.0, 28.0
 FONT_FAMILIES = ["Segoe UI", "Arial", "DejaVu Sans", "Liberation Sans"]
+# Ligatures ("ﬀ", "ﬁ", "ﬂ") are drawn as one glyph mapped to one character, which is what a copy, a search
+# or a screen reader then gets; standard and contextual ligatures off keeps every letter its own glyph.
+NO_LIGATURES = ("liga", "clig")
+# PDF/A-1b: every font embedded and an sRGB output intent, for the council's records (Qt writes it; the
+# identification is Qt's claim, not one we have validated).
+PDF_VERSION = QPdfWriter.PdfVersion.PdfVersion_A1b
+# The report's language and "show the title, not the file name" (PDF/UA asks for both), which Qt cannot set.
+CATALOG_ENTRIES = {"/Lang": "(en-GB)", "/ViewerPreferences": "<< /DisplayDocTitle true >>"}
+PROGRESS_TOTAL = 1000  # render_pdf reports per mille of its own work
 _app = None
 
 
@@ -33,7 +60,30 @@ def ensure_gui_app() -> None:
     global _app
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication([sys.argv[0]])
+        from PySide6.QtWidgets import QApplication
+
+        # A QApplication, not a bare QGuiApplication: a window (or a test) opened later in the same process
+        # needs one for its widgets, and Qt aborts the process if it finds only a QGuiApplication.
+        _app = QApplication([sys.argv[0]])
+
+
+def progress_part(progress: Progress, start: int, end: int, total: int = PROGRESS_TOTAL) -> Progress:
+    """A Progress whose reports (done of its own total) land between start and end of total on progress."""
+    def report(done: int, of: int, message: str = "") -> None:
+        progress(start + (end - start) * min(done, of) // max(of, 1), total, message)
+
+    return report
+
+
+def report_font(size: float, bold: bool = False) -> QFont:
+    """The report's type at size points, ligatures off (any PDF whose text should copy cleanly can use it)."""
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    for tag in NO_LIGATURES:
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
 
 
 def _align(align, i: int) -> str:
@@ -44,7 +94,8 @@ def _align(align, i: int) -> str:
 def _measure(table, size: float, device) -> tuple[list[float], list[float]]:
     """For each column: the width of its longest word, and of its longest cell (at this type size)."""
     def metrics(bold: bool) -> QFontMetricsF:
-        return QFontMetricsF(_font(size, bold), device) if device is not None else QFontMetricsF(_font(size, bold))
+        font = report_font(size, bold)
+        return QFontMetricsF(font, device) if device is not None else QFontMetricsF(font)
 
     plain, bold = metrics(False), metrics(True)
     words, lines = [], []
@@ -115,70 +166,237 @@ def _table(table, width: float, device=None) -> str:
     return "".join(parts)
 
 
-def render_chart_image(chart, width: int = CHART_W, height: int = CHART_H, scale: int = CHART_SCALE) -> QImage:
-    """A ReportChart drawn from its SVG into an image (white background) at scale times the layout size."""
+@dataclass(frozen=True)
+class ChartWord:
+    """A <text> of a chart's SVG, written by QPainter rather than QSvgRenderer (which would ligate it)."""
+
+    text: str
+    x: float
+    y: float
+    anchor: str = "start"  # start, middle or end, as SVG's text-anchor
+    size: float = 11.0  # in the SVG's units (CSS pixels)
+    bold: bool = False
+    colour: str = "#111111"
+    rotate: tuple[float, float, float] | None = None  # degrees about (x, y), as SVG's rotate(a x y)
+
+
+_TEXT = re.compile(r"<text\b([^>]*)>(.*?)</text>", re.DOTALL)
+_ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
+_ROTATE = re.compile(r"rotate\(\s*([-\d.]+)[\s,]+([-\d.]+)[\s,]+([-\d.]+)\s*\)")
+
+
+def split_chart_svg(svg: str) -> tuple[bytes, list[ChartWord]]:
+    """chart_svg's drawing without its words (for QSvgRenderer), and the words (for QPainter).
+
+    Only for the SVG that exchange.report_html.chart_svg writes: flat <text> elements with plain attributes.
+    """
+    root = _ATTRIBUTE.findall(svg[:svg.index(">")])
+    default_size = float(dict(root).get("font-size", 11))
+    words = []
+    for attributes, content in _TEXT.findall(svg):
+        a = dict(_ATTRIBUTE.findall(attributes))
+        rotate = _ROTATE.search(a.get("transform", ""))
+        words.append(ChartWord(unescape(content), float(a.get("x", 0)), float(a.get("y", 0)),
+                               a.get("text-anchor", "start"), float(a.get("font-size", default_size)),
+                               a.get("font-weight") == "bold", a.get("fill", "#111111"),
+                               tuple(float(v) for v in rotate.groups()) if rotate else None))
+    return _TEXT.sub("", svg).encode("utf-8"), words
+
+
+def draw_chart(painter: QPainter, chart, rect: QRectF, width: int = CHART_W, height: int = CHART_H) -> None:
+    """A ReportChart drawn as vectors into rect on painter (laid out at width × height, then scaled to rect).
+
+    The title is drawn in the picture: a caption paragraph could be left at the foot of one page with its
+    chart on the next (QTextDocument has no keep-with-next).
+    """
+    shapes, words = split_chart_svg(chart_svg(chart, width, height, show_title=True))
+    renderer = QSvgRenderer(QByteArray(shapes))
+    if not renderer.isValid():
+        raise PdfWriteError(errno.EIO, f"the chart {chart.title!r} could not be drawn")
+    renderer.render(painter, rect)
+    painter.save()
+    try:
+        painter.translate(rect.topLeft())
+        painter.scale(rect.width() / width, rect.height() / height)
+        dpi = painter.device().logicalDpiY() or DPI
+        for word in words:
+            painter.save()
+            font = report_font(word.size * 72 / dpi, word.bold)  # SVG sizes are CSS pixels
+            painter.setFont(font)
+            painter.setPen(QColor(word.colour))
+            if word.rotate:
+                angle, cx, cy = word.rotate
+                painter.translate(cx, cy)
+                painter.rotate(angle)
+                painter.translate(-cx, -cy)
+            advance = QFontMetricsF(font, painter.device()).horizontalAdvance(word.text)
+            shift = {"middle": advance / 2, "end": advance}.get(word.anchor, 0.0)
+            painter.drawText(QPointF(word.x - shift, word.y), word.text)
+            painter.restore()
+    finally:
+        painter.restore()
+
+
+def render_chart_image(chart, width: int = CHART_W, height: int = CHART_H, scale: int = 1) -> QImage:
+    """A ReportChart as an image (white background) at scale times the layout size, for a picture of it."""
     ensure_gui_app()
     image = QImage(width * scale, height * scale, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
-    # The title is drawn in the picture: a caption paragraph could be left at the foot of one page with
-    # its chart on the next (QTextDocument has no keep-with-next).
-    renderer = QSvgRenderer(QByteArray(chart_svg(chart, width, height, show_title=True).encode("utf-8")))
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, width * scale, height * scale))
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        draw_chart(painter, chart, QRectF(0, 0, width * scale, height * scale), width, height)
     finally:
         painter.end()
     return image
 
 
-def body_document(document, width: float, device=None) -> QTextDocument:
-    """The sections as one QTextDocument (each section from a new page), with chart images as resources.
+CHART_OBJECT = QTextFormat.ObjectTypes.UserObject.value + 1  # a chart in a QTextDocument
+CHART_INDEX = QTextFormat.Property.UserProperty.value + 1  # which of the section's charts
+CHART_WIDTH, CHART_HEIGHT = CHART_INDEX + 1, CHART_INDEX + 2  # its size in the layout
 
-    Laid out for the paint device it will be drawn on (the PDF writer), whatever the screen's scaling.
-    """
+
+class _ChartObjects(QPyTextObject):
+    """Draws a section's charts where its QTextDocument placed them (Qt's text-object interface)."""
+
+    def __init__(self, charts, parent=None):
+        super().__init__(parent)
+        self.charts = charts
+        self.error: BaseException | None = None  # Qt would only print an exception raised in a callback
+        self.page = QRectF()  # the page being drawn, in the document's coordinates (SectionLayout.draw_page)
+
+    def intrinsicSize(self, doc, position, text_format):  # Qt's name
+        return QSizeF(text_format.doubleProperty(CHART_WIDTH), text_format.doubleProperty(CHART_HEIGHT))
+
+    def drawObject(self, painter, rect, doc, position, text_format):  # Qt's name
+        rect = QRectF(rect)
+        if self.page.isValid() and not self.page.top() - 1 <= rect.top() < self.page.bottom():
+            return  # a chart of the page before or after, which Qt offers to draw clipped away
+        try:
+            draw_chart(painter, self.charts[text_format.intProperty(CHART_INDEX)], rect)
+        except BaseException as exc:  # noqa: BLE001 - raised again by SectionLayout.draw_page, on its stack
+            self.error = self.error or exc
+
+
+@dataclass
+class SectionLayout:
+    """One section laid out on pages of the body's size (its own QTextDocument, starting a new page)."""
+
+    document: QTextDocument
+    charts: _ChartObjects
+    pages: int
+    page_height: float
+
+    def draw_page(self, painter: QPainter, page: int, width: float) -> None:
+        """Draw page (0-based) of the section with its top at the painter's origin."""
+        clip = QRectF(0, page * self.page_height, width, self.page_height)
+        self.charts.page = clip
+        # What QTextDocument.drawContents does, but lines are looked for only above the page's bottom edge:
+        # Qt counts a block that starts exactly on the next page as touching this one, and draws it (clipped
+        # away, but in the PDF all the same).
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip.adjusted(0, 0, 0, -0.5)
+        painter.save()
+        try:
+            painter.translate(0, -clip.top())
+            painter.setClipRect(clip)
+            self.document.documentLayout().draw(painter, context)
+        finally:
+            painter.restore()
+            self.charts.page = QRectF()
+        if self.charts.error is not None:
+            raise self.charts.error
+
+
+def _section_html(section, number: int, width: float, device) -> str:
+    parts = [f"<h2>{number}. {escape(section.title)}</h2>"]
+    parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
+    parts += [_table(t, width, device) for t in section.tables]
+    w = min(width, CHART_W)
+    h = CHART_H * w / CHART_W
+    for k, chart in enumerate(section.charts):
+        # A placeholder of the chart's size, turned into a chart object once the HTML is read.
+        parts.append(f'<p><img src="chart:{k}" width="{w:.0f}" height="{h:.0f}"></p>')
+        if chart.note:
+            parts.append(f'<p style="font-size: 8pt; color: #333333;">{escape(chart.note)}</p>')
+    return "".join(parts)
+
+
+def layout_section(section, number: int, width: float, height: float, device=None) -> SectionLayout:
+    """Lay a section out on pages of width × height (for the paint device it will be drawn on, if given)."""
     doc = QTextDocument()
     if device is not None:
-        doc.documentLayout().setPaintDevice(device)
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPointSizeF(9.5)
-    doc.setDefaultFont(font)
+        doc.documentLayout().setPaintDevice(device)  # whatever the screen's scaling
+    doc.setDefaultFont(report_font(9.5))
     doc.setDocumentMargin(0)
-    doc.setDefaultStyleSheet("h2 { font-size: 15pt; color: #0b3d6b; } h3 { font-size: 11pt; } "
-                             "th { font-weight: bold; } p { margin-bottom: 4px; }")
-    parts = []
-    n = 0
-    for i, section in enumerate(document.sections):
-        style = ' style="page-break-before: always;"' if i else ""
-        parts.append(f"<h2{style}>{i + 1}. {escape(section.title)}</h2>")
-        parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
-        parts += [_table(t, width, device) for t in section.tables]
-        for chart in section.charts:
-            name = f"chart{n}.png"
-            n += 1
-            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), render_chart_image(chart))
-            w = min(width, CHART_W)
-            h = CHART_H * w / CHART_W
-            parts.append(f'<p><img src="{name}" width="{w:.0f}" height="{h:.0f}"></p>')
-            if chart.note:
-                parts.append(f'<p style="font-size: 8pt; color: #333333;">{escape(chart.note)}</p>')
-    doc.setHtml("".join(parts))
-    return doc
+    # Space above blocks, none below: a block whose bottom margin reached into the next page would be drawn
+    # there again (see _keep_paragraphs_whole). Qt collapses margins, so paragraphs are still 12 px apart.
+    doc.setDefaultStyleSheet("h2 { font-size: 15pt; color: #0b3d6b; margin-bottom: 0px; } "
+                             "h3 { font-size: 11pt; margin-bottom: 0px; } th { font-weight: bold; } "
+                             "p { margin-bottom: 0px; }")
+    doc.setHtml(_section_html(section, number, width, device))
+    charts = _ChartObjects(section.charts, doc)
+    doc.documentLayout().registerHandler(CHART_OBJECT, charts)
+    text = doc.toRawText()
+    cursor = QTextCursor(doc)
+    for position in (i for i, c in enumerate(text) if c == "\ufffc"):
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        image = cursor.charFormat()
+        name = image.toImageFormat().name() if image.isImageFormat() else ""
+        if not name.startswith("chart:"):
+            continue
+        chart = QTextCharFormat()
+        chart.setObjectType(CHART_OBJECT)
+        chart.setProperty(CHART_INDEX, int(name.partition(":")[2]))
+        chart.setProperty(CHART_WIDTH, float(image.toImageFormat().width()))
+        chart.setProperty(CHART_HEIGHT, float(image.toImageFormat().height()))
+        cursor.setCharFormat(chart)
+    doc.setPageSize(QSizeF(width, height))
+    _keep_paragraphs_whole(doc, height)
+    return SectionLayout(doc, charts, doc.pageCount(), height)
 
 
-def _font(size: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
+def _keep_paragraphs_whole(doc: QTextDocument, height: float) -> None:
+    """Start a paragraph that a page break would split on the next page (when it fits on one).
+
+    Besides reading better, this keeps the PDF's text whole: Qt draws a split paragraph's last line before the
+    break again on the next page (clipped away, but still text in the PDF), so a copy, a search or a screen
+    reader would get that line twice. Table rows are kept whole by Qt itself.
+    """
+    layout = doc.documentLayout()
+    for _ in range(200):  # each round moves at least one paragraph on; a report section has far fewer pages
+        doc.pageCount()  # the whole layout, not the part Qt has done lazily so far
+        moved = False
+        block = doc.begin()
+        while block.isValid():
+            lines = block.layout().lineCount()
+            if lines > 1 and QTextCursor(block).currentTable() is None:
+                rect = layout.blockBoundingRect(block)
+                first = rect.top() + block.layout().lineAt(0).y()
+                last = rect.top() + block.layout().lineAt(lines - 1).y()
+                if int(first // height) != int(last // height) and rect.height() < height * 0.9:
+                    policy = QTextBlockFormat()
+                    policy.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(block).mergeBlockFormat(policy)
+                    moved = True
+                    break  # what follows has moved: lay out again before looking further
+            block = block.next()
+        if not moved:
+            return
+        doc.markContentsDirty(0, doc.characterCount())
 
 
-def _title_page(painter: QPainter, document, page: QRectF) -> None:
+def _metrics(painter: QPainter) -> QFontMetricsF:
+    """The painter's font measured for the device it paints on (the PDF), not for the screen."""
+    return QFontMetricsF(painter.font(), painter.device())
+
+
+def _title_page(painter: QPainter, document, page: QRectF, starts: list[int]) -> None:
     y = page.top() + page.height() * 0.22
     painter.setPen(QColor("#0b3d6b"))
-    painter.setFont(_font(24, bold=True))
+    painter.setFont(report_font(24, bold=True))
     rect = painter.boundingRect(QRectF(page.left(), y, page.width(), 200), int(Qt.TextFlag.TextWordWrap),
                                 document.title)
     painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), document.title)
@@ -187,41 +405,52 @@ def _title_page(painter: QPainter, document, page: QRectF) -> None:
     painter.drawLine(QPointF(page.left(), y), QPointF(page.right(), y))
     y += 24
     painter.setPen(QColor("#111111"))
-    painter.setFont(_font(15))
+    painter.setFont(report_font(15))
     lines = [document.area_label, f"Financial year {document.year_label}"]
     if document.meeting_date:
         lines.append(f"Date of meeting: {document.meeting_date}")
     for line in lines:
-        painter.drawText(QPointF(page.left(), y + QFontMetricsF(painter.font()).ascent()), line)
-        y += QFontMetricsF(painter.font()).height() + 6
+        painter.drawText(QPointF(page.left(), y + _metrics(painter).ascent()), line)
+        y += _metrics(painter).height() + 6
     y += 12
-    painter.setFont(_font(11))
+    painter.setFont(report_font(11))
     painter.setPen(QColor("#333333"))
-    painter.drawText(QPointF(page.left(), y + QFontMetricsF(painter.font()).ascent()),
+    painter.drawText(QPointF(page.left(), y + _metrics(painter).ascent()),
                      f"Prepared by {document.office_name} on {document.prepared_on}")
     y += 60
-    painter.setFont(_font(13, bold=True))
+    painter.setFont(report_font(13, bold=True))
     painter.setPen(QColor("#111111"))
     painter.drawText(QPointF(page.left(), y), "Contents")
     y += 10
-    painter.setFont(_font(11))
-    metrics = QFontMetricsF(painter.font())
-    for i, section in enumerate(document.sections, start=1):
+    painter.setFont(report_font(11))
+    metrics = _metrics(painter)
+    for i, (section, start) in enumerate(zip(document.sections, starts), start=1):
         y += metrics.height() + 4
         painter.drawText(QPointF(page.left() + 6, y), f"{i}.  {section.title}")
+        number = str(start)
+        painter.drawText(QPointF(page.right() - metrics.horizontalAdvance(number), y), number)
 
 
-def _header_footer(painter: QPainter, document, page: QRectF, number: int, total: int) -> None:
+def _header(painter: QPainter, document, page: QRectF) -> None:
     painter.save()
-    painter.setFont(_font(8))
+    painter.setFont(report_font(8))
     painter.setPen(QColor("#555555"))
-    metrics = QFontMetricsF(painter.font())
+    metrics = _metrics(painter)
     top = page.top() + metrics.ascent()
     painter.drawText(QPointF(page.left(), top), f"{document.title} — {document.subtitle}")
     right = document.prepared_on
     painter.drawText(QPointF(page.right() - metrics.horizontalAdvance(right), top), right)
     painter.setPen(QPen(QColor("#cccccc"), 1))
     painter.drawLine(QPointF(page.left(), page.top() + HEADER_H - 8), QPointF(page.right(), page.top() + HEADER_H - 8))
+    painter.restore()
+
+
+def _footer(painter: QPainter, page: QRectF, number: int, total: int) -> None:
+    """Drawn after the page's body, so text in the order it is drawn reads header, body, page number."""
+    painter.save()
+    painter.setFont(report_font(8))
+    metrics = _metrics(painter)
+    painter.setPen(QPen(QColor("#cccccc"), 1))
     painter.drawLine(QPointF(page.left(), page.bottom() - FOOTER_H + 8),
                      QPointF(page.right(), page.bottom() - FOOTER_H + 8))
     painter.setPen(QColor("#555555"))
@@ -230,36 +459,158 @@ def _header_footer(painter: QPainter, document, page: QRectF, number: int, total
     painter.restore()
 
 
-def write_pdf(document, target: Path | str) -> int:
-    """Write the report as an A4 PDF at target (atomically); returns the number of pages."""
-    target = Path(target)
+class PdfWriteError(OSError):
+    """Qt's PDF writer failed, or what it made does not read back as a whole PDF; nothing was replaced."""
+
+    describes_itself = True  # its message is the cause (safe_write keeps it rather than a generic one)
+
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
+
+
+def _writer(buffer: QBuffer, document) -> QPdfWriter:
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setPdfVersion(PDF_VERSION)
+    writer.setTitle(f"{document.title} — {document.subtitle}")
+    writer.setCreator(f"Safer Desk {__version__}")
+    if hasattr(writer, "setAuthor"):  # Qt 6.9
+        writer.setAuthor(document.office_name)
+    return writer
+
+
+def render_pdf(document, *, progress: Progress = no_progress,
+               cancelled: CancelCheck = never_cancelled) -> tuple[bytes, int]:
+    """The report as the bytes of an A4 PDF, made in memory, and its number of pages.
+
+    progress hears of each section laid out and each page drawn (per mille of the whole, PROGRESS_TOTAL);
+    cancelled is asked between them, and raises Cancelled (services.progress) when it says so.
+    """
     ensure_gui_app()
-    with atomic_path(target) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(DPI)
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-        writer.setTitle(f"{document.title} — {document.subtitle}")
-        writer.setCreator("Safer Desk")
-        page = QRectF(writer.pageLayout().paintRectPixels(DPI))
-        page.moveTo(0, 0)
-        body_h = page.height() - HEADER_H - FOOTER_H
-        doc = body_document(document, page.width(), writer)
-        doc.setPageSize(QSizeF(page.width(), body_h))
-        body_pages = doc.pageCount()
-        total = body_pages + 1
-        painter = QPainter(writer)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            _title_page(painter, document, page)
-            for p in range(body_pages):
-                writer.newPage()
-                _header_footer(painter, document, page, p + 2, total)
+    buffer = QBuffer()
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise PdfWriteError(errno.EIO, "Qt could not open a buffer in memory for the PDF")
+    writer = _writer(buffer, document)
+    page = QRectF(writer.pageLayout().paintRectPixels(DPI))
+    page.moveTo(0, 0)
+    body_h = page.height() - HEADER_H - FOOTER_H
+    laying_out = progress_part(progress, 0, 250)
+    drawing = progress_part(progress, 250, PROGRESS_TOTAL)
+    sections = []
+    count = len(document.sections)
+    for i, section in enumerate(document.sections):
+        check_cancelled(cancelled)
+        laying_out(i, count, f"Laying out {section.title} ({i + 1} of {count})")
+        sections.append(layout_section(section, i + 1, page.width(), body_h, writer))
+    starts, total = [], 1
+    for layout in sections:
+        starts.append(total + 1)
+        total += layout.pages
+    check_cancelled(cancelled)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise PdfWriteError(errno.EIO, "Qt's PDF writer could not start the report")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _title_page(painter, document, page, starts)
+        number = 1
+        for layout in sections:
+            for p in range(layout.pages):
+                number += 1
+                check_cancelled(cancelled)
+                drawing(number - 1, total, f"Drawing page {number} of {total}")
+                if not writer.newPage():
+                    raise PdfWriteError(errno.EIO, f"Qt's PDF writer could not start page {number}")
+                _header(painter, document, page)
                 painter.save()
-                painter.translate(0, HEADER_H - p * body_h)
-                doc.drawContents(painter, QRectF(0, p * body_h, page.width(), body_h))
-                painter.restore()
+                painter.translate(0, HEADER_H)
+                try:
+                    layout.draw_page(painter, p, page.width())
+                finally:
+                    painter.restore()
+                _footer(painter, page, number, total)
+    finally:
+        finished = painter.end()
+    if not finished:
+        raise PdfWriteError(errno.EIO, "Qt's PDF writer could not finish the report")
+    data = with_catalog_entries(bytes(buffer.data()), CATALOG_ENTRIES)
+    buffer.close()
+    check_pdf(data, total)
+    drawing(total, total, f"Drew {total} pages")
+    return data, total
+
+
+def with_catalog_entries(data: bytes, entries: dict[str, str]) -> bytes:
+    """The PDF with entries added to its catalog, as an incremental update (the bytes Qt wrote are kept whole).
+
+    Qt's writer has no setting for the document's language or for showing the title rather than the file
+    name, both of which screen readers use; PDF lets a later revision of the catalog add them. A PDF that is
+    not laid out as Qt writes it (one classic cross-reference table, a catalog without nested dictionaries)
+    is returned unchanged.
+    """
+    trailer_at = data.rfind(b"trailer")
+    trailer = data[trailer_at:]
+    root = re.search(rb"/Root\s+(\d+)\s+(\d+)\s+R", trailer)
+    size = re.search(rb"/Size\s+(\d+)", trailer)
+    previous = re.search(rb"startxref\s+(\d+)", trailer)
+    if trailer_at < 0 or not (root and size and previous):
+        return data
+    number, generation = int(root.group(1)), int(root.group(2))
+    catalog = re.search(rb"(?<![0-9])%d %d obj\s*<<(.*?)>>\s*endobj" % (number, generation), data, re.DOTALL)
+    if catalog is None or b"<<" in catalog.group(1) or b"/Catalog" not in catalog.group(1):
+        return data
+    body = catalog.group(1).rstrip() + b"".join(f"\n{k} {v}".encode("ascii") for k, v in entries.items())
+    # The trailer's other entries (the document information, the file's identifier) carry over.
+    kept = b"".join(m.group(0) + b"\n" for m in (re.search(rb"/Info\s+\d+\s+\d+\s+R", trailer),
+                                                 re.search(rb"/ID\s*\[[^\]]*\]", trailer)) if m)
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    offset = len(data)
+    update = b"%d %d obj\n<<%s\n>>\nendobj\n" % (number, generation, body)
+    xref_at = offset + len(update)
+    update += (b"xref\n0 1\n0000000000 65535 f \n%d 1\n%010d %05d n \n" % (number, offset, generation)
+               + b"trailer\n<<\n/Size %s\n/Root %d %d R\n%s/Prev %s\n>>\nstartxref\n%d\n%%%%EOF\n"
+               % (size.group(1), number, generation, kept, previous.group(1), xref_at))
+    return data + update
+
+
+def check_pdf(data: bytes, pages: int) -> None:
+    """A whole PDF: it starts with %PDF-, ends with %%EOF and has the pages it should."""
+    if not data.startswith(b"%PDF-"):
+        raise PdfWriteError(errno.EIO, "the PDF does not read back: it does not start as a PDF")
+    if not data.rstrip().endswith(b"%%EOF"):
+        raise PdfWriteError(errno.EIO, "the PDF does not read back: it is cut short (no end-of-file marker)")
+    found = pdf_page_count(data)
+    if found != pages:
+        raise PdfWriteError(errno.EIO, f"the PDF does not read back: it has {found} pages instead of {pages}")
+
+
+def pdf_page_count(data: bytes) -> int:
+    """Pages in a PDF as Qt writes it (one "/Type /Page" object per page; "/Pages" is the tree)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+
+
+def write_pdf(document, target: Path | str, *, progress: Progress = no_progress,
+              cancelled: CancelCheck = never_cancelled) -> int:
+    """Write the report as an A4 PDF at target (atomically, checked); returns the number of pages.
+
+    The PDF is made and checked in memory, written to a temporary file beside target, flushed to the
+    disk, read back and checked again, and only then moved over target: a full disk or a failed writer
+    raises an OSError saying why, and any earlier report at target is left as it was. Cancelled (asked
+    until the moment the file is moved into place) leaves no file and no temporary file either.
+    """
+    target = Path(target)
+    data, total = render_pdf(document, progress=progress, cancelled=cancelled)
+    faults.boundary("report-pdf:after-render")
+    check_cancelled(cancelled)
+    with atomic_path(target, label="report-pdf", what=f"The report {target.name}") as tmp:
+        fd = os.open(str(tmp), os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0))
+        try:
+            write_chunks(fd, [data])
         finally:
-            painter.end()
+            os.close(fd)
+        check_pdf(tmp.read_bytes(), total)  # what is on the disk, not only what was in memory
+        check_cancelled(cancelled)  # raised inside: the temporary file is removed, target left as it was
     return total

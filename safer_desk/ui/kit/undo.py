@@ -37,7 +37,7 @@ class ActionCommand(QUndoCommand):
             self._skip_first = False
         else:
             try:
-                self.result = self.action.do()
+                self.result = self.action.perform_do()
             except Exception as exc:  # handed to push_action, which re-raises it unchanged
                 self.error = exc
                 self.setObsolete(True)
@@ -46,7 +46,7 @@ class ActionCommand(QUndoCommand):
             self.action.after()
 
     def undo(self) -> None:
-        self.action.undo()
+        self.action.perform_undo()
         if self.action.after:
             self.action.after()
 
@@ -59,7 +59,7 @@ def push_action(stack: QUndoStack, action: Action, *, run_first: bool = False) -
     own error and leaves the stack as it was.
     """
     if run_first:
-        result = action.do()
+        result = action.perform_do()
         stack.push(ActionCommand(action, done_already=True))
         return result
     command = ActionCommand(action)

@@ -1,0 +1,156 @@
+"""Small-number disclosure control for the fund summary an export carries instead of victim-level rows.
+
+A row of the summary (one fund, district, month and item) that describes fewer than three victims
+could point at a person ("the one door chain fitted in Babergh in May"). Such rows are merged, step
+by step, until every row describes at least SMALL_NUMBER victims:
+
+1. into "other districts" for the same month and item (district left blank);
+2. what is still small, into the quarter (dated at the quarter's first month), same item;
+3. what is still small, into the quarter with every item together ("Other items");
+4. what is still small, for the whole period, into the nearest "other districts, other items" row
+   (or, when there is none, the nearest row of the fund becomes one and takes it).
+
+Every spend line lands in exactly one row, so the amounts, the spend lines and the victims add up to
+the same totals as the detailed rows. A fund with fewer than SMALL_NUMBER victims in all keeps one
+row for the whole period: its total is in the fund's balance anyway.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+SMALL_NUMBER = 3
+OTHER_ITEMS = "Other items"
+
+
+@dataclass(frozen=True)
+class SpendLine:
+    """One spend line as the summary sees it: no reference, only an opaque referral key."""
+
+    fund_id: str
+    district_id: str | None
+    month: str  # YYYY-MM
+    item: str
+    referral: str  # whatever identifies the victim's referral inside the office file (never exported)
+    amount_pence: int
+    first: bool  # the first spend line of its referral: where the victim is counted
+
+    def __post_init__(self) -> None:
+        if len(self.month) != 7 or self.month[4] != "-":
+            raise ValueError(f"month must be YYYY-MM, not {self.month!r}")
+
+
+@dataclass
+class SummaryRow:
+    fund_id: str
+    district_id: str | None
+    month: str
+    item: str
+    victims: int = 0
+    spend_lines: int = 0
+    amount_pence: int = 0
+    referrals: set[str] = field(default_factory=set, repr=False)
+
+    @property
+    def key(self) -> tuple[str, str | None, str, str]:
+        return (self.fund_id, self.district_id, self.month, self.item)
+
+    def add(self, other: "SummaryRow") -> None:
+        self.victims += other.victims
+        self.spend_lines += other.spend_lines
+        self.amount_pence += other.amount_pence
+        self.referrals |= other.referrals
+
+    @property
+    def small(self) -> bool:
+        return len(self.referrals) < SMALL_NUMBER
+
+
+def quarter_start(month: str) -> str:
+    """The first month of the financial quarter (Apr-Jun, Jul-Sep, Oct-Dec, Jan-Mar) that month is in."""
+    year, m = int(month[:4]), int(month[5:7])
+    first = ((m - 1) // 3) * 3 + 1
+    return f"{year:04d}-{first:02d}"
+
+
+def _merge(rows: Iterable[SummaryRow], key) -> dict:
+    merged: dict = {}
+    for row in rows:
+        k = key(row)
+        target = merged.get(k)
+        if target is None:
+            merged[k] = target = SummaryRow(k[0], k[1], k[2], k[3])
+        target.add(row)
+    return merged
+
+
+def _month_index(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7])
+
+
+def summarise_with_disclosure_control(lines: Iterable[SpendLine]) -> list[SummaryRow]:
+    """The summary rows of the spend lines, none describing fewer than SMALL_NUMBER victims where avoidable."""
+    by_fund: dict[str, list[SpendLine]] = {}
+    for line in lines:
+        by_fund.setdefault(line.fund_id, []).append(line)
+    result: list[SummaryRow] = []
+    for fund_id in sorted(by_fund):
+        result += _one_fund(by_fund[fund_id])
+    return result
+
+
+def _one_fund(lines: list[SpendLine]) -> list[SummaryRow]:
+    cells: dict = {}
+    for line in lines:
+        key = (line.fund_id, line.district_id, line.month, line.item)
+        row = cells.get(key)
+        if row is None:
+            cells[key] = row = SummaryRow(*key)
+        row.victims += 1 if line.first else 0
+        row.spend_lines += 1
+        row.amount_pence += line.amount_pence
+        row.referrals.add(line.referral)
+    kept = [r for r in cells.values() if not r.small]
+    steps = (
+        lambda r: (r.fund_id, None, r.month, r.item),  # 1. other districts, same month and item
+        lambda r: (r.fund_id, None, quarter_start(r.month), r.item),  # 2. the quarter
+        lambda r: (r.fund_id, None, quarter_start(r.month), OTHER_ITEMS),  # 3. the quarter, every item
+    )
+    small = [r for r in cells.values() if r.small]
+    for step in steps:
+        if not small:
+            break
+        merged = _merge(small, step)
+        # A merged row that lands on the key of a row already kept joins it (it only grows).
+        kept_by_key = {r.key: r for r in kept}
+        small = []
+        for key, row in merged.items():
+            if key in kept_by_key:
+                kept_by_key[key].add(row)
+            elif row.small:
+                small.append(row)
+            else:
+                kept.append(row)
+    if small:  # 4. whatever is left, for the whole period
+        rest = SummaryRow(small[0].fund_id, None, min(r.month for r in small), OTHER_ITEMS)
+        for row in small:
+            rest.add(row)
+        if not kept:
+            return [rest]
+        # The nearest row that is already "other districts, other items" takes it; failing that, the nearest
+        # row becomes one (so nothing is ever put under a district or an item it did not come from).
+        home = min(kept, key=lambda r: (not (r.district_id is None and r.item == OTHER_ITEMS), r.district_id is not None,
+                                        abs(_month_index(r.month) - _month_index(rest.month)), r.month,
+                                        r.district_id or "", r.item))
+        target_key = (home.fund_id, None, home.month, OTHER_ITEMS)
+        if home.key != target_key:
+            kept.remove(home)
+            target = next((r for r in kept if r.key == target_key), None)
+            if target is None:
+                target = SummaryRow(*target_key)
+                kept.append(target)
+            target.add(home)
+            home = target
+        home.add(rest)
+    return sorted(kept, key=lambda r: (r.month, r.district_id or "~", r.item))

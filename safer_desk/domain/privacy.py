@@ -1,0 +1,266 @@
+"""One detector of people's names in text: refuse them where a victim could be named, warn where naming
+a person or a firm is legitimate (a recommendation's owner, a supplier).
+
+DESIGN §2.3: victims are recorded by a pseudonymous reference and district only, never by name. The
+detector looks for the shapes a name takes in case notes, whatever the case of the letters:
+
+- a first name from a list of common first names in England and Wales (``resources/privacy``; see
+  its header for the source) followed by a surname: "Jane Smith", "jane smith", "JANE SMITH",
+  "Jane Smith 1985", "Mary Ann Jones", "Jane A. Smith";
+- initials followed by a capitalised surname: "J. Smith", "J.A. Smith", "J.Smith";
+- a title followed by a surname: "Mrs Smith", "Dr. Patel";
+- a surname, a comma and a first name: "Smith, Jane".
+
+A surname is any word of two letters or more that is not a common English or case-work word
+("referral", "review", "risk", "to" …). First names that are also ordinary words ("Mark", "June",
+"Grace", "Frank") count only when written with a capital ("Mark Smith", "MARK SMITH"; "mark as done"
+is not a name).
+
+Its limits (said in the user guide too): a first name missing from the list ("Oluwaseun Smith") is
+found only by the other shapes; a surname alone ("Smith") or a first name alone ("Jane") is not a
+name to it; a name written as initials only ("JS") is not found; a street or place named after a
+person can be taken for one ("Victoria Smith Court" would be refused in a note: write it otherwise).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+NAMES_RESOURCE = ("privacy", "uk-first-names.txt")
+
+
+class PrivacyError(ValueError):
+    """Text that looks like it names a person where no person may be named; the message says which words."""
+
+
+@dataclass(frozen=True)
+class NameFound:
+    words: str  # the words that look like a name, as written
+    shape: str  # "first name and surname", "initials and surname", "title and surname", "surname, first name"
+
+
+# First names that are also ordinary English words: a name only when capitalised.
+AMBIGUOUS_FIRST_NAMES = frozenset("""
+amber bill carol dale dawn dean frank gail glen grace guy hazel heather holly jack jade jay jean june kim
+lee mark max mo nick pat ray rob robin ross sally sandy sue terry victor will summer joy faith hope rose
+""".split())
+
+# Words that never stand for a surname after a first name or initial: function words, and the words of
+# case work, money and places that follow a capitalised word in board papers ("June meeting", "Victoria Road").
+NOT_SURNAMES = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on
+once only or other our out over own same she should so some such than that the their them then there these
+they this those through to too under until up very was we were what when where which while who whom why
+will with would you your yes via per etc re cc fao attn nb ok tbc tbd nk n/a
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+quarter year month week day date today yesterday tomorrow annual monthly weekly
+review reviews referral referrals referred refer risk risks high medium low standard case cases note notes
+meeting meetings panel panels report reports reporting plan plans action actions recommendation
+recommendations owner owners lead leads team teams service services officer officers office offices
+partner partners partnership partnerships board boards council councils county district districts borough
+police constabulary probation health nhs ccg icb trust hospital clinic gp school schools college university
+housing association social care adult adults child children family families victim victims support
+perpetrator perpetrators offender offenders idva idvas marac mash dhr dhrs csp csps pcc opcc home qa
+chair author writer administration admin legal translation venue travel invoice invoices invoiced payment
+payments paid refused refusal reason reasons written share shares cost costs fee fees total totals amount
+amounts budget budgets fund funds funding grant grants spend spent item items supplier suppliers provider
+providers contract contracts order orders receipt receipts credit debit balance
+lock locks door doors chain chains alarm alarms letterbox letterboxes window windows viewer viewers
+fireproof replacement personal security camera cameras sanctuary scheme schemes
+road street lane avenue close drive way court place square crescent terrace gardens park hill house
+houses flat flats estate centre center ward wards station building buildings unit units room rooms wing
+north south east west central mid upper lower greater new old great little saint st
+agreed agree approved approve completed complete done due overdue pending ongoing open closed hold held
+sent received requested request requests awaiting chased chase confirmed confirm cancelled delayed
+first second third final draft version update updated updates next last previous new
+ambulance fire rescue aid foundation society charity church chapel cathedral abbey academy primary
+secondary infant junior nursery surgery practice medical institute college library museum hall
+and/or vs
+""".split())
+
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord", "rev", "revd"})
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        return self.text.casefold().replace("’", "'")
+
+    @property
+    def lower(self) -> bool:
+        return self.text == self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:  # "Smith", "SMITH", "McDonald", "O'Brien"
+        return self.text[:1].isupper()
+
+
+class NameDetector:
+    """Finds a person's name in text, using a set of first names (see the module's notes for the shapes)."""
+
+    def __init__(self, first_names: Iterable[str]):
+        self.first_names = frozenset(n.strip().casefold() for n in first_names if n.strip())
+
+    def is_first_name(self, token: _Token) -> bool:
+        parts = token.folded.split("-")  # Anne-Marie
+        if not any(p in self.first_names for p in parts):
+            return False
+        if token.folded in AMBIGUOUS_FIRST_NAMES and token.lower:
+            return False
+        return True
+
+    @staticmethod
+    def is_surname(token: _Token, *, need_capital: bool = False) -> bool:
+        if len(token.text) < 2 or token.folded in NOT_SURNAMES or token.folded in TITLES:
+            return False
+        if need_capital and not token.capitalised:
+            return False
+        return True
+
+    def find(self, text: str | None) -> NameFound | None:
+        """The first thing in text that looks like a person's name, or None."""
+        if not text or not text.strip():
+            return None
+        tokens = [_Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+        for i, token in enumerate(tokens):
+            found = (self._first_and_surname(text, tokens, i) or self._initials(text, tokens, i)
+                     or self._title(text, tokens, i) or self._surname_comma_first(text, tokens, i))
+            if found:
+                return found
+        return None
+
+    @staticmethod
+    def _spaces_only(text: str, a: _Token, b: _Token) -> bool:
+        gap = text[a.end:b.start]
+        return bool(gap) and not gap.strip() and "\n" not in gap
+
+    @staticmethod
+    def _initial(text: str, token: _Token) -> bool:
+        """A single capital letter followed by a full stop: "J." """
+        return len(token.text) == 1 and token.text.isupper() and text[token.end:token.end + 1] == "."
+
+    def _first_and_surname(self, text: str, tokens: list[_Token], i: int) -> NameFound | None:
+        first = tokens[i]
+        if not self.is_first_name(first):
+            return None
+        if i > 0 and tokens[i - 1].folded in ("st", "saint") and self._spaces_only(text, tokens[i - 1], first) \
+                or i > 0 and text[tokens[i - 1].end:first.start] == ". " and tokens[i - 1].folded == "st":
+            return None  # "St John Ambulance", "St. Mary Street": a saint's name, not a person's
+        need_capital = first.folded in AMBIGUOUS_FIRST_NAMES
+        j = i + 1
+        while j < len(tokens):
+            prev, nxt = tokens[j - 1], tokens[j]
+            gap = text[prev.end:nxt.start]
+            if "\n" in gap or gap.strip() not in ("", ".") or (gap.strip() == "." and len(prev.text) != 1):
+                return None  # another sentence, a list ("Jane, Smith"), a break
+            if self._initial(text, nxt):
+                j += 1  # a middle initial: "Jane A. Smith"
+                continue
+            if not self.is_surname(nxt, need_capital=need_capital):
+                return None
+            if self.is_first_name(nxt) and j + 1 < len(tokens) and self._spaces_only(text, nxt, tokens[j + 1]) \
+                    and self.is_surname(tokens[j + 1], need_capital=need_capital):
+                nxt = tokens[j + 1]  # a second first name, then the surname: "Mary Ann Jones"
+            return NameFound(text[first.start:nxt.end], "first name and surname")
+        return None
+
+    def _initials(self, text: str, tokens: list[_Token], i: int) -> NameFound | None:
+        """ "J. Smith", "J.A. Smith", "J.Smith": capital letters each with a full stop, then a capitalised surname."""
+        if not self._initial(text, tokens[i]) or (i > 0 and self._initial(text, tokens[i - 1])
+                                                  and text[tokens[i - 1].end:tokens[i].start].strip() == "."):
+            return None  # not an initial, or not the first of a run of initials (the first is tried)
+        j = i
+        while j < len(tokens) and self._initial(text, tokens[j]) and \
+                (j == i or not text[tokens[j - 1].end:tokens[j].start].strip(". ")):
+            j += 1
+        if j >= len(tokens):
+            return None
+        surname = tokens[j]
+        gap = text[tokens[j - 1].end:surname.start]
+        if gap.strip(". ") or "\n" in gap:
+            return None
+        if not self.is_surname(surname, need_capital=True):
+            return None
+        return NameFound(text[tokens[i].start:surname.end], "initials and surname")
+
+    def _title(self, text: str, tokens: list[_Token], i: int) -> NameFound | None:
+        """ "Mrs Smith", "Dr. Patel", "Mr J Smith", "MR SMITH", "mrs smith"."""
+        title = tokens[i]
+        if title.folded not in TITLES or i + 1 >= len(tokens):
+            return None
+        if title.lower and title.folded not in ("mr", "mrs", "ms", "mx"):
+            return None  # "miss the deadline", "lady chapel"
+        j = i + 1
+        gap = text[title.end:tokens[j].start]
+        if gap.strip(". ") or "\n" in gap:
+            return None
+        while j + 1 < len(tokens) and len(tokens[j].text) == 1 and tokens[j].text.isupper():
+            j += 1  # "Mr J Smith", "Mrs J. A. Smith"
+        surname = tokens[j]
+        if title.text.isupper() and len(title.text) > 1:
+            ok = surname.text.isupper() and self.is_surname(surname)  # "MR SMITH", not "MS Word"
+        elif title.lower:
+            ok = self.is_surname(surname)
+        else:
+            ok = self.is_surname(surname, need_capital=True)
+        return NameFound(text[title.start:surname.end], "title and surname") if ok else None
+
+    def _surname_comma_first(self, text: str, tokens: list[_Token], i: int) -> NameFound | None:
+        """ "Smith, Jane" (ending there, or with a date or a number after it)."""
+        if i + 1 >= len(tokens):
+            return None
+        surname, first = tokens[i], tokens[i + 1]
+        if text[surname.end:first.start].strip() != ",":
+            return None
+        if not self.is_surname(surname, need_capital=True) or not first.capitalised or not self.is_first_name(first):
+            return None
+        after = text[first.end:].lstrip()
+        if after and not (after[0].isdigit() or after[0] in ".;)(-"):
+            return None  # "Babergh, Mark and Ipswich" is a list, not a name
+        return NameFound(text[surname.start:first.end], "surname, first name")
+
+
+@functools.cache
+def default_detector() -> NameDetector:
+    """The detector with the shipped first-name list (read once from the package's resources)."""
+    from safer_desk.paths import resource
+
+    text = resource(*NAMES_RESOURCE).read_text(encoding="utf-8")
+    return NameDetector(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def find_name(text: str | None) -> NameFound | None:
+    return default_detector().find(text)
+
+
+def refuse_names(text: str | None, field: str) -> str:
+    """The text, stripped; PrivacyError when it looks like it names a person (victim-level fields)."""
+    clean = (text or "").strip()
+    found = find_name(clean)
+    if found:
+        raise PrivacyError(
+            f"{field}: “{found.words}” looks like a person's name. Never record a victim's name (or anyone's) "
+            "here: use the case or referral reference, or a role (\"the victim\", \"the IDVA\").")
+    return clean
+
+
+def name_warning(text: str | None, field: str) -> str | None:
+    """A warning (not a refusal) when a field where a person or firm may be named looks like a person's name."""
+    found = find_name(text)
+    if not found:
+        return None
+    return (f"{field}: “{found.words}” looks like a person's name. An officer or a firm may be named here, "
+            "but never a victim.")

@@ -1,0 +1,467 @@
+"""Conflicts of the county merge in plain words, and the county lead's decisions on them (issue 13).
+
+A conflict is two versions of one thing: the county's (kept until someone decides) and a district office's.
+It is said the way the board papers say things: names instead of ids, pounds instead of pence, British dates
+and months ("Suffolk Constabulary's share of WSCSP-DHR-2017-01: £684.14 from Babergh office, £684.15 from Mid
+Suffolk office"), and grouped by what it is about (``GROUPS``).
+
+A decision keeps one version and sets the other aside. It is kept in ``_county_decisions`` as
+(subject, version kept, version set aside): the subject is the thing's natural identity (a review's
+reference, an indicator, area and month, a row's id where it has nothing else), a version the hash of the
+values compared (ids and local details such as an indicator's place in the list left out). When the same
+two versions meet again (the same file merged again, or the other office's file) the decision stands and
+nothing is raised; a new version of either side is a new disagreement.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable
+
+from safer_desk.domain.indicators import describe_source
+from safer_desk.domain.money import format_money
+from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month, PeriodError, Quarter
+from safer_desk.exchange.county_schema import POLICE_SOURCE, TableInfo, quote, row_hash, table_info
+
+DECISIONS_TABLE = "_county_decisions"
+
+# Situations, as the merge finds them.
+KIND_WORDS = {
+    "other-office": "the same row came from another office",
+    "differs": "two offices hold the same thing differently",
+    "edited-at-county": "edited at the county since it was merged",
+    "made-at-county": "the county file has its own version",
+    "reference-differs": "shared reference data differs from the county's",
+    "missing-parent": "depends on something that was not merged",
+    "removed-but-edited": "no longer in the office's file, but edited at the county since",
+    "figure": "a figure typed by one office differs from police.uk counts",
+    "police-figure": "police.uk counts differ from a figure typed by another office",
+}
+# What conflicts are about, in the order the summary and the window list them (group id -> heading).
+GROUPS = {
+    "dhr-share": "Shares of review costs",
+    "dhr": "Reviews and their costs",
+    "indicator-figure": "Indicator figures",
+    "indicator": "Indicator targets and other indicator details",
+    "project": "Projects",
+    "fund": "Pooled funds",
+    "allocation": "Allocations and commissioning",
+    "budget": "Budgets and plans",
+    "reference": "Reference data and shared definitions",
+    "edited-at-county": "Rows edited at the county since they were merged",
+    "not-merged": "Rows not merged because what they belong to was not",
+    "other": "Other records",
+}
+REFERENCE_GROUP_TABLES = {"districts", "partnerships", "organisations", "partnership_districts",
+                          "partnership_members", "indicators", "indicator_areas", "fund_items", "dhr_stage_rules",
+                          "costs_settings", "office_areas"}
+
+# Columns that are the office's own arrangement, not the thing itself: never a disagreement between offices.
+LOCAL_COLUMNS = {
+    "indicators": {"sort_order"},
+    "indicator_values": {"id", "comment", "source"},  # the figure is its value; where it came from is said apart
+    "projects": {"created_at", "updated_at"},
+}
+# Natural identity of rows with no UNIQUE constraint, used when their parent is one thing both offices hold
+# (a review both record): two offices' shares of one review are matched by partner, not by their random ids.
+CHILD_KEYS = {
+    "dhr_shares": ("case_id", "organisation_id", "kind", "source_share_id"),
+    "dhr_cost_lines": ("case_id", "category", "description"),
+    "dhr_payments": ("share_id", "paid_on", "reference"),
+    "fund_contributions": ("fund_id", "organisation_id", "received_on"),
+}
+# The one value a row is about: when only it differs, its column is not named ("£684.14 from …").
+MAIN_VALUES = {"amount_pence", "value", "count", "percent_bp", "cumulative", "population"}
+
+NOUNS = {
+    "allocation_scenarios": "Allocation scenario", "allocation_scenario_rows": "Allocation row",
+    "allocation_scenario_factors": "Allocation factor", "allocation_top_slices": "Top-slice",
+    "budget_plans": "Plan", "budget_sections": "Plan section", "budget_lines": "Plan line", "budget_cells": "Plan cell",
+    "budget_columns": "Plan column", "budget_stated_totals": "Stated total", "budget_line_links": "Plan line link",
+    "commissioning_scenarios": "Commissioning scenario", "scenario_items": "Commissioning choice",
+    "costs_settings": "Setting", "dhr_stage_rules": "Review stage rule", "fund_items": "Catalogue item",
+    "fund_referrals": "Referral", "fund_spend_lines": "Spend line", "funding_awards": "Funding award",
+    "funding_award_years": "Award year", "illustrative_marks": "Illustrative mark", "office_areas": "Office area",
+    "project_cost_lines": "Cost line", "project_funding_sources": "Funding source", "project_officers": "Officer",
+    "project_status_history": "Status change", "indicator_trajectory": "Trajectory month",
+    "indicator_populations": "Population", "indicator_baselines": "Baseline", "indicator_benchmarks": "Benchmark",
+    "indicator_estimates": "Estimated RAG", "indicator_milestones": "Milestone", "indicator_targets": "Target",
+}
+LABEL_COLUMNS = ("title", "name", "reference", "label", "category", "ref")
+
+
+@dataclass
+class Conflict:
+    """One disagreement, as the merge found it and the county lead reads it."""
+
+    table: str
+    row_key: str
+    kind: str
+    office_name: str
+    other: str
+    detail: str  # the conflict in words: "<subject>: <county side>, <district side>"
+    id: int = 0
+    subject: str = ""
+    county_side: str = ""
+    district_side: str = ""
+    group: str = "other"
+    office_id: str = ""
+    county_key: str = ""
+    subject_key: str = ""
+    county_version: str = ""
+    incoming_version: str = ""
+    incoming_row: dict | None = field(default=None, repr=False)
+    export_id: str = ""
+
+    @property
+    def description(self) -> str:
+        return KIND_WORDS.get(self.kind, self.kind)
+
+    @property
+    def text(self) -> str:
+        return self.detail
+
+    @property
+    def group_words(self) -> str:
+        return GROUPS.get(self.group, GROUPS["other"])
+
+    @classmethod
+    def from_row(cls, r: sqlite3.Row | dict) -> "Conflict":
+        r = dict(r)
+        incoming = r.get("incoming_row") or ""
+        try:
+            row = json.loads(incoming) if incoming else None
+        except ValueError:
+            row = None
+        return cls(r["table_name"], r["row_key"], r["kind"], r["office_name"], r.get("other_office") or "",
+                   r["detail"], int(r["id"]), r.get("subject") or "", r.get("county_side") or "",
+                   r.get("district_side") or "", r.get("conflict_group") or "other", r.get("office_id") or "",
+                   r.get("county_key") or "", r.get("subject_key") or "", r.get("county_version") or "",
+                   r.get("incoming_version") or "", row, r.get("export_id") or "")
+
+
+def group_of(table: str, kind: str) -> str:
+    """Which group a conflict belongs to (a key of GROUPS)."""
+    if kind in ("edited-at-county", "made-at-county", "removed-but-edited"):
+        return "edited-at-county"
+    if kind == "missing-parent":
+        return "not-merged"
+    if kind == "reference-differs" or table in REFERENCE_GROUP_TABLES:
+        return "reference"
+    if table == "indicator_values" or kind in ("figure", "police-figure"):
+        return "indicator-figure"
+    if table == "dhr_shares":
+        return "dhr-share"
+    for prefix, group in (("dhr_", "dhr"), ("indicator", "indicator"), ("project", "project"), ("fund", "fund"),
+                          ("allocation", "allocation"), ("commissioning", "allocation"), ("scenario", "allocation"),
+                          ("budget", "budget")):
+        if table.startswith(prefix):
+            return group
+    return "other"
+
+
+def compared_columns(info: TableInfo) -> tuple[str, ...]:
+    """The columns two versions of a row are compared on: all but its key and the office's local details."""
+    local = LOCAL_COLUMNS.get(info.name, set())
+    return tuple(c for c in info.columns if c not in info.primary_key and c not in local)
+
+
+def version_of(info: TableInfo, row: dict) -> str:
+    cols = compared_columns(info)
+    return row_hash(cols, [row.get(c) for c in cols])
+
+
+def natural_columns(info: TableInfo, natural: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """What identifies the thing a row is about, beyond its id (its first UNIQUE key, or a known natural key)."""
+    if natural:
+        return natural
+    if info.uniques:
+        return info.uniques[0]
+    return CHILD_KEYS.get(info.name, ())
+
+
+def subject_key_of(info: TableInfo, row: dict, natural: tuple[str, ...] | None = None) -> str:
+    cols = natural_columns(info, natural) or info.primary_key
+    return json.dumps([info.name, *[row.get(c) for c in cols]], separators=(",", ":"), default=str,
+                      ensure_ascii=False)
+
+
+# -- words ----------------------------------------------------------------------------------------------------
+def month_words(text: str) -> str:
+    """"2025-04" -> "Apr 2025"; a quarter or year as the papers write it; anything else as it is."""
+    try:
+        m = Month.parse(text)
+        return f"{MONTH_ABBR[m.month - 1]} {m.year}"
+    except (PeriodError, TypeError):
+        pass
+    for parse in (lambda t: Quarter.parse(t).label, lambda t: FinancialYear.parse(t).label):
+        try:
+            return parse(text)
+        except (PeriodError, TypeError, ValueError, AttributeError):
+            continue
+    return str(text)
+
+
+def _date_words(text: str) -> str | None:
+    try:
+        day = date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+    return day.strftime("%d/%m/%Y")
+
+
+COLUMN_WORDS = {"ons_code": "ONS code", "rag": "RAG", "idva_assigned": "IDVA assigned", "at_marac": "at MARAC"}
+
+
+def column_words(column: str) -> str:
+    if column in COLUMN_WORDS:
+        return COLUMN_WORDS[column]
+    for suffix, words in (("_pence", ""), ("_bp", " %"), ("_id", ""), ("_on", " on"), ("_pct", " %")):
+        if column.endswith(suffix):
+            return column[: -len(suffix)].replace("_", " ") + words
+    return column.replace("_", " ")
+
+
+def number_words(value: float | int) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else repr(value)
+    return f"{int(value):,}"
+
+
+class Describer:
+    """Puts rows of the county file into words (names looked up once each)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._infos: dict[str, TableInfo] = {}
+        self._labels: dict[tuple[str, Any], str] = {}
+
+    def info(self, table: str) -> TableInfo:
+        found = self._infos.get(table)
+        if found is None:
+            found = self._infos[table] = table_info(self.conn, table)
+        return found
+
+    def row(self, table: str, key: Any) -> dict | None:
+        info = self.info(table)
+        if len(info.primary_key) != 1:
+            return None
+        try:
+            found = self.conn.execute(f"SELECT * FROM {quote(table)} WHERE {quote(info.primary_key[0])} = ?",
+                                      (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if found is None:
+            return None
+        names = [d[0] for d in self.conn.execute(f"SELECT * FROM {quote(table)} LIMIT 0").description]
+        return dict(zip(names, tuple(found)))
+
+    def label(self, table: str, key: Any, fallback: dict | None = None) -> str:
+        """A row named the way people name it ("WSCSP-DHR-2017-01", "Suffolk Constabulary", "ELEV8")."""
+        if key is None:
+            return "none"
+        cached = self._labels.get((table, key))
+        if cached is not None:
+            return cached
+        row = self.row(table, key) or fallback
+        text = str(key)
+        if row is not None:
+            for column in LABEL_COLUMNS:
+                if row.get(column):
+                    text = str(row[column])
+                    break
+            else:
+                text = self.subject(table, row)
+        self._labels[(table, key)] = text
+        return text
+
+    def _fk(self, info: TableInfo, column: str) -> str | None:
+        for fk in info.foreign_keys:
+            if fk.columns == (column,):
+                return fk.table
+        return None
+
+    def _ref(self, info: TableInfo, row: dict, column: str) -> str:
+        table = self._fk(info, column)
+        return self.label(table, row.get(column)) if table else str(row.get(column))
+
+    def subject(self, table: str, row: dict) -> str:
+        """What the row is, in words: "Suffolk Constabulary's share of WSCSP-DHR-2017-01"."""
+        info = self.info(table)
+        r = row.get
+        try:
+            if table == "indicator_values":
+                return f"Indicator '{self._ref(info, row, 'indicator_id')}', {self._ref(info, row, 'area_id')}, " \
+                       f"{month_words(r('period'))}"
+            if table in ("indicator_targets", "indicator_estimates", "indicator_milestones"):
+                return f"{NOUNS[table]} of indicator '{self._ref(info, row, 'indicator_id')}', " \
+                       f"{self._ref(info, row, 'area_id')}, {r('year')}"
+            if table in ("indicator_baselines", "indicator_benchmarks"):
+                extra = f", {r('name')} {month_words(r('period'))}" if table == "indicator_benchmarks" else ""
+                return f"{NOUNS[table]} of indicator '{self._ref(info, row, 'indicator_id')}', " \
+                       f"{self._ref(info, row, 'area_id')}{extra}"
+            if table == "indicator_populations":
+                return f"Population of {self._ref(info, row, 'area_id')}, {r('year')}"
+            if table == "indicator_trajectory":
+                target = self.row("indicator_targets", r("target_id"))
+                of = self.subject("indicator_targets", target) if target else "a target"
+                return f"Trajectory {month_words(r('period'))} of the {of[0].lower()}{of[1:]}"
+            if table == "indicators":
+                return f"Indicator '{r('name')}'"
+            if table == "indicator_areas":
+                return f"Area {r('name')}"
+            if table == "dhr_cases":
+                return f"Review {r('reference')}"
+            if table == "dhr_shares":
+                kind = "" if r("kind") in (None, "share") else f"{r('kind')} "
+                return f"{self._ref(info, row, 'organisation_id')}'s {kind}share of {self._ref(info, row, 'case_id')}"
+            if table == "dhr_split_percentages":
+                return f"{self._ref(info, row, 'organisation_id')}'s percentage of {self._ref(info, row, 'case_id')}"
+            if table == "dhr_cost_lines":
+                what = r("category") + (f" ({r('description')})" if r("description") else "")
+                return f"Cost line '{what}' of {self._ref(info, row, 'case_id')}"
+            if table == "dhr_payments":
+                share = self.row("dhr_shares", r("share_id"))
+                of = self.subject("dhr_shares", share) if share else "a share"
+                return f"Payment of {_date_words(r('paid_on')) or r('paid_on')} towards {of}"
+            if table == "dhr_panel_meetings":
+                met = _date_words(r("met_on")) or r("met_on")
+                return f"Panel meeting of {met} of {self._ref(info, row, 'case_id')}"
+            if table == "dhr_recommendations":
+                return f"Recommendation {r('number')} of {self._ref(info, row, 'case_id')}"
+            if table == "projects":
+                return f"Project '{r('title')}'"
+            if table.startswith("project_") and "project_id" in info.columns:
+                return f"{NOUNS.get(table, column_words(table))} {r('position')} of project " \
+                       f"'{self._ref(info, row, 'project_id')}'"
+            if table == "funds":
+                return f"Fund '{r('name')}'"
+            if table == "fund_contributions":
+                return f"{self._ref(info, row, 'organisation_id')}'s contribution to fund " \
+                       f"'{self._ref(info, row, 'fund_id')}'"
+            if table == "fund_spend_summary":
+                return f"Spend of fund '{self._ref(info, row, 'fund_id')}', {self._ref(info, row, 'district_id')}, " \
+                       f"{month_words(r('month'))}, {r('item')}"
+            if table in ("districts", "partnerships", "organisations"):
+                return f"{table[:-1].capitalize()} {r('name')}"
+            if table == "partnership_districts":
+                return f"{self._ref(info, row, 'district_id')} in partnership {self._ref(info, row, 'partnership_id')}"
+            if table == "partnership_members":
+                return f"{self._ref(info, row, 'organisation_id')} as a member of " \
+                       f"{self._ref(info, row, 'partnership_id')}"
+            if table == "costs_settings":
+                return f"Setting '{column_words(str(r('id')))}'"
+        except (KeyError, TypeError, AttributeError):
+            pass
+        noun = NOUNS.get(table, column_words(table).capitalize())
+        when = "".join(f", {month_words(r(c))}" for c in ("year", "month", "period") if c in info.columns and r(c))
+        for column in LABEL_COLUMNS:
+            if column in info.columns and r(column):
+                return f"{noun} '{r(column)}'{when}"
+        for fk in info.foreign_keys:
+            if len(fk.columns) == 1 and r(fk.columns[0]) is not None:
+                parent = self.row(fk.table, r(fk.columns[0]))
+                if parent is not None:
+                    of = self.subject(fk.table, parent)
+                    return f"{noun} of {of[0].lower()}{of[1:]}{when}"
+        key = ", ".join(str(r(c)) for c in info.primary_key)
+        return f"{noun} {key}{when}"
+
+    def value(self, table: str, column: str, value: Any) -> str:
+        """A value as people read it: pounds, British dates, months, names instead of ids."""
+        if value is None or value == "":
+            return "blank"
+        info = self.info(table)
+        parent = self._fk(info, column)
+        if parent is not None:
+            return self.label(parent, value)
+        if column.endswith("_pence") and isinstance(value, int):
+            return format_money(value)
+        if column.endswith("_bp") and isinstance(value, int):
+            return f"{value / 100:g}%"
+        if column in ("month", "period"):
+            return month_words(value)
+        if isinstance(value, str) and (column.endswith(("_on", "_date", "_at")) or column in ("due",)):
+            return _date_words(value) or value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return number_words(value)
+        text = str(value)
+        text = text if len(text) <= 60 else text[:57] + "…"
+        return text if " " not in text and text.isprintable() else f"“{text}”"
+
+    def differences(self, table: str, county_row: dict, incoming: dict,
+                    columns: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
+        """(column, county's value in words, office's value in words) for each column that differs."""
+        info = self.info(table)
+        cols = compared_columns(info) if columns is None else columns
+        out = []
+        for c in cols:
+            a, b = county_row.get(c), incoming.get(c)
+            if a == b and type(a) is type(b):
+                continue
+            if c.endswith("_pence") and isinstance(a, int) and isinstance(b, int):
+                pence = bool(a % 100 or b % 100)  # "£684.14 … £685.00", never "£684.14 … £685"
+                out.append((c, format_money(a, show_pence=pence), format_money(b, show_pence=pence)))
+                continue
+            out.append((c, self.value(table, c, a), self.value(table, c, b)))
+        return out
+
+    def sentence(self, table: str, subject: str, diffs: list[tuple[str, str, str]], county_from: str,
+                 district_from: str) -> tuple[str, str, str]:
+        """(county side, district side, the whole sentence) for values that differ."""
+        if not diffs:
+            county, district = f"as {county_from}", f"as {district_from} (differing only in ids)"
+        elif len(diffs) == 1:
+            column, a, b = diffs[0]
+            named = "" if column in MAIN_VALUES else f"{column_words(column)} "
+            county, district = f"{named}{a} {county_from}", f"{b} {district_from}"
+        else:
+            county = ", ".join(f"{column_words(c)} {a}" for c, a, _ in diffs) + f" {county_from}"
+            district = ", ".join(f"{column_words(c)} {b}" for c, _, b in diffs) + f" {district_from}"
+        joiner = "; " if len(diffs) > 1 else ", "
+        return county, district, f"{subject}: {county}{joiner}{district}"
+
+
+def figure_phrase(source: str | None, office: str | None) -> str:
+    """How an indicator figure came to be, with whose it is: "typed by Babergh office", "from police.uk counts
+    sent by Mid Suffolk office"."""
+    text = (source or "").strip()
+    if text.lower().startswith(POLICE_SOURCE):
+        return "from police.uk counts" + (f" sent by {office}" if office else " in the county file")
+    kind = describe_source(text)
+    who = office or "the county"
+    if kind.typed or not text:
+        return f"typed by {who}" if office else "typed at the county"
+    if kind.kind == "file":
+        return f"{kind.label[0].lower()}{kind.label[1:]} by {who}"
+    return f"from {who}" + (f" ({kind.label})" if kind.label else "")
+
+
+# -- decisions --------------------------------------------------------------------------------------------------
+def load_decisions(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
+    """(subject key, version kept, version set aside) of every decision taken in this county file."""
+    try:
+        return {(r[0], r[1], r[2]) for r in conn.execute(
+            f"SELECT subject_key, kept_version, set_aside_version FROM {DECISIONS_TABLE}")}
+    except sqlite3.OperationalError:  # a file from before decisions were kept
+        return set()
+
+
+def record_decision(conn: sqlite3.Connection, conflict: Conflict, choice: str, kept: str, set_aside: str, *,
+                    decided_at: str, decided_by: str) -> None:
+    """Keep the decision; a version set aside earlier against the one now replaced stays set aside."""
+    rows = [(conflict.subject_key, kept, set_aside)]
+    if kept != conflict.county_version:  # the county's version is replaced: what it had set aside stays so
+        rows += [(conflict.subject_key, kept, r[0]) for r in conn.execute(
+            f"SELECT set_aside_version FROM {DECISIONS_TABLE} WHERE subject_key = ? AND kept_version = ?",
+            (conflict.subject_key, conflict.county_version)) if r[0] != kept]
+    conn.executemany(
+        f"INSERT INTO {DECISIONS_TABLE}(subject_key, kept_version, set_aside_version, choice, office_id, office_name, "
+        "conflict, decided_at, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(subject_key, kept_version, set_aside_version) DO UPDATE SET choice = excluded.choice, "
+        "decided_at = excluded.decided_at, decided_by = excluded.decided_by, conflict = excluded.conflict",
+        [(s, k, a, choice, conflict.office_id, conflict.office_name, conflict.detail, decided_at, decided_by)
+         for s, k, a in rows])

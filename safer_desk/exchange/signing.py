@@ -1,0 +1,174 @@
+"""The officer's signing key, and signing and checking the statement an export makes about itself.
+
+Each officer (each user account on each computer) has one Ed25519 key pair from the ``cryptography``
+library, made on first export and kept in ``paths.keys_folder()`` with owner-only permissions where the
+operating system has them (on Windows the per-user local application data folder is private to the user
+already). The private key never goes into an office file or an export; several officers may sign for
+one office, each with their own key, and the county registers each of them.
+
+What is signed: the export's manifest, as canonical bytes (``canonical_bytes``: the fields as JSON with
+sorted keys, no spaces, UTF-8), prefixed with ``SIGNING_CONTEXT`` so a signature made for an export can
+never be taken for one made for anything else. The manifest holds the content checksums, so the
+signature covers the rows through them.
+
+A key's fingerprint is what people read to each other on the phone: the first 96 bits of the SHA-256 of
+the raw public key, in six groups of four hexadecimal digits ("3F2A 9C1B 77D0 12AB 4C9E 0F31"). The full
+public key travels in the manifest and is what the county keeps.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SIGNATURE_METHOD = "ed25519/sorted-json-v1"
+SIGNING_CONTEXT = b"safer-desk county export v2\n"
+KEY_FILE_NAME = "officer-signing-key.pem"
+
+
+class SignatureInvalid(ValueError):
+    """The signature does not match the statement and the public key it names."""
+
+
+class KeyFileError(OSError):
+    """The officer's key file cannot be read or made; the message says where and why."""
+
+
+def fingerprint(public_key_raw: bytes) -> str:
+    digest = hashlib.sha256(public_key_raw).hexdigest().upper()[:24]
+    return " ".join(digest[i:i + 4] for i in range(0, 24, 4))
+
+
+def normal_fingerprint(text: str) -> str:
+    """A fingerprint as typed ("3f2a9c1b…", "3F2A-9C1B-…") in its printed form, or "" when it is not one."""
+    hexdigits = "".join(ch for ch in text.upper() if ch not in " -:")
+    if len(hexdigits) != 24 or any(ch not in "0123456789ABCDEF" for ch in hexdigits):
+        return ""
+    return " ".join(hexdigits[i:i + 4] for i in range(0, 24, 4))
+
+
+def canonical_bytes(fields: dict[str, Any]) -> bytes:
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class OfficerKey:
+    """An officer's key pair (the private half stays on this computer)."""
+
+    private_key: Any  # cryptography's Ed25519PrivateKey
+    path: Path | None = None
+
+    @property
+    def public_raw(self) -> bytes:
+        from cryptography.hazmat.primitives import serialization
+
+        return self.private_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+    @property
+    def public_text(self) -> str:
+        return base64.b64encode(self.public_raw).decode("ascii")
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public_raw)
+
+    def sign(self, statement: bytes) -> str:
+        return base64.b64encode(self.private_key.sign(SIGNING_CONTEXT + statement)).decode("ascii")
+
+    @classmethod
+    def generate(cls) -> "OfficerKey":
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        return cls(Ed25519PrivateKey.generate())
+
+
+def key_path(folder: Path | None = None) -> Path:
+    from safer_desk.paths import keys_folder
+
+    return (Path(folder) if folder is not None else keys_folder()) / KEY_FILE_NAME
+
+
+def existing_officer_key(folder: Path | None = None) -> OfficerKey | None:
+    """This officer's key, or None when none has been made yet."""
+    from cryptography.hazmat.primitives import serialization
+
+    path = key_path(folder)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise KeyFileError(f"Your signing key at {path} cannot be read: {exc.strerror or exc}.") from exc
+    try:
+        key = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError) as exc:
+        raise KeyFileError(f"Your signing key at {path} is damaged ({exc}). Move it aside to make a new one; "
+                           "the county will then have to confirm the new key with you.") from exc
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyFileError(f"{path} is not a Safer Desk signing key.")
+    return OfficerKey(key, path)
+
+
+def officer_key(folder: Path | None = None) -> OfficerKey:
+    """This officer's key, made (once, whoever gets there first) when there is none."""
+    found = existing_officer_key(folder)
+    if found is not None:
+        return found
+    from cryptography.hazmat.primitives import serialization
+
+    path = key_path(folder)
+    key = OfficerKey.generate()
+    pem = key.private_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                        serialization.NoEncryption())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if os.name != "nt":
+            os.chmod(path.parent, 0o700)
+        fd, tmp_name = tempfile.mkstemp(prefix=".key-", dir=path.parent)  # mkstemp makes it 0600
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(pem)
+                fh.flush()
+                os.fsync(fh.fileno())
+            try:
+                # Exclusive: if another Safer Desk made a key meanwhile, that one wins and this one is dropped.
+                if os.name == "nt":
+                    os.rename(tmp_name, path)
+                else:
+                    os.link(tmp_name, path)
+            except FileExistsError:
+                pass
+        finally:
+            Path(tmp_name).unlink(missing_ok=True)
+    except OSError as exc:
+        raise KeyFileError(f"Your signing key could not be made in {path.parent}: {exc.strerror or exc}.") from exc
+    made = existing_officer_key(folder)
+    assert made is not None
+    return made
+
+
+def verify(statement: bytes, signature: str, public_key_text: str) -> None:
+    """Raise SignatureInvalid unless signature is the public key's signature of the statement."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        public = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key_text, validate=True))
+        public.verify(base64.b64decode(signature, validate=True), SIGNING_CONTEXT + statement)
+    except (InvalidSignature, ValueError, TypeError) as exc:
+        raise SignatureInvalid("the signature does not match") from exc
+
+
+def public_key_fingerprint(public_key_text: str) -> str:
+    try:
+        return fingerprint(base64.b64decode(public_key_text, validate=True))
+    except ValueError:
+        return ""

@@ -1,0 +1,201 @@
+"""`safer-desk check FILE [--repair]`: is this file sound, is its audit trail whole, is this export genuine?
+
+For any SQLite file: SQLite's own integrity check. For a Safer Desk file (an office's or the county's):
+the audit triggers (each user table's three, exactly as Safer Desk makes them, and nothing else), the
+hash chain of the audit trail, and the heads recorded at each export (``_export_anchors``: a trail cut
+short or rewritten before an export no longer passes through them). For an export: every check the
+county makes before merging (the file opened as hostile, signature, manifest, schema, rows, audit
+chain) except the county's own key register, which only the county file holds.
+
+``repair`` (office and county files only) backs the file up, makes the triggers again, re-seals a broken
+chain and records the gap in the trail; a recorded head that no longer matches stays reported, because
+that is evidence, not damage.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safer_desk.exchange import county_merge
+from safer_desk.storage import audit
+from safer_desk.storage.store import (SQLITE_HEADER, StoreError, audit_trigger_problems, inspect_file, read_only_uri,
+                                      repair_audit_trail)
+from safer_desk.storage.schema.exchange import MANIFEST_TABLE
+
+
+@dataclass(frozen=True)
+class Finding:
+    ok: bool
+    text: str
+
+
+@dataclass
+class CheckReport:
+    """What `check` found, in plain words, line by line."""
+
+    path: Path
+    kind: str = "file"  # "export", "office file", "not SQLite" …
+    findings: list[Finding] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(f.ok for f in self.findings)
+
+    def good(self, text: str) -> None:
+        self.findings.append(Finding(True, text))
+
+    def bad(self, text: str) -> None:
+        self.findings.append(Finding(False, text))
+
+    def lines(self) -> list[str]:
+        out = [f"{self.path.name}: {self.kind}"]
+        out += [f"  {'ok' if f.ok else 'PROBLEM'}: {f.text}" for f in self.findings]
+        out += [f"  repaired: {r}" for r in self.repaired]
+        out.append("All checks passed." if self.ok else "Something is wrong: see PROBLEM above.")
+        return out
+
+
+def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
+    """Check a file (and with repair, mend its audit trail first); never changes it otherwise."""
+    path = Path(path)
+    report = CheckReport(path)
+    if not path.is_file():
+        report.kind = "missing"
+        report.bad(f"there is no file at {path}")
+        return report
+    with path.open("rb") as fh:
+        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            report.kind = "not an SQLite database"
+            report.bad("it is not an SQLite database at all, so not a Safer Desk file")
+            return report
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            is_export = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                     (MANIFEST_TABLE,)).fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        report.kind = "damaged SQLite database"
+        report.bad(f"SQLite cannot read it ({exc})")
+        return report
+    if integrity != ["ok"]:
+        report.bad(f"SQLite's integrity check found damage: {'; '.join(integrity[:3])}")
+    else:
+        report.good("SQLite's integrity check found no damage")
+    if is_export:
+        report.kind = "export for the county"
+        if repair:
+            report.bad("an export is never repaired: ask the office to export again")
+        _check_export(path, report)
+    else:
+        _check_safer_desk_file(path, report, repair)
+    return report
+
+
+def _check_export(path: Path, report: CheckReport) -> None:
+    try:
+        m = county_merge.read_export(path)
+    except county_merge.ExportRefused as exc:
+        report.bad(str(exc).replace(" The county file has not been changed.", ""))
+        return
+    report.good(f"signed by key {m.key_fingerprint} ({m.exported_by or 'unnamed officer'}) for {m.office_name}, "
+                f"export number {m.sequence}, made {m.exported_at[:16].replace('T', ' ')} UTC; the signature "
+                "matches and nothing was changed since (whether the county has registered this key is checked "
+                "when it is merged)")
+    report.good(f"{m.total_rows:,} rows in {len(m.tables)} tables match the signed counts and checksums; "
+                f"individual referrals {'included' if m.include_referrals else 'left out'}")
+    report.good(f"the audit chain of {m.audit_entries:,} entries leads to the signed head (entry {m.audit_head_id})"
+                + (f"; the office repaired its trail {m.audit_repairs} time(s)" if m.audit_repairs else ""))
+    report.good("opened as hostile: " + ", ".join(m.protections))
+
+
+def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> None:
+    try:
+        check = inspect_file(path)
+    except StoreError as exc:
+        report.kind = "not a Safer Desk file"
+        report.bad(str(exc))
+        return
+    report.kind = "Safer Desk file"
+    if not check.has_tables:
+        report.kind = "empty file"
+        report.good("it holds nothing yet")
+        return
+    if check.pending:
+        report.good(f"made by an older version of Safer Desk ({len(check.pending)} layout step(s) to apply when it "
+                    "is next opened for writing)")
+    if repair and _needs_repair(path):
+        try:
+            done = repair_audit_trail(path)
+        except StoreError as exc:
+            report.bad(f"could not be repaired: {exc}")
+        else:
+            report.repaired += [p.text for p in done.triggers]
+            if done.resealed_from is not None:
+                report.repaired.append(f"the chain was sealed again from entry {done.resealed_from} (entries found "
+                                       "changed are kept as they now stand)")
+            if done.entry_id is not None:
+                report.repaired.append(f"the gap is recorded in the trail as entry {done.entry_id} (a backup was "
+                                       "made first)")
+    problems = audit_trigger_problems(path)
+    if problems:
+        for p in problems:
+            report.bad(f"audit trigger: {p.text}")
+        report.bad(f'changes may go unrecorded: run safer-desk check "{path}" --repair')
+    else:
+        report.good("every user table has its audit triggers, exactly as Safer Desk makes them")
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        if not audit.chain_ready(conn):
+            report.good("its audit trail is from before the hash chain (chained when it is next opened for writing)")
+            return
+        chain = audit.verify_chain(conn)
+        for p in chain.problems:
+            report.bad(f"audit trail: {p.text}")
+        if not chain.problems:
+            report.good(f"the audit trail's hash chain is whole ({chain.entries:,} entries"
+                        + (f", {chain.repairs} repair(s) recorded" if chain.repairs else "") + ")")
+        _check_anchors(conn, report)
+    finally:
+        conn.close()
+
+
+def _needs_repair(path: Path) -> bool:
+    if audit_trigger_problems(path):
+        return True
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        return audit.chain_ready(conn) and not audit.verify_chain(conn, limit=1).ok
+    finally:
+        conn.close()
+
+
+def _check_anchors(conn: sqlite3.Connection, report: CheckReport) -> None:
+    has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_export_anchors'").fetchone()
+    if not has:
+        return
+    anchors = conn.execute("SELECT sequence, exported_at, audit_head_id, audit_head_hash FROM _export_anchors "
+                           "ORDER BY sequence").fetchall()
+    bad = 0
+    for sequence, exported_at, head_id, head_hash in anchors:
+        if not head_id:
+            continue
+        row = conn.execute("SELECT hash FROM audit_log WHERE id = ?", (head_id,)).fetchone()
+        if row is None or row[0] != head_hash:
+            bad += 1
+            report.bad(f"the audit trail was changed or cut short before export number {sequence} "
+                       f"({exported_at[:10]}): entry {head_id} " + ("is gone" if row is None else "is not what was exported"))
+    meta = conn.execute("SELECT value FROM meta WHERE key = 'export_sequence'").fetchone()
+    recorded = max([a[0] for a in anchors], default=0)
+    if meta is not None and int(meta[0] or 0) != recorded:
+        bad += 1
+        report.bad(f"the file says it made {meta[0]} export(s) but records the audit head of {recorded}: the record "
+                   "of exports was changed")
+    if anchors and not bad:
+        report.good(f"the trail still passes through the heads recorded at its {len(anchors)} export(s)")

@@ -1,0 +1,388 @@
+"""Temporary files we own, a private working folder, and removing what a killed run left behind.
+
+Every new file is first written to a temporary file beside its target, named
+``.<target name>.sdtmp-<session>-<random>.part``, and moved into place only when whole. A run that is
+killed (a power cut, the task manager) cannot remove its temporary file, so each run has a *session*:
+a lock file ``<data folder>/work/<session>.lock`` that the run holds for as long as it lives (the
+operating system lets go of it when the process dies), and a folder ``<data folder>/work/<session>/``
+holding a note of every temporary file it has under way (wherever the target is) and its private
+working folders. At the next start ``remove_leftovers`` looks at every session whose lock is free
+(its run has ended) and removes the temporary files its notes name and its folder. Files of a run
+that is still going (another window, a command in a script) are never touched, and nothing whose
+name is not ours is ever removed.
+
+This module writes nothing but its own notes: it is cheap enough to run before the first paint.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import re
+import secrets
+import shutil
+import stat
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+TEMP_MARK = "sdtmp"
+# .office.sqlite.sdtmp-0123456789ab-89abcdef.part, and the files SQLite keeps beside it while writing.
+TEMP_PATTERN = re.compile(
+    rf"^\.(?P<target>.+)\.{TEMP_MARK}-(?P<session>[0-9a-f]{{12}})-(?P<random>[0-9a-f]{{8}})\.part"
+    r"(?P<side>-journal|-wal|-shm)?$")
+SESSION_PATTERN = re.compile(r"^[0-9a-f]{12}$")
+SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
+
+# What earlier versions of Safer Desk left behind when killed (issue 12): ".office.sqlite.k2j4_x9a.part"
+# (tempfile's eight random characters), ".x.sqlite.abcd1234.tmp" for backups, and "x.sqlite.building" for
+# the example file. Recognised only in the folders scanned, only when the file is an SQLite database or
+# its journal (or empty), and only when older than LEGACY_AGE_S, since no live run can own them then.
+LEGACY_PATTERNS = (
+    re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.(?:part|tmp)(?P<side>-journal|-wal|-shm)?$"),
+    re.compile(r"^(?P<target>.+\.sqlite)\.building(?P<side>-journal|-wal|-shm)?$"),
+)
+LEGACY_TEMP_FOLDER = re.compile(r"^safer-desk-export-[a-z0-9_]{8}$")  # tempfile.TemporaryDirectory's name
+LEGACY_AGE_S = 600
+UNKNOWN_SESSION_AGE_S = 24 * 3600  # a temporary file of a run this computer's user knows nothing of
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def work_root() -> Path:
+    """Where sessions keep their locks, notes and private folders: inside the user's own data folder."""
+    from safer_desk.paths import data_folder
+
+    return data_folder() / "work"
+
+
+@dataclass
+class _Session:
+    root: Path
+    id: str
+    lock: object  # a storage.locking.OfficeLock held for the life of the process
+    folder: Path
+    pending: Path
+    notes: dict[str, Path] = field(default_factory=dict)  # temporary file -> its note
+
+
+_sessions: dict[Path, _Session] = {}
+_sessions_guard = threading.Lock()
+
+
+def _private_folder(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # owner-only; on Windows the per-user data folder is private already
+        os.chmod(path, stat.S_IRWXU)
+
+
+def _lock_for(lock_path: Path):
+    """The operating-system lock on lock_path (`<session>.lock`): the one lock of storage.locking."""
+    from safer_desk.storage.locking import OfficeLock
+
+    return OfficeLock(lock_path.with_name(lock_path.name.removesuffix(".lock")))
+
+
+def _start_session(root: Path) -> _Session:
+    from safer_desk.storage.locking import FileInUse
+
+    _private_folder(root)
+    for _ in range(5):
+        sid = secrets.token_hex(6)
+        lock_path = root / f"{sid}.lock"
+        lock = _lock_for(lock_path)
+        try:
+            lock.acquire()
+        except FileInUse:  # pragma: no cover - a random id already in use
+            continue
+        if not lock_path.exists():  # a cleaner took it for a dead run's lock in the instant before we held it
+            lock.release()
+            continue
+        folder = root / sid
+        _private_folder(folder)
+        pending = folder / "pending"
+        pending.mkdir(exist_ok=True)
+        return _Session(root, sid, lock, folder, pending)
+    raise OSError(f"could not start a working session in {root}")  # pragma: no cover
+
+
+def _session() -> _Session:
+    root = work_root()
+    with _sessions_guard:
+        session = _sessions.get(root)
+        if session is None or not session.folder.exists():
+            if not _sessions:
+                atexit.register(_end_sessions)
+            session = _sessions[root] = _start_session(root)
+        return session
+
+
+def _end_sessions() -> None:
+    """At a normal exit: a run that ends well leaves nothing in the work area (a killed one is tidied later)."""
+    for root, session in list(_sessions.items()):
+        with contextlib.suppress(OSError):
+            leftover_notes = [p for p in session.pending.iterdir()] if session.pending.exists() else []
+            if leftover_notes:
+                continue  # a temporary file is still under way (a thread killed with the process): next start
+            shutil.rmtree(session.folder, ignore_errors=True)
+        with contextlib.suppress(Exception):
+            session.lock.release()
+        with contextlib.suppress(OSError):
+            (root / f"{session.id}.lock").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            root.rmdir()  # only when empty
+        _sessions.pop(root, None)
+
+
+def current_session_id() -> str | None:
+    session = _sessions.get(work_root())
+    return session.id if session else None
+
+
+# -- temporary files ---------------------------------------------------------------------------
+
+def new_temp_path(target: Path) -> Path:
+    """A name for the temporary file of target, beside it, noted so a killed run's file is found later.
+
+    The file is not created here; the caller creates it (exclusively) and calls ``forget`` once it has
+    been moved into place or removed.
+    """
+    target = Path(target)
+    try:
+        session = _session()
+        sid = session.id
+    except OSError:  # no data folder to keep notes in: the name alone still marks the file as ours
+        session, sid = None, "0" * 12
+    name = target.name[:180]  # room for our suffix within the 255 characters a name may have
+    tmp = target.with_name(f".{name}.{TEMP_MARK}-{sid}-{secrets.token_hex(4)}.part")
+    if session is not None:
+        note = session.pending / tmp.name
+        try:
+            note.write_text(str(tmp.absolute()), encoding="utf-8")
+            session.notes[str(tmp)] = note
+        except OSError:
+            pass  # the note is a help for the next start, never a reason to refuse the write
+    return tmp
+
+
+def remove_temp(tmp: Path) -> None:
+    """Remove a temporary file and what SQLite may have kept beside it, then forget it."""
+    tmp = Path(tmp)
+    for path in (tmp, *(tmp.with_name(tmp.name + s) for s in SQLITE_SIDECARS)):
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+    forget(tmp)
+
+
+def forget(tmp: Path) -> None:
+    """The temporary file is gone (moved into place or removed): drop its note."""
+    session = _sessions.get(work_root())
+    if session is None:
+        return
+    note = session.notes.pop(str(tmp), None)
+    if note is not None:
+        with contextlib.suppress(OSError):
+            note.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def private_workspace(prefix: str = "work") -> Iterator[Path]:
+    """A folder only this user can read, removed afterwards (and at the next start if the run is killed).
+
+    It lives in this run's session folder inside the user's own data folder, with owner-only
+    permissions, never in the shared system temporary folder. Prefer memory for anything victim-level:
+    a killed run's folder survives until the next start.
+    """
+    try:
+        parent = _session().folder
+    except OSError:
+        parent = None
+    folder = Path(tempfile.mkdtemp(prefix=f"{prefix}-", dir=None if parent is None else str(parent)))
+    with contextlib.suppress(OSError):
+        os.chmod(folder, stat.S_IRWXU)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- the next start ----------------------------------------------------------------------------
+
+@dataclass
+class CleanUp:
+    """What ``remove_leftovers`` removed (paths), for tests and the log."""
+
+    removed: list[Path] = field(default_factory=list)
+    sessions: int = 0  # ended runs whose notes were read
+
+
+def _session_ended(root: Path, sid: str, cache: dict[str, bool]) -> bool:
+    """True when the run of session sid has ended (its lock is free, or it has no lock file left)."""
+    if sid in cache:
+        return cache[sid]
+    from safer_desk.storage.locking import FileInUse
+
+    ours = _sessions.get(root)
+    if ours is not None and ours.id == sid:
+        cache[sid] = False
+        return False
+    lock_path = root / f"{sid}.lock"
+    if not lock_path.exists():
+        cache[sid] = True
+        return True
+    lock = _lock_for(lock_path)
+    try:
+        lock.acquire()
+    except FileInUse:
+        cache[sid] = False
+        return False
+    except OSError:
+        cache[sid] = False  # cannot tell: leave it alone
+        return False
+    lock.release()
+    cache[sid] = True
+    return True
+
+
+def _unlink(path: Path, result: CleanUp) -> None:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    except FileNotFoundError:
+        return
+    except OSError:
+        return
+    result.removed.append(path)
+
+
+def _clear_session(root: Path, sid: str, result: CleanUp) -> None:
+    folder = root / sid
+    pending = folder / "pending"
+    if pending.is_dir():
+        for note in pending.iterdir():
+            try:
+                tmp = Path(note.read_text(encoding="utf-8").strip())
+            except (OSError, UnicodeDecodeError):
+                continue
+            match = TEMP_PATTERN.match(tmp.name)
+            if match and match.group("session") == sid:  # only ever a file named as this run's own
+                for path in (tmp, *(tmp.with_name(tmp.name + s) for s in SQLITE_SIDECARS)):
+                    if path.exists():
+                        _unlink(path, result)
+    if folder.exists():
+        _unlink(folder, result)
+    lock_path = root / f"{sid}.lock"
+    with contextlib.suppress(OSError):
+        lock_path.unlink(missing_ok=True)
+    result.sessions += 1
+
+
+def _is_sqlite_or_empty(path: Path) -> bool:
+    try:
+        if path.stat().st_size == 0:
+            return True
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _older_than(path: Path, now: float, seconds: float) -> bool:
+    try:
+        return now - path.stat().st_mtime > seconds
+    except OSError:
+        return False
+
+
+def _legacy_leftover(path: Path, now: float) -> bool:
+    for pattern in LEGACY_PATTERNS:
+        match = pattern.match(path.name)
+        if not match:
+            continue
+        try:
+            old = now - path.stat().st_mtime > LEGACY_AGE_S
+        except OSError:
+            return False
+        if not old or not path.is_file():
+            return False
+        return bool(match.group("side")) or _is_sqlite_or_empty(path)
+    return False
+
+
+def scan_folder(folder: Path, *, root: Path | None = None, cache: dict[str, bool] | None = None,
+                result: CleanUp | None = None) -> CleanUp:
+    """Remove our temporary files of ended runs from one folder (not its sub-folders)."""
+    result = result if result is not None else CleanUp()
+    cache = cache if cache is not None else {}
+    root = root if root is not None else work_root()
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return result
+    now = time.time()
+    for path in entries:
+        match = TEMP_PATTERN.match(path.name)
+        if match:
+            sid = match.group("session")
+            if (root / f"{sid}.lock").exists() or (root / sid).exists():
+                if _session_ended(root, sid, cache):
+                    _unlink(path, result)
+            elif _older_than(path, now, UNKNOWN_SESSION_AGE_S):
+                # Not a run of this computer's user (a shared drive: another colleague's, perhaps still
+                # going): only when it is a day old can it be no living run's.
+                _unlink(path, result)
+        elif _legacy_leftover(path, now):
+            _unlink(path, result)
+    return result
+
+
+def _legacy_temp_folders(result: CleanUp) -> None:
+    """Old versions staged a whole unminimised export in the system temporary folder: remove those."""
+    now = time.time()
+    try:
+        entries = list(Path(tempfile.gettempdir()).iterdir())
+    except OSError:
+        return
+    for folder in entries:
+        if not LEGACY_TEMP_FOLDER.match(folder.name) or not folder.is_dir():
+            continue
+        try:
+            if now - folder.stat().st_mtime <= LEGACY_AGE_S:
+                continue
+            names = [p.name for p in folder.iterdir()]
+        except OSError:
+            continue
+        if all(n.startswith(("export.sqlite", ".export.sqlite.")) for n in names):
+            _unlink(folder, result)
+
+
+def remove_leftovers(folders: Iterable[Path | str] = (), *, system_temp: bool = False) -> CleanUp:
+    """At start: remove what ended runs left (their noted temporary files and private folders), and our
+    temporary files of ended runs in the given folders (the folder of the file being opened, its backups);
+    with system_temp, also what earlier versions left in the system's temporary folder."""
+    result = CleanUp()
+    try:
+        root = work_root()
+    except Exception:  # pragma: no cover - no data folder can be worked out: nothing of ours to find
+        return result
+    cache: dict[str, bool] = {}
+    if root.is_dir():
+        try:
+            entries = list(root.iterdir())
+        except OSError:
+            entries = []
+        sids = {p.stem for p in entries if p.suffix == ".lock" and SESSION_PATTERN.match(p.stem)}
+        sids |= {p.name for p in entries if p.is_dir() and SESSION_PATTERN.match(p.name)}
+        for sid in sorted(sids):
+            if _session_ended(root, sid, cache):
+                _clear_session(root, sid, result)
+    for folder in folders:
+        scan_folder(Path(folder), root=root, cache=cache, result=result)
+    if system_temp:
+        _legacy_temp_folders(result)
+    return result

@@ -1,0 +1,190 @@
+"""Writing a new file so that it is either whole and on disk, or not there at all, and saying why not.
+
+``atomic_path`` hands out a temporary file beside the target (named as ours: see ``leftovers``);
+when the caller has written it, it is flushed to the disk (fsync), moved over the target in one
+step (``os.replace``) and the folder is flushed too. Any failure removes the temporary file and
+leaves the old target exactly as it was. An ``OSError`` or an SQLite "disk full" / "cannot open"
+on the way becomes ``WriteFailed``: an ``OSError`` whose message names the file and the cause
+(the disk is full, permission denied, the folder does not exist) in words for the person who chose
+the file, so the window shows it and the command line prints it on one line and exits 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sqlite3
+import stat
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from safer_desk import faults
+from safer_desk.storage import leftovers
+
+CHUNK = 1 << 20
+
+_CAUSES = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "your disk quota is used up",
+    errno.EACCES: "permission denied (you cannot write there, or the file is open in another program)",
+    errno.EPERM: "permission denied (you cannot write there, or the file is open in another program)",
+    errno.EROFS: "the disk is read-only",
+    errno.ENOENT: "the file or its folder does not exist",
+    errno.ENOTDIR: "part of the path is not a folder",
+    errno.EISDIR: "there is a folder of that name",
+    errno.ENAMETOOLONG: "the name or path is too long",
+    errno.EIO: "the disk reported an input/output error",
+    errno.EFBIG: "the file is too large for that disk",
+}
+_SQLITE_ERRNO = {"SQLITE_FULL": errno.ENOSPC, "SQLITE_READONLY": errno.EACCES, "SQLITE_PERM": errno.EACCES,
+                 "SQLITE_CANTOPEN": errno.EACCES}
+
+
+class WriteFailed(OSError):
+    """A file could not be written; ``str()`` is the whole message, ``strerror`` the cause in words."""
+
+    def __init__(self, code: int | None, cause: str, path: Path | str, *, what: str = ""):
+        super().__init__(code or errno.EIO, cause, str(path))
+        name = Path(path).name or str(path)
+        self.message = (f"{what or name} could not be written to {Path(path).parent}: {cause}. "
+                        f"Nothing was changed (any earlier {name} is as it was).")
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def cause_of(exc: BaseException) -> tuple[int | None, str]:
+    """The errno and the cause in words of an OSError or an SQLite error raised while writing."""
+    if isinstance(exc, WriteFailed) or getattr(exc, "describes_itself", False):
+        return exc.errno, exc.strerror
+    if isinstance(exc, OSError):
+        code = exc.errno
+        if code is None and getattr(exc, "winerror", None) in (39, 112):  # ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
+            code = errno.ENOSPC
+        return code, _CAUSES.get(code, exc.strerror or str(exc))
+    if isinstance(exc, sqlite3.Error):
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if name.startswith("SQLITE_IOERR"):
+            # SQLite reports a failed write (ENOSPC among others) as an I/O error on some paths.
+            return errno.EIO, "the disk reported an error while writing (it may be full)"
+        code = _SQLITE_ERRNO.get(name)
+        if code is None and "disk is full" in str(exc):
+            code = errno.ENOSPC
+        return code, _CAUSES.get(code, str(exc)) if code else str(exc)
+    return None, str(exc)
+
+
+def is_write_error(exc: BaseException) -> bool:
+    """An error that means the disk or the folder refused a write (as opposed to a bug or bad data)."""
+    if isinstance(exc, OSError):
+        return True
+    if isinstance(exc, sqlite3.Error):
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        return name in _SQLITE_ERRNO or name.startswith("SQLITE_IOERR") or "disk is full" in str(exc)
+    return False
+
+
+def write_failed(exc: BaseException, path: Path | str, *, what: str = "") -> WriteFailed:
+    if isinstance(exc, WriteFailed):
+        return exc
+    code, cause = cause_of(exc)
+    return WriteFailed(code, cause, path, what=what)
+
+
+def fsync_file(path: Path) -> None:
+    """Make sure what was written to path is on the disk, not only in the system's cache."""
+    fd = os.open(str(path), os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in folder durable (POSIX; Windows has no handle on a folder to flush)."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(str(folder), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot flush a folder; the file itself is already on disk
+    finally:
+        os.close(fd)
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o644
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path | str, *, label: str | None = None, private: bool = False,
+                what: str = "") -> Iterator[Path]:
+    """Yield a temporary path beside target; on success it replaces target, on failure it is removed.
+
+    label names the fault boundaries passed (``f"{label}:temp-written"`` and so on; see ``faults``).
+    private keeps the owner-only permission of the temporary file (a data file, a backup); otherwise the
+    file gets the mode the old target had, or an ordinary new file's.
+    """
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = leftovers.new_temp_path(target)
+        fd = os.open(str(tmp), os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
+        os.close(fd)
+    except OSError as exc:
+        raise write_failed(exc, target, what=what) from exc
+    try:
+        yield tmp
+        if label:
+            faults.boundary(f"{label}:temp-written")
+        fsync_file(tmp)
+        if not private:
+            os.chmod(tmp, _mode_for(target))
+        if label:
+            faults.boundary(f"{label}:before-replace")
+        os.replace(tmp, target)
+        leftovers.forget(tmp)
+        fsync_folder(target.parent)
+        if label:
+            faults.boundary(f"{label}:after-replace")
+    except BaseException as exc:
+        leftovers.remove_temp(tmp)
+        if is_write_error(exc):
+            raise write_failed(exc, target, what=what) from exc
+        raise
+
+
+def write_chunks(fd: int, chunks: Iterable[bytes]) -> int:
+    """Write every chunk to an open file descriptor, checking that each was written whole."""
+    total = 0
+    for chunk in chunks:
+        view = memoryview(chunk)
+        while view:
+            n = os.write(fd, view[:CHUNK])
+            if n <= 0:
+                raise OSError(errno.EIO, "the disk accepted nothing")
+            view = view[n:]
+            total += n
+    return total
+
+
+def write_bytes_atomically(target: Path | str, data: bytes | Iterable[bytes], *, label: str | None = None,
+                           private: bool = False, what: str = "") -> Path:
+    """Write bytes (or chunks of bytes) to target atomically, checked and flushed to the disk."""
+    target = Path(target)
+    chunks = [data] if isinstance(data, (bytes, bytearray, memoryview)) else data
+    with atomic_path(target, label=label, private=private, what=what) as tmp:
+        fd = os.open(str(tmp), os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0))
+        try:
+            write_chunks(fd, chunks)
+        finally:
+            os.close(fd)
+    return target

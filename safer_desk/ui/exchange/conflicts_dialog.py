@@ -1,0 +1,191 @@
+"""File > Conflicts…: the open conflicts of a county file, grouped, with Keep County / Keep District choices.
+
+A thin view over services.county.ConflictsPresenter (Qt-free, so it can move onto the window kit later): the
+groups on the left ("All", then "Shares of review costs (2)" …), the group's conflicts in plain words on the
+right, the selected one in full below, and the four choices. Every decision goes through the presenter (one
+audited action) and the lists are read again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from safer_desk.ui import prompts
+from safer_desk.ui.session import Session
+from safer_desk.ui.table_model import RIGHT, Column, RawSortFilterProxy, RowTableModel
+from safer_desk.ui.table_view import DataTableView
+
+ALL_GROUPS = ""  # the list's first entry: every open conflict
+
+CONFLICT_COLUMNS = [
+    Column("id", "No.", show=lambda v: f"#{v}", align=RIGHT),
+    Column("detail", "Conflict", tooltip=lambda c: c.detail),
+    Column("office_name", "Raised by"),
+    Column("group", "About", get=lambda c: c.group_words),
+]
+
+
+class ConflictsDialog(QDialog):
+    """The open conflicts of the county file, and the county lead's decisions on them."""
+
+    decided = Signal(object)  # the conflicts just decided
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        from safer_desk.services.county import ConflictsPresenter
+
+        self.session = session
+        self.presenter = ConflictsPresenter(session.store)
+        self.setWindowTitle("Conflicts")
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Conflicts summary")
+        self.groups = QListWidget(self)
+        self.groups.setAccessibleName("Groups of conflicts")
+        self.model = RowTableModel(CONFLICT_COLUMNS, parent=self)
+        self.proxy = RawSortFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = DataTableView(self, accessible_name="Conflicts")
+        self.view.setModel(self.proxy)
+        self.detail_label = QLabel(self)
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_label.setAccessibleName("Selected conflict")
+        self.keep_county_button = QPushButton("Keep &County Version", self)
+        self.keep_county_button.setAccessibleName("Keep the county's version of the selected conflict")
+        self.keep_district_button = QPushButton("Keep &District Version", self)
+        self.keep_district_button.setAccessibleName("Keep the district's version of the selected conflict")
+        self.group_county_button = QPushButton("Keep County for &Group…", self)
+        self.group_county_button.setAccessibleName("Keep the county's version of every conflict in the group")
+        self.group_district_button = QPushButton("Keep District for G&roup…", self)
+        self.group_district_button.setAccessibleName("Keep the district's version of every conflict in the group")
+        self.keep_county_button.clicked.connect(lambda: self.keep_selected("county"))
+        self.keep_district_button.clicked.connect(lambda: self.keep_selected("district"))
+        self.group_county_button.clicked.connect(lambda: self.keep_group("county"))
+        self.group_district_button.clicked.connect(lambda: self.keep_group("district"))
+        self.groups.currentRowChanged.connect(lambda _row: self._show_group())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.view, 1)
+        right_layout.addWidget(self.detail_label)
+        one = QHBoxLayout()
+        one.addWidget(QLabel("Selected conflict:", self))
+        one.addWidget(self.keep_county_button)
+        one.addWidget(self.keep_district_button)
+        one.addStretch(1)
+        right_layout.addLayout(one)
+        group = QHBoxLayout()
+        group.addWidget(QLabel("Whole group:", self))
+        group.addWidget(self.group_county_button)
+        group.addWidget(self.group_district_button)
+        group.addStretch(1)
+        right_layout.addLayout(group)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.groups)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([250, 850])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+        self.refresh()
+        self.resize(1100, 520)
+
+    # -- showing -------------------------------------------------------------------------------------------
+    def refresh(self, keep_group: str | None = None) -> None:
+        p = self.presenter
+        self.heading.setText(p.heading())
+        current = keep_group if keep_group is not None else self.current_group()
+        self.groups.blockSignals(True)
+        self.groups.clear()
+        everything = QListWidgetItem(f"All ({len(p.conflicts)})")
+        everything.setData(Qt.ItemDataRole.UserRole, ALL_GROUPS)
+        self.groups.addItem(everything)
+        select = 0
+        for n, (group, _words, _members) in enumerate(p.groups(), start=1):
+            item = QListWidgetItem(p.group_label(group))
+            item.setData(Qt.ItemDataRole.UserRole, group)
+            self.groups.addItem(item)
+            if group == current:
+                select = n
+        self.groups.setCurrentRow(select)
+        self.groups.blockSignals(False)
+        self._show_group()
+
+    def current_group(self) -> str:
+        item = self.groups.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else ALL_GROUPS
+
+    def group_conflicts(self) -> list:
+        group = self.current_group()
+        return [c for c in self.presenter.conflicts if group == ALL_GROUPS or c.group == group]
+
+    def _show_group(self) -> None:
+        rows = self.group_conflicts()
+        self.model.set_rows(rows)
+        self.view.size_columns_to_visible(max_width=560)
+        if rows:
+            self.view.setCurrentIndex(self.proxy.index(0, 1))
+        self._show_detail()
+
+    def selected(self):
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row(self.proxy.mapToSource(index).row())
+
+    def _show_detail(self) -> None:
+        c = self.selected()
+        writable = not self.presenter.read_only
+        self.detail_label.setText("" if c is None else
+                                  f"#{c.id} ({c.group_words}, from {c.office_name}): {c.detail}. Until you decide, "
+                                  "the county's version is kept.")
+        for button in (self.keep_county_button, self.keep_district_button):
+            button.setEnabled(writable and c is not None)
+        group = self.current_group()
+        for button in (self.group_county_button, self.group_district_button):
+            button.setEnabled(writable and group != ALL_GROUPS and bool(self.group_conflicts()))
+
+    # -- deciding ------------------------------------------------------------------------------------------
+    def keep_selected(self, choice: str) -> list:
+        c = self.selected()
+        if c is None:
+            prompts.show_error(self, "Conflicts", "Choose a conflict first.")
+            return []
+        return self._decide(choice, conflict=c)
+
+    def keep_group(self, choice: str) -> list:
+        group = self.current_group()
+        members = self.group_conflicts()
+        if group == ALL_GROUPS or not members:
+            prompts.show_error(self, "Conflicts", "Choose a group first.")
+            return []
+        side = "the county's version" if choice == "county" else "each district's version"
+        if not prompts.ask(self, "Conflicts", f"Keep {side} of all {len(members)} conflict(s) in "
+                                              f"“{members[0].group_words}”? This is recorded in the audit trail.",
+                           yes="Keep County" if choice == "county" else "Keep District"):
+            return []
+        return self._decide(choice, group=group)
+
+    def _decide(self, choice: str, *, conflict=None, group: str | None = None) -> list:
+        from safer_desk.services.county import CountyError
+
+        group_before = self.current_group()
+        try:
+            decided = self.presenter.keep(choice, conflict=conflict, group=group)
+        except CountyError as exc:
+            prompts.show_error(self, "Conflicts", str(exc))
+            self.refresh(group_before)
+            return []
+        self.refresh(group_before)
+        self.session.notify("")
+        self.decided.emit(decided)
+        return decided

@@ -1,0 +1,229 @@
+"""File > Board Report…: the title, financial year, area, date of meeting and file of the board report.
+
+The report is collected and written off the GUI thread (ui.workers.run_task) on the worker's own
+connection, inside one read transaction so its figures are one moment's even if someone edits while it is
+written; a progress window with Cancel appears if it lasts. A cancelled or failed report leaves no file
+and no temporary file, and an earlier report of the same name as it was. (Moved out of ui.exchange.dialogs
+so the report and the merge dialogs can change independently.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
+from safer_desk.ui import prompts
+from safer_desk.ui.exchange.dialogs import _file_label, _path_row
+from safer_desk.ui.session import Session
+from safer_desk.ui.workers import Task, run_task
+
+REPORT_FILTER = "PDF document (*.pdf);;Web page (*.html)"
+REPORT_SUFFIXES = (".pdf", ".html", ".htm")
+PROGRESS_TOTAL = 1000
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What the dialog asks for: the file, and the choices build_report takes."""
+
+    target: Path
+    year: str | None = None  # None: all years
+    area: str | None = None  # None: all the office's areas
+    title: str = ""
+    meeting: str = ""
+
+
+def write_board_report(store, request: ReportRequest, progress: Progress = no_progress,
+                       cancelled: CancelCheck = never_cancelled) -> str:
+    """Collect and write the report on this thread's own connection; returns what was written ("94 pages").
+
+    Runs on a worker: it opens (and closes) its own connection to the file, one read transaction long.
+    progress hears per mille of the whole; cancelled raises services.progress.Cancelled, leaving no file.
+    """
+    from safer_desk.services.report import build_report
+    from safer_desk.ui.exchange.report_pdf import progress_part
+
+    pdf = request.target.suffix.lower() == ".pdf"
+    thread_store = store.connect_for_thread()
+    try:
+        thread_store.conn.execute("BEGIN")  # one snapshot of the file for every section
+        try:
+            document = build_report(thread_store, year=request.year, area=request.area, title=request.title,
+                                     meeting=request.meeting,
+                                     progress=progress_part(progress, 0, 150 if pdf else 900, PROGRESS_TOTAL),
+                                     cancelled=cancelled)
+        finally:
+            if thread_store.conn.in_transaction:
+                thread_store.conn.execute("ROLLBACK")
+    finally:
+        thread_store.close()
+    if pdf:
+        from safer_desk.ui.exchange.report_pdf import write_pdf
+
+        pages = write_pdf(document, request.target, progress=progress_part(progress, 150, 990, PROGRESS_TOTAL),
+                          cancelled=cancelled)
+        what = f"{pages} pages"
+    else:
+        from safer_desk.exchange.report_html import write_html
+
+        check_cancelled(cancelled)
+        progress(900, PROGRESS_TOTAL, "Writing the web page")
+        write_html(document, request.target)
+        what = "a web page"
+    progress(PROGRESS_TOTAL, PROGRESS_TOTAL, f"Wrote {request.target.name}")
+    return what
+
+
+def start_report(session: Session, request: ReportRequest, window: QWidget | None, *, written, stopped) -> Task:
+    """Write the report in the background, with a progress window (over window) and Cancel if it lasts.
+
+    Afterwards written(path, what) — what is "94 pages" or "a web page" — or stopped(why, cancelled).
+    """
+    from safer_desk.services.report import ReportError
+
+    store = session.store
+
+    def work(progress, cancelled):
+        return write_board_report(store, request, progress, cancelled)
+
+    def failed(exc: BaseException, trace: str) -> None:
+        stopped(str(exc) if isinstance(exc, (ReportError, OSError)) else f"{type(exc).__name__}: {exc}", False)
+
+    return run_task(work, on_success=lambda what: written(request.target, what), on_failure=failed,
+                    on_cancel=lambda: stopped("cancelled", True), window=window, title="Writing the board report…")
+
+
+def year_choices(today_year: int | None = None) -> list[str]:
+    """All years, then financial years from 2008/09 (the oldest seed paper) to next year, newest first."""
+    from datetime import date
+
+    current = FinancialYear.of(date.today()) if today_year is None else FinancialYear(today_year)
+    years = [FinancialYear(y).label for y in range(current.start_year + 1, 2007, -1)]
+    return ["All years"] + years
+
+
+class ReportDialog(QDialog):
+    """Board Report…: the financial year, the area, and where to write the PDF or HTML."""
+
+    written = Signal(object)  # the path
+    stopped = Signal(str)  # not written: "cancelled", or why it failed
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        from safer_desk.services.report import area_choices
+
+        self.session = session
+        self.task: Task | None = None
+        self.busy = False
+        self.setWindowTitle("Board Report")
+        self.year_combo = QComboBox(self)
+        self.year_combo.setAccessibleName("Financial year")
+        self.year_combo.addItems(year_choices())
+        self.area_combo = QComboBox(self)
+        self.area_combo.setAccessibleName("Area")
+        for choice in area_choices(session.store):
+            label = choice.name if choice.kind == "all" else f"{choice.name} ({choice.kind})"
+            self.area_combo.addItem(label, choice.id)
+        from safer_desk.services.report import REPORT_TITLE
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(REPORT_TITLE)
+        self.title_edit.setAccessibleName("Report title")
+        self.meeting_edit = QLineEdit(self)
+        self.meeting_edit.setPlaceholderText("dd/mm/yyyy (optional)")
+        self.meeting_edit.setAccessibleName("Date of meeting")
+        store = session.store
+        self.path_edit = QLineEdit(str(store.path.with_name(f"{store.path.stem} board report.pdf")), self)
+        self.path_edit.setAccessibleName("Report file")
+        form = QFormLayout()
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("Financial &year:", self.year_combo)
+        form.addRow("&Area:", self.area_combo)
+        form.addRow("Date of &meeting:", self.meeting_edit)
+        path_row = _path_row(self, self.path_edit, self.browse)
+        self.browse_button = path_row.itemAt(1).widget()
+        form.addRow(_file_label(self, self.path_edit), path_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.write_button = buttons.addButton("&Write Report", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.write_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("A PDF to print or circulate, or a web page (.html) with the same tables and "
+                                "charts.", self))
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def browse(self) -> None:
+        name = prompts.save_file_name(self, "Board Report", REPORT_FILTER, self.path_edit.text())
+        if name:
+            self.path_edit.setText(name)
+
+    def set_area(self, name: str) -> None:
+        for i in range(self.area_combo.count()):
+            if self.area_combo.itemText(i).split(" (")[0] == name:
+                self.area_combo.setCurrentIndex(i)
+                return
+        raise ValueError(f"no area {name}")
+
+    def accept(self) -> None:
+        """Check the choices, then write the report in the background; the dialog closes once it is written.
+
+        While it is written the dialog stays (its fields disabled) under the progress window: a report that
+        fails (a full disk, a folder that cannot be written) or is cancelled leaves the same choices, to try
+        another file. (Staying also spares the window a repaint while the worker shares Python with it.)
+        """
+        from safer_desk.services.report import ReportError, report_choices
+
+        if self.busy:
+            return
+        text = self.path_edit.text().strip()
+        target = Path(text) if text else None
+        if target is None or target.suffix.lower() not in REPORT_SUFFIXES:
+            prompts.show_error(self, "Board Report", "Choose a file ending in .pdf or .html for the report.")
+            return
+        year = self.year_combo.currentText()
+        year = None if year == "All years" else year
+        try:
+            report_choices(year, self.meeting_edit.text())
+        except ReportError as exc:
+            prompts.show_error(self, "Board Report", f"The report was not written: {exc}")
+            return
+        area_id = self.area_combo.currentData()
+        request = ReportRequest(target, year, self.area_combo.currentText().split(" (")[0] if area_id else None,
+                                self.title_edit.text(), self.meeting_edit.text())
+        self._set_busy(True)
+        self.task = start_report(self.session, request, self, written=self._written, stopped=self._stopped)
+
+    def reject(self) -> None:
+        """Esc or Cancel while the report is written cancels it (the dialog stays until it has stopped)."""
+        if self.busy and self.task is not None:
+            self.task.cancel()
+            return
+        super().reject()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy  # a report is being written (until written or stopped has been handled)
+        for widget in (self.title_edit, self.year_combo, self.area_combo, self.meeting_edit, self.path_edit,
+                       self.write_button, self.browse_button):
+            widget.setEnabled(not busy)
+
+    def _written(self, target: Path, what: str) -> None:
+        self._set_busy(False)
+        super().accept()
+        prompts.show_info(self.parentWidget(), "Board Report", f"Wrote the board report to {target} ({what}).")
+        self.written.emit(target)
+
+    def _stopped(self, why: str, cancelled: bool) -> None:
+        self._set_busy(False)
+        if cancelled:
+            prompts.show_info(self, "Board Report", "Cancelled; no report was written.")
+        else:
+            prompts.show_error(self, "Board Report", f"The report was not written: {why}")
+        self.stopped.emit(why)

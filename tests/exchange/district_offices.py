@@ -1,0 +1,122 @@
+"""District office files on the real schema, as the county receives them (issue 13).
+
+Every office starts from the same template, as offices that downloaded the same police.uk files do: the
+example reference data (Suffolk's districts, partnerships and partners) and the Suffolk Constabulary counts
+the example file ships (``demo_data.indicators.police_counts_rows``: the importer's own counts of
+../shared/data/police-uk/suffolk-2025, so these tests need no shared data). Each office then gets its own
+id, name and scope, and its own rows: a project, a review with its costs billed, a pooled fund.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Iterable
+
+from safer_desk.domain.ids import new_id
+from safer_desk.storage.store import Store, open_store
+
+SUFFOLK_DISTRICTS = ("Babergh", "Ipswich", "Mid Suffolk", "East Suffolk", "West Suffolk")
+
+
+def police_rows(months: Iterable[str] | None = None) -> list[tuple[str, str, str, str, int]]:
+    from safer_desk.services.demo_data.indicators import police_counts_rows
+
+    wanted = None if months is None else set(months)
+    return [r for r in police_counts_rows() if wanted is None or r[1] in wanted]
+
+
+def load_police(store: Store, months: Iterable[str] | None = None, *, download: str = "suffolk-2025.zip",
+                sha: str = "a" * 64, change: int = 0, imported_at: str | None = None) -> None:
+    """Load the shipped Suffolk counts of these months as one download (change adds to every count: a revised
+    download of the same months; imported_at "" for an import time that is not known)."""
+    from safer_desk.services.police_import import load_counts
+
+    rows = [(f, m, d, t, n + change) for f, m, d, t, n in police_rows(months)]
+    load_counts(store, rows, file_name=download, file_sha256=sha, imported_at=imported_at)
+
+
+def template(folder: Path, *, months: Iterable[str] | None = None, police: bool = True) -> Path:
+    """Reference data (and the police counts of these months) that every office's file starts with."""
+    from safer_desk.services.demo_data import reference
+
+    path = folder / "template.sqlite"
+    store = open_store(path, create=True, office_name="template")
+    try:
+        reference.add_examples(store)
+        if police:
+            load_police(store, months)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        store.close()
+    return path
+
+
+def office_from(template_path: Path, path: Path, name: str, *, districts: Iterable[str] = (),
+                partnerships: Iterable[str] = (), county: str = "Suffolk") -> Store:
+    """An office's own file: a copy of the template with its own id, name and scope (the caller closes it)."""
+    from safer_desk.services import reference as ref
+    from safer_desk.storage import audit
+
+    shutil.copyfile(template_path, path)
+    store = open_store(path)
+    with store.transaction():
+        audit.discard_trail_of_copy(store.conn)  # the copy becomes another office, with a trail of its own
+    store.set_meta("office_id", new_id())
+    store.set_meta("office_name", name)
+    ref.set_office_scope(store, districts=list(districts), partnerships=list(partnerships), county=county)
+    return store
+
+
+def add_own_rows(store: Store, district: str, tag: str | None = None, *, review: bool = True,
+                 fund: bool = True) -> None:
+    """The office's own work (tag names it, the district by default): a project, a review billed to the partners,
+    a pooled fund with a contribution."""
+    from safer_desk.services import dhr, funds
+    from safer_desk.services.projects import Project, add_projects
+
+    tag = tag or district
+    add_projects(store, [Project(id=new_id(), title=f"{tag} youth diversion", areas=(district,),
+                                 start_date="2025-04-01", end_date="2026-03-31")])
+    if review:
+        case = dhr.add_case(store, reference=f"{tag.upper().replace(' ', '-')}-DHR-2025-01", district=district,
+                            partnership="Western Suffolk CSP", notified_on="2025-06-02")
+        dhr.add_cost_line(store, case, category="Independent chair/author", amount="7525.58")
+        dhr.bill_partners(store, case, invoiced_on="2025-09-01")
+    if fund:
+        f = funds.add_fund(store, name=f"{tag} target hardening", starts_on="01/04/2025", ends_on="31/03/2026",
+                           risk_levels="high")
+        funds.add_contribution(store, f, organisation="Suffolk County Council", amount="£2,000",
+                               received_on="01/04/2025")
+
+
+def export(store: Store, target: Path) -> Path:
+    from safer_desk.services.county import export_for_county
+
+    return export_for_county(store, target).path
+
+
+def merge(county: Store, paths: list[Path]):
+    """Merge, the county lead having confirmed by phone the key of this test's officer (who signed them all)."""
+    from tests.exchange.helpers import merge_accepting
+
+    return merge_accepting(county, paths)
+
+
+def district_exports(folder: Path, names: Iterable[str], *, template_path: Path | None = None,
+                     own_rows: bool = True) -> list[Path]:
+    """One export per district office, each from the same template (the same police.uk download). A name that
+    is not a Suffolk district ("Office 07") is an office of the Suffolk district in its turn."""
+    template_path = template_path or template(folder)
+    out = []
+    for n, name in enumerate(names):
+        district = name if name in SUFFOLK_DISTRICTS else SUFFOLK_DISTRICTS[n % len(SUFFOLK_DISTRICTS)]
+        slug = name.lower().replace(" ", "-")
+        store = office_from(template_path, folder / f"{slug}.sqlite", f"{name} office", districts=[district])
+        try:
+            if own_rows:
+                add_own_rows(store, district, name)
+            out.append(export(store, folder / f"{slug}-export.sqlite"))
+        finally:
+            store.close()
+    return out

@@ -1,0 +1,429 @@
+"""Signed exports (issue 12): every forgery is refused with a message that says which, the county file untouched.
+
+Each forgery is merged with `safer-desk merge` into a county file that already holds the office's first export
+(so its key is registered and its last sequence number and audit head are known); the county file's bytes
+are checksummed before and after.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from safer_desk.exchange import county_export, county_merge
+from safer_desk.exchange.county_export import write_county_export
+from safer_desk.services.county import export_for_county, merge_district_files
+from safer_desk.storage import audit
+from safer_desk.storage.store import open_store
+from tests.exchange.helpers import (accept_key_args, cli_output, copy_file, file_sha256, merge_accepting, new_office,
+                                    officer_keys, other_officer_key, reidentify, resign_export)
+
+
+@pytest.fixture
+def county_with_babergh(district, tmp_path):
+    """A county file into which Babergh's first export has been merged (its key accepted)."""
+    county = tmp_path / "county.sqlite"
+    new_office(county, "Suffolk county").close()
+    first = export_for_county(district, tmp_path / "babergh-1.sqlite").path
+    code, out, err = cli_output(["merge", str(county), str(first), *accept_key_args()])
+    assert code == 0, err
+    return county
+
+
+def refused_by_county(county, forged, *extra) -> str:
+    """Merge a forged file on the command line; assert it is refused and the county file is byte-identical."""
+    before = file_sha256(county)
+    code, out, err = cli_output(["merge", str(county), str(forged), *extra])
+    assert code == 1, (out, err)
+    assert "cannot be merged" in err and "has not been changed" in err
+    assert file_sha256(county) == before
+    return err
+
+
+def edit(path, *statements, params=()):
+    """Change an export as anyone with an SQLite tool could (audit functions stubbed)."""
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.create_function("safer_desk_user", 0, lambda: "forger")
+    for sql in statements:
+        conn.execute(sql, params)
+    conn.close()
+    return path
+
+
+def fresh_export(district, tmp_path, name="babergh-2.sqlite", **kwargs):
+    return export_for_county(district, tmp_path / name, **kwargs).path
+
+
+def manifest_value(path, key):
+    conn = sqlite3.connect(str(path))
+    try:
+        return conn.execute("SELECT value FROM _export_manifest WHERE key = ?", (key,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_genuine_later_export_merges(district, county_with_babergh, tmp_path):
+    later = fresh_export(district, tmp_path)
+    code, out, err = cli_output(["merge", str(county_with_babergh), str(later)])  # no --accept-key: registered
+    assert code == 0, err
+
+
+def test_tampered_values_are_refused(district, county_with_babergh, tmp_path):
+    forged = edit(fresh_export(district, tmp_path), "UPDATE x_projects SET cost_pence = 1 WHERE cost_pence > 0")
+    err = refused_by_county(county_with_babergh, forged)
+    assert "values in x_projects were changed after it was signed" in err
+
+
+def test_a_re_hashed_export_is_refused(district, county_with_babergh, tmp_path):
+    """The rows changed and the checksums recomputed the way the county merge computes them."""
+    from safer_desk.exchange.county_schema import content_checksums, data_tables
+
+    path = edit(fresh_export(district, tmp_path), "UPDATE x_projects SET cost_pence = 1 WHERE cost_pence > 0")
+    conn = sqlite3.connect(str(path))
+    total, per_table = content_checksums(conn, data_tables(conn))
+    import json
+
+    conn.execute("UPDATE _export_manifest SET value = ? WHERE key = 'checksum'", (total,))
+    conn.execute("UPDATE _export_manifest SET value = ? WHERE key = 'table_checksums'",
+                 (json.dumps(per_table, sort_keys=True),))
+    conn.commit()
+    conn.close()
+    err = refused_by_county(county_with_babergh, path)
+    assert "checksum was recomputed after it was signed (re-hashed)" in err
+
+
+def test_a_re_hashed_and_re_stated_export_fails_its_signature(district, county_with_babergh, tmp_path):
+    """Rewriting the signed statement itself to match: the signature no longer matches it."""
+    path = fresh_export(district, tmp_path)
+    statement = manifest_value(path, "signed_statement").replace('"include_referrals":"no"',
+                                                                 '"include_referrals":"yes"')
+    edit(path, "UPDATE _export_manifest SET value = ? WHERE key = 'signed_statement'", params=(statement,))
+    edit(path, "UPDATE _export_manifest SET value = 'yes' WHERE key = 'include_referrals'")
+    err = refused_by_county(county_with_babergh, path)
+    assert "its signature does not match its signed statement" in err
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("office_name", "Mid Suffolk office", "office name was changed after it was signed"),
+    ("office_id", "0" * 32, "office id was changed after it was signed"),
+])
+def test_a_relabelled_export_is_refused(district, county_with_babergh, tmp_path, field, value, words):
+    forged = edit(fresh_export(district, tmp_path), f"UPDATE _export_manifest SET value = ? WHERE key = '{field}'",
+                  params=(value,))
+    err = refused_by_county(county_with_babergh, forged)
+    assert words in err
+
+
+def test_a_rolled_back_export_is_refused(district, county_with_babergh, tmp_path):
+    older = fresh_export(district, tmp_path, "babergh-2.sqlite")
+    newer = fresh_export(district, tmp_path, "babergh-3.sqlite")
+    assert cli_output(["merge", str(county_with_babergh), str(newer)])[0] == 0
+    err = refused_by_county(county_with_babergh, older)
+    assert "older than an export from Babergh office already merged" in err
+    assert "export number 2" in err and "number 3" in err
+
+
+def test_a_relabelled_sequence_number_is_refused(district, county_with_babergh, tmp_path):
+    forged = edit(fresh_export(district, tmp_path), "UPDATE _export_manifest SET value = '99' WHERE key = 'sequence'")
+    err = refused_by_county(county_with_babergh, forged)
+    assert "sequence number was changed after it was signed" in err
+
+
+def test_a_future_dated_export_is_refused(district, county_with_babergh, tmp_path, monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(county_export, "utc_now", lambda: "2099-01-01T00:00:00.000000+00:00")
+        future = fresh_export(district, tmp_path)  # genuinely signed, by an officer whose clock is wrong
+    err = refused_by_county(county_with_babergh, future)
+    assert "dated 01/01/2099" in err and "more than a day after this computer's clock" in err
+
+
+def test_an_export_dated_within_the_day_allowed_merges(district, county_with_babergh, tmp_path, monkeypatch):
+    from datetime import datetime, timedelta, timezone
+
+    ahead = (datetime.now(timezone.utc) + timedelta(hours=20)).isoformat(timespec="microseconds")
+    with monkeypatch.context() as patch:
+        patch.setattr(county_export, "utc_now", lambda: ahead)
+        later = fresh_export(district, tmp_path)
+    assert cli_output(["merge", str(county_with_babergh), str(later)])[0] == 0
+
+
+def test_a_back_dated_export_is_refused_as_changed(district, county_with_babergh, tmp_path):
+    forged = edit(fresh_export(district, tmp_path),
+                  "UPDATE _export_manifest SET value = '2001-01-01T00:00:00+00:00' WHERE key = 'exported_at'")
+    err = refused_by_county(county_with_babergh, forged)
+    assert "export date was changed after it was signed" in err
+
+
+def test_a_falsified_referral_flag_is_refused(district, county_with_babergh, tmp_path):
+    forged = edit(fresh_export(district, tmp_path),
+                  "UPDATE _export_manifest SET value = 'yes' WHERE key = 'include_referrals'")
+    err = refused_by_county(county_with_babergh, forged)
+    assert "referral choice (individual referrals included or not) was changed after it was signed" in err
+
+
+def test_referrals_slipped_into_an_export_that_left_them_out_are_refused(district, county_with_babergh, tmp_path):
+    forged = edit(fresh_export(district, tmp_path),
+                  "INSERT INTO x_referrals VALUES ('r-smuggled', 'TH-SMUGGLED', 'district:babergh', '2018-04')")
+    err = refused_by_county(county_with_babergh, forged)
+    assert "rows were added to or removed from x_referrals after it was signed (0 signed, 1 now)" in err
+
+
+@pytest.mark.parametrize("statement, table", [
+    ("INSERT INTO x_projects VALUES ('extra', 'Extra project', 'proposed', 100)", "x_projects"),
+    ("DELETE FROM x_project_lines WHERE rowid IN (SELECT rowid FROM x_project_lines LIMIT 2)", "x_project_lines"),
+])
+def test_rows_added_or_removed_are_refused(district, county_with_babergh, tmp_path, statement, table):
+    forged = edit(fresh_export(district, tmp_path), statement)
+    err = refused_by_county(county_with_babergh, forged)
+    assert f"rows were added to or removed from {table} after it was signed" in err
+
+
+def test_an_export_signed_with_an_unregistered_key_is_refused(district, county_with_babergh, tmp_path):
+    forger = other_officer_key()
+    forged = resign_export(fresh_export(district, tmp_path), key=forger,
+                           edit=lambda c: c.execute("UPDATE x_projects SET cost_pence = 1"))
+    err = refused_by_county(county_with_babergh, forged)
+    assert f"signed with a key the county has not registered for Babergh office (fingerprint {forger.fingerprint}" in err
+    assert f'--accept-key "{forger.fingerprint}"' in err
+
+
+def test_an_export_signed_with_another_offices_genuine_key_is_refused(district, county_with_babergh, tmp_path):
+    # Ipswich office has its own officer and key, registered at the county.
+    ipswich_path = copy_file(district.path, tmp_path / "ipswich.sqlite")
+    district.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    ipswich_path = copy_file(district.path, tmp_path / "ipswich.sqlite")
+    reidentify(ipswich_path, "Ipswich office", other_districts=True)
+    ipswich_key = other_officer_key()
+    ipswich = open_store(ipswich_path)
+    try:
+        genuine = write_county_export(ipswich, tmp_path / "ipswich-1.sqlite", signing_key=ipswich_key).path
+        assert cli_output(["merge", str(county_with_babergh), str(genuine), "--accept-key",
+                           ipswich_key.fingerprint])[0] == 0
+        # Someone at Ipswich makes a file that claims to be Babergh's, and signs it with Ipswich's real key.
+        own = write_county_export(ipswich, tmp_path / "claims-babergh.sqlite", signing_key=ipswich_key).path
+    finally:
+        ipswich.close()
+    forged = resign_export(own, key=ipswich_key, office_id=district.office_id, office_name="Babergh office",
+                           sequence="50")
+    err = refused_by_county(county_with_babergh, forged)
+    assert "says it is from Babergh office but is signed with the key of Ipswich office" in err
+    assert "another office's key is refused" in err
+
+
+def test_an_unsigned_export_from_an_older_version_is_refused(district, county_with_babergh, tmp_path):
+    forged = edit(fresh_export(district, tmp_path), "DELETE FROM _export_manifest WHERE key IN "
+                                                    "('signed_statement', 'signature')")
+    err = refused_by_county(county_with_babergh, forged)
+    assert "it is not signed" in err
+
+
+@pytest.mark.parametrize("code", [
+    "CREATE TRIGGER sneaky AFTER INSERT ON x_projects BEGIN DELETE FROM x_projects; END",
+    "CREATE VIEW sneaky AS SELECT * FROM x_projects",
+])
+def test_an_export_holding_code_is_refused_before_anything_is_read(district, county_with_babergh, tmp_path, code):
+    forged = edit(fresh_export(district, tmp_path), code)
+    err = refused_by_county(county_with_babergh, forged)
+    assert "sneaky" in err and "which a Safer Desk export never does" in err
+
+
+def test_an_export_opens_as_hostile(district, tmp_path):
+    manifest = county_merge.read_export(fresh_export(district, tmp_path))
+    assert {"read-only", "immutable", "trusted_schema off"} <= set(manifest.protections)
+    import sys
+
+    if sys.platform.startswith("linux") or hasattr(sqlite3.Connection, "setconfig"):
+        assert {"defensive", "triggers off", "views off"} <= set(manifest.protections)
+
+
+def test_an_export_carries_no_code_no_audit_entries_and_only_the_chains_hashes(district, tmp_path):
+    path = fresh_export(district, tmp_path, include_referrals=True)
+    conn = sqlite3.connect(str(path))
+    try:
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 0
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(_export_chain)")]
+        assert columns == ["id", "digest", "hash"]
+        shipped = conn.execute("SELECT count(*) FROM _export_chain").fetchone()[0]
+    finally:
+        conn.close()
+    assert shipped == district.scalar("SELECT count(*) FROM audit_log WHERE id <= ?",
+                                      (int(manifest_value(path, "audit_head_id")),))
+    private = district.scalar("SELECT count(*) FROM audit_log WHERE table_name IN ('x_referrals', 'x_referral_spend')")
+    assert private > 0  # the office's own trail has them; the export has only hashes
+
+
+def test_each_export_takes_the_next_sequence_number_and_records_its_head(district, tmp_path):
+    a = export_for_county(district, tmp_path / "a.sqlite")
+    b = export_for_county(district, tmp_path / "b.sqlite")
+    assert (a.sequence, b.sequence) == (1, 2) and district.meta("export_sequence") == "2"
+    anchors = district.rows("SELECT sequence, export_id, audit_head_id, audit_head_hash FROM _export_anchors")
+    assert [(r["sequence"], r["export_id"]) for r in anchors] == [(1, a.export_id), (2, b.export_id)]
+    assert (anchors[1]["audit_head_id"], anchors[1]["audit_head_hash"]) == b.audit_head
+    # The key stays on this computer: nothing of it in the office file or the export but the public half.
+    key_pem = (tmp_path / "home" / "keys" / "officer-signing-key.pem").read_bytes()
+    assert b"PRIVATE KEY" in key_pem
+    for path in (district.path, a.path):
+        assert key_pem[40:80] not in path.read_bytes()
+
+
+def test_the_key_file_is_the_owners_alone(district, tmp_path):
+    import os
+    import stat
+
+    export_for_county(district, tmp_path / "a.sqlite")
+    key = tmp_path / "home" / "keys" / "officer-signing-key.pem"
+    if os.name != "nt":
+        assert stat.S_IMODE(key.stat().st_mode) == 0o600
+        assert stat.S_IMODE(key.parent.stat().st_mode) == 0o700
+
+
+def test_several_officers_may_sign_for_one_office(district, county_with_babergh, tmp_path):
+    second_officer = other_officer_key()
+    by_second = write_county_export(district, tmp_path / "by-second.sqlite", signing_key=second_officer).path
+    err = refused_by_county(county_with_babergh, by_second)  # a new key: confirmed by phone first
+    assert second_officer.fingerprint in err
+    assert cli_output(["merge", str(county_with_babergh), str(by_second), "--accept-key",
+                       second_officer.fingerprint.replace(" ", "").lower()])[0] == 0
+    by_first = export_for_county(district, tmp_path / "by-first.sqlite").path
+    assert cli_output(["merge", str(county_with_babergh), str(by_first)])[0] == 0  # both keys now registered
+    store = open_store(county_with_babergh, read_only=True)
+    try:
+        keys = county_merge.registered_keys(store.conn)
+        accepted = store.rows("SELECT * FROM audit_log WHERE action = 'event' AND column_name = 'key accepted'")
+    finally:
+        store.close()
+    assert sorted(k.fingerprint for k in keys) == sorted([officer_keys()[0], second_officer.fingerprint])
+    assert all(k.office_name == "Babergh office" and k.active for k in keys)
+    assert len(accepted) == 2
+
+
+def test_a_withdrawn_key_refuses_later_exports_signed_with_it(district, county_with_babergh, tmp_path):
+    fingerprint = officer_keys()[0]
+    code, out, err = cli_output(["keys", str(county_with_babergh), "--withdraw", fingerprint, "--reason",
+                                 "laptop stolen"])
+    assert code == 0 and "withdrew key" in out
+    later = fresh_export(district, tmp_path)
+    err = refused_by_county(county_with_babergh, later, "--accept-key", fingerprint)
+    assert "withdrawn for Babergh office" in err and "laptop stolen" in err
+    code, out, _ = cli_output(["keys", str(county_with_babergh)])
+    assert code == 0 and f"Babergh office,{fingerprint},withdrawn" in out
+    store = open_store(county_with_babergh, read_only=True)
+    try:
+        entry = store.one("SELECT * FROM audit_log WHERE action = 'event' AND column_name = 'key withdrawn'")
+    finally:
+        store.close()
+    assert entry is not None and "laptop stolen" in entry["new_value"]
+
+
+def test_the_merge_records_what_it_verified(district, county_with_babergh, tmp_path):
+    store = open_store(county_with_babergh, read_only=True)
+    try:
+        row = store.one("SELECT sequence, key_fingerprint, audit_head_id, audit_head_hash FROM _county_imports")
+    finally:
+        store.close()
+    assert row["sequence"] == 1 and row["key_fingerprint"] == officer_keys()[0]
+    anchor = district.one("SELECT audit_head_id, audit_head_hash FROM _export_anchors WHERE sequence = 1")
+    assert (row["audit_head_id"], row["audit_head_hash"]) == (anchor["audit_head_id"], anchor["audit_head_hash"])
+
+
+# -- an audit trail edited or cut short before an export ---------------------------------------------------------
+def rewrite_trail(store, change):
+    """Change the office's trail and recompute every hash after it, as a careful forger would."""
+    conn = sqlite3.connect(str(store.path), isolation_level=None)
+    audit.register_functions(conn, "forger")
+    conn.execute("BEGIN")
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("DROP TRIGGER audit_log_no_delete")
+    change(conn)
+    audit._reseal(conn, 1)  # drops and restores the guards itself
+    conn.execute("COMMIT")
+    conn.close()
+
+
+@pytest.mark.parametrize("change", [
+    lambda c: c.execute("UPDATE audit_log SET who = 'somebody else' WHERE id = 3"),
+    lambda c: c.execute("DELETE FROM audit_log WHERE id >= (SELECT max(id) - 5 FROM audit_log)"),
+], ids=["edited", "truncated"])
+def test_a_trail_rewritten_before_an_export_is_found_by_check_and_by_the_county(district, county_with_babergh,
+                                                                                tmp_path, change):
+    rewrite_trail(district, change)
+    with district.transaction():  # life goes on after the rewrite
+        district.conn.execute("UPDATE x_projects SET status = 'live'")
+    report = audit.verify_chain(district.conn)
+    assert report.ok  # the careful forger's chain is whole in itself …
+    code, out, _ = cli_output(["check", str(district.path)])
+    assert code == 1 and "changed or cut short before export number 1" in out  # … but not through the head
+    later = fresh_export(district, tmp_path)
+    err = refused_by_county(county_with_babergh, later)
+    assert "audit trail does not extend the one merged with its export number 1" in err
+
+
+def test_a_naively_edited_trail_is_found_blocks_the_export_and_is_repaired_with_the_gap_recorded(district,
+                                                                                                 tmp_path):
+    conn = sqlite3.connect(str(district.path), isolation_level=None)
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET old_value = 'nothing to see' WHERE id = (SELECT max(id) FROM audit_log)")
+    conn.close()
+    code, out, _ = cli_output(["check", str(district.path)])
+    assert code == 1 and "was changed after it was written" in out and "audit_log_no_update is missing" in out
+    from safer_desk.services.county import CountyError
+
+    with pytest.raises(CountyError, match="changed outside Safer Desk"):
+        export_for_county(district, tmp_path / "blocked.sqlite")
+    assert not (tmp_path / "blocked.sqlite").exists()
+    district.close()
+    code, out, _ = cli_output(["check", str(district.path), "--repair"])
+    assert code == 0, out
+    assert "repaired:" in out and "sealed again" in out and "All checks passed." in out
+    store = open_store(district.path)
+    try:
+        assert export_for_county(store, tmp_path / "after-repair.sqlite").sequence == 1
+    finally:
+        store.close()
+
+
+# -- the command line ------------------------------------------------------------------------------------------
+def test_key_prints_this_officers_fingerprint(tmp_path):
+    code, out, err = cli_output(["key"])
+    assert code == 0 and out.strip() == officer_keys()[0] and "keys" in err
+    assert cli_output(["key"])[1] == out  # made once, then the same
+
+
+def test_check_exit_codes(district, tmp_path):
+    good = fresh_export(district, tmp_path)
+    code, out, _ = cli_output(["check", str(good)])
+    assert code == 0 and "signed by key" in out and "All checks passed." in out
+    assert cli_output(["check", str(district.path)])[0] == 0
+    edit(good, "UPDATE x_projects SET cost_pence = 2")
+    code, out, _ = cli_output(["check", str(good)])
+    assert code == 1 and "values in x_projects were changed" in out
+    code, out, _ = cli_output(["check", str(tmp_path / "nowhere.sqlite")])
+    assert code == 1 and "there is no file" in out
+    assert cli_output(["check"])[0] == 2
+    assert cli_output(["check", str(good), "--repair"])[0] == 1  # an export is never repaired
+
+
+def test_merge_usage_and_refusal_exit_codes(district, tmp_path):
+    export = fresh_export(district, tmp_path)
+    county = tmp_path / "new-county.sqlite"
+    code, _, err = cli_output(["merge", str(county), str(export), "--accept-key", "not-a-key"])
+    assert code == 2 and "not a key fingerprint" in err
+    code, _, err = cli_output(["merge", str(county), str(export)])
+    assert code == 1 and "has not registered" in err and not county.exists()
+    new_office(county, "Suffolk county").close()  # with the stand-in tables, like the district
+    code, out, err = cli_output(["merge", str(county), str(export), *accept_key_args()])
+    assert code == 0 and "1 conflict" not in out
+    assert cli_output(["keys", str(county), "--withdraw", "zz"])[0] == 2
+    assert cli_output(["keys", str(county), "--withdraw", "AAAA AAAA AAAA AAAA AAAA AAAA"])[0] == 1
+
+
+def test_the_service_refuses_before_writing_and_offers_the_key(district, county, tmp_path):
+    export = fresh_export(district, tmp_path)
+    report = merge_district_files(county, [export])
+    assert report.merged == [] and len(report.key_offers) == 1
+    offer = report.key_offers[0]
+    assert (offer.fingerprint, offer.office_name, offer.other_offices) == (officer_keys()[0], "Babergh office", ())
+    assert county.scalar("SELECT count(*) FROM _county_keys") == 0
+    assert merge_accepting(county, [export]).merged[0].added > 0

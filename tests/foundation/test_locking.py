@@ -1,0 +1,229 @@
+"""The one-writer lock: the real path, lock files that go away, and the Windows branch forced here."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from safer_desk.storage import locking
+from safer_desk.storage.locking import FileInUse, OfficeLock, lock_path
+from safer_desk.storage.store import FileLocked, open_store
+
+posix_only = pytest.mark.skipif(os.name == "nt", reason="symlinks and flock: POSIX")
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".lock" in p.name)
+
+
+@posix_only
+def test_a_symlink_to_an_open_file_meets_the_same_lock(tmp_path):
+    real = tmp_path / "office.sqlite"
+    store = open_store(real, create=True)
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(real)
+    try:
+        with pytest.raises(FileLocked, match="already open for writing"):
+            open_store(link)
+    finally:
+        store.close()
+    assert leftovers(tmp_path) == []
+
+
+@posix_only
+def test_other_spellings_of_the_path_meet_the_same_lock(tmp_path, monkeypatch):
+    (tmp_path / "sub").mkdir()
+    elsewhere = tmp_path / "elsewhere" / "deeper"
+    elsewhere.mkdir(parents=True)
+    (tmp_path / "sub" / "jump").symlink_to(elsewhere)  # sub/jump/.. is tmp_path/elsewhere, not sub
+    target = tmp_path / "elsewhere" / "office.sqlite"
+    store = open_store(target, create=True)
+    monkeypatch.chdir(tmp_path)
+    try:
+        for spelling in ("sub/jump/../office.sqlite", "elsewhere/deeper/../office.sqlite",
+                         "./elsewhere/office.sqlite", str(tmp_path / "sub" / ".." / "elsewhere" / "office.sqlite")):
+            with pytest.raises(FileLocked):
+                open_store(Path(spelling))
+    finally:
+        store.close()
+    assert lock_path("sub/jump/../office.sqlite") == target.with_name("office.sqlite.lock").resolve()
+
+
+def test_the_lock_file_goes_when_the_file_closes(tmp_path):
+    path = tmp_path / "office.sqlite"
+    store = open_store(path, create=True)
+    assert lock_path(path).exists()
+    note = lock_path(path).read_text(encoding="utf-8")
+    assert str(os.getpid()) in note  # who holds it, for the "in use" message
+    store.close()
+    assert leftovers(tmp_path) == []
+    open_store(path).close()
+    assert leftovers(tmp_path) == []
+
+
+def test_the_in_use_message_names_the_holder(tmp_path):
+    path = tmp_path / "office.sqlite"
+    first = OfficeLock(path)
+    first.acquire()
+    try:
+        with pytest.raises(FileInUse, match=rf"by process {os.getpid()} on "):
+            OfficeLock(path).acquire()
+    finally:
+        first.release()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_lock_file_left_by_a_killed_process_is_taken_over_and_removed(tmp_path):
+    path = tmp_path / "office.sqlite"
+    open_store(path, create=True).close()
+    # What a killed process (or an older version) leaves: a lock file nobody holds and the old note file.
+    lock_path(path).write_text('{"pid": 1, "host": "old"}', encoding="utf-8")
+    (tmp_path / "office.sqlite.lock-holder").write_text("{}", encoding="utf-8")
+    store = open_store(path)
+    store.close()
+    assert leftovers(tmp_path) == []
+
+
+def test_an_empty_building_lock_does_not_stay_beside_the_demo(tmp_path):
+    from safer_desk.services.demo import build_demo
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    build_demo(folder / "example.sqlite")
+    assert sorted(p.name for p in folder.iterdir()) == ["example.sqlite"]
+
+
+@posix_only
+def test_a_lock_won_on_a_file_its_holder_had_just_removed_is_not_kept(tmp_path, monkeypatch):
+    """The race that makes removing lock files unsafe: we open the lock file, its holder removes it
+    and unlocks, we win the lock on the removed file. The inode check must send us round again."""
+    path = tmp_path / "office.sqlite"
+    stale = lock_path(path)
+    stale.write_text("", encoding="utf-8")
+    orphan = os.open(stale, os.O_RDWR)
+    stale.unlink()  # the holder removed it (it had it locked) and unlocked
+    real_open = os.open
+    calls = []
+
+    def open_once_stale(name, flags, mode=0o777):
+        calls.append(name)
+        return orphan if len(calls) == 1 else real_open(name, flags, mode)
+
+    monkeypatch.setattr(locking.os, "open", open_once_stale)
+    lock = OfficeLock(path)
+    lock.acquire()
+    monkeypatch.undo()
+    try:
+        assert len(calls) == 2  # the orphan was locked, found removed, and given up
+        assert stale.exists()
+        # Someone else now finds the new lock file locked.
+        with pytest.raises(FileInUse):
+            OfficeLock(path).acquire()
+    finally:
+        lock.release()
+    with pytest.raises(OSError):
+        os.fstat(orphan)  # closed, not kept
+    assert not stale.exists()
+
+
+@posix_only
+def test_the_holder_only_removes_its_own_lock_file(tmp_path):
+    path = tmp_path / "office.sqlite"
+    lock = OfficeLock(path)
+    lock.acquire()
+    # Someone removed and recreated the lock file behind our back: leave theirs alone.
+    lock_path(path).unlink()
+    lock_path(path).write_text("theirs", encoding="utf-8")
+    lock.release()
+    assert lock_path(path).read_text(encoding="utf-8") == "theirs"
+
+
+# --- Windows, forced -----------------------------------------------------------------------------------
+
+class FakeMsvcrt(types.ModuleType):
+    """msvcrt.locking over flock: one lock per open file, like Windows byte-range locks per handle."""
+
+    LK_UNLCK, LK_LOCK, LK_NBLCK, LK_RLCK, LK_NBRLCK = 0, 1, 2, 3, 4
+
+    def __init__(self):
+        super().__init__("msvcrt")
+        self.calls: list[tuple[int, int, int]] = []
+
+    def locking(self, fd: int, mode: int, nbytes: int) -> None:
+        self.calls.append((mode, os.lseek(fd, 0, os.SEEK_CUR), nbytes))
+        if mode == self.LK_UNLCK:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise PermissionError(13, "Permission denied") from None
+
+
+@pytest.fixture
+def windows(monkeypatch):
+    fake = FakeMsvcrt()
+    monkeypatch.setitem(sys.modules, "msvcrt", fake)
+    monkeypatch.setattr(locking, "_is_windows", lambda: True)
+    return fake
+
+
+def test_windows_lock_refuses_a_second_writer_and_removes_its_file(tmp_path, windows):
+    path = tmp_path / "office.sqlite"
+    first = OfficeLock(path)
+    first.acquire()
+    # The lock is one byte far past the note, so another process can read who holds it.
+    assert windows.calls == [(FakeMsvcrt.LK_NBLCK, locking.WINDOWS_LOCK_OFFSET, 1)]
+    with pytest.raises(FileInUse, match=rf"by process {os.getpid()}"):
+        OfficeLock(path).acquire()
+    first.release()
+    assert windows.calls[-1] == (FakeMsvcrt.LK_UNLCK, locking.WINDOWS_LOCK_OFFSET, 1)
+    assert leftovers(tmp_path) == []
+    again = OfficeLock(path)
+    again.acquire()
+    again.release()
+    assert leftovers(tmp_path) == []
+
+
+def test_windows_lock_file_open_elsewhere_stays_until_the_last_holder(tmp_path, windows, monkeypatch):
+    """Windows will not delete a file another process has open: the delete fails quietly, the file
+    stays for the next holder, who removes it when it closes."""
+    path = tmp_path / "office.sqlite"
+    lock = OfficeLock(path)
+    lock.acquire()
+    real_unlink = Path.unlink
+
+    def sharing_violation(self, missing_ok=False):
+        raise PermissionError(32, "The process cannot access the file because it is being used by another process")
+
+    monkeypatch.setattr(Path, "unlink", sharing_violation)
+    lock.release()
+    monkeypatch.setattr(Path, "unlink", real_unlink)
+    assert leftovers(tmp_path) == ["office.sqlite.lock"]
+    nxt = OfficeLock(path)
+    nxt.acquire()
+    nxt.release()
+    assert leftovers(tmp_path) == []
+
+
+def test_windows_lock_file_being_deleted_means_in_use(tmp_path, windows, monkeypatch):
+    def delete_pending(*args, **kwargs):
+        raise PermissionError(13, "Access is denied")
+
+    monkeypatch.setattr(locking.os, "open", delete_pending)
+    with pytest.raises(FileInUse):
+        OfficeLock(tmp_path / "office.sqlite").acquire()
+
+
+def test_windows_store_opens_and_closes_without_leftovers(tmp_path, windows):
+    path = tmp_path / "office.sqlite"
+    store = open_store(path, create=True)
+    with pytest.raises(FileLocked):
+        open_store(path)
+    store.close()
+    assert leftovers(tmp_path) == []

@@ -1,0 +1,307 @@
+"""Starting the real window as a user does: `--demo` leaves nothing behind on any way out, signals
+close it properly, and when Qt cannot start Safer Desk names the missing libraries itself."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from safer_desk.ui import platform_check
+
+posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX signals and loader")
+
+
+@pytest.fixture
+def env(tmp_path):
+    """A private temporary folder, data folder and settings for a real `safer-desk` process."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    e = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp),
+         "SAFER_DESK_HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+         "HOME": str(tmp_path)}
+    e.pop("SAFER_DESK_CLOSE_AFTER_START", None)
+    return e
+
+
+def temp_of(env) -> Path:
+    return Path(env["TMPDIR"])
+
+
+def run(env, *args, timeout=120, **extra):
+    return subprocess.run([sys.executable, "-m", "safer_desk", *args], env={**env, **extra}, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def settings_text(env) -> str:
+    ini = Path(env["XDG_CONFIG_HOME"]) / "Safer Desk" / "Safer Desk.ini"
+    return ini.read_text(encoding="utf-8") if ini.exists() else ""
+
+
+def test_demo_opens_the_window_and_closes_leaving_nothing(env):
+    result = run(env, "--demo", SAFER_DESK_CLOSE_AFTER_START="1")
+    assert result.returncode == 0, result.stderr
+    assert "window shown" in result.stderr and "example.sqlite" in result.stderr
+    assert list(temp_of(env).iterdir()) == []
+    assert "safer-desk-demo" not in settings_text(env)  # not in Open Recent
+
+
+def test_screenshot_of_the_demo_leaves_nothing(env, tmp_path):
+    result = run(env, "screenshot", str(tmp_path / "shot.png"), "--demo")
+    assert result.returncode == 0, result.stderr
+    assert list(temp_of(env).iterdir()) == []
+
+
+def wait_for_lock(env, proc, timeout=60.0) -> Path:
+    """The demo copy's lock file appears once the window has opened the file."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        locks = list(temp_of(env).glob("safer-desk-demo-*/example.sqlite.lock"))
+        if locks:
+            return locks[0]
+        if proc.poll() is not None:
+            pytest.fail(f"safer-desk --demo ended early: {proc.communicate()}")
+        time.sleep(0.05)
+    proc.kill()
+    pytest.fail("the demo window never opened its file")
+
+
+@posix_only
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_closes_the_window_properly(env, signum):
+    proc = subprocess.Popen([sys.executable, "-m", "safer_desk", "--demo"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    wait_for_lock(env, proc)
+    proc.send_signal(signum)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signum, err
+    assert list(temp_of(env).iterdir()) == []
+
+
+@posix_only
+def test_a_killed_run_is_cleaned_up_by_the_next(env):
+    proc = subprocess.Popen([sys.executable, "-m", "safer_desk", "--demo"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    lock = wait_for_lock(env, proc)
+    proc.kill()
+    proc.wait(timeout=30)
+    left = lock.parent
+    assert left.exists()  # SIGKILL: nothing could run
+    old = time.time() - 3600
+    os.utime(left, (old, old))
+    result = run(env, "--demo", SAFER_DESK_CLOSE_AFTER_START="1")
+    assert result.returncode == 0, result.stderr
+    assert list(temp_of(env).iterdir()) == []
+
+
+def test_the_copy_is_closed_before_it_is_removed(env):
+    """Windows cannot remove an open file: the window must have closed the copy (and released its
+    lock) before the temporary folder goes."""
+    code = (
+        "import shutil, sys\n"
+        "from pathlib import Path\n"
+        "real = shutil.rmtree\n"
+        "def checked(path, *a, **k):\n"
+        "    still_open = [p.name for p in Path(path).glob('*.lock')]\n"
+        "    print('open at removal:', still_open, file=sys.stderr)\n"
+        "    return real(path, *a, **k)\n"
+        "shutil.rmtree = checked\n"
+        "from safer_desk.cli import main\n"
+        "sys.exit(main(['--demo']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], env={**env, "SAFER_DESK_CLOSE_AFTER_START": "1"},
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "open at removal: []" in result.stderr
+
+
+# --- Qt cannot start ----------------------------------------------------------------------------------
+
+def qt_folder() -> Path:
+    import PySide6
+
+    return Path(PySide6.__file__).parent / "Qt"
+
+
+def broken_xcb_plugin(tmp_path: Path, lib: bytes = b"libxcb-shape.so.0") -> tuple[Path, str]:
+    """A copy of Qt's X11 plugin that asks the loader for a library no system has (same length name),
+    beside a link to Qt's own libraries, as a machine without that library would see it."""
+    plugin = qt_folder() / "plugins" / "platforms" / "libqxcb.so"
+    if not plugin.is_file() or not shutil.which("ldd"):
+        pytest.skip("needs the X11 plugin of PySide6 on Linux and ldd")
+    missing = lib[:-5] + b"z" + lib[-4:]  # libxcb-shape.so.0 -> libxcb-shapz.so.0
+    data = plugin.read_bytes()
+    assert data.count(lib + b"\x00") == 1
+    qt = tmp_path / "Qt"
+    (qt / "plugins" / "platforms").mkdir(parents=True)
+    (qt / "plugins" / "platforms" / "libqxcb.so").write_bytes(data.replace(lib + b"\x00", missing + b"\x00"))
+    (qt / "lib").symlink_to(qt_folder() / "lib")  # the plugin finds Qt's libraries at $ORIGIN/../../lib
+    return qt / "plugins" / "platforms", missing.decode()
+
+
+@posix_only
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux: Qt's X11 plugin")
+def test_when_qt_cannot_load_its_plugin_the_missing_library_is_named(env, tmp_path):
+    platforms, missing = broken_xcb_plugin(tmp_path)
+    result = run(env, "--demo", QT_QPA_PLATFORM="xcb", QT_QPA_PLATFORM_PLUGIN_PATH=str(platforms), DISPLAY=":99")
+    assert result.returncode == 1, result.stderr  # not Qt's abort (-6) with a core dump
+    assert f"needs system libraries that are not installed: " in result.stderr
+    assert missing in result.stderr
+    assert "xcb-cursor0 or libxcb-cursor0 is needed" not in result.stderr  # Qt's misleading hint
+    assert "Reinstalling the application" not in result.stderr
+    assert list(temp_of(env).iterdir()) == []  # Qt is started before the example is copied
+
+
+@posix_only
+def test_when_there_is_no_display_it_says_so(env):
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    result = run(env, "--demo", QT_QPA_PLATFORM="xcb")
+    assert result.returncode == 1, result.stderr
+    assert "Safer Desk cannot open its window" in result.stderr
+    if "not installed" not in result.stderr:  # a machine with every X11 library installed
+        assert "DISPLAY is not set" in result.stderr
+    assert list(temp_of(env).iterdir()) == []
+
+
+LDD_OUTPUT = """\
+\tlinux-vdso.so.1 (0x00007ffd)
+\tlibQt6XcbQpa.so.6 => /opt/Qt/lib/libQt6XcbQpa.so.6 (0x00007f)
+\tlibxcb-icccm.so.4 => not found
+\tlibxcb-keysyms.so.1 => not found
+\tlibxcb-cursor.so.0 => /lib/x86_64-linux-gnu/libxcb-cursor.so.0 (0x00007f)
+\tlibxcb-icccm.so.4 => not found
+"""
+
+
+def test_missing_libraries_come_from_the_loader_and_map_to_packages(monkeypatch, tmp_path):
+    plugin = tmp_path / "platforms" / "libqxcb.so"
+    plugin.parent.mkdir()
+    plugin.write_bytes(b"")
+    monkeypatch.setattr(platform_check.sys, "platform", "linux")
+    monkeypatch.setattr(platform_check.shutil, "which", lambda name: f"/usr/bin/{name}" if name in ("ldd", "apt-get") else None)
+    monkeypatch.setattr(platform_check.subprocess, "run",
+                        lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout=LDD_OUTPUT, stderr=""))
+    monkeypatch.delenv("QT_QPA_PLATFORM_PLUGIN_PATH", raising=False)
+    monkeypatch.delenv("QT_PLUGIN_PATH", raising=False)
+    messages = ["From 6.5.0, xcb-cursor0 or libxcb-cursor0 is needed to load the Qt xcb platform plugin.",
+                'Could not load the Qt platform plugin "xcb" in "" even though it was found.']
+    text = platform_check.explain(messages, tmp_path)
+    assert "libxcb-icccm.so.4, libxcb-keysyms.so.1" in text
+    assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in text
+    assert "cursor" not in text.replace(str(plugin), "")
+
+
+def test_fedora_gets_dnf_and_unknown_libraries_are_named():
+    import unittest.mock as mock
+
+    with mock.patch.object(platform_check.shutil, "which", lambda name: "/usr/bin/dnf" if name == "dnf" else None):
+        assert platform_check.install_command(["libxcb-icccm.so.4", "libfoo.so.1"]) == (
+            "sudo dnf install xcb-util-wm", ["libfoo.so.1"])
+    with mock.patch.object(platform_check.shutil, "which", lambda name: None):
+        assert platform_check.install_command(["libxcb-icccm.so.4"]) == ("", ["libxcb-icccm.so.4"])
+
+
+def test_the_loader_error_is_used_when_there_is_no_ldd(monkeypatch, tmp_path):
+    """macOS and Windows have no ldd: ask the loader itself (it names the first missing library on POSIX)."""
+    import ctypes
+
+    def refuse(path):
+        raise OSError("libxcb-icccm.so.4: cannot open shared object file: No such file or directory")
+
+    monkeypatch.setattr(platform_check.shutil, "which", lambda name: None)
+    monkeypatch.setattr(ctypes, "CDLL", refuse)
+    assert platform_check.missing_libraries(tmp_path / "libqxcb.so") == ["libxcb-icccm.so.4"]
+
+
+def test_windows_names_the_plugin_and_the_folder(monkeypatch, tmp_path):
+    import ctypes
+
+    (tmp_path / "platforms").mkdir()
+    (tmp_path / "platforms" / "qwindows.dll").write_bytes(b"")
+    monkeypatch.setattr(platform_check.sys, "platform", "win32")
+    monkeypatch.setattr(ctypes, "CDLL", lambda path: (_ for _ in ()).throw(OSError("[WinError 126] The specified "
+                                                                                   "module could not be found")))
+    monkeypatch.delenv("QT_QPA_PLATFORM_PLUGIN_PATH", raising=False)
+    monkeypatch.delenv("QT_PLUGIN_PATH", raising=False)
+    text = platform_check.explain(['Could not load the Qt platform plugin "windows" in ""'], tmp_path)
+    assert "qwindows.dll" in text and "copy the whole folder again" in text
+
+
+# --- signals inside the process, both branches ------------------------------------------------------------
+
+@pytest.mark.parametrize("windows", [False, True], ids=["posix", "windows-forced"])
+def test_sigterm_closes_every_window(qtbot, windows):
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from safer_desk.ui.app import _CloseOnSignal
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    closer = _CloseOnSignal(QApplication.instance(), windows=windows)
+    try:
+        assert (closer._timer is not None) is windows  # Windows: Python looks for signals on a timer
+        signal.raise_signal(signal.SIGTERM)
+        qtbot.waitUntil(lambda: not widget.isVisible())
+        assert closer.received == signal.SIGTERM
+    finally:
+        closer.restore()
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_unattended_a_file_that_cannot_open_is_said_on_stderr_not_in_a_dialog(env, tmp_path):
+    """With SAFER_DESK_CLOSE_AFTER_START (tests, the smoke test, benchmarks) nobody answers dialogs:
+    the refusal goes to stderr and the exit code is 1, instead of a window waiting for ever."""
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("not a database", encoding="utf-8")
+    result = run(env, str(bad), SAFER_DESK_CLOSE_AFTER_START="1", timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "safer-desk: error: Cannot open file: notes.sqlite is not a Safer Desk file" in result.stderr
+
+
+def test_without_a_console_on_windows_the_reason_goes_to_a_message_box(monkeypatch):
+    """`Safer Desk.exe` has no console (entry.py captures stderr): when Qt cannot start there is no
+    Qt box either, so the reason goes to Windows' own message box."""
+    import ctypes
+    import io
+    import types
+
+    from safer_desk.ui.app import tell_without_qt
+
+    shown = []
+    fake = types.SimpleNamespace(user32=types.SimpleNamespace(MessageBoxW=lambda *a: shown.append(a)))
+    monkeypatch.setattr(ctypes, "windll", fake, raising=False)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    tell_without_qt("Safer Desk cannot open its window: …", windows=True)
+    assert shown == [(None, "Safer Desk cannot open its window: …", "Safer Desk", 0x10)]
+    shown.clear()
+    monkeypatch.setattr(sys, "stderr", open(os.devnull, "w"))  # a console: stderr is enough
+    try:
+        tell_without_qt("x", windows=True)
+    finally:
+        sys.stderr.close()
+    assert shown == []
+
+
+def test_the_windows_data_folder_is_local_appdata_safer_desk(monkeypatch, tmp_path):
+    """platformdirs' Windows branch with our arguments: %LOCALAPPDATA%\\Safer Desk, not roaming, no
+    company folder (README, "Where your data lives")."""
+    from platformdirs import windows
+
+    monkeypatch.setattr(windows, "get_win_folder", lambda csidl: {"CSIDL_LOCAL_APPDATA": "C:\\Users\\a\\AppData\\Local",
+                                                                  "CSIDL_APPDATA": "C:\\Users\\a\\AppData\\Roaming"}[csidl])
+    import platformdirs
+
+    from safer_desk import paths
+
+    monkeypatch.setattr(platformdirs, "PlatformDirs", windows.Windows)  # the class platformdirs picks on Windows
+    monkeypatch.delenv("SAFER_DESK_HOME")
+    folder = str(paths.data_folder())
+    assert folder.replace("/", "\\") == "C:\\Users\\a\\AppData\\Local\\Safer Desk"

@@ -1,0 +1,193 @@
+"""Odd and broken street files: what is counted, what is refused and with which message.
+
+Written against the pyarrow engine before the import's engine was weighed (issue 16), so that any
+engine kept counts and refuses exactly alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from safer_desk.cli import main
+from safer_desk.exchange.police_uk import PoliceFileError
+from safer_desk.services.police_import import import_police_files
+from tests.indicators.police_helpers import HEADER, snapshot, street_file, suffolk_row
+
+ROW = suffolk_row()
+ASB = suffolk_row(crime="Anti-social behaviour", crime_id="")
+BOTH = {("Babergh", "Anti-social behaviour"): 1, ("Babergh", "Burglary"): 1}
+
+
+def stored(store) -> dict[tuple[str, str], int]:
+    return {(r[0], r[1]): r[2] for r in store.rows("SELECT source_district, crime_type, count FROM _police_counts")}
+
+
+def write_raw(folder, name, data: bytes):
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+ACCEPTED = {
+    "LF": ((HEADER + "\n" + ROW + "\n" + ASB + "\n").encode(), BOTH),
+    "CRLF": ((HEADER + "\r\n" + ROW + "\r\n" + ASB + "\r\n").encode(), BOTH),
+    "CR only": ((HEADER + "\r" + ROW + "\r" + ASB + "\r").encode(), BOTH),
+    "mixed endings": ((HEADER + "\r\n" + ROW + "\n" + ASB + "\r\n").encode(), BOTH),
+    "no final newline": ((HEADER + "\n" + ROW + "\n" + ASB).encode(), BOTH),
+    "blank line inside": ((HEADER + "\n" + ROW + "\n\n" + ASB + "\n").encode(), BOTH),
+    "blank lines at the end": ((HEADER + "\n" + ROW + "\n" + ASB + "\n\n\n").encode(), BOTH),
+    "byte order mark": (("\ufeff" + HEADER + "\n" + ROW + "\n").encode(), {("Babergh", "Burglary"): 1}),
+    "quoted comma": ((HEADER + "\n" + ROW.replace("On or near X", '"On or near X, Y"') + "\n").encode(),
+                     {("Babergh", "Burglary"): 1}),
+    "quoted newline": ((HEADER + "\n" + ROW.replace("On or near X", '"On or near X\nY"') + "\n" + ASB + "\n").encode(),
+                       BOTH),
+    "quotes inside a value": ((HEADER + "\n" + ROW.replace("On or near X", 'On or near "X"') + "\n").encode(),
+                              {("Babergh", "Burglary"): 1}),
+    "spaces around values": ((HEADER + "\n" + ROW.replace("Babergh 001A", " Babergh 001A ")
+                              .replace("Burglary", " Burglary ") + "\n").encode(), {("Babergh", "Burglary"): 1}),
+    "header only": ((HEADER + "\n").encode(), {}),
+    "neighbouring district": ((HEADER + "\n" + suffolk_row(lsoa="Breckland 001A") + "\n").encode(),
+                              {("Breckland", "Burglary"): 1}),
+    "no location": ((HEADER + "\n" + ROW.replace("E01029876,Babergh 001A", ",") + "\n").encode(),
+                    {("", "Burglary"): 1}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ACCEPTED))
+def test_accepted_files_count_every_row(store, tmp_path, case):
+    data, expected = ACCEPTED[case]
+    path = write_raw(tmp_path, "2025-01-suffolk-street.csv", data)
+    result = import_police_files(store, [path])
+    assert stored(store) == expected
+    assert result.rows == sum(expected.values())
+
+
+REFUSED = {
+    "a row with a column short": ((HEADER + "\n" + ROW + "\n" + ROW.rsplit(",", 1)[0] + "\n" + ASB + "\n").encode(),
+                                  r"x-street.csv is damaged or cut short at line 3: it has 11 columns where 12 were "
+                                  r"expected. Download the file again; nothing was imported."),
+    "a row with a column more": ((HEADER + "\n" + ROW + "\n" + ROW + ",extra\n" + ASB + "\n").encode(),
+                                 r"x-street.csv is damaged or cut short at line 3: it has 13 columns where 12 were "
+                                 r"expected"),
+    "a month that is not a month": ((HEADER + "\n" + suffolk_row(month="2025-13") + "\n").encode(),
+                                    r"x-street.csv has a Month that is not YYYY-MM \(“2025-13”\); nothing was "
+                                    r"imported."),
+    "a blank month": ((HEADER + "\n" + suffolk_row(month="") + "\n").encode(),
+                      r"x-street.csv has a Month that is not YYYY-MM \(“”\)"),
+    "an empty file": (b"", r"x-street.csv is empty."),
+    "a file of NUL bytes": (b"\x00" * 100, r"x-street.csv is not a police.uk street-level crime file"),
+    "another CSV": (b"indicator,area,period,value\nAll crime,Babergh,2025-01,3\n",
+                    r"x-street.csv is not a police.uk street-level crime file \(its first line should start "
+                    r"“Crime ID,Month,Reported by,Falls within”\)."),
+    "an unclosed quote": ((HEADER + "\n" + ROW.replace("On or near X", '"On or near X') + "\n" + ASB + "\n").encode(),
+                          r"x-street.csv is damaged or cut short at"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED))
+def test_refused_files_change_nothing(store, tmp_path, case):
+    import_police_files(store, [street_file(tmp_path, "2025-02-suffolk-street.csv", [suffolk_row(month="2025-02")])])
+    before = snapshot(store)
+    data, message = REFUSED[case]
+    path = write_raw(tmp_path, "x-street.csv", data)
+    with pytest.raises(PoliceFileError, match=message):
+        import_police_files(store, [path])
+    assert snapshot(store) == before
+
+
+@pytest.mark.parametrize("case", ["a row with a column short", "an empty file", "an unclosed quote"])
+def test_the_command_line_says_why_and_creates_nothing(tmp_path, capsys, case):
+    path = write_raw(tmp_path, "x-street.csv", REFUSED[case][0])
+    target = tmp_path / "new.sqlite"
+    assert main(["import-police", str(target), str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "x-street.csv" in err and "Traceback" not in err
+    assert not target.exists()
+
+
+# -- bytes that are not UTF-8 (issue 12: a traceback before) -----------------------------------------------
+NOT_UTF8 = {
+    "in the header": (HEADER.replace("Context", "Cont\xe9xt").encode("latin-1") + b"\n" + ROW.encode() + b"\n",
+                      "line 1 has a byte (0xE9)"),
+    "in the second line": (HEADER.encode() + b"\n" + ROW.replace("On or near X", "Caf\xe9").encode("latin-1")
+                           + b"\n", "line 2 has a byte (0xE9)"),
+    "in a CRLF file's fourth line": ((HEADER + "\r\n" + ROW + "\r\n" + ROW + "\r\n").encode() + ROW.replace(
+        "Babergh", "B\xe4bergh").encode("latin-1") + b"\r\n", "line 4 has a byte (0xE4)"),
+    "UTF-16": ((HEADER + "\n" + ROW + "\n").encode("utf-16"), "line 1 has a byte (0xFF)"),
+    "Windows-1252 quotes": (HEADER.encode() + b"\n" + ROW.replace("On or near X", "\x93X\x94").encode("latin-1")
+                            + b"\n", "line 2 has a byte (0x93)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_UTF8))
+def test_bytes_that_are_not_utf8_name_the_file_and_line(store, tmp_path, capsys, case):
+    data, where = NOT_UTF8[case]
+    path = write_raw(tmp_path, "2025-01-suffolk-street.csv", data)
+    with pytest.raises(PoliceFileError, match=rf"2025-01-suffolk-street.csv is not UTF-8 text: {re.escape(where)}"):
+        import_police_files(store, [path])
+    assert store.scalar("SELECT count(*) FROM _police_counts") == 0
+    target = tmp_path / "new.sqlite"
+    assert main(["import-police", str(target), str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "not UTF-8 text" in err and "Traceback" not in err
+    assert not target.exists()
+
+
+def test_a_bad_byte_deep_in_a_big_file_names_its_line(store, tmp_path):
+    lines = [HEADER] + [suffolk_row(crime_id=f"id{i}") for i in range(20000)]
+    lines[15001] = lines[15001].replace("Babergh", "B\xe4bergh")
+    path = tmp_path / "2025-01-suffolk-street.csv"
+    path.write_bytes("\n".join(lines).encode("latin-1") + b"\n")
+    assert path.stat().st_size > 2 * (1 << 20)  # the bad byte is past the first chunk read
+    with pytest.raises(PoliceFileError, match="line 15002 has a byte"):
+        import_police_files(store, [path])
+
+
+def test_a_utf8_file_from_excel_with_its_byte_order_mark_and_crlf(store, tmp_path):
+    path = write_raw(tmp_path, "2025-01-suffolk-street.csv",
+                     ("\ufeff" + HEADER + "\r\n" + ROW.replace("On or near X", "Café") + "\r\n").encode("utf-8"))
+    import_police_files(store, [path])
+    assert stored(store) == {("Babergh", "Burglary"): 1}
+
+
+def test_header_names_are_matched_with_spaces_and_in_any_order(store, tmp_path):
+    # pyarrow's engine crashed on " Month" (a KeyError) though the file was recognised as street-level.
+    spaced = HEADER.replace(",Month,", ", Month ,")
+    path = write_raw(tmp_path, "2025-01-suffolk-street.csv", (spaced + "\n" + ROW + "\n").encode())
+    import_police_files(store, [path])
+    assert stored(store) == {("Babergh", "Burglary"): 1}
+    names = HEADER.split(",")
+    cells = ROW.split(",")
+    order = list(reversed(range(12)))
+    path = write_raw(tmp_path, "2025-02-suffolk-street.csv",
+                     (",".join(names[i] for i in order) + "\n" + ",".join(
+                         cells[i].replace("2025-01", "2025-02") for i in order) + "\n").encode())
+    import_police_files(store, [path])
+    assert {r[0] for r in store.rows("SELECT month FROM _police_counts")} == {"2025-01", "2025-02"}
+
+
+def test_the_same_file_given_twice_counts_once(store, tmp_path):
+    path = write_raw(tmp_path, "2025-01-suffolk-street.csv", (HEADER + "\n" + ROW + "\n").encode())
+    result = import_police_files(store, [path, tmp_path])
+    assert stored(store) == {("Babergh", "Burglary"): 1}
+    assert result.files == 2 and result.rows == 2  # as before: both read, the force-month held once
+
+
+def test_the_engine_loads_nothing_at_run_time():
+    from safer_desk.exchange.police_uk import duckdb_connection
+
+    conn = duckdb_connection()
+    try:
+        settings = dict(conn.execute(
+            "SELECT name, value FROM duckdb_settings() WHERE name IN ('autoinstall_known_extensions', "
+            "'autoload_known_extensions', 'allow_community_extensions', 'lock_configuration')").fetchall())
+        assert settings == {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false",
+                            "allow_community_extensions": "false", "lock_configuration": "true"}
+        with pytest.raises(Exception, match="locked"):
+            conn.execute("SET autoload_known_extensions = true")
+        with pytest.raises(Exception, match="httpfs"):  # a remote path needs an extension it will not load
+            conn.execute("SELECT * FROM read_csv('https://data.police.uk/x.csv')")
+    finally:
+        conn.close()
