@@ -22,8 +22,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     shot.add_argument("out", metavar="OUT.png")
     shot.add_argument("--tab", choices=TAB_CHOICES, default="projects")
     shot.add_argument("--demo", action="store_true", help="use a fresh copy of the example data")
+    shot.add_argument("--size", type=window_size, default=None, metavar="WxH",
+                      help="the window's size in logical pixels (default 1280x800; 1093x582 is a 1366x768 "
+                           "laptop at 125%%, 1280x690 a 1920x1080 screen at 150%%)")
     shot.add_argument("file", nargs="?", metavar="FILE", help="the Safer Desk file (default: your own file)")
     shot.set_defaults(run=run_screenshot, trailing_positional="file")
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """"1093x582" as (1093, 582); argparse turns the ValueError into a usage error (exit 2)."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.strip().isdigit() or not height.strip().isdigit():
+        raise ValueError(text)
+    size = int(width), int(height)
+    if not (320 <= size[0] <= 8000 and 240 <= size[1] <= 8000):
+        raise ValueError(text)
+    return size
+
+
+window_size.__name__ = "size (WxH, e.g. 1093x582)"
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -47,7 +64,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
 
     def shoot(path: Path) -> int:
         try:
-            out = screenshot(Path(args.out), path, tab=args.tab)
+            out = screenshot(Path(args.out), path, tab=args.tab, size=args.size)
         except StoreError as exc:
             raise CliError(str(exc)) from exc
         print(f"saved {out}")

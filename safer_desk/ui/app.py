@@ -255,7 +255,7 @@ def wait_until_idle(window, timeout_s: float = 20.0) -> None:
         pause_ms = 20
 
 
-def screenshot(out: Path, path: Path, *, tab: str = "projects") -> Path:
+def screenshot(out: Path, path: Path, *, tab: str = "projects", size: tuple[int, int] | None = None) -> Path:
     """Render the real main window on a file offscreen and save it as PNG."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = ensure_app()
@@ -269,7 +269,7 @@ def screenshot(out: Path, path: Path, *, tab: str = "projects") -> Path:
     window = MainWindow()
     window.persist_state = False
     try:
-        window.resize(*SCREENSHOT_SIZE)
+        window.resize(*(size or SCREENSHOT_SIZE))
         window.set_store(store)
         window.show_tab(tab)
         window.show()

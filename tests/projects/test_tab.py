@@ -51,8 +51,8 @@ def test_register_shows_the_demo_with_criteria_as_symbols(page):
     texts = [[m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())]
     homeshield = texts[0]
     assert homeshield[:5] == ["1", "Homeshield Plus", "Proposed", "PRG &/or SSPB", "£125,000"]
-    assert homeshield[5:10] == ["√", "X", "√", "√", "√"]
-    assert texts[3][8] == "√ (in some areas)" and texts[8][8] == "√ for Ipswich only"
+    assert homeshield[5:11] == ["4", "√", "X", "√", "√", "√"]  # Met before the five criteria
+    assert texts[3][9] == "√ (in some areas)" and texts[8][9] == "√ for Ipswich only"
     assert texts[6][-1] == "⚠ line queried"  # Recre8
     assert [t[0] for t in texts[:3]] == ["1", "2", "3"] and texts[15][0] == "P1"
 
@@ -150,7 +150,7 @@ def test_copy_selected_rows_to_the_clipboard(page, qtbot):
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     lines = QGuiApplication.clipboard().text().splitlines()
     assert lines[0].split("\t")[:3] == ["Ref", "Project / initiative", "Status"]
-    assert lines[1].split("\t")[:10] == ["1", "Homeshield Plus", "Proposed", "PRG &/or SSPB", "125000",
+    assert lines[1].split("\t")[:11] == ["1", "Homeshield Plus", "Proposed", "PRG &/or SSPB", "125000", "4",
                                          "√", "X", "√", "√", "√"]
     assert lines[2].split("\t")[1].startswith("Suffolkwide")
     assert len(lines) == 3

@@ -62,6 +62,9 @@ def register_columns() -> list[Column]:
         Column("funding_route", "Funding route", get=lambda p: p.funding_route),
         TextColumn("cost", "Cost", get=lambda p: p.planning_pence, align=RIGHT, text_of=lambda p: p.cost_text,
                    unit=Unit.MONEY, copy_of=_cost_copy),
+        # before the five criteria, so the count stays in view on a laptop (issue 15)
+        Column("met", "Met", get=lambda p: p.criteria_met, align=CENTER, unit=Unit.COUNT,
+               tooltip=lambda p: f"{p.criteria_met} of 5 criteria met (√)"),
     ]
     for key, short, title in CRITERIA:
         columns.append(TextColumn(
@@ -69,8 +72,6 @@ def register_columns() -> list[Column]:
             text_of=lambda p, k=key: p.criterion(k).describe(),
             tooltip=lambda p, k=key, t=title: f"{t} {p.criterion(k).describe() or '(blank)'}"))
     columns += [
-        Column("met", "Met", get=lambda p: p.criteria_met, align=CENTER, unit=Unit.COUNT,
-               tooltip=lambda p: f"{p.criteria_met} of 5 criteria met (√)"),
         Column("lead_organisation", "Lead organisation", get=lambda p: p.lead_organisation),
         Column("areas", "Areas", get=lambda p: "; ".join(p.areas)),
         Column("check", "Check", get=lambda p: _check(p), tooltip=lambda p: p.warning or None),
