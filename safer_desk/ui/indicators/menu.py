@@ -21,6 +21,28 @@ def install(window) -> None:
     folder.triggered.connect(lambda: choose_and_import(window, folder=True))
     window.add_file_actions([files, folder])
     window.import_police_actions = (files, folder)
+    compare = QAction("&Compare Areas…", window)
+    compare.setStatusTip("One indicator's year to date for the office's districts, partnerships and county side "
+                         "by side, with rates per population where it is known")
+    compare.triggered.connect(lambda: open_comparison(window))
+    window.view_menu.addAction(compare)
+    window.compare_areas_action = compare
+
+
+def open_comparison(window):
+    """View > Compare Areas…: the county view (in a county file, every merged district); returns the dialog."""
+    from safer_desk.ui import prompts
+    from safer_desk.ui.indicators.comparison import AreaComparisonDialog
+
+    store = window.session.store
+    if store is None:
+        prompts.show_error(window, "Compare Areas", "Open a file first.")
+        return None
+    tab = getattr(window, "tab_widgets", {}).get("indicators")
+    current = getattr(tab, "current_indicator_id", None)
+    dialog = AreaComparisonDialog(store, window, indicator_id=current() if callable(current) else None)
+    dialog.open()
+    return dialog
 
 
 def choose_and_import(window, *, folder: bool) -> None:

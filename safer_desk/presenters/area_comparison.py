@@ -1,0 +1,167 @@
+"""The county view (issue 13): one indicator's year to date for the office's areas side by side.
+
+Qt-free. The rows are the office's own areas (a district office: its county, partnerships and districts; the
+county file: the county, the partnerships and every district merged into it), each with its figure to date,
+its population and a rate per 1,000, 10,000 or 100,000 where the population is known, its change on last
+year and its RAG in words. Partnership and county figures worked out from their districts say "(derived)".
+The widgets show ``rows``, ``chart_bars`` and ``summary``; they change ``indicator_id``, ``year`` and
+``rate_per`` through the setters and redraw on ``changed``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from safer_desk.domain.indicators import RATE_PERS, format_value, rate_label
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.presenters.events import Event
+from safer_desk.services import indicators as ind
+from safer_desk.services import reference as ref
+from safer_desk.storage.store import Store
+
+KIND_WORDS = {"county": "County", "partnership": "Partnership", "district": "District"}
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One area's line: display text beside the numbers a chart or a copy needs."""
+
+    area_id: str
+    area: str  # the name, with "(derived)" when its figure is worked out from its districts
+    kind: str  # "County", "Partnership", "District"
+    figure: float | None  # the year to date
+    figure_text: str
+    population: int | None
+    rate: float | None  # per rate_per of population (counts only)
+    rate_text: str
+    change_text: str  # "an increase of 162 (11.2%), worse"; "" without last year's figure
+    rag: str  # the RAG's word with its symbol ("▲ Red"), never colour alone
+    rag_key: str  # the colour key ("red", "amber", "green", "grey") for the delegate
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+
+
+class AreaComparisonPresenter:
+    """What the Compare Areas window shows; loads nothing until ``load`` (opening it writes nothing)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.changed = Event()
+        self.indicators: list[Choice] = []
+        self.years: list[FinancialYear] = []
+        self.indicator_id: str | None = None
+        self.year: FinancialYear | None = None
+        self.rate_per = 1000
+        self.rows: list[ComparisonRow] = []
+        self.unit = "count"
+
+    # -- choices -----------------------------------------------------------------------------------
+    def load(self, indicator_id: str | None = None) -> None:
+        self.indicators = [Choice(i.id, i.name) for i in ind.list_indicators(self.store)]
+        ids = [c.key for c in self.indicators]
+        self.indicator_id = indicator_id if indicator_id in ids else (ids[0] if ids else None)
+        self._load_years()
+        self.refresh()
+
+    def _load_years(self) -> None:
+        self.years = ind.years_with_values(self.store, self.indicator_id) if self.indicator_id else []
+        if self.year not in self.years:
+            self.year = self.years[-1] if self.years else None
+
+    def set_indicator(self, indicator_id: str) -> None:
+        if indicator_id != self.indicator_id:
+            self.indicator_id = indicator_id
+            self._load_years()
+            self.refresh()
+
+    def set_year(self, label: str) -> None:
+        year = next((y for y in self.years if y.label == label), None)
+        if year is not None and year != self.year:
+            self.year = year
+            self.refresh()
+
+    def set_rate_per(self, rate_per: int) -> None:
+        if rate_per not in RATE_PERS:
+            raise ValueError(f"A rate is per 1,000, 10,000 or 100,000, not per {rate_per:,}.")
+        if rate_per != self.rate_per:
+            self.rate_per = rate_per
+            self.refresh()
+
+    @staticmethod
+    def rate_choices() -> list[Choice]:
+        return [Choice(str(n), rate_label(n)) for n in RATE_PERS]
+
+    # -- the rows ----------------------------------------------------------------------------------
+    def areas(self) -> list[ref.AreaRef]:
+        """The office's areas for the year (county, partnerships, districts); none named: every area with figures."""
+        return ref.office_areas(self.store, self.year)
+
+    def refresh(self) -> None:
+        self.rows = []
+        if self.indicator_id is None or self.year is None:
+            self.changed.emit()
+            return
+        indicator = ind.get_indicator(self.store, self.indicator_id)
+        self.unit = indicator.unit
+        own = self.areas()
+        found = ind.area_comparison(self.store, self.indicator_id, [a.id for a in own] or None, self.year,
+                                    rate_per=self.rate_per)
+        kinds = {a.id: a.kind for a in own}
+        for item in found:
+            view = item.view
+            value = None if view.ytd is None else view.ytd.value
+            kind = kinds.get(item.area.id, item.area.kind)
+            name = item.area.name + (" (derived)" if item.derived else "")
+            self.rows.append(ComparisonRow(
+                area_id=item.area.id, area=name, kind=KIND_WORDS.get(kind, kind.title()), figure=value,
+                figure_text=format_value(value, indicator.unit, rate_per=indicator.rate_per) if value is not None
+                else "No figure yet",
+                population=item.population, rate=item.rate, rate_text=item.rate_text(),
+                change_text=_change_text(view.change), rag=f"{view.rag.symbol} {view.rag.word}", rag_key=view.rag.key))
+        self.changed.emit()
+
+    # -- what the chart and a screen reader say ---------------------------------------------------------
+    def chart_bars(self) -> tuple[str, list[tuple[str, float]]]:
+        """(what the bars measure, [(area, value)]).
+
+        Rates where every area with a figure has one (areas of any size compare); otherwise the districts'
+        own figures only, since a county's count beside its districts' says nothing about any of them.
+        """
+        with_values = [r for r in self.rows if r.figure is not None]
+        if with_values and self.unit == "count" and all(r.rate is not None for r in with_values):
+            return f"Year to date {rate_label(self.rate_per)} population", [(r.area, r.rate) for r in with_values]
+        if self.unit == "count":
+            with_values = [r for r in with_values if r.kind == "District"] or with_values
+            return "Year to date, districts", [(r.area, r.figure) for r in with_values]
+        return "Year to date", [(r.area, r.figure) for r in with_values]
+
+    def summary(self) -> str:
+        """A sentence for screen readers and the window's status line."""
+        if self.indicator_id is None:
+            return "There are no indicators in this file yet: add one or import police.uk data first."
+        if self.year is None:
+            return "This indicator has no figures yet."
+        measure, bars = self.chart_bars()
+        name = next((c.label for c in self.indicators if c.key == self.indicator_id), "")
+        if not bars:
+            return f"{name}, {self.year.label}: none of the office's areas has a figure yet."
+        high = max(bars, key=lambda b: b[1])
+        low = min(bars, key=lambda b: b[1])
+        unit = "rate" if "population" in measure else self.unit
+        per = self.rate_per if unit == "rate" else None
+        return (f"{name}, {self.year.label}, {measure.lower()}: {len(bars)} areas; highest {high[0]} "
+                f"({format_value(high[1], unit, rate_per=per)}), lowest {low[0]} ({format_value(low[1], unit, rate_per=per)}).")
+
+
+def _change_text(change) -> str:
+    if change is None:
+        return ""
+    if change.direction == "none":
+        return "no change"
+    percent = f" ({change.percent_text})" if change.shows_percent and change.percent_text else ""
+    judged = f", {change.judgement}" if change.judgement else ""
+    return f"{'an increase' if change.direction == 'increase' else 'a reduction'} of {change.amount_text()}{percent}{judged}"
