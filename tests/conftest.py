@@ -98,6 +98,26 @@ def drain_thread_pool():
     QThreadPool.globalInstance().waitForDone(15000)
 
 
+@pytest.fixture(autouse=True)
+def modifier_keys_released():
+    """After a test, no modifier key is left "down": qtbot.keyClick(w, key, Ctrl) presses and releases the key
+    with Ctrl but never releases Ctrl itself, and Qt then reads later clicks and selectRow calls as Ctrl+click."""
+    yield
+    try:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication, QWidget
+    except ImportError:  # pragma: no cover
+        return
+    if QApplication.instance() is None or QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier:
+        return
+    target = QWidget()
+    for key in (Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta):
+        QTest.keyRelease(target, key)
+    target.deleteLater()
+
+
 @pytest.fixture
 def store(tmp_path):
     """A new, empty Safer Desk file."""
