@@ -10,11 +10,12 @@ import csv
 import io
 import json
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime
 from fractions import Fraction
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from safer_desk.domain import clock
 from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
                                           Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
                                           format_fraction, parse_fraction, parse_number, parse_percent, top_slice)
@@ -354,7 +355,7 @@ def uk_date(iso: str) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return clock.now_iso()
 
 
 def _year_label(year: str) -> str:

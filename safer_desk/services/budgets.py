@@ -15,9 +15,10 @@ Removing a column, section or line returns the snapshot taken before it, so the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any, Sequence
 
+from safer_desk.domain import clock
 from safer_desk.domain import budgets as rules
 from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure, Line, Plan, PlanTotals, Section,
                                        format_amount)
@@ -32,7 +33,7 @@ MEASURES = {"project": ("cost",), "fund": ("spend", "contributions"), "review": 
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return clock.now_iso()
 
 
 # -- reading ------------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from safer_desk.domain.clock import held_at
 from safer_desk.domain.ids import seeded_ids
 from safer_desk.services.demo_data import allocation, budgets, costs, indicators, projects, reference
 from safer_desk.storage.locking import FileInUse, OfficeLock
@@ -38,6 +39,7 @@ class DemoError(ValueError):
 
 
 @seeded_ids(DEMO_SEED)
+@held_at()
 def build_demo(path: Path | str, *, overwrite: bool = False) -> Path:
     """Write the example data to a new file at path (refusing to overwrite unless asked).
 

@@ -12,9 +12,9 @@ amount or the paper's words, financial year). Seed 003: the Plymouth Domestic Ab
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from typing import Any, Iterable, Mapping, Sequence
 
+from safer_desk.domain import clock
 from safer_desk.domain.commissioning import Award, FundingError, Share, funder_key, same_funder, share_for
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
@@ -23,7 +23,7 @@ from safer_desk.storage.store import Store
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return clock.now_iso()
 
 
 # -- awards ----------------------------------------------------------------------------------------------

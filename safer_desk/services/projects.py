@@ -10,11 +10,12 @@ from __future__ import annotations
 import gc
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+from safer_desk.domain import clock
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import Cost, MoneyError, format_money, format_pounds_plain, parse_cost, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
@@ -388,7 +389,7 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
 # -- reading -------------------------------------------------------------------------------------------
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return clock.now_iso()
 
 
 def _cost_from_row(r) -> Cost | None:

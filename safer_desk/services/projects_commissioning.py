@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+from safer_desk.domain import clock
 from safer_desk.domain.commissioning import (
     RANGE_ENDS, UNDATED, Award, Candidate, Commitment, ScenarioLine, Suggestion, commitment, counted_cost,
     revenue_capital_check, share_for, what_fits,
@@ -207,7 +207,7 @@ def suggest(projects: Iterable[Project], fund_pence: int) -> Suggestion:
 # -- storing -------------------------------------------------------------------------------------------
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return clock.now_iso()
 
 
 def list_scenarios(store: Store) -> list[Scenario]:

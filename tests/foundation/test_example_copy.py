@@ -160,3 +160,27 @@ def test_the_window_on_a_demo_copy_leaves_open_recent_alone(temp_folder, window,
         assert window.open_path(demo)
         window.session.close()
     assert settings.read_list("files/recent") == []
+
+
+def test_a_build_that_straddles_a_seconds_tick_writes_the_same_rows(tmp_path, monkeypatch):
+    """Found in a full test run: an updated_at moved on by a second's tick became an extra audit entry."""
+    from datetime import datetime as real_datetime
+    from datetime import timedelta, timezone
+
+    from safer_desk.domain import clock
+    from safer_desk.services.demo import build_demo
+
+    steady = build_demo(tmp_path / "steady.sqlite")
+
+    class Ticking(real_datetime):
+        calls = 0
+
+        @classmethod
+        def now(cls, tz=None):
+            cls.calls += 1
+            return real_datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc) + timedelta(seconds=cls.calls)
+
+    monkeypatch.setattr(clock, "datetime", Ticking)
+    ticking = build_demo(tmp_path / "ticking.sqlite")
+    assert table_contents(ticking) == table_contents(steady)
+    assert clock.now_iso() != clock.now_iso()  # outside the build the clock moves on

@@ -180,6 +180,9 @@ PRIORITIES = {"1": ["Safe, Healthy and Inclusive Communities"],
               "13": ["Sexual exploitation"], "14": ["Anti-social behaviour"], "15": ["Safer Night Time Economy"]}
 
 DATES = {"5": ("2009-04-01", "2011-03-31"), "6": ("2009-04-01", "2010-03-31"), "7": ("2009-04-01", "2010-03-31")}
+# Paragraph 10 of the paper: the funding is "to be used during the 2009/10 financial year". A project the
+# paper gives no other dates for runs over that year, so the 2009/10 board report finds all fifteen.
+PAPER_YEAR = ("2009-04-01", "2010-03-31")
 
 NOTES = {
     "7": "The paper prints one line as “£3.250”; the lines reach the £26,000 total only if it means £3,250.",
@@ -232,7 +235,7 @@ def suffolk_projects() -> list[Project]:
     projects = []
     for ref, title, criteria, route, cost, officers, areas, indicators, description in SUFFOLK:
         lines = tuple(CostLine(y, c, d, read_line_amount(a)) for y, c, d, a in COST_LINES.get(ref, ()))
-        start, end = DATES.get(ref, (None, None))
+        start, end = DATES.get(ref, PAPER_YEAR)
         projects.append(Project(
             id=new_id(), ref=ref, title=title, description=description,
             lead_organisation=officers[0].organisation, areas=areas, status="proposed", funding_route=route,
