@@ -12,8 +12,10 @@ Figures invented for the example file are marked † (services.illustrative).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
+
 from safer_desk.domain.indicators import rate_label
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
@@ -30,6 +32,12 @@ def report_years(store: Store, area_ids: list[str]) -> list[FinancialYear]:
     for area_id in area_ids:
         years.update(svc.years_with_values(store, area_id=area_id))
     return sorted(years)
+
+
+def _month_only(label: str) -> str:
+    """"Apr-25" as "Apr": the chart compares two years month by month and its title names them, while "Mar-20"
+    on an axis reads as the 20th of March (issue 15). Quarters and other periods are left as they are."""
+    return label[:3] if re.fullmatch(r"[A-Z][a-z]{2}-\d{2}", label) else label
 
 
 def _report_area_ids(store: Store, year: FinancialYear | None, areas, area_id: str | None) -> list[str] | None:
@@ -224,7 +232,7 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
         paragraphs.append(text)
         if v.ytd is None:
             continue
-        labels = v.labels
+        labels = [_month_only(label) for label in v.labels]
         unit = r.indicator.unit if r.indicator.unit != "rate" else f"rate {rate_label(r.indicator.rate_per)}"
         charts.append(ReportChart(
             title=f"{r.indicator.name}: {year.label} against {year.previous().label}"
@@ -233,11 +241,12 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
             series=[ReportSeries(year.previous().label, list(v.values_last), "bar"),
                     ReportSeries(year.label, list(v.values), "bar")],
             y_label=unit))
-        if len(labels) > 1 and r.indicator.adds_up:
-            series = [ReportSeries(f"{year.label} cumulative", list(v.cumulative), "line")]
-            if v.target is not None and v.target.is_set:
-                series.append(ReportSeries("Target", list(v.target_at), "dashed"))
-            charts.append(ReportChart(title=f"{r.indicator.name}: cumulative against target",
+        # Cumulative against target only where there is a target: without one the chart says nothing the bars
+        # do not, and a county report of five districts was 95 pages of them.
+        if len(labels) > 1 and r.indicator.adds_up and v.target is not None and v.target.is_set:
+            series = [ReportSeries(f"{year.label} cumulative", list(v.cumulative), "line"),
+                      ReportSeries("Target", list(v.target_at), "dashed")]
+            charts.append(ReportChart(title=f"{r.indicator.name}: {year.label} cumulative against target",
                                       categories=labels, series=series, y_label=unit))
     if invented:
         paragraphs.append(f"{MARK} Illustrative, not from a board paper: " + " ".join(sorted(invented)))
