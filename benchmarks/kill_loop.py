@@ -31,6 +31,7 @@ import hashlib
 import io
 import os
 import random
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -179,9 +180,13 @@ def operations(base: Path, example: Path) -> list[Operation]:
     export_for_merge = base / "example-export.sqlite"
     subprocess.run([sys.executable, "-m", "safer_desk", "export", str(example), str(export_for_merge)], cwd=ROOT,
                    env=env_for(base / "setup"), check=True, capture_output=True)
-    county = base / "county.sqlite"
-    subprocess.run([sys.executable, "-m", "safer_desk", "demo", str(county)], cwd=ROOT, env=env_for(base / "setup"),
-                   check=True, capture_output=True)
+    county = base / "county.sqlite"  # a county file of its own (the example's copies share one office id)
+    subprocess.run([sys.executable, "-c", "import sys; from safer_desk.storage.store import open_store; "
+                    "open_store(sys.argv[1], create=True, office_name='County team').close()", str(county)],
+                   cwd=ROOT, env=env_for(base / "setup"), check=True, capture_output=True)
+    key = subprocess.run([sys.executable, "-m", "safer_desk", "key"], cwd=ROOT, env=env_for(base / "setup"),
+                         check=True, capture_output=True, text=True).stdout
+    fingerprint = re.search(r"[0-9A-F]{4}( [0-9A-F]{4}){5}", key).group(0)  # the exporting officer's, confirmed
 
     def import_police(world):
         return ["import-police", str(world / "office" / "office.sqlite"), str(POLICE)], world / "office" / "office.sqlite", None
@@ -194,7 +199,8 @@ def operations(base: Path, example: Path) -> list[Operation]:
 
     def merge(world):
         shutil.copyfile(county, world / "office" / "office.sqlite")  # the county file is the one written
-        return ["merge", str(world / "office" / "office.sqlite"), str(export_for_merge)], world / "office" / "office.sqlite", None
+        return (["merge", str(world / "office" / "office.sqlite"), str(export_for_merge), "--accept-key", fingerprint],
+                world / "office" / "office.sqlite", None)
 
     def migration(world):
         make_older(world / "office" / "office.sqlite")
