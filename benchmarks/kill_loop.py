@@ -164,13 +164,16 @@ def make_world(base: Path, n: int, example: Path) -> Path:
 
 
 def make_older(path: Path) -> None:
-    """The example file as the version before the county bookkeeping step made it."""
+    """The example file as the version before the illustrative marks step made it (its table, its audit
+    triggers and its row in the migrations list taken out), so opening it runs a migration."""
     conn = sqlite3.connect(str(path))
     try:
-        for table in ("_county_provenance", "_county_imports", "_county_conflicts"):
-            conn.execute(f"DROP TABLE IF EXISTS {table}")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE migration_set = 'safer_desk.exchange' "
-                     "AND name = 'create_county_bookkeeping'")
+        for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                       "AND tbl_name = 'illustrative_marks'").fetchall():
+            conn.execute(f"DROP TRIGGER {trigger}")
+        conn.execute("DROP TABLE IF EXISTS illustrative_marks")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE migration_set = 'safer_desk.core' "
+                     "AND name = 'create_illustrative_marks'")
         conn.commit()
     finally:
         conn.close()
