@@ -92,6 +92,6 @@ def test_a_new_case_is_selected_and_its_cost_line_goes_to_it(page, qtbot):
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
     assert shown_cost(page, "WSCSP-DHR-2017-01") == "£7,525.58"  # the billed review is untouched
-    assert shown_cost(page, "WSCSP-DHR-2026-07") == "£2,000"
+    assert shown_cost(page, "WSCSP-DHR-2026-07") == "£2,000.00"  # pence column-wide
     new_id = dhr.case_id_by_reference(page.store, "WSCSP-DHR-2026-07")
     assert dhr.case_cost_pence(page.store, new_id) == 200000
