@@ -222,7 +222,14 @@ class DhrPage(QWidget):
     def refresh(self) -> None:
         """Read the cases on the thread pool; the presenter shows them and keeps the selection."""
         today = self.today
-        self.loader.load(self.store, lambda conn: dhr.list_cases(conn, today=today), self.presenter.show_rows)
+        self.loader.load(self.store, lambda conn: dhr.list_cases(conn, today=today), self._loaded)
+
+    def _loaded(self, cases) -> None:
+        self.presenter.show_rows(cases)
+        if self._first_load:  # sized once the first case's details are shown
+            self._first_load = False
+            for table in (self.cases, self.stages):  # the others are sized when first shown
+                table.view.size_columns_to_visible()
 
     def _rows_changed(self) -> None:
         self._syncing = True
@@ -230,10 +237,6 @@ class DhrPage(QWidget):
             self.cases.set_rows(self.presenter.rows)
         finally:
             self._syncing = False
-        if self._first_load:
-            self._first_load = False
-            for table in (self.cases, self.stages):  # the others are sized when first shown
-                table.view.size_columns_to_visible()
 
     def _show_selection(self, case_id: str | None) -> None:
         self._syncing = True

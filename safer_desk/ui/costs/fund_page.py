@@ -337,7 +337,9 @@ class FundPage(QWidget):
             self.table_list.addItem(title)
             self.stack.addWidget(table.view)
             self.table_titles.append(title)
-        self.table_list.setFixedWidth(self.table_list.sizeHintForColumn(0) + 12)
+        metrics = self.table_list.fontMetrics()
+        self.table_list.setFixedWidth(max(metrics.horizontalAdvance(t) for t in self.table_titles) + 16
+                                      + 2 * self.table_list.frameWidth())
         self.table_list.setCurrentRow(0)
         self.table_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         tables_row.addWidget(self.table_list)
@@ -348,6 +350,7 @@ class FundPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([440, 640])  # the chart readable, the referral's key columns in view at 1093×582
         layout.addWidget(splitter, 1)
 
         self._refilter_timer = debounced(self, 150, self.refilter)

@@ -100,6 +100,8 @@ def make_table(columns: Sequence[Column], name: str, parent: QWidget | None = No
     view = DataTableView(parent, accessible_name=name, on_edit=on_edit, on_delete=on_delete, on_export=on_export)
     view.setModel(proxy)
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    if columns and columns[-1].unit != Unit.TEXT:
+        view.horizontalHeader().setStretchLastSection(False)  # a stretched money column sits far from its heading
     return Table(model, proxy, view)
 
 
@@ -195,7 +197,9 @@ class FormDialog(_GuardedDialog):
         cancel.clicked.connect(self.reject)
         self.view.button_bar.addWidget(cancel)
         layout.addWidget(self.view)
-        self.resize(max(420, self.view.sizeHint().width()), min(520, self.view.sizeHint().height() + 40))
+        # Tall enough for every field and a message under each of the last ones (at most the laptop's height).
+        need = self.view.body.sizeHint().height() + 150 + (60 if form.note else 0)
+        self.resize(max(460, self.view.sizeHint().width()), min(540, need))
 
     def save(self) -> bool:
         return self.view.save()
@@ -278,10 +282,13 @@ class SplitDialog(_GuardedDialog):
 
         self.grid_holder = QWidget()
         self.grid = QGridLayout(self.grid_holder)
-        headers = ["Partner", "Percentage", "Share"] + (["Re-split to them", "Refused", "Net"] if split.billed else [])
+        headers = ["Partner", "Percentage", "Share"] + (["Re-split to them", "Refused", "Net", "Status"]
+                                                        if split.billed else [])
+        self.header_labels: list[QLabel] = []
         for c, text in enumerate(headers):
             h = QLabel(f"<b>{text}</b>", self.grid_holder)
-            self.grid.addWidget(h, 0, c, alignment=Qt.AlignmentFlag.AlignRight if c >= 1 else Qt.AlignmentFlag.AlignLeft)
+            self.grid.addWidget(h, 0, c, alignment=Qt.AlignmentFlag.AlignRight if 1 <= c <= 5 else Qt.AlignmentFlag.AlignLeft)
+            self.header_labels.append(h)
         self.percent_edits: dict[str, QLineEdit] = {}
         self.share_labels: dict[str, QLabel] = {}
         self.row_messages: dict[str, QLabel] = {}
@@ -302,9 +309,9 @@ class SplitDialog(_GuardedDialog):
             self.share_labels[oid] = share
             self.grid.addWidget(share, 2 * r - 1, 2)
             if split.billed:
-                extras = [QLabel("", self.grid_holder) for _ in range(3)]
+                extras = [QLabel("", self.grid_holder) for _ in range(4)]
                 for c, lab in enumerate(extras, start=3):
-                    lab.setAlignment(RIGHT)
+                    lab.setAlignment(RIGHT if c < 6 else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                     self.grid.addWidget(lab, 2 * r - 1, c)
                 self.extra_labels[oid] = extras
             message = QLabel("", self.grid_holder)
@@ -344,7 +351,7 @@ class SplitDialog(_GuardedDialog):
         self.cap_amount.textEdited.connect(lambda t: split.set_cap(amount=t))
         split.changed.connect(self.refresh)
         self.destroyed.connect(lambda *_: split.changed.disconnect(self.refresh))
-        self.resize(640, 520)
+        self.resize(760 if split.billed else 600, 520)
         self.refresh()
 
     def refresh(self) -> None:
@@ -366,20 +373,22 @@ class SplitDialog(_GuardedDialog):
             edit = self.percent_edits.get(oid)
             if edit is not None:
                 edit.setEnabled(editable and percentages)
+                edit.setVisible(percentages)  # equal and capped splits have no percentage per partner
                 if edit.text() != row.percent_text:
                     edit.setText(row.percent_text)
             if oid in self.share_labels:
                 self.share_labels[oid].setText("—" if row.share_pence is None else format_money(row.share_pence,
                                                                                                show_pence=True))
             if oid in self.extra_labels:
-                resplit, refused, net = self.extra_labels[oid]
+                resplit, refused, net, status = self.extra_labels[oid]
+                status.setText(row.status)
                 resplit.setText(format_money(row.resplit_pence, show_pence=True) if row.resplit_pence else "")
-                refused.setText((f"−{format_money(row.refused_pence, show_pence=True)}" if row.refused_pence else "")
-                                + (f" ({row.status})" if row.status else ""))
+                refused.setText(f"−{format_money(row.refused_pence, show_pence=True)}" if row.refused_pence else "")
                 net.setText("" if row.net_pence is None else format_money(row.net_pence, show_pence=True))
             if oid in self.row_messages:
                 self.row_messages[oid].setText(f"⚠ {row.problem}" if row.problem else "")
                 self.row_messages[oid].setVisible(bool(row.problem))
+        self.header_labels[1].setVisible(percentages)
         self.total.setText(s.total_text())
         total = s.preview_total_pence()
         self.preview_total.setText("" if total is None else format_money(total, show_pence=True))
