@@ -75,7 +75,6 @@ class FundsPresenter(FormScreen):
         self.read_only = bool(getattr(store, "read_only", False)) if read_only is None else read_only
         self.window = 3
         self.data: FundData | None = None
-        self.data_shown = None  # an Event-like hook set by the page: called with FundData
 
     # -- the fund shown ----------------------------------------------------------------------------
     def read(self, store=None) -> FundData:

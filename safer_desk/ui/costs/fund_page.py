@@ -29,7 +29,7 @@ from safer_desk.services.reference import list_districts
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, action_button, count_col, date_col, debounced,
                                         make_table, sum_row)
-from safer_desk.ui.kit.tables import RIGHT, Column, money_column
+from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.undo import push_action
 
 SPEND = "#1f4e79"
@@ -570,4 +570,4 @@ def _tuple_total(rows) -> dict | None:
     return {"d": "Total", "v": sum(r[1] or 0 for r in rows), "s": sum(r[2] or 0 for r in rows)}
 
 
-__all__ = ["FundPage", "FundChart", "load_fund_data", "month_name", "RIGHT"]
+__all__ = ["FundPage", "FundChart", "load_fund_data", "month_name"]
