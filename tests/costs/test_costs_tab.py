@@ -117,6 +117,12 @@ def test_refusal_resplit_through_the_dialog_and_undo(tab, demo_window, settle):
     assert len(resplit) == 10 and sum(s.amount_pence for s in resplit) == 68414
     case = next(c for c in page.cases.rows if c.reference == "WSCSP-DHR-2017-01")
     assert case.shortfall_pence == 0
+    # Issue 14 on screen: net billed equals the cost after the re-split, said in one sentence
+    assert page.billing.text() == ("WSCSP-DHR-2017-01: Billed £8,209.72 (including £684.14 re-split), less £684.14 "
+                                   "refused = £7,525.58 net, the review's cost.")
+    model = page.cases.proxy
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "WSCSP-DHR-2017-01")
+    assert model.index(row, 1).data() == model.index(row, 2).data() == "£7,525.58"  # cost = net billed
     demo_window.session.undo_stack.undo()
     settle()
     assert not [s for s in page.shares.rows if s.kind == "re-split"]

@@ -147,7 +147,17 @@ class DhrPage(QWidget):
             count_col("actions", "Open actions", lambda c: getattr(c, "open_recommendations", None)),
         ], "Cases", splitter, totals=_case_total, on_edit=self.edit_case_dialog, on_delete=self.delete_case)
         splitter.addWidget(self.cases.view)
-        self.details = QTabWidget(splitter)
+        lower = QWidget(splitter)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 2, 0, 0)
+        # Issue 14: the selected review's billing in one sentence, so net billed is seen against its cost.
+        self.billing = QLabel("", lower)
+        self.billing.setWordWrap(True)
+        self.billing.setAccessibleName("Billing of the selected case")
+        self.billing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lower_layout.addWidget(self.billing)
+        self.details = QTabWidget(lower)
+        lower_layout.addWidget(self.details, 1)
         self.stages = make_table([
             Column("stage", "Stage", lambda s: s.stage.label),
             date_col("due", "Due", lambda s: s.due_on),
@@ -183,7 +193,7 @@ class DhrPage(QWidget):
             self.details.addTab(table.view, title)
         self._sized_details = {0}
         self.details.currentChanged.connect(self._detail_shown)
-        splitter.addWidget(self.details)
+        splitter.addWidget(lower)
         layout.addWidget(splitter, 1)
 
         self._refilter_timer = debounced(self, 150, self.refilter)
@@ -274,6 +284,10 @@ class DhrPage(QWidget):
 
     def show_details(self) -> None:
         d = self.presenter.details()
+        case = self.presenter.selected_case
+        text = f"{case.reference}: {case.billing_text}" if case is not None and case.billing_text else ""
+        self.billing.setText(text)
+        self.billing.setVisible(bool(text))
         self.stages.set_rows(d.stages)
         self.costs.set_rows(d.costs)
         self.shares.set_rows(d.shares)
