@@ -60,8 +60,22 @@ def load_fund_data(store, fund_id: str | None, window: int) -> FundData:
     items = funds.list_items(store)
     if fund_id is None:
         return FundData(names, None, [], [], [], items)
-    return FundData(names, funds.fund_figures(store, fund_id, window=window), funds.list_referrals(store, fund_id),
+    referrals = funds.list_referrals(store, fund_id)
+    for r in referrals:  # what the search box matches, built here (on the worker thread), not per keystroke
+        r["search_text"] = referral_search_text(r)
+    return FundData(names, funds.fund_figures(store, fund_id, window=window), referrals,
                     funds.list_spend_lines(store, fund_id), funds.contributions(store, fund_id), items)
+
+
+def referral_search_text(r: dict) -> str:
+    """Reference, district, eligibility, risk, the dates both ways and the spend in plain pounds, lower case."""
+    from safer_desk.domain.money import format_pounds_plain
+    from safer_desk.domain.periods import format_uk_date
+
+    referred = r.get("referred_on") or ""
+    uk = format_uk_date(date.fromisoformat(referred)) if referred else ""
+    return " ".join(str(v) for v in (r.get("reference"), r.get("district"), r.get("eligibility"), r.get("risk_level"),
+                                     referred, uk, "£" + format_pounds_plain(r.get("spent_pence") or 0))).casefold()
 
 
 class FundsPresenter(FormScreen):

@@ -190,7 +190,7 @@ def test_the_referral_table_shows_an_override_in_view(tab, qtbot, demo_window):
     page.refresh()
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
     resize_window(demo_window, LAPTOP_SIZES[0])
-    proxy = page.referrals.proxy
+    proxy = page.referrals.shown
     column = next(c for c in range(proxy.columnCount()) if proxy.headerData(c, Qt.Orientation.Horizontal)
                   == "Eligibility")
     shown = [proxy.index(r, column).data() for r in range(proxy.rowCount())]

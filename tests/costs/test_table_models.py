@@ -58,3 +58,20 @@ def test_totals_row_stays_last_sums_what_is_shown_and_copies_plain_numbers(qtmod
     assert t.current() is None  # nothing selected; the totals row is never a record
     t.view.selectRow(t.proxy.rowCount() - 1)
     assert t.selected_rows() == []
+
+
+def test_a_large_table_filters_in_python_and_keeps_its_sort(qtmodeltester):
+    t = make_table([Column("reference", "Reference"), money_column("amount_pence", "Amount")], "Spend lines",
+                   large=True)
+    assert t.proxy is None and t.view.model() is t.model
+    t.set_rows(ROWS)
+    t.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert [r["reference"] for r in t.source_rows()] == ["TH-2018-001", "TH-2018-002", "TH-2018-003"]
+    t.filter(lambda r: r["reference"] != "TH-2018-001")
+    assert [r["reference"] for r in t.source_rows()] == ["TH-2018-002", "TH-2018-003"]
+    t.set_rows(list(reversed(ROWS)))  # new rows keep the filter and the sort
+    assert [r["reference"] for r in t.source_rows()] == ["TH-2018-002", "TH-2018-003"]
+    assert len(t.rows) == 3
+    t.filter(None)
+    assert t.select_where(lambda r: r["reference"] == "TH-2018-003") and t.current()["reference"] == "TH-2018-003"
+    qtmodeltester.check(t.shown)

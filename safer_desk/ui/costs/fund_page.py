@@ -298,12 +298,12 @@ class FundPage(QWidget):
             Column("at_marac", "MARAC", show=_yes), Column("idva_assigned", "IDVA", show=_yes),
             Column("perpetrator_resident", "Perpetrator lives there", show=_yes),
             count_col("lines", "Spend lines"),
-        ], "Referrals", right, totals=sum_row("reference", ["spent_pence"]))
+        ], "Referrals", right, totals=sum_row("reference", ["spent_pence"]), large=True)
         self.lines = make_table([
             date_col("spent_on", "Date"), Column("reference", "Referral"), money_column("amount_pence", "Amount"),
             Column("item", "Item"), Column("district", "District"), Column("supplier", "Supplier"),
             Column("invoice_ref", "Invoice"),
-        ], "Spend lines", right, on_delete=self.delete_spend_line)
+        ], "Spend lines", right, on_delete=self.delete_spend_line, large=True)
         self.by_district = make_table([Column("district", "District", lambda r: r[0] if isinstance(r, tuple) else r["d"]),
                                        count_col("victims", "Victims", lambda r: r[1] if isinstance(r, tuple) else r["v"]),
                                        money_column("spend", "Spend", lambda r: r[2] if isinstance(r, tuple) else r["s"])],
@@ -489,9 +489,14 @@ class FundPage(QWidget):
     def refilter(self) -> None:
         district = self.district_filter.currentData() or ""
         predicate = (lambda r: r["district"] == district) if district else None
+        # Thousands of referrals and spend lines: the search matches a text built off the GUI thread, in one
+        # Python pass (a proxy's free-text search formatted every cell of every row: 2.7 s on 20,000).
+        needle = self.search.text().strip().casefold()
         for table in (self.referrals, self.lines):
-            table.proxy.set_search_text(self.search.text())
-            table.proxy.set_predicate(predicate)
+            if needle:
+                table.filter(lambda r: needle in r["search_text"] and (not district or r["district"] == district))
+            else:
+                table.filter(predicate)
 
     # -- forms -------------------------------------------------------------------------
     def _show_form(self, form) -> None:
