@@ -240,3 +240,30 @@ def test_opening_every_costs_page_and_dialog_writes_nothing(tab, demo_window, de
         assert watcher.changes() == ""
     finally:
         watcher.close()
+
+
+def test_the_reviews_splitter_is_remembered(tab, demo_window, qtbot):
+    splitter = tab.reviews.splitter
+    total = sum(splitter.sizes())
+    splitter.moveSplitter(total // 3, 1)
+    splitter.splitterMoved.emit(total // 3, 1)  # as a drag does
+    wanted = splitter.sizes()
+    from safer_desk.ui.costs.dhr_page import DhrPage
+
+    again = DhrPage(demo_window.session)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: not again.is_busy(), timeout=10000)
+    again.resize(tab.reviews.size())
+    assert again.splitter.saveState() == splitter.saveState()
+    assert wanted[0] < total // 2
+
+
+def test_ctrl_s_saves_the_open_form(tab, qtbot):
+    page = tab.reviews
+    dialog = open_dialog(qtbot, page, "Cost line")
+    type_into(qtbot, field(dialog, "Amount"), "7")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)  # shortcuts go to the active window
+    qtbot.keyClick(field(dialog, "Description"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert cost(page.store, BILLED) == 752558 + 700

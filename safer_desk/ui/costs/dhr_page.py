@@ -24,7 +24,7 @@ from safer_desk.presenters.dhr import DhrPresenter, SplitPresenter, ledger_sheet
 from safer_desk.services import dhr
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
-                                        date_col, debounced, make_table, sum_row)
+                                        date_col, debounced, make_table, remember_splitter, sum_row)
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.undo import push_action
 
@@ -194,6 +194,8 @@ class DhrPage(QWidget):
         self._sized_details = {0}
         self.details.currentChanged.connect(self._detail_shown)
         splitter.addWidget(lower)
+        self.splitter = splitter
+        remember_splitter(splitter, "reviews-splitter")
         layout.addWidget(splitter, 1)
 
         self._refilter_timer = debounced(self, 150, self.refilter)

@@ -28,7 +28,7 @@ from safer_desk.services import funds
 from safer_desk.services.reference import list_districts
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, action_button, count_col, date_col, debounced,
-                                        make_table, sum_row)
+                                        make_table, remember_splitter, sum_row)
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.undo import push_action
 
@@ -351,6 +351,7 @@ class FundPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([440, 640])  # the chart readable, the referral's key columns in view at 1093×582
+        remember_splitter(splitter, "fund-splitter")
         layout.addWidget(splitter, 1)
 
         self._refilter_timer = debounced(self, 150, self.refilter)

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
@@ -167,6 +168,16 @@ def _get(row: Any, key: str) -> Any:
     return getattr(row, key, None)
 
 
+def remember_splitter(splitter, key: str) -> None:
+    """The splitter's sizes as the person left them, per page (QSettings ``costs/<key>``, a typed read)."""
+    from safer_desk.ui import settings
+
+    saved = settings.read_bytes(f"costs/{key}")
+    if not saved.isEmpty():
+        splitter.restoreState(saved)
+    splitter.splitterMoved.connect(lambda *_: settings.write(f"costs/{key}", splitter.saveState()))
+
+
 def debounced(parent: QWidget, ms: int, fn: Callable[[], None]) -> QTimer:
     """A single-shot timer that runs fn ms after the last start() (typing in a search box)."""
     timer = QTimer(parent)
@@ -198,6 +209,8 @@ class _GuardedDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         screen.form_closed.connect(self._closed_by_presenter)
         self.destroyed.connect(lambda *_: screen.form_closed.disconnect(self._closed_by_presenter))
+        save = QShortcut(QKeySequence.StandardKey.Save, self)  # Ctrl+S saves the form, as in the window
+        save.activated.connect(self.save)
 
     def _closed_by_presenter(self, form) -> None:
         if form is self.form and self.isVisible():
