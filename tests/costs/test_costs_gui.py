@@ -267,3 +267,18 @@ def test_ctrl_s_saves_the_open_form(tab, qtbot):
     qtbot.keyClick(field(dialog, "Description"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     assert cost(page.store, BILLED) == 752558 + 700
+
+
+def test_an_empty_file_says_what_to_do(window, tmp_path, qtbot):
+    from safer_desk.storage.store import open_store
+
+    path = tmp_path / "empty.sqlite"
+    open_store(path, create=True).close()
+    assert window.open_path(path)
+    window.show()
+    tab = window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert tab.reviews.empty_note.isVisible() and "New case" in tab.reviews.empty_note.text()
+    tab.pages.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert "New fund" in tab.funds.sentence.text()

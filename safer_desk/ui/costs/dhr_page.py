@@ -101,6 +101,12 @@ class DhrPage(QWidget):
         layout.addLayout(top)
         self.privacy_note = QLabel("Cases are recorded by reference only — never a victim's name.", self)
         layout.addWidget(self.privacy_note)
+        self.empty_note = QLabel("No cases yet: add the first with New case… (Alt+N). Its costs, the partners' "
+                                 "shares and payments follow from there.", self)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setStyleSheet("font-weight: bold;")
+        self.empty_note.hide()
+        layout.addWidget(self.empty_note)
 
         buttons = QHBoxLayout()
         self.edit_buttons = [
@@ -244,6 +250,7 @@ class DhrPage(QWidget):
                 table.view.size_columns_to_visible()
 
     def _rows_changed(self) -> None:
+        self.empty_note.setVisible(not self.presenter.rows)  # an empty state says what to do
         self._syncing = True
         try:
             self.cases.set_rows(self.presenter.rows)
