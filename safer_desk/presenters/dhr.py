@@ -222,8 +222,8 @@ class DhrPresenter(FormScreen):
     def cost_line_form(self) -> CostForm:
         case = self._need_case()
         fields = [Field("category", "C&ategory", FieldKind.CHOICE, choices=choices(rules.COST_CATEGORIES)),
-                  Field("description", "&Description"), Field("supplier", "&Supplier"),
-                  Field("invoice_ref", "&Invoice reference"), Field("invoiced_on", "Invoice &date", FieldKind.DATE),
+                  Field("description", "&Description"), Field("supplier", "Su&pplier"),
+                  Field("invoice_ref", "&Invoice reference"), Field("invoiced_on", "Invoice da&te", FieldKind.DATE),
                   Field("amount", "A&mount", FieldKind.MONEY, required=True)]
         title = f"Cost line for {case.reference}"
         return self._form(fields, title, lambda v: self.case_action(
@@ -261,7 +261,7 @@ class DhrPresenter(FormScreen):
     def stage_rule_form(self) -> CostForm:
         current = {r.stage: r for r in dhr.stage_rules(self.store)}
         first = next(iter(current.values()), rules.DEFAULT_RULES[0])
-        fields = [Field("stage", "&Stage", FieldKind.CHOICE, choices=tuple((s.key, s.label) for s in rules.STAGES[1:])),
+        fields = [Field("stage", "S&tage", FieldKind.CHOICE, choices=tuple((s.key, s.label) for s in rules.STAGES[1:])),
                   Field("after", "Due &after", FieldKind.CHOICE,
                         choices=tuple((s.key, s.label) for s in rules.STAGES[:-1])),
                   Field("months", "&Months", FieldKind.NUMBER), Field("days", "&Days", FieldKind.NUMBER)]
@@ -288,7 +288,7 @@ class DhrPresenter(FormScreen):
         case = self._need_case()
         fields = [Field("invoiced_on", "Invoice &date", FieldKind.DATE, required=True),
                   Field("due_days", "Days to &pay", FieldKind.NUMBER, required=True),
-                  Field("prefix", "Invoice numbers &start with")]
+                  Field("prefix", "Invoice numbers start &with")]
 
         def commit(v: dict) -> None:
             if int(v["due_days"]) != v["due_days"]:

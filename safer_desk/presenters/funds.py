@@ -160,7 +160,7 @@ class FundsPresenter(FormScreen):
         yes = tuple(YesNo.choices())
         return [
             Field("name", "&Name", required=True), Field("purpose", "&Purpose", FieldKind.LONG_TEXT),
-            Field("starts_on", "&Starts", FieldKind.DATE, required=True),
+            Field("starts_on", "St&arts", FieldKind.DATE, required=True),
             Field("ends_on", "&Ends", FieldKind.DATE, required=True),
             Field("status", "S&tatus", FieldKind.CHOICE, choices=tuple(FundStatus.choices())),
             Field("risk_levels", "&Risk levels accepted", FieldKind.CHOICE, choices=tuple(RiskLevels.choices())),
@@ -237,7 +237,7 @@ class FundsPresenter(FormScreen):
                   Field("item", "&Item", FieldKind.CHOICE, required=True,
                         choices=choices([i["name"] for i in funds.list_items(self.store)])),
                   Field("amount", "A&mount (blank: the usual price)", FieldKind.MONEY),
-                  Field("supplier", "&Supplier (blank: the catalogue's)"), Field("invoice_ref", "In&voice")]
+                  Field("supplier", "Su&pplier (blank: the catalogue's)"), Field("invoice_ref", "Invoi&ce")]
 
         def commit(v: dict) -> str:
             referral_id = funds.referral_id_by_reference(self.store, fund.id, v.pop("referral"))
@@ -261,7 +261,7 @@ class FundsPresenter(FormScreen):
 
     def item_form(self, item: dict | None = None) -> CostForm:
         fields = [Field("name", "&Item", required=True), Field("usual_price", "&Usual price", FieldKind.MONEY),
-                  Field("supplier", "&Supplier")]
+                  Field("supplier", "Su&pplier")]
 
         def commit(v: dict) -> str:
             existing = next((i["id"] for i in funds.list_items(self.store)

@@ -282,3 +282,41 @@ def test_an_empty_file_says_what_to_do(window, tmp_path, qtbot):
     tab.pages.setCurrentIndex(2)
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
     assert "New fund" in tab.funds.sentence.text()
+
+
+def dialog_letters(dialog):
+    from PySide6.QtWidgets import QAbstractButton
+
+    from tests.foundation.test_window_guard import mnemonic
+
+    found = []
+    for w in dialog.findChildren(QAbstractButton) + dialog.findChildren(QLabel):
+        if not w.isVisible() or (isinstance(w, QLabel) and w.buddy() is None):
+            continue
+        letter = mnemonic(w.text())
+        if letter:
+            found.append((letter, w.text()))
+    return found
+
+
+def test_no_alt_letter_clashes_in_the_costs_dialogs(tab, qtbot):
+    reviews, fund_page = tab.reviews, tab.funds
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert reviews.shares.select_where(lambda s: getattr(s, "status", "") == "refused")
+    clashes = []
+    for make in (reviews.new_case_dialog, reviews.edit_case_dialog, reviews.cost_line_dialog, reviews.split_dialog,
+                 reviews.bill_dialog, reviews.payment_dialog, reviews.refuse_dialog, reviews.write_off_dialog,
+                 reviews.resolve_dialog, reviews.panel_meeting_dialog, reviews.recommendation_dialog,
+                 reviews.stage_rule_dialog, fund_page.new_fund_dialog, fund_page.edit_fund_dialog,
+                 fund_page.contribution_dialog, fund_page.referral_dialog, fund_page.spend_dialog,
+                 fund_page.item_dialog):
+        dialog = make()
+        letters = dialog_letters(dialog)
+        seen = {}
+        for letter, text in letters:
+            if letter in seen:
+                clashes.append(f"{dialog.windowTitle()}: Alt+{letter.upper()} {seen[letter]} / {text}")
+            seen.setdefault(letter, text)
+        dialog.reject()
+        qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=5000)
+    assert clashes == [], "\n".join(clashes)
