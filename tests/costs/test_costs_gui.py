@@ -320,3 +320,20 @@ def test_no_alt_letter_clashes_in_the_costs_dialogs(tab, qtbot):
         dialog.reject()
         qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=5000)
     assert clashes == [], "\n".join(clashes)
+
+
+@pytest.mark.parametrize("months,width", [(18, 300), (84, 400), (120, 300), (30, 900)])
+def test_fund_chart_month_labels_say_the_year_and_never_collide(qapp, months, width):
+    import re
+
+    from safer_desk.domain.periods import Month
+    from safer_desk.ui.costs.fund_page import FinancialMonthAxis
+
+    axis = FinancialMonthAxis()
+    axis.start = Month(2018, 4)
+    (step, labelled), _minor = axis.tickValues(0, months, width)
+    texts = axis.tickStrings(labelled, 1, step)
+    assert texts and all(re.fullmatch(r"[A-Z][a-z]{2} 20\d\d", t) for t in texts), texts
+    if len(labelled) > 1:
+        gap_px = (labelled[1] - labelled[0]) * width / months
+        assert gap_px >= FinancialMonthAxis.LABEL_PX  # room for "Sep 2021" and a gap: no collisions

@@ -425,7 +425,7 @@ class LedgerPage(QWidget):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.today = date.today()
+        self._today: date | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
@@ -466,6 +466,15 @@ class LedgerPage(QWidget):
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Ledger", f"The ledger could not be "
                                                                                            f"read: {exc}"))
         self.refresh()
+
+    @property
+    def today(self) -> date:
+        """Read when used: a ledger left open overnight counts overdue from the new day."""
+        return self._today or date.today()
+
+    @today.setter
+    def today(self, value: date) -> None:
+        self._today = value
 
     def is_busy(self) -> bool:
         return self.loader.busy

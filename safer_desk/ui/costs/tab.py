@@ -53,7 +53,7 @@ class CostsTab(TabBase):
     def ledger(self) -> LedgerPage:
         if self._ledger is None:
             self._ledger = LedgerPage(self.session, self._holder(LEDGER))
-            self._ledger.today = self.reviews.today
+            self._ledger.today = self.reviews._today  # a day set for the reviews (tests) holds here too
             self._holder(LEDGER).layout().addWidget(self._ledger)
         return self._ledger
 
