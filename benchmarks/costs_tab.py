@@ -154,19 +154,19 @@ def measure(path: Path, label: str) -> dict[str, tuple[float, float]]:
     funds_page = tab.funds
     fund_index = max(0, funds_page.fund_combo.findText("Benchmark pot"))
     if fund_index == funds_page.fund_combo.currentIndex():  # the example file: reload the same fund
-        funds_page.fund_id = None
+        funds_page.presenter.selected = None
     step("switch to the biggest fund", lambda: funds_page.fund_combo.setCurrentIndex(fund_index),
          lambda: not funds_page.is_busy() and funds_page.fund_combo.currentIndex() == fund_index)
-    lines_before = funds_page.lines.model.rowCount()
+    lines_before = funds_page.lines.shown.rowCount()
 
     def type_search() -> None:
         for ch in "INV-0012":
             funds_page.search.setText(funds_page.search.text() + ch)
 
     step("refilter spend lines (search)", type_search,
-         lambda: funds_page.lines.model.rowCount() < lines_before or lines_before == 0)
+         lambda: funds_page.lines.shown.rowCount() < lines_before or lines_before == 0)
     step("clear the search", funds_page.search.clear,
-         lambda: funds_page.lines.model.rowCount() == lines_before)
+         lambda: funds_page.lines.shown.rowCount() == lines_before)
     step("refilter by district", lambda: funds_page.district_filter.setCurrentText("Babergh"),
          lambda: True)
     funds_page.district_filter.setCurrentText("All districts")
@@ -178,7 +178,7 @@ def measure(path: Path, label: str) -> dict[str, tuple[float, float]]:
     tab.pages.setCurrentWidget(tab.reviews)
     step("refilter cases by district", lambda: tab.reviews.district_filter.setCurrentText("Mid Suffolk"),
          lambda: True)
-    rows = {"spend lines": lines_before, "cases": len(tab.reviews.cases.model.all_rows)}
+    rows = {"spend lines": lines_before, "cases": len(tab.reviews.cases.rows)}
     beat.timer.stop()
     window.close()
     print(f"\n{label}: {rows['spend lines']:,} spend lines in the fund shown, {rows['cases']} cases")

@@ -1,12 +1,11 @@
-"""The costs tables' self-sorting, self-filtering model, without a window."""
+"""The Costs tables on the kit (RowTableModel behind the one SortProxy): raw sorting, filters, totals."""
 
 from datetime import date
 
 from PySide6.QtCore import Qt
 
-from safer_desk.ui.costs.widgets import SortedRowModel, date_col
-from safer_desk.ui.table_model import money_column as money_col
-from safer_desk.ui.table_model import RAW_ROLE, Column
+from safer_desk.ui.costs.widgets import date_col, make_table, sum_row
+from safer_desk.ui.kit.tables import COPY_ROLE, RAW_ROLE, Column, money_column
 
 ROWS = [
     {"reference": "TH-2018-002", "district": "Waveney", "spent_on": "2018-04-12", "amount_pence": 16000},
@@ -15,42 +14,64 @@ ROWS = [
 ]
 
 
-def model(qtmodeltester=None):
-    m = SortedRowModel([Column("reference", "Reference"), Column("district", "District"),
-                        date_col("spent_on", "Date"), money_col("amount_pence", "Amount")])
-    m.set_rows(ROWS)
+def table(qtmodeltester=None, totals=None):
+    t = make_table([Column("reference", "Reference"), Column("district", "District"),
+                    date_col("spent_on", "Date"), money_column("amount_pence", "Amount")], "Spend", totals=totals)
+    t.set_rows(ROWS)
     if qtmodeltester is not None:
-        qtmodeltester.check(m)
-    return m
+        qtmodeltester.check(t.proxy)
+    return t
 
 
 def test_sorts_by_raw_values_with_blanks_last(qtmodeltester):
-    m = model(qtmodeltester)
-    m.sort(3, Qt.SortOrder.DescendingOrder)
-    assert [r["reference"] for r in m.source_rows()] == ["TH-2018-001", "TH-2018-002", "TH-2018-003"]
-    assert m.index(0, 3).data() == "£9,000,000.01" and m.index(0, 3).data(RAW_ROLE) == 900000001
-    m.sort(3, Qt.SortOrder.AscendingOrder)
-    assert [r["reference"] for r in m.source_rows()] == ["TH-2018-002", "TH-2018-001", "TH-2018-003"]
-    m.sort(2, Qt.SortOrder.AscendingOrder)
-    assert m.index(0, 2).data() == "09/04/2018" and m.index(0, 2).data(RAW_ROLE) == date(2018, 4, 9)
-    assert m.source_rows()[-1]["spent_on"] is None
+    t = table(qtmodeltester)
+    t.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    assert [r["reference"] for r in t.source_rows()] == ["TH-2018-001", "TH-2018-002", "TH-2018-003"]
+    assert t.proxy.index(0, 3).data() == "£9,000,000.01" and t.proxy.index(0, 3).data(RAW_ROLE) == 900000001
+    assert t.proxy.index(1, 3).data() == "£160.00"  # pence for the whole column when any row has them
+    t.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    assert [r["reference"] for r in t.source_rows()] == ["TH-2018-002", "TH-2018-001", "TH-2018-003"]
+    t.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert t.proxy.index(0, 2).data() == "09/04/2018" and t.proxy.index(0, 2).data(RAW_ROLE) == date(2018, 4, 9)
+    assert t.source_rows()[-1]["spent_on"] is None
 
 
-def test_filters_by_search_and_predicate_and_keeps_sort_on_new_rows():
-    m = model()
-    m.set_search_text("ipswich")
-    assert m.rowCount() == 1
-    m.set_filter("", lambda r: r["district"] != "Waveney")
-    assert {r["reference"] for r in m.source_rows()} == {"TH-2018-001", "TH-2018-003"}
-    m.set_filter("", None)
-    m.sort(0, Qt.SortOrder.DescendingOrder)
-    m.set_rows(list(reversed(ROWS)))
-    assert [r["reference"] for r in m.source_rows()] == ["TH-2018-003", "TH-2018-002", "TH-2018-001"]
-    assert len(m.all_rows) == 3
+def test_filters_by_search_and_predicate():
+    t = table()
+    t.proxy.set_search_text("ipswich")
+    assert t.proxy.rowCount() == 1
+    t.proxy.set_search_text("")
+    t.proxy.set_predicate(lambda r: r["district"] != "Waveney")
+    assert {r["reference"] for r in t.source_rows()} == {"TH-2018-001", "TH-2018-003"}
 
 
-def test_search_texts_handed_in_are_used():
-    m = SortedRowModel([Column("reference", "Reference")])
-    m.set_rows([{"reference": "A"}, {"reference": "B"}], ["alpha", "beta"])
-    m.set_search_text("bet")
-    assert [r["reference"] for r in m.source_rows()] == ["B"]
+def test_totals_row_stays_last_sums_what_is_shown_and_copies_plain_numbers(qtmodeltester):
+    t = table(qtmodeltester, totals=sum_row("reference", ["amount_pence"]))
+    last = t.proxy.rowCount() - 1
+    assert t.proxy.index(last, 0).data() == "Total"
+    assert t.proxy.index(last, 3).data() == "£9,000,160.01"
+    assert t.proxy.index(last, 3).data(COPY_ROLE) == "9000160.01"  # Excel gets a number
+    t.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    assert t.proxy.index(t.proxy.rowCount() - 1, 0).data() == "Total"
+    t.proxy.set_predicate(lambda r: r["district"] == "Waveney")
+    assert t.proxy.index(t.proxy.rowCount() - 1, 3).data() == "£160.00"
+    assert t.current() is None  # nothing selected; the totals row is never a record
+    t.view.selectRow(t.proxy.rowCount() - 1)
+    assert t.selected_rows() == []
+
+
+def test_a_large_table_filters_in_python_and_keeps_its_sort(qtmodeltester):
+    t = make_table([Column("reference", "Reference"), money_column("amount_pence", "Amount")], "Spend lines",
+                   large=True)
+    assert t.proxy is None and t.view.model() is t.model
+    t.set_rows(ROWS)
+    t.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert [r["reference"] for r in t.source_rows()] == ["TH-2018-001", "TH-2018-002", "TH-2018-003"]
+    t.filter(lambda r: r["reference"] != "TH-2018-001")
+    assert [r["reference"] for r in t.source_rows()] == ["TH-2018-002", "TH-2018-003"]
+    t.set_rows(list(reversed(ROWS)))  # new rows keep the filter and the sort
+    assert [r["reference"] for r in t.source_rows()] == ["TH-2018-002", "TH-2018-003"]
+    assert len(t.rows) == 3
+    t.filter(None)
+    assert t.select_where(lambda r: r["reference"] == "TH-2018-003") and t.current()["reference"] == "TH-2018-003"
+    qtmodeltester.check(t.shown)

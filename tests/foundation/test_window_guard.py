@@ -278,7 +278,12 @@ def test_no_alt_letter_clashes_on_the_projects_pages_and_menus(demo_window, qtbo
     assert alt_clashes(demo_window, qtbot, {"projects"}) == []
 
 
-@pytest.mark.xfail(reason="Allocation, Costs and Indicators pages still clash (listed in the kit report); "
+def test_no_alt_letter_clashes_on_the_costs_pages_and_menus(demo_window, qtbot):
+    """Alt+F reaches the File menu from every Costs page (it used to press "Refused…")."""
+    assert alt_clashes(demo_window, qtbot, {"costs"}) == []
+
+
+@pytest.mark.xfail(reason="Allocation and Indicators pages still clash (listed in the kit report); "
                           "their owners fix them on the kit next phase", strict=False)
 def test_no_alt_letter_clashes_on_the_other_tabs(demo_window, qtbot):
-    assert alt_clashes(demo_window, qtbot, {"allocation", "costs", "indicators"}) == []
+    assert alt_clashes(demo_window, qtbot, {"allocation", "indicators"}) == []

@@ -139,17 +139,18 @@ def test_owners_and_suppliers_may_be_named_with_a_warning(demo_store):
     assert name_warning("Babergh District Council", "Supplier") is None
 
 
-def test_the_form_warns_once_then_saves(demo_window, qtbot):
-    from safer_desk.ui.costs.widgets import Field, FormDialog
+def test_the_form_warns_once_then_saves():
+    from safer_desk.presenters.costs import CostForm
+    from safer_desk.presenters.forms import Field
 
     saved = []
-    dialog = FormDialog(demo_window, "Cost line", [Field("supplier", "Supplier")], lambda v: saved.append(v),
-                        warnings=lambda v: dhr.name_warnings(supplier=v["supplier"]))
-    qtbot.addWidget(dialog)
-    dialog.set_value("supplier", "Jane Smith")
-    assert dialog.apply() is False and saved == []
-    assert "looks like a person's name" in dialog.error_label.text()
-    assert dialog.apply() is True and saved == [{"supplier": "Jane Smith"}]
+    form = CostForm([Field("supplier", "Supplier")], title="Cost line for WSCSP-DHR-2026-07",
+                    heading="Cost line for WSCSP-DHR-2026-07", commit=saved.append,
+                    warnings=lambda v: dhr.name_warnings(supplier=v["supplier"]), warn_key="supplier")
+    form.set_value("supplier", "Jane Smith")
+    assert form.save() is False and saved == []
+    assert "looks like a person's name" in form.message("supplier")
+    assert form.save() is True and saved == [{"supplier": "Jane Smith"}]
 
 
 # -- what leaves the office ---------------------------------------------------------------------------------

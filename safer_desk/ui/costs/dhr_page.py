@@ -1,43 +1,64 @@
-"""The Reviews and Ledger pages of the Costs tab: DHR cases, stages, costs, shares, and who owes what."""
+"""The Reviews and Ledger pages of the Costs tab: a thin view over ``presenters.dhr.DhrPresenter``.
+
+The presenter holds the cases, the selected case (a case just created is selected and shown), the
+open form and every change as a named Action; this page shows them and forwards clicks.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain import dhr as rules
-from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
-from safer_desk.exchange.files import Sheet, to_tsv, write_csv, write_xlsx
+from safer_desk.exchange.files import to_tsv
+from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target, write_table
+from safer_desk.presenters.dhr import DhrPresenter, SplitPresenter, ledger_sheets
 from safer_desk.services import dhr
-from safer_desk.services.reference import list_districts, list_organisations, list_partnerships
 from safer_desk.ui import prompts
-from safer_desk.ui.costs.widgets import (BackgroundLoader, Field, FormDialog, date_col, debounced, make_table,
-                                        push_done, push_edit)
-from safer_desk.ui.table_model import RIGHT, Column, money_column
+from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
+                                        date_col, debounced, make_table, remember_splitter, sum_row)
+from safer_desk.ui.kit.tables import Column, money_column
+from safer_desk.ui.kit.undo import push_action
 
 NOT_KNOWN = "Not yet known"
 
 
+@dataclass(frozen=True)
+class BlankAs(Column):
+    """A column whose blank raw value reads as words ("Not yet known"), not as £0 or nothing."""
+
+    blank: str = ""
+
+    def text(self, row: Any, *, show_pence: bool = False) -> str:
+        return self.blank if self.raw(row) is None else super().text(row, show_pence=show_pence)
+
+
 def case_cost_column() -> Column:
     """A case's cost, or "not yet known" while nothing is costed (a blank would read as £0)."""
-    return Column("cost", "Cost", lambda c: c.cost_pence if c.cost_known else None,
-                  lambda v: NOT_KNOWN if v is None else format_money(v), RIGHT)
+    base = money_column("cost", "Cost", lambda c: _v(c, "cost_pence") if getattr(c, "cost_known", True) else None)
+    return BlankAs(base.key, base.header, base.get, align=base.align, unit=base.unit, blank=NOT_KNOWN)
 
 
-def _button(parent: QWidget, text: str, slot, tip: str = "") -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setAccessibleName(text.replace("&", "").rstrip("…"))
-    if tip:
-        button.setToolTip(tip)
-    button.clicked.connect(lambda _=False: slot())
-    return button
+def _case_total(rows):
+    if not rows:
+        return None
+    return {"reference": "Total", "cost_pence": sum(r.cost_pence for r in rows),
+            "net_billed_pence": sum(r.net_billed_pence for r in rows),
+            "recovered_pence": sum(r.recovered_pence for r in rows),
+            "outstanding_pence": sum(r.outstanding_pence for r in rows),
+            "shortfall_pence": sum(r.shortfall_pence for r in rows)}
+
+
+def _v(row: Any, key: str) -> Any:
+    return row.get(key) if isinstance(row, dict) else getattr(row, key, None)
 
 
 class DhrPage(QWidget):
@@ -46,17 +67,20 @@ class DhrPage(QWidget):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.today = date.today()
-        self.dialog: FormDialog | None = None
-        store = session.store
+        self._today: date | None = None
+        self.dialog: FormDialog | SplitDialog | None = None
+        self.presenter = DhrPresenter(session.store, perform=lambda a: push_action(session.undo_stack, a),
+                                      today=lambda: self._today or date.today(), read_only=session.read_only)
+        p = self.presenter
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Reviews are called:", self))
         self.label_combo = QComboBox(self)
         self.label_combo.addItems(list(rules.LABELS))
         self.label_combo.setAccessibleName("Name of the reviews")
-        self.label_combo.setCurrentText(dhr.review_label(store))
+        self.label_combo.setCurrentText(p.label)
         self.label_combo.currentTextChanged.connect(self.change_label)
         self.label_combo.setEnabled(not session.read_only)
         top.addWidget(self.label_combo)
@@ -67,55 +91,79 @@ class DhrPage(QWidget):
         top.addWidget(self.search, 1)
         self.district_filter = QComboBox(self)
         self.district_filter.setAccessibleName("Show cases in district")
-        self.district_filter.addItem("All districts")
-        self.district_filter.addItems([d.name for d in list_districts(store)])
+        self.district_filter.addItem("All districts", "")
+        for name in p.districts():
+            self.district_filter.addItem(name, name)
         top.addWidget(self.district_filter)
-        self.overdue_only = QCheckBox("Only cases with overdue items", self)
+        self.overdue_only = QCheckBox("Only overdue", self)
+        self.overdue_only.setToolTip("Only cases with overdue stages, actions or payments")
         top.addWidget(self.overdue_only)
         layout.addLayout(top)
         self.privacy_note = QLabel("Cases are recorded by reference only — never a victim's name.", self)
         layout.addWidget(self.privacy_note)
+        self.empty_note = QLabel("No cases yet: add the first with New case… (Alt+N). Its costs, the partners' "
+                                 "shares and payments follow from there.", self)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setStyleSheet("font-weight: bold;")
+        self.empty_note.hide()
+        layout.addWidget(self.empty_note)
 
-        buttons = QGridLayout()
+        buttons = QHBoxLayout()
         self.edit_buttons = [
-            _button(self, "&New case…", self.new_case_dialog),
-            _button(self, "&Edit case…", self.edit_case_dialog),
-            _button(self, "Delete case", self.delete_case),
-            _button(self, "Panel &meeting…", self.panel_meeting_dialog),
-            _button(self, "&Recommendation…", self.recommendation_dialog),
-            _button(self, "Complete recommendation…", self.complete_recommendation_dialog),
-            _button(self, "Stage &rules…", self.stage_rule_dialog, "How long each stage may take"),
-            _button(self, "Cost &line…", self.cost_line_dialog),
-            _button(self, "&Split…", self.split_dialog, "Equal shares, percentages, or a capped part first"),
-            _button(self, "&Bill partners…", self.bill_dialog),
-            _button(self, "&Payment…", self.payment_dialog),
-            _button(self, "Re&fused…", self.refuse_dialog),
-            _button(self, "&Write off…", self.write_off_dialog),
-            _button(self, "Re-split or &carry…", self.resolve_dialog),
-            _button(self, "Delete cost line", self.delete_cost_line),
+            action_button(self, "&New case…", self.new_case_dialog),
+            action_button(self, "Edi&t case…", self.edit_case_dialog),
+            action_button(self, "C&ost line…", self.cost_line_dialog),
+            action_button(self, "&Split…", self.split_dialog, "Equal shares, percentages, or a capped part first"),
+            action_button(self, "&Bill partners…", self.bill_dialog),
+            action_button(self, "Pa&yment…", self.payment_dialog),
+            action_button(self, "Refuse&d…", self.refuse_dialog),
         ]
-        for i, b in enumerate(self.edit_buttons):
-            buttons.addWidget(b, i // 8, i % 8)
+        self.more = QPushButton("&More", self)
+        self.more.setAccessibleName("More case actions")
+        menu = QMenu(self.more)
+        for text, slot in (("Re-split or carry a refusal…", self.resolve_dialog), ("Write off a share…",
+                                                                                   self.write_off_dialog),
+                           ("Panel meeting…", self.panel_meeting_dialog), ("Recommendation…", self.recommendation_dialog),
+                           ("Complete recommendation…", self.complete_recommendation_dialog),
+                           ("Stage rules…", self.stage_rule_dialog), ("Delete cost line", self.delete_cost_line),
+                           ("Delete case", self.delete_case)):
+            menu.addAction(text, slot)
+        self.more.setMenu(menu)
+        self.more_menu = menu
+        for b in [*self.edit_buttons, self.more]:
             b.setEnabled(not session.read_only)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
         layout.addLayout(buttons)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.cases = make_table([
-            Column("reference", "Reference", lambda c: c.reference),
-            Column("kind", "Kind", lambda c: c.kind),
-            Column("district", "District", lambda c: c.district),
-            Column("partnership", "Partnership", lambda c: c.partnership),
-            Column("stage", "Stage reached", lambda c: c.current_stage),
-            Column("flag", "Status", lambda c: c.flag),
-            date_col("next_due", "Next due", lambda c: c.next_due),
+            Column("reference", "Reference", lambda c: _v(c, "reference")),
             case_cost_column(),
-            money_column("recovered", "Recovered", lambda c: c.recovered_pence),
-            money_column("outstanding", "Outstanding", lambda c: c.outstanding_pence),
-            money_column("shortfall", "Shortfall", lambda c: c.shortfall_pence),
-            Column("actions", "Open actions", lambda c: c.open_recommendations),
-        ], "Cases", splitter)
+            money_column("billed", "Net billed", lambda c: _v(c, "net_billed_pence")),
+            money_column("recovered", "Paid", lambda c: _v(c, "recovered_pence")),
+            money_column("outstanding", "Outstanding", lambda c: _v(c, "outstanding_pence")),
+            money_column("shortfall", "Shortfall", lambda c: _v(c, "shortfall_pence")),
+            Column("flag", "Status", lambda c: getattr(c, "flag", "")),
+            Column("stage", "Stage reached", lambda c: getattr(c, "current_stage", "")),
+            date_col("next_due", "Next due", lambda c: getattr(c, "next_due", None)),
+            Column("district", "District", lambda c: getattr(c, "district", "")),
+            Column("partnership", "Partnership", lambda c: getattr(c, "partnership", "")),
+            Column("kind", "Kind", lambda c: getattr(c, "kind", "")),
+            count_col("actions", "Open actions", lambda c: getattr(c, "open_recommendations", None)),
+        ], "Cases", splitter, totals=_case_total, on_edit=self.edit_case_dialog, on_delete=self.delete_case)
         splitter.addWidget(self.cases.view)
-        self.details = QTabWidget(splitter)
+        lower = QWidget(splitter)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 2, 0, 0)
+        # Issue 14: the selected review's billing in one sentence, so net billed is seen against its cost.
+        self.billing = QLabel("", lower)
+        self.billing.setWordWrap(True)
+        self.billing.setAccessibleName("Billing of the selected case")
+        self.billing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lower_layout.addWidget(self.billing)
+        self.details = QTabWidget(lower)
+        lower_layout.addWidget(self.details, 1)
         self.stages = make_table([
             Column("stage", "Stage", lambda s: s.stage.label),
             date_col("due", "Due", lambda s: s.due_on),
@@ -123,19 +171,25 @@ class DhrPage(QWidget):
             Column("status", "Status", lambda s: s.status + (" (projected)" if s.projected and s.due_on else "")),
         ], "Stages", self.details)
         self.costs = make_table([
-            Column("category", "Category"), Column("description", "Description"), Column("supplier", "Supplier"),
-            Column("invoice_ref", "Invoice"), date_col("invoiced_on", "Invoiced"),
-            money_column("amount_pence", "Amount"),
-        ], "Cost lines", self.details)
+            Column("category", "Category"), money_column("amount_pence", "Amount"), Column("description", "Description"),
+            Column("supplier", "Supplier"), Column("invoice_ref", "Invoice"), date_col("invoiced_on", "Invoiced"),
+        ], "Cost lines", self.details, totals=sum_row("category", ["amount_pence"]), on_delete=self.delete_cost_line)
         self.shares = make_table([
-            Column("partner", "Partner", lambda s: s.partner), Column("kind", "Kind", lambda s: s.kind),
-            Column("invoice", "Invoice", lambda s: s.invoice_ref), date_col("due", "Due", lambda s: s.due_on),
-            money_column("amount", "Share", lambda s: s.amount_pence), money_column("paid", "Paid", lambda s: s.paid_pence),
-            money_column("outstanding", "Outstanding", lambda s: s.outstanding_pence),
-            Column("status", "Status", lambda s: s.status_text), Column("reason", "Reason", lambda s: s.reason),
-        ], "Partners' shares", self.details)
+            Column("partner", "Partner", lambda s: _v(s, "partner")),
+            money_column("amount", "Share", lambda s: _v(s, "amount_pence")),
+            money_column("paid", "Paid", lambda s: _v(s, "paid_pence")),
+            money_column("outstanding", "Outstanding", lambda s: _v(s, "outstanding_pence")),
+            Column("status", "Status", lambda s: getattr(s, "status_text", "")),
+            Column("kind", "Kind", lambda s: getattr(s, "kind", "")),
+            Column("invoice", "Invoice", lambda s: getattr(s, "invoice_ref", "")),
+            date_col("due", "Due", lambda s: getattr(s, "due_on", None)),
+            Column("reason", "Reason", lambda s: getattr(s, "reason", "")),
+        ], "Partners' shares", self.details, totals=lambda rows: {
+            "partner": "Total", "amount_pence": sum(r.amount_pence for r in rows),
+            "paid_pence": sum(r.paid_pence for r in rows),
+            "outstanding_pence": sum(r.outstanding_pence for r in rows)} if rows else None)
         self.actions = make_table([
-            Column("number", "No."), Column("text", "Recommendation"), Column("owner", "Owner"),
+            count_col("number", "No."), Column("text", "Recommendation"), Column("owner", "Owner"),
             date_col("due_on", "Due"), date_col("completed_on", "Completed"), Column("status", "Status"),
         ], "Action plan", self.details)
         self.meetings = make_table([date_col("met_on", "Panel meeting"), Column("note", "Note")],
@@ -145,396 +199,282 @@ class DhrPage(QWidget):
             self.details.addTab(table.view, title)
         self._sized_details = {0}
         self.details.currentChanged.connect(self._detail_shown)
-        splitter.addWidget(self.details)
+        splitter.addWidget(lower)
+        self.splitter = splitter
+        remember_splitter(splitter, "reviews-splitter")
         layout.addWidget(splitter, 1)
 
         self._refilter_timer = debounced(self, 150, self.refilter)
         self.search.textChanged.connect(lambda _t: self._refilter_timer.start())
         self.district_filter.currentIndexChanged.connect(lambda _i: self.refilter())
         self.overdue_only.toggled.connect(lambda _b: self.refilter())
-        self.cases.view.selectionModel().selectionChanged.connect(lambda *_: self.show_details())
+        self.cases.view.selectionModel().selectionChanged.connect(lambda *_: self._table_selection())
+        p.rows_changed.connect(self._rows_changed)
+        p.selection_changed.connect(self._show_selection)
+        p.form_opened.connect(self._show_form)
+        p.data_changed.connect(self._label_changed)
+        p.data_changed.connect(lambda: session.notify("costs"))
+        self._syncing = False
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Cases", f"The cases could not be "
                                                                                          f"read: {exc}"))
         self._first_load = True
         self.refresh()
 
+    # -- today, read when used ------------------------------------------------------------------
+    @property
+    def today(self) -> date:
+        return self.presenter.today()
+
+    @today.setter
+    def today(self, value: date) -> None:
+        self._today = value
+
     def is_busy(self) -> bool:
         return self.loader.busy
 
-    # -- reading ---------------------------------------------------------------------
     @property
     def store(self):
         return self.session.store
 
+    # -- reading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read the cases on the thread pool; the selected case's details are read when they arrive."""
+        """Read the cases on the thread pool; the presenter shows them and keeps the selection."""
         today = self.today
         self.loader.load(self.store, lambda conn: dhr.list_cases(conn, today=today), self._loaded)
 
-    def _loaded(self, cases: list) -> None:
-        selected = self.current_case()
-        self.cases.model.set_rows(cases)
-        if selected is not None:
-            self.select_case(selected.id)
-        elif self._first_load:
-            # Start on the case with the most money at stake, so its shares are one click away.
-            costed = max(cases, key=lambda c: c.cost_pence, default=None)
-            if costed is not None:
-                self.select_case(costed.id)
-        self.show_details()
-        if self._first_load:
+    def _loaded(self, cases) -> None:
+        self.presenter.show_rows(cases)
+        if self._first_load:  # sized once the first case's details are shown
             self._first_load = False
             for table in (self.cases, self.stages):  # the others are sized when first shown
                 table.view.size_columns_to_visible()
 
+    def _rows_changed(self) -> None:
+        self.empty_note.setVisible(not self.presenter.rows)  # an empty state says what to do
+        self._syncing = True
+        try:
+            self.cases.set_rows(self.presenter.rows)
+        finally:
+            self._syncing = False
+
+    def _show_selection(self, case_id: str | None) -> None:
+        self._syncing = True
+        try:
+            current = self.cases.current()
+            if case_id is None:
+                self.cases.view.clearSelection()
+            elif current is None or _v(current, "id") != case_id:
+                self.cases.select_where(lambda c: _v(c, "id") == case_id)
+        finally:
+            self._syncing = False
+        self.show_details()
+
+    def _table_selection(self) -> None:
+        if self._syncing:
+            return
+        case = self.cases.current()
+        wanted = _v(case, "id") if case is not None else None
+        if wanted and wanted != self.presenter.selected:
+            self.presenter.select(wanted)
+
     def refilter(self) -> None:
-        district = self.district_filter.currentText()
-        only_overdue = self.overdue_only.isChecked()
-
-        def keep(case) -> bool:
-            if district != "All districts" and case.district != district:
-                return False
-            return not only_overdue or case.overdue_items > 0
-
-        self.cases.model.set_filter(self.search.text(), keep if (only_overdue or district != "All districts") else None)
+        self.cases.proxy.set_search_text(self.search.text())
+        self.cases.proxy.set_predicate(self.presenter.filter_predicate(self.district_filter.currentData() or "",
+                                                                       self.overdue_only.isChecked()))
 
     def current_case(self):
-        return self.cases.current()
+        return self.presenter.selected_case
 
     def select_case(self, case_id: str) -> bool:
-        return self.cases.select_where(lambda c: c.id == case_id)
+        if self.presenter.case(case_id) is None:
+            return False
+        self.presenter.select(case_id)
+        return True
 
     def show_details(self) -> None:
-        case = self.current_case()
-        if case is None:
-            for table in (self.stages, self.costs, self.shares, self.actions, self.meetings):
-                table.model.set_rows([])
-            return
-        self.stages.model.set_rows(dhr.case_stages(self.store, case.id, today=self.today))
-        self.costs.model.set_rows(dhr.cost_lines(self.store, case.id))
-        self.shares.model.set_rows(dhr.list_shares(self.store, today=self.today, case_id=case.id))
-        self.actions.model.set_rows(dhr.recommendations(self.store, case.id, today=self.today))
-        self.meetings.model.set_rows(dhr.panel_meetings(self.store, case.id))
+        d = self.presenter.details()
+        case = self.presenter.selected_case
+        text = f"{case.reference}: {case.billing_text}" if case is not None and case.billing_text else ""
+        self.billing.setText(text)
+        self.billing.setVisible(bool(text))
+        self.stages.set_rows(d.stages)
+        self.costs.set_rows(d.costs)
+        self.shares.set_rows(d.shares)
+        self.actions.set_rows(d.actions)
+        self.meetings.set_rows(d.meetings)
 
     def _detail_shown(self, index: int) -> None:
         if index not in self._sized_details:
             self._sized_details.add(index)
             self.details.widget(index).size_columns_to_visible()
 
-    def _after(self) -> None:
-        self.refresh()
-        self.session.notify("costs")
-
-    # -- editing ---------------------------------------------------------------------
-    def edit(self, text: str, case_id: str | None, action) -> Any:
-        """One undoable step on a case (case_id None: the action creates the case and returns its id)."""
-        return push_edit(self.session.undo_stack, text, key=case_id, snap=lambda k: dhr.snapshot_case(self.store, k),
-                         restore=lambda s: dhr.restore_case(self.store, s),
-                         absent=lambda k: dhr.CaseSnapshot(k, None), action=action, after=self._after)
-
-    def _need_case(self):
-        case = self.current_case()
-        if case is None:
-            prompts.show_error(self, "Choose a case", "Select a case in the list first.")
-        return case
-
-    def _open(self, dialog: FormDialog) -> FormDialog:
+    # -- forms -------------------------------------------------------------------------------------
+    def _show_form(self, form) -> None:
+        if isinstance(form, SplitPresenter):
+            dialog = SplitDialog(self, form, self.presenter)
+        else:
+            dialog = FormDialog(self, form, self.presenter)
         self.dialog = dialog
         dialog.open()
-        return dialog
 
-    def change_label(self, label: str) -> None:
-        if label == dhr.review_label(self.store) or self.session.read_only:
-            return
-        old = dhr.review_label(self.store)
-        push_done(self.session.undo_stack, f"Call the reviews {label}",
-                             lambda: dhr.set_review_label(self.store, label),
-                             lambda: dhr.set_review_label(self.store, old), self._label_changed)
-
-    def _label_changed(self) -> None:
-        label = dhr.review_label(self.store)
-        if self.label_combo.currentText() != label:
-            self.label_combo.blockSignals(True)
-            self.label_combo.setCurrentText(label)
-            self.label_combo.blockSignals(False)
-        self.session.notify("costs")
-
-    def _case_fields(self, record: dict | None) -> list[Field]:
-        r = record or {}
-        store = self.store
-        district_names = {d.id: d.name for d in list_districts(store)}
-        partnership_names = {p.id: p.name for p in list_partnerships(store)}
-        org_names = {o.id: o.name for o in list_organisations(store)}
-        return [
-            Field("reference", "Reference", value=r.get("reference", ""),
-                  hint="A code such as WSCSP-DHR-2019-01 — never the victim's name"),
-            Field("kind", "Kind", "choice", dhr.KINDS, r.get("kind", "review")),
-            Field("district", "District", "choice", ["", *district_names.values()],
-                  district_names.get(r.get("district_id"), "")),
-            Field("partnership", "Partnership conducting it", "choice", ["", *partnership_names.values()],
-                  partnership_names.get(r.get("partnership_id"), "")),
-            Field("lead_organisation", "Lead authority", "choice", ["", *org_names.values()],
-                  org_names.get(r.get("lead_organisation_id"), "")),
-            Field("decision", "Decision", "choice", dhr.DECISIONS, r.get("decision", "pending")),
-            *[Field(key, label, "date", value=r.get(key)) for key, label in dhr.CASE_DATE_FIELDS.items()],
-            Field("notes", "Notes", "multiline", value=r.get("notes", "")),
-        ]
-
-    def new_case_dialog(self) -> FormDialog:
-        def apply(values: dict) -> str:
-            return self.edit(f"Add case {values['reference']}", None, lambda: dhr.add_case(self.store, **values))
-
-        return self._open(FormDialog(self, "New case", self._case_fields(None), apply,
-                                     note="Use a reference, never the victim's name: a form like WSCSP-DHR-2019-01."))
-
-    def edit_case_dialog(self) -> FormDialog | None:
-        case = self._need_case()
-        if case is None:
+    def _open(self, make) -> Any:
+        """Open a form of the presenter (it says when there is nothing selected to open it for)."""
+        if self.presenter.editor is not None and self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            return self.dialog
+        try:
+            make()
+        except LookupError as exc:
+            prompts.show_error(self, "Choose first", str(exc).strip("'\""))
             return None
-        record = dhr.case_record(self.store, case.id)
+        return self.dialog
 
-        def apply(values: dict) -> None:
-            self.edit(f"Edit case {values['reference']}", case.id, lambda: dhr.update_case(self.store, case.id, **values))
+    def new_case_dialog(self):
+        return self._open(self.presenter.new_case_form)
 
-        return self._open(FormDialog(self, f"Edit case {case.reference}", self._case_fields(record), apply,
-                                     note="Never record a victim's name."))
+    def edit_case_dialog(self):
+        return self._open(self.presenter.edit_case_form)
 
-    def delete_case(self) -> None:
-        case = self._need_case()
-        if case is None:
-            return
-        if prompts.ask(self, "Delete case", f"Delete {case.reference} with its costs, shares and payments?",
-                       yes="Delete"):
-            self.edit(f"Delete case {case.reference}", case.id, lambda: dhr.delete_case(self.store, case.id))
+    def cost_line_dialog(self):
+        return self._open(self.presenter.cost_line_form)
 
-    def panel_meeting_dialog(self) -> FormDialog | None:
-        case = self._need_case()
-        if case is None:
-            return None
-        return self._open(FormDialog(self, "Panel meeting", [Field("met_on", "Date", "date"), Field("note", "Note")],
-                                     lambda v: self.edit("Add panel meeting", case.id,
-                                                         lambda: dhr.add_panel_meeting(self.store, case.id, v["met_on"],
-                                                                                       v["note"]))))
+    def panel_meeting_dialog(self):
+        return self._open(self.presenter.panel_meeting_form)
 
-    def recommendation_dialog(self) -> FormDialog | None:
-        case = self._need_case()
-        if case is None:
-            return None
-        fields = [Field("text", "Recommendation", "multiline"), Field("owner", "Owner"),
-                  Field("due_on", "Due", "date"), Field("completed_on", "Completed", "date")]
-        return self._open(FormDialog(self, "Recommendation", fields, lambda v: self.edit(
-            "Add recommendation", case.id, lambda: dhr.add_recommendation(
-                self.store, case.id, v["text"], owner=v["owner"], due_on=v["due_on"], completed_on=v["completed_on"])),
-            warnings=lambda v: dhr.name_warnings(owner=v["owner"])))
+    def recommendation_dialog(self):
+        return self._open(self.presenter.recommendation_form)
 
-    def complete_recommendation_dialog(self) -> FormDialog | None:
-        case = self._need_case()
+    def complete_recommendation_dialog(self):
         rec = self.actions.current()
-        if case is None:
-            return None
-        if rec is None:
+        if self.current_case() is not None and rec is None:
             prompts.show_error(self, "Choose a recommendation", "Select a recommendation on the Action plan page.")
             return None
-        return self._open(FormDialog(self, f"Recommendation {rec['number']}",
-                                     [Field("completed_on", "Completed", "date", value=self.today)],
-                                     lambda v: self.edit("Complete recommendation", case.id,
-                                                         lambda: dhr.update_recommendation(
-                                                             self.store, rec["id"], completed_on=v["completed_on"]))))
+        return self._open(lambda: self.presenter.complete_recommendation_form(rec))
 
-    def stage_rule_dialog(self) -> FormDialog:
-        labels = {s.label: s.key for s in rules.STAGES}
-        current = {r.stage: r for r in dhr.stage_rules(self.store)}
-        first = next(iter(current.values()), rules.DEFAULT_RULES[0])
-        fields = [Field("stage", "Stage", "choice", [s.label for s in rules.STAGES[1:]], rules.STAGE_BY_KEY[first.stage].label),
-                  Field("after", "Due after", "choice", [s.label for s in rules.STAGES[:-1]],
-                        rules.STAGE_BY_KEY[first.after].label),
-                  Field("months", "Months", value=str(first.months)), Field("days", "Days", value=str(first.days))]
+    def stage_rule_dialog(self):
+        return self._open(self.presenter.stage_rule_form)
 
-        def apply(v: dict) -> None:
-            try:
-                months, days = int(v["months"] or 0), int(v["days"] or 0)
-            except ValueError:
-                raise rules.DhrError("Months and days must be whole numbers.") from None
-            old = current.get(labels[v["stage"]])
-            push_done(
-                self.session.undo_stack, "Change a stage rule",
-                lambda: dhr.set_stage_rule(self.store, labels[v["stage"]], labels[v["after"]], months, days),
-                lambda: dhr.set_stage_rule(self.store, old.stage, old.after, old.months, old.days) if old else None,
-                self._after)
+    def split_dialog(self):
+        return self._open(self.presenter.split_form)
 
-        note = "Rules now: " + "; ".join(f"{rules.STAGE_BY_KEY[r.stage].label} {r.describe()}" for r in current.values())
-        return self._open(FormDialog(self, "Stage rules", fields, apply, note=note))
+    def bill_dialog(self):
+        return self._open(self.presenter.bill_form)
 
-    def cost_line_dialog(self) -> FormDialog | None:
-        case = self._need_case()
-        if case is None:
+    def _share_dialog(self, make):
+        share = self.shares.current()
+        if self.current_case() is not None and share is None:
+            prompts.show_error(self, "Choose a share", "Select a partner's share on the Shares and payments page.")
             return None
-        fields = [Field("category", "Category", "choice", rules.COST_CATEGORIES), Field("description", "Description"),
-                  Field("supplier", "Supplier"), Field("invoice_ref", "Invoice reference"),
-                  Field("invoiced_on", "Invoice date", "date"), Field("amount", "Amount", "money")]
-        return self._open(FormDialog(self, "Cost line", fields, lambda v: self.edit(
-            "Add cost line", case.id, lambda: dhr.add_cost_line(self.store, case.id, **v)),
-            warnings=lambda v: dhr.name_warnings(supplier=v["supplier"])))
+        return self._open(lambda: make(share))
+
+    def payment_dialog(self):
+        return self._share_dialog(self.presenter.payment_form)
+
+    def refuse_dialog(self):
+        return self._share_dialog(self.presenter.refuse_form)
+
+    def write_off_dialog(self):
+        return self._share_dialog(self.presenter.write_off_form)
+
+    def resolve_dialog(self):
+        return self._share_dialog(self.presenter.resolve_form)
+
+    # -- actions that ask first ---------------------------------------------------------------------
+    def _report(self, fn, *args) -> None:
+        try:
+            fn(*args)
+        except LookupError as exc:
+            prompts.show_error(self, "Choose first", str(exc).strip("'\""))
+        except ValueError as exc:
+            prompts.show_error(self, "Not done", str(exc))
+
+    def delete_case(self) -> None:
+        case = self.current_case()
+        if case is None:
+            return self._report(self.presenter.delete_case)
+        if prompts.ask(self, "Delete case", f"Delete {case.reference} with its costs, shares and payments?",
+                       yes="Delete"):
+            self._report(self.presenter.delete_case)
 
     def delete_cost_line(self) -> None:
-        case = self._need_case()
-        line = self.costs.current()
+        case, line = self.current_case(), self.costs.current()
         if case is None:
-            return
+            return self._report(self.presenter.delete_case)
         if line is None:
             prompts.show_error(self, "Choose a cost line", "Select a cost line on the Costs page first.")
             return
         if prompts.ask(self, "Delete cost line", f"Delete the {line['category']} cost of "
-                       f"{format_money(line['amount_pence'])}?", yes="Delete"):
-            self.edit("Delete cost line", case.id, lambda: dhr.delete_cost_line(self.store, line["id"]))
+                       f"{self.costs.model.columns[1].text(line)} from {case.reference}?", yes="Delete"):
+            self._report(self.presenter.delete_cost_line, line)
 
-    def split_dialog(self) -> FormDialog | None:
-        case = self._need_case()
-        if case is None:
-            return None
-        record = dhr.case_record(self.store, case.id)
-        org_names = {o.id: o.name for o in list_organisations(self.store)}
-        fields = [Field("kind", "Split", "choice", rules.SPLIT_KINDS, record["split_rule"]),
-                  Field("percentages", "Percentages (one per line: partner = %)", "multiline",
-                        hint="e.g. Suffolk Constabulary = 20"),
-                  Field("cap_payer", "Partner paying first", "choice", ["", *org_names.values()],
-                        org_names.get(record["cap_organisation_id"], "")),
-                  Field("cap_percent", "Share of the chair's costs", value=rules.format_bp(record["cap_percent_bp"])),
-                  Field("cap_amount", "Up to", "money", value=record["cap_pence"])]
+    def change_label(self, label: str) -> None:
+        self._report(self.presenter.change_label, label)
+        self._label_changed()
 
-        def apply(v: dict) -> None:
-            percentages = {}
-            for line in v["percentages"].splitlines():
-                if line.strip():
-                    if "=" not in line:
-                        raise rules.DhrError(f"Percentages: “{line.strip()}” should read partner = percentage.")
-                    name, value = line.rsplit("=", 1)
-                    percentages[name.strip()] = value.strip()
-            self.edit("Change the split", case.id, lambda: dhr.set_split_rule(
-                self.store, case.id, v["kind"], percentages=percentages, cap_payer=v["cap_payer"],
-                cap_percent=v["cap_percent"], cap_amount=v["cap_amount"]))
-
-        return self._open(FormDialog(self, "How the cost is split", fields, apply,
-                                     note="Capped: one partner pays a share of the chair's costs up to a limit; the "
-                                          "others share the rest equally (e.g. the PCC pays 50% up to £5,000)."))
-
-    def bill_dialog(self) -> FormDialog | None:
-        case = self._need_case()
-        if case is None:
-            return None
-        fields = [Field("invoiced_on", "Invoice date", "date", value=self.today), Field("due_days", "Days to pay",
-                                                                                         value="30"),
-                  Field("prefix", "Invoice numbers start with", value=f"{case.reference}-")]
-
-        def apply(v: dict) -> None:
-            try:
-                days = int(v["due_days"])
-            except ValueError:
-                raise rules.DhrError("Days to pay: a whole number of days.") from None
-            self.edit("Bill partners", case.id, lambda: dhr.bill_partners(
-                self.store, case.id, invoiced_on=v["invoiced_on"], due_days=days, invoice_prefix=v["prefix"]))
-
-        try:
-            preview = dhr.proposed_shares(self.store, case.id)
-            names = {o.id: o.name for o in list_organisations(self.store)}
-            note = "Shares: " + "; ".join(f"{names.get(k, k)} {format_money(v)}" for k, v in sorted(preview.items()))
-        except rules.DhrError as exc:
-            note = str(exc)
-        return self._open(FormDialog(self, f"Bill the partners for {case.reference}", fields, apply, note=note))
-
-    def _need_share(self):
-        case = self._need_case()
-        share = self.shares.current()
-        if case is not None and share is None:
-            prompts.show_error(self, "Choose a share", "Select a partner's share on the Shares and payments page.")
-        return case, share
-
-    def payment_dialog(self) -> FormDialog | None:
-        case, share = self._need_share()
-        if share is None:
-            return None
-        fields = [Field("paid_on", "Paid on", "date", value=self.today),
-                  Field("amount", "Amount", "money", value=share.outstanding_pence), Field("reference", "Reference")]
-        return self._open(FormDialog(self, f"Payment from {share.partner}", fields, lambda v: self.edit(
-            f"Payment from {share.partner}", case.id, lambda: dhr.record_payment(self.store, share.id, **v)),
-            note=f"Outstanding on this share: {format_money(share.outstanding_pence)}."))
-
-    def _close_dialog(self, title: str, fn) -> FormDialog | None:
-        case, share = self._need_share()
-        if share is None:
-            return None
-        fields = [Field("on", "Date", "date", value=self.today), Field("reason", "Reason", "multiline")]
-        return self._open(FormDialog(self, f"{title}: {share.partner}", fields, lambda v: self.edit(
-            f"{title}: {share.partner}", case.id, lambda: fn(self.store, share.id, on=v["on"], reason=v["reason"]))))
-
-    def refuse_dialog(self) -> FormDialog | None:
-        return self._close_dialog("Refused", dhr.refuse_share)
-
-    def write_off_dialog(self) -> FormDialog | None:
-        return self._close_dialog("Write off", dhr.write_off_share)
-
-    def resolve_dialog(self) -> FormDialog | None:
-        case, share = self._need_share()
-        if share is None:
-            return None
-        fields = [Field("handling", "The refused amount is", "choice",
-                        ["re-split among the other partners", "carried by the lead authority"]),
-                  Field("on", "Date", "date", value=self.today)]
-
-        def apply(v: dict) -> None:
-            handling = "re-split" if v["handling"].startswith("re-split") else "lead authority"
-            self.edit(f"Refusal by {share.partner}: {handling}", case.id,
-                      lambda: dhr.resolve_refusal(self.store, share.id, handling, on=v["on"]))
-
-        return self._open(FormDialog(self, f"Refused by {share.partner}", fields, apply,
-                                     note=f"{format_money(share.closed_pence)} refused."))
+    def _label_changed(self) -> None:
+        label = self.presenter.label
+        if self.label_combo.currentText() != label:
+            self.label_combo.blockSignals(True)
+            self.label_combo.setCurrentText(label)
+            self.label_combo.blockSignals(False)
 
 
 class LedgerPage(QWidget):
-    """Who owes what: per partner (billed, paid, refused, outstanding, overdue) and per case."""
-
-    PARTNER_HEADER = ["Partner", "Billed", "Paid", "Refused", "Written off", "Outstanding", "Overdue"]
+    """Who owes what: per partner (outstanding, overdue, billed, paid …) and per case, with totals."""
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.today = date.today()
+        self._today: date | None = None
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
         self.as_at_label = QLabel("", self)
+        self.as_at_label.setWordWrap(True)
         row.addWidget(self.as_at_label, 1)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search partners…")
         self.search.setAccessibleName("Search partners")
-        self.search.textChanged.connect(lambda t: self.partners.model.set_search_text(t))
+        self.search.textChanged.connect(lambda t: self.partners.proxy.set_search_text(t))
         row.addWidget(self.search)
-        row.addWidget(_button(self, "&Export ledger…", self.export))
-        row.addWidget(_button(self, "Copy ledger", self.copy_all))
+        row.addWidget(action_button(self, "E&xport ledger…", self.export))
+        row.addWidget(action_button(self, "Cop&y ledger", self.copy_all))
         layout.addLayout(row)
         self.partners = make_table([
-            Column("partner", "Partner", lambda p: p.partner),
-            money_column("billed", "Billed", lambda p: p.billed_pence), money_column("paid", "Paid", lambda p: p.paid_pence),
-            money_column("refused", "Refused", lambda p: p.refused_pence),
-            money_column("written_off", "Written off", lambda p: p.written_off_pence),
-            money_column("outstanding", "Outstanding", lambda p: p.outstanding_pence),
-            Column("overdue", "Overdue", lambda p: p.overdue_pence,
-                   lambda v: f"{rules.OVERDUE} {format_money(v)}" if v else "—", RIGHT),
-        ], "Ledger per partner", self)
-        layout.addWidget(QLabel("Per partner", self))
+            Column("partner", "Partner", lambda p: _v(p, "partner")),
+            money_column("outstanding", "Outstanding", lambda p: _v(p, "outstanding_pence")),
+            money_column("overdue", "Overdue", lambda p: _v(p, "overdue_pence")),
+            money_column("billed", "Billed", lambda p: _v(p, "billed_pence")),
+            money_column("paid", "Paid", lambda p: _v(p, "paid_pence")),
+            money_column("refused", "Refused", lambda p: _v(p, "refused_pence")),
+            money_column("written_off", "Written off", lambda p: _v(p, "written_off_pence")),
+        ], "Ledger per partner", self, totals=sum_row("partner", [
+            "outstanding_pence", "overdue_pence", "billed_pence", "paid_pence", "refused_pence", "written_off_pence"]),
+            on_export=self.export)
+        layout.addWidget(QLabel("Per partner (overdue: past the date the invoice was due)", self))
         layout.addWidget(self.partners.view, 2)
         layout.addWidget(QLabel("Per case", self))
         self.per_case = make_table([
-            Column("reference", "Case", lambda c: c.reference),
+            Column("reference", "Case", lambda c: _v(c, "reference")),
             case_cost_column(),
-            money_column("billed", "Net billed", lambda c: c.net_billed_pence),
-            money_column("recovered", "Recovered", lambda c: c.recovered_pence),
-            money_column("outstanding", "Outstanding", lambda c: c.outstanding_pence),
-            money_column("shortfall", "Shortfall", lambda c: c.shortfall_pence),
-        ], "Cost recovery per case", self)
+            money_column("billed", "Net billed", lambda c: _v(c, "net_billed_pence")),
+            money_column("recovered", "Paid", lambda c: _v(c, "recovered_pence")),
+            money_column("outstanding", "Outstanding", lambda c: _v(c, "outstanding_pence")),
+            money_column("shortfall", "Shortfall", lambda c: _v(c, "shortfall_pence")),
+        ], "Cost recovery per case", self, totals=_case_total, on_export=self.export)
         layout.addWidget(self.per_case.view, 1)
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Ledger", f"The ledger could not be "
                                                                                            f"read: {exc}"))
         self.refresh()
+
+    @property
+    def today(self) -> date:
+        """Read when used: a ledger left open overnight counts overdue from the new day."""
+        return self._today or date.today()
+
+    @today.setter
+    def today(self, value: date) -> None:
+        self._today = value
 
     def is_busy(self) -> bool:
         return self.loader.busy
@@ -550,48 +490,30 @@ class LedgerPage(QWidget):
 
     def _loaded(self, data) -> None:
         partners, cases = data
-        self.as_at_label.setText(f"As at {format_uk_date(self.today)}; overdue means past the date the invoice was due.")
-        self.partners.model.set_rows(partners)
-        self.per_case.model.set_rows(cases)
+        self.as_at_label.setText(f"As at {format_uk_date(self.today)}.")
+        self.partners.set_rows(partners)
+        self.per_case.set_rows(cases)
         self.partners.view.size_columns_to_visible()
         self.per_case.view.size_columns_to_visible()
 
-    def partner_rows(self) -> list[list]:
-        return [[p.partner, p.billed_pence, p.paid_pence, p.refused_pence, p.written_off_pence, p.outstanding_pence,
-                 p.overdue_pence] for p in self.partners.model.rows]
-
-    def case_rows(self) -> list[list]:
-        return [[c.reference, c.cost_pence, c.net_billed_pence, c.recovered_pence, c.outstanding_pence,
-                 c.shortfall_pence] for c in self.per_case.model.rows]
+    def sheets(self):
+        return ledger_sheets(self.partners.source_rows(), self.per_case.source_rows(), self.today)
 
     def export(self, path: str | None = None) -> Path | None:
-        name = path or prompts.save_file_name(self, "Export the DHR ledger", "Excel workbook (*.xlsx);;CSV (*.csv)",
-                                              "dhr-ledger.xlsx")
+        name = path or prompts.save_file_name(self, "Export the DHR ledger", table_file_filter(), "dhr-ledger.xlsx")
         if not name:
             return None
-        target = Path(name)
         try:
-            if target.suffix.lower() == ".csv":
-                from safer_desk.domain.money import format_pounds_plain
-
-                write_csv(target, [h.lower().replace(" ", "_") for h in self.PARTNER_HEADER],
-                          [[r[0], *(format_pounds_plain(v) for v in r[1:])] for r in self.partner_rows()])
-            else:
-                target = target if target.suffix else target.with_suffix(".xlsx")
-                write_xlsx(target, [
-                    Sheet("Per partner", self.PARTNER_HEADER, self.partner_rows(), money_columns={1, 2, 3, 4, 5, 6},
-                          title=f"DHR ledger per partner as at {format_uk_date(self.today)}"),
-                    Sheet("Per case", ["Case", "Cost", "Net billed", "Recovered", "Outstanding", "Shortfall"],
-                          self.case_rows(), money_columns={1, 2, 3, 4, 5}),
-                ])
-        except OSError as exc:
+            return write_table(table_target(name), self.sheets())
+        except (OSError, UnsupportedFormat) as exc:
             prompts.show_error(self, "Export", f"The ledger could not be written: {exc}")
             return None
-        return target
 
     def copy_all(self) -> str:
+        """Every row of the per-partner ledger, with headings and totals, as Excel reads it (plain numbers)."""
         model = self.partners.model
-        text = to_tsv([[c.header for c in model.columns]] +
-                      [[c.text(r) for c in model.columns] for r in self.partners.model.source_rows()])
+        rows = [[c.header for c in model.columns]]
+        rows += [[c.plain(model.row(i)) for c in model.columns] for i in range(model.rowCount())]
+        text = to_tsv(rows)
         QGuiApplication.clipboard().setText(text)
         return text

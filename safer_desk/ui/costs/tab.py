@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from safer_desk.presenters.costs import CostsPresenter
 from safer_desk.services.dhr import review_label
 from safer_desk.ui.costs.dhr_page import DhrPage, LedgerPage
 from safer_desk.ui.session import Session
@@ -31,11 +32,15 @@ class CostsTab(TabBase):
         self._ledger: LedgerPage | None = None
         self._funds = None
         self.pages.addTab(self.reviews, "")
-        for title in ("", "Pooled &funds"):
+        for title in ("", "Pooled f&unds"):
             holder = QWidget(self.pages)
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.pages.addTab(holder, title)
         layout.addWidget(self.pages)
+        # The window's guard asks this about unsaved edits in an open Costs form (Save / Discard / Cancel).
+        self.presenter = CostsPresenter(lambda: [p.presenter for p in (self.reviews, self._funds) if p is not None])
+        self.watch_unsaved(self.reviews.presenter.changed)
+        self.watch_unsaved(self.reviews.presenter.form_opened)
         self._retitle()
         self.pages.currentChanged.connect(self._page_shown)
         session.data_changed.connect(self._data_changed)
@@ -48,7 +53,7 @@ class CostsTab(TabBase):
     def ledger(self) -> LedgerPage:
         if self._ledger is None:
             self._ledger = LedgerPage(self.session, self._holder(LEDGER))
-            self._ledger.today = self.reviews.today
+            self._ledger.today = self.reviews._today  # a day set for the reviews (tests) holds here too
             self._holder(LEDGER).layout().addWidget(self._ledger)
         return self._ledger
 
@@ -58,6 +63,8 @@ class CostsTab(TabBase):
             from safer_desk.ui.costs.fund_page import FundPage  # pyqtgraph: only when the page is wanted
 
             self._funds = FundPage(self.session, self._holder(FUNDS))
+            self.watch_unsaved(self._funds.presenter.changed)
+            self.watch_unsaved(self._funds.presenter.form_opened)
             self._holder(FUNDS).layout().addWidget(self._funds)
         return self._funds
 
@@ -69,7 +76,8 @@ class CostsTab(TabBase):
 
     def _retitle(self) -> None:
         label = review_label(self.session.store)
-        self.pages.setTabText(0, f"&{label}s")
+        head, _, last = f"{label}s".rpartition(" ")
+        self.pages.setTabText(0, f"{head} &{last}")  # Alt+R: Alt+D, E and F belong to other controls
         self.pages.setTabText(LEDGER, "&Ledger: who owes what")
         self.reviews.privacy_note.setText(f"{label}s are recorded by reference only — never a victim's name.")
 

@@ -1,168 +1,181 @@
-"""Pieces the Costs tab's pages share: fast sortable/filterable tables, form dialogs, undoable edits.
+"""The Costs pages' pieces on the kit: a table (RowTableModel, SortProxy, DataTableView), the form dialog,
+the split grid dialog, and the background reader.
 
-Tables sort and filter inside the model with Python's sort and one list comprehension
-(20,000 spend lines in milliseconds) instead of a QSortFilterProxyModel, whose
-``lessThan``/``filterAcceptsRow`` call back into Python once per comparison or row.
-Sorting compares raw values (pence as Python ints, dates), never display text.
+Widgets only show a presenter's state and forward clicks and keys: every form is a ``CostForm``
+(``presenters.costs``) shown by the kit's ``FormView``; the split is a ``SplitPresenter``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
-from safer_desk.domain.periods import format_uk_date
-from safer_desk.ui.table_model import Column, RowTableModel, sort_key
-from safer_desk.ui.table_view import DataTableView
-from safer_desk.ui.kit.undo import push_service_action, push_snapshot_action
+from safer_desk.presenters.costs import CostForm, FormScreen
+from safer_desk.presenters.dhr import SplitKind, SplitPresenter
+from safer_desk.presenters.formats import Unit
+from safer_desk.presenters.screens import UnsavedChoice
+from safer_desk.ui import prompts
+from safer_desk.ui.kit.forms import ERROR_STYLE, FORM_MESSAGE_STYLE, FormView, set_widget_text
+from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel, SortProxy
 
 
 def date_col(key: str, header: str, get: Callable[[Any], Any] | None = None) -> Column:
+    """A date column: raw ``date`` (ISO text read), shown 01/04/2026."""
+
     def raw(row: Any) -> Any:
         value = get(row) if get else (row.get(key) if isinstance(row, dict) else getattr(row, key, None))
         if isinstance(value, str) and value:
             return date.fromisoformat(value)
         return value or None
 
-    return Column(key, header, raw, lambda v: format_uk_date(v) if v else "")
+    return Column(key, header, raw, unit=Unit.DATE)
 
 
-class SortedRowModel(RowTableModel):
-    """Rows that sort and filter themselves in Python, so a view over 20,000 rows never waits on a proxy.
-
-    ``rows`` (and ``rowCount``) are the rows shown, filtered and in sort order; ``all_rows`` every row.
-    A lower-cased search text per row can be built off the GUI thread (``search_texts``) and handed in.
-    """
-
-    def __init__(self, columns: Sequence[Column], rows=(), parent=None):
-        super().__init__(columns, (), parent)
-        self._all: list[Any] = []
-        self._texts: list[str] | None = None
-        self._needle = ""
-        self._predicate: Callable[[Any], bool] | None = None
-        self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
-        if rows:
-            self.set_rows(rows)
-
-    def search_texts(self, rows: Sequence[Any]) -> list[str]:
-        """What the search box matches, per row (pure Python: may run on a worker thread)."""
-        return ["\t".join(c.text(r) for c in self.columns).casefold() for r in rows]
-
-    @property
-    def all_rows(self) -> list[Any]:
-        return list(self._all)
-
-    def set_rows(self, rows, texts: list[str] | None = None) -> None:
-        self._all = list(rows)
-        self._texts = list(texts) if texts is not None and len(texts) == len(self._all) else None
-        if self.sort_column >= 0:
-            self._apply_sort()
-        self._refilter()
-
-    def _ensure_texts(self) -> list[str]:
-        if self._texts is None:
-            self._texts = self.search_texts(self._all)
-        return self._texts
-
-    def _refilter(self) -> None:
-        """Keep the rows that pass; an empty search with no predicate keeps all (no Python per row)."""
-        self.beginResetModel()
-        if not self._needle and self._predicate is None:
-            self._rows = list(self._all)
-        else:
-            texts = self._ensure_texts() if self._needle else None
-            keep = self._predicate
-            needle = self._needle
-            self._rows = [r for i, r in enumerate(self._all)
-                          if (keep is None or keep(r)) and (texts is None or needle in texts[i])]
-        self.endResetModel()
-
-    def set_search_text(self, text: str) -> None:
-        needle = (text or "").strip().casefold()
-        if needle != self._needle:
-            self._needle = needle
-            self._refilter()
-
-    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
-        if predicate is None and self._predicate is None:
-            return
-        self._predicate = predicate
-        self._refilter()
-
-    def set_filter(self, text: str, predicate: Callable[[Any], bool] | None) -> None:
-        """Search text and predicate together, in one pass."""
-        needle = (text or "").strip().casefold()
-        if needle == self._needle and predicate is None and self._predicate is None:
-            return
-        self._needle, self._predicate = needle, predicate
-        self._refilter()
-
-    def source_rows(self) -> list[Any]:
-        """The rows as shown: filtered and in sort order."""
-        return list(self._rows)
-
-    def _apply_sort(self) -> None:
-        col = self.columns[self.sort_column]
-        raw = col.raw
-        keys = [sort_key(raw(r)) for r in self._all]
-        filled = [i for i, k in enumerate(keys) if k[0] == 0]
-        blanks = [i for i, k in enumerate(keys) if k[0] == 1]
-        filled.sort(key=lambda i: keys[i], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-        order = filled + blanks  # blanks last either way
-        self._all = [self._all[i] for i in order]
-        if self._texts is not None:
-            self._texts = [self._texts[i] for i in order]
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns):
-            return
-        if (column, order) == (self.sort_column, self.sort_order):
-            return  # the header asks again after sortByColumn; the rows are already in this order
-        self.sort_column, self.sort_order = column, order
-        self._apply_sort()
-        self._refilter()
+def count_col(key: str, header: str, get: Callable[[Any], Any] | None = None) -> Column:
+    return Column(key, header, get, align=RIGHT, unit=Unit.COUNT)
 
 
 @dataclass
 class Table:
-    """A self-sorting, self-filtering model and its view, built together."""
+    """A table on the kit: rows in a RowTableModel, sorted and filtered by the one SortProxy.
 
-    model: SortedRowModel
+    A table of tens of thousands of rows (a fund's spend lines) has no proxy (``proxy`` is None): a
+    proxy asks Python once per row on every filter change, which blocked the window for 0.8 s on
+    20,000 lines. Its rows are then filtered in one Python pass (``filter``) and handed to the model,
+    which sorts itself with the kit's ``RowTableModel.sort`` (raw values, blanks last).
+    """
+
+    model: RowTableModel
+    proxy: SortProxy | None
     view: DataTableView
+    _all: list = field(default_factory=list)
+    _keep: Callable[[Any], bool] | None = None
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        if self.proxy is not None:
+            self.model.set_rows(rows)
+            return
+        self._all = list(rows)
+        self._apply()
+
+    def filter(self, keep: Callable[[Any], bool] | None) -> None:
+        """Show only the rows ``keep`` accepts (a table without a proxy; with one, the proxy's predicate)."""
+        if self.proxy is not None:
+            self.proxy.set_predicate(keep)
+            return
+        if keep is None and self._keep is None:
+            return
+        self._keep = keep
+        self._apply()
+
+    def _apply(self) -> None:
+        keep = self._keep
+        self.model.set_rows(self._all if keep is None else [r for r in self._all if keep(r)])
+        header = self.view.horizontalHeader()
+        if header.sortIndicatorSection() >= 0 and header.isSortIndicatorShown():
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    @property
+    def rows(self) -> list[Any]:
+        return self.model.rows if self.proxy is not None else list(self._all)
+
+    @property
+    def shown(self):
+        """The model the view shows (the proxy, or the model itself)."""
+        return self.proxy if self.proxy is not None else self.model
+
+    def source_rows(self) -> list[Any]:
+        """The rows as shown: filtered and in sort order (no totals row)."""
+        return self.proxy.source_rows() if self.proxy is not None else self.model.rows
+
+    def _source_row(self, proxy_row: int) -> Any | None:
+        if self.proxy is None:
+            return self.model.row(proxy_row) if 0 <= proxy_row < len(self.model.rows) else None
+        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
+        if source < 0 or self.model.is_total_row(source):
+            return None
+        return self.model.row(source)
 
     def selected_rows(self) -> list[Any]:
         selection = self.view.selectionModel()
         if selection is None:
             return []
-        return [self.model.row(r) for r in sorted({i.row() for i in selection.selectedRows()})]
+        rows = [self._source_row(r) for r in sorted({i.row() for i in selection.selectedRows()})]
+        return [r for r in rows if r is not None]
 
     def current(self) -> Any | None:
         rows = self.selected_rows()
         if rows:
             return rows[0]
         index = self.view.currentIndex()
-        return self.model.row(index.row()) if index.isValid() else None
+        return self._source_row(index.row()) if index.isValid() else None
 
     def select_where(self, predicate: Callable[[Any], bool]) -> bool:
-        i = self.model.find(predicate)
-        if i >= 0:
-            self.view.selectRow(i)
-            return True
+        shown = self.shown
+        for r in range(shown.rowCount()):
+            row = self._source_row(r)
+            if row is not None and predicate(row):
+                self.view.selectRow(r)
+                self.view.scrollTo(shown.index(r, 0))
+                return True
         return False
 
 
-def make_table(columns: Sequence[Column], name: str, parent: QWidget | None = None) -> Table:
-    model = SortedRowModel(columns, parent=parent)
-    view = DataTableView(parent, accessible_name=name)
-    view.setModel(model)
+def make_table(columns: Sequence[Column], name: str, parent: QWidget | None = None, *,
+               totals: Callable[[Sequence[Any]], Any] | None = None, on_edit: Callable[[], None] | None = None,
+               on_delete: Callable[[], None] | None = None, on_export: Callable[[], None] | None = None,
+               large: bool = False) -> Table:
+    """``large``: tens of thousands of rows, filtered in Python without a proxy (see ``Table``)."""
+    model = RowTableModel(columns, parent=parent, totals=totals)
+    proxy = None if large else SortProxy(parent)
+    if proxy is not None:
+        proxy.setSourceModel(model)
+    view = DataTableView(parent, accessible_name=name, on_edit=on_edit, on_delete=on_delete, on_export=on_export)
+    view.setModel(proxy if proxy is not None else model)
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    return Table(model, view)
+    if columns and columns[-1].unit != Unit.TEXT:
+        view.horizontalHeader().setStretchLastSection(False)  # a stretched money column sits far from its heading
+    return Table(model, proxy, view)
+
+
+def sum_row(label_key: str, money_keys: Sequence[str], label: str = "Total") -> Callable[[Sequence[Any]], dict | None]:
+    """A totals function for ``make_table``: the label in one column, the sums of the money columns."""
+
+    def total(rows: Sequence[Any]) -> dict | None:
+        if not rows:
+            return None
+        out: dict[str, Any] = {label_key: label}
+        for key in money_keys:
+            out[key] = sum(_get(r, key) or 0 for r in rows)
+        return out
+
+    return total
+
+
+def _get(row: Any, key: str) -> Any:
+    if isinstance(row, dict):
+        return row.get(key)
+    if isinstance(row, (tuple, list)):
+        return None
+    return getattr(row, key, None)
+
+
+def remember_splitter(splitter, key: str) -> None:
+    """The splitter's sizes as the person left them, per page (QSettings ``costs/<key>``, a typed read)."""
+    from safer_desk.ui import settings
+
+    saved = settings.read_bytes(f"costs/{key}")
+    if not saved.isEmpty():
+        splitter.restoreState(saved)
+    splitter.splitterMoved.connect(lambda *_: settings.write(f"costs/{key}", splitter.saveState()))
 
 
 def debounced(parent: QWidget, ms: int, fn: Callable[[], None]) -> QTimer:
@@ -174,151 +187,270 @@ def debounced(parent: QWidget, ms: int, fn: Callable[[], None]) -> QTimer:
     return timer
 
 
-# -- form dialogs ---------------------------------------------------------------------
-
-@dataclass
-class Field:
-    key: str
-    label: str
-    kind: str = "text"  # text | date | money | choice | check | multiline
-    choices: Sequence[str] = ()
-    value: Any = ""
-    hint: str = ""
+def action_button(parent: QWidget, text: str, slot: Callable[[], Any], tip: str = "") -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(lambda _=False: slot())
+    return button
 
 
-class FormDialog(QDialog):
-    """A form whose OK validates and applies through a callback; errors are shown in the dialog.
+# -- the dialogs ---------------------------------------------------------------------------------------
 
-    Tests fill ``editors`` and call ``apply()`` (no modal loop); the tab opens it with ``open()``.
-    """
+class _GuardedDialog(QDialog):
+    """A dialog over a presenter form: closing it with unsaved edits asks Save / Discard / Cancel."""
 
-    def __init__(self, parent: QWidget | None, title: str, fields: Sequence[Field],
-                 on_apply: Callable[[dict[str, Any]], Any], *, note: str = "",
-                 warnings: Callable[[dict[str, Any]], list[str]] | None = None):
+    def __init__(self, parent: QWidget | None, form, screen: FormScreen):
         super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self._on_apply = on_apply
-        # Checks that warn but do not refuse (a supplier that looks like a person's name): shown once,
-        # and OK pressed again with the same values saves.
-        self._warnings = warnings
-        self._warned_for: dict[str, Any] | None = None
-        self.result_value: Any = None
-        self.editors: dict[str, QWidget] = {}
-        layout = QVBoxLayout(self)
-        if note:
-            label = QLabel(note, self)
-            label.setWordWrap(True)
-            layout.addWidget(label)
-        form = QFormLayout()
-        for f in fields:
-            editor = self._editor(f)
-            editor.setAccessibleName(f.label)
-            if f.hint:
-                editor.setToolTip(f.hint)
-            self.editors[f.key] = editor
-            label = QLabel(f"&{f.label}:" if f.kind != "check" else "", self)
-            label.setBuddy(editor)
-            form.addRow(label, editor)
-        layout.addLayout(form)
-        self.error_label = QLabel("", self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Problem")
-        self.error_label.setStyleSheet("color: #a00000; font-weight: bold;")
-        layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.apply)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.form, self.screen = form, screen
+        self.setWindowTitle(form.title)
+        self.setAccessibleName(form.title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        screen.form_closed.connect(self._closed_by_presenter)
+        self.destroyed.connect(lambda *_: screen.form_closed.disconnect(self._closed_by_presenter))
+        save = QShortcut(QKeySequence.StandardKey.Save, self)  # Ctrl+S saves the form, as in the window
+        save.activated.connect(self.save)
 
-    def _editor(self, f: Field) -> QWidget:
-        if f.kind == "choice":
-            box = QComboBox(self)
-            box.addItems(list(f.choices))
-            if f.value:
-                box.setCurrentText(str(f.value))
-            return box
-        if f.kind == "check":
-            check = QCheckBox(f.label, self)
-            check.setChecked(bool(f.value))
-            return check
-        if f.kind == "multiline":
-            edit = QPlainTextEdit(str(f.value or ""), self)
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(70)
-            return edit
-        edit = QLineEdit(self)
-        value = f.value
-        if f.kind == "date" and isinstance(value, (date, QDate)):
-            value = format_uk_date(value if isinstance(value, date) else value.toPython())
-        elif f.kind == "date" and isinstance(value, str) and len(value) == 10 and value[4] == "-":
-            value = format_uk_date(date.fromisoformat(value))
-        elif f.kind == "money" and isinstance(value, int):
-            value = format_money(value)
-        edit.setText("" if value is None else str(value))
-        if f.kind == "date":
-            edit.setPlaceholderText("dd/mm/yyyy")
-        elif f.kind == "money":
-            edit.setPlaceholderText("£0.00")
-        return edit
+    def _closed_by_presenter(self, form) -> None:
+        if form is self.form and self.isVisible():
+            QDialog.done(self, QDialog.DialogCode.Accepted if not form.is_dirty else QDialog.DialogCode.Rejected)
 
-    def values(self) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, editor in self.editors.items():
-            if isinstance(editor, QComboBox):
-                result[key] = editor.currentText()
-            elif isinstance(editor, QCheckBox):
-                result[key] = editor.isChecked()
-            elif isinstance(editor, QPlainTextEdit):
-                result[key] = editor.toPlainText()
-            else:
-                result[key] = editor.text()
-        return result
+    def save(self) -> bool:
+        return self.form.save()
 
-    def set_value(self, key: str, value: Any) -> None:
-        editor = self.editors[key]
-        if isinstance(editor, QComboBox):
-            editor.setCurrentText(str(value))
-        elif isinstance(editor, QCheckBox):
-            editor.setChecked(bool(value))
-        elif isinstance(editor, QPlainTextEdit):
-            editor.setPlainText(str(value))
+    def reject(self) -> None:
+        """Cancel, Esc or the close box: unsaved edits are asked about first."""
+        if self.form.is_dirty:
+            choice = prompts.ask_unsaved(self, "Unsaved changes", self.form.describe_unsaved())
+            if choice == UnsavedChoice.CANCEL:
+                return
+            if choice == UnsavedChoice.SAVE:
+                if not self.save():
+                    return
+                return
+        self.screen.close_form(self.form)
+        if self.isVisible():
+            super().reject()
+
+
+class FormDialog(_GuardedDialog):
+    """A small Costs form in a dialog: the title and first line name the record; Save writes it."""
+
+    def __init__(self, parent: QWidget | None, form: CostForm, screen: FormScreen):
+        super().__init__(parent, form, screen)
+        layout = QVBoxLayout(self)
+        self.view = FormView(form, self, save_text="&Save", discard_text="Re&vert")
+        if form.note:
+            note = QLabel(form.note, self.view)
+            note.setWordWrap(True)
+            note.setAccessibleName("Note")
+            self.view.top.addWidget(note)
+        cancel = QPushButton("Cancel", self.view)
+        cancel.clicked.connect(self.reject)
+        self.view.button_bar.addWidget(cancel)
+        layout.addWidget(self.view)
+        # Tall enough for every field and a message under each of the last ones (at most the laptop's height).
+        need = self.view.body.sizeHint().height() + 150 + (60 if form.note else 0)
+        self.resize(max(460, self.view.sizeHint().width()), min(540, need))
+
+    def save(self) -> bool:
+        return self.view.save()
+
+    # -- for code and tests: what a person types and reads -------------------------------------------
+    @property
+    def editors(self) -> dict[str, QWidget]:
+        return self.view.widgets
+
+    def set_value(self, key: str, text: str) -> None:
+        """Type ``text`` into the field (as the widget would pass it on)."""
+        widget = self.view.widgets[key]
+        set_widget_text(widget, text)
+        if isinstance(widget, QComboBox) and not widget.isEditable():
+            self.form.set_value(key, widget.currentData() or "")
         else:
-            editor.setText(str(value))
+            self.form.set_value(key, text)
 
     def apply(self) -> bool:
-        """Validate and apply; on a problem, say it in the dialog and keep it open (nothing is saved)."""
-        values = self.values()
-        if self._warnings is not None and values != self._warned_for:
-            warned = self._warnings(values)
-            if warned:
-                self._warned_for = values
-                self.error_label.setText("⚠ " + " ".join(warned) + " Press OK again to save it as it is.")
-                return False
-        try:
-            self.result_value = self._on_apply(values)
-        except ValueError as exc:
-            self.error_label.setText(str(exc))
-            return False
-        self.error_label.setText("")
-        self.accept()
-        return True
+        return self.save()
+
+    def message_text(self) -> str:
+        """The messages beside the fields, as shown (or the form's message when no field has one)."""
+        beside = [self.form.message(f.key) for f in self.form.fields if self.form.message(f.key)]
+        return " ".join(beside) if beside else self.form.form_message
 
 
-# -- undoable edits ---------------------------------------------------------------------
-# The one undo shape lives in the kit; these names are the Costs pages' call sites.
+class SplitDialog(_GuardedDialog):
+    """Behaviour 9: the partners in a grid, a percentage each, the share each pays, a live total."""
 
-def push_done(stack, text: str, do: Callable[[], Any], undo: Callable[[], Any], after: Callable[[], None]) -> Any:
-    """Do an action now, then put it on the undo stack (a refusal leaves nothing on the stack)."""
-    return push_service_action(stack, text, do, undo, after, tab="costs", run_first=True)
+    def __init__(self, parent: QWidget | None, split: SplitPresenter, screen: FormScreen):
+        super().__init__(parent, split, screen)
+        self.split = split
+        layout = QVBoxLayout(self)
+        heading = QLabel(split.heading, self)
+        heading.setWordWrap(True)
+        heading.setStyleSheet("font-weight: bold;")
+        heading.setAccessibleName("Record being edited")
+        layout.addWidget(heading)
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(FORM_MESSAGE_STYLE)
+        self.message.setAccessibleName("Form message")
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        kind_label = QLabel("S&plit:", self)
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Split")
+        for kind in SplitKind:
+            self.kind.addItem(kind.label, kind.value)
+        kind_label.setBuddy(self.kind)
+        row.addWidget(kind_label)
+        row.addWidget(self.kind, 1)
+        self.equal_button = action_button(self, "Share &equally", split.share_equally,
+                                          "Fill the percentages with equal parts adding up to 100%")
+        row.addWidget(self.equal_button)
+        layout.addLayout(row)
 
+        cap = QHBoxLayout()
+        self.cap_payer = QComboBox(self)
+        self.cap_payer.setAccessibleName("Partner paying first")
+        self.cap_payer.addItem("", "")
+        for oid, name in split.partners:
+            self.cap_payer.addItem(name, oid)
+        self.cap_percent = QLineEdit(split.cap_percent, self)
+        self.cap_percent.setAccessibleName("Share of the chair's costs")
+        self.cap_amount = QLineEdit(split.cap_amount, self)
+        self.cap_amount.setAccessibleName("Up to")
+        self.cap_box = QWidget(self)
+        cap_layout = QHBoxLayout(self.cap_box)
+        cap_layout.setContentsMargins(0, 0, 0, 0)
+        for text, widget in (("Paying &first:", self.cap_payer), ("% of the &chair's costs:", self.cap_percent),
+                             ("&up to:", self.cap_amount)):
+            label = QLabel(text, self.cap_box)
+            label.setBuddy(widget)
+            cap_layout.addWidget(label)
+            cap_layout.addWidget(widget, 1)
+        cap.addWidget(self.cap_box)
+        layout.addLayout(cap)
 
-def push_edit(stack, text: str, *, key: str | None, snap: Callable[[str], Any], restore: Callable[[Any], None],
-              absent: Callable[[str], Any], action: Callable[[], Any], after: Callable[[], None]) -> Any:
-    """Do ``action`` as one undoable step whose undo and redo put back the rows as they were."""
-    return push_snapshot_action(stack, text, key=key, snap=snap, restore=restore, absent=absent, action=action,
-                                after=after, tab="costs")
+        self.grid_holder = QWidget()
+        self.grid = QGridLayout(self.grid_holder)
+        headers = ["Partner", "Percentage", "Share"] + (["Re-split to them", "Refused", "Net", "Status"]
+                                                        if split.billed else [])
+        self.header_labels: list[QLabel] = []
+        for c, text in enumerate(headers):
+            h = QLabel(f"<b>{text}</b>", self.grid_holder)
+            self.grid.addWidget(h, 0, c, alignment=Qt.AlignmentFlag.AlignRight if 1 <= c <= 5 else Qt.AlignmentFlag.AlignLeft)
+            self.header_labels.append(h)
+        self.percent_edits: dict[str, QLineEdit] = {}
+        self.share_labels: dict[str, QLabel] = {}
+        self.row_messages: dict[str, QLabel] = {}
+        self.extra_labels: dict[str, list[QLabel]] = {}
+        for r, row_data in enumerate(split.rows(), start=1):
+            oid = row_data.organisation_id
+            self.grid.addWidget(QLabel(row_data.partner, self.grid_holder), 2 * r - 1, 0)
+            edit = QLineEdit(row_data.percent_text, self.grid_holder)
+            edit.setAccessibleName(f"Percentage for {row_data.partner}")
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.setMaximumWidth(80)
+            edit.textEdited.connect(lambda text, o=oid: split.set_percent(o, text))
+            self.percent_edits[oid] = edit
+            self.grid.addWidget(edit, 2 * r - 1, 1)
+            share = QLabel("", self.grid_holder)
+            share.setAccessibleName(f"Share of {row_data.partner}")
+            share.setAlignment(RIGHT)
+            self.share_labels[oid] = share
+            self.grid.addWidget(share, 2 * r - 1, 2)
+            if split.billed:
+                extras = [QLabel("", self.grid_holder) for _ in range(4)]
+                for c, lab in enumerate(extras, start=3):
+                    lab.setAlignment(RIGHT if c < 6 else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                    self.grid.addWidget(lab, 2 * r - 1, c)
+                self.extra_labels[oid] = extras
+            message = QLabel("", self.grid_holder)
+            message.setStyleSheet(ERROR_STYLE)
+            message.setWordWrap(True)
+            message.hide()
+            self.row_messages[oid] = message
+            self.grid.addWidget(message, 2 * r, 0, 1, len(headers))
+        self.total = QLabel("", self.grid_holder)
+        self.total.setAccessibleName("Total")
+        self.total.setStyleSheet("font-weight: bold;")
+        self.preview_total = QLabel("", self.grid_holder)
+        self.preview_total.setAccessibleName("Total of the shares")
+        self.preview_total.setAlignment(RIGHT)
+        self.preview_total.setStyleSheet("font-weight: bold;")
+        last = 2 * len(split.partners) + 2
+        self.grid.addWidget(self.total, last, 0, 1, 2)
+        self.grid.addWidget(self.preview_total, last, 2)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_holder)
+        layout.addWidget(scroll, 1)
+
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        self.save_button = action_button(self, "&Save", self.save)
+        self.save_button.setDefault(True)
+        bar.addWidget(self.save_button)
+        cancel = QPushButton("Cancel", self)
+        cancel.clicked.connect(self.reject)
+        bar.addWidget(cancel)
+        layout.addLayout(bar)
+
+        self.kind.currentIndexChanged.connect(lambda _i: split.set_kind(self.kind.currentData()))
+        self.cap_payer.currentIndexChanged.connect(lambda _i: split.set_cap(payer=self.cap_payer.currentData() or ""))
+        self.cap_percent.textEdited.connect(lambda t: split.set_cap(percent=t))
+        self.cap_amount.textEdited.connect(lambda t: split.set_cap(amount=t))
+        split.changed.connect(self.refresh)
+        self.destroyed.connect(lambda *_: split.changed.disconnect(self.refresh))
+        self.resize(760 if split.billed else 600, 520)
+        self.refresh()
+
+    def refresh(self) -> None:
+        s = self.split
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(self.kind.findData(s.kind.value))
+        self.kind.blockSignals(False)
+        self.cap_payer.blockSignals(True)
+        self.cap_payer.setCurrentIndex(max(0, self.cap_payer.findData(s.cap_payer)))
+        self.cap_payer.blockSignals(False)
+        editable = s.editable
+        percentages = s.kind == SplitKind.PERCENTAGES
+        self.cap_box.setVisible(s.kind == SplitKind.CAPPED)
+        for w in (self.kind, self.cap_payer, self.cap_percent, self.cap_amount, self.save_button):
+            w.setEnabled(editable)
+        self.equal_button.setEnabled(editable and percentages)
+        for row in s.rows():
+            oid = row.organisation_id
+            edit = self.percent_edits.get(oid)
+            if edit is not None:
+                edit.setEnabled(editable and percentages)
+                edit.setVisible(percentages)  # equal and capped splits have no percentage per partner
+                if edit.text() != row.percent_text:
+                    edit.setText(row.percent_text)
+            if oid in self.share_labels:
+                self.share_labels[oid].setText("—" if row.share_pence is None else format_money(row.share_pence,
+                                                                                               show_pence=True))
+            if oid in self.extra_labels:
+                resplit, refused, net, status = self.extra_labels[oid]
+                status.setText(row.status)
+                resplit.setText(format_money(row.resplit_pence, show_pence=True) if row.resplit_pence else "")
+                refused.setText(f"−{format_money(row.refused_pence, show_pence=True)}" if row.refused_pence else "")
+                net.setText("" if row.net_pence is None else format_money(row.net_pence, show_pence=True))
+            if oid in self.row_messages:
+                self.row_messages[oid].setText(f"⚠ {row.problem}" if row.problem else "")
+                self.row_messages[oid].setVisible(bool(row.problem))
+        self.header_labels[1].setVisible(percentages)
+        self.total.setText(s.total_text())
+        total = s.preview_total_pence()
+        self.preview_total.setText("" if total is None else format_money(total, show_pence=True))
+        problem = "" if s.billed else s.problem()
+        message = s.form_message or (f"⚠ {problem}" if problem and s.is_dirty else "")
+        if s.billed and not s.form_message:
+            message = "The partners have been billed: the split is shown as billed, with refusals and re-splits."
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
 
 
 class BackgroundLoader:
@@ -343,18 +475,6 @@ class BackgroundLoader:
             with reading_connection(store) as conn:  # closed without writing: looking never writes
                 return read(conn)
 
-        def done(data: Any) -> None:
-            if generation == self._generation:
-                try:
-                    apply(data)
-                finally:
-                    self.busy = False
-
-        def failed(exc: BaseException, _tb: str) -> None:
-            if generation == self._generation:
-                self.busy = False
-                self._on_error(exc)
-
         def alive() -> bool:
             """The page still exists and still shows the file that was read (not closed or replaced)."""
             import shiboken6
@@ -364,13 +484,17 @@ class BackgroundLoader:
             session = getattr(self._owner, "session", None)
             return session is None or session.store is store
 
-        def done_if_alive(data: Any) -> None:
-            if alive():
-                done(data)
+        def done(data: Any) -> None:
+            if alive() and generation == self._generation:
+                try:
+                    apply(data)
+                finally:
+                    self.busy = False
 
-        def failed_if_alive(exc: BaseException, tb: str) -> None:
-            if alive():
-                failed(exc, tb)
+        def failed(exc: BaseException, _tb: str) -> None:
+            if alive() and generation == self._generation:
+                self.busy = False
+                self._on_error(exc)
 
         # Parented to the application: a page closed mid-read must not delete the task's signals under the worker.
-        run_task(work, on_success=done_if_alive, on_failure=failed_if_alive, parent=QCoreApplication.instance())
+        run_task(work, on_success=done, on_failure=failed, parent=QCoreApplication.instance())

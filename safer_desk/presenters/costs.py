@@ -1,0 +1,191 @@
+"""The Costs tab's shared presenter pieces: the small field-driven forms, snapshot actions, the tab's guard.
+
+Every small Costs dialog (a cost line, a payment, a referral …) is a ``CostForm``: a
+``FormPresenter`` whose title and heading name the record it changes ("Cost line for
+WSCSP-DHR-2026-07"), whose save builds one named ``Action`` and hands it to the screen's
+``perform``, and whose refusals from the service are shown beside the field they are about.
+Nothing is written until Save; the screen presenter (``presenters.dhr.DhrPresenter``,
+``presenters.funds.FundsPresenter``) holds the open form as its ``editor``, so the main
+window's guard asks about it before the tab, the file or the program is left.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping, Sequence
+
+from safer_desk.domain.enums import LabelledEnum
+from safer_desk.presenters.actions import Action
+from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
+from safer_desk.presenters.screens import AskUnsaved, ScreenPresenter
+
+TAB = "costs"
+TEXT_KINDS = (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.EDITABLE_CHOICE)
+
+
+class YesNo(LabelledEnum):
+    """A yes/no answer on a form (the fund's rules, a referral's answers)."""
+
+    YES = ("yes", "Yes")
+    NO = ("no", "No")
+
+
+def yes_no(value: bool) -> str:
+    return YesNo.YES.value if value else YesNo.NO.value
+
+
+def choices(values: Sequence[str], *, blank: str | None = None) -> tuple[tuple[str, str], ...]:
+    """(value, label) pairs where the value is what the service reads (a name), with an optional blank first."""
+    out = [("", blank)] if blank is not None else []
+    return tuple(out + [(v, v) for v in values])
+
+
+def tie_to_field(message: str, fields: Sequence[Field], values: Mapping[str, Any]) -> dict[str, str]:
+    """The field a service's refusal is about: its label starts the message ("Amount: …"), or its
+    typed value is quoted in it ("“Jane Smith” looks like a person's name"); {} when neither."""
+    folded = message.casefold()
+    for f in fields:
+        label = f.plain_label.casefold()
+        if folded.startswith(label + ":") or folded.startswith(label.split(" (")[0] + ":"):
+            return {f.key: message}
+    for f in fields:
+        typed = str(values.get(f.key) or "").strip()
+        if typed and (f"“{typed}”".casefold() in folded or folded.startswith(typed.casefold() + " ")):
+            return {f.key: message}
+    return {}
+
+
+class CostForm(FormPresenter):
+    """A small Costs form: fields, a title and first line naming the record, and the save.
+
+    ``commit(parsed)`` does the change (usually by performing an Action) and raises the service's
+    ValueError on a refusal, shown beside its field. ``warnings(parsed)`` (optional) lists doubts that
+    do not refuse (a supplier that reads like a person's name): shown once beside ``warn_key``;
+    Save again keeps it.
+    """
+
+    def __init__(self, fields: Sequence[Field], *, title: str, heading: str, commit: Callable[[dict[str, Any]], Any],
+                 note: str = "", values: Mapping[str, Any] | None = None,
+                 warnings: Callable[[dict[str, Any]], list[str]] | None = None, warn_key: str = "",
+                 today: Callable[[], Any] | None = None):
+        kwargs = {"today": today} if today is not None else {}
+        super().__init__(fields, save_fn=self._commit, title=title, **kwargs)
+        self.commit = commit
+        self.note = note
+        self.warnings = warnings
+        self.warn_key = warn_key
+        self._warned_for: dict[str, Any] | None = None
+        self.result: Any = None
+        self.load(dict(values or {}), title=title, heading=heading)  # unsaved once something is typed
+
+    def _commit(self, values: dict[str, Any], parsed: dict[str, Any]) -> None:
+        clean = {k: ("" if v is None and self.field(k).kind in TEXT_KINDS else v) for k, v in parsed.items()}
+        if self.warnings is not None and self._warned_for != values:
+            doubts = self.warnings(clean)
+            if doubts:
+                self._warned_for = dict(values)
+                raise FormError({self.warn_key: " ".join(doubts) + " Save again to keep it as it is."},
+                                "Not saved yet: check the field queried below, then Save again to keep it.")
+        try:
+            self.result = self.commit(clean)
+        except FormError:
+            raise
+        except ValueError as exc:
+            message = str(exc)
+            by_field = tie_to_field(message, self.fields, values)
+            raise FormError(by_field, "Not saved: " + message if not by_field else "Not saved: correct the field "
+                                                                                   "marked.") from None
+
+    def describe_unsaved(self) -> str:
+        return f"{self.title} has not been saved."
+
+
+def snapshot_action(text: str, *, key: str | None, snap: Callable[[str], Any], restore: Callable[[Any], None],
+                    absent: Callable[[str], Any], change: Callable[[], Any],
+                    after: Callable[[str | None], None]) -> Action:
+    """One undoable step whose undo and redo put back the rows of one record as they were.
+
+    The first ``do`` makes the change through the service (a refusal raises, nothing is done);
+    redo and undo restore the snapshots taken either side. ``key`` names the record, or None when
+    the change creates it (its id is what the change returns); ``after`` gets that key.
+    """
+    state: dict[str, Any] = {}
+
+    def do() -> Any:
+        if "after" in state:
+            restore(state["after"])
+            return state["result"]
+        before = snap(key) if key else None
+        result = change()
+        k = key or result
+        state.update(before=before if before is not None else absent(k), after=snap(k), key=k, result=result)
+        return result
+
+    def undo() -> None:
+        restore(state["before"])
+
+    return Action(text, do, undo, TAB, after=lambda: after(state.get("key")))
+
+
+class CostsPresenter(ScreenPresenter):
+    """The tab's guard: whichever page holds an open form with unsaved edits answers for the tab."""
+
+    tab = TAB
+
+    def __init__(self, pages: Callable[[], Sequence[ScreenPresenter]]):
+        super().__init__()
+        self._pages = pages
+
+    def _unsaved(self) -> ScreenPresenter | None:
+        return next((p for p in self._pages() if p.has_unsaved_changes()), None)
+
+    def has_unsaved_changes(self) -> bool:
+        return self._unsaved() is not None
+
+    def describe_unsaved(self) -> str:
+        page = self._unsaved()
+        return page.describe_unsaved() if page is not None else ""
+
+    def save(self) -> bool:
+        page = self._unsaved()
+        return True if page is None else page.save()
+
+    def discard(self) -> None:
+        for page in self._pages():
+            page.discard()
+
+    def may_leave(self, ask: AskUnsaved) -> bool:
+        return all(page.may_leave(ask) for page in self._pages())
+
+
+class FormScreen(ScreenPresenter):
+    """A Costs page's presenter: the open form is its ``editor``; ``form_opened`` tells the page to show it."""
+
+    tab = TAB
+
+    def __init__(self, *, perform: Callable[[Action], object]):
+        super().__init__(perform=perform)
+        from safer_desk.presenters.events import Event
+
+        self.form_opened = Event()  # the CostForm (or SplitPresenter) to show in a dialog
+        self.data_changed = Event()  # after an action or its undo: the ledger and other pages read again
+        self.form_closed = Event()  # the form given: its dialog closes
+
+    def open_form(self, form):
+        self.editor = form
+        form.changed.connect(lambda *_: self.changed.emit() if self.editor is form else None)  # the title's marker
+        form.saved.connect(lambda *_: self.close_form(form))
+        self.form_opened.emit(form)
+        return form
+
+    def close_form(self, form=None) -> None:
+        """The dialog is gone (saved, or cancelled after the question): nothing is held unsaved."""
+        if form is None or self.editor is form:
+            closing, self.editor = self.editor, None
+            if closing is not None:
+                self.form_closed.emit(closing)
+            self.changed.emit()
+
+    def discard(self) -> None:
+        if self.editor is not None:
+            self.editor.discard()
+        self.close_form()

@@ -1,0 +1,635 @@
+"""The Domestic Homicide Reviews page without Qt: the cases, the selected case, its forms and actions.
+
+``DhrPresenter`` owns what the page shows and does: the cases read from the file, which one is
+selected (a case just created is selected and shown), the open form (its ``editor``, held while
+unsaved), and every change as one named Action on the undo stack ("Cost line for
+WSCSP-DHR-2026-07"). ``SplitPresenter`` is the split of a review's cost: a grid of the statutory
+partners with a live total and the shares each would pay, adding up to the penny.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Sequence
+
+from safer_desk.domain import dhr as rules
+from safer_desk.domain.enums import LabelledEnum
+from safer_desk.domain.money import format_money
+from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.costs import TAB, CostForm, FormScreen, choices, snapshot_action
+from safer_desk.presenters.events import Event
+from safer_desk.presenters.forms import Field, FieldKind, FormError
+from safer_desk.services import dhr
+from safer_desk.services.reference import list_districts, list_organisations, list_partnerships, statutory_partners
+
+
+class SplitKind(LabelledEnum):
+    """How a review's cost is shared (stored in dhr_cases.split_rule)."""
+
+    EQUAL = ("equal", "Equal shares")
+    PERCENTAGES = ("percentages", "A percentage per partner")
+    CAPPED = ("capped", "One partner pays a capped part first")
+
+
+class ShareStatus(LabelledEnum):
+    """A partner's share (stored in dhr_shares.status)."""
+
+    INVOICED = ("invoiced", "Invoiced")
+    REFUSED = ("refused", "Refused")
+    WRITTEN_OFF = ("written off", "Written off")
+
+
+class RefusalHandling(LabelledEnum):
+    """What happens to a refused amount (the service's ``handling``)."""
+
+    RESPLIT = ("re-split", "Re-split among the other partners")
+    LEAD = ("lead authority", "Carried by the lead authority")
+
+
+class CaseKind(LabelledEnum):
+    REVIEW = ("review", "Review")
+    LEARNING = ("learning review", "Learning review")
+
+
+class Decision(LabelledEnum):
+    PENDING = ("pending", "Pending")
+    HOLD = ("hold", "Hold a review")
+    NOT_HELD = ("not held", "Not held")
+
+
+@dataclass(frozen=True)
+class CaseDetails:
+    """What the page shows under the list for the selected case."""
+
+    stages: list
+    costs: list
+    shares: list
+    actions: list
+    meetings: list
+
+
+EMPTY = CaseDetails([], [], [], [], [])
+
+
+class DhrPresenter(FormScreen):
+    """The reviews page: rows, selection, the open form, and the actions (each an Action on tab "costs")."""
+
+    def __init__(self, store, *, perform: Callable[[Action], object] = run_now,
+                 today: Callable[[], date] = date.today, read_only: bool | None = None):
+        super().__init__(perform=perform)
+        self.store = store
+        self.today = today  # read when used: a page left open overnight counts overdue from the new day
+        self.read_only = bool(getattr(store, "read_only", False)) if read_only is None else read_only
+        self.rows: list[dhr.CaseSummary] = []
+        self.rows_changed = Event()
+        self.selection_changed = Event()  # the case id now selected (None: nothing)
+        self._first = True
+
+    # -- rows and selection ----------------------------------------------------------------------
+    def reload(self, select: str | None = None) -> None:
+        self.show_rows(dhr.list_cases(self.store, today=self.today()), select=select)
+
+    def show_rows(self, rows: Sequence[dhr.CaseSummary], select: str | None = None) -> None:
+        """Show these cases; keep the selection (or select ``select``: a case just created)."""
+        self.rows = list(rows)
+        self.rows_changed.emit()
+        wanted = select or self.selected
+        if wanted is None and self._first:  # start on the case with the most money at stake
+            costed = max(self.rows, key=lambda c: c.cost_pence, default=None)
+            wanted = costed.id if costed is not None and costed.cost_pence else None
+        self._first = False
+        self.select(wanted if self.case(wanted) is not None else None)
+
+    def case(self, case_id: str | None) -> dhr.CaseSummary | None:
+        return next((c for c in self.rows if c.id == case_id), None)
+
+    def select(self, case_id: str | None) -> None:
+        self.selected = case_id if self.case(case_id) is not None else None
+        self.selection_changed.emit(self.selected)
+
+    @property
+    def selected_case(self) -> dhr.CaseSummary | None:
+        return self.case(self.selected)
+
+    def details(self) -> CaseDetails:
+        case = self.selected_case
+        if case is None:
+            return EMPTY
+        store, today = self.store, self.today()
+        return CaseDetails(dhr.case_stages(store, case.id, today=today), dhr.cost_lines(store, case.id),
+                           dhr.list_shares(store, today=today, case_id=case.id),
+                           dhr.recommendations(store, case.id, today=today), dhr.panel_meetings(store, case.id))
+
+    @staticmethod
+    def filter_predicate(district: str = "", only_overdue: bool = False) -> Callable[[Any], bool] | None:
+        if not district and not only_overdue:
+            return None
+        return lambda c: (not district or c.district == district) and (not only_overdue or c.overdue_items > 0)
+
+    def districts(self) -> list[str]:
+        return [d.name for d in list_districts(self.store)]
+
+    @property
+    def label(self) -> str:
+        return dhr.review_label(self.store)
+
+    # -- actions ------------------------------------------------------------------------------------
+    def _refreshed(self, case_id: str | None) -> None:
+        """After an action, its undo or its redo: read the cases again and show the case it changed."""
+        exists = case_id is not None and dhr.snapshot_case(self.store, case_id).tables is not None
+        self.reload(select=case_id if exists else None)
+        self.data_changed.emit()
+
+    def case_action(self, text: str, case_id: str | None, change: Callable[[], Any]) -> Any:
+        """One undoable step on a case (``case_id`` None: the change creates it and returns its id)."""
+        store = self.store
+        return self.perform(snapshot_action(
+            text, key=case_id, snap=lambda k: dhr.snapshot_case(store, k), restore=lambda s: dhr.restore_case(store, s),
+            absent=lambda k: dhr.CaseSnapshot(k, None), change=change, after=self._refreshed))
+
+    def change_label(self, label: str) -> None:
+        old = self.label
+        if label == old or self.read_only:
+            return
+        store = self.store
+        self.perform(Action(f"Call the reviews {label}s", lambda: dhr.set_review_label(store, label),
+                            lambda: dhr.set_review_label(store, old), TAB, after=self.data_changed.emit))
+
+    def delete_case(self) -> None:
+        case = self._need_case()
+        self.case_action(f"Delete case {case.reference}", case.id, lambda: dhr.delete_case(self.store, case.id))
+
+    def delete_cost_line(self, line: dict) -> None:
+        case = self._need_case()
+        self.case_action(f"Delete the {line['category']} cost of {format_money(line['amount_pence'])} from "
+                         f"{case.reference}", case.id, lambda: dhr.delete_cost_line(self.store, line["id"]))
+
+    def _need_case(self) -> dhr.CaseSummary:
+        case = self.selected_case
+        if case is None:
+            raise LookupError("Select a case in the list first.")
+        return case
+
+    # -- forms ----------------------------------------------------------------------------------------
+    def _form(self, fields: list[Field], title: str, commit, *, heading: str = "", **kw: Any) -> CostForm:
+        form = CostForm(fields, title=title, heading=heading or title, commit=commit, today=self.today, **kw)
+        form.read_only = self.read_only
+        return self.open_form(form)
+
+    def _case_fields(self) -> list[Field]:
+        store = self.store
+        return [
+            Field("reference", "&Reference", required=True, placeholder="e.g. WSCSP-DHR-2019-01",
+                  help="A code such as WSCSP-DHR-2019-01 — never the victim's name"),
+            Field("kind", "&Kind", FieldKind.CHOICE, choices=tuple(CaseKind.choices())),
+            Field("district", "&District", FieldKind.CHOICE, choices=choices([d.name for d in list_districts(store)],
+                                                                             blank="")),
+            Field("partnership", "&Partnership conducting it", FieldKind.CHOICE,
+                  choices=choices([p.name for p in list_partnerships(store)], blank="")),
+            Field("lead_organisation", "&Lead authority", FieldKind.CHOICE,
+                  choices=choices([o.name for o in list_organisations(store)], blank="")),
+            Field("decision", "De&cision", FieldKind.CHOICE, choices=tuple(Decision.choices())),
+            *[Field(key, label, FieldKind.DATE) for key, label in dhr.CASE_DATE_FIELDS.items()],
+            Field("notes", "&Notes", FieldKind.LONG_TEXT),
+        ]
+
+    def new_case_form(self) -> CostForm:
+        """An empty case form; the case is written on Save, then selected and shown."""
+
+        def commit(v: dict) -> str:
+            return self.case_action(f"Add case {v['reference']}", None, lambda: dhr.add_case(self.store, **v))
+
+        return self._form(self._case_fields(), f"New {self.label.lower()}", commit,
+                          heading=f"New {self.label.lower()} — not saved yet. Use a reference, never the victim's "
+                                  "name: a form like WSCSP-DHR-2019-01.",
+                          values={"kind": CaseKind.REVIEW.value, "decision": Decision.PENDING.value})
+
+    def edit_case_form(self) -> CostForm:
+        case = self._need_case()
+        record = dhr.case_record(self.store, case.id)
+        names = {"district": {d.id: d.name for d in list_districts(self.store)},
+                 "partnership": {p.id: p.name for p in list_partnerships(self.store)},
+                 "lead_organisation": {o.id: o.name for o in list_organisations(self.store)}}
+        values = {"reference": record["reference"], "kind": record["kind"], "decision": record["decision"],
+                  "notes": record["notes"] or "",
+                  **{k: names[k].get(record[f"{k}_id"], "") for k in names},
+                  **{k: _uk(record.get(k)) for k in dhr.CASE_DATE_FIELDS}}
+        return self._form(self._case_fields(), f"Edit case {case.reference}", lambda v: self.case_action(
+            f"Edit case {case.reference}", case.id, lambda: dhr.update_case(self.store, case.id, **v)),
+            heading=f"Editing case {case.reference}. Never record a victim's name.", values=values)
+
+    def cost_line_form(self) -> CostForm:
+        case = self._need_case()
+        fields = [Field("category", "C&ategory", FieldKind.CHOICE, choices=choices(rules.COST_CATEGORIES)),
+                  Field("description", "&Description"), Field("supplier", "Su&pplier"),
+                  Field("invoice_ref", "&Invoice reference"), Field("invoiced_on", "Invoice da&te", FieldKind.DATE),
+                  Field("amount", "A&mount", FieldKind.MONEY, required=True)]
+        title = f"Cost line for {case.reference}"
+        return self._form(fields, title, lambda v: self.case_action(
+            f"Add {format_money(v['amount'])} cost line to {case.reference}", case.id,
+            lambda: dhr.add_cost_line(self.store, case.id, **v)),
+            heading=f"{title} (cost so far {_cost_text(case)})", values={"category": rules.COST_CATEGORIES[0]},
+            warnings=lambda v: dhr.name_warnings(supplier=v["supplier"]), warn_key="supplier")
+
+    def panel_meeting_form(self) -> CostForm:
+        case = self._need_case()
+        fields = [Field("met_on", "&Date", FieldKind.DATE, required=True), Field("note", "&Note")]
+        return self._form(fields, f"Panel meeting for {case.reference}", lambda v: self.case_action(
+            f"Add panel meeting to {case.reference}", case.id,
+            lambda: dhr.add_panel_meeting(self.store, case.id, v["met_on"], v["note"])))
+
+    def recommendation_form(self) -> CostForm:
+        case = self._need_case()
+        fields = [Field("text", "&Recommendation", FieldKind.LONG_TEXT, required=True), Field("owner", "&Owner"),
+                  Field("due_on", "&Due", FieldKind.DATE), Field("completed_on", "&Completed", FieldKind.DATE)]
+        return self._form(fields, f"Recommendation for {case.reference}", lambda v: self.case_action(
+            f"Add recommendation to {case.reference}", case.id, lambda: dhr.add_recommendation(
+                self.store, case.id, v["text"], owner=v["owner"], due_on=v["due_on"],
+                completed_on=v["completed_on"])),
+            warnings=lambda v: dhr.name_warnings(owner=v["owner"]), warn_key="owner")
+
+    def complete_recommendation_form(self, rec: dict) -> CostForm:
+        case = self._need_case()
+        title = f"Recommendation {rec['number']} of {case.reference}"
+        return self._form([Field("completed_on", "&Completed", FieldKind.DATE, required=True)], title,
+                          lambda v: self.case_action(f"Complete recommendation {rec['number']} of {case.reference}",
+                                                     case.id, lambda: dhr.update_recommendation(
+                                                         self.store, rec["id"], completed_on=v["completed_on"])),
+                          values={"completed_on": _uk(self.today())})
+
+    def stage_rule_form(self) -> CostForm:
+        current = {r.stage: r for r in dhr.stage_rules(self.store)}
+        first = next(iter(current.values()), rules.DEFAULT_RULES[0])
+        fields = [Field("stage", "S&tage", FieldKind.CHOICE, choices=tuple((s.key, s.label) for s in rules.STAGES[1:])),
+                  Field("after", "Due &after", FieldKind.CHOICE,
+                        choices=tuple((s.key, s.label) for s in rules.STAGES[:-1])),
+                  Field("months", "&Months", FieldKind.NUMBER), Field("days", "&Days", FieldKind.NUMBER)]
+        store = self.store
+
+        def commit(v: dict) -> None:
+            months, days = v["months"] or 0, v["days"] or 0
+            if int(months) != months or int(days) != days:
+                raise FormError({"months" if int(months) != months else "days": "A whole number, please."})
+            old = current.get(v["stage"])
+            label = rules.STAGE_BY_KEY[v["stage"]].label
+            self.perform(Action(
+                f"Change the stage rule for {label}",
+                lambda: dhr.set_stage_rule(store, v["stage"], v["after"], int(months), int(days)),
+                lambda: dhr.set_stage_rule(store, old.stage, old.after, old.months, old.days) if old else None,
+                TAB, after=lambda: self._refreshed(self.selected)))
+
+        note = "Rules now: " + "; ".join(f"{rules.STAGE_BY_KEY[r.stage].label} {r.describe()}" for r in current.values())
+        return self._form(fields, "Stage rules", commit, heading="Stage rules: how long each stage may take",
+                          note=note, values={"stage": first.stage, "after": first.after, "months": str(first.months),
+                                             "days": str(first.days)})
+
+    def bill_form(self) -> CostForm:
+        case = self._need_case()
+        fields = [Field("invoiced_on", "Invoice &date", FieldKind.DATE, required=True),
+                  Field("due_days", "Days to &pay", FieldKind.NUMBER, required=True),
+                  Field("prefix", "Invoice numbers start &with")]
+
+        def commit(v: dict) -> None:
+            if int(v["due_days"]) != v["due_days"]:
+                raise FormError({"due_days": "A whole number of days."})
+            self.case_action(f"Bill the partners for {case.reference}", case.id, lambda: dhr.bill_partners(
+                self.store, case.id, invoiced_on=v["invoiced_on"], due_days=int(v["due_days"]),
+                invoice_prefix=v["prefix"]))
+
+        try:
+            preview = dhr.proposed_shares(self.store, case.id)
+            names = {o.id: o.name for o in list_organisations(self.store)}
+            note = "Shares: " + "; ".join(f"{names.get(k, k)} {format_money(v)}" for k, v in sorted(preview.items()))
+        except rules.DhrError as exc:
+            note = str(exc)
+        return self._form(fields, f"Bill the partners for {case.reference}", commit, note=note,
+                          values={"invoiced_on": _uk(self.today()), "due_days": str(dhr.DEFAULT_DUE_DAYS),
+                                  "prefix": f"{case.reference}-"})
+
+    def payment_form(self, share: dhr.ShareRow) -> CostForm:
+        case = self._need_case()
+        fields = [Field("paid_on", "&Paid on", FieldKind.DATE, required=True),
+                  Field("amount", "A&mount", FieldKind.MONEY, required=True), Field("reference", "&Reference")]
+        title = f"Payment from {share.partner} for {case.reference}"
+        return self._form(fields, title, lambda v: self.case_action(
+            f"{format_money(v['amount'])} paid by {share.partner} for {case.reference}", case.id,
+            lambda: dhr.record_payment(self.store, share.id, **v)),
+            note=f"Outstanding on this share: {format_money(share.outstanding_pence)}.",
+            values={"paid_on": _uk(self.today()), "amount": format_money(share.outstanding_pence)})
+
+    def _close_form(self, status: ShareStatus, share: dhr.ShareRow, fn) -> CostForm:
+        case = self._need_case()
+        fields = [Field("on", "&Date", FieldKind.DATE, required=True),
+                  Field("reason", "&Reason", FieldKind.LONG_TEXT, required=True)]
+        title = f"{status.label}: {share.partner}'s share of {case.reference}"
+        return self._form(fields, title, lambda v: self.case_action(
+            title, case.id, lambda: fn(self.store, share.id, on=v["on"], reason=v["reason"])),
+            values={"on": _uk(self.today())})
+
+    def refuse_form(self, share: dhr.ShareRow) -> CostForm:
+        return self._close_form(ShareStatus.REFUSED, share, dhr.refuse_share)
+
+    def write_off_form(self, share: dhr.ShareRow) -> CostForm:
+        return self._close_form(ShareStatus.WRITTEN_OFF, share, dhr.write_off_share)
+
+    def resolve_form(self, share: dhr.ShareRow) -> CostForm:
+        case = self._need_case()
+        fields = [Field("handling", "The refused amount is", FieldKind.CHOICE,
+                        choices=tuple(RefusalHandling.choices())),
+                  Field("on", "&Date", FieldKind.DATE, required=True)]
+
+        def commit(v: dict) -> None:
+            handling = RefusalHandling(v["handling"])
+            self.case_action(f"{handling.label}: {share.partner}'s refused share of {case.reference}", case.id,
+                             lambda: dhr.resolve_refusal(self.store, share.id, handling.value, on=v["on"]))
+
+        return self._form(fields, f"Refused by {share.partner}: {case.reference}", commit,
+                          note=f"{format_money(share.closed_pence)} refused.",
+                          values={"handling": RefusalHandling.RESPLIT.value, "on": _uk(self.today())})
+
+    def split_form(self) -> "SplitPresenter":
+        case = self._need_case()
+        split = SplitPresenter(self, case)
+        split.read_only = self.read_only
+        return self.open_form(split)
+
+
+def _uk(value: Any) -> str:
+    from safer_desk.domain.periods import format_uk_date
+
+    if not value:
+        return ""
+    return format_uk_date(date.fromisoformat(value) if isinstance(value, str) else value)
+
+
+def _cost_text(case: dhr.CaseSummary) -> str:
+    return format_money(case.cost_pence) if case.cost_known else "not yet known"
+
+
+# -- the split: a grid of partners -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SplitRow:
+    """One partner in the split grid: its percentage as typed, its share, and what billing did to it."""
+
+    organisation_id: str
+    partner: str
+    percent_text: str
+    problem: str
+    share_pence: int | None  # what it pays under the split (None while the split cannot be worked out)
+    resplit_pence: int = 0  # received from others' refusals
+    refused_pence: int = 0
+    written_off_pence: int = 0
+    status: str = ""
+
+    @property
+    def net_pence(self) -> int | None:
+        if self.share_pence is None:
+            return None
+        return self.share_pence + self.resplit_pence - self.refused_pence - self.written_off_pence
+
+
+class SplitPresenter:
+    """How a review's cost is split among the statutory partners: a grid with a live total and preview.
+
+    Before billing the kind, the percentages and the capped part can be changed; the preview shows
+    each partner's share (``dhr_cost_shares``: they add up exactly to the cost). After billing the
+    grid shows the billed shares, refusals and re-splits, and the net billed, which equals the cost
+    once every refusal is re-split or carried.
+    """
+
+    def __init__(self, owner: DhrPresenter, case: dhr.CaseSummary):
+        self.owner = owner
+        self.store = owner.store
+        self.case = case
+        self.title = f"Split the cost of {case.reference}"
+        self.heading = f"How the cost of {case.reference} ({_cost_text(case)}) is shared among its statutory partners"
+        self.changed = Event()
+        self.saved = Event()
+        self.read_only = False
+        self.enabled = True
+        self.form_message = ""
+        record = dhr.case_record(self.store, case.id)
+        self.cost_pence = dhr.case_cost_pence(self.store, case.id)
+        base = int(self.store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM dhr_cost_lines WHERE case_id = ? "
+                                     "AND category = ?", (case.id, record["cap_category"])) or 0)
+        self.capped_base_pence = base
+        self.partners = ([(o.id, o.name) for o in statutory_partners(self.store, record["partnership_id"])]
+                         if record["partnership_id"] else [])
+        rule = dhr.split_rule(self.store, case.id)
+        self.shares = dhr.list_shares(self.store, today=owner.today(), case_id=case.id)
+        self.billed = bool(self.shares)
+        self.kind = SplitKind(rule.kind)
+        self.percents = {oid: rules.format_bp(rule.percent_bp[oid]).rstrip("%") if oid in rule.percent_bp else ""
+                         for oid, _ in self.partners}
+        if self.kind != SplitKind.PERCENTAGES:
+            even = {oid: "" for oid, _ in self.partners}
+            self.percents = even
+        self.cap_payer = rule.cap_payer or ""
+        self.cap_percent = rules.format_bp(rule.cap_percent_bp).rstrip("%")
+        self.cap_amount = "" if rule.cap_pence is None else format_money(rule.cap_pence)
+        self._saved_state = self._state()
+
+    # -- editing -----------------------------------------------------------------------------------
+    def _state(self) -> tuple:
+        return (self.kind, tuple(sorted(self.percents.items())), self.cap_payer, self.cap_percent, self.cap_amount)
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._state() != self._saved_state
+
+    def describe_unsaved(self) -> str:
+        return f"{self.title}: the new split has not been saved."
+
+    @property
+    def editable(self) -> bool:
+        return not self.billed and not self.read_only and bool(self.partners)
+
+    def set_kind(self, kind: SplitKind | str) -> None:
+        self.kind = SplitKind(kind)
+        self.form_message = ""
+        self.changed.emit()
+
+    def set_percent(self, organisation_id: str, text: str) -> None:
+        self.percents[organisation_id] = text
+        self.form_message = ""
+        self.changed.emit()
+
+    def share_equally(self) -> None:
+        """Fill the percentages with equal parts that add up to exactly 100% (hundredths spread from the top)."""
+        from safer_desk.domain.money import split_equally
+
+        parts = split_equally(10000, [oid for oid, _ in self.partners])
+        for oid, bp in parts.items():
+            self.percents[oid] = rules.format_bp(bp).rstrip("%")
+        self.changed.emit()
+
+    def set_cap(self, *, payer: str | None = None, percent: str | None = None, amount: str | None = None) -> None:
+        if payer is not None:
+            self.cap_payer = payer
+        if percent is not None:
+            self.cap_percent = percent
+        if amount is not None:
+            self.cap_amount = amount
+        self.form_message = ""
+        self.changed.emit()
+
+    # -- reading what is typed ---------------------------------------------------------------------
+    def _percent_bp(self) -> tuple[dict[str, int], dict[str, str]]:
+        values, problems = {}, {}
+        for oid, _ in self.partners:
+            text = self.percents.get(oid, "").strip()
+            if not text:
+                values[oid] = 0
+                continue
+            try:
+                values[oid] = rules.percent_to_bp(text)
+            except rules.DhrError as exc:
+                problems[oid] = str(exc)
+        return values, problems
+
+    def rule(self) -> rules.SplitRule:
+        """The split as typed; DhrError says what is wrong with it."""
+        if self.kind == SplitKind.PERCENTAGES:
+            values, problems = self._percent_bp()
+            if problems:
+                raise rules.DhrError(next(iter(problems.values())))
+            return rules.SplitRule(self.kind.value, {k: v for k, v in values.items() if v})
+        if self.kind == SplitKind.CAPPED:
+            from safer_desk.domain.money import MoneyError, parse_pence
+
+            try:
+                cap = parse_pence(self.cap_amount) if self.cap_amount.strip() else None
+            except MoneyError as exc:
+                raise rules.DhrError(f"Up to: {exc}") from None
+            return rules.SplitRule(self.kind.value, {}, self.cap_payer or None,
+                                   rules.percent_to_bp(self.cap_percent or "0"), cap)
+        return rules.SplitRule(self.kind.value)
+
+    @property
+    def total_bp(self) -> int:
+        return sum(self._percent_bp()[0].values())
+
+    def total_text(self) -> str:
+        """The live total under the grid: "Total 100%" or "Total 90% — 10% still to share"."""
+        if self.billed:
+            net = sum(r.net_pence or 0 for r in self.rows())
+            return f"Net billed {format_money(net)} of the cost {format_money(self.cost_pence)}"
+        if self.kind != SplitKind.PERCENTAGES:
+            return f"Total {format_money(self.cost_pence)}"
+        total = self.total_bp
+        if total == 10000:
+            return "Total 100%"
+        gap = 10000 - total
+        more = f"{rules.format_bp(gap)} still to share" if gap > 0 else f"{rules.format_bp(-gap)} too much"
+        return f"Total {rules.format_bp(total)} — {more}"
+
+    def problem(self) -> str:
+        """Why the split cannot be saved as typed ("" when it can)."""
+        if not self.partners:
+            return "Choose the partnership conducting the review first: its statutory partners share the cost."
+        try:
+            rule = self.rule()
+            rules.dhr_cost_shares(self.cost_pence, [o for o, _ in self.partners], rule,
+                                  capped_base_pence=self.capped_base_pence)
+        except rules.DhrError as exc:
+            return str(exc)
+        return ""
+
+    def rows(self) -> list[SplitRow]:
+        """The grid: one row per statutory partner (and any other organisation billed)."""
+        names = dict(self.partners)
+        _, problems = self._percent_bp() if self.kind == SplitKind.PERCENTAGES else ({}, {})
+        if self.billed:
+            acc: dict[str, dict[str, Any]] = {}
+            for s in self.shares:
+                a = acc.setdefault(s.organisation_id, {"partner": s.partner, "share": 0, "resplit": 0, "refused": 0,
+                                                       "written_off": 0, "status": []})
+                if s.kind == "share":
+                    a["share"] += s.amount_pence
+                else:
+                    a["resplit"] += s.amount_pence
+                if s.status == ShareStatus.REFUSED.value:
+                    a["refused"] += s.closed_pence
+                    handled = RefusalHandling(s.refusal_handling).label if s.refusal_handling else "not yet dealt with"
+                    a["status"].append(f"Refused ({handled})")
+                elif s.status == ShareStatus.WRITTEN_OFF.value:
+                    a["written_off"] += s.closed_pence
+                    a["status"].append("Written off")
+            order = [oid for oid, _ in self.partners] + sorted(set(acc) - set(names))
+            return [SplitRow(oid, acc[oid]["partner"] if oid in acc else names[oid], self.percents.get(oid, ""), "",
+                             acc[oid]["share"] if oid in acc else 0, acc.get(oid, {}).get("resplit", 0),
+                             acc.get(oid, {}).get("refused", 0), acc.get(oid, {}).get("written_off", 0),
+                             "; ".join(acc[oid]["status"]) if oid in acc else "") for oid in order]
+        try:
+            preview = rules.dhr_cost_shares(self.cost_pence, [o for o, _ in self.partners], self.rule(),
+                                            capped_base_pence=self.capped_base_pence)
+        except rules.DhrError:
+            preview = {}
+        return [SplitRow(oid, name, self.percents.get(oid, ""), problems.get(oid, ""), preview.get(oid))
+                for oid, name in self.partners]
+
+    def preview_total_pence(self) -> int | None:
+        shares = [r.share_pence for r in self.rows()]
+        return None if not shares or any(s is None for s in shares) else sum(shares)  # type: ignore[misc]
+
+    # -- saving --------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if not self.editable or not self.enabled:
+            self.form_message = ("The partners have already been billed for this case; undo the billing to change "
+                                 "the split." if self.billed else "Nothing can be changed here.")
+            self.changed.emit()
+            return False
+        problem = self.problem()
+        if problem:
+            self.form_message = f"Not saved: {problem}"
+            self.changed.emit()
+            return False
+        rule = self.rule()
+        case, owner = self.case, self.owner
+        percentages = {oid: bp for oid, bp in rule.percent_bp.items()}
+        try:
+            owner.case_action(f"Split the cost of {case.reference}: {self.kind.label.lower()}", case.id,
+                              lambda: dhr.set_split_rule(
+                                  self.store, case.id, self.kind.value, percentages=percentages,
+                                  cap_payer=rule.cap_payer, cap_percent=rule.cap_percent_bp,
+                                  cap_amount=rule.cap_pence))
+        except ValueError as exc:
+            self.form_message = f"Not saved: {exc}"
+            self.changed.emit()
+            return False
+        self._saved_state = self._state()
+        self.form_message = ""
+        self.changed.emit()
+        self.saved.emit()
+        return True
+
+    def discard(self) -> None:
+        kind, percents, self.cap_payer, self.cap_percent, self.cap_amount = self._saved_state
+        self.kind, self.percents = kind, dict(percents)
+        self.form_message = ""
+        self.changed.emit()
+
+
+# -- the ledger: who owes what, for the one export path ----------------------------------------------
+
+LEDGER_HEADER = ["Partner", "Outstanding", "Overdue", "Billed", "Paid", "Refused", "Written off"]
+CASE_HEADER = ["Case", "Cost", "Net billed", "Paid", "Outstanding", "Shortfall"]
+
+
+def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.CaseSummary], today: date) -> list:
+    """The DHR ledger as sheets (per partner first, each with its totals row) for ``write_table``."""
+    from safer_desk.domain.periods import format_uk_date
+    from safer_desk.exchange.files import Sheet
+
+    p_rows = [[p.partner, p.outstanding_pence, p.overdue_pence, p.billed_pence, p.paid_pence, p.refused_pence,
+               p.written_off_pence] for p in partners]
+    c_rows = [[c.reference, c.cost_pence, c.net_billed_pence, c.recovered_pence, c.outstanding_pence,
+               c.shortfall_pence] for c in cases]
+    for rows in (p_rows, c_rows):
+        if rows:
+            rows.append(["Total", *(sum(r[i] for r in rows) for i in range(1, len(rows[0])))])
+    return [Sheet("Per partner", LEDGER_HEADER, p_rows, money_columns=set(range(1, 7)),
+                  title=f"DHR ledger per partner as at {format_uk_date(today)}"),
+            Sheet("Per case", CASE_HEADER, c_rows, money_columns=set(range(1, 6)))]

@@ -1,0 +1,307 @@
+"""The pooled fund page without Qt: which fund is shown, its forms and actions, and its export.
+
+``FundsPresenter`` owns the selected fund (a fund just created is selected and shown), the burn-rate
+window, the open form (its ``editor``, held while unsaved) and each change as one named Action
+("Spend line for TH-2018-016 in Tower Hamlets Sanctuary"). The figures are read by
+``load_fund_data`` (on a worker thread in the window).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from safer_desk.domain.enums import LabelledEnum
+from safer_desk.domain.funds import RISK_LEVELS
+from safer_desk.domain.money import format_money
+from safer_desk.exchange.files import Sheet
+from safer_desk.exchange.tables import write_table
+from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.costs import CostForm, FormScreen, YesNo, choices, snapshot_action, yes_no
+from safer_desk.presenters.forms import Field, FieldKind, FormError
+from safer_desk.services import funds
+from safer_desk.services.reference import list_districts, list_organisations
+
+WINDOWS = (1, 3, 6, 12)
+
+
+class FundStatus(LabelledEnum):
+    OPEN = ("open", "Open")
+    CLOSED = ("closed", "Closed")
+
+
+class RiskLevels(LabelledEnum):
+    """Which risk levels a fund accepts (stored as the comma-separated levels)."""
+
+    HIGH = ("high", "High risk only")
+    MEDIUM = ("high,medium", "High and medium risk")
+    ALL = ("high,medium,standard", "Any risk level")
+
+
+@dataclass
+class FundData:
+    """Everything the page shows for one fund, read off the GUI thread."""
+
+    fund_names: list[tuple[str, str]]
+    figures: funds.FundFigures | None
+    referrals: list[dict]
+    lines: list[dict]
+    contributions: list[dict]
+    items: list[dict]
+
+
+def load_fund_data(store, fund_id: str | None, window: int) -> FundData:
+    listed = funds.list_funds(store)
+    names = [(f.id, f.name) for f in listed]
+    if fund_id is None or fund_id not in {i for i, _ in names}:
+        fund_id = names[0][0] if names else None
+    items = funds.list_items(store)
+    if fund_id is None:
+        return FundData(names, None, [], [], [], items)
+    referrals = funds.list_referrals(store, fund_id)
+    for r in referrals:  # what the search box matches, built here (on the worker thread), not per keystroke
+        r["search_text"] = referral_search_text(r)
+    return FundData(names, funds.fund_figures(store, fund_id, window=window), referrals,
+                    funds.list_spend_lines(store, fund_id), funds.contributions(store, fund_id), items)
+
+
+def referral_search_text(r: dict) -> str:
+    """Reference, district, eligibility, risk, the dates both ways and the spend in plain pounds, lower case."""
+    from safer_desk.domain.money import format_pounds_plain
+    from safer_desk.domain.periods import format_uk_date
+
+    referred = r.get("referred_on") or ""
+    uk = format_uk_date(date.fromisoformat(referred)) if referred else ""
+    return " ".join(str(v) for v in (r.get("reference"), r.get("district"), r.get("eligibility"), r.get("risk_level"),
+                                     referred, uk, "£" + format_pounds_plain(r.get("spent_pence") or 0))).casefold()
+
+
+class FundsPresenter(FormScreen):
+    """The pooled fund page: the fund shown, the burn-rate window, the open form and the actions."""
+
+    def __init__(self, store, *, perform: Callable[[Action], object] = run_now,
+                 today: Callable[[], date] = date.today, read_only: bool | None = None):
+        super().__init__(perform=perform)
+        self.store = store
+        self.today = today
+        self.read_only = bool(getattr(store, "read_only", False)) if read_only is None else read_only
+        self.window = 3
+        self.data: FundData | None = None
+
+    # -- the fund shown ----------------------------------------------------------------------------
+    def read(self, store=None) -> FundData:
+        """The fund's data (``store``: a reading connection on a worker thread)."""
+        return load_fund_data(store if store is not None else self.store, self.selected, self.window)
+
+    def show(self, data: FundData) -> None:
+        self.data = data
+        self.selected = data.figures.fund.id if data.figures else None
+        self.changed.emit()
+
+    def reload(self, select: str | None = None) -> None:
+        if select is not None:
+            self.selected = select
+        self.show(self.read())
+
+    def select(self, fund_id: str | None) -> bool:
+        """Another fund chosen: True when it differs (the page then reads it)."""
+        if fund_id == self.selected or fund_id is None:
+            return False
+        self.selected = fund_id
+        return True
+
+    def set_window(self, months: int) -> None:
+        self.window = months
+
+    @property
+    def fund(self) -> funds.Fund | None:
+        return self.data.figures.fund if self.data is not None and self.data.figures is not None else None
+
+    def _need_fund(self) -> funds.Fund:
+        fund = self.fund if self.fund is not None else (funds.get_fund(self.store, self.selected)
+                                                        if self.selected else None)
+        if fund is None:
+            raise LookupError("There is no fund yet: add one with New fund.")
+        return fund
+
+    # -- actions -------------------------------------------------------------------------------------
+    def _refreshed(self, select: str | None = None) -> None:
+        self.reload(select=select)
+        self.data_changed.emit()
+
+    def rows_action(self, text: str, kind: str, key: str | None, change: Callable[[], Any], *,
+                    select_fund: bool = False) -> Any:
+        """One undoable step on a fund, a referral or a catalogue item (key None: the change creates it)."""
+        store = self.store
+        return self.perform(snapshot_action(
+            text, key=key, snap=lambda k: funds.snapshot(store, kind, k), restore=lambda s: funds.restore(store, s),
+            absent=lambda k: funds.RowsSnapshot(kind, k, None), change=change,
+            after=lambda k: self._refreshed(k if select_fund and k and self._fund_exists(k) else None)))
+
+    def _fund_exists(self, fund_id: str) -> bool:
+        return any(f.id == fund_id for f in funds.list_funds(self.store))
+
+    def delete_spend_line(self, line: dict) -> None:
+        fund = self._need_fund()
+        self.rows_action(f"Delete {line['item']} ({format_money(line['amount_pence'])}) for {line['reference']} "
+                         f"from {fund.name}", "referral", line["referral_id"],
+                         lambda: funds.delete_spend_line(self.store, line["id"]))
+
+    # -- forms ---------------------------------------------------------------------------------------
+    def _form(self, fields: list[Field], title: str, commit, *, heading: str = "", **kw: Any) -> CostForm:
+        form = CostForm(fields, title=title, heading=heading or title, commit=commit, today=self.today, **kw)
+        form.read_only = self.read_only
+        return self.open_form(form)
+
+    @staticmethod
+    def _fund_fields() -> list[Field]:
+        yes = tuple(YesNo.choices())
+        return [
+            Field("name", "&Name", required=True), Field("purpose", "&Purpose", FieldKind.LONG_TEXT),
+            Field("starts_on", "St&arts", FieldKind.DATE, required=True),
+            Field("ends_on", "&Ends", FieldKind.DATE, required=True),
+            Field("status", "S&tatus", FieldKind.CHOICE, choices=tuple(FundStatus.choices())),
+            Field("risk_levels", "&Risk levels accepted", FieldKind.CHOICE, choices=tuple(RiskLevels.choices())),
+            Field("require_marac", "Must be at &MARAC", FieldKind.CHOICE, choices=yes),
+            Field("require_idva", "Must have an &IDVA assigned", FieldKind.CHOICE, choices=yes),
+            Field("require_perpetrator_not_resident", "Perpetrator must not &live there", FieldKind.CHOICE,
+                  choices=yes),
+        ]
+
+    def new_fund_form(self) -> CostForm:
+        def commit(v: dict) -> str:
+            return self.rows_action(f"Add fund {v['name']}", "fund", None, lambda: funds.add_fund(self.store, **v),
+                                    select_fund=True)
+
+        return self._form(self._fund_fields(), "New fund", commit, heading="New fund — not saved yet",
+                          values={"status": "open", "risk_levels": "high", "require_marac": "yes",
+                                  "require_idva": "yes", "require_perpetrator_not_resident": "yes"})
+
+    def edit_fund_form(self) -> CostForm:
+        fund = self._need_fund()
+        from safer_desk.domain.periods import format_uk_date
+
+        values = {"name": fund.name, "purpose": fund.purpose, "starts_on": format_uk_date(fund.starts_on),
+                  "ends_on": format_uk_date(fund.ends_on), "status": fund.status,
+                  "risk_levels": ",".join(r for r in RISK_LEVELS if r in fund.rules.risk_levels),
+                  "require_marac": yes_no(fund.rules.require_marac), "require_idva": yes_no(fund.rules.require_idva),
+                  "require_perpetrator_not_resident": yes_no(fund.rules.require_perpetrator_not_resident)}
+        return self._form(self._fund_fields(), f"Settings of {fund.name}", lambda v: self.rows_action(
+            f"Change the settings of {fund.name}", "fund", fund.id, lambda: funds.update_fund(self.store, fund.id, **v),
+            select_fund=True), values=values)
+
+    def contribution_form(self) -> CostForm:
+        fund = self._need_fund()
+        fields = [Field("organisation", "&Contributor", FieldKind.CHOICE, required=True,
+                        choices=choices([o.name for o in list_organisations(self.store)])),
+                  Field("amount", "A&mount", FieldKind.MONEY, required=True),
+                  Field("received_on", "&Received", FieldKind.DATE), Field("note", "&Note")]
+        return self._form(fields, f"Contribution to {fund.name}", lambda v: self.rows_action(
+            f"Add a contribution of {format_money(v['amount'])} from {v['organisation']} to {fund.name}", "fund",
+            fund.id, lambda: funds.add_contribution(self.store, fund.id, **v), select_fund=True))
+
+    def referral_form(self) -> CostForm:
+        fund = self._need_fund()
+        yes = tuple(YesNo.choices())
+        fields = [Field("reference", "&Reference", required=True, placeholder="e.g. TH-2018-016",
+                        help="A pseudonymous code such as TH-2018-016 — never a name"),
+                  Field("district", "&District", FieldKind.CHOICE, required=True,
+                        choices=choices([d.name for d in list_districts(self.store)])),
+                  Field("referred_on", "Referred &on", FieldKind.DATE, required=True),
+                  Field("risk_level", "Risk &level", FieldKind.CHOICE, choices=choices(RISK_LEVELS)),
+                  Field("at_marac", "At &MARAC", FieldKind.CHOICE, choices=yes),
+                  Field("idva_assigned", "&IDVA assigned", FieldKind.CHOICE, choices=yes),
+                  Field("perpetrator_resident", "&Perpetrator lives at the address", FieldKind.CHOICE, choices=yes),
+                  Field("override_reason", "Reason to &accept if a rule is not met", FieldKind.LONG_TEXT)]
+        first_district = next(iter(list_districts(self.store)), None)
+
+        def commit(v: dict) -> str:
+            return self.rows_action(f"Add referral {v['reference']} to {fund.name}", "referral", None,
+                                    lambda: funds.add_referral(self.store, fund.id, **v), select_fund=True)
+
+        return self._form(fields, f"Referral to {fund.name}", commit,
+                          heading=f"Referral to {fund.name}. Record the victim by a reference and district only — "
+                                  "never a name.",
+                          note=f"This fund accepts: {fund.rules.describe()}.",
+                          values={"district": first_district.name if first_district else "",
+                                  "referred_on": _uk(self.today()), "risk_level": RISK_LEVELS[0],
+                                  "at_marac": "yes", "idva_assigned": "yes", "perpetrator_resident": "no"})
+
+    def spend_form(self, referral: dict | None = None) -> CostForm:
+        fund = self._need_fund()
+        refs = [r["reference"] for r in (self.data.referrals if self.data else [])]
+        fields = [Field("referral", "&Referral", FieldKind.CHOICE, required=True, choices=choices(refs)),
+                  Field("spent_on", "&Date", FieldKind.DATE, required=True),
+                  Field("item", "&Item", FieldKind.CHOICE, required=True,
+                        choices=choices([i["name"] for i in funds.list_items(self.store)])),
+                  Field("amount", "A&mount (blank: the usual price)", FieldKind.MONEY),
+                  Field("supplier", "Su&pplier (blank: the catalogue's)"), Field("invoice_ref", "Invoi&ce")]
+
+        def commit(v: dict) -> str:
+            referral_id = funds.referral_id_by_reference(self.store, fund.id, v.pop("referral"))
+            if referral_id is None:
+                raise FormError({"referral": "Choose a referral (add the referral first)."})
+            supplier = (v.pop("supplier") or "").strip() or None
+            return self.rows_action(f"Spend line for {self._reference(referral_id)} in {fund.name}", "referral",
+                                    referral_id, lambda: funds.add_spend_line(self.store, referral_id,
+                                                                              supplier=supplier, **v))
+
+        first = referral["reference"] if referral else (refs[0] if refs else "")
+        items = funds.list_items(self.store)
+        return self._form(fields, f"Spend line for {fund.name}", commit,
+                          heading=f"Spend line for {first or 'a referral'} in {fund.name}",
+                          values={"referral": first, "spent_on": _uk(self.today()),
+                                  "item": items[0]["name"] if items else ""},
+                          warnings=lambda v: funds.name_warnings(supplier=v["supplier"]), warn_key="supplier")
+
+    def _reference(self, referral_id: str) -> str:
+        return self.store.scalar("SELECT reference FROM fund_referrals WHERE id = ?", (referral_id,)) or "a referral"
+
+    def item_form(self, item: dict | None = None) -> CostForm:
+        fields = [Field("name", "&Item", required=True), Field("usual_price", "&Usual price", FieldKind.MONEY),
+                  Field("supplier", "Su&pplier")]
+
+        def commit(v: dict) -> str:
+            existing = next((i["id"] for i in funds.list_items(self.store)
+                             if i["name"].casefold() == v["name"].strip().casefold()), None)
+            return self.rows_action(f"Catalogue item {v['name'].strip()}", "item", existing,
+                                    lambda: funds.save_item(self.store, v["name"], usual_price=v["usual_price"],
+                                                            supplier=v["supplier"]))
+
+        title = f"Catalogue item {item['name']}" if item else "New catalogue item"
+        values = {"name": item["name"], "usual_price": format_money(item["usual_price_pence"])
+                  if item.get("usual_price_pence") is not None else "", "supplier": item["supplier"] or ""} if item else {}
+        return self._form(fields, title, commit, values=values,
+                          note="Typing the name of an existing item changes its usual price and supplier.",
+                          warnings=lambda v: funds.name_warnings(supplier=v["supplier"]), warn_key="supplier")
+
+    # -- export: the kit's one export path --------------------------------------------------------------
+    def report_sheets(self) -> list[Sheet]:
+        f = self.data.figures if self.data is not None else None
+        if f is None:
+            raise LookupError("There is no fund to export.")
+        return [
+            Sheet("Figures", ["Name", "Value"], [list(r) for r in funds.fund_report_rows(f)], title=f.fund.name),
+            Sheet("Per month", ["Month", "Victims first supported", "Spend"],
+                  [[m.long_label if hasattr(m, "long_label") else m.label, v, p] for m, v, p in f.by_month],
+                  money_columns={2}),
+            Sheet("Per district", ["District", "Victims", "Spend"], [list(r) for r in f.by_district], money_columns={2}),
+            Sheet("Per item", ["Item", "Spend lines", "Spend"], [list(r) for r in f.by_item], money_columns={2}),
+            Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in f.distribution]),
+            Sheet("Contributions", ["Contributor", "Amount"], [list(r) for r in f.contributors], money_columns={1}),
+            Sheet("Forecast", ["Month", "Cumulative spend", "Kind"],
+                  [[m.label, p, "actual"] for m, p in f.forecast.cumulative]
+                  + [[m.label, p, "forecast"] for m, p in f.forecast.forecast_line[1:]], money_columns={1}),
+        ]
+
+    def export(self, target: Path | str) -> Path:
+        """The fund report, in the format the suffix names (.xlsx every sheet; .csv the figures)."""
+        return write_table(target, self.report_sheets())
+
+
+def _uk(value: date) -> str:
+    from safer_desk.domain.periods import format_uk_date
+
+    return format_uk_date(value)

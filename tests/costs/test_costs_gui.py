@@ -1,0 +1,339 @@
+"""The Costs tab as a person uses it: clicking, typing, reading what the window shows.
+
+Unsaved edits guarded, the modified marker, Enter saves, the split grid with a live total,
+dates typed the British way, a context menu and Excel copy on every table, and the key
+columns in view at the two laptop sizes (issue 15).
+"""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from safer_desk.presenters.screens import UnsavedChoice
+from safer_desk.services import dhr
+from safer_desk.ui.kit.dates import DateField
+from safer_desk.ui.kit.table_view import DataTableView
+from tests.costs.test_new_case_then_cost_line import button, field, open_dialog, type_into
+from tests.window_sizes import LAPTOP_SIZES, SIZE_IDS, columns_out_of_view, resize_window, widget_in_window
+
+BILLED = "WSCSP-DHR-2017-01"
+
+
+@pytest.fixture
+def tab(demo_window, qtbot):
+    demo_window.resize(1280, 690)
+    demo_window.show()
+    tab = demo_window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    return tab
+
+
+def cost(store, reference):
+    return dhr.case_cost_pence(store, dhr.case_id_by_reference(store, reference))
+
+
+def test_an_unsaved_cost_line_is_asked_about_before_leaving(tab, demo_window, qtbot, prompts):
+    page = tab.reviews
+    dialog = open_dialog(qtbot, page, "Cost line")
+    assert not demo_window.isWindowModified()  # opened, nothing typed
+    type_into(qtbot, field(dialog, "Amount"), "150")
+    assert demo_window.isWindowModified()  # the title's marker
+    prompts.unsaved_answers.append(UnsavedChoice.CANCEL)
+    demo_window.show_tab("projects")
+    assert demo_window.current_tab_key() == "costs" and dialog.isVisible()
+    assert prompts.unsaved_questions[-1][1] == f"Cost line for {BILLED} has not been saved."
+    prompts.unsaved_answers.append(UnsavedChoice.DISCARD)
+    demo_window.show_tab("projects")
+    assert demo_window.current_tab_key() == "projects"
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert cost(page.store, BILLED) == 752558 and not demo_window.isWindowModified()
+
+
+def test_cancel_with_typed_figures_asks_and_save_from_the_question_saves(tab, qtbot, prompts):
+    page = tab.reviews
+    dialog = open_dialog(qtbot, page, "Cost line")
+    type_into(qtbot, field(dialog, "Amount"), "25")
+    prompts.unsaved_answers.append(UnsavedChoice.SAVE)
+    qtbot.mouseClick(button(dialog, "Cancel"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert cost(page.store, BILLED) == 752558 + 2500
+
+
+def test_enter_saves_and_a_date_is_read_the_british_way(tab, qtbot):
+    page = tab.reviews
+    dialog = open_dialog(qtbot, page, "Cost line")
+    date_field = next(w for w in dialog.findChildren(DateField) if w.edit.accessibleName() == "Invoice date")
+    type_into(qtbot, date_field.edit, "1 April 2026")
+    type_into(qtbot, field(dialog, "Amount"), "12.50")
+    qtbot.keyClick(field(dialog, "Amount"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    lines = dhr.cost_lines(page.store, dhr.case_id_by_reference(page.store, BILLED))
+    assert any(line["amount_pence"] == 1250 and line["invoiced_on"] == "2026-04-01" for line in lines)
+
+
+def test_a_refusal_shows_beside_its_field_in_the_dialog(tab, qtbot):
+    page = tab.reviews
+    dialog = open_dialog(qtbot, page, "New case")
+    type_into(qtbot, field(dialog, "Reference"), "Jane Smith")
+    qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
+    message = dialog.view.messages["reference"]
+    assert message.isVisible() and "looks like a person's name" in message.text()
+    assert dialog.isVisible() and dhr.case_id_by_reference(page.store, "Jane Smith") is None
+
+
+def test_the_split_is_a_grid_with_a_live_total(tab, qtbot, demo_window):
+    page = tab.reviews
+    assert page.select_case(dhr.case_id_by_reference(page.store, "WSCSP-DHR-2017-02"))
+    dialog = open_dialog(qtbot, page, "Cost line")
+    type_into(qtbot, field(dialog, "Amount"), "1000")
+    qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    split = open_dialog(qtbot, page, "Split")
+    assert split.windowTitle() == "Split the cost of WSCSP-DHR-2017-02"
+    type_into(qtbot, field(split, "Split"), "A percentage per partner")
+    qtbot.mouseClick(button(split, "Share equally"), Qt.MouseButton.LeftButton)
+    total = next(lab for lab in split.findChildren(QLabel) if lab.accessibleName() == "Total")
+    shares = next(lab for lab in split.findChildren(QLabel) if lab.accessibleName() == "Total of the shares")
+    assert total.text() == "Total 100%" and shares.text() == "£1,000.00"
+    police = field(split, "Percentage for Suffolk Constabulary")
+    type_into(qtbot, police, "20")
+    assert "too much" in total.text()  # live, as the figure is typed
+    qtbot.mouseClick(button(split, "Share equally"), Qt.MouseButton.LeftButton)
+    assert police.text() == "9.09" or police.text() == "9.1"
+    qtbot.mouseClick(button(split, "Save"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not split.isVisible(), timeout=5000)
+    case_id = dhr.case_id_by_reference(page.store, "WSCSP-DHR-2017-02")
+    assert dhr.split_rule(page.store, case_id).kind == "percentages"
+    assert demo_window.session.undo_stack.undoText() == "Split the cost of WSCSP-DHR-2017-02: a percentage per partner"
+
+
+def test_a_billed_split_shows_refusals_and_cannot_be_changed(tab, qtbot):
+    page = tab.reviews
+    split = open_dialog(qtbot, page, "Split")
+    assert not button(split, "Save").isEnabled()
+    refused = [lab.text() for lab in split.findChildren(QLabel) if "Refused" in lab.text()]
+    assert any("not yet dealt with" in t for t in refused)
+    total = next(lab for lab in split.findChildren(QLabel) if lab.accessibleName() == "Total")
+    assert total.text() == "Net billed £6,841.44 of the cost £7,525.58"
+
+
+def test_every_costs_table_has_a_context_menu_and_copies_excel_numbers(tab, qtbot):
+    tab.ledger  # noqa: B018 - built
+    tab.funds  # noqa: B018
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    views = tab.findChildren(DataTableView)
+    assert len(views) == 16  # 6 on the reviews page, 2 on the ledger, 8 on the fund page
+    for view in views:
+        assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+        texts = [a.text() for a in view.context_menu(0).actions()]
+        assert "&Copy" in texts and "Copy with &Headings" in texts, view.accessibleName()
+    ledger = tab.ledger.partners
+    assert ledger.select_where(lambda p: getattr(p, "partner", "") == "Suffolk County Council")
+    text = ledger.view.selected_rows_text(with_header=False)
+    assert text.strip() == "Suffolk County Council\t284.14\t284.14\t684.14\t400\t0\t0"
+
+
+def test_the_ledger_has_totals_and_money_right_aligned(tab, qtbot):
+    ledger = tab.ledger
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    proxy = ledger.partners.proxy
+    last = proxy.rowCount() - 1
+    assert proxy.index(last, 0).data() == "Total" and proxy.index(last, 3).data() == "£7,525.58"
+    paid = proxy.index(0, 4)
+    assert paid.data().endswith(".00") or "." in paid.data()  # pence for the whole column
+    assert int(paid.data(Qt.ItemDataRole.TextAlignmentRole)) & int(Qt.AlignmentFlag.AlignRight)
+    assert not any("⚠" in (proxy.index(r, 2).data() or "") for r in range(proxy.rowCount()))
+
+
+def test_fund_month_and_district_spend_have_totals(tab, qtbot):
+    funds_page = tab.funds
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    for table in (funds_page.by_month, funds_page.by_district):
+        last = table.proxy.rowCount() - 1
+        assert table.proxy.index(last, 0).data() == "Total"
+        assert table.proxy.index(last, 2).data() == funds_page.figure_labels["spent"].text()
+    assert funds_page.by_month.proxy.index(0, 0).data() == "Apr 2018"
+
+
+@pytest.mark.parametrize("size", LAPTOP_SIZES, ids=SIZE_IDS)
+def test_key_costs_columns_in_view_at_laptop_sizes(tab, demo_window, qtbot, size):
+    resize_window(demo_window, size)
+    assert columns_out_of_view(tab.reviews.cases.view, ["Reference", "Cost", "Net billed", "Paid",
+                                                         "Outstanding"]) == []
+    for button_ in tab.reviews.edit_buttons + [tab.reviews.more]:
+        assert widget_in_window(button_, demo_window), button_.text()
+    tab.pages.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    resize_window(demo_window, size)
+    assert columns_out_of_view(tab.ledger.partners.view, ["Partner", "Outstanding", "Overdue"]) == []
+    tab.pages.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    resize_window(demo_window, size)
+    page = tab.funds
+    for key in ("balance", "burn", "runs_out"):
+        assert widget_in_window(page.figure_labels[key], demo_window), key
+    assert widget_in_window(page.table_list, demo_window)
+    assert columns_out_of_view(page.referrals.view, ["Reference", "Eligibility", "Spent"]) == []
+
+
+def test_the_referral_table_shows_an_override_in_view(tab, qtbot, demo_window):
+    page = tab.funds
+    tab.pages.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    from safer_desk.services import funds
+
+    funds.add_referral(page.store, page.fund_id, reference="TH-2018-016", district="Babergh",
+                       referred_on="02/07/2018", risk_level="medium", at_marac=True, idva_assigned=True,
+                       perpetrator_resident=False, override_reason="MARAC chair agreed")
+    page.refresh()
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    resize_window(demo_window, LAPTOP_SIZES[0])
+    proxy = page.referrals.shown
+    column = next(c for c in range(proxy.columnCount()) if proxy.headerData(c, Qt.Orientation.Horizontal)
+                  == "Eligibility")
+    shown = [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+    assert any((t or "").startswith("⚠ Override") for t in shown)
+    assert columns_out_of_view(page.referrals.view, ["Eligibility"]) == []
+
+
+def test_today_is_read_when_used_on_the_page(tab):
+    page = tab.reviews
+    assert page.today == date.today()
+    page.today = date(2018, 9, 1)
+    assert page.presenter.today() == date(2018, 9, 1)
+
+
+def test_opening_every_costs_page_and_dialog_writes_nothing(tab, demo_window, demo_path, qtbot):
+    """Behaviour 8 for Costs: every page shown and every dialog opened and cancelled, the file unchanged."""
+    from PySide6.QtCore import QThreadPool
+
+    from tests.foundation.test_window_guard import Watcher
+
+    store = demo_window.session.store
+    changes = store.conn.total_changes
+    watcher = Watcher(demo_path)
+    try:
+        for i in range(tab.pages.count()):
+            tab.pages.setCurrentIndex(i)
+            qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+        for r in range(tab.funds.table_list.count()):
+            tab.funds.table_list.setCurrentRow(r)
+        reviews, fund_page = tab.reviews, tab.funds
+        assert reviews.shares.select_where(lambda s: getattr(s, "status", "") == "refused")
+        opened = []
+        for make in (reviews.new_case_dialog, reviews.edit_case_dialog, reviews.cost_line_dialog,
+                     reviews.split_dialog, reviews.bill_dialog, reviews.payment_dialog, reviews.refuse_dialog,
+                     reviews.write_off_dialog, reviews.resolve_dialog, reviews.panel_meeting_dialog,
+                     reviews.recommendation_dialog, reviews.stage_rule_dialog, fund_page.new_fund_dialog,
+                     fund_page.edit_fund_dialog, fund_page.contribution_dialog, fund_page.referral_dialog,
+                     fund_page.spend_dialog, fund_page.item_dialog):
+            dialog = make()
+            assert dialog is not None and dialog.isVisible()
+            opened.append(dialog.windowTitle())
+            dialog.reject()
+            qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=5000)
+        assert len(opened) == 18 and all(opened)
+        QThreadPool.globalInstance().waitForDone(15000)
+        assert store.conn.total_changes == changes
+        assert watcher.changes() == ""
+    finally:
+        watcher.close()
+
+
+def test_the_reviews_splitter_is_remembered(tab, demo_window, qtbot):
+    splitter = tab.reviews.splitter
+    total = sum(splitter.sizes())
+    splitter.moveSplitter(total // 3, 1)
+    splitter.splitterMoved.emit(total // 3, 1)  # as a drag does
+    wanted = splitter.sizes()
+    from safer_desk.ui.costs.dhr_page import DhrPage
+
+    again = DhrPage(demo_window.session)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: not again.is_busy(), timeout=10000)
+    again.resize(tab.reviews.size())
+    assert again.splitter.saveState() == splitter.saveState()
+    assert wanted[0] < total // 2
+
+
+def test_ctrl_s_saves_the_open_form(tab, qtbot):
+    page = tab.reviews
+    dialog = open_dialog(qtbot, page, "Cost line")
+    type_into(qtbot, field(dialog, "Amount"), "7")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)  # shortcuts go to the active window
+    qtbot.keyClick(field(dialog, "Description"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert cost(page.store, BILLED) == 752558 + 700
+
+
+def test_an_empty_file_says_what_to_do(window, tmp_path, qtbot):
+    from safer_desk.storage.store import open_store
+
+    path = tmp_path / "empty.sqlite"
+    open_store(path, create=True).close()
+    assert window.open_path(path)
+    window.show()
+    tab = window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert tab.reviews.empty_note.isVisible() and "New case" in tab.reviews.empty_note.text()
+    tab.pages.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert "New fund" in tab.funds.sentence.text()
+
+
+def dialog_letters(dialog):
+    from PySide6.QtWidgets import QAbstractButton
+
+    from tests.foundation.test_window_guard import mnemonic
+
+    found = []
+    for w in dialog.findChildren(QAbstractButton) + dialog.findChildren(QLabel):
+        if not w.isVisible() or (isinstance(w, QLabel) and w.buddy() is None):
+            continue
+        letter = mnemonic(w.text())
+        if letter:
+            found.append((letter, w.text()))
+    return found
+
+
+def test_no_alt_letter_clashes_in_the_costs_dialogs(tab, qtbot):
+    reviews, fund_page = tab.reviews, tab.funds
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert reviews.shares.select_where(lambda s: getattr(s, "status", "") == "refused")
+    clashes = []
+    for make in (reviews.new_case_dialog, reviews.edit_case_dialog, reviews.cost_line_dialog, reviews.split_dialog,
+                 reviews.bill_dialog, reviews.payment_dialog, reviews.refuse_dialog, reviews.write_off_dialog,
+                 reviews.resolve_dialog, reviews.panel_meeting_dialog, reviews.recommendation_dialog,
+                 reviews.stage_rule_dialog, fund_page.new_fund_dialog, fund_page.edit_fund_dialog,
+                 fund_page.contribution_dialog, fund_page.referral_dialog, fund_page.spend_dialog,
+                 fund_page.item_dialog):
+        dialog = make()
+        letters = dialog_letters(dialog)
+        seen = {}
+        for letter, text in letters:
+            if letter in seen:
+                clashes.append(f"{dialog.windowTitle()}: Alt+{letter.upper()} {seen[letter]} / {text}")
+            seen.setdefault(letter, text)
+        dialog.reject()
+        qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=5000)
+    assert clashes == [], "\n".join(clashes)
+
+
+@pytest.mark.parametrize("months,width", [(18, 300), (84, 400), (120, 300), (30, 900)])
+def test_fund_chart_month_labels_say_the_year_and_never_collide(qapp, months, width):
+    import re
+
+    from safer_desk.domain.periods import Month
+    from safer_desk.ui.costs.fund_page import FinancialMonthAxis
+
+    axis = FinancialMonthAxis()
+    axis.start = Month(2018, 4)
+    (step, labelled), _minor = axis.tickValues(0, months, width)
+    texts = axis.tickStrings(labelled, 1, step)
+    assert texts and all(re.fullmatch(r"[A-Z][a-z]{2} 20\d\d", t) for t in texts), texts
+    if len(labelled) > 1:
+        gap_px = (labelled[1] - labelled[0]) * width / months
+        assert gap_px >= FinancialMonthAxis.LABEL_PX  # room for "Sep 2021" and a gap: no collisions

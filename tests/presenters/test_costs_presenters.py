@@ -1,0 +1,293 @@
+"""The Costs presenters without a window: selection, forms named for their record, unsaved edits,
+actions and undo, the split grid (behaviour 9), looking never writes, today read when used."""
+
+from datetime import date
+
+import pytest
+
+from safer_desk.presenters.actions import ActionLog
+from safer_desk.presenters.costs import CostsPresenter, tie_to_field
+from safer_desk.presenters.dhr import DhrPresenter, RefusalHandling, SplitKind, SplitPresenter, ledger_sheets
+from safer_desk.presenters.forms import Field, FieldKind
+from safer_desk.presenters.funds import FundsPresenter
+from safer_desk.presenters.screens import UnsavedChoice
+from safer_desk.services import dhr, funds
+
+TODAY = date(2018, 9, 1)
+BILLED = "WSCSP-DHR-2017-01"
+
+
+@pytest.fixture
+def log():
+    return ActionLog()
+
+
+@pytest.fixture
+def reviews(demo_store, log):
+    p = DhrPresenter(demo_store, perform=log, today=lambda: TODAY)
+    p.reload()
+    return p
+
+
+@pytest.fixture
+def fund_page(demo_store, log):
+    p = FundsPresenter(demo_store, perform=log, today=lambda: date(2018, 7, 3))
+    p.reload()
+    return p
+
+
+def case_id(store, reference):
+    return dhr.case_id_by_reference(store, reference)
+
+
+def version(store):
+    return store.scalar("PRAGMA data_version"), store.conn.total_changes
+
+
+# -- 1. a record just created is selected and shown; dialogs name their record -----------------------
+
+def test_first_shown_is_the_case_with_most_money_at_stake(reviews):
+    assert reviews.selected_case.reference == BILLED
+
+
+def test_a_new_case_is_selected_so_its_cost_line_goes_to_it(reviews, demo_store, log):
+    form = reviews.new_case_form()
+    assert reviews.editor is form and form.title == "New domestic homicide review"
+    assert "not saved yet" in form.heading
+    form.set_value("reference", "WSCSP-DHR-2026-07")
+    form.set_value("district", "Babergh")
+    assert case_id(demo_store, "WSCSP-DHR-2026-07") is None  # nothing written before Save
+    assert form.save()
+    assert reviews.editor is None
+    assert reviews.selected_case.reference == "WSCSP-DHR-2026-07"  # selected and shown
+    line = reviews.cost_line_form()
+    assert line.title == "Cost line for WSCSP-DHR-2026-07" and line.heading.startswith("Cost line for WSCSP-DHR-2026-07")
+    line.set_value("amount", "2000")
+    assert line.save()
+    assert dhr.case_cost_pence(demo_store, case_id(demo_store, BILLED)) == 752558  # the billed review untouched
+    assert dhr.case_cost_pence(demo_store, case_id(demo_store, "WSCSP-DHR-2026-07")) == 200000
+    assert log.undo_text == "Undo add £2,000 cost line to WSCSP-DHR-2026-07"
+    assert log.done[-1].tab == "costs"
+    log.undo()
+    assert dhr.case_cost_pence(demo_store, case_id(demo_store, "WSCSP-DHR-2026-07")) == 0
+    assert reviews.selected_case.reference == "WSCSP-DHR-2026-07"  # undo shows the case it changed
+    log.redo()
+    assert dhr.case_cost_pence(demo_store, case_id(demo_store, "WSCSP-DHR-2026-07")) == 200000
+    log.undo()
+    log.undo()  # the case itself
+    assert case_id(demo_store, "WSCSP-DHR-2026-07") is None and reviews.selected is None
+
+
+def test_every_form_names_the_case_it_changes(reviews):
+    share = next(s for s in reviews.details().shares if s.partner == "Suffolk County Council")
+    refused = next(s for s in reviews.details().shares if s.status == "refused")
+    titles = [reviews.edit_case_form().title, reviews.cost_line_form().title, reviews.panel_meeting_form().title,
+              reviews.recommendation_form().title, reviews.bill_form().title, reviews.payment_form(share).title,
+              reviews.refuse_form(share).title, reviews.write_off_form(share).title,
+              reviews.resolve_form(refused).title, reviews.split_form().title]
+    assert all(BILLED in t for t in titles), titles
+    assert reviews.payment_form(share).title == f"Payment from Suffolk County Council for {BILLED}"
+
+
+def test_no_case_selected_says_so(reviews):
+    reviews.select(None)
+    with pytest.raises(LookupError, match="Select a case"):
+        reviews.cost_line_form()
+
+
+# -- refusals beside their field; a likely slip asked once ------------------------------------------
+
+def test_a_refusal_sits_beside_its_field_and_nothing_is_written(reviews, demo_store, log):
+    form = reviews.new_case_form()
+    form.set_value("reference", "Jane Smith")
+    before = version(demo_store)
+    assert not form.save()
+    assert form.message("reference").startswith("“Jane Smith” looks like a person's name")
+    assert version(demo_store) == before and log.done == []
+    share = next(s for s in reviews.details().shares if s.partner == "Suffolk County Council")
+    pay = reviews.payment_form(share)
+    assert pay.value("amount") == "£284.14"
+    pay.set_value("amount", "£300")
+    assert not pay.save() and pay.message("amount") == "£300 is more than the £284.14 outstanding on this share."
+
+
+def test_tie_to_field_by_label_or_quoted_value():
+    fields = [Field("amount", "A&mount", FieldKind.MONEY), Field("reference", "&Reference")]
+    assert tie_to_field("Amount: the amount must be more than £0.", fields, {}) == {
+        "amount": "Amount: the amount must be more than £0."}
+    assert tie_to_field("“Jo Bloggs” looks like a name", fields, {"reference": "Jo Bloggs"}) == {
+        "reference": "“Jo Bloggs” looks like a name"}
+    assert tie_to_field("The partners have already been billed.", fields, {}) == {}
+
+
+def test_a_supplier_like_a_name_is_asked_once_then_kept(reviews, demo_store):
+    form = reviews.cost_line_form()
+    form.set_value("amount", "100")
+    form.set_value("supplier", "Jane Smith")
+    assert not form.save() and "Save again" in form.message("supplier")
+    assert form.save()
+
+
+def test_a_date_far_from_today_is_queried_beside_it(reviews):
+    form = reviews.panel_meeting_form()
+    form.set_value("met_on", "01/04/1918")
+    assert not form.save() and "Save again" in form.message("met_on")
+
+
+# -- 2. unsaved edits are guarded -------------------------------------------------------------------------
+
+def test_leaving_with_an_unsaved_form_asks(reviews, fund_page, demo_store):
+    costs = CostsPresenter(lambda: [reviews, fund_page])
+    form = reviews.cost_line_form()
+    assert not costs.has_unsaved_changes()  # opened, nothing typed: nothing to lose
+    form.set_value("amount", "150")
+    assert costs.has_unsaved_changes()
+    assert costs.describe_unsaved() == f"Cost line for {BILLED} has not been saved."
+    asked = []
+    assert not costs.may_leave(lambda text: asked.append(text) or UnsavedChoice.CANCEL)
+    assert asked and reviews.editor is form
+    assert costs.may_leave(lambda text: UnsavedChoice.SAVE)
+    assert dhr.case_cost_pence(demo_store, case_id(demo_store, BILLED)) == 752558 + 15000
+    form = reviews.cost_line_form()
+    form.set_value("amount", "99")
+    assert costs.may_leave(lambda text: UnsavedChoice.DISCARD)
+    assert reviews.editor is None and not costs.has_unsaved_changes()
+    assert dhr.case_cost_pence(demo_store, case_id(demo_store, BILLED)) == 752558 + 15000
+    form = fund_page.contribution_form()
+    form.set_value("amount", "10")
+    assert costs.has_unsaved_changes() and "Contribution to" in costs.describe_unsaved()
+    assert costs.save() is False  # no contributor chosen: Save refuses, the edit stays
+    costs.discard()
+    assert not costs.has_unsaved_changes()
+
+
+# -- 8. looking never writes; today read when used ----------------------------------------------------
+
+def test_opening_every_form_writes_nothing(reviews, fund_page, demo_store):
+    before = version(demo_store)
+    share = reviews.details().shares[0]
+    for make in (reviews.new_case_form, reviews.edit_case_form, reviews.cost_line_form, reviews.panel_meeting_form,
+                 reviews.recommendation_form, reviews.stage_rule_form, reviews.bill_form, reviews.split_form,
+                 lambda: reviews.payment_form(share), lambda: reviews.refuse_form(share),
+                 lambda: reviews.resolve_form(share), fund_page.new_fund_form, fund_page.edit_fund_form,
+                 fund_page.contribution_form, fund_page.referral_form, fund_page.spend_form, fund_page.item_form):
+        form = make()
+        form.discard()
+        reviews.close_form()
+        fund_page.close_form()
+    assert version(demo_store) == before
+
+
+def test_today_is_read_when_used(demo_store):
+    days = iter([date(2018, 9, 1), date(2030, 1, 1)])
+    p = DhrPresenter(demo_store, today=lambda: next(days))
+    p.reload()
+    overdue = {c.reference: c.overdue_items for c in p.rows}
+    p.reload()
+    assert sum(c.overdue_items for c in p.rows) > sum(overdue.values())  # later day, more overdue
+
+
+# -- 9. the split: a grid of partners, a live total, a preview adding up exactly -----------------------
+
+def test_split_grid_live_total_and_exact_preview(reviews, demo_store, log):
+    reviews.select(case_id(demo_store, "WSCSP-DHR-2017-02"))
+    line = reviews.cost_line_form()
+    line.set_value("amount", "1000")
+    assert line.save()
+    split = reviews.split_form()
+    assert isinstance(split, SplitPresenter) and split.title == "Split the cost of WSCSP-DHR-2017-02"
+    rows = split.rows()
+    assert len(rows) == 11 and sum(r.share_pence for r in rows) == 100000  # equal: exact to the penny
+    split.set_kind(SplitKind.PERCENTAGES)
+    assert split.total_text() == "Total 0% — 100% still to share" and split.problem()
+    split.share_equally()
+    assert split.total_text() == "Total 100%" and split.problem() == ""
+    assert split.preview_total_pence() == 100000
+    police = next(r.organisation_id for r in split.rows() if r.partner == "Suffolk Constabulary")
+    split.set_percent(police, "20")
+    assert "too much" in split.total_text() and not split.save()
+    assert "add up to" in split.form_message
+    split.set_percent(police, "abc")
+    assert next(r for r in split.rows() if r.organisation_id == police).problem.startswith("“abc” is not a percentage")
+    split.share_equally()
+    assert split.is_dirty and split.save()
+    assert dhr.split_rule(demo_store, split.case.id).kind == "percentages"
+    assert log.undo_text == "Undo split the cost of WSCSP-DHR-2017-02: a percentage per partner"
+    log.undo()
+    assert dhr.split_rule(demo_store, split.case.id).kind == "equal"
+
+
+def test_split_capped_part_first(reviews, demo_store):
+    reviews.select(case_id(demo_store, "WSCSP-DHR-2017-02"))
+    line = reviews.cost_line_form()
+    line.set_value("amount", "12000")
+    assert line.save()  # an Independent chair/author cost: the capped base
+    split = reviews.split_form()
+    split.set_kind("capped")
+    police = next(oid for oid, name in split.partners if name == "Suffolk Constabulary")
+    split.set_cap(payer=police, percent="50", amount="£5,000")
+    shares = {r.partner: r.share_pence for r in split.rows()}
+    assert shares["Suffolk Constabulary"] == 500000 and sum(shares.values()) == 1200000
+    assert split.save()
+
+
+def test_billed_split_shows_refusals_and_the_net_equals_the_cost_after_a_resplit(reviews, demo_store):
+    split = reviews.split_form()
+    assert split.billed and not split.editable
+    npS = next(r for r in split.rows() if r.partner == "National Probation Service")
+    assert npS.refused_pence == 68414 and "Refused (not yet dealt with)" == npS.status
+    assert "Net billed £6,841.44" in split.total_text()
+    assert not split.save() and "already been billed" in split.form_message
+    reviews.close_form()
+    refused = next(s for s in reviews.details().shares if s.status == "refused")
+    form = reviews.resolve_form(refused)
+    assert form.value("handling") == RefusalHandling.RESPLIT.value
+    assert form.save()
+    split = reviews.split_form()
+    rows = split.rows()
+    assert sum(r.resplit_pence for r in rows) == 68414
+    assert sum(r.net_pence for r in rows) == split.cost_pence == 752558  # net billed equals the cost
+    assert split.total_text() == "Net billed £7,525.58 of the cost £7,525.58"
+    assert reviews.selected_case.net_billed_pence == reviews.selected_case.cost_pence
+
+
+# -- the fund page ------------------------------------------------------------------------------------
+
+def test_a_new_fund_is_selected_and_a_spend_line_names_its_referral(fund_page, demo_store, log):
+    first = fund_page.selected
+    form = fund_page.new_fund_form()
+    form.set_value("name", "Sanctuary Scheme")
+    form.set_value("starts_on", "01/04/2018")
+    form.set_value("ends_on", "31/03/2019")
+    assert form.save()
+    assert fund_page.fund.name == "Sanctuary Scheme" and fund_page.selected != first
+    log.undo()
+    assert funds.fund_by_name(demo_store, "Sanctuary Scheme") is None
+    assert fund_page.selected == first
+    spend = fund_page.spend_form({"reference": "TH-2018-001"})
+    assert spend.title == f"Spend line for {fund_page.fund.name}" and "TH-2018-001" in spend.heading
+    spent = fund_page.data.figures.spent_pence
+    assert spend.save()  # today's date, the first catalogue item at its usual price
+    assert fund_page.data.figures.spent_pence > spent
+    assert log.undo_text.startswith("Undo spend line for TH-2018-001 in ")
+
+
+def test_fund_export_through_the_one_export_path(fund_page, tmp_path):
+    out = fund_page.export(tmp_path / "fund.csv")
+    assert out.read_text(encoding="utf-8-sig").splitlines()[0] == "Name,Value"
+    import openpyxl
+
+    book = openpyxl.load_workbook(fund_page.export(tmp_path / "fund.xlsx"))
+    assert book.sheetnames[:3] == ["Figures", "Per month", "Per district"]
+    from safer_desk.exchange.tables import UnsupportedFormat
+
+    with pytest.raises(UnsupportedFormat):
+        fund_page.export(tmp_path / "fund.pdf")
+
+
+def test_ledger_sheets_have_the_totals_line(demo_store):
+    partners = dhr.partner_ledger(demo_store, today=TODAY)
+    cases = [c for c in dhr.list_cases(demo_store, today=TODAY) if c.kind == "review"]
+    per_partner, per_case = ledger_sheets(partners, cases, TODAY)
+    assert per_partner.rows[-1][0] == "Total" and per_partner.rows[-1][3] == 752558
+    assert per_case.rows[-1][:2] == ["Total", 752558]
