@@ -17,14 +17,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import format_money
+from safer_desk.domain.projects import ProjectStatus
 from safer_desk.services import history as service
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
 
 # -- what the tables are called, and where in the window they are looked after -------------------------
 # table: (one, many, area)
 PROJECTS, ALLOCATION, COSTS, INDICATORS, BUDGETS, REFERENCE, FILE = (
-    "Projects", "Allocation", "Costs", "Indicators", "Budgets and funders", "Districts, partnerships and partners",
+    "Projects", "Allocation", "Costs", "Indicators", "Budgets and funders", "Districts and partners",
     "The file")
 AREAS = (PROJECTS, ALLOCATION, COSTS, INDICATORS, BUDGETS, REFERENCE, FILE)
 
@@ -96,6 +98,11 @@ COLUMN_WORDS = {
 # Columns not worth a line of their own (positions, stamps the program keeps).
 QUIET_COLUMNS = {"id", "position", "updated_at", "created_at", "sort_order"}
 LONG_TEXT = 60
+# Stored states shown by their labels ("shortlisted" reads "Shortlisted"); a screen adds its own here.
+VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum]] = {
+    ("projects", "status"): ProjectStatus,
+    ("project_status_history", "status"): ProjectStatus,
+}
 
 
 def noun(table: str, count: int = 1) -> str:
@@ -238,6 +245,12 @@ class Namer:
             return format_money(value)
         if column.endswith("_bp") and isinstance(value, int):
             return f"{Decimal(value) / 100:f}".rstrip("0").rstrip(".") + "%"
+        states = VALUE_LABELS.get((table, column))
+        if states is not None:
+            try:
+                return states.parse(str(value)).label
+            except ValueError:
+                pass
         target = self.links.get(table, {}).get(column)
         if target is not None:
             return self.name(target, str(value)).removeprefix("of ") or "(a record since removed)"

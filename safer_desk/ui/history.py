@@ -8,7 +8,7 @@ and exports what is shown.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSplitter, QVBoxLayout)
 
 from safer_desk.exchange.tables import table_file_filter, table_target
@@ -25,9 +25,9 @@ COLUMNS = [
     Column("when", "When", get=lambda line: line.at.timestamp(), text_of=lambda line: line.when,
            copy_of=lambda line: line.when),
     Column("who", "Who"),
-    Column("action", "Action"),
-    Column("summary", "What changed"),
     Column("area", "Area"),
+    Column("action", "Action", tooltip=lambda line: line.action),
+    Column("summary", "What changed", tooltip=lambda line: line.summary),
 ]
 
 
@@ -104,7 +104,9 @@ class HistoryDialog(QDialog):
         self.presenter.store = self.session.store
         self.model.set_rows(self.presenter.load())
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.view.size_columns_to_visible(max_width=420)
+        self.view.size_columns_to_visible(max_width=260)
+        # "What changed" takes the width left, so the table never scrolls sideways (its tooltip holds it all)
+        self.view.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.apply_filters()
         if self.proxy.rowCount():
             self.view.selectRow(0)

@@ -123,7 +123,7 @@ def test_history_dialog_shows_one_line_per_action(window, store, qtbot):
     dialog = window._history_dialog
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 2
-    assert dialog.proxy.index(0, 2).data() == "Add partner Suffolk County Council"
+    assert dialog.proxy.index(0, 3).data() == "Add partner Suffolk County Council"
     dialog.close()
 
 

@@ -67,7 +67,7 @@ def test_the_history_reads_as_actions_in_words(demo_window, qtbot, prompts, tmp_
     dialog.view.selectRow(0)
     assert dialog.view.copy_selection()
     copied = QApplication.clipboard().text().splitlines()
-    assert copied[0] == "When\tWho\tAction\tWhat changed\tArea"
+    assert copied[0] == "When\tWho\tArea\tAction\tWhat changed"
     assert "\tSave project Homeshield Plus\t" in copied[1]
     target = tmp_path / "history.csv"
     prompts.file_names.append(str(target))
