@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QMainWindow, QMenu, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.tab_pages: dict[str, QWidget] = {}
         self.tab_widgets: dict[str, TabBase] = {}
         self._history_dialog = None
+        self._guide_window = None
         self.persist_state = True  # the screenshot command turns this off so it never moves the user's window
         self.setWindowIcon(app_icon())
         self.setMinimumSize(800, 500)
@@ -438,10 +439,14 @@ class MainWindow(QMainWindow):
         self._reference_dialog.show()
 
     def show_guide(self) -> None:
-        guide = resource("docs", "user-guide.md")  # installed: docs are shipped inside the resources
-        if not guide.exists():
-            guide = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"  # a source checkout
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
+        """Help > User Guide: the guide rendered in a window of its own (no program for Markdown needed)."""
+        from safer_desk.ui.guide import GuideWindow
+
+        if self._guide_window is None:
+            self._guide_window = GuideWindow(self)
+        self._guide_window.show()
+        self._guide_window.raise_()
+        self._guide_window.activateWindow()
 
     def about_text(self) -> str:
         store = self.session.store
