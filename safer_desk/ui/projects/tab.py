@@ -145,6 +145,7 @@ class RegisterPage(QWidget):
 
             self._editor = ProjectEditor(self.presenter.editor)
             self._editor_holder.layout().addWidget(self._editor)
+            self._editor.show()  # added to a page already shown: shown now, not at the next turn of the loop
             self._editor.cost_lines.accept_requested.connect(self.accept_suggestion)
             self._editor_pending = False
         return self._editor
