@@ -39,7 +39,8 @@ def app_icon() -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, opening: bool = False):
+        """``opening``: a file opens as soon as the window is shown (start-up), so the start page waits."""
         super().__init__(parent)
         self.session = Session(self)
         self.tab_pages: dict[str, QWidget] = {}
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.start_banner = StartBanner({Step.EXAMPLE: self.open_example, Step.POLICE: self.import_police_data,
                                          Step.PROJECT: self.add_first_project, Step.PLACES: self.show_reference,
                                          Step.NEW: self.new_file, Step.OPEN: self.choose_and_open}, self)
+        self.start_banner.suspended = opening
         frame = QWidget(self)
         frame_layout = QVBoxLayout(frame)
         frame_layout.setContentsMargins(0, 0, 0, 0)
