@@ -91,7 +91,12 @@ class GuideWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Safer Desk user guide")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(1000, 680)
+        if parent is not None:
+            from safer_desk.ui.history import fitting_size
+
+            self.resize(*fitting_size(parent, 1000, 680))
+        else:
+            self.resize(1000, 680)
         self.folder = folder or guide_folder()
         self.pages = guide_pages(self.folder)
         self._texts: dict[Path, str] = {}

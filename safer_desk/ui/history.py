@@ -31,13 +31,21 @@ COLUMNS = [
 ]
 
 
+def fitting_size(parent, width: int, height: int) -> tuple[int, int]:
+    """A window's size that fits inside its parent window (a 1366x768 laptop at 125% leaves 1093x582)."""
+    if parent is None:
+        return width, height
+    window = parent.window()
+    return min(width, max(600, window.width() - 24)), min(height, max(400, window.height() - 24))
+
+
 class HistoryDialog(QDialog):
     def __init__(self, session: Session, parent=None, *, tz=None):
         super().__init__(parent)
         self.session = session
         self.presenter = HistoryPresenter(session.store, tz=tz)
         self.setWindowTitle("History of changes")
-        self.resize(1000, 600)
+        self.resize(*fitting_size(parent, 1000, 600))
 
         self.area_combo = QComboBox(self)
         self.area_combo.setAccessibleName("Area")
@@ -77,6 +85,7 @@ class HistoryDialog(QDialog):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 110])  # the table first; the detail holds a few lines and scrolls
         self.splitter = splitter
         self.export_button = QPushButton("&Export…", self)
         self.export_button.setToolTip("Save the actions shown as an Excel workbook, CSV or tab-separated text")
