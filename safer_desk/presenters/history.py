@@ -132,9 +132,18 @@ def local_time(at: str, tz: tzinfo | None = None) -> datetime:
     return moment.astimezone(tz)
 
 
+# English month names whatever the machine's locale (Qt sets the C library's locale from the system's).
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_text(day: date) -> str:
+    """1 Apr 2026"""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def when_text(moment: datetime) -> str:
     """28 Nov 2026 14:05"""
-    return f"{moment.day} {moment:%b %Y %H:%M}"
+    return f"{day_text(moment)} {moment.hour:02d}:{moment.minute:02d}"
 
 
 def _short(text: str) -> str:
@@ -257,7 +266,7 @@ class Namer:
         if isinstance(value, str):
             day = _iso_date(value)
             if day is not None:
-                return f"{day.day} {day:%b %Y}"
+                return day_text(day)
             if len(value) >= 16 and value[4] == "-" and value[10] == "T":
                 try:
                     return when_text(local_time(value, self.tz))

@@ -120,3 +120,16 @@ def test_the_time_of_an_entry_is_a_local_datetime(edited):
     store, _, _ = edited
     line = history_lines(store, tz=BST)[0]
     assert isinstance(line.at, datetime) and line.at.utcoffset() == timedelta(hours=1)
+
+
+def test_month_names_are_english_whatever_the_locale(monkeypatch):
+    import locale
+
+    try:
+        locale.setlocale(locale.LC_TIME, "fr_FR.UTF-8")
+    except locale.Error:
+        pass  # not installed here: the names come from the table either way
+    try:
+        assert when_text(local_time("2026-02-03T09:07:00Z", timezone.utc)) == "3 Feb 2026 09:07"
+    finally:
+        locale.setlocale(locale.LC_TIME, "C")
