@@ -52,7 +52,7 @@ def open_office_file(path: Path | str, *, create: bool = False, read_only: bool 
     check = inspect_file(path)
     upgrading = check.exists and check.has_tables and check.pending and not read_only
     steps = len(check.pending) if upgrading else 0
-    store = open_store(path, create=create, read_only=read_only, replace_empty=replace_empty)
+    store = open_store(path, create=create, read_only=read_only, replace_empty=replace_empty, check=check)
     backup = None
     if upgrading:
         kept = [p for p in backups_of(path) if p.name.endswith(".before-upgrade.sqlite")]

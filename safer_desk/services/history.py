@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from typing import Any, Iterable
 
 from safer_desk.storage.audit import user_action as user_action  # re-exported: presenters name the actions they perform
 from safer_desk.storage.store import Store
@@ -55,6 +57,7 @@ class ActionEntry:
     at: str
     who: str
     entries: tuple[AuditEntry, ...]
+    named: bool = True  # False when nobody named the action (the label was worked out from its entries)
 
     @property
     def tables(self) -> list[str]:
@@ -95,5 +98,84 @@ def actions(store: Store, *, limit: int = 500) -> list[ActionEntry]:
     out = []
     for action_id, label, entries in groups:
         entries.reverse()
-        out.append(ActionEntry(action_id, _label_of(entries, label), entries[0].at, entries[0].who, tuple(entries)))
+        out.append(ActionEntry(action_id, _label_of(entries, label), entries[0].at, entries[0].who, tuple(entries),
+                               named=bool(label)))
+    return out
+
+
+# -- names for the readable history (presenters.history) ---------------------------------------------------
+# The column that names a row, per table when it differs from the first of NAME_COLUMNS it has.
+NAME_COLUMNS = ("title", "name", "label", "reference", "ref", "financial_year", "period", "month")
+_OWN_NAME = {"projects": "title", "indicator_values": None, "budget_cells": None, "budget_stated_totals": None}
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    """What the history needs to name one row: its values (now, or as last recorded) and how it links."""
+
+    table: str
+    row_id: str
+    values: dict[str, Any]
+    exists: bool
+
+
+def table_links(store: Store) -> dict[str, dict[str, str]]:
+    """Per audited table, its link columns and the table each points to (from the file's foreign keys)."""
+    out: dict[str, dict[str, str]] = {}
+    for name in _user_tables(store):
+        out[name] = {r["from"]: r["table"] for r in store.rows(f'PRAGMA foreign_key_list("{name}")')}
+    return out
+
+
+def table_columns(store: Store) -> dict[str, list[str]]:
+    return {name: [r["name"] for r in store.rows(f'PRAGMA table_info("{name}")')] for name in _user_tables(store)}
+
+
+def _user_tables(store: Store) -> list[str]:
+    return [r[0] for r in store.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                     "AND name NOT LIKE '\\_%' ESCAPE '\\' AND name <> 'audit_log' ORDER BY name")]
+
+
+def name_column(table: str, columns: list[str]) -> str | None:
+    """The column that names rows of ``table`` (None for rows named by what they link to)."""
+    if table in _OWN_NAME:
+        return _OWN_NAME[table]
+    return next((c for c in NAME_COLUMNS if c in columns), None)
+
+
+def record_facts(store: Store, refs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], RecordFacts]:
+    """The current values of each (table, row id); for a row since deleted, the values its last insert or
+    delete entry recorded (privacy: the audit trail holds no free text of victim-level rows)."""
+    wanted: dict[str, set[str]] = {}
+    for table, row_id in refs:
+        if table and row_id is not None:
+            wanted.setdefault(table, set()).add(str(row_id))
+    known = set(_user_tables(store))
+    out: dict[tuple[str, str], RecordFacts] = {}
+    for table, ids in wanted.items():
+        if table not in known:
+            continue
+        key_column = "id" if "id" in [r["name"] for r in store.rows(f'PRAGMA table_info("{table}")')] else None
+        if key_column is None:
+            continue
+        ids_list = sorted(ids)
+        for start in range(0, len(ids_list), 500):
+            chunk = ids_list[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in store.rows(f'SELECT * FROM "{table}" WHERE CAST(id AS TEXT) IN ({marks})', tuple(chunk)):
+                out[(table, str(r["id"]))] = RecordFacts(table, str(r["id"]), dict(r), True)
+        missing = [i for i in ids_list if (table, i) not in out]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in store.rows(
+                    f"SELECT row_id, action, old_value, new_value FROM audit_log WHERE table_name = ? "
+                    f"AND action IN ('insert', 'delete') AND row_id IN ({marks}) ORDER BY id", (table, *chunk)):
+                text = r["new_value"] if r["action"] == "insert" else r["old_value"]
+                try:
+                    values = json.loads(text) if text else {}
+                except ValueError:
+                    values = {}
+                if isinstance(values, dict):
+                    out[(table, r["row_id"])] = RecordFacts(table, r["row_id"], values, False)
     return out

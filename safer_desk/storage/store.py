@@ -436,7 +436,7 @@ def _check_writable(path: Path) -> None:
 
 
 def open_store(path: Path | str, *, create: bool = False, read_only: bool = False,
-               office_name: str | None = None, replace_empty: bool = False) -> Store:
+               office_name: str | None = None, replace_empty: bool = False, check: FileCheck | None = None) -> Store:
     """Open (and if needed create or migrate) a Safer Desk file, or raise a StoreError saying why not.
 
     A zero-byte file is refused with FileEmpty (it is never silently made a new file); replace_empty=True,
@@ -444,7 +444,8 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
     """
     path = Path(path)
     leftovers.remove_leftovers([path.parent, backups_folder(path)])
-    check = inspect_file(path)
+    if check is None:  # a caller that has just looked (services.files.open_office_file) passes what it saw
+        check = inspect_file(path)
     if not check.exists and not create:
         raise FileMissing(f"There is no file at {path}.")
     if check.empty and not (replace_empty and not read_only):
@@ -627,9 +628,10 @@ def _trigger_problems(conn: sqlite3.Connection, pending: bool) -> list:
     return problems
 
 
-def audit_trigger_problems(path: Path) -> list:
+def audit_trigger_problems(path: Path, check: FileCheck | None = None) -> list:
     """A read-only look at a file's audit triggers (an empty list when all is well)."""
-    check = inspect_file(path)
+    if check is None:
+        check = inspect_file(path)
     if not check.has_tables:
         return []
     conn = sqlite3.connect(read_only_uri(path), uri=True)
@@ -640,7 +642,7 @@ def audit_trigger_problems(path: Path) -> list:
 
 
 def _refuse_damaged_audit(path: Path, check: FileCheck) -> None:
-    problems = audit_trigger_problems(path)
+    problems = audit_trigger_problems(path, check)
     if problems:
         raise AuditTrailDamaged(path, problems)
 

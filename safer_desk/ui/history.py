@@ -1,98 +1,151 @@
-"""View > History: the audit trail, filterable by table and date."""
+"""View > History of Changes: one line per user action, in words (``presenters.history``).
+
+A thin view: the presenter reads and words the audit trail; this window shows the lines on the kit's
+table, filters them (area, words, dates), shows the selected action's changes one per line below,
+and exports what is shown.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
-                               QVBoxLayout)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QSplitter, QVBoxLayout)
 
-from safer_desk.services.history import HISTORY_LIMIT, audited_table_names, history
+from safer_desk.exchange.tables import table_file_filter, table_target
+from safer_desk.presenters.history import AREAS, HistoryLine, HistoryPresenter
+from safer_desk.ui import prompts
+from safer_desk.ui.kit.dates import DateField
+from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
 from safer_desk.ui.session import Session
-from safer_desk.ui.table_model import Column, RawSortFilterProxy, RowTableModel
-from safer_desk.ui.table_view import DataTableView
 
-ALL_TABLES = "All tables"
-
-
-def _value(v: object) -> str:
-    return "" if v is None else str(v)
-
+ALL_AREAS = "All areas"
 
 COLUMNS = [
-    Column("at", "When", show=lambda v: (v or "").replace("T", " ").rstrip("Z")[:19]),
+    Column("when", "When", get=lambda line: line.at.timestamp(), text_of=lambda line: line.when,
+           copy_of=lambda line: line.when),
     Column("who", "Who"),
-    Column("table_name", "Table"),
-    Column("action", "Change"),
-    Column("row_id", "Row"),
-    Column("column_name", "Column", show=_value),
-    Column("old_value", "Old value", show=_value),
-    Column("new_value", "New value", show=_value),
+    Column("area", "Area"),
+    Column("action", "Action", tooltip=lambda line: line.action),
+    Column("summary", "What changed", tooltip=lambda line: line.summary),
 ]
 
 
+def fitting_size(parent, width: int, height: int) -> tuple[int, int]:
+    """A window's size that fits inside its parent window (a 1366x768 laptop at 125% leaves 1093x582)."""
+    if parent is None:
+        return width, height
+    window = parent.window()
+    return min(width, max(600, window.width() - 24)), min(height, max(400, window.height() - 24))
+
+
 class HistoryDialog(QDialog):
-    def __init__(self, session: Session, parent=None):
+    def __init__(self, session: Session, parent=None, *, tz=None):
         super().__init__(parent)
         self.session = session
+        self.presenter = HistoryPresenter(session.store, tz=tz)
         self.setWindowTitle("History of changes")
-        self.resize(1000, 560)
-        self.table_combo = QComboBox(self)
-        self.table_combo.setAccessibleName("Table")
-        self.since_check = QCheckBox("From", self)
-        self.since_edit = QDateEdit(QDate.currentDate().addMonths(-1), self)
-        self.until_check = QCheckBox("To", self)
-        self.until_edit = QDateEdit(QDate.currentDate(), self)
-        for edit in (self.since_edit, self.until_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+        self.resize(*fitting_size(parent, 1000, 600))
+
+        self.area_combo = QComboBox(self)
+        self.area_combo.setAccessibleName("Area")
+        self.area_combo.addItem(ALL_AREAS, "")
+        for area in AREAS:
+            self.area_combo.addItem(area, area)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("A name, a project, a partner, an amount…")
+        self.search.setAccessibleName("Search the history")
+        self.search.setClearButtonEnabled(True)
+        self.since = DateField(self, accessible_name="From", placeholder="from dd/mm/yyyy")
+        self.until = DateField(self, accessible_name="To", placeholder="to dd/mm/yyyy")
+
         self.model = RowTableModel(COLUMNS, parent=self)
-        self.proxy = RawSortFilterProxy(self)
+        self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = DataTableView(self, accessible_name="History of changes")
+        self.view = DataTableView(self, accessible_name="History of changes", on_export=self.export)
         self.view.setModel(self.proxy)
+        self.view.verticalHeader().hide()
+        self.detail = QPlainTextEdit(self)
+        self.detail.setReadOnly(True)
+        self.detail.setAccessibleName("Changes made by the selected action")
+        self.detail.setTabChangesFocus(True)
         self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Actions shown")
+
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Table:", self))
-        filters.addWidget(self.table_combo)
-        for w in (self.since_check, self.since_edit, self.until_check, self.until_edit):
-            filters.addWidget(w)
-        filters.addStretch(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
+        for text, widget in (("&Area:", self.area_combo), ("&Search:", self.search), ("&From:", self.since.edit),
+                             ("&To:", self.until.edit)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(self.since if widget is self.since.edit else self.until if widget is self.until.edit
+                              else widget, 2 if widget is self.search else 0)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 110])  # the table first; the detail holds a few lines and scrolls
+        self.splitter = splitter
+        self.export_button = QPushButton("&Export…", self)
+        self.export_button.setToolTip("Save the actions shown as an Excel workbook, CSV or tab-separated text")
+        self.export_button.clicked.connect(self.export)
+        close = QPushButton("Close", self)
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.count_label)
-        layout.addWidget(buttons)
-        self.table_combo.currentIndexChanged.connect(self.refresh)
-        for w in (self.since_check, self.until_check):
-            w.toggled.connect(self.refresh)
-        for w in (self.since_edit, self.until_edit):
-            w.dateChanged.connect(self.refresh)
-        self._fill_tables()
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        self.area_combo.currentIndexChanged.connect(self.apply_filters)
+        self.search.textChanged.connect(self.apply_filters)
+        for field in (self.since, self.until):
+            field.textEdited.connect(self.apply_filters)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         self.refresh()
 
-    def _fill_tables(self) -> None:
-        self.table_combo.blockSignals(True)
-        self.table_combo.clear()
-        self.table_combo.addItem(ALL_TABLES)
-        if self.session.store is not None:
-            self.table_combo.addItems(audited_table_names(self.session.store))
-        self.table_combo.blockSignals(False)
-
+    # -- data ------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        store = self.session.store
-        if store is None:
-            self.model.set_rows([])
+        self.presenter.store = self.session.store
+        self.model.set_rows(self.presenter.load())
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.size_columns_to_visible(max_width=260)
+        # "What changed" takes the width left, so the table never scrolls sideways (its tooltip holds it all)
+        self.view.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.apply_filters()
+        if self.proxy.rowCount():
+            self.view.selectRow(0)
+        self._show_detail()
+
+    def apply_filters(self) -> None:
+        self.proxy.set_predicate(self.presenter.filter_predicate(
+            self.area_combo.currentData() or "", self.search.text(), self.since.date(), self.until.date()))
+        self.count_label.setText(self.presenter.count_text(self.proxy.rowCount()))
+        self._show_detail()
+
+    def selected_line(self) -> HistoryLine | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row(), index.parent()):
+            return None
+        return self.model.row(self.proxy.mapToSource(index).row())
+
+    def _show_detail(self) -> None:
+        self.detail.setPlainText(self.presenter.detail_text(self.selected_line()))
+
+    def export(self) -> None:
+        name = prompts.save_file_name(self, "Export the history of changes", table_file_filter(),
+                                      "history-of-changes.xlsx")
+        if not name:
             return
-        table = self.table_combo.currentText()
-        entries = history(
-            store,
-            table=None if table in ("", ALL_TABLES) else table,
-            since=self.since_edit.date().toString("yyyy-MM-dd") if self.since_check.isChecked() else None,
-            until=self.until_edit.date().toString("yyyy-MM-dd") if self.until_check.isChecked() else None,
-        )
-        self.model.set_rows(entries)
-        self.view.size_columns_to_visible()
-        more = " (the most recent; narrow the filter to see older changes)" if len(entries) >= HISTORY_LIMIT else ""
-        self.count_label.setText(f"{len(entries):,} change(s){more}")
+        target = table_target(name)
+        shown = self.proxy.source_rows()
+        try:
+            self.presenter.export(target, shown)
+        except (OSError, ValueError) as exc:
+            prompts.show_error(self, "Export", f"The history was not saved: {exc}")
+            return
+        prompts.show_info(self, "Export", f"Saved {len(shown):,} actions to {target}.")

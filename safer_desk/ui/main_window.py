@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QMainWindow, QMenu, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -25,6 +25,8 @@ from safer_desk.ui.session import Session
 from safer_desk.ui.tabs import MENU_MODULES, TAB_SPECS, TabBase
 
 FILE_FILTER = "Safer Desk files (*.sqlite *.db);;All files (*)"
+# Save a Copy and Back Up Now of a file this large run on a worker thread with progress and Cancel.
+BACKGROUND_COPY_FROM = 32 * 1024 * 1024
 
 
 def app_icon() -> QIcon:
@@ -37,12 +39,14 @@ def app_icon() -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, opening: bool = False):
+        """``opening``: a file opens as soon as the window is shown (start-up), so the start page waits."""
         super().__init__(parent)
         self.session = Session(self)
         self.tab_pages: dict[str, QWidget] = {}
         self.tab_widgets: dict[str, TabBase] = {}
         self._history_dialog = None
+        self._guide_window = None
         self.persist_state = True  # the screenshot command turns this off so it never moves the user's window
         self.setWindowIcon(app_icon())
         self.setMinimumSize(800, 500)
@@ -55,7 +59,21 @@ class MainWindow(QMainWindow):
             page.setAccessibleName(spec.title.replace("&", ""))
             self.tab_pages[spec.key] = page
             self.tabs.addTab(page, spec.title)
-        self.setCentralWidget(self.tabs)
+        from safer_desk.presenters.start import Step
+        from safer_desk.ui.start import StartBanner
+
+        self.start_banner = StartBanner({Step.EXAMPLE: self.open_example, Step.POLICE: self.import_police_data,
+                                         Step.PROJECT: self.add_first_project, Step.PLACES: self.show_reference,
+                                         Step.NEW: self.new_file, Step.OPEN: self.choose_and_open}, self)
+        self.start_banner.suspended = opening
+        frame = QWidget(self)
+        frame_layout = QVBoxLayout(frame)
+        frame_layout.setContentsMargins(0, 0, 0, 0)
+        frame_layout.setSpacing(0)
+        frame_layout.addWidget(self.start_banner)
+        frame_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(frame)
+        self._example_copies: list = []  # example copies opened from the start page, removed when the window closes
         self._shown_tab_index = self.tabs.currentIndex()
         self._switching_back = False
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -67,9 +85,12 @@ class MainWindow(QMainWindow):
             importlib.import_module(module).install(self)
         self.session.store_changed.connect(self._store_changed)
         self.session.unsaved_changed.connect(self._update_modified)
+        self.session.data_changed.connect(self._update_start_banner)
+        self.session.undo_stack.indexChanged.connect(self._update_start_banner)
         self._restore_state()
         self._shown_tab_index = self.tabs.currentIndex()
         self._update_title()
+        self._update_start_banner()
 
     # -- menus -----------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, *, tip: str = "") -> QAction:
@@ -87,12 +108,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self._action("&New…", self.new_file, QKeySequence.StandardKey.New,
                                               tip="Create a new, empty Safer Desk file"))
         self.file_menu.addAction(self._action("&Open…", self.choose_and_open, QKeySequence.StandardKey.Open))
-        self.recent_menu = self.file_menu.addMenu("Open &Recent")
+        self.recent_menu = self.file_menu.addMenu("Open Rec&ent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.save_action = self._action("&Save", self.save_current, QKeySequence.StandardKey.Save,
                                         tip="Save the changes in the editor you are working in")
         self.file_menu.addAction(self.save_action)
-        self.save_copy_action = self._action("Save a &Copy…", self.save_copy, "Ctrl+Shift+S",
+        self.save_copy_action = self._action("Save a Cop&y…", self.save_copy, "Ctrl+Shift+S",
                                              tip="Write a copy of the open file elsewhere")
         self.file_menu.addAction(self.save_copy_action)
         self.backup_action = self._action("&Back Up Now", self.backup_now, tip="Keep a dated backup beside the file")
@@ -272,8 +293,12 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self.tab_widgets.clear()
         self._update_title()
+        self._update_start_banner()
         self._realise_current_tab()
         self._update_modified()
+
+    def _update_start_banner(self, *_: object) -> None:
+        self.start_banner.show_for(self.session.store)
 
     def is_busy(self) -> bool:
         return any(w.is_busy() for w in self.tab_widgets.values())
@@ -368,23 +393,67 @@ class MainWindow(QMainWindow):
         if target.resolve() == store.path.resolve():
             prompts.show_error(self, "Save a copy", "Choose a different file from the one that is open.")
             return
-        try:
-            store.backup_to(target)
-        except OSError as exc:
-            prompts.show_error(self, "Save a copy", f"The copy could not be written: {exc}")
-            return
-        self.statusBar().showMessage(f"Copy saved to {target}", 8000)
+
+        def work(progress, cancelled):
+            from safer_desk.services.files import reading_connection
+
+            progress(0, 0, f"Writing a copy of {store.path.name} to {target.name}…")
+            with reading_connection(store) as own:  # a connection of the worker's own
+                own.backup_to(target)
+            return target
+
+        self._run_file_task("Save a copy", work, lambda done: f"Copy saved to {done}",
+                            "The copy could not be written", store.path, target)
 
     def backup_now(self) -> None:
         store = self.session.store
         if store is None:
             return
+        path = store.path
+
+        def work(progress, cancelled):
+            progress(0, 0, f"Backing up {path.name}…")
+            return back_up(path, reason="on-demand")
+
+        self._run_file_task("Back up", work, lambda done: f"Backup written to {done}",
+                            "The backup could not be written", path, None)
+
+    def _run_file_task(self, title: str, work, said, failed_text: str, source: Path, target: Path | None) -> None:
+        """Save a Copy and Back Up Now: at once for a small file; for a large one on a worker thread with a
+        progress window and Cancel (a cancelled copy or backup is removed: nothing half-wanted is left)."""
+        def done(result) -> None:
+            self.statusBar().showMessage(said(result), 8000)
+
+        def failed(exc: BaseException, _details: str = "") -> None:
+            prompts.show_error(self, title, f"{failed_text}: {exc}")
+
         try:
-            target = back_up(store.path, reason="on-demand")
-        except OSError as exc:
-            prompts.show_error(self, "Back up", f"The backup could not be written: {exc}")
+            size = source.stat().st_size
+        except OSError:
+            size = 0
+        if size < BACKGROUND_COPY_FROM:
+            try:
+                result = work(lambda *a: None, lambda: False)
+            except OSError as exc:
+                failed(exc)
+                return
+            done(result)
             return
-        self.statusBar().showMessage(f"Backup written to {target}", 8000)
+        from safer_desk.services.progress import Cancelled
+        from safer_desk.ui.workers import run_task
+
+        def guarded(progress, cancelled):
+            result = work(progress, cancelled)
+            if cancelled():  # the copy could not be stopped half-way: it goes now instead
+                Path(result).unlink(missing_ok=True)
+                raise Cancelled()
+            return result
+
+        def cancelled_done() -> None:
+            self.statusBar().showMessage(f"{title}: cancelled; nothing was written.", 8000)
+
+        self.file_task = run_task(guarded, on_success=done, on_failure=failed, on_cancel=cancelled_done,
+                                  window=self, title=f"{title}…")
 
     def _update_title(self) -> None:
         store = self.session.store
@@ -438,10 +507,14 @@ class MainWindow(QMainWindow):
         self._reference_dialog.show()
 
     def show_guide(self) -> None:
-        guide = resource("docs", "user-guide.md")  # installed: docs are shipped inside the resources
-        if not guide.exists():
-            guide = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"  # a source checkout
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
+        """Help > User Guide: the guide rendered in a window of its own (no program for Markdown needed)."""
+        from safer_desk.ui.guide import GuideWindow
+
+        if self._guide_window is None:
+            self._guide_window = GuideWindow(self)
+        self._guide_window.show()
+        self._guide_window.raise_()
+        self._guide_window.activateWindow()
 
     def about_text(self) -> str:
         store = self.session.store
@@ -489,11 +562,71 @@ class MainWindow(QMainWindow):
         settings.write("window/tab", self.current_tab_key())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.may_close_file():
+        if not self.may_close_file() or not self.stop_running_tasks():
             event.ignore()
             return
         self.save_state()
-        if self._history_dialog is not None:
-            self._history_dialog.close()
+        for dialog in (self._history_dialog, self._guide_window):
+            if dialog is not None:
+                dialog.close()
         self.session.close()
+        self._remove_example_copies()
         super().closeEvent(event)
+
+    def stop_running_tasks(self, *, timeout_ms: int = 30000) -> bool:
+        """Before closing: a long task still running (a board report, an import, a copy) is asked about;
+        Yes cancels it and waits for it to stop, so the program never ends under a working thread."""
+        from safer_desk.ui.workers import running_tasks
+
+        tasks = running_tasks()
+        if not tasks:
+            return True
+        named = [t.title.rstrip("…") for t in tasks if t.title]
+        if named and not prompts.ask(self, "Still working",
+                                     f"{', '.join(named)} is still running.\n\nStop it and close? Nothing it was "
+                                     "writing is kept.", yes="Stop and Close", no="Keep Working"):
+            return False
+        for task in tasks:
+            task.cancel()
+        self.statusBar().showMessage("Stopping…")
+        loop = QEventLoop()
+        deadline = QDeadlineTimer(timeout_ms)
+        while running_tasks() and not deadline.hasExpired():
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+        if running_tasks():
+            prompts.show_error(self, "Still working", "The work could not be stopped yet; try closing again in a "
+                               "moment.")
+            return False
+        return True
+
+    # -- the start page ------------------------------------------------------------------------
+    def open_example(self) -> bool:
+        """Open a fresh copy of the example file (removed when the window closes; never in Open Recent)."""
+        from safer_desk.services.example_copy import example_copy
+
+        if not self.may_close_file():
+            return False
+        copy = example_copy()
+        path = copy.__enter__()
+        if not self.open_path(path):
+            copy.__exit__(None, None, None)
+            return False
+        self._example_copies.append(copy)
+        self.statusBar().showMessage("The example office: a copy, removed when Safer Desk closes.", 10000)
+        return True
+
+    def _remove_example_copies(self) -> None:
+        """When the window closes (its file closed first): the example copies opened from the start page."""
+        while self._example_copies:
+            self._example_copies.pop().__exit__(None, None, None)
+
+    def import_police_data(self) -> None:
+        actions = getattr(self, "import_police_actions", ())
+        if actions:
+            actions[0].trigger()
+
+    def add_first_project(self) -> None:
+        tab = self.show_tab("projects")
+        if tab is not None and self.current_tab_key() == "projects":
+            tab.register.add_project()

@@ -50,15 +50,16 @@ def add_recent_file(path: str) -> list[str]:
     versions are dropped."""
     from safer_desk.services.example_copy import is_demo_copy
 
-    recent = [p for p in read_list("files/recent") if p != path and not is_demo_copy(p)]
+    s = app_settings()  # one settings file read and one written (this runs while the file's first screen is drawn)
+    value = s.value("files/recent", [], type=list)
+    recent = [str(p) for p in (value or []) if p and str(p) != path and not is_demo_copy(str(p))]
     if not is_demo_copy(path):
         recent.insert(0, path)
-        write("files/last", path)
+        s.setValue("files/last", path)
     recent = recent[:RECENT_LIMIT]
     if recent:
-        write("files/recent", recent)
+        s.setValue("files/recent", recent)
     else:
-        s = app_settings()
         s.remove("files/recent")
-        s.sync()
+    s.sync()
     return recent

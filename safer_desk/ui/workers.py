@@ -18,6 +18,13 @@ from safer_desk.services.progress import Cancelled
 
 WorkFn = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
 
+_RUNNING: set["Task"] = set()  # started and not yet finished, so the window can ask before it closes
+
+
+def running_tasks() -> list["Task"]:
+    """The tasks still running (the window cancels them, and waits, before it closes)."""
+    return [task for task in _RUNNING if task.running]
+
 
 class TaskSignals(QObject):
     progress = Signal(object, object, str)  # done, total as Python ints (never 32-bit Qt ints)
@@ -57,6 +64,7 @@ class Task(QObject):
         self.signals = TaskSignals(self)
         self._cancel = threading.Event()
         self._fn = fn
+        self.title = title
         self._dialog: QProgressDialog | None = None
         self.running = False
         if window is not None:
@@ -74,6 +82,7 @@ class Task(QObject):
 
     def start(self) -> "Task":
         self.running = True
+        _RUNNING.add(self)
         QThreadPool.globalInstance().start(_Runnable(self._fn, self.signals, self._cancel))
         return self
 
@@ -98,6 +107,7 @@ class Task(QObject):
 
     def _finish(self) -> None:
         self.running = False
+        _RUNNING.discard(self)
         if self._dialog is not None:
             self._dialog.close()
             self._dialog.deleteLater()

@@ -168,6 +168,7 @@ def look_at_everything(window, qtbot):
     window.show_history()
     window.show_reference()
     window.show_about()
+    window.show_guide()
     QApplication.processEvents()
     QThreadPool.globalInstance().waitForDone(15000)  # a worker's connection is closed after its result
     QApplication.processEvents()

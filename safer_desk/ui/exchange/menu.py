@@ -19,7 +19,7 @@ def install(window) -> None:
     merge = QAction("&Import District Files…", window)
     merge.setStatusTip("Merge district exports into the open (county) file")
     merge.triggered.connect(lambda _=False: import_district_files(window))
-    conflicts = QAction("Con&flicts…", window)
+    conflicts = QAction("Conf&licts…", window)
     conflicts.setStatusTip("The conflicts district files raised in this county file: keep the county's or the "
                            "district's version")
     conflicts.triggered.connect(lambda _=False: open_conflicts_dialog(window))

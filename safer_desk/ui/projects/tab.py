@@ -7,6 +7,8 @@ On the first-paint path: nothing here imports pandas, numpy, pyqtgraph or sqlite
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,10 +26,12 @@ from safer_desk.ui import prompts
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import SortProxy
 from safer_desk.ui.kit.undo import push_action
-from safer_desk.ui.projects.editor import ProjectEditor
 from safer_desk.ui.projects.models import RegisterModel
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from safer_desk.ui.projects.editor import ProjectEditor
 
 ALL = ""
 # Registers this large are read on a worker thread so the window never freezes while the tab opens.
@@ -106,15 +110,20 @@ class RegisterPage(QWidget):
         self.view.setModel(self.proxy)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         splitter.addWidget(self.view)
-        self.editor = ProjectEditor(self.presenter.editor)
-        self.editor.setMinimumWidth(370)
-        splitter.addWidget(self.editor)
+        # The editor is built just after the register's first screenful is drawn (start-up: the rows
+        # first); ``editor`` builds it at once for anything that wants it sooner.
+        self._editor = None
+        self._editor_holder = QWidget()
+        self._editor_holder.setMinimumWidth(370)
+        QVBoxLayout(self._editor_holder).setContentsMargins(0, 0, 0, 0)
+        splitter.addWidget(self._editor_holder)
+        self._editor_pending = True
+        QTimer.singleShot(0, self, self._build_editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([895, 385])
         self.view.verticalHeader().hide()
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.editor.cost_lines.accept_requested.connect(self.accept_suggestion)
         self.presenter.rows_changed.connect(self._rows_changed)
         self.presenter.selection_changed.connect(self._show_selection)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
@@ -124,6 +133,22 @@ class RegisterPage(QWidget):
         read_only = self.session.read_only
         for b in (self.add_button, self.delete_button, self.paste_button):
             b.setEnabled(not read_only)
+
+    def _build_editor(self) -> None:
+        self.editor  # noqa: B018 - built on first use
+
+    @property
+    def editor(self) -> "ProjectEditor":
+        """The editor of the selected project (built on first use)."""
+        if self._editor is None:
+            from safer_desk.ui.projects.editor import ProjectEditor
+
+            self._editor = ProjectEditor(self.presenter.editor)
+            self._editor_holder.layout().addWidget(self._editor)
+            self._editor.show()  # added to a page already shown: shown now, not at the next turn of the loop
+            self._editor.cost_lines.accept_requested.connect(self.accept_suggestion)
+            self._editor_pending = False
+        return self._editor
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
@@ -401,7 +426,7 @@ class ProjectsTab(TabBase):
                 QTimer.singleShot(0, self._commissioning.reload_if_stale)
 
     def is_busy(self) -> bool:
-        return self.register.loading
+        return self.register.loading or self.register._editor_pending
 
     @property
     def presenter(self) -> ProjectsPresenter:

@@ -1,0 +1,540 @@
+"""View > History of Changes in plain words (Qt-free): one line per user action, names not ids,
+pounds not pence, local times.
+
+The audit trail (``services.history.actions``) records rows: table names, ids, pence, UTC times.
+This presenter turns each user action into a ``HistoryLine``: when (local time, "28 Nov 2026 14:05"),
+who (the operating-system user), the action's name ("Save project Homeshield Plus"), what it changed
+in words ("changed the status of Homeshield Plus from Proposed to Approved"), the area of the window
+it belongs to (for the filter), and the detail, one line per change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timezone, tzinfo
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from safer_desk.domain.enums import LabelledEnum
+from safer_desk.domain.money import format_money
+from safer_desk.domain.projects import ProjectStatus
+from safer_desk.services import history as service
+from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
+
+# -- what the tables are called, and where in the window they are looked after -------------------------
+# table: (one, many, area)
+PROJECTS, ALLOCATION, COSTS, INDICATORS, BUDGETS, REFERENCE, FILE = (
+    "Projects", "Allocation", "Costs", "Indicators", "Budgets and funders", "Districts and partners",
+    "The file")
+AREAS = (PROJECTS, ALLOCATION, COSTS, INDICATORS, BUDGETS, REFERENCE, FILE)
+
+TABLES: dict[str, tuple[str, str, str]] = {
+    "projects": ("project", "projects", PROJECTS),
+    "project_cost_lines": ("cost line", "cost lines", PROJECTS),
+    "project_funding_sources": ("funding source", "funding sources", PROJECTS),
+    "project_officers": ("project officer", "project officers", PROJECTS),
+    "project_status_history": ("status change", "status changes", PROJECTS),
+    "commissioning_scenarios": ("commissioning scenario", "commissioning scenarios", PROJECTS),
+    "scenario_items": ("scenario project", "scenario projects", PROJECTS),
+    "allocation_scenarios": ("allocation scenario", "allocation scenarios", ALLOCATION),
+    "allocation_scenario_rows": ("allocation row", "allocation rows", ALLOCATION),
+    "allocation_scenario_factors": ("allocation factor", "allocation factors", ALLOCATION),
+    "allocation_top_slices": ("top-slice", "top-slices", ALLOCATION),
+    "dhr_cases": ("review", "reviews", COSTS),
+    "dhr_cost_lines": ("review cost", "review costs", COSTS),
+    "dhr_panel_meetings": ("panel meeting", "panel meetings", COSTS),
+    "dhr_payments": ("payment", "payments", COSTS),
+    "dhr_recommendations": ("recommendation", "recommendations", COSTS),
+    "dhr_shares": ("partner share", "partner shares", COSTS),
+    "dhr_split_percentages": ("split percentage", "split percentages", COSTS),
+    "dhr_stage_rules": ("stage rule", "stage rules", COSTS),
+    "funds": ("fund", "funds", COSTS),
+    "fund_contributions": ("fund contribution", "fund contributions", COSTS),
+    "fund_items": ("fund item", "fund items", COSTS),
+    "fund_referrals": ("referral", "referrals", COSTS),
+    "fund_spend_lines": ("spend line", "spend lines", COSTS),
+    "fund_spend_summary": ("spend summary line", "spend summary lines", COSTS),
+    "costs_settings": ("cost setting", "cost settings", COSTS),
+    "indicators": ("indicator", "indicators", INDICATORS),
+    "indicator_values": ("indicator figure", "indicator figures", INDICATORS),
+    "indicator_targets": ("target", "targets", INDICATORS),
+    "indicator_trajectory": ("trajectory point", "trajectory points", INDICATORS),
+    "indicator_baselines": ("baseline", "baselines", INDICATORS),
+    "indicator_benchmarks": ("benchmark", "benchmarks", INDICATORS),
+    "indicator_estimates": ("estimate", "estimates", INDICATORS),
+    "indicator_milestones": ("milestone", "milestones", INDICATORS),
+    "indicator_populations": ("population", "populations", INDICATORS),
+    "indicator_areas": ("indicator area", "indicator areas", INDICATORS),
+    "budget_plans": ("budget", "budgets", BUDGETS),
+    "budget_sections": ("budget section", "budget sections", BUDGETS),
+    "budget_columns": ("budget column", "budget columns", BUDGETS),
+    "budget_lines": ("budget line", "budget lines", BUDGETS),
+    "budget_cells": ("budget figure", "budget figures", BUDGETS),
+    "budget_stated_totals": ("stated total", "stated totals", BUDGETS),
+    "budget_line_links": ("budget link", "budget links", BUDGETS),
+    "funding_awards": ("funding award", "funding awards", BUDGETS),
+    "funding_award_years": ("award year", "award years", BUDGETS),
+    "districts": ("district", "districts", REFERENCE),
+    "partnerships": ("partnership", "partnerships", REFERENCE),
+    "partnership_districts": ("partnership district", "partnership districts", REFERENCE),
+    "partnership_members": ("partnership member", "partnership members", REFERENCE),
+    "organisations": ("partner", "partners", REFERENCE),
+    "office_areas": ("office area", "office areas", REFERENCE),
+    "illustrative_marks": ("illustrative mark", "illustrative marks", FILE),
+    "meta": ("file setting", "file settings", FILE),
+}
+
+# Column names people use for the ones the file uses; the rest lose their unit suffix and underscores.
+COLUMN_WORDS = {
+    "cost_min_pence": "lowest cost", "cost_max_pence": "highest cost", "min_pence": "lowest amount",
+    "max_pence": "highest amount", "ref": "reference", "amount_text": "amount as written", "percent_bp": "percentage",
+    "cap_percent_bp": "cap percentage", "revenue_bp": "revenue share", "capital_bp": "capital share",
+    "lead_organisation_id": "lead partner", "organisation_id": "partner", "cap_organisation_id": "capped partner",
+    "rag": "RAG rating", "laa_outcome": "LAA outcome", "csp_priority": "CSP priority", "ons_code": "ONS code",
+    "idva_assigned": "IDVA assigned", "at_marac": "at MARAC",
+}
+# Columns not worth a line of their own (positions, stamps the program keeps).
+QUIET_COLUMNS = {"id", "position", "updated_at", "created_at", "sort_order"}
+LONG_TEXT = 60
+# Stored states shown by their labels ("shortlisted" reads "Shortlisted"); a screen adds its own here.
+VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum]] = {
+    ("projects", "status"): ProjectStatus,
+    ("project_status_history", "status"): ProjectStatus,
+}
+
+
+def noun(table: str, count: int = 1) -> str:
+    one, many, _ = TABLES.get(table, (table.replace("_", " ").rstrip("s"), table.replace("_", " "), FILE))
+    return one if count == 1 else many
+
+
+def area_of(table: str) -> str:
+    return TABLES.get(table, ("", "", FILE))[2]
+
+
+def column_words(column: str) -> str:
+    if column in COLUMN_WORDS:
+        return COLUMN_WORDS[column]
+    for suffix in ("_pence", "_bp", "_id", "_on"):
+        if column.endswith(suffix) and len(column) > len(suffix):
+            column = column[: -len(suffix)] + (" date" if suffix == "_on" else "")
+            break
+    return column.replace("_", " ")
+
+
+def local_time(at: str, tz: tzinfo | None = None) -> datetime:
+    """An audit time (UTC, ISO 8601 with Z) as a time on the user's clock (``tz`` for tests)."""
+    moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(tz)
+
+
+# English month names whatever the machine's locale (Qt sets the C library's locale from the system's).
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_text(day: date) -> str:
+    """1 Apr 2026"""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def when_text(moment: datetime) -> str:
+    """28 Nov 2026 14:05"""
+    return f"{day_text(moment)} {moment.hour:02d}:{moment.minute:02d}"
+
+
+def _short(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= LONG_TEXT else text[: LONG_TEXT - 1] + "…"
+
+
+def _iso_date(value: str) -> date | None:
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One user action as the History window shows it."""
+
+    at: datetime  # local time
+    when: str
+    who: str
+    action: str
+    summary: str
+    areas: tuple[str, ...]
+    details: tuple[str, ...]
+    entries: int
+
+    @property
+    def area(self) -> str:
+        return ", ".join(self.areas)
+
+    @property
+    def day(self) -> date:
+        return self.at.date()
+
+    @property
+    def search_text(self) -> str:
+        return " ".join((self.when, self.who, self.action, self.summary, self.area, *self.details)).casefold()
+
+
+class Namer:
+    """Names rows and values for one batch of actions (one look-up per table, not per row)."""
+
+    def __init__(self, store, entries: Iterable[AuditEntry], tz: tzinfo | None = None):
+        self.tz = tz
+        self.links = service.table_links(store)
+        self.columns = service.table_columns(store)
+        refs = {(e.table_name, e.row_id) for e in entries if e.row_id is not None and e.table_name in self.columns}
+        self.facts: dict[tuple[str, str], RecordFacts] = service.record_facts(store, refs)
+        linked = set()
+        for fact in self.facts.values():
+            for column, target in self.links.get(fact.table, {}).items():
+                value = fact.values.get(column)
+                if value is not None:
+                    linked.add((target, str(value)))
+        self.facts.update(service.record_facts(store, linked - set(self.facts)))
+        # one more level, for rows named by their parent's parent (a payment of a share of a review)
+        deeper = set()
+        for (table, row_id) in linked:
+            fact = self.facts.get((table, row_id))
+            if fact is not None and self._own_name(fact) is None:
+                for column, target in self.links.get(table, {}).items():
+                    value = fact.values.get(column)
+                    if value is not None:
+                        deeper.add((target, str(value)))
+        self.facts.update(service.record_facts(store, deeper - set(self.facts)))
+
+    def _own_name(self, fact: RecordFacts) -> str | None:
+        column = service.name_column(fact.table, self.columns.get(fact.table, list(fact.values)))
+        value = fact.values.get(column) if column else None
+        return _short(value) if value not in (None, "") else None
+
+    def name(self, table: str, row_id: str | None, values: dict[str, Any] | None = None, depth: int = 0) -> str:
+        """What a person calls the row: its title or name, else what it belongs to ("of WSCSP-DHR-2026-07,
+        Suffolk Police"); "" when nothing is known (never an internal id)."""
+        fact = self.facts.get((table, str(row_id))) if row_id is not None else None
+        if values is not None:
+            fact = RecordFacts(table, str(row_id), values, True)
+        if fact is None:
+            return ""
+        if table == "illustrative_marks" and fact.values.get("table_name"):
+            target = str(fact.values["table_name"])
+            return "on " + self.record_label(target, _mark_row_id(fact.values.get("row_id")))
+        own = self._own_name(fact)
+        if own is not None:
+            return own
+        if depth < 2:
+            parents = []
+            for column, target in self.links.get(table, {}).items():
+                value = fact.values.get(column)
+                if value is not None:
+                    parent = self.name(target, str(value), depth=depth + 1)
+                    if parent and parent not in parents:
+                        parents.append(parent.removeprefix("of "))
+            if parents:
+                return "of " + ", ".join(parents)
+        return ""
+
+    def value(self, table: str, column: str | None, value: Any) -> str:
+        """A recorded value in words: pounds for pence, a name for a link, a percentage for basis points."""
+        if value is None or value == "":
+            return "(blank)"
+        if column is None:
+            return _short(value)
+        if column.endswith("_pence") and isinstance(value, int) and not isinstance(value, bool):
+            return format_money(value)
+        if column.endswith("_bp") and isinstance(value, int):
+            return f"{Decimal(value) / 100:f}".rstrip("0").rstrip(".") + "%"
+        states = VALUE_LABELS.get((table, column))
+        if states is not None:
+            try:
+                return states.parse(str(value)).label
+            except ValueError:
+                pass
+        target = self.links.get(table, {}).get(column)
+        if target is not None:
+            return self.name(target, str(value)).removeprefix("of ") or "(a record since removed)"
+        if isinstance(value, str):
+            day = _iso_date(value)
+            if day is not None:
+                return day_text(day)
+            if len(value) >= 16 and value[4] == "-" and value[10] == "T":
+                try:
+                    return when_text(local_time(value, self.tz))
+                except ValueError:
+                    pass
+        return _short(value)
+
+    def record_label(self, table: str, row_id: str | None, values: dict[str, Any] | None = None) -> str:
+        name = self.name(table, row_id, values)
+        return f"{noun(table)} {name}" if name else noun(table)
+
+
+def _mark_row_id(value: Any) -> str | None:
+    """An illustrative mark's row id: the row's id, or a JSON list of its key columns."""
+    if isinstance(value, str) and value.startswith("["):
+        try:
+            parts = json.loads(value)
+        except ValueError:
+            return value
+        return str(parts[-1]) if parts else None
+    return None if value is None else str(value)
+
+
+def _json_values(text: Any) -> dict[str, Any] | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        values = json.loads(text)
+    except ValueError:
+        return None
+    return values if isinstance(values, dict) else None
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class Describer:
+    """Puts one action's entries into words."""
+
+    def __init__(self, namer: Namer):
+        self.n = namer
+
+    def details(self, entries: Sequence[AuditEntry]) -> list[str]:
+        out = []
+        for e in entries:
+            out.extend(self._detail(e))
+        return out
+
+    def _detail(self, e: AuditEntry) -> list[str]:
+        n = self.n
+        if e.action == "insert":
+            values = _json_values(e.new_value) or {}
+            named_by = service.name_column(e.table_name, n.columns.get(e.table_name, list(values)))
+            facts = []
+            for c, v in values.items():
+                if c in QUIET_COLUMNS or v in (None, "") or c == named_by or (
+                        e.table_name == "illustrative_marks" and c in ("table_name", "row_id")):
+                    continue
+                shown = n.value(e.table_name, c, v)
+                if not any(f.endswith(" " + shown) for f in facts):  # "partnership" as text and as a link
+                    facts.append(f"{column_words(c)} {shown}")
+            line = f"Added {n.record_label(e.table_name, e.row_id, values or None)}"
+            return [line + (": " + "; ".join(facts[:6]) + (" …" if len(facts) > 6 else "") if facts else "")]
+        if e.action == "delete":
+            values = _json_values(e.old_value) or None
+            return [f"Deleted {n.record_label(e.table_name, e.row_id, values)}"]
+        if e.action == "update":
+            if e.column_name in QUIET_COLUMNS:
+                return []
+            what = column_words(e.column_name or "")
+            record = n.record_label(e.table_name, e.row_id)
+            if e.old_value is None and e.new_value is None:
+                return [f"Changed the {what} of {record}"]
+            return [f"Changed the {what} of {record} from {n.value(e.table_name, e.column_name, e.old_value)} "
+                    f"to {n.value(e.table_name, e.column_name, e.new_value)}"]
+        if e.action == "batch":
+            summary = _json_values(e.new_value) or {}
+            lines = [str(summary.get("what") or e.column_name or "Batch")]
+            if summary.get("source"):
+                lines[0] += f" from {Path(str(summary['source'])).name}"
+            for table, kinds in sorted((summary.get("rows") or {}).items()):
+                if isinstance(kinds, dict):
+                    for kind, count in sorted(kinds.items()):
+                        verb = {"insert": "added", "delete": "removed", "update": "changed"}.get(kind, kind)
+                        lines.append(f"{_capital(verb)} {count:,} {noun(table, int(count))}")
+            return lines
+        if e.action == "event":
+            details = _json_values(e.new_value) or {}
+            extra = "; ".join(f"{k.replace('_', ' ')} {_short(v)}" for k, v in details.items() if v not in (None, ""))
+            return [f"{e.column_name or 'Event'}" + (f": {extra}" if extra else "")]
+        return [f"{e.action} {e.table_name}"]
+
+    def summary(self, entries: Sequence[AuditEntry]) -> str:
+        """What the action changed, in one sentence: changed fields first, then rows added and deleted."""
+        n = self.n
+        batches = [e for e in entries if e.action in ("batch", "event")]
+        if batches:
+            return self._detail(batches[0])[0] + (f" and {len(entries) - 1:,} more change(s)" if len(entries) > 1 else "")
+        updates = [e for e in entries if e.action == "update" and e.column_name not in QUIET_COLUMNS]
+        parts: list[str] = []
+        records = list(dict.fromkeys((e.table_name, e.row_id) for e in updates))
+        if len(updates) <= 2 and len(records) == 1:
+            parts += [_lower_first(self._detail(e)[0]) for e in updates]
+        elif len(records) == 1:
+            table, row_id = records[0]
+            fields = _join(list(dict.fromkeys(column_words(e.column_name or "") for e in updates)))
+            parts.append(f"changed the {fields} of {n.record_label(table, row_id)}")
+        elif records:
+            for table in _tables_in_order(updates):
+                rows = list(dict.fromkeys(e.row_id for e in updates if e.table_name == table))
+                if len(rows) == 1:
+                    parts.append(f"changed {n.record_label(table, rows[0])}")
+                else:
+                    parts.append(f"changed {len(rows):,} {noun(table, len(rows))}")
+        for kind, verb in (("insert", "added"), ("delete", "deleted")):
+            group = [e for e in entries if e.action == kind]
+            for table in _tables_in_order(group):
+                rows = [e for e in group if e.table_name == table]
+                if len(rows) == 1:
+                    values = _json_values(rows[0].new_value if kind == "insert" else rows[0].old_value)
+                    parts.append(f"{verb} {n.record_label(table, rows[0].row_id, values)}")
+                else:
+                    parts.append(f"{verb} {len(rows):,} {noun(table, len(rows))}")
+        if not parts:
+            return "Nothing a person would see changed (only positions or time stamps)"
+        if len(parts) > 4:
+            parts = parts[:4] + [f"{len(parts) - 4} more"]
+        return _capital(_join(parts))
+
+    def name(self, action: ActionEntry) -> str:
+        """The action's own name, or one worked out from what it did ("Add district Babergh")."""
+        if action.named:
+            return action.label
+        entries = action.entries
+        if len(entries) == 1 and entries[0].action in ("batch", "event"):
+            return action.label
+        kinds = {e.action for e in entries}
+        tables = _tables_in_order(entries)
+        if len(tables) == 1 and len(kinds) == 1:
+            kind = next(iter(kinds))
+            verb = {"insert": "Add", "delete": "Delete", "update": "Change"}.get(kind, _capital(kind))
+            rows = {e.row_id for e in entries}
+            if len(rows) == 1:
+                e = entries[0]
+                values = _json_values(e.new_value if kind == "insert" else e.old_value) if kind != "update" else None
+                return f"{verb} {self.n.record_label(tables[0], e.row_id, values)}"
+            return f"{verb} {len(rows):,} {noun(tables[0], len(rows))}"
+        return "Changes to " + _join([noun(t, 2) for t in tables[:3]]) + (" …" if len(tables) > 3 else "")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _without_id(text: Any) -> Any:
+    values = _json_values(text)
+    if values is None:
+        return text
+    values.pop("id", None)
+    return json.dumps(values, sort_keys=True)
+
+
+def net_entries(entries: Sequence[AuditEntry]) -> list[AuditEntry]:
+    """The entries less the rows a save deleted and wrote back unchanged (a project's officers, rewritten
+    on every save): what a person would call a change."""
+    deletes: dict[tuple[str, Any], list[int]] = {}
+    for i, e in enumerate(entries):
+        if e.action == "delete":
+            deletes.setdefault((e.table_name, _without_id(e.old_value)), []).append(i)
+    dropped: set[int] = set()
+    for i, e in enumerate(entries):
+        if e.action == "insert":
+            waiting = deletes.get((e.table_name, _without_id(e.new_value)))
+            if waiting:
+                dropped.add(waiting.pop(0))
+                dropped.add(i)
+    return [e for i, e in enumerate(entries) if i not in dropped]
+
+
+def _tables_in_order(entries: Iterable[AuditEntry]) -> list[str]:
+    return list(dict.fromkeys(e.table_name for e in entries))
+
+
+def history_lines(store, *, limit: int = 500, tz: tzinfo | None = None) -> list[HistoryLine]:
+    """The most recent user actions, newest first, in words."""
+    actions = service.actions(store, limit=limit)
+    namer = Namer(store, (e for a in actions for e in a.entries), tz)
+    describe = Describer(namer)
+    out = []
+    for a in actions:
+        moment = local_time(a.at, tz)
+        entries = net_entries(a.entries)
+        areas = tuple(dict.fromkeys(FILE if e.action in ("batch", "event") else area_of(e.table_name)
+                                    for e in a.entries))
+        out.append(HistoryLine(at=moment, when=when_text(moment), who=a.who, action=describe.name(a),
+                               summary=describe.summary(entries), areas=tuple(x for x in AREAS if x in areas),
+                               details=tuple(describe.details(entries)), entries=len(a.entries)))
+    return out
+
+
+def filter_predicate(area: str = "", text: str = "", since: date | None = None,
+                     until: date | None = None) -> Callable[[HistoryLine], bool] | None:
+    """Which lines the History window's filters keep (None when nothing filters)."""
+    words = (text or "").casefold().split()
+    if not (area or words or since or until):
+        return None
+
+    def accept(line: HistoryLine) -> bool:
+        if area and area not in line.areas:
+            return False
+        if since and line.day < since:
+            return False
+        if until and line.day > until:
+            return False
+        haystack = line.search_text
+        return all(w in haystack for w in words)
+
+    return accept
+
+
+HEADER = ("When", "Who", "Action", "What changed", "Area", "Detail")
+
+
+def export(target: Path | str, lines: Sequence[HistoryLine]) -> Path:
+    """The lines shown, as a workbook or CSV (one row per action, its detail one change per line)."""
+    from safer_desk.exchange.files import Sheet
+    from safer_desk.exchange.tables import write_table
+
+    rows = [[line.when, line.who, line.action, line.summary, line.area, "\n".join(line.details)] for line in lines]
+    return write_table(target, [Sheet("History of changes", HEADER, rows)])
+
+
+class HistoryPresenter:
+    """The History window's state: the lines read once, the filters, the line selected."""
+
+    def __init__(self, store, *, tz: tzinfo | None = None, limit: int = 500):
+        self.store = store
+        self.tz = tz
+        self.limit = limit
+        self.lines: list[HistoryLine] = []
+
+    def load(self) -> list[HistoryLine]:
+        self.lines = history_lines(self.store, limit=self.limit, tz=self.tz) if self.store is not None else []
+        return self.lines
+
+    @property
+    def maybe_more(self) -> bool:
+        return len(self.lines) >= self.limit
+
+    def count_text(self, shown: int) -> str:
+        more = (f" (the {self.limit:,} most recent actions; older ones are in the file)" if self.maybe_more else "")
+        if shown == len(self.lines):
+            return f"{shown:,} action{'s' if shown != 1 else ''}{more}"
+        return f"{shown:,} of {len(self.lines):,} actions{more}"
+
+    @staticmethod
+    def detail_text(line: HistoryLine | None) -> str:
+        if line is None:
+            return "Choose a line to see each change it made."
+        head = f"{line.action} — {line.when}, {line.who}"
+        return head + "\n" + "\n".join(f"• {d}" for d in line.details)
+
+    export = staticmethod(export)
+    filter_predicate = staticmethod(filter_predicate)

@@ -1,0 +1,55 @@
+"""The window's start page for a file with nothing in it yet, or no file at all (Qt-free).
+
+It says what to do next, each step a button: open the example (a copy; the file open is not changed),
+import police.uk street-crime files, add the first project, set the office's districts and partners.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from safer_desk.domain.enums import LabelledEnum
+from safer_desk.services.start import holds_work
+
+
+class Step(LabelledEnum):
+    """A next step the start page offers (the label is the button's text, its Alt letter marked where one is
+    free beside the Projects page's own: that page's "Add pro&ject" is the same as the first project's)."""
+
+    EXAMPLE = ("example", "Loo&k Around the Example")
+    POLICE = ("police", "Import Police Data…")
+    PROJECT = ("project", "Add the First Project")
+    PLACES = ("places", "Set &Your Districts and Partners…")
+    NEW = ("new", "&New File…")
+    OPEN = ("open", "&Open File…")
+
+
+STEP_NOTES = {
+    Step.EXAMPLE: "a full example office to look around (a copy: this file is not changed)",
+    Step.POLICE: "count data.police.uk street-crime files by month, district and crime type",
+    Step.PROJECT: "the first line of the project register",
+    Step.PLACES: "the districts, partnerships and partner organisations your office works with",
+    Step.NEW: "a new, empty Safer Desk file",
+    Step.OPEN: "a Safer Desk file you already have",
+}
+
+
+@dataclass(frozen=True)
+class StartPage:
+    heading: str
+    text: str
+    steps: tuple[Step, ...]
+
+
+def start_page(store) -> StartPage | None:
+    """What the start page says, or None when the open file already holds the office's work."""
+    if store is None:
+        return StartPage("No file is open",
+                         "Open a Safer Desk file, make a new one, or look around the example first.",
+                         (Step.OPEN, Step.NEW, Step.EXAMPLE))
+    if holds_work(store):
+        return None
+    # a read-only file can only be looked at: nothing to import or add
+    steps = (Step.EXAMPLE, Step.PLACES) if store.read_only else (Step.EXAMPLE, Step.POLICE, Step.PROJECT, Step.PLACES)
+    return StartPage(f"{store.path.name} is new and empty",
+                     "Nothing has been added to this file yet. To start:", steps)

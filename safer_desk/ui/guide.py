@@ -1,0 +1,241 @@
+"""Help > User Guide inside the window: the Markdown of docs/ rendered, with its pages, links, pictures
+and a search over every page.
+
+The guide is docs/user-guide.md and docs/guide/*.md with the pictures in docs/screenshots. An installed
+copy ships them in its resources (pyproject: docs -> safer_desk/resources/docs; the packaged build
+collects safer_desk/resources whole); a source checkout reads docs/ itself. Links between pages open
+here; links to web pages open in the browser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+
+from safer_desk.paths import resource
+
+START_PAGE = "user-guide.md"
+
+
+def guide_folder() -> Path:
+    """Where the guide's pages are: the installed resources, else the checkout's docs/ folder."""
+    try:
+        shipped = resource("docs")
+    except FileNotFoundError:
+        shipped = None
+    if shipped is not None and (shipped / START_PAGE).is_file():
+        return shipped
+    return Path(__file__).resolve().parents[2] / "docs"
+
+
+def guide_pages(folder: Path) -> list[tuple[str, Path]]:
+    """(title, file) of each page: the start page first, then docs/guide/*.md in a reading order."""
+    order = ["installing", "projects", "allocation", "costs", "budgets", "indicators", "exchange"]
+    pages = [folder / START_PAGE] if (folder / START_PAGE).is_file() else []
+    more = sorted((folder / "guide").glob("*.md"), key=lambda p: (order.index(p.stem) if p.stem in order else 99, p.stem))
+    out = []
+    for path in pages + more:
+        out.append((page_title(path), path))
+    return out
+
+
+def page_title(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("# "):
+                    return line[2:].strip()
+    except OSError:
+        pass
+    return path.stem.replace("-", " ").capitalize()
+
+
+class GuideBrowser(QTextBrowser):
+    """Reads .md pages as Markdown (what QTextBrowser does from their suffix), everything else as files."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenLinks(True)
+        self.setOpenExternalLinks(False)  # web links: anchorClicked below sends them to the browser
+        self.setAccessibleName("User guide page")
+
+    def loadResource(self, type: int, name: QUrl):
+        """Pictures scaled down to the page's width, so a screenshot never needs scrolling sideways."""
+        data = super().loadResource(type, name)
+        if type == int(QTextDocument.ResourceType.ImageResource.value) and data is not None:
+            image = data if isinstance(data, QImage) else QImage.fromData(data)
+            if not image.isNull():
+                width = max(320, self.viewport().width() - 24)
+                if image.width() > width:
+                    image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+                return image
+        return data
+
+    def doSetSource(self, name: QUrl, type: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource):
+        if name.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(name)
+            return
+        if name.isLocalFile() and name.toLocalFile().lower().endswith((".md", ".markdown")):
+            type = QTextDocument.ResourceType.MarkdownResource
+        super().doSetSource(name, type)
+
+
+class GuideWindow(QDialog):
+    """The user guide: the pages on the left (filtered by the search), the page on the right."""
+
+    def __init__(self, parent: QWidget | None = None, folder: Path | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Safer Desk user guide")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        if parent is not None:
+            from safer_desk.ui.history import fitting_size
+
+            self.resize(*fitting_size(parent, 1000, 680))
+        else:
+            self.resize(1000, 680)
+        self.folder = folder or guide_folder()
+        self.pages = guide_pages(self.folder)
+        self._texts: dict[Path, str] = {}
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Words to find in the guide")
+        self.search.setAccessibleName("Search the user guide")
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel("&Find:", self)
+        search_label.setBuddy(self.search)
+        self.back_button = QPushButton("&Back", self)
+        self.forward_button = QPushButton("F&orward", self)
+        self.home_button = QPushButton("&Contents", self)
+        self.contents = QListWidget(self)
+        self.contents.setAccessibleName("Pages of the user guide")
+        self.contents.setWordWrap(True)
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for title, path in self.pages:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            self.contents.addItem(item)
+        self.browser = GuideBrowser(self)
+        self.browser.setSearchPaths([str(self.folder), str(self.folder / "guide")])
+        self.status = QLabel(self)
+        self.status.setAccessibleName("Search result")
+
+        top = QHBoxLayout()
+        for w in (self.back_button, self.forward_button, self.home_button):
+            top.addWidget(w)
+        top.addSpacing(12)
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.contents)
+        splitter.addWidget(self.browser)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([250, 750])
+        close = QPushButton("Close", self)
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        self.back_button.clicked.connect(self.browser.backward)
+        self.forward_button.clicked.connect(self.browser.forward)
+        self.home_button.clicked.connect(self.go_home)
+        self.browser.backwardAvailable.connect(self.back_button.setEnabled)
+        self.browser.forwardAvailable.connect(self.forward_button.setEnabled)
+        self.browser.sourceChanged.connect(self._source_changed)
+        self.contents.currentItemChanged.connect(self._page_chosen)
+        self.search.textChanged.connect(self._filter_pages)
+        self.search.returnPressed.connect(self.find_next)
+        QShortcut(QKeySequence.StandardKey.FindNext, self, activated=self.find_next)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        self.back_button.setEnabled(False)
+        self.forward_button.setEnabled(False)
+        if self.pages:
+            self.go_home()
+        else:
+            self.browser.setPlainText(f"The user guide is missing from this installation (looked in {self.folder}).")
+
+    # -- pages ---------------------------------------------------------------------------------------------
+    def go_home(self) -> None:
+        if self.pages:
+            self.open_page(self.pages[0][1])
+
+    def open_page(self, path: Path) -> None:
+        self.browser.setSource(QUrl.fromLocalFile(str(path)), QTextDocument.ResourceType.MarkdownResource)
+
+    def current_page(self) -> Path | None:
+        source = self.browser.source()
+        return Path(source.toLocalFile()) if source.isLocalFile() else None
+
+    def _source_changed(self, url: QUrl) -> None:
+        path = Path(url.toLocalFile()).resolve() if url.isLocalFile() else None
+        self.contents.blockSignals(True)
+        for i in range(self.contents.count()):
+            item = self.contents.item(i)
+            if path is not None and Path(item.data(Qt.ItemDataRole.UserRole)).resolve() == path:
+                self.contents.setCurrentItem(item)
+        self.contents.blockSignals(False)
+        title = page_title(path) if path is not None else ""
+        self.setWindowTitle(f"{title} — Safer Desk user guide" if title else "Safer Desk user guide")
+        if self.search.text().strip():
+            self.browser.moveCursor(self.browser.textCursor().MoveOperation.Start)
+            self.find_next()
+
+    def _page_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is not None:
+            path = Path(item.data(Qt.ItemDataRole.UserRole))
+            if self.current_page() is None or self.current_page().resolve() != path.resolve():
+                self.open_page(path)
+
+    # -- search ----------------------------------------------------------------------------------------------
+    def _text_of(self, path: Path) -> str:
+        if path not in self._texts:
+            try:
+                self._texts[path] = path.read_text(encoding="utf-8").casefold()
+            except OSError:
+                self._texts[path] = ""
+        return self._texts[path]
+
+    def pages_matching(self, text: str) -> list[Path]:
+        words = text.casefold().split()
+        return [path for _, path in self.pages if all(w in self._text_of(path) for w in words)]
+
+    def _filter_pages(self, text: str) -> None:
+        matching = set(self.pages_matching(text))
+        for i in range(self.contents.count()):
+            item = self.contents.item(i)
+            item.setHidden(Path(item.data(Qt.ItemDataRole.UserRole)) not in matching)
+        if not text.strip():
+            self.status.setText("")
+            return
+        n = len(matching)
+        self.status.setText(f"{n} page{'s' if n != 1 else ''}" if n else "Not in the guide")
+        current = self.current_page()
+        if current is not None and current not in matching and matching:
+            first = next(p for _, p in self.pages if p in matching)
+            self.open_page(first)
+            return
+        self.browser.moveCursor(self.browser.textCursor().MoveOperation.Start)
+        self.find_next()
+
+    def find_next(self) -> bool:
+        """Select the next place on the page where the first search word is (from the top again at the end)."""
+        words = self.search.text().split()
+        if not words:
+            return False
+        phrase = self.search.text().strip()
+        for needle in (phrase, words[0]):
+            if self.browser.find(needle):
+                return True
+            self.browser.moveCursor(self.browser.textCursor().MoveOperation.Start)
+            if self.browser.find(needle):
+                return True
+        return False

@@ -1,0 +1,135 @@
+"""The readable history without a window: one line per user action, names not ids, pounds not pence,
+local times, filters and export (issue 15, "History people read")."""
+
+import csv
+import re
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from safer_desk.presenters.actions import ActionLog
+from safer_desk.presenters.history import (FILE, PROJECTS, REFERENCE, HistoryPresenter, filter_predicate,
+                                           history_lines, local_time, when_text)
+from safer_desk.presenters.projects import ProjectsPresenter
+from safer_desk.services import reference
+from safer_desk.storage.audit import current_user
+
+BST = timezone(timedelta(hours=1))
+INTERNAL_ID = re.compile(r"\b[0-9a-f]{32}\b")
+
+
+@pytest.fixture
+def edited(demo_store):
+    """The example file after three things a person does: edit a project, add a district, undo nothing."""
+    log = ActionLog()
+    projects = ProjectsPresenter(demo_store, perform=log, today=lambda: date(2026, 4, 1))
+    projects.reload()
+    home = next(r for r in projects.rows if r.title.startswith("Homeshield"))
+    projects.select(home.id)
+    projects.editor.set_value("capital", "7525.58")
+    assert projects.save(), projects.editor.messages
+    reference.add_district(demo_store, "Babergh Extra")
+    return demo_store, home.title, log
+
+
+def test_one_line_per_action_named_and_in_words(edited):
+    store, title, _ = edited
+    lines = history_lines(store, tz=BST)
+    district, saved = lines[0], lines[1]
+    assert saved.action == f"Save project {title}"
+    assert saved.summary == f"Changed the capital of project {title} from (blank) to £7,525.58"
+    assert saved.areas == (PROJECTS,) and saved.who == current_user()
+    assert any("£7,525.58" in d for d in saved.details)
+    assert district.action == "Add district Babergh Extra" and district.areas == (REFERENCE,)
+    for line in lines[:2]:
+        words = " ".join((line.action, line.summary, *line.details))
+        assert not INTERNAL_ID.search(words), words  # names, never internal ids
+        assert "752558" not in words  # pounds, never pence
+
+
+def test_undo_is_a_line_of_its_own(edited):
+    store, title, log = edited
+    log.undo()
+    line = history_lines(store)[0]
+    assert line.action == f"Undo save project {title}" or line.action == f"Undo Save project {title}"
+    assert line.summary == f"Changed the capital of project {title} from £7,525.58 to (blank)"
+
+
+def test_times_are_local_and_read_the_british_way():
+    moment = local_time("2026-11-28T14:05:09.123Z", BST)
+    assert when_text(moment) == "28 Nov 2026 15:05"
+    assert when_text(local_time("2026-07-01T08:00:00Z", timezone.utc)) == "1 Jul 2026 08:00"
+
+
+def test_a_rewritten_child_row_that_did_not_change_is_not_a_change(edited):
+    store, title, _ = edited
+    saved = history_lines(store)[1]
+    assert saved.entries > len(saved.details)  # the officers deleted and written back are left out
+    assert not any("officer" in d for d in saved.details)
+
+
+def test_a_deleted_record_is_named_from_the_trail(store):
+    reference.add_organisation(store, "Suffolk Constabulary")
+    org_id = store.scalar("SELECT id FROM organisations WHERE name = 'Suffolk Constabulary'")
+    with store.action("Delete partner Suffolk Constabulary"), store.transaction():
+        store.conn.execute("DELETE FROM organisations WHERE id = ?", (org_id,))
+    line = history_lines(store)[0]
+    assert line.action == "Delete partner Suffolk Constabulary"
+    assert line.summary == "Deleted partner Suffolk Constabulary"
+
+
+def test_filters_by_area_words_and_dates(edited):
+    store, title, _ = edited
+    lines = history_lines(store, tz=BST)
+    assert filter_predicate() is None
+    keep = filter_predicate(area=PROJECTS)
+    assert lines[1] in [x for x in lines if keep(x)] and lines[0] not in [x for x in lines if keep(x)]
+    keep = filter_predicate(text="babergh extra")
+    assert [x.action for x in lines if keep(x)] == ["Add district Babergh Extra"]
+    keep = filter_predicate(text="homeshield £7,525.58")
+    assert [x.action for x in lines if keep(x)] == [f"Save project {title}"]
+    today = lines[0].day
+    assert not [x for x in lines if filter_predicate(since=today + timedelta(days=1))(x)]
+    assert lines[0] in [x for x in lines if filter_predicate(since=today, until=today)(x)]
+    assert FILE in {a for x in lines for a in x.areas}  # the example's illustrative marks
+
+
+def test_count_detail_and_export(edited, tmp_path):
+    store, title, _ = edited
+    presenter = HistoryPresenter(store, tz=BST)
+    lines = presenter.load()
+    assert presenter.count_text(len(lines)) == f"{len(lines):,} actions"
+    assert presenter.count_text(1) == f"1 of {len(lines):,} actions"
+    assert presenter.detail_text(None).startswith("Choose a line")
+    assert presenter.detail_text(lines[1]).startswith(f"Save project {title} — ")
+    target = presenter.export(tmp_path / "history.csv", lines[:2])
+    with target.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["When", "Who", "Action", "What changed", "Area", "Detail"]
+    assert rows[2][2] == f"Save project {title}" and "£7,525.58" in rows[2][3]
+
+
+def test_reading_the_history_writes_nothing(edited):
+    store, _, _ = edited
+    changes = store.conn.total_changes
+    history_lines(store)
+    assert store.conn.total_changes == changes
+
+
+def test_the_time_of_an_entry_is_a_local_datetime(edited):
+    store, _, _ = edited
+    line = history_lines(store, tz=BST)[0]
+    assert isinstance(line.at, datetime) and line.at.utcoffset() == timedelta(hours=1)
+
+
+def test_month_names_are_english_whatever_the_locale(monkeypatch):
+    import locale
+
+    try:
+        locale.setlocale(locale.LC_TIME, "fr_FR.UTF-8")
+    except locale.Error:
+        pass  # not installed here: the names come from the table either way
+    try:
+        assert when_text(local_time("2026-02-03T09:07:00Z", timezone.utc)) == "3 Feb 2026 09:07"
+    finally:
+        locale.setlocale(locale.LC_TIME, "C")
