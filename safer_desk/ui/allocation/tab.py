@@ -19,7 +19,6 @@ from safer_desk.domain.money import format_money
 from safer_desk.exchange.files import parse_tsv, to_tsv
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
-from safer_desk.services.files import DatabaseError
 from safer_desk.ui import prompts
 from safer_desk.ui.allocation.chart import AllocationChart
 from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, TotalsLastProxy,
@@ -27,7 +26,8 @@ from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsMode
 from safer_desk.ui.table_model import RIGHT, Column, RowTableModel
 from safer_desk.ui.table_view import DataTableView
 from safer_desk.ui.tabs import TabBase
-from safer_desk.ui.kit.undo import push_service_action
+from safer_desk.ui.kit.undo import push_action
+from safer_desk.presenters.allocation import AllocationPresenter
 
 ROUNDINGS = [("exact", "Exact shares (largest remainder)"),
              ("percent-2dp", "Shares rounded to 0.01% first (legacy spreadsheet)")]
@@ -73,8 +73,8 @@ class AllocationTab(TabBase):
         super().__init__(session, parent)
         self.store = session.store
         self.read_only = session.read_only
-        self.state = self._initial_state()
-        self.result, self.problem = self.state.calculate()
+        self.presenter = AllocationPresenter(session.store, read_only=session.read_only,
+                                             perform=lambda action: push_action(session.undo_stack, action))
         self._selected_name: str | None = None
         self._syncing = False
         self._build()
@@ -84,6 +84,26 @@ class AllocationTab(TabBase):
         if self.results_proxy.rowCount():  # start by explaining the first partnership's figure
             self.results_view.setCurrentIndex(self.results_proxy.index(0, 0))
         session.data_changed.connect(self._data_changed)
+        self.presenter.changed.connect(self._show_state)
+        self.presenter.scenarios_changed.connect(self._scenarios_saved)
+        self.watch_unsaved(self.presenter.changed)
+
+    # The presenter holds the working state and its result; the widgets read them from it.
+    @property
+    def state(self) -> bench.WorkState:
+        return self.presenter.state
+
+    @property
+    def result(self):
+        return self.presenter.result
+
+    @property
+    def problem(self) -> str:
+        return self.presenter.problem
+
+    def _scenarios_saved(self) -> None:
+        self.session.notify(service.AREA)
+        self._fill_scenarios(self.presenter.loaded.id if self.presenter.loaded else None)
 
     def _data_changed(self, area: str) -> None:
         """Scenarios saved elsewhere (another tab's import, a county merge) appear in the lists."""
@@ -92,16 +112,6 @@ class AllocationTab(TabBase):
             self._fill_top_slices()
 
     # -- building -----------------------------------------------------------------------------
-    def _initial_state(self) -> bench.WorkState:
-        draft = service.load_draft(self.store)
-        if draft is not None:
-            return bench.WorkState(tuple(draft[0]), draft[1])
-        chosen = service.adopted_scenario(self.store)
-        if chosen is not None:
-            scenario = service.load_scenario(self.store, chosen.id)
-            return bench.WorkState(scenario.partnerships, scenario.options)
-        return bench.empty_state()
-
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -115,9 +125,9 @@ class AllocationTab(TabBase):
         splitter.addWidget(top)
         self.pages = QTabWidget(splitter)
         self.pages.addTab(self._build_results(), "&Results")
-        self.pages.addTab(self._build_compare(), "Compare &scenarios")
-        self.pages.addTab(self._build_redistribution(), "Re&distribute")
-        self.pages.addTab(self._build_top_slice(), "&Top-slice")
+        self.pages.addTab(self._build_compare(), "C&ompare scenarios")
+        self.pages.addTab(self._build_redistribution(), "Redistri&bute")
+        self.pages.addTab(self._build_top_slice(), "Top-s&lice")
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -134,7 +144,7 @@ class AllocationTab(TabBase):
             button.setEnabled(False)
         return button
 
-    def _build_scenario_bar(self) -> QHBoxLayout:
+    def _build_scenario_bar(self) -> QVBoxLayout:
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Saved scenarios:", self))
         self.scenario_combo = QComboBox(self)
@@ -142,10 +152,10 @@ class AllocationTab(TabBase):
         self.scenario_combo.setMinimumContentsLength(28)
         self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         bar.addWidget(self.scenario_combo, 1)
-        self.open_button = self._button("&Open", self.open_selected_scenario,
+        self.open_button = self._button("Open", self.open_selected_scenario,
                                         tip="Copy the saved scenario's inputs into the working table", writes=False)
         self.delete_button = self._button("Delete", self.delete_selected_scenario, writes=True)
-        self.adopt_button = self._button("Mark as &agreed", self.adopt_selected_scenario, writes=True,
+        self.adopt_button = self._button("&Mark as agreed", self.adopt_selected_scenario, writes=True,
                                          tip="The scenario the board agreed for its year (used in the board report)")
         for b in (self.open_button, self.delete_button, self.adopt_button):
             bar.addWidget(b)
@@ -157,14 +167,22 @@ class AllocationTab(TabBase):
         self.scenario_year.setPlaceholderText("2009/10")
         self.scenario_year.setAccessibleName("Financial year of the scenario to save")
         self.scenario_year.setMaximumWidth(70)
-        self.save_button = self._button("Sa&ve Scenario", self.save_scenario, writes=True,
-                                        tip="Save the working inputs and results, dated and named")
-        for w in (self.scenario_name, self.scenario_year, self.save_button):
+        self.save_button = self._button("&Save", self.save_scenario, writes=True,
+                                        tip="Save the scenario being worked on again; under another name or "
+                                            "year, a new scenario (the loaded one is never overwritten)")
+        self.save_new_button = self._button("Save as ne&w", self.save_scenario_as_new, writes=True,
+                                            tip="Save the working inputs and results as a new scenario")
+        for w in (self.scenario_name, self.scenario_year, self.save_button, self.save_new_button):
             bar.addWidget(w)
         bar.addSpacing(12)
-        bar.addWidget(self._button("E&xport…", self.export_results, tip="Save the results as .xlsx or .csv"))
+        bar.addWidget(self._button("Export…", self.export_results, tip="Save the results as .xlsx, .csv or .tsv"))
         bar.addWidget(self._button("Cop&y Table", self.copy_results, tip="Copy the results table for Excel"))
-        return bar
+        outer = QVBoxLayout()
+        outer.addLayout(bar)
+        self.scenario_status = QLabel(self)
+        self.scenario_status.setAccessibleName("Scenario being worked on")
+        outer.addWidget(self.scenario_status)
+        return outer
 
     def _build_inputs(self) -> QGroupBox:
         box = QGroupBox("Inputs (double-click to edit, Ctrl+V to paste from Excel)", self)
@@ -175,9 +193,9 @@ class AllocationTab(TabBase):
         self.inputs_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.inputs_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         buttons = QHBoxLayout()
-        buttons.addWidget(self._button("&Add Partnership", self.add_partnership, writes=True))
-        buttons.addWidget(self._button("&Remove Partnership", self.remove_partnerships, writes=True))
-        buttons.addWidget(self._button("&Paste", self.inputs_view.paste_rows, writes=True,
+        buttons.addWidget(self._button("Add Partnership", self.add_partnership, writes=True))
+        buttons.addWidget(self._button("Remove Partnership", self.remove_partnerships, writes=True))
+        buttons.addWidget(self._button("Paste", self.inputs_view.paste_rows, writes=True,
                                        tip="Paste cells copied from Excel at the current cell"))
         buttons.addStretch(1)
         layout = QVBoxLayout(box)
@@ -200,7 +218,7 @@ class AllocationTab(TabBase):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.pot_given = QRadioButton("Pot &given", self)
-        self.pot_from_previous = QRadioButton("Last year's total &less retained", self)
+        self.pot_from_previous = QRadioButton("Last year's total less retained", self)
         self.pot_group = QButtonGroup(self)
         self.pot_group.addButton(self.pot_given)
         self.pot_group.addButton(self.pot_from_previous)
@@ -212,7 +230,7 @@ class AllocationTab(TabBase):
         mode.addWidget(self.pot_given)
         mode.addWidget(self.pot_from_previous)
         form.addRow(mode)
-        form.addRow("P&ot:", self._line("pot", "Pot", "£589,608"))
+        form.addRow("Po&t:", self._line("pot", "Pot", "£589,608"))
         previous = QHBoxLayout()
         previous.addWidget(self._line("previous_total", "Last year's total", "£655,120"), 1)
         self.previous_sum_button = self._button("= Sum", self.use_previous_sum, writes=True,
@@ -220,7 +238,7 @@ class AllocationTab(TabBase):
         previous.addWidget(self.previous_sum_button)
         form.addRow("Last year's total:", previous)
         form.addRow("Retai&ned %:", self._line("retain", "Retained percentage", "10"))
-        form.addRow("&Fixed share:", self._line("fixed_share", "Fixed share of the pot", "1/3, 25% or £30,000 per unit"))
+        form.addRow("Fi&xed share:", self._line("fixed_share", "Fixed share of the pot", "1/3, 25% or £30,000 per unit"))
         self.rounding_combo = QComboBox(self)
         self.unit_combo = QComboBox(self)
         for combo, items, key, name in ((self.rounding_combo, ROUNDINGS, "rounding", "Rounding"),
@@ -416,24 +434,11 @@ class AllocationTab(TabBase):
 
     # -- the working state --------------------------------------------------------------------
     def apply(self, new_state: bench.WorkState, text: str) -> None:
-        """Make an edit through the undo stack (the first redo applies it)."""
-        old = self.state
-        if new_state == old:
-            return
-        push_service_action(self.session.undo_stack, text, lambda: self._set_state(new_state),
-                             lambda: self._set_state(old), tab="allocation")
-
-    def _set_state(self, state: bench.WorkState) -> None:
-        self.state = state
-        self._show_state()
-        if not self.read_only:
-            try:
-                service.save_draft(self.store, state.partnerships, state.options)
-            except (DatabaseError, OSError):  # the draft is a convenience; the undo stack still has the edit
-                pass
+        """Make an edit through the presenter (one undoable action)."""
+        self.presenter.apply(new_state, text)
 
     def _show_state(self) -> None:
-        self.result, self.problem = self.state.calculate()
+        self._show_scenario_status()
         self.inputs_model.set_state(self.state)
         self.results_model.show(self.result)
         self.chart.show_result(self.result)
@@ -600,6 +605,13 @@ class AllocationTab(TabBase):
         self.apply(new_state, "Remove factor")
 
     # -- scenarios -------------------------------------------------------------------------------
+    def _show_scenario_status(self) -> None:
+        p = self.presenter
+        self.scenario_status.setText(p.scenario_label())
+        if p.loaded is not None:
+            self.scenario_name.setText(p.loaded.name)
+            self.scenario_year.setText(p.loaded.year)
+
     def _fill_scenarios(self, select: str | None = None) -> None:
         self.scenarios = service.list_scenarios(self.store)
         agreed = next((s.id for s in self.scenarios if s.adopted), None)
@@ -621,79 +633,40 @@ class AllocationTab(TabBase):
         self.adopt_button.setEnabled(has and not self.read_only)
         self.compare_scenarios()
 
+    def _saved(self, ok: bool) -> None:
+        if not ok and self.presenter.error:
+            prompts.show_error(self, "Save scenario", self.presenter.error)
+
     def save_scenario(self) -> None:
-        name, year = self.scenario_name.text().strip(), self.scenario_year.text().strip()
-        state = self.state
-        holder: dict[str, str] = {}
+        """Save: the loaded scenario again under its own name and year; otherwise a new one."""
+        self._saved(self.presenter.save(self.scenario_name.text(), self.scenario_year.text()))
 
-        def do():
-            holder["id"] = service.save_scenario(self.store, name, year, state.partnerships, state.options,
-                                                 scenario_id=holder.get("id"))
-            self.session.notify(service.AREA)
-
-        def undo():
-            service.delete_scenario(self.store, holder["id"])
-            self.session.notify(service.AREA)
-
-        try:
-            push_service_action(self.session.undo_stack, f"Save scenario {name}", do, undo,
-                                 lambda: self._fill_scenarios(holder.get("id")), tab="allocation")
-        except (service.ScenarioError, AllocationError) as exc:
-            prompts.show_error(self, "Save scenario", str(exc))
-            return
-        self.scenario_name.clear()
+    def save_scenario_as_new(self) -> None:
+        self._saved(self.presenter.save_as_new(self.scenario_name.text(), self.scenario_year.text()))
 
     def open_selected_scenario(self) -> None:
         scenario_id = self.scenario_combo.currentData()
         if not scenario_id:
             return
         try:
-            scenario = service.load_scenario(self.store, scenario_id)
+            self.presenter.open(scenario_id)
         except service.ScenarioError as exc:
             prompts.show_error(self, "Open scenario", str(exc))
-            return
-        self.apply(bench.WorkState(scenario.partnerships, scenario.options), f"Open scenario {scenario.name}")
-        self.scenario_year.setText(scenario.year)
 
     def delete_selected_scenario(self) -> None:
         scenario_id = self.scenario_combo.currentData()
         if not scenario_id:
             return
         title = self.scenario_combo.currentText()
-        if not prompts.ask(self, "Delete scenario", f"Delete the scenario {title}? (Edit > Undo brings it back.)",
-                           yes="Delete"):
-            return
-        holder = {}
-
-        def do():
-            holder["scenario"] = service.delete_scenario(self.store, scenario_id)
-            self.session.notify(service.AREA)
-
-        def undo():
-            service.restore_scenario(self.store, holder["scenario"])
-            self.session.notify(service.AREA)
-
-        push_service_action(self.session.undo_stack, "Delete scenario", do, undo, lambda: self._fill_scenarios(), tab="allocation")
+        if prompts.ask(self, "Delete scenario", f"Delete the scenario {title}? (Edit > Undo brings it back.)",
+                       yes="Delete"):
+            self.presenter.delete(scenario_id)
 
     def adopt_selected_scenario(self) -> None:
         scenario_id = self.scenario_combo.currentData()
-        if not scenario_id:
-            return
-        holder = {}
-
-        def do():
-            holder["before"] = service.set_adopted(self.store, scenario_id)
-            self.session.notify(service.AREA)
-
-        def undo():
-            if holder.get("before"):
-                service.set_adopted(self.store, holder["before"])
-            else:
-                service.set_adopted(self.store, scenario_id, adopted=False)
-            self.session.notify(service.AREA)
-
-        push_service_action(self.session.undo_stack, "Mark scenario as agreed", do, undo,
-                             lambda: self._fill_scenarios(scenario_id), tab="allocation")
+        if scenario_id:
+            self.presenter.adopt(scenario_id)
+            self._fill_scenarios(scenario_id)
 
     def compare_scenarios(self, *_args) -> None:
         first_id, second_id = self.compare_first.currentData(), self.compare_second.currentData()
