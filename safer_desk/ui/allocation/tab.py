@@ -126,7 +126,7 @@ class AllocationTab(TabBase):
         self.pages = QTabWidget(splitter)
         self.pages.addTab(self._build_results(), "&Results")
         self.pages.addTab(self._build_compare(), "C&ompare scenarios")
-        self.pages.addTab(self._build_redistribution(), "Redistri&bute")
+        self.pages.addTab(self._build_redistribution(), "Redistribute")
         self.pages.addTab(self._build_top_slice(), "Top-s&lice")
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 2)
