@@ -278,8 +278,8 @@ def test_no_alt_letter_clashes_on_the_projects_pages_and_menus(demo_window, qtbo
     assert alt_clashes(demo_window, qtbot, {"projects"}) == []
 
 
-def test_no_alt_letter_clashes_on_the_allocation_pages(demo_window, qtbot):
-    assert alt_clashes(demo_window, qtbot, {"allocation"}) == []
+def test_no_alt_letter_clashes_on_the_allocation_and_budgets_pages(demo_window, qtbot):
+    assert alt_clashes(demo_window, qtbot, {"allocation", "budgets"}) == []
 
 
 @pytest.mark.xfail(reason="Costs and Indicators pages still clash (listed in the kit report); "
