@@ -13,12 +13,34 @@ from __future__ import annotations
 from typing import Callable
 
 from safer_desk.domain.allocation import AllocationError, AllocationResult
+from safer_desk.domain.enums import LabelledEnum
 from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
 from safer_desk.services.files import DatabaseError
+
+class Rounding(LabelledEnum):
+    """How the variable part is rounded (stored in a scenario's ``rounding``)."""
+
+    EXACT = ("exact", "Exact shares (largest remainder)")
+    PERCENT_2DP = ("percent-2dp", "Shares to 0.01% first (legacy)")
+
+
+class RoundingUnit(LabelledEnum):
+    """What each partnership's amount is rounded to (stored in a scenario's ``unit``)."""
+
+    POUND = ("pound", "Whole pounds")
+    PENNY = ("penny", "Pennies")
+
+
+class SplitRule(LabelledEnum):
+    """How money not committed by the deadline is shared back (seed 000)."""
+
+    BASIS = ("basis", "By the crime-share basis (the factors' shares)")
+    ALLOCATION = ("allocation", "Pro rata to this year's allocation")
+
 
 NOT_SAVED = "not saved as a scenario"
 CHANGED = "changed since saved"

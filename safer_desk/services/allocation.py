@@ -283,26 +283,29 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
     return rows
 
 
+def result_sheets(result: AllocationResult, *, title: str = "Allocation") -> list:
+    """The results as sheets for the one export path (``exchange.tables.write_table``): money as pence,
+    factor values as numbers, then how each figure was worked out."""
+    from safer_desk.exchange.files import Sheet
+
+    header = table_header(result)
+    rows = table_rows(result, money=lambda p: p, number=lambda v: float(v) if v.denominator != 1 else v.numerator)
+    money_columns = {i for i, h in enumerate(header)
+                     if h in ("Fixed fee", "Variable fee", "Damping", "This year", "Last year", "Variance")}
+    notes = [[note] for note in (*result.notes, *result.warnings)]
+    return [Sheet("Allocation", header, rows, money_columns, title=title),
+            Sheet("How it was worked out", ["Explanation"], [[result.explain(r.name)] for r in result.rows] + notes)]
+
+
 def export_result(path: Path | str, result: AllocationResult, *, title: str = "Allocation") -> Path:
-    """Write the results table to .xlsx (money as numbers Excel can add) or .csv, atomically."""
-    from safer_desk.domain.allocation import format_number
-    from safer_desk.exchange.files import Sheet, write_csv, write_xlsx
+    """Write the results table through the one table writer (.xlsx, .csv or .tsv), atomically."""
+    from safer_desk.exchange.tables import UnsupportedFormat, write_table
 
     path = Path(path)
-    header = table_header(result)
-    if path.suffix.lower() == ".xlsx":
-        rows = table_rows(result, money=lambda p: p, number=lambda v: float(v) if v.denominator != 1 else v.numerator)
-        money_columns = {i for i, h in enumerate(header)
-                         if h in ("Fixed fee", "Variable fee", "Damping", "This year", "Last year", "Variance")}
-        notes = [[note] for note in result.notes]
-        sheets = [Sheet("Allocation", header, rows, money_columns, title=title)]
-        sheets.append(Sheet("How it was worked out", ["Explanation"],
-                            [[result.explain(r.name)] for r in result.rows] + notes))
-        return write_xlsx(path, sheets)
-    if path.suffix.lower() == ".csv":
-        rows = table_rows(result, money=format_pounds_plain, number=format_number)
-        return write_csv(path, header, rows)
-    raise AllocationError(f"{path.name}: choose a file ending .xlsx or .csv.")
+    try:
+        return write_table(path, result_sheets(result, title=title))
+    except UnsupportedFormat:
+        raise AllocationError(f"{path.name}: choose a file ending .xlsx, .csv or .tsv.") from None
 
 
 # -- scenarios ----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ def tab(demo_window):
 
 
 def totals(tab):
-    return {row["name"]: row["total"] for row in tab.results_model.rows}
+    return {row["name"]: row["total"] for row in tab.results_model.every_row()}
 
 
 def column(tab, key):
@@ -25,7 +25,7 @@ def column(tab, key):
 
 def shown(tab, name, key):
     model = tab.results_model
-    row = model.find(lambda r: r["name"] == name)
+    row = next(i for i in range(model.rowCount()) if model.row(i)["name"] == name)
     return model.index(row, model.column_index(key)).data()
 
 
@@ -221,8 +221,8 @@ def test_export_and_copy(qtbot, tab, prompts, tmp_path):
     assert "Western CSP,3,84231,121812" in csv_target.read_text(encoding="utf-8-sig")
     tab.copy_results()
     text = QGuiApplication.clipboard().text()
-    assert text.splitlines()[0].startswith("Partnership\tUnits\tFixed fee")
-    assert "Totals\t7\t£196,539\t£393,069" in text
+    assert text.splitlines()[0].startswith("Partnership\tThis year\tLast year\tVariance\tUnits\tFixed fee")
+    assert "Totals\t589608\t655120\t-65512\t7\t196539\t393069" in text  # plain numbers, ASCII minus
 
 
 def test_top_slice_page_shows_the_prg(qtbot, tab):

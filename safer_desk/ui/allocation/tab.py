@@ -10,29 +10,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QGridLayout, QGroupBox,
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
-                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.allocation import AllocationError, format_fraction, percent_text
 from safer_desk.domain.money import format_money
 from safer_desk.exchange.files import parse_tsv, to_tsv
+from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target, write_table
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
 from safer_desk.ui import prompts
 from safer_desk.ui.allocation.chart import AllocationChart
-from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, TotalsLastProxy,
+from safer_desk.ui.allocation.frozen import FrozenFirstColumn
+from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, _money_column_of,
                                              comparison_columns)
-from safer_desk.ui.table_model import RIGHT, Column, RowTableModel
-from safer_desk.ui.table_view import DataTableView
+from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.undo import push_action
-from safer_desk.presenters.allocation import AllocationPresenter
+from safer_desk.presenters.allocation import AllocationPresenter, Rounding, RoundingUnit, SplitRule
 
-ROUNDINGS = [("exact", "Exact shares (largest remainder)"),
-             ("percent-2dp", "Shares rounded to 0.01% first (legacy spreadsheet)")]
-UNITS = [("pound", "Whole pounds"), ("penny", "Pennies")]
-EXPORT_FILTER = "Excel workbook (*.xlsx);;CSV file (*.csv)"
 
 
 class InputsView(DataTableView):
@@ -131,7 +129,7 @@ class AllocationTab(TabBase):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([290, 440])
+        splitter.setSizes([250, 290])  # the results get the room: several rows in view on a laptop
         layout.addWidget(splitter, 1)
 
     def _button(self, text: str, slot, *, tip: str = "", writes: bool = False) -> QPushButton:
@@ -160,6 +158,11 @@ class AllocationTab(TabBase):
         for b in (self.open_button, self.delete_button, self.adopt_button):
             bar.addWidget(b)
         bar.addSpacing(12)
+        bar.addWidget(self._button("Export…", self.export_results, tip="Save the results as .xlsx, .csv or .tsv"))
+        bar.addWidget(self._button("Cop&y Table", self.copy_results, tip="Copy the results table for Excel"))
+        second = QHBoxLayout()
+        working = QLabel("Wor&king on:", self)
+        second.addWidget(working)
         self.scenario_name = QLineEdit(self)
         self.scenario_name.setPlaceholderText("Scenario name")
         self.scenario_name.setAccessibleName("Name of the scenario to save")
@@ -172,16 +175,17 @@ class AllocationTab(TabBase):
                                             "year, a new scenario (the loaded one is never overwritten)")
         self.save_new_button = self._button("Save as ne&w", self.save_scenario_as_new, writes=True,
                                             tip="Save the working inputs and results as a new scenario")
-        for w in (self.scenario_name, self.scenario_year, self.save_button, self.save_new_button):
-            bar.addWidget(w)
-        bar.addSpacing(12)
-        bar.addWidget(self._button("Export…", self.export_results, tip="Save the results as .xlsx, .csv or .tsv"))
-        bar.addWidget(self._button("Cop&y Table", self.copy_results, tip="Copy the results table for Excel"))
+        working.setBuddy(self.scenario_name)
+        self.scenario_status = QLabel(self)
+        self.scenario_status.setAccessibleName("Saved or not")
+        second.addWidget(self.scenario_name, 3)
+        second.addWidget(self.scenario_year)
+        second.addWidget(self.scenario_status, 2)  # beside the name: as saved, or changed since saved
+        second.addWidget(self.save_button)
+        second.addWidget(self.save_new_button)
         outer = QVBoxLayout()
         outer.addLayout(bar)
-        self.scenario_status = QLabel(self)
-        self.scenario_status.setAccessibleName("Scenario being worked on")
-        outer.addWidget(self.scenario_status)
+        outer.addLayout(second)
         return outer
 
     def _build_inputs(self) -> QGroupBox:
@@ -210,6 +214,7 @@ class AllocationTab(TabBase):
         edit.setReadOnly(self.read_only)
         edit.editingFinished.connect(lambda k=key, e=edit: self.edit_option(k, e.text()))
         self.option_edits[key] = edit
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("£1,000,000.00") + 12)  # no figure cut
         return edit
 
     def _build_options(self) -> QGroupBox:
@@ -229,28 +234,36 @@ class AllocationTab(TabBase):
         mode = QHBoxLayout()
         mode.addWidget(self.pot_given)
         mode.addWidget(self.pot_from_previous)
-        form.addRow(mode)
+        mode.addStretch(1)
         form.addRow("Po&t:", self._line("pot", "Pot", "£589,608"))
         previous = QHBoxLayout()
         previous.addWidget(self._line("previous_total", "Last year's total", "£655,120"), 1)
         self.previous_sum_button = self._button("= Sum", self.use_previous_sum, writes=True,
                                                 tip="Use the sum of the Last year column")
+        self.previous_sum_button.setMaximumWidth(self.previous_sum_button.fontMetrics().horizontalAdvance("= Sum") + 20)
         previous.addWidget(self.previous_sum_button)
-        form.addRow("Last year's total:", previous)
+        last_label = QLabel("Last year:", self)
+        last_label.setToolTip("Last year's total")
+        form.addRow(last_label, previous)
         form.addRow("Retai&ned %:", self._line("retain", "Retained percentage", "10"))
         form.addRow("Fi&xed share:", self._line("fixed_share", "Fixed share of the pot", "1/3, 25% or £30,000 per unit"))
         self.rounding_combo = QComboBox(self)
         self.unit_combo = QComboBox(self)
-        for combo, items, key, name in ((self.rounding_combo, ROUNDINGS, "rounding", "Rounding"),
-                                        (self.unit_combo, UNITS, "unit", "Rounding unit")):
+        for combo, items, key, name in ((self.rounding_combo, Rounding.choices(), "rounding", "Rounding"),
+                                        (self.unit_combo, RoundingUnit.choices(), "unit", "Rounding unit")):
             for value, label in items:
                 combo.addItem(label, value)
             combo.setAccessibleName(name)
             combo.setEnabled(not self.read_only)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+            combo.setToolTip(combo.currentText())
             combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self.edit_option(k, c.currentData()))
-        form.addRow("Ro&unding:", self.rounding_combo)
-        form.addRow("Unit:", self.unit_combo)
-        form.addRow("&Damping ±%:", self._line("damping", "Damping limit percentage", "none"))
+        form2 = QFormLayout()
+        form2.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form2.addRow("Ro&unding:", self.rounding_combo)
+        form2.addRow("Unit:", self.unit_combo)
+        form2.addRow("&Damping ±%:", self._line("damping", "Damping limit percentage", "none"))
 
         self.factors_table = QTableWidget(0, 2, self)
         self.factors_table.setAccessibleName("Factors and their weights")
@@ -273,11 +286,16 @@ class AllocationTab(TabBase):
         self.problem_label.setAccessibleName("Problem with the inputs")
         self.problem_label.setStyleSheet("color: #a00000;")
         grid = QGridLayout(box)
-        grid.addLayout(form, 0, 0)
-        grid.addLayout(factors, 0, 1)
-        grid.addWidget(self.problem_label, 1, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setVerticalSpacing(2)
+        grid.addLayout(mode, 0, 0, 1, 2)
+        grid.addLayout(form, 1, 0)
+        grid.addLayout(form2, 1, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(factors, 0, 2, 2, 1)
+        grid.addWidget(self.problem_label, 2, 0, 1, 3)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
         return box
 
     def _build_results(self) -> QWidget:
@@ -285,15 +303,16 @@ class AllocationTab(TabBase):
         self.summary_label = QLabel(page)
         self.summary_label.setWordWrap(True)
         self.summary_label.setAccessibleName("How the pot was split")
-        self.results_model = ResultsModel([], [], self)
-        self.results_proxy = TotalsLastProxy(self)
+        self.results_model = ResultsModel(self)
+        self.results_proxy = SortProxy(self)
         self.results_proxy.setSourceModel(self.results_model)
         self.results_view = DataTableView(page, accessible_name="Allocation results")
         self.results_view.setModel(self.results_proxy)
         self.results_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the paper's order
         self.results_view.verticalHeader().setVisible(False)
         self.results_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.results_model.modelReset.connect(lambda: self.results_view.size_columns_to_visible(125))
+        self.results_model.modelReset.connect(self._size_results)
+        self.frozen_names = FrozenFirstColumn(self.results_view)  # names stay in view when scrolled right
         self.inputs_model.modelReset.connect(lambda: self.inputs_view.size_columns_to_visible(170))
         self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results_view.selectionModel().currentRowChanged.connect(self._result_row_changed)
@@ -308,14 +327,23 @@ class AllocationTab(TabBase):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.summary_label)
         left_layout.addWidget(self.results_view, 1)
-        left_layout.addWidget(self.explanation_label)
+        right = QSplitter(Qt.Orientation.Vertical, page)  # the chart, and under it how a figure was reached
+        right.addWidget(self.chart)
+        explanation = QScrollArea(page)
+        explanation.setWidgetResizable(True)
+        explanation.setFrameShape(QFrame.Shape.NoFrame)
+        explanation.setWidget(self.explanation_label)
+        right.addWidget(explanation)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
         splitter.addWidget(left)
-        splitter.addWidget(self.chart)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([830, 430])
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
         return page
 
@@ -352,8 +380,8 @@ class AllocationTab(TabBase):
         self.redistribute_amount.editingFinished.connect(self.compute_redistribution)
         self.redistribute_method = QComboBox(page)
         self.redistribute_method.setAccessibleName("How to share it back")
-        self.redistribute_method.addItem("By the crime-share basis (the factors' shares)", "basis")
-        self.redistribute_method.addItem("Pro rata to this year's allocation", "allocation")
+        for value, label in SplitRule.choices():
+            self.redistribute_method.addItem(label, value)
         self.redistribute_method.currentIndexChanged.connect(self.compute_redistribution)
         form = QFormLayout()
         form.addRow("Not committed by the deadline:", self.redistribute_amount)
@@ -366,7 +394,7 @@ class AllocationTab(TabBase):
         left.addStretch(1)
         self.redistribute_model = RowTableModel(
             [Column("name", "Partnership", lambda r: r[0]),
-             Column("amount", "Share", lambda r: r[1], lambda v: format_money(v), RIGHT)], [], self)
+             _money_column_of("amount", "Share", lambda r: r[1])], [], self)
         self.redistribute_view = DataTableView(page, accessible_name="Money shared back per partnership")
         self.redistribute_view.setModel(self.redistribute_model)
         self.redistribute_view.setSortingEnabled(False)
@@ -417,7 +445,7 @@ class AllocationTab(TabBase):
             form.addRow(label, edit)
         self.top_slice_model = RowTableModel(
             [Column("label", "Line", lambda r: r[0]),
-             Column("amount", "Amount", lambda r: r[1], lambda v: format_money(v, show_pence=True), RIGHT)], [], self)
+             _money_column_of("amount", "Amount", lambda r: r[1])], [], self)
         self.top_slice_view = DataTableView(page, accessible_name="Top-slice breakdown")
         self.top_slice_view.setModel(self.top_slice_model)
         self.top_slice_view.setSortingEnabled(False)
@@ -441,7 +469,8 @@ class AllocationTab(TabBase):
         self._show_scenario_status()
         self.inputs_model.set_state(self.state)
         self.results_model.show(self.result)
-        self.chart.show_result(self.result)
+        loaded = self.presenter.loaded
+        self.chart.show_result(self.result, loaded.year if loaded is not None else self.scenario_year.text())
         self._sync_options()
         self._show_summary()
         self._show_explanation()
@@ -492,6 +521,11 @@ class AllocationTab(TabBase):
         if r.notes or r.warnings:
             text += " " + " ".join((*r.notes, *(f"⚠ {w}" for w in r.warnings)))
         self.summary_label.setText(text)
+
+    def _size_results(self) -> None:
+        """Columns as wide as their figures (never cutting a digit), names as wide as the longest name."""
+        self.results_view.size_columns_to_visible(160)
+        self.frozen_names.attach()
 
     def _result_row_changed(self, current, _previous=None) -> None:
         if current.isValid():
@@ -607,7 +641,10 @@ class AllocationTab(TabBase):
     # -- scenarios -------------------------------------------------------------------------------
     def _show_scenario_status(self) -> None:
         p = self.presenter
-        self.scenario_status.setText(p.scenario_label())
+        status = p.status_text()
+        self.scenario_status.setText(f"⚠ {status}" if status else "✓ as saved" if p.loaded is not None else "")
+        self.scenario_status.setToolTip(p.scenario_label())
+        self.scenario_status.setAccessibleDescription(p.scenario_label())
         if p.loaded is not None:
             self.scenario_name.setText(p.loaded.name)
             self.scenario_year.setText(p.loaded.year)
@@ -678,8 +715,8 @@ class AllocationTab(TabBase):
         second = service.load_scenario(self.store, second_id)
         self.compare_model.beginResetModel()
         self.compare_model.columns = comparison_columns(first.title, second.title)
-        self.compare_model._rows = service.compare_scenarios(first, second)
         self.compare_model.endResetModel()
+        self.compare_model.set_rows(service.compare_scenarios(first, second))
         self.compare_view.size_columns_to_visible()
         differences = [f"{label}: {a} → {b}" for label, a, b in _option_differences(first, second)]
         self.compare_note.setText("Differences in the options: " + "; ".join(differences) if differences
@@ -741,7 +778,8 @@ class AllocationTab(TabBase):
     def results_table_text(self) -> str:
         model = self.results_proxy
         header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-        rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+        rows = [[model.index(r, c).data(COPY_ROLE) for c in range(model.columnCount())]
+                for r in range(model.rowCount())]  # plain numbers for Excel: no £, no separators, ASCII minus
         return to_tsv([header, *rows])
 
     def copy_results(self) -> None:
@@ -759,12 +797,12 @@ class AllocationTab(TabBase):
         if self.result is None:
             prompts.show_error(self, "Export", self.problem or "There is no result to export.")
             return
-        name = prompts.save_file_name(self, "Export allocation", EXPORT_FILTER, "allocation.xlsx")
+        name = prompts.save_file_name(self, "Export allocation", table_file_filter(), "allocation.xlsx")
         if not name:
             return
         try:
-            path = service.export_result(name, self.result, title="Allocation")
-        except (AllocationError, OSError) as exc:
+            path = write_table(table_target(name), service.result_sheets(self.result, title="Allocation"))
+        except (UnsupportedFormat, OSError) as exc:
             prompts.show_error(self, "Export", f"The file could not be written: {exc}")
             return
         window = self.window()
