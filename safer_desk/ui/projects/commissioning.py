@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from safer_desk.domain.commissioning import UNDATED, Suggestion
@@ -129,6 +129,7 @@ class CommissioningPage(QWidget):
         self.fund = QLineEdit()
         self.fund.setAccessibleName("Fund amount")
         self.fund.setPlaceholderText("£65,512")
+        self.fund.setMinimumWidth(self.fund.fontMetrics().horizontalAdvance("£1,000,000.00") + 12)
         self.fund.textChanged.connect(self._fund_changed)
         self.presets = QComboBox()
         self.presets.setAccessibleName("Choose a fund")
@@ -171,7 +172,13 @@ class CommissioningPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Commissioning messages")
-        layout.addWidget(self.message)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.message_area = QScrollArea()  # many notes scroll here, so the projects stay in view on a laptop
+        self.message_area.setWidgetResizable(True)
+        self.message_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.message_area.setWidget(self.message)
+        self.message_area.setMaximumHeight(self.message.fontMetrics().lineSpacing() * 3 + 8)
+        layout.addWidget(self.message_area)
 
         suggestion_box = QHBoxLayout()
         self.suggestion_label = QLabel()
@@ -395,6 +402,7 @@ class CommissioningPage(QWidget):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self.message_area.setVisible(bool(text))
 
     # -- what fits -----------------------------------------------------------------------------------------
     def propose(self) -> None:
