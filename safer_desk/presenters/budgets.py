@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from safer_desk.domain.budgets import BudgetError, format_amount
+from safer_desk.domain.budgets import BudgetError
 from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import ScreenPresenter
@@ -107,9 +107,6 @@ class BudgetsPresenter(ScreenPresenter):
         head = f"{p.name}" + (f" ({p.source})" if p.source else "")
         return head + (f": {flags} printed figure(s) disagree with the lines." if flags else
                        ": every printed figure agrees with its lines.")
-
-    def unit_text(self, pence: int | None) -> str:
-        return "" if pence is None else format_amount(pence, self.view.plan.unit if self.view else "pound")
 
     # -- changes ---------------------------------------------------------------------------------------
     def _change(self, text: str, plan_id: str, do: Callable[[], Any]) -> bool:

@@ -297,17 +297,6 @@ def result_sheets(result: AllocationResult, *, title: str = "Allocation") -> lis
             Sheet("How it was worked out", ["Explanation"], [[result.explain(r.name)] for r in result.rows] + notes)]
 
 
-def export_result(path: Path | str, result: AllocationResult, *, title: str = "Allocation") -> Path:
-    """Write the results table through the one table writer (.xlsx, .csv or .tsv), atomically."""
-    from safer_desk.exchange.tables import UnsupportedFormat, write_table
-
-    path = Path(path)
-    try:
-        return write_table(path, result_sheets(result, title=title))
-    except UnsupportedFormat:
-        raise AllocationError(f"{path.name}: choose a file ending .xlsx, .csv or .tsv.") from None
-
-
 # -- scenarios ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)

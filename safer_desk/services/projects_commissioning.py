@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from safer_desk.domain.commissioning import (
@@ -18,7 +17,7 @@ from safer_desk.domain.commissioning import (
     revenue_capital_check, share_for, what_fits,
 )
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import format_money, format_pounds_plain
+from safer_desk.domain.money import format_money
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, Scale, fund_variant
 from safer_desk.services.projects import Project, load_projects
 from safer_desk.storage.store import Store
@@ -374,22 +373,6 @@ def scenario_sheets(result: ScenarioResult) -> list:
     return [Sheet(result.name or "Scenario", table.header, [*table.rows, table.total], table.money_columns,
                   title=f"{result.name} — {result.fund_label}".strip(" —")),
             Sheet("Summary", ["", "Amount"], summary, {1})]
-
-
-def export_scenario(result: ScenarioResult, target: Path | str) -> Path:
-    """Write the scenario's board table through the one table writer (.xlsx, .csv, .tsv), or as .html."""
-    from safer_desk.exchange.files import atomic_path
-    from safer_desk.exchange.tables import UnsupportedFormat, write_table
-
-    target = Path(target)
-    if target.suffix.lower() in (".html", ".htm"):
-        with atomic_path(target) as tmp:
-            tmp.write_text(scenario_html(result), encoding="utf-8")
-        return target
-    try:
-        return write_table(target, scenario_sheets(result))
-    except UnsupportedFormat:
-        raise ScenarioError(f"{target.name}: export a scenario as .xlsx, .csv, .tsv or .html.") from None
 
 
 @dataclass(frozen=True)

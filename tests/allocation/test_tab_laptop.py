@@ -69,3 +69,12 @@ def test_the_results_have_a_context_menu(tab):
     menu = tab.results_view.context_menu(1)
     texts = [a.text().replace("&", "") for a in menu.actions()]
     assert "Copy" in texts and any(t.startswith("Copy with") for t in texts)
+
+
+def test_copying_inputs_gives_plain_numbers(qtbot, tab):
+    view = tab.inputs_view
+    model = tab.inputs_model
+    view.selectionModel().select(model.index(4, 0), view.selectionModel().SelectionFlag.Select)
+    view.selectionModel().select(model.index(4, model.columnCount() - 1), view.selectionModel().SelectionFlag.Select)
+    assert view.copy_selection()
+    assert QGuiApplication.clipboard().text().splitlines()[1] == "Western CSP\t223181"

@@ -8,10 +8,10 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from safer_desk.domain.allocation import AllocationResult, format_number, format_percent
-from safer_desk.domain.money import format_money
+from safer_desk.domain.money import format_money, format_pounds_plain
 from safer_desk.presenters.formats import Unit
-from safer_desk.services.allocation_workbench import NAME, WorkState, cell_raw, cell_text
-from safer_desk.ui.kit.tables import LEFT, RAW_ROLE, RIGHT, Column, RowTableModel
+from safer_desk.services.allocation_workbench import NAME, PREVIOUS, WorkState, cell_raw, cell_text
+from safer_desk.ui.kit.tables import COPY_ROLE, LEFT, RAW_ROLE, RIGHT, Column, RowTableModel
 
 TOTAL_KEY = "\x00totals"  # the totals row's name; no partnership can be called this
 
@@ -63,6 +63,11 @@ class InputsModel(QAbstractTableModel):
             return cell_text(p, key)
         if role == RAW_ROLE:
             return cell_raw(p, key)
+        if role == COPY_ROLE:  # Excel's plain numbers: pounds without £ or separators
+            raw = cell_raw(p, key)
+            if key == PREVIOUS:
+                return "" if raw is None else format_pounds_plain(raw)
+            return raw if isinstance(raw, str) else _plain_fraction(raw)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int((LEFT if key == NAME else RIGHT).value)
         return None

@@ -25,7 +25,7 @@ from safer_desk.ui.allocation.chart import AllocationChart
 from safer_desk.ui.allocation.frozen import FrozenFirstColumn
 from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, _money_column_of,
                                              comparison_columns)
-from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.table_view import DataTableView, _source_copy
 from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.undo import push_action
@@ -62,7 +62,7 @@ class InputsView(DataTableView):
         rows = sorted({i.row() for i in indexes})
         columns = sorted({i.column() for i in indexes})
         table = [[model.headerData(c, Qt.Orientation.Horizontal) for c in columns]] if with_header else []
-        table += [[model.index(r, c).data() for c in columns] for r in rows]
+        table += [[_source_copy(model.index(r, c)) for c in columns] for r in rows]  # plain numbers for Excel
         return to_tsv(table)
 
 

@@ -365,9 +365,6 @@ class CommissioningPage(QWidget):
     def fund_pence(self) -> int | None:
         return self.presenter.fund_pence()
 
-    def items(self):
-        return list(self.presenter.items())
-
     def result(self) -> ScenarioResult | None:
         return self.presenter.result()
 
