@@ -99,3 +99,13 @@ def test_undo_a_cell_through_the_window(qtbot, demo_window, tab):
     demo_window.undo_action.trigger()
     row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data().startswith("Domestic"))
     assert tab.model.index(row, tab.model.year_columns[1]).data() == "TBC"
+
+
+@pytest.mark.parametrize("size", [(1093, 582), (1280, 690)], ids=["1366x768@125%", "1920x1080@150%"])
+def test_budgets_at_laptop_sizes(demo_window, tab, size):
+    from tests.window_sizes import columns_out_of_view, resize_window, rows_in_view, widget_in_window
+
+    resize_window(demo_window, size)
+    assert columns_out_of_view(tab.view, ["Line", "2011/12", "2012/13"]) == []
+    assert rows_in_view(tab.view) >= 10
+    assert widget_in_window(tab.warnings, demo_window) and widget_in_window(tab.add_line_button, demo_window)

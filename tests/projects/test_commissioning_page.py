@@ -111,3 +111,15 @@ def test_commissioning_against_the_pcc_award_through_the_page(page, qtbot):
             qtbot.keyClick(page.view, Qt.Key.Key_Space)
     assert "committed £233,500 of OPCC's money; remaining £167,068" in page.summary.text()
     assert page.status.text() == "⚠ not saved"
+
+
+@pytest.mark.parametrize("size", [(1093, 582), (1280, 690)], ids=["1366x768@125%", "1920x1080@150%"])
+def test_commissioning_key_columns_and_rows_at_laptop_sizes(demo_window, size):
+    from tests.window_sizes import columns_out_of_view, resize_window, rows_in_view, widget_in_window
+
+    page = demo_window.show_tab("projects").show_commissioning()
+    resize_window(demo_window, size)
+    assert columns_out_of_view(page.view, ["Fund?", "Ref", "Project / initiative", "Cost", "Scale"]) == []
+    assert rows_in_view(page.view) >= 5
+    for widget in (page.save_button, page.save_new_button, page.status, page.summary):
+        assert widget_in_window(widget, demo_window)
