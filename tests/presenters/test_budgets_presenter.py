@@ -77,3 +77,40 @@ def test_a_new_plan_section_line_and_cells_each_undoable(presenter, demo_store, 
     for _ in range(4):
         log.undo()
     assert all(x.id != plan_id for x in service.list_plans(demo_store))
+
+
+def test_a_printed_total_is_kept_and_flagged_and_a_plan_can_be_deleted_and_undone(presenter, demo_store, log):
+    plan_id = presenter.new_plan("Two lines", ["2017/18"])
+    presenter.add_section("Items")
+    section = presenter.sections()[0][0]
+    presenter.add_line(section, "A")
+    presenter.add_line(section, "B")
+    a, b = [r.line_id for r in presenter.rows if r.kind == "line"]
+    presenter.set_cell(a, "2017/18", "£100")
+    presenter.set_cell(b, "2017/18", "£50")
+    assert presenter.set_stated_total("2017/18", "£160", section_id=section)
+    printed = next(r for r in presenter.rows if r.kind == "stated")
+    assert printed.flagged and any("£160" in w and "£150" in w for w in presenter.warnings())
+    assert presenter.set_cell(b, "2017/18", "")  # blank clears the cell
+    assert next(r for r in presenter.rows if r.line_id == b).cells[0].text == ""
+    assert presenter.delete_plan() and all(p.id != plan_id for p in service.list_plans(demo_store))
+    log.undo()
+    assert any(p.id == plan_id for p in service.list_plans(demo_store)) and presenter.selected == plan_id
+
+
+def test_lines_need_a_section_and_sections_a_plan(store):
+    p = BudgetsPresenter(store)
+    p.reload()
+    assert p.view is None and "No plan yet" in p.summary() and p.columns == [] and p.sections() == []
+    assert not p.add_section("Items") and "plan first" in p.error
+    p.new_plan("Empty", "2020/21")
+    assert not p.add_line(None, "A") and "section" in p.error
+    assert not p.new_plan("Empty", "2020/21") and p.error  # the name is taken
+
+
+def test_a_read_only_file_changes_nothing(demo_store):
+    p = BudgetsPresenter(demo_store, read_only=True)
+    p.reload()
+    line = next(r for r in p.rows if r.kind == "line")
+    assert not p.set_cell(line.line_id, p.columns[0], "£1") and p.new_plan("X", "2020/21") is None
+    assert not p.delete_plan()
