@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from safer_desk.domain.allocation import AllocationError, AllocationResult
+from safer_desk.domain.allocation import (AllocationError, AllocationResult, format_fraction, parse_percent,
+                                          percent_text, redistribute_uncommitted, top_slice)
+from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.events import Event
@@ -241,3 +243,84 @@ def _year(text: str) -> str:
         return service._year_label(text)
     except service.ScenarioError:
         return text
+
+
+# -- what the result pages say (Qt-free, so tested without a window) ----------------------------------------
+
+def summary_text(result: AllocationResult | None, problem: str = "") -> str:
+    """The line above the results: the pot, the fixed and variable parts, and what the formula noted or warned."""
+    if result is None:
+        return "No result yet: " + (problem or "enter the partnerships.")
+    r = result
+    if r.previous_total_pence is not None:
+        pot = (f"Pot {format_money(r.pot_pence)} (last year's {format_money(r.previous_total_pence)} less "
+               f"{percent_text(r.options.retain)}% retained, {format_money(r.retained_pence)})")
+    else:
+        pot = f"Pot {format_money(r.pot_pence)}"
+    text = (f"{pot}; fixed part {format_money(r.fixed_total_pence)} ({r.fixed_units} units × "
+            f"{format_money(r.fixed_per_unit_pence)}); variable part {format_money(r.variable_total_pence)}.")
+    if r.notes or r.warnings:
+        text += " " + " ".join((*r.notes, *(f"⚠ {w}" for w in r.warnings)))
+    return text
+
+
+def redistribution(result: AllocationResult | None, amount_text: str, method: str) -> tuple[list[tuple], str]:
+    """Seed 000: money not commissioned by the deadline shared back; (rows with a total, the note)."""
+    if result is None:
+        return [], "There is no allocation to share by yet."
+    text = (amount_text or "").strip()
+    try:
+        amount = parse_pence(text) if text else result.retained_pence
+        shares = redistribute_uncommitted(amount, result, method=SplitRule.parse(method).value)
+    except (MoneyError, AllocationError, ValueError) as exc:
+        return [], f"⚠ {exc}"
+    rows = [(r.name, shares[r.name]) for r in result.rows] + [("Total", sum(shares.values()))]
+    return rows, (f"{format_money(amount)} shared back; the shares add up exactly."
+                  + ("" if text else " (The retained amount; type another to change it.)"))
+
+
+def top_slice_rows(fields: dict[str, str], remainder_label: str) -> tuple[list[tuple], str]:
+    """The PRG-style top-slice from the page's fields: (rows, problem)."""
+    try:
+        try:
+            total = parse_pence(fields["total"])
+        except MoneyError as exc:
+            raise AllocationError(f"Total grant: {exc}") from None
+        try:
+            partners = int(fields["partners"].strip())
+        except ValueError:
+            raise AllocationError(f"Equal shares: “{fields['partners']}” is not a whole number.") from None
+        result = top_slice(total, slices=[(fields["slice_label"].strip() or "First slice",
+                                           parse_percent(fields["slice"], what="First slice %"))],
+                           remainder_label=remainder_label, retained=parse_percent(fields["retained"], what="Retained %"),
+                           partners=partners, scenario=parse_percent(fields["scenario"], what="Scenario ±%"))
+    except AllocationError as exc:
+        return [], f"⚠ {exc}"
+    pct = percent_text(result.scenario)
+    rows = [(line.label, line.amount_pence) for line in result.lines]
+    rows += [(f"Each plus {pct}%", result.scenario_more_pence), (f"Each less {pct}%", result.scenario_less_pence)]
+    return rows, ""
+
+
+def option_differences(first: service.Scenario, second: service.Scenario) -> list[tuple[str, str, str]]:
+    """The options two scenarios differ in: (what, first, second)."""
+    a, b = first.options, second.options
+    out = []
+    for label, get in (("pot", lambda o: bench.option_text(o, "pot") or "from last year"),
+                       ("last year's total", lambda o: bench.option_text(o, "previous_total") or "—"),
+                       ("retained", lambda o: percent_text(o.retain) + "%"),
+                       ("fixed share", lambda o: bench.option_text(o, "fixed_share")),
+                       ("rounding", lambda o: o.rounding), ("unit", lambda o: o.unit),
+                       ("damping", lambda o: bench.option_text(o, "damping") or "none"),
+                       ("factors", lambda o: ", ".join(f"{f.title} {format_fraction(f.weight)}" for f in o.factors))):
+        if get(a) != get(b):
+            out.append((label, get(a), get(b)))
+    return out
+
+
+def comparison_note(first: service.Scenario, second: service.Scenario) -> str:
+    differences = [f"{label}: {a} → {b}" for label, a, b in option_differences(first, second)]
+    if differences:
+        return "Differences in the options: " + "; ".join(differences)
+    return ("The options are the same; only the inputs differ." if first.id != second.id
+            else "The same scenario is chosen twice.")

@@ -86,3 +86,26 @@ def test_the_money_helpers_warnings_are_offered(presenter):
     assert presenter.warnings() == ()
     presenter.edit(lambda s: bench.with_factor_weight(s, 0, "50"), "Change factor")
     assert any("has the weight 50; as the only factor it was counted as 100%" in w for w in presenter.warnings())
+
+
+def test_the_result_pages_words_without_a_window(presenter, demo_store):
+    from safer_desk.presenters.allocation import comparison_note, redistribution, summary_text, top_slice_rows
+
+    r = presenter.result
+    assert summary_text(r).startswith("Pot £589,608 (last year's £655,120 less 10% retained, £65,512)")
+    assert summary_text(None, "no partnerships") == "No result yet: no partnerships"
+    rows, note = redistribution(r, "", "basis")
+    assert rows[-1] == ("Total", 65_512_00) and "The retained amount" in note
+    rows, note = redistribution(r, "£1,000", "Pro rata to this year's allocation")
+    assert rows[-1] == ("Total", 1_000_00) and note.startswith("£1,000 shared back")
+    assert redistribution(r, "lots", "basis")[1].startswith("⚠") and redistribution(None, "", "basis")[0] == []
+    rows, problem = top_slice_rows({"total": "£2,900,692", "slice": "50", "slice_label": "LSP share",
+                                    "retained": "10", "partners": "9", "scenario": "20"}, "Delivery partners")
+    assert problem == "" and dict(rows)["LSP share"] == 1_450_346_00 and dict(rows)["Each plus 20%"] == 174_041_52
+    assert top_slice_rows({"total": "x", "slice": "50", "slice_label": "", "retained": "10", "partners": "9",
+                           "scenario": "20"}, "Rest")[1].startswith("⚠ Total grant")
+    assert "not a whole number" in top_slice_rows({"total": "£1", "slice": "50", "slice_label": "", "retained": "10",
+                                                   "partners": "nine", "scenario": "20"}, "Rest")[1]
+    first, second = [service.load_scenario(demo_store, s.id) for s in service.list_scenarios(demo_store)[:2]]
+    assert comparison_note(first, second).startswith("Differences in the options: rounding")
+    assert comparison_note(first, first) == "The same scenario is chosen twice."

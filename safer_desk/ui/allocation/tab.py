@@ -29,7 +29,8 @@ from safer_desk.ui.kit.table_view import DataTableView, _source_copy
 from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.undo import push_action
-from safer_desk.presenters.allocation import AllocationPresenter, Rounding, RoundingUnit, SplitRule
+from safer_desk.presenters.allocation import (AllocationPresenter, Rounding, RoundingUnit, SplitRule, comparison_note,
+                                             redistribution, summary_text, top_slice_rows)
 
 
 
@@ -405,25 +406,10 @@ class AllocationTab(TabBase):
 
     def compute_redistribution(self, *_args) -> None:
         """Seed 000: money not commissioned by September is shared back to the partnerships."""
-        from safer_desk.domain.allocation import redistribute_uncommitted
-        from safer_desk.domain.money import MoneyError, parse_pence
-
-        result = self.result
-        if result is None:
-            self.redistribute_model.set_rows([])
-            self.redistribute_note.setText("There is no allocation to share by yet.")
-            return
-        text = self.redistribute_amount.text().strip()
-        try:
-            amount = parse_pence(text) if text else result.retained_pence
-            shares = redistribute_uncommitted(amount, result, method=self.redistribute_method.currentData())
-        except (MoneyError, AllocationError) as exc:
-            self.redistribute_note.setText(f"⚠ {exc}")
-            return
-        rows = [(r.name, shares[r.name]) for r in result.rows] + [("Total", sum(shares.values()))]
-        self.redistribute_model.set_rows(rows)
-        self.redistribute_note.setText(f"{format_money(amount)} shared back; the shares add up exactly."
-                                       + ("" if text else " (The retained amount; type another to change it.)"))
+        rows, note = redistribution(self.result, self.redistribute_amount.text(), self.redistribute_method.currentData())
+        if rows or self.result is None:
+            self.redistribute_model.set_rows(rows)
+        self.redistribute_note.setText(note)
 
     def _build_top_slice(self) -> QWidget:
         page = QWidget(self)
@@ -507,20 +493,7 @@ class AllocationTab(TabBase):
 
     def _show_summary(self) -> None:
         self.problem_label.setText(f"⚠ {self.problem}" if self.problem else "")
-        r = self.result
-        if r is None:
-            self.summary_label.setText("No result yet: " + (self.problem or "enter the partnerships."))
-            return
-        if r.previous_total_pence is not None:
-            pot = (f"Pot {format_money(r.pot_pence)} (last year's {format_money(r.previous_total_pence)} less "
-                   f"{percent_text(r.options.retain)}% retained, {format_money(r.retained_pence)})")
-        else:
-            pot = f"Pot {format_money(r.pot_pence)}"
-        text = (f"{pot}; fixed part {format_money(r.fixed_total_pence)} ({r.fixed_units} units × "
-                f"{format_money(r.fixed_per_unit_pence)}); variable part {format_money(r.variable_total_pence)}.")
-        if r.notes or r.warnings:
-            text += " " + " ".join((*r.notes, *(f"⚠ {w}" for w in r.warnings)))
-        self.summary_label.setText(text)
+        self.summary_label.setText(summary_text(self.result, self.problem))
 
     def _size_results(self) -> None:
         """Columns as wide as their figures (never cutting a digit), names as wide as the longest name."""
@@ -718,10 +691,7 @@ class AllocationTab(TabBase):
         self.compare_model.endResetModel()
         self.compare_model.set_rows(service.compare_scenarios(first, second))
         self.compare_view.size_columns_to_visible()
-        differences = [f"{label}: {a} → {b}" for label, a, b in _option_differences(first, second)]
-        self.compare_note.setText("Differences in the options: " + "; ".join(differences) if differences
-                                  else "The options are the same; only the inputs differ." if first_id != second_id
-                                  else "The same scenario is chosen twice.")
+        self.compare_note.setText(comparison_note(first, second))
 
     # -- top-slice -------------------------------------------------------------------------------
     def _fill_top_slices(self) -> None:
@@ -747,32 +717,11 @@ class AllocationTab(TabBase):
         self.compute_top_slice()
 
     def compute_top_slice(self) -> None:
-        from safer_desk.domain.allocation import parse_percent, top_slice
-        from safer_desk.domain.money import MoneyError, parse_pence
-
-        f = {k: e.text() for k, e in self.top_fields.items()}
-        try:
-            try:
-                total = parse_pence(f["total"])
-            except MoneyError as exc:
-                raise AllocationError(f"Total grant: {exc}") from None
-            try:
-                partners = int(f["partners"].strip())
-            except ValueError:
-                raise AllocationError(f"Equal shares: “{f['partners']}” is not a whole number.") from None
-            result = top_slice(total, slices=[(f["slice_label"].strip() or "First slice",
-                                               parse_percent(f["slice"], what="First slice %"))],
-                               remainder_label=self._remainder_label, retained=parse_percent(f["retained"], what="Retained %"),
-                               partners=partners, scenario=parse_percent(f["scenario"], what="Scenario ±%"))
-        except AllocationError as exc:
-            self.top_slice_problem.setText(f"⚠ {exc}")
-            return
-        pct = percent_text(result.scenario)
-        rows = [(line.label, line.amount_pence) for line in result.lines]
-        rows += [(f"Each plus {pct}%", result.scenario_more_pence), (f"Each less {pct}%", result.scenario_less_pence)]
-        self.top_slice_model.set_rows(rows)
-        self.top_slice_problem.setText("")
-        self.top_slice_view.size_columns_to_visible()
+        rows, problem = top_slice_rows({k: e.text() for k, e in self.top_fields.items()}, self._remainder_label)
+        self.top_slice_problem.setText(problem)
+        if not problem:
+            self.top_slice_model.set_rows(rows)
+            self.top_slice_view.size_columns_to_visible()
 
     # -- export and copy -------------------------------------------------------------------------
     def results_table_text(self) -> str:
@@ -808,18 +757,3 @@ class AllocationTab(TabBase):
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(f"Exported to {path}", 8000)
-
-
-def _option_differences(first: service.Scenario, second: service.Scenario) -> list[tuple[str, str, str]]:
-    a, b = first.options, second.options
-    out = []
-    for label, get in (("pot", lambda o: bench.option_text(o, "pot") or "from last year"),
-                       ("last year's total", lambda o: bench.option_text(o, "previous_total") or "—"),
-                       ("retained", lambda o: percent_text(o.retain) + "%"),
-                       ("fixed share", lambda o: bench.option_text(o, "fixed_share")),
-                       ("rounding", lambda o: o.rounding), ("unit", lambda o: o.unit),
-                       ("damping", lambda o: bench.option_text(o, "damping") or "none"),
-                       ("factors", lambda o: ", ".join(f"{f.title} {format_fraction(f.weight)}" for f in o.factors))):
-        if get(a) != get(b):
-            out.append((label, get(a), get(b)))
-    return out
