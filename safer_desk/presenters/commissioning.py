@@ -202,6 +202,16 @@ class CommissioningPresenter(ScreenPresenter):
         fund = self.fund_pence()
         return None if fund is None else service.suggest(self.shown_projects(), fund)
 
+    def suggestion_text(self, s) -> str:
+        """What "What fits?" proposes, in words (nothing is ticked until it is accepted)."""
+        if not s.keys:
+            return "Suggestion: no project with a criterion met fits within the fund."
+        by_id = {p.id: p for p in self.projects}
+        names = ", ".join(f"{by_id[k].ref}. {by_id[k].title}" if by_id[k].ref else by_id[k].title for k in s.keys)
+        return (f"Suggestion (not applied): {len(s.keys)} projects meeting {s.score} criteria in total for "
+                f"{format_money(s.cost_pence)}, leaving {format_money((self.fund_pence() or 0) - s.cost_pence)}: "
+                f"{names}.")
+
     # -- load, new, save -----------------------------------------------------------------------------
     def load(self, scenario_id: str) -> None:
         self.show_saved(service.get_scenario(self.store, scenario_id))

@@ -119,3 +119,14 @@ def test_commissioning_against_the_pcc_award_counts_its_share_only(demo_store, l
         p.tick(project.id)
     summary = p.result().summary()
     assert "committed £233,500 of OPCC's money; remaining £167,068" in summary
+
+
+def test_what_fits_is_said_in_words_and_applied_only_when_accepted(presenter):
+    s = presenter.suggest()
+    text = presenter.suggestion_text(s)
+    assert text.startswith("Suggestion (not applied): 4 projects meeting 15 criteria") and "leaving £512" in text
+    assert set(presenter.ticks) == {ref(presenter, "4"), ref(presenter, "10")}
+    presenter.accept(s.keys)
+    assert {p.ref for p in presenter.projects if p.id in presenter.ticks} == {"6", "7", "8", "15"}
+    presenter.set_fund("£1")
+    assert presenter.suggestion_text(presenter.suggest()).startswith("Suggestion: no project")

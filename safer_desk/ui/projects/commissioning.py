@@ -403,23 +403,12 @@ class CommissioningPage(QWidget):
 
     # -- what fits -----------------------------------------------------------------------------------------
     def propose(self) -> None:
-        fund = self.fund_pence()
-        if fund is None:
+        self.suggestion = self.presenter.suggest()
+        if self.suggestion is None:
             return
-        candidates = self.presenter.shown_projects()
-        self.suggestion = service.suggest(candidates, fund)
-        s = self.suggestion
-        titles = {p.id: p for p in candidates}
-        names = ", ".join(f"{titles[k].ref}. {titles[k].title}" if titles[k].ref else titles[k].title
-                          for k in s.keys)
-        if not s.keys:
-            self.suggestion_label.setText("Suggestion: no project with a criterion met fits within the fund.")
-        else:
-            self.suggestion_label.setText(
-                f"Suggestion (not applied): {len(s.keys)} projects meeting {s.score} criteria in total for "
-                f"{format_money(s.cost_pence)}, leaving {format_money(fund - s.cost_pence)}: {names}.")
+        self.suggestion_label.setText(self.presenter.suggestion_text(self.suggestion))
         self.suggestion_label.show()
-        self.accept_button.setVisible(bool(s.keys))
+        self.accept_button.setVisible(bool(self.suggestion.keys))
         self.dismiss_button.show()
 
     def accept_suggestion(self) -> None:
