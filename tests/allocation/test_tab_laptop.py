@@ -78,3 +78,10 @@ def test_copying_inputs_gives_plain_numbers(qtbot, tab):
     view.selectionModel().select(model.index(4, model.columnCount() - 1), view.selectionModel().SelectionFlag.Select)
     assert view.copy_selection()
     assert QGuiApplication.clipboard().text().splitlines()[1] == "Western CSP\t223181"
+
+
+def test_the_factors_table_has_a_context_menu(tab):
+    actions = {a.text(): a for a in tab.factors_table.actions()}
+    assert set(actions) == {"Add Factor", "Remove Factor"}
+    actions["Add Factor"].trigger()
+    assert len(tab.state.options.factors) == 2

@@ -369,10 +369,10 @@ def test_entries_carry_their_user_action_and_the_history_reads_one_action_per_li
 def test_an_undo_command_names_the_action_of_what_it_writes(store, qtbot):
     from PySide6.QtGui import QUndoStack
 
-    from safer_desk.ui.undo import push_service_command
+    from safer_desk.ui.kit.undo import push_service_action
 
     stack = QUndoStack()
-    push_service_command(stack, "Add organisation Suffolk Police",
+    push_service_action(stack, "Add organisation Suffolk Police",
                          lambda: reference.add_organisation(store, "Suffolk Police"),
                          lambda: reference.remove_reference(store, "organisation", "org:suffolk-police"))
     assert store.one("SELECT action_label FROM audit_log")["action_label"] == "Add organisation Suffolk Police"

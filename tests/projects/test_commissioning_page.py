@@ -123,3 +123,15 @@ def test_commissioning_key_columns_and_rows_at_laptop_sizes(demo_window, size):
     assert rows_in_view(page.view) >= 5
     for widget in (page.save_button, page.save_new_button, page.status, page.summary):
         assert widget_in_window(widget, demo_window)
+
+
+def test_the_scenario_pdf_copies_without_ligatures(page, tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = page.write_pdf(page.result(), tmp_path / "scenario.pdf")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Suffolk" in text or "Supported" in text
+    assert not any(ch in text for ch in "\ufb00\ufb01\ufb02\ufb03\ufb04")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -274,6 +274,12 @@ class AllocationTab(TabBase):
         self.factors_table.itemChanged.connect(self._factor_item_changed)
         if self.read_only:
             self.factors_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.factors_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)  # right-click: add, remove
+        for text, slot in (("Add Factor", self.add_factor), ("Remove Factor", self.remove_factor)):
+            action = QAction(text, self.factors_table)
+            action.triggered.connect(slot)
+            action.setEnabled(not self.read_only)
+            self.factors_table.addAction(action)
         factor_buttons = QHBoxLayout()
         factor_buttons.addWidget(self._button("Add Factor", self.add_factor, writes=True))
         factor_buttons.addWidget(self._button("Remove Factor", self.remove_factor, writes=True))
