@@ -7,7 +7,7 @@ from pathlib import Path
 
 from safer_desk.cli.common import CliError
 
-TAB_CHOICES = ("projects", "allocation", "costs", "indicators")
+TAB_CHOICES = ("projects", "allocation", "costs", "indicators", "budgets")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -100,3 +100,26 @@ def money_slip(pence: int, *, usual_most_pence: int) -> Slip | None:
     if pence > usual_most_pence:
         return Slip(f"{format_money(pence)} is more than {format_money(usual_most_pence)}: is that right?")
     return None
+
+
+_TIMES = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times", 7: "seven times",
+          8: "eight times", 9: "nine times", 10: "ten times", 11: "eleven times", 12: "twelve times"}
+
+
+def scale_slip(numerator: int, denominator: int = 1, *, months: bool = False, typed: str = "") -> Slip | None:
+    """A commissioning scale above 1 commits more than the project's whole cost: "6" was once six times it.
+
+    A bare whole number up to 12 most likely meant months, so "6 of 12 months" is offered.
+    """
+    if months or denominator <= 0 or numerator <= denominator:
+        return None
+    shown = typed.strip() or (str(numerator // denominator) if numerator % denominator == 0
+                              else f"{numerator}/{denominator}")
+    if numerator % denominator == 0:
+        whole = numerator // denominator
+        times = _TIMES.get(whole, f"{whole} times")
+        if whole <= 12:
+            return Slip(f"A scale of {shown} commits {times} the project's cost: did you mean {whole} of 12 months?",
+                        suggestion=f"{whole} of 12 months")
+        return Slip(f"A scale of {shown} commits {times} the project's cost: is that what you meant?")
+    return Slip(f"A scale of {shown} commits more than the project's whole cost: is that what you meant?")

@@ -284,26 +284,18 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
     return rows
 
 
-def export_result(path: Path | str, result: AllocationResult, *, title: str = "Allocation") -> Path:
-    """Write the results table to .xlsx (money as numbers Excel can add) or .csv, atomically."""
-    from safer_desk.domain.allocation import format_number
-    from safer_desk.exchange.files import Sheet, write_csv, write_xlsx
+def result_sheets(result: AllocationResult, *, title: str = "Allocation") -> list:
+    """The results as sheets for the one export path (``exchange.tables.write_table``): money as pence,
+    factor values as numbers, then how each figure was worked out."""
+    from safer_desk.exchange.files import Sheet
 
-    path = Path(path)
     header = table_header(result)
-    if path.suffix.lower() == ".xlsx":
-        rows = table_rows(result, money=lambda p: p, number=lambda v: float(v) if v.denominator != 1 else v.numerator)
-        money_columns = {i for i, h in enumerate(header)
-                         if h in ("Fixed fee", "Variable fee", "Damping", "This year", "Last year", "Variance")}
-        notes = [[note] for note in result.notes]
-        sheets = [Sheet("Allocation", header, rows, money_columns, title=title)]
-        sheets.append(Sheet("How it was worked out", ["Explanation"],
-                            [[result.explain(r.name)] for r in result.rows] + notes))
-        return write_xlsx(path, sheets)
-    if path.suffix.lower() == ".csv":
-        rows = table_rows(result, money=format_pounds_plain, number=format_number)
-        return write_csv(path, header, rows)
-    raise AllocationError(f"{path.name}: choose a file ending .xlsx or .csv.")
+    rows = table_rows(result, money=lambda p: p, number=lambda v: float(v) if v.denominator != 1 else v.numerator)
+    money_columns = {i for i, h in enumerate(header)
+                     if h in ("Fixed fee", "Variable fee", "Damping", "This year", "Last year", "Variance")}
+    notes = [[note] for note in (*result.notes, *result.warnings)]
+    return [Sheet("Allocation", header, rows, money_columns, title=title),
+            Sheet("How it was worked out", ["Explanation"], [[result.explain(r.name)] for r in result.rows] + notes)]
 
 
 # -- scenarios ----------------------------------------------------------------------------
@@ -655,3 +647,41 @@ def top_slice_rows(total_pence: int, *, lsp_share: Fraction = Fraction(1, 2), re
                                                        for v, n in counts.items())
                      + f"; each_partner is the rounded {format_money(result.equal_share_pence, show_pence=True)}.")
     return rows, notes
+
+
+def replace_scenario(store: Store, scenario_id: str, partnerships: Sequence[PartnershipInput],
+                     options: AllocationOptions) -> Scenario:
+    """Save new inputs under an existing scenario's id, name, year and agreed mark; returns it as it was (for undo).
+
+    Only the window's Save uses this, and only while the working set is still under the scenario's own
+    name: a loaded scenario is never overwritten under another name.
+    """
+    before = load_scenario(store, scenario_id)
+    allocate_by_formula(partnerships, options)  # refuses bad inputs before anything is deleted
+    with store.transaction():
+        store.conn.execute("DELETE FROM allocation_scenarios WHERE id = ?", (scenario_id,))
+        save_scenario(store, before.name, before.year, partnerships, options, notes=before.notes,
+                      scenario_id=scenario_id)
+        if before.adopted:
+            set_adopted(store, scenario_id)
+    return before
+
+
+def put_back_scenario(store: Store, scenario: Scenario) -> None:
+    """Undo of ``replace_scenario``: the scenario exactly as it was, under its id."""
+    with store.transaction():
+        store.conn.execute("DELETE FROM allocation_scenarios WHERE id = ?", (scenario.id,))
+        restore_scenario(store, scenario)
+
+
+def save_draft_origin(store: Store, scenario_id: str | None) -> None:
+    """Which saved scenario the working inputs started from (so the tab can say whether they differ)."""
+    if store.read_only:
+        return
+    with store.transaction():
+        store.conn.execute("INSERT INTO _allocation_draft(key, value) VALUES ('scenario', ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (scenario_id or "",))
+
+
+def load_draft_origin(store: Store) -> str | None:
+    return store.scalar("SELECT value FROM _allocation_draft WHERE key = 'scenario'") or None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from safer_desk.domain import clock
@@ -18,7 +17,7 @@ from safer_desk.domain.commissioning import (
     revenue_capital_check, share_for, what_fits,
 )
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import format_money, format_pounds_plain
+from safer_desk.domain.money import format_money
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, Scale, fund_variant
 from safer_desk.services.projects import Project, load_projects
 from safer_desk.storage.store import Store
@@ -364,31 +363,16 @@ def scenario_html(result: ScenarioResult, title: str = "") -> str:
               "amounts across financial years are split by largest remainder so they add up.</p></body></html>")
 
 
-def export_scenario(result: ScenarioResult, target: Path | str) -> Path:
-    """Write the scenario's board table to .xlsx, .csv or .html, atomically."""
-    from safer_desk.exchange.files import Sheet, atomic_path, write_csv, write_xlsx
+def scenario_sheets(result: ScenarioResult) -> list:
+    """The scenario's board table and its summary as sheets for the one export path (``exchange.tables``)."""
+    from safer_desk.exchange.files import Sheet
 
-    target = Path(target)
-    suffix = target.suffix.lower()
-    if suffix == ".csv":
-        table = board_table(result, plain=False)
-        plain = [[format_pounds_plain(v) if i in table.money_columns and isinstance(v, int) else v
-                  for i, v in enumerate(row)] for row in [*table.rows, table.total]]
-        return write_csv(target, table.header, plain)
-    if suffix == ".xlsx":
-        table = board_table(result, plain=False)
-        c = result.commitment
-        summary = [["Fund", c.fund_pence], ["Committed", c.committed_pence], ["Remaining", c.remaining_pence]]
-        return write_xlsx(target, [
-            Sheet(result.name or "Scenario", table.header, [*table.rows, table.total], table.money_columns,
+    table = board_table(result, plain=False)
+    c = result.commitment
+    summary = [["Fund", c.fund_pence], ["Committed", c.committed_pence], ["Remaining", c.remaining_pence]]
+    return [Sheet(result.name or "Scenario", table.header, [*table.rows, table.total], table.money_columns,
                   title=f"{result.name} — {result.fund_label}".strip(" —")),
-            Sheet("Summary", ["", "Amount"], summary, {1}),
-        ])
-    if suffix in (".html", ".htm"):
-        with atomic_path(target) as tmp:
-            tmp.write_text(scenario_html(result), encoding="utf-8")
-        return target
-    raise ScenarioError(f"{target.name}: export a scenario as .xlsx, .csv or .html.")
+            Sheet("Summary", ["", "Amount"], summary, {1})]
 
 
 @dataclass(frozen=True)

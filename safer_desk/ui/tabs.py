@@ -27,6 +27,7 @@ TAB_SPECS = (
     TabSpec("allocation", "&Allocation", "safer_desk.ui.allocation.tab", "AllocationTab"),
     TabSpec("costs", "&Costs", "safer_desk.ui.costs.tab", "CostsTab"),
     TabSpec("indicators", "&Indicators", "safer_desk.ui.indicators.tab", "IndicatorsTab"),
+    TabSpec("budgets", "&Budgets", "safer_desk.ui.budgets.tab", "BudgetsTab"),
 )
 TAB_KEYS = tuple(spec.key for spec in TAB_SPECS)
 

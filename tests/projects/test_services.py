@@ -238,14 +238,15 @@ def test_export_register_csv_and_xlsx(demo_store, tmp_path):
 
 def test_scenario_exports(demo_store, tmp_path):
     result = com.evaluate_saved(demo_store, com.list_scenarios(demo_store)[0])
-    com.export_scenario(result, tmp_path / "s.csv")
+    from safer_desk.exchange.tables import write_table
+
+    write_table(tmp_path / "s.csv", com.scenario_sheets(result))  # the one export path
     text = (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
     assert "Total committed" in text and "65000" in text and "35000" in text
-    com.export_scenario(result, tmp_path / "s.xlsx")
+    write_table(tmp_path / "s.xlsx", com.scenario_sheets(result))
     ws = openpyxl.load_workbook(tmp_path / "s.xlsx")["Summary"]
     assert [ws.cell(r, 2).value for r in (2, 3, 4)] == [65512, 65000, 512]
-    com.export_scenario(result, tmp_path / "s.html")
-    assert "√" in (tmp_path / "s.html").read_text(encoding="utf-8")
+    assert "√" in com.scenario_html(result)  # what Print to PDF lays out
 
 
 def test_cli_prints_the_register(demo_path, capsys):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from safer_desk.domain.allocation import AllocationResult, format_number, format_percent
-from safer_desk.domain.money import format_money
-from safer_desk.services.allocation_workbench import NAME, WorkState, cell_raw, cell_text
-from safer_desk.ui.table_model import LEFT, RAW_ROLE, RIGHT, Column, RawSortFilterProxy, RowTableModel
+from safer_desk.domain.money import format_money, format_pounds_plain
+from safer_desk.presenters.formats import Unit
+from safer_desk.services.allocation_workbench import NAME, PREVIOUS, WorkState, cell_raw, cell_text
+from safer_desk.ui.kit.tables import COPY_ROLE, LEFT, RAW_ROLE, RIGHT, Column, RowTableModel
 
 TOTAL_KEY = "\x00totals"  # the totals row's name; no partnership can be called this
 
@@ -62,6 +63,11 @@ class InputsModel(QAbstractTableModel):
             return cell_text(p, key)
         if role == RAW_ROLE:
             return cell_raw(p, key)
+        if role == COPY_ROLE:  # Excel's plain numbers: pounds without £ or separators
+            raw = cell_raw(p, key)
+            if key == PREVIOUS:
+                return "" if raw is None else format_pounds_plain(raw)
+            return raw if isinstance(raw, str) else _plain_fraction(raw)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int((LEFT if key == NAME else RIGHT).value)
         return None
@@ -98,106 +104,123 @@ def _signed_money(value: Any) -> str:
     return "" if value is None else ("+" if value > 0 else "") + format_money(value)
 
 
+def _money_column(key: str, header: str, show=_money) -> Column:
+    """Pence, shown as pounds; copied to Excel as a plain number with an ASCII minus."""
+    return Column(key, header, lambda r, k=key: r[k], show, RIGHT, unit=Unit.MONEY)
+
+
+def _plain_fraction(value: Fraction | None, scale: int = 1) -> str:
+    if value is None:
+        return ""
+    v = Fraction(value) * scale
+    return str(v.numerator) if v.denominator == 1 else f"{float(v):.6g}"
+
+
+KEY_COLUMNS = ("Partnership", "This year", "Last year", "Variance")
+
+
 def result_columns(result: AllocationResult) -> list[Column]:
-    """The paper's columns: fixed fee, variable fee, factor values and shares, this year, last year, variance."""
+    """Partnership, this year, last year and variance first (in view on a laptop), then the paper's breakdown:
+    units, fixed fee, variable fee, damping, each factor's value and share."""
     columns = [Column("name", "Partnership", lambda r: r["name"], lambda v: "Totals" if v == TOTAL_KEY else v),
-               Column("fixed_units", "Units", lambda r: r["fixed_units"], align=RIGHT),
-               Column("fixed", "Fixed fee", lambda r: r["fixed"], _money, RIGHT),
-               Column("variable", "Variable fee", lambda r: r["variable"], _money, RIGHT)]
+               _money_column("total", "This year"),
+               _money_column("previous", "Last year"),
+               _money_column("variance", "Variance", _signed_money),
+               Column("fixed_units", "Units", lambda r: r["fixed_units"], align=RIGHT, unit=Unit.COUNT),
+               _money_column("fixed", "Fixed fee"),
+               _money_column("variable", "Variable fee")]
     if result.options.damping is not None:
-        columns.append(Column("damping", "Damping", lambda r: r["damping"], _signed_money, RIGHT))
+        columns.append(_money_column("damping", "Damping", _signed_money))
     for f in result.options.factors:
         columns.append(Column(f"value:{f.name}", f.title, lambda r, k=f.name: r["values"][k],
-                              lambda v: "" if v is None else format_number(v), RIGHT))
+                              lambda v: "" if v is None else format_number(v), RIGHT,
+                              copy_of=lambda r, k=f.name: _plain_fraction(r["values"][k])))
         columns.append(Column(f"share:{f.name}", "% of total" if len(result.options.factors) == 1 else f"{f.title} %",
-                              lambda r, k=f.name: _share(r, k),
-                              lambda v: f"{format_percent(v)}%", RIGHT))
+                              lambda r, k=f.name: _share(r, k), lambda v: f"{format_percent(v)}%", RIGHT,
+                              copy_of=lambda r, k=f.name: format_percent(_share(r, k))))
     if len(result.options.factors) > 1:
-        columns.append(Column("share", "Weighted share", lambda r: r["share"], lambda v: f"{v}%", RIGHT))
-    columns += [Column("total", "This year", lambda r: r["total"], _money, RIGHT),
-                Column("previous", "Last year", lambda r: r["previous"], _money, RIGHT),
-                Column("variance", "Variance", lambda r: r["variance"], _signed_money, RIGHT)]
+        columns.append(Column("share", "Weighted share", lambda r: r["share"], lambda v: f"{v}%", RIGHT,
+                              copy_of=lambda r: str(r["share"])))
     return columns
 
 
 def _share(row: dict, factor: str) -> Fraction:
     """A factor value over its total, worked out only for the cells that are shown or sorted."""
     total = row["totals"][factor]
-    return row["values"][factor] / total if total else Fraction(0)
+    value = row["values"][factor]
+    return value / total if total and value is not None else Fraction(0)
 
 
 def result_rows(result: AllocationResult) -> list[dict]:
-    """One dict per partnership and a totals row (raw values: pence as int, shares as fractions of one)."""
+    """One dict per partnership (raw values: pence as int, shares as fractions of one)."""
     factors = result.options.factors
-    rows = [{"name": r.name, "fixed_units": r.fixed_units, "fixed": r.fixed_pence, "variable": r.variable_pence,
+    return [{"name": r.name, "fixed_units": r.fixed_units, "fixed": r.fixed_pence, "variable": r.variable_pence,
              "damping": r.damping_pence, "values": {f.name: r.values.get(f.name) for f in factors},
              "totals": result.factor_totals, "share": r.share_pct,
              "total": r.total_pence, "previous": r.previous_pence, "variance": r.variance_pence}
             for r in result.rows]
-    rows.append({"name": TOTAL_KEY, "fixed_units": result.fixed_units, "fixed": result.fixed_total_pence,
-                 "variable": result.variable_total_pence, "damping": sum(r.damping_pence for r in result.rows),
-                 "values": dict(result.factor_totals), "totals": result.factor_totals,
-                 "share": "100.00", "total": result.total_pence, "previous": result.previous_sum_pence,
-                 "variance": result.variance_pence})
-    return rows
+
+
+def totals_row(result: AllocationResult, shown: list[dict]) -> dict:
+    """The paper's totals line, over the partnerships shown (all of them: exactly the pot)."""
+    def total(key: str):
+        values = [r[key] for r in shown if r[key] is not None]
+        return sum(values) if values else None
+
+    if len(shown) == len(result.rows):
+        return {"name": TOTAL_KEY, "fixed_units": result.fixed_units, "fixed": result.fixed_total_pence,
+                "variable": result.variable_total_pence, "damping": sum(r.damping_pence for r in result.rows),
+                "values": dict(result.factor_totals), "totals": result.factor_totals,
+                "share": "100.00", "total": result.total_pence, "previous": result.previous_sum_pence,
+                "variance": result.variance_pence}
+    factors = result.options.factors
+    return {"name": TOTAL_KEY, "fixed_units": total("fixed_units"), "fixed": total("fixed"),
+            "variable": total("variable"), "damping": total("damping"),
+            "values": {f.name: sum((r["values"][f.name] or 0) for r in shown) for f in factors},
+            "totals": result.factor_totals, "share": "", "total": total("total"), "previous": total("previous"),
+            "variance": total("variance")}
 
 
 class ResultsModel(RowTableModel):
-    """The results; a new result of the same shape signals only the cells that changed."""
+    """The results and the totals line (the kit keeps it last, in bold, whatever the sort or filter)."""
+
+    def __init__(self, parent=None):
+        self.result: AllocationResult | None = None
+        super().__init__([], [], parent, totals=self._totals)
+
+    def _totals(self, shown):
+        return totals_row(self.result, list(shown)) if self.result is not None else None
 
     def show(self, result: AllocationResult | None) -> None:
-        if result is None:
-            self.beginResetModel()
-            self._rows = []
-            self.endResetModel()
-            return
-        columns = result_columns(result)
-        rows = result_rows(result)
+        self.result = result
+        columns = result_columns(result) if result is not None else self.columns
+        rows = result_rows(result) if result is not None else []
         same_shape = [c.header for c in columns] == [c.header for c in self.columns] and len(rows) == len(self._rows)
         if not same_shape:
             self.beginResetModel()
-            self.columns = columns
-            self._rows = rows
+            self.columns, self._rows, self._total_over = columns, rows, None
+            self._refresh_derived()
             self.endResetModel()
             return
         self.columns = columns
         changed = [i for i, (old, new) in enumerate(zip(self._rows, rows)) if old != new]
         self._rows = rows
-        if changed:  # one signal for the band of changed rows: the view repaints only what is visible
-            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(columns) - 1))
+        self._total_over = None
+        self._refresh_derived()
+        if changed:  # one signal for the band of changed rows and the totals line
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(self.rowCount() - 1, len(columns) - 1))
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.FontRole and index.isValid() and self._rows[index.row()]["name"] == TOTAL_KEY:
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setBold(True)
-            return font
-        return super().data(index, role)
-
-
-class TotalsLastProxy(RawSortFilterProxy):
-    """Sorts the partnerships by raw value and keeps the totals row at the bottom either way.
-
-    A results table has a few hundred rows at most, so the proxy sorts itself (with the
-    lessThan below) rather than handing the sort to the model as the shared proxy does.
-    """
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        QSortFilterProxyModel.sort(self, column, order)
-
-    def lessThan(self, left, right) -> bool:
-        model = self.sourceModel()
-        left_total = model.row(left.row())["name"] == TOTAL_KEY
-        right_total = model.row(right.row())["name"] == TOTAL_KEY
-        if left_total or right_total:
-            descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
-            return right_total != descending if left_total != right_total else False
-        return super().lessThan(left, right)
+    def every_row(self) -> list[dict]:
+        """The partnerships and the totals line, as shown (for tests and copying)."""
+        return [*self._rows, *([self._total] if self.has_total else [])]
 
 
 def comparison_columns(first_title: str, second_title: str) -> list[Column]:
     return [Column("partnership", "Partnership", lambda r: r.partnership),
-            Column("first", first_title, lambda r: r.first_pence, _money, RIGHT),
-            Column("second", second_title, lambda r: r.second_pence, _money, RIGHT),
-            Column("difference", "Difference", lambda r: r.difference_pence, _signed_money, RIGHT)]
+            _money_column_of("first", first_title, lambda r: r.first_pence),
+            _money_column_of("second", second_title, lambda r: r.second_pence),
+            _money_column_of("difference", "Difference", lambda r: r.difference_pence, _signed_money)]
+
+
+def _money_column_of(key: str, header: str, get, show=_money) -> Column:
+    return Column(key, header, get, show, RIGHT, unit=Unit.MONEY)

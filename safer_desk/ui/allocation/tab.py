@@ -9,30 +9,29 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QGridLayout, QGroupBox,
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
-                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.allocation import AllocationError, format_fraction, percent_text
 from safer_desk.domain.money import format_money
 from safer_desk.exchange.files import parse_tsv, to_tsv
+from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target, write_table
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
-from safer_desk.services.files import DatabaseError
 from safer_desk.ui import prompts
 from safer_desk.ui.allocation.chart import AllocationChart
-from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, TotalsLastProxy,
+from safer_desk.ui.allocation.frozen import FrozenFirstColumn
+from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, _money_column_of,
                                              comparison_columns)
-from safer_desk.ui.table_model import RIGHT, Column, RowTableModel
-from safer_desk.ui.table_view import DataTableView
+from safer_desk.ui.kit.table_view import DataTableView, _source_copy
+from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
-from safer_desk.ui.kit.undo import push_service_action
+from safer_desk.ui.kit.undo import push_action
+from safer_desk.presenters.allocation import (AllocationPresenter, Rounding, RoundingUnit, SplitRule, comparison_note,
+                                             redistribution, summary_text, top_slice_rows)
 
-ROUNDINGS = [("exact", "Exact shares (largest remainder)"),
-             ("percent-2dp", "Shares rounded to 0.01% first (legacy spreadsheet)")]
-UNITS = [("pound", "Whole pounds"), ("penny", "Pennies")]
-EXPORT_FILTER = "Excel workbook (*.xlsx);;CSV file (*.csv)"
 
 
 class InputsView(DataTableView):
@@ -64,7 +63,7 @@ class InputsView(DataTableView):
         rows = sorted({i.row() for i in indexes})
         columns = sorted({i.column() for i in indexes})
         table = [[model.headerData(c, Qt.Orientation.Horizontal) for c in columns]] if with_header else []
-        table += [[model.index(r, c).data() for c in columns] for r in rows]
+        table += [[_source_copy(model.index(r, c)) for c in columns] for r in rows]  # plain numbers for Excel
         return to_tsv(table)
 
 
@@ -73,8 +72,8 @@ class AllocationTab(TabBase):
         super().__init__(session, parent)
         self.store = session.store
         self.read_only = session.read_only
-        self.state = self._initial_state()
-        self.result, self.problem = self.state.calculate()
+        self.presenter = AllocationPresenter(session.store, read_only=session.read_only,
+                                             perform=lambda action: push_action(session.undo_stack, action))
         self._selected_name: str | None = None
         self._syncing = False
         self._build()
@@ -84,6 +83,26 @@ class AllocationTab(TabBase):
         if self.results_proxy.rowCount():  # start by explaining the first partnership's figure
             self.results_view.setCurrentIndex(self.results_proxy.index(0, 0))
         session.data_changed.connect(self._data_changed)
+        self.presenter.changed.connect(self._show_state)
+        self.presenter.scenarios_changed.connect(self._scenarios_saved)
+        self.watch_unsaved(self.presenter.changed)
+
+    # The presenter holds the working state and its result; the widgets read them from it.
+    @property
+    def state(self) -> bench.WorkState:
+        return self.presenter.state
+
+    @property
+    def result(self):
+        return self.presenter.result
+
+    @property
+    def problem(self) -> str:
+        return self.presenter.problem
+
+    def _scenarios_saved(self) -> None:
+        self.session.notify(service.AREA)
+        self._fill_scenarios(self.presenter.loaded.id if self.presenter.loaded else None)
 
     def _data_changed(self, area: str) -> None:
         """Scenarios saved elsewhere (another tab's import, a county merge) appear in the lists."""
@@ -92,16 +111,6 @@ class AllocationTab(TabBase):
             self._fill_top_slices()
 
     # -- building -----------------------------------------------------------------------------
-    def _initial_state(self) -> bench.WorkState:
-        draft = service.load_draft(self.store)
-        if draft is not None:
-            return bench.WorkState(tuple(draft[0]), draft[1])
-        chosen = service.adopted_scenario(self.store)
-        if chosen is not None:
-            scenario = service.load_scenario(self.store, chosen.id)
-            return bench.WorkState(scenario.partnerships, scenario.options)
-        return bench.empty_state()
-
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -115,13 +124,13 @@ class AllocationTab(TabBase):
         splitter.addWidget(top)
         self.pages = QTabWidget(splitter)
         self.pages.addTab(self._build_results(), "&Results")
-        self.pages.addTab(self._build_compare(), "Compare &scenarios")
-        self.pages.addTab(self._build_redistribution(), "Re&distribute")
-        self.pages.addTab(self._build_top_slice(), "&Top-slice")
+        self.pages.addTab(self._build_compare(), "C&ompare scenarios")
+        self.pages.addTab(self._build_redistribution(), "Redistribute")
+        self.pages.addTab(self._build_top_slice(), "Top-s&lice")
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([290, 440])
+        splitter.setSizes([250, 290])  # the results get the room: several rows in view on a laptop
         layout.addWidget(splitter, 1)
 
     def _button(self, text: str, slot, *, tip: str = "", writes: bool = False) -> QPushButton:
@@ -134,7 +143,7 @@ class AllocationTab(TabBase):
             button.setEnabled(False)
         return button
 
-    def _build_scenario_bar(self) -> QHBoxLayout:
+    def _build_scenario_bar(self) -> QVBoxLayout:
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Saved scenarios:", self))
         self.scenario_combo = QComboBox(self)
@@ -142,14 +151,19 @@ class AllocationTab(TabBase):
         self.scenario_combo.setMinimumContentsLength(28)
         self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         bar.addWidget(self.scenario_combo, 1)
-        self.open_button = self._button("&Open", self.open_selected_scenario,
+        self.open_button = self._button("Open", self.open_selected_scenario,
                                         tip="Copy the saved scenario's inputs into the working table", writes=False)
         self.delete_button = self._button("Delete", self.delete_selected_scenario, writes=True)
-        self.adopt_button = self._button("Mark as &agreed", self.adopt_selected_scenario, writes=True,
+        self.adopt_button = self._button("&Mark as agreed", self.adopt_selected_scenario, writes=True,
                                          tip="The scenario the board agreed for its year (used in the board report)")
         for b in (self.open_button, self.delete_button, self.adopt_button):
             bar.addWidget(b)
         bar.addSpacing(12)
+        bar.addWidget(self._button("Export…", self.export_results, tip="Save the results as .xlsx, .csv or .tsv"))
+        bar.addWidget(self._button("Cop&y Table", self.copy_results, tip="Copy the results table for Excel"))
+        second = QHBoxLayout()
+        working = QLabel("Wor&king on:", self)
+        second.addWidget(working)
         self.scenario_name = QLineEdit(self)
         self.scenario_name.setPlaceholderText("Scenario name")
         self.scenario_name.setAccessibleName("Name of the scenario to save")
@@ -157,14 +171,23 @@ class AllocationTab(TabBase):
         self.scenario_year.setPlaceholderText("2009/10")
         self.scenario_year.setAccessibleName("Financial year of the scenario to save")
         self.scenario_year.setMaximumWidth(70)
-        self.save_button = self._button("Sa&ve Scenario", self.save_scenario, writes=True,
-                                        tip="Save the working inputs and results, dated and named")
-        for w in (self.scenario_name, self.scenario_year, self.save_button):
-            bar.addWidget(w)
-        bar.addSpacing(12)
-        bar.addWidget(self._button("E&xport…", self.export_results, tip="Save the results as .xlsx or .csv"))
-        bar.addWidget(self._button("Cop&y Table", self.copy_results, tip="Copy the results table for Excel"))
-        return bar
+        self.save_button = self._button("&Save", self.save_scenario, writes=True,
+                                        tip="Save the scenario being worked on again; under another name or "
+                                            "year, a new scenario (the loaded one is never overwritten)")
+        self.save_new_button = self._button("Save as ne&w", self.save_scenario_as_new, writes=True,
+                                            tip="Save the working inputs and results as a new scenario")
+        working.setBuddy(self.scenario_name)
+        self.scenario_status = QLabel(self)
+        self.scenario_status.setAccessibleName("Saved or not")
+        second.addWidget(self.scenario_name, 3)
+        second.addWidget(self.scenario_year)
+        second.addWidget(self.scenario_status, 2)  # beside the name: as saved, or changed since saved
+        second.addWidget(self.save_button)
+        second.addWidget(self.save_new_button)
+        outer = QVBoxLayout()
+        outer.addLayout(bar)
+        outer.addLayout(second)
+        return outer
 
     def _build_inputs(self) -> QGroupBox:
         box = QGroupBox("Inputs (double-click to edit, Ctrl+V to paste from Excel)", self)
@@ -175,9 +198,9 @@ class AllocationTab(TabBase):
         self.inputs_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.inputs_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         buttons = QHBoxLayout()
-        buttons.addWidget(self._button("&Add Partnership", self.add_partnership, writes=True))
-        buttons.addWidget(self._button("&Remove Partnership", self.remove_partnerships, writes=True))
-        buttons.addWidget(self._button("&Paste", self.inputs_view.paste_rows, writes=True,
+        buttons.addWidget(self._button("Add Partnership", self.add_partnership, writes=True))
+        buttons.addWidget(self._button("Remove Partnership", self.remove_partnerships, writes=True))
+        buttons.addWidget(self._button("Paste", self.inputs_view.paste_rows, writes=True,
                                        tip="Paste cells copied from Excel at the current cell"))
         buttons.addStretch(1)
         layout = QVBoxLayout(box)
@@ -192,6 +215,7 @@ class AllocationTab(TabBase):
         edit.setReadOnly(self.read_only)
         edit.editingFinished.connect(lambda k=key, e=edit: self.edit_option(k, e.text()))
         self.option_edits[key] = edit
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("£1,000,000.00") + 12)  # no figure cut
         return edit
 
     def _build_options(self) -> QGroupBox:
@@ -200,7 +224,7 @@ class AllocationTab(TabBase):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.pot_given = QRadioButton("Pot &given", self)
-        self.pot_from_previous = QRadioButton("Last year's total &less retained", self)
+        self.pot_from_previous = QRadioButton("Last year's total less retained", self)
         self.pot_group = QButtonGroup(self)
         self.pot_group.addButton(self.pot_given)
         self.pot_group.addButton(self.pot_from_previous)
@@ -211,28 +235,36 @@ class AllocationTab(TabBase):
         mode = QHBoxLayout()
         mode.addWidget(self.pot_given)
         mode.addWidget(self.pot_from_previous)
-        form.addRow(mode)
-        form.addRow("P&ot:", self._line("pot", "Pot", "£589,608"))
+        mode.addStretch(1)
+        form.addRow("Po&t:", self._line("pot", "Pot", "£589,608"))
         previous = QHBoxLayout()
         previous.addWidget(self._line("previous_total", "Last year's total", "£655,120"), 1)
         self.previous_sum_button = self._button("= Sum", self.use_previous_sum, writes=True,
                                                 tip="Use the sum of the Last year column")
+        self.previous_sum_button.setMaximumWidth(self.previous_sum_button.fontMetrics().horizontalAdvance("= Sum") + 20)
         previous.addWidget(self.previous_sum_button)
-        form.addRow("Last year's total:", previous)
+        last_label = QLabel("Last year:", self)
+        last_label.setToolTip("Last year's total")
+        form.addRow(last_label, previous)
         form.addRow("Retai&ned %:", self._line("retain", "Retained percentage", "10"))
-        form.addRow("&Fixed share:", self._line("fixed_share", "Fixed share of the pot", "1/3, 25% or £30,000 per unit"))
+        form.addRow("Fi&xed share:", self._line("fixed_share", "Fixed share of the pot", "1/3, 25% or £30,000 per unit"))
         self.rounding_combo = QComboBox(self)
         self.unit_combo = QComboBox(self)
-        for combo, items, key, name in ((self.rounding_combo, ROUNDINGS, "rounding", "Rounding"),
-                                        (self.unit_combo, UNITS, "unit", "Rounding unit")):
+        for combo, items, key, name in ((self.rounding_combo, Rounding.choices(), "rounding", "Rounding"),
+                                        (self.unit_combo, RoundingUnit.choices(), "unit", "Rounding unit")):
             for value, label in items:
                 combo.addItem(label, value)
             combo.setAccessibleName(name)
             combo.setEnabled(not self.read_only)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+            combo.setToolTip(combo.currentText())
             combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self.edit_option(k, c.currentData()))
-        form.addRow("Ro&unding:", self.rounding_combo)
-        form.addRow("Unit:", self.unit_combo)
-        form.addRow("&Damping ±%:", self._line("damping", "Damping limit percentage", "none"))
+        form2 = QFormLayout()
+        form2.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form2.addRow("Ro&unding:", self.rounding_combo)
+        form2.addRow("Unit:", self.unit_combo)
+        form2.addRow("&Damping ±%:", self._line("damping", "Damping limit percentage", "none"))
 
         self.factors_table = QTableWidget(0, 2, self)
         self.factors_table.setAccessibleName("Factors and their weights")
@@ -242,6 +274,12 @@ class AllocationTab(TabBase):
         self.factors_table.itemChanged.connect(self._factor_item_changed)
         if self.read_only:
             self.factors_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.factors_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)  # right-click: add, remove
+        for text, slot in (("Add Factor", self.add_factor), ("Remove Factor", self.remove_factor)):
+            action = QAction(text, self.factors_table)
+            action.triggered.connect(slot)
+            action.setEnabled(not self.read_only)
+            self.factors_table.addAction(action)
         factor_buttons = QHBoxLayout()
         factor_buttons.addWidget(self._button("Add Factor", self.add_factor, writes=True))
         factor_buttons.addWidget(self._button("Remove Factor", self.remove_factor, writes=True))
@@ -255,11 +293,16 @@ class AllocationTab(TabBase):
         self.problem_label.setAccessibleName("Problem with the inputs")
         self.problem_label.setStyleSheet("color: #a00000;")
         grid = QGridLayout(box)
-        grid.addLayout(form, 0, 0)
-        grid.addLayout(factors, 0, 1)
-        grid.addWidget(self.problem_label, 1, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setVerticalSpacing(2)
+        grid.addLayout(mode, 0, 0, 1, 2)
+        grid.addLayout(form, 1, 0)
+        grid.addLayout(form2, 1, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(factors, 0, 2, 2, 1)
+        grid.addWidget(self.problem_label, 2, 0, 1, 3)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
         return box
 
     def _build_results(self) -> QWidget:
@@ -267,15 +310,16 @@ class AllocationTab(TabBase):
         self.summary_label = QLabel(page)
         self.summary_label.setWordWrap(True)
         self.summary_label.setAccessibleName("How the pot was split")
-        self.results_model = ResultsModel([], [], self)
-        self.results_proxy = TotalsLastProxy(self)
+        self.results_model = ResultsModel(self)
+        self.results_proxy = SortProxy(self)
         self.results_proxy.setSourceModel(self.results_model)
         self.results_view = DataTableView(page, accessible_name="Allocation results")
         self.results_view.setModel(self.results_proxy)
         self.results_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the paper's order
         self.results_view.verticalHeader().setVisible(False)
         self.results_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.results_model.modelReset.connect(lambda: self.results_view.size_columns_to_visible(125))
+        self.results_model.modelReset.connect(self._size_results)
+        self.frozen_names = FrozenFirstColumn(self.results_view)  # names stay in view when scrolled right
         self.inputs_model.modelReset.connect(lambda: self.inputs_view.size_columns_to_visible(170))
         self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results_view.selectionModel().currentRowChanged.connect(self._result_row_changed)
@@ -290,14 +334,23 @@ class AllocationTab(TabBase):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.summary_label)
         left_layout.addWidget(self.results_view, 1)
-        left_layout.addWidget(self.explanation_label)
+        right = QSplitter(Qt.Orientation.Vertical, page)  # the chart, and under it how a figure was reached
+        right.addWidget(self.chart)
+        explanation = QScrollArea(page)
+        explanation.setWidgetResizable(True)
+        explanation.setFrameShape(QFrame.Shape.NoFrame)
+        explanation.setWidget(self.explanation_label)
+        right.addWidget(explanation)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
         splitter.addWidget(left)
-        splitter.addWidget(self.chart)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([830, 430])
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
         return page
 
@@ -334,8 +387,8 @@ class AllocationTab(TabBase):
         self.redistribute_amount.editingFinished.connect(self.compute_redistribution)
         self.redistribute_method = QComboBox(page)
         self.redistribute_method.setAccessibleName("How to share it back")
-        self.redistribute_method.addItem("By the crime-share basis (the factors' shares)", "basis")
-        self.redistribute_method.addItem("Pro rata to this year's allocation", "allocation")
+        for value, label in SplitRule.choices():
+            self.redistribute_method.addItem(label, value)
         self.redistribute_method.currentIndexChanged.connect(self.compute_redistribution)
         form = QFormLayout()
         form.addRow("Not committed by the deadline:", self.redistribute_amount)
@@ -348,7 +401,7 @@ class AllocationTab(TabBase):
         left.addStretch(1)
         self.redistribute_model = RowTableModel(
             [Column("name", "Partnership", lambda r: r[0]),
-             Column("amount", "Share", lambda r: r[1], lambda v: format_money(v), RIGHT)], [], self)
+             _money_column_of("amount", "Share", lambda r: r[1])], [], self)
         self.redistribute_view = DataTableView(page, accessible_name="Money shared back per partnership")
         self.redistribute_view.setModel(self.redistribute_model)
         self.redistribute_view.setSortingEnabled(False)
@@ -359,25 +412,10 @@ class AllocationTab(TabBase):
 
     def compute_redistribution(self, *_args) -> None:
         """Seed 000: money not commissioned by September is shared back to the partnerships."""
-        from safer_desk.domain.allocation import redistribute_uncommitted
-        from safer_desk.domain.money import MoneyError, parse_pence
-
-        result = self.result
-        if result is None:
-            self.redistribute_model.set_rows([])
-            self.redistribute_note.setText("There is no allocation to share by yet.")
-            return
-        text = self.redistribute_amount.text().strip()
-        try:
-            amount = parse_pence(text) if text else result.retained_pence
-            shares = redistribute_uncommitted(amount, result, method=self.redistribute_method.currentData())
-        except (MoneyError, AllocationError) as exc:
-            self.redistribute_note.setText(f"⚠ {exc}")
-            return
-        rows = [(r.name, shares[r.name]) for r in result.rows] + [("Total", sum(shares.values()))]
-        self.redistribute_model.set_rows(rows)
-        self.redistribute_note.setText(f"{format_money(amount)} shared back; the shares add up exactly."
-                                       + ("" if text else " (The retained amount; type another to change it.)"))
+        rows, note = redistribution(self.result, self.redistribute_amount.text(), self.redistribute_method.currentData())
+        if rows or self.result is None:
+            self.redistribute_model.set_rows(rows)
+        self.redistribute_note.setText(note)
 
     def _build_top_slice(self) -> QWidget:
         page = QWidget(self)
@@ -399,7 +437,7 @@ class AllocationTab(TabBase):
             form.addRow(label, edit)
         self.top_slice_model = RowTableModel(
             [Column("label", "Line", lambda r: r[0]),
-             Column("amount", "Amount", lambda r: r[1], lambda v: format_money(v, show_pence=True), RIGHT)], [], self)
+             _money_column_of("amount", "Amount", lambda r: r[1])], [], self)
         self.top_slice_view = DataTableView(page, accessible_name="Top-slice breakdown")
         self.top_slice_view.setModel(self.top_slice_model)
         self.top_slice_view.setSortingEnabled(False)
@@ -416,27 +454,15 @@ class AllocationTab(TabBase):
 
     # -- the working state --------------------------------------------------------------------
     def apply(self, new_state: bench.WorkState, text: str) -> None:
-        """Make an edit through the undo stack (the first redo applies it)."""
-        old = self.state
-        if new_state == old:
-            return
-        push_service_action(self.session.undo_stack, text, lambda: self._set_state(new_state),
-                             lambda: self._set_state(old), tab="allocation")
-
-    def _set_state(self, state: bench.WorkState) -> None:
-        self.state = state
-        self._show_state()
-        if not self.read_only:
-            try:
-                service.save_draft(self.store, state.partnerships, state.options)
-            except (DatabaseError, OSError):  # the draft is a convenience; the undo stack still has the edit
-                pass
+        """Make an edit through the presenter (one undoable action)."""
+        self.presenter.apply(new_state, text)
 
     def _show_state(self) -> None:
-        self.result, self.problem = self.state.calculate()
+        self._show_scenario_status()
         self.inputs_model.set_state(self.state)
         self.results_model.show(self.result)
-        self.chart.show_result(self.result)
+        loaded = self.presenter.loaded
+        self.chart.show_result(self.result, loaded.year if loaded is not None else self.scenario_year.text())
         self._sync_options()
         self._show_summary()
         self._show_explanation()
@@ -473,20 +499,12 @@ class AllocationTab(TabBase):
 
     def _show_summary(self) -> None:
         self.problem_label.setText(f"⚠ {self.problem}" if self.problem else "")
-        r = self.result
-        if r is None:
-            self.summary_label.setText("No result yet: " + (self.problem or "enter the partnerships."))
-            return
-        if r.previous_total_pence is not None:
-            pot = (f"Pot {format_money(r.pot_pence)} (last year's {format_money(r.previous_total_pence)} less "
-                   f"{percent_text(r.options.retain)}% retained, {format_money(r.retained_pence)})")
-        else:
-            pot = f"Pot {format_money(r.pot_pence)}"
-        text = (f"{pot}; fixed part {format_money(r.fixed_total_pence)} ({r.fixed_units} units × "
-                f"{format_money(r.fixed_per_unit_pence)}); variable part {format_money(r.variable_total_pence)}.")
-        if r.notes or r.warnings:
-            text += " " + " ".join((*r.notes, *(f"⚠ {w}" for w in r.warnings)))
-        self.summary_label.setText(text)
+        self.summary_label.setText(summary_text(self.result, self.problem))
+
+    def _size_results(self) -> None:
+        """Columns as wide as their figures (never cutting a digit), names as wide as the longest name."""
+        self.results_view.size_columns_to_visible(160)
+        self.frozen_names.attach()
 
     def _result_row_changed(self, current, _previous=None) -> None:
         if current.isValid():
@@ -600,6 +618,16 @@ class AllocationTab(TabBase):
         self.apply(new_state, "Remove factor")
 
     # -- scenarios -------------------------------------------------------------------------------
+    def _show_scenario_status(self) -> None:
+        p = self.presenter
+        status = p.status_text()
+        self.scenario_status.setText(f"⚠ {status}" if status else "✓ as saved" if p.loaded is not None else "")
+        self.scenario_status.setToolTip(p.scenario_label())
+        self.scenario_status.setAccessibleDescription(p.scenario_label())
+        if p.loaded is not None:
+            self.scenario_name.setText(p.loaded.name)
+            self.scenario_year.setText(p.loaded.year)
+
     def _fill_scenarios(self, select: str | None = None) -> None:
         self.scenarios = service.list_scenarios(self.store)
         agreed = next((s.id for s in self.scenarios if s.adopted), None)
@@ -621,79 +649,40 @@ class AllocationTab(TabBase):
         self.adopt_button.setEnabled(has and not self.read_only)
         self.compare_scenarios()
 
+    def _saved(self, ok: bool) -> None:
+        if not ok and self.presenter.error:
+            prompts.show_error(self, "Save scenario", self.presenter.error)
+
     def save_scenario(self) -> None:
-        name, year = self.scenario_name.text().strip(), self.scenario_year.text().strip()
-        state = self.state
-        holder: dict[str, str] = {}
+        """Save: the loaded scenario again under its own name and year; otherwise a new one."""
+        self._saved(self.presenter.save(self.scenario_name.text(), self.scenario_year.text()))
 
-        def do():
-            holder["id"] = service.save_scenario(self.store, name, year, state.partnerships, state.options,
-                                                 scenario_id=holder.get("id"))
-            self.session.notify(service.AREA)
-
-        def undo():
-            service.delete_scenario(self.store, holder["id"])
-            self.session.notify(service.AREA)
-
-        try:
-            push_service_action(self.session.undo_stack, f"Save scenario {name}", do, undo,
-                                 lambda: self._fill_scenarios(holder.get("id")), tab="allocation")
-        except (service.ScenarioError, AllocationError) as exc:
-            prompts.show_error(self, "Save scenario", str(exc))
-            return
-        self.scenario_name.clear()
+    def save_scenario_as_new(self) -> None:
+        self._saved(self.presenter.save_as_new(self.scenario_name.text(), self.scenario_year.text()))
 
     def open_selected_scenario(self) -> None:
         scenario_id = self.scenario_combo.currentData()
         if not scenario_id:
             return
         try:
-            scenario = service.load_scenario(self.store, scenario_id)
+            self.presenter.open(scenario_id)
         except service.ScenarioError as exc:
             prompts.show_error(self, "Open scenario", str(exc))
-            return
-        self.apply(bench.WorkState(scenario.partnerships, scenario.options), f"Open scenario {scenario.name}")
-        self.scenario_year.setText(scenario.year)
 
     def delete_selected_scenario(self) -> None:
         scenario_id = self.scenario_combo.currentData()
         if not scenario_id:
             return
         title = self.scenario_combo.currentText()
-        if not prompts.ask(self, "Delete scenario", f"Delete the scenario {title}? (Edit > Undo brings it back.)",
-                           yes="Delete"):
-            return
-        holder = {}
-
-        def do():
-            holder["scenario"] = service.delete_scenario(self.store, scenario_id)
-            self.session.notify(service.AREA)
-
-        def undo():
-            service.restore_scenario(self.store, holder["scenario"])
-            self.session.notify(service.AREA)
-
-        push_service_action(self.session.undo_stack, "Delete scenario", do, undo, lambda: self._fill_scenarios(), tab="allocation")
+        if prompts.ask(self, "Delete scenario", f"Delete the scenario {title}? (Edit > Undo brings it back.)",
+                       yes="Delete"):
+            self.presenter.delete(scenario_id)
 
     def adopt_selected_scenario(self) -> None:
         scenario_id = self.scenario_combo.currentData()
-        if not scenario_id:
-            return
-        holder = {}
-
-        def do():
-            holder["before"] = service.set_adopted(self.store, scenario_id)
-            self.session.notify(service.AREA)
-
-        def undo():
-            if holder.get("before"):
-                service.set_adopted(self.store, holder["before"])
-            else:
-                service.set_adopted(self.store, scenario_id, adopted=False)
-            self.session.notify(service.AREA)
-
-        push_service_action(self.session.undo_stack, "Mark scenario as agreed", do, undo,
-                             lambda: self._fill_scenarios(scenario_id), tab="allocation")
+        if scenario_id:
+            self.presenter.adopt(scenario_id)
+            self._fill_scenarios(scenario_id)
 
     def compare_scenarios(self, *_args) -> None:
         first_id, second_id = self.compare_first.currentData(), self.compare_second.currentData()
@@ -705,13 +694,10 @@ class AllocationTab(TabBase):
         second = service.load_scenario(self.store, second_id)
         self.compare_model.beginResetModel()
         self.compare_model.columns = comparison_columns(first.title, second.title)
-        self.compare_model._rows = service.compare_scenarios(first, second)
         self.compare_model.endResetModel()
+        self.compare_model.set_rows(service.compare_scenarios(first, second))
         self.compare_view.size_columns_to_visible()
-        differences = [f"{label}: {a} → {b}" for label, a, b in _option_differences(first, second)]
-        self.compare_note.setText("Differences in the options: " + "; ".join(differences) if differences
-                                  else "The options are the same; only the inputs differ." if first_id != second_id
-                                  else "The same scenario is chosen twice.")
+        self.compare_note.setText(comparison_note(first, second))
 
     # -- top-slice -------------------------------------------------------------------------------
     def _fill_top_slices(self) -> None:
@@ -737,38 +723,18 @@ class AllocationTab(TabBase):
         self.compute_top_slice()
 
     def compute_top_slice(self) -> None:
-        from safer_desk.domain.allocation import parse_percent, top_slice
-        from safer_desk.domain.money import MoneyError, parse_pence
-
-        f = {k: e.text() for k, e in self.top_fields.items()}
-        try:
-            try:
-                total = parse_pence(f["total"])
-            except MoneyError as exc:
-                raise AllocationError(f"Total grant: {exc}") from None
-            try:
-                partners = int(f["partners"].strip())
-            except ValueError:
-                raise AllocationError(f"Equal shares: “{f['partners']}” is not a whole number.") from None
-            result = top_slice(total, slices=[(f["slice_label"].strip() or "First slice",
-                                               parse_percent(f["slice"], what="First slice %"))],
-                               remainder_label=self._remainder_label, retained=parse_percent(f["retained"], what="Retained %"),
-                               partners=partners, scenario=parse_percent(f["scenario"], what="Scenario ±%"))
-        except AllocationError as exc:
-            self.top_slice_problem.setText(f"⚠ {exc}")
-            return
-        pct = percent_text(result.scenario)
-        rows = [(line.label, line.amount_pence) for line in result.lines]
-        rows += [(f"Each plus {pct}%", result.scenario_more_pence), (f"Each less {pct}%", result.scenario_less_pence)]
-        self.top_slice_model.set_rows(rows)
-        self.top_slice_problem.setText("")
-        self.top_slice_view.size_columns_to_visible()
+        rows, problem = top_slice_rows({k: e.text() for k, e in self.top_fields.items()}, self._remainder_label)
+        self.top_slice_problem.setText(problem)
+        if not problem:
+            self.top_slice_model.set_rows(rows)
+            self.top_slice_view.size_columns_to_visible()
 
     # -- export and copy -------------------------------------------------------------------------
     def results_table_text(self) -> str:
         model = self.results_proxy
         header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-        rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+        rows = [[model.index(r, c).data(COPY_ROLE) for c in range(model.columnCount())]
+                for r in range(model.rowCount())]  # plain numbers for Excel: no £, no separators, ASCII minus
         return to_tsv([header, *rows])
 
     def copy_results(self) -> None:
@@ -786,29 +752,14 @@ class AllocationTab(TabBase):
         if self.result is None:
             prompts.show_error(self, "Export", self.problem or "There is no result to export.")
             return
-        name = prompts.save_file_name(self, "Export allocation", EXPORT_FILTER, "allocation.xlsx")
+        name = prompts.save_file_name(self, "Export allocation", table_file_filter(), "allocation.xlsx")
         if not name:
             return
         try:
-            path = service.export_result(name, self.result, title="Allocation")
-        except (AllocationError, OSError) as exc:
+            path = write_table(table_target(name), service.result_sheets(self.result, title="Allocation"))
+        except (UnsupportedFormat, OSError) as exc:
             prompts.show_error(self, "Export", f"The file could not be written: {exc}")
             return
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(f"Exported to {path}", 8000)
-
-
-def _option_differences(first: service.Scenario, second: service.Scenario) -> list[tuple[str, str, str]]:
-    a, b = first.options, second.options
-    out = []
-    for label, get in (("pot", lambda o: bench.option_text(o, "pot") or "from last year"),
-                       ("last year's total", lambda o: bench.option_text(o, "previous_total") or "—"),
-                       ("retained", lambda o: percent_text(o.retain) + "%"),
-                       ("fixed share", lambda o: bench.option_text(o, "fixed_share")),
-                       ("rounding", lambda o: o.rounding), ("unit", lambda o: o.unit),
-                       ("damping", lambda o: bench.option_text(o, "damping") or "none"),
-                       ("factors", lambda o: ", ".join(f"{f.title} {format_fraction(f.weight)}" for f in o.factors))):
-        if get(a) != get(b):
-            out.append((label, get(a), get(b)))
-    return out

@@ -1,4 +1,10 @@
-"""Commissioning: tick and scale projects against a fund, see what is left live, save and compare scenarios."""
+"""Commissioning: tick and scale projects against a fund or a funder's award, see what is left live, save and
+compare scenarios.
+
+A thin view over ``presenters.commissioning.CommissioningPresenter``: the presenter holds the working
+set, the scenario it came from and whether the two differ (said beside the name); this page shows
+that state and forwards clicks and keys.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +13,66 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from safer_desk.domain.commissioning import UNDATED, Suggestion
-from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import MoneyError, format_money, parse_pence
-from safer_desk.domain.projects import Scale
+from safer_desk.domain.money import format_money
+from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target, write_table
+from safer_desk.presenters.commissioning import CommissioningPresenter
 from safer_desk.services import projects_commissioning as service
-from safer_desk.services.projects_commissioning import Scenario, ScenarioError, ScenarioItem, ScenarioResult
+from safer_desk.services.projects_commissioning import ScenarioResult
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.tables import SortProxy
+from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.projects.models import ScenarioEntry, ScenarioModel, comparison_columns
 from safer_desk.ui.table_model import RowTableModel
 from safer_desk.ui.table_view import DataTableView
-from safer_desk.ui.kit.undo import push_service_action
 
 UNSAVED = ""
-# Projects a board would no longer commission are left out of the list to tick.
-CLOSED = ("declined", "withdrawn", "completed")
+
+
+class WorkingSetModel(ScenarioModel):
+    """The projects to tick and scale, as the presenter holds them; ticks and scales go to the presenter."""
+
+    def __init__(self, presenter: CommissioningPresenter, parent=None):
+        super().__init__([], parent)
+        self.presenter = presenter
+
+    def show_projects(self) -> None:
+        p = self.presenter
+        self.set_rows([ScenarioEntry(x, x.id in p.ticks, p.ticks.get(x.id) or service.Scale())
+                       for x in p.shown_projects()])
+
+    def sync(self) -> None:
+        """Ticks and scales as the presenter now holds them (rows kept, so the view keeps its place)."""
+        p = self.presenter
+        if {e.project.id for e in self.rows} != {x.id for x in p.shown_projects()}:
+            self.show_projects()
+            return
+        for entry in self.rows:
+            entry.ticked = entry.project.id in p.ticks
+            entry.scale = p.ticks.get(entry.project.id) or service.Scale()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        entry = self.row(index.row())
+        if index.column() == self.TICK and role == Qt.ItemDataRole.CheckStateRole:
+            self.presenter.tick(entry.project.id, value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True))
+            return True
+        if index.column() == self.SCALE and role == Qt.ItemDataRole.EditRole:
+            if entry.project.id not in self.presenter.ticks:
+                self.presenter.tick(entry.project.id)
+            return self.presenter.set_scale(entry.project.id, str(value))
+        return False
+
+    def set_ticks(self, scales) -> None:
+        self.presenter.ticks = dict(scales)
+        self.presenter.changed.emit()
 
 
 class CommissioningPage(QWidget):
@@ -34,11 +80,12 @@ class CommissioningPage(QWidget):
         super().__init__(tab)
         self.tab = tab
         self.session = tab.session
-        self.scenario_id: str | None = None
+        self.presenter = CommissioningPresenter(
+            self.session.store, perform=lambda action: push_action(self.session.undo_stack, action),
+            read_only=self.session.read_only)
         self.suggestion: Suggestion | None = None
         self._stale = False
-        self._projects = []
-        self._fund_label = ""  # the paper's name for the fund when chosen from the list
+        self._showing = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -46,21 +93,35 @@ class CommissioningPage(QWidget):
         layout.addLayout(top)
         self.scenarios = QComboBox()
         self.scenarios.setAccessibleName("Saved scenarios")
-        self.scenarios.setMinimumContentsLength(28)
+        self.scenarios.setMinimumContentsLength(22)
         self.scenarios.activated.connect(self._scenario_chosen)
-        top.addWidget(QLabel("Scenario:"))
+        scenario_label = QLabel("Scenari&o:")
+        scenario_label.setBuddy(self.scenarios)
+        top.addWidget(scenario_label)
         top.addWidget(self.scenarios, 2)
         self.name = QLineEdit()
         self.name.setAccessibleName("Scenario name")
         self.name.setPlaceholderText("name to save it under")
+        self.name.textChanged.connect(lambda text: None if self._showing else self.presenter.set_name(text))
+        name_label = QLabel("Na&me:")
+        name_label.setBuddy(self.name)
+        top.addWidget(name_label)
         top.addWidget(self.name, 2)
-        self.new_button = QPushButton("New")
+        self.status = QLabel()
+        self.status.setAccessibleName("Scenario saved or not")
+        top.addWidget(self.status)
+        self.new_button = QPushButton("Ne&w")
         self.new_button.clicked.connect(self.new_scenario)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton("&Save")
+        self.save_button.setToolTip("Save the loaded scenario again (under another name, a new scenario)")
         self.save_button.clicked.connect(self.save)
-        self.delete_button = QPushButton("Delete")
+        self.save_new_button = QPushButton("Save as &new…")
+        self.save_new_button.setToolTip("Save the working set as a new scenario; the loaded one is kept as it is")
+        self.save_new_button.clicked.connect(self.save_as_new)
+        self.delete_button = QPushButton("De&lete")
         self.delete_button.clicked.connect(self.delete)
-        for b in (self.new_button, self.save_button, self.delete_button):
+        for b in (self.new_button, self.save_button, self.save_new_button, self.delete_button):
+            b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
             top.addWidget(b)
 
         fund_row = QHBoxLayout()
@@ -68,38 +129,56 @@ class CommissioningPage(QWidget):
         self.fund = QLineEdit()
         self.fund.setAccessibleName("Fund amount")
         self.fund.setPlaceholderText("£65,512")
-        self.fund.editingFinished.connect(self.recalculate)
-        self.fund.textChanged.connect(lambda _t: self.recalculate())
-        self.fund.textEdited.connect(self._fund_typed)
+        self.fund.setMinimumWidth(self.fund.fontMetrics().horizontalAdvance("£1,000,000.00") + 12)
+        self.fund.textChanged.connect(self._fund_changed)
         self.presets = QComboBox()
         self.presets.setAccessibleName("Choose a fund")
         self.presets.addItem("Choose a fund from the papers…", None)
         for label, pence in service.fund_presets():
             self.presets.addItem(f"{label}: {format_money(pence)}", pence)
         self.presets.activated.connect(self._preset_chosen)
-        fund_row.addWidget(QLabel("Fund:"))
+        fund_label = QLabel("F&und:")
+        fund_label.setBuddy(self.fund)
+        fund_row.addWidget(fund_label)
         fund_row.addWidget(self.fund, 1)
         fund_row.addWidget(self.presets, 2)
-        self.fits_button = QPushButton("What fits?")
+        self.award = QComboBox()
+        self.award.setAccessibleName("Against a funder's award")
+        self.award.activated.connect(self._award_chosen)
+        award_label = QLabel("A&gainst award:")
+        award_label.setBuddy(self.award)
+        fund_row.addWidget(award_label)
+        fund_row.addWidget(self.award, 2)
+        self.fits_button = QPushButton("What fi&ts?")
+        self.fits_button.setAccessibleName("What fits?")
         self.fits_button.setToolTip("Propose the projects meeting the most criteria within the fund")
         self.fits_button.clicked.connect(self.propose)
         fund_row.addWidget(self.fits_button)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save this scenario as the board's table (.xlsx, .csv or .html)")
+        self.export_button = QPushButton("E&xport…")
+        self.export_button.setAccessibleName("Export")
+        self.export_button.setToolTip("Save this scenario as the board's table (.xlsx, .csv or .tsv)")
         self.export_button.clicked.connect(self.export)
-        self.print_button = QPushButton("Print to PDF…")
+        self.print_button = QPushButton("Print to P&DF…")
+        self.print_button.setAccessibleName("Print to PDF")
         self.print_button.clicked.connect(self.print_pdf)
         fund_row.addWidget(self.export_button)
         fund_row.addWidget(self.print_button)
 
         self.summary = QLabel()
         self.summary.setAccessibleName("Commitment summary")
+        self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: bold; padding: 4px;")
         layout.addWidget(self.summary)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Commissioning messages")
-        layout.addWidget(self.message)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.message_area = QScrollArea()  # many notes scroll here, so the projects stay in view on a laptop
+        self.message_area.setWidgetResizable(True)
+        self.message_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.message_area.setWidget(self.message)
+        self.message_area.setMaximumHeight(self.message.fontMetrics().lineSpacing() * 3 + 8)
+        layout.addWidget(self.message_area)
 
         suggestion_box = QHBoxLayout()
         self.suggestion_label = QLabel()
@@ -116,9 +195,7 @@ class CommissioningPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         layout.addWidget(splitter, 1)
-        self.model = ScenarioModel([], self)
-        self.model.changed.connect(self.recalculate)
-        self.model.refused.connect(self._say)
+        self.model = WorkingSetModel(self.presenter, self)
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(accessible_name="Projects to commission")
@@ -147,7 +224,8 @@ class CommissioningPage(QWidget):
         self.compare_a.setAccessibleName("First scenario to compare")
         self.compare_b = QComboBox()
         self.compare_b.setAccessibleName("Second scenario to compare")
-        self.compare_button = QPushButton("Compare")
+        self.compare_button = QPushButton("Compa&re")
+        self.compare_button.setAccessibleName("Compare")
         self.compare_button.clicked.connect(self.compare)
         pick.addWidget(QLabel("A:"))
         pick.addWidget(self.compare_a, 1)
@@ -167,10 +245,48 @@ class CommissioningPage(QWidget):
         splitter.setStretchFactor(1, 2)
 
         read_only = self.session.read_only
-        for b in (self.save_button, self.delete_button):
+        for b in (self.save_button, self.save_new_button, self.delete_button):
             b.setEnabled(not read_only)
+        self.presenter.changed.connect(self._show)
+        self.presenter.scenarios_changed.connect(self._fill_scenarios)
         self.reload()
         self.dismiss_suggestion()
+
+    # -- the presenter's state, shown ------------------------------------------------------------------
+    @property
+    def scenario_id(self) -> str | None:
+        return self.presenter.loaded.id if self.presenter.loaded is not None else None
+
+    @scenario_id.setter
+    def scenario_id(self, value: str | None) -> None:
+        if value is None:
+            self.presenter.loaded = None
+        else:
+            self.presenter.load(value)
+        self._show()
+
+    def _show(self) -> None:
+        p = self.presenter
+        self._showing = True
+        try:
+            if self.name.text() != p.name:
+                self.name.setText(p.name)
+            if self.fund.text() != p.fund_text:
+                self.fund.setText(p.fund_text)
+            self.model.sync()
+            status = p.status_text()
+            self.status.setText(f"⚠ {status}" if status else "✓ as saved" if p.loaded is not None else "")
+            self.status.setToolTip(p.describe_unsaved() if status else "")
+            self.delete_button.setEnabled(p.loaded is not None and not p.read_only)
+            self.award.setCurrentIndex(max(0, self.award.findData(p.award_id or UNSAVED)))
+            self.scenarios.setCurrentIndex(max(0, self.scenarios.findData(self.scenario_id or UNSAVED)))
+        finally:
+            self._showing = False
+        self.recalculate()
+
+    def _fund_changed(self, text: str) -> None:
+        if not self._showing and text != self.presenter.fund_text:
+            self.presenter.set_fund(text)
 
     # -- loading -------------------------------------------------------------------------------------------
     def mark_stale(self) -> None:
@@ -183,26 +299,30 @@ class CommissioningPage(QWidget):
     def reload(self) -> None:
         """Re-read projects and scenarios, keeping the ticks being edited."""
         self._stale = False
-        current = {e.project.id: e for e in self.model.entries()}
         # The register page keeps the projects current; reading them again would block on a large register.
-        self._projects = self.tab.register.model.rows
-        entries = []
-        for p in self._projects:
-            old = current.get(p.id)
-            if p.status in CLOSED and not (old and old.ticked):
-                continue
-            entries.append(ScenarioEntry(p, old.ticked if old else False, old.scale if old else Scale()))
-        self.model.set_rows(entries)
+        first = not self.presenter.projects
+        self.presenter.projects = list(self.tab.register.model.rows)
+        self.model.show_projects()
         self._fill_scenarios()
-        if self.scenario_id is None and not current:
-            saved = service.list_scenarios(self.session.store)
+        self._fill_awards()
+        if first and self.presenter.loaded is None and not self.presenter.ticks:
+            saved = self.presenter.scenarios()
             if saved:
-                self.load_scenario(saved[0].id)
+                self.presenter.load(saved[0].id)
         self.view.size_columns_to_visible(max_width=320)
-        self.recalculate()
+        self._show()
+
+    def _fill_awards(self) -> None:
+        self.award.blockSignals(True)
+        self.award.clear()
+        self.award.addItem("(none: the fund typed)", UNSAVED)
+        for a in self.presenter.awards():
+            self.award.addItem(f"{a.funder}: {a.name}", a.id)
+        self.award.setCurrentIndex(max(0, self.award.findData(self.presenter.award_id or UNSAVED)))
+        self.award.blockSignals(False)
 
     def _fill_scenarios(self) -> None:
-        saved = service.list_scenarios(self.session.store)
+        saved = self.presenter.scenarios()
         for combo, blank in ((self.scenarios, "(not saved)"), (self.compare_a, None), (self.compare_b, None)):
             keep = combo.currentData()
             combo.blockSignals(True)
@@ -218,76 +338,52 @@ class CommissioningPage(QWidget):
             self.compare_b.setCurrentIndex(1)
 
     def load_scenario(self, scenario_id: str) -> None:
-        scenario = service.get_scenario(self.session.store, scenario_id)
-        self.scenario_id = scenario.id
-        self.name.setText(scenario.name)
-        self.fund.setText(format_money(scenario.fund_pence))
-        self._fund_label = scenario.fund_label
-        self._against = scenario  # its award and range end are kept when it is saved again (issue 14)
-        self.model.set_ticks({i.project_id: i.scale for i in scenario.items})
-        self.scenarios.setCurrentIndex(max(0, self.scenarios.findData(scenario.id)))
+        self.presenter.load(scenario_id)
         self.dismiss_suggestion()
 
     def _scenario_chosen(self, index: int) -> None:
         scenario_id = self.scenarios.itemData(index)
+        if scenario_id == self.scenario_id:
+            return
+        if not self.presenter.may_leave(lambda text: prompts.ask_unsaved(self, "Unsaved changes", text)):
+            self._show()
+            return
         if scenario_id:
             self.load_scenario(scenario_id)
-
-    def _fund_typed(self, _text: str) -> None:
-        self._fund_label = ""
+        else:
+            self.new_scenario()
 
     def _preset_chosen(self, index: int) -> None:
         pence = self.presets.itemData(index)
         if pence is not None:
-            self.fund.setText(format_money(pence))
-            self._fund_label = self.presets.itemText(index).split(":")[0]
-            self.recalculate()
+            self.presenter.set_fund(format_money(pence), self.presets.itemText(index).split(":")[0])
+
+    def _award_chosen(self, index: int) -> None:
+        self.presenter.set_award(self.award.itemData(index) or None)
 
     # -- the live figures ----------------------------------------------------------------------------------
     def fund_pence(self) -> int | None:
-        try:
-            pence = parse_pence(self.fund.text())
-        except MoneyError as exc:
-            self._say(f"Fund: {exc}")
-            return None
-        if pence < 0:
-            self._say("Fund: a fund cannot be negative.")
-            return None
-        return pence
-
-    def items(self) -> list[ScenarioItem]:
-        return [ScenarioItem(e.project.id, e.scale) for e in self.model.entries() if e.ticked]
+        return self.presenter.fund_pence()
 
     def result(self) -> ScenarioResult | None:
-        fund = self.fund_pence()
-        if fund is None:
-            return None
-        kept = getattr(self, "_against", None)
-        award = None
-        if kept is not None and kept.id == self.scenario_id and kept.award_id:
-            from safer_desk.services.funders import get_award
-
-            award = get_award(self.session.store, kept.award_id)
-        return service.evaluate(self._projects, fund, self.items(), name=self.name.text().strip(),
-                                fund_label=self._fund_label, award=award,
-                                award_year=kept.award_year if award is not None else None,
-                                range_end=kept.range_end if kept is not None and kept.id == self.scenario_id
-                                else "upper")
+        return self.presenter.result()
 
     def recalculate(self) -> None:
-        if not self.fund.text().strip():
-            self.summary.setText("Type a fund, or choose one from the papers, then tick projects.")
+        p = self.presenter
+        if not p.fund_text.strip() and p.award() is None:
+            self.summary.setText("Type a fund, choose one from the papers or a funder's award, then tick projects.")
             self.years.setRowCount(0)
+            self._say(p.message)
             return
         result = self.result()
         if result is None:
             self.summary.setText("⚠ The fund is not an amount of money.")
+            self._say(p.fund_problem())
             return
         over = result.commitment.over_committed
         self.summary.setText(("⚠ " if over else "✓ ") + result.summary())
-        self.summary.setStyleSheet("font-weight: bold; padding: 4px;"
-                                   + (" color: #a00000;" if over else ""))
-        self._say("\n".join((*result.problems, *result.notes)))
+        self.summary.setStyleSheet("font-weight: bold; padding: 4px;" + (" color: #a00000;" if over else ""))
+        self._say("\n".join(x for x in (p.message, *result.problems, *result.notes) if x))
         years = result.commitment.by_year
         self.years.setRowCount(len(years) + 1)
         labels = [*years, "Total"]
@@ -303,32 +399,22 @@ class CommissioningPage(QWidget):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self.message_area.setVisible(bool(text))
 
     # -- what fits -----------------------------------------------------------------------------------------
     def propose(self) -> None:
-        fund = self.fund_pence()
-        if fund is None:
+        self.suggestion = self.presenter.suggest()
+        if self.suggestion is None:
             return
-        candidates = [e.project for e in self.model.entries()]
-        self.suggestion = service.suggest(candidates, fund)
-        s = self.suggestion
-        titles = {p.id: p for p in candidates}
-        names = ", ".join(f"{titles[k].ref}. {titles[k].title}" if titles[k].ref else titles[k].title
-                          for k in s.keys)
-        if not s.keys:
-            self.suggestion_label.setText("Suggestion: no project with a criterion met fits within the fund.")
-        else:
-            self.suggestion_label.setText(
-                f"Suggestion (not applied): {len(s.keys)} projects meeting {s.score} criteria in total for "
-                f"{format_money(s.cost_pence)}, leaving {format_money(fund - s.cost_pence)}: {names}.")
+        self.suggestion_label.setText(self.presenter.suggestion_text(self.suggestion))
         self.suggestion_label.show()
-        self.accept_button.setVisible(bool(s.keys))
+        self.accept_button.setVisible(bool(self.suggestion.keys))
         self.dismiss_button.show()
 
     def accept_suggestion(self) -> None:
         if self.suggestion is None:
             return
-        self.model.set_ticks({k: Scale() for k in self.suggestion.keys})
+        self.presenter.accept(self.suggestion.keys)
         self.dismiss_suggestion()
 
     def dismiss_suggestion(self) -> None:
@@ -340,67 +426,26 @@ class CommissioningPage(QWidget):
 
     # -- saving (undoable) ---------------------------------------------------------------------------------
     def new_scenario(self) -> None:
-        self.scenario_id = None
-        self._against = None
-        self.name.clear()
-        self.model.set_ticks({})
-        self.scenarios.setCurrentIndex(0)
+        self.presenter.new()
         self.dismiss_suggestion()
 
-    def current_scenario(self) -> Scenario | None:
-        fund = self.fund_pence()
-        if fund is None:
-            return None
-        kept = getattr(self, "_against", None)
-        kept = kept if kept is not None and kept.id == self.scenario_id else None
-        return Scenario(self.scenario_id or new_id(), self.name.text(), fund, self._fund_label,
-                        "", tuple(self.items()), award_id=kept.award_id if kept else None,
-                        award_year=kept.award_year if kept else "", range_end=kept.range_end if kept else "upper")
+    def _saved(self, ok: bool) -> bool:
+        if not ok and self.presenter.error:
+            prompts.show_error(self, "Save scenario", self.presenter.error)
+        return ok
 
     def save(self) -> bool:
-        scenario = self.current_scenario()
-        if scenario is None or self.session.read_only:
-            return False
-        store = self.session.store
-        try:
-            before = service.get_scenario(store, scenario.id) if self.scenario_id else None
-        except ScenarioError:
-            before = None
+        return self._saved(self.presenter.save())
 
-        def undo():
-            if before is None:
-                service.delete_scenario(store, scenario.id)
-            else:
-                service.save_scenario(store, before)
-
-        def after():
-            self.scenario_id = scenario.id if any(s.id == scenario.id for s in service.list_scenarios(store)) else None
-            self._fill_scenarios()
-
-        try:
-            push_service_action(self.session.undo_stack, f"Save scenario “{scenario.name.strip()}”",
-                                 do=lambda: service.save_scenario(store, scenario), undo=undo, after=after, tab="projects")
-        except ScenarioError as exc:
-            prompts.show_error(self, "Save scenario", str(exc))
-            return False
-        return True
+    def save_as_new(self) -> bool:
+        return self._saved(self.presenter.save_as_new())
 
     def delete(self) -> None:
-        if not self.scenario_id or self.session.read_only:
+        loaded = self.presenter.loaded
+        if loaded is None or self.session.read_only:
             return
-        store = self.session.store
-        scenario = service.get_scenario(store, self.scenario_id)
-        if not prompts.ask(self, "Delete scenario", f"Delete the scenario “{scenario.name}”?", yes="Delete"):
-            return
-
-        def after():
-            exists = any(s.id == scenario.id for s in service.list_scenarios(store))
-            self.scenario_id = scenario.id if exists else None
-            self._fill_scenarios()
-
-        push_service_action(self.session.undo_stack, f"Delete scenario “{scenario.name}”",
-                             do=lambda: service.delete_scenario(store, scenario.id),
-                             undo=lambda: service.save_scenario(store, scenario), after=after, tab="projects")
+        if prompts.ask(self, "Delete scenario", f"Delete the scenario “{loaded.name}”?", yes="Delete"):
+            self.presenter.delete()
 
     # -- compare, export, print ----------------------------------------------------------------------------
     def compare(self) -> None:
@@ -409,8 +454,8 @@ class CommissioningPage(QWidget):
             self._say("Save at least two scenarios to compare them.")
             return
         store = self.session.store
-        a = service.evaluate_saved(store, service.get_scenario(store, a_id), self._projects)
-        b = service.evaluate_saved(store, service.get_scenario(store, b_id), self._projects)
+        a = service.evaluate_saved(store, service.get_scenario(store, a_id), self.presenter.projects)
+        b = service.evaluate_saved(store, service.get_scenario(store, b_id), self.presenter.projects)
         self.comparison.set_rows(service.compare(a, b))
         self.comparison_view.size_columns_to_visible(max_width=300)
 
@@ -418,13 +463,13 @@ class CommissioningPage(QWidget):
         result = self.result()
         if result is None:
             return
-        name = prompts.save_file_name(self, "Export the scenario", "Excel workbook (*.xlsx);;CSV (*.csv);;"
-                                      "Web page (*.html)", f"{result.name or 'scenario'}.xlsx")
+        name = prompts.save_file_name(self, "Export the scenario", table_file_filter(),
+                                      f"{result.name or 'scenario'}.xlsx")
         if not name:
             return
         try:
-            path = service.export_scenario(result, Path(name))
-        except (ScenarioError, OSError) as exc:
+            path = write_table(table_target(name), service.scenario_sheets(result))
+        except (UnsupportedFormat, OSError) as exc:
             prompts.show_error(self, "Export", f"The scenario was not saved: {exc}")
             return
         prompts.show_info(self, "Export", f"Saved the scenario to {path}.")
@@ -444,7 +489,10 @@ class CommissioningPage(QWidget):
         """The board's table as a landscape A4 PDF, written atomically."""
         from safer_desk.exchange.files import atomic_path
 
+        from safer_desk.ui.exchange.report_pdf import report_font
+
         document = QTextDocument()
+        document.setDefaultFont(report_font(9))  # the report's type, ligatures off: "Suffolk" copies as typed
         document.setHtml(service.scenario_html(result))
         with atomic_path(target) as tmp:
             writer = QPdfWriter(str(tmp))

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from safer_desk.domain.money import format_money
 from safer_desk.domain.projects import CRITERIA_KEYS
 from safer_desk.presenters.projects import ProjectEditorPresenter
-from safer_desk.ui.kit.forms import FormView
+from safer_desk.presenters.funders import shares_summary
+from safer_desk.ui.kit.forms import FormView, WrappedLabel
 
 LINE_COLUMNS = ("Year", "Category", "Description", "Amount as written", "Read as")
 SECTIONS = [
@@ -144,6 +145,11 @@ class ProjectEditor(FormView):
         self.warning.setStyleSheet("background: #fff4d6; border: 1px solid #b07800; padding: 4px;")
         self.warning.hide()
         self.top.addWidget(self.warning)
+        # The funders' shares as typed, read back under their field (issue 14): each share of the cost.
+        self.funders = WrappedLabel()
+        self.funders.setAccessibleName("Funders' shares")
+        self.funders.setStyleSheet("color: #333333;")
+        self.widgets["funding_sources"].parentWidget().layout().insertWidget(1, self.funders)
         self.cost_lines.refresh()
         self.refresh()
 
@@ -158,5 +164,9 @@ class ProjectEditor(FormView):
             text = self.presenter.warning
             self.warning.setText(f"⚠ {text}" if text else "")
             self.warning.setVisible(bool(text))
+        if hasattr(self, "funders"):
+            p = self.presenter
+            self.funders.setText(shares_summary(p.value("funding_sources") or "", p.value("cost") or "")
+                                 if p.enabled else "")
 
 

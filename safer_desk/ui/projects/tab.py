@@ -409,6 +409,7 @@ class ProjectsTab(TabBase):
 
             self._commissioning = CommissioningPage(self)
             self._commissioning_holder.layout().addWidget(self._commissioning)
+            self.watch_unsaved(self._commissioning.presenter.changed)
         return self._commissioning
 
     def show_commissioning(self):
@@ -431,6 +432,27 @@ class ProjectsTab(TabBase):
     @property
     def presenter(self) -> ProjectsPresenter:
         return self.register.presenter
+
+    # The commissioning page's working set joins the window's unsaved-changes guard (issue 11, behaviour 2).
+    def _screens(self) -> list:
+        pages = [self.register.presenter]
+        if self._commissioning is not None:
+            pages.append(self._commissioning.presenter)
+        return pages
+
+    def has_unsaved_changes(self) -> bool:
+        return any(p.has_unsaved_changes() for p in self._screens())
+
+    def describe_unsaved(self) -> str:
+        return " ".join(p.describe_unsaved() for p in self._screens() if p.has_unsaved_changes())
+
+    def save_changes(self) -> bool:
+        if self._commissioning is not None and self.pages.currentWidget() is self._commissioning_holder:
+            return self._commissioning.save() if self._commissioning.presenter.has_unsaved_changes() else True
+        return self.register.presenter.save()
+
+    def may_leave(self, ask) -> bool:
+        return all(p.may_leave(ask) for p in self._screens())
 
     # The window's Edit > Copy / Paste find these on the focused widget's parents.
     def copy_selection(self) -> bool:

@@ -1,0 +1,326 @@
+"""The Allocation tab without Qt: the working inputs, their result, the scenario they came from, the actions.
+
+Built on ``services.allocation_workbench`` (each edit a pure function from one working state to the
+next). Every edit is an ``Action`` (undoable, named); the working inputs are kept in the file as the
+draft at each edit, so leaving the tab or the file loses nothing. Whether they differ from the saved
+scenario they came from is said beside the scenario's name. Save writes that scenario again only
+while the name is its own; under another name (or with Save as new) a new scenario is added, so a
+loaded scenario is never overwritten under another name.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from safer_desk.domain.allocation import (AllocationError, AllocationResult, format_fraction, parse_percent,
+                                          percent_text, redistribute_uncommitted, top_slice)
+from safer_desk.domain.money import MoneyError, format_money, parse_pence
+from safer_desk.domain.enums import LabelledEnum
+from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.events import Event
+from safer_desk.presenters.screens import ScreenPresenter
+from safer_desk.services import allocation as service
+from safer_desk.services import allocation_workbench as bench
+from safer_desk.services.files import DatabaseError
+
+class Rounding(LabelledEnum):
+    """How the variable part is rounded (stored in a scenario's ``rounding``)."""
+
+    EXACT = ("exact", "Exact shares (largest remainder)")
+    PERCENT_2DP = ("percent-2dp", "Shares to 0.01% first (legacy)")
+
+
+class RoundingUnit(LabelledEnum):
+    """What each partnership's amount is rounded to (stored in a scenario's ``unit``)."""
+
+    POUND = ("pound", "Whole pounds")
+    PENNY = ("penny", "Pennies")
+
+
+class SplitRule(LabelledEnum):
+    """How money not committed by the deadline is shared back (seed 000)."""
+
+    BASIS = ("basis", "By the crime-share basis (the factors' shares)")
+    ALLOCATION = ("allocation", "Pro rata to this year's allocation")
+
+
+NOT_SAVED = "not saved as a scenario"
+CHANGED = "changed since saved"
+
+
+class AllocationPresenter(ScreenPresenter):
+    tab = "allocation"
+
+    def __init__(self, store, *, perform: Callable[[Action], object] = run_now, read_only: bool | None = None):
+        super().__init__(perform=perform)
+        self.store = store
+        self.read_only = bool(store.read_only) if read_only is None else read_only
+        self.loaded: service.Scenario | None = None
+        self.state = bench.empty_state()
+        self.result: AllocationResult | None = None
+        self.problem = ""
+        self.error = ""  # why the last save was refused
+        self.scenarios_changed = Event()
+        self._start()
+
+    # -- the working state ---------------------------------------------------------------------------
+    def _scenario(self, scenario_id: str | None) -> service.Scenario | None:
+        if not scenario_id:
+            return None
+        try:
+            return service.load_scenario(self.store, scenario_id)
+        except service.ScenarioError:
+            return None
+
+    def _start(self) -> None:
+        """The draft kept in the file (and the scenario it came from), else the agreed scenario (reads only)."""
+        draft = service.load_draft(self.store)
+        if draft is not None:
+            self.state = bench.WorkState(tuple(draft[0]), draft[1])
+            self.loaded = self._scenario(service.load_draft_origin(self.store)) or self._same_as_saved()
+        else:
+            chosen = service.adopted_scenario(self.store)
+            self.loaded = self._scenario(chosen.id if chosen else None)
+            if self.loaded is not None:
+                self.state = bench.WorkState(self.loaded.partnerships, self.loaded.options)
+        self.result, self.problem = self.state.calculate()
+
+    def _same_as_saved(self) -> service.Scenario | None:
+        for summary in service.list_scenarios(self.store):
+            scenario = self._scenario(summary.id)
+            if scenario is not None and self._same(scenario):
+                return scenario
+        return None
+
+    def _same(self, scenario: service.Scenario) -> bool:
+        return (tuple(self.state.partnerships), self.state.options) == (tuple(scenario.partnerships), scenario.options)
+
+    def warnings(self) -> tuple[str, ...]:
+        """What the money helper said about the split: weights rescaled, odd pence placed, damping."""
+        return tuple(self.result.warnings) if self.result is not None else ()
+
+    def _set(self, state: bench.WorkState, loaded: service.Scenario | None) -> None:
+        self.state, self.loaded = state, loaded
+        self.result, self.problem = state.calculate()
+        if not self.read_only:
+            try:
+                service.save_draft(self.store, state.partnerships, state.options)
+                service.save_draft_origin(self.store, loaded.id if loaded else None)
+            except (DatabaseError, OSError):  # the draft is a convenience; the undo stack still has the edit
+                pass
+        self.changed.emit()
+
+    def apply(self, new_state: bench.WorkState, text: str) -> bool:
+        """One edit of the working inputs, undoable; False when it changes nothing."""
+        old, loaded = self.state, self.loaded
+        if new_state == old:
+            return False
+        self.perform(Action(text, do=lambda: self._set(new_state, loaded), undo=lambda: self._set(old, loaded),
+                            tab=self.tab))
+        return True
+
+    def edit(self, change: Callable[[bench.WorkState], bench.WorkState], text: str) -> bool:
+        """Apply ``change`` to the working state; an AllocationError leaves it as it was and is raised."""
+        return self.apply(change(self.state), text)
+
+    # -- saved or not --------------------------------------------------------------------------------
+    def is_modified(self) -> bool:
+        if self.loaded is None:
+            return bool(self.state.partnerships)
+        return not self._same(self.loaded)
+
+    def has_unsaved_changes(self) -> bool:
+        """Nothing is ever lost by leaving: the working inputs are kept in the file at each edit."""
+        return False
+
+    def status_text(self) -> str:
+        if self.loaded is None:
+            return NOT_SAVED if self.state.partnerships else ""
+        return CHANGED if self.is_modified() else ""
+
+    def scenario_label(self) -> str:
+        """Beside the scenario's name: which scenario the working inputs are, and whether they differ."""
+        if self.loaded is None:
+            return f"Working inputs: {NOT_SAVED}" if self.state.partnerships else "No inputs yet"
+        status = self.status_text()
+        return f"Working on {self.loaded.title}" + (f" — ⚠ {status}" if status else " — ✓ as saved")
+
+    # -- scenarios -----------------------------------------------------------------------------------
+    def open(self, scenario_id: str) -> None:
+        scenario = service.load_scenario(self.store, scenario_id)
+        old, loaded = self.state, self.loaded
+        new = bench.WorkState(scenario.partnerships, scenario.options)
+        self.perform(Action(f"Open scenario {scenario.name}", do=lambda: self._set(new, scenario),
+                            undo=lambda: self._set(old, loaded), tab=self.tab))
+
+    def save(self, name: str = "", year: str = "") -> bool:
+        """Save: the loaded scenario again while the name and year are its own; otherwise a new one."""
+        name, year = (name or "").strip(), (year or "").strip()
+        loaded = self.loaded
+        if loaded is not None and name == loaded.name and _year(year) == loaded.year:
+            return self._replace(loaded)
+        return self.save_as_new(name, year)
+
+    def _replace(self, loaded: service.Scenario) -> bool:
+        if self.read_only:
+            return False
+        state, store = self.state, self.store
+        holder: dict = {}
+
+        def do():
+            holder["before"] = service.replace_scenario(store, loaded.id, state.partnerships, state.options)
+            self._set(state, service.load_scenario(store, loaded.id))
+
+        def undo():
+            service.put_back_scenario(store, holder["before"])
+            self._set(self.state, holder["before"])
+
+        return self._perform(Action(f"Save scenario {loaded.name}", do=do, undo=undo, tab=self.tab,
+                                    after=self.scenarios_changed.emit))
+
+    def save_as_new(self, name: str, year: str) -> bool:
+        if self.read_only:
+            return False
+        name, year = (name or "").strip(), (year or "").strip()
+        state, store, before = self.state, self.store, self.loaded
+        holder: dict = {}
+
+        def do():
+            holder["id"] = service.save_scenario(store, name, year, state.partnerships, state.options,
+                                                 scenario_id=holder.get("id"))
+            self._set(state, service.load_scenario(store, holder["id"]))
+
+        def undo():
+            service.delete_scenario(store, holder["id"])
+            self._set(self.state, before)
+
+        return self._perform(Action(f"Save new scenario {name}", do=do, undo=undo, tab=self.tab,
+                                    after=self.scenarios_changed.emit))
+
+    def _perform(self, action: Action) -> bool:
+        try:
+            self.perform(action)
+        except (service.ScenarioError, AllocationError) as exc:
+            self.error = str(exc)
+            self.changed.emit()
+            return False
+        self.error = ""
+        return True
+
+    def delete(self, scenario_id: str) -> None:
+        store, holder = self.store, {}
+
+        def do():
+            holder["scenario"] = service.delete_scenario(store, scenario_id)
+            if self.loaded is not None and self.loaded.id == scenario_id:
+                self._set(self.state, None)
+
+        def undo():
+            service.restore_scenario(store, holder["scenario"])
+            if self.loaded is None and self._same(holder["scenario"]):
+                self._set(self.state, holder["scenario"])
+
+        self.perform(Action("Delete scenario", do=do, undo=undo, tab=self.tab, after=self.scenarios_changed.emit))
+
+    def adopt(self, scenario_id: str) -> None:
+        store, holder = self.store, {}
+
+        def do():
+            holder["before"] = service.set_adopted(store, scenario_id)
+
+        def undo():
+            if holder.get("before"):
+                service.set_adopted(store, holder["before"])
+            else:
+                service.set_adopted(store, scenario_id, adopted=False)
+
+        self.perform(Action("Mark scenario as agreed", do=do, undo=undo, tab=self.tab,
+                            after=self.scenarios_changed.emit))
+
+
+def _year(text: str) -> str:
+    try:
+        return service._year_label(text)
+    except service.ScenarioError:
+        return text
+
+
+# -- what the result pages say (Qt-free, so tested without a window) ----------------------------------------
+
+def summary_text(result: AllocationResult | None, problem: str = "") -> str:
+    """The line above the results: the pot, the fixed and variable parts, and what the formula noted or warned."""
+    if result is None:
+        return "No result yet: " + (problem or "enter the partnerships.")
+    r = result
+    if r.previous_total_pence is not None:
+        pot = (f"Pot {format_money(r.pot_pence)} (last year's {format_money(r.previous_total_pence)} less "
+               f"{percent_text(r.options.retain)}% retained, {format_money(r.retained_pence)})")
+    else:
+        pot = f"Pot {format_money(r.pot_pence)}"
+    text = (f"{pot}; fixed part {format_money(r.fixed_total_pence)} ({r.fixed_units} units × "
+            f"{format_money(r.fixed_per_unit_pence)}); variable part {format_money(r.variable_total_pence)}.")
+    if r.notes or r.warnings:
+        text += " " + " ".join((*r.notes, *(f"⚠ {w}" for w in r.warnings)))
+    return text
+
+
+def redistribution(result: AllocationResult | None, amount_text: str, method: str) -> tuple[list[tuple], str]:
+    """Seed 000: money not commissioned by the deadline shared back; (rows with a total, the note)."""
+    if result is None:
+        return [], "There is no allocation to share by yet."
+    text = (amount_text or "").strip()
+    try:
+        amount = parse_pence(text) if text else result.retained_pence
+        shares = redistribute_uncommitted(amount, result, method=SplitRule.parse(method).value)
+    except (MoneyError, AllocationError, ValueError) as exc:
+        return [], f"⚠ {exc}"
+    rows = [(r.name, shares[r.name]) for r in result.rows] + [("Total", sum(shares.values()))]
+    return rows, (f"{format_money(amount)} shared back; the shares add up exactly."
+                  + ("" if text else " (The retained amount; type another to change it.)"))
+
+
+def top_slice_rows(fields: dict[str, str], remainder_label: str) -> tuple[list[tuple], str]:
+    """The PRG-style top-slice from the page's fields: (rows, problem)."""
+    try:
+        try:
+            total = parse_pence(fields["total"])
+        except MoneyError as exc:
+            raise AllocationError(f"Total grant: {exc}") from None
+        try:
+            partners = int(fields["partners"].strip())
+        except ValueError:
+            raise AllocationError(f"Equal shares: “{fields['partners']}” is not a whole number.") from None
+        result = top_slice(total, slices=[(fields["slice_label"].strip() or "First slice",
+                                           parse_percent(fields["slice"], what="First slice %"))],
+                           remainder_label=remainder_label, retained=parse_percent(fields["retained"], what="Retained %"),
+                           partners=partners, scenario=parse_percent(fields["scenario"], what="Scenario ±%"))
+    except AllocationError as exc:
+        return [], f"⚠ {exc}"
+    pct = percent_text(result.scenario)
+    rows = [(line.label, line.amount_pence) for line in result.lines]
+    rows += [(f"Each plus {pct}%", result.scenario_more_pence), (f"Each less {pct}%", result.scenario_less_pence)]
+    return rows, ""
+
+
+def option_differences(first: service.Scenario, second: service.Scenario) -> list[tuple[str, str, str]]:
+    """The options two scenarios differ in: (what, first, second)."""
+    a, b = first.options, second.options
+    out = []
+    for label, get in (("pot", lambda o: bench.option_text(o, "pot") or "from last year"),
+                       ("last year's total", lambda o: bench.option_text(o, "previous_total") or "—"),
+                       ("retained", lambda o: percent_text(o.retain) + "%"),
+                       ("fixed share", lambda o: bench.option_text(o, "fixed_share")),
+                       ("rounding", lambda o: o.rounding), ("unit", lambda o: o.unit),
+                       ("damping", lambda o: bench.option_text(o, "damping") or "none"),
+                       ("factors", lambda o: ", ".join(f"{f.title} {format_fraction(f.weight)}" for f in o.factors))):
+        if get(a) != get(b):
+            out.append((label, get(a), get(b)))
+    return out
+
+
+def comparison_note(first: service.Scenario, second: service.Scenario) -> str:
+    differences = [f"{label}: {a} → {b}" for label, a, b in option_differences(first, second)]
+    if differences:
+        return "Differences in the options: " + "; ".join(differences)
+    return ("The options are the same; only the inputs differ." if first.id != second.id
+            else "The same scenario is chosen twice.")

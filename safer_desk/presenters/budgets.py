@@ -1,0 +1,214 @@
+"""The Budgets view without Qt: the plans, the selected plan as the paper lays it out, and the actions.
+
+Built on ``services.budgets``: ``plan_view`` gives the rows (lines by section, computed subtotals and
+totals, the totals the paper printed beside them, flags, year-on-year changes); every change is an
+``Action`` whose undo puts the plan back from a snapshot taken before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from safer_desk.domain.budgets import BudgetError
+from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.events import Event
+from safer_desk.presenters.screens import ScreenPresenter
+from safer_desk.services import budgets as service
+
+SECTION_KINDS = (("expenditure", "Expenditure (adds to the total)"), ("income", "Income and grants (takes away)"),
+                 ("savings", "Savings (takes away)"), ("budget", "Budget"), ("other", "Outside the total"))
+
+
+@dataclass(frozen=True)
+class GridCell:
+    text: str
+    pence: int | None = None
+    status: str = ""
+    flag: str = ""
+    note: str = ""
+    change: str = ""  # year on year into this column, in £ and %
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One row of the plan grid: a section heading, a line, a computed total or a printed one."""
+
+    kind: str
+    label: str
+    cells: tuple[GridCell, ...]
+    across: GridCell | None
+    line_id: str | None = None
+    section_id: str | None = None
+    notes: str = ""
+
+    @property
+    def flagged(self) -> bool:
+        return any(c.flag for c in self.cells) or bool(self.across and self.across.flag)
+
+
+def _cell(view_cell, unit: str) -> GridCell:
+    if view_cell is None:
+        return GridCell("")
+    change = view_cell.change.describe(unit) if view_cell.change is not None else ""
+    return GridCell(view_cell.text, view_cell.pence, view_cell.status, view_cell.flag, view_cell.note, change)
+
+
+class BudgetsPresenter(ScreenPresenter):
+    tab = "budgets"
+
+    def __init__(self, store, *, perform: Callable[[Action], object] = run_now, read_only: bool | None = None):
+        super().__init__(perform=perform)
+        self.store = store
+        self.read_only = bool(store.read_only) if read_only is None else read_only
+        self.plans: list[service.PlanSummary] = []
+        self.view: service.PlanView | None = None
+        self.rows: list[GridRow] = []
+        self.error = ""
+        self.plans_changed = Event()
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.plans = service.list_plans(self.store)
+        self.plans_changed.emit()
+        if self.selected and not any(p.id == self.selected for p in self.plans):
+            self.selected = None
+        self.select(self.selected or (self.plans[0].id if self.plans else None))
+
+    def select(self, plan_id: str | None) -> None:
+        self.selected = plan_id
+        self.view = service.plan_view(self.store, plan_id) if plan_id else None
+        unit = self.view.plan.unit if self.view else "pound"
+        self.rows = [GridRow(r.kind, r.label, tuple(_cell(c, unit) for c in r.cells),
+                             _cell(r.across, unit) if r.across is not None else None, r.line_id, r.section_id,
+                             r.notes) for r in self.view.rows] if self.view else []
+        self.changed.emit()
+
+    @property
+    def columns(self) -> list[str]:
+        return [c.label for c in self.view.plan.columns] if self.view else []
+
+    @property
+    def shows_total_column(self) -> bool:
+        return bool(self.view and self.view.plan.show_total_column)
+
+    def sections(self) -> list[tuple[str, str]]:
+        return [(s.id, s.name) for s in self.view.plan.sections] if self.view else []
+
+    def warnings(self) -> tuple[str, ...]:
+        return self.view.warnings if self.view else ()
+
+    def summary(self) -> str:
+        """A short text for screen readers and the status line: the plan, its source and its flags."""
+        if self.view is None:
+            return "No plan yet: type a name and its years, then New plan; add sections, lines and cells."
+        p = self.view.plan
+        flags = len(self.view.warnings)
+        head = f"{p.name}" + (f" ({p.source})" if p.source else "")
+        return head + (f": {flags} printed figure(s) disagree with the lines." if flags else
+                       ": every printed figure agrees with its lines.")
+
+    # -- changes ---------------------------------------------------------------------------------------
+    def _change(self, text: str, plan_id: str, do: Callable[[], Any]) -> bool:
+        """One change to a plan, undoable by putting the plan back from its snapshot."""
+        if self.read_only:
+            return False
+        holder: dict = {}
+
+        def run():
+            holder.setdefault("before", service.snapshot_plan(self.store, plan_id))
+            return do()
+
+        def undo():
+            service.restore_plan(self.store, holder["before"])
+
+        return self._perform(Action(text, do=run, undo=undo, tab=self.tab, after=lambda: self.select(plan_id)))
+
+    def _perform(self, action: Action) -> bool:
+        try:
+            self.perform(action)
+        except BudgetError as exc:
+            self.error = str(exc)
+            self.changed.emit()
+            return False
+        self.error = ""
+        return True
+
+    def new_plan(self, name: str, years: str | Sequence[str], **fields: Any) -> str | None:
+        """A plan with its columns ("2017/18, 2018/19, 2019/20"); selected once made."""
+        if self.read_only:
+            return None
+        columns = [y.strip() for y in (years.split(",") if isinstance(years, str) else years) if y.strip()]
+        holder: dict = {}
+
+        def do():
+            holder["id"] = service.create_plan(self.store, name, columns=columns, **fields)
+            return holder["id"]
+
+        def undo():
+            service.delete_plan(self.store, holder["id"])
+
+        def after():
+            self.plans = service.list_plans(self.store)
+            self.plans_changed.emit()
+            exists = any(p.id == holder.get("id") for p in self.plans)
+            self.select(holder["id"] if exists else (self.plans[0].id if self.plans else None))
+
+        if not self._perform(Action(f"New plan {name.strip()}", do=do, undo=undo, tab=self.tab, after=after)):
+            return None
+        return holder["id"]
+
+    def add_section(self, name: str, kind: str = "expenditure", **fields: Any) -> bool:
+        plan_id = self.selected
+        if plan_id is None:
+            self.error = "Choose or make a plan first."
+            self.changed.emit()
+            return False
+        return self._change(f"Add section {name.strip()}", plan_id,
+                            lambda: service.add_section(self.store, plan_id, name, kind=kind, **fields))
+
+    def add_line(self, section_id: str | None, label: str) -> bool:
+        plan_id = self.selected
+        if plan_id is None or section_id is None:
+            self.error = "Add a section to the plan first, then its lines."
+            self.changed.emit()
+            return False
+        return self._change(f"Add line {label.strip()}", plan_id, lambda: service.add_line(self.store, section_id, label))
+
+    def set_cell(self, line_id: str, column: str, text: str, note: str | None = None) -> bool:
+        """What the paper states in a cell: "£4,000 (£2,000 per District)", "TBC", "N/K", "nil"; blank clears it."""
+        plan_id = self.selected
+        if plan_id is None:
+            return False
+        label = next((r.label for r in self.rows if r.line_id == line_id), "")
+        if not (text or "").strip():
+            return self._change(f"Clear {label}, {column}", plan_id,
+                                lambda: service.clear_cell(self.store, line_id, column))
+        return self._change(f"Set {label}, {column}", plan_id,
+                            lambda: service.set_cell(self.store, line_id, column, text, note=note))
+
+    def set_stated_total(self, column: str, text: str, section_id: str | None = None) -> bool:
+        """A total as the paper printed it, kept beside the computed one and flagged when they differ."""
+        plan_id = self.selected
+        if plan_id is None:
+            return False
+        return self._change(f"Printed total, {column}", plan_id,
+                            lambda: service.set_stated_total(self.store, plan_id, column, text, section_id=section_id))
+
+    def delete_plan(self) -> bool:
+        plan_id = self.selected
+        if plan_id is None or self.read_only:
+            return False
+        holder: dict = {}
+        name = self.view.plan.name if self.view else ""
+
+        def after():
+            self.plans = service.list_plans(self.store)
+            self.plans_changed.emit()
+            exists = any(p.id == plan_id for p in self.plans)
+            self.select(plan_id if exists else (self.plans[0].id if self.plans else None))
+
+        return self._perform(Action(f"Delete plan {name}",
+                                    do=lambda: holder.__setitem__("snap", service.delete_plan(self.store, plan_id)),
+                                    undo=lambda: service.restore_plan(self.store, holder["snap"]), tab=self.tab,
+                                    after=after))

@@ -1,0 +1,303 @@
+"""The Commissioning page without Qt: the working set (fund, award, ticks and scales), its saved scenario, the actions.
+
+The working set is what the officer is deciding; the *loaded* scenario is what the file holds under
+its name. They are compared field by field, so the page can say "changed since saved" beside the
+name, and the window's unsaved-changes guard asks before the ticks are lost. Save writes the loaded
+scenario again only while the name is the loaded one's; a different name is always a new scenario
+(the loaded one is never overwritten under another name). "Save as new" always adds one.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from safer_desk.domain.checks import scale_slip
+from safer_desk.domain.ids import new_id
+from safer_desk.domain.money import MoneyError, format_money, parse_pence
+from safer_desk.domain.projects import ProjectError, Scale, parse_scale
+from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.events import Event
+from safer_desk.presenters.screens import ScreenPresenter
+from safer_desk.services import funders
+from safer_desk.services import projects_commissioning as service
+from safer_desk.services.projects_commissioning import Scenario, ScenarioError, ScenarioItem, ScenarioResult
+
+# Projects a board would no longer commission are left out of the list to tick (unless ticked).
+CLOSED = ("declined", "withdrawn", "completed")
+NOT_SAVED = "not saved"
+CHANGED = "changed since saved"
+
+
+class CommissioningPresenter(ScreenPresenter):
+    """One working commissioning set, compared with the scenario it was loaded from."""
+
+    tab = "projects"
+
+    def __init__(self, store, *, perform: Callable[[Action], object] = run_now, read_only: bool | None = None):
+        super().__init__(perform=perform)
+        self.store = store
+        self.read_only = bool(store.read_only) if read_only is None else read_only
+        self.projects: list = []
+        self.loaded: Scenario | None = None  # the scenario as the file holds it
+        self.name = ""
+        self.fund_text = ""
+        self.fund_label = ""
+        self.award_id: str | None = None
+        self.award_year = ""
+        self.range_end = "upper"
+        self.ticks: dict[str, Scale] = {}
+        self.message = ""  # the last refusal or query, shown beside the table
+        self.error = ""  # why the last save was refused
+        self._query: tuple[str, str] | None = None  # (project id, text) of a scale asked about once
+        self.scenarios_changed = Event()
+
+    # -- what is shown ---------------------------------------------------------------------------
+    def set_projects(self, projects: Sequence) -> None:
+        self.projects = list(projects)
+        self.changed.emit()
+
+    def shown_projects(self) -> list:
+        return [p for p in self.projects if p.status not in CLOSED or p.id in self.ticks]
+
+    def scenarios(self) -> list[Scenario]:
+        return service.list_scenarios(self.store)
+
+    def awards(self):
+        return funders.list_awards(self.store)
+
+    def fund_pence(self) -> int | None:
+        try:
+            pence = parse_pence(self.fund_text)
+        except MoneyError:
+            return None
+        return pence if pence >= 0 else None
+
+    def fund_problem(self) -> str:
+        if not self.fund_text.strip():
+            return ""
+        try:
+            pence = parse_pence(self.fund_text)
+        except MoneyError as exc:
+            return f"Fund: {exc}"
+        return "Fund: a fund cannot be negative." if pence < 0 else ""
+
+    def award(self):
+        if not self.award_id:
+            return None
+        try:
+            return funders.get_award(self.store, self.award_id)
+        except Exception:  # an award deleted since: the typed fund is used
+            return None
+
+    def items(self) -> tuple[ScenarioItem, ...]:
+        order = {p.id: i for i, p in enumerate(self.projects)}
+        return tuple(ScenarioItem(pid, scale) for pid, scale in sorted(self.ticks.items(),
+                                                                      key=lambda kv: order.get(kv[0], 0)))
+
+    def result(self) -> ScenarioResult | None:
+        fund = self.fund_pence()
+        award = self.award()
+        if fund is None and award is None:
+            return None
+        return service.evaluate(self.projects, fund or 0, self.items(), name=self.name.strip(),
+                                fund_label=self.fund_label, award=award,
+                                award_year=self.award_year if award is not None else None, range_end=self.range_end)
+
+    def working(self, scenario_id: str | None = None) -> Scenario:
+        loaded = self.loaded
+        return Scenario(scenario_id or (loaded.id if loaded else new_id()), self.name.strip(),
+                        self.fund_pence() or 0, self.fund_label, loaded.notes if loaded else "", self.items(),
+                        loaded.created_at if loaded else "", "", self.award_id or None, self.award_year,
+                        self.range_end)
+
+    # -- saved or not --------------------------------------------------------------------------------
+    def _key(self, s: Scenario) -> tuple:
+        return (s.name.strip(), s.fund_pence, s.fund_label, tuple(sorted((i.project_id, i.scale) for i in s.items)),
+                s.award_id or None, s.award_year, s.range_end)
+
+    def is_modified(self) -> bool:
+        """True when the working set differs from its saved scenario (or has ticks and none is saved)."""
+        if self.loaded is None:
+            return bool(self.ticks)
+        return self._key(self.working()) != self._key(self.loaded)
+
+    def has_unsaved_changes(self) -> bool:
+        return not self.read_only and self.is_modified()
+
+    def status_text(self) -> str:
+        """Said beside the name: "not saved", "changed since saved", or nothing when it is as saved."""
+        if self.loaded is None:
+            return NOT_SAVED if self.ticks or self.name.strip() else ""
+        return CHANGED if self.is_modified() else ""
+
+    def describe_unsaved(self) -> str:
+        if self.loaded is None:
+            return f"The commissioning set {self.name.strip() or '(no name)'} is not saved as a scenario."
+        return f"The commissioning set differs from its saved scenario “{self.loaded.name}”."
+
+    # -- edits ---------------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        self.changed.emit()
+
+    def set_name(self, text: str) -> None:
+        if text != self.name:
+            self.name = text
+            self._changed()
+
+    def set_fund(self, text: str, label: str = "") -> None:
+        if text != self.fund_text or label != self.fund_label:
+            self.fund_text, self.fund_label = text, label
+            self._changed()
+
+    def set_award(self, award_id: str | None, year: str = "") -> None:
+        """Commission against a funder's award: the fund is its amount for the year, each project its share."""
+        self.award_id = award_id or None
+        award = self.award()
+        if award is not None:
+            amount, year = service.award_fund(award, year or None)
+            if amount is not None:
+                self.fund_text, self.fund_label = format_money(amount), award.name
+        self.award_year = year if award is not None else ""
+        self._changed()
+
+    def tick(self, project_id: str, on: bool = True) -> None:
+        project = next((p for p in self.projects if p.id == project_id), None)
+        if on:
+            self.ticks.setdefault(project_id, Scale())
+            if project is not None and project.planning_pence is None:
+                self.message = f"{project.title}: no cost is stated, so it cannot be committed yet."
+        else:
+            self.ticks.pop(project_id, None)
+        self._changed()
+
+    def set_scale(self, project_id: str, text: str) -> bool:
+        """Scale a ticked project; False when refused or queried (the message says which and why).
+
+        A scale above 1 is a likely slip (a scale of 6 commits six times the cost): it is asked about
+        once, beside the table, and kept when the same figure is typed again.
+        """
+        try:
+            scale = parse_scale(str(text))
+        except ProjectError as exc:
+            self.message = str(exc)
+            self._changed()
+            return False
+        slip = scale_slip(scale.numerator, scale.denominator, months=scale.months, typed=str(text))
+        if slip is not None and self._query != (project_id, str(text).strip()):
+            self._query = (project_id, str(text).strip())
+            self.message = f"{slip.message} Type {str(text).strip()} again to keep it."
+            self._changed()
+            return False
+        self._query = None
+        self.message = ""
+        self.ticks[project_id] = scale
+        self._changed()
+        return True
+
+    def accept(self, project_ids: Sequence[str]) -> None:
+        self.ticks = {pid: Scale() for pid in project_ids}
+        self._changed()
+
+    def suggest(self):
+        fund = self.fund_pence()
+        return None if fund is None else service.suggest(self.shown_projects(), fund)
+
+    def suggestion_text(self, s) -> str:
+        """What "What fits?" proposes, in words (nothing is ticked until it is accepted)."""
+        if not s.keys:
+            return "Suggestion: no project with a criterion met fits within the fund."
+        by_id = {p.id: p for p in self.projects}
+        names = ", ".join(f"{by_id[k].ref}. {by_id[k].title}" if by_id[k].ref else by_id[k].title for k in s.keys)
+        return (f"Suggestion (not applied): {len(s.keys)} projects meeting {s.score} criteria in total for "
+                f"{format_money(s.cost_pence)}, leaving {format_money((self.fund_pence() or 0) - s.cost_pence)}: "
+                f"{names}.")
+
+    # -- load, new, save -----------------------------------------------------------------------------
+    def load(self, scenario_id: str) -> None:
+        self.show_saved(service.get_scenario(self.store, scenario_id))
+
+    def show_saved(self, scenario: Scenario | None) -> None:
+        self.loaded = scenario
+        if scenario is None:
+            self.name, self.fund_label, self.award_id, self.award_year, self.range_end = "", "", None, "", "upper"
+            self.ticks = {}
+        else:
+            self.name, self.fund_text, self.fund_label = scenario.name, format_money(scenario.fund_pence), \
+                scenario.fund_label
+            self.award_id, self.award_year, self.range_end = scenario.award_id, scenario.award_year, scenario.range_end
+            self.ticks = {i.project_id: i.scale for i in scenario.items}
+        self.message, self._query = "", None
+        self._changed()
+
+    def new(self) -> None:
+        """A fresh working set; the fund typed is kept (it is usually the same pot)."""
+        self.show_saved(None)
+
+    def discard(self) -> None:
+        self.show_saved(self.loaded)
+
+    def save(self) -> bool:
+        """Save: the loaded scenario again while its name is unchanged; under another name, a new one."""
+        if self.loaded is not None and self.name.strip() == self.loaded.name.strip():
+            return self._write(self.loaded.id, f"Save scenario “{self.name.strip()}”")
+        return self.save_as_new()
+
+    def save_as_new(self) -> bool:
+        return self._write(new_id(), f"Save new scenario “{self.name.strip()}”")
+
+    def _write(self, scenario_id: str, text: str) -> bool:
+        if self.read_only:
+            return False
+        problem = self.fund_problem()
+        if problem:
+            self.message = problem
+            self._changed()
+            return False
+        scenario = self.working(scenario_id)
+        store = self.store
+        before = self.loaded if self.loaded is not None and self.loaded.id == scenario_id else None
+
+        def do():
+            return service.save_scenario(store, scenario)
+
+        def undo():
+            if before is None:
+                service.delete_scenario(store, scenario.id)
+            else:
+                service.save_scenario(store, before)
+
+        def after():
+            saved = next((s for s in service.list_scenarios(store) if s.id == scenario.id), None)
+            if saved is not None:
+                self.loaded = saved
+            elif self.loaded is not None and self.loaded.id == scenario.id:
+                self.loaded = None
+            self.scenarios_changed.emit()
+            self._changed()
+
+        try:
+            self.perform(Action(text, do=do, undo=undo, tab=self.tab, after=after))
+        except ScenarioError as exc:
+            self.message = str(exc)
+            self.error = str(exc)
+            self._changed()
+            return False
+        self.message = self.error = ""
+        self._changed()
+        return True
+
+    def delete(self) -> bool:
+        if self.loaded is None or self.read_only:
+            return False
+        scenario = self.loaded
+        store = self.store
+
+        def after():
+            exists = any(s.id == scenario.id for s in service.list_scenarios(store))
+            self.loaded = scenario if exists else None
+            self.scenarios_changed.emit()
+            self._changed()
+
+        self.perform(Action(f"Delete scenario “{scenario.name}”", do=lambda: service.delete_scenario(store, scenario.id),
+                            undo=lambda: service.save_scenario(store, scenario), tab=self.tab, after=after))
+        return True

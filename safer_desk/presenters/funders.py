@@ -1,0 +1,74 @@
+"""A project's funders and their shares, as the editor shows them while they are typed (Qt-free).
+
+The editor's "Funding sources" field holds one share a line ("OPCC (2017/18): £110,000", "Tbc" when
+not known); this reads the text as typed, with the cost as typed, and says what each funder pays of
+the cost, what is left to other funders, and when the shares add up to more than the cost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from safer_desk.domain.money import MoneyError, format_money, parse_cost
+from safer_desk.services.projects import parse_funding_sources
+
+
+@dataclass(frozen=True)
+class FunderShare:
+    funder: str
+    year: str
+    amount_pence: int | None
+    words: str
+    of_pence: int | None
+
+    def describe(self) -> str:
+        year = f" ({self.year})" if self.year else ""
+        if self.amount_pence is None:
+            return f"{self.funder}{year}: {self.words or 'not known'}"
+        if self.of_pence:
+            percent = Fraction(self.amount_pence * 100, self.of_pence)
+            return (f"{self.funder}{year}: {format_money(self.amount_pence)} of {format_money(self.of_pence)} "
+                    f"({float(percent):.1f}%)")
+        return f"{self.funder}{year}: {format_money(self.amount_pence)}"
+
+
+def _cost_pence(cost_text: str) -> int | None:
+    try:
+        cost = parse_cost(cost_text) if (cost_text or "").strip() else None
+    except MoneyError:
+        return None
+    return cost.planning_pence if cost is not None else None
+
+
+def funder_shares(sources_text: str, cost_text: str = "") -> list[FunderShare]:
+    """Each funder's share as typed, against the project's cost as typed."""
+    of = _cost_pence(cost_text)
+    return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of)
+            for s in parse_funding_sources(sources_text or "", [])]
+
+
+def shares_summary(sources_text: str, cost_text: str = "") -> str:
+    """What the editor says under "Funding sources": each share, the rest, and any over-funding.
+
+    Shares for different years are not added together against a single-year cost; within a year,
+    shares above the cost are queried.
+    """
+    shares = funder_shares(sources_text, cost_text)
+    if not shares:
+        return "No funders' shares yet: one a line, e.g. “OPCC (2017/18): £110,000” or “OPCC: Tbc”."
+    lines = [s.describe() for s in shares]
+    of = _cost_pence(cost_text)
+    by_year: dict[str, int] = {}
+    for s in shares:
+        if s.amount_pence is not None:
+            by_year[s.year] = by_year.get(s.year, 0) + s.amount_pence
+    if of:
+        for year, total in by_year.items():
+            when = f" for {year}" if year else ""
+            if total > of:
+                lines.append(f"⚠ The shares{when} add up to {format_money(total)}, more than the cost "
+                             f"{format_money(of)}.")
+            elif len(by_year) == 1 and total < of:
+                lines.append(f"Other funders{when}: {format_money(of - total)}.")
+    return "\n".join(lines)

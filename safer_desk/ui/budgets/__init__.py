@@ -1,0 +1,1 @@
+"""The Budgets tab: plans, lines by section and year, computed and printed totals."""

@@ -1,0 +1,267 @@
+"""The Budgets tab: a plan as its paper lays it out, with worked-out totals beside the printed ones.
+
+A thin view over ``presenters.budgets.BudgetsPresenter``: the list of plans, the plan grid (lines by
+section and year, subtotals and totals worked out, the paper's printed totals beside them with ⚠ where
+they disagree, TBC / N/K / nil as stated, per-district splits, year-on-year change in £ and %), and the
+fields that add a plan, a section, a line, or state a cell.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from safer_desk.presenters.budgets import SECTION_KINDS, BudgetsPresenter, GridRow
+from safer_desk.ui.kit.tables import LEFT, RIGHT, Column, RowTableModel
+from safer_desk.ui.kit.undo import push_action
+from safer_desk.ui.table_view import DataTableView
+from safer_desk.ui.tabs import TabBase
+
+BOLD_KINDS = ("section", "subtotal", "total")
+
+
+def _cell_text(row: GridRow, i: int) -> str:
+    cell = row.cells[i] if i < len(row.cells) else None
+    if cell is None or not cell.text:
+        return ""
+    return ("⚠ " if cell.flag else "") + cell.text
+
+
+def _cell_tip(row: GridRow, i: int) -> str | None:
+    cell = row.cells[i] if i < len(row.cells) else None
+    if cell is None:
+        return None
+    parts = [cell.flag, cell.note, f"Change on the year before: {cell.change}" if cell.change else "",
+             {"tbc": "To be confirmed (as the paper states)", "nk": "Not known (as the paper states)",
+              "total-incomplete": "Incomplete: a cell in this column is TBC or N/K",
+              "stated": "As the paper printed it", "stated-differs": "As the paper printed it: differs from the lines"
+              }.get(cell.status, "")]
+    return "\n".join(p for p in parts if p) or None
+
+
+def _copy(row: GridRow, i: int) -> str:
+    cell = row.cells[i] if i < len(row.cells) else None
+    if cell is None:
+        return ""
+    if cell.pence is not None:
+        return f"{cell.pence / 100:.2f}".replace(".00", "")
+    return cell.text
+
+
+class PlanModel(RowTableModel):
+    """The plan grid; line cells are edited by typing what the paper states."""
+
+    def __init__(self, presenter: BudgetsPresenter, parent=None):
+        super().__init__([], [], parent)
+        self.presenter = presenter
+        self.year_columns: list[int] = []
+
+    def show_plan(self) -> None:
+        p = self.presenter
+        columns = [Column("label", "Line", lambda r: r.label, align=LEFT, tooltip=lambda r: r.notes or None)]
+        self.year_columns = []
+        for i, label in enumerate(p.columns):
+            self.year_columns.append(len(columns))
+            columns.append(Column(f"c{i}", label, text_of=lambda r, i=i: _cell_text(r, i), align=RIGHT,
+                                  tooltip=lambda r, i=i: _cell_tip(r, i), copy_of=lambda r, i=i: _copy(r, i)))
+            if i > 0:
+                columns.append(Column(f"d{i}", f"Change to {label}", align=RIGHT,
+                                      text_of=lambda r, i=i: r.cells[i].change if i < len(r.cells) else ""))
+        if p.shows_total_column:
+            columns.append(Column("across", "Total", align=RIGHT,
+                                  text_of=lambda r: (("⚠ " if r.across.flag else "") + r.across.text)
+                                  if r.across is not None else ""))
+        self.beginResetModel()
+        self.columns = columns
+        self._rows = list(p.rows)
+        self._refresh_derived()
+        self.endResetModel()
+
+    def flags(self, index):
+        base = super().flags(index)
+        if index.isValid() and index.column() in self.year_columns and self.row(index.row()).kind == "line" \
+                and not self.presenter.read_only:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and role == Qt.ItemDataRole.FontRole and self.row(index.row()).kind in BOLD_KINDS:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if index.isValid() and role == Qt.ItemDataRole.EditRole and index.column() in self.year_columns:
+            cell = self.row(index.row()).cells[self.year_columns.index(index.column())]
+            return cell.text
+        return super().data(index, role)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() not in self.year_columns:
+            return False
+        row = self.row(index.row())
+        column = self.presenter.columns[self.year_columns.index(index.column())]
+        return self.presenter.set_cell(row.line_id, column, str(value))
+
+
+class BudgetsTab(TabBase):
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.presenter = BudgetsPresenter(session.store, read_only=session.read_only,
+                                          perform=lambda action: push_action(session.undo_stack, action))
+        writes = not session.read_only
+
+        self.plan_list = QListWidget(self)
+        self.plan_list.setAccessibleName("Plans")
+        self.plan_list.currentItemChanged.connect(self._plan_chosen)
+        plans_label = QLabel("Pla&ns", self)
+        plans_label.setBuddy(self.plan_list)
+        self.plan_name = QLineEdit(self)
+        self.plan_name.setAccessibleName("New plan's name")
+        self.plan_name.setPlaceholderText("Western Suffolk CSP financial implications")
+        self.plan_years = QLineEdit(self)
+        self.plan_years.setAccessibleName("New plan's years")
+        self.plan_years.setPlaceholderText("2017/18, 2018/19, 2019/20")
+        self.new_plan_button = QPushButton("Ne&w plan", self)
+        self.new_plan_button.clicked.connect(self.new_plan)
+        self.new_plan_button.setEnabled(writes)
+        new_form = QFormLayout()
+        name_label, years_label = QLabel("Na&me:", self), QLabel("&Years:", self)
+        name_label.setBuddy(self.plan_name)
+        years_label.setBuddy(self.plan_years)
+        new_form.addRow(name_label, self.plan_name)
+        new_form.addRow(years_label, self.plan_years)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(plans_label)
+        left_layout.addWidget(self.plan_list, 1)
+        left_layout.addLayout(new_form)
+        left_layout.addWidget(self.new_plan_button)
+
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Plan summary")
+        self.model = PlanModel(self.presenter, self)
+        self.view = DataTableView(self, accessible_name="Plan lines by year")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(False)  # the paper's order
+        self.view.verticalHeader().hide()
+        self.warnings = QLabel(self)
+        self.warnings.setWordWrap(True)
+        self.warnings.setAccessibleName("Printed figures that disagree")
+        self.warnings.setStyleSheet("color: #a00000;")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Budgets messages")
+
+        self.section_name = QLineEdit(self)
+        self.section_name.setAccessibleName("New section's name")
+        self.section_name.setPlaceholderText("Revenue/Capital/Expenditure/Income Item")
+        self.section_kind = QComboBox(self)
+        self.section_kind.setAccessibleName("New section's kind")
+        for key, label in SECTION_KINDS:
+            self.section_kind.addItem(label, key)
+        self.add_section_button = QPushButton("Add sec&tion", self)
+        self.add_section_button.clicked.connect(self.add_section)
+        self.section_choice = QComboBox(self)
+        self.section_choice.setAccessibleName("Section of the new line")
+        self.line_label = QLineEdit(self)
+        self.line_label.setAccessibleName("New line's label")
+        self.line_label.setPlaceholderText("Domestic Homicide Reviews (DHRs)")
+        self.line_label.returnPressed.connect(self.add_line)
+        self.add_line_button = QPushButton("Add &line", self)
+        self.add_line_button.clicked.connect(self.add_line)
+        for b in (self.add_section_button, self.add_line_button):
+            b.setEnabled(writes)
+        section_row, line_row = QHBoxLayout(), QHBoxLayout()
+        section_label, line_label = QLabel("Secti&on:", self), QLabel("Line:", self)
+        section_label.setBuddy(self.section_name)
+        section_row.addWidget(section_label)
+        section_row.addWidget(self.section_name, 2)
+        section_row.addWidget(self.section_kind, 1)
+        section_row.addWidget(self.add_section_button)
+        line_row.addWidget(line_label)
+        line_row.addWidget(self.section_choice, 1)
+        line_row.addWidget(self.line_label, 2)
+        line_row.addWidget(self.add_line_button)
+        hint = QLabel("Double-click a cell to type what the paper states: £4,000 (£2,000 per District), TBC, N/K "
+                      "or nil.", self)
+        hint.setWordWrap(True)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.view, 1)
+        right_layout.addWidget(self.warnings)
+        right_layout.addWidget(self.message)
+        right_layout.addLayout(section_row)
+        right_layout.addLayout(line_row)
+        right_layout.addWidget(hint)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([220, 860])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+        self.presenter.changed.connect(self._show)
+        self.presenter.plans_changed.connect(self._fill_plans)
+        self.presenter.reload()
+
+    # -- shown ---------------------------------------------------------------------------------------
+    def _fill_plans(self) -> None:
+        self.plan_list.blockSignals(True)
+        self.plan_list.clear()
+        for plan in self.presenter.plans:
+            item = QListWidgetItem(plan.name + (f"  ⚠ {plan.flags}" if plan.flags else ""))
+            item.setData(Qt.ItemDataRole.UserRole, plan.id)
+            item.setToolTip(plan.source or plan.name)
+            self.plan_list.addItem(item)
+        self.plan_list.blockSignals(False)
+
+    def _show(self) -> None:
+        p = self.presenter
+        self.summary.setText(p.summary())
+        self.model.show_plan()
+        self.view.size_columns_to_visible(max_width=320)
+        self.warnings.setText("\n".join(f"⚠ {w}" for w in p.warnings()))
+        self.warnings.setVisible(bool(p.warnings()))
+        self.message.setText(p.error)
+        self.message.setVisible(bool(p.error))
+        keep = self.section_choice.currentData()
+        self.section_choice.clear()
+        for section_id, name in p.sections():
+            self.section_choice.addItem(name, section_id)
+        index = self.section_choice.findData(keep)
+        self.section_choice.setCurrentIndex(index if index >= 0 else self.section_choice.count() - 1)
+        self.plan_list.blockSignals(True)
+        for i in range(self.plan_list.count()):
+            if self.plan_list.item(i).data(Qt.ItemDataRole.UserRole) == p.selected:
+                self.plan_list.setCurrentRow(i)
+        self.plan_list.blockSignals(False)
+
+    def _plan_chosen(self, current, _previous=None) -> None:
+        if current is not None:
+            self.presenter.select(current.data(Qt.ItemDataRole.UserRole))
+
+    # -- actions -------------------------------------------------------------------------------------
+    def new_plan(self) -> None:
+        if self.presenter.new_plan(self.plan_name.text(), self.plan_years.text()):
+            self.plan_name.clear()
+            self.plan_years.clear()
+
+    def add_section(self) -> None:
+        if self.presenter.add_section(self.section_name.text(), self.section_kind.currentData()):
+            self.section_name.clear()
+
+    def add_line(self) -> None:
+        if self.presenter.add_line(self.section_choice.currentData(), self.line_label.text()):
+            self.line_label.clear()
+
+    def copy_selection(self) -> bool:
+        return self.view.copy_selection()

@@ -1,0 +1,111 @@
+"""The Budgets tab through its widgets: the Western Suffolk financial implications table of paper 002 §6
+typed in as a person would, then `safer-desk budget` prints what the paper states; the MTFP's flag on screen."""
+
+import csv
+import io
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+from safer_desk.cli import main
+
+TABLE = (
+    ("Domestic Homicide Reviews (DHRs)", ("£7525.58", "TBC", "N/K")),
+    ("Target Hardening for High Risk DV Victims", ("£0", "£4,000 (£2,000 per District)", "N/K")),
+    ("E-CINS/Athena Partnership Platform", ("£5,000 (£2,500 per District)", "£5,000 (£2,500 per District)", "N/K")),
+)
+YEARS = ("2017/18", "2018/19", "2019/20")
+DEMO = "Western Suffolk CSP financial implications 2017/18 – 2019/20"
+
+
+@pytest.fixture
+def tab(demo_window):
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    return demo_window.show_tab("budgets")
+
+
+def type_cell(qtbot, tab, row, column, text):
+    view = tab.view
+    index = tab.model.index(row, column)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = next(e for e in view.viewport().findChildren(QLineEdit) if e.isVisible())
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=3000)
+    qtbot.waitUntil(lambda: not any(e.isVisible() for e in view.viewport().findChildren(QLineEdit)), timeout=3000)
+
+
+def budget_rows(capsys, path, plan):
+    assert main(["budget", str(path), plan]) == 0
+    return list(csv.reader(io.StringIO(capsys.readouterr().out)))
+
+
+def test_enter_the_financial_implications_of_paper_002_through_the_window(qtbot, tab, demo_path, capsys):
+    qtbot.keyClicks(tab.plan_name, "WSCSP financial implications (typed)")
+    qtbot.keyClicks(tab.plan_years, ", ".join(YEARS))
+    qtbot.mouseClick(tab.new_plan_button, Qt.MouseButton.LeftButton)
+    assert tab.plan_list.currentItem().text() == "WSCSP financial implications (typed)"
+    qtbot.keyClicks(tab.section_name, "Revenue/Capital/Expenditure/Income Item")
+    qtbot.mouseClick(tab.add_section_button, Qt.MouseButton.LeftButton)
+    for label, _ in TABLE:
+        qtbot.keyClicks(tab.line_label, label)
+        qtbot.keyClick(tab.line_label, Qt.Key.Key_Return)
+    lines = [r for r in range(tab.model.rowCount()) if tab.model.row(r).kind == "line"]
+    assert [tab.model.index(r, 0).data() for r in lines] == [label for label, _ in TABLE]
+    for (label, cells), _ in zip(TABLE, lines):
+        for year, text in zip(YEARS, cells):
+            row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == label)
+            type_cell(qtbot, tab, row, tab.model.year_columns[YEARS.index(year)], text)
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == TABLE[1][0])
+    assert tab.model.index(row, tab.model.year_columns[1]).data() == "£4,000 (£2,000 per district)"
+    change = tab.model.column_index("d1")
+    assert tab.model.index(row, change).data() == "+£4,000"
+    total = next(r for r in range(tab.model.rowCount()) if tab.model.row(r).kind in ("subtotal", "total"))
+    assert tab.model.index(total, tab.model.year_columns[1]).data() == "£9,000 + TBC"
+
+    typed = budget_rows(capsys, demo_path, "WSCSP financial implications (typed)")
+    paper = budget_rows(capsys, demo_path, DEMO)
+    lines_of = lambda rows: [r[1:] for r in rows if r[0] != "plan" and r[2] in {t for t, _ in TABLE}]  # noqa: E731
+    assert lines_of(typed) == lines_of(paper)
+    assert ["Revenue/Capital/Expenditure/Income Item", "Domestic Homicide Reviews (DHRs)", "2018/19", "", "tbc"] \
+        in lines_of(typed)
+    assert ["Revenue/Capital/Expenditure/Income Item", "Target Hardening for High Risk DV Victims", "2018/19", "4000",
+            "amount"] in lines_of(typed)
+
+
+def test_the_mtfp_flag_is_on_screen(qtbot, tab):
+    item = next(tab.plan_list.item(i) for i in range(tab.plan_list.count())
+                if "MTFP" in tab.plan_list.item(i).text())
+    tab.plan_list.setCurrentItem(item)
+    assert "⚠" in item.text()
+    assert "97,200" in tab.warnings.text() and "212,100" in tab.warnings.text()
+    year = tab.model.year_columns[tab.presenter.columns.index("2012/13")]
+    shown = [tab.model.index(r, year).data() for r in range(tab.model.rowCount())]
+    assert "⚠ £97,200" in shown and "⚠ £212,100" in shown  # both figures kept, both flagged
+
+
+def test_undo_a_cell_through_the_window(qtbot, demo_window, tab):
+    item = next(tab.plan_list.item(i) for i in range(tab.plan_list.count())
+                if tab.plan_list.item(i).text().startswith("Western"))
+    tab.plan_list.setCurrentItem(item)
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data().startswith("Domestic"))
+    type_cell(qtbot, tab, row, tab.model.year_columns[1], "£3,000")
+    assert tab.model.index(row, tab.model.year_columns[1]).data() == "£3,000"
+    assert "Undo set Domestic Homicide Reviews (DHRs), 2018/19" in demo_window.undo_action.text().replace("&", "")
+    demo_window.undo_action.trigger()
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data().startswith("Domestic"))
+    assert tab.model.index(row, tab.model.year_columns[1]).data() == "TBC"
+
+
+@pytest.mark.parametrize("size", [(1093, 582), (1280, 690)], ids=["1366x768@125%", "1920x1080@150%"])
+def test_budgets_at_laptop_sizes(demo_window, tab, size):
+    from tests.window_sizes import columns_out_of_view, resize_window, rows_in_view, widget_in_window
+
+    resize_window(demo_window, size)
+    assert columns_out_of_view(tab.view, ["Line", "2011/12", "2012/13"]) == []
+    assert rows_in_view(tab.view) >= 10
+    assert widget_in_window(tab.warnings, demo_window) and widget_in_window(tab.add_line_button, demo_window)

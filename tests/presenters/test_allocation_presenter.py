@@ -1,0 +1,111 @@
+"""The Allocation presenter without a window: Save and Save as new (a loaded scenario is never overwritten under
+another name), the working set compared with its saved scenario, the money helper's warnings."""
+
+from fractions import Fraction
+
+import pytest
+
+from safer_desk.presenters.actions import ActionLog
+from safer_desk.presenters.allocation import CHANGED, NOT_SAVED, AllocationPresenter
+from safer_desk.services import allocation as service
+from safer_desk.services import allocation_workbench as bench
+
+
+@pytest.fixture
+def log():
+    return ActionLog()
+
+
+@pytest.fixture
+def presenter(demo_store, log):
+    return AllocationPresenter(demo_store, perform=log)
+
+
+def titles(store):
+    return sorted(s.title for s in service.list_scenarios(store))
+
+
+def test_opens_on_the_agreed_scenario_as_saved(presenter):
+    assert presenter.loaded is not None and presenter.loaded.adopted
+    assert presenter.status_text() == "" and "✓ as saved" in presenter.scenario_label()
+    assert presenter.result.total_pence == 589_608_00
+
+
+def test_an_edit_says_changed_since_saved_and_undo_takes_it_back(presenter, log):
+    presenter.edit(lambda s: bench.with_option(s, "retain", "5"), "Change Retained %")
+    assert presenter.status_text() == CHANGED and CHANGED in presenter.scenario_label()
+    assert not presenter.has_unsaved_changes()  # kept in the file as the working draft: nothing to lose
+    assert log.undo_text == "Undo change Retained %"
+    log.undo()
+    assert presenter.status_text() == ""
+
+
+def test_the_draft_remembers_which_scenario_it_came_from(presenter, demo_store):
+    presenter.edit(lambda s: bench.with_option(s, "retain", "5"), "Change Retained %")
+    again = AllocationPresenter(demo_store)
+    assert again.loaded.id == presenter.loaded.id and again.status_text() == CHANGED
+
+
+def test_saving_under_a_new_name_never_overwrites_the_loaded_scenario(presenter, demo_store, log):
+    agreed = presenter.loaded
+    presenter.edit(lambda s: bench.with_option(s, "retain", "5"), "Change Retained %")
+    assert presenter.save("Keep 5%", "2009/10")
+    assert service.load_scenario(demo_store, agreed.id) == agreed
+    assert presenter.loaded.name == "Keep 5%" and presenter.status_text() == ""
+    assert log.undo_text == "Undo save new scenario Keep 5%"
+    log.undo()
+    assert not any("Keep 5%" in t for t in titles(demo_store)) and presenter.loaded == agreed
+
+
+def test_save_under_its_own_name_writes_the_loaded_scenario_and_undo_puts_it_back(presenter, demo_store, log):
+    agreed = presenter.loaded
+    presenter.edit(lambda s: bench.with_option(s, "retain", "5"), "Change Retained %")
+    assert presenter.save(agreed.name, agreed.year)
+    again = service.load_scenario(demo_store, agreed.id)
+    assert again.options.retain == Fraction(5, 100) and again.adopted and again.name == agreed.name
+    assert len(titles(demo_store)) == 2 and presenter.status_text() == ""
+    log.undo()
+    assert service.load_scenario(demo_store, agreed.id).options.retain == agreed.options.retain
+
+
+def test_save_as_new_with_the_loaded_name_is_refused(presenter, demo_store):
+    before = titles(demo_store)
+    assert not presenter.save_as_new(presenter.loaded.name, presenter.loaded.year)
+    assert "already" in presenter.error and titles(demo_store) == before
+    assert not presenter.save("", "2009/10") and "needs a name" in presenter.error
+
+
+def test_a_working_set_from_nothing_is_not_saved(store):
+    p = AllocationPresenter(store)
+    assert p.loaded is None and p.status_text() == ""
+    p.edit(bench.with_new_row, "Add partnership")
+    assert p.status_text() == NOT_SAVED
+
+
+def test_the_money_helpers_warnings_are_offered(presenter):
+    assert presenter.warnings() == ()
+    presenter.edit(lambda s: bench.with_factor_weight(s, 0, "50"), "Change factor")
+    assert any("has the weight 50; as the only factor it was counted as 100%" in w for w in presenter.warnings())
+
+
+def test_the_result_pages_words_without_a_window(presenter, demo_store):
+    from safer_desk.presenters.allocation import comparison_note, redistribution, summary_text, top_slice_rows
+
+    r = presenter.result
+    assert summary_text(r).startswith("Pot £589,608 (last year's £655,120 less 10% retained, £65,512)")
+    assert summary_text(None, "no partnerships") == "No result yet: no partnerships"
+    rows, note = redistribution(r, "", "basis")
+    assert rows[-1] == ("Total", 65_512_00) and "The retained amount" in note
+    rows, note = redistribution(r, "£1,000", "Pro rata to this year's allocation")
+    assert rows[-1] == ("Total", 1_000_00) and note.startswith("£1,000 shared back")
+    assert redistribution(r, "lots", "basis")[1].startswith("⚠") and redistribution(None, "", "basis")[0] == []
+    rows, problem = top_slice_rows({"total": "£2,900,692", "slice": "50", "slice_label": "LSP share",
+                                    "retained": "10", "partners": "9", "scenario": "20"}, "Delivery partners")
+    assert problem == "" and dict(rows)["LSP share"] == 1_450_346_00 and dict(rows)["Each plus 20%"] == 174_041_52
+    assert top_slice_rows({"total": "x", "slice": "50", "slice_label": "", "retained": "10", "partners": "9",
+                           "scenario": "20"}, "Rest")[1].startswith("⚠ Total grant")
+    assert "not a whole number" in top_slice_rows({"total": "£1", "slice": "50", "slice_label": "", "retained": "10",
+                                                   "partners": "nine", "scenario": "20"}, "Rest")[1]
+    first, second = [service.load_scenario(demo_store, s.id) for s in service.list_scenarios(demo_store)[:2]]
+    assert comparison_note(first, second).startswith("Differences in the options: rounding")
+    assert comparison_note(first, first) == "The same scenario is chosen twice."

@@ -1,0 +1,116 @@
+"""The Budgets presenter without a window: the MTFP's printed £97,200 flagged beside the £212,100 worked out,
+TBC / N/K and per-district cells as stated, year-on-year change in £ and %, every change undoable."""
+
+import pytest
+
+from safer_desk.presenters.actions import ActionLog
+from safer_desk.presenters.budgets import BudgetsPresenter
+from safer_desk.services import budgets as service
+
+
+@pytest.fixture
+def log():
+    return ActionLog()
+
+
+@pytest.fixture
+def presenter(demo_store, log):
+    p = BudgetsPresenter(demo_store, perform=log)
+    p.reload()
+    return p
+
+
+def plan(p, start):
+    p.select(next(x.id for x in p.plans if x.name.startswith(start)))
+    return p
+
+
+def test_the_mtfp_keeps_the_printed_subtotal_beside_the_worked_out_one_and_flags_it(presenter):
+    p = plan(presenter, "East Sussex")
+    assert any(x.name.startswith("East Sussex") and x.flags for x in p.plans)
+    year = p.columns.index("2012/13")
+    printed = next(r for r in p.rows if r.kind == "stated" and "£97,200" in r.cells[year].text)
+    assert printed.cells[year].flag and printed.cells[year].status == "stated-differs"
+    worked = next(r for r in p.rows if r.kind == "subtotal" and r.cells[year].text == "£212,100")
+    assert worked.label == printed.label.removesuffix(" (as printed)")
+    assert any("97,200" in w and "212,100" in w for w in p.warnings())
+    assert "disagree" in p.summary()
+
+
+def test_the_financial_implications_show_tbc_nk_and_the_split_per_district(presenter):
+    p = plan(presenter, "Western Suffolk")
+    dhr = next(r for r in p.rows if r.label.startswith("Domestic Homicide"))
+    assert [c.text for c in dhr.cells] == ["£7,525.58", "TBC", "N/K"]
+    assert dhr.cells[0].note.startswith("Cost to be reimbursed")
+    hardening = next(r for r in p.rows if r.label.startswith("Target Hardening"))
+    assert [c.text for c in hardening.cells] == ["£0", "£4,000 (£2,000 per district)", "N/K"]
+    assert hardening.cells[1].change == "+£4,000"  # from £0: no percentage
+    ecins = next(r for r in p.rows if r.label.startswith("E-CINS"))
+    assert ecins.cells[1].change == "£0 (0.0%)"
+    net = next(r for r in p.rows if r.kind == "total")
+    assert [c.text for c in net.cells] == ["£12,525.58", "£9,000 + TBC", "N/K"]
+    assert net.across.text == "£21,525.58 + TBC + N/K"
+
+
+def test_year_on_year_change_in_pounds_and_percent(presenter):
+    p = plan(presenter, "East Sussex")
+    total = next(r for r in p.rows if r.kind == "total")
+    assert total.cells[1].change.startswith("-£") and "%" in total.cells[1].change
+
+
+def test_a_new_plan_section_line_and_cells_each_undoable(presenter, demo_store, log):
+    before = len(presenter.plans)
+    plan_id = presenter.new_plan("Test plan", "2017/18, 2018/19")
+    assert presenter.selected == plan_id and len(presenter.plans) == before + 1
+    assert presenter.add_section("Items")
+    assert presenter.add_line(presenter.sections()[0][0], "DHRs")
+    line = next(r for r in presenter.rows if r.kind == "line")
+    assert presenter.set_cell(line.line_id, "2017/18", "£7525.58")
+    assert presenter.set_cell(line.line_id, "2018/19", "TBC")
+    line = next(r for r in presenter.rows if r.kind == "line")
+    assert [c.text for c in line.cells] == ["£7,525.58", "TBC"]
+    assert log.undo_text == "Undo set DHRs, 2018/19"
+    log.undo()
+    line = next(r for r in presenter.rows if r.kind == "line")
+    assert [c.text for c in line.cells] == ["£7,525.58", ""]
+    assert not presenter.set_cell(line.line_id, "2018/19", "lots") and presenter.error
+    for _ in range(4):
+        log.undo()
+    assert all(x.id != plan_id for x in service.list_plans(demo_store))
+
+
+def test_a_printed_total_is_kept_and_flagged_and_a_plan_can_be_deleted_and_undone(presenter, demo_store, log):
+    plan_id = presenter.new_plan("Two lines", ["2017/18"])
+    presenter.add_section("Items")
+    section = presenter.sections()[0][0]
+    presenter.add_line(section, "A")
+    presenter.add_line(section, "B")
+    a, b = [r.line_id for r in presenter.rows if r.kind == "line"]
+    presenter.set_cell(a, "2017/18", "£100")
+    presenter.set_cell(b, "2017/18", "£50")
+    assert presenter.set_stated_total("2017/18", "£160", section_id=section)
+    printed = next(r for r in presenter.rows if r.kind == "stated")
+    assert printed.flagged and any("£160" in w and "£150" in w for w in presenter.warnings())
+    assert presenter.set_cell(b, "2017/18", "")  # blank clears the cell
+    assert next(r for r in presenter.rows if r.line_id == b).cells[0].text == ""
+    assert presenter.delete_plan() and all(p.id != plan_id for p in service.list_plans(demo_store))
+    log.undo()
+    assert any(p.id == plan_id for p in service.list_plans(demo_store)) and presenter.selected == plan_id
+
+
+def test_lines_need_a_section_and_sections_a_plan(store):
+    p = BudgetsPresenter(store)
+    p.reload()
+    assert p.view is None and "No plan yet" in p.summary() and p.columns == [] and p.sections() == []
+    assert not p.add_section("Items") and "plan first" in p.error
+    p.new_plan("Empty", "2020/21")
+    assert not p.add_line(None, "A") and "section" in p.error
+    assert not p.new_plan("Empty", "2020/21") and p.error  # the name is taken
+
+
+def test_a_read_only_file_changes_nothing(demo_store):
+    p = BudgetsPresenter(demo_store, read_only=True)
+    p.reload()
+    line = next(r for r in p.rows if r.kind == "line")
+    assert not p.set_cell(line.line_id, p.columns[0], "£1") and p.new_plan("X", "2020/21") is None
+    assert not p.delete_plan()

@@ -1,0 +1,20 @@
+"""Funders' shares as the project editor reads them back while typed (seed 003: the PCC's part of each line)."""
+
+from safer_desk.presenters.funders import funder_shares, shares_summary
+
+
+def test_each_share_against_the_cost():
+    text = shares_summary("OPCC (2017/18): £110,000", "£501,753")
+    assert text.splitlines() == ["OPCC (2017/18): £110,000 of £501,753 (21.9%)", "Other funders for 2017/18: £391,753."]
+
+
+def test_a_share_not_yet_known_and_no_shares():
+    assert shares_summary("OPCC: Tbc", "£75,000") == "OPCC: Tbc"
+    assert shares_summary("", "£75,000").startswith("No funders' shares yet")
+
+
+def test_shares_above_the_cost_are_queried():
+    text = shares_summary("OPCC (2017/18): £60,000\nCity Council (2017/18): £20,000", "£75,000")
+    assert "⚠ The shares for 2017/18 add up to £80,000, more than the cost £75,000." in text
+    assert [s.funder for s in funder_shares("OPCC (2017/18): £60,000\nCity Council (2017/18): £20,000")] == \
+        ["OPCC", "City Council"]

@@ -1,0 +1,137 @@
+"""The Commissioning page through its widgets: Save and Save as new (a loaded scenario is never overwritten
+under another name), "changed since saved" beside the name and the window's guard, a scale of 6 queried,
+and commissioning against the PCC's award (seed 003)."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from safer_desk.presenters.screens import UnsavedChoice
+from safer_desk.services import projects_commissioning as com
+
+RETAINED = "Retained budget 2009/10: pilot and DV coordinators"
+
+
+@pytest.fixture
+def page(demo_window, qtbot):
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    return demo_window.show_tab("projects").show_commissioning()
+
+
+def row_of(page, ref):
+    return next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 1).data() == ref)
+
+
+def tick(page, qtbot, ref):
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.proxy.index(row_of(page, ref), page.model.TICK))
+    qtbot.keyClick(page.view, Qt.Key.Key_Space)
+
+
+def type_scale(page, qtbot, ref, text):
+    qtbot.waitUntil(lambda: not any(e.isVisible() for e in page.view.viewport().findChildren(QLineEdit)),
+                    timeout=3000)
+    index = page.proxy.index(row_of(page, ref), page.model.SCALE)
+    page.view.setCurrentIndex(index)
+    page.view.edit(index)
+    editor = next(e for e in page.view.viewport().findChildren(QLineEdit) if e.isVisible() and e.hasFocus())
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_save_under_a_new_name_keeps_the_loaded_scenario(demo_window, page, qtbot):
+    store = page.session.store
+    original = next(s for s in com.list_scenarios(store) if s.name == RETAINED)
+    assert page.status.text() == "✓ as saved" and not demo_window.isWindowModified()
+    tick(page, qtbot, "7")  # Recre8
+    assert page.status.text() == "⚠ changed since saved" and demo_window.isWindowModified()
+    page.name.selectAll()
+    qtbot.keyClicks(page.name, "Retained budget with Recre8")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert com.get_scenario(store, original.id) == original  # not overwritten under the new name
+    saved = {s.name for s in com.list_scenarios(store)}
+    assert {RETAINED, "Retained budget with Recre8"} <= saved
+    assert page.status.text() == "✓ as saved" and not demo_window.isWindowModified()
+    assert page.scenarios.currentText() == "Retained budget with Recre8"
+    assert demo_window.session.undo_stack.undoText() == "Save new scenario “Retained budget with Recre8”"
+
+
+def test_save_keeps_the_name_and_save_as_new_adds_a_copy(page, qtbot, prompts):
+    store = page.session.store
+    count = len(com.list_scenarios(store))
+    type_scale(page, qtbot, "10", "1/2")
+    qtbot.waitUntil(lambda: page.status.text() == "⚠ changed since saved", timeout=3000)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert len(com.list_scenarios(store)) == count
+    again = next(s for s in com.list_scenarios(store) if s.name == RETAINED)
+    assert "1/2" in {i.scale.describe() for i in again.items}
+    qtbot.mouseClick(page.save_new_button, Qt.MouseButton.LeftButton)  # same name: refused, said so
+    assert prompts.errors and "already a scenario" in prompts.errors[-1][1]
+    page.name.selectAll()
+    qtbot.keyClicks(page.name, "Half the pilot")
+    qtbot.mouseClick(page.save_new_button, Qt.MouseButton.LeftButton)
+    assert len(com.list_scenarios(store)) == count + 1
+
+
+def test_leaving_the_tab_with_an_unsaved_set_asks(demo_window, page, qtbot, prompts):
+    tick(page, qtbot, "7")
+    prompts.unsaved_answers[:] = [UnsavedChoice.CANCEL]
+    demo_window.tabs.setCurrentIndex(1)
+    assert demo_window.current_tab_key() == "projects"
+    assert RETAINED in prompts.unsaved_questions[-1][1]
+    prompts.unsaved_answers[:] = [UnsavedChoice.DISCARD]
+    demo_window.tabs.setCurrentIndex(1)
+    assert demo_window.current_tab_key() == "allocation"
+    assert page.status.text() == "✓ as saved"
+
+
+def test_a_scale_of_6_is_queried_beside_the_table(page, qtbot):
+    assert "committed £65,000" in page.summary.text()
+    type_scale(page, qtbot, "4", "6")
+    qtbot.waitUntil(lambda: "six times the project's cost" in page.message.text(), timeout=3000)
+    assert "6 of 12 months" in page.message.text()
+    assert "committed £65,000" in page.summary.text()  # nothing committed six times over
+    type_scale(page, qtbot, "4", "6 of 12 months")
+    qtbot.waitUntil(lambda: page.proxy.index(row_of(page, "4"), page.model.SCALE).data() == "6 of 12 months",
+                    timeout=3000)
+
+
+def test_commissioning_against_the_pcc_award_through_the_page(page, qtbot):
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    index = next(i for i in range(page.award.count()) if "PCC grant to Safer Plymouth" in page.award.itemText(i))
+    page.award.setCurrentIndex(index)
+    page.award.activated.emit(index)
+    assert page.fund.text() == "£400,568"
+    for r in range(page.proxy.rowCount()):
+        if (page.proxy.index(r, 1).data() or "").startswith("P"):
+            page.view.setCurrentIndex(page.proxy.index(r, page.model.TICK))
+            page.view.setFocus()
+            qtbot.keyClick(page.view, Qt.Key.Key_Space)
+    assert "committed £233,500 of OPCC's money; remaining £167,068" in page.summary.text()
+    assert page.status.text() == "⚠ not saved"
+
+
+@pytest.mark.parametrize("size", [(1093, 582), (1280, 690)], ids=["1366x768@125%", "1920x1080@150%"])
+def test_commissioning_key_columns_and_rows_at_laptop_sizes(demo_window, size):
+    from tests.window_sizes import columns_out_of_view, resize_window, rows_in_view, widget_in_window
+
+    page = demo_window.show_tab("projects").show_commissioning()
+    resize_window(demo_window, size)
+    assert columns_out_of_view(page.view, ["Fund?", "Ref", "Project / initiative", "Cost", "Scale"]) == []
+    assert rows_in_view(page.view) >= 5
+    for widget in (page.save_button, page.save_new_button, page.status, page.summary):
+        assert widget_in_window(widget, demo_window)
+
+
+def test_the_scenario_pdf_copies_without_ligatures(page, tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = page.write_pdf(page.result(), tmp_path / "scenario.pdf")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Suffolk" in text or "Supported" in text
+    assert not any(ch in text for ch in "\ufb00\ufb01\ufb02\ufb03\ufb04")

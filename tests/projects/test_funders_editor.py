@@ -1,0 +1,32 @@
+"""Funders' shares in the project editor, typed and read back (seed 003: the PCC pays £110,000 of £501,753)."""
+
+from PySide6.QtCore import Qt
+
+from safer_desk.services import funders
+from safer_desk.services import projects as svc
+
+
+def select_title(page, title, qtbot):
+    page.clear_filters()
+    qtbot.keyClicks(page.search, title)
+    page.view.selectRow(0)
+    assert page.editor.project.title.startswith(title)
+    return page.editor.project
+
+
+def test_a_projects_funders_shares_are_shown_and_can_be_typed(demo_window, qtbot):
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    page = demo_window.show_tab("projects").register
+    project = select_title(page, "Plymouth Domestic Abuse contract", qtbot)
+    assert page.editor.funders.text().splitlines()[0] == "OPCC (2017/18): £110,000 of £501,753 (21.9%)"
+    sources = page.editor.widgets["funding_sources"]
+    sources.setFocus()
+    sources.moveCursor(sources.textCursor().MoveOperation.End)
+    qtbot.keyClick(sources, Qt.Key.Key_Return)
+    qtbot.keyClicks(sources, "Plymouth City Council (2017/18): £391,753")
+    assert "Plymouth City Council (2017/18): £391,753 of £501,753 (78.1%)" in page.editor.funders.text()
+    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    saved = svc.get_project(page.session.store, project.id)
+    rows = funders.funder_share_rows([saved])
+    assert [(r.funder, r.amount_pence) for r in rows] == [("OPCC", 110_000_00), ("Plymouth City Council", 391_753_00)]
