@@ -114,7 +114,7 @@ class DhrPage(QWidget):
             action_button(self, "Edi&t case…", self.edit_case_dialog),
             action_button(self, "C&ost line…", self.cost_line_dialog),
             action_button(self, "&Split…", self.split_dialog, "Equal shares, percentages, or a capped part first"),
-            action_button(self, "&Bill partners…", self.bill_dialog),
+            action_button(self, "Bill partners (char&ge)…", self.bill_dialog),
             action_button(self, "Pa&yment…", self.payment_dialog),
             action_button(self, "Refuse&d…", self.refuse_dialog),
         ]

@@ -215,7 +215,7 @@ class FundPage(QWidget):
         self.fund_combo.setMinimumWidth(200)
         fund_label.setBuddy(self.fund_combo)  # without a buddy the "&" shows as text
         top.addWidget(self.fund_combo, 1)
-        window_label = QLabel("&Burn rate over the last", self)
+        window_label = QLabel("Burn ra&te over the last", self)
         top.addWidget(window_label)
         self.window_combo = QComboBox(self)
         window_label.setBuddy(self.window_combo)
