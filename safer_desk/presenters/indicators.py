@@ -442,8 +442,11 @@ class IndicatorsPresenter(ScreenPresenter):
         if area is not None and area_id not in {c.id for c in self._chosen}:
             self._chosen.append(AreaChoice(area.id, area_label(area.kind, area.name), AreaGroup.CHOSEN))
 
-    def refresh(self) -> None:
-        """Read the summary, the chosen indicator and its grid again (after a save, an undo or an import)."""
+    def refresh(self, *, keep_typed: bool = False) -> None:
+        """Read the summary, the chosen indicator and its grid again (after a save, an undo or an import).
+
+        ``keep_typed`` keeps figures typed but not saved when the same indicator is still in view (a change
+        made elsewhere, such as an import, never throws them away)."""
         if self.area_id is None or self.year is None:
             self.rows = []
         else:
@@ -452,17 +455,24 @@ class IndicatorsPresenter(ScreenPresenter):
         ids = [r.indicator.id for r in self.rows]
         if self.selected not in ids:
             self.selected = ids[0] if ids else None
-        self._show_selected()
+        self._show_selected(keep_typed=keep_typed)
 
-    def _show_selected(self) -> None:
+    def _show_selected(self, *, keep_typed: bool = False) -> None:
         if self.selected is None or self.area_id is None or self.year is None:
             self.view = None
             self.figures.load(None)
         else:
             grid = svc.entry_grid(self.store, self.selected, self.area_id, self.year, read_only=self.read_only,
                                   today=self.today())
+            old = self.figures.grid
+            same = old is not None and (old.view.indicator.id, old.view.area_id, old.view.year) == \
+                (grid.view.indicator.id, grid.view.area_id, grid.view.year)
             self.view = grid.view
-            self.figures.load(grid)
+            if keep_typed and same and self.figures.is_dirty:
+                self.figures.grid = grid  # the computed rows again; what is typed stays
+                self.figures.changed.emit()
+            else:
+                self.figures.load(grid)
         self.changed.emit()
 
     # -- choices (each asks about typed figures first) -------------------------------------------------

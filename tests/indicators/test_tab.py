@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
-from safer_desk.ui.table_model import ROW_ROLE
+from safer_desk.ui.kit.tables import ROW_ROLE
 from tests.conftest import shared_data
 
 FY16 = FinancialYear(2016)
@@ -31,9 +32,10 @@ def test_summary_lists_plymouth_with_rag_sortable(demo_window, qtmodeltester):
     last = tab.summary_proxy.index(tab.summary_proxy.rowCount() - 1, 0)
     assert last.data() == "\u25cb No target"
     asb = [i for i in range(tab.summary_proxy.rowCount())
-           if tab.summary_proxy.index(i, 2).data() == "Anti-social behaviour"][0]
+           if tab.summary_proxy.index(i, 1).data() == "Anti-social behaviour"][0]
     texts = [tab.summary_proxy.index(asb, c).data() for c in range(tab.summary_model.columnCount())]
-    assert texts[3:8] == ["Nov-16", "7,170", "6,803", "+367", "+5.4%"]
+    # the key columns first (RAG, indicator, year to date, change, target), then the rest
+    assert texts[2:4] == ["7,170", "+367"] and texts[5:8] == ["Nov-16", "6,803", "+5.4%"]
 
 
 def test_choosing_an_indicator_shows_words_chart_and_grid(demo_window, qtbot):
@@ -48,7 +50,7 @@ def test_choosing_an_indicator_shows_words_chart_and_grid(demo_window, qtbot):
     tab.set_mode("cumulative")
     assert tab.chart.data.series["2016/17 cumulative"][7] == 7170
     tab.select_indicator("Level Two \u201cist\u201d incidents reported")
-    assert tab.chart.data.series["Target"][-1] == 640
+    assert tab.chart.data.series["Target 2016/17"][-1] == 640
     assert tab.chart.legend.items  # a legend naming the curves
 
 
@@ -80,7 +82,7 @@ def test_areas_compared_and_rolling_12_months(demo_window):
     tab.select_indicator("All crime")
     tab.set_mode("rolling")
     labels = tab.chart.data.labels
-    assert labels[0] == "Mar-16"  # the first full 12 months: Apr-15 to Mar-16
+    assert labels[0] == "Mar 2016"  # the first full 12 months: Apr-15 to Mar-16; the year in words
     assert tab.chart.data.series["12 months to"][0] == sum(
         [1652, 1684, 1407, 1469, 1386, 1467, 1565, 1386, 1427, 1332, 1334, 1498])
 
@@ -100,8 +102,11 @@ def test_entering_figures_saves_and_undoes(demo_window, prompts):
     tab = plymouth_tab(demo_window)
     tab.select_indicator("All crime")
     tab.grid.setCurrentCell(0, 8)
-    assert tab.grid.paste_table([["1500", "1400", "1300", "1200"]])
+    QGuiApplication.clipboard().setText("1500\t1400\t1300\t1200\r\n")
+    assert tab.grid.paste_rows()
+    assert demo_window.isWindowModified()
     assert tab.save_figures()
+    assert not demo_window.isWindowModified()
     store = demo_window.session.store
     ind = svc.get_indicator(store, "All crime")
     view = svc.year_view(store, ind, "district:plymouth", FY16)
@@ -115,10 +120,10 @@ def test_entering_figures_saves_and_undoes(demo_window, prompts):
 def test_red_period_needs_a_comment(demo_window, prompts):
     tab = plymouth_tab(demo_window)
     tab.select_indicator("Level Two \u201cist\u201d incidents reported")
-    tab.grid.item(0, 7).setText("10")  # Nov: 371 against 428 is 13% short: red
+    tab.grid.edit_text("value", 7, "10")  # Nov: 371 against 428 is 13% short: red
     assert not tab.save_figures()
-    assert "Nov-16" in prompts.errors[-1][1] and "comment" in prompts.errors[-1][1]
-    tab.grid.item(3, 7).setText("Reporting centres closed for refurbishment")
+    assert "Nov-16" in tab.grid_messages.text() and "comment" in tab.grid_messages.text()
+    tab.grid.edit_text("comment", 7, "Reporting centres closed for refurbishment")
     assert tab.save_figures()
     view = tab.view
     assert view.period_rags[7].key == "red" and view.comments[7].startswith("Reporting centres")
@@ -127,9 +132,9 @@ def test_red_period_needs_a_comment(demo_window, prompts):
 def test_bad_text_in_the_grid_is_refused(demo_window, prompts):
     tab = plymouth_tab(demo_window)
     tab.select_indicator("All crime")
-    tab.grid.item(0, 9).setText("lots")
+    tab.grid.edit_text("value", 9, "lots")
     assert not tab.save_figures()
-    assert "“lots” is not a number" in prompts.errors[-1][1]
+    assert "“lots” is not a figure" in tab.grid_messages.text()
 
 
 def test_import_figures_dialog_previews_and_reports_refusals(demo_window, prompts, tmp_path):
@@ -165,7 +170,10 @@ def test_indicator_dialog_adds_an_indicator_with_an_even_target(demo_window, pro
     from safer_desk.ui.indicators.dialogs import IndicatorDialog
 
     tab = plymouth_tab(demo_window)
-    dialog = IndicatorDialog(demo_window.session, None, "district:plymouth", FY16, tab)
+    tab.presenter.view = None  # as for a new indicator
+    tab.edit_indicator()
+    dialog = tab._indicator_dialog
+    assert dialog.windowTitle() == "New indicator"
     dialog.name.setText("Arson")
     dialog.target_kind.setCurrentIndex(dialog.target_kind.findData("annual"))
     dialog.target_value.setText("120")
@@ -174,7 +182,9 @@ def test_indicator_dialog_adds_an_indicator_with_an_even_target(demo_window, pro
     target = svc.get_target(store, "indicator:arson", "district:plymouth", FY16)
     assert target.kind == "annual" and target.trajectory["2016-04"] == 10 and target.trajectory["2017-03"] == 120
     assert tab.view.indicator.name == "Arson"  # shown, ready for figures
-    plain = IndicatorDialog(demo_window.session, None, "district:plymouth", FY16, tab)
+    tab.presenter.view = None
+    tab.edit_indicator()
+    plain = tab._indicator_dialog
     plain.name.setText("Cycle theft")  # no target and no figures yet: still listed while chosen
     assert plain.apply()
     assert "Cycle theft" in [r.indicator.name for r in tab.summary_model.rows]
@@ -231,11 +241,11 @@ def test_read_only_file_shows_but_cannot_change(window, demo_path, prompts):
 def test_areas_without_figures_can_be_chosen_to_start_entering(demo_window):
     tab = demo_window.show_tab("indicators")
     ids = [tab.area_combo.itemData(i) for i in range(tab.area_combo.count())]
-    # Babergh CSP of 2009/10 has no figures (its districts' police figures are of 2025); Western Suffolk
-    # CSP has figures derived from its districts', so it is listed with the areas that have figures.
+    # The office's own areas first (Babergh CSP of 2009/10 has no figures yet, to start entering them),
+    # then other areas with figures not from police.uk (Plymouth); the rest behind the search.
     assert "district:plymouth" in ids and "partnership:babergh-csp" in ids
-    assert ids.index("district:plymouth") < ids.index("partnership:babergh-csp")
-    assert ids.index("partnership:western-suffolk-csp") < ids.index("partnership:babergh-csp")
+    assert ids.index("partnership:babergh-csp") < ids.index("district:plymouth")
+    assert "district:birmingham" not in ids
 
 
 def test_cancelling_a_gui_import_changes_nothing(demo_window, prompts, qtbot):

@@ -1,22 +1,28 @@
 """Dialogs of the Indicators tab: importing figures (with a preview), and an indicator with its target.
 
 Each dialog validates and applies through a method (``apply()``) that tests call
-directly; the dialogs are opened with ``open()``, never ``exec()``.
+directly; the dialogs are opened with ``open()``, never ``exec()``. Each change is one named Action
+on the window's undo stack (tab "indicators"); nothing is written before the person saves.
 """
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QVBoxLayout)
 
+from safer_desk.domain.checks import NumberError, parse_number, parse_percentage, percentage_slip
 from safer_desk.domain.indicators import (FREQUENCY_LABELS, POLARITY_LABELS, TARGET_KINDS, UNIT_LABELS,
                                           IndicatorError, format_value)
+from safer_desk.presenters.actions import Action
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
 from safer_desk.ui import prompts
-from safer_desk.ui.table_model import Column, RowTableModel
-from safer_desk.ui.table_view import DataTableView
-from safer_desk.ui.kit.undo import push_service_action
+from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel
+from safer_desk.ui.kit.undo import push_action
 
 
 class ImportFiguresDialog(QDialog):
@@ -32,9 +38,11 @@ class ImportFiguresDialog(QDialog):
         self.summary.setWordWrap(True)
         self.model = RowTableModel([
             Column("line", "Line"), Column("status", "Status"), Column("indicator", "Indicator"),
-            Column("area", "Area"), Column("period", "Period"), Column("value", "Value"), Column("why", "Why refused"),
+            Column("area", "Area"), Column("period", "Period"), Column("value", "Value", align=RIGHT),
+            Column("why", "Why refused"),
         ], [], self)
         self.table = DataTableView(self, accessible_name="Rows to import")
+        self.table.setSortingEnabled(False)
         self.table.setModel(self.model)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, parent=self)
         self.import_button = self.buttons.addButton("&Import Good Rows", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -57,13 +65,14 @@ class ImportFiguresDialog(QDialog):
         rows = [dict(line=g.line, status="OK", indicator=g.indicator, area=g.area_name,
                      period=svc.period_label(g.value.period),
                      value="" if g.value.value is None and g.value.numerator is None else (
-                         f"{g.value.numerator:g}/{g.value.denominator:g}" if g.value.numerator is not None
-                         else f"{g.value.value:g}"), why="") for g in self.preview.good]
+                         f"{g.value.numerator:,g}/{g.value.denominator:,g}" if g.value.numerator is not None
+                         else f"{g.value.value:,g}"), why="") for g in self.preview.good]
         rows += [dict(line=line, status="Refused", indicator="", area="", period="", value="", why=why)
                  for line, why in self.preview.refused]
         rows.sort(key=lambda r: r["line"])
         self.model.set_rows(rows)
         self.table.size_columns_to_visible()
+        self.setWindowTitle(f"Import Figures from {preview_name(path)}")
         self.summary.setText(f"{len(self.preview.good)} row(s) can be imported; {len(self.preview.refused)} "
                              "refused (listed with the reason). Nothing is saved until you import.")
         self.import_button.setEnabled(bool(self.preview.good))
@@ -87,9 +96,9 @@ class ImportFiguresDialog(QDialog):
                     svc.save_values(store, ind, area, values, require_red_comments=False)
 
         try:
-            push_service_action(self.session.undo_stack, f"Import figures from {preview.path.name}",
-                                 lambda: apply_values(store, preview), undo,
-                                 after=lambda: self.session.notify("indicators"), tab="indicators")
+            push_action(self.session.undo_stack, Action(f"Import figures from {preview.path.name}",
+                                                        lambda: apply_values(store, preview), undo, "indicators",
+                                                        lambda: self.session.notify("indicators")))
         except (IndicatorError, ValueError) as exc:
             prompts.show_error(self, "Figures not imported", str(exc))
             return False
@@ -98,14 +107,25 @@ class ImportFiguresDialog(QDialog):
 
 
 class IndicatorDialog(QDialog):
-    """Add or change an indicator and its target for the chosen area and year."""
+    """Add or change an indicator and its target for the chosen area and year (named in the title)."""
+
+    saved_indicator = Signal(str)
 
     def __init__(self, session, view: svc.YearView | None, area_id: str | None, year: FinancialYear | None,
                  parent=None):
         super().__init__(parent)
         self.session, self.area_id, self.year = session, area_id, year
-        self.setWindowTitle("Indicator and Target")
         ind = view.indicator if view is not None else None
+        where = f" for {view.area_name}, {year.label}" if view is not None and year is not None else ""
+        self.setWindowTitle(f"Indicator {ind.name} and its target{where}" if ind else "New indicator")
+        self.heading = QLabel((f"Indicator {ind.label} and its target{where}: change it, then Save." if ind else
+                               "A new indicator: name it, then Save. Nothing is written until you save."), self)
+        self.heading.setWordWrap(True)
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #8a1c1c")
+        self.message.setAccessibleName("Message about the target")
+        self._confirmed = ""
         target = view.target if view is not None else None
         self.name = QLineEdit(ind.name if ind else "", self)
         self.code = QLineEdit(ind.code if ind else "", self)
@@ -148,7 +168,9 @@ class IndicatorDialog(QDialog):
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addLayout(form)
+        layout.addWidget(self.message)
         layout.addWidget(buttons)
 
     def _combo(self, labels: dict[str, str], current: str) -> QComboBox:
@@ -162,13 +184,26 @@ class IndicatorDialog(QDialog):
         store = self.session.store
         name = self.name.text().strip()
         kind = self.target_kind.currentData()
+        typed = self.target_value.text().strip()
         try:
-            value = float(self.target_value.text().replace(",", "").rstrip("%")) if \
-                self.target_value.text().strip() else None
-            trajectory = [float(t) for t in self.trajectory.toPlainText().replace("\n", ",").replace(",", " ").split()
+            if not typed:
+                value = None
+            elif self.unit.currentData() == "percentage":
+                number = parse_percentage(typed)
+                slip = percentage_slip(number)
+                if slip is not None and self._confirmed != typed:
+                    self._confirmed = typed
+                    self.message.setText(f"Target figure: {slip.message} Save again to keep it.")
+                    return False
+                value = float(number)
+            else:
+                value = float(parse_number(typed, what="a target figure"))
+            # "55, 108, 162" or one a line; "1,234" keeps its thousands separator (no space after it)
+            trajectory = [float(parse_number(t, what="a trajectory figure"))
+                          for t in re.split(r"[;\s]+|,\s+", self.trajectory.toPlainText().strip()) if t.strip(", ")
                           ] if kind == "trajectory" else None
-        except ValueError:
-            prompts.show_error(self, "Not saved", "The target figures must be numbers.")
+        except NumberError as exc:
+            self.message.setText(f"Target figure: {exc}")
             return False
         indicator_id = svc.reference_id("indicator", name) if name else ""
         before_ind = store.one("SELECT * FROM indicators WHERE id = ?", (indicator_id,)) if name else None
@@ -206,17 +241,21 @@ class IndicatorDialog(QDialog):
                         svc.set_target(store, indicator_id, self.area_id, self.year, kind=t.kind, value=t.value,
                                        trajectory=traj, profile=t.profile, note=t.note)
 
-        tab = self.parentWidget()
-        if hasattr(tab, "_indicator_id"):
-            tab._indicator_id = indicator_id  # the tab shows the indicator just saved
         try:
-            push_service_action(self.session.undo_stack, f"Save indicator {name}", do, undo,
-                                 after=lambda: self.session.notify("indicators"), tab="indicators")
+            push_action(self.session.undo_stack, Action(f"Save indicator {name}", do, undo, "indicators",
+                                                        lambda: self.session.notify("indicators")))
         except (IndicatorError, ValueError) as exc:
-            prompts.show_error(self, "Not saved", str(exc))
+            self.message.setText(f"Not saved: {exc}")
             return False
+        self.saved_indicator.emit(indicator_id)  # the tab shows the indicator just saved
         self.accept()
         return True
+
+
+def preview_name(path) -> str:
+    from pathlib import Path
+
+    return Path(path).name
 
 
 __all__ = ["ImportFiguresDialog", "IndicatorDialog", "TARGET_KINDS", "format_value"]
