@@ -531,6 +531,7 @@ class IndicatorsTab(TabBase):
         if row is None:
             return
         if self.presenter.choose_indicator(row.indicator.id, self._ask):
+            self._reselect()  # a Save on the way re-read the table
             self.show_indicator()
         else:  # Cancel: the row of the indicator whose figures are typed stays selected
             QTimer.singleShot(0, self, lambda: self._reselect())
