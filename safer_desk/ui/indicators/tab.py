@@ -353,9 +353,9 @@ class IndicatorsTab(TabBase):
         self.splitter.addWidget(self.summary_view)
         self.splitter.addWidget(self.right_splitter)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([540, 540])
+        self.splitter.setStretchFactor(0, 11)
+        self.splitter.setStretchFactor(1, 9)
+        self.splitter.setSizes([600, 490])
         self.right_splitter.setSizes([300, 240])
         for splitter, key in ((self.splitter, SPLITTER_KEY), (self.right_splitter, RIGHT_SPLITTER_KEY)):
             state = settings.read_bytes(key)
@@ -411,11 +411,19 @@ class IndicatorsTab(TabBase):
             self._fill_areas()
             self._fill_years()
             self.summary_model.set_rows(self.presenter.rows)
-            self.summary_view.size_columns_to_visible(200)
+            self._size_columns()
             self._select_row(self.presenter.selected)
         finally:
             self._syncing = False
         self.show_indicator()
+
+    def _size_columns(self) -> None:
+        """Columns sized to their figures, the key ones capped so RAG to Target fit a 1366x768 laptop at 125%."""
+        view = self.summary_view
+        view.size_columns_to_visible(200)
+        for key, most in (("rag", 104), ("name", 168), ("ytd", 84), ("change", 66), ("target", 120)):
+            column = self.summary_model.column_index(key)
+            view.setColumnWidth(column, min(view.columnWidth(column), most))
 
     def _fill_areas(self) -> None:
         p = self.presenter
