@@ -606,3 +606,30 @@ def chart_summary(data: ChartData, indicator: svc.Indicator, labels_of: dict[str
         parts.append(f"{name}: {len(points)} figure(s), latest {indicator.format(last[1])} ({last[0]}), "
                      f"highest {indicator.format(top[1])} ({top[0]})")
     return f"{data.title}. " + "; ".join(parts) + "."
+
+
+# -- after a police.uk import ---------------------------------------------------------------------------------
+def typed_figures_question(kept: list, *, most: int = 8) -> str:
+    """What the window asks when an import found typed figures that differ from the police.uk counts."""
+    lines = [t.describe() for t in kept[:most]]
+    if len(kept) > most:
+        lines.append(f"… and {len(kept) - most} more")
+    return (f"{len(kept)} figure(s) typed in (or imported from a sheet) differ from the police.uk counts just "
+            "imported. They were kept:\n\n" + "\n".join(lines)
+            + "\n\nReplace them with the police.uk counts? (Edit > Undo puts the typed figures back.)")
+
+
+def replace_typed_action(store, kept: list, after: Callable[[], None] | None = None) -> Action:
+    """Put the police.uk counts in place of these typed figures, as one undoable Action."""
+    from safer_desk.services.police_import import replace_typed_figures
+
+    keys = [t.key for t in kept]
+
+    def undo() -> None:
+        with store.transaction():
+            for t in kept:
+                svc.save_values(store, t.indicator_id, t.area_id, [PeriodValue(t.period, t.typed_value)],
+                                source=t.typed_source or svc.TYPED, require_red_comments=False)
+
+    return Action(f"Replace {len(kept)} typed figure(s) with police.uk counts",
+                  lambda: replace_typed_figures(store, keys), undo, TAB, after)

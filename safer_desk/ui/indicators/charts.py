@@ -28,11 +28,22 @@ def _xy(values: list[float | None]) -> tuple[list[float], list[float]]:
     return xs, ys
 
 
+class FigureAxis(pg.AxisItem):
+    """The value axis in the unit's format: "12,000", "90%" (never "12000")."""
+
+    unit = "count"
+
+    def tickStrings(self, values, scale, spacing):
+        places = 0 if spacing >= 1 else 1
+        suffix = "%" if self.unit == "percentage" else ""
+        return [f"{v * scale:,.{places}f}{suffix}".replace("-", "\u2212") for v in values]
+
+
 class IndicatorChart(pg.PlotWidget):
     """The chart of the Indicators tab."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, background="w")
+        super().__init__(parent, background="w", axisItems={"left": FigureAxis(orientation="left")})
         self.setAccessibleName("Indicator chart")
         self.setMinimumHeight(180)
         self.plot_item = self.getPlotItem()
@@ -83,6 +94,7 @@ class IndicatorChart(pg.PlotWidget):
     def show_data(self, mode: str, data: ChartData, *, bars: bool | None = None) -> None:
         """Show a mode's data: updates the existing curves, never rebuilds them."""
         self.mode, self.data = mode, data
+        self.plot_item.getAxis("left").unit = data.unit
         self.setAccessibleName(f"Chart: {data.title}" if data.title else "Indicator chart")
         self.setAccessibleDescription(data.summary)
         if bars is not None:

@@ -89,6 +89,8 @@ class ValuesGrid(QTableWidget):
     def __init__(self, parent=None):
         super().__init__(0, 12, parent)
         self.setAccessibleName("Figures by period")
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.setWordWrap(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.setTabKeyNavigation(False)  # Tab leaves the grid; Ctrl+Tab moves within it
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -325,8 +327,6 @@ class IndicatorsTab(TabBase):
         chart_bar.addWidget(self.bars_check)
         chart_bar.addStretch(1)
         chart_bar.addWidget(self.export_button)
-        cl.addWidget(self.headline)
-        cl.addWidget(self.details)
         cl.addLayout(chart_bar)
         cl.addWidget(self.chart_stack, 1)
         cl.addWidget(self.chart_summary)
@@ -349,14 +349,21 @@ class IndicatorsTab(TabBase):
         self.right_splitter.addWidget(chart_box)
         self.right_splitter.addWidget(grid_box)
         self.right_splitter.setChildrenCollapsible(False)
+        # The left: every indicator, then what the chosen one's figures say; the right: its chart and figures.
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.summary_view, 1)
+        ll.addWidget(self.headline)
+        ll.addWidget(self.details)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.summary_view)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(self.right_splitter)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 11)
         self.splitter.setStretchFactor(1, 9)
         self.splitter.setSizes([600, 490])
-        self.right_splitter.setSizes([300, 240])
+        self.right_splitter.setSizes([320, 220])
         for splitter, key in ((self.splitter, SPLITTER_KEY), (self.right_splitter, RIGHT_SPLITTER_KEY)):
             state = settings.read_bytes(key)
             if not state.isEmpty():
@@ -566,9 +573,14 @@ class IndicatorsTab(TabBase):
 
     def select_indicator(self, name_or_id: str) -> bool:
         ind = svc.get_indicator(self.store, name_or_id)
+        rows = self.presenter.rows
         if not self.presenter.choose_indicator(ind.id, self._ask):
             return False
-        self.show_all()
+        if self.presenter.rows is not rows:  # the summary was read again (an indicator not listed before)
+            self.show_all()
+        else:
+            self._reselect()
+            self.show_indicator()
         return True
 
     def set_mode(self, mode: str) -> None:
