@@ -191,3 +191,23 @@ def test_paste_from_excel_fills_the_editable_cells(presenter):
     assert presenter.figures.paste("value", 8, [["1,500", "1600", "", "1,700"]]) == 4
     assert presenter.figures.describe_unsaved().endswith("in Dec-16, Jan-17, Mar-17.")
     assert presenter.figures.texts[("value", 9)] == "1600"
+
+
+def test_the_framework_shows_as_the_services_give_it(demo_store):
+    """East Sussex (paper 004): estimated RAG with its basis, milestones by date, Tbc, no figure yet, rates."""
+    p = IndicatorsPresenter(demo_store, today=lambda: date(2026, 11, 28))
+    p.load("county:east-sussex", FinancialYear(2011))
+    status = {r.indicator.name: r.view.status_label() for r in p.rows}
+    assert status["IDVA service users reporting improved safety"] == "Est. \u25cf Green"
+    est = next(r for r in p.rows if r.indicator.name == "IDVA service users reporting improved safety")
+    assert est.view.estimate.basis  # shown beside the RAG (its tooltip) and in the headline
+    assert p.choose_year(FinancialYear(2012), answers())
+    words = {r.indicator.name: (r.view.status_label(), r.view.target_words()) for r in p.rows}
+    assert words["Produce a Strategic Assessment of Community Safety"][1] == "By August 2012"
+    assert words["IDVA service users reporting improved safety"][0] == "\u25cb No figure yet"  # not "No target"
+    assert words["Cases discussed at MARAC (East Sussex)"][1] == "No target (activity count)"
+    assert p.choose_year(FinancialYear(2010), answers())
+    alcohol = next(r for r in p.rows if r.indicator.name == "Alcohol-related hospital admissions")
+    assert alcohol.indicator.format(alcohol.view.ytd.value) == "1,610 per 100,000"
+    assert p.choose_indicator(alcohol.indicator.id, answers())
+    assert "per 100,000" in p.details()
