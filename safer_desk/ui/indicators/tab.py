@@ -475,8 +475,7 @@ class IndicatorsTab(TabBase):
             first, _, rest = p.headline().partition("\n")
             self.headline.setText(f"<b>{_html(first)}</b><br>{_html(rest)}")
             self.details.setText(p.details())
-        self.grid.show_editor(p.figures)
-        self._figures_changed()
+        self._figures_changed()  # shows the grid as well
         self.refresh_chart()
 
     def _figures_changed(self, *_) -> None:
