@@ -633,3 +633,144 @@ def replace_typed_action(store, kept: list, after: Callable[[], None] | None = N
 
     return Action(f"Replace {len(kept)} typed figure(s) with police.uk counts",
                   lambda: replace_typed_figures(store, keys), undo, TAB, after)
+
+
+# -- the indicator and its target ------------------------------------------------------------------------------
+class TargetKind(LabelledEnum):
+    """How a target is set (stored as the target's kind; NONE clears it)."""
+
+    NONE = ("", "No target")
+    ANNUAL = ("annual", "Annual figure")
+    THRESHOLD = ("threshold", "Threshold (no more than / at least)")
+    TRAJECTORY = ("trajectory", "Cumulative trajectory (one figure per period)")
+
+
+class TargetProfile(LabelledEnum):
+    EVEN = ("even", "Spread evenly over the year")
+    SEASONAL = ("seasonal", "In last year's seasonal profile")
+    ENTERED = ("entered", "As entered (a threshold or a trajectory)")
+
+
+def indicator_fields(year: FinancialYear | None) -> list:
+    from safer_desk.domain.indicators import FREQUENCY_LABELS
+    from safer_desk.presenters.forms import Field, FieldKind
+
+    choice = FieldKind.CHOICE
+    return [
+        Field("name", "&Name", required=True),
+        Field("code", "Co&de", placeholder="NI 32, LT7 …"),
+        Field("unit", "&Unit", choice, required=True, choices=tuple(UNIT_LABELS.items())),
+        Field("polarity", "Better &when", choice, required=True, choices=tuple(POLARITY_LABELS.items())),
+        Field("frequency", "Fre&quency", choice, required=True, choices=tuple(FREQUENCY_LABELS.items())),
+        Field("source", "Sour&ce"),
+        Field("tolerance", "Amber with&in", FieldKind.NUMBER, required=True,
+              help="How far from the target is still amber: percentage points for a percentage, "
+                   "a percentage of the target otherwise"),
+        Field("target_kind", f"&Target {year.label if year else ''}".rstrip(), choice,
+              choices=tuple(TargetKind.choices())),
+        Field("target_value", "Target &figure", FieldKind.NUMBER, placeholder="1,234 or 88.5"),
+        Field("profile", "&Profile", choice, choices=tuple(TargetProfile.choices())),
+        Field("trajectory", "T&rajectory", placeholder="55, 108, 162, … (cumulative, one per period)"),
+    ]
+
+
+class IndicatorForm:
+    """Builds the form presenter of the Indicator and Target dialog for the indicator in view (or a new one)."""
+
+    @staticmethod
+    def make(store, view: svc.YearView | None, area_id: str | None, year: FinancialYear | None, *,
+             perform: Callable[[Action], Any] = run_now, after: Callable[[str], None] | None = None):
+        from safer_desk.presenters.forms import FormError, FormPresenter
+
+        ind = view.indicator if view is not None else None
+        target = view.target if view is not None else None
+        where = f" for {view.area_name}, {year.label}" if view is not None and year is not None else ""
+        title = f"Indicator {ind.name} and its target{where}" if ind else "New indicator"
+
+        def save(values: dict[str, Any], parsed: dict[str, Any]) -> None:
+            name = parsed["name"]
+            kind = parsed["target_kind"] or ""
+            trajectory = None
+            if kind == TargetKind.TRAJECTORY.value:
+                import re
+
+                try:
+                    trajectory = [float(parse_number(t, what="a trajectory figure"))
+                                  for t in re.split(r"[;\s]+|,\s+", (values.get("trajectory") or "").strip())
+                                  if t.strip(", ")]
+                except NumberError as exc:
+                    raise FormError({"trajectory": str(exc)}) from None
+            value = None if parsed["target_value"] is None else float(parsed["target_value"])
+            if kind in (TargetKind.ANNUAL.value, TargetKind.THRESHOLD.value) and value is None:
+                raise FormError({"target_value": "Give the target's figure (or choose No target)."})
+            indicator_id = svc.reference_id("indicator", name)
+            before_ind = store.one("SELECT * FROM indicators WHERE id = ?", (indicator_id,))
+            before_target = svc.get_target(store, indicator_id, area_id, year) \
+                if before_ind is not None and area_id and year else None
+            fields = dict(code=parsed["code"] or "", unit=parsed["unit"], polarity=parsed["polarity"],
+                          frequency=parsed["frequency"], source=parsed["source"] or "",
+                          tolerance_pct=float(parsed["tolerance"]))
+
+            def do() -> None:
+                with store.transaction():
+                    svc.save_indicator(store, name, area_id=before_ind["area_id"] if before_ind is not None else None,
+                                       **fields)
+                    if area_id and year:
+                        if kind:
+                            svc.set_target(store, indicator_id, area_id, year, kind=kind, value=value,
+                                           trajectory=trajectory, profile=parsed["profile"] or "even")
+                        else:
+                            svc.clear_target(store, indicator_id, area_id, year)
+
+            def undo() -> None:
+                with store.transaction():
+                    if before_ind is None:
+                        svc.delete_indicator(store, indicator_id)
+                        return
+                    b = before_ind
+                    svc.save_indicator(store, b["name"], code=b["code"], unit=b["unit"], polarity=b["polarity"],
+                                       frequency=b["frequency"], source=b["source"], area_id=b["area_id"],
+                                       tolerance_pct=b["tolerance_pct"], rate_per=b["rate_per"],
+                                       description=b["description"])
+                    if area_id and year:
+                        svc.clear_target(store, indicator_id, area_id, year)
+                        t = before_target
+                        if t is not None:
+                            traj = [t.trajectory[p] for p in sorted(t.trajectory)] if t.kind == "trajectory" else None
+                            svc.set_target(store, indicator_id, area_id, year, kind=t.kind, value=t.value,
+                                           trajectory=traj, profile=t.profile, note=t.note)
+
+            try:
+                perform(Action(f"Save indicator {name}", do, undo, TAB,
+                               (lambda: after(indicator_id)) if after is not None else None))
+            except IndicatorError as exc:
+                raise FormError(message=f"Not saved: {exc}") from None
+
+        class _Form(FormPresenter):
+            def validate(self):
+                parsed = super().validate()
+                # A percentage target over 100 is asked about beside its field, like any percentage.
+                if parsed is not None and parsed.get("unit") == "percentage" and parsed.get("target_value") is not None \
+                        and self._typed("target_value"):
+                    slip = percentage_slip(parsed["target_value"])
+                    if slip is not None:
+                        self.slips["target_value"] = slip
+                        self.changed.emit()
+                return parsed
+
+        form = _Form(indicator_fields(year), save_fn=save, title=title)
+        traj = ""
+        if target is not None and target.kind == "trajectory" and view is not None:
+            traj = ", ".join(f"{t:g}" for t in view.target_at if t is not None)
+        values = {
+            "name": ind.name if ind else "", "code": ind.code if ind else "", "unit": ind.unit if ind else "count",
+            "polarity": ind.polarity if ind else "lower", "frequency": ind.frequency if ind else "monthly",
+            "source": ind.source if ind else "", "tolerance": f"{ind.tolerance_pct:g}" if ind else "5",
+            "target_kind": target.kind if target is not None else "",
+            "target_value": "" if target is None or target.value is None else f"{target.value:g}",
+            "profile": target.profile if target is not None and target.profile else "even", "trajectory": traj,
+        }
+        form.load(values, title=title, dirty=ind is None,
+                  heading=(f"{title}: change it, then Save." if ind else
+                           "A new indicator: name it, then Save. Nothing is written until you save."))
+        return form

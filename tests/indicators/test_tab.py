@@ -166,31 +166,63 @@ def test_import_figures_dialog_previews_and_reports_refusals(demo_window, prompt
     assert view.values[8] is None
 
 
-def test_indicator_dialog_adds_an_indicator_with_an_even_target(demo_window, prompts):
-    from safer_desk.ui.indicators.dialogs import IndicatorDialog
+def type_in(qtbot, widget, text):
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
 
+
+def choose(combo, label):
+    combo.setCurrentIndex(combo.findText(label))
+
+
+def test_indicator_dialog_adds_an_indicator_with_an_even_target(demo_window, prompts, qtbot):
     tab = plymouth_tab(demo_window)
     tab.presenter.view = None  # as for a new indicator
     tab.edit_indicator()
     dialog = tab._indicator_dialog
     assert dialog.windowTitle() == "New indicator"
-    dialog.name.setText("Arson")
-    dialog.target_kind.setCurrentIndex(dialog.target_kind.findData("annual"))
-    dialog.target_value.setText("120")
-    assert dialog.apply()
     store = demo_window.session.store
+    before = store.conn.total_changes
+    type_in(qtbot, dialog.form.widgets["name"], "Arson")
+    choose(dialog.form.widgets["target_kind"], "Annual figure")
+    type_in(qtbot, dialog.form.widgets["target_value"], "1,2,0")
+    qtbot.keyClick(dialog.form.widgets["target_value"], Qt.Key.Key_Return)  # Enter saves the form
+    assert "has a comma where a thousands separator cannot be" in dialog.form.messages["target_value"].text()
+    assert store.conn.total_changes == before and dialog.isVisible()
+    type_in(qtbot, dialog.form.widgets["target_value"], "120")
+    qtbot.mouseClick(dialog.form.save_button, Qt.MouseButton.LeftButton)
     target = svc.get_target(store, "indicator:arson", "district:plymouth", FY16)
     assert target.kind == "annual" and target.trajectory["2016-04"] == 10 and target.trajectory["2017-03"] == 120
     assert tab.view.indicator.name == "Arson"  # shown, ready for figures
+    assert demo_window.undo_action.text() == "&Undo save indicator Arson"
     tab.presenter.view = None
     tab.edit_indicator()
     plain = tab._indicator_dialog
-    plain.name.setText("Cycle theft")  # no target and no figures yet: still listed while chosen
+    type_in(qtbot, plain.form.widgets["name"], "Cycle theft")  # no target and no figures yet: listed while chosen
     assert plain.apply()
     assert "Cycle theft" in [r.indicator.name for r in tab.summary_model.rows]
     demo_window.session.undo_stack.undo()
     demo_window.session.undo_stack.undo()
     assert store.scalar("SELECT count(*) FROM indicators WHERE id = 'indicator:arson'") == 0
+
+
+def test_indicator_dialog_names_its_record_and_queries_a_percentage_over_100(demo_window, prompts, qtbot):
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("Level Two \u201cist\u201d incidents satisfaction")
+    qtbot.mouseClick(tab.indicator_button, Qt.MouseButton.LeftButton)
+    dialog = tab._indicator_dialog
+    title = "Indicator Level Two \u201cist\u201d incidents satisfaction and its target for Plymouth, 2016/17"
+    assert dialog.windowTitle() == title and dialog.form.heading.text().startswith(title)
+    type_in(qtbot, dialog.form.widgets["target_value"], "900")
+    qtbot.mouseClick(dialog.form.save_button, Qt.MouseButton.LeftButton)
+    assert "900% is more than 100%" in dialog.form.messages["target_value"].text()
+    type_in(qtbot, dialog.form.widgets["target_value"], "92")
+    qtbot.mouseClick(dialog.form.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    store = demo_window.session.store
+    target = svc.get_target(store, "indicator:level-two-ist-incidents-satisfaction", "district:plymouth", FY16)
+    assert target.value == 92
 
 
 def test_import_police_data_from_the_file_menu(demo_window, prompts, qtbot):

@@ -211,3 +211,42 @@ def test_the_framework_shows_as_the_services_give_it(demo_store):
     assert alcohol.indicator.format(alcohol.view.ytd.value) == "1,610 per 100,000"
     assert p.choose_indicator(alcohol.indicator.id, answers())
     assert "per 100,000" in p.details()
+
+
+def test_the_indicator_form_writes_only_when_saved_and_undoes_by_name(demo_store, log):
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    before = version(demo_store)
+    shown = []
+    form = IndicatorForm.make(demo_store, None, "district:plymouth", FY16, perform=log, after=shown.append)
+    assert form.title == "New indicator" and "Nothing is written until you save" in form.heading
+    form.set_value("name", "Arson")
+    form.set_value("target_kind", "annual")
+    form.set_value("target_value", "1,2,0")
+    assert not form.save()
+    assert "has a comma where a thousands separator cannot be" in form.message("target_value")
+    assert version(demo_store) == before and not log.done
+    form.set_value("target_value", "")
+    assert not form.save() and form.message("target_value") == "Give the target's figure (or choose No target)."
+    form.set_value("target_value", "120")
+    assert form.save()
+    assert shown == ["indicator:arson"] and log.undo_text == "Undo save indicator Arson"
+    assert svc.get_target(demo_store, "indicator:arson", "district:plymouth", FY16).value == 120
+    log.undo()
+    assert demo_store.scalar("SELECT count(*) FROM indicators WHERE id = 'indicator:arson'") == 0
+
+
+def test_the_indicator_form_names_the_indicator_and_queries_a_percentage_target(presenter, demo_store, log):
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    assert presenter.choose_indicator(SATISFACTION, answers())
+    form = IndicatorForm.make(demo_store, presenter.view, presenter.area_id, presenter.year, perform=log)
+    assert form.title == "Indicator Level Two “ist” incidents satisfaction and its target for Plymouth, 2016/17"
+    form.set_value("target_value", "900")
+    assert not form.save() and "900% is more than 100%" in form.message("target_value")
+    assert form.save()  # asked once: Save again keeps it
+    assert svc.get_target(demo_store, SATISFACTION, "district:plymouth", FY16).value == 900
+    form.set_value("trajectory", "1, 2")
+    form.set_value("target_kind", "trajectory")
+    form.set_value("trajectory", "10, 1,2,3")
+    assert not form.save() and "comma" in form.message("trajectory")

@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QComplet
                                QMenu, QPushButton, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from safer_desk.domain.indicators import Rag
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.exchange.files import parse_tsv, to_tsv
 from safer_desk.presenters.formats import Unit, plain
-from safer_desk.presenters.indicators import AreaGroup, ChartMode, FiguresEditor, IndicatorsPresenter
+from safer_desk.presenters.indicators import ChartMode, FiguresEditor, IndicatorsPresenter
 from safer_desk.services import indicators as svc
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit.table_view import DataTableView
