@@ -98,3 +98,40 @@ def test_a_new_empty_file_says_what_to_do_instead_of_a_chart(window, tmp_path):
     assert tab.chart_stack.currentWidget() is tab.empty_state
     assert "Import police data (File > Import Police Data…)" in tab.empty_state.text()
     assert tab.chart.legend.items == []
+
+
+def test_tab_leaves_the_summary_and_the_grid(demo_window, tab, qtbot):
+    resize_window(demo_window, LAPTOP_SIZES[0])
+    for table in (tab.summary_view, tab.grid):
+        table.setFocus()
+        qtbot.waitUntil(table.hasFocus)
+        qtbot.keyClick(table, Qt.Key.Key_Tab)
+        assert not table.hasFocus()
+
+
+def test_other_areas_are_found_by_typing_their_name(demo_window, tab, qtbot):
+    resize_window(demo_window, LAPTOP_SIZES[0])
+    labels = [tab.area_combo.itemText(i) for i in range(tab.area_combo.count())]
+    assert labels[0] == "Suffolk (county)" and "Birmingham" not in labels
+    tab.area_search.setFocus()
+    qtbot.keyClicks(tab.area_search, "Birmingham")
+    qtbot.keyClick(tab.area_search, Qt.Key.Key_Return)
+    assert tab.area_combo.currentText() == "Birmingham"
+    assert tab.presenter.area_id == "district:birmingham" and tab.area_search.text() == ""
+    assert tab.summary_model.rowCount() > 0  # its police.uk figures
+
+
+def test_the_splitters_are_remembered(demo_window, tab, qtbot):
+    from safer_desk.ui import settings
+    from safer_desk.ui.indicators.tab import SPLITTER_KEY
+
+    resize_window(demo_window, LAPTOP_SIZES[1])
+    tab.splitter.setSizes([700, 500])
+    tab.splitter.splitterMoved.emit(700, 1)
+    assert not settings.read_bytes(SPLITTER_KEY).isEmpty()
+    sizes = tab.splitter.sizes()
+    demo_window.session.store_changed.emit()  # the tab is built again, as after opening a file
+    again = demo_window.show_tab("indicators")
+    assert again is not tab
+    resize_window(demo_window, LAPTOP_SIZES[1])
+    assert abs(again.splitter.sizes()[0] - sizes[0]) <= 2
