@@ -147,7 +147,8 @@ def test_import_figures_dialog_previews_and_reports_refusals(demo_window, prompt
                  "Nonsense,Plymouth,2016-10,5,,\n"
                  "All crime,Atlantis,2016-12,5,,\n"
                  "All crime,Plymouth,2016/17 Q1,5,,\n"
-                 "All crime,Plymouth,2016-12,1401,,\n", encoding="utf-8")
+                 "All crime,Plymouth,2016-12,1401,,\n"
+                 "All crime,Plymouth,2017-01,\"1,2,3\",,\n", encoding="utf-8")
     tab = plymouth_tab(demo_window)
     dialog = ImportFiguresDialog(demo_window.session, tab)
     assert dialog.load(f)
@@ -157,6 +158,7 @@ def test_import_figures_dialog_previews_and_reports_refusals(demo_window, prompt
     assert "Atlantis" in reasons[5]
     assert "quarterly period" in reasons[6]
     assert "also on line 2" in reasons[7]
+    assert "“1,2,3” is not read" in reasons[8] and "thousands separator" in reasons[8]  # never 123
     assert dialog.apply()
     store = demo_window.session.store
     view = svc.year_view(store, svc.get_indicator(store, "All crime"), "district:plymouth", FY16)

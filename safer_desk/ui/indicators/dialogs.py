@@ -36,10 +36,11 @@ class ImportFiguresDialog(QDialog):
         self.model = RowTableModel([
             Column("line", "Line"), Column("status", "Status"), Column("indicator", "Indicator"),
             Column("area", "Area"), Column("period", "Period"), Column("value", "Value", align=RIGHT),
-            Column("why", "Why refused"),
+            Column("why", "Why refused", tooltip=lambda r: r["why"] or None),
         ], [], self)
         self.table = DataTableView(self, accessible_name="Rows to import")
         self.table.setSortingEnabled(False)
+        self.table.verticalHeader().setVisible(False)  # the file's own line numbers are the first column
         self.table.setModel(self.model)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, parent=self)
         self.import_button = self.buttons.addButton("&Import Good Rows", QDialogButtonBox.ButtonRole.AcceptRole)
