@@ -18,6 +18,12 @@ from safer_desk.services import indicators as svc
 from safer_desk.ui.indicators.models import RAG_COLOURS
 
 
+SHOWN = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+TYPED = SHOWN | Qt.ItemFlag.ItemIsEditable
+LEFT_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
 class ValuesGrid(QTableWidget):
     """The entry grid by period (rows like the paper's tables); shows a ``FiguresEditor`` and forwards typing."""
 
@@ -32,6 +38,7 @@ class ValuesGrid(QTableWidget):
         self.customContextMenuRequested.connect(lambda pos: self.context_menu().popup(
             self.viewport().mapToGlobal(pos)))
         self.editor: FiguresEditor | None = None
+        self.shown_grid = None
         self.keys: list[str] = []
         self._loading = False
         self.on_save = None
@@ -48,6 +55,7 @@ class ValuesGrid(QTableWidget):
         """Show the grid of the editor: typed text in the editable rows, the computed rows as the unit shows them."""
         self.editor = editor
         grid = editor.grid
+        self.shown_grid = grid
         self._loading = True
         try:
             if grid is None:
@@ -61,6 +69,7 @@ class ValuesGrid(QTableWidget):
             self.setVerticalHeaderLabels([r.label for r in grid.rows])
             bold = QFont()
             bold.setBold(True)
+            dirty = set(editor.dirty_cells())
             for r, row in enumerate(grid.rows):
                 for c in range(len(grid.periods)):
                     state = editor.cell(row.key, c)
@@ -68,14 +77,9 @@ class ValuesGrid(QTableWidget):
                     if item is None:
                         item = QTableWidgetItem()
                         self.setItem(r, c, item)
-                    if row.key != svc.GRID_COMMENT and row.key != svc.GRID_SOURCE:
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    else:
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-                    flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-                    if state.editable:
-                        flags |= Qt.ItemFlag.ItemIsEditable
-                    item.setFlags(flags)
+                    item.setTextAlignment(LEFT_ALIGN if row.key in (svc.GRID_COMMENT, svc.GRID_SOURCE)
+                                          else RIGHT_ALIGN)
+                    item.setFlags(TYPED if state.editable else SHOWN)
                     item.setText(state.text)
                     tip = state.message or state.tooltip
                     if state.needs_comment:
@@ -89,7 +93,7 @@ class ValuesGrid(QTableWidget):
                         item.setBackground(QColor(RAG_COLOURS["red"]))
                     else:
                         item.setBackground(QColor(Qt.GlobalColor.transparent))
-                    item.setFont(bold if (row.key, c) in editor.dirty_cells() else QFont())
+                    item.setFont(bold if (row.key, c) in dirty else QFont())
             width = 84 if len(grid.periods) > 4 else 150
             for c in range(self.columnCount()):
                 self.setColumnWidth(c, width)

@@ -279,7 +279,8 @@ class IndicatorsTab(TabBase):
             first, _, rest = p.headline().partition("\n")
             self.headline.setText(f"<b>{_html(first)}</b><br>{_html(rest)}")
             self.details.setText(p.details())
-        self._figures_changed()  # shows the grid as well
+        if self.grid.editor is not p.figures or self.grid.shown_grid is not p.figures.grid:
+            self._figures_changed()  # shows the grid as well (unless loading the figures just did)
         self.refresh_chart()
 
     def _figures_changed(self, *_) -> None:
