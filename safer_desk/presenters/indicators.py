@@ -548,6 +548,34 @@ class IndicatorsPresenter(ScreenPresenter):
             bits.append("police counts include " + ", ".join(names))
         return " · ".join(b for b in bits if b)
 
+    # -- export ---------------------------------------------------------------------------------------------
+    def summary_sheet(self, rows: list[svc.SummaryRow] | None = None):
+        """The summary table as a sheet: words for RAG and target, plain numbers for figures (for Excel)."""
+        from safer_desk.exchange.files import Sheet
+
+        rows = self.rows if rows is None else rows
+        header = ["RAG", "Indicator", "Code", "Year to date", "Last year", "Change", "Change %", "Target", "To",
+                  "Better when", "Area", "Year"]
+        out = []
+        for r in rows:
+            v = r.view
+            change = v.change
+            out.append([v.status_label().split(" ", 1)[-1], r.indicator.name, r.indicator.code,
+                        None if v.ytd is None else v.ytd.value, None if v.ytd_last is None else v.ytd_last.value,
+                        None if change is None else change.difference,
+                        None if change is None or change.percent is None else round(float(change.percent), 1),
+                        v.target_words(), v.latest_label, POLARITY_LABELS[r.indicator.polarity],
+                        v.area_name + (" (derived)" if v.is_derived else ""), v.year.label])
+        year = self.year.label.replace("/", "-") if self.year else ""
+        return Sheet(f"Indicators {year}".strip()[:31], header, out,
+                     title=f"Indicators for {self.area_name()}, {self.year.label if self.year else ''}")
+
+    def export_summary(self, target, rows: list[svc.SummaryRow] | None = None):
+        """Write the summary through the one export path (the suffix picks .xlsx, .csv or .tsv)."""
+        from safer_desk.exchange.tables import write_table
+
+        return write_table(target, [self.summary_sheet(rows)])
+
     # -- the chart ----------------------------------------------------------------------------------------
     def chart(self, mode: ChartMode | str) -> ChartData:
         mode = ChartMode.parse(mode) if isinstance(mode, str) else mode

@@ -135,3 +135,12 @@ def test_the_splitters_are_remembered(demo_window, tab, qtbot):
     assert again is not tab
     resize_window(demo_window, LAPTOP_SIZES[1])
     assert abs(again.splitter.sizes()[0] - sizes[0]) <= 2
+
+
+def test_the_summary_menu_exports_what_is_shown(tab, prompts, tmp_path):
+    menu = tab.summary_view.context_menu(1)
+    export = next(a for a in menu.actions() if a.text() == "&Export…")
+    target = tmp_path / "shown.xlsx"
+    prompts.file_names.append(str(target))
+    export.trigger()
+    assert target.exists() and prompts.infos[-1][1].startswith(f"Saved {tab.summary_proxy.rowCount()} indicators")

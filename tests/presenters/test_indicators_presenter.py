@@ -250,3 +250,14 @@ def test_the_indicator_form_names_the_indicator_and_queries_a_percentage_target(
     form.set_value("target_kind", "trajectory")
     form.set_value("trajectory", "10, 1,2,3")
     assert not form.save() and "comma" in form.message("trajectory")
+
+
+def test_the_summary_exports_through_the_one_export_path(presenter, tmp_path):
+    import csv
+
+    target = presenter.export_summary(tmp_path / "indicators.csv")
+    rows = list(csv.reader(target.open(encoding="utf-8-sig")))
+    assert rows[0][:4] == ["RAG", "Indicator", "Code", "Year to date"]
+    crime = next(r for r in rows if r[1] == "All crime")
+    assert crime[0] == "No target" and crime[3] in ("12586", "12586.0") and crime[5] in ("570", "570.0")
+    assert presenter.export_summary(tmp_path / "indicators.xlsx").stat().st_size > 0

@@ -88,6 +88,7 @@ class IndicatorsTab(TabBase):
         self.summary_view.verticalHeader().setVisible(False)
         self.summary_view.setWordWrap(False)
         self.summary_view.on_edit = self.edit_indicator
+        self.summary_view.on_export = self.export_summary
 
         self.headline = QLabel(self)
         self.headline.setWordWrap(True)
@@ -427,6 +428,21 @@ class IndicatorsTab(TabBase):
 
     def paste_rows(self) -> bool:
         return self.grid.paste_rows()
+
+    def export_summary(self) -> None:
+        from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
+
+        name = prompts.save_file_name(self, "Export the indicators", table_file_filter(), "indicators.xlsx")
+        if not name:
+            return
+        target = table_target(name)
+        shown = self.summary_proxy.source_rows()
+        try:
+            self.presenter.export_summary(target, shown)
+        except (UnsupportedFormat, OSError) as exc:
+            prompts.show_error(self, "Export", f"The indicators were not saved: {exc}")
+            return
+        prompts.show_info(self, "Export", f"Saved {len(shown)} indicators to {target}.")
 
     def export_chart(self) -> None:
         name = prompts.save_file_name(self, "Export Chart", "PNG image (*.png);;SVG drawing (*.svg)",
