@@ -369,7 +369,7 @@ def test_entries_carry_their_user_action_and_the_history_reads_one_action_per_li
 def test_an_undo_command_names_the_action_of_what_it_writes(store, qtbot):
     from PySide6.QtGui import QUndoStack
 
-    from safer_desk.ui.undo import push_service_command
+    from safer_desk.ui.kit.undo import push_service_action as push_service_command  # the kit replaced ui/undo.py
 
     stack = QUndoStack()
     push_service_command(stack, "Add organisation Suffolk Police",
