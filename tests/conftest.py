@@ -89,6 +89,22 @@ def prompts(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def release_stuck_modifiers():
+    """A test that clicked Ctrl+C leaves Qt believing Ctrl is still held (the release QTest sends carries the
+    modifier); the next test's selectRow then toggles instead of selecting. Released after every test."""
+    yield
+    try:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication, QWidget
+    except ImportError:  # pragma: no cover
+        return
+    if QApplication.instance() is not None and QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        QTest.keyRelease(QWidget(), Qt.Key.Key_Control, Qt.KeyboardModifier.NoModifier)
+
+
+@pytest.fixture(autouse=True)
 def drain_thread_pool():
     yield
     try:
