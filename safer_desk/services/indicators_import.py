@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from safer_desk.domain.indicators import IndicatorError
@@ -37,15 +36,18 @@ class ValuesPreview:
 
 
 def _number(text: str, what: str) -> float | None:
-    t = (text or "").strip().replace(",", "")
+    """A figure from a sheet, read as the grid reads it: "1,2,3" is refused (never stored as 123)."""
+    from safer_desk.domain.checks import NumberError, parse_number
+
+    t = (text or "").strip()
     if not t:
         return None
     if t.endswith("%"):
         t = t[:-1]
     try:
-        return float(Decimal(t))
-    except InvalidOperation:
-        raise IndicatorError(f"the {what} “{text}” is not a number") from None
+        return float(parse_number(t, what=f"a {what}"))
+    except NumberError as exc:
+        raise IndicatorError(f"the {what} “{text}” is not read: {exc}") from None
 
 
 def _find_area(store: Store, name: str) -> tuple[str, str, str] | None:

@@ -288,7 +288,5 @@ def test_no_alt_letter_clashes_on_the_allocation_and_budgets_pages(demo_window, 
     assert alt_clashes(demo_window, qtbot, {"allocation", "budgets"}) == []
 
 
-@pytest.mark.xfail(reason="Indicators pages still clash (listed in the kit report); their owner fixes them "
-                          "on the kit next phase", strict=False)
-def test_no_alt_letter_clashes_on_the_other_tabs(demo_window, qtbot):
+def test_no_alt_letter_clashes_on_the_indicators_tab(demo_window, qtbot):
     assert alt_clashes(demo_window, qtbot, {"indicators"}) == []

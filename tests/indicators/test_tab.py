@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
-from safer_desk.ui.table_model import ROW_ROLE
+from safer_desk.ui.kit.tables import ROW_ROLE
 from tests.conftest import shared_data
 
 FY16 = FinancialYear(2016)
@@ -31,9 +32,10 @@ def test_summary_lists_plymouth_with_rag_sortable(demo_window, qtmodeltester):
     last = tab.summary_proxy.index(tab.summary_proxy.rowCount() - 1, 0)
     assert last.data() == "\u25cb No target"
     asb = [i for i in range(tab.summary_proxy.rowCount())
-           if tab.summary_proxy.index(i, 2).data() == "Anti-social behaviour"][0]
+           if tab.summary_proxy.index(i, 1).data() == "Anti-social behaviour"][0]
     texts = [tab.summary_proxy.index(asb, c).data() for c in range(tab.summary_model.columnCount())]
-    assert texts[3:8] == ["Nov-16", "7,170", "6,803", "+367", "+5.4%"]
+    # the key columns first (RAG, indicator, year to date, change, target), then the rest
+    assert texts[2:4] == ["7,170", "+367"] and texts[5:8] == ["Nov-16", "6,803", "+5.4%"]
 
 
 def test_choosing_an_indicator_shows_words_chart_and_grid(demo_window, qtbot):
@@ -48,7 +50,7 @@ def test_choosing_an_indicator_shows_words_chart_and_grid(demo_window, qtbot):
     tab.set_mode("cumulative")
     assert tab.chart.data.series["2016/17 cumulative"][7] == 7170
     tab.select_indicator("Level Two \u201cist\u201d incidents reported")
-    assert tab.chart.data.series["Target"][-1] == 640
+    assert tab.chart.data.series["Target 2016/17"][-1] == 640
     assert tab.chart.legend.items  # a legend naming the curves
 
 
@@ -80,7 +82,7 @@ def test_areas_compared_and_rolling_12_months(demo_window):
     tab.select_indicator("All crime")
     tab.set_mode("rolling")
     labels = tab.chart.data.labels
-    assert labels[0] == "Mar-16"  # the first full 12 months: Apr-15 to Mar-16
+    assert labels[0] == "Mar 2016"  # the first full 12 months: Apr-15 to Mar-16; the year in words
     assert tab.chart.data.series["12 months to"][0] == sum(
         [1652, 1684, 1407, 1469, 1386, 1467, 1565, 1386, 1427, 1332, 1334, 1498])
 
@@ -100,8 +102,11 @@ def test_entering_figures_saves_and_undoes(demo_window, prompts):
     tab = plymouth_tab(demo_window)
     tab.select_indicator("All crime")
     tab.grid.setCurrentCell(0, 8)
-    assert tab.grid.paste_table([["1500", "1400", "1300", "1200"]])
+    QGuiApplication.clipboard().setText("1500\t1400\t1300\t1200\r\n")
+    assert tab.grid.paste_rows()
+    assert demo_window.isWindowModified()
     assert tab.save_figures()
+    assert not demo_window.isWindowModified()
     store = demo_window.session.store
     ind = svc.get_indicator(store, "All crime")
     view = svc.year_view(store, ind, "district:plymouth", FY16)
@@ -115,10 +120,10 @@ def test_entering_figures_saves_and_undoes(demo_window, prompts):
 def test_red_period_needs_a_comment(demo_window, prompts):
     tab = plymouth_tab(demo_window)
     tab.select_indicator("Level Two \u201cist\u201d incidents reported")
-    tab.grid.item(0, 7).setText("10")  # Nov: 371 against 428 is 13% short: red
+    tab.grid.edit_text("value", 7, "10")  # Nov: 371 against 428 is 13% short: red
     assert not tab.save_figures()
-    assert "Nov-16" in prompts.errors[-1][1] and "comment" in prompts.errors[-1][1]
-    tab.grid.item(3, 7).setText("Reporting centres closed for refurbishment")
+    assert "Nov-16" in tab.grid_messages.text() and "comment" in tab.grid_messages.text()
+    tab.grid.edit_text("comment", 7, "Reporting centres closed for refurbishment")
     assert tab.save_figures()
     view = tab.view
     assert view.period_rags[7].key == "red" and view.comments[7].startswith("Reporting centres")
@@ -127,9 +132,9 @@ def test_red_period_needs_a_comment(demo_window, prompts):
 def test_bad_text_in_the_grid_is_refused(demo_window, prompts):
     tab = plymouth_tab(demo_window)
     tab.select_indicator("All crime")
-    tab.grid.item(0, 9).setText("lots")
+    tab.grid.edit_text("value", 9, "lots")
     assert not tab.save_figures()
-    assert "“lots” is not a number" in prompts.errors[-1][1]
+    assert "“lots” is not a figure" in tab.grid_messages.text()
 
 
 def test_import_figures_dialog_previews_and_reports_refusals(demo_window, prompts, tmp_path):
@@ -142,7 +147,8 @@ def test_import_figures_dialog_previews_and_reports_refusals(demo_window, prompt
                  "Nonsense,Plymouth,2016-10,5,,\n"
                  "All crime,Atlantis,2016-12,5,,\n"
                  "All crime,Plymouth,2016/17 Q1,5,,\n"
-                 "All crime,Plymouth,2016-12,1401,,\n", encoding="utf-8")
+                 "All crime,Plymouth,2016-12,1401,,\n"
+                 "All crime,Plymouth,2017-01,\"1,2,3\",,\n", encoding="utf-8")
     tab = plymouth_tab(demo_window)
     dialog = ImportFiguresDialog(demo_window.session, tab)
     assert dialog.load(f)
@@ -152,6 +158,7 @@ def test_import_figures_dialog_previews_and_reports_refusals(demo_window, prompt
     assert "Atlantis" in reasons[5]
     assert "quarterly period" in reasons[6]
     assert "also on line 2" in reasons[7]
+    assert "“1,2,3” is not read" in reasons[8] and "thousands separator" in reasons[8]  # never 123
     assert dialog.apply()
     store = demo_window.session.store
     view = svc.year_view(store, svc.get_indicator(store, "All crime"), "district:plymouth", FY16)
@@ -161,26 +168,63 @@ def test_import_figures_dialog_previews_and_reports_refusals(demo_window, prompt
     assert view.values[8] is None
 
 
-def test_indicator_dialog_adds_an_indicator_with_an_even_target(demo_window, prompts):
-    from safer_desk.ui.indicators.dialogs import IndicatorDialog
+def type_in(qtbot, widget, text):
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
 
+
+def choose(combo, label):
+    combo.setCurrentIndex(combo.findText(label))
+
+
+def test_indicator_dialog_adds_an_indicator_with_an_even_target(demo_window, prompts, qtbot):
     tab = plymouth_tab(demo_window)
-    dialog = IndicatorDialog(demo_window.session, None, "district:plymouth", FY16, tab)
-    dialog.name.setText("Arson")
-    dialog.target_kind.setCurrentIndex(dialog.target_kind.findData("annual"))
-    dialog.target_value.setText("120")
-    assert dialog.apply()
+    tab.presenter.view = None  # as for a new indicator
+    tab.edit_indicator()
+    dialog = tab._indicator_dialog
+    assert dialog.windowTitle() == "New indicator"
     store = demo_window.session.store
+    before = store.conn.total_changes
+    type_in(qtbot, dialog.form.widgets["name"], "Arson")
+    choose(dialog.form.widgets["target_kind"], "Annual figure")
+    type_in(qtbot, dialog.form.widgets["target_value"], "1,2,0")
+    qtbot.keyClick(dialog.form.widgets["target_value"], Qt.Key.Key_Return)  # Enter saves the form
+    assert "has a comma where a thousands separator cannot be" in dialog.form.messages["target_value"].text()
+    assert store.conn.total_changes == before and dialog.isVisible()
+    type_in(qtbot, dialog.form.widgets["target_value"], "120")
+    qtbot.mouseClick(dialog.form.save_button, Qt.MouseButton.LeftButton)
     target = svc.get_target(store, "indicator:arson", "district:plymouth", FY16)
     assert target.kind == "annual" and target.trajectory["2016-04"] == 10 and target.trajectory["2017-03"] == 120
     assert tab.view.indicator.name == "Arson"  # shown, ready for figures
-    plain = IndicatorDialog(demo_window.session, None, "district:plymouth", FY16, tab)
-    plain.name.setText("Cycle theft")  # no target and no figures yet: still listed while chosen
+    assert demo_window.undo_action.text() == "&Undo save indicator Arson"
+    tab.presenter.view = None
+    tab.edit_indicator()
+    plain = tab._indicator_dialog
+    type_in(qtbot, plain.form.widgets["name"], "Cycle theft")  # no target and no figures yet: listed while chosen
     assert plain.apply()
     assert "Cycle theft" in [r.indicator.name for r in tab.summary_model.rows]
     demo_window.session.undo_stack.undo()
     demo_window.session.undo_stack.undo()
     assert store.scalar("SELECT count(*) FROM indicators WHERE id = 'indicator:arson'") == 0
+
+
+def test_indicator_dialog_names_its_record_and_queries_a_percentage_over_100(demo_window, prompts, qtbot):
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("Level Two \u201cist\u201d incidents satisfaction")
+    qtbot.mouseClick(tab.indicator_button, Qt.MouseButton.LeftButton)
+    dialog = tab._indicator_dialog
+    title = "Indicator Level Two \u201cist\u201d incidents satisfaction and its target for Plymouth, 2016/17"
+    assert dialog.windowTitle() == title and dialog.form.heading.text().startswith(title)
+    type_in(qtbot, dialog.form.widgets["target_value"], "900")
+    qtbot.mouseClick(dialog.form.save_button, Qt.MouseButton.LeftButton)
+    assert "900% is more than 100%" in dialog.form.messages["target_value"].text()
+    type_in(qtbot, dialog.form.widgets["target_value"], "92")
+    qtbot.mouseClick(dialog.form.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    store = demo_window.session.store
+    target = svc.get_target(store, "indicator:level-two-ist-incidents-satisfaction", "district:plymouth", FY16)
+    assert target.value == 92
 
 
 def test_import_police_data_from_the_file_menu(demo_window, prompts, qtbot):
@@ -231,11 +275,11 @@ def test_read_only_file_shows_but_cannot_change(window, demo_path, prompts):
 def test_areas_without_figures_can_be_chosen_to_start_entering(demo_window):
     tab = demo_window.show_tab("indicators")
     ids = [tab.area_combo.itemData(i) for i in range(tab.area_combo.count())]
-    # Babergh CSP of 2009/10 has no figures (its districts' police figures are of 2025); Western Suffolk
-    # CSP has figures derived from its districts', so it is listed with the areas that have figures.
+    # The office's own areas first (Babergh CSP of 2009/10 has no figures yet, to start entering them),
+    # then other areas with figures not from police.uk (Plymouth); the rest behind the search.
     assert "district:plymouth" in ids and "partnership:babergh-csp" in ids
-    assert ids.index("district:plymouth") < ids.index("partnership:babergh-csp")
-    assert ids.index("partnership:western-suffolk-csp") < ids.index("partnership:babergh-csp")
+    assert ids.index("partnership:babergh-csp") < ids.index("district:plymouth")
+    assert "district:birmingham" not in ids
 
 
 def test_cancelling_a_gui_import_changes_nothing(demo_window, prompts, qtbot):

@@ -1,13 +1,14 @@
 """The indicator chart: one pyqtgraph plot whose curves are built once and updated with setData.
 
-Modes: this year against last by month (bars or lines), cumulative against the
-target trajectory, rolling 12 months, several areas on one chart. The x axis is
-the financial year's months (Apr … Mar) or, for rolling figures, month labels.
+Modes (``presenters.indicators.ChartMode``): this year against last by month (bars or lines),
+cumulative against the target trajectory, rolling 12 months ("Mar 2020"), several areas on one chart.
+What it shows comes from the presenter's ``ChartData``; the legend names the years and sits below the
+axis, off the data; series differ by line style, marker or outline as well as colour; the chart's
+accessible name is its title and its description the presenter's short summary in words.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt  # noqa: F401  (PySide6 before pyqtgraph)
@@ -15,22 +16,10 @@ from PySide6.QtCore import Qt  # noqa: F401  (PySide6 before pyqtgraph)
 import pyqtgraph as pg
 
 from safer_desk.domain.indicators import format_value
+from safer_desk.presenters.indicators import ChartData
 
-MODES = ("year", "cumulative", "rolling", "areas")
-MODE_LABELS = {"year": "This year against last year", "cumulative": "Cumulative against target",
-               "rolling": "Rolling 12 months", "areas": "Areas compared"}
 AREA_PENS = ["#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b8860b"]
 THIS_COLOUR, LAST_COLOUR, TARGET_COLOUR = "#1f5fa8", "#9aa5b1", "#c0392b"
-
-
-@dataclass
-class ChartData:
-    """What one mode shows: category labels and named series (None leaves a gap)."""
-
-    labels: list[str]
-    series: dict[str, list[float | None]]
-    unit: str = "count"
-    title: str = ""
 
 
 def _xy(values: list[float | None]) -> tuple[list[float], list[float]]:
@@ -39,11 +28,22 @@ def _xy(values: list[float | None]) -> tuple[list[float], list[float]]:
     return xs, ys
 
 
+class FigureAxis(pg.AxisItem):
+    """The value axis in the unit's format: "12,000", "90%" (never "12000")."""
+
+    unit = "count"
+
+    def tickStrings(self, values, scale, spacing):
+        places = 0 if spacing >= 1 else 1
+        suffix = "%" if self.unit == "percentage" else ""
+        return [f"{v * scale:,.{places}f}{suffix}".replace("-", "\u2212") for v in values]
+
+
 class IndicatorChart(pg.PlotWidget):
     """The chart of the Indicators tab."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, background="w")
+        super().__init__(parent, background="w", axisItems={"left": FigureAxis(orientation="left")})
         self.setAccessibleName("Indicator chart")
         self.setMinimumHeight(180)
         self.plot_item = self.getPlotItem()
@@ -53,13 +53,18 @@ class IndicatorChart(pg.PlotWidget):
         # Wide enough for "12,000" from the first paint: pyqtgraph widens an axis only on a later
         # repaint, so a new chart (and every screenshot) would drop the labels that do not fit.
         self.plot_item.getAxis("left").setWidth(56)
-        self.legend = self.plot_item.addLegend(offset=(-10, 5), labelTextColor="#222", colCount=3)
+        # The legend sits in the plot's layout under the month axis: never on the data.
+        self.legend = pg.LegendItem(labelTextColor="#222", colCount=4)
+        self.plot_item.layout.addItem(self.legend, 4, 1)
         self.mode = "year"
         self.bars = True
         self.data = ChartData([], {})
         # Built once; every refresh is setData / setOpts on these.
         self.this_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=THIS_COLOUR, pen=None, name="This year")
-        self.last_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush=LAST_COLOUR, pen=None, name="Last year")
+        # Last year's bars are outlined and dashed as well as lighter: not told apart by colour alone.
+        self.last_bars = pg.BarGraphItem(x=[], height=[], width=0.38, brush="#d5dbe1",
+                                         pen=pg.mkPen("#4a4f55", width=1.2, style=Qt.PenStyle.DashLine),
+                                         name="Last year")
         self.this_line = pg.PlotDataItem([], [], pen=pg.mkPen(THIS_COLOUR, width=2.5), symbol="o", symbolSize=7,
                                          symbolBrush=THIS_COLOUR, name="This year")
         self.last_line = pg.PlotDataItem([], [], pen=pg.mkPen(LAST_COLOUR, width=2), symbol="s", symbolSize=6,
@@ -89,11 +94,14 @@ class IndicatorChart(pg.PlotWidget):
     def show_data(self, mode: str, data: ChartData, *, bars: bool | None = None) -> None:
         """Show a mode's data: updates the existing curves, never rebuilds them."""
         self.mode, self.data = mode, data
+        self.plot_item.getAxis("left").unit = data.unit
+        self.setAccessibleName(f"Chart: {data.title}" if data.title else "Indicator chart")
+        self.setAccessibleDescription(data.summary)
         if bars is not None:
             self.bars = bars
         names = list(data.series)
         visible: list[tuple[object, str, list[float | None]]] = []
-        if mode == "year":
+        if mode == "year" and names:
             this, last = data.series.get(names[0], []) if names else [], \
                 data.series.get(names[1], []) if len(names) > 1 else []
             if self.bars:
@@ -132,15 +140,14 @@ class IndicatorChart(pg.PlotWidget):
             self._legend_key = legend_key
         if data.labels != self._labels:
             axis = self.plot_item.getAxis("bottom")
-            step = 1 if len(data.labels) <= 14 else 3
+            step = 1 if len(data.labels) <= 14 else 3 if len(data.labels) <= 40 else 6
             axis.setTicks([[(i, lab) for i, lab in enumerate(data.labels) if i % step == 0]])
             self.plot_item.setXRange(-0.7, max(len(data.labels), 1) - 0.3, padding=0)
             self._labels = list(data.labels)
         ys = [v for _, _, vals in visible for v in vals if v is not None]
         top = max(ys) if ys else 1.0
         bottom = min(0.0, min(ys)) if ys else 0.0
-        legend_rows = (len(visible) + 2) // 3
-        self.plot_item.setYRange(bottom, top * (1.1 + 0.12 * legend_rows) if top > 0 else 1.0, padding=0)
+        self.plot_item.setYRange(bottom, top * 1.1 if top > 0 else 1.0, padding=0)
         self.hover.setVisible(False)
 
     # -- hover --------------------------------------------------------------------------------

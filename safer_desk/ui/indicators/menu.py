@@ -1,7 +1,8 @@
 """Menu actions of this area, added to the main window at start-up (keep imports light).
 
 File > Import Police Data… runs the import on the thread pool (ui.workers.run_task)
-with a progress window and Cancel; the worker opens its own connection. It takes street CSVs or
+with a progress window and Cancel; the worker opens its own connection. Typed figures that differ
+from the counts are kept, listed, and replaced only when the person says so (one undoable action). It takes street CSVs or
 the .zip data.police.uk downloads (its outcomes and stop-and-search files are named as not imported).
 """
 
@@ -88,11 +89,20 @@ def start_import(window, paths):
             gc.unfreeze()
 
     def done(result):
+        from safer_desk.presenters.indicators import replace_typed_action, typed_figures_question
+        from safer_desk.ui.kit.undo import push_action
+
         tab = getattr(window, "tab_widgets", {}).get("indicators")
         if tab is not None and hasattr(tab, "reload_in_steps"):
             tab.reload_in_steps()  # in steps: a decade of counts must not stall the window
         window.session.notify("indicators")
         prompts.show_info(window, "Police data imported", "\n".join(result.summary_lines()))
+        # The import kept every typed figure that differs from the counts (replace_typed False): ask.
+        kept = result.kept_typed
+        if kept and prompts.ask(window, "Typed figures kept", typed_figures_question(kept),
+                                yes="Replace with police.uk counts", no="Keep typed figures"):
+            push_action(window.session.undo_stack,
+                        replace_typed_action(store, kept, after=lambda: window.session.notify("indicators")))
 
     def failed(exc, _trace):
         prompts.show_error(window, "Police data not imported", f"{exc}\n\nNothing was changed.")

@@ -1,0 +1,804 @@
+"""The Indicators tab without Qt: the area, year and indicator in view, the entry grid being typed in, the chart.
+
+``IndicatorsPresenter`` owns what the tab shows (the summary rows, the chosen indicator's words, grid and
+chart data) and the choices that change it (area, year, indicator); ``FiguresEditor`` owns the figures
+typed into the grid: what was typed, whether it differs from the file, the message beside each cell,
+and Save (one undoable Action) / Discard. Changing the area, year or indicator with typed figures asks
+Save / Discard / Cancel first (``ScreenPresenter.may_leave``), so a typed figure is never thrown away
+unseen. Looking never writes: everything here reads through the services until Save.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, Callable
+
+from safer_desk.domain.checks import NumberError, Slip, parse_number, parse_percentage, percentage_slip
+from safer_desk.domain.enums import LabelledEnum
+from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, IndicatorError, Rag, format_number,
+                                          rate_label)
+from safer_desk.domain.periods import FinancialYear, Month
+from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.events import Event
+from safer_desk.presenters.screens import AskUnsaved, ScreenPresenter
+from safer_desk.services import indicators as svc
+from safer_desk.services import reference
+from safer_desk.services.indicators import EntryGrid, PeriodValue
+
+TAB = "indicators"
+# The area chosen when the file has figures for it and the person has not chosen another (the example file).
+DEFAULT_AREA = "district:plymouth"
+EDITABLE_ROWS = svc.GRID_EDITABLE
+NUMBER_ROWS = (svc.GRID_VALUE, svc.GRID_NUMERATOR, svc.GRID_DENOMINATOR)
+POLICE_SOURCE = "police.uk"
+
+
+class ChartMode(LabelledEnum):
+    """What the chart shows."""
+
+    YEAR = ("year", "This year against last year")
+    CUMULATIVE = ("cumulative", "Cumulative against target")
+    ROLLING = ("rolling", "Rolling 12 months")
+    AREAS = ("areas", "Areas compared")
+
+
+class AreaGroup(LabelledEnum):
+    """Where an area sits in the area list."""
+
+    OWN = ("own", "Your areas")
+    WITH_FIGURES = ("with_figures", "Other areas with figures")
+    CHOSEN = ("chosen", "Found by search")
+
+
+@dataclass(frozen=True)
+class AreaChoice:
+    id: str
+    label: str
+    group: AreaGroup
+
+
+@dataclass
+class ChartData:
+    """What one chart mode shows: category labels ("Apr 2016") and named series (None leaves a gap)."""
+
+    labels: list[str]
+    series: dict[str, list[float | None]]
+    unit: str = "count"
+    title: str = ""
+    rate_per: int | None = None
+    summary: str = ""  # a short text for screen readers and under the chart
+
+    @property
+    def empty(self) -> bool:
+        return not any(v is not None for values in self.series.values() for v in values)
+
+
+def month_label(period: str) -> str:
+    """"2020-03" -> "Mar 2020" (a month always with its year); other periods as the services label them."""
+    try:
+        m = Month.parse(period)
+    except Exception:  # a quarter or a year
+        return svc.period_label(period)
+    return f"{calendar.month_abbr[m.month]} {m.year}"
+
+
+def area_label(kind: str, name: str, derived: bool = False) -> str:
+    if kind in ("district", ""):
+        return name
+    return f"{name} ({kind}, derived)" if derived else f"{name} ({kind})"
+
+
+# -- the entry grid ------------------------------------------------------------------------------------
+def _strip_unit(text: str, unit: str, rate_per: int | None) -> str:
+    s = text.strip()
+    if unit == "rate":
+        label = rate_label(rate_per)
+        if s.endswith(label):
+            s = s[: -len(label)].strip()
+    return s
+
+
+def edit_text(value: float | None, row: str, indicator: svc.Indicator) -> str:
+    """How a figure reads in an editable cell: the unit's one format ("1,335", "88.9%", "1,610 per 100,000")."""
+    if value is None:
+        return ""
+    if row == svc.GRID_VALUE:
+        return indicator.format(value)
+    if float(value).is_integer():
+        return format_number(value, 0)
+    return format_number(value, 4).rstrip("0").rstrip(".")
+
+
+@dataclass
+class CellState:
+    text: str
+    editable: bool = False
+    rag: Rag | None = None
+    tooltip: str = ""
+    needs_comment: bool = False
+    message: str = ""  # the problem or question about what was typed here
+
+
+class FiguresEditor:
+    """The figures typed into the grid of one indicator, area and year, until they are saved."""
+
+    def __init__(self, owner: "IndicatorsPresenter"):
+        self.owner = owner
+        self.grid: EntryGrid | None = None
+        self.texts: dict[tuple[str, int], str] = {}
+        self.loaded: dict[tuple[str, int], str] = {}
+        self.errors: dict[tuple[str, int], str] = {}
+        self.slips: dict[tuple[str, int], Slip] = {}
+        self._confirmed: dict[tuple[str, int], str] = {}
+        self.form_message = ""
+        self.title = ""
+        self.changed = Event()
+        self.saved = Event()
+
+    # -- what is shown -------------------------------------------------------------------------------
+    @property
+    def indicator(self) -> svc.Indicator | None:
+        return None if self.grid is None else self.grid.view.indicator
+
+    def load(self, grid: EntryGrid | None) -> None:
+        self.grid = grid
+        self.texts, self.loaded = {}, {}
+        if grid is not None:
+            ind = grid.view.indicator
+            for row in grid.rows:
+                if row.key not in EDITABLE_ROWS:
+                    continue
+                for col, cell in enumerate(row.cells):
+                    text = cell.text if row.key == svc.GRID_COMMENT else edit_text(cell.value, row.key, ind)
+                    self.texts[(row.key, col)] = self.loaded[(row.key, col)] = text
+            v = grid.view
+            self.title = f"Figures of {ind.name} for {v.area_name}, {v.year.label}"
+        else:
+            self.title = ""
+        self.errors, self.slips, self._confirmed, self.form_message = {}, {}, {}, ""
+        self.changed.emit()
+
+    def cell(self, key: str, col: int) -> CellState:
+        """What one cell of the grid shows: the typed text in editable rows, the computed text elsewhere."""
+        assert self.grid is not None
+        row = self.grid.row(key)
+        c = row.cells[col]
+        text = self.texts.get((key, col), c.text)
+        if (key, col) in self.texts and not c.editable:
+            text = c.text if key == svc.GRID_COMMENT else edit_text(c.value, key, self.grid.view.indicator)
+        return CellState(text, c.editable and not self.owner.read_only, c.rag, c.tooltip, c.needs_comment,
+                         self.message(key, col))
+
+    def set_text(self, key: str, col: int, text: str) -> None:
+        """What the person typed in a cell; its message goes (it is checked again on Save)."""
+        if (key, col) not in self.texts or self.texts[(key, col)] == text:
+            return
+        self.texts[(key, col)] = text
+        self.errors.pop((key, col), None)
+        self.slips.pop((key, col), None)
+        self.form_message = ""
+        self.changed.emit()
+
+    def message(self, key: str, col: int) -> str:
+        if (key, col) in self.errors:
+            return self.errors[(key, col)]
+        if (key, col) in self.slips:
+            return f"{self.slips[(key, col)].message} Save again to keep it."
+        return ""
+
+    def messages(self) -> list[str]:
+        """Every cell's message as a line naming the cell ("Apr-16, All crime: …"), in grid order."""
+        if self.grid is None:
+            return []
+        out = []
+        for key, col in sorted(set(self.errors) | set(self.slips),
+                               key=lambda kc: (self.grid.keys.index(kc[0]), kc[1])):
+            out.append(f"{self.cell_name(key, col)}: {self.message(key, col)}")
+        return out
+
+    def cell_name(self, key: str, col: int) -> str:
+        assert self.grid is not None
+        return f"{self.grid.labels[col]}, {self.grid.row(key).label}"
+
+    # -- dirty ------------------------------------------------------------------------------------------
+    def dirty_cells(self) -> list[tuple[str, int]]:
+        return [k for k, text in self.texts.items() if text.strip() != self.loaded.get(k, "").strip()]
+
+    @property
+    def is_dirty(self) -> bool:
+        return bool(self.dirty_cells())
+
+    def describe_unsaved(self) -> str:
+        cells = self.dirty_cells()
+        if not cells or self.grid is None:
+            return ""
+        periods = [self.grid.labels[c] for c in sorted({c for _, c in cells})]
+        return f"{self.title} have unsaved changes in {', '.join(periods)}."
+
+    # -- validate and save -------------------------------------------------------------------------------
+    def _read(self, key: str, col: int) -> tuple[Decimal | None, str, Slip | None]:
+        ind = self.indicator
+        assert ind is not None
+        text = _strip_unit(self.texts[(key, col)], ind.unit, ind.rate_per)
+        if not text:
+            return None, "", None
+        try:
+            if ind.unit == "percentage" and key == svc.GRID_VALUE:
+                value = parse_percentage(text)
+                return value, "", percentage_slip(value)
+            value = parse_number(text, what="a figure")
+        except NumberError as exc:
+            return None, str(exc), None
+        if value < 0:
+            return None, "A figure here cannot be negative.", None
+        return value, "", None
+
+    def period_values(self) -> list[PeriodValue] | None:
+        """The periods with typed changes as PeriodValues; None with messages beside the cells when any is wrong."""
+        if self.grid is None:
+            return []
+        errors: dict[tuple[str, int], str] = {}
+        slips: dict[tuple[str, int], Slip] = {}
+        typed: dict[tuple[str, int], Decimal | None] = {}
+        dirty = self.dirty_cells()
+        for key, col in dirty:
+            if key == svc.GRID_COMMENT:
+                continue
+            value, error, slip = self._read(key, col)
+            if error:
+                errors[(key, col)] = error
+            elif slip is not None:
+                slips[(key, col)] = slip
+            typed[(key, col)] = value
+        self.errors, self.slips = errors, slips
+        if errors:
+            self.form_message = "Not saved: correct the figures marked."
+            self.changed.emit()
+            return None
+        out = []
+        keys = self.grid.keys
+        for col in sorted({c for _, c in dirty}):
+            def figure(key: str) -> float | None:
+                if key not in keys:
+                    return None
+                if (key, col) in typed:
+                    x = typed[(key, col)]
+                    return None if x is None else float(x)
+                return self.grid.row(key).cells[col].value
+
+            num, den = figure(svc.GRID_NUMERATOR), figure(svc.GRID_DENOMINATOR)
+            value = None if num is not None or den is not None else figure(svc.GRID_VALUE)
+            if (svc.GRID_VALUE, col) in typed and (svc.GRID_NUMERATOR, col) not in typed \
+                    and (svc.GRID_DENOMINATOR, col) not in typed:
+                num = den = None  # a figure typed over a ratio replaces it
+                x = typed[(svc.GRID_VALUE, col)]
+                value = None if x is None else float(x)
+            comment = self.texts[(svc.GRID_COMMENT, col)].strip() if (svc.GRID_COMMENT, col) in dirty else None
+            out.append(PeriodValue(self.grid.periods[col], value, num, den, comment))
+        return out
+
+    def save(self) -> bool:
+        """Check and save the typed figures as one undoable Action; False (with messages) when nothing was saved."""
+        if self.grid is None or self.owner.read_only:
+            return False
+        if not self.is_dirty:
+            return True
+        values = self.period_values()
+        if values is None:
+            return False
+        unconfirmed = {k: s for k, s in self.slips.items() if self._confirmed.get(k) != self.texts.get(k)}
+        if unconfirmed:
+            for key in unconfirmed:
+                self._confirmed[key] = self.texts[key]
+            self.form_message = "Not saved yet: check the figures queried, then Save again to keep them."
+            self.changed.emit()
+            return False
+        store, v = self.owner.store, self.grid.view
+        ind, area_id = v.indicator, v.area_id
+        try:
+            svc.validate_values(store, ind.id, area_id, values)
+        except (IndicatorError, ValueError) as exc:
+            self.form_message = f"Not saved: {exc}"
+            self.changed.emit()
+            return False
+        before = svc.snapshot_values(store, ind.id, area_id, [pv.period for pv in values])
+        action = Action(
+            f"Save figures of {ind.name} for {v.area_name}",
+            lambda: svc.save_values(store, ind.id, area_id, values),
+            lambda: svc.save_values(store, ind.id, area_id, before, require_red_comments=False),
+            TAB, self.owner.refresh)
+        try:
+            self.owner.perform(action)
+        except (IndicatorError, ValueError) as exc:
+            self.form_message = f"Not saved: {exc}"
+            self.changed.emit()
+            return False
+        self.saved.emit()
+        return True
+
+    def discard(self) -> None:
+        self.texts = dict(self.loaded)
+        self.errors, self.slips, self._confirmed, self.form_message = {}, {}, {}, ""
+        self.changed.emit()
+
+    def paste(self, start_key: str, start_col: int, rows: list[list[str]]) -> int:
+        """Cells copied from Excel typed in from a cell on (a row of twelve months fills the year); how many."""
+        if self.grid is None:
+            return 0
+        keys = [k for k in self.grid.keys if k in EDITABLE_ROWS]
+        if start_key not in keys:
+            return 0
+        pasted = 0
+        for r, cells in enumerate(rows):
+            ki = keys.index(start_key) + r
+            if ki >= len(keys):
+                break
+            for c, text in enumerate(cells):
+                col = start_col + c
+                if col >= len(self.grid.periods) or not self.cell(keys[ki], col).editable:
+                    continue
+                self.set_text(keys[ki], col, text.strip())
+                pasted += 1
+        return pasted
+
+
+# -- the tab -------------------------------------------------------------------------------------------------
+class IndicatorsPresenter(ScreenPresenter):
+    """What the Indicators tab shows and which area, year and indicator are in view."""
+
+    tab = TAB
+
+    def __init__(self, store, *, read_only: bool = False, perform: Callable[[Action], Any] = run_now,
+                 today: Callable[[], date] = date.today):
+        super().__init__(perform=perform)
+        self.store = store
+        self.read_only = read_only
+        self.today = today  # read when used
+        self.area_id: str | None = None
+        self.year: FinancialYear | None = None
+        self.rows: list[svc.SummaryRow] = []
+        self.view: svc.YearView | None = None
+        self.figures = FiguresEditor(self)
+        self.editor = self.figures  # type: ignore[assignment]  # the screen's one editor
+        self.figures.changed.connect(lambda *_: self.changed.emit())
+        self._chosen: list[AreaChoice] = []
+
+    # -- areas and years ---------------------------------------------------------------------------------
+    def area_choices(self) -> list[AreaChoice]:
+        """The office's own areas first, then other areas with figures not from police.uk, then areas found
+        by search; the rest of the country's areas stay behind ``search_areas``."""
+        own = reference.office_areas(self.store)
+        have = svc.list_areas(self.store, with_values_only=True)
+        kinds = {a.id: a.kind for a in have}
+        own_values = {r[0] for r in self.store.rows("SELECT DISTINCT area_id FROM indicator_values")}
+        typed = {r[0] for r in self.store.rows(
+            "SELECT DISTINCT area_id FROM indicator_values WHERE source <> ?", (POLICE_SOURCE,))}
+        out: list[AreaChoice] = []
+        seen: set[str] = set()
+
+        def add(area_id: str, kind: str, name: str, group: AreaGroup) -> None:
+            if area_id in seen:
+                return
+            seen.add(area_id)
+            derived = kind in ("partnership", "county") and area_id in kinds and area_id not in own_values
+            out.append(AreaChoice(area_id, area_label(kind, name, derived), group))
+
+        for a in own:
+            add(a.id, a.kind, a.name, AreaGroup.OWN)
+        for a in have:
+            if a.id in typed or (a.is_group and a.id not in own_values and any(
+                    d in typed for d in self._member_ids(a.id))):
+                add(a.id, a.kind, a.name, AreaGroup.WITH_FIGURES)
+        for c in self._chosen:
+            if c.id not in seen:
+                seen.add(c.id)
+                out.append(c)
+        return out
+
+    def _member_ids(self, area_id: str) -> list[str]:
+        area = reference.find_area(self.store, area_id)
+        return [] if area is None else reference.area_district_ids(self.store, area)
+
+    def search_areas(self, text: str, *, limit: int = 20) -> list[AreaChoice]:
+        """Every other area whose name holds ``text`` (the 140-odd a force's police files name)."""
+        listed = {c.id for c in self.area_choices()}
+        _, others = reference.area_lists(self.store)
+        return [AreaChoice(a.id, area_label(a.kind, a.name), AreaGroup.CHOSEN)
+                for a in reference.search_areas([a for a in others if a.id not in listed], text, limit=limit)]
+
+    def years(self) -> list[FinancialYear]:
+        return (svc.years_with_values(self.store, area_id=self.area_id) or svc.years_with_values(self.store)
+                or [FinancialYear.of(self.today())])
+
+    def area_name(self) -> str:
+        for c in self.area_choices():
+            if c.id == self.area_id:
+                return c.label
+        area = svc.find_area(self.store, self.area_id or "")
+        return "" if area is None else area.label
+
+    # -- loading ------------------------------------------------------------------------------------------
+    def load(self, area_id: str | None = None, year: FinancialYear | None = None) -> None:
+        """The first area and year to show: the one asked for, else the example's, else the first with figures."""
+        choices = self.area_choices()
+        ids = [c.id for c in choices]
+        if area_id and area_id not in ids:
+            self._remember(area_id)
+            ids.append(area_id)
+        if not area_id:
+            with_figures = {r[0] for r in self.store.rows("SELECT DISTINCT area_id FROM indicator_values")}
+            area_id = DEFAULT_AREA if DEFAULT_AREA in ids else next(
+                (i for i in ids if i in with_figures), ids[0] if ids else None)
+        self.area_id = area_id
+        years = self.years()
+        self.year = year if year in years else years[-1]
+        self.refresh()
+
+    def _remember(self, area_id: str) -> None:
+        area = svc.find_area(self.store, area_id) or reference.find_area(self.store, area_id)
+        if area is not None and area_id not in {c.id for c in self._chosen}:
+            self._chosen.append(AreaChoice(area.id, area_label(area.kind, area.name), AreaGroup.CHOSEN))
+
+    def refresh(self, *, keep_typed: bool = False) -> None:
+        """Read the summary, the chosen indicator and its grid again (after a save, an undo or an import).
+
+        ``keep_typed`` keeps figures typed but not saved when the same indicator is still in view (a change
+        made elsewhere, such as an import, never throws them away)."""
+        if self.area_id is None or self.year is None:
+            self.rows = []
+        else:
+            keep = [self.selected] if self.selected else []
+            self.rows = svc.summary(self.store, self.area_id, self.year, include=keep, today=self.today())
+        ids = [r.indicator.id for r in self.rows]
+        if self.selected not in ids:
+            self.selected = ids[0] if ids else None
+        self._show_selected(keep_typed=keep_typed)
+
+    def _show_selected(self, *, keep_typed: bool = False) -> None:
+        if self.selected is None or self.area_id is None or self.year is None:
+            self.view = None
+            self.figures.load(None)
+        else:
+            grid = svc.entry_grid(self.store, self.selected, self.area_id, self.year, read_only=self.read_only,
+                                  today=self.today())
+            old = self.figures.grid
+            same = old is not None and (old.view.indicator.id, old.view.area_id, old.view.year) == \
+                (grid.view.indicator.id, grid.view.area_id, grid.view.year)
+            self.view = grid.view
+            if keep_typed and same and self.figures.is_dirty:
+                self.figures.grid = grid  # the computed rows again; what is typed stays
+                self.figures.changed.emit()
+            else:
+                self.figures.load(grid)
+        self.changed.emit()
+
+    # -- choices (each asks about typed figures first) -------------------------------------------------
+    def choose_area(self, area_id: str, ask: AskUnsaved) -> bool:
+        if area_id == self.area_id:
+            return True
+        if not self.may_leave(ask):
+            return False
+        if area_id not in {c.id for c in self.area_choices()}:
+            self._remember(area_id)
+        self.area_id = area_id
+        years = self.years()
+        if self.year not in years:
+            self.year = years[-1]
+        self.refresh()
+        return True
+
+    def choose_year(self, year: FinancialYear, ask: AskUnsaved) -> bool:
+        if year == self.year:
+            return True
+        if not self.may_leave(ask):
+            return False
+        self.year = year
+        self.refresh()
+        return True
+
+    def choose_indicator(self, indicator_id: str | None, ask: AskUnsaved) -> bool:
+        """Show another indicator; False (and nothing changes) when the person cancels over typed figures."""
+        if indicator_id == self.selected:
+            return True
+        if not self.may_leave(ask):
+            return False
+        self.selected = indicator_id
+        if indicator_id is not None and indicator_id not in [r.indicator.id for r in self.rows]:
+            self.refresh()
+        else:
+            self._show_selected()
+        return True
+
+    # -- words ------------------------------------------------------------------------------------------
+    def empty_message(self) -> str:
+        """What to do when the area and year have no indicator at all (an empty file says this, not a chart)."""
+        if self.rows:
+            return ""
+        where = f"{self.area_name() or 'this area'} in {self.year.label if self.year else 'this year'}"
+        return (f"No indicator figures for {where} yet. Import police data (File > Import Police Data…), "
+                "import figures from a sheet (Import Figures…), or add an indicator and its target "
+                "(Indicator and Target…); or choose another area.")
+
+    def headline(self) -> str:
+        v = self.view
+        if v is None:
+            return self.empty_message()
+        rag = "" if v.rag is Rag.GREY else f" — RAG: {v.status_label()}"
+        derived = " (derived)" if v.is_derived else ""
+        return f"{v.indicator.label}{derived}{rag}\n{v.headline()}"
+
+    def details(self) -> str:
+        v = self.view
+        if v is None:
+            return ""
+        ind = v.indicator
+        bits = [UNIT_LABELS[ind.unit] if ind.unit != "rate" else f"rate {rate_label(ind.rate_per)}",
+                POLARITY_LABELS[ind.polarity], ind.frequency, v.target_words(), ind.tolerance_text]
+        if ind.unit == "rate":
+            bits.append(v.population_text())
+        if v.is_derived:
+            bits.append(v.derived_text() + " (derived)")
+        elif ind.source:
+            bits.append(f"source: {ind.source}")
+        names = [n for n in svc.source_names(self.store, v.area_id) if n and n != v.area_name]
+        if names:
+            bits.append("police counts include " + ", ".join(names))
+        return " · ".join(b for b in bits if b)
+
+    # -- export ---------------------------------------------------------------------------------------------
+    def summary_sheet(self, rows: list[svc.SummaryRow] | None = None):
+        """The summary table as a sheet: words for RAG and target, plain numbers for figures (for Excel)."""
+        from safer_desk.exchange.files import Sheet
+
+        rows = self.rows if rows is None else rows
+        header = ["RAG", "Indicator", "Code", "Year to date", "Last year", "Change", "Change %", "Target", "To",
+                  "Better when", "Area", "Year"]
+        out = []
+        for r in rows:
+            v = r.view
+            change = v.change
+            out.append([v.status_label().split(" ", 1)[-1], r.indicator.name, r.indicator.code,
+                        None if v.ytd is None else v.ytd.value, None if v.ytd_last is None else v.ytd_last.value,
+                        None if change is None else change.difference,
+                        None if change is None or change.percent is None else round(float(change.percent), 1),
+                        v.target_words(), v.latest_label, POLARITY_LABELS[r.indicator.polarity],
+                        v.area_name + (" (derived)" if v.is_derived else ""), v.year.label])
+        year = self.year.label.replace("/", "-") if self.year else ""
+        return Sheet(f"Indicators {year}".strip()[:31], header, out,
+                     title=f"Indicators for {self.area_name()}, {self.year.label if self.year else ''}")
+
+    def export_summary(self, target, rows: list[svc.SummaryRow] | None = None):
+        """Write the summary through the one export path (the suffix picks .xlsx, .csv or .tsv)."""
+        from safer_desk.exchange.tables import write_table
+
+        return write_table(target, [self.summary_sheet(rows)])
+
+    # -- the chart ----------------------------------------------------------------------------------------
+    def chart(self, mode: ChartMode | str) -> ChartData:
+        mode = ChartMode.parse(mode) if isinstance(mode, str) else mode
+        v = self.view
+        if v is None:
+            return ChartData([], {}, summary=self.empty_message())
+        ind = v.indicator
+        # Two financial years on one axis: the ticks name the month and the legend names the years;
+        # a chart of one run of months (rolling, areas of one year) says the year on every month.
+        months = [month_label(p).split(" ")[0] if ind.frequency == "monthly" else svc.period_label(p)
+                  for p in v.periods]
+        this_labels = [month_label(p) for p in v.periods]
+        last_labels = [month_label(p) for p in svc.year_periods(ind.frequency, v.year.previous())]
+        this_label, last_label = v.year.label, v.year.previous().label
+        where = v.area_name + (" (derived)" if v.is_derived else "")
+        per_series: dict[str, list[str]] = {}
+        if mode == ChartMode.YEAR:
+            data = ChartData(months, {this_label: v.values, last_label: v.values_last}, ind.unit,
+                             f"{ind.name}, {where}: {this_label} against {last_label} by month", ind.rate_per)
+            per_series = {this_label: this_labels, last_label: last_labels}
+        elif mode == ChartMode.CUMULATIVE:
+            series = {f"{this_label} cumulative": v.cumulative, f"{last_label} cumulative": v.cumulative_last}
+            per_series = {f"{this_label} cumulative": this_labels, f"{last_label} cumulative": last_labels}
+            if v.target is not None and v.target.is_set:
+                series[f"Target {this_label}"] = v.target_at
+            data = ChartData(months, series, ind.unit, f"{ind.name}, {where}: cumulative against target",
+                             ind.rate_per)
+        elif mode == ChartMode.ROLLING:
+            points = svc.rolling_12_months(self.store, ind, v.area_id)
+            data = ChartData([month_label(p) for p, _ in points], {"12 months to": [x for _, x in points]},
+                             ind.unit, f"{ind.name}, {where}: rolling 12 months", ind.rate_per)
+        else:
+            # The chosen area first, then the others (derived partnerships and counties too), most figures first.
+            compared = svc.area_comparison(self.store, ind.id, None, v.year)
+            compared.sort(key=lambda c: (c.area.id != v.area_id, -(c.view.ytd.value or 0) if c.view.ytd else 0))
+            series = {area_label(c.area.kind, c.area.name, c.derived): c.view.values for c in compared[:8]}
+            data = ChartData(this_labels, series, ind.unit, f"{ind.name}: areas compared, {this_label}",
+                             ind.rate_per)
+        data.summary = chart_summary(data, ind, per_series)
+        return data
+
+
+def chart_summary(data: ChartData, indicator: svc.Indicator, labels_of: dict[str, list[str]] | None = None) -> str:
+    """A sentence or two a screen reader says for the chart: each series' latest and highest figure."""
+    if data.empty:
+        return f"{data.title}: no figures to chart yet."
+    parts = []
+    for name, values in data.series.items():
+        labels = (labels_of or {}).get(name, data.labels)
+        points = [(labels[i], x) for i, x in enumerate(values) if x is not None and i < len(labels)]
+        if not points:
+            parts.append(f"{name}: no figures")
+            continue
+        top = max(points, key=lambda p: p[1])
+        last = points[-1]
+        parts.append(f"{name}: {len(points)} figure(s), latest {indicator.format(last[1])} ({last[0]}), "
+                     f"highest {indicator.format(top[1])} ({top[0]})")
+    return f"{data.title}. " + "; ".join(parts) + "."
+
+
+# -- after a police.uk import ---------------------------------------------------------------------------------
+def typed_figures_question(kept: list, *, most: int = 8) -> str:
+    """What the window asks when an import found typed figures that differ from the police.uk counts."""
+    lines = [t.describe() for t in kept[:most]]
+    if len(kept) > most:
+        lines.append(f"… and {len(kept) - most} more")
+    return (f"{len(kept)} figure(s) typed in (or imported from a sheet) differ from the police.uk counts just "
+            "imported. They were kept:\n\n" + "\n".join(lines)
+            + "\n\nReplace them with the police.uk counts? (Edit > Undo puts the typed figures back.)")
+
+
+def replace_typed_action(store, kept: list, after: Callable[[], None] | None = None) -> Action:
+    """Put the police.uk counts in place of these typed figures, as one undoable Action."""
+    from safer_desk.services.police_import import replace_typed_figures
+
+    keys = [t.key for t in kept]
+
+    def undo() -> None:
+        with store.transaction():
+            for t in kept:
+                svc.save_values(store, t.indicator_id, t.area_id, [PeriodValue(t.period, t.typed_value)],
+                                source=t.typed_source or svc.TYPED, require_red_comments=False)
+
+    return Action(f"Replace {len(kept)} typed figure(s) with police.uk counts",
+                  lambda: replace_typed_figures(store, keys), undo, TAB, after)
+
+
+# -- the indicator and its target ------------------------------------------------------------------------------
+class TargetKind(LabelledEnum):
+    """How a target is set (stored as the target's kind; NONE clears it)."""
+
+    NONE = ("", "No target")
+    ANNUAL = ("annual", "Annual figure")
+    THRESHOLD = ("threshold", "Threshold (no more than / at least)")
+    TRAJECTORY = ("trajectory", "Cumulative trajectory (one figure per period)")
+
+
+class TargetProfile(LabelledEnum):
+    EVEN = ("even", "Spread evenly over the year")
+    SEASONAL = ("seasonal", "In last year's seasonal profile")
+    ENTERED = ("entered", "As entered (a threshold or a trajectory)")
+
+
+def indicator_fields(year: FinancialYear | None) -> list:
+    from safer_desk.domain.indicators import FREQUENCY_LABELS
+    from safer_desk.presenters.forms import Field, FieldKind
+
+    choice = FieldKind.CHOICE
+    return [
+        Field("name", "&Name", required=True),
+        Field("code", "Co&de", placeholder="NI 32, LT7 …"),
+        Field("unit", "&Unit", choice, required=True, choices=tuple(UNIT_LABELS.items())),
+        Field("polarity", "Better &when", choice, required=True, choices=tuple(POLARITY_LABELS.items())),
+        Field("frequency", "Fre&quency", choice, required=True, choices=tuple(FREQUENCY_LABELS.items())),
+        Field("source", "Sour&ce"),
+        Field("tolerance", "Amber with&in", FieldKind.NUMBER, required=True,
+              help="How far from the target is still amber: percentage points for a percentage, "
+                   "a percentage of the target otherwise"),
+        Field("target_kind", f"&Target {year.label if year else ''}".rstrip(), choice,
+              choices=tuple(TargetKind.choices())),
+        Field("target_value", "Target &figure", FieldKind.NUMBER, placeholder="1,234 or 88.5"),
+        Field("profile", "&Profile", choice, choices=tuple(TargetProfile.choices())),
+        Field("trajectory", "T&rajectory", placeholder="55, 108, 162, … (cumulative, one per period)"),
+    ]
+
+
+class IndicatorForm:
+    """Builds the form presenter of the Indicator and Target dialog for the indicator in view (or a new one)."""
+
+    @staticmethod
+    def make(store, view: svc.YearView | None, area_id: str | None, year: FinancialYear | None, *,
+             perform: Callable[[Action], Any] = run_now, after: Callable[[str], None] | None = None):
+        from safer_desk.presenters.forms import FormError, FormPresenter
+
+        ind = view.indicator if view is not None else None
+        target = view.target if view is not None else None
+        where = f" for {view.area_name}, {year.label}" if view is not None and year is not None else ""
+        title = f"Indicator {ind.name} and its target{where}" if ind else "New indicator"
+
+        def save(values: dict[str, Any], parsed: dict[str, Any]) -> None:
+            name = parsed["name"]
+            kind = parsed["target_kind"] or ""
+            trajectory = None
+            if kind == TargetKind.TRAJECTORY.value:
+                import re
+
+                try:
+                    trajectory = [float(parse_number(t, what="a trajectory figure"))
+                                  for t in re.split(r"[;\s]+|,\s+", (values.get("trajectory") or "").strip())
+                                  if t.strip(", ")]
+                except NumberError as exc:
+                    raise FormError({"trajectory": str(exc)}) from None
+            value = None if parsed["target_value"] is None else float(parsed["target_value"])
+            if kind in (TargetKind.ANNUAL.value, TargetKind.THRESHOLD.value) and value is None:
+                raise FormError({"target_value": "Give the target's figure (or choose No target)."})
+            indicator_id = svc.reference_id("indicator", name)
+            before_ind = store.one("SELECT * FROM indicators WHERE id = ?", (indicator_id,))
+            before_target = svc.get_target(store, indicator_id, area_id, year) \
+                if before_ind is not None and area_id and year else None
+            fields = dict(code=parsed["code"] or "", unit=parsed["unit"], polarity=parsed["polarity"],
+                          frequency=parsed["frequency"], source=parsed["source"] or "",
+                          tolerance_pct=float(parsed["tolerance"]))
+
+            def do() -> None:
+                with store.transaction():
+                    svc.save_indicator(store, name, area_id=before_ind["area_id"] if before_ind is not None else None,
+                                       **fields)
+                    if area_id and year:
+                        if kind:
+                            svc.set_target(store, indicator_id, area_id, year, kind=kind, value=value,
+                                           trajectory=trajectory, profile=parsed["profile"] or "even")
+                        else:
+                            svc.clear_target(store, indicator_id, area_id, year)
+
+            def undo() -> None:
+                with store.transaction():
+                    if before_ind is None:
+                        svc.delete_indicator(store, indicator_id)
+                        return
+                    b = before_ind
+                    svc.save_indicator(store, b["name"], code=b["code"], unit=b["unit"], polarity=b["polarity"],
+                                       frequency=b["frequency"], source=b["source"], area_id=b["area_id"],
+                                       tolerance_pct=b["tolerance_pct"], rate_per=b["rate_per"],
+                                       description=b["description"])
+                    if area_id and year:
+                        svc.clear_target(store, indicator_id, area_id, year)
+                        t = before_target
+                        if t is not None:
+                            traj = [t.trajectory[p] for p in sorted(t.trajectory)] if t.kind == "trajectory" else None
+                            svc.set_target(store, indicator_id, area_id, year, kind=t.kind, value=t.value,
+                                           trajectory=traj, profile=t.profile, note=t.note)
+
+            try:
+                perform(Action(f"Save indicator {name}", do, undo, TAB,
+                               (lambda: after(indicator_id)) if after is not None else None))
+            except IndicatorError as exc:
+                raise FormError(message=f"Not saved: {exc}") from None
+
+        class _Form(FormPresenter):
+            def validate(self):
+                parsed = super().validate()
+                # A percentage target over 100 is asked about beside its field, like any percentage.
+                if parsed is not None and parsed.get("unit") == "percentage" and parsed.get("target_value") is not None \
+                        and self._typed("target_value"):
+                    slip = percentage_slip(parsed["target_value"])
+                    if slip is not None:
+                        self.slips["target_value"] = slip
+                        self.changed.emit()
+                return parsed
+
+        form = _Form(indicator_fields(year), save_fn=save, title=title)
+        traj = ""
+        if target is not None and target.kind == "trajectory" and view is not None:
+            traj = ", ".join(f"{t:g}" for t in view.target_at if t is not None)
+        values = {
+            "name": ind.name if ind else "", "code": ind.code if ind else "", "unit": ind.unit if ind else "count",
+            "polarity": ind.polarity if ind else "lower", "frequency": ind.frequency if ind else "monthly",
+            "source": ind.source if ind else "", "tolerance": f"{ind.tolerance_pct:g}" if ind else "5",
+            "target_kind": target.kind if target is not None else "",
+            "target_value": "" if target is None or target.value is None else f"{target.value:g}",
+            "profile": target.profile if target is not None and target.profile else "even", "trajectory": traj,
+        }
+        form.load(values, title=title, dirty=ind is None,
+                  heading=(f"{title}: change it, then Save." if ind else
+                           "A new indicator: name it, then Save. Nothing is written until you save."))
+        return form

@@ -1,0 +1,163 @@
+"""The entry grid of the Indicators tab: a ``FiguresEditor`` shown by period, rows like the paper's tables.
+
+It shows what the presenter holds (typed text in the editable rows, the computed rows in the unit's
+one format, the RAG as symbol and word with a tint) and forwards typing, paste and copy; nothing here
+reads or writes the file.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableWidget, QTableWidgetItem
+
+from safer_desk.exchange.files import parse_tsv, to_tsv
+from safer_desk.presenters.formats import Unit, plain
+from safer_desk.presenters.indicators import FiguresEditor
+from safer_desk.services import indicators as svc
+from safer_desk.ui.indicators.models import RAG_COLOURS
+
+
+SHOWN = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+TYPED = SHOWN | Qt.ItemFlag.ItemIsEditable
+LEFT_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class ValuesGrid(QTableWidget):
+    """The entry grid by period (rows like the paper's tables); shows a ``FiguresEditor`` and forwards typing."""
+
+    def __init__(self, parent=None):
+        super().__init__(0, 12, parent)
+        self.setAccessibleName("Figures by period")
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.setWordWrap(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setTabKeyNavigation(False)  # Tab leaves the grid; Ctrl+Tab moves within it
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(lambda pos: self.context_menu().popup(
+            self.viewport().mapToGlobal(pos)))
+        self.editor: FiguresEditor | None = None
+        self.shown_grid = None
+        self.keys: list[str] = []
+        self._loading = False
+        self.on_save = None
+        self.on_discard = None
+        self.itemChanged.connect(self._changed)
+
+    def _changed(self, item: QTableWidgetItem) -> None:
+        if self._loading or self.editor is None:
+            return
+        key = self.keys[item.row()]
+        self.editor.set_text(key, item.column(), item.text())
+
+    def show_editor(self, editor: FiguresEditor) -> None:
+        """Show the grid of the editor: typed text in the editable rows, the computed rows as the unit shows them."""
+        self.editor = editor
+        grid = editor.grid
+        self.shown_grid = grid
+        self._loading = True
+        try:
+            if grid is None:
+                self.setRowCount(0)
+                self.keys = []
+                return
+            self.keys = grid.keys
+            self.setRowCount(len(grid.rows))
+            self.setColumnCount(len(grid.periods))
+            self.setHorizontalHeaderLabels(list(grid.labels))
+            self.setVerticalHeaderLabels([r.label for r in grid.rows])
+            bold = QFont()
+            bold.setBold(True)
+            dirty = set(editor.dirty_cells())
+            for r, row in enumerate(grid.rows):
+                for c in range(len(grid.periods)):
+                    state = editor.cell(row.key, c)
+                    item = self.item(r, c)
+                    if item is None:
+                        item = QTableWidgetItem()
+                        self.setItem(r, c, item)
+                    item.setTextAlignment(LEFT_ALIGN if row.key in (svc.GRID_COMMENT, svc.GRID_SOURCE)
+                                          else RIGHT_ALIGN)
+                    item.setFlags(TYPED if state.editable else SHOWN)
+                    item.setText(state.text)
+                    tip = state.message or state.tooltip
+                    if state.needs_comment:
+                        tip = "Red against target: a comment saying why is needed."
+                    item.setToolTip(tip)
+                    if state.message:
+                        item.setBackground(QColor("#ffe08a"))
+                    elif state.rag is not None and state.text:
+                        item.setBackground(QColor(RAG_COLOURS[state.rag.key]))
+                    elif state.needs_comment:
+                        item.setBackground(QColor(RAG_COLOURS["red"]))
+                    else:
+                        item.setBackground(QColor(Qt.GlobalColor.transparent))
+                    item.setFont(bold if (row.key, c) in dirty else QFont())
+            width = 84 if len(grid.periods) > 4 else 150
+            for c in range(self.columnCount()):
+                self.setColumnWidth(c, width)
+            height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount())) + 4
+            self.setMaximumHeight(height + self.horizontalScrollBar().sizeHint().height())
+        finally:
+            self._loading = False
+
+    def edit_text(self, key: str, col: int, text: str) -> None:
+        """Type ``text`` into a cell as a person would (tests use the keyboard; this is for code)."""
+        self.item(self.keys.index(key), col).setText(text)
+
+    def copy_selection(self) -> bool:
+        """The selected cells as Excel wants them: plain numbers (no commas, %, "per 100,000"), ASCII minus."""
+        ranges = self.selectedRanges()
+        if not ranges or self.editor is None or self.editor.grid is None:
+            return False
+        r = ranges[0]
+        grid = self.editor.grid
+        table = [[""] + [grid.labels[c] for c in range(r.leftColumn(), r.rightColumn() + 1)]]
+        for row in range(r.topRow(), r.bottomRow() + 1):
+            key = self.keys[row]
+            line = [grid.rows[row].label]
+            for c in range(r.leftColumn(), r.rightColumn() + 1):
+                cell = grid.rows[row].cells[c]
+                typed = (key, c) in self.editor.dirty_cells()
+                if cell.value is not None and not typed:
+                    line.append(plain(cell.value, Unit.NUMBER))
+                else:
+                    line.append(self.item(row, c).text().replace("\u2212", "-"))
+            table.append(line)
+        QGuiApplication.clipboard().setText(to_tsv(table))
+        return True
+
+    def paste_rows(self) -> bool:
+        if self.editor is None or not self.keys:
+            return False
+        row, col = max(self.currentRow(), 0), max(self.currentColumn(), 0)
+        return bool(self.editor.paste(self.keys[row], col, parse_tsv(QGuiApplication.clipboard().text())))
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction("&Copy", self.copy_selection).setShortcut(QKeySequence.StandardKey.Copy)
+        menu.addAction("&Paste", self.paste_rows).setShortcut(QKeySequence.StandardKey.Paste)
+        dirty = self.editor is not None and self.editor.is_dirty
+        if self.on_save is not None:
+            menu.addSeparator()
+            menu.addAction("&Save Figures", self.on_save).setEnabled(dirty)
+            menu.addAction("&Discard Typed Figures", self.on_discard).setEnabled(dirty)
+        self.last_menu = menu
+        return menu
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_rows()
+            return
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            step = 1 if event.key() == Qt.Key.Key_Tab else -1
+            col = self.currentColumn() + step
+            if 0 <= col < self.columnCount():
+                self.setCurrentCell(max(self.currentRow(), 0), col)
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,67 @@
+"""The summary table of the Indicators tab: the kit's model over ``services.indicators.SummaryRow`` s.
+
+The key columns come first (RAG, indicator, year to date, change, target) so they fit a laptop;
+figures are shown in the indicator's one format and copied to Excel as plain numbers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from safer_desk.presenters.formats import Unit, plain
+from safer_desk.services import indicators as svc
+from safer_desk.ui.kit.tables import CENTER, RIGHT, Column, RowTableModel
+
+# A tint beside the word and symbol of every RAG (never the colour alone).
+RAG_COLOURS = {"red": "#f4c7c3", "amber": "#fce8b2", "green": "#b7e1cd", "grey": "#e0e0e0"}
+
+
+def _ytd(r: svc.SummaryRow):
+    return None if r.view.ytd is None else r.view.ytd.value
+
+
+def summary_columns() -> list[Column]:
+    """The key columns first (RAG, indicator, year to date, change, target), so they fit a laptop."""
+    def change(r):
+        return r.view.change
+
+    return [
+        Column("rag", "RAG", get=lambda r: r.rag.sort_key, text_of=lambda r: r.view.status_label(),
+               copy_of=lambda r: r.view.status_label().split(" ", 1)[-1], align=CENTER,
+               tooltip=lambda r: r.view.estimate.basis if r.view.estimate is not None else r.view.headline()),
+        Column("name", "Indicator", get=lambda r: r.indicator.label,
+               text_of=lambda r: r.indicator.label + (" (derived)" if r.view.is_derived else ""),
+               tooltip=lambda r: r.view.headline()),
+        Column("ytd", "Year to date", get=_ytd, align=RIGHT, unit=Unit.NUMBER,
+               text_of=lambda r: r.indicator.format(_ytd(r)), copy_of=lambda r: plain(_ytd(r), Unit.NUMBER)),
+        Column("change", "Change", get=lambda r: None if change(r) is None else change(r).difference, align=RIGHT,
+               unit=Unit.NUMBER, text_of=lambda r: "" if change(r) is None else change(r).signed_text(),
+               copy_of=lambda r: "" if change(r) is None else plain(change(r).difference, Unit.NUMBER),
+               tooltip=lambda r: r.view.change_sentence()),
+        Column("target", "Target", get=lambda r: r.view.target_words(),
+               tooltip=lambda r: svc.target_text(r.indicator, r.view.target, with_reason=True)),
+        Column("to", "To", get=lambda r: r.view.latest_label),
+        Column("last", "Last year", get=lambda r: None if r.view.ytd_last is None else r.view.ytd_last.value,
+               align=RIGHT, unit=Unit.NUMBER, text_of=lambda r: "" if r.view.ytd_last is None
+               else r.indicator.format(r.view.ytd_last.value),
+               copy_of=lambda r: "" if r.view.ytd_last is None else plain(r.view.ytd_last.value, Unit.NUMBER)),
+        Column("pct", "Change %", get=lambda r: None if change(r) is None or change(r).percent is None
+               else float(change(r).percent), align=RIGHT, unit=Unit.NUMBER,
+               text_of=lambda r: "" if change(r) is None else change(r).signed_percent(),
+               copy_of=lambda r: "" if change(r) is None or change(r).percent is None
+               else plain(round(float(change(r).percent), 1), Unit.NUMBER)),
+        Column("code", "Code", get=lambda r: r.indicator.code),
+        Column("polarity", "Better when", get=lambda r: r.indicator.polarity.capitalize()
+               if r.indicator.polarity != "monitor" else "Monitor only",
+               text_of=lambda r: {"lower": "Lower", "higher": "Higher"}.get(r.indicator.polarity, "Monitor only")),
+    ]
+
+
+class SummaryModel(RowTableModel):
+    """The summary table: the kit's model, with the RAG cell tinted beside its word and symbol."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and role == Qt.ItemDataRole.BackgroundRole and self.columns[index.column()].key == "rag":
+            return QColor(RAG_COLOURS[self.row(index.row()).rag.key])
+        return super().data(index, role)

@@ -1,0 +1,46 @@
+"""A police.uk import from the window keeps typed figures and asks before replacing them (issues 13/14, window part)."""
+
+from safer_desk.services import indicators as svc
+from safer_desk.services.indicators import PeriodValue
+from safer_desk.ui.indicators.menu import start_import
+from tests.indicators.police_helpers import street_file, suffolk_row
+
+
+def typed_babergh_burglary(store, value):
+    svc.save_values(store, "indicator:burglary", "district:babergh", [PeriodValue("2025-01", value)])
+
+
+def burglary(store):
+    return store.scalar("SELECT value FROM indicator_values WHERE indicator_id = 'indicator:burglary' AND "
+                        "area_id = 'district:babergh' AND period = '2025-01'")
+
+
+def import_two_burglaries(window, qtbot, prompts, tmp_path):
+    path = street_file(tmp_path, "2025-01-suffolk-street.csv",
+                       [suffolk_row(crime_id="a"), suffolk_row(crime_id="b")])
+    start_import(window, [str(path)])
+    qtbot.waitUntil(lambda: bool(prompts.infos or prompts.errors), timeout=30000)
+    assert not prompts.errors
+
+
+def test_the_window_asks_before_replacing_a_typed_figure_and_keeps_it_when_told(demo_window, qtbot, prompts,
+                                                                                  tmp_path):
+    store = demo_window.session.store
+    typed_babergh_burglary(store, 99)
+    prompts.answers[:] = [False]  # "Keep typed figures"
+    import_two_burglaries(demo_window, qtbot, prompts, tmp_path)
+    title, text = prompts.questions[-1]
+    assert title == "Typed figures kept"
+    assert "Burglary, Babergh, Jan-25: typed 99, police.uk 2" in text
+    assert burglary(store) == 99
+
+
+def test_replacing_typed_figures_is_one_undoable_action(demo_window, qtbot, prompts, tmp_path):
+    store = demo_window.session.store
+    typed_babergh_burglary(store, 99)
+    prompts.answers[:] = [True]  # "Replace with police.uk counts"
+    import_two_burglaries(demo_window, qtbot, prompts, tmp_path)
+    qtbot.waitUntil(lambda: burglary(store) == 2, timeout=10000)
+    assert demo_window.undo_action.text() == "&Undo replace 1 typed figure(s) with police.uk counts"
+    demo_window.undo_action.trigger()
+    assert burglary(store) == 99

@@ -1,0 +1,151 @@
+"""Issue 11 on the Indicators tab, as a person works it: figures typed into the grid, rows clicked, buttons pressed.
+
+Assertions read what the window shows (its title, the table, the messages beside the grid) and what the file holds.
+"""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.presenters.screens import UnsavedChoice
+
+FY16 = FinancialYear(2016)
+
+
+@pytest.fixture
+def tab(demo_window, qtbot):
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    qtbot.waitExposed(demo_window)
+    tab = demo_window.show_tab("indicators")
+    tab.select_area("district:plymouth")
+    tab.select_year(FY16)
+    click_indicator(tab, qtbot, "All crime")
+    return tab
+
+
+def row_of(tab, name):
+    for r in range(tab.summary_proxy.rowCount()):
+        if tab.summary_proxy.index(r, 1).data().endswith(name):  # "L2 sat Level Two …": code and name
+            return r
+    raise AssertionError(name)
+
+
+def click_indicator(tab, qtbot, name):
+    rect = tab.summary_view.visualRect(tab.summary_proxy.index(row_of(tab, name), 1))
+    qtbot.mouseClick(tab.summary_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QApplication.processEvents()
+
+
+def type_in_cell(tab, qtbot, row_label, col, text):
+    """Double-click the cell, type, press Enter: as a person enters a figure."""
+    row = [tab.grid.verticalHeaderItem(r).text() for r in range(tab.grid.rowCount())].index(row_label)
+    item = tab.grid.item(row, col)
+    rect = tab.grid.visualItemRect(item)
+    qtbot.mouseClick(tab.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = QApplication.focusWidget()
+    assert editor is not tab.grid, "the cell did not open for typing"
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def stored(store, period, indicator="indicator:all-crime"):
+    return store.scalar("SELECT value FROM indicator_values WHERE indicator_id = ? AND area_id = ? AND period = ?",
+                        (indicator, "district:plymouth", period))
+
+
+def selected_name(tab):
+    return tab.presenter.view.indicator.name if tab.summary_view.currentIndex().siblingAtColumn(1).data(
+    ).endswith(tab.presenter.view.indicator.name) else None
+
+
+def test_a_typed_figure_is_not_lost_when_another_indicator_is_clicked(demo_window, tab, qtbot, prompts):
+    store = demo_window.session.store
+    assert not demo_window.isWindowModified()
+    type_in_cell(tab, qtbot, "2016/17", 8, "1480")
+    assert demo_window.isWindowModified()  # the modified marker in the title
+    assert tab.save_button.isEnabled()
+    prompts.unsaved_answers[:] = [UnsavedChoice.CANCEL]
+    click_indicator(tab, qtbot, "Anti-social behaviour")
+    qtbot.waitUntil(lambda: selected_name(tab) == "All crime")
+    assert prompts.unsaved_questions[-1][1] == (
+        "Figures of All crime for Plymouth, 2016/17 have unsaved changes in Dec-16.")
+    assert tab.grid.item(0, 8).text() == "1480"  # stayed, figure kept
+    assert stored(store, "2016-12") is None
+    prompts.unsaved_answers[:] = [UnsavedChoice.SAVE]
+    click_indicator(tab, qtbot, "Anti-social behaviour")
+    assert stored(store, "2016-12") == 1480
+    assert selected_name(tab) == "Anti-social behaviour" and not demo_window.isWindowModified()
+    assert demo_window.undo_action.text() == "&Undo save figures of All crime for Plymouth"
+
+
+def test_discard_goes_on_and_forgets_the_figure(demo_window, tab, qtbot, prompts):
+    type_in_cell(tab, qtbot, "2016/17", 0, "2000")
+    prompts.unsaved_answers[:] = [UnsavedChoice.DISCARD]
+    click_indicator(tab, qtbot, "Anti-social behaviour")
+    assert selected_name(tab) == "Anti-social behaviour"
+    assert stored(demo_window.session.store, "2016-04") == 1335
+    assert not demo_window.isWindowModified()
+
+
+def test_leaving_the_tab_or_the_year_asks_too(demo_window, tab, qtbot, prompts):
+    type_in_cell(tab, qtbot, "2016/17", 8, "1480")
+    prompts.unsaved_answers[:] = [UnsavedChoice.CANCEL, UnsavedChoice.CANCEL]
+    demo_window.tabs.setCurrentIndex(0)
+    assert demo_window.current_tab_key() == "indicators"
+    tab.year_combo.activated.emit(tab.year_combo.findData(2015))
+    assert tab.year_combo.currentData() == 2016 and tab.grid.item(0, 8).text() == "1480"
+    assert len(prompts.unsaved_questions) == 2
+
+
+def test_a_stray_separator_is_queried_beside_the_grid_and_never_stored(demo_window, tab, qtbot):
+    store = demo_window.session.store
+    before = store.conn.total_changes
+    assert "(worse)" in tab.headline.text()
+    type_in_cell(tab, qtbot, "2016/17", 0, "1,2,3")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.grid_messages.isVisible()
+    assert "Apr-16, 2016/17: “1,2,3” has a comma where a thousands separator cannot be" in tab.grid_messages.text()
+    assert "“1,2,3”" in tab.grid.item(0, 0).toolTip()
+    assert stored(store, "2016-04") == 1335 and store.conn.total_changes == before
+    assert "(worse)" in tab.headline.text() and "(better)" not in tab.headline.text()
+    type_in_cell(tab, qtbot, "2016/17", 0, "1,235")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert stored(store, "2016-04") == 1235 and not tab.grid_messages.isVisible()
+
+
+def test_a_percentage_over_100_is_asked_about_beside_the_grid(demo_window, tab, qtbot):
+    click_indicator(tab, qtbot, "Level Two “ist” incidents satisfaction")
+    assert tab.grid.item(0, 0).text().endswith("%")  # one number format per unit
+    type_in_cell(tab, qtbot, "2016/17", 11, "950")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert "950% is more than 100%" in tab.grid_messages.text()
+    assert demo_window.isWindowModified()
+    type_in_cell(tab, qtbot, "2016/17", 11, "95%")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert not demo_window.isWindowModified()
+    assert stored(demo_window.session.store, "2017-03", "indicator:level-two-ist-incidents-satisfaction") == 95
+
+
+def test_ctrl_s_saves_the_grid_and_undo_brings_the_tab_back(demo_window, tab, qtbot):
+    type_in_cell(tab, qtbot, "2016/17", 8, "1480")
+    qtbot.keyClick(tab.grid, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert stored(demo_window.session.store, "2016-12") == 1480
+    demo_window.show_tab("projects")
+    demo_window.undo_action.trigger()
+    assert demo_window.current_tab_key() == "indicators"
+    assert stored(demo_window.session.store, "2016-12") is None
+    assert tab.grid.item(0, 8).text() == ""
+
+
+def test_discard_button_and_context_menu(demo_window, tab, qtbot):
+    type_in_cell(tab, qtbot, "2016/17", 8, "1480")
+    menu = tab.grid.context_menu()
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts == ["&Copy", "&Paste", "&Save Figures", "&Discard Typed Figures"]
+    qtbot.mouseClick(tab.discard_button, Qt.MouseButton.LeftButton)
+    assert tab.grid.item(0, 8).text() == "" and not demo_window.isWindowModified()

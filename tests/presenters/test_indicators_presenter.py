@@ -1,0 +1,263 @@
+"""The Indicators presenter without a window (issue 11): typed figures kept until saved or discarded,
+slips queried beside the cell, one undoable named action, looking never writes; and the tab's words (issue 15)."""
+
+from datetime import date
+
+import pytest
+
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.presenters.actions import ActionLog
+from safer_desk.presenters.indicators import AreaGroup, ChartMode, IndicatorsPresenter, month_label
+from safer_desk.presenters.screens import UnsavedChoice
+from safer_desk.services import indicators as svc
+
+FY16 = FinancialYear(2016)
+ALL_CRIME = "indicator:all-crime"
+SATISFACTION = "indicator:level-two-ist-incidents-satisfaction"
+
+
+@pytest.fixture
+def log():
+    return ActionLog()
+
+
+@pytest.fixture
+def presenter(demo_store, log):
+    p = IndicatorsPresenter(demo_store, perform=log, today=lambda: date(2026, 11, 28))
+    p.load("district:plymouth", FY16)
+    return p
+
+
+def answers(*choices):
+    queue, asked = list(choices), []
+
+    def ask(text):
+        asked.append(text)
+        return queue.pop(0)
+
+    ask.asked = asked
+    return ask
+
+
+def stored(store, period="2016-04", indicator=ALL_CRIME):
+    return store.scalar("SELECT value FROM indicator_values WHERE indicator_id = ? AND area_id = ? AND period = ?",
+                        (indicator, "district:plymouth", period))
+
+
+def version(store):
+    return store.conn.total_changes
+
+
+def test_a_typed_figure_is_kept_until_saved_discarded_or_cancelled(presenter, demo_store, log):
+    assert presenter.selected == ALL_CRIME and not presenter.has_unsaved_changes()
+    presenter.figures.set_text("value", 8, "1,480")
+    assert presenter.has_unsaved_changes()
+    assert presenter.describe_unsaved() == "Figures of All crime for Plymouth, 2016/17 have unsaved changes in Dec-16."
+    ask = answers(UnsavedChoice.CANCEL)
+    assert not presenter.choose_indicator("indicator:anti-social-behaviour", ask)
+    assert ask.asked and presenter.selected == ALL_CRIME
+    assert presenter.figures.texts[("value", 8)] == "1,480"  # stayed, figure kept
+    assert not presenter.choose_year(FinancialYear(2015), answers(UnsavedChoice.CANCEL))
+    assert not presenter.choose_area("district:ipswich", answers(UnsavedChoice.CANCEL))
+    assert presenter.area_id == "district:plymouth" and presenter.year == FY16
+    assert stored(demo_store, "2016-12") is None  # nothing written while asking
+    assert presenter.choose_indicator("indicator:anti-social-behaviour", answers(UnsavedChoice.SAVE))
+    assert stored(demo_store, "2016-12") == 1480
+    assert log.undo_text == "Undo save figures of All crime for Plymouth"
+    assert log.done[-1].tab == "indicators"
+    assert presenter.selected == "indicator:anti-social-behaviour"
+
+
+def test_discard_throws_the_typed_figure_away_and_goes_on(presenter, demo_store):
+    presenter.figures.set_text("value", 0, "2000")
+    assert presenter.choose_indicator("indicator:anti-social-behaviour", answers(UnsavedChoice.DISCARD))
+    assert stored(demo_store) == 1335
+    assert presenter.choose_indicator(ALL_CRIME, answers())
+    assert presenter.figures.texts[("value", 0)] == "1,335" and not presenter.has_unsaved_changes()
+
+
+def test_a_stray_separator_is_queried_beside_the_cell_never_stored(presenter, demo_store, log):
+    headline = presenter.view.headline()
+    assert "(worse)" in headline
+    before = version(demo_store)
+    presenter.figures.set_text("value", 0, "1,2,3")
+    assert not presenter.save()
+    message = presenter.figures.message("value", 0)
+    assert "“1,2,3” has a comma where a thousands separator cannot be" in message
+    assert presenter.figures.messages()[0].startswith("Apr-16, 2016/17: “1,2,3”")
+    assert stored(demo_store) == 1335 and version(demo_store) == before and not log.done
+    assert presenter.view.headline() == headline  # still "worse": 123 never replaced 1,335
+    presenter.figures.set_text("value", 0, "1,235")  # a thousands separator in its place is fine
+    assert presenter.figures.message("value", 0) == ""
+    assert presenter.save()
+    assert stored(demo_store) == 1235
+
+
+def test_a_percentage_over_100_is_asked_about_once_then_kept(presenter, demo_store, log):
+    assert presenter.choose_indicator(SATISFACTION, answers())
+    assert presenter.figures.cell("value", 0).text.endswith("%")  # one format: "88.9%", never "88.8889"
+    editable = [c for c in range(12) if presenter.figures.cell("value", c).editable]
+    col = editable[-1]
+    presenter.figures.set_text("value", col, "950")
+    assert not presenter.save()
+    assert "950% is more than 100%" in presenter.figures.message("value", col)
+    assert "Save again" in presenter.figures.message("value", col) and not log.done
+    presenter.figures.set_text("value", col, "95")
+    assert presenter.save()
+    assert log.done
+
+
+def test_undo_puts_back_the_figures_and_names_the_action(presenter, demo_store, log):
+    presenter.figures.set_text("value", 0, "1,400")
+    presenter.figures.set_text("comment", 0, "Checked with the police analyst")
+    assert presenter.save()
+    assert stored(demo_store) == 1400 and not presenter.has_unsaved_changes()
+    assert presenter.figures.texts[("value", 0)] == "1,400"  # the grid shows the file again
+    assert log.undo_text == "Undo save figures of All crime for Plymouth"
+    log.undo()
+    assert stored(demo_store) == 1335
+    assert presenter.figures.texts[("value", 0)] == "1,335"
+
+
+def test_a_refused_save_says_why_and_keeps_the_figures(presenter, demo_store):
+    presenter.figures.set_text("value", 0, "-5")
+    assert not presenter.save()
+    assert presenter.figures.message("value", 0) == "A figure here cannot be negative."
+    assert presenter.has_unsaved_changes() and stored(demo_store) == 1335
+
+
+def test_looking_at_every_area_year_indicator_and_chart_writes_nothing(demo_store, log):
+    before = version(demo_store)
+    p = IndicatorsPresenter(demo_store, perform=log)
+    p.load()
+    for choice in p.area_choices()[:6] + p.search_areas("ips")[:2]:
+        assert p.choose_area(choice.id, answers())
+        for year in p.years():
+            assert p.choose_year(year, answers())
+            for row in p.rows:
+                assert p.choose_indicator(row.indicator.id, answers())
+                for mode in ChartMode:
+                    p.chart(mode)
+                p.headline(), p.details()
+    assert version(demo_store) == before and not log.done
+
+
+def test_the_area_list_puts_the_office_areas_first_and_the_rest_behind_a_search(presenter):
+    choices = presenter.area_choices()
+    own = [c for c in choices if c.group is AreaGroup.OWN]
+    assert own[0].label == "Suffolk (county)" and "Ipswich" in [c.label for c in own]
+    assert choices.index(own[-1]) == len(own) - 1  # own areas first
+    labels = [c.label for c in choices]
+    assert "Plymouth" in labels and "Birmingham" not in labels  # 140 police-only areas are not listed
+    assert "Western Suffolk CSP (partnership, derived)" in labels  # derived areas labelled
+    found = presenter.search_areas("birm")
+    assert [c.label for c in found] == ["Birmingham"]
+    assert presenter.choose_area(found[0].id, answers())
+    assert "Birmingham" in [c.label for c in presenter.area_choices()]
+
+
+def test_chart_labels_legends_and_summary(presenter):
+    data = presenter.chart(ChartMode.YEAR)
+    assert list(data.series) == ["2016/17", "2015/16"]  # the legend names the years
+    assert data.labels[0] == "Apr" and data.labels[-1] == "Mar"
+    assert data.summary.startswith("All crime, Plymouth: 2016/17 against 2015/16 by month.")
+    assert "latest 1,575 (Nov 2016)" in data.summary and "latest 1,498 (Mar 2016)" in data.summary
+    rolling = presenter.chart(ChartMode.ROLLING)
+    assert all(len(label.split(" ")) == 2 and label.split(" ")[1].isdigit() for label in rolling.labels)
+    assert month_label("2020-03") == "Mar 2020"
+    areas = presenter.chart(ChartMode.AREAS)
+    assert list(areas.series)[0] == "Plymouth"
+    assert "Safer Plymouth (partnership, derived)" in areas.series  # derived areas charted like the others
+
+
+def test_a_new_empty_file_says_what_to_do(store):
+    p = IndicatorsPresenter(store)
+    p.load()
+    assert p.rows == [] and p.view is None
+    assert "Import police data (File > Import Police Data…)" in p.empty_message()
+    data = p.chart(ChartMode.YEAR)
+    assert data.series == {} and data.empty
+    assert p.headline() == p.empty_message()
+
+
+def test_read_only_cells_cannot_be_typed_in(demo_store):
+    p = IndicatorsPresenter(demo_store, read_only=True)
+    p.load("district:plymouth", FY16)
+    assert not p.figures.cell("value", 8).editable
+    assert not p.save() or not p.has_unsaved_changes()
+
+
+def test_paste_from_excel_fills_the_editable_cells(presenter):
+    assert presenter.figures.paste("value", 8, [["1,500", "1600", "", "1,700"]]) == 4
+    assert presenter.figures.describe_unsaved().endswith("in Dec-16, Jan-17, Mar-17.")
+    assert presenter.figures.texts[("value", 9)] == "1600"
+
+
+def test_the_framework_shows_as_the_services_give_it(demo_store):
+    """East Sussex (paper 004): estimated RAG with its basis, milestones by date, Tbc, no figure yet, rates."""
+    p = IndicatorsPresenter(demo_store, today=lambda: date(2026, 11, 28))
+    p.load("county:east-sussex", FinancialYear(2011))
+    status = {r.indicator.name: r.view.status_label() for r in p.rows}
+    assert status["IDVA service users reporting improved safety"] == "Est. \u25cf Green"
+    est = next(r for r in p.rows if r.indicator.name == "IDVA service users reporting improved safety")
+    assert est.view.estimate.basis  # shown beside the RAG (its tooltip) and in the headline
+    assert p.choose_year(FinancialYear(2012), answers())
+    words = {r.indicator.name: (r.view.status_label(), r.view.target_words()) for r in p.rows}
+    assert words["Produce a Strategic Assessment of Community Safety"][1] == "By August 2012"
+    assert words["IDVA service users reporting improved safety"][0] == "\u25cb No figure yet"  # not "No target"
+    assert words["Cases discussed at MARAC (East Sussex)"][1] == "No target (activity count)"
+    assert p.choose_year(FinancialYear(2010), answers())
+    alcohol = next(r for r in p.rows if r.indicator.name == "Alcohol-related hospital admissions")
+    assert alcohol.indicator.format(alcohol.view.ytd.value) == "1,610 per 100,000"
+    assert p.choose_indicator(alcohol.indicator.id, answers())
+    assert "per 100,000" in p.details()
+
+
+def test_the_indicator_form_writes_only_when_saved_and_undoes_by_name(demo_store, log):
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    before = version(demo_store)
+    shown = []
+    form = IndicatorForm.make(demo_store, None, "district:plymouth", FY16, perform=log, after=shown.append)
+    assert form.title == "New indicator" and "Nothing is written until you save" in form.heading
+    form.set_value("name", "Arson")
+    form.set_value("target_kind", "annual")
+    form.set_value("target_value", "1,2,0")
+    assert not form.save()
+    assert "has a comma where a thousands separator cannot be" in form.message("target_value")
+    assert version(demo_store) == before and not log.done
+    form.set_value("target_value", "")
+    assert not form.save() and form.message("target_value") == "Give the target's figure (or choose No target)."
+    form.set_value("target_value", "120")
+    assert form.save()
+    assert shown == ["indicator:arson"] and log.undo_text == "Undo save indicator Arson"
+    assert svc.get_target(demo_store, "indicator:arson", "district:plymouth", FY16).value == 120
+    log.undo()
+    assert demo_store.scalar("SELECT count(*) FROM indicators WHERE id = 'indicator:arson'") == 0
+
+
+def test_the_indicator_form_names_the_indicator_and_queries_a_percentage_target(presenter, demo_store, log):
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    assert presenter.choose_indicator(SATISFACTION, answers())
+    form = IndicatorForm.make(demo_store, presenter.view, presenter.area_id, presenter.year, perform=log)
+    assert form.title == "Indicator Level Two “ist” incidents satisfaction and its target for Plymouth, 2016/17"
+    form.set_value("target_value", "900")
+    assert not form.save() and "900% is more than 100%" in form.message("target_value")
+    assert form.save()  # asked once: Save again keeps it
+    assert svc.get_target(demo_store, SATISFACTION, "district:plymouth", FY16).value == 900
+    form.set_value("trajectory", "1, 2")
+    form.set_value("target_kind", "trajectory")
+    form.set_value("trajectory", "10, 1,2,3")
+    assert not form.save() and "comma" in form.message("trajectory")
+
+
+def test_the_summary_exports_through_the_one_export_path(presenter, tmp_path):
+    import csv
+
+    target = presenter.export_summary(tmp_path / "indicators.csv")
+    rows = list(csv.reader(target.open(encoding="utf-8-sig")))
+    assert rows[0][:4] == ["RAG", "Indicator", "Code", "Year to date"]
+    crime = next(r for r in rows if r[1] == "All crime")
+    assert crime[0] == "No target" and crime[3] in ("12586", "12586.0") and crime[5] in ("570", "570.0")
+    assert presenter.export_summary(tmp_path / "indicators.xlsx").stat().st_size > 0
