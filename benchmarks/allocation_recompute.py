@@ -79,8 +79,8 @@ def main() -> None:
     from safer_desk.ui.allocation.models import result_columns, result_rows
     from safer_desk.ui.allocation.tab import AllocationTab
     from safer_desk.ui.session import Session
-    from safer_desk.ui.table_model import RowTableModel
-    from safer_desk.ui.table_view import DataTableView
+    from safer_desk.ui.kit.tables import RowTableModel
+    from safer_desk.ui.kit.table_view import DataTableView
 
     folder = Path(tempfile.mkdtemp(prefix="alloc-bench-"))
     store = open_store(folder / "bench.sqlite", create=True)

@@ -52,7 +52,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                check_cancelled,
                                                content_checksum, content_checksums, data_tables, dependency_order,
                                                has_table, never_cancelled, no_progress, public_digests, quote,
-                                               row_counts, schema_hash, table_info)
+                                               row_counts, schema_hash)
 from safer_desk.exchange.files import write_bytes_atomically
 from safer_desk.storage import audit
 from safer_desk.storage.schema import costs as costs_schema

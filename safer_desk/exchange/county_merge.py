@@ -43,8 +43,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from safer_desk import __version__
 from safer_desk.exchange import signing
-from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, Conflict, Describer, compared_columns,
-                                                  figure_phrase, group_of, load_decisions, month_words,
+from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, Conflict, Describer, figure_phrase, group_of, load_decisions, month_words,
                                                   subject_key_of, version_of)
 from safer_desk.exchange.county_export import CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
@@ -75,8 +74,7 @@ FIELD_WORDS = {
     "public_digest_method": "method of the police.uk digests",
     "police_figures_left_out": "number of police.uk figures left out",
 }
-from safer_desk.storage.store import (APP_ID, MIGRATIONS_TABLE, SQLITE_HEADER, Store, StoreError, open_store,
-                                      read_only_uri)
+from safer_desk.storage.store import (APP_ID, MIGRATIONS_TABLE, SQLITE_HEADER, Store, StoreError, open_store)
 
 # Shared reference data: matched across offices, never owned by one. The links have random ids, so
 # they are matched by the pair they link.
@@ -878,11 +876,11 @@ class _Merger:
             owned = self.dst.execute(
                 f"SELECT row_key, row_hash FROM {ORIGINS_TABLE} WHERE table_name = ? AND shared = 0 "
                 f"AND import_number IN ({numbers})", (t,)).fetchall()
-            for key, row_hash in owned:
+            for key, stored_hash in owned:
                 if key in incoming[t]:
                     continue
                 current = self.county_row_by_key(info, key)
-                if current is not None and short_hash(self.digest(info, current)) != bytes(row_hash):
+                if current is not None and short_hash(self.digest(info, current)) != bytes(stored_hash):
                     subject = self.describer.subject(t, current)
                     office = self.m.office_name
                     self.raise_conflict(info, "removed-but-edited", None, current, row_key=key, county_key=key,

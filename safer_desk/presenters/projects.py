@@ -6,7 +6,6 @@ project that exists only here; Save adds it (one undoable Action), Discard forge
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Sequence

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from safer_desk.domain.ids import reference_id
 from safer_desk.services import reference as ref
 from safer_desk.ui import prompts
-from safer_desk.ui.session import Session
-from safer_desk.ui.table_model import Column, RawSortFilterProxy, RowTableModel
-from safer_desk.ui.table_view import DataTableView
+from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
 from safer_desk.ui.kit.undo import push_service_action
+from safer_desk.ui.session import Session
 
 ORGANISATION_KINDS = ("district council", "county council", "unitary council", "police", "pcc", "fire", "health",
                       "probation", "other")
@@ -32,7 +32,7 @@ class _Page(QWidget):
         super().__init__(dialog)
         self.dialog = dialog
         self.model = RowTableModel(columns, parent=self)
-        self.proxy = RawSortFilterProxy(self)
+        self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name=f"{self.kind.title()}s")
         self.view.setModel(self.proxy)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.budgets import SECTION_KINDS, BudgetsPresenter, GridRow
+from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import LEFT, RIGHT, Column, RowTableModel
 from safer_desk.ui.kit.undo import push_action
-from safer_desk.ui.table_view import DataTableView
 from safer_desk.ui.tabs import TabBase
 
 BOLD_KINDS = ("section", "subtotal", "total")

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.tables import RIGHT, Column, SortProxy, RowTableModel
 from safer_desk.ui.session import Session
-from safer_desk.ui.table_model import RIGHT, Column, RawSortFilterProxy, RowTableModel
-from safer_desk.ui.table_view import DataTableView
 
 ALL_GROUPS = ""  # the list's first entry: every open conflict
 
@@ -45,7 +45,7 @@ class ConflictsDialog(QDialog):
         self.groups = QListWidget(self)
         self.groups.setAccessibleName("Groups of conflicts")
         self.model = RowTableModel(CONFLICT_COLUMNS, parent=self)
-        self.proxy = RawSortFilterProxy(self)
+        self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name="Conflicts")
         self.view.setModel(self.proxy)

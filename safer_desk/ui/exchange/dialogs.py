@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
 from safer_desk.ui.session import Session
-from safer_desk.ui.table_model import Column, RawSortFilterProxy, RowTableModel
-from safer_desk.ui.table_view import DataTableView
 from safer_desk.ui.workers import run_task
 
 EXPORT_FILTER = "Export for merging (*.sqlite);;Excel workbook (*.xlsx)"
@@ -170,7 +170,7 @@ class MergeResultDialog(QDialog):
         # Grouped as the summary says them: group by group, then as found.
         conflicts = [c for _, _, members in conflict_groups(report.conflicts) for c in members]
         self.model = RowTableModel(CONFLICT_COLUMNS, conflicts, parent=self)
-        self.proxy = RawSortFilterProxy(self)
+        self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name="Conflicts")
         self.view.setModel(self.proxy)
@@ -398,7 +398,7 @@ class SigningKeysDialog(QDialog):
         self.own_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.own_label.setAccessibleName("Your signing key")
         self.model = RowTableModel(KEY_COLUMNS, parent=self)
-        self.proxy = RawSortFilterProxy(self)
+        self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name="Registered keys")
         self.view.setModel(self.proxy)

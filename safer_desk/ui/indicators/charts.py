@@ -198,10 +198,6 @@ class IndicatorChart(pg.PlotWidget):
 
     def export(self, target: Path | str) -> Path:
         """Write the chart as PNG or SVG (by the file's suffix), atomically."""
-        from pyqtgraph import exporters
-
-        from safer_desk.exchange.files import atomic_path
-
         target = Path(target)
         suffix = target.suffix.lower()
         if suffix not in (".png", ".svg"):

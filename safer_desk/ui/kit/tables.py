@@ -404,4 +404,3 @@ class SortProxy(QSortFilterProxyModel):
 
 
 # The name the tabs used before the kit; the same class.
-RawSortFilterProxy = SortProxy

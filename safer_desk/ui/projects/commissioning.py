@@ -24,11 +24,11 @@ from safer_desk.presenters.commissioning import CommissioningPresenter
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import ScenarioResult
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import SortProxy
+from safer_desk.ui.kit.tables import RowTableModel
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.projects.models import ScenarioEntry, ScenarioModel, comparison_columns
-from safer_desk.ui.table_model import RowTableModel
-from safer_desk.ui.table_view import DataTableView
 
 UNSAVED = ""
 
