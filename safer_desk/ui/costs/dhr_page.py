@@ -24,7 +24,7 @@ from safer_desk.presenters.dhr import DhrPresenter, SplitPresenter, ledger_sheet
 from safer_desk.services import dhr
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
-                                        date_col, debounced, make_table, remember_splitter, sum_row)
+                                        date_col, debounced, make_table, open_form, remember_splitter, sum_row)
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.undo import push_action
 
@@ -318,16 +318,7 @@ class DhrPage(QWidget):
         dialog.open()
 
     def _open(self, make) -> Any:
-        """Open a form of the presenter (it says when there is nothing selected to open it for)."""
-        if self.presenter.editor is not None and self.dialog is not None and self.dialog.isVisible():
-            self.dialog.raise_()
-            return self.dialog
-        try:
-            make()
-        except LookupError as exc:
-            prompts.show_error(self, "Choose first", str(exc).strip("'\""))
-            return None
-        return self.dialog
+        return open_form(self, make, "Choose first")
 
     def new_case_dialog(self):
         return self._open(self.presenter.new_case_form)

@@ -28,7 +28,7 @@ from safer_desk.services import funds
 from safer_desk.services.reference import list_districts
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, action_button, count_col, date_col, debounced,
-                                        make_table, remember_splitter, sum_row)
+                                        make_table, open_form, remember_splitter, sum_row)
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.undo import push_action
 
@@ -505,15 +505,7 @@ class FundPage(QWidget):
         self.dialog.open()
 
     def _open(self, make) -> FormDialog | None:
-        if self.presenter.editor is not None and self.dialog is not None and self.dialog.isVisible():
-            self.dialog.raise_()
-            return self.dialog
-        try:
-            make()
-        except LookupError as exc:
-            prompts.show_error(self, "Choose a fund", str(exc).strip("'\""))
-            return None
-        return self.dialog
+        return open_form(self, make, "Choose a fund")
 
     def new_fund_dialog(self):
         return self._open(self.presenter.new_fund_form)

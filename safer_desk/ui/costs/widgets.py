@@ -453,6 +453,23 @@ class SplitDialog(_GuardedDialog):
         self.message.setVisible(bool(message))
 
 
+def open_form(page, make: Callable[[], Any], nothing_chosen: str):
+    """Open one of the page presenter's forms (``make`` builds it; the page's ``_show_form`` shows it).
+
+    A dialog already open is raised instead of a second one; a presenter with nothing selected to open
+    the form for raises LookupError, said to the person under the title ``nothing_chosen``.
+    """
+    if page.presenter.editor is not None and page.dialog is not None and page.dialog.isVisible():
+        page.dialog.raise_()
+        return page.dialog
+    try:
+        make()
+    except LookupError as exc:
+        prompts.show_error(page, nothing_chosen, str(exc).strip("'\""))
+        return None
+    return page.dialog
+
+
 class BackgroundLoader:
     """Reads a page's data on the thread pool (own connection) and applies only the latest answer."""
 
