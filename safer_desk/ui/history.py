@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSplitter, QVBoxLayout)
 
-from safer_desk.exchange.tables import table_file_filter, table_target
 from safer_desk.presenters.history import AREAS, HistoryLine, HistoryPresenter
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.dates import DateField
+from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
 from safer_desk.ui.session import Session
@@ -137,15 +137,9 @@ class HistoryDialog(QDialog):
         self.detail.setPlainText(self.presenter.detail_text(self.selected_line()))
 
     def export(self) -> None:
-        name = prompts.save_file_name(self, "Export the history of changes", table_file_filter(),
-                                      "history-of-changes.xlsx")
-        if not name:
-            return
-        target = table_target(name)
         shown = self.proxy.source_rows()
-        try:
-            self.presenter.export(target, shown)
-        except (OSError, ValueError) as exc:
-            prompts.show_error(self, "Export", f"The history was not saved: {exc}")
-            return
-        prompts.show_info(self, "Export", f"Saved {len(shown):,} actions to {target}.")
+        target = export_to_chosen_file(self, "Export the history of changes", "history-of-changes.xlsx",
+                                       lambda t: self.presenter.export(t, shown),
+                                       failed="The history was not saved", refusals=(ValueError,))
+        if target is not None:
+            prompts.show_info(self, "Export", f"Saved {len(shown):,} actions to {target}.")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QForm
 from safer_desk.domain.allocation import AllocationError, format_fraction, percent_text
 from safer_desk.domain.money import format_money
 from safer_desk.exchange.files import parse_tsv, to_tsv
-from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target, write_table
+from safer_desk.exchange.tables import write_table
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
 from safer_desk.ui import prompts
@@ -25,6 +25,7 @@ from safer_desk.ui.allocation.chart import AllocationChart
 from safer_desk.ui.allocation.frozen import FrozenFirstColumn
 from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, _money_column_of,
                                              comparison_columns)
+from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.table_view import DataTableView, _source_copy
 from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
@@ -752,13 +753,11 @@ class AllocationTab(TabBase):
         if self.result is None:
             prompts.show_error(self, "Export", self.problem or "There is no result to export.")
             return
-        name = prompts.save_file_name(self, "Export allocation", table_file_filter(), "allocation.xlsx")
-        if not name:
-            return
-        try:
-            path = write_table(table_target(name), service.result_sheets(self.result, title="Allocation"))
-        except (UnsupportedFormat, OSError) as exc:
-            prompts.show_error(self, "Export", f"The file could not be written: {exc}")
+        result = self.result
+        path = export_to_chosen_file(self, "Export allocation", "allocation.xlsx",
+                                     lambda t: write_table(t, service.result_sheets(result, title="Allocation")),
+                                     failed="The file could not be written")
+        if path is None:
             return
         window = self.window()
         if hasattr(window, "statusBar"):

@@ -430,19 +430,14 @@ class IndicatorsTab(TabBase):
         return self.grid.paste_rows()
 
     def export_summary(self) -> None:
-        from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
+        from safer_desk.ui.kit.exports import export_to_chosen_file
 
-        name = prompts.save_file_name(self, "Export the indicators", table_file_filter(), "indicators.xlsx")
-        if not name:
-            return
-        target = table_target(name)
         shown = self.summary_proxy.source_rows()
-        try:
-            self.presenter.export_summary(target, shown)
-        except (UnsupportedFormat, OSError) as exc:
-            prompts.show_error(self, "Export", f"The indicators were not saved: {exc}")
-            return
-        prompts.show_info(self, "Export", f"Saved {len(shown)} indicators to {target}.")
+        target = export_to_chosen_file(self, "Export the indicators", "indicators.xlsx",
+                                       lambda t: self.presenter.export_summary(t, shown),
+                                       failed="The indicators were not saved")
+        if target is not None:
+            prompts.show_info(self, "Export", f"Saved {len(shown)} indicators to {target}.")
 
     def export_chart(self) -> None:
         name = prompts.save_file_name(self, "Export Chart", "PNG image (*.png);;SVG drawing (*.svg)",

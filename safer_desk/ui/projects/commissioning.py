@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from safer_desk.domain.commissioning import UNDATED, Suggestion
 from safer_desk.domain.money import format_money
-from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target, write_table
+from safer_desk.exchange.tables import write_table
 from safer_desk.presenters.commissioning import CommissioningPresenter
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import ScenarioResult
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import SortProxy
 from safer_desk.ui.kit.tables import RowTableModel
@@ -463,16 +464,11 @@ class CommissioningPage(QWidget):
         result = self.result()
         if result is None:
             return
-        name = prompts.save_file_name(self, "Export the scenario", table_file_filter(),
-                                      f"{result.name or 'scenario'}.xlsx")
-        if not name:
-            return
-        try:
-            path = write_table(table_target(name), service.scenario_sheets(result))
-        except (UnsupportedFormat, OSError) as exc:
-            prompts.show_error(self, "Export", f"The scenario was not saved: {exc}")
-            return
-        prompts.show_info(self, "Export", f"Saved the scenario to {path}.")
+        path = export_to_chosen_file(self, "Export the scenario", f"{result.name or 'scenario'}.xlsx",
+                                     lambda t: write_table(t, service.scenario_sheets(result)),
+                                     failed="The scenario was not saved")
+        if path is not None:
+            prompts.show_info(self, "Export", f"Saved the scenario to {path}.")
 
     def print_pdf(self) -> None:
         result = self.result()

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 
 from safer_desk.domain.projects import CRITERIA, ProjectError, ProjectStatus
 from safer_desk.exchange.files import parse_tsv
-from safer_desk.exchange.tables import table_file_filter, table_target
 from safer_desk.presenters.projects import ProjectsPresenter
 from safer_desk.services.files import reading_connection
 from safer_desk.services import projects as service
 from safer_desk.services.projects import Project
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import SortProxy
 from safer_desk.ui.kit.undo import push_action
@@ -366,18 +366,12 @@ class RegisterPage(QWidget):
         self.paste_dialog.open()
 
     def export_register(self) -> None:
-        name = prompts.save_file_name(self, "Export the project register", table_file_filter(),
-                                      "project-register.xlsx")
-        if not name:
-            return
-        target = table_target(name)
         shown = self.proxy.source_rows()
-        try:
-            self.presenter.export(target, shown)
-        except (ProjectError, OSError) as exc:
-            prompts.show_error(self, "Export", f"The register was not saved: {exc}")
-            return
-        prompts.show_info(self, "Export", f"Saved {len(shown)} projects to {target}.")
+        target = export_to_chosen_file(self, "Export the project register", "project-register.xlsx",
+                                       lambda t: self.presenter.export(t, shown),
+                                       failed="The register was not saved", refusals=(ProjectError,))
+        if target is not None:
+            prompts.show_info(self, "Export", f"Saved {len(shown)} projects to {target}.")
 
 
 class ProjectsTab(TabBase):
