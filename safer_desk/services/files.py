@@ -43,16 +43,19 @@ class OpenedFile:
 
 
 def open_office_file(path: Path | str, *, create: bool = False, read_only: bool = False,
-                     replace_empty: bool = False) -> OpenedFile:
+                     replace_empty: bool = False, defer_checks: bool = False) -> OpenedFile:
     """Open (create, or upgrade after a backup) an office file; StoreError says why not.
 
     A zero-byte file raises FileEmpty unless ``replace_empty`` (the person agreed to start a new file there).
+    ``defer_checks``: the damage checks of an up-to-date file wait for ``store.verify()`` or its first write
+    (``storage.store.WriteGate``).
     """
     path = Path(path)
     check = inspect_file(path)
     upgrading = check.exists and check.has_tables and check.pending and not read_only
     steps = len(check.pending) if upgrading else 0
-    store = open_store(path, create=create, read_only=read_only, replace_empty=replace_empty, check=check)
+    store = open_store(path, create=create, read_only=read_only, replace_empty=replace_empty, check=check,
+                       defer_checks=defer_checks)
     backup = None
     if upgrading:
         kept = [p for p in backups_of(path) if p.name.endswith(".before-upgrade.sqlite")]

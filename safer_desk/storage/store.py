@@ -15,10 +15,11 @@ import re
 import secrets
 import sqlite3
 import stat
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from safer_desk import __version__, faults
 from safer_desk.storage import audit, leftovers
@@ -139,9 +140,8 @@ def inspect_file(path: Path) -> FileCheck:
         return FileCheck(True, False, sorted(known_steps()), empty=True)
     if header != SQLITE_HEADER:
         raise NotADatabase(f"{path.name} is not a Safer Desk file: it is not an SQLite database at all.")
-    recover_after_a_crash(path)
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn = _read_only_look(path)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not tables:
@@ -183,23 +183,40 @@ def recover_after_a_crash(path: Path) -> None:
     as damaged at the next start.
     """
     try:
-        probe = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
-            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return
-        finally:
-            probe.close()
+        _read_only_look(path).close()
+    except sqlite3.DatabaseError:
+        pass  # not a recovery: the look that follows says what is wrong
+
+
+def _read_only_look(path: Path) -> sqlite3.Connection:
+    """A read-only connection that has read the file's schema, after recovering a killed writer's
+    transaction if there was one (see recover_after_a_crash). One connection for the probe and the look
+    that follows: each new connection parses the whole schema again (about 7 ms for an office file)."""
+    conn = None
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
     except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
         if not (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY") \
                 or not os.access(path, os.W_OK):
-            return  # not a recovery: the look that follows says what is wrong
-    conn = sqlite3.connect(str(path), timeout=5)
+            raise
+    writer = sqlite3.connect(str(path), timeout=5)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        writer.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError:
         pass
     finally:
+        writer.close()
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
         conn.close()
+        raise
+    return conn
 
 
 def _step_order(step: tuple[str, str]) -> tuple[int, int]:
@@ -209,15 +226,98 @@ def _step_order(step: tuple[str, str]) -> tuple[int, int]:
     return len(all_sets()), 0  # pragma: no cover - only known steps are ordered
 
 
+# What the authorizer refuses on the file itself while its write gate is shut (sqlite3's action codes).
+_WRITES = frozenset(getattr(sqlite3, name) for name in (
+    "SQLITE_INSERT", "SQLITE_UPDATE", "SQLITE_DELETE", "SQLITE_CREATE_TABLE", "SQLITE_CREATE_INDEX",
+    "SQLITE_CREATE_TRIGGER", "SQLITE_CREATE_VIEW", "SQLITE_DROP_TABLE", "SQLITE_DROP_INDEX", "SQLITE_DROP_TRIGGER",
+    "SQLITE_DROP_VIEW", "SQLITE_ALTER_TABLE", "SQLITE_REINDEX", "SQLITE_ANALYZE", "SQLITE_CREATE_VTABLE",
+    "SQLITE_DROP_VTABLE") if hasattr(sqlite3, name))
+
+
+class WriteGate:
+    """What must happen before the first write to an opened file, and nothing sooner.
+
+    - The checks that refuse a damaged file (a damaged page, audit triggers changed or missing). The window
+      puts them off until its first screen is drawn (``open_store(defer_checks=True)``) and runs them then,
+      before it handles any input; whatever asks to write first runs them, so nothing is ever written to a
+      file they would refuse.
+    - The switch to WAL, which rewrites the file's header: a file only looked at is left byte for byte as it
+      was (issue 11: opening a file writes nothing).
+
+    Until the gate opens, an authorizer refuses any write to the file through a connection that bypasses
+    ``Store.transaction`` (a programming error, never the user's). The store and the worker connections
+    made from it share one gate.
+    """
+
+    def __init__(self, checks: list[Callable[[sqlite3.Connection], None]] | None = None, *, wal: bool = True):
+        self.checks = list(checks or [])
+        self.wal = wal  # the switch to WAL is still to come
+        self.failure: StoreError | None = None
+        self._lock = threading.RLock()
+        self._connections: list[sqlite3.Connection] = []
+
+    @property
+    def open(self) -> bool:
+        return not self.checks and not self.wal and self.failure is None
+
+    @property
+    def checked(self) -> bool:
+        return not self.checks and self.failure is None
+
+    def guard(self, conn: sqlite3.Connection) -> None:
+        """Refuse writes to the file through conn until the gate opens."""
+        with self._lock:
+            if self.open:
+                return
+            self._connections.append(conn)
+            conn.set_authorizer(_refuse_writes)
+
+    def verify(self, conn: sqlite3.Connection) -> None:
+        """Run the checks still to run (once); raise the StoreError of the first that fails, now and after."""
+        with self._lock:
+            if self.failure is not None:
+                raise self.failure
+            while self.checks:
+                try:
+                    self.checks[0](conn)
+                except StoreError as exc:
+                    self.failure = exc
+                    raise
+                self.checks.pop(0)
+
+    def before_write(self, conn: sqlite3.Connection) -> None:
+        if self.open:
+            return
+        with self._lock:
+            self.verify(conn)
+            if self.wal:
+                conn.execute("PRAGMA journal_mode = WAL")
+                self.wal = False
+            for other in self._connections:
+                with contextlib.suppress(sqlite3.ProgrammingError):  # closed already
+                    other.set_authorizer(None)
+            self._connections.clear()
+
+
+def _refuse_writes(action: int, arg1, arg2, database, source) -> int:
+    if action in _WRITES and database == "main":
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
 class Store:
     """An open Safer Desk file: one sqlite3 connection in autocommit mode with explicit transactions."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, lock: OfficeLock | None):
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, lock: OfficeLock | None,
+                 gate: WriteGate | None = None):
         self.path = Path(path)
         self.conn = conn
         self.read_only = read_only
         self._lock = lock
         self._db = None
+        self.gate = gate if gate is not None else WriteGate(wal=False)
+        if not read_only:
+            self.gate.guard(conn)
         # (Re-)registered here so the store holds its connection's audit state (the open batch).
         self.audit_state = audit.register_functions(conn)
 
@@ -248,6 +348,13 @@ class Store:
     def office_name(self) -> str:
         return self.meta("office_name") or self.path.stem
 
+    # -- checks ------------------------------------------------------------
+    def verify(self) -> None:
+        """Run the checks ``open_store(defer_checks=True)`` put off (a damaged page, the audit triggers);
+        raise the StoreError that refuses the file. Reads only; cheap once run."""
+        if not self.gate.checked or self.gate.failure is not None:
+            self.gate.verify(self.conn)
+
     # -- writing ------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self) -> Iterator["Store"]:
@@ -267,6 +374,7 @@ class Store:
             else:
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
+        self.gate.before_write(self.conn)  # the deferred checks, then the switch to WAL: the first write only
         # Every outermost transaction belongs to a user action (an unnamed one unless store.action named it).
         with audit.user_action(None):
             self.conn.execute("BEGIN IMMEDIATE")
@@ -328,7 +436,8 @@ class Store:
 
         It shares this store's lock (the process already holds it) and must be closed by the worker.
         """
-        return Store(self.path, _connect(self.path, read_only=self.read_only), read_only=self.read_only, lock=None)
+        return Store(self.path, _connect(self.path, read_only=self.read_only), read_only=self.read_only, lock=None,
+                     gate=self.gate)
 
     def backup_to(self, target: Path) -> Path:
         """Write a consistent copy of the whole file to target (File > Save a Copy), atomically."""
@@ -336,7 +445,8 @@ class Store:
 
     def close(self) -> None:
         try:
-            if not self.read_only:
+            # A file only looked at (the gate never opened) is left as it was: no ANALYZE, no journal switch.
+            if not self.read_only and self.gate.open:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("PRAGMA optimize")
                 # At rest the file is one self-contained file (no -wal beside it), so a copy or an
@@ -436,11 +546,17 @@ def _check_writable(path: Path) -> None:
 
 
 def open_store(path: Path | str, *, create: bool = False, read_only: bool = False,
-               office_name: str | None = None, replace_empty: bool = False, check: FileCheck | None = None) -> Store:
+               office_name: str | None = None, replace_empty: bool = False, check: FileCheck | None = None,
+               defer_checks: bool = False) -> Store:
     """Open (and if needed create or migrate) a Safer Desk file, or raise a StoreError saying why not.
 
     A zero-byte file is refused with FileEmpty (it is never silently made a new file); replace_empty=True,
     given when the person has said so, makes a new Safer Desk file in its place.
+
+    Nothing is written by opening an up-to-date file: the switch to WAL waits for the first write (its
+    ``WriteGate``). ``defer_checks``: the page and audit-trigger checks of an up-to-date file are left to
+    ``Store.verify()`` (the window runs it right after its first screen) or to the first write, whichever
+    comes first; without it they run here and refuse the file before this returns.
     """
     path = Path(path)
     leftovers.remove_leftovers([path.parent, backups_folder(path)])
@@ -482,6 +598,19 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
             # half-made file behind that would be refused for ever after as "not a Safer Desk file".
             create_file(path, office_name or path.stem, replace=check.empty)
             check = FileCheck(True, True, [])
+        elif not check.pending:
+            # Up to date: the checks run on the store's own connection (no second and third connection
+            # parsing the whole schema again), before its first write and never after it.
+            gate = WriteGate([lambda c: check_pages(path, c), lambda c: _audit_check(path, c)])
+            conn = _connect(path, read_only=False)
+            store = Store(path, conn, read_only=False, lock=lock, gate=gate)
+            if not defer_checks:
+                try:
+                    store.verify()
+                except BaseException:
+                    conn.close()
+                    raise
+            return store
         else:
             check_pages(path)
             _refuse_damaged_audit(path, check)  # before anything is written, the backup included
@@ -502,19 +631,22 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
         raise
 
 
-def check_pages(path: Path) -> None:
+def check_pages(path: Path, conn: sqlite3.Connection | None = None) -> None:
     """Refuse a file with a damaged page (SQLite's quick_check) before anything is written to it.
 
-    Run on its own read-only connection, before the file is opened for writing (switching to WAL
-    already writes to the file's header), so damage is never built on. Its cost is measured by
-    benchmarks/open_check.py (the example file and a 100 MB file).
+    Run on its own read-only connection, or on a store's connection before its first write (the
+    switch to WAL already writes to the file's header), so damage is never built on. Its cost is
+    measured by benchmarks/open_check.py (the example file and a 100 MB file).
     """
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
+        if conn is not None:
             problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
-        finally:
-            conn.close()
+        else:
+            own = sqlite3.connect(read_only_uri(path), uri=True)
+            try:
+                problems = [r[0] for r in own.execute("PRAGMA quick_check(5)").fetchall()]
+            finally:
+                own.close()
     except sqlite3.DatabaseError as exc:
         if (getattr(exc, "sqlite_errorname", "") or "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
             return  # another writer is busy with it: not damage (the writable open waits its turn)
@@ -639,6 +771,12 @@ def audit_trigger_problems(path: Path, check: FileCheck | None = None) -> list:
         return _trigger_problems(conn, bool(check.pending))
     finally:
         conn.close()
+
+
+def _audit_check(path: Path, conn: sqlite3.Connection) -> None:
+    problems = _trigger_problems(conn, False)
+    if problems:
+        raise AuditTrailDamaged(path, problems)
 
 
 def _refuse_damaged_audit(path: Path, check: FileCheck) -> None:

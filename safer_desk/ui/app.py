@@ -189,9 +189,12 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
         def open_file() -> None:
             if closer.received:
                 return
-            opened = window.open_default() if path is None else window.open_path(path, create=create)
+            opened = (window.open_default(verify_later=True) if path is None
+                      else window.open_path(path, create=create, verify_later=True))
             window.start_banner.suspended = False
             window._update_start_banner()
+            if opened:  # the damage checks, once the first screen is drawn and before any input is handled
+                QTimer.singleShot(0, verify)
             QTimer.singleShot(0, _remove_leftovers)  # after the file's first screen
             if unattended:
                 if opened:
@@ -200,6 +203,11 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
                 else:  # the reason went to stderr instead of a dialog nobody would answer
                     failed.append(True)
                     window.close()
+
+        def verify() -> None:
+            if not window.verify_open_file() and unattended:
+                failed.append(True)
+                window.close()
 
         QTimer.singleShot(0, open_file)
         code = app.exec() if not closer.received else 0  # a signal before the loop: no loop to end

@@ -304,20 +304,26 @@ class MainWindow(QMainWindow):
         return any(w.is_busy() for w in self.tab_widgets.values())
 
     # -- files -----------------------------------------------------------------
-    def open_default(self) -> bool:
+    def open_default(self, *, verify_later: bool = False) -> bool:
         path = default_file()
         path.parent.mkdir(parents=True, exist_ok=True)
-        return self.open_path(path, create=True)
+        return self.open_path(path, create=True, verify_later=verify_later)
 
     def open_path(self, path: Path, *, create: bool = False, read_only: bool = False,
-                  replace_empty: bool = False) -> bool:
+                  replace_empty: bool = False, verify_later: bool = False) -> bool:
         """Open a file, asking to open it read-only when it is in use or cannot be written, and asking
-        before an empty (zero-byte) file is made a new Safer Desk file."""
+        before an empty (zero-byte) file is made a new Safer Desk file.
+
+        ``verify_later`` (start-up only): the checks that refuse a damaged file (a damaged page, changed audit
+        triggers) wait for ``verify_open_file``, which the start-up runs as soon as the first screen is drawn,
+        before any input is handled; the file cannot be written before they pass (its store's write gate).
+        """
         path = Path(path)
         if not self.may_close_file():
             return False
         try:
-            opened = open_office_file(path, create=create, read_only=read_only, replace_empty=replace_empty)
+            opened = open_office_file(path, create=create, read_only=read_only, replace_empty=replace_empty,
+                                      defer_checks=verify_later)
         except FileEmpty as exc:
             if read_only or not prompts.ask(self, "Empty file", f"{exc}\n\nStart a new Safer Desk file there "
                                             "(the empty file is replaced)?", yes="Start a New File"):
@@ -333,10 +339,29 @@ class MainWindow(QMainWindow):
             prompts.show_error(self, "Cannot open file", str(exc))
             return False
         self.set_store(opened.store)
-        settings.add_recent_file(str(path))  # and files/last; never a temporary --demo copy
+        if not verify_later:
+            settings.add_recent_file(str(path))  # and files/last; never a temporary --demo copy
         if opened.announcement():  # the one write an open may make: say so
             self.statusBar().showMessage(opened.announcement(), 30000)
             prompts.show_info(self, "File upgraded", opened.announcement())
+        return True
+
+    def verify_open_file(self) -> bool:
+        """The checks ``open_path(verify_later=True)`` put off: a file they refuse is closed and refused as
+        opening it would have been (the audit repair offered for changed triggers). True when it stays open."""
+        store = self.session.store
+        if store is None or store.read_only:
+            return store is not None
+        try:
+            store.verify()
+        except AuditTrailDamaged as exc:
+            self.set_store(None)
+            return self._open_with_damaged_audit(store.path, exc, False)
+        except StoreError as exc:
+            self.set_store(None)
+            prompts.show_error(self, "Cannot open file", str(exc))
+            return False
+        settings.add_recent_file(str(store.path))
         return True
 
     def _open_with_damaged_audit(self, path: Path, exc: AuditTrailDamaged, create: bool) -> bool:

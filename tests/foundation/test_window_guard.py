@@ -186,9 +186,6 @@ def test_looking_at_every_tab_and_dialog_writes_nothing(demo_window, demo_path, 
         watcher.close()
 
 
-@pytest.mark.xfail(strict=True, reason="storage.open_store switches the file to WAL on every open, which rewrites "
-                                       "its header (data_version 1 -> 3); storage/ belongs to the file-safety "
-                                       "work: the switch belongs before the first write (see the kit report)")
 def test_opening_a_file_writes_nothing(window, demo_path, qtbot):
     watcher = Watcher(demo_path)
     try:

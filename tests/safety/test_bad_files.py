@@ -76,7 +76,7 @@ def test_the_window_says_a_damaged_file_cannot_be_used(window, demo_path, prompt
 def test_a_sqlite_error_met_half_way_through_a_command_is_one_line_not_a_traceback(demo_path, monkeypatch):
     from safer_desk.storage import store as store_module
 
-    monkeypatch.setattr(store_module, "check_pages", lambda path: None)  # as if the damage were met later
+    monkeypatch.setattr(store_module, "check_pages", lambda path, conn=None: None)  # as if the damage were met later
     damage_a_data_page(demo_path, "dhr_cases")
     code, out, err = cli_output(["dhr-ledger", str(demo_path)])
     assert code == 1 and "damaged" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
