@@ -239,14 +239,14 @@ class WriteGate:
 
     - The checks that refuse a damaged file (a damaged page, audit triggers changed or missing). The window
       puts them off until its first screen is drawn (``open_store(defer_checks=True)``) and runs them then,
-      before it handles any input; whatever asks to write first runs them, so nothing is ever written to a
-      file they would refuse.
-    - The switch to WAL, which rewrites the file's header: a file only looked at is left byte for byte as it
-      was (issue 11: opening a file writes nothing).
+      before it handles any input; whatever begins a transaction first runs them, so nothing is ever written
+      to a file they would refuse. Until they have passed, an authorizer refuses any write to the file
+      through a connection that bypasses ``Store.transaction`` (a programming error, never the user's).
+    - The switch to WAL, which rewrites the file's header: made after the first transaction that changed
+      something (that one is written with SQLite's rollback journal, just as safely), so a file only looked
+      at, or "saved" with nothing changed, is left byte for byte as it was (issue 11: opening writes nothing).
 
-    Until the gate opens, an authorizer refuses any write to the file through a connection that bypasses
-    ``Store.transaction`` (a programming error, never the user's). The store and the worker connections
-    made from it share one gate.
+    The store and the worker connections made from it share one gate.
     """
 
     def __init__(self, checks: list[Callable[[sqlite3.Connection], None]] | None = None, *, wal: bool = True):
@@ -257,23 +257,26 @@ class WriteGate:
         self._connections: list[sqlite3.Connection] = []
 
     @property
-    def open(self) -> bool:
-        return not self.checks and not self.wal and self.failure is None
-
-    @property
     def checked(self) -> bool:
         return not self.checks and self.failure is None
 
+    @property
+    def written(self) -> bool:
+        """Something has been written through this gate (or it was open from the start: a new file)."""
+        return self.checked and not self.wal
+
     def guard(self, conn: sqlite3.Connection) -> None:
-        """Refuse writes to the file through conn until the gate opens."""
+        """Refuse writes to the file through conn until the checks have passed."""
         with self._lock:
-            if self.open:
+            if self.checked:
                 return
             self._connections.append(conn)
             conn.set_authorizer(_refuse_writes)
 
     def verify(self, conn: sqlite3.Connection) -> None:
         """Run the checks still to run (once); raise the StoreError of the first that fails, now and after."""
+        if self.checked:
+            return
         with self._lock:
             if self.failure is not None:
                 raise self.failure
@@ -284,19 +287,18 @@ class WriteGate:
                     self.failure = exc
                     raise
                 self.checks.pop(0)
-
-    def before_write(self, conn: sqlite3.Connection) -> None:
-        if self.open:
-            return
-        with self._lock:
-            self.verify(conn)
-            if self.wal:
-                conn.execute("PRAGMA journal_mode = WAL")
-                self.wal = False
             for other in self._connections:
                 with contextlib.suppress(sqlite3.ProgrammingError):  # closed already
                     other.set_authorizer(None)
             self._connections.clear()
+
+    def after_commit(self, conn: sqlite3.Connection, changed: bool) -> None:
+        """After a transaction: the first that changed something switches the file to WAL."""
+        if changed and self.wal:
+            with self._lock:
+                if self.wal:
+                    conn.execute("PRAGMA journal_mode = WAL")
+                    self.wal = False
 
 
 def _refuse_writes(action: int, arg1, arg2, database, source) -> int:
@@ -352,10 +354,16 @@ class Store:
     def verify(self) -> None:
         """Run the checks ``open_store(defer_checks=True)`` put off (a damaged page, the audit triggers);
         raise the StoreError that refuses the file. Reads only; cheap once run."""
-        if not self.gate.checked or self.gate.failure is not None:
-            self.gate.verify(self.conn)
+        self.gate.verify(self.conn)
 
     # -- writing ------------------------------------------------------------
+    def _change_mark(self) -> tuple[int, int]:
+        """Rows changed on this connection, and the schema's version (DDL is not a row change); only asked
+        while the switch to WAL is still to come."""
+        if not self.gate.wal:
+            return (0, 0)
+        return self.conn.total_changes, self.conn.execute("PRAGMA schema_version").fetchone()[0]
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator["Store"]:
         """All or nothing: BEGIN IMMEDIATE, or a savepoint when already inside a transaction."""
@@ -374,7 +382,8 @@ class Store:
             else:
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
-        self.gate.before_write(self.conn)  # the deferred checks, then the switch to WAL: the first write only
+        self.gate.verify(self.conn)  # the checks put off at open, before anything is written
+        changes = self._change_mark()
         # Every outermost transaction belongs to a user action (an unnamed one unless store.action named it).
         with audit.user_action(None):
             self.conn.execute("BEGIN IMMEDIATE")
@@ -386,6 +395,7 @@ class Store:
                 raise
             else:
                 self.conn.execute("COMMIT")
+        self.gate.after_commit(self.conn, self._change_mark() != changes)
 
     def action(self, label: str):
         """``with store.action("Save project Suffolk Strive"):`` every audit entry written inside carries
@@ -445,8 +455,9 @@ class Store:
 
     def close(self) -> None:
         try:
-            # A file only looked at (the gate never opened) is left as it was: no ANALYZE, no journal switch.
-            if not self.read_only and self.gate.open:
+            # A file only looked at (nothing written through the gate) is left as it was: no ANALYZE, no
+            # journal switch.
+            if not self.read_only and self.gate.written:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("PRAGMA optimize")
                 # At rest the file is one self-contained file (no -wal beside it), so a copy or an

@@ -33,20 +33,44 @@ def test_a_file_opened_and_closed_without_a_write_is_unchanged(demo_path):
     assert sorted(p.name for p in demo_path.parent.iterdir() if p.name.startswith(demo_path.name)) == [demo_path.name]
 
 
-def test_the_first_write_switches_to_wal_and_close_switches_back(demo_path):
+def test_a_transaction_that_changes_nothing_leaves_the_file_as_it_was(demo_path):
+    before = sha256(demo_path)
     store = open_store(demo_path)
     try:
         with store.transaction():
+            store.conn.execute("UPDATE organisations SET name = name WHERE 0")
+        assert store.scalar("PRAGMA journal_mode") == "delete"
+    finally:
+        store.close()
+    assert sha256(demo_path) == before
+
+
+def test_the_first_change_switches_to_wal_after_it_and_close_switches_back(demo_path):
+    store = open_store(demo_path)
+    try:
+        with store.transaction():  # written with the rollback journal, then the switch
             store.conn.execute("INSERT INTO organisations(id, name) VALUES ('org:gate', 'Gate')")
         assert store.scalar("PRAGMA journal_mode") == "wal"
+        with store.transaction():
+            store.conn.execute("UPDATE organisations SET name = 'Gate 2' WHERE id = 'org:gate'")
     finally:
         store.close()
     assert not demo_path.with_name(demo_path.name + "-wal").exists()
     check = open_store(demo_path, read_only=True)
     try:
-        assert check.scalar("SELECT name FROM organisations WHERE id = 'org:gate'") == "Gate"
+        assert check.scalar("SELECT name FROM organisations WHERE id = 'org:gate'") == "Gate 2"
     finally:
         check.close()
+
+
+def test_a_change_of_layout_alone_also_switches_to_wal(demo_path):
+    store = open_store(demo_path)
+    try:
+        with store.transaction():
+            store.conn.execute("CREATE INDEX gate_test ON organisations(name)")
+        assert store.scalar("PRAGMA journal_mode") == "wal"
+    finally:
+        store.close()
 
 
 @pytest.mark.parametrize("damage, refusal", [(damage_a_data_page, FileDamaged), (drop_a_trigger, AuditTrailDamaged)])
@@ -70,7 +94,7 @@ def test_deferred_checks_refuse_at_verify_and_at_the_first_write_whichever_comes
     assert sha256(damaged) == before
 
 
-def test_a_write_that_bypasses_the_transaction_is_refused_until_the_gate_opens(demo_path):
+def test_a_write_that_bypasses_the_transaction_is_refused_until_the_checks_pass(demo_path):
     before = sha256(demo_path)
     store = open_store(demo_path, defer_checks=True)
     try:
@@ -82,11 +106,11 @@ def test_a_write_that_bypasses_the_transaction_is_refused_until_the_gate_opens(d
         try:
             with pytest.raises(sqlite3.DatabaseError, match="not authorized"):
                 worker.conn.execute("DELETE FROM organisations")
-            with worker.transaction():  # through a transaction: checks, WAL, then the write
+            with worker.transaction():  # through a transaction: the checks, then the write
                 worker.conn.execute("INSERT INTO organisations(id, name) VALUES ('org:w', 'W')")
         finally:
             worker.conn.close()
-        store.conn.execute("INSERT INTO organisations(id, name) VALUES ('org:raw', 'Raw')")  # open now
+        store.conn.execute("INSERT INTO organisations(id, name) VALUES ('org:raw', 'Raw')")  # checked now
         assert store.scalar("SELECT count(*) FROM organisations WHERE id IN ('org:w', 'org:raw')") == 2
     finally:
         store.close()
