@@ -202,6 +202,8 @@ def test_fund_figures_and_chart_curves(tab, qtbot):
     legend = page.chart.legend_names()
     assert "Spend to date" in legend and "Runs out Apr 2020" in legend
     page.chart.resize(400, 300)
+    layout = page.chart.layout_for(400, 300)
+    assert page.chart.hover_text_at(layout.to_px(3, 2417)) == "Spend to date\nby the end of Jun 2018: £2,417"
     image = page.chart.grab().toImage()
     curve_pixels = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
                        if image.pixelColor(x, y).name() == "#1f4e79")

@@ -104,6 +104,18 @@ class FundChart(Chart):
         self.out_line.hide()
         self.summary = ""
 
+    def hover_text_at(self, pos) -> str:
+        """The nearest point in words: x counts month ends, so x = 3 is "by the end of Jun 2018"."""
+        found = self.nearest_point(pos)
+        if found is None:
+            return ""
+        series, x, y = found
+        if series is self.level_curve:
+            return f"{series.name}: {pounds_tick(y)}"
+        months = int(round(x))
+        when = "at the start" if months <= 0 else f"by the end of {month_name(self.axis.start.plus(months - 1))}"
+        return f"{series.name}\n{when}: {pounds_tick(y)}"
+
     def _legend(self, end: Month | None, out: Month | None) -> None:
         self.end_line.set_label(f"End of period{' ' + month_name(end) if end else ''}")
         self.out_line.set_label(f"Runs out {month_name(out)}" if out is not None else "Runs out")
