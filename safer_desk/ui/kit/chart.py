@@ -439,13 +439,19 @@ class Chart(QWidget):
         axis_h = x_lines * line_h + 6
         bottom = height - pad - legend_h - axis_h
         plot_h = max(bottom - top, 20)
-        count = max(2, min(8, int(plot_h // self.TICK_PX)))
+        count = max(3, min(8, int(plot_h // self.TICK_PX)))
         if self._y_range is not None:
             ticks = [t for t in nice_ticks(y_lo, y_hi, count) if y_lo - 1e-9 <= t <= y_hi + 1e-9]
             y_range = (y_lo, y_hi)
         else:
             ticks = nice_ticks(y_lo, y_hi, count)
-            y_range = (ticks[0], ticks[-1])
+            # The axis ends at a round tick unless that wastes much of a short chart (£0–£400,000 for
+            # figures up to £223,181): then at the figures' own top, with the ticks below it.
+            span = (y_hi - y_lo) or 1.0
+            axis_top = ticks[-1] if ticks[-1] - y_hi <= 0.15 * span else y_hi
+            axis_bottom = ticks[0] if y_lo - ticks[0] <= 0.15 * span else y_lo
+            ticks = [t for t in ticks if axis_bottom - 1e-9 * span <= t <= axis_top + 1e-9 * span]
+            y_range = (axis_bottom, axis_top)
         step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
         label_w = max((fm.horizontalAdvance(self.value_format(t, step)) for t in ticks), default=20)
         left = pad + label_w + 6 + (line_h + 2 if self.value_label else 0)
