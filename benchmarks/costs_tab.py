@@ -193,9 +193,9 @@ def main() -> int:
     args = parser.parse_args()
     ensure_app()
     t0 = time.perf_counter()
-    import safer_desk.ui.costs.tab  # noqa: F401  (pyqtgraph and the tab's modules: paid once, on first open)
+    import safer_desk.ui.costs.tab  # noqa: F401  (the tab's modules and the chart: paid once, on first open)
 
-    print(f"importing the Costs tab's modules (incl. pyqtgraph) took {time.perf_counter() - t0:.2f} s "
+    print(f"importing the Costs tab's modules (incl. the chart) took {time.perf_counter() - t0:.2f} s "
           "on the first open of a session")
     folder = Path(tempfile.mkdtemp(prefix="safer-desk-bench-"))
     t0 = time.perf_counter()

@@ -23,8 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 MODULES = {  # what to import for each dependency (as the program does)
     "PySide6": ["PySide6.QtWidgets"],
-    "pyqtgraph": ["pyqtgraph"],
-    "numpy": ["numpy"],
+    "charts (ui/kit/chart.py; pyqtgraph and numpy before)": ["safer_desk.ui.kit.chart"],
     "pyarrow": ["pyarrow", "pyarrow.csv", "pyarrow.compute"],
     "duckdb": ["duckdb"],
     "sqlite-utils": ["sqlite_utils"],

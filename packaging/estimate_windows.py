@@ -1,12 +1,12 @@
 """Estimate the Windows build's size from the Windows wheels, where the build cannot run.
 
     pip download --no-deps --only-binary=:all: --platform win_amd64 --python-version 3.12 -d WHEELS \\
-        PySide6-Essentials shiboken6 numpy pyarrow duckdb
+        PySide6-Essentials shiboken6 pyarrow duckdb
     python3 packaging/estimate_windows.py WHEELS [--linux-build dist/safer-desk]
 
 Sums, per wheel, the files the spec would keep on Windows: the Qt modules Safer Desk imports
 (spec_config.USED_QT_MODULES that the Linux build actually holds) with their Qt DLLs and the plugins
-it keeps, everything binary of numpy, the pyarrow files spec_config.keep_file keeps, DuckDB's module.
+it keeps, the pyarrow files spec_config.keep_file keeps, DuckDB's module.
 Python itself, the program archive and the small pure-Python packages are taken from a Linux build
 (their size hardly depends on the platform). Prints both police-import engines. Never asserts.
 """
@@ -23,8 +23,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from spec_config import keep_file  # noqa: E402
 
-# The Qt modules a build holds (PyInstaller follows the imports: QtSvg for icons, QtOpenGL for pyqtgraph).
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtSvg", "QtOpenGL", "QtOpenGLWidgets")
+# The Qt modules a build holds (PyInstaller follows the imports: QtSvg for icons; no QtOpenGL since the
+# charts are painted with QPainter).
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtSvg")
 # Qt plugins a Windows build keeps (the Linux build's kinds, Windows names).
 QT_PLUGINS = ("plugins/platforms/qwindows.dll", "plugins/platforms/qoffscreen.dll", "plugins/platforms/qminimal.dll",
               "plugins/styles/*.dll", "plugins/iconengines/qsvgicon.dll", "plugins/imageformats/qgif.dll",
@@ -108,16 +109,15 @@ def main() -> int:
     parser.add_argument("--linux-build", default=str(HERE.parent / "dist" / "safer-desk"))
     args = parser.parse_args()
     wheels = {w.name.split("-")[0].lower(): w for w in Path(args.wheels).glob("*.whl")}
-    need = ("pyside6_essentials", "shiboken6", "numpy")
+    need = ("pyside6_essentials", "shiboken6")
     missing = [n for n in need if n not in wheels]
     if missing:
         print(f"estimate: no {', '.join(missing)} wheel in {args.wheels}", file=sys.stderr)
         return 2
     parts: dict[str, int] = {}
-    parts["PySide6 (Qt DLLs, 6 modules, plugins)"] = kept_pyside(wheel_files(wheels["pyside6_essentials"]))
+    parts["PySide6 (Qt DLLs, 4 modules, plugins)"] = kept_pyside(wheel_files(wheels["pyside6_essentials"]))
     shib = wheel_files(wheels["shiboken6"])
     parts["shiboken6"] = sum(s for n, s in shib if n.endswith(BINARY))
-    parts["numpy + OpenBLAS"] = sum(kept_binaries(wheel_files(wheels["numpy"]), "numpy"))
     engines = {}
     if "pyarrow" in wheels:
         engines["pyarrow"] = sum(kept_binaries(wheel_files(wheels["pyarrow"]), "pyarrow"))

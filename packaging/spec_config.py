@@ -11,36 +11,39 @@ import re
 from pathlib import Path
 
 # --- What is left out -----------------------------------------------------------------------------------
-# Qt modules the program never uses. pyqtgraph tries QtTest but runs without it.
+# Qt modules the program never uses.
 EXCLUDED_QT_MODULES = [
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
     "QtAxContainer", "QtBluetooth", "QtCharts", "QtConcurrent", "QtDataVisualization", "QtDBus",
     "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLocation",
-    "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml", "QtQuick", "QtQuick3D",
+    "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc",
+    # QtOpenGL (9 MB with its widgets): only pyqtgraph needed it; the charts are painted with QPainter.
+    "QtOpenGL", "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml", "QtQuick", "QtQuick3D",
     "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects", "QtScxml", "QtSensors",
     "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql", "QtStateMachine", "QtTest",
     "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore", "QtWebEngineQuick",
     "QtWebEngineWidgets", "QtWebSockets", "QtWebView", "QtXml",
 ]
 # The Qt modules the program does use (everything else is excluded above or never imported).
-# QtOpenGL and QtOpenGLWidgets: pyqtgraph 0.14 imports them (through importlib) whenever it is imported.
-USED_QT_MODULES = ["QtCore", "QtGui", "QtWidgets", "QtSvg", "QtSvgWidgets", "QtPrintSupport", "QtOpenGL",
-                   "QtOpenGLWidgets"]
+USED_QT_MODULES = ["QtCore", "QtGui", "QtWidgets", "QtSvg", "QtSvgWidgets", "QtPrintSupport"]
 
 EXCLUDED_MODULES = [
-    # a second Qt binding (pyqtgraph supports them all)
+    # a second Qt binding
     "PyQt5", "PyQt6", "PySide2", "shiboken2", "sip",
-    # optional extras of pandas / pyqtgraph / numpy that the program does not use
+    # not dependencies: the charts are the ui kit's own (ui/kit/chart.py, QPainter), so neither pyqtgraph nor
+    # numpy (with OpenBLAS, 42 MB) is needed; a use of either stops the build. sqlite-utils runs without numpy.
+    "pyqtgraph", "numpy",
+    # optional extras that the program does not use
     "tkinter", "_tkinter", "matplotlib", "scipy", "IPython", "jupyter_client", "ipykernel", "notebook",
-    "OpenGL", "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter", "cupy", "numba",
-    "pytest", "_pytest", "hypothesis", "pytestqt", "numpy.f2py", "numpy.distutils", "setuptools", "pip",
+    "OpenGL", "cupy", "numba",
+    "pytest", "_pytest", "hypothesis", "pytestqt", "setuptools", "pip",
     # pandas is not a dependency (docs/architecture.md "Dependencies"): a use of it stops the build
     "pandas",
     # Python's OpenSSL modules (libcrypto + libssl, about 6 MB): the program makes no network connections
     # and hashlib falls back to Python's own SHA-2/SHA-3/BLAKE2 (everything but scrypt and pbkdf2_hmac,
     # which EXCLUDED_CALLS refuses). The console's line editing is not used either.
     "ssl", "_ssl", "_hashlib", "readline",
-    "pandas.tests", "pandas.io.clipboard", "numpy.tests", "pyarrow.tests",
+    "pandas.tests", "pandas.io.clipboard", "pyarrow.tests",
     # pyarrow parts that need their own large libraries (flight 31 MB, s3 17 MB, parquet 11 MB, ...).
     # Kept: pyarrow.lib, compute, csv, json, acero (Table.group_by needs it), ipc.
     "pyarrow.flight", "pyarrow._flight", "pyarrow.substrait", "pyarrow._substrait", "pyarrow.gandiva",
@@ -94,7 +97,6 @@ EXCLUDED_FILES = [f"PySide6/Qt/{pattern}" for pattern in QT_FILE_PATTERNS] + [
     # Flight and S3 libraries: only the modules above load them (Linux/macOS and Windows names)
     "pyarrow/libarrow_flight*", "pyarrow/libarrow_python_flight*", "pyarrow/arrow_flight*",
     "pyarrow/arrow_python_flight*", "pyarrow/libarrow_s3*", "pyarrow/libgandiva*",
-    "numpy/_core/include/*", "numpy/_core/lib/*", "numpy/f2py/*", "numpy/*/tests/*", "numpy/tests/*",
     "pandas/tests/*", "*/__pycache__/*",
 ]
 
@@ -136,10 +138,8 @@ def excluded_uses(package_dir: Path) -> list[str]:
 # --- What goes in beyond safer_desk itself ------------------------------------------------------------
 # The runtime dependencies of pyproject.toml: the tabs import them lazily (inside functions, some through
 # importlib), so name them here to be sure every one is in the build.
-RUNTIME_IMPORTS = ["numpy", "duckdb", "pyqtgraph",
-                   "sqlite_utils", "xlsxwriter", "openpyxl", "platformdirs", "cryptography",
-                   # pyqtgraph imports these with importlib.import_module(f"{QT_LIB}.QtOpenGL"): not seen by analysis
-                   "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"]
+RUNTIME_IMPORTS = ["duckdb",
+                   "sqlite_utils", "xlsxwriter", "openpyxl", "platformdirs", "cryptography"]
 
 
 def keep_file(dest: str) -> bool:

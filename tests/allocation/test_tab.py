@@ -51,22 +51,22 @@ def test_opens_on_the_agreed_suffolk_allocation_as_the_paper_prints_it(tab):
     assert shown(tab, TOTAL_KEY, "name") == "Totals"
     assert tab.chart.this_year_pounds == [63768, 144072, 99065, 76660, 206043]
     assert tab.chart.last_year_pounds == [70725, 160607, 113832, 86775, 223181]
-    assert tab.chart.this_year.opts["height"] == [63768, 144072, 99065, 76660, 206043]
+    assert tab.chart.this_year.getData()[1] == [63768, 144072, 99065, 76660, 206043]
     assert "Babergh CSP gets a fixed fee of £28,077" in tab.explanation_label.text()
 
 
 def test_edit_an_input_changes_results_and_chart_and_undo_puts_it_back(qtbot, demo_window, tab):
-    before_chart = list(tab.chart.this_year.opts["height"])
+    before_chart = list(tab.chart.this_year.getData()[1])
     edit_cell(qtbot, tab, 0, 2, "5000")  # Babergh's crime count
     assert tab.state.partnerships[0].values["basis"] == 5000
     assert totals(tab)["Babergh CSP"] > 63_768_00
     assert totals(tab)[TOTAL_KEY] == 589_608_00  # still exactly the pot
-    assert tab.chart.this_year.opts["height"] != before_chart
-    assert tab.chart.this_year.opts["height"][0] == totals(tab)["Babergh CSP"] / 100
+    assert tab.chart.this_year.getData()[1] != before_chart
+    assert tab.chart.this_year.getData()[1][0] == totals(tab)["Babergh CSP"] / 100
     assert demo_window.undo_action.isEnabled() and "Babergh" in demo_window.undo_action.text()
     demo_window.undo_action.trigger()
     assert totals(tab)["Babergh CSP"] == 63_768_00
-    assert list(tab.chart.this_year.opts["height"]) == before_chart
+    assert list(tab.chart.this_year.getData()[1]) == before_chart
     demo_window.redo_action.trigger()
     assert tab.state.partnerships[0].values["basis"] == 5000
 

@@ -80,13 +80,13 @@ def test_rows_added_and_removed(state):
     assert result is None and "no partnerships" in problem
 
 
-def test_allocation_tab_builds_pyqtgraph_only_when_opened():
+def test_allocation_chart_is_built_only_when_the_tab_is_opened():
     import subprocess
     import sys
     from pathlib import Path
 
     code = ("import sys; import safer_desk.ui.main_window, safer_desk.ui.allocation, safer_desk.ui.allocation.models;"
-            "print('pyqtgraph' in sys.modules)")
+            "print('safer_desk.ui.kit.chart' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
                          text=True, timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr

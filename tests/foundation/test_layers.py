@@ -15,10 +15,10 @@ def test_import_contracts_hold():
     assert "BROKEN" not in result.stdout
 
 
-def test_first_window_path_does_not_import_pandas_or_pyqtgraph():
+def test_first_window_path_does_not_import_pandas_or_the_chart():
     code = ("import sys; from safer_desk.ui.main_window import MainWindow; from safer_desk.storage.store import open_store;"
             "import safer_desk.ui.projects.tab;"
-            "print(sorted(m for m in ('pandas', 'numpy', 'pyqtgraph', 'sqlite_utils') if m in sys.modules))")
+            "print(sorted(m for m in ('pandas', 'numpy', 'sqlite_utils', 'safer_desk.ui.kit.chart') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr

@@ -51,12 +51,12 @@ def test_choosing_an_indicator_shows_words_chart_and_grid(demo_window, qtbot):
     assert tab.chart.data.series["2016/17 cumulative"][7] == 7170
     tab.select_indicator("Level Two \u201cist\u201d incidents reported")
     assert tab.chart.data.series["Target 2016/17"][-1] == 640
-    assert tab.chart.legend.items  # a legend naming the curves
+    assert tab.chart.legend_names()  # a legend naming the curves
 
 
 def test_curves_are_built_once_and_updated(demo_window):
     tab = plymouth_tab(demo_window)
-    items_before = list(tab.chart.plot_item.items)
+    series_before = list(tab.chart.series)
     curves = list(tab.chart.curves)
     for name in ("All crime", "Police recorded hate crime", "Referrals to domestic abuse services"):
         tab.select_indicator(name)
@@ -65,7 +65,7 @@ def test_curves_are_built_once_and_updated(demo_window):
     tab.set_mode("year")
     tab.bars_check.setChecked(False)
     assert tab.chart.curves == curves
-    assert list(tab.chart.plot_item.items) == items_before
+    assert tab.chart.series == series_before
     assert tab.chart.this_line.isVisible()  # lines instead of bars
 
 

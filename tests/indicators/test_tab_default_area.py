@@ -12,4 +12,8 @@ def test_the_tab_opens_on_plymouth_with_its_indicators(demo_window):
 
 def test_the_chart_axis_has_room_for_four_digit_figures(demo_window):
     tab = demo_window.show_tab("indicators")
-    assert tab.chart.plot_item.getAxis("left").minimumWidth() >= 50
+    chart = tab.chart
+    labels = chart.value_ticks()
+    assert "1,500" in labels or "2,000" in labels  # thousands separators
+    widest = max(chart.fontMetrics().horizontalAdvance(t) for t in labels)
+    assert chart.value_axis_width() >= widest + chart.PAD  # every label in full, from the first paint

@@ -80,16 +80,16 @@ def test_chart_has_a_name_a_summary_and_legends_naming_the_years(tab):
     assert chart.accessibleName().startswith("Chart: All crime, Plymouth")
     assert "latest 1,575 (Nov 2016)" in chart.accessibleDescription()
     assert "latest 1,575 (Nov 2016)" in tab.chart_summary.text()
-    names = [label.text for _, label in chart.legend.items]
-    assert names == ["2015/16", "2016/17"]
-    assert chart.legend.parentItem() is not chart.plot_item.getViewBox()  # off the data
+    assert chart.legend_names() == ["2015/16", "2016/17"]
+    layout = chart.layout_for(chart.width(), chart.height())
+    assert layout.legend_top > layout.plot.bottom()  # the legend under the axis, off the data
     tab.set_mode("rolling")
-    ticks = chart.plot_item.getAxis("bottom")._tickLevels[0]
-    assert ticks[0][1] == "Mar 2016"
-    # the two years differ by more than colour: bars and a hatched or outlined second series
+    assert chart.x_tick_labels()[0] == "Mar 2016"
+    # the two years differ by more than colour: an outlined, dashed second series of bars; markers on lines
     tab.set_mode("year")
+    assert chart.last_bars.outline is not None and chart.last_bars.outline_style == "dash"
     tab.bars_check.setChecked(False)
-    assert chart.this_line.opts["symbol"] != chart.last_line.opts["symbol"]
+    assert chart.this_line.marker != chart.last_line.marker
 
 
 def test_a_new_empty_file_says_what_to_do_instead_of_a_chart(window, tmp_path):
@@ -97,7 +97,7 @@ def test_a_new_empty_file_says_what_to_do_instead_of_a_chart(window, tmp_path):
     tab = window.show_tab("indicators")
     assert tab.chart_stack.currentWidget() is tab.empty_state
     assert "Import police data (File > Import Police Data…)" in tab.empty_state.text()
-    assert tab.chart.legend.items == []
+    assert tab.chart.legend_names() == []
 
 
 def test_tab_leaves_the_summary_and_the_grid(demo_window, tab, qtbot):

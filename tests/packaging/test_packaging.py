@@ -50,10 +50,17 @@ def test_spec_is_valid_python_and_uses_the_config():
 
 
 @pytest.mark.parametrize("family", ["QtWebEngineCore", "QtWebEngineWidgets", "QtQml", "QtQuick", "QtQuick3D",
-                                    "Qt3DCore", "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtPdf"])
+                                    "Qt3DCore", "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtPdf",
+                                    "QtOpenGL", "QtOpenGLWidgets"])
 def test_heavy_qt_modules_are_excluded(config, family):
     assert family in config.EXCLUDED_QT_MODULES
     assert f"PySide6.{family}" in config.EXCLUDED_MODULES
+
+
+@pytest.mark.parametrize("module", ["pyqtgraph", "numpy"])
+def test_chart_libraries_are_left_out(config, module):
+    """The charts are the ui kit's own (QPainter): pyqtgraph, numpy (OpenBLAS) and QtOpenGL stay out."""
+    assert module in config.EXCLUDED_MODULES and module not in config.RUNTIME_IMPORTS
 
 
 @pytest.mark.parametrize("binding", ["PyQt5", "PyQt6", "PySide2"])

@@ -1,4 +1,4 @@
-"""The bar chart: this year against last year per partnership (built once, updated with setOpts).
+"""The bar chart: this year against last year per partnership (built once, updated with setData).
 
 Money axis in pounds with £ and thousands separators; the legend names the years ("2009/10",
 "2008/09") and sits above the plot, off the data; an accessible name and a short text summary.
@@ -6,26 +6,24 @@ Money axis in pounds with £ and thousands separators; the legend names the year
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
-
-import pyqtgraph as pg  # imported only when the Allocation tab is built (PySide6 first)
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from safer_desk.domain.allocation import AllocationResult
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear, PeriodError
+from safer_desk.ui.kit.chart import Chart, pounds_tick as kit_pounds_tick
 
 THIS_YEAR_BRUSH = (31, 119, 180)
 LAST_YEAR_BRUSH = (190, 190, 190)
 
 
-def pounds_tick(value: float) -> str:
-    """An axis label in pounds: "£200,000" (ASCII minus below nothing)."""
-    return ("-" if value < 0 else "") + f"£{abs(value):,.0f}"
+def _hex(rgb: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
 
 
-class PoundsAxis(pg.AxisItem):
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
-        return [pounds_tick(v * scale) for v in values]
+def pounds_tick(value: float, step: float = 1.0) -> str:
+    """An axis label in pounds: "£200,000", "−£6,957"."""
+    return kit_pounds_tick(value, step)
 
 
 def year_labels(year: str) -> tuple[str, str]:
@@ -37,39 +35,17 @@ def year_labels(year: str) -> tuple[str, str]:
     return fy.label, FinancialYear(fy.start_year - 1).label
 
 
-def _swatch(rgb: tuple[int, int, int], text: str, parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setText(f'<span style="color: rgb{rgb}; font-size: 14px;">■</span> {text}')
-    label.setAccessibleName(text)
-    return label
-
-
 class AllocationChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Chart of each partnership's allocation against the year before")
-        self.plot = pg.PlotWidget(background="w", axisItems={"left": PoundsAxis("left")})
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.showGrid(y=True, alpha=0.25)
-        self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.plot.getAxis("left").setWidth(64)  # room for "£200,000"
-        self.plot.getAxis("bottom").setHeight(44)  # room for the two staggered rows of names
-        self.this_year = pg.BarGraphItem(x=[], height=[], width=0.38, brush=THIS_YEAR_BRUSH)
-        self.last_year = pg.BarGraphItem(x=[], height=[], width=0.38, brush=LAST_YEAR_BRUSH)
-        self.plot.addItem(self.this_year)
-        self.plot.addItem(self.last_year)
-        self.legend = QHBoxLayout()
-        self.legend.setContentsMargins(4, 0, 4, 0)
-        self.legend_this = _swatch(THIS_YEAR_BRUSH, "This year", self)
-        self.legend_last = _swatch(LAST_YEAR_BRUSH, "Last year", self)
-        self.legend.addWidget(self.legend_this)
-        self.legend.addWidget(self.legend_last)
-        self.legend.addStretch(1)
+        self.plot = Chart(self, value_format=pounds_tick)
+        self.plot.setAccessibleName("Allocation chart")
+        # This year left of last year in each pair; the legend under the names says so, off the bars.
+        self.this_year = self.plot.add_bars("This year", _hex(THIS_YEAR_BRUSH))
+        self.last_year = self.plot.add_bars("Last year", _hex(LAST_YEAR_BRUSH))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.legend)  # the legend above the plot, never on the bars
         layout.addWidget(self.plot, 1)
         self.names: list[str] = []
         self.this_year_pounds: list[float] = []
@@ -79,12 +55,8 @@ class AllocationChart(QWidget):
 
     def set_year(self, year: str) -> None:
         self.years = year_labels(year)
-        self.legend_this.setText(f'<span style="color: rgb{THIS_YEAR_BRUSH}; font-size: 14px;">■</span> '
-                                 f'{self.years[0]} (left bar)')
-        self.legend_last.setText(f'<span style="color: rgb{LAST_YEAR_BRUSH}; font-size: 14px;">■</span> '
-                                 f'{self.years[1]} (right bar)')
-        self.legend_this.setAccessibleName(f"{self.years[0]}, the left bar of each pair")
-        self.legend_last.setAccessibleName(f"{self.years[1]}, the right bar of each pair")
+        self.this_year.set_name(f"{self.years[0]} (left bar)")
+        self.last_year.set_name(f"{self.years[1]} (right bar)")
 
     def show_result(self, result: AllocationResult | None, year: str = "") -> None:
         self.set_year(year)
@@ -94,17 +66,12 @@ class AllocationChart(QWidget):
         this_year = [r.total_pence / 100 for r in rows]
         last_year = [(r.previous_pence or 0) / 100 for r in rows]
         xs = list(range(len(rows)))
-        self.this_year.setOpts(x=[x - 0.2 for x in xs], height=this_year)
-        self.last_year.setOpts(x=[x + 0.2 for x in xs], height=last_year)
+        self.this_year.setData(xs, this_year)
+        self.last_year.setData(xs, last_year)
         if names != self.names:
-            step = max(1, len(names) // 12)  # no more than a dozen labels, so they stay readable
-            labels = _tick_labels(names)
-            self.plot.getAxis("bottom").setTicks([[(i, labels[i]) for i in range(len(names)) if i % step == 0]])
+            # Short names, every other one a line lower; the chart skips any that would still overlap.
+            self.plot.set_categories(_tick_labels(names))
         self.names, self.this_year_pounds, self.last_year_pounds = names, this_year, last_year
-        if rows:
-            top = max(this_year + last_year) or 1
-            self.plot.setXRange(-0.6, len(rows) - 0.4, padding=0)
-            self.plot.setYRange(0, top * 1.08, padding=0)
         self.summary = chart_summary(result, self.years)
         self.setAccessibleDescription(self.summary)
         self.setToolTip(self.summary)

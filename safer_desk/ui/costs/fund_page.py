@@ -17,8 +17,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMenu, QPushButton,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
-import pyqtgraph as pg  # noqa: E402  (PySide6 is imported first)
-
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import MONTH_ABBR, Month, format_uk_date
 from safer_desk.exchange.files import to_tsv
@@ -29,6 +27,7 @@ from safer_desk.services.reference import list_districts
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, action_button, count_col, date_col, debounced,
                                         make_table, open_form, remember_splitter, sum_row)
+from safer_desk.ui.kit.chart import Chart, pounds_tick
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.undo import push_action
 
@@ -43,13 +42,12 @@ def month_name(month: Month) -> str:
     return f"{MONTH_ABBR[month.month - 1]} {month.year}"
 
 
-class FinancialMonthAxis(pg.AxisItem):
+class FinancialMonthAxis:
     """x = whole months since the fund's first month, labelled "Apr 2020"; the step widens as months crowd."""
 
     LABEL_PX = 72  # room for "Sep 2021" and a gap
 
-    def __init__(self, **kwargs: Any):
-        super().__init__("bottom", **kwargs)
+    def __init__(self) -> None:
         self.start = Month(2018, 4)
 
     def month_at(self, x: float) -> Month:
@@ -63,87 +61,71 @@ class FinancialMonthAxis(pg.AxisItem):
                 return step
         return 120
 
-    def tickValues(self, minVal: float, maxVal: float, size: float):
+    def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802, N803 (the old axis's names)
+        """[(step, the labelled months), (1, the others)]: labels on Aprils, or every 1, 3 or 6 months from April."""
         lo, hi = int(math.floor(minVal)), int(math.ceil(maxVal))
-        if hi - lo > 1200:
-            return super().tickValues(minVal, maxVal, size)
         step = self.step_for(hi - lo, size)
         labelled = [x for x in range(lo, hi + 1) if (self.start.plus(x).month - 4) % step == 0] if step <= 12 else \
             [x for x in range(lo, hi + 1) if self.start.plus(x).month == 4
              and (self.start.plus(x).year % (step // 12)) == 0]
         return [(float(step), labelled), (1.0, [x for x in range(lo, hi + 1) if x not in labelled])]
 
-    def tickStrings(self, values, scale, spacing):
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
         if spacing > 1:
             return [month_name(self.start.plus(int(round(v)))) for v in values]
         return ["" for _ in values]
 
+    def labelled(self, low: float, high: float, size: float) -> list[float]:
+        """Where the chart puts month labels between low and high on an axis ``size`` pixels wide."""
+        return [float(x) for x in self.tickValues(low, high, size)[0][1]]
 
-class PoundsAxis(pg.AxisItem):
-    """£20,000 rather than 20000 on the money axis."""
-
-    def tickStrings(self, values, scale, spacing):
-        return [f"£{v:,.0f}" for v in values]
+    def label(self, x: float) -> str:
+        return month_name(self.start.plus(int(round(x))))
 
 
-class FundChart(QWidget):
+class FundChart(Chart):
     """Spend to date, the forecast at the recent rate, the fund level and the end of the period.
 
-    The legend is a line of text under the plot (never on the data); the chart has an accessible
+    The legend sits under the month axis (never on the data); the chart has an accessible
     name and a one-sentence text summary (``summary``) for screen readers.
     """
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        super().__init__(parent, value_format=pounds_tick)
         self.axis = FinancialMonthAxis()
-        self.plot_widget = pg.PlotWidget(self, background="w", axisItems={"bottom": self.axis,
-                                                                          "left": PoundsAxis("left")},
-                                         enableMenu=False)
+        self.set_x_axis(self.axis.label, self.axis.labelled)
         self.setAccessibleName("Fund burn-down chart")
-        self.plot_widget.setAccessibleName("Fund burn-down chart")
-        plot = self.plot_widget.getPlotItem()
-        plot.showGrid(x=False, y=True, alpha=0.25)
-        plot.setLabel("left", "Spent to date (cumulative)")
-        plot.getAxis("left").setWidth(78)  # room for "£20,000" from the first paint
-        plot.setMouseEnabled(x=False, y=False)  # a fixed picture: no accidental pan or zoom
-        plot.hideButtons()
-        self.spend_curve = plot.plot([], [], pen=pg.mkPen(SPEND, width=2), symbol="o", symbolSize=6,
-                                     symbolBrush=SPEND, name="Spend to date")
-        self.forecast_curve = plot.plot([], [], pen=pg.mkPen(SPEND, width=2, style=Qt.PenStyle.DashLine),
-                                        name="Forecast at the recent rate")
-        self.level_curve = plot.plot([], [], pen=pg.mkPen(LEVEL, width=2, style=Qt.PenStyle.DashDotLine), name="Fund")
-        self.end_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(END, width=1.5))
-        self.out_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(OUT, width=1.5,
-                                                                             style=Qt.PenStyle.DotLine))
-        plot.addItem(self.end_line)
-        plot.addItem(self.out_line)
-        layout.addWidget(self.plot_widget, 1)
-        self.legend = QLabel(self)
-        self.legend.setWordWrap(True)
-        self.legend.setAccessibleName("Chart legend")
-        layout.addWidget(self.legend)
+        self.set_value_label("Spent to date (cumulative)")
+        self.spend_curve = self.add_line("Spend to date", SPEND, marker="o", marker_size=6)
+        self.forecast_curve = self.add_line("Forecast at the recent rate", SPEND, style="dash")
+        self.level_curve = self.add_line("Fund", LEVEL, style="dashdot")
+        self.end_line = self.add_vline(0, END, "End of period")
+        self.out_line = self.add_vline(0, OUT, "Runs out", style="dot")
+        self.out_line.hide()
         self.summary = ""
-        self._legend(None, None)
 
-    def getPlotItem(self):
-        return self.plot_widget.getPlotItem()
+    def hover_text_at(self, pos) -> str:
+        """The nearest point in words: x counts month ends, so x = 3 is "by the end of Jun 2018"."""
+        found = self.nearest_point(pos)
+        if found is None:
+            return ""
+        series, x, y = found
+        if series is self.level_curve:
+            return f"{series.name}: {pounds_tick(y)}"
+        months = int(round(x))
+        when = "at the start" if months <= 0 else f"by the end of {month_name(self.axis.start.plus(months - 1))}"
+        return f"{series.name}\n{when}: {pounds_tick(y)}"
 
     def _legend(self, end: Month | None, out: Month | None) -> None:
-        items = [(SPEND, "━━", "Spend to date"), (SPEND, "╍╍", "Forecast at the recent rate"),
-                 (LEVEL, "━ ·", "Fund"), (END, "│", f"End of period{' ' + month_name(end) if end else ''}")]
-        if out is not None:
-            items.append((OUT, "┊", f"Runs out {month_name(out)}"))
-        self.legend.setText("&nbsp;&nbsp; ".join(f"<span style='color:{c}'>{mark}</span> {text}"
-                                                 for c, mark, text in items))
+        self.end_line.set_label(f"End of period{' ' + month_name(end) if end else ''}")
+        self.out_line.set_label(f"Runs out {month_name(out)}" if out is not None else "Runs out")
 
     def show_forecast(self, figures: funds.FundFigures | None) -> None:
-        plot = self.getPlotItem()
         if figures is None or figures.forecast.as_at is None:
             for curve in (self.spend_curve, self.forecast_curve, self.level_curve):
                 curve.setData([], [])
             self.out_line.hide()
+            self.set_x_range(0, 1)
             self.summary = "No spend recorded yet." if figures is not None else "There is no fund to show."
             if figures is not None:
                 start = figures.fund.start_month
@@ -151,6 +133,7 @@ class FundChart(QWidget):
                 end_x = figures.fund.end_month.minus(start) + 1
                 self.level_curve.setData([0, end_x], [figures.contributions_pence / 100] * 2)
                 self.end_line.setValue(end_x)
+                self.set_x_range(0, end_x + 1)
                 self._legend(figures.fund.end_month, None)
             self.setAccessibleDescription(self.summary)
             return
@@ -173,8 +156,7 @@ class FundChart(QWidget):
         else:
             self.out_line.hide()
         self._legend(f.pilot_end, f.exhaustion_month)
-        plot.setXRange(0, right, padding=0.02)
-        plot.setYRange(0, max(f.fund_pence / 100, max(fy or [0])) * 1.08, padding=0)
+        self.set_x_range(0, right)
         spent = f.cumulative[-1][1] if f.cumulative else 0
         self.summary = (f"{format_money(spent)} of the {format_money(f.fund_pence)} fund spent by "
                         f"{month_name(f.cumulative[-1][0]) if f.cumulative else 'now'}; "
@@ -270,7 +252,7 @@ class FundPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter = splitter
-        # The chart is built on the next turn of the event loop, so the page paints before pyqtgraph works.
+        # The chart is built on the next turn of the event loop, so the page's tables paint first.
         self.chart: FundChart | None = None
         self._chart_holder = QWidget(splitter)
         self._chart_holder.setMinimumWidth(300)

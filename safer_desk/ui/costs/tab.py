@@ -60,7 +60,7 @@ class CostsTab(TabBase):
     @property
     def funds(self):
         if self._funds is None:
-            from safer_desk.ui.costs.fund_page import FundPage  # pyqtgraph: only when the page is wanted
+            from safer_desk.ui.costs.fund_page import FundPage  # the chart and eight tables: only when the page is wanted
 
             self._funds = FundPage(self.session, self._holder(FUNDS))
             self.watch_unsaved(self._funds.presenter.changed)
