@@ -14,7 +14,7 @@ Every font has its ligatures switched off, so text copied or extracted from the 
 All of it may run on a worker thread (ui.workers.run_task): QPdfWriter, a QPainter on it, QTextDocument,
 QSvgRenderer and fonts can be used off the GUI thread in Qt 6 (Qt's "Thread-Support in Qt Modules":
 QTextDocument and QSvgRenderer are reentrant, and text can be rendered outside the GUI thread); nothing
-here touches a widget, a QPixmap or a pyqtgraph scene. The GUI application must exist (fonts need it).
+here touches a widget, a QPixmap or a chart widget. The GUI application must exist (fonts need it).
 """
 
 from __future__ import annotations
