@@ -136,7 +136,7 @@ def excluded_uses(package_dir: Path) -> list[str]:
 # --- What goes in beyond safer_desk itself ------------------------------------------------------------
 # The runtime dependencies of pyproject.toml: the tabs import them lazily (inside functions, some through
 # importlib), so name them here to be sure every one is in the build.
-RUNTIME_IMPORTS = ["numpy", "duckdb", "pyqtgraph",
+RUNTIME_IMPORTS = ["numpy", "pyqtgraph",
                    "sqlite_utils", "xlsxwriter", "openpyxl", "platformdirs", "cryptography",
                    # pyqtgraph imports these with importlib.import_module(f"{QT_LIB}.QtOpenGL"): not seen by analysis
                    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"]
