@@ -68,7 +68,11 @@ RE2_CODE_SUFFIX = re.compile(r"[\t\n\f\r ]+[0-9]{3}[A-Z]\Z")
 # Files per batch: the caller writes a batch's counts while the next is read; a batch is also the moment
 # to report progress and notice Cancel.
 BATCH_FILES = 32
+FAST_CHUNK = 4 << 20  # bytes of whole lines split at once
 BATCH_BYTES = 128 << 20
+
+
+CountKey = tuple[str, str, str, str]  # (force, month, district as the file had it, crime type)
 
 
 class PoliceFileError(ValueError):
@@ -455,15 +459,23 @@ def _fast_count(data: bytes, layout: tuple[int, ...], districts: _Districts) -> 
     if rest or shape != (b"," * k + b"\n") * (lines - 1) + b"," * k:
         return None  # an empty line, or a line with too many or too few columns
     rows = lines - 1  # the header is line 1
-    if not rows:
-        return Counter(), 0
-    fields = data.split(b",")
-    months, forces = fields[k + month::k], fields[k + force::k]
-    districts_ = map(districts.__getitem__, fields[k + lsoa::k])
-    if months.count(months[0]) == rows and forces.count(forces[0]) == rows:  # one force-month: every file
-        counts = Counter(zip(districts_, fields[k + crime::k]))
-        return Counter({(months[0], forces[0], d, c): n for (d, c), n in counts.items()}), rows
-    return Counter(zip(months, forces, districts_, fields[k + crime::k])), rows
+    counts: Counter = Counter()
+    start, skip = 0, k  # the header's fields are skipped
+    while start < end:  # a few MB at a time, whole lines: memory stays small however big the file
+        stop = end if end - start <= FAST_CHUNK else data.rfind(b"\n", start, start + FAST_CHUNK)
+        if stop <= start:  # one line longer than a chunk
+            stop = data.find(b"\n", start + FAST_CHUNK, end)
+            stop = end if stop < 0 else stop
+        fields = data[start:stop].split(b",")
+        months, forces = fields[skip + month::k], fields[skip + force::k]
+        districts_ = map(districts.__getitem__, fields[skip + lsoa::k])
+        if months and months.count(months[0]) == len(months) and forces.count(forces[0]) == len(forces):
+            for (district, crime_type), n in Counter(zip(districts_, fields[skip + crime::k])).items():
+                counts[(months[0], forces[0], district, crime_type)] += n  # one force-month: every file
+        else:
+            counts.update(zip(months, forces, districts_, fields[skip + crime::k]))
+        start, skip = stop + 1, 0
+    return counts, rows
 
 
 QUOTE_START = re.compile(rb' *"')
@@ -530,7 +542,7 @@ def _slow_count(data: bytes, layout: tuple[int, ...], districts: _Districts) -> 
     return counts, rows
 
 
-def _count_file(f: StreetFile, districts: _Districts) -> tuple[dict[tuple[str, str, str, str], int], int, PoliceFileError | None]:
+def _count_file(f: StreetFile, districts: _Districts) -> tuple[dict[CountKey, int], int, PoliceFileError | None]:
     """A street file's counts (force, month, district, crime type) -> rows and its rows, or the first record
     it refuses (as a PoliceFileError, raised by the caller in its turn)."""
     layout = _layout(f.header)
@@ -540,7 +552,7 @@ def _count_file(f: StreetFile, districts: _Districts) -> tuple[dict[tuple[str, s
     except _Ragged as ragged:
         return {}, 0, PoliceFileError(_ragged_message(f, ragged, layout[0]))
     counts, rows = counted
-    per_file: dict[tuple[str, str, str, str], int] = {}
+    per_file: dict[CountKey, int] = {}
     for (month, force, district, crime_type), n in counts.items():
         key = (_clean(force), _text(month), district, _clean(crime_type))
         per_file[key] = per_file.get(key, 0) + n
