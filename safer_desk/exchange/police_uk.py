@@ -466,7 +466,9 @@ def _fast_count(data: bytes, layout: tuple[int, ...], districts: _Districts) -> 
         if stop <= start:  # one line longer than a chunk
             stop = data.find(b"\n", start + FAST_CHUNK, end)
             stop = end if stop < 0 else stop
-        fields = data[start:stop].split(b",")
+        # The last chunk runs to the file's end: its empty lines only lengthen the last column, never counted.
+        chunk = data[start:stop] if stop < end else data[start:] if start else data
+        fields = chunk.split(b",")
         months, forces = fields[skip + month::k], fields[skip + force::k]
         districts_ = map(districts.__getitem__, fields[skip + lsoa::k])
         if months and months.count(months[0]) == len(months) and forces.count(forces[0]) == len(forces):
