@@ -1,8 +1,8 @@
 """data.police.uk street-level crime files: find them (files, folders, the download .zip), check them, and
 count them per month, district and crime type.
 
-Only the aggregated counts leave this module (a few thousand rows for a county's decade), so a
-million-row import never builds Python objects per crime.
+Only the aggregated counts leave this module (a few thousand rows for a county's decade); the values
+of a few MB of rows at a time are all the reader holds.
 
 - The district is the LSOA name without its code ("Babergh 001A" -> "Babergh"); the shipped lookup
   (resources/lookups/lsoa_district_current.csv, built from the ONS LSOA -> local authority lookups)
@@ -18,12 +18,14 @@ million-row import never builds Python objects per crime.
 - Every file is read once more for its SHA-256 (the vintage of its counts, see services.police_import)
   and to check it is UTF-8 text; a byte that is not names the file and the line.
 
-The engine (issue 16): the standard library, nothing else. A file is read whole; one with no double quote
-and the same number of columns in every line (every police.uk file) is split at every comma at once and
-its month, force, district and crime type counted with collections.Counter, all of it in C; any other
-file is read record by record (quotes doubled inside quoted values, line breaks inside them, every column
-text) so that it is counted, or refused with the line of its first bad record, exactly as DuckDB's reader
-(the engine before, 67 MB of the packaged folder) and pyarrow's (before that) did.
+The engine (issue 16): the standard library, nothing else, so nothing can be loaded at run time. A file
+is read whole; one with no double quote and the same number of columns on every line (every police.uk
+file: its shape is checked in C first) is split at every comma at once and its month, force, district and
+crime type counted with collections.Counter over slices of the split, with no Python code per row; any
+other file is read record by record (quotes doubled inside quoted values, line breaks inside them, every
+column text), so that it is counted, or refused with the line of its first bad record, as DuckDB's reader
+(the engine before, 67 MB of the packaged folder) and pyarrow's (before that) did. Where it differs from
+DuckDB, on purpose, is written down in tests/indicators/test_police_reader.py.
 """
 
 from __future__ import annotations
