@@ -70,7 +70,7 @@ RE2_CODE_SUFFIX = re.compile(r"[\t\n\f\r ]+[0-9]{3}[A-Z]\Z")
 # Files per batch: the caller writes a batch's counts while the next is read; a batch is also the moment
 # to report progress and notice Cancel.
 BATCH_FILES = 32
-FAST_CHUNK = 4 << 20  # bytes of whole lines split at once
+FAST_CHUNK = 1 << 20  # bytes of whole lines split at once
 BATCH_BYTES = 128 << 20
 
 
@@ -433,12 +433,13 @@ _NOT_SHAPE = bytes(b for b in range(256) if b not in b",\n")
 
 
 def _fast_count(data: bytes, layout: tuple[int, ...], districts: _Districts) -> tuple[Counter, int] | None:
-    """The counts of a file with no double quote and the same columns in every line, or None (read it line by line).
+    """The counts of a file with no double quote and the same columns on every line, or None (read it line by line).
 
-    Its shape first, in C: with the other bytes deleted, k = columns - 1 commas and a line feed per line, the
-    header's line included. Then split at every comma at once: field j of line i is item i * k + j (the last
-    field of a line and the first of the next run together across the line feed between them), so each
-    column counted is a slice. No Python code runs per row.
+    A chunk of whole lines at a time (so that neither memory nor any one step of C code, which holds the GIL
+    the window's thread needs, grows with the file): its shape first, in C (with every other byte deleted,
+    k = columns - 1 commas and a line feed per line), then split at every comma at once: field j of line i
+    is item i * k + j (the last field of a line and the first of the next run together across the line feed
+    between them), so each column counted is a slice. No Python code runs per row.
     """
     columns, month, force, lsoa, crime = layout
     k = columns - 1
@@ -454,23 +455,23 @@ def _fast_count(data: bytes, layout: tuple[int, ...], districts: _Districts) -> 
     end = len(data)
     while end and data[end - 1] == 10:  # empty lines at the end are skipped
         end -= 1
-    shape = data.translate(None, _NOT_SHAPE)
-    if end < len(data):
-        shape = shape[:end - len(data)]
-    lines, rest = divmod(len(shape) + 1, k + 1)
-    if rest or shape != (b"," * k + b"\n") * (lines - 1) + b"," * k:
-        return None  # an empty line, or a line with too many or too few columns
-    rows = lines - 1  # the header is line 1
+    line = b"," * k + b"\n"
     counts: Counter = Counter()
-    start, skip = 0, k  # the header's fields are skipped
-    while start < end:  # a few MB at a time, whole lines: memory stays small however big the file
+    rows, start, skip = 0, 0, k  # the header's fields are skipped
+    while start < end:
         stop = end if end - start <= FAST_CHUNK else data.rfind(b"\n", start, start + FAST_CHUNK)
         if stop <= start:  # one line longer than a chunk
             stop = data.find(b"\n", start + FAST_CHUNK, end)
             stop = end if stop < 0 else stop
-        # The last chunk runs to the file's end: its empty lines only lengthen the last column, never counted.
         chunk = data[start:stop] if stop < end else data[start:] if start else data
-        fields = chunk.split(b",")
+        shape = chunk.translate(None, _NOT_SHAPE)
+        if stop == end and end < len(data):
+            shape = shape[:end - len(data)]  # the line feeds of the empty lines at the end
+        lines, rest = divmod(len(shape) + 1, k + 1)
+        if rest or shape != line * (lines - 1) + b"," * k:
+            return None  # an empty line, or a line with too many or too few columns
+        rows += lines - (skip > 0)
+        fields = chunk.split(b",")  # the last chunk's empty lines only lengthen its last column, never counted
         months, forces = fields[skip + month::k], fields[skip + force::k]
         districts_ = map(districts.__getitem__, fields[skip + lsoa::k])
         if months and months.count(months[0]) == len(months) and forces.count(forces[0]) == len(forces):
