@@ -9,7 +9,7 @@ started from here and alternating so machine load hits both alike:
 - import: `python -m safer_desk import-police FILE FOLDER`, the command a user runs, into a new Safer
   Desk file (parse, map areas, count, write, audit, close), interpreter start included;
 - optionally the same command from other checkouts (--compare DIR, e.g. an export of main, to weigh
-  today's pyarrow path against this one), each with its own new file;
+  main's DuckDB engine against this checkout's standard-library one), each with its own new file;
 - with --without-row-audit, the same command again on a file whose figures table has no per-row audit
   triggers: an estimate of the import once audited as one batch entry (issue 12's store.batch), not a
   way to run the program;
@@ -19,6 +19,11 @@ started from here and alternating so machine load hits both alike:
 
 The floor needs pandas and pyarrow, which Safer Desk itself no longer needs: install them with
     pip install -e ".[bench]"      (or: pip install pandas pyarrow)
+
+The import's engine is the standard library (exchange/police_uk.py: each file split at every comma at once and
+counted with collections.Counter on one thread, hashed with hashlib on another, the counts written to SQLite
+by the main thread as they come); it replaced DuckDB (issue 16), which replaced pyarrow. The machine is
+shared: the alternation is what makes the ratio fair, and the load average is printed beside it.
 
 Run:  python benchmarks/indicators_import.py [--rows 1000000] [--runs 5] [--compare DIR ...] [--gui]
 Goal: the import within 1.0x the floor (ratio of the medians). Prints figures; never asserts on time.

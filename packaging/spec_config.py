@@ -138,8 +138,7 @@ def excluded_uses(package_dir: Path) -> list[str]:
 # --- What goes in beyond safer_desk itself ------------------------------------------------------------
 # The runtime dependencies of pyproject.toml: the tabs import them lazily (inside functions, some through
 # importlib), so name them here to be sure every one is in the build.
-RUNTIME_IMPORTS = ["duckdb",
-                   "sqlite_utils", "xlsxwriter", "openpyxl", "platformdirs", "cryptography"]
+RUNTIME_IMPORTS = ["sqlite_utils", "xlsxwriter", "openpyxl", "platformdirs", "cryptography"]
 
 
 def keep_file(dest: str) -> bool:

@@ -1,8 +1,8 @@
 """data.police.uk street-level crime files: find them (files, folders, the download .zip), check them, and
-count them per month, district and crime type with DuckDB.
+count them per month, district and crime type.
 
-Only the aggregated counts leave this module (a few thousand rows for a county's decade), so a
-million-row import never builds Python objects per crime.
+Only the aggregated counts leave this module (a few thousand rows for a county's decade); the values
+of a few MB of rows at a time are all the reader holds.
 
 - The district is the LSOA name without its code ("Babergh 001A" -> "Babergh"); the shipped lookup
   (resources/lookups/lsoa_district_current.csv, built from the ONS LSOA -> local authority lookups)
@@ -18,10 +18,14 @@ million-row import never builds Python objects per crime.
 - Every file is read once more for its SHA-256 (the vintage of its counts, see services.police_import)
   and to check it is UTF-8 text; a byte that is not names the file and the line.
 
-The engine (issue 16): DuckDB's CSV reader with a GROUP BY, in batches of files, never loading anything
-at run time: extension autoloading and autoinstalling are off and the configuration is locked, so no
-query can turn them back on. pyarrow did the same job before; DuckDB is one library (no numpy or
-pandas), smaller in the packaged folder and as fast or faster (benchmarks/indicators_import.py).
+The engine (issue 16): the standard library, nothing else, so nothing can be loaded at run time. A file
+is read whole; one with no double quote and the same number of columns on every line (every police.uk
+file: its shape is checked in C first) is split at every comma at once and its month, force, district and
+crime type counted with collections.Counter over slices of the split, with no Python code per row; any
+other file is read record by record (quotes doubled inside quoted values, line breaks inside them, every
+column text), so that it is counted, or refused with the line of its first bad record, as DuckDB's reader
+(the engine before, 67 MB of the packaged folder) and pyarrow's (before that) did. Where it differs from
+DuckDB, on purpose, is written down in tests/indicators/test_police_reader.py.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ import contextlib
 import csv
 import hashlib
 import io
-import os
+import operator
 import queue
 import re
 import shutil
@@ -39,8 +43,10 @@ import tempfile
 import threading
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
@@ -58,19 +64,17 @@ CHUNK = 1 << 20
 # What pyarrow's utf8_trim_whitespace (the engine before) took for white space: Unicode's White_Space.
 WHITE_SPACE = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                "\u200a\u2028\u2029\u202f\u205f\u3000")
-# Files per DuckDB query: one query per file costs ~8 ms of set-up each, one query for everything
-# leaves no moment to report progress or notice Cancel; 32 files (or 128 MB, ~0.3 s) is both.
+# What DuckDB's regular expressions (the engine before) took "\s+\d{3}[A-Z]$" to mean: ASCII white space, and
+# "$" only at the very end of the text.
+RE2_CODE_SUFFIX = re.compile(r"[\t\n\f\r ]+[0-9]{3}[A-Z]\Z")
+# Files per batch: the caller writes a batch's counts while the next is read; a batch is also the moment
+# to report progress and notice Cancel.
 BATCH_FILES = 32
+FAST_CHUNK = 1 << 20  # bytes of whole lines split at once
 BATCH_BYTES = 128 << 20
-# DuckDB's threads. One core is left to the rest of the import, which works beside the reading: hashing
-# every file, turning each batch's groups into counts and writing them (and in the window, to the window
-# itself). On two cores DuckDB's second thread bought little time and cost ~0.25 s of CPU (and the other
-# work's core), so a machine that is busy anyway was slower with it (benchmarks/indicators_import.py).
-ENGINE_THREADS: int | None = None  # None: the machine's cores less one, at least one
 
 
-def engine_threads() -> int:
-    return ENGINE_THREADS or max(1, (os.cpu_count() or 2) - 1)
+CountKey = tuple[str, str, str, str]  # (force, month, district as the file had it, crime type)
 
 
 class PoliceFileError(ValueError):
@@ -334,33 +338,6 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path]) -> N
 
 
 # -- counting ---------------------------------------------------------------------------------------
-def duckdb_engine():
-    """DuckDB's engine module: its C++ extension itself (``_duckdb``, which the ``duckdb`` package re-exports
-    and wraps in Python helpers this module never uses) imports in ~0.03 s where ``import duckdb`` takes
-    ~0.15 s of a ~2 s import; the package where the extension has another name (DuckDB before 2.0)."""
-    try:
-        import _duckdb as engine
-    except ImportError:  # pragma: no cover - DuckDB 1.x
-        import duckdb as engine
-    return engine
-
-
-def duckdb_connection():
-    """A DuckDB connection that loads nothing at run time: no extension is installed or loaded
-    automatically (community ones not at all), nothing spills to a temporary folder, and the
-    configuration is locked so no query can change that."""
-    conn = duckdb_engine().connect(":memory:", config={
-        "autoinstall_known_extensions": False,
-        "autoload_known_extensions": False,
-        "allow_community_extensions": False,
-        "allow_unsigned_extensions": False,
-        "temp_directory": "",
-        "threads": engine_threads(),
-    })
-    conn.execute("SET lock_configuration = true")
-    return conn
-
-
 def _fingerprint(path: Path, shown: str) -> tuple[str, PoliceFileError | None]:
     """SHA-256 of the file's bytes, and whether all of it is UTF-8 text (else the line of the first bad byte)."""
     digest = hashlib.sha256()
@@ -405,13 +382,12 @@ def _layout(header: tuple[str, ...]) -> tuple[int, ...]:
 
 
 def _batches(files: list[StreetFile]) -> list[list[StreetFile]]:
-    """Files of one header layout, about BATCH_FILES or BATCH_BYTES at a time, in the order given."""
+    """Files about BATCH_FILES or BATCH_BYTES at a time, in the order given."""
     batches: list[list[StreetFile]] = []
     current: list[StreetFile] = []
     size = 0
     for f in files:
-        if current and (len(current) >= BATCH_FILES or size + f.size > BATCH_BYTES
-                        or _layout(current[0].header) != _layout(f.header)):
+        if current and (len(current) >= BATCH_FILES or size + f.size > BATCH_BYTES):
             batches.append(current)
             current, size = [], 0
         current.append(f)
@@ -421,47 +397,179 @@ def _batches(files: list[StreetFile]) -> list[list[StreetFile]]:
     return batches
 
 
-def _count_sql(layout: tuple[int, ...]) -> str:
+@lru_cache(maxsize=65536)
+def _clean(text: bytes) -> str:
+    return text.decode("utf-8", "replace").strip(WHITE_SPACE)
+
+
+@lru_cache(maxsize=65536)
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+class _Districts(dict):
+    """An LSOA name as the file has it (bytes) -> its district: "Babergh 001A" -> "Babergh", worked out once per
+    name (a county's decade has a few thousand names in a million rows)."""
+
+    def __missing__(self, raw: bytes) -> str:
+        # The engines before cut the code off the name as the file had it (DuckDB's regular expressions:
+        # white space there is ASCII and "$" is the very end), then trimmed it and cut again: "X 001A 002B" is
+        # "X" and " Babergh 001A " is "Babergh", as before.
+        district = LSOA_CODE_SUFFIX.sub("", RE2_CODE_SUFFIX.sub("", _text(raw)).strip(WHITE_SPACE))
+        self[raw] = district
+        return district
+
+
+class _Ragged(Exception):
+    """A record the reader refuses: where it starts (line 1 is the header) and why."""
+
+    def __init__(self, line: int, found: int | None = None):
+        super().__init__(line, found)
+        self.line, self.found = line, found  # found: the columns read; None: a quoted value never closed
+
+
+# Every byte but the comma and the line feed: deleting them leaves a body's shape (see _fast_count).
+_NOT_SHAPE = bytes(b for b in range(256) if b not in b",\n")
+
+
+def _fast_count(data: bytes, layout: tuple[int, ...], districts: _Districts) -> tuple[Counter, int] | None:
+    """The counts of a file with no double quote and the same columns on every line, or None (read it line by line).
+
+    A chunk of whole lines at a time (so that neither memory nor any one step of C code, which holds the GIL
+    the window's thread needs, grows with the file): its shape first, in C (with every other byte deleted,
+    k = columns - 1 commas and a line feed per line), then split at every comma at once: field j of line i
+    is item i * k + j (the last field of a line and the first of the next run together across the line feed
+    between them), so each column counted is a slice. No Python code runs per row.
+    """
     columns, month, force, lsoa, crime = layout
-    spec = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(columns)) + "}"
-    # The same reading as police.uk's files need and pyarrow's reader did: a header line, commas, double
-    # quotes doubled inside quoted values, every column text, a row with more or fewer columns than the
-    # header refused (strict), rejected rows recorded rather than stopping at the first. The LSOA code is
-    # cut off here, per row (cheap, and it leaves few groups); trimming white space is left to Python on
-    # the few distinct names (DuckDB's trim with a set of characters costs more than the read).
-    return f"""
-        SELECT filename, c{month}, c{force}, regexp_replace(c{lsoa}, '\\s+\\d{{3}}[A-Z]$', ''), c{crime},
-               count(*)
-        FROM read_csv($files, columns = {spec}, header = true, auto_detect = false, delim = ',', quote = '"',
-                      escape = '"', strict_mode = true, null_padding = false, filename = true,
-                      store_rejects = true, rejects_table = 'police_rejects', rejects_scan = 'police_scans')
-        GROUP BY ALL"""
+    k = columns - 1
+    if not 0 < min(month, force, lsoa, crime) <= max(month, force, lsoa, crime) < k or b'"' in data:
+        return None
+    if b"\r" in data:  # CR LF or CR alone, each a line break as before
+        if b"\n" not in data:
+            data = data.replace(b"\r", b"\n")
+        elif data.count(b"\r") == data.count(b"\r\n"):
+            data = data.replace(b"\r\n", b"\n")
+        else:
+            return None
+    end = len(data)
+    while end and data[end - 1] == 10:  # empty lines at the end are skipped
+        end -= 1
+    line = b"," * k + b"\n"
+    counts: Counter = Counter()
+    rows, start, skip = 0, 0, k  # the header's fields are skipped
+    while start < end:
+        stop = end if end - start <= FAST_CHUNK else data.rfind(b"\n", start, start + FAST_CHUNK)
+        if stop <= start:  # one line longer than a chunk
+            stop = data.find(b"\n", start + FAST_CHUNK, end)
+            stop = end if stop < 0 else stop
+        chunk = data[start:stop] if stop < end else data[start:] if start else data
+        shape = chunk.translate(None, _NOT_SHAPE)
+        if stop == end and end < len(data):
+            shape = shape[:end - len(data)]  # the line feeds of the empty lines at the end
+        lines, rest = divmod(len(shape) + 1, k + 1)
+        if rest or shape != line * (lines - 1) + b"," * k:
+            return None  # an empty line, or a line with too many or too few columns
+        rows += lines - (skip > 0)
+        fields = chunk.split(b",")  # the last chunk's empty lines only lengthen its last column, never counted
+        months, forces = fields[skip + month::k], fields[skip + force::k]
+        districts_ = map(districts.__getitem__, fields[skip + lsoa::k])
+        if months and months.count(months[0]) == len(months) and forces.count(forces[0]) == len(forces):
+            for (district, crime_type), n in Counter(zip(districts_, fields[skip + crime::k])).items():
+                counts[(months[0], forces[0], district, crime_type)] += n  # one force-month: every file
+        else:
+            counts.update(zip(months, forces, districts_, fields[skip + crime::k]))
+        start, skip = stop + 1, 0
+    return counts, rows
 
 
-@lru_cache(maxsize=65536)
-def _clean(text: str | None) -> str:
-    return (text or "").strip(WHITE_SPACE)
+QUOTE_START = re.compile(rb' *"')
+QUOTED_VALUE = re.compile(rb' *"([^"]*+(?:""[^"]*+)*+)"')  # spaces before the quote allowed, as before
+UNQUOTED_VALUE = re.compile(rb'[^,\r\n]*')
 
 
-@lru_cache(maxsize=65536)
-def _district(cut: str | None) -> str:
-    # DuckDB cut the code off an untrimmed name; white space around a name (never in police.uk's files)
-    # may have hidden the code from it, so trim and cut again, as pyarrow's engine did in that order.
-    return LSOA_CODE_SUFFIX.sub("", _clean(cut))
+def _records(lines: list[bytes], layout: tuple[int, ...]) -> Iterator[tuple[int, list[bytes]]]:
+    """(line, values) of each record after the header, the slow and exact way: any of CR LF, LF and CR ends a
+    line; an empty line is skipped (but counted in line numbers); a value may be quoted (spaces before and
+    after the quotes allowed), with quotes doubled inside it and line breaks that do not end the record (nor
+    count as lines). A record with too many or too few values, or a quoted value never closed (or followed by
+    anything but spaces and a comma or the line's end), raises _Ragged."""
+    columns = layout[0]
+    number, i = 1, 1  # line 1, lines[0], is the header
+    while i < len(lines):
+        number += 1
+        line = lines[i]
+        i += 1
+        content = line.rstrip(b"\r\n")
+        if not content:
+            continue
+        if b'"' not in content:
+            values = content.split(b",")
+        else:
+            record, values, pos = line, [], 0
+            while True:
+                if QUOTE_START.match(record, pos):
+                    quoted = QUOTED_VALUE.match(record, pos)
+                    if quoted is None:
+                        if i == len(lines):
+                            raise _Ragged(number)
+                        record += lines[i]  # a line break inside quotes: the record goes on
+                        i += 1
+                        continue
+                    values.append(quoted.group(1).replace(b'""', b'"'))
+                    pos = quoted.end()
+                    while record[pos:pos + 1] == b" ":
+                        pos += 1
+                else:
+                    end = UNQUOTED_VALUE.match(record, pos).end()
+                    values.append(record[pos:end])
+                    pos = end
+                nxt = record[pos:pos + 1]
+                if nxt == b",":
+                    pos += 1
+                    continue
+                if nxt in (b"", b"\r", b"\n"):
+                    break
+                raise _Ragged(number)
+        if len(values) != columns:
+            # DuckDB, the engine before, stopped reading a long row at the first value too many.
+            raise _Ragged(number, min(len(values), columns + 1))
+        yield number, values
 
 
-def _reject_message(f: StreetFile, line: int | None, kind: str, message: str, columns: int) -> str:
-    where = f"line {line}" if line else "a row"
-    if kind in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
-        found = re.search(r"Found:\s*(\d+)", message or "")
-        return (f"{f.shown} is damaged or cut short at {where}: it has {found.group(1) if found else 'a wrong number of'} "
-                f"columns where {columns} were expected. Download the file again; nothing was imported.")
-    if kind == "UNQUOTED VALUE":
-        return (f"{f.shown} is damaged or cut short at {where}: a quoted value is never closed. Download the "
-                "file again; nothing was imported.")
-    if kind == "INVALID ENCODING":
-        return (f"{f.shown} is not UTF-8 text at {where}. Download it again; nothing was imported.")
-    return f"{f.shown} cannot be read as a CSV file at {where} ({message}). Download it again; nothing was imported."
+def _slow_count(data: bytes, layout: tuple[int, ...], districts: _Districts) -> tuple[Counter, int]:
+    _, month, force, lsoa, crime = layout
+    counts: Counter = Counter()
+    rows = 0
+    for _, values in _records(data.splitlines(keepends=True), layout):
+        counts[(values[month], values[force], districts[values[lsoa]], values[crime])] += 1
+        rows += 1
+    return counts, rows
+
+
+def _count_file(f: StreetFile, districts: _Districts) -> tuple[dict[CountKey, int], int, PoliceFileError | None]:
+    """A street file's counts (force, month, district, crime type) -> rows and its rows, or the first record
+    it refuses (as a PoliceFileError, raised by the caller in its turn)."""
+    layout = _layout(f.header)
+    data = f.path.read_bytes()
+    try:
+        counted = _fast_count(data, layout, districts) or _slow_count(data, layout, districts)
+    except _Ragged as ragged:
+        return {}, 0, PoliceFileError(_ragged_message(f, ragged, layout[0]))
+    counts, rows = counted
+    per_file: dict[CountKey, int] = {}
+    for (month, force, district, crime_type), n in counts.items():
+        key = (_clean(force), _text(month), district, _clean(crime_type))
+        per_file[key] = per_file.get(key, 0) + n
+    return per_file, rows, None
+
+
+def _ragged_message(f: StreetFile, ragged: _Ragged, columns: int) -> str:
+    if ragged.found is None:
+        return (f"{f.shown} is damaged or cut short at line {ragged.line}: a quoted value is never closed. Download "
+                "the file again; nothing was imported.")
+    return (f"{f.shown} is damaged or cut short at line {ragged.line}: it has {ragged.found} columns where {columns} "
+            "were expected. Download the file again; nothing was imported.")
 
 
 def count_street_files(files: list[StreetFile], *, checkpoint: Callable[[], None] = lambda: None,
@@ -483,10 +591,11 @@ class _Stop(Exception):
 class StreetReader:
     """Counts street files a few at a time, in the order given, while the caller writes the ones before.
 
-    Two threads work beside the caller: DuckDB's reader (its own threads do the work, the GIL released)
-    and one that hashes every file and checks it is UTF-8. Iterating yields lists of FileCounts; a file
-    with a problem raises PoliceFileError (as count_street_files says) when it is reached, and nothing
-    after it is yielded. Use it as a context manager: leaving the block stops both threads.
+    Two threads work beside the caller: one reads and counts the files (Python, holding the GIL, while the
+    caller's SQLite writes release it) and one hashes every file and checks it is UTF-8 (hashlib releases
+    the GIL). Iterating yields lists of FileCounts; a file with a problem raises PoliceFileError (as
+    count_street_files says) when it is reached, and nothing after it is yielded. Use it as a context
+    manager: leaving the block stops both threads.
     """
 
     def __init__(self, files: list[StreetFile], *, checkpoint: Callable[[], None] = lambda: None,
@@ -523,7 +632,7 @@ class StreetReader:
         for thread in self.threads:
             thread.join()
 
-    def _fingerprint_all(self) -> None:  # hashlib releases the GIL: this runs beside DuckDB's own threads
+    def _fingerprint_all(self) -> None:  # hashlib releases the GIL: this runs beside the counting
         for key, f in self.unique.items():
             if self.stop.is_set():
                 break
@@ -548,26 +657,24 @@ class StreetReader:
         raise _Stop()
 
     def _read_all(self) -> None:
-        try:
-            conn = duckdb_connection()
-        except BaseException as exc:  # pragma: no cover - DuckDB missing or broken
-            with contextlib.suppress(_Stop):
-                self._put(([], [], [], exc))
-            return
+        districts = _Districts()
         try:
             for batch in self.batches:
-                if self.stop.is_set():
-                    return
-                try:
-                    grouped, rejects = _query_batch(conn, batch)
-                except BaseException as exc:
-                    self._put((batch, [], [], exc))
-                    return
-                self._put((batch, grouped, rejects, None))  # turned into counts by the caller's thread
+                counted = []
+                for f in batch:
+                    if self.stop.is_set():
+                        return
+                    try:
+                        counted.append(_count_file(f, districts))
+                    except OSError as exc:
+                        counted.append(({}, 0, PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); "
+                                                               "nothing was imported.")))
+                    except BaseException as exc:  # never leave the caller waiting for a batch that will not come
+                        self._put((batch, [], exc))
+                        return
+                self._put((batch, counted, None))
         except _Stop:
             return
-        finally:
-            conn.close()
 
     def _fingerprint_of(self, key: str) -> tuple[str, PoliceFileError | None]:
         with self.fingerprinted:
@@ -585,21 +692,18 @@ class StreetReader:
         done = 0
         for _ in self.batches:
             self.checkpoint()
-            batch, grouped, rejects, failure = self.read.get()
+            batch, results, failure = self.read.get()
             if failure is not None:
                 raise failure
-            # Here, not on the reader's thread: DuckDB's reading of the next batch keeps that thread busy.
-            counts, problems = _tally(batch, grouped, rejects)
-            for f in batch:
+            for f, (per_file, rows, problem) in zip(batch, results):
                 key = str(f.path)
                 digest, encoding_problem = self._fingerprint_of(key)
-                # The order of the engine before: UTF-8 first (it could not read past a bad byte), then
+                # The order of the engines before: UTF-8 first (they could not read past a bad byte), then
                 # ragged rows, then months.
                 if encoding_problem is not None:
                     raise encoding_problem
-                if key in problems:
-                    raise problems[key]
-                per_file, rows = counts[key]
+                if problem is not None:
+                    raise problem
                 bad = sorted(m for m in {m for _, m, _, _ in per_file} if not MONTH_RE.match(m))
                 if bad:
                     raise PoliceFileError(f"{f.shown} has a Month that is not YYYY-MM (“{bad[0]}”); nothing was "
@@ -615,40 +719,6 @@ class StreetReader:
                 ready.append(c if same else FileCounts(f.path, c.rows, c.counts, f.name, f.shown, f.source, c.sha256))
             yield ready
         self.checkpoint()
-
-
-def _query_batch(conn, batch: list[StreetFile]) -> tuple[list[tuple], list[tuple]]:
-    """One DuckDB query over a batch of files of one layout: its groups (file, month, force, district, crime
-    type, rows) and the rows the reader refused (file, line, kind, message), first lines first."""
-    engine = duckdb_engine()
-    try:
-        grouped = conn.execute(_count_sql(_layout(batch[0].header)),
-                               {"files": [str(f.path) for f in batch]}).fetchall()
-        rejects = conn.execute(
-            "SELECT s.file_path, e.line, e.error_type, e.error_message FROM police_rejects e "
-            "JOIN police_scans s ON s.scan_id = e.scan_id AND s.file_id = e.file_id ORDER BY e.line").fetchall()
-    except engine.Error as exc:
-        shown = batch[0].shown if len(batch) == 1 else ", ".join(f.shown for f in batch)
-        raise PoliceFileError(f"{shown} cannot be read as a CSV file ({str(exc).splitlines()[0]}); "
-                              "nothing was imported.") from exc
-    return grouped, rejects
-
-
-def _tally(batch: list[StreetFile], grouped: list[tuple], rejects: list[tuple]) -> tuple[dict, dict]:
-    """Per file of a batch, its counts (force, month, district, crime type) -> rows and its rows, and the
-    first row the reader refused (as a PoliceFileError)."""
-    columns = _layout(batch[0].header)[0]
-    by_path = {str(f.path): f for f in batch}
-    problems: dict[str, PoliceFileError] = {}
-    for file_path, line, kind, message in rejects:
-        if file_path in by_path and file_path not in problems:  # the first line of each file
-            problems[file_path] = PoliceFileError(_reject_message(by_path[file_path], line, kind, message, columns))
-    per_path: dict[str, dict[tuple[str, str, str, str], int]] = {key: {} for key in by_path}
-    for file_path, month, force, district, crime_type, n in grouped:
-        per_file = per_path[file_path]
-        key = (_clean(force), month or "", _district(district), _clean(crime_type))
-        per_file[key] = per_file.get(key, 0) + n
-    return {key: (per_file, sum(per_file.values())) for key, per_file in per_path.items()}, problems
 
 
 def count_street_file(path: Path) -> FileCounts:

@@ -1,6 +1,6 @@
 """Import data.police.uk street-level files: monthly counts per current district and crime type.
 
-Files (CSVs, folders, the download .zip) are counted by exchange.police_uk (DuckDB) a batch at a time,
+Files (CSVs, folders, the download .zip) are counted by exchange.police_uk a batch at a time,
 and each batch is written while the next is read, all in one transaction: a failed or cancelled import
 changes nothing; re-importing a month replaces it and never double counts.
 
@@ -184,7 +184,7 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
                                     on_progress=lambda done: progress(min(done, total), total,
                                                                       "Counting police.uk files…")) as reader:
             # One transaction for the whole import: a bad file, a full disk or Cancel rolls everything
-            # back. The counts are written a batch of files at a time while DuckDB reads the next batch, in
+            # back. The counts are written a batch of files at a time while the reader counts the next batch, in
             # the order given, so a later file's force-month replaces an earlier one's; the figures are
             # worked out once, in SQL, when every count is in. Audited as one entry (issue 12), whose
             # SHA-256 over the files is known once the hashing, which runs beside the reading, is done.

@@ -1,5 +1,5 @@
-"""How the police.uk import does its work (issue 16): batches, threads, the connection's settings and the one
-audit entry; the counts and figures themselves are pinned by test_police_stored_rows.py."""
+"""How the police.uk import does its work (issue 16): batches, threads and the one audit entry; the counts and
+figures themselves are pinned by test_police_stored_rows.py."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def batch_entries(store):
 
 
 def test_a_file_at_a_time_stores_what_one_batch_stores(tmp_path, monkeypatch):
-    """Months split over DuckDB's batches (a file per batch here) give the same rows, audit entry included."""
+    """Months split over the reader's batches (a file per batch here) give the same rows, audit entry included."""
     from safer_desk.storage.store import open_store
 
     sources = [fixture("suffolk-2021-01"), fixture("suffolk-2025"), fixture("devon-and-cornwall-2020-q1")]
@@ -94,25 +94,22 @@ def test_the_import_works_inside_a_transaction_already_open(store):
     assert store.scalar("SELECT count(*) FROM _police_counts") > 0
 
 
-def test_duckdb_leaves_a_core_to_the_rest_of_the_import(monkeypatch):
-    monkeypatch.setattr(police_uk.os, "cpu_count", lambda: 2)
-    assert police_uk.engine_threads() == 1
-    monkeypatch.setattr(police_uk.os, "cpu_count", lambda: 8)
-    assert police_uk.engine_threads() == 7
-    monkeypatch.setattr(police_uk.os, "cpu_count", lambda: None)
-    assert police_uk.engine_threads() == 1
-    monkeypatch.setattr(police_uk, "ENGINE_THREADS", 3)
-    conn = police_uk.duckdb_connection()
-    try:
-        assert conn.execute("SELECT current_setting('threads')").fetchone()[0] == 3
-    finally:
-        conn.close()
+def test_the_counting_works_beside_the_caller_and_stops_with_the_block(tmp_path, monkeypatch):
+    """The files are read and counted on the reader's own threads (one counts, one hashes), never in another
+    process; leaving the block early (Cancel, a bad file) stops and joins both."""
+    import threading
 
-
-def test_the_engine_is_duckdb_s_extension_module():
-    engine = police_uk.duckdb_engine()
-    assert engine.__name__ in ("_duckdb", "duckdb")
-    assert hasattr(engine, "connect") and issubclass(engine.Error, Exception)
+    monkeypatch.setattr(police_uk, "BATCH_FILES", 1)
+    paths = [street_file(tmp_path, f"2025-{m:02d}-suffolk-street.csv", [suffolk_row(f"2025-{m:02d}")])
+             for m in range(1, 7)]
+    with police_uk.street_files_in(paths) as found:
+        reader = police_uk.StreetReader(found.street)
+        with reader:
+            assert {t.name for t in reader.threads} == {"police-fingerprints", "police-reader"}
+            first = next(iter(reader))
+            assert [c.forces_months for c in first] == [{("Suffolk Constabulary", "2025-01")}]
+        assert not any(t.is_alive() for t in reader.threads)
+    assert not any(t.name.startswith("police-") for t in threading.enumerate())
 
 
 def test_a_header_only_file_beside_others_in_a_batch(store, tmp_path):
