@@ -35,7 +35,6 @@ import contextlib
 import csv
 import hashlib
 import io
-import operator
 import queue
 import re
 import shutil
@@ -46,7 +45,6 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import repeat
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 

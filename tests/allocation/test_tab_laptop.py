@@ -3,7 +3,6 @@ result rows; no figure is cut; the names stay in view when scrolling right with 
 pounds with the years named; copy gives Excel plain numbers; a context menu on the results."""
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from safer_desk.ui.allocation.chart import pounds_tick

@@ -10,8 +10,6 @@ files are merged again.
 
 from __future__ import annotations
 
-import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,7 +133,7 @@ def test_each_kind_of_disagreement_is_one_conflict_in_plain_words(scenario):
     assert scenario.state() == COUNTY_KEPT  # nothing was overwritten
     text = merge(scenario.county, [scenario.b1]).text()
     # The summary groups them by kind, in words, with the number that decides each.
-    assert "Shares of review costs (1) [group dhr-share]:" in text and f"  #" in text and SHARE in text
+    assert "Shares of review costs (1) [group dhr-share]:" in text and "  #" in text and SHARE in text
     for words in ALL.values():
         assert "pv:" not in words and "_pence" not in words and "district:" not in words
 
@@ -230,7 +228,7 @@ def test_merge_keep_and_the_conflicts_command(scenario, tmp_path):
     code, out, err = cli_output(["merge", str(county), str(scenario.b1), "--keep", "district",
                                  "--conflict", number])
     assert code == 0, err
-    assert f"Kept the district's version of 1 conflict(s)" in out and PROJECT in out.split("Kept")[1]
+    assert "Kept the district's version of 1 conflict(s)" in out and PROJECT in out.split("Kept")[1]
     code, out, err = cli_output(["conflicts", str(county), "--keep", "county", "--conflict", "dhr-share"])
     assert code == 0 and SHARE in out and "2 conflict(s)" in out
     code, out, err = cli_output(["conflicts", str(county), "--keep", "district"])

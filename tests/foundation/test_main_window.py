@@ -1,8 +1,6 @@
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from safer_desk import __version__
 from safer_desk.storage.store import open_store

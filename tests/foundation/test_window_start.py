@@ -151,7 +151,7 @@ def test_when_qt_cannot_load_its_plugin_the_missing_library_is_named(env, tmp_pa
     platforms, missing = broken_xcb_plugin(tmp_path)
     result = run(env, "--demo", QT_QPA_PLATFORM="xcb", QT_QPA_PLATFORM_PLUGIN_PATH=str(platforms), DISPLAY=":99")
     assert result.returncode == 1, result.stderr  # not Qt's abort (-6) with a core dump
-    assert f"needs system libraries that are not installed: " in result.stderr
+    assert "needs system libraries that are not installed: " in result.stderr
     assert missing in result.stderr
     assert "xcb-cursor0 or libxcb-cursor0 is needed" not in result.stderr  # Qt's misleading hint
     assert "Reinstalling the application" not in result.stderr

@@ -7,7 +7,7 @@ import hashlib
 import sqlite3
 
 from safer_desk.cli import main
-from safer_desk.services.police_import import import_police_files, vintages
+from safer_desk.services.police_import import import_police_files
 from safer_desk.storage.store import open_store
 from tests.indicators.police_helpers import download_zip, fixture, snapshot, street_file, suffolk_row
 

@@ -376,7 +376,6 @@ def test_commissioning_follows_edits_in_the_register(tab, qtbot):
 def test_filter_answers_follow_changes_to_the_rows(demo_store, qtmodeltester):
     from dataclasses import replace
 
-    from safer_desk.ui.kit.tables import SortProxy
 
     projects = svc.load_projects(demo_store)
     model = RegisterModel(projects)

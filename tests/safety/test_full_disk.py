@@ -19,7 +19,7 @@ import pytest
 
 from safer_desk.storage import safe_write
 from safer_desk.storage.leftovers import TEMP_PATTERN
-from tests.safety.helpers import logical_state, run_cli, sha256
+from tests.safety.helpers import logical_state, run_cli
 
 PREVIOUS = b"the previous file\n"
 
