@@ -50,8 +50,9 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                PUBLIC_DIGESTS_TABLE, CancelCheck, ProgressFn, PublicDigest, TableInfo,
                                                check_cancelled, content_checksum, content_checksums, data_tables,
                                                dependency_order, has_table, iter_rows, never_cancelled, no_progress,
-                                               public_digest_lines, public_digests, quote, row_counts, row_hash,
-                                               plain_columns, row_hasher, schema_hash, table_info)
+                                               public_digest_lines, public_digests, quote, register_canonical_functions,
+                                               row_counts, row_digest_sql, row_hash, plain_columns, schema_hash,
+                                               table_info)
 from safer_desk.storage import audit
 from safer_desk.storage.hostile import open_hostile, schema_code
 from safer_desk.storage.schema import known_steps
@@ -684,6 +685,7 @@ class _Merger:
     def __init__(self, county: Store, src: sqlite3.Connection, manifest: ExportManifest,
                  progress: ProgressFn, cancelled: CancelCheck, refresh_figures: RefreshFigures | None = None):
         self.county, self.dst, self.src, self.m = county, county.conn, src, manifest
+        register_canonical_functions(self.dst)
         self.progress, self.cancelled = progress, cancelled
         self.refresh_figures = refresh_figures
         self.summary = MergeSummary(manifest.path.name, manifest.office_name, manifest.exported_at)
@@ -1035,15 +1037,13 @@ class _Merger:
         added = conn.execute(f"INSERT INTO main.{quote(t)} ({cols}) SELECT {cols} FROM temp.merge_in "
                              f"WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new)").rowcount
         if added:
-            hasher = row_hasher(info.columns, plain_columns(conn, t))
-            index = info.columns.index(pk)
-            shared = int(reference)
-            conn.executemany(
+            # Each origin's hash worked out by SQLite (the same bytes as row_hash, without a Python row each).
+            conn.execute(
                 f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(table_name, row_key) DO UPDATE SET import_number = "
-                "excluded.import_number, row_hash = excluded.row_hash, shared = excluded.shared",
-                [(t, str(r[index]), self.import_number, short_hash(hasher(r)), shared) for r in conn.execute(
-                    f"SELECT {cols} FROM temp.merge_in WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new)")])
+                f"SELECT ?, CAST({quote(pk)} AS TEXT), ?, {row_digest_sql(info.columns, plain_columns(conn, t))}, ? "
+                f"FROM temp.merge_in WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new) "
+                "ON CONFLICT(table_name, row_key) DO UPDATE SET import_number = excluded.import_number, "
+                "row_hash = excluded.row_hash, shared = excluded.shared", (t, self.import_number, int(reference)))
             self.summary.added += added
             self.summary.count(t, "added", added)
         self.summary.unchanged += same

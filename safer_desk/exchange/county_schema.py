@@ -214,27 +214,80 @@ def plain_columns(conn: sqlite3.Connection, table: str) -> set[str]:
 
 
 def _canonical_lines(conn: sqlite3.Connection, info: TableInfo, chunk: int = 2000) -> Iterator[bytes]:
-    """The table's rows as canonical lines (method sha256-rows-v1), a chunk of lines at a time, in key order."""
+    """The table's rows as canonical lines (method sha256-rows-v1), a chunk of lines at a time, in key order.
+
+    SQLite writes each line itself (``canonical_row_sql``): the same bytes as Python's JSON, without building
+    a Python value per column."""
     names = sorted(info.columns)
-    plain = plain_columns(conn, info.name)
-    special = [i for i, c in enumerate(names) if c not in plain]
-    cursor = conn.execute(f"SELECT {', '.join(quote(c) for c in names)} FROM {quote(info.name)} "
-                          f"ORDER BY {info.order_by}")
-    encode = _ENCODE
+    expression = canonical_row_sql(names, plain_columns(conn, info.name))
+    register_canonical_functions(conn)
+    cursor = conn.execute(f"SELECT {expression} FROM {quote(info.name)} ORDER BY {info.order_by}")
+    cursor.row_factory = None
     while True:
         rows = cursor.fetchmany(chunk)
         if not rows:
             return
-        if special:
-            lines = []
-            for row in rows:
-                values = list(row)
-                for i in special:
-                    values[i] = _canonical(values[i])
-                lines.append(encode(values))
-        else:
-            lines = [encode(tuple(row)) for row in rows]
-        yield ("\n".join(lines) + "\n").encode("utf-8")
+        yield ("\n".join([r[0] for r in rows]) + "\n").encode("utf-8")
+
+
+# -- canonical forms written by SQLite ----------------------------------------------------------------------
+# json_quote() escapes text exactly as Python's json with ensure_ascii=False does (\" \\ \b \f \n \r \t, other
+# controls as \u00xx) and writes integers and NULL as JSON does; a real is written as Python's repr (the one
+# thing SQLite cannot do: its own shortest form differs), a blob as lower-case hex. Tested against the Python
+# form (tests/exchange/test_checksum_method.py).
+REAL_REPR_FUNCTION = "safer_desk_real_repr"
+ROW_DIGEST_FUNCTION = "safer_desk_row_digest"
+
+
+def _real_repr(value: Any) -> Any:
+    return repr(value) if type(value) is float else None
+
+
+def _row_digest(text: Any) -> bytes | None:
+    """The first 16 bytes of the SHA-256 of a canonical text (what an origin keeps of a row's hash)."""
+    if text is None:
+        return None
+    return hashlib.sha256(str(text).encode("utf-8")).digest()[:16]
+
+
+def register_canonical_functions(conn: sqlite3.Connection) -> None:
+    """The two functions the canonical SQL calls (harmless: they read their argument only)."""
+    conn.create_function(REAL_REPR_FUNCTION, 1, _real_repr, deterministic=True)
+    conn.create_function(ROW_DIGEST_FUNCTION, 1, _row_digest, deterministic=True)
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def canonical_value_sql(column: str, plain: bool, alias: str = "") -> str:
+    """SQL for a column's value as canonical JSON text (``_canonical`` then JSON)."""
+    c = f"{alias}.{quote(column)}" if alias else quote(column)
+    if plain:
+        return f"json_quote({c})"
+    return (f"CASE typeof({c}) WHEN 'real' THEN '{{\"real\":' || json_quote({REAL_REPR_FUNCTION}({c})) || '}}' "
+            f"WHEN 'blob' THEN '{{\"blob\":\"' || lower(hex({c})) || '\"}}' ELSE json_quote({c}) END")
+
+
+def canonical_row_sql(names: list[str], plain: Iterable[str] = (), alias: str = "") -> str:
+    """SQL for a row's checksum line: the JSON list of its values in the order of names (sorted column names)."""
+    plain = set(plain)
+    parts = [canonical_value_sql(c, c in plain, alias) for c in names]
+    return "'[' || " + " || ',' || ".join(parts) + " || ']'" if parts else "'[]'"
+
+
+def row_hash_text_sql(columns: Iterable[str], plain: Iterable[str] = (), alias: str = "") -> str:
+    """SQL for the text ``row_hash`` hashes: [["column",value],...] by column name."""
+    plain = set(plain)
+    parts = [_sql_text("[" + _ENCODE(c) + ",") + " || " + canonical_value_sql(c, c in plain, alias) + " || ']'"
+             for c in sorted(columns)]
+    return "'[' || " + " || ',' || ".join(parts) + " || ']'" if parts else "'[]'"
+
+
+def row_digest_sql(columns: Iterable[str], plain: Iterable[str] = (), alias: str = "") -> str:
+    """SQL for the first 16 bytes of ``row_hash`` (an origin's row_hash), worked out by SQLite and hashlib
+    (``register_canonical_functions`` first)."""
+    return f"{ROW_DIGEST_FUNCTION}({row_hash_text_sql(columns, plain, alias)})"
 
 
 def content_checksums(conn: sqlite3.Connection, tables: Iterable[str]) -> tuple[str, dict[str, str]]:
