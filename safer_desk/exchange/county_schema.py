@@ -89,14 +89,17 @@ def is_data_table(name: str) -> bool:
     return not (name.startswith("_") or name.startswith("sqlite_") or name in NOT_DATA)
 
 
-def data_tables(conn: sqlite3.Connection) -> list[str]:
-    """Every table holding the office's data (not internal, not meta, not the audit trail), by name."""
-    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+def data_tables(conn: sqlite3.Connection, schema: str = "main") -> list[str]:
+    """Every table holding the office's data (not internal, not meta, not the audit trail), by name (schema: of
+    an attached file)."""
+    names = [r[0] for r in conn.execute(f"SELECT name FROM {quote(schema)}.sqlite_master WHERE type = 'table' "
+                                        "ORDER BY name")]
     return [n for n in names if is_data_table(n)]
 
 
-def has_table(conn: sqlite3.Connection, name: str, kind: str = "table") -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?", (kind, name)).fetchone() is not None
+def has_table(conn: sqlite3.Connection, name: str, kind: str = "table", schema: str = "main") -> bool:
+    return conn.execute(f"SELECT 1 FROM {quote(schema)}.sqlite_master WHERE type = ? AND name = ?",
+                        (kind, name)).fetchone() is not None
 
 
 def table_info(conn: sqlite3.Connection, table: str) -> TableInfo:
@@ -188,12 +191,13 @@ def row_hasher(columns: Iterable[str], plain: Iterable[str] = ()) -> Callable[[A
     return hash_row
 
 
-def iter_rows(conn: sqlite3.Connection, info: TableInfo, where: str = "") -> Iterator[dict[str, Any]]:
+def iter_rows(conn: sqlite3.Connection, info: TableInfo, where: str = "", schema: str = "main"
+              ) -> Iterator[dict[str, Any]]:
     """The table's rows as dicts in primary-key order (a table without a primary key adds "rowid"); where, an
-    SQL condition without parameters, leaves rows out."""
+    SQL condition without parameters, leaves rows out (schema: of an attached file)."""
     names = info.columns + (("rowid",) if info.primary_key == ("rowid",) else ())
     cols = ", ".join(quote(c) for c in names)
-    cursor = conn.execute(f"SELECT {cols} FROM {quote(info.name)}{' WHERE ' + where if where else ''} "
+    cursor = conn.execute(f"SELECT {cols} FROM {quote(schema)}.{quote(info.name)}{' WHERE ' + where if where else ''} "
                           f"ORDER BY {info.order_by}")
     for values in cursor:
         yield dict(zip(names, tuple(values)))
@@ -312,11 +316,11 @@ def content_checksums(conn: sqlite3.Connection, tables: Iterable[str]) -> tuple[
     return total.hexdigest(), per_table
 
 
-def schema_hash(conn: sqlite3.Connection, leave_out: Iterable[str] = ()) -> str:
+def schema_hash(conn: sqlite3.Connection, leave_out: Iterable[str] = (), schema: str = "main") -> str:
     """SHA-256 of the file's schema (type, name, table and SQL of every entry of sqlite_master, by name)."""
     skip = set(leave_out)
     rows = [list(r) for r in conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name") if r[2] not in skip]
+        f"SELECT type, name, tbl_name, sql FROM {quote(schema)}.sqlite_master ORDER BY type, name") if r[2] not in skip]
     return hashlib.sha256(json.dumps(rows, separators=(",", ":"), ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -344,8 +348,9 @@ def row_counts(conn: sqlite3.Connection, tables: Iterable[str] | None = None) ->
 
 
 # -- public data: a digest per police.uk force-month ------------------------------------------------------
-_PUBLIC_ROW_SQL = ("SELECT force, month, json_array(source_district, crime_type, area_id, count), source_district, "
-                   "crime_type, area_id, count FROM _police_counts")
+PUBLIC_LINE_SQL = "json_array(source_district, crime_type, area_id, count)"  # a count row's canonical line
+_PUBLIC_ROW_SQL = (f"SELECT force, month, {PUBLIC_LINE_SQL}, source_district, crime_type, area_id, count "
+                   "FROM _police_counts")
 
 
 def public_digest_lines(conn: sqlite3.Connection, force: str | None = None,
