@@ -273,19 +273,38 @@ def canonical_value_sql(column: str, plain: bool, alias: str = "") -> str:
             f"WHEN 'blob' THEN '{{\"blob\":\"' || lower(hex({c})) || '\"}}' ELSE json_quote({c}) END")
 
 
+def _json_value_sql(column: str, plain: bool, alias: str) -> str:
+    """A column's canonical value as an argument of json_array (a plain column as itself; json() keeps the
+    others' text JSON, not a string)."""
+    if plain:
+        return f"{alias}.{quote(column)}" if alias else quote(column)
+    return f"json({canonical_value_sql(column, False, alias)})"
+
+
+# json_array() is the quicker way (one call a row rather than a join per value) while a row's values fit in a
+# function's arguments (SQLite allows 127 at least); wider rows are joined with ||.
+_JSON_ARRAY_ARGUMENTS = 100
+
+
 def canonical_row_sql(names: list[str], plain: Iterable[str] = (), alias: str = "") -> str:
     """SQL for a row's checksum line: the JSON list of its values in the order of names (sorted column names)."""
     plain = set(plain)
+    if len(names) <= _JSON_ARRAY_ARGUMENTS:
+        return "json_array(" + ", ".join(_json_value_sql(c, c in plain, alias) for c in names) + ")"
     parts = [canonical_value_sql(c, c in plain, alias) for c in names]
-    return "'[' || " + " || ',' || ".join(parts) + " || ']'" if parts else "'[]'"
+    return "'[' || " + " || ',' || ".join(parts) + " || ']'"
 
 
 def row_hash_text_sql(columns: Iterable[str], plain: Iterable[str] = (), alias: str = "") -> str:
     """SQL for the text ``row_hash`` hashes: [["column",value],...] by column name."""
     plain = set(plain)
+    names = sorted(columns)
+    if len(names) <= _JSON_ARRAY_ARGUMENTS:
+        return "json_array(" + ", ".join(f"json_array({_sql_text(c)}, {_json_value_sql(c, c in plain, alias)})"
+                                         for c in names) + ")"
     parts = [_sql_text("[" + _ENCODE(c) + ",") + " || " + canonical_value_sql(c, c in plain, alias) + " || ']'"
-             for c in sorted(columns)]
-    return "'[' || " + " || ',' || ".join(parts) + " || ']'" if parts else "'[]'"
+             for c in names]
+    return "'[' || " + " || ',' || ".join(parts) + " || ']'"
 
 
 def row_digest_sql(columns: Iterable[str], plain: Iterable[str] = (), alias: str = "") -> str:

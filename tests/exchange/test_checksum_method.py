@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from safer_desk.exchange.county_schema import (_canonical, canonical_row_sql, content_checksum, content_checksums,
                                                data_tables, iter_rows, plain_columns, register_canonical_functions,
-                                               row_digest_sql, row_hash, row_hasher, table_info)
+                                               quote, row_digest_sql, row_hash, row_hasher, table_info)
 
 
 def method_v1(conn, tables):
@@ -93,3 +93,23 @@ def test_sqlite_writes_the_checksum_line_and_the_row_hash_python_writes(rows):
                                       ensure_ascii=False)
             assert digest == bytes.fromhex(hash_v1(columns, values)[:32]) == \
                 bytes.fromhex(row_hash(columns, values)[:32])
+
+
+def test_wide_rows_and_odd_column_names_are_written_alike():
+    """Rows wider than json_array() takes are joined with ||; column names with quotes and accents alike."""
+    conn = sqlite3.connect(":memory:")
+    register_canonical_functions(conn)
+    names = ["id", "a'b", 'c"d', "é", "x%y"] + [f"c{i:03d}" for i in range(110)]
+    for width in (5, len(names)):
+        table = f"t{width}"
+        cols = names[:width]
+        conn.execute(f"CREATE TABLE {table} ({', '.join(quote(c) for c in cols)})")
+        values = [1, "it's", 'say "hi"', 0.1, b"\x00\x01"] + list(range(110))
+        conn.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", values[:width])
+        plain = {"id"}
+        line, digest = conn.execute(f"SELECT {canonical_row_sql(sorted(cols), plain)}, "
+                                    f"{row_digest_sql(cols, plain)} FROM {table}").fetchone()
+        row = dict(zip(cols, values))
+        assert line == json.dumps([_canonical(row[c]) for c in sorted(cols)], separators=(",", ":"),
+                                  ensure_ascii=False)
+        assert digest == bytes.fromhex(hash_v1(cols, values[:width])[:32])
