@@ -30,6 +30,7 @@ nothing is written to the county file before all of them pass.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
@@ -548,6 +549,7 @@ def _attached_export(county: Store, manifest: ExportManifest) -> Iterator[str]:
     elif data[18:20] == b"\x02\x02":  # a file left in WAL mode: memory holds it in rollback mode
         data = data[:18] + b"\x01\x01" + data[20:]
     conn = county.conn
+    _detach_export(conn)
     conn.execute(f"ATTACH DATABASE ':memory:' AS {SRC}")
     try:
         conn.deserialize(data, name=SRC)
@@ -561,7 +563,22 @@ def _attached_export(county: Store, manifest: ExportManifest) -> Iterator[str]:
                                     "checked)")
         yield source_hash
     finally:
-        conn.execute(f"DETACH DATABASE {SRC}")
+        _detach_export(conn)
+
+
+def _detach_export(conn: sqlite3.Connection) -> None:
+    """Let go of the attached export. A cursor still reading it (held by the traceback of an error on its way
+    out) keeps it attached until the next merge, which lets go of it first (after collecting such cursors)."""
+    for attempt in range(2):
+        if conn.execute("SELECT 1 FROM pragma_database_list WHERE name = ?", (SRC,)).fetchone() is None:
+            return
+        try:
+            conn.execute(f"DETACH DATABASE {SRC}")
+            return
+        except sqlite3.OperationalError:
+            if attempt:
+                return
+            gc.collect()
 
 
 def _upgraded_copy(manifest: ExportManifest, data: bytes) -> bytes:
