@@ -30,10 +30,10 @@ nothing is written to the county file before all of them pass.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
-import shutil
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -47,11 +47,13 @@ from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, Confli
                                                   subject_key_of, version_of)
 from safer_desk.exchange.county_export import CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
-                                               PUBLIC_DIGESTS_TABLE, CancelCheck, ProgressFn, PublicDigest, TableInfo,
+                                               PUBLIC_DIGESTS_TABLE, PUBLIC_LINE_SQL, CancelCheck, ProgressFn, PublicDigest,
+                                               TableInfo,
                                                check_cancelled, content_checksum, content_checksums, data_tables,
                                                dependency_order, has_table, iter_rows, never_cancelled, no_progress,
-                                               public_digest_lines, public_digests, quote, row_counts, row_hash,
-                                               plain_columns, row_hasher, schema_hash, table_info)
+                                               public_digests, quote, register_canonical_functions,
+                                               row_counts, row_digest_sql, row_hash, plain_columns, schema_hash,
+                                               table_info)
 from safer_desk.storage import audit
 from safer_desk.storage.hostile import open_hostile, schema_code
 from safer_desk.storage.schema import known_steps
@@ -147,6 +149,8 @@ class ExportManifest:
     audit_repairs: int = 0
     protections: list[str] = field(default_factory=list)  # how the file was opened (storage.hostile)
     public_tables: list[str] = field(default_factory=list)  # signed per police.uk force-month (county_schema)
+    signature: str = ""  # as verified: the merge checks that it merges this very export
+    schema_hash: str = ""
 
     @property
     def total_rows(self) -> int:
@@ -186,12 +190,6 @@ class MergeSummary:
 
 def _refuse(path: Path, why: str) -> ExportRefused:
     return ExportRefused(f"{path.name} cannot be merged: {why}. The county file has not been changed.")
-
-
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    # Hostile until verified: read-only, immutable (no -wal/-shm beside the district's file), no code runs.
-    conn, _ = open_hostile(path)
-    return conn
 
 
 def _now() -> datetime:
@@ -392,7 +390,7 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
                           m.get("exported_by", ""), m.get("app_version", ""), json.loads(m["migration_steps"]),
                           listed, counts, m["checksum"], include, pending, int(m["sequence"]), m["key_fingerprint"],
                           m["public_key"], head_id, head_hash, entries, int(m.get("audit_repairs", "0") or 0),
-                          public_tables=by_digest)
+                          public_tables=by_digest, signature=rows["signature"], schema_hash=m["schema_hash"])
 
 
 # -- the county's register of keys, and the checks against it ------------------------------------------------
@@ -524,32 +522,78 @@ def withdraw_key(county: Store, fingerprint: str, reason: str = "", office_id: s
     return active
 
 
+SRC = "merge_src"  # the export being merged, attached to the county's connection
+
+
+def _src(table: str) -> str:
+    return f"{SRC}.{quote(table)}"
+
+
 @contextmanager
-def _readable_copy(manifest: ExportManifest) -> Iterator[sqlite3.Connection]:
-    """A read connection to the export; an older export is first upgraded on a private copy."""
-    if not manifest.pending_steps:
-        conn = _open_read_only(manifest.path)
+def _attached_export(county: Store, manifest: ExportManifest) -> Iterator[str]:
+    """The verified export attached to the county's connection as schema ``merge_src``; yields the SHA-256 of
+    its file.
+
+    The file is read once: its bytes are hashed (the audit entry's source hash) and the very same bytes are
+    what is merged, from memory (``Connection.deserialize``): nothing of it is written anywhere, no URI is
+    needed (Windows' SQLite has none for ATTACH), and the rows go from export to county in SQL, not through
+    Python. The copy must still be the export that was verified: the same signature, the same schema (so no
+    trigger, view or generated column, which the signed schema has none of). An older export is upgraded on a
+    private copy first (``private_workspace``), as before.
+    """
+    path = manifest.path
+    data = path.read_bytes()
+    source_hash = hashlib.sha256(data).hexdigest()
+    if manifest.pending_steps:
+        data = _upgraded_copy(manifest, data)
+    elif data[18:20] == b"\x02\x02":  # a file left in WAL mode: memory holds it in rollback mode
+        data = data[:18] + b"\x01\x01" + data[20:]
+    conn = county.conn
+    _detach_export(conn)
+    conn.execute(f"ATTACH DATABASE ':memory:' AS {SRC}")
+    try:
+        conn.deserialize(data, name=SRC)
+        del data
+        if not manifest.pending_steps:
+            found = conn.execute(f"SELECT value FROM {_src(MANIFEST_TABLE)} WHERE key = 'signature'").fetchone() \
+                if has_table(conn, MANIFEST_TABLE, schema=SRC) else None
+            if found is None or found[0] != manifest.signature or \
+                    schema_hash(conn, [MANIFEST_TABLE], schema=SRC) != manifest.schema_hash:
+                raise _refuse(path, "it was changed while it was being merged (it is no longer the file that was "
+                                    "checked)")
+        yield source_hash
+    finally:
+        _detach_export(conn)
+
+
+def _detach_export(conn: sqlite3.Connection) -> None:
+    """Let go of the attached export. A cursor still reading it (held by the traceback of an error on its way
+    out) keeps it attached until the next merge, which lets go of it first (after collecting such cursors)."""
+    for attempt in range(2):
+        if conn.execute("SELECT 1 FROM pragma_database_list WHERE name = ?", (SRC,)).fetchone() is None:
+            return
         try:
-            yield conn
-        finally:
-            conn.close()
-        return
+            conn.execute(f"DETACH DATABASE {SRC}")
+            return
+        except sqlite3.OperationalError:
+            if attempt:
+                return
+            gc.collect()
+
+
+def _upgraded_copy(manifest: ExportManifest, data: bytes) -> bytes:
+    """An older export's bytes upgraded to this version's layout, on a private copy."""
     # The export may hold victim-level rows (a district may opt in): its copy is made in the user's own private
     # folder, never the shared system temporary folder, and a killed run's copy goes at the next start.
     with private_workspace("merge") as folder:
         copy = Path(folder) / "export.sqlite"
-        shutil.copyfile(manifest.path, copy)
+        copy.write_bytes(data)
         try:
             _give_copy_its_triggers(copy)
             open_store(copy).close()  # applies the missing steps (never to the district's own file)
         except StoreError as exc:
             raise _refuse(manifest.path, f"it could not be upgraded to this version's layout ({exc})") from exc
-        conn = sqlite3.connect(str(copy))
-        conn.row_factory = sqlite3.Row
-        try:
-            yield conn
-        finally:
-            conn.close()
+        return copy.read_bytes()
 
 
 def _give_copy_its_triggers(copy: Path) -> None:
@@ -584,11 +628,12 @@ class _Vintage:
     imported_at: str
 
 
-def _vintages(conn: sqlite3.Connection) -> dict[tuple[str, str], _Vintage]:
-    if not has_table(conn, POLICE_VINTAGES):
+def _vintages(conn: sqlite3.Connection, schema: str = "main") -> dict[tuple[str, str], _Vintage]:
+    if not has_table(conn, POLICE_VINTAGES, schema=schema):
         return {}
     return {(r[0], r[1]): _Vintage(*tuple(r)) for r in conn.execute(
-        "SELECT force, month, file_name, file_sha256, download_newest_month, rows, imported_at FROM _police_vintages")}
+        "SELECT force, month, file_name, file_sha256, download_newest_month, rows, imported_at "
+        f"FROM {quote(schema)}.{POLICE_VINTAGES}")}
 
 
 def _month_ranges(months: list[str]) -> str:
@@ -681,9 +726,11 @@ BULK_ROWS = 20  # a table with fewer incoming rows is merged row by row (the bul
 
 
 class _Merger:
-    def __init__(self, county: Store, src: sqlite3.Connection, manifest: ExportManifest,
-                 progress: ProgressFn, cancelled: CancelCheck, refresh_figures: RefreshFigures | None = None):
-        self.county, self.dst, self.src, self.m = county, county.conn, src, manifest
+    def __init__(self, county: Store, manifest: ExportManifest, progress: ProgressFn, cancelled: CancelCheck,
+                 refresh_figures: RefreshFigures | None = None):
+        """The export is read from the county's own connection, attached as ``merge_src``."""
+        self.county, self.dst, self.m = county, county.conn, manifest
+        register_canonical_functions(self.dst)
         self.progress, self.cancelled = progress, cancelled
         self.refresh_figures = refresh_figures
         self.summary = MergeSummary(manifest.path.name, manifest.office_name, manifest.exported_at)
@@ -701,8 +748,8 @@ class _Merger:
         self.my_imports = [n for n, (office_id, _) in self.offices.items() if office_id == manifest.office_id]
         self.seen: set[int] = set()  # conflicts raised (again) by this merge
         # Public data (issue 13): police.uk force-months, one fact each, whoever sent it.
-        self.public = has_table(src, POLICE_VINTAGES) and has_table(self.dst, POLICE_VINTAGES)
-        self.incoming_vintages = _vintages(src) if self.public else {}
+        self.public = has_table(self.dst, POLICE_VINTAGES, schema=SRC) and has_table(self.dst, POLICE_VINTAGES)
+        self.incoming_vintages = _vintages(self.dst, SRC) if self.public else {}
         self.county_vintages = _vintages(self.dst) if self.public else {}
         self.county_by_month: dict[str, dict[str, str]] = {}
         for (force, month), v in self.county_vintages.items():
@@ -837,7 +884,7 @@ class _Merger:
     def incoming_keys(self, info: TableInfo) -> set[str]:
         cols = info.primary_key
         where = self.source_filter(info.name)
-        cursor = self.src.execute(f"SELECT {', '.join(quote(c) for c in cols)} FROM {quote(info.name)}"
+        cursor = self.dst.execute(f"SELECT {', '.join(quote(c) for c in cols)} FROM {_src(info.name)}"
                                   + (f" WHERE {where}" if where else ""))
         if len(cols) == 1:
             return {str(r[0]) for r in cursor}
@@ -930,7 +977,7 @@ class _Merger:
                 parent = None
                 if len(values) == 1:
                     column = quote((fk.to_columns or ("id",))[0])
-                    cursor = self.src.execute(f"SELECT * FROM {quote(fk.table)} WHERE {column} = ?", values)
+                    cursor = self.dst.execute(f"SELECT * FROM {_src(fk.table)} WHERE {column} = ?", values)
                     found = cursor.fetchone()
                     if found is not None:
                         parent = dict(zip([d[0] for d in cursor.description], tuple(found)))
@@ -962,7 +1009,7 @@ class _Merger:
         if not incoming_keys:
             return
         if len(incoming_keys) < BULK_ROWS or len(info.primary_key) != 1:
-            rows = [self.apply_remap(info, row) for row in iter_rows(self.src, info, self.source_filter(t))]
+            rows = [self.apply_remap(info, row) for row in iter_rows(self.dst, info, self.source_filter(t), SRC)]
         else:
             # Most rows of a merge are new to the county and touch nothing of it: they go in together, in SQL.
             # The others (there already, sharing a UNIQUE value, linking to what is not there, or to a row
@@ -988,8 +1035,7 @@ class _Merger:
         conn.execute("DROP TABLE IF EXISTS temp.merge_in")
         conn.execute("DROP TABLE IF EXISTS temp.merge_new")
         conn.execute(f"CREATE TEMP TABLE merge_in AS SELECT {cols} FROM main.{quote(t)} WHERE 0")
-        conn.executemany(f"INSERT INTO temp.merge_in VALUES ({', '.join('?' * len(info.columns))})",
-                         self.src.execute(f"SELECT {cols} FROM {quote(t)}" + (f" WHERE {where}" if where else "")))
+        conn.execute(f"INSERT INTO temp.merge_in SELECT {cols} FROM {_src(t)}" + (f" WHERE {where}" if where else ""))
         conn.execute(f"CREATE INDEX temp.merge_in_key ON merge_in({quote(pk)})")
         # Links to rows this office holds under another id than the county's: pointed at the county's rows.
         remapped: set[str] = set()
@@ -1035,15 +1081,13 @@ class _Merger:
         added = conn.execute(f"INSERT INTO main.{quote(t)} ({cols}) SELECT {cols} FROM temp.merge_in "
                              f"WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new)").rowcount
         if added:
-            hasher = row_hasher(info.columns, plain_columns(conn, t))
-            index = info.columns.index(pk)
-            shared = int(reference)
-            conn.executemany(
+            # Each origin's hash worked out by SQLite (the same bytes as row_hash, without a Python row each).
+            conn.execute(
                 f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(table_name, row_key) DO UPDATE SET import_number = "
-                "excluded.import_number, row_hash = excluded.row_hash, shared = excluded.shared",
-                [(t, str(r[index]), self.import_number, short_hash(hasher(r)), shared) for r in conn.execute(
-                    f"SELECT {cols} FROM temp.merge_in WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new)")])
+                f"SELECT ?, CAST({quote(pk)} AS TEXT), ?, {row_digest_sql(info.columns, plain_columns(conn, t))}, ? "
+                f"FROM temp.merge_in WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new) "
+                "ON CONFLICT(table_name, row_key) DO UPDATE SET import_number = excluded.import_number, "
+                "row_hash = excluded.row_hash, shared = excluded.shared", (t, self.import_number, int(reference)))
             self.summary.added += added
             self.summary.count(t, "added", added)
         self.summary.unchanged += same
@@ -1216,9 +1260,9 @@ class _Merger:
         download replaces an earlier one whole; never a conflict. The figures are then worked out again."""
         if not self.incoming_vintages:
             return
-        signed = {(r[0], r[1]): (r[2], r[3]) for r in self.src.execute(
-            f"SELECT force, month, rows, digest FROM {PUBLIC_DIGESTS_TABLE}")} \
-            if has_table(self.src, PUBLIC_DIGESTS_TABLE) else None
+        signed = {(r[0], r[1]): (r[2], r[3]) for r in self.dst.execute(
+            f"SELECT force, month, rows, digest FROM {_src(PUBLIC_DIGESTS_TABLE)}")} \
+            if has_table(self.dst, PUBLIC_DIGESTS_TABLE, schema=SRC) else None
         if POLICE_COUNTS in self.m.public_tables and signed is None:
             raise _refuse(self.m.path, "its police.uk counts are not signed")
         taken: dict[tuple[str, str], _Vintage] = {}
@@ -1240,7 +1284,6 @@ class _Merger:
                 older.append((v, c))
                 public["older"] = public.get("older", 0) + 1
                 continue
-            self.take_force_month(v, None if signed is None else signed.get(key, (0, "")))
             taken[key] = v
             if c is None:
                 public["added"] = public.get("added", 0) + 1
@@ -1260,6 +1303,7 @@ class _Merger:
                 f"({month_words(ours)}) than {self.m.office_name}'s ({month_words(theirs) or 'undated'}); kept.")
         if not taken:
             return
+        self.take_force_months(list(taken.values()), signed)
         self.taken_months = {month for _, month in taken}
         if self.refresh_figures is None:
             return
@@ -1269,36 +1313,59 @@ class _Merger:
             if typed.period in self.taken_months:
                 self.police_figure_conflict(typed)
 
-    def take_force_month(self, v: _Vintage, signed: tuple[int, str] | None) -> None:
-        """Replace the county's counts of a force-month with the office's, checked against their signed digest."""
-        digest = PublicDigest()
-        rows = []
-        for _, _, line, row in public_digest_lines(self.src, v.force, v.month):
-            digest.add(line)
-            rows.append((v.force, v.month, *row))
-        if signed is not None and (digest.rows, digest.hexdigest()) != tuple(signed):
-            raise _refuse(self.m.path, f"its police.uk counts for {_force_month(v.force, v.month)} were changed after "
-                                       "it was signed")
-        gone = self.dst.execute("DELETE FROM _police_counts WHERE force = ? AND month = ?", (v.force, v.month)).rowcount
-        self.dst.executemany("INSERT INTO _police_counts(force, month, source_district, crime_type, area_id, count) "
-                             "VALUES (?, ?, ?, ?, ?, ?)", rows)
-        self.dst.execute(
+    def take_force_months(self, taken: list[_Vintage], signed: dict[tuple[str, str], tuple[int, str]] | None) -> None:
+        """Replace the county's counts of these force-months with the office's, each checked against its signed
+        digest first: one ordered read of the export's counts, then the rows go across in SQL."""
+        conn = self.dst
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_taken (force TEXT NOT NULL, month TEXT NOT NULL, "
+                     "PRIMARY KEY (force, month)) WITHOUT ROWID")
+        conn.execute("DELETE FROM temp.merge_taken")
+        conn.executemany("INSERT INTO temp.merge_taken VALUES (?, ?)", [(v.force, v.month) for v in taken])
+        of_taken = "JOIN temp.merge_taken t ON t.force = c.force AND t.month = c.month"
+        try:
+            if signed is not None:
+                digests = {(v.force, v.month): PublicDigest() for v in taken}
+                for force, month, line in conn.execute(
+                        f"SELECT c.force, c.month, {PUBLIC_LINE_SQL} FROM {_src(POLICE_COUNTS)} c {of_taken} "
+                        "ORDER BY c.force, c.month, c.source_district, c.crime_type"):
+                    digests[(force, month)].add(line)
+                for key, digest in sorted(digests.items()):
+                    if (digest.rows, digest.hexdigest()) != tuple(signed.get(key, (0, ""))):
+                        raise _refuse(self.m.path, f"its police.uk counts for {_force_month(*key)} were changed after "
+                                                   "it was signed")
+            count_sql = "SELECT c.force, c.month, count(*) FROM {} c " + of_taken + " GROUP BY c.force, c.month"
+            gone = {(f, m): n for f, m, n in conn.execute(count_sql.format(f"main.{POLICE_COUNTS}"))}
+            brought = {(f, m): n for f, m, n in conn.execute(count_sql.format(_src(POLICE_COUNTS)))}
+            conn.execute(f"DELETE FROM main.{POLICE_COUNTS} WHERE (force, month) IN "
+                         "(SELECT force, month FROM temp.merge_taken)")
+            conn.execute(f"INSERT INTO main.{POLICE_COUNTS}(force, month, source_district, crime_type, area_id, count) "
+                         f"SELECT c.force, c.month, c.source_district, c.crime_type, c.area_id, c.count "
+                         f"FROM {_src(POLICE_COUNTS)} c {of_taken} ORDER BY 1, 2, 3, 4")
+        finally:
+            conn.execute("DELETE FROM temp.merge_taken")
+        conn.executemany(
             "INSERT INTO _police_vintages(force, month, file_name, file_sha256, download_newest_month, rows, "
             "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(force, month) DO UPDATE SET "
             "file_name = excluded.file_name, file_sha256 = excluded.file_sha256, "
             "download_newest_month = excluded.download_newest_month, rows = excluded.rows, "
             "imported_at = excluded.imported_at",
-            (v.force, v.month, v.file_name, v.file_sha256, v.download_newest_month, v.rows, v.imported_at))
-        self.set_provenance(POLICE_VINTAGES, json.dumps([v.force, v.month], separators=(",", ":")), v.file_sha256, True)
+            [(v.force, v.month, v.file_name, v.file_sha256, v.download_newest_month, v.rows, v.imported_at)
+             for v in taken])
+        for v in taken:
+            self.set_provenance(POLICE_VINTAGES, json.dumps([v.force, v.month], separators=(",", ":")), v.file_sha256,
+                                True)
+            n, went = brought.get((v.force, v.month), 0), gone.get((v.force, v.month), 0)
+            self.summary.count(POLICE_COUNTS, "replaced" if went else "added", n)
+            if went:
+                self.summary.count(POLICE_COUNTS, "removed", went)
         batch = self.county.audit_state.batch
         if batch is not None:  # internal tables: no trigger counts them
-            if gone:
-                batch.add_rows(POLICE_COUNTS, gone, "delete")
-            batch.add_rows(POLICE_COUNTS, len(rows), "insert")
-            batch.add_rows(POLICE_VINTAGES, 1, "insert")
-        self.summary.count(POLICE_COUNTS, "replaced" if gone else "added", len(rows))
-        if gone:
-            self.summary.count(POLICE_COUNTS, "removed", gone)
+            for v in taken:
+                went = gone.get((v.force, v.month), 0)
+                if went:
+                    batch.add_rows(POLICE_COUNTS, went, "delete")
+                batch.add_rows(POLICE_COUNTS, brought.get((v.force, v.month), 0), "insert")
+                batch.add_rows(POLICE_VINTAGES, 1, "insert")
 
     def police_figure_conflict(self, typed: Any) -> None:
         """A figure typed by another office (or at the county) that this office's police.uk counts contradict."""
@@ -1360,9 +1427,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     if missing:
         raise _refuse(path, f"it has tables this county file does not know ({', '.join(missing)}); open the "
                             "county file with the newer version of Safer Desk first")
-    source_hash = _file_sha256(path)
-    with _readable_copy(manifest) as src:
-        src_tables = data_tables(src)
+    with _attached_export(county, manifest) as source_hash:
+        src_tables = data_tables(county.conn, SRC)
         tables = dependency_order(county.conn, [t for t in src_tables if t in set(data_tables(county.conn))])
         try:
             label = f"Merge {manifest.office_name} export {manifest.sequence}"
@@ -1370,7 +1436,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 county.conn.execute("PRAGMA defer_foreign_keys = ON")
                 if register:
                     register_key(county, manifest)
-                summary = _Merger(county, src, manifest, progress, cancelled, refresh_figures).run(tables)
+                summary = _Merger(county, manifest, progress, cancelled, refresh_figures).run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register
                 batch.details.update({
@@ -1386,14 +1452,6 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
         except sqlite3.IntegrityError as exc:
             raise _refuse(path, f"its rows do not fit the county file ({exc})") from exc
     return summary
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # -- the county lead's decisions ------------------------------------------------------------------------------

@@ -89,14 +89,17 @@ def is_data_table(name: str) -> bool:
     return not (name.startswith("_") or name.startswith("sqlite_") or name in NOT_DATA)
 
 
-def data_tables(conn: sqlite3.Connection) -> list[str]:
-    """Every table holding the office's data (not internal, not meta, not the audit trail), by name."""
-    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+def data_tables(conn: sqlite3.Connection, schema: str = "main") -> list[str]:
+    """Every table holding the office's data (not internal, not meta, not the audit trail), by name (schema: of
+    an attached file)."""
+    names = [r[0] for r in conn.execute(f"SELECT name FROM {quote(schema)}.sqlite_master WHERE type = 'table' "
+                                        "ORDER BY name")]
     return [n for n in names if is_data_table(n)]
 
 
-def has_table(conn: sqlite3.Connection, name: str, kind: str = "table") -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?", (kind, name)).fetchone() is not None
+def has_table(conn: sqlite3.Connection, name: str, kind: str = "table", schema: str = "main") -> bool:
+    return conn.execute(f"SELECT 1 FROM {quote(schema)}.sqlite_master WHERE type = ? AND name = ?",
+                        (kind, name)).fetchone() is not None
 
 
 def table_info(conn: sqlite3.Connection, table: str) -> TableInfo:
@@ -188,12 +191,13 @@ def row_hasher(columns: Iterable[str], plain: Iterable[str] = ()) -> Callable[[A
     return hash_row
 
 
-def iter_rows(conn: sqlite3.Connection, info: TableInfo, where: str = "") -> Iterator[dict[str, Any]]:
+def iter_rows(conn: sqlite3.Connection, info: TableInfo, where: str = "", schema: str = "main"
+              ) -> Iterator[dict[str, Any]]:
     """The table's rows as dicts in primary-key order (a table without a primary key adds "rowid"); where, an
-    SQL condition without parameters, leaves rows out."""
+    SQL condition without parameters, leaves rows out (schema: of an attached file)."""
     names = info.columns + (("rowid",) if info.primary_key == ("rowid",) else ())
     cols = ", ".join(quote(c) for c in names)
-    cursor = conn.execute(f"SELECT {cols} FROM {quote(info.name)}{' WHERE ' + where if where else ''} "
+    cursor = conn.execute(f"SELECT {cols} FROM {quote(schema)}.{quote(info.name)}{' WHERE ' + where if where else ''} "
                           f"ORDER BY {info.order_by}")
     for values in cursor:
         yield dict(zip(names, tuple(values)))
@@ -214,27 +218,99 @@ def plain_columns(conn: sqlite3.Connection, table: str) -> set[str]:
 
 
 def _canonical_lines(conn: sqlite3.Connection, info: TableInfo, chunk: int = 2000) -> Iterator[bytes]:
-    """The table's rows as canonical lines (method sha256-rows-v1), a chunk of lines at a time, in key order."""
+    """The table's rows as canonical lines (method sha256-rows-v1), a chunk of lines at a time, in key order.
+
+    SQLite writes each line itself (``canonical_row_sql``): the same bytes as Python's JSON, without building
+    a Python value per column."""
     names = sorted(info.columns)
-    plain = plain_columns(conn, info.name)
-    special = [i for i, c in enumerate(names) if c not in plain]
-    cursor = conn.execute(f"SELECT {', '.join(quote(c) for c in names)} FROM {quote(info.name)} "
-                          f"ORDER BY {info.order_by}")
-    encode = _ENCODE
+    expression = canonical_row_sql(names, plain_columns(conn, info.name))
+    register_canonical_functions(conn)
+    cursor = conn.execute(f"SELECT {expression} FROM {quote(info.name)} ORDER BY {info.order_by}")
+    cursor.row_factory = None
     while True:
         rows = cursor.fetchmany(chunk)
         if not rows:
             return
-        if special:
-            lines = []
-            for row in rows:
-                values = list(row)
-                for i in special:
-                    values[i] = _canonical(values[i])
-                lines.append(encode(values))
-        else:
-            lines = [encode(tuple(row)) for row in rows]
-        yield ("\n".join(lines) + "\n").encode("utf-8")
+        yield ("\n".join([r[0] for r in rows]) + "\n").encode("utf-8")
+
+
+# -- canonical forms written by SQLite ----------------------------------------------------------------------
+# json_quote() escapes text exactly as Python's json with ensure_ascii=False does (\" \\ \b \f \n \r \t, other
+# controls as \u00xx) and writes integers and NULL as JSON does; a real is written as Python's repr (the one
+# thing SQLite cannot do: its own shortest form differs), a blob as lower-case hex. Tested against the Python
+# form (tests/exchange/test_checksum_method.py).
+REAL_REPR_FUNCTION = "safer_desk_real_repr"
+ROW_DIGEST_FUNCTION = "safer_desk_row_digest"
+
+
+def _real_repr(value: Any) -> Any:
+    return repr(value) if type(value) is float else None
+
+
+def _row_digest(text: Any) -> bytes | None:
+    """The first 16 bytes of the SHA-256 of a canonical text (what an origin keeps of a row's hash)."""
+    if text is None:
+        return None
+    return hashlib.sha256(str(text).encode("utf-8")).digest()[:16]
+
+
+def register_canonical_functions(conn: sqlite3.Connection) -> None:
+    """The two functions the canonical SQL calls (harmless: they read their argument only)."""
+    conn.create_function(REAL_REPR_FUNCTION, 1, _real_repr, deterministic=True)
+    conn.create_function(ROW_DIGEST_FUNCTION, 1, _row_digest, deterministic=True)
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def canonical_value_sql(column: str, plain: bool, alias: str = "") -> str:
+    """SQL for a column's value as canonical JSON text (``_canonical`` then JSON)."""
+    c = f"{alias}.{quote(column)}" if alias else quote(column)
+    if plain:
+        return f"json_quote({c})"
+    return (f"CASE typeof({c}) WHEN 'real' THEN '{{\"real\":' || json_quote({REAL_REPR_FUNCTION}({c})) || '}}' "
+            f"WHEN 'blob' THEN '{{\"blob\":\"' || lower(hex({c})) || '\"}}' ELSE json_quote({c}) END")
+
+
+def _json_value_sql(column: str, plain: bool, alias: str) -> str:
+    """A column's canonical value as an argument of json_array (a plain column as itself; json() keeps the
+    others' text JSON, not a string)."""
+    if plain:
+        return f"{alias}.{quote(column)}" if alias else quote(column)
+    return f"json({canonical_value_sql(column, False, alias)})"
+
+
+# json_array() is the quicker way (one call a row rather than a join per value) while a row's values fit in a
+# function's arguments (SQLite allows 127 at least); wider rows are joined with ||.
+_JSON_ARRAY_ARGUMENTS = 100
+
+
+def canonical_row_sql(names: list[str], plain: Iterable[str] = (), alias: str = "") -> str:
+    """SQL for a row's checksum line: the JSON list of its values in the order of names (sorted column names)."""
+    plain = set(plain)
+    if len(names) <= _JSON_ARRAY_ARGUMENTS:
+        return "json_array(" + ", ".join(_json_value_sql(c, c in plain, alias) for c in names) + ")"
+    parts = [canonical_value_sql(c, c in plain, alias) for c in names]
+    return "'[' || " + " || ',' || ".join(parts) + " || ']'"
+
+
+def row_hash_text_sql(columns: Iterable[str], plain: Iterable[str] = (), alias: str = "") -> str:
+    """SQL for the text ``row_hash`` hashes: [["column",value],...] by column name."""
+    plain = set(plain)
+    names = sorted(columns)
+    if len(names) <= _JSON_ARRAY_ARGUMENTS:
+        return "json_array(" + ", ".join(f"json_array({_sql_text(c)}, {_json_value_sql(c, c in plain, alias)})"
+                                         for c in names) + ")"
+    parts = [_sql_text("[" + _ENCODE(c) + ",") + " || " + canonical_value_sql(c, c in plain, alias) + " || ']'"
+             for c in names]
+    return "'[' || " + " || ',' || ".join(parts) + " || ']'"
+
+
+def row_digest_sql(columns: Iterable[str], plain: Iterable[str] = (), alias: str = "") -> str:
+    """SQL for the first 16 bytes of ``row_hash`` (an origin's row_hash), worked out by SQLite and hashlib
+    (``register_canonical_functions`` first)."""
+    return f"{ROW_DIGEST_FUNCTION}({row_hash_text_sql(columns, plain, alias)})"
 
 
 def content_checksums(conn: sqlite3.Connection, tables: Iterable[str]) -> tuple[str, dict[str, str]]:
@@ -259,11 +335,11 @@ def content_checksums(conn: sqlite3.Connection, tables: Iterable[str]) -> tuple[
     return total.hexdigest(), per_table
 
 
-def schema_hash(conn: sqlite3.Connection, leave_out: Iterable[str] = ()) -> str:
+def schema_hash(conn: sqlite3.Connection, leave_out: Iterable[str] = (), schema: str = "main") -> str:
     """SHA-256 of the file's schema (type, name, table and SQL of every entry of sqlite_master, by name)."""
     skip = set(leave_out)
     rows = [list(r) for r in conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name") if r[2] not in skip]
+        f"SELECT type, name, tbl_name, sql FROM {quote(schema)}.sqlite_master ORDER BY type, name") if r[2] not in skip]
     return hashlib.sha256(json.dumps(rows, separators=(",", ":"), ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -291,8 +367,9 @@ def row_counts(conn: sqlite3.Connection, tables: Iterable[str] | None = None) ->
 
 
 # -- public data: a digest per police.uk force-month ------------------------------------------------------
-_PUBLIC_ROW_SQL = ("SELECT force, month, json_array(source_district, crime_type, area_id, count), source_district, "
-                   "crime_type, area_id, count FROM _police_counts")
+PUBLIC_LINE_SQL = "json_array(source_district, crime_type, area_id, count)"  # a count row's canonical line
+_PUBLIC_ROW_SQL = (f"SELECT force, month, {PUBLIC_LINE_SQL}, source_district, crime_type, area_id, count "
+                   "FROM _police_counts")
 
 
 def public_digest_lines(conn: sqlite3.Connection, force: str | None = None,

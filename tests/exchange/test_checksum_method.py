@@ -10,8 +10,9 @@ import sqlite3
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safer_desk.exchange.county_schema import (_canonical, content_checksum, content_checksums, data_tables,
-                                               iter_rows, row_hash, row_hasher, table_info)
+from safer_desk.exchange.county_schema import (_canonical, canonical_row_sql, content_checksum, content_checksums,
+                                               data_tables, iter_rows, plain_columns, register_canonical_functions,
+                                               quote, row_digest_sql, row_hash, row_hasher, table_info)
 
 
 def method_v1(conn, tables):
@@ -61,3 +62,54 @@ def test_strict_and_loose_tables_checksum_and_hash_as_the_method_says(rows):
     fast = row_hasher(columns, {"id", "a", "b"})
     for stored in conn.execute("SELECT * FROM strict_t"):
         assert fast(list(stored)) == row_hash(columns, list(stored)) == hash_v1(columns, list(stored))
+
+
+awkward_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12) | st.sampled_from(
+    ["", '"', "\\", "\x00", "\x1f", "\x7f", "\u2028", "é", "\U0001f600", "'", "a'b\"c\\d\n\r\t\b\f"])
+any_value = st.one_of(st.none(), st.integers(-2**63, 2**63 - 1), awkward_text, st.floats(allow_nan=False),
+                      st.binary(max_size=6))
+
+
+@settings(max_examples=80, deadline=None)
+@given(rows=st.lists(st.tuples(st.integers(-2**63, 2**63 - 1) | st.none(), awkward_text | st.none(),
+                               st.floats(allow_nan=False) | st.none(), any_value), max_size=8))
+def test_sqlite_writes_the_checksum_line_and_the_row_hash_python_writes(rows):
+    """The merge has SQLite write each row's canonical text (the checksum line, the origin's hash): byte for byte
+    what Python's JSON writes, or genuine exports would be refused and every merged row look edited."""
+    conn = sqlite3.connect(":memory:")
+    register_canonical_functions(conn)
+    conn.execute("CREATE TABLE strict_t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT, r REAL, x ANY) STRICT")
+    conn.execute("CREATE TABLE loose_t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT, r REAL, x)")
+    columns = ["id", "a", "b", "r", "x"]
+    for table in ("strict_t", "loose_t"):
+        conn.executemany(f"INSERT INTO {table}(a, b, r, x) VALUES (?, ?, ?, ?)", rows)
+        plain = plain_columns(conn, table)
+        names = sorted(columns)
+        for line, digest, *values in conn.execute(
+                f"SELECT {canonical_row_sql(names, plain)}, {row_digest_sql(columns, plain, 't')}, "
+                f"{', '.join(columns)} FROM {table} AS t"):
+            by_name = dict(zip(columns, values))
+            assert line == json.dumps([_canonical(by_name[c]) for c in names], separators=(",", ":"),
+                                      ensure_ascii=False)
+            assert digest == bytes.fromhex(hash_v1(columns, values)[:32]) == \
+                bytes.fromhex(row_hash(columns, values)[:32])
+
+
+def test_wide_rows_and_odd_column_names_are_written_alike():
+    """Rows wider than json_array() takes are joined with ||; column names with quotes and accents alike."""
+    conn = sqlite3.connect(":memory:")
+    register_canonical_functions(conn)
+    names = ["id", "a'b", 'c"d', "é", "x%y"] + [f"c{i:03d}" for i in range(110)]
+    for width in (5, len(names)):
+        table = f"t{width}"
+        cols = names[:width]
+        conn.execute(f"CREATE TABLE {table} ({', '.join(quote(c) for c in cols)})")
+        values = [1, "it's", 'say "hi"', 0.1, b"\x00\x01"] + list(range(110))
+        conn.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", values[:width])
+        plain = {"id"}
+        line, digest = conn.execute(f"SELECT {canonical_row_sql(sorted(cols), plain)}, "
+                                    f"{row_digest_sql(cols, plain)} FROM {table}").fetchone()
+        row = dict(zip(cols, values))
+        assert line == json.dumps([_canonical(row[c]) for c in sorted(cols)], separators=(",", ":"),
+                                  ensure_ascii=False)
+        assert digest == bytes.fromhex(hash_v1(cols, values[:width])[:32])

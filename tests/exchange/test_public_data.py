@@ -177,6 +177,13 @@ def test_police_counts_changed_after_signing_are_refused(tmp_path, county):
     assert report.merged == [] and "Mar 2025 were changed after it was signed" in report.refused[0][1]
     assert content_checksum(county.conn) == before
     assert county.scalar("SELECT count(*) FROM _police_counts") == 0
+    # The export was read from memory, attached to the county's connection: let go of after the refusal, so the
+    # next file merges.
+    assert "merge_src" not in [r[1] for r in county.conn.execute("PRAGMA database_list")]
+    good = district_exports(tmp_path, ["Ipswich"], template_path=tmp_path / "template.sqlite")[0]
+    report = merge(county, [good])
+    assert report.refused == [] and len(report.merged) == 1 and county.scalar("SELECT count(*) FROM _police_counts")
+    assert "merge_src" not in [r[1] for r in county.conn.execute("PRAGMA database_list")]
 
 
 def test_an_office_with_its_own_figures_and_the_counts_keeps_them_at_the_county(tmp_path):
