@@ -282,8 +282,8 @@ class _Writer:
         if {crime_indicator_id(t) for t in crime_types | {ALL_CRIME}} - self.indicators:
             _ensure_crime_indicators(self.store, crime_types)
             self.indicators = {r[0] for r in self.store.rows("SELECT id FROM indicators")}
-        area = {district: self._area(district)
-                for counts in by_force_month.values() for district, _ in counts}  # each district once
+        area = {district: self._area(district)  # each district once (a set first: a file has ~100 per district)
+                for district in sorted({district for counts in by_force_month.values() for district, _ in counts})}
         # Counts of these force-months that the new files no longer have go, changed ones are updated, new
         # ones inserted (in key order: the table is its key): worked out here, so a first import is plain
         # INSERTs and the same file again writes nothing at all. Each force-month is found by its key.
