@@ -172,8 +172,10 @@ def inspect_file(path: Path) -> FileCheck:
     return FileCheck(True, True, pending)
 
 
-def recover_after_a_crash(path: Path) -> None:
-    """Let SQLite recover a file whose writer was killed, so that a read-only look can read it.
+def _read_only_look(path: Path) -> sqlite3.Connection:
+    """A read-only connection that has read the file's schema, after letting SQLite recover a file whose
+    writer was killed: one connection for the probe and the look that follows (each new connection parses
+    the whole schema again, about 7 ms for an office file).
 
     A writer killed mid-transaction leaves a write-ahead log (or a hot journal) that only a writable
     connection may recover ("attempt to write a readonly database" on a read-only one); SQLite does it on
@@ -182,34 +184,19 @@ def recover_after_a_crash(path: Path) -> None:
     as damaged at the next start.
     """
     try:
-        _read_only_look(path).close()
-    except sqlite3.DatabaseError:
-        pass  # not a recovery: the look that follows says what is wrong
-
-
-def _read_only_look(path: Path) -> sqlite3.Connection:
-    """A read-only connection that has read the file's schema, after recovering a killed writer's
-    transaction if there was one (see recover_after_a_crash). One connection for the probe and the look
-    that follows: each new connection parses the whole schema again (about 7 ms for an office file)."""
-    conn = None
-    try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
+        return _schema_read(sqlite3.connect(read_only_uri(path), uri=True))
     except sqlite3.DatabaseError as exc:
-        if conn is not None:
-            conn.close()
         if not (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY") \
                 or not os.access(path, os.W_OK):
-            raise
-    writer = sqlite3.connect(str(path), timeout=5)
-    try:
+            raise  # not a recovery: the caller says what is wrong
+    with contextlib.closing(sqlite3.connect(str(path), timeout=5)) as writer, \
+            contextlib.suppress(sqlite3.DatabaseError):
         writer.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError:
-        pass
-    finally:
-        writer.close()
-    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    return _schema_read(sqlite3.connect(read_only_uri(path), uri=True))
+
+
+def _schema_read(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """conn, once it has read the schema (closed if it cannot)."""
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:
@@ -619,7 +606,8 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
         elif not check.pending:
             # Up to date: the checks run on the store's own connection (no second and third connection
             # parsing the whole schema again), before its first write and never after it.
-            gate = WriteGate([lambda c: check_pages(path, c), lambda c: _audit_check(path, c)])
+            gate = WriteGate([lambda c: check_pages(path, c),
+                              lambda c: _refuse_damaged_audit(path, _trigger_problems(c, False))])
             conn = _connect(path, read_only=False)
             store = Store(path, conn, read_only=False, lock=lock, gate=gate)
             if not defer_checks:
@@ -631,7 +619,8 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
             return store
         else:
             check_pages(path)
-            _refuse_damaged_audit(path, check)  # before anything is written, the backup included
+            # Before anything is written, the backup included.
+            _refuse_damaged_audit(path, audit_trigger_problems(path, check))
         if check.has_tables and check.pending:
             make_backup(path, reason="before-upgrade")
             faults.boundary("migration:after-backup")
@@ -657,14 +646,9 @@ def check_pages(path: Path, conn: sqlite3.Connection | None = None) -> None:
     measured by benchmarks/open_check.py (the example file and a 100 MB file).
     """
     try:
-        if conn is not None:
-            problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
-        else:
-            own = sqlite3.connect(read_only_uri(path), uri=True)
-            try:
-                problems = [r[0] for r in own.execute("PRAGMA quick_check(5)").fetchall()]
-            finally:
-                own.close()
+        with contextlib.nullcontext(conn) if conn is not None else \
+                contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as checking:
+            problems = [r[0] for r in checking.execute("PRAGMA quick_check(5)").fetchall()]
     except sqlite3.DatabaseError as exc:
         if (getattr(exc, "sqlite_errorname", "") or "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
             return  # another writer is busy with it: not damage (the writable open waits its turn)
@@ -791,14 +775,7 @@ def audit_trigger_problems(path: Path, check: FileCheck | None = None) -> list:
         conn.close()
 
 
-def _audit_check(path: Path, conn: sqlite3.Connection) -> None:
-    problems = _trigger_problems(conn, False)
-    if problems:
-        raise AuditTrailDamaged(path, problems)
-
-
-def _refuse_damaged_audit(path: Path, check: FileCheck) -> None:
-    problems = audit_trigger_problems(path, check)
+def _refuse_damaged_audit(path: Path, problems: list) -> None:
     if problems:
         raise AuditTrailDamaged(path, problems)
 
