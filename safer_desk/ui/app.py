@@ -199,13 +199,15 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
             if unattended:
                 if opened:
                     _first_screen_drawn(window)
-                    QTimer.singleShot(0, lambda: _close_once_shown(window))
                 else:  # the reason went to stderr instead of a dialog nobody would answer
                     failed.append(True)
                     window.close()
 
         def verify() -> None:
-            if not window.verify_open_file() and unattended:
+            if window.verify_open_file():
+                if unattended:
+                    QTimer.singleShot(0, lambda: _close_once_shown(window))
+            elif unattended:  # refused after the first screen: said on stderr; closing ends the loop
                 failed.append(True)
                 window.close()
 

@@ -266,6 +266,21 @@ def test_unattended_a_file_that_cannot_open_is_said_on_stderr_not_in_a_dialog(en
     assert "safer-desk: error: Cannot open file: notes.sqlite is not a Safer Desk file" in result.stderr
 
 
+def test_unattended_a_damaged_file_refused_after_the_first_screen_ends_the_process(env, tmp_path, demo_path):
+    """The damage checks run after the first screen (storage.store.WriteGate): a file they refuse is said on
+    stderr and the process ends with 1, unchanged, instead of a closed window whose loop never ends."""
+    from tests.safety.helpers import sha256
+    from tests.safety.test_bad_files import damage_a_data_page
+
+    damaged = damage_a_data_page(demo_path)
+    before = sha256(damaged)
+    result = run(env, str(damaged), SAFER_DESK_CLOSE_AFTER_START="1", timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert "first screen at" in result.stderr
+    assert f"safer-desk: error: Cannot open file: {damaged.name} is damaged" in result.stderr
+    assert sha256(damaged) == before
+
+
 def test_without_a_console_on_windows_the_reason_goes_to_a_message_box(monkeypatch):
     """`Safer Desk.exe` has no console (entry.py captures stderr): when Qt cannot start there is no
     Qt box either, so the reason goes to Windows' own message box."""
