@@ -1,7 +1,8 @@
 """Opening, creating, migrating and backing up the one SQLite file of an office.
 
 Reads use the standard library's ``sqlite3`` directly; sqlite-utils (which
-imports pandas) is loaded only for migrations and for code that asks for
+imports pandas and numpy when they are installed, unless loaded through
+``import_sqlite_utils``) is loaded only for migrations and for code that asks for
 ``store.db``. Every refusal (missing, not SQLite, corrupt, not a Safer Desk
 file, newer, read-only, in use) happens before the file is opened for writing,
 so a refused file is left exactly as it was.
@@ -14,6 +15,7 @@ import os
 import re
 import sqlite3
 import stat
+import sys
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -428,11 +430,9 @@ class Store:
 
     @property
     def db(self):
-        """A sqlite_utils.Database on the same connection (imports pandas: keep it off start-up)."""
+        """A sqlite_utils.Database on the same connection (keep it off start-up)."""
         if self._db is None:
-            import sqlite_utils
-
-            self._db = sqlite_utils.Database(self.conn)
+            self._db = import_sqlite_utils().Database(self.conn)
         return self._db
 
     def connect_for_thread(self) -> "Store":
@@ -699,9 +699,34 @@ def _migrate_all_or_nothing(conn: sqlite3.Connection, office_name: str) -> None:
     conn.execute("COMMIT")
 
 
+def import_sqlite_utils():
+    """sqlite-utils, without the pandas and numpy it imports whenever they are installed.
+
+    Safer Desk never hands sqlite-utils a pandas or numpy value (they would only add column types for
+    them), and importing the two costs about half a second: where they are installed beside Safer Desk
+    (a developer's or an analyst's environment) that was half a second added to making a file, a police
+    import or a merge. Where another part of the process has already imported them, they are used.
+    """
+    if "sqlite_utils.migrations" not in sys.modules:
+        blocked = [name for name in ("pandas", "numpy") if name not in sys.modules]
+        with _import_lock:
+            for name in blocked:
+                sys.modules[name] = None  # type: ignore[assignment]  # "import pandas" raises ImportError
+            try:
+                import sqlite_utils.migrations  # noqa: F401  (imports sqlite_utils and its db module)
+            finally:
+                for name in blocked:
+                    if sys.modules.get(name, 0) is None:
+                        del sys.modules[name]
+    return sys.modules["sqlite_utils"]
+
+
+_import_lock = threading.Lock()
+
+
 def _apply_migrations(conn: sqlite3.Connection, office_name: str) -> None:
-    import sqlite_utils
-    from sqlite_utils.migrations import Migrations
+    sqlite_utils = import_sqlite_utils()
+    Migrations = sqlite_utils.migrations.Migrations
 
     db = sqlite_utils.Database(conn)
     state = audit.register_functions(conn)
