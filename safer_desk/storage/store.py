@@ -732,9 +732,10 @@ def _blank_identity_problem(conn: sqlite3.Connection) -> str | None:
         if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is None:
             return "it has no meta table"
         steps = [tuple(r) for r in conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE} ORDER BY id")]
-        if steps != _this_versions_steps():
-            return (f"it was made by other migration steps ({len(steps)} steps, this version has "
-                    f"{len(_this_versions_steps())} or the same number in another order or with other names)")
+        wanted = _this_versions_steps()
+        if steps != wanted:
+            return (f"it was made by other migration steps ({len(steps)} steps; this version has {len(wanted)}"
+                    f"{'' if len(steps) != len(wanted) else ', named or ordered differently'})")
         applied = {r[0] for r in conn.execute(f"SELECT DISTINCT applied_at FROM {MIGRATIONS_TABLE}")}
         meta = {r[0]: r[1] for r in conn.execute("SELECT key, value FROM meta")}
         if meta != {"app": APP_ID, **blank.PLACEHOLDER_META} or applied != {blank.PLACEHOLDER_APPLIED}:
