@@ -234,7 +234,9 @@ def test_each_migration_step_commits_with_the_triggers_of_its_tables(tmp_path, m
         return original(self, db, name)
 
     monkeypatch.setattr(Migrations, "_record_applied", record_applied)
-    open_store(tmp_path / "new.sqlite", create=True).close()
+    from safer_desk.storage.store import create_file
+
+    create_file(tmp_path / "new.sqlite", "Office", use_blank=False)  # the steps themselves, not the shipped blank
     assert "chain_the_audit_trail" in seen and len(seen) > 5
 
 
