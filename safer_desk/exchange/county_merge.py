@@ -614,7 +614,11 @@ def _give_copy_its_triggers(copy: Path) -> None:
         conn.close()
 
 
-RefreshFigures = Callable[[Store, list[str]], list]  # services.police_import.refresh_police_figures
+# services.police_import.refresh_police_figures(county, forces[, changed=...]) and counts_change(county,
+# force_months): what the counts of the force-months about to be taken hold, so the refresh after taking them
+# works out only the figures they can change.
+RefreshFigures = Callable[..., list]
+CountsBefore = Callable[[Store, list[tuple[str, str]]], Any]
 
 
 @dataclass(frozen=True)
@@ -727,12 +731,12 @@ BULK_ROWS = 20  # a table with fewer incoming rows is merged row by row (the bul
 
 class _Merger:
     def __init__(self, county: Store, manifest: ExportManifest, progress: ProgressFn, cancelled: CancelCheck,
-                 refresh_figures: RefreshFigures | None = None):
+                 refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None):
         """The export is read from the county's own connection, attached as ``merge_src``."""
         self.county, self.dst, self.m = county, county.conn, manifest
         register_canonical_functions(self.dst)
         self.progress, self.cancelled = progress, cancelled
-        self.refresh_figures = refresh_figures
+        self.refresh_figures, self.counts_before = refresh_figures, counts_before
         self.summary = MergeSummary(manifest.path.name, manifest.office_name, manifest.exported_at)
         self.remap: dict[tuple[str, str], Any] = {}  # (table, incoming key) -> the county row it matched
         self.skipped: set[tuple[str, str]] = set()  # rows not merged
@@ -755,6 +759,7 @@ class _Merger:
         for (force, month), v in self.county_vintages.items():
             self.county_by_month.setdefault(month, {})[force] = v.file_sha256
         self.taken_months: set[str] = set()
+        self.refreshed_areas: set[str] | None = None  # None: every area (a refresh not scoped by counts_before)
 
     # -- bookkeeping ------------------------------------------------------------
     def raise_conflict(self, info: TableInfo, kind: str, row: dict | None, county_row: dict | None, *,
@@ -1303,13 +1308,23 @@ class _Merger:
                 f"({month_words(ours)}) than {self.m.office_name}'s ({month_words(theirs) or 'undated'}); kept.")
         if not taken:
             return
+        before = None
+        if self.refresh_figures is not None and self.counts_before is not None:
+            before = self.counts_before(self.county, sorted(taken))
         self.take_force_months(list(taken.values()), signed)
         self.taken_months = {month for _, month in taken}
         if self.refresh_figures is None:
             return
-        # Figures made from the counts are worked out again, never merged; a typed figure of another office
-        # that the counts now contradict is a conflict (the office's own, kept over its own counts, is not).
-        for typed in self.refresh_figures(self.county, sorted({force for force, _ in taken})):
+        # Figures made from the counts are worked out again, never merged (only those the force-months taken can
+        # change, when counts_before said what they held); a typed figure of another office that the counts now
+        # contradict is a conflict (the office's own, kept over its own counts, is not).
+        forces = sorted({force for force, _ in taken})
+        if before is None:
+            self.refreshed_areas = None
+            refreshed = self.refresh_figures(self.county, forces)
+        else:
+            refreshed = self.refresh_figures(self.county, forces, changed=before)
+        for typed in refreshed:
             if typed.period in self.taken_months:
                 self.police_figure_conflict(typed)
 
@@ -1333,6 +1348,10 @@ class _Merger:
                     if (digest.rows, digest.hexdigest()) != tuple(signed.get(key, (0, ""))):
                         raise _refuse(self.m.path, f"its police.uk counts for {_force_month(*key)} were changed after "
                                                    "it was signed")
+            # The areas whose figures the refresh after this works out again (their counts before and after).
+            area_sql = "SELECT DISTINCT c.area_id FROM {} c " + of_taken
+            self.refreshed_areas = {r[0] for r in conn.execute(area_sql.format(f"main.{POLICE_COUNTS}"))} | \
+                {r[0] for r in conn.execute(area_sql.format(_src(POLICE_COUNTS)))}
             count_sql = "SELECT c.force, c.month, count(*) FROM {} c " + of_taken + " GROUP BY c.force, c.month"
             gone = {(f, m): n for f, m, n in conn.execute(count_sql.format(f"main.{POLICE_COUNTS}"))}
             brought = {(f, m): n for f, m, n in conn.execute(count_sql.format(_src(POLICE_COUNTS)))}
@@ -1404,14 +1423,18 @@ class _Merger:
     def still_open(self, r: dict) -> bool:
         info = self.describer.info(r["table_name"])
         current = self.county_row_by_key(info, r["county_key"]) if r["county_key"] else None
-        if current is None or str(current.get("period")) in self.taken_months:
+        if current is None:
             return False
+        if str(current.get("period")) in self.taken_months and \
+                (self.refreshed_areas is None or current.get("area_id") in self.refreshed_areas):
+            return False  # looked at again by this merge's refresh, and not raised again
         return version_of(info, current) == r["county_version"]
 
 
 def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressFn = no_progress,
                  cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[str] = (),
-                 refresh_figures: RefreshFigures | None = None) -> MergeSummary:
+                 refresh_figures: RefreshFigures | None = None,
+                 counts_before: CountsBefore | None = None) -> MergeSummary:
     """Merge one checked district export into the county file in one transaction (all or nothing), audited as
     ONE entry (which office, export id and number, key, rows added/replaced/removed per table).
 
@@ -1419,7 +1442,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     a key in accept_keys (fingerprints the county lead confirmed) is registered in the same transaction.
     refresh_figures(county, forces) works the police.uk figures out again from the counts after a force-month
     was taken (services.police_import.refresh_police_figures; the exchange layer cannot call services) and
-    returns the typed figures that differ from them.
+    returns the typed figures that differ from them; with counts_before (services.police_import.counts_change)
+    only the figures the force-months taken can change are worked out again.
     """
     path = manifest.path
     register = verify_for_county(county, manifest, accept_keys)
@@ -1429,14 +1453,15 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                             "county file with the newer version of Safer Desk first")
     with _attached_export(county, manifest) as source_hash:
         src_tables = data_tables(county.conn, SRC)
-        tables = dependency_order(county.conn, [t for t in src_tables if t in set(data_tables(county.conn))])
+        county_tables = set(data_tables(county.conn))  # read once (it was read again for every table)
+        tables = dependency_order(county.conn, [t for t in src_tables if t in county_tables])
         try:
             label = f"Merge {manifest.office_name} export {manifest.sequence}"
             with county.batch(label, source=path.name, source_hash=source_hash) as batch:
                 county.conn.execute("PRAGMA defer_foreign_keys = ON")
                 if register:
                     register_key(county, manifest)
-                summary = _Merger(county, manifest, progress, cancelled, refresh_figures).run(tables)
+                summary = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before).run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register
                 batch.details.update({

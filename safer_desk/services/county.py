@@ -188,7 +188,8 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
         try:
             report.merged.append(county_merge.merge_export(store, manifest, progress=file_progress,
                                                            cancelled=cancelled, accept_keys=accept_keys,
-                                                           refresh_figures=_refresh_police_figures))
+                                                           refresh_figures=_refresh_police_figures,
+                                                           counts_before=_police_counts_before))
         except UnregisteredKey as exc:
             report.refused.append((manifest.path.name, str(exc)))
             report.key_offers.append(KeyOffer.from_refusal(exc))
@@ -233,10 +234,17 @@ def withdraw_key(store: Store, fingerprint: str, reason: str = "", office_id: st
     return withdrawn
 
 
-def _refresh_police_figures(store: Store, forces: list[str]) -> list:
+def _refresh_police_figures(store: Store, forces: list[str], changed=None) -> list:
     from safer_desk.services.police_import import refresh_police_figures
 
-    return refresh_police_figures(store, forces)
+    return refresh_police_figures(store, forces, changed=changed)
+
+
+def _police_counts_before(store: Store, force_months: list[tuple[str, str]]):
+    """What these force-months' counts hold before the merge replaces them (scopes the refresh after)."""
+    from safer_desk.services.police_import import counts_change
+
+    return counts_change(store, force_months)
 
 
 def list_conflicts(store: Store, *, offices: Iterable[str] | None = None) -> list[Conflict]:
