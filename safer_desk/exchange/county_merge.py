@@ -896,8 +896,8 @@ class _Merger:
         return {json.dumps(list(r), separators=(",", ":")) for r in cursor}
 
     # -- the merge ---------------------------------------------------------------
-    def run(self, tables: list[str]) -> MergeSummary:
-        infos = {t: table_info(self.dst, t) for t in tables}
+    def run(self, tables: list[str], infos: dict[str, TableInfo] | None = None) -> MergeSummary:
+        infos = {t: (infos or {}).get(t) or table_info(self.dst, t) for t in tables}
         incoming = {t: self.incoming_keys(infos[t]) for t in tables}
         before = {r["id"]: dict(r) for r in self._rows(f"SELECT * FROM {CONFLICTS_TABLE} WHERE office_id = ?",
                                                          (self.m.office_id,))}
@@ -1454,14 +1454,15 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     with _attached_export(county, manifest) as source_hash:
         src_tables = data_tables(county.conn, SRC)
         county_tables = set(data_tables(county.conn))  # read once (it was read again for every table)
-        tables = dependency_order(county.conn, [t for t in src_tables if t in county_tables])
+        infos = {t: table_info(county.conn, t) for t in src_tables if t in county_tables}
+        tables = dependency_order(county.conn, list(infos), infos)
         try:
             label = f"Merge {manifest.office_name} export {manifest.sequence}"
             with county.batch(label, source=path.name, source_hash=source_hash) as batch:
                 county.conn.execute("PRAGMA defer_foreign_keys = ON")
                 if register:
                     register_key(county, manifest)
-                summary = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before).run(tables)
+                summary = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before).run(tables, infos)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register
                 batch.details.update({
