@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import json
+import operator
 import re
 import sqlite3
 from contextlib import contextmanager
@@ -729,6 +731,43 @@ def _register_import(county: Store, manifest: ExportManifest) -> int:
 BULK_ROWS = 20  # a table with fewer incoming rows is merged row by row (the bulk check costs a few statements)
 
 
+class _IncomingKeys:
+    """The keys of a table's rows in the export (as origins write them), read only when asked: how many there are
+    is a count; which they are (a set) only when a key is looked up (an office's earlier rows, a row that links to
+    its own table), which most tables of a first merge never need."""
+
+    def __init__(self, conn: sqlite3.Connection, info: TableInfo, where: str):
+        self.conn, self.info, self.where = conn, info, where
+        self._keys: set[str] | None = None
+        self._count: int | None = None
+
+    def _from(self) -> str:
+        return f"FROM {_src(self.info.name)}" + (f" WHERE {self.where}" if self.where else "")
+
+    def keys(self) -> set[str]:
+        if self._keys is None:
+            cols = self.info.primary_key
+            cursor = self.conn.execute(f"SELECT {', '.join(quote(c) for c in cols)} {self._from()}")
+            if len(cols) == 1:
+                self._keys = {str(r[0]) for r in cursor}
+            else:
+                self._keys = {json.dumps(list(r), separators=(",", ":")) for r in cursor}
+        return self._keys
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys()
+
+    def __len__(self) -> int:
+        if self._keys is not None:
+            return len(self._keys)
+        if self._count is None:
+            self._count = int(self.conn.execute(f"SELECT count(*) {self._from()}").fetchone()[0])
+        return self._count
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+
 class _Merger:
     def __init__(self, county: Store, manifest: ExportManifest, progress: ProgressFn, cancelled: CancelCheck,
                  refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None):
@@ -886,14 +925,8 @@ class _Merger:
             return f"source NOT LIKE '{POLICE_SOURCE}%'"
         return ""
 
-    def incoming_keys(self, info: TableInfo) -> set[str]:
-        cols = info.primary_key
-        where = self.source_filter(info.name)
-        cursor = self.dst.execute(f"SELECT {', '.join(quote(c) for c in cols)} FROM {_src(info.name)}"
-                                  + (f" WHERE {where}" if where else ""))
-        if len(cols) == 1:
-            return {str(r[0]) for r in cursor}
-        return {json.dumps(list(r), separators=(",", ":")) for r in cursor}
+    def incoming_keys(self, info: TableInfo) -> "_IncomingKeys":
+        return _IncomingKeys(self.dst, info, self.source_filter(info.name))
 
     # -- the merge ---------------------------------------------------------------
     def run(self, tables: list[str], infos: dict[str, TableInfo] | None = None) -> MergeSummary:
@@ -920,7 +953,8 @@ class _Merger:
         cursor.row_factory = sqlite3.Row
         return cursor.fetchall()
 
-    def remove_missing(self, tables: list[str], infos: dict[str, TableInfo], incoming: dict[str, set[str]]) -> None:
+    def remove_missing(self, tables: list[str], infos: dict[str, TableInfo],
+                       incoming: dict[str, "_IncomingKeys"]) -> None:
         """Rows this office sent before but no longer has, children first; county edits are kept."""
         for t in reversed(tables):
             info = infos[t]
@@ -970,7 +1004,8 @@ class _Merger:
             sql = self._parent_sql[(info.name, fk)] = f"SELECT 1 FROM {quote(fk.table)} WHERE {where}"
         return sql
 
-    def missing_parent(self, info: TableInfo, row: dict, incoming_keys: set[str]) -> tuple[str, dict | None] | None:
+    def missing_parent(self, info: TableInfo, row: dict, incoming_keys: "_IncomingKeys | set[str]"
+                       ) -> tuple[str, dict | None] | None:
         """(words, parent's row in the office's file) for a link to a row that is not in the county file."""
         for fk in info.foreign_keys:
             values = [row[c] for c in fk.columns]
@@ -1002,7 +1037,7 @@ class _Merger:
             return f"at the county (edited there since it came from {p.office_name})"
         return f"from {p.office_name}"
 
-    def merge_table(self, info: TableInfo, incoming_keys: set[str]) -> None:
+    def merge_table(self, info: TableInfo, incoming_keys: "_IncomingKeys") -> None:
         t = info.name
         natural = REFERENCE_TABLES.get(t)
         reference = t in REFERENCE_TABLES
@@ -1110,7 +1145,7 @@ class _Merger:
         return rest
 
     def merge_row(self, info: TableInfo, row: dict, key: str, remapped: bool, reference: bool,
-                  natural: tuple[str, ...] | None, incoming_keys: set[str], insert_sql: str, update_sql: str | None,
+                  natural: tuple[str, ...] | None, incoming_keys: "_IncomingKeys", insert_sql: str, update_sql: str | None,
                   set_cols: list[str]) -> None:
         t = info.name
         me = self.m.office_id
@@ -1177,7 +1212,7 @@ class _Merger:
         self.summary.count(t, "replaced")
 
     def add_row(self, info: TableInfo, row: dict, key: str, reference: bool, natural: tuple[str, ...] | None,
-                remapped: bool, incoming_keys: set[str], insert_sql: str) -> None:
+                remapped: bool, incoming_keys: "_IncomingKeys", insert_sql: str) -> None:
         t = info.name
         me = self.m.office_id
         # A child of something both offices hold (a review both record) is looked for by what it is about.
@@ -1339,13 +1374,19 @@ class _Merger:
         of_taken = "JOIN temp.merge_taken t ON t.force = c.force AND t.month = c.month"
         try:
             if signed is not None:
-                digests = {(v.force, v.month): PublicDigest() for v in taken}
-                for force, month, line in conn.execute(
-                        f"SELECT c.force, c.month, {PUBLIC_LINE_SQL} FROM {_src(POLICE_COUNTS)} c {of_taken} "
-                        "ORDER BY c.force, c.month, c.source_district, c.crime_type"):
-                    digests[(force, month)].add(line)
-                for key, digest in sorted(digests.items()):
-                    if (digest.rows, digest.hexdigest()) != tuple(signed.get(key, (0, ""))):
+                # Each force-month's lines joined and hashed at once (PublicDigest's bytes: line and newline each),
+                # rather than a call per line.
+                empty = PublicDigest().hexdigest()
+                found = {(v.force, v.month): (0, empty) for v in taken}
+                rows = conn.execute(
+                    f"SELECT c.force, c.month, {PUBLIC_LINE_SQL} FROM {_src(POLICE_COUNTS)} c {of_taken} "
+                    "ORDER BY c.force, c.month, c.source_district, c.crime_type").fetchall()
+                for key, group in itertools.groupby(rows, key=operator.itemgetter(0, 1)):
+                    lines = list(map(operator.itemgetter(2), group))
+                    found[key] = (len(lines), hashlib.sha256(("\n".join(lines) + "\n").encode("utf-8")).hexdigest())
+                del rows
+                for key, digest in sorted(found.items()):
+                    if digest != tuple(signed.get(key, (0, ""))):
                         raise _refuse(self.m.path, f"its police.uk counts for {_force_month(*key)} were changed after "
                                                    "it was signed")
             # The areas whose figures the refresh after this works out again (their counts before and after).
