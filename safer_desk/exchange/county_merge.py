@@ -770,9 +770,12 @@ class _IncomingKeys:
 
 class _Merger:
     def __init__(self, county: Store, manifest: ExportManifest, progress: ProgressFn, cancelled: CancelCheck,
-                 refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None):
-        """The export is read from the county's own connection, attached as ``merge_src``."""
+                 refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None,
+                 infos: dict[str, TableInfo] | None = None):
+        """The export is read from the county's own connection, attached as ``merge_src`` (infos: the county
+        tables' table_info, when the caller has read it already)."""
         self.county, self.dst, self.m = county, county.conn, manifest
+        self.known_infos = dict(infos or {})
         register_canonical_functions(self.dst)
         self.progress, self.cancelled = progress, cancelled
         self.refresh_figures, self.counts_before = refresh_figures, counts_before
@@ -929,8 +932,8 @@ class _Merger:
         return _IncomingKeys(self.dst, info, self.source_filter(info.name))
 
     # -- the merge ---------------------------------------------------------------
-    def run(self, tables: list[str], infos: dict[str, TableInfo] | None = None) -> MergeSummary:
-        infos = {t: (infos or {}).get(t) or table_info(self.dst, t) for t in tables}
+    def run(self, tables: list[str]) -> MergeSummary:
+        infos = {t: self.known_infos.get(t) or table_info(self.dst, t) for t in tables}
         incoming = {t: self.incoming_keys(infos[t]) for t in tables}
         before = {r["id"]: dict(r) for r in self._rows(f"SELECT * FROM {CONFLICTS_TABLE} WHERE office_id = ?",
                                                          (self.m.office_id,))}
@@ -1503,7 +1506,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 county.conn.execute("PRAGMA defer_foreign_keys = ON")
                 if register:
                     register_key(county, manifest)
-                summary = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before).run(tables, infos)
+                summary = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before,
+                                  infos).run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register
                 batch.details.update({

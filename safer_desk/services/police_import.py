@@ -561,12 +561,12 @@ def _series_elsewhere(store: Store, force_months: Collection[tuple[str, str]]) -
         store.conn.execute("DELETE FROM temp.police_changed")
 
 
-def _refresh_changed(store: Store, force_months: list[str], replace_typed: bool | Collection[FigureKey],
+def _refresh_changed(store: Store, forces_months: list[str], replace_typed: bool | Collection[FigureKey],
                      scope: _ScopedRefresh) -> list[TypedFigure]:
     """The scoped refresh: the areas the changed counts touched, in the months changed; in every month of the
     forces when an area's zeros may have moved there too (worked out in one pass, whole for each area and
     month in scope)."""
-    months = force_months if scope.series_areas else scope.months
+    months = forces_months if scope.series_areas else scope.months
     if not months or not scope.areas:
         return []
     return _recompute_values(store, months, replace_typed, scope.areas | scope.series_areas)
