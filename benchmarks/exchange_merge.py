@@ -344,9 +344,12 @@ def main() -> int:
     police = args.data / "police-uk"
     if not police.is_dir():
         sys.exit(f"{police} is not there: the benchmark needs ../shared/data (or --data DIR)")
-    os.environ.setdefault("SAFER_DESK_HOME", tempfile.mkdtemp(prefix="safer-desk-bench-home-"))
     folder = args.keep or Path(tempfile.mkdtemp(prefix="safer-desk-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
+    # The officer key that signs the exports lives in the kept folder, so a --reuse run accepts the very key
+    # the kept exports were signed with.
+    os.environ.setdefault("SAFER_DESK_HOME", str(folder / "home") if args.keep else
+                          tempfile.mkdtemp(prefix="safer-desk-bench-home-"))
     months = ten_years(args.years)
     rnd = random.Random(13)
 

@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import json
+import operator
 import re
 import sqlite3
 from contextlib import contextmanager
@@ -614,7 +616,11 @@ def _give_copy_its_triggers(copy: Path) -> None:
         conn.close()
 
 
-RefreshFigures = Callable[[Store, list[str]], list]  # services.police_import.refresh_police_figures
+# services.police_import.refresh_police_figures(county, forces[, changed=...]) and counts_change(county,
+# force_months): what the counts of the force-months about to be taken hold, so the refresh after taking them
+# works out only the figures they can change.
+RefreshFigures = Callable[..., list]
+CountsBefore = Callable[[Store, list[tuple[str, str]]], Any]
 
 
 @dataclass(frozen=True)
@@ -725,14 +731,54 @@ def _register_import(county: Store, manifest: ExportManifest) -> int:
 BULK_ROWS = 20  # a table with fewer incoming rows is merged row by row (the bulk check costs a few statements)
 
 
+class _IncomingKeys:
+    """The keys of a table's rows in the export (as origins write them), read only when asked: how many there are
+    is a count; which they are (a set) only when a key is looked up (an office's earlier rows, a row that links to
+    its own table), which most tables of a first merge never need."""
+
+    def __init__(self, conn: sqlite3.Connection, info: TableInfo, where: str):
+        self.conn, self.info, self.where = conn, info, where
+        self._keys: set[str] | None = None
+        self._count: int | None = None
+
+    def _from(self) -> str:
+        return f"FROM {_src(self.info.name)}" + (f" WHERE {self.where}" if self.where else "")
+
+    def keys(self) -> set[str]:
+        if self._keys is None:
+            cols = self.info.primary_key
+            cursor = self.conn.execute(f"SELECT {', '.join(quote(c) for c in cols)} {self._from()}")
+            if len(cols) == 1:
+                self._keys = {str(r[0]) for r in cursor}
+            else:
+                self._keys = {json.dumps(list(r), separators=(",", ":")) for r in cursor}
+        return self._keys
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys()
+
+    def __len__(self) -> int:
+        if self._keys is not None:
+            return len(self._keys)
+        if self._count is None:
+            self._count = int(self.conn.execute(f"SELECT count(*) {self._from()}").fetchone()[0])
+        return self._count
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+
 class _Merger:
     def __init__(self, county: Store, manifest: ExportManifest, progress: ProgressFn, cancelled: CancelCheck,
-                 refresh_figures: RefreshFigures | None = None):
-        """The export is read from the county's own connection, attached as ``merge_src``."""
+                 refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None,
+                 infos: dict[str, TableInfo] | None = None):
+        """The export is read from the county's own connection, attached as ``merge_src`` (infos: the county
+        tables' table_info, when the caller has read it already)."""
         self.county, self.dst, self.m = county, county.conn, manifest
+        self.known_infos = dict(infos or {})
         register_canonical_functions(self.dst)
         self.progress, self.cancelled = progress, cancelled
-        self.refresh_figures = refresh_figures
+        self.refresh_figures, self.counts_before = refresh_figures, counts_before
         self.summary = MergeSummary(manifest.path.name, manifest.office_name, manifest.exported_at)
         self.remap: dict[tuple[str, str], Any] = {}  # (table, incoming key) -> the county row it matched
         self.skipped: set[tuple[str, str]] = set()  # rows not merged
@@ -755,6 +801,7 @@ class _Merger:
         for (force, month), v in self.county_vintages.items():
             self.county_by_month.setdefault(month, {})[force] = v.file_sha256
         self.taken_months: set[str] = set()
+        self.refreshed_areas: set[str] | None = None  # None: every area (a refresh not scoped by counts_before)
 
     # -- bookkeeping ------------------------------------------------------------
     def raise_conflict(self, info: TableInfo, kind: str, row: dict | None, county_row: dict | None, *,
@@ -881,18 +928,12 @@ class _Merger:
             return f"source NOT LIKE '{POLICE_SOURCE}%'"
         return ""
 
-    def incoming_keys(self, info: TableInfo) -> set[str]:
-        cols = info.primary_key
-        where = self.source_filter(info.name)
-        cursor = self.dst.execute(f"SELECT {', '.join(quote(c) for c in cols)} FROM {_src(info.name)}"
-                                  + (f" WHERE {where}" if where else ""))
-        if len(cols) == 1:
-            return {str(r[0]) for r in cursor}
-        return {json.dumps(list(r), separators=(",", ":")) for r in cursor}
+    def incoming_keys(self, info: TableInfo) -> "_IncomingKeys":
+        return _IncomingKeys(self.dst, info, self.source_filter(info.name))
 
     # -- the merge ---------------------------------------------------------------
     def run(self, tables: list[str]) -> MergeSummary:
-        infos = {t: table_info(self.dst, t) for t in tables}
+        infos = {t: self.known_infos.get(t) or table_info(self.dst, t) for t in tables}
         incoming = {t: self.incoming_keys(infos[t]) for t in tables}
         before = {r["id"]: dict(r) for r in self._rows(f"SELECT * FROM {CONFLICTS_TABLE} WHERE office_id = ?",
                                                          (self.m.office_id,))}
@@ -915,7 +956,8 @@ class _Merger:
         cursor.row_factory = sqlite3.Row
         return cursor.fetchall()
 
-    def remove_missing(self, tables: list[str], infos: dict[str, TableInfo], incoming: dict[str, set[str]]) -> None:
+    def remove_missing(self, tables: list[str], infos: dict[str, TableInfo],
+                       incoming: dict[str, "_IncomingKeys"]) -> None:
         """Rows this office sent before but no longer has, children first; county edits are kept."""
         for t in reversed(tables):
             info = infos[t]
@@ -965,7 +1007,8 @@ class _Merger:
             sql = self._parent_sql[(info.name, fk)] = f"SELECT 1 FROM {quote(fk.table)} WHERE {where}"
         return sql
 
-    def missing_parent(self, info: TableInfo, row: dict, incoming_keys: set[str]) -> tuple[str, dict | None] | None:
+    def missing_parent(self, info: TableInfo, row: dict, incoming_keys: "_IncomingKeys | set[str]"
+                       ) -> tuple[str, dict | None] | None:
         """(words, parent's row in the office's file) for a link to a row that is not in the county file."""
         for fk in info.foreign_keys:
             values = [row[c] for c in fk.columns]
@@ -997,7 +1040,7 @@ class _Merger:
             return f"at the county (edited there since it came from {p.office_name})"
         return f"from {p.office_name}"
 
-    def merge_table(self, info: TableInfo, incoming_keys: set[str]) -> None:
+    def merge_table(self, info: TableInfo, incoming_keys: "_IncomingKeys") -> None:
         t = info.name
         natural = REFERENCE_TABLES.get(t)
         reference = t in REFERENCE_TABLES
@@ -1105,7 +1148,7 @@ class _Merger:
         return rest
 
     def merge_row(self, info: TableInfo, row: dict, key: str, remapped: bool, reference: bool,
-                  natural: tuple[str, ...] | None, incoming_keys: set[str], insert_sql: str, update_sql: str | None,
+                  natural: tuple[str, ...] | None, incoming_keys: "_IncomingKeys", insert_sql: str, update_sql: str | None,
                   set_cols: list[str]) -> None:
         t = info.name
         me = self.m.office_id
@@ -1172,7 +1215,7 @@ class _Merger:
         self.summary.count(t, "replaced")
 
     def add_row(self, info: TableInfo, row: dict, key: str, reference: bool, natural: tuple[str, ...] | None,
-                remapped: bool, incoming_keys: set[str], insert_sql: str) -> None:
+                remapped: bool, incoming_keys: "_IncomingKeys", insert_sql: str) -> None:
         t = info.name
         me = self.m.office_id
         # A child of something both offices hold (a review both record) is looked for by what it is about.
@@ -1303,13 +1346,23 @@ class _Merger:
                 f"({month_words(ours)}) than {self.m.office_name}'s ({month_words(theirs) or 'undated'}); kept.")
         if not taken:
             return
+        before = None
+        if self.refresh_figures is not None and self.counts_before is not None:
+            before = self.counts_before(self.county, sorted(taken))
         self.take_force_months(list(taken.values()), signed)
         self.taken_months = {month for _, month in taken}
         if self.refresh_figures is None:
             return
-        # Figures made from the counts are worked out again, never merged; a typed figure of another office
-        # that the counts now contradict is a conflict (the office's own, kept over its own counts, is not).
-        for typed in self.refresh_figures(self.county, sorted({force for force, _ in taken})):
+        # Figures made from the counts are worked out again, never merged (only those the force-months taken can
+        # change, when counts_before said what they held); a typed figure of another office that the counts now
+        # contradict is a conflict (the office's own, kept over its own counts, is not).
+        forces = sorted({force for force, _ in taken})
+        if before is None:
+            self.refreshed_areas = None
+            refreshed = self.refresh_figures(self.county, forces)
+        else:
+            refreshed = self.refresh_figures(self.county, forces, changed=before)
+        for typed in refreshed:
             if typed.period in self.taken_months:
                 self.police_figure_conflict(typed)
 
@@ -1324,15 +1377,25 @@ class _Merger:
         of_taken = "JOIN temp.merge_taken t ON t.force = c.force AND t.month = c.month"
         try:
             if signed is not None:
-                digests = {(v.force, v.month): PublicDigest() for v in taken}
-                for force, month, line in conn.execute(
-                        f"SELECT c.force, c.month, {PUBLIC_LINE_SQL} FROM {_src(POLICE_COUNTS)} c {of_taken} "
-                        "ORDER BY c.force, c.month, c.source_district, c.crime_type"):
-                    digests[(force, month)].add(line)
-                for key, digest in sorted(digests.items()):
-                    if (digest.rows, digest.hexdigest()) != tuple(signed.get(key, (0, ""))):
+                # Each force-month's lines joined and hashed at once (PublicDigest's bytes: line and newline each),
+                # rather than a call per line.
+                empty = PublicDigest().hexdigest()
+                found = {(v.force, v.month): (0, empty) for v in taken}
+                rows = conn.execute(
+                    f"SELECT c.force, c.month, {PUBLIC_LINE_SQL} FROM {_src(POLICE_COUNTS)} c {of_taken} "
+                    "ORDER BY c.force, c.month, c.source_district, c.crime_type").fetchall()
+                for key, group in itertools.groupby(rows, key=operator.itemgetter(0, 1)):
+                    lines = list(map(operator.itemgetter(2), group))
+                    found[key] = (len(lines), hashlib.sha256(("\n".join(lines) + "\n").encode("utf-8")).hexdigest())
+                del rows
+                for key, digest in sorted(found.items()):
+                    if digest != tuple(signed.get(key, (0, ""))):
                         raise _refuse(self.m.path, f"its police.uk counts for {_force_month(*key)} were changed after "
                                                    "it was signed")
+            # The areas whose figures the refresh after this works out again (their counts before and after).
+            area_sql = "SELECT DISTINCT c.area_id FROM {} c " + of_taken
+            self.refreshed_areas = {r[0] for r in conn.execute(area_sql.format(f"main.{POLICE_COUNTS}"))} | \
+                {r[0] for r in conn.execute(area_sql.format(_src(POLICE_COUNTS)))}
             count_sql = "SELECT c.force, c.month, count(*) FROM {} c " + of_taken + " GROUP BY c.force, c.month"
             gone = {(f, m): n for f, m, n in conn.execute(count_sql.format(f"main.{POLICE_COUNTS}"))}
             brought = {(f, m): n for f, m, n in conn.execute(count_sql.format(_src(POLICE_COUNTS)))}
@@ -1404,14 +1467,18 @@ class _Merger:
     def still_open(self, r: dict) -> bool:
         info = self.describer.info(r["table_name"])
         current = self.county_row_by_key(info, r["county_key"]) if r["county_key"] else None
-        if current is None or str(current.get("period")) in self.taken_months:
+        if current is None:
             return False
+        if str(current.get("period")) in self.taken_months and \
+                (self.refreshed_areas is None or current.get("area_id") in self.refreshed_areas):
+            return False  # looked at again by this merge's refresh, and not raised again
         return version_of(info, current) == r["county_version"]
 
 
 def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressFn = no_progress,
                  cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[str] = (),
-                 refresh_figures: RefreshFigures | None = None) -> MergeSummary:
+                 refresh_figures: RefreshFigures | None = None,
+                 counts_before: CountsBefore | None = None) -> MergeSummary:
     """Merge one checked district export into the county file in one transaction (all or nothing), audited as
     ONE entry (which office, export id and number, key, rows added/replaced/removed per table).
 
@@ -1419,7 +1486,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     a key in accept_keys (fingerprints the county lead confirmed) is registered in the same transaction.
     refresh_figures(county, forces) works the police.uk figures out again from the counts after a force-month
     was taken (services.police_import.refresh_police_figures; the exchange layer cannot call services) and
-    returns the typed figures that differ from them.
+    returns the typed figures that differ from them; with counts_before (services.police_import.counts_change)
+    only the figures the force-months taken can change are worked out again.
     """
     path = manifest.path
     register = verify_for_county(county, manifest, accept_keys)
@@ -1429,14 +1497,17 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                             "county file with the newer version of Safer Desk first")
     with _attached_export(county, manifest) as source_hash:
         src_tables = data_tables(county.conn, SRC)
-        tables = dependency_order(county.conn, [t for t in src_tables if t in set(data_tables(county.conn))])
+        county_tables = set(data_tables(county.conn))  # read once (it was read again for every table)
+        infos = {t: table_info(county.conn, t) for t in src_tables if t in county_tables}
+        tables = dependency_order(county.conn, list(infos), infos)
         try:
             label = f"Merge {manifest.office_name} export {manifest.sequence}"
             with county.batch(label, source=path.name, source_hash=source_hash) as batch:
                 county.conn.execute("PRAGMA defer_foreign_keys = ON")
                 if register:
                     register_key(county, manifest)
-                summary = _Merger(county, manifest, progress, cancelled, refresh_figures).run(tables)
+                summary = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before,
+                                  infos).run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register
                 batch.details.update({

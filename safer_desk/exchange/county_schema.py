@@ -123,10 +123,14 @@ def table_info(conn: sqlite3.Connection, table: str) -> TableInfo:
     return TableInfo(table, columns, pk, tuple(uniques), foreign_keys)
 
 
-def dependency_order(conn: sqlite3.Connection, tables: Iterable[str]) -> list[str]:
-    """Tables with every parent before its children (ties by name); self-references are ignored."""
+def dependency_order(conn: sqlite3.Connection, tables: Iterable[str],
+                     infos: dict[str, TableInfo] | None = None) -> list[str]:
+    """Tables with every parent before its children (ties by name); self-references are ignored (infos: their
+    table_info, when the caller has read it already)."""
     tables = sorted(set(tables))
-    parents = {t: {fk.table for fk in table_info(conn, t).foreign_keys if fk.table != t and fk.table in tables}
+    infos = infos or {}
+    parents = {t: {fk.table for fk in (infos.get(t) or table_info(conn, t)).foreign_keys
+                   if fk.table != t and fk.table in tables}
                for t in tables}
     ordered: list[str] = []
     placed: set[str] = set()
@@ -217,13 +221,30 @@ def plain_columns(conn: sqlite3.Connection, table: str) -> set[str]:
             ("INTEGER", "INT", "TEXT")}
 
 
-def _canonical_lines(conn: sqlite3.Connection, info: TableInfo, chunk: int = 2000) -> Iterator[bytes]:
+def _checksum_infos(conn: sqlite3.Connection, tables: Iterable[str]) -> Iterator[tuple[TableInfo, set[str]]]:
+    """(columns and key, plain columns) of each table, in name order, for the checksum: one PRAGMA a table and
+    one look at which tables are STRICT (what table_info and plain_columns read takes four or more statements a
+    table, and an export has some fifty tables, most of them empty)."""
+    try:
+        strict = {r[0] for r in conn.execute("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict")}
+    except sqlite3.Error:  # an SQLite older than 3.37 cannot say: every value is looked at
+        strict = set()
+    for table in sorted(tables):
+        rows = conn.execute(f"PRAGMA table_info({quote(table)})").fetchall()
+        columns = tuple(r[1] for r in rows)
+        pk = tuple(r[1] for r in sorted((r for r in rows if r[5]), key=lambda r: r[5])) or ("rowid",)
+        plain = {r[1] for r in rows if str(r[2]).upper() in ("INTEGER", "INT", "TEXT")} if table in strict else set()
+        yield TableInfo(table, columns, pk, ()), plain
+
+
+def _canonical_lines(conn: sqlite3.Connection, info: TableInfo, chunk: int = 2000,
+                     plain: set[str] | None = None) -> Iterator[bytes]:
     """The table's rows as canonical lines (method sha256-rows-v1), a chunk of lines at a time, in key order.
 
     SQLite writes each line itself (``canonical_row_sql``): the same bytes as Python's JSON, without building
     a Python value per column."""
     names = sorted(info.columns)
-    expression = canonical_row_sql(names, plain_columns(conn, info.name))
+    expression = canonical_row_sql(names, plain_columns(conn, info.name) if plain is None else plain)
     register_canonical_functions(conn)
     cursor = conn.execute(f"SELECT {expression} FROM {quote(info.name)} ORDER BY {info.order_by}")
     cursor.row_factory = None
@@ -269,8 +290,16 @@ def canonical_value_sql(column: str, plain: bool, alias: str = "") -> str:
     c = f"{alias}.{quote(column)}" if alias else quote(column)
     if plain:
         return f"json_quote({c})"
-    return (f"CASE typeof({c}) WHEN 'real' THEN '{{\"real\":' || json_quote({REAL_REPR_FUNCTION}({c})) || '}}' "
+    return (f"CASE typeof({c}) WHEN 'real' THEN '{{\"real\":' || json_quote({_real_repr_sql(c)}) || '}}' "
             f"WHEN 'blob' THEN '{{\"blob\":\"' || lower(hex({c})) || '\"}}' ELSE json_quote({c}) END")
+
+
+def _real_repr_sql(c: str) -> str:
+    """Python's repr of a real, written by SQLite where that is sure (a whole number under 10^15, not zero:
+    repr writes "1234.0"; -0.0, fractions and larger numbers go to Python): most figures and amounts held as
+    reals are whole, and a call into Python for each one was most of what hashing them cost."""
+    return (f"CASE WHEN {c} = CAST({c} AS INTEGER) AND {c} <> 0 AND abs({c}) < 1e15 "
+            f"THEN CAST(CAST({c} AS INTEGER) AS TEXT) || '.0' ELSE {REAL_REPR_FUNCTION}({c}) END")
 
 
 def _json_value_sql(column: str, plain: bool, alias: str) -> str:
@@ -321,14 +350,14 @@ def content_checksums(conn: sqlite3.Connection, tables: Iterable[str]) -> tuple[
     """
     total = hashlib.sha256()
     per_table: dict[str, str] = {}
-    for table in sorted(tables):
+    for info, plain in _checksum_infos(conn, tables):
+        table = info.name
         one = hashlib.sha256()
-        info = table_info(conn, table)
         names = sorted(info.columns)
         head = json.dumps({"table": table, "columns": names}, separators=(",", ":")).encode("utf-8") + b"\n"
         total.update(head)
         one.update(head)
-        for data in _canonical_lines(conn, info):
+        for data in _canonical_lines(conn, info, plain=plain):
             total.update(data)
             one.update(data)
         per_table[table] = one.hexdigest()
@@ -352,11 +381,11 @@ def content_checksum(conn: sqlite3.Connection, tables: Iterable[str] | None = No
     same rows give the same checksum whatever their page layout, row order on disk or column order.
     """
     digest = hashlib.sha256()
-    for table in sorted(data_tables(conn) if tables is None else tables):
-        info = table_info(conn, table)
+    for info, plain in _checksum_infos(conn, data_tables(conn) if tables is None else tables):
         names = sorted(info.columns)
-        digest.update(json.dumps({"table": table, "columns": names}, separators=(",", ":")).encode("utf-8") + b"\n")
-        for data in _canonical_lines(conn, info):
+        digest.update(json.dumps({"table": info.name, "columns": names}, separators=(",", ":")).encode("utf-8")
+                      + b"\n")
+        for data in _canonical_lines(conn, info, plain=plain):
             digest.update(data)
     return digest.hexdigest()
 

@@ -346,6 +346,7 @@ class _Writer:
 # this connection): what _police_counts gives per indicator, area and month, plus the zeros (see _figures).
 _TEMP_TABLES = {
     "police_scope": "month TEXT PRIMARY KEY",
+    "police_scope_areas": "area_id TEXT PRIMARY KEY",  # filled only for a refresh scoped to some areas
     "police_types": "crime_type TEXT PRIMARY KEY, indicator_id TEXT NOT NULL, counted INTEGER NOT NULL",
     "police_file_areas": "force TEXT, area_id TEXT, month TEXT, PRIMARY KEY (force, area_id, month)",
     "police_file_types": "force TEXT, month TEXT, crime_type TEXT, PRIMARY KEY (force, month, crime_type)",
@@ -357,21 +358,25 @@ _TEMP_TABLES = {
                    "PRIMARY KEY (indicator_id, area_id, period)",
 }
 _SAME_KEY = "{a}.indicator_id = {b}.indicator_id AND {a}.area_id = {b}.area_id AND {a}.period = {b}.period"
+# "{areas}" is where a refresh scoped to some areas (``_recompute_values(areas=...)``) leaves the others out; a
+# full refresh (the import's) puts nothing there.
+_IN_AREAS = " AND {col} IN temp.police_scope_areas"
 _FIGURES_SQL = [
     # Each crime type's count summed over forces (and over spellings of one indicator), added up in the
     # table's own key rather than sorted for a GROUP BY first.
     "INSERT INTO temp.police_wanted(indicator_id, area_id, period, value, counted) "
     "SELECT t.indicator_id, c.area_id, c.month, c.count, t.counted FROM _police_counts c "
-    "JOIN temp.police_types t ON t.crime_type = c.crime_type WHERE c.month IN temp.police_scope AND true "
-    "ON CONFLICT DO UPDATE SET value = value + excluded.value, counted = max(counted, excluded.counted)",
+    "JOIN temp.police_types t ON t.crime_type = c.crime_type WHERE c.month IN temp.police_scope{areas:c.area_id} "
+    "AND true ON CONFLICT DO UPDATE SET value = value + excluded.value, counted = max(counted, excluded.counted)",
     # 0 where a force's file of the month has the area and the crime type, and the area has that crime type
-    # in some month of the force's files.
+    # in some month of the force's files. (Which crime types a month's file has is read from the whole file,
+    # whatever the areas in scope.)
     "INSERT OR IGNORE INTO temp.police_file_areas SELECT force, area_id, month FROM _police_counts "
-    "WHERE month IN temp.police_scope",
+    "WHERE month IN temp.police_scope{areas:area_id}",
     "INSERT OR IGNORE INTO temp.police_file_types SELECT force, month, crime_type FROM _police_counts "
     "WHERE month IN temp.police_scope",
     "INSERT OR IGNORE INTO temp.police_series SELECT force, area_id, crime_type FROM _police_counts "
-    "WHERE force IN (SELECT DISTINCT force FROM temp.police_file_areas)",
+    "WHERE force IN (SELECT DISTINCT force FROM temp.police_file_areas){areas:area_id}",
     "INSERT OR IGNORE INTO temp.police_wanted(indicator_id, area_id, period, value, counted) "
     "SELECT t.indicator_id, a.area_id, a.month, 0, t.counted FROM temp.police_file_areas a "
     "JOIN temp.police_series s ON s.force = a.force AND s.area_id = a.area_id "
@@ -382,8 +387,15 @@ _FIGURES_SQL = [
     "SELECT ?, area_id, period, sum(value), 0 FROM temp.police_wanted WHERE counted GROUP BY area_id, period",
     # What the file holds for these months now.
     "INSERT INTO temp.police_held SELECT indicator_id, area_id, period, rowid, value, numerator, source "
-    "FROM indicator_values WHERE period IN temp.police_scope",
+    "FROM indicator_values WHERE period IN temp.police_scope{areas:area_id}",
 ]
+
+
+def _figures_sql(sql: str, scoped: bool) -> str:
+    """One statement of _FIGURES_SQL, for every area or only those in temp.police_scope_areas."""
+    for col in ("c.area_id", "area_id"):
+        sql = sql.replace("{areas:" + col + "}", _IN_AREAS.format(col=col) if scoped else "")
+    return sql
 
 
 def _temp_tables(conn) -> None:
@@ -392,10 +404,11 @@ def _temp_tables(conn) -> None:
         conn.execute(f"DELETE FROM temp.{name}")
 
 
-def _recompute_values(store: Store, months: list[str], replace_typed: bool | Collection[FigureKey]
-                      ) -> list[TypedFigure]:
+def _recompute_values(store: Store, months: list[str], replace_typed: bool | Collection[FigureKey],
+                      areas: Collection[str] | None = None) -> list[TypedFigure]:
     """Indicator figures of these months from the stored counts of every force; returns the typed
-    figures that differ from them (replaced or kept as replace_typed says).
+    figures that differ from them (replaced or kept as replace_typed says). areas: only the figures of these
+    areas in these months (worked out whole from every force's counts all the same); None: every area.
 
     Worked out and compared in SQL, so Python never holds a row per figure: police figures the counts no
     longer give go, changed ones are updated, new ones inserted in key order (their ids are derived, so
@@ -405,12 +418,15 @@ def _recompute_values(store: Store, months: list[str], replace_typed: bool | Col
     _temp_tables(conn)
     try:
         conn.executemany("INSERT INTO temp.police_scope VALUES (?)", [(m,) for m in months])
+        scoped = areas is not None
+        if scoped:
+            conn.executemany("INSERT INTO temp.police_scope_areas VALUES (?)", [(a,) for a in sorted(set(areas))])
         types = [r[0] for r in conn.execute(
             "SELECT DISTINCT crime_type FROM _police_counts WHERE month IN temp.police_scope")]
         conn.executemany("INSERT INTO temp.police_types VALUES (?, ?, ?)",
                          [(t, crime_indicator_id(t), int(t != ANTI_SOCIAL)) for t in types])
         for sql in _FIGURES_SQL:
-            conn.execute(sql, (crime_indicator_id(ALL_CRIME),) if "?" in sql else ())
+            conn.execute(_figures_sql(sql, scoped), (crime_indicator_id(ALL_CRIME),) if "?" in sql else ())
         typed = _typed_differing(conn, replace_typed)
         # Police figures of these months that the counts no longer give (a district no longer in a file) go.
         conn.execute("DELETE FROM indicator_values WHERE rowid IN (SELECT h.held_rowid FROM temp.police_held h "
@@ -453,11 +469,19 @@ def _typed_differing(conn, replace_typed: bool | Collection[FigureKey]) -> list[
 
 
 def refresh_police_figures(store: Store, forces: Iterable[str] | None = None, *,
-                           replace_typed: bool | Collection[FigureKey] = False) -> list[TypedFigure]:
+                           replace_typed: bool | Collection[FigureKey] = False,
+                           changed: "CountsChange | None" = None) -> list[TypedFigure]:
     """Work the police.uk figures out again from the stored counts, for every month of these forces (all
     forces when None), in one transaction; returns the typed figures that differ. For whoever changes
-    _police_counts other than by an import (the county merge taking another office's vintage)."""
+    _police_counts other than by an import (the county merge taking another office's vintage).
+
+    changed (``counts_change``, taken before the counts were replaced): only the figures those force-months
+    can have changed are worked out again, with the same result as the whole refresh: the areas their counts
+    had or have, in the months changed, and in every month of the force the areas whose zeros may have
+    changed (an area gaining or losing a crime type in the force's files)."""
     wanted = None if forces is None else sorted(set(forces))
+    if changed is not None:
+        wanted = sorted(set(changed.forces) if wanted is None else set(wanted) & set(changed.forces))
     sql = "SELECT DISTINCT month FROM _police_vintages"
     if wanted is not None:
         if not wanted:
@@ -465,7 +489,87 @@ def refresh_police_figures(store: Store, forces: Iterable[str] | None = None, *,
         sql += f" WHERE force IN ({','.join('?' * len(wanted))})"
     with store.transaction():
         months = [r[0] for r in store.rows(sql, wanted or ())]
-        return _recompute_values(store, months, replace_typed) if months else []
+        if not months:
+            return []
+        if changed is None:
+            return _recompute_values(store, months, replace_typed)
+        return _refresh_changed(store, months, replace_typed, changed.after(store))
+
+
+@dataclass(frozen=True)
+class CountsChange:
+    """What some force-months' counts held before they were replaced (``counts_change``): enough to scope the
+    refresh that follows (``refresh_police_figures(changed=...)``)."""
+
+    force_months: frozenset[tuple[str, str]]
+    areas: frozenset[str]  # areas with counts in those force-months
+    series: frozenset[tuple[str, str, str]]  # (force, area_id, crime_type) there
+
+    @property
+    def forces(self) -> set[str]:
+        return {force for force, _ in self.force_months}
+
+    def after(self, store: Store) -> "_ScopedRefresh":
+        now = counts_change(store, self.force_months)
+        other = _series_elsewhere(store, self.force_months)
+        # A series (an area's crime type in a force's files) that appears or goes changes that area's zeros in
+        # every month of the force; otherwise only the months changed change.
+        moved = {area for force, area, crime in (self.series ^ now.series) if (force, area, crime) not in other}
+        return _ScopedRefresh(sorted({month for _, month in self.force_months}), self.areas | now.areas,
+                              frozenset(moved))
+
+
+@dataclass(frozen=True)
+class _ScopedRefresh:
+    months: list[str]
+    areas: frozenset[str]
+    series_areas: frozenset[str]
+
+
+def _force_months_sql(store: Store, force_months: Collection[tuple[str, str]]) -> None:
+    conn = store.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS police_changed (force TEXT NOT NULL, month TEXT NOT NULL, "
+                 "PRIMARY KEY (force, month)) WITHOUT ROWID")
+    conn.execute("DELETE FROM temp.police_changed")
+    conn.executemany("INSERT OR IGNORE INTO temp.police_changed VALUES (?, ?)", sorted(force_months))
+
+
+def counts_change(store: Store, force_months: Collection[tuple[str, str]]) -> CountsChange:
+    """The areas and series (force, area, crime type) the counts of these force-months hold now: call it
+    before replacing them, and pass it to ``refresh_police_figures(changed=...)`` afterwards."""
+    _force_months_sql(store, force_months)
+    try:
+        rows = store.conn.execute(
+            "SELECT DISTINCT c.force, c.area_id, c.crime_type FROM _police_counts c JOIN temp.police_changed t "
+            "ON t.force = c.force AND t.month = c.month").fetchall()
+    finally:
+        store.conn.execute("DELETE FROM temp.police_changed")
+    series = frozenset((r[0], r[1], r[2]) for r in rows)
+    return CountsChange(frozenset(force_months), frozenset(a for _, a, _ in series), series)
+
+
+def _series_elsewhere(store: Store, force_months: Collection[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """(force, area, crime type) held by those forces' other months."""
+    _force_months_sql(store, force_months)
+    forces = sorted({force for force, _ in force_months})
+    try:
+        return {(r[0], r[1], r[2]) for r in store.conn.execute(
+            f"SELECT DISTINCT c.force, c.area_id, c.crime_type FROM _police_counts c WHERE c.force IN "
+            f"({','.join('?' * len(forces))}) AND NOT EXISTS (SELECT 1 FROM temp.police_changed t "
+            "WHERE t.force = c.force AND t.month = c.month)", forces)}
+    finally:
+        store.conn.execute("DELETE FROM temp.police_changed")
+
+
+def _refresh_changed(store: Store, forces_months: list[str], replace_typed: bool | Collection[FigureKey],
+                     scope: _ScopedRefresh) -> list[TypedFigure]:
+    """The scoped refresh: the areas the changed counts touched, in the months changed; in every month of the
+    forces when an area's zeros may have moved there too (worked out in one pass, whole for each area and
+    month in scope)."""
+    months = forces_months if scope.series_areas else scope.months
+    if not months or not scope.areas:
+        return []
+    return _recompute_values(store, months, replace_typed, scope.areas | scope.series_areas)
 
 
 def replace_typed_figures(store: Store, keys: Collection[FigureKey]) -> list[TypedFigure]:

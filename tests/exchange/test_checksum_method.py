@@ -113,3 +113,20 @@ def test_wide_rows_and_odd_column_names_are_written_alike():
         assert line == json.dumps([_canonical(row[c]) for c in sorted(cols)], separators=(",", ":"),
                                   ensure_ascii=False)
         assert digest == bytes.fromhex(hash_v1(cols, values[:width])[:32])
+
+
+WHOLE_REALS = [0.0, -0.0, 1.0, -1.0, 1234.0, -98765.0, 1e14, 999999999999999.0, -999999999999999.0, 1e15, -1e15,
+               1e16, 2.0 ** 53, 9007199254740993.0, 1e300, -1e-300, 0.5, 1 / 3, float("inf"), float("-inf")]
+
+
+@given(st.lists(st.integers(-10**16, 10**16).map(float) | st.sampled_from(WHOLE_REALS), min_size=1, max_size=20))
+@settings(max_examples=60, deadline=None)
+def test_sqlite_writes_whole_reals_as_python_repr_does(reals):
+    """Whole numbers held as reals are written by SQLite itself (no call into Python for each): the same text as
+    repr, about 10^15 and beyond, for -0.0 and infinities included."""
+    conn = sqlite3.connect(":memory:")
+    register_canonical_functions(conn)
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, r REAL)")
+    conn.executemany("INSERT INTO t(r) VALUES (?)", [(r,) for r in reals])
+    for line, r in conn.execute(f"SELECT {canonical_row_sql(['r'])}, r FROM t"):
+        assert line == json.dumps([_canonical(r)], separators=(",", ":"))
