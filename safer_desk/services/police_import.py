@@ -36,7 +36,6 @@ Indicator figures are made from the counts of every force for the months an impo
 from __future__ import annotations
 
 import contextlib
-import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -223,14 +222,6 @@ def _bulk_write(store: Store):
             conn.execute(f"PRAGMA temp_store = {int(temp)}")
 
 
-_NUL = "\\u0000"  # how json.dumps writes a NUL character
-
-
-def _json(rows) -> str:
-    """Rows as one JSON text for json_each (UTF-8 as it is: no escapes for SQLite's JSON to undo)."""
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-
-
 def _utc_now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -295,23 +286,13 @@ class _Writer:
                 for district in sorted({district for counts in by_force_month.values() for district, _ in counts})}
         # Counts of these force-months that the new files no longer have go, changed ones are updated, new
         # ones inserted (in key order: the table is its key): worked out here, so a first import is plain
-        # INSERTs and the same file again writes nothing at all. The counts held and the new ones each go
-        # through ONE statement (the rows as one JSON text): the reader thread counts the next batch
-        # meanwhile, and every statement step releases the GIL and takes it back from the reader, which
-        # was ~30 us a row (~1 s of a million-row import) when each row was a step of its own.
+        # INSERTs and the same file again writes nothing at all. Each force-month is found by its key.
         old = {}
-        wanted = _json(list(by_force_month))
-        if _NUL in wanted:
-            held = [row for force, month in by_force_month for row in conn.execute(
-                "SELECT force, month, source_district, crime_type, area_id, count FROM _police_counts "
-                "WHERE force = ? AND month = ?", (force, month))]
-        else:  # SQLite's JSON writes a NUL inside a name as \u0000, which json.loads reads back
-            held = json.loads(conn.execute(
-                "SELECT json_group_array(json_array(c.force, c.month, c.source_district, c.crime_type, c.area_id, "
-                "c.count)) FROM json_each(?) j JOIN _police_counts c ON c.force = json_extract(j.value, '$[0]') "
-                "AND c.month = json_extract(j.value, '$[1]')", (wanted,)).fetchone()[0])
-        for force, month, district, crime_type, area_id, n in held:
-            old[(force, month, district, crime_type)] = (area_id, n)
+        for force, month in by_force_month:
+            for district, crime_type, area_id, n in conn.execute(
+                    "SELECT source_district, crime_type, area_id, count FROM _police_counts WHERE force = ? "
+                    "AND month = ?", (force, month)):
+                old[(force, month, district, crime_type)] = (area_id, n)
         rows = [(force, month, district, crime_type, area[district], n)
                 for (force, month), counts in by_force_month.items() for (district, crime_type), n in counts.items()]
         if old:
@@ -323,15 +304,8 @@ class _Writer:
                              [(*value, *key) for key, value in new.items() if key in old and old[key] != value])
             rows = [row for row in rows if row[:4] not in old]
         rows.sort()
-        payload = _json(rows)
-        if _NUL in payload:  # SQLite's json_extract would cut a name at a NUL: bound as it is, row by row
-            conn.executemany("INSERT INTO _police_counts(force, month, source_district, crime_type, area_id, count) "
-                             "VALUES (?, ?, ?, ?, ?, ?)", rows)
-        elif rows:
-            conn.execute("INSERT INTO _police_counts(force, month, source_district, crime_type, area_id, count) "
-                         "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
-                         "json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]') "
-                         "FROM json_each(?)", (payload,))
+        conn.executemany("INSERT INTO _police_counts(force, month, source_district, crime_type, area_id, count) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def finish(self) -> None:
         """Write the vintages and the figures of every month of the forces imported, zeros included."""
