@@ -239,6 +239,7 @@ class _Writer:
         self.before = {(r[0], r[1]): r[2] for r in store.rows("SELECT force, month, file_sha256 FROM _police_vintages")}
         self.vintages: dict[tuple[str, str], Vintage] = {}  # written at the end, once downloads are known
         self.newest: dict[str, str] = {}  # source given -> newest month of its street files
+        self.pending: dict[tuple[str, str], dict[tuple[str, str], int]] = {}  # counts read, to write in finish
         svc.sync_reference_areas(store)
 
     def _area(self, district: str) -> str:
@@ -271,19 +272,27 @@ class _Writer:
                 by_force_month[(force, month)] = counts  # a later file's force-month replaces an earlier one's
                 self.vintages[(force, month)] = Vintage(force, month, c.name, c.sha256, c.source,
                                                         sum(counts.values()), self.imported_at)
-        self.write_counts(by_force_month)
+        # The counts themselves are written once every batch is read (finish): while the reader thread counts,
+        # each row's statement step gave the GIL to it and waited to take it back.
+        self._prepare(by_force_month)
+        self.pending.update(by_force_month)
+
+    def _prepare(self, by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]]) -> dict[str, str]:
+        """The indicators and areas these counts need (made as each batch brings them, so in the same order
+        whichever way the counts are written); returns district -> area id."""
+        crime_types = {t for counts in by_force_month.values() for _, t in counts}
+        if {crime_indicator_id(t) for t in crime_types | {ALL_CRIME}} - self.indicators:
+            _ensure_crime_indicators(self.store, crime_types)
+            self.indicators = {r[0] for r in self.store.rows("SELECT id FROM indicators")}
+        return {district: self._area(district)  # each district once (a set first: a file has ~100 per district)
+                for district in sorted({district for counts in by_force_month.values() for district, _ in counts})}
 
     def write_counts(self, by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]]) -> None:
         """Replace each force-month's counts (an identical re-import writes nothing)."""
         if not by_force_month:
             return
         conn = self.store.conn
-        crime_types = {t for counts in by_force_month.values() for _, t in counts}
-        if {crime_indicator_id(t) for t in crime_types | {ALL_CRIME}} - self.indicators:
-            _ensure_crime_indicators(self.store, crime_types)
-            self.indicators = {r[0] for r in self.store.rows("SELECT id FROM indicators")}
-        area = {district: self._area(district)  # each district once (a set first: a file has ~100 per district)
-                for district in sorted({district for counts in by_force_month.values() for district, _ in counts})}
+        area = self._prepare(by_force_month)
         # Counts of these force-months that the new files no longer have go, changed ones are updated, new
         # ones inserted (in key order: the table is its key): worked out here, so a first import is plain
         # INSERTs and the same file again writes nothing at all. Each force-month is found by its key.
@@ -308,8 +317,11 @@ class _Writer:
                          "VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def finish(self) -> None:
-        """Write the vintages and the figures of every month of the forces imported, zeros included."""
+        """Write the counts read, the vintages and the figures of every month of the forces imported, zeros
+        included."""
         conn = self.store.conn
+        self.write_counts(self.pending)
+        self.pending = {}
         vintages = [replace(v, download_newest_month=self.newest.get(v.download_newest_month,
                                                                      v.download_newest_month))
                     for v in self.vintages.values()]
