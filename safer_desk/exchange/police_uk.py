@@ -65,8 +65,8 @@ WHITE_SPACE = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u200
 # What DuckDB's regular expressions (the engine before) took "\s+\d{3}[A-Z]$" to mean: ASCII white space, and
 # "$" only at the very end of the text.
 RE2_CODE_SUFFIX = re.compile(r"[\t\n\f\r ]+[0-9]{3}[A-Z]\Z")
-# Files per batch: the caller writes a batch's counts while the next is read; a batch is also the moment
-# to report progress and notice Cancel.
+# Files per batch: the caller takes a batch's counts (and makes their areas) while the next is read; a batch
+# is also the moment to report progress and notice Cancel.
 BATCH_FILES = 32
 FAST_CHUNK = 1 << 20  # bytes of whole lines split at once
 BATCH_BYTES = 128 << 20
@@ -587,10 +587,11 @@ class _Stop(Exception):
 
 
 class StreetReader:
-    """Counts street files a few at a time, in the order given, while the caller writes the ones before.
+    """Counts street files a few at a time, in the order given, while the caller takes the ones before.
 
-    Two threads work beside the caller: one reads and counts the files (Python, holding the GIL, while the
-    caller's SQLite writes release it) and one hashes every file and checks it is UTF-8 (hashlib releases
+    Two threads work beside the caller: one reads and counts the files (Python, holding the GIL: the caller
+    had best not run SQL a row at a time meanwhile, since every statement step releases the GIL and takes
+    it back from this thread) and one hashes every file and checks it is UTF-8 (hashlib releases
     the GIL). Iterating yields lists of FileCounts; a file with a problem raises PoliceFileError (as
     count_street_files says) when it is reached, and nothing after it is yielded. Use it as a context
     manager: leaving the block stops both threads.
