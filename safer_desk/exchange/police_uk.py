@@ -71,7 +71,7 @@ RE2_CODE_SUFFIX = re.compile(r"[\t\n\f\r ]+[0-9]{3}[A-Z]\Z")
 BATCH_FILES = 32
 FAST_CHUNK = 1 << 20  # bytes of whole lines split at once
 BATCH_BYTES = 128 << 20
-AHEAD_BYTES = 64 << 20  # bytes the hashing thread may read ahead of the counting (it reads each file once)
+AHEAD_BYTES = 16 << 20  # bytes the hashing thread may read ahead of the counting (it reads each file once)
 
 
 CountKey = tuple[str, str, str, str]  # (force, month, district as the file had it, crime type)
