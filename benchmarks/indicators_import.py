@@ -22,7 +22,7 @@ The floor needs pandas and pyarrow, which Safer Desk itself no longer needs: ins
 
 The import's engine is the standard library (exchange/police_uk.py: each file split at every comma at once and
 counted with collections.Counter on one thread, hashed with hashlib on another, the counts written to SQLite
-by the main thread as they come); it replaced DuckDB (issue 16), which replaced pyarrow. The machine is
+by the main thread once all are read, then the figures); it replaced DuckDB (issue 16), which replaced pyarrow. The machine is
 shared: the alternation is what makes the ratio fair, and the load average is printed beside it.
 
 Run:  python benchmarks/indicators_import.py [--rows 1000000] [--runs 5] [--compare DIR ...] [--gui]

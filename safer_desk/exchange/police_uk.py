@@ -15,8 +15,9 @@ of a few MB of rows at a time are all the reader holds.
 - A data.police.uk download is a .zip of month folders; its street files are unpacked to a private
   temporary folder (removed afterwards) and counted like any other. A zip that is damaged, empty, holds
   no street file or has a path leading out of its folder is refused before anything is read.
-- Every file is read once more for its SHA-256 (the vintage of its counts, see services.police_import)
-  and to check it is UTF-8 text; a byte that is not names the file and the line.
+- Every file is hashed (SHA-256: the vintage of its counts, see services.police_import) and checked to be
+  UTF-8 text; a byte that is not names the file and the line. The hashing thread reads each file once and
+  hands its bytes on to the counting.
 
 The engine (issue 16): the standard library, nothing else, so nothing can be loaded at run time. A file
 is read whole; one with no double quote and the same number of columns on every line (every police.uk
@@ -65,11 +66,12 @@ WHITE_SPACE = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u200
 # What DuckDB's regular expressions (the engine before) took "\s+\d{3}[A-Z]$" to mean: ASCII white space, and
 # "$" only at the very end of the text.
 RE2_CODE_SUFFIX = re.compile(r"[\t\n\f\r ]+[0-9]{3}[A-Z]\Z")
-# Files per batch: the caller writes a batch's counts while the next is read; a batch is also the moment
-# to report progress and notice Cancel.
+# Files per batch: the caller takes a batch's counts (and makes their areas) while the next is read; a batch
+# is also the moment to report progress and notice Cancel.
 BATCH_FILES = 32
 FAST_CHUNK = 1 << 20  # bytes of whole lines split at once
 BATCH_BYTES = 128 << 20
+AHEAD_BYTES = 16 << 20  # bytes the hashing thread may read ahead of the counting (it reads each file once)
 
 
 CountKey = tuple[str, str, str, str]  # (force, month, district as the file had it, crime type)
@@ -336,34 +338,16 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path]) -> N
 
 
 # -- counting ---------------------------------------------------------------------------------------
-def _fingerprint(path: Path, shown: str) -> tuple[str, PoliceFileError | None]:
-    """SHA-256 of the file's bytes, and whether all of it is UTF-8 text (else the line of the first bad byte)."""
-    digest = hashlib.sha256()
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    bad_at: int | None = None  # offset of the first byte that is not UTF-8
-    offset = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-            held = len(decoder.getstate()[0])  # the start of a character cut by the last chunk
-            # police.uk's files are ASCII: checking that is ~20x cheaper than decoding.
-            if bad_at is None and (held or not chunk.isascii()):
-                try:
-                    decoder.decode(chunk)
-                except UnicodeDecodeError as exc:
-                    bad_at = offset + max(exc.start - held, 0)
-            offset += len(chunk)
-    if bad_at is None:
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:  # the file ends inside a character
-            bad_at = offset - len(decoder.getstate()[0])
-    if bad_at is None:
-        return digest.hexdigest(), None
-    with path.open("rb") as fh:
-        before = fh.read(bad_at)
-        byte = fh.read(1)
-    return digest.hexdigest(), _not_utf8(shown, _line_breaks(before, False) + 1, byte[0] if byte else 0)
+def _fingerprint(data: bytes, shown: str) -> tuple[str, PoliceFileError | None]:
+    """SHA-256 of a file's bytes, and whether all of it is UTF-8 text (else the line of the first bad byte)."""
+    digest = hashlib.sha256(data).hexdigest()  # releases the GIL: the counting goes on meanwhile
+    if data.isascii():  # police.uk's files are: checking that is ~20x cheaper than decoding
+        return digest, None
+    try:
+        codecs.utf_8_decode(data, "strict", True)
+    except UnicodeDecodeError as exc:  # exc.start: the first byte of the first bad (or cut) character
+        return digest, _not_utf8(shown, _line_breaks(data[:exc.start], False) + 1, data[exc.start])
+    return digest, None
 
 
 def _line_breaks(data: bytes, previous_cr: bool) -> int:
@@ -545,11 +529,13 @@ def _slow_count(data: bytes, layout: tuple[int, ...], districts: _Districts) -> 
     return counts, rows
 
 
-def _count_file(f: StreetFile, districts: _Districts) -> tuple[dict[CountKey, int], int, PoliceFileError | None]:
+def _count_file(f: StreetFile, districts: _Districts, data: bytes | None = None
+                ) -> tuple[dict[CountKey, int], int, PoliceFileError | None]:
     """A street file's counts (force, month, district, crime type) -> rows and its rows, or the first record
-    it refuses (as a PoliceFileError, raised by the caller in its turn)."""
+    it refuses (as a PoliceFileError, raised by the caller in its turn); its bytes read here unless given."""
     layout = _layout(f.header)
-    data = f.path.read_bytes()
+    if data is None:
+        data = f.path.read_bytes()
     try:
         counted = _fast_count(data, layout, districts) or _slow_count(data, layout, districts)
     except _Ragged as ragged:
@@ -587,11 +573,12 @@ class _Stop(Exception):
 
 
 class StreetReader:
-    """Counts street files a few at a time, in the order given, while the caller writes the ones before.
+    """Counts street files a few at a time, in the order given, while the caller takes the ones before.
 
-    Two threads work beside the caller: one reads and counts the files (Python, holding the GIL, while the
-    caller's SQLite writes release it) and one hashes every file and checks it is UTF-8 (hashlib releases
-    the GIL). Iterating yields lists of FileCounts; a file with a problem raises PoliceFileError (as
+    Two threads work beside the caller: one reads and counts the files (Python, holding the GIL: the caller
+    had best not run SQL a row at a time meanwhile, since every statement step releases the GIL and takes
+    it back from this thread) and one reads every file, hashes it and checks it is UTF-8 (hashlib releases
+    the GIL), handing the bytes to the counting thread, at most AHEAD_BYTES ahead of it. Iterating yields lists of FileCounts; a file with a problem raises PoliceFileError (as
     count_street_files says) when it is reached, and nothing after it is yielded. Use it as a context
     manager: leaving the block stops both threads.
     """
@@ -611,6 +598,8 @@ class StreetReader:
         self.stop = threading.Event()
         self.fingerprints: dict[str, tuple[str, PoliceFileError | None]] = {}
         self.fingerprinted = threading.Condition()
+        self.ahead: dict[str, bytes] = {}  # bytes the hashing thread read, for the counting thread
+        self.ahead_bytes = 0
         self.read: queue.Queue = queue.Queue(maxsize=2)
         self.threads = [threading.Thread(target=self._fingerprint_all, name="police-fingerprints", daemon=True),
                         threading.Thread(target=self._read_all, name="police-reader", daemon=True)]
@@ -632,10 +621,14 @@ class StreetReader:
 
     def _fingerprint_all(self) -> None:  # hashlib releases the GIL: this runs beside the counting
         for key, f in self.unique.items():
+            with self.fingerprinted:  # no more than AHEAD_BYTES read and not yet counted
+                self.fingerprinted.wait_for(lambda: self.ahead_bytes < AHEAD_BYTES or self.stop.is_set())
             if self.stop.is_set():
                 break
+            data = None
             try:
-                result = _fingerprint(f.path, f.shown)
+                data = f.path.read_bytes()
+                result = _fingerprint(data, f.shown)
             except OSError as exc:
                 result = ("", PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); nothing was "
                                               "imported."))
@@ -643,7 +636,20 @@ class StreetReader:
                 result = ("", PoliceFileError(f"{f.shown} cannot be read ({exc}); nothing was imported."))
             with self.fingerprinted:
                 self.fingerprints[key] = result
+                if data is not None and result[0]:  # the counting thread takes these bytes: one read a file
+                    self.ahead[key] = data
+                    self.ahead_bytes += len(data)
                 self.fingerprinted.notify_all()
+
+    def _bytes_of(self, key: str) -> bytes | None:
+        """The file's bytes as the hashing thread read them (once it has), or None: read them again."""
+        with self.fingerprinted:
+            self.fingerprinted.wait_for(lambda: key in self.fingerprints or self.stop.is_set())
+            data = self.ahead.pop(key, None)
+            if data is not None:
+                self.ahead_bytes -= len(data)
+                self.fingerprinted.notify_all()
+            return data
 
     def _put(self, item) -> None:
         while not self.stop.is_set():
@@ -660,10 +666,11 @@ class StreetReader:
             for batch in self.batches:
                 counted = []
                 for f in batch:
+                    data = self._bytes_of(str(f.path))
                     if self.stop.is_set():
                         return
                     try:
-                        counted.append(_count_file(f, districts))
+                        counted.append(_count_file(f, districts, data))
                     except OSError as exc:
                         counted.append(({}, 0, PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); "
                                                                "nothing was imported.")))

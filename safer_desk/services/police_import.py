@@ -1,8 +1,8 @@
 """Import data.police.uk street-level files: monthly counts per current district and crime type.
 
-Files (CSVs, folders, the download .zip) are counted by exchange.police_uk a batch at a time,
-and each batch is written while the next is read, all in one transaction: a failed or cancelled import
-changes nothing; re-importing a month replaces it and never double counts.
+Files (CSVs, folders, the download .zip) are counted by exchange.police_uk a batch at a time on a
+thread of its own, and the counts are written once all are read, all in one transaction: a failed or
+cancelled import changes nothing; re-importing a month replaces it and never double counts.
 
 Public data is shared, not owned (issue 13). The counts are keyed by what they count and nothing else,
 no office and no random id, so two offices that import the same file hold identical rows:
@@ -184,10 +184,12 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
                                     on_progress=lambda done: progress(min(done, total), total,
                                                                       "Counting police.uk files…")) as reader:
             # One transaction for the whole import: a bad file, a full disk or Cancel rolls everything
-            # back. The counts are written a batch of files at a time while the reader counts the next batch, in
-            # the order given, so a later file's force-month replaces an earlier one's; the figures are
-            # worked out once, in SQL, when every count is in. Audited as one entry (issue 12), whose
-            # SHA-256 over the files is known once the hashing, which runs beside the reading, is done.
+            # back. Each batch's areas and indicators are made as the reader hands it over; its counts are
+            # kept, in the order given, so a later file's force-month replaces an earlier one's, and written
+            # once every file is read, with the figures, worked out once in SQL (issue 16: a statement step
+            # per row while the reader counted handed the GIL back and forth for every row). Audited as one
+            # entry (issue 12), whose SHA-256 over the files is known once the hashing, which runs beside
+            # the reading, is done.
             with _bulk_write(store), store.transaction(), store.batch(
                     "Import police.uk data", source=", ".join(result.sources)) as batch:
                 writer = _Writer(store, result, replace_typed)
@@ -227,7 +229,8 @@ def _utc_now() -> str:
 
 
 class _Writer:
-    """Writes counts a batch of files at a time, then vintages and figures, inside the caller's transaction."""
+    """Takes counts a batch of files at a time (making their areas and indicators), then writes the counts,
+    vintages and figures, inside the caller's transaction."""
 
     def __init__(self, store: Store, result: PoliceImportResult,
                  replace_typed: bool | Collection[FigureKey] = False, imported_at: str | None = None):
@@ -239,6 +242,7 @@ class _Writer:
         self.before = {(r[0], r[1]): r[2] for r in store.rows("SELECT force, month, file_sha256 FROM _police_vintages")}
         self.vintages: dict[tuple[str, str], Vintage] = {}  # written at the end, once downloads are known
         self.newest: dict[str, str] = {}  # source given -> newest month of its street files
+        self.pending: dict[tuple[str, str], dict[tuple[str, str], int]] = {}  # counts read, to write in finish
         svc.sync_reference_areas(store)
 
     def _area(self, district: str) -> str:
@@ -271,19 +275,28 @@ class _Writer:
                 by_force_month[(force, month)] = counts  # a later file's force-month replaces an earlier one's
                 self.vintages[(force, month)] = Vintage(force, month, c.name, c.sha256, c.source,
                                                         sum(counts.values()), self.imported_at)
-        self.write_counts(by_force_month)
+        # The counts themselves are written once every batch is read (finish): written here, while the reader
+        # thread counts the next batch, each row's statement step gave the GIL to the reader and waited to
+        # take it back (~0.3 s of CPU a million rows).
+        self._prepare(by_force_month)
+        self.pending.update(by_force_month)
+
+    def _prepare(self, by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]]) -> dict[str, str]:
+        """The indicators and areas these counts need (made as each batch brings them, so in the same order
+        whichever way the counts are written); returns district -> area id."""
+        crime_types = {t for counts in by_force_month.values() for _, t in counts}
+        if {crime_indicator_id(t) for t in crime_types | {ALL_CRIME}} - self.indicators:
+            _ensure_crime_indicators(self.store, crime_types)
+            self.indicators = {r[0] for r in self.store.rows("SELECT id FROM indicators")}
+        return {district: self._area(district)  # each district once (a set first: a file has ~100 per district)
+                for district in sorted({district for counts in by_force_month.values() for district, _ in counts})}
 
     def write_counts(self, by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]]) -> None:
         """Replace each force-month's counts (an identical re-import writes nothing)."""
         if not by_force_month:
             return
         conn = self.store.conn
-        crime_types = {t for counts in by_force_month.values() for _, t in counts}
-        if {crime_indicator_id(t) for t in crime_types | {ALL_CRIME}} - self.indicators:
-            _ensure_crime_indicators(self.store, crime_types)
-            self.indicators = {r[0] for r in self.store.rows("SELECT id FROM indicators")}
-        area = {district: self._area(district)  # each district once (a set first: a file has ~100 per district)
-                for district in sorted({district for counts in by_force_month.values() for district, _ in counts})}
+        area = self._prepare(by_force_month)
         # Counts of these force-months that the new files no longer have go, changed ones are updated, new
         # ones inserted (in key order: the table is its key): worked out here, so a first import is plain
         # INSERTs and the same file again writes nothing at all. Each force-month is found by its key.
@@ -308,8 +321,11 @@ class _Writer:
                          "VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def finish(self) -> None:
-        """Write the vintages and the figures of every month of the forces imported, zeros included."""
+        """Write the counts read, the vintages and the figures of every month of the forces imported, zeros
+        included."""
         conn = self.store.conn
+        self.write_counts(self.pending)
+        self.pending = {}
         vintages = [replace(v, download_newest_month=self.newest.get(v.download_newest_month,
                                                                      v.download_newest_month))
                     for v in self.vintages.values()]

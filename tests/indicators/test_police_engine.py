@@ -118,3 +118,28 @@ def test_a_header_only_file_beside_others_in_a_batch(store, tmp_path):
     full = street_file(tmp_path, "2025-01-suffolk-street.csv", [suffolk_row()])
     result = import_police_files(store, [full, empty])
     assert (result.files, result.rows, [v.month for v in result.vintages]) == (2, 1, ["2025-01"])
+
+
+def test_each_file_is_read_once_and_the_hashing_reads_no_further_ahead_than_allowed(tmp_path, monkeypatch):
+    """The hashing thread reads each file and hands its bytes to the counting thread (one read a file), never
+    more than AHEAD_BYTES ahead of the counting; however small that is, the counts and hashes are the same."""
+    from pathlib import Path
+
+    sources = street_files(fixture("suffolk-2025"))
+    found = police_uk.FoundFiles()
+    for path in sources:
+        found.street.append(police_uk.StreetFile(path, path.name, path.name, path.name,
+                                                 tuple(police_uk.read_header(path))))
+    reads: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or real(self))
+    got = []
+    for ahead in (police_uk.AHEAD_BYTES, 1):
+        monkeypatch.setattr(police_uk, "AHEAD_BYTES", ahead)
+        reads.clear()
+        with police_uk.StreetReader(found.street) as reader:
+            counted = [(c.name, c.rows, c.counts, c.sha256) for batch in reader for c in batch]
+            got.append((counted, reader.source_hash()))
+        assert sorted(reads) == sorted(p.name for p in sources)  # once each
+    assert got[0] == got[1]
+    assert [c[3] for c in got[0][0]] == [hashlib.sha256(p.read_bytes()).hexdigest() for p in sources]
