@@ -348,8 +348,7 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     # The officer key that signs the exports lives in the kept folder, so a --reuse run accepts the very key
     # the kept exports were signed with.
-    os.environ.setdefault("SAFER_DESK_HOME", str(folder / "home") if args.keep else
-                          tempfile.mkdtemp(prefix="safer-desk-bench-home-"))
+    os.environ.setdefault("SAFER_DESK_HOME", str(folder / "home"))  # removed with the folder unless kept
     months = ten_years(args.years)
     rnd = random.Random(13)
 

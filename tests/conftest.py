@@ -24,6 +24,23 @@ def shared_data(*parts: str) -> Path:
     return path
 
 
+def _ours_in_system_temp() -> set[str]:
+    import tempfile
+
+    return {p.name for p in Path(tempfile.gettempdir()).iterdir() if p.name.lower().startswith("safer-desk")}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_litter_in_system_temp():
+    """The whole run leaves nothing of ours in the system's temporary folder (issue 16: no litter). Tests
+    keep their files in pytest's tmp_path; what the program makes there it must remove on every exit path.
+    (Another Safer Desk run at the same time on this machine would be named here too.)"""
+    before = _ours_in_system_temp()
+    yield
+    left = sorted(_ours_in_system_temp() - before)
+    assert not left, f"the tests left these in the system's temporary folder: {left}"
+
+
 @pytest.fixture(autouse=True)
 def private_home(tmp_path, monkeypatch):
     """Each test gets its own data folder and its own QSettings file."""

@@ -115,9 +115,10 @@ def chained_file(folder) -> tuple[Path, list[int]]:
     import shutil
 
     if "path" not in _MASTER:
-        import tempfile
-
-        master = Path(tempfile.mkdtemp(prefix="safer-desk-chain-")) / "master.sqlite"
+        # Beside the first example's folder, in pytest's own temporary folder (which pytest clears), not in
+        # the system's: a folder left in /tmp by every run was litter.
+        master = Path(folder).parent / "chain-master" / "master.sqlite"
+        master.parent.mkdir(exist_ok=True)
         store = open_store(master, create=True)
         try:
             some_history(store)

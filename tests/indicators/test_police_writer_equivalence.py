@@ -10,12 +10,12 @@ The reference is the writer as it was: each batch's counts written as the batch 
 
 from __future__ import annotations
 
-import atexit
 import functools
 import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,11 +84,18 @@ def tables(store) -> dict[str, list[tuple]]:
 
 @functools.lru_cache(maxsize=1)
 def blank_file() -> Path:
-    """One new file for every run to start from (removed when the tests end)."""
+    """One new file for every run to start from (removed when this module's tests end)."""
     folder = Path(tempfile.mkdtemp(prefix="safer-desk-writer-"))
-    atexit.register(shutil.rmtree, folder, True)
     open_store(folder / "blank.sqlite", create=True).close()
     return folder / "blank.sqlite"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _remove_blank_file():
+    yield
+    if blank_file.cache_info().currsize:
+        shutil.rmtree(blank_file().parent, ignore_errors=True)
+        blank_file.cache_clear()
 
 
 def run(folder: Path, imports: list[dict], reference: bool, monkeypatch) -> list:
