@@ -294,27 +294,40 @@ def _has_office_areas(store: Store) -> bool:
 
 
 def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
-                     districts: Sequence[str] | None = None, county: str | None = None) -> OfficeScope:
+                     districts: Sequence[str] | None = None, county: str | None = None,
+                     forget_districts: Sequence[str] = ()) -> OfficeScope:
     """Name the office's partnership(s), districts and county (None leaves that part as it is; [] or "" clears it).
 
-    Partnerships and districts must be in the reference data (by name or id); the county is a name
-    ("Suffolk"). One transaction; the audit trail records the change.
+    Partnerships must be in the reference data (by name or id); a district may also be any current district
+    the police.uk import knows (``national_districts``), which is then added to the reference data; the county is
+    a name ("Suffolk"). ``forget_districts``: reference districts to take out again, where nothing refers to
+    them (undoing a call that added them). One transaction; the audit trail records the change.
     """
     own_id = store.office_id
     wanted: dict[str, list[AreaRef]] = {}
     if partnerships is not None:
         wanted["partnership"] = [_known(store, "partnerships", "partnership", name) for name in partnerships]
+    new_districts: list[tuple[AreaRef, str]] = []  # named from the national list, added to the reference data
     if districts is not None:
-        wanted["district"] = [_known(store, "districts", "district", name) for name in districts]
+        wanted["district"] = [_known_district(store, name, new_districts) for name in districts]
     if county is not None:
         name = county.strip()
         wanted["county"] = [AreaRef(reference_id("county", name), _county_name(store, name), "county")] if name else []
     with store.transaction():
+        county_name = wanted["county"][0].name if wanted.get("county") else None
+        for area, ons_code in new_districts:
+            store.conn.execute("INSERT INTO districts(id, name, ons_code, county) VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT(id) DO NOTHING", (area.id, area.name, ons_code, county_name))
         for kind, areas in wanted.items():
             store.conn.execute("DELETE FROM office_areas WHERE office_id = ? AND kind = ?", (own_id, kind))
             for area in dict.fromkeys(areas):
                 store.conn.execute("INSERT INTO office_areas(id, office_id, kind, area_id, name) VALUES (?, ?, ?, ?, ?)",
                                    (f"{own_id}|{area.id}", own_id, kind, area.id, area.name))
+        checks = _referrers(store, "districts") if forget_districts else []
+        for district_id in forget_districts:
+            if not _in_use(store, checks, district_id) and not store.scalar(
+                    "SELECT 1 FROM office_areas WHERE area_id = ? LIMIT 1", (district_id,)):
+                store.conn.execute("DELETE FROM districts WHERE id = ?", (district_id,))
     return office_scope(store)
 
 
@@ -325,6 +338,31 @@ def _known(store: Store, table: str, kind: str, name: str) -> AreaRef:
         known = ", ".join(r[0] for r in store.rows(f"SELECT name FROM {table} ORDER BY name")) or "none yet"
         raise ReferenceError(f"There is no {kind} called {text!r} (known: {known}).")
     return AreaRef(row["id"], row["name"], kind)
+
+
+def national_districts() -> list[tuple[str, str]]:
+    """Every current district and unitary authority the police.uk import maps its areas to, as (name, ONS code),
+    by name (the shipped lookup). A new file has no reference districts; its office may name any of these."""
+    from safer_desk.exchange.police_uk import district_lookup
+
+    return sorted(set(district_lookup().values()), key=lambda d: d[0].casefold())
+
+
+def _known_district(store: Store, name: str, new: list[tuple[AreaRef, str]]) -> AreaRef:
+    """A district of the reference data by name or id, else one of ``national_districts`` (noted in ``new``, to
+    be added to the reference data in the caller's transaction)."""
+    text = (name or "").strip()
+    row = store.one("SELECT id, name FROM districts WHERE id = ? OR lower(name) = lower(?)", (text, text))
+    if row is not None:
+        return AreaRef(row["id"], row["name"], "district")
+    for district, ons_code in national_districts():
+        if text.casefold() in (district.casefold(), reference_id("district", district).casefold()):
+            area = AreaRef(reference_id("district", district), district, "district")
+            if area.id not in {a.id for a, _ in new}:
+                new.append((area, ons_code))
+            return area
+    raise ReferenceError(f"There is no district called {text!r}, in this file's reference data or among the "
+                         "current districts the police.uk import knows.")
 
 
 def _county_name(store: Store, name: str) -> str:
