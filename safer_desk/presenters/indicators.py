@@ -517,6 +517,10 @@ class IndicatorsPresenter(ScreenPresenter):
         """What to do when the area and year have no indicator at all (an empty file says this, not a chart)."""
         if self.rows:
             return ""
+        if self.area_id is None and not reference.office_areas(self.store) and self.store.scalar(
+                "SELECT 1 FROM indicator_values LIMIT 1"):  # figures, but none the office calls its own
+            return ("This file does not say whose it is yet, so it lists no areas of its own: name the office's "
+                    "partnership or districts (File > Office Details…), or type an area's name in Find.")
         where = f"{self.area_name() or 'this area'} in {self.year.label if self.year else 'this year'}"
         return (f"No indicator figures for {where} yet. Import police data (File > Import Police Data…), "
                 "import figures from a sheet (Import Figures…), or add an indicator and its target "

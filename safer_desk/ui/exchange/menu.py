@@ -1,6 +1,6 @@
 """Menu actions of this area, added to the main window at start-up (keep imports light).
 
-File > Export for County…, File > Import District Files…, File > Conflicts…, File > Signing Keys…, File > Board
+File > Office Details…, File > Export for County…, File > Import District Files…, File > Conflicts…, File > Signing Keys…, File > Board
 Report…; the dialogs (and the services under them) are imported only when an action is used.
 """
 
@@ -29,12 +29,16 @@ def install(window) -> None:
     report = QAction("Board &Report…", window)
     report.setStatusTip("Write the board report (PDF or HTML) with every tab's tables and charts")
     report.triggered.connect(lambda _=False: open_report_dialog(window))
-    window.exchange_actions = {"export": export, "merge": merge, "conflicts": conflicts, "keys": keys,
-                               "report": report}
-    window.add_file_actions([export, merge, conflicts, keys, report])
+    office = QAction("Office &Details…", window)
+    office.setStatusTip("Whose file this is: the office's partnership(s), districts and county")
+    office.triggered.connect(lambda _=False: open_office_dialog(window))
+    window.exchange_actions = {"office": office, "export": export, "merge": merge, "conflicts": conflicts,
+                               "keys": keys, "report": report}
+    window.add_file_actions([office, export, merge, conflicts, keys, report])
 
     def enable() -> None:
         store = window.session.store
+        office.setEnabled(store is not None)
         export.setEnabled(store is not None)
         report.setEnabled(store is not None)
         merge.setEnabled(store is not None and not store.read_only)
@@ -97,3 +101,14 @@ def open_keys_dialog(window):
     window.keys_dialog = SigningKeysDialog(window.session, window)
     window.keys_dialog.open()
     return window.keys_dialog
+
+
+def open_office_dialog(window):
+    if window.session.store is None:
+        prompts.show_error(window, "Office", "Open a file first.")
+        return None
+    from safer_desk.ui.office_dialog import OfficeDialog
+
+    window.office_dialog = OfficeDialog(window.session, window)
+    window.office_dialog.open()
+    return window.office_dialog
