@@ -45,3 +45,10 @@ def resources_folder() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_folder().joinpath(*parts)
+
+
+def checkout_resource(*parts: str) -> Path | None:
+    """Where a shipped resource lives in the source checkout (for the commands that rebuild one), or None when
+    this code does not run from a checkout."""
+    root = Path(__file__).resolve().parent.parent
+    return root.joinpath("resources", *parts) if (root / "pyproject.toml").is_file() else None

@@ -10,9 +10,6 @@ rebuild it with
 
 from __future__ import annotations
 
-import gzip
-import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -74,27 +71,15 @@ def fill_demo(store: Store) -> None:
 
 def write_resource(out: Path | None = None) -> Path:
     """Build the example file and store it, gzipped, as the shipped resource of the source checkout."""
-    if out is None:
-        root = Path(__file__).resolve().parents[2]
-        if not (root / "pyproject.toml").is_file():
-            raise DemoError(f"{root} is not a Safer Desk source checkout; pass the output path instead.")
-        from safer_desk.services.example_copy import RESOURCE_PARTS
+    from safer_desk.paths import checkout_resource
+    from safer_desk.services.example_copy import RESOURCE_PARTS
+    from safer_desk.storage.safe_write import write_gzip_atomically
 
-        out = root.joinpath("resources", *RESOURCE_PARTS)
-    out = Path(out)
+    out = checkout_resource(*RESOURCE_PARTS) if out is None else Path(out)
+    if out is None:
+        raise DemoError("This is not a Safer Desk source checkout; pass the output path instead.")
     with tempfile.TemporaryDirectory(prefix="safer-desk-build-") as work:
-        built = build_demo(Path(work) / "example.sqlite")
-        partial = out.with_name(out.name + ".part")
-        try:
-            with open(built, "rb") as src, open(partial, "wb") as raw:
-                # mtime=0 and no file name: the same example gives the same bytes.
-                with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
-                    shutil.copyfileobj(src, gz, 1 << 20)
-            os.replace(partial, out)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-    return out
+        return write_gzip_atomically(build_demo(Path(work) / "example.sqlite"), out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -89,31 +89,16 @@ def build(target: Path) -> Path:
 
 def write_resource(out: Path | None = None) -> Path:
     """Build the blank file and store it, gzipped, as the shipped resource of the source checkout."""
-    import gzip
-    import os
-    import shutil
     import tempfile
 
+    from safer_desk.paths import checkout_resource
+    from safer_desk.storage.safe_write import write_gzip_atomically
+
+    out = checkout_resource(*RESOURCE_PARTS) if out is None else Path(out)
     if out is None:
-        root = Path(__file__).resolve().parents[2]
-        if not (root / "pyproject.toml").is_file():
-            raise SystemExit(f"{root} is not a Safer Desk source checkout; pass the output path instead.")
-        out = root.joinpath("resources", *RESOURCE_PARTS)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+        raise SystemExit("This is not a Safer Desk source checkout; pass the output path instead.")
     with tempfile.TemporaryDirectory(prefix="safer-desk-build-") as work:
-        built = build(Path(work) / "blank.sqlite")
-        partial = out.with_name(out.name + ".part")
-        try:
-            with open(built, "rb") as src, open(partial, "wb") as raw:
-                # mtime=0 and no file name: the same steps give the same bytes.
-                with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
-                    shutil.copyfileobj(src, gz, 1 << 20)
-            os.replace(partial, out)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-    return out
+        return write_gzip_atomically(build(Path(work) / "blank.sqlite"), out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -188,3 +188,16 @@ def write_bytes_atomically(target: Path | str, data: bytes | Iterable[bytes], *,
         finally:
             os.close(fd)
     return target
+
+
+def write_gzip_atomically(source: Path | str, target: Path | str) -> Path:
+    """source's bytes gzipped into target, whole or not at all (atomic_path); no name and mtime 0 in the gzip
+    header, so the same bytes always give the same file (the shipped example and blank files)."""
+    import gzip
+    import shutil
+
+    target = Path(target)
+    with atomic_path(target, what=target.name) as tmp, open(source, "rb") as src, open(tmp, "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
+            shutil.copyfileobj(src, gz, 1 << 20)
+    return target
