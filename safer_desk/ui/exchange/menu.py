@@ -49,15 +49,21 @@ def install(window) -> None:
     enable()
 
 
-def open_export_dialog(window):
+def _open_dialog(window, title: str, attribute: str, make):
+    """Show the dialog make(session, window) builds, kept as window.<attribute>; refused with no file open."""
     if window.session.store is None:
-        prompts.show_error(window, "Export for County", "Open a file first.")
+        prompts.show_error(window, title, "Open a file first.")
         return None
+    dialog = make(window.session, window)
+    setattr(window, attribute, dialog)
+    dialog.open()
+    return dialog
+
+
+def open_export_dialog(window):
     from safer_desk.ui.exchange.dialogs import ExportDialog
 
-    window.export_dialog = ExportDialog(window.session, window)
-    window.export_dialog.open()
-    return window.export_dialog
+    return _open_dialog(window, "Export for County", "export_dialog", ExportDialog)
 
 
 def import_district_files(window):
@@ -67,48 +73,28 @@ def import_district_files(window):
 
 
 def open_report_dialog(window):
-    if window.session.store is None:
-        prompts.show_error(window, "Board Report", "Open a file first.")
-        return None
     previous = getattr(window, "report_dialog", None)
-    if previous is not None and previous.busy:
+    if window.session.store is not None and previous is not None and previous.busy:
         prompts.show_error(window, "Board Report", "A board report is being written: wait for it, or cancel it.")
         return None
     from safer_desk.ui.exchange.report_dialog import ReportDialog
 
-    window.report_dialog = ReportDialog(window.session, window)
-    window.report_dialog.open()
-    return window.report_dialog
+    return _open_dialog(window, "Board Report", "report_dialog", ReportDialog)
 
 
 def open_conflicts_dialog(window):
-    if window.session.store is None:
-        prompts.show_error(window, "Conflicts", "Open a file first.")
-        return None
     from safer_desk.ui.exchange.conflicts_dialog import ConflictsDialog
 
-    window.conflicts_dialog = ConflictsDialog(window.session, window)
-    window.conflicts_dialog.open()
-    return window.conflicts_dialog
+    return _open_dialog(window, "Conflicts", "conflicts_dialog", ConflictsDialog)
 
 
 def open_keys_dialog(window):
-    if window.session.store is None:
-        prompts.show_error(window, "Signing Keys", "Open a file first.")
-        return None
     from safer_desk.ui.exchange.dialogs import SigningKeysDialog
 
-    window.keys_dialog = SigningKeysDialog(window.session, window)
-    window.keys_dialog.open()
-    return window.keys_dialog
+    return _open_dialog(window, "Signing Keys", "keys_dialog", SigningKeysDialog)
 
 
 def open_office_dialog(window):
-    if window.session.store is None:
-        prompts.show_error(window, "Office", "Open a file first.")
-        return None
     from safer_desk.ui.office_dialog import OfficeDialog
 
-    window.office_dialog = OfficeDialog(window.session, window)
-    window.office_dialog.open()
-    return window.office_dialog
+    return _open_dialog(window, "Office Details", "office_dialog", OfficeDialog)
