@@ -59,8 +59,7 @@ class OfficePresenter:
 
     def counties(self) -> list[str]:
         """The counties the reference districts name, and the office's own if it is not among them."""
-        names = {r[0] for r in self.store.rows(
-            "SELECT DISTINCT county FROM districts WHERE county IS NOT NULL AND county <> ''")}
+        names = set(reference.county_names(self.store))
         own = self.scope().county
         if own is not None:
             names.add(own.name)

@@ -528,6 +528,12 @@ def office_areas(store: Store, year: FinancialYear | None = None) -> list[AreaRe
     return ([county] if county else []) + sorted(partnerships.values(), key=lambda a: a.name.casefold()) + districts
 
 
+def county_names(store: Store) -> list[str]:
+    """The counties the reference districts lie in, by name."""
+    return sorted((r[0] for r in store.rows(
+        "SELECT DISTINCT county FROM districts WHERE county IS NOT NULL AND county <> ''")), key=str.casefold)
+
+
 def known_areas(store: Store) -> list[AreaRef]:
     """Every area the file names anywhere: reference districts and partnerships, counties, indicator areas."""
     found: dict[str, AreaRef] = {}
@@ -537,7 +543,7 @@ def known_areas(store: Store) -> list[AreaRef]:
         found[r["id"]] = AreaRef(r["id"], r["name"], "district")
     for r in store.rows("SELECT id, name FROM partnerships"):
         found[r["id"]] = AreaRef(r["id"], r["name"], "partnership")
-    for (county,) in store.rows("SELECT DISTINCT county FROM districts WHERE county IS NOT NULL AND county <> ''"):
+    for county in county_names(store):
         found.setdefault(reference_id("county", county), AreaRef(reference_id("county", county), county, "county"))
     if _has_office_areas(store):
         for r in store.rows("SELECT area_id, name, kind FROM office_areas"):
