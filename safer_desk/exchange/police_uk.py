@@ -18,6 +18,12 @@ of a few MB of rows at a time are all the reader holds.
 - Every file is hashed (SHA-256: the vintage of its counts, see services.police_import) and checked to be
   UTF-8 text; a byte that is not names the file and the line. The hashing thread reads each file once and
   hands its bytes on to the counting.
+- A big import (64 MB and more, on a machine with more than one core) is counted by helper processes, one
+  per core (up to four), which take files from the same list and read, hash and count them exactly as this
+  process does (StreetReader): the counting is Python, which one process runs on one core at a time. They
+  are started with multiprocessing's "spawn" (never fork: the window's threads hold locks; the packaged
+  program passes multiprocessing.freeze_support()), only read, and are stopped with the import; a helper
+  that fails leaves its files to this process.
 
 The engine (issue 16): the standard library, nothing else, so nothing can be loaded at run time. A file
 is read whole; one with no double quote and the same number of columns on every line (every police.uk
@@ -36,7 +42,7 @@ import contextlib
 import csv
 import hashlib
 import io
-import queue
+import os
 import re
 import shutil
 import tempfile
@@ -72,6 +78,10 @@ BATCH_FILES = 32
 FAST_CHUNK = 1 << 20  # bytes of whole lines split at once
 BATCH_BYTES = 128 << 20
 AHEAD_BYTES = 16 << 20  # bytes the hashing thread may read ahead of the counting (it reads each file once)
+HELPER_BYTES = 64 << 20  # an import this big is counted by helper processes on other cores (helpers_wanted)
+HELPERS = 4  # at most
+HELPER_AHEAD = 2  # files sent to a helper and not yet answered (it never waits for the next)
+COUNT_WHILE_HELPERS_START = True  # this process counts files until a helper answers (tests turn it off)
 
 
 CountKey = tuple[str, str, str, str]  # (force, month, district as the file had it, crime type)
@@ -568,19 +578,95 @@ def count_street_files(files: list[StreetFile], *, checkpoint: Callable[[], None
         return [c for batch in reader for c in batch]
 
 
+def helper_choice() -> str:
+    """SAFER_DESK_POLICE_HELPER: "never" (a machine that refuses them), "always" (even for a small import) or
+    "required" (they count every file, and one failing is an error: the packaging smoke test's proof that they
+    work in the built program); anything else: as helpers_wanted decides."""
+    choice = os.environ.get("SAFER_DESK_POLICE_HELPER", "").strip().lower()
+    return choice if choice in ("never", "always", "required") else ""
+
+
+def helpers_wanted(total_bytes: int) -> int:
+    """How many helper processes (other cores) count the files of an import this many bytes big: none for a
+    small one (starting one costs ~0.1 s of a core) or with one core, else one per core up to HELPERS
+    (helper_choice overrides)."""
+    choice, cores = helper_choice(), os.cpu_count() or 1
+    if choice == "never":
+        return 0
+    if choice:
+        return max(1, min(cores, HELPERS))
+    return min(cores, HELPERS) if total_bytes >= HELPER_BYTES and cores > 1 else 0
+
+
+class HelperFailed(RuntimeError):
+    """A helper process failed while SAFER_DESK_POLICE_HELPER=required (otherwise its files are counted here)."""
+
+
+def _read_file(f: StreetFile) -> tuple[bytes | None, tuple[str, PoliceFileError | None]]:
+    """A file's bytes and fingerprint (SHA-256, and whether it is UTF-8); None and why when it cannot be read."""
+    try:
+        data = f.path.read_bytes()
+        return data, _fingerprint(data, f.shown)
+    except OSError as exc:
+        return None, ("", PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); nothing was imported."))
+    except Exception as exc:  # never leave the caller waiting for a file that will not come
+        return None, ("", PoliceFileError(f"{f.shown} cannot be read ({exc}); nothing was imported."))
+
+
+def _count_here(f: StreetFile, districts: _Districts, data: bytes | None) -> tuple[dict[CountKey, int], int,
+                                                                                  PoliceFileError | None]:
+    """_count_file, with a file that cannot be read (again) as its problem; anything else unexpected raises."""
+    try:
+        return _count_file(f, districts, data)
+    except OSError as exc:
+        return {}, 0, PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); nothing was imported.")
+
+
+def _helper_main(conn) -> None:
+    """The second process of a big import: reads, fingerprints and counts each file it is sent (in order,
+    until None or the pipe closes) exactly as the first process does, and sends back (fingerprint, counts), or
+    (fingerprint, None) when counting failed unexpectedly (the first process then counts that file itself and
+    meets the problem there). It writes nothing anywhere."""
+    districts = _Districts()
+    with conn:
+        while True:
+            try:
+                f = conn.recv()
+            except (EOFError, OSError):
+                return
+            if f is None:
+                return
+            data, fingerprint = _read_file(f)
+            try:
+                counted = _count_here(f, districts, data if fingerprint[0] else None)
+            except Exception:
+                counted = None
+            try:
+                conn.send((fingerprint, counted))
+            except (OSError, ValueError):
+                return
+
+
 class _Stop(Exception):
     """The reader was told to stop (a problem found, Cancel, or the caller gave up)."""
 
 
 class StreetReader:
-    """Counts street files a few at a time, in the order given, while the caller takes the ones before.
+    """Counts street files while the caller takes them, a batch at a time in the order given.
 
-    Two threads work beside the caller: one reads and counts the files (Python, holding the GIL: the caller
-    had best not run SQL a row at a time meanwhile, since every statement step releases the GIL and takes
-    it back from this thread) and one reads every file, hashes it and checks it is UTF-8 (hashlib releases
-    the GIL), handing the bytes to the counting thread, at most AHEAD_BYTES ahead of it. Iterating yields lists of FileCounts; a file with a problem raises PoliceFileError (as
-    count_street_files says) when it is reached, and nothing after it is yielded. Use it as a context
-    manager: leaving the block stops both threads.
+    Threads work beside the caller. One takes the files, one after another: it reads each, hashes it and checks
+    it is UTF-8 (hashlib releases the GIL), and hands the bytes to a second, which counts them (Python, holding
+    the GIL: the caller had best not run SQL a row at a time meanwhile, since every statement step releases the
+    GIL and takes it back from this thread), at most AHEAD_BYTES ahead of it. A big import (helpers_wanted)
+    starts helper processes, each fed by a thread of its own: they take files from the same list, HELPER_AHEAD
+    at a time, and read, hash and count them on other cores (the caller, free of the counting, writes beside
+    them). This process takes files only until a helper has answered (while they start) or once none is left
+    running; should one fail or stop, the files it held are taken back and done here, so the result never
+    depends on them. Every file is read once either way.
+
+    Iterating yields lists of FileCounts, in the order given; a file with a problem raises PoliceFileError (as
+    count_street_files says) when it is reached, and nothing after it is yielded. Use it as a context manager:
+    leaving the block stops the threads and the second process.
     """
 
     def __init__(self, files: list[StreetFile], *, checkpoint: Callable[[], None] = lambda: None,
@@ -596,13 +682,33 @@ class StreetReader:
             self.unique.setdefault(str(f.path), f)
         self.batches = _batches(list(self.unique.values()))
         self.stop = threading.Event()
+        self.state = threading.Condition()  # guards everything below, shared by the threads
+        self.keys = list(self.unique)
+        self.taken = 0  # keys[:taken] are taken, by this process or the helper
+        self.given_back: list[str] = []  # keys the helper held when it stopped: taken first
+        self.mine: list[str] = []  # the keys this process reads, in the order taken
+        self.mine_done = False  # nothing more to take
         self.fingerprints: dict[str, tuple[str, PoliceFileError | None]] = {}
-        self.fingerprinted = threading.Condition()
         self.ahead: dict[str, bytes] = {}  # bytes the hashing thread read, for the counting thread
         self.ahead_bytes = 0
-        self.read: queue.Queue = queue.Queue(maxsize=2)
+        self.results: dict[str, tuple[dict[CountKey, int], int, PoliceFileError | None]] = {}
+        self.failure: BaseException | None = None
+        helpers = helpers_wanted(sum(f.size for f in self.unique.values()))
+        self.helpers_running = helpers  # helper threads not yet finished
+        self.helpers_answered = 0  # helpers that have sent back a file's counts (they are up)
+        self.helper_out = 0  # keys sent to helpers and not yet answered
+        self.helper_files = 0  # files the helpers counted
+        self.required = helpers > 0 and helper_choice() == "required"
+        self.processes: list = []  # the helpers started
         self.threads = [threading.Thread(target=self._fingerprint_all, name="police-fingerprints", daemon=True),
                         threading.Thread(target=self._read_all, name="police-reader", daemon=True)]
+        self.threads += [threading.Thread(target=self._help, name=f"police-helper-{n + 1}", daemon=True)
+                         for n in range(helpers)]
+
+    @property
+    def helped(self) -> bool:
+        """Whether helper processes count the files (so this process's own threads are mostly idle)."""
+        return len(self.threads) > 2
 
     def __enter__(self) -> "StreetReader":
         for thread in self.threads:
@@ -610,80 +716,170 @@ class StreetReader:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.stop.set()
-        with self.fingerprinted:
-            self.fingerprinted.notify_all()
-        while self.threads[1].is_alive():  # let a reader blocked on a full queue see the stop
-            with contextlib.suppress(queue.Empty):
-                self.read.get(timeout=0.05)
+        with self.state:
+            self.stop.set()
+            processes = list(self.processes)
+            self.state.notify_all()
+        for process in processes:
+            if process.is_alive():
+                process.terminate()  # a helper only reads: nothing to leave half done
         for thread in self.threads:
             thread.join()
 
+    def _take(self, helper: bool = False) -> str | None:
+        """The next file to read, for a helper or for this process, or None (caller holds self.state)."""
+        if self.given_back and not helper:
+            return self.given_back.pop(0)
+        if self.taken < len(self.keys) and (helper or not self.helpers_running or self._starting()):
+            self.taken += 1
+            return self.keys[self.taken - 1]
+        return None
+
+    def _starting(self) -> bool:
+        """Whether no helper has answered yet (caller holds self.state): this process counts meanwhile."""
+        return COUNT_WHILE_HELPERS_START and not self.required and not self.helpers_answered
+
+    def _mine_to_take(self) -> bool:
+        """Whether this process has a file to take now, or will never have one (caller holds self.state)."""
+        if self.given_back or self.taken < len(self.keys) and (not self.helpers_running or self._starting()):
+            return True
+        return not self.helpers_running and not self.helper_out  # done: no helper left to give any back
+
     def _fingerprint_all(self) -> None:  # hashlib releases the GIL: this runs beside the counting
-        for key, f in self.unique.items():
-            with self.fingerprinted:  # no more than AHEAD_BYTES read and not yet counted
-                self.fingerprinted.wait_for(lambda: self.ahead_bytes < AHEAD_BYTES or self.stop.is_set())
-            if self.stop.is_set():
-                break
-            data = None
-            try:
-                data = f.path.read_bytes()
-                result = _fingerprint(data, f.shown)
-            except OSError as exc:
-                result = ("", PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); nothing was "
-                                              "imported."))
-            except Exception as exc:  # never leave the caller waiting for a file that will not come
-                result = ("", PoliceFileError(f"{f.shown} cannot be read ({exc}); nothing was imported."))
-            with self.fingerprinted:
+        while True:
+            with self.state:  # no more than AHEAD_BYTES read and not yet counted
+                self.state.wait_for(lambda: self.stop.is_set() or (self.ahead_bytes < AHEAD_BYTES
+                                                                   and self._mine_to_take()))
+                if self.stop.is_set():
+                    return
+                key = self._take()
+                if key is None:
+                    self.mine_done = True
+                    self.state.notify_all()
+                    return
+                self.mine.append(key)
+            data, result = _read_file(self.unique[key])
+            with self.state:
                 self.fingerprints[key] = result
                 if data is not None and result[0]:  # the counting thread takes these bytes: one read a file
                     self.ahead[key] = data
                     self.ahead_bytes += len(data)
-                self.fingerprinted.notify_all()
+                self.state.notify_all()
 
     def _bytes_of(self, key: str) -> bytes | None:
         """The file's bytes as the hashing thread read them (once it has), or None: read them again."""
-        with self.fingerprinted:
-            self.fingerprinted.wait_for(lambda: key in self.fingerprints or self.stop.is_set())
+        with self.state:
+            self.state.wait_for(lambda: key in self.fingerprints or self.stop.is_set())
             data = self.ahead.pop(key, None)
             if data is not None:
                 self.ahead_bytes -= len(data)
-                self.fingerprinted.notify_all()
+                self.state.notify_all()
             return data
-
-    def _put(self, item) -> None:
-        while not self.stop.is_set():
-            try:
-                self.read.put(item, timeout=0.05)
-                return
-            except queue.Full:
-                continue
-        raise _Stop()
 
     def _read_all(self) -> None:
         districts = _Districts()
+        counted = 0
+        while True:
+            with self.state:
+                self.state.wait_for(lambda: self.stop.is_set() or counted < len(self.mine) or self.mine_done)
+                if self.stop.is_set() or counted == len(self.mine):
+                    return
+                key = self.mine[counted]
+            counted += 1
+            data = self._bytes_of(key)
+            if self.stop.is_set():
+                return
+            try:
+                result = _count_here(self.unique[key], districts, data)
+            except BaseException as exc:  # never leave the caller waiting for a file that will not come
+                with self.state:
+                    self.failure = exc
+                    self.state.notify_all()
+                return
+            with self.state:
+                self.results[key] = result
+                self.state.notify_all()
+
+    def _help(self) -> None:
+        """Feeds a helper process and takes its answers; gives its files back here if it fails."""
+        out: list[str] = []  # sent and not answered, oldest first
+        conn = process = None
+        answered = False
         try:
-            for batch in self.batches:
-                counted = []
-                for f in batch:
-                    data = self._bytes_of(str(f.path))
-                    if self.stop.is_set():
-                        return
-                    try:
-                        counted.append(_count_file(f, districts, data))
-                    except OSError as exc:
-                        counted.append(({}, 0, PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); "
-                                                               "nothing was imported.")))
-                    except BaseException as exc:  # never leave the caller waiting for a batch that will not come
-                        self._put((batch, [], exc))
-                        return
-                self._put((batch, counted, None))
-        except _Stop:
-            return
+            conn, process = self._start_helper()
+            while conn is not None:
+                with self.state:
+                    sending = []
+                    while len(out) + len(sending) < HELPER_AHEAD and not self.stop.is_set():
+                        key = self._take(helper=True)
+                        if key is None:
+                            break
+                        sending.append(key)
+                    self.helper_out += len(sending)
+                    out += sending
+                if not out or self.stop.is_set():
+                    break
+                for key in sending:
+                    conn.send(self.unique[key])
+                fingerprint, result = conn.recv()  # waits with the GIL released
+                with self.state:
+                    key = out.pop(0)
+                    self.helper_out -= 1
+                    if not answered:
+                        answered = True
+                        self.helpers_answered += 1
+                    if result is None:  # counting failed there: count it here, where the problem is raised
+                        self.given_back.append(key)
+                        if self.required:
+                            self.failure = self.failure or HelperFailed(f"A police.uk helper failed to count {key}.")
+                    else:
+                        self.fingerprints[key], self.results[key] = fingerprint, result
+                        self.helper_files += 1
+                    self.state.notify_all()
+        except Exception as exc:  # the process could not start, died or was stopped: its files are done here
+            if self.required and not self.stop.is_set():
+                with self.state:
+                    self.failure = self.failure or HelperFailed(f"A police.uk helper process failed ({exc!r}).")
+        finally:
+            with self.state:
+                self.given_back += out
+                self.helper_out -= len(out)
+                self.helpers_running -= 1
+                self.helpers_answered -= answered
+                self.state.notify_all()
+            self._stop_helper(conn, process)
+
+    def _start_helper(self):
+        """A helper process and the pipe to it, or (None, None) once told to stop."""
+        import multiprocessing  # only for a big import: nothing else needs it
+
+        context = multiprocessing.get_context("spawn")  # never fork: the window's threads hold locks
+        conn, theirs = context.Pipe()
+        with self.state:
+            if self.stop.is_set():
+                return None, None
+            process = context.Process(target=_helper_main, args=(theirs,), name="safer-desk-police-helper",
+                                      daemon=True)
+            process.start()
+            self.processes.append(process)
+        theirs.close()
+        return conn, process
+
+    def _stop_helper(self, conn, process) -> None:
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                if not self.stop.is_set():
+                    conn.send(None)
+            conn.close()
+        if process is not None:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
 
     def _fingerprint_of(self, key: str) -> tuple[str, PoliceFileError | None]:
-        with self.fingerprinted:
-            self.fingerprinted.wait_for(lambda: key in self.fingerprints or self.stop.is_set())
+        with self.state:
+            self.state.wait_for(lambda: key in self.fingerprints or self.stop.is_set())
             return self.fingerprints.get(key, ("", None))
 
     def source_hash(self) -> str:
@@ -695,11 +891,14 @@ class StreetReader:
         counted: dict[str, FileCounts] = {}
         waiting = list(self.files)  # files given, in order, not yet handed out
         done = 0
-        for _ in self.batches:
+        for batch in self.batches:
             self.checkpoint()
-            batch, results, failure = self.read.get()
-            if failure is not None:
-                raise failure
+            keys = [str(f.path) for f in batch]
+            with self.state:
+                self.state.wait_for(lambda: self.failure is not None or all(k in self.results for k in keys))
+                if isinstance(self.failure, HelperFailed) or not all(k in self.results for k in keys):
+                    raise self.failure
+                results = [self.results.pop(k) for k in keys]
             for f, (per_file, rows, problem) in zip(batch, results):
                 key = str(f.path)
                 digest, encoding_problem = self._fingerprint_of(key)

@@ -187,12 +187,15 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
             # back. Each batch's areas and indicators are made as the reader hands it over; its counts are
             # kept, in the order given, so a later file's force-month replaces an earlier one's, and written
             # once every file is read, with the figures, worked out once in SQL (issue 16: a statement step
-            # per row while the reader counted handed the GIL back and forth for every row). Audited as one
+            # per row while the reader counted handed the GIL back and forth for every row; while helper
+            # processes count a big import, this process is free and writes each batch's counts as it comes,
+            # leaving only the figures for the end). Audited as one
             # entry (issue 12), whose SHA-256 over the files is known once the hashing, which runs beside
             # the reading, is done.
             with _bulk_write(store), store.transaction(), store.batch(
                     "Import police.uk data", source=", ".join(result.sources)) as batch:
                 writer = _Writer(store, result, replace_typed)
+                writer.write_as_read = reader.helped
                 for counted in reader:
                     writer.add_files(counted)
                 progress(total, total, "Saving the counts…")
@@ -243,6 +246,9 @@ class _Writer:
         self.vintages: dict[tuple[str, str], Vintage] = {}  # written at the end, once downloads are known
         self.newest: dict[str, str] = {}  # source given -> newest month of its street files
         self.pending: dict[tuple[str, str], dict[tuple[str, str], int]] = {}  # counts read, to write in finish
+        # Write each batch's counts as it comes: only while other processes count (a counting thread here would
+        # trade the GIL with every row's statement step, see add_files).
+        self.write_as_read = False
         svc.sync_reference_areas(store)
 
     def _area(self, district: str) -> str:
@@ -277,9 +283,13 @@ class _Writer:
                                                         sum(counts.values()), self.imported_at)
         # The counts themselves are written once every batch is read (finish): written here, while the reader
         # thread counts the next batch, each row's statement step gave the GIL to the reader and waited to
-        # take it back (~0.3 s of CPU a million rows).
+        # take it back (~0.3 s of CPU a million rows). Not so while helper processes count (write_as_read):
+        # then this process is idle meanwhile, and the batch is written now, off the end of the import.
         self._prepare(by_force_month)
         self.pending.update(by_force_month)
+        if self.write_as_read:
+            self.write_counts(self.pending)
+            self.pending = {}
 
     def _prepare(self, by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]]) -> dict[str, str]:
         """The indicators and areas these counts need (made as each batch brings them, so in the same order

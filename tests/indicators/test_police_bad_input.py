@@ -196,6 +196,7 @@ def test_the_engine_loads_nothing_at_run_time(tmp_path):
               "print(' '.join(sorted(set(sys.modules) - before)))\n")
     env = {**os.environ, "SAFER_DESK_HOME": str(tmp_path / "home")}
     env.pop("PYTHONPATH", None)
+    env.pop("SAFER_DESK_POLICE_HELPER", None)  # a small import: no helper process (see test_police_helper_processes)
     out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "x.sqlite"), str(fixture("suffolk-2025"))],
                          capture_output=True, text=True, check=True, env=env).stdout.splitlines()
     assert int(out[0]) > 0

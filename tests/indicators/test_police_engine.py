@@ -95,10 +95,12 @@ def test_the_import_works_inside_a_transaction_already_open(store):
 
 
 def test_the_counting_works_beside_the_caller_and_stops_with_the_block(tmp_path, monkeypatch):
-    """The files are read and counted on the reader's own threads (one counts, one hashes), never in another
-    process; leaving the block early (Cancel, a bad file) stops and joins both."""
+    """A small import's files are read and counted on the reader's own threads (one counts, one hashes), never
+    in another process (test_police_helper_processes has the big ones); leaving the block early (Cancel, a bad
+    file) stops and joins both."""
     import threading
 
+    monkeypatch.delenv("SAFER_DESK_POLICE_HELPER", raising=False)
     monkeypatch.setattr(police_uk, "BATCH_FILES", 1)
     paths = [street_file(tmp_path, f"2025-{m:02d}-suffolk-street.csv", [suffolk_row(f"2025-{m:02d}")])
              for m in range(1, 7)]
@@ -130,6 +132,7 @@ def test_each_file_is_read_once_and_the_hashing_reads_no_further_ahead_than_allo
     for path in sources:
         found.street.append(police_uk.StreetFile(path, path.name, path.name, path.name,
                                                  tuple(police_uk.read_header(path))))
+    monkeypatch.delenv("SAFER_DESK_POLICE_HELPER", raising=False)  # a small import: read by this process
     reads: list[str] = []
     real = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or real(self))

@@ -1,0 +1,256 @@
+"""A big police.uk import is counted by helper processes on other cores (issue 16: the import within the time
+pandas' pyarrow reader takes to read the same files). Whoever counts a file, the import must come out the same:
+the same counts, the same SHA-256s, the same refusal of the same bad file with the same message, and nothing
+left running afterwards, whether a helper answers, dies part-way or is stopped by Cancel."""
+
+from __future__ import annotations
+
+import multiprocessing
+import shutil
+from pathlib import Path
+
+import pytest
+
+from safer_desk.exchange import police_uk
+from safer_desk.exchange.police_uk import PoliceFileError
+from safer_desk.services.police_import import import_police_files
+from safer_desk.services.progress import Cancelled
+from safer_desk.storage.store import open_store
+from tests.indicators.police_helpers import HEADER, fixture, street_file, street_files
+
+ROW = "id,{month},Suffolk Constabulary,Suffolk Constabulary,0.86,52.14,On or near X,E01029876,{lsoa},{crime},," \
+      "Under investigation"
+
+
+def many_files(folder: Path) -> list[Path]:
+    """The Suffolk 2025 fixtures, a file in each other shape the reader knows (quoted values, CR LF, an empty
+    file, duplicate anti-social behaviour rows, an unknown area) and copies, so that helpers get several."""
+    folder.mkdir()
+    paths = []
+    for path in street_files(fixture("suffolk-2025")):
+        paths.append(folder / path.name)
+        shutil.copyfile(path, paths[-1])
+    paths.append(street_file(folder, "2024-01-quoted-street.csv",
+                             ['id,2024-01,Suffolk Constabulary,Suffolk Constabulary,0.86,52.14,"On or near X, Y",'
+                              'E01029876,Babergh 001A,Burglary,,'] * 3))
+    crlf = folder / "2024-02-crlf-street.csv"
+    crlf.write_bytes(("\r\n".join([HEADER] + [ROW.format(month="2024-02", lsoa="Waveney 003C", crime="Drugs")] * 4)
+                      + "\r\n").encode("utf-8"))
+    paths.append(crlf)
+    empty = folder / "2024-03-empty-street.csv"
+    empty.write_text(HEADER + "\n", encoding="utf-8")
+    paths.append(empty)
+    paths.append(street_file(folder, "2024-04-asb-street.csv",
+                             [ROW.format(month="2024-04", lsoa="", crime="Anti-social behaviour")] * 5
+                             + [ROW.format(month="2024-04", lsoa="Nowhere 001A", crime="Burglary")]))
+    for n in range(12):
+        copy = folder / f"2023-{n + 1:02d}-copy-street.csv"
+        copy.write_bytes(paths[n % 12].read_bytes().replace(b",2025-", b",2023-"))
+        paths.append(copy)
+    return paths
+
+
+def found(paths: list[Path]) -> list[police_uk.StreetFile]:
+    return [police_uk.StreetFile(p, p.name, p.name, p.name, tuple(police_uk.read_header(p))) for p in paths]
+
+
+def read(files: list[police_uk.StreetFile], helpers: str, monkeypatch, **reader) -> tuple[list, str, int]:
+    """(what each file counted, the files' hash, files the helpers counted) with helpers "always" or "never"."""
+    monkeypatch.setenv("SAFER_DESK_POLICE_HELPER", helpers)
+    with police_uk.StreetReader(files, **reader) as r:
+        counted = [(c.name, c.rows, c.counts, c.sha256) for batch in r for c in batch]
+        return counted, r.source_hash(), r.helper_files
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    monkeypatch.setattr(police_uk, "BATCH_FILES", 3)
+
+
+@pytest.fixture
+def helpers_only(monkeypatch):
+    """This process counts only what a helper gives back (not while they start): the helpers surely count."""
+    monkeypatch.setattr(police_uk, "COUNT_WHILE_HELPERS_START", False)
+
+
+@pytest.mark.parametrize("count_here_meanwhile", [False, True])
+def test_helpers_count_what_this_process_counts(tmp_path, monkeypatch, small_batches, count_here_meanwhile):
+    """Every file counted by the helpers (this process waiting for them), or as many as they take while this
+    process counts until one has answered (as a user's import does)."""
+    monkeypatch.setattr(police_uk, "COUNT_WHILE_HELPERS_START", count_here_meanwhile)
+    files = found(many_files(tmp_path / "files"))
+    files.append(files[0])  # a file given twice is read once
+    here, here_hash, none_helped = read(files, "never", monkeypatch)
+    helped, helped_hash, helper_files = read(files, "always", monkeypatch)
+    assert none_helped == 0
+    if not count_here_meanwhile:
+        assert helper_files == len(files) - 1  # the helpers really counted them
+    assert helped == here and helped_hash == here_hash
+    assert len(here) == len(files) and sum(rows for _, rows, _, _ in here) > 1000
+
+
+def test_the_import_leaves_the_same_file_with_helpers(tmp_path, monkeypatch, small_batches, helpers_only):
+    paths = many_files(tmp_path / "files")
+    left = []
+    for helpers in ("never", "always"):
+        monkeypatch.setenv("SAFER_DESK_POLICE_HELPER", helpers)
+        store = open_store(tmp_path / f"{helpers}.sqlite", create=True)
+        try:
+            result = import_police_files(store, paths)
+            left.append(((result.files, result.rows, result.months, result.areas, result.source_hash),
+                         [tuple(r) for r in store.rows("SELECT * FROM _police_counts ORDER BY 1, 2, 3, 4")],
+                         [tuple(r) for r in store.rows("SELECT indicator_id, area_id, period, value, source FROM "
+                                                        "indicator_values ORDER BY rowid")],
+                         [tuple(r)[:6] for r in store.rows("SELECT * FROM _police_vintages ORDER BY 1, 2")]))
+        finally:
+            store.close()
+    assert left[0] == left[1]
+    assert left[0][0][0] == len(paths)
+
+
+def bad_file(folder: Path, kind: str) -> Path:
+    if kind == "ragged":
+        return street_file(folder, "2024-06-bad-street.csv",
+                           [ROW.format(month="2024-06", lsoa="Babergh 001A", crime="Burglary")] * 3 + ["x,2024-06"])
+    if kind == "not utf-8":
+        path = folder / "2024-06-bad-street.csv"
+        path.write_bytes((HEADER + "\n" + ROW.format(month="2024-06", lsoa="Babergh 001A", crime="Burglary")
+                          + "\n").encode("utf-8") + b"id,2024-06,Suffolk\xff\n")
+        return path
+    return street_file(folder, "2024-06-bad-street.csv", [ROW.format(month="June", lsoa="Babergh 001A",
+                                                                     crime="Burglary")])
+
+
+@pytest.mark.parametrize("kind", ["ragged", "not utf-8", "month"])
+def test_a_bad_file_is_refused_alike_whoever_counts_it(tmp_path, monkeypatch, small_batches, helpers_only, kind):
+    paths = many_files(tmp_path / "files")
+    paths.insert(9, bad_file(tmp_path / "files", kind))  # beyond the first batches: a helper may well count it
+    files = found(paths)
+    refusals = []
+    for helpers in ("never", "always"):
+        monkeypatch.setenv("SAFER_DESK_POLICE_HELPER", helpers)
+        yielded = []
+        with pytest.raises(PoliceFileError) as refused, police_uk.StreetReader(files) as reader:
+            for batch in reader:
+                yielded += [c.name for c in batch]
+        refusals.append((str(refused.value), yielded))
+    assert refusals[0] == refusals[1]
+    assert "2024-06-bad-street.csv" in refusals[0][0] and refusals[0][1] == [p.name for p in paths[:9]]
+
+
+class _DyingHelper:
+    """A helper (its pipe and its process, in this process) that answers `answers` files and then dies."""
+
+    def __init__(self, answers: int, fails: str = ""):
+        self.answers, self.fails, self.sent, self.districts = answers, fails, [], police_uk._Districts()
+
+    def send(self, f):
+        self.sent.append(f)
+
+    def recv(self):
+        if not self.answers:
+            raise EOFError
+        self.answers -= 1
+        f = self.sent.pop(0)
+        data, fingerprint = police_uk._read_file(f)
+        if f.name == self.fails:  # its counting failed unexpectedly there
+            return fingerprint, None
+        return fingerprint, police_uk._count_here(f, self.districts, data if fingerprint[0] else None)
+
+    def close(self):
+        pass
+
+    def is_alive(self):
+        return False
+
+    def join(self, timeout=None):
+        pass
+
+
+def test_a_helper_that_dies_part_way_leaves_its_files_to_this_process(tmp_path, monkeypatch, small_batches,
+                                                                     helpers_only):
+    files = found(many_files(tmp_path / "files"))
+    here, here_hash, _ = read(files, "never", monkeypatch)
+    helpers = []
+
+    def start(self):
+        helper = _DyingHelper(answers=3)
+        helpers.append(helper)
+        return helper, helper
+
+    monkeypatch.setattr(police_uk.StreetReader, "_start_helper", start)
+    monkeypatch.setattr(police_uk, "helpers_wanted", lambda total: 2)
+    helped, helped_hash, helper_files = read(files, "always", monkeypatch)
+    assert helper_files == 6 and len(helpers) == 2  # three each, then both died holding files never answered
+    assert helped == here and helped_hash == here_hash
+
+
+def test_a_file_a_helper_failed_to_count_is_counted_here(tmp_path, monkeypatch, small_batches, helpers_only):
+    paths = many_files(tmp_path / "files")
+    files = found(paths)
+    here, here_hash, _ = read(files, "never", monkeypatch)
+    monkeypatch.setattr(police_uk.StreetReader, "_start_helper",
+                        lambda self: (_DyingHelper(answers=len(files), fails=paths[4].name),) * 2)
+    monkeypatch.setattr(police_uk, "helpers_wanted", lambda total: 1)
+    helped, helped_hash, helper_files = read(files, "always", monkeypatch)
+    assert helper_files == len(files) - 1
+    assert helped == here and helped_hash == here_hash
+
+
+def test_a_real_helper_killed_part_way_changes_nothing(tmp_path, monkeypatch, small_batches, helpers_only):
+    files = found(many_files(tmp_path / "files"))
+    here, here_hash, _ = read(files, "never", monkeypatch)
+    monkeypatch.setenv("SAFER_DESK_POLICE_HELPER", "always")
+    with police_uk.StreetReader(files) as reader:
+        batches = iter(reader)
+        counted = [(c.name, c.rows, c.counts, c.sha256) for c in next(batches)]
+        for process in reader.processes:
+            process.kill()
+        counted += [(c.name, c.rows, c.counts, c.sha256) for batch in batches for c in batch]
+        assert (counted, reader.source_hash()) == (here, here_hash)
+    assert not any(p.is_alive() for p in reader.processes)
+
+
+def test_cancel_stops_the_helpers(tmp_path, monkeypatch, small_batches, helpers_only):
+    files = found(many_files(tmp_path / "files"))
+    monkeypatch.setenv("SAFER_DESK_POLICE_HELPER", "always")
+    calls = []
+
+    def checkpoint():
+        calls.append(1)
+        if len(calls) == 2:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled), police_uk.StreetReader(files, checkpoint=checkpoint) as reader:
+        for _ in reader:
+            pass
+    assert reader.processes and not any(p.is_alive() for p in reader.processes)
+    assert not any(t.is_alive() for t in reader.threads)
+    assert multiprocessing.active_children() == []
+
+
+def test_only_a_big_import_starts_helpers(monkeypatch):
+    monkeypatch.delenv("SAFER_DESK_POLICE_HELPER", raising=False)
+    monkeypatch.setattr(police_uk.os, "cpu_count", lambda: 2)
+    assert police_uk.helpers_wanted(police_uk.HELPER_BYTES - 1) == 0
+    assert police_uk.helpers_wanted(police_uk.HELPER_BYTES) == 2
+    monkeypatch.setattr(police_uk.os, "cpu_count", lambda: 16)
+    assert police_uk.helpers_wanted(10 * police_uk.HELPER_BYTES) == police_uk.HELPERS
+    monkeypatch.setattr(police_uk.os, "cpu_count", lambda: 1)
+    assert police_uk.helpers_wanted(10 * police_uk.HELPER_BYTES) == 0
+    monkeypatch.setenv("SAFER_DESK_POLICE_HELPER", "always")
+    assert police_uk.helpers_wanted(0) == 1
+    monkeypatch.setenv("SAFER_DESK_POLICE_HELPER", "never")
+    assert police_uk.helpers_wanted(10 * police_uk.HELPER_BYTES) == 0
+
+
+def test_required_helpers_count_every_file_or_fail(tmp_path, monkeypatch, small_batches):
+    """SAFER_DESK_POLICE_HELPER=required (the packaging smoke test's proof that helpers work in the built
+    program): the helpers count every file, and one that fails is an error instead of being covered for."""
+    files = found(many_files(tmp_path / "files"))
+    here, here_hash, _ = read(files, "never", monkeypatch)
+    helped, helped_hash, helper_files = read(files, "required", monkeypatch)
+    assert (helped, helped_hash, helper_files) == (here, here_hash, len(files))
+    monkeypatch.setattr(police_uk.StreetReader, "_start_helper", lambda self: (_DyingHelper(answers=2),) * 2)
+    with pytest.raises(police_uk.HelperFailed):
+        read(files, "required", monkeypatch)
