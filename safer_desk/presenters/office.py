@@ -73,8 +73,11 @@ class OfficePresenter:
         """The district tick list as the dialog opens: the office's districts ticked, its county's listed next."""
         counties = {reference_id("district", name): county for name, county in county_of_district().items()}
         # The file's own word wins: its reference data names the county of abolished districts too (Forest Heath).
-        counties.update({d.id: d.county for d in reference.list_districts(self.store) if d.county})
-        return DistrictPicker(self.districts(), counties, self.county())
+        own = reference.list_districts(self.store)
+        counties.update({d.id: d.county for d in own if d.county})
+        names = {d.id: d.name for d in own}
+        became = {d.id: names[d.successor_id] for d in own if d.successor_id in names}
+        return DistrictPicker(self.districts(), counties, self.county(), became)
 
     def counties(self) -> list[str]:
         """The counties the reference districts name, every English county (so a new file can choose one), and
@@ -129,6 +132,12 @@ class DistrictRow:
     name: str
     ticked: bool
     in_county: bool
+    became: str | None = None  # the district it became, for one since abolished (Forest Heath: West Suffolk)
+
+    @property
+    def label(self) -> str:
+        """The name as listed: "Forest Heath (now West Suffolk)" for a district since abolished."""
+        return f"{self.name} (now {self.became})" if self.became else self.name
 
 
 class DistrictPicker:
@@ -136,12 +145,16 @@ class DistrictPicker:
     in what order.
 
     ``rows()`` lists the names that contain the filter text (case-insensitive, anywhere in the name): ticked
-    ones first, then the chosen county's districts, then the rest, each part by name. ``ticked_line()`` names
-    every ticked district, filtered out of sight or not, so what Save will keep is always on screen.
+    ones first, then the chosen county's districts, then the rest; within each part the current districts
+    before those since abolished (``became``: id -> the name of the district it became), then names starting
+    with the text before the others, then by name. ``ticked_line()``
+    names every ticked district, filtered out of sight or not, so what Save will keep is always on screen.
     """
 
-    def __init__(self, choices: Iterable[ScopeChoice], county_of: dict[str, str], county: str = ""):
+    def __init__(self, choices: Iterable[ScopeChoice], county_of: dict[str, str], county: str = "",
+                 became: dict[str, str] | None = None):
         self.choices = list(choices)
+        self.became = dict(became or {})
         self._names = {c.id: c.name for c in self.choices}
         self._county_of = {i: (c or "").casefold() for i, c in county_of.items()}
         self.ticked: set[str] = {c.id for c in self.choices if c.chosen}
@@ -165,8 +178,11 @@ class DistrictPicker:
     def rows(self) -> list[DistrictRow]:
         needle = self.filter_text.strip().casefold()
         shown = [c for c in self.choices if needle in c.name.casefold()]
-        rows = [DistrictRow(c.id, c.name, c.id in self.ticked, self.in_county(c.id)) for c in shown]
-        return sorted(rows, key=lambda r: (not r.ticked, not r.in_county, r.name.casefold()))
+        rows = [DistrictRow(c.id, c.name, c.id in self.ticked, self.in_county(c.id), self.became.get(c.id))
+                for c in shown]
+        # Within each part, names starting with the text first, as Find does (reference.search_areas).
+        return sorted(rows, key=lambda r: (not r.ticked, not r.in_county, r.became is not None,
+                                           not r.name.casefold().startswith(needle), r.name.casefold()))
 
     def ticked_ids(self) -> list[str]:
         """The ticked districts by name (the order Save passes them in)."""

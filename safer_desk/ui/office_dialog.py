@@ -20,6 +20,7 @@ from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the district's own name ("Forest Heath"), whatever the label adds
 
 
 class FilterBox(QLineEdit):
@@ -157,8 +158,11 @@ class OfficeDialog(QDialog):
         try:
             self.district_list.clear()
             for row in self.picker.rows():
-                item = QListWidgetItem(row.name, self.district_list)
+                item = QListWidgetItem(row.label, self.district_list)
                 item.setData(ID_ROLE, row.id)
+                item.setData(NAME_ROLE, row.name)
+                if row.became:
+                    item.setToolTip(f"{row.name} was abolished; its area became part of {row.became}.")
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked)
                 if row.id == current_id:
@@ -191,13 +195,10 @@ class OfficeDialog(QDialog):
         return [widget.item(i).data(ID_ROLE) for i in range(widget.count())
                 if widget.item(i).checkState() == Qt.CheckState.Checked]
 
-    def shown_names(self, widget: QListWidget) -> list[str]:
-        return [widget.item(i).text() for i in range(widget.count())]
-
     def set_checked(self, widget: QListWidget, name: str, checked: bool = True) -> None:
         """Tick (or untick) the shown item called name, as a click on its box would."""
         for i in range(widget.count()):
-            if widget.item(i).text() == name:
+            if name in (widget.item(i).text(), widget.item(i).data(NAME_ROLE)):
                 widget.item(i).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 return
         raise KeyError(name)

@@ -158,19 +158,29 @@ def test_a_new_file_chooses_its_county_and_sees_its_districts_first_without_typi
                                          "Teignbridge", "Torbay", "Torridge", "West Devon"]
     picker.set_county("Suffolk")
     picker.set_filter("e")  # the order holds inside a filter too
-    assert names(picker.rows())[:4] == ["Babergh", "East Suffolk", "West Suffolk", "Aberdeen City"]
+    assert names(picker.rows())[:4] == ["East Suffolk", "Babergh", "West Suffolk", "Ealing"]
     assert "no partnerships yet" in p.no_partnerships_note()
 
 
-def test_the_examples_county_lists_its_districts_first_including_those_since_abolished(demo_store):
+def test_the_examples_county_lists_its_districts_first_and_says_what_the_abolished_ones_became(demo_store):
     p = OfficePresenter(demo_store, today=TODAY)
     assert p.no_partnerships_note() == ""
     picker = p.district_picker()
     assert picker.county == "Suffolk"
-    first = [r.name for r in picker.rows() if r.in_county]
-    assert first == ["Babergh", "East Suffolk", "Forest Heath", "Ipswich", "Mid Suffolk", "St Edmundsbury",
-                     "Suffolk Coastal", "Waveney", "West Suffolk"]
-    assert names(picker.rows())[:len(first)] == first
+    first = [r.label for r in picker.rows() if r.in_county]
+    assert first == ["Babergh", "East Suffolk", "Ipswich", "Mid Suffolk", "West Suffolk",
+                     "Forest Heath (now West Suffolk)", "St Edmundsbury (now West Suffolk)",
+                     "Suffolk Coastal (now East Suffolk)", "Waveney (now East Suffolk)"]
+    assert [r.label for r in picker.rows()][:len(first)] == first
+    picker.set_filter("west")  # the name is matched, not what it became
+    labels = [r.label for r in picker.rows()]
+    assert labels[:3] == ["West Suffolk", "West Berkshire", "West Devon"]  # Suffolk's, then names starting so
+    assert labels.index("Cheshire West and Chester") > labels.index("West Lindsey")
+    assert "Forest Heath" not in names(picker.rows())
+    picker.set_county("Devon")  # the example names Plymouth's county as Devon, as the lookup does
+    picker.set_filter("")
+    assert names(picker.rows())[:10] == ["East Devon", "Exeter", "Mid Devon", "North Devon", "Plymouth", "South Hams",
+                                         "Teignbridge", "Torbay", "Torridge", "West Devon"]
 
 
 def test_every_current_english_district_has_a_county_in_the_shipped_lookup():
