@@ -5,18 +5,23 @@ The office names its partnership(s), any districts its partnerships do not cover
 districts for a year follow from those by date (services.reference). Lists of areas and the board report's
 "All areas" mean these areas, so a new file shows no area of its own until they are named. Saving is one
 undoable action ("Set whose file this is"), one transaction in the audit trail.
+
+The district list holds every current district of Great Britain and Northern Ireland (about 360 names):
+DistrictPicker decides which of them show for the text typed in the filter box and in what order (the ticked
+ones, then the chosen county's, then the rest), so the dialog only shows what it is given.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
+from typing import Callable, Iterable
 
 from safer_desk.domain.ids import reference_id
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.presenters.actions import Action, run_now
 from safer_desk.services import reference
+from safer_desk.services.district_counties import county_of_district, national_counties
 from safer_desk.storage.store import Store
 
 ACTION_TEXT = "Set whose file this is"
@@ -57,9 +62,27 @@ class OfficePresenter:
             choices.setdefault(reference_id("district", name), name)
         return [ScopeChoice(i, name, i in named) for i, name in sorted(choices.items(), key=lambda c: c[1].casefold())]
 
+    def no_partnerships_note(self) -> str:
+        """What the empty partnership list means (a new file has none), or "" when there are some to tick."""
+        if reference.list_partnerships(self.store):
+            return ""
+        return ("This file's reference data has no partnerships yet: tick the office's districts instead "
+                "(on the right).")
+
+    def district_picker(self) -> DistrictPicker:
+        """The district tick list as the dialog opens: the office's districts ticked, its county's listed next."""
+        counties = {reference_id("district", name): county for name, county in county_of_district().items()}
+        # The file's own word wins: its reference data names the county of abolished districts too (Forest Heath).
+        own = reference.list_districts(self.store)
+        counties.update({d.id: d.county for d in own if d.county})
+        names = {d.id: d.name for d in own}
+        became = {d.id: names[d.successor_id] for d in own if d.successor_id in names}
+        return DistrictPicker(self.districts(), counties, self.county(), became)
+
     def counties(self) -> list[str]:
-        """The counties the reference districts name, and the office's own if it is not among them."""
-        names = set(reference.county_names(self.store))
+        """The counties the reference districts name, every English county (so a new file can choose one), and
+        the office's own if it is not among them."""
+        names = set(reference.county_names(self.store)) | set(national_counties())
         own = self.scope().county
         if own is not None:
             names.add(own.name)
@@ -99,3 +122,91 @@ class OfficePresenter:
                                               forget_districts=added)
 
         return self.perform(Action(ACTION_TEXT, do, undo, tab="", after=self.after))
+
+
+@dataclass(frozen=True)
+class DistrictRow:
+    """One line of the district tick list as shown: ticked or not, and whether it lies in the chosen county."""
+
+    id: str
+    name: str
+    ticked: bool
+    in_county: bool
+    became: str | None = None  # the district it became, for one since abolished (Forest Heath: West Suffolk)
+
+    @property
+    def label(self) -> str:
+        """The name as listed: "Forest Heath (now West Suffolk)" for a district since abolished."""
+        return f"{self.name} (now {self.became})" if self.became else self.name
+
+
+class DistrictPicker:
+    """The district list of Office Details without a window: what is ticked, what the filter lets through, and
+    in what order.
+
+    ``rows()`` lists the names that contain the filter text (case-insensitive, anywhere in the name): ticked
+    ones first, then the chosen county's districts, then the rest; within each part the current districts
+    before those since abolished (``became``: id -> the name of the district it became), then names starting
+    with the text before the others, then by name. ``ticked_line()``
+    names every ticked district, filtered out of sight or not, so what Save will keep is always on screen.
+    """
+
+    def __init__(self, choices: Iterable[ScopeChoice], county_of: dict[str, str], county: str = "",
+                 became: dict[str, str] | None = None):
+        self.choices = list(choices)
+        self.became = dict(became or {})
+        self._names = {c.id: c.name for c in self.choices}
+        self._county_of = {i: (c or "").casefold() for i, c in county_of.items()}
+        self.ticked: set[str] = {c.id for c in self.choices if c.chosen}
+        self.filter_text = ""
+        self.county = county.strip()
+
+    def set_filter(self, text: str) -> None:
+        self.filter_text = text or ""
+
+    def set_county(self, county: str) -> None:
+        self.county = (county or "").strip()
+
+    def tick(self, district_id: str, ticked: bool = True) -> None:
+        if district_id not in self._names:
+            raise KeyError(district_id)
+        (self.ticked.add if ticked else self.ticked.discard)(district_id)
+
+    def in_county(self, district_id: str) -> bool:
+        return bool(self.county) and self._county_of.get(district_id) == self.county.casefold()
+
+    def rows(self) -> list[DistrictRow]:
+        needle = self.filter_text.strip().casefold()
+        shown = [c for c in self.choices if needle in c.name.casefold()]
+        rows = [DistrictRow(c.id, c.name, c.id in self.ticked, self.in_county(c.id), self.became.get(c.id))
+                for c in shown]
+        # Within each part, names starting with the text first, as Find does (reference.search_areas).
+        return sorted(rows, key=lambda r: (not r.ticked, not r.in_county, r.became is not None,
+                                           not r.name.casefold().startswith(needle), r.name.casefold()))
+
+    def ticked_ids(self) -> list[str]:
+        """The ticked districts by name (the order Save passes them in)."""
+        return sorted(self.ticked, key=lambda i: self._names[i].casefold())
+
+    def ticked_names(self) -> list[str]:
+        return [self._names[i] for i in self.ticked_ids()]
+
+    def ticked_line(self) -> str:
+        """"Ticked: Babergh, Mid Suffolk" (every ticked district, whether the filter shows it or not)."""
+        names = self.ticked_names()
+        return f"Ticked ({len(names)}): {', '.join(names)}" if names else "Ticked: none"
+
+    def heading(self) -> str:
+        """What the list holds and in what order, said above it."""
+        then = f"then {self.county}'s, then the rest" if self.county else "then the rest"
+        return f"Districts the partnerships do not cover (ticked first, {then})"
+
+    def filter_note(self) -> str:
+        """'5 of 361 districts contain "suff".' while filtering; what to do when nothing matches; "" otherwise."""
+        text = self.filter_text.strip()
+        if not text:
+            return ""
+        shown = len(self.rows())
+        if shown == 0:
+            return f'No district\'s name contains "{text}". Press Esc to clear the filter.'
+        return f'{shown} of {len(self.choices)} districts contain "{text}".'

@@ -1,10 +1,16 @@
 """File > Office Details…: name the office's partnership(s), districts and county (a thin view over
-presenters.office.OfficePresenter; saved as one undoable action)."""
+presenters.office.OfficePresenter; saved as one undoable action).
+
+The district list is long (every current district the police.uk lookup knows), so a filter box sits above it:
+presenters.office.DistrictPicker says which names show and in what order, and which are ticked; this view
+only shows that and passes on what the user types and ticks.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QListWidget,
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.office import OfficePresenter, ScopeChoice
@@ -14,6 +20,31 @@ from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the district's own name ("Forest Heath"), whatever the label adds
+
+
+class FilterBox(QLineEdit):
+    """A filter above a list: Down (or Enter) moves into the list; Escape clears the text before it closes the
+    dialog."""
+
+    def __init__(self, target: QListWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.target = target
+        self.setClearButtonEnabled(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Enter would otherwise press Save, the dialog's default button, half-way through choosing.
+            if self.target.count():
+                if self.target.currentRow() < 0:
+                    self.target.setCurrentRow(0)
+                self.target.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        super().keyPressEvent(event)
 
 
 class OfficeDialog(QDialog):
@@ -24,6 +55,7 @@ class OfficeDialog(QDialog):
         self.presenter = OfficePresenter(
             session.store, perform=lambda action: push_action(session.undo_stack, action, run_first=True),
             after=lambda: session.notify(""))
+        self.picker = self.presenter.district_picker()
         intro = QLabel("Whose file this is. Lists of areas show these areas first, and the board report's "
                        "\"All areas\" means them; the districts follow from the partnerships by date.", self)
         intro.setWordWrap(True)
@@ -31,26 +63,63 @@ class OfficeDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAccessibleName("What the file says now")
+        # The example's eight partnerships fit without scrolling: no filter for them.
         self.partnership_list = self._checklist("Partnerships of the office", self.presenter.partnerships())
-        self.district_list = self._checklist("Districts the partnerships do not cover",
-                                             self.presenter.districts())
         self.county_combo = QComboBox(self)
         self.county_combo.setAccessibleName("County")
         self.county_combo.addItem("(none)", "")
         for name in self.presenter.counties():
             self.county_combo.addItem(name, name)
         self.county_combo.setCurrentIndex(max(self.county_combo.findData(self.presenter.county()), 0))
+        self.county_combo.currentIndexChanged.connect(self._county_changed)
+
+        self.district_list = QListWidget(self)
+        self.district_list.setAccessibleName("Districts the partnerships do not cover")
+        self.district_list.itemChanged.connect(self._district_ticked)
+        self.district_filter = FilterBox(self.district_list, self)
+        self.district_filter.setPlaceholderText("Type part of a name, e.g. suff")
+        self.district_filter.setAccessibleName("Filter the districts")
+        self.district_filter.setToolTip("Shows the districts whose name contains this text. "
+                                        "Down arrow: into the list. Esc: clear.")
+        self.district_filter.textChanged.connect(self._filter_changed)
+        self.district_heading = QLabel(self)
+        self.district_heading.setWordWrap(True)
+        self.district_heading.setBuddy(self.district_filter)
+        self.filter_note = QLabel(self)
+        self.filter_note.setWordWrap(True)
+        self.ticked_line = QLabel(self)
+        self.ticked_line.setWordWrap(True)
+        self.ticked_line.setAccessibleName("Ticked districts")
+        self.ticked_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
         grid = QGridLayout()
-        for column, (text, widget) in enumerate((("&Partnerships:", self.partnership_list),
-                                                 ("&Districts (not covered above):", self.district_list))):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(widget, 1, column)
-        county_label = QLabel("&County:", self)
+        partnership_label = QLabel("&Partnerships:", self)
+        partnership_label.setBuddy(self.partnership_list)
+        county_label = QLabel("&County (its districts are listed first):", self)
         county_label.setBuddy(self.county_combo)
-        grid.addWidget(county_label, 2, 0)
-        grid.addWidget(self.county_combo, 3, 0)
+        self.no_partnerships = QLabel(self.presenter.no_partnerships_note(), self)
+        self.no_partnerships.setWordWrap(True)
+        self.no_partnerships.setVisible(bool(self.no_partnerships.text()))
+        left = QVBoxLayout()  # the county first: it decides which districts the list on the right starts with
+        left.addWidget(county_label)
+        left.addWidget(self.county_combo)
+        left.addWidget(partnership_label)
+        left.addWidget(self.no_partnerships)
+        left.addWidget(self.partnership_list, 1)
+        if self.partnership_list.count() == 0:  # nothing to tick: the note says so, the space goes unused
+            self.partnership_list.hide()
+            left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.district_heading)
+        right.addWidget(self.district_filter)
+        right.addWidget(self.district_list, 1)
+        right.addWidget(self.filter_note)
+        right.addWidget(self.ticked_line)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -65,7 +134,8 @@ class OfficeDialog(QDialog):
         layout.addLayout(grid, 1)
         layout.addWidget(self.buttons)
         self._show_summary()
-        self.resize(720, 480)
+        self._show_districts()
+        self.resize(760, 520)
 
     def _checklist(self, name: str, choices: list[ScopeChoice]) -> QListWidget:
         widget = QListWidget(self)
@@ -77,15 +147,58 @@ class OfficeDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if choice.chosen else Qt.CheckState.Unchecked)
         return widget
 
+    def _show_districts(self) -> None:
+        """Refill the district list with the rows the picker gives, keeping the current one where it still shows.
+
+        The order is taken here (on opening, filtering, choosing a county), not on each tick, so a name does not
+        jump away from under the user's hand when ticked."""
+        current = self.district_list.currentItem()
+        current_id = current.data(ID_ROLE) if current is not None else None
+        self.district_list.blockSignals(True)
+        try:
+            self.district_list.clear()
+            for row in self.picker.rows():
+                item = QListWidgetItem(row.label, self.district_list)
+                item.setData(ID_ROLE, row.id)
+                item.setData(NAME_ROLE, row.name)
+                if row.became:
+                    item.setToolTip(f"{row.name} was abolished; its area became part of {row.became}.")
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked)
+                if row.id == current_id:
+                    self.district_list.setCurrentItem(item)
+        finally:
+            self.district_list.blockSignals(False)
+        self.district_heading.setText("&" + self.picker.heading() + ":")
+        note = self.picker.filter_note()
+        self.filter_note.setText(note)
+        self.filter_note.setVisible(bool(note))
+        self._show_ticked()
+
+    def _show_ticked(self) -> None:
+        self.ticked_line.setText(self.picker.ticked_line())
+
+    def _filter_changed(self, text: str) -> None:
+        self.picker.set_filter(text)
+        self._show_districts()
+
+    def _county_changed(self, _index: int) -> None:
+        self.picker.set_county(self.county_combo.currentData() or "")
+        self._show_districts()
+
+    def _district_ticked(self, item: QListWidgetItem) -> None:
+        self.picker.tick(item.data(ID_ROLE), item.checkState() == Qt.CheckState.Checked)
+        self._show_ticked()
+
     @staticmethod
     def checked_ids(widget: QListWidget) -> list[str]:
         return [widget.item(i).data(ID_ROLE) for i in range(widget.count())
                 if widget.item(i).checkState() == Qt.CheckState.Checked]
 
     def set_checked(self, widget: QListWidget, name: str, checked: bool = True) -> None:
-        """Tick (or untick) the item called name, as a click on its box would."""
+        """Tick (or untick) the shown item called name, as a click on its box would."""
         for i in range(widget.count()):
-            if widget.item(i).text() == name:
+            if name in (widget.item(i).text(), widget.item(i).data(NAME_ROLE)):
                 widget.item(i).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 return
         raise KeyError(name)
@@ -95,7 +208,7 @@ class OfficeDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.presenter.save(self.checked_ids(self.partnership_list), self.checked_ids(self.district_list),
+            self.presenter.save(self.checked_ids(self.partnership_list), self.picker.ticked_ids(),
                                 self.county_combo.currentData() or "")
         except ReferenceError as exc:
             prompts.show_error(self, "Office", str(exc))

@@ -4,6 +4,7 @@ Indicators tab then lists them as the office's own, and Edit > Undo takes the ch
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from safer_desk.presenters.indicators import AreaGroup
 from safer_desk.services import reference as ref
@@ -62,4 +63,91 @@ def test_a_read_only_file_shows_its_office_but_cannot_change_it(window, demo_pat
     dialog = window.office_dialog
     assert "Safer Suffolk Partnership Board" in dialog.summary.text()
     assert not dialog.save_button.isEnabled()
+    dialog.reject()
+
+
+def shown(widget) -> list[str]:
+    return [widget.item(i).text() for i in range(widget.count())]
+
+
+def test_a_suffolk_officer_finds_districts_with_the_filter_and_what_is_ticked_stays_on_screen(
+        window, qtbot, prompts, tmp_path):
+    """A new file: choose the county (its districts come first), type in the filter, tick with the keyboard, and
+    Save while the filter hides what is ticked: the file and the Indicators area list get exactly those."""
+    assert window.open_path(tmp_path / "suffolk office.sqlite", create=True)
+    from safer_desk.services.police_import import load_counts
+
+    load_counts(window.session.store, [("Suffolk", "2025-01", name, "Burglary", n) for name, n in
+                                       (("Babergh", 4), ("Mid Suffolk", 2), ("Ipswich", 9))])
+    window.exchange_actions["office"].trigger()
+    dialog = window.office_dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # keyboard focus moves only within the active window
+    box, districts = dialog.district_filter, dialog.district_list
+    assert shown(districts)[:2] == ["Aberdeen City", "Aberdeenshire"] and dialog.ticked_line.text() == "Ticked: none"
+
+    dialog.county_combo.setFocus()
+    qtbot.keyClicks(dialog.county_combo, "Suffolk")  # a closed combo box jumps to the name typed
+    assert dialog.county_combo.currentText() == "Suffolk"
+    assert shown(districts)[:6] == ["Babergh", "East Suffolk", "Ipswich", "Mid Suffolk", "West Suffolk",
+                                    "Aberdeen City"]
+    assert "then Suffolk's, then the rest" in dialog.district_heading.text()
+
+    qtbot.keyClick(dialog.county_combo, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # the label's &Districts
+    assert QApplication.focusWidget() is box
+    qtbot.keyClicks(box, "suff")
+    assert shown(districts) == ["East Suffolk", "Mid Suffolk", "West Suffolk"]
+    assert dialog.filter_note.text() == f'3 of {len(dialog.picker.choices)} districts contain "suff".'
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # from the filter into the list, on its first name
+    assert QApplication.focusWidget() is districts and districts.currentItem().text() == "East Suffolk"
+    qtbot.keyClick(districts, Qt.Key.Key_Down)
+    qtbot.keyClick(districts, Qt.Key.Key_Space)
+    assert dialog.ticked_line.text() == "Ticked (1): Mid Suffolk"
+
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # clears the filter; the dialog stays open
+    assert dialog.isVisible() and box.text() == "" and not dialog.filter_note.isVisible()
+    assert len(shown(districts)) == len(dialog.picker.choices)
+    assert shown(districts)[:2] == ["Mid Suffolk", "Babergh"]  # ticked first, then the rest of Suffolk
+
+    qtbot.keyClicks(box, "BAB")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter goes into the list too: it does not press Save
+    assert dialog.isVisible() and QApplication.focusWidget() is districts
+    qtbot.keyClick(districts, Qt.Key.Key_Space)
+    box.clear()
+    qtbot.keyClicks(box, "ipsw")
+    assert shown(districts) == ["Ipswich"]  # Babergh and Mid Suffolk are out of sight, but named:
+    assert dialog.ticked_line.text() == "Ticked (2): Babergh, Mid Suffolk"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and prompts.errors == []
+
+    store = window.session.store
+    scope = ref.office_scope(store)
+    assert [a.name for a in scope.districts] == ["Babergh", "Mid Suffolk"] and scope.county.name == "Suffolk"
+    tab = window.show_tab("indicators")
+    assert combo_texts(tab.area_combo)[:3] == ["Suffolk (county)", "Babergh", "Mid Suffolk"]
+    assert [c.label for c in tab.presenter.area_choices() if c.group is AreaGroup.OWN] == [
+        "Suffolk (county)", "Babergh", "Mid Suffolk"]
+    assert "Ipswich" not in combo_texts(tab.area_combo)[:3]
+
+    window.exchange_actions["office"].trigger()  # opened again: what the file says, ticked first
+    again = window.office_dialog
+    assert again.county_combo.currentText() == "Suffolk"
+    assert shown(again.district_list)[:5] == ["Babergh", "Mid Suffolk", "East Suffolk", "Ipswich", "West Suffolk"]
+    again.district_filter.setFocus()
+    qtbot.keyClick(again.district_filter, Qt.Key.Key_Escape)  # an empty filter: Esc closes the dialog as before
+    assert not again.isVisible()
+    assert [a.name for a in ref.office_scope(store).districts] == ["Babergh", "Mid Suffolk"]
+
+
+def test_the_dialog_fits_the_laptop_window_without_clipping(window, demo_path):
+    assert window.open_path(demo_path)
+    window.resize(1093, 582)
+    window.exchange_actions["office"].trigger()
+    dialog = window.office_dialog
+    assert dialog.width() <= 1093 and dialog.height() <= 582
+    hint = dialog.minimumSizeHint()
+    assert hint.width() <= dialog.width() and hint.height() <= dialog.height()
+    for label in (dialog.district_heading, dialog.ticked_line, dialog.summary):
+        assert label.isVisible() and label.height() >= label.heightForWidth(label.width())
     dialog.reject()

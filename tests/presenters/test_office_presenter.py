@@ -83,3 +83,114 @@ def test_indicators_say_how_to_name_the_office_when_the_file_lists_no_area_of_it
     OfficePresenter(store, today=TODAY).save([], ["Babergh"], "")
     p.load()
     assert [c.label for c in p.area_choices()][:1] == ["Babergh"] and "Office Details" not in p.empty_message()
+
+
+# -- the district list: filter, order, what is ticked (DistrictPicker, no window) ------------------------------
+SUFFOLK = ["Babergh", "East Suffolk", "Ipswich", "Mid Suffolk", "West Suffolk"]
+
+
+def names(rows):
+    return [r.name for r in rows]
+
+
+def test_the_filter_shows_names_containing_the_text_anywhere_in_any_case(store):
+    picker = OfficePresenter(store, today=TODAY).district_picker()
+    everything = names(picker.rows())
+    assert len(everything) == len(picker.choices) > 300 and picker.filter_note() == ""
+    picker.set_filter("SUFF")
+    assert names(picker.rows()) == ["East Suffolk", "Mid Suffolk", "West Suffolk"]
+    assert picker.filter_note() == f'3 of {len(everything)} districts contain "SUFF".'
+    picker.set_filter("  ffOLK ")  # inside a name, spaces around it ignored
+    assert names(picker.rows()) == ["East Suffolk", "Mid Suffolk", "West Suffolk"]
+    picker.set_filter("mid")
+    assert "Mid Suffolk" in names(picker.rows()) and "Middlesbrough" in names(picker.rows())
+    assert all("mid" in name.casefold() for name in names(picker.rows()))
+    picker.set_filter("narnia")
+    assert picker.rows() == [] and "No district's name contains \"narnia\"" in picker.filter_note()
+    picker.set_filter("")
+    assert names(picker.rows()) == everything  # clearing the filter shows everything again
+
+
+def test_ticked_districts_come_first_and_stay_named_while_the_filter_hides_them(store):
+    p = OfficePresenter(store, today=TODAY)
+    picker = p.district_picker()
+    assert picker.ticked_line() == "Ticked: none"
+    ids = {c.name: c.id for c in picker.choices}
+    picker.set_filter("bab")
+    picker.tick(ids["Babergh"])
+    picker.set_filter("mid suff")
+    assert names(picker.rows()) == ["Mid Suffolk"]
+    picker.tick(ids["Mid Suffolk"])
+    picker.set_filter("ips")
+    assert names(picker.rows()) == ["Ipswich"]  # Babergh and Mid Suffolk filtered out of sight, yet:
+    assert picker.ticked_line() == "Ticked (2): Babergh, Mid Suffolk"
+    picker.set_filter("suff")
+    assert [(r.name, r.ticked) for r in picker.rows()] == [
+        ("Mid Suffolk", True), ("East Suffolk", False), ("West Suffolk", False)]
+    picker.set_filter("")
+    assert names(picker.rows())[:3] == ["Babergh", "Mid Suffolk", "Aberdeen City"]
+    picker.tick(ids["Babergh"], False)
+    assert picker.ticked_line() == "Ticked (1): Mid Suffolk" and picker.ticked_ids() == [ids["Mid Suffolk"]]
+    with pytest.raises(KeyError):
+        picker.tick("district:narnia")
+
+    # What is ticked is what Save keeps, filtered out of sight or not.
+    picker.tick(ids["Babergh"])
+    picker.set_filter("ips")
+    p.save([], picker.ticked_ids(), "Suffolk")
+    assert [a.name for a in ref.office_scope(store).districts] == ["Babergh", "Mid Suffolk"]
+    again = p.district_picker()
+    assert names(again.rows())[:5] == ["Babergh", "Mid Suffolk", "East Suffolk", "Ipswich", "West Suffolk"]
+
+
+def test_a_new_file_chooses_its_county_and_sees_its_districts_first_without_typing(store):
+    p = OfficePresenter(store, today=TODAY)
+    assert {"Suffolk", "Devon", "East Sussex", "Greater London"} <= set(p.counties())  # a new file has no counties
+    picker = p.district_picker()
+    assert picker.county == "" and names(picker.rows())[:2] == ["Aberdeen City", "Aberdeenshire"]
+    assert "then the rest" in picker.heading() and "'s" not in picker.heading()
+    picker.set_county("Suffolk")
+    rows = picker.rows()
+    assert names(rows)[:6] == SUFFOLK + ["Aberdeen City"] and [r.in_county for r in rows[:6]] == [True] * 5 + [False]
+    assert picker.heading() == "Districts the partnerships do not cover (ticked first, then Suffolk's, then the rest)"
+    picker.set_county("devon")  # a Plymouth office: the ceremonial county, unitary cities included
+    assert names(picker.rows())[:10] == ["East Devon", "Exeter", "Mid Devon", "North Devon", "Plymouth", "South Hams",
+                                         "Teignbridge", "Torbay", "Torridge", "West Devon"]
+    picker.set_county("Suffolk")
+    picker.set_filter("e")  # the order holds inside a filter too
+    assert names(picker.rows())[:4] == ["East Suffolk", "Babergh", "West Suffolk", "Ealing"]
+    assert "no partnerships yet" in p.no_partnerships_note()
+
+
+def test_the_examples_county_lists_its_districts_first_and_says_what_the_abolished_ones_became(demo_store):
+    p = OfficePresenter(demo_store, today=TODAY)
+    assert p.no_partnerships_note() == ""
+    picker = p.district_picker()
+    assert picker.county == "Suffolk"
+    first = [r.label for r in picker.rows() if r.in_county]
+    assert first == ["Babergh", "East Suffolk", "Ipswich", "Mid Suffolk", "West Suffolk",
+                     "Forest Heath (now West Suffolk)", "St Edmundsbury (now West Suffolk)",
+                     "Suffolk Coastal (now East Suffolk)", "Waveney (now East Suffolk)"]
+    assert [r.label for r in picker.rows()][:len(first)] == first
+    picker.set_filter("west")  # the name is matched, not what it became
+    labels = [r.label for r in picker.rows()]
+    assert labels[:3] == ["West Suffolk", "West Berkshire", "West Devon"]  # Suffolk's, then names starting so
+    assert labels.index("Cheshire West and Chester") > labels.index("West Lindsey")
+    assert "Forest Heath" not in names(picker.rows())
+    picker.set_county("Devon")  # the example names Plymouth's county as Devon, as the lookup does
+    picker.set_filter("")
+    assert names(picker.rows())[:10] == ["East Devon", "Exeter", "Mid Devon", "North Devon", "Plymouth", "South Hams",
+                                         "Teignbridge", "Torbay", "Torridge", "West Devon"]
+
+
+def test_every_current_english_district_has_a_county_in_the_shipped_lookup():
+    from safer_desk.services.district_counties import county_of_district, national_counties
+
+    counties = county_of_district()
+    english = [name for name, code in ref.national_districts() if code.startswith("E")]
+    assert len(english) > 290 and all(name in counties for name in english)
+    assert {name for name, code in ref.national_districts() if code.startswith("W")}.isdisjoint(counties)
+    assert counties["Babergh"] == "Suffolk" and counties["Plymouth"] == "Devon"
+    assert counties["Hastings"] == "East Sussex"
+    assert sorted(n for n, c in counties.items() if c == "Suffolk") == SUFFOLK
+    assert national_counties() == sorted(set(counties.values()), key=str.casefold)
