@@ -8,6 +8,7 @@ from typing import Iterable, Sequence
 
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.periods import FinancialYear
+from safer_desk.services.district_counties import county_of_district
 from safer_desk.storage.store import Store
 
 
@@ -313,11 +314,24 @@ def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
     if county is not None:
         name = county.strip()
         wanted["county"] = [AreaRef(reference_id("county", name), _county_name(store, name), "county")] if name else []
+    # A district added from the national list is filed under its own county (the shipped lookup), never the
+    # office's: a Suffolk office naming Plymouth does not make Plymouth Suffolk's. Wales has none there.
+    county_of = county_of_district() if new_districts or wanted.get("county") else {}
+    if wanted.get("county"):
+        # The county's figures are derived from its districts' (sums, ratios of sums): a new file naming
+        # Suffolk with only Babergh in its reference data would show Babergh's figures as Suffolk's. So the
+        # county brings every current district the lookup puts in it.
+        county_key = wanted["county"][0].name.casefold()
+        known = {r[0].casefold() for r in store.rows("SELECT name FROM districts")}
+        known |= {a.name.casefold() for a, _ in new_districts}
+        codes = dict(national_districts())
+        new_districts += [(AreaRef(reference_id("district", name), name, "district"), codes.get(name))
+                          for name, county_name in sorted(county_of.items())
+                          if county_name.casefold() == county_key and name.casefold() not in known]
     with store.transaction():
-        county_name = wanted["county"][0].name if wanted.get("county") else None
         for area, ons_code in new_districts:
             store.conn.execute("INSERT INTO districts(id, name, ons_code, county) VALUES (?, ?, ?, ?) "
-                               "ON CONFLICT(id) DO NOTHING", (area.id, area.name, ons_code, county_name))
+                               "ON CONFLICT(id) DO NOTHING", (area.id, area.name, ons_code, county_of.get(area.name)))
         for kind, areas in wanted.items():
             store.conn.execute("DELETE FROM office_areas WHERE office_id = ? AND kind = ?", (own_id, kind))
             for area in dict.fromkeys(areas):

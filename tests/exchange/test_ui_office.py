@@ -48,7 +48,7 @@ def test_a_new_file_names_its_districts_in_the_window_and_undo_takes_them_back(w
 
     store = window.session.store
     assert [a.name for a in ref.office_scope(store).districts] == ["Babergh", "Mid Suffolk"]
-    assert combo_texts(tab.area_combo)[:2] == ["Babergh", "Mid Suffolk"]
+    assert combo_texts(tab.area_combo)[:3] == ["Suffolk (county)", "Babergh", "Mid Suffolk"]  # their own county
     assert window.undo_action.text() == "&Undo set whose file this is"
 
     window.undo_action.trigger()

@@ -48,6 +48,41 @@ def test_a_new_file_can_name_its_districts_from_the_current_districts_the_police
     assert chosen(p.districts()) == ["Babergh", "Mid Suffolk"]
 
 
+def test_a_district_added_from_the_national_list_keeps_its_own_county(store):
+    """A Suffolk office that also names Plymouth (a shared service, say) must not file Plymouth under Suffolk:
+    the district's county comes from the shipped lookup; one the lookup does not place (Wales) has none."""
+    ref.set_office_scope(store, districts=["Babergh", "Plymouth", "Cardiff"], county="Suffolk")
+    counties = {r["name"]: r["county"] for r in store.rows("SELECT name, county FROM districts")}
+    assert {name: counties[name] for name in ("Babergh", "Plymouth", "Cardiff")} == \
+        {"Babergh": "Suffolk", "Plymouth": "Devon", "Cardiff": None}
+    assert "Torbay" not in counties  # Devon's other districts stay out: the office's county is Suffolk
+
+
+def test_naming_the_county_brings_all_its_districts_so_its_figures_are_the_whole_countys(store):
+    """A new file naming Babergh and Mid Suffolk and the county Suffolk: Suffolk's derived figures must add up
+    all five Suffolk districts, not the two the office named (which they were, shown as "Suffolk (county)")."""
+    from safer_desk.services.police_import import load_counts
+
+    counts = {"Babergh": 298, "East Suffolk": 952, "Ipswich": 1021, "Mid Suffolk": 288, "West Suffolk": 857}
+    load_counts(store, [("Suffolk", "2025-01", name, "Burglary", n) for name, n in counts.items()])
+    log = ActionLog()
+    p = OfficePresenter(store, perform=log, today=TODAY)
+    p.save([], [by_name(p.districts(), "Babergh").id, by_name(p.districts(), "Mid Suffolk").id], "Suffolk")
+    rows = {r["name"]: r["county"] for r in store.rows("SELECT name, county FROM districts")}
+    assert rows == dict.fromkeys(counts, "Suffolk")
+    assert [a.name for a in ref.office_scope(store).districts] == ["Babergh", "Mid Suffolk"]  # still only its own
+    from safer_desk.services import indicators as figures
+    from safer_desk.services.police_import import crime_indicator_id
+
+    indicators = IndicatorsPresenter(store, today=TODAY)
+    indicators.load()
+    assert [c.label for c in indicators.area_choices()][:3] == ["Suffolk (county)", "Babergh", "Mid Suffolk"]
+    derived = figures.derive_figures(store, crime_indicator_id("Burglary"), "county:suffolk", ["2025-01"])
+    assert derived["2025-01"].figure.value == sum(counts.values())
+    log.undo()
+    assert store.scalar("SELECT count(*) FROM districts") == 0  # the county's districts go with the undo
+
+
 def test_the_examples_scope_is_shown_and_replaced_whole(demo_store):
     log = ActionLog()
     p = OfficePresenter(demo_store, perform=log, today=TODAY)
@@ -82,7 +117,9 @@ def test_indicators_say_how_to_name_the_office_when_the_file_lists_no_area_of_it
     assert p.area_id is None and "File > Office Details…" in p.empty_message()
     OfficePresenter(store, today=TODAY).save([], ["Babergh"], "")
     p.load()
-    assert [c.label for c in p.area_choices()][:1] == ["Babergh"] and "Office Details" not in p.empty_message()
+    # Babergh's own county (from the lookup, though the office named none) comes first, as the county file's do
+    assert [c.label for c in p.area_choices()][:2] == ["Suffolk (county)", "Babergh"]
+    assert "Office Details" not in p.empty_message()
 
 
 # -- the district list: filter, order, what is ticked (DistrictPicker, no window) ------------------------------
