@@ -21,8 +21,10 @@ The floor needs pandas and pyarrow, which Safer Desk itself no longer needs: ins
     pip install -e ".[bench]"      (or: pip install pandas pyarrow)
 
 The import's engine is the standard library (exchange/police_uk.py: each file split at every comma at once and
-counted with collections.Counter on one thread, hashed with hashlib on another, the counts written to SQLite
-by the main thread once all are read, then the figures); it replaced DuckDB (issue 16), which replaced pyarrow. The machine is
+counted with collections.Counter, hashed with hashlib; a million rows, like any import of 64 MB or more, are
+counted by helper processes on the other cores while the main process writes each batch's counts, then the
+figures; SAFER_DESK_POLICE_HELPER=never in the environment times the one-process reader instead); it replaced
+DuckDB (issue 16), which replaced pyarrow. The machine is
 shared: the alternation is what makes the ratio fair, and the load average is printed beside it.
 
 Run:  python benchmarks/indicators_import.py [--rows 1000000] [--runs 5] [--compare DIR ...] [--gui]
