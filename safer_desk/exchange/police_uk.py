@@ -629,6 +629,10 @@ def _helper_main(conn) -> None:
     meets the problem there). It writes nothing anywhere."""
     districts = _Districts()
     with conn:
+        try:
+            conn.send(_READY)  # started (the first process gives it files only now: see StreetReader._help)
+        except (OSError, ValueError):
+            return
         while True:
             try:
                 f = conn.recv()
@@ -645,6 +649,9 @@ def _helper_main(conn) -> None:
                 conn.send((fingerprint, counted))
             except (OSError, ValueError):
                 return
+
+
+_READY = "ready"
 
 
 class _Stop(Exception):
@@ -695,7 +702,7 @@ class StreetReader:
         self.failure: BaseException | None = None
         helpers = helpers_wanted(sum(f.size for f in self.unique.values()))
         self.helpers_running = helpers  # helper threads not yet finished
-        self.helpers_answered = 0  # helpers that have sent back a file's counts (they are up)
+        self.helpers_answered = 0  # helpers that have said they are up
         self.helper_out = 0  # keys sent to helpers and not yet answered
         self.helper_files = 0  # files the helpers counted
         self.required = helpers > 0 and helper_choice() == "required"
@@ -736,7 +743,7 @@ class StreetReader:
         return None
 
     def _starting(self) -> bool:
-        """Whether no helper has answered yet (caller holds self.state): this process counts meanwhile."""
+        """Whether no helper is up yet (caller holds self.state): this process counts meanwhile."""
         return COUNT_WHILE_HELPERS_START and not self.required and not self.helpers_answered
 
     def _mine_to_take(self) -> bool:
@@ -807,6 +814,16 @@ class StreetReader:
         answered = False
         try:
             conn, process = self._start_helper()
+            # Files only once it says it is up: until then this process counts, and a helper that never comes
+            # up (a script that starts an import without `if __name__ == "__main__":` runs again in it, as
+            # multiprocessing's "spawn" does) holds no file, so the import never waits for it.
+            if conn is not None and conn.recv() != _READY:
+                raise HelperFailed("A police.uk helper process started wrongly.")
+            if conn is not None:
+                with self.state:
+                    answered = True
+                    self.helpers_answered += 1
+                    self.state.notify_all()
             while conn is not None:
                 with self.state:
                     sending = []
@@ -825,9 +842,6 @@ class StreetReader:
                 with self.state:
                     key = out.pop(0)
                     self.helper_out -= 1
-                    if not answered:
-                        answered = True
-                        self.helpers_answered += 1
                     if result is None:  # counting failed there: count it here, where the problem is raised
                         self.given_back.append(key)
                         if self.required:

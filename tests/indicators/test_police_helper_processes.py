@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -143,11 +144,15 @@ class _DyingHelper:
 
     def __init__(self, answers: int, fails: str = ""):
         self.answers, self.fails, self.sent, self.districts = answers, fails, [], police_uk._Districts()
+        self.up = False
 
     def send(self, f):
         self.sent.append(f)
 
     def recv(self):
+        if not self.up:  # first it says it is up, as _helper_main does
+            self.up = True
+            return police_uk._READY
         if not self.answers:
             raise EOFError
         self.answers -= 1
@@ -195,6 +200,76 @@ def test_a_file_a_helper_failed_to_count_is_counted_here(tmp_path, monkeypatch, 
     helped, helped_hash, helper_files = read(files, "always", monkeypatch)
     assert helper_files == len(files) - 1
     assert helped == here and helped_hash == here_hash
+
+
+class _NeverUp:
+    """A helper process that starts but never says it is up (stuck, say, in a script run again without
+    `if __name__ == "__main__":`), until it is terminated."""
+
+    def __init__(self):
+        self.released, self.sent = threading.Event(), []
+
+    def recv(self):
+        self.released.wait()
+        raise EOFError
+
+    def send(self, f):
+        self.sent.append(f)  # held for ever: the import would wait for it
+
+    def close(self):
+        pass
+
+    def is_alive(self):
+        return not self.released.is_set()
+
+    def terminate(self):
+        self.released.set()
+
+    def join(self, timeout=None):
+        pass
+
+
+@pytest.mark.timeout(60)
+def test_a_helper_that_never_comes_up_holds_nothing_up(tmp_path, monkeypatch, small_batches):
+    files = found(many_files(tmp_path / "files"))
+    here, here_hash, _ = read(files, "never", monkeypatch)
+    stuck = []
+
+    def start(self):
+        stuck.append(_NeverUp())
+        self.processes.append(stuck[-1])
+        return stuck[-1], stuck[-1]
+
+    monkeypatch.setattr(police_uk.StreetReader, "_start_helper", start)
+    helped, helped_hash, helper_files = read(files, "always", monkeypatch)
+    assert (helped, helped_hash, helper_files) == (here, here_hash, 0)  # this process counted them all
+    assert stuck and all(s.released.is_set() and not s.sent for s in stuck)  # sent nothing; stopped at the end
+
+
+@pytest.mark.timeout(120)
+def test_a_script_without_a_main_guard_still_imports(tmp_path):
+    """multiprocessing's "spawn" runs the caller's script again in each helper: one without
+    `if __name__ == "__main__":` starts its own import there. The import must finish all the same."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "unguarded.py"
+    script.write_text("import sys\n"
+                      "from pathlib import Path\n"
+                      "from safer_desk.storage.store import open_store\n"
+                      "from safer_desk.services.police_import import import_police_files\n"
+                      "store = open_store(Path(sys.argv[1]), create=True, read_only=False)\n"
+                      "print(import_police_files(store, [Path(sys.argv[2])]).rows)\n"
+                      "store.close()\n", encoding="utf-8")
+    folder = tmp_path / "files"
+    many_files(folder)
+    env = {**os.environ, "SAFER_DESK_HOME": str(tmp_path / "home"), "SAFER_DESK_POLICE_HELPER": "always",
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "x.sqlite"), str(folder)], env=env,
+                          capture_output=True, text=True, timeout=100)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert int(done.stdout.split()[0]) > 1000
 
 
 def test_a_real_helper_killed_part_way_changes_nothing(tmp_path, monkeypatch, small_batches, helpers_only):
