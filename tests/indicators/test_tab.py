@@ -294,3 +294,28 @@ def test_cancelling_a_gui_import_changes_nothing(demo_window, prompts, qtbot):
     assert prompts.infos[-1][0] == "Import cancelled"
     assert store.scalar("SELECT count(*) FROM indicator_values") == before
     assert store.scalar("SELECT count(*) FROM _police_counts WHERE force LIKE 'Devon%'") == 0
+
+
+def test_after_an_import_the_tab_reads_the_file_once_on_the_next_turn(demo_window, prompts, qtbot, monkeypatch):
+    """The import's end handler reloads the tab in steps (its area list at once, the rest on the next turn of
+    the event loop) and notifies every tab: the notification must not make the Indicators tab read the file
+    a second time, at once (after a decade's import that held the window over 200 ms)."""
+    from PySide6.QtWidgets import QApplication
+
+    from safer_desk.ui import prompts as ui_prompts
+    from safer_desk.ui.indicators.menu import start_import
+    from tests.indicators.police_helpers import fixture
+
+    tab = demo_window.show_tab("indicators")
+    reloads, at_info = [], []
+    real_reload = tab.reload
+    monkeypatch.setattr(tab, "reload", lambda: (reloads.append(1), real_reload()))
+    shown = ui_prompts.show_info
+    monkeypatch.setattr(ui_prompts, "show_info", lambda *a, **k: (at_info.append(len(reloads)), shown(*a, **k)))
+    start_import(demo_window, [str(fixture("suffolk-2025"))])
+    qtbot.waitUntil(lambda: bool(prompts.infos or prompts.errors), timeout=20000)
+    assert not prompts.errors and at_info == [0]  # nothing read again while the end handler ran
+    qtbot.waitUntil(lambda: len(reloads) == 1, timeout=5000)
+    for _ in range(3):  # any further reload queued for the next turns would run here: there must be none
+        QApplication.processEvents()
+    assert len(reloads) == 1

@@ -196,6 +196,7 @@ class IndicatorsTab(TabBase):
         self.indicator_button.clicked.connect(self.edit_indicator)
         self.presenter.figures.changed.connect(self._figures_changed)
         self.watch_unsaved(self.presenter.changed)
+        self._reload_pending = False  # reload_in_steps has a reload waiting for the next turn
         session.data_changed.connect(self._data_changed)
         self.presenter.load()
         self.show_all()
@@ -243,14 +244,15 @@ class IndicatorsTab(TabBase):
         combo.blockSignals(True)
         combo.clear()
         group = None
-        for choice in p.area_choices():
+        choices = p.area_choices()
+        for choice in choices:
             if group is not None and choice.group != group:
                 combo.insertSeparator(combo.count())
             group = choice.group
             combo.addItem(choice.label, choice.id)
         combo.setCurrentIndex(max(0, combo.findData(p.area_id)) if p.area_id is not None else -1)
         combo.blockSignals(False)
-        self._completer.model().setStringList([c.label for c in p.search_areas("", limit=0)])
+        self._completer.model().setStringList([c.label for c in p.search_areas("", limit=0, listed=choices)])
 
     def _fill_years(self) -> None:
         self.year_combo.blockSignals(True)
@@ -396,7 +398,7 @@ class IndicatorsTab(TabBase):
         return self.presenter.view
 
     def _data_changed(self, area: str) -> None:
-        if area in ("", "indicators"):
+        if area in ("", "indicators") and not self._reload_pending:  # a pending reload covers this change too
             self.reload()
 
     def reload(self) -> None:
@@ -405,9 +407,16 @@ class IndicatorsTab(TabBase):
         self.show_all()
 
     def reload_in_steps(self) -> None:
-        """After a big import: the choices now, the rest on the next turn of the event loop."""
+        """After a big import: the choices now, the rest on the next turn of the event loop (a notification
+        meanwhile does not read the file again: the import's own one came straight after this, and read it
+        twice, once at once, holding the window ~70 ms longer)."""
         self._fill_areas()
-        QTimer.singleShot(0, self, self.reload)
+        self._reload_pending = True
+        QTimer.singleShot(0, self, self._pending_reload)
+
+    def _pending_reload(self) -> None:
+        self._reload_pending = False
+        self.reload()
 
     # -- actions -----------------------------------------------------------------------------------
     def save_figures(self) -> bool:
