@@ -1012,6 +1012,7 @@ class _Groups:
                 self.predecessors.setdefault(d["successor_id"], set()).add(d["id"])
         self._intervals: dict[str, list[tuple[str, date | None, date | None]]] = {}
         self._populations: dict[tuple[str, str], Population | None] = {}
+        self._absent: dict[str, list[str]] = {}
 
     def name(self, district_id: str) -> str:
         d = self.districts.get(district_id)
@@ -1062,6 +1063,21 @@ class _Groups:
         part -= whole
         return Membership(period, tuple(sorted(whole, key=self.name)), tuple(sorted(part, key=self.name)))
 
+    def county_districts_absent(self, area: Area) -> list[str]:
+        """A county's current districts (the shipped lookup, England) that the file's reference data does not
+        put in it: its figures cannot be derived while any is absent (the example holds Plymouth alone of
+        Devon's, so "Devon" was Plymouth's figures). A county the lookup does not know is not checked."""
+        if area.kind != "county":
+            return []
+        if area.id not in self._absent:
+            from safer_desk.services.district_counties import county_of_district
+
+            name = area.name.strip().casefold()
+            held = {d["name"].casefold() for d in self.districts.values() if (d["county"] or "").strip().casefold() == name}
+            self._absent[area.id] = sorted((d for d, c in county_of_district().items()
+                                            if c.casefold() == name and d.casefold() not in held), key=str.casefold)
+        return self._absent[area.id]
+
     def candidates(self, area: Area) -> set[str]:
         """Every district whose figures could count towards the area (members, successors, predecessors)."""
         ids = {d for d, _, _ in self.intervals(area)}
@@ -1082,6 +1098,11 @@ class _Groups:
 def _derive_period(groups: _Groups, indicator: Indicator, area: Area, period: str,
                    figs: dict[tuple[str, str], Figure]) -> DerivedFigure:
     membership = groups.membership(area, period)
+    absent = groups.county_districts_absent(area)
+    if absent:  # the sum of the districts the file holds is not the county's figure
+        shown = ", ".join(absent[:4]) + (f" and {len(absent) - 4} more" if len(absent) > 4 else "")
+        return DerivedFigure(period, None, membership, (), tuple(absent),
+                             f"the file does not hold every district of {area.name} (not {shown})")
     if membership.partial:
         changed = ", ".join(groups.name(d) for d in membership.partial)
         return DerivedFigure(period, None, membership, reason=f"the membership changed within the period ({changed})")
@@ -1785,6 +1806,16 @@ def figure_rows(store: Store, *, derived: bool = False) -> list[ExportRow]:
         return out
     groups = _Groups(store)
     group_areas = [a for a in list_areas(store) if a.is_group and groups.candidates(a)]
+    # A county known only from the reference districts (a new file whose office named its county) is derived
+    # here as the Indicators tab derives it.
+    from safer_desk.services.reference import known_areas
+
+    listed = {a.id for a in group_areas} | {a.name.casefold() for a in group_areas if a.kind == "county"}
+    for ref_area in known_areas(store):
+        if ref_area.kind == "county" and not {ref_area.id, ref_area.name.casefold()} & listed:
+            area = Area(ref_area.id, ref_area.name, "county")
+            if groups.candidates(area):
+                group_areas.append(area)
     for ind in list_indicators(store):
         for area in group_areas:
             candidates = sorted(groups.candidates(area))

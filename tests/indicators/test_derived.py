@@ -275,3 +275,29 @@ def test_a_partnership_of_one_district_does_not_repeat_its_section(store):
     assert [s.title for s in board_report_sections(store, year=FY18, areas=both)] == ["Indicators: Plymouth"]
     alone = SimpleNamespace(indicator_area_ids=("partnership:safer-plymouth",))
     assert [s.title for s in board_report_sections(store, year=FY18, areas=alone)] == ["Indicators: Safer Plymouth"]
+
+
+def test_the_command_line_derives_a_county_the_office_named_as_the_window_does(store, tmp_path, capsys):
+    """A new file whose office names the county Suffolk: the Indicators tab lists "Suffolk (county)" with its
+    districts' sum; `indicators --derived` must print the same figure (it printed none: the county was not an
+    area of the file, only of its reference data)."""
+    from safer_desk.services.police_import import load_counts
+
+    counts = {"Babergh": 298, "East Suffolk": 952, "Ipswich": 1021, "Mid Suffolk": 288, "West Suffolk": 857}
+    load_counts(store, [("Suffolk", "2025-01", name, "Burglary", n) for name, n in counts.items()])
+    ref.set_office_scope(store, districts=["Babergh"], county="Suffolk")
+    derived = {(r.indicator, r.area, r.period): r for r in svc.figure_rows(store, derived=True) if r.source == "derived"}
+    row = derived[("Burglary", "Suffolk", "2025-01")]
+    assert row.value == str(sum(counts.values())) and row.derived_from.count(" + ") == 4
+
+
+def test_a_county_the_file_holds_only_part_of_is_not_derived(demo_store):
+    """The example holds Plymouth alone of Devon's districts: Plymouth's figures are not Devon's. A county's
+    figure is derived only when the file puts every one of its current districts (the shipped lookup) in it."""
+    all_crime = next(i for i in svc.list_indicators(demo_store) if i.name == "All crime")
+    devon = svc.derive_figures(demo_store, all_crime, "county:devon", ["2025-01"])["2025-01"]
+    assert devon.figure is None and "does not hold every district of Devon" in devon.reason
+    assert "Torbay" in devon.missing and "Plymouth" not in devon.missing
+    suffolk = svc.derive_figures(demo_store, all_crime, "county:suffolk", ["2025-01"])["2025-01"]
+    assert suffolk.figure is not None and suffolk.figure.value > 0  # all five of Suffolk's are held
+    assert not any(r.area == "Devon" for r in svc.figure_rows(demo_store, derived=True))
