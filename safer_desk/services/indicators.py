@@ -1151,6 +1151,13 @@ def _derive_period(groups: _Groups, indicator: Indicator, area: Area, period: st
     return DerivedFigure(period, figure, membership, tuple(used))
 
 
+def county_districts_absent(store: Store, area_id: str | None) -> list[str]:
+    """A county's current districts the file does not hold (its figures cannot be derived meanwhile); [] for
+    any other area or a whole county."""
+    area = find_area(store, area_id) if area_id else None
+    return _Groups(store).county_districts_absent(area) if area is not None else []
+
+
 def derive_figures(store: Store, indicator: Indicator | str, area: Area | str, periods: Sequence[str], *,
                    groups: _Groups | None = None) -> dict[str, DerivedFigure]:
     """The area's figures for these periods from its districts' stored figures (period -> DerivedFigure).

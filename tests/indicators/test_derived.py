@@ -301,3 +301,15 @@ def test_a_county_the_file_holds_only_part_of_is_not_derived(demo_store):
     suffolk = svc.derive_figures(demo_store, all_crime, "county:suffolk", ["2025-01"])["2025-01"]
     assert suffolk.figure is not None and suffolk.figure.value > 0  # all five of Suffolk's are held
     assert not any(r.area == "Devon" for r in svc.figure_rows(demo_store, derived=True))
+
+
+def test_the_indicators_tab_says_why_a_partly_held_county_has_no_figures(demo_store):
+    from safer_desk.presenters.indicators import IndicatorsPresenter
+
+    p = IndicatorsPresenter(demo_store)
+    p.load()
+    p.choose_area("county:devon", lambda *a: True)
+    text = p.no_chart_text("All crime, Devon")
+    assert "does not hold all of them (not East Devon, Exeter, Mid Devon, North Devon and 5 more)" in text
+    p.choose_area("county:suffolk", lambda *a: True)
+    assert p.no_chart_text("X") == "X: no figures to chart yet. Type them in the grid below, or import them."

@@ -319,3 +319,12 @@ def test_after_an_import_the_tab_reads_the_file_once_on_the_next_turn(demo_windo
     for _ in range(3):  # any further reload queued for the next turns would run here: there must be none
         QApplication.processEvents()
     assert len(reloads) == 1
+
+
+def test_a_county_the_file_holds_part_of_says_why_it_has_no_chart(demo_window):
+    tab = demo_window.show_tab("indicators")
+    tab.select_area("county:devon")
+    tab.select_indicator("All crime")
+    assert tab.chart_stack.currentWidget() is tab.empty_state
+    assert "Devon's figures are added up from its districts'" in tab.empty_state.text()
+    assert "not East Devon" in tab.empty_state.text()

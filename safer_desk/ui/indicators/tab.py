@@ -310,8 +310,7 @@ class IndicatorsTab(TabBase):
         data = self.presenter.chart(mode)
         if self.presenter.view is None or data.empty and mode != ChartMode.ROLLING:
             self.empty_state.setText(self.presenter.empty_message() if self.presenter.view is None
-                                     else f"{data.title}: no figures to chart yet. Type them in the grid below, "
-                                          "or import them.")
+                                     else self.presenter.no_chart_text(data.title))
             self.chart_stack.setCurrentWidget(self.empty_state)
         else:
             self.chart_stack.setCurrentWidget(self.chart)
