@@ -590,12 +590,20 @@ def helpers_wanted(total_bytes: int) -> int:
     """How many helper processes (other cores) count the files of an import this many bytes big: none for a
     small one (starting one costs ~0.1 s of a core) or with one core, else one per core up to HELPERS
     (helper_choice overrides)."""
-    choice, cores = helper_choice(), os.cpu_count() or 1
+    choice, cores = helper_choice(), _cores()
     if choice == "never":
         return 0
     if choice:
         return max(1, min(cores, HELPERS))
     return min(cores, HELPERS) if total_bytes >= HELPER_BYTES and cores > 1 else 0
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or an affinity mask may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # Windows and macOS have no affinity call here
+        return os.cpu_count() or 1
 
 
 class HelperFailed(RuntimeError):

@@ -306,17 +306,27 @@ def test_cancel_stops_the_helpers(tmp_path, monkeypatch, small_batches, helpers_
 
 def test_only_a_big_import_starts_helpers(monkeypatch):
     monkeypatch.delenv("SAFER_DESK_POLICE_HELPER", raising=False)
-    monkeypatch.setattr(police_uk.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(police_uk, "_cores", lambda: 2)
     assert police_uk.helpers_wanted(police_uk.HELPER_BYTES - 1) == 0
     assert police_uk.helpers_wanted(police_uk.HELPER_BYTES) == 2
-    monkeypatch.setattr(police_uk.os, "cpu_count", lambda: 16)
+    monkeypatch.setattr(police_uk, "_cores", lambda: 16)
     assert police_uk.helpers_wanted(10 * police_uk.HELPER_BYTES) == police_uk.HELPERS
-    monkeypatch.setattr(police_uk.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(police_uk, "_cores", lambda: 1)
     assert police_uk.helpers_wanted(10 * police_uk.HELPER_BYTES) == 0
     monkeypatch.setenv("SAFER_DESK_POLICE_HELPER", "always")
     assert police_uk.helpers_wanted(0) == 1
     monkeypatch.setenv("SAFER_DESK_POLICE_HELPER", "never")
     assert police_uk.helpers_wanted(10 * police_uk.HELPER_BYTES) == 0
+
+
+def test_the_cores_are_those_this_process_may_use(monkeypatch):
+    """A container or an affinity mask may allow fewer cores than the machine has: helpers are counted from
+    what this process may use; where the platform has no affinity call (Windows, macOS), from the machine's."""
+    monkeypatch.setattr(police_uk.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(police_uk.os, "cpu_count", lambda: 64)
+    assert police_uk._cores() == 2
+    monkeypatch.delattr(police_uk.os, "sched_getaffinity", raising=False)
+    assert police_uk._cores() == 64
 
 
 def test_required_helpers_count_every_file_or_fail(tmp_path, monkeypatch, small_batches):
