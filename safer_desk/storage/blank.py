@@ -89,26 +89,15 @@ def build(target: Path) -> Path:
 
 def write_resource(out: Path | None = None) -> Path:
     """Build the blank file and store it, gzipped, as the shipped resource of the source checkout."""
-    import tempfile
+    from safer_desk.storage.safe_write import write_built_resource
 
-    from safer_desk.paths import checkout_resource
-    from safer_desk.storage.safe_write import write_gzip_atomically
-
-    out = checkout_resource(*RESOURCE_PARTS) if out is None else Path(out)
-    if out is None:
-        raise SystemExit("This is not a Safer Desk source checkout; pass the output path instead.")
-    with tempfile.TemporaryDirectory(prefix="safer-desk-build-") as work:
-        return write_gzip_atomically(build(Path(work) / "blank.sqlite"), out)
+    return write_built_resource(RESOURCE_PARTS, build, out)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if args[:1] != ["--write-resource"] or len(args) > 2:
-        print(f"usage: {REBUILD_COMMAND} [OUT.sqlite.gz]", file=sys.stderr)
-        return 2
-    out = write_resource(Path(args[1]) if len(args) == 2 else None)
-    print(f"wrote the blank file to {out} ({out.stat().st_size:,} bytes)")
-    return 0
+    from safer_desk.storage.safe_write import resource_main
+
+    return resource_main(sys.argv[1:] if argv is None else argv, REBUILD_COMMAND, "the blank file", write_resource)
 
 
 if __name__ == "__main__":

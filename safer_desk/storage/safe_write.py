@@ -17,7 +17,7 @@ import os
 import sqlite3
 import stat
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from safer_desk import faults
 from safer_desk.storage import leftovers
@@ -201,3 +201,31 @@ def write_gzip_atomically(source: Path | str, target: Path | str) -> Path:
         with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
             shutil.copyfileobj(src, gz, 1 << 20)
     return target
+
+
+def write_built_resource(parts: tuple[str, ...], build: Callable[[Path], Path], out: Path | str | None = None, *,
+                         refuse: type[Exception] = SystemExit) -> Path:
+    """A shipped file (the blank, the example) built by ``build(scratch path)`` in a scratch folder and stored
+    gzipped at out, or at resources/<parts> of the source checkout; ``refuse`` is raised outside a checkout."""
+    import tempfile
+
+    from safer_desk.paths import checkout_resource
+
+    target = checkout_resource(*parts) if out is None else Path(out)
+    if target is None:
+        raise refuse("This is not a Safer Desk source checkout; pass the output path instead.")
+    with tempfile.TemporaryDirectory(prefix="safer-desk-build-") as work:
+        return write_gzip_atomically(build(Path(work) / parts[-1].removesuffix(".gz")), target)
+
+
+def resource_main(argv: list[str], rebuild_command: str, what: str,
+                  write: Callable[[Path | None], Path]) -> int:
+    """The ``--write-resource [OUT.sqlite.gz]`` command of a shipped file's builder (``what``: "the blank file")."""
+    import sys
+
+    if argv[:1] != ["--write-resource"] or len(argv) > 2:
+        print(f"usage: {rebuild_command} [OUT.sqlite.gz]", file=sys.stderr)
+        return 2
+    out = write(Path(argv[1]) if len(argv) == 2 else None)
+    print(f"wrote {what} to {out} ({out.stat().st_size:,} bytes)")
+    return 0
