@@ -708,7 +708,7 @@ class StreetReader:
         self.ahead_bytes = 0
         self.results: dict[str, tuple[dict[CountKey, int], int, PoliceFileError | None]] = {}
         self.failure: BaseException | None = None
-        helpers = helpers_wanted(sum(f.size for f in self.unique.values()))
+        helpers = self.helpers = helpers_wanted(sum(f.size for f in self.unique.values()))
         self.helpers_running = helpers  # helper threads not yet finished
         self.helpers_answered = 0  # helpers that have said they are up
         self.helper_out = 0  # keys sent to helpers and not yet answered
@@ -723,7 +723,7 @@ class StreetReader:
     @property
     def helped(self) -> bool:
         """Whether helper processes count the files (so this process's own threads are mostly idle)."""
-        return len(self.threads) > 2
+        return self.helpers > 0
 
     def __enter__(self) -> "StreetReader":
         for thread in self.threads:

@@ -522,10 +522,9 @@ class IndicatorsPresenter(ScreenPresenter):
         """What the chart's place says when the chart has nothing to draw (``title``: the chart's)."""
         absent = svc.county_districts_absent(self.store, self.area_id)
         if absent:
-            shown = ", ".join(absent[:4]) + (f" and {len(absent) - 4} more" if len(absent) > 4 else "")
             name = self.area_name().removesuffix(" (county)")
             return (f"{title}: no figures. {name}'s figures are added up from its districts', and this file does "
-                    f"not hold all of them (not {shown}), so they cannot be worked out here.")
+                    f"not hold all of them (not {svc.names_and_more(absent)}), so they cannot be worked out here.")
         return f"{title}: no figures to chart yet. Type them in the grid below, or import them."
 
     def empty_message(self) -> str:

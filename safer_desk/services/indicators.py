@@ -1100,9 +1100,8 @@ def _derive_period(groups: _Groups, indicator: Indicator, area: Area, period: st
     membership = groups.membership(area, period)
     absent = groups.county_districts_absent(area)
     if absent:  # the sum of the districts the file holds is not the county's figure
-        shown = ", ".join(absent[:4]) + (f" and {len(absent) - 4} more" if len(absent) > 4 else "")
         return DerivedFigure(period, None, membership, (), tuple(absent),
-                             f"the file does not hold every district of {area.name} (not {shown})")
+                             f"the file does not hold every district of {area.name} (not {names_and_more(absent)})")
     if membership.partial:
         changed = ", ".join(groups.name(d) for d in membership.partial)
         return DerivedFigure(period, None, membership, reason=f"the membership changed within the period ({changed})")
@@ -1149,6 +1148,11 @@ def _derive_period(groups: _Groups, indicator: Indicator, area: Area, period: st
         return DerivedFigure(period, None, membership, tuple(used), (),
                              f"a {indicator.unit} is derived from the districts' {need}, and some are not given")
     return DerivedFigure(period, figure, membership, tuple(used))
+
+
+def names_and_more(names: Sequence[str], most: int = 4) -> str:
+    """ "East Devon, Exeter, Mid Devon, North Devon and 5 more": the first few names and how many others."""
+    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 def county_districts_absent(store: Store, area_id: str | None) -> list[str]:
