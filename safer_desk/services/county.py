@@ -26,7 +26,7 @@ from safer_desk.storage.store import Store
 EXPORT_SUFFIXES = {".sqlite": "sqlite", ".db": "sqlite", ".xlsx": "xlsx"}
 
 __all__ = ["CountyError", "ExportRefused", "ExportResult", "MergeReport", "MergeSummary", "Conflict", "KeyOffer",
-           "export_for_county", "check_district_files", "merge_district_files", "list_conflicts", "list_imports",
+           "export_for_county", "check_district_files", "merge_district_files", "key_questions", "list_conflicts", "list_imports",
            "county_checksum", "county_row_counts", "provenance_counts", "officer_fingerprint", "registered_keys",
            "withdraw_key", "conflict_groups", "resolve_conflicts", "conflicts_text", "ConflictsPresenter"]
 
@@ -84,6 +84,16 @@ class KeyOffer:
                    tuple(exc.other_offices), str(exc))
 
 
+def key_questions(offers: Iterable[KeyOffer]) -> list[list[KeyOffer]]:
+    """The offers to ask the county lead about, one question per key and office (in the order the files came):
+    several files from one office signed with one new key (its first and second exports) are one phone call,
+    and accepting the key merges them all."""
+    groups: dict[tuple[str, str], list[KeyOffer]] = {}
+    for offer in offers:
+        groups.setdefault((offer.fingerprint, offer.office_id), []).append(offer)
+    return list(groups.values())
+
+
 @dataclass
 class MergeReport:
     """What merging several district files did: a summary per merged file, and the files refused."""
@@ -91,6 +101,9 @@ class MergeReport:
     merged: list[MergeSummary] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
     key_offers: list[KeyOffer] = field(default_factory=list)  # refused for an unregistered key (also in refused)
+    # A file that is the same export as one before it in the list (a second copy, or the same file named
+    # twice): (that file, the manifest of the one merged). Merged once, said so, counted once.
+    same_export: list[tuple[Path, ExportManifest]] = field(default_factory=list)
 
     @property
     def added(self) -> int:
@@ -115,6 +128,12 @@ class MergeReport:
     def text(self) -> str:
         """The end-of-merge summary in words: per file, its public data, then the conflicts grouped by kind."""
         lines = []
+        for path, first in self.same_export:
+            if _same_file(path, first.path):
+                lines.append(f"{path.name} was given more than once: merged once.")
+            else:
+                lines.append(f"{path.name} is the same export as {first.path.name} ({first.office_name}'s export "
+                             f"number {first.sequence}): merged once.")
         for s in self.merged:
             signed = (f" Export number {s.sequence}, signed with key {s.key_fingerprint}"
                       f"{' (accepted for this office now)' if s.key_accepted else ''}." if s.key_fingerprint else "")
@@ -179,10 +198,33 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
     """
     report = MergeReport()
     manifests, report.refused = check_district_files(paths, store, accept_keys, report.key_offers)
+    manifests, report.same_export = _once_each(manifests)
     manifests.sort(key=lambda m: (m.exported_at, m.sequence))
     with _bigger_cache(store):
         _merge_checked(store, manifests, report, progress, cancelled, accept_keys)
     return report
+
+
+def _once_each(manifests: list[ExportManifest]) -> tuple[list[ExportManifest], list[tuple[Path, ExportManifest]]]:
+    """The manifests with each export once (the first file named for it), and the other files for each.
+
+    An export is one signed export id: a copy carries the same id, signature and content (all checked).
+    """
+    first: dict[str, ExportManifest] = {}
+    again: list[tuple[Path, ExportManifest]] = []
+    for m in manifests:
+        if m.export_id in first:
+            again.append((Path(m.path), first[m.export_id]))
+        else:
+            first[m.export_id] = m
+    return list(first.values()), again
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return Path(a).samefile(b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
 
 
 @contextlib.contextmanager

@@ -427,3 +427,31 @@ def test_the_service_refuses_before_writing_and_offers_the_key(district, county,
     assert (offer.fingerprint, offer.office_name, offer.other_offices) == (officer_keys()[0], "Babergh office", ())
     assert county.scalar("SELECT count(*) FROM _county_keys") == 0
     assert merge_accepting(county, [export]).merged[0].added > 0
+
+
+def test_the_same_export_named_twice_is_merged_once_and_said_so(district, county, tmp_path):
+    """Two copies of one export (from an email and from a memory stick), or one file chosen twice: one merge,
+    counted once in the summary, and a line naming the copy."""
+    export = fresh_export(district, tmp_path)
+    copy = copy_file(export, tmp_path / "copy-from-email.sqlite")
+    report = merge_accepting(county, [export, copy, export])
+    assert [s.file_name for s in report.merged] == [export.name]
+    assert report.refused == []
+    assert [(c.name, m.path.name) for c, m in report.same_export] == [(copy.name, export.name),
+                                                                       (export.name, export.name)]
+    text = report.text()
+    assert f"{copy.name} is the same export as {export.name} (Babergh office's export number 1): merged once." in text
+    assert f"{export.name} was given more than once: merged once." in text
+    assert "In all" not in text  # one file merged: no total that counts it three times
+    added = report.merged[0].added
+    assert added > 0 and county.scalar("SELECT count(*) FROM audit_log WHERE action = 'batch'") >= 1
+
+
+def test_the_command_line_says_a_repeated_export_once(district, tmp_path):
+    export = fresh_export(district, tmp_path)
+    county = tmp_path / "county-cli.sqlite"
+    new_office(county, "Suffolk county").close()
+    code, out, err = cli_output(["merge", str(county), str(export), str(export), *accept_key_args()])
+    assert code == 0, err
+    assert out.count(f"{export.name} (Babergh office):") == 1
+    assert f"{export.name} was given more than once: merged once." in out

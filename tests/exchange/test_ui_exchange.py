@@ -339,3 +339,30 @@ def test_cancelling_an_export_writes_nothing(demo_window, qtbot, prompts, tmp_pa
         task.cancel()
     assert "no export was written" in prompts.infos[-1][1]
     assert not target.exists() and (not target.parent.exists() or list(target.parent.iterdir()) == [])
+
+
+def test_two_files_from_one_office_ask_about_its_new_key_once(window, qtbot, prompts, tmp_path, district_exports):
+    """Babergh's first and second exports, both signed with its officer's key the county has not registered:
+    one question, naming both files, and accepting merges both."""
+    from safer_desk.ui.exchange.dialogs import import_district_files
+
+    store = open_store(tmp_path / "Babergh office.sqlite")
+    try:
+        second = export_for_county(store, tmp_path / "Babergh office export 2.sqlite").path
+    finally:
+        store.close()
+    assert window.open_path(tmp_path / "county.sqlite")
+    with qtbot.waitSignal(window.session.data_changed, timeout=20000):
+        import_district_files(window, [str(district_exports[0]), str(second)])
+    qtbot.waitUntil(lambda: getattr(window, "key_dialog", None) is not None and window.key_dialog.isVisible())
+    dialog = window.key_dialog
+    assert "and 1 more file from Babergh office" in dialog.intro_label.text()
+    accept_in_key_dialog(window, qtbot, "Babergh office")
+    assert window.key_dialog is None  # not asked a second time about the same key
+    qtbot.waitUntil(lambda: getattr(window, "merge_result", None) is not None and window.merge_result.isVisible(),
+                    timeout=20000)
+    store = window.session.store
+    assert store.scalar("SELECT count(*) FROM _county_imports") == 2
+    assert store.scalar("SELECT count(*) FROM _county_keys") == 1
+    assert prompts.errors == []
+    window.merge_result.close()

@@ -286,21 +286,24 @@ def _merge_accepted(window, accepted: list, accepted_before: set) -> None:
 
 
 def confirm_keys(window, offers: list, done) -> None:
-    """Ask about each offered key in turn (window.key_dialog), then call done(the offers accepted)."""
-    pending, accepted = list(offers), []
+    """Ask about each offered key in turn (window.key_dialog), once per key and office however many files
+    carry it, then call done(the offers accepted)."""
+    from safer_desk.services.county import key_questions
+
+    pending, accepted = key_questions(offers), []
 
     def next_offer() -> None:
         if not pending:
             window.key_dialog = None
             done(accepted)
             return
-        offer = pending.pop(0)
-        dialog = KeyConfirmDialog(offer, window)
+        group = pending.pop(0)
+        dialog = KeyConfirmDialog(group[0], window, more_files=len(group) - 1)
         window.key_dialog = dialog
 
         def finished(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
-                accepted.append(offer)
+                accepted.extend(group)
             dialog.deleteLater()
             next_offer()
 
@@ -313,13 +316,18 @@ def confirm_keys(window, offers: list, done) -> None:
 class KeyConfirmDialog(QDialog):
     """A new signing key for an office: show its fingerprint for the county lead to confirm by phone."""
 
-    def __init__(self, offer, parent: QWidget | None = None):
+    def __init__(self, offer, parent: QWidget | None = None, *, more_files: int = 0):
+        """more_files: how many other files from the same office are signed with the same key (accepted with it)."""
         super().__init__(parent)
         self.offer = offer
         office = offer.office_name
         self.setWindowTitle(f"Confirm the signing key of {office}")
-        intro = QLabel(
-            f"{Path(offer.path).name} says it is from {office} and is signed by "
+        files = Path(offer.path).name + (
+            f" (and {more_files} more file{'s' if more_files > 1 else ''} from {office} signed with the same key)"
+            if more_files else "")
+        says = "say they are" if more_files else "says it is"
+        self.intro_label = intro = QLabel(
+            f"{files} {says} from {office} and {'are' if more_files else 'is'} signed by "
             f"{offer.signed_by or 'an unnamed officer'} with a key this county file has not registered for "
             f"{office}. A new officer or a new laptop brings a new key; so would a forged file.", self)
         intro.setWordWrap(True)
