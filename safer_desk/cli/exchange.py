@@ -201,7 +201,7 @@ def run_merge(args: argparse.Namespace) -> int:
         print(f"note: no file given is signed with key {fp}; nothing was accepted for it", file=sys.stderr)
     store = open_for_writing(args.county)
     try:
-        report = merge_district_files(store, paths, accept_keys=accept)
+        report = merge_district_files(store, paths, accept_keys=accept, checked=manifests)
         refused, report.refused = report.refused, []
         print(report.text())
         if args.keep is not None and report.merged:

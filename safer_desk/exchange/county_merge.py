@@ -152,6 +152,7 @@ class ExportManifest:
     protections: list[str] = field(default_factory=list)  # how the file was opened (storage.hostile)
     public_tables: list[str] = field(default_factory=list)  # signed per police.uk force-month (county_schema)
     signature: str = ""  # as verified: the merge checks that it merges this very export
+    file_sha256: str = ""  # of the file's bytes when it was checked: the merge takes only these very bytes
     schema_hash: str = ""
 
     @property
@@ -221,6 +222,8 @@ def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManife
     if page_size < 512 or size % page_size or (pages and size < pages * page_size):
         raise _refuse(path, f"the file is truncated ({size:,} bytes of {pages * page_size:,}); "
                             "ask for it to be sent again")
+    with path.open("rb") as fh:
+        file_sha256 = hashlib.file_digest(fh, "sha256").hexdigest()
     try:
         conn, protections = open_hostile(path)
     except sqlite3.DatabaseError as exc:
@@ -228,6 +231,7 @@ def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManife
     try:
         manifest = _check_export(path, conn, verify_public)
         manifest.protections = protections
+        manifest.file_sha256 = file_sha256
         return manifest
     except sqlite3.DatabaseError as exc:
         raise _refuse(path, f"the file is damaged ({exc})") from exc
@@ -546,6 +550,9 @@ def _attached_export(county: Store, manifest: ExportManifest) -> Iterator[str]:
     path = manifest.path
     data = path.read_bytes()
     source_hash = hashlib.sha256(data).hexdigest()
+    if manifest.file_sha256 and source_hash != manifest.file_sha256:
+        raise _refuse(path, "it was changed after it was checked (it is no longer the file that was checked); "
+                            "merge it again")
     if manifest.pending_steps:
         data = _upgraded_copy(manifest, data)
     elif data[18:20] == b"\x02\x02":  # a file left in WAL mode: memory holds it in rollback mode

@@ -173,31 +173,52 @@ def check_district_files(paths: list[Path | str], county: Store | str | None = N
     for path in paths:
         try:
             # The police.uk counts are checked force-month by force-month as the merge takes them.
-            manifest = county_merge.read_export(Path(path), verify_public=False)
-            if county is not None:
-                county_merge.verify_for_county(None if county == NO_COUNTY_FILE_YET else county, manifest,
-                                               accept_keys)
+            good.append(county_merge.read_export(Path(path), verify_public=False))
+        except ExportRefused as exc:
+            refused.append((Path(path).name, str(exc)))
+    if county is None:
+        return good, refused
+    return _for_county(good, None if county == NO_COUNTY_FILE_YET else county, accept_keys, refused, key_offers)
+
+
+def _for_county(manifests: list[ExportManifest], county: Store | None, accept_keys: Iterable[str],
+                refused: list[tuple[str, str]], key_offers: list[KeyOffer] | None
+                ) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
+    """The manifests that pass the county's checks (key register, history), the others added to refused."""
+    good = []
+    for manifest in manifests:
+        try:
+            county_merge.verify_for_county(county, manifest, accept_keys)
             good.append(manifest)
         except UnregisteredKey as exc:
-            refused.append((Path(path).name, str(exc)))
+            refused.append((manifest.path.name, str(exc)))
             if key_offers is not None:
                 key_offers.append(KeyOffer.from_refusal(exc))
         except ExportRefused as exc:
-            refused.append((Path(path).name, str(exc)))
+            refused.append((manifest.path.name, str(exc)))
     return good, refused
 
 
 def merge_district_files(store: Store, paths: list[Path | str], *, progress: Progress = no_progress,
-                         cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[str] = ()) -> MergeReport:
+                         cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[str] = (),
+                         checked: list[ExportManifest] | None = None) -> MergeReport:
     """Merge district exports into the open (county) file, each in its own transaction, oldest export first.
 
     Files that fail their checks (signature, key register, sequence, audit chain …) are refused without
     touching the county file; accept_keys are fingerprints the county lead has confirmed with the offices
     (registered, and audited, as their files are merged). A cancel rolls back the file being merged
     (files already merged stay merged, and the summary says which).
+
+    checked: the manifests ``check_district_files`` gave for these paths a moment ago (the command line checks
+    every file before it opens the county file for writing): the files are not read and checked a second
+    time, only against the county file again. Either way each file's bytes must still be the ones checked
+    (their SHA-256), or it is refused.
     """
     report = MergeReport()
-    manifests, report.refused = check_district_files(paths, store, accept_keys, report.key_offers)
+    if checked is None:
+        manifests, report.refused = check_district_files(paths, store, accept_keys, report.key_offers)
+    else:
+        manifests, report.refused = _for_county(list(checked), store, accept_keys, [], report.key_offers)
     manifests, report.same_export = _once_each(manifests)
     manifests.sort(key=lambda m: (m.exported_at, m.sequence))
     with _bigger_cache(store):

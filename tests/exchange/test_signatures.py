@@ -7,6 +7,7 @@ are checksummed before and after.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 
 import pytest
@@ -455,3 +456,35 @@ def test_the_command_line_says_a_repeated_export_once(district, tmp_path):
     assert code == 0, err
     assert out.count(f"{export.name} (Babergh office):") == 1
     assert f"{export.name} was given more than once: merged once." in out
+
+
+def test_the_command_line_reads_each_export_once(district, tmp_path, monkeypatch):
+    """`merge` checks every file before it opens the county file for writing, and merges what it checked: the
+    exports are read (and their checksums worked out) once, not a second time by the merge."""
+    first, second = fresh_export(district, tmp_path), fresh_export(district, tmp_path, "babergh-3.sqlite")
+    county = tmp_path / "county-cli.sqlite"
+    new_office(county, "Suffolk county").close()
+    reads = []
+    read_export = county_merge.read_export
+    monkeypatch.setattr(county_merge, "read_export", lambda path, **kw: reads.append(path.name) or read_export(path, **kw))
+    code, out, err = cli_output(["merge", str(county), str(first), str(second), *accept_key_args()])
+    assert code == 0, err
+    assert sorted(reads) == sorted([first.name, second.name])
+    assert out.count("(Babergh office):") == 2
+
+
+def test_an_export_changed_after_its_check_is_refused_at_merge(district, county, tmp_path):
+    """The merge takes the very bytes that were checked: a file swapped for another after its check (here a
+    later, equally well-signed export of the same office) is refused, and the county file is not changed."""
+    from safer_desk.services.county import check_district_files
+
+    export = fresh_export(district, tmp_path)
+    later = fresh_export(district, tmp_path, "babergh-3.sqlite")
+    checked, refused = check_district_files([export], county, officer_keys())
+    assert refused == [] and len(checked) == 1
+    before = county.scalar("SELECT count(*) FROM audit_log")
+    shutil.copyfile(later, export)
+    report = merge_district_files(county, [export], accept_keys=officer_keys(), checked=checked)
+    assert report.merged == []
+    assert report.refused and "changed" in report.refused[0][1] and "checked" in report.refused[0][1]
+    assert county.scalar("SELECT count(*) FROM audit_log") == before
