@@ -467,6 +467,8 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
                                   office_id=m.office_id, office_name=m.office_name, signed_by=m.exported_by,
                                   other_offices=others)
         register = True
+    if county is not None:
+        _same_export_as_merged(county.conn, manifest)
     last = last_import(county.conn, m.office_id) if county is not None else None
     if last is not None and last["export_id"] != m.export_id:
         if m.sequence <= last["sequence"]:
@@ -482,6 +484,21 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
                                     f"number {last['sequence']}: entry {last['audit_head_id']} or an entry before it "
                                     "was changed or removed since (the office's log was edited or cut short)")
     return register
+
+
+def _same_export_as_merged(conn: sqlite3.Connection, m: ExportManifest) -> None:
+    """Refuse a file that gives the id of an export already merged but other contents: merging the same export
+    again changes nothing, but two different files cannot be one export (one of them is not what the office
+    sent: re-signed after an edit, or made by someone else with its key)."""
+    before = conn.execute(f"SELECT office_name, checksum, imported_at, file_name FROM {IMPORTS_TABLE} "
+                          "WHERE export_id = ?", (m.export_id,)).fetchone()
+    if before is None or before[1] == m.checksum:
+        return
+    merged = _parse_time(before[2])
+    when = f" on {merged:%d/%m/%Y}" if merged is not None else ""
+    raise _refuse(m.path, f"it says it is {m.office_name}'s export number {m.sequence}, which was merged{when} "
+                          f"(from {before[3]}) with other contents: two different files cannot be one export. "
+                          f"Ask {m.office_name} which one they sent; the one merged stays as it is")
 
 
 def _chain_hash_at(path: Path, entry_id: int) -> str | None:

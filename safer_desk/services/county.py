@@ -176,9 +176,29 @@ def check_district_files(paths: list[Path | str], county: Store | str | None = N
             good.append(county_merge.read_export(Path(path), verify_public=False))
         except ExportRefused as exc:
             refused.append((Path(path).name, str(exc)))
+    good = _one_content_per_export(good, refused)
     if county is None:
         return good, refused
     return _for_county(good, None if county == NO_COUNTY_FILE_YET else county, accept_keys, refused, key_offers)
+
+
+def _one_content_per_export(manifests: list[ExportManifest], refused: list[tuple[str, str]]) -> list[ExportManifest]:
+    """The manifests less those whose export id another file gives with other contents (another signature):
+    neither can be told to be the one the office sent, so each is refused (added to refused) and none merged."""
+    signatures: dict[str, set[str]] = {}
+    for m in manifests:
+        signatures.setdefault(m.export_id, set()).add(m.signature)
+    kept = []
+    for m in manifests:
+        if len(signatures[m.export_id]) == 1:
+            kept.append(m)
+            continue
+        others = sorted({o.path.name for o in manifests if o.export_id == m.export_id and o.signature != m.signature})
+        refused.append((m.path.name, f"{m.path.name} cannot be merged: it says it is {m.office_name}'s export number "
+                                     f"{m.sequence}, and so does {', '.join(others)}, with other contents: two "
+                                     f"different files cannot be one export. Ask {m.office_name} which one they "
+                                     "sent. The county file has not been changed."))
+    return kept
 
 
 def _for_county(manifests: list[ExportManifest], county: Store | None, accept_keys: Iterable[str],
@@ -229,15 +249,18 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
 def _once_each(manifests: list[ExportManifest]) -> tuple[list[ExportManifest], list[tuple[Path, ExportManifest]]]:
     """The manifests with each export once (the first file named for it), and the other files for each.
 
-    An export is one signed export id: a copy carries the same id, signature and content (all checked).
+    One export is one export id with one signature (over its manifest, which holds the checksum of its
+    content): a copy carries all three. Two files that give one export id different signatures are not
+    copies; both go on to the merge, which refuses what it must.
     """
-    first: dict[str, ExportManifest] = {}
+    first: dict[tuple[str, str], ExportManifest] = {}
     again: list[tuple[Path, ExportManifest]] = []
     for m in manifests:
-        if m.export_id in first:
-            again.append((Path(m.path), first[m.export_id]))
+        key = (m.export_id, m.signature)
+        if key in first:
+            again.append((Path(m.path), first[key]))
         else:
-            first[m.export_id] = m
+            first[key] = m
     return list(first.values()), again
 
 

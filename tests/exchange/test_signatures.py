@@ -488,3 +488,26 @@ def test_an_export_changed_after_its_check_is_refused_at_merge(district, county,
     assert report.merged == []
     assert report.refused and "changed" in report.refused[0][1] and "checked" in report.refused[0][1]
     assert county.scalar("SELECT count(*) FROM audit_log") == before
+
+
+def test_two_files_that_give_one_export_id_different_contents_are_not_taken_as_copies(district, county, tmp_path):
+    """A file re-signed after an edit keeps the export id but not the signature: it is not a copy to skip,
+    and two different files cannot both be one export."""
+    export = fresh_export(district, tmp_path)
+    edited = resign_export(copy_file(export, tmp_path / "edited.sqlite"),
+                           edit=lambda conn: conn.execute("UPDATE x_projects SET title = title || ' (edited)'"))
+    assert manifest_value(edited, "export_id") == manifest_value(export, "export_id")
+    # Named together, neither can be told to be the one the office sent: both are refused, nothing is merged.
+    report = merge_accepting(county, [export, edited])
+    assert report.same_export == [] and report.merged == []
+    assert sorted(name for name, _ in report.refused) == sorted([export.name, edited.name])
+    assert f"and so does {edited.name}, with other contents" in dict(report.refused)[export.name]
+    # One merged, the other named later: refused for its clash with the one merged.
+    assert [s.file_name for s in merge_accepting(county, [export]).merged] == [export.name]
+    later = merge_accepting(county, [edited])
+    why = dict(later.refused)[edited.name]
+    assert later.merged == [] and "Babergh office's export number 1, which was merged on" in why
+    assert "other contents" in why
+    # and the export merged, named again, is still merged again without a change
+    again = merge_accepting(county, [export])
+    assert [s.file_name for s in again.merged] == [export.name] and again.merged[0].added == 0
