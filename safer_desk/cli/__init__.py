@@ -8,7 +8,9 @@ subcommand modules are imported only when the first argument is a word that coul
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import signal
 import sqlite3
 import sys
 from typing import TYPE_CHECKING
@@ -187,6 +189,24 @@ def _window_args(argv: list[str]) -> tuple[str | None, bool]:
     return args.file, args.demo
 
 
+@contextlib.contextmanager
+def _ctrl_c_after_qt_loads():
+    """Ctrl+C while Qt loads is taken once it has loaded (as a KeyboardInterrupt, said like any other):
+    raised inside shiboken's own import it became an ImportError about libshiboken, or an abort."""
+    got = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: got.append(signum))
+    except ValueError:  # not the main thread (a test calling main): nothing to hold back
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if got:
+        raise KeyboardInterrupt
+
+
 def _open_window(file: str | None, demo: bool) -> int:
     from pathlib import Path
 
@@ -196,10 +216,11 @@ def _open_window(file: str | None, demo: bool) -> int:
         path = Path(file)
         if not path.exists():
             raise CliError(f"there is no file at {path} (use File > New in the window to make one)")
-    from safer_desk.ui.app import ensure_app, run_window
+    with _ctrl_c_after_qt_loads():
+        from safer_desk.ui.app import ensure_app, run_window
 
-    # Qt first: if it cannot start (missing system libraries) it says so before any file is made.
-    ensure_app()
+        # Qt first: if it cannot start (missing system libraries) it says so before any file is made.
+        ensure_app()
     if demo:
         from safer_desk.services.example_copy import example_copy
 

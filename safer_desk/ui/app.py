@@ -146,7 +146,14 @@ class _CloseOnSignal:
             pass
 
     def _handle(self, signum, frame) -> None:
+        """Note the signal and leave the closing to the event loop: the handler runs wherever Python is (in a
+        slot, a paint, a model's data()), and closing the windows there deletes what the C++ code up the stack
+        is still using."""
         self.received = signum
+        QTimer.singleShot(0, self._close_all)
+
+    @staticmethod
+    def _close_all() -> None:
         QApplication.closeAllWindows()
         QApplication.quit()
 

@@ -256,6 +256,60 @@ def test_sigterm_closes_every_window(qtbot, windows):
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
 
 
+CTRL_C_WHILE_QT_LOADS = """
+import builtins, signal, sys
+from safer_desk import cli
+real_import = builtins.__import__
+def import_(name, *args, **kwargs):
+    if name == "PySide6.QtGui" and "PySide6.QtGui" not in sys.modules:
+        signal.raise_signal(signal.SIGINT)  # Ctrl+C in the terminal while Qt loads (inside shiboken's import)
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = import_
+sys.exit(cli.main(["--demo"]))
+"""
+
+
+@posix_only
+def test_ctrl_c_while_qt_loads_ends_quietly(env):
+    """Before the window exists there is nothing to close: Ctrl+C ends the program as at any other moment
+    ("interrupted; nothing was changed", exit 130), not with a KeyboardInterrupt inside Qt's own import (an
+    ImportError about libshiboken, or an abort), and leaves no demo copy."""
+    result = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_QT_LOADS], env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 130, result.stderr
+    assert "interrupted; nothing was changed" in result.stderr
+    assert "Traceback" not in result.stderr and "libshiboken" not in result.stderr
+    assert list(temp_of(env).iterdir()) == []
+
+
+def test_a_signal_in_the_middle_of_qt_work_closes_the_window_only_after_it(qtbot):
+    """A signal's handler runs wherever Python happens to be: inside a slot, a paint, a model's data() called
+    by a view. Closing the windows right there deleted what the C++ code up the stack was still using (a
+    SIGTERM as the demo opened its file ended in a segmentation fault once in a full test run). The handler only
+    notes the signal; the event loop closes the windows once the work in hand has returned."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from safer_desk.ui.app import _CloseOnSignal
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    closer = _CloseOnSignal(QApplication.instance())
+    seen = []
+
+    def some_slot() -> None:  # Qt is running this; the signal comes in the middle of it
+        signal.raise_signal(signal.SIGTERM)
+        seen.append((closer.received, widget.isVisible()))
+
+    try:
+        QTimer.singleShot(0, some_slot)
+        qtbot.waitUntil(lambda: not widget.isVisible())
+    finally:
+        closer.restore()
+    assert seen == [(signal.SIGTERM, True)]  # still open inside the slot; closed after it returned
+
+
 def test_unattended_a_file_that_cannot_open_is_said_on_stderr_not_in_a_dialog(env, tmp_path):
     """With SAFER_DESK_CLOSE_AFTER_START (tests, the smoke test, benchmarks) nobody answers dialogs:
     the refusal goes to stderr and the exit code is 1, instead of a window waiting for ever."""
