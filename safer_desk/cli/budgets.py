@@ -18,7 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "total; stated or stated-differs for a total the paper prints. Amounts are plain pounds. "
                     "Each stated figure that disagrees with its lines is also said on standard error.")
     parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
-    parser.add_argument("plan", metavar="PLAN", nargs="?", help="the plan's name (all plans if left out)")
+    parser.add_argument("plan", metavar="PLAN", nargs="?",
+                        help="the plan's name, in any case, with a hyphen for the paper's dash (all plans if left out)")
     parser.set_defaults(run=run_budget)
 
 

@@ -90,3 +90,21 @@ def test_report_for_a_year_shows_the_plans_of_that_year(demo_store):
     later = board_report_sections(demo_store, year=FinancialYear(2017))[0]
     assert [t.title for t in later.tables] == [demo.IMPLICATIONS]
     assert board_report_sections(demo_store, year=FinancialYear(2001)) == []
+
+
+def test_a_plan_named_as_it_can_be_typed(demo_path, capsys):
+    """The papers' titles have en dashes and curly quotes no keyboard gives: a hyphen, straight quotes, any case
+    and spacing find the same plan."""
+    typed = demo.MTFP.replace("\u2013", "-").upper().replace(" - ", "  -  ")
+    assert typed != demo.MTFP
+    code, out, err = run(capsys, "budget", demo_path, typed)
+    assert code == 0, err
+    assert {r["plan"] for r in csv.DictReader(io.StringIO(out))} == {demo.MTFP}
+
+
+def test_typed_name_key():
+    from safer_desk.domain.text import typed_name_key
+
+    assert typed_name_key("MTFP 2011/12 \u2013 2014/15") == typed_name_key("mtfp  2011/12 - 2014/15")
+    assert typed_name_key("\u201cSafe from Harm\u201d users\u2019 views") == typed_name_key('"safe from harm" users\' views')
+    assert typed_name_key("MTFP 2011/12") != typed_name_key("MTFP 2011/13")
