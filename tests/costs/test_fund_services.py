@@ -132,3 +132,13 @@ def test_catalogue_is_editable_but_used_items_stay(demo_store):
         funds.delete_item(demo_store, item_id)
     new = funds.save_item(demo_store, "Video doorbell", usual_price="120")
     funds.delete_item(demo_store, new)
+
+
+def test_a_fund_named_as_it_can_be_typed(store):
+    """`safer-desk fund FILE NAME`: any case, a hyphen for an en dash, any spacing; and two funds whose names
+    differ only so cannot both exist (nobody could tell them apart when naming one)."""
+    fund_id = funds.add_fund(store, name="Sanctuary \u2013 Babergh", starts_on="2025-04-01", ends_on="2026-03-31")
+    assert funds.fund_by_name(store, "sanctuary  -  BABERGH").id == fund_id
+    assert funds.fund_by_name(store, "Sanctuary Babergh") is None
+    with pytest.raises(FundError):
+        funds.add_fund(store, name="Sanctuary - Babergh", starts_on="2025-04-01", ends_on="2026-03-31")
