@@ -2,7 +2,7 @@
 
 One sheet per view, like the tabs and the board report: the register (with funders' shares), commissioning
 scenarios, allocations with totals, DHR reviews and who owes what, pooled-fund spend per district and month,
-and indicators by area and month with targets and RAG. Names and references, never ids; money as int pence
+indicators by area and month with targets and RAG, and the budgets and plans as their papers state them. Names and references, never ids; money as int pence
 (the writer shows pounds); dates as dates.
 """
 
@@ -24,7 +24,8 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
 
     today = today or date.today()
     builders = [register_sheet, scenarios_sheet, allocation_sheet, lambda s: dhr_sheet(s, today),
-                lambda s: dhr_partners_sheet(s, today), fund_sheet, indicator_summary_sheet, indicators_sheet]
+                lambda s: dhr_partners_sheet(s, today), fund_sheet, indicator_summary_sheet, indicators_sheet,
+                budgets_sheet]
     sheets = []
     for i, build in enumerate(builders):
         check_cancelled(cancelled)
@@ -273,3 +274,43 @@ def indicators_sheet(store: Store) -> WorkbookSheet | None:
     return WorkbookSheet("Indicators by month", "Indicators by area and month", "Each monthly figure of the "
                          "office's areas, the cumulative figure against the cumulative target, and RAG to date.",
                          columns, [Block(rows)])
+
+
+# -- budgets -----------------------------------------------------------------------------------------------
+# How each figure stands in the paper (services.budgets' statuses, in words).
+BUDGET_STATUS_WORDS = {
+    "amount": "amount", "tbc": "TBC", "nk": "N/K", "nil": "nil",
+    "total": "worked out", "total-incomplete": "worked out (a cell of its column is TBC or N/K)",
+    "stated": "as printed", "stated-differs": "as printed: differs from its lines",
+}
+
+
+def budgets_sheet(store: Store) -> WorkbookSheet | None:
+    """Each plan (the fifth tab), one block each: every cell as the paper states it, the worked-out subtotals
+    and totals, and the paper's printed totals beside them, a disagreement said under the plan."""
+    from safer_desk.services import budgets as svc
+
+    plans = sorted(svc.list_plans(store), key=lambda p: p.name.casefold())
+    if not plans:
+        return None
+    columns = [Column("Section", width=28), Column("Line", width=45), Column("Year"), Column("Amount (£)", "money"),
+               Column("As the paper states it", width=24), Column("Note", width=40)]
+    blocks = []
+    for plan in plans:
+        view = svc.plan_view(store, plan.id, with_actuals=False)
+        p = view.plan
+        sections = {s.id: s.name for s in p.sections}
+        rows = []
+        for row in view.rows:
+            if row.kind == "section":
+                continue
+            section = sections.get(row.section_id, "") if row.section_id else ""
+            label = row.label.removesuffix(" (as printed)")
+            for column, cell in zip(p.columns, row.cells):
+                if cell.status:
+                    rows.append([section, label, column.financial_year or column.label, cell.pence,
+                                 BUDGET_STATUS_WORDS.get(cell.status, cell.status), cell.note or row.notes])
+        blocks.append(Block(rows, title=p.name, note=" ".join(view.warnings)))
+    return WorkbookSheet("Budgets", "Budgets and plans", "Each plan's lines by year as its paper states them (TBC, "
+                         "N/K, nil), with the worked-out subtotals and totals and the paper's printed totals.",
+                         columns, blocks, note="Amounts in pounds; a plan printed in £'000 is shown in pounds.")

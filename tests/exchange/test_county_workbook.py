@@ -18,7 +18,7 @@ import pytest
 from safer_desk.services.county import export_for_county
 
 VIEWS = ["Contents", "Register", "Scenarios", "Allocation", "Reviews", "Who owes what", "Fund spend",
-         "Indicator summary", "Indicators by month"]
+         "Indicator summary", "Indicators by month", "Budgets"]
 INTERNAL_ID = re.compile(r"\b[0-9a-f]{32}\b|\b(?:org|district|partnership|county|indicator|area):[a-z0-9-]+")
 
 
@@ -204,3 +204,27 @@ def test_libreoffice_opens_it_and_shows_the_right_totals(workbook, tmp_path):
 
 def header_index(rows: list[list[str]], first: str) -> int:
     return next(i for i, r in enumerate(rows) if r and r[0] == first)
+
+
+def test_budgets_as_the_papers_state_them(book):
+    """The fifth tab's plans, one block each, every cell as the paper states it (amounts as money, TBC, N/K,
+    nil), the worked-out totals, and a stated total that differs from its lines said so beside it."""
+    from safer_desk.services.demo_data import budgets as demo
+
+    ws = book["Budgets"]
+    rows = rows_of(ws)
+    titles = [r[0] for r in rows if r and r[0] in (demo.MTFP, demo.REVENUE, demo.UNIT_COSTS, demo.IMPLICATIONS)]
+    assert titles == sorted(titles, key=str.casefold) and len(titles) == 4
+    head = header_row(ws, "Section")
+    assert list(rows[head - 1][:5]) == ["Section", "Line", "Year", "Amount (£)", "As the paper states it"]
+    body = [r for r in rows if r and r[1] and r[0] != "Section"]
+    employees = [r for r in body if r[1] == "Employees" and r[2] == "2011/12"]
+    assert employees and employees[0][3] == 327800 and employees[0][4] == "amount"
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == 327800)
+    assert cell.number_format.startswith("£")
+    dhr = {r[2]: (r[3], r[4]) for r in body if r[1] == "Domestic Homicide Reviews (DHRs)"}
+    assert dhr == {"2017/18": (7525.58, "amount"), "2018/19": (None, "TBC"), "2019/20": (None, "N/K")}
+    subtotal = {r[4]: r[3] for r in body if r[1] == "Drugs and alcohol subtotal" and r[2] == "2012/13"}
+    assert subtotal == {"worked out": 212100, "as printed: differs from its lines": 97200}
+    notes = [r[0] for r in rows if r and isinstance(r[0], str) and "£97,200" in r[0] and "£212,100" in r[0]]
+    assert notes, "the disagreement is said under its plan"
