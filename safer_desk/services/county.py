@@ -26,9 +26,10 @@ from safer_desk.storage.store import Store
 EXPORT_SUFFIXES = {".sqlite": "sqlite", ".db": "sqlite", ".xlsx": "xlsx"}
 
 __all__ = ["CountyError", "ExportRefused", "ExportResult", "MergeReport", "MergeSummary", "Conflict", "KeyOffer",
-           "export_for_county", "check_district_files", "merge_district_files", "key_questions", "list_conflicts", "list_imports",
-           "county_checksum", "county_row_counts", "provenance_counts", "officer_fingerprint", "registered_keys",
-           "withdraw_key", "conflict_groups", "resolve_conflicts", "conflicts_text", "ConflictsPresenter"]
+           "export_for_county", "check_district_files", "merge_district_files", "key_questions", "list_conflicts",
+           "list_imports", "county_checksum", "county_row_counts", "provenance_counts", "officer_fingerprint",
+           "registered_keys", "withdraw_key", "conflict_groups", "resolve_conflicts", "conflicts_text",
+           "ConflictsPresenter"]
 
 
 class CountyError(ValueError):
@@ -250,8 +251,8 @@ def _once_each(manifests: list[ExportManifest]) -> tuple[list[ExportManifest], l
     """The manifests with each export once (the first file named for it), and the other files for each.
 
     One export is one export id with one signature (over its manifest, which holds the checksum of its
-    content): a copy carries all three. Two files that give one export id different signatures are not
-    copies; both go on to the merge, which refuses what it must.
+    content): a copy carries all three. Files that give one export id different signatures are not copies
+    (``check_district_files`` has refused them already).
     """
     first: dict[tuple[str, str], ExportManifest] = {}
     again: list[tuple[Path, ExportManifest]] = []

@@ -2,8 +2,8 @@
 
 One sheet per view, like the tabs and the board report: the register (with funders' shares), commissioning
 scenarios, allocations with totals, DHR reviews and who owes what, pooled-fund spend per district and month,
-indicators by area and month with targets and RAG, and the budgets and plans as their papers state them. Names and references, never ids; money as int pence
-(the writer shows pounds); dates as dates.
+indicators by area and month with targets and RAG, and the budgets and plans as their papers state them.
+Names and references, never ids; money as int pence (the writer shows pounds); dates as dates.
 """
 
 from __future__ import annotations
