@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from safer_desk.domain import clock
 from safer_desk.domain import budgets as rules
@@ -856,19 +856,24 @@ def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
     out: list[list[str]] = []
     for plan_id in ids:
         view = plan_view(store, plan_id, with_actuals=False)
-        p = view.plan
-        section_names = {s.id: s.name for s in p.sections}
-        for row in view.rows:
-            if row.kind == "section":
-                continue
-            section = section_names.get(row.section_id, "") if row.section_id else ""
-            label = row.label.removesuffix(" (as printed)")
-            for column, cell in zip(p.columns, row.cells):
-                if not cell.status:
-                    continue
-                out.append([p.name, section, label, column.financial_year or column.label, _plain(cell.pence),
-                            cell.status])
+        out += [[view.plan.name, section, line, year, _plain(cell.pence), cell.status]
+                for section, line, year, cell, _ in plan_figures(view)]
     return out
+
+
+def plan_figures(view: PlanView) -> Iterator[tuple[str, str, str, ViewCell, ViewRow]]:
+    """Every figure of the plan as the paper states it or as worked out, row by row: (section, line, year,
+    cell, row). year is the column's financial year, or its heading when it is not a year; empty cells are
+    left out (the command line's CSV and the county workbook's Budgets sheet)."""
+    sections = {s.id: s.name for s in view.plan.sections}
+    for row in view.rows:
+        if row.kind == "section":
+            continue
+        section = sections.get(row.section_id, "") if row.section_id else ""
+        line = row.label.removesuffix(" (as printed)")
+        for column, cell in zip(view.plan.columns, row.cells):
+            if cell.status:
+                yield section, line, column.financial_year or column.label, cell, row
 
 
 def warnings_for(store: Store, plan: str | None = None) -> list[str]:

@@ -298,19 +298,9 @@ def budgets_sheet(store: Store) -> WorkbookSheet | None:
     blocks = []
     for plan in plans:
         view = svc.plan_view(store, plan.id, with_actuals=False)
-        p = view.plan
-        sections = {s.id: s.name for s in p.sections}
-        rows = []
-        for row in view.rows:
-            if row.kind == "section":
-                continue
-            section = sections.get(row.section_id, "") if row.section_id else ""
-            label = row.label.removesuffix(" (as printed)")
-            for column, cell in zip(p.columns, row.cells):
-                if cell.status:
-                    rows.append([section, label, column.financial_year or column.label, cell.pence,
-                                 BUDGET_STATUS_WORDS.get(cell.status, cell.status), cell.note or row.notes])
-        blocks.append(Block(rows, title=p.name, note=" ".join(view.warnings)))
+        rows = [[section, line, year, cell.pence, BUDGET_STATUS_WORDS.get(cell.status, cell.status),
+                 cell.note or row.notes] for section, line, year, cell, row in svc.plan_figures(view)]
+        blocks.append(Block(rows, title=view.plan.name, note=" ".join(view.warnings)))
     return WorkbookSheet("Budgets", "Budgets and plans", "Each plan's lines by year as its paper states them (TBC, "
                          "N/K, nil), with the worked-out subtotals and totals and the paper's printed totals.",
                          columns, blocks, note="Amounts in pounds; a plan printed in £'000 is shown in pounds.")
