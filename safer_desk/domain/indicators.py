@@ -297,6 +297,9 @@ class Rag(enum.Enum):
     RED = ("red", "Red", "\u25b2")  # symbol + word: never by colour alone
     AMBER = ("amber", "Amber", "\u25c6")
     GREEN = ("green", "Green", "\u25cf")
+    # A count added up to date with periods missing before the latest: the total is short by those periods, so
+    # comparing it with the target would flatter a lower-is-better indicator (never judged, the periods named).
+    INCOMPLETE = ("grey", "Figures missing", "\u25cb")
     NO_FIGURE = ("grey", "No figure yet", "\u25cb")  # a target, but no figure for the period yet
     NOT_DUE = ("grey", "Not yet due", "\u25cb")  # a milestone whose date has not come
     TBC = ("grey", "Target to be confirmed", "\u25cb")  # the paper's "Tbc"
@@ -340,7 +343,7 @@ class Rag(enum.Enum):
         raise IndicatorError(f"A RAG rating is R, A or G (red, amber or green), not “{text}”.")
 
 
-NO_FIGURE_STATES = (Rag.NO_FIGURE, Rag.TBC, Rag.WITHDRAWN, Rag.MONITOR, Rag.GREY, Rag.NOT_DUE)
+NO_FIGURE_STATES = (Rag.NO_FIGURE, Rag.TBC, Rag.WITHDRAWN, Rag.MONITOR, Rag.GREY, Rag.NOT_DUE, Rag.INCOMPLETE)
 
 
 def worse_by(actual: float, target: float, polarity: str, tolerance_kind: str = "relative") -> Fraction | None:

@@ -1366,12 +1366,38 @@ class YearView:
         """The paper's "Target Gap" row: the cumulative figure minus the target at each period."""
         return [None if c is None or t is None else c - t for c, t in zip(self.cumulative, self.target_at)]
 
+    @property
+    def missing_to_date(self) -> list[int]:
+        """The periods before the latest figure that have none, where figures add up to date (a rolling or
+        snapshot figure stands alone): the year-to-date total leaves them out."""
+        if not self.indicator.adds_up:
+            return []
+        return [i for i in range(self.periods_to_date) if not _held(self.this_year[i])]
+
+    def missing_text(self) -> str:
+        """"Apr-19 to Dec-19" or "Jun-19, Aug-19": the periods missing_to_date names, in runs."""
+        runs: list[list[int]] = []
+        for i in self.missing_to_date:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        return ", ".join(self.labels[r[0]] if len(r) == 1 else f"{self.labels[r[0]]} to {self.labels[r[-1]]}"
+                         for r in runs)
+
     def range_text(self) -> str:
+        """The periods the year-to-date figure covers: "Apr-16 to Nov-16", and with periods missing before the
+        latest, the ones held and the ones not ("Jan-20 to Mar-20 (no figures for Apr-19 to Dec-19)")."""
         if not self.periods_to_date:
             return self.year.label
         if self.periods_to_date == 1 or not self.indicator.adds_up:
             return self.latest_label
-        return f"{self.labels[0]} to {self.latest_label}"
+        missing = self.missing_to_date
+        if not missing:
+            return f"{self.labels[0]} to {self.latest_label}"
+        first = next(i for i in range(self.periods_to_date) if i not in missing)
+        held = self.latest_label if first == self.periods_to_date - 1 else f"{self.labels[first]} to {self.latest_label}"
+        return f"{held} (no figures for {self.missing_text()})"
 
     def _compared_with(self) -> str:
         return self.year.previous().label if self.indicator.frequency == "annual" else "the same period last year"
@@ -1443,6 +1469,9 @@ class YearView:
                          + ("" if reason.endswith(".") else "."))
         elif self.target is not None and self.target.status == "tbc":
             parts.append(f"The target for {self.year.label} is to be confirmed.")
+        elif self.rag is Rag.INCOMPLETE:
+            parts.append(f"Not judged against target ({target_text(ind, self.target).lower()}): figures are missing "
+                         f"for {self.missing_text()}.")
         elif self.rag.judged and ind.measure != "milestone":
             parts.append(f"Against target ({ind.format(self.ytd_target)} by {self.latest_label}): "
                          f"{self.rag.word.lower()}.")
@@ -1478,6 +1507,11 @@ def _target_at(indicator: Indicator, target: Target | None, periods: list[str]) 
     if indicator.unit == "count" and target.kind == "annual" and target.value is not None and indicator.adds_up:
         return dom.even_trajectory(target.value, len(periods))
     return [target.value] * len(periods)
+
+
+def _held(figure: Figure | None) -> bool:
+    """A period with a figure to add up (not a comment alone)."""
+    return figure is not None and (figure.value is not None or figure.is_ratio)
 
 
 def _status_without_figure(indicator: Indicator, target: Target | None) -> Rag:
@@ -1516,7 +1550,12 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
     target = get_target(store, ind.id, area_id, year)
     target_at = _target_at(ind, target, periods)
     judged = ind.measure == "performance" and target is not None and target.is_set and ind.polarity != "monitor"
-    rags = [dom.rag_status(c, t, ind.polarity, ind.tolerance_pct, ind.tolerance_kind)
+    # A count added up to date is judged only while no period before it is missing: the total without them is
+    # short, and against the target to date it would look better than it is (Rag.INCOMPLETE says why not).
+    sums = ind.adds_up and ind.unit == "count"
+    gap_before = [sums and any(not _held(f) for f in this_year[:i]) for i in range(len(periods))]
+    rags = [(Rag.INCOMPLETE if gap_before[i] else dom.rag_status(c, t, ind.polarity, ind.tolerance_pct,
+                                                                 ind.tolerance_kind))
             if judged and this_year[i] is not None and t is not None
             else _status_without_figure(ind, target) for i, (c, t) in enumerate(zip(cum, target_at))]
     with_data = [i for i, f in enumerate(this_year) if f is not None]

@@ -247,3 +247,38 @@ def test_rolling_12_months_has_no_figure_across_a_gap(store, area):
                                        for i, m in enumerate(months)])
     r = dict(svc.rolling_12_months(store, svc.get_indicator(store, pct), area))
     assert r["2016-03"] == pytest.approx(12 / 30 * 100)
+
+
+def test_months_missing_before_the_latest_are_named_and_never_judged(store, area):
+    # An office that imported only January to March 2020 held three months of 2019/20: the year-to-date total is
+    # those three months, said as such, and a lower-is-better count is not judged green against twelve months'
+    # target because nine months are missing.
+    ind = svc.save_indicator(store, "Burglary", polarity="lower")
+    fy = FinancialYear(2019)
+    svc.set_target(store, ind, area, fy, kind="annual", value=1200)
+    svc.save_values(store, ind, area, [PeriodValue(m, 100) for m in ("2020-01", "2020-02", "2020-03")])
+    v = svc.year_view(store, ind, area, fy)
+    assert v.ytd.value == 300
+    assert v.range_text() == "Jan-20 to Mar-20 (no figures for Apr-19 to Dec-19)"
+    assert v.rag is Rag.INCOMPLETE and not v.rag.judged and v.status_label() == "\u25cb Figures missing"
+    assert v.period_rags[-1] is Rag.INCOMPLETE and v.period_rags[:9] == [Rag.NO_FIGURE] * 9
+    assert v.headline() == ("Jan-20 to Mar-20 (no figures for Apr-19 to Dec-19): 300 in total. Not judged against "
+                            "target (100 in the year): figures are missing for Apr-19 to Dec-19.".replace(
+                                "100 in the year", svc.target_text(v.indicator, v.target).lower()))
+    # A gap in the middle: judged up to the gap, not after it; the months either side are named.
+    svc.save_values(store, ind, area, [PeriodValue(m.iso, 100) for m in fy.months[:9] if m.iso != "2019-06"])
+    v = svc.year_view(store, ind, area, fy)
+    assert v.range_text() == "Apr-19 to Mar-20 (no figures for Jun-19)"
+    assert v.period_rags[:2] == [Rag.GREEN, Rag.GREEN] and v.period_rags[2] is Rag.NO_FIGURE
+    assert set(v.period_rags[3:]) == {Rag.INCOMPLETE} and v.rag is Rag.INCOMPLETE
+    # Filled in: a whole year is judged as before, and the period is the year's.
+    svc.save_values(store, ind, area, [PeriodValue("2019-06", 100)])
+    v = svc.year_view(store, ind, area, fy)
+    assert v.range_text() == "Apr-19 to Mar-20" and v.rag is Rag.GREEN and v.ytd.value == 1200
+    # A percentage is a ratio of the periods held: still judged, the missing periods named.
+    pct = svc.save_indicator(store, "Repeats", unit="percentage", polarity="lower", frequency="quarterly")
+    svc.set_target(store, pct, area, fy, kind="threshold", value=28)
+    svc.save_values(store, pct, area, [PeriodValue("2019-Q1", numerator=20, denominator=100),
+                                       PeriodValue("2019-Q3", numerator=20, denominator=100, comment="")])
+    v = svc.year_view(store, pct, area, fy)
+    assert v.rag is Rag.GREEN and v.range_text() == "Q1 2019/20 to Q3 2019/20 (no figures for Q2 2019/20)"

@@ -181,7 +181,8 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
         align=["c", "l", "l", "r", "r", "r", "r", "l"],
         note="Change is this year minus the same periods last year. RAG: green at or better than target, amber "
              "worse by no more than the indicator's tolerance, red beyond it. Without a judgement (\u25cb) the "
-             "word says why: no target, no figure yet, target to be confirmed, target withdrawn, monitor only, "
+             "word says why: no target, no figure yet, figures missing before the latest (a total short by them, "
+             "named in the period column), target to be confirmed, target withdrawn, monitor only, "
              "or a milestone not yet due. \u201cEst.\u201d is a RAG estimated before the figure is known, with "
              "its basis below. Rolling and snapshot figures are the latest, not a total.")
     tables = [table]
