@@ -37,6 +37,7 @@ class ComparisonRow:
     change_text: str  # "an increase of 162 (11.2%), worse"; "" without last year's figure
     rag: str  # the RAG's word with its symbol ("▲ Red"), never colour alone
     rag_key: str  # the colour key ("red", "amber", "green", "grey") for the delegate
+    period: str = ""  # what the year to date covers ("Apr-25 to Dec-25"), months missing named; "" without one
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,8 @@ class AreaComparisonPresenter:
                 figure_text=format_value(value, indicator.unit, rate_per=indicator.rate_per) if value is not None
                 else "No figure yet",
                 population=item.population, rate=item.rate, rate_text=item.rate_text(),
-                change_text=_change_text(view.change), rag=f"{view.rag.symbol} {view.rag.word}", rag_key=view.rag.key))
+                change_text=_change_text(view.change), rag=f"{view.rag.symbol} {view.rag.word}", rag_key=view.rag.key,
+                period=view.range_text() if value is not None else ""))
         self.changed.emit()
 
     # -- what the chart and a screen reader say ---------------------------------------------------------
@@ -129,15 +131,23 @@ class AreaComparisonPresenter:
         """(what the bars measure, [(area, value)]).
 
         Rates where every area with a figure has one (areas of any size compare); otherwise the districts'
-        own figures only, since a county's count beside its districts' says nothing about any of them.
+        own figures only, since a county's count beside its districts' says nothing about any of them. When the
+        figures to date cover different periods (an area with months missing), the title says so.
         """
+        title, bars, differ = self._bars()
+        return title + (" (periods differ: see the table)" if differ else ""), bars
+
+    def _bars(self) -> tuple[str, list[tuple[str, float]], bool]:
         with_values = [r for r in self.rows if r.figure is not None]
         if with_values and self.unit == "count" and all(r.rate is not None for r in with_values):
-            return f"Year to date {rate_label(self.rate_per)} population", [(r.area, r.rate) for r in with_values]
-        if self.unit == "count":
+            title = f"Year to date {rate_label(self.rate_per)} population"
+            bars = [(r.area, r.rate) for r in with_values]
+        elif self.unit == "count":
             with_values = [r for r in with_values if r.kind == "District"] or with_values
-            return "Year to date, districts", [(r.area, r.figure) for r in with_values]
-        return "Year to date", [(r.area, r.figure) for r in with_values]
+            title, bars = "Year to date, districts", [(r.area, r.figure) for r in with_values]
+        else:
+            title, bars = "Year to date", [(r.area, r.figure) for r in with_values]
+        return title, bars, len({r.period for r in with_values}) > 1
 
     def summary(self) -> str:
         """A sentence for screen readers and the window's status line."""
@@ -145,10 +155,13 @@ class AreaComparisonPresenter:
             return "There are no indicators in this file yet: add one or import police.uk data first."
         if self.year is None:
             return "This indicator has no figures yet."
-        measure, bars = self.chart_bars()
+        measure, bars, differ = self._bars()
         name = next((c.label for c in self.indicators if c.key == self.indicator_id), "")
         if not bars:
             return f"{name}, {self.year.label}: none of the office's areas has a figure yet."
+        if differ:  # no highest and lowest: the figures are not like with like
+            return (f"{name}, {self.year.label}, {measure.lower()}: {len(bars)} areas. The figures cover different "
+                    "periods: see the Period column.")
         high = max(bars, key=lambda b: b[1])
         low = min(bars, key=lambda b: b[1])
         unit = "rate" if "population" in measure else self.unit

@@ -1396,7 +1396,8 @@ class YearView:
         if not missing:
             return f"{self.labels[0]} to {self.latest_label}"
         first = next(i for i in range(self.periods_to_date) if i not in missing)
-        held = self.latest_label if first == self.periods_to_date - 1 else f"{self.labels[first]} to {self.latest_label}"
+        held = self.latest_label if first == self.periods_to_date - 1 else \
+            f"{self.labels[first]} to {self.latest_label}"
         return f"{held} (no figures for {self.missing_text()})"
 
     def _compared_with(self) -> str:

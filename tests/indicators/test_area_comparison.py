@@ -58,6 +58,24 @@ def test_rates_per_population_compare_areas_of_any_size(demo_store):
     assert title == "Year to date per 100,000 population" and len(bars) == len(p.rows)
 
 
+def test_areas_whose_figures_cover_different_periods_say_so(demo_store):
+    # Ipswich's April to June 2025 are missing: its year to date is six months against the others' nine, so the
+    # row names its period and the chart and summary say the periods differ instead of ranking it lowest.
+    with demo_store.transaction():
+        demo_store.conn.execute("DELETE FROM indicator_values WHERE indicator_id = ? AND area_id = "
+                                "'district:ipswich' AND period IN ('2025-04', '2025-05', '2025-06')",
+                                (all_crime(demo_store),))
+    p = AreaComparisonPresenter(demo_store)
+    p.load(all_crime(demo_store))
+    rows = by_area(p)
+    assert rows["Ipswich"].period == "Jul-25 to Dec-25 (no figures for Apr-25 to Jun-25)"
+    assert rows["Babergh"].period == "Apr-25 to Dec-25"
+    title, _ = p.chart_bars()
+    assert title == "Year to date, districts (periods differ: see the table)"
+    assert p.summary().endswith("The figures cover different periods: see the Period column.")
+    assert "highest" not in p.summary() and "lowest" not in p.summary()
+
+
 def test_an_empty_file_says_what_to_do(store):
     p = AreaComparisonPresenter(store)
     p.load()
@@ -75,7 +93,8 @@ def test_the_window_shows_the_comparison_and_writes_nothing(demo_window, demo_pa
         areas = [model.index(r, 0).data() for r in range(model.rowCount())]
         assert "Western Suffolk CSP (derived)" in areas and "Ipswich" in areas
         headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-        assert headers[:3] == ["Area", "Kind", "Year to date"]
+        assert headers[:4] == ["Area", "Kind", "Year to date", "Period"]
+        assert model.index(areas.index("Ipswich"), 3).data() == "Apr-25 to Dec-25"
         assert dialog.chart.accessibleName() == "Chart: Year to date, districts"
         assert dialog.chart.accessibleDescription() == dialog.summary.text() != ""
         assert dialog.year.currentText() == "2025/26"

@@ -25,6 +25,7 @@ def comparison_columns() -> list[Column]:
         Column("kind", "Kind"),
         Column("figure", "Year to date", align=RIGHT, unit=Unit.NUMBER, text_of=lambda r: r.figure_text,
                copy_of=lambda r: "" if r.figure is None else format_number(r.figure, 2).replace(",", "")),
+        Column("period", "Period"),
         Column("population", "Population", align=RIGHT, unit=Unit.COUNT),
         Column("rate", "Rate", align=RIGHT, unit=Unit.NUMBER, text_of=lambda r: r.rate_text,
                copy_of=lambda r: "" if r.rate is None else f"{r.rate:.1f}"),
