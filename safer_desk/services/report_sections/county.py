@@ -139,6 +139,7 @@ def group_areas(store: Store, areas: ReportAreas) -> list:
     return sorted(found, key=lambda a: (a.kind != "county", a.name.casefold()))
 
 
+SHORT_MARK = "\u2020"  # a figure to date with months missing before its latest
 RAG_NOTE = ("Each cell: the figure for the year to date, and its RAG against that area's target: ▲ Red, ◆ Amber, "
             "● Green, ○ no target (or monitoring only, or no figure yet). A blank cell: no figures for that area.")
 
@@ -172,6 +173,7 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
     cells: dict[str, dict[str, str]] = {}
     labels: dict[str, tuple[int, str]] = {}
     with_figures = []
+    short = False
     for area in columns:
         rows = svc.summary(store, area.id, year)
         if not rows:
@@ -182,10 +184,16 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
             ytd = r.view.ytd
             figure = "" if ytd is None else format_value(ytd.value, r.indicator.unit, rate_per=r.indicator.rate_per)
             judged = r.rag in (Rag.RED, Rag.AMBER, Rag.GREEN)
-            cells.setdefault(r.indicator.id, {})[area.id] = \
-                f"{r.rag.symbol} {figure or r.rag.word}" if figure or judged else r.rag.label
+            cell = f"{r.rag.symbol} {figure or r.rag.word}" if figure or judged else r.rag.label
+            if figure and r.view.missing_to_date:  # short by the months missing: not like its neighbours
+                cell += f" {SHORT_MARK}"
+                short = True
+            cells.setdefault(r.indicator.id, {})[area.id] = cell
     if not with_figures:
         return None
+    if short:
+        note += (f" {SHORT_MARK} Months missing before the latest: the figure covers the months held (a count short "
+                 "by the others is not judged).")
     order = sorted(labels, key=lambda i: (labels[i][0], labels[i][1].casefold()))
     rows = [[labels[i][1], *(cells[i].get(a.id, "") for a in with_figures)] for i in order]
     return ReportTable(f"Indicators {year.label} to date: figure and RAG {what}",
