@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 REQUIRED = ("indicator", "area", "period")
 OPTIONAL = ("value", "numerator", "denominator", "comment")
+SAVE_AS = "save it from Excel as “CSV UTF-8 (Comma delimited)”"
 
 
 class ValuesFileError(ValueError):
@@ -64,12 +66,21 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
             return _rows_from(path, list(header), ((i, r) for i, r in enumerate(rows, start=2)))
         finally:
             wb.close()
+    with path.open("rb") as fh:
+        start = fh.read(4)
+    if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        raise ValuesFileError(f"{path.name} is UTF-16 text (Excel's “Unicode Text”); {SAVE_AS}.")
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.reader(fh)
             header = next(reader, None)
             if header is None:
                 raise ValuesFileError(f"{path.name} is empty.")
+            if len(header) == 1:
+                for sep, word in ((";", "semicolons"), ("\t", "tabs")):
+                    if sep in header[0]:
+                        raise ValuesFileError(f"{path.name} has its columns separated by {word}, not commas; "
+                                              f"{SAVE_AS}.")
             return _rows_from(path, header, ((i, r) for i, r in enumerate(reader, start=2)))
     except UnicodeDecodeError as exc:
-        raise ValuesFileError(f"{path.name} is not UTF-8 text; save it from Excel as “CSV UTF-8”.") from exc
+        raise ValuesFileError(f"{path.name} is not UTF-8 text; {SAVE_AS}.") from exc

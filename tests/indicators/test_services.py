@@ -282,3 +282,20 @@ def test_months_missing_before_the_latest_are_named_and_never_judged(store, area
                                        PeriodValue("2019-Q3", numerator=20, denominator=100, comment="")])
     v = svc.year_view(store, pct, area, fy)
     assert v.rag is Rag.GREEN and v.range_text() == "Q1 2019/20 to Q3 2019/20 (no figures for Q2 2019/20)"
+
+
+@pytest.mark.parametrize("data, words", [
+    ("indicator;area;period;value\nBurglary;Mid Suffolk;2016-04;12\n".encode("utf-8"), "separated by semicolons"),
+    ("indicator\tarea\tperiod\tvalue\nBurglary\tMid Suffolk\t2016-04\t12\n".encode("utf-16"), "UTF-16"),
+    ("indicator\tarea\tperiod\tvalue\nBurglary\tMid Suffolk\t2016-04\t12\n".encode("utf-8"), "separated by tabs"),
+    ("indicator,area,period,value\nBurglary,Mid Suffolk,2016-04,£12\n".encode("cp1252"), "not UTF-8 text"),
+])
+def test_a_figures_file_saved_another_way_is_refused_saying_how_to_save_it(store, area, tmp_path, data, words):
+    # Excel in another locale writes semicolons; "Unicode Text" is UTF-16 with tabs; "Text (Tab delimited)" tabs.
+    svc.save_indicator(store, "Burglary")
+    path = tmp_path / "figures.csv"
+    path.write_bytes(data)
+    with pytest.raises(ValueError, match=words) as caught:
+        preview_values(store, path)
+    assert "CSV UTF-8" in str(caught.value) and "figures.csv" in str(caught.value)
+    assert store.scalar("SELECT count(*) FROM indicator_values") == 0
