@@ -349,8 +349,12 @@ def _known(store: Store, table: str, kind: str, name: str) -> AreaRef:
     text = (name or "").strip()
     row = store.one(f"SELECT id, name FROM {table} WHERE id = ? OR lower(name) = lower(?)", (text, text))
     if row is None:
-        known = ", ".join(r[0] for r in store.rows(f"SELECT name FROM {table} ORDER BY name")) or "none yet"
-        raise ReferenceError(f"There is no {kind} called {text!r} (known: {known}).")
+        known = ", ".join(r[0] for r in store.rows(f"SELECT name FROM {table} ORDER BY name"))
+        if not known and kind == "partnership":  # a new file: say where a partnership comes from
+            raise ReferenceError(f"There is no partnership called {text!r}: this file has none yet. Add it with "
+                                 "its districts in the window (View > Districts, Partnerships and Partners…), or "
+                                 "name the office's districts instead.")
+        raise ReferenceError(f"There is no {kind} called {text!r} (known: {known or 'none yet'}).")
     return AreaRef(row["id"], row["name"], kind)
 
 

@@ -293,6 +293,13 @@ def test_office_command_prints_and_sets_the_scope(demo_path):
     assert "Partnerships: Safer Plymouth" in out and "Districts 2016/17: Plymouth" in out
     code, out, err = cli_output(["office", str(demo_path), "--partnership", "Narnia"])
     assert code == 1 and "no partnership called 'Narnia'" in err
+    # A new file has no partnerships: the refusal says where one is added, and that districts will do.
+    new = demo_path.with_name("new.sqlite")
+    open_store(new, create=True, office_name="Plymouth office").close()
+    code, out, err = cli_output(["office", str(new), "--partnership", "Safer Plymouth"])
+    assert code == 1 and "this file has none yet" in err and "View > Districts, Partnerships and Partners" in err
+    code, out, err = cli_output(["office", str(new), "--district", "Plymouth"])
+    assert code == 0 and "Districts named: Plymouth" in out, err
     code, out, err = cli_output(["report", str(demo_path), str(demo_path.with_name("r.html")), "--year", "2016/17"])
     assert code == 0, err
     assert "Indicators: Plymouth" in demo_path.with_name("r.html").read_text(encoding="utf-8")
