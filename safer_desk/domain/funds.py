@@ -162,9 +162,12 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
         raise FundError("The burn-rate window must be at least one month.")
     if end < start:
         raise FundError("The fund ends before it starts.")
+    chosen = as_at is not None
+    if chosen and as_at < start:
+        raise FundError(f"The burn rate is worked out as at a month of the fund: {as_at.label} is before the fund "
+                        f"starts ({start.label}).")
     months_with_spend = [m for m, v in monthly_spend.items() if v]
     complete = [m for m in months_with_spend if incomplete_from is None or m < incomplete_from]
-    chosen = as_at is not None
     if as_at is None:
         as_at = max(complete) if complete else None
     incomplete = tuple(sorted((m, v) for m, v in monthly_spend.items() if v and incomplete_from is not None

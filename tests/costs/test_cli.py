@@ -58,3 +58,5 @@ def test_fund_window_and_as_at(demo_path, capsys):
     assert values["monthly_burn_rate"] == "815"  # (795 + 835) / 2
     code, _, err = run(capsys, "fund", str(demo_path), "Suffolk Target Hardening Pilot", "--as-at", "June")
     assert code == 2 and "--as-at" in err
+    code, out, err = run(capsys, "fund", str(demo_path), "Suffolk Target Hardening Pilot", "--as-at", "2017-01")
+    assert code == 1 and out == "" and "Jan-17 is before the fund starts (Apr-18)" in err

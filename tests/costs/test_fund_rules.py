@@ -58,6 +58,15 @@ def test_window_is_clipped_to_the_fund_start_and_counts_empty_months():
     assert f.window_months == 2 and f.window_spend_pence == 78700  # July had no spend: it counts as zero
 
 
+def test_a_burn_rate_as_at_a_month_before_the_fund_starts_is_refused():
+    # "--as-at 2017-01" for a fund of April 2018 to September 2019 (a typo for 2019-01) gave a burn rate of
+    # nothing and "£20,000 left at the end" without a word; it is refused, saying when the fund runs.
+    with pytest.raises(FundError, match="Jan-17 is before the fund starts \\(Apr-18\\)"):
+        forecast_fund(2000000, seed_spend(), start=Month(2018, 4), end=Month(2019, 9), as_at=Month(2017, 1))
+    f = forecast_fund(2000000, seed_spend(), start=Month(2018, 4), end=Month(2019, 9), as_at=Month(2018, 4))
+    assert f.window_months == 1 and f.as_at == Month(2018, 4)  # the fund's first month is a month of it
+
+
 def test_missing_money_at_the_end_is_negative():
     f = forecast_fund(100000, {Month(2018, 4): 50000}, start=Month(2018, 4), end=Month(2018, 9), window=1)
     assert f.exhaustion_month == Month(2018, 5)
