@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
 
 # Every dash and minus to a hyphen, curly and prime quotes to straight ones.
 _PUNCTUATION = str.maketrans({
@@ -16,3 +19,21 @@ _SPACES = re.compile(r"\s+")
 def typed_name_key(text: str) -> str:
     """What two names must share to be the same name as typed: any case, any dash or quote, any spacing."""
     return _SPACES.sub(" ", (text or "").translate(_PUNCTUATION)).strip().casefold()
+
+
+def find_typed(candidates: Iterable[T], name: str, name_of: Callable[[T], str]) -> T | None:
+    """The first candidate whose name is ``name`` as typed (typed_name_key), or None."""
+    key = typed_name_key(name)
+    return next((c for c in candidates if typed_name_key(name_of(c)) == key), None)
+
+
+def ranges_text(items: Iterable[T], follows: Callable[[T, T], bool], label: Callable[[T], str]) -> str:
+    """"Apr-19 to Dec-19, Feb-20": sorted items in runs (b follows a when ``follows(a, b)``), each run as its
+    first and last label, a run of one as its label."""
+    runs: list[list[T]] = []
+    for item in items:
+        if runs and follows(runs[-1][-1], item):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return ", ".join(label(r[0]) if len(r) == 1 else f"{label(r[0])} to {label(r[-1])}" for r in runs)

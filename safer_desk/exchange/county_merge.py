@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from safer_desk import __version__
+from safer_desk.domain.text import ranges_text
 from safer_desk.exchange import signing
 from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, Conflict, Describer, figure_phrase, group_of, load_decisions, month_words,
                                                   subject_key_of, version_of)
@@ -668,14 +669,7 @@ def _vintages(conn: sqlite3.Connection, schema: str = "main") -> dict[tuple[str,
 
 def _month_ranges(months: list[str]) -> str:
     """"Jan 2025 to Mar 2025, May 2025" for a sorted list of "YYYY-MM"."""
-    runs: list[list[str]] = []
-    for m in months:
-        if runs and _next_month(runs[-1][-1]) == m:
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    return ", ".join(month_words(r[0]) if len(r) == 1 else f"{month_words(r[0])} to {month_words(r[-1])}"
-                     for r in runs)
+    return ranges_text(months, lambda a, b: _next_month(a) == b, month_words)
 
 
 def _next_month(month: str) -> str:
