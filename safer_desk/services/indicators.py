@@ -26,6 +26,7 @@ from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.indicators import (Change, EstimatedRag, Figure, FigureSource, IndicatorError, Rag,
                                           describe_source)
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError, Quarter, format_uk_date
+from safer_desk.domain.text import ranges_text
 from safer_desk.storage.store import Store
 
 AREA_KINDS = ("district", "partnership", "county", "unknown")
@@ -1376,14 +1377,7 @@ class YearView:
 
     def missing_text(self) -> str:
         """"Apr-19 to Dec-19" or "Jun-19, Aug-19": the periods missing_to_date names, in runs."""
-        runs: list[list[int]] = []
-        for i in self.missing_to_date:
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-        return ", ".join(self.labels[r[0]] if len(r) == 1 else f"{self.labels[r[0]]} to {self.labels[r[-1]]}"
-                         for r in runs)
+        return ranges_text(self.missing_to_date, lambda a, b: b == a + 1, self.labels.__getitem__)
 
     def range_text(self) -> str:
         """The periods the year-to-date figure covers: "Apr-16 to Nov-16", and with periods missing before the
@@ -1553,9 +1547,9 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
     judged = ind.measure == "performance" and target is not None and target.is_set and ind.polarity != "monitor"
     # A count added up to date is judged only while no period before it is missing: the total without them is
     # short, and against the target to date it would look better than it is (Rag.INCOMPLETE says why not).
-    sums = ind.adds_up and ind.unit == "count"
-    gap_before = [sums and any(not _held(f) for f in this_year[:i]) for i in range(len(periods))]
-    rags = [(Rag.INCOMPLETE if gap_before[i] else dom.rag_status(c, t, ind.polarity, ind.tolerance_pct,
+    first_gap = next((i for i, f in enumerate(this_year) if not _held(f)), len(periods)) \
+        if ind.adds_up and ind.unit == "count" else len(periods)
+    rags = [(Rag.INCOMPLETE if i > first_gap else dom.rag_status(c, t, ind.polarity, ind.tolerance_pct,
                                                                  ind.tolerance_kind))
             if judged and this_year[i] is not None and t is not None
             else _status_without_figure(ind, target) for i, (c, t) in enumerate(zip(cum, target_at))]
