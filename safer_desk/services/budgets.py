@@ -25,7 +25,7 @@ from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import typed_name_key
+from safer_desk.domain.text import find_typed
 from safer_desk.storage.store import Store
 
 PLAN_TABLES = ("budget_plans", "budget_columns", "budget_sections", "budget_lines", "budget_cells",
@@ -66,9 +66,8 @@ def plan_id_by_name(store: Store, name: str) -> str | None:
     found = store.scalar("SELECT id FROM budget_plans WHERE id = ? OR name = ? COLLATE NOCASE", (text, text))
     if found is not None:
         return found
-    key = typed_name_key(text)
-    return next((r["id"] for r in store.rows("SELECT id, name FROM budget_plans ORDER BY name")
-                 if typed_name_key(r["name"]) == key), None)
+    row = find_typed(store.rows("SELECT id, name FROM budget_plans ORDER BY name"), text, lambda r: r["name"])
+    return None if row is None else row["id"]
 
 
 def _cell_from_row(r) -> Cell:

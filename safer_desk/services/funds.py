@@ -19,7 +19,7 @@ from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundEr
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month
-from safer_desk.domain.text import typed_name_key
+from safer_desk.domain.text import find_typed
 from safer_desk.services.dhr import as_date, as_pence, free_text
 from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, FUND_SUMMARY_VIEW
 from safer_desk.storage.store import Store
@@ -118,9 +118,7 @@ def fund_by_name(store: Store, name: str) -> Fund | None:
     """The fund of this name as typed (any case, a hyphen for a dash, straight quotes, any spacing)."""
     row = store.one("SELECT * FROM funds WHERE name = ? COLLATE NOCASE", ((name or "").strip(),))
     if row is None:
-        key = typed_name_key(name)
-        row = next((r for r in store.rows("SELECT * FROM funds ORDER BY name") if typed_name_key(r["name"]) == key),
-                   None)
+        row = find_typed(store.rows("SELECT * FROM funds ORDER BY name"), name, lambda r: r["name"])
     return None if row is None else _fund_from_row(row)
 
 
