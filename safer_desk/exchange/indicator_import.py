@@ -66,10 +66,6 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
             return _rows_from(path, list(header), ((i, r) for i, r in enumerate(rows, start=2)))
         finally:
             wb.close()
-    with path.open("rb") as fh:
-        start = fh.read(4)
-    if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        raise ValuesFileError(f"{path.name} is UTF-16 text (Excel's “Unicode Text”); {SAVE_AS}.")
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.reader(fh)
@@ -83,4 +79,7 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
                                               f"{SAVE_AS}.")
             return _rows_from(path, header, ((i, r) for i, r in enumerate(reader, start=2)))
     except UnicodeDecodeError as exc:
+        with path.open("rb") as fh:
+            if fh.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                raise ValuesFileError(f"{path.name} is UTF-16 text (Excel's “Unicode Text”); {SAVE_AS}.") from exc
         raise ValuesFileError(f"{path.name} is not UTF-8 text; {SAVE_AS}.") from exc

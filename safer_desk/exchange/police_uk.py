@@ -825,9 +825,9 @@ class StreetReader:
             # Files only once it says it is up: until then this process counts, and a helper that never comes
             # up (a script that starts an import without `if __name__ == "__main__":` runs again in it, as
             # multiprocessing's "spawn" does) holds no file, so the import never waits for it.
-            if conn is not None and conn.recv() != _READY:
-                raise HelperFailed("A police.uk helper process started wrongly.")
             if conn is not None:
+                if conn.recv() != _READY:
+                    raise HelperFailed("A police.uk helper process started wrongly.")
                 with self.state:
                     answered = True
                     self.helpers_answered += 1
