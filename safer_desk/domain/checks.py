@@ -29,6 +29,23 @@ class Slip:
     suggestion: str = ""
 
 
+def split_row_message(cells: list, columns: int) -> str | None:
+    """Why a CSV row with more values than its heading row names cannot be read by position, or None.
+
+    A figure or amount typed with a thousands comma and not in quotes ("£1,000") becomes two cells; read by
+    position the row would take "£1" and drop (or misplace) the rest. Empty cells past the last column are
+    harmless (Excel writes them) and are not counted.
+    """
+    width = len(cells)
+    while width > columns and not str(cells[width - 1] or "").strip():
+        width -= 1
+    if width <= columns:
+        return None
+    return (f"it has {width} values but the heading row names {columns} columns, so a value was split in two: a "
+            "figure or amount with a comma in it (1,234 or £1,000) must be in quotes, as Excel's “CSV UTF-8” "
+            "writes it, or typed without the comma")
+
+
 # Thousands separators in the right places ("12,586", "1,234,567.5") or none at all.
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^\d*(?:\.\d+)?$")

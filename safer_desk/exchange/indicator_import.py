@@ -7,6 +7,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from safer_desk.domain.checks import split_row_message
+
 REQUIRED = ("indicator", "area", "period")
 OPTIONAL = ("value", "numerator", "denominator", "comment")
 SAVE_AS = "save it from Excel as “CSV UTF-8 (Comma delimited)”"
@@ -20,13 +22,14 @@ class ValuesFileError(ValueError):
 class LongRow:
     line: int  # the spreadsheet row / CSV line, header = 1
     fields: dict[str, str]
+    split: str | None = None  # why the line cannot be read by position (a CSV value split by a comma), if so
 
 
 def _normalise(header: list) -> list[str]:
     return [str(h or "").strip().lower() for h in header]
 
 
-def _rows_from(path: Path, header: list, body) -> list[LongRow]:
+def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> list[LongRow]:
     names = _normalise(header)
     missing = [c for c in REQUIRED if c not in names]
     if missing:
@@ -44,7 +47,7 @@ def _rows_from(path: Path, header: list, body) -> list[LongRow]:
             if name in REQUIRED or name in OPTIONAL:
                 fields[name] = "" if cell is None else (str(cell).strip() if not isinstance(cell, float)
                                                        else repr(cell))
-        out.append(LongRow(line, fields))
+        out.append(LongRow(line, fields, split_row_message(cells, len(names)) if csv_text else None))
     return out
 
 
@@ -77,7 +80,7 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
                     if sep in header[0]:
                         raise ValuesFileError(f"{path.name} has its columns separated by {word}, not commas; "
                                               f"{SAVE_AS}.")
-            return _rows_from(path, header, ((i, r) for i, r in enumerate(reader, start=2)))
+            return _rows_from(path, header, ((i, r) for i, r in enumerate(reader, start=2)), csv_text=True)
     except UnicodeDecodeError as exc:
         with path.open("rb") as fh:
             if fh.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):

@@ -19,6 +19,7 @@ from safer_desk.domain import clock
 from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
                                           Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
                                           format_fraction, parse_fraction, parse_number, parse_percent, top_slice)
+from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
@@ -109,6 +110,9 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) ->
     except OSError as exc:
         raise AllocationError(f"{path} cannot be read: {exc.strerror or exc}") from None
     rows = list(csv.reader(io.StringIO(text)))
+    for number, row in enumerate(rows[1:], start=2):
+        if (split := split_row_message(row, len(rows[0]))) is not None:
+            raise AllocationError(f"{path.name} row {number}: {split}.")
     return read_input_rows(rows, factors=factors, source=path.name)
 
 

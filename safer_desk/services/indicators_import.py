@@ -74,6 +74,8 @@ def preview_values(store: Store, path: Path | str) -> ValuesPreview:
 
 
 def _check_row(store: Store, row: LongRow, seen: dict) -> GoodRow:
+    if row.split is not None:
+        raise IndicatorError(row.split)
     f = row.fields
     name = f.get("indicator", "")
     if not name:

@@ -156,3 +156,24 @@ def test_board_report_section_is_the_paper_table(demo_store):
     assert [s.values[-1] for s in chart.series] == [206043, 223181]
     assert "£145,034.60" in prg.paragraphs[0] and "£174,041.52" in prg.paragraphs[0]
     assert board_report_sections(demo_store, year=FinancialYear(2016)) == []
+
+
+@pytest.mark.parametrize("line, where", [
+    ("Babergh,1,2442,£70,725", "row 2"),  # an amount with a thousands comma, not in quotes
+    ("Babergh,1,2,442,70725", "row 2"),  # a count with one: the basis would be read as 2
+])
+def test_a_value_split_by_an_unquoted_comma_is_refused_not_cut_short(tmp_path, line, where):
+    # "£70,725" without quotes is two cells, "£70" and "725": read by position, the previous year would be £70.
+    path = tmp_path / "input.csv"
+    path.write_text("partnership,fixed_units,basis,previous\n" + line + "\nForest Heath,1,1500,\n", encoding="utf-8")
+    with pytest.raises(AllocationError) as caught:
+        service.read_input_csv(path)
+    message = str(caught.value)
+    assert f"input.csv {where}" in message and "5 values" in message and "4 columns" in message
+    assert "quotes" in message
+
+
+def test_trailing_empty_cells_and_quoted_commas_are_read(tmp_path):
+    path = tmp_path / "input.csv"
+    path.write_text('partnership,fixed_units,basis,previous\nBabergh,1,"2,442","£70,725",,\n', encoding="utf-8")
+    assert service.read_input_csv(path) == [PartnershipInput("Babergh", 1, {"basis": 2442}, 70_725_00)]

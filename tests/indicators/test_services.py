@@ -299,3 +299,16 @@ def test_a_figures_file_saved_another_way_is_refused_saying_how_to_save_it(store
         preview_values(store, path)
     assert "CSV UTF-8" in str(caught.value) and "figures.csv" in str(caught.value)
     assert store.scalar("SELECT count(*) FROM indicator_values") == 0
+
+
+def test_a_figure_split_by_an_unquoted_comma_is_refused_on_its_line(store, area, tmp_path):
+    # "1,234" without quotes is two cells: read by position the figure would be 1 and the rest dropped. The line
+    # is refused; the others are kept (a quoted one, and trailing empty cells, are read as written).
+    svc.save_indicator(store, "Burglary")
+    path = tmp_path / "figures.csv"
+    path.write_text("indicator,area,period,value\nBurglary,Mid Suffolk,2016-04,1,234\n"
+                    "Burglary,Mid Suffolk,2016-05,\"1,234\",,\n", encoding="utf-8")
+    preview = preview_values(store, path)
+    assert [(g.line, g.value.value) for g in preview.good] == [(3, 1234)]
+    [(line, why)] = preview.refused
+    assert line == 2 and "5 values" in why and "4 columns" in why and "quotes" in why
