@@ -116,6 +116,12 @@ def criteria_met(criteria: dict[str, Criterion]) -> int:
     return sum(1 for k in CRITERIA_KEYS if criteria.get(k, Criterion()).met)
 
 
+def criteria_recorded(criteria: dict[str, Criterion]) -> bool:
+    """Whether any of the five criteria has a value (a register without them, as Plymouth's, met none of them
+    only in the sense that nobody judged them)."""
+    return any(criteria.get(k, Criterion()).value != BLANK for k in CRITERIA_KEYS)
+
+
 # -- cost lines ------------------------------------------------------------------------------------------
 
 _THREE_DECIMALS = re.compile(r"^\s*(?:£\s*)?(\d{1,3})\.(\d{3})\s*$")

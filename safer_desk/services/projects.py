@@ -21,7 +21,7 @@ from safer_desk.domain.money import Cost, MoneyError, format_money, format_pound
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (
     CRITERIA, CRITERIA_KEYS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError, Reconciliation, criteria_met,
-    parse_criterion, read_line_amount, reconcile,
+    criteria_recorded, parse_criterion, read_line_amount, reconcile,
 )
 from safer_desk.storage.store import Store
 
@@ -106,6 +106,15 @@ class Project:
     @cached_property
     def criteria_met(self) -> int:
         return criteria_met(dict(self.criteria))
+
+    @property
+    def met_shown(self) -> int | None:
+        """The count of criteria met, or None when none is recorded (blank, not 0: nothing was judged)."""
+        return self.criteria_met if criteria_recorded(dict(self.criteria)) else None
+
+    @property
+    def met_tooltip(self) -> str:
+        return "No board criteria recorded" if self.met_shown is None else f"{self.criteria_met} of 5 criteria met (√)"
 
     @cached_property
     def reconciliation(self) -> Reconciliation:
@@ -783,7 +792,8 @@ def export_rows(projects: Iterable[Project], *, pounds_plain: bool) -> list[list
             high = format_pounds_plain(high) if high is not None else ""
         rows.append([
             p.ref, p.title, p.status, _uk(p.status_date), p.funding_route, p.cost_text, low, high,
-            *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.criteria_met, p.lead_organisation,
+            *[p.criterion(k).describe() for k in CRITERIA_KEYS], "" if p.met_shown is None else p.met_shown,
+            p.lead_organisation,
             "; ".join(o.describe() for o in p.officers), "; ".join(p.areas),
             "; ".join(s.describe() for s in p.funding_sources), _uk(p.start_date), _uk(p.end_date),
             "; ".join(p.outcomes), "; ".join(p.priorities), "; ".join(p.indicators), p.notes, p.warning,

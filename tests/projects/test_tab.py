@@ -446,3 +446,17 @@ def test_figures_typed_where_a_slip_is_likely_are_queried_beside_their_fields(ta
     assert (saved.capital_pence, saved.revenue_pence, saved.end_date) == (100_000, 2_800_000, "2019-03-31")
     assert not editor.messages["end_date"].isVisibleTo(editor)
     assert tab.session.undo_stack.undoText() == "Save project Suffolk Strive"
+
+
+def test_a_project_with_no_criteria_recorded_shows_no_count_met(page):
+    # Plymouth's register has no board criteria at all: "0" met would read as failing all five.
+    m = page.proxy
+    met = [c for c in range(m.columnCount()) if m.headerData(c, Qt.Orientation.Horizontal) == "Met"][0]
+    rows = {m.index(r, 0).data(): r for r in range(m.rowCount())}
+    assert m.index(rows["P1"], met).data() == ""
+    assert m.index(rows["P1"], met).data(Qt.ItemDataRole.ToolTipRole) == "No board criteria recorded"
+    assert m.index(rows["1"], met).data() == "4"
+    assert m.index(rows["1"], met).data(Qt.ItemDataRole.ToolTipRole) == "4 of 5 criteria met (√)"
+    projects = [page.model.row(r) for r in range(page.model.rowCount())]
+    exported = {r[0]: r for r in svc.export_rows(projects, pounds_plain=True)}
+    assert exported["P1"][13] == "" and exported["1"][13] == 4

@@ -63,8 +63,7 @@ def register_columns() -> list[Column]:
         TextColumn("cost", "Cost", get=lambda p: p.planning_pence, align=RIGHT, text_of=lambda p: p.cost_text,
                    unit=Unit.MONEY, copy_of=_cost_copy),
         # before the five criteria, so the count stays in view on a laptop (issue 15)
-        Column("met", "Met", get=lambda p: p.criteria_met, align=CENTER, unit=Unit.COUNT,
-               tooltip=lambda p: f"{p.criteria_met} of 5 criteria met (√)"),
+        Column("met", "Met", get=lambda p: p.met_shown, align=CENTER, unit=Unit.COUNT, tooltip=lambda p: p.met_tooltip),
     ]
     for key, short, title in CRITERIA:
         columns.append(TextColumn(
@@ -114,7 +113,7 @@ SCENARIO_COLUMNS = [
                  text_of=lambda e, k=key: e.project.criterion(k).symbol,
                  tooltip=lambda e, k=key, t=title: f"{t} {e.project.criterion(k).describe() or '(blank)'}")
       for key, short, title in CRITERIA],
-    Column("met", "Met", get=lambda e: e.project.criteria_met, align=CENTER),
+    Column("met", "Met", get=lambda e: e.project.met_shown, align=CENTER, tooltip=lambda e: e.project.met_tooltip),
     Column("funding_route", "Funding", get=lambda e: e.project.funding_route),
     TextColumn("cost", "Cost", get=lambda e: e.project.planning_pence, align=RIGHT,
                text_of=lambda e: e.project.cost_text),
