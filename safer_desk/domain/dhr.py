@@ -281,6 +281,28 @@ def dhr_cost_shares(total_pence: int, partners: Sequence[str], rule: SplitRule, 
     return shares
 
 
+def further_shares(total_pence: int, billed: Mapping[str, int], rule: SplitRule, *,
+                   capped_base_pence: int = 0) -> dict[str, int]:
+    """What each partner already billed (``billed``: its first shares) is billed for costs added since.
+
+    Each partner is brought to its share of a fresh split of the whole cost (``total_pence``) among the same
+    partners, so a capped payer already at its cap pays no more. The further shares add up exactly to the cost
+    not yet billed; where largest remainders would take a penny back from a partner (percentages can, when
+    the total grows), the further cost is split by the percentages instead: an invoice is never negative.
+    """
+    partners = list(billed)
+    further_pence = total_pence - sum(billed.values())
+    if further_pence < 0:
+        raise DhrError("The partners were billed for more than the review now costs.")
+    fresh = dhr_cost_shares(total_pence, partners, rule, capped_base_pence=capped_base_pence)
+    further = {p: fresh[p] - billed[p] for p in partners}
+    if min(further.values(), default=0) >= 0:
+        return further
+    if rule.kind == "percentages" and any(rule.percent_bp.get(p, 0) for p in partners):
+        return split_by_weights(further_pence, {p: rule.percent_bp.get(p, 0) for p in partners})
+    return split_equally(further_pence, partners)
+
+
 def resplit_refusal(amount_pence: int, remaining: Sequence[str], rule: SplitRule) -> dict[str, int]:
     """Share a refused amount among the partners who have not refused, by the case's own rule.
 
@@ -389,9 +411,17 @@ class Billing:
         text = ", ".join(parts) + f" = {format_money(self.net_billed_pence)} net"
         if self.matches_cost:
             return text + ", the review's cost."
-        return text + (f", {format_money(abs(self.uncovered_pence))} "
-                       f"{'short of' if self.uncovered_pence > 0 else 'more than'} the review's cost of "
-                       f"{format_money(self.cost_pence)}.")
+        text += (f", {format_money(abs(self.uncovered_pence))} "
+                 f"{'short of' if self.uncovered_pence > 0 else 'more than'} the review's cost of "
+                 f"{format_money(self.cost_pence)}.")
+        if self.unbilled_pence > 0 and self.billed_pence:
+            text += f" {format_money(self.unbilled_pence)} of it was added since the partners were billed: bill it."
+        return text
+
+    @property
+    def unbilled_pence(self) -> int:
+        """Cost added since the partners were billed (their first shares cover the rest)."""
+        return self.cost_pence - (self.billed_pence - self.resplit_pence - self.carried_pence)
 
 
 def billing(cost_pence: int, shares: Sequence[tuple[str, ShareState]]) -> Billing:

@@ -226,9 +226,12 @@ class DhrPresenter(FormScreen):
                   Field("invoice_ref", "&Invoice reference"), Field("invoiced_on", "Invoice da&te", FieldKind.DATE),
                   Field("amount", "A&mount", FieldKind.MONEY, required=True)]
         title = f"Cost line for {case.reference}"
+        billed = case.cost_pence - dhr.unbilled_pence(self.store, case.id)
+        note = (f"The partners have been billed {format_money(billed)} for this review's costs: a cost added now is "
+                "billed to them with Bill partners (charge)… as further invoices." if billed else "")
         return self._form(fields, title, lambda v: self.case_action(
             f"Add {format_money(v['amount'])} cost line to {case.reference}", case.id,
-            lambda: dhr.add_cost_line(self.store, case.id, **v)),
+            lambda: dhr.add_cost_line(self.store, case.id, **v)), note=note,
             heading=f"{title} (cost so far {_cost_text(case)})", values={"category": rules.COST_CATEGORIES[0]},
             warnings=lambda v: dhr.name_warnings(supplier=v["supplier"]), warn_key="supplier")
 
@@ -298,9 +301,18 @@ class DhrPresenter(FormScreen):
                 invoice_prefix=v["prefix"]))
 
         try:
-            preview = dhr.proposed_shares(self.store, case.id)
+            unbilled = dhr.unbilled_pence(self.store, case.id)
+            preview = {k: v for k, v in dhr.shares_to_bill(self.store, case.id).items() if v}
             names = {o.id: o.name for o in list_organisations(self.store)}
-            note = "Shares: " + "; ".join(f"{names.get(k, k)} {format_money(v)}" for k, v in sorted(preview.items()))
+            shares = "; ".join(f"{names.get(k, k)} {format_money(v)}" for k, v in
+                               sorted(preview.items(), key=lambda kv: names.get(kv[0], kv[0])))
+            if unbilled == case.cost_pence:
+                note = "Shares: " + shares
+            elif unbilled > 0:
+                note = (f"Costs of {format_money(unbilled)} added since the partners were billed, as further "
+                        f"invoices: {shares}")
+            else:
+                note = "The partners have already been billed for all of this case's costs."
         except rules.DhrError as exc:
             note = str(exc)
         return self._form(fields, f"Bill the partners for {case.reference}", commit, note=note,

@@ -306,6 +306,17 @@ def add_cost_line(store: Store, case_id: str, *, category: str, amount: Any, sup
 
 
 def delete_cost_line(store: Store, line_id: str) -> None:
+    """Remove a cost line; refused when the partners were billed for it (they would be billed for more than the
+    review costs)."""
+    line = store.one("SELECT case_id, amount_pence FROM dhr_cost_lines WHERE id = ?", (line_id,))
+    if line is None:
+        raise DhrError("That cost line no longer exists.")
+    billed = _billed_for_costs(store, line["case_id"])
+    left = case_cost_pence(store, line["case_id"]) - line["amount_pence"]
+    if left < billed:
+        raise DhrError(f"The partners have been billed {format_money(billed)} for this review's costs; without this "
+                       f"line of {format_money(line['amount_pence'])} the costs would be {format_money(left)}, less "
+                       "than they were billed. A cost that has been billed stays on the review.")
     with store.transaction():
         store.conn.execute("DELETE FROM dhr_cost_lines WHERE id = ?", (line_id,))
 
@@ -369,14 +380,44 @@ def case_cost_pence(store: Store, case_id: str) -> int:
                             (case_id,)))
 
 
+def _capped_base(store: Store, case) -> int:
+    return int(store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM dhr_cost_lines WHERE case_id = ? "
+                            "AND category = ?", (case["id"], case["cap_category"])))
+
+
 def proposed_shares(store: Store, case_id: str) -> dict[str, int]:
     """What each statutory partner would be billed under the case's rule."""
     case = _require_case(store, case_id)
-    rule = split_rule(store, case_id)
-    base = int(store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM dhr_cost_lines WHERE case_id = ? "
-                            "AND category = ?", (case_id, case["cap_category"])))
-    return rules.dhr_cost_shares(case_cost_pence(store, case_id), case_partners(store, case_id), rule,
-                                 capped_base_pence=base)
+    return rules.dhr_cost_shares(case_cost_pence(store, case_id), case_partners(store, case_id),
+                                 split_rule(store, case_id), capped_base_pence=_capped_base(store, case))
+
+
+def _first_shares(store: Store, case_id: str) -> dict[str, int]:
+    """What each partner has been billed for the review's costs (its shares; re-splits of refusals and the part
+    the lead authority carries cover refusals, not costs)."""
+    return {r["organisation_id"]: int(r["billed"]) for r in store.rows(
+        "SELECT organisation_id, sum(amount_pence) AS billed FROM dhr_shares WHERE case_id = ? AND kind = 'share' "
+        "GROUP BY organisation_id ORDER BY organisation_id", (case_id,))}
+
+
+def _billed_for_costs(store: Store, case_id: str) -> int:
+    return sum(_first_shares(store, case_id).values())
+
+
+def unbilled_pence(store: Store, case_id: str) -> int:
+    """The review's costs the partners have not been billed for yet (costs added since the invoices)."""
+    return case_cost_pence(store, case_id) - _billed_for_costs(store, case_id)
+
+
+def shares_to_bill(store: Store, case_id: str) -> dict[str, int]:
+    """What Bill partners would invoice now: the first shares, or, after billing, each billed partner's share of
+    the costs added since (``rules.further_shares``)."""
+    billed = _first_shares(store, case_id)
+    if not billed:
+        return proposed_shares(store, case_id)
+    case = _require_case(store, case_id)
+    return rules.further_shares(case_cost_pence(store, case_id), billed, split_rule(store, case_id),
+                                capped_base_pence=_capped_base(store, case))
 
 
 def _shares(store: Store, case_id: str):
@@ -385,20 +426,24 @@ def _shares(store: Store, case_id: str):
 
 def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int = DEFAULT_DUE_DAYS,
                   invoice_prefix: str = "") -> dict[str, int]:
-    """Invoice each statutory partner its share of the case's cost; returns the shares by organisation id."""
+    """Invoice each statutory partner its share of the case's cost; returns the shares by organisation id.
+
+    Once billed, costs added since are billed the same way to the same partners (``shares_to_bill``), their
+    invoices numbered on from the first ones."""
     day = as_date(invoiced_on, "Invoice date", required=True)
     if due_days < 0:
         raise DhrError("Days to pay cannot be negative.")
-    if _shares(store, case_id):
-        raise DhrError("The partners have already been billed for this case.")
     if case_cost_pence(store, case_id) <= 0:
         raise DhrError("The case has no costs yet: add its cost lines before billing the partners.")
-    shares = proposed_shares(store, case_id)
+    if _first_shares(store, case_id) and unbilled_pence(store, case_id) <= 0:
+        raise DhrError("The partners have already been billed for all of this case's costs.")
+    shares = {k: v for k, v in shares_to_bill(store, case_id).items() if v}
     due = day + timedelta(days=due_days)
     reference = store.scalar("SELECT reference FROM dhr_cases WHERE id = ?", (case_id,))
     prefix = free_text(invoice_prefix, "Invoice prefix") or f"{reference}-"
+    first_number = len(_shares(store, case_id)) + 1
     with store.transaction():
-        for n, (org_id, pence) in enumerate(sorted(shares.items()), start=1):
+        for n, (org_id, pence) in enumerate(sorted(shares.items()), start=first_number):
             store.conn.execute(
                 "INSERT INTO dhr_shares(id, case_id, organisation_id, kind, amount_pence, invoice_ref, invoiced_on, "
                 "due_on) VALUES (?, ?, ?, 'share', ?, ?, ?, ?)",

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from safer_desk.services import dhr, funds
 
@@ -341,12 +342,32 @@ def test_delete_spend_and_cost_lines_ask_first_and_undo(tab, qtbot, prompts, dem
     wait_loaded(qtbot, page)
     assert page.figure_labels["spent"].text() == "£2,417"
     reviews = tab.reviews
-    reviews.select_case(dhr.case_id_by_reference(reviews.store, "WSCSP-DHR-2017-01"))
+    case_id = dhr.case_id_by_reference(reviews.store, "WSCSP-DHR-2017-01")
+    reviews.select_case(case_id)
+    # A billed cost stays: the partners' invoices add up to it.
     assert reviews.costs.select_where(lambda r: r["category"] == "Administration")
     prompts.answers.append(True)
     reviews.delete_cost_line()
     settle()
-    assert dhr.case_cost_pence(reviews.store, dhr.case_id_by_reference(reviews.store, "WSCSP-DHR-2017-01")) == 690000
+    assert dhr.case_cost_pence(reviews.store, case_id) == 752558
+    assert prompts.errors and "billed £7,525.58" in prompts.errors[-1][1]
+    # One added since billing can go, and comes back with Undo.
+    dialog = reviews.cost_line_dialog()
+    [note] = [w for w in dialog.findChildren(QLabel) if w.accessibleName() == "Note"]
+    assert "billed £7,525.58" in note.text() and "further invoices" in note.text()
+    dialog.set_value("category", "Administration")
+    dialog.set_value("amount", "£12.50")
+    assert dialog.apply()
+    settle()
+    assert dhr.case_cost_pence(reviews.store, case_id) == 753808
+    assert reviews.costs.select_where(lambda r: r["amount_pence"] == 1250)
+    prompts.answers.append(True)
+    reviews.delete_cost_line()
+    settle()
+    assert dhr.case_cost_pence(reviews.store, case_id) == 752558
+    demo_window.session.undo_stack.undo()
+    settle()
+    assert dhr.case_cost_pence(reviews.store, case_id) == 753808
 
 
 def test_stage_rule_dialog_changes_due_dates_and_undoes(tab, demo_window, settle):

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safer_desk.domain import dhr
-from safer_desk.domain.dhr import DhrError, ShareState, SplitRule, dhr_cost_shares, resplit_refusal
+from safer_desk.domain.dhr import DhrError, ShareState, SplitRule, dhr_cost_shares, further_shares, resplit_refusal
+from safer_desk.domain.money import split_by_weights
 
 WSCSP = [f"org:{n}" for n in ("babergh-district-council", "mid-suffolk-district-council",
                               "forest-heath-district-council", "st-edmundsbury-borough-council",
@@ -139,3 +140,20 @@ def test_payment_checks():
         dhr.check_payment(share, 0)
     with pytest.raises(DhrError, match="refused"):
         dhr.check_payment(ShareState(68414, 0, "refused", None), 100)
+
+
+@given(st.integers(0, 10_000_000), st.integers(0, 10_000_000), st.lists(st.integers(0, 10000), min_size=1, max_size=12))
+def test_further_shares_bring_each_partner_to_a_fresh_split_and_never_below_zero(first, more, weights):
+    # Further costs billed after the first invoices: never a negative invoice, always exactly the further cost,
+    # and (where largest remainders allow it) each partner billed in all its share of a fresh split.
+    partners = [f"p{i}" for i in range(len(weights))]
+    if sum(weights) == 0:
+        weights[0] = 1
+    bp = split_by_weights(10000, dict(zip(partners, weights)))
+    for rule in (SplitRule(), SplitRule("percentages", bp)):
+        billed = dhr_cost_shares(first, partners, rule)
+        further = further_shares(first + more, billed, rule)
+        assert sum(further.values()) == more and min(further.values()) >= 0
+        if rule.kind == "equal":
+            fresh = dhr_cost_shares(first + more, partners, rule)
+            assert {p: billed[p] + further[p] for p in partners} == fresh

@@ -153,3 +153,59 @@ def test_stage_rule_setting_changes_overdue(demo_store):
 def test_learning_review_of_16_august_2018(demo_store):
     case = next(c for c in dhr.list_cases(demo_store, today=TODAY) if c.kind == "learning review")
     assert case.current_stage == "Learning workshop 16/08/2018" and case.decision == "not held"
+
+
+def test_costs_added_after_billing_are_billed_as_further_shares(demo_store):
+    # The chair's or the administrator's invoice often comes after the partners were billed: the further cost is
+    # billed to the same partners, so each has been billed in all what a fresh split of the whole cost gives.
+    case_id = costed(demo_store)
+    dhr.add_cost_line(demo_store, case_id, category="Administration", amount="£1,000")
+    assert dhr.unbilled_pence(demo_store, case_id) == 100000
+    [case] = [c for c in dhr.list_cases(demo_store, today=TODAY) if c.id == case_id]
+    assert case.billing_text.endswith("£1,000 of it was added since the partners were billed: bill it.")
+    further = dhr.shares_to_bill(demo_store, case_id)
+    assert sum(further.values()) == 100000 and sorted(further.values()) == [9090] + [9091] * 10
+    billed = dhr.bill_partners(demo_store, case_id, invoiced_on="01/09/2018", invoice_prefix="MSDC-DHR1-")
+    assert billed == further
+    shares = dhr.list_shares(demo_store, today=TODAY, case_id=case_id)
+    per_partner: dict[str, int] = {}
+    for s in shares:
+        if s.kind == "share":
+            per_partner[s.partner] = per_partner.get(s.partner, 0) + s.amount_pence
+    assert sorted(per_partner.values()) == [77505] * 8 + [77506] * 3  # £8,525.58 split equally among 11
+    refs = sorted(s.invoice_ref for s in shares)
+    assert len(set(refs)) == 22 and "MSDC-DHR1-12" in refs and "MSDC-DHR1-22" in refs
+    assert dhr.unbilled_pence(demo_store, case_id) == 0
+    [case] = [c for c in dhr.list_cases(demo_store, today=TODAY) if c.id == case_id]
+    assert (case.cost_pence, case.billed_pence, case.shortfall_pence) == (852558, 852558, 68414)  # the refusal only
+    assert "added since" not in case.billing_text
+    with pytest.raises(DhrError, match="already been billed for all"):
+        dhr.bill_partners(demo_store, case_id, invoiced_on="01/09/2018")
+
+
+def test_a_billed_cost_cannot_be_deleted_but_one_added_since_can(demo_store):
+    case_id = costed(demo_store)
+    before = audit_count(demo_store)
+    first = dhr.cost_lines(demo_store, case_id)[0]
+    with pytest.raises(DhrError, match="billed £7,525.58") as caught:
+        dhr.delete_cost_line(demo_store, first["id"])
+    assert "less than" in str(caught.value)
+    assert dhr.case_cost_pence(demo_store, case_id) == 752558 and audit_count(demo_store) == before
+    extra = dhr.add_cost_line(demo_store, case_id, category="Administration", amount="£12.50")
+    dhr.delete_cost_line(demo_store, extra)  # not billed yet
+    assert dhr.case_cost_pence(demo_store, case_id) == 752558
+
+
+def test_further_chair_costs_respect_the_cap_already_reached(store):
+    from safer_desk.services.demo_data.reference import add_examples
+
+    add_examples(store)
+    case_id = dhr.add_case(store, reference="GLOS-DHR-2019-03", district="Mid Suffolk",
+                           partnership="Western Suffolk CSP", lead_organisation="Mid Suffolk District Council")
+    dhr.add_cost_line(store, case_id, category="Independent chair/author", amount="£8,000")
+    dhr.set_split_rule(store, case_id, "capped", cap_payer="Suffolk Constabulary", cap_percent="50%", cap_amount="5000")
+    assert dhr.bill_partners(store, case_id, invoiced_on="01/04/2019")["org:suffolk-constabulary"] == 400000
+    dhr.add_cost_line(store, case_id, category="Independent chair/author", amount="£4,000")
+    further = dhr.bill_partners(store, case_id, invoiced_on="01/07/2019")
+    assert further["org:suffolk-constabulary"] == 100000  # up to the £5,000 cap, no more
+    assert sum(further.values()) == 400000 and min(further.values()) > 0

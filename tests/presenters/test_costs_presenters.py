@@ -291,3 +291,16 @@ def test_ledger_sheets_have_the_totals_line(demo_store):
     per_partner, per_case = ledger_sheets(partners, cases, TODAY)
     assert per_partner.rows[-1][0] == "Total" and per_partner.rows[-1][3] == 752558
     assert per_case.rows[-1][:2] == ["Total", 752558]
+
+
+def test_after_billing_the_forms_say_what_a_new_cost_means_and_what_would_be_billed(reviews, demo_store):
+    # Billed already: a cost added now is billed as further invoices, and the bill form says for how much.
+    assert "billed £7,525.58" in reviews.cost_line_form().note
+    assert "already been billed for all" in reviews.bill_form().note
+    dhr.add_cost_line(demo_store, case_id(demo_store, BILLED), category="Administration", amount="£1,000")
+    reviews.reload()
+    bill = reviews.bill_form()
+    assert bill.note.startswith("Costs of £1,000 added since the partners were billed, as further invoices: ")
+    assert "Suffolk Constabulary £90.91" in bill.note
+    reviews.select(case_id(demo_store, "WSCSP-DHR-2017-02"))
+    assert "billed" not in reviews.cost_line_form().note
