@@ -331,6 +331,12 @@ class FiguresEditor:
         keys = [k for k in self.grid.keys if k in EDITABLE_ROWS]
         if start_key not in keys:
             return 0
+        refused = self._paste_overflow(keys[keys.index(start_key):], start_col, rows)
+        if refused:
+            self.form_message = refused
+            self.changed.emit()
+            return 0
+        self.form_message = ""
         pasted = 0
         for r, cells in enumerate(rows):
             ki = keys.index(start_key) + r
@@ -343,6 +349,28 @@ class FiguresEditor:
                 self.set_text(keys[ki], col, text.strip())
                 pasted += 1
         return pasted
+
+    def _paste_overflow(self, keys_from_here: list[str], start_col: int, rows: list[list[str]]) -> str:
+        """Why cells copied from Excel do not fit from this cell (nothing is pasted then), or "".
+
+        Pasted from the wrong cell, a year of figures would land in the wrong months and the rest be dropped
+        without a word; trailing empty cells need no room."""
+        assert self.grid is not None
+        periods = self.grid.periods
+        wide = max((len(cells) - next((i for i, t in enumerate(reversed(cells)) if t.strip()), len(cells))
+                    for cells in rows), default=0)
+        left = len(periods) - start_col
+        frequency = self.grid.view.indicator.frequency
+        word = {"monthly": "month", "quarterly": "quarter"}.get(frequency, "period")
+        if wide > left:
+            return (f"{wide} values were copied across, but from {svc.period_label(periods[start_col])} there "
+                    f"{'is' if left == 1 else 'are'} only {left} {word}{'' if left == 1 else 's'} left in "
+                    f"{self.grid.view.year.label}: nothing was pasted. Select the cell of the {word} the first "
+                    "value belongs to, or copy fewer.")
+        if len(rows) > len(keys_from_here):
+            return (f"{len(rows)} rows were copied, but from here only {len(keys_from_here)} "
+                    f"row{'' if len(keys_from_here) == 1 else 's'} can take figures: nothing was pasted.")
+        return ""
 
 
 # -- the tab -------------------------------------------------------------------------------------------------

@@ -328,3 +328,14 @@ def test_a_county_the_file_holds_part_of_says_why_it_has_no_chart(demo_window):
     assert tab.chart_stack.currentWidget() is tab.empty_state
     assert "Devon's figures are added up from its districts'" in tab.empty_state.text()
     assert "not East Devon" in tab.empty_state.text()
+
+
+def test_a_year_pasted_from_the_wrong_month_is_refused_with_the_reason(demo_window, prompts):
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("All crime")
+    tab.grid.setCurrentCell(0, 8)  # Dec-16
+    QGuiApplication.clipboard().setText("\t".join(str(1400 + m) for m in range(12)) + "\r\n")
+    assert not tab.grid.paste_rows()
+    assert not demo_window.isWindowModified()
+    assert "nothing was pasted" in tab.grid_messages.text() and tab.grid_messages.isVisibleTo(tab)
+    assert tab.grid.item(0, 8).text() != "1400"

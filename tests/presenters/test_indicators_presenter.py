@@ -261,3 +261,15 @@ def test_the_summary_exports_through_the_one_export_path(presenter, tmp_path):
     crime = next(r for r in rows if r[1] == "All crime")
     assert crime[0] == "No target" and crime[3] in ("12586", "12586.0") and crime[5] in ("570", "570.0")
     assert presenter.export_summary(tmp_path / "indicators.xlsx").stat().st_size > 0
+
+
+def test_a_paste_that_does_not_fit_the_year_is_refused_whole(presenter):
+    # Twelve months copied from April but pasted from December: four would land in the wrong months and eight
+    # would be dropped. Nothing is pasted, and the message says why and what to do.
+    before = dict(presenter.figures.texts)
+    year = [str(1000 + m) for m in range(12)]
+    assert presenter.figures.paste("value", 8, [year]) == 0
+    assert presenter.figures.texts == before and not presenter.figures.is_dirty
+    message = presenter.figures.form_message
+    assert "12 values" in message and "4 months" in message and "Dec-16" in message and "nothing was pasted" in message
+    assert presenter.figures.paste("value", 0, [year]) == 12 and presenter.figures.form_message == ""
