@@ -59,13 +59,14 @@ class CostForm(FormPresenter):
 
     ``commit(parsed)`` does the change (usually by performing an Action) and raises the service's
     ValueError on a refusal, shown beside its field. ``warnings(parsed)`` (optional) lists doubts that
-    do not refuse (a supplier that reads like a person's name): shown once beside ``warn_key``;
-    Save again keeps it.
+    do not refuse (a supplier that reads like a person's name): shown once beside ``warn_key`` (or, as a
+    dict of lists, beside each field named); Save again keeps it.
     """
 
     def __init__(self, fields: Sequence[Field], *, title: str, heading: str, commit: Callable[[dict[str, Any]], Any],
                  note: str = "", values: Mapping[str, Any] | None = None,
-                 warnings: Callable[[dict[str, Any]], list[str]] | None = None, warn_key: str = "",
+                 warnings: Callable[[dict[str, Any]], list[str] | dict[str, list[str]]] | None = None,
+                 warn_key: str = "",
                  today: Callable[[], Any] | None = None):
         kwargs = {"today": today} if today is not None else {}
         super().__init__(fields, save_fn=self._commit, title=title, **kwargs)
@@ -81,10 +82,11 @@ class CostForm(FormPresenter):
         clean = {k: ("" if v is None and self.field(k).kind in TEXT_KINDS else v) for k, v in parsed.items()}
         if self.warnings is not None and self._warned_for != values:
             doubts = self.warnings(clean)
-            if doubts:
+            by_field = doubts if isinstance(doubts, dict) else {self.warn_key: doubts}
+            by_field = {k: " ".join(v) + " Save again to keep it as it is." for k, v in by_field.items() if v}
+            if by_field:
                 self._warned_for = dict(values)
-                raise FormError({self.warn_key: " ".join(doubts) + " Save again to keep it as it is."},
-                                "Not saved yet: check the field queried below, then Save again to keep it.")
+                raise FormError(by_field, "Not saved yet: check the field queried below, then Save again to keep it.")
         try:
             self.result = self.commit(clean)
         except FormError:

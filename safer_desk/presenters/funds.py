@@ -248,13 +248,19 @@ class FundsPresenter(FormScreen):
                                     referral_id, lambda: funds.add_spend_line(self.store, referral_id,
                                                                               supplier=supplier, **v))
 
+        def doubts(v: dict) -> dict[str, list[str]]:
+            referral_id = funds.referral_id_by_reference(self.store, fund.id, v["referral"] or "")
+            over = funds.overspend_warning(self.store, referral_id, item=v["item"], amount=v["amount"]) \
+                if referral_id else ""
+            return {"supplier": funds.name_warnings(supplier=v["supplier"]), "amount": [over] if over else []}
+
         first = referral["reference"] if referral else (refs[0] if refs else "")
         items = funds.list_items(self.store)
         return self._form(fields, f"Spend line for {fund.name}", commit,
                           heading=f"Spend line for {first or 'a referral'} in {fund.name}",
                           values={"referral": first, "spent_on": _uk(self.today()),
                                   "item": items[0]["name"] if items else ""},
-                          warnings=lambda v: funds.name_warnings(supplier=v["supplier"]), warn_key="supplier")
+                          warnings=doubts)
 
     def _reference(self, referral_id: str) -> str:
         return self.store.scalar("SELECT reference FROM fund_referrals WHERE id = ?", (referral_id,)) or "a referral"

@@ -366,6 +366,36 @@ def add_spend_line(store: Store, referral_id: str, *, spent_on: Any, item: str, 
     return line_id
 
 
+def overspend_warning(store: Store, referral_id: str, *, item: str, amount: Any = None) -> str:
+    """A doubt about a spend line (asked once, never a refusal): it takes its fund past what was contributed.
+
+    A pot overspent is a conversation with the contributors, not a typing slip; but a £30,000 line in a £20,000
+    fund often is one (a sanctuary room keyed where a lock was meant)."""
+    ref = store.one("SELECT fund_id FROM fund_referrals WHERE id = ?", (referral_id,))
+    if ref is None:
+        return ""
+    if amount in (None, ""):
+        pence = store.scalar("SELECT usual_price_pence FROM fund_items WHERE id = ? OR name = ? COLLATE NOCASE",
+                             ((item or "").strip(),) * 2)
+    else:
+        try:
+            pence = _pence(amount, "Amount", allow_zero=False)
+        except FundError:
+            return ""  # refused with its reason when saved
+    if not pence:
+        return ""
+    fund = get_fund(store, ref["fund_id"])
+    contributed = int(store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM fund_contributions WHERE fund_id = ?",
+                                   (fund.id,)))
+    spent = int(store.scalar(f"SELECT coalesce(sum(amount_pence), 0) FROM ({SPEND_SQL}) WHERE fund_id = ?",
+                             (fund.id,)))
+    over = spent + pence - contributed
+    if over <= 0:
+        return ""
+    return (f"This spend of {format_money(pence)} takes {fund.name} {format_money(over)} past the "
+            f"{format_money(contributed)} contributed ({format_money(spent)} spent so far).")
+
+
 def delete_spend_line(store: Store, line_id: str) -> None:
     with store.transaction():
         store.conn.execute("DELETE FROM fund_spend_lines WHERE id = ?", (line_id,))

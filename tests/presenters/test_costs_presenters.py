@@ -304,3 +304,27 @@ def test_after_billing_the_forms_say_what_a_new_cost_means_and_what_would_be_bil
     assert "Suffolk Constabulary £90.91" in bill.note
     reviews.select(case_id(demo_store, "WSCSP-DHR-2017-02"))
     assert "billed" not in reviews.cost_line_form().note
+
+
+def test_a_spend_line_that_takes_the_fund_past_its_contributions_is_queried_once(fund_page, demo_store):
+    # £2,417 spent of £20,000: a £30,000 line (a sanctuary room keyed as a lock?) is asked about beside the amount;
+    # Save again keeps it. A line within what is left saves at once.
+    funds.save_item(demo_store, "Sanctuary room", usual_price="£300")
+    fund_page.reload()
+    spend = fund_page.spend_form({"reference": "TH-2018-001"})
+    spend.set_value("item", "Sanctuary room")
+    spend.set_value("amount", "£30,000")
+    spent = fund_page.data.figures.spent_pence
+    assert not spend.save()
+    assert "£12,417 past" in spend.message("amount") and "£20,000" in spend.message("amount")
+    assert fund_page.data.figures.spent_pence == spent
+    assert spend.save()
+    assert fund_page.data.figures.spent_pence == spent + 3_000_000
+    within = fund_page.spend_form({"reference": "TH-2018-001"})
+    within.set_value("item", "Sanctuary room")  # blank amount: the usual £300, but the fund is already past
+    assert not within.save() and "past" in within.message("amount")
+    funds.add_contribution(demo_store, fund_page.fund.id, organisation="Suffolk County Council", amount="£20,000")
+    fund_page.reload()
+    again = fund_page.spend_form({"reference": "TH-2018-001"})
+    again.set_value("item", "Sanctuary room")
+    assert again.save()
