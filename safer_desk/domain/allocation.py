@@ -168,6 +168,19 @@ class Factor:
         return self.label or self.name
 
 
+_TOTAL_LINE = re.compile(r"^\s*(?:grand |county |sub-?|overall )?totals?\s*:?\s*$", re.IGNORECASE)
+
+
+def total_line_message(name: str) -> str | None:
+    """Why a row named like a table's total line ("Total", "Grand total") cannot be a partnership, or None.
+
+    Copied with the table from a board paper, it would hold the sum of the rows above and take half the pot."""
+    if not _TOTAL_LINE.match(name or ""):
+        return None
+    return (f"“{name.strip()}” looks like the table's total line, not a partnership: leave it out (the totals are "
+            "added up here)")
+
+
 @dataclass(frozen=True)
 class PartnershipInput:
     """One partnership's row of inputs: its fixed units, its factor values and last year's allocation."""

@@ -18,7 +18,8 @@ from typing import Iterable, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
                                           Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
-                                          format_fraction, parse_fraction, parse_number, parse_percent, top_slice)
+                                          format_fraction, parse_fraction, parse_number, parse_percent, top_slice,
+                                          total_line_message)
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
@@ -66,6 +67,8 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
         where = f"{source} row {number}" + (f" ({name})" if name else "")
         if not name:
             raise AllocationError(f"{where}: the partnership has no name.")
+        if (total := total_line_message(name)) is not None:
+            raise AllocationError(f"{where}: {total}.")
         units_text = cell("fixed_units") or "0"
         try:
             units = int(units_text.replace(",", ""))

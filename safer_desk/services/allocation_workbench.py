@@ -15,7 +15,8 @@ from typing import Sequence
 
 from safer_desk.domain.allocation import (AllocationError, AllocationOptions, AllocationResult, Factor,
                                           PartnershipInput, allocate_by_formula, format_fraction, format_number,
-                                          parse_fraction, parse_number, parse_percent, percent_text)
+                                          parse_fraction, parse_number, parse_percent, percent_text,
+                                          total_line_message)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.services.allocation import amount_option
 
@@ -72,6 +73,8 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str) ->
     if key == NAME:
         if not text:
             raise AllocationError(f"{where}: a partnership needs a name.")
+        if (total := total_line_message(text)) is not None:
+            raise AllocationError(f"{where}: {total}.")
         return replace(p, name=text)
     if key == UNITS:
         try:

@@ -177,3 +177,10 @@ def test_trailing_empty_cells_and_quoted_commas_are_read(tmp_path):
     path = tmp_path / "input.csv"
     path.write_text('partnership,fixed_units,basis,previous\nBabergh,1,"2,442","£70,725",,\n', encoding="utf-8")
     assert service.read_input_csv(path) == [PartnershipInput("Babergh", 1, {"basis": 2442}, 70_725_00)]
+
+
+def test_a_total_line_in_the_input_csv_is_refused(tmp_path):
+    path = tmp_path / "input.csv"
+    path.write_text("partnership,fixed_units,basis\nBabergh,1,2442\nIpswich,1,7937\nTotal,2,10379\n", encoding="utf-8")
+    with pytest.raises(AllocationError, match=r"input.csv row 4 \(Total\).*total line"):
+        service.read_input_csv(path)

@@ -140,6 +140,12 @@ def test_paste_from_excel_adds_and_changes_rows_in_one_undo(qtbot, demo_window, 
     QGuiApplication.clipboard().setText("A\tlots\n")
     tab.paste_inputs(QGuiApplication.clipboard().text())
     assert "fixed units" in prompts.errors[-1][1] and len(tab.state.partnerships) == 5
+    # A table copied with its total line: refused, never a partnership called Total taking half the pot.
+    tab.inputs_view.setCurrentIndex(tab.inputs_model.index(4, 0))
+    QGuiApplication.clipboard().setText("Western CSP\t3\t8,335\t£223,181\nTotal\t7\t26,895\t£655,120\n")
+    tab.inputs_view.paste_rows()
+    assert "total line" in prompts.errors[-1][1] and len(tab.state.partnerships) == 5
+    assert totals(tab)[TOTAL_KEY] == 589_608_00
 
 
 def test_add_and_remove_partnership_and_factor(qtbot, demo_window, tab):

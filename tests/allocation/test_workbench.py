@@ -91,3 +91,15 @@ def test_allocation_chart_is_built_only_when_the_tab_is_opened():
                          text=True, timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("name", ["Total", "Totals", "TOTAL", "Grand total", "County total", "Total:"])
+def test_a_total_line_copied_with_the_table_is_refused_not_made_a_partnership(state, name):
+    # Copied from a board paper with its total line, "Total" would be a partnership holding half the basis and
+    # taking half the pot.
+    table = [["Babergh CSP", "1", "2,442", "£70,725"], [name, "5", "26,895", "£655,120"]]
+    with pytest.raises(AllocationError, match="total line"):
+        bench.with_pasted(state, 0, 0, table)
+    with pytest.raises(AllocationError, match="total line"):
+        bench.with_cell(state, 0, bench.NAME, name)
+    assert bench.with_cell(state, 0, bench.NAME, "Totalville CSP").partnerships[0].name == "Totalville CSP"
