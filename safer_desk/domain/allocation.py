@@ -27,6 +27,7 @@ from math import lcm
 from typing import Iterable, Mapping, Sequence
 
 from safer_desk.domain.money import format_money, split_by_weights
+from safer_desk.domain.text import looks_like_total_line
 
 ROUNDINGS = ("exact", "percent-2dp")
 UNITS = {"pound": 100, "penny": 1}
@@ -168,14 +169,11 @@ class Factor:
         return self.label or self.name
 
 
-_TOTAL_LINE = re.compile(r"^\s*(?:grand |county |sub-?|overall )?totals?\s*:?\s*$", re.IGNORECASE)
-
-
 def total_line_message(name: str) -> str | None:
     """Why a row named like a table's total line ("Total", "Grand total") cannot be a partnership, or None.
 
     Copied with the table from a board paper, it would hold the sum of the rows above and take half the pot."""
-    if not _TOTAL_LINE.match(name or ""):
+    if not looks_like_total_line(name):
         return None
     return (f"“{name.strip()}” looks like the table's total line, not a partnership: leave it out (the totals are "
             "added up here)")

@@ -16,6 +16,15 @@ _PUNCTUATION = str.maketrans({
 _SPACES = re.compile(r"\s+")
 
 
+_TOTAL_LINE = re.compile(r"^\s*(?:grand |county |sub-?|overall )?totals?\s*:?\s*$", re.IGNORECASE)
+
+
+def looks_like_total_line(name: str) -> bool:
+    """A row named as a table's total line ("Total", "Totals", "Grand total", "Sub-total:"): copied with a
+    paper's table, it would hold the sum of the rows above and count them twice."""
+    return bool(_TOTAL_LINE.match(name or ""))
+
+
 def typed_name_key(text: str) -> str:
     """What two names must share to be the same name as typed: any case, any dash or quote, any spacing."""
     return _SPACES.sub(" ", (text or "").translate(_PUNCTUATION)).strip().casefold()

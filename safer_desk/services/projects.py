@@ -23,6 +23,7 @@ from safer_desk.domain.projects import (
     CRITERIA, CRITERIA_KEYS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError, Reconciliation, criteria_met,
     criteria_recorded, parse_criterion, read_line_amount, reconcile,
 )
+from safer_desk.domain.text import looks_like_total_line
 from safer_desk.storage.store import Store
 
 @dataclass(frozen=True)
@@ -750,6 +751,10 @@ def projects_from_reading(reading: PasteReading, keys: Sequence[str | None] | No
     projects, problems = [], []
     for n, row in enumerate(data, start=1):
         fields = {k: (row[i] if i < len(row) else "") for i, k in enumerate(keys) if k}
+        if looks_like_total_line(fields.get("title", "")):
+            problems.append(f"Row {n}: “{fields['title'].strip()}” looks like the table's total line, not a project: "
+                            "leave it out of the copy (it would count every project above it twice).")
+            continue
         try:
             projects.append(project_from_fields(fields, today=today))
         except ProjectError as exc:

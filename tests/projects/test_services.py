@@ -220,6 +220,15 @@ def test_paste_rows_with_and_without_header():
         svc.projects_from_rows([["Title", "Cost"], ["A", "£1"], ["B", "£3.250"]])
 
 
+def test_a_pasted_total_line_is_refused_not_added_as_a_project():
+    # A register copied from a paper with its total line: "Total" at £130,000 would count every project twice.
+    with pytest.raises(ProjectError, match="Row 3: “Total” looks like the table's total line") as caught:
+        svc.projects_from_rows([["Title", "Cost"], ["Nightsafe", "£4,000"], ["Pubwatch", "£126,000"],
+                                ["Total", "£130,000"]])
+    assert caught.value.args[0].startswith("Nothing was pasted.")
+    assert [p.title for p in svc.projects_from_rows([["Title"], ["Total Place pilot"]])] == ["Total Place pilot"]
+
+
 def test_export_register_csv_and_xlsx(demo_store, tmp_path):
     svc.export_register(demo_store, tmp_path / "r.csv")
     with (tmp_path / "r.csv").open(encoding="utf-8-sig") as fh:
