@@ -20,6 +20,9 @@ SECTION_KINDS = (("expenditure", "Expenditure (adds to the total)"), ("income", 
                  ("savings", "Savings (takes away)"), ("budget", "Budget"), ("other", "Outside the total"))
 
 
+TOTAL_KINDS = ("subtotal", "stated", "total", "stated-total")  # rows whose figures are totals: typed over, printed
+
+
 @dataclass(frozen=True)
 class GridCell:
     text: str
@@ -194,6 +197,29 @@ class BudgetsPresenter(ScreenPresenter):
             return False
         return self._change(f"Printed total, {column}", plan_id,
                             lambda: service.set_stated_total(self.store, plan_id, column, text, section_id=section_id))
+
+    def set_printed_total(self, row: GridRow, column: str, text: str) -> bool:
+        """Typed over a worked-out subtotal or total (or its "(as printed)" row): the figure the paper printed,
+        kept beside the worked-out one; blank removes it. Typing the worked-out figure itself keeps nothing."""
+        plan_id = self.selected
+        if plan_id is None or row.kind not in TOTAL_KINDS:
+            return False
+        section_id = row.section_id if row.kind in ("subtotal", "stated") else None
+        text = (text or "").strip()
+        printed = self._printed_row(row.kind, section_id)
+        at = self.columns.index(column)
+        if row.kind in ("subtotal", "total") and (printed is None or not printed.cells[at].text) \
+                and text in ("", row.cells[at].text):
+            return False  # the worked-out figure left as it is
+        if not text:
+            return self._change(f"Clear the printed {row.label}, {column}", plan_id,
+                                lambda: service.clear_stated_total(self.store, plan_id, column, section_id=section_id))
+        return self.set_stated_total(column, text, section_id=section_id)
+
+    def _printed_row(self, kind: str, section_id: str | None) -> GridRow | None:
+        wanted = "stated" if kind in ("subtotal", "stated") else "stated-total"
+        return next((r for r in self.rows if r.kind == wanted and (wanted == "stated-total" or
+                                                                   r.section_id == section_id)), None)
 
     def delete_plan(self) -> bool:
         plan_id = self.selected

@@ -25,7 +25,7 @@ from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import find_typed
+from safer_desk.domain.text import find_typed, looks_like_total_line
 from safer_desk.storage.store import Store
 
 PLAN_TABLES = ("budget_plans", "budget_columns", "budget_sections", "budget_lines", "budget_cells",
@@ -409,12 +409,20 @@ def remove_section(store: Store, section_id: str) -> PlanSnapshot:
 
 # -- lines --------------------------------------------------------------------------------------------------
 
+def _check_line_label(label: str) -> None:
+    if looks_like_total_line(label):
+        raise BudgetError(f"Line: “{label}” looks like a total line, and totals are worked out here (as a line it "
+                          "would count every line twice). To keep the total the paper printed, type it over the "
+                          "worked-out figure in the subtotal or total row.")
+
+
 def add_line(store: Store, section_id: str, label: str, *, notes: str = "", position: int | None = None) -> str:
     """A new line in a section (e.g. "Employees"); returns its id."""
     section = _section_row(store, section_id)
     label = (label or "").strip()
     if not label:
         raise BudgetError("Line: a line needs a label (e.g. “Employees”).")
+    _check_line_label(label)
     line_id = new_id()
     with store.transaction():
         pos = _next_position(store, "budget_lines", "section_id", section_id, position)
@@ -430,6 +438,7 @@ def update_line(store: Store, line_id: str, *, label: str | None = None, notes: 
     if label is not None:
         if not label.strip():
             raise BudgetError("Line: a line needs a label.")
+        _check_line_label(label.strip())
         values["label"] = label.strip()
     if notes is not None:
         values["notes"] = notes.strip()

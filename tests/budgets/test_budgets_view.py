@@ -101,6 +101,43 @@ def test_undo_a_cell_through_the_window(qtbot, demo_window, tab):
     assert tab.model.index(row, tab.model.year_columns[1]).data() == "TBC"
 
 
+def test_the_total_the_paper_printed_is_typed_into_the_total_row_not_added_as_a_line(qtbot, demo_window, tab,
+                                                                                       prompts):
+    # Totals are worked out. What the paper printed is typed over the worked-out total and kept beside it
+    # ("(as printed)"), flagged when it differs; a line called "Total" would count every line twice.
+    qtbot.keyClicks(tab.plan_name, "Two lines")
+    qtbot.keyClicks(tab.plan_years, "2017/18")
+    qtbot.mouseClick(tab.new_plan_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.section_name, "Items")
+    qtbot.mouseClick(tab.add_section_button, Qt.MouseButton.LeftButton)
+    for label in ("Venue", "Speakers"):
+        qtbot.keyClicks(tab.line_label, label)
+        qtbot.keyClick(tab.line_label, Qt.Key.Key_Return)
+    for label, amount in (("Venue", "£100"), ("Speakers", "£50")):
+        row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == label)
+        type_cell(qtbot, tab, row, tab.model.year_columns[0], amount)
+    qtbot.keyClicks(tab.line_label, "Total")
+    qtbot.keyClick(tab.line_label, Qt.Key.Key_Return)
+    assert "total row" in tab.presenter.error
+    assert [tab.model.row(r).kind for r in range(tab.model.rowCount())].count("line") == 2
+    total = next(r for r in range(tab.model.rowCount()) if tab.model.row(r).kind == "total")
+    assert tab.model.index(total, tab.model.year_columns[0]).data() == "£150"
+    assert tab.model.flags(tab.model.index(total, tab.model.year_columns[0])) & Qt.ItemFlag.ItemIsEditable
+    type_cell(qtbot, tab, total, tab.model.year_columns[0], "£160")
+    rows = {tab.model.row(r).kind: r for r in range(tab.model.rowCount())}
+    assert tab.model.index(rows["total"], tab.model.year_columns[0]).data() == "⚠ £150"
+    assert tab.model.index(rows["stated-total"], tab.model.year_columns[0]).data() == "⚠ £160"
+    assert "£160" in tab.warnings.text()
+    demo_window.undo_action.trigger()
+    assert "stated-total" not in {tab.model.row(r).kind for r in range(tab.model.rowCount())}
+    demo_window.redo_action.trigger()
+    printed = next(r for r in range(tab.model.rowCount()) if tab.model.row(r).kind == "stated-total")
+    type_cell(qtbot, tab, printed, tab.model.year_columns[0], "£150")  # corrected: now agrees, no flag
+    printed = next(r for r in range(tab.model.rowCount()) if tab.model.row(r).kind == "stated-total")
+    assert tab.model.index(printed, tab.model.year_columns[0]).data() == "£150"
+    assert not tab.warnings.isVisibleTo(tab) or "£160" not in tab.warnings.text()
+
+
 @pytest.mark.parametrize("size", [(1093, 582), (1280, 690)], ids=["1366x768@125%", "1920x1080@150%"])
 def test_budgets_at_laptop_sizes(demo_window, tab, size):
     from tests.window_sizes import columns_out_of_view, resize_window, rows_in_view, widget_in_window

@@ -129,7 +129,11 @@ def test_bad_input_names_the_line_and_column_and_changes_nothing(store):
         svc.create_plan(store, "Other", columns=["Next year"])
     with pytest.raises(BudgetError, match="no fund"):
         svc.link_line(store, line, fund="Nope")
+    with pytest.raises(BudgetError, match="total row"):
+        svc.update_line(store, line, label="Sub-total")
     assert svc.snapshot_plan(store, plan) == before
+    with pytest.raises(BudgetError, match="total row"):
+        svc.add_line(store, svc.add_section(store, plan, "More"), "Total")
 
 
 def test_do_and_undo_pairs(store):

@@ -114,3 +114,31 @@ def test_a_read_only_file_changes_nothing(demo_store):
     line = next(r for r in p.rows if r.kind == "line")
     assert not p.set_cell(line.line_id, p.columns[0], "£1") and p.new_plan("X", "2020/21") is None
     assert not p.delete_plan()
+
+
+def test_a_printed_total_typed_over_the_worked_out_one(presenter, demo_store):
+    presenter.new_plan("Printed", ["2017/18"])
+    presenter.add_section("Items")
+    section = presenter.sections()[0][0]
+    presenter.add_line(section, "A")
+    presenter.add_line(section, "B")
+    a, b = [r.line_id for r in presenter.rows if r.kind == "line"]
+    presenter.set_cell(a, "2017/18", "£100")
+    presenter.set_cell(b, "2017/18", "£50")
+    subtotal = next(r for r in presenter.rows if r.kind == "subtotal")
+    assert not presenter.set_printed_total(subtotal, "2017/18", "£150")  # the worked-out figure: nothing kept
+    assert not any(r.kind == "stated" for r in presenter.rows)
+    assert presenter.set_printed_total(subtotal, "2017/18", "£140")
+    printed = next(r for r in presenter.rows if r.kind == "stated")
+    assert printed.cells[0].text == "£140" and printed.cells[0].flag and printed.section_id == section
+    assert presenter.set_printed_total(printed, "2017/18", "")  # blank removes it
+    assert not any(r.kind == "stated" for r in presenter.rows)
+    total = next(r for r in presenter.rows if r.kind == "total")
+    assert presenter.set_printed_total(total, "2017/18", "£155")
+    printed = next(r for r in presenter.rows if r.kind == "stated-total")
+    assert printed.cells[0].flag and printed.section_id is None
+    assert presenter.set_printed_total(printed, "2017/18", "£150")  # corrected to agree: kept, not flagged
+    assert next(r for r in presenter.rows if r.kind == "stated-total").cells[0].flag == ""
+    line = next(r for r in presenter.rows if r.kind == "line")
+    assert not presenter.set_printed_total(line, "2017/18", "£1")  # a line's cell is set_cell's
+    assert not presenter.add_line(section, "Grand total") and "total row" in presenter.error

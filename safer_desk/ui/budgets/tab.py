@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from safer_desk.presenters.budgets import SECTION_KINDS, BudgetsPresenter, GridRow
+from safer_desk.presenters.budgets import SECTION_KINDS, TOTAL_KINDS, BudgetsPresenter, GridRow
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import LEFT, RIGHT, Column, RowTableModel
 from safer_desk.ui.kit.undo import push_action
@@ -81,8 +81,8 @@ class PlanModel(RowTableModel):
 
     def flags(self, index):
         base = super().flags(index)
-        if index.isValid() and index.column() in self.year_columns and self.row(index.row()).kind == "line" \
-                and not self.presenter.read_only:
+        if index.isValid() and index.column() in self.year_columns \
+                and self.row(index.row()).kind in ("line", *TOTAL_KINDS) and not self.presenter.read_only:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -101,6 +101,8 @@ class PlanModel(RowTableModel):
             return False
         row = self.row(index.row())
         column = self.presenter.columns[self.year_columns.index(index.column())]
+        if row.kind in TOTAL_KINDS:  # what the paper printed, typed over the worked-out total
+            return self.presenter.set_printed_total(row, column, str(value))
         return self.presenter.set_cell(row.line_id, column, str(value))
 
 
@@ -186,7 +188,8 @@ class BudgetsTab(TabBase):
         line_row.addWidget(self.line_label, 2)
         line_row.addWidget(self.add_line_button)
         hint = QLabel("Double-click a cell to type what the paper states: £4,000 (£2,000 per District), TBC, N/K "
-                      "or nil.", self)
+                      "or nil; over a subtotal or total, the figure the paper printed (kept beside the worked-out "
+                      "one).", self)
         hint.setWordWrap(True)
 
         right = QWidget(self)
