@@ -435,9 +435,12 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
         raise DhrError("Days to pay cannot be negative.")
     if case_cost_pence(store, case_id) <= 0:
         raise DhrError("The case has no costs yet: add its cost lines before billing the partners.")
-    if _first_shares(store, case_id) and unbilled_pence(store, case_id) <= 0:
+    further = bool(_first_shares(store, case_id))
+    if further and unbilled_pence(store, case_id) <= 0:
         raise DhrError("The partners have already been billed for all of this case's costs.")
-    shares = {k: v for k, v in shares_to_bill(store, case_id).items() if v}
+    # The first invoices go to every partner (a £0 share included: it keeps the partner in later splits);
+    # further ones only to the partners with something to pay.
+    shares = {k: v for k, v in shares_to_bill(store, case_id).items() if v or not further}
     due = day + timedelta(days=due_days)
     reference = store.scalar("SELECT reference FROM dhr_cases WHERE id = ?", (case_id,))
     prefix = free_text(invoice_prefix, "Invoice prefix") or f"{reference}-"

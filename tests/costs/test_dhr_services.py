@@ -209,3 +209,17 @@ def test_further_chair_costs_respect_the_cap_already_reached(store):
     further = dhr.bill_partners(store, case_id, invoiced_on="01/07/2019")
     assert further["org:suffolk-constabulary"] == 100000  # up to the £5,000 cap, no more
     assert sum(further.values()) == 400000 and min(further.values()) > 0
+
+
+def test_a_capped_payer_billed_nothing_at_first_still_pays_its_part_of_chair_costs_added_later(store):
+    from safer_desk.services.demo_data.reference import add_examples
+
+    add_examples(store)
+    case_id = dhr.add_case(store, reference="GLOS-DHR-2019-04", district="Mid Suffolk",
+                           partnership="Western Suffolk CSP", lead_organisation="Mid Suffolk District Council")
+    dhr.add_cost_line(store, case_id, category="Administration", amount="£1,000")
+    dhr.set_split_rule(store, case_id, "capped", cap_payer="Suffolk Constabulary", cap_percent="50%", cap_amount="5000")
+    assert dhr.bill_partners(store, case_id, invoiced_on="01/04/2019")["org:suffolk-constabulary"] == 0
+    dhr.add_cost_line(store, case_id, category="Independent chair/author", amount="£6,000")
+    further = dhr.bill_partners(store, case_id, invoiced_on="01/07/2019")
+    assert further["org:suffolk-constabulary"] == 300000 and sum(further.values()) == 600000
