@@ -362,6 +362,8 @@ class FiguresEditor:
         left = len(periods) - start_col
         frequency = self.grid.view.indicator.frequency
         word = {"monthly": "month", "quarterly": "quarter"}.get(frequency, "period")
+        if left <= 0:
+            return f"Select the cell of the {word} the first value belongs to: nothing was pasted."
         if wide > left:
             return (f"{wide} values were copied across, but from {svc.period_label(periods[start_col])} there "
                     f"{'is' if left == 1 else 'are'} only {left} {word}{'' if left == 1 else 's'} left in "

@@ -273,3 +273,4 @@ def test_a_paste_that_does_not_fit_the_year_is_refused_whole(presenter):
     message = presenter.figures.form_message
     assert "12 values" in message and "4 months" in message and "Dec-16" in message and "nothing was pasted" in message
     assert presenter.figures.paste("value", 0, [year]) == 12 and presenter.figures.form_message == ""
+    assert presenter.figures.paste("value", 12, [["1"]]) == 0 and "nothing was pasted" in presenter.figures.form_message
