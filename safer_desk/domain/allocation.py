@@ -90,7 +90,8 @@ def parse_percent(text: str | Fraction, *, what: str = "percentage") -> Fraction
     """A percentage as typed ("10", "10%", "2.5") as a fraction of one (1/10)."""
     if isinstance(text, Fraction):
         return text
-    s = str(text or "").strip().replace(" ", "").removesuffix("%")
+    typed = str(text or "").strip().replace(" ", "")
+    s = typed.removesuffix("%")
     if not s:
         raise AllocationError(f"{what}: nothing was given.")
     try:
@@ -99,6 +100,11 @@ def parse_percent(text: str | Fraction, *, what: str = "percentage") -> Fraction
         raise AllocationError(f"{what}: “{text}” is not a percentage (try 10 or 10%).") from None
     if value < 0 or value > 1:
         raise AllocationError(f"{what}: “{text}” must be between 0% and 100%.")
+    if 0 < value < Fraction(1, 100) and not typed.endswith("%"):
+        # 0.1 is a tenth where a fraction is asked for (--fixed-share 0.25): as a percentage it is 0.1%.
+        meant = percent_text(value * 100)
+        raise AllocationError(f"{what}: “{text}” would be {s}%, under one percent. For {meant}% type {meant} "
+                              f"(or {meant}%); for {s}% type “{s}%”.")
     return value
 
 

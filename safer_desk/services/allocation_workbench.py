@@ -174,14 +174,21 @@ def option_text(options: AllocationOptions, key: str) -> str:
     if key == "previous_total":
         return "" if options.previous_total_pence is None else format_money(options.previous_total_pence)
     if key == "retain":
-        return percent_text(options.retain)
+        return _percent_field(options.retain)
     if key == "fixed_share":
         if options.fixed_per_unit_pence is not None:
             return format_money(options.fixed_per_unit_pence)
         return format_fraction(options.fixed_share)
     if key == "damping":
-        return "" if options.damping is None else percent_text(options.damping)
+        return "" if options.damping is None else _percent_field(options.damping)
     raise KeyError(key)
+
+
+def _percent_field(value: Fraction) -> str:
+    """A percentage as a field shows it: "10"; under one percent with its sign ("0.5%"), so it reads back the
+    same (``parse_percent`` asks about "0.5" typed bare)."""
+    text = percent_text(value)
+    return f"{text}%" if 0 < value < Fraction(1, 100) else text
 
 
 def with_option(state: WorkState, key: str, text: str) -> WorkState:

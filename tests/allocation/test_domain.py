@@ -276,3 +276,12 @@ def test_redistribution_adds_up_exactly_and_is_never_negative(case, amount, meth
     assert sum(shares.values()) == amount
     assert all(v >= 0 for v in shares.values())
     assert set(shares) == {r.name for r in result.rows}
+
+
+def test_a_percentage_under_one_without_a_percent_sign_is_asked_not_guessed():
+    # "--fixed-share 0.25" is a quarter, so "--retain 0.1" reads as a tenth too; as a percentage it is 0.1%,
+    # £655 of last year's £655,120 kept back where £65,512 was meant. Refused, saying both readings.
+    with pytest.raises(AllocationError, match=r"retain: “0.1” would be 0.1%.*type 10 .*“0.1%”"):
+        parse_percent("0.1", what="retain")
+    assert parse_percent("0.1%") == Fraction(1, 1000)
+    assert parse_percent("0") == 0 and parse_percent("2.5") == Fraction(1, 40) and parse_percent("1") == Fraction(1, 100)

@@ -103,3 +103,10 @@ def test_a_total_line_copied_with_the_table_is_refused_not_made_a_partnership(st
     with pytest.raises(AllocationError, match="total line"):
         bench.with_cell(state, 0, bench.NAME, name)
     assert bench.with_cell(state, 0, bench.NAME, "Totalville CSP").partnerships[0].name == "Totalville CSP"
+
+
+def test_a_retain_under_one_percent_shows_its_percent_sign_so_it_reads_back_the_same(state):
+    changed = bench.with_option(state, "retain", "0.5%")
+    assert bench.option_text(changed.options, "retain") == "0.5%"
+    assert bench.with_option(changed, "retain", bench.option_text(changed.options, "retain")).options.retain \
+        == Fraction(1, 200)
