@@ -26,6 +26,7 @@ from fractions import Fraction
 from math import lcm
 from typing import Iterable, Mapping, Sequence
 
+from safer_desk.domain.checks import bare_under_one_percent
 from safer_desk.domain.money import format_money, split_by_weights
 from safer_desk.domain.text import looks_like_total_line
 
@@ -100,11 +101,8 @@ def parse_percent(text: str | Fraction, *, what: str = "percentage") -> Fraction
         raise AllocationError(f"{what}: “{text}” is not a percentage (try 10 or 10%).") from None
     if value < 0 or value > 1:
         raise AllocationError(f"{what}: “{text}” must be between 0% and 100%.")
-    if 0 < value < Fraction(1, 100) and not typed.endswith("%"):
-        # 0.1 is a tenth where a fraction is asked for (--fixed-share 0.25): as a percentage it is 0.1%.
-        meant = percent_text(value * 100)
-        raise AllocationError(f"{what}: “{text}” would be {s}%, under one percent. For {meant}% type {meant} "
-                              f"(or {meant}%); for {s}% type “{s}%”.")
+    if (bare := bare_under_one_percent(typed, what)) is not None:  # --fixed-share 0.25 is a quarter
+        raise AllocationError(bare)
     return value
 
 

@@ -46,6 +46,25 @@ def split_row_message(cells: list, columns: int) -> str | None:
             "writes it, or typed without the comma")
 
 
+def bare_under_one_percent(typed: str, what: str) -> str | None:
+    """Why a percentage typed under one without its sign ("0.1") is not read, or None.
+
+    Where a fraction is asked for, 0.1 is a tenth; as a percentage it is 0.1%. Rather than guess, both readings
+    are said and the person types the one meant ("10" or "0.1%")."""
+    s = (typed or "").strip().replace(" ", "")
+    if s.endswith("%"):
+        return None
+    try:
+        value = Decimal(s)
+    except InvalidOperation:
+        return None
+    if not 0 < value < 1:
+        return None
+    meant = format(value * 100, "f").rstrip("0").rstrip(".")
+    return (f"{what}: “{typed.strip()}” would be {s}%, under one percent. For {meant}% type {meant} (or {meant}%); "
+            f"for {s}% type “{s}%”.")
+
+
 # Thousands separators in the right places ("12,586", "1,234,567.5") or none at all.
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^\d*(?:\.\d+)?$")

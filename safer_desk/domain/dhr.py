@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping, Sequence
 
+from safer_desk.domain.checks import bare_under_one_percent
 from safer_desk.domain.money import split_by_weights, split_equally
 from safer_desk.domain.privacy import find_name
 
@@ -206,6 +207,13 @@ def percent_to_bp(text: str) -> int:
     if bp > 10000:
         raise DhrError(f"“{text}” is more than 100%.")
     return bp
+
+
+def cap_percent_to_bp(text: str) -> int:
+    """The capped payer's percentage: as ``percent_to_bp``, but "0.5" typed bare is asked about (50% or 0.5%?)."""
+    if (bare := bare_under_one_percent(text, "The capped part")) is not None:
+        raise DhrError(bare)
+    return percent_to_bp(text)
 
 
 def format_bp(bp: int) -> str:

@@ -516,7 +516,7 @@ class SplitPresenter:
             except MoneyError as exc:
                 raise rules.DhrError(f"Up to: {exc}") from None
             return rules.SplitRule(self.kind.value, {}, self.cap_payer or None,
-                                   rules.percent_to_bp(self.cap_percent or "0"), cap)
+                                   rules.cap_percent_to_bp(self.cap_percent or "0"), cap)
         return rules.SplitRule(self.kind.value)
 
     @property

@@ -356,7 +356,7 @@ def set_split_rule(store: Store, case_id: str, kind: str, *, percentages: dict[s
             percents[org_id] = value if isinstance(value, int) else rules.percent_to_bp(str(value))
     elif kind == "capped":
         payer_id = _lookup(store, "organisations", cap_payer, "Partner paying first", required=True)
-        cap_bp = cap_percent if isinstance(cap_percent, int) else rules.percent_to_bp(str(cap_percent))
+        cap_bp = cap_percent if isinstance(cap_percent, int) else rules.cap_percent_to_bp(str(cap_percent))
         cap_pence = None if cap_amount in (None, "") else as_pence(cap_amount, "Cap")
     rule = SplitRule(kind, percents, payer_id, cap_bp, cap_pence)
     partners = case_partners(store, case_id)

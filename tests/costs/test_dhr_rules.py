@@ -157,3 +157,10 @@ def test_further_shares_bring_each_partner_to_a_fresh_split_and_never_below_zero
         if rule.kind == "equal":
             fresh = dhr_cost_shares(first + more, partners, rule)
             assert {p: billed[p] + further[p] for p in partners} == fresh
+
+
+def test_a_capped_part_typed_as_a_fraction_is_asked_about():
+    # "0.5" for the PCC's half of the chair's costs would be 0.5%: both readings are said instead.
+    with pytest.raises(DhrError, match=r"“0.5” would be 0.5%.*For 50% type 50.*“0.5%”"):
+        dhr.cap_percent_to_bp("0.5")
+    assert dhr.cap_percent_to_bp("0.5%") == 50 and dhr.cap_percent_to_bp("50") == 5000
