@@ -234,6 +234,8 @@ class FiguresEditor:
             return None, str(exc), None
         if value < 0:
             return None, "A figure here cannot be negative.", None
+        if ind.unit == "count" and key == svc.GRID_VALUE and value != value.to_integral_value():
+            return None, "A count is a whole number.", None
         return value, "", None
 
     def period_values(self) -> list[PeriodValue] | None:

@@ -417,6 +417,9 @@ def check_value(indicator: Indicator, pv: PeriodValue) -> tuple[float | None, fl
         value = computed
     if value is not None and indicator.unit == "count" and value < 0:
         raise IndicatorError(f"{indicator.name}, {where}: a count cannot be negative.")
+    if value is not None and indicator.unit == "count" and float(value) != round(float(value)):
+        raise IndicatorError(f"{indicator.name}, {where}: a count is a whole number, and {float(value):g} is not (an "
+                             "average or a rate needs the indicator's unit set to rate).")
     return value, num, den
 
 

@@ -312,3 +312,24 @@ def test_a_figure_split_by_an_unquoted_comma_is_refused_on_its_line(store, area,
     assert [(g.line, g.value.value) for g in preview.good] == [(3, 1234)]
     [(line, why)] = preview.refused
     assert line == 2 and "5 values" in why and "4 columns" in why and "quotes" in why
+
+
+def test_a_count_is_a_whole_number_and_excel_float_noise_is_read_as_excel_shows_it(store, area, tmp_path):
+    # An .xlsx cell holding 1652.0000000000002 (what a formula leaves) shows as 1652 in Excel and is read as
+    # 1652; 0.1 + 0.2 as 0.3. A count of 0.3 crimes is refused on its line, never stored.
+    from openpyxl import Workbook
+
+    svc.save_indicator(store, "Burglary")
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "area", "period", "value"])
+    sheet.append(["Burglary", "Mid Suffolk", "2016-04", 1652.0000000000002])
+    sheet.append(["Burglary", "Mid Suffolk", "2016-05", 0.1 + 0.2])
+    book.save(tmp_path / "figures.xlsx")
+    preview = preview_values(store, tmp_path / "figures.xlsx")
+    assert [(g.line, g.value.value) for g in preview.good] == [(2, 1652)]
+    [(line, why)] = preview.refused
+    assert line == 3 and "whole number" in why and "0.3" in why
+    burglary = svc.get_indicator(store, "Burglary")
+    with pytest.raises(IndicatorError, match="whole number"):
+        svc.save_values(store, burglary.id, area, [PeriodValue("2016-06", 12.5)])

@@ -274,3 +274,9 @@ def test_a_paste_that_does_not_fit_the_year_is_refused_whole(presenter):
     assert "12 values" in message and "4 months" in message and "Dec-16" in message and "nothing was pasted" in message
     assert presenter.figures.paste("value", 0, [year]) == 12 and presenter.figures.form_message == ""
     assert presenter.figures.paste("value", 12, [["1"]]) == 0 and "nothing was pasted" in presenter.figures.form_message
+
+
+def test_a_count_typed_with_a_fraction_is_marked_beside_its_cell(presenter):
+    presenter.figures.set_text("value", 8, "12.5")
+    assert not presenter.save()
+    assert presenter.figures.message("value", 8) == "A count is a whole number."
