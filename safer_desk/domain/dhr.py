@@ -423,7 +423,8 @@ class Billing:
                  f"{'short of' if self.uncovered_pence > 0 else 'more than'} the review's cost of "
                  f"{format_money(self.cost_pence)}.")
         if self.unbilled_pence > 0 and self.billed_pence:
-            text += f" {format_money(self.unbilled_pence)} of it, added since the partners were billed, has not been billed yet."
+            text += (f" {format_money(self.unbilled_pence)} of it, added since the partners were billed, has not been "
+                     "billed yet.")
         return text
 
     @property

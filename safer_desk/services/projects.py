@@ -115,7 +115,9 @@ class Project:
 
     @property
     def met_tooltip(self) -> str:
-        return "No board criteria recorded" if self.met_shown is None else f"{self.criteria_met} of 5 criteria met (√)"
+        if self.met_shown is None:
+            return "No board criteria recorded"
+        return f"{self.criteria_met} of 5 criteria met (√)"
 
     @cached_property
     def reconciliation(self) -> Reconciliation:
@@ -752,8 +754,8 @@ def projects_from_reading(reading: PasteReading, keys: Sequence[str | None] | No
     for n, row in enumerate(data, start=1):
         fields = {k: (row[i] if i < len(row) else "") for i, k in enumerate(keys) if k}
         if looks_like_total_line(fields.get("title", "")):
-            problems.append(f"Row {n}: “{fields['title'].strip()}” looks like the table's total line, not a project: "
-                            "leave it out of the copy (it would count every project above it twice).")
+            problems.append(f"Row {n}: “{fields['title'].strip()}” looks like the table's total line, not a "
+                            "project: leave it out of the copy (it would count every project above it twice).")
             continue
         try:
             projects.append(project_from_fields(fields, today=today))

@@ -284,4 +284,5 @@ def test_a_percentage_under_one_without_a_percent_sign_is_asked_not_guessed():
     with pytest.raises(AllocationError, match=r"retain: “0.1” would be 0.1%.*type 10 .*“0.1%”"):
         parse_percent("0.1", what="retain")
     assert parse_percent("0.1%") == Fraction(1, 1000)
-    assert parse_percent("0") == 0 and parse_percent("2.5") == Fraction(1, 40) and parse_percent("1") == Fraction(1, 100)
+    assert parse_percent("0") == 0 and parse_percent("2.5") == Fraction(1, 40)
+    assert parse_percent("1") == Fraction(1, 100)
