@@ -306,7 +306,9 @@ class DhrPresenter(FormScreen):
             names = {o.id: o.name for o in list_organisations(self.store)}
             shares = "; ".join(f"{names.get(k, k)} {format_money(v)}" for k, v in
                                sorted(preview.items(), key=lambda kv: names.get(kv[0], kv[0])))
-            if unbilled == case.cost_pence:
+            if unbilled <= 0 and unbilled == case.cost_pence:
+                note = "The case has no costs yet: add its cost lines before billing the partners."
+            elif unbilled == case.cost_pence:
                 note = "Shares: " + shares
             elif unbilled > 0:
                 note = (f"Costs of {format_money(unbilled)} added since the partners were billed, as further "

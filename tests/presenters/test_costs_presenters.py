@@ -304,6 +304,7 @@ def test_after_billing_the_forms_say_what_a_new_cost_means_and_what_would_be_bil
     assert "Suffolk Constabulary £90.91" in bill.note
     reviews.select(case_id(demo_store, "WSCSP-DHR-2017-02"))
     assert "billed" not in reviews.cost_line_form().note
+    assert reviews.bill_form().note == "The case has no costs yet: add its cost lines before billing the partners."
 
 
 def test_a_spend_line_that_takes_the_fund_past_its_contributions_is_queried_once(fund_page, demo_store):
