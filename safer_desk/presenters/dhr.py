@@ -330,7 +330,9 @@ class DhrPresenter(FormScreen):
             f"{format_money(v['amount'])} paid by {share.partner} for {case.reference}", case.id,
             lambda: dhr.record_payment(self.store, share.id, **v)),
             note=f"Outstanding on this share: {format_money(share.outstanding_pence)}.",
-            values={"paid_on": _uk(self.today()), "amount": format_money(share.outstanding_pence)})
+            values={"paid_on": _uk(self.today()), "amount": format_money(share.outstanding_pence)},
+            warnings=lambda v: {"paid_on": [f"{_uk(v['paid_on'])} is before its invoice of {_uk(share.invoiced_on)}."]
+                                if v["paid_on"] and share.invoiced_on and v["paid_on"] < share.invoiced_on else []})
 
     def _close_form(self, status: ShareStatus, share: dhr.ShareRow, fn) -> CostForm:
         case = self._need_case()

@@ -252,7 +252,13 @@ class FundsPresenter(FormScreen):
             referral_id = funds.referral_id_by_reference(self.store, fund.id, v["referral"] or "")
             over = funds.overspend_warning(self.store, referral_id, item=v["item"], amount=v["amount"]) \
                 if referral_id else ""
-            return {"supplier": funds.name_warnings(supplier=v["supplier"]), "amount": [over] if over else []}
+            referred = next((r["referred_on"] for r in (self.data.referrals if self.data else [])
+                             if r["reference"] == v["referral"]), None)
+            referred_on = date.fromisoformat(referred) if isinstance(referred, str) else referred
+            early = (f"{_uk(v['spent_on'])} is before the referral ({_uk(referred_on)})."
+                     if v["spent_on"] and referred_on and v["spent_on"] < referred_on else "")
+            return {"supplier": funds.name_warnings(supplier=v["supplier"]), "amount": [over] if over else [],
+                    "spent_on": [early] if early else []}
 
         first = referral["reference"] if referral else (refs[0] if refs else "")
         items = funds.list_items(self.store)

@@ -329,3 +329,23 @@ def test_a_spend_line_that_takes_the_fund_past_its_contributions_is_queried_once
     again = fund_page.spend_form({"reference": "TH-2018-001"})
     again.set_value("item", "Sanctuary room")
     assert again.save()
+
+
+def test_a_payment_before_its_invoice_and_spend_before_its_referral_are_queried_once(reviews, fund_page, demo_store):
+    # Suffolk County Council's share was invoiced on 15/06/2018: a payment dated 15/06/2017 is a typing slip more
+    # often than a prepayment. Asked once beside the date; Save again keeps it.
+    share = next(s for s in reviews.details().shares if s.partner == "Suffolk County Council")
+    pay = reviews.payment_form(share)
+    pay.set_value("paid_on", "15/06/2017")
+    pay.set_value("amount", "£10")
+    assert not pay.save() and "before its invoice of 15/06/2018" in pay.message("paid_on")
+    assert pay.save()
+    on_time = reviews.payment_form(next(s for s in reviews.details().shares if s.partner == "Suffolk County Council"))
+    on_time.set_value("paid_on", "20/06/2018")
+    on_time.set_value("amount", "£10")
+    assert on_time.save()
+    referral = next(r for r in fund_page.data.referrals if r["reference"] == "TH-2018-001")
+    spend = fund_page.spend_form(referral)
+    spend.set_value("spent_on", "01/04/2018")  # in the fund's period, before the referral
+    first = spend.save()
+    assert not first and "before the referral" in spend.message("spent_on")
