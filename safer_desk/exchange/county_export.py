@@ -213,6 +213,11 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
     office_row = out.execute("SELECT value FROM meta WHERE key = 'office_name'").fetchone()
     office_name = office_row[0] if office_row else store.office_name
     chain, shipped = _chain_of_copy(out, store)
+    # The office's earlier exports, stated in the signed manifest: a county that merged its export number n
+    # refuses a later export whose file made a different number n (a copy of the office's file used apart).
+    previous = [[n, export_id] for n, export_id in out.execute(
+        "SELECT sequence, export_id FROM _export_anchors ORDER BY sequence")] if has_table(out, "_export_anchors") \
+        else []
     export_id, exported_at = new_id(), utc_now()
     key = sequence = None
     if sign:
@@ -303,6 +308,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
             "audit_head_id": str(chain.head.id if chain.head else 0),
             "audit_head_hash": chain.head.hash if chain.head else audit.GENESIS,
             "audit_repairs": str(chain.repairs),
+            "previous_exports": json.dumps(previous),
         }
         if key is not None:
             manifest.update({"sequence": str(sequence), "key_fingerprint": key.fingerprint,

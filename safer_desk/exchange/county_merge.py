@@ -155,6 +155,7 @@ class ExportManifest:
     signature: str = ""  # as verified: the merge checks that it merges this very export
     file_sha256: str = ""  # of the file's bytes when it was checked: the merge takes only these very bytes
     schema_hash: str = ""
+    previous_exports: dict[int, str] = field(default_factory=dict)  # the office's earlier exports: number -> id
 
     @property
     def total_rows(self) -> int:
@@ -397,7 +398,19 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
                           m.get("exported_by", ""), m.get("app_version", ""), json.loads(m["migration_steps"]),
                           listed, counts, m["checksum"], include, pending, int(m["sequence"]), m["key_fingerprint"],
                           m["public_key"], head_id, head_hash, entries, int(m.get("audit_repairs", "0") or 0),
-                          public_tables=by_digest, signature=rows["signature"], schema_hash=m["schema_hash"])
+                          public_tables=by_digest, signature=rows["signature"], schema_hash=m["schema_hash"],
+                          previous_exports=_previous_exports(path, m.get("previous_exports")))
+
+
+def _previous_exports(path: Path, text: str | None) -> dict[int, str]:
+    """The office's earlier exports as the export states them (signed); none from an export made before they
+    were stated."""
+    if not text:
+        return {}
+    try:
+        return {int(n): str(export_id) for n, export_id in json.loads(text)}
+    except (ValueError, TypeError):
+        raise _refuse(path, "its list of the office's earlier exports is not readable") from None
 
 
 # -- the county's register of keys, and the checks against it ------------------------------------------------
@@ -472,6 +485,13 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
         _same_export_as_merged(county.conn, manifest)
     last = last_import(county.conn, m.office_id) if county is not None else None
     if last is not None and last["export_id"] != m.export_id:
+        made = f"made {last['exported_at'][:16].replace('T', ' ')} UTC"
+        if m.sequence == last["sequence"]:
+            raise _refuse(path, f"a different export number {m.sequence} of {m.office_name} has already been merged "
+                                f"({made}): {FORKED_FILE}")
+        if m.previous_exports.get(int(last["sequence"]), last["export_id"]) != last["export_id"]:
+            raise _refuse(path, f"it is {m.office_name}'s export number {m.sequence}, but its export number "
+                                f"{last['sequence']} is not the one merged ({made}): {FORKED_FILE}")
         if m.sequence <= last["sequence"]:
             raise _refuse(path, f"it is older than an export from {m.office_name} already merged (it is export "
                                 f"number {m.sequence}; number {last['sequence']}, made "
@@ -500,6 +520,13 @@ def _same_export_as_merged(conn: sqlite3.Connection, m: ExportManifest) -> None:
     raise _refuse(m.path, f"it says it is {m.office_name}'s export number {m.sequence}, which was merged{when} "
                           f"(from {before[3]}) with other contents: two different files cannot be one export. "
                           f"Ask {m.office_name} which one they sent; the one merged stays as it is")
+
+
+# Why two exports of one office can disagree about its history: its file was copied and both copies used.
+FORKED_FILE = ("two files have each been making this office's exports (a copy of its Safer Desk file, or a backup "
+               "restored, used apart from the file the county merges). Merge exports from the one file the office "
+               "works in; a second office needs its own Safer Desk file, as a copy of another office's file keeps "
+               "that office's identity")
 
 
 def _chain_hash_at(path: Path, entry_id: int) -> str | None:

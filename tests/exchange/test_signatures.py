@@ -511,3 +511,25 @@ def test_two_files_that_give_one_export_id_different_contents_are_not_taken_as_c
     # and the export merged, named again, is still merged again without a change
     again = merge_accepting(county, [export])
     assert [s.file_name for s in again.merged] == [export.name] and again.merged[0].added == 0
+
+
+def test_a_copy_of_an_office_file_used_apart_cannot_merge_as_that_office(district, county_with_babergh, tmp_path):
+    # Babergh's file copied (a second computer, or a second office starting from a colleague's file): each copy
+    # numbers its exports on from the same point. The copy's export with the number already merged, and then
+    # its next one, would otherwise be taken as Babergh's and replace Babergh's rows at the county.
+    district.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy = open_store(copy_file(district.path, tmp_path / "babergh-copy.sqlite"))
+    try:
+        merged = fresh_export(district, tmp_path, "babergh-2.sqlite")
+        assert cli_output(["merge", str(county_with_babergh), str(merged)])[0] == 0
+        same_number = fresh_export(copy, tmp_path, "copy-2.sqlite")
+        err = refused_by_county(county_with_babergh, same_number)
+        assert "a different export number 2 of Babergh office has already been merged" in err
+        assert "copy" in err and "its own Safer Desk file" in err
+        next_number = fresh_export(copy, tmp_path, "copy-3.sqlite")
+        err = refused_by_county(county_with_babergh, next_number)
+        assert "its export number 2 is not the one merged" in err and "its own Safer Desk file" in err
+    finally:
+        copy.close()
+    newer = fresh_export(district, tmp_path, "babergh-3.sqlite")  # Babergh's own next export still merges
+    assert cli_output(["merge", str(county_with_babergh), str(newer)])[0] == 0
