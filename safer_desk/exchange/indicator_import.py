@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import csv
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
+from typing import Any, Iterator
 
 from safer_desk.domain.checks import split_row_message
 
@@ -51,6 +53,25 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
     return out
 
 
+HEADING_SEARCH = 10  # rows looked through for the headings (a title and blank rows above them are common)
+
+
+def _headings(path: Path, rows: Iterator) -> tuple[list, Iterator[tuple[int, Any]]]:
+    """The heading row and the numbered rows below it: the first of the first ten rows that names indicator,
+    area and period (the first row when none does, for the message that says what is missing)."""
+    seen = []
+    for number, row in enumerate(rows, start=1):
+        seen.append((number, row))
+        if set(REQUIRED) <= set(_normalise(list(row or []))):
+            return list(row), iter(((n, r) for n, r in enumerate(rows, start=number + 1)))
+        if number >= HEADING_SEARCH:
+            break
+    if not seen:
+        raise ValuesFileError(f"{path.name} is empty.")
+    rest = chain(seen[1:], ((n, r) for n, r in enumerate(rows, start=len(seen) + 1)))
+    return list(seen[0][1] or []), rest
+
+
 def read_long_rows(path: Path | str) -> list[LongRow]:
     """Rows of a CSV (UTF-8, Excel's BOM allowed) or .xlsx file (first sheet) in long form."""
     path = Path(path)
@@ -62,25 +83,19 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise ValuesFileError(f"{path.name} cannot be read as an Excel workbook ({exc}).") from exc
         try:
-            rows = wb.worksheets[0].iter_rows(values_only=True)
-            header = next(rows, None)
-            if header is None:
-                raise ValuesFileError(f"{path.name} is empty.")
-            return _rows_from(path, list(header), ((i, r) for i, r in enumerate(rows, start=2)))
+            header, body = _headings(path, wb.worksheets[0].iter_rows(values_only=True))
+            return _rows_from(path, header, body)
         finally:
             wb.close()
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.reader(fh)
-            header = next(reader, None)
-            if header is None:
-                raise ValuesFileError(f"{path.name} is empty.")
+            header, body = _headings(path, csv.reader(fh))
             if len(header) == 1:
                 for sep, word in ((";", "semicolons"), ("\t", "tabs")):
                     if sep in header[0]:
                         raise ValuesFileError(f"{path.name} has its columns separated by {word}, not commas; "
                                               f"{SAVE_AS}.")
-            return _rows_from(path, header, ((i, r) for i, r in enumerate(reader, start=2)), csv_text=True)
+            return _rows_from(path, header, body, csv_text=True)
     except UnicodeDecodeError as exc:
         with path.open("rb") as fh:
             if fh.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):

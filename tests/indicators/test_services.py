@@ -333,3 +333,25 @@ def test_a_count_is_a_whole_number_and_excel_float_noise_is_read_as_excel_shows_
     burglary = svc.get_indicator(store, "Burglary")
     with pytest.raises(IndicatorError, match="whole number"):
         svc.save_values(store, burglary.id, area, [PeriodValue("2016-06", 12.5)])
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_title_above_the_headings_is_passed_over_and_lines_keep_their_numbers(store, area, tmp_path, suffix):
+    # Council sheets often carry a title and a blank row above the headings; the headings on row 3 are found
+    # (within the first ten rows), and a refused line is named by its row in the sheet.
+    from openpyxl import Workbook
+
+    svc.save_indicator(store, "Burglary")
+    rows = [["Community safety indicators 2016/17 (Mid Suffolk)"], [], ["Indicator", "Area", "Period", "Value"],
+            ["Burglary", "Mid Suffolk", "2016-04", 12], ["Burglary", "Nowhere", "2016-05", 13]]
+    path = tmp_path / f"figures{suffix}"
+    if suffix == ".xlsx":
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    else:
+        path.write_text("\n".join(",".join(str(c) for c in row) for row in rows) + "\n", encoding="utf-8")
+    preview = preview_values(store, path)
+    assert [(g.line, g.value.value) for g in preview.good] == [(4, 12)]
+    assert [line for line, _ in preview.refused] == [5]
