@@ -39,15 +39,28 @@ def _clean_header(name: str) -> str:
     return (name or "").strip().lower().replace(" ", "_")
 
 
+HEADING_SEARCH = 10  # rows looked through for the headings (a title and blank rows above them are common)
+
+
+def _heading_row(rows: Sequence[Sequence[str]]) -> int:
+    """Where the headings are: the first of the first ten rows naming a partnership column (else the first)."""
+    for i, row in enumerate(rows[:HEADING_SEARCH]):
+        if "partnership" in {_clean_header(h) for h in row}:
+            return i
+    return 0
+
+
 def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | None = None,
                     source: str = "the input") -> list[PartnershipInput]:
     """Rows of text with a header (partnership, fixed_units, basis or factor columns[, previous]) as inputs.
 
-    Every problem names the row (as a spreadsheet numbers it, the header being row 1) and the column.
+    A title and blank rows above the headings are passed over. Every problem names the row (as a spreadsheet
+    numbers it) and the column.
     """
     if not rows:
         raise AllocationError(f"{source} is empty: it needs a header row and a row per partnership.")
-    header = [_clean_header(h) for h in rows[0]]
+    top = _heading_row(rows)
+    header = [_clean_header(h) for h in rows[top]]
     wanted = list(factors) if factors else [DEFAULT_FACTOR]
     index = {h: i for i, h in enumerate(header) if h}
     missing = [c for c in ["partnership", "fixed_units", *(_clean_header(f) for f in wanted)] if c not in index]
@@ -55,7 +68,7 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
         names = ", ".join(f"“{m}”" for m in missing)
         raise AllocationError(f"{source} has no column {names} (it has: {', '.join(h for h in header if h)}).")
     result: list[PartnershipInput] = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows[top + 1:], start=top + 2):
         if not any((cell or "").strip() for cell in row):
             continue
 
@@ -113,8 +126,9 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) ->
     except OSError as exc:
         raise AllocationError(f"{path} cannot be read: {exc.strerror or exc}") from None
     rows = list(csv.reader(io.StringIO(text)))
-    for number, row in enumerate(rows[1:], start=2):
-        if (split := split_row_message(row, len(rows[0]))) is not None:
+    top = _heading_row(rows) if rows else 0
+    for number, row in enumerate(rows[top + 1:], start=top + 2):
+        if (split := split_row_message(row, len(rows[top]))) is not None:
             raise AllocationError(f"{path.name} row {number}: {split}.")
     return read_input_rows(rows, factors=factors, source=path.name)
 

@@ -184,3 +184,14 @@ def test_a_total_line_in_the_input_csv_is_refused(tmp_path):
     path.write_text("partnership,fixed_units,basis\nBabergh,1,2442\nIpswich,1,7937\nTotal,2,10379\n", encoding="utf-8")
     with pytest.raises(AllocationError, match=r"input.csv row 4 \(Total\).*total line"):
         service.read_input_csv(path)
+
+
+def test_a_title_above_the_input_headings_is_passed_over_and_rows_keep_their_numbers(tmp_path):
+    path = tmp_path / "input.csv"
+    path.write_text("Suffolk allocation 2009/10 (inputs)\n\npartnership,fixed_units,basis\nBabergh,1,2442\n"
+                    "Ipswich,1,-5\n", encoding="utf-8")
+    with pytest.raises(AllocationError, match="input.csv row 5 \\(Ipswich\\)"):
+        service.read_input_csv(path)
+    path.write_text("Suffolk allocation 2009/10 (inputs)\n\npartnership,fixed_units,basis\nBabergh,1,2442\n",
+                    encoding="utf-8")
+    assert service.read_input_csv(path) == [PartnershipInput("Babergh", 1, {"basis": 2442})]
