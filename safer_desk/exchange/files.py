@@ -16,14 +16,15 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from safer_desk.storage.leftovers import private_workspace
 from safer_desk.storage.safe_write import WriteFailed, atomic_path, write_bytes_atomically
 
 __all__ = ["atomic_path", "private_workspace", "write_bytes_atomically", "WriteFailed", "write_csv", "csv_text",
-           "neutralise_cell", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv"]
+           "neutralise_cell", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv", "find_headings"]
 
 # OWASP "CSV Injection": these first characters make Excel, LibreOffice and Google Sheets read a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -148,3 +149,26 @@ def parse_tsv(text: str) -> list[list[str]]:
     """Rows copied from Excel (tab-separated, quoted cells may hold new lines); blank lines dropped."""
     reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")), delimiter="\t")
     return [row for row in reader if any(cell.strip() for cell in row)]
+
+
+HEADING_SEARCH = 10  # rows looked through for the headings (a title and blank rows above them are common)
+
+
+def find_headings(rows: Iterable[Sequence[Any]], is_heading: Callable[[list], bool]
+                  ) -> tuple[list, Iterator[tuple[int, Any]]]:
+    """The heading row of a sheet and the rows below it, numbered as the sheet numbers them.
+
+    The headings are the first of the first ten rows that ``is_heading`` accepts (a title and blank rows above
+    them are passed over), or the first row when none is, so the caller's message says what it lacks. No rows
+    give ([], nothing). ``rows`` is read once, as it comes (a CSV reader, an .xlsx sheet)."""
+    rows = iter(rows)
+    seen: list[tuple[int, Any]] = []
+    for number, row in enumerate(rows, start=1):
+        seen.append((number, row))
+        if is_heading(list(row or [])):
+            return list(row or []), enumerate(rows, start=number + 1)
+        if number >= HEADING_SEARCH:
+            break
+    if not seen:
+        return [], iter(())
+    return list(seen[0][1] or []), chain(seen[1:], enumerate(rows, start=len(seen) + 1))

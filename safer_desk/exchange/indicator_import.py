@@ -5,11 +5,11 @@ from __future__ import annotations
 import codecs
 import csv
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from safer_desk.domain.checks import split_row_message
+from safer_desk.exchange.files import find_headings
 
 REQUIRED = ("indicator", "area", "period")
 OPTIONAL = ("value", "numerator", "denominator", "comment")
@@ -53,23 +53,12 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
     return out
 
 
-HEADING_SEARCH = 10  # rows looked through for the headings (a title and blank rows above them are common)
-
-
-def _headings(path: Path, rows: Iterator) -> tuple[list, Iterator[tuple[int, Any]]]:
-    """The heading row and the numbered rows below it: the first of the first ten rows that names indicator,
-    area and period (the first row when none does, for the message that says what is missing)."""
-    seen = []
-    for number, row in enumerate(rows, start=1):
-        seen.append((number, row))
-        if set(REQUIRED) <= set(_normalise(list(row or []))):
-            return list(row), iter(((n, r) for n, r in enumerate(rows, start=number + 1)))
-        if number >= HEADING_SEARCH:
-            break
-    if not seen:
+def _headings(path: Path, rows: Iterable) -> tuple[list, Iterator[tuple[int, Any]]]:
+    """The row naming indicator, area and period (within the first ten) and the numbered rows below it."""
+    header, body = find_headings(rows, lambda row: set(REQUIRED) <= set(_normalise(row)))
+    if not header:
         raise ValuesFileError(f"{path.name} is empty.")
-    rest = chain(seen[1:], ((n, r) for n, r in enumerate(rows, start=len(seen) + 1)))
-    return list(seen[0][1] or []), rest
+    return header, body
 
 
 def read_long_rows(path: Path | str) -> list[LongRow]:

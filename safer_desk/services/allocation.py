@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from fractions import Fraction
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from safer_desk.domain import clock
 from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
@@ -24,6 +24,7 @@ from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
+from safer_desk.exchange.files import find_headings
 from safer_desk.storage.store import Store
 
 AREA = "allocation"
@@ -39,15 +40,9 @@ def _clean_header(name: str) -> str:
     return (name or "").strip().lower().replace(" ", "_")
 
 
-HEADING_SEARCH = 10  # rows looked through for the headings (a title and blank rows above them are common)
-
-
-def _heading_row(rows: Sequence[Sequence[str]]) -> int:
-    """Where the headings are: the first of the first ten rows naming a partnership column (else the first)."""
-    for i, row in enumerate(rows[:HEADING_SEARCH]):
-        if "partnership" in {_clean_header(h) for h in row}:
-            return i
-    return 0
+def _headings(rows: Sequence[Sequence[str]]) -> tuple[list, Iterator[tuple[int, Any]]]:
+    """The row naming a partnership column (within the first ten) and the numbered rows below it."""
+    return find_headings(rows, lambda row: "partnership" in {_clean_header(h) for h in row})
 
 
 def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | None = None,
@@ -59,8 +54,8 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
     """
     if not rows:
         raise AllocationError(f"{source} is empty: it needs a header row and a row per partnership.")
-    top = _heading_row(rows)
-    header = [_clean_header(h) for h in rows[top]]
+    heading, body = _headings(rows)
+    header = [_clean_header(h) for h in heading]
     wanted = list(factors) if factors else [DEFAULT_FACTOR]
     index = {h: i for i, h in enumerate(header) if h}
     missing = [c for c in ["partnership", "fixed_units", *(_clean_header(f) for f in wanted)] if c not in index]
@@ -68,7 +63,7 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
         names = ", ".join(f"“{m}”" for m in missing)
         raise AllocationError(f"{source} has no column {names} (it has: {', '.join(h for h in header if h)}).")
     result: list[PartnershipInput] = []
-    for number, row in enumerate(rows[top + 1:], start=top + 2):
+    for number, row in body:
         if not any((cell or "").strip() for cell in row):
             continue
 
@@ -126,9 +121,9 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) ->
     except OSError as exc:
         raise AllocationError(f"{path} cannot be read: {exc.strerror or exc}") from None
     rows = list(csv.reader(io.StringIO(text)))
-    top = _heading_row(rows) if rows else 0
-    for number, row in enumerate(rows[top + 1:], start=top + 2):
-        if (split := split_row_message(row, len(rows[top]))) is not None:
+    heading, body = _headings(rows)
+    for number, row in body:
+        if (split := split_row_message(row, len(heading))) is not None:
             raise AllocationError(f"{path.name} row {number}: {split}.")
     return read_input_rows(rows, factors=factors, source=path.name)
 
