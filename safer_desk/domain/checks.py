@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
+from safer_desk.domain.text import filled_width
 
 
 class NumberError(ValueError):
@@ -36,9 +37,7 @@ def split_row_message(cells: list, columns: int) -> str | None:
     position the row would take "£1" and drop (or misplace) the rest. Empty cells past the last column are
     harmless (Excel writes them) and are not counted.
     """
-    width = len(cells)
-    while width > columns and not str(cells[width - 1] or "").strip():
-        width -= 1
+    width = filled_width(cells)
     if width <= columns:
         return None
     return (f"it has {width} values but the heading row names {columns} columns, so a value was split in two: a "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, TypeVar
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 T = TypeVar("T")
 
@@ -23,6 +23,15 @@ def looks_like_total_line(name: str) -> bool:
     """A row named as a table's total line ("Total", "Totals", "Grand total", "Sub-total:"): copied with a
     paper's table, it would hold the sum of the rows above and count them twice."""
     return bool(_TOTAL_LINE.match(name or ""))
+
+
+def filled_width(cells: Sequence[Any]) -> int:
+    """How many cells a row has up to its last filled one (the empty cells a spreadsheet adds after it left
+    out)."""
+    width = len(cells)
+    while width and not str(cells[width - 1] or "").strip():
+        width -= 1
+    return width
 
 
 def typed_name_key(text: str) -> str:

@@ -21,6 +21,7 @@ from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, IndicatorError, Rag, format_number,
                                           rate_label)
 from safer_desk.domain.periods import FinancialYear, Month
+from safer_desk.domain.text import filled_width
 from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import AskUnsaved, ScreenPresenter
@@ -359,8 +360,7 @@ class FiguresEditor:
         without a word; trailing empty cells need no room."""
         assert self.grid is not None
         periods = self.grid.periods
-        wide = max((len(cells) - next((i for i, t in enumerate(reversed(cells)) if t.strip()), len(cells))
-                    for cells in rows), default=0)
+        wide = max(map(filled_width, rows), default=0)
         left = len(periods) - start_col
         frequency = self.grid.view.indicator.frequency
         word = {"monthly": "month", "quarterly": "quarter"}.get(frequency, "period")
