@@ -249,14 +249,11 @@ class FundsPresenter(FormScreen):
                                                                               supplier=supplier, **v))
 
         def doubts(v: dict) -> dict[str, list[str]]:
-            referral_id = funds.referral_id_by_reference(self.store, fund.id, v["referral"] or "")
-            over = funds.overspend_warning(self.store, referral_id, item=v["item"], amount=v["amount"]) \
-                if referral_id else ""
-            referred = next((r["referred_on"] for r in (self.data.referrals if self.data else [])
+            over = funds.overspend_warning(self.store, fund.id, item=v["item"], amount=v["amount"])
+            referred = next((date.fromisoformat(r["referred_on"]) for r in (self.data.referrals if self.data else [])
                              if r["reference"] == v["referral"]), None)
-            referred_on = date.fromisoformat(referred) if isinstance(referred, str) else referred
-            early = (f"{_uk(v['spent_on'])} is before the referral ({_uk(referred_on)})."
-                     if v["spent_on"] and referred_on and v["spent_on"] < referred_on else "")
+            early = (f"{_uk(v['spent_on'])} is before the referral ({_uk(referred)})."
+                     if v["spent_on"] and referred and v["spent_on"] < referred else "")
             return {"supplier": funds.name_warnings(supplier=v["supplier"]), "amount": [over] if over else [],
                     "spent_on": [early] if early else []}
 

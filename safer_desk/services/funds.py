@@ -342,7 +342,7 @@ def add_spend_line(store: Store, referral_id: str, *, spent_on: Any, item: str, 
         raise FundError(f"Date: {day:%d/%m/%Y} is outside the fund's period "
                         f"({fund.starts_on:%d/%m/%Y} to {fund.ends_on:%d/%m/%Y}).")
     item_text = (item or "").strip()
-    item_row = store.one("SELECT * FROM fund_items WHERE id = ? OR name = ? COLLATE NOCASE", (item_text, item_text))
+    item_row = _catalogue_item(store, item_text)
     if item_row is None:
         raise FundError(f"Item: “{item_text}” is not in the catalogue; add it there first." if item_text
                         else "Item: choose one from the catalogue.")
@@ -366,17 +366,19 @@ def add_spend_line(store: Store, referral_id: str, *, spent_on: Any, item: str, 
     return line_id
 
 
-def overspend_warning(store: Store, referral_id: str, *, item: str, amount: Any = None) -> str:
+def _catalogue_item(store: Store, item: str):
+    """The catalogue's item by id or name (any case), or None."""
+    return store.one("SELECT * FROM fund_items WHERE id = ? OR name = ? COLLATE NOCASE", (item, item))
+
+
+def overspend_warning(store: Store, fund_id: str, *, item: str, amount: Any = None) -> str:
     """A doubt about a spend line (asked once, never a refusal): it takes its fund past what was contributed.
 
     A pot overspent is a conversation with the contributors, not a typing slip; but a £30,000 line in a £20,000
     fund often is one (a sanctuary room keyed where a lock was meant)."""
-    ref = store.one("SELECT fund_id FROM fund_referrals WHERE id = ?", (referral_id,))
-    if ref is None:
-        return ""
     if amount in (None, ""):
-        pence = store.scalar("SELECT usual_price_pence FROM fund_items WHERE id = ? OR name = ? COLLATE NOCASE",
-                             ((item or "").strip(),) * 2)
+        row = _catalogue_item(store, (item or "").strip())
+        pence = row["usual_price_pence"] if row is not None else None
     else:
         try:
             pence = _pence(amount, "Amount", allow_zero=False)
@@ -384,7 +386,7 @@ def overspend_warning(store: Store, referral_id: str, *, item: str, amount: Any 
             return ""  # refused with its reason when saved
     if not pence:
         return ""
-    fund = get_fund(store, ref["fund_id"])
+    fund = get_fund(store, fund_id)
     contributed = int(store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM fund_contributions WHERE fund_id = ?",
                                    (fund.id,)))
     spent = int(store.scalar(f"SELECT coalesce(sum(amount_pence), 0) FROM ({SPEND_SQL}) WHERE fund_id = ?",
