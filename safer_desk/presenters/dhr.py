@@ -306,15 +306,15 @@ class DhrPresenter(FormScreen):
             names = {o.id: o.name for o in list_organisations(self.store)}
             shares = "; ".join(f"{names.get(k, k)} {format_money(v)}" for k, v in
                                sorted(preview.items(), key=lambda kv: names.get(kv[0], kv[0])))
-            if unbilled <= 0 and unbilled == case.cost_pence:
-                note = "The case has no costs yet: add its cost lines before billing the partners."
+            if case.cost_pence <= 0:
+                note = dhr.NO_COSTS_YET
             elif unbilled == case.cost_pence:
                 note = "Shares: " + shares
             elif unbilled > 0:
                 note = (f"Costs of {format_money(unbilled)} added since the partners were billed, as further "
                         f"invoices: {shares}")
             else:
-                note = "The partners have already been billed for all of this case's costs."
+                note = dhr.ALL_BILLED
         except rules.DhrError as exc:
             note = str(exc)
         return self._form(fields, f"Bill the partners for {case.reference}", commit, note=note,

@@ -424,6 +424,10 @@ def _shares(store: Store, case_id: str):
     return store.rows("SELECT * FROM dhr_shares WHERE case_id = ?", (case_id,))
 
 
+NO_COSTS_YET = "The case has no costs yet: add its cost lines before billing the partners."
+ALL_BILLED = "The partners have already been billed for all of this case's costs."
+
+
 def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int = DEFAULT_DUE_DAYS,
                   invoice_prefix: str = "") -> dict[str, int]:
     """Invoice each statutory partner its share of the case's cost; returns the shares by organisation id.
@@ -433,11 +437,12 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
     day = as_date(invoiced_on, "Invoice date", required=True)
     if due_days < 0:
         raise DhrError("Days to pay cannot be negative.")
-    if case_cost_pence(store, case_id) <= 0:
-        raise DhrError("The case has no costs yet: add its cost lines before billing the partners.")
-    further = bool(_first_shares(store, case_id))
-    if further and unbilled_pence(store, case_id) <= 0:
-        raise DhrError("The partners have already been billed for all of this case's costs.")
+    cost = case_cost_pence(store, case_id)
+    if cost <= 0:
+        raise DhrError(NO_COSTS_YET)
+    further = bool(billed := _first_shares(store, case_id))
+    if further and cost <= sum(billed.values()):
+        raise DhrError(ALL_BILLED)
     # The first invoices go to every partner (a £0 share included: it keeps the partner in later splits);
     # further ones only to the partners with something to pay.
     shares = {k: v for k, v in shares_to_bill(store, case_id).items() if v or not further}
