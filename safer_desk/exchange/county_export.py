@@ -215,9 +215,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
     chain, shipped = _chain_of_copy(out, store)
     # The office's earlier exports, stated in the signed manifest: a county that merged its export number n
     # refuses a later export whose file made a different number n (a copy of the office's file used apart).
-    previous = [[n, export_id] for n, export_id in out.execute(
-        "SELECT sequence, export_id FROM _export_anchors ORDER BY sequence")] if has_table(out, "_export_anchors") \
-        else []
+    previous = [list(r) for r in out.execute("SELECT sequence, export_id FROM _export_anchors ORDER BY sequence")]
     export_id, exported_at = new_id(), utc_now()
     key = sequence = None
     if sign:

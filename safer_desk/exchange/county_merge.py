@@ -494,8 +494,7 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
                                 f"{last['sequence']} is not the one merged ({made}): {FORKED_FILE}")
         if m.sequence <= last["sequence"]:
             raise _refuse(path, f"it is older than an export from {m.office_name} already merged (it is export "
-                                f"number {m.sequence}; number {last['sequence']}, made "
-                                f"{last['exported_at'][:16].replace('T', ' ')} UTC, has already been merged): "
+                                f"number {m.sequence}; number {last['sequence']}, {made}, has already been merged): "
                                 "a newer export from that office has already been merged, and an older one would "
                                 "roll its figures back")
         if last["audit_head_id"]:

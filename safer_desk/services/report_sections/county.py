@@ -159,7 +159,7 @@ def group_rag_table(store: Store, year: FinancialYear | None, areas: ReportAreas
 
 def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: str,
                note: str) -> ReportTable | None:
-    from safer_desk.domain.indicators import Rag, format_value
+    from safer_desk.domain.indicators import format_value
     from safer_desk.services import indicators as svc
     from safer_desk.services.report_sections.indicators import report_years
 
@@ -183,7 +183,7 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
             labels[r.indicator.id] = (r.indicator.sort_order, r.indicator.label)
             ytd = r.view.ytd
             figure = "" if ytd is None else format_value(ytd.value, r.indicator.unit, rate_per=r.indicator.rate_per)
-            judged = r.rag in (Rag.RED, Rag.AMBER, Rag.GREEN)
+            judged = r.rag.judged
             cell = f"{r.rag.symbol} {figure or r.rag.word}" if figure or judged else r.rag.label
             if figure and r.view.missing_to_date:  # short by the months missing: not like its neighbours
                 cell += f" {SHORT_MARK}"
