@@ -196,14 +196,20 @@ def test_a_billed_cost_cannot_be_deleted_but_one_added_since_can(demo_store):
     assert dhr.case_cost_pence(demo_store, case_id) == 752558
 
 
-def test_further_chair_costs_respect_the_cap_already_reached(store):
+def capped_case(store, reference, category, amount):
+    """A Western Suffolk review with one cost line, the Constabulary paying 50% of the chair's costs up to £5,000."""
     from safer_desk.services.demo_data.reference import add_examples
 
     add_examples(store)
-    case_id = dhr.add_case(store, reference="GLOS-DHR-2019-03", district="Mid Suffolk",
+    case_id = dhr.add_case(store, reference=reference, district="Mid Suffolk",
                            partnership="Western Suffolk CSP", lead_organisation="Mid Suffolk District Council")
-    dhr.add_cost_line(store, case_id, category="Independent chair/author", amount="£8,000")
+    dhr.add_cost_line(store, case_id, category=category, amount=amount)
     dhr.set_split_rule(store, case_id, "capped", cap_payer="Suffolk Constabulary", cap_percent="50%", cap_amount="5000")
+    return case_id
+
+
+def test_further_chair_costs_respect_the_cap_already_reached(store):
+    case_id = capped_case(store, "GLOS-DHR-2019-03", "Independent chair/author", "£8,000")
     assert dhr.bill_partners(store, case_id, invoiced_on="01/04/2019")["org:suffolk-constabulary"] == 400000
     dhr.add_cost_line(store, case_id, category="Independent chair/author", amount="£4,000")
     further = dhr.bill_partners(store, case_id, invoiced_on="01/07/2019")
@@ -212,13 +218,7 @@ def test_further_chair_costs_respect_the_cap_already_reached(store):
 
 
 def test_a_capped_payer_billed_nothing_at_first_still_pays_its_part_of_chair_costs_added_later(store):
-    from safer_desk.services.demo_data.reference import add_examples
-
-    add_examples(store)
-    case_id = dhr.add_case(store, reference="GLOS-DHR-2019-04", district="Mid Suffolk",
-                           partnership="Western Suffolk CSP", lead_organisation="Mid Suffolk District Council")
-    dhr.add_cost_line(store, case_id, category="Administration", amount="£1,000")
-    dhr.set_split_rule(store, case_id, "capped", cap_payer="Suffolk Constabulary", cap_percent="50%", cap_amount="5000")
+    case_id = capped_case(store, "GLOS-DHR-2019-04", "Administration", "£1,000")
     assert dhr.bill_partners(store, case_id, invoiced_on="01/04/2019")["org:suffolk-constabulary"] == 0
     dhr.add_cost_line(store, case_id, category="Independent chair/author", amount="£6,000")
     further = dhr.bill_partners(store, case_id, invoiced_on="01/07/2019")

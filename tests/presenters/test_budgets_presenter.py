@@ -79,8 +79,9 @@ def test_a_new_plan_section_line_and_cells_each_undoable(presenter, demo_store, 
     assert all(x.id != plan_id for x in service.list_plans(demo_store))
 
 
-def test_a_printed_total_is_kept_and_flagged_and_a_plan_can_be_deleted_and_undone(presenter, demo_store, log):
-    plan_id = presenter.new_plan("Two lines", ["2017/18"])
+def two_line_plan(presenter, name):
+    """A new plan with one section of two lines for 2017/18, £100 and £50: (plan id, section id, line b's id)."""
+    plan_id = presenter.new_plan(name, ["2017/18"])
     presenter.add_section("Items")
     section = presenter.sections()[0][0]
     presenter.add_line(section, "A")
@@ -88,6 +89,11 @@ def test_a_printed_total_is_kept_and_flagged_and_a_plan_can_be_deleted_and_undon
     a, b = [r.line_id for r in presenter.rows if r.kind == "line"]
     presenter.set_cell(a, "2017/18", "£100")
     presenter.set_cell(b, "2017/18", "£50")
+    return plan_id, section, b
+
+
+def test_a_printed_total_is_kept_and_flagged_and_a_plan_can_be_deleted_and_undone(presenter, demo_store, log):
+    plan_id, section, b = two_line_plan(presenter, "Two lines")
     assert presenter.set_stated_total("2017/18", "£160", section_id=section)
     printed = next(r for r in presenter.rows if r.kind == "stated")
     assert printed.flagged and any("£160" in w and "£150" in w for w in presenter.warnings())
@@ -117,14 +123,7 @@ def test_a_read_only_file_changes_nothing(demo_store):
 
 
 def test_a_printed_total_typed_over_the_worked_out_one(presenter, demo_store):
-    presenter.new_plan("Printed", ["2017/18"])
-    presenter.add_section("Items")
-    section = presenter.sections()[0][0]
-    presenter.add_line(section, "A")
-    presenter.add_line(section, "B")
-    a, b = [r.line_id for r in presenter.rows if r.kind == "line"]
-    presenter.set_cell(a, "2017/18", "£100")
-    presenter.set_cell(b, "2017/18", "£50")
+    _, section, _ = two_line_plan(presenter, "Printed")
     subtotal = next(r for r in presenter.rows if r.kind == "subtotal")
     assert not presenter.set_printed_total(subtotal, "2017/18", "£150")  # the worked-out figure: nothing kept
     assert not any(r.kind == "stated" for r in presenter.rows)
