@@ -108,7 +108,7 @@ class Project:
     def criteria_met(self) -> int:
         return criteria_met(dict(self.criteria))
 
-    @property
+    @cached_property
     def met_shown(self) -> int | None:
         """The count of criteria met, or None when none is recorded (blank, not 0: nothing was judged)."""
         return self.criteria_met if criteria_recorded(dict(self.criteria)) else None
