@@ -182,6 +182,12 @@ def _not_utf8(shown: str, line: int, byte: int) -> PoliceFileError:
 
 def header_of(start: bytes, shown: str) -> list[str]:
     """The header of a file from its first bytes (a UTF-8 byte order mark allowed)."""
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" (and Notepad's "Unicode"): every character in two bytes.
+        raise PoliceFileError(
+            f"{shown} is not UTF-8 text: line 1 has a byte (0x{start[0]:02X}) that UTF-8 does not allow. It is "
+            "saved as UTF-16 (what Excel calls “Unicode text”), so another program saved it again; files from "
+            "data.police.uk are plain UTF-8 text. Download it again; nothing was imported.")
     line = _first_line(start[:HEADER_BYTES])
     if line.startswith(codecs.BOM_UTF8):
         line = line[len(codecs.BOM_UTF8):]

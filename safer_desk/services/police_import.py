@@ -200,10 +200,21 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
                     writer.add_files(counted)
                 progress(total, total, "Saving the counts…")
                 check_cancelled(cancelled)
+                if not result.files:
+                    raise PoliceFileError(_no_crimes(found.street))
                 writer.finish()
                 result.source_hash = batch.source_hash = reader.source_hash()
                 check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
     return result
+
+
+def _no_crimes(street: list) -> str:
+    """Why an import of street files that hold heading lines and nothing else is refused."""
+    if len(street) == 1:
+        return (f"{street[0].shown} has its heading line but no crimes: it was probably cut short while "
+                "downloading. Download it again; nothing was imported.")
+    return (f"None of the {len(street)} street files has any crimes (each has its heading line alone): they were "
+            "probably cut short while downloading. Download them again; nothing was imported.")
 
 
 @contextlib.contextmanager
@@ -269,6 +280,10 @@ class _Writer:
         """Write the counts of these files (their figures are worked out by finish)."""
         by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
         for c in counted:
+            if not c.rows:  # a heading line alone: nothing to count, and no vintage of a month it never gave
+                self.result.skipped.append((c.shown or c.name, f"{c.shown or c.name} has its heading line but no "
+                                                               "crimes: nothing in it was counted."))
+                continue
             self.result.files += 1
             self.result.rows += c.rows
             per_file: dict[tuple[str, str], dict[tuple[str, str], int]] = {}

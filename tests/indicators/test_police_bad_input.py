@@ -6,6 +6,7 @@ engine kept counts and refuses exactly alike.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 import pytest
@@ -47,7 +48,6 @@ ACCEPTED = {
                               {("Babergh", "Burglary"): 1}),
     "spaces around values": ((HEADER + "\n" + ROW.replace("Babergh 001A", " Babergh 001A ")
                               .replace("Burglary", " Burglary ") + "\n").encode(), {("Babergh", "Burglary"): 1}),
-    "header only": ((HEADER + "\n").encode(), {}),
     "neighbouring district": ((HEADER + "\n" + suffolk_row(lsoa="Breckland 001A") + "\n").encode(),
                               {("Breckland", "Burglary"): 1}),
     "no location": ((HEADER + "\n" + ROW.replace("E01029876,Babergh 001A", ",") + "\n").encode(),
@@ -77,6 +77,12 @@ REFUSED = {
     "a blank month": ((HEADER + "\n" + suffolk_row(month="") + "\n").encode(),
                       r"x-street.csv has a Month that is not YYYY-MM \(“”\)"),
     "an empty file": (b"", r"x-street.csv is empty."),
+    # A download cut short after its heading line (it said "Imported 0 rows … ( to )" and exit 0).
+    "the heading line alone": ((HEADER + "\n").encode(),
+                               r"x-street.csv has its heading line but no crimes: it was probably cut short while "
+                               r"downloading. Download it again; nothing was imported."),
+    "the heading line and blank lines": ((HEADER + "\r\n\r\n\r\n").encode(), r"x-street.csv has its heading line but "
+                                                                          r"no crimes"),
     "a file of NUL bytes": (b"\x00" * 100, r"x-street.csv is not a police.uk street-level crime file"),
     "another CSV": (b"indicator,area,period,value\nAll crime,Babergh,2025-01,3\n",
                     r"x-street.csv is not a police.uk street-level crime file \(its first line should start "
@@ -116,9 +122,19 @@ NOT_UTF8 = {
     "in a CRLF file's fourth line": ((HEADER + "\r\n" + ROW + "\r\n" + ROW + "\r\n").encode() + ROW.replace(
         "Babergh", "B\xe4bergh").encode("latin-1") + b"\r\n", "line 4 has a byte (0xE4)"),
     "UTF-16": ((HEADER + "\n" + ROW + "\n").encode("utf-16"), "line 1 has a byte (0xFF)"),
+    "UTF-16 big-endian": (codecs.BOM_UTF16_BE + (HEADER + "\n").encode("utf-16-be"), "line 1 has a byte (0xFE)"),
     "Windows-1252 quotes": (HEADER.encode() + b"\n" + ROW.replace("On or near X", "\x93X\x94").encode("latin-1")
                             + b"\n", "line 2 has a byte (0x93)"),
 }
+
+
+@pytest.mark.parametrize("case", ["UTF-16", "UTF-16 big-endian"])
+def test_a_utf16_file_is_named_as_such(store, tmp_path, case):
+    """Excel's "Unicode text" is UTF-16: the refusal says so rather than blaming the Windows code page."""
+    path = write_raw(tmp_path, "2025-01-suffolk-street.csv", NOT_UTF8[case][0])
+    with pytest.raises(PoliceFileError) as refused:
+        import_police_files(store, [path])
+    assert "saved as UTF-16" in str(refused.value) and "Windows code page" not in str(refused.value)
 
 
 @pytest.mark.parametrize("case", sorted(NOT_UTF8))

@@ -119,7 +119,10 @@ def test_a_header_only_file_beside_others_in_a_batch(store, tmp_path):
     empty.write_text(HEADER + "\n", encoding="utf-8")
     full = street_file(tmp_path, "2025-01-suffolk-street.csv", [suffolk_row()])
     result = import_police_files(store, [full, empty])
-    assert (result.files, result.rows, [v.month for v in result.vintages]) == (2, 1, ["2025-01"])
+    assert (result.files, result.rows, [v.month for v in result.vintages]) == (1, 1, ["2025-01"])
+    assert result.skipped == [(empty.name, f"{empty.name} has its heading line but no crimes: nothing in it was "
+                                           "counted.")]
+    assert f"Not imported: {empty.name} has its heading line but no crimes" in "\n".join(result.summary_lines())
 
 
 def test_each_file_is_read_once_and_the_hashing_reads_no_further_ahead_than_allowed(tmp_path, monkeypatch):

@@ -7,6 +7,7 @@ import pytest
 
 from safer_desk.cli import main
 from safer_desk.domain.periods import FinancialYear
+from safer_desk.exchange.police_uk import PoliceFileError
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
 from safer_desk.services.police_import import (figure_sources, import_police_files, replace_typed_figures,
@@ -215,12 +216,17 @@ def test_a_typed_figure_has_no_police_source(store):
     assert figure_sources(store, ALL, PLYMOUTH, "2020-02")[0].file_name == "2020-02-devon-and-cornwall-street.csv"
 
 
-@pytest.mark.parametrize("header_only", [True])
-def test_a_header_only_file_imports_nothing(store, tmp_path, header_only):
+def test_a_header_only_file_imports_nothing(store, tmp_path):
+    """A file cut short after its heading line is refused (it said "Imported 0 rows … ( to )" with exit 0)."""
     path = tmp_path / "2025-01-suffolk-street.csv"
     path.write_text(HEADER + "\n", encoding="utf-8")
-    result = import_police_files(store, [path])
-    assert (result.files, result.rows, result.vintages) == (1, 0, [])
+    with pytest.raises(PoliceFileError, match="2025-01-suffolk-street.csv has its heading line but no crimes"):
+        import_police_files(store, [path])
+    assert store.scalar("SELECT count(*) FROM _police_vintages") == 0
+    other = tmp_path / "2025-02-suffolk-street.csv"
+    other.write_text(HEADER + "\r\n", encoding="utf-8")
+    with pytest.raises(PoliceFileError, match="None of the 2 street files has any crimes"):
+        import_police_files(store, [path, other])
 
 
 def test_the_demo_s_plymouth_1335_survives_a_police_import(demo_store, tmp_path):

@@ -106,7 +106,8 @@ def test_the_import_leaves_the_same_file_with_helpers(tmp_path, monkeypatch, sma
         finally:
             store.close()
     assert left[0] == left[1]
-    assert left[0][0][0] == len(paths)
+    heading_only = [p for p in paths if not p.read_bytes().strip().count(b"\n")]  # listed as not imported
+    assert heading_only and left[0][0][0] == len(paths) - len(heading_only)
 
 
 def bad_file(folder: Path, kind: str) -> Path:
