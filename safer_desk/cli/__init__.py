@@ -38,6 +38,28 @@ WINDOW_USAGE = """\
   safer-desk --demo          open the window on a fresh copy of the example data"""
 
 
+def _whole_words_parser() -> type:
+    """ArgumentParser whose help wraps between words only: the CSV column lists a help names
+    ("partner,billed,paid,…") are long words, which argparse's wrapping cut wherever a line ended."""
+    import argparse
+    import textwrap
+
+    class WholeWords(argparse.HelpFormatter):
+        def _split_lines(self, text: str, width: int) -> list[str]:
+            return textwrap.wrap(" ".join(text.split()), width, break_long_words=False, break_on_hyphens=False)
+
+        def _fill_text(self, text: str, width: int, indent: str) -> str:
+            return textwrap.fill(" ".join(text.split()), width, initial_indent=indent, subsequent_indent=indent,
+                                 break_long_words=False, break_on_hyphens=False)
+
+    class Parser(argparse.ArgumentParser):
+        def __init__(self, *args, **kwargs) -> None:
+            kwargs.setdefault("formatter_class", WholeWords)
+            super().__init__(*args, **kwargs)
+
+    return Parser
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     import argparse
 
@@ -48,7 +70,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"safer-desk {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_whole_words_parser())
     for module in SUBCOMMAND_MODULES:
         importlib.import_module(module).register(subparsers)
     return parser, subparsers

@@ -157,3 +157,20 @@ def test_opening_the_window_imports_no_command_and_nothing_heavy(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['safer_desk.cli.common']"
+
+
+def test_help_never_breaks_a_word_across_lines(monkeypatch):
+    """`dhr-ledger --help` printed "bille" and "d" on two lines, `allocate --help` "basis_sh" and "are_pct": the
+    column lists are long words, which argparse cut wherever the line ended."""
+    from safer_desk.cli import build_parser
+
+    monkeypatch.setenv("COLUMNS", "80")
+    _, subparsers = build_parser()
+    for name, parser in subparsers.choices.items():
+        shown = parser.format_help().split()
+        for word in (parser.description or "").split():
+            assert word in shown, f"{name} --help breaks {word!r}"
+        for action in parser._actions:
+            for word in (action.help or "").split():
+                if "%" not in word:
+                    assert word in shown, f"{name} --help breaks {word!r} (help of {action.dest})"
