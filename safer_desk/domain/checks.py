@@ -122,6 +122,14 @@ def date_slip(day: date, *, around: date, years: int = 5, what: str = "the year 
     return None
 
 
+def future_slip(day: date, *, today: date, what: str) -> Slip | None:
+    """The date of something done (what: "a payment") after today: 01/12 typed for 12/01, say."""
+    if day > today:
+        return Slip(f"{format_uk_date(day)} is after today ({format_uk_date(today)}): {what} cannot have been "
+                    "made yet. Is the date right?")
+    return None
+
+
 def range_slip(value: Decimal, *, low: Decimal | None = None, high: Decimal | None = None,
                message: str = "") -> Slip | None:
     """A value outside the range a field expects (a commissioning scale above 1, say)."""

@@ -323,7 +323,7 @@ class DhrPresenter(FormScreen):
 
     def payment_form(self, share: dhr.ShareRow) -> CostForm:
         case = self._need_case()
-        fields = [Field("paid_on", "&Paid on", FieldKind.DATE, required=True),
+        fields = [Field("paid_on", "&Paid on", FieldKind.DATE, required=True, happened="a payment"),
                   Field("amount", "A&mount", FieldKind.MONEY, required=True), Field("reference", "&Reference")]
         title = f"Payment from {share.partner} for {case.reference}"
         return self._form(fields, title, lambda v: self.case_action(

@@ -16,7 +16,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, Mapping, Sequence
 
-from safer_desk.domain.checks import NumberError, Slip, date_slip, parse_number, parse_percentage, percentage_slip
+from safer_desk.domain.checks import (NumberError, Slip, date_slip, future_slip, parse_number, parse_percentage,
+                                     percentage_slip)
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import MoneyError, parse_cost, parse_pence
 from safer_desk.domain.periods import PeriodError, parse_uk_date
@@ -51,6 +52,7 @@ class Field:
     help: str = ""
     allow_negative: bool = False
     slip_years: int = 10  # a DATE further than this from the year in view is queried
+    happened: str = ""  # a DATE of something done ("a payment"): one after today is queried, naming it
 
     @property
     def plain_label(self) -> str:
@@ -83,7 +85,8 @@ def read_value(field: Field, text: Any, *, today: date) -> tuple[Any, str, Slip 
             return parse_cost(s), "", None
         if field.kind == FieldKind.DATE:
             day = parse_uk_date(s)
-            return day, "", date_slip(day, around=today, years=field.slip_years)
+            slip = date_slip(day, around=today, years=field.slip_years)
+            return day, "", slip or (future_slip(day, today=today, what=field.happened) if field.happened else None)
         if field.kind == FieldKind.NUMBER:
             value = parse_number(s)
             if value < 0 and not field.allow_negative:

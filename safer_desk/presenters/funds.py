@@ -197,7 +197,7 @@ class FundsPresenter(FormScreen):
         fields = [Field("organisation", "&Contributor", FieldKind.CHOICE, required=True,
                         choices=choices([o.name for o in list_organisations(self.store)])),
                   Field("amount", "A&mount", FieldKind.MONEY, required=True),
-                  Field("received_on", "&Received", FieldKind.DATE), Field("note", "&Note")]
+                  Field("received_on", "&Received", FieldKind.DATE, happened="a contribution"), Field("note", "&Note")]
         return self._form(fields, f"Contribution to {fund.name}", lambda v: self.rows_action(
             f"Add a contribution of {format_money(v['amount'])} from {v['organisation']} to {fund.name}", "fund",
             fund.id, lambda: funds.add_contribution(self.store, fund.id, **v), select_fund=True))
@@ -209,7 +209,7 @@ class FundsPresenter(FormScreen):
                         help="A pseudonymous code such as TH-2018-016 — never a name"),
                   Field("district", "&District", FieldKind.CHOICE, required=True,
                         choices=choices([d.name for d in list_districts(self.store)])),
-                  Field("referred_on", "Referred &on", FieldKind.DATE, required=True),
+                  Field("referred_on", "Referred &on", FieldKind.DATE, required=True, happened="a referral"),
                   Field("risk_level", "Risk &level", FieldKind.CHOICE, choices=choices(RISK_LEVELS)),
                   Field("at_marac", "At &MARAC", FieldKind.CHOICE, choices=yes),
                   Field("idva_assigned", "&IDVA assigned", FieldKind.CHOICE, choices=yes),
@@ -233,7 +233,7 @@ class FundsPresenter(FormScreen):
         fund = self._need_fund()
         refs = [r["reference"] for r in (self.data.referrals if self.data else [])]
         fields = [Field("referral", "&Referral", FieldKind.CHOICE, required=True, choices=choices(refs)),
-                  Field("spent_on", "&Date", FieldKind.DATE, required=True),
+                  Field("spent_on", "&Date", FieldKind.DATE, required=True, happened="a purchase"),
                   Field("item", "&Item", FieldKind.CHOICE, required=True,
                         choices=choices([i["name"] for i in funds.list_items(self.store)])),
                   Field("amount", "A&mount (blank: the usual price)", FieldKind.MONEY),

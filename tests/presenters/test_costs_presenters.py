@@ -1,7 +1,7 @@
 """The Costs presenters without a window: selection, forms named for their record, unsaved edits,
 actions and undo, the split grid (behaviour 9), looking never writes, today read when used."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -349,3 +349,27 @@ def test_a_payment_before_its_invoice_and_spend_before_its_referral_are_queried_
     spend.set_value("spent_on", "01/04/2018")  # in the fund's period, before the referral
     first = spend.save()
     assert not first and "before the referral" in spend.message("spent_on")
+
+
+def test_a_payment_spend_or_referral_dated_after_today_is_queried_once(reviews, fund_page):
+    # 01/12 for 12/01: a payment, a spend line or a referral cannot have happened after today. Asked once beside
+    # the date (Save again keeps it); a due date in the future is what due dates are, and is not asked about.
+    share = next(s for s in reviews.details().shares if s.partner == "Suffolk County Council")
+    pay = reviews.payment_form(share)
+    later = TODAY + timedelta(days=20)
+    pay.set_value("paid_on", later.strftime("%d/%m/%Y"))
+    pay.set_value("amount", "£10")
+    assert not pay.save()
+    assert pay.message("paid_on").startswith(f"{later:%d/%m/%Y} is after today ({TODAY:%d/%m/%Y}): "
+                                             "a payment cannot have been made yet")
+    assert pay.save()
+    spend = fund_page.spend_form(next(r for r in fund_page.data.referrals if r["reference"] == "TH-2018-001"))
+    spend.set_value("spent_on", "30/07/2018")  # today is 03/07/2018 for the fund page
+    assert not spend.save() and "30/07/2018 is after today (03/07/2018)" in spend.message("spent_on")
+    referral = fund_page.referral_form()
+    referral.set_value("reference", "TH-2018-099")
+    referral.set_value("referred_on", "04/07/2018")
+    assert not referral.save() and "04/07/2018 is after today" in referral.message("referred_on")
+    meeting = reviews.panel_meeting_form()  # a panel meeting is often planned ahead
+    meeting.set_value("met_on", later.strftime("%d/%m/%Y"))
+    assert "after today" not in meeting.message("met_on")
