@@ -41,22 +41,27 @@ def _cost_pence(cost_text: str) -> int | None:
     return cost.planning_pence if cost is not None else None
 
 
-def funder_shares(sources_text: str, cost_text: str = "") -> list[FunderShare]:
-    """Each funder's share as typed, against the project's cost as typed."""
+def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[str, str]] | None = None
+                  ) -> list[FunderShare]:
+    """Each funder's share as typed, against the project's cost as typed (lines that cannot be read are
+    added to problems, as Save would refuse them)."""
     of = _cost_pence(cost_text)
     return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of)
-            for s in parse_funding_sources(sources_text or "", [])]
+            for s in parse_funding_sources(sources_text or "", [] if problems is None else problems)]
 
 
-def shares_summary(sources_text: str, cost_text: str = "") -> str:
+def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool = True) -> str:
     """What the editor says under "Funding sources": each share, the rest, and any over-funding.
 
     Shares for different years are not added together against a single-year cost; within a year,
-    shares above the cost are queried.
+    shares above the cost are queried. Lines that cannot be read are said as they are typed (say_unread False:
+    not, while the field shows the same words as Save's refusal).
     """
-    shares = funder_shares(sources_text, cost_text)
+    problems: list[tuple[str, str]] = []
+    shares = funder_shares(sources_text, cost_text, problems)
+    unread = [f"⚠ {message}" for _, message in problems] if say_unread else []
     if not shares:
-        return "No funders' shares yet: one a line, e.g. “OPCC (2017/18): £110,000” or “OPCC: Tbc”."
+        return "\n".join(unread) or "No funders' shares yet: one a line, e.g. “OPCC (2017/18): £110,000” or “OPCC: Tbc”."
     lines = [s.describe() for s in shares]
     of = _cost_pence(cost_text)
     by_year: dict[str, int] = {}
@@ -71,4 +76,4 @@ def shares_summary(sources_text: str, cost_text: str = "") -> str:
                              f"{format_money(of)}.")
             elif len(by_year) == 1 and total < of:
                 lines.append(f"Other funders{when}: {format_money(of - total)}.")
-    return "\n".join(lines)
+    return "\n".join(lines + unread)

@@ -258,19 +258,43 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
         source, sep, amount = line.rpartition(":")
         if not sep:
             source, amount = line, ""
+            unmarked = _UNMARKED_AMOUNT.match(line)
+            if unmarked:
+                problems.append(("funding_sources", f"line {n}: put a colon between the funder and the amount "
+                                                    f"(“{unmarked['source']}: {unmarked['amount']}”)."))
+                continue
         source, amount = source.strip(), amount.strip()
+        if _AMOUNT_IN_NAME.search(source):
+            problems.append(("funding_sources", f"line {n}: put each funder's share on its own line (“OPCC: £1,000” "
+                                                "on one line, “SCC: £2,000” on the next)."))
+            continue
         source, year = _funding_year(source)
         if not source:
             problems.append(("funding_sources", f"line {n}: say who the money comes from before the colon."))
             continue
+        if "%" in amount:
+            problems.append(("funding_sources", f"line {n}: give the share in pounds (“{source}: £5,000”), not as a "
+                                                "percentage of the cost."))
+            continue
         try:
-            sources.append(FundingSource(source, parse_pence(amount), "", year))
+            pence = parse_pence(amount)
         except MoneyError as exc:
             if re.search(r"\d", amount):
                 problems.append(("funding_sources", f"line {n}: {exc}"))
             else:
                 sources.append(FundingSource(source, None, amount, year))
+            continue
+        if pence < 0:
+            problems.append(("funding_sources", f"line {n}: a funder's share cannot be negative (“{amount}”)."))
+            continue
+        sources.append(FundingSource(source, pence, "", year))
     return tuple(sources)
+
+
+# "OPCC £1,000" (no colon) and "OPCC: £1,000 SCC" (two shares on a line): an amount in pounds where the funder's
+# name should be. Digits alone stay a name ("Section 106").
+_UNMARKED_AMOUNT = re.compile(r"^(?P<source>.*\S)\s+(?P<amount>-?£\s*\d[\d,]*(?:\.\d+)?k?)$", re.IGNORECASE)
+_AMOUNT_IN_NAME = re.compile(r"£\s*\d")
 
 
 _FUNDING_YEAR = re.compile(r"^(?P<source>.*?)\s*\((?P<year>\d{2,4}\s*[/-]\s*\d{2,4})\)$")

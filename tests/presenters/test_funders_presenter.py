@@ -18,3 +18,13 @@ def test_shares_above_the_cost_are_queried():
     assert "⚠ The shares for 2017/18 add up to £80,000, more than the cost £75,000." in text
     assert [s.funder for s in funder_shares("OPCC (2017/18): £60,000\nCity Council (2017/18): £20,000")] == \
         ["OPCC", "City Council"]
+
+
+def test_a_line_that_cannot_be_read_is_said_as_it_is_typed():
+    # "OPCC: 50%" said "No funders' shares yet", as if nothing had been typed; Save then refused it.
+    text = shares_summary("OPCC: 50%\nSCC: £5,000", "£10,000")
+    assert text.splitlines()[0] == "SCC: £5,000 of £10,000 (50.0%)"
+    assert "⚠ line 1: give the share in pounds" in text
+    assert shares_summary("OPCC: 50%", "£10,000").startswith("⚠ line 1: give the share in pounds")
+    # Once Save has refused the line, the field says so in red: the summary does not say it twice.
+    assert "⚠" not in shares_summary("OPCC: 50%\nSCC: £5,000", "£10,000", say_unread=False)

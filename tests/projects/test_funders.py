@@ -168,3 +168,28 @@ def test_the_commissioning_page_keeps_a_scenarios_award_when_it_is_saved_again(d
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     again = com.get_scenario(store, saved.id)
     assert (again.award_id, again.award_year) == (award.id, "2017/18")
+
+
+@pytest.mark.parametrize("text, message", [
+    # Two shares typed on one line became one funder called "OPCC: £1,000 SCC" paying £2,000.
+    ("OPCC: £1,000 SCC: £2,000", "line 1: put each funder's share on its own line"),
+    # No colon: "OPCC £1,000" became a funder of that name whose share was not known.
+    ("SCC: £5,000\nOPCC £1,000", "line 2: put a colon between the funder and the amount (“OPCC: £1,000”)"),
+    ("OPCC (2017/18) £110,000", "line 1: put a colon between the funder and the amount (“OPCC (2017/18): £110,000”)"),
+    # A negative share was taken and shown as "-£5,000 of £100,000 (-5.0%)".
+    ("OPCC: -£5,000", "line 1: a funder's share cannot be negative"),
+    ("OPCC: 50%", "line 1: give the share in pounds"),
+])
+def test_a_share_that_cannot_be_read_as_typed_is_refused_with_its_line(text, message):
+    problems = []
+    svc.parse_funding_sources(text, problems)
+    assert [m for _, m in problems] and [m for _, m in problems][0].startswith(message)
+
+
+def test_a_funder_with_a_colon_or_an_amount_in_words_still_reads():
+    problems = []
+    sources = svc.parse_funding_sources("Home Office: VRU: £5,000\nLottery: awaiting decision\nCity Council: nil",
+                                        problems)
+    assert not problems
+    assert [(s.source, s.amount_pence, s.amount_note) for s in sources] == [
+        ("Home Office: VRU", 500_000, ""), ("Lottery", None, "awaiting decision"), ("City Council", None, "nil")]

@@ -30,3 +30,22 @@ def test_a_projects_funders_shares_are_shown_and_can_be_typed(demo_window, qtbot
     saved = svc.get_project(page.session.store, project.id)
     rows = funders.funder_share_rows([saved])
     assert [(r.funder, r.amount_pence) for r in rows] == [("OPCC", 110_000_00), ("Plymouth City Council", 391_753_00)]
+
+
+def test_a_share_that_cannot_be_read_is_said_while_typed_and_refused_once(demo_window, qtbot):
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    page = demo_window.show_tab("projects").register
+    project = select_title(page, "Plymouth Domestic Abuse contract", qtbot)
+    sources = page.editor.widgets["funding_sources"]
+    sources.setFocus()
+    sources.moveCursor(sources.textCursor().MoveOperation.End)
+    qtbot.keyClick(sources, Qt.Key.Key_Return)
+    qtbot.keyClicks(sources, "Plymouth City Council: 50%")
+    said = "line 2: give the share in pounds (“Plymouth City Council: £5,000”), not as a percentage of the cost."
+    assert f"⚠ {said}" in page.editor.funders.text()
+    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    assert page.editor.presenter.message("funding_sources") == said
+    assert said not in page.editor.funders.text()  # said once, in the field's own message
+    assert svc.get_project(page.session.store, project.id).funding_sources == project.funding_sources
+    page.editor.presenter.discard()

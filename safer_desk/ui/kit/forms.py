@@ -98,8 +98,16 @@ class WrappedLabel(QLabel):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        need = self.heightForWidth(max(self.width(), 1)) if self.text() else 0
-        if need > 0 and need != self.minimumHeight():
+        if self.text():
+            # QLabel never answers a height below its minimum: asked with the minimum in place, a shorter text
+            # (or an emptied one) kept the height of the longest it had held, a blank band in the form.
+            held = self.minimumHeight()
+            self.setMinimumHeight(0)
+            need = self.heightForWidth(max(self.width(), 1))
+            self.setMinimumHeight(held)
+        else:
+            need = 0
+        if need >= 0 and need != self.minimumHeight():
             self.setMinimumHeight(need)
 
 

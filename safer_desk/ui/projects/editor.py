@@ -166,7 +166,7 @@ class ProjectEditor(FormView):
             self.warning.setVisible(bool(text))
         if hasattr(self, "funders"):
             p = self.presenter
-            self.funders.setText(shares_summary(p.value("funding_sources") or "", p.value("cost") or "")
-                                 if p.enabled else "")
+            self.funders.setText(shares_summary(p.value("funding_sources") or "", p.value("cost") or "",
+                                                say_unread=not p.errors.get("funding_sources")) if p.enabled else "")
 
 
