@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from safer_desk.cli.common import CliError, open_existing
 
@@ -47,6 +48,9 @@ def run_office(args: argparse.Namespace) -> int:
                     county="" if args.clear and args.county is None else args.county)
             except ref.ReferenceError as exc:
                 raise CliError(str(exc)) from exc
+            doubt = ref.county_doubt(store, args.county or "")
+            if doubt:
+                print(f"safer-desk: warning: {doubt}", file=sys.stderr)
         scope = ref.office_scope(store)
         districts = ref.office_districts(store, year)
         print("\n".join(scope.lines(districts, year.label)))

@@ -383,6 +383,27 @@ def _known_district(store: Store, name: str, new: list[tuple[AreaRef, str]]) -> 
                          "current districts the police.uk import knows.")
 
 
+def county_doubt(store: Store, name: str) -> str:
+    """Why a county named for the office may be a slip: no district the file or the national list knows lies in
+    it ("Suffok"), with the nearest known name; "" when one does (or none is named). Welsh counties are not in the
+    list, so this is a question, not a refusal."""
+    name = (name or "").strip()
+    if not name:
+        return ""
+    from safer_desk.services.district_counties import national_counties
+
+    known = set(county_names(store)) | set(national_counties())
+    if name.casefold() in {k.casefold() for k in known}:
+        return ""
+    import difflib
+
+    near = difflib.get_close_matches(name.casefold(), {k.casefold(): k for k in known}, n=1, cutoff=0.75)
+    spelled = {k.casefold(): k for k in known}
+    hint = f" (did you mean {spelled[near[0]]}?)" if near else ""
+    return (f"no district in this file or in the list of English districts lies in a county called “{name}”{hint}: "
+            "its figures are worked out from the districts filed under it.")
+
+
 def _county_name(store: Store, name: str) -> str:
     """The county's name as the file already spells it (districts or indicator areas), else as typed."""
     row = store.scalar("SELECT county FROM districts WHERE lower(county) = lower(?) LIMIT 1", (name,)) or \

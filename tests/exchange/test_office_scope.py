@@ -303,3 +303,16 @@ def test_office_command_prints_and_sets_the_scope(demo_path):
     code, out, err = cli_output(["report", str(demo_path), str(demo_path.with_name("r.html")), "--year", "2016/17"])
     assert code == 0, err
     assert "Indicators: Plymouth" in demo_path.with_name("r.html").read_text(encoding="utf-8")
+
+
+def test_a_county_nobody_knows_is_asked_about_naming_the_nearest(demo_path):
+    # "--county Suffok" was taken without a word: the county's figures come from the districts filed under it,
+    # and none is filed under "Suffok".
+    code, out, err = cli_output(["office", str(demo_path), "--county", "Suffok"])
+    assert code == 0 and "County: Suffok" in out
+    assert ("warning: no district in this file or in the list of English districts lies in a county called "
+            "“Suffok” (did you mean Suffolk?)") in err
+    code, out, err = cli_output(["office", str(demo_path), "--county", "suffolk"])
+    assert code == 0 and "County: Suffolk" in out and "warning" not in err
+    code, out, err = cli_output(["office", str(demo_path), "--county", "Gwent"])  # Wales: no county in the list
+    assert code == 0 and "County: Gwent" in out and "“Gwent”" in err and "did you mean" not in err
