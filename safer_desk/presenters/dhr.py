@@ -24,6 +24,15 @@ from safer_desk.services import dhr
 from safer_desk.services.reference import list_districts, list_organisations, list_partnerships, statutory_partners
 
 
+def _before_invoice(share: dhr.ShareRow, values: dict, key: str) -> dict[str, list[str]]:
+    """A payment, refusal or write-off dated before the share was invoiced: a slip of the year more often
+    than not (asked once, beside the date)."""
+    day = values.get(key)
+    if day and share.invoiced_on and day < share.invoiced_on:
+        return {key: [f"{_uk(day)} is before its invoice of {_uk(share.invoiced_on)}."]}
+    return {key: []}
+
+
 class SplitKind(LabelledEnum):
     """How a review's cost is shared (stored in dhr_cases.split_rule)."""
 
@@ -331,17 +340,17 @@ class DhrPresenter(FormScreen):
             lambda: dhr.record_payment(self.store, share.id, **v)),
             note=f"Outstanding on this share: {format_money(share.outstanding_pence)}.",
             values={"paid_on": _uk(self.today()), "amount": format_money(share.outstanding_pence)},
-            warnings=lambda v: {"paid_on": [f"{_uk(v['paid_on'])} is before its invoice of {_uk(share.invoiced_on)}."]
-                                if v["paid_on"] and share.invoiced_on and v["paid_on"] < share.invoiced_on else []})
+            warnings=lambda v: _before_invoice(share, v, "paid_on"))
 
     def _close_form(self, status: ShareStatus, share: dhr.ShareRow, fn) -> CostForm:
         case = self._need_case()
-        fields = [Field("on", "&Date", FieldKind.DATE, required=True),
+        what = "a refusal" if status == ShareStatus.REFUSED else "a write-off"
+        fields = [Field("on", "&Date", FieldKind.DATE, required=True, happened=what),
                   Field("reason", "&Reason", FieldKind.LONG_TEXT, required=True)]
         title = f"{status.label}: {share.partner}'s share of {case.reference}"
         return self._form(fields, title, lambda v: self.case_action(
             title, case.id, lambda: fn(self.store, share.id, on=v["on"], reason=v["reason"])),
-            values={"on": _uk(self.today())})
+            values={"on": _uk(self.today())}, warnings=lambda v: _before_invoice(share, v, "on"))
 
     def refuse_form(self, share: dhr.ShareRow) -> CostForm:
         return self._close_form(ShareStatus.REFUSED, share, dhr.refuse_share)

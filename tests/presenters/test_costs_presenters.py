@@ -373,3 +373,21 @@ def test_a_payment_spend_or_referral_dated_after_today_is_queried_once(reviews, 
     meeting = reviews.panel_meeting_form()  # a panel meeting is often planned ahead
     meeting.set_value("met_on", later.strftime("%d/%m/%Y"))
     assert "after today" not in meeting.message("met_on")
+
+
+def test_a_refusal_or_write_off_dated_before_its_invoice_or_after_today_is_queried_once(reviews):
+    # West Suffolk CCG's share was invoiced on 15/06/2018 (today 01/09/2018 here).
+    share = next(s for s in reviews.details().shares if s.partner == "West Suffolk CCG")
+    refuse = reviews.refuse_form(share)
+    refuse.set_value("on", "15/06/2017")
+    refuse.set_value("reason", "Not a statutory partner for reviews")
+    assert not refuse.save() and "before its invoice of 15/06/2018" in refuse.message("on")
+    refuse.set_value("on", "20/09/2018")
+    assert not refuse.save() and "20/09/2018 is after today (01/09/2018): a refusal cannot" in refuse.message("on")
+    assert refuse.save()
+    assert next(s for s in reviews.details().shares if s.partner == "West Suffolk CCG").status == "refused"
+    other = next(s for s in reviews.details().shares if s.partner == "Norfolk and Suffolk CRC")
+    write_off = reviews.write_off_form(other)
+    write_off.set_value("on", "01/08/2018")
+    write_off.set_value("reason", "Organisation dissolved")
+    assert write_off.save()  # after the invoice, before today: nothing to ask
