@@ -221,7 +221,16 @@ class FundsPresenter(FormScreen):
             return self.rows_action(f"Add referral {v['reference']} to {fund.name}", "referral", None,
                                     lambda: funds.add_referral(self.store, fund.id, **v), select_fund=True)
 
-        return self._form(fields, f"Referral to {fund.name}", commit,
+        def outside(v: dict) -> dict[str, list[str]]:
+            day = v["referred_on"]
+            if day and day < fund.starts_on:
+                return {"referred_on": [f"{_uk(day)} is before {fund.name} started ({_uk(fund.starts_on)})."]}
+            if day and day > fund.ends_on:
+                return {"referred_on": [f"{_uk(day)} is after {fund.name} ended ({_uk(fund.ends_on)}): no spend "
+                                        "can be made on it."]}
+            return {"referred_on": []}
+
+        return self._form(fields, f"Referral to {fund.name}", commit, warnings=outside,
                           heading=f"Referral to {fund.name}. Record the victim by a reference and district only — "
                                   "never a name.",
                           note=f"This fund accepts: {fund.rules.describe()}.",

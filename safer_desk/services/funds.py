@@ -290,8 +290,10 @@ def add_referral(store: Store, fund_id: str, *, reference: str, district: str, r
         ref = check_reference(reference, what="referral reference")
     except DhrError as exc:
         raise FundError(str(exc)) from None
-    if store.scalar("SELECT 1 FROM fund_referrals WHERE fund_id = ? AND reference = ?", (fund_id, ref)):
-        raise FundError(f"Reference: {ref} is already referred to this fund.")
+    held = referral_id_by_reference(store, fund_id, ref)
+    if held is not None:  # "th-2018-001" is TH-2018-001 typed again, not a second victim
+        shown = store.scalar("SELECT reference FROM fund_referrals WHERE id = ?", (held,))
+        raise FundError(f"Reference: {shown} is already referred to this fund.")
     d = (district or "").strip()
     district_id = store.scalar("SELECT id FROM districts WHERE id = ? OR name = ? COLLATE NOCASE", (d, d))
     if district_id is None:
@@ -322,7 +324,11 @@ def name_warnings(**fields: Any) -> list[str]:
 
 
 def referral_id_by_reference(store: Store, fund_id: str, reference: str) -> str | None:
-    return store.scalar("SELECT id FROM fund_referrals WHERE fund_id = ? AND reference = ?", (fund_id, reference))
+    """The referral a reference names, as typed or in another case ("th-2018-001" for TH-2018-001)."""
+    text = (reference or "").strip()
+    return store.scalar("SELECT id FROM fund_referrals WHERE fund_id = ? AND reference = ?", (fund_id, text)) or \
+        store.scalar("SELECT id FROM fund_referrals WHERE fund_id = ? AND lower(reference) = lower(?) ORDER BY rowid "
+                     "LIMIT 1", (fund_id, text))
 
 
 def add_spend_line(store: Store, referral_id: str, *, spent_on: Any, item: str, amount: Any = None,

@@ -109,6 +109,19 @@ def test_referral_eligibility_and_names(demo_store):
     assert row["eligibility"].startswith("⚠ Override") and "medium" in row["failures"]
 
 
+
+def test_a_reference_already_referred_is_refused_whatever_its_case(demo_store):
+    # "th-2018-001" beside TH-2018-001 was a second victim: the fund's count of victims went up by one.
+    fund = pilot(demo_store)
+    victims = funds.fund_figures(demo_store, fund.id).victims
+    for typed in ("th-2018-001", " TH-2018-001 ", "Th-2018-001"):
+        with pytest.raises(FundError, match="Reference: TH-2018-001 is already referred to this fund"):
+            funds.add_referral(demo_store, fund.id, reference=typed, district="Babergh", referred_on="01/07/2018",
+                               risk_level="high", at_marac=True, idva_assigned=True, perpetrator_resident=False)
+    assert funds.fund_figures(demo_store, fund.id).victims == victims
+    assert funds.referral_id_by_reference(demo_store, fund.id, "th-2018-001") == \
+        funds.referral_id_by_reference(demo_store, fund.id, "TH-2018-001") is not None
+
 def test_fund_and_referral_snapshots_undo(demo_store):
     fund = pilot(demo_store)
     referral = funds.referral_id_by_reference(demo_store, fund.id, "TH-2018-001")

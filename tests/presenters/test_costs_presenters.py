@@ -391,3 +391,21 @@ def test_a_refusal_or_write_off_dated_before_its_invoice_or_after_today_is_queri
     write_off.set_value("on", "01/08/2018")
     write_off.set_value("reason", "Organisation dissolved")
     assert write_off.save()  # after the invoice, before today: nothing to ask
+
+
+
+def test_a_referral_outside_the_funds_period_is_queried_once(fund_page):
+    # The pilot runs 01/04/2018 to 30/09/2019: no spend can be made on a referral outside it.
+    early = fund_page.referral_form()
+    early.set_value("reference", "TH-2018-098")
+    early.set_value("referred_on", "15/03/2018")
+    assert not early.save() and "15/03/2018 is before Suffolk Target Hardening Pilot started (01/04/2018)" in \
+        early.message("referred_on")
+    assert early.save()
+    page = FundsPresenter(fund_page.store, today=lambda: date(2019, 12, 1))
+    page.reload()
+    late = page.referral_form()
+    late.set_value("reference", "TH-2019-099")
+    late.set_value("referred_on", "01/11/2019")
+    assert not late.save() and ("01/11/2019 is after Suffolk Target Hardening Pilot ended (30/09/2019): no spend "
+                                "can be made on it") in late.message("referred_on")
