@@ -190,8 +190,7 @@ def add_case(store: Store, **fields: Any) -> str:
         raise DhrError("The case reference is required.")
     values = _case_values(store, fields)
     case_id = new_id()
-    if store.scalar("SELECT 1 FROM dhr_cases WHERE reference = ?", (values["reference"],)):
-        raise DhrError(f"There is already a case with the reference {values['reference']}.")
+    _refuse_reference_in_use(store, values["reference"])
     columns = ["id", *values]
     with store.transaction():
         store.conn.execute(f"INSERT INTO dhr_cases({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
@@ -203,9 +202,8 @@ def update_case(store: Store, case_id: str, **fields: Any) -> dict[str, Any]:
     """Change some of a case's fields; returns the stored values that changed."""
     _require_case(store, case_id)
     values = _case_values(store, fields)
-    if "reference" in values and store.scalar("SELECT 1 FROM dhr_cases WHERE reference = ? AND id != ?",
-                                               (values["reference"], case_id)):
-        raise DhrError(f"There is already a case with the reference {values['reference']}.")
+    if "reference" in values:
+        _refuse_reference_in_use(store, values["reference"], case_id)
     if values:
         with store.transaction():
             store.conn.execute(f"UPDATE dhr_cases SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
@@ -226,7 +224,19 @@ def _require_case(store: Store, case_id: str):
 
 
 def case_id_by_reference(store: Store, reference: str) -> str | None:
-    return store.scalar("SELECT id FROM dhr_cases WHERE reference = ?", (reference,))
+    """The case a reference names, as typed or in another case ("wscsp-dhr-2017-01")."""
+    text = (reference or "").strip()
+    return store.scalar("SELECT id FROM dhr_cases WHERE reference = ?", (text,)) or store.scalar(
+        "SELECT id FROM dhr_cases WHERE lower(reference) = lower(?) ORDER BY rowid LIMIT 1", (text,))
+
+
+def _refuse_reference_in_use(store: Store, reference: str, case_id: str | None = None) -> None:
+    """Another case has this reference, in any case of letters: "wscsp-dhr-2017-01" is WSCSP-DHR-2017-01 typed
+    again, not a second review."""
+    held = store.one("SELECT id, reference FROM dhr_cases WHERE lower(reference) = lower(?) AND id IS NOT ? LIMIT 1",
+                     (reference, case_id))
+    if held is not None:
+        raise DhrError(f"There is already a case with the reference {held['reference']}.")
 
 
 # -- panel meetings and action plans ------------------------------------------------

@@ -223,3 +223,18 @@ def test_a_capped_payer_billed_nothing_at_first_still_pays_its_part_of_chair_cos
     dhr.add_cost_line(store, case_id, category="Independent chair/author", amount="£6,000")
     further = dhr.bill_partners(store, case_id, invoiced_on="01/07/2019")
     assert further["org:suffolk-constabulary"] == 300000 and sum(further.values()) == 600000
+
+
+def test_a_case_reference_already_used_is_refused_whatever_its_case(demo_store):
+    # "wscsp-dhr-2017-01" was a second review of the same death: its costs and invoices beside the first's.
+    cases = demo_store.scalar("SELECT count(*) FROM dhr_cases")
+    for typed in ("wscsp-dhr-2017-01", " Wscsp-Dhr-2017-01 "):
+        with pytest.raises(DhrError, match="There is already a case with the reference WSCSP-DHR-2017-01"):
+            dhr.add_case(demo_store, reference=typed)
+    other = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-02")
+    with pytest.raises(DhrError, match="There is already a case with the reference WSCSP-DHR-2017-01"):
+        dhr.update_case(demo_store, other, reference="wscsp-dhr-2017-01")
+    assert demo_store.scalar("SELECT count(*) FROM dhr_cases") == cases
+    own = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-01")
+    dhr.update_case(demo_store, own, reference="WSCSP-DHR-2017-01")  # its own reference, unchanged: fine
+    assert dhr.case_id_by_reference(demo_store, "wscsp-dhr-2017-01") == own
