@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import csv
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -61,6 +63,17 @@ def _headings(path: Path, rows: Iterable) -> tuple[list, Iterator[tuple[int, Any
     return header, body
 
 
+def _shown(cell: Any) -> Any:
+    """A cell's value as Excel shows it: a date as the day (2016-05-01, the period it falls in is meant), a
+    number formatted as a percentage as the percentage (0.885 shown as 88.5% is 88.5)."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, (datetime, date)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        return float(Decimal(repr(value)) * 100)
+    return value
+
+
 def read_long_rows(path: Path | str) -> list[LongRow]:
     """Rows of a CSV (UTF-8, Excel's BOM allowed) or .xlsx file (first sheet) in long form."""
     path = Path(path)
@@ -72,7 +85,7 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise ValuesFileError(f"{path.name} cannot be read as an Excel workbook ({exc}).") from exc
         try:
-            header, body = _headings(path, wb.worksheets[0].iter_rows(values_only=True))
+            header, body = _headings(path, (tuple(_shown(c) for c in row) for row in wb.worksheets[0].iter_rows()))
             return _rows_from(path, header, body)
         finally:
             wb.close()

@@ -370,7 +370,27 @@ def parse_period(text: str, frequency: str | None = None) -> str:
         if frequency and kind != frequency:
             raise IndicatorError(f"“{s}” is a {kind} period but the indicator is {frequency}.")
         return stored
+    day = _date_in_period(s)
+    if day is not None:  # a date cell of Excel ("May-16" typed there), saved as CSV or read from .xlsx
+        if frequency == "quarterly":
+            return Month.of(day).quarter.key
+        if frequency == "annual":
+            return FinancialYear.of(day).label
+        return Month.of(day).iso
     raise IndicatorError(f"“{s}” is not a month (2016-04), quarter (2016/17 Q1) or financial year (2016/17).")
+
+
+def _date_in_period(text: str) -> date | None:
+    """A whole date (01/05/2016, 2016-05-01, 2016-05-01 00:00:00): the period it falls in is meant."""
+    from safer_desk.domain.periods import parse_uk_date
+
+    s = text[:-len(" 00:00:00")] if text.endswith((" 00:00:00", "T00:00:00")) else text
+    if s.count("/") + s.count("-") + s.count(".") < 2 and not any(c.isalpha() for c in s):
+        return None
+    try:
+        return parse_uk_date(s)
+    except PeriodError:
+        return None
 
 
 def year_of_period(period: str) -> FinancialYear:

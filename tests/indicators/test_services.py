@@ -355,3 +355,43 @@ def test_a_title_above_the_headings_is_passed_over_and_lines_keep_their_numbers(
     preview = preview_values(store, path)
     assert [(g.line, g.value.value) for g in preview.good] == [(4, 12)]
     assert [line for line, _ in preview.refused] == [5]
+
+
+def test_excel_dates_and_percentage_cells_are_read_as_excel_shows_them(store, area, tmp_path):
+    # Typing "May-16" in Excel makes a date cell (01/05/2016): it was refused as “2016-05-01 00:00:00” is not a
+    # month. A cell showing 88.5% holds 0.885: it was stored as 0.885%.
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    svc.save_indicator(store, "Burglary")
+    svc.save_indicator(store, "Satisfaction", unit="percentage", polarity="higher")
+    svc.save_indicator(store, "Referrals", frequency="quarterly")
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "area", "period", "value"])
+    sheet.append(["Burglary", "Mid Suffolk", datetime(2016, 5, 1), 12])
+    sheet.append(["Satisfaction", "Mid Suffolk", datetime(2016, 5, 1), 0.885])
+    sheet.append(["Referrals", "Mid Suffolk", datetime(2016, 7, 1), 30])
+    sheet.append(["Satisfaction", "Mid Suffolk", "Jun-16", 0.07])
+    for row in (2, 3, 4):
+        sheet.cell(row=row, column=3).number_format = "mmm-yy"
+    sheet.cell(row=3, column=4).number_format = "0.0%"
+    sheet.cell(row=5, column=4).number_format = "0%"
+    book.save(tmp_path / "figures.xlsx")
+    preview = preview_values(store, tmp_path / "figures.xlsx")
+    assert preview.refused == []
+    names = {svc.get_indicator(store, n).id: n for n in ("Burglary", "Satisfaction", "Referrals")}
+    assert [(names[g.indicator_id], g.value.period, g.value.value) for g in preview.good] == [
+        ("Burglary", "2016-05", 12), ("Satisfaction", "2016-05", 88.5), ("Referrals", "2016-Q2", 30),
+        ("Satisfaction", "2016-06", 7)]
+
+
+@pytest.mark.parametrize("typed, frequency, stored", [
+    ("01/05/2016", "monthly", "2016-05"), ("2016-05-01", "monthly", "2016-05"),
+    ("2016-05-01 00:00:00", "monthly", "2016-05"), ("15/08/2016", "quarterly", "2016-Q2"),
+    ("01/04/2016", "annual", "2016/17"),
+])
+def test_a_date_names_the_period_it_falls_in(typed, frequency, stored):
+    # What Excel writes for a date cell saved as CSV ("01/05/2016"), or an .xlsx date read as text.
+    assert svc.parse_period(typed, frequency) == stored
