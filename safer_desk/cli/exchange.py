@@ -173,7 +173,7 @@ def _decide(store, args: argparse.Namespace, offices=None) -> None:
 
 def run_merge(args: argparse.Namespace) -> int:
     from safer_desk.services.county import NO_COUNTY_FILE_YET, check_district_files, merge_district_files
-    from safer_desk.storage.store import NeedsUpgrade, StoreError, open_store
+    from safer_desk.storage.store import NeedsUpgrade, StoreError, inspect_file, open_store, refuse_export
 
     _check_keep(args)
     paths = [Path(p) for p in args.districts]
@@ -184,6 +184,7 @@ def run_merge(args: argparse.Namespace) -> int:
     county_path = Path(args.county)
     if county_path.exists():
         try:
+            refuse_export(county_path, inspect_file(county_path))  # an export named as the county file
             county = open_store(county_path, read_only=True)
         except NeedsUpgrade:
             county = None  # checked again after the upgrade, when the merge opens it for writing

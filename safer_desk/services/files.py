@@ -15,15 +15,15 @@ from typing import Iterator
 from safer_desk.storage.leftovers import remove_leftovers
 from safer_desk.storage.safe_write import write_chunks
 from safer_desk.storage.schema import schema_version
-from safer_desk.storage.store import (AuditTrailDamaged, FileEmpty, FileLocked, FileMissing, FileReadOnly, Store,
-                                      StoreError, backups_of, inspect_file, make_backup, open_store,
-                                      repair_audit_trail)
+from safer_desk.storage.store import (AuditTrailDamaged, FileEmpty, FileLocked, FileMissing, FileReadOnly,
+                                      IsAnExport, Store, StoreError, backups_of, inspect_file, make_backup,
+                                      open_store, repair_audit_trail)
 
 # What a failed read or write of the file raises, for the window to catch without importing sqlite3.
 DatabaseError = sqlite3.Error
 
-__all__ = ["AuditTrailDamaged", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing", "FileReadOnly", "OpenedFile",
-           "Store", "StoreError", "back_up", "open_office_file", "program_schema_version", "reading_connection",
+__all__ = ["AuditTrailDamaged", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing", "FileReadOnly", "IsAnExport",
+           "OpenedFile", "Store", "StoreError", "back_up", "open_office_file", "program_schema_version", "reading_connection",
            "remove_leftovers", "repair_audit_trail", "write_chunks"]
 
 

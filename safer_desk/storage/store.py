@@ -67,6 +67,11 @@ class NeedsUpgrade(StoreError):
     """An older file opened read-only: it must be opened for writing once to be upgraded."""
 
 
+class IsAnExport(StoreError):
+    """A district's export for the county opened for changes: an export is never changed (its signed checksums
+    would no longer match; it has no audit triggers by design). It can be opened read-only, or merged."""
+
+
 class AuditTrailDamaged(StoreError):
     """The file's audit triggers are missing, changed or joined by others: changes would go unrecorded.
 
@@ -105,6 +110,7 @@ class FileCheck:
     has_tables: bool
     pending: list[tuple[str, str]]
     empty: bool = False  # zero bytes, or an SQLite file with no tables
+    export: str = ""  # an export for the county: whose, and its number ("Babergh office's export … number 3")
 
 
 def read_only_uri(path: Path, **options: str) -> str:
@@ -158,6 +164,7 @@ def inspect_file(path: Path) -> FileCheck:
                     f"{path.name} is an SQLite database but not a Safer Desk file; it has not been changed."
                 )
             applied = {(r[0], r[1]) for r in conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE}")}
+            export = _export_words(conn) if _manifest_table() in tables else ""
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -172,7 +179,36 @@ def inspect_file(path: Path) -> FileCheck:
             "it; the file has not been changed."
         )
     pending = sorted(known_steps() - applied, key=_step_order)
-    return FileCheck(True, True, pending)
+    return FileCheck(True, True, pending, export=export)
+
+
+def _manifest_table() -> str:
+    """The table only an export for the county has."""
+    from safer_desk.storage.schema.exchange import MANIFEST_TABLE
+
+    return MANIFEST_TABLE
+
+
+def _export_words(conn: sqlite3.Connection) -> str:
+    """"Babergh office's export for the county (export number 3)", from an export's manifest."""
+    try:
+        rows = dict(conn.execute(f"SELECT key, value FROM {_manifest_table()} WHERE key IN ('office_name', "
+                                 "'sequence')"))
+    except sqlite3.DatabaseError:
+        rows = {}
+    office = rows.get("office_name") or "an office"
+    number = f" (export number {rows['sequence']})" if rows.get("sequence") else ""
+    return f"{office}'s export for the county{number}"
+
+
+def refuse_export(path: Path, check: FileCheck) -> None:
+    """An export is opened read-only or merged, never changed."""
+    if check.export:
+        raise IsAnExport(
+            f"{path.name} is {check.export}, not a file to change: an export is never changed (its signature "
+            "would no longer match what the office sent). To merge it, open the county's own file and use File > "
+            f"Import District Files… (or safer-desk merge COUNTY_FILE \"{path.name}\"); to look at it, open it "
+            "read-only. It has not been changed.")
 
 
 def _read_only_look(path: Path) -> sqlite3.Connection:
@@ -587,6 +623,7 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
         # store cannot spread damage; a damaged page met while reading is an sqlite3.DatabaseError that the
         # command line turns into one line naming the file (cli.main).
         return Store(path, _connect(path, read_only=True), read_only=True, lock=None)
+    refuse_export(path, check)
     if check.exists:
         _check_writable(path)
     elif not path.parent.exists():

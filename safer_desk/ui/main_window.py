@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, 
 from safer_desk import APP_NAME, __version__
 from safer_desk.paths import default_file, resource
 from safer_desk.presenters.actions import lower_first
-from safer_desk.services.files import (AuditTrailDamaged, FileEmpty, FileLocked, FileReadOnly, Store, StoreError,
-                                       back_up, open_office_file, program_schema_version, repair_audit_trail)
+from safer_desk.services.files import (AuditTrailDamaged, FileEmpty, FileLocked, FileReadOnly, IsAnExport, Store,
+                                       StoreError, back_up, open_office_file, program_schema_version,
+                                       repair_audit_trail)
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.session import Session
 from safer_desk.ui.tabs import MENU_MODULES, TAB_SPECS, TabBase
@@ -329,7 +330,7 @@ class MainWindow(QMainWindow):
                                             "(the empty file is replaced)?", yes="Start a New File"):
                 return False
             return self.open_path(path, replace_empty=True)
-        except (FileLocked, FileReadOnly) as exc:
+        except (FileLocked, FileReadOnly, IsAnExport) as exc:
             if not prompts.ask(self, "Open read-only?", f"{exc}\n\nOpen it read-only?", yes="Open Read-Only"):
                 return False
             return self.open_path(path, read_only=True)

@@ -271,3 +271,41 @@ def test_closing_with_unsaved_edits(demo_window, qtbot, prompts, answer, closes)
     prompts.unsaved_answers[:] = [answer]
     assert demo_window.close() is closes
     assert demo_window.isVisible() is not closes
+
+
+def test_an_export_for_the_county_is_never_opened_for_changes(window, demo_store, tmp_path, prompts, capsys):
+    """A district's export opened by double-click said its audit trail "cannot be trusted" and offered a repair
+    (an export has no audit triggers by design, and is never changed: its signature would no longer match)."""
+    from safer_desk.services.county import export_for_county
+    from safer_desk.storage.store import IsAnExport
+
+    export = tmp_path / "babergh-export.sqlite"
+    export_for_county(demo_store, export)
+    before = export.read_bytes()
+    with pytest.raises(IsAnExport) as refused:
+        open_store(export)
+    words = str(refused.value)
+    assert words.startswith("babergh-export.sqlite is Example office (seed papers)'s export for the county "
+                            "(export number 1)")
+    assert "File > Import District Files" in words and "cannot be trusted" not in words
+    prompts.answers = [False]
+    assert not window.open_path(export)
+    [(title, text)] = prompts.questions
+    assert title == "Open read-only?" and text.startswith(words)
+    prompts.answers = [True]
+    assert window.open_path(export)
+    assert window.session.store.read_only
+    window.set_store(None)
+    assert export.read_bytes() == before
+    from safer_desk.cli import main
+
+    assert main(["import-police", str(export), str(tmp_path / "none.csv")]) == 1
+    assert export.read_bytes() == before
+    # Named as the county file of a merge, it is refused in the same words (it said "exported from this very
+    # file" when the file merged was the export itself).
+    copy = tmp_path / "copy-export.sqlite"
+    copy.write_bytes(before)
+    capsys.readouterr()
+    assert main(["merge", str(copy), str(export)]) == 1
+    assert "copy-export.sqlite is Example office (seed papers)'s export for the county" in capsys.readouterr().err
+    assert copy.read_bytes() == before
