@@ -64,7 +64,7 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
     report = CheckReport(path)
     if not path.is_file():
         report.kind = "missing"
-        report.bad(f"there is no file at {path}")
+        report.bad(f"{path} is a folder, not a Safer Desk file" if path.is_dir() else f"there is no file at {path}")
         return report
     with path.open("rb") as fh:
         if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:

@@ -533,3 +533,11 @@ def test_a_copy_of_an_office_file_used_apart_cannot_merge_as_that_office(distric
         copy.close()
     newer = fresh_export(district, tmp_path, "babergh-3.sqlite")  # Babergh's own next export still merges
     assert cli_output(["merge", str(county_with_babergh), str(newer)])[0] == 0
+
+
+def test_check_names_a_folder_as_a_folder(tmp_path):
+    # "check FOLDER" said "there is no file at FOLDER", as if the path were mistyped.
+    code, out, _ = cli_output(["check", str(tmp_path)])
+    assert code == 1 and f"{tmp_path} is a folder, not a Safer Desk file" in out
+    code, out, _ = cli_output(["check", str(tmp_path / "none.sqlite")])
+    assert code == 1 and "there is no file at" in out
