@@ -33,6 +33,27 @@ def _before_invoice(share: dhr.ShareRow, values: dict, key: str) -> dict[str, li
     return {key: []}
 
 
+# (stage date, the one it follows, that one in words): a slip of the year more often than not.
+_CASE_DATE_ORDER = (("qa_letter_on", "qa_submitted_on", "the report went to the QA Panel"),
+                    ("published_on", "qa_letter_on", "the QA Panel's letter"))
+
+
+def _case_dates_out_of_order(values: dict) -> dict[str, list[str]]:
+    """A case's dates before the death was notified, or a stage before the one it answers (asked once each;
+    a decision before the notification is refused by the service)."""
+    doubts: dict[str, list[str]] = {}
+    notified = values.get("notified_on")
+    for key in dhr.CASE_DATE_FIELDS:
+        day = values.get(key)
+        if notified and day and key not in ("notified_on", "decision_on") and day < notified:
+            doubts[key] = [f"{_uk(day)} is before the death was notified ({_uk(notified)})."]
+    for key, after, words in _CASE_DATE_ORDER:
+        day, before = values.get(key), values.get(after)
+        if day and before and day < before and key not in doubts:
+            doubts[key] = [f"{_uk(day)} is before {words} ({_uk(before)})."]
+    return doubts
+
+
 class SplitKind(LabelledEnum):
     """How a review's cost is shared (stored in dhr_cases.split_rule)."""
 
@@ -210,6 +231,7 @@ class DhrPresenter(FormScreen):
             return self.case_action(f"Add case {v['reference']}", None, lambda: dhr.add_case(self.store, **v))
 
         return self._form(self._case_fields(), f"New {self.label.lower()}", commit,
+                          warnings=_case_dates_out_of_order,
                           heading=f"New {self.label.lower()} — not saved yet. Use a reference, never the victim's "
                                   "name: a form like WSCSP-DHR-2019-01.",
                           values={"kind": CaseKind.REVIEW.value, "decision": Decision.PENDING.value})
@@ -226,7 +248,9 @@ class DhrPresenter(FormScreen):
                   **{k: _uk(record.get(k)) for k in dhr.CASE_DATE_FIELDS}}
         return self._form(self._case_fields(), f"Edit case {case.reference}", lambda v: self.case_action(
             f"Edit case {case.reference}", case.id, lambda: dhr.update_case(self.store, case.id, **v)),
-            heading=f"Editing case {case.reference}. Never record a victim's name.", values=values)
+            heading=f"Editing case {case.reference}. Never record a victim's name.", values=values,
+            warnings=lambda v: {k: doubts for k, doubts in _case_dates_out_of_order(v).items()
+                                if _uk(v.get(k)) != values.get(k)})  # a date already kept is not asked again
 
     def cost_line_form(self) -> CostForm:
         case = self._need_case()

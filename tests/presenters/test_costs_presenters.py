@@ -409,3 +409,23 @@ def test_a_referral_outside_the_funds_period_is_queried_once(fund_page):
     late.set_value("referred_on", "01/11/2019")
     assert not late.save() and ("01/11/2019 is after Suffolk Target Hardening Pilot ended (30/09/2019): no spend "
                                 "can be made on it") in late.message("referred_on")
+
+
+def test_a_case_date_before_the_death_was_notified_or_out_of_order_is_queried_once(reviews):
+    # WSCSP-DHR-2017-01 was notified on 06/03/2017: the Home Office told on 03/04/2016 (the year slipped) is asked
+    # about, as is a QA Panel letter before the report went to the panel. Save again keeps them. (A decision
+    # before the notification is refused outright.)
+    reviews.select(case_id(reviews.store, "WSCSP-DHR-2017-01"))
+    form = reviews.edit_case_form()
+    form.set_value("home_office_told_on", "03/04/2016")
+    assert not form.save()
+    assert form.message("home_office_told_on").startswith("03/04/2016 is before the death was notified "
+                                                          "(06/03/2017).")
+    assert form.save()
+    form = reviews.edit_case_form()
+    form.set_value("qa_letter_on", "01/03/2018")
+    assert not form.save()
+    assert form.message("qa_letter_on").startswith("01/03/2018 is before the report went to the QA Panel "
+                                                   "(28/03/2018).")
+    form.set_value("qa_letter_on", "21/06/2018")
+    assert form.save()
