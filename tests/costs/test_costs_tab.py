@@ -400,3 +400,17 @@ def test_costs_tab_imports_the_chart_only_for_the_funds_page():
                             capture_output=True, text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_payment_dated_after_today_is_asked_about_in_the_dialog_then_kept(tab, settle):
+    page = tab.reviews
+    select_share(page, "Suffolk County Council")
+    dialog = page.payment_dialog()
+    dialog.set_value("paid_on", "09/10/2018")  # 10/09/2018 meant, say
+    dialog.set_value("amount", "£100")
+    assert not dialog.apply()
+    assert dialog.form.message("paid_on").startswith("09/10/2018 is after today (01/09/2018): a payment cannot "
+                                                     "have been made yet. Is the date right?")
+    assert dialog.apply()  # asked once: Save again keeps it
+    settle()
+    assert {p.partner: p for p in tab.ledger.partners.rows}["Suffolk County Council"].paid_pence == 50000
