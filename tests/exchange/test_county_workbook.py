@@ -122,6 +122,10 @@ def test_money_is_money_with_sum_totals(book):
     fund = book["Fund spend"]
     cell, formula, cells = money_total(fund, 5, "Fund")
     assert sum(c.value for c in cells) == pytest.approx(2417)  # seed 002: £2,417 April-June 2018
+    # Rows of fewer than three victims are merged into "other districts" (small-number control): they were
+    # labelled "Unknown district", as if the referrals had none.
+    districts = {r[1].value for r in fund.iter_rows(min_row=header_row(fund, "Fund") + 1) if r[0].value != "Total"}
+    assert districts == {"Other districts (fewer than 3 victims each)"}
 
 
 def test_cap_is_shown_in_pounds_and_percent_not_basis_points(book):
