@@ -61,7 +61,8 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
     shares = funder_shares(sources_text, cost_text, problems)
     unread = [f"⚠ {message}" for _, message in problems] if say_unread else []
     if not shares:
-        return "\n".join(unread) or "No funders' shares yet: one a line, e.g. “OPCC (2017/18): £110,000” or “OPCC: Tbc”."
+        return "\n".join(unread) or ("No funders' shares yet: one a line, e.g. “OPCC (2017/18): £110,000” or "
+                                      "“OPCC: Tbc”.")
     lines = [s.describe() for s in shares]
     of = _cost_pence(cost_text)
     by_year: dict[str, int] = {}

@@ -23,8 +23,8 @@ from safer_desk.storage.store import (AuditTrailDamaged, FileEmpty, FileLocked, 
 DatabaseError = sqlite3.Error
 
 __all__ = ["AuditTrailDamaged", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing", "FileReadOnly", "IsAnExport",
-           "OpenedFile", "Store", "StoreError", "back_up", "open_office_file", "program_schema_version", "reading_connection",
-           "remove_leftovers", "repair_audit_trail", "write_chunks"]
+           "OpenedFile", "Store", "StoreError", "back_up", "open_office_file", "program_schema_version",
+           "reading_connection", "remove_leftovers", "repair_audit_trail", "write_chunks"]
 
 
 @dataclass(frozen=True)

@@ -265,16 +265,16 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
                 continue
         source, amount = source.strip(), amount.strip()
         if _AMOUNT_IN_NAME.search(source):
-            problems.append(("funding_sources", f"line {n}: put each funder's share on its own line (“OPCC: £1,000” "
-                                                "on one line, “SCC: £2,000” on the next)."))
+            problems.append(("funding_sources", f"line {n}: put each funder's share on its own line "
+                                                "(“OPCC: £1,000” on one line, “SCC: £2,000” on the next)."))
             continue
         source, year = _funding_year(source)
         if not source:
             problems.append(("funding_sources", f"line {n}: say who the money comes from before the colon."))
             continue
         if "%" in amount:
-            problems.append(("funding_sources", f"line {n}: give the share in pounds (“{source}: £5,000”), not as a "
-                                                "percentage of the cost."))
+            problems.append(("funding_sources", f"line {n}: give the share in pounds (“{source}: £5,000”), "
+                                                "not as a percentage of the cost."))
             continue
         try:
             pence = parse_pence(amount)
