@@ -19,7 +19,7 @@ from typing import Any, Callable
 from safer_desk.domain.checks import NumberError, Slip, parse_number, parse_percentage, percentage_slip
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, IndicatorError, Rag, format_number,
-                                          rate_label)
+                                          period_kind, rate_label)
 from safer_desk.domain.periods import FinancialYear, Month
 from safer_desk.domain.text import filled_width
 from safer_desk.presenters.actions import Action, run_now
@@ -229,7 +229,7 @@ class FiguresEditor:
         try:
             if ind.unit == "percentage" and key == svc.GRID_VALUE:
                 value = parse_percentage(text)
-                return value, "", percentage_slip(value)
+                return value, "", percentage_slip(value) or self._not_begun(col)
             value = parse_number(text, what="a figure")
         except NumberError as exc:
             return None, str(exc), None
@@ -237,7 +237,17 @@ class FiguresEditor:
             return None, "A figure here cannot be negative.", None
         if ind.unit == "count" and key == svc.GRID_VALUE and value != value.to_integral_value():
             return None, "A count is a whole number.", None
-        return value, "", None
+        return value, "", self._not_begun(col)
+
+    def _not_begun(self, col: int) -> Slip | None:
+        """A figure for a period that has not begun (one column too far, or next year's sheet)."""
+        assert self.grid is not None
+        today = self.owner.today()
+        if svc.period_span(self.grid.periods[col])[0] <= today:
+            return None
+        kind = {"monthly": "month", "quarterly": "quarter"}.get(period_kind(self.grid.periods[col]), "year")
+        return Slip(f"{self.grid.labels[col]} has not begun yet (today is {today:%d/%m/%Y}): is this the right "
+                    f"{kind}?")
 
     def period_values(self) -> list[PeriodValue] | None:
         """The periods with typed changes as PeriodValues; None with messages beside the cells when any is wrong."""
@@ -446,9 +456,15 @@ class IndicatorsPresenter(ScreenPresenter):
         return [AreaChoice(a.id, area_label(a.kind, a.name), AreaGroup.CHOSEN)
                 for a in reference.search_areas([a for a in others if a.id not in listed], text, limit=limit)]
 
+    def _years_with_figures(self) -> list[FinancialYear]:
+        return svc.years_with_values(self.store, area_id=self.area_id) or svc.years_with_values(self.store)
+
     def years(self) -> list[FinancialYear]:
-        return (svc.years_with_values(self.store, area_id=self.area_id) or svc.years_with_values(self.store)
-                or [FinancialYear.of(self.today())])
+        """Every year from the first with figures to this one (or the last with figures, if later): a year is
+        chosen to type its figures in, so one with none yet (this year, the year after a paper's) is offered."""
+        with_figures = self._years_with_figures()
+        bounds = [y.start_year for y in with_figures] + [FinancialYear.of(self.today()).start_year]
+        return [FinancialYear(y) for y in range(min(bounds), max(bounds) + 1)]
 
     def area_name(self) -> str:
         for c in self.area_choices():
@@ -471,7 +487,8 @@ class IndicatorsPresenter(ScreenPresenter):
                 (i for i in ids if i in with_figures), ids[0] if ids else None)
         self.area_id = area_id
         years = self.years()
-        self.year = year if year in years else years[-1]
+        # Opened on the latest year with figures (this year when there are none), not on an empty year.
+        self.year = year if year in years else (self._years_with_figures() or years)[-1]
         self.refresh()
 
     def _remember(self, area_id: str) -> None:
@@ -488,6 +505,12 @@ class IndicatorsPresenter(ScreenPresenter):
             self.rows = []
         else:
             keep = [self.selected] if self.selected else []
+            with_figures = svc.years_with_values(self.store, area_id=self.area_id)
+            earlier = [y for y in with_figures if y < self.year]
+            if earlier and self.year not in with_figures:
+                # A year with no figures yet (this year, or the one after a paper's): the area's indicators of
+                # its latest year with figures are listed, so this year's can be typed in.
+                keep += svc.indicators_with_figures(self.store, self.area_id, earlier[-1])
             self.rows = svc.summary(self.store, self.area_id, self.year, include=keep, today=self.today())
         ids = [r.indicator.id for r in self.rows]
         if self.selected not in ids:

@@ -149,3 +149,23 @@ def test_discard_button_and_context_menu(demo_window, tab, qtbot):
     assert texts == ["&Copy", "&Paste", "&Save Figures", "&Discard Typed Figures"]
     qtbot.mouseClick(tab.discard_button, Qt.MouseButton.LeftButton)
     assert tab.grid.item(0, 8).text() == "" and not demo_window.isWindowModified()
+
+
+def test_this_year_is_in_the_year_list_and_its_figures_can_be_typed(demo_window, tab, qtbot, monkeypatch):
+    # Plymouth's figures end in 2016/17: the list held 2015/16 and 2016/17 only, so this year could not be chosen.
+    from datetime import date
+
+    monkeypatch.setattr(tab.presenter, "today", lambda: date(2026, 11, 28))
+    tab.select_area("district:plymouth")  # the list is filled again as the area is chosen
+    years = [tab.year_combo.itemText(i) for i in range(tab.year_combo.count())]
+    assert years[0] == "2015/16" and years[-1] == "2026/27" and "2020/21" in years
+    tab.year_combo.activated.emit(tab.year_combo.findData(2026))
+    assert tab.year_combo.currentData() == 2026
+    click_indicator(tab, qtbot, "All crime")
+    type_in_cell(tab, qtbot, "2026/27", 0, "1234")
+    assert tab.save_figures()
+    assert stored(demo_window.session.store, "2026-04") == 1234
+    type_in_cell(tab, qtbot, "2026/27", 9, "999")  # Jan-27: not begun
+    assert not tab.save_figures()
+    assert "Jan-27 has not begun yet" in tab.presenter.figures.message("value", 9)
+    tab.presenter.figures.discard()

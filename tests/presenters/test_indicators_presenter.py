@@ -280,3 +280,54 @@ def test_a_count_typed_with_a_fraction_is_marked_beside_its_cell(presenter):
     presenter.figures.set_text("value", 8, "12.5")
     assert not presenter.save()
     assert presenter.figures.message("value", 8) == "A count is a whole number."
+
+
+def test_a_figure_for_a_month_that_has_not_begun_is_asked_about_once(demo_store, log):
+    # Today is 28/11/2026: a figure typed under Jan-27 (one column too far, or next year's sheet) is asked about;
+    # November, under way, is not; Save again keeps it.
+    p = IndicatorsPresenter(demo_store, perform=log, today=lambda: date(2026, 11, 28))
+    p.load("district:plymouth", FinancialYear(2026))
+    labels = p.figures.grid.labels
+    january, november = labels.index("Jan-27"), labels.index("Nov-26")
+    p.figures.set_text("value", november, "1,200")
+    p.figures.set_text("value", january, "1,300")
+    assert not p.save()
+    assert p.figures.message("value", january).startswith("Jan-27 has not begun yet (today is 28/11/2026): is "
+                                                         "this the right month?")
+    assert not p.figures.message("value", november)
+    assert p.save()
+    assert stored(demo_store, "2027-01") == 1300 and stored(demo_store, "2026-11") == 1200
+
+
+def test_every_year_up_to_this_one_can_be_chosen_to_type_its_figures(demo_store, log):
+    # Plymouth's figures end in 2016/17: its year list offered 2015/16 and 2016/17 only, so neither 2017/18 nor
+    # this year could be chosen to type the figures in (the list held only years that already had some).
+    p = IndicatorsPresenter(demo_store, perform=log, today=lambda: date(2026, 11, 28))
+    p.load("district:plymouth")
+    assert p.year == FY16  # opens on the latest year with figures, as before
+    labels = [y.label for y in p.years()]
+    assert labels[0] == "2015/16" and labels[-1] == "2026/27"
+    assert labels == [FinancialYear(y).label for y in range(2015, 2027)]
+    listed = [r.indicator.id for r in p.rows]
+    assert p.choose_year(FinancialYear(2017), answers())
+    assert p.figures.cell("value", 0).editable
+    p.figures.set_text("value", 0, "1,234")
+    assert p.save()
+    assert stored(demo_store, "2017-04") == 1234
+    # This year, with no figure yet: the indicators of Plymouth's latest year with figures are listed to type in.
+    fresh = IndicatorsPresenter(demo_store, perform=log, today=lambda: date(2026, 11, 28))
+    fresh.load("district:plymouth", FinancialYear(2026))
+    assert [r.indicator.id for r in fresh.rows] == [i for i in listed if i in [r.indicator.id for r in fresh.rows]]
+    assert ALL_CRIME in [r.indicator.id for r in fresh.rows] and fresh.figures.cell("value", 0).editable
+
+
+def test_a_quarter_that_has_not_begun_is_asked_about_as_a_quarter(demo_store, log):
+    # Plymouth's referrals to domestic abuse services are quarterly: Q4 2026/27 is January to March 2027.
+    p = IndicatorsPresenter(demo_store, perform=log, today=lambda: date(2026, 11, 28))
+    p.load("district:plymouth", FinancialYear(2026))
+    referrals = next(r.indicator for r in p.rows if r.indicator.frequency == "quarterly")
+    assert p.choose_indicator(referrals.id, answers())
+    p.figures.set_text("value", 3, "12")
+    assert not p.save()
+    assert p.figures.message("value", 3).startswith("Q4 2026/27 has not begun yet (today is 28/11/2026): is this "
+                                                    "the right quarter?")
