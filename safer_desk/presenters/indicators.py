@@ -461,9 +461,12 @@ class IndicatorsPresenter(ScreenPresenter):
 
     def years(self) -> list[FinancialYear]:
         """Every year from the first with figures to this one (or the last with figures, if later): a year is
-        chosen to type its figures in, so one with none yet (this year, the year after a paper's) is offered."""
+        chosen to type its figures in, so one with none yet (this year, the year after a paper's) is offered.
+        From January next year is offered too: its targets are set before it begins."""
         with_figures = self._years_with_figures()
-        bounds = [y.start_year for y in with_figures] + [FinancialYear.of(self.today()).start_year]
+        today = self.today()
+        now = FinancialYear.of(today).start_year + (1 if today.month <= 3 else 0)
+        bounds = [y.start_year for y in with_figures] + [now]
         return [FinancialYear(y) for y in range(min(bounds), max(bounds) + 1)]
 
     def area_name(self) -> str:

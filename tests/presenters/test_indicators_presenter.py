@@ -309,6 +309,9 @@ def test_every_year_up_to_this_one_can_be_chosen_to_type_its_figures(demo_store,
     assert labels[0] == "2015/16" and labels[-1] == "2026/27"
     assert labels == [FinancialYear(y).label for y in range(2015, 2027)]
     listed = [r.indicator.id for r in p.rows]
+    march = IndicatorsPresenter(demo_store, perform=log, today=lambda: date(2027, 2, 10))
+    march.load("district:plymouth")
+    assert march.years()[-1] == FinancialYear(2027)  # from January, next year's targets can be set
     assert p.choose_year(FinancialYear(2017), answers())
     assert p.figures.cell("value", 0).editable
     p.figures.set_text("value", 0, "1,234")
