@@ -216,15 +216,28 @@ def parse_uk_date(text: str) -> date:
     elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
         year, month, day = int(s[0:4]), int(s[5:7]), int(s[8:10])
     else:
-        m = _WORDED_DATE.fullmatch(s)
-        if m and _month_number(m.group(2)):
-            day, month, year = int(m.group(1)), _month_number(m.group(2)), _full_year(m.group(3))
+        worded = _WORDED_DATE.fullmatch(s)
+        if worded and _month_number(worded.group(2)):
+            day, month, year = int(worded.group(1)), _month_number(worded.group(2)), _full_year(worded.group(3))
     if day is not None:
         try:
             return date(year, month, day)
         except ValueError:
-            pass
+            raise PeriodError(f"“{s}” is not a date: {_why_no_such_day(day, month, year, m is not None)}") from None
     raise PeriodError(f"“{s}” is not a date (use a form like 01/04/2018, 1/4/18 or 1 April 2018).")
+
+
+def _why_no_such_day(day: int, month: int, year: int, day_first: bool = True) -> str:
+    """Why a day, month and year that read as a date are none: "February 2018 has 28 days."."""
+    import calendar
+
+    if not 1 <= month <= 12:
+        hint = f" (the day comes first: {month} {calendar.month_name[day]} is {month:02d}/{day:02d}/{year})" \
+            if day_first and 1 <= day <= 12 else ""
+        return f"there is no month {month}{hint}."
+    if day < 1:
+        return f"there is no day {day}."
+    return f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days."
 
 
 def format_uk_date(day: date | None) -> str:

@@ -38,8 +38,8 @@ def as_date(value: Any, field: str, *, required: bool = False) -> date | None:
         return None
     try:
         return parse_uk_date(text)
-    except PeriodError:
-        raise DhrError(f"{field}: “{text}” is not a date (use a form like 01/04/2018).") from None
+    except PeriodError as exc:
+        raise DhrError(f"{field}: {exc}") from None
 
 
 def as_pence(value: Any, field: str, *, allow_zero: bool = True) -> int:

@@ -50,3 +50,21 @@ def test_british_dates():
     assert format_uk_date(date(2018, 4, 1)) == "01/04/2018"
     with pytest.raises(PeriodError):
         parse_uk_date("31/02/2018")
+
+
+@pytest.mark.parametrize("typed, words", [
+    ("31/02/2018", "“31/02/2018” is not a date: February 2018 has 28 days."),
+    ("29/02/2019", "“29/02/2019” is not a date: February 2019 has 28 days."),
+    ("31/04/2018", "“31/04/2018” is not a date: April 2018 has 30 days."),
+    ("12/13/2018", "“12/13/2018” is not a date: there is no month 13 (the day comes first: 13 December is "
+                   "13/12/2018)."),  # typed month first, as in the USA
+    ("0/4/2018", "“0/4/2018” is not a date: there is no day 0."),
+    ("2018-13-01", "“2018-13-01” is not a date: there is no month 13."),  # ISO: the year and month come first
+    ("31 Feb 2018", "“31 Feb 2018” is not a date: February 2018 has 28 days."),
+])
+def test_a_day_that_does_not_exist_says_why(typed, words):
+    # "is not a date (use a form like 01/04/2018 …)" for 31/02/2018, which is in that very form.
+    with pytest.raises(PeriodError) as refused:
+        parse_uk_date(typed)
+    assert str(refused.value) == words
+    assert parse_uk_date("29/02/2020") == date(2020, 2, 29)
