@@ -382,9 +382,12 @@ def save_scenario(store: Store, name: str, year: str, partnerships: Sequence[Par
         raise ScenarioError("A scenario needs a name.")
     label = _year_label(year)
     result = allocate_by_formula(partnerships, options)  # refuses bad inputs before anything is written
-    existing = store.scalar("SELECT id FROM allocation_scenarios WHERE year = ? AND name = ?", (label, name))
+    # "option  2" is "Option 2" typed again: the list could not tell two such scenarios apart.
+    folded = " ".join(name.split()).casefold()
+    existing = next((r[0] for r in store.rows("SELECT name FROM allocation_scenarios WHERE year = ?", (label,))
+                     if " ".join(r[0].split()).casefold() == folded), None)
     if existing is not None:
-        raise ScenarioError(f"There is already a {label} scenario called “{name}”; choose another name.")
+        raise ScenarioError(f"There is already a {label} scenario called “{existing}”; choose another name.")
     scenario_id = scenario_id or new_id()
     known = {r["id"] for r in store.rows("SELECT id FROM partnerships")}
     with store.transaction():

@@ -46,6 +46,9 @@ def test_a_scenario_name_is_unique_within_its_year_and_bad_input_saves_nothing(s
     service.save_scenario(store, "Option 2", "2009/10", suffolk_inputs(), suffolk_options())
     with pytest.raises(service.ScenarioError, match="already"):
         service.save_scenario(store, "Option 2", "2009/10", suffolk_inputs(), suffolk_options())
+    # "option 2" beside "Option 2" was two scenarios the list could not tell apart.
+    with pytest.raises(service.ScenarioError, match="There is already a 2009/10 scenario called “Option 2”"):
+        service.save_scenario(store, "option  2", "2009/10", suffolk_inputs(), suffolk_options())
     service.save_scenario(store, "Option 2", "2010/11", suffolk_inputs(), suffolk_options())
     with pytest.raises(service.ScenarioError, match="financial year"):
         service.save_scenario(store, "X", "next year", suffolk_inputs(), suffolk_options())
