@@ -778,6 +778,34 @@ def indicator_fields(year: FinancialYear | None) -> list:
     ]
 
 
+def _refuse_name_of_another(store, ind: "svc.Indicator | None", name: str, indicator_id: str) -> None:
+    """The Indicator and Target form saves by name: a name that is another indicator's would write this form's
+    unit and polarity over it (re-reading every figure it has), and a new name would start a second indicator
+    away from this one's figures."""
+    from safer_desk.presenters.forms import FormError
+
+    if ind is not None and indicator_id == ind.id:
+        return  # its own name, in the same or other letters
+    other = store.one("SELECT id, name FROM indicators WHERE id = ? OR lower(name) = lower(?) LIMIT 1",
+                      (indicator_id, name))
+    if other is not None and (ind is None or other["id"] != ind.id):
+        raise FormError({"name": f"There is already an indicator called “{other['name']}”: choose it in the list "
+                                 "to change it, or give the new one another name."})
+
+
+def _new_name_slip(store, ind: "svc.Indicator | None", name: str | None) -> Slip | None:
+    """The form of an indicator given a name of its own: that adds another indicator (an indicator's figures are
+    kept under its name, so it is not renamed); asked once, as it reads like a rename. (Another indicator's name
+    is refused when saved.)"""
+    if ind is None or not name or svc.reference_id("indicator", name) == ind.id:
+        return None
+    if store.scalar("SELECT 1 FROM indicators WHERE id = ? OR lower(name) = lower(?)",
+                    (svc.reference_id("indicator", name), name)):
+        return None
+    return Slip(f"“{name}” is a new name: Save adds it as another indicator, and {ind.name} stays as it is, with "
+                "its figures (an indicator is not renamed).")
+
+
 class IndicatorForm:
     """Builds the form presenter of the Indicator and Target dialog for the indicator in view (or a new one)."""
 
@@ -808,6 +836,7 @@ class IndicatorForm:
             if kind in (TargetKind.ANNUAL.value, TargetKind.THRESHOLD.value) and value is None:
                 raise FormError({"target_value": "Give the target's figure (or choose No target)."})
             indicator_id = svc.reference_id("indicator", name)
+            _refuse_name_of_another(store, ind, name, indicator_id)
             before_ind = store.one("SELECT * FROM indicators WHERE id = ?", (indicator_id,))
             before_target = svc.get_target(store, indicator_id, area_id, year) \
                 if before_ind is not None and area_id and year else None
@@ -853,6 +882,11 @@ class IndicatorForm:
         class _Form(FormPresenter):
             def validate(self):
                 parsed = super().validate()
+                if parsed is not None and self._typed("name"):
+                    slip = _new_name_slip(store, ind, parsed.get("name"))
+                    if slip is not None:
+                        self.slips["name"] = slip
+                        self.changed.emit()
                 # A percentage target over 100 is asked about beside its field, like any percentage.
                 if parsed is not None and parsed.get("unit") == "percentage" and parsed.get("target_value") is not None \
                         and self._typed("target_value"):

@@ -334,3 +334,44 @@ def test_a_quarter_that_has_not_begun_is_asked_about_as_a_quarter(demo_store, lo
     assert not p.save()
     assert p.figures.message("value", 3).startswith("Q4 2026/27 has not begun yet (today is 28/11/2026): is this "
                                                     "the right quarter?")
+
+
+def test_a_new_indicator_named_as_one_already_kept_is_refused_never_written_over_it(presenter, demo_store, log):
+    # "New indicator" named "level two “ist” incidents satisfaction" overwrote the percentage indicator of that name
+    # with the new form's defaults: its unit became a count and its polarity "lower is better", re-reading every
+    # figure (88.9% satisfaction as 88.9 incidents, judged the wrong way round).
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    kept = svc.get_indicator(demo_store, SATISFACTION)
+    before = version(demo_store)
+    form = IndicatorForm.make(demo_store, None, "district:plymouth", FY16, perform=log)
+    form.set_value("name", kept.name.lower())
+    assert not form.save()
+    assert form.message("name") == (f"There is already an indicator called “{kept.name}”: choose it in the list to "
+                                    "change it, or give the new one another name.")
+    assert version(demo_store) == before and not log.done
+    assert svc.get_indicator(demo_store, SATISFACTION) == kept
+
+
+def test_an_indicator_is_not_renamed_into_another_or_away_from_its_figures(presenter, demo_store, log):
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    assert presenter.choose_indicator(SATISFACTION, answers())
+    kept = svc.get_indicator(demo_store, SATISFACTION)
+    form = IndicatorForm.make(demo_store, presenter.view, presenter.area_id, presenter.year, perform=log)
+    form.set_value("name", "All crime")  # another indicator's name: its unit and polarity would be written over
+    assert not form.save() and form.message("name").startswith("There is already an indicator called “All crime”")
+    form.set_value("name", kept.name.upper())  # the same name in other letters: its own
+    assert form.save()
+    assert svc.get_indicator(demo_store, SATISFACTION).name == kept.name.upper()
+    # A name of its own adds another indicator (the figures stay under this one): it reads like a rename, so it
+    # is asked about once.
+    form = IndicatorForm.make(demo_store, presenter.view, presenter.area_id, presenter.year, perform=log)
+    form.set_value("name", "Victim satisfaction")
+    assert not form.save()
+    assert form.message("name").startswith("“Victim satisfaction” is a new name: Save adds it as another indicator, "
+                                           "and Level Two “ist” incidents satisfaction stays as it is, with its "
+                                           "figures")
+    assert form.save()
+    assert svc.get_indicator(demo_store, "Victim satisfaction").unit == "percentage"
+    assert svc.get_indicator(demo_store, SATISFACTION).unit == "percentage"
