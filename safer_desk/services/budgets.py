@@ -694,9 +694,10 @@ def link_actuals(store: Store, link: LineLink) -> dict[str, int]:
             add(_year_of(r[0]), r[1])
     else:
         from safer_desk.domain.periods import Month
-        from safer_desk.services.funds import SPEND_SQL
+        from safer_desk.services.funds import spend_sql
 
-        for r in store.rows(f"SELECT month, sum(amount_pence) FROM ({SPEND_SQL}) WHERE fund_id = ? GROUP BY month",
+        for r in store.rows(f"SELECT month, sum(amount_pence) FROM ({spend_sql(store)}) WHERE fund_id = ? "
+                            "GROUP BY month",
                             (link.target_id,)):
             add(Month.parse(r[0]).financial_year.label, r[1])
     return out

@@ -183,18 +183,15 @@ def dhr_partners_sheet(store: Store, today: date) -> WorkbookSheet | None:
 
 def fund_sheet(store: Store) -> WorkbookSheet | None:
     """Pooled-fund spend per district and month (victims counted in the month of their first spend)."""
-    from safer_desk.services.funds import OTHER_DISTRICTS
+    from safer_desk.services.funds import OTHER_DISTRICTS, spend_sql
 
     rows_by_key: dict[tuple, list] = {}
     # A blank district is the summary's "other districts": rows of fewer than three victims merged
     # (domain.disclosure), never an unknown one.
     for r in store.rows(
-            "SELECT f.name AS fund, coalesce(d.name, ?) AS district, s.month, s.item, s.victims, "
-            "s.spend_lines, s.amount_pence FROM fund_spend_summary_live s JOIN funds f ON f.id = s.fund_id "
-            "LEFT JOIN districts d ON d.id = s.district_id UNION ALL "
-            "SELECT f.name, coalesce(d.name, ?), s.month, s.item, s.victims, s.spend_lines, "
-            "s.amount_pence FROM fund_spend_summary s JOIN funds f ON f.id = s.fund_id "
-            "LEFT JOIN districts d ON d.id = s.district_id", (OTHER_DISTRICTS, OTHER_DISTRICTS)):
+            "SELECT f.name AS fund, coalesce(d.name, ?) AS district, s.month, s.item, s.victims, s.spend_lines, "
+            f"s.amount_pence FROM ({spend_sql(store)}) s JOIN funds f ON f.id = s.fund_id "
+            "LEFT JOIN districts d ON d.id = s.district_id", (OTHER_DISTRICTS,)):
         key = (r[0], r[1], r[2])
         row = rows_by_key.setdefault(key, [r[0], r[1], Month.parse(r[2]).first_day, 0, 0, 0])
         row[3] += r[4]

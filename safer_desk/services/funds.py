@@ -36,9 +36,16 @@ DEFAULT_CATALOGUE = (
 
 OTHER_DISTRICTS = "Other districts (fewer than 3 victims each)"
 
-SPEND_SQL = (f"SELECT fund_id, district_id, month, item, victims, spend_lines, amount_pence FROM {FUND_SUMMARY_VIEW} "
-             f"UNION ALL SELECT fund_id, district_id, month, item, victims, spend_lines, amount_pence "
-             f"FROM {FUND_SUMMARY_TABLE}")
+_SPEND_COLUMNS = "fund_id, district_id, month, item, victims, spend_lines, amount_pence"
+
+
+def spend_sql(store: Store) -> str:
+    """The funds' spend as summary rows: the detail through the live view, plus summaries received from other
+    offices. An export for the county (read to look at it) has the summaries only: no view, no detail."""
+    summaries = f"SELECT {_SPEND_COLUMNS} FROM {FUND_SUMMARY_TABLE}"
+    if not store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ?", (FUND_SUMMARY_VIEW,)):
+        return summaries
+    return f"SELECT {_SPEND_COLUMNS} FROM {FUND_SUMMARY_VIEW} UNION ALL {summaries}"
 
 
 def _text_bool(value: Any, field_name: str) -> bool:
@@ -395,7 +402,7 @@ def overspend_warning(store: Store, fund_id: str, *, item: str, amount: Any = No
     fund = get_fund(store, fund_id)
     contributed = int(store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM fund_contributions WHERE fund_id = ?",
                                    (fund.id,)))
-    spent = int(store.scalar(f"SELECT coalesce(sum(amount_pence), 0) FROM ({SPEND_SQL}) WHERE fund_id = ?",
+    spent = int(store.scalar(f"SELECT coalesce(sum(amount_pence), 0) FROM ({spend_sql(store)}) WHERE fund_id = ?",
                              (fund.id,)))
     over = spent + pence - contributed
     if over <= 0:
@@ -500,8 +507,8 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     districts: dict[str | None, list[int]] = {}
     items: dict[str, list[int]] = {}
     months: dict[str, list[int]] = {}
-    for r in store.rows(f"SELECT district_id, month, item, victims, spend_lines, amount_pence FROM ({SPEND_SQL}) "
-                        "WHERE fund_id = ?", (fund_id,)):
+    for r in store.rows(f"SELECT district_id, month, item, victims, spend_lines, amount_pence FROM "
+                        f"({spend_sql(store)}) WHERE fund_id = ?", (fund_id,)):
         d = districts.setdefault(r[0], [0, 0])
         d[0] += r[3]
         d[1] += r[5]

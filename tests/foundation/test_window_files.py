@@ -309,3 +309,31 @@ def test_an_export_for_the_county_is_never_opened_for_changes(window, demo_store
     assert main(["merge", str(copy), str(export)]) == 1
     assert "copy-export.sqlite is Example office (seed papers)'s export for the county" in capsys.readouterr().err
     assert copy.read_bytes() == before
+
+
+def test_an_export_looked_at_read_only_shows_its_fund_and_report_and_is_not_exported_again(demo_store, tmp_path,
+                                                                                           capsys):
+    # Read-only, an export's Pooled funds page said "no such table: fund_spend_summary_live" (an export carries the
+    # fund's summary rows, not the victim-level rows the view reads), and so did its board report; an .xlsx made
+    # from it said "table _export_chain already exists".
+    from safer_desk.cli import main
+    from safer_desk.services import funds
+    from safer_desk.services.county import CountyError, export_for_county
+
+    export = tmp_path / "babergh-export.sqlite"
+    export_for_county(demo_store, export)
+    before = export.read_bytes()
+    looked = open_store(export, read_only=True)
+    try:
+        fund = funds.list_funds(looked)[0]
+        figures = funds.fund_figures(looked, fund.id)
+        assert figures.spent_pence == funds.fund_figures(demo_store, fund.id).spent_pence == 241700
+        with pytest.raises(CountyError, match="babergh-export.sqlite is Example office \\(seed papers\\)'s export "
+                                              "for the county"):
+            export_for_county(looked, tmp_path / "again.xlsx")
+    finally:
+        looked.close()
+    assert not (tmp_path / "again.xlsx").exists()
+    assert main(["report", str(export), str(tmp_path / "report.html")]) == 0
+    assert "Suffolk Target Hardening Pilot" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert export.read_bytes() == before
