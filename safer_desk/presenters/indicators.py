@@ -778,16 +778,20 @@ def indicator_fields(year: FinancialYear | None) -> list:
     ]
 
 
+def _indicator_named(store, name: str):
+    """(id, name) of the indicator a typed name names (by the id derived from it, or by name in any letters)."""
+    return store.one("SELECT id, name FROM indicators WHERE id = ? OR lower(name) = lower(?) LIMIT 1",
+                     (svc.reference_id("indicator", name), name))
+
+
 def _refuse_name_of_another(store, ind: "svc.Indicator | None", name: str, indicator_id: str) -> None:
     """The Indicator and Target form saves by name: a name that is another indicator's would write this form's
-    unit and polarity over it (re-reading every figure it has), and a new name would start a second indicator
-    away from this one's figures."""
+    unit and polarity over it (re-reading every figure it has)."""
     from safer_desk.presenters.forms import FormError
 
     if ind is not None and indicator_id == ind.id:
         return  # its own name, in the same or other letters
-    other = store.one("SELECT id, name FROM indicators WHERE id = ? OR lower(name) = lower(?) LIMIT 1",
-                      (indicator_id, name))
+    other = _indicator_named(store, name)
     if other is not None and (ind is None or other["id"] != ind.id):
         raise FormError({"name": f"There is already an indicator called “{other['name']}”: choose it in the list "
                                  "to change it, or give the new one another name."})
@@ -797,10 +801,7 @@ def _new_name_slip(store, ind: "svc.Indicator | None", name: str | None) -> Slip
     """The form of an indicator given a name of its own: that adds another indicator (an indicator's figures are
     kept under its name, so it is not renamed); asked once, as it reads like a rename. (Another indicator's name
     is refused when saved.)"""
-    if ind is None or not name or svc.reference_id("indicator", name) == ind.id:
-        return None
-    if store.scalar("SELECT 1 FROM indicators WHERE id = ? OR lower(name) = lower(?)",
-                    (svc.reference_id("indicator", name), name)):
+    if ind is None or not name or svc.reference_id("indicator", name) == ind.id or _indicator_named(store, name):
         return None
     return Slip(f"“{name}” is a new name: Save adds it as another indicator, and {ind.name} stays as it is, with "
                 "its figures (an indicator is not renamed).")

@@ -24,6 +24,7 @@ from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
+from safer_desk.domain.text import typed_name_key
 from safer_desk.exchange.files import find_headings
 from safer_desk.storage.store import Store
 
@@ -383,9 +384,8 @@ def save_scenario(store: Store, name: str, year: str, partnerships: Sequence[Par
     label = _year_label(year)
     result = allocate_by_formula(partnerships, options)  # refuses bad inputs before anything is written
     # "option  2" is "Option 2" typed again: the list could not tell two such scenarios apart.
-    folded = " ".join(name.split()).casefold()
     existing = next((r[0] for r in store.rows("SELECT name FROM allocation_scenarios WHERE year = ?", (label,))
-                     if " ".join(r[0].split()).casefold() == folded), None)
+                     if typed_name_key(r[0]) == typed_name_key(name)), None)
     if existing is not None:
         raise ScenarioError(f"There is already a {label} scenario called “{existing}”; choose another name.")
     scenario_id = scenario_id or new_id()

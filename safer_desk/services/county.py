@@ -50,9 +50,9 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
                           "(an Excel workbook to read).")
     if target.exists() and target.resolve() == Path(store.path).resolve():
         raise CountyError("Choose a different file from the one that is open.")
-    from safer_desk.storage.store import inspect_file
+    from safer_desk.storage.store import export_words
 
-    made_from = inspect_file(Path(store.path)).export
+    made_from = export_words(store.conn)
     if made_from:  # an export looked at read-only: it holds the office's summaries, not the office's file
         raise CountyError(f"{Path(store.path).name} is {made_from}: an export is made from the office's own file, "
                           "not from another export. Nothing was written.")

@@ -226,8 +226,8 @@ def _require_case(store: Store, case_id: str):
 def case_id_by_reference(store: Store, reference: str) -> str | None:
     """The case a reference names, as typed or in another case ("wscsp-dhr-2017-01")."""
     text = (reference or "").strip()
-    return store.scalar("SELECT id FROM dhr_cases WHERE reference = ?", (text,)) or store.scalar(
-        "SELECT id FROM dhr_cases WHERE lower(reference) = lower(?) ORDER BY rowid LIMIT 1", (text,))
+    return store.scalar("SELECT id FROM dhr_cases WHERE lower(reference) = lower(?) ORDER BY reference = ? DESC, "
+                        "rowid LIMIT 1", (text, text))
 
 
 def _refuse_reference_in_use(store: Store, reference: str, case_id: str | None = None) -> None:

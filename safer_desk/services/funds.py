@@ -297,10 +297,9 @@ def add_referral(store: Store, fund_id: str, *, reference: str, district: str, r
         ref = check_reference(reference, what="referral reference")
     except DhrError as exc:
         raise FundError(str(exc)) from None
-    held = referral_id_by_reference(store, fund_id, ref)
+    held = _referral_by_reference(store, fund_id, ref)
     if held is not None:  # "th-2018-001" is TH-2018-001 typed again, not a second victim
-        shown = store.scalar("SELECT reference FROM fund_referrals WHERE id = ?", (held,))
-        raise FundError(f"Reference: {shown} is already referred to this fund.")
+        raise FundError(f"Reference: {held['reference']} is already referred to this fund.")
     d = (district or "").strip()
     district_id = store.scalar("SELECT id FROM districts WHERE id = ? OR name = ? COLLATE NOCASE", (d, d))
     if district_id is None:
@@ -332,10 +331,15 @@ def name_warnings(**fields: Any) -> list[str]:
 
 def referral_id_by_reference(store: Store, fund_id: str, reference: str) -> str | None:
     """The referral a reference names, as typed or in another case ("th-2018-001" for TH-2018-001)."""
+    row = _referral_by_reference(store, fund_id, reference)
+    return None if row is None else row["id"]
+
+
+def _referral_by_reference(store: Store, fund_id: str, reference: str):
+    """(id, reference) of the fund's referral of that reference in any case, the one spelt as typed first."""
     text = (reference or "").strip()
-    return store.scalar("SELECT id FROM fund_referrals WHERE fund_id = ? AND reference = ?", (fund_id, text)) or \
-        store.scalar("SELECT id FROM fund_referrals WHERE fund_id = ? AND lower(reference) = lower(?) ORDER BY rowid "
-                     "LIMIT 1", (fund_id, text))
+    return store.one("SELECT id, reference FROM fund_referrals WHERE fund_id = ? AND lower(reference) = lower(?) "
+                     "ORDER BY reference = ? DESC, rowid LIMIT 1", (fund_id, text, text))
 
 
 def add_spend_line(store: Store, referral_id: str, *, spent_on: Any, item: str, amount: Any = None,

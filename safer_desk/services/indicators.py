@@ -1788,16 +1788,11 @@ def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | N
 
 def indicators_with_figures(store: Store, area_id: str, year: FinancialYear) -> list[str]:
     """The indicators an area has figures or a target for in a year (its framework that year)."""
-    found = {r[0] for r in store.rows("SELECT DISTINCT indicator_id FROM indicator_targets WHERE area_id = ? AND "
-                                      "year = ?", (area_id, year.label))}
-    for indicator_id, period in store.rows("SELECT DISTINCT indicator_id, period FROM indicator_values "
-                                           "WHERE area_id = ?", (area_id,)):
-        try:
-            if indicator_id not in found and year_of_period(period) == year:
-                found.add(indicator_id)
-        except (IndicatorError, PeriodError):
-            continue
-    return sorted(found)
+    periods = [p for frequency in dom.FREQUENCIES for p in year_periods(frequency, year)]
+    return sorted({r[0] for r in store.rows(
+        f"SELECT indicator_id FROM indicator_values WHERE area_id = ? AND period IN ({','.join('?' * len(periods))}) "
+        "UNION SELECT indicator_id FROM indicator_targets WHERE area_id = ? AND year = ?",
+        (area_id, *periods, area_id, year.label))})
 
 
 def years_with_values(store: Store, indicator_id: str | None = None, area_id: str | None = None

@@ -164,7 +164,7 @@ def inspect_file(path: Path) -> FileCheck:
                     f"{path.name} is an SQLite database but not a Safer Desk file; it has not been changed."
                 )
             applied = {(r[0], r[1]) for r in conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE}")}
-            export = _export_words(conn) if _manifest_table() in tables else ""
+            export = export_words(conn) if _manifest_table() in tables else ""
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -189,8 +189,12 @@ def _manifest_table() -> str:
     return MANIFEST_TABLE
 
 
-def _export_words(conn: sqlite3.Connection) -> str:
-    """"Babergh office's export for the county (export number 3)", from an export's manifest."""
+def export_words(conn: sqlite3.Connection) -> str:
+    """"Babergh office's export for the county (export number 3)", from an export's manifest; "" for a file
+    that is not an export."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (_manifest_table(),)).fetchone():
+        return ""
     try:
         rows = dict(conn.execute(f"SELECT key, value FROM {_manifest_table()} WHERE key IN ('office_name', "
                                  "'sequence')"))
