@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from safer_desk.domain.checks import scale_slip
+from safer_desk.domain.commissioning import FundingError
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.projects import ProjectError, Scale, parse_scale
@@ -86,7 +87,7 @@ class CommissioningPresenter(ScreenPresenter):
             return None
         try:
             return funders.get_award(self.store, self.award_id)
-        except Exception:  # an award deleted since: the typed fund is used
+        except FundingError:  # an award deleted since: the typed fund is used
             return None
 
     def items(self) -> tuple[ScenarioItem, ...]:

@@ -20,7 +20,7 @@ from safer_desk.domain.checks import NumberError, Slip, parse_number, parse_perc
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, IndicatorError, Rag, format_number,
                                           period_kind, rate_label)
-from safer_desk.domain.periods import FinancialYear, Month
+from safer_desk.domain.periods import FinancialYear, Month, PeriodError
 from safer_desk.domain.text import filled_width
 from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.events import Event
@@ -81,7 +81,7 @@ def month_label(period: str) -> str:
     """"2020-03" -> "Mar 2020" (a month always with its year); other periods as the services label them."""
     try:
         m = Month.parse(period)
-    except Exception:  # a quarter or a year
+    except PeriodError:  # a quarter or a year
         return svc.period_label(period)
     return f"{calendar.month_abbr[m.month]} {m.year}"
 
