@@ -12,6 +12,7 @@ injection; plain numbers ("-1099", "-6957.50") are left as numbers.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -24,7 +25,8 @@ from safer_desk.storage.leftovers import private_workspace
 from safer_desk.storage.safe_write import WriteFailed, atomic_path, write_bytes_atomically
 
 __all__ = ["atomic_path", "private_workspace", "write_bytes_atomically", "WriteFailed", "write_csv", "csv_text",
-           "neutralise_cell", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv", "find_headings"]
+           "neutralise_cell", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv", "find_headings",
+           "decode_csv_bytes", "is_utf16"]
 
 # OWASP "CSV Injection": these first characters make Excel, LibreOffice and Google Sheets read a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -47,6 +49,28 @@ def _safe_rows(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> Iterable
     yield [neutralise_cell(h) for h in header]
     for row in rows:
         yield [neutralise_cell(v) for v in row]
+
+
+def is_utf16(data: bytes) -> bool:
+    """Excel's "Unicode Text": UTF-16 with its byte-order mark (and tabs between the columns)."""
+    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
+def decode_csv_bytes(data: bytes) -> tuple[str, str] | None:
+    """The text of a CSV file as Excel saves it, and its encoding: UTF-8, with or without the byte-order mark
+    ("CSV UTF-8"), else Windows-1252, which "CSV (Comma delimited)" writes on a British Windows (£ and é as one
+    byte each). None for bytes neither can be: UTF-16 (see ``is_utf16``), a byte Windows-1252 has no letter for,
+    or a NUL, which no spreadsheet's text holds."""
+    if is_utf16(data) or b"\x00" in data:
+        return None
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        return None
 
 
 def write_csv(target: Path | str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:

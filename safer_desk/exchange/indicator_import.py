@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import codecs
 import csv
+import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from safer_desk.domain.checks import split_row_message
-from safer_desk.exchange.files import find_headings
+from safer_desk.exchange.files import decode_csv_bytes, find_headings, is_utf16
 
 REQUIRED = ("indicator", "area", "period")
 OPTIONAL = ("value", "numerator", "denominator", "comment")
@@ -75,7 +75,7 @@ def _shown(cell: Any) -> Any:
 
 
 def read_long_rows(path: Path | str) -> list[LongRow]:
-    """Rows of a CSV (UTF-8, Excel's BOM allowed) or .xlsx file (first sheet) in long form."""
+    """Rows of a CSV (UTF-8, Excel's BOM allowed, or Windows-1252) or .xlsx file (first sheet) in long form."""
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
@@ -89,17 +89,15 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
             return _rows_from(path, header, body)
         finally:
             wb.close()
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            header, body = _headings(path, csv.reader(fh))
-            if len(header) == 1:
-                for sep, word in ((";", "semicolons"), ("\t", "tabs")):
-                    if sep in header[0]:
-                        raise ValuesFileError(f"{path.name} has its columns separated by {word}, not commas; "
-                                              f"{SAVE_AS}.")
-            return _rows_from(path, header, body, csv_text=True)
-    except UnicodeDecodeError as exc:
-        with path.open("rb") as fh:
-            if fh.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-                raise ValuesFileError(f"{path.name} is UTF-16 text (Excel's “Unicode Text”); {SAVE_AS}.") from exc
-        raise ValuesFileError(f"{path.name} is not UTF-8 text; {SAVE_AS}.") from exc
+    data = path.read_bytes()
+    if (decoded := decode_csv_bytes(data)) is None:
+        if is_utf16(data):
+            raise ValuesFileError(f"{path.name} is UTF-16 text (Excel's “Unicode Text”); {SAVE_AS}.")
+        raise ValuesFileError(f"{path.name} is not text a spreadsheet writes (neither UTF-8 nor Windows-1252); "
+                              f"{SAVE_AS}.")
+    header, body = _headings(path, csv.reader(io.StringIO(decoded[0], newline="")))
+    if len(header) == 1:
+        for sep, word in ((";", "semicolons"), ("\t", "tabs")):
+            if sep in header[0]:
+                raise ValuesFileError(f"{path.name} has its columns separated by {word}, not commas; {SAVE_AS}.")
+    return _rows_from(path, header, body, csv_text=True)

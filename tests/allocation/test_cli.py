@@ -141,3 +141,30 @@ def test_excel_csv_with_byte_order_mark(capsys, tmp_path):
     path.write_text(SEED_CSV.read_text(encoding="utf-8"), encoding="utf-8-sig")
     code, out, _ = run(capsys, path, *PAPER_OPTIONS)
     assert code == 0 and rows_of(out)[0]["total"] == "63768"
+
+
+def test_excel_csv_comma_delimited_in_windows_1252_is_read_as_excel_wrote_it(capsys, tmp_path):
+    # Excel's "CSV (Comma delimited)" on a British Windows writes £ and é as one byte each (Windows-1252): it was
+    # refused as "not a UTF-8 CSV file", though every officer's Excel writes it.
+    path = tmp_path / "excel.csv"
+    path.write_bytes("partnership,fixed_units,basis,previous\r\nCafé CSP,1,100,£1000\r\nB,1,200,£2000\r\n"
+                     .encode("cp1252"))
+    code, out, err = run(capsys, path, "--pot", "6000")
+    assert code == 0, err
+    rows = rows_of(out)
+    assert [r["partnership"] for r in rows] == ["Café CSP", "B"]
+    assert [r["previous"] for r in rows] == ["1000", "2000"] and [r["total"] for r in rows] == ["2000", "4000"]
+
+
+@pytest.mark.parametrize("data, words", [
+    ("partnership\tfixed_units\tbasis\nA\t1\t100\n".encode("utf-16"), "UTF-16 text (Excel's “Unicode Text”)"),
+    ("partnership;fixed_units;basis\nA;1;100\n".encode("utf-8"), "separated by semicolons, not commas"),
+    ("partnership\tfixed_units\tbasis\nA\t1\t100\n".encode("utf-8"), "separated by tabs, not commas"),
+    (b"partnership,fixed_units,basis\nA\x81,1,100\n", "not text a spreadsheet writes"),
+])
+def test_a_csv_saved_another_way_is_refused_saying_how_to_save_it(capsys, tmp_path, data, words):
+    path = tmp_path / "input.csv"
+    path.write_bytes(data)
+    code, out, err = run(capsys, path, "--pot", "6000")
+    assert code == 1 and out == ""
+    assert words in err and "input.csv" in err and "CSV UTF-8 (Comma delimited)" in err

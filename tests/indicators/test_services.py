@@ -288,7 +288,7 @@ def test_months_missing_before_the_latest_are_named_and_never_judged(store, area
     ("indicator;area;period;value\nBurglary;Mid Suffolk;2016-04;12\n".encode("utf-8"), "separated by semicolons"),
     ("indicator\tarea\tperiod\tvalue\nBurglary\tMid Suffolk\t2016-04\t12\n".encode("utf-16"), "UTF-16"),
     ("indicator\tarea\tperiod\tvalue\nBurglary\tMid Suffolk\t2016-04\t12\n".encode("utf-8"), "separated by tabs"),
-    ("indicator,area,period,value\nBurglary,Mid Suffolk,2016-04,£12\n".encode("cp1252"), "not UTF-8 text"),
+    (b"indicator,area,period,value\nBurglary,Mid Suffolk,2016-04,12\x81\n", "neither UTF-8 nor Windows-1252"),
 ])
 def test_a_figures_file_saved_another_way_is_refused_saying_how_to_save_it(store, area, tmp_path, data, words):
     # Excel in another locale writes semicolons; "Unicode Text" is UTF-16 with tabs; "Text (Tab delimited)" tabs.
@@ -299,6 +299,20 @@ def test_a_figures_file_saved_another_way_is_refused_saying_how_to_save_it(store
         preview_values(store, path)
     assert "CSV UTF-8" in str(caught.value) and "figures.csv" in str(caught.value)
     assert store.scalar("SELECT count(*) FROM indicator_values") == 0
+
+
+def test_a_figures_file_saved_as_excels_csv_comma_delimited_is_read_in_windows_1252(store, tmp_path):
+    # "CSV (Comma delimited)" on a British Windows writes Windows-1252: "Ynys Môn" and the comment's "£" are one byte
+    # each. It was refused as "not UTF-8 text".
+    svc.save_indicator(store, "Burglary")
+    svc.ensure_area(store, "Ynys Môn", "district")
+    path = tmp_path / "figures.csv"
+    path.write_bytes("indicator,area,period,value,comment\r\nBurglary,Ynys Môn,2016-04,12,£300 of damage\r\n"
+                     .encode("cp1252"))
+    preview = preview_values(store, path)
+    assert preview.refused == []
+    assert [(g.area_name, g.value.period, g.value.value, g.value.comment) for g in preview.good] == [
+        ("Ynys Môn", "2016-04", 12, "£300 of damage")]
 
 
 def test_a_figure_split_by_an_unquoted_comma_is_refused_on_its_line(store, area, tmp_path):
