@@ -231,8 +231,14 @@ class ProjectsPresenter(ScreenPresenter):
             action = Action(f"Save project {after.title}", do=lambda: service.save_project(store, after),
                             undo=lambda: service.save_project(store, before, touch=False), tab=self.tab,
                             after=lambda: self.refresh([pid], select=pid))
-        self.editor.mark_saved()
-        self.perform(action)
+        typed_over = dict(self.editor.saved_values)
+        self.editor.mark_saved()  # before the refresh that perform runs, which would otherwise ask about it
+        try:
+            self.perform(action)
+        except BaseException:  # not written (the disk full …): what was typed is still unsaved, and is asked about
+            self.editor.saved_values = typed_over
+            self.editor.changed.emit()
+            raise
 
     def accept_suggestion(self, line_index: int) -> None:
         """Read a queried cost line as its suggested figure ("£3.250" → £3,250), saved as one action."""

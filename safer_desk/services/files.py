@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from safer_desk.storage.leftovers import remove_leftovers
-from safer_desk.storage.safe_write import write_chunks
+from safer_desk.storage.safe_write import cause_of, is_write_error, write_chunks
 from safer_desk.storage.schema import schema_version
 from safer_desk.storage.store import (AuditTrailDamaged, FileEmpty, FileLocked, FileMissing, FileReadOnly,
                                       IsAnExport, Store, StoreError, backups_of, inspect_file, make_backup,
@@ -24,7 +24,13 @@ DatabaseError = sqlite3.Error
 
 __all__ = ["AuditTrailDamaged", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing", "FileReadOnly", "IsAnExport",
            "OpenedFile", "Store", "StoreError", "back_up", "open_office_file", "program_schema_version",
-           "reading_connection", "remove_leftovers", "repair_audit_trail", "write_chunks"]
+           "reading_connection", "remove_leftovers", "repair_audit_trail", "write_chunks", "write_refused"]
+
+
+def write_refused(exc: BaseException) -> str | None:
+    """The cause in words ("the disk is full") when exc means the disk or the file refused a write; None for any
+    other error (a refusal of bad input, or a bug)."""
+    return cause_of(exc)[1] if is_write_error(exc) else None
 
 
 @dataclass(frozen=True)

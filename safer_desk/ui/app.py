@@ -184,13 +184,17 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
     closer = _CloseOnSignal(app)
     unattended = bool(os.environ.get(CLOSE_AFTER_START))
     failed = []
+    previous_hook = sys.excepthook
     try:
+        from safer_desk.ui.kit import errors
         from safer_desk.ui.main_window import MainWindow, app_icon
 
         if unattended:
             _prompts_to_stderr()
         app.setWindowIcon(app_icon())
         window = MainWindow(opening=True)  # the file opens in a moment: no "No file is open" flash first
+        # A failure no screen expected (the disk full in the middle of a change) is said, not only printed.
+        errors.install(lambda: window.session.store.path.name if window.session.store is not None else "")
         window.show()
 
         def open_file() -> None:
@@ -223,6 +227,7 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
         window.session.close()  # closed already unless the loop ended some other way
     finally:
         closer.restore()
+        sys.excepthook = previous_hook
     if closer.received:
         return 128 + closer.received
     return 1 if failed else code

@@ -20,8 +20,9 @@ from safer_desk.paths import default_file, resource
 from safer_desk.presenters.actions import lower_first
 from safer_desk.services.files import (AuditTrailDamaged, FileEmpty, FileLocked, FileReadOnly, IsAnExport, Store,
                                        StoreError, back_up, open_office_file, program_schema_version,
-                                       repair_audit_trail)
+                                       repair_audit_trail, write_refused)
 from safer_desk.ui import prompts, settings
+from safer_desk.ui.kit.undo import redo_step, undo_step
 from safer_desk.ui.session import Session
 from safer_desk.ui.tabs import MENU_MODULES, TAB_SPECS, TabBase
 
@@ -242,12 +243,21 @@ class MainWindow(QMainWindow):
         """Bring the tab where the action happened into view, then undo it there."""
         stack = self.session.undo_stack
         if stack.canUndo() and self._ready_to_step(self._command_tab(stack.index() - 1)):
-            stack.undo()
+            self._step(undo_step, "Undo", stack.undoText(), "undone")
 
     def redo(self) -> None:
         stack = self.session.undo_stack
         if stack.canRedo() and self._ready_to_step(self._command_tab(stack.index())):
-            stack.redo()
+            self._step(redo_step, "Redo", stack.redoText(), "redone")
+
+    def _step(self, step, verb: str, text: str, done: str) -> None:
+        """Undo or redo one action; when it fails (the disk full …) say so: nothing moved, Edit still offers it."""
+        try:
+            step(self.session.undo_stack)
+        except Exception as exc:  # noqa: BLE001 - every failure is said; the stack is as it was
+            cause = write_refused(exc) or str(exc)
+            prompts.show_error(self, f"Cannot {verb.lower()}", f"“{text}” could not be {done}: {cause}. Nothing was "
+                               f"changed, and Edit > {verb} still offers it.")
 
     def _ready_to_step(self, tab: str) -> bool:
         """Before an undo or redo: its tab in view, and that tab's unsaved edits asked about.

@@ -29,6 +29,7 @@ class ActionCommand(QUndoCommand):
         self.action = action
         self.tab = action.tab
         self._skip_first = done_already
+        self._undone_already = False
         self.error: Exception | None = None
         self.result: Any = None
 
@@ -46,7 +47,10 @@ class ActionCommand(QUndoCommand):
             self.action.after()
 
     def undo(self) -> None:
-        self.action.perform_undo()
+        if self._undone_already:
+            self._undone_already = False
+        else:
+            self.action.perform_undo()
         if self.action.after:
             self.action.after()
 
@@ -67,6 +71,26 @@ def push_action(stack: QUndoStack, action: Action, *, run_first: bool = False) -
     if command.error is not None:
         raise command.error
     return command.result
+
+
+def undo_step(stack: QUndoStack) -> None:
+    """Undo the last action on the stack. Its undo runs before the stack moves, so a failure (the disk full, the
+    file gone) raises its own error and leaves the stack where it was, Edit > Undo still offering the action;
+    ``QUndoStack.undo`` alone moves on even when the command's undo raises, as if it had been undone."""
+    command = stack.command(stack.index() - 1)
+    if isinstance(command, ActionCommand):
+        command.action.perform_undo()
+        command._undone_already = True
+    stack.undo()
+
+
+def redo_step(stack: QUndoStack) -> None:
+    """Redo the next action on the stack, as ``undo_step`` undoes one: a failure leaves the stack where it was."""
+    command = stack.command(stack.index())
+    if isinstance(command, ActionCommand):
+        command.action.perform_do()
+        command._skip_first = True
+    stack.redo()
 
 
 def push_service_action(stack: QUndoStack, text: str, do: Callable[[], Any], undo: Callable[[], Any],

@@ -1,0 +1,91 @@
+"""What the person is told when something a click started fails in a way its screen did not expect.
+
+Each screen shows its own refusals (a bad amount beside its field, a locked file in a dialog). What is left is
+the disk or the file refusing a write in the middle of a change (the disk is full, the network share went away)
+and the program's own bugs. Qt only prints an exception raised in a slot, so without this the window would look
+as if the change had been made. ``install`` puts ``report`` in ``sys.excepthook``: a dialog says what happened in
+words (for a refused write: that the change was not saved, that the file is as it was, since each change is one
+transaction, and that what was typed is still on the screen), and the details go to ``errors.log`` in the data
+folder as well as to the error output, because the packaged program on Windows has no console.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from safer_desk.paths import data_folder
+from safer_desk.services.files import write_refused
+from safer_desk.ui import prompts
+
+LOG_NAME = "errors.log"
+LOG_LIMIT = 1 << 20  # bytes; a longer log is moved to errors.old.log (replacing it) and begun again
+
+
+def words_for(exc: BaseException, file_name: str = "") -> tuple[str, str]:
+    """The dialog's title and text for an exception no screen handled."""
+    cause = write_refused(exc)
+    where = file_name or "The file"
+    if cause is not None:
+        return ("Change not saved",
+                f"{where} could not be written: {cause}. Your last change was not saved and the file is as it "
+                "was before it; anything you typed is still on the screen. Deal with the cause (for example, "
+                "free some space on the disk), then try again.")
+    return ("Something went wrong",
+            f"Safer Desk met an error it did not expect, so what you just did may not have been done "
+            f"({type(exc).__name__}: {exc}). The file is safe: each change is saved whole or not at all. "
+            f"Please tell whoever looks after Safer Desk what you were doing; the details are in {log_path()}.")
+
+
+def log_path() -> Path:
+    return data_folder() / LOG_NAME
+
+
+def log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Append the traceback to the error log (never raising: a full disk is often why we are here)."""
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    if sys.stderr is not None:
+        sys.stderr.write(text)
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.stat().st_size > LOG_LIMIT:
+            path.replace(path.with_name("errors.old.log"))
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"-- {datetime.now().isoformat(timespec='seconds')}\n{text}")
+    except OSError:
+        pass
+
+
+class _Reporter:
+    """sys.excepthook for the window: one dialog at a time (an error raised while it is open is logged only)."""
+
+    def __init__(self, file_name) -> None:
+        self.file_name = file_name  # a callable: the name of the open file, or ""
+        self.showing = False
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log(exc_type, exc, tb)
+        if self.showing:
+            return
+        self.showing = True
+        try:
+            from PySide6.QtWidgets import QApplication
+
+            title, text = words_for(exc, self.file_name())
+            prompts.show_error(QApplication.activeWindow(), title, text)
+        finally:
+            self.showing = False
+
+
+def install(file_name=lambda: "") -> _Reporter:
+    """Report every exception a slot raises to the person (see the module's docstring); returns the hook."""
+    reporter = _Reporter(file_name)
+    sys.excepthook = reporter
+    return reporter
