@@ -168,7 +168,11 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
             return Cell("amount", base.amount_pence, original, base.note,
                         _amount_in_unit(per.group("amount"), unit))
         return Cell(base.status, base.amount_pence, original, inner)
-    raise BudgetError(f"“{original}”: {first_error}") from None
+    said = re.sub(r" \(try [^)]*\)", "", str(first_error))  # the forms a cell takes are said below
+    if not said.startswith(f"“{original}”"):  # the money error names the part it read (the head, or the whole)
+        said = f"“{original}”: {said}"
+    raise BudgetError(f"{said.removesuffix('.')}. A cell is an amount (£4,000), TBC, N/K or nil, and may have a note "
+                      "in brackets after it, as in £4,000 (£2,000 per District).") from None
 
 
 def parse_change(text: str) -> Fraction | None:

@@ -138,3 +138,16 @@ def test_totals_always_add_up(rows, sign):
     # the order of the lines never changes a total
     reversed_plan = Plan("p", "P", columns, (Section("s", "S", "other", sign, lines[::-1]),))
     assert plan_totals(reversed_plan).sections == totals.sections
+
+
+@pytest.mark.parametrize("typed, first", [
+    ("4000 per district", "“4000 per district” is not an amount of money."),
+    ("N/A", "“N/A” is not an amount of money."),
+    ("£1,000.505", "“£1,000.505” has more than two decimal places; amounts are in pounds and pence."),
+])
+def test_a_cell_not_read_says_so_once_and_what_a_cell_can_be(typed, first):
+    # It said "“4000 per district”: “4000 per district” is not an amount of money (try a form like £1,234.56)."
+    with pytest.raises(BudgetError) as caught:
+        parse_cell(typed)
+    assert str(caught.value) == (f"{first} A cell is an amount (£4,000), TBC, N/K or nil, and may have a note in "
+                                 "brackets after it, as in £4,000 (£2,000 per District).")
