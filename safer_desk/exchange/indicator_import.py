@@ -75,7 +75,8 @@ def _shown(cell: Any) -> Any:
 
 
 def read_long_rows(path: Path | str) -> list[LongRow]:
-    """Rows of a CSV (UTF-8, Excel's BOM allowed, or Windows-1252) or .xlsx file (first sheet) in long form."""
+    """Rows of a CSV (UTF-8, Excel's BOM allowed, or Windows-1252) or .xlsx file (its first sheet with the
+    headings) in long form."""
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
@@ -85,8 +86,16 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise ValuesFileError(f"{path.name} cannot be read as an Excel workbook ({exc}).") from exc
         try:
-            header, body = _headings(path, (tuple(_shown(c) for c in row) for row in wb.worksheets[0].iter_rows()))
-            return _rows_from(path, header, body)
+            for sheet in wb.worksheets:  # the first sheet with the headings: a notes or cover sheet may come first
+                rows = (tuple(_shown(c) for c in row) for row in sheet.iter_rows())
+                if len(wb.worksheets) == 1:  # its own message says what it lacks
+                    return _rows_from(path, *_headings(path, rows))
+                header, body = find_headings(rows, lambda row: set(REQUIRED) <= set(_normalise(row)))
+                if set(REQUIRED) <= set(_normalise(header)):
+                    return _rows_from(path, header, body)
+            names = ", ".join(f"“{sheet.title}”" for sheet in wb.worksheets)
+            raise ValuesFileError(f"No sheet of {path.name} ({names}) has the columns indicator, area and period "
+                                  "in its first ten rows.")
         finally:
             wb.close()
     data = path.read_bytes()

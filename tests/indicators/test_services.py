@@ -179,6 +179,23 @@ def test_rag_is_green_when_at_or_better_than_target(actual, target, polarity, to
     assert rag_status(actual, target, "monitor", tolerance) is Rag.MONITOR
 
 
+def test_a_workbook_with_notes_before_its_figures_is_read_from_the_sheet_with_the_headings(store, area, tmp_path):
+    # A council return often opens on a notes or cover sheet: it was refused as having no indicator column.
+    svc.save_indicator(store, "Burglary")
+    xlsx, row = tmp_path / "return.xlsx", ["Burglary", "Mid Suffolk", "2016-04", 12]
+    write_xlsx(xlsx, [Sheet("Notes", ["About these figures"], [["Returned by the Community Safety team"]]),
+                      Sheet("Blank", [], []),
+                      Sheet("Data", ["Indicator", "Area", "Period", "Value"], [row])])
+    preview = preview_values(store, xlsx)
+    assert [(g.line, g.value.period, g.value.value) for g in preview.good] == [(2, "2016-04", 12)]
+    write_xlsx(xlsx, [Sheet("Notes", ["About these figures"], [["Returned by the Community Safety team"]]),
+                      Sheet("Data", ["Indicator", "District", "Month", "Value"], [row])])
+    with pytest.raises(ValueError) as caught:
+        preview_values(store, xlsx)
+    assert str(caught.value) == ("No sheet of return.xlsx (“Notes”, “Data”) has the columns indicator, area and "
+                                 "period in its first ten rows.")
+
+
 def test_import_figures_from_xlsx(store, area, tmp_path):
     svc.save_indicator(store, "Burglary")
     svc.save_indicator(store, "Satisfaction", unit="percentage", polarity="higher")
