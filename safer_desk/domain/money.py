@@ -34,7 +34,7 @@ _PREFIX_WORDS = re.compile(r"^(?:approx\.?|approximately|about|around|c\.|circa|
 
 
 def parse_pence(text: str) -> int:
-    """Parse one amount in pounds as people write it ("£1,234.56", "(6,957)", "£30K") into pence."""
+    """Parse one amount in pounds as people write it ("£1,234.56", "(6,957)", "£30K", "50p") into pence."""
     if text is None:
         raise MoneyError("No amount was given.")
     original = str(text)
@@ -51,6 +51,14 @@ def parse_pence(text: str) -> int:
         s = s[1:].strip()
     elif s.lower().startswith("gbp"):
         s = s[3:].strip()
+    elif s[-1:] in ("p", "P") and _NUMBER.match(s[:-1].strip()) and s[:-1].strip():  # "50p", as pence are written
+        pence_text = s[:-1].strip()
+        if "." in pence_text:
+            raise MoneyError(f"“{original.strip()}” is not a whole number of pence (for pounds, type "
+                             f"£{pence_text}).")
+        pence = int(pence_text.replace(",", ""))
+        check_within_bounds(pence, original.strip())
+        return -pence if negative else pence
     if s[:1] in "-\u2212" and not negative:  # "£-6,957"; a second minus is a typing error
         negative, s = True, s[1:].strip()
     multiplier = 1

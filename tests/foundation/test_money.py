@@ -140,3 +140,21 @@ def test_whole_number_weights_take_the_integer_path_with_the_same_parts(total, n
     unit = data.draw(st.sampled_from([1, 100]))
     as_fractions = {k: Fraction(w) for k, w in weights.items()}
     assert split_by_weights(total, weights, unit=unit) == split_by_weights(total, as_fractions, unit=unit)
+
+
+@pytest.mark.parametrize("typed, pence", [("50p", 50), ("50 p", 50), ("12P", 12), ("1,250p", 1250), ("-50p", -50),
+                                          ("(50p)", -50)])
+def test_pence_are_read_as_they_are_written(typed, pence):
+    # "50p" was refused as "not an amount of money (try a form like £1,234.56)".
+    assert parse_pence(typed) == pence
+
+
+@pytest.mark.parametrize("typed, words", [
+    ("1.50p", "“1.50p” is not a whole number of pence (for pounds, type £1.50)."),
+    ("£50p", "“£50p” is not an amount of money"),
+    ("p", "“p” is not an amount of money"),
+])
+def test_pence_that_are_not_whole_pence_are_refused(typed, words):
+    with pytest.raises(MoneyError) as caught:
+        parse_pence(typed)
+    assert str(caught.value).startswith(words)
