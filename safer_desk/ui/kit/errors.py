@@ -3,7 +3,7 @@
 Each screen shows its own refusals (a bad amount beside its field, a locked file in a dialog). What is left is
 the disk or the file refusing a write in the middle of a change (the disk is full, the network share went away)
 and the program's own bugs. Qt only prints an exception raised in a slot, so without this the window would look
-as if the change had been made. ``install`` puts ``report`` in ``sys.excepthook``: a dialog says what happened in
+as if the change had been made. ``install`` puts a reporter in ``sys.excepthook``: a dialog says what happened in
 words (for a refused write: that the change was not saved, that the file is as it was, since each change is one
 transaction, and that what was typed is still on the screen), and the details go to ``errors.log`` in the data
 folder as well as to the error output, because the packaged program on Windows has no console.
