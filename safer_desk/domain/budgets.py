@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Iterable, Mapping
 
-from safer_desk.domain.money import MoneyError, format_money, parse_pence
+from safer_desk.domain.money import FORM_HINT, MoneyError, format_money, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
 
 CELL_STATUSES = ("amount", "tbc", "nk", "nil")
@@ -168,7 +168,7 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
             return Cell("amount", base.amount_pence, original, base.note,
                         _amount_in_unit(per.group("amount"), unit))
         return Cell(base.status, base.amount_pence, original, inner)
-    said = re.sub(r" \(try [^)]*\)", "", str(first_error))  # the forms a cell takes are said below
+    said = str(first_error).replace(FORM_HINT, "")  # the forms a cell takes are said below
     if not said.startswith(f"“{original}”"):  # the money error names the part it read (the head, or the whole)
         said = f"“{original}”: {said}"
     raise BudgetError(f"{said.removesuffix('.')}. A cell is an amount (£4,000), TBC, N/K or nil, and may have a note "

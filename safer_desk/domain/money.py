@@ -30,6 +30,8 @@ class MoneyError(ValueError):
 
 _SUFFIXES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 _NUMBER = re.compile(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<frac>\d+))?$")
+# The forms an amount takes, said after a refusal ("… is not an amount of money (try a form like £1,234.56)").
+FORM_HINT = " (try a form like £1,234.56)"
 _PREFIX_WORDS = re.compile(r"^(?:approx\.?|approximately|about|around|c\.|circa|~)\s*", re.I)
 
 
@@ -51,8 +53,7 @@ def parse_pence(text: str) -> int:
         s = s[1:].strip()
     elif s.lower().startswith("gbp"):
         s = s[3:].strip()
-    elif s[-1:] in ("p", "P") and _NUMBER.match(s[:-1].strip()) and s[:-1].strip():  # "50p", as pence are written
-        pence_text = s[:-1].strip()
+    elif s[-1:] in ("p", "P") and (pence_text := s[:-1].strip()) and _NUMBER.match(pence_text):  # "50p"
         if "." in pence_text:
             raise MoneyError(f"“{original.strip()}” is not a whole number of pence (for pounds, type "
                              f"£{pence_text}).")
@@ -69,7 +70,7 @@ def parse_pence(text: str) -> int:
             break
     match = _NUMBER.match(s)
     if not match or (match.group("int") is None and match.group("frac") is None):
-        raise MoneyError(f"“{original.strip()}” is not an amount of money (try a form like £1,234.56).")
+        raise MoneyError(f"“{original.strip()}” is not an amount of money{FORM_HINT}.")
     whole, frac = match.group("int"), match.group("frac")
     if frac is not None and len(frac) == 3 and multiplier == 1 and whole and "," not in whole:
         suggestion = "£" + f"{int(whole + frac):,}"

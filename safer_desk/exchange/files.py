@@ -26,7 +26,7 @@ from safer_desk.storage.safe_write import WriteFailed, atomic_path, write_bytes_
 
 __all__ = ["atomic_path", "private_workspace", "write_bytes_atomically", "WriteFailed", "write_csv", "csv_text",
            "neutralise_cell", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv", "find_headings",
-           "decode_csv_bytes", "is_utf16"]
+           "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "is_utf16", "other_separator"]
 
 # OWASP "CSV Injection": these first characters make Excel, LibreOffice and Google Sheets read a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -51,26 +51,40 @@ def _safe_rows(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> Iterable
         yield [neutralise_cell(v) for v in row]
 
 
+# What a refusal of a CSV file people bring says to do instead.
+SAVE_AS_CSV = "save it from Excel as “CSV UTF-8 (Comma delimited)”"
+
+
+class NotCsvText(ValueError):
+    """A CSV file's bytes are not text a spreadsheet writes; the message names the file and says how to save it."""
+
+
 def is_utf16(data: bytes) -> bool:
     """Excel's "Unicode Text": UTF-16 with its byte-order mark (and tabs between the columns)."""
     return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
-def decode_csv_bytes(data: bytes) -> tuple[str, str] | None:
-    """The text of a CSV file as Excel saves it, and its encoding: UTF-8, with or without the byte-order mark
-    ("CSV UTF-8"), else Windows-1252, which "CSV (Comma delimited)" writes on a British Windows (£ and é as one
-    byte each). None for bytes neither can be: UTF-16 (see ``is_utf16``), a byte Windows-1252 has no letter for,
-    or a NUL, which no spreadsheet's text holds."""
-    if is_utf16(data) or b"\x00" in data:
+def csv_text_of(data: bytes, name: str) -> str:
+    """The text of a CSV file as Excel saves it: UTF-8, with or without the byte-order mark ("CSV UTF-8"), else
+    Windows-1252, which "CSV (Comma delimited)" writes on a British Windows (£ and é as one byte each).
+    ``NotCsvText`` for UTF-16, a NUL (which no spreadsheet's text holds) or a byte Windows-1252 has no letter for."""
+    if is_utf16(data):
+        raise NotCsvText(f"{name} is UTF-16 text (Excel's “Unicode Text”); {SAVE_AS_CSV}.")
+    if b"\x00" not in data:
+        for encoding in ("utf-8-sig", "cp1252"):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                pass
+    raise NotCsvText(f"{name} is not text a spreadsheet writes (neither UTF-8 nor Windows-1252); {SAVE_AS_CSV}.")
+
+
+def other_separator(heading: Sequence[Any]) -> str | None:
+    """"semicolons" or "tabs" when a CSV's heading row is one cell holding them (Excel in a locale whose lists use
+    semicolons, or its "Text (Tab delimited)"), else None."""
+    if len(heading) != 1:
         return None
-    try:
-        return data.decode("utf-8-sig"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        return None
+    return next((word for sep, word in ((";", "semicolons"), ("\t", "tabs")) if sep in str(heading[0] or "")), None)
 
 
 def write_csv(target: Path | str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:

@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from safer_desk.domain.checks import split_row_message
-from safer_desk.exchange.files import decode_csv_bytes, find_headings, is_utf16
+from safer_desk.exchange.files import SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings, other_separator
 
 REQUIRED = ("indicator", "area", "period")
 OPTIONAL = ("value", "numerator", "denominator", "comment")
-SAVE_AS = "save it from Excel as “CSV UTF-8 (Comma delimited)”"
 
 
 class ValuesFileError(ValueError):
@@ -55,9 +54,13 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
     return out
 
 
+def _is_heading(row: list) -> bool:
+    return set(REQUIRED) <= set(_normalise(row))
+
+
 def _headings(path: Path, rows: Iterable) -> tuple[list, Iterator[tuple[int, Any]]]:
     """The row naming indicator, area and period (within the first ten) and the numbered rows below it."""
-    header, body = find_headings(rows, lambda row: set(REQUIRED) <= set(_normalise(row)))
+    header, body = find_headings(rows, _is_heading)
     if not header:
         raise ValuesFileError(f"{path.name} is empty.")
     return header, body
@@ -90,23 +93,19 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
                 rows = (tuple(_shown(c) for c in row) for row in sheet.iter_rows())
                 if len(wb.worksheets) == 1:  # its own message says what it lacks
                     return _rows_from(path, *_headings(path, rows))
-                header, body = find_headings(rows, lambda row: set(REQUIRED) <= set(_normalise(row)))
-                if set(REQUIRED) <= set(_normalise(header)):
+                header, body = find_headings(rows, _is_heading)
+                if _is_heading(header):
                     return _rows_from(path, header, body)
             names = ", ".join(f"“{sheet.title}”" for sheet in wb.worksheets)
             raise ValuesFileError(f"No sheet of {path.name} ({names}) has the columns indicator, area and period "
                                   "in its first ten rows.")
         finally:
             wb.close()
-    data = path.read_bytes()
-    if (decoded := decode_csv_bytes(data)) is None:
-        if is_utf16(data):
-            raise ValuesFileError(f"{path.name} is UTF-16 text (Excel's “Unicode Text”); {SAVE_AS}.")
-        raise ValuesFileError(f"{path.name} is not text a spreadsheet writes (neither UTF-8 nor Windows-1252); "
-                              f"{SAVE_AS}.")
-    header, body = _headings(path, csv.reader(io.StringIO(decoded[0], newline="")))
-    if len(header) == 1:
-        for sep, word in ((";", "semicolons"), ("\t", "tabs")):
-            if sep in header[0]:
-                raise ValuesFileError(f"{path.name} has its columns separated by {word}, not commas; {SAVE_AS}.")
+    try:
+        text = csv_text_of(path.read_bytes(), path.name)
+    except NotCsvText as exc:
+        raise ValuesFileError(str(exc)) from None
+    header, body = _headings(path, csv.reader(io.StringIO(text, newline="")))
+    if sep := other_separator(header):
+        raise ValuesFileError(f"{path.name} has its columns separated by {sep}, not commas; {SAVE_AS_CSV}.")
     return _rows_from(path, header, body, csv_text=True)

@@ -25,7 +25,7 @@ from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import typed_name_key
-from safer_desk.exchange.files import decode_csv_bytes, find_headings, is_utf16
+from safer_desk.exchange.files import SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings, other_separator
 from safer_desk.storage.store import Store
 
 AREA = "allocation"
@@ -61,9 +61,8 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
     index = {h: i for i, h in enumerate(header) if h}
     missing = [c for c in ["partnership", "fixed_units", *(_clean_header(f) for f in wanted)] if c not in index]
     if missing:
-        if len(header) == 1 and (sep := next((s for s in (";", "\t") if s in heading[0]), None)):
-            raise AllocationError(f"{source} has its columns separated by {'semicolons' if sep == ';' else 'tabs'}, "
-                                  "not commas: save it from Excel as “CSV UTF-8 (Comma delimited)”.")
+        if sep := other_separator(heading):
+            raise AllocationError(f"{source} has its columns separated by {sep}, not commas; {SAVE_AS_CSV}.")
         names = ", ".join(f"“{m}”" for m in missing)
         raise AllocationError(f"{source} has no column {names} (it has: {', '.join(h for h in header if h)}).")
     result: list[PartnershipInput] = []
@@ -122,10 +121,11 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) ->
         raise AllocationError(f"there is no file at {path}") from None
     except OSError as exc:
         raise AllocationError(f"{path} cannot be read: {exc.strerror or exc}") from None
-    if (decoded := decode_csv_bytes(data)) is None:
-        what = "UTF-16 text (Excel's “Unicode Text”)" if is_utf16(data) else "not text a spreadsheet writes"
-        raise AllocationError(f"{path.name} is {what}: save it from Excel as “CSV UTF-8 (Comma delimited)”.")
-    rows = list(csv.reader(io.StringIO(decoded[0], newline="")))
+    try:
+        text = csv_text_of(data, path.name)
+    except NotCsvText as exc:
+        raise AllocationError(str(exc)) from None
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     heading, body = _headings(rows)
     for number, row in body:
         if (split := split_row_message(row, len(heading))) is not None:

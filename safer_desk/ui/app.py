@@ -194,7 +194,7 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
         app.setWindowIcon(app_icon())
         window = MainWindow(opening=True)  # the file opens in a moment: no "No file is open" flash first
         # A failure no screen expected (the disk full in the middle of a change) is said, not only printed.
-        errors.install(lambda: window.session.store.path.name if window.session.store is not None else "")
+        errors.install(window.session)
         window.show()
 
         def open_file() -> None:

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.qt_no_exception_capture  # the window's own hook is wha
 @pytest.fixture
 def hook(monkeypatch, window):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
-    return errors.install(lambda: window.session.store.path.name if window.session.store is not None else "")
+    return errors.install(window.session)
 
 
 def rename_first_project(window, qtbot, title):

@@ -63,8 +63,8 @@ def log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | N
 class _Reporter:
     """sys.excepthook for the window: one dialog at a time (an error raised while it is open is logged only)."""
 
-    def __init__(self, file_name) -> None:
-        self.file_name = file_name  # a callable: the name of the open file, or ""
+    def __init__(self, session) -> None:
+        self.session = session  # the window's Session: its store names the file in the dialog
         self.showing = False
 
     def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -78,14 +78,15 @@ class _Reporter:
         try:
             from PySide6.QtWidgets import QApplication
 
-            title, text = words_for(exc, self.file_name())
+            store = self.session.store
+            title, text = words_for(exc, store.path.name if store is not None else "")
             prompts.show_error(QApplication.activeWindow(), title, text)
         finally:
             self.showing = False
 
 
-def install(file_name=lambda: "") -> _Reporter:
+def install(session) -> _Reporter:
     """Report every exception a slot raises to the person (see the module's docstring); returns the hook."""
-    reporter = _Reporter(file_name)
+    reporter = _Reporter(session)
     sys.excepthook = reporter
     return reporter
