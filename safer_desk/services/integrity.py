@@ -51,7 +51,7 @@ class CheckReport:
         self.findings.append(Finding(False, text))
 
     def lines(self) -> list[str]:
-        out = [f"{self.path.name}: {self.kind}"]
+        out = [f"{self.path.name or self.path}: {self.kind}"]  # "." has no name
         out += [f"  {'ok' if f.ok else 'PROBLEM'}: {f.text}" for f in self.findings]
         out += [f"  repaired: {r}" for r in self.repaired]
         out.append("All checks passed." if self.ok else "Something is wrong: see PROBLEM above.")
@@ -63,7 +63,7 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
     path = Path(path)
     report = CheckReport(path)
     if not path.is_file():
-        report.kind = "missing"
+        report.kind = "a folder" if path.is_dir() else "missing"
         report.bad(f"{path} is a folder, not a Safer Desk file" if path.is_dir() else f"there is no file at {path}")
         return report
     with path.open("rb") as fh:

@@ -539,5 +539,13 @@ def test_check_names_a_folder_as_a_folder(tmp_path):
     # "check FOLDER" said "there is no file at FOLDER", as if the path were mistyped.
     code, out, _ = cli_output(["check", str(tmp_path)])
     assert code == 1 and f"{tmp_path} is a folder, not a Safer Desk file" in out
+    assert out.splitlines()[0] == f"{tmp_path.name}: a folder"
     code, out, _ = cli_output(["check", str(tmp_path / "none.sqlite")])
-    assert code == 1 and "there is no file at" in out
+    assert code == 1 and "there is no file at" in out and out.splitlines()[0] == "none.sqlite: missing"
+
+
+def test_check_of_the_current_folder_names_it(tmp_path, monkeypatch):
+    # "check ." began its report with ": missing": the path "." has no name.
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli_output(["check", "."])
+    assert code == 1 and out.splitlines()[0] == ".: a folder"
