@@ -176,12 +176,15 @@ def check_district_files(paths: list[Path | str], county: Store | str | None = N
     With a county file (or NO_COUNTY_FILE_YET: an empty register), each is also checked against its key
     register and history (reading only); refusals for an unregistered key are added to key_offers.
     """
-    good, refused = [], []
+    good, refused, unreadable = [], [], set()
     for path in paths:
+        if Path(path).resolve() in unreadable:  # named twice: refused once
+            continue
         try:
             # The police.uk counts are checked force-month by force-month as the merge takes them.
             good.append(county_merge.read_export(Path(path), verify_public=False))
         except ExportRefused as exc:
+            unreadable.add(Path(path).resolve())
             refused.append((Path(path).name, str(exc)))
     good = _one_content_per_export(good, refused)
     if county is None:
@@ -211,17 +214,22 @@ def _one_content_per_export(manifests: list[ExportManifest], refused: list[tuple
 def _for_county(manifests: list[ExportManifest], county: Store | None, accept_keys: Iterable[str],
                 refused: list[tuple[str, str]], key_offers: list[KeyOffer] | None
                 ) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
-    """The manifests that pass the county's checks (key register, history), the others added to refused."""
-    good = []
+    """The manifests that pass the county's checks (key register, history), the others added to refused (an
+    export named twice, or a copy of it, once: its refusal is the same)."""
+    good, refused_exports = [], set()
     for manifest in manifests:
+        if manifest.export_id in refused_exports:
+            continue
         try:
             county_merge.verify_for_county(county, manifest, accept_keys)
             good.append(manifest)
         except UnregisteredKey as exc:
+            refused_exports.add(manifest.export_id)
             refused.append((manifest.path.name, str(exc)))
             if key_offers is not None:
                 key_offers.append(KeyOffer.from_refusal(exc))
         except ExportRefused as exc:
+            refused_exports.add(manifest.export_id)
             refused.append((manifest.path.name, str(exc)))
     return good, refused
 

@@ -458,6 +458,19 @@ def test_the_command_line_says_a_repeated_export_once(district, tmp_path):
     assert f"{export.name} was given more than once: merged once." in out
 
 
+def test_a_refused_export_named_twice_is_refused_once(district, tmp_path):
+    # Merged without --accept-key, an export named twice printed its whole refusal twice.
+    export = fresh_export(district, tmp_path)
+    county = tmp_path / "county-cli.sqlite"
+    new_office(county, "Suffolk county").close()
+    code, out, err = cli_output(["merge", str(county), str(export), str(export)])
+    assert code == 1 and err.count("signed with a key the county has not registered") == 1, err
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(export.read_bytes()[:4096])
+    code, out, err = cli_output(["merge", str(county), str(damaged), str(tmp_path / ".." / tmp_path.name / damaged.name)])
+    assert code == 1 and err.count(damaged.name) == 1, err
+
+
 def test_the_command_line_reads_each_export_once(district, tmp_path, monkeypatch):
     """`merge` checks every file before it opens the county file for writing, and merges what it checked: the
     exports are read (and their checksums worked out) once, not a second time by the merge."""
