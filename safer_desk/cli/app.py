@@ -46,6 +46,12 @@ window_size.__name__ = "size (WxH, e.g. 1093x582)"
 def run_demo(args: argparse.Namespace) -> int:
     from safer_desk.services.demo import DemoError, build_demo
 
+    from safer_desk.storage.store import WrongKindOfName, refuse_other_kind_of_name
+
+    try:  # even with --force: `demo figures.csv --force` would put the example in place of the figures
+        refuse_other_kind_of_name(Path(args.out))
+    except WrongKindOfName as exc:
+        raise CliError(str(exc), code=2) from exc
     try:
         path = build_demo(Path(args.out), overwrite=args.force)
     except DemoError as exc:
@@ -60,6 +66,9 @@ def run_screenshot(args: argparse.Namespace) -> int:
 
     if args.demo and args.file:
         raise CliError("give either FILE or --demo, not both", code=2)
+    if Path(args.out).suffix.lower() != ".png":  # most likely FILE where OUT.png belongs: never written over
+        raise CliError(f"{Path(args.out).name}: the screenshot is saved as a PNG picture, so OUT must end in .png "
+                       "(safer-desk screenshot OUT.png [FILE]); nothing was written.", code=2)
     from safer_desk.ui.app import screenshot
 
     def shoot(path: Path) -> int:

@@ -38,10 +38,23 @@ def open_for_writing(path: str | Path):
     """Open (creating if missing) a file the command writes to."""
     from safer_desk.storage.store import StoreError, open_store
 
+    refuse_new_file_name(path)
     try:
         return open_store(Path(path), create=True)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
+
+
+def refuse_new_file_name(path: str | Path) -> None:
+    """A command that makes FILE when it does not exist never makes it under another kind of file's name
+    (most likely the files given in the wrong order): a usage error, before anything is read or made."""
+    from safer_desk.storage.store import WrongKindOfName, refuse_other_kind_of_name
+
+    if not Path(path).exists():
+        try:
+            refuse_other_kind_of_name(Path(path))
+        except WrongKindOfName as exc:
+            raise CliError(f"{exc} The Safer Desk FILE comes first, then the files it reads.", code=2) from exc
 
 
 @contextlib.contextmanager

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from safer_desk.cli.common import CliError, open_existing, open_for_writing
+from safer_desk.cli.common import CliError, open_existing, open_for_writing, refuse_new_file_name
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -176,6 +176,7 @@ def run_merge(args: argparse.Namespace) -> int:
     from safer_desk.storage.store import NeedsUpgrade, StoreError, inspect_file, open_store, refuse_export
 
     _check_keep(args)
+    refuse_new_file_name(args.county)
     paths = [Path(p) for p in args.districts]
     accept = _fingerprints(args.accept_key)
     # Check everything before opening the county file for writing (or creating it): a refusal leaves it

@@ -50,7 +50,11 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
                           "(an Excel workbook to read).")
     if target.exists() and target.resolve() == Path(store.path).resolve():
         raise CountyError("Choose a different file from the one that is open.")
-    from safer_desk.storage.store import export_words
+    from safer_desk.storage.store import export_words, holds_data
+
+    if kind == "sqlite" and holds_data(target):  # an earlier export is replaced; an office's own file never
+        raise CountyError(f"{target.name} is a Safer Desk file (an office's or a county's own data), not an export: "
+                          "an export never replaces one. Choose another name; nothing was written.")
 
     made_from = export_words(store.conn)
     if made_from:  # an export looked at read-only: it holds the office's summaries, not the office's file

@@ -91,6 +91,23 @@ class AuditTrailDamaged(StoreError):
         )
 
 
+class WrongKindOfName(StoreError):
+    """A new file was asked for under a name that belongs to another kind of file (street.csv, figures.xlsx)."""
+
+
+# Names a new Safer Desk file is never made under: they are the files the program reads or writes beside it.
+OTHER_KINDS_OF_FILE = {".csv": "a CSV file", ".zip": "a zip file", ".xlsx": "an Excel workbook",
+                       ".xls": "an Excel workbook", ".pdf": "a PDF", ".html": "a web page", ".htm": "a web page",
+                       ".txt": "a text file", ".png": "a picture", ".json": "a JSON file", ".gz": "a compressed file"}
+
+
+def refuse_other_kind_of_name(path: Path) -> None:
+    kind = OTHER_KINDS_OF_FILE.get(path.suffix.lower())
+    if kind:
+        raise WrongKindOfName(f"A new Safer Desk file is not made under the name {path.name}: that is the name of "
+                              f"{kind}. Name a new Safer Desk file ending .sqlite (nothing was made).")
+
+
 class FileEmpty(StoreError):
     """A file of zero bytes (or an SQLite file with no tables): never silently turned into a new file.
 
@@ -203,6 +220,25 @@ def export_words(conn: sqlite3.Connection) -> str:
     office = rows.get("office_name") or "an office"
     number = f" (export number {rows['sequence']})" if rows.get("sequence") else ""
     return f"{office}'s export for the county{number}"
+
+
+def holds_data(path: Path) -> bool:
+    """Whether path is an SQLite database other than an export (an office's or a county's file, or one SQLite
+    cannot read): a file an export or a picture is never written over. An export, or any other file, is not."""
+    try:
+        with path.open("rb") as fh:
+            if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return False
+    except OSError:
+        return False
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            return not export_words(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return True
 
 
 def refuse_export(path: Path, check: FileCheck) -> None:
@@ -610,6 +646,8 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
         check = inspect_file(path)
     if not check.exists and not create:
         raise FileMissing(f"There is no file at {path}.")
+    if not check.exists:
+        refuse_other_kind_of_name(path)
     if check.empty and not (replace_empty and not read_only):
         raise FileEmpty(
             f"{path.name} is empty ({'0 bytes' if path.stat().st_size == 0 else 'an SQLite file with no tables'}): "

@@ -128,6 +128,19 @@ def test_export_refuses_other_suffixes_and_the_open_file(district, tmp_path):
         export_for_county(district, district.path)
 
 
+def test_an_export_never_replaces_an_office_s_own_file(district, tmp_path):
+    # `export office.sqlite other.sqlite` replaced other.sqlite, another office file, with an export, unasked.
+    other = tmp_path / "other-office.sqlite"
+    open_store(other, create=True).close()
+    before = other.read_bytes()
+    with pytest.raises(CountyError, match="other-office.sqlite is a Safer Desk file"):
+        export_for_county(district, other)
+    assert other.read_bytes() == before
+    previous = tmp_path / "babergh-export.sqlite"
+    export_for_county(district, previous)
+    assert export_for_county(district, previous).path == previous  # an earlier export is replaced, as asked
+
+
 def test_workbook_raw_tables_on_request_with_money_in_pounds(district, tmp_path):
     import openpyxl
 

@@ -58,6 +58,28 @@ def test_screenshot_of_a_missing_file_is_bad_input(tmp_path, capsys):
     assert main(["screenshot", str(tmp_path / "x.png"), str(tmp_path / "nope.sqlite")]) == 1
 
 
+def test_a_screenshot_never_replaces_the_office_file_it_was_mistaken_for(demo_path, tmp_path, capsys):
+    # `safer-desk screenshot office.sqlite --demo` (FILE where OUT.png belongs) wrote a PNG over office.sqlite.
+    office = tmp_path / "office.sqlite"
+    office.write_bytes(demo_path.read_bytes())
+    before = office.read_bytes()
+    assert main(["screenshot", str(office), "--demo"]) == 2
+    assert office.read_bytes() == before
+    err = capsys.readouterr().err
+    assert "office.sqlite" in err and ".png" in err
+    assert main(["screenshot", str(tmp_path / "shot"), str(office)]) == 2
+    assert not (tmp_path / "shot").exists()
+
+
+def test_demo_never_writes_under_another_kind_of_file_s_name(tmp_path, capsys):
+    figures = tmp_path / "figures.csv"
+    figures.write_text("indicator,area\n", encoding="utf-8")
+    assert main(["demo", str(figures), "--force"]) == 2
+    assert figures.read_text(encoding="utf-8") == "indicator,area\n"
+    assert main(["demo", str(tmp_path / "new.csv")]) == 2
+    assert not (tmp_path / "new.csv").exists()
+
+
 def test_python_dash_m_runs_the_command():
     result = subprocess.run([sys.executable, "-m", "safer_desk", "--version"], capture_output=True, text=True,
                             timeout=60)

@@ -213,3 +213,39 @@ def test_a_file_needing_recovery_after_a_killed_writer_is_recovered_not_refused(
     monkeypatch.setattr(store_module.sqlite3, "connect", connect)
     check = store_module.inspect_file(demo_path)
     assert check.has_tables and calls[1][0] == "rw"
+
+
+# -- a new Safer Desk file is never made under another kind of file's name ---------------------------
+
+@pytest.mark.parametrize("name", ["2021-01-suffolk-street.csv", "police.zip", "figures.XLSX", "board.pdf"])
+def test_a_new_file_is_not_made_under_the_name_of_another_kind_of_file(tmp_path, name):
+    # `import-police street.csv FOLDER` (the two swapped, or a typo) made an SQLite database called street.csv.
+    from safer_desk.storage.store import WrongKindOfName
+
+    folder = tmp_path / "office"
+    folder.mkdir()
+    with pytest.raises(WrongKindOfName, match=r"\.sqlite"):
+        open_store(folder / name, create=True)
+    assert list(folder.iterdir()) == []
+
+
+def test_the_command_line_refuses_to_make_its_file_under_a_csv_name_as_a_usage_error(tmp_path):
+    police = police_folder(tmp_path)
+    code, out, err = cli_output(["import-police", str(tmp_path / "street.csv"), str(police)])
+    assert code == 2 and "street.csv" in err and "FILE comes first" in err, err
+    assert not (tmp_path / "street.csv").exists()
+    code, out, err = cli_output(["merge", str(tmp_path / "county.xlsx"), str(tmp_path / "none.sqlite")])
+    assert code == 2 and "county.xlsx" in err, err
+    assert not (tmp_path / "county.xlsx").exists()
+    code, out, err = cli_output(["import-police", str(tmp_path / "office.db"), str(police)])
+    assert code == 0 and (tmp_path / "office.db").exists(), err
+
+
+def test_the_window_makes_a_new_file_only_under_a_safer_desk_name(window, tmp_path, prompts):
+    prompts.file_names = [str(tmp_path / "office.csv")]
+    window.new_file()
+    assert prompts.errors and "office.csv" in prompts.errors[-1][1], prompts.errors
+    assert not (tmp_path / "office.csv").exists()
+    prompts.file_names = [str(tmp_path / "office")]
+    window.new_file()
+    assert (tmp_path / "office.sqlite").exists()
