@@ -189,3 +189,37 @@ def test_columns_are_sized_on_the_rows_in_view(page):
     widths = [page.view.columnWidth(c) for c in range(5)]
     assert widths[0] == 120  # "Domestic abuse crimes and incidents" is capped
     assert all(w >= page.view.fontMetrics().horizontalAdvance("2016/17") for w in widths[1:3])
+
+
+def test_a_number_cut_by_the_right_edge_of_the_table_is_shown_whole(page, qtbot, monkeypatch):
+    """A money column half in view showed "£68,4" for £68,415 (the register's Cost at 150% on a laptop read
+    "£5,00" for £5,000): a number that does not fit the part in view is drawn in that part, never cut."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    view = page.view
+    view.horizontalHeader().setStretchLastSection(False)
+    money, room = 4, view.fontMetrics().horizontalAdvance("-£30,000.00") + 30
+    first = view.viewport().width() - 3 * 90 - room
+    for column, width in enumerate((first, 90, 90, 90, room + 60)):
+        view.setColumnWidth(column, width)
+    visible = view.viewport().width() - view.columnViewportPosition(money)
+    assert 0 < visible < view.columnWidth(money)  # the money column is half in view
+    assert visible > view.fontMetrics().horizontalAdvance("-£30,000.00") + 12  # room enough for the amounts
+    painted: dict[tuple[int, int], tuple[int, int]] = {}
+    paint = QStyledItemDelegate.paint
+
+    def spy(self, painter, option, index):
+        painted[(index.row(), index.column())] = (option.rect.left(), option.rect.right())
+        paint(self, painter, option, index)
+
+    monkeypatch.setattr(QStyledItemDelegate, "paint", spy)
+    view.viewport().grab()  # paints every cell in view through the delegate
+    width = view.viewport().width()
+    money_cells = {k: v for k, v in painted.items() if k[1] == money}
+    assert len(money_cells) == 4  # three rows and the total
+    assert all(right < width for _, right in money_cells.values()), (width, money_cells)
+    model = view.model()
+    for row in range(4):  # a column wholly in view keeps its cells; the money cells start where they did
+        assert painted[(row, 0)][1] == view.visualRect(model.index(row, 0)).right()
+        assert painted[(row, money)][0] == view.visualRect(model.index(row, money)).left()
+

@@ -12,7 +12,8 @@ from typing import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView, QWidgetAction
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QMenu, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTableView, QWidgetAction)
 
 from safer_desk.exchange.files import to_tsv
 from safer_desk.ui.kit.tables import COPY_ROLE, SortProxy
@@ -25,6 +26,21 @@ def _source_copy(index: QModelIndex) -> str:
     if value is None:  # a model outside the kit: its shown text
         value = index.data()
     return "" if value is None else str(value)
+
+
+class WholeNumbers(QStyledItemDelegate):
+    """Draws a right-aligned cell (a number, an amount) that runs past the right edge of the table's view in the
+    part in view, so "£5,000" is never shown cut to "£5,00"; Qt elides it ("£5,0…") only when even that part is
+    too narrow. Every other cell is drawn as Qt draws it."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        edge = self.parent().viewport().width()
+        if option.rect.right() >= edge > option.rect.left():
+            alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
+            if alignment is not None and Qt.AlignmentFlag(int(alignment)) & Qt.AlignmentFlag.AlignRight:
+                option = QStyleOptionViewItem(option)
+                option.rect.setRight(edge - 1)
+        super().paint(painter, option, index)
 
 
 class DataTableView(QTableView):
@@ -40,6 +56,7 @@ class DataTableView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)  # Tab leaves the table, as in any other form
+        self.setItemDelegate(WholeNumbers(self))
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
