@@ -223,3 +223,28 @@ def test_a_number_cut_by_the_right_edge_of_the_table_is_shown_whole(page, qtbot,
         assert painted[(row, 0)][1] == view.visualRect(model.index(row, 0)).right()
         assert painted[(row, money)][0] == view.visualRect(model.index(row, money)).left()
 
+
+
+def test_a_number_cut_by_the_left_edge_is_shown_whole_when_scrolled_by_pixels(page, monkeypatch):
+    """Where tables scroll by pixels (macOS does), "£125,000" half off the left edge showed "25,000"."""
+    from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate
+
+    view = page.view
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.horizontalHeader().setStretchLastSection(False)
+    view.horizontalHeader().moveSection(4, 1)  # the money column second, a wide one after it
+    for column, width in ((0, view.viewport().width()), (4, 160), (1, view.viewport().width())):
+        view.setColumnWidth(column, width)
+    QApplication.processEvents()  # the scroll bar's range follows the new widths
+    view.horizontalScrollBar().setValue(view.columnWidth(0) + 40)  # "Spend" is 40 pixels off the left edge
+    assert view.columnViewportPosition(4) == -40
+    painted = {}
+    paint = QStyledItemDelegate.paint
+
+    def spy(self, painter, option, index):
+        painted[(index.row(), index.column())] = (option.rect.left(), option.rect.right())
+        paint(self, painter, option, index)
+
+    monkeypatch.setattr(QStyledItemDelegate, "paint", spy)
+    view.viewport().grab()
+    assert [painted[(row, 4)][0] for row in range(4)] == [0] * 4

@@ -29,17 +29,20 @@ def _source_copy(index: QModelIndex) -> str:
 
 
 class WholeNumbers(QStyledItemDelegate):
-    """Draws a right-aligned cell (a number, an amount) that runs past the right edge of the table's view in the
-    part in view, so "£5,000" is never shown cut to "£5,00"; Qt elides it ("£5,0…") only when even that part is
-    too narrow. Every other cell is drawn as Qt draws it."""
+    """Draws a right-aligned cell (a number, an amount) that runs past an edge of the table's view in the part in
+    view, so "£5,000" is never shown cut to "£5,00" at the right edge, nor "£125,000" to "25,000" at the left (where
+    tables scroll by pixels, as on macOS); Qt elides it ("£5,0…") only when even that part is too narrow. Every
+    other cell is drawn as Qt draws it."""
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         edge = self.parent().viewport().width()
-        if option.rect.right() >= edge > option.rect.left():
+        rect = option.rect
+        if rect.right() >= edge or rect.left() < 0:
             alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
             if alignment is not None and Qt.AlignmentFlag(int(alignment)) & Qt.AlignmentFlag.AlignRight:
                 option = QStyleOptionViewItem(option)
-                option.rect.setRight(edge - 1)
+                option.rect.setLeft(max(rect.left(), 0))
+                option.rect.setRight(min(rect.right(), edge - 1))
         super().paint(painter, option, index)
 
 
