@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         triggers) wait for ``verify_open_file``, which the start-up runs as soon as the first screen is drawn,
         before any input is handled; the file cannot be written before they pass (its store's write gate).
         """
-        path = Path(path)
+        path = Path(path).absolute()  # a name typed in a command prompt: Open Recent must find it from anywhere
         if not self.may_close_file():
             return False
         try:

@@ -57,6 +57,22 @@ def test_open_recent_lists_files_newest_first_and_opens_one(window, tmp_path):
     assert settings.read_str("files/last") == str(first)
 
 
+def test_a_file_named_from_the_current_folder_is_listed_by_its_whole_path(window, tmp_path, monkeypatch):
+    # `safer-desk office.sqlite` typed in a command prompt put "office.sqlite" in Open Recent: chosen later from
+    # another folder it was "no file", or another folder's office.sqlite.
+    office = make_file(tmp_path / "office.sqlite")
+    monkeypatch.chdir(tmp_path)
+    assert window.open_path(Path("office.sqlite"))
+    assert recent_entries(window) == [(f"&1 {office}", True)]
+    assert window.session.store.path == office and window.file_label.text() == str(office)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    make_file(elsewhere / "office.sqlite")
+    monkeypatch.chdir(elsewhere)
+    window.recent_menu.actions()[0].trigger()
+    assert window.session.store.path == office
+
+
 def test_file_open_asks_for_a_file_and_cancel_opens_nothing(window, tmp_path, prompts):
     path = make_file(tmp_path / "waveney.sqlite")
     window.choose_and_open()  # the dialog closed without a choice
