@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from math import lcm
 from typing import Iterable, Mapping, Sequence
 
-from safer_desk.domain.checks import bare_under_one_percent
+from safer_desk.domain.checks import bare_under_one_percent, typed_digits
 from safer_desk.domain.money import format_money, split_by_weights
 from safer_desk.domain.text import looks_like_total_line
 
@@ -72,15 +72,15 @@ def parse_fraction(text: str | Fraction, *, what: str = "fraction") -> Fraction:
         raise AllocationError(f"{what}: nothing was given.")
     try:
         if s.endswith("%"):
-            value = Fraction(Decimal(s[:-1])) / 100
+            value = typed_digits(s[:-1]) / 100
         elif "/" in s:
             top, bottom = s.split("/", 1)
-            value = Fraction(Decimal(top)) / Fraction(Decimal(bottom))
+            value = typed_digits(top) / typed_digits(bottom)
         else:
-            value = Fraction(Decimal(s))
+            value = typed_digits(s)
             if value > 1:
                 value /= 100
-    except (InvalidOperation, ValueError, ZeroDivisionError):
+    except (ValueError, ZeroDivisionError):
         raise AllocationError(f"{what}: “{text}” is not a fraction (try 1/3, 0.25 or 25%).") from None
     if value < 0 or value > 1:
         raise AllocationError(f"{what}: “{text}” must be between 0 and 1 (0% and 100%).")
@@ -96,14 +96,27 @@ def parse_percent(text: str | Fraction, *, what: str = "percentage") -> Fraction
     if not s:
         raise AllocationError(f"{what}: nothing was given.")
     try:
-        value = Fraction(Decimal(s)) / 100
-    except (InvalidOperation, ValueError):
+        value = typed_digits(s) / 100
+    except ValueError:
         raise AllocationError(f"{what}: “{text}” is not a percentage (try 10 or 10%).") from None
     if value < 0 or value > 1:
         raise AllocationError(f"{what}: “{text}” must be between 0% and 100%.")
     if (bare := bare_under_one_percent(typed, what)) is not None:  # --fixed-share 0.25 is a quarter
         raise AllocationError(bare)
     return value
+
+
+def parse_weight(text: str, *, what: str = "weight") -> Fraction:
+    """A factor's weight as typed: "50", "25%" (the same as 25), "1/3", "1,000"; above zero."""
+    s = (text or "").strip().removesuffix("%")
+    try:
+        top, slash, bottom = s.partition("/")
+        weight = typed_digits(top) / typed_digits(bottom) if slash else typed_digits(s)
+    except (ValueError, ZeroDivisionError):
+        raise AllocationError(f"{what}: the weight “{text}” is not a number.") from None
+    if weight <= 0:
+        raise AllocationError(f"{what}: the weight must be above zero.")
+    return weight
 
 
 def format_percent(value: Fraction, places: int = 2) -> str:

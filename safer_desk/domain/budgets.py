@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Iterable, Mapping
 
+from safer_desk.domain.checks import typed_digits
 from safer_desk.domain.money import FORM_HINT, MoneyError, format_money, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
 
@@ -190,8 +191,8 @@ def parse_change(text: str) -> Fraction | None:
     elif s[:1] == "+":
         s = s[1:].strip()
     try:
-        value = Fraction(Decimal(s))
-    except (InvalidOperation, ValueError):
+        value = typed_digits(s)  # as a paper prints it: never "Inf", "NaN" or "1e999999999"
+    except ValueError:
         raise BudgetError(f"“{text}” is not a percentage change (the paper's form: (27.5), 1.7 or -).") from None
     return -value if negative else value
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
@@ -67,6 +68,16 @@ def bare_under_one_percent(typed: str, what: str) -> str | None:
 # Thousands separators in the right places ("12,586", "1,234,567.5") or none at all.
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^\d*(?:\.\d+)?$")
+
+
+def typed_digits(text: str) -> Fraction:
+    """Digits as people type them, with or without thousands commas in their places ("2,442", "0.25", ".5"), as an
+    exact fraction. ValueError for anything else, the sign included: an exponent ("1e999999999" would be worked
+    out to a billion digits first), "inf", "NaN", "0x1A"."""
+    s = text.strip()
+    if not s or s == "." or not (_GROUPED.match(s) or _PLAIN.match(s)):
+        raise ValueError(f"“{text}” is not digits")
+    return Fraction(s.replace(",", ""))
 
 
 def parse_number(text: str | None, *, what: str = "a number") -> Decimal:

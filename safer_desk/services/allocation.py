@@ -18,8 +18,8 @@ from typing import Any, Iterable, Iterator, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
                                           Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
-                                          format_fraction, parse_fraction, parse_number, parse_percent, top_slice,
-                                          total_line_message)
+                                          format_fraction, parse_fraction, parse_number, parse_percent, parse_weight,
+                                          top_slice, total_line_message)
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
@@ -143,12 +143,7 @@ def parse_factor_weights(items: Iterable[str], *, what: str = "--factor") -> tup
         name = name.strip()
         if not sep or not name or not weight_text.strip():
             raise AllocationError(f"{what} “{item}”: write it as NAME=WEIGHT, for example population=50.")
-        try:
-            weight = Fraction(weight_text.strip().removesuffix("%").replace(",", ""))
-        except (ValueError, ZeroDivisionError):
-            raise AllocationError(f"{what} “{item}”: the weight “{weight_text}” is not a number.") from None
-        if weight <= 0:
-            raise AllocationError(f"{what} “{item}”: the weight must be above zero.")
+        weight = parse_weight(weight_text, what=f"{what} “{item}”")
         if any(f.name == name for f in factors):
             raise AllocationError(f"{what} “{item}”: the factor {name} is given twice.")
         factors.append(Factor(name, weight))

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from safer_desk.domain.allocation import (AllocationError, AllocationOptions, AllocationResult, Factor,
                                           PartnershipInput, allocate_by_formula, format_fraction, format_number,
-                                          parse_fraction, parse_number, parse_percent, percent_text,
+                                          parse_fraction, parse_number, parse_percent, parse_weight, percent_text,
                                           total_line_message)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.services.allocation import amount_option
@@ -242,13 +242,7 @@ def previous_sum(state: WorkState) -> int | None:
 def with_factor_weight(state: WorkState, index: int, text: str) -> WorkState:
     factors = list(state.options.factors)
     f = factors[index]
-    try:
-        weight = Fraction(text.strip().removesuffix("%").replace(",", ""))
-    except (ValueError, ZeroDivisionError):
-        raise AllocationError(f"Factor {f.title}: the weight “{text}” is not a number.") from None
-    if weight <= 0:
-        raise AllocationError(f"Factor {f.title}: the weight must be above zero.")
-    factors[index] = replace(f, weight=weight)
+    factors[index] = replace(f, weight=parse_weight(text, what=f"Factor {f.title}"))
     return replace(state, options=replace(state.options, factors=tuple(factors)))
 
 

@@ -168,3 +168,10 @@ def test_a_csv_saved_another_way_is_refused_saying_how_to_save_it(capsys, tmp_pa
     code, out, err = run(capsys, path, "--pot", "6000")
     assert code == 1 and out == ""
     assert words in err and "input.csv" in err and "CSV UTF-8 (Comma delimited)" in err
+
+
+@pytest.mark.parametrize("option", [("--fixed-share", "inf"), ("--retain", "Infinity"), ("--damping", "1e999999999"),
+                                    ("--fixed-share", "1/1e999999999"), ("--factor", "basis=1e999999999")])
+def test_a_number_written_another_way_is_refused_in_a_line(capsys, option):
+    code, out, err = run(capsys, INPUTS, "--pot", "1000", *option)
+    assert code == 1 and err.startswith("safer-desk: ") and "Traceback" not in err and out == ""

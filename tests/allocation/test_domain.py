@@ -286,3 +286,32 @@ def test_a_percentage_under_one_without_a_percent_sign_is_asked_not_guessed():
     assert parse_percent("0.1%") == Fraction(1, 1000)
     assert parse_percent("0") == 0 and parse_percent("2.5") == Fraction(1, 40)
     assert parse_percent("1") == Fraction(1, 100)
+
+
+# Typed as numbers, refused as such: "inf" escaped as an OverflowError (a traceback on the command line, "Something
+# went wrong" in the window), and an exponent such as 1e999999999 was worked out to a billion digits (the command
+# line and the window froze).
+NOT_TYPED_NUMBERS = ["inf", "Infinity", "NaN", "1e999999999", "1E-999999999", "1/inf", "1/1e999999999", "-0.1e1"]
+
+
+@pytest.mark.parametrize("text", NOT_TYPED_NUMBERS)
+def test_a_share_or_a_percentage_is_digits_as_typed_or_refused(text):
+    with pytest.raises(AllocationError, match="is not a"):
+        parse_fraction(text)
+    with pytest.raises(AllocationError, match="is not a"):
+        parse_percent(text.removeprefix("1/"))
+
+
+@pytest.mark.parametrize("text", NOT_TYPED_NUMBERS + ["1/0"])
+def test_a_factor_weight_is_digits_as_typed_or_refused(text):
+    from safer_desk.domain.allocation import parse_weight
+
+    with pytest.raises(AllocationError, match="not a number"):
+        parse_weight(text, what="Factor Population")
+
+
+def test_a_factor_weight_is_a_number_a_percentage_or_a_fraction():
+    from safer_desk.domain.allocation import parse_weight
+
+    assert [parse_weight(t) for t in ("50", "25%", "1/3", "1,000", "0.5")] == [50, 25, Fraction(1, 3), 1000,
+                                                                                Fraction(1, 2)]

@@ -110,3 +110,10 @@ def test_a_retain_under_one_percent_shows_its_percent_sign_so_it_reads_back_the_
     assert bench.option_text(changed.options, "retain") == "0.5%"
     assert bench.with_option(changed, "retain", bench.option_text(changed.options, "retain")).options.retain \
         == Fraction(1, 200)
+
+
+def test_a_factor_weight_typed_in_the_window_is_digits_or_refused(state):
+    for text in ("inf", "1e999999999"):  # an OverflowError, and a window frozen working out a billion digits
+        with pytest.raises(AllocationError, match="not a number"):
+            bench.with_factor_weight(state, 0, text)
+    assert bench.with_factor_weight(state, 0, "1/3").options.factors[0].weight == Fraction(1, 3)

@@ -96,6 +96,14 @@ def test_thousands_tables_and_unreadable_cells():
         Cell("tbc", 100)
 
 
+@pytest.mark.parametrize("text", ["Inf", "-Infinity", "NaN", "1e999999999", "1E-999999999", "0x1A", "1_0"])
+def test_a_printed_change_is_written_as_a_paper_prints_one_or_refused(text):
+    # "Inf" escaped as an OverflowError (the window's "Something went wrong"), and "1e999999999" would have made a
+    # number with a billion digits before anything was said.
+    with pytest.raises(BudgetError, match="not a percentage change"):
+        parse_change(text)
+
+
 def test_printed_changes_and_year_on_year():
     assert parse_change("(27.5)") == Fraction(-275, 10) and parse_change("1.7") == Fraction(17, 10)
     assert parse_change("-") == 0 and parse_change("") is None
