@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from safer_desk.domain.checks import typed_digits
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import Cost, MoneyError, format_money, parse_cost
 
@@ -270,15 +270,12 @@ def parse_scale(text: str) -> Scale:
         if d == 0:
             raise ProjectError(f"“{text.strip()}”: a fraction cannot have 0 below the line.")
         return Scale(n, d)
-    try:
-        if s.endswith("%"):
-            f = Fraction(Decimal(s[:-1].strip())) / 100
-        else:
-            f = Fraction(Decimal(s))
-    except (InvalidOperation, ValueError):
-        raise ProjectError(f"“{text.strip()}” is not a scale (try 1/3, 6 of 12 months or 50%).") from None
-    if f < 0:
+    if s.startswith(("-", "\u2212")):
         raise ProjectError(f"“{text.strip()}”: a scale cannot be negative.")
+    try:
+        f = typed_digits(s[:-1]) / 100 if s.endswith("%") else typed_digits(s)
+    except ValueError:
+        raise ProjectError(f"“{text.strip()}” is not a scale (try 1/3, 6 of 12 months or 50%).") from None
     return Scale(f.numerator, f.denominator)
 
 

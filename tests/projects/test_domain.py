@@ -95,6 +95,13 @@ def test_bad_scale_says_what_to_type():
         parse_scale("13 of 12 months")
 
 
+@pytest.mark.parametrize("text", ["inf", "NaN", "1e999999999", "5e-1", "inf%"])
+def test_a_scale_is_digits_as_typed_or_refused(text):
+    # Typed in Commissioning: "inf" escaped as an OverflowError and "1e999999999" froze the window.
+    with pytest.raises(ProjectError, match="is not a scale"):
+        parse_scale(text)
+
+
 def test_young_offenders_pilot_is_one_third_of_105k():
     assert scale_pence(10_500_000, Scale(1, 3)) == 3_500_000
     assert scale_pence(100, Scale(1, 3)) == 33  # 33.33p rounds down
