@@ -80,6 +80,9 @@ def typed_digits(text: str) -> Fraction:
     return Fraction(s.replace(",", ""))
 
 
+LARGEST_FIGURE = Decimal(10) ** 15 - 1  # a count, rate or measure; far beyond any a partnership reports
+
+
 def parse_number(text: str | None, *, what: str = "a number") -> Decimal:
     """A number as typed ("1,652", "88.9", "-74", "−74"); separators in odd places are refused, never dropped.
 
@@ -105,6 +108,8 @@ def parse_number(text: str | None, *, what: str = "a number") -> Decimal:
         value = Decimal(s.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the patterns above guard this
         raise NumberError(f"“{original}” is not {what}.") from None
+    if value > LARGEST_FIGURE:  # kept as a float: past about 1e308 it would be infinite
+        raise NumberError(f"“{original}” is larger than Safer Desk can hold as {what} (at most {LARGEST_FIGURE:,}).")
     return -value if negative else value
 
 

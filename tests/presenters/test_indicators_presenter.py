@@ -93,6 +93,16 @@ def test_a_stray_separator_is_queried_beside_the_cell_never_stored(presenter, de
     assert stored(demo_store) == 1235
 
 
+def test_a_figure_too_large_to_hold_is_refused_beside_the_cell(presenter, demo_store, log):
+    # 400 nines typed in a cell became an infinite float, and the count check raised an OverflowError (the window's
+    # "Something went wrong") instead of saying what was wrong with the cell.
+    before = version(demo_store)
+    presenter.figures.set_text("value", 0, "9" * 400)
+    assert not presenter.save()
+    assert "larger than Safer Desk can hold" in presenter.figures.message("value", 0)
+    assert stored(demo_store) == 1335 and version(demo_store) == before and not log.done
+
+
 def test_a_percentage_over_100_is_asked_about_once_then_kept(presenter, demo_store, log):
     assert presenter.choose_indicator(SATISFACTION, answers())
     assert presenter.figures.cell("value", 0).text.endswith("%")  # one format: "88.9%", never "88.8889"
