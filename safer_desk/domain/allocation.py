@@ -761,6 +761,9 @@ class TopSliceResult:
     scenario_less_pence: int
 
 
+MOST_PARTNERS = 100  # the seed papers' partnerships have nine to a dozen statutory partners
+
+
 def top_slice(total_pence: int, *, slices: Sequence[tuple[str, Fraction]] = (("LSP share", Fraction(1, 2)),),
               remainder_label: str = "SSP share", retained: Fraction = Fraction(1, 10),
               retained_label: str = "Retained", partners: int = 9, scenario: Fraction = Fraction(1, 5)
@@ -775,6 +778,9 @@ def top_slice(total_pence: int, *, slices: Sequence[tuple[str, Fraction]] = (("L
         raise AllocationError("The total cannot be negative.")
     if partners < 1:
         raise AllocationError("partners: there must be at least one partner to share with.")
+    if partners > MOST_PARTNERS:
+        raise AllocationError(f"partners: {partners:,} is more partners than a partnership has (at most "
+                              f"{MOST_PARTNERS}).")
     if sum((Fraction(s) for _, s in slices), Fraction(0)) > 1:
         raise AllocationError("slices: the slices add up to more than the whole.")
     if not 0 <= retained <= 1:

@@ -175,3 +175,8 @@ def test_a_csv_saved_another_way_is_refused_saying_how_to_save_it(capsys, tmp_pa
 def test_a_number_written_another_way_is_refused_in_a_line(capsys, option):
     code, out, err = run(capsys, INPUTS, "--pot", "1000", *option)
     assert code == 1 and err.startswith("safer-desk: ") and "Traceback" not in err and out == ""
+
+
+def test_top_slice_for_more_partners_than_a_partnership_has_is_refused(capsys):
+    code = main(["top-slice", "1000", "--partners", "99999999999"])
+    assert code == 1 and "at most 100" in capsys.readouterr().err

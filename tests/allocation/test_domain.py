@@ -315,3 +315,10 @@ def test_a_factor_weight_is_a_number_a_percentage_or_a_fraction():
 
     assert [parse_weight(t) for t in ("50", "25%", "1/3", "1,000", "0.5")] == [50, 25, Fraction(1, 3), 1000,
                                                                                 Fraction(1, 2)]
+
+
+def test_a_top_slice_is_shared_by_at_most_a_hundred_partners():
+    # "--partners 99999999999" (or the window's Equal shares) worked out a share for each of 99,999,999,999.
+    assert len(top_slice(2_900_692_00, partners=100).shares_pence) == 100
+    with pytest.raises(AllocationError, match="at most 100"):
+        top_slice(2_900_692_00, partners=99_999_999_999)
