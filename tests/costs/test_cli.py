@@ -48,6 +48,16 @@ def test_missing_file(tmp_path, capsys):
     assert code == 1 and "no file" in err
 
 
+def test_a_burn_rate_window_longer_than_the_fund_runs_from_its_start(demo_path, capsys):
+    # "--window 99999999999" went back 8 billion years before the fund began, and stopped with a traceback.
+    name = "Suffolk Target Hardening Pilot"
+    code, whole, err = run(capsys, "fund", str(demo_path), name, "--window", "99999999999")
+    assert code == 0, err
+    code, three, _ = run(capsys, "fund", str(demo_path), name, "--window", "3")  # Apr-18 to Jun-18: the fund so far
+    assert dict(csv.reader(io.StringIO(whole)))["monthly_burn_rate"] == dict(csv.reader(io.StringIO(three)))[
+        "monthly_burn_rate"]
+
+
 def test_fund_window_and_as_at(demo_path, capsys):
     code, out, _ = run(capsys, "fund", str(demo_path), "suffolk target hardening pilot", "--window", "1")
     values = dict(csv.reader(io.StringIO(out)))
