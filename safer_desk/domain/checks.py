@@ -131,7 +131,7 @@ def percentage_slip(percent: Decimal, *, most: Decimal = Decimal(100)) -> Slip |
 
 
 def date_slip(day: date, *, around: date, years: int = 5, what: str = "the year in view") -> Slip | None:
-    """A date more than ``years`` years from ``around`` is queried ("01/04/2206" for 2026)."""
+    """A date more than ``years`` years from ``around`` is queried ("01/04/2106" for 2026; a year outside 1900 to 2200 is refused when typed)."""
     if abs(day.year - around.year) > years:
         return Slip(f"{format_uk_date(day)} is more than {years} years from {what} ({around.year}): "
                     "is the year right?")

@@ -13,6 +13,9 @@ class PeriodError(ValueError):
     """Text that is not a period or a date; the message names the text."""
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a month, and so a date, can be in
+
+
 @dataclass(frozen=True, order=True)
 class Month:
     """A calendar month, stored as "YYYY-MM"."""
@@ -23,7 +26,7 @@ class Month:
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12:
             raise PeriodError(f"month must be 1 to 12, not {self.month}")
-        if not 1900 <= self.year <= 2200:
+        if not FIRST_YEAR <= self.year <= LAST_YEAR:
             raise PeriodError(f"year {self.year} is out of range")
 
     @classmethod
@@ -219,6 +222,8 @@ def parse_uk_date(text: str) -> date:
         worded = _WORDED_DATE.fullmatch(s)
         if worded and _month_number(worded.group(2)):
             day, month, year = int(worded.group(1)), _month_number(worded.group(2)), _full_year(worded.group(3))
+    if day is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PeriodError(f"“{s}” is not a date Safer Desk can hold (the years {FIRST_YEAR} to {LAST_YEAR}).")
     if day is not None:
         try:
             return date(year, month, day)

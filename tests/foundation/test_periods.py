@@ -52,6 +52,23 @@ def test_british_dates():
         parse_uk_date("31/02/2018")
 
 
+@pytest.mark.parametrize("typed", ["01/01/9999", "31/12/1899", "0001-01-01", "1 April 2201"])
+def test_a_date_outside_the_years_safer_desk_holds_is_refused(typed):
+    # "--today 01/01/9999" (or a payment dated so, once its slip was confirmed) stopped the fund's figures with
+    # "year 9999 is out of range" from deep inside: months are held from 1900 to 2200.
+    with pytest.raises(PeriodError, match="1900 to 2200"):
+        parse_uk_date(typed)
+    assert parse_uk_date("01/01/1900") == date(1900, 1, 1) and parse_uk_date("31/12/2200") == date(2200, 12, 31)
+
+
+def test_the_fund_command_refuses_a_date_it_cannot_hold_in_a_line(demo_path, capsys):
+    from safer_desk.cli import main
+
+    for option in ("--today", "--keyed-to"):
+        assert main(["fund", str(demo_path), "Suffolk Target Hardening Pilot", option, "01/01/9999"]) == 2
+        assert "1900 to 2200" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("typed, words", [
     ("31/02/2018", "“31/02/2018” is not a date: February 2018 has 28 days."),
     ("29/02/2019", "“29/02/2019” is not a date: February 2019 has 28 days."),

@@ -80,11 +80,14 @@ def test_a_date_far_from_the_year_in_view_is_queried_then_kept(presenter, log):
     p = by_title(presenter, "Homeshield")
     presenter.select(p.id)
     presenter.editor.set_value("end_date", "")  # the paper's year (2009/10) would end before it starts
-    presenter.editor.set_value("start_date", "01/04/2206")
+    presenter.editor.set_value("start_date", "01/04/2106")
     assert not presenter.save()  # asked first
     assert "more than 10 years" in presenter.editor.message("start_date")
     assert presenter.save()  # Save again keeps it
-    assert svc.get_project(presenter.store, p.id).start_date == "2206-04-01"
+    assert svc.get_project(presenter.store, p.id).start_date == "2106-04-01"
+    presenter.editor.set_value("start_date", "01/04/2206")  # past the years a date can be in: refused outright
+    assert not presenter.save() and not presenter.save()
+    assert "the years 1900 to 2200" in presenter.editor.message("start_date")
 
 
 def test_undo_names_the_action_and_its_tab(presenter, log):
@@ -222,7 +225,7 @@ def test_describing_and_filtering_several_projects(presenter):
 
 
 def test_pasted_rows_without_headings_and_dates_far_off_are_asked_about(presenter):
-    preview = presenter.paste_preview([["Nightsafe", "£4,000", "1/4/2206"], ["Street pastors", "£2,500", "1/5/26"]])
+    preview = presenter.paste_preview([["Nightsafe", "£4,000", "1/4/2106"], ["Street pastors", "£2,500", "1/5/26"]])
     assert not preview.needs_heading_answer  # an amount and a date: a row of data, not headings
     assert [preview.column_heading(c) for c in range(3)] == ["Column 1", "Column 2", "Column 3"]
     preview.heading_row = None
@@ -231,7 +234,7 @@ def test_pasted_rows_without_headings_and_dates_far_off_are_asked_about(presente
     for column, key in enumerate(("title", "cost", "start_date")):
         preview.set_key(column, key)
     assert preview.problems() == ""
-    assert preview.slips() == ["Row 1: 01/04/2206 is more than 10 years from the year in view (2026): "
+    assert preview.slips() == ["Row 1: 01/04/2106 is more than 10 years from the year in view (2026): "
                                "is the year right?"]
     preview.set_key(2, None)  # the column left out
     assert preview.slips() == [] and preview.keys == ["title", "cost", None]
