@@ -109,7 +109,8 @@ def parse_number(text: str | None, *, what: str = "a number") -> Decimal:
     except InvalidOperation:  # pragma: no cover - the patterns above guard this
         raise NumberError(f"“{original}” is not {what}.") from None
     if value > LARGEST_FIGURE:  # kept as a float: past about 1e308 it would be infinite
-        raise NumberError(f"“{original}” is larger than Safer Desk can hold as {what} (at most {LARGEST_FIGURE:,}).")
+        raise NumberError(f"“{original}” is larger than Safer Desk can hold as {what} "
+                          f"(at most {LARGEST_FIGURE:,}).")
     return -value if negative else value
 
 
@@ -131,7 +132,8 @@ def percentage_slip(percent: Decimal, *, most: Decimal = Decimal(100)) -> Slip |
 
 
 def date_slip(day: date, *, around: date, years: int = 5, what: str = "the year in view") -> Slip | None:
-    """A date more than ``years`` years from ``around`` is queried ("01/04/2106" for 2026; a year outside 1900 to 2200 is refused when typed)."""
+    """A date more than ``years`` years from ``around`` is queried ("01/04/2106" for 2026); a year outside 1900 to
+    2200 is refused when typed (``parse_uk_date``)."""
     if abs(day.year - around.year) > years:
         return Slip(f"{format_uk_date(day)} is more than {years} years from {what} ({around.year}): "
                     "is the year right?")
