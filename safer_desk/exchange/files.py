@@ -26,7 +26,8 @@ from safer_desk.storage.safe_write import WriteFailed, atomic_path, write_bytes_
 
 __all__ = ["atomic_path", "private_workspace", "write_bytes_atomically", "WriteFailed", "write_csv", "csv_text",
            "neutralise_cell", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv", "find_headings",
-           "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "is_utf16", "other_separator"]
+           "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "is_utf16", "other_separator", "other_kind_of_file",
+           "refuse_other_kind"]
 
 # OWASP "CSV Injection": these first characters make Excel, LibreOffice and Google Sheets read a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -64,10 +65,34 @@ def is_utf16(data: bytes) -> bool:
     return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
+# What a file people bring as figures may be instead, by how it begins (its first bytes).
+_OTHER_KINDS = ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel 97-2003 workbook (.xls) or a workbook protected with a "
+                                                      "password"),
+                (b"%PDF", "a PDF"), (b"SQLite format 3\x00", "an SQLite database (a Safer Desk file?)"))
+
+
+def other_kind_of_file(data: bytes) -> str | None:
+    """What the file is, in words, when it is recognisably neither CSV text nor an .xlsx workbook: "empty (0 bytes)",
+    "an Excel 97-2003 workbook (.xls) or …", "an OpenDocument spreadsheet (LibreOffice's .ods)", "a PDF"; else None."""
+    if not data:
+        return "empty (0 bytes)"
+    if data.startswith(b"PK") and b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in data[:100]:
+        return "an OpenDocument spreadsheet (LibreOffice's .ods)"
+    return next((words for start, words in _OTHER_KINDS if data.startswith(start)), None)
+
+
+def refuse_other_kind(data: bytes, name: str, error: type[ValueError]) -> None:
+    """Raise ``error`` naming the file and what it is when ``other_kind_of_file`` recognises it."""
+    if kind := other_kind_of_file(data):
+        raise error(f"{name} is {kind}, which Safer Desk does not read: open it in Excel (or LibreOffice), remove "
+                    "any password, and save it as “Excel Workbook (.xlsx)” or as “CSV UTF-8 (Comma delimited)”.")
+
+
 def csv_text_of(data: bytes, name: str) -> str:
     """The text of a CSV file as Excel saves it: UTF-8, with or without the byte-order mark ("CSV UTF-8"), else
     Windows-1252, which "CSV (Comma delimited)" writes on a British Windows (£ and é as one byte each).
     ``NotCsvText`` for UTF-16, a NUL (which no spreadsheet's text holds) or a byte Windows-1252 has no letter for."""
+    refuse_other_kind(data, name, NotCsvText)
     if is_utf16(data):
         raise NotCsvText(f"{name} is UTF-16 text (Excel's “Unicode Text”); {SAVE_AS_CSV}.")
     if b"\x00" not in data:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -11,7 +12,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from safer_desk.domain.checks import split_row_message
-from safer_desk.exchange.files import SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings, other_separator
+from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings, other_separator,
+                                       refuse_other_kind)
 
 REQUIRED = ("indicator", "area", "period")
 OPTIONAL = ("value", "numerator", "denominator", "comment")
@@ -81,11 +83,16 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
     """Rows of a CSV (UTF-8, Excel's BOM allowed, or Windows-1252) or .xlsx file (its first sheet with the
     headings) in long form."""
     path = Path(path)
+    data = path.read_bytes()
+    refuse_other_kind(data, path.name, ValuesFileError)  # an .xls, an .ods, a PDF …, whatever its name ends with
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
         try:
-            wb = load_workbook(path, read_only=True, data_only=True)
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except zipfile.BadZipFile as exc:  # an .xlsx is a zip of parts: this one is not whole
+            raise ValuesFileError(f"{path.name} is not a whole Excel workbook (it may be damaged, or cut short by a "
+                                  "download or a copy): open it in Excel and save it again.") from exc
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise ValuesFileError(f"{path.name} cannot be read as an Excel workbook ({exc}).") from exc
         try:
@@ -102,7 +109,7 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
         finally:
             wb.close()
     try:
-        text = csv_text_of(path.read_bytes(), path.name)
+        text = csv_text_of(data, path.name)
     except NotCsvText as exc:
         raise ValuesFileError(str(exc)) from None
     header, body = _headings(path, csv.reader(io.StringIO(text, newline="")))

@@ -180,3 +180,10 @@ def test_a_number_written_another_way_is_refused_in_a_line(capsys, option):
 def test_top_slice_for_more_partners_than_a_partnership_has_is_refused(capsys):
     code = main(["top-slice", "1000", "--partners", "99999999999"])
     assert code == 1 and "at most 100" in capsys.readouterr().err
+
+
+def test_an_old_excel_workbook_given_as_the_input_is_named_as_one(capsys, tmp_path):
+    path = tmp_path / "inputs.csv"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))  # an .xls renamed, or saved so by mistake
+    code, out, err = run(capsys, path, "--pot", "1000")
+    assert code == 1 and "inputs.csv is an Excel 97-2003 workbook (.xls)" in err and out == ""

@@ -16,6 +16,7 @@ from safer_desk.domain.periods import FinancialYear
 from safer_desk.exchange.files import Sheet, write_xlsx
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import CommentRequired, PeriodValue
+from safer_desk.exchange.indicator_import import ValuesFileError
 from safer_desk.services.indicators_import import apply_values, preview_values
 from safer_desk.services.report_sections.indicators import board_report_sections
 
@@ -316,6 +317,31 @@ def test_a_figures_file_saved_another_way_is_refused_saying_how_to_save_it(store
         preview_values(store, path)
     assert "CSV UTF-8" in str(caught.value) and "figures.csv" in str(caught.value)
     assert store.scalar("SELECT count(*) FROM indicator_values") == 0
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # how an Excel 97-2003 workbook, or one with a password, begins
+
+
+@pytest.mark.parametrize("name, data, says", [
+    ("figures.xlsx", OLE + bytes(600), "Excel 97-2003 workbook (.xls) or a workbook protected with a password"),
+    ("figures.xls", OLE + bytes(600), "Excel 97-2003 workbook (.xls) or a workbook protected with a password"),
+    ("figures.csv", OLE + bytes(600), "Excel 97-2003 workbook (.xls) or a workbook protected with a password"),
+    ("figures.ods", b"PK\x03\x04\x14\x00\x00\x08\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
+     "OpenDocument spreadsheet"),
+    ("figures.xlsx", b"", "empty (0 bytes)"),
+    ("figures.csv", b"", "empty (0 bytes)"),
+    ("figures.csv", b"%PDF-1.7\n", "a PDF"),
+    ("figures.xlsx", b"PK\x03\x04cut short", "not a whole Excel workbook"),
+])
+def test_a_file_of_another_kind_is_named_as_such(store, tmp_path, name, data, says):
+    # An .xls or a workbook with a password was "not a zip file", or "not text a spreadsheet writes"; an .ods
+    # "needs the columns indicator, area …": none said what the file was, or what to do.
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ValuesFileError) as refused:
+        preview_values(store, path)
+    assert says in str(refused.value) and name in str(refused.value)
+    assert "zip" not in str(refused.value)
 
 
 def test_a_figures_file_saved_as_excels_csv_comma_delimited_is_read_in_windows_1252(store, tmp_path):
