@@ -204,7 +204,10 @@ class CommissioningPresenter(ScreenPresenter):
         return None if fund is None else service.suggest(self.shown_projects(), fund)
 
     def suggestion_text(self, s) -> str:
-        """What "What fits?" proposes, in words (nothing is ticked until it is accepted)."""
+        """What "What fits?" proposes, in words (nothing is ticked until it is accepted); without a fund to fit
+        within (``suggest`` gave None), what it needs."""
+        if s is None:
+            return self.fund_problem() or "Type the fund first: What fits? proposes the projects within it."
         if not s.keys:
             return "Suggestion: no project with a criterion met fits within the fund."
         by_id = {p.id: p for p in self.projects}

@@ -130,3 +130,8 @@ def test_what_fits_is_said_in_words_and_applied_only_when_accepted(presenter):
     assert {p.ref for p in presenter.projects if p.id in presenter.ticks} == {"6", "7", "8", "15"}
     presenter.set_fund("£1")
     assert presenter.suggestion_text(presenter.suggest()).startswith("Suggestion: no project")
+    presenter.set_fund("")  # nothing to fit within: said, never nothing at all
+    assert presenter.suggest() is None
+    assert presenter.suggestion_text(None) == "Type the fund first: What fits? proposes the projects within it."
+    presenter.set_fund("-5")
+    assert presenter.suggestion_text(None) == "Fund: a fund cannot be negative."

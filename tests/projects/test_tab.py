@@ -268,6 +268,16 @@ def test_what_fits_is_a_suggestion_until_accepted(tab, qtbot):
     assert "remaining £512" in page.summary.text()
 
 
+def test_what_fits_without_a_fund_says_what_it_needs(tab, qtbot):
+    # With the fund blank, or not an amount, What fits? did nothing at all.
+    page = tab.show_commissioning()
+    for typed, says in (("", "Type the fund first"), ("lots", "Fund: “lots” is not an amount of money")):
+        page.fund.setText(typed)
+        qtbot.mouseClick(page.fits_button, Qt.MouseButton.LeftButton)
+        assert not page.suggestion_label.isHidden() and says in page.suggestion_label.text()
+        assert page.accept_button.isHidden()
+
+
 def test_save_compare_and_undo_scenarios(tab, qtbot, prompts):
     page = tab.show_commissioning()
     store = tab.session.store

@@ -405,11 +405,9 @@ class CommissioningPage(QWidget):
     # -- what fits -----------------------------------------------------------------------------------------
     def propose(self) -> None:
         self.suggestion = self.presenter.suggest()
-        if self.suggestion is None:
-            return
         self.suggestion_label.setText(self.presenter.suggestion_text(self.suggestion))
         self.suggestion_label.show()
-        self.accept_button.setVisible(bool(self.suggestion.keys))
+        self.accept_button.setVisible(self.suggestion is not None and bool(self.suggestion.keys))
         self.dismiss_button.show()
 
     def accept_suggestion(self) -> None:
