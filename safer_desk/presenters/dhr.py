@@ -297,8 +297,9 @@ class DhrPresenter(FormScreen):
     def stage_rule_form(self) -> CostForm:
         current = {r.stage: r for r in dhr.stage_rules(self.store)}
         first = next(iter(current.values()), rules.DEFAULT_RULES[0])
-        fields = [Field("stage", "S&tage", FieldKind.CHOICE, choices=tuple((s.key, s.label) for s in rules.STAGES[1:])),
-                  Field("after", "Due &after", FieldKind.CHOICE,
+        fields = [Field("stage", "S&tage", FieldKind.CHOICE, required=True,
+                        choices=tuple((s.key, s.label) for s in rules.STAGES[1:])),
+                  Field("after", "Due &after", FieldKind.CHOICE, required=True,
                         choices=tuple((s.key, s.label) for s in rules.STAGES[:-1])),
                   Field("months", "&Months", FieldKind.NUMBER), Field("days", "&Days", FieldKind.NUMBER)]
         store = self.store

@@ -429,3 +429,13 @@ def test_a_case_date_before_the_death_was_notified_or_out_of_order_is_queried_on
                                                    "(28/03/2018).")
     form.set_value("qa_letter_on", "21/06/2018")
     assert form.save()
+
+
+def test_a_stage_rule_without_its_stages_is_refused_beside_them(reviews, log):
+    # Found by driving every Costs form with odd text: a blank stage raised a KeyError instead of a message.
+    form = reviews.stage_rule_form()
+    form.set_value("stage", "")
+    form.set_value("after", "")
+    assert not form.save()
+    assert form.message("stage") == "This field is needed." and form.message("after") == "This field is needed."
+    assert log.done == []
