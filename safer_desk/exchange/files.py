@@ -81,11 +81,12 @@ def other_kind_of_file(data: bytes) -> str | None:
     return next((words for start, words in _OTHER_KINDS if data.startswith(start)), None)
 
 
-def refuse_other_kind(data: bytes, name: str, error: type[ValueError]) -> None:
-    """Raise ``error`` naming the file and what it is when ``other_kind_of_file`` recognises it."""
+def refuse_other_kind(data: bytes, name: str, error: type[ValueError], save_as: str = SAVE_AS_CSV) -> None:
+    """Raise ``error`` naming the file, what it is and how to save it (``save_as``) when ``other_kind_of_file``
+    recognises it."""
     if kind := other_kind_of_file(data):
-        raise error(f"{name} is {kind}, which Safer Desk does not read: open it in Excel (or LibreOffice), remove "
-                    "any password, and save it as “Excel Workbook (.xlsx)” or as “CSV UTF-8 (Comma delimited)”.")
+        raise error(f"{name} is {kind}, which Safer Desk does not read: open it in Excel (or LibreOffice) and "
+                    f"{save_as}.")
 
 
 def csv_text_of(data: bytes, name: str) -> str:

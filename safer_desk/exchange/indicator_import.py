@@ -84,7 +84,9 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
     headings) in long form."""
     path = Path(path)
     data = path.read_bytes()
-    refuse_other_kind(data, path.name, ValuesFileError)  # an .xls, an .ods, a PDF …, whatever its name ends with
+    # An .xls, an .ods, a PDF …, whatever its name ends with.
+    refuse_other_kind(data, path.name, ValuesFileError, "save it as “Excel Workbook (.xlsx)” (without a password) or "
+                                                        "as “CSV UTF-8 (Comma delimited)”")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 

@@ -187,3 +187,4 @@ def test_an_old_excel_workbook_given_as_the_input_is_named_as_one(capsys, tmp_pa
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))  # an .xls renamed, or saved so by mistake
     code, out, err = run(capsys, path, "--pot", "1000")
     assert code == 1 and "inputs.csv is an Excel 97-2003 workbook (.xls)" in err and out == ""
+    assert "“CSV UTF-8 (Comma delimited)”" in err and ".xlsx" not in err  # the input is read as CSV only

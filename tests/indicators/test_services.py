@@ -341,6 +341,8 @@ def test_a_file_of_another_kind_is_named_as_such(store, tmp_path, name, data, sa
     with pytest.raises(ValuesFileError) as refused:
         preview_values(store, path)
     assert says in str(refused.value) and name in str(refused.value)
+    if "whole" not in says:
+        assert "“Excel Workbook (.xlsx)” (without a password) or as “CSV UTF-8" in str(refused.value)
     assert "zip" not in str(refused.value)
 
 
