@@ -278,6 +278,17 @@ def test_what_fits_without_a_fund_says_what_it_needs(tab, qtbot):
         assert page.accept_button.isHidden()
 
 
+def test_export_and_print_wait_for_a_fund(tab, qtbot):
+    # With no fund, Export… and Print to PDF… looked ready and did nothing when clicked.
+    page = tab.show_commissioning()
+    page.fund.setText("")
+    assert not page.export_button.isEnabled() and not page.print_button.isEnabled()
+    page.fund.setText("lots")
+    assert not page.export_button.isEnabled() and not page.print_button.isEnabled()
+    page.fund.setText("£65,512")
+    assert page.export_button.isEnabled() and page.print_button.isEnabled()
+
+
 def test_save_compare_and_undo_scenarios(tab, qtbot, prompts):
     page = tab.show_commissioning()
     store = tab.session.store

@@ -371,12 +371,14 @@ class CommissioningPage(QWidget):
 
     def recalculate(self) -> None:
         p = self.presenter
+        result = self.result()
+        for button in (self.export_button, self.print_button):  # nothing to export or print without a fund
+            button.setEnabled(result is not None)
         if not p.fund_text.strip() and p.award() is None:
             self.summary.setText("Type a fund, choose one from the papers or a funder's award, then tick projects.")
             self.years.setRowCount(0)
             self._say(p.message)
             return
-        result = self.result()
         if result is None:
             self.summary.setText("⚠ The fund is not an amount of money.")
             self._say(p.fund_problem())
