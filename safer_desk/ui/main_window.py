@@ -500,8 +500,8 @@ class MainWindow(QMainWindow):
             suffix = " (read-only)" if store.read_only else ""
             self.setWindowTitle(f"{store.path.name}[*]{suffix} — {APP_NAME}")
             self.file_label.setText(f"{store.path}{suffix}")
-        self.backup_action.setEnabled(store is not None)
-        self.save_copy_action.setEnabled(store is not None)
+        for action in (self.backup_action, self.save_copy_action, self.history_action, self.reference_action):
+            action.setEnabled(store is not None)  # each needs a file
 
     # -- edit --------------------------------------------------------------------
     def copy_from_focus(self) -> None:

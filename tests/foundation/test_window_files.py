@@ -114,6 +114,17 @@ def test_open_default_makes_the_file_in_the_data_folder(window, private_home):
     assert window.session.store.path.parent == private_home and window.session.store.path.exists()
 
 
+def test_what_needs_a_file_is_not_offered_without_one(window, store):
+    # View > History of Changes… and Districts, Partnerships and Partners… were offered with no file open, and did
+    # nothing when chosen.
+    needs_a_file = (window.history_action, window.reference_action, window.save_copy_action, window.backup_action)
+    assert not any(a.isEnabled() for a in needs_a_file)
+    window.set_store(store)
+    assert all(a.isEnabled() for a in needs_a_file)
+    window.set_store(None)
+    assert not any(a.isEnabled() for a in needs_a_file)
+
+
 def test_save_a_copy_refuses_the_open_file_and_says_when_it_cannot_write(window, store, tmp_path, prompts):
     window.save_copy()  # no file open: nothing to copy, nothing asked
     assert prompts.errors == []
