@@ -21,6 +21,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from safer_desk.exchange.kinds import other_kind_of_file
 from safer_desk.storage.leftovers import private_workspace
 from safer_desk.storage.safe_write import WriteFailed, atomic_path, write_bytes_atomically
 
@@ -63,22 +64,6 @@ class NotCsvText(ValueError):
 def is_utf16(data: bytes) -> bool:
     """Excel's "Unicode Text": UTF-16 with its byte-order mark (and tabs between the columns)."""
     return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-
-
-# What a file people bring as figures may be instead, by how it begins (its first bytes).
-_OTHER_KINDS = ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel 97-2003 workbook (.xls) or a workbook protected with a "
-                                                      "password"),
-                (b"%PDF", "a PDF"), (b"SQLite format 3\x00", "an SQLite database (a Safer Desk file?)"))
-
-
-def other_kind_of_file(data: bytes) -> str | None:
-    """What the file is, in words, when it is recognisably neither CSV text nor an .xlsx workbook: "empty (0 bytes)",
-    "an Excel 97-2003 workbook (.xls) or …", "an OpenDocument spreadsheet (LibreOffice's .ods)", "a PDF"; else None."""
-    if not data:
-        return "empty (0 bytes)"
-    if data.startswith(b"PK") and b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in data[:100]:
-        return "an OpenDocument spreadsheet (LibreOffice's .ods)"
-    return next((words for start, words in _OTHER_KINDS if data.startswith(start)), None)
 
 
 def refuse_other_kind(data: bytes, name: str, error: type[ValueError], save_as: str = SAVE_AS_CSV) -> None:

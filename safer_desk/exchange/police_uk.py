@@ -55,6 +55,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
+from safer_desk.exchange.kinds import other_kind_of_file, workbook_in_zip
+
 STREET_HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
                  "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context"]
 NEEDED = ["Month", "Reported by", "LSOA name", "Crime type"]
@@ -182,6 +184,9 @@ def _not_utf8(shown: str, line: int, byte: int) -> PoliceFileError:
 
 def header_of(start: bytes, shown: str) -> list[str]:
     """The header of a file from its first bytes (a UTF-8 byte order mark allowed)."""
+    if start and (kind := other_kind_of_file(start)):  # an .xls, a Safer Desk file …: said, not "not UTF-8"
+        raise PoliceFileError(f"{shown} is {kind}, not a data.police.uk street-level crime file (*-street.csv) or "
+                              "download (.zip); nothing was imported.")
     if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text" (and Notepad's "Unicode"): every character in two bytes.
         raise PoliceFileError(
@@ -305,6 +310,9 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path]) -> N
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise PoliceFileError(f"{path.name} is damaged or is not a zip file ({exc}); nothing was imported.") from exc
     with archive:
+        if kind := workbook_in_zip(archive.namelist()):
+            raise PoliceFileError(f"{path.name} is {kind}, not a data.police.uk download (a .zip of *-street.csv "
+                                  "files); nothing was imported.")
         members = [info for info in archive.infolist() if not info.is_dir()]
         if not members:
             raise PoliceFileError(f"{path.name} is an empty zip: it holds no files; nothing was imported.")

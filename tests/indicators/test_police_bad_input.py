@@ -151,6 +151,33 @@ def test_bytes_that_are_not_utf8_name_the_file_and_line(store, tmp_path, capsys,
     assert not target.exists()
 
 
+def _workbook(path):
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet().write(0, 0, "Crime ID")
+    book.close()
+    return path
+
+
+@pytest.mark.parametrize("name, make, says", [
+    ("street.xlsx", _workbook, "is an Excel workbook (.xlsx), not a data.police.uk download"),
+    ("street.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+     "is an Excel 97-2003 workbook (.xls) or a workbook protected with a password, not a data.police.uk"),
+    ("office.sqlite", lambda p: p.write_bytes(b"SQLite format 3\x00" + bytes(600)), "is an SQLite database"),
+    ("notes.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n"), "is a PDF, not a data.police.uk"),
+])
+def test_a_file_of_another_kind_is_named_as_what_it_is(store, tmp_path, name, make, says):
+    # A workbook was "a zip holding 10 outcomes, stop-and-search or other files"; an .xls or a Safer Desk file was
+    # "not UTF-8 text … Excel saves CSV in the Windows code page. Download it again".
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(PoliceFileError) as refused:
+        import_police_files(store, [path])
+    assert says in str(refused.value) and "nothing was imported" in str(refused.value)
+    assert "UTF-8" not in str(refused.value) and "outcomes" not in str(refused.value)
+
+
 def test_a_bad_byte_deep_in_a_big_file_names_its_line(store, tmp_path):
     lines = [HEADER] + [suffolk_row(crime_id=f"id{i}") for i in range(20000)]
     lines[15001] = lines[15001].replace("Babergh", "B\xe4bergh")
