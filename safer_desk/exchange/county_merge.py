@@ -37,6 +37,7 @@ import json
 import operator
 import re
 import sqlite3
+import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -57,6 +58,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                public_digests, quote, register_canonical_functions,
                                                row_counts, row_digest_sql, row_hash, plain_columns, schema_hash,
                                                table_info)
+from safer_desk.exchange.kinds import other_kind_of_file, workbook_in_zip
 from safer_desk.storage import audit
 from safer_desk.storage.hostile import open_hostile, schema_code
 from safer_desk.storage.schema import known_steps
@@ -197,6 +199,17 @@ def _refuse(path: Path, why: str) -> ExportRefused:
     return ExportRefused(f"{path.name} cannot be merged: {why}. The county file has not been changed.")
 
 
+def _what_it_is(path: Path, header: bytes) -> str:
+    """"an Excel workbook (.xlsx)", "a PDF" …, or "not an SQLite database" when it is none the recogniser knows."""
+    if header.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return workbook_in_zip(archive.namelist()) or "a zip file"
+        except (zipfile.BadZipFile, OSError):
+            return "a damaged zip file"
+    return other_kind_of_file(header) or "not an SQLite database"
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -215,7 +228,8 @@ def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManife
     with path.open("rb") as fh:
         header = fh.read(100)
     if not header.startswith(SQLITE_HEADER):
-        raise _refuse(path, "it is not an export from Safer Desk (not an SQLite database at all)")
+        raise _refuse(path, f"it is {_what_it_is(path, header)}, not an export for the county: the county merges the "
+                            ".sqlite export an office makes with File > Export for County… (the .xlsx is for reading)")
     if len(header) < 100:
         raise _refuse(path, "the file is truncated (it ends inside its header); ask for it to be sent again")
     page_size = int.from_bytes(header[16:18], "big")

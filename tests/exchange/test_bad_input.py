@@ -121,7 +121,7 @@ CASES = [
     (newer_schema, "newer version of Safer Desk"),
     (not_an_export, "not an export for the county"),
     (text_file, "not an SQLite database"),
-    (empty_file, "not an SQLite database"),
+    (empty_file, "it is empty"),
     (corrupt_pages, "damaged"),
     (missing_rows, "rows were added to or removed from x_project_lines after it was signed"),
 ]

@@ -563,3 +563,19 @@ def test_check_of_the_current_folder_names_it(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, out, _ = cli_output(["check", "."])
     assert code == 1 and out.splitlines()[0] == ".: a folder"
+
+
+def test_the_workbook_or_another_kind_of_file_given_to_merge_is_named_as_such(tmp_path):
+    # The office's .xlsx workbook (made by Export for County for reading) was "not an export from Safer Desk (not an
+    # SQLite database at all)"; an .xls or a PDF was refused the same way, saying nothing of what it was.
+    from safer_desk.exchange.files import Sheet, write_xlsx
+
+    workbook = write_xlsx(tmp_path / "babergh.xlsx", [Sheet("Contents", ["Safer Desk export for the county"], [])])
+    with pytest.raises(county_merge.ExportRefused) as refused:
+        county_merge.read_export(workbook)
+    assert "babergh.xlsx cannot be merged: it is an Excel workbook (.xlsx)" in str(refused.value)
+    assert "the .sqlite export" in str(refused.value) and "not an SQLite database" not in str(refused.value)
+    pdf = tmp_path / "board.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n" + bytes(200))
+    with pytest.raises(county_merge.ExportRefused, match="board.pdf cannot be merged: it is a PDF, not"):
+        county_merge.read_export(pdf)
