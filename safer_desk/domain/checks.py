@@ -55,9 +55,10 @@ def bare_under_one_percent(typed: str, what: str) -> str | None:
     if s.endswith("%"):
         return None
     try:
-        value = Decimal(s)
-    except InvalidOperation:
+        typed_digits(s)  # "NaN" or "inf" is no percentage at all: said by the reader that follows
+    except ValueError:
         return None
+    value = Decimal(s.replace(",", ""))
     if not 0 < value < 1:
         return None
     meant = format(value * 100, "f").rstrip("0").rstrip(".")

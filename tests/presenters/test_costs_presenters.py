@@ -231,6 +231,17 @@ def test_split_capped_part_first(reviews, demo_store):
     assert split.save()
 
 
+@pytest.mark.parametrize("percent", ["NaN", "sNaN", "inf"])
+def test_a_capped_part_that_is_not_a_percentage_is_said_so(reviews, demo_store, percent):
+    # "NaN" typed as the capped part raised decimal.InvalidOperation (the window's "Something went wrong").
+    reviews.select(case_id(demo_store, "WSCSP-DHR-2017-02"))
+    split = reviews.split_form()
+    split.set_kind("capped")
+    police = next(oid for oid, name in split.partners if name == "Suffolk Constabulary")
+    split.set_cap(payer=police, percent=percent, amount="£5,000")
+    assert "is not a percentage" in split.problem() and not split.save()
+
+
 def test_billed_split_shows_refusals_and_the_net_equals_the_cost_after_a_resplit(reviews, demo_store):
     split = reviews.split_form()
     assert split.billed and not split.editable

@@ -3,7 +3,7 @@ expected (the window's "Something went wrong"). Driven with hypothesis through t
 
 Found this way: "inf" in a share, a weight or a scale raised an OverflowError; "1e999999999" froze the window
 working out a billion digits; 400 nines in the indicator grid became an infinite figure; a date in 9999 stopped a
-fund's figures; a blank stage rule raised a KeyError.
+fund's figures; a blank stage rule raised a KeyError; "NaN" as a review's capped part raised InvalidOperation.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.allocation import top_slice_rows
 from safer_desk.presenters.budgets import BudgetsPresenter
 from safer_desk.presenters.commissioning import CommissioningPresenter
-from safer_desk.presenters.dhr import DhrPresenter
+from safer_desk.presenters.dhr import DhrPresenter, SplitKind
 from safer_desk.presenters.funds import FundsPresenter
 from safer_desk.presenters.indicators import IndicatorsPresenter
 from safer_desk.presenters.screens import UnsavedChoice
@@ -135,5 +135,29 @@ def test_budget_cells_and_commissioning_take_any_text(demo_store):
             commissioning.tick(project_ids[row % len(project_ids)])
             assert commissioning.set_scale(project_ids[row % len(project_ids)], text) or commissioning.message
         commissioning.result()
+
+    typed()
+
+
+def test_a_reviews_split_takes_any_text(demo_store):
+    reviews = DhrPresenter(demo_store, perform=ActionLog(), today=lambda: date(2018, 9, 1))
+    reviews.reload()
+    cases = dhr.list_cases(demo_store, today=date(2018, 9, 1))
+
+    @FEW
+    @given(st.integers(0, 5), st.sampled_from(list(SplitKind)), st.lists(st.tuples(st.integers(0, 12), TYPED),
+                                                                          max_size=4), TYPED, TYPED)
+    def typed(case, kind, percents, cap_percent, cap_amount):
+        reviews.select(cases[case % len(cases)].id)
+        split = reviews.split_form()
+        if split.editable:
+            split.set_kind(kind)
+            partners = [oid for oid, _ in split.partners]
+            for at, text in percents:
+                split.set_percent(partners[at % len(partners)], text)
+            split.set_cap(payer=partners[0], percent=cap_percent, amount=cap_amount)
+        split.rows()
+        assert split.save() or split.problem() or split.form_message or not split.is_dirty()
+        split.discard()
 
     typed()
