@@ -447,3 +447,32 @@ def test_html_report_is_the_accessible_one():
     for svg in outline.all("svg"):
         assert svg["role"] == "img" and svg["aria-label"]
     assert len(outline.all("title")) == 1 + len(outline.all("svg"))  # the page's, then one per chart
+
+
+def test_a_long_title_in_the_running_header_is_shortened_before_the_date(qapp):
+    """A 680-character title ran through the date at the top right of every page and off the paper."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF, QImage, QPainter
+
+    from safer_desk.ui.exchange.report_pdf import _header
+
+    class Recording(QPainter):
+        def __init__(self, device):
+            super().__init__(device)
+            self.texts = []
+
+        def drawText(self, point, text):  # noqa: N802 (Qt's name)
+            self.texts.append((point.x(), text, QFontMetricsF(self.font()).horizontalAdvance(text)))
+            super().drawText(point, text)
+
+    image = QImage(800, 100, QImage.Format.Format_ARGB32)
+    page = QRectF(40, 0, 700, 100)
+    for title, whole in (("Community Safety " * 40, False), ("Board report", True)):
+        painter = Recording(image)
+        _header(painter, replace(sample_document(), title=title), page)
+        painter.end()
+        (left_x, left, left_w), (date_x, date, _) = painter.texts
+        assert date == sample_document().prepared_on and left_x + left_w < date_x - 8
+        assert left.startswith(title[:20]) and left.endswith("…") != whole

@@ -437,8 +437,10 @@ def _header(painter: QPainter, document, page: QRectF) -> None:
     painter.setPen(QColor("#555555"))
     metrics = _metrics(painter)
     top = page.top() + metrics.ascent()
-    painter.drawText(QPointF(page.left(), top), f"{document.title} — {document.subtitle}")
     right = document.prepared_on
+    room = page.width() - metrics.horizontalAdvance(right) - 3 * metrics.averageCharWidth()  # never into the date
+    left = metrics.elidedText(f"{document.title} — {document.subtitle}", Qt.TextElideMode.ElideRight, room)
+    painter.drawText(QPointF(page.left(), top), left)
     painter.drawText(QPointF(page.right() - metrics.horizontalAdvance(right), top), right)
     painter.setPen(QPen(QColor("#cccccc"), 1))
     painter.drawLine(QPointF(page.left(), page.top() + HEADER_H - 8), QPointF(page.right(), page.top() + HEADER_H - 8))
