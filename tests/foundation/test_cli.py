@@ -71,6 +71,15 @@ def test_a_screenshot_never_replaces_the_office_file_it_was_mistaken_for(demo_pa
     assert not (tmp_path / "shot").exists()
 
 
+def test_a_folder_named_as_the_file_to_write_is_said_to_be_one(tmp_path, capsys):
+    # "screenshot FOLDER.png" said "could not write"; "demo FOLDER.sqlite" said the file "already exists".
+    for argv in (["screenshot", "shots.png", "--demo"], ["demo", "example.sqlite"]):
+        folder = tmp_path / argv[1]
+        folder.mkdir()
+        assert main([argv[0], str(folder), *argv[2:]]) == 1
+        assert f"{folder.name} is a folder" in capsys.readouterr().err
+
+
 def test_demo_never_writes_under_another_kind_of_file_s_name(tmp_path, capsys):
     figures = tmp_path / "figures.csv"
     figures.write_text("indicator,area\n", encoding="utf-8")
