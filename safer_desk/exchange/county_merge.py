@@ -228,8 +228,9 @@ def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManife
     with path.open("rb") as fh:
         header = fh.read(100)
     if not header.startswith(SQLITE_HEADER):
-        raise _refuse(path, f"it is {_what_it_is(path, header)}, not an export for the county: the county merges the "
-                            ".sqlite export an office makes with File > Export for County… (the .xlsx is for reading)")
+        raise _refuse(path, f"it is {_what_it_is(path, header)}, not an export for the county: the county merges "
+                            "the .sqlite export an office makes with File > Export for County… (the .xlsx is for "
+                            "reading)")
     if len(header) < 100:
         raise _refuse(path, "the file is truncated (it ends inside its header); ask for it to be sent again")
     page_size = int.from_bytes(header[16:18], "big")

@@ -85,8 +85,8 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
     path = Path(path)
     data = path.read_bytes()
     # An .xls, an .ods, a PDF …, whatever its name ends with.
-    refuse_other_kind(data, path.name, ValuesFileError, "save it as “Excel Workbook (.xlsx)” (without a password) or "
-                                                        "as “CSV UTF-8 (Comma delimited)”")
+    refuse_other_kind(data, path.name, ValuesFileError,
+                      "save it as “Excel Workbook (.xlsx)” (without a password) or as “CSV UTF-8 (Comma delimited)”")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 

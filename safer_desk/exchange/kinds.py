@@ -13,7 +13,8 @@ _STARTS = ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel 97-2003 workbook (.xl
 
 def other_kind_of_file(data: bytes) -> str | None:
     """What the file is, in words, when it is recognisably neither CSV text nor an .xlsx workbook: "empty (0 bytes)",
-    "an Excel 97-2003 workbook (.xls) or …", "an OpenDocument spreadsheet (LibreOffice's .ods)", "a PDF"; else None."""
+    "an Excel 97-2003 workbook (.xls) or …", "an OpenDocument spreadsheet (LibreOffice's .ods)", "a PDF"; else
+    None."""
     if not data:
         return "empty (0 bytes)"
     if data.startswith(b"PK") and b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in data[:100]:

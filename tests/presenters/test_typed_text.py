@@ -54,7 +54,8 @@ def test_every_costs_form_takes_any_text(demo_store):
     shares = dhr.list_shares(demo_store, today=date(2018, 9, 1), case_id=reviews.selected_case.id)[:1]
     forms = [reviews.new_case_form, reviews.edit_case_form, reviews.cost_line_form, reviews.panel_meeting_form,
              reviews.recommendation_form, reviews.stage_rule_form, reviews.bill_form,
-             *[lambda s=s: reviews.payment_form(s) for s in shares], *[lambda s=s: reviews.refuse_form(s) for s in shares],
+             *[lambda s=s: reviews.payment_form(s) for s in shares],
+             *[lambda s=s: reviews.refuse_form(s) for s in shares],
              fund.new_fund_form, fund.edit_fund_form, fund.contribution_form, fund.referral_form, fund.spend_form,
              fund.item_form]
 
