@@ -55,6 +55,21 @@ def test_cases_show_cost_recovery_and_overdue_in_words(tab):
     assert tab.pages.tabText(0) == "Domestic Homicide &Reviews"
 
 
+def test_a_new_case_is_typed_straight_away(tab, demo_window, qtbot):
+    # Opened from the keyboard, the New case dialog had its scroll area focused: "WSCSP-DHR-2026-09" typed at once
+    # went nowhere.
+    from PySide6.QtWidgets import QApplication
+
+    demo_window.show()
+    dialog = tab.reviews.new_case_dialog()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.editors["reference"])
+    qtbot.keyClicks(QApplication.focusWidget(), "WSCSP-DHR-2026-09")
+    assert dialog.form.values["reference"] == "WSCSP-DHR-2026-09"
+    dialog.reject()
+
+
 def test_new_case_refuses_a_name_then_adds_and_undoes(tab, demo_window, settle):
     page = tab.reviews
     dialog = page.new_case_dialog()
@@ -414,3 +429,20 @@ def test_a_payment_dated_after_today_is_asked_about_in_the_dialog_then_kept(tab,
     assert dialog.apply()  # asked once: Save again keeps it
     settle()
     assert {p.partner: p for p in tab.ledger.partners.rows}["Suffolk County Council"].paid_pence == 50000
+
+
+def test_tab_in_the_split_dialog_goes_from_field_to_field(tab, demo_window, qtbot):
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    demo_window.show()
+    page = tab.reviews
+    page.presenter.select(dhr.case_id_by_reference(page.store, "WSCSP-DHR-2017-02"))
+    dialog = page.split_dialog()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    visited = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert not any(isinstance(w, QScrollArea) for w in visited)
+    dialog.reject()

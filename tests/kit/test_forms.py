@@ -70,6 +70,21 @@ def type_into(qtbot, widget, text):
     qtbot.keyClicks(edit, text)
 
 
+def test_the_first_field_has_the_keyboard_when_the_form_opens(presenter, qtbot):
+    # The form's scroll area took the focus: a person typing straight away typed into nothing, and a screen reader
+    # said "scroll area". Tab from the first field reaches the next field, never the scroll area.
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    d = Dialog(presenter, save_text="&Save cost line")
+    qtbot.addWidget(d)
+    d.show()
+    d.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is d)
+    first = d.view.widgets[presenter.fields[0].key]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first or first.isAncestorOf(QApplication.focusWidget()))
+    assert all(s.focusPolicy() == Qt.FocusPolicy.NoFocus for s in d.findChildren(QScrollArea))
+
+
 def test_save_and_revert_stay_in_view_however_many_fields(dialog):
     view = dialog.view
     assert view.heading.text() == "Cost line for WSCSP-DHR-2026-07" and view.heading.isVisible()

@@ -386,6 +386,7 @@ class SplitDialog(_GuardedDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_holder)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, never to the scroll area
         layout.addWidget(scroll, 1)
 
         bar = QHBoxLayout()

@@ -167,6 +167,9 @@ class FormView(QWidget):
         # The fields fit the width they are given (messages wrap), so nothing hides to the right.
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.body)
+        # The fields take the keyboard, never the scroll area: the first field has it when the form opens, and
+        # Tab moves field to field (the scroll area brings each into view).
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.scroll, 1)
 
         keys = [f.key for f in presenter.fields]
