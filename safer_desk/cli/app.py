@@ -50,7 +50,6 @@ def refuse_folder(out: Path) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from safer_desk.services.demo import DemoError, build_demo
-
     from safer_desk.storage.store import WrongKindOfName, refuse_other_kind_of_name
 
     try:  # even with --force: `demo figures.csv --force` would put the example in place of the figures

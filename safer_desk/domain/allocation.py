@@ -18,7 +18,6 @@ All arithmetic is on ``Fraction`` and int pence; nothing goes through float.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import ROUND_HALF_UP, Decimal
@@ -42,8 +41,6 @@ class AllocationError(ValueError):
 
 # -- parsing numbers people type -------------------------------------------------
 
-_NUMBER = re.compile(r"^[+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$")
-
 
 def parse_number(text: str | int | Fraction | Decimal, *, what: str = "value") -> Fraction:
     """A non-negative count or measure as typed ("2,442", "1.5"); refuses negatives and words."""
@@ -55,9 +52,10 @@ def parse_number(text: str | int | Fraction | Decimal, *, what: str = "value") -
             raise AllocationError(f"{what}: no number was given.")
         if s.startswith(("-", "\u2212")):
             raise AllocationError(f"{what}: “{s}” is negative; counts and measures cannot be below zero.")
-        if not _NUMBER.match(s) or s in ("+", "."):
-            raise AllocationError(f"{what}: “{s}” is not a number.")
-        value = Fraction(s.lstrip("+").replace(",", ""))
+        try:
+            value = typed_digits(s.removeprefix("+"))
+        except ValueError:
+            raise AllocationError(f"{what}: “{s}” is not a number.") from None
     if value < 0:
         raise AllocationError(f"{what}: {value} is negative; counts and measures cannot be below zero.")
     return value

@@ -187,7 +187,7 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
         m = m.plus(1)
     spent = running
     # A window longer than the fund so far runs from its start (never counted back through the calendar).
-    window_start = start if window > as_at.minus(start) else max(as_at.plus(-(window - 1)), start)
+    window_start = start if window > as_at.minus(start) else as_at.plus(-(window - 1))
     window_months = max(1, as_at.minus(window_start) + 1)
     window_spend = sum(v for mm, v in monthly_spend.items() if window_start <= mm <= as_at)
     rate = Fraction(window_spend, window_months)

@@ -227,14 +227,11 @@ def _for_county(manifests: list[ExportManifest], county: Store | None, accept_ke
         try:
             county_merge.verify_for_county(county, manifest, accept_keys)
             good.append(manifest)
-        except UnregisteredKey as exc:
-            refused_exports.add(manifest.export_id)
-            refused.append((manifest.path.name, str(exc)))
-            if key_offers is not None:
-                key_offers.append(KeyOffer.from_refusal(exc))
         except ExportRefused as exc:
             refused_exports.add(manifest.export_id)
             refused.append((manifest.path.name, str(exc)))
+            if isinstance(exc, UnregisteredKey) and key_offers is not None:
+                key_offers.append(KeyOffer.from_refusal(exc))
     return good, refused
 
 
