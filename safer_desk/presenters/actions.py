@@ -45,6 +45,35 @@ def run_now(action: Action) -> Any:
     return result
 
 
+def snapshot_action(text: str, *, key: Any, snap: Callable[[Any], Any], restore: Callable[[Any], None],
+                    absent: Callable[[Any], Any], change: Callable[[], Any],
+                    after: Callable[[Any], None], tab: str = "") -> Action:
+    """One undoable step whose undo and redo put back the rows of one record (or several) as they were.
+
+    The first ``do`` makes the change through the service (a refusal raises, nothing is done);
+    redo and undo restore the snapshots taken either side, so a redo gives back the very rows the change made
+    (a new row's id included, which later actions on the stack name). ``key`` names the record (or a tuple of
+    records), or None when the change creates it (its id is what the change returns); ``after`` gets that key;
+    ``tab``: where it happened.
+    """
+    state: dict[str, Any] = {}
+
+    def do() -> Any:
+        if "after" in state:
+            restore(state["after"])
+            return state["result"]
+        before = snap(key) if key else None
+        result = change()
+        k = key or result
+        state.update(before=before if before is not None else absent(k), after=snap(k), key=k, result=result)
+        return result
+
+    def undo() -> None:
+        restore(state["before"])
+
+    return Action(text, do, undo, tab, after=lambda: after(state.get("key")))
+
+
 class ActionLog:
     """A ``perform`` for tests: does each action and keeps it, so a test can undo and redo it."""
 

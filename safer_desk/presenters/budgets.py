@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from safer_desk.domain.budgets import BudgetError
-from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import budgets as service
@@ -113,19 +113,25 @@ class BudgetsPresenter(ScreenPresenter):
 
     # -- changes ---------------------------------------------------------------------------------------
     def _change(self, text: str, plan_id: str, do: Callable[[], Any]) -> bool:
-        """One change to a plan, undoable by putting the plan back from its snapshot."""
+        """One change to a plan: undo and redo put the plan's rows back as they were either side (a redo does not
+        make the change again, which would give a new line a new id that a later change does not know)."""
         if self.read_only:
             return False
-        holder: dict = {}
+        return self._perform(self._plan_action(text, plan_id, do, after=lambda k: self.select(plan_id)))
 
-        def run():
-            holder.setdefault("before", service.snapshot_plan(self.store, plan_id))
-            return do()
+    def _plan_action(self, text: str, plan_id: str | None, do: Callable[[], Any],
+                     after: Callable[[str | None], None]) -> Action:
+        store = self.store
+        return snapshot_action(text, key=plan_id, snap=lambda k: service.snapshot_plan(store, k),
+                               restore=lambda snap: service.restore_plan(store, snap),
+                               absent=lambda k: service.PlanSnapshot(k, None), change=do, after=after, tab=self.tab)
 
-        def undo():
-            service.restore_plan(self.store, holder["before"])
-
-        return self._perform(Action(text, do=run, undo=undo, tab=self.tab, after=lambda: self.select(plan_id)))
+    def _show_plans(self, plan_id: str | None) -> None:
+        """After a plan is made, deleted or put back: the list again, that plan selected if it is there."""
+        self.plans = service.list_plans(self.store)
+        self.plans_changed.emit()
+        exists = any(p.id == plan_id for p in self.plans)
+        self.select(plan_id if exists else (self.plans[0].id if self.plans else None))
 
     def _perform(self, action: Action) -> bool:
         try:
@@ -142,24 +148,15 @@ class BudgetsPresenter(ScreenPresenter):
         if self.read_only:
             return None
         columns = [y.strip() for y in (years.split(",") if isinstance(years, str) else years) if y.strip()]
-        holder: dict = {}
+        made: list[str] = []
 
-        def do():
-            holder["id"] = service.create_plan(self.store, name, columns=columns, **fields)
-            return holder["id"]
+        def do() -> str:
+            made.append(service.create_plan(self.store, name, columns=columns, **fields))
+            return made[-1]
 
-        def undo():
-            service.delete_plan(self.store, holder["id"])
-
-        def after():
-            self.plans = service.list_plans(self.store)
-            self.plans_changed.emit()
-            exists = any(p.id == holder.get("id") for p in self.plans)
-            self.select(holder["id"] if exists else (self.plans[0].id if self.plans else None))
-
-        if not self._perform(Action(f"New plan {name.strip()}", do=do, undo=undo, tab=self.tab, after=after)):
+        if not self._perform(self._plan_action(f"New plan {name.strip()}", None, do, after=self._show_plans)):
             return None
-        return holder["id"]
+        return made[-1]
 
     def add_section(self, name: str, kind: str = "expenditure", **fields: Any) -> bool:
         plan_id = self.selected
@@ -225,16 +222,6 @@ class BudgetsPresenter(ScreenPresenter):
         plan_id = self.selected
         if plan_id is None or self.read_only:
             return False
-        holder: dict = {}
         name = self.view.plan.name if self.view else ""
-
-        def after():
-            self.plans = service.list_plans(self.store)
-            self.plans_changed.emit()
-            exists = any(p.id == plan_id for p in self.plans)
-            self.select(plan_id if exists else (self.plans[0].id if self.plans else None))
-
-        return self._perform(Action(f"Delete plan {name}",
-                                    do=lambda: holder.__setitem__("snap", service.delete_plan(self.store, plan_id)),
-                                    undo=lambda: service.restore_plan(self.store, holder["snap"]), tab=self.tab,
-                                    after=after))
+        return self._perform(self._plan_action(f"Delete plan {name}", plan_id,
+                                               lambda: service.delete_plan(self.store, plan_id), after=self._show_plans))

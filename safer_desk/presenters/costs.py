@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Sequence
 
 from safer_desk.domain.enums import LabelledEnum
+from safer_desk.presenters import actions
 from safer_desk.presenters.actions import Action
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
 from safer_desk.presenters.screens import AskUnsaved, ScreenPresenter
@@ -101,31 +102,9 @@ class CostForm(FormPresenter):
         return f"{self.title} has not been saved."
 
 
-def snapshot_action(text: str, *, key: str | None, snap: Callable[[str], Any], restore: Callable[[Any], None],
-                    absent: Callable[[str], Any], change: Callable[[], Any],
-                    after: Callable[[str | None], None]) -> Action:
-    """One undoable step whose undo and redo put back the rows of one record as they were.
-
-    The first ``do`` makes the change through the service (a refusal raises, nothing is done);
-    redo and undo restore the snapshots taken either side. ``key`` names the record, or None when
-    the change creates it (its id is what the change returns); ``after`` gets that key.
-    """
-    state: dict[str, Any] = {}
-
-    def do() -> Any:
-        if "after" in state:
-            restore(state["after"])
-            return state["result"]
-        before = snap(key) if key else None
-        result = change()
-        k = key or result
-        state.update(before=before if before is not None else absent(k), after=snap(k), key=k, result=result)
-        return result
-
-    def undo() -> None:
-        restore(state["before"])
-
-    return Action(text, do, undo, TAB, after=lambda: after(state.get("key")))
+def snapshot_action(text: str, **kw: Any) -> Action:
+    """``actions.snapshot_action`` on the Costs tab."""
+    return actions.snapshot_action(text, tab=TAB, **kw)
 
 
 class CostsPresenter(ScreenPresenter):

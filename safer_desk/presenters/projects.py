@@ -14,7 +14,7 @@ from safer_desk.domain.checks import date_slip
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.periods import PeriodError, parse_uk_date
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus
-from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
 from safer_desk.presenters.screens import ScreenPresenter
@@ -142,7 +142,7 @@ class ProjectEditorPresenter(FormPresenter):
             raise FormError(exc.by_field, "Not saved: correct the fields marked.") from None
         except ProjectError as exc:
             raise FormError({}, f"Not saved: {exc}") from None
-        self.owner.save_project(before, after, new=self.is_new)
+        self.owner.save_project(after, new=self.is_new)
 
 
 class ProjectsPresenter(ScreenPresenter):
@@ -221,16 +221,23 @@ class ProjectsPresenter(ScreenPresenter):
         self.selection_changed.emit(None)
 
     # -- actions -------------------------------------------------------------------------------------
-    def save_project(self, before: Project, after: Project, *, new: bool) -> None:
+    def rows_action(self, text: str, ids: Sequence[str], change: Callable[[], Any], select: str | None) -> Action:
+        """One undoable step on these projects: undo and redo put their rows back exactly as they were either side
+        (ids, scenarios' ticks and budget lines' links included)."""
+        store, ids = self.store, tuple(ids)
+        return snapshot_action(
+            text, key=ids, snap=lambda k: [service.snapshot(store, i) for i in k],
+            restore=lambda snaps: service.restore_projects(store, snaps), absent=lambda k: None, change=change,
+            after=lambda k: self.refresh(ids, select=select), tab=self.tab)
+
+    def save_project(self, after: Project, *, new: bool) -> None:
         store, pid = self.store, after.id
         if new:
-            action = Action(f"Add project {after.title}", do=lambda: service.add_projects(store, [after]),
-                            undo=lambda: service.remove_projects(store, [pid]), tab=self.tab,
-                            after=lambda: self.refresh([pid], select=pid))
+            action = self.rows_action(f"Add project {after.title}", [pid],
+                                      lambda: service.add_projects(store, [after]), pid)
         else:
-            action = Action(f"Save project {after.title}", do=lambda: service.save_project(store, after),
-                            undo=lambda: service.save_project(store, before, touch=False), tab=self.tab,
-                            after=lambda: self.refresh([pid], select=pid))
+            action = self.rows_action(f"Save project {after.title}", [pid], lambda: service.save_project(store, after),
+                                      pid)
         typed_over = dict(self.editor.saved_values)
         self.editor.mark_saved()  # before the refresh that perform runs, which would otherwise ask about it
         try:
@@ -248,23 +255,16 @@ class ProjectsPresenter(ScreenPresenter):
         fixed = service.accept_line_suggestion(project, line_index)  # ProjectError: the caller says why
         figure = fixed.cost_lines[line_index].amount.text
         store = self.store
-        self.perform(Action(f"Read cost line {line_index + 1} of {project.title} as {figure}",
-                            do=lambda: service.save_project(store, fixed),
-                            undo=lambda: service.save_project(store, project, touch=False), tab=self.tab,
-                            after=lambda: self.refresh([project.id], select=project.id)))
+        self.perform(self.rows_action(f"Read cost line {line_index + 1} of {project.title} as {figure}",
+                                      [project.id], lambda: service.save_project(store, fixed), project.id))
 
     def delete(self, ids: Sequence[str]) -> None:
         ids = [i for i in ids if self.project(i) is not None]
         if not ids or self.read_only:
             return
         names = self.describe_many(ids)
-        store, snapshots = self.store, []
-
-        def do() -> None:
-            snapshots[:] = service.delete_projects(store, ids)
-
-        self.perform(Action(f"Delete {names}", do=do, undo=lambda: service.restore_projects(store, snapshots),
-                            tab=self.tab, after=lambda: self.refresh(ids, select=ids[0])))
+        store = self.store
+        self.perform(self.rows_action(f"Delete {names}", ids, lambda: service.delete_projects(store, ids), ids[0]))
 
     def describe_many(self, ids: Sequence[str]) -> str:
         if len(ids) == 1:
@@ -276,10 +276,8 @@ class ProjectsPresenter(ScreenPresenter):
         if not projects or self.read_only:
             return
         store, ids = self.store, [p.id for p in projects]
-        self.perform(Action(f"Paste {len(ids)} project{'s' if len(ids) != 1 else ''}",
-                            do=lambda: service.add_projects(store, list(projects)),
-                            undo=lambda: service.remove_projects(store, ids), tab=self.tab,
-                            after=lambda: self.refresh(ids, select=ids[0])))
+        self.perform(self.rows_action(f"Paste {len(ids)} project{'s' if len(ids) != 1 else ''}", ids,
+                                      lambda: service.add_projects(store, list(projects)), ids[0]))
 
     def paste_preview(self, rows: Sequence[Sequence[str]]) -> "PastePreview":
         return PastePreview(service.read_paste(rows), today=self.today)

@@ -26,10 +26,9 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import find_typed, looks_like_total_line
+from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
-PLAN_TABLES = ("budget_plans", "budget_columns", "budget_sections", "budget_lines", "budget_cells",
-               "budget_stated_totals", "budget_line_links")
 MEASURES = {"project": ("cost",), "fund": ("spend", "contributions"), "review": ("cost",)}
 
 
@@ -239,38 +238,36 @@ class PlanSnapshot:
     """A plan's rows, table by table; None when the plan did not exist (restoring removes it)."""
 
     plan_id: str
-    tables: dict[str, list[dict]] | None
+    tables: tuple[snapshots.Part, ...] | None
 
 
+# Where each table's rows of one plan are (one "?": the plan's id), in the order they are written back.
+_PLAN_ROWS = {
+    "budget_plans": "id = ?",
+    "budget_columns": "plan_id = ?",
+    "budget_sections": "plan_id = ?",
+    "budget_lines": "section_id IN (SELECT id FROM budget_sections WHERE plan_id = ?)",
+    "budget_cells": "line_id IN (SELECT l.id FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
+                    "WHERE s.plan_id = ?)",
+    "budget_stated_totals": "plan_id = ?",
+    "budget_line_links": "line_id IN (SELECT l.id FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
+                         "WHERE s.plan_id = ?)",
+}
 def snapshot_plan(store: Store, plan_id: str) -> PlanSnapshot:
     if store.scalar("SELECT 1 FROM budget_plans WHERE id = ?", (plan_id,)) is None:
         return PlanSnapshot(plan_id, None)
-    queries = {
-        "budget_plans": "SELECT * FROM budget_plans WHERE id = ?",
-        "budget_columns": "SELECT * FROM budget_columns WHERE plan_id = ?",
-        "budget_sections": "SELECT * FROM budget_sections WHERE plan_id = ?",
-        "budget_lines": "SELECT l.* FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
-                        "WHERE s.plan_id = ?",
-        "budget_cells": "SELECT c.* FROM budget_cells c JOIN budget_lines l ON l.id = c.line_id "
-                        "JOIN budget_sections s ON s.id = l.section_id WHERE s.plan_id = ?",
-        "budget_stated_totals": "SELECT * FROM budget_stated_totals WHERE plan_id = ?",
-        "budget_line_links": "SELECT k.* FROM budget_line_links k JOIN budget_lines l ON l.id = k.line_id "
-                             "JOIN budget_sections s ON s.id = l.section_id WHERE s.plan_id = ?",
-    }
-    return PlanSnapshot(plan_id, {t: [dict(r) for r in store.rows(sql, (plan_id,))] for t, sql in queries.items()})
+    return PlanSnapshot(plan_id, tuple(snapshots.take(store.conn, table, where, (plan_id,))
+                                       for table, where in _PLAN_ROWS.items()))
 
 
 def restore_plan(store: Store, snapshot: PlanSnapshot) -> None:
-    """Put a plan back exactly as it was in the snapshot (or remove it, if it did not exist then)."""
+    """Put a plan back exactly as it was in the snapshot (or remove it, if it did not exist then): the rows that
+    differ, and only those, under their own ids."""
     with store.transaction():
-        store.conn.execute("DELETE FROM budget_plans WHERE id = ?", (snapshot.plan_id,))
         if snapshot.tables is None:
+            store.conn.execute("DELETE FROM budget_plans WHERE id = ?", (snapshot.plan_id,))
             return
-        for table in PLAN_TABLES:
-            for row in snapshot.tables[table]:
-                columns = list(row)
-                store.conn.execute(f"INSERT INTO {table}({', '.join(columns)}) "
-                                   f"VALUES ({', '.join('?' * len(columns))})", tuple(row.values()))
+        snapshots.put_back(store.conn, snapshot.tables, in_place=("budget_plans",))
 
 
 def delete_plan(store: Store, plan_id: str) -> PlanSnapshot:

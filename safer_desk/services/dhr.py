@@ -18,10 +18,9 @@ from safer_desk.domain.money import MoneyError, check_within_bounds, format_mone
 from safer_desk.domain.privacy import PrivacyError, name_warning, refuse_names
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.services.reference import statutory_partners
+from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
-CASE_TABLES = ("dhr_cases", "dhr_panel_meetings", "dhr_recommendations", "dhr_split_percentages",
-               "dhr_cost_lines", "dhr_shares", "dhr_payments")
 DEFAULT_DUE_DAYS = 30
 
 # -- input helpers ---------------------------------------------------------------
@@ -776,38 +775,44 @@ def case_record(store: Store, case_id: str) -> dict:
 @dataclass(frozen=True)
 class CaseSnapshot:
     case_id: str
-    tables: dict[str, list[dict]] | None  # None: the case did not exist
+    tables: tuple[snapshots.Part, ...] | None  # None: the case did not exist
+
+
+# Where each table's rows of one case are (one "?": the case id), in the order they are written back. A budget
+# line's link to the case is the budget's, but goes if the case is deleted: the snapshot keeps it too, so undoing
+# the delete brings it back.
+_CASE_ROWS = {
+    "dhr_cases": "id = ?",
+    "dhr_panel_meetings": "case_id = ?",
+    "dhr_recommendations": "case_id = ?",
+    "dhr_split_percentages": "case_id = ?",
+    "dhr_cost_lines": "case_id = ?",
+    "dhr_shares": "case_id = ?",
+    "dhr_payments": "share_id IN (SELECT id FROM dhr_shares WHERE case_id = ?)",
+    "budget_line_links": "case_id = ?",
+}
 
 
 def snapshot_case(store: Store, case_id: str) -> CaseSnapshot:
     if store.scalar("SELECT 1 FROM dhr_cases WHERE id = ?", (case_id,)) is None:
         return CaseSnapshot(case_id, None)
-    tables = {}
-    for table in CASE_TABLES:
-        if table == "dhr_cases":
-            sql = "SELECT * FROM dhr_cases WHERE id = ?"
-        elif table == "dhr_payments":
-            sql = "SELECT p.* FROM dhr_payments p JOIN dhr_shares s ON s.id = p.share_id WHERE s.case_id = ?"
-        elif table == "dhr_shares":
-            # sources before the shares that point at them
-            sql = "SELECT * FROM dhr_shares WHERE case_id = ? ORDER BY source_share_id IS NOT NULL"
-        else:
-            sql = f"SELECT * FROM {table} WHERE case_id = ?"
-        tables[table] = [dict(r) for r in store.rows(sql, (case_id,))]
-    return CaseSnapshot(case_id, tables)
+    conn = store.conn
+    return CaseSnapshot(case_id, tuple(
+        # sources before the shares that point at them
+        snapshots.take(conn, table, where, (case_id,),
+                       order_by="source_share_id IS NOT NULL, id" if table == "dhr_shares" else "",
+                       only_if=("budget_lines", "line_id") if table == "budget_line_links" else None)
+        for table, where in _CASE_ROWS.items()))
 
 
 def restore_case(store: Store, snapshot: CaseSnapshot) -> None:
-    """Put a case's rows back exactly as they were in the snapshot (or remove the case)."""
+    """Put a case's rows back exactly as they were in the snapshot (or remove the case). The case's own row is
+    updated where it stands, so what points at it elsewhere stays."""
     with store.transaction():
-        store.conn.execute("DELETE FROM dhr_cases WHERE id = ?", (snapshot.case_id,))
         if snapshot.tables is None:
+            store.conn.execute("DELETE FROM dhr_cases WHERE id = ?", (snapshot.case_id,))
             return
-        for table in CASE_TABLES:
-            for row in snapshot.tables[table]:
-                columns = list(row)
-                store.conn.execute(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                                   tuple(row.values()))
+        snapshots.put_back(store.conn, snapshot.tables, in_place=("dhr_cases",))
 
 
 def case_ids(store: Store) -> Iterable[str]:

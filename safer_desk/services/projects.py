@@ -24,6 +24,7 @@ from safer_desk.domain.projects import (
     criteria_recorded, parse_criterion, read_line_amount, reconcile,
 )
 from safer_desk.domain.text import looks_like_total_line
+from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
 @dataclass(frozen=True)
@@ -530,10 +531,24 @@ def get_project(store: Store, project_id: str) -> Project:
 
 @dataclass(frozen=True)
 class ProjectSnapshot:
-    """A project as it was, with the scenarios that ticked it, so a delete can be undone exactly."""
+    """A project's rows as they were (parts None: it did not exist), with the scenarios' ticks of it and the budget
+    lines linked to it, so a change, an add or a delete is undone and redone exactly (ids and all)."""
 
-    project: Project
-    scenario_items: tuple[tuple, ...] = ()
+    project_id: str
+    parts: tuple[snapshots.Part, ...] | None
+
+
+# Where each table's rows of one project are (one "?": its id), in the order they are written back; a tick is put
+# back only in a scenario that still exists, a link only to a budget line that does.
+_PROJECT_ROWS = {
+    "projects": ("id = ?", None),
+    "project_officers": ("project_id = ?", None),
+    "project_status_history": ("project_id = ?", None),
+    "project_funding_sources": ("project_id = ?", None),
+    "project_cost_lines": ("project_id = ?", None),
+    "scenario_items": ("project_id = ?", ("commissioning_scenarios", "scenario_id")),
+    "budget_line_links": ("project_id = ?", ("budget_lines", "line_id")),
+}
 
 
 def _write(store: Store, p: Project) -> None:
@@ -561,35 +576,38 @@ def _write(store: Store, p: Project) -> None:
          "; ".join(p.outcomes), "; ".join(p.priorities), "; ".join(p.indicators), p.notes,
          p.created_at or _now(), p.updated_at or _now()),
     )
-    for table in ("project_officers", "project_status_history", "project_funding_sources", "project_cost_lines"):
-        conn.execute(f"DELETE FROM {table} WHERE project_id = ?", (p.id,))
-    conn.executemany(
-        "INSERT INTO project_officers(id, project_id, position, name, role, organisation) VALUES (?, ?, ?, ?, ?, ?)",
-        [(new_id(), p.id, i, o.name, o.role, o.organisation) for i, o in enumerate(p.officers)])
-    conn.executemany(
-        "INSERT INTO project_status_history(id, project_id, position, status, changed_on, note) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [(new_id(), p.id, i, s.status, s.changed_on, s.note) for i, s in enumerate(p.status_history)])
-    conn.executemany(
-        "INSERT INTO project_funding_sources(id, project_id, position, source, amount_pence, amount_note, "
-        "financial_year) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(new_id(), p.id, i, s.source, s.amount_pence, s.amount_note, s.financial_year)
-         for i, s in enumerate(p.funding_sources)])
-    conn.executemany(
-        "INSERT INTO project_cost_lines(id, project_id, position, financial_year, category, description, "
-        "amount_text, min_pence, max_pence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(new_id(), p.id, i, c.financial_year, c.category, c.description, c.amount.text,
-          None if c.amount.queried else c.amount.min_pence, None if c.amount.queried else c.amount.max_pence)
-         for i, c in enumerate(p.cost_lines)])
+    # Each list's rows keep their ids by position, so a save changes the rows that changed (one update in the
+    # history, one changed row at the county) instead of deleting and adding every row again.
+    _write_list(conn, "project_officers", p.id, ("name", "role", "organisation"),
+                [(o.name, o.role, o.organisation) for o in p.officers])
+    _write_list(conn, "project_status_history", p.id, ("status", "changed_on", "note"),
+                [(st.status, st.changed_on, st.note) for st in p.status_history])
+    _write_list(conn, "project_funding_sources", p.id, ("source", "amount_pence", "amount_note", "financial_year"),
+                [(f.source, f.amount_pence, f.amount_note, f.financial_year) for f in p.funding_sources])
+    _write_list(conn, "project_cost_lines", p.id,
+                ("financial_year", "category", "description", "amount_text", "min_pence", "max_pence"),
+                [(c.financial_year, c.category, c.description, c.amount.text,
+                  None if c.amount.queried else c.amount.min_pence, None if c.amount.queried else c.amount.max_pence)
+                 for c in p.cost_lines])
 
 
-def save_project(store: Store, project: Project, *, touch: bool = True) -> Project:
+def _write_list(conn, table: str, project_id: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """A project's list in table as rows (position 0, 1 …): the row at each position keeps its id."""
+    ids = dict(conn.execute(f"SELECT position, id FROM {table} WHERE project_id = ?", (project_id,)).fetchall())
+    conn.execute(f"DELETE FROM {table} WHERE project_id = ? AND position >= ?", (project_id, len(rows)))
+    names = ("id", "project_id", "position", *columns)
+    conn.executemany(
+        f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) ON CONFLICT(id) DO UPDATE "
+        f"SET {', '.join(f'{c} = excluded.{c}' for c in columns)}",
+        [(ids.get(i) or new_id(), project_id, i, *row) for i, row in enumerate(rows)])
+
+
+def save_project(store: Store, project: Project) -> Project:
     """Add or replace a project with everything it holds, in one transaction; returns what was saved."""
     if not project.title.strip():
         raise ProjectError("Title: a project needs a title.")
     now = _now()
-    saved = replace(project, created_at=project.created_at or now,
-                    updated_at=now if touch or not project.updated_at else project.updated_at)
+    saved = replace(project, created_at=project.created_at or now, updated_at=now)
     with store.transaction():
         _write(store, saved)
     return get_project(store, saved.id)
@@ -607,37 +625,31 @@ def add_projects(store: Store, projects: Sequence[Project]) -> list[str]:
 
 
 def snapshot(store: Store, project_id: str) -> ProjectSnapshot:
-    project = get_project(store, project_id)
-    items = tuple(tuple(r) for r in store.rows(
-        "SELECT id, scenario_id, project_id, scale_numerator, scale_denominator, scale_in_months "
-        "FROM scenario_items WHERE project_id = ?", (project_id,)))
-    return ProjectSnapshot(project, items)
+    """The project's rows as they are now (parts None: there is no such project)."""
+    if store.scalar("SELECT 1 FROM projects WHERE id = ?", (project_id,)) is None:
+        return ProjectSnapshot(project_id, None)
+    return ProjectSnapshot(project_id, tuple(snapshots.take(store.conn, table, where, (project_id,), only_if=only_if)
+                                             for table, (where, only_if) in _PROJECT_ROWS.items()))
 
 
 def delete_projects(store: Store, project_ids: Sequence[str]) -> list[ProjectSnapshot]:
-    """Delete projects (and their ticks in scenarios); returns what is needed to put them back."""
-    snapshots = [snapshot(store, pid) for pid in project_ids]
+    """Delete projects (and their ticks in scenarios, and budget lines' links to them); returns what is needed to
+    put them back."""
+    snaps = [snapshot(store, pid) for pid in project_ids]
     with store.transaction():
         store.conn.executemany("DELETE FROM projects WHERE id = ?", [(pid,) for pid in project_ids])
-    return snapshots
+    return snaps
 
 
-def restore_projects(store: Store, snapshots: Sequence[ProjectSnapshot]) -> None:
-    """Put deleted projects back exactly as they were (scenarios that still exist get their ticks back)."""
+def restore_projects(store: Store, snaps: Sequence[ProjectSnapshot]) -> None:
+    """Put projects back exactly as the snapshots hold them (a project that did not exist then is removed), in
+    one transaction; the project's own row is updated where it stands, so what points at it stays."""
     with store.transaction():
-        for snap in snapshots:
-            _write(store, snap.project)
-            store.conn.executemany(
-                "INSERT INTO scenario_items(id, scenario_id, project_id, scale_numerator, scale_denominator, "
-                "scale_in_months) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM commissioning_scenarios "
-                "WHERE id = ?) ON CONFLICT DO NOTHING",
-                [(*item, item[1]) for item in snap.scenario_items])
-
-
-def remove_projects(store: Store, project_ids: Sequence[str]) -> None:
-    """Delete without keeping a snapshot (undoing an add)."""
-    with store.transaction():
-        store.conn.executemany("DELETE FROM projects WHERE id = ?", [(pid,) for pid in project_ids])
+        for snap in snaps:
+            if snap.parts is None:
+                store.conn.execute("DELETE FROM projects WHERE id = ?", (snap.project_id,))
+            else:
+                snapshots.put_back(store.conn, snap.parts, in_place=("projects",))
 
 
 def accept_line_suggestion(project: Project, line_index: int) -> Project:

@@ -141,3 +141,22 @@ def test_a_printed_total_typed_over_the_worked_out_one(presenter, demo_store):
     line = next(r for r in presenter.rows if r.kind == "line")
     assert not presenter.set_printed_total(line, "2017/18", "£1")  # a line's cell is set_cell's
     assert not presenter.add_line(section, "Grand total") and "total row" in presenter.error
+
+
+def test_undone_changes_redo_exactly_even_when_a_later_one_names_a_line_an_earlier_one_made(presenter, demo_store, log):
+    from safer_desk.exchange.county_schema import content_checksum
+
+    plan_id = presenter.new_plan("Redo plan", "2017/18")
+    assert presenter.add_section("Items")
+    assert presenter.add_line(presenter.sections()[0][0], "DHRs")
+    line = next(r for r in presenter.rows if r.kind == "line")
+    assert presenter.set_cell(line.line_id, "2017/18", "£7,525.58")
+    done = content_checksum(demo_store.conn)
+    for _ in range(4):
+        log.undo()
+    for _ in range(4):
+        log.redo()  # the line came back under another id, and setting the cell of the first one failed
+    assert content_checksum(demo_store.conn) == done
+    presenter.select(plan_id)
+    line = next(r for r in presenter.rows if r.kind == "line")
+    assert [c.text for c in line.cells] == ["£7,525.58"]

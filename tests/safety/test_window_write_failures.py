@@ -50,7 +50,8 @@ def refuse():
     (A monkeypatch of its own: undoing the test's would undo the prompts fixture's too.)"""
     class Refuse(pytest.MonkeyPatch):
         def start(self, failure=disk_full):
-            self.setattr(svc, "_write", failure)
+            self.setattr(svc, "_write", failure)  # a save
+            self.setattr(svc.snapshots, "put_back", failure)  # an undo or redo, which puts the rows back
 
         def stop(self):
             self.undo()

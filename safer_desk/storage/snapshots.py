@@ -1,0 +1,90 @@
+"""A record's rows as they were, and putting them back exactly: what undo and redo of a change to one record do.
+
+A snapshot is a list of parts, parent first: each part is the rows of one table that belong to the record (an SQL
+condition with its parameters says which), with their ids. Putting it back leaves every other row alone:
+
+- rows of the record that are not in the snapshot, or differ from it, go (children first); the record's own row
+  (``in_place`` tables) is updated where it stands instead, so rows elsewhere that point at it with ON DELETE
+  CASCADE (a budget line's link to a review, a scenario's tick of a project) are not deleted with it;
+- then every row of the snapshot that is missing is written back, under its own id, parents first.
+
+A row the same as in the snapshot is not touched, so the audit trail of an undo names only what the undo changed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class Part:
+    """The rows of ``table`` WHERE ``where`` (with ``params``) as they were, in the order to write them back.
+
+    ``only_if``: (table, column): a row is written back only while the row its column names is still in that
+    table (a scenario deleted since, outside the undo stack, does not get its tick back)."""
+
+    table: str
+    where: str
+    params: tuple
+    rows: tuple[dict[str, Any], ...]
+    only_if: tuple[str, str] | None = None
+
+
+def _key_columns(conn: sqlite3.Connection, table: str) -> tuple[str, ...]:
+    info = conn.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
+    key = tuple(r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5]))
+    if not key:
+        raise ValueError(f"{table} has no primary key to put its rows back by")
+    return key
+
+
+def take(conn: sqlite3.Connection, table: str, where: str, params: Sequence[Any] = (), *, order_by: str = "",
+         only_if: tuple[str, str] | None = None) -> Part:
+    """The rows of table WHERE where, as they are now, by key (order_by: the order to write them back in)."""
+    order_by = order_by or ", ".join(_quote(c) for c in _key_columns(conn, table))
+    sql = f"SELECT * FROM {_quote(table)} WHERE {where} ORDER BY {order_by}"
+    cursor = conn.execute(sql, tuple(params))
+    names = [d[0] for d in cursor.description]
+    return Part(table, where, tuple(params), tuple(dict(zip(names, row)) for row in cursor), only_if)
+
+
+def put_back(conn: sqlite3.Connection, parts: Sequence[Part], *, in_place: Sequence[str] = ()) -> None:
+    """Make the rows of every part exactly the snapshot's (inside the caller's transaction)."""
+    keys = {p.table: _key_columns(conn, p.table) for p in parts}
+    for part in reversed(parts):  # children first: what is not in the snapshot, or differs, goes
+        key = keys[part.table]
+        wanted = {tuple(r[c] for c in key): r for r in part.rows}
+        now = take(conn, part.table, part.where, part.params)
+        match = " AND ".join(f"{_quote(c)} = ?" for c in key)
+        for row in now.rows:
+            k = tuple(row[c] for c in key)
+            if wanted.get(k) == row:
+                continue
+            if part.table in in_place and k in wanted:
+                columns = [c for c in wanted[k] if c not in key]
+                conn.execute(f"UPDATE {_quote(part.table)} SET {', '.join(f'{_quote(c)} = ?' for c in columns)} "
+                             f"WHERE {match}", (*[wanted[k][c] for c in columns], *k))
+            else:
+                conn.execute(f"DELETE FROM {_quote(part.table)} WHERE {match}", k)
+    for part in parts:  # parents first: what is missing comes back under its own id
+        key = keys[part.table]
+        present = {tuple(r[c] for c in key) for r in take(conn, part.table, part.where, part.params).rows}
+        for row in part.rows:
+            if tuple(row[c] for c in key) in present:
+                continue
+            columns = list(row)
+            values = tuple(row.values())
+            insert = (f"INSERT INTO {_quote(part.table)}({', '.join(_quote(c) for c in columns)}) "
+                      f"SELECT {', '.join('?' * len(columns))}")
+            if part.only_if is not None:
+                table, column = part.only_if
+                conn.execute(f"{insert} WHERE EXISTS (SELECT 1 FROM {_quote(table)} WHERE id = ?)",
+                             (*values, row[column]))
+            else:
+                conn.execute(insert, values)
