@@ -510,6 +510,10 @@ class SplitPresenter:
         """Fill the percentages with equal parts that add up to exactly 100% (hundredths spread from the top)."""
         from safer_desk.domain.money import split_equally
 
+        if not self.partners:  # the window's button waits for partners; said here all the same
+            self.form_message = self.problem()
+            self.changed.emit()
+            return
         parts = split_equally(10000, [oid for oid, _ in self.partners])
         for oid, bp in parts.items():
             self.percents[oid] = rules.format_bp(bp).rstrip("%")

@@ -450,3 +450,14 @@ def test_a_stage_rule_without_its_stages_is_refused_beside_them(reviews, log):
     assert not form.save()
     assert form.message("stage") == "This field is needed." and form.message("after") == "This field is needed."
     assert log.done == []
+
+
+def test_share_equally_without_partners_says_what_is_needed(reviews, log):
+    form = reviews.new_case_form()
+    form.set_value("reference", "WSCSP-DHR-2019-09")
+    assert form.save() or form.save()
+    grid = reviews.split_form()
+    assert grid.partners == [] and not grid.editable
+    grid.share_equally()  # it raised "there is nobody to split the money between"
+    assert "partnership conducting the review" in grid.form_message
+    assert not grid.save()
