@@ -263,15 +263,23 @@ def save_scenario(store: Store, scenario: Scenario) -> Scenario:
             "award_year = excluded.award_year, range_end = excluded.range_end",
             (scenario.id, name, scenario.fund_pence, scenario.fund_label, scenario.notes,
              scenario.created_at or now, now, scenario.award_id or None, award_year, scenario.range_end))
-        store.conn.execute("DELETE FROM scenario_items WHERE scenario_id = ?", (scenario.id,))
+        # A tick keeps its id from save to save (only the ticks that changed are written), so the history and
+        # the county see the one project ticked or unticked, not every tick removed and added again.
+        ids = dict(store.conn.execute("SELECT project_id, id FROM scenario_items WHERE scenario_id = ?",
+                                      (scenario.id,)).fetchall())
+        kept = {item.project_id for item in scenario.items}
+        store.conn.executemany("DELETE FROM scenario_items WHERE id = ?",
+                               [(i,) for project, i in ids.items() if project not in kept])
         for item in scenario.items:
             if store.scalar("SELECT 1 FROM projects WHERE id = ?", (item.project_id,)) is None:
                 raise ScenarioError("A ticked project is no longer in the register.")
             store.conn.execute(
                 "INSERT INTO scenario_items(id, scenario_id, project_id, scale_numerator, scale_denominator, "
-                "scale_in_months) VALUES (?, ?, ?, ?, ?, ?)",
-                (new_id(), scenario.id, item.project_id, item.scale.numerator, item.scale.denominator,
-                 int(item.scale.months)))
+                "scale_in_months) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "scale_numerator = excluded.scale_numerator, scale_denominator = excluded.scale_denominator, "
+                "scale_in_months = excluded.scale_in_months",
+                (ids.get(item.project_id) or new_id(), scenario.id, item.project_id, item.scale.numerator,
+                 item.scale.denominator, int(item.scale.months)))
     return get_scenario(store, scenario.id)
 
 

@@ -135,3 +135,21 @@ def test_what_fits_is_said_in_words_and_applied_only_when_accepted(presenter):
     assert presenter.suggestion_text(None) == "Type the fund first: What fits? proposes the projects within it."
     presenter.set_fund("-5")
     assert presenter.suggestion_text(None) == "Fund: a fund cannot be negative."
+
+
+def test_saving_a_scenario_changes_only_the_ticks_that_changed(presenter, demo_store, log):
+    """Each save deleted every tick and wrote them again under new ids: the history and the county saw every
+    project of the scenario removed and added for one more tick."""
+    def ticks():
+        return dict(tuple(r) for r in demo_store.rows("SELECT project_id, id FROM scenario_items WHERE scenario_id = ?",
+                                                      (presenter.loaded.id,)))
+
+    before = ticks()
+    presenter.tick(ref(presenter, "7"))
+    assert presenter.save()
+    after = ticks()
+    assert {k: after[k] for k in before} == before and len(after) == len(before) + 1
+    entries = demo_store.rows("SELECT table_name, action FROM audit_log WHERE action_label = ?", (log.done[-1].text,))
+    assert sorted((r[0], r[1]) for r in entries if r[0] == "scenario_items") == [("scenario_items", "insert")]
+    log.undo()
+    assert ticks() == before
