@@ -446,3 +446,33 @@ def test_tab_in_the_split_dialog_goes_from_field_to_field(tab, demo_window, qtbo
         visited.append(QApplication.focusWidget())
     assert not any(isinstance(w, QScrollArea) for w in visited)
     dialog.reject()
+
+
+def test_undoing_a_refusal_in_the_window_keeps_the_budget_s_figures_for_the_review(tab, demo_window, settle):
+    """Edit > Undo of a refusal wrote the review back without the budget line's link to it: the plan's line lost
+    the review's actual cost in the board report."""
+    from safer_desk.services import budgets
+
+    def dhr_line_actuals():
+        store = demo_window.session.store
+        for plan in budgets.list_plans(store):
+            for row in budgets.plan_view(store, plan.id).rows:
+                if any(link.kind == "review" for link in row.links):
+                    return row.label, [c.text for c in row.actuals]
+        return None
+
+    linked = dhr_line_actuals()
+    assert linked is not None and any(linked[1])
+    page = tab.reviews
+    select_share(page, "West Suffolk CCG")
+    dialog = page.refuse_dialog()
+    dialog.set_value("reason", "Not a statutory partner for this review")
+    assert dialog.apply()
+    settle()
+    assert demo_window.undo_action.text().startswith("&Undo refused")
+    demo_window.undo_action.trigger()
+    settle()
+    assert dhr_line_actuals() == linked
+    demo_window.redo_action.trigger()
+    settle()
+    assert dhr_line_actuals() == linked
