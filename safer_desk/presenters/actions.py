@@ -33,7 +33,7 @@ class Action:
             return self.do()
 
     def perform_undo(self) -> Any:
-        with user_action(f"Undo {self.text}"):
+        with user_action(f"Undo {lower_first(self.text)}"):  # as the Edit menu says it
             return self.undo()
 
 

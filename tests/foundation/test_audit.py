@@ -381,7 +381,7 @@ def test_an_undo_command_names_the_action_of_what_it_writes(store, qtbot):
     assert store.one("SELECT action_label FROM audit_log")["action_label"] == "Add organisation Suffolk Police"
     stack.undo()
     last = store.one("SELECT action, action_label FROM audit_log ORDER BY id DESC LIMIT 1")
-    assert (last["action"], last["action_label"]) == ("delete", "Undo Add organisation Suffolk Police")
+    assert (last["action"], last["action_label"]) == ("delete", "Undo add organisation Suffolk Police")
 
 
 @pytest.mark.parametrize("answers, read_only", [([True], False), ([False, True], True)])

@@ -51,7 +51,7 @@ def test_undo_is_a_line_of_its_own(edited):
     store, title, log = edited
     log.undo()
     line = history_lines(store)[0]
-    assert line.action == f"Undo save project {title}" or line.action == f"Undo Save project {title}"
+    assert line.action == f"Undo save project {title}"  # as the Edit menu and the user guide say it
     assert line.summary == f"Changed the capital of project {title} from £7,525.58 to (blank)"
 
 
