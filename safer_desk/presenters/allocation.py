@@ -10,13 +10,13 @@ loaded scenario is never overwritten under another name.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from safer_desk.domain.allocation import (AllocationError, AllocationResult, format_fraction, parse_percent,
                                           percent_text, redistribute_uncommitted, top_slice)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import allocation as service
@@ -165,37 +165,37 @@ class AllocationPresenter(ScreenPresenter):
         if self.read_only:
             return False
         state, store = self.state, self.store
-        holder: dict = {}
+        return self._perform(self._scenario_action(
+            f"Save scenario {loaded.name}", loaded.id,
+            lambda: service.replace_scenario(store, loaded.id, state.partnerships, state.options),
+            lambda k: self._set(self.state, self._scenario(k))))
 
-        def do():
-            holder["before"] = service.replace_scenario(store, loaded.id, state.partnerships, state.options)
-            self._set(state, service.load_scenario(store, loaded.id))
+    def _scenario_action(self, text: str, scenario_id: str | None, change: Callable[[], Any],
+                         show: Callable[[str], None]) -> Action:
+        """One undoable step on a saved scenario: undo and redo put its rows back exactly as they were either side;
+        show(scenario id) then sets what the tab compares the working inputs with."""
+        store = self.store
 
-        def undo():
-            service.put_back_scenario(store, holder["before"])
-            self._set(self.state, holder["before"])
+        def after(k: str) -> None:
+            show(k)
+            self.scenarios_changed.emit()
 
-        return self._perform(Action(f"Save scenario {loaded.name}", do=do, undo=undo, tab=self.tab,
-                                    after=self.scenarios_changed.emit))
+        return snapshot_action(text, key=scenario_id, snap=lambda k: service.snapshot_scenario(store, k),
+                               restore=lambda snap: service.put_back_rows(store, snap),
+                               absent=lambda k: service.ScenarioRows(k, None), change=change, after=after, tab=self.tab)
 
     def save_as_new(self, name: str, year: str) -> bool:
         if self.read_only:
             return False
         name, year = (name or "").strip(), (year or "").strip()
         state, store, before = self.state, self.store, self.loaded
-        holder: dict = {}
 
-        def do():
-            holder["id"] = service.save_scenario(store, name, year, state.partnerships, state.options,
-                                                 scenario_id=holder.get("id"))
-            self._set(state, service.load_scenario(store, holder["id"]))
+        def show(k: str) -> None:  # the new scenario while it is in the file, else the one loaded before
+            self._set(self.state, self._scenario(k) or before)
 
-        def undo():
-            service.delete_scenario(store, holder["id"])
-            self._set(self.state, before)
-
-        return self._perform(Action(f"Save new scenario {name}", do=do, undo=undo, tab=self.tab,
-                                    after=self.scenarios_changed.emit))
+        return self._perform(self._scenario_action(
+            f"Save new scenario {name}", None,
+            lambda: service.save_scenario(store, name, year, state.partnerships, state.options), show))
 
     def _perform(self, action: Action) -> bool:
         try:
@@ -208,19 +208,18 @@ class AllocationPresenter(ScreenPresenter):
         return True
 
     def delete(self, scenario_id: str) -> None:
-        store, holder = self.store, {}
+        store = self.store
+        deleted = self._scenario(scenario_id)
 
-        def do():
-            holder["scenario"] = service.delete_scenario(store, scenario_id)
-            if self.loaded is not None and self.loaded.id == scenario_id:
-                self._set(self.state, None)
+        def show(k: str) -> None:
+            there = self._scenario(k)
+            if there is None and self.loaded is not None and self.loaded.id == k:
+                self._set(self.state, None)  # the working inputs stay; they are no longer a saved scenario's
+            elif there is not None and self.loaded is None and deleted is not None and self._same(deleted):
+                self._set(self.state, there)
 
-        def undo():
-            service.restore_scenario(store, holder["scenario"])
-            if self.loaded is None and self._same(holder["scenario"]):
-                self._set(self.state, holder["scenario"])
-
-        self.perform(Action("Delete scenario", do=do, undo=undo, tab=self.tab, after=self.scenarios_changed.emit))
+        self.perform(self._scenario_action("Delete scenario", scenario_id,
+                                           lambda: service.delete_scenario(store, scenario_id), show))
 
     def adopt(self, scenario_id: str) -> None:
         store, holder = self.store, {}

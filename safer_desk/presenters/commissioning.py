@@ -9,14 +9,14 @@ scenario again only while the name is the loaded one's; a different name is alwa
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from safer_desk.domain.checks import scale_slip
 from safer_desk.domain.commissioning import FundingError
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.projects import ProjectError, Scale, parse_scale
-from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import funders
@@ -259,28 +259,18 @@ class CommissioningPresenter(ScreenPresenter):
             return False
         scenario = self.working(scenario_id)
         store = self.store
-        before = self.loaded if self.loaded is not None and self.loaded.id == scenario_id else None
 
-        def do():
-            return service.save_scenario(store, scenario)
-
-        def undo():
-            if before is None:
-                service.delete_scenario(store, scenario.id)
-            else:
-                service.save_scenario(store, before)
-
-        def after():
-            saved = next((s for s in service.list_scenarios(store) if s.id == scenario.id), None)
+        def after(k: str) -> None:
+            saved = next((s for s in service.list_scenarios(store) if s.id == k), None)
             if saved is not None:
                 self.loaded = saved
-            elif self.loaded is not None and self.loaded.id == scenario.id:
+            elif self.loaded is not None and self.loaded.id == k:
                 self.loaded = None
             self.scenarios_changed.emit()
             self._changed()
 
         try:
-            self.perform(Action(text, do=do, undo=undo, tab=self.tab, after=after))
+            self.perform(self._scenario_action(text, scenario.id, lambda: service.save_scenario(store, scenario), after))
         except ScenarioError as exc:
             self.message = str(exc)
             self.error = str(exc)
@@ -290,18 +280,27 @@ class CommissioningPresenter(ScreenPresenter):
         self._changed()
         return True
 
+    def _scenario_action(self, text: str, scenario_id: str, change: Callable[[], Any],
+                         after: Callable[[str], None]) -> Action:
+        """One undoable step on a saved scenario: undo and redo put its rows back exactly as they were either side
+        (a tick's id included), then after(scenario id) shows what the file holds."""
+        store = self.store
+        return snapshot_action(text, key=scenario_id, snap=lambda k: service.snapshot_scenario(store, k),
+                               restore=lambda snap: service.put_back_rows(store, snap),
+                               absent=lambda k: service.ScenarioRows(k, None), change=change, after=after, tab=self.tab)
+
     def delete(self) -> bool:
         if self.loaded is None or self.read_only:
             return False
         scenario = self.loaded
         store = self.store
 
-        def after():
-            exists = any(s.id == scenario.id for s in service.list_scenarios(store))
+        def after(k: str) -> None:
+            exists = any(s.id == k for s in service.list_scenarios(store))
             self.loaded = scenario if exists else None
             self.scenarios_changed.emit()
             self._changed()
 
-        self.perform(Action(f"Delete scenario “{scenario.name}”", do=lambda: service.delete_scenario(store, scenario.id),
-                            undo=lambda: service.save_scenario(store, scenario), tab=self.tab, after=after))
+        self.perform(self._scenario_action(f"Delete scenario “{scenario.name}”", scenario.id,
+                                           lambda: service.delete_scenario(store, scenario.id), after))
         return True

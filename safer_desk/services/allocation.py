@@ -26,6 +26,7 @@ from safer_desk.domain.money import MoneyError, format_money, format_pounds_plai
 from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import typed_name_key
 from safer_desk.exchange.files import SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings, other_separator
+from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
 AREA = "allocation"
@@ -383,38 +384,42 @@ def save_scenario(store: Store, name: str, year: str, partnerships: Sequence[Par
     label = _year_label(year)
     result = allocate_by_formula(partnerships, options)  # refuses bad inputs before anything is written
     # "option  2" is "Option 2" typed again: the list could not tell two such scenarios apart.
-    existing = next((r[0] for r in store.rows("SELECT name FROM allocation_scenarios WHERE year = ?", (label,))
+    # Another scenario of the year under the same name ("option  2" is "Option 2" typed again: the list could not
+    # tell two such scenarios apart); a scenario saved again under its own id is not another.
+    existing = next((r[0] for r in store.rows("SELECT name FROM allocation_scenarios WHERE year = ? AND id <> ?",
+                                              (label, scenario_id or ""))
                      if typed_name_key(r[0]) == typed_name_key(name)), None)
     if existing is not None:
         raise ScenarioError(f"There is already a {label} scenario called “{existing}”; choose another name.")
     scenario_id = scenario_id or new_id()
     known = {r["id"] for r in store.rows("SELECT id FROM partnerships")}
     with store.transaction():
+        # Saved again under its id: the scenario's row is updated where it stands (its agreed mark kept), and its
+        # factors and partnerships' rows keep their ids by position.
         store.conn.execute(
             "INSERT INTO allocation_scenarios(id, name, year, saved_at, notes, pot_pence, previous_total_pence, retain,"
             " fixed_share, fixed_per_unit_pence, rounding, unit, damping, total_pence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in (
+                "name", "year", "saved_at", "notes", "pot_pence", "previous_total_pence", "retain", "fixed_share",
+                "fixed_per_unit_pence", "rounding", "unit", "damping", "total_pence")),
             (scenario_id, name, label, saved_at or _now(), notes, options.pot_pence, options.previous_total_pence,
              format_fraction(options.retain), format_fraction(options.fixed_share), options.fixed_per_unit_pence,
              options.rounding, options.unit, None if options.damping is None else format_fraction(options.damping),
              result.total_pence),
         )
-        store.conn.executemany(
-            "INSERT INTO allocation_scenario_factors(id, scenario_id, position, name, label, weight)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(new_id(), scenario_id, i, f.name, f.label, format_fraction(f.weight))
-             for i, f in enumerate(options.factors)],
-        )
+        snapshots.write_list(store.conn, "allocation_scenario_factors", "scenario_id", scenario_id,
+                             ("name", "label", "weight"),
+                             [(f.name, f.label, format_fraction(f.weight)) for f in options.factors], new_id)
         rows = []
-        for i, (p, r) in enumerate(zip(partnerships, result.rows)):
+        for p, r in zip(partnerships, result.rows):
             pid = _partnership_id(p.name)
-            rows.append((new_id(), scenario_id, i, p.name, pid if pid in known else None, p.fixed_units,
+            rows.append((p.name, pid if pid in known else None, p.fixed_units,
                          json.dumps({k: format_fraction(v) for k, v in p.values.items()}), p.previous_pence,
                          r.fixed_pence, r.variable_pence, r.damping_pence, r.total_pence))
-        store.conn.executemany(
-            "INSERT INTO allocation_scenario_rows(id, scenario_id, position, partnership, partnership_id, fixed_units,"
-            " factor_values, previous_pence, fixed_pence, variable_pence, damping_pence, total_pence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        snapshots.write_list(store.conn, "allocation_scenario_rows", "scenario_id", scenario_id,
+                             ("partnership", "partnership_id", "fixed_units", "factor_values", "previous_pence",
+                              "fixed_pence", "variable_pence", "damping_pence", "total_pence"), rows, new_id)
     return scenario_id
 
 
@@ -486,21 +491,39 @@ def load_scenario(store: Store, scenario_id: str) -> Scenario:
 
 
 def delete_scenario(store: Store, scenario_id: str) -> Scenario:
-    """Delete a scenario; returns it whole so that undo can put it back as it was."""
+    """Delete a scenario; returns it whole (its undo: ``snapshot_scenario`` before, ``put_back_rows``)."""
     scenario = load_scenario(store, scenario_id)
     with store.transaction():
         store.conn.execute("DELETE FROM allocation_scenarios WHERE id = ?", (scenario_id,))
     return scenario
 
 
-def restore_scenario(store: Store, scenario: Scenario) -> str:
-    """Put a deleted scenario back with its id and saved date (undo of delete)."""
+@dataclass(frozen=True)
+class ScenarioRows:
+    """A scenario's rows as they were (parts None: it did not exist), so undo and redo put it back exactly."""
+
+    scenario_id: str
+    parts: tuple[snapshots.Part, ...] | None
+
+
+_SCENARIO_ROWS = {"allocation_scenarios": "id = ?", "allocation_scenario_factors": "scenario_id = ?",
+                  "allocation_scenario_rows": "scenario_id = ?"}
+
+
+def snapshot_scenario(store: Store, scenario_id: str) -> ScenarioRows:
+    if store.scalar("SELECT 1 FROM allocation_scenarios WHERE id = ?", (scenario_id,)) is None:
+        return ScenarioRows(scenario_id, None)
+    return ScenarioRows(scenario_id, tuple(snapshots.take(store.conn, table, where, (scenario_id,))
+                                           for table, where in _SCENARIO_ROWS.items()))
+
+
+def put_back_rows(store: Store, snap: ScenarioRows) -> None:
+    """The scenario exactly as the snapshot holds it (removed, if it did not exist then)."""
     with store.transaction():
-        save_scenario(store, scenario.name, scenario.year, scenario.partnerships, scenario.options,
-                      notes=scenario.notes, scenario_id=scenario.id, saved_at=scenario.saved_at)
-        if scenario.adopted:
-            set_adopted(store, scenario.id)
-    return scenario.id
+        if snap.parts is None:
+            store.conn.execute("DELETE FROM allocation_scenarios WHERE id = ?", (snap.scenario_id,))
+        else:
+            snapshots.put_back(store.conn, snap.parts, in_place=("allocation_scenarios",))
 
 
 @dataclass(frozen=True)
@@ -669,27 +692,14 @@ def top_slice_rows(total_pence: int, *, lsp_share: Fraction = Fraction(1, 2), re
 
 def replace_scenario(store: Store, scenario_id: str, partnerships: Sequence[PartnershipInput],
                      options: AllocationOptions) -> Scenario:
-    """Save new inputs under an existing scenario's id, name, year and agreed mark; returns it as it was (for undo).
+    """Save new inputs under an existing scenario's id, name, year and agreed mark; returns it as it was.
 
     Only the window's Save uses this, and only while the working set is still under the scenario's own
     name: a loaded scenario is never overwritten under another name.
     """
     before = load_scenario(store, scenario_id)
-    allocate_by_formula(partnerships, options)  # refuses bad inputs before anything is deleted
-    with store.transaction():
-        store.conn.execute("DELETE FROM allocation_scenarios WHERE id = ?", (scenario_id,))
-        save_scenario(store, before.name, before.year, partnerships, options, notes=before.notes,
-                      scenario_id=scenario_id)
-        if before.adopted:
-            set_adopted(store, scenario_id)
+    save_scenario(store, before.name, before.year, partnerships, options, notes=before.notes, scenario_id=scenario_id)
     return before
-
-
-def put_back_scenario(store: Store, scenario: Scenario) -> None:
-    """Undo of ``replace_scenario``: the scenario exactly as it was, under its id."""
-    with store.transaction():
-        store.conn.execute("DELETE FROM allocation_scenarios WHERE id = ?", (scenario.id,))
-        restore_scenario(store, scenario)
 
 
 def save_draft_origin(store: Store, scenario_id: str | None) -> None:

@@ -578,28 +578,20 @@ def _write(store: Store, p: Project) -> None:
     )
     # Each list's rows keep their ids by position, so a save changes the rows that changed (one update in the
     # history, one changed row at the county) instead of deleting and adding every row again.
-    _write_list(conn, "project_officers", p.id, ("name", "role", "organisation"),
-                [(o.name, o.role, o.organisation) for o in p.officers])
-    _write_list(conn, "project_status_history", p.id, ("status", "changed_on", "note"),
-                [(st.status, st.changed_on, st.note) for st in p.status_history])
-    _write_list(conn, "project_funding_sources", p.id, ("source", "amount_pence", "amount_note", "financial_year"),
-                [(f.source, f.amount_pence, f.amount_note, f.financial_year) for f in p.funding_sources])
-    _write_list(conn, "project_cost_lines", p.id,
-                ("financial_year", "category", "description", "amount_text", "min_pence", "max_pence"),
-                [(c.financial_year, c.category, c.description, c.amount.text,
-                  None if c.amount.queried else c.amount.min_pence, None if c.amount.queried else c.amount.max_pence)
-                 for c in p.cost_lines])
+    def write_list(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        snapshots.write_list(conn, table, "project_id", p.id, columns, rows, new_id)
 
-
-def _write_list(conn, table: str, project_id: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """A project's list in table as rows (position 0, 1 …): the row at each position keeps its id."""
-    ids = dict(conn.execute(f"SELECT position, id FROM {table} WHERE project_id = ?", (project_id,)).fetchall())
-    conn.execute(f"DELETE FROM {table} WHERE project_id = ? AND position >= ?", (project_id, len(rows)))
-    names = ("id", "project_id", "position", *columns)
-    conn.executemany(
-        f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) ON CONFLICT(id) DO UPDATE "
-        f"SET {', '.join(f'{c} = excluded.{c}' for c in columns)}",
-        [(ids.get(i) or new_id(), project_id, i, *row) for i, row in enumerate(rows)])
+    write_list("project_officers", ("name", "role", "organisation"), [(o.name, o.role, o.organisation)
+                                                                     for o in p.officers])
+    write_list("project_status_history", ("status", "changed_on", "note"),
+               [(st.status, st.changed_on, st.note) for st in p.status_history])
+    write_list("project_funding_sources", ("source", "amount_pence", "amount_note", "financial_year"),
+               [(f.source, f.amount_pence, f.amount_note, f.financial_year) for f in p.funding_sources])
+    write_list("project_cost_lines", ("financial_year", "category", "description", "amount_text", "min_pence",
+                                      "max_pence"),
+               [(c.financial_year, c.category, c.description, c.amount.text,
+                 None if c.amount.queried else c.amount.min_pence, None if c.amount.queried else c.amount.max_pence)
+                for c in p.cost_lines])
 
 
 def save_project(store: Store, project: Project) -> Project:

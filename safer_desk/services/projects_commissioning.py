@@ -20,6 +20,7 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, Scale, fund_variant
 from safer_desk.services.projects import Project, load_projects
+from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
 PRG_SHARE_PENCE = 14_503_460  # seed 000: one ninth of the PRG delivery partnership pot, £145,034.60
@@ -291,11 +292,38 @@ def new_scenario(name: str, fund_pence: int, items: Sequence[ScenarioItem] = (),
 
 
 def delete_scenario(store: Store, scenario_id: str) -> Scenario:
-    """Delete a saved scenario; returns it so the deletion can be undone with save_scenario."""
+    """Delete a saved scenario; returns it (its undo: ``snapshot_scenario`` before, ``put_back_rows``)."""
     scenario = get_scenario(store, scenario_id)
     with store.transaction():
         store.conn.execute("DELETE FROM commissioning_scenarios WHERE id = ?", (scenario_id,))
     return scenario
+
+
+@dataclass(frozen=True)
+class ScenarioRows:
+    """A scenario's rows as they were (parts None: it did not exist), so undo and redo put it back exactly."""
+
+    scenario_id: str
+    parts: tuple[snapshots.Part, ...] | None
+
+
+def snapshot_scenario(store: Store, scenario_id: str) -> ScenarioRows:
+    if store.scalar("SELECT 1 FROM commissioning_scenarios WHERE id = ?", (scenario_id,)) is None:
+        return ScenarioRows(scenario_id, None)
+    return ScenarioRows(scenario_id, (
+        snapshots.take(store.conn, "commissioning_scenarios", "id = ?", (scenario_id,)),
+        # a tick comes back only while its project is still in the register
+        snapshots.take(store.conn, "scenario_items", "scenario_id = ?", (scenario_id,),
+                       only_if=("projects", "project_id"))))
+
+
+def put_back_rows(store: Store, snap: ScenarioRows) -> None:
+    """The scenario exactly as the snapshot holds it (removed, if it did not exist then)."""
+    with store.transaction():
+        if snap.parts is None:
+            store.conn.execute("DELETE FROM commissioning_scenarios WHERE id = ?", (snap.scenario_id,))
+        else:
+            snapshots.put_back(store.conn, snap.parts, in_place=("commissioning_scenarios",))
 
 
 def evaluate_saved(store: Store, scenario: Scenario, projects: Sequence[Project] | None = None) -> ScenarioResult:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 
 def _quote(name: str) -> str:
@@ -88,3 +88,19 @@ def put_back(conn: sqlite3.Connection, parts: Sequence[Part], *, in_place: Seque
                              (*values, row[column]))
             else:
                 conn.execute(insert, values)
+
+
+def write_list(conn: sqlite3.Connection, table: str, parent_column: str, parent_id: str, columns: Sequence[str],
+               rows: Sequence[Sequence[Any]], new_id: Callable[[], str]) -> None:
+    """A record's list kept in table as rows at position 0, 1 … (a project's cost lines, a scenario's rows): the
+    row at each position keeps its id, so saving changes only the rows that changed (one update in the history,
+    one changed row at the county) instead of deleting and adding every row again."""
+    ids = dict(conn.execute(f"SELECT position, id FROM {_quote(table)} WHERE {_quote(parent_column)} = ?",
+                            (parent_id,)).fetchall())
+    conn.execute(f"DELETE FROM {_quote(table)} WHERE {_quote(parent_column)} = ? AND position >= ?",
+                 (parent_id, len(rows)))
+    names = ("id", parent_column, "position", *columns)
+    conn.executemany(
+        f"INSERT INTO {_quote(table)}({', '.join(_quote(n) for n in names)}) VALUES ({', '.join('?' * len(names))}) "
+        f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{_quote(c)} = excluded.{_quote(c)}' for c in columns)}",
+        [(ids.get(i) or new_id(), parent_id, i, *row) for i, row in enumerate(rows)])

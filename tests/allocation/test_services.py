@@ -62,11 +62,13 @@ def test_a_scenario_name_is_unique_within_its_year_and_bad_input_saves_nothing(s
 def test_delete_and_restore_put_back_the_same_scenario(store):
     scenario_id = service.save_scenario(store, "Option 2", "2009/10", suffolk_inputs(), suffolk_options())
     service.set_adopted(store, scenario_id)
+    rows = service.snapshot_scenario(store, scenario_id)
     removed = service.delete_scenario(store, scenario_id)
     assert service.list_scenarios(store) == []
     assert store.scalar("SELECT count(*) FROM allocation_scenario_rows") == 0
-    service.restore_scenario(store, removed)
+    service.put_back_rows(store, rows)
     assert service.load_scenario(store, scenario_id) == removed
+    assert service.snapshot_scenario(store, scenario_id) == rows  # ids and all
 
 
 def test_compare_two_scenarios_side_by_side(store):

@@ -109,3 +109,32 @@ def test_the_result_pages_words_without_a_window(presenter, demo_store):
     first, second = [service.load_scenario(demo_store, s.id) for s in service.list_scenarios(demo_store)[:2]]
     assert comparison_note(first, second).startswith("Differences in the options: rounding")
     assert comparison_note(first, first) == "The same scenario is chosen twice."
+
+
+def _content(store):
+    from safer_desk.exchange.county_schema import content_checksums, data_tables
+
+    return content_checksums(store.conn, data_tables(store.conn))[1]
+
+
+def test_save_delete_undo_and_redo_give_the_scenario_back_exactly_ids_and_all(presenter, demo_store, log):
+    """Every save deleted the scenario and wrote it again, its partnerships' rows and factors under new ids (the
+    history and the county saw every row removed and added), and undo and redo wrote new ids again."""
+    def child_ids(scenario_id):
+        return [r[0] for t in ("allocation_scenario_rows", "allocation_scenario_factors")
+                for r in demo_store.rows(f"SELECT id FROM {t} WHERE scenario_id = ? ORDER BY position", (scenario_id,))]
+
+    agreed = presenter.loaded
+    ids = child_ids(agreed.id)
+    before = _content(demo_store)
+    presenter.edit(lambda s: bench.with_option(s, "retain", "5"), "Change Retained %")
+    assert presenter.save(agreed.name, agreed.year)
+    assert child_ids(agreed.id) == ids
+    after = _content(demo_store)
+    log.undo()
+    assert _content(demo_store) == before
+    log.redo()
+    assert _content(demo_store) == after
+    presenter.delete(agreed.id)
+    log.undo()
+    assert _content(demo_store) == after and child_ids(agreed.id) == ids

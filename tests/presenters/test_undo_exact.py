@@ -5,9 +5,10 @@ a review, a project or a fund, a commissioning scenario's tick).
 Found by a random walk of actions, undos and redos through the presenters: undoing a refusal, a payment or any
 other change to a review dropped the budget plan's link to that review (the review was deleted and written again,
 and the link went with it); undoing the delete of a project or a review did not bring its budget links back;
-every save of a project wrote its cost lines, officers, funding sources and status history again under new ids; and
-a redo in Budgets made the change again, so a plan or line came back under a new id and the next redo, naming the
-old one, failed ("That plan is no longer in the file").
+every save of a project wrote its cost lines, officers, funding sources and status history again under new ids (and
+of an allocation or commissioning scenario its rows and ticks); and a redo in Budgets made the change again, so a
+plan or line came back under a new id and the next redo, naming the old one, failed ("That plan is no longer in the
+file").
 """
 
 from __future__ import annotations
@@ -21,11 +22,16 @@ from hypothesis import strategies as st
 
 from safer_desk.exchange.county_schema import content_checksums, data_tables
 from safer_desk.presenters.actions import ActionLog
+from safer_desk.presenters.allocation import AllocationPresenter
 from safer_desk.presenters.budgets import BudgetsPresenter
+from safer_desk.presenters.commissioning import CommissioningPresenter
 from safer_desk.presenters.dhr import DhrPresenter
 from safer_desk.presenters.funds import FundsPresenter
 from safer_desk.presenters.projects import ProjectsPresenter
+from safer_desk.services import allocation as allocation_service
 from safer_desk.services import budgets, dhr, funds
+from safer_desk.services import projects as projects_service
+from safer_desk.services import projects_commissioning as com
 from safer_desk.storage.store import open_store
 
 
@@ -195,6 +201,8 @@ class Screens:
         self.budgets = BudgetsPresenter(store, perform=log)
         for p in (self.reviews, self.fund, self.register, self.budgets):
             p.reload()
+        self.commissioning = CommissioningPresenter(store, perform=log)
+        self.allocation = AllocationPresenter(store, perform=log)
 
     def case(self, draw) -> bool:
         if self.reviews.rows:
@@ -313,6 +321,34 @@ class Screens:
         if self.plan(draw):
             self.budgets.delete_plan()
 
+    def commissioning_save(self, draw):
+        scenarios = com.list_scenarios(self.store)
+        self.commissioning.set_projects(projects_service.load_projects(self.store))
+        if scenarios and draw(st.booleans()):
+            self.commissioning.load(draw(st.sampled_from([s.id for s in scenarios])))
+        else:
+            self.commissioning.new()
+            self.commissioning.set_name(f"Scenario {draw(st.integers(0, 999))}")
+            self.commissioning.set_fund("£50,000")
+        project = draw(st.sampled_from([p.id for p in self.commissioning.projects]))
+        self.commissioning.tick(project, project not in self.commissioning.ticks)
+        self.commissioning.save()
+
+    def commissioning_delete(self, draw):
+        scenarios = com.list_scenarios(self.store)
+        if scenarios:
+            self.commissioning.set_projects(projects_service.load_projects(self.store))
+            self.commissioning.load(draw(st.sampled_from([s.id for s in scenarios])))
+            self.commissioning.delete()
+
+    def allocation_save_as_new(self, draw):
+        self.allocation.save_as_new(f"Option {draw(st.integers(0, 999))}", "2009/10")
+
+    def allocation_delete(self, draw):
+        scenarios = allocation_service.list_scenarios(self.store)
+        if scenarios:
+            self.allocation.delete(draw(st.sampled_from([s.id for s in scenarios])))
+
     def link(self, draw):
         targets = [("project", p.id) for p in self.register.rows[:5]] + \
                   [("review", c.id) for c in self.reviews.rows] + [("fund", f.id) for f in funds.list_funds(self.store)]
@@ -321,7 +357,8 @@ class Screens:
 
     ACTIONS = ("new_case", "cost_line", "bill", "payment", "refusal", "edit_case", "split", "delete_case",
                "delete_cost_line", "new_fund", "edit_fund", "referral", "spend", "add_project", "edit_project",
-               "delete_project", "paste", "new_plan", "budget_line", "budget_cell", "delete_plan")
+               "delete_project", "paste", "new_plan", "budget_line", "budget_cell", "delete_plan", "commissioning_save",
+               "commissioning_delete", "allocation_save_as_new", "allocation_delete")
 
 
 @settings(max_examples=25, suppress_health_check=list(HealthCheck), deadline=None)
