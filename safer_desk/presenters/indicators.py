@@ -22,7 +22,7 @@ from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, Indicato
                                           period_kind, rate_label)
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError
 from safer_desk.domain.text import filled_width
-from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import AskUnsaved, ScreenPresenter
 from safer_desk.services import indicators as svc
@@ -317,12 +317,13 @@ class FiguresEditor:
             self.form_message = f"Not saved: {exc}"
             self.changed.emit()
             return False
-        before = svc.snapshot_values(store, ind.id, area_id, [pv.period for pv in values])
-        action = Action(
-            f"Save figures of {ind.name} for {v.area_name}",
-            lambda: svc.save_values(store, ind.id, area_id, values),
-            lambda: svc.save_values(store, ind.id, area_id, before, require_red_comments=False),
-            TAB, self.owner.refresh)
+        periods = [pv.period for pv in values]
+        action = snapshot_action(
+            f"Save figures of {ind.name} for {v.area_name}", key=(ind.id, area_id),
+            snap=lambda k: svc.snapshot_value_rows(store, [(*k, periods)]),
+            restore=lambda rows: svc.put_back_value_rows(store, rows), absent=lambda k: None,
+            change=lambda: svc.save_values(store, ind.id, area_id, values), after=lambda k: self.owner.refresh(),
+            tab=TAB)
         try:
             self.owner.perform(action)
         except (IndicatorError, ValueError) as exc:

@@ -27,6 +27,7 @@ from safer_desk.domain.indicators import (Change, EstimatedRag, Figure, FigureSo
                                           describe_source)
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError, Quarter, format_uk_date
 from safer_desk.domain.text import ranges_text
+from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
 AREA_KINDS = ("district", "partnership", "county", "unknown")
@@ -583,6 +584,32 @@ def snapshot_values(store: Store, indicator_id: str, area_id: str, periods: Iter
         out.append(PeriodValue(p, None, None, None, "") if r is None else
                    PeriodValue(p, r["value"], r["numerator"], r["denominator"], r["comment"]))
     return out
+
+
+@dataclass(frozen=True)
+class ValueRows:
+    """Stored figures of some indicators and areas in some periods, ids and sources and all, and the rows of those
+    areas: what undo and redo of a save or an import put back (``save_values`` with the old figures would have
+    put them back as typed, so a paper's or police.uk's figure became a typed one)."""
+
+    parts: tuple[snapshots.Part, ...]
+
+
+def snapshot_value_rows(store: Store, keys: Iterable[tuple[str, str, Iterable[str]]]) -> ValueRows:
+    """keys: (indicator id, area id, periods) of the figures a change is about to write."""
+    conn, parts, areas = store.conn, [], []
+    for indicator_id, area_id, periods in keys:
+        periods = sorted(set(periods))
+        if area_id not in areas:
+            areas.append(area_id)
+        parts.append(snapshots.take(conn, "indicator_values", f"indicator_id = ? AND area_id = ? AND period IN "
+                                    f"({', '.join('?' * len(periods))})", (indicator_id, area_id, *periods)))
+    return ValueRows(tuple(snapshots.take(conn, "indicator_areas", "id = ?", (a,)) for a in areas) + tuple(parts))
+
+
+def put_back_value_rows(store: Store, snap: ValueRows) -> None:
+    with store.transaction():
+        snapshots.put_back(store.conn, snap.parts, in_place=("indicator_areas",))
 
 
 def figure_sources(store: Store, rows: Iterable[dict]) -> dict[str, FigureSource]:

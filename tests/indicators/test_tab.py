@@ -339,3 +339,26 @@ def test_a_year_pasted_from_the_wrong_month_is_refused_with_the_reason(demo_wind
     assert not demo_window.isWindowModified()
     assert "nothing was pasted" in tab.grid_messages.text() and tab.grid_messages.isVisibleTo(tab)
     assert tab.grid.item(0, 8).text() != "1400"
+
+
+def test_undoing_an_import_of_figures_puts_back_the_paper_s_figure_as_the_paper_s(demo_window, prompts, tmp_path):
+    """Undo wrote the old figures back as typed ones: April's 1,335 from the paper (seed 003) came back labelled
+    typed, and a police.uk count so undone would no longer be updated by the next download."""
+    from safer_desk.ui.indicators.dialogs import ImportFiguresDialog
+
+    store = demo_window.session.store
+    query = ("SELECT id, value, source FROM indicator_values WHERE indicator_id = 'indicator:all-crime' "
+             "AND area_id = 'district:plymouth' AND period = ?")
+    before = [tuple(store.one(query, (p,))) for p in ("2016-04", "2016-05")]
+    assert {b[2] for b in before} == {"seed 003"}
+    f = tmp_path / "figures.csv"
+    f.write_text("indicator,area,period,value\nAll crime,Plymouth,2016-04,1400\nAll crime,Plymouth,2016-05,1500\n",
+                 encoding="utf-8")
+    dialog = ImportFiguresDialog(demo_window.session, plymouth_tab(demo_window))
+    assert dialog.load(f) and dialog.apply()
+    after = [tuple(store.one(query, (p,))) for p in ("2016-04", "2016-05")]
+    assert [a[1:] for a in after] == [(1400.0, "file:figures.csv"), (1500.0, "file:figures.csv")]
+    demo_window.undo_action.trigger()
+    assert [tuple(store.one(query, (p,))) for p in ("2016-04", "2016-05")] == before
+    demo_window.redo_action.trigger()
+    assert [tuple(store.one(query, (p,))) for p in ("2016-04", "2016-05")] == after

@@ -385,3 +385,29 @@ def test_an_indicator_is_not_renamed_into_another_or_away_from_its_figures(prese
     assert form.save()
     assert svc.get_indicator(demo_store, "Victim satisfaction").unit == "percentage"
     assert svc.get_indicator(demo_store, SATISFACTION).unit == "percentage"
+
+
+@pytest.mark.parametrize("area, period, source", [("district:plymouth", "2016-04", "seed 003"),
+                                                  (None, None, "police.uk")])
+def test_undo_of_a_typed_figure_puts_back_where_the_old_one_came_from(demo_store, log, area, period, source):
+    """Undo wrote the old figure back as typed: a paper's figure lost its source, and a police.uk count became a
+    typed figure that the next download would no longer update."""
+    if area is None:
+        area, period = demo_store.one("SELECT area_id, period FROM indicator_values WHERE indicator_id = ? "
+                                      "AND source = 'police.uk' ORDER BY period DESC LIMIT 1", (ALL_CRIME,))
+    query = "SELECT id, value, source FROM indicator_values WHERE indicator_id = ? AND area_id = ? AND period = ?"
+    before = tuple(demo_store.one(query, (ALL_CRIME, area, period)))
+    assert before[2] == source
+    presenter = IndicatorsPresenter(demo_store, perform=log, today=lambda: date(2026, 11, 28))
+    year = FinancialYear.of(date(int(period[:4]), int(period[5:7]), 1))
+    presenter.load(area, year)
+    assert presenter.choose_indicator(ALL_CRIME, answers())
+    column = presenter.figures.grid.view.periods.index(period)
+    presenter.figures.set_text("value", column, "1,111")
+    assert presenter.figures.save() or presenter.figures.save()
+    after = tuple(demo_store.one(query, (ALL_CRIME, area, period)))
+    assert after[1:] == (1111.0, "typed")
+    log.undo()
+    assert tuple(demo_store.one(query, (ALL_CRIME, area, period))) == before
+    log.redo()
+    assert tuple(demo_store.one(query, (ALL_CRIME, area, period))) == after

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPus
 
 from safer_desk.domain.indicators import IndicatorError
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.presenters.actions import Action
+from safer_desk.presenters.actions import snapshot_action
 from safer_desk.presenters.indicators import IndicatorForm
 from safer_desk.services import indicators as svc
 from safer_desk.ui import prompts
@@ -83,20 +83,17 @@ class ImportFiguresDialog(QDialog):
             return False
         store = self.session.store
         preview = self.preview
-        keys = {(g.indicator_id, g.area_id) for g in preview.good}
-        before = {k: svc.snapshot_values(store, k[0], k[1], [g.value.period for g in preview.good
-                                                             if (g.indicator_id, g.area_id) == k]) for k in keys
-                  if store.scalar("SELECT 1 FROM indicator_areas WHERE id = ?", (k[1],))}
-
-        def undo():
-            with store.transaction():
-                for (ind, area), values in before.items():
-                    svc.save_values(store, ind, area, values, require_red_comments=False)
-
+        keys = sorted({(g.indicator_id, g.area_id) for g in preview.good})
+        wanted = [(ind, area, [g.value.period for g in preview.good if (g.indicator_id, g.area_id) == (ind, area)])
+                  for ind, area in keys]
+        # Undo and redo put the figures back exactly (their sources too: a paper's figure stays the paper's).
+        action = snapshot_action(f"Import figures from {preview.path.name}", key=preview.path.name,
+                                 snap=lambda k: svc.snapshot_value_rows(store, wanted),
+                                 restore=lambda rows: svc.put_back_value_rows(store, rows), absent=lambda k: None,
+                                 change=lambda: apply_values(store, preview),
+                                 after=lambda k: self.session.notify("indicators"), tab="indicators")
         try:
-            push_action(self.session.undo_stack, Action(f"Import figures from {preview.path.name}",
-                                                        lambda: apply_values(store, preview), undo, "indicators",
-                                                        lambda: self.session.notify("indicators")))
+            push_action(self.session.undo_stack, action)
         except (IndicatorError, ValueError) as exc:
             prompts.show_error(self, "Figures not imported", str(exc))
             return False
