@@ -35,9 +35,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Mapping
 
-from safer_desk.domain.periods import Month
+from safer_desk.domain.periods import LAST_YEAR, Month
 
 RISK_LEVELS = ("high", "medium", "standard")
+FORECAST_YEARS = 50  # how far past the period's end a run-out is forecast at most
 
 
 class FundError(ValueError):
@@ -126,13 +127,14 @@ class FundForecast:
     window_months: int
     window_spend_pence: int
     burn_rate: Fraction  # pence per month
-    exhaustion_month: Month | None  # None: no spend yet, so no forecast
+    exhaustion_month: Month | None  # None: no spend yet, so no forecast (or it lasts past lasts_past)
     pilot_end: Month
     left_at_end_pence: int  # negative: missing at the end of the period
     cumulative: list[tuple[Month, int]] = field(default_factory=list)  # actual, month by month
     forecast_line: list[tuple[Month, int]] = field(default_factory=list)  # from the as-at month on
     incomplete: tuple[tuple[Month, int], ...] = ()  # months left out as not complete, with the spend keyed so far
     warnings: tuple[str, ...] = ()  # what the officer must know about the figures (incomplete months …)
+    lasts_past: Month | None = None  # at this rate (none, or next to none) it lasts past this month: no run-out
 
     @property
     def balance_pence(self) -> int:
@@ -199,10 +201,15 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
         if low:
             warnings.append(low)
     balance = fund_pence - spent
+    # The forecast looks FORECAST_YEARS past the period's end (and the as-at month) at most: a rate of next to
+    # nothing (£1 in the window) would put the run-out thousands of years away, past the calendar.
+    latest = max(end, as_at)
+    furthest = latest.plus(min(12 * FORECAST_YEARS, Month(LAST_YEAR, 12).minus(latest)))
+    lasts_past = None
     if balance <= 0:
         exhaustion = next((mm for mm, total in cumulative if total >= fund_pence), as_at)
-    elif rate == 0:
-        exhaustion = None
+    elif rate == 0 or -((-balance) // rate) > furthest.minus(as_at):
+        exhaustion, lasts_past = None, furthest
     else:
         k = -((-balance) // rate)  # ceil(balance / rate)
         exhaustion = as_at.plus(int(k))
@@ -217,7 +224,7 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
         k += 1
         mm = mm.plus(1)
     return FundForecast(fund_pence, spent, as_at, window_months, window_spend, rate, exhaustion, end, left,
-                        cumulative, line, incomplete, tuple(warnings))
+                        cumulative, line, incomplete, tuple(warnings), lasts_past)
 
 
 def _money(pence: int) -> str:

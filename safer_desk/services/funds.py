@@ -584,6 +584,11 @@ def _range_rows(figures: FundFigures) -> list[tuple[str, str]]:
 
 def forecast_sentence(figures: FundFigures) -> str:
     f = figures.forecast
+    if f.exhaustion_month is None and f.lasts_past is not None:  # spend, but none (or next to none) lately
+        rate = f"At {format_money(f.burn_rate_pence)} a month (the {f.window_months} months to {f.as_at.label})"
+        lasts = f"{f.lasts_past.first_day:%B %Y}"  # the year whole: "Mar-69" would read as 1969
+        return " ".join([f"{rate}, the fund does not run out: it lasts past {lasts}, as far as the forecast looks "
+                         f"({domain.FORECAST_YEARS} years past the period's end).", *f.warnings])
     if f.exhaustion_month is None:
         return " ".join(["No spend yet, so no forecast." if not f.incomplete else
                          "No complete month of spend yet, so no forecast.", *f.warnings])

@@ -83,3 +83,26 @@ def test_no_spend_gives_no_forecast():
 def test_distribution_and_median():
     assert funds.median_pence([100, 300, 200, 400]) == 250
     assert dict(funds.distribution([5000, 15000, 15000, 60000]))["£100–£200"] == 2
+
+
+@pytest.mark.parametrize("spend, rate", [({Month(2018, 4): 100_000, Month(2018, 9): 1}, "£0"),  # £1 lately
+                                         ({Month(2018, 4): 100_000}, "£0")])  # none lately
+def test_a_rate_of_next_to_nothing_lasts_past_the_forecast_not_past_the_calendar(spend, rate):
+    """£1 of spend in the last three months put the run-out in the year 6414: 'year 6414 is out of range' stopped
+    the fund's page and the spend line that caused it was written with nothing to undo; with no spend lately the
+    sentence said 'No spend yet'."""
+    from safer_desk.domain.funds import FORECAST_YEARS
+    from safer_desk.services.funds import forecast_sentence
+
+    f = forecast_fund(2_000_000, spend, start=Month(2018, 4), end=Month(2019, 3), as_at=Month(2018, 9))
+    assert f.exhaustion_month is None and f.lasts_past == Month(2019 + FORECAST_YEARS, 3)
+    assert f.forecast_line[-1][0] == Month(2019, 3)  # drawn to the period's end, not for thousands of years
+
+    class Figures:
+        forecast = f
+
+    text = forecast_sentence(Figures())
+    assert text.startswith(f"At {rate} a month (the 3 months to Sep-18), the fund does not run out: it lasts "
+                           f"past March {2019 + FORECAST_YEARS}, as far as the forecast looks")
+    far = forecast_fund(2_000_000, {Month(2190, 1): 1}, start=Month(2190, 1), end=Month(2195, 12))
+    assert far.lasts_past == Month(2200, 12)  # the last month a date can be in
