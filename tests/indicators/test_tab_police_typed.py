@@ -44,3 +44,22 @@ def test_replacing_typed_figures_is_one_undoable_action(demo_window, qtbot, prom
     assert demo_window.undo_action.text() == "&Undo replace 1 typed figure(s) with police.uk counts"
     demo_window.undo_action.trigger()
     assert burglary(store) == 99
+
+
+def test_undoing_the_replacement_puts_the_typed_figures_back_exactly(demo_window, qtbot, prompts, tmp_path):
+    """The undo wrote the typed value back through save_values: the row under a new id and, when the typed figure
+    had a comment, whatever the replacement left of it."""
+    store = demo_window.session.store
+    svc.save_values(store, "indicator:burglary", "district:babergh",
+                    [PeriodValue("2025-01", 99, comment="Two burglaries recorded late")])
+    query = ("SELECT * FROM indicator_values WHERE indicator_id = 'indicator:burglary' AND area_id = 'district:babergh' "
+             "AND period = '2025-01'")
+    typed = tuple(store.one(query))
+    prompts.answers[:] = [True]  # "Replace with police.uk counts"
+    import_two_burglaries(demo_window, qtbot, prompts, tmp_path)
+    qtbot.waitUntil(lambda: burglary(store) == 2, timeout=10000)
+    replaced = tuple(store.one(query))
+    demo_window.undo_action.trigger()
+    assert tuple(store.one(query)) == typed
+    demo_window.redo_action.trigger()
+    assert tuple(store.one(query)) == replaced
