@@ -223,5 +223,6 @@ class BudgetsPresenter(ScreenPresenter):
         if plan_id is None or self.read_only:
             return False
         name = self.view.plan.name if self.view else ""
+        store = self.store
         return self._perform(self._plan_action(f"Delete plan {name}", plan_id,
-                                               lambda: service.delete_plan(self.store, plan_id), after=self._show_plans))
+                                               lambda: service.delete_plan(store, plan_id), after=self._show_plans))

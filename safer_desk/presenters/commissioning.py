@@ -270,7 +270,8 @@ class CommissioningPresenter(ScreenPresenter):
             self._changed()
 
         try:
-            self.perform(self._scenario_action(text, scenario.id, lambda: service.save_scenario(store, scenario), after))
+            self.perform(self._scenario_action(text, scenario.id, lambda: service.save_scenario(store, scenario),
+                                               after))
         except ScenarioError as exc:
             self.message = str(exc)
             self.error = str(exc)

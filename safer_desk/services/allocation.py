@@ -511,19 +511,14 @@ _SCENARIO_ROWS = {"allocation_scenarios": "id = ?", "allocation_scenario_factors
 
 
 def snapshot_scenario(store: Store, scenario_id: str) -> ScenarioRows:
-    if store.scalar("SELECT 1 FROM allocation_scenarios WHERE id = ?", (scenario_id,)) is None:
-        return ScenarioRows(scenario_id, None)
-    return ScenarioRows(scenario_id, tuple(snapshots.take(store.conn, table, where, (scenario_id,))
-                                           for table, where in _SCENARIO_ROWS.items()))
+    return ScenarioRows(scenario_id, snapshots.take_record(store.conn, "allocation_scenarios", scenario_id,
+                                                           _SCENARIO_ROWS))
 
 
 def put_back_rows(store: Store, snap: ScenarioRows) -> None:
     """The scenario exactly as the snapshot holds it (removed, if it did not exist then)."""
     with store.transaction():
-        if snap.parts is None:
-            store.conn.execute("DELETE FROM allocation_scenarios WHERE id = ?", (snap.scenario_id,))
-        else:
-            snapshots.put_back(store.conn, snap.parts, in_place=("allocation_scenarios",))
+        snapshots.put_back_record(store.conn, "allocation_scenarios", snap.scenario_id, snap.parts)
 
 
 @dataclass(frozen=True)

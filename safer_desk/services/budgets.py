@@ -254,20 +254,14 @@ _PLAN_ROWS = {
                          "WHERE s.plan_id = ?)",
 }
 def snapshot_plan(store: Store, plan_id: str) -> PlanSnapshot:
-    if store.scalar("SELECT 1 FROM budget_plans WHERE id = ?", (plan_id,)) is None:
-        return PlanSnapshot(plan_id, None)
-    return PlanSnapshot(plan_id, tuple(snapshots.take(store.conn, table, where, (plan_id,))
-                                       for table, where in _PLAN_ROWS.items()))
+    return PlanSnapshot(plan_id, snapshots.take_record(store.conn, "budget_plans", plan_id, _PLAN_ROWS))
 
 
 def restore_plan(store: Store, snapshot: PlanSnapshot) -> None:
     """Put a plan back exactly as it was in the snapshot (or remove it, if it did not exist then): the rows that
     differ, and only those, under their own ids."""
     with store.transaction():
-        if snapshot.tables is None:
-            store.conn.execute("DELETE FROM budget_plans WHERE id = ?", (snapshot.plan_id,))
-            return
-        snapshots.put_back(store.conn, snapshot.tables, in_place=("budget_plans",))
+        snapshots.put_back_record(store.conn, "budget_plans", snapshot.plan_id, snapshot.tables)
 
 
 def delete_plan(store: Store, plan_id: str) -> PlanSnapshot:

@@ -794,25 +794,16 @@ _CASE_ROWS = {
 
 
 def snapshot_case(store: Store, case_id: str) -> CaseSnapshot:
-    if store.scalar("SELECT 1 FROM dhr_cases WHERE id = ?", (case_id,)) is None:
-        return CaseSnapshot(case_id, None)
-    conn = store.conn
-    return CaseSnapshot(case_id, tuple(
-        # sources before the shares that point at them
-        snapshots.take(conn, table, where, (case_id,),
-                       order_by="source_share_id IS NOT NULL, id" if table == "dhr_shares" else "",
-                       only_if=("budget_lines", "line_id") if table == "budget_line_links" else None)
-        for table, where in _CASE_ROWS.items()))
+    return CaseSnapshot(case_id, snapshots.take_record(
+        store.conn, "dhr_cases", case_id, _CASE_ROWS, only_if={"budget_line_links": ("budget_lines", "line_id")},
+        order_by={"dhr_shares": "source_share_id IS NOT NULL, id"}))  # sources before the shares that point at them
 
 
 def restore_case(store: Store, snapshot: CaseSnapshot) -> None:
     """Put a case's rows back exactly as they were in the snapshot (or remove the case). The case's own row is
     updated where it stands, so what points at it elsewhere stays."""
     with store.transaction():
-        if snapshot.tables is None:
-            store.conn.execute("DELETE FROM dhr_cases WHERE id = ?", (snapshot.case_id,))
-            return
-        snapshots.put_back(store.conn, snapshot.tables, in_place=("dhr_cases",))
+        snapshots.put_back_record(store.conn, "dhr_cases", snapshot.case_id, snapshot.tables)
 
 
 def case_ids(store: Store) -> Iterable[str]:

@@ -540,15 +540,11 @@ class ProjectSnapshot:
 
 # Where each table's rows of one project are (one "?": its id), in the order they are written back; a tick is put
 # back only in a scenario that still exists, a link only to a budget line that does.
-_PROJECT_ROWS = {
-    "projects": ("id = ?", None),
-    "project_officers": ("project_id = ?", None),
-    "project_status_history": ("project_id = ?", None),
-    "project_funding_sources": ("project_id = ?", None),
-    "project_cost_lines": ("project_id = ?", None),
-    "scenario_items": ("project_id = ?", ("commissioning_scenarios", "scenario_id")),
-    "budget_line_links": ("project_id = ?", ("budget_lines", "line_id")),
-}
+_PROJECT_ROWS = {"projects": "id = ?", "project_officers": "project_id = ?", "project_status_history": "project_id = ?",
+                 "project_funding_sources": "project_id = ?", "project_cost_lines": "project_id = ?",
+                 "scenario_items": "project_id = ?", "budget_line_links": "project_id = ?"}
+_PUT_BACK_IF = {"scenario_items": ("commissioning_scenarios", "scenario_id"),
+                "budget_line_links": ("budget_lines", "line_id")}
 
 
 def _write(store: Store, p: Project) -> None:
@@ -618,10 +614,8 @@ def add_projects(store: Store, projects: Sequence[Project]) -> list[str]:
 
 def snapshot(store: Store, project_id: str) -> ProjectSnapshot:
     """The project's rows as they are now (parts None: there is no such project)."""
-    if store.scalar("SELECT 1 FROM projects WHERE id = ?", (project_id,)) is None:
-        return ProjectSnapshot(project_id, None)
-    return ProjectSnapshot(project_id, tuple(snapshots.take(store.conn, table, where, (project_id,), only_if=only_if)
-                                             for table, (where, only_if) in _PROJECT_ROWS.items()))
+    return ProjectSnapshot(project_id, snapshots.take_record(store.conn, "projects", project_id, _PROJECT_ROWS,
+                                                             only_if=_PUT_BACK_IF))
 
 
 def delete_projects(store: Store, project_ids: Sequence[str]) -> list[ProjectSnapshot]:
@@ -638,10 +632,7 @@ def restore_projects(store: Store, snaps: Sequence[ProjectSnapshot]) -> None:
     one transaction; the project's own row is updated where it stands, so what points at it stays."""
     with store.transaction():
         for snap in snaps:
-            if snap.parts is None:
-                store.conn.execute("DELETE FROM projects WHERE id = ?", (snap.project_id,))
-            else:
-                snapshots.put_back(store.conn, snap.parts, in_place=("projects",))
+            snapshots.put_back_record(store.conn, "projects", snap.project_id, snap.parts)
 
 
 def accept_line_suggestion(project: Project, line_index: int) -> Project:

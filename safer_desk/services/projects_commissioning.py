@@ -308,22 +308,17 @@ class ScenarioRows:
 
 
 def snapshot_scenario(store: Store, scenario_id: str) -> ScenarioRows:
-    if store.scalar("SELECT 1 FROM commissioning_scenarios WHERE id = ?", (scenario_id,)) is None:
-        return ScenarioRows(scenario_id, None)
-    return ScenarioRows(scenario_id, (
-        snapshots.take(store.conn, "commissioning_scenarios", "id = ?", (scenario_id,)),
-        # a tick comes back only while its project is still in the register
-        snapshots.take(store.conn, "scenario_items", "scenario_id = ?", (scenario_id,),
-                       only_if=("projects", "project_id"))))
+    # a tick comes back only while its project is still in the register
+    return ScenarioRows(scenario_id, snapshots.take_record(
+        store.conn, "commissioning_scenarios", scenario_id,
+        {"commissioning_scenarios": "id = ?", "scenario_items": "scenario_id = ?"},
+        only_if={"scenario_items": ("projects", "project_id")}))
 
 
 def put_back_rows(store: Store, snap: ScenarioRows) -> None:
     """The scenario exactly as the snapshot holds it (removed, if it did not exist then)."""
     with store.transaction():
-        if snap.parts is None:
-            store.conn.execute("DELETE FROM commissioning_scenarios WHERE id = ?", (snap.scenario_id,))
-        else:
-            snapshots.put_back(store.conn, snap.parts, in_place=("commissioning_scenarios",))
+        snapshots.put_back_record(store.conn, "commissioning_scenarios", snap.scenario_id, snap.parts)
 
 
 def evaluate_saved(store: Store, scenario: Scenario, projects: Sequence[Project] | None = None) -> ScenarioResult:

@@ -104,3 +104,23 @@ def write_list(conn: sqlite3.Connection, table: str, parent_column: str, parent_
         f"INSERT INTO {_quote(table)}({', '.join(_quote(n) for n in names)}) VALUES ({', '.join('?' * len(names))}) "
         f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{_quote(c)} = excluded.{_quote(c)}' for c in columns)}",
         [(ids.get(i) or new_id(), parent_id, i, *row) for i, row in enumerate(rows)])
+
+
+def take_record(conn: sqlite3.Connection, root: str, key: str, rows: dict[str, str], *,
+                only_if: dict[str, tuple[str, str]] | None = None,
+                order_by: dict[str, str] | None = None) -> tuple[Part, ...] | None:
+    """A record's rows: for each table of rows (the record's own table, root, first) its rows WHERE the condition
+    (one "?": the record's id); None when the record is not in the file."""
+    if conn.execute(f"SELECT 1 FROM {_quote(root)} WHERE id = ?", (key,)).fetchone() is None:
+        return None
+    return tuple(take(conn, table, where, (key,), order_by=(order_by or {}).get(table, ""),
+                      only_if=(only_if or {}).get(table)) for table, where in rows.items())
+
+
+def put_back_record(conn: sqlite3.Connection, root: str, key: str, parts: Sequence[Part] | None) -> None:
+    """A record exactly as ``take_record`` took it (inside the caller's transaction): removed when it was not in
+    the file, else its rows put back with its own row updated where it stands."""
+    if parts is None:
+        conn.execute(f"DELETE FROM {_quote(root)} WHERE id = ?", (key,))
+    else:
+        put_back(conn, parts, in_place=(root,))

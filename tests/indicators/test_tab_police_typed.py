@@ -52,8 +52,8 @@ def test_undoing_the_replacement_puts_the_typed_figures_back_exactly(demo_window
     store = demo_window.session.store
     svc.save_values(store, "indicator:burglary", "district:babergh",
                     [PeriodValue("2025-01", 99, comment="Two burglaries recorded late")])
-    query = ("SELECT * FROM indicator_values WHERE indicator_id = 'indicator:burglary' AND area_id = 'district:babergh' "
-             "AND period = '2025-01'")
+    query = ("SELECT * FROM indicator_values WHERE indicator_id = 'indicator:burglary' "
+             "AND area_id = 'district:babergh' AND period = '2025-01'")
     typed = tuple(store.one(query))
     prompts.answers[:] = [True]  # "Replace with police.uk counts"
     import_two_burglaries(demo_window, qtbot, prompts, tmp_path)

@@ -221,11 +221,13 @@ class Screens:
 
     # each action: what a person does on one screen
     def new_case(self, draw):
-        _save(self.reviews.new_case_form(), {"reference": f"REF-{draw(st.integers(0, 10**6))}", "notified_on": _day(draw)})
+        _save(self.reviews.new_case_form(), {"reference": f"REF-{draw(st.integers(0, 10**6))}",
+                                             "notified_on": _day(draw)})
 
     def cost_line(self, draw):
         if self.case(draw):
-            _save(self.reviews.cost_line_form(), {"description": "Chair", "amount": _money(draw), "invoiced_on": _day(draw)})
+            _save(self.reviews.cost_line_form(), {"description": "Chair", "amount": _money(draw),
+                                                  "invoiced_on": _day(draw)})
 
     def bill(self, draw):
         if self.case(draw):
@@ -267,7 +269,8 @@ class Screens:
 
     def referral(self, draw):
         if self.pick_fund(draw):
-            _save(self.fund.referral_form(), {"reference": f"TH-{draw(st.integers(0, 10**5))}", "referred_on": _day(draw)})
+            _save(self.fund.referral_form(), {"reference": f"TH-{draw(st.integers(0, 10**5))}",
+                                              "referred_on": _day(draw)})
 
     def spend(self, draw):
         if self.pick_fund(draw) and funds.list_referrals(self.store, self.fund.selected):
@@ -293,7 +296,8 @@ class Screens:
             self.register.delete([draw(st.sampled_from(self.register.rows)).id])
 
     def paste(self, draw):
-        preview = self.register.paste_preview([["Title", "Cost"], [f"Pasted {draw(st.integers(0, 999))}", _money(draw)]])
+        title = f"Pasted {draw(st.integers(0, 999))}"
+        preview = self.register.paste_preview([["Title", "Cost"], [title, _money(draw)]])
         self.register.add_pasted(preview.projects())
 
     def plan(self, draw) -> bool:
@@ -308,7 +312,8 @@ class Screens:
         if not self.plan(draw):
             return
         if self.budgets.sections():  # one action a step: a line, or the section a new plan needs first
-            self.budgets.add_line(draw(st.sampled_from(self.budgets.sections()))[0], f"Line {draw(st.integers(0, 999))}")
+            section = draw(st.sampled_from(self.budgets.sections()))[0]
+            self.budgets.add_line(section, f"Line {draw(st.integers(0, 999))}")
         else:
             self.budgets.add_section("Items")
 
