@@ -4,7 +4,7 @@ import csv
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtWidgets import QLabel
 
 from safer_desk.services import dhr, funds
@@ -476,3 +476,24 @@ def test_undoing_a_refusal_in_the_window_keeps_the_budget_s_figures_for_the_revi
     demo_window.redo_action.trigger()
     settle()
     assert dhr_line_actuals() == linked
+
+
+def test_a_read_begun_before_a_change_never_shows_over_it(tab, qtbot, demo_window, monkeypatch):
+    """The fund page reads on the thread pool; a read begun before a spend line was saved (a fund or a burn-rate
+    window chosen a moment earlier) arrived after it and put the old figures back on the screen: the line was in
+    the file, the page said £2,417 spent and the referral £160."""
+    from safer_desk.ui.costs import fund_page
+
+    page = tab.funds
+    wait_loaded(qtbot, page)
+    stale = page.presenter.read()
+    monkeypatch.setattr(fund_page, "load_fund_data", lambda conn, fund_id, window: stale)  # read before the save
+    page.refresh()
+    spend = page.spend_dialog()
+    spend.set_value("spent_on", "03/07/2018")
+    spend.set_value("item", "Personal alarm")
+    assert spend.apply()
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=5000)
+    QCoreApplication.processEvents()  # the old read's answer is delivered (and must be dropped)
+    assert not page.is_busy()
+    assert page.figure_labels["spent"].text() == "£2,457"

@@ -217,6 +217,7 @@ class DhrPage(QWidget):
         self._syncing = False
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Cases", f"The cases could not be "
                                                                                          f"read: {exc}"))
+        p.data_changed.connect(self.loader.supersede)  # after a change the page shows the file as it is now
         self._first_load = True
         self.refresh()
 

@@ -346,6 +346,7 @@ class FundPage(QWidget):
         p.data_changed.connect(lambda: session.notify("costs"))
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Funds",
                                                                             f"The fund could not be read: {exc}"))
+        p.data_changed.connect(self.loader.supersede)  # after a change the page shows the file as it is now
         self.refresh()
         QTimer.singleShot(60, self.ensure_chart)  # after the page's first paint
 

@@ -480,6 +480,12 @@ class BackgroundLoader:
         self._on_error = on_error
         self.busy = False
 
+    def supersede(self) -> None:
+        """The page has just shown what the file holds (read after a change, on the GUI thread): a read begun
+        before the change, still on its way, is dropped when it arrives instead of putting the old figures back."""
+        self._generation += 1
+        self.busy = False
+
     def load(self, store, read: Callable[[Any], Any], apply: Callable[[Any], None]) -> None:
         from safer_desk.ui.workers import run_task
 
