@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from safer_desk.domain.periods import FinancialYear
 from safer_desk.exchange.county_schema import content_checksums, data_tables
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.allocation import AllocationPresenter
@@ -27,6 +28,7 @@ from safer_desk.presenters.budgets import BudgetsPresenter
 from safer_desk.presenters.commissioning import CommissioningPresenter
 from safer_desk.presenters.dhr import DhrPresenter
 from safer_desk.presenters.funds import FundsPresenter
+from safer_desk.presenters.indicators import IndicatorForm, IndicatorsPresenter
 from safer_desk.presenters.projects import ProjectsPresenter
 from safer_desk.services import allocation as allocation_service
 from safer_desk.services import budgets, dhr, funds
@@ -201,6 +203,9 @@ class Screens:
         self.budgets = BudgetsPresenter(store, perform=log)
         for p in (self.reviews, self.fund, self.register, self.budgets):
             p.reload()
+        self.indicators = IndicatorsPresenter(store, perform=log, today=lambda: date(2026, 11, 28))
+        self.indicators.load("district:plymouth", FinancialYear(2016))
+        self.log = log
         self.commissioning = CommissioningPresenter(store, perform=log)
         self.allocation = AllocationPresenter(store, perform=log)
 
@@ -354,6 +359,26 @@ class Screens:
         if scenarios:
             self.allocation.delete(draw(st.sampled_from([s.id for s in scenarios])))
 
+    def figures(self, draw):
+        self.indicators.refresh()
+        ids = [r.indicator.id for r in self.indicators.rows]
+        if not ids or not self.indicators.choose_indicator(draw(st.sampled_from(ids)), lambda text: None):
+            return
+        grid = self.indicators.figures
+        grid.set_text("value", draw(st.integers(0, 11)), draw(st.sampled_from(["", "0", "12", "1,480", "99.5"])))
+        grid.save() or grid.save()
+        grid.discard()  # a refused save (a red figure needs a comment) leaves nothing typed for the next step
+
+    def target(self, draw):
+        self.indicators.refresh()
+        if self.indicators.view is None:
+            return
+        form = IndicatorForm.make(self.store, self.indicators.view, self.indicators.area_id, self.indicators.year,
+                                  perform=self.log)
+        form.set_value("target_kind", draw(st.sampled_from(["annual", ""])))
+        form.set_value("target_value", str(draw(st.integers(1, 500))))
+        form.save() or form.save()
+
     def link(self, draw):
         targets = [("project", p.id) for p in self.register.rows[:5]] + \
                   [("review", c.id) for c in self.reviews.rows] + [("fund", f.id) for f in funds.list_funds(self.store)]
@@ -363,7 +388,7 @@ class Screens:
     ACTIONS = ("new_case", "cost_line", "bill", "payment", "refusal", "edit_case", "split", "delete_case",
                "delete_cost_line", "new_fund", "edit_fund", "referral", "spend", "add_project", "edit_project",
                "delete_project", "paste", "new_plan", "budget_line", "budget_cell", "delete_plan", "commissioning_save",
-               "commissioning_delete", "allocation_save_as_new", "allocation_delete")
+               "commissioning_delete", "allocation_save_as_new", "allocation_delete", "figures", "target")
 
 
 @settings(max_examples=25, suppress_health_check=list(HealthCheck), deadline=None)
