@@ -3,9 +3,10 @@
 A snapshot is a list of parts, parent first: each part is the rows of one table that belong to the record (an SQL
 condition with its parameters says which), with their ids. Putting it back leaves every other row alone:
 
-- rows of the record that are not in the snapshot, or differ from it, go (children first); the record's own row
-  (``in_place`` tables) is updated where it stands instead, so rows elsewhere that point at it with ON DELETE
-  CASCADE (a budget line's link to a review, a scenario's tick of a project) are not deleted with it;
+- rows of the record that are not in the snapshot go (children first);
+- rows that differ from it are changed back where they stand (the record's own row always: rows elsewhere that
+  point at it with ON DELETE CASCADE, a budget line's link to a review or a scenario's tick of a project, are not
+  deleted with it);
 - then every row of the snapshot that is missing is written back, under its own id, parents first.
 
 A row the same as in the snapshot is not touched, so the audit trail of an undo names only what the undo changed.
@@ -55,23 +56,37 @@ def take(conn: sqlite3.Connection, table: str, where: str, params: Sequence[Any]
 
 
 def put_back(conn: sqlite3.Connection, parts: Sequence[Part], *, in_place: Sequence[str] = ()) -> None:
-    """Make the rows of every part exactly the snapshot's (inside the caller's transaction)."""
+    """Make the rows of every part exactly the snapshot's (inside the caller's transaction).
+
+    A row that differs is updated where it stands, so the History of Changes says what changed back ("Changed the
+    status … from refused to invoiced") rather than a row removed and added (and the rows its delete would take with
+    it). Where an update cannot be made as it stands (two rows swapping a UNIQUE position, a parent not yet back),
+    the row goes and comes back whole; the record's own row (``in_place``) is always updated, never deleted."""
     keys = {p.table: _key_columns(conn, p.table) for p in parts}
-    for part in reversed(parts):  # children first: what is not in the snapshot, or differs, goes
+    differing: list[tuple[Part, tuple, dict[str, Any]]] = []
+    for part in reversed(parts):  # children first: what is not in the snapshot goes
         key = keys[part.table]
         wanted = {tuple(r[c] for c in key): r for r in part.rows}
-        now = take(conn, part.table, part.where, part.params)
         match = " AND ".join(f"{_quote(c)} = ?" for c in key)
-        for row in now.rows:
+        for row in take(conn, part.table, part.where, part.params).rows:
             k = tuple(row[c] for c in key)
-            if wanted.get(k) == row:
-                continue
-            if part.table in in_place and k in wanted:
-                columns = [c for c in wanted[k] if c not in key]
-                conn.execute(f"UPDATE {_quote(part.table)} SET {', '.join(f'{_quote(c)} = ?' for c in columns)} "
-                             f"WHERE {match}", (*[wanted[k][c] for c in columns], *k))
-            else:
+            if k not in wanted:
                 conn.execute(f"DELETE FROM {_quote(part.table)} WHERE {match}", k)
+            elif wanted[k] != row:
+                differing.append((part, k, wanted[k]))
+    for part, k, row in differing:  # what differs is changed back where it stands
+        key = keys[part.table]
+        match = " AND ".join(f"{_quote(c)} = ?" for c in key)
+        columns = [c for c in row if c not in key]
+        update = (f"UPDATE {_quote(part.table)} SET {', '.join(f'{_quote(c)} = ?' for c in columns)} WHERE {match}",
+                  (*[row[c] for c in columns], *k))
+        if part.table in in_place:
+            conn.execute(*update)
+            continue
+        try:
+            conn.execute(*update)  # a failed statement is undone whole by SQLite; the transaction goes on
+        except sqlite3.IntegrityError:
+            conn.execute(f"DELETE FROM {_quote(part.table)} WHERE {match}", k)  # comes back whole below
     for part in parts:  # parents first: what is missing comes back under its own id
         key = keys[part.table]
         present = {tuple(r[c] for c in key) for r in take(conn, part.table, part.where, part.params).rows}

@@ -28,6 +28,7 @@ from safer_desk.presenters.budgets import BudgetsPresenter
 from safer_desk.presenters.commissioning import CommissioningPresenter
 from safer_desk.presenters.dhr import DhrPresenter
 from safer_desk.presenters.funds import FundsPresenter
+from safer_desk.presenters.history import history_lines
 from safer_desk.presenters.indicators import IndicatorForm, IndicatorsPresenter
 from safer_desk.presenters.projects import ProjectsPresenter
 from safer_desk.services import allocation as allocation_service
@@ -92,6 +93,10 @@ def test_undoing_a_refusal_keeps_the_budget_s_link_to_the_review(reviews, demo_s
     log.undo()
     assert links(demo_store, "case_id", case_id) == kept
     assert changed(before, demo_store) == []
+    # The history says what the undo changed back, not a share (and its payments) removed and added again.
+    line = history_lines(demo_store)[0]
+    assert line.action.startswith("Undo refused") and line.summary.startswith("Changed the status, status date and "
+                                                                                "reason of partner share")
     log.redo()
     assert links(demo_store, "case_id", case_id) == kept
 
