@@ -497,3 +497,30 @@ def test_a_read_begun_before_a_change_never_shows_over_it(tab, qtbot, demo_windo
     QCoreApplication.processEvents()  # the old read's answer is delivered (and must be dropped)
     assert not page.is_busy()
     assert page.figure_labels["spent"].text() == "£2,457"
+
+
+def test_a_cases_read_begun_before_a_change_never_shows_over_it(tab, demo_window, monkeypatch, qtbot):
+    """The reviews page reads its cases on the thread pool, as the fund page does: a read begun before a new case
+    was saved must not put the list back as it was."""
+    from safer_desk.ui.costs import dhr_page
+
+    page = tab.reviews
+    stale = dhr.list_cases(page.store, today=TODAY)
+
+    class ReadBeforeTheSave:  # the services module, but its list of cases is the one read before the save
+        def __getattr__(self, name):
+            return getattr(dhr, name)
+
+        @staticmethod
+        def list_cases(conn, today):
+            return stale
+
+    monkeypatch.setattr(dhr_page, "dhr", ReadBeforeTheSave())
+    page.refresh()
+    dialog = page.new_case_dialog()
+    dialog.set_value("reference", "WSCSP-DHR-2026-09")
+    assert dialog.apply()
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=5000)
+    QCoreApplication.processEvents()  # the old read's answer is delivered (and must be dropped)
+    assert any(c.reference == "WSCSP-DHR-2026-09" for c in page.presenter.rows)
+    assert page.presenter.selected_case.reference == "WSCSP-DHR-2026-09"
