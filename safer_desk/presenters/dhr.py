@@ -167,8 +167,9 @@ class DhrPresenter(FormScreen):
     # -- actions ------------------------------------------------------------------------------------
     def _refreshed(self, case_id: str | None) -> None:
         """After an action, its undo or its redo: read the cases again and show the case it changed."""
-        exists = case_id is not None and dhr.snapshot_case(self.store, case_id).tables is not None
-        self.reload(select=case_id if exists else None)
+        rows = dhr.list_cases(self.store, today=self.today())
+        exists = any(c.id == case_id for c in rows)  # the list just read says (a whole snapshot was read for it)
+        self.show_rows(rows, select=case_id if exists else None)
         self.data_changed.emit()
 
     def case_action(self, text: str, case_id: str | None, change: Callable[[], Any]) -> Any:

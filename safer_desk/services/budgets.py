@@ -235,10 +235,10 @@ def update_plan(store: Store, plan_id: str, **fields: Any) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class PlanSnapshot:
-    """A plan's rows, table by table; None when the plan did not exist (restoring removes it)."""
+    """A plan's rows, table by table (parts None when the plan did not exist: restoring removes it)."""
 
     plan_id: str
-    tables: tuple[snapshots.Part, ...] | None
+    parts: tuple[snapshots.Part, ...] | None
 
 
 # Where each table's rows of one plan are (one "?": the plan's id), in the order they are written back.
@@ -253,6 +253,8 @@ _PLAN_ROWS = {
     "budget_line_links": "line_id IN (SELECT l.id FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
                          "WHERE s.plan_id = ?)",
 }
+
+
 def snapshot_plan(store: Store, plan_id: str) -> PlanSnapshot:
     return PlanSnapshot(plan_id, snapshots.take_record(store.conn, "budget_plans", plan_id, _PLAN_ROWS))
 
@@ -261,13 +263,13 @@ def restore_plan(store: Store, snapshot: PlanSnapshot) -> None:
     """Put a plan back exactly as it was in the snapshot (or remove it, if it did not exist then): the rows that
     differ, and only those, under their own ids."""
     with store.transaction():
-        snapshots.put_back_record(store.conn, "budget_plans", snapshot.plan_id, snapshot.tables)
+        snapshots.put_back_record(store.conn, "budget_plans", snapshot.plan_id, snapshot.parts)
 
 
 def delete_plan(store: Store, plan_id: str) -> PlanSnapshot:
     """Delete a plan with everything in it; returns the snapshot that ``restore_plan`` puts back."""
     before = snapshot_plan(store, plan_id)
-    if before.tables is None:
+    if before.parts is None:
         raise BudgetError("That plan is no longer in the file.")
     with store.transaction():
         store.conn.execute("DELETE FROM budget_plans WHERE id = ?", (plan_id,))

@@ -775,7 +775,7 @@ def case_record(store: Store, case_id: str) -> dict:
 @dataclass(frozen=True)
 class CaseSnapshot:
     case_id: str
-    tables: tuple[snapshots.Part, ...] | None  # None: the case did not exist
+    parts: tuple[snapshots.Part, ...] | None  # None: the case did not exist
 
 
 # Where each table's rows of one case are (one "?": the case id), in the order they are written back. A budget
@@ -803,7 +803,7 @@ def restore_case(store: Store, snapshot: CaseSnapshot) -> None:
     """Put a case's rows back exactly as they were in the snapshot (or remove the case). The case's own row is
     updated where it stands, so what points at it elsewhere stays."""
     with store.transaction():
-        snapshots.put_back_record(store.conn, "dhr_cases", snapshot.case_id, snapshot.tables)
+        snapshots.put_back_record(store.conn, "dhr_cases", snapshot.case_id, snapshot.parts)
 
 
 def case_ids(store: Store) -> Iterable[str]:

@@ -574,18 +574,6 @@ def value_rows(store: Store, indicator_id: str, area_id: str, periods: Iterable[
         f"WHERE indicator_id = ? AND area_id = ? AND period IN ({marks})", (indicator_id, area_id, *periods))}
 
 
-def snapshot_values(store: Store, indicator_id: str, area_id: str, periods: Iterable[str]) -> list[PeriodValue]:
-    """The stored figures of periods as PeriodValues (blank ones too), for undo."""
-    periods = list(periods)
-    rows = value_rows(store, indicator_id, area_id, periods)
-    out = []
-    for p in periods:
-        r = rows.get(p)
-        out.append(PeriodValue(p, None, None, None, "") if r is None else
-                   PeriodValue(p, r["value"], r["numerator"], r["denominator"], r["comment"]))
-    return out
-
-
 @dataclass(frozen=True)
 class ValueRows:
     """Stored figures of some indicators and areas in some periods, ids and sources and all, and the rows of those
