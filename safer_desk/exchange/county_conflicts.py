@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from safer_desk.domain.indicators import describe_source
-from safer_desk.domain.money import format_money
+from safer_desk.domain.money import Cost, format_money
 from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month, PeriodError, Quarter
 from safer_desk.exchange.county_schema import POLICE_SOURCE, TableInfo, quote, row_hash, table_info
 
@@ -225,6 +225,42 @@ def column_words(column: str) -> str:
     return column.replace("_", " ")
 
 
+COST_COLUMNS = ("cost_kind", "cost_min_pence", "cost_max_pence")
+
+
+def _cost_words(row: dict) -> str:
+    """A stated cost as the register shows it, from its three columns ("not stated" when there is none)."""
+    kind, low, high = (row.get(c) for c in COST_COLUMNS)
+    if kind is None:
+        return "not stated"
+    try:
+        return Cost(kind, low, high).describe()
+    except (ValueError, TypeError):  # a row no cost can be made of: its parts as they are
+        return f"{kind} {low}-{high}"
+
+
+SHARE_STATUS_COLUMNS = ("status", "status_on", "reason", "refusal_handling")
+HANDLING_WORDS = {"re-split": "then re-split among the other partners", "lead authority": "then carried by the lead "
+                  "authority"}
+
+
+def _share_status_words(row: dict) -> str:
+    """A share's state as the ledger says it ("invoiced", "refused on 02/10/2025 (“not ours”), then re-split …")."""
+    status, on, reason, handling = (row.get(c) for c in SHARE_STATUS_COLUMNS)
+    text = str(status or "invoiced")
+    if on:
+        text += f" on {_date_words(on) or on}"
+    if reason:
+        text += f" (“{reason}”)"
+    if handling:
+        text += f", {HANDLING_WORDS.get(handling, handling)}"
+    return text
+
+
+# Columns that together say one thing (name, columns, their words), said as one difference.
+COMPOSITES = (("cost", COST_COLUMNS, _cost_words), ("status", SHARE_STATUS_COLUMNS, _share_status_words))
+
+
 def number_words(value: float | int) -> str:
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else repr(value)
@@ -396,8 +432,14 @@ class Describer:
                     columns: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
         """(column, county's value in words, office's value in words) for each column that differs."""
         info = self.info(table)
-        cols = compared_columns(info) if columns is None else columns
+        cols = list(compared_columns(info) if columns is None else columns)
         out = []
+        for name, parts, words in COMPOSITES:  # several columns that say one thing, said as one
+            if set(parts) <= set(cols):
+                cols = [c for c in cols if c not in parts]
+                a, b = words(county_row), words(incoming)
+                if a != b:
+                    out.append((name, a, b))
         for c in cols:
             a, b = county_row.get(c), incoming.get(c)
             if a == b and type(a) is type(b):

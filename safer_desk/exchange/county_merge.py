@@ -47,7 +47,8 @@ from typing import Any, Callable, Iterable, Iterator
 from safer_desk import __version__
 from safer_desk.domain.text import ranges_text
 from safer_desk.exchange import signing
-from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, Conflict, Describer, figure_phrase, group_of, load_decisions, month_words,
+from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, REFERENCE_GROUP_TABLES, Conflict, Describer,
+                                                  figure_phrase, group_of, load_decisions, month_words,
                                                   subject_key_of, version_of)
 from safer_desk.exchange.county_export import CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
@@ -852,6 +853,7 @@ class _Merger:
         self.offices = _offices_by_import(self.dst)
         self.my_imports = [n for n, (office_id, _) in self.offices.items() if office_id == manifest.office_id]
         self.seen: set[int] = set()  # conflicts raised (again) by this merge
+        self.replaced: dict[str, list[str]] = {}  # rows this merge changed to the office's newer version
         # Public data (issue 13): police.uk force-months, one fact each, whoever sent it.
         self.public = has_table(self.dst, POLICE_VINTAGES, schema=SRC) and has_table(self.dst, POLICE_VINTAGES)
         self.incoming_vintages = _vintages(self.dst, SRC) if self.public else {}
@@ -877,19 +879,13 @@ class _Merger:
         if (subject_key, county_version, incoming_version) in self.decisions:
             self.summary.decided += 1
             return
-        d = self.describer
-        subject = d.subject(t, basis)
+        subject = self.describer.subject(t, basis)
         office = self.m.office_name
         if sentence is not None:
             county_side, district_side, text = sentence
-        elif t == "indicator_values" and row is not None and county_row is not None:
-            county_side = f"{d.value(t, 'value', county_row.get('value'))} {county_from}"
-            district_side = f"{d.value(t, 'value', row.get('value'))} " \
-                            f"{figure_phrase(row.get('source'), office)}"
-            text = f"{subject}: {county_side}, {district_side}"
         else:
-            diffs = d.differences(t, county_row or {}, row or {})
-            county_side, district_side, text = d.sentence(t, subject, diffs, county_from, f"from {office}")
+            county_side, district_side, text = conflict_words(self.describer, t, subject, county_row, row, county_from,
+                                                              office)
         group = group_of(t, kind)
         self.dst.execute(
             f"INSERT INTO {CONFLICTS_TABLE}(export_id, office_id, office_name, table_name, row_key, kind, "
@@ -1007,6 +1003,9 @@ class _Merger:
         check_cancelled(self.cancelled)
         self.merge_police()
         self.finish_conflicts(before)
+        for t, keys in self.replaced.items():  # other offices' conflicts about these rows say the new version
+            refresh_conflicts_about(self.dst, t, keys, describer=self.describer, offices=self.offices,
+                                    besides_office=self.m.office_id)
         self.progress(self.total, self.total, "Merged.")
         return self.summary
 
@@ -1240,7 +1239,12 @@ class _Merger:
             if self.same_thing(info, existing, row):
                 self.summary.unchanged += 1
                 return
-            self.raise_conflict(info, "reference-differs", row, existing, row_key=key, county_key=key,
+            # Something several offices hold: shared reference data or a definition (a deterministic id such as
+            # "indicator:all-crime"), or a thing of their own such as a review or a project both record (said and
+            # grouped as what it is).
+            definition = reference or t in REFERENCE_GROUP_TABLES or _deterministic_key(key)
+            kind = "reference-differs" if definition else "differs"
+            self.raise_conflict(info, kind, row, existing, row_key=key, county_key=key,
                                 other=self.owner_name(t, key), county_from="in the county file", natural=natural)
             return
         if p is None:
@@ -1270,6 +1274,7 @@ class _Merger:
         if update_sql:
             self.dst.execute(update_sql, [row[c] for c in set_cols] + [row[c] for c in info.primary_key])
         self.set_provenance(t, key, digest, False)
+        self.replaced.setdefault(t, []).append(key)
         self.summary.replaced += 1
         self.summary.count(t, "replaced")
 
@@ -1592,6 +1597,71 @@ class DecisionRefused(ValueError):
 ReplaceTyped = Callable[[Store, list[tuple[str, str, str]]], list]  # services.police_import.replace_typed_figures
 
 
+def conflict_words(describer: Describer, table: str, subject: str, county_row: dict | None, row: dict | None,
+                   county_from: str, office: str) -> tuple[str, str, str]:
+    """(county side, district side, the whole sentence) of a conflict between the county's row and an office's."""
+    if table == "indicator_values" and row is not None and county_row is not None:
+        county_side = f"{describer.value(table, 'value', county_row.get('value'))} {county_from}"
+        district_side = (f"{describer.value(table, 'value', row.get('value'))} "
+                         f"{figure_phrase(row.get('source'), office)}")
+        return county_side, district_side, f"{subject}: {county_side}, {district_side}"
+    diffs = describer.differences(table, county_row or {}, row or {})
+    return describer.sentence(table, subject, diffs, county_from, f"from {office}")
+
+
+# Conflicts comparing a county row with an office's version of it: they read wrong once that row changes.
+ROW_CONFLICT_KINDS = ("other-office", "differs", "reference-differs", "edited-at-county", "made-at-county")
+
+
+def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable[str], *,
+                            describer: Describer | None = None, offices: dict[int, tuple[str, str]] | None = None,
+                            besides: int | None = None, besides_office: str = "") -> int:
+    """Open conflicts about these county rows, told again against the rows as the county holds them now (after a
+    merge replaced them, or a decision kept an office's version): one whose office's version the county now holds
+    is closed, as nothing is left to decide; the others say the county's side as it now is, so that a decision is
+    taken on what is there and stands at the next merge (which compares the same two versions). Conflicts of
+    ``besides_office``, and the conflict numbered ``besides``, are left alone. Returns how many were closed."""
+    wanted = set(keys)
+    if not wanted:
+        return 0
+    kinds = ", ".join(f"'{k}'" for k in ROW_CONFLICT_KINDS)
+    found = [r for r in conn.execute(
+        f"SELECT id, coalesce(nullif(county_key, ''), row_key), office_name, incoming_row, county_version, "
+        f"incoming_version FROM {CONFLICTS_TABLE} WHERE table_name = ? AND office_id != ? AND kind IN ({kinds})",
+        (table, besides_office)).fetchall() if r[1] in wanted and r[0] != besides]
+    if not found:
+        return 0
+    describer = describer or Describer(conn)
+    info = describer.info(table)
+    select = (f"SELECT {', '.join(quote(c) for c in info.columns)} FROM {quote(table)} WHERE "
+              + " AND ".join(f"{quote(c)} = ?" for c in info.primary_key))
+    closed = 0
+    for conflict_id, key, office_name, incoming_text, county_version, incoming_version in found:
+        values = conn.execute(select, [key] if len(info.primary_key) == 1 else json.loads(key)).fetchone()
+        if values is None:
+            continue
+        current = dict(zip(info.columns, tuple(values)))
+        now = version_of(info, current)
+        if now == incoming_version:
+            conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
+            closed += 1
+            continue
+        if now == county_version:
+            continue
+        try:
+            incoming = json.loads(incoming_text) if incoming_text else None
+        except ValueError:
+            incoming = None
+        p = origin_of(conn, table, key, offices)
+        county_from = "in the county file" if p is None or p.shared else f"from {p.office_name}"
+        subject = describer.subject(table, current)
+        county_side, district_side, text = conflict_words(describer, table, subject, current, incoming, county_from,
+                                                          office_name)
+        conn.execute(f"UPDATE {CONFLICTS_TABLE} SET detail = ?, subject = ?, county_side = ?, district_side = ?, "
+                     "county_version = ? WHERE id = ?", (text, subject, county_side, district_side, now, conflict_id))
+    return closed
+
+
 def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_typed: ReplaceTyped | None = None,
                    decided_at: str | None = None) -> None:
     """Keep the county's version ("county") or the district's ("district") of one conflict, inside the caller's
@@ -1607,6 +1677,8 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
     if choice == "district":
         _apply_district_version(county, info, conflict, replace_typed)
         kept, set_aside = conflict.incoming_version, conflict.county_version
+        if conflict.county_key:  # other offices' conflicts about the row now compare with the version kept
+            refresh_conflicts_about(conn, t, [conflict.county_key], besides=conflict.id)
     else:
         if kind == "removed-but-edited":  # the county keeps it as its own: no office removes it any more
             drop_origin(conn, t, conflict.county_key)

@@ -448,6 +448,8 @@ def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = No
     chosen = [c for c in list_conflicts(store, offices=offices) if _matches(c, which)]
     if not chosen:
         raise CountyError("No open conflict matches " + (f"{which!r}." if which is not None else "(there are none)."))
+    if choice == "district":
+        _refuse_two_versions_of_one_thing(chosen)
     from safer_desk.exchange.county_schema import dependency_order
     from safer_desk.services.police_import import replace_typed_figures
 
@@ -464,12 +466,31 @@ def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = No
         with store.action(label), store.transaction():
             store.conn.execute("PRAGMA defer_foreign_keys = ON")
             for c in chosen:
+                if store.scalar(f"SELECT 1 FROM {CONFLICTS_TABLE} WHERE id = ?", (c.id,)) is None:
+                    continue  # closed by a decision before it in this action: the county holds its version now
                 county_merge.apply_decision(store, c, choice, replace_typed=replace_typed_figures)
     except DecisionRefused as exc:
         raise CountyError(f"{exc} Nothing was changed.") from exc
     except sqlite3.IntegrityError as exc:
         raise CountyError(f"The office's version does not fit the county file ({exc}). Nothing was changed.") from exc
     return chosen
+
+
+def _refuse_two_versions_of_one_thing(chosen: list[Conflict]) -> None:
+    """Keeping "the district's version" of two offices' different versions of one thing at once would keep the
+    last one and record both as kept: refused, naming the conflicts to decide one by one."""
+    by_row: dict[tuple[str, str], list[Conflict]] = {}
+    for c in chosen:
+        if c.county_key:
+            by_row.setdefault((c.table, c.county_key), []).append(c)
+    for same in by_row.values():
+        if len({c.incoming_version for c in same}) > 1:
+            offices = sorted({c.office_name for c in same}, key=str.casefold)
+            names = ", ".join(offices[:-1]) + f" and {offices[-1]}" if len(offices) > 1 else offices[0]
+            numbers = " or ".join(f"#{c.id}" for c in sorted(same, key=lambda c: c.id))
+            raise CountyError(f"{same[0].subject or same[0].detail}: {names} sent different versions, and only one "
+                              f"can be kept. Keep one of them by its number ({numbers}); the other is then "
+                              "listed against it. Nothing was changed.")
 
 
 class ConflictsPresenter:

@@ -1,0 +1,168 @@
+"""Conflicts about something several offices hold (issue 13), on the real schema.
+
+Babergh and Mid Suffolk both started from a file with the county-wide project 'Western Suffolk youth work' and
+both sent it unchanged, so the county holds it for both. Then each changed its cost. Found by a random walk of
+office edits, exports, merges and decisions:
+- such a conflict was filed under "Reference data and shared definitions" (a project, a review's date, a share of
+  a review's cost all were), not with the projects or the reviews, and its words were the table's columns
+  ("cost kind amount, cost min £30,000, cost max £30,000");
+- keeping "the district's version" of a group holding both offices' versions of the project kept Mid Suffolk's and
+  recorded Babergh's as kept too; the next merge of Babergh's file raised it again;
+- once the county's version changed (a decision kept one office's version, or the owner's newer file replaced it),
+  the other office's open conflict still showed the county's old version: a decision on it was taken on a version
+  the county no longer held, and the next merge raised it again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from safer_desk.services import dhr
+from safer_desk.services import projects as ps
+from safer_desk.services.county import CountyError, list_conflicts, resolve_conflicts
+from safer_desk.services.projects import Project, add_projects
+from safer_desk.storage.store import open_store
+from tests.exchange.district_offices import export, merge, office_from, template
+
+TITLE = "Western Suffolk youth work"
+
+
+@dataclass
+class Offices:
+    folder: Path
+    county: object
+    babergh: object
+    mid: object
+    n: int = 0
+
+    def send(self, office) -> Path:
+        self.n += 1
+        return export(office, self.folder / f"export-{self.n}.sqlite")
+
+    def county_cost(self):
+        return self.county.scalar("SELECT cost_min_pence FROM projects WHERE id = 'p-shared'")
+
+    def about_project(self) -> list:
+        return [c for c in list_conflicts(self.county) if c.table == "projects"]
+
+
+def set_cost(store, text: str) -> None:
+    p = ps.get_project(store, "p-shared")
+    ps.save_project(store, ps.project_from_fields({**ps.project_fields(p), "cost": text}, base=p))
+
+
+@pytest.fixture
+def offices(tmp_path):
+    base = template(tmp_path, police=False)
+    store = open_store(base)
+    try:
+        add_projects(store, [Project(id="p-shared", title=TITLE, areas=("Countywide",))])
+        case = dhr.add_case(store, reference="WSCSP-DHR-2025-01", district="Mid Suffolk",
+                            partnership="Western Suffolk CSP", notified_on="2025-06-02")
+        dhr.add_cost_line(store, case, category="Independent chair/author", amount="7525.58")
+        dhr.bill_partners(store, case, invoiced_on="2025-09-01")
+    finally:
+        store.close()
+    babergh = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
+    mid = office_from(base, tmp_path / "mid.sqlite", "Mid Suffolk office", districts=["Mid Suffolk"])
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    o = Offices(tmp_path, county, babergh, mid)
+    yield o
+    for store in (county, babergh, mid):
+        store.close()
+
+
+@pytest.fixture
+def both_changed(offices):
+    """Both offices sent the project alike (the county holds it for both), then each changed its cost."""
+    merge(offices.county, [offices.send(offices.babergh), offices.send(offices.mid)])
+    set_cost(offices.babergh, "£30,000")
+    set_cost(offices.mid, "£40,000")
+    offices.b2, offices.m2 = offices.send(offices.babergh), offices.send(offices.mid)
+    report = merge(offices.county, [offices.b2, offices.m2])
+    assert report.refused == []
+    return offices
+
+
+def test_a_change_to_something_both_offices_hold_is_filed_with_its_kind_in_plain_words(both_changed):
+    found = both_changed.about_project()
+    assert [(c.group, c.kind, c.office_name) for c in found] == [
+        ("project", "differs", "Babergh office"), ("project", "differs", "Mid Suffolk office")]
+    assert [c.detail for c in found] == [
+        f"Project '{TITLE}': cost not stated in the county file, £30,000 from Babergh office",
+        f"Project '{TITLE}': cost not stated in the county file, £40,000 from Mid Suffolk office"]
+    assert both_changed.county_cost() is None  # nothing overwritten
+
+
+def test_keeping_the_district_version_of_two_offices_different_versions_at_once_is_refused(both_changed):
+    with pytest.raises(CountyError, match="Babergh office and Mid Suffolk office sent different versions") as caught:
+        resolve_conflicts(both_changed.county, "district", which="project")
+    numbers = [f"#{c.id}" for c in both_changed.about_project()]
+    assert all(n in str(caught.value) for n in numbers) and "Nothing was changed" in str(caught.value)
+    assert len(both_changed.about_project()) == 2 and both_changed.county_cost() is None
+    # Keeping the county's version of both at once is one choice, and stands.
+    resolve_conflicts(both_changed.county, "county", which="project")
+    again = merge(both_changed.county, [both_changed.b2, both_changed.m2])
+    assert again.conflicts == [] and both_changed.about_project() == [], again.text()
+
+
+def test_after_one_office_s_version_is_kept_the_other_office_s_conflict_reads_the_county_as_it_now_is(both_changed):
+    babergh, mid = both_changed.about_project()
+    resolve_conflicts(both_changed.county, "district", which=babergh.id)
+    assert both_changed.county_cost() == 3_000_000
+    [left] = both_changed.about_project()
+    assert left.id == mid.id
+    assert left.detail == f"Project '{TITLE}': cost £30,000 in the county file, £40,000 from Mid Suffolk office"
+    # Decided on what the county holds, it stands when both files are merged again.
+    resolve_conflicts(both_changed.county, "county", which=left.id)
+    again = merge(both_changed.county, [both_changed.b2, both_changed.m2])
+    assert again.conflicts == [] and list_conflicts(both_changed.county) == [], again.text()
+    assert both_changed.county_cost() == 3_000_000
+
+
+def test_a_conflict_whose_version_the_county_comes_to_hold_is_closed(offices):
+    merge(offices.county, [offices.send(offices.babergh), offices.send(offices.mid)])
+    set_cost(offices.babergh, "£30,000")
+    set_cost(offices.mid, "£30,000")
+    b2, m2 = offices.send(offices.babergh), offices.send(offices.mid)
+    merge(offices.county, [b2, m2])
+    assert len(offices.about_project()) == 2
+    resolve_conflicts(offices.county, "district", which=offices.about_project()[0].id)
+    assert offices.about_project() == [] and offices.county_cost() == 3_000_000
+    assert merge(offices.county, [b2, m2]).conflicts == []
+
+
+def test_a_newer_file_from_the_owner_updates_the_other_office_s_open_conflict(offices):
+    # Babergh's project alone at first; Mid Suffolk then sends it with another cost.
+    merge(offices.county, [offices.send(offices.babergh)])
+    set_cost(offices.mid, "£40,000")
+    m1 = offices.send(offices.mid)
+    merge(offices.county, [m1])
+    [before] = offices.about_project()
+    assert before.detail == f"Project '{TITLE}': cost not stated from Babergh office, £40,000 from Mid Suffolk office"
+    # Babergh changes it: its own row, replaced at the county. Mid Suffolk's conflict now reads the new version.
+    set_cost(offices.babergh, "£30,000")
+    report = merge(offices.county, [offices.send(offices.babergh)])
+    assert report.merged[0].replaced == 1 and offices.county_cost() == 3_000_000
+    [after] = offices.about_project()
+    assert after.id == before.id
+    assert after.detail == f"Project '{TITLE}': cost £30,000 from Babergh office, £40,000 from Mid Suffolk office"
+    resolve_conflicts(offices.county, "county", which=after.id)
+    assert merge(offices.county, [m1]).conflicts == [] and offices.about_project() == []
+
+
+def test_a_refusal_of_a_share_both_offices_hold_is_a_share_conflict_in_the_ledger_s_words(offices):
+    merge(offices.county, [offices.send(offices.babergh), offices.send(offices.mid)])
+    police = offices.mid.scalar("SELECT s.id FROM dhr_shares s JOIN organisations o ON o.id = s.organisation_id "
+                                "WHERE o.name = 'Suffolk Constabulary'")
+    dhr.refuse_share(offices.mid, police, on="2025-10-02", reason="not ours")
+    dhr.update_case(offices.mid, dhr.case_id_by_reference(offices.mid, "WSCSP-DHR-2025-01"), notified_on="2025-05-30")
+    merge(offices.county, [offices.send(offices.mid)])
+    assert [(c.group, c.detail) for c in list_conflicts(offices.county)] == [
+        ("dhr-share", "Suffolk Constabulary's share of WSCSP-DHR-2025-01: status invoiced in the county file, refused "
+                      "on 02/10/2025 (“not ours”) from Mid Suffolk office"),
+        ("dhr", "Review WSCSP-DHR-2025-01: notified on 02/06/2025 in the county file, 30/05/2025 from Mid Suffolk "
+                "office")]
