@@ -184,6 +184,8 @@ class MergeSummary:
     decided: int = 0  # disagreements settled by an earlier decision of the county lead (not raised again)
     public: dict[str, int] = field(default_factory=dict)  # police.uk force-months: added/replaced/same/older
     public_notes: list[str] = field(default_factory=list)  # "Suffolk Constabulary Jan 2025: replaced by …"
+    # Other offices' conflicts this file settled: about a row it removed, or now holding their version.
+    conflict_notes: list[str] = field(default_factory=list)
     figures_rebuilt: int = 0  # police.uk figures worked out again from the counts
 
     @property
@@ -853,7 +855,7 @@ class _Merger:
         self.offices = _offices_by_import(self.dst)
         self.my_imports = [n for n, (office_id, _) in self.offices.items() if office_id == manifest.office_id]
         self.seen: set[int] = set()  # conflicts raised (again) by this merge
-        self.replaced: dict[str, list[str]] = {}  # rows this merge changed to the office's newer version
+        self.replaced: dict[str, list[str]] = {}  # rows this merge changed to the office's newer version or removed
         # Public data (issue 13): police.uk force-months, one fact each, whoever sent it.
         self.public = has_table(self.dst, POLICE_VINTAGES, schema=SRC) and has_table(self.dst, POLICE_VINTAGES)
         self.incoming_vintages = _vintages(self.dst, SRC) if self.public else {}
@@ -1004,8 +1006,9 @@ class _Merger:
         self.merge_police()
         self.finish_conflicts(before)
         for t, keys in self.replaced.items():  # other offices' conflicts about these rows say the new version
-            refresh_conflicts_about(self.dst, t, keys, describer=self.describer, offices=self.offices,
-                                    besides_office=self.m.office_id)
+            self.summary.conflict_notes += refresh_conflicts_about(
+                self.dst, t, keys, describer=self.describer, offices=self.offices, besides_office=self.m.office_id,
+                changed_by=self.m.office_name)
         self.progress(self.total, self.total, "Merged.")
         return self.summary
 
@@ -1039,6 +1042,7 @@ class _Merger:
                 if current is not None:
                     self.dst.execute(f"DELETE FROM {quote(t)} WHERE {self.where_key(info)}",
                                      self.key_values(info, key))
+                    self.replaced.setdefault(t, []).append(key)
                     self.summary.removed += 1
                     self.summary.count(t, "removed")
                 drop_origin(self.dst, t, key)
@@ -1615,36 +1619,45 @@ ROW_CONFLICT_KINDS = ("other-office", "differs", "reference-differs", "edited-at
 
 def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable[str], *,
                             describer: Describer | None = None, offices: dict[int, tuple[str, str]] | None = None,
-                            besides: int | None = None, besides_office: str = "") -> int:
+                            besides: int | None = None, besides_office: str = "", changed_by: str = "") -> list[str]:
     """Open conflicts about these county rows, told again against the rows as the county holds them now (after a
-    merge replaced them, or a decision kept an office's version): one whose office's version the county now holds
-    is closed, as nothing is left to decide; the others say the county's side as it now is, so that a decision is
-    taken on what is there and stands at the next merge (which compares the same two versions). Conflicts of
-    ``besides_office``, and the conflict numbered ``besides``, are left alone. Returns how many were closed."""
+    merge replaced or removed them, or a decision kept an office's version): one whose office's version the county
+    now holds is closed, as nothing is left to decide, and so is one about a row no longer in the county file (the
+    office's version comes in when its file is merged again); the others say the county's side as it now is, so
+    that a decision is taken on what is there and stands at the next merge (which compares the same two versions).
+    Conflicts of ``besides_office``, and the conflict numbered ``besides``, are left alone. Returns what was closed,
+    in words (``changed_by``: the office whose file changed the rows)."""
     wanted = set(keys)
     if not wanted:
-        return 0
+        return []
     kinds = ", ".join(f"'{k}'" for k in ROW_CONFLICT_KINDS)
     found = [r for r in conn.execute(
         f"SELECT id, coalesce(nullif(county_key, ''), row_key), office_name, incoming_row, county_version, "
         f"incoming_version FROM {CONFLICTS_TABLE} WHERE table_name = ? AND office_id != ? AND kind IN ({kinds})",
         (table, besides_office)).fetchall() if r[1] in wanted and r[0] != besides]
     if not found:
-        return 0
+        return []
     describer = describer or Describer(conn)
     info = describer.info(table)
     select = (f"SELECT {', '.join(quote(c) for c in info.columns)} FROM {quote(table)} WHERE "
               + " AND ".join(f"{quote(c)} = ?" for c in info.primary_key))
-    closed = 0
+    closed: list[str] = []
+    by = changed_by or "the county"
     for conflict_id, key, office_name, incoming_text, county_version, incoming_version in found:
         values = conn.execute(select, [key] if len(info.primary_key) == 1 else json.loads(key)).fetchone()
+        subject = conn.execute(f"SELECT subject FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,)).fetchone()[0]
         if values is None:
+            conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
+            closed.append(f"{subject}: no longer in the county file ({by} removed it), so conflict #{conflict_id} "
+                          f"with {office_name} is closed; {office_name}'s version comes in when its file is merged "
+                          "again.")
             continue
         current = dict(zip(info.columns, tuple(values)))
         now = version_of(info, current)
         if now == incoming_version:
             conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
-            closed += 1
+            closed.append(f"{subject}: {by} now sends what {office_name} sent, so conflict #{conflict_id} is "
+                          "closed.")
             continue
         if now == county_version:
             continue

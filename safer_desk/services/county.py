@@ -156,7 +156,7 @@ class MergeReport:
                 lines.append(f"  police.uk counts (shared by every office): {p.get('added', 0):,} force-month(s) "
                              f"added, {p.get('replaced', 0):,} replaced by a later download, {p.get('same', 0):,} "
                              f"already held from the same download{older}.")
-            lines += [f"  {note}" for note in s.public_notes]
+            lines += [f"  {note}" for note in s.public_notes + s.conflict_notes]
             if s.decided:
                 lines.append(f"  {s.decided:,} disagreement(s) already decided by the county lead: not raised again.")
         for name, why in self.refused:

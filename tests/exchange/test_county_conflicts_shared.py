@@ -166,3 +166,31 @@ def test_a_refusal_of_a_share_both_offices_hold_is_a_share_conflict_in_the_ledge
                       "on 02/10/2025 (“not ours”) from Mid Suffolk office"),
         ("dhr", "Review WSCSP-DHR-2025-01: notified on 02/06/2025 in the county file, 30/05/2025 from Mid Suffolk "
                 "office")]
+
+
+def test_when_the_owner_removes_the_row_the_other_office_s_conflict_closes_and_its_version_comes_in(offices):
+    merge(offices.county, [offices.send(offices.babergh)])
+    set_cost(offices.mid, "£40,000")
+    m1 = offices.send(offices.mid)
+    merge(offices.county, [m1])
+    [conflict] = offices.about_project()
+    ps.delete_projects(offices.babergh, ["p-shared"])
+    report = merge(offices.county, [offices.send(offices.babergh)])
+    assert report.merged[0].removed >= 1 and offices.about_project() == []
+    assert (f"  Project '{TITLE}': no longer in the county file (Babergh office removed it), so conflict "
+            f"#{conflict.id} with Mid Suffolk office is closed; Mid Suffolk office's version comes in when its file "
+            "is merged again.") in report.text().splitlines()
+    again = merge(offices.county, [m1])
+    assert again.conflicts == [] and offices.county_cost() == 4_000_000
+
+
+def test_when_the_owner_comes_to_send_what_the_other_office_sent_the_conflict_closes_and_the_summary_says_so(offices):
+    merge(offices.county, [offices.send(offices.babergh)])
+    set_cost(offices.mid, "£40,000")
+    merge(offices.county, [offices.send(offices.mid)])
+    [conflict] = offices.about_project()
+    set_cost(offices.babergh, "£40,000")
+    report = merge(offices.county, [offices.send(offices.babergh)])
+    assert offices.about_project() == [] and offices.county_cost() == 4_000_000
+    assert (f"  Project '{TITLE}': Babergh office now sends what Mid Suffolk office sent, so conflict #{conflict.id} "
+            "is closed.") in report.text().splitlines()
