@@ -440,16 +440,7 @@ def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = No
     Raises CountyError for a bad choice, a read-only file, nothing matching, or a district version that cannot
     go in yet (nothing is changed then).
     """
-    if choice not in ("county", "district"):
-        raise CountyError(f"Keep 'county' or 'district', not {choice!r}.")
-    check_conflict_selector(which)
-    if store.read_only:
-        raise CountyError(f"{store.path.name} is open read-only; conflicts cannot be decided.")
-    chosen = [c for c in list_conflicts(store, offices=offices) if _matches(c, which)]
-    if not chosen:
-        raise CountyError("No open conflict matches " + (f"{which!r}." if which is not None else "(there are none)."))
-    if choice == "district":
-        _refuse_two_versions_of_one_thing(chosen)
+    chosen = conflicts_to_decide(store, choice, which=which, offices=offices)
     from safer_desk.exchange.county_schema import dependency_order
     from safer_desk.services.police_import import replace_typed_figures
 
@@ -473,6 +464,24 @@ def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = No
         raise CountyError(f"{exc} Nothing was changed.") from exc
     except sqlite3.IntegrityError as exc:
         raise CountyError(f"The office's version does not fit the county file ({exc}). Nothing was changed.") from exc
+    return chosen
+
+
+def conflicts_to_decide(store: Store, choice: str, *, which: str | int | None = None,
+                        offices: Iterable[str] | None = None) -> list[Conflict]:
+    """The open conflicts a decision would decide, changing nothing: raises CountyError as resolve_conflicts would
+    for a bad choice, a read-only file, nothing matching, or two offices' versions of one thing kept at once (so
+    the window can say so before asking to confirm a whole group)."""
+    if choice not in ("county", "district"):
+        raise CountyError(f"Keep 'county' or 'district', not {choice!r}.")
+    check_conflict_selector(which)
+    if store.read_only:
+        raise CountyError(f"{store.path.name} is open read-only; conflicts cannot be decided.")
+    chosen = [c for c in list_conflicts(store, offices=offices) if _matches(c, which)]
+    if not chosen:
+        raise CountyError("No open conflict matches " + (f"{which!r}." if which is not None else "(there are none)."))
+    if choice == "district":
+        _refuse_two_versions_of_one_thing(chosen)
     return chosen
 
 
@@ -520,6 +529,10 @@ class ConflictsPresenter:
     def group_label(self, group: str) -> str:
         members = [c for c in self.conflicts if c.group == group]
         return f"{GROUPS.get(group, GROUPS['other'])} ({len(members)})"
+
+    def check(self, choice: str, *, group: str) -> None:
+        """Raise CountyError, changing nothing, when keeping this side of the whole group would be refused."""
+        conflicts_to_decide(self.store, choice, which=group)
 
     def keep(self, choice: str, *, conflict: Conflict | None = None, group: str | None = None) -> list[Conflict]:
         """Decide one conflict or a whole group; the list is read again afterwards."""

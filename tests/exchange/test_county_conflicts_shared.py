@@ -194,3 +194,29 @@ def test_when_the_owner_comes_to_send_what_the_other_office_sent_the_conflict_cl
     assert offices.about_project() == [] and offices.county_cost() == 4_000_000
     assert (f"  Project '{TITLE}': Babergh office now sends what Mid Suffolk office sent, so conflict #{conflict.id} "
             "is closed.") in report.text().splitlines()
+
+
+def test_the_conflicts_window_says_why_before_asking_and_then_decides_one_by_one(both_changed, window, qtbot,
+                                                                                 prompts):
+    from PySide6.QtCore import Qt
+
+    from safer_desk.ui.exchange.menu import open_conflicts_dialog
+
+    both_changed.county.close()
+    assert window.open_path(both_changed.county.path)
+    dialog = open_conflicts_dialog(window)
+    dialog.groups.setCurrentRow(1)
+    assert dialog.groups.item(1).text() == "Projects (2)" and dialog.model.rowCount() == 2
+    qtbot.mouseClick(dialog.group_district_button, Qt.MouseButton.LeftButton)
+    assert prompts.questions == []  # nothing to confirm: it would be refused
+    assert "sent different versions, and only one can be kept" in prompts.errors[-1][1]
+    assert dialog.model.rowCount() == 2
+    # Babergh's version, by its own button; Mid Suffolk's conflict then reads against it.
+    dialog.view.setCurrentIndex(dialog.proxy.index(0, 1))
+    assert "£30,000 from Babergh office" in dialog.detail_label.text()
+    with qtbot.waitSignal(dialog.decided):
+        qtbot.mouseClick(dialog.keep_district_button, Qt.MouseButton.LeftButton)
+    assert [dialog.model.row(i).detail for i in range(dialog.model.rowCount())] == [
+        f"Project '{TITLE}': cost £30,000 in the county file, £40,000 from Mid Suffolk office"]
+    assert window.session.store.scalar("SELECT cost_min_pence FROM projects WHERE id = 'p-shared'") == 3_000_000
+    dialog.close()

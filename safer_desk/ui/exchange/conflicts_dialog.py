@@ -168,6 +168,13 @@ class ConflictsDialog(QDialog):
         if group == ALL_GROUPS or not members:
             prompts.show_error(self, "Conflicts", "Choose a group first.")
             return []
+        from safer_desk.services.county import CountyError
+
+        try:
+            self.presenter.check(choice, group=group)
+        except CountyError as exc:  # said before asking to confirm what would be refused
+            prompts.show_error(self, "Conflicts", str(exc))
+            return []
         side = "the county's version" if choice == "county" else "each district's version"
         if not prompts.ask(self, "Conflicts", f"Keep {side} of all {len(members)} conflict(s) in "
                                               f"“{members[0].group_words}”? This is recorded in the audit trail.",
