@@ -1613,6 +1613,14 @@ def conflict_words(describer: Describer, table: str, subject: str, county_row: d
     return describer.sentence(table, subject, diffs, county_from, f"from {office}")
 
 
+def county_row_of(conn: sqlite3.Connection, info: TableInfo, key: str) -> dict | None:
+    """The county's row of this key (a composite key as its JSON text), or None."""
+    found = conn.execute(f"SELECT {', '.join(quote(c) for c in info.columns)} FROM {quote(info.name)} WHERE "
+                         + " AND ".join(f"{quote(c)} = ?" for c in info.primary_key),
+                         [key] if len(info.primary_key) == 1 else json.loads(key)).fetchone()
+    return None if found is None else dict(zip(info.columns, tuple(found)))
+
+
 # Conflicts comparing a county row with an office's version of it: they read wrong once that row changes.
 ROW_CONFLICT_KINDS = ("other-office", "differs", "reference-differs", "edited-at-county", "made-at-county")
 
@@ -1639,25 +1647,22 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
         return []
     describer = describer or Describer(conn)
     info = describer.info(table)
-    select = (f"SELECT {', '.join(quote(c) for c in info.columns)} FROM {quote(table)} WHERE "
-              + " AND ".join(f"{quote(c)} = ?" for c in info.primary_key))
     closed: list[str] = []
     by = changed_by or "the county"
     for conflict_id, key, office_name, incoming_text, county_version, incoming_version in found:
-        values = conn.execute(select, [key] if len(info.primary_key) == 1 else json.loads(key)).fetchone()
+        current = county_row_of(conn, info, key)
         subject = conn.execute(f"SELECT subject FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,)).fetchone()[0]
-        if values is None:
+        if current is None:
             conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
             closed.append(f"{subject}: no longer in the county file ({by} removed it), so conflict #{conflict_id} "
                           f"with {office_name} is closed; {office_name}'s version comes in when its file is merged "
                           "again.")
             continue
-        current = dict(zip(info.columns, tuple(values)))
         now = version_of(info, current)
         if now == incoming_version:
             conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
-            closed.append(f"{subject}: {by} now sends what {office_name} sent, so conflict #{conflict_id} is "
-                          "closed.")
+            now_holds = f"{changed_by} now sends" if changed_by else "the county file now holds"
+            closed.append(f"{subject}: {now_holds} what {office_name} sent, so conflict #{conflict_id} is closed.")
             continue
         if now == county_version:
             continue
@@ -1666,7 +1671,12 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
         except ValueError:
             incoming = None
         p = origin_of(conn, table, key, offices)
-        county_from = "in the county file" if p is None or p.shared else f"from {p.office_name}"
+        if p is None or p.shared:
+            county_from = "in the county file"
+        elif short_hash(row_hash(info.columns, [current[c] for c in info.columns])) == p.row_hash:
+            county_from = f"from {p.office_name}"
+        else:
+            county_from = f"at the county (edited there since it came from {p.office_name})"
         subject = describer.subject(table, current)
         county_side, district_side, text = conflict_words(describer, table, subject, current, incoming, county_from,
                                                           office_name)

@@ -440,6 +440,8 @@ def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = No
     Raises CountyError for a bad choice, a read-only file, nothing matching, or a district version that cannot
     go in yet (nothing is changed then).
     """
+    if not store.read_only:
+        refresh_stale_conflicts(store)  # decided on the county's version as it is now
     chosen = conflicts_to_decide(store, choice, which=which, offices=offices)
     from safer_desk.exchange.county_schema import dependency_order
     from safer_desk.services.police_import import replace_typed_figures
@@ -465,6 +467,32 @@ def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = No
     except sqlite3.IntegrityError as exc:
         raise CountyError(f"The office's version does not fit the county file ({exc}). Nothing was changed.") from exc
     return chosen
+
+
+def refresh_stale_conflicts(store: Store) -> list[str]:
+    """Open conflicts about a row changed since they were found (edited in the county file itself) told again
+    against the row as it is now, so that a decision is taken on what the county holds; one whose office's
+    version the county now holds closes. One transaction; nothing happens on a read-only file. Returns what closed,
+    in words."""
+    if store.read_only or not store.scalar(f"SELECT 1 FROM sqlite_master WHERE name = '{CONFLICTS_TABLE}'"):
+        return []
+    from safer_desk.exchange.county_conflicts import Describer, version_of
+
+    describer = Describer(store.conn)
+    stale: dict[str, list[str]] = {}
+    for c in list_conflicts(store):
+        if c.kind not in county_merge.ROW_CONFLICT_KINDS or not c.county_key:
+            continue
+        row = county_merge.county_row_of(store.conn, describer.info(c.table), c.county_key)
+        if row is None or version_of(describer.info(c.table), row) != c.county_version:
+            stale.setdefault(c.table, []).append(c.county_key)
+    if not stale:
+        return []
+    closed: list[str] = []
+    with store.transaction():
+        for table, keys in stale.items():
+            closed += county_merge.refresh_conflicts_about(store.conn, table, keys, describer=describer)
+    return closed
 
 
 def conflicts_to_decide(store: Store, choice: str, *, which: str | int | None = None,
@@ -511,6 +539,7 @@ class ConflictsPresenter:
         self.refresh()
 
     def refresh(self) -> None:
+        refresh_stale_conflicts(self.store)
         self.conflicts = list_conflicts(self.store)
 
     @property

@@ -220,3 +220,19 @@ def test_the_conflicts_window_says_why_before_asking_and_then_decides_one_by_one
         f"Project '{TITLE}': cost £30,000 in the county file, £40,000 from Mid Suffolk office"]
     assert window.session.store.scalar("SELECT cost_min_pence FROM projects WHERE id = 'p-shared'") == 3_000_000
     dialog.close()
+
+
+def test_an_edit_at_the_county_to_a_row_in_conflict_is_what_the_conflict_then_reads_and_decides(offices):
+    from safer_desk.services.county import ConflictsPresenter
+
+    merge(offices.county, [offices.send(offices.babergh)])
+    set_cost(offices.mid, "£40,000")
+    m1 = offices.send(offices.mid)
+    merge(offices.county, [m1])
+    set_cost(offices.county, "£35,000")  # the county lead's own figure, typed in the county file
+    presenter = ConflictsPresenter(offices.county)
+    assert [c.detail for c in presenter.conflicts] == [
+        f"Project '{TITLE}': cost £35,000 at the county (edited there since it came from Babergh office), £40,000 "
+        "from Mid Suffolk office"]
+    presenter.keep("county", conflict=presenter.conflicts[0])
+    assert merge(offices.county, [m1]).conflicts == [] and offices.county_cost() == 3_500_000
