@@ -218,12 +218,16 @@ def run_merge(args: argparse.Namespace) -> int:
 
 
 def run_conflicts(args: argparse.Namespace) -> int:
-    from safer_desk.services.county import conflicts_text, list_conflicts
+    from safer_desk.services.county import conflicts_text, list_conflicts, refresh_stale_conflicts
 
     _check_keep(args)
     if args.keep is None:
-        store = open_existing(args.county)
+        try:  # writable where it can be, to tell conflicts about rows edited since against the rows as they are
+            store = open_existing(args.county, read_only=False)
+        except CliError:  # open elsewhere, or on read-only media: listed as they were found
+            store = open_existing(args.county)
         try:
+            refresh_stale_conflicts(store)
             found = list_conflicts(store)
         finally:
             store.close()

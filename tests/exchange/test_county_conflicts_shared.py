@@ -236,3 +236,17 @@ def test_an_edit_at_the_county_to_a_row_in_conflict_is_what_the_conflict_then_re
         "from Mid Suffolk office"]
     presenter.keep("county", conflict=presenter.conflicts[0])
     assert merge(offices.county, [m1]).conflicts == [] and offices.county_cost() == 3_500_000
+
+
+def test_the_conflicts_command_lists_them_against_an_edit_made_in_the_county_file(offices):
+    from tests.exchange.helpers import cli_output
+
+    merge(offices.county, [offices.send(offices.babergh)])
+    set_cost(offices.mid, "£40,000")
+    merge(offices.county, [offices.send(offices.mid)])
+    set_cost(offices.county, "£35,000")
+    offices.county.close()
+    code, out, err = cli_output(["conflicts", str(offices.folder / "county.sqlite")])
+    assert code == 0, err
+    assert (f"Project '{TITLE}': cost £35,000 at the county (edited there since it came from Babergh office), "
+            "£40,000 from Mid Suffolk office") in out
