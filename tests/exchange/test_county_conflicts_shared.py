@@ -75,6 +75,15 @@ def offices(tmp_path):
         store.close()
 
 
+def mid_disagrees(offices: Offices) -> Path:
+    """Babergh's project alone at the county; Mid Suffolk then sends it with a cost of £40,000 (its export)."""
+    merge(offices.county, [offices.send(offices.babergh)])
+    set_cost(offices.mid, "£40,000")
+    sent = offices.send(offices.mid)
+    merge(offices.county, [sent])
+    return sent
+
+
 @pytest.fixture
 def both_changed(offices):
     """Both offices sent the project alike (the county holds it for both), then each changed its cost."""
@@ -136,11 +145,7 @@ def test_a_conflict_whose_version_the_county_comes_to_hold_is_closed(offices):
 
 
 def test_a_newer_file_from_the_owner_updates_the_other_office_s_open_conflict(offices):
-    # Babergh's project alone at first; Mid Suffolk then sends it with another cost.
-    merge(offices.county, [offices.send(offices.babergh)])
-    set_cost(offices.mid, "£40,000")
-    m1 = offices.send(offices.mid)
-    merge(offices.county, [m1])
+    m1 = mid_disagrees(offices)
     [before] = offices.about_project()
     assert before.detail == f"Project '{TITLE}': cost not stated from Babergh office, £40,000 from Mid Suffolk office"
     # Babergh changes it: its own row, replaced at the county. Mid Suffolk's conflict now reads the new version.
@@ -169,10 +174,7 @@ def test_a_refusal_of_a_share_both_offices_hold_is_a_share_conflict_in_the_ledge
 
 
 def test_when_the_owner_removes_the_row_the_other_office_s_conflict_closes_and_its_version_comes_in(offices):
-    merge(offices.county, [offices.send(offices.babergh)])
-    set_cost(offices.mid, "£40,000")
-    m1 = offices.send(offices.mid)
-    merge(offices.county, [m1])
+    m1 = mid_disagrees(offices)
     [conflict] = offices.about_project()
     ps.delete_projects(offices.babergh, ["p-shared"])
     report = merge(offices.county, [offices.send(offices.babergh)])
@@ -185,9 +187,7 @@ def test_when_the_owner_removes_the_row_the_other_office_s_conflict_closes_and_i
 
 
 def test_when_the_owner_comes_to_send_what_the_other_office_sent_the_conflict_closes_and_the_summary_says_so(offices):
-    merge(offices.county, [offices.send(offices.babergh)])
-    set_cost(offices.mid, "£40,000")
-    merge(offices.county, [offices.send(offices.mid)])
+    mid_disagrees(offices)
     [conflict] = offices.about_project()
     set_cost(offices.babergh, "£40,000")
     report = merge(offices.county, [offices.send(offices.babergh)])
@@ -225,10 +225,7 @@ def test_the_conflicts_window_says_why_before_asking_and_then_decides_one_by_one
 def test_an_edit_at_the_county_to_a_row_in_conflict_is_what_the_conflict_then_reads_and_decides(offices):
     from safer_desk.services.county import ConflictsPresenter
 
-    merge(offices.county, [offices.send(offices.babergh)])
-    set_cost(offices.mid, "£40,000")
-    m1 = offices.send(offices.mid)
-    merge(offices.county, [m1])
+    m1 = mid_disagrees(offices)
     set_cost(offices.county, "£35,000")  # the county lead's own figure, typed in the county file
     presenter = ConflictsPresenter(offices.county)
     assert [c.detail for c in presenter.conflicts] == [
@@ -241,9 +238,7 @@ def test_an_edit_at_the_county_to_a_row_in_conflict_is_what_the_conflict_then_re
 def test_the_conflicts_command_lists_them_against_an_edit_made_in_the_county_file(offices):
     from tests.exchange.helpers import cli_output
 
-    merge(offices.county, [offices.send(offices.babergh)])
-    set_cost(offices.mid, "£40,000")
-    merge(offices.county, [offices.send(offices.mid)])
+    mid_disagrees(offices)
     set_cost(offices.county, "£35,000")
     offices.county.close()
     code, out, err = cli_output(["conflicts", str(offices.folder / "county.sqlite")])
