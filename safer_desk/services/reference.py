@@ -160,6 +160,14 @@ def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
     row = store.one(f"SELECT * FROM {table} WHERE id = ?", (ref_id,))
     if row is None:
         raise ReferenceError(f"There is no such {kind}.")
+    # The office's scope names its areas by id with no foreign key (a county file keeps each merged office's too):
+    # removing one would leave the office naming an area that is gone, and with it every list of its districts.
+    if _has_office_areas(store):
+        offices = [r[0] for r in store.rows("SELECT DISTINCT office_id FROM office_areas WHERE area_id = ?", (ref_id,))]
+        if offices:
+            whose = "the office's" if store.office_id in offices else "a merged office's"
+            raise ReferenceError(f"{row['name']} cannot be removed: it is one of {whose} areas (File > Office "
+                                 "Details… names them); take it out there first.")
     children = {"partnership": ["partnership_districts", "partnership_members"]}.get(kind, [])
     checks = [(t, c) for t, c in _referrers(store, table) if t not in children]
     used = _in_use(store, checks, ref_id)

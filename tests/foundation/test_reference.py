@@ -73,3 +73,20 @@ def test_reference_models_pass_the_model_tester(window, demo_store, qtbot, qtmod
     for page in (dialog.districts, dialog.organisations, dialog.partnerships):
         qtmodeltester.check(page.model)
         qtmodeltester.check(page.proxy)
+
+
+def test_an_area_the_office_names_as_its_own_cannot_be_removed(demo_store):
+    """Found by using it: removing the Safer Suffolk Partnership Board (nothing but the office's scope refers to
+    it) was allowed, and left the office naming a partnership with no districts: "Districts 2026/27: none", so
+    every list, the "All areas" report and the county's view of the office lost Suffolk's districts."""
+    from safer_desk.domain.periods import FinancialYear
+
+    scope = ref.office_scope(demo_store)
+    board = scope.partnerships[0]
+    before = ref.office_districts(demo_store, FinancialYear(2025))
+    with pytest.raises(ref.ReferenceError, match="one of the office's areas"):
+        ref.remove_reference(demo_store, "partnership", board.id)
+    assert ref.office_districts(demo_store, FinancialYear(2025)) == before != []
+    ref.set_office_scope(demo_store, districts=["Babergh"])
+    with pytest.raises(ref.ReferenceError, match="Babergh cannot be removed: it is one of the office's areas"):
+        ref.remove_reference(demo_store, "district", "district:babergh")
