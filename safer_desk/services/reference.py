@@ -154,6 +154,17 @@ def _referrers(store: Store, target_table: str) -> list[tuple[str, str]]:
     return found
 
 
+# What the tables that refer to reference data hold, for "cannot be removed: it is still used in …".
+USED_IN_WORDS = {
+    "districts": "another district (as its successor)", "partnership_districts": "a partnership's districts",
+    "partnership_members": "a partnership's members", "dhr_cases": "reviews (Costs)",
+    "dhr_split_percentages": "reviews' agreed percentages", "dhr_shares": "reviews' shares",
+    "fund_referrals": "pooled funds' referrals", "fund_spend_summary": "pooled funds' spend summaries",
+    "fund_contributions": "pooled funds' contributions", "budget_line_links": "budget lines (Budgets)",
+    "budget_plans": "budget plans (Budgets)", "allocation_scenario_rows": "allocation scenarios (Allocation)",
+}
+
+
 def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
     """Remove a district, organisation or partnership nobody refers to; return its rows for undo."""
     table = {"district": "districts", "organisation": "organisations", "partnership": "partnerships"}[kind]
@@ -170,9 +181,12 @@ def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
                                  "Details… names them); take it out there first.")
     children = {"partnership": ["partnership_districts", "partnership_members"]}.get(kind, [])
     checks = [(t, c) for t, c in _referrers(store, table) if t not in children]
+    if kind != "organisation":  # a plan's area is a partnership, district or county by id, with no foreign key
+        checks.append(("budget_plans", "area_id"))
     used = _in_use(store, checks, ref_id)
     if used:
-        raise ReferenceError(f"{row['name']} cannot be removed: it is still used in {', '.join(sorted(set(used)))}.")
+        words = sorted({USED_IN_WORDS.get(t, t.replace("_", " ")) for t in used})
+        raise ReferenceError(f"{row['name']} cannot be removed: it is still used in {', '.join(words)}.")
     saved = {"table": table, "row": dict(row),
              "children": {t: [dict(r) for r in store.rows(f"SELECT * FROM {t} WHERE partnership_id = ?", (ref_id,))]
                           for t in children}}

@@ -28,7 +28,7 @@ def test_reference_dialog_adds_and_removes_with_undo(window, store, qtbot, promp
 
     page.view.selectRow(0)
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
-    assert prompts.errors and "still used in partnership_districts" in prompts.errors[-1][1]
+    assert prompts.errors and "still used in a partnership's districts" in prompts.errors[-1][1]
     assert len(ref.list_districts(store)) == 1
 
     partners.view.selectRow(0)
@@ -90,3 +90,16 @@ def test_an_area_the_office_names_as_its_own_cannot_be_removed(demo_store):
     ref.set_office_scope(demo_store, districts=["Babergh"])
     with pytest.raises(ref.ReferenceError, match="Babergh cannot be removed: it is one of the office's areas"):
         ref.remove_reference(demo_store, "district", "district:babergh")
+
+
+def test_an_area_a_budget_plan_is_for_cannot_be_removed(store):
+    """A plan names its area by id with no foreign key: removing the partnership left the plan pointing nowhere."""
+    from safer_desk.services import budgets
+
+    ref.add_district(store, "Babergh")
+    ref.add_partnership(store, "Babergh CSP")
+    budgets.create_plan(store, "Babergh CSP plan", columns=["2025/26"], area_id="Babergh CSP")
+    with pytest.raises(ref.ReferenceError, match=r"Babergh CSP cannot be removed: it is still used in budget plans "
+                                                 r"\(Budgets\)\."):
+        ref.remove_reference(store, "partnership", "partnership:babergh-csp")
+    assert ref.remove_reference(store, "district", "district:babergh")["row"]["name"] == "Babergh"
