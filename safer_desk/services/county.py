@@ -8,6 +8,7 @@ command line (`safer-desk export`, `merge`, `key`, `keys`) call these.
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Iterable
 
 from safer_desk.exchange import county_export, county_merge, county_workbook, signing
 from safer_desk.exchange.county_export import ExportBlocked, ExportResult
-from safer_desk.exchange.county_conflicts import GROUPS, KIND_WORDS, Conflict
+from safer_desk.exchange.county_conflicts import DECISIONS_TABLE, GROUPS, KIND_WORDS, Conflict
 from safer_desk.exchange.county_merge import (DecisionRefused, ExportManifest, ExportRefused, MergeSummary,
                                               RegisteredKey, UnregisteredKey)
 from safer_desk.exchange.county_schema import ExchangeCancelled, content_checksum, row_counts
@@ -448,13 +449,7 @@ def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = No
 
     order = {t: i for i, t in enumerate(dependency_order(store.conn, {c.table for c in chosen}))}
     chosen.sort(key=lambda c: (order.get(c.table, 0), c.id))
-    if len(chosen) == 1:
-        side = "the county's version" if choice == "county" else f"{chosen[0].office_name}'s version"
-        label = f"Keep {side}: {chosen[0].detail}"
-    else:
-        groups = {c.group_words.lower() for c in chosen}
-        label = (f"Keep the {'county' if choice == 'county' else 'district'} version of {len(chosen)} conflicts "
-                 f"({'; '.join(sorted(groups))})")
+    label = decision_label(chosen, choice)
     try:
         with store.action(label), store.transaction():
             store.conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -511,6 +506,71 @@ def conflicts_to_decide(store: Store, choice: str, *, which: str | int | None = 
     if choice == "district":
         _refuse_two_versions_of_one_thing(chosen)
     return chosen
+
+
+def decision_label(chosen: list[Conflict], choice: str) -> str:
+    """The decision in words, as the audit trail and Edit > Undo name it."""
+    if len(chosen) == 1:
+        side = "the county's version" if choice == "county" else f"{chosen[0].office_name}'s version"
+        return f"Keep {side}: {chosen[0].detail}"
+    groups = {c.group_words.lower() for c in chosen}
+    return (f"Keep the {'county' if choice == 'county' else 'district'} version of {len(chosen)} conflicts "
+            f"({'; '.join(sorted(groups))})")
+
+
+@dataclass(frozen=True)
+class DecisionPlan:
+    """What a decision will decide, its words, and which rows it may change (for its undo)."""
+
+    choice: str
+    which: str | int | None
+    conflicts: tuple[Conflict, ...]
+    label: str
+    rows: tuple[tuple[str, str, tuple], ...]  # (table, WHERE, parameters)
+
+
+def plan_decision(store: Store, choice: str, *, which: str | int | None = None) -> DecisionPlan:
+    """The decision resolve_conflicts would take (stale conflicts told again first), refused as it would refuse
+    it, with the rows it may change: the open conflicts, the decisions, and each conflict's county rows and
+    their origins (for an indicator figure, its indicator's figures of that month in every area, as replacing a
+    typed figure with police.uk counts works the partnerships' and the county's out again)."""
+    from safer_desk.exchange.county_schema import quote, table_info
+    from safer_desk.storage.schema.exchange import ORIGINS_TABLE
+
+    if not store.read_only:
+        refresh_stale_conflicts(store)
+    chosen = conflicts_to_decide(store, choice, which=which)
+    rows: list[tuple[str, str, tuple]] = [(CONFLICTS_TABLE, "1", ()), (DECISIONS_TABLE, "1", ())]
+    for c in chosen:
+        info = table_info(store.conn, c.table)
+        incoming = c.incoming_row or {}
+        if c.table == "indicator_values" and incoming.get("indicator_id") and incoming.get("period"):
+            rows.append((c.table, "indicator_id = ? AND period = ?", (incoming["indicator_id"], incoming["period"])))
+            rows.append((ORIGINS_TABLE, "table_name = ? AND row_key LIKE ?",
+                         (c.table, f"pv:{incoming['indicator_id']}:%:{incoming['period']}")))
+        keys = {k for k in (c.county_key, c.row_key) if k}
+        for key in sorted(keys):
+            values = [key] if len(info.primary_key) == 1 else json.loads(key)
+            rows.append((c.table, " AND ".join(f"{quote(col)} = ?" for col in info.primary_key), tuple(values)))
+            rows.append((ORIGINS_TABLE, "table_name = ? AND row_key = ?", (c.table, key)))
+    return DecisionPlan(choice, which, tuple(chosen), decision_label(chosen, choice), tuple(dict.fromkeys(rows)))
+
+
+def decision_rows(store: Store, plan: DecisionPlan) -> list:
+    """The rows a decision may change, as they are now (storage.snapshots parts)."""
+    from safer_desk.storage.snapshots import take
+
+    return [take(store.conn, table, where, params) for table, where, params in plan.rows]
+
+
+def put_back_decision_rows(store: Store, parts: list) -> None:
+    """Make the rows a decision may change exactly as they were taken (undo and redo of a decision): one
+    transaction."""
+    from safer_desk.storage.snapshots import put_back
+
+    with store.transaction():
+        store.conn.execute("PRAGMA defer_foreign_keys = ON")
+        put_back(store.conn, parts)
 
 
 def _refuse_two_versions_of_one_thing(chosen: list[Conflict]) -> None:
@@ -570,6 +630,16 @@ class ConflictsPresenter:
             return resolve_conflicts(self.store, choice, which=which)
         finally:
             self.refresh()
+
+    def plan(self, choice: str, *, conflict: Conflict | None = None, group: str | None = None) -> DecisionPlan:
+        """What keeping this side would decide, and the rows it may change (raises CountyError as keep would)."""
+        return plan_decision(self.store, choice, which=conflict.id if conflict is not None else group)
+
+    def rows(self, plan: DecisionPlan) -> list:
+        return decision_rows(self.store, plan)
+
+    def put_back(self, parts: list) -> None:
+        put_back_decision_rows(self.store, parts)
 
 
 def list_imports(store: Store) -> list[dict]:

@@ -245,3 +245,84 @@ def test_the_conflicts_command_lists_them_against_an_edit_made_in_the_county_fil
     assert code == 0, err
     assert (f"Project '{TITLE}': cost £35,000 at the county (edited there since it came from Babergh office), "
             "£40,000 from Mid Suffolk office") in out
+
+
+def test_a_decision_in_the_window_is_undone_and_redone_exactly(both_changed, window, qtbot, prompts):
+    """A click on Keep District Version changed the county file with no way back: Edit > Undo offered whatever
+    came before it. It is one undoable step now, and undo gives back the rows, the open conflicts and the
+    decisions exactly (redo too)."""
+    from PySide6.QtCore import Qt
+
+    from safer_desk.exchange.county_schema import content_checksums, data_tables
+    from safer_desk.ui.exchange.menu import open_conflicts_dialog
+
+    both_changed.county.close()
+    assert window.open_path(both_changed.county.path)
+    store = window.session.store
+
+    def state():
+        internal = {t: [tuple(r) for r in store.rows(f"SELECT * FROM {t} ORDER BY 1")]
+                    for t in ("_county_conflicts", "_county_decisions", "_county_origins")}
+        return content_checksums(store.conn, data_tables(store.conn))[1], internal
+
+    before = state()
+    dialog = open_conflicts_dialog(window)
+    dialog.groups.setCurrentRow(1)
+    dialog.view.setCurrentIndex(dialog.proxy.index(0, 1))
+    with qtbot.waitSignal(dialog.decided):
+        qtbot.mouseClick(dialog.keep_district_button, Qt.MouseButton.LeftButton)
+    after = state()
+    assert after != before and store.scalar("SELECT cost_min_pence FROM projects WHERE id = 'p-shared'") == 3_000_000
+    assert window.undo_action.text() == (f"&Undo keep Babergh office's version: Project '{TITLE}': cost not stated "
+                                         "in the county file, £30,000 from Babergh office")
+    window.undo_action.trigger()
+    assert state() == before and dialog.model.rowCount() == 2
+    window.redo_action.trigger()
+    assert state() == after and dialog.model.rowCount() == 1
+    dialog.close()
+    window.undo_action.trigger()  # with the window closed too
+    assert state() == before
+
+
+@pytest.mark.parametrize("police_first", [True, False])
+@pytest.mark.parametrize("choice", ["district", "county"])
+def test_undoing_a_figure_decision_puts_back_every_area_s_figures_of_that_month(tmp_path, police_first, choice):
+    """Keeping the police.uk figure over a typed one works the partnerships' and the county's figures out again:
+    the undo (ConflictsPresenter.rows and put_back, what the window's undo step runs) puts them all back."""
+    from safer_desk.exchange.county_schema import content_checksums, data_tables
+    from safer_desk.services import indicators as ind
+    from safer_desk.services.county import ConflictsPresenter
+    from tests.exchange.district_offices import load_police
+
+    base = template(tmp_path, police=False)
+    a = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
+    b = office_from(base, tmp_path / "mid.sqlite", "Mid Suffolk office", districts=["Mid Suffolk"])
+    county = open_store(tmp_path / "county.sqlite", create=True)
+    try:
+        load_police(a, ["2025-01"])
+        load_police(b, ["2025-04"])
+        ind.save_values(a, "indicator:all-crime", "district:babergh", [ind.PeriodValue("2025-04", 1335.0)],
+                        require_red_comments=False)
+        files = [export(b, tmp_path / "b.sqlite"), export(a, tmp_path / "a.sqlite")]
+        merge(county, files if police_first else files[::-1])
+        presenter = ConflictsPresenter(county)
+        [figure] = presenter.conflicts
+
+        def state():
+            return (content_checksums(county.conn, data_tables(county.conn))[1],
+                    [tuple(r) for r in county.rows("SELECT * FROM _county_conflicts ORDER BY id")],
+                    [tuple(r) for r in county.rows("SELECT * FROM _county_decisions ORDER BY id")])
+
+        assert figure.table == "indicator_values"
+        plan = presenter.plan(choice, conflict=figure)
+        before_rows, before = presenter.rows(plan), state()
+        presenter.keep(choice, conflict=figure)
+        after_rows, after = presenter.rows(plan), state()
+        assert after != before and presenter.conflicts == []
+        presenter.put_back(before_rows)
+        assert state() == before
+        presenter.put_back(after_rows)
+        assert state() == after
+    finally:
+        for store in (a, b, county):
+            store.close()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, SortProxy, RowTableModel
+from safer_desk.ui.kit.undo import push_snapshot_action
 from safer_desk.ui.session import Session
 
 ALL_GROUPS = ""  # the list's first entry: every open conflict
@@ -98,6 +99,12 @@ class ConflictsDialog(QDialog):
         layout.addWidget(buttons)
         self.refresh()
         self.resize(1100, 520)
+        session.data_changed.connect(self._file_changed)  # an undo or redo of a decision, made from the Edit menu
+
+    def _file_changed(self, _area: str) -> None:
+        if self.isVisible() and self.session.store is not None:
+            self.presenter.refresh()
+            self.refresh()
 
     # -- showing -------------------------------------------------------------------------------------------
     def refresh(self, keep_group: str | None = None) -> None:
@@ -187,7 +194,13 @@ class ConflictsDialog(QDialog):
 
         group_before = self.current_group()
         try:
-            decided = self.presenter.keep(choice, conflict=conflict, group=group)
+            # One undoable step: undo and redo put back the rows, open conflicts and decisions it changed.
+            plan = self.presenter.plan(choice, conflict=conflict, group=group)
+            decided = push_snapshot_action(
+                self.session.undo_stack, plan.label, key="decision", snap=lambda _key: self.presenter.rows(plan),
+                restore=self.presenter.put_back, absent=lambda _key: [],
+                action=lambda: self.presenter.keep(choice, conflict=conflict, group=group),
+                after=lambda: self.session.notify(""))
         except CountyError as exc:
             prompts.show_error(self, "Conflicts", str(exc))
             self.refresh(group_before)
