@@ -362,6 +362,12 @@ class Describer:
             return lines
         if e.action == "event":
             details = _json_values(e.new_value) or {}
+            words = EVENT_WORDS.get(e.column_name or "")
+            if words is not None:
+                try:
+                    return [words(details)]
+                except KeyError:  # an older entry without one of the details: said as stored
+                    pass
             extra = "; ".join(f"{k.replace('_', ' ')} {_short(v)}" for k, v in details.items() if v not in (None, ""))
             return [f"{e.column_name or 'Event'}" + (f": {extra}" if extra else "")]
         return [f"{e.action} {e.table_name}"]
@@ -422,6 +428,16 @@ class Describer:
                 return f"{verb} {self.n.record_label(tables[0], e.row_id, values)}"
             return f"{verb} {len(rows):,} {noun(tables[0], len(rows))}"
         return "Changes to " + _join([noun(t, 2) for t in tables[:3]]) + (" …" if len(tables) > 3 else "")
+
+
+# Events the county file records, said as sentences with names (not the offices' ids or the table a row is in).
+EVENT_WORDS: dict[str, Callable[[dict], str]] = {
+    "conflict decided": lambda d: f"Kept {d['kept']}: {d['conflict']}",
+    "key accepted": lambda d: (f"Accepted the signing key {d['fingerprint']} for {d['office']} (first used by "
+                               f"{d['first_signed_by']}; {d['confirmed']})"),
+    "key withdrawn": lambda d: (f"Withdrew the signing key {d['fingerprint']} of {d['office']}"
+                                + (f": {d['reason']}" if d.get("reason") else "")),
+}
 
 
 def _lower_first(text: str) -> str:

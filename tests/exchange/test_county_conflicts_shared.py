@@ -326,3 +326,19 @@ def test_undoing_a_figure_decision_puts_back_every_area_s_figures_of_that_month(
     finally:
         for store in (a, b, county):
             store.close()
+
+
+def test_the_history_says_a_decision_and_an_accepted_key_in_words(both_changed):
+    """View > History of Changes read "conflict decided: … row p-shared; table projects" and "key accepted: …
+    office id 9f3c…": internal names and ids where the issue asks for names."""
+    from safer_desk.presenters.history import history_lines
+
+    babergh = both_changed.about_project()[0]
+    resolve_conflicts(both_changed.county, "district", which=babergh.id)
+    lines = history_lines(both_changed.county, limit=20)
+    decision = next(line for line in lines if line.action.startswith("Keep Babergh office's version"))
+    assert decision.details[-1] == f"Kept Babergh office's version: {babergh.detail}"
+    accepted = [d for line in lines for d in line.details if d.startswith("Accepted the signing key")]
+    assert accepted and all("Babergh office" in d or "Mid Suffolk office" in d for d in accepted)
+    text = " ".join(d for line in lines for d in (line.summary, *line.details))
+    assert "office id" not in text and "row p-shared" not in text and "table projects" not in text
