@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.domain.money import format_money
+from safer_desk.domain.money import Cost, format_money
 from safer_desk.domain.projects import ProjectStatus
 from safer_desk.services import history as service
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
@@ -345,6 +345,8 @@ class Describer:
                 return []
             what = column_words(e.column_name or "")
             record = n.record_label(e.table_name, e.row_id)
+            if e.column_name == COST:  # already in words (costs_as_one)
+                return [f"Changed the cost of {record} from {e.old_value} to {e.new_value}"]
             if e.old_value is None and e.new_value is None:
                 return [f"Changed the {what} of {record}"]
             return [f"Changed the {what} of {record} from {n.value(e.table_name, e.column_name, e.old_value)} "
@@ -469,6 +471,54 @@ def net_entries(entries: Sequence[AuditEntry]) -> list[AuditEntry]:
     return [e for i, e in enumerate(entries) if i not in dropped]
 
 
+COST = "cost"  # a project's stated cost: cost_kind, cost_min_pence and cost_max_pence said as one
+COST_COLUMNS = ("cost_kind", "cost_min_pence", "cost_max_pence")
+
+
+def _cost_text(values: dict) -> str:
+    kind, low, high = (values.get(c) for c in COST_COLUMNS)
+    if kind is None:
+        return "not stated"
+    try:
+        return Cost(kind, low, high).describe()
+    except (ValueError, TypeError):
+        return "not known"
+
+
+def costs_as_one(entries: Sequence[AuditEntry], state: dict[str, dict], namer: "Namer") -> list[AuditEntry]:
+    """One action's entries with each project's cost columns said as one change of its cost ("£29,000 to
+    £30,000", "£26,000 to £20,000 - £26,000"). Actions are read newest first: ``state`` holds each project's cost
+    columns as they stood after the action being read (the row as it is now before the newest), and is moved back
+    to before it."""
+    changed: dict[str, list[AuditEntry]] = {}
+    for e in entries:
+        if e.table_name == "projects" and e.action == "update" and e.column_name in COST_COLUMNS:
+            changed.setdefault(str(e.row_id), []).append(e)
+    out: list[AuditEntry] = []
+    said: set[str] = set()
+    for e in entries:
+        row = str(e.row_id)
+        if e.table_name == "projects" and e.action == "delete":
+            state[row] = {c: (_json_values(e.old_value) or {}).get(c) for c in COST_COLUMNS}
+        if (e.table_name != "projects" or row not in changed or e.action != "update"
+                or e.column_name not in COST_COLUMNS):
+            out.append(e)
+            continue
+        if row in said:
+            continue  # said with the first of its row's cost entries
+        said.add(row)
+        group = changed[row]
+        fact = namer.facts.get(("projects", row))
+        after = dict(state.get(row) or {c: (fact.values.get(c) if fact else None) for c in COST_COLUMNS})
+        before = dict(after)
+        for g in reversed(group):  # the first change of a column in the action holds its value before it
+            before[g.column_name or ""] = g.old_value
+        state[row] = before
+        out.append(AuditEntry(e.at, e.who, "projects", e.row_id, "update", COST, _cost_text(before),
+                              _cost_text(after)))
+    return out
+
+
 def _tables_in_order(entries: Iterable[AuditEntry]) -> list[str]:
     return list(dict.fromkeys(e.table_name for e in entries))
 
@@ -479,9 +529,10 @@ def history_lines(store, *, limit: int = 500, tz: tzinfo | None = None) -> list[
     namer = Namer(store, (e for a in actions for e in a.entries), tz)
     describe = Describer(namer)
     out = []
+    costs: dict[str, dict] = {}  # each project's cost columns as they stood after the action being read
     for a in actions:
         moment = local_time(a.at, tz)
-        entries = net_entries(a.entries)
+        entries = costs_as_one(net_entries(a.entries), costs, namer)
         areas = tuple(dict.fromkeys(FILE if e.action in ("batch", "event") else area_of(e.table_name)
                                     for e in a.entries))
         out.append(HistoryLine(at=moment, when=when_text(moment), who=a.who, action=describe.name(a),

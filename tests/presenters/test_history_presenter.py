@@ -148,3 +148,32 @@ def test_month_names_are_english_whatever_the_locale(monkeypatch):
         assert when_text(local_time("2026-02-03T09:07:00Z", timezone.utc)) == "3 Feb 2026 09:07"
     finally:
         locale.setlocale(locale.LC_TIME, "C")
+
+
+def test_a_project_s_cost_is_one_change_in_the_history(demo_store):
+    """The issue's example, "changed the cost of Suffolk Strive from £29,000 to £30,000", read "changed the lowest
+    cost … from £29,000 to £30,000 and changed the highest cost … from £29,000 to £30,000"; a range read as "the
+    cost kind from amount to range and the lowest cost from £26,000 to £20,000". The three columns of a stated
+    cost are one thing, said as the register says it, as it stood before and after each action (later actions
+    included)."""
+    projects = ProjectsPresenter(demo_store, perform=ActionLog(), today=lambda: date(2026, 4, 1))
+    projects.reload()
+
+    def set_cost(title: str, cost: str) -> None:
+        projects.select(next(r.id for r in projects.rows if r.title.startswith(title)))
+        projects.editor.set_value("cost", cost)
+        assert projects.save(), projects.editor.messages
+
+    set_cost("Suffolk Strive", "£30,000")
+    set_cost("Suffolk Recre8", "£20,000 - £26,000")
+    set_cost("Suffolk Recre8", "Minimum £21,000")
+    set_cost("Suffolk Strive", "")
+    lines = history_lines(demo_store, limit=4)
+    assert [(line.action, line.summary) for line in lines] == [
+        ("Save project Suffolk Strive", "Changed the cost of project Suffolk Strive from £30,000 to not stated"),
+        ("Save project Suffolk Recre8", "Changed the cost of project Suffolk Recre8 from £20,000 - £26,000 to "
+                                        "Minimum £21,000"),
+        ("Save project Suffolk Recre8", "Changed the cost of project Suffolk Recre8 from £26,000 to £20,000 - "
+                                        "£26,000"),
+        ("Save project Suffolk Strive", "Changed the cost of project Suffolk Strive from £29,000 to £30,000")]
+    assert all(line.details == (line.summary,) for line in lines)
