@@ -137,6 +137,17 @@ class Cost:
         return f"Minimum {format_money(self.min_pence)}"
 
 
+def stated_cost_words(kind: str | None, min_pence: int | None, max_pence: int | None) -> str:
+    """A cost as stored (its kind, minimum and maximum) in the register's words: "£30,000", "£54,372 - £62,372",
+    "Minimum £50,000"; "not stated" when there is none, "not known" when the parts make no cost."""
+    if kind is None:
+        return "not stated"
+    try:
+        return Cost(kind, min_pence, max_pence).describe()
+    except (ValueError, TypeError):
+        return "not known"
+
+
 _RANGE_SPLIT = re.compile(r"\s*(?:-|\u2013|\u2014|\bto\b)\s*(?=£|\d)", re.I)
 _MINIMUM = re.compile(r"^(?:minimum(?:\s+of)?|min\.?|at\s+least|from)\s+(.+)$", re.I)
 

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from safer_desk.domain.indicators import describe_source
-from safer_desk.domain.money import Cost, format_money
+from safer_desk.domain.money import format_money, stated_cost_words
 from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month, PeriodError, Quarter
 from safer_desk.exchange.county_schema import POLICE_SOURCE, TableInfo, quote, row_hash, table_info
 
@@ -229,14 +229,8 @@ COST_COLUMNS = ("cost_kind", "cost_min_pence", "cost_max_pence")
 
 
 def _cost_words(row: dict) -> str:
-    """A stated cost as the register shows it, from its three columns ("not stated" when there is none)."""
-    kind, low, high = (row.get(c) for c in COST_COLUMNS)
-    if kind is None:
-        return "not stated"
-    try:
-        return Cost(kind, low, high).describe()
-    except (ValueError, TypeError):  # a row no cost can be made of: its parts as they are
-        return f"{kind} {low}-{high}"
+    """A stated cost as the register shows it, from its three columns."""
+    return stated_cost_words(*(row.get(c) for c in COST_COLUMNS))
 
 
 SHARE_STATUS_COLUMNS = ("status", "status_on", "reason", "refusal_handling")

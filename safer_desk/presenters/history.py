@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.domain.money import Cost, format_money
+from safer_desk.domain.money import format_money, stated_cost_words
 from safer_desk.domain.projects import ProjectStatus
 from safer_desk.services import history as service
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
@@ -476,13 +476,7 @@ COST_COLUMNS = ("cost_kind", "cost_min_pence", "cost_max_pence")
 
 
 def _cost_text(values: dict) -> str:
-    kind, low, high = (values.get(c) for c in COST_COLUMNS)
-    if kind is None:
-        return "not stated"
-    try:
-        return Cost(kind, low, high).describe()
-    except (ValueError, TypeError):
-        return "not known"
+    return stated_cost_words(*(values.get(c) for c in COST_COLUMNS))
 
 
 def costs_as_one(entries: Sequence[AuditEntry], state: dict[str, dict], namer: "Namer") -> list[AuditEntry]:
