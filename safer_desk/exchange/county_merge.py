@@ -1641,17 +1641,16 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
     kinds = ", ".join(f"'{k}'" for k in ROW_CONFLICT_KINDS)
     found = [r for r in conn.execute(
         f"SELECT id, coalesce(nullif(county_key, ''), row_key), office_name, incoming_row, county_version, "
-        f"incoming_version FROM {CONFLICTS_TABLE} WHERE table_name = ? AND office_id != ? AND kind IN ({kinds})",
-        (table, besides_office)).fetchall() if r[1] in wanted and r[0] != besides]
+        f"incoming_version, subject FROM {CONFLICTS_TABLE} WHERE table_name = ? AND office_id != ? "
+        f"AND kind IN ({kinds})", (table, besides_office)).fetchall() if r[1] in wanted and r[0] != besides]
     if not found:
         return []
     describer = describer or Describer(conn)
     info = describer.info(table)
     closed: list[str] = []
     by = changed_by or "the county"
-    for conflict_id, key, office_name, incoming_text, county_version, incoming_version in found:
+    for conflict_id, key, office_name, incoming_text, county_version, incoming_version, subject in found:
         current = county_row_of(conn, info, key)
-        subject = conn.execute(f"SELECT subject FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,)).fetchone()[0]
         if current is None:
             conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
             closed.append(f"{subject}: no longer in the county file ({by} removed it), so conflict #{conflict_id} "

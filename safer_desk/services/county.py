@@ -471,22 +471,16 @@ def refresh_stale_conflicts(store: Store) -> list[str]:
     in words."""
     if store.read_only or not store.scalar(f"SELECT 1 FROM sqlite_master WHERE name = '{CONFLICTS_TABLE}'"):
         return []
-    from safer_desk.exchange.county_conflicts import Describer, version_of
-
-    describer = Describer(store.conn)
-    stale: dict[str, list[str]] = {}
+    about: dict[str, list[str]] = {}
     for c in list_conflicts(store):
-        if c.kind not in county_merge.ROW_CONFLICT_KINDS or not c.county_key:
-            continue
-        row = county_merge.county_row_of(store.conn, describer.info(c.table), c.county_key)
-        if row is None or version_of(describer.info(c.table), row) != c.county_version:
-            stale.setdefault(c.table, []).append(c.county_key)
-    if not stale:
+        if c.kind in county_merge.ROW_CONFLICT_KINDS and c.county_key:
+            about.setdefault(c.table, []).append(c.county_key)
+    if not about:
         return []
     closed: list[str] = []
-    with store.transaction():
-        for table, keys in stale.items():
-            closed += county_merge.refresh_conflicts_about(store.conn, table, keys, describer=describer)
+    with store.transaction():  # each conflict is told again only where its row is no longer as it says
+        for table, keys in about.items():
+            closed += county_merge.refresh_conflicts_about(store.conn, table, keys)
     return closed
 
 
