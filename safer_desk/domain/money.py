@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Hashable, Iterable, Mapping, TypeVar
+from typing import Any, Hashable, Iterable, Mapping, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 
@@ -137,13 +137,18 @@ class Cost:
         return f"Minimum {format_money(self.min_pence)}"
 
 
-def stated_cost_words(kind: str | None, min_pence: int | None, max_pence: int | None) -> str:
-    """A cost as stored (its kind, minimum and maximum) in the register's words: "£30,000", "£54,372 - £62,372",
+# How a project's stated cost is stored: its kind, its minimum and its maximum (None for a minimum).
+COST_COLUMNS = ("cost_kind", "cost_min_pence", "cost_max_pence")
+
+
+def stated_cost_words(values: Mapping[str, Any]) -> str:
+    """A cost as stored (the three COST_COLUMNS of a row) in the register's words: "£30,000", "£54,372 - £62,372",
     "Minimum £50,000"; "not stated" when there is none, "not known" when the parts make no cost."""
+    kind, low, high = (values.get(c) for c in COST_COLUMNS)
     if kind is None:
         return "not stated"
     try:
-        return Cost(kind, min_pence, max_pence).describe()
+        return Cost(kind, low, high).describe()
     except (ValueError, TypeError):
         return "not known"
 

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from safer_desk.domain.indicators import describe_source
-from safer_desk.domain.money import format_money, stated_cost_words
+from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month, PeriodError, Quarter
 from safer_desk.exchange.county_schema import POLICE_SOURCE, TableInfo, quote, row_hash, table_info
 
@@ -225,14 +225,6 @@ def column_words(column: str) -> str:
     return column.replace("_", " ")
 
 
-COST_COLUMNS = ("cost_kind", "cost_min_pence", "cost_max_pence")
-
-
-def _cost_words(row: dict) -> str:
-    """A stated cost as the register shows it, from its three columns."""
-    return stated_cost_words(*(row.get(c) for c in COST_COLUMNS))
-
-
 SHARE_STATUS_COLUMNS = ("status", "status_on", "reason", "refusal_handling")
 HANDLING_WORDS = {"re-split": "then re-split among the other partners", "lead authority": "then carried by the lead "
                   "authority"}
@@ -252,7 +244,7 @@ def _share_status_words(row: dict) -> str:
 
 
 # Columns that together say one thing (name, columns, their words), said as one difference.
-COMPOSITES = (("cost", COST_COLUMNS, _cost_words), ("status", SHARE_STATUS_COLUMNS, _share_status_words))
+COMPOSITES = (("cost", COST_COLUMNS, stated_cost_words), ("status", SHARE_STATUS_COLUMNS, _share_status_words))
 
 
 def number_words(value: float | int) -> str:

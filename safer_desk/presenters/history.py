@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.domain.money import format_money, stated_cost_words
+from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.projects import ProjectStatus
 from safer_desk.services import history as service
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
@@ -472,11 +472,6 @@ def net_entries(entries: Sequence[AuditEntry]) -> list[AuditEntry]:
 
 
 COST = "cost"  # a project's stated cost: cost_kind, cost_min_pence and cost_max_pence said as one
-COST_COLUMNS = ("cost_kind", "cost_min_pence", "cost_max_pence")
-
-
-def _cost_text(values: dict) -> str:
-    return stated_cost_words(*(values.get(c) for c in COST_COLUMNS))
 
 
 def costs_as_one(entries: Sequence[AuditEntry], state: dict[str, dict], namer: "Namer") -> list[AuditEntry]:
@@ -508,8 +503,8 @@ def costs_as_one(entries: Sequence[AuditEntry], state: dict[str, dict], namer: "
         for g in reversed(group):  # the first change of a column in the action holds its value before it
             before[g.column_name or ""] = g.old_value
         state[row] = before
-        out.append(AuditEntry(e.at, e.who, "projects", e.row_id, "update", COST, _cost_text(before),
-                              _cost_text(after)))
+        out.append(AuditEntry(e.at, e.who, "projects", e.row_id, "update", COST, stated_cost_words(before),
+                              stated_cost_words(after)))
     return out
 
 
