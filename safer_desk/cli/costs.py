@@ -16,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "refused and written off (re-split and carried shares are in billed), so the Total row's "
                     "net_billed is what the reviews cost once every refusal is dealt with. With --by-case, print "
                     "per review: case,cost,billed,refused,written_off,resplit,carried,net_billed,paid,outstanding,"
-                    "shortfall.")
+                    "shortfall,unbilled (shortfall: what nobody is now expected to pay, refused and not re-split or "
+                    "written off; unbilled: costs the partners have not been billed for yet).")
     ledger.add_argument("file", metavar="FILE")
     ledger.add_argument("--as-at", metavar="DATE", help="count as overdue what was due before this date "
                         "(01/04/2018 or 2018-04-01; default today)")
@@ -70,11 +71,11 @@ def run_ledger(args: argparse.Namespace) -> int:
         store.close()
     if args.by_case:
         print_csv(["case", "cost", "billed", "refused", "written_off", "resplit", "carried", "net_billed", "paid",
-                   "outstanding", "shortfall"],
+                   "outstanding", "shortfall", "unbilled"],
                   [[c.reference, *(format_pounds_plain(v) for v in (
                       c.cost_pence, c.billed_pence, c.refused_pence, c.written_off_pence, c.resplit_pence,
                       c.carried_pence, c.net_billed_pence, c.recovered_pence, c.outstanding_pence,
-                      c.shortfall_pence))] for c in cases])
+                      c.shortfall_pence, c.unbilled_pence))] for c in cases])
         return 0
     fields = ("billed_pence", "paid_pence", "closed_pence", "outstanding_pence", "overdue_pence", "net_billed_pence")
     values = [[getattr(r, f) if f != "closed_pence" else r.refused_pence + r.written_off_pence for f in fields]

@@ -670,7 +670,7 @@ class SplitPresenter:
 # -- the ledger: who owes what, for the one export path ----------------------------------------------
 
 LEDGER_HEADER = ["Partner", "Outstanding", "Overdue", "Billed", "Paid", "Refused", "Written off"]
-CASE_HEADER = ["Case", "Cost", "Net billed", "Paid", "Outstanding", "Shortfall"]
+CASE_HEADER = ["Case", "Cost", "Net billed", "Paid", "Outstanding", "Shortfall", "Not yet billed"]
 
 
 def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.CaseSummary], today: date) -> list:
@@ -681,10 +681,10 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
     p_rows = [[p.partner, p.outstanding_pence, p.overdue_pence, p.billed_pence, p.paid_pence, p.refused_pence,
                p.written_off_pence] for p in partners]
     c_rows = [[c.reference, c.cost_pence, c.net_billed_pence, c.recovered_pence, c.outstanding_pence,
-               c.shortfall_pence] for c in cases]
+               c.shortfall_pence, c.unbilled_pence] for c in cases]
     for rows in (p_rows, c_rows):
         if rows:
             rows.append(["Total", *(sum(r[i] for r in rows) for i in range(1, len(rows[0])))])
     return [Sheet("Per partner", LEDGER_HEADER, p_rows, money_columns=set(range(1, 7)),
                   title=f"DHR ledger per partner as at {format_uk_date(today)}"),
-            Sheet("Per case", CASE_HEADER, c_rows, money_columns=set(range(1, 6)))]
+            Sheet("Per case", CASE_HEADER, c_rows, money_columns=set(range(1, 7)))]

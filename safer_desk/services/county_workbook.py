@@ -148,6 +148,7 @@ def dhr_sheet(store: Store, today: date) -> WorkbookSheet | None:
                Column("Cost (£)", "money", total=True), Column("Billed (£)", "money", total=True),
                Column("Recovered (£)", "money", total=True), Column("Outstanding (£)", "money", total=True),
                Column("Refused (£)", "money", total=True), Column("Shortfall (£)", "money", total=True),
+               Column("Not yet billed (£)", "money", total=True),
                Column("Open recommendations", "count", total=True)]
     rows = []
     for c in cases:
@@ -155,7 +156,7 @@ def dhr_sheet(store: Store, today: date) -> WorkbookSheet | None:
         rows.append([c.reference, c.kind, c.district, c.partnership, c.lead, c.decision, d["notified_on"],
                      d["decision_on"], d["qa_submitted_on"], d["published_on"], c.current_stage, c.flag,
                      c.cost_pence, c.billed_pence, c.recovered_pence, c.outstanding_pence, c.refused_pence,
-                     c.shortfall_pence, c.open_recommendations])
+                     c.shortfall_pence, c.unbilled_pence, c.open_recommendations])
     label = dhr.review_label(store)
     return WorkbookSheet("Reviews", f"{label}s", f"Each {label.lower()}: district, dates of its stages, what it "
                          "cost and how much has been recovered.", columns, [Block(rows)],

@@ -678,6 +678,9 @@ class CaseSummary:
     carried_pence: int = 0
     net_billed_pence: int = 0  # billed less refused and written off: the cost, once refusals are dealt with
     billing: rules.Billing | None = None
+    # Cost the partners have not been billed for yet (never billed, or added since the invoices): not a shortfall,
+    # which is what nobody is now expected to pay. cost = recovered + outstanding + shortfall + unbilled.
+    unbilled_pence: int = 0
 
     @property
     def billing_text(self) -> str:
@@ -737,13 +740,14 @@ def list_cases(store: Store, *, today: date) -> list[CaseSummary]:
         bill = rules.billing(cost, [(s.kind, ShareState(s.amount_pence, s.paid_pence, s.status, s.due_on))
                                     for s in shares])
         open_recs, overdue_recs = recs.get(case["id"], (0, 0))
+        unbilled = max(bill.unbilled_pence, 0)
         result.append(CaseSummary(
             case["id"], case["reference"], case["kind"], case["district"] or "", case["partnership"] or "",
             case["lead"] or "", decision, cost, sum(s.amount_pence for s in shares), recovered, outstanding,
-            refused, cost - recovered - outstanding, current,
+            refused, cost - recovered - outstanding - unbilled, current,
             min((s.due_on for s in pending if s.due_on), default=None),
             sum(1 for s in stages if s.is_overdue) + int(overdue_recs or 0), int(open_recs or 0),
-            bill.written_off_pence, bill.resplit_pence, bill.carried_pence, bill.net_billed_pence, bill))
+            bill.written_off_pence, bill.resplit_pence, bill.carried_pence, bill.net_billed_pence, bill, unbilled))
     return result
 
 

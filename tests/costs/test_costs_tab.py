@@ -55,6 +55,25 @@ def test_cases_show_cost_recovery_and_overdue_in_words(tab):
     assert tab.pages.tabText(0) == "Domestic Homicide &Reviews"
 
 
+def test_a_cost_not_yet_billed_shows_as_such_not_as_a_shortfall(tab, demo_window, settle):
+    store = demo_window.session.store
+    dhr.add_cost_line(store, dhr.case_id_by_reference(store, "WSCSP-DHR-2017-02"), category="Independent chair/author",
+                      amount="1000")
+    tab.reviews.refresh()
+    tab.ledger.refresh()
+    settle()
+    for table in (tab.reviews.cases, tab.ledger.per_case):
+        model = table.model
+        j = model.find(lambda c: getattr(c, "reference", "") == "WSCSP-DHR-2017-02")
+        assert model.index(j, model.column_index("cost")).data() == "£1,000.00"
+        assert model.index(j, model.column_index("shortfall")).data() == "£0.00"
+        assert model.index(j, model.column_index("unbilled")).data() == "£1,000"  # whole pounds, as its column
+        total = table.proxy.rowCount() - 1
+        assert table.proxy.index(total, 0).data() == "Total"
+        assert table.proxy.index(total, model.column_index("shortfall")).data() == "£684.14"
+        assert table.proxy.index(total, model.column_index("unbilled")).data() == "£1,000"
+
+
 def test_a_new_case_is_typed_straight_away(tab, demo_window, qtbot):
     # Opened from the keyboard, the New case dialog had its scroll area focused: "WSCSP-DHR-2026-09" typed at once
     # went nowhere.

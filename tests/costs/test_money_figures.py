@@ -171,3 +171,24 @@ def test_incomplete_months_from_today_and_the_keyed_to_date():
 
 def test_the_funds_table_has_the_keyed_to_column(store):
     assert "spend_keyed_to" in [r[1] for r in store.rows("PRAGMA table_info(funds)")]
+
+
+def test_a_cost_not_yet_billed_is_not_a_shortfall(demo_store, demo_path, capsys):
+    """The shortfall is the part nobody is now expected to pay (refused and not re-split, written off). A cost the
+    partners have not been billed for yet is its own figure: a £1,000 review not yet billed showed "Shortfall
+    £1,000.00" beside one billed and refused, in the window, the ledger, the command line and the board report."""
+    uncosted = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-02")
+    dhr.add_cost_line(demo_store, uncosted, category="Independent chair/author", amount="1000")
+    fresh = case(demo_store, uncosted)
+    assert (fresh.cost_pence, fresh.unbilled_pence, fresh.shortfall_pence) == (100_000, 100_000, 0)
+    billed = costed(demo_store)
+    dhr.add_cost_line(demo_store, billed, category="Administration", amount="250")  # added since the invoices
+    later = case(demo_store, billed)
+    assert (later.unbilled_pence, later.shortfall_pence) == (25_000, 68_414)  # the refusal, not the new cost
+    for c in dhr.list_cases(demo_store, today=TODAY):
+        assert c.recovered_pence + c.outstanding_pence + c.shortfall_pence + c.unbilled_pence == c.cost_pence
+    demo_store.close()
+    assert main(["dhr-ledger", str(demo_path), "--as-at", "01/09/2018", "--by-case"]) == 0
+    by_case = {r["case"]: r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert (by_case["WSCSP-DHR-2017-02"]["shortfall"], by_case["WSCSP-DHR-2017-02"]["unbilled"]) == ("0", "1000")
+    assert (by_case["WSCSP-DHR-2017-01"]["shortfall"], by_case["WSCSP-DHR-2017-01"]["unbilled"]) == ("684.14", "250")

@@ -12,7 +12,7 @@ def test_cost_recovery_and_burn_down(demo_store):
     assert recovery.title == "Domestic Homicide Reviews: cost recovery"
     per_case, per_partner = recovery.tables
     row = next(r for r in per_case.rows if r[0] == "WSCSP-DHR-2017-01")
-    assert row[5:] == ["£7,525.58", "£6,841.44", "£3,820.73 (illustrative)", "£3,020.71", "£684.14"]
+    assert row[5:] == ["£7,525.58", "£6,841.44", "£3,820.73 (illustrative)", "£3,020.71", "£684.14", "£0"]
     assert per_partner.total_row == ["Total", "£7,525.58", "£3,820.73", "£684.14", "£3,020.71", "£3,020.71"]
     assert burn.title == "Suffolk Target Hardening Pilot: burn-down"
     assert "runs out in Apr-20" in burn.paragraphs[1] and "£5,498 would be left" in burn.paragraphs[1]

@@ -38,7 +38,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                       format_money(c.net_billed_pence),
                       format_money(c.recovered_pence) + (" (illustrative)" if c.id in paid_marked else ""),
                       format_money(c.outstanding_pence),
-                      format_money(c.shortfall_pence)] for c in cases]
+                      format_money(c.shortfall_pence), format_money(c.unbilled_pence)] for c in cases]
         billing = [f"{c.reference}: {c.billing_text}" for c in cases if c.billing_text]
         marks = []
         if paid_marked:
@@ -65,8 +65,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                         *billing],
             tables=[
                 ReportTable("Cost recovery per case", ["Case", "Kind", "District", "Stage reached", "Status", "Cost",
-                                                       "Net billed", "Recovered", "Outstanding", "Shortfall"],
-                            case_rows, align=["l", "l", "l", "l", "l", "r", "r", "r", "r", "r"],
+                                                       "Net billed", "Recovered", "Outstanding", "Shortfall",
+                                                       "Not yet billed"],
+                            case_rows, align=["l", "l", "l", "l", "l", "r", "r", "r", "r", "r", "r"],
                             note=" ".join(marks)),
                 ReportTable("Cost recovery per partner", ["Partner", "Billed", "Paid", "Refused or written off",
                                                           "Outstanding", "Overdue"], ledger_rows,

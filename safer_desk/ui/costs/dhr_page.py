@@ -54,7 +54,8 @@ def _case_total(rows):
             "net_billed_pence": sum(r.net_billed_pence for r in rows),
             "recovered_pence": sum(r.recovered_pence for r in rows),
             "outstanding_pence": sum(r.outstanding_pence for r in rows),
-            "shortfall_pence": sum(r.shortfall_pence for r in rows)}
+            "shortfall_pence": sum(r.shortfall_pence for r in rows),
+            "unbilled_pence": sum(r.unbilled_pence for r in rows)}
 
 
 def _v(row: Any, key: str) -> Any:
@@ -144,6 +145,7 @@ class DhrPage(QWidget):
             money_column("recovered", "Paid", lambda c: _v(c, "recovered_pence")),
             money_column("outstanding", "Outstanding", lambda c: _v(c, "outstanding_pence")),
             money_column("shortfall", "Shortfall", lambda c: _v(c, "shortfall_pence")),
+            money_column("unbilled", "Not yet billed", lambda c: _v(c, "unbilled_pence")),
             Column("flag", "Status", lambda c: getattr(c, "flag", "")),
             Column("stage", "Stage reached", lambda c: getattr(c, "current_stage", "")),
             date_col("next_due", "Next due", lambda c: getattr(c, "next_due", None)),
@@ -453,6 +455,7 @@ class LedgerPage(QWidget):
             money_column("recovered", "Paid", lambda c: _v(c, "recovered_pence")),
             money_column("outstanding", "Outstanding", lambda c: _v(c, "outstanding_pence")),
             money_column("shortfall", "Shortfall", lambda c: _v(c, "shortfall_pence")),
+            money_column("unbilled", "Not yet billed", lambda c: _v(c, "unbilled_pence")),
         ], "Cost recovery per case", self, totals=_case_total, on_export=self.export)
         layout.addWidget(self.per_case.view, 1)
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Ledger", f"The ledger could not be "
