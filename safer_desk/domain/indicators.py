@@ -374,6 +374,8 @@ def rag_status(actual: float | None, target: float | None, polarity: str, tolera
 
     The tolerance is a percentage of the target ("relative") or in points of the figure's unit: with a
     tolerance of one point, NI 30 at 17% against a target of 18% is amber (5.6% short relatively: red).
+    A target of zero ("no domestic homicides") is judged too: a miss cannot be a percentage of zero, so with a
+    relative tolerance anything worse than zero is red.
     """
     if polarity == "monitor":
         return Rag.MONITOR
@@ -382,8 +384,9 @@ def rag_status(actual: float | None, target: float | None, polarity: str, tolera
     if actual is None:
         return Rag.NO_FIGURE
     worse = worse_by(actual, target, polarity, tolerance_kind)
-    if worse is None:
-        return Rag.GREY
+    if worse is None:  # relative to a target of zero: better or equal is green, any miss is beyond the tolerance
+        gap = worse_by(actual, target, polarity, "points")
+        return Rag.GREEN if gap is not None and gap <= 0 else Rag.RED
     if worse <= 0:
         return Rag.GREEN
     if worse <= Fraction(str(tolerance)):

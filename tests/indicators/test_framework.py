@@ -416,3 +416,32 @@ def test_an_older_file_keeps_its_indicators_rag_on_upgrade(tmp_path, monkeypatch
         assert v.sources[0].label == "Typed"  # "entered", as files before this change say
     finally:
         store.close()
+
+
+# -- a target of zero --------------------------------------------------------------------------
+def test_a_target_of_zero_is_judged_not_read_as_no_target():
+    """"No domestic homicides", "no repeat cases": a target of 0 read "○ No target" whatever the figure, because
+    how far a figure misses zero cannot be a percentage of it. At or better than zero is green; any figure worse
+    than a zero target is beyond every relative tolerance: red."""
+    assert rag_status(0, 0, "lower", 5) is Rag.GREEN
+    assert rag_status(1, 0, "lower", 5) is Rag.RED
+    assert rag_status(0.001, 0, "lower", 50) is Rag.RED
+    assert rag_status(3, 0, "higher", 5) is Rag.GREEN
+    assert rag_status(0, 0, "higher", 5) is Rag.GREEN
+    assert rag_status(-1, 0, "higher", 5) is Rag.RED  # a net change below a target of no loss
+    assert rag_status(1, 0, "lower", 1, "points") is Rag.AMBER  # in points the tolerance still applies
+    assert rag_status(2, 0, "lower", 1, "points") is Rag.RED
+    assert rag_status(1, 0, "monitor", 5) is Rag.MONITOR
+
+
+def test_a_year_with_a_target_of_zero_shows_red_or_green(store):
+    area = svc.ensure_area(store, "Babergh", "district")
+    homicides = svc.save_indicator(store, "Domestic homicides", polarity="lower", frequency="annual")
+    svc.set_target(store, homicides, area, FY12, kind="annual", value=0)
+    svc.save_values(store, homicides, area, [PeriodValue("2012/13", value=0)])
+    assert svc.year_view(store, homicides, area, FY12).rag is Rag.GREEN
+    with pytest.raises(IndicatorError, match="comment"):  # red needs its comment (DESIGN §2.4)
+        svc.save_values(store, homicides, area, [PeriodValue("2012/13", value=1)])
+    svc.save_values(store, homicides, area, [PeriodValue("2012/13", value=1, comment="Review under way")])
+    v = svc.year_view(store, homicides, area, FY12)
+    assert v.rag is Rag.RED and v.period_rags == [Rag.RED]
