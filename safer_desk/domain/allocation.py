@@ -351,8 +351,9 @@ class AllocationResult:
 
     @property
     def variance_pence(self) -> int | None:
-        previous = self.previous_sum_pence
-        return None if previous is None else self.total_pence - previous
+        """The variance column's total: the partnerships with a figure for last year (``variance_warning``)."""
+        known = [r.variance_pence for r in self.rows if r.variance_pence is not None]
+        return sum(known) if known else None
 
     def row(self, name: str) -> PartnershipAllocation:
         for r in self.rows:
@@ -467,6 +468,9 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     odd = odd_pence_warning(rows, unit, pot)
     if odd:
         warnings.append(odd)
+    unknown = variance_warning(rows)
+    if unknown:
+        warnings.append(unknown)
     return AllocationResult(options, base, retained, pot, per_unit, units_total, fixed_total, variable_total,
                             totals, rows, tuple(notes), limit, tuple(warnings), grant)
 
@@ -496,6 +500,20 @@ def odd_pence_warning(rows: Sequence[PartnershipAllocation], unit: int, pot: int
                        for name, pence in odd)
     return (f"The amounts are rounded to whole pounds, but the pot ({format_money(pot)}) less whole-pound parts "
             f"leaves pence over: {placed}.")
+
+
+def variance_warning(rows: Sequence[PartnershipAllocation]) -> str:
+    """A sentence when some partnerships, not all, have a figure for last year: the variance leaves them out."""
+    missing = [r.name for r in rows if r.previous_pence is None]
+    known = [r for r in rows if r.previous_pence is not None]
+    if not missing or not known:
+        return ""
+    names = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    has = "has" if len(missing) == 1 else "have"
+    return (f"{names} {has} no figure for last year, so the variance against last year leaves "
+            f"{'it' if len(missing) == 1 else 'them'} out: the totals' variance "
+            f"({format_money(sum(r.total_pence - r.previous_pence for r in known))}) is that of the other "
+            f"partnerships, whose allocations this year add up to {format_money(sum(r.total_pence for r in known))}.")
 
 
 def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: Mapping[str, int],

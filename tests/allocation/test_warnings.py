@@ -114,3 +114,29 @@ def test_a_pot_with_a_retained_share_always_adds_up(pot, retain_pct, unit):
     assert all(r.total_pence >= 0 for r in result.rows)
     if unit == "penny":
         assert not any("odd" in w for w in result.warnings)
+
+
+def test_a_partnership_with_no_figure_for_last_year_is_left_out_of_the_variance_and_said(capsys):
+    """The Totals row's variance was this year's whole pot less last year's known figures, so it counted a new
+    partnership's whole allocation as variance: 1,500 where the variance column adds up to -75."""
+    rows = [p.__class__(p.name, p.fixed_units, p.values, None if p.name == "Ipswich" else p.previous_pence)
+            for p in partnerships()]
+    result = allocate_by_formula(rows, options())
+    known = [r for r in result.rows if r.variance_pence is not None]
+    assert result.variance_pence == sum(r.variance_pence for r in known)
+    assert result.previous_sum_pence == sum(r.previous_pence for r in known)
+    assert result.warnings == ("Ipswich has no figure for last year, so the variance against last year leaves it "
+                               "out: the totals' variance (-£48,977) is that of the other partnerships, whose "
+                               "allocations this year add up to £445,536.",)
+    complete = allocate_by_formula(partnerships(), options())
+    assert complete.variance_pence == -65_512_00 and complete.warnings == ()
+
+
+def test_the_csv_totals_row_adds_up_its_variance_column(tmp_path, capsys):
+    source = tmp_path / "three.csv"
+    source.write_text("partnership,fixed_units,basis,previous\nA,1,100,1000\nB,1,200,\nC,1,0,500\n", encoding="utf-8")
+    code, out, err = run(capsys, "allocate", source, "--pot", "3000", "--damping", "5")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows[-1]["partnership"] == "Totals"
+    assert rows[-1]["variance"] == str(sum(int(r["variance"]) for r in rows[:-1] if r["variance"])) == "-75"
+    assert rows[-1]["previous"] == "1500" and "B has no figure for last year" in err

@@ -57,18 +57,16 @@ def allocation_table(store: Store, year: FinancialYear | None, areas: ReportArea
     latest = [s for s in scenarios if s.year == scenarios[0].year]
     chosen = next((s for s in latest if s.adopted), None) or max(latest, key=lambda s: s.saved_at)
     result = service.load_scenario(store, chosen.id).result()
-    rows, total, previous = [], 0, 0
-    for r in result.rows:
-        total += r.total_pence
-        previous += r.previous_pence or 0
-        rows.append([r.name, format_money(r.total_pence),
-                     "" if r.previous_pence is None else format_money(r.previous_pence),
-                     "" if r.previous_pence is None else format_money(r.total_pence - r.previous_pence)])
+    rows = [[r.name, format_money(r.total_pence), "" if r.previous_pence is None else format_money(r.previous_pence),
+             "" if r.variance_pence is None else format_money(r.variance_pence)] for r in result.rows]
+    previous, variance = result.previous_sum_pence, result.variance_pence  # of the partnerships with last year's
+    note = "Agreed by the board." if chosen.adopted else "The latest saved scenario (none agreed)."
     return ReportTable(f"Allocation {chosen.year}: {chosen.name}", ["Partnership", "Allocation", "Last year",
                                                                      "Variance"], rows, ["l", "r", "r", "r"],
-                       total_row=["Total", format_money(total), format_money(previous) if previous else "",
-                                  format_money(total - previous) if previous else ""],
-                       note="Agreed by the board." if chosen.adopted else "The latest saved scenario (none agreed).")
+                       total_row=["Total", format_money(result.total_pence),
+                                  "" if previous is None else format_money(previous),
+                                  "" if variance is None else format_money(variance)],
+                       note=" ".join([note, *result.warnings]))
 
 
 def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportTable | None:
