@@ -93,7 +93,7 @@ def test_top_slice_options_and_errors(capsys):
                          "--vary", "10")
     values = dict(csv.reader(io.StringIO(out)))
     assert code == 0 and values["each_partner"] == "333.33" and values["each_partner_plus_10pct"] == "366.66"
-    assert "does not split into 3 equal shares to the penny" in err and "1 get £333.34" in err
+    assert "does not split into 3 equal shares to the penny" in err and "1 gets £333.34" in err
     assert run(capsys, "top-slice", "lots")[0] == 1
     assert run(capsys, "top-slice", "100", "--retain", "150")[0] == 1
     assert run(capsys, "top-slice", "100", "--partners", "0")[0] == 1
