@@ -72,7 +72,8 @@ def parse_pence(text: str) -> int:
     if not match or (match.group("int") is None and match.group("frac") is None):
         raise MoneyError(f"“{original.strip()}” is not an amount of money{FORM_HINT}.")
     whole, frac = match.group("int"), match.group("frac")
-    if frac is not None and len(frac) == 3 and multiplier == 1 and whole and "," not in whole:
+    if (frac is not None and len(frac) == 3 and multiplier == 1 and whole and "," not in whole
+            and len(whole) <= 3 and not whole.startswith("0")):  # "3.250": a group of thousands typed with a point
         suggestion = "£" + f"{int(whole + frac):,}"
         raise MoneyError(
             f"“{original.strip()}” has a point followed by three digits: if it means "

@@ -26,6 +26,22 @@ def test_point_as_thousands_separator_is_queried_with_a_suggestion():
     assert "£3.250" in str(err.value)
 
 
+@pytest.mark.parametrize("text", ["£0.004", "20000.999", "1234.567", "£0.125"])
+def test_three_decimals_that_cannot_be_a_thousands_group_are_refused_without_a_silly_suggestion(text):
+    # "£0.004" was queried "if it means £4, type £4", and "20000.999" as £20,000,999: only one to three digits
+    # before the point, not starting with 0, can be a group of thousands typed with a point.
+    with pytest.raises(MoneyError, match="more than two decimal places") as err:
+        parse_pence(text)
+    assert "if it means" not in str(err.value)
+
+
+@pytest.mark.parametrize("text, suggestion", [("£12.500", "£12,500"), ("125.000", "£125,000"), ("3.250", "£3,250")])
+def test_one_to_three_digits_then_three_after_the_point_are_queried(text, suggestion):
+    with pytest.raises(MoneyError, match="point followed by three digits") as err:
+        parse_pence(text)
+    assert suggestion in str(err.value)
+
+
 @pytest.mark.parametrize("text", ["12,34", "abc", "£1.2.3", "£1.234,56", "1,2345", "£", "--5", "£12.345.678"])
 def test_malformed_amounts_are_refused_naming_the_text(text):
     with pytest.raises(MoneyError) as err:
