@@ -660,9 +660,11 @@ class IndicatorsPresenter(ScreenPresenter):
         if v is None:
             return ChartData([], {}, summary=self.empty_message())
         ind = v.indicator
-        # Two financial years on one axis: the ticks name the month and the legend names the years;
-        # a chart of one run of months (rolling, areas of one year) says the year on every month.
-        months = [month_label(p).split(" ")[0] if ind.frequency == "monthly" else svc.period_label(p)
+        # Two financial years on one axis: the ticks name the month or quarter ("Q1", not this year's "Q1 2016/17"
+        # under last year's bar too) and the legend names the years; a chart of one run of months (rolling, areas
+        # of one year) says the year on every month.
+        by = {"monthly": "month", "quarterly": "quarter"}.get(ind.frequency)
+        months = [(month_label(p) if by == "month" else svc.period_label(p)).split(" ")[0] if by else "Year"
                   for p in v.periods]
         this_labels = [month_label(p) for p in v.periods]
         last_labels = [month_label(p) for p in svc.year_periods(ind.frequency, v.year.previous())]
@@ -671,7 +673,8 @@ class IndicatorsPresenter(ScreenPresenter):
         per_series: dict[str, list[str]] = {}
         if mode == ChartMode.YEAR:
             data = ChartData(months, {this_label: v.values, last_label: v.values_last}, ind.unit,
-                             f"{ind.name}, {where}: {this_label} against {last_label} by month", ind.rate_per)
+                             f"{ind.name}, {where}: {this_label} against {last_label}" + (f" by {by}" if by else ""),
+                             ind.rate_per)
             per_series = {this_label: this_labels, last_label: last_labels}
         elif mode == ChartMode.CUMULATIVE:
             series = {f"{this_label} cumulative": v.cumulative, f"{last_label} cumulative": v.cumulative_last}

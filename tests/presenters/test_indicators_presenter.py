@@ -411,3 +411,21 @@ def test_undo_of_a_typed_figure_puts_back_where_the_old_one_came_from(demo_store
     assert tuple(demo_store.one(query, (ALL_CRIME, area, period))) == before
     log.redo()
     assert tuple(demo_store.one(query, (ALL_CRIME, area, period))) == after
+
+
+def test_a_quarterly_chart_names_the_quarter_not_this_years_quarter_under_last_years_bar(presenter):
+    """The ticks read "Q1 2016/17" under both the 2015/16 and the 2016/17 bars, and the summary said "by month"."""
+    referrals = next(r for r in presenter.rows if r.indicator.name == "Referrals to domestic abuse services")
+    assert presenter.choose_indicator(referrals.indicator.id, answers())
+    data = presenter.chart(ChartMode.YEAR)
+    assert data.labels == ["Q1", "Q2", "Q3", "Q4"]
+    assert " 2016/17 against 2015/16 by quarter." in data.summary
+    assert "(Q2 2016/17)" in data.summary  # the series' own periods stay whole where one is named
+
+
+def test_the_report_charts_quarters_as_q1_to_q4(demo_store):
+    from safer_desk.services.report_sections.indicators import board_report_sections
+
+    sections = board_report_sections(demo_store, year=FY16, area_id="district:plymouth")
+    chart = next(c for s in sections for c in s.charts if c.title.startswith("Referrals to domestic abuse services"))
+    assert chart.categories == ["Q1", "Q2", "Q3", "Q4"]

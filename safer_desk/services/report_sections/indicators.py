@@ -35,9 +35,12 @@ def report_years(store: Store, area_ids: list[str]) -> list[FinancialYear]:
 
 
 def _month_only(label: str) -> str:
-    """"Apr-25" as "Apr": the chart compares two years month by month and its title names them, while "Mar-20"
-    on an axis reads as the 20th of March (issue 15). Quarters and other periods are left as they are."""
-    return label[:3] if re.fullmatch(r"[A-Z][a-z]{2}-\d{2}", label) else label
+    """"Apr-25" as "Apr" and "Q1 2016/17" as "Q1": the chart compares two years period by period and its title
+    names them, while "Mar-20" on an axis reads as the 20th of March (issue 15) and "Q1 2016/17" under last year's
+    bar is the wrong year. Other periods are left as they are."""
+    if re.fullmatch(r"[A-Z][a-z]{2}-\d{2}", label):
+        return label[:3]
+    return label.split(" ")[0] if re.fullmatch(r"Q[1-4] \d{4}/\d{2}", label) else label
 
 
 def _report_area_ids(store: Store, year: FinancialYear | None, areas, area_id: str | None) -> list[str] | None:
