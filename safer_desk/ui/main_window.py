@@ -127,7 +127,10 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("&Edit")
         self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action("&Redo", self.redo)
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        # The platform's Redo keys first (Ctrl+Y on Windows, Ctrl+Shift+Z on Linux and macOS), then whichever of the
+        # two is missing, each once: a key bound twice is ambiguous to Qt and does nothing.
+        redo_keys = [k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        self.redo_action.setShortcuts([QKeySequence(k) for k in dict.fromkeys([*redo_keys, "Ctrl+Y", "Ctrl+Shift+Z"])])
         stack = self.session.undo_stack
         for signal in (stack.indexChanged, stack.cleanChanged, stack.undoTextChanged, stack.redoTextChanged):
             signal.connect(self._update_undo_actions)

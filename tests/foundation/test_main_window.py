@@ -52,6 +52,39 @@ def test_undo_redo_actions_follow_the_stack(window, store):
     assert done == ["do", "undo", "do"]
 
 
+@pytest.mark.parametrize("keys", ["Ctrl+Y", "Ctrl+Shift+Z", "Ctrl+Z"])
+def test_the_keyboard_undoes_and_redoes(window, store, qtbot, keys):
+    """Redo was given the platform's first Redo key and Ctrl+Y: where Ctrl+Y is that first key (Windows, and here)
+    it was registered twice, Qt called it ambiguous and did nothing, and Ctrl+Shift+Z was not bound at all."""
+    from PySide6.QtGui import QKeySequence, QUndoCommand
+    from PySide6.QtTest import QTest
+
+    window.set_store(store)
+    with qtbot.waitActive(window):  # window shortcuts reach only the active window
+        window.show()
+        window.activateWindow()
+    done = []
+
+    class Cmd(QUndoCommand):
+        def redo(self):
+            done.append("do")
+
+        def undo(self):
+            done.append("undo")
+
+    redo = [k.toString() for k in window.redo_action.shortcuts()]
+    assert len(set(redo)) == len(redo) and {"Ctrl+Y", "Ctrl+Shift+Z"} <= set(redo)
+    window.session.undo_stack.push(Cmd("Change thing"))
+    press = QKeySequence(keys)[0]
+    if keys == "Ctrl+Z":
+        QTest.keyClick(window, press.key(), press.keyboardModifiers())
+        assert done == ["do", "undo"]
+        return
+    window.undo_action.trigger()
+    QTest.keyClick(window, press.key(), press.keyboardModifiers())
+    assert done == ["do", "undo", "do"]
+
+
 def test_opening_a_file_shows_it_in_the_title_and_status_bar(window, store, tmp_path):
     path = store.path
     store.close()
