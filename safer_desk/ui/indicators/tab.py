@@ -56,7 +56,9 @@ class IndicatorsTab(TabBase):
         self.mode_combo.setAccessibleName("Chart")
         for mode in ChartMode:
             self.mode_combo.addItem(mode.label, mode.value)
-        self.bars_check = QCheckBox("&Bars", self)
+        # No Alt letter: each of B, A, R and S is taken on this page (Alt+B opened the Bars box and the Budgets tab by
+        # turns); Tab from the Show box reaches it.
+        self.bars_check = QCheckBox("Bars", self)
         self.bars_check.setChecked(True)
         self.bars_check.setAccessibleName("Show months as bars")
         self.export_button = QPushButton("E&xport Chart…", self)
