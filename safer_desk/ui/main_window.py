@@ -22,6 +22,7 @@ from safer_desk.services.files import (AuditTrailDamaged, FileEmpty, FileLocked,
                                        StoreError, back_up, open_office_file, program_schema_version,
                                        repair_audit_trail, write_refused)
 from safer_desk.ui import prompts, settings
+from safer_desk.ui.kit import shown_as_typed
 from safer_desk.ui.kit.undo import redo_step, undo_step
 from safer_desk.ui.session import Session
 from safer_desk.ui.tabs import MENU_MODULES, TAB_SPECS, TabBase
@@ -177,7 +178,8 @@ class MainWindow(QMainWindow):
         if not recent:
             self.recent_menu.addAction("(none)").setEnabled(False)
         for i, path in enumerate(recent, start=1):
-            self.recent_menu.addAction(self._action(f"&{i} {path}", lambda _=False, p=path: self.open_path(Path(p))))
+            self.recent_menu.addAction(self._action(f"&{i} {shown_as_typed(path)}",
+                                                    lambda _=False, p=path: self.open_path(Path(p))))
 
     # -- tabs ------------------------------------------------------------------
     def show_tab(self, key: str) -> TabBase | None:
@@ -287,8 +289,8 @@ class MainWindow(QMainWindow):
     def _update_undo_actions(self, *_: object) -> None:
         stack = self.session.undo_stack
         undo_text, redo_text = stack.undoText(), stack.redoText()
-        self.undo_action.setText(f"&Undo {lower_first(undo_text)}" if undo_text else "&Undo")
-        self.redo_action.setText(f"&Redo {lower_first(redo_text)}" if redo_text else "&Redo")
+        self.undo_action.setText(f"&Undo {shown_as_typed(lower_first(undo_text))}" if undo_text else "&Undo")
+        self.redo_action.setText(f"&Redo {shown_as_typed(lower_first(redo_text))}" if redo_text else "&Redo")
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
 

@@ -366,3 +366,18 @@ def test_two_files_from_one_office_ask_about_its_new_key_once(window, qtbot, pro
     assert store.scalar("SELECT count(*) FROM _county_keys") == 1
     assert prompts.errors == []
     window.merge_result.close()
+
+
+def test_the_key_dialog_names_an_office_with_an_ampersand_as_it_is(qtbot, tmp_path):
+    # "Babergh & Mid Suffolk office" showed as "Babergh _Mid Suffolk office" beside the box to tick, with a second
+    # Alt letter: a single & in a button's text marks its Alt letter.
+    from safer_desk.services.county import KeyOffer
+    from safer_desk.ui.exchange.dialogs import KeyConfirmDialog
+
+    offer = KeyOffer(tmp_path / "export.sqlite", "09AF 8D6F 15B7 AEE7 5CB3 5715", "office:bms",
+                     "Babergh & Mid Suffolk office", "J Smith", (), "not registered")
+    dialog = KeyConfirmDialog(offer)
+    qtbot.addWidget(dialog)
+    assert dialog.confirmed_check.text() == ("I have &confirmed this fingerprint with Babergh && Mid Suffolk office "
+                                             "by phone")
+    assert "Babergh & Mid Suffolk office" in dialog.windowTitle()

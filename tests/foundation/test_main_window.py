@@ -85,6 +85,17 @@ def test_the_keyboard_undoes_and_redoes(window, store, qtbot, keys):
     assert done == ["do", "undo", "do"]
 
 
+def test_the_undo_item_shows_an_ampersand_in_what_it_undoes(window, store):
+    # "Undo save project Drugs & Alcohol Team" showed as "Drugs _Alcohol Team", with a second Alt letter.
+    from PySide6.QtGui import QUndoCommand
+
+    window.set_store(store)
+    window.session.undo_stack.push(QUndoCommand("Save project Drugs & Alcohol Team"))
+    assert window.undo_action.text() == "&Undo save project Drugs && Alcohol Team"
+    window.undo_action.trigger()
+    assert window.redo_action.text() == "&Redo save project Drugs && Alcohol Team"
+
+
 def test_opening_a_file_shows_it_in_the_title_and_status_bar(window, store, tmp_path):
     path = store.path
     store.close()

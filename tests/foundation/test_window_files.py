@@ -57,6 +57,18 @@ def test_open_recent_lists_files_newest_first_and_opens_one(window, tmp_path):
     assert settings.read_str("files/last") == str(first)
 
 
+def test_a_folder_with_an_ampersand_is_listed_as_it_is_named(window, tmp_path):
+    # "Fire & Rescue" showed as "Fire _Rescue" with the space as its Alt letter: & marks the Alt letter in a menu.
+    folder = tmp_path / "Fire & Rescue"
+    folder.mkdir()
+    path = make_file(folder / "office.sqlite")
+    assert window.open_path(path)
+    text, enabled = recent_entries(window)[0]
+    assert text == f"&1 {str(path).replace('&', '&&')}" and enabled
+    window.recent_menu.actions()[0].trigger()
+    assert window.session.store.path == path
+
+
 def test_a_file_named_from_the_current_folder_is_listed_by_its_whole_path(window, tmp_path, monkeypatch):
     # `safer-desk office.sqlite` typed in a command prompt put "office.sqlite" in Open Recent: chosen later from
     # another folder it was "no file", or another folder's office.sqlite.

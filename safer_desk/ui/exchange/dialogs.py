@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from safer_desk.ui import prompts
+from safer_desk.ui.kit import shown_as_typed
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
 from safer_desk.ui.session import Session
@@ -357,7 +358,8 @@ class KeyConfirmDialog(QDialog):
             "Accepting registers the key for this office and is recorded in the audit trail.", self)
         how.setWordWrap(True)
         layout.addWidget(how)
-        self.confirmed_check = QCheckBox(f"I have &confirmed this fingerprint with {office} by phone", self)
+        self.confirmed_check = QCheckBox(f"I have &confirmed this fingerprint with {shown_as_typed(office)} by phone",
+                                         self)
         self.confirmed_check.setAccessibleName("Fingerprint confirmed by phone")
         layout.addWidget(self.confirmed_check)
         buttons = QDialogButtonBox(self)
