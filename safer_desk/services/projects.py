@@ -367,7 +367,12 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
         try:
             cost = parse_cost(f["cost"])
         except MoneyError as exc:
-            problems.append(("cost", str(exc)))
+            if "cost_note" not in fields and not any(ch.isdigit() for ch in f["cost"]):
+                # Words with no figure where no cost note is given: the register's export writes a project's cost
+                # note in its Cost column ("Not stated", "Tbc"), so a sheet exported and pasted back keeps it.
+                f["cost_note"] = f["cost"]
+            else:
+                problems.append(("cost", str(exc)))
     criteria = {}
     for key in CRITERIA_KEYS:
         try:

@@ -318,3 +318,26 @@ def test_demo_links_outcomes_priorities_and_indicators(demo_store):
     assert p["3"].indicators[0] == "LT7" and p["3"].priorities == ("Safer Night Time Economy",)
     assert p["2"].outcomes == ("Reduced anti-social behaviour in the worst affected areas",
                                "Reduce the re-offending rate of prolific and priority offenders (NI 30)")
+
+
+def test_the_registers_own_export_pastes_back(demo_store, tmp_path):
+    """Export the register, edit it in Excel, paste it back: a project with no cost is exported with its cost note
+    in the Cost column ("Not stated", "Tbc"), and the paste refused the whole sheet ("Nothing was pasted … Cost:
+    “Not stated” is not an amount of money"). Words with no figure in the Cost column are the cost note; a
+    figure that cannot be read is still refused."""
+    from safer_desk.presenters.projects import ProjectsPresenter
+
+    presenter = ProjectsPresenter(demo_store, perform=lambda action: None)
+    presenter.reload()
+    rows = list(csv.reader(presenter.export(tmp_path / "register.csv").open(encoding="utf-8-sig")))
+    pasted = svc.projects_from_rows(rows)
+    before = {p.ref: p for p in svc.load_projects(demo_store)}
+    assert len(pasted) == len(before) == 23
+    for p in pasted:
+        assert (p.title, p.cost, p.status) == (before[p.ref].title, before[p.ref].cost, before[p.ref].status)
+        assert p.cost_note == (before[p.ref].cost_note if before[p.ref].cost is None else "")
+    assert sum(1 for p in pasted if p.cost is None and p.cost_note == "Not stated") == 5
+    with pytest.raises(ProjectError, match="£3.250"):
+        svc.projects_from_rows([["Title", "Cost"], ["A", "£3.250"]])
+    [words] = svc.projects_from_rows([["Title", "Cost"], ["A", "Tbc"]])
+    assert (words.cost, words.cost_note) == (None, "Tbc")
