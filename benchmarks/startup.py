@@ -165,7 +165,13 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="safer-desk-bench-"))
     try:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAFER_DESK_CLOSE_AFTER_START": "1",
+        # A desktop's screen (1920x1080) for every candidate: Qt's offscreen screen is 800x800 by default, where the
+        # real window's first start would open smaller than on a desk (it fits itself to the screen).
+        screen = work / "screen.json"
+        screen.write_text('{"screens": [{"name": "desk", "x": 0, "y": 0, "width": 1920, "height": 1080, '
+                          '"logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}', encoding="utf-8")
+        env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen.as_posix()}",
+               "SAFER_DESK_CLOSE_AFTER_START": "1",
                "SAFER_DESK_HOME": str(work / "home"), "XDG_CONFIG_HOME": str(work / "config"),
                "TMPDIR": str(work / "tmp"),
                # Bytecode as an installed copy has it (pip compiles it at install): with

@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QRect, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QMainWindow, QMenu, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -30,6 +30,13 @@ from safer_desk.ui.tabs import MENU_MODULES, TAB_SPECS, TabBase
 FILE_FILTER = "Safer Desk files (*.sqlite *.db);;All files (*)"
 # Save a Copy and Back Up Now of a file this large run on a worker thread with progress and Cancel.
 BACKGROUND_COPY_FROM = 32 * 1024 * 1024
+FIRST_SIZE = (1200, 760)  # the window's size at the first start, where the screen has room for it
+
+
+def available_area(widget: QWidget) -> QRect | None:
+    """The part of the widget's screen a window may use (less the taskbar), if there is a screen."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else None
 
 
 def app_icon() -> QIcon:
@@ -588,9 +595,14 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = settings.read_bytes("window/geometry")
         if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 760)
+            self.restoreGeometry(geometry)  # Qt brings it back onto a screen that is there now
+        else:  # the first start: the usual size where it fits, else the screen less the window's frame
+            width, height = FIRST_SIZE
+            area = available_area(self)
+            if area is not None and not area.isEmpty():
+                width = max(self.minimumWidth(), min(width, area.width() - 16))
+                height = max(self.minimumHeight(), min(height, area.height() - 40))
+            self.resize(width, height)
         last = settings.read_str("window/tab", "projects")
         keys = [s.key for s in TAB_SPECS]
         if last in keys:

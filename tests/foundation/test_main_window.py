@@ -96,6 +96,24 @@ def test_the_undo_item_shows_an_ampersand_in_what_it_undoes(window, store):
     assert window.redo_action.text() == "&Redo save project Drugs && Alcohol Team"
 
 
+def test_the_first_window_fits_the_screen(qtbot, monkeypatch):
+    """With no size saved yet (the first start) the window opened at 1200×760: on a 1366×768 laptop at 125% (1093×582
+    to lay out in) its bottom, with the status bar and the editors' Save buttons, was below the screen."""
+    from PySide6.QtCore import QRect
+
+    from safer_desk.ui import main_window
+
+    monkeypatch.setattr(main_window, "available_area", lambda widget: QRect(0, 0, 1093, 582))
+    small = MainWindow()
+    qtbot.addWidget(small)
+    assert small.width() <= 1093 and small.height() <= 582 - 30  # room for the title bar
+    assert small.width() >= small.minimumWidth() and small.height() >= small.minimumHeight()
+    monkeypatch.setattr(main_window, "available_area", lambda widget: QRect(0, 0, 1920, 1040))
+    large = MainWindow()
+    qtbot.addWidget(large)
+    assert (large.width(), large.height()) == (1200, 760)
+
+
 def test_opening_a_file_shows_it_in_the_title_and_status_bar(window, store, tmp_path):
     path = store.path
     store.close()
