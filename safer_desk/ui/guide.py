@@ -92,7 +92,7 @@ class GuideWindow(QDialog):
         self.setWindowTitle("Safer Desk user guide")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         if parent is not None:
-            from safer_desk.ui.history import fitting_size
+            from safer_desk.ui.kit import fitting_size
 
             self.resize(*fitting_size(parent, 1000, 680))
         else:

@@ -18,6 +18,7 @@ from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
 from safer_desk.ui.session import Session
+from safer_desk.ui.kit import fitting_size
 
 ALL_AREAS = "All areas"
 
@@ -29,14 +30,6 @@ COLUMNS = [
     Column("action", "Action", tooltip=lambda line: line.action),
     Column("summary", "What changed", tooltip=lambda line: line.summary),
 ]
-
-
-def fitting_size(parent, width: int, height: int) -> tuple[int, int]:
-    """A window's size that fits inside its parent window (a 1366x768 laptop at 125% leaves 1093x582)."""
-    if parent is None:
-        return width, height
-    window = parent.window()
-    return min(width, max(600, window.width() - 24)), min(height, max(400, window.height() - 24))
 
 
 class HistoryDialog(QDialog):

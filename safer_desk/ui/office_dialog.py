@@ -18,6 +18,7 @@ from safer_desk.services.reference import ReferenceError
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.session import Session
+from safer_desk.ui.kit import fitting_size
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the district's own name ("Forest Heath"), whatever the label adds
@@ -135,7 +136,7 @@ class OfficeDialog(QDialog):
         layout.addWidget(self.buttons)
         self._show_summary()
         self._show_districts()
-        self.resize(760, 520)
+        self.resize(*fitting_size(parent, 760, 520))
 
     def _checklist(self, name: str, choices: list[ScopeChoice]) -> QListWidget:
         widget = QListWidget(self)

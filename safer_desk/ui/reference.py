@@ -13,6 +13,7 @@ from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
 from safer_desk.ui.kit.undo import push_service_action
 from safer_desk.ui.session import Session
+from safer_desk.ui.kit import fitting_size
 
 ORGANISATION_KINDS = ("district council", "county council", "unitary council", "police", "pcc", "fire", "health",
                       "probation", "other")
@@ -205,7 +206,7 @@ class ReferenceDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle("Districts, Partnerships and Partners")
-        self.resize(900, 620)
+        self.resize(*fitting_size(parent, 900, 620))
         self.pages = QTabWidget(self)
         self.districts = DistrictsPage(self)
         self.organisations = OrganisationsPage(self)

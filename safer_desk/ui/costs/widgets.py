@@ -25,6 +25,7 @@ from safer_desk.ui import prompts
 from safer_desk.ui.kit.forms import ERROR_STYLE, FORM_MESSAGE_STYLE, FormView, set_widget_text
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel, SortProxy
+from safer_desk.ui.kit import fitting_size
 
 
 def date_col(key: str, header: str, get: Callable[[Any], Any] | None = None) -> Column:
@@ -405,7 +406,7 @@ class SplitDialog(_GuardedDialog):
         self.cap_amount.textEdited.connect(lambda t: split.set_cap(amount=t))
         split.changed.connect(self.refresh)
         self.destroyed.connect(lambda *_: split.changed.disconnect(self.refresh))
-        self.resize(760 if split.billed else 600, 520)
+        self.resize(*fitting_size(parent, 760 if split.billed else 600, 520))
         self.refresh()
 
     def refresh(self) -> None:

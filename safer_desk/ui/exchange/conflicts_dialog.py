@@ -17,6 +17,7 @@ from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, SortProxy, RowTableModel
 from safer_desk.ui.kit.undo import push_snapshot_action
 from safer_desk.ui.session import Session
+from safer_desk.ui.kit import fitting_size
 
 ALL_GROUPS = ""  # the list's first entry: every open conflict
 
@@ -98,7 +99,7 @@ class ConflictsDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.refresh()
-        self.resize(1100, 520)
+        self.resize(*fitting_size(parent, 1100, 520))
         session.data_changed.connect(self._file_changed)  # an undo or redo of a decision, made from the Edit menu
 
     def _file_changed(self, _area: str) -> None:

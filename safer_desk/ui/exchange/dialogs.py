@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from safer_desk.ui import prompts
-from safer_desk.ui.kit import shown_as_typed
+from safer_desk.ui.kit import fitting_size, shown_as_typed
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
 from safer_desk.ui.session import Session
@@ -202,7 +202,7 @@ class MergeResultDialog(QDialog):
         self.detail_label.setVisible(bool(conflicts))
         if conflicts:
             self.view.setCurrentIndex(self.proxy.index(0, 1))
-        self.resize(1100, 480 if conflicts else 260)
+        self.resize(*fitting_size(parent, 1100, 480 if conflicts else 260))
 
     def _show_detail(self, current, _previous=None) -> None:
         if not current.isValid():
@@ -432,7 +432,7 @@ class SigningKeysDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(buttons)
         self.refresh()
-        self.resize(900, 420)
+        self.resize(*fitting_size(parent, 900, 420))
 
     def refresh(self) -> None:
         from safer_desk.services.county import registered_keys

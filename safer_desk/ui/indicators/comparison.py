@@ -17,6 +17,7 @@ from safer_desk.presenters.area_comparison import AreaComparisonPresenter
 from safer_desk.presenters.formats import Unit
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel, SortProxy
+from safer_desk.ui.kit import fitting_size
 
 
 def comparison_columns() -> list[Column]:
@@ -126,7 +127,7 @@ class AreaComparisonDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
-        self.resize(900, 560)
+        self.resize(*fitting_size(parent, 900, 560))
         self.presenter.changed.connect(self.show_state)
         self.presenter.load(indicator_id)
         self.indicator.currentIndexChanged.connect(self._indicator_chosen)

@@ -20,6 +20,7 @@ from safer_desk.ui.kit.forms import FormView
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel
 from safer_desk.ui.kit.undo import push_action
+from safer_desk.ui.kit import fitting_size
 
 
 class ImportFiguresDialog(QDialog):
@@ -30,7 +31,7 @@ class ImportFiguresDialog(QDialog):
         self.session = session
         self.preview = None
         self.setWindowTitle("Import Figures")
-        self.resize(760, 480)
+        self.resize(*fitting_size(parent, 760, 480))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.model = RowTableModel([
@@ -127,7 +128,7 @@ class IndicatorDialog(QDialog):
         self.presenter.saved.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        self.resize(520, 520)
+        self.resize(*fitting_size(parent, 520, 520))
 
     def _after(self, indicator_id: str) -> None:
         self.session.notify("indicators")

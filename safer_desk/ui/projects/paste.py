@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout
 from safer_desk.domain.projects import ProjectError
 from safer_desk.presenters.projects import PastePreview
 from safer_desk.services.projects import PASTE_FIELD_CHOICES
+from safer_desk.ui.kit import fitting_size
 
 SHOWN_ROWS = 12
 COLUMN_WIDTH = 190  # room for the longest field name in the choice above each column
@@ -22,7 +23,7 @@ class PastePreviewDialog(QDialog):
         self.projects: list = []
         rows = len(preview.reading.rows)
         self.setWindowTitle(f"Paste {rows} row{'s' if rows != 1 else ''} into the project register")
-        self.resize(900, 460)
+        self.resize(*fitting_size(parent, 900, 460))
         layout = QVBoxLayout(self)
         self.intro = QLabel(f"Paste {rows} row{'s' if rows != 1 else ''} into the project register. "
                             "Check which field each column fills; nothing is added until you press Add.")
