@@ -8,6 +8,7 @@ marker while any editor holds unsaved changes; File > Save (Ctrl+S) saves the cu
 from __future__ import annotations
 
 import importlib
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QRect, Qt, QTimer
@@ -31,6 +32,11 @@ FILE_FILTER = "Safer Desk files (*.sqlite *.db);;All files (*)"
 # Save a Copy and Back Up Now of a file this large run on a worker thread with progress and Cancel.
 BACKGROUND_COPY_FROM = 32 * 1024 * 1024
 FIRST_SIZE = (1200, 760)  # the window's size at the first start, where the screen has room for it
+
+
+def quit_text(platform: str = sys.platform) -> str:
+    """File > Exit on Windows (Alt+F4 closes), File > Quit elsewhere (Ctrl+Q), as each system's programs say it."""
+    return "E&xit" if platform == "win32" else "&Quit"
 
 
 def available_area(widget: QWidget) -> QRect | None:
@@ -130,7 +136,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
         self._extension_anchor = self.file_menu.addSeparator()
-        self.file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        self.file_menu.addAction(self._action(quit_text(), self.close, QKeySequence.StandardKey.Quit))
 
         self.edit_menu = bar.addMenu("&Edit")
         self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)

@@ -21,7 +21,9 @@ def test_file_menu_has_the_exchange_actions(window):
     texts = file_actions(window)
     for text in ("Export for &County…", "&Import District Files…", "Si&gning Keys…", "Board &Report…"):
         assert text in texts
-    assert texts.index("Board &Report…") < texts.index("&Quit")
+    from safer_desk.ui.main_window import quit_text
+
+    assert texts.index("Board &Report…") < texts.index(quit_text())
     actions = window.exchange_actions
     assert not actions["export"].isEnabled() and not actions["merge"].isEnabled()
 

@@ -23,12 +23,21 @@ def test_menus_and_standard_shortcuts(window):
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert titles == ["File", "Edit", "View", "Help"]
     file_items = menu_texts(window.menu_titled("File"))
-    for item in ("New…", "Open…", "Open Recent", "Save a Copy…", "Back Up Now", "Quit"):
+    from safer_desk.ui.main_window import quit_text
+
+    for item in ("New…", "Open…", "Open Recent", "Save a Copy…", "Back Up Now", quit_text().replace("&", "")):
         assert item in file_items
     edit_items = menu_texts(window.menu_titled("Edit"))
     assert edit_items[:2] == ["Undo", "Redo"]
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert window.menu_titled("View") is not None and window.menu_titled("Help") is not None
+
+
+def test_the_file_menu_ends_with_exit_on_windows_and_quit_elsewhere(window):
+    from safer_desk.ui.main_window import quit_text
+
+    assert [quit_text(p) for p in ("win32", "linux", "darwin")] == ["E&xit", "&Quit", "&Quit"]
+    assert window.menu_titled("File").actions()[-1].text() == quit_text()
 
 
 def test_undo_redo_actions_follow_the_stack(window, store):
