@@ -227,6 +227,9 @@ def test_parts_always_add_up_exactly_to_the_pot_and_none_is_negative(case):
     for r in result.rows:
         assert r.fixed_pence >= 0 and r.variable_pence >= 0 and r.total_pence >= 0
         assert r.total_pence == r.fixed_pence + r.variable_pence + r.damping_pence
+    known = [r for r in result.rows if r.previous_pence is not None]  # the totals row adds up its columns
+    assert result.previous_sum_pence == (sum(r.previous_pence for r in known) if known else None)
+    assert result.variance_pence == (sum(r.variance_pence for r in known) if known else None)
 
 
 @settings(max_examples=150, deadline=None)
