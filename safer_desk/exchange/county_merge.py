@@ -790,6 +790,7 @@ def _register_import(county: Store, manifest: ExportManifest) -> int:
                                    (m.export_id,)).fetchone()[0])
 
 
+_STRICT_TYPES = ("INTEGER", "INT", "REAL", "TEXT", "BLOB")  # a STRICT column's types other than ANY
 BULK_ROWS = 20  # a table with fewer incoming rows is merged row by row (the bulk check costs a few statements)
 
 
@@ -978,11 +979,11 @@ class _Merger:
         p = self.owner(table, key)
         return "the county file itself" if p is None else p.office_name
 
-    def source_filter(self, table: str) -> str:
+    def source_filter(self, table: str, alias: str = "") -> str:
         """Police.uk figures are worked out again from the counts at the county, never merged as an office's
-        rows (they are sums over every force's counts)."""
+        rows (they are sums over every force's counts). alias: the export's table's name in the statement."""
         if table == "indicator_values" and self.public:
-            return f"source NOT LIKE '{POLICE_SOURCE}%'"
+            return f"{alias + '.' if alias else ''}source NOT LIKE '{POLICE_SOURCE}%'"
         return ""
 
     def incoming_keys(self, info: TableInfo) -> "_IncomingKeys":
@@ -1131,30 +1132,53 @@ class _Merger:
                        reference: bool) -> list[tuple[dict, bool]]:
         """Add the table's new rows in one statement and return the rest (with links matched to the county's
         rows, and whether one was), for a look one by one. Rows already in the county exactly as sent, with an
-        origin, need nothing."""
+        origin, need nothing.
+
+        The rows are read where they are in the attached export when they need no change first (no link of
+        theirs points at a row matched to another id) and the export's table holds its values exactly as the
+        county's table would (both STRICT, the same column types: a copy would change nothing); otherwise they
+        are copied into a temporary table and the links changed there."""
         t = info.name
         conn = self.dst
         pk = info.primary_key[0]
         cols = ", ".join(quote(c) for c in info.columns)
-        where = self.source_filter(t)
-        conn.execute("DROP TABLE IF EXISTS temp.merge_in")
-        conn.execute("DROP TABLE IF EXISTS temp.merge_new")
-        conn.execute(f"CREATE TEMP TABLE merge_in AS SELECT {cols} FROM main.{quote(t)} WHERE 0")
-        conn.execute(f"INSERT INTO temp.merge_in SELECT {cols} FROM {_src(t)}" + (f" WHERE {where}" if where else ""))
-        conn.execute(f"CREATE INDEX temp.merge_in_key ON merge_in({quote(pk)})")
-        # Links to rows this office holds under another id than the county's: pointed at the county's rows.
-        remapped: set[str] = set()
+        where = self.source_filter(t, "i")
+        moves_by_fk = []
         for fk in info.foreign_keys:
             if len(fk.columns) != 1:
                 continue
             moves = [(new, old) for (table, old), new in self.remap.items() if table == fk.table]
-            if not moves:
-                continue
-            col = quote(fk.columns[0])
-            for new, old in moves:
-                remapped |= {str(r[0]) for r in conn.execute(
-                    f"SELECT {quote(pk)} FROM temp.merge_in WHERE CAST({col} AS TEXT) = ?", (old,))}
-                conn.execute(f"UPDATE temp.merge_in SET {col} = ? WHERE CAST({col} AS TEXT) = ?", (new, old))
+            if moves:
+                moves_by_fk.append((quote(fk.columns[0]), moves))
+        conn.execute("DROP TABLE IF EXISTS temp.merge_new")
+        remapped: set[str] = set()
+        if not moves_by_fk and self.same_layout(t):
+            source = _src(t)
+
+            def of_source(alias: str) -> str:  # the rows merged: the export's, less those left out
+                return self.source_filter(t, alias)
+        else:
+            source = "temp.merge_in"
+
+            def of_source(alias: str) -> str:
+                return ""
+
+            conn.execute("DROP TABLE IF EXISTS temp.merge_in")
+            conn.execute(f"CREATE TEMP TABLE merge_in AS SELECT {cols} FROM main.{quote(t)} WHERE 0")
+            conn.execute(f"INSERT INTO temp.merge_in SELECT {cols} FROM {_src(t)} i"
+                         + (f" WHERE {where}" if where else ""))
+            conn.execute(f"CREATE INDEX temp.merge_in_key ON merge_in({quote(pk)})")
+            # Links to rows this office holds under another id than the county's: pointed at the county's rows.
+            for col, moves in moves_by_fk:
+                for new, old in moves:
+                    remapped |= {str(r[0]) for r in conn.execute(
+                        f"SELECT {quote(pk)} FROM temp.merge_in WHERE CAST({col} AS TEXT) = ?", (old,))}
+                    conn.execute(f"UPDATE temp.merge_in SET {col} = ? WHERE CAST({col} AS TEXT) = ?", (new, old))
+
+        def and_of_source(alias: str) -> str:
+            cond = of_source(alias)
+            return f" AND {cond}" if cond else ""
+
         same_key = f"m.{quote(pk)} = i.{quote(pk)}"
         checks = [f"EXISTS (SELECT 1 FROM main.{quote(t)} m WHERE {same_key})"]
         for unique, op in [(u, "=") for u in info.uniques] + ([(natural, "IS")] if natural else []):
@@ -1167,47 +1191,69 @@ class _Merger:
             given = " AND ".join(f"i.{quote(c)} IS NOT NULL" for c in fk.columns)
             check = f"({given} AND NOT EXISTS (SELECT 1 FROM main.{quote(fk.table)} p WHERE {linked})"
             if fk.table == t:  # a parent later in the same table: looked at one by one
-                check += f" AND NOT EXISTS (SELECT 1 FROM temp.merge_in p WHERE {linked})"
+                check += f" AND NOT EXISTS (SELECT 1 FROM {source} p WHERE {linked}{and_of_source('p')})"
             checks.append(check + ")")
-        conn.execute(f"CREATE TEMP TABLE merge_new AS SELECT i.{quote(pk)} AS k FROM temp.merge_in i "
-                     f"WHERE NOT ({' OR '.join(checks)})")
+        conn.execute(f"CREATE TEMP TABLE merge_new AS SELECT i.{quote(pk)} AS k FROM {source} i "
+                     f"WHERE NOT ({' OR '.join(checks)}){and_of_source('i')}")
         if remapped:
             conn.executemany("DELETE FROM temp.merge_new WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
-        alike = " AND ".join(f"m.{quote(c)} IS i.{quote(c)} AND typeof(m.{quote(c)}) = typeof(i.{quote(c)})"
-                             for c in info.columns if c != pk)
-        conn.execute("DROP TABLE IF EXISTS temp.merge_same")
-        conn.execute(
-            f"CREATE TEMP TABLE merge_same AS SELECT i.{quote(pk)} AS k FROM temp.merge_in i JOIN main.{quote(t)} m "
-            f"ON {same_key} WHERE {alike or '1'} AND EXISTS (SELECT 1 FROM main.{ORIGINS_TABLE} o "
-            f"WHERE o.table_name = ? AND o.row_key = CAST(i.{quote(pk)} AS TEXT))", (t,))
-        if remapped:
-            conn.executemany("DELETE FROM temp.merge_same WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
-        same = conn.execute("SELECT count(*) FROM temp.merge_same").fetchone()[0]
-        added = conn.execute(f"INSERT INTO main.{quote(t)} ({cols}) SELECT {cols} FROM temp.merge_in "
-                             f"WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new)").rowcount
+        # Every row new (none there already, none held back): nothing is the same, nothing is left to look at.
+        all_new = not remapped and conn.execute("SELECT count(*) FROM temp.merge_new").fetchone()[0] == \
+            conn.execute(f"SELECT count(*) FROM {source} i" + (f" WHERE {of_source('i')}" if of_source("i") else "")
+                         ).fetchone()[0]
+        same = 0
+        if not all_new:
+            alike = " AND ".join(f"m.{quote(c)} IS i.{quote(c)} AND typeof(m.{quote(c)}) = typeof(i.{quote(c)})"
+                                 for c in info.columns if c != pk)
+            conn.execute("DROP TABLE IF EXISTS temp.merge_same")
+            conn.execute(
+                f"CREATE TEMP TABLE merge_same AS SELECT i.{quote(pk)} AS k FROM {source} i JOIN main.{quote(t)} m "
+                f"ON {same_key} WHERE {alike or '1'} AND EXISTS (SELECT 1 FROM main.{ORIGINS_TABLE} o "
+                f"WHERE o.table_name = ? AND o.row_key = CAST(i.{quote(pk)} AS TEXT)){and_of_source('i')}", (t,))
+            if remapped:
+                conn.executemany("DELETE FROM temp.merge_same WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
+            same = conn.execute("SELECT count(*) FROM temp.merge_same").fetchone()[0]
+        # In key order, as the rows always went in.
+        added = conn.execute(f"INSERT INTO main.{quote(t)} ({cols}) SELECT {cols} FROM {source} "
+                             f"WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new) ORDER BY {quote(pk)}").rowcount
         if added:
             # Each origin's hash worked out by SQLite (the same bytes as row_hash, without a Python row each).
             conn.execute(
                 f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
                 f"SELECT ?, CAST({quote(pk)} AS TEXT), ?, {row_digest_sql(info.columns, plain_columns(conn, t))}, ? "
-                f"FROM temp.merge_in WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new) "
+                f"FROM {source} WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new) "
                 "ON CONFLICT(table_name, row_key) DO UPDATE SET import_number = excluded.import_number, "
                 "row_hash = excluded.row_hash, shared = excluded.shared", (t, self.import_number, int(reference)))
             self.summary.added += added
             self.summary.count(t, "added", added)
         self.summary.unchanged += same
         self.done += added + same
-        cursor = conn.execute(f"SELECT {cols} FROM temp.merge_in WHERE {quote(pk)} NOT IN (SELECT k FROM "
-                              f"temp.merge_new) AND {quote(pk)} NOT IN (SELECT k FROM temp.merge_same) "
-                              f"ORDER BY {quote(pk)}")
         rest = []
-        for values in cursor:
-            row = dict(zip(info.columns, tuple(values)))
-            rest.append((row, str(row[pk]) in remapped))
-        conn.execute("DROP TABLE temp.merge_same")
-        conn.execute("DROP TABLE temp.merge_in")
+        if not all_new:
+            cursor = conn.execute(f"SELECT {cols} FROM {source} i WHERE {quote(pk)} NOT IN (SELECT k FROM "
+                                  f"temp.merge_new) AND {quote(pk)} NOT IN (SELECT k FROM temp.merge_same)"
+                                  f"{and_of_source('i')} ORDER BY {quote(pk)}")
+            for values in cursor:
+                row = dict(zip(info.columns, tuple(values)))
+                rest.append((row, str(row[pk]) in remapped))
+            conn.execute("DROP TABLE temp.merge_same")
+        if source == "temp.merge_in":
+            conn.execute("DROP TABLE temp.merge_in")
         conn.execute("DROP TABLE temp.merge_new")
         return rest
+
+    def same_layout(self, table: str) -> bool:
+        """The export's table holds its values exactly as the county's would: both STRICT, with the same columns
+        of the same plain types (in a STRICT table a value is always of its column's type, or NULL)."""
+        layouts = []
+        for schema in ("main", SRC):
+            strict = self.dst.execute("SELECT strict FROM pragma_table_list WHERE schema = ? AND name = ?",
+                                      (schema, table)).fetchone()
+            if not strict or not strict[0]:
+                return False
+            layouts.append(sorted((r[0], str(r[1]).upper(), r[2]) for r in self.dst.execute(
+                "SELECT name, type, pk FROM pragma_table_info(?, ?)", (table, schema))))
+        return layouts[0] == layouts[1] and all(kind in _STRICT_TYPES for _, kind, _ in layouts[0])
 
     def merge_row(self, info: TableInfo, row: dict, key: str, remapped: bool, reference: bool,
                   natural: tuple[str, ...] | None, incoming_keys: "_IncomingKeys", insert_sql: str, update_sql: str | None,
