@@ -791,6 +791,53 @@ def _register_import(county: Store, manifest: ExportManifest) -> int:
 
 
 _STRICT_TYPES = ("INTEGER", "INT", "REAL", "TEXT", "BLOB")  # a STRICT column's types other than ANY
+
+
+class MergeLayouts:
+    """The county's table layouts as the merges of several files into it read them: read once, and kept from one
+    file's merge to the next while the county file's schema is as it was (its schema version unchanged)."""
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.infos: dict[str, TableInfo] = {}
+        self.plain: dict[str, set[str]] = {}
+        self.types: dict[str, tuple | None] = {}
+
+    def check(self, conn: sqlite3.Connection) -> "MergeLayouts":
+        """Forget what was read if the county's schema changed since."""
+        version = conn.execute("PRAGMA main.schema_version").fetchone()[0]
+        if version != self.version:
+            self.version = version
+            self.infos, self.plain, self.types = {}, {}, {}
+        return self
+
+    def info(self, conn: sqlite3.Connection, table: str) -> TableInfo:
+        found = self.infos.get(table)
+        if found is None:
+            found = self.infos[table] = table_info(conn, table)
+        return found
+
+    def plain_columns(self, conn: sqlite3.Connection, table: str) -> set[str]:
+        found = self.plain.get(table)
+        if found is None:
+            found = self.plain[table] = plain_columns(conn, table)
+        return found
+
+    def column_types(self, conn: sqlite3.Connection, table: str) -> tuple | None:
+        """(column, declared type, place in the primary key) of each column of a STRICT table, or None."""
+        if table not in self.types:
+            self.types[table] = _column_types(conn, table, "main")
+        return self.types[table]
+
+
+def _column_types(conn: sqlite3.Connection, table: str, schema: str) -> tuple | None:
+    strict = conn.execute("SELECT strict FROM pragma_table_list WHERE schema = ? AND name = ?",
+                          (schema, table)).fetchone()
+    if not strict or not strict[0]:
+        return None
+    return tuple(sorted((r[0], str(r[1]).upper(), r[2]) for r in conn.execute(
+        "SELECT name, type, pk FROM pragma_table_info(?, ?)", (table, schema))))
+
 BULK_ROWS = 20  # a table with fewer incoming rows is merged row by row (the bulk check costs a few statements)
 
 
@@ -834,11 +881,13 @@ class _IncomingKeys:
 class _Merger:
     def __init__(self, county: Store, manifest: ExportManifest, progress: ProgressFn, cancelled: CancelCheck,
                  refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None,
-                 infos: dict[str, TableInfo] | None = None):
+                 infos: dict[str, TableInfo] | None = None, layouts: MergeLayouts | None = None):
         """The export is read from the county's own connection, attached as ``merge_src`` (infos: the county
-        tables' table_info, when the caller has read it already)."""
+        tables' table_info, when the caller has read it already; layouts: what earlier merges into this county
+        file read of its tables)."""
         self.county, self.dst, self.m = county, county.conn, manifest
-        self.known_infos = dict(infos or {})
+        self.layouts = (layouts or MergeLayouts()).check(county.conn)
+        self.layouts.infos.update(infos or {})
         register_canonical_functions(self.dst)
         self.progress, self.cancelled = progress, cancelled
         self.refresh_figures, self.counts_before = refresh_figures, counts_before
@@ -850,7 +899,7 @@ class _Merger:
         self._sql: dict = {}  # SQL text per table, built once
         self.done = 0
         self.total = max(1, manifest.total_rows)
-        self.describer = Describer(self.dst)
+        self.describer = Describer(self.dst, infos=self.layouts.infos)
         self.decisions = load_decisions(self.dst)
         self.import_number = _register_import(county, manifest)
         self.offices = _offices_by_import(self.dst)
@@ -991,7 +1040,7 @@ class _Merger:
 
     # -- the merge ---------------------------------------------------------------
     def run(self, tables: list[str]) -> MergeSummary:
-        infos = {t: self.known_infos.get(t) or table_info(self.dst, t) for t in tables}
+        infos = {t: self.layouts.info(self.dst, t) for t in tables}
         incoming = {t: self.incoming_keys(infos[t]) for t in tables}
         before = {r["id"]: dict(r) for r in self._rows(f"SELECT * FROM {CONFLICTS_TABLE} WHERE office_id = ?",
                                                          (self.m.office_id,))}
@@ -1064,7 +1113,7 @@ class _Merger:
         """SELECT 1 for the parent row of a foreign key (built once per key: PRAGMAs are not free)."""
         sql = self._parent_sql.get((info.name, fk))
         if sql is None:
-            parent = table_info(self.dst, fk.table) if fk.table != info.name else info
+            parent = self.layouts.info(self.dst, fk.table) if fk.table != info.name else info
             to_cols = fk.to_columns or parent.primary_key
             where = " AND ".join(f"{quote(c)} = ?" for c in to_cols)
             sql = self._parent_sql[(info.name, fk)] = f"SELECT 1 FROM {quote(fk.table)} WHERE {where}"
@@ -1218,9 +1267,10 @@ class _Merger:
                              f"WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new) ORDER BY {quote(pk)}").rowcount
         if added:
             # Each origin's hash worked out by SQLite (the same bytes as row_hash, without a Python row each).
+            digest = row_digest_sql(info.columns, self.layouts.plain_columns(conn, t))
             conn.execute(
                 f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
-                f"SELECT ?, CAST({quote(pk)} AS TEXT), ?, {row_digest_sql(info.columns, plain_columns(conn, t))}, ? "
+                f"SELECT ?, CAST({quote(pk)} AS TEXT), ?, {digest}, ? "
                 f"FROM {source} WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new) "
                 "ON CONFLICT(table_name, row_key) DO UPDATE SET import_number = excluded.import_number, "
                 "row_hash = excluded.row_hash, shared = excluded.shared", (t, self.import_number, int(reference)))
@@ -1245,15 +1295,9 @@ class _Merger:
     def same_layout(self, table: str) -> bool:
         """The export's table holds its values exactly as the county's would: both STRICT, with the same columns
         of the same plain types (in a STRICT table a value is always of its column's type, or NULL)."""
-        layouts = []
-        for schema in ("main", SRC):
-            strict = self.dst.execute("SELECT strict FROM pragma_table_list WHERE schema = ? AND name = ?",
-                                      (schema, table)).fetchone()
-            if not strict or not strict[0]:
-                return False
-            layouts.append(sorted((r[0], str(r[1]).upper(), r[2]) for r in self.dst.execute(
-                "SELECT name, type, pk FROM pragma_table_info(?, ?)", (table, schema))))
-        return layouts[0] == layouts[1] and all(kind in _STRICT_TYPES for _, kind, _ in layouts[0])
+        county = self.layouts.column_types(self.dst, table)
+        return county is not None and all(kind in _STRICT_TYPES for _, kind, _ in county) and \
+            _column_types(self.dst, table, SRC) == county
 
     def merge_row(self, info: TableInfo, row: dict, key: str, remapped: bool, reference: bool,
                   natural: tuple[str, ...] | None, incoming_keys: "_IncomingKeys", insert_sql: str, update_sql: str | None,
@@ -1592,7 +1636,7 @@ class _Merger:
 def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressFn = no_progress,
                  cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[str] = (),
                  refresh_figures: RefreshFigures | None = None,
-                 counts_before: CountsBefore | None = None) -> MergeSummary:
+                 counts_before: CountsBefore | None = None, layouts: MergeLayouts | None = None) -> MergeSummary:
     """Merge one checked district export into the county file in one transaction (all or nothing), audited as
     ONE entry (which office, export id and number, key, rows added/replaced/removed per table).
 
@@ -1601,9 +1645,11 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     refresh_figures(county, forces) works the police.uk figures out again from the counts after a force-month
     was taken (services.police_import.refresh_police_figures; the exchange layer cannot call services) and
     returns the typed figures that differ from them; with counts_before (services.police_import.counts_change)
-    only the figures the force-months taken can change are worked out again.
+    only the figures the force-months taken can change are worked out again. layouts: what the merges of other
+    files into this county file read of its tables' layouts (kept while its schema stays as it was).
     """
     path = manifest.path
+    layouts = (layouts or MergeLayouts()).check(county.conn)
     register = verify_for_county(county, manifest, accept_keys)
     missing = sorted(set(manifest.tables) - set(data_tables(county.conn)))
     if missing:
@@ -1612,7 +1658,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     with _attached_export(county, manifest) as source_hash:
         src_tables = data_tables(county.conn, SRC)
         county_tables = set(data_tables(county.conn))  # read once (it was read again for every table)
-        infos = {t: table_info(county.conn, t) for t in src_tables if t in county_tables}
+        infos = {t: layouts.info(county.conn, t) for t in src_tables if t in county_tables}
         tables = dependency_order(county.conn, list(infos), infos)
         try:
             label = f"Merge {manifest.office_name} export {manifest.sequence}"
@@ -1621,7 +1667,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 if register:
                     register_key(county, manifest)
                 summary = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before,
-                                  infos).run(tables)
+                                  infos, layouts).run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register
                 batch.details.update({

@@ -315,6 +315,7 @@ def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeR
                    cancelled: CancelCheck, accept_keys: Iterable[str]) -> None:
     total = sum(m.total_rows for m in manifests) or 1
     done = 0
+    layouts = county_merge.MergeLayouts()  # the county's table layouts, read once for all the files
     for manifest in manifests:
         def file_progress(d: int, t: int, message: str = "", base: int = done, size: int = manifest.total_rows) -> None:
             progress(base + min(d, size), total, f"{manifest.path.name}: {message}")
@@ -323,7 +324,8 @@ def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeR
             report.merged.append(county_merge.merge_export(store, manifest, progress=file_progress,
                                                            cancelled=cancelled, accept_keys=accept_keys,
                                                            refresh_figures=_refresh_police_figures,
-                                                           counts_before=_police_counts_before))
+                                                           counts_before=_police_counts_before,
+                                                           layouts=layouts))
         except UnregisteredKey as exc:
             report.refused.append((manifest.path.name, str(exc)))
             report.key_offers.append(KeyOffer.from_refusal(exc))
