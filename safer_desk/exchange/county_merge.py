@@ -901,9 +901,14 @@ class _Merger:
         self.total = max(1, manifest.total_rows)
         self.describer = Describer(self.dst, infos=self.layouts.infos)
         self.decisions = load_decisions(self.dst)
+        known = self.dst.execute(f"SELECT 1 FROM {IMPORTS_TABLE} WHERE export_id = ?", (manifest.export_id,)
+                                 ).fetchone() is not None
         self.import_number = _register_import(county, manifest)
         self.offices = _offices_by_import(self.dst)
         self.my_imports = [n for n, (office_id, _) in self.offices.items() if office_id == manifest.office_id]
+        # The office's first export, numbered by this merge: an origin names the import that brought its row (an
+        # import is never taken out of the register), so no row of the county can be the office's yet.
+        self.nothing_owned = not known and self.my_imports == [self.import_number]
         self.seen: set[int] = set()  # conflicts raised (again) by this merge
         self.replaced: dict[str, list[str]] = {}  # rows this merge changed to the office's newer version or removed
         # Public data (issue 13): police.uk force-months, one fact each, whoever sent it.
@@ -1070,6 +1075,8 @@ class _Merger:
     def remove_missing(self, tables: list[str], infos: dict[str, TableInfo],
                        incoming: dict[str, "_IncomingKeys"]) -> None:
         """Rows this office sent before but no longer has, children first; county edits are kept."""
+        if self.nothing_owned:
+            return
         for t in reversed(tables):
             info = infos[t]
             numbers = ",".join(str(n) for n in self.my_imports)
