@@ -830,13 +830,18 @@ class MergeLayouts:
         return self.types[table]
 
 
-def _column_types(conn: sqlite3.Connection, table: str, schema: str) -> tuple | None:
-    strict = conn.execute("SELECT strict FROM pragma_table_list WHERE schema = ? AND name = ?",
-                          (schema, table)).fetchone()
-    if not strict or not strict[0]:
+def _column_types(conn: sqlite3.Connection, table: str, schema: str, strict: bool | None = None) -> tuple | None:
+    """(column, declared type, place in the primary key) of each column of a STRICT table, or None (strict: whether
+    the table is STRICT, when the caller knows)."""
+    if strict is None:
+        found = conn.execute("SELECT strict FROM pragma_table_list WHERE schema = ? AND name = ?",
+                             (schema, table)).fetchone()
+        strict = bool(found and found[0])
+    if not strict:
         return None
     return tuple(sorted((r[0], str(r[1]).upper(), r[2]) for r in conn.execute(
         "SELECT name, type, pk FROM pragma_table_info(?, ?)", (table, schema))))
+
 
 BULK_ROWS = 20  # a table with fewer incoming rows is merged row by row (the bulk check costs a few statements)
 
@@ -920,6 +925,7 @@ class _Merger:
             self.county_by_month.setdefault(month, {})[force] = v.file_sha256
         self.taken_months: set[str] = set()
         self.refreshed_areas: set[str] | None = None  # None: every area (a refresh not scoped by counts_before)
+        self.src_strict: set[str] | None = None  # the export's STRICT tables, read when first asked
 
     # -- bookkeeping ------------------------------------------------------------
     def raise_conflict(self, info: TableInfo, kind: str, row: dict | None, county_row: dict | None, *,
@@ -1303,8 +1309,12 @@ class _Merger:
         """The export's table holds its values exactly as the county's would: both STRICT, with the same columns
         of the same plain types (in a STRICT table a value is always of its column's type, or NULL)."""
         county = self.layouts.column_types(self.dst, table)
-        return county is not None and all(kind in _STRICT_TYPES for _, kind, _ in county) and \
-            _column_types(self.dst, table, SRC) == county
+        if county is None or not all(kind in _STRICT_TYPES for _, kind, _ in county):
+            return False
+        if self.src_strict is None:  # which of the export's tables are STRICT, read once
+            self.src_strict = {r[0] for r in self.dst.execute(
+                "SELECT name FROM pragma_table_list WHERE schema = ? AND strict", (SRC,))}
+        return _column_types(self.dst, table, SRC, table in self.src_strict) == county
 
     def merge_row(self, info: TableInfo, row: dict, key: str, remapped: bool, reference: bool,
                   natural: tuple[str, ...] | None, incoming_keys: "_IncomingKeys", insert_sql: str, update_sql: str | None,
@@ -1539,7 +1549,12 @@ class _Merger:
                      "PRIMARY KEY (force, month)) WITHOUT ROWID")
         conn.execute("DELETE FROM temp.merge_taken")
         conn.executemany("INSERT INTO temp.merge_taken VALUES (?, ?)", [(v.force, v.month) for v in taken])
-        of_taken = "JOIN temp.merge_taken t ON t.force = c.force AND t.month = c.month"
+
+        def of_taken(counts: str) -> str:
+            """The counts of the force-months taken, looked up by their key (the county's counts of other
+            force-months are never read)."""
+            return f"temp.merge_taken t CROSS JOIN {counts} c ON c.force = t.force AND c.month = t.month"
+
         try:
             if signed is not None:
                 # Each force-month's lines joined and hashed at once (PublicDigest's bytes: line and newline each),
@@ -1547,7 +1562,7 @@ class _Merger:
                 empty = PublicDigest().hexdigest()
                 found = {(v.force, v.month): (0, empty) for v in taken}
                 rows = conn.execute(
-                    f"SELECT c.force, c.month, {PUBLIC_LINE_SQL} FROM {_src(POLICE_COUNTS)} c {of_taken} "
+                    f"SELECT c.force, c.month, {PUBLIC_LINE_SQL} FROM {of_taken(_src(POLICE_COUNTS))} "
                     "ORDER BY c.force, c.month, c.source_district, c.crime_type").fetchall()
                 for key, group in itertools.groupby(rows, key=operator.itemgetter(0, 1)):
                     lines = list(map(operator.itemgetter(2), group))
@@ -1558,17 +1573,17 @@ class _Merger:
                         raise _refuse(self.m.path, f"its police.uk counts for {_force_month(*key)} were changed after "
                                                    "it was signed")
             # The areas whose figures the refresh after this works out again (their counts before and after).
-            area_sql = "SELECT DISTINCT c.area_id FROM {} c " + of_taken
-            self.refreshed_areas = {r[0] for r in conn.execute(area_sql.format(f"main.{POLICE_COUNTS}"))} | \
-                {r[0] for r in conn.execute(area_sql.format(_src(POLICE_COUNTS)))}
-            count_sql = "SELECT c.force, c.month, count(*) FROM {} c " + of_taken + " GROUP BY c.force, c.month"
-            gone = {(f, m): n for f, m, n in conn.execute(count_sql.format(f"main.{POLICE_COUNTS}"))}
-            brought = {(f, m): n for f, m, n in conn.execute(count_sql.format(_src(POLICE_COUNTS)))}
+            area_sql = "SELECT DISTINCT c.area_id FROM {}"
+            self.refreshed_areas = {r[0] for r in conn.execute(area_sql.format(of_taken(f"main.{POLICE_COUNTS}")))} \
+                | {r[0] for r in conn.execute(area_sql.format(of_taken(_src(POLICE_COUNTS))))}
+            count_sql = "SELECT c.force, c.month, count(*) FROM {} GROUP BY c.force, c.month"
+            gone = {(f, m): n for f, m, n in conn.execute(count_sql.format(of_taken(f"main.{POLICE_COUNTS}")))}
+            brought = {(f, m): n for f, m, n in conn.execute(count_sql.format(of_taken(_src(POLICE_COUNTS))))}
             conn.execute(f"DELETE FROM main.{POLICE_COUNTS} WHERE (force, month) IN "
                          "(SELECT force, month FROM temp.merge_taken)")
             conn.execute(f"INSERT INTO main.{POLICE_COUNTS}(force, month, source_district, crime_type, area_id, count) "
                          f"SELECT c.force, c.month, c.source_district, c.crime_type, c.area_id, c.count "
-                         f"FROM {_src(POLICE_COUNTS)} c {of_taken} ORDER BY 1, 2, 3, 4")
+                         f"FROM {of_taken(_src(POLICE_COUNTS))} ORDER BY 1, 2, 3, 4")
         finally:
             conn.execute("DELETE FROM temp.merge_taken")
         conn.executemany(
