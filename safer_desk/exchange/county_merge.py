@@ -1551,9 +1551,11 @@ class _Merger:
         conn.executemany("INSERT INTO temp.merge_taken VALUES (?, ?)", [(v.force, v.month) for v in taken])
 
         def of_taken(counts: str) -> str:
-            """The counts of the force-months taken, looked up by their key (the county's counts of other
-            force-months are never read)."""
-            return f"temp.merge_taken t CROSS JOIN {counts} c ON c.force = t.force AND c.month = t.month"
+            """The counts of the force-months taken: the export's read in their order (it holds little else), the
+            county's looked up by their key (its counts of other force-months are never read)."""
+            if counts.startswith("main."):
+                return f"temp.merge_taken t CROSS JOIN {counts} c ON c.force = t.force AND c.month = t.month"
+            return f"{counts} c JOIN temp.merge_taken t ON t.force = c.force AND t.month = c.month"
 
         try:
             if signed is not None:
