@@ -302,6 +302,14 @@ def _real_repr_sql(c: str) -> str:
             f"THEN CAST(CAST({c} AS INTEGER) AS TEXT) || '.0' ELSE {REAL_REPR_FUNCTION}({c}) END")
 
 
+def _json_value_sql(column: str, plain: bool, alias: str) -> str:
+    """A column's canonical value as an argument of json_array (a plain column as itself; json() keeps the
+    others' text JSON, not a string)."""
+    if plain:
+        return f"{alias}.{quote(column)}" if alias else quote(column)
+    return f"json({canonical_value_sql(column, False, alias)})"
+
+
 def _text_value_sql(column: str, plain: bool, alias: str) -> str:
     """A column's canonical value as JSON text, for printf (a plain column's value quoted as JSON)."""
     if plain:
@@ -309,23 +317,18 @@ def _text_value_sql(column: str, plain: bool, alias: str) -> str:
     return canonical_value_sql(column, False, alias)
 
 
-def _printf_sql(template: str, values: list[str]) -> str:
-    """SQL writing the values' texts into the template's %s slots (one call a row, one string made)."""
-    return f"printf({_sql_text(template)}, {', '.join(values)})"
-
-
-# printf() writes a row's text in one call, the values' JSON texts as they are, while a row's values fit in a
-# function's arguments (SQLite allows 127 at least); wider rows are joined with ||. (json_array() was the way
-# before: it parsed each value that is not plain again, with json(), to take it as JSON rather than a string.)
-_PRINTF_ARGUMENTS = 100
+# json_array() is the quicker way to write a checksum line (one call a row rather than a join per value) while
+# a row's values fit in a function's arguments (SQLite allows 127 at least); wider rows are joined with ||. An
+# origin's text, a pair for each column, is written by printf() (one call a row where json_array() took one
+# more for each column, and a parse with json() for each value that is not plain).
+_FUNCTION_ARGUMENTS = 100
 
 
 def canonical_row_sql(names: list[str], plain: Iterable[str] = (), alias: str = "") -> str:
     """SQL for a row's checksum line: the JSON list of its values in the order of names (sorted column names)."""
     plain = set(plain)
-    if len(names) <= _PRINTF_ARGUMENTS:
-        return _printf_sql("[" + ",".join("%s" for _ in names) + "]",
-                           [_text_value_sql(c, c in plain, alias) for c in names])
+    if len(names) <= _FUNCTION_ARGUMENTS:
+        return "json_array(" + ", ".join(_json_value_sql(c, c in plain, alias) for c in names) + ")"
     parts = [canonical_value_sql(c, c in plain, alias) for c in names]
     return "'[' || " + " || ',' || ".join(parts) + " || ']'"
 
@@ -334,9 +337,9 @@ def row_hash_text_sql(columns: Iterable[str], plain: Iterable[str] = (), alias: 
     """SQL for the text ``row_hash`` hashes: [["column",value],...] by column name."""
     plain = set(plain)
     names = sorted(columns)
-    if len(names) <= _PRINTF_ARGUMENTS:
-        return _printf_sql("[" + ",".join("[" + _ENCODE(c).replace("%", "%%") + ",%s]" for c in names) + "]",
-                           [_text_value_sql(c, c in plain, alias) for c in names])
+    if len(names) <= _FUNCTION_ARGUMENTS:
+        template = "[" + ",".join("[" + _ENCODE(c).replace("%", "%%") + ",%s]" for c in names) + "]"
+        return f"printf({_sql_text(template)}, {', '.join(_text_value_sql(c, c in plain, alias) for c in names)})"
     parts = [_sql_text("[" + _ENCODE(c) + ",") + " || " + canonical_value_sql(c, c in plain, alias) + " || ']'"
              for c in names]
     return "'[' || " + " || ',' || ".join(parts) + " || ']'"
