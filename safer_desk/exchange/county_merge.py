@@ -1275,16 +1275,21 @@ class _Merger:
             if remapped:
                 conn.executemany("DELETE FROM temp.merge_same WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
             same = conn.execute("SELECT count(*) FROM temp.merge_same").fetchone()[0]
+        # The new rows: every row the export has for the table (then no list of them is looked through for
+        # each), or those listed in merge_new. (A WHERE always: an upsert's SELECT needs one before ON CONFLICT.)
+        if all_new:
+            new_rows = f"FROM {source} i WHERE {of_source('i') or 'true'}"
+        else:
+            new_rows = f"FROM {source} i WHERE i.{quote(pk)} IN (SELECT k FROM temp.merge_new)"
         # In key order, as the rows always went in.
-        added = conn.execute(f"INSERT INTO main.{quote(t)} ({cols}) SELECT {cols} FROM {source} "
-                             f"WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new) ORDER BY {quote(pk)}").rowcount
+        added = conn.execute(f"INSERT INTO main.{quote(t)} ({cols}) SELECT {cols} {new_rows} "
+                             f"ORDER BY {quote(pk)}").rowcount
         if added:
             # Each origin's hash worked out by SQLite (the same bytes as row_hash, without a Python row each).
             digest = row_digest_sql(info.columns, self.layouts.plain_columns(conn, t))
             conn.execute(
                 f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
-                f"SELECT ?, CAST({quote(pk)} AS TEXT), ?, {digest}, ? "
-                f"FROM {source} WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new) "
+                f"SELECT ?, CAST({quote(pk)} AS TEXT), ?, {digest}, ? {new_rows} "
                 "ON CONFLICT(table_name, row_key) DO UPDATE SET import_number = excluded.import_number, "
                 "row_hash = excluded.row_hash, shared = excluded.shared", (t, self.import_number, int(reference)))
             self.summary.added += added
