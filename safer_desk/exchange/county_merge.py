@@ -1289,7 +1289,7 @@ class _Merger:
             digest = row_digest_sql(info.columns, self.layouts.plain_columns(conn, t))
             conn.execute(
                 f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
-                f"SELECT ?, CAST({quote(pk)} AS TEXT), ?, {digest}, ? {new_rows} "
+                f"SELECT ?, CAST({quote(pk)} AS TEXT), ?, {digest}, ? {new_rows} ORDER BY {quote(pk)} "
                 "ON CONFLICT(table_name, row_key) DO UPDATE SET import_number = excluded.import_number, "
                 "row_hash = excluded.row_hash, shared = excluded.shared", (t, self.import_number, int(reference)))
             self.summary.added += added
