@@ -376,7 +376,7 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
         if counts.get(table) != actual_counts.get(table):
             raise _refuse(path, f"rows were added to or removed from {table} after it was signed "
                                 f"({counts.get(table, 0):,} signed, {actual_counts.get(table, 0):,} now)")
-    total, per_table = content_checksums(conn, listed)
+    total, per_table = content_checksums(conn, listed, actual_counts)
     signed_tables = json.loads(m["table_checksums"])
     for table in sorted(per_table):
         if signed_tables.get(table) != per_table[table]:
