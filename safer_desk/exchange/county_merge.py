@@ -761,11 +761,19 @@ def origin_of(conn: sqlite3.Connection, table: str, key: str,
     return Origin(office_id, office_name, found[0], bytes(found[1]), bool(found[2]))
 
 
+_SET_ORIGIN_SQL = (f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
+                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT(table_name, row_key) DO UPDATE SET "
+                   "import_number = excluded.import_number, row_hash = excluded.row_hash, shared = excluded.shared")
+
+
 def set_origin(conn: sqlite3.Connection, table: str, key: str, import_number: int, digest: str, shared: bool) -> None:
-    conn.execute(f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
-                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(table_name, row_key) DO UPDATE SET "
-                 "import_number = excluded.import_number, row_hash = excluded.row_hash, shared = excluded.shared",
-                 (table, key, import_number, short_hash(digest), int(shared)))
+    conn.execute(_SET_ORIGIN_SQL, (table, key, import_number, short_hash(digest), int(shared)))
+
+
+def set_origins(conn: sqlite3.Connection, origins: Iterable[tuple[str, str, int, str, bool]]) -> None:
+    """set_origin for many rows (table, key, import number, digest, shared), in one statement."""
+    conn.executemany(_SET_ORIGIN_SQL, [(table, key, number, short_hash(digest), int(shared))
+                                       for table, key, number, digest, shared in origins])
 
 
 def drop_origin(conn: sqlite3.Connection, table: str, key: str) -> None:
@@ -1601,9 +1609,9 @@ class _Merger:
             "imported_at = excluded.imported_at",
             [(v.force, v.month, v.file_name, v.file_sha256, v.download_newest_month, v.rows, v.imported_at)
              for v in taken])
+        set_origins(conn, [(POLICE_VINTAGES, json.dumps([v.force, v.month], separators=(",", ":")), self.import_number,
+                            v.file_sha256, True) for v in taken])
         for v in taken:
-            self.set_provenance(POLICE_VINTAGES, json.dumps([v.force, v.month], separators=(",", ":")), v.file_sha256,
-                                True)
             n, went = brought.get((v.force, v.month), 0), gone.get((v.force, v.month), 0)
             self.summary.count(POLICE_COUNTS, "replaced" if went else "added", n)
             if went:
