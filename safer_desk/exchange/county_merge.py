@@ -1570,17 +1570,22 @@ class _Merger:
                 return f"temp.merge_taken t CROSS JOIN {counts} c ON c.force = t.force AND c.month = t.month"
             return f"{counts} c JOIN temp.merge_taken t ON t.force = c.force AND t.month = c.month"
 
+        brought: dict[tuple[str, str], int] | None = None  # the export's counts of each force-month taken
+        brought_areas: set[str] | None = None  # and the areas they are of
         try:
             if signed is not None:
                 # Each force-month's lines joined and hashed at once (PublicDigest's bytes: line and newline each),
-                # rather than a call per line.
+                # rather than a call per line; how many there are, and their areas, are read in the same pass.
                 empty = PublicDigest().hexdigest()
                 found = {(v.force, v.month): (0, empty) for v in taken}
                 rows = conn.execute(
-                    f"SELECT c.force, c.month, {PUBLIC_LINE_SQL} FROM {of_taken(_src(POLICE_COUNTS))} "
+                    f"SELECT c.force, c.month, {PUBLIC_LINE_SQL}, c.area_id FROM {of_taken(_src(POLICE_COUNTS))} "
                     "ORDER BY c.force, c.month, c.source_district, c.crime_type").fetchall()
+                brought_areas = set(map(operator.itemgetter(3), rows))
+                brought = {}
                 for key, group in itertools.groupby(rows, key=operator.itemgetter(0, 1)):
                     lines = list(map(operator.itemgetter(2), group))
+                    brought[key] = len(lines)
                     found[key] = (len(lines), hashlib.sha256(("\n".join(lines) + "\n").encode("utf-8")).hexdigest())
                 del rows
                 for key, digest in sorted(found.items()):
@@ -1589,11 +1594,14 @@ class _Merger:
                                                    "it was signed")
             # The areas whose figures the refresh after this works out again (their counts before and after).
             area_sql = "SELECT DISTINCT c.area_id FROM {}"
-            self.refreshed_areas = {r[0] for r in conn.execute(area_sql.format(of_taken(f"main.{POLICE_COUNTS}")))} \
-                | {r[0] for r in conn.execute(area_sql.format(of_taken(_src(POLICE_COUNTS))))}
+            if brought_areas is None:
+                brought_areas = {r[0] for r in conn.execute(area_sql.format(of_taken(_src(POLICE_COUNTS))))}
+            self.refreshed_areas = \
+                {r[0] for r in conn.execute(area_sql.format(of_taken(f"main.{POLICE_COUNTS}")))} | brought_areas
             count_sql = "SELECT c.force, c.month, count(*) FROM {} GROUP BY c.force, c.month"
             gone = {(f, m): n for f, m, n in conn.execute(count_sql.format(of_taken(f"main.{POLICE_COUNTS}")))}
-            brought = {(f, m): n for f, m, n in conn.execute(count_sql.format(of_taken(_src(POLICE_COUNTS))))}
+            if brought is None:
+                brought = {(f, m): n for f, m, n in conn.execute(count_sql.format(of_taken(_src(POLICE_COUNTS))))}
             conn.execute(f"DELETE FROM main.{POLICE_COUNTS} WHERE (force, month) IN "
                          "(SELECT force, month FROM temp.merge_taken)")
             conn.execute(f"INSERT INTO main.{POLICE_COUNTS}(force, month, source_district, crime_type, area_id, count) "
