@@ -1263,16 +1263,17 @@ class _Merger:
             if fk.table == t:  # a parent later in the same table: looked at one by one
                 check += f" AND NOT EXISTS (SELECT 1 FROM {source} p WHERE {linked}{and_of_source('p')})"
             checks.append(check + ")")
-        conn.execute(f"CREATE TEMP TABLE merge_new AS SELECT i.{quote(pk)} AS k FROM {source} i "
-                     f"WHERE NOT ({' OR '.join(checks)}){and_of_source('i')}")
-        if remapped:
-            conn.executemany("DELETE FROM temp.merge_new WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
-        # Every row new (none there already, none held back): nothing is the same, nothing is left to look at.
-        all_new = not remapped and conn.execute("SELECT count(*) FROM temp.merge_new").fetchone()[0] == \
-            conn.execute(f"SELECT count(*) FROM {source} i" + (f" WHERE {of_source('i')}" if of_source("i") else "")
-                         ).fetchone()[0]
+        # Every row new (none there already, none held back): nothing is the same, nothing is left to look at,
+        # and no list of the new rows is made.
+        all_new = not remapped and bool(conn.execute(
+            f"SELECT NOT EXISTS (SELECT 1 FROM {source} i WHERE ({' OR '.join(checks)}){and_of_source('i')})"
+        ).fetchone()[0])
         same = 0
         if not all_new:
+            conn.execute(f"CREATE TEMP TABLE merge_new AS SELECT i.{quote(pk)} AS k FROM {source} i "
+                         f"WHERE NOT ({' OR '.join(checks)}){and_of_source('i')}")
+            if remapped:
+                conn.executemany("DELETE FROM temp.merge_new WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
             alike = " AND ".join(f"m.{quote(c)} IS i.{quote(c)} AND typeof(m.{quote(c)}) = typeof(i.{quote(c)})"
                                  for c in info.columns if c != pk)
             conn.execute("DROP TABLE IF EXISTS temp.merge_same")
@@ -1313,9 +1314,9 @@ class _Merger:
                 row = dict(zip(info.columns, tuple(values)))
                 rest.append((row, str(row[pk]) in remapped))
             conn.execute("DROP TABLE temp.merge_same")
+            conn.execute("DROP TABLE temp.merge_new")
         if source == "temp.merge_in":
             conn.execute("DROP TABLE temp.merge_in")
-        conn.execute("DROP TABLE temp.merge_new")
         return rest
 
     def same_layout(self, table: str) -> bool:
