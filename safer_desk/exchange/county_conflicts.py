@@ -256,9 +256,10 @@ def number_words(value: float | int) -> str:
 class Describer:
     """Puts rows of the county file into words (names looked up once each)."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, infos: dict[str, TableInfo] | None = None):
+        """infos: table layouts read already (shared: the layouts this one reads are added to it)."""
         self.conn = conn
-        self._infos: dict[str, TableInfo] = {}
+        self._infos: dict[str, TableInfo] = {} if infos is None else infos
         self._labels: dict[tuple[str, Any], str] = {}
 
     def info(self, table: str) -> TableInfo:

@@ -376,7 +376,7 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
         if counts.get(table) != actual_counts.get(table):
             raise _refuse(path, f"rows were added to or removed from {table} after it was signed "
                                 f"({counts.get(table, 0):,} signed, {actual_counts.get(table, 0):,} now)")
-    total, per_table = content_checksums(conn, listed)
+    total, per_table = content_checksums(conn, listed, actual_counts)
     signed_tables = json.loads(m["table_checksums"])
     for table in sorted(per_table):
         if signed_tables.get(table) != per_table[table]:
@@ -761,11 +761,19 @@ def origin_of(conn: sqlite3.Connection, table: str, key: str,
     return Origin(office_id, office_name, found[0], bytes(found[1]), bool(found[2]))
 
 
+_SET_ORIGIN_SQL = (f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
+                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT(table_name, row_key) DO UPDATE SET "
+                   "import_number = excluded.import_number, row_hash = excluded.row_hash, shared = excluded.shared")
+
+
 def set_origin(conn: sqlite3.Connection, table: str, key: str, import_number: int, digest: str, shared: bool) -> None:
-    conn.execute(f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
-                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(table_name, row_key) DO UPDATE SET "
-                 "import_number = excluded.import_number, row_hash = excluded.row_hash, shared = excluded.shared",
-                 (table, key, import_number, short_hash(digest), int(shared)))
+    conn.execute(_SET_ORIGIN_SQL, (table, key, import_number, short_hash(digest), int(shared)))
+
+
+def set_origins(conn: sqlite3.Connection, origins: Iterable[tuple[str, str, int, str, bool]]) -> None:
+    """set_origin for many rows (table, key, import number, digest, shared), in one statement."""
+    conn.executemany(_SET_ORIGIN_SQL, [(table, key, number, short_hash(digest), int(shared))
+                                       for table, key, number, digest, shared in origins])
 
 
 def drop_origin(conn: sqlite3.Connection, table: str, key: str) -> None:
@@ -788,6 +796,59 @@ def _register_import(county: Store, manifest: ExportManifest) -> int:
          m.audit_head_hash))
     return int(county.conn.execute(f"SELECT number FROM {IMPORTS_TABLE} WHERE export_id = ?",
                                    (m.export_id,)).fetchone()[0])
+
+
+_STRICT_TYPES = ("INTEGER", "INT", "REAL", "TEXT", "BLOB")  # a STRICT column's types other than ANY
+
+
+class MergeLayouts:
+    """The county's table layouts as the merges of several files into it read them: read once, and kept from one
+    file's merge to the next while the county file's schema is as it was (its schema version unchanged)."""
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.infos: dict[str, TableInfo] = {}
+        self.plain: dict[str, set[str]] = {}
+        self.types: dict[str, tuple | None] = {}
+
+    def check(self, conn: sqlite3.Connection) -> "MergeLayouts":
+        """Forget what was read if the county's schema changed since."""
+        version = conn.execute("PRAGMA main.schema_version").fetchone()[0]
+        if version != self.version:
+            self.version = version
+            self.infos, self.plain, self.types = {}, {}, {}
+        return self
+
+    def info(self, conn: sqlite3.Connection, table: str) -> TableInfo:
+        found = self.infos.get(table)
+        if found is None:
+            found = self.infos[table] = table_info(conn, table)
+        return found
+
+    def plain_columns(self, conn: sqlite3.Connection, table: str) -> set[str]:
+        found = self.plain.get(table)
+        if found is None:
+            found = self.plain[table] = plain_columns(conn, table)
+        return found
+
+    def column_types(self, conn: sqlite3.Connection, table: str) -> tuple | None:
+        """(column, declared type, place in the primary key) of each column of a STRICT table, or None."""
+        if table not in self.types:
+            self.types[table] = _column_types(conn, table, "main")
+        return self.types[table]
+
+
+def _column_types(conn: sqlite3.Connection, table: str, schema: str, strict: bool | None = None) -> tuple | None:
+    """(column, declared type, place in the primary key) of each column of a STRICT table, or None (strict: whether
+    the table is STRICT, when the caller knows)."""
+    if strict is None:
+        found = conn.execute("SELECT strict FROM pragma_table_list WHERE schema = ? AND name = ?",
+                             (schema, table)).fetchone()
+        strict = bool(found and found[0])
+    if not strict:
+        return None
+    return tuple(sorted((r[0], str(r[1]).upper(), r[2]) for r in conn.execute(
+        "SELECT name, type, pk FROM pragma_table_info(?, ?)", (table, schema))))
 
 
 BULK_ROWS = 20  # a table with fewer incoming rows is merged row by row (the bulk check costs a few statements)
@@ -833,11 +894,13 @@ class _IncomingKeys:
 class _Merger:
     def __init__(self, county: Store, manifest: ExportManifest, progress: ProgressFn, cancelled: CancelCheck,
                  refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None,
-                 infos: dict[str, TableInfo] | None = None):
+                 infos: dict[str, TableInfo] | None = None, layouts: MergeLayouts | None = None):
         """The export is read from the county's own connection, attached as ``merge_src`` (infos: the county
-        tables' table_info, when the caller has read it already)."""
+        tables' table_info, when the caller has read it already; layouts: what earlier merges into this county
+        file read of its tables)."""
         self.county, self.dst, self.m = county, county.conn, manifest
-        self.known_infos = dict(infos or {})
+        self.layouts = (layouts or MergeLayouts()).check(county.conn)
+        self.layouts.infos.update(infos or {})
         register_canonical_functions(self.dst)
         self.progress, self.cancelled = progress, cancelled
         self.refresh_figures, self.counts_before = refresh_figures, counts_before
@@ -849,11 +912,16 @@ class _Merger:
         self._sql: dict = {}  # SQL text per table, built once
         self.done = 0
         self.total = max(1, manifest.total_rows)
-        self.describer = Describer(self.dst)
+        self.describer = Describer(self.dst, infos=self.layouts.infos)
         self.decisions = load_decisions(self.dst)
+        known = self.dst.execute(f"SELECT 1 FROM {IMPORTS_TABLE} WHERE export_id = ?", (manifest.export_id,)
+                                 ).fetchone() is not None
         self.import_number = _register_import(county, manifest)
         self.offices = _offices_by_import(self.dst)
         self.my_imports = [n for n, (office_id, _) in self.offices.items() if office_id == manifest.office_id]
+        # The office's first export, numbered by this merge: an origin names the import that brought its row (an
+        # import is never taken out of the register), so no row of the county can be the office's yet.
+        self.nothing_owned = not known and self.my_imports == [self.import_number]
         self.seen: set[int] = set()  # conflicts raised (again) by this merge
         self.replaced: dict[str, list[str]] = {}  # rows this merge changed to the office's newer version or removed
         # Public data (issue 13): police.uk force-months, one fact each, whoever sent it.
@@ -865,6 +933,7 @@ class _Merger:
             self.county_by_month.setdefault(month, {})[force] = v.file_sha256
         self.taken_months: set[str] = set()
         self.refreshed_areas: set[str] | None = None  # None: every area (a refresh not scoped by counts_before)
+        self.src_strict: set[str] | None = None  # the export's STRICT tables, read when first asked
 
     # -- bookkeeping ------------------------------------------------------------
     def raise_conflict(self, info: TableInfo, kind: str, row: dict | None, county_row: dict | None, *,
@@ -978,11 +1047,11 @@ class _Merger:
         p = self.owner(table, key)
         return "the county file itself" if p is None else p.office_name
 
-    def source_filter(self, table: str) -> str:
+    def source_filter(self, table: str, alias: str = "") -> str:
         """Police.uk figures are worked out again from the counts at the county, never merged as an office's
-        rows (they are sums over every force's counts)."""
+        rows (they are sums over every force's counts). alias: the export's table's name in the statement."""
         if table == "indicator_values" and self.public:
-            return f"source NOT LIKE '{POLICE_SOURCE}%'"
+            return f"{alias + '.' if alias else ''}source NOT LIKE '{POLICE_SOURCE}%'"
         return ""
 
     def incoming_keys(self, info: TableInfo) -> "_IncomingKeys":
@@ -990,7 +1059,7 @@ class _Merger:
 
     # -- the merge ---------------------------------------------------------------
     def run(self, tables: list[str]) -> MergeSummary:
-        infos = {t: self.known_infos.get(t) or table_info(self.dst, t) for t in tables}
+        infos = {t: self.layouts.info(self.dst, t) for t in tables}
         incoming = {t: self.incoming_keys(infos[t]) for t in tables}
         before = {r["id"]: dict(r) for r in self._rows(f"SELECT * FROM {CONFLICTS_TABLE} WHERE office_id = ?",
                                                          (self.m.office_id,))}
@@ -1020,6 +1089,8 @@ class _Merger:
     def remove_missing(self, tables: list[str], infos: dict[str, TableInfo],
                        incoming: dict[str, "_IncomingKeys"]) -> None:
         """Rows this office sent before but no longer has, children first; county edits are kept."""
+        if self.nothing_owned:
+            return
         for t in reversed(tables):
             info = infos[t]
             numbers = ",".join(str(n) for n in self.my_imports)
@@ -1063,7 +1134,7 @@ class _Merger:
         """SELECT 1 for the parent row of a foreign key (built once per key: PRAGMAs are not free)."""
         sql = self._parent_sql.get((info.name, fk))
         if sql is None:
-            parent = table_info(self.dst, fk.table) if fk.table != info.name else info
+            parent = self.layouts.info(self.dst, fk.table) if fk.table != info.name else info
             to_cols = fk.to_columns or parent.primary_key
             where = " AND ".join(f"{quote(c)} = ?" for c in to_cols)
             sql = self._parent_sql[(info.name, fk)] = f"SELECT 1 FROM {quote(fk.table)} WHERE {where}"
@@ -1131,30 +1202,53 @@ class _Merger:
                        reference: bool) -> list[tuple[dict, bool]]:
         """Add the table's new rows in one statement and return the rest (with links matched to the county's
         rows, and whether one was), for a look one by one. Rows already in the county exactly as sent, with an
-        origin, need nothing."""
+        origin, need nothing.
+
+        The rows are read where they are in the attached export when they need no change first (no link of
+        theirs points at a row matched to another id) and the export's table holds its values exactly as the
+        county's table would (both STRICT, the same column types: a copy would change nothing); otherwise they
+        are copied into a temporary table and the links changed there."""
         t = info.name
         conn = self.dst
         pk = info.primary_key[0]
         cols = ", ".join(quote(c) for c in info.columns)
-        where = self.source_filter(t)
-        conn.execute("DROP TABLE IF EXISTS temp.merge_in")
-        conn.execute("DROP TABLE IF EXISTS temp.merge_new")
-        conn.execute(f"CREATE TEMP TABLE merge_in AS SELECT {cols} FROM main.{quote(t)} WHERE 0")
-        conn.execute(f"INSERT INTO temp.merge_in SELECT {cols} FROM {_src(t)}" + (f" WHERE {where}" if where else ""))
-        conn.execute(f"CREATE INDEX temp.merge_in_key ON merge_in({quote(pk)})")
-        # Links to rows this office holds under another id than the county's: pointed at the county's rows.
-        remapped: set[str] = set()
+        where = self.source_filter(t, "i")
+        moves_by_fk = []
         for fk in info.foreign_keys:
             if len(fk.columns) != 1:
                 continue
             moves = [(new, old) for (table, old), new in self.remap.items() if table == fk.table]
-            if not moves:
-                continue
-            col = quote(fk.columns[0])
-            for new, old in moves:
-                remapped |= {str(r[0]) for r in conn.execute(
-                    f"SELECT {quote(pk)} FROM temp.merge_in WHERE CAST({col} AS TEXT) = ?", (old,))}
-                conn.execute(f"UPDATE temp.merge_in SET {col} = ? WHERE CAST({col} AS TEXT) = ?", (new, old))
+            if moves:
+                moves_by_fk.append((quote(fk.columns[0]), moves))
+        conn.execute("DROP TABLE IF EXISTS temp.merge_new")
+        remapped: set[str] = set()
+        if not moves_by_fk and self.same_layout(t):
+            source = _src(t)
+
+            def of_source(alias: str) -> str:  # the rows merged: the export's, less those left out
+                return self.source_filter(t, alias)
+        else:
+            source = "temp.merge_in"
+
+            def of_source(alias: str) -> str:
+                return ""
+
+            conn.execute("DROP TABLE IF EXISTS temp.merge_in")
+            conn.execute(f"CREATE TEMP TABLE merge_in AS SELECT {cols} FROM main.{quote(t)} WHERE 0")
+            conn.execute(f"INSERT INTO temp.merge_in SELECT {cols} FROM {_src(t)} i"
+                         + (f" WHERE {where}" if where else ""))
+            conn.execute(f"CREATE INDEX temp.merge_in_key ON merge_in({quote(pk)})")
+            # Links to rows this office holds under another id than the county's: pointed at the county's rows.
+            for col, moves in moves_by_fk:
+                for new, old in moves:
+                    remapped |= {str(r[0]) for r in conn.execute(
+                        f"SELECT {quote(pk)} FROM temp.merge_in WHERE CAST({col} AS TEXT) = ?", (old,))}
+                    conn.execute(f"UPDATE temp.merge_in SET {col} = ? WHERE CAST({col} AS TEXT) = ?", (new, old))
+
+        def and_of_source(alias: str) -> str:
+            cond = of_source(alias)
+            return f" AND {cond}" if cond else ""
+
         same_key = f"m.{quote(pk)} = i.{quote(pk)}"
         checks = [f"EXISTS (SELECT 1 FROM main.{quote(t)} m WHERE {same_key})"]
         for unique, op in [(u, "=") for u in info.uniques] + ([(natural, "IS")] if natural else []):
@@ -1167,47 +1261,74 @@ class _Merger:
             given = " AND ".join(f"i.{quote(c)} IS NOT NULL" for c in fk.columns)
             check = f"({given} AND NOT EXISTS (SELECT 1 FROM main.{quote(fk.table)} p WHERE {linked})"
             if fk.table == t:  # a parent later in the same table: looked at one by one
-                check += f" AND NOT EXISTS (SELECT 1 FROM temp.merge_in p WHERE {linked})"
+                check += f" AND NOT EXISTS (SELECT 1 FROM {source} p WHERE {linked}{and_of_source('p')})"
             checks.append(check + ")")
-        conn.execute(f"CREATE TEMP TABLE merge_new AS SELECT i.{quote(pk)} AS k FROM temp.merge_in i "
-                     f"WHERE NOT ({' OR '.join(checks)})")
-        if remapped:
-            conn.executemany("DELETE FROM temp.merge_new WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
-        alike = " AND ".join(f"m.{quote(c)} IS i.{quote(c)} AND typeof(m.{quote(c)}) = typeof(i.{quote(c)})"
-                             for c in info.columns if c != pk)
-        conn.execute("DROP TABLE IF EXISTS temp.merge_same")
-        conn.execute(
-            f"CREATE TEMP TABLE merge_same AS SELECT i.{quote(pk)} AS k FROM temp.merge_in i JOIN main.{quote(t)} m "
-            f"ON {same_key} WHERE {alike or '1'} AND EXISTS (SELECT 1 FROM main.{ORIGINS_TABLE} o "
-            f"WHERE o.table_name = ? AND o.row_key = CAST(i.{quote(pk)} AS TEXT))", (t,))
-        if remapped:
-            conn.executemany("DELETE FROM temp.merge_same WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
-        same = conn.execute("SELECT count(*) FROM temp.merge_same").fetchone()[0]
-        added = conn.execute(f"INSERT INTO main.{quote(t)} ({cols}) SELECT {cols} FROM temp.merge_in "
-                             f"WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new)").rowcount
+        # Every row new (none there already, none held back): nothing is the same, nothing is left to look at,
+        # and no list of the new rows is made.
+        all_new = not remapped and bool(conn.execute(
+            f"SELECT NOT EXISTS (SELECT 1 FROM {source} i WHERE ({' OR '.join(checks)}){and_of_source('i')})"
+        ).fetchone()[0])
+        same = 0
+        if not all_new:
+            conn.execute(f"CREATE TEMP TABLE merge_new AS SELECT i.{quote(pk)} AS k FROM {source} i "
+                         f"WHERE NOT ({' OR '.join(checks)}){and_of_source('i')}")
+            if remapped:
+                conn.executemany("DELETE FROM temp.merge_new WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
+            alike = " AND ".join(f"m.{quote(c)} IS i.{quote(c)} AND typeof(m.{quote(c)}) = typeof(i.{quote(c)})"
+                                 for c in info.columns if c != pk)
+            conn.execute("DROP TABLE IF EXISTS temp.merge_same")
+            conn.execute(
+                f"CREATE TEMP TABLE merge_same AS SELECT i.{quote(pk)} AS k FROM {source} i JOIN main.{quote(t)} m "
+                f"ON {same_key} WHERE {alike or '1'} AND EXISTS (SELECT 1 FROM main.{ORIGINS_TABLE} o "
+                f"WHERE o.table_name = ? AND o.row_key = CAST(i.{quote(pk)} AS TEXT)){and_of_source('i')}", (t,))
+            if remapped:
+                conn.executemany("DELETE FROM temp.merge_same WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
+            same = conn.execute("SELECT count(*) FROM temp.merge_same").fetchone()[0]
+        # The new rows: every row the export has for the table (then no list of them is looked through for
+        # each), or those listed in merge_new. (A WHERE always: an upsert's SELECT needs one before ON CONFLICT.)
+        if all_new:
+            new_rows = f"FROM {source} i WHERE {of_source('i') or 'true'}"
+        else:
+            new_rows = f"FROM {source} i WHERE i.{quote(pk)} IN (SELECT k FROM temp.merge_new)"
+        # In key order, as the rows always went in.
+        added = conn.execute(f"INSERT INTO main.{quote(t)} ({cols}) SELECT {cols} {new_rows} "
+                             f"ORDER BY {quote(pk)}").rowcount
         if added:
             # Each origin's hash worked out by SQLite (the same bytes as row_hash, without a Python row each).
+            digest = row_digest_sql(info.columns, self.layouts.plain_columns(conn, t))
             conn.execute(
                 f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
-                f"SELECT ?, CAST({quote(pk)} AS TEXT), ?, {row_digest_sql(info.columns, plain_columns(conn, t))}, ? "
-                f"FROM temp.merge_in WHERE {quote(pk)} IN (SELECT k FROM temp.merge_new) "
+                f"SELECT ?, CAST({quote(pk)} AS TEXT), ?, {digest}, ? {new_rows} ORDER BY {quote(pk)} "
                 "ON CONFLICT(table_name, row_key) DO UPDATE SET import_number = excluded.import_number, "
                 "row_hash = excluded.row_hash, shared = excluded.shared", (t, self.import_number, int(reference)))
             self.summary.added += added
             self.summary.count(t, "added", added)
         self.summary.unchanged += same
         self.done += added + same
-        cursor = conn.execute(f"SELECT {cols} FROM temp.merge_in WHERE {quote(pk)} NOT IN (SELECT k FROM "
-                              f"temp.merge_new) AND {quote(pk)} NOT IN (SELECT k FROM temp.merge_same) "
-                              f"ORDER BY {quote(pk)}")
         rest = []
-        for values in cursor:
-            row = dict(zip(info.columns, tuple(values)))
-            rest.append((row, str(row[pk]) in remapped))
-        conn.execute("DROP TABLE temp.merge_same")
-        conn.execute("DROP TABLE temp.merge_in")
-        conn.execute("DROP TABLE temp.merge_new")
+        if not all_new:
+            cursor = conn.execute(f"SELECT {cols} FROM {source} i WHERE {quote(pk)} NOT IN (SELECT k FROM "
+                                  f"temp.merge_new) AND {quote(pk)} NOT IN (SELECT k FROM temp.merge_same)"
+                                  f"{and_of_source('i')} ORDER BY {quote(pk)}")
+            for values in cursor:
+                row = dict(zip(info.columns, tuple(values)))
+                rest.append((row, str(row[pk]) in remapped))
+            conn.execute("DROP TABLE temp.merge_same")
+            conn.execute("DROP TABLE temp.merge_new")
+        if source == "temp.merge_in":
+            conn.execute("DROP TABLE temp.merge_in")
         return rest
+
+    def same_layout(self, table: str) -> bool:
+        """The export's table holds its values exactly as the county's would: both STRICT, with the same columns
+        of the same plain types (in a STRICT table a value is always of its column's type, or NULL)."""
+        county = self.layouts.column_types(self.dst, table)
+        if county is None or not all(kind in _STRICT_TYPES for _, kind, _ in county):
+            return False
+        if self.src_strict is None:  # which of the export's tables are STRICT, read once
+            self.src_strict = {r[0] for r in self.dst.execute(
+                "SELECT name FROM pragma_table_list WHERE schema = ? AND strict", (SRC,))}
+        return _column_types(self.dst, table, SRC, table in self.src_strict) == county
 
     def merge_row(self, info: TableInfo, row: dict, key: str, remapped: bool, reference: bool,
                   natural: tuple[str, ...] | None, incoming_keys: "_IncomingKeys", insert_sql: str, update_sql: str | None,
@@ -1442,18 +1563,30 @@ class _Merger:
                      "PRIMARY KEY (force, month)) WITHOUT ROWID")
         conn.execute("DELETE FROM temp.merge_taken")
         conn.executemany("INSERT INTO temp.merge_taken VALUES (?, ?)", [(v.force, v.month) for v in taken])
-        of_taken = "JOIN temp.merge_taken t ON t.force = c.force AND t.month = c.month"
+
+        def of_taken(counts: str) -> str:
+            """The counts of the force-months taken: the export's read in their order (it holds little else), the
+            county's looked up by their key (its counts of other force-months are never read)."""
+            if counts.startswith("main."):
+                return f"temp.merge_taken t CROSS JOIN {counts} c ON c.force = t.force AND c.month = t.month"
+            return f"{counts} c JOIN temp.merge_taken t ON t.force = c.force AND t.month = c.month"
+
+        brought: dict[tuple[str, str], int] | None = None  # the export's counts of each force-month taken
+        brought_areas: set[str] | None = None  # and the areas they are of
         try:
             if signed is not None:
                 # Each force-month's lines joined and hashed at once (PublicDigest's bytes: line and newline each),
-                # rather than a call per line.
+                # rather than a call per line; how many there are, and their areas, are read in the same pass.
                 empty = PublicDigest().hexdigest()
                 found = {(v.force, v.month): (0, empty) for v in taken}
                 rows = conn.execute(
-                    f"SELECT c.force, c.month, {PUBLIC_LINE_SQL} FROM {_src(POLICE_COUNTS)} c {of_taken} "
+                    f"SELECT c.force, c.month, {PUBLIC_LINE_SQL}, c.area_id FROM {of_taken(_src(POLICE_COUNTS))} "
                     "ORDER BY c.force, c.month, c.source_district, c.crime_type").fetchall()
+                brought_areas = set(map(operator.itemgetter(3), rows))
+                brought = {}
                 for key, group in itertools.groupby(rows, key=operator.itemgetter(0, 1)):
                     lines = list(map(operator.itemgetter(2), group))
+                    brought[key] = len(lines)
                     found[key] = (len(lines), hashlib.sha256(("\n".join(lines) + "\n").encode("utf-8")).hexdigest())
                 del rows
                 for key, digest in sorted(found.items()):
@@ -1461,17 +1594,20 @@ class _Merger:
                         raise _refuse(self.m.path, f"its police.uk counts for {_force_month(*key)} were changed after "
                                                    "it was signed")
             # The areas whose figures the refresh after this works out again (their counts before and after).
-            area_sql = "SELECT DISTINCT c.area_id FROM {} c " + of_taken
-            self.refreshed_areas = {r[0] for r in conn.execute(area_sql.format(f"main.{POLICE_COUNTS}"))} | \
-                {r[0] for r in conn.execute(area_sql.format(_src(POLICE_COUNTS)))}
-            count_sql = "SELECT c.force, c.month, count(*) FROM {} c " + of_taken + " GROUP BY c.force, c.month"
-            gone = {(f, m): n for f, m, n in conn.execute(count_sql.format(f"main.{POLICE_COUNTS}"))}
-            brought = {(f, m): n for f, m, n in conn.execute(count_sql.format(_src(POLICE_COUNTS)))}
+            area_sql = "SELECT DISTINCT c.area_id FROM {}"
+            if brought_areas is None:
+                brought_areas = {r[0] for r in conn.execute(area_sql.format(of_taken(_src(POLICE_COUNTS))))}
+            self.refreshed_areas = \
+                {r[0] for r in conn.execute(area_sql.format(of_taken(f"main.{POLICE_COUNTS}")))} | brought_areas
+            count_sql = "SELECT c.force, c.month, count(*) FROM {} GROUP BY c.force, c.month"
+            gone = {(f, m): n for f, m, n in conn.execute(count_sql.format(of_taken(f"main.{POLICE_COUNTS}")))}
+            if brought is None:
+                brought = {(f, m): n for f, m, n in conn.execute(count_sql.format(of_taken(_src(POLICE_COUNTS))))}
             conn.execute(f"DELETE FROM main.{POLICE_COUNTS} WHERE (force, month) IN "
                          "(SELECT force, month FROM temp.merge_taken)")
             conn.execute(f"INSERT INTO main.{POLICE_COUNTS}(force, month, source_district, crime_type, area_id, count) "
                          f"SELECT c.force, c.month, c.source_district, c.crime_type, c.area_id, c.count "
-                         f"FROM {_src(POLICE_COUNTS)} c {of_taken} ORDER BY 1, 2, 3, 4")
+                         f"FROM {of_taken(_src(POLICE_COUNTS))} ORDER BY 1, 2, 3, 4")
         finally:
             conn.execute("DELETE FROM temp.merge_taken")
         conn.executemany(
@@ -1482,9 +1618,9 @@ class _Merger:
             "imported_at = excluded.imported_at",
             [(v.force, v.month, v.file_name, v.file_sha256, v.download_newest_month, v.rows, v.imported_at)
              for v in taken])
+        set_origins(conn, [(POLICE_VINTAGES, json.dumps([v.force, v.month], separators=(",", ":")), self.import_number,
+                            v.file_sha256, True) for v in taken])
         for v in taken:
-            self.set_provenance(POLICE_VINTAGES, json.dumps([v.force, v.month], separators=(",", ":")), v.file_sha256,
-                                True)
             n, went = brought.get((v.force, v.month), 0), gone.get((v.force, v.month), 0)
             self.summary.count(POLICE_COUNTS, "replaced" if went else "added", n)
             if went:
@@ -1546,7 +1682,7 @@ class _Merger:
 def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressFn = no_progress,
                  cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[str] = (),
                  refresh_figures: RefreshFigures | None = None,
-                 counts_before: CountsBefore | None = None) -> MergeSummary:
+                 counts_before: CountsBefore | None = None, layouts: MergeLayouts | None = None) -> MergeSummary:
     """Merge one checked district export into the county file in one transaction (all or nothing), audited as
     ONE entry (which office, export id and number, key, rows added/replaced/removed per table).
 
@@ -1555,9 +1691,11 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     refresh_figures(county, forces) works the police.uk figures out again from the counts after a force-month
     was taken (services.police_import.refresh_police_figures; the exchange layer cannot call services) and
     returns the typed figures that differ from them; with counts_before (services.police_import.counts_change)
-    only the figures the force-months taken can change are worked out again.
+    only the figures the force-months taken can change are worked out again. layouts: what the merges of other
+    files into this county file read of its tables' layouts (kept while its schema stays as it was).
     """
     path = manifest.path
+    layouts = (layouts or MergeLayouts()).check(county.conn)
     register = verify_for_county(county, manifest, accept_keys)
     missing = sorted(set(manifest.tables) - set(data_tables(county.conn)))
     if missing:
@@ -1566,7 +1704,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     with _attached_export(county, manifest) as source_hash:
         src_tables = data_tables(county.conn, SRC)
         county_tables = set(data_tables(county.conn))  # read once (it was read again for every table)
-        infos = {t: table_info(county.conn, t) for t in src_tables if t in county_tables}
+        infos = {t: layouts.info(county.conn, t) for t in src_tables if t in county_tables}
         tables = dependency_order(county.conn, list(infos), infos)
         try:
             label = f"Merge {manifest.office_name} export {manifest.sequence}"
@@ -1575,7 +1713,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 if register:
                     register_key(county, manifest)
                 summary = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before,
-                                  infos).run(tables)
+                                  infos, layouts).run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register
                 batch.details.update({

@@ -310,15 +310,24 @@ def _json_value_sql(column: str, plain: bool, alias: str) -> str:
     return f"json({canonical_value_sql(column, False, alias)})"
 
 
-# json_array() is the quicker way (one call a row rather than a join per value) while a row's values fit in a
-# function's arguments (SQLite allows 127 at least); wider rows are joined with ||.
-_JSON_ARRAY_ARGUMENTS = 100
+def _text_value_sql(column: str, plain: bool, alias: str) -> str:
+    """A column's canonical value as JSON text, for printf (a plain column's value quoted as JSON)."""
+    if plain:
+        return f"json_quote({alias + '.' if alias else ''}{quote(column)})"
+    return canonical_value_sql(column, False, alias)
+
+
+# json_array() is the quicker way to write a checksum line (one call a row rather than a join per value) while
+# a row's values fit in a function's arguments (SQLite allows 127 at least); wider rows are joined with ||. An
+# origin's text, a pair for each column, is written by printf() (one call a row where json_array() took one
+# more for each column, and a parse with json() for each value that is not plain).
+_FUNCTION_ARGUMENTS = 100
 
 
 def canonical_row_sql(names: list[str], plain: Iterable[str] = (), alias: str = "") -> str:
     """SQL for a row's checksum line: the JSON list of its values in the order of names (sorted column names)."""
     plain = set(plain)
-    if len(names) <= _JSON_ARRAY_ARGUMENTS:
+    if len(names) <= _FUNCTION_ARGUMENTS:
         return "json_array(" + ", ".join(_json_value_sql(c, c in plain, alias) for c in names) + ")"
     parts = [canonical_value_sql(c, c in plain, alias) for c in names]
     return "'[' || " + " || ',' || ".join(parts) + " || ']'"
@@ -328,9 +337,9 @@ def row_hash_text_sql(columns: Iterable[str], plain: Iterable[str] = (), alias: 
     """SQL for the text ``row_hash`` hashes: [["column",value],...] by column name."""
     plain = set(plain)
     names = sorted(columns)
-    if len(names) <= _JSON_ARRAY_ARGUMENTS:
-        return "json_array(" + ", ".join(f"json_array({_sql_text(c)}, {_json_value_sql(c, c in plain, alias)})"
-                                         for c in names) + ")"
+    if len(names) <= _FUNCTION_ARGUMENTS:
+        template = "[" + ",".join("[" + _ENCODE(c).replace("%", "%%") + ",%s]" for c in names) + "]"
+        return f"printf({_sql_text(template)}, {', '.join(_text_value_sql(c, c in plain, alias) for c in names)})"
     parts = [_sql_text("[" + _ENCODE(c) + ",") + " || " + canonical_value_sql(c, c in plain, alias) + " || ']'"
              for c in names]
     return "'[' || " + " || ',' || ".join(parts) + " || ']'"
@@ -342,11 +351,13 @@ def row_digest_sql(columns: Iterable[str], plain: Iterable[str] = (), alias: str
     return f"{ROW_DIGEST_FUNCTION}({row_hash_text_sql(columns, plain, alias)})"
 
 
-def content_checksums(conn: sqlite3.Connection, tables: Iterable[str]) -> tuple[str, dict[str, str]]:
+def content_checksums(conn: sqlite3.Connection, tables: Iterable[str],
+                      counts: dict[str, int] | None = None) -> tuple[str, dict[str, str]]:
     """The content checksum of these tables (as ``content_checksum``) and each table's own, in one pass.
 
     A table's own checksum is the same method over that table alone, so a county can say which table's
-    values were changed.
+    values were changed. counts: how many rows each table holds, when the caller has counted them (an empty
+    table's rows are not read: it has none).
     """
     total = hashlib.sha256()
     per_table: dict[str, str] = {}
@@ -357,9 +368,10 @@ def content_checksums(conn: sqlite3.Connection, tables: Iterable[str]) -> tuple[
         head = json.dumps({"table": table, "columns": names}, separators=(",", ":")).encode("utf-8") + b"\n"
         total.update(head)
         one.update(head)
-        for data in _canonical_lines(conn, info, plain=plain):
-            total.update(data)
-            one.update(data)
+        if counts is None or counts.get(table) != 0:
+            for data in _canonical_lines(conn, info, plain=plain):
+                total.update(data)
+                one.update(data)
         per_table[table] = one.hexdigest()
     return total.hexdigest(), per_table
 

@@ -292,18 +292,27 @@ def _same_file(a: Path, b: Path) -> bool:
 def _bigger_cache(store: Store):
     """Settings for merging, put back afterwards: a page cache of 64 MB, as the police.uk import has for its one
     transaction (SQLite's default 2 MB spills and re-reads the pages of the indexes that merged rows and figures
-    land all over), and the write-ahead log copied into the file every 64 MB and once at the end rather than
-    every 4 MB (each copy rewrote the same index pages, touched again by the next export). Durability is as the
-    file has it: each export's transaction is committed (and synced) as before."""
+    land all over), the working tables in memory (as the import has them), and the write-ahead log copied into
+    the file every 64 MB and once at the end rather than every 4 MB (each copy rewrote the same index pages,
+    touched again by the next export). Durability is as the file has it: each export's transaction is committed
+    (and synced) as before."""
     conn = store.conn
     cache, checkpoint = store.scalar("PRAGMA cache_size"), store.scalar("PRAGMA wal_autocheckpoint")
+    temp = store.scalar("PRAGMA temp_store")
+    # Changing temp_store drops the connection's temporary tables (only the merge and the police.uk figures make
+    # any, afresh each time) and is refused inside a transaction: then the working tables stay where they are.
+    switch = temp != 2 and not conn.in_transaction
     conn.execute("PRAGMA cache_size = -65536")
     conn.execute(f"PRAGMA wal_autocheckpoint = {MERGE_CHECKPOINT_PAGES}")
+    if switch:
+        conn.execute("PRAGMA temp_store = MEMORY")
     try:
         yield
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache)}")
         conn.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
+        if switch and not conn.in_transaction:
+            conn.execute(f"PRAGMA temp_store = {int(temp)}")
         if not conn.in_transaction:
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
@@ -315,6 +324,7 @@ def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeR
                    cancelled: CancelCheck, accept_keys: Iterable[str]) -> None:
     total = sum(m.total_rows for m in manifests) or 1
     done = 0
+    layouts = county_merge.MergeLayouts()  # the county's table layouts, read once for all the files
     for manifest in manifests:
         def file_progress(d: int, t: int, message: str = "", base: int = done, size: int = manifest.total_rows) -> None:
             progress(base + min(d, size), total, f"{manifest.path.name}: {message}")
@@ -323,7 +333,8 @@ def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeR
             report.merged.append(county_merge.merge_export(store, manifest, progress=file_progress,
                                                            cancelled=cancelled, accept_keys=accept_keys,
                                                            refresh_figures=_refresh_police_figures,
-                                                           counts_before=_police_counts_before))
+                                                           counts_before=_police_counts_before,
+                                                           layouts=layouts))
         except UnregisteredKey as exc:
             report.refused.append((manifest.path.name, str(exc)))
             report.key_offers.append(KeyOffer.from_refusal(exc))

@@ -411,11 +411,11 @@ _FIGURES_SQL = [
     "AND true ON CONFLICT DO UPDATE SET value = value + excluded.value, counted = max(counted, excluded.counted)",
     # 0 where a force's file of the month has the area and the crime type, and the area has that crime type
     # in some month of the force's files. (Which crime types a month's file has is read from the whole file,
-    # whatever the areas in scope.)
+    # whatever the areas in scope; only the files of forces with an area in scope are read for it.)
     "INSERT OR IGNORE INTO temp.police_file_areas SELECT force, area_id, month FROM _police_counts "
     "WHERE month IN temp.police_scope{areas:area_id}",
     "INSERT OR IGNORE INTO temp.police_file_types SELECT force, month, crime_type FROM _police_counts "
-    "WHERE month IN temp.police_scope",
+    "WHERE force IN (SELECT DISTINCT force FROM temp.police_file_areas) AND month IN temp.police_scope",
     "INSERT OR IGNORE INTO temp.police_series SELECT force, area_id, crime_type FROM _police_counts "
     "WHERE force IN (SELECT DISTINCT force FROM temp.police_file_areas){areas:area_id}",
     "INSERT OR IGNORE INTO temp.police_wanted(indicator_id, area_id, period, value, counted) "
@@ -580,9 +580,10 @@ def counts_change(store: Store, force_months: Collection[tuple[str, str]]) -> Co
     before replacing them, and pass it to ``refresh_police_figures(changed=...)`` afterwards."""
     _force_months_sql(store, force_months)
     try:
+        # Each force-month's counts looked up by their key, not the whole table read for them.
         rows = store.conn.execute(
-            "SELECT DISTINCT c.force, c.area_id, c.crime_type FROM _police_counts c JOIN temp.police_changed t "
-            "ON t.force = c.force AND t.month = c.month").fetchall()
+            "SELECT DISTINCT c.force, c.area_id, c.crime_type FROM temp.police_changed t CROSS JOIN _police_counts c "
+            "ON c.force = t.force AND c.month = t.month").fetchall()
     finally:
         store.conn.execute("DELETE FROM temp.police_changed")
     series = frozenset((r[0], r[1], r[2]) for r in rows)

@@ -106,8 +106,9 @@ def schema_code(conn: sqlite3.Connection) -> list[str]:
     """Everything in a file's schema that could run when it is read: triggers, views, generated columns."""
     found = [f"{kind} {name}" for kind, name in conn.execute(
         "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY type, name")]
-    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall():
-        for row in conn.execute("SELECT name, hidden FROM pragma_table_xinfo(?)", (table,)):
-            if row[1] in (2, 3):
-                found.append(f"generated column {table}.{row[0]}")
+    # Every table's columns in one statement (a statement a table cost more than the look itself).
+    for table, column in conn.execute(
+            "SELECT m.name, x.name FROM sqlite_master m JOIN pragma_table_xinfo(m.name) x "
+            "WHERE m.type = 'table' AND x.hidden IN (2, 3) ORDER BY m.name, x.cid"):
+        found.append(f"generated column {table}.{column}")
     return found
