@@ -40,21 +40,25 @@ def test_the_file_menu_ends_with_exit_on_windows_and_quit_elsewhere(window):
     assert window.menu_titled("File").actions()[-1].text() == quit_text()
 
 
-def test_undo_redo_actions_follow_the_stack(window, store):
+def recording_command(text: str, done: list[str]):
+    """An undo step that notes each do and undo in ``done``."""
     from PySide6.QtGui import QUndoCommand
 
-    window.set_store(store)
-    assert not window.undo_action.isEnabled()
-    done = []
-
-    class Cmd(QUndoCommand):
+    class Recording(QUndoCommand):
         def redo(self):
             done.append("do")
 
         def undo(self):
             done.append("undo")
 
-    window.session.undo_stack.push(Cmd("Change thing"))
+    return Recording(text)
+
+
+def test_undo_redo_actions_follow_the_stack(window, store):
+    window.set_store(store)
+    assert not window.undo_action.isEnabled()
+    done = []
+    window.session.undo_stack.push(recording_command("Change thing", done))
     assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo change thing"
     window.undo_action.trigger()
     window.redo_action.trigger()
@@ -65,7 +69,7 @@ def test_undo_redo_actions_follow_the_stack(window, store):
 def test_the_keyboard_undoes_and_redoes(window, store, qtbot, keys):
     """Redo was given the platform's first Redo key and Ctrl+Y: where Ctrl+Y is that first key (Windows, and here)
     it was registered twice, Qt called it ambiguous and did nothing, and Ctrl+Shift+Z was not bound at all."""
-    from PySide6.QtGui import QKeySequence, QUndoCommand
+    from PySide6.QtGui import QKeySequence
     from PySide6.QtTest import QTest
 
     window.set_store(store)
@@ -73,17 +77,9 @@ def test_the_keyboard_undoes_and_redoes(window, store, qtbot, keys):
         window.show()
         window.activateWindow()
     done = []
-
-    class Cmd(QUndoCommand):
-        def redo(self):
-            done.append("do")
-
-        def undo(self):
-            done.append("undo")
-
     redo = [k.toString() for k in window.redo_action.shortcuts()]
     assert len(set(redo)) == len(redo) and {"Ctrl+Y", "Ctrl+Shift+Z"} <= set(redo)
-    window.session.undo_stack.push(Cmd("Change thing"))
+    window.session.undo_stack.push(recording_command("Change thing", done))
     press = QKeySequence(keys)[0]
     if keys == "Ctrl+Z":
         QTest.keyClick(window, press.key(), press.keyboardModifiers())
