@@ -678,9 +678,9 @@ def top_slice_rows(total_pence: int, *, lsp_share: Fraction = Fraction(1, 2), re
     shares = sorted(set(result.shares_pence))
     if len(shares) > 1 or result.equal_share_pence * partners != shared:
         counts = {v: result.shares_pence.count(v) for v in shares}
+        parts = [f"{n} {'gets' if n == 1 else 'get'} {format_money(v, show_pence=True)}" for v, n in counts.items()]
         notes.append(f"{format_money(shared, show_pence=True)} does not split into {partners} equal shares to the "
-                     "penny: exactly, " + " and ".join(f"{n} {'gets' if n == 1 else 'get'} {format_money(v, show_pence=True)}"
-                                                       for v, n in counts.items())
+                     "penny: exactly, " + " and ".join(parts)
                      + f"; each_partner is the rounded {format_money(result.equal_share_pence, show_pence=True)}.")
     return rows, notes
 
