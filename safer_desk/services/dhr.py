@@ -199,10 +199,14 @@ def add_case(store: Store, **fields: Any) -> str:
 
 def update_case(store: Store, case_id: str, **fields: Any) -> dict[str, Any]:
     """Change some of a case's fields; returns the stored values that changed."""
-    _require_case(store, case_id)
+    case = _require_case(store, case_id)
     values = _case_values(store, fields)
     if "reference" in values:
         _refuse_reference_in_use(store, values["reference"], case_id)
+    if "partnership_id" in values and values["partnership_id"] != case["partnership_id"] and _shares(store, case_id):
+        raise DhrError("The partnership's statutory partners have been billed for this review: the partnership "
+                       "conducting it cannot change while they hold its invoices (undo the billing to change it). "
+                       "Nothing was changed.")
     if values:
         with store.transaction():
             store.conn.execute(f"UPDATE dhr_cases SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",

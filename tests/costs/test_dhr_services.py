@@ -238,3 +238,15 @@ def test_a_case_reference_already_used_is_refused_whatever_its_case(demo_store):
     own = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-01")
     dhr.update_case(demo_store, own, reference="WSCSP-DHR-2017-01")  # its own reference, unchanged: fine
     assert dhr.case_id_by_reference(demo_store, "wscsp-dhr-2017-01") == own
+
+
+def test_the_partnership_cannot_change_once_its_partners_are_billed(demo_store):
+    """Changing a billed review's partnership was taken: its invoices stayed with Western Suffolk's partners, and a
+    refusal was then re-split among the new partnership's (there were none: "Nobody is left to share it")."""
+    case_id = costed(demo_store)
+    with pytest.raises(DhrError, match="billed"):
+        dhr.update_case(demo_store, case_id, partnership="Safer Suffolk Partnership Board")
+    dhr.update_case(demo_store, case_id, partnership="Western Suffolk CSP")  # the same one: no change, no refusal
+    assert dhr.update_case(demo_store, case_id, notes="Chair appointed late")  # other fields still change
+    unbilled = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-02")
+    assert dhr.update_case(demo_store, unbilled, partnership="Safer Suffolk Partnership Board")
