@@ -266,6 +266,18 @@ class ProjectsPresenter(ScreenPresenter):
         store = self.store
         self.perform(self.rows_action(f"Delete {names}", ids, lambda: service.delete_projects(store, ids), ids[0]))
 
+    def delete_question(self, ids: Sequence[str]) -> str:
+        """What the window asks before deleting: the projects, and what else counts them (a saved scenario's
+        committed total would drop without a word otherwise)."""
+        names = self.describe_many(ids)
+        text = f"Delete {names} from the register?"
+        counted = service.what_counts(self.store, ids)
+        if counted:
+            it = "it is" if len(ids) == 1 else "they are"
+            text += (f" {it[0].upper()}{it[1:]} {' and '.join(counted)}, which will no longer count "
+                     f"{'it' if len(ids) == 1 else 'them'}.")
+        return text + f" (Edit > Undo puts {'it' if len(ids) == 1 else 'them'} back.)"
+
     def describe_many(self, ids: Sequence[str]) -> str:
         if len(ids) == 1:
             p = self.project(ids[0])

@@ -239,3 +239,26 @@ def test_pasted_rows_without_headings_and_dates_far_off_are_asked_about(presente
     preview.set_key(2, None)  # the column left out
     assert preview.slips() == [] and preview.keys == ["title", "cost", None]
     assert [p.title for p in preview.projects()] == ["Nightsafe", "Street pastors"]
+
+
+def test_the_delete_question_names_the_scenarios_and_budget_lines_that_count_a_project(presenter, demo_store):
+    from safer_desk.services import budgets
+
+    coordinators = by_title(presenter, "Local Domestic Violence")
+    alcohol = by_title(presenter, "PPO alcohol")
+    line = demo_store.scalar("SELECT id FROM budget_lines ORDER BY id LIMIT 1")
+    label = demo_store.scalar("SELECT label FROM budget_lines WHERE id = ?", (line,))
+    budgets.link_line(demo_store, line, project=alcohol.id)
+    assert svc.what_counts(demo_store, [alcohol.id]) == [f"linked to the budget line “{label}” of "
+                                                          f"“{budgets_plan_of(demo_store, line)}”"]
+    question = presenter.delete_question([coordinators.id, alcohol.id])
+    assert question.startswith("Delete 2 projects from the register? They are ticked in the saved scenario "
+                               "“Retained budget 2009/10: pilot and DV coordinators” and linked to the budget line")
+    assert question.endswith("which will no longer count them. (Edit > Undo puts them back.)")
+    assert presenter.delete_question([by_title(presenter, "Suffolk Strive").id]) == (
+        "Delete project Suffolk Strive from the register? (Edit > Undo puts it back.)")
+
+
+def budgets_plan_of(store, line_id):
+    return store.scalar("SELECT b.name FROM budget_lines l JOIN budget_sections c ON c.id = l.section_id "
+                        "JOIN budget_plans b ON b.id = c.plan_id WHERE l.id = ?", (line_id,))

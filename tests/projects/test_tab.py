@@ -481,3 +481,18 @@ def test_a_project_with_no_criteria_recorded_shows_no_count_met(page):
     projects = [page.model.row(r) for r in range(page.model.rowCount())]
     exported = {r[0]: r for r in svc.export_rows(projects, pounds_plain=True)}
     assert exported["P1"][13] == "" and exported["1"][13] == 4
+
+
+def test_deleting_a_project_a_saved_scenario_counts_says_so_first(page, qtbot, prompts):
+    """Deleting "Local Domestic Violence Coordinators" took its tick out of the saved scenario "Retained budget
+    2009/10" without a word: its committed £65,000 became £35,000. The question now names what counts it."""
+    select_title(page, "Local Domestic Violence Coordinators", qtbot)
+    prompts.answers.append(False)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    question = prompts.questions[0][1]
+    assert "ticked in the saved scenario “Retained budget 2009/10: pilot and DV coordinators”" in question
+    assert "which will no longer count it" in question
+    select_title(page, "PPO alcohol worker", qtbot)
+    prompts.answers.append(False)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert "scenario" not in prompts.questions[1][1]  # counted nowhere: the question as before

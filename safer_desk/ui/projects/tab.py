@@ -341,8 +341,7 @@ class RegisterPage(QWidget):
             return
         ids = [p.id for p in projects]
         names = self.presenter.describe_many(ids)
-        if not prompts.ask(self, f"Delete {names}", f"Delete {names} from the register? (Edit > Undo puts "
-                                                    "them back.)", yes="Delete"):
+        if not prompts.ask(self, f"Delete {names}", self.presenter.delete_question(ids), yes="Delete"):
             return
         self.presenter.editor.discard()  # the record is going: its unsaved edits go with it
         self.presenter.delete(ids)
