@@ -187,6 +187,15 @@ class DhrPresenter(FormScreen):
         self.perform(Action(f"Call the reviews {label}s", lambda: dhr.set_review_label(store, label),
                             lambda: dhr.set_review_label(store, old), TAB, after=self.data_changed.emit))
 
+    def delete_case_question(self) -> str:
+        """What the window asks before deleting the selected case, with the budget lines that count it."""
+        from safer_desk.services.budgets import linked_lines_words
+
+        case = self._need_case()
+        linked = linked_lines_words(self.store, "case_id", [case.id])
+        return (f"Delete {case.reference} with its costs, shares and payments?"
+                + (f" It is {linked}, which will no longer count it." if linked else ""))
+
     def delete_case(self) -> None:
         case = self._need_case()
         self.case_action(f"Delete case {case.reference}", case.id, lambda: dhr.delete_case(self.store, case.id))

@@ -628,6 +628,19 @@ def link_line(store: Store, line_id: str, *, project: str | None = None, fund: s
     return link_id
 
 
+def linked_lines_words(store: Store, column: str, ids: Sequence[str]) -> str:
+    """'linked to the budget line “Drugs and alcohol” of “…MTFP…”' for the lines linked to these projects, reviews
+    or funds (column: project_id, case_id or fund_id), or '' when none is: what their deletion takes from a plan."""
+    if column not in ("project_id", "case_id", "fund_id") or not ids:
+        return ""
+    marks = ", ".join("?" * len(ids))
+    lines = [f"“{r[0]}” of “{r[1]}”" for r in store.rows(
+        f"SELECT DISTINCT l.label, b.name FROM budget_line_links k JOIN budget_lines l ON l.id = k.line_id "
+        f"JOIN budget_sections c ON c.id = l.section_id JOIN budget_plans b ON b.id = c.plan_id "
+        f"WHERE k.{column} IN ({marks}) ORDER BY b.name, l.label", tuple(ids))]
+    return f"linked to the budget line{'s' if len(lines) > 1 else ''} " + ", ".join(lines) if lines else ""
+
+
 def unlink_line(store: Store, link_id: str) -> None:
     with store.transaction():
         store.conn.execute("DELETE FROM budget_line_links WHERE id = ?", (link_id,))

@@ -641,17 +641,14 @@ def what_counts(store: Store, project_ids: Sequence[str]) -> list[str]:
     scenarios = [r[0] for r in store.rows(
         f"SELECT DISTINCT s.name FROM scenario_items i JOIN commissioning_scenarios s ON s.id = i.scenario_id "
         f"WHERE i.project_id IN ({marks}) ORDER BY s.name", tuple(project_ids))]
-    lines = [f"“{r[0]}” of “{r[1]}”" for r in store.rows(
-        f"SELECT DISTINCT l.label, b.name FROM budget_line_links k JOIN budget_lines l ON l.id = k.line_id "
-        f"JOIN budget_sections c ON c.id = l.section_id JOIN budget_plans b ON b.id = c.plan_id "
-        f"WHERE k.project_id IN ({marks}) ORDER BY b.name, l.label", tuple(project_ids))]
+    from safer_desk.services.budgets import linked_lines_words
+
     found = []
     if scenarios:
         found.append(f"ticked in the saved scenario{'s' if len(scenarios) > 1 else ''} "
                      + ", ".join(f"“{name}”" for name in scenarios))
-    if lines:
-        found.append(f"linked to the budget line{'s' if len(lines) > 1 else ''} " + ", ".join(lines))
-    return found
+    lines = linked_lines_words(store, "project_id", project_ids)
+    return found + [lines] if lines else found
 
 
 def restore_projects(store: Store, snaps: Sequence[ProjectSnapshot]) -> None:

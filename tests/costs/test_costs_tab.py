@@ -543,3 +543,25 @@ def test_a_cases_read_begun_before_a_change_never_shows_over_it(tab, demo_window
     QCoreApplication.processEvents()  # the old read's answer is delivered (and must be dropped)
     assert any(c.reference == "WSCSP-DHR-2026-09" for c in page.presenter.rows)
     assert page.presenter.selected_case.reference == "WSCSP-DHR-2026-09"
+
+
+def test_deleting_a_review_a_budget_line_counts_says_so_first(tab, demo_window, prompts, settle):
+    from safer_desk.services import budgets
+
+    store = demo_window.session.store
+    case_id = dhr.case_id_by_reference(store, "WSCSP-DHR-2017-01")
+    linked = store.scalar("SELECT line_id FROM budget_line_links WHERE case_id = ?", (case_id,))
+    if linked is None:  # the example links one; make sure
+        linked = store.scalar("SELECT id FROM budget_lines ORDER BY id LIMIT 1")
+        budgets.link_line(store, linked, review=case_id)
+    label = store.scalar("SELECT label FROM budget_lines WHERE id = ?", (linked,))
+    tab.reviews.refresh()
+    settle()
+    page = tab.reviews
+    page.select_case(case_id)
+    prompts.answers.append(False)
+    page.delete_case()
+    question = prompts.questions[-1][1]
+    assert question.startswith("Delete WSCSP-DHR-2017-01 with its costs, shares and payments? It is linked to the "
+                               f"budget line “{label}” of “")
+    assert dhr.case_id_by_reference(store, "WSCSP-DHR-2017-01") == case_id  # answered no: still there

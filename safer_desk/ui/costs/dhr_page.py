@@ -386,8 +386,7 @@ class DhrPage(QWidget):
         case = self.current_case()
         if case is None:
             return self._report(self.presenter.delete_case)
-        if prompts.ask(self, "Delete case", f"Delete {case.reference} with its costs, shares and payments?",
-                       yes="Delete"):
+        if prompts.ask(self, "Delete case", self.presenter.delete_case_question(), yes="Delete"):
             self._report(self.presenter.delete_case)
 
     def delete_cost_line(self) -> None:
