@@ -192,7 +192,17 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("(none)").setEnabled(False)
         for i, path in enumerate(recent, start=1):
             self.recent_menu.addAction(self._action(f"&{i} {shown_as_typed(path)}",
-                                                    lambda _=False, p=path: self.open_path(Path(p))))
+                                                    lambda _=False, p=path: self.open_recent(p)))
+
+    def open_recent(self, path: str) -> bool:
+        """Open a file from File > Open Recent; one that is gone may be taken off the list."""
+        if not Path(path).exists():
+            if prompts.ask(self, "Open Recent", f"There is no file at {path}: it may have been moved or renamed, or "
+                           "be on a drive that is not connected now. Take it off the Open Recent list?",
+                           yes="Take It Off", no="Keep It"):
+                settings.remove_recent_file(path)
+            return False
+        return self.open_path(Path(path))
 
     # -- tabs ------------------------------------------------------------------
     def show_tab(self, key: str) -> TabBase | None:

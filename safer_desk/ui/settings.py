@@ -63,3 +63,15 @@ def add_recent_file(path: str) -> list[str]:
         s.remove("files/recent")
     s.sync()
     return recent
+
+
+def remove_recent_file(path: str) -> list[str]:
+    """Take path off File > Open Recent (a file that is gone, when the person says so); returns the list left."""
+    s = app_settings()
+    recent = [str(p) for p in (s.value("files/recent", [], type=list) or []) if p and str(p) != path]
+    if recent:
+        s.setValue("files/recent", recent)
+    else:
+        s.remove("files/recent")
+    s.sync()
+    return recent

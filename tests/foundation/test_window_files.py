@@ -376,3 +376,19 @@ def test_an_export_looked_at_read_only_shows_its_fund_and_report_and_is_not_expo
     assert main(["report", str(export), str(tmp_path / "report.html")]) == 0
     assert "Suffolk Target Hardening Pilot" in (tmp_path / "report.html").read_text(encoding="utf-8")
     assert export.read_bytes() == before
+
+
+def test_a_recent_file_that_is_gone_can_be_taken_off_the_list(window, tmp_path, prompts):
+    """Choosing a recent file that is no longer there (moved, or on a drive not connected) said "There is no file"
+    and left it on the list for ever; the person is now asked whether to take it off."""
+    gone, kept = tmp_path / "usb" / "office.sqlite", make_file(tmp_path / "office.sqlite")
+    settings.write("files/recent", [str(gone), str(kept)])
+    prompts.answers.append(False)  # keep it: the drive may come back
+    window.recent_menu.aboutToShow.emit()
+    window.recent_menu.actions()[0].trigger()
+    assert "There is no file at" in prompts.questions[-1][1] and settings.read_list("files/recent")[0] == str(gone)
+    prompts.answers.append(True)
+    window.recent_menu.aboutToShow.emit()
+    window.recent_menu.actions()[0].trigger()
+    assert settings.read_list("files/recent") == [str(kept)]
+    assert window.session.store is None or window.session.store.path != gone
