@@ -158,6 +158,10 @@ class MainWindow(QMainWindow):
         self.paste_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.edit_menu.addAction(self.copy_action)
         self.edit_menu.addAction(self.paste_action)
+        self.edit_menu.addSeparator()
+        self.find_action = self._action("&Find…", self.focus_search, QKeySequence.StandardKey.Find,
+                                        tip="Go to the search box of the page in view")
+        self.edit_menu.addAction(self.find_action)
 
         self.view_menu = bar.addMenu("&View")
         for i, spec in enumerate(TAB_SPECS, start=1):
@@ -193,6 +197,17 @@ class MainWindow(QMainWindow):
         for i, path in enumerate(recent, start=1):
             self.recent_menu.addAction(self._action(f"&{i} {shown_as_typed(path)}",
                                                     lambda _=False, p=path: self.open_recent(p)))
+
+    def focus_search(self) -> bool:
+        """Edit > Find (Ctrl+F): the search box of the page in view, its text selected to type over."""
+        tab = self.current_tab()
+        box = tab.search_box() if tab is not None else None
+        if box is None:
+            self.statusBar().showMessage("This page has no search box.", 4000)
+            return False
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
+        return True
 
     def open_recent(self, path: str) -> bool:
         """Open a file from File > Open Recent; one that is gone may be taken off the list."""

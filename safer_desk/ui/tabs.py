@@ -6,7 +6,7 @@ import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from safer_desk.ui.session import Session
 
@@ -59,6 +59,13 @@ class TabBase(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         return self.presenter is not None and self.presenter.has_unsaved_changes()
+
+    def search_box(self) -> QLineEdit | None:
+        """The search box of the page in view (Edit > Find): a shown box named "Search …" or "Find …"."""
+        for box in self.findChildren(QLineEdit):
+            if box.isVisible() and box.isEnabled() and box.accessibleName().startswith(("Search", "Find")):
+                return box
+        return None
 
     def describe_unsaved(self) -> str:
         return self.presenter.describe_unsaved() if self.presenter is not None else ""

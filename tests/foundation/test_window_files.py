@@ -392,3 +392,20 @@ def test_a_recent_file_that_is_gone_can_be_taken_off_the_list(window, tmp_path, 
     window.recent_menu.actions()[0].trigger()
     assert settings.read_list("files/recent") == [str(kept)]
     assert window.session.store is None or window.session.store.path != gone
+
+
+def test_ctrl_f_goes_to_the_search_box_of_the_page_in_view(demo_window, qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    demo_window.resize(1280, 800)
+    show_active(demo_window, qtbot)
+    expected = {"projects": "Search the register", "costs": "Search cases", "indicators": "Find another area"}
+    for key, name in expected.items():
+        tab = demo_window.show_tab(key)
+        qtbot.waitUntil(lambda: not tab.is_busy() and tab.search_box() is not None, timeout=10000)  # laid out
+        press = QKeySequence(QKeySequence.StandardKey.Find)[0]
+        qtbot.keyClick(demo_window, press.key(), press.keyboardModifiers())
+        assert QApplication.focusWidget().accessibleName() == name, key
+    demo_window.show_tab("budgets")
+    assert not demo_window.focus_search()
+    assert demo_window.statusBar().currentMessage() == "This page has no search box."
