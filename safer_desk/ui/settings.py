@@ -56,19 +56,17 @@ def add_recent_file(path: str) -> list[str]:
     if not is_demo_copy(path):
         recent.insert(0, path)
         s.setValue("files/last", path)
-    recent = recent[:RECENT_LIMIT]
-    if recent:
-        s.setValue("files/recent", recent)
-    else:
-        s.remove("files/recent")
-    s.sync()
-    return recent
+    return _keep_recent(s, recent[:RECENT_LIMIT])
 
 
 def remove_recent_file(path: str) -> list[str]:
     """Take path off File > Open Recent (a file that is gone, when the person says so); returns the list left."""
     s = app_settings()
-    recent = [str(p) for p in (s.value("files/recent", [], type=list) or []) if p and str(p) != path]
+    return _keep_recent(s, [str(p) for p in (s.value("files/recent", [], type=list) or []) if p and str(p) != path])
+
+
+def _keep_recent(s, recent: list[str]) -> list[str]:
+    """Write the Open Recent list (none: the key removed) and return it."""
     if recent:
         s.setValue("files/recent", recent)
     else:
