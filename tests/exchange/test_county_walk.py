@@ -91,6 +91,25 @@ class Walk:
     def __exit__(self, *exc) -> None:
         self.stack.close()
 
+    @classmethod
+    def drawn(cls, start: Path, tmp_path_factory, data) -> "Walk":
+        """A walk of its own folder, its ids seeded by a drawn number."""
+        return cls(start, tmp_path_factory.mktemp("walk"), data.draw(st.integers(0, 2**32 - 1), label="ids"))
+
+    @staticmethod
+    def steps(draw):
+        """The walk's steps, a drawn number of them: the office each is taken by."""
+        for _ in range(draw(st.integers(5, 30), label="steps")):
+            yield draw(st.sampled_from(OFFICES))
+
+    @staticmethod
+    def attempt(step, *args) -> None:
+        """A step an office may be refused (with a reason): the walk goes on."""
+        try:
+            step(*args)
+        except REFUSABLE:
+            pass
+
     def ids(self, store, sql: str) -> list[str]:
         return [r[0] for r in store.rows(sql)]
 
@@ -250,17 +269,13 @@ WALKS = dict(deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate]
 @settings(max_examples=8, **WALKS)
 @given(data=st.data())
 def test_offices_own_work_merges_with_no_conflict_into_exactly_their_latest_files(start, tmp_path_factory, data):
-    with Walk(start, tmp_path_factory.mktemp("walk"), data.draw(st.integers(0, 2**32 - 1), label="ids")) as walk:
-        for _ in range(data.draw(st.integers(5, 30), label="steps")):
-            name = data.draw(st.sampled_from(OFFICES))
+    with Walk.drawn(start, tmp_path_factory, data) as walk:
+        for name in walk.steps(data.draw):
             if data.draw(st.integers(0, 4)) == 0:
                 walk.send(name)
                 assert list_conflicts(walk.county) == []
                 continue
-            try:
-                walk.own(name, data.draw)
-            except REFUSABLE:
-                pass
+            walk.attempt(walk.own, name, data.draw)
         for name in OFFICES:
             walk.send(name)
         assert list_conflicts(walk.county) == []
@@ -281,18 +296,14 @@ def test_offices_own_work_merges_with_no_conflict_into_exactly_their_latest_file
 @given(data=st.data())
 def test_disagreements_about_what_both_offices_hold_are_decided_once_and_read_as_the_county_now_is(
         start, tmp_path_factory, data):
-    with Walk(start, tmp_path_factory.mktemp("walk"), data.draw(st.integers(0, 2**32 - 1), label="ids")) as walk:
-        for _ in range(data.draw(st.integers(5, 30), label="steps")):
-            name = data.draw(st.sampled_from(OFFICES))
+    with Walk.drawn(start, tmp_path_factory, data) as walk:
+        for name in walk.steps(data.draw):
             step = data.draw(st.sampled_from(["shared", "shared", "send", "decide"]))
             if step == "send":
                 walk.send(name)
             elif step == "decide":
                 walk.decide(data.draw)
             else:
-                try:
-                    walk.shared(name, data.draw)
-                except REFUSABLE:
-                    pass
+                walk.attempt(walk.shared, name, data.draw)
         for name in OFFICES:
             walk.send(name)
