@@ -682,9 +682,12 @@ class CaseSummary:
     carried_pence: int = 0
     net_billed_pence: int = 0  # billed less refused and written off: the cost, once refusals are dealt with
     billing: rules.Billing | None = None
-    # Cost the partners have not been billed for yet (never billed, or added since the invoices): not a shortfall,
-    # which is what nobody is now expected to pay. cost = recovered + outstanding + shortfall + unbilled.
-    unbilled_pence: int = 0
+
+    @property
+    def unbilled_pence(self) -> int:
+        """Cost the partners have not been billed for yet (never billed, or added since the invoices): not a
+        shortfall, which is what nobody is now expected to pay. cost = recovered + outstanding + shortfall + this."""
+        return max(self.billing.unbilled_pence, 0) if self.billing is not None else 0
 
     @property
     def billing_text(self) -> str:
@@ -744,14 +747,14 @@ def list_cases(store: Store, *, today: date) -> list[CaseSummary]:
         bill = rules.billing(cost, [(s.kind, ShareState(s.amount_pence, s.paid_pence, s.status, s.due_on))
                                     for s in shares])
         open_recs, overdue_recs = recs.get(case["id"], (0, 0))
-        unbilled = max(bill.unbilled_pence, 0)
+        unbilled = max(bill.unbilled_pence, 0)  # CaseSummary.unbilled_pence
         result.append(CaseSummary(
             case["id"], case["reference"], case["kind"], case["district"] or "", case["partnership"] or "",
             case["lead"] or "", decision, cost, sum(s.amount_pence for s in shares), recovered, outstanding,
             refused, cost - recovered - outstanding - unbilled, current,
             min((s.due_on for s in pending if s.due_on), default=None),
             sum(1 for s in stages if s.is_overdue) + int(overdue_recs or 0), int(open_recs or 0),
-            bill.written_off_pence, bill.resplit_pence, bill.carried_pence, bill.net_billed_pence, bill, unbilled))
+            bill.written_off_pence, bill.resplit_pence, bill.carried_pence, bill.net_billed_pence, bill))
     return result
 
 
