@@ -664,9 +664,8 @@ class IndicatorsPresenter(ScreenPresenter):
         # under last year's bar too) and the legend names the years; a chart of one run of months (rolling, areas
         # of one year) says the year on every month.
         by = {"monthly": "month", "quarterly": "quarter"}.get(ind.frequency)
-        months = [(month_label(p) if by == "month" else svc.period_label(p)).split(" ")[0] if by else "Year"
-                  for p in v.periods]
-        this_labels = [month_label(p) for p in v.periods]
+        this_labels = [month_label(p) for p in v.periods]  # "Apr 2016", "Q1 2016/17", "2016/17"
+        months = [label.split(" ")[0] if by else "Year" for label in this_labels]
         last_labels = [month_label(p) for p in svc.year_periods(ind.frequency, v.year.previous())]
         this_label, last_label = v.year.label, v.year.previous().label
         where = v.area_name + (" (derived)" if v.is_derived else "")
