@@ -187,6 +187,9 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*([/\-.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})")
 _WORDED_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*[\s\-]\s*([A-Za-z]{3,9})\.?\s*[\s\-,]\s*(\d{4}|\d{2})",
                           re.I)
+# A time of day after the date, as spreadsheets and case systems export dates ("01/04/2018 00:00",
+# "2018-04-01T09:15:00"): the date is what is meant.
+_TIME_OF_DAY = re.compile(r"(?:[ T])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?$")
 
 
 def _full_year(text: str) -> int:
@@ -209,9 +212,11 @@ def parse_uk_date(text: str) -> date:
     """Parse a date as British users type it: 1/4/26, 01/04/2026, 1-4-26, 1.4.2026, 1 April 2026, 1 Apr 26, or ISO.
 
     Day before month, always (01/04/2026 is the first of April). A day that does not exist
-    ("31/02/2018") is refused, never rolled over.
+    ("31/02/2018") is refused, never rolled over. A time of day after it ("01/04/2018 00:00") is left aside.
     """
     s = " ".join((text or "").split())
+    if (timed := _TIME_OF_DAY.search(s)) and timed.start() > 0:
+        s = s[:timed.start()]
     day = month = year = None
     m = _NUMERIC_DATE.fullmatch(s)
     if m:

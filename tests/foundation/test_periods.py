@@ -85,3 +85,24 @@ def test_a_day_that_does_not_exist_says_why(typed, words):
         parse_uk_date(typed)
     assert str(refused.value) == words
     assert parse_uk_date("29/02/2020") == date(2020, 2, 29)
+
+
+@pytest.mark.parametrize("typed, day", [
+    ("01/04/2018 00:00", date(2018, 4, 1)),  # Excel's CSV of a cell formatted with a time
+    ("01/04/2018 00:00:00", date(2018, 4, 1)),
+    ("1/4/18 14:30", date(2018, 4, 1)),
+    ("2018-04-01 00:00:00", date(2018, 4, 1)),  # how many systems' exports write a date
+    ("2018-04-01T09:15:00", date(2018, 4, 1)),
+    ("2018-04-01T09:15:00.250", date(2018, 4, 1)),
+    ("1 April 2018 00:00", date(2018, 4, 1)),
+])
+def test_a_date_with_a_time_of_day_is_that_date(typed, day):
+    # "01/04/2018 00:00", as a spreadsheet or a case system exports a date, was refused as "not a date".
+    assert parse_uk_date(typed) == day
+
+
+@pytest.mark.parametrize("typed", ["01/04/2018 25:00", "01/04/2018 12:60", "01/04/2018 noon", "01/04/2018 12",
+                                   "2018-04-01T", "01/04/2018 00:00 extra"])
+def test_a_date_with_something_else_after_it_is_still_refused(typed):
+    with pytest.raises(PeriodError, match="is not a date"):
+        parse_uk_date(typed)
