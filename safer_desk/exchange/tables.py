@@ -6,12 +6,11 @@ sheet, money as plain pounds ("7525.58"). A new format is one entry in ``TABLE_F
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from safer_desk.domain.money import format_pounds_plain
-from safer_desk.exchange.files import Sheet, atomic_path, write_csv, write_xlsx
+from safer_desk.exchange.files import Sheet, write_csv, write_xlsx
 
 
 class UnsupportedFormat(ValueError):
@@ -31,12 +30,7 @@ def _write_csv(target: Path, sheets: Sequence[Sheet]) -> Path:
 
 def _write_tsv(target: Path, sheets: Sequence[Sheet]) -> Path:
     first = sheets[0]
-    with atomic_path(target) as tmp:
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, delimiter="\t", lineterminator="\r\n")
-            writer.writerow(list(first.header))
-            writer.writerows(plain_rows(first))
-    return target
+    return write_csv(target, list(first.header), plain_rows(first), delimiter="\t")
 
 
 def _write_xlsx(target: Path, sheets: Sequence[Sheet]) -> Path:

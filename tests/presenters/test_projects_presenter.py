@@ -132,7 +132,8 @@ def test_filters_and_export(presenter, tmp_path):
     assert [p.ref for p in presenter.rows if keep(p)] == ["2", "6", "7", "10"]
     assert presenter.filter_predicate() is None
     out = presenter.export(tmp_path / "r.tsv")
-    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("Ref\tTitle")
+    # UTF-8 with a byte-order mark, as the CSV: without it Excel reads a tab-separated file's £ as "Â£".
+    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("\ufeffRef\tTitle")
 
 
 def test_opening_and_selecting_writes_nothing(demo_store):

@@ -60,3 +60,17 @@ def test_allocation_variances_stay_numbers(tmp_path):
     variances = [row[-1] for row in csv.reader(io.StringIO(out))][1:]
     assert any(v.startswith("-") for v in variances), variances  # negative variances are printed …
     assert all(v.lstrip("-").isdigit() for v in variances), variances  # … as numbers, never '-6957
+
+
+def test_a_tab_separated_export_is_neutralised_as_the_csv_is(tmp_path):
+    # The .tsv export ("Tab-separated text", which Excel opens as it opens a CSV) wrote "=1+1" as it was.
+    from safer_desk.exchange.files import Sheet
+    from safer_desk.exchange.tables import write_table
+
+    sheet = Sheet("Register", ["title", "cost", "variance"], [["=1+1", 150000, "-1099"], ["@evil", -250, ""]],
+                  money_columns=(1,))
+    for suffix in (".csv", ".tsv"):
+        out = write_table(tmp_path / f"register{suffix}", [sheet])
+        text = out.read_text(encoding="utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ","))
+        assert rows == [["title", "cost", "variance"], ["'=1+1", "1500", "-1099"], ["'@evil", "-2.50", ""]], suffix
