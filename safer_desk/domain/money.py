@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Any, Hashable, Iterable, Mapping, TypeVar
+from typing import Any, Callable, Hashable, Iterable, Mapping, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 
@@ -201,6 +201,18 @@ def format_money(pence: int, *, show_pence: bool | None = None) -> str:
     if rest:
         raise ValueError("cannot hide pence that are not zero")
     return f"{sign}£{pounds:,}"
+
+
+def any_pence(amounts: Iterable[Any]) -> bool:
+    """True when any amount (int pence; anything else, such as "Not yet known", is passed over) has pence: a
+    column or table shows them for all its money then, so its figures line up ("£684.14" over "£0.00")."""
+    return any(isinstance(a, int) and not isinstance(a, bool) and a % PENCE_PER_POUND for a in amounts)
+
+
+def table_money(amounts: Iterable[Any]) -> Callable[[int], str]:
+    """How one table writes its money: with pence for all of it when any of its amounts has them."""
+    pence = any_pence(amounts)
+    return lambda amount: format_money(amount, show_pence=pence)
 
 
 def format_pounds_plain(pence: int) -> str:

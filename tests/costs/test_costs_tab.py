@@ -67,11 +67,12 @@ def test_a_cost_not_yet_billed_shows_as_such_not_as_a_shortfall(tab, demo_window
         j = model.find(lambda c: getattr(c, "reference", "") == "WSCSP-DHR-2017-02")
         assert model.index(j, model.column_index("cost")).data() == "£1,000.00"
         assert model.index(j, model.column_index("shortfall")).data() == "£0.00"
-        assert model.index(j, model.column_index("unbilled")).data() == "£1,000"  # whole pounds, as its column
+        # Pence in every money column of a Costs table when any has them: the row read "£1,000.00 … £1,000".
+        assert model.index(j, model.column_index("unbilled")).data() == "£1,000.00"
         total = table.proxy.rowCount() - 1
         assert table.proxy.index(total, 0).data() == "Total"
         assert table.proxy.index(total, model.column_index("shortfall")).data() == "£684.14"
-        assert table.proxy.index(total, model.column_index("unbilled")).data() == "£1,000"
+        assert table.proxy.index(total, model.column_index("unbilled")).data() == "£1,000.00"
 
 
 def test_a_new_case_is_typed_straight_away(tab, demo_window, qtbot):

@@ -12,7 +12,12 @@ def test_cost_recovery_and_burn_down(demo_store):
     assert recovery.title == "Domestic Homicide Reviews: cost recovery"
     per_case, per_partner = recovery.tables
     row = next(r for r in per_case.rows if r[0] == "WSCSP-DHR-2017-01")
-    assert row[5:] == ["£7,525.58", "£6,841.44", "£3,820.73 (illustrative)", "£3,020.71", "£684.14", "£0"]
+    assert row[5:] == ["£7,525.58", "£6,841.44", "£3,820.73 (illustrative)", "£3,020.71", "£684.14", "£0.00"]
+    # Pence throughout a table when any figure in it has them, as the window's Costs tables show them (the
+    # paper read "£684.14" over "£0" in one column).
+    unknown = next(r for r in per_case.rows if r[0] == "WSCSP-DHR-2017-02")
+    assert unknown[5:] == ["Not yet known", "£0.00", "£0.00", "£0.00", "£0.00", "£0.00"]
+    assert all("." in cell for r in per_partner.rows for cell in r[1:]), per_partner.rows
     assert per_partner.total_row == ["Total", "£7,525.58", "£3,820.73", "£684.14", "£3,020.71", "£3,020.71"]
     assert burn.title == "Suffolk Target Hardening Pilot: burn-down"
     assert "runs out in Apr-20" in burn.paragraphs[1] and "£5,498 would be left" in burn.paragraphs[1]

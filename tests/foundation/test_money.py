@@ -174,3 +174,13 @@ def test_pence_that_are_not_whole_pence_are_refused(typed, words):
     with pytest.raises(MoneyError) as caught:
         parse_pence(typed)
     assert str(caught.value).startswith(words)
+
+
+def test_a_table_writes_pence_for_all_its_money_when_any_amount_has_them():
+    from safer_desk.domain.money import table_money
+
+    whole = table_money([100_000, 0, None, "Not yet known"])
+    assert [whole(v) for v in (100_000, 0, -695_700)] == ["£1,000", "£0", "-£6,957"]
+    mixed = table_money([100_000, 68_414, None])
+    assert [mixed(v) for v in (100_000, 0, -695_700, 68_414)] == ["£1,000.00", "£0.00", "-£6,957.00", "£684.14"]
+    assert table_money([])(0) == "£0"

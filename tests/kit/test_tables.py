@@ -149,6 +149,22 @@ def test_a_total_with_pence_shows_pence_in_its_column():
     assert [model.index(r, 1).data() for r in range(3)] == ["£1.00", "£2.00", "£3.33"]
 
 
+def test_a_ledger_shows_pence_in_every_money_column_when_any_has_them():
+    # A review's row in the Costs tab read "Cost £1,000.00 … Shortfall £0.00 … Not yet billed £1,000".
+    rows = [{"name": "A", "cost": 100_000, "paid": 68_414, "unbilled": 0}, {"name": "B", "cost": 200, "paid": 0,
+                                                                              "unbilled": 100}]
+    cols = [Column("name", "Review"), money_column("cost", "Cost"), money_column("paid", "Paid"),
+            money_column("unbilled", "Not yet billed")]
+    apart = RowTableModel(cols, rows)
+    assert [apart.index(0, c).data() for c in (1, 2, 3)] == ["£1,000", "£684.14", "£0"]  # each column decides
+    together = RowTableModel(cols, rows, pence_together=True)
+    assert [together.index(0, c).data() for c in (1, 2, 3)] == ["£1,000.00", "£684.14", "£0.00"]
+    assert not together.shows_pence(0)  # text stays text
+    together.replace_row(0, {**rows[0], "paid": 68_400})
+    assert [together.index(r, c).data() for r in (0, 1) for c in (1, 2, 3)] == ["£1,000", "£684", "£0",
+                                                                                  "£2", "£0", "£1"]
+
+
 def test_replacing_a_row_signals_only_the_cells_that_changed(qtbot):
     model = RowTableModel(columns(), PARTNERS)
     with qtbot.waitSignal(model.dataChanged) as changed:

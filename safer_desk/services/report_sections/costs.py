@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from safer_desk.domain.money import format_money
+from safer_desk.domain.money import format_money, table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
 from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
@@ -33,12 +33,15 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                                          "WHERE p.id = ?")
         lines_marked = _cases_with_marked(store, illustrative_rows(store, "dhr_cost_lines"),
                                           "SELECT case_id FROM dhr_cost_lines WHERE id = ?")
+        # Pence throughout a table when any of its figures has them, as the window's Costs tables show them.
+        money = table_money(v for c in cases for v in (c.cost_pence, c.net_billed_pence, c.recovered_pence,
+                                                       c.outstanding_pence, c.shortfall_pence, c.unbilled_pence))
         case_rows = [[c.reference, c.kind, c.district, c.current_stage, c.flag,
-                      format_money(c.cost_pence) if c.cost_known else "Not yet known",
-                      format_money(c.net_billed_pence),
-                      format_money(c.recovered_pence) + (" (illustrative)" if c.id in paid_marked else ""),
-                      format_money(c.outstanding_pence),
-                      format_money(c.shortfall_pence), format_money(c.unbilled_pence)] for c in cases]
+                      money(c.cost_pence) if c.cost_known else "Not yet known",
+                      money(c.net_billed_pence),
+                      money(c.recovered_pence) + (" (illustrative)" if c.id in paid_marked else ""),
+                      money(c.outstanding_pence),
+                      money(c.shortfall_pence), money(c.unbilled_pence)] for c in cases]
         billing = [f"{c.reference}: {c.billing_text}" for c in cases if c.billing_text]
         marks = []
         if paid_marked:
@@ -48,13 +51,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                          "the total.")
         ledger = (dhr.partner_ledger(store, today=today) if len(cases) == len(dhr.list_cases(store, today=today))
                   else _ledger_of(dhr, store, [c.id for c in cases], today))
-        ledger_rows = [[p.partner, format_money(p.billed_pence), format_money(p.paid_pence),
-                        format_money(p.refused_pence + p.written_off_pence), format_money(p.outstanding_pence),
-                        format_money(p.overdue_pence)] for p in ledger]
-        total = [sum(getattr(p, k) for p in ledger) for k in ("billed_pence", "paid_pence")]
-        refused = sum(p.refused_pence + p.written_off_pence for p in ledger)
-        outstanding = sum(p.outstanding_pence for p in ledger)
-        overdue = sum(p.overdue_pence for p in ledger)
+        ledger_rows, ledger_total = recovery_rows(ledger)
         sections.append(ReportSection(
             title=f"{label}s: cost recovery",
             paragraphs=[f"{len([c for c in cases if c.kind == 'review'])} review(s) and "
@@ -72,8 +69,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                 ReportTable("Cost recovery per partner", ["Partner", "Billed", "Paid", "Refused or written off",
                                                           "Outstanding", "Overdue"], ledger_rows,
                             align=["l", "r", "r", "r", "r", "r"],
-                            total_row=["Total", format_money(total[0]), format_money(total[1]), format_money(refused),
-                                       format_money(outstanding), format_money(overdue)]),
+                            total_row=ledger_total),
             ]))
     for fund in funds.list_funds(store):
         if year is not None and (fund.starts_on > year.last_day or fund.ends_on < year.first_day):
@@ -82,8 +78,10 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             continue
         figures = funds.fund_figures(store, fund.id, today=today)
         f = figures.forecast
-        month_rows = [[m.label, str(v), format_money(p)] for m, v, p in figures.by_month]
-        district_rows = [[d, str(v), format_money(p)] for d, v, p in figures.by_district]
+        money = table_money([*(p for *_, p in figures.by_month), *(p for *_, p in figures.by_district),
+                             figures.spent_pence])
+        month_rows = [[m.label, str(v), money(p)] for m, v, p in figures.by_month]
+        district_rows = [[d, str(v), money(p)] for d, v, p in figures.by_district]
         categories = [m.label for m, _ in f.cumulative] + [m.label for m, _ in f.forecast_line[1:]]
         n_actual = len(f.cumulative)
         actual = [p / 100 for _, p in f.cumulative] + [None] * (len(categories) - n_actual)
@@ -100,7 +98,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                 funds.forecast_sentence(figures)],
             tables=[ReportTable("Spend per month", ["Month", "Victims first supported", "Spend"], month_rows,
                                 align=["l", "r", "r"],
-                                total_row=["Total", str(figures.victims), format_money(figures.spent_pence)],
+                                total_row=["Total", str(figures.victims), money(figures.spent_pence)],
                                 note=_fund_marks(store, fund.id)),
                     ReportTable("Spend per district", ["District", "Victims", "Spend"], district_rows,
                                 align=["l", "r", "r"])],
@@ -176,3 +174,14 @@ def _fund_marks(store: Store, fund_id: str) -> str:
         marked = set(lines) - held
     note = lines[sorted(marked)[0]]
     return f"Illustrative: {note}" if note else "The spend lines are illustrative (example figures)."
+
+
+
+def recovery_rows(ledger) -> tuple[list[list[str]], list[str]]:
+    """Recovery per partner (billed, paid, refused or written off, outstanding, overdue) and its totals row,
+    with pence throughout when any figure has them."""
+    figures = [[p.billed_pence, p.paid_pence, p.refused_pence + p.written_off_pence, p.outstanding_pence,
+                p.overdue_pence] for p in ledger]
+    total = [sum(column) for column in zip(*figures)] or [0] * 5
+    money = table_money([*(v for row in figures for v in row), *total])
+    return [[p.partner, *map(money, row)] for p, row in zip(ledger, figures)], ["Total", *map(money, total)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from safer_desk.domain.money import format_money
+from safer_desk.domain.money import table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
@@ -57,22 +57,23 @@ def allocation_table(store: Store, year: FinancialYear | None, areas: ReportArea
     latest = [s for s in scenarios if s.year == scenarios[0].year]
     chosen = next((s for s in latest if s.adopted), None) or max(latest, key=lambda s: s.saved_at)
     result = service.load_scenario(store, chosen.id).result()
-    rows = [[r.name, format_money(r.total_pence), "" if r.previous_pence is None else format_money(r.previous_pence),
-             "" if r.variance_pence is None else format_money(r.variance_pence)] for r in result.rows]
     previous, variance = result.previous_sum_pence, result.variance_pence  # of the partnerships with last year's
+    money = table_money([*(v for r in result.rows for v in (r.total_pence, r.previous_pence, r.variance_pence)),
+                         result.total_pence, previous, variance])
+    rows = [[r.name, money(r.total_pence), "" if r.previous_pence is None else money(r.previous_pence),
+             "" if r.variance_pence is None else money(r.variance_pence)] for r in result.rows]
     note = "Agreed by the board." if chosen.adopted else "The latest saved scenario (none agreed)."
     return ReportTable(f"Allocation {chosen.year}: {chosen.name}", ["Partnership", "Allocation", "Last year",
                                                                      "Variance"], rows, ["l", "r", "r", "r"],
-                       total_row=["Total", format_money(result.total_pence),
-                                  "" if previous is None else format_money(previous),
-                                  "" if variance is None else format_money(variance)],
+                       total_row=["Total", money(result.total_pence), "" if previous is None else money(previous),
+                                  "" if variance is None else money(variance)],
                        note=" ".join([note, *result.warnings]))
 
 
 def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportTable | None:
     """Who owes what across every review of the merged districts (all years: recovery outlives the year)."""
     from safer_desk.services import dhr
-    from safer_desk.services.report_sections.costs import _ledger_of
+    from safer_desk.services.report_sections.costs import _ledger_of, recovery_rows
 
     case_areas = {r["id"]: (r["district_id"], r["partnership_id"])
                   for r in store.rows("SELECT id, district_id, partnership_id FROM dhr_cases")}
@@ -83,20 +84,14 @@ def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportT
                                                                                                      today)
     if not ledger:
         return None
-    keys = ("billed_pence", "paid_pence", "outstanding_pence", "overdue_pence")
-    rows = [[p.partner, *(format_money(getattr(p, k)) for k in keys[:2]),
-             format_money(p.refused_pence + p.written_off_pence), *(format_money(getattr(p, k)) for k in keys[2:])]
-            for p in ledger]
-    totals = [sum(getattr(p, k) for p in ledger) for k in keys]
-    refused = sum(p.refused_pence + p.written_off_pence for p in ledger)
+    rows, total_row = recovery_rows(ledger)
     kinds = [r[0] for r in store.rows(f"SELECT kind FROM dhr_cases WHERE id IN ({','.join('?' * len(ids))})", ids)]
     learning = sum(1 for k in kinds if k != "review")
     cases = f"{len(kinds) - learning} review(s)" + (f" and {learning} learning review(s)" if learning else "")
     return ReportTable(f"{dhr.review_label(store)}s: recovery per partner, all {cases}",
                        ["Partner", "Billed", "Paid", "Refused or written off", "Outstanding", "Overdue"], rows,
                        ["l", "r", "r", "r", "r", "r"],
-                       total_row=["Total", format_money(totals[0]), format_money(totals[1]), format_money(refused),
-                                  format_money(totals[2]), format_money(totals[3])],
+                       total_row=total_row,
                        note=f"Every review of the merged districts, whatever its year (recovery outlives the year); "
                             f"overdue as at {format_uk_date(today)}.")
 
@@ -111,14 +106,16 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
             continue
         figures = funds.fund_figures(store, fund.id)
         for district, n, pence in figures.by_district:
-            rows.append([district, fund.name, str(n), format_money(pence)])
+            rows.append([district, fund.name, n, pence])
             victims += n
             spent += pence
     if not rows:
         return None
     rows.sort(key=lambda r: (r[0].casefold(), r[1].casefold()))
-    return ReportTable("Pooled-fund spend per district", ["District", "Fund", "Victims", "Spend"], rows,
-                       ["l", "l", "r", "r"], total_row=["Total", "", str(victims), format_money(spent)])
+    money = table_money([*(r[3] for r in rows), spent])
+    return ReportTable("Pooled-fund spend per district", ["District", "Fund", "Victims", "Spend"],
+                       [[district, fund, str(n), money(pence)] for district, fund, n, pence in rows],
+                       ["l", "l", "r", "r"], total_row=["Total", "", str(victims), money(spent)])
 
 
 def rag_areas(store: Store, areas: ReportAreas) -> list:

@@ -134,8 +134,9 @@ def make_table(columns: Sequence[Column], name: str, parent: QWidget | None = No
                totals: Callable[[Sequence[Any]], Any] | None = None, on_edit: Callable[[], None] | None = None,
                on_delete: Callable[[], None] | None = None, on_export: Callable[[], None] | None = None,
                large: bool = False) -> Table:
-    """``large``: tens of thousands of rows, filtered in Python without a proxy (see ``Table``)."""
-    model = RowTableModel(columns, parent=parent, totals=totals)
+    """``large``: tens of thousands of rows, filtered in Python without a proxy (see ``Table``). The tables are
+    ledgers: pence in every money column when any has them."""
+    model = RowTableModel(columns, parent=parent, totals=totals, pence_together=True)
     proxy = None if large else SortProxy(parent)
     if proxy is not None:
         proxy.setSourceModel(model)

@@ -84,11 +84,14 @@ class RowTableModel(QAbstractTableModel):
 
     ``totals(rows)`` (optional) returns a row for the totals line: it is shown last, in bold,
     whatever the sort, and sums the rows the proxy shows (``update_total``).
+    Each money column shows pence when any of its rows has them; with ``pence_together`` (a ledger, whose
+    columns add up to one another) every money column shows them when any money cell has them.
     """
 
     def __init__(self, columns: Sequence[Column], rows: Iterable[Any] = (), parent=None, *,
-                 totals: Callable[[Sequence[Any]], Any] | None = None):
+                 totals: Callable[[Sequence[Any]], Any] | None = None, pence_together: bool = False):
         super().__init__(parent)
+        self._pence_together = pence_together
         self.columns = list(columns)
         self._rows = list(rows)
         self._totals = totals
@@ -104,6 +107,8 @@ class RowTableModel(QAbstractTableModel):
             if self._total is not None:
                 self._pence = [p or (c.unit == Unit.MONEY and column_has_pence([c.raw(self._total)]))
                                for p, c in zip(self._pence, self.columns)]
+        if self._pence_together and any(self._pence):
+            self._pence = [c.unit == Unit.MONEY for c in self.columns]
 
     @property
     def keeps_totals(self) -> bool:
