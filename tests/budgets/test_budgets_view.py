@@ -146,3 +146,21 @@ def test_budgets_at_laptop_sizes(demo_window, tab, size):
     assert columns_out_of_view(tab.view, ["Line", "2011/12", "2012/13"]) == []
     assert rows_in_view(tab.view) >= 10
     assert widget_in_window(tab.warnings, demo_window) and widget_in_window(tab.add_line_button, demo_window)
+
+
+def test_a_bold_figure_fits_its_column(tab):
+    # "+£109,400 (+266.2%)" on the East Sussex MTFP's bold subtotal read "+£109,400 (+266.2…": the columns were
+    # sized on the table's plain font.
+    from PySide6.QtGui import QFontMetrics
+
+    plan = next(i for i in range(tab.plan_list.count()) if tab.plan_list.item(i).text().startswith("East Sussex "
+                                                                                                 "Community Safety MTFP"))
+    tab.plan_list.setCurrentRow(plan)
+    model, view = tab.model, tab.view
+    bold_rows = [r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.ItemDataRole.FontRole) is not None]
+    assert bold_rows
+    for r in bold_rows:
+        for c in range(1, model.columnCount()):
+            text = model.index(r, c).data() or ""
+            needed = QFontMetrics(model.index(r, c).data(Qt.ItemDataRole.FontRole)).horizontalAdvance(text)
+            assert view.columnWidth(c) >= needed + 16, (text, view.columnWidth(c), needed)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QMenu, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView, QWidgetAction)
 
@@ -192,5 +192,8 @@ class DataTableView(QTableView):
             header = str(model.headerData(c, _HORIZONTAL) or "")
             width = metrics.horizontalAdvance(header) + 28
             for r in range(first, last):
-                width = max(width, metrics.horizontalAdvance(str(model.index(r, c).data() or "")) + 16)
+                index = model.index(r, c)
+                font = index.data(Qt.ItemDataRole.FontRole)  # a bold total is wider than the plain lines
+                cell = metrics if font is None else QFontMetrics(font)
+                width = max(width, cell.horizontalAdvance(str(index.data() or "")) + 16)
             self.setColumnWidth(c, min(width, max_width))
