@@ -459,6 +459,8 @@ class CommissioningPage(QWidget):
         b = service.evaluate_saved(store, service.get_scenario(store, b_id), self.presenter.projects)
         self.comparison.set_rows(service.compare(a, b))
         self.comparison_view.size_columns_to_visible(max_width=300)
+        self._say("The same scenario is chosen on both sides: choose another to compare it with." if a_id == b_id
+                  else "")
 
     def export(self) -> None:
         result = self.result()
