@@ -96,6 +96,19 @@ def test_thousands_tables_and_unreadable_cells():
         Cell("tbc", 100)
 
 
+@pytest.mark.parametrize("typed, pence, shown", [
+    ("£30K", 3_000_000, "30"),  # was read as 30K thousands: £30 million
+    ("£1.5m", 150_000_000, "1,500"),  # was £1.5 billion
+    ("2.5k", 250_000, "2.5"),
+    ("(£30K)", -3_000_000, "-30"),
+    ("£30K (£15K per district)", 3_000_000, "30 (15 per district)"),
+    ("30", 3_000_000, "30"),  # a plain figure is in the table's thousands, as printed
+])
+def test_an_amount_typed_with_its_scale_in_a_thousands_table_means_what_it_says(typed, pence, shown):
+    cell = parse_cell(typed, unit="thousand")
+    assert cell.amount_pence == pence and cell.describe("thousand") == shown
+
+
 @pytest.mark.parametrize("text", ["Inf", "-Infinity", "NaN", "1e999999999", "1E-999999999", "0x1A", "1_0"])
 def test_a_printed_change_is_written_as_a_paper_prints_one_or_refused(text):
     # "Inf" escaped as an OverflowError (the window's "Something went wrong"), and "1e999999999" would have made a
