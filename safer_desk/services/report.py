@@ -145,7 +145,7 @@ def report_choices(year: str | FinancialYear | None, meeting: str | None) -> tup
         try:
             meeting_date = format_uk_date(parse_uk_date(meeting))
         except PeriodError as exc:
-            raise ReportError(f"Meeting date {meeting.strip()!r} is not a date: write it like 20/09/2018.") from exc
+            raise ReportError(f"Meeting date: {exc}") from exc
     return fy, meeting_date
 
 

@@ -476,3 +476,15 @@ def test_a_long_title_in_the_running_header_is_shortened_before_the_date(qapp):
         (left_x, left, left_w), (date_x, date, _) = painter.texts
         assert date == sample_document().prepared_on and left_x + left_w < date_x - 8
         assert left.startswith(title[:20]) and left.endswith("…") != whole
+
+
+@pytest.mark.parametrize("typed, why", [("31/02/2019", "February 2019 has 28 days"),
+                                        ("next Tuesday", "use a form like 01/04/2018")])
+def test_a_meeting_date_that_is_not_one_says_why(typed, why):
+    # "Meeting date '31/02/2019' is not a date: write it like 20/09/2018", of a date written just so.
+    from safer_desk.services.report import ReportError, report_choices
+
+    with pytest.raises(ReportError) as refused:
+        report_choices(None, typed)
+    assert str(refused.value).startswith("Meeting date: ") and why in str(refused.value)
+    assert report_choices(None, "1/4/19 10:00") == (None, "01/04/2019")
