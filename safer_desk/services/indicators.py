@@ -369,7 +369,7 @@ def parse_period(text: str, frequency: str | None = None) -> str:
         except PeriodError:
             continue
         if frequency and kind != frequency:
-            raise IndicatorError(f"“{s}” is a {kind} period but the indicator is {frequency}.")
+            raise IndicatorError(f"“{s}” is {_a(kind)} period but the indicator is {frequency}.")
         return stored
     day = _date_in_period(s)
     if day is not None:  # a date cell of Excel ("May-16" typed there), saved as CSV or read from .xlsx
@@ -381,15 +381,19 @@ def parse_period(text: str, frequency: str | None = None) -> str:
     raise IndicatorError(f"“{s}” is not a month (2016-04), quarter (2016/17 Q1) or financial year (2016/17).")
 
 
+def _a(kind: str) -> str:
+    """"an annual", "a monthly", "a quarterly"."""
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
+
+
 def _date_in_period(text: str) -> date | None:
     """A whole date (01/05/2016, 2016-05-01, 2016-05-01 00:00:00): the period it falls in is meant."""
     from safer_desk.domain.periods import parse_uk_date
 
-    s = text[:-len(" 00:00:00")] if text.endswith((" 00:00:00", "T00:00:00")) else text
-    if s.count("/") + s.count("-") + s.count(".") < 2 and not any(c.isalpha() for c in s):
+    if text.count("/") + text.count("-") + text.count(".") < 2 and not any(c.isalpha() for c in text):
         return None
     try:
-        return parse_uk_date(s)
+        return parse_uk_date(text)
     except PeriodError:
         return None
 
@@ -479,7 +483,7 @@ def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[
     for pv in values:
         kind = dom.period_kind(pv.period)
         if kind != indicator.frequency:
-            raise IndicatorError(f"{indicator.name} is {indicator.frequency}: “{pv.period}” is a {kind} period.")
+            raise IndicatorError(f"{indicator.name} is {indicator.frequency}: “{pv.period}” is {_a(kind)} period.")
         checked.append((pv, check_value(indicator, pv)))
     if find_area(store, area_id) is None:
         raise IndicatorError(f"There is no area with id {area_id}.")

@@ -449,8 +449,19 @@ def test_excel_dates_and_percentage_cells_are_read_as_excel_shows_them(store, ar
 @pytest.mark.parametrize("typed, frequency, stored", [
     ("01/05/2016", "monthly", "2016-05"), ("2016-05-01", "monthly", "2016-05"),
     ("2016-05-01 00:00:00", "monthly", "2016-05"), ("15/08/2016", "quarterly", "2016-Q2"),
-    ("01/04/2016", "annual", "2016/17"),
+    ("01/04/2016", "annual", "2016/17"), ("01/05/2016 00:00", "monthly", "2016-05"),
+    ("2016-05-01T00:00:00", "monthly", "2016-05"),
 ])
 def test_a_date_names_the_period_it_falls_in(typed, frequency, stored):
     # What Excel writes for a date cell saved as CSV ("01/05/2016"), or an .xlsx date read as text.
     assert svc.parse_period(typed, frequency) == stored
+
+
+@pytest.mark.parametrize("typed, frequency, words", [
+    ("2016/17", "monthly", "“2016/17” is an annual period but the indicator is monthly."),
+    ("Q1 2016/17", "monthly", "“Q1 2016/17” is a quarterly period but the indicator is monthly."),
+])
+def test_a_period_of_another_kind_is_refused_in_plain_words(typed, frequency, words):
+    with pytest.raises(svc.IndicatorError) as refused:
+        svc.parse_period(typed, frequency)
+    assert str(refused.value) == words
