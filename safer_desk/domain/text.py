@@ -16,6 +16,11 @@ _PUNCTUATION = str.maketrans({
 _SPACES = re.compile(r"\s+")
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """A count as a board paper writes it: "1 review", "3 reviews", "1,234 rows" (never "review(s)")."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
 _TOTAL_LINE = re.compile(r"^\s*(?:grand |county |sub-?|overall )?totals?\s*:?\s*$", re.IGNORECASE)
 
 

@@ -37,3 +37,16 @@ def test_sections_are_in_the_whole_report(demo_store):
 
 def test_empty_file_has_no_costs_sections(store):
     assert board_report_sections(store) == []
+
+
+def test_the_board_papers_count_in_words_not_in_brackets(demo_store):
+    # "3 review(s) and 1 learning review(s)", "supporting 15 victim(s)": what a board paper should not print.
+    from safer_desk.domain.text import counted
+
+    assert [counted(n, "review") for n in (0, 1, 2)] == ["0 reviews", "1 review", "2 reviews"]
+    assert counted(1_234, "row") == "1,234 rows" and counted(1, "district", "districts") == "1 district"
+    recovery, burn = board_report_sections(demo_store, today=date(2018, 9, 1))
+    text = " ".join([*recovery.paragraphs, *burn.paragraphs])
+    assert "(s)" not in text
+    assert recovery.paragraphs[0].startswith("3 reviews and 1 learning review.")
+    assert "supporting 15 victims" in burn.paragraphs[0]

@@ -276,7 +276,7 @@ def test_county_file_report_has_the_county_section(county_file):
     assert rag.note.endswith("\u2020 Months missing before the latest: the figure covers the months held (a count "
                              "short by the others is not judged).")
     recovery = next(t for t in county.tables if t.title.startswith("Domestic Homicide Reviews: recovery"))
-    assert recovery.title.endswith("all 1 review(s)")
+    assert recovery.title.endswith("recovery per partner, 1 review")
     # What the merged files do not hold for the year is said, not left out silently.
     assert "no allocation for 2025/26" in county.paragraphs[1] and "no pooled fund running" in county.paragraphs[1]
     assert recovery.total_row[0] == "Total"

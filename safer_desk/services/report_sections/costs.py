@@ -6,6 +6,7 @@ from datetime import date
 
 from safer_desk.domain.money import format_money, table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
+from safer_desk.domain.text import counted
 from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
@@ -54,8 +55,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         ledger_rows, ledger_total = recovery_rows(ledger)
         sections.append(ReportSection(
             title=f"{label}s: cost recovery",
-            paragraphs=[f"{len([c for c in cases if c.kind == 'review'])} review(s) and "
-                        f"{len([c for c in cases if c.kind != 'review'])} learning review(s). Costs are shared "
+            paragraphs=[f"{counted(sum(c.kind == 'review' for c in cases), 'review')} and "
+                        f"{counted(sum(c.kind != 'review' for c in cases), 'learning review')}. Costs are shared "
                         f"between the partnership's statutory partners; figures as at {format_uk_date(today)}. "
                         "Net billed is what was billed less what was refused or written off (shares re-split "
                         "from a refusal are billed again), so once every refusal is dealt with it equals the cost.",
@@ -92,7 +93,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             title=f"{fund.name}: burn-down",
             paragraphs=[
                 f"Contributions {format_money(figures.contributions_pence)}; spent {format_money(figures.spent_pence)} "
-                f"supporting {figures.victims} victim(s)"
+                f"supporting {counted(figures.victims, 'victim')}"
                 + (f" (mean {format_money(mean)} per victim)" if mean is not None else "")
                 + f"; balance {format_money(figures.balance_pence)}.",
                 funds.forecast_sentence(figures)],

@@ -12,6 +12,7 @@ from datetime import date
 
 from safer_desk.domain.money import table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
+from safer_desk.domain.text import counted
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
 
@@ -26,7 +27,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         return []
     today = today or date.today()
     merged = sorted({r[0] for r in store.rows("SELECT office_name FROM _county_imports")})
-    paragraphs = [f"Figures from the {len(merged)} office file(s) merged into this county file ("
+    paragraphs = [f"Figures from the {counted(len(merged), 'office file')} merged into this county file ("
                   + ", ".join(merged) + f"), as at {format_uk_date(today)}."]
     allocation = allocation_table(store, year, areas)
     recovery = dhr_recovery_table(store, areas, today)
@@ -87,8 +88,9 @@ def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportT
     rows, total_row = recovery_rows(ledger)
     kinds = [r[0] for r in store.rows(f"SELECT kind FROM dhr_cases WHERE id IN ({','.join('?' * len(ids))})", ids)]
     learning = sum(1 for k in kinds if k != "review")
-    cases = f"{len(kinds) - learning} review(s)" + (f" and {learning} learning review(s)" if learning else "")
-    return ReportTable(f"{dhr.review_label(store)}s: recovery per partner, all {cases}",
+    cases = counted(len(kinds) - learning, "review") + (f" and {counted(learning, 'learning review')}"
+                                                         if learning else "")
+    return ReportTable(f"{dhr.review_label(store)}s: recovery per partner, {'all ' if len(kinds) > 1 else ''}{cases}",
                        ["Partner", "Billed", "Paid", "Refused or written off", "Outstanding", "Overdue"], rows,
                        ["l", "r", "r", "r", "r", "r"],
                        total_row=total_row,

@@ -18,6 +18,7 @@ from datetime import date
 
 from safer_desk.domain.indicators import rate_label
 from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.text import counted
 from safer_desk.services import indicators as svc
 from safer_desk.services.illustrative import illustrative_rows
 from safer_desk.services.report_model import ReportChart, ReportSection, ReportSeries, ReportTable
@@ -99,7 +100,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         sections.append(_section(store, area, year, rows, marks))
     if left_out and sections:
         sections[-1].paragraphs.append(
-            f"Police.uk figures only, with no targets, are also held for {len(left_out)} more area(s): "
+            f"Police.uk figures only, with no targets, are also held for {counted(len(left_out), 'more area')}: "
             f"{', '.join(left_out)}. Choose an area to see its figures.")
     return sections
 
@@ -152,7 +153,7 @@ def _derived_paragraph(store: Store, area: svc.Area, year: FinancialYear, rows: 
             + "; ".join(parts) + ".")
     if gaps:
         why = [f"no figure for {name} ({n})" for name, n in sorted(missing.items())] + sorted(other)
-        text += f" {gaps} period(s) before the latest could not be derived: " + "; ".join(why) + "."
+        text += f" {counted(gaps, 'period')} before the latest could not be derived: " + "; ".join(why) + "."
     return text
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS
+from safer_desk.domain.text import counted
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
 
@@ -100,8 +101,10 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
                       f"No open project in these areas belongs to {year.label if year else 'any year'}."]
         if undated:
             paragraphs.append(
-                f"{len(undated)} project(s) in these areas have no dates, no costs by year and no dated status, so "
-                f"they are in the report for all years but not in one year's: "
+                f"{counted(len(undated), 'project')} in these areas "
+                + ("has no dates, no costs by year and no dated status, so it is" if len(undated) == 1 else
+                   "have no dates, no costs by year and no dated status, so they are")
+                + " in the report for all years but not in one year's: "
                 + "; ".join(f"{p.ref + '. ' if p.ref else ''}{p.title}" for p in undated) + ".")
         tables = [ReportTable(
             "Projects and the board's criteria",
