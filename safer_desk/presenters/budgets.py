@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from safer_desk.domain.budgets import BudgetError
+from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import ScreenPresenter
@@ -108,7 +109,8 @@ class BudgetsPresenter(ScreenPresenter):
         p = self.view.plan
         flags = len(self.view.warnings)
         head = f"{p.name}" + (f" ({p.source})" if p.source else "")
-        return head + (f": {flags} printed figure(s) disagree with the lines." if flags else
+        verb = "disagrees" if flags == 1 else "disagree"
+        return head + (f": {counted(flags, 'printed figure')} {verb} with the lines." if flags else
                        ": every printed figure agrees with its lines.")
 
     # -- changes ---------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ def test_the_mtfp_keeps_the_printed_subtotal_beside_the_worked_out_one_and_flags
     worked = next(r for r in p.rows if r.kind == "subtotal" and r.cells[year].text == "£212,100")
     assert worked.label == printed.label.removesuffix(" (as printed)")
     assert any("97,200" in w and "212,100" in w for w in p.warnings())
-    assert "disagree" in p.summary()
+    assert p.summary().endswith(": 1 printed figure disagrees with the lines.")  # not "1 printed figure(s) disagree"
 
 
 def test_the_financial_implications_show_tbc_nk_and_the_split_per_district(presenter):
