@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.persist_state = True  # the screenshot command turns this off so it never moves the user's window
         self.setWindowIcon(app_icon())
         self.setMinimumSize(800, 500)
+        self.setAcceptDrops(True)  # a Safer Desk file dropped on the window opens; police.uk files import
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -645,6 +646,38 @@ class MainWindow(QMainWindow):
         settings.write("window/geometry", self.saveGeometry())
         settings.write("window/tab", self.current_tab_key())
 
+    # -- files dropped on the window ----------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if _dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if _dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = _dropped_paths(event.mimeData())
+        if not paths:
+            return
+        event.acceptProposedAction()
+        # After the drop returns: the program the files came from waits for it (Explorer, Finder).
+        QTimer.singleShot(0, lambda: self.use_dropped(paths))
+
+    def use_dropped(self, paths: list[Path]) -> None:
+        """Open the one Safer Desk file dropped, import the police.uk files, or say what can be dropped."""
+        from safer_desk.presenters.drops import Dropped, what_was_dropped
+
+        drop = what_was_dropped(paths)
+        if drop.kind == Dropped.OPEN:
+            self.open_path(drop.paths[0])
+        elif drop.kind == Dropped.POLICE:
+            from safer_desk.ui.indicators.menu import may_import, start_import
+
+            if may_import(self):
+                start_import(self, list(drop.paths))
+        else:
+            prompts.show_error(self, "Nothing to open or import", drop.message)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.may_close_file() or not self.stop_running_tasks():
             event.ignore()
@@ -714,3 +747,10 @@ class MainWindow(QMainWindow):
         tab = self.show_tab("projects")
         if tab is not None and self.current_tab_key() == "projects":
             tab.register.add_project()
+
+
+def _dropped_paths(mime) -> list[Path]:
+    """The local files and folders a drag carries (none for text, links or another program's objects)."""
+    if mime is None or not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]

@@ -46,12 +46,21 @@ def open_comparison(window):
     return dialog
 
 
-def choose_and_import(window, *, folder: bool) -> None:
+def may_import(window) -> bool:
+    """A file that can be changed is open (else the person is told to open one)."""
     from safer_desk.ui import prompts
 
     store = window.session.store
     if store is None or store.read_only:
         prompts.show_error(window, "Import Police Data", "Open a file you can change first.")
+        return False
+    return True
+
+
+def choose_and_import(window, *, folder: bool) -> None:
+    from safer_desk.ui import prompts
+
+    if not may_import(window):
         return
     if folder:
         chosen = prompts.existing_folder(window, "Import Police Data Folder")
