@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from safer_desk.presenters.screens import UnsavedChoice
@@ -26,20 +28,51 @@ def ask(parent: QWidget | None, title: str, text: str, *, yes: str = "Yes", no: 
     return box.clickedButton() is yes_button
 
 
+# File dialogs start in the folder where a file was last chosen, else in Documents: never in the folder the
+# program happened to start in (a packaged program's own folder, or C:\\Windows\\System32 from a shortcut).
+LAST_FOLDER = "files/last_folder"
+
+
+def _start_in(suggested: str = "") -> str:
+    """Where a dialog opens: a suggestion with its own folder as it is; a bare name in the last folder."""
+    if suggested and Path(suggested).is_absolute():
+        return suggested
+    from safer_desk.ui import settings
+
+    folder = settings.read_str(LAST_FOLDER)
+    if not folder or not Path(folder).is_dir():
+        from PySide6.QtCore import QStandardPaths
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(Path(folder) / suggested) if suggested else folder
+
+
+def _chosen(path: str, *, folder: bool = False) -> str:
+    """Remember where a file (or a folder) was chosen; a cancelled dialog ("") remembers nothing."""
+    if path:
+        from safer_desk.ui import settings
+
+        settings.write(LAST_FOLDER, str(Path(path) if folder else Path(path).parent))
+    return path
+
+
 def open_file_name(parent: QWidget | None, caption: str, file_filter: str, folder: str = "") -> str:
-    return QFileDialog.getOpenFileName(parent, caption, folder, file_filter)[0]
+    return _chosen(QFileDialog.getOpenFileName(parent, caption, _start_in(folder), file_filter)[0])
 
 
 def open_file_names(parent: QWidget | None, caption: str, file_filter: str, folder: str = "") -> list[str]:
-    return QFileDialog.getOpenFileNames(parent, caption, folder, file_filter)[0]
+    names = QFileDialog.getOpenFileNames(parent, caption, _start_in(folder), file_filter)[0]
+    if names:
+        _chosen(names[0])
+    return names
 
 
 def existing_folder(parent: QWidget | None, caption: str, folder: str = "") -> str:
-    return QFileDialog.getExistingDirectory(parent, caption, folder)
+    return _chosen(QFileDialog.getExistingDirectory(parent, caption, _start_in(folder)), folder=True)
 
 
 def save_file_name(parent: QWidget | None, caption: str, file_filter: str, suggested: str = "") -> str:
-    return QFileDialog.getSaveFileName(parent, caption, suggested, file_filter)[0]
+    return _chosen(QFileDialog.getSaveFileName(parent, caption, _start_in(suggested), file_filter)[0])
 
 
 def ask_unsaved(parent: QWidget | None, title: str, text: str) -> UnsavedChoice:
