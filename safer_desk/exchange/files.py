@@ -17,6 +17,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -142,6 +143,7 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
                                         "strings_to_formulas": False})
     bold = book.add_format({"bold": True})
     money = book.add_format({"num_format": "£#,##0.00;-£#,##0.00"})
+    day = book.add_format({"num_format": "dd/mm/yyyy"})  # a date Excel sorts and filters as one
     used: set[str] = set()
     for sheet in sheets:
         name = _sheet_name(sheet.name, used)
@@ -161,10 +163,13 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
                     ws.write_blank(r, c, None)
                 elif isinstance(value, str):
                     ws.write_string(r, c, value)  # never a formula, whatever it starts with
+                elif isinstance(value, date):
+                    ws.write_datetime(r, c, value, day)
                 else:
                     ws.write(r, c, value)
                 if c < len(widths):
-                    widths[c] = max(widths[c], min(60, len(str(value if value is not None else ""))))
+                    widths[c] = max(widths[c], min(60, 10 if isinstance(value, date) else
+                                                   len(str(value if value is not None else ""))))
         for c, width in enumerate(widths):
             ws.set_column(c, c, width + 2)
         ws.freeze_panes(row0 + 1, 0)

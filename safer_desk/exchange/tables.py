@@ -6,10 +6,12 @@ sheet, money as plain pounds ("7525.58"). A new format is one entry in ``TABLE_F
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from safer_desk.domain.money import format_pounds_plain
+from safer_desk.domain.periods import format_uk_date
 from safer_desk.exchange.files import Sheet, write_csv, write_xlsx
 
 
@@ -18,8 +20,9 @@ class UnsupportedFormat(ValueError):
 
 
 def plain_rows(sheet: Sheet) -> list[list[Any]]:
-    """The sheet's rows with money (int pence) as plain pounds, for text formats."""
-    return [[format_pounds_plain(v) if c in sheet.money_columns and isinstance(v, int) else ("" if v is None else v)
+    """The sheet's rows with money (int pence) as plain pounds and dates as 01/04/2009, for text formats."""
+    return [[format_pounds_plain(v) if c in sheet.money_columns and isinstance(v, int) else
+             format_uk_date(v) if isinstance(v, date) else ("" if v is None else v)
              for c, v in enumerate(row)] for row in sheet.rows]
 
 

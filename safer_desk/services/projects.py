@@ -340,6 +340,11 @@ def _uk(iso: str | None) -> str:
     return format_uk_date(date.fromisoformat(iso)) if iso else ""
 
 
+def _day(iso: str | None) -> date | None:
+    """A stored date for a sheet: a date cell in Excel, 01/04/2009 in a CSV."""
+    return date.fromisoformat(iso) if iso else None
+
+
 def project_from_fields(fields: Mapping[str, str], *, base: Project | None = None,
                         cost_lines: Sequence[tuple[str, str, str, str]] | None = None,
                         today: date | None = None) -> Project:
@@ -841,11 +846,11 @@ def export_rows(projects: Iterable[Project], *, pounds_plain: bool) -> list[list
             low = format_pounds_plain(low) if low is not None else ""
             high = format_pounds_plain(high) if high is not None else ""
         rows.append([
-            p.ref, p.title, p.status, _uk(p.status_date), p.funding_route, p.cost_text, low, high,
+            p.ref, p.title, p.status, _day(p.status_date), p.funding_route, p.cost_text, low, high,
             *[p.criterion(k).describe() for k in CRITERIA_KEYS], "" if p.met_shown is None else p.met_shown,
             p.lead_organisation,
             "; ".join(o.describe() for o in p.officers), "; ".join(p.areas),
-            "; ".join(s.describe() for s in p.funding_sources), _uk(p.start_date), _uk(p.end_date),
+            "; ".join(s.describe() for s in p.funding_sources), _day(p.start_date), _day(p.end_date),
             "; ".join(p.outcomes), "; ".join(p.priorities), "; ".join(p.indicators), p.notes, p.warning,
         ])
     return rows

@@ -240,6 +240,11 @@ def test_export_register_csv_and_xlsx(demo_store, tmp_path):
     ws = book["Projects"]
     assert ws.cell(4, 2).value == "Homeshield Plus" and ws.cell(4, 7).value == 125000
     assert any(c.value == "£3.250" for row in book["Cost lines"].iter_rows() for c in row)
+    # Dates are dates in Excel (they sort and filter as dates), shown as the window shows them; the CSV's text.
+    start, end = ws.cell(4, svc.EXPORT_HEADER.index("Start") + 1), ws.cell(4, svc.EXPORT_HEADER.index("End") + 1)
+    assert (start.value.date(), end.value.date()) == (date(2009, 4, 1), date(2010, 3, 31))
+    assert start.number_format == "dd/mm/yyyy"
+    assert rows[1][svc.EXPORT_HEADER.index("Start")] == "01/04/2009"
     with pytest.raises(ProjectError, match=".xlsx or .csv"):
         svc.export_register(demo_store, tmp_path / "r.txt")
     assert not list(tmp_path.glob("*.part"))
