@@ -8,6 +8,7 @@ marker while any editor holds unsaved changes; File > Save (Ctrl+S) saves the cu
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -374,6 +375,12 @@ class MainWindow(QMainWindow):
         before any input is handled; the file cannot be written before they pass (its store's write gate).
         """
         path = Path(path).absolute()  # a name typed in a command prompt: Open Recent must find it from anywhere
+        current = self.session.store
+        if current is not None and _same_file(current.path, path) and (read_only or not current.read_only):
+            # Open, Open Recent or a drop of the file this window has open: it stays open as it is (opening it
+            # again would find its own lock and call this window "another Safer Desk window").
+            self.statusBar().showMessage(f"{path.name} is already open in this window.", 10000)
+            return True
         if not self.may_close_file():
             return False
         try:
@@ -754,3 +761,11 @@ def _dropped_paths(mime) -> list[Path]:
     if mime is None or not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two names are one file (another spelling, a link, another case on Windows)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -409,3 +409,22 @@ def test_ctrl_f_goes_to_the_search_box_of_the_page_in_view(demo_window, qtbot):
     demo_window.show_tab("budgets")
     assert not demo_window.focus_search()
     assert demo_window.statusBar().currentMessage() == "This page has no search box."
+
+
+def test_opening_the_file_already_open_keeps_it_open_without_a_question(demo_window, prompts, qtbot, tmp_path):
+    # File > Open (or Open Recent, or a drop) of the file this window has open asked "Open read-only? … already open
+    # for writing in another Safer Desk window (by process …)": this window, and the answer No left it open as before.
+    path = demo_window.session.store.path
+    store = demo_window.session.store
+    assert demo_window.open_path(path)
+    assert demo_window.open_path(tmp_path / ".." / tmp_path.name / path.name)  # the same file by another name
+    assert demo_window.session.store is store and not store.read_only
+    assert not prompts.questions and not prompts.errors
+    assert "already open" in demo_window.statusBar().currentMessage()
+
+
+def test_a_file_open_read_only_can_be_opened_for_changes_again(window, demo_path, prompts):
+    assert window.open_path(demo_path, read_only=True) and window.session.store.read_only
+    assert window.open_path(demo_path)
+    assert not window.session.store.read_only and not prompts.questions
+    assert window.open_path(demo_path, read_only=True) and not window.session.store.read_only  # already open
