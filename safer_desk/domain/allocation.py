@@ -62,12 +62,14 @@ def parse_number(text: str | int | Fraction | Decimal, *, what: str = "value") -
 
 
 def parse_fraction(text: str | Fraction, *, what: str = "fraction") -> Fraction:
-    """A share of something as typed: "1/3", "0.25", "25%" (a bare number above 1 is read as a percentage)."""
+    """A share of something as typed: "1/3", "0.25", "25%" (a bare number above 1 is read as a percentage; 1
+    itself, which could be the whole or 1%, is refused saying both)."""
     if isinstance(text, Fraction):
         return text
     s = str(text or "").strip().replace(" ", "")
     if not s:
         raise AllocationError(f"{what}: nothing was given.")
+    bare_one = False  # above one is a percentage, below it a fraction: one itself could be either
     try:
         if s.endswith("%"):
             value = typed_digits(s[:-1]) / 100
@@ -76,10 +78,13 @@ def parse_fraction(text: str | Fraction, *, what: str = "fraction") -> Fraction:
             value = typed_digits(top) / typed_digits(bottom)
         else:
             value = typed_digits(s)
+            bare_one = value == 1
             if value > 1:
                 value /= 100
     except (ValueError, ZeroDivisionError):
         raise AllocationError(f"{what}: “{text}” is not a fraction (try 1/3, 0.25 or 25%).") from None
+    if bare_one:
+        raise AllocationError(f"{what}: “{str(text).strip()}” could be the whole (100%) or 1%: type 100% or 1%.")
     if value < 0 or value > 1:
         raise AllocationError(f"{what}: “{text}” must be between 0 and 1 (0% and 100%).")
     return value

@@ -178,7 +178,8 @@ def option_text(options: AllocationOptions, key: str) -> str:
     if key == "fixed_share":
         if options.fixed_per_unit_pence is not None:
             return format_money(options.fixed_per_unit_pence)
-        return format_fraction(options.fixed_share)
+        # The whole as "100%": a bare "1" is asked about when typed (the whole, or 1%?), so it would not read back.
+        return "100%" if options.fixed_share == 1 else format_fraction(options.fixed_share)
     if key == "damping":
         return "" if options.damping is None else _percent_field(options.damping)
     raise KeyError(key)

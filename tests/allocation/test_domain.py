@@ -156,6 +156,15 @@ def test_parsing_fractions_and_percentages():
         parse_percent("ten")
 
 
+@pytest.mark.parametrize("typed", ["1", "1.0", " 1.00 "])
+def test_a_bare_one_as_a_share_is_asked_about_not_read_as_the_whole(typed):
+    # "--fixed-share 1" put the whole pot into the fixed part (a share of one), where "2" is 2% and "1.5" 1.5%:
+    # typed meaning 1%, it shared nothing by the formula, without a word.
+    with pytest.raises(AllocationError, match=r"could be the whole \(100%\) or 1%: type 100% or 1%"):
+        parse_fraction(typed, what="fixed share")
+    assert parse_fraction("100%") == 1 and parse_fraction("1%") == Fraction(1, 100) and parse_fraction("1/1") == 1
+
+
 def test_redistribution_by_crime_share_or_pro_rata():
     result = allocate_by_formula(partnerships(), options())
     by_basis = redistribute_uncommitted(65_512_00, result, method="basis")

@@ -117,3 +117,14 @@ def test_a_factor_weight_typed_in_the_window_is_digits_or_refused(state):
         with pytest.raises(AllocationError, match="not a number"):
             bench.with_factor_weight(state, 0, text)
     assert bench.with_factor_weight(state, 0, "1/3").options.factors[0].weight == Fraction(1, 3)
+
+
+def test_a_whole_fixed_share_reads_back_as_it_is_shown():
+    from fractions import Fraction
+
+    from safer_desk.domain.allocation import AllocationOptions, parse_fraction
+    from safer_desk.services.allocation_workbench import option_text
+
+    for share in (Fraction(1), Fraction(1, 3), Fraction(0)):
+        shown = option_text(AllocationOptions(pot_pence=100_000, fixed_share=share), "fixed_share")
+        assert parse_fraction(shown) == share, shown
