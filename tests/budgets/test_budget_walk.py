@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from safer_desk.domain.budgets import add_cells
@@ -22,6 +22,7 @@ from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.budgets import BudgetsPresenter
 from safer_desk.services import budgets as service
 from safer_desk.storage.store import open_store
+from tests.walks import walk_settings, walk_step
 
 KINDS = ("expenditure", "income", "savings", "budget", "other")
 CELLS = ("£1,234", "£4,000 (£2,000 per District)", "TBC", "N/K", "nil", "(6,957)", "£0", "12.34", "£30K",
@@ -106,8 +107,7 @@ def step(presenter: BudgetsPresenter, rng: random.Random) -> str:
     return f"cell {row.label}, {column}: {text!r}"
 
 
-@settings(max_examples=15, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@walk_settings(15)
 @given(seed=st.integers(0, 2**32 - 1), steps=st.integers(10, 40), years=st.integers(1, 4),
        thousands=st.booleans(), across=st.booleans())
 def test_a_plan_typed_in_always_adds_up_and_undoes_exactly(tmp_path_factory, seed, steps, years, thousands, across):
@@ -123,23 +123,8 @@ def test_a_plan_typed_in_always_adds_up_and_undoes_exactly(tmp_path_factory, see
                                      show_total_column=across)
         assert plan_id, presenter.error
         for _ in range(steps):
-            before = shown(presenter)
-            log_size = len(log.done)
-            done.append(step(presenter, rng))
-            if len(log.done) == log_size:  # refused (or nothing to change): nothing changed
-                assert shown(presenter) == before, done
-                continue
-            after = shown(presenter)
-            check(presenter, done)
-            if rng.random() < 0.3:
-                log.undo()
-                done.append("undo")
-                assert shown(presenter) == before, done
-                check(presenter, done)
-                log.redo()
-                done.append("redo")
-                assert shown(presenter) == after, done
-                check(presenter, done)
+            walk_step(log, rng, lambda: shown(presenter), lambda: check(presenter, done), done,
+                      lambda: step(presenter, rng))
         while len(log.done) > 1:  # everything but the plan itself, undone step by step
             log.undo()
             check(presenter, done + ["undo all"])

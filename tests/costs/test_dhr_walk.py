@@ -16,7 +16,7 @@ import random
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from safer_desk.domain.dhr import DhrError
@@ -25,6 +25,7 @@ from safer_desk.domain.periods import PeriodError
 from safer_desk.exchange.county_schema import content_checksums, data_tables
 from safer_desk.services import dhr
 from safer_desk.storage.store import open_store
+from tests.walks import walk_on_copy, walk_settings
 
 TODAY = date(2019, 3, 1)
 REFUSABLE = (DhrError, MoneyError, PeriodError)
@@ -137,16 +138,10 @@ def check(store, done: list[str]) -> None:
             assert covering == s.closed_pence, (s.invoice_ref, covering, s.closed_pence, done)
 
 
-@settings(max_examples=12, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@walk_settings(12)
 @given(seed=st.integers(0, 2**32 - 1), steps=st.integers(10, 40))
 def test_a_reviews_money_always_adds_up(start, tmp_path_factory, seed, steps):
-    import shutil
-
-    path = tmp_path_factory.mktemp("walk") / "office.sqlite"
-    shutil.copyfile(start, path)
-    rng = random.Random(seed)
-    store = open_store(path)
+    store, rng = walk_on_copy(tmp_path_factory, start, seed)
     done: list[str] = []
     try:
         check(store, done)

@@ -13,14 +13,14 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from safer_desk.exchange.county_schema import content_checksums, data_tables
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.projects import ProjectsPresenter
 from safer_desk.services import projects as svc
-from safer_desk.storage.store import open_store
+from tests.walks import walk_on_copy, walk_settings, walk_step
 
 VALUES = {
     "title": ["Nightsafe", "Drugs & Alcohol Team", "  Spaced  out  ", "", "Homeshield Plus"],
@@ -90,16 +90,10 @@ def step(presenter: ProjectsPresenter, rng: random.Random, done: list[str]) -> N
     done.append(f"paste {len(rows) - 1}")
 
 
-@settings(max_examples=10, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@walk_settings(10)
 @given(seed=st.integers(0, 2**32 - 1), steps=st.integers(5, 25))
 def test_the_register_always_shows_the_file_and_undoes_exactly(demo_master, tmp_path_factory, seed, steps):
-    import shutil
-
-    path = tmp_path_factory.mktemp("register-walk") / "office.sqlite"
-    shutil.copyfile(demo_master, path)
-    rng = random.Random(seed)
-    store = open_store(path)
+    store, rng = walk_on_copy(tmp_path_factory, demo_master, seed)
     log = ActionLog()
     presenter = ProjectsPresenter(store, perform=log, today=lambda: date(2019, 4, 1))
     done: list[str] = []
@@ -107,22 +101,7 @@ def test_the_register_always_shows_the_file_and_undoes_exactly(demo_master, tmp_
         presenter.reload()
         check(presenter, done)
         for _ in range(steps):
-            before, size = content(store), len(log.done)
-            step(presenter, rng, done)
-            if len(log.done) == size:  # refused, or nothing to change: nothing written
-                assert content(store) == before, done
-                check(presenter, done)
-                continue
-            after = content(store)
-            check(presenter, done)
-            if rng.random() < 0.3:
-                log.undo()
-                done.append("undo")
-                assert content(store) == before, done
-                check(presenter, done)
-                log.redo()
-                done.append("redo")
-                assert content(store) == after, done
-                check(presenter, done)
+            walk_step(log, rng, lambda: content(store), lambda: check(presenter, done), done,
+                      lambda: step(presenter, rng, done))
     finally:
         store.close()

@@ -1,0 +1,53 @@
+"""What the random walks of the tests share: hypothesis's settings for a walk, and one step with its undo and redo."""
+
+from __future__ import annotations
+
+import random
+from typing import Any, Callable
+
+from hypothesis import HealthCheck, Phase, settings
+
+
+def walk_settings(examples: int):
+    """A walk is drawn from a seed: no shrinking (a shorter walk is another walk), no deadline."""
+    return settings(max_examples=examples, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
+                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+def walk_step(log, rng: random.Random, state: Callable[[], Any], check: Callable[[], None], done: list[str],
+              take_step: Callable[[], str | None]) -> None:
+    """One thing a person does through a presenter whose ``perform`` is ``log`` (an ActionLog), then checked.
+
+    A step that did nothing (refused, or nothing to change) leaves ``state()`` as it was; otherwise, now and then,
+    Edit > Undo must give back the state before it exactly, and Redo the state after it.
+    """
+    before, size = state(), len(log.done)
+    said = take_step()
+    if said is not None:
+        done.append(said)
+    if len(log.done) == size:
+        assert state() == before, done
+        check()
+        return
+    after = state()
+    check()
+    if rng.random() < 0.3:
+        log.undo()
+        done.append("undo")
+        assert state() == before, done
+        check()
+        log.redo()
+        done.append("redo")
+        assert state() == after, done
+        check()
+
+
+def walk_on_copy(tmp_path_factory, source, seed: int):
+    """A walk's own copy of a file, opened, and the random numbers its steps are drawn from."""
+    import shutil
+
+    from safer_desk.storage.store import open_store
+
+    path = tmp_path_factory.mktemp("walk") / "office.sqlite"
+    shutil.copyfile(source, path)
+    return open_store(path), random.Random(seed)
