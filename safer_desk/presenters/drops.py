@@ -35,7 +35,8 @@ def what_was_dropped(paths: Sequence[Path]) -> Drop:
     """What to do with the local files and folders of a drop (a folder is taken as police.uk files)."""
     paths = tuple(Path(p) for p in paths)
     if not paths:
-        return Drop(Dropped.NOTHING, message=f"Nothing Safer Desk can use was dropped (no files). {WHAT_CAN_BE_DROPPED}")
+        return Drop(Dropped.NOTHING,
+                    message=f"Nothing Safer Desk can use was dropped (no files). {WHAT_CAN_BE_DROPPED}")
     office = [p for p in paths if p.suffix.lower() in OFFICE_SUFFIXES]
     police = [p for p in paths if p.suffix.lower() in POLICE_SUFFIXES or p.is_dir()]
     other = [p for p in paths if p not in office and p not in police]

@@ -153,8 +153,8 @@ def test_a_bold_figure_fits_its_column(tab):
     # sized on the table's plain font.
     from PySide6.QtGui import QFontMetrics
 
-    plan = next(i for i in range(tab.plan_list.count()) if tab.plan_list.item(i).text().startswith("East Sussex "
-                                                                                                 "Community Safety MTFP"))
+    plans = [tab.plan_list.item(i).text() for i in range(tab.plan_list.count())]
+    plan = next(i for i, name in enumerate(plans) if name.startswith("East Sussex Community Safety MTFP"))
     tab.plan_list.setCurrentRow(plan)
     model, view = tab.model, tab.view
     bold_rows = [r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.ItemDataRole.FontRole) is not None]
