@@ -262,6 +262,7 @@ def test_county_file_report_has_the_county_section(county_file):
     assert titles(doc)[-1] == "County overview"
     county = doc.sections[-1]
     assert "Babergh and Mid Suffolk office" in county.paragraphs[0] and "Ipswich office" in county.paragraphs[0]
+    assert county.paragraphs[0].startswith("Figures from the 2 office files merged into this county file (")
     rag = next(t for t in county.tables if t.title == "Indicators 2025/26 to date: figure and RAG per district")
     assert rag.header == ["Indicator", "Ipswich", "Mid Suffolk"]
     assert rag.rows[0][0] == "Domestic abuse incidents" and all(cell for cell in rag.rows[0][1:])

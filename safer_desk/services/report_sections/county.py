@@ -27,7 +27,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         return []
     today = today or date.today()
     merged = sorted({r[0] for r in store.rows("SELECT office_name FROM _county_imports")})
-    paragraphs = [f"Figures from the {counted(len(merged), 'office file')} merged into this county file ("
+    files = "office file" if len(merged) == 1 else counted(len(merged), "office file")
+    paragraphs = [f"Figures from the {files} merged into this county file ("
                   + ", ".join(merged) + f"), as at {format_uk_date(today)}."]
     allocation = allocation_table(store, year, areas)
     recovery = dhr_recovery_table(store, areas, today)
