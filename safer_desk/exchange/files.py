@@ -17,7 +17,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -144,6 +144,7 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     bold = book.add_format({"bold": True})
     money = book.add_format({"num_format": "£#,##0.00;-£#,##0.00"})
     day = book.add_format({"num_format": "dd/mm/yyyy"})  # a date Excel sorts and filters as one
+    moment = book.add_format({"num_format": "dd/mm/yyyy hh:mm"})
     used: set[str] = set()
     for sheet in sheets:
         name = _sheet_name(sheet.name, used)
@@ -163,12 +164,15 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
                     ws.write_blank(r, c, None)
                 elif isinstance(value, str):
                     ws.write_string(r, c, value)  # never a formula, whatever it starts with
+                elif isinstance(value, datetime):  # a local time: Excel has no time zones
+                    ws.write_datetime(r, c, value.replace(tzinfo=None), moment)
                 elif isinstance(value, date):
                     ws.write_datetime(r, c, value, day)
                 else:
                     ws.write(r, c, value)
                 if c < len(widths):
-                    widths[c] = max(widths[c], min(60, 10 if isinstance(value, date) else
+                    widths[c] = max(widths[c], min(60, (16 if isinstance(value, datetime) else 10)
+                                                   if isinstance(value, date) else
                                                    len(str(value if value is not None else ""))))
         for c, width in enumerate(widths):
             ws.set_column(c, c, width + 2)

@@ -6,7 +6,7 @@ sheet, money as plain pounds ("7525.58"). A new format is one entry in ``TABLE_F
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -20,8 +20,10 @@ class UnsupportedFormat(ValueError):
 
 
 def plain_rows(sheet: Sheet) -> list[list[Any]]:
-    """The sheet's rows with money (int pence) as plain pounds and dates as 01/04/2009, for text formats."""
+    """The sheet's rows with money (int pence) as plain pounds, dates as 01/04/2009 (and a time of day as
+    01/04/2009 14:05), for text formats."""
     return [[format_pounds_plain(v) if c in sheet.money_columns and isinstance(v, int) else
+             f"{format_uk_date(v)} {v:%H:%M}" if isinstance(v, datetime) else
              format_uk_date(v) if isinstance(v, date) else ("" if v is None else v)
              for c, v in enumerate(row)] for row in sheet.rows]
 

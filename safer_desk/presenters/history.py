@@ -554,11 +554,12 @@ HEADER = ("When", "Who", "Action", "What changed", "Area", "Detail")
 
 
 def export(target: Path | str, lines: Sequence[HistoryLine]) -> Path:
-    """The lines shown, as a workbook or CSV (one row per action, its detail one change per line)."""
+    """The lines shown, as a workbook or CSV (one row per action, its detail one change per line; the time a date
+    and time Excel sorts as one)."""
     from safer_desk.exchange.files import Sheet
     from safer_desk.exchange.tables import write_table
 
-    rows = [[line.when, line.who, line.action, line.summary, line.area, "\n".join(line.details)] for line in lines]
+    rows = [[line.at, line.who, line.action, line.summary, line.area, "\n".join(line.details)] for line in lines]
     return write_table(target, [Sheet("History of changes", HEADER, rows)])
 
 

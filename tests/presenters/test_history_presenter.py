@@ -122,6 +122,14 @@ def test_count_detail_and_export(edited, tmp_path):
         rows = list(csv.reader(fh))
     assert rows[0] == ["When", "Who", "Action", "What changed", "Area", "Detail"]
     assert rows[2][2] == f"Save project {title}" and "£7,525.58" in rows[2][3]
+    # When: a date and time Excel sorts as one (the text "28 Nov 2026 14:05" sorted by the day of the month).
+    assert rows[1][0] == lines[0].at.strftime("%d/%m/%Y %H:%M")
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(presenter.export(tmp_path / "history.xlsx", lines[:2])).active
+    when = sheet.cell(2, 1)
+    assert abs((when.value - lines[0].at.replace(tzinfo=None)).total_seconds()) < 1  # local time, as shown
+    assert when.number_format == "dd/mm/yyyy hh:mm"
 
 
 def test_reading_the_history_writes_nothing(edited):
