@@ -566,3 +566,22 @@ def test_deleting_a_review_a_budget_line_counts_says_so_first(tab, demo_window, 
     assert question.startswith("Delete WSCSP-DHR-2017-01 with its costs, shares and payments? It is linked to the "
                                f"budget line “{label}” of “")
     assert dhr.case_id_by_reference(store, "WSCSP-DHR-2017-01") == case_id  # answered no: still there
+
+
+def test_a_review_opens_with_enter_or_a_double_click_and_del_asks_to_delete_it(tab, qtbot, prompts):
+    # "Edit case…" and the menu's "Delete  Del" were the only ways: Enter, a double-click and Del did nothing.
+    from PySide6.QtWidgets import QDialog
+
+    reviews = tab.reviews
+    view, model = reviews.cases.view, reviews.cases.model
+    row = model.find(lambda c: c.reference == "WSCSP-DHR-2017-02")
+    view.selectRow(reviews.cases.proxy.mapFromSource(model.index(row, 0)).row())
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in reviews.findChildren(QDialog)))
+    dialog = next(d for d in reviews.findChildren(QDialog) if d.isVisible())
+    assert dialog.windowTitle() == "Edit case WSCSP-DHR-2017-02"
+    dialog.reject()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert prompts.questions and prompts.questions[-1][0] == "Delete case"
+    assert model.find(lambda c: c.reference == "WSCSP-DHR-2017-02") is not None  # answered no: still there

@@ -248,3 +248,31 @@ def test_a_number_cut_by_the_left_edge_is_shown_whole_when_scrolled_by_pixels(pa
     monkeypatch.setattr(QStyledItemDelegate, "paint", spy)
     view.viewport().grab()
     assert [painted[(row, 4)][0] for row in range(4)] == [0] * 4
+
+
+def test_delete_enter_and_a_double_click_do_what_the_menu_says(page, qtbot):
+    # The menu showed "Delete  Del", but Del on the table did nothing; nor did Enter or a double-click on a review.
+    view = page.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert page.calls == []  # no row chosen: nothing to delete or edit
+    view.selectRow(1)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    rect = view.visualRect(page.proxy.index(0, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.calls == ["delete", "edit", "edit", "edit"]
+
+
+def test_keys_do_nothing_where_the_table_offers_no_edit_or_delete(qtbot):
+    view = DataTableView()
+    qtbot.addWidget(view)
+    view.setModel(RowTableModel([Column("a", "A")], [{"a": "x"}]))
+    view.show()
+    view.selectRow(0)
+    for key in (Qt.Key.Key_Delete, Qt.Key.Key_Return):
+        qtbot.keyClick(view, key)  # nothing to call, nothing raised
+    assert view.currentIndex().row() == 0

@@ -68,6 +68,7 @@ class DataTableView(QTableView):
         self.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.horizontalHeader().customContextMenuRequested.connect(self._show_header_menu)
         self.last_menu: QMenu | None = None
+        self.doubleClicked.connect(self._double_clicked)
         if accessible_name:
             self.setAccessibleName(accessible_name)
 
@@ -104,6 +105,15 @@ class DataTableView(QTableView):
             self.copy_selection()
             event.accept()
             return
+        chosen = bool(self._selected_rows()) and self.state() != QAbstractItemView.State.EditingState
+        if self.on_delete is not None and chosen and event.matches(QKeySequence.StandardKey.Delete):
+            self.on_delete()  # as the menu's Delete (Del) says
+            event.accept()
+            return
+        if self.on_edit is not None and chosen and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.on_edit()
+            event.accept()
+            return
         if event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self._move_current(1)  # Ctrl+Tab: the next cell, where editing needs it
             event.accept()
@@ -113,6 +123,13 @@ class DataTableView(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        """A double-click on a row opens it, as Edit… does (a cell edited in place is edited instead)."""
+        model = self.model()
+        editable = model is not None and bool(model.flags(index) & Qt.ItemFlag.ItemIsEditable)
+        if self.on_edit is not None and index.isValid() and not editable:
+            self.on_edit()
 
     def _move_current(self, step: int) -> None:
         model, current = self.model(), self.currentIndex()
