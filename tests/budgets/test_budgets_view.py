@@ -164,3 +164,23 @@ def test_a_bold_figure_fits_its_column(tab):
             text = model.index(r, c).data() or ""
             needed = QFontMetrics(model.index(r, c).data(Qt.ItemDataRole.FontRole)).horizontalAdvance(text)
             assert view.columnWidth(c) >= needed + 16, (text, view.columnWidth(c), needed)
+
+
+def test_del_clears_the_cell_in_view_as_a_spreadsheet_does(qtbot, tab):
+    # Del on a cell did nothing; clearing meant double-clicking it and deleting the text.
+    rows = [r for r in range(tab.model.rowCount()) if tab.model.row(r).kind == "line"]
+    row = rows[0]
+    column = tab.model.year_columns[0]
+    index = tab.model.index(row, column)
+    before = index.data()
+    assert before
+    tab.view.setCurrentIndex(index)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert tab.model.index(row, column).data() == ""
+    tab.session.undo_stack.undo()
+    assert tab.model.index(row, column).data() == before
+    label = tab.model.index(row, 0)  # the line's name is not a figure: nothing to clear
+    tab.view.setCurrentIndex(label)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert tab.model.index(row, 0).data() == label.data()
