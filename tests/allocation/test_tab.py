@@ -300,3 +300,20 @@ def test_a_bad_option_is_refused_and_the_field_put_back(qtbot, demo_window, tab,
     assert len(prompts.errors) == 1 and "Retained %" in prompts.errors[0][1]
     assert edit.text() == "10" and tab.result.pot_pence == 589_608_00
     assert not demo_window.undo_action.isEnabled()  # nothing was done, so nothing to undo
+
+
+def test_del_empties_the_cell_in_view_as_a_spreadsheet_does(qtbot, demo_window, tab, prompts):
+    # Del on an input did nothing; clearing meant double-clicking it and deleting the text.
+    last_year = tab.inputs_model.columnCount() - 1
+    assert tab.inputs_model.headerData(last_year, Qt.Orientation.Horizontal) == "Last year"
+    view = tab.inputs_view
+    view.setCurrentIndex(tab.inputs_model.index(0, last_year))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert tab.state.partnerships[0].previous_pence is None  # Babergh's last year now not known
+    assert shown(tab, "Babergh CSP", "variance") == "" and not prompts.errors
+    demo_window.undo_action.trigger()
+    assert tab.state.partnerships[0].previous_pence == 70_725_00
+    view.setCurrentIndex(tab.inputs_model.index(0, 0))  # a partnership's name cannot be empty: said, not done
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert tab.state.partnerships[0].name == "Babergh CSP" and prompts.errors, prompts.errors

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QTableWidgetSelectionRange
 
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
@@ -362,3 +363,27 @@ def test_undoing_an_import_of_figures_puts_back_the_paper_s_figure_as_the_paper_
     assert [tuple(store.one(query, (p,))) for p in ("2016-04", "2016-05")] == before
     demo_window.redo_action.trigger()
     assert [tuple(store.one(query, (p,))) for p in ("2016-04", "2016-05")] == after
+
+
+def test_del_empties_the_chosen_figures_and_save_takes_them_out(demo_window, qtbot, prompts):
+    # Del on a figure did nothing; taking out November's figure meant typing over it with nothing.
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("All crime")
+    store = demo_window.session.store
+    ind = svc.get_indicator(store, "All crime")
+    def held():
+        return svc.year_view(store, ind, "district:plymouth", FY16).values[6:8]  # October and November
+
+    before = held()
+    assert None not in before
+    grid = tab.grid
+    row = grid.keys.index("value")
+    grid.setCurrentCell(row, 6)
+    grid.setRangeSelected(QTableWidgetSelectionRange(row, 6, row, 7), True)
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Delete)
+    assert [grid.item(row, c).text() for c in (6, 7)] == ["", ""] and demo_window.isWindowModified()
+    assert tab.save_figures()
+    assert held() == [None, None]
+    demo_window.session.undo_stack.undo()
+    assert held() == before

@@ -9,7 +9,7 @@ fields that add a plan, a section, a line, or state a cell.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
@@ -149,9 +149,6 @@ class BudgetsTab(TabBase):
         self.view.setModel(self.model)
         self.view.setSortingEnabled(False)  # the paper's order
         self.view.verticalHeader().hide()
-        clear = QShortcut(QKeySequence.StandardKey.Delete, self.view)  # Del empties the cell, as in a spreadsheet
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.activated.connect(self.clear_current_cell)
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
         self.warnings.setAccessibleName("Printed figures that disagree")
@@ -268,13 +265,6 @@ class BudgetsTab(TabBase):
     def add_line(self) -> None:
         if self.presenter.add_line(self.section_choice.currentData(), self.line_label.text()):
             self.line_label.clear()
-
-    def clear_current_cell(self) -> bool:
-        """Del: the cell in view emptied (a line's figure, or a printed total), one undoable change."""
-        index = self.view.currentIndex()
-        if not index.isValid() or not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
-            return False
-        return self.model.setData(index, "")
 
     def copy_selection(self) -> bool:
         return self.view.copy_selection()

@@ -106,6 +106,15 @@ class ValuesGrid(QTableWidget):
         """Type ``text`` into a cell as a person would (tests use the keyboard; this is for code)."""
         self.item(self.keys.index(key), col).setText(text)
 
+    def clear_selection(self) -> int:
+        """Empty the selected cells a person can type in (the figures and comments); how many were emptied."""
+        emptied = 0
+        for item in self.selectedItems():
+            if item.flags() & Qt.ItemFlag.ItemIsEditable and item.text():
+                item.setText("")  # typed, as any cell: the editor hears it through itemChanged
+                emptied += 1
+        return emptied
+
     def copy_selection(self) -> bool:
         """The selected cells as Excel wants them: plain numbers (no commas, %, "per 100,000"), ASCII minus."""
         ranges = self.selectedRanges()
@@ -152,6 +161,9 @@ class ValuesGrid(QTableWidget):
             return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_rows()
+            return
+        if event.matches(QKeySequence.StandardKey.Delete) and self.state() != QAbstractItemView.State.EditingState:
+            self.clear_selection()  # as in a spreadsheet; saved (or discarded) like any typing
             return
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
                 event.modifiers() & Qt.KeyboardModifier.ControlModifier:

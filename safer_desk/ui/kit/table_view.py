@@ -110,6 +110,9 @@ class DataTableView(QTableView):
             self.on_delete()  # as the menu's Delete (Del) says
             event.accept()
             return
+        if self.on_delete is None and event.matches(QKeySequence.StandardKey.Delete) and self.clear_current_cell():
+            event.accept()  # a table edited in place: Del empties the cell, as in a spreadsheet
+            return
         if self.on_edit is not None and chosen and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.on_edit()
             event.accept()
@@ -123,6 +126,13 @@ class DataTableView(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def clear_current_cell(self) -> bool:
+        """Empty the cell in view where the table is edited in place (its model takes "" as clearing it)."""
+        index, model = self.currentIndex(), self.model()
+        if model is None or not index.isValid() or not model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        return bool(model.setData(index, ""))
 
     def _double_clicked(self, index: QModelIndex) -> None:
         """A double-click on a row opens it, as Edit… does (a cell edited in place is edited instead)."""
