@@ -8,7 +8,7 @@ reads or writes the file.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableWidget, QTableWidgetItem
 
 from safer_desk.exchange.files import parse_tsv, to_tsv
@@ -16,6 +16,7 @@ from safer_desk.presenters.formats import Unit, plain
 from safer_desk.presenters.indicators import FiguresEditor
 from safer_desk.services import indicators as svc
 from safer_desk.ui.indicators.models import RAG_COLOURS
+from safer_desk.ui.kit.colours import on_pale
 
 
 SHOWN = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -85,14 +86,14 @@ class ValuesGrid(QTableWidget):
                     if state.needs_comment:
                         tip = "Red against target: a comment saying why is needed."
                     item.setToolTip(tip)
-                    if state.message:
-                        item.setBackground(QColor("#ffe08a"))
-                    elif state.rag is not None and state.text:
-                        item.setBackground(QColor(RAG_COLOURS[state.rag.key]))
-                    elif state.needs_comment:
-                        item.setBackground(QColor(RAG_COLOURS["red"]))
+                    tint = ("#ffe08a" if state.message else RAG_COLOURS[state.rag.key] if state.rag is not None
+                            and state.text else RAG_COLOURS["red"] if state.needs_comment else None)
+                    if tint is not None:
+                        item.setBackground(QColor(tint))
+                        item.setForeground(on_pale())  # the tint is pale in either theme: its text stays dark
                     else:
                         item.setBackground(QColor(Qt.GlobalColor.transparent))
+                        item.setForeground(QBrush())  # the theme's own text colour
                     item.setFont(bold if (row.key, c) in dirty else QFont())
             width = 84 if len(grid.periods) > 4 else 150
             for c in range(self.columnCount()):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from safer_desk.presenters.formats import Unit, plain
 from safer_desk.services import indicators as svc
+from safer_desk.ui.kit.colours import on_pale
 from safer_desk.ui.kit.tables import CENTER, RIGHT, Column, RowTableModel
 
 # A tint beside the word and symbol of every RAG (never the colour alone).
@@ -64,4 +65,6 @@ class SummaryModel(RowTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and role == Qt.ItemDataRole.BackgroundRole and self.columns[index.column()].key == "rag":
             return QColor(RAG_COLOURS[self.row(index.row()).rag.key])
+        if index.isValid() and role == Qt.ItemDataRole.ForegroundRole and self.columns[index.column()].key == "rag":
+            return on_pale()  # the tint is pale in either theme: its text stays dark
         return super().data(index, role)

@@ -16,9 +16,13 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxL
 
 from safer_desk.presenters.forms import Field, FieldKind, FormPresenter
 from safer_desk.ui.kit.dates import DateField
+from safer_desk.ui.kit.colours import alert_colour, alert_style
 
-ERROR_STYLE = "color: #a00000;"
-FORM_MESSAGE_STYLE = "color: #a00000; border: 1px solid #a00000; padding: 4px;"
+
+
+def form_message_style() -> str:
+    """The box of a form's message: the theme's warning red, framed."""
+    return alert_style(f"border: 1px solid {alert_colour()}; padding: 4px;")
 
 
 def field_widget(field: Field) -> QWidget:
@@ -150,7 +154,7 @@ class FormView(QWidget):
         outer.addWidget(self.heading)
         self.form_message = QLabel()
         self.form_message.setWordWrap(True)
-        self.form_message.setStyleSheet(FORM_MESSAGE_STYLE)
+        self.form_message.setStyleSheet(form_message_style())
         self.form_message.setAccessibleName("Form message")
         self.form_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form_message.hide()
@@ -237,7 +241,7 @@ class FormView(QWidget):
             line.addWidget(widget, 1)
         for k in (key, partner) if partner else (key,):
             message = WrappedLabel()
-            message.setStyleSheet(ERROR_STYLE)
+            message.setStyleSheet(alert_style())
             message.setAccessibleName(f"Message about {self.presenter.field(k).plain_label}")
             message.hide()
             self.messages[k] = message

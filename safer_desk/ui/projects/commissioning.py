@@ -30,6 +30,7 @@ from safer_desk.ui.kit.tables import SortProxy
 from safer_desk.ui.kit.tables import RowTableModel
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.projects.models import ScenarioEntry, ScenarioModel, comparison_columns
+from safer_desk.ui.kit.colours import alert_style
 
 UNSAVED = ""
 
@@ -385,7 +386,7 @@ class CommissioningPage(QWidget):
             return
         over = result.commitment.over_committed
         self.summary.setText(("⚠ " if over else "✓ ") + result.summary())
-        self.summary.setStyleSheet("font-weight: bold; padding: 4px;" + (" color: #a00000;" if over else ""))
+        self.summary.setStyleSheet("font-weight: bold; padding: 4px;" + (f" {alert_style()}" if over else ""))
         self._say("\n".join(x for x in (p.message, *result.problems, *result.notes) if x))
         years = result.commitment.by_year
         self.years.setRowCount(len(years) + 1)

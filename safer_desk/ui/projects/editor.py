@@ -11,6 +11,7 @@ from safer_desk.domain.projects import CRITERIA_KEYS
 from safer_desk.presenters.projects import ProjectEditorPresenter
 from safer_desk.presenters.funders import shares_summary
 from safer_desk.ui.kit.forms import FormView, WrappedLabel
+from safer_desk.ui.kit.colours import alert_style, on_pale_style, quiet_style
 
 LINE_COLUMNS = ("Year", "Category", "Description", "Amount as written", "Read as")
 SECTIONS = [
@@ -47,7 +48,7 @@ class CostLinesEditor(QWidget):
         layout.addWidget(self.table)
         self.messages = QLabel()
         self.messages.setWordWrap(True)
-        self.messages.setStyleSheet("color: #a00000;")
+        self.messages.setStyleSheet(alert_style())
         self.messages.setAccessibleName("Message about cost lines")
         self.messages.hide()
         layout.addWidget(self.messages)
@@ -142,13 +143,13 @@ class ProjectEditor(FormView):
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setAccessibleName("Cost warning")
-        self.warning.setStyleSheet("background: #fff4d6; border: 1px solid #b07800; padding: 4px;")
+        self.warning.setStyleSheet(on_pale_style("#fff4d6", "border: 1px solid #b07800; padding: 4px;"))
         self.warning.hide()
         self.top.addWidget(self.warning)
         # The funders' shares as typed, read back under their field (issue 14): each share of the cost.
         self.funders = WrappedLabel()
         self.funders.setAccessibleName("Funders' shares")
-        self.funders.setStyleSheet("color: #333333;")
+        self.funders.setStyleSheet(quiet_style())
         self.widgets["funding_sources"].parentWidget().layout().insertWidget(1, self.funders)
         self.cost_lines.refresh()
         self.refresh()

@@ -9,6 +9,7 @@ from safer_desk.domain.projects import ProjectError
 from safer_desk.presenters.projects import PastePreview
 from safer_desk.services.projects import PASTE_FIELD_CHOICES
 from safer_desk.ui.kit import fitting_size
+from safer_desk.ui.kit.colours import alert_style, on_pale_style
 
 SHOWN_ROWS = 12
 COLUMN_WIDTH = 190  # room for the longest field name in the choice above each column
@@ -35,7 +36,7 @@ class PastePreviewDialog(QDialog):
         q.setContentsMargins(0, 0, 0, 0)
         self.question_label = QLabel()
         self.question_label.setWordWrap(True)
-        self.question_label.setStyleSheet("background: #fff4d6; border: 1px solid #b07800; padding: 4px;")
+        self.question_label.setStyleSheet(on_pale_style("#fff4d6", "border: 1px solid #b07800; padding: 4px;"))
         self.headings_button = QPushButton("&Headings: leave the row out")
         self.headings_button.clicked.connect(lambda: preview.set_heading_row(True))
         self.data_button = QPushButton("&Data: add it as a project")
@@ -71,7 +72,7 @@ class PastePreviewDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #a00000;")
+        self.problems.setStyleSheet(alert_style())
         self.problems.setAccessibleName("Problems with the pasted rows")
         layout.addWidget(self.problems)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
