@@ -187,7 +187,8 @@ def inspect_file(path: Path) -> FileCheck:
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, StoreError):  # pragma: no cover - StoreError is not a DatabaseError
             raise
-        raise NotADatabase(f"{path.name} is damaged and cannot be read ({exc}); it has not been changed.") from exc
+        raise NotADatabase(f"{path.name} is damaged and cannot be read ({exc}); it has not been changed. "
+                           f"{where_to_restore(path)}") from exc
     unknown = applied - known_steps()
     if unknown:
         raise FileTooNew(
@@ -602,6 +603,17 @@ def backups_of(path: Path) -> list[Path]:
     return [p for _, p in sorted(found)]
 
 
+def where_to_restore(path: Path) -> str:
+    """What a person does with a damaged file: open its latest backup (named), else ask IT for theirs."""
+    path = Path(path).absolute()  # a name typed in a command prompt: the folder said in full
+    backups = backups_of(path)
+    if backups:
+        return (f"Open its latest backup instead, {backups[-1].name}, in the backups folder beside it "
+                f"({backups_folder(path)}), or ask IT for the copy on the network drive.")
+    return (f"There is no backup of it in the backups folder beside it ({backups_folder(path)}): ask IT for the "
+            "copy on the network drive.")
+
+
 def make_backup(path: Path, *, reason: str = "backup") -> Path:
     """A timestamped copy of the file in the backups folder beside it; keeps the last KEEP_BACKUPS of this file."""
     path = Path(path)
@@ -736,8 +748,7 @@ def check_pages(path: Path, conn: sqlite3.Connection | None = None) -> None:
     if problems and problems != ["ok"]:
         raise FileDamaged(
             f"{Path(path).name} is damaged and cannot be used ({problems[0]}); it has not been changed. "
-            f"Restore the latest copy from the backups folder beside it ({backups_folder(path)}) or ask IT "
-            "for the copy on the network drive.")
+            f"{where_to_restore(path)}")
 
 
 def create_file(path: Path, office_name: str, *, fill=None, replace: bool = False, label: str = "new-file",

@@ -249,3 +249,21 @@ def test_the_window_makes_a_new_file_only_under_a_safer_desk_name(window, tmp_pa
     prompts.file_names = [str(tmp_path / "office")]
     window.new_file()
     assert (tmp_path / "office.sqlite").exists()
+
+
+def test_a_file_too_damaged_to_read_says_where_its_backups_are(demo_path, window, prompts):
+    # A damaged schema page ("database disk image is malformed") said "…cannot be read; it has not been changed"
+    # and no more, where a damaged data page already pointed to the backups beside the file.
+    store = open_store(demo_path)
+    try:
+        latest = make_backup(demo_path, reason="backup")
+    finally:
+        store.close()
+    data = bytearray(demo_path.read_bytes())
+    data[100:4096] = b"\xa5" * (4096 - 100)  # the schema's page, after the file's header
+    demo_path.write_bytes(bytes(data))
+    code, out, err = cli_output(["projects", str(demo_path)])
+    assert code == 1 and "cannot be read" in err and str(backups_folder(demo_path)) in err, err
+    assert latest.name in err  # the copy to open instead
+    assert window.open_path(demo_path) is False
+    assert latest.name in prompts.errors[-1][1]
