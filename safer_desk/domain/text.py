@@ -21,6 +21,24 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+# What Windows refuses in a file name (macOS and Linux refuse the slash), and its device names.
+_NOT_IN_FILE_NAMES = re.compile(r'[<>"|?*\x00-\x1f]')
+_DEVICE_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def file_name_from(text: str, *, most: int = 120) -> str:
+    """A file name (without its suffix) made from a name people typed, that Windows, macOS and Linux all take:
+    "Retained budget 2009/10: pilot" → "Retained budget 2009-10 - pilot" (a slash would make it a folder)."""
+    name = (text or "").replace(":", " - ").replace("/", "-").replace("\\", "-")
+    name = _NOT_IN_FILE_NAMES.sub(" ", name)
+    name = " ".join(name.split())[:most].rstrip(" .")
+    if not name.strip(" -."):
+        return "untitled"
+    if name.split(".")[0].casefold() in _DEVICE_NAMES:
+        name += " (file)"
+    return name
+
+
 _TOTAL_LINE = re.compile(r"^\s*(?:grand |county |sub-?|overall )?totals?\s*:?\s*$", re.IGNORECASE)
 
 

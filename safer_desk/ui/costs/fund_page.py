@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLin
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import MONTH_ABBR, Month, format_uk_date
+from safer_desk.domain.text import file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
 from safer_desk.presenters.funds import WINDOWS, FundData, FundsPresenter, load_fund_data
@@ -527,7 +528,7 @@ class FundPage(QWidget):
             prompts.show_error(self, "Export", "There is no fund to export.")
             return None
         name = path or prompts.save_file_name(self, "Export the fund report", table_file_filter(),
-                                              f"{f.fund.name}.xlsx")
+                                              f"{file_name_from(f.fund.name)}.xlsx")
         if not name:
             return None
         try:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from safer_desk.domain.commissioning import UNDATED, Suggestion
 from safer_desk.domain.money import format_money
+from safer_desk.domain.text import file_name_from
 from safer_desk.exchange.tables import write_table
 from safer_desk.presenters.commissioning import CommissioningPresenter
 from safer_desk.services import projects_commissioning as service
@@ -467,7 +468,7 @@ class CommissioningPage(QWidget):
         result = self.result()
         if result is None:
             return
-        path = export_to_chosen_file(self, "Export the scenario", f"{result.name or 'scenario'}.xlsx",
+        path = export_to_chosen_file(self, "Export the scenario", f"{file_name_from(result.name or 'scenario')}.xlsx",
                                      lambda t: write_table(t, service.scenario_sheets(result)),
                                      failed="The scenario was not saved")
         if path is not None:
@@ -478,7 +479,7 @@ class CommissioningPage(QWidget):
         if result is None:
             return
         name = prompts.save_file_name(self, "Print the scenario to PDF", "PDF (*.pdf)",
-                                      f"{result.name or 'scenario'}.pdf")
+                                      f"{file_name_from(result.name or 'scenario')}.pdf")
         if name:
             self.write_pdf(result, Path(name))
             prompts.show_info(self, "Print", f"Saved the scenario to {name}.")
