@@ -107,7 +107,7 @@ class ValuesGrid(QTableWidget):
         """Type ``text`` into a cell as a person would (tests use the keyboard; this is for code)."""
         self.item(self.keys.index(key), col).setText(text)
 
-    def clear_selection(self) -> int:
+    def empty_selected_cells(self) -> int:
         """Empty the selected cells a person can type in (the figures and comments); how many were emptied."""
         emptied = 0
         for item in self.selectedItems():
@@ -164,7 +164,7 @@ class ValuesGrid(QTableWidget):
             self.paste_rows()
             return
         if event.matches(QKeySequence.StandardKey.Delete) and self.state() != QAbstractItemView.State.EditingState:
-            self.clear_selection()  # as in a spreadsheet; saved (or discarded) like any typing
+            self.empty_selected_cells()  # as in a spreadsheet; saved (or discarded) like any typing
             return
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
                 event.modifiers() & Qt.KeyboardModifier.ControlModifier:
