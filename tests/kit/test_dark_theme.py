@@ -41,9 +41,10 @@ def theme(request, qapp):
 
 
 def label_colours(label: QLabel) -> tuple[QColor, QColor]:
+    """A label's text colour (its style sheet's, else the theme's) and what it sits on: the theme's window colour
+    (the label's own palette keeps the window colour of when its style sheet was applied)."""
     label.ensurePolished()
-    palette = label.palette()
-    return palette.color(label.foregroundRole()), palette.color(label.backgroundRole())
+    return label.palette().color(label.foregroundRole()), QApplication.palette().color(QPalette.ColorRole.Window)
 
 
 def test_the_rag_cells_and_the_notes_under_the_chart_are_readable(theme, demo_window, qtbot):
@@ -82,3 +83,23 @@ def test_warnings_and_messages_are_readable(theme, demo_window, qtbot):
         if "background" in style:
             back = QColor("#fff4d6")
         assert contrast(text, back) >= 4.5, (theme, style, text.name(), back.name())
+
+
+def test_notes_follow_the_theme_when_it_changes_with_the_window_open(demo_window, qapp, qtbot):
+    # A note's colour was chosen when its page was built: switching Windows to dark mode with the window open
+    # left grey notes on a dark window.
+    tab = demo_window.show_tab("indicators")
+    tab.select_area("district:plymouth")
+    tab.select_year(FinancialYear(2016))
+    before = qapp.palette()
+    dark = QPalette(before)
+    for role, colour in DARK.items():
+        dark.setColor(role, QColor(colour))
+    try:
+        qapp.setPalette(dark)
+        qtbot.waitUntil(lambda: contrast(*label_colours(tab.chart_summary)) >= 4.5)
+        text, back = label_colours(tab.details)
+        assert contrast(text, back) >= 4.5, (text.name(), back.name())
+    finally:
+        qapp.setPalette(before)
+    qtbot.waitUntil(lambda: contrast(*label_colours(tab.chart_summary)) >= 4.5)  # and back again

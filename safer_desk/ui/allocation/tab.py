@@ -32,7 +32,7 @@ from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.presenters.allocation import (AllocationPresenter, Rounding, RoundingUnit, SplitRule, comparison_note,
                                              redistribution, summary_text, top_slice_rows)
-from safer_desk.ui.kit.colours import alert_style
+from safer_desk.ui.kit.colours import alert_style, themed
 
 
 
@@ -293,7 +293,7 @@ class AllocationTab(TabBase):
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
         self.problem_label.setAccessibleName("Problem with the inputs")
-        self.problem_label.setStyleSheet(alert_style())
+        themed(self.problem_label, alert_style)
         grid = QGridLayout(box)
         grid.setContentsMargins(6, 4, 6, 4)
         grid.setVerticalSpacing(2)

@@ -18,7 +18,7 @@ from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import LEFT, RIGHT, Column, RowTableModel
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.tabs import TabBase
-from safer_desk.ui.kit.colours import alert_style
+from safer_desk.ui.kit.colours import alert_style, themed
 
 BOLD_KINDS = ("section", "subtotal", "total")
 
@@ -153,7 +153,7 @@ class BudgetsTab(TabBase):
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
         self.warnings.setAccessibleName("Printed figures that disagree")
-        self.warnings.setStyleSheet(alert_style())
+        themed(self.warnings, alert_style)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Budgets messages")

@@ -22,7 +22,7 @@ from safer_desk.presenters.dhr import SplitKind, SplitPresenter
 from safer_desk.presenters.formats import Unit
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui import prompts
-from safer_desk.ui.kit.colours import alert_style
+from safer_desk.ui.kit.colours import alert_style, themed
 from safer_desk.ui.kit.forms import FormView, form_message_style, set_widget_text
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel, SortProxy
@@ -297,7 +297,7 @@ class SplitDialog(_GuardedDialog):
         layout.addWidget(heading)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(form_message_style())
+        themed(self.message, form_message_style)
         self.message.setAccessibleName("Form message")
         layout.addWidget(self.message)
         row = QHBoxLayout()
@@ -371,7 +371,7 @@ class SplitDialog(_GuardedDialog):
                     self.grid.addWidget(lab, 2 * r - 1, c)
                 self.extra_labels[oid] = extras
             message = QLabel("", self.grid_holder)
-            message.setStyleSheet(alert_style())
+            themed(message, alert_style)
             message.setWordWrap(True)
             message.hide()
             self.row_messages[oid] = message

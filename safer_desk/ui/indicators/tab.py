@@ -23,7 +23,7 @@ from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import ROW_ROLE, SortProxy
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.tabs import TabBase
-from safer_desk.ui.kit.colours import alert_style, quiet_style
+from safer_desk.ui.kit.colours import alert_style, quiet_style, themed
 
 SPLITTER_KEY = "indicators/splitter"
 RIGHT_SPLITTER_KEY = "indicators/right-splitter"
@@ -99,7 +99,7 @@ class IndicatorsTab(TabBase):
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
-        self.details.setStyleSheet(quiet_style())
+        themed(self.details, quiet_style)
         self.details.setAccessibleName("About the indicator")
 
         from safer_desk.ui.indicators.charts import IndicatorChart
@@ -108,7 +108,7 @@ class IndicatorsTab(TabBase):
         self.chart_summary = QLabel(self)
         self.chart_summary.setWordWrap(True)
         self.chart_summary.setAccessibleName("Chart in words")
-        self.chart_summary.setStyleSheet(quiet_style())
+        themed(self.chart_summary, quiet_style)
         self.empty_state = QLabel(self)
         self.empty_state.setWordWrap(True)
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -121,7 +121,7 @@ class IndicatorsTab(TabBase):
         self.grid.on_discard = self.discard_figures
         self.grid_messages = QLabel(self)
         self.grid_messages.setWordWrap(True)
-        self.grid_messages.setStyleSheet(alert_style())
+        themed(self.grid_messages, alert_style)
         self.grid_messages.setAccessibleName("Messages about the figures")
 
         chart_box = QWidget(self)

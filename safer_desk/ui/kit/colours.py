@@ -3,12 +3,17 @@
 Windows 10/11 and macOS in dark mode give Qt a dark palette (light text on dark windows). A colour that reads
 well on white (a dark red warning, a grey note) is lost on a dark window, and the default light text is lost
 on a pale tint (the RAG cells, a warning box): so an alert and a quieter note take their colour from the
-theme in use, and text on a pale tint is always dark.
+theme in use, and text on a pale tint is always dark. ``themed`` gives a widget its style and gives it again
+when the theme changes with the window open (Windows 11 switched to dark mode, say).
 """
 
 from __future__ import annotations
 
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 ON_PALE = "#1a1a1a"  # text on a pale tint (RAG cells, warning boxes), whatever the theme
 
@@ -43,3 +48,36 @@ def on_pale_style(background: str, extra: str = "") -> str:
 
 def on_pale() -> QColor:
     return QColor(ON_PALE)
+
+
+class _Restyler(QObject):
+    """Watches the application for a change of theme and styles the themed widgets again."""
+
+    def __init__(self, app: QCoreApplication):
+        super().__init__(app)
+        self.styled: dict[int, tuple[QWidget, Callable[[], str]]] = {}
+        app.installEventFilter(self)
+
+    def add(self, widget: QWidget, style: Callable[[], str]) -> None:
+        key = id(widget)
+        if key not in self.styled:
+            widget.destroyed.connect(lambda *_: self.styled.pop(key, None))
+        self.styled[key] = (widget, style)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is QCoreApplication.instance() and event.type() == QEvent.Type.ApplicationPaletteChange:
+            for widget, style in list(self.styled.values()):
+                widget.setStyleSheet(style())
+        return False
+
+
+def themed(widget: QWidget, style: Callable[[], str]) -> None:
+    """Style a widget now, and again whenever the theme changes (``style`` is asked each time)."""
+    widget.setStyleSheet(style())
+    app = QCoreApplication.instance()
+    if app is None:  # pragma: no cover - widgets need an application
+        return
+    restyler = app.findChild(_Restyler)
+    if restyler is None:
+        restyler = _Restyler(app)
+    restyler.add(widget, style)

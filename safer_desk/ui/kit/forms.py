@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxL
 
 from safer_desk.presenters.forms import Field, FieldKind, FormPresenter
 from safer_desk.ui.kit.dates import DateField
-from safer_desk.ui.kit.colours import alert_colour, alert_style
+from safer_desk.ui.kit.colours import alert_colour, alert_style, themed
 
 
 
@@ -154,7 +154,7 @@ class FormView(QWidget):
         outer.addWidget(self.heading)
         self.form_message = QLabel()
         self.form_message.setWordWrap(True)
-        self.form_message.setStyleSheet(form_message_style())
+        themed(self.form_message, form_message_style)
         self.form_message.setAccessibleName("Form message")
         self.form_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form_message.hide()
@@ -241,7 +241,7 @@ class FormView(QWidget):
             line.addWidget(widget, 1)
         for k in (key, partner) if partner else (key,):
             message = WrappedLabel()
-            message.setStyleSheet(alert_style())
+            themed(message, alert_style)
             message.setAccessibleName(f"Message about {self.presenter.field(k).plain_label}")
             message.hide()
             self.messages[k] = message

@@ -11,7 +11,7 @@ from safer_desk.domain.projects import CRITERIA_KEYS
 from safer_desk.presenters.projects import ProjectEditorPresenter
 from safer_desk.presenters.funders import shares_summary
 from safer_desk.ui.kit.forms import FormView, WrappedLabel
-from safer_desk.ui.kit.colours import alert_style, on_pale_style, quiet_style
+from safer_desk.ui.kit.colours import alert_style, on_pale_style, quiet_style, themed
 
 LINE_COLUMNS = ("Year", "Category", "Description", "Amount as written", "Read as")
 SECTIONS = [
@@ -48,7 +48,7 @@ class CostLinesEditor(QWidget):
         layout.addWidget(self.table)
         self.messages = QLabel()
         self.messages.setWordWrap(True)
-        self.messages.setStyleSheet(alert_style())
+        themed(self.messages, alert_style)
         self.messages.setAccessibleName("Message about cost lines")
         self.messages.hide()
         layout.addWidget(self.messages)
@@ -149,7 +149,7 @@ class ProjectEditor(FormView):
         # The funders' shares as typed, read back under their field (issue 14): each share of the cost.
         self.funders = WrappedLabel()
         self.funders.setAccessibleName("Funders' shares")
-        self.funders.setStyleSheet(quiet_style())
+        themed(self.funders, quiet_style)
         self.widgets["funding_sources"].parentWidget().layout().insertWidget(1, self.funders)
         self.cost_lines.refresh()
         self.refresh()

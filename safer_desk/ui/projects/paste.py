@@ -9,7 +9,7 @@ from safer_desk.domain.projects import ProjectError
 from safer_desk.presenters.projects import PastePreview
 from safer_desk.services.projects import PASTE_FIELD_CHOICES
 from safer_desk.ui.kit import fitting_size
-from safer_desk.ui.kit.colours import alert_style, on_pale_style
+from safer_desk.ui.kit.colours import alert_style, on_pale_style, themed
 
 SHOWN_ROWS = 12
 COLUMN_WIDTH = 190  # room for the longest field name in the choice above each column
@@ -72,7 +72,7 @@ class PastePreviewDialog(QDialog):
         layout.addWidget(self.table, 1)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet(alert_style())
+        themed(self.problems, alert_style)
         self.problems.setAccessibleName("Problems with the pasted rows")
         layout.addWidget(self.problems)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
