@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -51,12 +51,13 @@ def on_pale() -> QColor:
 
 
 class _Restyler(QObject):
-    """Watches the application for a change of theme and styles the themed widgets again."""
+    """Hears the application's palette change (a switch of the system's theme, or a palette set) and styles the
+    themed widgets again. A signal, not an event filter on the application, which would see every event."""
 
-    def __init__(self, app: QCoreApplication):
+    def __init__(self, app: QGuiApplication):
         super().__init__(app)
         self.styled: dict[int, tuple[QWidget, Callable[[], str]]] = {}
-        app.installEventFilter(self)
+        app.paletteChanged.connect(self.restyle)
 
     def add(self, widget: QWidget, style: Callable[[], str]) -> None:
         key = id(widget)
@@ -64,17 +65,15 @@ class _Restyler(QObject):
             widget.destroyed.connect(lambda *_: self.styled.pop(key, None))
         self.styled[key] = (widget, style)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is QCoreApplication.instance() and event.type() == QEvent.Type.ApplicationPaletteChange:
-            for widget, style in list(self.styled.values()):
-                widget.setStyleSheet(style())
-        return False
+    def restyle(self, *_args) -> None:
+        for widget, style in list(self.styled.values()):
+            widget.setStyleSheet(style())
 
 
 def themed(widget: QWidget, style: Callable[[], str]) -> None:
     """Style a widget now, and again whenever the theme changes (``style`` is asked each time)."""
     widget.setStyleSheet(style())
-    app = QCoreApplication.instance()
+    app = QGuiApplication.instance()
     if app is None:  # pragma: no cover - widgets need an application
         return
     restyler = app.findChild(_Restyler)
