@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QRect, Qt, QTimer
@@ -611,7 +612,7 @@ class MainWindow(QMainWindow):
                  "<p>Projects, allocations, DHR and target-hardening costs and indicators "
                  "for a Community Safety Partnership office.</p>"]
         if store is not None:
-            lines.append(f"<p>File: {store.path}<br>Office: {store.office_name}<br>"
+            lines.append(f"<p>File: {escape(str(store.path))}<br>Office: {escape(store.office_name)}<br>"
                          f"Schema version: {store.schema_version} (this program writes {schema_version()})</p>")
         return "".join(lines)
 

@@ -4,23 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from safer_desk.presenters.screens import UnsavedChoice
 
 
+def message_box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None,
+                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton) -> QMessageBox:
+    """A message or a question, its words shown as written: a name typed with "<b>" in it is not made bold."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.exec()
+    message_box(QMessageBox.Icon.Warning, title, text, parent, QMessageBox.StandardButton.Ok).exec()
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.exec()
+    message_box(QMessageBox.Icon.Information, title, text, parent, QMessageBox.StandardButton.Ok).exec()
 
 
 def ask(parent: QWidget | None, title: str, text: str, *, yes: str = "Yes", no: str = "Cancel") -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = message_box(QMessageBox.Icon.Question, title, text, parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes_button)
@@ -77,8 +84,7 @@ def save_file_name(parent: QWidget | None, caption: str, file_filter: str, sugge
 
 def ask_unsaved(parent: QWidget | None, title: str, text: str) -> UnsavedChoice:
     """Save / Discard / Cancel for unsaved edits; Cancel (stay) when the box is closed."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, f"{text}\n\nSave the changes before going on?",
-                      QMessageBox.StandardButton.NoButton, parent)
+    box = message_box(QMessageBox.Icon.Question, title, f"{text}\n\nSave the changes before going on?", parent)
     buttons = {}
     for choice, role in ((UnsavedChoice.SAVE, QMessageBox.ButtonRole.AcceptRole),
                          (UnsavedChoice.DISCARD, QMessageBox.ButtonRole.DestructiveRole),

@@ -1,6 +1,7 @@
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 
 from safer_desk import __version__
 from safer_desk.storage.store import open_store
@@ -229,3 +230,21 @@ def test_void_qt_calls_do_not_leak_references_to_none(qtbot):
     finally:
         gc.enable()
     assert abs(after - before) < 100
+
+
+def test_names_with_markup_are_shown_as_typed_in_about_and_in_questions(window, store, qtbot):
+    # "Office: <b>Babergh</b> & Mid" was drawn bold in About (the name went into its HTML as it was), and a question
+    # naming a project typed "Title with <b>bold</b>" drew it bold.
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from safer_desk.ui.prompts import message_box
+
+    store.set_meta("office_name", "<b>Babergh</b> & Mid Suffolk office")
+    window.set_store(store)
+    label = QLabel(window.about_text())
+    qtbot.addWidget(label)
+    doc_text = label.text()
+    assert "&lt;b&gt;Babergh&lt;/b&gt; &amp; Mid Suffolk office" in doc_text
+    box = message_box(QMessageBox.Icon.Question, "Delete project", "Delete project Title with <b>bold</b>?", None)
+    qtbot.addWidget(box)
+    assert box.textFormat() == Qt.TextFormat.PlainText and "<b>bold</b>" in box.text()
