@@ -248,3 +248,17 @@ def test_names_with_markup_are_shown_as_typed_in_about_and_in_questions(window, 
     box = message_box(QMessageBox.Icon.Question, "Delete project", "Delete project Title with <b>bold</b>?", None)
     qtbot.addWidget(box)
     assert box.textFormat() == Qt.TextFormat.PlainText and "<b>bold</b>" in box.text()
+
+
+def test_the_editor_heading_shows_a_title_as_typed(demo_window, qtbot):
+    from safer_desk.services import projects
+
+    store = demo_window.session.store
+    project = projects.project_from_fields({"title": "Title with <b>bold</b>"})
+    projects.save_project(store, project)
+    tab = demo_window.show_tab("projects")
+    tab.register.presenter.reload()
+    tab.register.select_project(project.id)
+    editor = tab.register.editor
+    qtbot.waitUntil(lambda: "Title with <b>bold</b>" in editor.heading.text())
+    assert editor.heading.textFormat() == Qt.TextFormat.PlainText

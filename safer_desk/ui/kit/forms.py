@@ -150,6 +150,7 @@ class FormView(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: bold;")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # "Editing 1. <title>": the name as it was typed
         self.heading.setAccessibleName("Record being edited")
         outer.addWidget(self.heading)
         self.form_message = QLabel()
