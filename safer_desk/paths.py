@@ -52,3 +52,12 @@ def checkout_resource(*parts: str) -> Path | None:
     this code does not run from a checkout."""
     root = Path(__file__).resolve().parent.parent
     return root.joinpath("resources", *parts) if (root / "pyproject.toml").is_file() else None
+
+
+def same_file(a: Path | str, b: Path | str) -> bool:
+    """Whether two names are one file (another spelling, a link, another case on Windows); for a file not there
+    yet, whether they name the same place."""
+    try:
+        return Path(a).samefile(b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()

@@ -20,6 +20,7 @@ from safer_desk.exchange.county_conflicts import DECISIONS_TABLE, GROUPS, KIND_W
 from safer_desk.exchange.county_merge import (DecisionRefused, ExportManifest, ExportRefused, MergeSummary,
                                               RegisteredKey, UnregisteredKey)
 from safer_desk.exchange.county_schema import ExchangeCancelled, content_checksum, row_counts
+from safer_desk.paths import same_file
 from safer_desk.services.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from safer_desk.storage.schema.exchange import CONFLICTS_TABLE, IMPORTS_TABLE, PROVENANCE_TABLE
 from safer_desk.storage.store import Store
@@ -141,7 +142,7 @@ class MergeReport:
         """The end-of-merge summary in words: per file, its public data, then the conflicts grouped by kind."""
         lines = []
         for path, first in self.same_export:
-            if _same_file(path, first.path):
+            if same_file(path, first.path):
                 lines.append(f"{path.name} was given more than once: merged once.")
             else:
                 lines.append(f"{path.name} is the same export as {first.path.name} ({first.office_name}'s export "
@@ -279,13 +280,6 @@ def _once_each(manifests: list[ExportManifest]) -> tuple[list[ExportManifest], l
         else:
             first[key] = m
     return list(first.values()), again
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return Path(a).samefile(b)
-    except OSError:
-        return Path(a).resolve() == Path(b).resolve()
 
 
 @contextlib.contextmanager

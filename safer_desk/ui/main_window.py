@@ -8,7 +8,6 @@ marker while any editor holds unsaved changes; File > Save (Ctrl+S) saves the cu
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from html import escape
 from pathlib import Path
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, 
                                QVBoxLayout, QWidget)
 
 from safer_desk import APP_NAME, __version__
-from safer_desk.paths import default_file, resource
+from safer_desk.paths import default_file, resource, same_file
 from safer_desk.presenters.actions import lower_first
 from safer_desk.services.files import (AuditTrailDamaged, FileEmpty, FileLocked, FileReadOnly, IsAnExport, Store,
                                        StoreError, back_up, open_office_file, program_schema_version,
@@ -377,7 +376,7 @@ class MainWindow(QMainWindow):
         """
         path = Path(path).absolute()  # a name typed in a command prompt: Open Recent must find it from anywhere
         current = self.session.store
-        if current is not None and _same_file(current.path, path) and (read_only or not current.read_only):
+        if current is not None and same_file(current.path, path) and (read_only or not current.read_only):
             # Open, Open Recent or a drop of the file this window has open: it stays open as it is (opening it
             # again would find its own lock and call this window "another Safer Desk window").
             self.statusBar().showMessage(f"{path.name} is already open in this window.", 10000)
@@ -478,7 +477,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         target = Path(name)
-        if target.resolve() == store.path.resolve():
+        if same_file(target, store.path):
             prompts.show_error(self, "Save a copy", "Choose a different file from the one that is open.")
             return
 
@@ -762,11 +761,3 @@ def _dropped_paths(mime) -> list[Path]:
     if mime is None or not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether two names are one file (another spelling, a link, another case on Windows)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
