@@ -25,7 +25,7 @@ from fractions import Fraction
 from typing import Iterable, Mapping
 
 from safer_desk.domain.checks import typed_digits
-from safer_desk.domain.money import FORM_HINT, MoneyError, format_money, parse_pence
+from safer_desk.domain.money import FORM_HINT, MoneyError, format_money, parse_pence, states_its_scale
 from safer_desk.domain.periods import FinancialYear, PeriodError
 
 CELL_STATUSES = ("amount", "tbc", "nk", "nil")
@@ -137,13 +137,9 @@ def format_amount(pence: int, unit: str = "pound") -> str:
     return format_money(pence)
 
 
-# An amount typed with its own scale ("£30K", "£1.5m", "50p") says how much it is in any table.
-_OWN_SCALE = re.compile(r"\d\s*(?:k|m|bn|p)\s*\)?\s*$", re.I)
-
-
 def _amount_in_unit(text: str, unit: str) -> int:
     """Pence from text in the plan's unit: in a £'000 table "884" is £884,000, and "£30K" is £30,000."""
-    if _OWN_SCALE.search(text):
+    if states_its_scale(text):
         return parse_pence(text)
     return parse_pence(text) * (UNITS[unit] // UNITS["pound"])
 

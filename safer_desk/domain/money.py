@@ -32,7 +32,15 @@ _SUFFIXES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 _NUMBER = re.compile(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<frac>\d+))?$")
 # The forms an amount takes, said after a refusal ("… is not an amount of money (try a form like £1,234.56)").
 FORM_HINT = " (try a form like £1,234.56)"
+# An amount written with its own scale ("£30K", "£1.5m", "50p"), which says how much it is wherever it is typed.
+_OWN_SCALE = re.compile(r"\d\s*(?:" + "|".join([*_SUFFIXES, "p"]) + r")\s*\)?\s*$", re.I)
 _PREFIX_WORDS = re.compile(r"^(?:approx\.?|approximately|about|around|c\.|circa|~)\s*", re.I)
+
+
+def states_its_scale(text: str) -> bool:
+    """True for an amount written with its own scale ("£30K", "£1.5m", "50p"): a table printed in £'000 does not
+    scale it again."""
+    return bool(_OWN_SCALE.search(text or ""))
 
 
 def parse_pence(text: str) -> int:
