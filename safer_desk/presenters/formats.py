@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.domain.money import any_pence, format_money, format_pounds_plain
+from safer_desk.domain.money import format_money, format_pounds_plain
 from safer_desk.domain.periods import format_uk_date
 
 
@@ -70,8 +70,3 @@ def plain(value: Any, unit: Unit) -> str:
     if isinstance(value, date):
         return format_uk_date(value)
     return str(value).replace("\u2212", "-")
-
-
-def column_has_pence(values: Any) -> bool:
-    """True when any amount in the column has pence: then the whole column shows them."""
-    return any_pence(values)

@@ -18,7 +18,8 @@ from typing import Any, Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from safer_desk.presenters.formats import Unit, column_has_pence, display, plain
+from safer_desk.domain.money import any_pence
+from safer_desk.presenters.formats import Unit, display, plain
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -101,11 +102,11 @@ class RowTableModel(QAbstractTableModel):
         self._refresh_derived()
 
     def _refresh_derived(self) -> None:
-        self._pence = [c.unit == Unit.MONEY and column_has_pence(c.raw(r) for r in self._rows) for c in self.columns]
+        self._pence = [c.unit == Unit.MONEY and any_pence(c.raw(r) for r in self._rows) for c in self.columns]
         if self._totals is not None:
             self._total = self._totals(self._rows if self._total_over is None else self._total_over)
             if self._total is not None:
-                self._pence = [p or (c.unit == Unit.MONEY and column_has_pence([c.raw(self._total)]))
+                self._pence = [p or (c.unit == Unit.MONEY and any_pence([c.raw(self._total)]))
                                for p, c in zip(self._pence, self.columns)]
         if self._pence_together and any(self._pence):
             self._pence = [c.unit == Unit.MONEY for c in self.columns]
