@@ -22,10 +22,17 @@ class UnsupportedFormat(ValueError):
 def plain_rows(sheet: Sheet) -> list[list[Any]]:
     """The sheet's rows with money (int pence) as plain pounds, dates as 01/04/2009 (and a time of day as
     01/04/2009 14:05), for text formats."""
-    return [[format_pounds_plain(v) if c in sheet.money_columns and isinstance(v, int) else
-             f"{format_uk_date(v)} {v:%H:%M}" if isinstance(v, datetime) else
-             format_uk_date(v) if isinstance(v, date) else ("" if v is None else v)
-             for c, v in enumerate(row)] for row in sheet.rows]
+    return [[_plain(v, money=c in sheet.money_columns) for c, v in enumerate(row)] for row in sheet.rows]
+
+
+def _plain(value: Any, *, money: bool) -> Any:
+    if money and isinstance(value, int):
+        return format_pounds_plain(value)
+    if isinstance(value, datetime):
+        return f"{format_uk_date(value)} {value:%H:%M}"
+    if isinstance(value, date):
+        return format_uk_date(value)
+    return "" if value is None else value
 
 
 def _write_csv(target: Path, sheets: Sequence[Sheet]) -> Path:

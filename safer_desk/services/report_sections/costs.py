@@ -177,7 +177,6 @@ def _fund_marks(store: Store, fund_id: str) -> str:
     return f"Illustrative: {note}" if note else "The spend lines are illustrative (example figures)."
 
 
-
 def recovery_rows(ledger) -> tuple[list[list[str]], list[str]]:
     """Recovery per partner (billed, paid, refused or written off, outstanding, overdue) and its totals row,
     with pence throughout when any figure has them."""

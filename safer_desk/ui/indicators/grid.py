@@ -25,6 +25,15 @@ LEFT_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+def _tint(state) -> str | None:
+    """A cell's background: a query on what was typed, its RAG, or red where a comment is needed; else none."""
+    if state.message:
+        return "#ffe08a"
+    if state.rag is not None and state.text:
+        return RAG_COLOURS[state.rag.key]
+    return RAG_COLOURS["red"] if state.needs_comment else None
+
+
 class ValuesGrid(QTableWidget):
     """The entry grid by period (rows like the paper's tables); shows a ``FiguresEditor`` and forwards typing."""
 
@@ -86,8 +95,7 @@ class ValuesGrid(QTableWidget):
                     if state.needs_comment:
                         tip = "Red against target: a comment saying why is needed."
                     item.setToolTip(tip)
-                    tint = ("#ffe08a" if state.message else RAG_COLOURS[state.rag.key] if state.rag is not None
-                            and state.text else RAG_COLOURS["red"] if state.needs_comment else None)
+                    tint = _tint(state)
                     if tint is not None:
                         item.setBackground(QColor(tint))
                         item.setForeground(on_pale())  # the tint is pale in either theme: its text stays dark

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxL
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.forms import Field, FieldKind, FormPresenter
-from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.colours import alert_colour, alert_style, themed
-
+from safer_desk.ui.kit.dates import DateField
 
 
 def form_message_style() -> str:
