@@ -105,18 +105,18 @@ class DataTableView(QTableView):
             self.copy_selection()
             event.accept()
             return
-        chosen = bool(self._selected_rows()) and self.state() != QAbstractItemView.State.EditingState
-        if self.on_delete is not None and chosen and event.matches(QKeySequence.StandardKey.Delete):
-            self.on_delete()  # as the menu's Delete (Del) says
-            event.accept()
-            return
-        if self.on_delete is None and event.matches(QKeySequence.StandardKey.Delete) and self.clear_current_cell():
-            event.accept()  # a table edited in place: Del empties the cell, as in a spreadsheet
-            return
-        if self.on_edit is not None and chosen and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.on_edit()
-            event.accept()
-            return
+        deleting = event.matches(QKeySequence.StandardKey.Delete)
+        opening = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if deleting or opening:  # the selection is only looked at for these keys (not at every arrow key)
+            chosen = bool(self._selected_rows()) and self.state() != QAbstractItemView.State.EditingState
+            act = self.on_delete if deleting else self.on_edit  # as the menu's Delete (Del) and Edit… say
+            if act is not None and chosen:
+                act()
+                event.accept()
+                return
+            if deleting and self.on_delete is None and self.clear_current_cell():
+                event.accept()  # a table edited in place: Del empties the cell, as in a spreadsheet
+                return
         if event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self._move_current(1)  # Ctrl+Tab: the next cell, where editing needs it
             event.accept()
