@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
-from safer_desk.domain.text import filled_width
+from safer_desk.domain.text import counted, filled_width
 
 
 class NumberError(ValueError):
@@ -41,8 +41,8 @@ def split_row_message(cells: list, columns: int) -> str | None:
     width = filled_width(cells)
     if width <= columns:
         return None
-    return (f"it has {width} values but the heading row names {columns} columns, so a value was split in two: a "
-            "figure or amount with a comma in it (1,234 or £1,000) must be in quotes, as Excel's “CSV UTF-8” "
+    return (f"it has {width} values but the heading row names {counted(columns, 'column')}, so a value was split in "
+            "two: a figure or amount with a comma in it (1,234 or £1,000) must be in quotes, as Excel's “CSV UTF-8” "
             "writes it, or typed without the comma")
 
 

@@ -62,8 +62,7 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
     index = {h: i for i, h in enumerate(header) if h}
     missing = [c for c in ["partnership", "fixed_units", *(_clean_header(f) for f in wanted)] if c not in index]
     if missing:
-        if sep := other_separator(heading):
-            raise AllocationError(f"{source} has its columns separated by {sep}, not commas; {SAVE_AS_CSV}.")
+        _refuse_other_separator(heading, source)
         names = ", ".join(f"“{m}”" for m in missing)
         raise AllocationError(f"{source} has no column {names} (it has: {', '.join(h for h in header if h)}).")
     result: list[PartnershipInput] = []
@@ -113,6 +112,11 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
     return result
 
 
+def _refuse_other_separator(heading: list, source: str) -> None:
+    if sep := other_separator(heading):
+        raise AllocationError(f"{source} has its columns separated by {sep}, not commas; {SAVE_AS_CSV}.")
+
+
 def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) -> list[PartnershipInput]:
     """Read INPUT.csv as Excel saves it (UTF-8 with or without its byte-order mark, or Windows-1252)."""
     path = Path(path)
@@ -128,6 +132,7 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) ->
         raise AllocationError(str(exc)) from None
     rows = list(csv.reader(io.StringIO(text, newline="")))
     heading, body = _headings(rows)
+    _refuse_other_separator(heading, path.name)  # first: "£70,725" in a semicolon file looks like a split value
     for number, row in body:
         if (split := split_row_message(row, len(heading))) is not None:
             raise AllocationError(f"{path.name} row {number}: {split}.")

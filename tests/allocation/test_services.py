@@ -178,6 +178,13 @@ def test_a_value_split_by_an_unquoted_comma_is_refused_not_cut_short(tmp_path, l
     assert "quotes" in message
 
 
+def test_a_split_row_under_a_one_column_heading_counts_it_in_words(tmp_path):
+    path = tmp_path / "input.csv"
+    path.write_text("partnership\nBabergh,1\n", encoding="utf-8")
+    with pytest.raises(AllocationError, match="the heading row names 1 column, so"):
+        service.read_input_csv(path)
+
+
 def test_trailing_empty_cells_and_quoted_commas_are_read(tmp_path):
     path = tmp_path / "input.csv"
     path.write_text('partnership,fixed_units,basis,previous\nBabergh,1,"2,442","£70,725",,\n', encoding="utf-8")
