@@ -16,6 +16,7 @@ from typing import Any, Callable
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.funds import RISK_LEVELS
 from safer_desk.domain.money import format_money
+from safer_desk.domain.text import counted
 from safer_desk.exchange.files import Sheet
 from safer_desk.exchange.tables import write_table
 from safer_desk.presenters.actions import Action, run_now
@@ -89,6 +90,11 @@ class FundsPresenter(FormScreen):
         self.read_only = bool(getattr(store, "read_only", False)) if read_only is None else read_only
         self.window = 3
         self.data: FundData | None = None
+        from safer_desk.presenters.events import Event
+
+        # The fund's figures and rows arrived: the page shows them. (``changed`` also fires at every keystroke in
+        # an open form, for the window's unsaved marker: setting every table again then would be wasted.)
+        self.shown = Event()
 
     # -- the fund shown ----------------------------------------------------------------------------
     def read(self, store=None) -> FundData:
@@ -98,6 +104,7 @@ class FundsPresenter(FormScreen):
     def show(self, data: FundData) -> None:
         self.data = data
         self.selected = data.figures.fund.id if data.figures else None
+        self.shown.emit()
         self.changed.emit()
 
     def reload(self, select: str | None = None) -> None:
@@ -202,25 +209,20 @@ class FundsPresenter(FormScreen):
             f"Add a contribution of {format_money(v['amount'])} from {v['organisation']} to {fund.name}", "fund",
             fund.id, lambda: funds.add_contribution(self.store, fund.id, **v), select_fund=True))
 
-    def referral_form(self) -> CostForm:
-        fund = self._need_fund()
+    def _referral_fields(self) -> list[Field]:
         yes = tuple(YesNo.choices())
-        fields = [Field("reference", "&Reference", required=True, placeholder="e.g. TH-2018-016",
-                        help="A pseudonymous code such as TH-2018-016 — never a name"),
-                  Field("district", "&District", FieldKind.CHOICE, required=True,
-                        choices=choices([d.name for d in list_districts(self.store)])),
-                  Field("referred_on", "Referred &on", FieldKind.DATE, required=True, happened="a referral"),
-                  Field("risk_level", "Risk &level", FieldKind.CHOICE, choices=choices(RISK_LEVELS)),
-                  Field("at_marac", "At &MARAC", FieldKind.CHOICE, choices=yes),
-                  Field("idva_assigned", "&IDVA assigned", FieldKind.CHOICE, choices=yes),
-                  Field("perpetrator_resident", "&Perpetrator lives at the address", FieldKind.CHOICE, choices=yes),
-                  Field("override_reason", "Reason to &accept if a rule is not met", FieldKind.LONG_TEXT)]
-        first_district = next(iter(list_districts(self.store)), None)
+        return [Field("reference", "&Reference", required=True, placeholder="e.g. TH-2018-016",
+                      help="A pseudonymous code such as TH-2018-016 — never a name"),
+                Field("district", "&District", FieldKind.CHOICE, required=True,
+                      choices=choices([d.name for d in list_districts(self.store)])),
+                Field("referred_on", "Referred &on", FieldKind.DATE, required=True, happened="a referral"),
+                Field("risk_level", "Risk &level", FieldKind.CHOICE, choices=choices(RISK_LEVELS)),
+                Field("at_marac", "At &MARAC", FieldKind.CHOICE, choices=yes),
+                Field("idva_assigned", "&IDVA assigned", FieldKind.CHOICE, choices=yes),
+                Field("perpetrator_resident", "&Perpetrator lives at the address", FieldKind.CHOICE, choices=yes),
+                Field("override_reason", "Reason to &accept if a rule is not met", FieldKind.LONG_TEXT)]
 
-        def commit(v: dict) -> str:
-            return self.rows_action(f"Add referral {v['reference']} to {fund.name}", "referral", None,
-                                    lambda: funds.add_referral(self.store, fund.id, **v), select_fund=True)
-
+    def _referral_form(self, fund: funds.Fund, title: str, commit, values: dict) -> CostForm:
         def outside(v: dict) -> dict[str, list[str]]:
             day = v["referred_on"]
             if day and day < fund.starts_on:
@@ -230,13 +232,59 @@ class FundsPresenter(FormScreen):
                                         "can be made on it."]}
             return {"referred_on": []}
 
-        return self._form(fields, f"Referral to {fund.name}", commit, warnings=outside,
-                          heading=f"Referral to {fund.name}. Record the victim by a reference and district only — "
-                                  "never a name.",
-                          note=f"This fund accepts: {fund.rules.describe()}.",
-                          values={"district": first_district.name if first_district else "",
-                                  "referred_on": _uk(self.today()), "risk_level": RISK_LEVELS[0],
-                                  "at_marac": "yes", "idva_assigned": "yes", "perpetrator_resident": "no"})
+        return self._form(self._referral_fields(), title, commit, warnings=outside,
+                          heading=f"{title}. Record the victim by a reference and district only — never a name.",
+                          note=f"This fund accepts: {fund.rules.describe()}.", values=values)
+
+    def referral_form(self) -> CostForm:
+        fund = self._need_fund()
+        first_district = next(iter(list_districts(self.store)), None)
+
+        def commit(v: dict) -> str:
+            return self.rows_action(f"Add referral {v['reference']} to {fund.name}", "referral", None,
+                                    lambda: funds.add_referral(self.store, fund.id, **v), select_fund=True)
+
+        return self._referral_form(fund, f"Referral to {fund.name}", commit, {
+            "district": first_district.name if first_district else "", "referred_on": _uk(self.today()),
+            "risk_level": RISK_LEVELS[0], "at_marac": "yes", "idva_assigned": "yes", "perpetrator_resident": "no"})
+
+    def edit_referral_form(self, referral: dict) -> CostForm:
+        """Correct a referral keyed wrongly (its district, date, answers or reference); its spend stays with it."""
+        fund = self._need_fund()
+        values = {"reference": referral["reference"], "district": referral["district"],
+                  "referred_on": _uk(date.fromisoformat(referral["referred_on"])), "risk_level": referral["risk_level"],
+                  "at_marac": yes_no(referral["at_marac"]), "idva_assigned": yes_no(referral["idva_assigned"]),
+                  "perpetrator_resident": yes_no(referral["perpetrator_resident"]),
+                  "override_reason": referral.get("override_reason") or ""}
+
+        def commit(v: dict) -> dict:
+            return self.rows_action(f"Change referral {referral['reference']} in {fund.name}", "referral",
+                                    referral["id"], lambda: funds.update_referral(self.store, referral["id"], **v))
+
+        return self._referral_form(fund, f"Referral {referral['reference']} in {fund.name}", commit, values)
+
+    @staticmethod
+    def delete_referral_question(referral: dict) -> str:
+        lines = int(referral.get("lines") or 0)
+        if not lines:
+            return f"Delete referral {referral['reference']}? It has no spend lines."
+        return (f"Delete referral {referral['reference']} and its {counted(lines, 'spend line')} "
+                f"({format_money(referral['spent_pence'])})? The fund's spend goes down by that much.")
+
+    def delete_referral(self, referral: dict) -> None:
+        fund = self._need_fund()
+        self.rows_action(f"Delete referral {referral['reference']} from {fund.name}", "referral", referral["id"],
+                         lambda: funds.delete_referral(self.store, referral["id"]))
+
+    def delete_contribution(self, contribution: dict) -> None:
+        fund = self._need_fund()
+        self.rows_action(f"Delete the contribution of {format_money(contribution['amount_pence'])} from "
+                         f"{contribution['organisation']} to {fund.name}", "fund", fund.id,
+                         lambda: funds.delete_contribution(self.store, contribution["id"]), select_fund=True)
+
+    def delete_item(self, item: dict) -> None:
+        self.rows_action(f"Delete catalogue item {item['name']}", "item", item["id"],
+                         lambda: funds.delete_item(self.store, item["id"]))
 
     def spend_form(self, referral: dict | None = None) -> CostForm:
         fund = self._need_fund()

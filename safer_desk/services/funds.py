@@ -19,7 +19,7 @@ from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundEr
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month
-from safer_desk.domain.text import find_typed
+from safer_desk.domain.text import counted, find_typed
 from safer_desk.services.dhr import as_date, as_pence, free_text
 from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, FUND_SUMMARY_VIEW
 from safer_desk.storage.store import Store
@@ -189,7 +189,7 @@ def update_fund(store: Store, fund_id: str, **fields: Any) -> dict[str, Any]:
         "SELECT count(*) FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
         "WHERE r.fund_id = ? AND (s.spent_on < ? OR s.spent_on > ?)", (fund_id, starts, ends))
     if outside:
-        raise FundError(f"{outside} spend line(s) would fall outside the fund's period; change them first.")
+        raise FundError(f"{counted(outside, 'spend line')} would fall outside the fund's period; change them first.")
     if values:
         with store.transaction():
             store.conn.execute(f"UPDATE funds SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
@@ -267,7 +267,8 @@ def save_item(store: Store, name: str, *, usual_price: Any = None, supplier: str
 def delete_item(store: Store, item_id: str) -> None:
     used = store.scalar("SELECT count(*) FROM fund_spend_lines WHERE item_id = ?", (item_id,))
     if used:
-        raise FundError(f"This item is on {used} spend line(s) and cannot be removed from the catalogue.")
+        name = store.scalar("SELECT name FROM fund_items WHERE id = ?", (item_id,))
+        raise FundError(f"{name} is on {counted(used, 'spend line')} and cannot be removed from the catalogue.")
     with store.transaction():
         store.conn.execute("DELETE FROM fund_items WHERE id = ?", (item_id,))
 
@@ -289,16 +290,17 @@ def _answers(fields: dict[str, Any]) -> EligibilityAnswers:
                               _text_bool(fields.get("perpetrator_resident"), "Perpetrator lives there"))
 
 
-def add_referral(store: Store, fund_id: str, *, reference: str, district: str, referred_on: Any, risk_level: str,
-                 at_marac: Any, idva_assigned: Any, perpetrator_resident: Any, override_reason: str = "") -> str:
-    """A victim referred to the fund, by pseudonymous reference and district only."""
-    fund = get_fund(store, fund_id)
+def _referral_values(store: Store, fund: Fund, *, reference: str, district: str, referred_on: Any,
+                     risk_level: str, at_marac: Any, idva_assigned: Any, perpetrator_resident: Any,
+                     override_reason: str = "", referral_id: str | None = None) -> dict[str, Any]:
+    """A referral's columns as typed, checked: a pseudonymous reference not already in the fund (other than
+    ``referral_id``'s own), a district of the file, a date, and the fund's rules met or an override given."""
     try:
         ref = check_reference(reference, what="referral reference")
     except DhrError as exc:
         raise FundError(str(exc)) from None
-    held = _referral_by_reference(store, fund_id, ref)
-    if held is not None:  # "th-2018-001" is TH-2018-001 typed again, not a second victim
+    held = _referral_by_reference(store, fund.id, ref)
+    if held is not None and held["id"] != referral_id:  # "th-2018-001" is TH-2018-001 typed again
         raise FundError(f"Reference: {held['reference']} is already referred to this fund.")
     d = (district or "").strip()
     district_id = store.scalar("SELECT id FROM districts WHERE id = ? OR name = ? COLLATE NOCASE", (d, d))
@@ -311,15 +313,40 @@ def add_referral(store: Store, fund_id: str, *, reference: str, district: str, r
         override_reason = free_text(override_reason, "Override reason")
     except DhrError as exc:
         raise FundError(str(exc)) from None
-    reason = domain.check_eligibility(fund.rules, answers, override_reason)
+    return {"reference": ref, "district_id": district_id, "referred_on": day.isoformat(),
+            "risk_level": answers.risk_level, "at_marac": int(answers.at_marac),
+            "idva_assigned": int(answers.idva_assigned), "perpetrator_resident": int(answers.perpetrator_resident),
+            "override_reason": domain.check_eligibility(fund.rules, answers, override_reason)}
+
+
+def add_referral(store: Store, fund_id: str, **fields: Any) -> str:
+    """A victim referred to the fund, by pseudonymous reference and district only (the fields of
+    ``_referral_values``)."""
+    values = _referral_values(store, get_fund(store, fund_id), **fields)
     referral_id = new_id()
     with store.transaction():
-        store.conn.execute(
-            "INSERT INTO fund_referrals(id, fund_id, reference, district_id, referred_on, risk_level, at_marac, "
-            "idva_assigned, perpetrator_resident, override_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (referral_id, fund_id, ref, district_id, day.isoformat(), answers.risk_level, int(answers.at_marac),
-             int(answers.idva_assigned), int(answers.perpetrator_resident), reason))
+        store.conn.execute(f"INSERT INTO fund_referrals(id, fund_id, {', '.join(values)}) "
+                           f"VALUES (?, ?, {', '.join('?' * len(values))})", (referral_id, fund_id, *values.values()))
     return referral_id
+
+
+def update_referral(store: Store, referral_id: str, **fields: Any) -> dict[str, Any]:
+    """Correct a referral (all its fields, as add_referral takes them): a district or a date keyed wrongly, an
+    answer that changed. Its spend lines stay with it. Returns the stored values."""
+    row = store.one("SELECT fund_id FROM fund_referrals WHERE id = ?", (referral_id,))
+    if row is None:
+        raise FundError("That referral no longer exists.")
+    values = _referral_values(store, get_fund(store, row["fund_id"]), referral_id=referral_id, **fields)
+    with store.transaction():
+        store.conn.execute(f"UPDATE fund_referrals SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                           (*values.values(), referral_id))
+    return values
+
+
+def delete_referral(store: Store, referral_id: str) -> None:
+    """Remove a referral keyed in error, with its spend lines."""
+    with store.transaction():
+        store.conn.execute("DELETE FROM fund_referrals WHERE id = ?", (referral_id,))
 
 
 def name_warnings(**fields: Any) -> list[str]:

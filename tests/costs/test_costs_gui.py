@@ -15,7 +15,7 @@ from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.services import dhr
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.table_view import DataTableView
-from tests.costs.test_new_case_then_cost_line import button, field, open_dialog, type_into
+from tests.costs.test_new_case_then_cost_line import button, field, first_line, open_dialog, type_into
 from tests.window_sizes import LAPTOP_SIZES, SIZE_IDS, columns_out_of_view, resize_window, widget_in_window
 
 BILLED = "WSCSP-DHR-2017-01"
@@ -228,13 +228,15 @@ def test_opening_every_costs_page_and_dialog_writes_nothing(tab, demo_window, de
                      reviews.write_off_dialog, reviews.resolve_dialog, reviews.panel_meeting_dialog,
                      reviews.recommendation_dialog, reviews.stage_rule_dialog, fund_page.new_fund_dialog,
                      fund_page.edit_fund_dialog, fund_page.contribution_dialog, fund_page.referral_dialog,
-                     fund_page.spend_dialog, fund_page.item_dialog):
+                     fund_page.spend_dialog, fund_page.item_dialog,
+                     lambda: fund_page.referrals.select_where(lambda r: r["reference"] == "TH-2018-001")
+                     and fund_page.edit_referral_dialog()):
             dialog = make()
             assert dialog is not None and dialog.isVisible()
             opened.append(dialog.windowTitle())
             dialog.reject()
             qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=5000)
-        assert len(opened) == 18 and all(opened)
+        assert len(opened) == 19 and all(opened)
         QThreadPool.globalInstance().waitForDone(15000)
         assert store.conn.total_changes == changes
         assert watcher.changes() == ""
@@ -337,3 +339,79 @@ def test_fund_chart_month_labels_say_the_year_and_never_collide(qapp, months, wi
     if len(labelled) > 1:
         gap_px = (labelled[1] - labelled[0]) * width / months
         assert gap_px >= FinancialMonthAxis.LABEL_PX  # room for "Sep 2021" and a gap: no collisions
+
+
+def shown_column(table, title):
+    proxy = table.shown
+    column = next(c for c in range(proxy.columnCount()) if proxy.headerData(c, Qt.Orientation.Horizontal) == title)
+    return [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+
+
+def test_a_referral_opens_with_enter_is_corrected_and_del_deletes_a_contribution(tab, qtbot, prompts, demo_window):
+    # The fund page could add referrals and contributions but not correct them: a victim keyed to the wrong
+    # district, or a contribution keyed twice, stayed in every figure for good.
+    from PySide6.QtWidgets import QDialog
+
+    tab.pages.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    page = tab.funds
+    assert "Babergh" in shown_column(page.by_district, "District")
+    assert page.referrals.select_where(lambda r: r["reference"] == "TH-2018-008")
+    page.referrals.view.setFocus()
+    qtbot.keyClick(page.referrals.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=5000)
+    dialog = page.dialog
+    assert dialog.windowTitle().startswith("Referral TH-2018-008 in ")
+    type_into(qtbot, field(dialog, "District"), "Mid Suffolk")
+    qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert "Babergh" not in shown_column(page.by_district, "District")  # its only victim moved
+    assert shown_column(page.by_district, "District")[-1] == "Total"
+    qtbot.keyClick(demo_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Babergh" in shown_column(page.by_district, "District"), timeout=10000)
+
+    page.table_list.setCurrentRow(page.table_titles.index("Contributions"))
+    assert page.contributions.select_where(lambda c: c["organisation"] == "Suffolk County Council")
+    page.contributions.view.setFocus()
+    prompts.answers.append(True)
+    qtbot.keyClick(page.contributions.view, Qt.Key.Key_Delete)
+    assert prompts.questions[-1] == ("Delete contribution",
+                                     "Delete the contribution of £4,000 from Suffolk County Council?")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert page.figure_labels["contributions"].text() == "£16,000"
+    assert "Suffolk County Council" not in shown_column(page.contributions, "Contributor")
+    assert not any(d.isVisible() for d in page.findChildren(QDialog))
+
+
+def test_typing_in_a_fund_dialog_leaves_the_page_and_its_selection_alone(tab, qtbot, prompts):
+    # Every keystroke in a fund's dialog set every table of the page again (twenty thousand spend lines
+    # re-sorted per key), and the referral chosen before opening it was no longer chosen afterwards.
+    tab.pages.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    page = tab.funds
+    assert page.referrals.select_where(lambda r: r["reference"] == "TH-2018-005")
+    resets = []
+    page.lines.model.modelReset.connect(lambda: resets.append(1))
+    dialog = open_dialog(qtbot, page, "Contribution")
+    type_into(qtbot, field(dialog, "Amount"), "2000")
+    assert resets == []
+    prompts.unsaved_answers.append(UnsavedChoice.DISCARD)
+    qtbot.mouseClick(button(dialog, "Cancel"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert page.referrals.current()["reference"] == "TH-2018-005"
+
+
+def test_the_chosen_referral_is_still_chosen_after_a_change_is_saved(tab, qtbot):
+    tab.pages.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    page = tab.funds
+    assert page.referrals.select_where(lambda r: r["reference"] == "TH-2018-005")
+    dialog = open_dialog(qtbot, page, "Spend line")
+    assert dialog.windowTitle().startswith("Spend line for ") and "TH-2018-005" in first_line(dialog)
+    type_into(qtbot, field(dialog, "Date"), "01/07/2018")
+    qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    chosen = page.referrals.current()
+    assert chosen is not None and chosen["reference"] == "TH-2018-005" and chosen["lines"] == 4

@@ -480,3 +480,89 @@ def test_a_pound_of_spend_lately_is_saved_undoable_and_the_fund_lasts_past_the_f
     assert "the fund does not run out: it lasts past" in forecast_sentence(fund_page.data.figures)
     log.undo()
     assert demo_store.scalar("SELECT count(*) FROM fund_spend_lines") == before
+
+
+# -- correcting what was keyed: a referral edited or deleted, a contribution or catalogue item deleted --------
+
+def referral(page, reference):
+    return next(r for r in page.data.referrals if r["reference"] == reference)
+
+
+def per_district(page):
+    return {name: (victims, pence) for name, victims, pence in page.data.figures.by_district}
+
+
+def test_a_referral_keyed_to_the_wrong_district_is_corrected_and_its_spend_moves_with_it(fund_page, log):
+    # TH-2018-008 (£205, four spend lines) was keyed to Babergh; it is a Mid Suffolk victim.
+    before = per_district(fund_page)
+    form = fund_page.edit_referral_form(referral(fund_page, "TH-2018-008"))
+    assert form.title == f"Referral TH-2018-008 in {fund_page.fund.name}"
+    assert form.value("district") == "Babergh" and form.value("referred_on") == "14/05/2018"
+    assert form.value("at_marac") == "yes" and form.value("perpetrator_resident") == "no"
+    form.set_value("district", "Mid Suffolk")
+    assert form.save()
+    after = per_district(fund_page)
+    assert after["Mid Suffolk"] == (before["Mid Suffolk"][0] + 1, before["Mid Suffolk"][1] + 20500)
+    assert "Babergh" not in after  # its only victim
+    assert referral(fund_page, "TH-2018-008")["lines"] == 4
+    assert fund_page.data.figures.spent_pence == sum(p for _, p in before.values())
+    assert log.undo_text == f"Undo change referral TH-2018-008 in {fund_page.fund.name}"
+    log.undo()
+    assert per_district(fund_page) == before
+    log.redo()
+    assert per_district(fund_page) == after
+
+
+def test_a_corrected_referral_is_checked_as_a_new_one_is(fund_page, demo_store):
+    form = fund_page.edit_referral_form(referral(fund_page, "TH-2018-008"))
+    form.set_value("reference", "th-2018-009")  # another victim's reference, typed in lower case
+    assert not form.save() and "TH-2018-009 is already referred" in form.message("reference")
+    form.set_value("reference", "th-2018-008")  # its own, in another case: not a clash
+    form.set_value("risk_level", "medium")  # the fund takes high risk only: an override reason is needed
+    assert not form.save()
+    assert funds.list_referrals(demo_store, fund_page.fund.id)[7]["risk_level"] == "high"  # nothing written
+    form.set_value("override_reason", "MARAC chair agreed")
+    assert form.save()
+    row = referral(fund_page, "th-2018-008")
+    assert row["risk_level"] == "medium" and row["eligibility"] == "⚠ Override: MARAC chair agreed"
+
+
+def test_a_referral_deleted_takes_its_spend_with_it_and_undo_brings_all_back(fund_page, log):
+    row = referral(fund_page, "TH-2018-006")
+    assert fund_page.delete_referral_question(row) == (
+        "Delete referral TH-2018-006 and its 3 spend lines (£200)? The fund's spend goes down by that much.")
+    spent, victims, lines = (fund_page.data.figures.spent_pence, fund_page.data.figures.victims,
+                             len(fund_page.data.lines))
+    fund_page.delete_referral(row)
+    assert all(r["reference"] != "TH-2018-006" for r in fund_page.data.referrals)
+    assert (fund_page.data.figures.spent_pence, fund_page.data.figures.victims, len(fund_page.data.lines)) == (
+        spent - 20000, victims - 1, lines - 3)
+    log.undo()
+    assert referral(fund_page, "TH-2018-006")["lines"] == 3
+    assert (fund_page.data.figures.spent_pence, fund_page.data.figures.victims, len(fund_page.data.lines)) == (
+        spent, victims, lines)
+
+
+def test_a_contribution_keyed_twice_is_deleted_and_the_balance_follows(fund_page, demo_store, log):
+    funds.add_contribution(demo_store, fund_page.fund.id, organisation="Babergh District Council", amount="£2,000")
+    fund_page.reload()
+    assert fund_page.data.figures.contributions_pence == 2_200_000
+    twice = [c for c in fund_page.data.contributions if c["organisation"] == "Babergh District Council"]
+    fund_page.delete_contribution(twice[-1])
+    assert fund_page.data.figures.contributions_pence == 2_000_000
+    assert fund_page.data.figures.balance_pence == 2_000_000 - 241_700
+    assert log.undo_text.startswith("Undo delete the contribution of £2,000 from Babergh District Council")
+    log.undo()
+    assert fund_page.data.figures.contributions_pence == 2_200_000
+
+
+def test_a_catalogue_item_in_use_stays_and_an_unused_one_goes(fund_page, demo_store, log):
+    used = next(i for i in fund_page.data.items if i["name"] == "Replacement door locks")
+    with pytest.raises(ValueError, match="Replacement door locks is on 13 spend lines and cannot"):
+        fund_page.delete_item(used)
+    funds.save_item(demo_store, "Sanctuary room", usual_price="£300")
+    fund_page.reload()
+    fund_page.delete_item(next(i for i in fund_page.data.items if i["name"] == "Sanctuary room"))
+    assert all(i["name"] != "Sanctuary room" for i in fund_page.data.items)
+    log.undo()
+    assert any(i["name"] == "Sanctuary room" for i in fund_page.data.items)

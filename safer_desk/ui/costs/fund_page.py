@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -217,7 +217,9 @@ class FundPage(QWidget):
         self.more_menu = menu
         self.edit_actions = [menu.addAction(text, slot) for text, slot in (
             ("New fund…", self.new_fund_dialog), ("Fund settings…", self.edit_fund_dialog),
-            ("Catalogue item…", self.item_dialog), ("Delete spend line", self.delete_spend_line))]
+            ("Catalogue item…", self.item_dialog), ("Edit referral…", self.edit_referral_dialog),
+            ("Delete referral", self.delete_referral), ("Delete spend line", self.delete_spend_line),
+            ("Delete contribution", self.delete_contribution), ("Delete catalogue item", self.delete_item))]
         menu.addSeparator()
         menu.addAction("Export fund report…", self.export)
         menu.addAction("Copy figures", self.copy_figures)
@@ -281,7 +283,8 @@ class FundPage(QWidget):
             Column("at_marac", "MARAC", show=_yes), Column("idva_assigned", "IDVA", show=_yes),
             Column("perpetrator_resident", "Perpetrator lives there", show=_yes),
             count_col("lines", "Spend lines"),
-        ], "Referrals", right, totals=sum_row("reference", ["spent_pence"]), large=True)
+        ], "Referrals", right, totals=sum_row("reference", ["spent_pence"]), large=True,
+            on_edit=self.edit_referral_dialog, on_delete=self.delete_referral)
         self.lines = make_table([
             date_col("spent_on", "Date"), Column("reference", "Referral"), money_column("amount_pence", "Amount"),
             Column("item", "Item"), Column("district", "District"), Column("supplier", "Supplier"),
@@ -304,9 +307,11 @@ class FundPage(QWidget):
                                       count_col("victims", "Victims", lambda r: r[1])], "Spend per victim", right)
         self.contributions = make_table([Column("organisation", "Contributor"), money_column("amount_pence", "Amount"),
                                          date_col("received_on", "Received"), Column("note", "Note")],
-                                        "Contributions", right, totals=sum_row("organisation", ["amount_pence"]))
+                                        "Contributions", right, totals=sum_row("organisation", ["amount_pence"]),
+                                        on_delete=self.delete_contribution)
         self.items = make_table([Column("name", "Item"), money_column("usual_price_pence", "Usual price"),
-                                 Column("supplier", "Supplier")], "Catalogue", right, on_edit=self.item_dialog)
+                                 Column("supplier", "Supplier")], "Catalogue", right, on_edit=self.item_dialog,
+                                on_delete=self.delete_item)
         # Eight tables: a list beside them (tabs would overflow behind arrows at 1093×582).
         tables_row = QHBoxLayout()
         self.table_list = QListWidget(right)
@@ -342,7 +347,7 @@ class FundPage(QWidget):
         self.district_filter.currentIndexChanged.connect(lambda _i: self.refilter())
         self.fund_combo.currentIndexChanged.connect(self._fund_chosen)
         self.window_combo.currentIndexChanged.connect(self._window_chosen)
-        p.changed.connect(self._show_data)
+        p.shown.connect(self._show_data)
         p.form_opened.connect(self._show_form)
         p.data_changed.connect(lambda: session.notify("costs"))
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Funds",
@@ -407,6 +412,8 @@ class FundPage(QWidget):
         if self.fund_id:
             self.fund_combo.setCurrentIndex(self.fund_combo.findData(self.fund_id))
         self.fund_combo.blockSignals(False)
+        keyed = (self.referrals, self.lines, self.contributions, self.items)
+        chosen = [_row_id(table.current()) for table in keyed]  # chosen again below, if still there
         self.referrals.set_rows(data.referrals)
         self.lines.set_rows(data.lines)
         self.contributions.set_rows(data.contributions)
@@ -419,6 +426,9 @@ class FundPage(QWidget):
         self._show_figures(f)
         self.ensure_chart().show_forecast(f)
         self.refilter()
+        for table, row_id in zip(keyed, chosen):
+            if row_id is not None:
+                table.select_where(lambda r, row_id=row_id: _row_id(r) == row_id)
         if not self._sized:
             self._sized = True
             self.stack.currentWidget().size_columns_to_visible()  # the others when first shown
@@ -509,17 +519,42 @@ class FundPage(QWidget):
     def item_dialog(self):
         return self._open(lambda: self.presenter.item_form(self.items.current()))
 
-    def delete_spend_line(self) -> None:
-        line = self.lines.current()
-        if line is None:
-            prompts.show_error(self, "Choose a spend line", "Select a spend line on the Spend lines page first.")
-            return
-        if prompts.ask(self, "Delete spend line", f"Delete {line['item']} ({format_money(line['amount_pence'])}) "
-                       f"for {line['reference']}?", yes="Delete"):
+    def edit_referral_dialog(self):
+        referral = self._chosen(self.referrals, "referral", "Referrals")
+        return None if referral is None else self._open(lambda: self.presenter.edit_referral_form(referral))
+
+    def _chosen(self, table, what: str, page: str) -> dict | None:
+        row = table.current()
+        if row is None:
+            prompts.show_error(self, f"Choose a {what}", f"Select a {what} on the {page} page first.")
+        return row
+
+    def _delete(self, title: str, question: str, do: Callable[[], None]) -> None:
+        if prompts.ask(self, title, question, yes="Delete"):
             try:
-                self.presenter.delete_spend_line(line)
+                do()
             except (LookupError, ValueError) as exc:
                 prompts.show_error(self, "Not done", str(exc))
+
+    def delete_spend_line(self) -> None:
+        if (line := self._chosen(self.lines, "spend line", "Spend lines")) is not None:
+            self._delete("Delete spend line", f"Delete {line['item']} ({format_money(line['amount_pence'])}) "
+                         f"for {line['reference']}?", lambda: self.presenter.delete_spend_line(line))
+
+    def delete_referral(self) -> None:
+        if (referral := self._chosen(self.referrals, "referral", "Referrals")) is not None:
+            self._delete("Delete referral", self.presenter.delete_referral_question(referral),
+                         lambda: self.presenter.delete_referral(referral))
+
+    def delete_contribution(self) -> None:
+        if (c := self._chosen(self.contributions, "contribution", "Contributions")) is not None:
+            self._delete("Delete contribution", f"Delete the contribution of {format_money(c['amount_pence'])} "
+                         f"from {c['organisation']}?", lambda: self.presenter.delete_contribution(c))
+
+    def delete_item(self) -> None:
+        if (item := self._chosen(self.items, "catalogue item", "Catalogue")) is not None:
+            self._delete("Delete catalogue item", f"Delete {item['name']} from the catalogue?",
+                         lambda: self.presenter.delete_item(item))
 
     # -- export and copy -------------------------------------------------------------------
     def export(self, path: str | None = None) -> Path | None:
@@ -543,6 +578,11 @@ class FundPage(QWidget):
         text = to_tsv([["Figure", "Value"], *funds.fund_report_rows(self.data.figures)])
         QGuiApplication.clipboard().setText(text)
         return text
+
+
+def _row_id(row) -> str | None:
+    """A referral's, spend line's, contribution's or catalogue item's id (rows are dicts or sqlite3 rows)."""
+    return None if row is None else row["id"]
 
 
 def _tuple_total(rows) -> dict | None:
