@@ -408,6 +408,34 @@ class DhrPresenter(FormScreen):
                           note=f"{format_money(share.closed_pence)} refused.",
                           values={"handling": RefusalHandling.RESPLIT.value, "on": _uk(self.today())})
 
+    def delete_payment_form(self, share: dhr.ShareRow) -> CostForm:
+        """Choose one of the share's payments to delete (keyed on the wrong partner, or the wrong amount)."""
+        case = self._need_case()
+        payments = dhr.share_payments(self.store, share.id)
+        if not payments:
+            raise LookupError(f"No payment has been recorded on {share.partner}'s share {share.invoice_ref}.")
+        labels = {p["id"]: f"{_uk(date.fromisoformat(p['paid_on']))}: {format_money(p['amount_pence'])}"
+                  + (f" ({p['reference']})" if p["reference"] else "") for p in payments}
+        fields = [Field("payment", "&Payment", FieldKind.CHOICE, required=True, choices=tuple(labels.items()))]
+
+        def commit(v: dict) -> None:
+            amount = next(p["amount_pence"] for p in payments if p["id"] == v["payment"])
+            self.case_action(f"Delete the payment of {format_money(amount)} by {share.partner} for {case.reference}",
+                             case.id, lambda: dhr.delete_payment(self.store, v["payment"]))
+
+        return self._form(fields, f"Delete a payment by {share.partner} for {case.reference}", commit,
+                          note=f"{share.invoice_ref}: {format_money(share.paid_pence)} paid of "
+                               f"{format_money(share.amount_pence)}. The payment deleted is owed again.",
+                          values={"payment": payments[-1]["id"]})
+
+    def reopen_question(self, share: dhr.ShareRow) -> str:
+        return dhr.reopen_question(self.store, share.id)
+
+    def reopen_share(self, share: dhr.ShareRow) -> None:
+        case = self._need_case()
+        self.case_action(f"Reopen {share.partner}'s share of {case.reference}", case.id,
+                         lambda: dhr.reopen_share(self.store, share.id))
+
     def split_form(self) -> "SplitPresenter":
         case = self._need_case()
         split = SplitPresenter(self, case)

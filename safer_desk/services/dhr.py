@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import count
 from typing import Any, Iterable
 
 from safer_desk.domain import dhr as rules
@@ -462,9 +463,12 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
     due = day + timedelta(days=due_days)
     reference = store.scalar("SELECT reference FROM dhr_cases WHERE id = ?", (case_id,))
     prefix = free_text(invoice_prefix, "Invoice prefix") or f"{reference}-"
-    first_number = len(_shares(store, case_id)) + 1
+    # Numbered on from the case's invoices; a number already used (a refusal reopened took its re-split
+    # invoices away, so there are fewer than the highest number) is passed over: no two invoices share one.
+    used = {r[0] for r in store.rows("SELECT invoice_ref FROM dhr_shares")}
+    numbers = (n for n in count(len(_shares(store, case_id)) + 1) if f"{prefix}{n:02d}" not in used)
     with store.transaction():
-        for n, (org_id, pence) in enumerate(sorted(shares.items()), start=first_number):
+        for n, (org_id, pence) in zip(numbers, sorted(shares.items())):
             store.conn.execute(
                 "INSERT INTO dhr_shares(id, case_id, organisation_id, kind, amount_pence, invoice_ref, invoiced_on, "
                 "due_on) VALUES (?, ?, ?, 'share', ?, ?, ?, ?)",
@@ -518,6 +522,76 @@ def refuse_share(store: Store, share_id: str, *, on: Any, reason: str) -> None:
 
 def write_off_share(store: Store, share_id: str, *, on: Any, reason: str) -> None:
     _close_share(store, share_id, "written off", on, reason)
+
+
+def share_payments(store: Store, share_id: str) -> list[dict]:
+    """The payments recorded on a share, oldest first."""
+    return [dict(r) for r in store.rows("SELECT id, paid_on, amount_pence, reference FROM dhr_payments "
+                                        "WHERE share_id = ? ORDER BY paid_on, rowid", (share_id,))]
+
+
+def delete_payment(store: Store, payment_id: str) -> None:
+    """Remove a payment keyed in error (on the wrong partner's share, or the wrong amount); the share owes it again.
+
+    Refused on a share refused or written off since (what was refused is what had not been paid: reopen the
+    share first), and for the lead authority's carrying of a refusal, which is no payment anyone keyed."""
+    row = store.one("SELECT s.status, s.kind FROM dhr_payments p JOIN dhr_shares s ON s.id = p.share_id "
+                    "WHERE p.id = ?", (payment_id,))
+    if row is None:
+        raise DhrError("That payment no longer exists.")
+    if row["kind"] == "carried":
+        raise DhrError("This is the lead authority carrying a refused share, not a payment: reopen the refused "
+                       "share instead. Nothing was changed.")
+    if row["status"] != "invoiced":
+        raise DhrError(f"This share is {row['status']}: what was {row['status']} is what had not been paid, so "
+                       f"reopen the share first. Nothing was changed.")
+    with store.transaction():
+        store.conn.execute("DELETE FROM dhr_payments WHERE id = ?", (payment_id,))
+
+
+def _followers(store: Store, share_id: str) -> list:
+    """The invoices that deal with a refusal: its re-split shares, or the lead authority's carried part."""
+    return store.rows("SELECT s.id, s.kind, s.invoice_ref, s.amount_pence, o.name AS partner, "
+                      "(SELECT coalesce(sum(p.amount_pence), 0) FROM dhr_payments p WHERE p.share_id = s.id) AS paid "
+                      "FROM dhr_shares s JOIN organisations o ON o.id = s.organisation_id "
+                      "WHERE s.source_share_id = ? ORDER BY s.invoice_ref", (share_id,))
+
+
+NOTHING_TO_REOPEN = "This share is neither refused nor written off: there is nothing to reopen."
+
+
+def reopen_question(store: Store, share_id: str) -> str:
+    """What reopening a refused or written-off share does, asked before it is done."""
+    row, state = _share_state(store, share_id)
+    if state.status == "invoiced":
+        raise DhrError(NOTHING_TO_REOPEN)
+    text = (f"Reopen {row['invoice_ref']}? Its {format_money(state.closed_pence)} {state.status} is owed again "
+            "(the partner will pay after all).")
+    followers = _followers(store, share_id)
+    if followers:
+        invoices = ", ".join(f"{f['invoice_ref']} ({f['partner']} {format_money(f['amount_pence'])})"
+                             for f in followers)
+        text += f" The invoices that dealt with the refusal are removed: {invoices}."
+    return text
+
+
+def reopen_share(store: Store, share_id: str) -> None:
+    """A share refused or written off is owed again (the partner agreed to pay after all, or it was keyed on the
+    wrong share). A refusal already re-split or carried takes those invoices away with it, as long as nobody
+    has paid any of them (the lead authority's carrying is no payment)."""
+    row, state = _share_state(store, share_id)
+    if state.status == "invoiced":
+        raise DhrError(NOTHING_TO_REOPEN)
+    followers = _followers(store, share_id)
+    paid = [f for f in followers if f["kind"] == "re-split" and f["paid"]]
+    if paid:
+        names = ", ".join(f"{f['invoice_ref']} ({f['partner']} paid {format_money(f['paid'])})" for f in paid)
+        raise DhrError(f"The refusal was re-split and {names} paid its part: delete those payments first "
+                       "(Delete a payment…), or keep the refusal. Nothing was changed.")
+    with store.transaction():
+        store.conn.execute("DELETE FROM dhr_shares WHERE source_share_id = ?", (share_id,))
+        store.conn.execute("UPDATE dhr_shares SET status = 'invoiced', status_on = NULL, reason = '', "
+                           "refusal_handling = NULL WHERE id = ?", (share_id,))
 
 
 def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,

@@ -15,7 +15,7 @@ from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.services import dhr
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.table_view import DataTableView
-from tests.costs.test_new_case_then_cost_line import button, field, first_line, open_dialog, type_into
+from tests.costs.test_new_case_then_cost_line import button, field, first_line, open_dialog, shown_cost, type_into
 from tests.window_sizes import LAPTOP_SIZES, SIZE_IDS, columns_out_of_view, resize_window, widget_in_window
 
 BILLED = "WSCSP-DHR-2017-01"
@@ -230,13 +230,15 @@ def test_opening_every_costs_page_and_dialog_writes_nothing(tab, demo_window, de
                      fund_page.edit_fund_dialog, fund_page.contribution_dialog, fund_page.referral_dialog,
                      fund_page.spend_dialog, fund_page.item_dialog,
                      lambda: fund_page.referrals.select_where(lambda r: r["reference"] == "TH-2018-001")
-                     and fund_page.edit_referral_dialog()):
+                     and fund_page.edit_referral_dialog(),
+                     lambda: reviews.shares.select_where(lambda s: getattr(s, "paid_pence", 0) > 0)
+                     and reviews.delete_payment_dialog()):
             dialog = make()
             assert dialog is not None and dialog.isVisible()
             opened.append(dialog.windowTitle())
             dialog.reject()
             qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=5000)
-        assert len(opened) == 19 and all(opened)
+        assert len(opened) == 20 and all(opened)
         QThreadPool.globalInstance().waitForDone(15000)
         assert store.conn.total_changes == changes
         assert watcher.changes() == ""
@@ -415,3 +417,31 @@ def test_the_chosen_referral_is_still_chosen_after_a_change_is_saved(tab, qtbot)
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
     chosen = page.referrals.current()
     assert chosen is not None and chosen["reference"] == "TH-2018-005" and chosen["lines"] == 4
+
+
+def test_a_payment_is_deleted_and_a_refusal_reopened_from_the_more_menu(tab, qtbot, prompts):
+    # A payment keyed on the wrong partner's share, or a refusal the partner withdrew, could not be put right
+    # once the window had closed (Edit > Undo only): both are under More, on the chosen share.
+    page = tab.reviews
+    assert page.select_case(dhr.case_id_by_reference(page.store, BILLED))
+    page.details.setCurrentIndex(2)
+    assert page.shares.select_where(lambda s: s.partner == "Suffolk County Council")
+    page.more_menu.actions()[[a.text() for a in page.more_menu.actions()].index("Delete a payment…")].trigger()
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=5000)
+    dialog = page.dialog
+    assert field(dialog, "Payment").currentText() == "01/08/2018: £400 (BACS part)"
+    qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    county = next(s for s in page.shares.source_rows() if s.partner == "Suffolk County Council")
+    assert (county.paid_pence, county.outstanding_pence) == (0, 68414)
+
+    assert page.shares.select_where(lambda s: s.partner == "National Probation Service")
+    prompts.answers.append(True)
+    page.more_menu.actions()[[a.text() for a in page.more_menu.actions()].index(
+        "Reopen a refused or written-off share")].trigger()
+    assert prompts.questions[-1][0] == "Reopen share" and "£684.14 refused is owed again" in prompts.questions[-1][1]
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    probation = next(s for s in page.shares.source_rows() if s.partner == "National Probation Service")
+    assert probation.status == "invoiced"
+    assert shown_cost(page, BILLED) == "£7,525.58"

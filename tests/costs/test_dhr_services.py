@@ -250,3 +250,96 @@ def test_the_partnership_cannot_change_once_its_partners_are_billed(demo_store):
     assert dhr.update_case(demo_store, case_id, notes="Chair appointed late")  # other fields still change
     unbilled = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-02")
     assert dhr.update_case(demo_store, unbilled, partnership="Safer Suffolk Partnership Board")
+
+
+# -- correcting what was keyed: a payment deleted, a refusal or write-off reopened --------------------------
+
+def ledger_of(store, partner):
+    return next(p for p in dhr.partner_ledger(store, today=TODAY) if p.partner == partner)
+
+
+def test_a_payment_keyed_in_error_is_deleted_and_owed_again(demo_store):
+    county = share_of(demo_store, costed(demo_store), "Suffolk County Council")
+    payments = dhr.share_payments(demo_store, county.id)
+    assert [p["amount_pence"] for p in payments] == [40000]
+    dhr.delete_payment(demo_store, payments[0]["id"])
+    county = share_of(demo_store, costed(demo_store), "Suffolk County Council")
+    assert (county.paid_pence, county.outstanding_pence) == (0, 68414)
+    assert ledger_of(demo_store, "Suffolk County Council").outstanding_pence == 68414
+    with pytest.raises(DhrError, match="no longer exists"):
+        dhr.delete_payment(demo_store, payments[0]["id"])
+
+
+def test_a_refused_share_is_reopened_and_owed_again(demo_store):
+    case_id = costed(demo_store)
+    probation = share_of(demo_store, case_id, "National Probation Service")
+    assert dhr.reopen_question(demo_store, probation.id) == (
+        f"Reopen {probation.invoice_ref}? Its £684.14 refused is owed again (the partner will pay after all).")
+    dhr.reopen_share(demo_store, probation.id)
+    probation = share_of(demo_store, case_id, "National Probation Service")
+    assert (probation.status, probation.reason, probation.outstanding_pence) == ("invoiced", "", 68414)
+    case = next(c for c in dhr.list_cases(demo_store, today=TODAY) if c.id == case_id)
+    assert case.shortfall_pence == 0 and case.outstanding_pence + case.recovered_pence == 752558
+    with pytest.raises(DhrError, match="nothing to reopen"):
+        dhr.reopen_share(demo_store, probation.id)
+
+
+def test_reopening_a_re_split_refusal_removes_the_unpaid_re_split_invoices(demo_store):
+    case_id = costed(demo_store)
+    probation = share_of(demo_store, case_id, "National Probation Service")
+    dhr.resolve_refusal(demo_store, probation.id, "re-split", on="01/09/2018")
+    question = dhr.reopen_question(demo_store, probation.id)
+    assert "The invoices that dealt with the refusal are removed: " in question and "-R10 (" in question
+    dhr.reopen_share(demo_store, probation.id)
+    shares = dhr.list_shares(demo_store, today=TODAY, case_id=case_id)
+    assert [s.kind for s in shares] == ["share"] * 11 and sum(s.amount_pence for s in shares) == 752558
+
+
+def test_a_re_split_part_already_paid_keeps_the_refusal(demo_store):
+    case_id = costed(demo_store)
+    probation = share_of(demo_store, case_id, "National Probation Service")
+    dhr.resolve_refusal(demo_store, probation.id, "re-split", on="01/09/2018")
+    part = share_of(demo_store, case_id, "Suffolk County Council", kind="re-split")
+    dhr.record_payment(demo_store, part.id, paid_on="02/09/2018", amount=f"{part.amount_pence / 100:.2f}")
+    before = audit_count(demo_store)
+    with pytest.raises(DhrError, match=rf"{part.invoice_ref} \(Suffolk County Council paid £"):
+        dhr.reopen_share(demo_store, probation.id)
+    assert audit_count(demo_store) == before
+
+
+def test_a_carried_refusal_is_reopened_with_its_carrying_but_not_deleted_as_a_payment(demo_store):
+    case_id = costed(demo_store)
+    probation = share_of(demo_store, case_id, "National Probation Service")
+    dhr.resolve_refusal(demo_store, probation.id, "lead authority", on="01/09/2018")
+    carried = share_of(demo_store, case_id, "Mid Suffolk District Council", kind="carried")
+    with pytest.raises(DhrError, match="carrying a refused share, not a payment"):
+        dhr.delete_payment(demo_store, dhr.share_payments(demo_store, carried.id)[0]["id"])
+    dhr.reopen_share(demo_store, probation.id)
+    assert [s.kind for s in dhr.list_shares(demo_store, today=TODAY, case_id=case_id)] == ["share"] * 11
+
+
+def test_a_payment_on_a_share_refused_since_stays_until_the_share_is_reopened(demo_store):
+    case_id = costed(demo_store)
+    county = share_of(demo_store, case_id, "Suffolk County Council")
+    dhr.refuse_share(demo_store, county.id, on="01/09/2018", reason="Disputed")
+    payment = dhr.share_payments(demo_store, county.id)[0]
+    with pytest.raises(DhrError, match="This share is refused: .* reopen the share first"):
+        dhr.delete_payment(demo_store, payment["id"])
+    dhr.reopen_share(demo_store, county.id)
+    dhr.delete_payment(demo_store, payment["id"])
+    assert share_of(demo_store, case_id, "Suffolk County Council").outstanding_pence == 68414
+
+
+def test_invoices_billed_after_a_reopened_re_split_take_numbers_not_yet_used(demo_store):
+    # Billing numbered on from the count of the case's invoices: with a re-split's ten invoices taken away by a
+    # reopen, that count fell below numbers already given, and two invoices were both WSCSP-DHR-2017-01-23.
+    case_id = costed(demo_store)
+    probation = share_of(demo_store, case_id, "National Probation Service")
+    dhr.resolve_refusal(demo_store, probation.id, "re-split", on="01/09/2018")
+    dhr.add_cost_line(demo_store, case_id, category="Administration", amount="£110")
+    dhr.bill_partners(demo_store, case_id, invoiced_on="02/09/2018")
+    dhr.reopen_share(demo_store, probation.id)
+    dhr.add_cost_line(demo_store, case_id, category="Administration", amount="£110")
+    dhr.bill_partners(demo_store, case_id, invoiced_on="03/09/2018")
+    refs = [s.invoice_ref for s in dhr.list_shares(demo_store, today=TODAY)]
+    assert len(refs) == len(set(refs))

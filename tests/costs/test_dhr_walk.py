@@ -1,6 +1,6 @@
 """Random runs of a review's money through the services the window uses: cost lines added and removed, the split
 chosen, the partners billed (and billed again for costs added since), payments, refusals re-split or carried by
-the lead authority, write-offs, and undo of any step. After every step, to the penny:
+the lead authority, write-offs, payments deleted and refusals reopened as corrections, and undo of any step. After every step, to the penny:
 
 - each review: paid + outstanding + shortfall + not yet billed = its cost, none of them negative;
 - each partner: billed = paid + refused + written off + outstanding, and the per-partner ledger adds up to the
@@ -61,7 +61,7 @@ def case_content(store) -> dict[str, str]:
 def step(store, rng: random.Random, case_id: str, day: date) -> str:
     """One thing an officer does to the review; returns what, for the failure message."""
     kind = rng.choice(["cost", "cost", "delete cost", "split", "bill", "pay", "pay", "refuse", "write off",
-                       "resolve"])
+                       "resolve", "delete payment", "reopen"])
     open_shares = [s for s in shares(store, case_id) if s.status == "invoiced" and s.outstanding_pence]
     if kind == "cost":
         amount = f"{rng.randint(1, 400_000) / 100:.2f}"
@@ -105,6 +105,21 @@ def step(store, rng: random.Random, case_id: str, day: date) -> str:
         share = rng.choice(open_shares)
         dhr.write_off_share(store, share.id, on=day.isoformat(), reason="Agreed")
         return f"write off {share.invoice_ref}"
+    if kind == "delete payment":
+        paid = [s for s in shares(store, case_id) if s.paid_pence]
+        if not paid:
+            return "no payment to delete"
+        share = rng.choice(paid)
+        payment = rng.choice(dhr.share_payments(store, share.id))
+        dhr.delete_payment(store, payment["id"])  # refused (and said) on a closed or carried share
+        return f"delete payment £{payment['amount_pence'] / 100:.2f} of {share.invoice_ref}"
+    if kind == "reopen":
+        closed = [s for s in shares(store, case_id) if s.status != "invoiced"]
+        if not closed:
+            return "nothing refused or written off to reopen"
+        share = rng.choice(closed)
+        dhr.reopen_share(store, share.id)
+        return f"reopen {share.invoice_ref}"
     refused = [s for s in shares(store, case_id) if s.status == "refused" and not s.refusal_handling]
     if not refused:
         return "no refusal to deal with"

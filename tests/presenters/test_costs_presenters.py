@@ -566,3 +566,35 @@ def test_a_catalogue_item_in_use_stays_and_an_unused_one_goes(fund_page, demo_st
     assert all(i["name"] != "Sanctuary room" for i in fund_page.data.items)
     log.undo()
     assert any(i["name"] == "Sanctuary room" for i in fund_page.data.items)
+
+
+def the_share(reviews, partner):
+    return next(s for s in reviews.details().shares if s.partner == partner and s.kind == "share")
+
+
+def test_a_payment_keyed_in_error_is_chosen_deleted_and_undone(reviews, log):
+    county = the_share(reviews, "Suffolk County Council")
+    form = reviews.delete_payment_form(county)
+    assert form.title == f"Delete a payment by Suffolk County Council for {BILLED}"
+    assert [label for _, label in form.fields[0].choices] == ["01/08/2018: £400 (BACS part)"]
+    assert "£400 paid of £684.14" in form.note
+    assert form.save()
+    assert the_share(reviews, "Suffolk County Council").outstanding_pence == 68414
+    assert log.undo_text == f"Undo delete the payment of £400 by Suffolk County Council for {BILLED}"
+    log.undo()
+    assert the_share(reviews, "Suffolk County Council").paid_pence == 40000
+    with pytest.raises(LookupError, match="No payment has been recorded on West Suffolk CCG's share"):
+        reviews.delete_payment_form(the_share(reviews, "West Suffolk CCG"))
+
+
+def test_a_refusal_withdrawn_is_reopened_in_one_undoable_step(reviews, log):
+    probation = the_share(reviews, "National Probation Service")
+    assert reviews.reopen_question(probation).startswith(f"Reopen {probation.invoice_ref}? Its £684.14 refused")
+    reviews.reopen_share(probation)
+    assert the_share(reviews, "National Probation Service").status == "invoiced"
+    assert reviews.selected_case.shortfall_pence == 0
+    log.undo()
+    probation = the_share(reviews, "National Probation Service")
+    assert probation.status == "refused" and "national policy" in probation.reason
+    with pytest.raises(ValueError, match="nothing to reopen"):
+        reviews.reopen_question(the_share(reviews, "Suffolk County Council"))

@@ -127,6 +127,8 @@ class DhrPage(QWidget):
                            ("Panel meeting…", self.panel_meeting_dialog), ("Recommendation…", self.recommendation_dialog),
                            ("Complete recommendation…", self.complete_recommendation_dialog),
                            ("Stage rules…", self.stage_rule_dialog), ("Delete cost line", self.delete_cost_line),
+                           ("Delete a payment…", self.delete_payment_dialog),
+                           ("Reopen a refused or written-off share", self.reopen_share),
                            ("Delete case", self.delete_case)):
             menu.addAction(text, slot)
         self.more.setMenu(menu)
@@ -373,6 +375,9 @@ class DhrPage(QWidget):
     def resolve_dialog(self):
         return self._share_dialog(self.presenter.resolve_form)
 
+    def delete_payment_dialog(self):
+        return self._share_dialog(self.presenter.delete_payment_form)
+
     # -- actions that ask first ---------------------------------------------------------------------
     def _report(self, fn, *args) -> None:
         try:
@@ -399,6 +404,21 @@ class DhrPage(QWidget):
         if prompts.ask(self, "Delete cost line", f"Delete the {line['category']} cost of "
                        f"{self.costs.model.columns[1].text(line)} from {case.reference}?", yes="Delete"):
             self._report(self.presenter.delete_cost_line, line)
+
+    def reopen_share(self) -> None:
+        case, share = self.current_case(), self.shares.current()
+        if case is None:
+            return self._report(self.presenter.delete_case)  # says to choose a case
+        if share is None:
+            prompts.show_error(self, "Choose a share", "Select a partner's share on the Shares and payments page.")
+            return
+        try:
+            question = self.presenter.reopen_question(share)
+        except ValueError as exc:
+            prompts.show_error(self, "Not done", str(exc))
+            return
+        if prompts.ask(self, "Reopen share", question, yes="Reopen"):
+            self._report(self.presenter.reopen_share, share)
 
     def change_label(self, label: str) -> None:
         self._report(self.presenter.change_label, label)
