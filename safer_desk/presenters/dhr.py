@@ -285,15 +285,40 @@ class DhrPresenter(FormScreen):
             f"Add panel meeting to {case.reference}", case.id,
             lambda: dhr.add_panel_meeting(self.store, case.id, v["met_on"], v["note"])))
 
+    @staticmethod
+    def _recommendation_fields() -> list[Field]:
+        return [Field("text", "&Recommendation", FieldKind.LONG_TEXT, required=True), Field("owner", "&Owner"),
+                Field("due_on", "&Due", FieldKind.DATE), Field("completed_on", "&Completed", FieldKind.DATE)]
+
     def recommendation_form(self) -> CostForm:
         case = self._need_case()
-        fields = [Field("text", "&Recommendation", FieldKind.LONG_TEXT, required=True), Field("owner", "&Owner"),
-                  Field("due_on", "&Due", FieldKind.DATE), Field("completed_on", "&Completed", FieldKind.DATE)]
-        return self._form(fields, f"Recommendation for {case.reference}", lambda v: self.case_action(
+        return self._form(self._recommendation_fields(), f"Recommendation for {case.reference}",
+                          lambda v: self.case_action(
             f"Add recommendation to {case.reference}", case.id, lambda: dhr.add_recommendation(
                 self.store, case.id, v["text"], owner=v["owner"], due_on=v["due_on"],
                 completed_on=v["completed_on"])),
             warnings=lambda v: dhr.name_warnings(owner=v["owner"]), warn_key="owner")
+
+    def edit_recommendation_form(self, rec: dict) -> CostForm:
+        """A recommendation's text, owner, due date (an extension agreed) or completion, corrected."""
+        case = self._need_case()
+        title = f"Recommendation {rec['number']} of {case.reference}"
+        values = {"text": rec["text"], "owner": rec["owner"] or "",
+                  **{k: _uk(date.fromisoformat(rec[k])) if rec[k] else "" for k in ("due_on", "completed_on")}}
+        return self._form(self._recommendation_fields(), title, lambda v: self.case_action(
+            f"Change recommendation {rec['number']} of {case.reference}", case.id,
+            lambda: dhr.update_recommendation(self.store, rec["id"], **v)), values=values,
+            warnings=lambda v: dhr.name_warnings(owner=v["owner"]), warn_key="owner")
+
+    def delete_recommendation(self, rec: dict) -> None:
+        case = self._need_case()
+        self.case_action(f"Delete recommendation {rec['number']} of {case.reference}", case.id,
+                         lambda: dhr.delete_recommendation(self.store, rec["id"]))
+
+    def delete_panel_meeting(self, meeting: dict) -> None:
+        case = self._need_case()
+        self.case_action(f"Delete the panel meeting of {_uk(date.fromisoformat(meeting['met_on']))} from "
+                         f"{case.reference}", case.id, lambda: dhr.delete_panel_meeting(self.store, meeting["id"]))
 
     def complete_recommendation_form(self, rec: dict) -> CostForm:
         case = self._need_case()

@@ -297,6 +297,17 @@ def update_recommendation(store: Store, rec_id: str, *, text: str | None = None,
                                (*values.values(), rec_id))
 
 
+def delete_recommendation(store: Store, rec_id: str) -> None:
+    """Remove a recommendation keyed in error; the others keep their numbers (papers cite them)."""
+    with store.transaction():
+        store.conn.execute("DELETE FROM dhr_recommendations WHERE id = ?", (rec_id,))
+
+
+def delete_panel_meeting(store: Store, meeting_id: str) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM dhr_panel_meetings WHERE id = ?", (meeting_id,))
+
+
 # -- cost lines and the split ---------------------------------------------------------
 
 def add_cost_line(store: Store, case_id: str, *, category: str, amount: Any, supplier: str = "",

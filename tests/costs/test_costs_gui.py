@@ -445,3 +445,29 @@ def test_a_payment_is_deleted_and_a_refusal_reopened_from_the_more_menu(tab, qtb
     probation = next(s for s in page.shares.source_rows() if s.partner == "National Probation Service")
     assert probation.status == "invoiced"
     assert shown_cost(page, BILLED) == "£7,525.58"
+
+
+def test_a_recommendation_opens_with_enter_and_del_asks_to_delete_a_panel_meeting(tab, qtbot, prompts):
+    page = tab.reviews
+    assert page.select_case(dhr.case_id_by_reference(page.store, BILLED))
+    page.details.setCurrentIndex(3)
+    assert page.actions.select_where(lambda r: r["number"] == 1)
+    page.actions.view.setFocus()
+    qtbot.keyClick(page.actions.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=5000)
+    dialog = page.dialog
+    assert dialog.windowTitle() == f"Recommendation 1 of {BILLED}"
+    type_into(qtbot, field(dialog, "Due"), "31/03/2019")
+    qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert page.actions.rows[0]["due_on"] == "2019-03-31"
+
+    page.details.setCurrentIndex(4)
+    meetings = len(page.meetings.rows)
+    assert page.meetings.select_where(lambda m: True)
+    page.meetings.view.setFocus()
+    prompts.answers.append(True)
+    qtbot.keyClick(page.meetings.view, Qt.Key.Key_Delete)
+    assert prompts.questions[-1][0] == "Delete panel meeting"
+    qtbot.waitUntil(lambda: len(page.meetings.rows) == meetings - 1, timeout=10000)

@@ -598,3 +598,35 @@ def test_a_refusal_withdrawn_is_reopened_in_one_undoable_step(reviews, log):
     assert probation.status == "refused" and "national policy" in probation.reason
     with pytest.raises(ValueError, match="nothing to reopen"):
         reviews.reopen_question(the_share(reviews, "Suffolk County Council"))
+
+
+def test_a_recommendation_is_corrected_or_deleted_and_a_panel_meeting_deleted(reviews, log):
+    # The action plan could be added to and completed, never corrected: an extension agreed, an owner changed,
+    # a recommendation keyed twice. Numbers stay as the papers cite them.
+    reviews.select(case_id(reviews.store, BILLED))
+    added = reviews.recommendation_form()
+    added.set_value("text", "Share the learning with GP practices")
+    assert added.save()
+    recs = reviews.details().actions
+    assert len(recs) >= 2
+    first, second = recs[0], recs[1]
+    form = reviews.edit_recommendation_form(first)
+    assert form.title == f"Recommendation {first['number']} of {BILLED}" and form.value("text") == first["text"]
+    form.set_value("due_on", "31/03/2019")
+    form.set_value("owner", "Suffolk Constabulary")
+    assert form.save()
+    changed = reviews.details().actions[0]
+    assert (changed["due_on"], changed["owner"], changed["text"]) == ("2019-03-31", "Suffolk Constabulary",
+                                                                      first["text"])
+    reviews.delete_recommendation(second)
+    assert [r["number"] for r in reviews.details().actions] == [r["number"] for r in recs if r is not second]
+    log.undo()
+    log.undo()
+    assert reviews.details().actions == recs
+    meetings = reviews.details().meetings
+    assert meetings
+    reviews.delete_panel_meeting(meetings[0])
+    assert len(reviews.details().meetings) == len(meetings) - 1
+    assert log.undo_text.startswith("Undo delete the panel meeting of ")
+    log.undo()
+    assert reviews.details().meetings == meetings

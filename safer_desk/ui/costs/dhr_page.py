@@ -195,9 +195,9 @@ class DhrPage(QWidget):
         self.actions = make_table([
             count_col("number", "No."), Column("text", "Recommendation"), Column("owner", "Owner"),
             date_col("due_on", "Due"), date_col("completed_on", "Completed"), Column("status", "Status"),
-        ], "Action plan", self.details)
+        ], "Action plan", self.details, on_edit=self.edit_recommendation_dialog, on_delete=self.delete_recommendation)
         self.meetings = make_table([date_col("met_on", "Panel meeting"), Column("note", "Note")],
-                                   "Panel meetings", self.details)
+                                   "Panel meetings", self.details, on_delete=self.delete_panel_meeting)
         for title, table in (("Stages", self.stages), ("Costs", self.costs), ("Shares and payments", self.shares),
                              ("Action plan", self.actions), ("Panel meetings", self.meetings)):
             self.details.addTab(table.view, title)
@@ -340,12 +340,36 @@ class DhrPage(QWidget):
     def recommendation_dialog(self):
         return self._open(self.presenter.recommendation_form)
 
-    def complete_recommendation_dialog(self):
+    def _recommendation(self) -> dict | None:
         rec = self.actions.current()
         if self.current_case() is not None and rec is None:
             prompts.show_error(self, "Choose a recommendation", "Select a recommendation on the Action plan page.")
-            return None
-        return self._open(lambda: self.presenter.complete_recommendation_form(rec))
+        return rec
+
+    def complete_recommendation_dialog(self):
+        rec = self._recommendation()
+        return None if rec is None else self._open(lambda: self.presenter.complete_recommendation_form(rec))
+
+    def edit_recommendation_dialog(self):
+        rec = self._recommendation()
+        return None if rec is None else self._open(lambda: self.presenter.edit_recommendation_form(rec))
+
+    def delete_recommendation(self) -> None:
+        case, rec = self.current_case(), self._recommendation()
+        if case is not None and rec is not None and prompts.ask(
+                self, "Delete recommendation", f"Delete recommendation {rec['number']} of {case.reference} "
+                f"(“{rec['text']}”)? The others keep their numbers.", yes="Delete"):
+            self._report(self.presenter.delete_recommendation, rec)
+
+    def delete_panel_meeting(self) -> None:
+        case, meeting = self.current_case(), self.meetings.current()
+        if case is None or meeting is None:
+            prompts.show_error(self, "Choose a panel meeting", "Select a panel meeting on the Panel meetings page.")
+            return
+        if prompts.ask(self, "Delete panel meeting", f"Delete the panel meeting of "
+                       f"{format_uk_date(date.fromisoformat(meeting['met_on']))} from {case.reference}?",
+                       yes="Delete"):
+            self._report(self.presenter.delete_panel_meeting, meeting)
 
     def stage_rule_dialog(self):
         return self._open(self.presenter.stage_rule_form)
