@@ -68,11 +68,12 @@ class CostForm(FormPresenter):
                  note: str = "", values: Mapping[str, Any] | None = None,
                  warnings: Callable[[dict[str, Any]], list[str] | dict[str, list[str]]] | None = None,
                  warn_key: str = "",
-                 today: Callable[[], Any] | None = None):
+                 today: Callable[[], Any] | None = None, save_text: str = "&Save"):
         kwargs = {"today": today} if today is not None else {}
         super().__init__(fields, save_fn=self._commit, title=title, **kwargs)
         self.commit = commit
         self.note = note
+        self.save_text = save_text  # the button that commits: "&Delete" where the form deletes what is chosen
         self.warnings = warnings
         self.warn_key = warn_key
         self._warned_for: dict[str, Any] | None = None

@@ -451,7 +451,7 @@ class DhrPresenter(FormScreen):
         return self._form(fields, f"Delete a payment by {share.partner} for {case.reference}", commit,
                           note=f"{share.invoice_ref}: {format_money(share.paid_pence)} paid of "
                                f"{format_money(share.amount_pence)}. The payment deleted is owed again.",
-                          values={"payment": payments[-1]["id"]})
+                          values={"payment": payments[-1]["id"]}, save_text="&Delete")
 
     def reopen_question(self, share: dhr.ShareRow) -> str:
         return dhr.reopen_question(self.store, share.id)

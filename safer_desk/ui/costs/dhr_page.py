@@ -303,10 +303,11 @@ class DhrPage(QWidget):
         self.billing.setText(text)
         self.billing.setVisible(bool(text))
         self.stages.set_rows(d.stages)
-        self.costs.set_rows(d.costs)
-        self.shares.set_rows(d.shares)
-        self.actions.set_rows(d.actions)
-        self.meetings.set_rows(d.meetings)
+        for table, rows in ((self.costs, d.costs), (self.shares, d.shares), (self.actions, d.actions),
+                            (self.meetings, d.meetings)):
+            chosen = table.current_id()  # the same row chosen again after a change (another case has other ids)
+            table.set_rows(rows)
+            table.choose_id(chosen)
 
     def _detail_shown(self, index: int) -> None:
         if index not in self._sized_details:

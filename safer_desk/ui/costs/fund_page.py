@@ -413,7 +413,7 @@ class FundPage(QWidget):
             self.fund_combo.setCurrentIndex(self.fund_combo.findData(self.fund_id))
         self.fund_combo.blockSignals(False)
         keyed = (self.referrals, self.lines, self.contributions, self.items)
-        chosen = [_row_id(table.current()) for table in keyed]  # chosen again below, if still there
+        chosen = [table.current_id() for table in keyed]  # chosen again below, if still there
         self.referrals.set_rows(data.referrals)
         self.lines.set_rows(data.lines)
         self.contributions.set_rows(data.contributions)
@@ -426,9 +426,8 @@ class FundPage(QWidget):
         self._show_figures(f)
         self.ensure_chart().show_forecast(f)
         self.refilter()
-        for table, row_id in zip(keyed, chosen):
-            if row_id is not None:
-                table.select_where(lambda r, row_id=row_id: _row_id(r) == row_id)
+        for table, wanted in zip(keyed, chosen):
+            table.choose_id(wanted)
         if not self._sized:
             self._sized = True
             self.stack.currentWidget().size_columns_to_visible()  # the others when first shown
@@ -578,11 +577,6 @@ class FundPage(QWidget):
         text = to_tsv([["Figure", "Value"], *funds.fund_report_rows(self.data.figures)])
         QGuiApplication.clipboard().setText(text)
         return text
-
-
-def _row_id(row) -> str | None:
-    """A referral's, spend line's, contribution's or catalogue item's id (rows are dicts or sqlite3 rows)."""
-    return None if row is None else row["id"]
 
 
 def _tuple_total(rows) -> dict | None:

@@ -120,6 +120,13 @@ class Table:
         index = self.view.currentIndex()
         return self._source_row(index.row()) if index.isValid() else None
 
+    def current_id(self) -> Any | None:
+        """The id of the row chosen, to choose it again once the rows are read anew (after a change)."""
+        return row_id(self.current())
+
+    def choose_id(self, wanted: Any | None) -> bool:
+        return wanted is not None and self.select_where(lambda r: row_id(r) == wanted)
+
     def select_where(self, predicate: Callable[[Any], bool]) -> bool:
         shown = self.shown
         for r in range(shown.rowCount()):
@@ -161,6 +168,17 @@ def sum_row(label_key: str, money_keys: Sequence[str], label: str = "Total") -> 
         return out
 
     return total
+
+
+def row_id(row: Any) -> Any | None:
+    """A row's id, whether the row is a dict, a sqlite3.Row or a record; None for none (or a tuple)."""
+    if row is None or isinstance(row, (tuple, list)):
+        return None
+    if isinstance(row, dict):
+        return row.get("id")
+    if hasattr(row, "keys"):  # sqlite3.Row
+        return row["id"] if "id" in row.keys() else None
+    return getattr(row, "id", None)
 
 
 def _get(row: Any, key: str) -> Any:
@@ -243,7 +261,7 @@ class FormDialog(_GuardedDialog):
     def __init__(self, parent: QWidget | None, form: CostForm, screen: FormScreen):
         super().__init__(parent, form, screen)
         layout = QVBoxLayout(self)
-        self.view = FormView(form, self, save_text="&Save", discard_text="Re&vert")
+        self.view = FormView(form, self, save_text=form.save_text, discard_text="Re&vert")
         if form.note:
             note = QLabel(form.note, self.view)
             note.setWordWrap(True)
