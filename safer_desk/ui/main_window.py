@@ -12,10 +12,10 @@ import sys
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QRect, Qt, QTimer
+from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QMainWindow, QMenu, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFrame, QLabel, QMainWindow, QMenu,
+                               QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from safer_desk import APP_NAME, __version__
 from safer_desk.paths import default_file, resource, same_file
@@ -27,7 +27,7 @@ from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import shown_as_typed
 from safer_desk.ui.kit.undo import redo_step, undo_step
 from safer_desk.ui.session import Session
-from safer_desk.ui.tabs import MENU_MODULES, TAB_SPECS, TabBase
+from safer_desk.ui.tabs import MENU_MODULES, TAB_KEYS, TAB_SPECS, TabBase
 
 FILE_FILTER = "Safer Desk files (*.sqlite *.db);;All files (*)"
 # Save a Copy and Back Up Now of a file this large run on a worker thread with progress and Cancel.
@@ -55,6 +55,53 @@ def app_icon() -> QIcon:
     return icon
 
 
+class _TabArea(QScrollArea):
+    """A tab's page, scrolled only when the window is smaller than the page can be laid out in (the window may be
+    made as small as 800×500: snapped to half a laptop's screen). Below that a layout draws its widgets over one
+    another; here the page keeps its least size and scroll bars appear. The page fills the area otherwise.
+
+    Not ``widgetResizable``: that asks a page with wrapped text for its height at the area's width, which is the
+    page's preferred height (every table at its preferred size), and scrolls pages that fit."""
+
+    def __init__(self, page: QWidget):
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(page)
+        page.installEventFilter(self)  # its least size changes as its tab is built and its pages are shown
+
+    def watch(self, tab: QWidget) -> None:
+        """A tab just built: a tab widget in it does not pass on that one of its pages needs more room (a chart
+        built, figures shown), so the page's least size would be read stale; it is passed on here."""
+        for pages in tab.findChildren(QTabWidget):
+            pages.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            if isinstance(watched, QTabWidget):
+                widget = watched
+                while widget is not None and widget is not self.widget():  # each layout above reads it again
+                    widget.updateGeometry()
+                    widget = widget.parentWidget()
+                QTimer.singleShot(0, self._fit)
+            elif watched is self.widget():
+                self._fit()
+        return super().eventFilter(watched, event)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.Resize:  # the window resized, or a scroll bar came or went
+            self._fit()
+        return super().viewportEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the page's least size changed (a table or chart built)
+            self._fit()
+        return super().event(event)
+
+    def _fit(self) -> None:
+        page, least, room = self.widget(), self.widget().minimumSizeHint(), self.viewport().size()
+        page.resize(max(room.width(), least.width()), max(room.height(), least.height()))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None, *, opening: bool = False):
         """``opening``: a file opens as soon as the window is shown (start-up), so the start page waits."""
@@ -72,11 +119,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for spec in TAB_SPECS:
-            page = QWidget(self.tabs)
+            page = QWidget()
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             page.setAccessibleName(spec.title.replace("&", ""))
             self.tab_pages[spec.key] = page
-            self.tabs.addTab(page, spec.title)
+            self.tabs.addTab(_TabArea(page), spec.title)
         from safer_desk.presenters.start import Step
         from safer_desk.ui.start import StartBanner
 
@@ -224,8 +271,7 @@ class MainWindow(QMainWindow):
     # -- tabs ------------------------------------------------------------------
     def show_tab(self, key: str) -> TabBase | None:
         """Make a tab current (building it if a file is open) and return it (the current one if refused)."""
-        page = self.tab_pages[key]
-        self.tabs.setCurrentWidget(page)
+        self.tabs.setCurrentIndex(TAB_KEYS.index(key))
         self._realise_current_tab()
         return self.tab_widgets.get(self.current_tab_key())
 
@@ -341,6 +387,7 @@ class MainWindow(QMainWindow):
         spec = next(s for s in TAB_SPECS if s.key == key)
         widget = spec.load()(self.session, self.tab_pages[key])
         self.tab_pages[key].layout().addWidget(widget)
+        self.tabs.widget(TAB_KEYS.index(key)).watch(widget)
         self.tab_widgets[key] = widget
 
     def _store_changed(self) -> None:

@@ -196,6 +196,10 @@ class FundPage(QWidget):
         self.fund_combo = QComboBox(self)
         self.fund_combo.setAccessibleName("Fund")
         self.fund_combo.setMinimumWidth(200)
+        # A long fund name is shown whole when there is room, shortened when the window is narrow (it is not
+        # what decides the page's least width: the combo's list shows every name whole).
+        self.fund_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.fund_combo.setMinimumContentsLength(16)
         fund_label.setBuddy(self.fund_combo)  # without a buddy the "&" shows as text
         top.addWidget(self.fund_combo, 1)
         window_label = QLabel("Burn ra&te over the last", self)

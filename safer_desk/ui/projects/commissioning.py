@@ -147,6 +147,9 @@ class CommissioningPage(QWidget):
         fund_row.addWidget(self.presets, 2)
         self.award = QComboBox()
         self.award.setAccessibleName("Against a funder's award")
+        for combo, letters in ((self.presets, 20), (self.award, 24)):  # long names shortened in a narrow window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
         self.award.activated.connect(self._award_chosen)
         award_label = QLabel("A&gainst award:")
         award_label.setBuddy(self.award)

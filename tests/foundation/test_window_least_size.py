@@ -1,0 +1,94 @@
+"""The window at the laptop sizes and at its least size (800×500: snapped to half a laptop's screen).
+
+Below the least size a page's layout can be laid out in, Qt draws its widgets over one another: at 800 pixels
+wide the pooled fund's name ran under "Burn rate over the last" and the allocation's options under each other.
+Each tab's page now sits in an area that scrolls only then; at the laptop sizes every page fits unscrolled.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLayout, QStackedWidget, QTabWidget, QWidget
+
+from tests.window_sizes import LAPTOP_SIZES, SIZE_IDS, resize_window
+
+TAB_KEYS = ("projects", "allocation", "costs", "indicators", "budgets")
+
+
+def every_page(window, qtbot, key):
+    """Show the tab, then each page of each of its tab and stacked widgets in turn (yields after each)."""
+    tab = window.show_tab(key)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
+    yield f"{key}"
+    if key == "projects":
+        tab.show_commissioning()
+        yield "projects/commissioning"
+    for pages in [*tab.findChildren(QTabWidget), *tab.findChildren(QStackedWidget)]:
+        if isinstance(pages.parent(), QTabWidget):
+            continue  # a tab widget's own stack: its pages are shown through the tab widget
+        for i in range(pages.count()):
+            pages.setCurrentIndex(i)
+            qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
+            yield f"{key}/page {i}"
+
+
+def area_of(window):
+    return window.tabs.currentWidget()
+
+
+def laid_out_widgets(layout: QLayout) -> list[QWidget]:
+    found = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is not None:
+            found.append(item.widget())
+        elif item.layout() is not None:
+            found.extend(laid_out_widgets(item.layout()))
+    return found
+
+
+def drawn_over(root: QWidget) -> list[str]:
+    """Pairs of shown widgets laid out side by side (in one layout) whose rectangles overlap (by more than the
+    pixel or two some styles leave between a form's label and its field)."""
+    clashes = []
+    for parent in [root, *root.findChildren(QWidget)]:
+        if parent.layout() is None or not parent.isVisible():
+            continue
+        shown = [w for w in laid_out_widgets(parent.layout()) if w.isVisible() and w.parent() is parent]
+        for i, a in enumerate(shown):
+            for b in shown[i + 1:]:
+                shared = a.geometry().intersected(b.geometry())
+                if shared.width() > 2 and shared.height() > 2:  # a form's label may touch its field by a pixel
+                    clashes.append(f"{type(a).__name__} {a.accessibleName() or getattr(a, 'text', str)()!r} / "
+                                   f"{type(b).__name__} {b.accessibleName() or getattr(b, 'text', str)()!r}")
+    return clashes
+
+
+@pytest.mark.parametrize("size", LAPTOP_SIZES, ids=SIZE_IDS)
+def test_every_page_fits_unscrolled_at_the_laptop_sizes(demo_window, qtbot, size):
+    resize_window(demo_window, size)
+    scrolled = []
+    for key in TAB_KEYS:
+        for where in every_page(demo_window, qtbot, key):
+            resize_window(demo_window, size)
+            area = area_of(demo_window)
+            if area.horizontalScrollBar().isVisible() or area.verticalScrollBar().isVisible():
+                scrolled.append(where)
+    assert scrolled == []
+
+
+def test_at_the_least_window_size_nothing_is_drawn_over_anything_else(demo_window, qtbot):
+    resize_window(demo_window, (800, 500))
+    assert demo_window.size().toTuple() == (800, 500)
+    clashes = []
+    for key in TAB_KEYS:
+        for where in every_page(demo_window, qtbot, key):
+            resize_window(demo_window, (800, 500))
+            page = demo_window.tab_pages[key]
+            least = page.minimumSizeHint()
+            assert page.width() >= least.width() and page.height() >= least.height(), where
+            clashes += [f"{where}: {clash}" for clash in drawn_over(page)]
+    assert clashes == []
+    demo_window.show_tab("allocation")  # 1,056 pixels at least: scrolled sideways to reach what is off the edge
+    resize_window(demo_window, (800, 500))
+    assert area_of(demo_window).horizontalScrollBar().maximum() > 0
