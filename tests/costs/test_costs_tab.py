@@ -337,6 +337,42 @@ def test_read_only_file_disables_editing(window, demo_path, qtbot):
     assert len(ledger.partners.rows) == 11
 
 
+def test_del_in_a_read_only_file_offers_nothing_and_enter_shows_a_record_to_read(window, demo_path, qtbot, prompts):
+    # Del on a review, a cost line or a fund's row asked "Delete …?" in a file open read-only, and the answer
+    # ended in an unexpected-error dialog ("open read-only; nothing can be changed") from deep in the window.
+    from PySide6.QtCore import Qt
+
+    assert window.open_path(demo_path, read_only=True)
+    window.resize(1280, 690)
+    window.show()
+    tab = window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    store = window.session.store
+    changes = store.conn.total_changes
+    tab.pages.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    page = tab.funds
+    for title, table in (("Contributions", page.contributions), ("Referrals", page.referrals),
+                         ("Spend lines", page.lines), ("Catalogue", page.items)):
+        page.table_list.setCurrentRow(page.table_titles.index(title))
+        assert table.select_where(lambda r: True), title
+        table.view.setFocus()
+        qtbot.keyClick(table.view, Qt.Key.Key_Delete)
+    reviews = tab.reviews
+    for table in (reviews.cases, reviews.costs, reviews.actions, reviews.meetings):
+        table.view.setFocus()
+        qtbot.keyClick(table.view, Qt.Key.Key_Delete)
+    assert prompts.questions == [] and prompts.errors == []
+    page.table_list.setCurrentRow(0)
+    assert page.referrals.select_where(lambda r: r["reference"] == "TH-2018-001")
+    page.referrals.view.setFocus()
+    qtbot.keyClick(page.referrals.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=5000)
+    assert page.presenter.editor.read_only
+    page.dialog.reject()
+    assert store.conn.total_changes == changes
+
+
 def test_new_fund_and_catalogue_item(tab, qtbot, demo_window):
     page = tab.funds
     wait_loaded(qtbot, page)

@@ -155,7 +155,8 @@ class DhrPage(QWidget):
             Column("partnership", "Partnership", lambda c: getattr(c, "partnership", "")),
             Column("kind", "Kind", lambda c: getattr(c, "kind", "")),
             count_col("actions", "Open actions", lambda c: getattr(c, "open_recommendations", None)),
-        ], "Cases", splitter, totals=_case_total, on_edit=self.edit_case_dialog, on_delete=self.delete_case)
+        ], "Cases", splitter, totals=_case_total, on_edit=self.edit_case_dialog, on_delete=self.delete_case,
+            read_only=session.read_only)
         splitter.addWidget(self.cases.view)
         lower = QWidget(splitter)
         lower_layout = QVBoxLayout(lower)
@@ -177,7 +178,8 @@ class DhrPage(QWidget):
         self.costs = make_table([
             Column("category", "Category"), money_column("amount_pence", "Amount"), Column("description", "Description"),
             Column("supplier", "Supplier"), Column("invoice_ref", "Invoice"), date_col("invoiced_on", "Invoiced"),
-        ], "Cost lines", self.details, totals=sum_row("category", ["amount_pence"]), on_delete=self.delete_cost_line)
+        ], "Cost lines", self.details, totals=sum_row("category", ["amount_pence"]),
+            on_delete=self.delete_cost_line, read_only=session.read_only)
         self.shares = make_table([
             Column("partner", "Partner", lambda s: _v(s, "partner")),
             money_column("amount", "Share", lambda s: _v(s, "amount_pence")),
@@ -195,9 +197,11 @@ class DhrPage(QWidget):
         self.actions = make_table([
             count_col("number", "No."), Column("text", "Recommendation"), Column("owner", "Owner"),
             date_col("due_on", "Due"), date_col("completed_on", "Completed"), Column("status", "Status"),
-        ], "Action plan", self.details, on_edit=self.edit_recommendation_dialog, on_delete=self.delete_recommendation)
+        ], "Action plan", self.details, on_edit=self.edit_recommendation_dialog,
+            on_delete=self.delete_recommendation, read_only=session.read_only)
         self.meetings = make_table([date_col("met_on", "Panel meeting"), Column("note", "Note")],
-                                   "Panel meetings", self.details, on_delete=self.delete_panel_meeting)
+                                   "Panel meetings", self.details, on_delete=self.delete_panel_meeting,
+            read_only=session.read_only)
         for title, table in (("Stages", self.stages), ("Costs", self.costs), ("Shares and payments", self.shares),
                              ("Action plan", self.actions), ("Panel meetings", self.meetings)):
             self.details.addTab(table.view, title)

@@ -288,12 +288,14 @@ class FundPage(QWidget):
             Column("perpetrator_resident", "Perpetrator lives there", show=_yes),
             count_col("lines", "Spend lines"),
         ], "Referrals", right, totals=sum_row("reference", ["spent_pence"]), large=True,
-            on_edit=self.edit_referral_dialog, on_delete=self.delete_referral)
+            on_edit=self.edit_referral_dialog, on_delete=self.delete_referral,
+            read_only=session.read_only)
         self.lines = make_table([
             date_col("spent_on", "Date"), Column("reference", "Referral"), money_column("amount_pence", "Amount"),
             Column("item", "Item"), Column("district", "District"), Column("supplier", "Supplier"),
             Column("invoice_ref", "Invoice"),
-        ], "Spend lines", right, on_delete=self.delete_spend_line, large=True)
+        ], "Spend lines", right, on_delete=self.delete_spend_line, large=True,
+            read_only=session.read_only)
         self.by_district = make_table([Column("district", "District", lambda r: r[0] if isinstance(r, tuple) else r["d"]),
                                        count_col("victims", "Victims", lambda r: r[1] if isinstance(r, tuple) else r["v"]),
                                        money_column("spend", "Spend", lambda r: r[2] if isinstance(r, tuple) else r["s"])],
@@ -312,10 +314,12 @@ class FundPage(QWidget):
         self.contributions = make_table([Column("organisation", "Contributor"), money_column("amount_pence", "Amount"),
                                          date_col("received_on", "Received"), Column("note", "Note")],
                                         "Contributions", right, totals=sum_row("organisation", ["amount_pence"]),
-                                        on_delete=self.delete_contribution)
+                                        on_delete=self.delete_contribution,
+            read_only=session.read_only)
         self.items = make_table([Column("name", "Item"), money_column("usual_price_pence", "Usual price"),
                                  Column("supplier", "Supplier")], "Catalogue", right, on_edit=self.item_dialog,
-                                on_delete=self.delete_item)
+                                on_delete=self.delete_item,
+            read_only=session.read_only)
         # Eight tables: a list beside them (tabs would overflow behind arrows at 1093×582).
         tables_row = QHBoxLayout()
         self.table_list = QListWidget(right)

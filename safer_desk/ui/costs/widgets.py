@@ -141,9 +141,12 @@ class Table:
 def make_table(columns: Sequence[Column], name: str, parent: QWidget | None = None, *,
                totals: Callable[[Sequence[Any]], Any] | None = None, on_edit: Callable[[], None] | None = None,
                on_delete: Callable[[], None] | None = None, on_export: Callable[[], None] | None = None,
-               large: bool = False) -> Table:
+               large: bool = False, read_only: bool = False) -> Table:
     """``large``: tens of thousands of rows, filtered in Python without a proxy (see ``Table``). The tables are
-    ledgers: pence in every money column when any has them."""
+    ledgers: pence in every money column when any has them. ``read_only`` (a file open read-only): Del and the
+    menu's Delete are not offered; Edit… still opens a record to read."""
+    if read_only:
+        on_delete = None
     model = RowTableModel(columns, parent=parent, totals=totals, pence_together=True)
     proxy = None if large else SortProxy(parent)
     if proxy is not None:
