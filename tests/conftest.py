@@ -68,6 +68,9 @@ class PromptRecorder:
     # (UnsavedChoice values, or their names "save" / "discard" / "cancel"); Discard when none is queued.
     unsaved_questions: list[tuple[str, str]] = field(default_factory=list)
     unsaved_answers: list = field(default_factory=list)
+    # A line of text asked for (a new name): what was asked, and the texts to type (None: Cancel).
+    text_questions: list[tuple[str, str]] = field(default_factory=list)
+    texts: list = field(default_factory=list)
 
     def _next_name(self) -> str:
         return self.file_names.pop(0) if self.file_names else ""
@@ -88,6 +91,12 @@ def prompts(monkeypatch):
         return recorder.answers.pop(0) if recorder.answers else False
 
     monkeypatch.setattr(module, "ask", ask)
+
+    def ask_text(parent, title, label, text=""):
+        recorder.text_questions.append((title, label))
+        return recorder.texts.pop(0) if recorder.texts else None
+
+    monkeypatch.setattr(module, "ask_text", ask_text)
 
     def ask_unsaved(parent, title, text):
         from safer_desk.presenters.screens import UnsavedChoice

@@ -220,6 +220,60 @@ class BudgetsPresenter(ScreenPresenter):
         return next((r for r in self.rows if r.kind == wanted and (wanted == "stated-total" or
                                                                    r.section_id == section_id)), None)
 
+    # -- corrections: a line or section renamed or deleted, the plan renamed --------------------------------
+    def rename(self, row: GridRow, text: str) -> bool:
+        """A line's label or a section's name typed again (a typing slip, a paper's own wording)."""
+        plan_id, text = self.selected, (text or "").strip()
+        if plan_id is None or row.kind not in ("line", "section") or text == row.label:
+            return False
+        if row.kind == "line":
+            return self._change(f"Rename line {row.label} to {text}", plan_id,
+                                lambda: service.update_line(self.store, row.line_id, label=text))
+        return self._change(f"Rename section {row.label} to {text}", plan_id,
+                            lambda: service.update_section(self.store, row.section_id, name=text))
+
+    def delete_question(self, row: GridRow) -> str:
+        """What the window asks before deleting a line or a section ("" for a row that cannot be deleted)."""
+        if row.kind == "line":
+            figures = sum(1 for c in row.cells if c.text)
+            links = service.line_links(self.store, self.selected).get(row.line_id, []) if self.selected else []
+            return (f"Delete the line “{row.label}”"
+                    + (f" with its {counted(figures, 'figure')}" if figures else "") + "?"
+                    + (f" It counts {'; '.join(link.describe() for link in links)}, which it will no longer do."
+                       if links else ""))
+        if row.kind == "section":
+            lines = sum(1 for r in self.rows if r.kind == "line" and r.section_id == row.section_id)
+            return f"Delete the section “{row.label}”" + (f" with its {counted(lines, 'line')}" if lines else "") + "?"
+        return ""
+
+    def delete_row(self, row: GridRow) -> bool:
+        plan_id = self.selected
+        if plan_id is None:
+            return False
+        if row.kind == "line":
+            return self._change(f"Delete line {row.label}", plan_id,
+                                lambda: service.remove_line(self.store, row.line_id))
+        if row.kind == "section":
+            return self._change(f"Delete section {row.label}", plan_id,
+                                lambda: service.remove_section(self.store, row.section_id))
+        return False
+
+    def delete_plan_question(self) -> str:
+        if self.selected is None or self.view is None:
+            return ""
+        lines = sum(1 for r in self.rows if r.kind == "line")
+        return (f"Delete the plan “{self.view.plan.name}”" + (f" with its {counted(lines, 'line')}" if lines else "")
+                + "? Edit > Undo brings it back.")
+
+    def rename_plan(self, name: str) -> bool:
+        plan_id, name = self.selected, (name or "").strip()
+        if plan_id is None or self.read_only or self.view is None or name == self.view.plan.name:
+            return False
+        store = self.store
+        return self._perform(self._plan_action(f"Rename plan {self.view.plan.name} to {name}", plan_id,
+                                               lambda: service.update_plan(store, plan_id, name=name),
+                                               after=self._show_plans))
+
     def delete_plan(self) -> bool:
         plan_id = self.selected
         if plan_id is None or self.read_only:

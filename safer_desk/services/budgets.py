@@ -617,6 +617,10 @@ def link_line(store: Store, line_id: str, *, project: str | None = None, fund: s
                               (organisation.strip(), organisation.strip()))
         if org_id is None:
             raise BudgetError(f"There is no organisation called “{organisation.strip()}”.")
+    if store.scalar("SELECT 1 FROM budget_line_links WHERE line_id = ? AND coalesce(project_id, fund_id, case_id) = ? "
+                    "AND measure = ? AND organisation_id IS ?", (line_id, target_id, measure, org_id)):
+        raise BudgetError(f"The line is already linked to that {kind}'s {measure}: a second link would count it "
+                          "twice.")
     link_id = new_id()
     with store.transaction():
         store.conn.execute(

@@ -35,6 +35,14 @@ def ask(parent: QWidget | None, title: str, text: str, *, yes: str = "Yes", no: 
     return box.clickedButton() is yes_button
 
 
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A line of text typed in a small dialog (a new name), or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    typed, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return typed if ok else None
+
+
 # File dialogs start in the folder where a file was last chosen, else in Documents: never in the folder the
 # program happened to start in (a packaged program's own folder, or C:\\Windows\\System32 from a shortcut).
 LAST_FOLDER = "files/last_folder"

@@ -180,7 +180,52 @@ def test_del_clears_the_cell_in_view_as_a_spreadsheet_does(qtbot, tab):
     assert tab.model.index(row, column).data() == ""
     tab.session.undo_stack.undo()
     assert tab.model.index(row, column).data() == before
-    label = tab.model.index(row, 0)  # the line's name is not a figure: nothing to clear
+    label = tab.model.index(row, 0)  # on the line's name Del asks to delete the line; answered no, it stays
     tab.view.setCurrentIndex(label)
     qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
     assert tab.model.index(row, 0).data() == label.data()
+
+
+def line_rows(tab):
+    return [tab.model.row(r) for r in range(tab.model.rowCount()) if tab.model.row(r).kind == "line"]
+
+
+def test_a_line_is_renamed_by_typing_over_its_name_and_deleted_with_del(qtbot, tab, prompts):
+    # A line keyed with a slip ("Reveiws"), or in the wrong plan, stayed for good: only a whole plan could go.
+    first = next(r for r in range(tab.model.rowCount()) if tab.model.row(r).kind == "line")
+    old = tab.model.row(first).label
+    type_cell(qtbot, tab, first, 0, "Domestic Homicide Reviews")
+    assert tab.model.row(first).label == "Domestic Homicide Reviews"
+    assert tab.model.row(first).cells[0].text  # its figures kept
+    lines = len(line_rows(tab))
+    tab.view.setCurrentIndex(tab.model.index(first, 0))
+    tab.view.setFocus()
+    prompts.answers.append(True)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert prompts.questions[-1][0] == "Delete line"
+    assert prompts.questions[-1][1].startswith("Delete the line “Domestic Homicide Reviews” with its ")
+    assert len(line_rows(tab)) == lines - 1
+    tab.session.undo_stack.undo()
+    tab.session.undo_stack.undo()
+    assert tab.model.row(first).label == old and len(line_rows(tab)) == lines
+
+
+def test_a_plan_is_renamed_and_deleted_from_the_plan_list(qtbot, tab, prompts):
+    tab.plan_list.setFocus()
+    name = tab.presenter.view.plan.name
+    prompts.texts.append("Plan to delete")
+    qtbot.mouseClick(tab.rename_plan_button, Qt.MouseButton.LeftButton)
+    assert prompts.text_questions[-1] == ("Rename plan", "The plan's name:")
+    assert tab.plan_list.currentItem().text().startswith("Plan to delete")
+    plans = tab.plan_list.count()
+    tab.plan_list.setFocus()
+    prompts.answers.append(True)
+    qtbot.keyClick(tab.plan_list, Qt.Key.Key_Delete)
+    assert prompts.questions[-1][0] == "Delete plan"
+    assert prompts.questions[-1][1].startswith("Delete the plan “Plan to delete” with its ")
+    assert tab.plan_list.count() == plans - 1
+    assert all(not tab.plan_list.item(i).text().startswith("Plan to delete") for i in range(tab.plan_list.count()))
+    tab.session.undo_stack.undo()
+    tab.session.undo_stack.undo()
+    assert any(tab.plan_list.item(i).text().startswith(name) for i in range(tab.plan_list.count()))
+    assert tab.plan_list.count() == plans

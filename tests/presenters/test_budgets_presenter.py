@@ -160,3 +160,68 @@ def test_undone_changes_redo_exactly_even_when_a_later_one_names_a_line_an_earli
     presenter.select(plan_id)
     line = next(r for r in presenter.rows if r.kind == "line")
     assert [c.text for c in line.cells] == ["£7,525.58"]
+
+
+# -- corrections: a line or section renamed or deleted, a plan renamed -------------------------------------
+
+def row_named(p, label, kind="line"):
+    return next(r for r in p.rows if r.kind == kind and r.label == label)
+
+
+def test_a_line_and_a_section_are_renamed_and_a_name_that_is_a_total_is_refused(presenter, log):
+    p = plan(presenter, "Western Suffolk")
+    line = next(r for r in p.rows if r.kind == "line")
+    assert p.rename(line, "  Domestic Homicide Reviews  ")
+    assert row_named(p, "Domestic Homicide Reviews").cells == line.cells
+    assert log.undo_text == f"Undo rename line {line.label} to Domestic Homicide Reviews"
+    renamed = row_named(p, "Domestic Homicide Reviews")
+    assert not p.rename(renamed, "Total") and "looks like a total line" in p.error
+    assert not p.rename(renamed, "") and "needs a label" in p.error
+    section = next(r for r in p.rows if r.kind == "section")
+    assert p.rename(section, "Costs to the partnership")
+    assert row_named(p, "Costs to the partnership", "section").section_id == section.section_id
+    log.undo()
+    log.undo()
+    assert row_named(p, line.label).line_id == line.line_id and row_named(p, section.label, "section")
+
+
+def test_a_line_or_a_section_is_deleted_after_saying_what_goes_with_it(presenter, log):
+    p = plan(presenter, "Western Suffolk")
+    before = [(r.kind, r.label, r.cells) for r in p.rows]
+    line = row_named(p, "E-CINS/Athena Partnership Platform")  # £5,000 (£2,500 per District) twice, and N/K
+    assert p.delete_question(line) == "Delete the line “E-CINS/Athena Partnership Platform” with its 3 figures?"
+    assert p.delete_row(line)
+    assert all(r.line_id != line.line_id for r in p.rows)
+    log.undo()
+    assert [(r.kind, r.label, r.cells) for r in p.rows] == before
+    section = next(r for r in p.rows if r.kind == "section")
+    lines = sum(1 for r in p.rows if r.kind == "line" and r.section_id == section.section_id)
+    assert p.delete_question(section) == f"Delete the section “{section.label}” with its {lines} lines?"
+    assert p.delete_row(section)
+    assert all(r.section_id != section.section_id for r in p.rows if r.kind in ("line", "section"))
+    log.undo()
+    assert [(r.kind, r.label, r.cells) for r in p.rows] == before
+    total = next(r for r in p.rows if r.kind == "total")
+    assert p.delete_question(total) == "" and not p.delete_row(total)
+
+
+def test_a_linked_line_says_what_it_will_no_longer_count_and_is_not_linked_twice(presenter, demo_store):
+    p = plan(presenter, "Western Suffolk")
+    line = row_named(p, "Domestic Homicide Reviews (DHRs)")  # linked to the review's cost in the example
+    assert p.delete_question(line) == ("Delete the line “Domestic Homicide Reviews (DHRs)” with its 3 figures? It "
+                                       "counts Review WSCSP-DHR-2017-01: cost, which it will no longer do.")
+    with pytest.raises(service.BudgetError, match="already linked to that review's cost"):  # its cost counted twice
+        service.link_line(demo_store, line.line_id, review="wscsp-dhr-2017-01")
+
+
+def test_a_plan_is_renamed_but_not_to_another_plans_name(presenter, log):
+    p = plan(presenter, "Western Suffolk")
+    old = p.view.plan.name
+    other = next(x.name for x in p.plans if x.name != old)
+    assert not p.rename_plan(other) and f"there is already a plan called “{other}”" in p.error
+    assert p.rename_plan("WSCSP financial implications")
+    assert p.view.plan.name == "WSCSP financial implications"
+    assert any(x.name == "WSCSP financial implications" for x in p.plans)
+    assert p.delete_plan_question().startswith("Delete the plan “WSCSP financial implications” with its ")
+    log.undo()
+    assert p.view.plan.name == old and any(x.name == old for x in p.plans)

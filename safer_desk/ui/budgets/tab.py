@@ -9,11 +9,12 @@ fields that add a plan, a section, a line, or state a cell.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.budgets import SECTION_KINDS, TOTAL_KINDS, BudgetsPresenter, GridRow
+from safer_desk.ui import prompts
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import LEFT, RIGHT, Column, RowTableModel
 from safer_desk.ui.kit.undo import push_action
@@ -82,8 +83,12 @@ class PlanModel(RowTableModel):
 
     def flags(self, index):
         base = super().flags(index)
-        if index.isValid() and index.column() in self.year_columns \
-                and self.row(index.row()).kind in ("line", *TOTAL_KINDS) and not self.presenter.read_only:
+        if not index.isValid() or self.presenter.read_only:
+            return base
+        kind = self.row(index.row()).kind
+        if index.column() in self.year_columns and kind in ("line", *TOTAL_KINDS):
+            return base | Qt.ItemFlag.ItemIsEditable
+        if index.column() == 0 and kind in ("line", "section"):  # a line's label or a section's name, retyped
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -95,10 +100,16 @@ class PlanModel(RowTableModel):
         if index.isValid() and role == Qt.ItemDataRole.EditRole and index.column() in self.year_columns:
             cell = self.row(index.row()).cells[self.year_columns.index(index.column())]
             return cell.text
+        if index.isValid() and role == Qt.ItemDataRole.EditRole and index.column() == 0:
+            return self.row(index.row()).label
         return super().data(index, role)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() not in self.year_columns:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        if index.column() == 0:
+            return self.presenter.rename(self.row(index.row()), str(value))
+        if index.column() not in self.year_columns:
             return False
         row = self.row(index.row())
         column = self.presenter.columns[self.year_columns.index(index.column())]
@@ -127,7 +138,21 @@ class BudgetsTab(TabBase):
         self.plan_years.setPlaceholderText("2017/18, 2018/19, 2019/20")
         self.new_plan_button = QPushButton("Ne&w plan", self)
         self.new_plan_button.clicked.connect(self.new_plan)
-        self.new_plan_button.setEnabled(writes)
+        self.rename_plan_button = QPushButton("&Rename…", self)
+        self.rename_plan_button.setAccessibleName("Rename plan")
+        self.rename_plan_button.clicked.connect(self.rename_plan)
+        self.delete_plan_button = QPushButton("&Delete", self)
+        self.delete_plan_button.setAccessibleName("Delete plan")
+        self.delete_plan_button.clicked.connect(self.delete_plan)
+        for b in (self.new_plan_button, self.rename_plan_button, self.delete_plan_button):
+            b.setEnabled(writes)
+        if writes:  # Del and F2 on the chosen plan, as on a file in a folder
+            for key, slot in ((QKeySequence.StandardKey.Delete, self.delete_plan), (Qt.Key.Key_F2, self.rename_plan)):
+                action = QAction(self.plan_list)
+                action.setShortcut(QKeySequence(key))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                action.triggered.connect(slot)
+                self.plan_list.addAction(action)
         new_form = QFormLayout()
         name_label, years_label = QLabel("Na&me:", self), QLabel("&Years:", self)
         name_label.setBuddy(self.plan_name)
@@ -139,6 +164,10 @@ class BudgetsTab(TabBase):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(plans_label)
         left_layout.addWidget(self.plan_list, 1)
+        plan_buttons = QHBoxLayout()
+        plan_buttons.addWidget(self.rename_plan_button)
+        plan_buttons.addWidget(self.delete_plan_button)
+        left_layout.addLayout(plan_buttons)
         left_layout.addLayout(new_form)
         left_layout.addWidget(self.new_plan_button)
 
@@ -146,7 +175,8 @@ class BudgetsTab(TabBase):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Plan summary")
         self.model = PlanModel(self.presenter, self)
-        self.view = DataTableView(self, accessible_name="Plan lines by year")
+        self.view = DataTableView(self, accessible_name="Plan lines by year",
+                                  on_delete=self.delete_chosen if writes else None)
         self.view.setModel(self.model)
         self.view.setSortingEnabled(False)  # the paper's order
         self.view.verticalHeader().hide()
@@ -190,7 +220,8 @@ class BudgetsTab(TabBase):
         line_row.addWidget(self.add_line_button)
         hint = QLabel("Double-click a cell to type what the paper states: £4,000 (£2,000 per District), TBC, N/K "
                       "or nil; over a subtotal or total, the figure the paper printed (kept beside the worked-out "
-                      "one).", self)
+                      "one); over a line's or section's name, its name. Del empties a cell, or on a name deletes "
+                      "the line or section.", self)
         hint.setWordWrap(True)
 
         right = QWidget(self)
@@ -266,6 +297,33 @@ class BudgetsTab(TabBase):
     def add_line(self) -> None:
         if self.presenter.add_line(self.section_choice.currentData(), self.line_label.text()):
             self.line_label.clear()
+
+    def delete_chosen(self) -> None:
+        """Del (or the menu's Delete): on a figure it empties the cell, as in a spreadsheet; on a line's or a
+        section's name it deletes the line or the section, after asking."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        if index.column() != 0:
+            self.view.clear_current_cell()
+            return
+        row = self.model.row(index.row())
+        question = self.presenter.delete_question(row)
+        if question and prompts.ask(self, f"Delete {row.kind}", question, yes="Delete"):
+            self.presenter.delete_row(row)
+
+    def rename_plan(self) -> None:
+        plan = self.presenter.view.plan if self.presenter.view else None
+        if plan is None:
+            return
+        name = prompts.ask_text(self, "Rename plan", "The plan's name:", plan.name)
+        if name is not None:
+            self.presenter.rename_plan(name)
+
+    def delete_plan(self) -> None:
+        question = self.presenter.delete_plan_question()
+        if question and prompts.ask(self, "Delete plan", question, yes="Delete"):
+            self.presenter.delete_plan()
 
     def copy_selection(self) -> bool:
         return self.view.copy_selection()
