@@ -1,6 +1,7 @@
 """Random runs of a plan typed in through the Budgets presenter, as an officer copies a paper's table: sections of
 each kind, lines, cells in every form a paper prints (amounts, per-district splits, TBC, N/K, nil, negatives,
-blanks and typing errors), printed totals typed over the worked-out ones, and Edit > Undo / Redo. After every step:
+blanks and typing errors), printed totals typed over the worked-out ones, lines and sections renamed (a name that
+reads as a total refused) or deleted, and Edit > Undo / Redo. After every step:
 
 - each section's subtotal is the sum of its lines' known cells, and says so when a TBC or N/K cell leaves it
   incomplete; the plan total is the sections' subtotals with their signs (expenditure adds, income and savings take
@@ -87,7 +88,18 @@ def step(presenter: BudgetsPresenter, rng: random.Random) -> str:
     sections = presenter.sections()
     line_rows = [r for r in presenter.rows if r.kind == "line"]
     totals = [r for r in presenter.rows if r.kind in ("subtotal", "total", "stated", "stated-total")]
-    kind = rng.choice(["section", "line", "line", "cell", "cell", "cell", "cell", "printed", "clear"])
+    kind = rng.choice(["section", "line", "line", "cell", "cell", "cell", "cell", "printed", "clear", "rename",
+                       "delete"])
+    named = [r for r in presenter.rows if r.kind in ("line", "section")]
+    if kind == "rename" and named:
+        row = rng.choice(named)
+        text = rng.choice([f"Renamed {rng.randint(1, 999)}", row.label, "Total", ""])
+        presenter.rename(row, text)
+        return f"rename {row.kind} {row.label} to {text!r}"
+    if kind == "delete" and named and rng.random() < 0.5:
+        row = rng.choice(named)
+        presenter.delete_row(row)
+        return f"delete {row.kind} {row.label}"
     if kind == "section" or not sections:
         name, what = f"Section {rng.randint(1, 99)}", rng.choice(KINDS)
         presenter.add_section(name, what)
