@@ -21,7 +21,7 @@ from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, IndicatorError, Rag, format_number,
                                           period_kind, rate_label)
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError
-from safer_desk.domain.text import filled_width
+from safer_desk.domain.text import counted, filled_width
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import AskUnsaved, ScreenPresenter
@@ -575,6 +575,30 @@ class IndicatorsPresenter(ScreenPresenter):
         else:
             self._show_selected()
         return True
+
+    # -- an indicator deleted (one keyed twice, or under a name with a slip) ---------------------------------
+    def delete_question(self, indicator_id: str) -> str:
+        ind = svc.get_indicator(self.store, indicator_id)
+        figures, areas, targets = svc.indicator_holdings(self.store, indicator_id)
+        held = [counted(figures, "figure") + f" in {counted(areas, 'area')}" if figures else "",
+                counted(targets, "target") if targets else ""]
+        what = " and ".join(h for h in held if h)
+        return (f"Delete the indicator “{ind.name}”" + (f" with its {what}" if what else "") +
+                "? Edit > Undo brings it back.")
+
+    def delete_indicator(self, indicator_id: str) -> None:
+        """Delete an indicator with everything it holds in every area, as one undoable step."""
+        if self.read_only:
+            return
+        store, name = self.store, svc.get_indicator(self.store, indicator_id).name
+        kept = svc.snapshot_indicator(store, indicator_id)
+
+        def after() -> None:
+            self.figures.load(None)  # typed figures of a deleted indicator are not kept for it
+            self.refresh()
+
+        self.perform(Action(f"Delete indicator {name}", lambda: svc.delete_indicator(store, indicator_id),
+                            lambda: svc.restore_indicator(store, indicator_id, kept), TAB, after))
 
     # -- words ------------------------------------------------------------------------------------------
     def no_chart_text(self, title: str) -> str:

@@ -323,8 +323,42 @@ def get_indicator(store: Store, name_or_id: str) -> Indicator:
 
 
 def delete_indicator(store: Store, indicator_id: str) -> None:
+    """Remove an indicator with its figures, targets, baselines, benchmarks, milestones and estimates in every
+    area (``snapshot_indicator`` first, to put it back)."""
     with store.transaction():
         store.conn.execute("DELETE FROM indicators WHERE id = ?", (indicator_id,))
+
+
+# Where an indicator's rows are (one "?": its id), in the order they are written back.
+_INDICATOR_ROWS = {
+    "indicators": "id = ?",
+    "indicator_values": "indicator_id = ?",
+    "indicator_targets": "indicator_id = ?",
+    "indicator_trajectory": "target_id IN (SELECT id FROM indicator_targets WHERE indicator_id = ?)",
+    "indicator_baselines": "indicator_id = ?",
+    "indicator_benchmarks": "indicator_id = ?",
+    "indicator_milestones": "indicator_id = ?",
+    "indicator_estimates": "indicator_id = ?",
+}
+
+
+def snapshot_indicator(store: Store, indicator_id: str):
+    """An indicator's rows as they are (None when it is not in the file), for ``restore_indicator``."""
+    return snapshots.take_record(store.conn, "indicators", indicator_id, _INDICATOR_ROWS)
+
+
+def restore_indicator(store: Store, indicator_id: str, parts) -> None:
+    """Put an indicator's rows back exactly as ``snapshot_indicator`` took them (or remove it)."""
+    with store.transaction():
+        snapshots.put_back_record(store.conn, "indicators", indicator_id, parts)
+
+
+def indicator_holdings(store: Store, indicator_id: str) -> tuple[int, int, int]:
+    """(figures, areas with figures, targets) the indicator holds: what deleting it takes away."""
+    figures, areas = store.one("SELECT count(*), count(DISTINCT area_id) FROM indicator_values WHERE indicator_id = ?",
+                               (indicator_id,))
+    targets = store.scalar("SELECT count(*) FROM indicator_targets WHERE indicator_id = ?", (indicator_id,))
+    return int(figures), int(areas), int(targets)
 
 
 # -- periods ----------------------------------------------------------------------------------

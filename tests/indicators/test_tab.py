@@ -273,6 +273,34 @@ def test_read_only_file_shows_but_cannot_change(window, demo_path, prompts):
     assert "Open a file you can change" in prompts.errors[-1][1]
 
 
+def test_del_on_an_indicator_asks_then_deletes_it_and_undo_brings_it_back(demo_window, prompts, qtbot):
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("Anti-social behaviour")
+    names = [r.indicator.name for r in tab.summary_model.rows]
+    tab.summary_view.setFocus()
+    qtbot.keyClick(tab.summary_view, Qt.Key.Key_Delete)  # answered no: still there
+    assert prompts.questions[-1][0] == "Delete indicator"
+    assert prompts.questions[-1][1].startswith("Delete the indicator “Anti-social behaviour” with its ")
+    assert [r.indicator.name for r in tab.summary_model.rows] == names
+    prompts.answers.append(True)
+    qtbot.keyClick(tab.summary_view, Qt.Key.Key_Delete)
+    assert "Anti-social behaviour" not in [r.indicator.name for r in tab.summary_model.rows]
+    assert tab.presenter.view is not None and tab.presenter.view.indicator.name != "Anti-social behaviour"
+    demo_window.session.undo_stack.undo()
+    assert [r.indicator.name for r in tab.summary_model.rows] == names
+
+
+def test_del_in_a_read_only_file_deletes_no_indicator(window, demo_path, prompts, qtbot):
+    assert window.open_path(demo_path, read_only=True)
+    tab = window.show_tab("indicators")
+    tab.select_area("district:plymouth")
+    tab.select_year(FY16)
+    tab.summary_view.setFocus()
+    prompts.answers.append(True)
+    qtbot.keyClick(tab.summary_view, Qt.Key.Key_Delete)
+    assert prompts.questions == [] and tab.summary_model.rows
+
+
 def test_areas_without_figures_can_be_chosen_to_start_entering(demo_window):
     tab = demo_window.show_tab("indicators")
     ids = [tab.area_combo.itemData(i) for i in range(tab.area_combo.count())]

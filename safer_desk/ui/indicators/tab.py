@@ -91,6 +91,8 @@ class IndicatorsTab(TabBase):
         self.summary_view.verticalHeader().setVisible(False)
         self.summary_view.setWordWrap(False)
         self.summary_view.on_edit = self.edit_indicator
+        if not session.read_only:
+            self.summary_view.on_delete = self.delete_indicator
         self.summary_view.on_export = self.export_summary
 
         self.headline = QLabel(self)
@@ -481,6 +483,14 @@ class IndicatorsTab(TabBase):
         dialog.saved_indicator.connect(self._indicator_saved)
         dialog.open()
         self._indicator_dialog = dialog
+
+    def delete_indicator(self) -> None:
+        """Del on the chosen indicator: asked first (what it holds in every area), one undoable step."""
+        indicator_id = self.presenter.selected
+        if indicator_id is None or not self.presenter.may_leave(self._ask):  # typed figures asked about first
+            return
+        if prompts.ask(self, "Delete indicator", self.presenter.delete_question(indicator_id), yes="Delete"):
+            self.presenter.delete_indicator(indicator_id)
 
     def _indicator_saved(self, indicator_id: str) -> None:
         self.presenter.selected = indicator_id  # the tab shows the indicator just saved
