@@ -236,6 +236,14 @@ class AllocationPresenter(ScreenPresenter):
         self.perform(Action("Mark scenario as agreed", do=do, undo=undo, tab=self.tab,
                             after=self.scenarios_changed.emit))
 
+    def unadopt(self, scenario_id: str) -> None:
+        """The agreed mark taken off (marked by mistake, or the board's decision withdrawn): the year then has
+        no agreed scenario, and its papers use the latest saved one, as before any was agreed."""
+        store = self.store
+        self.perform(Action("Unmark scenario as agreed", do=lambda: service.set_adopted(store, scenario_id, False),
+                            undo=lambda: service.set_adopted(store, scenario_id), tab=self.tab,
+                            after=self.scenarios_changed.emit))
+
 
 def _year(text: str) -> str:
     try:

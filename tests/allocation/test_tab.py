@@ -205,6 +205,23 @@ def test_open_delete_and_mark_agreed(qtbot, demo_window, tab, prompts):
     assert len(agreed) == 1 and "Option 2 - As per" in agreed[0]
 
 
+def test_the_agreed_mark_is_taken_off_the_agreed_scenario(qtbot, demo_window, tab):
+    # Marked as agreed by mistake (or the board's decision withdrawn), a scenario could only lose the mark to
+    # another scenario of its year: the button on the agreed scenario now takes it off.
+    combo = tab.scenario_combo
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if "agreed" in combo.itemText(i)))
+    assert tab.adopt_button.text() == "Un&mark as agreed"
+    qtbot.mouseClick(tab.adopt_button, Qt.MouseButton.LeftButton)
+    assert not any("agreed" in combo.itemText(i) for i in range(combo.count()))
+    assert tab.adopt_button.text() == "&Mark as agreed"
+    assert demo_window.undo_action.text() == "&Undo unmark scenario as agreed"
+    demo_window.undo_action.trigger()
+    assert sum("agreed" in combo.itemText(i) for i in range(combo.count())) == 1
+    other = next(i for i in range(combo.count()) if "agreed" not in combo.itemText(i))
+    combo.setCurrentIndex(other)
+    assert tab.adopt_button.text() == "&Mark as agreed"
+
+
 def test_save_needs_a_name_and_a_year(qtbot, tab, prompts):
     tab.scenario_name.clear()
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)

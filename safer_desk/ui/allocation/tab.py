@@ -160,6 +160,7 @@ class AllocationTab(TabBase):
                                          tip="The scenario the board agreed for its year (used in the board report)")
         for b in (self.open_button, self.delete_button, self.adopt_button):
             bar.addWidget(b)
+        self.scenario_combo.currentIndexChanged.connect(self._show_agreed_button)  # the agreed one: Unmark
         bar.addSpacing(12)
         bar.addWidget(self._button("Export…", self.export_results, tip="Save the results as .xlsx, .csv or .tsv"))
         bar.addWidget(self._button("Cop&y Table", self.copy_results, tip="Copy the results table for Excel"))
@@ -649,6 +650,7 @@ class AllocationTab(TabBase):
         self.open_button.setEnabled(has)
         self.delete_button.setEnabled(has and not self.read_only)
         self.adopt_button.setEnabled(has and not self.read_only)
+        self._show_agreed_button()
         self.compare_scenarios()
 
     def _saved(self, ok: bool) -> None:
@@ -681,10 +683,21 @@ class AllocationTab(TabBase):
             self.presenter.delete(scenario_id)
 
     def adopt_selected_scenario(self) -> None:
+        """Mark the chosen scenario as the one the board agreed, or take the mark off the agreed one."""
         scenario_id = self.scenario_combo.currentData()
         if scenario_id:
-            self.presenter.adopt(scenario_id)
+            if self._chosen_is_agreed():
+                self.presenter.unadopt(scenario_id)
+            else:
+                self.presenter.adopt(scenario_id)
             self._fill_scenarios(scenario_id)
+
+    def _chosen_is_agreed(self) -> bool:
+        chosen = self.scenario_combo.currentData()
+        return any(s.id == chosen and s.adopted for s in getattr(self, "scenarios", ()))
+
+    def _show_agreed_button(self, *_args) -> None:
+        self.adopt_button.setText("Un&mark as agreed" if self._chosen_is_agreed() else "&Mark as agreed")
 
     def compare_scenarios(self, *_args) -> None:
         first_id, second_id = self.compare_first.currentData(), self.compare_second.currentData()
