@@ -243,7 +243,8 @@ class BudgetsPresenter(ScreenPresenter):
                        if links else ""))
         if row.kind == "section":
             lines = sum(1 for r in self.rows if r.kind == "line" and r.section_id == row.section_id)
-            return f"Delete the section “{row.label}”" + (f" with its {counted(lines, 'line')}" if lines else "") + "?"
+            with_lines = f" with its {counted(lines, 'line')}" if lines else ""
+            return f"Delete the section “{row.label}”{with_lines}?"
         return ""
 
     def delete_row(self, row: GridRow) -> bool:
@@ -262,8 +263,8 @@ class BudgetsPresenter(ScreenPresenter):
         if self.selected is None or self.view is None:
             return ""
         lines = sum(1 for r in self.rows if r.kind == "line")
-        return (f"Delete the plan “{self.view.plan.name}”" + (f" with its {counted(lines, 'line')}" if lines else "")
-                + "? Edit > Undo brings it back.")
+        with_lines = f" with its {counted(lines, 'line')}" if lines else ""
+        return f"Delete the plan “{self.view.plan.name}”{with_lines}? Edit > Undo brings it back."
 
     def rename_plan(self, name: str) -> bool:
         plan_id, name = self.selected, (name or "").strip()

@@ -82,7 +82,7 @@ class _TabArea(QScrollArea):
                 while widget is not None and widget is not self.widget():  # each layout above reads it again
                     widget.updateGeometry()
                     widget = widget.parentWidget()
-                QTimer.singleShot(0, self._fit)
+                QTimer.singleShot(0, self, self._fit)  # once the layouts above have read it
             elif watched is self.widget():
                 self._fit()
         return super().eventFilter(watched, event)

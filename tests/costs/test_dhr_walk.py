@@ -1,6 +1,7 @@
 """Random runs of a review's money through the services the window uses: cost lines added and removed, the split
 chosen, the partners billed (and billed again for costs added since), payments, refusals re-split or carried by
-the lead authority, write-offs, payments deleted and refusals reopened as corrections, and undo of any step. After every step, to the penny:
+the lead authority, write-offs, payments deleted and refusals reopened as corrections, and undo of any step. After
+every step, to the penny:
 
 - each review: paid + outstanding + shortfall + not yet billed = its cost, none of them negative;
 - each partner: billed = paid + refused + written off + outstanding, and the per-partner ledger adds up to the
