@@ -289,11 +289,16 @@ def wait_until_idle(window, timeout_s: float = 20.0) -> None:
     deadline = time.monotonic() + timeout_s
     loop = QEventLoop()
     pause_ms = 0  # first just drain what is queued; poll only while something is still running
+    settled = 0  # idle on this many turns in a row: work left for the next turn (a page's least size) done too
     while time.monotonic() < deadline:
         QTimer.singleShot(pause_ms, loop.quit)
         loop.exec()
         if QThreadPool.globalInstance().activeThreadCount() == 0 and not window.is_busy():
-            return
+            settled += 1
+            if settled == 3:
+                return
+            continue
+        settled = 0
         pause_ms = 20
 
 
