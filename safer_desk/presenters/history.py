@@ -193,6 +193,7 @@ class Namer:
         self.tz = tz
         self.links = service.table_links(store)
         self.columns = service.table_columns(store)
+        entries = list(entries)
         refs = {(e.table_name, e.row_id) for e in entries if e.row_id is not None and e.table_name in self.columns}
         self.facts: dict[tuple[str, str], RecordFacts] = service.record_facts(store, refs)
         linked = set()
@@ -201,6 +202,15 @@ class Namer:
                 value = fact.values.get(column)
                 if value is not None:
                     linked.add((target, str(value)))
+        # The rows a change named that its record no longer points at: the district a referral was moved from
+        # ("from Babergh to Mid Suffolk", not "from (a record since removed)"), a deleted row's parents.
+        for e in entries:
+            links = self.links.get(e.table_name, {})
+            if e.action == "update" and e.column_name in links:
+                linked.update((links[e.column_name], str(v)) for v in (e.old_value, e.new_value) if v is not None)
+            elif e.action in ("insert", "delete"):
+                values = _json_values(e.new_value if e.action == "insert" else e.old_value) or {}
+                linked.update((target, str(values[c])) for c, target in links.items() if values.get(c) is not None)
         self.facts.update(service.record_facts(store, linked - set(self.facts)))
         # one more level, for rows named by their parent's parent (a payment of a share of a review)
         deeper = set()

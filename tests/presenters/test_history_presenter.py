@@ -185,3 +185,24 @@ def test_a_project_s_cost_is_one_change_in_the_history(demo_store):
                                         "£26,000"),
         ("Save project Suffolk Strive", "Changed the cost of project Suffolk Strive from £29,000 to £30,000")]
     assert all(line.details == (line.summary,) for line in lines)
+
+
+def test_a_link_changed_says_what_it_was_not_that_it_was_removed(demo_store):
+    # A referral moved from Babergh to Mid Suffolk read "Changed the district … from (a record since removed) to
+    # Mid Suffolk": only the names the rows point at now were looked up, not the ones a change pointed away from.
+    from safer_desk.services import dhr, funds
+    from safer_desk.storage.audit import user_action
+
+    fund = funds.list_funds(demo_store)[0]
+    referral = next(r for r in funds.list_referrals(demo_store, fund.id) if r["reference"] == "TH-2018-008")
+    with user_action("Change referral TH-2018-008"):
+        funds.update_referral(demo_store, referral["id"], reference="TH-2018-008", district="Mid Suffolk",
+                              referred_on=referral["referred_on"], risk_level="high", at_marac=True,
+                              idva_assigned=True, perpetrator_resident=False)
+    case = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-02")
+    with user_action("Change case WSCSP-DHR-2017-02"):
+        dhr.update_case(demo_store, case, district="Forest Heath")
+    lines = history_lines(demo_store, tz=BST, limit=2)  # the latest lines: not the file's making, which names all
+    assert lines[1].summary == "Changed the district of referral TH-2018-008 from Babergh to Mid Suffolk"
+    assert lines[0].summary.startswith("Changed the district of ") and lines[0].summary.endswith(" to Forest Heath")
+    assert "since removed" not in lines[0].summary
