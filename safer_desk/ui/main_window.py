@@ -68,6 +68,9 @@ class _TabArea(QScrollArea):
     def __init__(self, page: QWidget):
         super().__init__()
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Never a stop of its own for Tab or a click (a scroll area takes focus by default); a field reached by
+        # Tab is still scrolled into view (focusNextPrevChild passes through it).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(page)
         self._least = QSize(0, 0)  # the page's least size when last read
         self._reading = False  # a read of it is waiting for the next turn of the event loop

@@ -96,3 +96,27 @@ def test_at_the_least_window_size_nothing_is_drawn_over_anything_else(demo_windo
     demo_window.show_tab("allocation")  # 1,056 pixels at least: scrolled sideways to reach what is off the edge
     resize_window(demo_window, (800, 500))
     assert area_of(demo_window).horizontalScrollBar().maximum() > 0
+
+
+def test_tab_never_stops_on_a_tabs_area_and_a_field_reached_by_tab_is_scrolled_into_view(demo_window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    resize_window(demo_window, (800, 500))
+    tab = demo_window.show_tab("allocation")  # scrolled sideways at 800 wide
+    qtbot.waitUntil(lambda: not demo_window.is_busy() and tab.isVisible(), timeout=10000)
+    area = area_of(demo_window)
+    assert area.focusPolicy() == Qt.FocusPolicy.NoFocus
+    qtbot.waitUntil(lambda: area.horizontalScrollBar().maximum() > 0, timeout=2000)
+    start = tab.findChild(QLineEdit, None)
+    start.setFocus()
+    seen = set()
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not area
+        seen.add(id(focused))
+        if focused.isVisible() and area.isAncestorOf(focused):
+            top_left = focused.mapTo(area.viewport(), focused.rect().topLeft())
+            assert top_left.x() < area.viewport().width(), focused  # brought into view, not left off the edge
+    assert len(seen) > 5
