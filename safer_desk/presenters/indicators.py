@@ -591,14 +591,15 @@ class IndicatorsPresenter(ScreenPresenter):
         if self.read_only:
             return
         store, name = self.store, svc.get_indicator(self.store, indicator_id).name
-        kept = svc.snapshot_indicator(store, indicator_id)
 
-        def after() -> None:
+        def after(_key) -> None:
             self.figures.load(None)  # typed figures of a deleted indicator are not kept for it
             self.refresh()
 
-        self.perform(Action(f"Delete indicator {name}", lambda: svc.delete_indicator(store, indicator_id),
-                            lambda: svc.restore_indicator(store, indicator_id, kept), TAB, after))
+        self.perform(snapshot_action(
+            f"Delete indicator {name}", key=indicator_id, snap=lambda k: (k, svc.snapshot_indicator(store, k)),
+            restore=lambda snap: svc.restore_indicator(store, *snap), absent=lambda k: (k, None),
+            change=lambda: svc.delete_indicator(store, indicator_id), after=after, tab=TAB))
 
     # -- words ------------------------------------------------------------------------------------------
     def no_chart_text(self, title: str) -> str:
