@@ -236,7 +236,7 @@ class BudgetsPresenter(ScreenPresenter):
         """What the window asks before deleting a line or a section ("" for a row that cannot be deleted)."""
         if row.kind == "line":
             figures = sum(1 for c in row.cells if c.text)
-            links = service.line_links(self.store, self.selected).get(row.line_id, []) if self.selected else []
+            links = next((r.links for r in self.view.rows if r.line_id == row.line_id), ()) if self.view else ()
             return (f"Delete the line “{row.label}”"
                     + (f" with its {counted(figures, 'figure')}" if figures else "") + "?"
                     + (f" It counts {'; '.join(link.describe() for link in links)}, which it will no longer do."
