@@ -175,20 +175,16 @@ def sum_row(label_key: str, money_keys: Sequence[str], label: str = "Total") -> 
 
 def row_id(row: Any) -> Any | None:
     """A row's id, whether the row is a dict, a sqlite3.Row or a record; None for none (or a tuple)."""
-    if row is None or isinstance(row, (tuple, list)):
-        return None
-    if isinstance(row, dict):
-        return row.get("id")
-    if hasattr(row, "keys"):  # sqlite3.Row
-        return row["id"] if "id" in row.keys() else None
-    return getattr(row, "id", None)
+    return _get(row, "id")
 
 
 def _get(row: Any, key: str) -> Any:
     if isinstance(row, dict):
         return row.get(key)
-    if isinstance(row, (tuple, list)):
+    if row is None or isinstance(row, (tuple, list)):
         return None
+    if hasattr(row, "keys"):  # a row as the file gives it (no sqlite3 in the window: the layers' contract)
+        return row[key] if key in row.keys() else None
     return getattr(row, key, None)
 
 
