@@ -191,21 +191,22 @@ class DhrPresenter(FormScreen):
         """What the window asks before deleting the selected case, with the budget lines that count it."""
         from safer_desk.services.budgets import linked_lines_words
 
-        case = self._need_case()
+        case = self.need_case()
         linked = linked_lines_words(self.store, "case_id", [case.id])
         return (f"Delete {case.reference} with its costs, shares and payments?"
                 + (f" It is {linked}, which will no longer count it." if linked else ""))
 
     def delete_case(self) -> None:
-        case = self._need_case()
+        case = self.need_case()
         self.case_action(f"Delete case {case.reference}", case.id, lambda: dhr.delete_case(self.store, case.id))
 
     def delete_cost_line(self, line: dict) -> None:
-        case = self._need_case()
+        case = self.need_case()
         self.case_action(f"Delete the {line['category']} cost of {format_money(line['amount_pence'])} from "
                          f"{case.reference}", case.id, lambda: dhr.delete_cost_line(self.store, line["id"]))
 
-    def _need_case(self) -> dhr.CaseSummary:
+    def need_case(self) -> dhr.CaseSummary:
+        """The selected case, or LookupError saying to choose one (what every action on a case needs first)."""
         case = self.selected_case
         if case is None:
             raise LookupError("Select a case in the list first.")
@@ -247,7 +248,7 @@ class DhrPresenter(FormScreen):
                           values={"kind": CaseKind.REVIEW.value, "decision": Decision.PENDING.value})
 
     def edit_case_form(self) -> CostForm:
-        case = self._need_case()
+        case = self.need_case()
         record = dhr.case_record(self.store, case.id)
         names = {"district": {d.id: d.name for d in list_districts(self.store)},
                  "partnership": {p.id: p.name for p in list_partnerships(self.store)},
@@ -263,7 +264,7 @@ class DhrPresenter(FormScreen):
                                 if _uk(v.get(k)) != values.get(k)})  # a date already kept is not asked again
 
     def cost_line_form(self) -> CostForm:
-        case = self._need_case()
+        case = self.need_case()
         fields = [Field("category", "C&ategory", FieldKind.CHOICE, choices=choices(rules.COST_CATEGORIES)),
                   Field("description", "&Description"), Field("supplier", "Su&pplier"),
                   Field("invoice_ref", "&Invoice reference"), Field("invoiced_on", "Invoice da&te", FieldKind.DATE),
@@ -279,7 +280,7 @@ class DhrPresenter(FormScreen):
             warnings=lambda v: dhr.name_warnings(supplier=v["supplier"]), warn_key="supplier")
 
     def panel_meeting_form(self) -> CostForm:
-        case = self._need_case()
+        case = self.need_case()
         fields = [Field("met_on", "&Date", FieldKind.DATE, required=True), Field("note", "&Note")]
         return self._form(fields, f"Panel meeting for {case.reference}", lambda v: self.case_action(
             f"Add panel meeting to {case.reference}", case.id,
@@ -291,7 +292,7 @@ class DhrPresenter(FormScreen):
                 Field("due_on", "&Due", FieldKind.DATE), Field("completed_on", "&Completed", FieldKind.DATE)]
 
     def recommendation_form(self) -> CostForm:
-        case = self._need_case()
+        case = self.need_case()
         return self._form(self._recommendation_fields(), f"Recommendation for {case.reference}",
                           lambda v: self.case_action(
             f"Add recommendation to {case.reference}", case.id, lambda: dhr.add_recommendation(
@@ -301,7 +302,7 @@ class DhrPresenter(FormScreen):
 
     def edit_recommendation_form(self, rec: dict) -> CostForm:
         """A recommendation's text, owner, due date (an extension agreed) or completion, corrected."""
-        case = self._need_case()
+        case = self.need_case()
         title = f"Recommendation {rec['number']} of {case.reference}"
         values = {"text": rec["text"], "owner": rec["owner"] or "",
                   **{k: _uk(date.fromisoformat(rec[k])) if rec[k] else "" for k in ("due_on", "completed_on")}}
@@ -311,17 +312,17 @@ class DhrPresenter(FormScreen):
             warnings=lambda v: dhr.name_warnings(owner=v["owner"]), warn_key="owner")
 
     def delete_recommendation(self, rec: dict) -> None:
-        case = self._need_case()
+        case = self.need_case()
         self.case_action(f"Delete recommendation {rec['number']} of {case.reference}", case.id,
                          lambda: dhr.delete_recommendation(self.store, rec["id"]))
 
     def delete_panel_meeting(self, meeting: dict) -> None:
-        case = self._need_case()
+        case = self.need_case()
         self.case_action(f"Delete the panel meeting of {_uk(date.fromisoformat(meeting['met_on']))} from "
                          f"{case.reference}", case.id, lambda: dhr.delete_panel_meeting(self.store, meeting["id"]))
 
     def complete_recommendation_form(self, rec: dict) -> CostForm:
-        case = self._need_case()
+        case = self.need_case()
         title = f"Recommendation {rec['number']} of {case.reference}"
         return self._form([Field("completed_on", "&Completed", FieldKind.DATE, required=True)], title,
                           lambda v: self.case_action(f"Complete recommendation {rec['number']} of {case.reference}",
@@ -357,7 +358,7 @@ class DhrPresenter(FormScreen):
                                              "days": str(first.days)})
 
     def bill_form(self) -> CostForm:
-        case = self._need_case()
+        case = self.need_case()
         fields = [Field("invoiced_on", "Invoice &date", FieldKind.DATE, required=True),
                   Field("due_days", "Days to &pay", FieldKind.NUMBER, required=True),
                   Field("prefix", "Invoice numbers start &with")]
@@ -391,7 +392,7 @@ class DhrPresenter(FormScreen):
                                   "prefix": f"{case.reference}-"})
 
     def payment_form(self, share: dhr.ShareRow) -> CostForm:
-        case = self._need_case()
+        case = self.need_case()
         fields = [Field("paid_on", "&Paid on", FieldKind.DATE, required=True, happened="a payment"),
                   Field("amount", "A&mount", FieldKind.MONEY, required=True), Field("reference", "&Reference")]
         title = f"Payment from {share.partner} for {case.reference}"
@@ -403,7 +404,7 @@ class DhrPresenter(FormScreen):
             warnings=lambda v: _before_invoice(share, v, "paid_on"))
 
     def _close_form(self, status: ShareStatus, share: dhr.ShareRow, fn) -> CostForm:
-        case = self._need_case()
+        case = self.need_case()
         what = "a refusal" if status == ShareStatus.REFUSED else "a write-off"
         fields = [Field("on", "&Date", FieldKind.DATE, required=True, happened=what),
                   Field("reason", "&Reason", FieldKind.LONG_TEXT, required=True)]
@@ -419,7 +420,7 @@ class DhrPresenter(FormScreen):
         return self._close_form(ShareStatus.WRITTEN_OFF, share, dhr.write_off_share)
 
     def resolve_form(self, share: dhr.ShareRow) -> CostForm:
-        case = self._need_case()
+        case = self.need_case()
         fields = [Field("handling", "The refused amount is", FieldKind.CHOICE,
                         choices=tuple(RefusalHandling.choices())),
                   Field("on", "&Date", FieldKind.DATE, required=True)]
@@ -435,7 +436,7 @@ class DhrPresenter(FormScreen):
 
     def delete_payment_form(self, share: dhr.ShareRow) -> CostForm:
         """Choose one of the share's payments to delete (keyed on the wrong partner, or the wrong amount)."""
-        case = self._need_case()
+        case = self.need_case()
         payments = dhr.share_payments(self.store, share.id)
         if not payments:
             raise LookupError(f"No payment has been recorded on {share.partner}'s share {share.invoice_ref}.")
@@ -457,12 +458,12 @@ class DhrPresenter(FormScreen):
         return dhr.reopen_question(self.store, share.id)
 
     def reopen_share(self, share: dhr.ShareRow) -> None:
-        case = self._need_case()
+        case = self.need_case()
         self.case_action(f"Reopen {share.partner}'s share of {case.reference}", case.id,
                          lambda: dhr.reopen_share(self.store, share.id))
 
     def split_form(self) -> "SplitPresenter":
-        case = self._need_case()
+        case = self.need_case()
         split = SplitPresenter(self, case)
         split.read_only = self.read_only
         return self.open_form(split)

@@ -426,7 +426,7 @@ class DhrPage(QWidget):
     def delete_cost_line(self) -> None:
         case, line = self.current_case(), self.costs.current()
         if case is None:
-            return self._report(self.presenter.delete_case)
+            return self._report(self.presenter.need_case)  # says to choose a case
         if line is None:
             prompts.show_error(self, "Choose a cost line", "Select a cost line on the Costs page first.")
             return
@@ -437,7 +437,7 @@ class DhrPage(QWidget):
     def reopen_share(self) -> None:
         case, share = self.current_case(), self.shares.current()
         if case is None:
-            return self._report(self.presenter.delete_case)  # says to choose a case
+            return self._report(self.presenter.need_case)  # says to choose a case
         if share is None:
             prompts.show_error(self, "Choose a share", "Select a partner's share on the Shares and payments page.")
             return
