@@ -102,6 +102,15 @@ class BudgetsPresenter(ScreenPresenter):
     def warnings(self) -> tuple[str, ...]:
         return self.view.warnings if self.view else ()
 
+    def warnings_shown(self, most: int = 3) -> tuple[str, str]:
+        """The disagreements as said under the grid, and all of them: past ``most``, the rest are counted (nine
+        lines of them pushed the grid down to two rows on a laptop; each is marked ⚠ in the grid)."""
+        lines = [f"⚠ {w}" for w in self.warnings()]
+        if len(lines) <= most:
+            return "\n".join(lines), "\n".join(lines)
+        more = f"… and {len(lines) - most} more, each marked ⚠ in the grid (point here to read them all)."
+        return "\n".join([*lines[:most], more]), "\n".join(lines)
+
     def summary(self) -> str:
         """A short text for screen readers and the status line: the plan, its source and its flags."""
         if self.view is None:

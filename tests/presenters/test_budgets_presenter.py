@@ -225,3 +225,16 @@ def test_a_plan_is_renamed_but_not_to_another_plans_name(presenter, log):
     assert p.delete_plan_question().startswith("Delete the plan “WSCSP financial implications” with its ")
     log.undo()
     assert p.view.plan.name == old and any(x.name == old for x in p.plans)
+
+
+def test_many_disagreements_are_counted_past_the_first_three(presenter):
+    # Lines deleted from the MTFP left nine printed totals disagreeing: nine lines of warnings pushed the grid down
+    # to two rows on a laptop. The first three are said, the rest counted; all of them are there to read.
+    p = plan(presenter, "East Sussex Community Safety MTFP")
+    shown, every = p.warnings_shown()
+    assert shown == every and shown.count("\n") == 0  # the one disagreement the paper has
+    p.delete_row(next(r for r in p.rows if r.kind == "line" and r.label == "Transport"))
+    shown, every = p.warnings_shown()
+    assert len(p.warnings()) == 9 and every.count("⚠") == 9
+    assert shown.splitlines()[:3] == every.splitlines()[:3]
+    assert shown.splitlines()[3] == "… and 6 more, each marked ⚠ in the grid (point here to read them all)."
