@@ -37,10 +37,17 @@ def ask(parent: QWidget | None, title: str, text: str, *, yes: str = "Yes", no: 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """A line of text typed in a small dialog (a new name), or None when cancelled."""
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
+    from PySide6.QtWidgets import QInputDialog
 
-    typed, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
-    return typed if ok else None
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    # Wide enough to read a plan's name whole ("East Sussex Community Safety MTFP 2011/12 – 2014/15"), not the
+    # dialog's 190 pixels that showed its last words only.
+    dialog.resize(max(dialog.sizeHint().width(), dialog.fontMetrics().horizontalAdvance(text) + 80, 420),
+                  dialog.sizeHint().height())
+    return dialog.textValue() if dialog.exec() else None
 
 
 # File dialogs start in the folder where a file was last chosen, else in Documents: never in the folder the
