@@ -735,7 +735,7 @@ def chart_summary(data: ChartData, indicator: svc.Indicator, labels_of: dict[str
             continue
         top = max(points, key=lambda p: p[1])
         last = points[-1]
-        parts.append(f"{name}: {len(points)} figure(s), latest {indicator.format(last[1])} ({last[0]}), "
+        parts.append(f"{name}: {counted(len(points), 'figure')}, latest {indicator.format(last[1])} ({last[0]}), "
                      f"highest {indicator.format(top[1])} ({top[0]})")
     return f"{data.title}. " + "; ".join(parts) + "."
 
@@ -746,7 +746,8 @@ def typed_figures_question(kept: list, *, most: int = 8) -> str:
     lines = [t.describe() for t in kept[:most]]
     if len(kept) > most:
         lines.append(f"… and {len(kept) - most} more")
-    return (f"{len(kept)} figure(s) typed in (or imported from a sheet) differ from the police.uk counts just "
+    return (f"{counted(len(kept), 'figure')} typed in (or imported from a sheet) "
+            f"{'differs' if len(kept) == 1 else 'differ'} from the police.uk counts just "
             "imported. They were kept:\n\n" + "\n".join(lines)
             + "\n\nReplace them with the police.uk counts? (Edit > Undo puts the typed figures back.)")
 

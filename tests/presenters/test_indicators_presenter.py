@@ -462,3 +462,16 @@ def test_a_read_only_presenter_deletes_nothing(demo_store):
     changes = version(demo_store)
     p.delete_indicator(ALL_CRIME)
     assert version(demo_store) == changes and svc.snapshot_indicator(demo_store, ALL_CRIME) is not None
+
+
+def test_the_charts_words_count_figures_in_words(presenter):
+    # The chart's summary under it read "2016/17: 8 figure(s), latest 1,575 (Nov 2016)".
+    data = presenter.chart(ChartMode.YEAR)
+    assert "2016/17: 8 figures, latest 1,575 (Nov 2016)" in data.summary and "(s)" not in data.summary
+    from safer_desk.presenters.indicators import typed_figures_question
+
+    class Kept:
+        def describe(self):
+            return "All crime, Plymouth, Apr-16: typed 1,335, police.uk 1,330"
+
+    assert typed_figures_question([Kept()]).startswith("1 figure typed in (or imported from a sheet) differs from ")
