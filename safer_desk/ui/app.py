@@ -13,6 +13,27 @@ from PySide6.QtWidgets import QApplication
 
 from safer_desk import APP_NAME, __version__
 
+
+def plain_imports() -> bool:
+    """Give Python its own ``__import__`` back from PySide6's; True when it was PySide6's.
+
+    PySide6 puts a hook there for its ``from __feature__ import …`` switches (snake_case, true_property): after
+    every import it reads the source file of each module it has not seen, to look for the word "PySide6". Safer
+    Desk uses no such switch (nor does any library it loads), and on the way to the first screen that reading
+    cost about 11 ms, one file for each of some 150 modules. Without it Qt's classes behave the same: a module the
+    hook never saw gets the default, no feature.
+    """
+    import builtins
+
+    original = getattr(builtins, "__orig_import__", None)
+    if original is None or builtins.__import__ is not getattr(builtins, "__feature_import__", None):
+        return False
+    builtins.__import__ = original
+    return True
+
+
+plain_imports()
+
 SCREENSHOT_SIZE = (1280, 800)
 # Set (to anything) to make the window close itself once it has shown its file: the README test,
 # the packaging smoke test and benchmarks/startup.py start the real window this way.
