@@ -10,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from safer_desk.services.history import user_action
+
+def user_action(label: str):
+    """``services.history.user_action``, imported on the first action: the history (its records and readers) is
+    start-up time the first screen does not need."""
+    from safer_desk.services.history import user_action as grouped
+
+    return grouped(label)
 
 
 @dataclass

@@ -45,8 +45,6 @@ Append only, as far as SQLite allows
 from __future__ import annotations
 
 import contextlib
-import getpass
-import hashlib
 import json
 import os
 import sqlite3
@@ -73,6 +71,8 @@ REPAIR_LABEL = "Repair the audit trail"
 
 def current_user() -> str:
     """The operating-system user, as the audit trail records it."""
+    import getpass  # here: loading it (with termios and pwd) is start-up time the first screen does not need
+
     try:
         return getpass.getuser()
     except Exception:  # getpass raises when no user name can be found (some service accounts)
@@ -105,7 +105,12 @@ def canonical_entry(fields: tuple) -> bytes:
     return "|".join(parts).encode("utf-8", "surrogatepass")
 
 
-_sha256 = hashlib.sha256
+def _sha256(data: bytes):
+    """hashlib's SHA-256, hashlib loaded on the first hash (OpenSSL's, 5 ms, is not needed for the first screen)."""
+    global _sha256
+    from hashlib import sha256 as _sha256
+
+    return _sha256(data)
 
 
 def entry_digest(*fields: Any) -> str:

@@ -20,7 +20,6 @@ import atexit
 import contextlib
 import os
 import re
-import secrets
 import shutil
 import stat
 import tempfile
@@ -29,6 +28,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
+
+
+def _random_hex(size: int) -> str:
+    """``secrets.token_hex``, which is this: the secrets module would bring in OpenSSL's hashlib (5 ms of start-up)."""
+    return os.urandom(size).hex()
 
 TEMP_MARK = "sdtmp"
 # .office.sqlite.sdtmp-0123456789ab-89abcdef.part, and the files SQLite keeps beside it while writing.
@@ -91,7 +95,7 @@ def _start_session(root: Path) -> _Session:
 
     _private_folder(root)
     for _ in range(5):
-        sid = secrets.token_hex(6)
+        sid = _random_hex(6)
         lock_path = root / f"{sid}.lock"
         lock = _lock_for(lock_path)
         try:
@@ -157,7 +161,7 @@ def new_temp_path(target: Path) -> Path:
     except OSError:  # no data folder to keep notes in: the name alone still marks the file as ours
         session, sid = None, "0" * 12
     name = target.name[:180]  # room for our suffix within the 255 characters a name may have
-    tmp = target.with_name(f".{name}.{TEMP_MARK}-{sid}-{secrets.token_hex(4)}.part")
+    tmp = target.with_name(f".{name}.{TEMP_MARK}-{sid}-{_random_hex(4)}.part")
     if session is not None:
         note = session.pending / tmp.name
         try:

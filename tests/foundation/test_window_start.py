@@ -374,3 +374,41 @@ def test_the_windows_data_folder_is_local_appdata_safer_desk(monkeypatch, tmp_pa
     monkeypatch.delenv("SAFER_DESK_HOME")
     folder = str(paths.data_folder())
     assert folder.replace("/", "\\") == "C:\\Users\\a\\AppData\\Local\\Safer Desk"
+
+
+AT_FIRST_SCREEN = """
+import builtins, os, sys
+import safer_desk.ui.app as app
+drawn = app._first_screen_drawn
+def first_screen(window):
+    drawn(window)
+    plain = builtins.__import__ is getattr(builtins, "__orig_import__", builtins.__import__)
+    sys.stdout.write(f"plain imports: {plain}\\n" + "\\n".join(sorted(sys.modules)) + "\\n")
+    sys.stdout.flush()
+app._first_screen_drawn = first_screen
+from safer_desk.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+# Loaded only once something asks for them: none is needed to show the register, and each is start-up time.
+NOT_BEFORE_THE_FIRST_SCREEN = (
+    "hashlib",  # OpenSSL's, for the audit chain's hashes: 5 ms
+    "secrets", "html",
+    "safer_desk.services.history",  # the History of Changes (its records), for a change's name in it
+    "safer_desk.exchange.files", "safer_desk.ui.kit.exports",  # copy, paste and export
+    "safer_desk.ui.projects.editor",  # built once the register is on screen
+    "pandas", "numpy", "sqlite_utils", "pyqtgraph",
+)
+
+
+def test_the_first_screen_loads_only_what_it_shows(env, demo_path):
+    """Start-up (issue 16): what the first screen does not need stays unloaded until it is drawn, and PySide6's
+    import hook, which read the source of every module imported after it, is gone."""
+    result = subprocess.run([sys.executable, "-c", AT_FIRST_SCREEN, str(demo_path)],
+                            env={**env, "SAFER_DESK_CLOSE_AFTER_START": "1"}, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "plain imports: True"
+    assert "safer_desk.ui.projects.tab" in lines  # the register is what it shows
+    assert [m for m in NOT_BEFORE_THE_FIRST_SCREEN if m in lines] == []

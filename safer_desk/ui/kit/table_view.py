@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QMenu, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView, QWidgetAction)
 
-from safer_desk.exchange.files import to_tsv
 from safer_desk.ui.kit.tables import COPY_ROLE, SortProxy
 
 _HORIZONTAL = Qt.Orientation.Horizontal
@@ -91,6 +90,8 @@ class DataTableView(QTableView):
             table.append([source.headerData(c, _HORIZONTAL) for c in columns])
         for r in rows:
             table.append([_source_copy(model.index(r, c)) for c in columns])
+        from safer_desk.exchange.files import to_tsv  # here: the file formats are not needed for the first screen
+
         return to_tsv(table) if rows else ""
 
     def copy_selection(self, *, with_header: bool = True) -> bool:

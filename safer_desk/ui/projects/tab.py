@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from safer_desk.domain.projects import CRITERIA, ProjectError, ProjectStatus
-from safer_desk.exchange.files import parse_tsv
 from safer_desk.presenters.projects import ProjectsPresenter
 from safer_desk.services.files import reading_connection
 from safer_desk.services import projects as service
 from safer_desk.services.projects import Project
 from safer_desk.ui import prompts
-from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import SortProxy
 from safer_desk.ui.kit.undo import push_action
@@ -353,6 +351,8 @@ class RegisterPage(QWidget):
         """Rows copied out of Excel, shown first in a preview whose column mapping can be changed."""
         if self.session.read_only:
             return
+        from safer_desk.exchange.files import parse_tsv  # here, as exports below: not needed for the first screen
+
         try:
             preview = self.presenter.paste_preview(parse_tsv(QGuiApplication.clipboard().text()))
         except ProjectError as exc:
@@ -365,6 +365,8 @@ class RegisterPage(QWidget):
         self.paste_dialog.open()
 
     def export_register(self) -> None:
+        from safer_desk.ui.kit.exports import export_to_chosen_file
+
         shown = self.proxy.source_rows()
         target = export_to_chosen_file(self, "Export the project register", "project-register.xlsx",
                                        lambda t: self.presenter.export(t, shown),
