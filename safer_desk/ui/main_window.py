@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, QRect, QSize, Qt, QTimer
@@ -137,7 +136,8 @@ class MainWindow(QMainWindow):
         self._history_dialog = None
         self._guide_window = None
         self.persist_state = True  # the screenshot command turns this off so it never moves the user's window
-        self.setWindowIcon(app_icon())
+        if QApplication.windowIcon().isNull():  # else the program's, which every window shows (set at start-up)
+            self.setWindowIcon(app_icon())
         self.setMinimumSize(800, 500)
         self.setAcceptDrops(True)  # a Safer Desk file dropped on the window opens; police.uk files import
 
@@ -676,6 +676,8 @@ class MainWindow(QMainWindow):
         self._guide_window.activateWindow()
 
     def about_text(self) -> str:
+        from html import escape  # here, not at start-up
+
         store = self.session.store
         schema_version = program_schema_version
 
