@@ -134,6 +134,11 @@ from safer_desk.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 
+# What the installed `safer-desk` command runs (the script pip writes, less its renaming of argv[0]), run the way the
+# floors are (-c), rather than `python -m safer_desk`: runpy's finding and loading of the package as __main__ is
+# start-up a user's command never pays.
+COMMAND = "import sys; from safer_desk.cli import main; sys.exit(main())"
+
 SHOWN = re.compile(r"window shown at (\d+\.\d+)")
 FIRST = re.compile(r"first screen at (\d+\.\d+)")
 # The CPU time the process had used by then (all its threads): steadier than the wall clock on a busy machine.
@@ -190,15 +195,15 @@ def main() -> int:
         candidates: dict[str, tuple[list[str], dict[str, str], Path]] = {
             "floor (bare PySide6 window)": ([sys.executable, "-c", BARE_WINDOW], env, ROOT),
             "data window (second floor)": ([sys.executable, "-c", DATA_WINDOW, str(own)], env, ROOT),
-            own_name: ([sys.executable, "-m", "safer_desk", str(own)], env, ROOT),
-            "--demo": ([sys.executable, "-m", "safer_desk", "--demo"], env, ROOT),
+            own_name: ([sys.executable, "-c", COMMAND, str(own)], env, ROOT),
+            "--demo": ([sys.executable, "-c", COMMAND, "--demo"], env, ROOT),
         }
         if args.baseline_tree:
             tree = Path(args.baseline_tree).resolve()
             old_env = {**env, "PYTHONPATH": str(tree)}
             app_text = (tree / "safer_desk" / "ui" / "app.py").read_text(encoding="utf-8")
             if "first screen at" in app_text:
-                runner = [sys.executable, "-m", "safer_desk"]
+                runner = [sys.executable, "-c", COMMAND]
             elif "SAFER_DESK_CLOSE_AFTER_START" in app_text:
                 runner = [sys.executable, "-c", FIRST_SHIM]
             else:
