@@ -23,6 +23,15 @@ TAB = "costs"
 TEXT_KINDS = (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.EDITABLE_CHOICE)
 
 
+class NothingTo(LookupError):
+    """Nothing for a form to act on, and nothing to choose that would give it something (no payment recorded on
+    the share): said under its own ``title``, where a form with nothing chosen is said under the page's."""
+
+    def __init__(self, title: str, text: str):
+        super().__init__(text)
+        self.title = title
+
+
 class YesNo(LabelledEnum):
     """A yes/no answer on a form (the fund's rules, a referral's answers)."""
 

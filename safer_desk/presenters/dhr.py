@@ -17,7 +17,7 @@ from safer_desk.domain import dhr as rules
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import format_money
 from safer_desk.presenters.actions import Action, run_now
-from safer_desk.presenters.costs import TAB, CostForm, FormScreen, choices, snapshot_action
+from safer_desk.presenters.costs import TAB, CostForm, FormScreen, NothingTo, choices, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import dhr
@@ -439,7 +439,8 @@ class DhrPresenter(FormScreen):
         case = self.need_case()
         payments = dhr.share_payments(self.store, share.id)
         if not payments:
-            raise LookupError(f"No payment has been recorded on {share.partner}'s share {share.invoice_ref}.")
+            raise NothingTo("No payment to delete",
+                            f"No payment has been recorded on {share.partner}'s share {share.invoice_ref}.")
         labels = {p["id"]: f"{_uk(date.fromisoformat(p['paid_on']))}: {format_money(p['amount_pence'])}"
                   + (f" ({p['reference']})" if p["reference"] else "") for p in payments}
         fields = [Field("payment", "&Payment", FieldKind.CHOICE, required=True, choices=tuple(labels.items()))]

@@ -472,3 +472,14 @@ def test_a_recommendation_opens_with_enter_and_del_asks_to_delete_a_panel_meetin
     qtbot.keyClick(page.meetings.view, Qt.Key.Key_Delete)
     assert prompts.questions[-1][0] == "Delete panel meeting"
     qtbot.waitUntil(lambda: len(page.meetings.rows) == meetings - 1, timeout=10000)
+
+
+def test_a_share_with_no_payment_says_so_under_its_own_title(tab, qtbot, prompts):
+    """More > Delete a payment… on a share nothing has been paid on: said as what it is, not as "Choose first"."""
+    reviews = tab.reviews
+    assert reviews.shares.select_where(lambda s: getattr(s, "status", "") == "invoiced"
+                                       and getattr(s, "paid_pence", 0) == 0)
+    assert reviews.delete_payment_dialog() is None
+    [(title, text)] = prompts.errors
+    assert title == "No payment to delete"
+    assert text.startswith("No payment has been recorded on ") and text.endswith(".")

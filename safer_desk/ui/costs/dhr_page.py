@@ -412,7 +412,7 @@ class DhrPage(QWidget):
         try:
             fn(*args)
         except LookupError as exc:
-            prompts.show_error(self, "Choose first", str(exc).strip("'\""))
+            prompts.show_error(self, getattr(exc, "title", "Choose first"), str(exc).strip("'\""))
         except ValueError as exc:
             prompts.show_error(self, "Not done", str(exc))
 

@@ -478,7 +478,7 @@ def open_form(page, make: Callable[[], Any], nothing_chosen: str):
     """Open one of the page presenter's forms (``make`` builds it; the page's ``_show_form`` shows it).
 
     A dialog already open is raised instead of a second one; a presenter with nothing selected to open
-    the form for raises LookupError, said to the person under the title ``nothing_chosen``.
+    the form for raises LookupError, said to the person under the title ``nothing_chosen`` (or the error's own).
     """
     if page.presenter.editor is not None and page.dialog is not None and page.dialog.isVisible():
         page.dialog.raise_()
@@ -486,7 +486,7 @@ def open_form(page, make: Callable[[], Any], nothing_chosen: str):
     try:
         make()
     except LookupError as exc:
-        prompts.show_error(page, nothing_chosen, str(exc).strip("'\""))
+        prompts.show_error(page, getattr(exc, "title", nothing_chosen), str(exc).strip("'\""))
         return None
     return page.dialog
 
