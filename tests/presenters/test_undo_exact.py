@@ -390,10 +390,110 @@ class Screens:
         kind, target = draw(st.sampled_from(targets))
         budgets.link_line(self.store, a_budget_line(self.store), **{kind: target})  # not undoable: a fixed point
 
+    # -- corrections of what was keyed wrongly ----------------------------------------------------------
+    def delete_payment(self, draw):
+        if not self.case(draw):
+            return
+        paid = [s for s in dhr.list_shares(self.store, today=date(2018, 9, 1), case_id=self.reviews.selected)
+                if s.paid_pence]
+        if paid:
+            form = self.reviews.delete_payment_form(draw(st.sampled_from(paid)))
+            payments = [key for key, _ in form.fields[0].choices]
+            _save(form, {"payment": draw(st.sampled_from(payments))})
+
+    def reopen(self, draw):
+        if not self.case(draw):
+            return
+        closed = [s for s in dhr.list_shares(self.store, today=date(2018, 9, 1), case_id=self.reviews.selected)
+                  if s.status != "invoiced"]
+        if closed:
+            self.reviews.reopen_share(draw(st.sampled_from(closed)))
+
+    def recommendation(self, draw):
+        if self.case(draw):
+            _save(self.reviews.recommendation_form(), {"text": f"Train staff {draw(st.integers(0, 99))}",
+                                                       "due_on": _day(draw)})
+
+    def edit_recommendation(self, draw):
+        if self.case(draw) and (recs := self.reviews.details().actions):
+            _save(self.reviews.edit_recommendation_form(draw(st.sampled_from(recs))),
+                  {"owner": "Housing", "completed_on": _day(draw)})
+
+    def delete_recommendation(self, draw):
+        if self.case(draw) and (recs := self.reviews.details().actions):
+            self.reviews.delete_recommendation(draw(st.sampled_from(recs)))
+
+    def panel_meeting(self, draw):
+        if self.case(draw):
+            _save(self.reviews.panel_meeting_form(), {"met_on": _day(draw), "note": "Panel"})
+
+    def delete_panel_meeting(self, draw):
+        if self.case(draw) and (meetings := self.reviews.details().meetings):
+            self.reviews.delete_panel_meeting(draw(st.sampled_from(meetings)))
+
+    def fund_shown(self, draw) -> bool:
+        """A fund chosen and read, as the page reads the fund chosen."""
+        if self.pick_fund(draw):
+            self.fund.reload(select=self.fund.selected)
+        return self.fund.fund is not None
+
+    def contribution(self, draw):
+        if self.fund_shown(draw):
+            _save(self.fund.contribution_form(), {"organisation": "Babergh District Council", "amount": _money(draw)})
+
+    def delete_contribution(self, draw):
+        if self.fund_shown(draw) and (given := funds.contributions(self.store, self.fund.selected)):
+            self.fund.delete_contribution(draw(st.sampled_from(given)))
+
+    def edit_referral(self, draw):
+        if self.fund_shown(draw) and self.fund.data.referrals:
+            referral = draw(st.sampled_from(self.fund.data.referrals))
+            _save(self.fund.edit_referral_form(referral), {"district": draw(st.sampled_from(["Babergh", "Ipswich"])),
+                                                           "referred_on": _day(draw)})
+
+    def delete_referral(self, draw):
+        if self.fund_shown(draw) and self.fund.data.referrals:
+            self.fund.delete_referral(draw(st.sampled_from(self.fund.data.referrals)))
+
+    def delete_spend_line(self, draw):
+        if self.fund_shown(draw) and (lines := funds.list_spend_lines(self.store, self.fund.selected)):
+            self.fund.delete_spend_line(draw(st.sampled_from(lines)))
+
+    def item(self, draw):
+        self.fund.reload()
+        _save(self.fund.item_form(), {"name": draw(st.sampled_from(["Door chain", "Smoke alarm", "Door viewer"])),
+                                      "usual_price": _money(draw)})
+
+    def delete_item(self, draw):
+        self.fund.reload()
+        self.fund.delete_item(draw(st.sampled_from(funds.list_items(self.store))))
+
+    def rename_budget_row(self, draw):
+        if self.plan(draw) and (named := [r for r in self.budgets.rows if r.kind in ("line", "section")]):
+            self.budgets.rename(draw(st.sampled_from(named)), f"Renamed {draw(st.integers(0, 999))}")
+
+    def delete_budget_row(self, draw):
+        if self.plan(draw) and (named := [r for r in self.budgets.rows if r.kind in ("line", "section")]):
+            self.budgets.delete_row(draw(st.sampled_from(named)))
+
+    def delete_indicator(self, draw):
+        self.indicators.refresh()
+        if ids := [r.indicator.id for r in self.indicators.rows]:
+            self.indicators.delete_indicator(draw(st.sampled_from(ids)))
+
+    def agree_allocation(self, draw):
+        if scenarios := allocation_service.list_scenarios(self.store):
+            scenario = draw(st.sampled_from(scenarios))
+            (self.allocation.unadopt if scenario.adopted else self.allocation.adopt)(scenario.id)
+
     ACTIONS = ("new_case", "cost_line", "bill", "payment", "refusal", "edit_case", "split", "delete_case",
                "delete_cost_line", "new_fund", "edit_fund", "referral", "spend", "add_project", "edit_project",
                "delete_project", "paste", "new_plan", "budget_line", "budget_cell", "delete_plan", "commissioning_save",
-               "commissioning_delete", "allocation_save_as_new", "allocation_delete", "figures", "target")
+               "commissioning_delete", "allocation_save_as_new", "allocation_delete", "figures", "target",
+               "delete_payment", "reopen", "recommendation", "edit_recommendation", "delete_recommendation",
+               "panel_meeting", "delete_panel_meeting", "contribution", "delete_contribution", "edit_referral",
+               "delete_referral", "delete_spend_line", "item", "delete_item", "rename_budget_row", "delete_budget_row",
+               "delete_indicator", "agree_allocation")
 
 
 @settings(max_examples=25, suppress_health_check=list(HealthCheck), deadline=None)
