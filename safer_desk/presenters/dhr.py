@@ -263,20 +263,40 @@ class DhrPresenter(FormScreen):
             warnings=lambda v: {k: doubts for k, doubts in _case_dates_out_of_order(v).items()
                                 if _uk(v.get(k)) != values.get(k)})  # a date already kept is not asked again
 
+    @staticmethod
+    def _cost_line_fields() -> list[Field]:
+        return [Field("category", "C&ategory", FieldKind.CHOICE, choices=choices(rules.COST_CATEGORIES)),
+                Field("description", "&Description"), Field("supplier", "Su&pplier"),
+                Field("invoice_ref", "&Invoice reference"), Field("invoiced_on", "Invoice da&te", FieldKind.DATE),
+                Field("amount", "A&mount", FieldKind.MONEY, required=True)]
+
+    def _billed_note(self, case: dhr.CaseSummary, what: str) -> str:
+        billed = case.cost_pence - dhr.unbilled_pence(self.store, case.id)
+        return (f"The partners have been billed {format_money(billed)} for this review's costs: {what} billed to them "
+                "with Bill partners (charge)… as further invoices." if billed else "")
+
     def cost_line_form(self) -> CostForm:
         case = self.need_case()
-        fields = [Field("category", "C&ategory", FieldKind.CHOICE, choices=choices(rules.COST_CATEGORIES)),
-                  Field("description", "&Description"), Field("supplier", "Su&pplier"),
-                  Field("invoice_ref", "&Invoice reference"), Field("invoiced_on", "Invoice da&te", FieldKind.DATE),
-                  Field("amount", "A&mount", FieldKind.MONEY, required=True)]
         title = f"Cost line for {case.reference}"
-        billed = case.cost_pence - dhr.unbilled_pence(self.store, case.id)
-        note = (f"The partners have been billed {format_money(billed)} for this review's costs: a cost added now is "
-                "billed to them with Bill partners (charge)… as further invoices." if billed else "")
-        return self._form(fields, title, lambda v: self.case_action(
+        return self._form(self._cost_line_fields(), title, lambda v: self.case_action(
             f"Add {format_money(v['amount'])} cost line to {case.reference}", case.id,
-            lambda: dhr.add_cost_line(self.store, case.id, **v)), note=note,
+            lambda: dhr.add_cost_line(self.store, case.id, **v)), note=self._billed_note(case, "a cost added now is"),
             heading=f"{title} (cost so far {_cost_text(case)})", values={"category": rules.COST_CATEGORIES[0]},
+            warnings=lambda v: dhr.name_warnings(supplier=v["supplier"]), warn_key="supplier")
+
+    def edit_cost_line_form(self, line: dict) -> CostForm:
+        """Correct a cost line keyed wrongly (its amount, date, supplier …); never below what was billed for it."""
+        case = self.need_case()
+        said = f"{line['category']} cost of {format_money(line['amount_pence'])}"
+        title = f"{said[0].upper()}{said[1:]} of {case.reference}"
+        values = {k: line[k] or "" for k in ("category", "description", "supplier", "invoice_ref")}
+        values.update(invoiced_on=_uk(date.fromisoformat(line["invoiced_on"])) if line["invoiced_on"] else "",
+                      amount=format_money(line["amount_pence"]))
+        return self._form(self._cost_line_fields(), title, lambda v: self.case_action(
+            f"Change the {said} of {case.reference}", case.id,
+            lambda: dhr.update_cost_line(self.store, line["id"], **v)),
+            note=self._billed_note(
+                case, "the costs cannot go below that, and a cost raised now is"), values=values,
             warnings=lambda v: dhr.name_warnings(supplier=v["supplier"]), warn_key="supplier")
 
     def panel_meeting_form(self) -> CostForm:

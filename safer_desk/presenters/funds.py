@@ -199,15 +199,28 @@ class FundsPresenter(FormScreen):
             f"Change the settings of {fund.name}", "fund", fund.id, lambda: funds.update_fund(self.store, fund.id, **v),
             select_fund=True), values=values)
 
+    def _contribution_fields(self) -> list[Field]:
+        return [Field("organisation", "&Contributor", FieldKind.CHOICE, required=True,
+                      choices=choices([o.name for o in list_organisations(self.store)])),
+                Field("amount", "A&mount", FieldKind.MONEY, required=True),
+                Field("received_on", "&Received", FieldKind.DATE, happened="a contribution"), Field("note", "&Note")]
+
     def contribution_form(self) -> CostForm:
         fund = self._need_fund()
-        fields = [Field("organisation", "&Contributor", FieldKind.CHOICE, required=True,
-                        choices=choices([o.name for o in list_organisations(self.store)])),
-                  Field("amount", "A&mount", FieldKind.MONEY, required=True),
-                  Field("received_on", "&Received", FieldKind.DATE, happened="a contribution"), Field("note", "&Note")]
-        return self._form(fields, f"Contribution to {fund.name}", lambda v: self.rows_action(
+        return self._form(self._contribution_fields(), f"Contribution to {fund.name}", lambda v: self.rows_action(
             f"Add a contribution of {format_money(v['amount'])} from {v['organisation']} to {fund.name}", "fund",
             fund.id, lambda: funds.add_contribution(self.store, fund.id, **v), select_fund=True))
+
+    def edit_contribution_form(self, contribution: dict) -> CostForm:
+        """Correct a contribution keyed wrongly: its contributor, amount, date or note."""
+        fund = self._need_fund()
+        said = f"{format_money(contribution['amount_pence'])} from {contribution['organisation']}"
+        values = {"organisation": contribution["organisation"], "amount": format_money(contribution["amount_pence"]),
+                  "received_on": _uk(date.fromisoformat(contribution["received_on"]))
+                  if contribution["received_on"] else "", "note": contribution["note"] or ""}
+        return self._form(self._contribution_fields(), f"Contribution of {said} to {fund.name}", lambda v: self.rows_action(
+            f"Change the contribution of {said} to {fund.name}", "fund", fund.id,
+            lambda: funds.update_contribution(self.store, contribution["id"], **v), select_fund=True), values=values)
 
     def _referral_fields(self) -> list[Field]:
         yes = tuple(YesNo.choices())
@@ -286,15 +299,33 @@ class FundsPresenter(FormScreen):
         self.rows_action(f"Delete catalogue item {item['name']}", "item", item["id"],
                          lambda: funds.delete_item(self.store, item["id"]))
 
+    def _spend_fields(self) -> list[Field]:
+        return [Field("spent_on", "&Date", FieldKind.DATE, required=True, happened="a purchase"),
+                Field("item", "&Item", FieldKind.CHOICE, required=True,
+                      choices=choices([i["name"] for i in funds.list_items(self.store)])),
+                Field("amount", "A&mount (blank: the usual price)", FieldKind.MONEY),
+                Field("supplier", "Su&pplier (blank: the catalogue's)"), Field("invoice_ref", "Invoi&ce")]
+
+    def _spend_doubts(self, fund: funds.Fund, reference: Callable[[dict], str], instead_of: int = 0):
+        """What a spend line's form queries once: past the money contributed, dated before its referral, a supplier
+        that reads like a person's name."""
+        def doubts(v: dict) -> dict[str, list[str]]:
+            over = funds.overspend_warning(self.store, fund.id, item=v["item"], amount=v["amount"],
+                                           instead_of=instead_of)
+            referred = next((date.fromisoformat(r["referred_on"]) for r in (self.data.referrals if self.data else [])
+                             if r["reference"] == reference(v)), None)
+            early = (f"{_uk(v['spent_on'])} is before the referral ({_uk(referred)})."
+                     if v["spent_on"] and referred and v["spent_on"] < referred else "")
+            return {"supplier": funds.name_warnings(supplier=v["supplier"]), "amount": [over] if over else [],
+                    "spent_on": [early] if early else []}
+
+        return doubts
+
     def spend_form(self, referral: dict | None = None) -> CostForm:
         fund = self._need_fund()
         refs = [r["reference"] for r in (self.data.referrals if self.data else [])]
         fields = [Field("referral", "&Referral", FieldKind.CHOICE, required=True, choices=choices(refs)),
-                  Field("spent_on", "&Date", FieldKind.DATE, required=True, happened="a purchase"),
-                  Field("item", "&Item", FieldKind.CHOICE, required=True,
-                        choices=choices([i["name"] for i in funds.list_items(self.store)])),
-                  Field("amount", "A&mount (blank: the usual price)", FieldKind.MONEY),
-                  Field("supplier", "Su&pplier (blank: the catalogue's)"), Field("invoice_ref", "Invoi&ce")]
+                  *self._spend_fields()]
 
         def commit(v: dict) -> str:
             referral_id = funds.referral_id_by_reference(self.store, fund.id, v.pop("referral"))
@@ -305,22 +336,30 @@ class FundsPresenter(FormScreen):
                                     referral_id, lambda: funds.add_spend_line(self.store, referral_id,
                                                                               supplier=supplier, **v))
 
-        def doubts(v: dict) -> dict[str, list[str]]:
-            over = funds.overspend_warning(self.store, fund.id, item=v["item"], amount=v["amount"])
-            referred = next((date.fromisoformat(r["referred_on"]) for r in (self.data.referrals if self.data else [])
-                             if r["reference"] == v["referral"]), None)
-            early = (f"{_uk(v['spent_on'])} is before the referral ({_uk(referred)})."
-                     if v["spent_on"] and referred and v["spent_on"] < referred else "")
-            return {"supplier": funds.name_warnings(supplier=v["supplier"]), "amount": [over] if over else [],
-                    "spent_on": [early] if early else []}
-
         first = referral["reference"] if referral else (refs[0] if refs else "")
         items = funds.list_items(self.store)
         return self._form(fields, f"Spend line for {fund.name}", commit,
                           heading=f"Spend line for {first or 'a referral'} in {fund.name}",
                           values={"referral": first, "spent_on": _uk(self.today()),
                                   "item": items[0]["name"] if items else ""},
-                          warnings=doubts)
+                          warnings=self._spend_doubts(fund, lambda v: v["referral"]))
+
+    def edit_spend_form(self, line) -> CostForm:
+        """Correct a spend line keyed wrongly (its date, item, amount, supplier or invoice); it stays with its
+        referral (spend for another victim is deleted here and added there)."""
+        fund = self._need_fund()
+        said = f"{line['item']} ({format_money(line['amount_pence'])}) for {line['reference']}"
+
+        def commit(v: dict) -> dict:
+            supplier = (v.pop("supplier") or "").strip() or None
+            return self.rows_action(f"Change the spend line {said} in {fund.name}", "referral", line["referral_id"],
+                                    lambda: funds.update_spend_line(self.store, line["id"], supplier=supplier, **v))
+
+        return self._form(self._spend_fields(), f"Spend line {said}", commit,
+                          values={"spent_on": _uk(date.fromisoformat(line["spent_on"])), "item": line["item"],
+                                  "amount": format_money(line["amount_pence"]), "supplier": line["supplier"] or "",
+                                  "invoice_ref": line["invoice_ref"] or ""},
+                          warnings=self._spend_doubts(fund, lambda v: line["reference"], line["amount_pence"]))
 
     def _reference(self, referral_id: str) -> str:
         return self.store.scalar("SELECT reference FROM fund_referrals WHERE id = ?", (referral_id,)) or "a referral"

@@ -310,24 +310,57 @@ def delete_panel_meeting(store: Store, meeting_id: str) -> None:
 
 # -- cost lines and the split ---------------------------------------------------------
 
-def add_cost_line(store: Store, case_id: str, *, category: str, amount: Any, supplier: str = "",
-                  invoice_ref: str = "", invoiced_on: Any = None, description: str = "") -> str:
-    """A cost of the review (chair/author, overview report writer, administration …)."""
-    _require_case(store, case_id)
+def _cost_line_values(*, category: str, amount: Any, supplier: str = "", invoice_ref: str = "",
+                      invoiced_on: Any = None, description: str = "") -> dict[str, Any]:
+    """A cost line's columns as typed, checked."""
     category = (category or "").strip()
     if not category:
         raise DhrError("Category: choose what the cost was for (e.g. Independent chair/author).")
     pence = as_pence(amount, "Amount", allow_zero=False)
     day = as_date(invoiced_on, "Invoice date")
-    description = free_text(description, "Description")
-    invoice_ref = free_text(invoice_ref, "Invoice reference")
+    return {"category": category, "description": free_text(description, "Description"),
+            "supplier": (supplier or "").strip(), "invoice_ref": free_text(invoice_ref, "Invoice reference"),
+            "invoiced_on": _iso(day), "amount_pence": pence}
+
+
+def add_cost_line(store: Store, case_id: str, **fields: Any) -> str:
+    """A cost of the review (chair/author, overview report writer, administration …): the fields of
+    ``_cost_line_values``."""
+    _require_case(store, case_id)
+    values = _cost_line_values(**fields)
     line_id = new_id()
     with store.transaction():
-        store.conn.execute(
-            "INSERT INTO dhr_cost_lines(id, case_id, category, description, supplier, invoice_ref, invoiced_on, "
-            "amount_pence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (line_id, case_id, category, description, (supplier or "").strip(), invoice_ref, _iso(day), pence))
+        store.conn.execute(f"INSERT INTO dhr_cost_lines(id, case_id, {', '.join(values)}) "
+                           f"VALUES (?, ?, {', '.join('?' * len(values))})", (line_id, case_id, *values.values()))
     return line_id
+
+
+def _billed_beyond(store: Store, line, new_pence: int) -> None:
+    """Refuse a change that would leave the review's costs below what its partners were billed for them."""
+    billed = _billed_for_costs(store, line["case_id"])
+    left = case_cost_pence(store, line["case_id"]) - line["amount_pence"] + new_pence
+    if left < billed:
+        old = format_money(line["amount_pence"])
+        change = (f"without this line of {old}" if not new_pence
+                  else f"with this line changed from {old} to {format_money(new_pence)}")
+        raise DhrError(f"The partners have been billed {format_money(billed)} for this review's costs; {change} the "
+                       f"costs would be {format_money(left)}, less than they were billed. A cost that has been billed "
+                       "stays on the review.")
+
+
+def update_cost_line(store: Store, line_id: str, **fields: Any) -> dict[str, Any]:
+    """Correct a cost line (all its fields, as add_cost_line takes them): an amount, a date or a supplier keyed
+    wrongly. Refused, as a deletion is, where the costs would fall below what the partners were billed for them.
+    Returns the stored values."""
+    line = store.one("SELECT case_id, amount_pence FROM dhr_cost_lines WHERE id = ?", (line_id,))
+    if line is None:
+        raise DhrError("That cost line no longer exists.")
+    values = _cost_line_values(**fields)
+    _billed_beyond(store, line, values["amount_pence"])
+    with store.transaction():
+        store.conn.execute(f"UPDATE dhr_cost_lines SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                           (*values.values(), line_id))
+    return values
 
 
 def delete_cost_line(store: Store, line_id: str) -> None:
@@ -336,12 +369,7 @@ def delete_cost_line(store: Store, line_id: str) -> None:
     line = store.one("SELECT case_id, amount_pence FROM dhr_cost_lines WHERE id = ?", (line_id,))
     if line is None:
         raise DhrError("That cost line no longer exists.")
-    billed = _billed_for_costs(store, line["case_id"])
-    left = case_cost_pence(store, line["case_id"]) - line["amount_pence"]
-    if left < billed:
-        raise DhrError(f"The partners have been billed {format_money(billed)} for this review's costs; without this "
-                       f"line of {format_money(line['amount_pence'])} the costs would be {format_money(left)}, less "
-                       "than they were billed. A cost that has been billed stays on the review.")
+    _billed_beyond(store, line, 0)
     with store.transaction():
         store.conn.execute("DELETE FROM dhr_cost_lines WHERE id = ?", (line_id,))
 

@@ -215,22 +215,39 @@ def delete_fund(store: Store, fund_id: str) -> None:
         store.conn.execute("DELETE FROM funds WHERE id = ?", (fund_id,))
 
 
-def add_contribution(store: Store, fund_id: str, *, organisation: str, amount: Any, received_on: Any = None,
-                     note: str = "") -> str:
-    get_fund(store, fund_id)
+def _contribution_values(store: Store, *, organisation: str, amount: Any, received_on: Any = None,
+                         note: str = "") -> dict[str, Any]:
+    """A contribution's columns as typed, checked: an organisation of the file and an amount."""
     org = (organisation or "").strip()
     org_id = store.scalar("SELECT id FROM organisations WHERE id = ? OR name = ? COLLATE NOCASE", (org, org))
     if org_id is None:
         raise FundError(f"Contributor: there is no organisation called “{org}”.")
     pence = _pence(amount, "Contribution", allow_zero=False)
     day = _date(received_on, "Received")
+    return {"organisation_id": org_id, "amount_pence": pence, "received_on": day.isoformat() if day else None,
+            "note": (note or "").strip()}
+
+
+def add_contribution(store: Store, fund_id: str, **fields: Any) -> str:
+    """A partner's money into the fund (the fields of ``_contribution_values``)."""
+    get_fund(store, fund_id)
+    values = _contribution_values(store, **fields)
     contribution_id = new_id()
     with store.transaction():
-        store.conn.execute("INSERT INTO fund_contributions(id, fund_id, organisation_id, amount_pence, received_on, "
-                           "note) VALUES (?, ?, ?, ?, ?, ?)",
-                           (contribution_id, fund_id, org_id, pence, day.isoformat() if day else None,
-                            (note or "").strip()))
+        store.conn.execute(f"INSERT INTO fund_contributions(id, fund_id, {', '.join(values)}) "
+                           f"VALUES (?, ?, {', '.join('?' * len(values))})", (contribution_id, fund_id, *values.values()))
     return contribution_id
+
+
+def update_contribution(store: Store, contribution_id: str, **fields: Any) -> dict[str, Any]:
+    """Correct a contribution keyed wrongly (its contributor, amount, date or note). Returns the stored values."""
+    if store.scalar("SELECT 1 FROM fund_contributions WHERE id = ?", (contribution_id,)) is None:
+        raise FundError("That contribution no longer exists.")
+    values = _contribution_values(store, **fields)
+    with store.transaction():
+        store.conn.execute(f"UPDATE fund_contributions SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                           (*values.values(), contribution_id))
+    return values
 
 
 def delete_contribution(store: Store, contribution_id: str) -> None:
@@ -344,7 +361,11 @@ def update_referral(store: Store, referral_id: str, **fields: Any) -> dict[str, 
 
 
 def delete_referral(store: Store, referral_id: str) -> None:
-    """Remove a referral keyed in error, with its spend lines."""
+    """Remove a referral keyed in error, with its spend lines (refused on a closed fund if it has any)."""
+    row = store.one("SELECT r.fund_id, EXISTS (SELECT 1 FROM fund_spend_lines s WHERE s.referral_id = r.id) AS spent "
+                    "FROM fund_referrals r WHERE r.id = ?", (referral_id,))
+    if row is not None and row["spent"]:
+        _refuse_if_closed(get_fund(store, row["fund_id"]))
     with store.transaction():
         store.conn.execute("DELETE FROM fund_referrals WHERE id = ?", (referral_id,))
 
@@ -369,18 +390,18 @@ def _referral_by_reference(store: Store, fund_id: str, reference: str):
                      "ORDER BY reference = ? DESC, rowid LIMIT 1", (fund_id, text, text))
 
 
-def add_spend_line(store: Store, referral_id: str, *, spent_on: Any, item: str, amount: Any = None,
-                   supplier: str | None = None, invoice_ref: str = "") -> str:
-    """Spend on a referral; refused on a closed fund or dated outside the fund's period.
-
-    A blank amount or supplier takes the catalogue's usual price and supplier.
-    """
-    ref = store.one("SELECT * FROM fund_referrals WHERE id = ?", (referral_id,))
-    if ref is None:
-        raise FundError("That referral no longer exists.")
-    fund = get_fund(store, ref["fund_id"])
+def _refuse_if_closed(fund: Fund) -> None:
+    """A closed fund's spend is as it was reported: recorded, changed or deleted only once it is open again."""
     if fund.status == "closed":
-        raise FundError(f"{fund.name} is closed: no more spend can be recorded against it.")
+        raise FundError(f"{fund.name} is closed: its spend cannot be recorded, changed or deleted (open it again in "
+                        "Fund settings first).")
+
+
+def _spend_values(store: Store, fund: Fund, *, spent_on: Any, item: str, amount: Any = None,
+                  supplier: str | None = None, invoice_ref: str = "") -> dict[str, Any]:
+    """A spend line's columns as typed, checked: refused on a closed fund or dated outside the fund's period; a blank
+    amount or supplier takes the catalogue's usual price and supplier."""
+    _refuse_if_closed(fund)
     day = _date(spent_on, "Date", required=True)
     if not fund.starts_on <= day <= fund.ends_on:
         raise FundError(f"Date: {day:%d/%m/%Y} is outside the fund's period "
@@ -400,14 +421,36 @@ def add_spend_line(store: Store, referral_id: str, *, spent_on: Any, item: str, 
         invoice_ref = free_text(invoice_ref, "Invoice")
     except DhrError as exc:
         raise FundError(str(exc)) from None
+    return {"spent_on": day.isoformat(), "item_id": item_row["id"],
+            "supplier": item_row["supplier"] if supplier is None else supplier.strip(), "amount_pence": pence,
+            "invoice_ref": invoice_ref}
+
+
+def add_spend_line(store: Store, referral_id: str, **fields: Any) -> str:
+    """Spend on a referral (the fields of ``_spend_values``)."""
+    ref = store.one("SELECT * FROM fund_referrals WHERE id = ?", (referral_id,))
+    if ref is None:
+        raise FundError("That referral no longer exists.")
+    values = _spend_values(store, get_fund(store, ref["fund_id"]), **fields)
     line_id = new_id()
     with store.transaction():
-        store.conn.execute(
-            "INSERT INTO fund_spend_lines(id, referral_id, spent_on, item_id, supplier, amount_pence, invoice_ref) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (line_id, referral_id, day.isoformat(), item_row["id"],
-             item_row["supplier"] if supplier is None else supplier.strip(), pence, invoice_ref))
+        store.conn.execute(f"INSERT INTO fund_spend_lines(id, referral_id, {', '.join(values)}) "
+                           f"VALUES (?, ?, {', '.join('?' * len(values))})", (line_id, referral_id, *values.values()))
     return line_id
+
+
+def update_spend_line(store: Store, line_id: str, **fields: Any) -> dict[str, Any]:
+    """Correct a spend line keyed wrongly (its date, item, amount, supplier or invoice), checked as a new one is;
+    it stays with its referral. Returns the stored values."""
+    row = store.one("SELECT r.fund_id FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
+                    "WHERE s.id = ?", (line_id,))
+    if row is None:
+        raise FundError("That spend line no longer exists.")
+    values = _spend_values(store, get_fund(store, row["fund_id"]), **fields)
+    with store.transaction():
+        store.conn.execute(f"UPDATE fund_spend_lines SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                           (*values.values(), line_id))
+    return values
 
 
 def _catalogue_item(store: Store, item: str):
@@ -415,8 +458,9 @@ def _catalogue_item(store: Store, item: str):
     return store.one("SELECT * FROM fund_items WHERE id = ? OR name = ? COLLATE NOCASE", (item, item))
 
 
-def overspend_warning(store: Store, fund_id: str, *, item: str, amount: Any = None) -> str:
-    """A doubt about a spend line (asked once, never a refusal): it takes its fund past what was contributed.
+def overspend_warning(store: Store, fund_id: str, *, item: str, amount: Any = None, instead_of: int = 0) -> str:
+    """A doubt about a spend line (asked once, never a refusal): it takes its fund past what was contributed
+    (``instead_of``: the pence of the line it corrects, no longer spent).
 
     A pot overspent is a conversation with the contributors, not a typing slip; but a £30,000 line in a £20,000
     fund often is one (a sanctuary room keyed where a lock was meant)."""
@@ -434,15 +478,19 @@ def overspend_warning(store: Store, fund_id: str, *, item: str, amount: Any = No
     contributed = int(store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM fund_contributions WHERE fund_id = ?",
                                    (fund.id,)))
     spent = int(store.scalar(f"SELECT coalesce(sum(amount_pence), 0) FROM ({spend_sql(store)}) WHERE fund_id = ?",
-                             (fund.id,)))
+                             (fund.id,))) - instead_of
     over = spent + pence - contributed
-    if over <= 0:
+    if over <= 0 or pence <= instead_of:  # a correction downwards never makes it worse
         return ""
     return (f"This spend of {format_money(pence)} takes {fund.name} {format_money(over)} past the "
             f"{format_money(contributed)} contributed ({format_money(spent)} spent so far).")
 
 
 def delete_spend_line(store: Store, line_id: str) -> None:
+    row = store.one("SELECT r.fund_id FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
+                    "WHERE s.id = ?", (line_id,))
+    if row is not None:
+        _refuse_if_closed(get_fund(store, row["fund_id"]))
     with store.transaction():
         store.conn.execute("DELETE FROM fund_spend_lines WHERE id = ?", (line_id,))
 

@@ -483,3 +483,44 @@ def test_a_share_with_no_payment_says_so_under_its_own_title(tab, qtbot, prompts
     [(title, text)] = prompts.errors
     assert title == "No payment to delete"
     assert text.startswith("No payment has been recorded on ") and text.endswith(".")
+
+
+def test_a_spend_line_and_a_cost_line_open_with_a_double_click_and_are_corrected(tab, qtbot, demo_window):
+    # A spend line or a cost line keyed wrongly (£950 for a £95 lock) could only be deleted and keyed again.
+    tab.pages.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    page = tab.funds
+    page.table_list.setCurrentRow(page.table_titles.index("Spend lines"))
+    spent = page.figure_labels["spent"].text()
+    assert page.lines.select_where(lambda r: r["reference"] == "TH-2018-006" and r["amount_pence"] == 9500)
+    view = page.lines.view
+    cell = view.visualRect(view.currentIndex()).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # a double-click's first press
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=5000)
+    dialog = page.dialog
+    assert dialog.windowTitle() == "Spend line Replacement door locks (£95) for TH-2018-006"
+    type_into(qtbot, field(dialog, "Amount (blank: the usual price)"), "£59")
+    qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert page.lines.current()["amount_pence"] == 5900  # the same line, still chosen
+    assert page.figure_labels["spent"].text() != spent
+    qtbot.keyClick(demo_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.figure_labels["spent"].text() == spent, timeout=10000)
+
+    reviews = tab.reviews
+    tab.pages.setCurrentIndex(0)
+    assert reviews.select_case(dhr.case_id_by_reference(reviews.store, BILLED))
+    reviews.details.setCurrentIndex(1)
+    assert reviews.costs.select_where(lambda c: c["category"] == "Independent chair/author")
+    reviews.costs.view.setFocus()
+    qtbot.keyClick(reviews.costs.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: reviews.dialog is not None and reviews.dialog.isVisible(), timeout=5000)
+    dialog = reviews.dialog
+    assert dialog.windowTitle().startswith("Independent chair/author cost of £") and dialog.windowTitle().endswith(
+        f" of {BILLED}")
+    type_into(qtbot, field(dialog, "Amount"), "£1")
+    qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()  # refused: the partners were billed for it
+    assert "less than they were billed" in " ".join(label.text() for label in dialog.findChildren(QLabel))

@@ -343,3 +343,24 @@ def test_invoices_billed_after_a_reopened_re_split_take_numbers_not_yet_used(dem
     dhr.bill_partners(demo_store, case_id, invoiced_on="03/09/2018")
     refs = [s.invoice_ref for s in dhr.list_shares(demo_store, today=TODAY)]
     assert len(refs) == len(set(refs))
+
+
+def test_a_cost_line_keyed_wrongly_is_corrected_in_place_but_never_below_what_was_billed(demo_store):
+    case_id = costed(demo_store)
+    first = dhr.cost_lines(demo_store, case_id)[0]
+    kept = {k: first[k] for k in ("category", "description", "supplier", "invoice_ref", "invoiced_on")}
+    before = audit_count(demo_store)
+    with pytest.raises(DhrError, match=r"billed £7,525.58 .* with this line changed from .* to £1 the costs would be"):
+        dhr.update_cost_line(demo_store, first["id"], **kept, amount="£1")
+    assert dhr.case_cost_pence(demo_store, case_id) == 752558 and audit_count(demo_store) == before
+    with pytest.raises(DhrError, match="Category"):
+        dhr.update_cost_line(demo_store, first["id"], **{**kept, "category": " "}, amount="£5,000")
+    # upwards is a cost not yet billed (billed with Bill partners (charge) as further invoices); the date corrected
+    dhr.update_cost_line(demo_store, first["id"], **{**kept, "invoiced_on": "02/03/2018"},
+                         amount=f"£{(first['amount_pence'] + 1250) / 100:.2f}")
+    line = next(c for c in dhr.cost_lines(demo_store, case_id) if c["id"] == first["id"])
+    assert (line["amount_pence"], line["invoiced_on"]) == (first["amount_pence"] + 1250, "2018-03-02")
+    assert dhr.case_cost_pence(demo_store, case_id) == 752558 + 1250
+    assert dhr.unbilled_pence(demo_store, case_id) == 1250
+    with pytest.raises(DhrError, match="no longer exists"):
+        dhr.update_cost_line(demo_store, "gone", **kept, amount="£1")

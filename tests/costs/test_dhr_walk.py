@@ -1,5 +1,5 @@
-"""Random runs of a review's money through the services the window uses: cost lines added and removed, the split
-chosen, the partners billed (and billed again for costs added since), payments, refusals re-split or carried by
+"""Random runs of a review's money through the services the window uses: cost lines added, corrected and removed, the
+split chosen, the partners billed (and billed again for costs added since), payments, refusals re-split or carried by
 the lead authority, write-offs, payments deleted and refusals reopened as corrections, and undo of any step. After
 every step, to the penny:
 
@@ -61,13 +61,22 @@ def case_content(store) -> dict[str, str]:
 
 def step(store, rng: random.Random, case_id: str, day: date) -> str:
     """One thing an officer does to the review; returns what, for the failure message."""
-    kind = rng.choice(["cost", "cost", "delete cost", "split", "bill", "pay", "pay", "refuse", "write off",
+    kind = rng.choice(["cost", "cost", "edit cost", "delete cost", "split", "bill", "pay", "pay", "refuse", "write off",
                        "resolve", "delete payment", "reopen"])
     open_shares = [s for s in shares(store, case_id) if s.status == "invoiced" and s.outstanding_pence]
     if kind == "cost":
         amount = f"{rng.randint(1, 400_000) / 100:.2f}"
         dhr.add_cost_line(store, case_id, category=rng.choice(CATEGORIES), amount=amount)
         return f"cost line £{amount}"
+    if kind == "edit cost":
+        lines = dhr.cost_lines(store, case_id)
+        if lines:
+            line = rng.choice(lines)
+            amount = f"{rng.randint(1, 400_000) / 100:.2f}"
+            kept = {k: line[k] for k in ("category", "description", "supplier", "invoice_ref", "invoiced_on")}
+            dhr.update_cost_line(store, line["id"], **kept, amount=amount)  # refused below what was billed
+            return f"cost line £{line['amount_pence'] / 100:.2f} corrected to £{amount}"
+        return "no cost line to correct"
     if kind == "delete cost":
         lines = dhr.cost_lines(store, case_id)
         if lines:

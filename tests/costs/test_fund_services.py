@@ -1,10 +1,12 @@
 """Fund services: the seed 002 pilot, refusals, and the privacy contract (summary rows give the same figures)."""
 
 import shutil
+from datetime import date
 
 import pytest
 
 from safer_desk.domain.funds import FundError
+from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month
 from safer_desk.services import funds
 from safer_desk.storage.schema import costs as schema
@@ -155,3 +157,42 @@ def test_a_fund_named_as_it_can_be_typed(store):
     assert funds.fund_by_name(store, "Sanctuary Babergh") is None
     with pytest.raises(FundError):
         funds.add_fund(store, name="Sanctuary - Babergh", starts_on="2025-04-01", ends_on="2026-03-31")
+
+
+def test_a_spend_line_or_contribution_keyed_wrongly_is_corrected_in_place(demo_store):
+    fund = pilot(demo_store)
+    line = funds.list_spend_lines(demo_store, fund.id)[0]
+    before = funds.fund_figures(demo_store, fund.id, today=date(2019, 4, 1))
+    funds.update_spend_line(demo_store, line["id"], spent_on="01/07/2018", item="Door chain", amount="£25.50",
+                            invoice_ref="INV-9")
+    fixed = next(s for s in funds.list_spend_lines(demo_store, fund.id) if s["id"] == line["id"])
+    assert (fixed["spent_on"], fixed["item"], fixed["amount_pence"], fixed["invoice_ref"], fixed["referral_id"]) == (
+        "2018-07-01", "Door chain", 2550, "INV-9", line["referral_id"])
+    assert fixed["supplier"] == "Specialist target-hardening provider"  # blank: the catalogue's
+    after = funds.fund_figures(demo_store, fund.id, today=date(2019, 4, 1))
+    assert after.spent_pence == before.spent_pence - line["amount_pence"] + 2550
+    with pytest.raises(FundError, match="outside the fund's period"):
+        funds.update_spend_line(demo_store, line["id"], spent_on="01/10/2019", item="Door chain")
+    with pytest.raises(FundError, match="not in the catalogue"):
+        funds.update_spend_line(demo_store, line["id"], spent_on="01/07/2018", item="Moat")
+    contribution = funds.contributions(demo_store, fund.id)[0]
+    funds.update_contribution(demo_store, contribution["id"], organisation="Ipswich Borough Council",
+                              amount="£2,000", received_on="", note="keyed twice before")
+    fixed = next(c for c in funds.contributions(demo_store, fund.id) if c["id"] == contribution["id"])
+    assert (fixed["organisation"], fixed["amount_pence"], fixed["received_on"], fixed["note"]) == (
+        "Ipswich Borough Council", 200000, None, "keyed twice before")
+    with pytest.raises(FundError, match="no organisation called"):
+        funds.update_contribution(demo_store, contribution["id"], organisation="Nobody", amount="£1")
+    funds.update_fund(demo_store, fund.id, status="closed")
+    for change in (lambda: funds.update_spend_line(demo_store, line["id"], spent_on="01/07/2018", item="Door chain"),
+                   lambda: funds.delete_spend_line(demo_store, line["id"]),
+                   lambda: funds.delete_referral(demo_store, line["referral_id"])):
+        with pytest.raises(FundError, match="is closed: its spend cannot be recorded, changed or deleted"):
+            change()
+    assert funds.fund_figures(demo_store, fund.id, today=date(2019, 4, 1)).spent_pence == after.spent_pence
+    # the doubt about a correction counts the line's new amount instead of its old one, not on top of it
+    funds.update_fund(demo_store, fund.id, status="open")
+    over = after.spent_pence - 2550 + 10_000_000 - after.contributions_pence - 200000 + contribution["amount_pence"]
+    assert f"{format_money(over)} past" in funds.overspend_warning(demo_store, fund.id, item="Door chain",
+                                                                   amount="£100,000", instead_of=2550)
+    assert funds.overspend_warning(demo_store, fund.id, item="Door chain", amount="£25", instead_of=2550) == ""

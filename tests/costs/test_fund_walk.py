@@ -1,8 +1,8 @@
 """Random runs of a pooled target-hardening fund through its presenter, as an officer keys a year of it: partners'
-contributions added and deleted, victims referred (some outside the fund's rules, accepted with a reason), referrals
-corrected (another district, another date, another reference) or deleted with their spend, spend lines at the
-catalogue's price or typed, deleted, catalogue items added and removed, the fund's settings changed, and Edit > Undo
-/ Redo of any step. After every step, to the penny:
+contributions added, corrected and deleted, victims referred (some outside the fund's rules, accepted with a reason),
+referrals corrected (another district, another date, another reference) or deleted with their spend, spend lines at
+the catalogue's price or typed, corrected, deleted, catalogue items added and removed, the fund's settings changed
+(closed: its spend then stays as it is), and Edit > Undo / Redo of any step. After every step, to the penny:
 
 - the spend is the same by district, by item, by month, by victim and line by line, and so is the number of victims;
 - the balance is what was contributed less what was spent; the mean per victim is the spend over the victims;
@@ -84,13 +84,18 @@ def step(presenter: FundsPresenter, rng: random.Random) -> str:
     """One thing an officer does on the fund's page; returns what, for the failure message."""
     fund = presenter.fund
     data = presenter.data
-    kind = rng.choice(["contribution", "delete contribution", "referral", "referral", "edit referral",
-                       "delete referral", "spend", "spend", "spend", "delete spend", "item", "delete item",
-                       "settings"])
+    kind = rng.choice(["contribution", "edit contribution", "delete contribution", "referral", "referral",
+                       "edit referral", "delete referral", "spend", "spend", "spend", "edit spend", "delete spend",
+                       "item", "delete item", "settings"])
     if kind == "contribution":
         amount = f"£{rng.randint(1, 300_000) / 100:,.2f}"
         return f"contribution {amount}: " + _save(presenter.contribution_form(),
                                                   {"organisation": rng.choice(PARTNERS), "amount": amount})
+    if kind == "edit contribution" and data.contributions:
+        contribution = rng.choice(data.contributions)
+        values = rng.choice([{"amount": f"£{rng.randint(1, 300_000) / 100:,.2f}"}, {"organisation": rng.choice(PARTNERS)},
+                             {"received_on": _day(fund, rng)}, {"amount": "0"}])
+        return f"edit contribution {values}: " + _save(presenter.edit_contribution_form(contribution), values)
     if kind == "delete contribution" and data.contributions:
         contribution = rng.choice(data.contributions)
         presenter.delete_contribution(contribution)
@@ -108,16 +113,27 @@ def step(presenter: FundsPresenter, rng: random.Random) -> str:
         return f"edit {referral['reference']} {values}: " + _save(presenter.edit_referral_form(referral), values)
     if kind == "delete referral":
         referral = rng.choice(data.referrals)
-        presenter.delete_referral(referral)
+        try:
+            presenter.delete_referral(referral)
+        except funds.FundError as exc:  # a closed fund's spend: refused, said
+            return f"refused: {exc}"
         return f"delete referral {referral['reference']} ({referral['lines']} lines)"
     if kind == "spend":
         referral = rng.choice(data.referrals)
         amount = rng.choice(["", f"{rng.randint(1, 80_000) / 100:.2f}", "£1,250"])
         return f"spend {amount!r} on {referral['reference']}: " + _save(presenter.spend_form(referral), {
             "spent_on": _day(fund, rng), "item": rng.choice(ITEMS), "amount": amount})
+    if kind == "edit spend" and data.lines:
+        line = rng.choice(data.lines)
+        values = rng.choice([{"amount": f"{rng.randint(1, 80_000) / 100:.2f}"}, {"amount": ""},
+                             {"spent_on": _day(fund, rng)}, {"item": rng.choice(ITEMS)}, {"supplier": "A. Smith"}])
+        return f"edit spend {values} of {line['reference']}: " + _save(presenter.edit_spend_form(line), values)
     if kind == "delete spend" and data.lines:
         line = rng.choice(data.lines)
-        presenter.delete_spend_line(line)
+        try:
+            presenter.delete_spend_line(line)
+        except funds.FundError as exc:  # a closed fund's spend: refused, said
+            return f"refused: {exc}"
         return f"delete spend {line['amount_pence']} of {line['reference']}"
     if kind == "item":
         name = rng.choice(ITEMS)

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from safer_desk.domain.money import format_money
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.costs import CostsPresenter, tie_to_field
 from safer_desk.presenters.dhr import DhrPresenter, RefusalHandling, SplitKind, SplitPresenter, ledger_sheets
@@ -630,3 +631,51 @@ def test_a_recommendation_is_corrected_or_deleted_and_a_panel_meeting_deleted(re
     assert log.undo_text.startswith("Undo delete the panel meeting of ")
     log.undo()
     assert reviews.details().meetings == meetings
+
+
+def test_a_spend_line_keyed_wrongly_is_corrected_in_place_and_undone(fund_page, log):
+    # a £95 lock keyed as £950: the fund's spend and the victim's total follow the correction, and undo
+    line = next(r for r in fund_page.data.lines if r["reference"] == "TH-2018-006")
+    spent, victim = fund_page.data.figures.spent_pence, referral(fund_page, "TH-2018-006")["spent_pence"]
+    lines = len(fund_page.data.lines)
+    form = fund_page.edit_spend_form(line)
+    assert form.title == f"Spend line {line['item']} ({format_money(line['amount_pence'])}) for TH-2018-006"
+    assert form.value("amount") == format_money(line["amount_pence"]) and form.value("item") == line["item"]
+    form.set_value("amount", "£950")
+    assert form.save() or form.save()  # past the money contributed? asked once
+    assert fund_page.data.figures.spent_pence == spent - line["amount_pence"] + 95000
+    assert referral(fund_page, "TH-2018-006")["spent_pence"] == victim - line["amount_pence"] + 95000
+    assert len(fund_page.data.lines) == lines  # corrected, not added
+    assert log.undo_text.startswith("Undo change the spend line ")
+    log.undo()
+    assert fund_page.data.figures.spent_pence == spent
+    assert next(r for r in fund_page.data.lines if r["id"] == line["id"])["amount_pence"] == line["amount_pence"]
+
+
+def test_a_contribution_keyed_wrongly_is_corrected_and_the_balance_follows(fund_page, log):
+    given = fund_page.data.contributions[0]
+    form = fund_page.edit_contribution_form(given)
+    assert form.value("organisation") == given["organisation"]
+    form.set_value("amount", "£1")
+    assert form.save()
+    assert fund_page.data.figures.contributions_pence == 2_000_000 - given["amount_pence"] + 100
+    log.undo()
+    assert fund_page.data.figures.contributions_pence == 2_000_000
+
+
+def test_a_cost_line_keyed_wrongly_is_corrected_but_never_below_what_was_billed(reviews, log, demo_store):
+    line = reviews.details().costs[0]
+    form = reviews.edit_cost_line_form(line)
+    assert "cannot go below that" in form.note
+    assert form.value("amount") == format_money(line["amount_pence"]) and form.value("category") == line["category"]
+    form.set_value("amount", "£1")
+    assert not form.save() and "less than they were billed" in form.form_message + form.message("amount")
+    form.set_value("amount", format_money(line["amount_pence"] + 1000))
+    form.set_value("supplier", "Standing Together")
+    assert form.save() or form.save()
+    fixed = next(c for c in reviews.details().costs if c["id"] == line["id"])
+    assert (fixed["amount_pence"], fixed["supplier"]) == (line["amount_pence"] + 1000, "Standing Together")
+    assert dhr.unbilled_pence(demo_store, reviews.selected) == 1000  # billed with Bill partners (charge)…
+    assert log.undo_text.startswith("Undo change the ")
+    log.undo()
+    assert next(c for c in reviews.details().costs if c["id"] == line["id"])["amount_pence"] == line["amount_pence"]

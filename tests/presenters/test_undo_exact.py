@@ -455,6 +455,19 @@ class Screens:
         if self.fund_shown(draw) and self.fund.data.referrals:
             self.fund.delete_referral(draw(st.sampled_from(self.fund.data.referrals)))
 
+    def edit_spend_line(self, draw):
+        if self.fund_shown(draw) and self.fund.data.lines:
+            _save(self.fund.edit_spend_form(draw(st.sampled_from(self.fund.data.lines))), {"amount": _money(draw)})
+
+    def edit_contribution(self, draw):
+        if self.fund_shown(draw) and self.fund.data.contributions:
+            _save(self.fund.edit_contribution_form(draw(st.sampled_from(self.fund.data.contributions))),
+                  {"amount": _money(draw)})
+
+    def edit_cost_line(self, draw):
+        if self.case(draw) and (lines := dhr.cost_lines(self.store, self.reviews.selected)):
+            _save(self.reviews.edit_cost_line_form(draw(st.sampled_from(lines))), {"amount": _money(draw)})
+
     def delete_spend_line(self, draw):
         if self.fund_shown(draw) and (lines := funds.list_spend_lines(self.store, self.fund.selected)):
             self.fund.delete_spend_line(draw(st.sampled_from(lines)))
@@ -493,7 +506,7 @@ class Screens:
                "delete_payment", "reopen", "recommendation", "edit_recommendation", "delete_recommendation",
                "panel_meeting", "delete_panel_meeting", "contribution", "delete_contribution", "edit_referral",
                "delete_referral", "delete_spend_line", "item", "delete_item", "rename_budget_row", "delete_budget_row",
-               "delete_indicator", "agree_allocation")
+               "delete_indicator", "agree_allocation", "edit_spend_line", "edit_contribution", "edit_cost_line")
 
 
 @settings(max_examples=25, suppress_health_check=list(HealthCheck), deadline=None)

@@ -126,7 +126,8 @@ class DhrPage(QWidget):
                                                                                    self.write_off_dialog),
                            ("Panel meeting…", self.panel_meeting_dialog), ("Recommendation…", self.recommendation_dialog),
                            ("Complete recommendation…", self.complete_recommendation_dialog),
-                           ("Stage rules…", self.stage_rule_dialog), ("Delete cost line", self.delete_cost_line),
+                           ("Stage rules…", self.stage_rule_dialog), ("Edit cost line…", self.edit_cost_line_dialog),
+                           ("Delete cost line", self.delete_cost_line),
                            ("Delete a payment…", self.delete_payment_dialog),
                            ("Reopen a refused or written-off share", self.reopen_share),
                            ("Delete case", self.delete_case)):
@@ -179,7 +180,7 @@ class DhrPage(QWidget):
             Column("category", "Category"), money_column("amount_pence", "Amount"), Column("description", "Description"),
             Column("supplier", "Supplier"), Column("invoice_ref", "Invoice"), date_col("invoiced_on", "Invoiced"),
         ], "Cost lines", self.details, totals=sum_row("category", ["amount_pence"]),
-            on_delete=self.delete_cost_line, read_only=session.read_only)
+            on_edit=self.edit_cost_line_dialog, on_delete=self.delete_cost_line, read_only=session.read_only)
         self.shares = make_table([
             Column("partner", "Partner", lambda s: _v(s, "partner")),
             money_column("amount", "Share", lambda s: _v(s, "amount_pence")),
@@ -338,6 +339,13 @@ class DhrPage(QWidget):
 
     def cost_line_dialog(self):
         return self._open(self.presenter.cost_line_form)
+
+    def edit_cost_line_dialog(self):
+        """Enter or a double-click on a cost line: correct it (More > Edit cost line…)."""
+        if self.current_case() is not None and (line := self.costs.current()) is None:
+            prompts.show_error(self, "Choose a cost line", "Select a cost line on the Costs page first.")
+            return None
+        return self._open(lambda: self.presenter.edit_cost_line_form(line))
 
     def panel_meeting_dialog(self):
         return self._open(self.presenter.panel_meeting_form)

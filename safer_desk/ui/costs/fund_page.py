@@ -222,6 +222,7 @@ class FundPage(QWidget):
         self.edit_actions = [menu.addAction(text, slot) for text, slot in (
             ("New fund…", self.new_fund_dialog), ("Fund settings…", self.edit_fund_dialog),
             ("Catalogue item…", self.item_dialog), ("Edit referral…", self.edit_referral_dialog),
+            ("Edit spend line…", self.edit_spend_dialog), ("Edit contribution…", self.edit_contribution_dialog),
             ("Delete referral", self.delete_referral), ("Delete spend line", self.delete_spend_line),
             ("Delete contribution", self.delete_contribution), ("Delete catalogue item", self.delete_item))]
         menu.addSeparator()
@@ -294,7 +295,7 @@ class FundPage(QWidget):
             date_col("spent_on", "Date"), Column("reference", "Referral"), money_column("amount_pence", "Amount"),
             Column("item", "Item"), Column("district", "District"), Column("supplier", "Supplier"),
             Column("invoice_ref", "Invoice"),
-        ], "Spend lines", right, on_delete=self.delete_spend_line, large=True,
+        ], "Spend lines", right, on_edit=self.edit_spend_dialog, on_delete=self.delete_spend_line, large=True,
             read_only=session.read_only)
         self.by_district = make_table([Column("district", "District", lambda r: r[0] if isinstance(r, tuple) else r["d"]),
                                        count_col("victims", "Victims", lambda r: r[1] if isinstance(r, tuple) else r["v"]),
@@ -314,7 +315,7 @@ class FundPage(QWidget):
         self.contributions = make_table([Column("organisation", "Contributor"), money_column("amount_pence", "Amount"),
                                          date_col("received_on", "Received"), Column("note", "Note")],
                                         "Contributions", right, totals=sum_row("organisation", ["amount_pence"]),
-                                        on_delete=self.delete_contribution,
+                                        on_edit=self.edit_contribution_dialog, on_delete=self.delete_contribution,
             read_only=session.read_only)
         self.items = make_table([Column("name", "Item"), money_column("usual_price_pence", "Usual price"),
                                  Column("supplier", "Supplier")], "Catalogue", right, on_edit=self.item_dialog,
@@ -529,6 +530,14 @@ class FundPage(QWidget):
     def edit_referral_dialog(self):
         referral = self._chosen(self.referrals, "referral", "Referrals")
         return None if referral is None else self._open(lambda: self.presenter.edit_referral_form(referral))
+
+    def edit_spend_dialog(self):
+        line = self._chosen(self.lines, "spend line", "Spend lines")
+        return None if line is None else self._open(lambda: self.presenter.edit_spend_form(line))
+
+    def edit_contribution_dialog(self):
+        given = self._chosen(self.contributions, "contribution", "Contributions")
+        return None if given is None else self._open(lambda: self.presenter.edit_contribution_form(given))
 
     def _chosen(self, table, what: str, page: str) -> dict | None:
         row = table.current()
