@@ -287,13 +287,13 @@ class DhrPresenter(FormScreen):
     def edit_cost_line_form(self, line: dict) -> CostForm:
         """Correct a cost line keyed wrongly (its amount, date, supplier …); never below what was billed for it."""
         case = self.need_case()
-        said = f"{line['category']} cost of {format_money(line['amount_pence'])}"
-        title = f"{said[0].upper()}{said[1:]} of {case.reference}"
+        said = f"{line['category']} cost of {format_money(line['amount_pence'])} for {case.reference}"
+        title = f"{said[0].upper()}{said[1:]}"
         values = {k: line[k] or "" for k in ("category", "description", "supplier", "invoice_ref")}
         values.update(invoiced_on=_uk(date.fromisoformat(line["invoiced_on"])) if line["invoiced_on"] else "",
                       amount=format_money(line["amount_pence"]))
         return self._form(self._cost_line_fields(), title, lambda v: self.case_action(
-            f"Change the {said} of {case.reference}", case.id,
+            f"Change the {said}", case.id,
             lambda: dhr.update_cost_line(self.store, line["id"], **v)),
             note=self._billed_note(
                 case, "the costs cannot go below that, and a cost raised now is"), values=values,

@@ -519,7 +519,7 @@ def test_a_spend_line_and_a_cost_line_open_with_a_double_click_and_are_corrected
     qtbot.waitUntil(lambda: reviews.dialog is not None and reviews.dialog.isVisible(), timeout=5000)
     dialog = reviews.dialog
     assert dialog.windowTitle().startswith("Independent chair/author cost of £") and dialog.windowTitle().endswith(
-        f" of {BILLED}")
+        f" for {BILLED}")
     type_into(qtbot, field(dialog, "Amount"), "£1")
     qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
     assert dialog.isVisible()  # refused: the partners were billed for it
