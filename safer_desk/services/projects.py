@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from safer_desk.domain import clock
 from safer_desk.domain.ids import new_id
@@ -24,8 +24,10 @@ from safer_desk.domain.projects import (
     criteria_recorded, parse_criterion, read_line_amount, reconcile,
 )
 from safer_desk.domain.text import looks_like_total_line
-from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
+
+if TYPE_CHECKING:
+    from safer_desk.storage import snapshots
 
 @dataclass(frozen=True)
 class Officer:
@@ -584,6 +586,8 @@ def _write(store: Store, p: Project) -> None:
     )
     # Each list's rows keep their ids by position, so a save changes the rows that changed (one update in the
     # history, one changed row at the county) instead of deleting and adding every row again.
+    from safer_desk.storage import snapshots  # here: writing is not needed to show the register
+
     def write_list(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
         snapshots.write_list(conn, table, "project_id", p.id, columns, rows, new_id)
 
@@ -624,6 +628,8 @@ def add_projects(store: Store, projects: Sequence[Project]) -> list[str]:
 
 def snapshot(store: Store, project_id: str) -> ProjectSnapshot:
     """The project's rows as they are now (parts None: there is no such project)."""
+    from safer_desk.storage import snapshots  # the undo's rows: not needed to show the register
+
     return ProjectSnapshot(project_id, snapshots.take_record(store.conn, "projects", project_id, _PROJECT_ROWS,
                                                              only_if=_PUT_BACK_IF))
 
@@ -659,6 +665,8 @@ def what_counts(store: Store, project_ids: Sequence[str]) -> list[str]:
 def restore_projects(store: Store, snaps: Sequence[ProjectSnapshot]) -> None:
     """Put projects back exactly as the snapshots hold them (a project that did not exist then is removed), in
     one transaction; the project's own row is updated where it stands, so what points at it stays."""
+    from safer_desk.storage import snapshots  # the undo's rows: not needed to show the register
+
     with store.transaction():
         for snap in snaps:
             snapshots.put_back_record(store.conn, "projects", snap.project_id, snap.parts)

@@ -223,7 +223,7 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
                 return
             opened = (window.open_default(verify_later=True) if path is None
                       else window.open_path(path, create=create, verify_later=True))
-            window.start_banner.suspended = False
+            window.banner_suspended = False
             window._update_start_banner()
             if opened:  # the damage checks, once the first screen is drawn and before any input is handled
                 QTimer.singleShot(0, verify)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFrame, QLabel, QMainWindow, QMenu,
+from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFrame, QLabel, QMainWindow, QMenu,
                                QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from safer_desk import APP_NAME, __version__
@@ -27,6 +28,10 @@ from safer_desk.ui.kit import shown_as_typed
 from safer_desk.ui.kit.undo import redo_step, undo_step
 from safer_desk.ui.session import Session
 from safer_desk.ui.tabs import MENU_MODULES, TAB_KEYS, TAB_SPECS, TabBase
+
+if TYPE_CHECKING:  # named in annotations only: each Qt class Python loads costs start-up
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QCloseEvent
 
 FILE_FILTER = "Safer Desk files (*.sqlite *.db);;All files (*)"
 # Save a Copy and Back Up Now of a file this large run on a worker thread with progress and Cancel.
@@ -149,19 +154,15 @@ class MainWindow(QMainWindow):
             page.setAccessibleName(spec.title.replace("&", ""))
             self.tab_pages[spec.key] = page
             self.tabs.addTab(_TabArea(page), spec.title)
-        from safer_desk.presenters.start import Step
-        from safer_desk.ui.start import StartBanner
-
-        self.start_banner = StartBanner({Step.EXAMPLE: self.open_example, Step.POLICE: self.import_police_data,
-                                         Step.PROJECT: self.add_first_project, Step.PLACES: self.show_reference,
-                                         Step.NEW: self.new_file, Step.OPEN: self.choose_and_open}, self)
-        self.start_banner.suspended = opening
+        # The start page above the tabs is built when it first has something to say (start-up on a file holding
+        # the office's work never builds it). While ``banner_suspended`` it says nothing: the file opens in a moment.
+        self._start_banner = None
+        self.banner_suspended = opening
         frame = QWidget(self)
-        frame_layout = QVBoxLayout(frame)
-        frame_layout.setContentsMargins(0, 0, 0, 0)
-        frame_layout.setSpacing(0)
-        frame_layout.addWidget(self.start_banner)
-        frame_layout.addWidget(self.tabs, 1)
+        self._frame_layout = QVBoxLayout(frame)
+        self._frame_layout.setContentsMargins(0, 0, 0, 0)
+        self._frame_layout.setSpacing(0)
+        self._frame_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(frame)
         self._example_copies: list = []  # example copies opened from the start page, removed when the window closes
         self._shown_tab_index = self.tabs.currentIndex()
@@ -425,7 +426,27 @@ class MainWindow(QMainWindow):
         self._realise_current_tab()
         self._update_modified()
 
+    @property
+    def start_banner(self):
+        """The start page (``ui.start.StartBanner``), built on first use."""
+        if self._start_banner is None:
+            from safer_desk.presenters.start import Step
+            from safer_desk.ui.start import StartBanner
+
+            self._start_banner = StartBanner({
+                Step.EXAMPLE: self.open_example, Step.POLICE: self.import_police_data,
+                Step.PROJECT: self.add_first_project, Step.PLACES: self.show_reference, Step.NEW: self.new_file,
+                Step.OPEN: self.choose_and_open}, self)
+            self._frame_layout.insertWidget(0, self._start_banner)
+        return self._start_banner
+
     def _update_start_banner(self, *_: object) -> None:
+        if self._start_banner is None:
+            from safer_desk.presenters.start import start_page
+
+            if self.banner_suspended or start_page(self.session.store) is None:
+                return  # nothing to say, and no page built to hide
+        self.start_banner.suspended = self.banner_suspended
         self.start_banner.show_for(self.session.store)
 
     def is_busy(self) -> bool:
@@ -690,6 +711,8 @@ class MainWindow(QMainWindow):
         return "".join(lines)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox  # here: About is not on the way to the first screen
+
         dialog = QDialog(self)
         dialog.setWindowTitle(f"About {APP_NAME}")
         label = QLabel(self.about_text(), dialog)

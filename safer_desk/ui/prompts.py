@@ -3,30 +3,43 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from safer_desk.presenters.screens import UnsavedChoice
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+# Qt's message box and file dialog are loaded with the first question, not at start-up (their classes and
+# enums cost 2 ms on the way to the first screen, which asks nothing).
+
 
 def message_box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None,
-                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton) -> QMessageBox:
+                buttons: QMessageBox.StandardButton | None = None) -> QMessageBox:
     """A message or a question, its words shown as written: a name typed with "<b>" in it is not made bold."""
-    box = QMessageBox(icon, title, text, buttons, parent)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton if buttons is None else buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     message_box(QMessageBox.Icon.Warning, title, text, parent, QMessageBox.StandardButton.Ok).exec()
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     message_box(QMessageBox.Icon.Information, title, text, parent, QMessageBox.StandardButton.Ok).exec()
 
 
 def ask(parent: QWidget | None, title: str, text: str, *, yes: str = "Yes", no: str = "Cancel") -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = message_box(QMessageBox.Icon.Question, title, text, parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(no, QMessageBox.ButtonRole.RejectRole)
@@ -79,10 +92,14 @@ def _chosen(path: str, *, folder: bool = False) -> str:
 
 
 def open_file_name(parent: QWidget | None, caption: str, file_filter: str, folder: str = "") -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     return _chosen(QFileDialog.getOpenFileName(parent, caption, _start_in(folder), file_filter)[0])
 
 
 def open_file_names(parent: QWidget | None, caption: str, file_filter: str, folder: str = "") -> list[str]:
+    from PySide6.QtWidgets import QFileDialog
+
     names = QFileDialog.getOpenFileNames(parent, caption, _start_in(folder), file_filter)[0]
     if names:
         _chosen(names[0])
@@ -90,15 +107,21 @@ def open_file_names(parent: QWidget | None, caption: str, file_filter: str, fold
 
 
 def existing_folder(parent: QWidget | None, caption: str, folder: str = "") -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     return _chosen(QFileDialog.getExistingDirectory(parent, caption, _start_in(folder)), folder=True)
 
 
 def save_file_name(parent: QWidget | None, caption: str, file_filter: str, suggested: str = "") -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     return _chosen(QFileDialog.getSaveFileName(parent, caption, _start_in(suggested), file_filter)[0])
 
 
 def ask_unsaved(parent: QWidget | None, title: str, text: str) -> UnsavedChoice:
     """Save / Discard / Cancel for unsaved edits; Cancel (stay) when the box is closed."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = message_box(QMessageBox.Icon.Question, title, f"{text}\n\nSave the changes before going on?", parent)
     buttons = {}
     for choice, role in ((UnsavedChoice.SAVE, QMessageBox.ButtonRole.AcceptRole),

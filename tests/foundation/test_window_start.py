@@ -397,6 +397,7 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
     "safer_desk.services.history",  # the History of Changes (its records), for a change's name in it
     "safer_desk.exchange.files", "safer_desk.ui.kit.exports",  # copy, paste and export
     "safer_desk.ui.projects.editor",  # built once the register is on screen
+    "safer_desk.ui.start",  # the start page, for a file that holds nothing yet
     "pandas", "numpy", "sqlite_utils", "pyqtgraph",
 )
 
