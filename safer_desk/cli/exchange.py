@@ -157,6 +157,7 @@ def _check_keep(args: argparse.Namespace) -> None:
 
 
 def _decide(store, args: argparse.Namespace, offices=None) -> None:
+    from safer_desk.domain.text import counted
     from safer_desk.services.county import CountyError, conflicts_text, list_conflicts, resolve_conflicts
 
     try:
@@ -164,7 +165,7 @@ def _decide(store, args: argparse.Namespace, offices=None) -> None:
     except CountyError as exc:
         raise CliError(str(exc)) from exc
     side = "the county's version" if args.keep == "county" else "the district's version"
-    print(f"Kept {side} of {len(decided)} conflict(s) (recorded in the audit trail):")
+    print(f"Kept {side} of {counted(len(decided), 'conflict')} (recorded in the audit trail):")
     for c in decided:
         print(f"  #{c.id} {c.detail}")
     left = list_conflicts(store)

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from safer_desk import __version__
-from safer_desk.domain.text import ranges_text
+from safer_desk.domain.text import counted, ranges_text
 from safer_desk.exchange import signing
 from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, REFERENCE_GROUP_TABLES, Conflict, Describer,
                                                   figure_phrase, group_of, load_decisions, month_words,
@@ -358,8 +358,8 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
     unknown = set(applied) - known_steps()
     if unknown:
         raise _refuse(path, f"it was made by a newer version of Safer Desk ({m.get('app_version', '?')}) whose "
-                            f"file layout this version does not know ({len(unknown)} change(s)); install the newer "
-                            "version at the county first")
+                            f"file layout this version does not know ({counted(len(unknown), 'change')}); install "
+                            "the newer version at the county first")
     if json.loads(m["migration_steps"]) != [f"{s}/{n}" for s, n in applied]:
         raise _refuse(path, "its list of schema steps does not match its contents (the file was changed after it "
                             "was signed)")

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Literal, Sequence
 
 from safer_desk import faults
+from safer_desk.domain.text import counted
 from safer_desk.exchange.county_export import ExportResult, column_title, export_in_memory, sheet_title
 from safer_desk.exchange.county_schema import (CancelCheck, ProgressFn, check_cancelled, iter_rows, never_cancelled,
                                                no_progress, table_info)
@@ -204,7 +205,8 @@ def _write_contents(ws, fmt: _Formats, manifest: dict[str, str], sheets, include
         ("Exported by", manifest.get("exported_by", "")),
         ("Individual referrals", "included" if include_referrals else
          "left out (the funds' spend is given as totals by district and month)"),
-        ("Raw tables", f"{raw} sheet(s) at the end" if raw else "not included (export with --raw-tables for them)"),
+        ("Raw tables", f"{counted(raw, 'sheet')} at the end" if raw else
+         "not included (export with --raw-tables for them)"),
         ("Checksum (SHA-256 of the rows)", manifest.get("checksum", "")),
     ]
     for r, (label, value) in enumerate(facts, start=2):

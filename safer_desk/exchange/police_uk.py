@@ -55,6 +55,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
+from safer_desk.domain.text import counted as counted_words  # `counted` names files and rows counted here
 from safer_desk.exchange.kinds import other_kind_of_file, workbook_in_zip
 
 STREET_HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
@@ -357,7 +358,8 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path]) -> N
             others = len(found.skipped) - skipped_before
             raise PoliceFileError(
                 f"{path.name} holds no police.uk street-level crime files (*-street.csv)"
-                + (f": its {others} file(s) are outcomes, stop-and-search or other files" if others else "")
+                + (f": its {counted_words(others, 'file')} {'is' if others == 1 else 'are'} outcomes, "
+                   "stop-and-search or other files" if others else "")
                 + "; nothing was imported.")
 
 

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Sequence
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.projects import ProjectStatus
+from safer_desk.domain.text import counted
 from safer_desk.services import history as service
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
 
@@ -389,7 +390,8 @@ class Describer:
         n = self.n
         batches = [e for e in entries if e.action in ("batch", "event")]
         if batches:
-            return self._detail(batches[0])[0] + (f" and {len(entries) - 1:,} more change(s)" if len(entries) > 1 else "")
+            return self._detail(batches[0])[0] + (f" and {counted(len(entries) - 1, 'more change')}"
+                                                  if len(entries) > 1 else "")
         updates = [e for e in entries if e.action == "update" and e.column_name not in QUIET_COLUMNS]
         parts: list[str] = []
         records = list(dict.fromkeys((e.table_name, e.row_id) for e in updates))

@@ -764,7 +764,7 @@ def replace_typed_action(store, kept: list, after: Callable[[], None] | None = N
                 svc.save_values(store, t.indicator_id, t.area_id, [PeriodValue(t.period, t.typed_value)],
                                 source=t.typed_source or svc.TYPED, require_red_comments=False)
 
-    return Action(f"Replace {len(kept)} typed figure(s) with police.uk counts",
+    return Action(f"Replace {counted(len(kept), 'typed figure')} with police.uk counts",
                   lambda: replace_typed_figures(store, keys), undo, TAB, after)
 
 

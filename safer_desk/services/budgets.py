@@ -151,7 +151,7 @@ PLAN_FIELDS = ("name", "owner", "source", "unit", "total_label", "show_total_col
 def _plan_values(store: Store, fields: dict[str, Any], plan_id: str | None = None) -> dict[str, Any]:
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
-        raise BudgetError(f"Unknown plan field(s): {', '.join(sorted(unknown))}.")
+        raise BudgetError(f"Unknown plan field{'s' if len(unknown) > 1 else ''}: {', '.join(sorted(unknown))}.")
     values: dict[str, Any] = {}
     if "name" in fields:
         name = (fields["name"] or "").strip()
@@ -339,7 +339,7 @@ SECTION_FIELDS = ("name", "kind", "sign", "total_label", "show_subtotal", "notes
 def _section_values(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(SECTION_FIELDS)
     if unknown:
-        raise BudgetError(f"Unknown section field(s): {', '.join(sorted(unknown))}.")
+        raise BudgetError(f"Unknown section field{'s' if len(unknown) > 1 else ''}: {', '.join(sorted(unknown))}.")
     values: dict[str, Any] = {}
     if "name" in fields:
         name = (fields["name"] or "").strip()

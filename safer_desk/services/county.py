@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from safer_desk.domain.text import counted
 from safer_desk.exchange import county_export, county_merge, county_workbook, signing
 from safer_desk.exchange.county_export import ExportBlocked, ExportResult
 from safer_desk.exchange.county_conflicts import DECISIONS_TABLE, GROUPS, KIND_WORDS, Conflict
@@ -151,21 +152,23 @@ class MergeReport:
             signed = (f" Export number {s.sequence}, signed with key {s.key_fingerprint}"
                       f"{' (accepted for this office now)' if s.key_accepted else ''}." if s.key_fingerprint else "")
             lines.append(f"{s.file_name} ({s.office_name}): {s.added:,} added, {s.replaced:,} replaced, "
-                         f"{s.unchanged:,} unchanged, {s.removed:,} removed, {len(s.conflicts):,} conflict(s).{signed}")
+                         f"{s.unchanged:,} unchanged, {s.removed:,} removed, {counted(len(s.conflicts), 'conflict')}."
+                         f"{signed}")
             if s.public:
                 p = s.public
                 older = f", {p['older']:,} older than the county's (kept the county's)" if p.get("older") else ""
-                lines.append(f"  police.uk counts (shared by every office): {p.get('added', 0):,} force-month(s) "
-                             f"added, {p.get('replaced', 0):,} replaced by a later download, {p.get('same', 0):,} "
-                             f"already held from the same download{older}.")
+                lines.append(f"  police.uk counts (shared by every office): "
+                             f"{counted(p.get('added', 0), 'force-month')} added, {p.get('replaced', 0):,} replaced "
+                             f"by a later download, {p.get('same', 0):,} already held from the same download{older}.")
             lines += [f"  {note}" for note in s.public_notes + s.conflict_notes]
             if s.decided:
-                lines.append(f"  {s.decided:,} disagreement(s) already decided by the county lead: not raised again.")
+                lines.append(f"  {counted(s.decided, 'disagreement')} already decided by the county lead: "
+                             "not raised again.")
         for name, why in self.refused:
             lines.append(f"Refused: {why}")
         if len(self.merged) > 1:
             lines.append(f"In all: {self.added:,} added, {self.replaced:,} replaced, {self.unchanged:,} unchanged, "
-                         f"{self.removed:,} removed, {len(self.conflicts):,} conflict(s).")
+                         f"{self.removed:,} removed, {counted(len(self.conflicts), 'conflict')}.")
         if self.conflicts:
             lines.append("")
             lines += conflicts_text(self.conflicts)
@@ -336,7 +339,8 @@ def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeR
             report.refused.append((manifest.path.name, str(exc)))
         except ExchangeCancelled as exc:
             raise Cancelled(f"Cancelled while merging {manifest.path.name}; that file was not merged"
-                            + (f" ({len(report.merged)} file(s) before it were)." if report.merged else ".")) from exc
+                            + (f" ({counted(len(report.merged), 'file')} before it "
+                               f"{'was' if len(report.merged) == 1 else 'were'})." if report.merged else ".")) from exc
         done += manifest.total_rows
 
 
@@ -409,7 +413,7 @@ def conflict_groups(conflicts: Iterable[Conflict]) -> list[tuple[str, str, list[
 def conflicts_text(conflicts: Iterable[Conflict]) -> list[str]:
     """The conflicts in plain words, grouped by kind, each with the number that decides it."""
     conflicts = list(conflicts)
-    lines = [f"{len(conflicts):,} conflict(s): the county's version is kept until you decide. Keep one side or "
+    lines = [f"{counted(len(conflicts), 'conflict')}: the county's version is kept until you decide. Keep one side or "
              "the other per conflict or per group (File > Conflicts…, or safer-desk conflicts COUNTY_FILE --keep "
              "county|district --conflict NUMBER|GROUP)."]
     for group, words, members in conflict_groups(conflicts):
@@ -611,7 +615,7 @@ class ConflictsPresenter:
     def heading(self) -> str:
         if not self.conflicts:
             return "No open conflicts: every district file merged agrees with the county file."
-        return (f"{len(self.conflicts):,} open conflict(s). The county's version is kept until you decide; a "
+        return (f"{counted(len(self.conflicts), 'open conflict')}. The county's version is kept until you decide; a "
                 "decision is recorded in the audit trail and stands when the same file is merged again.")
 
     def group_label(self, group: str) -> str:

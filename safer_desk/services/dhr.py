@@ -177,7 +177,7 @@ def _case_values(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - {"reference", "kind", "decision", "district", "partnership", "lead_organisation",
                              "notes", *CASE_DATE_FIELDS}
     if unknown:
-        raise DhrError(f"Unknown case field(s): {', '.join(sorted(unknown))}.")
+        raise DhrError(f"Unknown case field{'s' if len(unknown) > 1 else ''}: {', '.join(sorted(unknown))}.")
     order = [values.get(k) for k in ("notified_on", "decision_on") if values.get(k)]
     if len(order) == 2 and order[1] < order[0]:
         raise DhrError("Decision date: the decision cannot come before the notification.")

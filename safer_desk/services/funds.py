@@ -158,7 +158,7 @@ def _fund_values(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - {"name", "purpose", "starts_on", "ends_on", "status", "risk_levels", "require_marac",
                              "require_idva", "require_perpetrator_not_resident"}
     if unknown:
-        raise FundError(f"Unknown fund field(s): {', '.join(sorted(unknown))}.")
+        raise FundError(f"Unknown fund field{'s' if len(unknown) > 1 else ''}: {', '.join(sorted(unknown))}.")
     return values
 
 

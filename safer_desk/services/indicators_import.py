@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safer_desk.domain.indicators import IndicatorError
+from safer_desk.domain.text import counted
 from safer_desk.exchange.indicator_import import LongRow, read_long_rows
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
@@ -30,7 +31,7 @@ class ValuesPreview:
     refused: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
 
     def report(self) -> str:
-        lines = [f"{len(self.good)} row(s) can be imported, {len(self.refused)} refused."]
+        lines = [f"{counted(len(self.good), 'row')} can be imported, {len(self.refused)} refused."]
         lines += [f"Line {line}: {why}" for line, why in self.refused]
         return "\n".join(lines)
 

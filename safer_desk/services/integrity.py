@@ -18,6 +18,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from safer_desk.domain.text import counted
 from safer_desk.exchange import county_merge
 from safer_desk.storage import audit
 from safer_desk.storage.store import (SQLITE_HEADER, StoreError, audit_trigger_problems, inspect_file, read_only_uri,
@@ -110,8 +111,9 @@ def _check_export(path: Path, report: CheckReport) -> None:
                 "when it is merged)")
     report.good(f"{m.total_rows:,} rows in {len(m.tables)} tables match the signed counts and checksums; "
                 f"individual referrals {'included' if m.include_referrals else 'left out'}")
-    report.good(f"the audit chain of {m.audit_entries:,} entries leads to the signed head (entry {m.audit_head_id})"
-                + (f"; the office repaired its trail {m.audit_repairs} time(s)" if m.audit_repairs else ""))
+    report.good(f"the audit chain of {counted(m.audit_entries, 'entry', 'entries')} leads to the signed head "
+                f"(entry {m.audit_head_id})"
+                + (f"; the office repaired its trail {counted(m.audit_repairs, 'time')}" if m.audit_repairs else ""))
     report.good("opened as hostile: " + ", ".join(m.protections))
 
 
@@ -128,8 +130,8 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
         report.good("it holds nothing yet")
         return
     if check.pending:
-        report.good(f"made by an older version of Safer Desk ({len(check.pending)} layout step(s) to apply when it "
-                    "is next opened for writing)")
+        report.good(f"made by an older version of Safer Desk ({counted(len(check.pending), 'layout step')} to apply "
+                    "when it is next opened for writing)")
     if repair and _needs_repair(path):
         try:
             done = repair_audit_trail(path)
@@ -159,8 +161,8 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
         for p in chain.problems:
             report.bad(f"audit trail: {p.text}")
         if not chain.problems:
-            report.good(f"the audit trail's hash chain is whole ({chain.entries:,} entries"
-                        + (f", {chain.repairs} repair(s) recorded" if chain.repairs else "") + ")")
+            report.good(f"the audit trail's hash chain is whole ({counted(chain.entries, 'entry', 'entries')}"
+                        + (f", {counted(chain.repairs, 'repair')} recorded" if chain.repairs else "") + ")")
         _check_anchors(conn, report)
     finally:
         conn.close()
@@ -195,7 +197,7 @@ def _check_anchors(conn: sqlite3.Connection, report: CheckReport) -> None:
     recorded = max([a[0] for a in anchors], default=0)
     if meta is not None and int(meta[0] or 0) != recorded:
         bad += 1
-        report.bad(f"the file says it made {meta[0]} export(s) but records the audit head of {recorded}: the record "
-                   "of exports was changed")
+        report.bad(f"the file says it made {counted(int(meta[0] or 0), 'export')} but records the audit head of "
+                   f"{recorded}: the record of exports was changed")
     if anchors and not bad:
-        report.good(f"the trail still passes through the heads recorded at its {len(anchors)} export(s)")
+        report.good(f"the trail still passes through the heads recorded at its {counted(len(anchors), 'export')}")

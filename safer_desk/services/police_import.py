@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Collection, Iterable
 
 from safer_desk.domain.ids import reference_id
+from safer_desk.domain.text import counted as counted_words  # `counted` names the files counted here
 from safer_desk.exchange import police_uk
 from safer_desk.exchange.police_uk import ALL_CRIME, ANTI_SOCIAL, UNKNOWN_AREA, PoliceFileError
 from safer_desk.services import indicators as svc
@@ -121,9 +122,10 @@ class PoliceImportResult:
         return [t for t in self.typed if t.replaced]
 
     def summary_lines(self) -> list[str]:
-        lines = [f"Imported {self.rows:,} rows from {self.files} file(s): {len(self.months)} month(s) "
+        lines = [f"Imported {counted_words(self.rows, 'row')} from {counted_words(self.files, 'file')}: "
+                 f"{counted_words(len(self.months), 'month')} "
                  f"({self.months[0] if self.months else ''} to {self.months[-1] if self.months else ''}), "
-                 f"{len(self.areas)} area(s)."]
+                 f"{counted_words(len(self.areas), 'area')}."]
         if self.forces:
             lines.append("Forces: " + ", ".join(self.forces) + ".")
         newest = sorted({v.download_newest_month for v in self.vintages})
@@ -131,17 +133,21 @@ class PoliceImportResult:
             lines.append(f"Download{'s' if len(newest) > 1 else ''} to {', '.join(newest)}; each file's "
                          "SHA-256 is kept with its counts.")
         if self.replaced:
-            lines.append(f"Replaced {len(self.replaced)} force-month(s) imported before (never added twice).")
+            lines.append(f"Replaced {counted_words(len(self.replaced), 'force-month')} imported before "
+                         "(never added twice).")
         if self.unchanged:
-            lines.append(f"{len(self.unchanged)} force-month(s) were already imported from the same file: "
+            lines.append(f"{counted_words(len(self.unchanged), 'force-month')} "
+                         f"{'was' if len(self.unchanged) == 1 else 'were'} already imported from the same file: "
                          "unchanged.")
         for old, new in sorted(self.renamed.items()):
             lines.append(f"{old} counted as {new} (its current district).")
         if self.kept_typed:
-            lines.append(f"Kept {len(self.kept_typed)} typed figure(s) that differ from the police.uk counts:")
+            lines.append(f"Kept {counted_words(len(self.kept_typed), 'typed figure')} that "
+                         f"{'differs' if len(self.kept_typed) == 1 else 'differ'} from the police.uk counts:")
             lines += [f"  {t.describe()}" for t in self.kept_typed]
         if self.replaced_typed:
-            lines.append(f"Replaced {len(self.replaced_typed)} typed figure(s) with the police.uk counts:")
+            lines.append(f"Replaced {counted_words(len(self.replaced_typed), 'typed figure')} with the police.uk "
+                         "counts:")
             lines += [f"  {t.describe()}" for t in self.replaced_typed]
         for name, why in self.skipped:
             lines.append(f"Not imported: {why}")

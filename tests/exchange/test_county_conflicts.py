@@ -221,20 +221,21 @@ def test_merge_keep_and_the_conflicts_command(scenario, tmp_path):
     county = tmp_path / "cli-county.sqlite"
     code, out, err = cli_output(["merge", str(county), str(scenario.a1), str(scenario.b1), *accept_key_args()])
     assert code == 0, err
-    assert "4 conflict(s)" in out and SHARE in out and "[group dhr-share]" in out
+    assert "4 conflicts" in out and SHARE in out and "[group dhr-share]" in out
     code, out, err = cli_output(["conflicts", str(county)])
     assert code == 0 and out.count("  #") == 4 and PROJECT in out
     number = next(line.split()[0] for line in out.splitlines() if PROJECT in line)
     code, out, err = cli_output(["merge", str(county), str(scenario.b1), "--keep", "district",
                                  "--conflict", number])
     assert code == 0, err
-    assert "Kept the district's version of 1 conflict(s)" in out and PROJECT in out.split("Kept")[1]
+    assert "Kept the district's version of 1 conflict (recorded in the audit trail):" in out
+    assert PROJECT in out.split("Kept")[1]
     code, out, err = cli_output(["conflicts", str(county), "--keep", "county", "--conflict", "dhr-share"])
-    assert code == 0 and SHARE in out and "2 conflict(s)" in out
+    assert code == 0 and SHARE in out and "2 conflicts" in out
     code, out, err = cli_output(["conflicts", str(county), "--keep", "district"])
     assert code == 0 and "No conflicts left open." in out
     code, out, err = cli_output(["merge", str(county), str(scenario.a1), str(scenario.b1), *accept_key_args()])
-    assert code == 0 and "0 conflict(s)" in out.splitlines()[-1], out
+    assert code == 0 and "0 conflicts" in out.splitlines()[-1], out
     code, _, err = cli_output(["conflicts", str(county), "--keep", "county"])
     assert code == 1 and "No open conflict" in err
     code, _, err = cli_output(["conflicts", str(county), "--conflict", "3"])
@@ -262,7 +263,7 @@ def test_the_conflicts_window_lists_groups_and_decides(scenario, window, qtbot, 
     prompts.answers.append(True)
     with qtbot.waitSignal(dialog.decided):
         qtbot.mouseClick(dialog.group_district_button, Qt.MouseButton.LeftButton)
-    assert "Keep each district's version of all 1 conflict(s)" in prompts.questions[-1][1]
+    assert "Keep each district's version of all 1 conflict in " in prompts.questions[-1][1]
     store = window.session.store
     assert store.scalar("SELECT s.amount_pence FROM dhr_shares s JOIN organisations o ON o.id = s.organisation_id "
                         "WHERE o.name = 'Suffolk Constabulary'") == 68415

@@ -98,7 +98,7 @@ def test_example_file_round_trip_gives_the_same_figures_and_merging_again_change
     # A new county file already holds the rows every new file starts with (settings, catalogues): those
     # are unchanged; everything else is added.
     blank = sum(state_of_blank(tmp_path)[1].values())
-    assert f"0 replaced, {blank} unchanged, 0 removed, 0 conflict(s)" in out, out
+    assert f"0 replaced, {blank} unchanged, 0 removed, 0 conflicts" in out, out
 
     demo_state, county_state = state(demo_path), state(county)
     assert county_state[1] == demo_state[1]  # row counts per table
@@ -109,7 +109,7 @@ def test_example_file_round_trip_gives_the_same_figures_and_merging_again_change
     assert board_sections(county) == board_sections(demo_path)
 
     code, out, err = cli_output(["merge", str(county), str(export), *accept_key_args()])
-    assert code == 0 and "0 added, 0 replaced" in out and "0 removed, 0 conflict(s)" in out
+    assert code == 0 and "0 added, 0 replaced" in out and "0 removed, 0 conflicts" in out
     assert state(county) == county_state
     assert figures(county) == demo_figures
 
@@ -181,7 +181,7 @@ def test_two_example_districts_merge_side_by_side(demo_path, tmp_path):
         exports.append(out)
     code, out, err = cli_output(["merge", str(county), *map(str, exports), *accept_key_args()])
     assert code == 0, err
-    assert "0 conflict(s)" in out.splitlines()[-1] and "conflict:" not in err
+    assert "0 conflicts" in out.splitlines()[-1] and "conflict:" not in err
     demo_counts, county_counts, second_counts = state(demo_path)[1], state(county)[1], state(second)[1]
     for table, n in demo_counts.items():
         if table in REFERENCE_TABLES:  # reference data once (plus the second office's own districts)

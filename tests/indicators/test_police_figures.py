@@ -115,13 +115,13 @@ def test_the_command_line_lists_kept_figures_and_replaces_on_request(tmp_path, c
     expected = independent_counts(fixture(*DC))[("All crime", "Plymouth", "2020-01")]
     assert main(["import-police", str(target), str(fixture(*DC))]) == 0
     out = capsys.readouterr().out
-    assert "Kept 1 typed figure(s) that differ from the police.uk counts:" in out
+    assert "Kept 1 typed figure that differs from the police.uk counts:" in out
     assert f"All crime, Plymouth, Jan-20: typed 1,335, police.uk {expected:,}" in out
     assert "--replace-typed" in out
     with open_store(target) as store:
         assert value(store, ALL, PLYMOUTH, "2020-01") == (1335.0, TYPED)
     assert main(["import-police", str(target), str(fixture(*DC)), "--replace-typed"]) == 0
-    assert "Replaced 1 typed figure(s) with the police.uk counts:" in capsys.readouterr().out
+    assert "Replaced 1 typed figure with the police.uk counts:" in capsys.readouterr().out
     with open_store(target) as store:
         assert value(store, ALL, PLYMOUTH, "2020-01") == (expected, "police.uk")
 

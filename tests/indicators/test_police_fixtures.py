@@ -20,7 +20,7 @@ def test_counts_equal_an_independent_count(tmp_path, capsys):
     rows = sum(len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in street_files(folder))
     target = tmp_path / "new.sqlite"
     assert main(["import-police", str(target), str(folder)]) == 0  # creates the file
-    assert f"Imported {rows:,} rows from 3 file(s)" in capsys.readouterr().out
+    assert f"Imported {rows:,} rows from 3 files" in capsys.readouterr().out
     got = cli_counts(capsys, target)
     assert non_zero(got) == independent_counts(folder)
     babergh_jan = independent_counts(folder)[("All crime", "Babergh", "2025-01")]
@@ -44,7 +44,7 @@ def test_reimport_replaces_and_never_double_counts(tmp_path, capsys):
     assert main(["import-police", str(target), str(a)]) == 0
     after_a = cli_counts(capsys, target)
     assert main(["import-police", str(target), str(b)]) == 0
-    assert "Replaced 3 force-month(s)" in capsys.readouterr().out
+    assert "Replaced 3 force-months" in capsys.readouterr().out
     after_b = cli_counts(capsys, target)
     assert after_a == after_b
     assert non_zero(after_a) == independent_counts(a)

@@ -48,7 +48,7 @@ def test_suffolk_2025_counts_equal_an_independent_count(tmp_path, capsys):
     target = tmp_path / "new.sqlite"
     assert main(["import-police", str(target), str(folder)]) == 0  # creates the file
     out = capsys.readouterr().out
-    assert "Imported 48,193 rows from 12 file(s)" in out
+    assert "Imported 48,193 rows from 12 files" in out
     got = cli_counts(capsys, target)
     expected = independent_counts(folder)
     assert got == expected
@@ -64,7 +64,7 @@ def test_reimport_replaces_and_never_double_counts(tmp_path, capsys):
     assert main(["import-police", str(target), str(a)]) == 0
     after_a = cli_counts(capsys, target)
     assert main(["import-police", str(target), str(b)]) == 0
-    assert "Replaced 3 force-month(s)" in capsys.readouterr().out
+    assert "Replaced 3 force-months" in capsys.readouterr().out
     after_b = cli_counts(capsys, target)
     assert after_a == after_b
     assert after_a == independent_counts(a)

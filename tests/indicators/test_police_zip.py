@@ -35,7 +35,7 @@ def test_a_download_zip_imports_its_street_files_and_names_the_rest(tmp_path, ca
     target = tmp_path / "office.sqlite"
     assert main(["import-police", str(target), str(archive)]) == 0
     out = capsys.readouterr().out
-    assert "from 4 file(s)" in out
+    assert "from 4 files" in out
     assert ("Not imported: 2022-01/2022-01-thames-valley-outcomes.csv (in police-download.zip) is a police.uk "
             "outcomes file") in out
     assert "Not imported: 2022-01/2022-01-thames-valley-stop-and-search.csv (in police-download.zip) is a " \
@@ -203,7 +203,7 @@ def test_the_window_imports_a_zip(demo_window, prompts, qtbot, tmp_path):
     assert not prompts.errors
     title, text = prompts.infos[-1]
     assert title == "Police data imported"
-    assert "from 2 file(s)" in text
+    assert "from 2 files" in text
     assert "2022-01-thames-valley-outcomes.csv (in download.zip) is a police.uk outcomes file" in text
 
 

@@ -41,7 +41,7 @@ def test_replacing_typed_figures_is_one_undoable_action(demo_window, qtbot, prom
     prompts.answers[:] = [True]  # "Replace with police.uk counts"
     import_two_burglaries(demo_window, qtbot, prompts, tmp_path)
     qtbot.waitUntil(lambda: burglary(store) == 2, timeout=10000)
-    assert demo_window.undo_action.text() == "&Undo replace 1 typed figure(s) with police.uk counts"
+    assert demo_window.undo_action.text() == "&Undo replace 1 typed figure with police.uk counts"
     demo_window.undo_action.trigger()
     assert burglary(store) == 99
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QForm
 
 from safer_desk.domain.allocation import AllocationError, format_fraction, percent_text
 from safer_desk.domain.money import format_money
+from safer_desk.domain.text import counted
 from safer_desk.exchange.files import parse_tsv, to_tsv
 from safer_desk.exchange.tables import write_table
 from safer_desk.services import allocation as service
@@ -579,7 +580,7 @@ class AllocationTab(TabBase):
         except AllocationError as exc:
             self._refuse(exc)
             return
-        self.apply(new_state, f"Paste {len(table)} row(s)")
+        self.apply(new_state, f"Paste {counted(len(table), 'row')}")
 
     def add_partnership(self) -> None:
         self.apply(bench.with_new_row(self.state), "Add partnership")
@@ -590,7 +591,7 @@ class AllocationTab(TabBase):
         if not rows and self.inputs_view.currentIndex().isValid():
             rows = [self.inputs_view.currentIndex().row()]
         if rows:
-            self.apply(bench.without_rows(self.state, rows), f"Remove {len(rows)} partnership(s)")
+            self.apply(bench.without_rows(self.state, rows), f"Remove {counted(len(rows), 'partnership')}")
 
     def _factor_item_changed(self, item: QTableWidgetItem) -> None:
         if self._syncing:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLin
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import MONTH_ABBR, Month, format_uk_date
-from safer_desk.domain.text import file_name_from
+from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
 from safer_desk.presenters.funds import WINDOWS, FundData, FundsPresenter, load_fund_data
@@ -482,9 +482,9 @@ class FundPage(QWidget):
                               + funds.forecast_sentence(f))
         if f.summary_rows:
             self.summary_note.setText(
-                f"ⓘ {f.summary_rows} row(s) of this fund came as district summaries (no individual referrals): "
-                "they are in every total, but the spend-per-victim distribution and median cover only the "
-                "referrals recorded in detail in this file.")
+                f"ⓘ {counted(f.summary_rows, 'row')} of this fund came as district summaries "
+                "(no individual referrals): they are in every total, but the spend-per-victim distribution and "
+                "median cover only the referrals recorded in detail in this file.")
             self.summary_note.show()
         else:
             self.summary_note.hide()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
+from safer_desk.domain.text import counted
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, SortProxy, RowTableModel
@@ -184,7 +185,7 @@ class ConflictsDialog(QDialog):
             prompts.show_error(self, "Conflicts", str(exc))
             return []
         side = "the county's version" if choice == "county" else "each district's version"
-        if not prompts.ask(self, "Conflicts", f"Keep {side} of all {len(members)} conflict(s) in "
+        if not prompts.ask(self, "Conflicts", f"Keep {side} of all {counted(len(members), 'conflict')} in "
                                               f"“{members[0].group_words}”? This is recorded in the audit trail.",
                            yes="Keep County" if choice == "county" else "Keep District"):
             return []

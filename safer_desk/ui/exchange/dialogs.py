@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
+from safer_desk.domain.text import counted
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import fitting_size, shown_as_typed
 from safer_desk.ui.kit.table_view import DataTableView
@@ -177,7 +178,8 @@ class MergeResultDialog(QDialog):
         self.view.setModel(self.proxy)
         self.view.size_columns_to_visible(max_width=620)
         groups = "; ".join(f"{words} {len(members)}" for _, words, members in conflict_groups(conflicts))
-        heading = QLabel(f"{len(conflicts):,} conflict(s) ({groups}): the county's version is kept until you decide."
+        heading = QLabel(f"{counted(len(conflicts), 'conflict')} ({groups}): the county's version is kept until you "
+                         "decide."
                          if conflicts else "No conflicts.", self)
         heading.setWordWrap(True)
         # The selected conflict in full (the table cuts long sentences short).

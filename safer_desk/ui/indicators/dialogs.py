@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPus
 
 from safer_desk.domain.indicators import IndicatorError
 from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import snapshot_action
 from safer_desk.presenters.indicators import IndicatorForm
 from safer_desk.services import indicators as svc
@@ -72,7 +73,7 @@ class ImportFiguresDialog(QDialog):
         self.model.set_rows(rows)
         self.table.size_columns_to_visible()
         self.setWindowTitle(f"Import Figures from {preview_name(path)}")
-        self.summary.setText(f"{len(self.preview.good)} row(s) can be imported; {len(self.preview.refused)} "
+        self.summary.setText(f"{counted(len(self.preview.good), 'row')} can be imported; {len(self.preview.refused)} "
                              "refused (listed with the reason). Nothing is saved until you import.")
         self.import_button.setEnabled(bool(self.preview.good))
         return True
