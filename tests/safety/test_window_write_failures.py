@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from safer_desk.services import projects as svc
+from safer_desk.storage import snapshots
 from safer_desk.ui.kit import errors
 from tests.safety.test_full_disk import fill, small_disk  # noqa: F401 - a fixture
 
@@ -51,7 +52,7 @@ def refuse():
     class Refuse(pytest.MonkeyPatch):
         def start(self, failure=disk_full):
             self.setattr(svc, "_write", failure)  # a save
-            self.setattr(svc.snapshots, "put_back", failure)  # an undo or redo, which puts the rows back
+            self.setattr(snapshots, "put_back", failure)  # an undo or redo, which puts the rows back
 
         def stop(self):
             self.undo()
