@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterator
 
 from safer_desk import __version__, faults
 from safer_desk.domain.ids import new_id
+from safer_desk.domain.text import counted
 from safer_desk.storage import audit, blank, leftovers
 from safer_desk.storage.safe_write import atomic_path
 from safer_desk.storage.locking import FileInUse, OfficeLock
@@ -192,7 +193,7 @@ def inspect_file(path: Path) -> FileCheck:
     unknown = applied - known_steps()
     if unknown:
         raise FileTooNew(
-            f"{path.name} was written by a newer version of Safer Desk (it has {len(unknown)} change(s) to "
+            f"{path.name} was written by a newer version of Safer Desk (it has {counted(len(unknown), 'change')} to "
             f"the file's layout that version {__version__} does not know). Install the newer version to open "
             "it; the file has not been changed."
         )

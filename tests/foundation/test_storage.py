@@ -60,7 +60,7 @@ def test_newer_file_is_refused_untouched(tmp_path):
                        "VALUES ('safer_desk.core', 'step_from_the_future', '2030-01-01')")
     s.close()
     before = checksum(path)
-    with pytest.raises(FileTooNew, match="newer version"):
+    with pytest.raises(FileTooNew, match=r"newer version of Safer Desk \(it has 1 change to the file's layout "):
         open_store(path)
     with pytest.raises(FileTooNew):
         open_store(path, read_only=True)
