@@ -10,7 +10,7 @@ from safer_desk.cli.common import CliError, open_existing
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     office = subparsers.add_parser(
-        "office", help="show or set the office's scope: its partnership(s), districts and county",
+        "office", help="show or set the office's scope: its partnerships, districts and county",
         description="Show whose file this is, or set it. The office's districts follow from its partnerships by "
                     "date (Waveney and Suffolk Coastal count as East Suffolk from 2019/20); lists and the board "
                     "report's \"All areas\" mean these areas. A county file means the districts merged into it. "

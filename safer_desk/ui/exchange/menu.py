@@ -30,7 +30,7 @@ def install(window) -> None:
     report.setStatusTip("Write the board report (PDF or HTML) with every tab's tables and charts")
     report.triggered.connect(lambda _=False: open_report_dialog(window))
     office = QAction("Office &Details…", window)
-    office.setStatusTip("Whose file this is: the office's partnership(s), districts and county")
+    office.setStatusTip("Whose file this is: the office's partnerships, districts and county")
     office.triggered.connect(lambda _=False: open_office_dialog(window))
     window.exchange_actions = {"office": office, "export": export, "merge": merge, "conflicts": conflicts,
                                "keys": keys, "report": report}
