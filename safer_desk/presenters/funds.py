@@ -218,9 +218,13 @@ class FundsPresenter(FormScreen):
         values = {"organisation": contribution["organisation"], "amount": format_money(contribution["amount_pence"]),
                   "received_on": _uk(date.fromisoformat(contribution["received_on"]))
                   if contribution["received_on"] else "", "note": contribution["note"] or ""}
-        return self._form(self._contribution_fields(), f"Contribution of {said} to {fund.name}", lambda v: self.rows_action(
-            f"Change the contribution of {said} to {fund.name}", "fund", fund.id,
-            lambda: funds.update_contribution(self.store, contribution["id"], **v), select_fund=True), values=values)
+        def commit(v: dict) -> dict:
+            return self.rows_action(f"Change the contribution of {said} to {fund.name}", "fund", fund.id,
+                                    lambda: funds.update_contribution(self.store, contribution["id"], **v),
+                                    select_fund=True)
+
+        return self._form(self._contribution_fields(), f"Contribution of {said} to {fund.name}", commit,
+                          values=values)
 
     def _referral_fields(self) -> list[Field]:
         yes = tuple(YesNo.choices())

@@ -235,7 +235,8 @@ def add_contribution(store: Store, fund_id: str, **fields: Any) -> str:
     contribution_id = new_id()
     with store.transaction():
         store.conn.execute(f"INSERT INTO fund_contributions(id, fund_id, {', '.join(values)}) "
-                           f"VALUES (?, ?, {', '.join('?' * len(values))})", (contribution_id, fund_id, *values.values()))
+                           f"VALUES (?, ?, {', '.join('?' * len(values))})",
+                           (contribution_id, fund_id, *values.values()))
     return contribution_id
 
 

@@ -93,8 +93,8 @@ def step(presenter: FundsPresenter, rng: random.Random) -> str:
                                                   {"organisation": rng.choice(PARTNERS), "amount": amount})
     if kind == "edit contribution" and data.contributions:
         contribution = rng.choice(data.contributions)
-        values = rng.choice([{"amount": f"£{rng.randint(1, 300_000) / 100:,.2f}"}, {"organisation": rng.choice(PARTNERS)},
-                             {"received_on": _day(fund, rng)}, {"amount": "0"}])
+        values = rng.choice([{"amount": f"£{rng.randint(1, 300_000) / 100:,.2f}"},
+                             {"organisation": rng.choice(PARTNERS)}, {"received_on": _day(fund, rng)}, {"amount": "0"}])
         return f"edit contribution {values}: " + _save(presenter.edit_contribution_form(contribution), values)
     if kind == "delete contribution" and data.contributions:
         contribution = rng.choice(data.contributions)
