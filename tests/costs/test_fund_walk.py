@@ -80,6 +80,15 @@ def _day(fund: funds.Fund, rng: random.Random) -> str:
     return f"{day:%d/%m/%Y}"
 
 
+def _refused_or(delete, done: str) -> str:
+    """A deletion, or its refusal (a closed fund's spend, a catalogue item in use), said."""
+    try:
+        delete()
+    except funds.FundError as exc:
+        return f"refused: {exc}"
+    return done
+
+
 def step(presenter: FundsPresenter, rng: random.Random) -> str:
     """One thing an officer does on the fund's page; returns what, for the failure message."""
     fund = presenter.fund
@@ -113,11 +122,8 @@ def step(presenter: FundsPresenter, rng: random.Random) -> str:
         return f"edit {referral['reference']} {values}: " + _save(presenter.edit_referral_form(referral), values)
     if kind == "delete referral":
         referral = rng.choice(data.referrals)
-        try:
-            presenter.delete_referral(referral)
-        except funds.FundError as exc:  # a closed fund's spend: refused, said
-            return f"refused: {exc}"
-        return f"delete referral {referral['reference']} ({referral['lines']} lines)"
+        return _refused_or(lambda: presenter.delete_referral(referral),
+                           f"delete referral {referral['reference']} ({referral['lines']} lines)")
     if kind == "spend":
         referral = rng.choice(data.referrals)
         amount = rng.choice(["", f"{rng.randint(1, 80_000) / 100:.2f}", "£1,250"])
@@ -130,21 +136,14 @@ def step(presenter: FundsPresenter, rng: random.Random) -> str:
         return f"edit spend {values} of {line['reference']}: " + _save(presenter.edit_spend_form(line), values)
     if kind == "delete spend" and data.lines:
         line = rng.choice(data.lines)
-        try:
-            presenter.delete_spend_line(line)
-        except funds.FundError as exc:  # a closed fund's spend: refused, said
-            return f"refused: {exc}"
-        return f"delete spend {line['amount_pence']} of {line['reference']}"
+        return _refused_or(lambda: presenter.delete_spend_line(line),
+                           f"delete spend {line['amount_pence']} of {line['reference']}")
     if kind == "item":
         name = rng.choice(ITEMS)
         return f"item {name}: " + _save(presenter.item_form(), {"name": name, "usual_price": rng.choice(["", "£35"])})
-    if kind == "delete item" and data.items:
+    if kind == "delete item" and data.items:  # refused while a spend line has it
         item = rng.choice(data.items)
-        try:
-            presenter.delete_item(item)
-        except funds.FundError as exc:  # on a spend line: refused, said
-            return f"refused: {exc}"
-        return f"delete item {item['name']}"
+        return _refused_or(lambda: presenter.delete_item(item), f"delete item {item['name']}")
     if kind == "settings":
         values = rng.choice([{"ends_on": _day(fund, rng)}, {"starts_on": _day(fund, rng)}, {"status": "closed"},
                              {"status": "open"}, {"require_marac": "no"}])

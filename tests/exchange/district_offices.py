@@ -120,3 +120,22 @@ def district_exports(folder: Path, names: Iterable[str], *, template_path: Path 
         finally:
             store.close()
     return out
+
+
+def exports_disagreeing_on_one_figure(folder: Path) -> tuple[Path, Path]:
+    """Babergh's and Mid Suffolk's exports, which disagree on one figure: Babergh's All crime for April 2025, 1,335
+    typed by Babergh office where Mid Suffolk office's police.uk counts (a later download) say 349."""
+    from safer_desk.services import indicators as ind
+
+    base = template(folder, police=False)
+    a = office_from(base, folder / "babergh.sqlite", "Babergh office", districts=["Babergh"])
+    b = office_from(base, folder / "mid.sqlite", "Mid Suffolk office", districts=["Mid Suffolk"])
+    try:
+        load_police(a, ["2025-01"])
+        load_police(b, ["2025-04"])
+        ind.save_values(a, "indicator:all-crime", "district:babergh", [ind.PeriodValue("2025-04", 1335.0)],
+                        require_red_comments=False)
+        return export(a, folder / "a.sqlite"), export(b, folder / "b.sqlite")
+    finally:
+        a.close()
+        b.close()

@@ -21,7 +21,8 @@ from safer_desk.services import indicators as ind
 from safer_desk.services.county import CountyError, list_conflicts, resolve_conflicts
 from safer_desk.services.projects import Project, add_projects
 from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import export, load_police, merge, office_from, template
+from tests.exchange.district_offices import (export, exports_disagreeing_on_one_figure, load_police, merge,
+                                             office_from, template)
 from tests.exchange.helpers import accept_key_args, cli_output
 
 SHARE = ("Suffolk Constabulary's share of WSCSP-DHR-2017-01: £684.14 from Babergh office, £684.15 from Mid "
@@ -190,18 +191,7 @@ def test_a_new_version_of_a_decided_thing_is_a_new_conflict(scenario, tmp_path):
 
 
 def test_the_figure_conflict_reads_the_same_whichever_file_came_first(tmp_path):
-    base = template(tmp_path, police=False)
-    a = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
-    b = office_from(base, tmp_path / "mid.sqlite", "Mid Suffolk office", districts=["Mid Suffolk"])
-    try:
-        load_police(a, ["2025-01"])
-        load_police(b, ["2025-04"])
-        ind.save_values(a, "indicator:all-crime", "district:babergh", [ind.PeriodValue("2025-04", 1335.0)],
-                        require_red_comments=False)
-        a1, b1 = export(a, tmp_path / "a.sqlite"), export(b, tmp_path / "b.sqlite")
-    finally:
-        a.close()
-        b.close()
+    a1, b1 = exports_disagreeing_on_one_figure(tmp_path)
     county = open_store(tmp_path / "county.sqlite", create=True)
     try:
         assert merge(county, [b1]).conflicts == []  # Mid Suffolk's police.uk counts first

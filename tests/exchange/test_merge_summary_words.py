@@ -7,11 +7,10 @@ import pytest
 
 from safer_desk.exchange.county_conflicts import Conflict
 from safer_desk.exchange.county_merge import MergeSummary
-from safer_desk.services import indicators as ind
 from safer_desk.services.county import ConflictsPresenter, MergeReport, export_for_county
 from safer_desk.services.progress import Cancelled
 from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import export, load_police, merge, office_from, template
+from tests.exchange.district_offices import exports_disagreeing_on_one_figure, merge
 from tests.exchange.helpers import merge_accepting
 
 FIGURE = ("Indicator 'All crime', Babergh, Apr 2025: 349 from police.uk counts sent by Mid Suffolk office, 1,335 "
@@ -23,18 +22,7 @@ def test_a_merge_with_one_conflict_says_it_in_the_singular(tmp_path, qtbot):
 
     from safer_desk.ui.exchange.dialogs import MergeResultDialog
 
-    base = template(tmp_path, police=False)
-    a = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
-    b = office_from(base, tmp_path / "mid.sqlite", "Mid Suffolk office", districts=["Mid Suffolk"])
-    try:
-        load_police(a, ["2025-01"])
-        load_police(b, ["2025-04"])
-        ind.save_values(a, "indicator:all-crime", "district:babergh", [ind.PeriodValue("2025-04", 1335.0)],
-                        require_red_comments=False)
-        a1, b1 = export(a, tmp_path / "a.sqlite"), export(b, tmp_path / "b.sqlite")
-    finally:
-        a.close()
-        b.close()
+    a1, b1 = exports_disagreeing_on_one_figure(tmp_path)
     county = open_store(tmp_path / "county.sqlite", create=True)
     try:
         first = merge(county, [b1])
