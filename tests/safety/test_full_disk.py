@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -238,3 +239,44 @@ def test_the_window_says_why_a_backup_or_a_copy_was_not_written(demo_window, pro
     demo_window.save_copy()
     assert prompts.errors[-1][0] == "Save a copy" and "the disk is full" in prompts.errors[-1][1]
     assert copy.read_bytes() == PREVIOUS and no_temporaries(tmp_path) == []
+
+
+def test_corrections_on_a_really_full_disk_are_refused_and_change_nothing(small_disk, demo_master, tmp_path):
+    """A spend line, a contribution or a cost line corrected on a full disk: SQLite's refusal, the file as it was
+    (each correction is one transaction), and the file passes its checks once there is room again."""
+    from safer_desk.services import dhr, funds
+    from safer_desk.services.files import write_refused
+    from safer_desk.storage.store import open_store
+
+    office = small_disk / "office.sqlite"
+    shutil.copyfile(demo_master, office)
+    store = open_store(office)
+    try:
+        store.verify()
+        fund = funds.list_funds(store)[0]
+        line = funds.list_spend_lines(store, fund.id)[0]
+        given = funds.contributions(store, fund.id)[0]
+        case_id = dhr.case_id_by_reference(store, "WSCSP-DHR-2017-02")
+        cost = dhr.add_cost_line(store, case_id, category="Administration", amount="£10")
+        before = logical_state(office, tmp_path / "before")
+        fill(small_disk, leave=0)
+        corrections = (
+            lambda: funds.update_spend_line(store, line["id"], spent_on="01/07/2018", item="Door chain",
+                                            amount="£9,999.99", invoice_ref="X" * 2000),
+            lambda: funds.update_contribution(store, given["id"], organisation=given["organisation"], amount="£3,000",
+                                              note="N" * 4000),
+            lambda: dhr.update_cost_line(store, cost, category="Administration", amount="£12",
+                                         description="D" * 4000))
+        for correct in corrections:
+            with pytest.raises(sqlite3.OperationalError) as refused:
+                correct()
+            assert "full" in write_refused(refused.value)  # what the window says: "(it may be full)"
+    finally:
+        store.close()
+    (small_disk / "filler.bin").unlink()
+    assert logical_state(office, tmp_path / "after") == before
+    checked = open_store(office)
+    try:
+        checked.verify()  # the audit trail whole, no damage
+    finally:
+        checked.close()
