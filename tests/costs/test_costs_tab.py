@@ -363,13 +363,22 @@ def test_del_in_a_read_only_file_offers_nothing_and_enter_shows_a_record_to_read
         table.view.setFocus()
         qtbot.keyClick(table.view, Qt.Key.Key_Delete)
     assert prompts.questions == [] and prompts.errors == []
-    page.table_list.setCurrentRow(0)
-    assert page.referrals.select_where(lambda r: r["reference"] == "TH-2018-001")
-    page.referrals.view.setFocus()
-    qtbot.keyClick(page.referrals.view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=5000)
-    assert page.presenter.editor.read_only
-    page.dialog.reject()
+    # Enter on a referral, a spend line, a contribution or a cost line shows it to read, nothing to save
+    for owner, title, table in ((page, "Referrals", page.referrals), (page, "Spend lines", page.lines),
+                                (page, "Contributions", page.contributions), (reviews, "", reviews.costs)):
+        if title:
+            page.table_list.setCurrentRow(page.table_titles.index(title))
+        else:
+            tab.pages.setCurrentIndex(0)
+            reviews.details.setCurrentIndex(1)
+        assert table.select_where(lambda r: True), title
+        table.view.setFocus()
+        qtbot.keyClick(table.view, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda o=owner: o.dialog is not None and o.dialog.isVisible(), timeout=5000)
+        assert owner.presenter.editor.read_only and not owner.presenter.editor.save(), title
+        owner.dialog.reject()
+        qtbot.waitUntil(lambda o=owner: not o.dialog.isVisible(), timeout=5000)
+    assert prompts.errors == []
     assert store.conn.total_changes == changes
 
 
