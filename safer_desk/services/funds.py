@@ -350,11 +350,16 @@ def add_referral(store: Store, fund_id: str, **fields: Any) -> str:
 
 def update_referral(store: Store, referral_id: str, **fields: Any) -> dict[str, Any]:
     """Correct a referral (all its fields, as add_referral takes them): a district or a date keyed wrongly, an
-    answer that changed. Its spend lines stay with it. Returns the stored values."""
-    row = store.one("SELECT fund_id FROM fund_referrals WHERE id = ?", (referral_id,))
+    answer that changed. Its spend lines stay with it (on a closed fund, its spend's district does too: refused).
+    Returns the stored values."""
+    row = store.one("SELECT fund_id, district_id, EXISTS (SELECT 1 FROM fund_spend_lines s WHERE s.referral_id = r.id) "
+                    "AS spent FROM fund_referrals r WHERE r.id = ?", (referral_id,))
     if row is None:
         raise FundError("That referral no longer exists.")
-    values = _referral_values(store, get_fund(store, row["fund_id"]), referral_id=referral_id, **fields)
+    fund = get_fund(store, row["fund_id"])
+    values = _referral_values(store, fund, referral_id=referral_id, **fields)
+    if row["spent"] and values["district_id"] != row["district_id"]:  # the spend per district as reported
+        _refuse_if_closed(fund)
     with store.transaction():
         store.conn.execute(f"UPDATE fund_referrals SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
                            (*values.values(), referral_id))

@@ -184,11 +184,19 @@ def test_a_spend_line_or_contribution_keyed_wrongly_is_corrected_in_place(demo_s
     with pytest.raises(FundError, match="no organisation called"):
         funds.update_contribution(demo_store, contribution["id"], organisation="Nobody", amount="£1")
     funds.update_fund(demo_store, fund.id, status="closed")
+    referral = next(r for r in funds.list_referrals(demo_store, fund.id) if r["id"] == line["referral_id"])
+    answers = {k: referral[k] for k in ("reference", "referred_on", "risk_level", "at_marac", "idva_assigned",
+                                        "perpetrator_resident", "override_reason")}
+    other = "Ipswich" if referral["district"] != "Ipswich" else "Babergh"
     for change in (lambda: funds.update_spend_line(demo_store, line["id"], spent_on="01/07/2018", item="Door chain"),
                    lambda: funds.delete_spend_line(demo_store, line["id"]),
-                   lambda: funds.delete_referral(demo_store, line["referral_id"])):
+                   lambda: funds.delete_referral(demo_store, line["referral_id"]),
+                   lambda: funds.update_referral(demo_store, referral["id"], **answers, district=other)):
         with pytest.raises(FundError, match="is closed: its spend cannot be recorded, changed or deleted"):
             change()
+    # what does not move money (a reference, an answer) is still corrected on a closed fund
+    funds.update_referral(demo_store, referral["id"], **{**answers, "override_reason": "Panel agreed"},
+                          district=referral["district"])
     assert funds.fund_figures(demo_store, fund.id, today=date(2019, 4, 1)).spent_pence == after.spent_pence
     # the doubt about a correction counts the line's new amount instead of its old one, not on top of it
     funds.update_fund(demo_store, fund.id, status="open")
