@@ -524,3 +524,16 @@ def test_a_spend_line_and_a_cost_line_open_with_a_double_click_and_are_corrected
     qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
     assert dialog.isVisible()  # refused: the partners were billed for it
     assert "less than they were billed" in " ".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_correcting_a_cost_line_with_no_review_chosen_says_to_choose_one(window, tmp_path, qtbot, prompts):
+    # More > Edit cost line… in a file with no review yet ended in an unexpected error (no line was ever read).
+    from safer_desk.storage.store import open_store
+
+    path = tmp_path / "empty.sqlite"
+    open_store(path, create=True).close()
+    assert window.open_path(path)
+    tab = window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert tab.reviews.edit_cost_line_dialog() is None
+    assert prompts.errors == [("Choose first", "Select a case in the list first.")]

@@ -340,12 +340,21 @@ class DhrPage(QWidget):
     def cost_line_dialog(self):
         return self._open(self.presenter.cost_line_form)
 
+    def _cost_line(self) -> dict | None:
+        """The chosen case's chosen cost line; with no case chosen the presenter says to choose one, with no line
+        chosen this does (None either way)."""
+        if self.current_case() is None:
+            self._report(self.presenter.need_case)
+            return None
+        line = self.costs.current()
+        if line is None:
+            prompts.show_error(self, "Choose a cost line", "Select a cost line on the Costs page first.")
+        return line
+
     def edit_cost_line_dialog(self):
         """Enter or a double-click on a cost line: correct it (More > Edit cost line…)."""
-        if self.current_case() is not None and (line := self.costs.current()) is None:
-            prompts.show_error(self, "Choose a cost line", "Select a cost line on the Costs page first.")
-            return None
-        return self._open(lambda: self.presenter.edit_cost_line_form(line))
+        line = self._cost_line()
+        return None if line is None else self._open(lambda: self.presenter.edit_cost_line_form(line))
 
     def panel_meeting_dialog(self):
         return self._open(self.presenter.panel_meeting_form)
@@ -432,11 +441,8 @@ class DhrPage(QWidget):
             self._report(self.presenter.delete_case)
 
     def delete_cost_line(self) -> None:
-        case, line = self.current_case(), self.costs.current()
-        if case is None:
-            return self._report(self.presenter.need_case)  # says to choose a case
+        case, line = self.current_case(), self._cost_line()
         if line is None:
-            prompts.show_error(self, "Choose a cost line", "Select a cost line on the Costs page first.")
             return
         if prompts.ask(self, "Delete cost line", f"Delete the {line['category']} cost of "
                        f"{self.costs.model.columns[1].text(line)} from {case.reference}?", yes="Delete"):
