@@ -19,7 +19,7 @@ from safer_desk.domain.money import MoneyError, check_within_bounds, format_mone
 from safer_desk.domain.privacy import PrivacyError, name_warning, refuse_names
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.services.reference import statutory_partners
-from safer_desk.storage import snapshots
+from safer_desk.storage import records, snapshots
 from safer_desk.storage.store import Store
 
 DEFAULT_DUE_DAYS = 30
@@ -210,8 +210,7 @@ def update_case(store: Store, case_id: str, **fields: Any) -> dict[str, Any]:
                        "Nothing was changed.")
     if values:
         with store.transaction():
-            store.conn.execute(f"UPDATE dhr_cases SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-                               (*values.values(), case_id))
+            records.update(store.conn, "dhr_cases", case_id, values)
     return values
 
 
@@ -293,8 +292,7 @@ def update_recommendation(store: Store, rec_id: str, *, text: str | None = None,
         values["completed_on"] = _iso(as_date(completed_on, "Completed"))
     if values:
         with store.transaction():
-            store.conn.execute(f"UPDATE dhr_recommendations SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-                               (*values.values(), rec_id))
+            records.update(store.conn, "dhr_recommendations", rec_id, values)
 
 
 def delete_recommendation(store: Store, rec_id: str) -> None:
@@ -330,8 +328,7 @@ def add_cost_line(store: Store, case_id: str, **fields: Any) -> str:
     values = _cost_line_values(**fields)
     line_id = new_id()
     with store.transaction():
-        store.conn.execute(f"INSERT INTO dhr_cost_lines(id, case_id, {', '.join(values)}) "
-                           f"VALUES (?, ?, {', '.join('?' * len(values))})", (line_id, case_id, *values.values()))
+        records.insert(store.conn, "dhr_cost_lines", {"id": line_id, "case_id": case_id, **values})
     return line_id
 
 
@@ -358,8 +355,7 @@ def update_cost_line(store: Store, line_id: str, **fields: Any) -> dict[str, Any
     values = _cost_line_values(**fields)
     _billed_beyond(store, line, values["amount_pence"])
     with store.transaction():
-        store.conn.execute(f"UPDATE dhr_cost_lines SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-                           (*values.values(), line_id))
+        records.update(store.conn, "dhr_cost_lines", line_id, values)
     return values
 
 

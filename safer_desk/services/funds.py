@@ -21,6 +21,7 @@ from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month
 from safer_desk.domain.text import counted, find_typed
 from safer_desk.services.dhr import as_date, as_pence, free_text
+from safer_desk.storage import records
 from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, FUND_SUMMARY_VIEW
 from safer_desk.storage.store import Store
 
@@ -170,8 +171,7 @@ def add_fund(store: Store, *, name: str, starts_on: Any, ends_on: Any, **fields:
         raise FundError(f"Name: there is already a fund called {values['name']}.")
     fund_id = new_id()
     with store.transaction():
-        store.conn.execute(f"INSERT INTO funds(id, {', '.join(values)}) VALUES (?, {', '.join('?' * len(values))})",
-                           (fund_id, *values.values()))
+        records.insert(store.conn, "funds", {"id": fund_id, **values})
     return fund_id
 
 
@@ -192,8 +192,7 @@ def update_fund(store: Store, fund_id: str, **fields: Any) -> dict[str, Any]:
         raise FundError(f"{counted(outside, 'spend line')} would fall outside the fund's period; change them first.")
     if values:
         with store.transaction():
-            store.conn.execute(f"UPDATE funds SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-                               (*values.values(), fund_id))
+            records.update(store.conn, "funds", fund_id, values)
     return values
 
 
@@ -234,9 +233,7 @@ def add_contribution(store: Store, fund_id: str, **fields: Any) -> str:
     values = _contribution_values(store, **fields)
     contribution_id = new_id()
     with store.transaction():
-        store.conn.execute(f"INSERT INTO fund_contributions(id, fund_id, {', '.join(values)}) "
-                           f"VALUES (?, ?, {', '.join('?' * len(values))})",
-                           (contribution_id, fund_id, *values.values()))
+        records.insert(store.conn, "fund_contributions", {"id": contribution_id, "fund_id": fund_id, **values})
     return contribution_id
 
 
@@ -246,8 +243,7 @@ def update_contribution(store: Store, contribution_id: str, **fields: Any) -> di
         raise FundError("That contribution no longer exists.")
     values = _contribution_values(store, **fields)
     with store.transaction():
-        store.conn.execute(f"UPDATE fund_contributions SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-                           (*values.values(), contribution_id))
+        records.update(store.conn, "fund_contributions", contribution_id, values)
     return values
 
 
@@ -343,8 +339,7 @@ def add_referral(store: Store, fund_id: str, **fields: Any) -> str:
     values = _referral_values(store, get_fund(store, fund_id), **fields)
     referral_id = new_id()
     with store.transaction():
-        store.conn.execute(f"INSERT INTO fund_referrals(id, fund_id, {', '.join(values)}) "
-                           f"VALUES (?, ?, {', '.join('?' * len(values))})", (referral_id, fund_id, *values.values()))
+        records.insert(store.conn, "fund_referrals", {"id": referral_id, "fund_id": fund_id, **values})
     return referral_id
 
 
@@ -352,8 +347,7 @@ def update_referral(store: Store, referral_id: str, **fields: Any) -> dict[str, 
     """Correct a referral (all its fields, as add_referral takes them): a district or a date keyed wrongly, an
     answer that changed. Its spend lines stay with it (on a closed fund, its spend's district does too: refused).
     Returns the stored values."""
-    row = store.one("SELECT fund_id, district_id, EXISTS (SELECT 1 FROM fund_spend_lines s WHERE s.referral_id = r.id) "
-                    "AS spent FROM fund_referrals r WHERE r.id = ?", (referral_id,))
+    row = _referral_row(store, referral_id)
     if row is None:
         raise FundError("That referral no longer exists.")
     fund = get_fund(store, row["fund_id"])
@@ -361,15 +355,19 @@ def update_referral(store: Store, referral_id: str, **fields: Any) -> dict[str, 
     if row["spent"] and values["district_id"] != row["district_id"]:  # the spend per district as reported
         _refuse_if_closed(fund)
     with store.transaction():
-        store.conn.execute(f"UPDATE fund_referrals SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-                           (*values.values(), referral_id))
+        records.update(store.conn, "fund_referrals", referral_id, values)
     return values
+
+
+def _referral_row(store: Store, referral_id: str):
+    """A referral's fund, district and whether it has spend (``spent``), or None when it is gone."""
+    return store.one("SELECT r.fund_id, r.district_id, EXISTS (SELECT 1 FROM fund_spend_lines s "
+                     "WHERE s.referral_id = r.id) AS spent FROM fund_referrals r WHERE r.id = ?", (referral_id,))
 
 
 def delete_referral(store: Store, referral_id: str) -> None:
     """Remove a referral keyed in error, with its spend lines (refused on a closed fund if it has any)."""
-    row = store.one("SELECT r.fund_id, EXISTS (SELECT 1 FROM fund_spend_lines s WHERE s.referral_id = r.id) AS spent "
-                    "FROM fund_referrals r WHERE r.id = ?", (referral_id,))
+    row = _referral_row(store, referral_id)
     if row is not None and row["spent"]:
         _refuse_if_closed(get_fund(store, row["fund_id"]))
     with store.transaction():
@@ -440,22 +438,25 @@ def add_spend_line(store: Store, referral_id: str, **fields: Any) -> str:
     values = _spend_values(store, get_fund(store, ref["fund_id"]), **fields)
     line_id = new_id()
     with store.transaction():
-        store.conn.execute(f"INSERT INTO fund_spend_lines(id, referral_id, {', '.join(values)}) "
-                           f"VALUES (?, ?, {', '.join('?' * len(values))})", (line_id, referral_id, *values.values()))
+        records.insert(store.conn, "fund_spend_lines", {"id": line_id, "referral_id": referral_id, **values})
     return line_id
+
+
+def _fund_of_spend_line(store: Store, line_id: str) -> Fund | None:
+    fund_id = store.scalar("SELECT r.fund_id FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
+                           "WHERE s.id = ?", (line_id,))
+    return None if fund_id is None else get_fund(store, fund_id)
 
 
 def update_spend_line(store: Store, line_id: str, **fields: Any) -> dict[str, Any]:
     """Correct a spend line keyed wrongly (its date, item, amount, supplier or invoice), checked as a new one is;
     it stays with its referral. Returns the stored values."""
-    row = store.one("SELECT r.fund_id FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
-                    "WHERE s.id = ?", (line_id,))
-    if row is None:
+    fund = _fund_of_spend_line(store, line_id)
+    if fund is None:
         raise FundError("That spend line no longer exists.")
-    values = _spend_values(store, get_fund(store, row["fund_id"]), **fields)
+    values = _spend_values(store, fund, **fields)
     with store.transaction():
-        store.conn.execute(f"UPDATE fund_spend_lines SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-                           (*values.values(), line_id))
+        records.update(store.conn, "fund_spend_lines", line_id, values)
     return values
 
 
@@ -493,10 +494,9 @@ def overspend_warning(store: Store, fund_id: str, *, item: str, amount: Any = No
 
 
 def delete_spend_line(store: Store, line_id: str) -> None:
-    row = store.one("SELECT r.fund_id FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
-                    "WHERE s.id = ?", (line_id,))
-    if row is not None:
-        _refuse_if_closed(get_fund(store, row["fund_id"]))
+    fund = _fund_of_spend_line(store, line_id)
+    if fund is not None:
+        _refuse_if_closed(fund)
     with store.transaction():
         store.conn.execute("DELETE FROM fund_spend_lines WHERE id = ?", (line_id,))
 
