@@ -218,6 +218,7 @@ class FundsPresenter(FormScreen):
         values = {"organisation": contribution["organisation"], "amount": format_money(contribution["amount_pence"]),
                   "received_on": _uk(date.fromisoformat(contribution["received_on"]))
                   if contribution["received_on"] else "", "note": contribution["note"] or ""}
+
         def commit(v: dict) -> dict:
             return self.rows_action(f"Change the contribution of {said} to {fund.name}", "fund", fund.id,
                                     lambda: funds.update_contribution(self.store, contribution["id"], **v),
