@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from safer_desk.cli.common import CliError
+from safer_desk.cli.common import CliError, refuse_output
 
 TAB_CHOICES = ("projects", "allocation", "costs", "indicators", "budgets")
 
@@ -43,11 +43,6 @@ def window_size(text: str) -> tuple[int, int]:
 window_size.__name__ = "size (WxH, e.g. 1093x582)"
 
 
-def refuse_folder(out: Path) -> None:
-    if out.is_dir():
-        raise CliError(f"{out.name} is a folder: name the file to write in it (or another name). Nothing was written.")
-
-
 def run_demo(args: argparse.Namespace) -> int:
     from safer_desk.services.demo import DemoError, build_demo
     from safer_desk.storage.store import WrongKindOfName, refuse_other_kind_of_name
@@ -56,7 +51,7 @@ def run_demo(args: argparse.Namespace) -> int:
         refuse_other_kind_of_name(Path(args.out))
     except WrongKindOfName as exc:
         raise CliError(str(exc), code=2) from exc
-    refuse_folder(Path(args.out))
+    refuse_output(args.out)
     try:
         path = build_demo(Path(args.out), overwrite=args.force)
     except DemoError as exc:
@@ -74,7 +69,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
     if Path(args.out).suffix.lower() != ".png":  # most likely FILE where OUT.png belongs: never written over
         raise CliError(f"{Path(args.out).name}: the screenshot is saved as a PNG picture, so OUT must end in .png "
                        "(safer-desk screenshot OUT.png [FILE]); nothing was written.", code=2)
-    refuse_folder(Path(args.out))
+    refuse_output(args.out)
     from safer_desk.ui.app import screenshot
 
     def shoot(path: Path) -> int:

@@ -57,6 +57,20 @@ def refuse_new_file_name(path: str | Path) -> None:
             raise CliError(f"{exc} The Safer Desk FILE comes first, then the files it reads.", code=2) from exc
 
 
+def refuse_output(out: str | Path) -> None:
+    """OUT names a file to write: not a folder, and in a folder that exists. A mistyped folder is refused,
+    as any program refuses it, rather than made (with the report or the export in it, where nobody looks)."""
+    from safer_desk.storage.safe_write import folder_problem
+
+    out = Path(out)
+    if out.is_dir():
+        raise CliError(f"{out.name} is a folder: name the file to write in it (or another name). Nothing was written.")
+    problem = folder_problem(out)
+    if problem:
+        raise CliError(f"The folder {out.parent} {problem} (check the path, or make the folder first). "
+                       "Nothing was written.")
+
+
 @contextlib.contextmanager
 def store_for_writing(path: str | Path):
     """Open (creating if missing) a file to write; if the command fails, a file it created is removed,

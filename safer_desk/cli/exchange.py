@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from safer_desk.cli.common import CliError, open_existing, open_for_writing, refuse_new_file_name
+from safer_desk.cli.common import CliError, open_existing, open_for_writing, refuse_new_file_name, refuse_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -98,6 +98,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from safer_desk.services.county import CountyError, export_for_county
 
+    refuse_output(args.out)
     # Written to: an export takes the office's next export number (an .xlsx workbook only reads).
     store = open_existing(args.file, read_only=Path(args.out).suffix.lower() == ".xlsx")
     try:
@@ -178,6 +179,8 @@ def run_merge(args: argparse.Namespace) -> int:
 
     _check_keep(args)
     refuse_new_file_name(args.county)
+    if not Path(args.county).exists():
+        refuse_output(args.county)
     paths = [Path(p) for p in args.districts]
     accept = _fingerprints(args.accept_key)
     # Check everything before opening the county file for writing (or creating it): a refusal leaves it
@@ -307,6 +310,7 @@ def run_report(args: argparse.Namespace) -> int:
     kind = out.suffix.lower()
     if kind not in (".pdf", ".html", ".htm"):
         raise CliError(f"{out.name}: the report must end in .pdf or .html")
+    refuse_output(out)
     store = open_existing(args.file)
     try:
         try:

@@ -41,10 +41,22 @@ _SQLITE_ERRNO = {"SQLITE_FULL": errno.ENOSPC, "SQLITE_READONLY": errno.EACCES, "
                  "SQLITE_CANTOPEN": errno.EACCES}
 
 
+def folder_problem(target: Path | str) -> str | None:
+    """Why target's folder cannot take a new file, in words ("does not exist", "is a file, not a folder"), or
+    None when it is a folder. A write never makes a missing folder: a mistyped one is refused, as any program
+    refuses it, rather than made with the user's file in it where nobody looks."""
+    folder = Path(target).parent
+    if folder.is_dir():
+        return None
+    return "is a file, not a folder" if folder.exists() else "does not exist"
+
+
 class WriteFailed(OSError):
     """A file could not be written; ``str()`` is the whole message, ``strerror`` the cause in words."""
 
     def __init__(self, code: int | None, cause: str, path: Path | str, *, what: str = ""):
+        if code in (errno.ENOENT, errno.ENOTDIR) and folder_problem(path):
+            cause = f"the folder {folder_problem(path)}"
         super().__init__(code or errno.EIO, cause, str(path))
         name = Path(path).name or str(path)
         self.message = (f"{what or name} could not be written to {Path(path).parent}: {cause}. "
@@ -135,7 +147,6 @@ def atomic_path(target: Path | str, *, label: str | None = None, private: bool =
     """
     target = Path(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = leftovers.new_temp_path(target)
         fd = os.open(str(tmp), os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
         os.close(fd)

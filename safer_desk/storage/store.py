@@ -26,7 +26,7 @@ from safer_desk import __version__, faults
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.text import counted
 from safer_desk.storage import audit, blank, leftovers
-from safer_desk.storage.safe_write import atomic_path
+from safer_desk.storage.safe_write import atomic_path, folder_problem, write_failed
 from safer_desk.storage.locking import FileInUse, OfficeLock
 from safer_desk.storage.schema import all_sets, known_steps
 
@@ -620,6 +620,10 @@ def make_backup(path: Path, *, reason: str = "backup") -> Path:
     path = Path(path)
     stamp = datetime.now().strftime(BACKUP_STAMP)
     target = backups_folder(path) / f"{path.stem}.{stamp}.{reason}.sqlite"
+    try:
+        target.parent.mkdir(exist_ok=True)  # ours to make, beside the file (a write makes no other folder)
+    except OSError as exc:
+        raise write_failed(exc, target) from exc
     src = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         _backup_connection(src, target)
@@ -681,8 +685,8 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
     refuse_export(path, check)
     if check.exists:
         _check_writable(path)
-    elif not path.parent.exists():
-        raise FileMissing(f"The folder {path.parent} does not exist.")
+    elif folder_problem(path):
+        raise FileMissing(f"The folder {path.parent} {folder_problem(path)}.")
     else:
         _check_writable(path)
     lock = OfficeLock(path)

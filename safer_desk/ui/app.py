@@ -329,6 +329,7 @@ def screenshot(out: Path, path: Path, *, tab: str = "projects", size: tuple[int,
     app = ensure_app()
     from safer_desk.ui.main_window import MainWindow
     from safer_desk.services.files import FileLocked, open_office_file
+    from safer_desk.exchange.files import WriteFailed, atomic_path
 
     try:
         store = open_office_file(path).store
@@ -344,9 +345,9 @@ def screenshot(out: Path, path: Path, *, tab: str = "projects", size: tuple[int,
         wait_until_idle(window)
         image = window.grab()
         out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(out), "PNG"):
-            raise OSError(f"could not write {out}")
+        with atomic_path(out, what=f"The picture {out.name}") as tmp:
+            if not image.save(str(tmp), "PNG"):
+                raise WriteFailed(None, "Qt could not write the picture", out)
     finally:
         window.close()  # closes the file too, so a --demo copy can be removed
         window.session.close()

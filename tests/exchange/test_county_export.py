@@ -26,6 +26,7 @@ def manifest_of(path) -> dict:
 
 def test_manifest_describes_the_export(district, tmp_path):
     out = tmp_path / "out" / "babergh-export.sqlite"
+    out.parent.mkdir()
     result = export_for_county(district, out)
     m = manifest_of(out)
     assert m["format"] == "safer-desk-county-export"

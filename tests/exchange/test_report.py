@@ -97,6 +97,7 @@ def test_html_escapes_text():
 
 def test_write_html_is_atomic_and_utf8(tmp_path):
     folder = tmp_path / "reports"
+    folder.mkdir()
     out = write_html(sample_document(), folder / "report.html")
     text = out.read_text(encoding="utf-8")
     assert "£65,512" in text and "−74" in text

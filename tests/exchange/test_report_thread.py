@@ -147,9 +147,8 @@ def test_cancel_while_the_file_is_written_removes_the_temporary_file(demo_store,
 
 
 def test_a_failed_report_keeps_the_dialog_and_its_choices(demo_window, qtbot, prompts, tmp_path):
-    blocker = tmp_path / "not a folder"
-    blocker.write_text("a file where the folder should be", encoding="utf-8")
-    target = blocker / "board.pdf"
+    target = tmp_path / "board.pdf"
+    target.mkdir()  # a folder where the file should go: found only when the report is written over it
     dialog = report_dialog(demo_window, target)
     with qtbot.waitSignal(dialog.stopped, timeout=30000) as stopped:
         dialog.accept()
@@ -157,6 +156,20 @@ def test_a_failed_report_keeps_the_dialog_and_its_choices(demo_window, qtbot, pr
     assert prompts.errors and prompts.errors[-1][1].startswith("The report was not written:")
     assert dialog.isVisible() and dialog.path_edit.isEnabled() and dialog.year_combo.currentText() == "2016/17"
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("make_parent, said", [(None, "does not exist"), ("file", "is a file, not a folder")])
+def test_a_report_into_a_folder_that_is_not_there_is_refused_in_the_dialog(demo_window, prompts, tmp_path,
+                                                                           make_parent, said):
+    parent = tmp_path / "Board papers"
+    if make_parent == "file":
+        parent.write_text("a file where the folder should be", encoding="utf-8")
+    dialog = report_dialog(demo_window, parent / "board.pdf")
+    dialog.accept()
+    assert prompts.errors and said in prompts.errors[-1][1] and str(parent) in prompts.errors[-1][1]
+    assert dialog.isVisible() and not dialog.busy and dialog.path_edit.isEnabled()
+    assert parent.is_dir() is False and leftovers(tmp_path) == []
+    dialog.reject()
 
 
 def test_a_second_report_waits_for_the_first(demo_window, qtbot, prompts, tmp_path, gate):

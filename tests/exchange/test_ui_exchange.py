@@ -55,6 +55,10 @@ def test_export_dialog_writes_the_export_with_the_referrals_choice(demo_window, 
     qtbot.keyClicks(dialog.path_edit, str(target))
     if tick:
         qtbot.mouseClick(dialog.referrals_check, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)  # the folder is not made for the user
+    assert dialog.isVisible() and "does not exist" in prompts.errors[-1][1] and not target.parent.exists()
+    prompts.errors.clear()
+    target.parent.mkdir()
     with qtbot.waitSignal(dialog.finished_export, timeout=20000) as done:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()

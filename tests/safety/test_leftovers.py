@@ -95,6 +95,7 @@ def test_an_export_stages_nothing_in_the_system_temp_folder(demo_store, tmp_path
     monkeypatch.setattr(tempfile, "mkstemp", lambda *a, **k: seen.append(("mkstemp", a, k)) or real_mkstemp(*a, **k))
     monkeypatch.setattr(tempfile, "mkdtemp", lambda *a, **k: seen.append(("mkdtemp", a, k)) or real_mkdtemp(*a, **k))
     out = tmp_path / "out" / f"county{suffix}"
+    out.parent.mkdir()
     export_for_county(demo_store, out)
     assert out.exists() and list(systmp.iterdir()) == [] and seen == []
     assert sorted(p.name for p in out.parent.iterdir()) == [out.name]

@@ -44,6 +44,18 @@ def _path_row(parent: QWidget, edit: QLineEdit, browse) -> QHBoxLayout:
     return row
 
 
+def _folder_missing(parent: QWidget, title: str, target: Path) -> bool:
+    """A file typed into a folder that does not exist: said, with the dialog left open to choose again (a
+    mistyped folder is never made on the user's behalf)."""
+    from safer_desk.exchange.files import folder_problem
+
+    problem = folder_problem(target)
+    if problem:
+        prompts.show_error(parent, title, f"The folder {target.parent} {problem}. Choose a folder that exists "
+                                          "(Browse…), or make the folder first.")
+    return bool(problem)
+
+
 class ExportDialog(QDialog):
     """Export for the county: where to, and whether individual referrals go too (unticked by default)."""
 
@@ -103,6 +115,8 @@ class ExportDialog(QDialog):
         if target.suffix.lower() not in EXPORT_SUFFIXES:
             prompts.show_error(self, "Export for County",
                                f"{target.name}: the export must end in .sqlite (to merge) or .xlsx (to read).")
+            return
+        if _folder_missing(self, "Export for County", target):
             return
         include = self.referrals_check.isChecked()
         window = self.parentWidget()

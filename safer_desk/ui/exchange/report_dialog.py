@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.ui import prompts
-from safer_desk.ui.exchange.dialogs import _file_label, _path_row
+from safer_desk.ui.exchange.dialogs import _file_label, _folder_missing, _path_row
 from safer_desk.ui.session import Session
 from safer_desk.ui.workers import Task, run_task
 
@@ -187,6 +187,8 @@ class ReportDialog(QDialog):
         target = Path(text) if text else None
         if target is None or target.suffix.lower() not in REPORT_SUFFIXES:
             prompts.show_error(self, "Board Report", "Choose a file ending in .pdf or .html for the report.")
+            return
+        if _folder_missing(self, "Board Report", target):
             return
         year = self.year_combo.currentText()
         year = None if year == "All years" else year

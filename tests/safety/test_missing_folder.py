@@ -1,0 +1,54 @@
+"""A file asked for in a folder that does not exist is refused, as any desktop program refuses it: the
+folder is not made on the user's behalf (a mistyped path would otherwise leave a new folder tree, with the
+report or the office's export in it, somewhere nobody looks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from safer_desk.exchange.files import WriteFailed, atomic_path, write_csv
+from tests.exchange.helpers import accept_key_args, cli_output
+
+COMMANDS = {
+    "demo": lambda demo, out: ["demo", str(out)],
+    "export .sqlite": lambda demo, out: ["export", str(demo), str(out.with_suffix(".sqlite"))],
+    "export .xlsx": lambda demo, out: ["export", str(demo), str(out.with_suffix(".xlsx"))],
+    "report .html": lambda demo, out: ["report", str(demo), str(out.with_suffix(".html"))],
+    "report .pdf": lambda demo, out: ["report", str(demo), str(out.with_suffix(".pdf"))],
+    "screenshot": lambda demo, out: ["screenshot", str(out.with_suffix(".png")), str(demo)],
+    "merge into a new county file": lambda demo, out: ["merge", str(out.with_suffix(".sqlite")),
+                                                       str(_export_of(demo)),
+                                                       *accept_key_args()],
+    "import-police into a new file": lambda demo, out: ["import-police", str(out.with_suffix(".sqlite")),
+                                                        str(demo.parent)],
+}
+
+
+def _export_of(demo):
+    export = demo.with_name("babergh-export.sqlite")
+    assert cli_output(["export", str(demo), str(export)])[0] == 0
+    return export
+
+
+def test_a_write_into_a_missing_folder_is_refused_and_makes_no_folder(tmp_path):
+    target = tmp_path / "no such folder" / "register.csv"
+    with pytest.raises(WriteFailed) as refused:
+        with atomic_path(target) as tmp:
+            tmp.write_text("rows", encoding="utf-8")
+    assert "the folder does not exist" in str(refused.value) and str(target.parent) in str(refused.value)
+    assert not target.parent.exists()
+    with pytest.raises(WriteFailed, match="the folder does not exist"):
+        write_csv(target, ["a"], [[1]])
+    assert not target.parent.exists()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("parent, said", [(None, "does not exist"), ("file", "is a file, not a folder")])
+def test_commands_refuse_an_output_in_a_missing_folder(command, parent, said, demo_path, tmp_path):
+    folder = tmp_path / "Typo"
+    if parent == "file":
+        folder.write_text("a file where the folder should be", encoding="utf-8")
+    code, out, err = cli_output(COMMANDS[command](demo_path, folder / "out.file"))
+    assert code == 1, (out, err)
+    assert said in err and "Traceback" not in err, err
+    assert not folder.is_dir()
