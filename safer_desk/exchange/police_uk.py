@@ -230,13 +230,20 @@ def file_kind(header: list[str]) -> str:
     return "unknown"
 
 
-def refusal_for(shown: str | Path, kind: str) -> str:
+def refusal_for(shown: str | Path, kind: str, header: Iterable[str] = ()) -> str:
     name = shown.name if isinstance(shown, Path) else shown
     if kind == "outcomes":
         return (f"{name} is a police.uk outcomes file (what later happened to crimes), not street-level "
                 "crime: only the *-street.csv files are counted.")
     if kind == "stop-and-search":
         return f"{name} is a police.uk stop-and-search file, not street-level crime: it is not counted."
+    cols = {c.strip() for c in header}
+    missing = [c for c in ("Crime ID", *NEEDED) if c not in cols]
+    if len(missing) <= 2:  # a street file's heading, edited: say which column went (it did start as expected)
+        quoted = " and ".join(f"“{c}”" for c in missing)
+        return (f"{name} is not a police.uk street-level crime file: it has no "
+                f"{'column' if len(missing) == 1 else 'columns'} {quoted} (its heading line should be "
+                f"“{','.join(STREET_HEADER)}”).")
     return (f"{name} is not a police.uk street-level crime file (its first line should start "
             "“Crime ID,Month,Reported by,Falls within”).")
 
@@ -281,7 +288,7 @@ def street_files_in(paths: Iterable[Path | str]) -> Iterator[FoundFiles]:
                 header = read_header(p)
                 kind = file_kind(header)
                 if kind != "street":
-                    raise PoliceFileError(refusal_for(p, kind))
+                    raise PoliceFileError(refusal_for(p, kind, header))
                 found.street.append(StreetFile(p, p.name, p.name, p.name, tuple(header)))
             else:
                 raise PoliceFileError(f"There is no file or folder at {p}.")
@@ -293,7 +300,7 @@ def _classify(found: FoundFiles, path: Path, name: str, shown: str, source: str,
     if kind == "street":
         found.street.append(StreetFile(path, name, shown, source, tuple(header)))
     else:
-        found.skipped.append((shown, refusal_for(shown, kind)))
+        found.skipped.append((shown, refusal_for(shown, kind, header)))
 
 
 def _escapes(member: str) -> bool:
@@ -336,7 +343,7 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path]) -> N
                     header = header_of(fh.read(HEADER_BYTES), shown)
                     kind = file_kind(header)
                     if kind != "street":
-                        found.skipped.append((shown, refusal_for(shown, kind)))
+                        found.skipped.append((shown, refusal_for(shown, kind, header)))
                         continue
                 # A name of our own making: a member's path never decides where anything is written.
                 target = scratch() / f"{number:05d}.csv"
@@ -968,5 +975,5 @@ def count_street_file(path: Path) -> FileCounts:
     path = Path(path)
     header = read_header(path)
     if file_kind(header) != "street":
-        raise PoliceFileError(refusal_for(path, file_kind(header)))
+        raise PoliceFileError(refusal_for(path, file_kind(header), header))
     return count_street_files([StreetFile(path, path.name, path.name, path.name, tuple(header))])[0]

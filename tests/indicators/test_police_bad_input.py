@@ -87,6 +87,12 @@ REFUSED = {
     "another CSV": (b"indicator,area,period,value\nAll crime,Babergh,2025-01,3\n",
                     r"x-street.csv is not a police.uk street-level crime file \(its first line should start "
                     r"“Crime ID,Month,Reported by,Falls within”\)."),
+    # A street file whose heading was edited: the column missing is named (its first line did start as said).
+    "a needed column renamed": ((HEADER.replace("Crime type", "Crime kind") + "\n" + ROW + "\n").encode(),
+                                r"x-street.csv is not a police.uk street-level crime file: it has no column "
+                                r"“Crime type” \(its heading line should be “Crime ID,Month,Reported by,Falls within,"),
+    "two needed columns missing": ((HEADER.replace(",LSOA name", "").replace(",Reported by", "") + "\n").encode(),
+                                   r"it has no columns “Reported by” and “LSOA name” \(its heading line should be"),
     "an unclosed quote": ((HEADER + "\n" + ROW.replace("On or near X", '"On or near X') + "\n" + ASB + "\n").encode(),
                           r"x-street.csv is damaged or cut short at"),
 }
