@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from safer_desk.cli.common import CliError, open_existing, open_for_writing, refuse_new_file_name, refuse_output
+from safer_desk.domain.text import counted
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -111,7 +112,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     finally:
         store.close()
-    print(f"wrote {result.path}: {result.total_rows} rows from {len(result.row_counts)} tables of "
+    print(f"wrote {result.path}: {counted(result.total_rows, 'row')} from {counted(len(result.row_counts), 'table')} of "
           f"{result.office_name}")
     if result.include_referrals:
         print("individual referrals: included")
@@ -158,7 +159,6 @@ def _check_keep(args: argparse.Namespace) -> None:
 
 
 def _decide(store, args: argparse.Namespace, offices=None) -> None:
-    from safer_desk.domain.text import counted
     from safer_desk.services.county import CountyError, conflicts_text, list_conflicts, resolve_conflicts
 
     try:

@@ -16,6 +16,7 @@ from safer_desk.domain.commissioning import FundingError
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.projects import ProjectError, Scale, parse_scale
+from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import ScreenPresenter
@@ -212,7 +213,8 @@ class CommissioningPresenter(ScreenPresenter):
             return "Suggestion: no project with a criterion met fits within the fund."
         by_id = {p.id: p for p in self.projects}
         names = ", ".join(f"{by_id[k].ref}. {by_id[k].title}" if by_id[k].ref else by_id[k].title for k in s.keys)
-        return (f"Suggestion (not applied): {len(s.keys)} projects meeting {s.score} criteria in total for "
+        return (f"Suggestion (not applied): {counted(len(s.keys), 'project')} meeting "
+                f"{counted(s.score, 'criterion', 'criteria')} in total for "
                 f"{format_money(s.cost_pence)}, leaving {format_money((self.fund_pence() or 0) - s.cost_pence)}: "
                 f"{names}.")
 

@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 from safer_desk.domain.ids import reference_id
 from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import Action, run_now
 from safer_desk.services import reference
 from safer_desk.services.district_counties import county_of_district, national_counties
@@ -209,4 +210,4 @@ class DistrictPicker:
         shown = len(self.rows())
         if shown == 0:
             return f'No district\'s name contains "{text}". Press Esc to clear the filter.'
-        return f'{shown} of {len(self.choices)} districts contain "{text}".'
+        return f'{shown} of {counted(len(self.choices), "district")} {"contains" if shown == 1 else "contain"} "{text}".'

@@ -517,7 +517,7 @@ def decision_label(chosen: list[Conflict], choice: str) -> str:
         side = "the county's version" if choice == "county" else f"{chosen[0].office_name}'s version"
         return f"Keep {side}: {chosen[0].detail}"
     groups = {c.group_words.lower() for c in chosen}
-    return (f"Keep the {'county' if choice == 'county' else 'district'} version of {len(chosen)} conflicts "
+    return (f"Keep the {'county' if choice == 'county' else 'district'} version of {counted(len(chosen), 'conflict')} "
             f"({'; '.join(sorted(groups))})")
 
 

@@ -106,3 +106,18 @@ def test_a_rate_of_next_to_nothing_lasts_past_the_forecast_not_past_the_calendar
                            f"past March {2019 + FORECAST_YEARS}, as far as the forecast looks")
     far = forecast_fund(2_000_000, {Month(2190, 1): 1}, start=Month(2190, 1), end=Month(2195, 12))
     assert far.lasts_past == Month(2200, 12)  # the last month a date can be in
+
+
+def test_a_one_month_window_is_one_month_in_the_forecast_sentence():
+    """`safer-desk fund --window 1` said "the 1 months to Sep-18"."""
+    from safer_desk.services.funds import forecast_sentence
+
+    f = forecast_fund(2_000_000, {Month(2018, 9): 100_000}, start=Month(2018, 4), end=Month(2019, 3),
+                      as_at=Month(2018, 9), window=1)
+
+    class Figures:
+        forecast = f
+        ranges = None
+
+    assert f.window_months == 1
+    assert forecast_sentence(Figures()).startswith("At £1,000 a month (the 1 month to Sep-18), the fund covers")

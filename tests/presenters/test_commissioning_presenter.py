@@ -121,6 +121,14 @@ def test_commissioning_against_the_pcc_award_counts_its_share_only(demo_store, l
     assert "committed £233,500 of OPCC's money; remaining £167,068" in summary
 
 
+def test_a_suggestion_of_one_project_is_said_in_the_singular(presenter):
+    from safer_desk.domain.commissioning import Suggestion
+
+    one = next(p for p in presenter.projects if p.ref == "6")
+    text = presenter.suggestion_text(Suggestion(keys=(one.id,), score=1, cost_pence=100_000))
+    assert text.startswith("Suggestion (not applied): 1 project meeting 1 criterion in total for ")
+
+
 def test_what_fits_is_said_in_words_and_applied_only_when_accepted(presenter):
     s = presenter.suggest()
     text = presenter.suggestion_text(s)

@@ -139,6 +139,8 @@ def test_the_filter_shows_names_containing_the_text_anywhere_in_any_case(store):
     assert picker.filter_note() == f'3 of {len(everything)} districts contain "SUFF".'
     picker.set_filter("  ffOLK ")  # inside a name, spaces around it ignored
     assert names(picker.rows()) == ["East Suffolk", "Mid Suffolk", "West Suffolk"]
+    picker.set_filter("babergh")
+    assert picker.filter_note() == f'1 of {len(everything)} districts contains "babergh".'
     picker.set_filter("mid")
     assert "Mid Suffolk" in names(picker.rows()) and "Middlesbrough" in names(picker.rows())
     assert all("mid" in name.casefold() for name in names(picker.rows()))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QComplet
                                QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.text import counted
 from safer_desk.presenters.indicators import ChartMode, IndicatorsPresenter
 from safer_desk.services import indicators as svc
 from safer_desk.ui import prompts, settings
@@ -450,7 +451,7 @@ class IndicatorsTab(TabBase):
                                        lambda t: self.presenter.export_summary(t, shown),
                                        failed="The indicators were not saved")
         if target is not None:
-            prompts.show_info(self, "Export", f"Saved {len(shown)} indicators to {target}.")
+            prompts.show_info(self, "Export", f"Saved {counted(len(shown), 'indicator')} to {target}.")
 
     def export_chart(self) -> None:
         name = prompts.save_file_name(self, "Export Chart", "PNG image (*.png);;SVG drawing (*.svg)",

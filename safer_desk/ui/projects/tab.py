@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from safer_desk.domain.projects import CRITERIA, ProjectError, ProjectStatus
+from safer_desk.domain.text import counted
 from safer_desk.presenters.projects import ProjectsPresenter
 from safer_desk.services.files import reading_connection
 from safer_desk.services import projects as service
@@ -313,7 +314,7 @@ class RegisterPage(QWidget):
         self.apply_filters()
 
     def _update_count(self) -> None:
-        self.count.setText(f"{len(self.proxy.source_rows())} of {len(self.model.rows)} projects")
+        self.count.setText(f"{len(self.proxy.source_rows())} of {counted(len(self.model.rows), 'project')}")
 
     # -- actions -------------------------------------------------------------------------------------------
     def add_project(self) -> None:
@@ -372,7 +373,7 @@ class RegisterPage(QWidget):
                                        lambda t: self.presenter.export(t, shown),
                                        failed="The register was not saved", refusals=(ProjectError,))
         if target is not None:
-            prompts.show_info(self, "Export", f"Saved {len(shown)} projects to {target}.")
+            prompts.show_info(self, "Export", f"Saved {counted(len(shown), 'project')} to {target}.")
 
 
 class ProjectsTab(TabBase):
