@@ -100,6 +100,9 @@ class CaseDetails:
 
 
 EMPTY = CaseDetails([], [], [], [], [])
+# The More menu's actions, in its order (DhrPresenter.more_actions says which apply to the selected case).
+MORE_ACTIONS = ("resolve", "write_off", "panel_meeting", "recommendation", "complete_recommendation", "stage_rule",
+                "edit_cost_line", "delete_cost_line", "delete_payment", "reopen_share", "delete_case")
 
 
 class DhrPresenter(FormScreen):
@@ -150,6 +153,25 @@ class DhrPresenter(FormScreen):
         return CaseDetails(dhr.case_stages(store, case.id, today=today), dhr.cost_lines(store, case.id),
                            dhr.list_shares(store, today=today, case_id=case.id),
                            dhr.recommendations(store, case.id, today=today), dhr.panel_meetings(store, case.id))
+
+    def more_actions(self, details: CaseDetails) -> dict[str, bool]:
+        """Which of the More menu's actions have anything to act on in the selected case (details: what the
+        page shows for it); the others are greyed, as a menu greys what cannot apply. Which row to act on is
+        still chosen on the page: an action with something to act on says so when none is chosen."""
+        case, shares = self.selected_case, details.shares
+        if case is None or self.read_only:
+            return dict.fromkeys(MORE_ACTIONS, False) | {"stage_rule": not self.read_only}
+        return {
+            "resolve": any(s.status == "refused" and not s.refusal_handling for s in shares),
+            "write_off": any(s.status == "invoiced" and s.outstanding_pence > 0 for s in shares),
+            "panel_meeting": True, "recommendation": True,
+            "complete_recommendation": any(not r["completed_on"] for r in details.actions),
+            "stage_rule": True,
+            "edit_cost_line": bool(details.costs), "delete_cost_line": bool(details.costs),
+            "delete_payment": any(s.paid_pence > 0 for s in shares),
+            "reopen_share": any(s.status in ("refused", "written off") for s in shares),
+            "delete_case": True,
+        }
 
     @staticmethod
     def filter_predicate(district: str = "", only_overdue: bool = False) -> Callable[[Any], bool] | None:

@@ -26,6 +26,9 @@ from safer_desk.services import funds
 from safer_desk.services.reference import list_districts, list_organisations
 
 WINDOWS = (1, 3, 6, 12)
+# The More menu's actions that change the file, in its order (FundsPresenter.more_actions says which apply).
+MORE_ACTIONS = ("new_fund", "fund_settings", "item", "edit_referral", "edit_spend_line", "edit_contribution",
+                "delete_referral", "delete_spend_line", "delete_contribution", "delete_item")
 
 
 class FundStatus(LabelledEnum):
@@ -125,6 +128,21 @@ class FundsPresenter(FormScreen):
     @property
     def fund(self) -> funds.Fund | None:
         return self.data.figures.fund if self.data is not None and self.data.figures is not None else None
+
+    def more_actions(self) -> dict[str, bool]:
+        """Which of the More menu's actions have anything to act on in the fund shown (the others are greyed):
+        no referral to edit or delete before the first, no spend line, contribution or catalogue item either.
+        A closed fund's spend lines stay offered: changing one says to open the fund again first."""
+        if self.read_only:
+            return dict.fromkeys(MORE_ACTIONS, False)
+        data = self.data
+        referrals, lines, contributions = ((data.referrals, data.lines, data.contributions) if data is not None
+                                           and self.fund is not None else ([], [], []))
+        return {"new_fund": True, "fund_settings": self.fund is not None, "item": True,
+                "edit_referral": bool(referrals), "edit_spend_line": bool(lines),
+                "edit_contribution": bool(contributions), "delete_referral": bool(referrals),
+                "delete_spend_line": bool(lines), "delete_contribution": bool(contributions),
+                "delete_item": bool(data.items) if data is not None else False}
 
     def _need_fund(self) -> funds.Fund:
         fund = self.fund if self.fund is not None else (funds.get_fund(self.store, self.selected)

@@ -8,7 +8,7 @@ columns in view at the two laptop sizes (issue 15).
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from safer_desk.presenters.screens import UnsavedChoice
@@ -472,6 +472,48 @@ def test_a_recommendation_opens_with_enter_and_del_asks_to_delete_a_panel_meetin
     qtbot.keyClick(page.meetings.view, Qt.Key.Key_Delete)
     assert prompts.questions[-1][0] == "Delete panel meeting"
     qtbot.waitUntil(lambda: len(page.meetings.rows) == meetings - 1, timeout=10000)
+
+
+def more_menu_as_shown(qtbot, page) -> dict[str, bool]:
+    """Click More as a user does and read which entries the menu shows enabled (then close it)."""
+    seen: dict[str, bool] = {}
+
+    def read_and_close() -> None:
+        seen.update({a.text(): a.isEnabled() for a in page.more_menu.actions()})
+        page.more_menu.hide()
+
+    def shown() -> None:  # connected after the page's own greying, so it runs after it
+        QTimer.singleShot(0, read_and_close)
+
+    page.more_menu.aboutToShow.connect(shown)
+    qtbot.mouseClick(page.more, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen) and not page.more_menu.isVisible(), timeout=5000)
+    page.more_menu.aboutToShow.disconnect(shown)
+    return seen
+
+
+def test_the_more_menu_greys_what_the_chosen_case_has_nothing_for(tab, qtbot):
+    page = tab.reviews
+    assert page.select_case(dhr.case_id_by_reference(page.store, BILLED))
+    assert all(more_menu_as_shown(qtbot, page).values())
+    assert page.select_case(dhr.case_id_by_reference(page.store, "WSCSP-DHR-2017-02"))  # nothing billed yet
+    shown = more_menu_as_shown(qtbot, page)
+    assert not shown["Delete a payment…"] and not shown["Reopen a refused or written-off share"]
+    assert not shown["Edit cost line…"] and shown["Panel meeting…"] and shown["Delete case"]
+
+
+def test_the_fund_pages_more_menu_greys_what_a_new_fund_has_nothing_for(tab, qtbot):
+    from safer_desk.services import funds
+
+    tab.pages.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    page = tab.funds
+    assert all(more_menu_as_shown(qtbot, page).values())
+    new = funds.add_fund(page.presenter.store, name="Sanctuary Scheme", starts_on="01/04/2018", ends_on="31/03/2019")
+    page.presenter.reload(select=new)
+    shown = more_menu_as_shown(qtbot, page)
+    assert not shown["Edit referral…"] and not shown["Delete spend line"] and not shown["Edit contribution…"]
+    assert shown["Fund settings…"] and shown["New fund…"] and shown["Export fund report…"]
 
 
 def test_a_share_with_no_payment_says_so_under_its_own_title(tab, qtbot, prompts):

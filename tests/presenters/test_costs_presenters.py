@@ -679,3 +679,60 @@ def test_a_cost_line_keyed_wrongly_is_corrected_but_never_below_what_was_billed(
     assert log.undo_text.startswith("Undo change the ")
     log.undo()
     assert next(c for c in reviews.details().costs if c["id"] == line["id"])["amount_pence"] == line["amount_pence"]
+
+
+def greyed(reviews) -> set[str]:
+    return {key for key, enabled in reviews.more_actions(reviews.details()).items() if not enabled}
+
+
+def test_the_more_menu_greys_what_the_chosen_case_has_nothing_for(reviews, demo_store, log):
+    """More > Delete a payment… was offered on a case nothing had been paid on, and said so only when chosen."""
+    from safer_desk.presenters.dhr import MORE_ACTIONS
+
+    assert set(reviews.more_actions(reviews.details())) == set(MORE_ACTIONS)
+    assert reviews.selected_case.reference == BILLED and greyed(reviews) == set()  # paid, refused, costed
+    reviews.select(case_id(demo_store, "WSCSP-DHR-2017-02"))  # nothing billed, costed or recommended yet
+    assert greyed(reviews) == {"resolve", "write_off", "complete_recommendation", "edit_cost_line",
+                               "delete_cost_line", "delete_payment", "reopen_share"}
+    reviews.select(None)
+    assert greyed(reviews) == set(MORE_ACTIONS) - {"stage_rule"}  # the rules are the office's, not a case's
+
+    reviews.select(case_id(demo_store, BILLED))
+    refused = next(s for s in reviews.details().shares if s.status == "refused")
+    assert reviews.resolve_form(refused).save()  # the one refusal re-split: nothing left to re-split
+    assert greyed(reviews) == {"resolve"}
+    log.undo()
+    assert greyed(reviews) == set()
+    for share in reviews.details().shares:  # every payment deleted: nothing left to delete
+        while dhr.share_payments(demo_store, share.id):
+            dhr.delete_payment(demo_store, dhr.share_payments(demo_store, share.id)[0]["id"])
+    assert "delete_payment" in greyed(reviews)
+
+    looking = DhrPresenter(demo_store, read_only=True)
+    looking.reload()
+    assert greyed(looking) == set(MORE_ACTIONS)
+
+
+def test_the_fund_pages_more_menu_greys_what_the_fund_has_nothing_for(fund_page, store, log):
+    from safer_desk.presenters.funds import MORE_ACTIONS
+
+    def fund_greyed(page) -> set[str]:
+        return {key for key, enabled in page.more_actions().items() if not enabled}
+
+    assert set(fund_page.more_actions()) == set(MORE_ACTIONS) and fund_greyed(fund_page) == set()
+    form = fund_page.new_fund_form()
+    form.set_value("name", "Sanctuary Scheme")
+    form.set_value("starts_on", "01/04/2018")
+    form.set_value("ends_on", "31/03/2019")
+    assert form.save()  # a new fund: nothing referred, spent or contributed yet
+    assert fund_greyed(fund_page) == {"edit_referral", "edit_spend_line", "edit_contribution", "delete_referral",
+                                      "delete_spend_line", "delete_contribution"}
+    log.undo()
+    assert fund_greyed(fund_page) == set()
+
+    empty = FundsPresenter(store)  # a file with no fund and no catalogue yet
+    empty.reload()
+    assert fund_greyed(empty) == set(MORE_ACTIONS) - {"new_fund", "item"}
+    looking = FundsPresenter(fund_page.store, read_only=True)
+    looking.reload()
+    assert fund_greyed(looking) == set(MORE_ACTIONS)

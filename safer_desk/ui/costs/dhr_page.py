@@ -20,7 +20,7 @@ from safer_desk.domain import dhr as rules
 from safer_desk.domain.periods import format_uk_date
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target, write_table
-from safer_desk.presenters.dhr import DhrPresenter, SplitPresenter, ledger_sheets
+from safer_desk.presenters.dhr import EMPTY, MORE_ACTIONS, DhrPresenter, SplitPresenter, ledger_sheets
 from safer_desk.services import dhr
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
@@ -70,6 +70,7 @@ class DhrPage(QWidget):
         self.session = session
         self._today: date | None = None
         self.dialog: FormDialog | SplitDialog | None = None
+        self.shown_details = EMPTY  # what the page shows for the selected case (the More menu greys by it)
         self.presenter = DhrPresenter(session.store, perform=lambda a: push_action(session.undo_stack, a),
                                       today=lambda: self._today or date.today(), read_only=session.read_only)
         p = self.presenter
@@ -122,16 +123,19 @@ class DhrPage(QWidget):
         self.more = QPushButton("&More", self)
         self.more.setAccessibleName("More case actions")
         menu = QMenu(self.more)
-        for text, slot in (("Re-split or carry a refusal…", self.resolve_dialog), ("Write off a share…",
-                                                                                   self.write_off_dialog),
-                           ("Panel meeting…", self.panel_meeting_dialog), ("Recommendation…", self.recommendation_dialog),
-                           ("Complete recommendation…", self.complete_recommendation_dialog),
-                           ("Stage rules…", self.stage_rule_dialog), ("Edit cost line…", self.edit_cost_line_dialog),
-                           ("Delete cost line", self.delete_cost_line),
-                           ("Delete a payment…", self.delete_payment_dialog),
-                           ("Reopen a refused or written-off share", self.reopen_share),
-                           ("Delete case", self.delete_case)):
-            menu.addAction(text, slot)
+        more = {"resolve": ("Re-split or carry a refusal…", self.resolve_dialog),
+                "write_off": ("Write off a share…", self.write_off_dialog),
+                "panel_meeting": ("Panel meeting…", self.panel_meeting_dialog),
+                "recommendation": ("Recommendation…", self.recommendation_dialog),
+                "complete_recommendation": ("Complete recommendation…", self.complete_recommendation_dialog),
+                "stage_rule": ("Stage rules…", self.stage_rule_dialog),
+                "edit_cost_line": ("Edit cost line…", self.edit_cost_line_dialog),
+                "delete_cost_line": ("Delete cost line", self.delete_cost_line),
+                "delete_payment": ("Delete a payment…", self.delete_payment_dialog),
+                "reopen_share": ("Reopen a refused or written-off share", self.reopen_share),
+                "delete_case": ("Delete case", self.delete_case)}
+        self.more_actions = {key: menu.addAction(*more[key]) for key in MORE_ACTIONS}
+        menu.aboutToShow.connect(self._grey_more_actions)
         self.more.setMenu(menu)
         self.more_menu = menu
         for b in [*self.edit_buttons, self.more]:
@@ -301,8 +305,13 @@ class DhrPage(QWidget):
         self.presenter.select(case_id)
         return True
 
+    def _grey_more_actions(self) -> None:
+        """Grey what has nothing to act on in the selected case (no payment to delete, no cost line…)."""
+        for key, enabled in self.presenter.more_actions(self.shown_details).items():
+            self.more_actions[key].setEnabled(enabled)
+
     def show_details(self) -> None:
-        d = self.presenter.details()
+        d = self.shown_details = self.presenter.details()
         case = self.presenter.selected_case
         text = f"{case.reference}: {case.billing_text}" if case is not None and case.billing_text else ""
         self.billing.setText(text)

@@ -22,7 +22,7 @@ from safer_desk.domain.periods import MONTH_ABBR, Month, format_uk_date
 from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
-from safer_desk.presenters.funds import WINDOWS, FundData, FundsPresenter, load_fund_data
+from safer_desk.presenters.funds import MORE_ACTIONS, WINDOWS, FundData, FundsPresenter, load_fund_data
 from safer_desk.services import funds
 from safer_desk.services.reference import list_districts
 from safer_desk.ui import prompts
@@ -219,12 +219,18 @@ class FundPage(QWidget):
         self.more.setAccessibleName("More fund actions")
         menu = QMenu(self.more)
         self.more_menu = menu
-        self.edit_actions = [menu.addAction(text, slot) for text, slot in (
-            ("New fund…", self.new_fund_dialog), ("Fund settings…", self.edit_fund_dialog),
-            ("Catalogue item…", self.item_dialog), ("Edit referral…", self.edit_referral_dialog),
-            ("Edit spend line…", self.edit_spend_dialog), ("Edit contribution…", self.edit_contribution_dialog),
-            ("Delete referral", self.delete_referral), ("Delete spend line", self.delete_spend_line),
-            ("Delete contribution", self.delete_contribution), ("Delete catalogue item", self.delete_item))]
+        more = {"new_fund": ("New fund…", self.new_fund_dialog), "fund_settings": ("Fund settings…",
+                                                                                  self.edit_fund_dialog),
+                "item": ("Catalogue item…", self.item_dialog), "edit_referral": ("Edit referral…",
+                                                                                 self.edit_referral_dialog),
+                "edit_spend_line": ("Edit spend line…", self.edit_spend_dialog),
+                "edit_contribution": ("Edit contribution…", self.edit_contribution_dialog),
+                "delete_referral": ("Delete referral", self.delete_referral),
+                "delete_spend_line": ("Delete spend line", self.delete_spend_line),
+                "delete_contribution": ("Delete contribution", self.delete_contribution),
+                "delete_item": ("Delete catalogue item", self.delete_item)}
+        self.more_actions = {key: menu.addAction(*more[key]) for key in MORE_ACTIONS}
+        menu.aboutToShow.connect(self._grey_more_actions)
         menu.addSeparator()
         menu.addAction("Export fund report…", self.export)
         menu.addAction("Copy figures", self.copy_figures)
@@ -232,8 +238,6 @@ class FundPage(QWidget):
         for b in self.edit_buttons:
             b.setEnabled(not session.read_only)
             top.addWidget(b)
-        for a in self.edit_actions:
-            a.setEnabled(not session.read_only)
         top.addWidget(action_button(self, "E&xport…", self.export, "Export the fund report (Excel or CSV)"))
         top.addWidget(self.more)
         layout.addLayout(top)
@@ -573,6 +577,11 @@ class FundPage(QWidget):
                          lambda: self.presenter.delete_item(item))
 
     # -- export and copy -------------------------------------------------------------------
+    def _grey_more_actions(self) -> None:
+        """Grey what has nothing to act on in the fund shown (no referral yet, no spend line…)."""
+        for key, enabled in self.presenter.more_actions().items():
+            self.more_actions[key].setEnabled(enabled)
+
     def export(self, path: str | None = None) -> Path | None:
         f = self.data.figures if self.data is not None else None
         if f is None:
