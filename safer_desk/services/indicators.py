@@ -528,7 +528,9 @@ def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[
     with store.transaction():
         _ensure_area_row(store, area_id)
         for pv, (value, num, den) in changed:
-            if value is None and num is None and not (pv.comment or "").strip():
+            # A figure cleared goes; its comment stays unless it was cleared too (None: the comment not touched).
+            comment = pv.comment if pv.comment is not None else (stored.get(pv.period) or {}).get("comment") or ""
+            if value is None and num is None and not comment.strip():
                 store.conn.execute("DELETE FROM indicator_values WHERE indicator_id = ? AND area_id = ? "
                                    "AND period = ?", (indicator.id, area_id, pv.period))
                 continue

@@ -475,3 +475,27 @@ def test_the_charts_words_count_figures_in_words(presenter):
             return "All crime, Plymouth, Apr-16: typed 1,335, police.uk 1,330"
 
     assert typed_figures_question([Kept()]).startswith("1 figure typed in (or imported from a sheet) differs from ")
+
+
+def held(store, period):
+    return svc.value_rows(store, ALL_CRIME, "district:plymouth", [period]).get(period)
+
+
+def test_clearing_a_figure_keeps_the_comment_written_about_it(presenter, demo_store, log):
+    """Found by the figures walk: clearing Nov-16's figure of All crime threw away its comment ("Between April and the
+    end of November … increased by 570 crimes"), which was never touched."""
+    note = held(demo_store, "2016-11")["comment"]
+    assert note.startswith("Between April and the end of November")
+    presenter.choose_indicator(ALL_CRIME, lambda text: None)
+    col = presenter.figures.grid.periods.index("2016-11")
+    presenter.figures.set_text(svc.GRID_VALUE, col, "")
+    assert presenter.figures.save()
+    row = held(demo_store, "2016-11")
+    assert row["value"] is None and row["comment"] == note
+    assert presenter.figures.cell(svc.GRID_COMMENT, col).text == note
+    log.undo()
+    assert stored(demo_store, "2016-11") is not None
+    presenter.figures.set_text(svc.GRID_VALUE, col, "")  # the figure and its comment both cleared: nothing stays
+    presenter.figures.set_text(svc.GRID_COMMENT, col, "")
+    assert presenter.figures.save()
+    assert held(demo_store, "2016-11") is None

@@ -1,0 +1,215 @@
+"""Random runs of the Indicators tab's figures through its presenter, as an officer keys a year of monthly and
+quarterly counts: figures typed over, cleared, mistyped ("abc", "-3", "2.5", "1e3"), pasted in a row from Excel,
+comments written, one indicator after another, and Edit > Undo / Redo of any step. The walk keeps its own account
+of every figure and comment saved (never read back from the program), and after every step:
+
+- the file holds exactly that account for the area and year (and nothing else changed for a refused step);
+- the grid shows each figure as typed and saved; the cumulative row is the running total of those figures up to
+  the last month with one (blank before the first and after the last); the gap is the cumulative less the target;
+- a month judged against a target after a missing month is "incomplete", never a colour; a month with no figure
+  has no RAG;
+- last year's figures never move;
+- what the presenter shows is what a fresh presenter on the file shows (nothing stale);
+- undo gives back exactly the file before the step, and redo the file after it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safer_desk.domain.indicators import Rag
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.presenters.actions import ActionLog
+from safer_desk.presenters.indicators import IndicatorsPresenter
+from safer_desk.services import indicators as svc
+from tests.walks import walk_on_copy, walk_settings, walk_step
+
+TODAY = date(2026, 11, 28)
+AREA, YEAR = "district:plymouth", FinancialYear(2016)
+GOOD = ("0", "7", "12", "1,480", " 56 ", "1480", "23,456")
+BAD = ("abc", "-3", "2.5", "1e3", "£12", "12 crimes")
+
+
+def presenter_on(store, log=None) -> IndicatorsPresenter:
+    p = IndicatorsPresenter(store, perform=log or ActionLog(), today=lambda: TODAY)
+    p.load(AREA, YEAR)
+    return p
+
+
+def counts(p: IndicatorsPresenter) -> list[str]:
+    """The area's count indicators that add up: the walk's own account can say what their rows must show."""
+    out = []
+    for row in p.rows:
+        ind = row.indicator
+        if ind.unit == "count" and ind.adds_up and ind.measure == "performance":
+            out.append(ind.id)
+    return out
+
+
+def file_rows(store) -> list[tuple]:
+    return [tuple(r) for r in store.rows(
+        "SELECT indicator_id, area_id, period, value, numerator, denominator, comment, source FROM indicator_values "
+        "ORDER BY indicator_id, area_id, period")]
+
+
+def figure_text(value: Decimal | None) -> str:
+    return "" if value is None else f"{int(value):,}"
+
+
+def grid_texts(p: IndicatorsPresenter) -> tuple:
+    grid = p.figures.grid
+    return tuple((row.key, tuple(c.text for c in row.cells)) for row in grid.rows)
+
+
+class Account:
+    """What the walk itself saved: figure and comment by (indicator, period), read once from the file at the start."""
+
+    def __init__(self, store, p: IndicatorsPresenter, ids: list[str]):
+        self.figures: dict[tuple[str, str], Decimal | None] = {}
+        self.comments: dict[tuple[str, str], str] = {}
+        self.periods: dict[str, tuple[str, ...]] = {}
+        for ind_id in ids:
+            grid = svc.entry_grid(store, ind_id, AREA, YEAR, today=TODAY)
+            self.periods[ind_id] = grid.periods
+            stored = svc.value_rows(store, ind_id, AREA, grid.periods)
+            for period in grid.periods:
+                row = stored.get(period) or {}
+                value = row.get("value")
+                self.figures[(ind_id, period)] = None if value is None else Decimal(str(value))
+                self.comments[(ind_id, period)] = row.get("comment") or ""
+
+        self.undone: list[tuple[dict, dict]] = []  # Edit > Undo / Redo take the account back and forth with it
+        self.redone: list[tuple[dict, dict]] = []
+
+    def saved(self, figures: dict, comments: dict) -> None:
+        """A save the program made (one step of Edit > Undo): the account takes it."""
+        self.undone.append((dict(self.figures), dict(self.comments)))
+        self.redone.clear()
+        self.figures.update(figures)
+        self.comments.update(comments)
+
+    def follow(self, log: ActionLog) -> None:
+        undo, redo = log.undo, log.redo
+
+        def undone() -> None:
+            undo()
+            self.redone.append((dict(self.figures), dict(self.comments)))
+            self.figures, self.comments = self.undone.pop()
+
+        def redone() -> None:
+            redo()
+            self.undone.append((dict(self.figures), dict(self.comments)))
+            self.figures, self.comments = self.redone.pop()
+
+        log.undo, log.redo = undone, redone
+
+    def check(self, store, p: IndicatorsPresenter, last_year: dict, done: list[str]) -> None:
+        ind_id = p.selected
+        periods = self.periods[ind_id]
+        stored = svc.value_rows(store, ind_id, AREA, periods)
+        for period in periods:
+            row = stored.get(period) or {}
+            held = None if row.get("value") is None else Decimal(str(row["value"]))
+            assert held == self.figures[(ind_id, period)], (period, held, done)
+            assert (row.get("comment") or "") == self.comments[(ind_id, period)], (period, done)
+        grid = p.figures.grid
+        figures = [self.figures[(ind_id, period)] for period in periods]
+        assert [c.text for c in grid.row(svc.GRID_VALUE).cells] == [figure_text(f) for f in figures], done
+        last = max((i for i, f in enumerate(figures) if f is not None), default=-1)
+        running, expected = Decimal(0), []
+        for i, f in enumerate(figures):
+            running += f or 0
+            seen = any(x is not None for x in figures[:i + 1])
+            expected.append(running if seen and i <= last else None)
+        cumulative = [c.value for c in grid.row(svc.GRID_CUMULATIVE).cells]
+        assert cumulative == [None if e is None else float(e) for e in expected], (cumulative, expected, done)
+        keys = grid.keys
+        if svc.GRID_GAP in keys:
+            target = [c.value for c in grid.row(svc.GRID_TARGET).cells]
+            gap = [c.value for c in grid.row(svc.GRID_GAP).cells]
+            assert gap == [None if e is None or t is None else float(e) - t for e, t in zip(expected, target)], done
+        rags = grid.row(svc.GRID_RAG).cells
+        first_gap = next((i for i, f in enumerate(figures) if f is None), len(figures))
+        for i, (f, cell) in enumerate(zip(figures, rags)):
+            if f is None:
+                assert cell.text == "", (i, cell.text, done)
+            elif svc.GRID_GAP in keys and p.view.indicator.polarity != "monitor" and i > first_gap:
+                assert cell.rag is Rag.INCOMPLETE, (i, cell.rag, done)
+        assert tuple(c.text for c in grid.row(svc.GRID_LAST_YEAR).cells) == last_year[ind_id], done
+        fresh = presenter_on(store)
+        assert fresh.choose_indicator(ind_id, lambda text: None)
+        assert grid_texts(fresh) == grid_texts(p), done
+
+
+@walk_settings(12)
+@given(seed=st.integers(0, 2**32 - 1), steps=st.integers(10, 40))
+def test_typed_figures_add_up_to_what_was_saved_and_undo_exactly(tmp_path_factory, demo_master, seed, steps):
+    store, rng = walk_on_copy(tmp_path_factory, demo_master, seed)
+    try:
+        log = ActionLog()
+        p = presenter_on(store, log)
+        ids = counts(p)
+        assert len(ids) >= 5, ids  # monthly and quarterly counts, one with a target
+        account = Account(store, p, ids)
+        account.follow(log)
+        last_year = {}
+        for ind_id in ids:
+            assert p.choose_indicator(ind_id, lambda text: None)
+            last_year[ind_id] = tuple(c.text for c in p.figures.grid.row(svc.GRID_LAST_YEAR).cells)
+        done: list[str] = []
+
+        def save(typed: dict[int, str]) -> str:
+            """Save what was typed in the value row; the account takes it only when the program did."""
+            ind_id, editor = p.selected, p.figures
+            periods = account.periods[ind_id]
+            mistyped = any(text.strip() in BAD for text in typed.values())
+            steps_before = len(log.done)
+            saved = editor.save() or editor.save()  # a figure queried is kept when saved again
+            if mistyped:
+                assert not saved and editor.messages(), (typed, done)
+            elif saved and len(log.done) > steps_before:
+                account.saved({(ind_id, periods[col]): Decimal(text.strip().replace(",", "")) if text.strip()
+                               else None for col, text in typed.items()}, {})
+            editor.discard()  # a refused save leaves nothing typed for the next step
+            return f"{ind_id} {typed} {'saved' if saved else 'refused'}"
+
+        def step() -> str | None:
+            ind_id = rng.choice(ids)
+            assert p.choose_indicator(ind_id, lambda text: None)
+            editor = p.figures
+            cols = [i for i, c in enumerate(editor.grid.row(svc.GRID_VALUE).cells) if c.editable]
+            kind = rng.choice(("type", "type", "paste", "comment"))
+            if kind == "type":
+                typed = {}
+                for col in rng.sample(cols, rng.randint(1, min(3, len(cols)))):
+                    typed[col] = rng.choice(GOOD + ("",) + (BAD if rng.random() < 0.2 else ()))
+                    editor.set_text(svc.GRID_VALUE, col, typed[col])
+                return save(typed)
+            if kind == "paste":
+                start = rng.choice(cols)
+                row = [rng.choice(GOOD) for _ in range(rng.randint(1, 4))]
+                pasted = editor.paste(svc.GRID_VALUE, start, [row])
+                if len(row) > len(editor.grid.periods) - start:  # past the year's end: nothing pasted, and said
+                    assert pasted == 0 and "nothing was pasted" in editor.form_message and not editor.is_dirty, done
+                    return None
+                assert pasted == len(row), (start, row, pasted, done)
+                return "paste " + save(dict(zip(range(start, start + pasted), row)))
+            col = rng.choice(cols)
+            text = rng.choice(("Recording change in April", "", "Operation Tide; see note"))
+            editor.set_text(svc.GRID_COMMENT, col, text)
+            steps_before = len(log.done)
+            saved = editor.save() or editor.save()
+            if saved and len(log.done) > steps_before:
+                account.saved({}, {(ind_id, account.periods[ind_id][col]): text.strip()})
+            editor.discard()
+            return f"comment {ind_id} {col} {text!r} {'saved' if saved else 'refused'}"
+
+        for _ in range(steps):
+            walk_step(log, rng, lambda: file_rows(store), lambda: account.check(store, p, last_year, done), done,
+                      step)
+    finally:
+        store.close()
