@@ -77,7 +77,10 @@ class AllocationPresenter(ScreenPresenter):
         draft = service.load_draft(self.store)
         if draft is not None:
             self.state = bench.WorkState(tuple(draft[0]), draft[1])
-            self.loaded = self._scenario(service.load_draft_origin(self.store)) or self._same_as_saved()
+            origin = service.load_draft_origin(self.store)
+            # Said to be no saved scenario's, they stay so; a scenario removed since (or an origin never kept) is
+            # looked for among the saved ones holding the same inputs.
+            self.loaded = None if origin == "" else self._scenario(origin) or self._same_as_saved()
         else:
             chosen = service.adopted_scenario(self.store)
             self.loaded = self._scenario(chosen.id if chosen else None)
@@ -209,14 +212,14 @@ class AllocationPresenter(ScreenPresenter):
 
     def delete(self, scenario_id: str) -> None:
         store = self.store
-        deleted = self._scenario(scenario_id)
+        worked_on = self.loaded is not None and self.loaded.id == scenario_id
 
         def show(k: str) -> None:
             there = self._scenario(k)
             if there is None and self.loaded is not None and self.loaded.id == k:
                 self._set(self.state, None)  # the working inputs stay; they are no longer a saved scenario's
-            elif there is not None and self.loaded is None and deleted is not None and self._same(deleted):
-                self._set(self.state, there)
+            elif there is not None and self.loaded is None and worked_on:
+                self._set(self.state, there)  # back (undone): the inputs are its again, changed or not
 
         self.perform(self._scenario_action("Delete scenario", scenario_id,
                                            lambda: service.delete_scenario(store, scenario_id), show))

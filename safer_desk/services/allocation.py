@@ -415,7 +415,8 @@ def save_scenario(store: Store, name: str, year: str, partnerships: Sequence[Par
         )
         snapshots.write_list(store.conn, "allocation_scenario_factors", "scenario_id", scenario_id,
                              ("name", "label", "weight"),
-                             [(f.name, f.label, format_fraction(f.weight)) for f in options.factors], new_id)
+                             [(f.name, f.label, format_fraction(f.weight)) for f in options.factors], new_id,
+                             key="name")
         rows = []
         for p, r in zip(partnerships, result.rows):
             pid = _partnership_id(p.name)
@@ -424,7 +425,8 @@ def save_scenario(store: Store, name: str, year: str, partnerships: Sequence[Par
                          r.fixed_pence, r.variable_pence, r.damping_pence, r.total_pence))
         snapshots.write_list(store.conn, "allocation_scenario_rows", "scenario_id", scenario_id,
                              ("partnership", "partnership_id", "fixed_units", "factor_values", "previous_pence",
-                              "fixed_pence", "variable_pence", "damping_pence", "total_pence"), rows, new_id)
+                              "fixed_pence", "variable_pence", "damping_pence", "total_pence"), rows, new_id,
+                             key="partnership")
     return scenario_id
 
 
@@ -712,4 +714,6 @@ def save_draft_origin(store: Store, scenario_id: str | None) -> None:
 
 
 def load_draft_origin(store: Store) -> str | None:
-    return store.scalar("SELECT value FROM _allocation_draft WHERE key = 'scenario'") or None
+    """The saved scenario the working inputs came from; "" when they are no saved scenario's (new, or theirs was
+    deleted); None when the file never recorded it (a draft kept before the origin was)."""
+    return store.scalar("SELECT value FROM _allocation_draft WHERE key = 'scenario'")

@@ -106,19 +106,31 @@ def put_back(conn: sqlite3.Connection, parts: Sequence[Part], *, in_place: Seque
 
 
 def write_list(conn: sqlite3.Connection, table: str, parent_column: str, parent_id: str, columns: Sequence[str],
-               rows: Sequence[Sequence[Any]], new_id: Callable[[], str]) -> None:
+               rows: Sequence[Sequence[Any]], new_id: Callable[[], str], *, key: str | None = None) -> None:
     """A record's list kept in table as rows at position 0, 1 … (a project's cost lines, a scenario's rows): the
     row at each position keeps its id, so saving changes only the rows that changed (one update in the history,
-    one changed row at the county) instead of deleting and adding every row again."""
-    ids = dict(conn.execute(f"SELECT position, id FROM {_quote(table)} WHERE {_quote(parent_column)} = ?",
-                            (parent_id,)).fetchall())
-    conn.execute(f"DELETE FROM {_quote(table)} WHERE {_quote(parent_column)} = ? AND position >= ?",
-                 (parent_id, len(rows)))
+    one changed row at the county) instead of deleting and adding every row again.
+
+    key names a column unique within the record (a scenario's partnership): rows then keep their id by it, not
+    by place. By place, a row removed above the last would have each row below take the name the next one still
+    holds, which the UNIQUE constraint refuses; by key, the removed row goes and the others only move up."""
+    quoted, parent = _quote(table), _quote(parent_column)
+    if key is None:
+        ids = dict(conn.execute(f"SELECT position, id FROM {quoted} WHERE {parent} = ?", (parent_id,)).fetchall())
+        conn.execute(f"DELETE FROM {quoted} WHERE {parent} = ? AND position >= ?", (parent_id, len(rows)))
+        row_ids = [ids.get(i) for i in range(len(rows))]
+    else:
+        at = list(columns).index(key)
+        ids = dict(conn.execute(f"SELECT {_quote(key)}, id FROM {quoted} WHERE {parent} = ?", (parent_id,)).fetchall())
+        kept = {row[at] for row in rows}
+        conn.executemany(f"DELETE FROM {quoted} WHERE id = ?", [(i,) for k, i in ids.items() if k not in kept])
+        row_ids = [ids.get(row[at]) for row in rows]
     names = ("id", parent_column, "position", *columns)
     conn.executemany(
-        f"INSERT INTO {_quote(table)}({', '.join(_quote(n) for n in names)}) VALUES ({', '.join('?' * len(names))}) "
-        f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{_quote(c)} = excluded.{_quote(c)}' for c in columns)}",
-        [(ids.get(i) or new_id(), parent_id, i, *row) for i, row in enumerate(rows)])
+        f"INSERT INTO {quoted}({', '.join(_quote(n) for n in names)}) VALUES ({', '.join('?' * len(names))}) "
+        f"ON CONFLICT(id) DO UPDATE SET position = excluded.position, "
+        f"{', '.join(f'{_quote(c)} = excluded.{_quote(c)}' for c in columns)}",
+        [(row_id or new_id(), parent_id, i, *row) for i, (row_id, row) in enumerate(zip(row_ids, rows))])
 
 
 def take_record(conn: sqlite3.Connection, root: str, key: str, rows: dict[str, str], *,

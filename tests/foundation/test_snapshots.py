@@ -91,6 +91,26 @@ def test_write_list_keeps_the_id_of_each_position():
     assert conn.execute("SELECT id, text FROM child WHERE parent_id = 'p'").fetchall() == [("a", "only")]
 
 
+
+def test_write_list_by_key_keeps_each_rows_id_whatever_moves_above_it():
+    """A list whose rows are unique by a column (a scenario's partnerships): one removed above the last, or two
+    swapped, saves; by place, each row below would have taken a name another row still held."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE named (id TEXT PRIMARY KEY, owner TEXT NOT NULL, position INTEGER NOT NULL, "
+                 "name TEXT NOT NULL, amount INTEGER, UNIQUE (owner, name))")
+    ids = iter(f"id{i}" for i in range(100))
+
+    def write(*rows):
+        snapshots.write_list(conn, "named", "owner", "o", ("name", "amount"), rows, lambda: next(ids), key="name")
+        return conn.execute("SELECT id, position, name, amount FROM named WHERE owner = 'o' ORDER BY position").fetchall()
+
+    assert write(("A", 1), ("B", 2), ("C", 3), ("D", 4)) == [("id0", 0, "A", 1), ("id1", 1, "B", 2),
+                                                            ("id2", 2, "C", 3), ("id3", 3, "D", 4)]
+    assert write(("A", 1), ("C", 3), ("D", 5)) == [("id0", 0, "A", 1), ("id2", 1, "C", 3), ("id3", 2, "D", 5)]
+    assert write(("D", 5), ("C", 3), ("E", 0), ("A", 1)) == [("id3", 0, "D", 5), ("id2", 1, "C", 3),
+                                                            ("id4", 2, "E", 0), ("id0", 3, "A", 1)]
+
+
 CHANGES = st.lists(st.one_of(
     st.tuples(st.just("note"), st.text(max_size=3)),
     st.tuples(st.just("text"), st.sampled_from(["a", "b"]), st.text(max_size=3)),

@@ -46,6 +46,52 @@ def test_the_draft_remembers_which_scenario_it_came_from(presenter, demo_store):
     assert again.loaded.id == presenter.loaded.id and again.status_text() == CHANGED
 
 
+def test_inputs_whose_scenario_was_deleted_are_still_not_saved_after_a_restart(presenter, demo_store, log):
+    """Found by the allocation walk: the inputs of a scenario just deleted read "not saved"; opened again they
+    read "as saved" as another scenario holding the same inputs, though nobody had chosen it."""
+    twin = presenter.loaded
+    assert presenter.save("Twin of the agreed", "2009/10")  # the same inputs under another name
+    presenter.delete(presenter.loaded.id)
+    assert presenter.loaded is None and presenter.status_text() == NOT_SAVED
+    again = AllocationPresenter(demo_store)
+    assert again.loaded is None and again.status_text() == NOT_SAVED and again.state == presenter.state
+    presenter.open(twin.id)  # chosen again: it is that scenario's inputs, as saved, now and after a restart
+    assert AllocationPresenter(demo_store).loaded.id == twin.id
+
+
+def test_a_draft_from_before_its_origin_was_kept_finds_the_scenario_it_matches(presenter, demo_store):
+    presenter.edit(lambda s: bench.with_option(s, "retain", "5"), "Change Retained %")
+    presenter.edit(lambda s: bench.with_option(s, "retain", "10"), "Change Retained % back")
+    with demo_store.transaction():  # a file whose draft never recorded where it came from
+        demo_store.conn.execute("DELETE FROM _allocation_draft WHERE key = 'scenario'")
+    assert AllocationPresenter(demo_store).loaded.id == presenter.loaded.id
+
+
+def test_a_partnership_or_factor_removed_from_the_middle_is_saved(presenter, demo_store, log):
+    """Found by the allocation walk: Save after removing a partnership above the last stopped with "UNIQUE
+    constraint failed" (each row kept its place's id, so the one below took a name its old row still held)."""
+    agreed = presenter.loaded
+    names = [p.name for p in presenter.state.partnerships]
+    assert presenter.edit(lambda s: bench.without_rows(s, [1]), "Remove Partnership")
+    assert presenter.save(agreed.name, agreed.year), presenter.error
+    saved = service.load_scenario(demo_store, agreed.id)
+    assert [p.name for p in saved.partnerships] == names[:1] + names[2:]
+    assert presenter.result.total_pence == 589_608_00 and presenter.status_text() == ""
+    log.undo()
+    assert service.load_scenario(demo_store, agreed.id) == agreed
+    log.redo()
+    assert [p.name for p in service.load_scenario(demo_store, agreed.id).partnerships] == names[:1] + names[2:]
+    presenter.edit(lambda s: bench.with_new_factor(s, "Population"), "Add factor")
+    added = presenter.state.options.factors[-1].name
+    for row in range(len(presenter.state.partnerships)):
+        presenter.edit(lambda s, row=row: bench.with_cell(s, row, f"factor:{added}", str(1000 + row)), "Type")
+    assert presenter.save(agreed.name, agreed.year), presenter.error
+    first = presenter.state.options.factors[0].name
+    presenter.edit(lambda s: bench.without_factor(s, 0), "Remove factor")
+    assert presenter.save(agreed.name, agreed.year), presenter.error
+    assert first not in [f.name for f in service.load_scenario(demo_store, agreed.id).options.factors]
+
+
 def test_saving_under_a_new_name_never_overwrites_the_loaded_scenario(presenter, demo_store, log):
     agreed = presenter.loaded
     presenter.edit(lambda s: bench.with_option(s, "retain", "5"), "Change Retained %")
