@@ -260,14 +260,15 @@ class CommissioningPresenter(ScreenPresenter):
             self._changed()
             return False
         scenario = self.working(scenario_id)
-        store = self.store
+        store, before = self.store, self.loaded
 
         def after(k: str) -> None:
-            saved = next((s for s in service.list_scenarios(store) if s.id == k), None)
-            if saved is not None:
-                self.loaded = saved
+            listed = {s.id: s for s in service.list_scenarios(store)}
+            if k in listed:
+                self.loaded = listed[k]
             elif self.loaded is not None and self.loaded.id == k:
-                self.loaded = None
+                # A new scenario undone: the set is again the one it was loaded from (changed), if still saved.
+                self.loaded = listed.get(before.id) if before is not None else None
             self.scenarios_changed.emit()
             self._changed()
 
