@@ -14,7 +14,7 @@ Removing a column, section or line returns the snapshot taken before it, so the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Iterator, Sequence
 
@@ -515,10 +515,23 @@ def set_cell(store: Store, line_id: str, column: str, text: str | Cell, *, note:
         raise BudgetError(f"{row['label']}, {label}: {exc}") from None
     keys = {"line_id": line_id, "column_id": column}
     before = _existing_cell(store, "budget_cells", keys)
+    cell = _keeping_what_was_not_typed(cell, before, text, note, stated_change)
     with store.transaction():
         _write_cell(store, "budget_cells", keys, cell)
         _touch(store, row["plan_id"])
     return before
+
+
+def _keeping_what_was_not_typed(cell: Cell, before: Cell | None, text: str | Cell, note: str | None,
+                                stated_change: str | None) -> Cell:
+    """A figure typed again (the grid edits the amount alone) keeps the paper's note and printed change, unless
+    given: a note typed with the amount ("£7,700 (Agreed at the board)") replaces the old one. A Cell given
+    whole (an undo) is written as it is."""
+    if before is None or isinstance(text, Cell):
+        return cell
+    return replace(cell, note=cell.note if note is not None or cell.note else before.note,
+                   stated_change=cell.stated_change if stated_change is not None or cell.stated_change
+                   else before.stated_change)
 
 
 def clear_cell(store: Store, line_id: str, column: str) -> Cell | None:
@@ -547,6 +560,7 @@ def set_stated_total(store: Store, plan_id: str, column: str, text: str | Cell, 
     cell = read_cell(text, plan["unit"], note=note, stated_change=stated_change)
     keys = {"plan_id": plan_id, "section_id": section_id, "column_id": column}
     before = _existing_cell(store, "budget_stated_totals", keys)
+    cell = _keeping_what_was_not_typed(cell, before, text, note, stated_change)
     with store.transaction():
         _write_cell(store, "budget_stated_totals", keys, cell)
         _touch(store, plan_id)

@@ -166,6 +166,30 @@ def test_do_and_undo_pairs(store):
     assert store.scalar("SELECT count(*) FROM audit_log WHERE table_name = 'budget_cells'") >= 3
 
 
+def test_an_amount_typed_again_keeps_the_papers_note_and_printed_change(store):
+    """Found looking for the indicators' lost comment elsewhere: typing a cell's amount again (the grid shows only
+    the amount to edit) threw away its note ("Cost to be reimbursed from WSCSP key statutory partners") and the
+    change the paper printed, neither of which was shown or touched."""
+    plan = svc.create_plan(store, "Plan", columns=["2017/18"])
+    line = svc.add_line(store, svc.add_section(store, plan, "Costs"), "Domestic Homicide Reviews (DHRs)")
+    svc.set_cell(store, line, "2017/18", "£7525.58 (Cost to be reimbursed from WSCSP key statutory partners)",
+                 stated_change="1.7")
+    column = svc.column_id(store, plan, "2017/18")
+
+    def cell():
+        return svc.load_plan(store, plan).sections[0].lines[0].cells[column]
+
+    previous = svc.set_cell(store, line, "2017/18", "£7,600")
+    assert (cell().amount_pence, cell().note, cell().stated_change) == (760_000, previous.note, "1.7")
+    assert previous.note == "Cost to be reimbursed from WSCSP key statutory partners"
+    svc.set_cell(store, line, "2017/18", "TBC")
+    assert (cell().status, cell().note) == ("tbc", previous.note)
+    svc.set_cell(store, line, "2017/18", "£7,700 (Agreed at the board)")  # a note typed with it replaces it
+    assert cell().note == "Agreed at the board"
+    svc.set_cell(store, line, "2017/18", previous)  # undo puts back exactly what was there
+    assert cell() == previous
+
+
 def test_stated_totals_are_kept_beside_the_computed_ones(store):
     plan = svc.create_plan(store, "Plan", columns=["2012/13"], total_label="Base budget")
     section = svc.add_section(store, plan, "Drugs", kind="other", total_label="Subtotal")
