@@ -244,15 +244,15 @@ def _indicator(r) -> Indicator:
 
 def save_indicator(store: Store, name: str, *, code: str = "", unit: str = "count", polarity: str = "lower",
                    frequency: str = "monthly", source: str = "", area_id: str | None = None,
-                   tolerance_pct: float = 5, rate_per: int | None = None, description: str = "",
+                   tolerance_pct: float = 5, rate_per: int | None = None, description: str | None = None,
                    sort_order: int | None = None, tolerance_kind: str | None = None,
                    measure: str | None = None, figure_basis: str | None = None) -> str:
     """Add an indicator, or update the one of that name; its id is derived from its name.
 
-    tolerance_kind, rate_per, measure and figure_basis left as None keep what an existing indicator
-    has (so a dialog that does not show them cannot change them); a new indicator gets points for a
-    percentage's tolerance and relative otherwise, a rate per 1,000, a performance measure and
-    figures for each period.
+    tolerance_kind, rate_per, measure, figure_basis and description left as None keep what an existing
+    indicator has (so a dialog that does not show them cannot change them); a new indicator gets points
+    for a percentage's tolerance and relative otherwise, a rate per 1,000, a performance measure,
+    figures for each period and no description.
     """
     name = (name or "").strip()
     if not name:
@@ -286,11 +286,13 @@ def save_indicator(store: Store, name: str, *, code: str = "", unit: str = "coun
                                                 else dom.default_tolerance_kind(unit))
             measure = measure or old.measure
             figure_basis = figure_basis or old.figure_basis
+            description = old.description if description is None else description
             if rate_per is None and unit == "rate":
                 rate_per = old.rate_per
         tolerance_kind = tolerance_kind or dom.default_tolerance_kind(unit)
         measure = measure or "performance"
         figure_basis = figure_basis or "period"
+        description = description or ""
         if unit == "rate" and not rate_per:
             rate_per = 1000
         if sort_order is None:
@@ -657,12 +659,13 @@ def figure_sources(store: Store, rows: Iterable[dict]) -> dict[str, FigureSource
 # -- targets ----------------------------------------------------------------------------------
 def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYear, *, kind: str,
                value: float | None = None, trajectory: Sequence[float] | None = None, profile: str = "entered",
-               note: str = "", status: str | None = None, withdrawn_on: str | None = None,
+               note: str | None = None, status: str | None = None, withdrawn_on: str | None = None,
                withdrawn_reason: str | None = None) -> str:
     """Set the year's target: annual (with an even or seasonal trajectory), threshold, or an entered trajectory.
 
     status "tbc" records a target the paper states as "Tbc" (no figure needed); "withdrawn" keeps the
-    figure with the date and the reason. Left as None, a target that was withdrawn stays withdrawn.
+    figure with the date and the reason. Left as None, a target that was withdrawn stays withdrawn, and a
+    target's note (what the paper says of it: "No more than 28% by March 2011") stays as it was.
     """
     indicator = get_indicator(store, indicator_id)
     if kind not in dom.TARGET_KINDS:
@@ -674,6 +677,7 @@ def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     if indicator.measure == "milestone":
         raise IndicatorError(f"{indicator.name} is a milestone: its target is a date (set the milestone).")
     old = get_target(store, indicator.id, area_id, year)
+    note = (old.note if old is not None else "") if note is None else note
     if status is None:
         status = old.status if old is not None else "set"
         withdrawn_on = old.withdrawn_on if withdrawn_on is None and old is not None else withdrawn_on

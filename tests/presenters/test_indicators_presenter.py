@@ -246,6 +246,28 @@ def test_the_indicator_form_writes_only_when_saved_and_undoes_by_name(demo_store
     assert demo_store.scalar("SELECT count(*) FROM indicators WHERE id = 'indicator:arson'") == 0
 
 
+def test_the_indicator_form_keeps_the_description_and_the_targets_note_it_does_not_show(demo_store, log):
+    """Found looking for the lost comment's kind elsewhere: saving the Indicator and Target dialog (its tolerance
+    changed) blanked the indicator's description and its target's note ("No more than 28% by March 2011"),
+    neither of which the dialog shows."""
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    marac, suffolk, year = "indicator:repeat-cases-at-marac", "county:suffolk", FinancialYear(2010)
+    described = svc.get_indicator(demo_store, marac).description
+    noted = svc.get_target(demo_store, marac, suffolk, year)
+    assert described.startswith("Percentage of cases considered by MARAC") and noted.note
+    form = IndicatorForm.make(demo_store, svc.year_view(demo_store, marac, suffolk, year), suffolk, year, perform=log)
+    form.set_value("tolerance", "3")
+    assert form.save()
+    assert svc.get_indicator(demo_store, marac).tolerance_pct == 3
+    assert svc.get_indicator(demo_store, marac).description == described
+    kept = svc.get_target(demo_store, marac, suffolk, year)
+    assert (kept.note, kept.kind, kept.value) == (noted.note, noted.kind, noted.value)
+    log.undo()
+    assert svc.get_indicator(demo_store, marac).tolerance_pct != 3
+    assert svc.get_target(demo_store, marac, suffolk, year) == noted
+
+
 def test_the_indicator_form_names_the_indicator_and_queries_a_percentage_target(presenter, demo_store, log):
     from safer_desk.presenters.indicators import IndicatorForm
 
