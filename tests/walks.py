@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 from typing import Any, Callable
 
-from hypothesis import HealthCheck, Phase, settings
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 
 def walk_settings(examples: int):
     """A walk is drawn from a seed: no shrinking (a shorter walk is another walk), no deadline."""
     return settings(max_examples=examples, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+def walk_test(examples: int):
+    """A walk of up to forty steps on its own copy of a file: hypothesis draws the seed and the number of steps
+    (the test takes ``seed`` and ``steps``, and usually opens ``walked_copy``)."""
+    def wrap(test):
+        return walk_settings(examples)(given(seed=st.integers(0, 2**32 - 1), steps=st.integers(10, 40))(test))
+    return wrap
+
+
+@contextlib.contextmanager
+def walked_copy(tmp_path_factory, source, seed: int):
+    """``walk_on_copy``, closed when the walk ends however it ends."""
+    store, rng = walk_on_copy(tmp_path_factory, source, seed)
+    try:
+        yield store, rng
+    finally:
+        store.close()
 
 
 def walk_step(log, rng: random.Random, state: Callable[[], Any], check: Callable[[], None], done: list[str],

@@ -14,15 +14,12 @@ every step:
 
 from __future__ import annotations
 
-from hypothesis import given
-from hypothesis import strategies as st
-
 from safer_desk.domain.allocation import AllocationError
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.allocation import AllocationPresenter
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
-from tests.walks import walk_on_copy, walk_settings, walk_step
+from tests.walks import walk_step, walk_test, walked_copy
 
 CELLS = ("0", "1", "2", "3", "2,442", "7937", "12.5", "", "abc", "-4", "1e3")
 OPTIONS = {"pot": ("589608", "£589,608", "100", "0", "abc", "-5"),
@@ -67,11 +64,9 @@ def check(p: AllocationPresenter, done: list[str]) -> None:
     assert len({s.year for s in agreed}) == len(agreed), done  # one agreed scenario a year at most
 
 
-@walk_settings(12)
-@given(seed=st.integers(0, 2**32 - 1), steps=st.integers(10, 40))
+@walk_test(12)
 def test_an_allocation_always_adds_up_is_never_lost_and_undoes_exactly(tmp_path_factory, demo_master, seed, steps):
-    store, rng = walk_on_copy(tmp_path_factory, demo_master, seed)
-    try:
+    with walked_copy(tmp_path_factory, demo_master, seed) as (store, rng):
         log = ActionLog()
         p = AllocationPresenter(store, perform=log)
         done: list[str] = []
@@ -120,5 +115,3 @@ def test_an_allocation_always_adds_up_is_never_lost_and_undoes_exactly(tmp_path_
 
         for _ in range(steps):
             walk_step(log, rng, lambda: shown(p), lambda: check(p, done), done, step)
-    finally:
-        store.close()

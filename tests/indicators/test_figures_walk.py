@@ -18,15 +18,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from hypothesis import given
-from hypothesis import strategies as st
-
 from safer_desk.domain.indicators import Rag
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.indicators import IndicatorsPresenter
 from safer_desk.services import indicators as svc
-from tests.walks import walk_on_copy, walk_settings, walk_step
+from tests.walks import walk_step, walk_test, walked_copy
 
 TODAY = date(2026, 11, 28)
 AREA, YEAR = "district:plymouth", FinancialYear(2016)
@@ -145,11 +142,9 @@ class Account:
         assert grid_texts(fresh) == grid_texts(p), done
 
 
-@walk_settings(12)
-@given(seed=st.integers(0, 2**32 - 1), steps=st.integers(10, 40))
+@walk_test(12)
 def test_typed_figures_add_up_to_what_was_saved_and_undo_exactly(tmp_path_factory, demo_master, seed, steps):
-    store, rng = walk_on_copy(tmp_path_factory, demo_master, seed)
-    try:
+    with walked_copy(tmp_path_factory, demo_master, seed) as (store, rng):
         log = ActionLog()
         p = presenter_on(store, log)
         ids = counts(p)
@@ -211,5 +206,3 @@ def test_typed_figures_add_up_to_what_was_saved_and_undo_exactly(tmp_path_factor
         for _ in range(steps):
             walk_step(log, rng, lambda: file_rows(store), lambda: account.check(store, p, last_year, done), done,
                       step)
-    finally:
-        store.close()

@@ -12,15 +12,12 @@ and Edit > Undo / Redo of each save or delete. After every step:
 
 from __future__ import annotations
 
-from hypothesis import given
-from hypothesis import strategies as st
-
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.commissioning import CHANGED, CommissioningPresenter
 from safer_desk.services import funders
 from safer_desk.services import projects as projects_service
 from safer_desk.services import projects_commissioning as service
-from tests.walks import walk_on_copy, walk_settings
+from tests.walks import walk_test, walked_copy
 
 FUNDS = ("£400,568", "150000", "£1,000,000", "0", "abc", "-5", "")
 SCALES = ("1", "1/2", "0.5", "6 months", "3/12", "2", "abc", "0")
@@ -60,11 +57,9 @@ def check(p: CommissioningPresenter, done: list[str]) -> None:
         assert p.status_text() != CHANGED, done
 
 
-@walk_settings(12)
-@given(seed=st.integers(0, 2**32 - 1), steps=st.integers(10, 40))
+@walk_test(12)
 def test_a_commissioning_set_adds_up_reads_back_and_undoes_exactly(tmp_path_factory, demo_master, seed, steps):
-    store, rng = walk_on_copy(tmp_path_factory, demo_master, seed)
-    try:
+    with walked_copy(tmp_path_factory, demo_master, seed) as (store, rng):
         log = ActionLog()
         p = CommissioningPresenter(store, perform=log)
         p.set_projects(projects_service.load_projects(store))
@@ -131,5 +126,3 @@ def test_a_commissioning_set_adds_up_reads_back_and_undoes_exactly(tmp_path_fact
                 done.append("redo")
                 assert (file_scenarios(store), worked_on(p)) == (after_file, after_work), done
                 check(p, done)
-    finally:
-        store.close()

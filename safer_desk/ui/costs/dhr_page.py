@@ -13,18 +13,19 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain import dhr as rules
 from safer_desk.domain.periods import format_uk_date
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target, write_table
-from safer_desk.presenters.dhr import EMPTY, MORE_ACTIONS, DhrPresenter, SplitPresenter, ledger_sheets
+from safer_desk.presenters.dhr import EMPTY, DhrPresenter, SplitPresenter, ledger_sheets
 from safer_desk.services import dhr
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
-                                        date_col, debounced, make_table, open_form, remember_splitter, sum_row)
+                                        date_col, debounced, make_table, more_menu, open_form, remember_splitter,
+                                        sum_row)
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.undo import push_action
 
@@ -122,8 +123,8 @@ class DhrPage(QWidget):
         ]
         self.more = QPushButton("&More", self)
         self.more.setAccessibleName("More case actions")
-        menu = QMenu(self.more)
-        more = {"resolve": ("Re-split or carry a refusal…", self.resolve_dialog),
+        self.more_menu, self.more_actions = more_menu(self.more, {
+                "resolve": ("Re-split or carry a refusal…", self.resolve_dialog),
                 "write_off": ("Write off a share…", self.write_off_dialog),
                 "panel_meeting": ("Panel meeting…", self.panel_meeting_dialog),
                 "recommendation": ("Recommendation…", self.recommendation_dialog),
@@ -133,11 +134,8 @@ class DhrPage(QWidget):
                 "delete_cost_line": ("Delete cost line", self.delete_cost_line),
                 "delete_payment": ("Delete a payment…", self.delete_payment_dialog),
                 "reopen_share": ("Reopen a refused or written-off share", self.reopen_share),
-                "delete_case": ("Delete case", self.delete_case)}
-        self.more_actions = {key: menu.addAction(*more[key]) for key in MORE_ACTIONS}
-        menu.aboutToShow.connect(self._grey_more_actions)
-        self.more.setMenu(menu)
-        self.more_menu = menu
+                "delete_case": ("Delete case", self.delete_case)},
+            lambda: self.presenter.more_actions(self.shown_details))  # greys what the chosen case has nothing for
         for b in [*self.edit_buttons, self.more]:
             b.setEnabled(not session.read_only)
             buttons.addWidget(b)
@@ -304,11 +302,6 @@ class DhrPage(QWidget):
             return False
         self.presenter.select(case_id)
         return True
-
-    def _grey_more_actions(self) -> None:
-        """Grey what has nothing to act on in the selected case (no payment to delete, no cost line…)."""
-        for key, enabled in self.presenter.more_actions(self.shown_details).items():
-            self.more_actions[key].setEnabled(enabled)
 
     def show_details(self) -> None:
         d = self.shown_details = self.presenter.details()

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMenu, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
@@ -22,12 +22,12 @@ from safer_desk.domain.periods import MONTH_ABBR, Month, format_uk_date
 from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
-from safer_desk.presenters.funds import MORE_ACTIONS, WINDOWS, FundData, FundsPresenter, load_fund_data
+from safer_desk.presenters.funds import WINDOWS, FundData, FundsPresenter, load_fund_data
 from safer_desk.services import funds
 from safer_desk.services.reference import list_districts
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, action_button, count_col, date_col, debounced,
-                                        make_table, open_form, remember_splitter, sum_row)
+                                        make_table, more_menu, open_form, remember_splitter, sum_row)
 from safer_desk.ui.kit.chart import Chart, pounds_tick
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.undo import push_action
@@ -217,9 +217,8 @@ class FundPage(QWidget):
         ]
         self.more = QPushButton("&More", self)
         self.more.setAccessibleName("More fund actions")
-        menu = QMenu(self.more)
-        self.more_menu = menu
-        more = {"new_fund": ("New fund…", self.new_fund_dialog), "fund_settings": ("Fund settings…",
+        menu, self.more_actions = more_menu(self.more, {
+                "new_fund": ("New fund…", self.new_fund_dialog), "fund_settings": ("Fund settings…",
                                                                                   self.edit_fund_dialog),
                 "item": ("Catalogue item…", self.item_dialog), "edit_referral": ("Edit referral…",
                                                                                  self.edit_referral_dialog),
@@ -228,13 +227,12 @@ class FundPage(QWidget):
                 "delete_referral": ("Delete referral", self.delete_referral),
                 "delete_spend_line": ("Delete spend line", self.delete_spend_line),
                 "delete_contribution": ("Delete contribution", self.delete_contribution),
-                "delete_item": ("Delete catalogue item", self.delete_item)}
-        self.more_actions = {key: menu.addAction(*more[key]) for key in MORE_ACTIONS}
-        menu.aboutToShow.connect(self._grey_more_actions)
+                "delete_item": ("Delete catalogue item", self.delete_item)},
+            self.presenter.more_actions)  # greys what the fund has nothing for yet
+        self.more_menu = menu
         menu.addSeparator()
         menu.addAction("Export fund report…", self.export)
         menu.addAction("Copy figures", self.copy_figures)
-        self.more.setMenu(menu)
         for b in self.edit_buttons:
             b.setEnabled(not session.read_only)
             top.addWidget(b)
@@ -577,11 +575,6 @@ class FundPage(QWidget):
                          lambda: self.presenter.delete_item(item))
 
     # -- export and copy -------------------------------------------------------------------
-    def _grey_more_actions(self) -> None:
-        """Grey what has nothing to act on in the fund shown (no referral yet, no spend line…)."""
-        for key, enabled in self.presenter.more_actions().items():
-            self.more_actions[key].setEnabled(enabled)
-
     def export(self, path: str | None = None) -> Path | None:
         f = self.data.figures if self.data is not None else None
         if f is None:

@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
@@ -205,6 +205,22 @@ def debounced(parent: QWidget, ms: int, fn: Callable[[], None]) -> QTimer:
     timer.setInterval(ms)
     timer.timeout.connect(fn)
     return timer
+
+
+def more_menu(button: QPushButton, entries: dict[str, tuple[str, Callable[[], Any]]],
+              which: Callable[[], dict[str, bool]]) -> tuple[QMenu, dict[str, Any]]:
+    """A page's More menu on button: an action per entry (key: text and slot, in order); when it is about to
+    show, which() says which have anything to act on and the others are greyed."""
+    menu = QMenu(button)
+    actions = {key: menu.addAction(text, slot) for key, (text, slot) in entries.items()}
+
+    def grey() -> None:
+        for key, enabled in which().items():
+            actions[key].setEnabled(enabled)
+
+    menu.aboutToShow.connect(grey)
+    button.setMenu(menu)
+    return menu, actions
 
 
 def action_button(parent: QWidget, text: str, slot: Callable[[], Any], tip: str = "") -> QPushButton:
