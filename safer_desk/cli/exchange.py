@@ -112,7 +112,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     finally:
         store.close()
-    print(f"wrote {result.path}: {counted(result.total_rows, 'row')} from {counted(len(result.row_counts), 'table')} of "
+    tables = counted(len(result.row_counts), 'table')
+    print(f"wrote {result.path}: {counted(result.total_rows, 'row')} from {tables} of "
           f"{result.office_name}")
     if result.include_referrals:
         print("individual referrals: included")

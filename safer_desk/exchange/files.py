@@ -26,7 +26,8 @@ from safer_desk.exchange.kinds import other_kind_of_file
 from safer_desk.storage.leftovers import private_workspace
 from safer_desk.storage.safe_write import WriteFailed, atomic_path, folder_problem, write_bytes_atomically
 
-__all__ = ["atomic_path", "folder_problem", "private_workspace", "write_bytes_atomically", "WriteFailed", "write_csv", "csv_text",
+__all__ = ["atomic_path", "folder_problem", "private_workspace",
+           "write_bytes_atomically", "WriteFailed", "write_csv", "csv_text",
            "neutralise_cell", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv", "find_headings",
            "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "is_utf16", "other_separator", "other_kind_of_file",
            "refuse_other_kind"]

@@ -210,4 +210,5 @@ class DistrictPicker:
         shown = len(self.rows())
         if shown == 0:
             return f'No district\'s name contains "{text}". Press Esc to clear the filter.'
-        return f'{shown} of {counted(len(self.choices), "district")} {"contains" if shown == 1 else "contain"} "{text}".'
+        verb = "contains" if shown == 1 else "contain"
+        return f'{shown} of {counted(len(self.choices), "district")} {verb} "{text}".'

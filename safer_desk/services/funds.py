@@ -665,8 +665,9 @@ def _range_rows(figures: FundFigures) -> list[tuple[str, str]]:
 
 def forecast_sentence(figures: FundFigures) -> str:
     f = figures.forecast
+    months = counted(f.window_months, "month")
     if f.exhaustion_month is None and f.lasts_past is not None:  # spend, but none (or next to none) lately
-        rate = f"At {format_money(f.burn_rate_pence)} a month (the {counted(f.window_months, 'month')} to {f.as_at.label})"
+        rate = f"At {format_money(f.burn_rate_pence)} a month (the {months} to {f.as_at.label})"
         lasts = f"{f.lasts_past.first_day:%B %Y}"  # the year whole: "Mar-69" would read as 1969
         return " ".join([f"{rate}, the fund does not run out: it lasts past {lasts}, as far as the forecast looks "
                          f"({domain.FORECAST_YEARS} years past the period's end).", *f.warnings])
@@ -677,7 +678,7 @@ def forecast_sentence(figures: FundFigures) -> str:
                 if f.left_at_end_pence >= 0 else
                 f"{format_money(-f.left_at_end_pence)} would be missing by the end of the period ({f.pilot_end.label})")
     range_text = range_sentence(figures)
-    return " ".join([f"At {format_money(f.burn_rate_pence)} a month (the {counted(f.window_months, 'month')} to {f.as_at.label}), "
+    return " ".join([f"At {format_money(f.burn_rate_pence)} a month (the {months} to {f.as_at.label}), "
                      f"the fund covers spending to {f.last_funded_month.label} and runs out in "
                      f"{f.exhaustion_month.label}; {end_text}.", *([range_text] if range_text else []), *f.warnings])
 

@@ -102,7 +102,8 @@ def test_write_list_by_key_keeps_each_rows_id_whatever_moves_above_it():
 
     def write(*rows):
         snapshots.write_list(conn, "named", "owner", "o", ("name", "amount"), rows, lambda: next(ids), key="name")
-        return conn.execute("SELECT id, position, name, amount FROM named WHERE owner = 'o' ORDER BY position").fetchall()
+        return conn.execute("SELECT id, position, name, amount FROM named WHERE owner = 'o' "
+                            "ORDER BY position").fetchall()
 
     assert write(("A", 1), ("B", 2), ("C", 3), ("D", 4)) == [("id0", 0, "A", 1), ("id1", 1, "B", 2),
                                                             ("id2", 2, "C", 3), ("id3", 3, "D", 4)]
