@@ -165,6 +165,22 @@ def test_add_and_remove_partnership_and_factor(qtbot, demo_window, tab):
     assert len(tab.state.options.factors) == 1 and tab.result is not None
 
 
+def test_a_partnership_removed_from_the_middle_is_saved_in_the_window(qtbot, demo_window, tab, prompts):
+    """Save after Remove Partnership on a row above the last ended in "UNIQUE constraint failed" (an unexpected
+    error) and the scenario was not saved."""
+    names = [p.name for p in tab.state.partnerships]
+    tab.inputs_view.setCurrentIndex(tab.inputs_model.index(1, 0))
+    qtbot.mouseClick(next(b for b in tab.findChildren(type(tab.save_button)) if b.text() == "Remove Partnership"),
+                     Qt.MouseButton.LeftButton)
+    assert [p.name for p in tab.state.partnerships] == names[:1] + names[2:]
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)  # under its own name and year: written over
+    assert prompts.errors == [] and "✓ as saved" in tab.presenter.scenario_label()
+    saved = tab.presenter.loaded
+    assert [p.name for p in saved.partnerships] == names[:1] + names[2:]
+    shown_totals = totals(tab)
+    assert set(shown_totals) == {*names[:1], *names[2:], TOTAL_KEY} and shown_totals[TOTAL_KEY] == 589_608_00
+
+
 def test_save_compare_and_undo_scenarios(qtbot, demo_window, tab):
     tab.rounding_combo.setCurrentIndex(tab.rounding_combo.findData("exact"))
     tab.edit_option("retain", "5")
