@@ -405,7 +405,9 @@ def test_del_empties_the_chosen_figures_and_save_takes_them_out(demo_window, qtb
     before = held()
     assert None not in before
     grid = tab.grid
-    row = grid.keys.index("value")
+    row, comment_row = grid.keys.index("value"), grid.keys.index("comment")
+    november = grid.item(comment_row, 7).text()
+    assert november.startswith("Between April and the end of November")
     grid.setCurrentCell(row, 6)
     grid.setRangeSelected(QTableWidgetSelectionRange(row, 6, row, 7), True)
     grid.setFocus()
@@ -413,5 +415,8 @@ def test_del_empties_the_chosen_figures_and_save_takes_them_out(demo_window, qtb
     assert [grid.item(row, c).text() for c in (6, 7)] == ["", ""] and demo_window.isWindowModified()
     assert tab.save_figures()
     assert held() == [None, None]
+    # The figures go; November's comment, not touched, stays (it went with its figure before).
+    assert tab.grid.item(tab.grid.keys.index("comment"), 7).text() == november
+    assert svc.year_view(store, ind, "district:plymouth", FY16).comments[7] == november
     demo_window.session.undo_stack.undo()
     assert held() == before
