@@ -101,6 +101,24 @@ def test_undo_a_cell_through_the_window(qtbot, demo_window, tab):
     assert tab.model.index(row, tab.model.year_columns[1]).data() == "TBC"
 
 
+def test_an_amount_typed_again_keeps_the_note_shown_on_hover(qtbot, demo_window, tab):
+    """The grid edits the amount alone; typing £7,600 over £7525.58 threw away the note beside it."""
+    item = next(tab.plan_list.item(i) for i in range(tab.plan_list.count())
+                if tab.plan_list.item(i).text().startswith("Western"))
+    tab.plan_list.setCurrentItem(item)
+
+    def dhr_cell():
+        row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data().startswith("Domestic"))
+        return row, tab.model.index(row, tab.model.year_columns[0])
+
+    row, cell = dhr_cell()
+    note = "Cost to be reimbursed from WSCSP key statutory partners"
+    assert note in cell.data(Qt.ItemDataRole.ToolTipRole)
+    type_cell(qtbot, tab, row, tab.model.year_columns[0], "£7,600")
+    row, cell = dhr_cell()
+    assert cell.data() == "£7,600" and note in cell.data(Qt.ItemDataRole.ToolTipRole)
+
+
 def test_the_total_the_paper_printed_is_typed_into_the_total_row_not_added_as_a_line(qtbot, demo_window, tab,
                                                                                        prompts):
     # Totals are worked out. What the paper printed is typed over the worked-out total and kept beside it
