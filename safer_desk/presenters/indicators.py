@@ -273,6 +273,10 @@ class FiguresEditor:
             return None
         out = []
         keys = self.grid.keys
+
+        def figure_was_ratio(col: int) -> bool:
+            return svc.GRID_NUMERATOR in keys and self.grid.row(svc.GRID_NUMERATOR).cells[col].value is not None
+
         for col in sorted({c for _, c in dirty}):
             def figure(key: str) -> float | None:
                 if key not in keys:
@@ -284,6 +288,8 @@ class FiguresEditor:
 
             num, den = figure(svc.GRID_NUMERATOR), figure(svc.GRID_DENOMINATOR)
             value = None if num is not None or den is not None else figure(svc.GRID_VALUE)
+            if num is None and den is None and (svc.GRID_VALUE, col) not in typed and figure_was_ratio(col):
+                value = None  # its numerator and denominator cleared: the percentage worked out from them goes too
             if (svc.GRID_VALUE, col) in typed and (svc.GRID_NUMERATOR, col) not in typed \
                     and (svc.GRID_DENOMINATOR, col) not in typed:
                 num = den = None  # a figure typed over a ratio replaces it

@@ -62,10 +62,46 @@ def grid_texts(p: IndicatorsPresenter) -> tuple:
     return tuple((row.key, tuple(c.text for c in row.cells)) for row in grid.rows)
 
 
-class Account:
+class Followed:
+    """What a walk itself saved, taken back and forth as Edit > Undo and Redo take the file."""
+
+    def __init__(self) -> None:
+        self.undone: list = []
+        self.redone: list = []
+
+    def state(self):
+        raise NotImplementedError
+
+    def restore(self, state) -> None:
+        raise NotImplementedError
+
+    def saved(self, change) -> None:
+        """A save the program made (one step of Edit > Undo): the account takes it (change() updates it)."""
+        self.undone.append(self.state())
+        self.redone.clear()
+        change()
+
+    def follow(self, log: ActionLog) -> None:
+        undo, redo = log.undo, log.redo
+
+        def undone() -> None:
+            undo()
+            self.redone.append(self.state())
+            self.restore(self.undone.pop())
+
+        def redone() -> None:
+            redo()
+            self.undone.append(self.state())
+            self.restore(self.redone.pop())
+
+        log.undo, log.redo = undone, redone
+
+
+class Account(Followed):
     """What the walk itself saved: figure and comment by (indicator, period), read once from the file at the start."""
 
     def __init__(self, store, p: IndicatorsPresenter, ids: list[str]):
+        super().__init__()
         self.figures: dict[tuple[str, str], Decimal | None] = {}
         self.comments: dict[tuple[str, str], str] = {}
         self.periods: dict[str, tuple[str, ...]] = {}
@@ -79,30 +115,11 @@ class Account:
                 self.figures[(ind_id, period)] = None if value is None else Decimal(str(value))
                 self.comments[(ind_id, period)] = row.get("comment") or ""
 
-        self.undone: list[tuple[dict, dict]] = []  # Edit > Undo / Redo take the account back and forth with it
-        self.redone: list[tuple[dict, dict]] = []
+    def state(self) -> tuple[dict, dict]:
+        return dict(self.figures), dict(self.comments)
 
-    def saved(self, figures: dict, comments: dict) -> None:
-        """A save the program made (one step of Edit > Undo): the account takes it."""
-        self.undone.append((dict(self.figures), dict(self.comments)))
-        self.redone.clear()
-        self.figures.update(figures)
-        self.comments.update(comments)
-
-    def follow(self, log: ActionLog) -> None:
-        undo, redo = log.undo, log.redo
-
-        def undone() -> None:
-            undo()
-            self.redone.append((dict(self.figures), dict(self.comments)))
-            self.figures, self.comments = self.undone.pop()
-
-        def redone() -> None:
-            redo()
-            self.undone.append((dict(self.figures), dict(self.comments)))
-            self.figures, self.comments = self.redone.pop()
-
-        log.undo, log.redo = undone, redone
+    def restore(self, state: tuple[dict, dict]) -> None:
+        self.figures, self.comments = state
 
     def check(self, store, p: IndicatorsPresenter, last_year: dict, done: list[str]) -> None:
         ind_id = p.selected
@@ -167,8 +184,9 @@ def test_typed_figures_add_up_to_what_was_saved_and_undo_exactly(tmp_path_factor
             if mistyped:
                 assert not saved and editor.messages(), (typed, done)
             elif saved and len(log.done) > steps_before:
-                account.saved({(ind_id, periods[col]): Decimal(text.strip().replace(",", "")) if text.strip()
-                               else None for col, text in typed.items()}, {})
+                account.saved(lambda: account.figures.update(
+                    {(ind_id, periods[col]): Decimal(text.strip().replace(",", "")) if text.strip() else None
+                     for col, text in typed.items()}))
             editor.discard()  # a refused save leaves nothing typed for the next step
             return f"{ind_id} {typed} {'saved' if saved else 'refused'}"
 
@@ -199,10 +217,130 @@ def test_typed_figures_add_up_to_what_was_saved_and_undo_exactly(tmp_path_factor
             steps_before = len(log.done)
             saved = editor.save() or editor.save()
             if saved and len(log.done) > steps_before:
-                account.saved({}, {(ind_id, account.periods[ind_id][col]): text.strip()})
+                account.saved(lambda: account.comments.update({(ind_id, account.periods[ind_id][col]): text.strip()}))
             editor.discard()
             return f"comment {ind_id} {col} {text!r} {'saved' if saved else 'refused'}"
 
         for _ in range(steps):
             walk_step(log, rng, lambda: file_rows(store), lambda: account.check(store, p, last_year, done), done,
                       step)
+
+
+SATISFACTION = "indicator:level-two-ist-incidents-satisfaction"
+
+
+class Figures(Followed):
+    """The percentages the walk saved, by period."""
+
+    def __init__(self, held: dict[str, tuple | None]):
+        super().__init__()
+        self.held = held
+
+    def state(self) -> dict:
+        return dict(self.held)
+
+    def restore(self, state: dict) -> None:
+        self.held = state
+
+
+def ratio_account(store) -> dict[str, tuple]:
+    """Each period's figure as the file holds it: ("ratio", numerator, denominator), ("value", v) or None."""
+    grid = svc.entry_grid(store, SATISFACTION, AREA, YEAR, today=TODAY)
+    rows = svc.value_rows(store, SATISFACTION, AREA, grid.periods)
+    out = {}
+    for period in grid.periods:
+        r = rows.get(period) or {}
+        if r.get("numerator") is not None:
+            out[period] = ("ratio", r["numerator"], r["denominator"])
+        else:
+            out[period] = None if r.get("value") is None else ("value", r["value"])
+    return out
+
+
+def percentage(figure: tuple) -> float:
+    return figure[1] / figure[2] * 100 if figure[0] == "ratio" else figure[1]
+
+
+def expected_cumulative(figures: list) -> list:
+    """Year to date as the paper works it: a ratio of sums while every period so far has its numerator and
+    denominator, else the mean of the periods' percentages; blank before the first figure and after the last."""
+    last = max((i for i, f in enumerate(figures) if f is not None), default=-1)
+    out = []
+    for i in range(len(figures)):
+        seen = [f for f in figures[:i + 1] if f is not None]
+        if not seen or i > last:
+            out.append(None)
+        elif all(f[0] == "ratio" for f in seen):
+            out.append(sum(f[1] for f in seen) / sum(f[2] for f in seen) * 100)
+        else:
+            out.append(sum(percentage(f) for f in seen) / len(seen))
+    return out
+
+
+def close(a, b) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and abs(a - b) < 1e-9)
+
+
+@walk_test(10)
+def test_percentages_typed_as_figures_or_as_ratios_add_up_as_the_paper_does(tmp_path_factory, demo_master, seed,
+                                                                             steps):
+    """The satisfaction rate, typed a month at a time as numerator and denominator (or as a percentage where no
+    ratio is held), cleared and mistyped (over 100%, a denominator of 0, one without the other): the file holds
+    what was saved, each month shows its percentage and the cumulative row the year to date."""
+    with walked_copy(tmp_path_factory, demo_master, seed) as (store, rng):
+        log = ActionLog()
+        p = presenter_on(store, log)
+        assert p.choose_indicator(SATISFACTION, lambda text: None)
+        account = Figures(ratio_account(store))
+        account.follow(log)
+        periods = list(account.held)
+        done: list[str] = []
+
+        def check() -> None:
+            assert ratio_account(store) == account.held, done
+            grid = p.figures.grid
+            figures = [account.held[period] for period in periods]
+            shown = [c.value for c in grid.row(svc.GRID_VALUE).cells]
+            assert all(close(s, None if f is None else percentage(f)) for s, f in zip(shown, figures)), (shown, done)
+            cumulative = [c.value for c in grid.row(svc.GRID_CUMULATIVE).cells]
+            assert all(close(c, e) for c, e in zip(cumulative, expected_cumulative(figures))), (cumulative, done)
+
+        def step() -> str | None:
+            editor = p.figures
+            col = rng.randrange(len(periods))
+            period = periods[col]
+            kind = rng.choice(("ratio", "ratio", "value", "clear", "bad"))
+            if kind == "value" and not editor.cell(svc.GRID_VALUE, col).editable:
+                kind = "ratio"  # a month held as a ratio is changed through its numerator and denominator
+            if kind == "ratio":
+                den = rng.randint(1, 400)
+                num = rng.randint(0, den)
+                texts = {svc.GRID_NUMERATOR: f"{num:,}", svc.GRID_DENOMINATOR: f"{den:,}"}
+                figure = ("ratio", float(num), float(den))
+            elif kind == "value":
+                value = rng.choice((0, 12.5, 57, 88.9, 100))
+                texts, figure = {svc.GRID_VALUE: rng.choice((f"{value:g}", f"{value:g}%"))}, ("value", float(value))
+            elif kind == "clear":
+                held = account.held[period]
+                texts = {svc.GRID_NUMERATOR: "", svc.GRID_DENOMINATOR: ""} if held and held[0] == "ratio" \
+                    else {svc.GRID_VALUE: ""}
+                figure = None
+            else:
+                texts = rng.choice(({svc.GRID_NUMERATOR: "51", svc.GRID_DENOMINATOR: "50"},
+                                    {svc.GRID_NUMERATOR: "5", svc.GRID_DENOMINATOR: "0"},
+                                    {svc.GRID_NUMERATOR: "5", svc.GRID_DENOMINATOR: ""} if account.held[period] is None
+                                    or account.held[period][0] != "ratio" else {svc.GRID_DENOMINATOR: "abc"}))
+                figure = account.held[period]
+            for key, text in texts.items():
+                editor.set_text(key, col, text)
+            steps_before = len(log.done)
+            saved = editor.save() or editor.save()
+            if kind == "bad":
+                assert not saved and (editor.messages() or editor.form_message), (texts, done)
+            elif saved and len(log.done) > steps_before:
+                account.saved(lambda: account.held.__setitem__(period, figure))
+            editor.discard()
+            return f"{kind} {period} {texts}: {'saved' if saved else editor.form_message or editor.messages()}"
+
+        for _ in range(steps):
+            walk_step(log, rng, lambda: file_rows(store), check, done, step)

@@ -521,3 +521,20 @@ def test_clearing_a_figure_keeps_the_comment_written_about_it(presenter, demo_st
     presenter.figures.set_text(svc.GRID_COMMENT, col, "")
     assert presenter.figures.save()
     assert held(demo_store, "2016-11") is None
+
+
+def test_clearing_a_months_numerator_and_denominator_takes_its_percentage_out_too(presenter, demo_store, log):
+    """Found by the percentages walk: clearing August's numerator and denominator kept its 75% as a typed
+    percentage (the value row, worked out from them and not editable, was read as typed)."""
+    assert presenter.choose_indicator(SATISFACTION, answers())
+    editor = presenter.figures
+    col = editor.grid.periods.index("2016-08")
+    stored = svc.value_rows(demo_store, SATISFACTION, "district:plymouth", ["2016-08"])["2016-08"]
+    assert stored["numerator"] is not None and not editor.cell(svc.GRID_VALUE, col).editable
+    editor.set_text(svc.GRID_NUMERATOR, col, "")
+    editor.set_text(svc.GRID_DENOMINATOR, col, "")
+    assert editor.save()
+    assert svc.value_rows(demo_store, SATISFACTION, "district:plymouth", ["2016-08"]).get("2016-08") is None
+    assert presenter.figures.cell(svc.GRID_VALUE, col).text == ""
+    log.undo()
+    assert svc.value_rows(demo_store, SATISFACTION, "district:plymouth", ["2016-08"])["2016-08"] == stored
