@@ -6,6 +6,7 @@ project that exists only here; Save adds it (one undoable Action), Discard forge
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -232,6 +233,10 @@ class ProjectsPresenter(ScreenPresenter):
 
     def save_project(self, after: Project, *, new: bool) -> None:
         store, pid = self.store, after.id
+        held = None if new else self.project(pid)
+        if held is not None and replace(after, updated_at=held.updated_at) == held:
+            self.editor.mark_saved()  # Save with nothing changed: nothing written, no step to undo
+            return
         if new:
             action = self.rows_action(f"Add project {after.title}", [pid],
                                       lambda: service.add_projects(store, [after]), pid)

@@ -263,3 +263,19 @@ def test_the_delete_question_names_the_scenarios_and_budget_lines_that_count_a_p
 def budgets_plan_of(store, line_id):
     return store.scalar("SELECT b.name FROM budget_lines l JOIN budget_sections c ON c.id = l.section_id "
                         "JOIN budget_plans b ON b.id = c.plan_id WHERE l.id = ?", (line_id,))
+
+
+def test_save_with_nothing_changed_writes_nothing_and_adds_no_undo_step(presenter, demo_store, log):
+    """Ctrl+S on a project as it is wrote it again: a new 'updated' time, an entry in the audit trail and the
+    History of Changes, a changed row for the county, and an Edit > Undo step that undid nothing."""
+    for project in presenter.rows[::4]:  # projects with ranges, shares, officers, criteria and none
+        presenter.select(project.id)
+        before = svc.snapshot(demo_store, project.id)
+        changes = demo_store.conn.total_changes
+        assert presenter.editor.save(), project.title
+        assert svc.snapshot(demo_store, project.id) == before, project.title
+        assert demo_store.conn.total_changes == changes and not log.done, project.title
+        assert not presenter.editor.is_dirty
+    presenter.select(presenter.rows[0].id)
+    presenter.editor.set_value("notes", "Checked at the March board.")
+    assert presenter.editor.save() and len(log.done) == 1  # a real change is still saved, and undoable
