@@ -161,6 +161,8 @@ class AllocationPresenter(ScreenPresenter):
         name, year = (name or "").strip(), (year or "").strip()
         loaded = self.loaded
         if loaded is not None and name == loaded.name and _year(year) == loaded.year:
+            if not self.is_modified():
+                return not self.read_only  # as saved already: nothing written, no step to undo
             return self._replace(loaded)
         return self.save_as_new(name, year)
 

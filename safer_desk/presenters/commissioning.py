@@ -245,6 +245,8 @@ class CommissioningPresenter(ScreenPresenter):
     def save(self) -> bool:
         """Save: the loaded scenario again while its name is unchanged; under another name, a new one."""
         if self.loaded is not None and self.name.strip() == self.loaded.name.strip():
+            if not self.is_modified():
+                return not self.read_only  # as saved already: nothing written, no step to undo
             return self._write(self.loaded.id, f"Save scenario “{self.name.strip()}”")
         return self.save_as_new()
 

@@ -184,3 +184,11 @@ def test_save_delete_undo_and_redo_give_the_scenario_back_exactly_ids_and_all(pr
     presenter.delete(agreed.id)
     log.undo()
     assert _content(demo_store) == after and child_ids(agreed.id) == ids
+
+
+def test_save_of_the_scenario_as_saved_writes_nothing(presenter, demo_store, log):
+    agreed = presenter.loaded
+    changes = demo_store.conn.total_changes
+    assert presenter.save(agreed.name, agreed.year)
+    assert demo_store.conn.total_changes == changes and not log.done
+    assert service.load_scenario(demo_store, agreed.id) == agreed

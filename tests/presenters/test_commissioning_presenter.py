@@ -165,3 +165,11 @@ def test_saving_a_scenario_changes_only_the_ticks_that_changed(presenter, demo_s
     assert sorted((r[0], r[1]) for r in entries if r[0] == "scenario_items") == [("scenario_items", "insert")]
     log.undo()
     assert ticks() == before
+
+
+def test_save_of_the_set_as_saved_writes_nothing(presenter, demo_store, log):
+    loaded = presenter.loaded
+    changes = demo_store.conn.total_changes
+    assert presenter.status_text() == "" and presenter.save()
+    assert demo_store.conn.total_changes == changes and not log.done
+    assert com.get_scenario(demo_store, loaded.id) == loaded
