@@ -869,13 +869,16 @@ class IndicatorForm:
                 except NumberError as exc:
                     raise FormError({"trajectory": str(exc)}) from None
             value = None if parsed["target_value"] is None else float(parsed["target_value"])
-            if kind in (TargetKind.ANNUAL.value, TargetKind.THRESHOLD.value) and value is None:
-                raise FormError({"target_value": "Give the target's figure (or choose No target)."})
             indicator_id = svc.reference_id("indicator", name)
             _refuse_name_of_another(store, ind, name, indicator_id)
             before_ind = store.one("SELECT * FROM indicators WHERE id = ?", (indicator_id,))
             before_target = svc.get_target(store, indicator_id, area_id, year) \
                 if before_ind is not None and area_id and year else None
+            # A target the paper states as "Tbc" stays so without a figure; with one, it is set at last.
+            tbc = before_target is not None and before_target.status == "tbc" and kind == before_target.kind
+            status = ("tbc" if value is None else "set") if tbc else None
+            if kind in (TargetKind.ANNUAL.value, TargetKind.THRESHOLD.value) and value is None and not tbc:
+                raise FormError({"target_value": "Give the target's figure (or choose No target)."})
             fields = dict(code=parsed["code"] or "", unit=parsed["unit"], polarity=parsed["polarity"],
                           frequency=parsed["frequency"], source=parsed["source"] or "",
                           tolerance_pct=float(parsed["tolerance"]))
@@ -887,7 +890,7 @@ class IndicatorForm:
                     if area_id and year:
                         if kind:
                             svc.set_target(store, indicator_id, area_id, year, kind=kind, value=value,
-                                           trajectory=trajectory, profile=parsed["profile"] or "even")
+                                           trajectory=trajectory, profile=parsed["profile"] or "even", status=status)
                         else:
                             svc.clear_target(store, indicator_id, area_id, year)
 
@@ -907,7 +910,8 @@ class IndicatorForm:
                         if t is not None:
                             traj = [t.trajectory[p] for p in sorted(t.trajectory)] if t.kind == "trajectory" else None
                             svc.set_target(store, indicator_id, area_id, year, kind=t.kind, value=t.value,
-                                           trajectory=traj, profile=t.profile, note=t.note)
+                                           trajectory=traj, profile=t.profile, note=t.note, status=t.status,
+                                           withdrawn_on=t.withdrawn_on, withdrawn_reason=t.withdrawn_reason)
 
             try:
                 perform(Action(f"Save indicator {name}", do, undo, TAB,

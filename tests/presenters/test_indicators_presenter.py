@@ -538,3 +538,44 @@ def test_clearing_a_months_numerator_and_denominator_takes_its_percentage_out_to
     assert presenter.figures.cell(svc.GRID_VALUE, col).text == ""
     log.undo()
     assert svc.value_rows(demo_store, SATISFACTION, "district:plymouth", ["2016-08"])["2016-08"] == stored
+
+
+def test_a_target_the_paper_states_as_tbc_survives_the_dialog_and_takes_its_figure_when_known(demo_store, log):
+    """Saving the dialog of an indicator whose target the paper states as "Tbc" was refused ("Give the target's
+    figure"), so nothing else of it could be changed; and a figure typed for it was dropped as the target stayed
+    Tbc."""
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    ind, area, year = ("indicator:safe-from-harm-service-users-reporting-reduced-risk-from-anti-social-behaviour",
+                       "county:east-sussex", FinancialYear(2012))
+    assert svc.get_target(demo_store, ind, area, year).status == "tbc"
+    form = IndicatorForm.make(demo_store, svc.year_view(demo_store, ind, area, year), area, year, perform=log)
+    form.set_value("tolerance", "3")
+    assert form.save(), form.form_message
+    target = svc.get_target(demo_store, ind, area, year)
+    assert (target.status, target.value) == ("tbc", None) and svc.get_indicator(demo_store, ind).tolerance_pct == 3
+    form = IndicatorForm.make(demo_store, svc.year_view(demo_store, ind, area, year), area, year, perform=log)
+    form.set_value("target_value", "82")
+    assert form.save() or form.save()
+    target = svc.get_target(demo_store, ind, area, year)
+    assert (target.status, target.value) == ("set", 82)
+    log.undo()
+    assert svc.get_target(demo_store, ind, area, year).status == "tbc"
+
+
+def test_undo_of_the_dialog_gives_a_withdrawn_target_back_withdrawn(demo_store, log):
+    """Undo put a target back without its status: the confidence target the Home Secretary withdrew on
+    29 June 2010 came back as set, and was judged again."""
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    ind = ("indicator:people-who-agree-the-police-and-local-council-are-dealing-with-the-anti-social-behaviour-"
+           "and-crime-issues-that-matter-in-their-area")
+    area, year = "county:suffolk", FinancialYear(2010)
+    withdrawn = svc.get_target(demo_store, ind, area, year)
+    assert withdrawn.status == "withdrawn" and withdrawn.withdrawn_on == "2010-06-29"
+    form = IndicatorForm.make(demo_store, svc.year_view(demo_store, ind, area, year), area, year, perform=log)
+    form.set_value("tolerance", "2")
+    assert form.save() or form.save()
+    assert svc.get_target(demo_store, ind, area, year) == withdrawn  # the dialog does not show it: it stays
+    log.undo()
+    assert svc.get_target(demo_store, ind, area, year) == withdrawn
