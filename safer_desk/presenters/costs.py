@@ -77,7 +77,7 @@ class CostForm(FormPresenter):
                  note: str = "", values: Mapping[str, Any] | None = None,
                  warnings: Callable[[dict[str, Any]], list[str] | dict[str, list[str]]] | None = None,
                  warn_key: str = "",
-                 today: Callable[[], Any] | None = None, save_text: str = "&Save"):
+                 today: Callable[[], Any] | None = None, save_text: str = "&Save", correcting: bool = False):
         kwargs = {"today": today} if today is not None else {}
         super().__init__(fields, save_fn=self._commit, title=title, **kwargs)
         self.commit = commit
@@ -87,7 +87,16 @@ class CostForm(FormPresenter):
         self.warn_key = warn_key
         self._warned_for: dict[str, Any] | None = None
         self.result: Any = None
+        self.correcting = correcting  # the form corrects a record the file holds (loaded in values)
         self.load(dict(values or {}), title=title, heading=heading)  # unsaved once something is typed
+
+    def save(self) -> bool:
+        """A correction saved with nothing changed writes nothing and adds no step to Edit > Undo."""
+        if self.correcting and not self.is_dirty and not self.read_only and self.enabled:
+            self.mark_saved()
+            self.saved.emit()
+            return True
+        return super().save()
 
     def _commit(self, values: dict[str, Any], parsed: dict[str, Any]) -> None:
         clean = {k: ("" if v is None and self.field(k).kind in TEXT_KINDS else v) for k, v in parsed.items()}

@@ -281,7 +281,7 @@ class DhrPresenter(FormScreen):
                   **{k: _uk(record.get(k)) for k in dhr.CASE_DATE_FIELDS}}
         return self._form(self._case_fields(), f"Edit case {case.reference}", lambda v: self.case_action(
             f"Edit case {case.reference}", case.id, lambda: dhr.update_case(self.store, case.id, **v)),
-            heading=f"Editing case {case.reference}. Never record a victim's name.", values=values,
+            heading=f"Editing case {case.reference}. Never record a victim's name.", values=values, correcting=True,
             warnings=lambda v: {k: doubts for k, doubts in _case_dates_out_of_order(v).items()
                                 if _uk(v.get(k)) != values.get(k)})  # a date already kept is not asked again
 
@@ -318,7 +318,7 @@ class DhrPresenter(FormScreen):
             f"Change the {said}", case.id,
             lambda: dhr.update_cost_line(self.store, line["id"], **v)),
             note=self._billed_note(
-                case, "the costs cannot go below that, and a cost raised now is"), values=values,
+                case, "the costs cannot go below that, and a cost raised now is"), values=values, correcting=True,
             warnings=lambda v: dhr.name_warnings(supplier=v["supplier"]), warn_key="supplier")
 
     def panel_meeting_form(self) -> CostForm:
@@ -350,7 +350,7 @@ class DhrPresenter(FormScreen):
                   **{k: _uk(date.fromisoformat(rec[k])) if rec[k] else "" for k in ("due_on", "completed_on")}}
         return self._form(self._recommendation_fields(), title, lambda v: self.case_action(
             f"Change recommendation {rec['number']} of {case.reference}", case.id,
-            lambda: dhr.update_recommendation(self.store, rec["id"], **v)), values=values,
+            lambda: dhr.update_recommendation(self.store, rec["id"], **v)), values=values, correcting=True,
             warnings=lambda v: dhr.name_warnings(owner=v["owner"]), warn_key="owner")
 
     def delete_recommendation(self, rec: dict) -> None:

@@ -215,7 +215,7 @@ class FundsPresenter(FormScreen):
                   "require_perpetrator_not_resident": yes_no(fund.rules.require_perpetrator_not_resident)}
         return self._form(self._fund_fields(), f"Settings of {fund.name}", lambda v: self.rows_action(
             f"Change the settings of {fund.name}", "fund", fund.id, lambda: funds.update_fund(self.store, fund.id, **v),
-            select_fund=True), values=values)
+            select_fund=True), values=values, correcting=True)
 
     def _contribution_fields(self) -> list[Field]:
         return [Field("organisation", "&Contributor", FieldKind.CHOICE, required=True,
@@ -243,7 +243,7 @@ class FundsPresenter(FormScreen):
                                     select_fund=True)
 
         return self._form(self._contribution_fields(), f"Contribution of {said} to {fund.name}", commit,
-                          values=values)
+                          values=values, correcting=True)
 
     def _referral_fields(self) -> list[Field]:
         yes = tuple(YesNo.choices())
@@ -258,7 +258,8 @@ class FundsPresenter(FormScreen):
                 Field("perpetrator_resident", "&Perpetrator lives at the address", FieldKind.CHOICE, choices=yes),
                 Field("override_reason", "Reason to &accept if a rule is not met", FieldKind.LONG_TEXT)]
 
-    def _referral_form(self, fund: funds.Fund, title: str, commit, values: dict) -> CostForm:
+    def _referral_form(self, fund: funds.Fund, title: str, commit, values: dict, *,
+                       correcting: bool = False) -> CostForm:
         def outside(v: dict) -> dict[str, list[str]]:
             day = v["referred_on"]
             if day and day < fund.starts_on:
@@ -270,7 +271,7 @@ class FundsPresenter(FormScreen):
 
         return self._form(self._referral_fields(), title, commit, warnings=outside,
                           heading=f"{title}. Record the victim by a reference and district only — never a name.",
-                          note=f"This fund accepts: {fund.rules.describe()}.", values=values)
+                          note=f"This fund accepts: {fund.rules.describe()}.", values=values, correcting=correcting)
 
     def referral_form(self) -> CostForm:
         fund = self._need_fund()
@@ -297,7 +298,8 @@ class FundsPresenter(FormScreen):
             return self.rows_action(f"Change referral {referral['reference']} in {fund.name}", "referral",
                                     referral["id"], lambda: funds.update_referral(self.store, referral["id"], **v))
 
-        return self._referral_form(fund, f"Referral {referral['reference']} in {fund.name}", commit, values)
+        return self._referral_form(fund, f"Referral {referral['reference']} in {fund.name}", commit, values,
+                                   correcting=True)
 
     @staticmethod
     def delete_referral_question(referral: dict) -> str:
@@ -381,7 +383,7 @@ class FundsPresenter(FormScreen):
         return self._form(self._spend_fields(), f"Spend line {said}", commit,
                           values={"spent_on": _uk(date.fromisoformat(line["spent_on"])), "item": line["item"],
                                   "amount": format_money(line["amount_pence"]), "supplier": line["supplier"] or "",
-                                  "invoice_ref": line["invoice_ref"] or ""},
+                                  "invoice_ref": line["invoice_ref"] or ""}, correcting=True,
                           warnings=self._spend_doubts(fund, lambda v: line["reference"], line["amount_pence"]))
 
     def _reference(self, referral_id: str) -> str:
