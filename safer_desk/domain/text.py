@@ -21,6 +21,12 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def unknown_fields(kind: str, names: Iterable[str]) -> str:
+    """The refusal of fields a record does not have: "Unknown case field: colour." / "… fields: a, b." """
+    names = sorted(names)
+    return f"Unknown {kind} field{'' if len(names) == 1 else 's'}: {', '.join(names)}."
+
+
 # What Windows refuses in a file name (macOS and Linux refuse the slash), and its device names.
 _NOT_IN_FILE_NAMES = re.compile(r'[<>"|?*\x00-\x1f]')
 _DEVICE_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}

@@ -135,14 +135,13 @@ class FundsPresenter(FormScreen):
         A closed fund's spend lines stay offered: changing one says to open the fund again first."""
         if self.read_only:
             return dict.fromkeys(MORE_ACTIONS, False)
-        data = self.data
-        referrals, lines, contributions = ((data.referrals, data.lines, data.contributions) if data is not None
-                                           and self.fund is not None else ([], [], []))
-        return {"new_fund": True, "fund_settings": self.fund is not None, "item": True,
-                "edit_referral": bool(referrals), "edit_spend_line": bool(lines),
-                "edit_contribution": bool(contributions), "delete_referral": bool(referrals),
-                "delete_spend_line": bool(lines), "delete_contribution": bool(contributions),
-                "delete_item": bool(data.items) if data is not None else False}
+        data, shown = self.data, self.fund is not None
+        referrals, lines, given = (bool(shown and getattr(data, rows)) for rows in ("referrals", "lines",
+                                                                                    "contributions"))
+        return {"new_fund": True, "fund_settings": shown, "item": True,
+                "edit_referral": referrals, "edit_spend_line": lines, "edit_contribution": given,
+                "delete_referral": referrals, "delete_spend_line": lines, "delete_contribution": given,
+                "delete_item": bool(data is not None and data.items)}
 
     def _need_fund(self) -> funds.Fund:
         fund = self.fund if self.fund is not None else (funds.get_fund(self.store, self.selected)

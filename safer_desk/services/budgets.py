@@ -25,7 +25,7 @@ from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import find_typed, looks_like_total_line
+from safer_desk.domain.text import find_typed, looks_like_total_line, unknown_fields
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
@@ -151,7 +151,7 @@ PLAN_FIELDS = ("name", "owner", "source", "unit", "total_label", "show_total_col
 def _plan_values(store: Store, fields: dict[str, Any], plan_id: str | None = None) -> dict[str, Any]:
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
-        raise BudgetError(f"Unknown plan field{'s' if len(unknown) > 1 else ''}: {', '.join(sorted(unknown))}.")
+        raise BudgetError(unknown_fields("plan", unknown))
     values: dict[str, Any] = {}
     if "name" in fields:
         name = (fields["name"] or "").strip()
@@ -339,7 +339,7 @@ SECTION_FIELDS = ("name", "kind", "sign", "total_label", "show_subtotal", "notes
 def _section_values(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(SECTION_FIELDS)
     if unknown:
-        raise BudgetError(f"Unknown section field{'s' if len(unknown) > 1 else ''}: {', '.join(sorted(unknown))}.")
+        raise BudgetError(unknown_fields("section", unknown))
     values: dict[str, Any] = {}
     if "name" in fields:
         name = (fields["name"] or "").strip()

@@ -18,6 +18,7 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, check_within_bounds, format_money, parse_pence
 from safer_desk.domain.privacy import PrivacyError, name_warning, refuse_names
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
+from safer_desk.domain.text import unknown_fields
 from safer_desk.services.reference import statutory_partners
 from safer_desk.storage import records, snapshots
 from safer_desk.storage.store import Store
@@ -177,7 +178,7 @@ def _case_values(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - {"reference", "kind", "decision", "district", "partnership", "lead_organisation",
                              "notes", *CASE_DATE_FIELDS}
     if unknown:
-        raise DhrError(f"Unknown case field{'s' if len(unknown) > 1 else ''}: {', '.join(sorted(unknown))}.")
+        raise DhrError(unknown_fields("case", unknown))
     order = [values.get(k) for k in ("notified_on", "decision_on") if values.get(k)]
     if len(order) == 2 and order[1] < order[0]:
         raise DhrError("Decision date: the decision cannot come before the notification.")

@@ -19,7 +19,7 @@ from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundEr
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month
-from safer_desk.domain.text import counted, find_typed
+from safer_desk.domain.text import counted, find_typed, unknown_fields
 from safer_desk.services.dhr import as_date, as_pence, free_text
 from safer_desk.storage import records
 from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, FUND_SUMMARY_VIEW
@@ -159,7 +159,7 @@ def _fund_values(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - {"name", "purpose", "starts_on", "ends_on", "status", "risk_levels", "require_marac",
                              "require_idva", "require_perpetrator_not_resident"}
     if unknown:
-        raise FundError(f"Unknown fund field{'s' if len(unknown) > 1 else ''}: {', '.join(sorted(unknown))}.")
+        raise FundError(unknown_fields("fund", unknown))
     return values
 
 
@@ -665,11 +665,14 @@ def _range_rows(figures: FundFigures) -> list[tuple[str, str]]:
 
 def forecast_sentence(figures: FundFigures) -> str:
     f = figures.forecast
-    months = counted(f.window_months, "month")
+
+    def rate() -> str:  # only with spend: before any, there is no month the rate is "as at"
+        months = counted(f.window_months, "month")
+        return f"At {format_money(f.burn_rate_pence)} a month (the {months} to {f.as_at.label})"
+
     if f.exhaustion_month is None and f.lasts_past is not None:  # spend, but none (or next to none) lately
-        rate = f"At {format_money(f.burn_rate_pence)} a month (the {months} to {f.as_at.label})"
         lasts = f"{f.lasts_past.first_day:%B %Y}"  # the year whole: "Mar-69" would read as 1969
-        return " ".join([f"{rate}, the fund does not run out: it lasts past {lasts}, as far as the forecast looks "
+        return " ".join([f"{rate()}, the fund does not run out: it lasts past {lasts}, as far as the forecast looks "
                          f"({domain.FORECAST_YEARS} years past the period's end).", *f.warnings])
     if f.exhaustion_month is None:
         return " ".join(["No spend yet, so no forecast." if not f.incomplete else
@@ -678,8 +681,7 @@ def forecast_sentence(figures: FundFigures) -> str:
                 if f.left_at_end_pence >= 0 else
                 f"{format_money(-f.left_at_end_pence)} would be missing by the end of the period ({f.pilot_end.label})")
     range_text = range_sentence(figures)
-    return " ".join([f"At {format_money(f.burn_rate_pence)} a month (the {months} to {f.as_at.label}), "
-                     f"the fund covers spending to {f.last_funded_month.label} and runs out in "
+    return " ".join([f"{rate()}, the fund covers spending to {f.last_funded_month.label} and runs out in "
                      f"{f.exhaustion_month.label}; {end_text}.", *([range_text] if range_text else []), *f.warnings])
 
 

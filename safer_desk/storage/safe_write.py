@@ -55,8 +55,8 @@ class WriteFailed(OSError):
     """A file could not be written; ``str()`` is the whole message, ``strerror`` the cause in words."""
 
     def __init__(self, code: int | None, cause: str, path: Path | str, *, what: str = ""):
-        if code in (errno.ENOENT, errno.ENOTDIR) and folder_problem(path):
-            cause = f"the folder {folder_problem(path)}"
+        if code in (errno.ENOENT, errno.ENOTDIR) and (problem := folder_problem(path)):
+            cause = f"the folder {problem}"
         super().__init__(code or errno.EIO, cause, str(path))
         name = Path(path).name or str(path)
         self.message = (f"{what or name} could not be written to {Path(path).parent}: {cause}. "

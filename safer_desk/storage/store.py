@@ -685,8 +685,8 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
     refuse_export(path, check)
     if check.exists:
         _check_writable(path)
-    elif folder_problem(path):
-        raise FileMissing(f"The folder {path.parent} {folder_problem(path)}.")
+    elif problem := folder_problem(path):
+        raise FileMissing(f"The folder {path.parent} {problem}.")
     else:
         _check_writable(path)
     lock = OfficeLock(path)
