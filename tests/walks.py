@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import random
 from typing import Any, Callable
 
@@ -11,7 +12,9 @@ from hypothesis import strategies as st
 
 
 def walk_settings(examples: int):
-    """A walk is drawn from a seed: no shrinking (a shorter walk is another walk), no deadline."""
+    """A walk is drawn from a seed: no shrinking (a shorter walk is another walk), no deadline.
+    SAFER_DESK_WALK_EXAMPLES=N runs every walk N times instead (a longer hunt than the suite's)."""
+    examples = int(os.environ.get("SAFER_DESK_WALK_EXAMPLES") or examples)
     return settings(max_examples=examples, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
@@ -35,11 +38,12 @@ def walked_copy(tmp_path_factory, source, seed: int):
 
 
 def walk_step(log, rng: random.Random, state: Callable[[], Any], check: Callable[[], None], done: list[str],
-              take_step: Callable[[], str | None]) -> None:
+              take_step: Callable[[], str | None], history: list | None = None) -> None:
     """One thing a person does through a presenter whose ``perform`` is ``log`` (an ActionLog), then checked.
 
     A step that did nothing (refused, or nothing to change) leaves ``state()`` as it was; otherwise, now and then,
-    Edit > Undo must give back the state before it exactly, and Redo the state after it.
+    Edit > Undo must give back the state before it exactly, and Redo the state after it. A step that changed
+    something adds its states before and after to ``history``, for ``unwind`` at the walk's end.
     """
     before, size = state(), len(log.done)
     said = take_step()
@@ -49,7 +53,10 @@ def walk_step(log, rng: random.Random, state: Callable[[], Any], check: Callable
         assert state() == before, done
         check()
         return
+    assert len(log.done) == size + 1, ("one step of Edit > Undo for one change", done)
     after = state()
+    if history is not None:
+        history.append((before, after))
     check()
     if rng.random() < 0.3:
         log.undo()
@@ -60,6 +67,21 @@ def walk_step(log, rng: random.Random, state: Callable[[], Any], check: Callable
         done.append("redo")
         assert state() == after, done
         check()
+
+
+def unwind(log, history: list, state: Callable[[], Any], check: Callable[[], None], done: list[str]) -> None:
+    """The walk's end: Edit > Undo all the way back, then Redo all the way forward. Each undo, however many steps
+    came after its own, must give back exactly the state before its step, and each redo the state after it."""
+    assert len(log.done) >= len(history) and not log.undone, done  # the log may hold steps from before the walk
+    for i, (before, after) in reversed(list(enumerate(history))):
+        assert state() == after, (f"before undoing step {i + 1} of {len(history)}", done)
+        log.undo()
+        check()
+        assert state() == before, (f"undoing step {i + 1} of {len(history)}, all later steps undone", done)
+    for i, (before, after) in enumerate(history):
+        log.redo()
+        check()
+        assert state() == after, (f"redoing step {i + 1} of {len(history)}, all earlier steps redone", done)
 
 
 def walk_on_copy(tmp_path_factory, source, seed: int):

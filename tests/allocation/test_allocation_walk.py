@@ -19,7 +19,7 @@ from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.allocation import AllocationPresenter
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
-from tests.walks import walk_step, walk_test, walked_copy
+from tests.walks import unwind, walk_step, walk_test, walked_copy
 
 CELLS = ("0", "1", "2", "3", "2,442", "7937", "12.5", "", "abc", "-4", "1e3")
 OPTIONS = {"pot": ("589608", "£589,608", "100", "0", "abc", "-5"),
@@ -113,5 +113,7 @@ def test_an_allocation_always_adds_up_is_never_lost_and_undoes_exactly(tmp_path_
             (p.unadopt if chosen.adopted else p.adopt)(chosen.id)
             return f"{'unmark' if chosen.adopted else 'mark'} {chosen.name} as agreed"
 
+        history: list = []
         for _ in range(steps):
-            walk_step(log, rng, lambda: shown(p), lambda: check(p, done), done, step)
+            walk_step(log, rng, lambda: shown(p), lambda: check(p, done), done, step, history)
+        unwind(log, history, lambda: shown(p), lambda: check(p, done), done)

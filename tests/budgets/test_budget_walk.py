@@ -23,7 +23,7 @@ from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.budgets import BudgetsPresenter
 from safer_desk.services import budgets as service
 from safer_desk.storage.store import open_store
-from tests.walks import walk_settings, walk_step
+from tests.walks import unwind, walk_settings, walk_step
 
 KINDS = ("expenditure", "income", "savings", "budget", "other")
 CELLS = ("£1,234", "£4,000 (£2,000 per District)", "TBC", "N/K", "nil", "(6,957)", "£0", "12.34", "£30K",
@@ -134,9 +134,11 @@ def test_a_plan_typed_in_always_adds_up_and_undoes_exactly(tmp_path_factory, see
         plan_id = presenter.new_plan("Walk", ", ".join(columns), unit="thousand" if thousands else "pound",
                                      show_total_column=across)
         assert plan_id, presenter.error
+        history: list = []
         for _ in range(steps):
             walk_step(log, rng, lambda: shown(presenter), lambda: check(presenter, done), done,
-                      lambda: step(presenter, rng))
+                      lambda: step(presenter, rng), history)
+        unwind(log, history, lambda: shown(presenter), lambda: check(presenter, done), done)
         while len(log.done) > 1:  # everything but the plan itself, undone step by step
             log.undo()
             check(presenter, done + ["undo all"])

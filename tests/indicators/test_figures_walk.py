@@ -23,7 +23,7 @@ from safer_desk.domain.periods import FinancialYear
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.indicators import IndicatorsPresenter
 from safer_desk.services import indicators as svc
-from tests.walks import walk_step, walk_test, walked_copy
+from tests.walks import unwind, walk_step, walk_test, walked_copy
 
 TODAY = date(2026, 11, 28)
 AREA, YEAR = "district:plymouth", FinancialYear(2016)
@@ -221,9 +221,11 @@ def test_typed_figures_add_up_to_what_was_saved_and_undo_exactly(tmp_path_factor
             editor.discard()
             return f"comment {ind_id} {col} {text!r} {'saved' if saved else 'refused'}"
 
+        history: list = []
         for _ in range(steps):
             walk_step(log, rng, lambda: file_rows(store), lambda: account.check(store, p, last_year, done), done,
-                      step)
+                      step, history)
+        unwind(log, history, lambda: file_rows(store), lambda: account.check(store, p, last_year, done), done)
 
 
 SATISFACTION = "indicator:level-two-ist-incidents-satisfaction"
@@ -342,5 +344,7 @@ def test_percentages_typed_as_figures_or_as_ratios_add_up_as_the_paper_does(tmp_
             editor.discard()
             return f"{kind} {period} {texts}: {'saved' if saved else editor.form_message or editor.messages()}"
 
+        history: list = []
         for _ in range(steps):
-            walk_step(log, rng, lambda: file_rows(store), check, done, step)
+            walk_step(log, rng, lambda: file_rows(store), check, done, step, history)
+        unwind(log, history, lambda: file_rows(store), check, done)

@@ -17,7 +17,7 @@ from safer_desk.presenters.commissioning import CHANGED, CommissioningPresenter
 from safer_desk.services import funders
 from safer_desk.services import projects as projects_service
 from safer_desk.services import projects_commissioning as service
-from tests.walks import walk_test, walked_copy
+from tests.walks import unwind, walk_test, walked_copy
 
 FUNDS = ("£400,568", "150000", "£1,000,000", "0", "abc", "-5", "")
 SCALES = ("1", "1/2", "0.5", "6 months", "3/12", "2", "abc", "0")
@@ -110,12 +110,15 @@ def test_a_commissioning_set_adds_up_reads_back_and_undoes_exactly(tmp_path_fact
                 return f"save {p.name!r}: {'saved' if saved else p.message}"
             return None
 
+        history: list = []
         for _ in range(steps):
             before_file, before_work, size = file_scenarios(store), worked_on(p), len(log.done)
             said = step()
             if said is not None:
                 done.append(said)
             check(p, done)
+            if len(log.done) > size:  # the file's scenarios only: the set being worked on changes between saves
+                history.append((before_file, file_scenarios(store)))
             if len(log.done) > size and rng.random() < 0.4:
                 after_file, after_work = file_scenarios(store), worked_on(p)
                 log.undo()
@@ -126,3 +129,4 @@ def test_a_commissioning_set_adds_up_reads_back_and_undoes_exactly(tmp_path_fact
                 done.append("redo")
                 assert (file_scenarios(store), worked_on(p)) == (after_file, after_work), done
                 check(p, done)
+        unwind(log, history, lambda: file_scenarios(store), lambda: check(p, done), done)

@@ -20,7 +20,7 @@ from safer_desk.exchange.county_schema import content_checksums, data_tables
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.projects import ProjectsPresenter
 from safer_desk.services import projects as svc
-from tests.walks import walk_on_copy, walk_settings, walk_step
+from tests.walks import unwind, walk_on_copy, walk_settings, walk_step
 
 VALUES = {
     "title": ["Nightsafe", "Drugs & Alcohol Team", "  Spaced  out  ", "", "Homeshield Plus"],
@@ -97,11 +97,13 @@ def test_the_register_always_shows_the_file_and_undoes_exactly(demo_master, tmp_
     log = ActionLog()
     presenter = ProjectsPresenter(store, perform=log, today=lambda: date(2019, 4, 1))
     done: list[str] = []
+    history: list = []
     try:
         presenter.reload()
         check(presenter, done)
         for _ in range(steps):
             walk_step(log, rng, lambda: content(store), lambda: check(presenter, done), done,
-                      lambda: step(presenter, rng, done))
+                      lambda: step(presenter, rng, done), history)
+        unwind(log, history, lambda: content(store), lambda: check(presenter, done), done)
     finally:
         store.close()
