@@ -19,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     office.add_argument("--partnership", metavar="NAME", action="append",
                         help="a partnership of the office (repeat for several; replaces those named before)")
     office.add_argument("--district", metavar="NAME", action="append",
-                        help="a district of the office not covered by its partnerships (repeat for several)")
+                        help="a district of the office not covered by its partnerships (repeat for several; "
+                             "replaces those named before)")
     office.add_argument("--county", metavar="NAME", help="the office's county (\"\" clears it)")
     office.add_argument("--clear", action="store_true", help="forget the partnerships, districts and county named")
     office.add_argument("--year", metavar="YYYY/YY", help="show the districts of this financial year "

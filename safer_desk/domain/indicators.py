@@ -106,8 +106,9 @@ def figure_value(numerator: float, denominator: float, unit: str, rate_per: int 
 def combine(figures: Iterable[Figure | None], unit: str, rate_per: int | None = None) -> Figure | None:
     """The figure of several periods together: a sum of counts, or a ratio of sums for percentages and rates.
 
-    A percentage entered without numerator and denominator can only be averaged; that happens
-    only when no period of the set has them (the paper-style "17%" figures of seed 001).
+    A percentage entered without numerator and denominator can only be averaged: when any period of the set
+    lacks them (the paper-style "17%" figures of seed 001), the set's figure is the mean of its periods'
+    figures, those typed as numerator and denominator included (the papers never mix the two).
     """
     items = [f for f in figures if f is not None and (f.value is not None or f.is_ratio)]
     if not items:
