@@ -104,7 +104,13 @@ def figure_value(numerator: float, denominator: float, unit: str, rate_per: int 
 
 
 def combine(figures: Iterable[Figure | None], unit: str, rate_per: int | None = None) -> Figure | None:
-    """The figure of several periods together: a sum of counts, or a ratio of sums for percentages and rates.
+    """The figure of several periods together: a sum of counts, a ratio of sums for percentages, and for a rate
+    per population the periods' count over the population.
+
+    A population is a stock, not a flow: 52 crimes in April and 26 in May among 104,000 people are 0.75 per
+    1,000 by May's end, not 78 over 208,000. So a rate's periods add up as a count's do, per head: the sum of
+    the counts over the population (its mean, where the periods were given different populations), or the sum
+    of the rates where they were typed as figures.
 
     A percentage entered without numerator and denominator can only be averaged: when any period of the set
     lacks them (the paper-style "17%" figures of seed 001), the set's figure is the mean of its periods'
@@ -115,6 +121,13 @@ def combine(figures: Iterable[Figure | None], unit: str, rate_per: int | None = 
         return None
     if unit == "count":
         return Figure(sum(f.value for f in items if f.value is not None))
+    if unit == "rate":
+        if all(f.is_ratio for f in items):
+            num, people = sum(f.numerator for f in items), sum(f.denominator for f in items)
+            # num / (people / n), worked out exactly: one rounding, as for any ratio
+            return Figure(figure_value(num * len(items), people, unit, rate_per), num, people / len(items))
+        values = [f.value for f in items if f.value is not None]
+        return Figure(sum(values)) if values else None
     if all(f.is_ratio for f in items):
         num = sum(f.numerator for f in items)
         den = sum(f.denominator for f in items)

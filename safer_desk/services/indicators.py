@@ -84,6 +84,13 @@ class Indicator:
         """Figures for each period that add up over the year (not rolling or snapshot figures)."""
         return self.figure_basis == "period"
 
+    @property
+    def totals(self) -> bool:
+        """Its year to date is a total that grows period by period: a count, or a rate per population (the
+        count to date per head), as opposed to a percentage. An annual target is then spread through the year,
+        a cumulative trajectory cannot go down, and a period missing before the latest leaves the total short."""
+        return self.adds_up and self.unit in ("count", "rate")
+
     def format(self, value: float | None, places: int | None = None) -> str:
         """A figure of this indicator as the papers print it (1,610 per 100,000; 88.75%; 12,586)."""
         return dom.format_value(value, self.unit, places, self.rate_per)
@@ -700,14 +707,14 @@ def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         if len(cumulative) > len(periods):
             raise IndicatorError(f"{indicator.name}: a {indicator.frequency} trajectory has at most "
                                  f"{len(periods)} figures, not {len(cumulative)}.")
-        if indicator.unit == "count" and any(b < a for a, b in zip(cumulative, cumulative[1:])):
+        if indicator.unit in ("count", "rate") and any(b < a for a, b in zip(cumulative, cumulative[1:])):
             raise IndicatorError(f"{indicator.name}: a cumulative trajectory cannot go down.")
         value = value if value is not None else cumulative[-1]
         profile = "entered"
     else:
         if value is None:
             raise IndicatorError(f"{indicator.name}: the {kind} target needs a figure.")
-        if kind == "annual" and indicator.unit == "count" and len(periods) > 1 and indicator.adds_up:
+        if kind == "annual" and indicator.totals and len(periods) > 1:
             if profile == "seasonal":
                 last = series(store, indicator, area_id, year.previous())
                 if any(f is None or f.value is None for f in last):
@@ -800,7 +807,7 @@ def target_text(indicator: Indicator, target: Target | None, *, with_reason: boo
         text = f"No more than {v}" if indicator.polarity == "lower" else f"At least {v}"
     elif target.kind == "trajectory":
         text = f"Cumulative trajectory to {v}"
-    elif indicator.unit == "count" and indicator.adds_up:
+    elif indicator.totals:
         extra = {"even": "spread evenly", "seasonal": "in last year's seasonal profile"}.get(target.profile, "")
         text = f"{v} in the year" + (f" ({extra})" if extra else "")
     else:
@@ -1581,7 +1588,7 @@ def _target_at(indicator: Indicator, target: Target | None, periods: list[str]) 
         return [None] * len(periods)
     if target.trajectory:
         return [target.trajectory.get(p) for p in periods]
-    if indicator.unit == "count" and target.kind == "annual" and target.value is not None and indicator.adds_up:
+    if indicator.totals and target.kind == "annual" and target.value is not None:
         return dom.even_trajectory(target.value, len(periods))
     return [target.value] * len(periods)
 
@@ -1627,10 +1634,11 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
     target = get_target(store, ind.id, area_id, year)
     target_at = _target_at(ind, target, periods)
     judged = ind.measure == "performance" and target is not None and target.is_set and ind.polarity != "monitor"
-    # A count added up to date is judged only while no period before it is missing: the total without them is
-    # short, and against the target to date it would look better than it is (Rag.INCOMPLETE says why not).
+    # A count (or a rate per head) added up to date is judged only while no period before it is missing: the
+    # total without them is short, and against the target to date it would look better than it is
+    # (Rag.INCOMPLETE says why not).
     first_gap = next((i for i, f in enumerate(this_year) if not _held(f)), len(periods)) \
-        if ind.adds_up and ind.unit == "count" else len(periods)
+        if ind.totals else len(periods)
     rags = [(Rag.INCOMPLETE if i > first_gap else dom.rag_status(c, t, ind.polarity, ind.tolerance_pct,
                                                                  ind.tolerance_kind))
             if judged and this_year[i] is not None and t is not None
@@ -1783,6 +1791,8 @@ def rolling_12_months(store: Store, indicator: Indicator, area_id: str) -> list[
             m = first.plus(i).iso
             if gaps:
                 out.append((m, None))
+            elif ratio and indicator.unit == "rate":  # the 12 months' count over the population, not 12 of them
+                out.append((m, dom.figure_value(n_sum * 12, d_sum, indicator.unit, indicator.rate_per)))
             elif ratio:
                 out.append((m, dom.figure_value(n_sum, d_sum, indicator.unit, indicator.rate_per)))
             else:
