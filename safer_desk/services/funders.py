@@ -11,6 +11,7 @@ amount or the paper's words, financial year). Seed 003: the Plymouth Domestic Ab
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -94,6 +95,30 @@ def _percent_bp(value: Any, what: str) -> int | None:
         raise FundingError(f"{what}: {exc}") from None
 
 
+def years_from_text(text: str) -> dict[str, str]:
+    """The yearly amounts of an award as typed, one a line ("2017/18: £400,568"; "2018/19 £400,568" and ";"
+    between them read the same): {"2017/18": "£400,568"}, the amounts still as typed (make_award reads them)."""
+    years: dict[str, str] = {}
+    for line in re.split(r"[\n;]", text or ""):
+        line = line.strip()
+        if not line:
+            continue
+        m = re.fullmatch(r"(\d{4}\s*[/-]\s*\d{2,4})\s*[:=]?\s*(.*)", line)
+        if m is None:
+            raise FundingError(f"Year: “{line}” should read like “2017/18: £400,568” (a financial year, then its "
+                               "amount).")
+        label = _year(m.group(1).replace(" ", ""), "Year")
+        if label in years:
+            raise FundingError(f"Year: {label} is given twice.")
+        years[label] = m.group(2).strip()
+    return years
+
+
+def years_text(award: Award) -> str:
+    """An award's yearly amounts as ``years_from_text`` reads them back: one a line."""
+    return "\n".join(f"{year}: {format_money(pence)}" for year, pence in sorted(award.years.items()))
+
+
 def make_award(*, funder: str, name: str, years: Mapping[str, Any] | None = None, total: Any = None,
                first_year: str = "", last_year: str = "", conditions: str = "", revenue: Any = None,
                capital: Any = None, notes: str = "", award_id: str | None = None) -> Award:
@@ -139,25 +164,66 @@ def save_award(store: Store, award: Award) -> Award:
 
 
 @dataclass(frozen=True)
+class AwardRows:
+    """An award as the file holds it, row for row (ids and times included): what Edit > Undo puts back."""
+
+    award: dict
+    years: tuple[dict, ...]
+
+
+def award_rows(store: Store, award_id: str) -> AwardRows:
+    row = store.one("SELECT * FROM funding_awards WHERE id = ?", (award_id,))
+    if row is None:
+        raise FundingError("That award is no longer in the file.")
+    years = store.rows("SELECT * FROM funding_award_years WHERE award_id = ? ORDER BY financial_year", (award_id,))
+    return AwardRows(dict(row), tuple(dict(y) for y in years))
+
+
+def put_award_rows(store: Store, rows: AwardRows) -> None:
+    """The award exactly as ``award_rows`` read it, replacing what the file holds under its id."""
+    award_id = rows.award["id"]
+    with store.transaction():
+        store.conn.execute("DELETE FROM funding_award_years WHERE award_id = ?", (award_id,))
+        columns = list(rows.award)
+        store.conn.execute(
+            f"INSERT INTO funding_awards({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in columns if c != 'id')}",
+            [rows.award[c] for c in columns])
+        for y in rows.years:
+            store.conn.execute(f"INSERT INTO funding_award_years({', '.join(y)}) VALUES ({', '.join('?' * len(y))})",
+                               list(y.values()))
+
+
+@dataclass(frozen=True)
 class AwardSnapshot:
     award: Award
     scenario_ids: tuple[str, ...]  # scenarios that were against the award
+    rows: AwardRows | None = None  # the award row for row, put back exactly by restore_award
 
 
 def delete_award(store: Store, award_id: str) -> AwardSnapshot:
     """Delete an award (scenarios against it keep their fund and lose the link); returns what undo needs."""
     award = get_award(store, award_id)
+    rows = award_rows(store, award_id)
     scenarios = tuple(r[0] for r in store.rows("SELECT id FROM commissioning_scenarios WHERE award_id = ?",
                                                (award_id,)))
     with store.transaction():
         store.conn.execute("DELETE FROM funding_awards WHERE id = ?", (award_id,))
-    return AwardSnapshot(award, scenarios)
+    return AwardSnapshot(award, scenarios, rows)
+
+
+def scenarios_against(store: Store, award_id: str) -> int:
+    """How many saved commissioning scenarios are against the award (deleting it unlinks them)."""
+    return int(store.scalar("SELECT count(*) FROM commissioning_scenarios WHERE award_id = ?", (award_id,)) or 0)
 
 
 def restore_award(store: Store, snapshot: AwardSnapshot) -> None:
     """Put a deleted award back, with the scenarios that pointed at it pointing at it again."""
     with store.transaction():
-        save_award(store, snapshot.award)
+        if snapshot.rows is not None:
+            put_award_rows(store, snapshot.rows)
+        else:
+            save_award(store, snapshot.award)
         store.conn.executemany("UPDATE commissioning_scenarios SET award_id = ? WHERE id = ?",
                                [(snapshot.award.id, sid) for sid in snapshot.scenario_ids])
 

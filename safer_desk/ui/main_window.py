@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.tab_pages: dict[str, QWidget] = {}
         self.tab_widgets: dict[str, TabBase] = {}
         self._history_dialog = None
+        self._awards_dialog = None
         self._guide_window = None
         self.persist_state = True  # the screenshot command turns this off so it never moves the user's window
         if QApplication.windowIcon().isNull():  # else the program's, which every window shows (set at start-up)
@@ -247,6 +248,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.history_action)
         self.reference_action = self._action("&Districts, Partnerships and Partners…", self.show_reference)
         self.view_menu.addAction(self.reference_action)
+        self.awards_action = self._action("Funders' &Awards…", self.show_awards,
+                                          tip="The awards Commissioning counts each funder's share against")
+        self.view_menu.addAction(self.awards_action)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("User &Guide", self.show_guide, QKeySequence.StandardKey.HelpContents))
@@ -417,6 +421,8 @@ class MainWindow(QMainWindow):
         self.tab_widgets[key] = widget
 
     def _store_changed(self) -> None:
+        if self._awards_dialog is not None:  # it shows the file that was open
+            self._awards_dialog.close()
         for key, widget in list(self.tab_widgets.items()):
             widget.setParent(None)
             widget.deleteLater()
@@ -686,6 +692,18 @@ class MainWindow(QMainWindow):
         self._reference_dialog = ReferenceDialog(self.session, self)
         self._reference_dialog.show()
 
+    def show_awards(self) -> None:
+        """View > Funders' Awards…: add, correct or delete the awards commissioning is done against."""
+        from safer_desk.ui.projects.awards import AwardsDialog
+
+        if self.session.store is None:
+            return
+        if self._awards_dialog is not None:
+            self._awards_dialog.close()
+            self._awards_dialog.deleteLater()
+        self._awards_dialog = AwardsDialog(self.session, self)
+        self._awards_dialog.show()
+
     def show_guide(self) -> None:
         """Help > User Guide: the guide rendered in a window of its own (no program for Markdown needed)."""
         from safer_desk.ui.guide import GuideWindow
@@ -787,7 +805,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
-        for dialog in (self._history_dialog, self._guide_window):
+        for dialog in (self._history_dialog, self._guide_window, self._awards_dialog):
             if dialog is not None:
                 dialog.close()
         self.session.close()

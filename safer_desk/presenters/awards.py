@@ -1,0 +1,182 @@
+"""View > Funders' Awards…: the awards an office commissions against (Qt-free).
+
+An award is a funder's money for one or more financial years (Plymouth's PCC: £400,568 a year, seed 003), with
+its conditions and, where a paper gives it, its revenue/capital split (69% / 31%, seed 000). Commissioning
+against an award counts that funder's share of each project only. Adding, correcting and deleting an award are
+each one step of Edit > Undo; deleting one leaves the scenarios against it with their fund, and undo links them
+again (services.funders).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from safer_desk.domain.commissioning import Award, FundingError
+from safer_desk.domain.dhr import format_bp
+from safer_desk.domain.money import format_money
+from safer_desk.domain.text import counted
+from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.costs import CostForm, FormScreen
+from safer_desk.presenters.forms import Field, FieldKind, FormError
+from safer_desk.services import funders
+
+TAB = "projects"  # where Edit > Undo of an award brings the window: the awards serve commissioning
+FIELDS = (
+    Field("funder", "&Funder", required=True, placeholder="e.g. OPCC", help="Who made the award"),
+    Field("name", "&Name", required=True, placeholder="e.g. PCC Community Safety Grant 2017/18"),
+    Field("years", "Amounts by &year", FieldKind.LONG_TEXT, placeholder="e.g. 2017/18: £400,568",
+          help="One financial year a line, then its amount (2017/18: £400,568)"),
+    Field("total", "&Total stated", FieldKind.MONEY,
+          help="The total as the paper states it, where it gives one (checked against the years)"),
+    Field("first_year", "F&irst year", placeholder="e.g. 2017/18", help="For a total not split by year"),
+    Field("last_year", "&Last year", placeholder="e.g. 2018/19"),
+    Field("revenue", "&Revenue %", placeholder="e.g. 69", help="The revenue share, where the paper splits the award"),
+    Field("capital", "&Capital %", placeholder="e.g. 31"),
+    Field("conditions", "C&onditions", FieldKind.LONG_TEXT),
+    Field("notes", "No&tes", FieldKind.LONG_TEXT),
+)
+# make_award's refusals that name no field of the form by its label
+_FIELD_OF = (("Year", "years"), ("Amount for", "years"), ("Amount:", "years"), ("Revenue/capital", "revenue"))
+
+
+class AwardsPresenter(FormScreen):
+    tab = TAB
+
+    def __init__(self, store, *, perform: Callable[[Action], object] = run_now,
+                 after: Callable[[], None] | None = None):
+        super().__init__(perform=perform)
+        self.store = store
+        self.after = after
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.store.read_only)
+
+    def rows(self) -> list[Award]:
+        return funders.list_awards(self.store)
+
+    def award(self, award_id: str) -> Award:
+        return funders.get_award(self.store, award_id)
+
+    @staticmethod
+    def amounts_text(award: Award) -> str:
+        """An award's money in one line, as the list shows it ("£400,568 a year (2017/18, 2018/19)")."""
+        return award.describe().split(": ", 1)[1].split("; revenue")[0]
+
+    @staticmethod
+    def split_text(award: Award) -> str:
+        if award.revenue_bp is None:
+            return ""
+        return f"{format_bp(award.revenue_bp)} revenue / {format_bp(award.capital_bp)} capital"
+
+    def summary(self) -> str:
+        awards = self.rows()
+        if not awards:
+            return ("No awards yet. Add the funders' awards this office commissions against (Plymouth's PCC: "
+                    "£400,568 a year): Commissioning then counts each project's share from that funder.")
+        return f"{counted(len(awards), 'award')}. Commissioning against one counts each project's share from its funder."
+
+    # -- the forms ------------------------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        self.data_changed.emit()
+        if self.after is not None:
+            self.after()
+
+    def _read(self, v: dict[str, Any], award_id: str | None) -> Award:
+        try:
+            return funders.make_award(
+                funder=v["funder"], name=v["name"], years=funders.years_from_text(v["years"]), total=v["total"],
+                first_year=v["first_year"], last_year=v["last_year"], conditions=v["conditions"],
+                revenue=v["revenue"], capital=v["capital"], notes=v["notes"], award_id=award_id)
+        except FundingError as exc:
+            raise _tied(str(exc)) from None
+
+    def _form(self, title: str, heading: str, commit, values: dict[str, Any] | None = None, **kw: Any) -> CostForm:
+        form = CostForm(FIELDS, title=title, heading=heading, commit=commit, values=values,
+                        warnings=lambda v: {"total": self._doubts(v)} if v["total"] is not None else {}, **kw)
+        form.read_only = self.read_only
+        return self.open_form(form)
+
+    def _doubts(self, v: dict[str, Any]) -> list[str]:
+        try:
+            return self._read(v, None).checks()
+        except FormError:
+            return []  # refused on saving, beside its field
+
+    def new_form(self) -> CostForm:
+        """An empty award; written on Save, one step of Edit > Undo."""
+        def commit(v: dict[str, Any]) -> Award:
+            award = self._read(v, None)
+            self._save(award, f"Add award {award.name}", undo=lambda: funders.delete_award(self.store, award.id))
+            return award
+
+        return self._form("New award", "New award — a funder's money for one or more years. Nothing is written "
+                                       "until you save.", commit)
+
+    def edit_form(self, award_id: str) -> CostForm:
+        """Correct an award: what the form does not change is kept; undo gives the award back as it was."""
+        old = self.award(award_id)
+
+        before = funders.award_rows(self.store, award_id)
+
+        def commit(v: dict[str, Any]) -> Award:
+            award = self._read(v, old.id)
+            self._save(award, f"Change award {old.name}", undo=lambda: funders.put_award_rows(self.store, before))
+            return award
+
+        values = {"funder": old.funder, "name": old.name, "years": funders.years_text(old),
+                  "total": "" if old.total_pence is None else format_money(old.total_pence),
+                  # years that follow from the yearly amounts are left blank, to follow them when they change
+                  "first_year": "" if old.years and old.first_year == min(old.years) else old.first_year,
+                  "last_year": "" if old.years and old.last_year == max(old.years) else old.last_year,
+                  "revenue": "" if old.revenue_bp is None else format_bp(old.revenue_bp),
+                  "capital": "" if old.capital_bp is None else format_bp(old.capital_bp),
+                  "conditions": old.conditions, "notes": old.notes}
+        return self._form(f"Award {old.name}", f"Editing the award {old.name} ({old.funder}).", commit,
+                          values=values, correcting=True)
+
+    def _save(self, award: Award, text: str, *, undo: Callable[[], Any]) -> None:
+        """Save the award as one step; redo puts back the very rows the first save wrote (ids and times)."""
+        saved: list[funders.AwardRows] = []
+
+        def do() -> None:
+            if saved:
+                funders.put_award_rows(self.store, saved[0])
+            else:
+                funders.save_award(self.store, award)
+                saved.append(funders.award_rows(self.store, award.id))
+
+        try:
+            self.perform(Action(text, do, undo, TAB, after=self._refresh))
+        except FundingError as exc:
+            raise _tied(str(exc)) from None
+
+    def delete_question(self, award_id: str) -> str:
+        award = self.award(award_id)
+        against = funders.scenarios_against(self.store, award_id)
+        one = against == 1
+        keep = (f" {counted(against, 'commissioning scenario')} against it "
+                f"{'keeps its' if one else 'keep their'} fund and no longer count{'s' if one else ''} the funder's "
+                "share only." if against else "")
+        return f"Delete the award {award.name} ({award.funder})?{keep}"
+
+    def delete(self, award_id: str) -> None:
+        award = self.award(award_id)
+        held: list[funders.AwardSnapshot] = []
+
+        def do() -> None:
+            held[:] = [funders.delete_award(self.store, award_id)]
+
+        self.perform(Action(f"Delete award {award.name}", do, lambda: funders.restore_award(self.store, held[0]),
+                            TAB, after=self._refresh))
+
+
+def _tied(message: str) -> FormError:
+    """A refusal of make_award or save_award beside the field it is about."""
+    for start, key in _FIELD_OF:
+        if message.startswith(start):
+            return FormError({key: message})
+    for field in FIELDS:
+        if message.casefold().startswith(field.plain_label.casefold() + ":"):
+            return FormError({field.key: message})
+    return FormError(message="Not saved: " + message)

@@ -1,0 +1,109 @@
+"""View > Funders' Awards…: the list of awards, with Add, Edit and Delete (presenters.awards does the work)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from safer_desk.presenters.awards import AwardsPresenter
+from safer_desk.ui import prompts
+from safer_desk.ui.costs.widgets import FormDialog
+from safer_desk.ui.kit import fitting_size
+from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
+from safer_desk.ui.kit.undo import push_action
+from safer_desk.ui.session import Session
+
+COLUMNS = [
+    Column("funder", "Funder"),
+    Column("name", "Award"),
+    Column("amounts", "Amounts", get=AwardsPresenter.amounts_text),
+    Column("split", "Revenue / capital", get=AwardsPresenter.split_text),
+    Column("conditions", "Conditions", tooltip=lambda a: a.conditions or None),
+]
+
+
+class AwardsDialog(QDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.dialog: FormDialog | None = None  # the award being added or corrected
+        self.setWindowTitle("Funders' Awards")
+        self.presenter = AwardsPresenter(session.store, perform=lambda a: push_action(session.undo_stack, a),
+                                         after=lambda: session.notify("projects"))
+        self.presenter.form_opened.connect(self._show_form)
+        self.presenter.data_changed.connect(self.refresh)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Awards summary")
+        self.model = RowTableModel(COLUMNS, parent=self)
+        self.proxy = SortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = DataTableView(self, accessible_name="Funders' awards", on_edit=self.edit_selected,
+                                  on_delete=self.delete_selected)
+        self.view.setModel(self.proxy)
+        self.view.verticalHeader().hide()  # a double-click or Enter edits (on_edit), Del deletes
+        row = QHBoxLayout()
+        self.add_button = QPushButton("&Add Award…", self)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton("&Delete", self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
+            row.addWidget(b)
+        row.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.session.data_changed.connect(self._data_changed)  # Edit > Undo of an award, from the window
+        self.refresh()
+        self.resize(*fitting_size(parent, 960, 420))
+
+    def _data_changed(self, area: str) -> None:
+        if area in ("projects", "") and self.session.store is self.presenter.store:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.presenter.rows())
+        self.summary.setText(self.presenter.summary())
+        self.view.size_columns_to_visible(max_width=230)
+        self.view.horizontalHeader().setStretchLastSection(True)  # the conditions take what is left
+        self._enable()
+
+    def _enable(self) -> None:
+        writable = not self.presenter.read_only
+        chosen = self.selected() is not None
+        self.add_button.setEnabled(writable)
+        self.edit_button.setEnabled(chosen)  # a file open read-only shows the award to read
+        self.delete_button.setEnabled(writable and chosen)
+
+    def selected(self):
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().selectedRows():
+            return None
+        return self.model.row(self.proxy.mapToSource(index).row())
+
+    def _show_form(self, form) -> None:
+        self.dialog = FormDialog(self, form, self.presenter)
+        self.dialog.open()
+
+    def add(self) -> None:
+        self.presenter.new_form()
+
+    def edit_selected(self) -> None:
+        award = self.selected()
+        if award is not None:
+            self.presenter.edit_form(award.id)
+
+    def delete_selected(self) -> None:
+        award = self.selected()
+        if award is None or self.presenter.read_only:
+            return
+        if prompts.ask(self, "Delete award", self.presenter.delete_question(award.id), yes="Delete"):
+            self.presenter.delete(award.id)
