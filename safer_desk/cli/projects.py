@@ -18,6 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(“OPCC (2017/18): 110000”, or the paper's words when not known).")
     parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
     parser.set_defaults(run=run_projects)
+    register_awards(subparsers)
 
 
 def run_projects(args: argparse.Namespace) -> int:
@@ -26,6 +27,75 @@ def run_projects(args: argparse.Namespace) -> int:
     store = open_existing(args.file)
     try:
         print_csv(register_cli_header(), register_cli_rows(store))
+    finally:
+        store.close()
+    return 0
+
+
+def register_awards(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "awards", help="list the funders' awards as CSV, or add or delete one",
+        description="With no option, print the file's funders' awards as CSV, one row per award and year: funder, "
+                    "name, year, amount (pounds), total as stated, first_year, last_year, revenue_pct, capital_pct, "
+                    "conditions. --add NAME adds an award (as View > Funders' Awards… does); --delete NAME deletes "
+                    "one (scenarios against it keep their fund).")
+    parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
+    parser.add_argument("--add", metavar="NAME", help="add an award with this name")
+    parser.add_argument("--funder", metavar="NAME", help="who made the award (with --add)")
+    parser.add_argument("--year", metavar="YYYY/YY=AMOUNT", action="append", default=[],
+                        help="the award's amount for a financial year, e.g. 2017/18=£400,568 (repeat for several)")
+    parser.add_argument("--total", metavar="AMOUNT", help="the total as the paper states it")
+    parser.add_argument("--first-year", metavar="YYYY/YY", default="", help="for a total not split by year")
+    parser.add_argument("--last-year", metavar="YYYY/YY", default="")
+    parser.add_argument("--revenue", metavar="PERCENT", help="the revenue share (with --capital)")
+    parser.add_argument("--capital", metavar="PERCENT", help="the capital share (with --revenue)")
+    parser.add_argument("--conditions", metavar="TEXT", default="")
+    parser.add_argument("--delete", metavar="NAME", help="delete the award with this name")
+    parser.set_defaults(run=run_awards)
+
+
+def run_awards(args: argparse.Namespace) -> int:
+    import sys
+
+    from safer_desk.cli.common import CliError
+    from safer_desk.domain.commissioning import FundingError
+    from safer_desk.services import funders
+
+    if args.add and args.delete:
+        raise CliError("give --add or --delete, not both", code=2)
+    adding_only = ("funder", "total", "revenue", "capital")
+    if not args.add and (args.year or args.first_year or args.last_year or args.conditions
+                         or any(getattr(args, k) is not None for k in adding_only)):
+        raise CliError("--funder, --year, --total, --first-year, --last-year, --revenue, --capital and "
+                       "--conditions describe an award to --add", code=2)
+    if args.add and not args.funder:
+        raise CliError("--add needs --funder: who made the award", code=2)
+    store = open_existing(args.file, read_only=not (args.add or args.delete))
+    try:
+        if args.add:
+            try:
+                years = funders.years_from_text("\n".join(args.year))  # 2017/18=£400,568 reads as typed
+                award = funders.make_award(funder=args.funder, name=args.add, years=years, total=args.total,
+                                           first_year=args.first_year, last_year=args.last_year,
+                                           conditions=args.conditions, revenue=args.revenue, capital=args.capital)
+                award = funders.save_award(store, award)
+            except FundingError as exc:
+                raise CliError(str(exc)) from exc
+            for doubt in award.checks():
+                print(f"safer-desk: warning: {doubt}", file=sys.stderr)
+            print(f"added {award.describe()} ({award.name})")
+        elif args.delete:
+            award = funders.award_by_name(store, args.delete)
+            if award is None:
+                known = ", ".join(a.name for a in funders.list_awards(store)) or "none yet"
+                raise CliError(f"There is no award called “{args.delete}” (known: {known}).")
+            from safer_desk.domain.text import counted
+
+            unlinked = funders.delete_award(store, award.id).scenario_ids
+            print(f"deleted {award.name}" + (f"; {counted(len(unlinked), 'scenario')} against it kept "
+                                             "the fund" if unlinked else ""))
+        else:
+            print_csv(funders.awards_cli_header(), funders.awards_cli_rows(store))
     finally:
         store.close()
     return 0

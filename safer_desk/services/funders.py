@@ -342,3 +342,24 @@ def register_cli_rows(store: Store) -> list[list[str]]:
         p = by_id[row[0]]
         rows.append([*row, p.ref, *(p.criterion(k).qualifier for k in CRITERIA_KEYS), shares_text(p, plain=True)])
     return rows
+
+
+def awards_cli_header() -> list[str]:
+    return ["funder", "name", "year", "amount", "total", "first_year", "last_year", "revenue_pct", "capital_pct",
+            "conditions"]
+
+
+def awards_cli_rows(store: Store) -> list[list[str]]:
+    """``safer-desk awards``: one row per award and year (one row with no year for an award not split by year)."""
+    from safer_desk.domain.dhr import format_bp
+
+    out = []
+    for a in list_awards(store):
+        split = ["", ""] if a.revenue_bp is None else [format_bp(a.revenue_bp).rstrip("%"),
+                                                       format_bp(a.capital_bp).rstrip("%")]
+        total = "" if a.total_pence is None else format_pounds_plain(a.total_pence)
+        years = sorted(a.years.items()) or [("", None)]
+        for year, pence in years:
+            out.append([a.funder, a.name, year, "" if pence is None else format_pounds_plain(pence), total,
+                        a.first_year, a.last_year, *split, a.conditions])
+    return out
