@@ -244,7 +244,8 @@ class Change:
         # Nine decimals absorb float noise (17.1 - 16.9 is 0.20000000000000284).
         d = float(round_half_up(d, 9))
         if self.unit == "percentage":
-            return f"{format_number(d, _places(d, None))} percentage points"
+            shown = format_number(d, _places(d, None))
+            return f"{shown} percentage point{'' if shown == '1' else 's'}"
         return format_number(d, 0 if float(d).is_integer() else 1)
 
     def words(self, period: str = "the same period last year", preposition: str = "on") -> str:
@@ -258,7 +259,7 @@ class Change:
     def signed_text(self) -> str:
         """"+570" / "−74" for tables (the minus is a real minus sign)."""
         d = self.difference
-        body = self.amount_text().replace(" percentage points", " pts")
+        body = self.amount_text().replace(" percentage points", " pts").replace(" percentage point", " pt")
         return "0" if d == 0 else ("+" if d > 0 else "\u2212") + body
 
     def signed_percent(self) -> str:

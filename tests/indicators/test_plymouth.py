@@ -7,7 +7,7 @@ from itertools import product
 
 import pytest
 
-from safer_desk.domain.indicators import Figure, Rag, combine, cumulative
+from safer_desk.domain.indicators import Change, Figure, Rag, combine, cumulative
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
 from safer_desk.services.demo_data.indicators import IST_SATISFACTION
@@ -129,3 +129,11 @@ def test_combine_is_a_ratio_of_sums_not_a_mean():
     assert combine(figs, "percentage").value == pytest.approx(25 / 27 * 100)
     assert cumulative(figs + [None], "percentage")[1] == pytest.approx(92.5925925)
     assert cumulative(figs + [None], "percentage")[2] is None
+
+
+def test_a_change_of_one_percentage_point_is_said_in_the_singular():
+    assert Change(17.0, 18.0, "percentage", "lower").words() == (
+        "a reduction of 1 percentage point on the same period last year")
+    assert Change(17.0, 18.0, "percentage", "lower").signed_text() == "\u22121 pt"
+    assert Change(16.9, 17.1, "percentage", "lower").words().startswith("a reduction of 0.2 percentage points")
+    assert Change(20.0, 18.0, "percentage", "lower").signed_text() == "+2 pts"

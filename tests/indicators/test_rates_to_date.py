@@ -108,3 +108,4 @@ def test_a_rates_year_to_date_is_its_counts_year_to_date_per_head(counts, popula
     rates = [Figure(dom.figure_value(n, population, "rate", per), n, population) for n in counts]
     as_counts = dom.cumulative([Figure(n) for n in counts], "count")
     assert dom.cumulative(rates, "rate", per) == [pytest.approx(c * per / population) for c in as_counts]
+
