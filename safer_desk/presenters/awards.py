@@ -61,7 +61,7 @@ class AwardsPresenter(FormScreen):
     @staticmethod
     def amounts_text(award: Award) -> str:
         """An award's money in one line, as the list shows it ("£400,568 a year (2017/18, 2018/19)")."""
-        return award.describe().split(": ", 1)[1].split("; revenue")[0]
+        return award.describe()[len(f"{award.funder}: "):].split("; revenue")[0]  # a funder may hold ": " itself
 
     @staticmethod
     def split_text(award: Award) -> str:
@@ -74,7 +74,8 @@ class AwardsPresenter(FormScreen):
         if not awards:
             return ("No awards yet. Add the funders' awards this office commissions against (Plymouth's PCC: "
                     "£400,568 a year): Commissioning then counts each project's share from that funder.")
-        return f"{counted(len(awards), 'award')}. Commissioning against one counts each project's share from its funder."
+        return (f"{counted(len(awards), 'award')}. Commissioning against one counts each project's share from "
+                "its funder.")
 
     # -- the forms ------------------------------------------------------------------------------------------
     def _refresh(self) -> None:
