@@ -63,7 +63,13 @@ REFERENCE_GROUP_TABLES = {"districts", "partnerships", "organisations", "partner
 LOCAL_COLUMNS = {
     "indicators": {"sort_order"},
     "indicator_values": {"id", "comment", "source"},  # the figure is its value; where it came from is said apart
+    # when each office typed a thing in is its own bookkeeping: the same award, plan or scenario recorded by
+    # two offices is one thing at the county, and only what it is can disagree
     "projects": {"created_at", "updated_at"},
+    "funding_awards": {"created_at", "updated_at"},
+    "budget_plans": {"created_at", "updated_at"},
+    "commissioning_scenarios": {"created_at", "updated_at"},
+    "allocation_scenarios": {"saved_at"},
 }
 # Natural identity of rows with no UNIQUE constraint, used when their parent is one thing both offices hold
 # (a review both record): two offices' shares of one review are matched by partner, not by their random ids.
@@ -155,7 +161,8 @@ def group_of(table: str, kind: str) -> str:
         return "indicator-figure"
     if table == "dhr_shares":
         return "dhr-share"
-    for prefix, group in (("dhr_", "dhr"), ("indicator", "indicator"), ("project", "project"), ("fund", "fund"),
+    for prefix, group in (("dhr_", "dhr"), ("indicator", "indicator"), ("project", "project"),
+                          ("funding_award", "allocation"), ("fund", "fund"),
                           ("allocation", "allocation"), ("commissioning", "allocation"), ("scenario", "allocation"),
                           ("budget", "budget")):
         if table.startswith(prefix):

@@ -33,9 +33,8 @@ def log():
 
 
 @pytest.fixture
-def awards(store, log):
-    p = AwardsPresenter(store, perform=log)
-    return p
+def awards(store, log):  # a new office's file: no awards yet
+    return AwardsPresenter(store, perform=log)
 
 
 def test_a_new_office_adds_its_award_and_undo_takes_it_out(store, awards, log):

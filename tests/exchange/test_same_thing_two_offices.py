@@ -1,0 +1,69 @@
+"""The same award, plan or scenario recorded by two offices is one thing at the county, not a conflict.
+
+Two district offices that each record the PCC's award to the county (the same funder, name and amounts), the same
+plan or the same commissioning scenario, made the county merge report a conflict on each: "Funding award 'PCC
+grant 2019/20': created at 30/11/2026, updated at 30/11/2026 from Babergh; created at …, updated at … from
+Ipswich". When each office typed it in is its own bookkeeping, as a project's times already were: only what the
+thing is (its amounts, its lines, its choices) can disagree. And the award's conflict, when there was one, was
+filed under "Pooled funds", not with commissioning, which the awards serve.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from safer_desk.domain import clock
+from safer_desk.services import budgets, funders
+from safer_desk.services import projects_commissioning as commissioning
+from safer_desk.services.county import list_conflicts
+from safer_desk.storage.store import open_store
+from tests.exchange.district_offices import export, merge, office_from, template
+
+
+@pytest.fixture
+def offices(tmp_path):
+    base = template(tmp_path, police=False)
+    babergh = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
+    mid = office_from(base, tmp_path / "mid.sqlite", "Mid Suffolk office", districts=["Mid Suffolk"])
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    yield tmp_path, county, babergh, mid
+    for store in (county, babergh, mid):
+        store.close()
+
+
+def record_at(monkeypatch, moment: str, fn) -> None:
+    """``fn`` done at another time of day (each office types it in when it does)."""
+    monkeypatch.setattr(clock, "now_iso", lambda: moment)
+    fn()
+
+
+def each_office_records(monkeypatch, babergh, mid, amounts=("£400,568", "£400,568")) -> None:
+    for store, amount, moment in ((babergh, amounts[0], "2026-05-01T09:00:00+00:00"),
+                                  (mid, amounts[1], "2026-06-12T15:30:00+00:00")):
+        def typed(store=store, amount=amount):
+            funders.save_award(store, funders.make_award(funder="OPCC", name="PCC grant 2019/20",
+                                                         years={"2019/20": amount}))
+            plan = budgets.create_plan(store, "Western Suffolk CSP financial implications",
+                                       columns=["2019/20"])
+            assert plan
+            commissioning.save_scenario(store, commissioning.new_scenario("Against the PCC grant", 40056800))
+        record_at(monkeypatch, moment, typed)
+
+
+def test_the_same_award_plan_and_scenario_from_two_offices_are_no_conflict(offices, monkeypatch):
+    folder, county, babergh, mid = offices
+    each_office_records(monkeypatch, babergh, mid)
+    report = merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
+    assert report.refused == []
+    assert [(c.table, c.detail) for c in list_conflicts(county)] == []
+    assert [a.name for a in funders.list_awards(county)] == ["PCC grant 2019/20"]
+
+
+def test_an_award_the_offices_disagree_on_is_a_conflict_about_its_amount_filed_with_commissioning(offices,
+                                                                                                   monkeypatch):
+    folder, county, babergh, mid = offices
+    each_office_records(monkeypatch, babergh, mid, amounts=("£400,568", "£380,000"))
+    merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
+    found = [c for c in list_conflicts(county) if c.table.startswith("funding_award")]
+    assert len(found) == 1 and "£380,000" in found[0].detail and "created at" not in found[0].detail
+    assert found[0].group_words == "Allocations and commissioning"
