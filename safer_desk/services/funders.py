@@ -103,11 +103,12 @@ def years_from_text(text: str) -> dict[str, str]:
         line = line.strip()
         if not line:
             continue
-        m = re.fullmatch(r"(\d{4}\s*[/-]\s*\d{2,4})\s*[:=]?\s*(.*)", line)
+        m = re.fullmatch(r"(\d{4}\s*[/\-\u2013\u2014]\s*\d{2,4})\s*[:=]?\s*(.*)", line)  # "2017–18" as Word writes it
         if m is None:
             raise FundingError(f"Year: “{line}” should read like “2017/18: £400,568” (a financial year, then its "
                                "amount).")
-        label = _year(m.group(1).replace(" ", ""), "Year")
+        year = re.sub(r"\s", "", m.group(1)).replace("\u2013", "-").replace("\u2014", "-")
+        label = _year(year, "Year")
         if label in years:
             raise FundingError(f"Year: {label} is given twice.")
         years[label] = m.group(2).strip()

@@ -41,7 +41,8 @@ def test_a_new_office_adds_its_award_and_undo_takes_it_out(store, awards, log):
     assert awards.rows() == [] and awards.summary().startswith("No awards yet.")
     before = content(store)
     form = awards.new_form()
-    assert fill(form, funder="OPCC", name="PCC grant 2017-19", years="2017/18: £400,568\n2018/19 £400,568",
+    years = "2017/18: £400,568\n2018\u201319 £400,568"  # the second as Word writes it: an en dash, no colon
+    assert fill(form, funder="OPCC", name="PCC grant 2017-19", years=years,
                 conditions="A standstill on this year's award"), form.form_message
     (award,) = awards.rows()
     assert (award.funder, award.name, award.years) == ("OPCC", "PCC grant 2017-19",
