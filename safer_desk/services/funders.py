@@ -103,7 +103,8 @@ def years_from_text(text: str) -> dict[str, str]:
         line = line.strip()
         if not line:
             continue
-        m = re.fullmatch(r"(\d{4}\s*[/\-\u2013\u2014]\s*\d{2,4})\s*[:=]?\s*(.*)", line)  # "2017–18" as Word writes it
+        # "2017/18", or "2017–18" as Word writes it, then the amount
+        m = re.fullmatch(r"(\d{4}\s*[/\-\u2013\u2014]\s*\d{2,4})\s*[:=]?\s*(.*)", line)
         if m is None:
             raise FundingError(f"Year: “{line}” should read like “2017/18: £400,568” (a financial year, then its "
                                "amount).")
