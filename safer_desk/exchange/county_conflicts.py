@@ -78,6 +78,12 @@ CHILD_KEYS = {
     "dhr_cost_lines": ("case_id", "category", "description"),
     "dhr_payments": ("share_id", "paid_on", "reference"),
     "fund_contributions": ("fund_id", "organisation_id", "received_on"),
+    # a plan both offices typed (matched by its name): its sections, lines and stated totals by what they are,
+    # so a cell the offices disagree on is a conflict, not a second line added to the plan's totals
+    "budget_sections": ("plan_id", "name"),
+    "budget_lines": ("section_id", "label"),
+    "budget_stated_totals": ("plan_id", "section_id", "column_id"),
+    "budget_line_links": ("line_id", "project_id", "fund_id", "case_id", "measure", "organisation_id"),
 }
 # The one value a row is about: when only it differs, its column is not named ("£684.14 from …").
 MAIN_VALUES = {"amount_pence", "value", "count", "percent_bp", "cumulative", "population"}
@@ -250,8 +256,24 @@ def _share_status_words(row: dict) -> str:
     return text
 
 
-# Columns that together say one thing (name, columns, their words), said as one difference.
-COMPOSITES = (("cost", COST_COLUMNS, stated_cost_words), ("status", SHARE_STATUS_COLUMNS, _share_status_words))
+PLAN_CELL_COLUMNS = ("status", "amount_pence", "text", "per_district_pence")
+PLAN_STATUS_WORDS = {"tbc": "TBC", "nk": "N/K", "nil": "nil"}
+
+
+def _plan_cell_words(row: dict) -> str:
+    """A plan cell or stated total as the paper states it ("£4,000 (£2,000 per District)", "TBC")."""
+    status, amount, text, _ = (row.get(c) for c in PLAN_CELL_COLUMNS)
+    if text:
+        return str(text)
+    if isinstance(amount, int):
+        return format_money(amount)
+    return PLAN_STATUS_WORDS.get(str(status), str(status or "blank"))
+
+
+# Columns that together say one thing (name, columns, their words), said as one difference; a name in
+# MAIN_VALUES is not said ("£4,000 from …, £5,000 from …").
+COMPOSITES = (("cost", COST_COLUMNS, stated_cost_words), ("status", SHARE_STATUS_COLUMNS, _share_status_words),
+              ("amount_pence", PLAN_CELL_COLUMNS, _plan_cell_words))
 
 
 def number_words(value: float | int) -> str:
@@ -384,6 +406,8 @@ class Describer:
                        f"{self._ref(info, row, 'partnership_id')}"
             if table == "costs_settings":
                 return f"Setting '{column_words(str(r('id')))}'"
+            if table in ("budget_sections", "budget_lines", "budget_cells", "budget_stated_totals"):
+                return self._plan_subject(table, row)
         except (KeyError, TypeError, AttributeError):
             pass
         noun = NOUNS.get(table, column_words(table).capitalize())
@@ -399,6 +423,22 @@ class Describer:
                     return f"{noun} of {of[0].lower()}{of[1:]}{when}"
         key = ", ".join(str(r(c)) for c in info.primary_key)
         return f"{noun} {key}{when}"
+
+    def _plan_subject(self, table: str, row: dict) -> str:
+        """"Plan cell 'Target hardening', 2019/20, of plan 'Western Suffolk CSP financial implications'"."""
+        r = row.get
+        line = row if table == "budget_lines" else self.row("budget_lines", r("line_id")) \
+            if table == "budget_cells" else None
+        section = row if table == "budget_sections" else self.row("budget_sections", (line or row).get("section_id"))
+        column = self.row("budget_columns", r("column_id")) if "column_id" in row else None
+        plan_id = (section or {}).get("plan_id") or r("plan_id") or (column or {}).get("plan_id")
+        plan = self.row("budget_plans", plan_id) if plan_id else None
+        what = {"budget_sections": f"Plan section '{(section or {}).get('name')}'",
+                "budget_lines": f"Plan line '{(line or {}).get('label')}'",
+                "budget_cells": f"Plan cell '{(line or {}).get('label')}'",
+                "budget_stated_totals": "Stated total" + (f" of section '{section.get('name')}'" if section else "")}
+        text = what[table] + (f", {column.get('label')}" if column else "")
+        return text + (f", of plan '{plan.get('name')}'" if plan else "")
 
     def value(self, table: str, column: str, value: Any) -> str:
         """A value as people read it: pounds, British dates, months, names instead of ids."""

@@ -67,3 +67,45 @@ def test_an_award_the_offices_disagree_on_is_a_conflict_about_its_amount_filed_w
     found = [c for c in list_conflicts(county) if c.table.startswith("funding_award")]
     assert len(found) == 1 and "£380,000" in found[0].detail and "created at" not in found[0].detail
     assert found[0].group_words == "Allocations and commissioning"
+
+
+def type_plan(store, amounts: dict[str, str], *, stated: str | None = None) -> None:
+    """The Western Suffolk financial implications table (seed 002 §6), as one office types it."""
+    plan = budgets.create_plan(store, "Western Suffolk CSP financial implications", columns=["2019/20", "2020/21"])
+    section = budgets.add_section(store, plan, "Community safety")
+    for label, amount in amounts.items():
+        line = budgets.add_line(store, section, label)
+        budgets.set_cell(store, line, "2019/20", amount)
+        budgets.set_cell(store, line, "2020/21", "TBC")
+    if stated is not None:
+        budgets.set_stated_total(store, plan, "2019/20", stated, section_id=section)
+
+
+def plan_rows(store) -> dict[str, int]:
+    return {t: store.scalar(f"SELECT count(*) FROM {t}") for t in ("budget_sections", "budget_lines", "budget_cells")}
+
+
+def test_a_plan_two_offices_typed_is_one_plan_and_a_cell_they_disagree_on_is_one_conflict(offices):
+    """Before, the second office's sections and lines were added beside the first's: the county's plan held
+    'Community safety' twice, and its 2019/20 total read £9,000, a figure neither office typed."""
+    folder, county, babergh, mid = offices
+    type_plan(babergh, {"Target hardening": "£4,000 (£2,000 per District)", "E-CINS": "£5,000"}, stated="£9,000")
+    type_plan(mid, {"Target hardening": "£5,000", "E-CINS": "£5,000"}, stated="£10,000")
+    merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
+    assert plan_rows(county) == {"budget_sections": 1, "budget_lines": 2, "budget_cells": 4}
+    plan = "of plan 'Western Suffolk CSP financial implications'"
+    assert sorted(c.detail for c in list_conflicts(county)) == [
+        f"Plan cell 'Target hardening', 2019/20, {plan}: £4,000 (£2,000 per District) from Babergh office, "
+        "£5,000 from Mid Suffolk office",
+        f"Stated total of section 'Community safety', 2019/20, {plan}: £9,000 from Babergh office, £10,000 from "
+        "Mid Suffolk office"]
+    assert {c.group_words for c in list_conflicts(county)} == {"Budgets and plans"}
+
+
+def test_the_same_plan_from_two_offices_merges_without_a_conflict(offices):
+    folder, county, babergh, mid = offices
+    for store in (babergh, mid):
+        type_plan(store, {"Target hardening": "£4,000", "E-CINS": "£5,000"})
+    merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
+    assert plan_rows(county) == {"budget_sections": 1, "budget_lines": 2, "budget_cells": 4}
+    assert list_conflicts(county) == []
