@@ -1,7 +1,7 @@
 """The views of the county workbook (exchange.county_workbook), worked out from the staged export.
 
 One sheet per view, like the tabs and the board report: the register (with funders' shares), commissioning
-scenarios, allocations with totals, DHR reviews and who owes what, pooled-fund spend per district and month,
+scenarios, the funders' awards they are against, allocations with totals, DHR reviews and who owes what, pooled-fund spend per district and month,
 indicators by area and month with targets and RAG, and the budgets and plans as their papers state them.
 Names and references, never ids; money as int pence (the writer shows pounds); dates as dates.
 """
@@ -23,7 +23,7 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
     from safer_desk.exchange.county_schema import check_cancelled
 
     today = today or date.today()
-    builders = [register_sheet, scenarios_sheet, allocation_sheet, lambda s: dhr_sheet(s, today),
+    builders = [register_sheet, scenarios_sheet, awards_sheet, allocation_sheet, lambda s: dhr_sheet(s, today),
                 lambda s: dhr_partners_sheet(s, today), fund_sheet, indicator_summary_sheet, indicators_sheet,
                 budgets_sheet]
     sheets = []
@@ -105,6 +105,26 @@ def scenarios_sheet(store: Store) -> WorkbookSheet | None:
 
 
 # -- allocation --------------------------------------------------------------------------------------------
+def awards_sheet(store: Store) -> WorkbookSheet | None:
+    """The funders' awards commissioning is done against, one row per award and year."""
+    from safer_desk.services import funders
+
+    rows = []
+    for a in funders.list_awards(store):
+        split = "" if a.revenue_bp is None else f"{a.revenue_bp / 100:g}% / {a.capital_bp / 100:g}%"
+        for year, pence in sorted(a.years.items()) or [(a.first_year + (f" to {a.last_year}" if a.last_year and
+                                                                           a.last_year != a.first_year else ""),
+                                                        a.total_pence)]:
+            rows.append([a.funder, a.name, year, pence, split, a.conditions])
+    if not rows:
+        return None
+    columns = [Column("Funder", width=28), Column("Award", width=40), Column("Year"), Column("Amount (£)", "money"),
+               Column("Revenue / capital"), Column("Conditions", width=60)]
+    return WorkbookSheet("Awards", "Funders' awards", "Each funder's award, by year, that commissioning is done "
+                         "against (a scenario against one counts each project's share from that funder).",
+                         columns, [Block(rows)])
+
+
 def allocation_sheet(store: Store) -> WorkbookSheet | None:
     from safer_desk.services import allocation as service
 

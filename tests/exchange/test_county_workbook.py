@@ -17,7 +17,7 @@ import pytest
 
 from safer_desk.services.county import export_for_county
 
-VIEWS = ["Contents", "Register", "Scenarios", "Allocation", "Reviews", "Who owes what", "Fund spend",
+VIEWS = ["Contents", "Register", "Scenarios", "Awards", "Allocation", "Reviews", "Who owes what", "Fund spend",
          "Indicator summary", "Indicators by month", "Budgets"]
 INTERNAL_ID = re.compile(r"\b[0-9a-f]{32}\b|\b(?:org|district|partnership|county|indicator|area):[a-z0-9-]+")
 
@@ -73,6 +73,20 @@ def test_names_and_references_never_ids(book):
     start = header_row(reviews, "Reference")
     first = rows_of(reviews)[start]
     assert first[0] == "WSCSP-DHR-2014-01" and first[2] == "Babergh" and first[3] == "Western Suffolk CSP"
+
+
+def test_the_funders_awards_one_row_per_year_in_pounds(book):
+    """The awards were in the .sqlite export but not in the workbook a county lead reads without the program."""
+    awards = book["Awards"]
+    start = header_row(awards, "Funder")
+    rows = rows_of(awards)[start:]
+    assert ("OPCC", "PCC grant to Safer Plymouth 2017-19", "2017/18", 400568) in [r[:4] for r in rows]
+    assert ("OPCC", "PCC grant to Safer Plymouth 2017-19", "2018/19", 400568) in [r[:4] for r in rows]
+    sspb = next(r for r in rows if r[1] == "SSPB 10% retained budget 2009/10")
+    assert sspb[2:5] == ("2009/10", 65512, "69% / 31%")
+    lines = next(r for r in rows if r[1] == "County Lines and Urban Street Gangs 2018-2020")
+    assert lines[2:4] == ("2018/19 to 2019/20", 500000)
+    assert awards.cell(row=start + 1, column=4).number_format == "£#,##0.00;-£#,##0.00"
 
 
 def test_dates_are_date_cells_in_british_format(book):
