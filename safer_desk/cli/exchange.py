@@ -16,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export", help="export the office's data for the county (.sqlite to merge, .xlsx to read)",
         description="Write the office's data for the county lead: OUT.sqlite (merged with `safer-desk merge`) "
                     "or OUT.xlsx (a workbook to read: contents, then the register, scenarios, funders' "
-                    "awards, allocations, reviews, fund spend, indicators and budgets). Victim-level target-hardening rows are left out, with "
+                    "awards, allocations, reviews, fund spend, indicators and budgets). Victim-level "
+                    "target-hardening rows are left out, with "
                     "totals by district and month instead, unless --include-referrals is given.")
     export.add_argument("file", metavar="FILE", help="the office's Safer Desk file")
     export.add_argument("out", metavar="OUT.sqlite|OUT.xlsx")

@@ -1,8 +1,9 @@
 """The views of the county workbook (exchange.county_workbook), worked out from the staged export.
 
 One sheet per view, like the tabs and the board report: the register (with funders' shares), commissioning
-scenarios, the funders' awards they are against, allocations with totals, DHR reviews and who owes what, pooled-fund spend per district and month,
-indicators by area and month with targets and RAG, and the budgets and plans as their papers state them.
+scenarios, the funders' awards they are against, allocations with totals, DHR reviews and who owes what,
+pooled-fund spend per district and month, indicators by area and month with targets and RAG, and the budgets
+and plans as their papers state them.
 Names and references, never ids; money as int pence (the writer shows pounds); dates as dates.
 """
 
