@@ -74,3 +74,25 @@ def test_the_examples_awards_are_listed_and_one_is_corrected_in_place(demo_windo
     qtbot.mouseClick(button(form, "Save"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not form.isVisible(), timeout=5000)
     assert "£400,568 in 2017/18, £380,000 in 2018/19" in [r[2] for r in shown(awards)]
+
+
+def test_undo_and_redo_after_the_dialog_was_closed_and_opened_again(window, qtbot, tmp_path, prompts):
+    """Edit > Undo of an award added in a dialog since closed (and opened again, the first one deleted) crashed
+    the program: the step refreshed the first dialog, which was gone."""
+    assert window.open_path(tmp_path / "office.sqlite", create=True)
+    window.show()
+    first = open_awards(window, qtbot)
+    first.add()
+    type_into(qtbot, field(first.dialog, "Funder"), "OPCC")
+    type_into(qtbot, field(first.dialog, "Name"), "PCC grant")
+    qtbot.mouseClick(button(first.dialog, "Save"), Qt.MouseButton.LeftButton)
+    first.close()
+    with qtbot.waitSignal(first.destroyed, timeout=5000):  # opened again: the first dialog is deleted
+        second = open_awards(window, qtbot)
+    assert second is not first and [row[1] for row in shown(second)] == ["PCC grant"]
+    window.undo()
+    assert shown(second) == [] and prompts.errors == []
+    second.close()
+    window.redo()
+    third = open_awards(window, qtbot)
+    assert [row[1] for row in shown(third)] == ["PCC grant"] and prompts.errors == []

@@ -31,7 +31,8 @@ class AwardsDialog(QDialog):
         self.presenter = AwardsPresenter(session.store, perform=lambda a: push_action(session.undo_stack, a),
                                          after=lambda: session.notify("projects"))
         self.presenter.form_opened.connect(self._show_form)
-        self.presenter.data_changed.connect(self.refresh)
+        # Refreshed through the session's Qt signal only, never the presenter's own event: a step of Edit > Undo
+        # outlives this dialog (closed, or opened again as another), and Qt drops a destroyed dialog's connections.
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Awards summary")
