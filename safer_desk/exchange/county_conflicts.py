@@ -63,12 +63,14 @@ REFERENCE_GROUP_TABLES = {"districts", "partnerships", "organisations", "partner
 LOCAL_COLUMNS = {
     "indicators": {"sort_order"},
     "indicator_values": {"id", "comment", "source"},  # the figure is its value; where it came from is said apart
-    # when each office typed a thing in is its own bookkeeping: the same award, plan or scenario recorded by
-    # two offices is one thing at the county, and only what it is can disagree
+    # when each office typed a thing in is its own bookkeeping: the same award, plan or allocation recorded by
+    # two offices is one thing at the county, and only what it is can disagree (their years, lines and rows are
+    # matched by what they are, so a difference among them is a conflict of its own). Not a commissioning
+    # scenario: its choices are matched by project, and two offices' scenarios of one name tick their own
+    # projects, which would join silently in one scenario; that the rows' times differ is, for now, what says so.
     "projects": {"created_at", "updated_at"},
     "funding_awards": {"created_at", "updated_at"},
     "budget_plans": {"created_at", "updated_at"},
-    "commissioning_scenarios": {"created_at", "updated_at"},
     "allocation_scenarios": {"saved_at"},
 }
 # Natural identity of rows with no UNIQUE constraint, used when their parent is one thing both offices hold

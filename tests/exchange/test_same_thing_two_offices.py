@@ -1,11 +1,11 @@
-"""The same award, plan or scenario recorded by two offices is one thing at the county, not a conflict.
+"""The same award, plan or allocation recorded by two offices is one thing at the county, not a conflict.
 
 Two district offices that each record the PCC's award to the county (the same funder, name and amounts), the same
-plan or the same commissioning scenario, made the county merge report a conflict on each: "Funding award 'PCC
-grant 2019/20': created at 30/11/2026, updated at 30/11/2026 from Babergh; created at …, updated at … from
-Ipswich". When each office typed it in is its own bookkeeping, as a project's times already were: only what the
-thing is (its amounts, its lines, its choices) can disagree. And the award's conflict, when there was one, was
-filed under "Pooled funds", not with commissioning, which the awards serve.
+plan or the same allocation scenario, made the county merge report a conflict on each: "Funding award 'PCC grant
+2019/20': created at 30/11/2026, updated at 30/11/2026 from Babergh; created at …, updated at … from Ipswich".
+When each office typed it in is its own bookkeeping, as a project's times already were: only what the thing is
+(its amounts, its lines, its rows) can disagree. The award's conflict, when there was one, was filed under "Pooled
+funds", not with commissioning, which the awards serve. And a plan both typed doubled at the county.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from __future__ import annotations
 import pytest
 
 from safer_desk.domain import clock
-from safer_desk.services import budgets, funders
+from safer_desk.services import allocation, budgets, funders
 from safer_desk.services import projects_commissioning as commissioning
 from safer_desk.services.county import list_conflicts
+from safer_desk.services.demo_data.allocation import suffolk_inputs, suffolk_options
 from safer_desk.storage.store import open_store
 from tests.exchange.district_offices import export, merge, office_from, template
 
@@ -46,17 +47,33 @@ def each_office_records(monkeypatch, babergh, mid, amounts=("£400,568", "£400,
             plan = budgets.create_plan(store, "Western Suffolk CSP financial implications",
                                        columns=["2019/20"])
             assert plan
-            commissioning.save_scenario(store, commissioning.new_scenario("Against the PCC grant", 40056800))
+            allocation.save_scenario(store, "Option 2", "2009/10", suffolk_inputs(), suffolk_options())
         record_at(monkeypatch, moment, typed)
 
 
-def test_the_same_award_plan_and_scenario_from_two_offices_are_no_conflict(offices, monkeypatch):
+def test_the_same_award_plan_and_allocation_from_two_offices_are_no_conflict(offices, monkeypatch):
     folder, county, babergh, mid = offices
     each_office_records(monkeypatch, babergh, mid)
     report = merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
     assert report.refused == []
     assert [(c.table, c.detail) for c in list_conflicts(county)] == []
     assert [a.name for a in funders.list_awards(county)] == ["PCC grant 2019/20"]
+
+
+def test_two_offices_scenarios_of_one_name_ticking_their_own_projects_are_still_flagged(offices, monkeypatch):
+    """Left as it was: their choices join in one scenario at the county (each office's own projects), and the
+    conflict on the scenario's times is what tells the county lead. Taking the times out of the comparison, as for
+    awards and plans, would have joined them without a word."""
+    from safer_desk.services.projects import Project, add_projects
+
+    folder, county, babergh, mid = offices
+    for store, title, moment in ((babergh, "Babergh youth work", "2026-05-01T09:00:00+00:00"),
+                                 (mid, "Mid Suffolk night safe", "2026-06-12T15:30:00+00:00")):
+        add_projects(store, [Project(id=title, title=title, areas=("Countywide",))])
+        record_at(monkeypatch, moment, lambda store=store, title=title: commissioning.save_scenario(
+            store, commissioning.new_scenario("Option A", 5000000, [commissioning.ScenarioItem(title)])))
+    merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
+    assert [c.table for c in list_conflicts(county)] == ["commissioning_scenarios"]
 
 
 def test_an_award_the_offices_disagree_on_is_a_conflict_about_its_amount_filed_with_commissioning(offices,
