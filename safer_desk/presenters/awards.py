@@ -33,7 +33,7 @@ FIELDS = (
     Field("revenue", "&Revenue %", placeholder="e.g. 69", help="The revenue share, where the paper splits the award"),
     Field("capital", "&Capital %", placeholder="e.g. 31"),
     Field("conditions", "C&onditions", FieldKind.LONG_TEXT),
-    Field("notes", "No&tes", FieldKind.LONG_TEXT),
+    Field("notes", "Not&es", FieldKind.LONG_TEXT),
 )
 # make_award's refusals that name no field of the form by its label
 _FIELD_OF = (("Year", "years"), ("Amount for", "years"), ("Amount:", "years"), ("Revenue/capital", "revenue"))

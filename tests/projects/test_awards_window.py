@@ -96,3 +96,21 @@ def test_undo_and_redo_after_the_dialog_was_closed_and_opened_again(window, qtbo
     window.redo()
     third = open_awards(window, qtbot)
     assert [row[1] for row in shown(third)] == ["PCC grant"] and prompts.errors == []
+
+
+def test_no_two_things_in_the_award_dialogs_share_an_alt_letter(demo_window, qtbot):
+    from tests.costs.test_costs_gui import dialog_letters
+
+    def clashes(dialog) -> dict:
+        seen: dict[str, list[str]] = {}
+        for letter, text in dialog_letters(dialog):
+            seen.setdefault(letter, []).append(text)
+        return {k: v for k, v in seen.items() if len(v) > 1}
+
+    demo_window.show()
+    awards = open_awards(demo_window, qtbot)
+    awards.view.selectRow(0)
+    assert clashes(awards) == {}
+    awards.edit_selected()
+    qtbot.waitUntil(awards.dialog.isVisible, timeout=5000)
+    assert clashes(awards.dialog) == {}
