@@ -92,17 +92,31 @@ class AwardsPresenter(FormScreen):
         except FundingError as exc:
             raise _tied(str(exc)) from None
 
-    def _form(self, title: str, heading: str, commit, values: dict[str, Any] | None = None, **kw: Any) -> CostForm:
+    def _form(self, title: str, heading: str, commit, values: dict[str, Any] | None = None, *,
+              old: Award | None = None, **kw: Any) -> CostForm:
         form = CostForm(FIELDS, title=title, heading=heading, commit=commit, values=values,
-                        warnings=lambda v: {"total": self._doubts(v)} if v["total"] is not None else {}, **kw)
+                        warnings=lambda v: self._doubts(v, old), **kw)
         form.read_only = self.read_only
         return self.open_form(form)
 
-    def _doubts(self, v: dict[str, Any]) -> list[str]:
+    def _doubts(self, v: dict[str, Any], old: Award | None) -> dict[str, list[str]]:
+        """What is asked once before saving: a stated total the years do not add up to; a year taken out that
+        saved scenarios are against (they then use the fund they saved)."""
         try:
-            return self._read(v, None).checks()
+            award = self._read(v, None)
         except FormError:
-            return []  # refused on saving, beside its field
+            return {}  # refused on saving, beside its field
+        doubts = {"total": award.checks()}
+        if old is not None:
+            gone = [y for y in sorted(old.years) if y not in award.years]
+            against = funders.scenarios_against(self.store, old.id, years=gone) if gone else 0
+            if against:
+                one = against == 1
+                doubts["years"] = [
+                    f"{counted(against, 'commissioning scenario')} {'is' if one else 'are'} against {', '.join(gone)}: "
+                    f"without {'that year' if len(gone) == 1 else 'those years'}, {'it counts' if one else 'they count'} "
+                    f"the fund {'it was' if one else 'they were'} saved with."]
+        return doubts
 
     def new_form(self) -> CostForm:
         """An empty award; written on Save, one step of Edit > Undo."""
@@ -134,7 +148,7 @@ class AwardsPresenter(FormScreen):
                   "capital": "" if old.capital_bp is None else format_bp(old.capital_bp),
                   "conditions": old.conditions, "notes": old.notes}
         return self._form(f"Award {old.name}", f"Editing the award {old.name} ({old.funder}).", commit,
-                          values=values, correcting=True)
+                          values=values, correcting=True, old=old)
 
     def _save(self, award: Award, text: str, *, undo: Callable[[], Any]) -> None:
         """Save the award as one step; redo puts back the very rows the first save wrote (ids and times)."""

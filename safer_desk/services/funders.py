@@ -214,9 +214,13 @@ def delete_award(store: Store, award_id: str) -> AwardSnapshot:
     return AwardSnapshot(award, scenarios, rows)
 
 
-def scenarios_against(store: Store, award_id: str) -> int:
-    """How many saved commissioning scenarios are against the award (deleting it unlinks them)."""
-    return int(store.scalar("SELECT count(*) FROM commissioning_scenarios WHERE award_id = ?", (award_id,)) or 0)
+def scenarios_against(store: Store, award_id: str, *, years: Sequence[str] | None = None) -> int:
+    """How many saved commissioning scenarios are against the award (deleting it unlinks them), or against it
+    for one of ``years``."""
+    if years is None:
+        return int(store.scalar("SELECT count(*) FROM commissioning_scenarios WHERE award_id = ?", (award_id,)) or 0)
+    return sum(int(store.scalar("SELECT count(*) FROM commissioning_scenarios WHERE award_id = ? AND award_year = ?",
+                                (award_id, year)) or 0) for year in years)
 
 
 def restore_award(store: Store, snapshot: AwardSnapshot) -> None:

@@ -169,3 +169,22 @@ def test_a_file_open_read_only_shows_its_awards_and_changes_nothing(demo_path, l
         assert form.read_only
     finally:
         store.close()
+
+
+def test_taking_out_a_year_a_scenario_is_against_is_asked_about_once(demo_store, log):
+    awards = AwardsPresenter(demo_store, perform=log)
+    commissioning = CommissioningPresenter(demo_store, perform=log)
+    commissioning.set_projects(projects_service.load_projects(demo_store))
+    pcc = funders.award_by_name(demo_store, "PCC grant to Safer Plymouth 2017-19")
+    commissioning.set_award(pcc.id, "2018/19")
+    commissioning.name = "PCC 2018/19"
+    assert commissioning.save_as_new() or commissioning.save_as_new(), commissioning.error
+    form = awards.edit_form(pcc.id)
+    assert not fill(form, years="2017/18: £400,568")
+    assert form.message("years") == ("1 commissioning scenario is against 2018/19: without that year, it counts the "
+                                     "fund it was saved with. Save again to keep it as it is.")
+    assert awards.award(pcc.id).years == pcc.years  # nothing written yet
+    assert form.save()
+    assert list(awards.award(pcc.id).years) == ["2017/18"]
+    form = awards.edit_form(pcc.id)
+    assert fill(form, years="2017/18: £390,000")  # a year no scenario is against: not asked
