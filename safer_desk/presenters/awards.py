@@ -112,10 +112,10 @@ class AwardsPresenter(FormScreen):
             against = funders.scenarios_against(self.store, old.id, years=gone) if gone else 0
             if against:
                 one = against == 1
+                scenarios = f"{counted(against, 'commissioning scenario')} {'is' if one else 'are'}"
                 doubts["years"] = [
-                    f"{counted(against, 'commissioning scenario')} {'is' if one else 'are'} against {', '.join(gone)}: "
-                    f"without {'that year' if len(gone) == 1 else 'those years'}, {'it counts' if one else 'they count'} "
-                    f"the fund {'it was' if one else 'they were'} saved with."]
+                    f"{scenarios} against {', '.join(gone)}: without {'that year' if len(gone) == 1 else 'those years'}, "
+                    f"{'it counts' if one else 'they count'} the fund {'it was' if one else 'they were'} saved with."]
         return doubts
 
     def new_form(self) -> CostForm:
