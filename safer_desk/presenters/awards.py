@@ -113,9 +113,10 @@ class AwardsPresenter(FormScreen):
             if against:
                 one = against == 1
                 scenarios = f"{counted(against, 'commissioning scenario')} {'is' if one else 'are'}"
+                those = "that year" if len(gone) == 1 else "those years"
                 doubts["years"] = [
-                    f"{scenarios} against {', '.join(gone)}: without {'that year' if len(gone) == 1 else 'those years'}, "
-                    f"{'it counts' if one else 'they count'} the fund {'it was' if one else 'they were'} saved with."]
+                    f"{scenarios} against {', '.join(gone)}: without {those}, {'it counts' if one else 'they count'} "
+                    f"the fund {'it was' if one else 'they were'} saved with."]
         return doubts
 
     def new_form(self) -> CostForm:
