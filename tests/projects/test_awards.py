@@ -130,14 +130,19 @@ def test_every_award_of_the_example_saved_unchanged_changes_nothing(demo_store, 
     assert content(demo_store) == before
 
 
-def test_deleting_an_award_unlinks_its_scenarios_and_undo_links_them_again(demo_store, log):
-    awards = AwardsPresenter(demo_store, perform=log)
-    commissioning = CommissioningPresenter(demo_store, perform=log)
-    commissioning.set_projects(projects_service.load_projects(demo_store))
-    pcc = funders.award_by_name(demo_store, "PCC grant to Safer Plymouth 2017-19")
-    commissioning.set_award(pcc.id, "2017/18")
-    commissioning.name = "Against the PCC"
+def scenario_against_the_pcc(store, log, year: str):
+    """The example's PCC award, with a commissioning scenario saved against it for ``year``."""
+    commissioning = CommissioningPresenter(store, perform=log)
+    commissioning.set_projects(projects_service.load_projects(store))
+    pcc = funders.award_by_name(store, "PCC grant to Safer Plymouth 2017-19")
+    commissioning.set_award(pcc.id, year)
+    commissioning.name = f"Against the PCC {year}"
     assert commissioning.save_as_new() or commissioning.save_as_new(), commissioning.error
+    return AwardsPresenter(store, perform=log), pcc
+
+
+def test_deleting_an_award_unlinks_its_scenarios_and_undo_links_them_again(demo_store, log):
+    awards, pcc = scenario_against_the_pcc(demo_store, log, "2017/18")
     assert awards.delete_question(pcc.id) == ("Delete the award PCC grant to Safer Plymouth 2017-19 (OPCC)? "
                                               "1 commissioning scenario against it keeps its fund and no longer "
                                               "counts the funder's share only.")
@@ -172,13 +177,7 @@ def test_a_file_open_read_only_shows_its_awards_and_changes_nothing(demo_path, l
 
 
 def test_taking_out_a_year_a_scenario_is_against_is_asked_about_once(demo_store, log):
-    awards = AwardsPresenter(demo_store, perform=log)
-    commissioning = CommissioningPresenter(demo_store, perform=log)
-    commissioning.set_projects(projects_service.load_projects(demo_store))
-    pcc = funders.award_by_name(demo_store, "PCC grant to Safer Plymouth 2017-19")
-    commissioning.set_award(pcc.id, "2018/19")
-    commissioning.name = "PCC 2018/19"
-    assert commissioning.save_as_new() or commissioning.save_as_new(), commissioning.error
+    awards, pcc = scenario_against_the_pcc(demo_store, log, "2018/19")
     form = awards.edit_form(pcc.id)
     assert not fill(form, years="2017/18: £400,568")
     assert form.message("years") == ("1 commissioning scenario is against 2018/19: without that year, it counts the "
