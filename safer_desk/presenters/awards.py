@@ -15,7 +15,7 @@ from safer_desk.domain.commissioning import Award, FundingError
 from safer_desk.domain.dhr import format_bp
 from safer_desk.domain.money import format_money
 from safer_desk.domain.text import counted
-from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.costs import CostForm, FormScreen
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import funders
@@ -109,7 +109,7 @@ class AwardsPresenter(FormScreen):
         doubts = {"total": award.checks()}
         if old is not None:
             gone = [y for y in sorted(old.years) if y not in award.years]
-            against = funders.scenarios_against(self.store, old.id, years=gone) if gone else 0
+            against = funders.scenarios_against(self.store, old.id, years=gone)
             if against:
                 one = against == 1
                 scenarios = f"{counted(against, 'commissioning scenario')} {'is' if one else 'are'}"
@@ -123,7 +123,7 @@ class AwardsPresenter(FormScreen):
         """An empty award; written on Save, one step of Edit > Undo."""
         def commit(v: dict[str, Any]) -> Award:
             award = self._read(v, None)
-            self._save(award, f"Add award {award.name}", undo=lambda: funders.delete_award(self.store, award.id))
+            self._perform(f"Add award {award.name}", None, lambda: funders.save_award(self.store, award).id)
             return award
 
         return self._form("New award", "New award — a funder's money for one or more years. Nothing is written "
@@ -133,11 +133,9 @@ class AwardsPresenter(FormScreen):
         """Correct an award: what the form does not change is kept; undo gives the award back as it was."""
         old = self.award(award_id)
 
-        before = funders.award_rows(self.store, award_id)
-
         def commit(v: dict[str, Any]) -> Award:
             award = self._read(v, old.id)
-            self._save(award, f"Change award {old.name}", undo=lambda: funders.put_award_rows(self.store, before))
+            self._perform(f"Change award {old.name}", old.id, lambda: funders.save_award(self.store, award))
             return award
 
         values = {"funder": old.funder, "name": old.name, "years": funders.years_text(old),
@@ -151,21 +149,15 @@ class AwardsPresenter(FormScreen):
         return self._form(f"Award {old.name}", f"Editing the award {old.name} ({old.funder}).", commit,
                           values=values, correcting=True, old=old)
 
-    def _save(self, award: Award, text: str, *, undo: Callable[[], Any]) -> None:
-        """Save the award as one step; redo puts back the very rows the first save wrote (ids and times)."""
-        saved: list[funders.AwardRows] = []
-
-        def do() -> None:
-            if saved:
-                funders.put_award_rows(self.store, saved[0])
-            else:
-                funders.save_award(self.store, award)
-                saved.append(funders.award_rows(self.store, award.id))
-
-        try:
-            self.perform(Action(text, do, undo, TAB, after=self._refresh))
-        except FundingError as exc:
-            raise _tied(str(exc)) from None
+    def _perform(self, text: str, award_id: str | None, change: Callable[[], Any]) -> None:
+        """One step of Edit > Undo on an award (award_id None: the change adds it and returns its id): undo and
+        redo put its rows back exactly as they were either side, ids and times included."""
+        store = self.store  # a refusal (a name another award has) is tied to its field by the form
+        self.perform(snapshot_action(
+            text, key=award_id, snap=lambda k: funders.snapshot_award(store, k),
+            restore=lambda snap: funders.restore_award(store, snap),
+            absent=lambda k: funders.AwardSnapshot(k, None), change=change, after=lambda _k: self._refresh(),
+            tab=TAB))
 
     def delete_question(self, award_id: str) -> str:
         award = self.award(award_id)
@@ -177,14 +169,9 @@ class AwardsPresenter(FormScreen):
         return f"Delete the award {award.name} ({award.funder})?{keep}"
 
     def delete(self, award_id: str) -> None:
+        """Delete an award; undo puts it back and links the scenarios that were against it again."""
         award = self.award(award_id)
-        held: list[funders.AwardSnapshot] = []
-
-        def do() -> None:
-            held[:] = [funders.delete_award(self.store, award_id)]
-
-        self.perform(Action(f"Delete award {award.name}", do, lambda: funders.restore_award(self.store, held[0]),
-                            TAB, after=self._refresh))
+        self._perform(f"Delete award {award.name}", award_id, lambda: funders.delete_award(self.store, award_id))
 
 
 def _tied(message: str) -> FormError:

@@ -20,6 +20,7 @@ from safer_desk.domain.commissioning import Award, FundingError, Share, funder_k
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
+from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
 
@@ -165,73 +166,53 @@ def save_award(store: Store, award: Award) -> Award:
     return get_award(store, award.id)
 
 
-@dataclass(frozen=True)
-class AwardRows:
-    """An award as the file holds it, row for row (ids and times included): what Edit > Undo puts back."""
-
-    award: dict
-    years: tuple[dict, ...]
-
-
-def award_rows(store: Store, award_id: str) -> AwardRows:
-    row = store.one("SELECT * FROM funding_awards WHERE id = ?", (award_id,))
-    if row is None:
-        raise FundingError("That award is no longer in the file.")
-    years = store.rows("SELECT * FROM funding_award_years WHERE award_id = ? ORDER BY financial_year", (award_id,))
-    return AwardRows(dict(row), tuple(dict(y) for y in years))
-
-
-def put_award_rows(store: Store, rows: AwardRows) -> None:
-    """The award exactly as ``award_rows`` read it, replacing what the file holds under its id."""
-    award_id = rows.award["id"]
-    with store.transaction():
-        store.conn.execute("DELETE FROM funding_award_years WHERE award_id = ?", (award_id,))
-        columns = list(rows.award)
-        store.conn.execute(
-            f"INSERT INTO funding_awards({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-            f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in columns if c != 'id')}",
-            [rows.award[c] for c in columns])
-        for y in rows.years:
-            store.conn.execute(f"INSERT INTO funding_award_years({', '.join(y)}) VALUES ({', '.join('?' * len(y))})",
-                               list(y.values()))
+# Where an award's rows are (one "?": its id), in the order they are written back.
+_AWARD_ROWS = {"funding_awards": "id = ?", "funding_award_years": "award_id = ?"}
 
 
 @dataclass(frozen=True)
 class AwardSnapshot:
-    award: Award
-    scenario_ids: tuple[str, ...]  # scenarios that were against the award
-    rows: AwardRows | None = None  # the award row for row, put back exactly by restore_award
+    """An award's rows as they were (parts None when it was not in the file: restoring removes it), and the
+    scenarios that were against it (against it again when it is put back)."""
+
+    award_id: str
+    parts: tuple[snapshots.Part, ...] | None
+    scenario_ids: tuple[str, ...] = ()
+
+
+def snapshot_award(store: Store, award_id: str) -> AwardSnapshot:
+    scenarios = tuple(r[0] for r in store.rows("SELECT id FROM commissioning_scenarios WHERE award_id = ?",
+                                               (award_id,)))
+    return AwardSnapshot(award_id, snapshots.take_record(store.conn, "funding_awards", award_id, _AWARD_ROWS),
+                         scenarios)
 
 
 def delete_award(store: Store, award_id: str) -> AwardSnapshot:
     """Delete an award (scenarios against it keep their fund and lose the link); returns what undo needs."""
-    award = get_award(store, award_id)
-    rows = award_rows(store, award_id)
-    scenarios = tuple(r[0] for r in store.rows("SELECT id FROM commissioning_scenarios WHERE award_id = ?",
-                                               (award_id,)))
+    get_award(store, award_id)  # one no longer in the file is said so
+    snapshot = snapshot_award(store, award_id)
     with store.transaction():
         store.conn.execute("DELETE FROM funding_awards WHERE id = ?", (award_id,))
-    return AwardSnapshot(award, scenarios, rows)
+    return snapshot
 
 
 def scenarios_against(store: Store, award_id: str, *, years: Sequence[str] | None = None) -> int:
     """How many saved commissioning scenarios are against the award (deleting it unlinks them), or against it
     for one of ``years``."""
-    if years is None:
-        return int(store.scalar("SELECT count(*) FROM commissioning_scenarios WHERE award_id = ?", (award_id,)) or 0)
-    return sum(int(store.scalar("SELECT count(*) FROM commissioning_scenarios WHERE award_id = ? AND award_year = ?",
-                                (award_id, year)) or 0) for year in years)
+    sql = "SELECT count(*) FROM commissioning_scenarios WHERE award_id = ?"
+    if years is not None:
+        sql += f" AND award_year IN ({', '.join('?' * len(years))})"
+    return int(store.scalar(sql, (award_id, *(years or ()))) or 0)
 
 
 def restore_award(store: Store, snapshot: AwardSnapshot) -> None:
-    """Put a deleted award back, with the scenarios that pointed at it pointing at it again."""
+    """Put an award back exactly as the snapshot took it, ids and times included (or remove it, if it was not in
+    the file then), with the scenarios that pointed at it pointing at it again."""
     with store.transaction():
-        if snapshot.rows is not None:
-            put_award_rows(store, snapshot.rows)
-        else:
-            save_award(store, snapshot.award)
-        store.conn.executemany("UPDATE commissioning_scenarios SET award_id = ? WHERE id = ?",
-                               [(snapshot.award.id, sid) for sid in snapshot.scenario_ids])
+        snapshots.put_back_record(store.conn, "funding_awards", snapshot.award_id, snapshot.parts)
+        if snapshot.parts is not None:
+            store.conn.executemany("UPDATE commissioning_scenarios SET award_id = ? WHERE id = ?",
+                                   [(snapshot.award_id, sid) for sid in snapshot.scenario_ids])
 
 
 def funder_names(store: Store) -> list[str]:
