@@ -214,24 +214,31 @@ class Award:
                     f"stated as {format_money(self.total_pence)}."]
         return []
 
-    def describe(self) -> str:
+    @property
+    def span_text(self) -> str:
+        """The years the award covers as the papers write them: "2018/19 to 2019/20", "2009/10" or ""."""
+        if not self.first_year:
+            return ""
+        return self.first_year + (f" to {self.last_year}" if self.last_year and self.last_year != self.first_year
+                                  else "")
+
+    def amount_text(self) -> str:
+        """The award's money in words: "£400,568 a year (2017/18, 2018/19)", "£500,000 (2018/19 to 2019/20)"."""
         if self.years:
             amounts = set(self.years.values())
             if len(self.years) == 1:
-                amount = f"{format_money(amounts.pop())} for {self.year_labels[0]}"
-            elif len(amounts) == 1:
-                amount = f"{format_money(amounts.pop())} a year ({', '.join(self.year_labels)})"
-            else:
-                amount = ", ".join(f"{format_money(v)} in {y}" for y, v in sorted(self.years.items()))
-        elif self.total_pence is not None:
-            span = (f" ({self.first_year}" + (f" to {self.last_year}" if self.last_year and self.last_year !=
-                                              self.first_year else "") + ")") if self.first_year else ""
-            amount = f"{format_money(self.total_pence)}{span}"
-        else:
-            amount = "amount not stated"
+                return f"{format_money(amounts.pop())} for {self.year_labels[0]}"
+            if len(amounts) == 1:
+                return f"{format_money(amounts.pop())} a year ({', '.join(self.year_labels)})"
+            return ", ".join(f"{format_money(v)} in {y}" for y, v in sorted(self.years.items()))
+        if self.total_pence is not None:
+            return format_money(self.total_pence) + (f" ({self.span_text})" if self.span_text else "")
+        return "amount not stated"
+
+    def describe(self) -> str:
         split = (f"; revenue {self.revenue_bp / 100:g}% / capital {self.capital_bp / 100:g}%"
                  if self.revenue_bp is not None else "")
-        return f"{self.funder}: {amount}{split}"
+        return f"{self.funder}: {self.amount_text()}{split}"
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,15 @@ def figure_value(numerator: float, denominator: float, unit: str, rate_per: int 
     return float(Fraction(numerator) * ratio_scale(unit, rate_per) / Fraction(denominator))
 
 
+def periods_value(numerators: float, denominators: float, periods: int, unit: str,
+                  rate_per: int | None = None) -> float | None:
+    """The value of several periods' numerators and denominators added up: their ratio, except for a rate per
+    population, whose population is a stock counted once (the periods' mean), not once a period."""
+    if unit == "rate":
+        return figure_value(numerators * periods, denominators, unit, rate_per)  # exactly: one rounding
+    return figure_value(numerators, denominators, unit, rate_per)
+
+
 def combine(figures: Iterable[Figure | None], unit: str, rate_per: int | None = None) -> Figure | None:
     """The figure of several periods together: a sum of counts, a ratio of sums for percentages, and for a rate
     per population the periods' count over the population.
@@ -121,19 +130,13 @@ def combine(figures: Iterable[Figure | None], unit: str, rate_per: int | None = 
         return None
     if unit == "count":
         return Figure(sum(f.value for f in items if f.value is not None))
-    if unit == "rate":
-        if all(f.is_ratio for f in items):
-            num, people = sum(f.numerator for f in items), sum(f.denominator for f in items)
-            # num / (people / n), worked out exactly: one rounding, as for any ratio
-            return Figure(figure_value(num * len(items), people, unit, rate_per), num, people / len(items))
-        values = [f.value for f in items if f.value is not None]
-        return Figure(sum(values)) if values else None
     if all(f.is_ratio for f in items):
-        num = sum(f.numerator for f in items)
-        den = sum(f.denominator for f in items)
-        return Figure(figure_value(num, den, unit, rate_per), num, den)
+        num, den, n = sum(f.numerator for f in items), sum(f.denominator for f in items), len(items)
+        return Figure(periods_value(num, den, n, unit, rate_per), num, den / n if unit == "rate" else den)
     values = [f.value for f in items if f.value is not None]
-    return Figure(sum(values) / len(values)) if values else None
+    if not values:
+        return None
+    return Figure(sum(values) if unit == "rate" else sum(values) / len(values))  # rates over one population add
 
 
 def cumulative(figures: Sequence[Figure | None], unit: str, rate_per: int | None = None) -> list[float | None]:

@@ -61,7 +61,7 @@ class AwardsPresenter(FormScreen):
     @staticmethod
     def amounts_text(award: Award) -> str:
         """An award's money in one line, as the list shows it ("£400,568 a year (2017/18, 2018/19)")."""
-        return award.describe()[len(f"{award.funder}: "):].split("; revenue")[0]  # a funder may hold ": " itself
+        return award.amount_text()
 
     @staticmethod
     def split_text(award: Award) -> str:

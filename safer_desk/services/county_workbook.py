@@ -108,14 +108,13 @@ def scenarios_sheet(store: Store) -> WorkbookSheet | None:
 # -- allocation --------------------------------------------------------------------------------------------
 def awards_sheet(store: Store) -> WorkbookSheet | None:
     """The funders' awards commissioning is done against, one row per award and year."""
+    from safer_desk.domain.dhr import format_bp
     from safer_desk.services import funders
 
     rows = []
     for a in funders.list_awards(store):
-        split = "" if a.revenue_bp is None else f"{a.revenue_bp / 100:g}% / {a.capital_bp / 100:g}%"
-        for year, pence in sorted(a.years.items()) or [(a.first_year + (f" to {a.last_year}" if a.last_year and
-                                                                           a.last_year != a.first_year else ""),
-                                                        a.total_pence)]:
+        split = "" if a.revenue_bp is None else f"{format_bp(a.revenue_bp)} / {format_bp(a.capital_bp)}"
+        for year, pence in sorted(a.years.items()) or [(a.span_text, a.total_pence)]:
             rows.append([a.funder, a.name, year, pence, split, a.conditions])
     if not rows:
         return None

@@ -1791,10 +1791,8 @@ def rolling_12_months(store: Store, indicator: Indicator, area_id: str) -> list[
             m = first.plus(i).iso
             if gaps:
                 out.append((m, None))
-            elif ratio and indicator.unit == "rate":  # the 12 months' count over the population, not 12 of them
-                out.append((m, dom.figure_value(n_sum * 12, d_sum, indicator.unit, indicator.rate_per)))
             elif ratio:
-                out.append((m, dom.figure_value(n_sum, d_sum, indicator.unit, indicator.rate_per)))
+                out.append((m, dom.periods_value(n_sum, d_sum, 12, indicator.unit, indicator.rate_per)))
             else:
                 out.append((m, n_sum))
     return out
