@@ -429,18 +429,21 @@ class Describer:
     def _plan_subject(self, table: str, row: dict) -> str:
         """"Plan cell 'Target hardening', 2019/20, of plan 'Western Suffolk CSP financial implications'"."""
         r = row.get
-        line = row if table == "budget_lines" else self.row("budget_lines", r("line_id")) \
-            if table == "budget_cells" else None
-        section = row if table == "budget_sections" else self.row("budget_sections", (line or row).get("section_id"))
-        column = self.row("budget_columns", r("column_id")) if "column_id" in row else None
-        plan_id = (section or {}).get("plan_id") or r("plan_id") or (column or {}).get("plan_id")
-        plan = self.row("budget_plans", plan_id) if plan_id else None
-        what = {"budget_sections": f"Plan section '{(section or {}).get('name')}'",
-                "budget_lines": f"Plan line '{(line or {}).get('label')}'",
-                "budget_cells": f"Plan cell '{(line or {}).get('label')}'",
-                "budget_stated_totals": "Stated total" + (f" of section '{section.get('name')}'" if section else "")}
-        text = what[table] + (f", {column.get('label')}" if column else "")
-        return text + (f", of plan '{plan.get('name')}'" if plan else "")
+        line: dict = {}
+        if table == "budget_lines":
+            line = row
+        elif table == "budget_cells":
+            line = self.row("budget_lines", r("line_id")) or {}
+        section = row if table == "budget_sections" else \
+            self.row("budget_sections", line.get("section_id") or r("section_id")) or {}
+        column = self.row("budget_columns", r("column_id")) or {}
+        plan = self.row("budget_plans", section.get("plan_id") or r("plan_id") or column.get("plan_id")) or {}
+        what = {"budget_sections": f"Plan section '{section.get('name')}'",
+                "budget_lines": f"Plan line '{line.get('label')}'",
+                "budget_cells": f"Plan cell '{line.get('label')}'",
+                "budget_stated_totals": "Stated total" + (f" of section '{section['name']}'" if section else "")}
+        parts = [what[table], column.get("label"), f"of plan '{plan['name']}'" if plan else ""]
+        return ", ".join(p for p in parts if p)
 
     def value(self, table: str, column: str, value: Any) -> str:
         """A value as people read it: pounds, British dates, months, names instead of ids."""
