@@ -19,11 +19,12 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from safer_desk.domain.indicators import describe_source
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month, PeriodError, Quarter
+from safer_desk.domain.projects import Scale
 from safer_desk.exchange.county_schema import POLICE_SOURCE, TableInfo, quote, row_hash, table_info
 
 DECISIONS_TABLE = "_county_decisions"
@@ -63,16 +64,31 @@ REFERENCE_GROUP_TABLES = {"districts", "partnerships", "organisations", "partner
 LOCAL_COLUMNS = {
     "indicators": {"sort_order"},
     "indicator_values": {"id", "comment", "source"},  # the figure is its value; where it came from is said apart
-    # when each office typed a thing in is its own bookkeeping: the same award, plan or allocation recorded by
-    # two offices is one thing at the county, and only what it is can disagree (their years, lines and rows are
-    # matched by what they are, so a difference among them is a conflict of its own). Not a commissioning
-    # scenario: its choices are matched by project, and two offices' scenarios of one name tick their own
-    # projects, which would join silently in one scenario; that the rows' times differ is, for now, what says so.
+    # when each office typed a thing in is its own bookkeeping: the same award, plan, allocation or commissioning
+    # scenario recorded by two offices is one thing at the county, and only what it is can disagree (their years,
+    # lines and rows are matched by what they are, so a difference among them is a conflict of its own; a
+    # scenario's choices are compared with it, as CHOICE_SETS says).
     "projects": {"created_at", "updated_at"},
     "funding_awards": {"created_at", "updated_at"},
     "budget_plans": {"created_at", "updated_at"},
     "allocation_scenarios": {"saved_at"},
+    "commissioning_scenarios": {"created_at", "updated_at"},
 }
+# Things made of a set of choices (child table, its link to the thing, what a choice is): compared as a whole,
+# choices and all, in the row's CHOICES entry. Two offices' scenarios of one name each tick their own projects;
+# matched one choice at a time, the second office's choices joined the first's at the county without a word.
+class ChoiceSet(NamedTuple):
+    child: str  # the table of the choices
+    link: str  # their column naming the thing they belong to
+    chosen: str  # the table of what they choose
+    columns: tuple[str, ...]  # what a choice is: the chosen row's id first
+
+
+CHOICE_SETS = {
+    "commissioning_scenarios": ChoiceSet("scenario_items", "scenario_id", "projects",
+                                         ("project_id", "scale_numerator", "scale_denominator", "scale_in_months")),
+}
+CHOICES = "choices"  # a row's choices (``choices_of``), beside its columns when compared, described or kept
 # Natural identity of rows with no UNIQUE constraint, used when their parent is one thing both offices hold
 # (a review both record): two offices' shares of one review are matched by partner, not by their random ids.
 CHILD_KEYS = {
@@ -185,8 +201,28 @@ def compared_columns(info: TableInfo) -> tuple[str, ...]:
 
 
 def version_of(info: TableInfo, row: dict) -> str:
-    cols = compared_columns(info)
+    cols = compared_columns(info) + ((CHOICES,) if CHOICES in row else ())
     return row_hash(cols, [row.get(c) for c in cols])
+
+
+def choices_of(conn: sqlite3.Connection, table: str, key: Any, *, schema: str = "main",
+               remap: dict[str, Any] | None = None) -> str:
+    """The choices of a thing of CHOICE_SETS as one text, the same whatever their order or ids: a JSON list of
+    each choice's values, sorted. remap: the thing a choice names, where the county holds it under another id."""
+    spec = CHOICE_SETS[table]
+    rows = conn.execute(f"SELECT {', '.join(quote(c) for c in spec.columns)} FROM {schema}.{quote(spec.child)} "
+                        f"WHERE {quote(spec.link)} = ?", (key,)).fetchall()
+    remap = remap or {}
+    return json.dumps(sorted([remap.get(str(r[0]), r[0]), *r[1:]] for r in rows), separators=(",", ":"))
+
+
+def with_choices(conn: sqlite3.Connection, table: str, row: dict | None, *, schema: str = "main",
+                 remap: dict[str, Any] | None = None) -> dict | None:
+    """The row with its choices beside it, for a table of CHOICE_SETS (any other row as it is; each such thing
+    is keyed by its id)."""
+    if row is None or table not in CHOICE_SETS:
+        return row
+    return {**row, CHOICES: choices_of(conn, table, row["id"], schema=schema, remap=remap)}
 
 
 def natural_columns(info: TableInfo, natural: tuple[str, ...] | None = None) -> tuple[str, ...]:
@@ -228,7 +264,8 @@ def _date_words(text: str) -> str | None:
     return day.strftime("%d/%m/%Y")
 
 
-COLUMN_WORDS = {"ons_code": "ONS code", "rag": "RAG", "idva_assigned": "IDVA assigned", "at_marac": "at MARAC"}
+COLUMN_WORDS = {"ons_code": "ONS code", "rag": "RAG", "idva_assigned": "IDVA assigned", "at_marac": "at MARAC",
+                CHOICES: "projects ticked"}
 
 
 def column_words(column: str) -> str:
@@ -488,7 +525,21 @@ class Describer:
                 out.append((c, format_money(a, show_pence=pence), format_money(b, show_pence=pence)))
                 continue
             out.append((c, self.value(table, c, a), self.value(table, c, b)))
+        if table in CHOICE_SETS and CHOICES in county_row and CHOICES in incoming \
+                and county_row[CHOICES] != incoming[CHOICES]:  # (a conflict found before choices were compared)
+            out.append((CHOICES, self.choice_words(table, county_row.get(CHOICES)),
+                        self.choice_words(table, incoming.get(CHOICES))))
         return out
+
+    def choice_words(self, table: str, text: str | None) -> str:
+        """A thing's choices (``choices_of``) as people read them: “County DV outreach; Night safe (scaled 1/3)”."""
+        chosen = CHOICE_SETS[table].chosen
+        words = []
+        for key, numerator, denominator, months in json.loads(text or "[]"):
+            scale = Scale(numerator, denominator, bool(months))
+            how = f" ({scale.describe()})" if months else "" if scale.is_whole else f" (scaled {scale.describe()})"
+            words.append(self.label(chosen, key) + how)
+        return f"“{'; '.join(sorted(words, key=str.casefold))}”" if words else "none"
 
     def sentence(self, table: str, subject: str, diffs: list[tuple[str, str, str]], county_from: str,
                  district_from: str) -> tuple[str, str, str]:

@@ -45,11 +45,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from safer_desk import __version__
+from safer_desk.domain.ids import new_id
 from safer_desk.domain.text import counted, ranges_text
 from safer_desk.exchange import signing
-from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, REFERENCE_GROUP_TABLES, Conflict, Describer,
-                                                  figure_phrase, group_of, load_decisions, month_words,
-                                                  subject_key_of, version_of)
+from safer_desk.exchange.county_conflicts import (CHILD_KEYS, CHOICE_SETS, CHOICES, KIND_WORDS, REFERENCE_GROUP_TABLES,
+                                                  Conflict, Describer, figure_phrase, group_of, load_decisions,
+                                                  month_words, subject_key_of, version_of, with_choices)
 from safer_desk.exchange.county_export import CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
                                                PUBLIC_DIGESTS_TABLE, PUBLIC_LINE_SQL, CancelCheck, ProgressFn, PublicDigest,
@@ -711,6 +712,16 @@ def _vintages(conn: sqlite3.Connection, schema: str = "main") -> dict[tuple[str,
         f"FROM {quote(schema)}.{POLICE_VINTAGES}")}
 
 
+def choices_last(tables: list[str]) -> list[str]:
+    """The tables in merge order, each thing of CHOICE_SETS just before its choices: after what they choose (a
+    project), so that its choices can be compared with it, as one thing, when it is merged."""
+    order = [t for t in tables if t not in CHOICE_SETS]
+    for table, spec in CHOICE_SETS.items():
+        if table in tables:
+            order.insert(order.index(spec.child) if spec.child in order else len(order), table)
+    return order
+
+
 def _month_ranges(months: list[str]) -> str:
     """"Jan 2025 to Mar 2025, May 2025" for a sorted list of "YYYY-MM"."""
     return ranges_text(months, lambda a, b: _next_month(a) == b, month_words)
@@ -907,6 +918,9 @@ class _Merger:
         self.summary = MergeSummary(manifest.path.name, manifest.office_name, manifest.exported_at)
         self.remap: dict[tuple[str, str], Any] = {}  # (table, incoming key) -> the county row it matched
         self.skipped: set[tuple[str, str]] = set()  # rows not merged
+        # The choices of things of CHOICE_SETS a conflict is raised about, by child table: not merged (the county's
+        # thing keeps its own choices until the county lead decides; keeping the office's brings its choices).
+        self.held_choices: dict[str, set[str]] = {}
         self.now = utc_now()
         self._parent_sql: dict = {}
         self._sql: dict = {}  # SQL text per table, built once
@@ -943,6 +957,8 @@ class _Merger:
         decided between these very two versions (then nothing is raised)."""
         t = info.name
         self.skipped.add((t, row_key))
+        if t in CHOICE_SETS and row is not None:
+            self.held_choices.setdefault(CHOICE_SETS[t].child, set()).add(row_key)
         basis = county_row if county_row is not None else row or {}
         subject_key = subject_key_of(info, basis, natural)
         county_version = version_of(info, county_row) if county_row is not None else ""
@@ -1049,10 +1065,28 @@ class _Merger:
 
     def source_filter(self, table: str, alias: str = "") -> str:
         """Police.uk figures are worked out again from the counts at the county, never merged as an office's
-        rows (they are sums over every force's counts). alias: the export's table's name in the statement."""
+        rows (they are sums over every force's counts); nor are the choices of a thing held by a conflict.
+        alias: the export's table's name in the statement."""
+        prefix = alias + "." if alias else ""
         if table == "indicator_values" and self.public:
-            return f"{alias + '.' if alias else ''}source NOT LIKE '{POLICE_SOURCE}%'"
+            return f"{prefix}source NOT LIKE '{POLICE_SOURCE}%'"
+        held = self.held_choices.get(table)
+        if held:
+            link = next(spec.link for spec in CHOICE_SETS.values() if spec.child == table)
+            keys = ", ".join("'" + key.replace("'", "''") + "'" for key in sorted(held))
+            return f"CAST({prefix}{quote(link)} AS TEXT) NOT IN ({keys})"
         return ""
+
+    def with_choices(self, info: TableInfo, row: dict, *, incoming: bool) -> dict:
+        """A row of a thing of CHOICE_SETS with its choices beside it (an office's, naming what they choose as the
+        county holds it), for comparing it as a whole; any other row as it is."""
+        if info.name not in CHOICE_SETS:
+            return row
+        if not incoming:
+            return with_choices(self.dst, info.name, row) or row
+        chosen = CHOICE_SETS[info.name].chosen
+        remap = {key: county_id for (table, key), county_id in self.remap.items() if table == chosen}
+        return with_choices(self.dst, info.name, row, schema=SRC, remap=remap) or row
 
     def incoming_keys(self, info: TableInfo) -> "_IncomingKeys":
         return _IncomingKeys(self.dst, info, self.source_filter(info.name))
@@ -1068,7 +1102,7 @@ class _Merger:
             self.dst.execute(f"DELETE FROM {ORIGINS_TABLE} WHERE table_name = 'indicator_values' "
                              "AND row_key >= 'pv:' AND row_key < 'pv;'")
         self.remove_missing(tables, infos, incoming)
-        for t in tables:
+        for t in choices_last(tables):
             check_cancelled(self.cancelled)
             self.merge_table(infos[t], incoming[t])
         check_cancelled(self.cancelled)
@@ -1184,7 +1218,7 @@ class _Merger:
                       f"WHERE {self.where_key(info)}") if set_cols else None
         if not incoming_keys:
             return
-        if len(incoming_keys) < BULK_ROWS or len(info.primary_key) != 1:
+        if len(incoming_keys) < BULK_ROWS or len(info.primary_key) != 1 or t in CHOICE_SETS:
             rows = [self.apply_remap(info, row) for row in iter_rows(self.dst, info, self.source_filter(t), SRC)]
         else:
             # Most rows of a merge are new to the county and touch nothing of it: they go in together, in SQL.
@@ -1339,6 +1373,7 @@ class _Merger:
         if existing is None:
             self.add_row(info, row, key, reference, natural, remapped, incoming_keys, insert_sql)
             return
+        row, existing = self.with_choices(info, row, incoming=True), self.with_choices(info, existing, incoming=False)
         digest = self.digest(info, row)
         p = self.owner(t, key)
         current = self.digest(info, existing)
@@ -1353,7 +1388,8 @@ class _Merger:
             self.raise_conflict(info, "other-office", row, existing, row_key=key, county_key=key,
                                 other=p.office_name, county_from=self.from_owner(p, not as_merged), natural=natural)
             return
-        if current == digest:
+        # (a thing of CHOICE_SETS: its own row alike to the byte, and its choices too)
+        if current == digest and row.get(CHOICES) == existing.get(CHOICES):
             self.summary.unchanged += 1
             if p is None:
                 # Already in the county file, with no origin (the rows every new file starts with, or the
@@ -1415,6 +1451,7 @@ class _Merger:
             other_key = info.key_of(other)
             county_id = other[info.primary_key[0]] if len(info.primary_key) == 1 else other_key
             p = self.owner(t, other_key)
+            row, other = self.with_choices(info, row, incoming=True), self.with_choices(info, other, incoming=False)
             if self.same_thing(info, other, row):
                 # The same thing under another id (a review both offices recorded, a link between reference rows):
                 # matched, and this file's children point at the county's row.
@@ -1752,11 +1789,12 @@ def conflict_words(describer: Describer, table: str, subject: str, county_row: d
 
 
 def county_row_of(conn: sqlite3.Connection, info: TableInfo, key: str) -> dict | None:
-    """The county's row of this key (a composite key as its JSON text), or None."""
+    """The county's row of this key (a composite key as its JSON text), or None; a thing of CHOICE_SETS with its
+    choices, as it is compared."""
     found = conn.execute(f"SELECT {', '.join(quote(c) for c in info.columns)} FROM {quote(info.name)} WHERE "
                          + " AND ".join(f"{quote(c)} = ?" for c in info.primary_key),
                          [key] if len(info.primary_key) == 1 else json.loads(key)).fetchone()
-    return None if found is None else dict(zip(info.columns, tuple(found)))
+    return None if found is None else with_choices(conn, info.name, dict(zip(info.columns, tuple(found))))
 
 
 # Conflicts comparing a county row with an office's version of it: they read wrong once that row changes.
@@ -1861,9 +1899,7 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
         return [key] if len(info.primary_key) == 1 else json.loads(key)
 
     def provenance(key: str, row: dict, shared: bool) -> None:
-        found = conn.execute(f"SELECT number FROM {IMPORTS_TABLE} WHERE export_id = ?", (c.export_id,)).fetchone() \
-            or conn.execute(f"SELECT max(number) FROM {IMPORTS_TABLE} WHERE office_id = ?", (c.office_id,)).fetchone()
-        set_origin(conn, t, key, int(found[0] or 0), row_hash(info.columns, [row.get(col) for col in info.columns]),
+        set_origin(conn, t, key, _import_of(conn, c), row_hash(info.columns, [row.get(col) for col in info.columns]),
                    shared)
 
     def insert(row: dict) -> None:
@@ -1910,3 +1946,36 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
     after = dict(zip(info.columns, tuple(updated)))
     shared = kind in ("other-office", "differs", "reference-differs")
     provenance(c.county_key, after, shared)
+    if t in CHOICE_SETS and CHOICES in incoming:
+        _put_choices(conn, c, t, incoming[CHOICES], set_origin=lambda child, key, row: set_origin(
+            conn, child, key, _import_of(conn, c), row_hash(list(row), list(row.values())), shared))
+
+
+def _import_of(conn: sqlite3.Connection, c: Conflict) -> int:
+    """The number of the import that brought the office's version of a conflict (its office's last one, if that
+    export is no longer registered)."""
+    found = conn.execute(f"SELECT number FROM {IMPORTS_TABLE} WHERE export_id = ?", (c.export_id,)).fetchone() \
+        or conn.execute(f"SELECT max(number) FROM {IMPORTS_TABLE} WHERE office_id = ?", (c.office_id,)).fetchone()
+    return int(found[0] or 0)
+
+
+def _put_choices(conn: sqlite3.Connection, c: Conflict, table: str, choices: str, set_origin) -> None:
+    """The county's thing of CHOICE_SETS made to choose what the office's version does (``choices_of``): its
+    choices replaced, each new one from the office. Refused when a chosen row is not in the county file."""
+    spec = CHOICE_SETS[table]
+    child = table_info(conn, spec.child)
+    wanted = json.loads(choices)
+    for chosen_key, *_ in wanted:
+        if conn.execute(f"SELECT 1 FROM {quote(spec.chosen)} WHERE id = ?", (chosen_key,)).fetchone() is None:
+            raise DecisionRefused(f"{c.detail}: one of {c.office_name}'s choices is not in the county file. Keep "
+                                  f"{c.office_name}'s version of what it chooses first, or merge its file again.")
+    for (key,) in conn.execute(f"SELECT id FROM {quote(spec.child)} WHERE {quote(spec.link)} = ?",
+                               (c.county_key,)).fetchall():
+        drop_origin(conn, spec.child, str(key))
+    conn.execute(f"DELETE FROM {quote(spec.child)} WHERE {quote(spec.link)} = ?", (c.county_key,))
+    for values in wanted:
+        row = {"id": new_id(), spec.link: c.county_key, **dict(zip(spec.columns, values))}
+        row = {col: row.get(col) for col in child.columns}
+        conn.execute(f"INSERT INTO {quote(spec.child)} ({', '.join(quote(col) for col in row)}) "
+                     f"VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        set_origin(spec.child, row["id"], row)

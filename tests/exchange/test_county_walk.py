@@ -21,7 +21,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from safer_desk.domain.budgets import BudgetError
@@ -33,15 +33,17 @@ from safer_desk.domain.money import MoneyError
 from safer_desk.domain.periods import PeriodError
 from safer_desk.domain.projects import ProjectError
 from safer_desk.exchange.county_conflicts import version_of
-from safer_desk.exchange.county_merge import ROW_CONFLICT_KINDS
+from safer_desk.exchange.county_merge import ROW_CONFLICT_KINDS, county_row_of
 from safer_desk.exchange.county_schema import data_tables, quote, table_info
 from safer_desk.services import budgets, dhr, funds
 from safer_desk.services import indicators as ind
 from safer_desk.services import projects as ps
+from safer_desk.services import projects_commissioning as commissioning
 from safer_desk.services.county import CountyError, list_conflicts, resolve_conflicts
 from safer_desk.services.projects import Project, add_projects
 from safer_desk.storage.store import open_store
 from tests.exchange.district_offices import export, load_police, merge, office_from, template
+from tests.walks import walk_settings
 
 OFFICES = ("Babergh", "Mid Suffolk")
 REVIEW = "WSCSP-DHR-2025-01"
@@ -118,7 +120,7 @@ class Walk:
         s, n = self.offices[name], next(self.counter)
         kind = draw(st.sampled_from(["project", "edit project", "delete project", "review", "cost", "bill", "pay",
                                      "fund", "contribution", "referral", "spend", "figure", "target", "plan",
-                                     "police"]))
+                                     "police", "scenario"]))
         mine = self.ids(s, "SELECT id FROM projects WHERE id != 'p-shared' ORDER BY title")
         cases = self.ids(s, f"SELECT id FROM dhr_cases WHERE reference != '{REVIEW}' ORDER BY reference")
         fund_ids = self.ids(s, "SELECT id FROM funds ORDER BY name")
@@ -172,6 +174,10 @@ class Walk:
             plan = budgets.create_plan(s, f"{name} plan {n}", columns=["2025/26"])
             line = budgets.add_line(s, budgets.add_section(s, plan, "Staffing"), "Coordinator")
             budgets.set_cell(s, line, "2025/26", f"£{n + 1},000")
+        elif kind == "scenario":  # the office's own scenario: its own name, its own projects and the shared one
+            chosen = [p for p in mine + ["p-shared"] if draw(st.booleans())]
+            commissioning.save_scenario(s, commissioning.new_scenario(
+                f"{name} scenario {n}", 100_000 * n, [commissioning.ScenarioItem(p) for p in chosen]))
         elif kind == "police":  # a later download of January, or the same one again
             change = draw(st.integers(0, 2))
             load_police(s, ["2025-01"], download=f"suffolk-{change}.zip", sha=str(change) * 64, change=change)
@@ -182,7 +188,7 @@ class Walk:
         case = dhr.case_id_by_reference(s, REVIEW)
         # Mostly what two offices change alike or not (a project's cost, a review's date): the disagreements.
         kind = draw(st.sampled_from(["pay", "refuse", "resolve", "date", "date", "cost", "project", "project",
-                                     "project"]))
+                                     "project", "option", "option"]))
         status = {"pay": "invoiced", "refuse": "invoiced", "resolve": "refused"}.get(kind)
         shares = self.ids(s, f"SELECT s.id FROM dhr_shares s JOIN dhr_cases c ON c.id = s.case_id WHERE "
                              f"s.case_id = '{case}' AND s.status = '{status}' ORDER BY {SHARE_ORDER}")
@@ -198,7 +204,17 @@ class Walk:
             dhr.update_case(s, case, notified_on=draw(st.sampled_from(["2025-06-02", "2025-06-03", "2025-05-30"])))
         elif kind == "cost":
             dhr.add_cost_line(s, case, category="Venue", amount=f"{n + 10}.50")
+        elif kind == "option":  # "Option A", which both offices may save: the shared project, perhaps one of their own
+            mine = self.ids(s, "SELECT id FROM projects WHERE id != 'p-shared' ORDER BY title")
+            chosen = ["p-shared"] + ([mine[0]] if mine and draw(st.booleans()) else [])
+            scale = commissioning.Scale(1, draw(st.sampled_from([1, 3])))
+            old = next((x for x in commissioning.list_scenarios(s) if x.name == "Option A"), None)
+            commissioning.save_scenario(s, commissioning.Scenario(
+                old.id if old else new_id(), "Option A", draw(st.sampled_from([5_000_000, 6_000_000])),
+                items=tuple(commissioning.ScenarioItem(p, scale) for p in chosen)))
         elif kind == "project":
+            if draw(st.booleans()):
+                add_projects(s, [Project(id=new_id(), title=f"{name} project {n}", areas=(name,))])
             p = ps.get_project(s, "p-shared")
             cost = draw(st.sampled_from(["£30,000", "£40,000"]))
             ps.save_project(s, ps.project_from_fields({**ps.project_fields(p), "cost": cost}, base=p))
@@ -245,11 +261,8 @@ class Walk:
             info = table_info(conn, c.table)
             if len(info.primary_key) != 1:
                 continue
-            cursor = conn.execute(f"SELECT * FROM {quote(c.table)} WHERE {quote(info.primary_key[0])} = ?",
-                                  (c.county_key,))
-            found = cursor.fetchone()
-            if found is not None:
-                row = dict(zip([d[0] for d in cursor.description], found))
+            row = county_row_of(conn, info, c.county_key)  # a scenario with its choices, as it is compared
+            if row is not None:
                 assert version_of(info, row) == c.county_version, f"stale: {c.detail}"
 
 
@@ -261,12 +274,7 @@ def table_rows(conn: sqlite3.Connection, tables: list[str]) -> dict[str, set[tup
     return out
 
 
-# A failing walk is reported as found: shrinking one merges files dozens of times over.
-WALKS = dict(deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
-             suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-
-
-@settings(max_examples=8, **WALKS)
+@walk_settings(8)  # a failing walk is reported as found: shrinking one merges files dozens of times over
 @given(data=st.data())
 def test_offices_own_work_merges_with_no_conflict_into_exactly_their_latest_files(start, tmp_path_factory, data):
     with Walk.drawn(start, tmp_path_factory, data) as walk:
@@ -292,7 +300,7 @@ def test_offices_own_work_merges_with_no_conflict_into_exactly_their_latest_file
         assert {t: (len(have[t] - want[t]), len(want[t] - have[t])) for t in tables if have[t] != want[t]} == {}
 
 
-@settings(max_examples=10, **WALKS)
+@walk_settings(10)
 @given(data=st.data())
 def test_disagreements_about_what_both_offices_hold_are_decided_once_and_read_as_the_county_now_is(
         start, tmp_path_factory, data):

@@ -14,7 +14,6 @@ import pytest
 
 from safer_desk.domain import clock
 from safer_desk.services import allocation, budgets, funders
-from safer_desk.services import projects_commissioning as commissioning
 from safer_desk.services.county import list_conflicts
 from safer_desk.services.demo_data.allocation import suffolk_inputs, suffolk_options
 from safer_desk.storage.store import open_store
@@ -58,22 +57,6 @@ def test_the_same_award_plan_and_allocation_from_two_offices_are_no_conflict(off
     assert report.refused == []
     assert [(c.table, c.detail) for c in list_conflicts(county)] == []
     assert [a.name for a in funders.list_awards(county)] == ["PCC grant 2019/20"]
-
-
-def test_two_offices_scenarios_of_one_name_ticking_their_own_projects_are_still_flagged(offices, monkeypatch):
-    """Left as it was: their choices join in one scenario at the county (each office's own projects), and the
-    conflict on the scenario's times is what tells the county lead. Taking the times out of the comparison, as for
-    awards and plans, would have joined them without a word."""
-    from safer_desk.services.projects import Project, add_projects
-
-    folder, county, babergh, mid = offices
-    for store, title, moment in ((babergh, "Babergh youth work", "2026-05-01T09:00:00+00:00"),
-                                 (mid, "Mid Suffolk night safe", "2026-06-12T15:30:00+00:00")):
-        add_projects(store, [Project(id=title, title=title, areas=("Countywide",))])
-        record_at(monkeypatch, moment, lambda store=store, title=title: commissioning.save_scenario(
-            store, commissioning.new_scenario("Option A", 5000000, [commissioning.ScenarioItem(title)])))
-    merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
-    assert [c.table for c in list_conflicts(county)] == ["commissioning_scenarios"]
 
 
 def test_an_award_the_offices_disagree_on_is_a_conflict_about_its_amount_filed_with_commissioning(offices,
