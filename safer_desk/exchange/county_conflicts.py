@@ -19,13 +19,14 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from safer_desk.domain.indicators import describe_source
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month, PeriodError, Quarter
 from safer_desk.domain.projects import Scale
 from safer_desk.exchange.county_schema import POLICE_SOURCE, TableInfo, quote, row_hash, table_info
+from safer_desk.storage.schema.budgets import PLAN_PARTS
 
 DECISIONS_TABLE = "_county_decisions"
 
@@ -66,29 +67,83 @@ LOCAL_COLUMNS = {
     "indicator_values": {"id", "comment", "source"},  # the figure is its value; where it came from is said apart
     # when each office typed a thing in is its own bookkeeping: the same award, plan, allocation or commissioning
     # scenario recorded by two offices is one thing at the county, and only what it is can disagree (their years,
-    # lines and rows are matched by what they are, so a difference among them is a conflict of its own; a
-    # scenario's choices are compared with it, as CHOICE_SETS says).
+    # lines and rows are matched by what they are, so a difference among them is a conflict of its own; a plan's
+    # lines and a scenario's choices are compared with it, as WHOLES says).
     "projects": {"created_at", "updated_at"},
     "funding_awards": {"created_at", "updated_at"},
     "budget_plans": {"created_at", "updated_at"},
     "allocation_scenarios": {"saved_at"},
     "commissioning_scenarios": {"created_at", "updated_at"},
 }
-# Things made of a set of choices (child table, its link to the thing, what a choice is): compared as a whole,
-# choices and all, in the row's CHOICES entry. Two offices' scenarios of one name each tick their own projects;
-# matched one choice at a time, the second office's choices joined the first's at the county without a word.
-class ChoiceSet(NamedTuple):
-    child: str  # the table of the choices
-    link: str  # their column naming the thing they belong to
-    chosen: str  # the table of what they choose
-    columns: tuple[str, ...]  # what a choice is: the chosen row's id first
+# Things compared as a whole with what they are made of (their MAKE_UP, beside their columns). Matched part by part,
+# the parts only one office had were added to the county's thing without a word: two offices' "Option A", each
+# ticking its own projects, ticked both offices' projects at the county; a plan Babergh typed with a line "E-CINS"
+# and Mid Suffolk with "ECINS" held both lines, and its total the £5,000 twice.
+class Whole(NamedTuple):
+    # The tables of its parts, parents first, each with the condition picking one thing's rows: {p} the table's
+    # alias and a dot (or nothing), {s} the schema and a dot (or nothing), {key} "= ?" or "IN (…)" its ids.
+    parts: dict[str, str]
+    make_up: Callable[[sqlite3.Connection, str, Any, dict[str, Any]], str]  # (conn, {s}, id, remap) -> its text
+    words: Callable[["Describer", str, str], str]  # (describer, one side's make-up, the other's) -> words
+    named: str  # how a conflict names its make-up
+    chosen: str = ""  # the table its parts choose from (the county may hold a row of it under another id)
 
 
-CHOICE_SETS = {
-    "commissioning_scenarios": ChoiceSet("scenario_items", "scenario_id", "projects",
-                                         ("project_id", "scale_numerator", "scale_denominator", "scale_in_months")),
+def _choices(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) -> str:
+    """A scenario's choices, whatever their order or ids: each [project, scale numerator, denominator, in months],
+    sorted, as JSON (remap: a project the county holds under another id)."""
+    rows = conn.execute(f"SELECT project_id, scale_numerator, scale_denominator, scale_in_months FROM "
+                        f"{s}scenario_items WHERE scenario_id = ?", (key,)).fetchall()
+    return json.dumps(sorted([remap.get(str(r[0]), r[0]), *r[1:]] for r in rows), separators=(",", ":"))
+
+
+def _choice_words(describer: "Describer", text: str, other: str) -> str:
+    """“County DV outreach; Night safe (scaled 1/3)”: every project ticked, as the Commissioning page says them."""
+    words = []
+    for key, numerator, denominator, months in json.loads(text or "[]"):
+        scale = Scale(numerator, denominator, bool(months))
+        how = f" ({scale.describe()})" if months else "" if scale.is_whole else f" (scaled {scale.describe()})"
+        words.append(describer.label("projects", key) + how)
+    return f"“{'; '.join(sorted(words, key=str.casefold))}”" if words else "none"
+
+
+def _plan_layout(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) -> str:
+    """A plan's columns, sections (with their kind) and lines, by name, sorted, as JSON: what its totals add up."""
+    items = [["column", r[0]] for r in conn.execute(f"SELECT label FROM {s}budget_columns WHERE plan_id = ?", (key,))]
+    for section_id, name, kind in conn.execute(f"SELECT id, name, kind FROM {s}budget_sections WHERE plan_id = ?",
+                                               (key,)).fetchall():
+        items.append(["section", name, kind])
+        items += [["line", r[0], name] for r in conn.execute(
+            f"SELECT label FROM {s}budget_lines WHERE section_id = ?", (section_id,))]
+    return json.dumps(sorted(items), separators=(",", ":"))
+
+
+def _layout_words(describer: "Describer", text: str, other: str) -> str:
+    """What one plan has that the other has not: “line ECINS (Community safety); column 2020/21”."""
+    theirs = {tuple(item) for item in json.loads(other or "[]")}
+    words = []
+    for item in json.loads(text or "[]"):
+        if tuple(item) in theirs:
+            continue
+        kind, name, *rest = item
+        if kind == "line":
+            words.append(f"line {name} ({rest[0]})")
+        elif kind == "section":
+            words.append(f"section {name}" + (f" ({rest[0]})" if rest[0] != "expenditure" else ""))
+        else:
+            words.append(f"{kind} {name}")
+    return f"“{'; '.join(words)}”" if words else "nothing"
+
+
+WHOLES = {
+    "commissioning_scenarios": Whole({"scenario_items": "{p}scenario_id {key}"}, _choices, _choice_words,
+                                     "projects ticked", chosen="projects"),
+    "budget_plans": Whole(PLAN_PARTS, _plan_layout, _layout_words, "only in it"),
 }
-CHOICES = "choices"  # a row's choices (``choices_of``), beside its columns when compared, described or kept
+MAKE_UP = "make-up"  # a row's make-up (``make_up_of``), beside its columns when compared, described or kept
+PARTS = "parts"  # an office's version's parts (table -> rows), kept with a conflict about a whole thing
+
+
 # Natural identity of rows with no UNIQUE constraint, used when their parent is one thing both offices hold
 # (a review both record): two offices' shares of one review are matched by partner, not by their random ids.
 CHILD_KEYS = {
@@ -201,28 +256,30 @@ def compared_columns(info: TableInfo) -> tuple[str, ...]:
 
 
 def version_of(info: TableInfo, row: dict) -> str:
-    cols = compared_columns(info) + ((CHOICES,) if CHOICES in row else ())
+    cols = compared_columns(info) + ((MAKE_UP,) if MAKE_UP in row else ())
     return row_hash(cols, [row.get(c) for c in cols])
 
 
-def choices_of(conn: sqlite3.Connection, table: str, key: Any, *, schema: str = "main",
+def make_up_of(conn: sqlite3.Connection, table: str, key: Any, *, schema: str = "main",
                remap: dict[str, Any] | None = None) -> str:
-    """The choices of a thing of CHOICE_SETS as one text, the same whatever their order or ids: a JSON list of
-    each choice's values, sorted. remap: the thing a choice names, where the county holds it under another id."""
-    spec = CHOICE_SETS[table]
-    rows = conn.execute(f"SELECT {', '.join(quote(c) for c in spec.columns)} FROM {schema}.{quote(spec.child)} "
-                        f"WHERE {quote(spec.link)} = ?", (key,)).fetchall()
-    remap = remap or {}
-    return json.dumps(sorted([remap.get(str(r[0]), r[0]), *r[1:]] for r in rows), separators=(",", ":"))
+    """What a thing of WHOLES is made of, as one text, the same whatever the order or ids of its parts (remap: a
+    row its parts choose that the county holds under another id)."""
+    return WHOLES[table].make_up(conn, "" if schema == "main" else f"{schema}.", key, remap or {})
 
 
-def with_choices(conn: sqlite3.Connection, table: str, row: dict | None, *, schema: str = "main",
+def with_make_up(conn: sqlite3.Connection, table: str, row: dict | None, *, schema: str = "main",
                  remap: dict[str, Any] | None = None) -> dict | None:
-    """The row with its choices beside it, for a table of CHOICE_SETS (any other row as it is; each such thing
-    is keyed by its id)."""
-    if row is None or table not in CHOICE_SETS:
+    """The row with its make-up beside it, for a table of WHOLES (any other row as it is; each such thing is
+    keyed by its id)."""
+    if row is None or table not in WHOLES:
         return row
-    return {**row, CHOICES: choices_of(conn, table, row["id"], schema=schema, remap=remap)}
+    return {**row, MAKE_UP: make_up_of(conn, table, row["id"], schema=schema, remap=remap)}
+
+
+def parts_where(table: str, part: str, *, schema: str = "main", alias: str = "", keys: str = "= ?") -> str:
+    """The condition picking one thing's rows of one of its parts (keys: "= ?", or "IN (…)" for several)."""
+    return WHOLES[table].parts[part].format(p=f"{alias}." if alias else "", s="" if schema == "main" else f"{schema}.",
+                                            key=keys)
 
 
 def natural_columns(info: TableInfo, natural: tuple[str, ...] | None = None) -> tuple[str, ...]:
@@ -264,8 +321,7 @@ def _date_words(text: str) -> str | None:
     return day.strftime("%d/%m/%Y")
 
 
-COLUMN_WORDS = {"ons_code": "ONS code", "rag": "RAG", "idva_assigned": "IDVA assigned", "at_marac": "at MARAC",
-                CHOICES: "projects ticked"}
+COLUMN_WORDS = {"ons_code": "ONS code", "rag": "RAG", "idva_assigned": "IDVA assigned", "at_marac": "at MARAC"}
 
 
 def column_words(column: str) -> str:
@@ -525,21 +581,11 @@ class Describer:
                 out.append((c, format_money(a, show_pence=pence), format_money(b, show_pence=pence)))
                 continue
             out.append((c, self.value(table, c, a), self.value(table, c, b)))
-        if table in CHOICE_SETS and CHOICES in county_row and CHOICES in incoming \
-                and county_row[CHOICES] != incoming[CHOICES]:  # (a conflict found before choices were compared)
-            out.append((CHOICES, self.choice_words(table, county_row.get(CHOICES)),
-                        self.choice_words(table, incoming.get(CHOICES))))
+        whole = WHOLES.get(table)
+        a, b = county_row.get(MAKE_UP), incoming.get(MAKE_UP)
+        if whole is not None and a is not None and b is not None and a != b:  # (not in a conflict found before)
+            out.append((whole.named, whole.words(self, a, b), whole.words(self, b, a)))
         return out
-
-    def choice_words(self, table: str, text: str | None) -> str:
-        """A thing's choices (``choices_of``) as people read them: “County DV outreach; Night safe (scaled 1/3)”."""
-        chosen = CHOICE_SETS[table].chosen
-        words = []
-        for key, numerator, denominator, months in json.loads(text or "[]"):
-            scale = Scale(numerator, denominator, bool(months))
-            how = f" ({scale.describe()})" if months else "" if scale.is_whole else f" (scaled {scale.describe()})"
-            words.append(self.label(chosen, key) + how)
-        return f"“{'; '.join(sorted(words, key=str.casefold))}”" if words else "none"
 
     def sentence(self, table: str, subject: str, diffs: list[tuple[str, str, str]], county_from: str,
                  district_from: str) -> tuple[str, str, str]:

@@ -48,9 +48,10 @@ from safer_desk import __version__
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.text import counted, ranges_text
 from safer_desk.exchange import signing
-from safer_desk.exchange.county_conflicts import (CHILD_KEYS, CHOICE_SETS, CHOICES, KIND_WORDS, REFERENCE_GROUP_TABLES,
-                                                  Conflict, Describer, figure_phrase, group_of, load_decisions,
-                                                  month_words, subject_key_of, version_of, with_choices)
+from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, MAKE_UP, PARTS, REFERENCE_GROUP_TABLES,
+                                                  WHOLES, Conflict, Describer, figure_phrase, group_of,
+                                                  load_decisions, month_words, parts_where, subject_key_of,
+                                                  version_of, with_make_up)
 from safer_desk.exchange.county_export import CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
                                                PUBLIC_DIGESTS_TABLE, PUBLIC_LINE_SQL, CancelCheck, ProgressFn, PublicDigest,
@@ -59,7 +60,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                dependency_order, has_table, iter_rows, never_cancelled, no_progress,
                                                public_digests, quote, register_canonical_functions,
                                                row_counts, row_digest_sql, row_hash, plain_columns, schema_hash,
-                                               table_info)
+                                               sql_text, table_info)
 from safer_desk.exchange.kinds import other_kind_of_file, workbook_in_zip
 from safer_desk.storage import audit
 from safer_desk.storage.hostile import open_hostile, schema_code
@@ -712,13 +713,14 @@ def _vintages(conn: sqlite3.Connection, schema: str = "main") -> dict[tuple[str,
         f"FROM {quote(schema)}.{POLICE_VINTAGES}")}
 
 
-def choices_last(tables: list[str]) -> list[str]:
-    """The tables in merge order, each thing of CHOICE_SETS just before its choices: after what they choose (a
-    project), so that its choices can be compared with it, as one thing, when it is merged."""
-    order = [t for t in tables if t not in CHOICE_SETS]
-    for table, spec in CHOICE_SETS.items():
+def wholes_before_parts(tables: list[str]) -> list[str]:
+    """The tables in merge order, each thing of WHOLES just before the first of its parts: after what its parts
+    choose (a scenario's projects), so that what it is made of can be compared with it when it is merged."""
+    order = [t for t in tables if t not in WHOLES]
+    for table, whole in WHOLES.items():
         if table in tables:
-            order.insert(order.index(spec.child) if spec.child in order else len(order), table)
+            first = min((order.index(part) for part in whole.parts if part in order), default=len(order))
+            order.insert(first, table)
     return order
 
 
@@ -918,9 +920,10 @@ class _Merger:
         self.summary = MergeSummary(manifest.path.name, manifest.office_name, manifest.exported_at)
         self.remap: dict[tuple[str, str], Any] = {}  # (table, incoming key) -> the county row it matched
         self.skipped: set[tuple[str, str]] = set()  # rows not merged
-        # The choices of things of CHOICE_SETS a conflict is raised about, by child table: not merged (the county's
-        # thing keeps its own choices until the county lead decides; keeping the office's brings its choices).
-        self.held_choices: dict[str, set[str]] = {}
+        # Things of WHOLES a conflict is raised about (table -> the office's ids): their parts are not merged (the
+        # county's thing stays as it is made until the county lead decides; keeping the office's brings its parts).
+        self.held: dict[str, set[str]] = {}
+        self.held_conflicts: list[tuple[int, str, str]] = []  # (conflict, table, the office's id): parts to keep
         self.now = utc_now()
         self._parent_sql: dict = {}
         self._sql: dict = {}  # SQL text per table, built once
@@ -957,8 +960,8 @@ class _Merger:
         decided between these very two versions (then nothing is raised)."""
         t = info.name
         self.skipped.add((t, row_key))
-        if t in CHOICE_SETS and row is not None:
-            self.held_choices.setdefault(CHOICE_SETS[t].child, set()).add(row_key)
+        if t in WHOLES and row is not None:
+            self.held.setdefault(t, set()).add(row_key)
         basis = county_row if county_row is not None else row or {}
         subject_key = subject_key_of(info, basis, natural)
         county_version = version_of(info, county_row) if county_row is not None else ""
@@ -994,6 +997,8 @@ class _Merger:
             f"SELECT id FROM {CONFLICTS_TABLE} WHERE office_id = ? AND table_name = ? AND row_key = ? AND kind = ?",
             (self.m.office_id, t, row_key, kind)).fetchone()[0]
         self.seen.add(conflict_id)
+        if t in WHOLES and row is not None:
+            self.held_conflicts.append((conflict_id, t, row_key))
         self.summary.conflicts.append(Conflict(
             t, row_key, kind, office, other, text, conflict_id, subject, county_side, district_side, group,
             self.m.office_id, county_key, subject_key, county_version, incoming_version, row, self.m.export_id))
@@ -1065,28 +1070,40 @@ class _Merger:
 
     def source_filter(self, table: str, alias: str = "") -> str:
         """Police.uk figures are worked out again from the counts at the county, never merged as an office's
-        rows (they are sums over every force's counts); nor are the choices of a thing held by a conflict.
+        rows (they are sums over every force's counts); nor are the parts of a thing held by a conflict.
         alias: the export's table's name in the statement."""
-        prefix = alias + "." if alias else ""
         if table == "indicator_values" and self.public:
-            return f"{prefix}source NOT LIKE '{POLICE_SOURCE}%'"
-        held = self.held_choices.get(table)
-        if held:
-            link = next(spec.link for spec in CHOICE_SETS.values() if spec.child == table)
-            keys = ", ".join("'" + key.replace("'", "''") + "'" for key in sorted(held))
-            return f"CAST({prefix}{quote(link)} AS TEXT) NOT IN ({keys})"
+            return f"{alias + '.' if alias else ''}source NOT LIKE '{POLICE_SOURCE}%'"
+        for whole_table, held in self.held.items():
+            if table in WHOLES[whole_table].parts:
+                keys = ", ".join(sql_text(key) for key in sorted(held))
+                return f"NOT ({parts_where(whole_table, table, schema=SRC, alias=alias, keys=f'IN ({keys})')})"
         return ""
 
-    def with_choices(self, info: TableInfo, row: dict, *, incoming: bool) -> dict:
-        """A row of a thing of CHOICE_SETS with its choices beside it (an office's, naming what they choose as the
+    def with_make_up(self, info: TableInfo, row: dict, *, incoming: bool) -> dict:
+        """A row of a thing of WHOLES with its make-up beside it (an office's naming what its parts choose as the
         county holds it), for comparing it as a whole; any other row as it is."""
-        if info.name not in CHOICE_SETS:
+        if info.name not in WHOLES:
             return row
         if not incoming:
-            return with_choices(self.dst, info.name, row) or row
-        chosen = CHOICE_SETS[info.name].chosen
+            return with_make_up(self.dst, info.name, row) or row
+        chosen = WHOLES[info.name].chosen
         remap = {key: county_id for (table, key), county_id in self.remap.items() if table == chosen}
-        return with_choices(self.dst, info.name, row, schema=SRC, remap=remap) or row
+        return with_make_up(self.dst, info.name, row, schema=SRC, remap=remap) or row
+
+    def keep_held_parts(self) -> None:
+        """With each conflict about a thing of WHOLES, the office's parts of it (links pointed at the county's rows
+        as they were matched), so that keeping the office's version can bring them."""
+        for conflict_id, table, key in self.held_conflicts:
+            parts = {}
+            for part in WHOLES[table].parts:
+                info = self.layouts.info(self.dst, part)
+                parts[part] = [self.apply_remap(info, row)[0] for row in iter_rows(
+                    self.dst, info, parts_where(table, part, schema=SRC, keys=f"= {sql_text(key)}"), SRC)]
+            found = self.dst.execute(f"SELECT incoming_row FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
+            incoming = json.loads(found.fetchone()[0] or "{}")
+            self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET incoming_row = ? WHERE id = ?",
+                             (json.dumps({**incoming, PARTS: parts}, default=str, ensure_ascii=False), conflict_id))
 
     def incoming_keys(self, info: TableInfo) -> "_IncomingKeys":
         return _IncomingKeys(self.dst, info, self.source_filter(info.name))
@@ -1102,10 +1119,11 @@ class _Merger:
             self.dst.execute(f"DELETE FROM {ORIGINS_TABLE} WHERE table_name = 'indicator_values' "
                              "AND row_key >= 'pv:' AND row_key < 'pv;'")
         self.remove_missing(tables, infos, incoming)
-        for t in choices_last(tables):
+        for t in wholes_before_parts(tables):
             check_cancelled(self.cancelled)
             self.merge_table(infos[t], incoming[t])
         check_cancelled(self.cancelled)
+        self.keep_held_parts()
         self.merge_police()
         self.finish_conflicts(before)
         for t, keys in self.replaced.items():  # other offices' conflicts about these rows say the new version
@@ -1218,7 +1236,7 @@ class _Merger:
                       f"WHERE {self.where_key(info)}") if set_cols else None
         if not incoming_keys:
             return
-        if len(incoming_keys) < BULK_ROWS or len(info.primary_key) != 1 or t in CHOICE_SETS:
+        if len(incoming_keys) < BULK_ROWS or len(info.primary_key) != 1 or t in WHOLES:
             rows = [self.apply_remap(info, row) for row in iter_rows(self.dst, info, self.source_filter(t), SRC)]
         else:
             # Most rows of a merge are new to the county and touch nothing of it: they go in together, in SQL.
@@ -1373,7 +1391,7 @@ class _Merger:
         if existing is None:
             self.add_row(info, row, key, reference, natural, remapped, incoming_keys, insert_sql)
             return
-        row, existing = self.with_choices(info, row, incoming=True), self.with_choices(info, existing, incoming=False)
+        row, existing = self.with_make_up(info, row, incoming=True), self.with_make_up(info, existing, incoming=False)
         digest = self.digest(info, row)
         p = self.owner(t, key)
         current = self.digest(info, existing)
@@ -1388,8 +1406,8 @@ class _Merger:
             self.raise_conflict(info, "other-office", row, existing, row_key=key, county_key=key,
                                 other=p.office_name, county_from=self.from_owner(p, not as_merged), natural=natural)
             return
-        # (a thing of CHOICE_SETS: its own row alike to the byte, and its choices too)
-        if current == digest and row.get(CHOICES) == existing.get(CHOICES):
+        # (a thing of WHOLES: its own row alike to the byte, and what it is made of too)
+        if current == digest and row.get(MAKE_UP) == existing.get(MAKE_UP):
             self.summary.unchanged += 1
             if p is None:
                 # Already in the county file, with no origin (the rows every new file starts with, or the
@@ -1451,7 +1469,7 @@ class _Merger:
             other_key = info.key_of(other)
             county_id = other[info.primary_key[0]] if len(info.primary_key) == 1 else other_key
             p = self.owner(t, other_key)
-            row, other = self.with_choices(info, row, incoming=True), self.with_choices(info, other, incoming=False)
+            row, other = self.with_make_up(info, row, incoming=True), self.with_make_up(info, other, incoming=False)
             if self.same_thing(info, other, row):
                 # The same thing under another id (a review both offices recorded, a link between reference rows):
                 # matched, and this file's children point at the county's row.
@@ -1789,12 +1807,12 @@ def conflict_words(describer: Describer, table: str, subject: str, county_row: d
 
 
 def county_row_of(conn: sqlite3.Connection, info: TableInfo, key: str) -> dict | None:
-    """The county's row of this key (a composite key as its JSON text), or None; a thing of CHOICE_SETS with its
-    choices, as it is compared."""
+    """The county's row of this key (a composite key as its JSON text), or None; a thing of WHOLES with its
+    make-up, as it is compared."""
     found = conn.execute(f"SELECT {', '.join(quote(c) for c in info.columns)} FROM {quote(info.name)} WHERE "
                          + " AND ".join(f"{quote(c)} = ?" for c in info.primary_key),
                          [key] if len(info.primary_key) == 1 else json.loads(key)).fetchone()
-    return None if found is None else with_choices(conn, info.name, dict(zip(info.columns, tuple(found))))
+    return None if found is None else with_make_up(conn, info.name, dict(zip(info.columns, tuple(found))))
 
 
 # Conflicts comparing a county row with an office's version of it: they read wrong once that row changes.
@@ -1946,9 +1964,8 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
     after = dict(zip(info.columns, tuple(updated)))
     shared = kind in ("other-office", "differs", "reference-differs")
     provenance(c.county_key, after, shared)
-    if t in CHOICE_SETS and CHOICES in incoming:
-        _put_choices(conn, c, t, incoming[CHOICES], set_origin=lambda child, key, row: set_origin(
-            conn, child, key, _import_of(conn, c), row_hash(list(row), list(row.values())), shared))
+    if t in WHOLES and PARTS in incoming:
+        _put_parts(conn, c, t, incoming[PARTS], shared)
 
 
 def _import_of(conn: sqlite3.Connection, c: Conflict) -> int:
@@ -1959,23 +1976,34 @@ def _import_of(conn: sqlite3.Connection, c: Conflict) -> int:
     return int(found[0] or 0)
 
 
-def _put_choices(conn: sqlite3.Connection, c: Conflict, table: str, choices: str, set_origin) -> None:
-    """The county's thing of CHOICE_SETS made to choose what the office's version does (``choices_of``): its
-    choices replaced, each new one from the office. Refused when a chosen row is not in the county file."""
-    spec = CHOICE_SETS[table]
-    child = table_info(conn, spec.child)
-    wanted = json.loads(choices)
-    for chosen_key, *_ in wanted:
-        if conn.execute(f"SELECT 1 FROM {quote(spec.chosen)} WHERE id = ?", (chosen_key,)).fetchone() is None:
-            raise DecisionRefused(f"{c.detail}: one of {c.office_name}'s choices is not in the county file. Keep "
-                                  f"{c.office_name}'s version of what it chooses first, or merge its file again.")
-    for (key,) in conn.execute(f"SELECT id FROM {quote(spec.child)} WHERE {quote(spec.link)} = ?",
-                               (c.county_key,)).fetchall():
-        drop_origin(conn, spec.child, str(key))
-    conn.execute(f"DELETE FROM {quote(spec.child)} WHERE {quote(spec.link)} = ?", (c.county_key,))
-    for values in wanted:
-        row = {"id": new_id(), spec.link: c.county_key, **dict(zip(spec.columns, values))}
-        row = {col: row.get(col) for col in child.columns}
-        conn.execute(f"INSERT INTO {quote(spec.child)} ({', '.join(quote(col) for col in row)}) "
-                     f"VALUES ({', '.join('?' * len(row))})", list(row.values()))
-        set_origin(spec.child, row["id"], row)
+def _put_parts(conn: sqlite3.Connection, c: Conflict, table: str, parts: dict[str, list[dict]], shared: bool) -> None:
+    """The county's thing of WHOLES made of the office's parts (kept with the conflict): its own parts removed, the
+    office's put in with their origins. A part whose id the county already uses elsewhere gets a new one (and the
+    parts naming it follow). Refused when a part names a row the county file does not hold."""
+    whole = WHOLES[table]
+    number = _import_of(conn, c)
+    for part in reversed(whole.parts):  # children first
+        where = parts_where(table, part)
+        for (key,) in conn.execute(f"SELECT id FROM {quote(part)} WHERE {where}", (c.county_key,)).fetchall():
+            drop_origin(conn, part, str(key))
+        conn.execute(f"DELETE FROM {quote(part)} WHERE {where}", (c.county_key,))
+    new_ids: dict[tuple[str, str], str] = {}
+    for part in whole.parts:  # parents first
+        info = table_info(conn, part)
+        for row in parts.get(part, []):
+            row = {col: row.get(col) for col in info.columns}
+            for fk in info.foreign_keys:
+                column = fk.columns[0]
+                if len(fk.columns) != 1 or row[column] is None:
+                    continue
+                row[column] = new_ids.get((fk.table, str(row[column])), row[column])
+                if fk.table != table and fk.table not in whole.parts and conn.execute(
+                        f"SELECT 1 FROM {quote(fk.table)} WHERE id = ?", (row[column],)).fetchone() is None:
+                    raise DecisionRefused(f"{c.detail}: {c.office_name}'s version names a row the county file does "
+                                          f"not hold ({fk.table}). Merge {c.office_name}'s file again, or keep its "
+                                          "version of what it names first.")
+            if conn.execute(f"SELECT 1 FROM {quote(part)} WHERE id = ?", (row["id"],)).fetchone() is not None:
+                new_ids[(part, str(row["id"]))] = row["id"] = new_id()
+            conn.execute(f"INSERT INTO {quote(part)} ({', '.join(quote(col) for col in row)}) "
+                         f"VALUES ({', '.join('?' * len(row))})", list(row.values()))
+            set_origin(conn, part, str(row["id"]), number, row_hash(info.columns, list(row.values())), shared)

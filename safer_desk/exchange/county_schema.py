@@ -281,7 +281,8 @@ def register_canonical_functions(conn: sqlite3.Connection) -> None:
     conn.create_function(ROW_DIGEST_FUNCTION, 1, _row_digest, deterministic=True)
 
 
-def _sql_text(text: str) -> str:
+def sql_text(text: str) -> str:
+    """Text as an SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -339,8 +340,8 @@ def row_hash_text_sql(columns: Iterable[str], plain: Iterable[str] = (), alias: 
     names = sorted(columns)
     if len(names) <= _FUNCTION_ARGUMENTS:
         template = "[" + ",".join("[" + _ENCODE(c).replace("%", "%%") + ",%s]" for c in names) + "]"
-        return f"printf({_sql_text(template)}, {', '.join(_text_value_sql(c, c in plain, alias) for c in names)})"
-    parts = [_sql_text("[" + _ENCODE(c) + ",") + " || " + canonical_value_sql(c, c in plain, alias) + " || ']'"
+        return f"printf({sql_text(template)}, {', '.join(_text_value_sql(c, c in plain, alias) for c in names)})"
+    parts = [sql_text("[" + _ENCODE(c) + ",") + " || " + canonical_value_sql(c, c in plain, alias) + " || ']'"
              for c in names]
     return "'[' || " + " || ',' || ".join(parts) + " || ']'"
 

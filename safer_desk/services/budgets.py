@@ -27,6 +27,7 @@ from safer_desk.domain.money import format_pounds_plain
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import find_typed, looks_like_total_line, unknown_fields
 from safer_desk.storage import snapshots
+from safer_desk.storage.schema.budgets import PLAN_PARTS
 from safer_desk.storage.store import Store
 
 MEASURES = {"project": ("cost",), "fund": ("spend", "contributions"), "review": ("cost",)}
@@ -242,17 +243,7 @@ class PlanSnapshot:
 
 
 # Where each table's rows of one plan are (one "?": the plan's id), in the order they are written back.
-_PLAN_ROWS = {
-    "budget_plans": "id = ?",
-    "budget_columns": "plan_id = ?",
-    "budget_sections": "plan_id = ?",
-    "budget_lines": "section_id IN (SELECT id FROM budget_sections WHERE plan_id = ?)",
-    "budget_cells": "line_id IN (SELECT l.id FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
-                    "WHERE s.plan_id = ?)",
-    "budget_stated_totals": "plan_id = ?",
-    "budget_line_links": "line_id IN (SELECT l.id FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
-                         "WHERE s.plan_id = ?)",
-}
+_PLAN_ROWS = {"budget_plans": "id = ?", **{t: where.format(p="", s="", key="= ?") for t, where in PLAN_PARTS.items()}}
 
 
 def snapshot_plan(store: Store, plan_id: str) -> PlanSnapshot:

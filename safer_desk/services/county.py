@@ -17,7 +17,7 @@ from typing import Iterable
 from safer_desk.domain.text import counted
 from safer_desk.exchange import county_export, county_merge, county_workbook, signing
 from safer_desk.exchange.county_export import ExportBlocked, ExportResult
-from safer_desk.exchange.county_conflicts import CHOICE_SETS, DECISIONS_TABLE, GROUPS, KIND_WORDS, Conflict
+from safer_desk.exchange.county_conflicts import DECISIONS_TABLE, GROUPS, KIND_WORDS, WHOLES, Conflict
 from safer_desk.exchange.county_merge import (DecisionRefused, ExportManifest, ExportRefused, MergeSummary,
                                               RegisteredKey, UnregisteredKey)
 from safer_desk.exchange.county_schema import ExchangeCancelled, content_checksum, row_counts
@@ -551,10 +551,9 @@ def plan_decision(store: Store, choice: str, *, which: str | int | None = None) 
             rows.append((c.table, "indicator_id = ? AND period = ?", (incoming["indicator_id"], incoming["period"])))
             rows.append((ORIGINS_TABLE, "table_name = ? AND row_key LIKE ?",
                          (c.table, f"pv:{incoming['indicator_id']}:%:{incoming['period']}")))
-        if c.table in CHOICE_SETS and c.county_key:  # keeping the office's version replaces the thing's choices
-            spec = CHOICE_SETS[c.table]
-            rows.append((spec.child, f"{quote(spec.link)} = ?", (c.county_key,)))
-            rows.append((ORIGINS_TABLE, "table_name = ?", (spec.child,)))
+        if c.table in WHOLES and c.county_key:  # keeping the office's version replaces the thing's parts
+            for part in WHOLES[c.table].parts:  # (every row of them: the parts come and go under new ids)
+                rows += [(part, "1", ()), (ORIGINS_TABLE, "table_name = ?", (part,))]
         keys = {k for k in (c.county_key, c.row_key) if k}
         for key in sorted(keys):
             values = [key] if len(info.primary_key) == 1 else json.loads(key)

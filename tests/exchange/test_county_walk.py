@@ -188,7 +188,7 @@ class Walk:
         case = dhr.case_id_by_reference(s, REVIEW)
         # Mostly what two offices change alike or not (a project's cost, a review's date): the disagreements.
         kind = draw(st.sampled_from(["pay", "refuse", "resolve", "date", "date", "cost", "project", "project",
-                                     "project", "option", "option"]))
+                                     "project", "option", "option", "plan", "plan"]))
         status = {"pay": "invoiced", "refuse": "invoiced", "resolve": "refused"}.get(kind)
         shares = self.ids(s, f"SELECT s.id FROM dhr_shares s JOIN dhr_cases c ON c.id = s.case_id WHERE "
                              f"s.case_id = '{case}' AND s.status = '{status}' ORDER BY {SHARE_ORDER}")
@@ -212,6 +212,15 @@ class Walk:
             commissioning.save_scenario(s, commissioning.Scenario(
                 old.id if old else new_id(), "Option A", draw(st.sampled_from([5_000_000, 6_000_000])),
                 items=tuple(commissioning.ScenarioItem(p, scale) for p in chosen)))
+        elif kind == "plan":  # the partnership's plan, which both offices may type: a line as each spells it
+            plan = budgets.plan_id_by_name(s, "Western Suffolk plan") or budgets.create_plan(
+                s, "Western Suffolk plan", columns=["2025/26"])
+            section = s.scalar("SELECT id FROM budget_sections WHERE plan_id = ?", (plan,)) or budgets.add_section(
+                s, plan, "Community safety")
+            label = draw(st.sampled_from(["E-CINS", "ECINS", "Target hardening"]))
+            line = s.scalar("SELECT id FROM budget_lines WHERE section_id = ? AND label = ?", (section, label)) \
+                or budgets.add_line(s, section, label)
+            budgets.set_cell(s, line, "2025/26", draw(st.sampled_from(["£4,000", "£5,000", "TBC"])))
         elif kind == "project":
             if draw(st.booleans()):
                 add_projects(s, [Project(id=new_id(), title=f"{name} project {n}", areas=(name,))])

@@ -109,3 +109,71 @@ def test_the_same_plan_from_two_offices_merges_without_a_conflict(offices):
     merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
     assert plan_rows(county) == {"budget_sections": 1, "budget_lines": 2, "budget_cells": 4}
     assert list_conflicts(county) == []
+
+
+def plan_lines(store) -> list[tuple[str, str, str]]:
+    """(section, line, 2019/20 as typed) of the county's plan."""
+    return sorted(tuple(r) for r in store.conn.execute(
+        "SELECT s.name, l.label, coalesce(c.text, '') FROM budget_lines l "
+        "JOIN budget_sections s ON s.id = l.section_id LEFT JOIN budget_cells c ON c.line_id = l.id "
+        "AND c.column_id = (SELECT id FROM budget_columns WHERE label = '2019/20') ORDER BY 1, 2"))
+
+
+def test_a_plan_two_offices_typed_with_different_lines_is_one_conflict_not_their_lines_added_up(offices):
+    """Mid Suffolk typed 'ECINS' where Babergh typed 'E-CINS': the county's plan held both lines, the £5,000 twice,
+    and its 2019/20 total read £14,000, a figure neither office typed, with no conflict raised."""
+    folder, county, babergh, mid = offices
+    type_plan(babergh, {"Target hardening": "£4,000", "E-CINS": "£5,000"})
+    type_plan(mid, {"Target hardening": "£4,000", "ECINS": "£5,000"})
+    merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
+    assert [c.detail for c in list_conflicts(county)] == [
+        "Plan 'Western Suffolk CSP financial implications': only in it “line E-CINS (Community safety)” from Babergh "
+        "office, “line ECINS (Community safety)” from Mid Suffolk office"]
+    assert list_conflicts(county)[0].group_words == "Budgets and plans"
+    assert plan_lines(county) == [("Community safety", "E-CINS", "£5,000"),
+                                  ("Community safety", "Target hardening", "£4,000")]
+
+
+@pytest.mark.parametrize("choice", ["district", "county"])
+def test_the_plan_kept_is_the_whole_plan_and_stands_at_the_next_merge(offices, choice):
+    from safer_desk.services.county import resolve_conflicts
+
+    folder, county, babergh, mid = offices
+    type_plan(babergh, {"Target hardening": "£4,000", "E-CINS": "£5,000"}, stated="£9,000")
+    type_plan(mid, {"Target hardening": "£4,500", "ECINS": "£5,000", "Coordinator": "£10,000"}, stated="£19,500")
+    paths = [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")]
+    merge(county, paths)
+    [conflict] = list_conflicts(county)
+    resolve_conflicts(county, choice, which=conflict.id)
+    kept = ([("Community safety", "Coordinator", "£10,000"), ("Community safety", "ECINS", "£5,000"),
+             ("Community safety", "Target hardening", "£4,500")] if choice == "district" else
+            [("Community safety", "E-CINS", "£5,000"), ("Community safety", "Target hardening", "£4,000")])
+    assert plan_lines(county) == kept
+    stated = county.scalar("SELECT text FROM budget_stated_totals")
+    assert stated == ("£19,500" if choice == "district" else "£9,000")
+    merge(county, paths)
+    assert list_conflicts(county) == [] and plan_lines(county) == kept
+    assert county.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_keeping_the_offices_plan_is_undone_exactly(offices):
+    from safer_desk.services.county import ConflictsPresenter
+
+    folder, county, babergh, mid = offices
+    type_plan(babergh, {"Target hardening": "£4,000", "E-CINS": "£5,000"})
+    type_plan(mid, {"Target hardening": "£4,000", "ECINS": "£5,000"})
+    merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
+    tables = ("budget_plans", "budget_columns", "budget_sections", "budget_lines", "budget_cells",
+              "budget_stated_totals", "_county_origins")
+
+    def everything():
+        return {t: sorted(map(tuple, county.conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+
+    presenter = ConflictsPresenter(county)
+    [conflict] = presenter.conflicts
+    plan = presenter.plan("district", conflict=conflict)
+    before, rows_before = presenter.rows(plan), everything()
+    presenter.keep("district", conflict=conflict)
+    assert ("Community safety", "ECINS", "£5,000") in plan_lines(county)
+    presenter.put_back(before)
+    assert everything() == rows_before

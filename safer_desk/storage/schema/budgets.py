@@ -12,6 +12,19 @@ from safer_desk.storage.schema import MigrationSet
 
 migrations = MigrationSet("safer_desk.budgets")
 
+# A plan's rows in each table of its parts, parents first: the condition picking them ({p} the table's alias and a
+# dot, or nothing; {s} the schema and a dot, or nothing; {key} "= ?" for one plan's id, or "IN (…)" for several).
+PLAN_PARTS = {
+    "budget_columns": "{p}plan_id {key}",
+    "budget_sections": "{p}plan_id {key}",
+    "budget_lines": "{p}section_id IN (SELECT id FROM {s}budget_sections WHERE plan_id {key})",
+    "budget_cells": "{p}line_id IN (SELECT l.id FROM {s}budget_lines l JOIN {s}budget_sections x "
+                    "ON x.id = l.section_id WHERE x.plan_id {key})",
+    "budget_stated_totals": "{p}plan_id {key}",
+    "budget_line_links": "{p}line_id IN (SELECT l.id FROM {s}budget_lines l JOIN {s}budget_sections x "
+                         "ON x.id = l.section_id WHERE x.plan_id {key})",
+}
+
 _CELL = """status TEXT NOT NULL CHECK (status IN ('amount', 'tbc', 'nk', 'nil')),
             amount_pence INTEGER,
             text TEXT NOT NULL DEFAULT '',
