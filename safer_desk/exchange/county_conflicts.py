@@ -78,7 +78,8 @@ LOCAL_COLUMNS = {
 # Things compared as a whole with what they are made of (their MAKE_UP, beside their columns). Matched part by part,
 # the parts only one office had were added to the county's thing without a word: two offices' "Option A", each
 # ticking its own projects, ticked both offices' projects at the county; a plan Babergh typed with a line "E-CINS"
-# and Mid Suffolk with "ECINS" held both lines, and its total the £5,000 twice.
+# and Mid Suffolk with "ECINS" held both lines, and its total the £5,000 twice; an award typed for another year by
+# each office gave the county's award both years.
 class Whole(NamedTuple):
     # The tables of its parts, parents first, each with the condition picking one thing's rows: {p} the table's
     # alias and a dot (or nothing), {s} the schema and a dot (or nothing), {key} "= ?" or "IN (…)" its ids.
@@ -132,13 +133,29 @@ def _layout_words(describer: "Describer", text: str, other: str) -> str:
             words.append(f"section {name}" + (f" ({rest[0]})" if rest[0] != "expenditure" else ""))
         else:
             words.append(f"{kind} {name}")
-    return f"“{'; '.join(words)}”" if words else "nothing"
+    return f"“{'; '.join(words)}”" if words else "none"
+
+
+def _award_years(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) -> str:
+    """The financial years an award gives an amount for, sorted, as JSON (what each amount is, is compared year by
+    year: a year both offices typed is matched, and its amounts differing is a conflict of its own)."""
+    return json.dumps(sorted(r[0] for r in conn.execute(
+        f"SELECT financial_year FROM {s}funding_award_years WHERE award_id = ?", (key,))), separators=(",", ":"))
+
+
+def _year_words(describer: "Describer", text: str, other: str) -> str:
+    """The years one award has that the other has not: “2020/21; 2021/22”."""
+    theirs = set(json.loads(other or "[]"))
+    years = [year for year in json.loads(text or "[]") if year not in theirs]
+    return f"“{'; '.join(years)}”" if years else "none"
 
 
 WHOLES = {
     "commissioning_scenarios": Whole({"scenario_items": "{p}scenario_id {key}"}, _choices, _choice_words,
                                      "projects ticked", chosen="projects"),
     "budget_plans": Whole(PLAN_PARTS, _plan_layout, _layout_words, "only in it"),
+    "funding_awards": Whole({"funding_award_years": "{p}award_id {key}"}, _award_years, _year_words,
+                            "years only in it"),
 }
 MAKE_UP = "make-up"  # a row's make-up (``make_up_of``), beside its columns when compared, described or kept
 PARTS = "parts"  # an office's version's parts (table -> rows), kept with a conflict about a whole thing

@@ -713,14 +713,14 @@ def _vintages(conn: sqlite3.Connection, schema: str = "main") -> dict[tuple[str,
         f"FROM {quote(schema)}.{POLICE_VINTAGES}")}
 
 
-def wholes_before_parts(tables: list[str]) -> list[str]:
-    """The tables in merge order, each thing of WHOLES just before the first of its parts: after what its parts
-    choose (a scenario's projects), so that what it is made of can be compared with it when it is merged."""
+def wholes_before_parts(tables: list[str], infos: dict[str, TableInfo]) -> list[str]:
+    """The tables in merge order, each thing of WHOLES as late as it may be: just before the first table that links
+    to it (its parts, usually), so after what its parts choose (a scenario's projects), which it is compared by."""
     order = [t for t in tables if t not in WHOLES]
-    for table, whole in WHOLES.items():
+    for table in WHOLES:
         if table in tables:
-            first = min((order.index(part) for part in whole.parts if part in order), default=len(order))
-            order.insert(first, table)
+            order.insert(next((i for i, t in enumerate(order)
+                               if any(fk.table == table for fk in infos[t].foreign_keys)), len(order)), table)
     return order
 
 
@@ -1119,7 +1119,7 @@ class _Merger:
             self.dst.execute(f"DELETE FROM {ORIGINS_TABLE} WHERE table_name = 'indicator_values' "
                              "AND row_key >= 'pv:' AND row_key < 'pv;'")
         self.remove_missing(tables, infos, incoming)
-        for t in wholes_before_parts(tables):
+        for t in wholes_before_parts(tables, infos):
             check_cancelled(self.cancelled)
             self.merge_table(infos[t], incoming[t])
         check_cancelled(self.cancelled)

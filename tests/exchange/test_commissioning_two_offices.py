@@ -172,3 +172,16 @@ def test_renamed_in_its_office_the_second_scenario_comes_in_beside_the_first(off
     assert list_conflicts(county) == []
     assert ticked(county) == ["Babergh youth work"]
     assert ticked(county, "Option A (Mid Suffolk)") == ["Mid Suffolk night safe"]
+
+
+def test_the_merge_order_keeps_every_table_after_what_it_links_to_and_scenarios_after_projects(offices):
+    from safer_desk.exchange.county_merge import wholes_before_parts
+    from safer_desk.exchange.county_schema import data_tables, dependency_order, table_info
+
+    county = offices[1]
+    infos = {t: table_info(county.conn, t) for t in data_tables(county.conn)}
+    order = wholes_before_parts(dependency_order(county.conn, list(infos), infos), infos)
+    assert sorted(order) == sorted(infos)
+    for t in order:
+        assert all(order.index(fk.table) < order.index(t) for fk in infos[t].foreign_keys if fk.table != t), t
+    assert order.index("projects") < order.index("commissioning_scenarios") < order.index("scenario_items")

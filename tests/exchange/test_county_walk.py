@@ -25,6 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safer_desk.domain.budgets import BudgetError
+from safer_desk.domain.commissioning import FundingError
 from safer_desk.domain.dhr import DhrError
 from safer_desk.domain.funds import FundError
 from safer_desk.domain.ids import new_id, seeded_ids
@@ -35,7 +36,7 @@ from safer_desk.domain.projects import ProjectError
 from safer_desk.exchange.county_conflicts import version_of
 from safer_desk.exchange.county_merge import ROW_CONFLICT_KINDS, county_row_of
 from safer_desk.exchange.county_schema import data_tables, quote, table_info
-from safer_desk.services import budgets, dhr, funds
+from safer_desk.services import budgets, dhr, funders, funds
 from safer_desk.services import indicators as ind
 from safer_desk.services import projects as ps
 from safer_desk.services import projects_commissioning as commissioning
@@ -49,7 +50,8 @@ OFFICES = ("Babergh", "Mid Suffolk")
 REVIEW = "WSCSP-DHR-2025-01"
 # Rows are picked in an order that does not depend on their random ids, so that an example replays alike.
 SHARE_ORDER = "c.reference, s.organisation_id, s.kind, s.amount_pence, s.invoiced_on, s.status"
-REFUSABLE = (DhrError, FundError, BudgetError, IndicatorError, ProjectError, MoneyError, PeriodError)
+REFUSABLE = (DhrError, FundError, BudgetError, IndicatorError, ProjectError, MoneyError, PeriodError,
+             FundingError)
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +190,7 @@ class Walk:
         case = dhr.case_id_by_reference(s, REVIEW)
         # Mostly what two offices change alike or not (a project's cost, a review's date): the disagreements.
         kind = draw(st.sampled_from(["pay", "refuse", "resolve", "date", "date", "cost", "project", "project",
-                                     "project", "option", "option", "plan", "plan"]))
+                                     "project", "option", "option", "plan", "plan", "award", "award"]))
         status = {"pay": "invoiced", "refuse": "invoiced", "resolve": "refused"}.get(kind)
         shares = self.ids(s, f"SELECT s.id FROM dhr_shares s JOIN dhr_cases c ON c.id = s.case_id WHERE "
                              f"s.case_id = '{case}' AND s.status = '{status}' ORDER BY {SHARE_ORDER}")
@@ -221,6 +223,12 @@ class Walk:
             line = s.scalar("SELECT id FROM budget_lines WHERE section_id = ? AND label = ?", (section, label)) \
                 or budgets.add_line(s, section, label)
             budgets.set_cell(s, line, "2025/26", draw(st.sampled_from(["£4,000", "£5,000", "TBC"])))
+        elif kind == "award":  # the PCC's award, which both offices may type: its years as each has them
+            old = next((a for a in funders.list_awards(s) if a.name == "PCC grant"), None)
+            years = {y: draw(st.sampled_from(["£400,568", "£380,000"]))
+                     for y in ("2025/26", "2026/27", "2027/28") if draw(st.booleans())}
+            funders.save_award(s, funders.make_award(funder="OPCC", name="PCC grant", years=years or None,
+                                                     award_id=old.id if old else None))
         elif kind == "project":
             if draw(st.booleans()):
                 add_projects(s, [Project(id=new_id(), title=f"{name} project {n}", areas=(name,))])

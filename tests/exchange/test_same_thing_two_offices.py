@@ -177,3 +177,28 @@ def test_keeping_the_offices_plan_is_undone_exactly(offices):
     assert ("Community safety", "ECINS", "£5,000") in plan_lines(county)
     presenter.put_back(before)
     assert everything() == rows_before
+
+
+def test_an_award_two_offices_typed_with_different_years_is_one_conflict_not_their_years_added_up(offices):
+    """Babergh typed the PCC's award for two years, Mid Suffolk for the one: the county's award took both offices'
+    years, so an office that typed the wrong year made the award twice as large, with no conflict raised."""
+    from safer_desk.services.county import resolve_conflicts
+
+    folder, county, babergh, mid = offices
+    for store, years in ((babergh, {"2019/20": "£400,568", "2020/21": "£400,568"}),
+                         (mid, {"2019/20": "£400,568", "2021/22": "£400,568"})):
+        funders.save_award(store, funders.make_award(funder="OPCC", name="PCC grant", years=years))
+    paths = [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")]
+    merge(county, paths)
+    [conflict] = list_conflicts(county)
+    assert conflict.detail == (
+        "Funding award 'PCC grant': last year 2020/21, years only in it “2020/21” from Babergh office; "
+        "last year 2021/22, years only in it “2021/22” from Mid Suffolk office")
+    assert conflict.group_words == "Allocations and commissioning"
+    [award] = funders.list_awards(county)
+    assert sorted(award.years) == ["2019/20", "2020/21"]
+    resolve_conflicts(county, "district", which=conflict.id)
+    [award] = funders.list_awards(county)
+    assert sorted(award.years) == ["2019/20", "2021/22"]
+    merge(county, paths)
+    assert list_conflicts(county) == []
