@@ -143,19 +143,31 @@ def _award_years(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, An
         f"SELECT financial_year FROM {s}funding_award_years WHERE award_id = ?", (key,))), separators=(",", ":"))
 
 
-def _year_words(describer: "Describer", text: str, other: str) -> str:
-    """The years one award has that the other has not: “2020/21; 2021/22”."""
-    theirs = set(json.loads(other or "[]"))
-    years = [year for year in json.loads(text or "[]") if year not in theirs]
-    return f"“{'; '.join(years)}”" if years else "none"
+def _allocation_layout(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) -> str:
+    """The partnerships an allocation splits its pot between, and the factors it splits it by, sorted, as JSON."""
+    items = [["partnership", r[0]] for r in conn.execute(
+        f"SELECT partnership FROM {s}allocation_scenario_rows WHERE scenario_id = ?", (key,))]
+    items += [["factor", r[0]] for r in conn.execute(
+        f"SELECT name FROM {s}allocation_scenario_factors WHERE scenario_id = ?", (key,))]
+    return json.dumps(sorted(items), separators=(",", ":"))
+
+
+def _only_in_one(describer: "Describer", text: str, other: str) -> str:
+    """What one side has that the other has not: “2020/21; 2021/22”, “partnership West” (an item with its kind)."""
+    mine, theirs = json.loads(text or "[]"), json.loads(other or "[]")
+    words = [" ".join(item) if isinstance(item, list) else item for item in mine if item not in theirs]
+    return f"“{'; '.join(words)}”" if words else "none"
 
 
 WHOLES = {
     "commissioning_scenarios": Whole({"scenario_items": "{p}scenario_id {key}"}, _choices, _choice_words,
                                      "projects ticked", chosen="projects"),
     "budget_plans": Whole(PLAN_PARTS, _plan_layout, _layout_words, "only in it"),
-    "funding_awards": Whole({"funding_award_years": "{p}award_id {key}"}, _award_years, _year_words,
+    "funding_awards": Whole({"funding_award_years": "{p}award_id {key}"}, _award_years, _only_in_one,
                             "years only in it"),
+    "allocation_scenarios": Whole({"allocation_scenario_factors": "{p}scenario_id {key}",
+                                   "allocation_scenario_rows": "{p}scenario_id {key}"}, _allocation_layout,
+                                  _only_in_one, "only in it"),
 }
 MAKE_UP = "make-up"  # a row's make-up (``make_up_of``), beside its columns when compared, described or kept
 PARTS = "parts"  # an office's version's parts (table -> rows), kept with a conflict about a whole thing

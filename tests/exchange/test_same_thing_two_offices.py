@@ -202,3 +202,29 @@ def test_an_award_two_offices_typed_with_different_years_is_one_conflict_not_the
     assert sorted(award.years) == ["2019/20", "2021/22"]
     merge(county, paths)
     assert list_conflicts(county) == []
+
+
+def test_an_allocation_two_offices_saved_with_different_partnerships_is_one_conflict_not_their_rows_added_up(
+        offices):
+    """Mid Suffolk called the Western CSP 'Western Suffolk CSP': the county's 'Option 2' took both offices' rows, the
+    Western share twice, and its rows no longer added up to its total."""
+    from safer_desk.services.county import resolve_conflicts
+    from safer_desk.services.demo_data.allocation import PartnershipInput
+
+    folder, county, babergh, mid = offices
+    renamed = [PartnershipInput("Western Suffolk CSP" if p.name == "Western CSP" else p.name, p.fixed_units, p.values,
+                                p.previous_pence) for p in suffolk_inputs()]
+    for store, inputs in ((babergh, suffolk_inputs()), (mid, renamed)):
+        allocation.save_scenario(store, "Option 2", "2009/10", inputs, suffolk_options())
+    paths = [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")]
+    merge(county, paths)
+    [conflict] = list_conflicts(county)
+    assert conflict.detail.endswith(": only in it “partnership Western CSP” from Babergh office, “partnership "
+                                    "Western Suffolk CSP” from Mid Suffolk office")
+    rows = "SELECT partnership FROM allocation_scenario_rows ORDER BY partnership"
+    others = ["Babergh CSP", "Ipswich CSP", "Suffolk Coastal CSP", "Waveney CSP"]
+    assert [r[0] for r in county.rows(rows)] == others + ["Western CSP"]
+    resolve_conflicts(county, "district", which=conflict.id)
+    assert [r[0] for r in county.rows(rows)] == others + ["Western Suffolk CSP"]
+    merge(county, paths)
+    assert list_conflicts(county) == []
