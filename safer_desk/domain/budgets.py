@@ -19,7 +19,7 @@ Pure Python: int pence, ``Fraction`` for percentages, nothing through float.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Iterable, Mapping
@@ -50,6 +50,7 @@ _WORDS = {
 }
 _PER_DISTRICT = re.compile(r"^\s*(?P<amount>£?\s*[\d,]+(?:\.\d{1,2})?[kK]?)\s+(?:per|each|a)\s+district\s*$", re.I)
 _PARENTHESIS = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<inner>.*)\)\s*$", re.S)
+_LAST_PARENTHESIS = re.compile(r"^(?P<head>.*?\S)\s*\((?P<inner>[^()]*)\)\s*$", re.S)  # the last of several
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,10 @@ class Cell:
             text += f" ({format_amount(self.per_district_pence, unit)} per district)"
         return text
 
+    def edit_text(self, unit: str = "pound") -> str:
+        """As it is edited: as the paper shows it, with its note in brackets ("£7,700 (Agreed at the board)")."""
+        return self.describe(unit) + (f" ({self.note})" if self.note else "")
+
 
 def format_amount(pence: int, unit: str = "pound") -> str:
     """An amount in the plan's unit: £1,234 (or £1,234.56) for pounds, 1,234 for a table in £'000."""
@@ -162,20 +167,36 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
         return Cell("amount", _amount_in_unit(original, unit), original)
     except MoneyError as exc:
         first_error = exc
+    last = _LAST_PARENTHESIS.match(original)
+    if last and "(" in last.group("head"):  # a split and a note, in either order: "£4,000 (£2,000 per District) (…)"
+        try:
+            base = parse_cell(last.group("head"), unit=unit)
+        except BudgetError:
+            base = None  # a note with brackets of its own: "£100 (see (a) and (b))"
+        if base is not None:
+            combined = _with_bracket(base, last.group("inner").strip(), unit)
+            if combined is not None:
+                return replace(combined, text=original)
     m = _PARENTHESIS.match(original)
     if m and m.group("head").strip():
-        head, inner = m.group("head").strip(), m.group("inner").strip()
-        base = parse_cell(head, unit=unit)
-        per = _PER_DISTRICT.match(inner)
-        if per and base.status == "amount":
-            return Cell("amount", base.amount_pence, original, base.note,
-                        _amount_in_unit(per.group("amount"), unit))
-        return Cell(base.status, base.amount_pence, original, inner)
+        base = parse_cell(m.group("head").strip(), unit=unit)
+        return replace(_with_bracket(base, m.group("inner").strip(), unit, replace_note=True), text=original)
     said = str(first_error).replace(FORM_HINT, "")  # the forms a cell takes are said below
     if not said.startswith(f"“{original}”"):  # the money error names the part it read (the head, or the whole)
         said = f"“{original}”: {said}"
     raise BudgetError(f"{said.removesuffix('.')}. A cell is an amount (£4,000), TBC, N/K or nil, and may have a note "
                       "in brackets after it, as in £4,000 (£2,000 per District).") from None
+
+
+def _with_bracket(base: Cell, inner: str, unit: str, *, replace_note: bool = False) -> Cell | None:
+    """The cell with what a bracket after it says: its split per district, or its note (None when it has both
+    already and replace_note is not given)."""
+    per = _PER_DISTRICT.match(inner)
+    if per and base.status == "amount" and base.per_district_pence is None:
+        return Cell("amount", base.amount_pence, base.text, base.note, _amount_in_unit(per.group("amount"), unit))
+    if base.note and not replace_note:
+        return None
+    return Cell(base.status, base.amount_pence, base.text, inner, base.per_district_pence)
 
 
 def parse_change(text: str) -> Fraction | None:

@@ -71,6 +71,11 @@ def test_the_mtfp_adds_up_as_the_paper_prints_except_the_2012_13_subtotal():
     ("TBC", "tbc", None, None, ""), ("N/K", "nk", None, None, ""), ("Tbc", "tbc", None, None, ""),
     ("nil", "nil", 0, None, ""), ("-", "nil", 0, None, ""), ("£0", "amount", 0, None, ""),
     ("(6,957)", "amount", -695_700, None, ""), ("327,800", "amount", 32_780_000, None, ""),
+    # a split and a note: the split was read as part of a note ("£2,000 per District) (Agreed at the board")
+    ("£4,000 (£2,000 per District) (Agreed at the board)", "amount", 400_000, 200_000, "Agreed at the board"),
+    ("£4,000 (Agreed at the board) (£2,000 per District)", "amount", 400_000, 200_000, "Agreed at the board"),
+    ("TBC (awaiting the PCC's letter)", "tbc", None, None, "awaiting the PCC's letter"),
+    ("£100 (see note (a) of the paper)", "amount", 10_000, None, "see note (a) of the paper"),
 ])
 def test_cells_as_the_papers_write_them(text, status, pence, per_district, note):
     cell = parse_cell(text)
