@@ -33,6 +33,12 @@ class GridCell:
     note: str = ""
     change: str = ""  # year on year into this column, in £ and %
 
+    @property
+    def edit_text(self) -> str:
+        """What the grid's editor starts from: the cell as shown, with its note in brackets, so that the note can be
+        changed or taken out there (``set_cell``)."""
+        return self.text + (f" ({self.note})" if self.note and self.text else "")
+
 
 @dataclass(frozen=True)
 class GridRow:
@@ -187,7 +193,8 @@ class BudgetsPresenter(ScreenPresenter):
         return self._change(f"Add line {label.strip()}", plan_id, lambda: service.add_line(self.store, section_id, label))
 
     def set_cell(self, line_id: str, column: str, text: str, note: str | None = None) -> bool:
-        """What the paper states in a cell: "£4,000 (£2,000 per District)", "TBC", "N/K", "nil"; blank clears it."""
+        """What the paper states in a cell: "£4,000 (£2,000 per District)", "TBC", "N/K", "nil"; blank clears it.
+        The text is edited from ``GridCell.edit_text``: without a note (and none given) the cell has none."""
         plan_id = self.selected
         if plan_id is None:
             return False
@@ -196,15 +203,19 @@ class BudgetsPresenter(ScreenPresenter):
             return self._change(f"Clear {label}, {column}", plan_id,
                                 lambda: service.clear_cell(self.store, line_id, column))
         return self._change(f"Set {label}, {column}", plan_id,
-                            lambda: service.set_cell(self.store, line_id, column, text, note=note))
+                            lambda: service.set_cell(self.store, line_id, column, text, note=note,
+                                                     note_in_text=True))
 
-    def set_stated_total(self, column: str, text: str, section_id: str | None = None) -> bool:
-        """A total as the paper printed it, kept beside the computed one and flagged when they differ."""
+    def set_stated_total(self, column: str, text: str, section_id: str | None = None, *,
+                         note_in_text: bool = False) -> bool:
+        """A total as the paper printed it, kept beside the computed one and flagged when they differ
+        (note_in_text: typed over its own "(as printed)" row, whose editor shows its note)."""
         plan_id = self.selected
         if plan_id is None:
             return False
         return self._change(f"Printed total, {column}", plan_id,
-                            lambda: service.set_stated_total(self.store, plan_id, column, text, section_id=section_id))
+                            lambda: service.set_stated_total(self.store, plan_id, column, text, section_id=section_id,
+                                                             note_in_text=note_in_text))
 
     def set_printed_total(self, row: GridRow, column: str, text: str) -> bool:
         """Typed over a worked-out subtotal or total (or its "(as printed)" row): the figure the paper printed,
@@ -222,7 +233,8 @@ class BudgetsPresenter(ScreenPresenter):
         if not text:
             return self._change(f"Clear the printed {row.label}, {column}", plan_id,
                                 lambda: service.clear_stated_total(self.store, plan_id, column, section_id=section_id))
-        return self.set_stated_total(column, text, section_id=section_id)
+        return self.set_stated_total(column, text, section_id=section_id,
+                                     note_in_text=row.kind in ("stated", "stated-total"))
 
     def _printed_row(self, kind: str, section_id: str | None) -> GridRow | None:
         wanted = "stated" if kind in ("subtotal", "stated") else "stated-total"

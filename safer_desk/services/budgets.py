@@ -491,8 +491,11 @@ def _existing_cell(store: Store, table: str, keys: dict[str, Any]) -> Cell | Non
 
 
 def set_cell(store: Store, line_id: str, column: str, text: str | Cell, *, note: str | None = None,
-             stated_change: str | None = None) -> Cell | None:
+             stated_change: str | None = None, note_in_text: bool = False) -> Cell | None:
     """Put what the paper states in a cell ("£4,000 (£2,000 per District)", "TBC", "N/K", "nil").
+
+    note_in_text: the text was edited with the cell's note in it (the grid shows it so), so a text without a
+    note removes it; otherwise the cell keeps a note the text does not give.
 
     Returns the cell it replaced (None if it was empty): undo is ``set_cell`` with it, or ``clear_cell``.
     """
@@ -506,7 +509,7 @@ def set_cell(store: Store, line_id: str, column: str, text: str | Cell, *, note:
         raise BudgetError(f"{row['label']}, {label}: {exc}") from None
     keys = {"line_id": line_id, "column_id": column}
     before = _existing_cell(store, "budget_cells", keys)
-    cell = _keeping_what_was_not_typed(cell, before, text, note, stated_change)
+    cell = _keeping_what_was_not_typed(cell, before, text, note, stated_change, note_in_text)
     with store.transaction():
         _write_cell(store, "budget_cells", keys, cell)
         _touch(store, row["plan_id"])
@@ -514,13 +517,13 @@ def set_cell(store: Store, line_id: str, column: str, text: str | Cell, *, note:
 
 
 def _keeping_what_was_not_typed(cell: Cell, before: Cell | None, text: str | Cell, note: str | None,
-                                stated_change: str | None) -> Cell:
-    """A figure typed again (the grid edits the amount alone) keeps the paper's note and printed change, unless
-    given: a note typed with the amount ("£7,700 (Agreed at the board)") replaces the old one. A Cell given
-    whole (an undo) is written as it is."""
+                                stated_change: str | None, note_in_text: bool = False) -> Cell:
+    """A figure typed again keeps the paper's printed change, and its note unless given or shown with it (a note
+    typed with the amount, "£7,700 (Agreed at the board)", replaces the old one; with ``note_in_text`` an amount
+    typed without one removes it). A Cell given whole (an undo) is written as it is."""
     if before is None or isinstance(text, Cell):
         return cell
-    return replace(cell, note=cell.note if note is not None or cell.note else before.note,
+    return replace(cell, note=cell.note if note is not None or cell.note or note_in_text else before.note,
                    stated_change=cell.stated_change if stated_change is not None or cell.stated_change
                    else before.stated_change)
 
@@ -538,7 +541,8 @@ def clear_cell(store: Store, line_id: str, column: str) -> Cell | None:
 
 
 def set_stated_total(store: Store, plan_id: str, column: str, text: str | Cell, *, section_id: str | None = None,
-                     note: str | None = None, stated_change: str | None = None) -> Cell | None:
+                     note: str | None = None, stated_change: str | None = None,
+                     note_in_text: bool = False) -> Cell | None:
     """Keep the total the paper prints for a section (or, without a section, for the whole plan).
 
     It is never overwritten by the computed total: both are kept and a difference is flagged.
@@ -551,7 +555,7 @@ def set_stated_total(store: Store, plan_id: str, column: str, text: str | Cell, 
     cell = read_cell(text, plan["unit"], note=note, stated_change=stated_change)
     keys = {"plan_id": plan_id, "section_id": section_id, "column_id": column}
     before = _existing_cell(store, "budget_stated_totals", keys)
-    cell = _keeping_what_was_not_typed(cell, before, text, note, stated_change)
+    cell = _keeping_what_was_not_typed(cell, before, text, note, stated_change, note_in_text)
     with store.transaction():
         _write_cell(store, "budget_stated_totals", keys, cell)
         _touch(store, plan_id)

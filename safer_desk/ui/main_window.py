@@ -334,12 +334,27 @@ class MainWindow(QMainWindow):
 
     def may_close_file(self) -> bool:
         """Before another file is opened or the program closes: every tab's unsaved edits are asked about."""
+        self.finish_cell_edits()
         for key, widget in list(self.tab_widgets.items()):
             if widget.has_unsaved_changes():
                 self.show_tab(key)
                 if not widget.may_leave(self._ask_unsaved):
                     return False
         return True
+
+    def finish_cell_edits(self) -> None:
+        """A table cell still being typed in is put in the file first, as Enter would, while that file is open (its
+        editor closing with the file had put it in after, into a closed file, and it was lost)."""
+        from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView
+
+        for view in self.findChildren(QAbstractItemView):
+            if view.state() != QAbstractItemView.State.EditingState:
+                continue
+            editor = view.indexWidget(view.currentIndex())
+            if editor is not None:
+                delegate = view.itemDelegateForIndex(view.currentIndex())
+                delegate.commitData.emit(editor)
+                delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _update_modified(self) -> None:
         self.setWindowModified(self.has_unsaved_changes())

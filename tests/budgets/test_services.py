@@ -190,6 +190,23 @@ def test_an_amount_typed_again_keeps_the_papers_note_and_printed_change(store):
     assert cell() == previous
 
 
+def test_a_note_taken_out_of_the_text_that_shows_it_is_removed(store):
+    """The grid now edits a cell with its note ("£7,700 (Agreed at the board)"): before, the note could not be
+    removed at all, as an amount typed without one kept the old note."""
+    plan = svc.create_plan(store, "Plan", columns=["2017/18"])
+    line = svc.add_line(store, svc.add_section(store, plan, "Costs"), "Target hardening")
+    svc.set_cell(store, line, "2017/18", "£4,000 (£2,000 per District) (Agreed at the board)", stated_change="1.7")
+    column = svc.column_id(store, plan, "2017/18")
+
+    def cell():
+        return svc.load_plan(store, plan).sections[0].lines[0].cells[column]
+
+    assert cell().edit_text() == "£4,000 (£2,000 per district) (Agreed at the board)"
+    svc.set_cell(store, line, "2017/18", "£4,000 (£2,000 per district)", note_in_text=True)
+    assert (cell().note, cell().per_district_pence, cell().stated_change) == ("", 200_000, "1.7")
+    assert cell().edit_text() == "£4,000 (£2,000 per district)"
+
+
 def test_stated_totals_are_kept_beside_the_computed_ones(store):
     plan = svc.create_plan(store, "Plan", columns=["2012/13"], total_label="Base budget")
     section = svc.add_section(store, plan, "Drugs", kind="other", total_label="Subtotal")

@@ -8,20 +8,43 @@ fields that add a plan, a section, a line, or state a cell.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.budgets import SECTION_KINDS, TOTAL_KINDS, BudgetsPresenter, GridRow
 from safer_desk.ui import prompts
-from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.table_view import DataTableView, WholeNumbers
 from safer_desk.ui.kit.tables import LEFT, RIGHT, Column, RowTableModel
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.colours import alert_style, themed
 
 BOLD_KINDS = ("section", "subtotal", "total")
+# The length of the part of a cell's edit text that is the figure (before its note), for the editor to select.
+FIGURE_LENGTH_ROLE = Qt.ItemDataRole.UserRole + 7
+
+
+class CellEditor(WholeNumbers):
+    """A cell is edited with its note in brackets after the figure ("£7,525.58 (Cost to be reimbursed …)"), the
+    figure alone selected: typing a new amount keeps the note, which can be changed or taken out in place."""
+
+    def setEditorData(self, editor, index) -> None:
+        super().setEditorData(editor, index)
+        length = index.data(FIGURE_LENGTH_ROLE)
+        if isinstance(editor, QLineEdit) and isinstance(length, int) and length < len(editor.text()):
+            editor.setProperty("figure_length", length)
+
+    def eventFilter(self, watched, event) -> bool:
+        # (The delegate filters its editors' events already.) The view selects the whole text once the editor has
+        # its data, and again as it gets the focus: the figure alone is selected after that, once.
+        if isinstance(watched, QLineEdit) and event.type() == QEvent.Type.FocusIn:
+            length = watched.property("figure_length")
+            if isinstance(length, int):
+                watched.setProperty("figure_length", None)
+                QTimer.singleShot(0, watched, lambda: watched.setSelection(0, length))
+        return super().eventFilter(watched, event)
 
 
 def _cell_text(row: GridRow, i: int) -> str:
@@ -99,7 +122,9 @@ class PlanModel(RowTableModel):
             return font
         if index.isValid() and role == Qt.ItemDataRole.EditRole and index.column() in self.year_columns:
             cell = self.row(index.row()).cells[self.year_columns.index(index.column())]
-            return cell.text
+            return cell.edit_text
+        if index.isValid() and role == FIGURE_LENGTH_ROLE and index.column() in self.year_columns:
+            return len(self.row(index.row()).cells[self.year_columns.index(index.column())].text)
         if index.isValid() and role == Qt.ItemDataRole.EditRole and index.column() == 0:
             return self.row(index.row()).label
         return super().data(index, role)
@@ -112,7 +137,10 @@ class PlanModel(RowTableModel):
         if index.column() not in self.year_columns:
             return False
         row = self.row(index.row())
-        column = self.presenter.columns[self.year_columns.index(index.column())]
+        at = self.year_columns.index(index.column())
+        column = self.presenter.columns[at]
+        if row.kind == "line" and str(value).strip() == row.cells[at].edit_text:
+            return False  # left as it was (Enter, or the file closing with the editor open): no change to undo
         if row.kind in TOTAL_KINDS:  # what the paper printed, typed over the worked-out total
             return self.presenter.set_printed_total(row, column, str(value))
         return self.presenter.set_cell(row.line_id, column, str(value))
@@ -178,6 +206,8 @@ class BudgetsTab(TabBase):
         self.view = DataTableView(self, accessible_name="Plan lines by year",
                                   on_delete=self.delete_chosen if writes else None)
         self.view.setModel(self.model)
+        self.cell_editor = CellEditor(self.view)
+        self.view.setItemDelegate(self.cell_editor)
         self.view.setSortingEnabled(False)  # the paper's order
         self.view.verticalHeader().hide()
         self.warnings = QLabel(self)
@@ -219,9 +249,9 @@ class BudgetsTab(TabBase):
         line_row.addWidget(self.line_label, 2)
         line_row.addWidget(self.add_line_button)
         hint = QLabel("Double-click a cell to type what the paper states: £4,000 (£2,000 per District), TBC, N/K "
-                      "or nil; over a subtotal or total, the figure the paper printed (kept beside the worked-out "
-                      "one); over a line's or section's name, its name. Del empties a cell, or on a name deletes "
-                      "the line or section.", self)
+                      "or nil, and a note in brackets after it; over a subtotal or total, the figure the paper "
+                      "printed (kept beside the worked-out one); over a line's or section's name, its name. Del "
+                      "empties a cell, or on a name deletes the line or section.", self)
         hint.setWordWrap(True)
 
         right = QWidget(self)
