@@ -39,7 +39,7 @@ import re
 import sqlite3
 import zipfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -1948,6 +1948,8 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
                 raise DecisionRefused(f"{c.detail}. Keep {c.office_name}'s version of what it belongs to first.")
         insert(incoming)
         provenance(info.key_of(incoming), incoming, False)
+        if t in WHOLES and PARTS in incoming:  # its parts were held back with it
+            _put_parts(conn, replace(c, county_key=info.key_of(incoming)), t, incoming[PARTS], False)
         return
     if kind == "figure":  # the county's police.uk figure gives way to the office's own
         conn.execute(f"DELETE FROM {quote(t)} WHERE {where}", key_values(c.county_key))

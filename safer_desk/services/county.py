@@ -551,7 +551,7 @@ def plan_decision(store: Store, choice: str, *, which: str | int | None = None) 
             rows.append((c.table, "indicator_id = ? AND period = ?", (incoming["indicator_id"], incoming["period"])))
             rows.append((ORIGINS_TABLE, "table_name = ? AND row_key LIKE ?",
                          (c.table, f"pv:{incoming['indicator_id']}:%:{incoming['period']}")))
-        if c.table in WHOLES and c.county_key:  # keeping the office's version replaces the thing's parts
+        if c.table in WHOLES:  # keeping the office's version puts in the thing's parts (replacing the county's)
             for part in WHOLES[c.table].parts:  # (every row of them: the parts come and go under new ids)
                 rows += [(part, "1", ()), (ORIGINS_TABLE, "table_name = ?", (part,))]
         keys = {k for k in (c.county_key, c.row_key) if k}

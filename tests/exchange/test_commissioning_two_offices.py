@@ -185,3 +185,41 @@ def test_the_merge_order_keeps_every_table_after_what_it_links_to_and_scenarios_
     for t in order:
         assert all(order.index(fk.table) < order.index(t) for fk in infos[t].foreign_keys if fk.table != t), t
     assert order.index("projects") < order.index("commissioning_scenarios") < order.index("scenario_items")
+
+
+def test_a_scenario_kept_once_what_it_is_against_has_come_brings_its_choices(tmp_path, monkeypatch):
+    """A scenario whose award was not in the county file was held back ("not merged, because …"); keeping the office's
+    version once the award had come in (from the other office) brought the scenario without the projects it ticks."""
+    from safer_desk.services import funders
+    from tests.exchange.helpers import resign_export
+
+    base = template(tmp_path, police=False)
+    store = open_store(base)
+    funders.save_award(store, funders.make_award(funder="OPCC", name="PCC grant", years={"2019/20": "£400,568"}))
+    add_projects(store, [Project(id="shared-dv-service", title="County DV outreach", areas=("Countywide",))])
+    award_id = funders.list_awards(store)[0].id
+    store.close()
+    babergh = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
+    mid = office_from(base, tmp_path / "mid.sqlite", "Mid Suffolk office", districts=["Mid Suffolk"])
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        commissioning.save_scenario(babergh, commissioning.new_scenario(
+            "Option A", 5_000_000, [commissioning.ScenarioItem("shared-dv-service")], award_id=award_id,
+            award_year="2019/20"))
+        sent = resign_export(export(babergh, tmp_path / "b.sqlite"), edit=lambda conn: conn.executescript(
+            "DELETE FROM funding_award_years; DELETE FROM funding_awards;"))
+        merge(county, [sent])
+        [held] = [c for c in list_conflicts(county) if c.table == "commissioning_scenarios"]
+        assert held.kind == "missing-parent"
+        merge(county, [export(mid, tmp_path / "m.sqlite")])  # the award comes in from Mid Suffolk
+        presenter = county_service.ConflictsPresenter(county)
+        held = next(c for c in presenter.conflicts if c.id == held.id)
+        origins = "SELECT count(*) FROM _county_origins WHERE table_name = 'scenario_items'"
+        before, rows_before = presenter.rows(presenter.plan("district", conflict=held)), scenario_rows(county)
+        presenter.keep("district", conflict=held)
+        assert ticked(county) == ["shared-dv-service"] and county.scalar(origins) == 1
+        presenter.put_back(before)  # Edit > Undo of the decision takes the choices out with the scenario
+        assert scenario_rows(county) == rows_before == [] and county.scalar(origins) == 0
+    finally:
+        for store in (county, babergh, mid):
+            store.close()
