@@ -13,6 +13,8 @@ scenario the office's, choices and all, and the decision stands when the files a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from safer_desk.services import county as county_service
@@ -49,6 +51,21 @@ def save_option_a(monkeypatch, store, moment: str, ticked: list[str], fund_pence
         store, commissioning.new_scenario("Option A", fund_pence, items)))
 
 
+def both_save_option_a(monkeypatch, offices, babergh_ticks: list[str], mid_ticks: list[str], *,
+                       mid_time: str = MID_TIME, **mid_changes) -> None:
+    """Each office saves its 'Option A' (Mid Suffolk's with mid_changes), then both files are merged."""
+    folder, county, babergh, mid = offices
+    save_option_a(monkeypatch, babergh, BABERGH_TIME, babergh_ticks)
+    save_option_a(monkeypatch, mid, mid_time, mid_ticks, **mid_changes)
+    merge_both(folder, county, babergh, mid)
+
+
+def resave_option_a(store, **changes) -> None:
+    """The office saves its 'Option A' again, changed."""
+    scenario = next(s for s in commissioning.list_scenarios(store) if s.name == "Option A")
+    commissioning.save_scenario(store, replace(scenario, **changes))
+
+
 def merge_both(folder, county, babergh, mid):
     return merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
 
@@ -67,18 +84,14 @@ def scenario_rows(store) -> list[tuple]:
 
 def test_the_same_scenario_from_two_offices_is_one_scenario_and_no_conflict(offices, monkeypatch):
     folder, county, babergh, mid = offices
-    save_option_a(monkeypatch, babergh, BABERGH_TIME, ["shared-dv-service"])
-    save_option_a(monkeypatch, mid, MID_TIME, ["shared-dv-service"])
-    merge_both(folder, county, babergh, mid)
+    both_save_option_a(monkeypatch, offices, ["shared-dv-service"], ["shared-dv-service"])
     assert list_conflicts(county) == []
     assert ticked(county) == ["shared-dv-service"]
 
 
 def test_scenarios_of_one_name_ticking_each_offices_own_projects_are_one_conflict_in_words(offices, monkeypatch):
     folder, county, babergh, mid = offices
-    save_option_a(monkeypatch, babergh, BABERGH_TIME, ["Babergh youth work"])
-    save_option_a(monkeypatch, mid, MID_TIME, ["Mid Suffolk night safe"])
-    merge_both(folder, county, babergh, mid)
+    both_save_option_a(monkeypatch, offices, ["Babergh youth work"], ["Mid Suffolk night safe"])
     found = list_conflicts(county)
     assert [c.detail for c in found] == [
         "Commissioning scenario 'Option A': projects ticked “Babergh youth work” from Babergh office, "
@@ -92,10 +105,8 @@ def test_scenarios_of_one_name_ticking_each_offices_own_projects_are_one_conflic
 
 def test_a_fund_and_a_scaling_they_disagree_on_are_said_with_the_choices(offices, monkeypatch):
     folder, county, babergh, mid = offices
-    save_option_a(monkeypatch, babergh, BABERGH_TIME, ["shared-dv-service"])
-    save_option_a(monkeypatch, mid, MID_TIME, ["shared-dv-service"], fund_pence=6_000_000,
-                  scale=commissioning.Scale(1, 3))
-    merge_both(folder, county, babergh, mid)
+    both_save_option_a(monkeypatch, offices, ["shared-dv-service"], ["shared-dv-service"], fund_pence=6_000_000,
+                       scale=commissioning.Scale(1, 3))
     [conflict] = list_conflicts(county)
     assert conflict.detail == (
         "Commissioning scenario 'Option A': fund £50,000, projects ticked “County DV outreach” from Babergh office; "
@@ -109,9 +120,8 @@ def test_the_county_leads_decision_sets_the_choices_and_stands_at_the_next_merge
     """Typed in the same second, the two scenarios' own rows are alike to the byte once the office's is kept: found
     using it, where merging Babergh's file again then ticked its project in the county's scenario once more."""
     folder, county, babergh, mid = offices
-    save_option_a(monkeypatch, babergh, BABERGH_TIME, ["Babergh youth work", "shared-dv-service"])
-    save_option_a(monkeypatch, mid, mid_time, ["Mid Suffolk night safe", "shared-dv-service"])
-    merge_both(folder, county, babergh, mid)
+    both_save_option_a(monkeypatch, offices, ["Babergh youth work", "shared-dv-service"],
+                       ["Mid Suffolk night safe", "shared-dv-service"], mid_time=mid_time)
     [conflict] = list_conflicts(county)
     resolve_conflicts(county, choice, which=conflict.id)
     kept = (["Mid Suffolk night safe", "shared-dv-service"] if choice == "district"
@@ -127,9 +137,7 @@ def test_the_county_leads_decision_sets_the_choices_and_stands_at_the_next_merge
 
 def test_keeping_the_offices_choices_is_undone_exactly(offices, monkeypatch):
     folder, county, babergh, mid = offices
-    save_option_a(monkeypatch, babergh, BABERGH_TIME, ["Babergh youth work"])
-    save_option_a(monkeypatch, mid, MID_TIME, ["Mid Suffolk night safe"])
-    merge_both(folder, county, babergh, mid)
+    both_save_option_a(monkeypatch, offices, ["Babergh youth work"], ["Mid Suffolk night safe"])
     presenter = county_service.ConflictsPresenter(county)
     [conflict] = presenter.conflicts
     plan = presenter.plan("district", conflict=conflict)
@@ -144,14 +152,10 @@ def test_keeping_the_offices_choices_is_undone_exactly(offices, monkeypatch):
 
 def test_an_office_changing_its_choices_later_is_asked_about_again(offices, monkeypatch):
     folder, county, babergh, mid = offices
-    save_option_a(monkeypatch, babergh, BABERGH_TIME, ["shared-dv-service"])
-    save_option_a(monkeypatch, mid, MID_TIME, ["shared-dv-service"])
-    merge_both(folder, county, babergh, mid)
+    both_save_option_a(monkeypatch, offices, ["shared-dv-service"], ["shared-dv-service"])
     assert list_conflicts(county) == []
-    scenario = next(s for s in commissioning.list_scenarios(mid) if s.name == "Option A")
-    commissioning.save_scenario(mid, commissioning.Scenario(
-        scenario.id, scenario.name, scenario.fund_pence, items=scenario.items + (
-            commissioning.ScenarioItem("Mid Suffolk night safe"),)))
+    resave_option_a(mid, items=(commissioning.ScenarioItem("shared-dv-service"),
+                                commissioning.ScenarioItem("Mid Suffolk night safe")))
     merge(county, [export(mid, folder / "m2.sqlite")])
     [conflict] = list_conflicts(county)
     assert "“County DV outreach; Mid Suffolk night safe” from Mid Suffolk office" in conflict.detail
@@ -161,13 +165,9 @@ def test_an_office_changing_its_choices_later_is_asked_about_again(offices, monk
 def test_renamed_in_its_office_the_second_scenario_comes_in_beside_the_first(offices, monkeypatch):
     """What the exchange guide tells an office whose scenario is its own: rename it and export again."""
     folder, county, babergh, mid = offices
-    save_option_a(monkeypatch, babergh, BABERGH_TIME, ["Babergh youth work"])
-    save_option_a(monkeypatch, mid, MID_TIME, ["Mid Suffolk night safe"])
-    merge_both(folder, county, babergh, mid)
+    both_save_option_a(monkeypatch, offices, ["Babergh youth work"], ["Mid Suffolk night safe"])
     assert len(list_conflicts(county)) == 1
-    scenario = next(s for s in commissioning.list_scenarios(mid) if s.name == "Option A")
-    commissioning.save_scenario(mid, commissioning.Scenario(scenario.id, "Option A (Mid Suffolk)",
-                                                            scenario.fund_pence, items=scenario.items))
+    resave_option_a(mid, name="Option A (Mid Suffolk)")
     merge(county, [export(mid, folder / "m2.sqlite")])
     assert list_conflicts(county) == []
     assert ticked(county) == ["Babergh youth work"]
