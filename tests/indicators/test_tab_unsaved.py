@@ -169,3 +169,29 @@ def test_this_year_is_in_the_year_list_and_its_figures_can_be_typed(demo_window,
     assert not tab.save_figures()
     assert "Jan-27 has not begun yet" in tab.presenter.figures.message("value", 9)
     tab.presenter.figures.discard()
+
+
+def test_a_figure_still_being_typed_when_another_file_opens_is_asked_about_and_saved(demo_window, tab, qtbot,
+                                                                                     prompts, tmp_path):
+    """The figure was in the cell's editor, not yet in the grid: opening another file asked about nothing and the
+    editor, closing with the file, sent it to a closed file. It is now put in the grid first and asked about."""
+    from safer_desk.services.files import open_office_file
+
+    first = demo_window.session.store.path
+    row = [tab.grid.verticalHeaderItem(r).text() for r in range(tab.grid.rowCount())].index("2016/17")
+    rect = tab.grid.visualItemRect(tab.grid.item(row, 8))
+    qtbot.mouseClick(tab.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = QApplication.focusWidget()
+    assert editor is not tab.grid, "the cell did not open for typing"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1480")  # no Enter: the editor is still open
+    prompts.unsaved_answers[:] = [UnsavedChoice.SAVE]
+    assert demo_window.open_path(tmp_path / "other.sqlite", create=True)
+    assert prompts.unsaved_questions[-1][1] == (
+        "Figures of All crime for Plymouth, 2016/17 have unsaved changes in Dec-16.")
+    store = open_office_file(first, read_only=True).store
+    try:
+        assert stored(store, "2016-12") == 1480
+    finally:
+        store.close()
