@@ -32,12 +32,9 @@ class GridCell:
     flag: str = ""
     note: str = ""
     change: str = ""  # year on year into this column, in £ and %
-
-    @property
-    def edit_text(self) -> str:
-        """What the grid's editor starts from: the cell as shown, with its note in brackets, so that the note can be
-        changed or taken out there (``set_cell``)."""
-        return self.text + (f" ({self.note})" if self.note and self.text else "")
+    # What the grid's editor starts from: a typed cell with its note in brackets, so that the note can be changed or
+    # taken out there (``set_cell``); a worked-out figure as shown.
+    edit_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,7 +58,8 @@ def _cell(view_cell, unit: str) -> GridCell:
     if view_cell is None:
         return GridCell("")
     change = view_cell.change.describe(unit) if view_cell.change is not None else ""
-    return GridCell(view_cell.text, view_cell.pence, view_cell.status, view_cell.flag, view_cell.note, change)
+    return GridCell(view_cell.text, view_cell.pence, view_cell.status, view_cell.flag, view_cell.note, change,
+                    view_cell.edit_text or view_cell.text)
 
 
 class BudgetsPresenter(ScreenPresenter):

@@ -734,6 +734,7 @@ class ViewCell:
     flag: str = ""  # a sentence when this figure disagrees with another
     note: str = ""
     change: Change | None = None  # year on year, into this column
+    edit_text: str = ""  # a typed cell as it is edited, its note in brackets (``Cell.edit_text``)
 
     @property
     def flagged(self) -> bool:
@@ -786,8 +787,8 @@ def _cell_view(cell: Cell | None, unit: str, *, flag: str = "", change: Change |
     if cell is None:
         return ViewCell("")
     status = ("stated-differs" if flag else "stated") if stated else cell.status
-    text = cell.describe(unit)
-    return ViewCell(text, cell.pence if cell.known else None, status, flag, cell.note, change)
+    return ViewCell(cell.describe(unit), cell.pence if cell.known else None, status, flag, cell.note, change,
+                    cell.edit_text(unit))
 
 
 def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanView:
