@@ -109,31 +109,15 @@ def _choice_words(describer: "Describer", text: str, other: str) -> str:
 
 
 def _plan_layout(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) -> str:
-    """A plan's columns, sections (with their kind) and lines, by name, sorted, as JSON: what its totals add up."""
+    """A plan's columns, sections (with their kind, unless expenditure) and lines (with their section), by name,
+    sorted, as JSON: what its totals add up."""
     items = [["column", r[0]] for r in conn.execute(f"SELECT label FROM {s}budget_columns WHERE plan_id = ?", (key,))]
     for section_id, name, kind in conn.execute(f"SELECT id, name, kind FROM {s}budget_sections WHERE plan_id = ?",
                                                (key,)).fetchall():
-        items.append(["section", name, kind])
+        items.append(["section", name] + ([kind] if kind != "expenditure" else []))
         items += [["line", r[0], name] for r in conn.execute(
             f"SELECT label FROM {s}budget_lines WHERE section_id = ?", (section_id,))]
     return json.dumps(sorted(items), separators=(",", ":"))
-
-
-def _layout_words(describer: "Describer", text: str, other: str) -> str:
-    """What one plan has that the other has not: “line ECINS (Community safety); column 2020/21”."""
-    theirs = {tuple(item) for item in json.loads(other or "[]")}
-    words = []
-    for item in json.loads(text or "[]"):
-        if tuple(item) in theirs:
-            continue
-        kind, name, *rest = item
-        if kind == "line":
-            words.append(f"line {name} ({rest[0]})")
-        elif kind == "section":
-            words.append(f"section {name}" + (f" ({rest[0]})" if rest[0] != "expenditure" else ""))
-        else:
-            words.append(f"{kind} {name}")
-    return f"“{'; '.join(words)}”" if words else "none"
 
 
 def _award_years(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) -> str:
@@ -153,16 +137,18 @@ def _allocation_layout(conn: sqlite3.Connection, s: str, key: Any, remap: dict[s
 
 
 def _only_in_one(describer: "Describer", text: str, other: str) -> str:
-    """What one side has that the other has not: “2020/21; 2021/22”, “partnership West” (an item with its kind)."""
+    """What one side has that the other has not: “2020/21; 2021/22”, or items said with their kind and what they
+    are in, “line ECINS (Community safety); partnership West”."""
     mine, theirs = json.loads(text or "[]"), json.loads(other or "[]")
-    words = [" ".join(item) if isinstance(item, list) else item for item in mine if item not in theirs]
+    words = [item if not isinstance(item, list) else f"{item[0]} {item[1]}" + "".join(f" ({x})" for x in item[2:])
+             for item in mine if item not in theirs]
     return f"“{'; '.join(words)}”" if words else "none"
 
 
 WHOLES = {
     "commissioning_scenarios": Whole({"scenario_items": "{p}scenario_id {key}"}, _choices, _choice_words,
                                      "projects ticked", chosen="projects"),
-    "budget_plans": Whole(PLAN_PARTS, _plan_layout, _layout_words, "only in it"),
+    "budget_plans": Whole(PLAN_PARTS, _plan_layout, _only_in_one, "only in it"),
     "funding_awards": Whole({"funding_award_years": "{p}award_id {key}"}, _award_years, _only_in_one,
                             "years only in it"),
     "allocation_scenarios": Whole({"allocation_scenario_factors": "{p}scenario_id {key}",

@@ -923,7 +923,6 @@ class _Merger:
         # Things of WHOLES a conflict is raised about (table -> the office's ids): their parts are not merged (the
         # county's thing stays as it is made until the county lead decides; keeping the office's brings its parts).
         self.held: dict[str, set[str]] = {}
-        self.held_conflicts: list[tuple[int, str, str]] = []  # (conflict, table, the office's id): parts to keep
         self.now = utc_now()
         self._parent_sql: dict = {}
         self._sql: dict = {}  # SQL text per table, built once
@@ -997,8 +996,6 @@ class _Merger:
             f"SELECT id FROM {CONFLICTS_TABLE} WHERE office_id = ? AND table_name = ? AND row_key = ? AND kind = ?",
             (self.m.office_id, t, row_key, kind)).fetchone()[0]
         self.seen.add(conflict_id)
-        if t in WHOLES and row is not None:
-            self.held_conflicts.append((conflict_id, t, row_key))
         self.summary.conflicts.append(Conflict(
             t, row_key, kind, office, other, text, conflict_id, subject, county_side, district_side, group,
             self.m.office_id, county_key, subject_key, county_version, incoming_version, row, self.m.export_id))
@@ -1094,16 +1091,16 @@ class _Merger:
     def keep_held_parts(self) -> None:
         """With each conflict about a thing of WHOLES, the office's parts of it (links pointed at the county's rows
         as they were matched), so that keeping the office's version can bring them."""
-        for conflict_id, table, key in self.held_conflicts:
+        for c in self.summary.conflicts:
+            if c.table not in WHOLES or c.incoming_row is None:
+                continue
             parts = {}
-            for part in WHOLES[table].parts:
+            for part in WHOLES[c.table].parts:
                 info = self.layouts.info(self.dst, part)
                 parts[part] = [self.apply_remap(info, row)[0] for row in iter_rows(
-                    self.dst, info, parts_where(table, part, schema=SRC, keys=f"= {sql_text(key)}"), SRC)]
-            found = self.dst.execute(f"SELECT incoming_row FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
-            incoming = json.loads(found.fetchone()[0] or "{}")
+                    self.dst, info, parts_where(c.table, part, schema=SRC, keys=f"= {sql_text(c.row_key)}"), SRC)]
             self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET incoming_row = ? WHERE id = ?",
-                             (json.dumps({**incoming, PARTS: parts}, default=str, ensure_ascii=False), conflict_id))
+                             (json.dumps({**c.incoming_row, PARTS: parts}, default=str, ensure_ascii=False), c.id))
 
     def incoming_keys(self, info: TableInfo) -> "_IncomingKeys":
         return _IncomingKeys(self.dst, info, self.source_filter(info.name))
