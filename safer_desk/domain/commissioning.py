@@ -255,20 +255,23 @@ class Share:
 class ShareLookup:
     """A project's share from one funder for one year: stated, not known yet, or not stated at all."""
 
-    state: str  # "stated" | "not known" | "none"
+    state: str  # "stated" | "not known" | "other years" | "none"
     amount_pence: int = 0
-    words: str = ""  # the paper's words when not known ("Awaiting confirmation", "Tbc")
+    words: str = ""  # the paper's words when not known ("Awaiting confirmation", "Tbc"); the years, for other years
 
 
 def share_for(shares: Sequence[Share], funder: str, year: str | None = None) -> ShareLookup:
     """The funder's share of a project for a year: shares for that year, plus those with no year.
 
-    Shares for other years do not count. When the funder appears only with words ("Tbc"), the share is
-    not known yet; when the funder does not appear at all, there is no stated share.
+    Shares for other years do not count: when the funder has shares for other years only, it gives nothing
+    stated for this one ("other years", the years in ``words``). When the funder appears only with words
+    ("Tbc"), the share is not known yet; when the funder does not appear at all, there is no stated share.
     """
-    mine = [s for s in shares if same_funder(s.funder, funder)
-            and (year is None or not s.financial_year or s.financial_year == year)]
+    funders = [s for s in shares if same_funder(s.funder, funder)]
+    mine = [s for s in funders if year is None or not s.financial_year or s.financial_year == year]
     if not mine:
+        if funders:
+            return ShareLookup("other years", 0, ", ".join(sorted({s.financial_year for s in funders})))
         return ShareLookup("none")
     known = [s for s in mine if s.amount_pence is not None]
     if not known:

@@ -105,6 +105,15 @@ class CommissioningPresenter(ScreenPresenter):
                                 fund_label=self.fund_label, award=award,
                                 award_year=self.award_year if award is not None else None, range_end=self.range_end)
 
+    def committed(self) -> dict[str, int | None]:
+        """Each ticked project's committed figure as the summary adds it up (its scale of what the scenario
+        counts: against an award, the funder's share); None where no cost is stated."""
+        award = self.award()
+        rows = service.evaluate(self.projects, self.fund_pence() or 0, self.items(), award=award,
+                                award_year=self.award_year if award is not None else None,
+                                range_end=self.range_end).rows
+        return {r.project.id: None if r.cost_pence is None else r.scaled_pence for r in rows}
+
     def working(self, scenario_id: str | None = None) -> Scenario:
         loaded = self.loaded
         return Scenario(scenario_id or (loaded.id if loaded else new_id()), self.name.strip(),
@@ -202,7 +211,10 @@ class CommissioningPresenter(ScreenPresenter):
 
     def suggest(self):
         fund = self.fund_pence()
-        return None if fund is None else service.suggest(self.shown_projects(), fund)
+        award = self.award()
+        return None if fund is None else service.suggest(
+            self.shown_projects(), fund, award=award, award_year=self.award_year if award is not None else None,
+            range_end=self.range_end)
 
     def suggestion_text(self, s) -> str:
         """What "What fits?" proposes, in words (nothing is ticked until it is accepted); without a fund to fit

@@ -127,6 +127,39 @@ def award_fund(award: Award, year: str | None) -> tuple[int | None, str]:
     return award.amount_for(year) if year else award.total_pence, year or ""
 
 
+@dataclass(frozen=True)
+class Counted:
+    """What a scenario counts for a project in full, and which figure that is in words."""
+
+    cost_pence: int | None  # None when no cost is stated
+    words: str = ""  # "the upper end of £54,372 - £62,372", "OPCC's share", "OPCC's share: Tbc"
+    share_pence: int | None = None  # against an award: the funder's share, when stated
+    problem: str = ""  # what the officer is told about it (a share not known, or stated for other years only)
+    weighable: bool = True  # False when what it would cost is not known (What fits? cannot weigh it)
+
+
+def counted_figure(project: Project, award: Award | None, year: str = "", range_end: str = "upper") -> Counted:
+    """The figure a scenario counts for a project in full (``evaluate`` and What fits? alike): its stated cost
+    (a range at the chosen end), or against an ``award`` the award's funder's share for ``year``."""
+    cost, words = counted_project_cost(project, range_end)
+    if award is None:
+        return Counted(cost, words, weighable=cost is not None)
+    from safer_desk.services.funders import shares_of
+
+    funder, title = award.funder, project.title
+    lookup = share_for(shares_of(project), funder, year or None)
+    if lookup.state == "stated":
+        return Counted(lookup.amount_pence, f"{funder}'s share", lookup.amount_pence)
+    if lookup.state == "not known":
+        return Counted(0, f"{funder}'s share: {lookup.words}", None, f"{title}: {funder}'s share is “{lookup.words}”, "
+                       "so it adds nothing to the commitment yet.", weighable=False)
+    if lookup.state == "other years":
+        return Counted(0, f"{funder}'s share: none for {year}", None, f"{title}: {funder}'s share is stated for "
+                       f"{lookup.words} only, so it adds nothing to {year}.", weighable=False)
+    return Counted(cost, words, None, f"{title}: no share from {funder} is stated, so its whole cost is counted.",
+                   weighable=cost is not None)
+
+
 def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[ScenarioItem], *,
              name: str = "", fund_label: str = "", award: Award | None = None, award_year: str | None = None,
              range_end: str = "upper") -> ScenarioResult:
@@ -154,31 +187,18 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         project = by_id.get(item.project_id)
         if project is None:
             continue
-        cost, counted = counted_project_cost(project, range_end)
-        share_pence = None
-        weights = project.year_weights()
-        if award is not None:
-            from safer_desk.services.funders import shares_of
-
-            lookup = share_for(shares_of(project), award.funder, year or None)
-            if lookup.state == "stated":
-                share_pence = cost = lookup.amount_pence
-                counted = f"{award.funder}'s share"
-            elif lookup.state == "not known":
-                problems.append(f"{project.title}: {award.funder}'s share is “{lookup.words}”, so it adds nothing "
-                                "to the commitment yet.")
-                cost, counted = 0, f"{award.funder}'s share: {lookup.words}"
-            else:
-                problems.append(f"{project.title}: no share from {award.funder} is stated, so its whole cost is "
-                                "counted.")
-            weights = {year: 1} if year else weights
-        if cost is None:
+        c = counted_figure(project, award, year, range_end)
+        if c.problem:
+            problems.append(c.problem)
+        if c.cost_pence is None:
             problems.append(f"{project.title}: no cost is stated, so it adds nothing to the commitment.")
-        elif counted.startswith("the "):  # a range or a minimum: say which figure is committed
-            notes.append(f"{project.title}: counts {counted}.")
-        line = ScenarioLine(project.id, cost or 0, item.scale, weights)
+        elif c.words.startswith("the "):  # a range or a minimum: say which figure is committed
+            notes.append(f"{project.title}: counts {c.words}.")
+        weights = {year: 1} if award is not None and year else project.year_weights()
+        line = ScenarioLine(project.id, c.cost_pence or 0, item.scale, weights)
         lines.append(line)
-        rows.append(ScenarioRow(project, item.scale, cost, line.scaled_pence, line.by_year(), counted, share_pence))
+        rows.append(ScenarioRow(project, item.scale, c.cost_pence, line.scaled_pence, line.by_year(), c.words,
+                                c.share_pence))
     rows.sort(key=lambda r: _order(r.project))
     if award is not None and year:
         notes += revenue_capital_check(award, year, [
@@ -193,13 +213,19 @@ def _order(project: Project):
     return register_order(project)
 
 
-def suggest(projects: Iterable[Project], fund_pence: int) -> Suggestion:
-    """The "what fits" proposal: the projects meeting the most criteria in total within the fund (in full)."""
-    eligible = sorted((p for p in projects if p.planning_pence is not None
-                       and p.status not in ("declined", "withdrawn", "completed")), key=_order)
+def suggest(projects: Iterable[Project], fund_pence: int, *, award: Award | None = None,
+            award_year: str | None = None, range_end: str = "upper") -> Suggestion:
+    """The "what fits" proposal: the projects meeting the most criteria in total within the fund (in full),
+    each weighed at what a scenario counts for it (``counted_figure``: against an award, the funder's share
+    for the year); a project whose figure is not known (no cost, a share "Tbc") is not proposed."""
+    year = award_fund(award, award_year)[1] if award is not None else ""
+    counted = {p.id: counted_figure(p, award, year, range_end) for p in projects
+               if p.status not in ("declined", "withdrawn", "completed")}
+    eligible = sorted((p for p in projects if p.id in counted and counted[p.id].weighable), key=_order)
     # Keys in register order, so that between equally good sets the one with the earlier projects is proposed.
     keys = {f"{i:09d}": p.id for i, p in enumerate(eligible)}
-    candidates = [Candidate(k, eligible[i].planning_pence, eligible[i].criteria_met) for i, k in enumerate(keys)]
+    candidates = [Candidate(k, counted[eligible[i].id].cost_pence or 0, eligible[i].criteria_met)
+                  for i, k in enumerate(keys)]
     found = what_fits(fund_pence, candidates)
     return Suggestion(tuple(keys[k] for k in found.keys), found.score, found.cost_pence)
 

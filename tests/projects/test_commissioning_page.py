@@ -111,6 +111,15 @@ def test_commissioning_against_the_pcc_award_through_the_page(page, qtbot):
             qtbot.keyClick(page.view, Qt.Key.Key_Space)
     assert "committed £233,500 of OPCC's money; remaining £167,068" in page.summary.text()
     assert page.status.text() == "⚠ not saved"
+    # each row's Committed is what the summary adds up: OPCC's share, not the whole contract
+    committed = page.model.columnCount() - 1
+    assert page.model.headerData(committed, Qt.Orientation.Horizontal) == "Committed"
+    shown = {page.proxy.index(r, 1).data(): page.proxy.index(r, committed).data() for r in range(page.proxy.rowCount())
+             if (page.proxy.index(r, 1).data() or "").startswith("P")}
+    assert (shown["P1"], shown["P2"], shown["P3"], shown["P4"]) == ("£110,000", "£25,000", "£98,500", "£0")
+    type_scale(page, qtbot, "P1", "1/2")
+    qtbot.waitUntil(lambda: page.proxy.index(row_of(page, "P1"), committed).data() == "£55,000", timeout=3000)
+    assert "committed £178,500 of OPCC's money" in page.summary.text()
 
 
 @pytest.mark.parametrize("size", [(1093, 582), (1280, 690)], ids=["1366x768@125%", "1920x1080@150%"])

@@ -8,6 +8,7 @@ import io
 import pytest
 
 from safer_desk.cli import main
+from safer_desk.domain.projects import CRITERIA_KEYS
 from safer_desk.domain.commissioning import Award, FundingError, counted_cost, revenue_capital_check
 from safer_desk.services import funders
 from safer_desk.services import projects as svc
@@ -193,3 +194,43 @@ def test_a_funder_with_a_colon_or_an_amount_in_words_still_reads():
     assert not problems
     assert [(s.source, s.amount_pence, s.amount_note) for s in sources] == [
         ("Home Office: VRU", 500_000, ""), ("Lottery", None, "awaiting decision"), ("City Council", None, "nil")]
+
+
+def test_a_share_stated_for_the_awards_other_year_counts_nothing_and_is_said(demo_store):
+    """The PCC award's second year: the contracts state OPCC's share for 2017/18 only. They are not contracts
+    with no share from OPCC (whose whole cost would count: over-committed by £2,176,185, the paper's wrong
+    answer); OPCC's money for them in 2018/19 is not stated, so they add nothing and each is listed."""
+    award = funders.award_by_name(demo_store, PCC)
+    projects = [p for p in plymouth(demo_store) if p.ref in ("P1", "P2", "P3")]
+    result = com.evaluate(projects, 0, [com.ScenarioItem(p.id) for p in projects], award=award, award_year="2018/19")
+    assert (result.committed_pence, result.remaining_pence) == (0, 40_056_800)
+    assert result.problems == tuple(f"{r.project.title}: OPCC's share is stated for 2017/18 only, so it adds "
+                                    "nothing to 2018/19." for r in result.rows)
+    assert {r.project.ref: (r.cost_pence, r.share_pence) for r in result.rows} == {
+        "P1": (0, None), "P2": (0, None), "P3": (0, None)}
+    assert "OPCC's share: none for 2018/19" in {r.counted for r in result.rows}
+
+
+def test_what_fits_against_an_award_counts_what_the_scenario_counts(demo_store):
+    """Against the PCC's award, What fits? weighs each project at what a scenario would count: the contracts
+    at OPCC's share (P1's £110,000 fits where its £501,753 would not), and its "leaving" is what the page then
+    says once the suggestion is accepted. A share not yet known cannot be weighed and is not proposed."""
+    award = funders.award_by_name(demo_store, PCC)
+    projects = svc.load_projects(demo_store)
+    by_ref = {p.ref: p for p in projects}
+    for r in ("P1", "P2", "P3", "P4"):  # all five criteria met, so they are worth proposing
+        svc.save_project(demo_store, svc.project_from_fields({k: "yes" for k in CRITERIA_KEYS}, base=by_ref[r]))
+    projects = plymouth(demo_store)
+    s = com.suggest(projects, 40_056_800, award=award, award_year="2017/18")
+    by_id = {p.id: p for p in projects}
+    assert [by_id[k].ref for k in s.keys] == ["P1", "P2", "P3"]  # P4's share is "Awaiting confirmation"
+    assert s.cost_pence == 23_350_000  # £110,000 + £25,000 + £98,500, not £2,576,753 of whole contracts
+    accepted = com.evaluate(projects, 0, [com.ScenarioItem(k) for k in s.keys], award=award, award_year="2017/18")
+    assert accepted.committed_pence == s.cost_pence
+    everything = svc.load_projects(demo_store)  # with the register's projects that name no share: counted in full
+    s = com.suggest(everything, 40_056_800, award=award, award_year="2017/18")
+    accepted = com.evaluate(everything, 0, [com.ScenarioItem(k) for k in s.keys], award=award, award_year="2017/18")
+    assert accepted.committed_pence == s.cost_pence <= 40_056_800
+    lower = com.suggest(projects, com.PRG_SHARE_PENCE, range_end="lower")
+    assert com.evaluate(projects, com.PRG_SHARE_PENCE, [com.ScenarioItem(k) for k in lower.keys],
+                        range_end="lower").committed_pence == lower.cost_pence

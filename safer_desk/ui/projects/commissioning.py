@@ -45,7 +45,8 @@ class WorkingSetModel(ScenarioModel):
 
     def show_projects(self) -> None:
         p = self.presenter
-        self.set_rows([ScenarioEntry(x, x.id in p.ticks, p.ticks.get(x.id) or service.Scale())
+        committed = p.committed()
+        self.set_rows([ScenarioEntry(x, x.id in p.ticks, p.ticks.get(x.id) or service.Scale(), committed.get(x.id))
                        for x in p.shown_projects()])
 
     def sync(self) -> None:
@@ -54,9 +55,11 @@ class WorkingSetModel(ScenarioModel):
         if {e.project.id for e in self.rows} != {x.id for x in p.shown_projects()}:
             self.show_projects()
             return
+        committed = p.committed()
         for entry in self.rows:
             entry.ticked = entry.project.id in p.ticks
             entry.scale = p.ticks.get(entry.project.id) or service.Scale()
+            entry.committed_pence = committed.get(entry.project.id)
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 

@@ -9,8 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from safer_desk.domain.money import format_money, format_pounds_plain
-from safer_desk.domain.projects import (CRITERIA, NO, STATUS_LABELS, UNKNOWN, YES, ProjectError, Scale, parse_scale,
-                                        scale_pence)
+from safer_desk.domain.projects import (CRITERIA, NO, STATUS_LABELS, UNKNOWN, YES, ProjectError, Scale, parse_scale)
 from safer_desk.presenters.formats import Unit
 from safer_desk.services.projects import Project
 from safer_desk.ui.kit.tables import CENTER, LEFT, RIGHT, Column, RowTableModel, money_column
@@ -97,12 +96,7 @@ class ScenarioEntry:
     project: Project
     ticked: bool = False
     scale: Scale = Scale()
-
-    @property
-    def committed_pence(self) -> int | None:
-        if not self.ticked or self.project.planning_pence is None:
-            return None
-        return scale_pence(self.project.planning_pence, self.scale)
+    committed_pence: int | None = None  # as the scenario counts it (the presenter's ``committed``), when ticked
 
 
 SCENARIO_COLUMNS = [
