@@ -131,6 +131,18 @@ class ProjectEditorPresenter(FormPresenter):
             problems["end_date"] = "The project ends before it starts."
         return problems
 
+    def set_value(self, key: str, value: Any) -> None:
+        """As typed; a new status empties "since" (its placeholder says today if blank) while it still holds the
+        old status's date, which is put back if the status is changed back."""
+        super().set_value(key, value)
+        if key != "status" or not self.saved_values:
+            return
+        saved = self.saved_values.get("status_date", "")
+        if value == self.saved_values.get("status") and not self.values.get("status_date"):
+            super().set_value("status_date", saved)
+        elif value != self.saved_values.get("status") and saved and self.values.get("status_date") == saved:
+            super().set_value("status_date", "")
+
     def _save(self, values: dict[str, Any], parsed: dict[str, Any]) -> None:
         before = self.project
         if before is None:
@@ -385,6 +397,17 @@ class PastePreview:
             raise ProjectError("Say whether the first row is headings before adding the rows.")
         projects = service.projects_from_reading(self.reading, self.keys, heading_row=heading, today=self.today())
         return projects
+
+    def left_out(self) -> str:
+        """Columns under a heading that no field takes, said so nothing is dropped without a word."""
+        if not self.heading_row:
+            return ""
+        names = [self.column_heading(c) for c, key in enumerate(self.keys) if key is None and self.column_heading(c)]
+        if not names:
+            return ""
+        listed = ", ".join(f"“{n}”" for n in names)
+        return (f"Left out: {listed} ({'a heading' if len(names) == 1 else 'headings'} the register does not know); "
+                "choose a field above a column to add it.")
 
     def slips(self) -> list[str]:
         """Dates in the rows far from today, asked about before they are added."""

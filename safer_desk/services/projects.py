@@ -233,10 +233,17 @@ def _optional_pence(text: str, key: str, problems: list[tuple[str, str]]) -> int
     return pence
 
 
+_OFFICER_SPLIT = re.compile(r"\s*[;\n\r]\s*")
+# The register's export puts a project's shares on one line, "; " between them: a share starts after a ";" where
+# a funder and its colon follow (a note with a ";" of its own stays whole).
+_SHARE_SPLIT = re.compile(r"[\r\n]+|;\s*(?=[^;:\r\n]+:)")
+
+
 def parse_officers(text: str) -> tuple[Officer, ...]:
-    """One officer a line: "Name, Role, Organisation" (role and organisation may be left out)."""
+    """One officer a line, or "; " between them as the register's export writes them: "Name, Role,
+    Organisation" (role and organisation may be left out)."""
     officers = []
-    for line in (text or "").splitlines():
+    for line in _OFFICER_SPLIT.split(text or ""):
         parts = [p.strip() for p in line.strip().rstrip(",").split(",")]
         if not parts or not parts[0]:
             continue
@@ -252,9 +259,10 @@ def format_officers(officers: Iterable[Officer]) -> str:
 
 
 def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[FundingSource, ...]:
-    """One source a line: "Source: £amount" (words such as "Tbc" are kept as the amount not yet known)."""
+    """One source a line (or "; " between them, as the register's export writes them): "Source: £amount"
+    (words such as "Tbc" are kept as the amount not yet known)."""
     sources = []
-    for n, line in enumerate((text or "").splitlines(), start=1):
+    for n, line in enumerate(_SHARE_SPLIT.split(text or ""), start=1):
         line = line.strip()
         if not line:
             continue
@@ -420,7 +428,10 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
         raise FieldProblems(problems)
     history = list(base.status_history)
     if not history or history[-1].status != status:
-        when = status_date or (today or date.today()).isoformat()
+        # A new status is dated as typed, or today: never with the old status's date, which the field holds
+        # when it is not given.
+        typed = status_date if "status_date" in fields else None
+        when = typed or (today or date.today()).isoformat()
         history.append(StatusChange(status, when))
     elif status_date != history[-1].changed_on:
         history[-1] = replace(history[-1], changed_on=status_date)
@@ -705,7 +716,8 @@ _LABEL_TO_KEY.update({short.casefold(): key for key, short, _ in CRITERIA})
 _LABEL_TO_KEY.update({"project / initiative": "title", "project": "title", "suitable funding": "funding_route",
                       "cost(£)": "cost", "cost (£)": "cost", "laa outcome": "laa_outcome",
                       "csp priority": "csp_priority", "cross-cutting": "cross_cutting",
-                      "innovative": "innovative", "additional": "additional", "#": "ref"})
+                      "innovative": "innovative", "additional": "additional", "#": "ref",
+                      "start date": "start_date", "end date": "end_date"})
 
 
 @dataclass(frozen=True)

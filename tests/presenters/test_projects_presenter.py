@@ -279,3 +279,42 @@ def test_save_with_nothing_changed_writes_nothing_and_adds_no_undo_step(presente
     presenter.select(presenter.rows[0].id)
     presenter.editor.set_value("notes", "Checked at the March board.")
     assert presenter.editor.save() and len(log.done) == 1  # a real change is still saved, and undoable
+
+
+def test_a_new_status_without_its_own_date_is_dated_today_not_with_the_old_status_date(demo_store, log):
+    """Shortlisted on 10/05/2024, then changed to Commissioned on 01/09/2024 without touching "since": the
+    history read "commissioned 2024-05-10", the old status's date. The "since" field is emptied when the status
+    changes (its placeholder says "today if blank") and put back if the status is changed back."""
+    today = [date(2024, 5, 10)]
+    p = ProjectsPresenter(demo_store, perform=log, today=lambda: today[0])
+    p.reload()
+    project = by_title(p, "Homeshield")
+    p.select(project.id)
+    p.editor.set_value("status", "shortlisted")
+    assert p.editor.value("status_date") == ""
+    assert p.save()
+    assert p.editor.value("status_date") == "10/05/2024"
+    today[0] = date(2024, 9, 1)
+    p.editor.set_value("status", "commissioned")
+    assert p.editor.value("status_date") == ""
+    p.editor.set_value("status", "shortlisted")  # changed back: its own date again
+    assert p.editor.value("status_date") == "10/05/2024" and not p.editor.is_dirty
+    p.editor.set_value("status", "commissioned")
+    assert p.save()
+    history = svc.get_project(demo_store, project.id).status_history
+    assert [(h.status, h.changed_on) for h in history[-2:]] == [("shortlisted", "2024-05-10"),
+                                                               ("commissioned", "2024-09-01")]
+    p.editor.set_value("status", "live")
+    p.editor.set_value("status_date", "15/09/2024")  # a date typed is kept
+    assert p.save()
+    assert svc.get_project(demo_store, project.id).status_history[-1].changed_on == "2024-09-15"
+
+
+def test_a_column_under_a_heading_no_field_takes_is_said_to_be_left_out(presenter):
+    preview = presenter.paste_preview([["Title", "Cost", "Start date", "Budget holder"],
+                                       ["Nightsafe", "£4,000", "01/04/2009", "J Smith"]])
+    assert preview.keys[2] == "start_date"  # the editor's own words for the field
+    assert preview.left_out() == ("Left out: “Budget holder” (a heading the register does not know); choose a "
+                                  "field above a column to add it.")
+    preview.set_key(3, "notes")
+    assert preview.left_out() == ""

@@ -346,3 +346,32 @@ def test_the_registers_own_export_pastes_back(demo_store, tmp_path):
         svc.projects_from_rows([["Title", "Cost"], ["A", "£3.250"]])
     [words] = svc.projects_from_rows([["Title", "Cost"], ["A", "Tbc"]])
     assert (words.cost, words.cost_note) == (None, "Tbc")
+
+
+def test_a_new_status_given_without_a_date_is_dated_today(store):
+    p = svc.project_from_fields({"title": "Town Centre Triage", "status": "shortlisted", "status_date": "10/05/2024"})
+    svc.save_project(store, p)
+    q = svc.project_from_fields({"status": "commissioned"}, base=svc.get_project(store, p.id), today=date(2024, 9, 1))
+    assert [(h.status, h.changed_on) for h in q.status_history][-1] == ("commissioned", "2024-09-01")
+
+
+def test_an_exported_register_pastes_back_with_its_officers_and_funders(demo_store):
+    """The register's export joins a project's lead officers (and its funders' shares) with "; ". Pasted back,
+    Homeshield Plus's three officers came back as one, with the others folded into its role, without a word."""
+    projects = svc.load_projects(demo_store)
+    rows = [svc.EXPORT_HEADER] + [[str(c) if c is not None else "" for c in r]
+                                  for r in svc.export_rows(projects, pounds_plain=True)]
+    pasted = svc.projects_from_rows(rows)
+    assert [p.title for p in pasted] == [p.title for p in projects]
+    for before, after in zip(projects, pasted):
+        assert after.officers == before.officers, before.title
+        assert after.funding_sources == before.funding_sources, before.title
+        assert after.areas == before.areas
+    homeshield = next(p for p in pasted if p.title.startswith("Homeshield"))
+    assert len(homeshield.officers) == 3
+
+
+def test_start_date_and_end_date_headings_are_read():
+    rows = [["Title", "Cost", "Start date", "End date"], ["Nightsafe", "£4,000", "01/04/2009", "31/03/2010"]]
+    [p] = svc.projects_from_rows(rows)
+    assert (p.start_date, p.end_date) == ("2009-04-01", "2010-03-31")

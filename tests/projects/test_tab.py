@@ -514,3 +514,17 @@ def test_comparing_a_scenario_with_itself_says_so(tab, qtbot):
     page.compare_b.setCurrentIndex(page.compare_b.findText("Nothing ticked"))
     qtbot.mouseClick(page.compare_button, Qt.MouseButton.LeftButton)
     assert "same scenario" not in page.message.text() and page.message.isHidden()
+
+
+def test_choosing_a_new_status_empties_since_so_it_is_dated_today(page, qtbot):
+    project = select_title(page, "Plymouth Domestic Abuse", qtbot)
+    status, since = page.editor.widgets["status"], page.editor.widgets["status_date"]
+    since_edit = getattr(since, "edit", since)
+    old_since = since_edit.text()
+    assert old_since
+    status.setFocus()
+    status.setCurrentIndex(status.findData("withdrawn"))
+    qtbot.waitUntil(lambda: since_edit.text() == "")
+    assert since_edit.placeholderText() == "today if blank"
+    status.setCurrentIndex(status.findData(project.status))
+    qtbot.waitUntil(lambda: since_edit.text() == old_since)
