@@ -279,7 +279,11 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
             problems.append(("funding_sources", f"line {n}: put each funder's share on its own line "
                                                 "(“OPCC: £1,000” on one line, “SCC: £2,000” on the next)."))
             continue
-        source, year = _funding_year(source)
+        try:
+            source, year = _funding_year(source)
+        except PeriodError as exc:
+            problems.append(("funding_sources", f"line {n}: {exc}"))
+            continue
         if not source:
             problems.append(("funding_sources", f"line {n}: say who the money comes from before the colon."))
             continue
@@ -308,18 +312,18 @@ _UNMARKED_AMOUNT = re.compile(r"^(?P<source>.*\S)\s+(?P<amount>-?£\s*\d[\d,]*(?
 _AMOUNT_IN_NAME = re.compile(r"£\s*\d")
 
 
-_FUNDING_YEAR = re.compile(r"^(?P<source>.*?)\s*\((?P<year>\d{2,4}\s*[/-]\s*\d{2,4})\)$")
+# A year written 2017/18, 2017-18 or, as Word's and Excel's AutoCorrect make it, 2017–18 (an en or em dash).
+_FUNDING_YEAR = re.compile(r"^(?P<source>.*?)\s*\((?P<year>\d{2,4}\s*[/\-\u2013\u2014]\s*\d{2,4})\)$")
 
 
 def _funding_year(source: str) -> tuple[str, str]:
-    """"OPCC (2017/18)" is the OPCC's share for 2017/18; a source without a year in brackets has none."""
+    """"OPCC (2017/18)" is the OPCC's share for 2017/18; a source without a year in brackets has none. A year in
+    brackets that is not a financial year ("2017/19") raises PeriodError."""
     m = _FUNDING_YEAR.match(source)
     if not m:
         return source, ""
-    try:
-        return m.group("source").strip(), FinancialYear.parse(m.group("year")).label
-    except PeriodError:
-        return source, ""
+    year = re.sub(r"\s*[/\-\u2013\u2014]\s*", "/", m.group("year"))
+    return m.group("source").strip(), FinancialYear.parse(year).label
 
 
 def format_funding_sources(sources: Iterable[FundingSource]) -> str:

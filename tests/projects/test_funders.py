@@ -234,3 +234,18 @@ def test_what_fits_against_an_award_counts_what_the_scenario_counts(demo_store):
     lower = com.suggest(projects, com.PRG_SHARE_PENCE, range_end="lower")
     assert com.evaluate(projects, com.PRG_SHARE_PENCE, [com.ScenarioItem(k) for k in lower.keys],
                         range_end="lower").committed_pence == lower.cost_pence
+
+
+@pytest.mark.parametrize("typed", ["OPCC (2017–18): £110,000", "OPCC (2017—18): £110,000", "OPCC (2017 - 18): £110,000"])
+def test_a_share_year_written_with_a_dash_from_word_or_excel_is_the_same_year(typed):
+    """Word's and Excel's AutoCorrect turn 2017-18 into 2017–18: the share was kept as a funder named
+    "OPCC (2017–18)" with no year, so against the PCC's award the contract counted in full."""
+    problems = []
+    assert svc.parse_funding_sources(typed, problems) == (FundingSource("OPCC", 11_000_000, "", "2017/18"),)
+    assert not problems
+
+
+def test_a_share_year_that_is_not_a_financial_year_is_refused():
+    problems = []
+    svc.parse_funding_sources("OPCC (2017/19): £110,000", problems)
+    assert problems == [("funding_sources", "line 1: “2017/19” is not a financial year (use a form like 2018/19).")]
