@@ -359,6 +359,29 @@ def _day(iso: str | None) -> date | None:
     return date.fromisoformat(iso) if iso else None
 
 
+def _split_problems(cost: Cost, capital: int | None, revenue: int | None) -> list[tuple[str, str]]:
+    """A capital / revenue split the cost cannot hold (it feeds an award's revenue / capital check): a part
+    more than the cost's upper figure; both parts other than a single cost, outside a range, under a minimum."""
+    top = cost.min_pence if cost.kind == "amount" else cost.max_pence
+    for key, part in (("capital", capital), ("revenue", revenue)):
+        if part is not None and top is not None and part > top:
+            return [(key, f"{format_money(part)} of {key} is more than the "
+                          f"{'cost' if cost.kind == 'amount' else 'upper end of the cost'} of {format_money(top)}.")]
+    if capital is None or revenue is None:
+        return []
+    both = capital + revenue
+    said = f"{format_money(capital)} + {format_money(revenue)} = {format_money(both)}"
+    if cost.kind == "amount":
+        return [] if both == cost.min_pence else [("revenue", f"{said}, not the cost of {format_money(cost.min_pence)}.")]
+    if top is not None and both > top:
+        return [("revenue", f"{said}, more than the upper end of the cost ({format_money(top)}).")]
+    if both < cost.min_pence:
+        low = f"the lower end of the cost ({format_money(cost.min_pence)})" if top is not None else \
+            f"the minimum cost of {format_money(cost.min_pence)}"
+        return [("revenue", f"{said}, less than {low}.")]
+    return []
+
+
 def project_from_fields(fields: Mapping[str, str], *, base: Project | None = None,
                         cost_lines: Sequence[tuple[str, str, str, str]] | None = None,
                         today: date | None = None) -> Project:
@@ -404,10 +427,8 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
         problems.append(("end_date", "the project ends before it starts."))
     capital = _optional_pence(f["capital"], "capital", problems)
     revenue = _optional_pence(f["revenue"], "revenue", problems)
-    if cost and cost.kind == "amount" and capital is not None and revenue is not None \
-            and capital + revenue != cost.min_pence:
-        problems.append(("revenue", f"{format_money(capital)} + {format_money(revenue)} = "
-                         f"{format_money(capital + revenue)}, not the cost of {format_money(cost.min_pence)}."))
+    if cost is not None:
+        problems += _split_problems(cost, capital, revenue)
     sources = parse_funding_sources(f["funding_sources"], problems)
     status_date = _optional_date(f["status_date"], "status_date", problems)
     lines = base.cost_lines

@@ -375,3 +375,27 @@ def test_start_date_and_end_date_headings_are_read():
     rows = [["Title", "Cost", "Start date", "End date"], ["Nightsafe", "£4,000", "01/04/2009", "31/03/2010"]]
     [p] = svc.projects_from_rows(rows)
     assert (p.start_date, p.end_date) == ("2009-04-01", "2010-03-31")
+
+
+@pytest.mark.parametrize("cost, capital, revenue, field, message", [
+    ("£30,000", "£200,000", "", "capital", "£200,000 of capital is more than the cost of £30,000."),
+    ("£30,000", "", "£30,001", "revenue", "£30,001 of revenue is more than the cost of £30,000."),
+    ("£54,372 - £62,372", "£50,000", "£50,000", "revenue",
+     "£50,000 + £50,000 = £100,000, more than the upper end of the cost (£62,372)."),
+    ("£54,372 - £62,372", "£10,000", "£10,000", "revenue",
+     "£10,000 + £10,000 = £20,000, less than the lower end of the cost (£54,372)."),
+    ("Minimum £50,000", "£1", "£1", "revenue", "£1 + £1 = £2, less than the minimum cost of £50,000."),
+])
+def test_a_capital_and_revenue_split_the_cost_cannot_hold_is_refused(cost, capital, revenue, field, message):
+    """The split feeds the award's revenue/capital check (69% / 31%): £200,000 of capital on a £30,000 project
+    was saved without a word."""
+    with pytest.raises(svc.FieldProblems) as err:
+        svc.project_from_fields({"title": "T", "cost": cost, "capital": capital, "revenue": revenue})
+    assert dict(err.value.by_field)[field] == message
+
+
+def test_a_split_within_a_range_or_above_a_minimum_is_kept():
+    p = svc.project_from_fields({"title": "T", "cost": "£54,372 - £62,372", "capital": "£20,000", "revenue": "£40,000"})
+    assert (p.capital_pence, p.revenue_pence) == (2_000_000, 4_000_000)
+    p = svc.project_from_fields({"title": "T", "cost": "Minimum £50,000", "capital": "£20,000", "revenue": "£40,000"})
+    assert (p.capital_pence, p.revenue_pence) == (2_000_000, 4_000_000)
