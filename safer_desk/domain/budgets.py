@@ -418,14 +418,20 @@ class Check:
     kind: str  # "total" | "change" | "split"
     agrees: bool | None  # None: cannot be checked (a TBC or N/K cell)
     message: str
+    row: str = ""  # the id of the line or section it is about ("" for the plan's total): labels may repeat
 
     @property
     def flagged(self) -> bool:
         return self.agrees is False
 
 
-def compare_stated(computed: Figure, stated: Cell, *, where: str, column: str, unit: str = "pound") -> Check:
+def compare_stated(computed: Figure, stated: Cell, *, where: str, column: str, unit: str = "pound",
+                   row: str = "") -> Check:
     """The paper's figure against the computed one; kept both ways, flagged when they differ."""
+    return replace(_compare_stated(computed, stated, where=where, column=column, unit=unit), row=row)
+
+
+def _compare_stated(computed: Figure, stated: Cell, *, where: str, column: str, unit: str) -> Check:
     if not stated.known:
         return Check(where, column, "total", None, f"{where}, {column}: the paper states {stated.describe(unit)}.")
     if not computed.complete:
@@ -442,8 +448,14 @@ def compare_stated(computed: Figure, stated: Cell, *, where: str, column: str, u
 
 
 def check_stated_change(previous: Figure | None, current: Figure | None, stated_text: str, *, where: str,
-                        column: str, unit: str = "pound") -> Check | None:
+                        column: str, unit: str = "pound", row: str = "") -> Check | None:
     """The paper's printed annual change against the change between the figures printed beside it."""
+    check = _check_stated_change(previous, current, stated_text, where=where, column=column, unit=unit)
+    return None if check is None else replace(check, row=row)
+
+
+def _check_stated_change(previous: Figure | None, current: Figure | None, stated_text: str, *, where: str,
+                         column: str, unit: str) -> Check | None:
     stated = parse_change(stated_text)
     if stated is None:
         return None
@@ -497,6 +509,7 @@ def plan_totals(plan: Plan) -> PlanTotals:
     section_totals: dict[str, dict[str, Figure]] = {}
     plan_total: dict[str, Figure] = {c.id: Figure() for c in plan.columns}
     checks: list[Check] = []
+    labels = [line.label.casefold() for section in plan.sections for line in section.lines]
     for section in plan.sections:
         per_column: dict[str, Figure] = {}
         for column in plan.columns:
@@ -506,21 +519,23 @@ def plan_totals(plan: Plan) -> PlanTotals:
         section_totals[section.id] = per_column
         for line in section.lines:
             line_totals[line.id] = add_cells(line.cells.get(cid) for cid in year_ids)
+            # A line's name is said with its section's where another section has a line of that name.
+            where = line.label if labels.count(line.label.casefold()) == 1 else f"{line.label} ({section.name})"
             for column in plan.columns:
                 cell = line.cells.get(column.id)
                 if cell is not None and cell.split_problem:
-                    checks.append(Check(line.label, column.label, "split", False,
-                                        f"{line.label}, {column.label}: {cell.split_problem}"))
-            checks += _change_checks(plan, line.label, {cid: add_cells([line.cells.get(cid)]) for cid in
-                                                         (c.id for c in plan.columns)},
-                                     {cid: c.stated_change for cid, c in line.cells.items()})
+                    checks.append(Check(where, column.label, "split", False,
+                                        f"{where}, {column.label}: {cell.split_problem}", line.id))
+            checks += _change_checks(plan, where, {cid: add_cells([line.cells.get(cid)]) for cid in
+                                                   (c.id for c in plan.columns)},
+                                     {cid: c.stated_change for cid, c in line.cells.items()}, row=line.id)
         for column in plan.columns:
             stated = section.stated.get(column.id)
             if stated is not None:
                 checks.append(compare_stated(per_column[column.id], stated, where=section.subtotal_label,
-                                             column=column.label, unit=plan.unit))
+                                             column=column.label, unit=plan.unit, row=section.id))
         checks += _change_checks(plan, section.subtotal_label, per_column,
-                                 {cid: c.stated_change for cid, c in section.stated.items()})
+                                 {cid: c.stated_change for cid, c in section.stated.items()}, row=section.id)
     for column in plan.columns:
         stated = plan.stated_totals.get(column.id)
         if stated is not None:
@@ -532,7 +547,7 @@ def plan_totals(plan: Plan) -> PlanTotals:
 
 
 def _change_checks(plan: Plan, where: str, figures: Mapping[str, Figure],
-                   stated_changes: Mapping[str, str]) -> list[Check]:
+                   stated_changes: Mapping[str, str], row: str = "") -> list[Check]:
     """Each printed annual change against the figures of the year before and the year it is printed in."""
     checks = []
     years = plan.year_columns
@@ -541,7 +556,7 @@ def _change_checks(plan: Plan, where: str, figures: Mapping[str, Figure],
         if not text:
             continue
         check = check_stated_change(figures.get(previous.id), figures.get(current.id), text, where=where,
-                                    column=current.label, unit=plan.unit)
+                                    column=current.label, unit=plan.unit, row=row)
         if check is not None:
             checks.append(check)
     return checks

@@ -796,7 +796,7 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
     states, year-on-year changes, flags, and (for linked lines) the actual figures per year."""
     plan = load_plan(store, plan_id)
     totals = rules.plan_totals(plan)
-    flags = {(c.where, c.column, c.kind): c.message for c in totals.checks if c.flagged}
+    flags = {(c.row, c.column, c.kind): c.message for c in totals.checks if c.flagged}
     unit = plan.unit
     links = line_links(store, plan_id) if with_actuals else {}
     rows: list[ViewRow] = []
@@ -810,8 +810,8 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
             figures = {c.id: rules.add_cells([line.cells.get(c.id)]) for c in plan.columns}
             ch = changes_of(figures)
             cells = tuple(_cell_view(line.cells.get(c.id), unit, change=ch.get(c.id),
-                                     flag=flags.get((line.label, c.label, "change"), "")
-                                     or flags.get((line.label, c.label, "split"), ""))
+                                     flag=flags.get((line.id, c.label, "change"), "")
+                                     or flags.get((line.id, c.label, "split"), ""))
                           for c in plan.columns)
             across = _figure_cell(totals.lines[line.id], unit) if plan.show_total_column else None
             line_links_ = tuple(links.get(line.id, ()))
@@ -830,27 +830,27 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
         if section.show_subtotal and (len(section.lines) > 1 or section.stated):
             ch = changes_of(dict(subtotal))
             cells = tuple(_figure_cell(subtotal[c.id], unit, change=ch.get(c.id),
-                                       flag=flags.get((section.subtotal_label, c.label, "total"), ""))
+                                       flag=flags.get((section.id, c.label, "total"), ""))
                           for c in plan.columns)
             across = _figure_cell(totals.section_across(section.id), unit) if plan.show_total_column else None
             rows.append(ViewRow("subtotal", section.subtotal_label, cells, across, section.id))
         if section.stated:
             cells = tuple(_cell_view(section.stated.get(c.id), unit, stated=True,
-                                     flag=flags.get((section.subtotal_label, c.label, "total"), "")
-                                     or flags.get((section.subtotal_label, c.label, "change"), ""))
+                                     flag=flags.get((section.id, c.label, "total"), "")
+                                     or flags.get((section.id, c.label, "change"), ""))
                           for c in plan.columns)
             rows.append(ViewRow("stated", f"{section.subtotal_label} (as printed)", cells, None, section.id))
     if plan.has_plan_total:
         ch = changes_of(dict(totals.plan_total))
         cells = tuple(_figure_cell(totals.plan_total[c.id], unit, change=ch.get(c.id),
-                                   flag=flags.get((plan.total_label, c.label, "total"), ""))
+                                   flag=flags.get(("", c.label, "total"), ""))
                       for c in plan.columns)
         across = _figure_cell(totals.plan_across(), unit) if plan.show_total_column else None
         rows.append(ViewRow("total", plan.total_label, cells, across))
     if plan.stated_totals:
         cells = tuple(_cell_view(plan.stated_totals.get(c.id), unit, stated=True,
-                                 flag=flags.get((plan.total_label, c.label, "total"), "")
-                                 or flags.get((plan.total_label, c.label, "change"), ""))
+                                 flag=flags.get(("", c.label, "total"), "")
+                                 or flags.get(("", c.label, "change"), ""))
                       for c in plan.columns)
         rows.append(ViewRow("stated-total", f"{plan.total_label} (as printed)", cells))
     unchecked = tuple(c.message for c in totals.checks if c.agrees is None)

@@ -244,3 +244,20 @@ def test_every_plan_of_the_example_comes_from_a_paper(demo_store):
     from safer_desk.services.illustrative import illustrative_rows
 
     assert illustrative_rows(demo_store, "budget_cells") == {}
+
+
+def test_a_flag_is_on_the_line_it_is_about_when_two_sections_have_a_line_of_that_name(store):
+    """Babergh's "Target hardening" £6,000 (£2,000 per District) divides; Mid Suffolk's £5,000 (£2,000 per
+    District) does not. Both rows showed the ⚠, and the warning did not say which section it meant."""
+    plan = svc.create_plan(store, "Two districts plan", columns=["2017/18", "2018/19"])
+    lines = {}
+    for name in ("Babergh", "Mid Suffolk"):
+        section = svc.add_section(store, plan, name)
+        lines[name] = svc.add_line(store, section, "Target hardening")
+        svc.add_line(store, section, "Staff")
+    assert svc.set_cell(store, lines["Babergh"], "2018/19", "£6,000 (£2,000 per District)") is None
+    assert svc.set_cell(store, lines["Mid Suffolk"], "2018/19", "£5,000 (£2,000 per District)") is None
+    view = svc.plan_view(store, plan)
+    flagged = {(r.line_id, c.flag != "") for r in view.rows if r.kind == "line" for c in r.cells[1:2]}
+    assert {lid for lid, f in flagged if f} == {lines["Mid Suffolk"]}
+    assert len(view.warnings) == 1 and view.warnings[0].startswith("Target hardening (Mid Suffolk), 2018/19: ")
