@@ -56,7 +56,10 @@ def parse_pence(text: str) -> int:
         negative, s = True, s[1:-1].strip()
     s = _PREFIX_WORDS.sub("", s)
     if s[:1] in "-\u2212\u2013":
-        negative, s = (not negative), s[1:].strip()
+        if negative:  # "(-500)": negative twice over is a slip, not a way to write 500
+            raise MoneyError(f"“{original.strip()}” is negative twice (in brackets and with a minus): for a "
+                             "negative amount, use one or the other.")
+        negative, s = True, s[1:].strip()
     if s.startswith("£"):
         s = s[1:].strip()
     elif s.lower().startswith("gbp"):

@@ -42,7 +42,8 @@ def test_one_to_three_digits_then_three_after_the_point_are_queried(text, sugges
     assert suggestion in str(err.value)
 
 
-@pytest.mark.parametrize("text", ["12,34", "abc", "£1.2.3", "£1.234,56", "1,2345", "£", "--5", "£12.345.678"])
+@pytest.mark.parametrize("text", ["12,34", "abc", "£1.2.3", "£1.234,56", "1,2345", "£", "--5", "£12.345.678",
+                                  "(-500)", "(-£20)", "(−£20)"])
 def test_malformed_amounts_are_refused_naming_the_text(text):
     with pytest.raises(MoneyError) as err:
         parse_pence(text)
