@@ -166,6 +166,7 @@ def stated_cost_words(values: Mapping[str, Any]) -> str:
 
 
 _RANGE_SPLIT = re.compile(r"\s*(?:-|\u2013|\u2014|\bto\b)\s*(?=£|\d)", re.I)
+_UP_TO = re.compile(r"^(?:up\s*to|max(?:imum)?\.?(?:\s+of)?|(?:no|not)\s+more\s+than|at\s+most)\s+\S", re.I)
 _MINIMUM = re.compile(r"^(?:minimum(?:\s+of)?|min\.?|at\s+least|from)\s+(.+)$", re.I)
 
 
@@ -177,6 +178,9 @@ def parse_cost(text: str) -> Cost:
     m = _MINIMUM.match(s)
     if m:
         return Cost("minimum", _non_negative(parse_pence(m.group(1)), text), None)
+    if _UP_TO.match(s):
+        raise MoneyError(f"“{s}” gives only an upper figure: type the cost (£30,000), or a range "
+                         "(£20,000 - £30,000) where the lower figure is known.")
     if s.endswith("+"):
         return Cost("minimum", _non_negative(parse_pence(s[:-1]), text), None)
     body = s[1:] if s.startswith(("-", "\u2212")) else s  # a leading minus is a sign, not a range

@@ -69,6 +69,13 @@ def test_costs_amount_range_minimum():
         parse_cost("-£5")
 
 
+@pytest.mark.parametrize("text", ["up to £30,000", "Up to £30K", "Maximum £30,000", "no more than £30,000"])
+def test_a_cost_with_only_an_upper_figure_is_refused_saying_so(text):
+    with pytest.raises(MoneyError, match="gives only an upper figure") as err:
+        parse_cost(text)
+    assert "is not an amount" not in str(err.value)
+
+
 def test_formatting_en_gb():
     assert format_money(6376800) == "£63,768"
     assert format_money(752558) == "£7,525.58"
