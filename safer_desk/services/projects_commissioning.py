@@ -427,7 +427,13 @@ def scenario_sheets(result: ScenarioResult) -> list:
     table = board_table(result, plain=False)
     c = result.commitment
     summary = [["Fund", c.fund_pence], ["Committed", c.committed_pence], ["Remaining", c.remaining_pence]]
-    return [Sheet(result.name or "Scenario", table.header, [*table.rows, table.total], table.money_columns,
+    # The fund and what remains (or by how much it is over-committed) under the total, in the Committed column:
+    # a CSV holds the first sheet only.
+    committed = table.header.index("Committed")
+    left = ("OVER-COMMITTED by", -c.remaining_pence) if c.over_committed else ("Remaining", c.remaining_pence)
+    under = [["", label, *[""] * (committed - 2), pence, *[""] * (len(table.header) - committed - 1)]
+             for label, pence in (("Fund", c.fund_pence), left)]
+    return [Sheet(result.name or "Scenario", table.header, [*table.rows, table.total, *under], table.money_columns,
                   title=f"{result.name} — {result.fund_label}".strip(" —")),
             Sheet("Summary", ["", "Amount"], summary, {1})]
 

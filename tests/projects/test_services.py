@@ -263,6 +263,25 @@ def test_scenario_exports(demo_store, tmp_path):
     assert "√" in com.scenario_html(result)  # what Print to PDF lays out
 
 
+def test_a_scenario_exported_as_csv_says_the_fund_and_what_remains_or_is_over_committed(demo_store, tmp_path):
+    """A CSV holds one sheet: the Summary sheet's fund and remaining were not in it, so an over-committed set
+    exported with no sign of it."""
+    from safer_desk.domain.money import format_pounds_plain
+    from safer_desk.exchange.tables import write_table
+
+    projects = svc.load_projects(demo_store)
+    fits = com.evaluate_saved(demo_store, com.list_scenarios(demo_store)[0])
+    over = com.evaluate(projects, 6_551_200, [com.ScenarioItem(p.id) for p in projects[:3]])
+    assert over.commitment.over_committed
+    for result, last in ((fits, ["Remaining", "512"]),
+                         (over, ["OVER-COMMITTED by", format_pounds_plain(-over.remaining_pence)])):
+        write_table(tmp_path / "s.csv", com.scenario_sheets(result))
+        rows = list(csv.reader(io.StringIO((tmp_path / "s.csv").read_text(encoding="utf-8-sig"))))
+        committed = rows[0].index("Committed")
+        assert [(r[1], r[committed]) for r in rows[-3:]] == [
+            ("Total committed", format_pounds_plain(result.committed_pence)), ("Fund", "65512"), tuple(last)]
+
+
 def test_cli_prints_the_register(demo_path, capsys):
     assert main(["projects", str(demo_path)]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))

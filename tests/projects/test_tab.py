@@ -425,7 +425,8 @@ def test_export_scenario_from_the_page(tab, qtbot, prompts, tmp_path):
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("Ref,Project / Initiative,LAA2 outcome?")
-    assert lines[-1].split(",")[1] == "Total committed" and "65000" in lines[-1]
+    assert lines[-3].split(",")[1] == "Total committed" and "65000" in lines[-3]
+    assert [line.split(",")[1] for line in lines[-2:]] == ["Fund", "Remaining"] and "512" in lines[-1]
     assert prompts.infos and str(target) in prompts.infos[-1][1]
 
 
