@@ -19,8 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "shortfall,unbilled (shortfall: what nobody is now expected to pay, refused and not re-split or "
                     "written off; unbilled: costs the partners have not been billed for yet).")
     ledger.add_argument("file", metavar="FILE")
-    ledger.add_argument("--as-at", metavar="DATE", help="count as overdue what was due before this date "
-                        "(01/04/2018 or 2018-04-01; default today)")
+    ledger.add_argument("--as-at", metavar="DATE", help="the position on this date (01/04/2018 or 2018-04-01; "
+                        "default today): only invoices, payments and refusals dated on or before it count, and "
+                        "overdue is what was due before it")
     ledger.add_argument("--by-case", action="store_true", help="one row per review instead of per partner")
     ledger.set_defaults(run=run_ledger)
 
@@ -59,14 +60,15 @@ def run_ledger(args: argparse.Namespace) -> int:
     from safer_desk.services.dhr import partner_ledger
 
     today = _as_at_date(args.as_at)
+    as_at = today if args.as_at else None  # a position on a past date counts only what had happened by then
     store = open_existing(args.file)
     try:
         if args.by_case:
             from safer_desk.services.dhr import list_cases
 
-            cases = list_cases(store, today=today)
+            cases = list_cases(store, today=today, as_at=as_at)
         else:
-            rows = partner_ledger(store, today=today)
+            rows = partner_ledger(store, today=today, as_at=as_at)
     finally:
         store.close()
     if args.by_case:

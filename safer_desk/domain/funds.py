@@ -12,8 +12,12 @@ Month-counting convention (used by ``forecast_fund`` and tested):
 - The balance is taken at the end of the "as at" month; from the next month on,
   each month spends the burn rate.
 - The forecast exhaustion month is the first month in which the projected
-  spend reaches the fund (the month the money runs out). The month before it is
-  the last month the fund covers in full.
+  spend goes past the fund (the month the money runs out: its spending cannot be
+  met in full). The month before it is the last month the fund covers in full;
+  spend that reaches the fund exactly at the end of a month leaves that month
+  covered (£4,000 at £500 a month from July: November covered, December runs
+  out). A fund that did not cover its first month (nothing contributed yet, or
+  less than that month's spend) covers no month: none before it began.
 
 Seed 002 §6.4: £20,000 from April 2018, £2,417 spent April–June 2018. The burn
 rate is £2,417 / 3 = £805.67 a month; £17,583 is left at the end of June 2018,
@@ -135,6 +139,7 @@ class FundForecast:
     incomplete: tuple[tuple[Month, int], ...] = ()  # months left out as not complete, with the spend keyed so far
     warnings: tuple[str, ...] = ()  # what the officer must know about the figures (incomplete months …)
     lasts_past: Month | None = None  # at this rate (none, or next to none) it lasts past this month: no run-out
+    start: Month | None = None  # the fund's first month: no month before it is covered
 
     @property
     def balance_pence(self) -> int:
@@ -146,7 +151,11 @@ class FundForecast:
 
     @property
     def last_funded_month(self) -> Month | None:
-        return None if self.exhaustion_month is None else self.exhaustion_month.plus(-1)
+        """The last month the fund covers in full; None without a run-out, or when its first month was not."""
+        if self.exhaustion_month is None:
+            return None
+        last = self.exhaustion_month.plus(-1)
+        return None if self.start is not None and last < self.start else last
 
     @property
     def runs_out_before_end(self) -> bool:
@@ -179,7 +188,7 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
     cumulative: list[tuple[Month, int]] = []
     if as_at is None:
         return FundForecast(fund_pence, 0, None, 0, 0, Fraction(0), None, end, fund_pence, [], [], incomplete,
-                            tuple(warnings))
+                            tuple(warnings), start=start)
     first = min([start, *monthly_spend.keys()])
     running = 0
     m = first
@@ -206,13 +215,15 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
     latest = max(end, as_at)
     furthest = latest.plus(min(12 * FORECAST_YEARS, Month(LAST_YEAR, 12).minus(latest)))
     lasts_past = None
-    if balance <= 0:
-        exhaustion = next((mm for mm, total in cumulative if total >= fund_pence), as_at)
-    elif rate == 0 or -((-balance) // rate) > furthest.minus(as_at):
+    if balance < 0:  # spent past the fund already: the month it went past
+        exhaustion = next((mm for mm, total in cumulative if total > fund_pence), as_at)
+    elif balance == 0:  # spent to the penny: whatever is spent next month cannot be met, at any rate
+        exhaustion = as_at.plus(1)
+    elif rate == 0 or balance // rate + 1 > furthest.minus(as_at):
         exhaustion, lasts_past = None, furthest
     else:
-        k = -((-balance) // rate)  # ceil(balance / rate)
-        exhaustion = as_at.plus(int(k))
+        # the first month whose spend the balance cannot meet in full: floor(balance / rate) months are covered
+        exhaustion = as_at.plus(int(balance // rate) + 1)
     months_to_end = max(0, end.minus(as_at))
     left = half_up(Fraction(balance) - rate * months_to_end)
     horizon = max(end, exhaustion or end)
@@ -224,7 +235,7 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
         k += 1
         mm = mm.plus(1)
     return FundForecast(fund_pence, spent, as_at, window_months, window_spend, rate, exhaustion, end, left,
-                        cumulative, line, incomplete, tuple(warnings), lasts_past)
+                        cumulative, line, incomplete, tuple(warnings), lasts_past, start)
 
 
 def _money(pence: int) -> str:

@@ -431,7 +431,7 @@ class DhrPresenter(FormScreen):
             note = str(exc)
         return self._form(fields, f"Bill the partners for {case.reference}", commit, note=note,
                           values={"invoiced_on": _uk(self.today()), "due_days": str(dhr.DEFAULT_DUE_DAYS),
-                                  "prefix": f"{case.reference}-"})
+                                  "prefix": dhr.case_invoice_prefix(self.store, case.id)})
 
     def payment_form(self, share: dhr.ShareRow) -> CostForm:
         case = self.need_case()

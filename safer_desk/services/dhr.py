@@ -7,7 +7,7 @@ give the window its undo: the rows of a case before and after an action.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import count
 from typing import Any, Iterable
@@ -474,6 +474,17 @@ def _shares(store: Store, case_id: str):
     return store.rows("SELECT * FROM dhr_shares WHERE case_id = ?", (case_id,))
 
 
+def case_invoice_prefix(store: Store, case_id: str) -> str:
+    """What the partners' invoices for the case are numbered after: that of its first invoices ("MSDC-DHR1-" of
+    MSDC-DHR1-01 … 11), so further ones carry on their series; before any, the case's reference and a dash."""
+    for ref, in store.rows("SELECT invoice_ref FROM dhr_shares WHERE case_id = ? AND kind = 'share' "
+                           "ORDER BY invoiced_on, invoice_ref", (case_id,)):
+        stem = (ref or "").rstrip("0123456789")
+        if stem and stem != ref:
+            return stem
+    return f"{store.scalar('SELECT reference FROM dhr_cases WHERE id = ?', (case_id,))}-"
+
+
 NO_COSTS_YET = "The case has no costs yet: add its cost lines before billing the partners."
 ALL_BILLED = "The partners have already been billed for all of this case's costs."
 
@@ -497,8 +508,7 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
     # further ones only to the partners with something to pay.
     shares = {k: v for k, v in shares_to_bill(store, case_id).items() if v or not further}
     due = day + timedelta(days=due_days)
-    reference = store.scalar("SELECT reference FROM dhr_cases WHERE id = ?", (case_id,))
-    prefix = free_text(invoice_prefix, "Invoice prefix") or f"{reference}-"
+    prefix = free_text(invoice_prefix, "Invoice prefix") or case_invoice_prefix(store, case_id)
     # Numbered on from the case's invoices; a number already used (a refusal reopened took its re-split
     # invoices away, so there are fewer than the highest number) is passed over: no two invoices share one.
     used = {r[0] for r in store.rows("SELECT invoice_ref FROM dhr_shares")}
@@ -586,11 +596,14 @@ def delete_payment(store: Store, payment_id: str) -> None:
 
 
 def _followers(store: Store, share_id: str) -> list:
-    """The invoices that deal with a refusal: its re-split shares, or the lead authority's carried part."""
-    return store.rows("SELECT s.id, s.kind, s.invoice_ref, s.amount_pence, o.name AS partner, "
+    """The invoices that deal with a refusal: its re-split shares, or the lead authority's carried part, and
+    theirs in turn (a re-split part refused and re-split again): all go with it (ON DELETE CASCADE)."""
+    return store.rows("WITH RECURSIVE follower(id) AS (SELECT id FROM dhr_shares WHERE source_share_id = ? "
+                      "UNION SELECT s.id FROM dhr_shares s JOIN follower f ON s.source_share_id = f.id) "
+                      "SELECT s.id, s.kind, s.invoice_ref, s.amount_pence, o.name AS partner, "
                       "(SELECT coalesce(sum(p.amount_pence), 0) FROM dhr_payments p WHERE p.share_id = s.id) AS paid "
                       "FROM dhr_shares s JOIN organisations o ON o.id = s.organisation_id "
-                      "WHERE s.source_share_id = ? ORDER BY s.invoice_ref", (share_id,))
+                      "WHERE s.id IN (SELECT id FROM follower) ORDER BY s.invoice_ref", (share_id,))
 
 
 NOTHING_TO_REOPEN = "This share is neither refused nor written off: there is nothing to reopen."
@@ -625,9 +638,33 @@ def reopen_share(store: Store, share_id: str) -> None:
         raise DhrError(f"The refusal was re-split and {names} paid its part: delete those payments first "
                        "(Delete a payment…), or keep the refusal. Nothing was changed.")
     with store.transaction():
-        store.conn.execute("DELETE FROM dhr_shares WHERE source_share_id = ?", (share_id,))
+        store.conn.executemany("DELETE FROM dhr_shares WHERE id = ?", [(f["id"],) for f in followers])
         store.conn.execute("UPDATE dhr_shares SET status = 'invoiced', status_on = NULL, reason = '', "
                            "refusal_handling = NULL WHERE id = ?", (share_id,))
+
+
+def _invoice_refs_used(store: Store, start: str) -> set[str]:
+    """Every invoice reference beginning with ``start`` the file has held: its shares', and those of shares since
+    deleted (a re-split or carrying taken away by a reopen, an undone billing) as the audit trail recorded them.
+    A number once sent to a partner names that invoice only, even after it was cancelled."""
+    held = store.rows("SELECT invoice_ref FROM dhr_shares WHERE substr(invoice_ref, 1, length(?1)) = ?1 "
+                      "UNION SELECT json_extract(old_value, '$.invoice_ref') FROM audit_log "
+                      "WHERE table_name = 'dhr_shares' AND action = 'delete' AND json_valid(old_value) "
+                      "AND substr(json_extract(old_value, '$.invoice_ref'), 1, length(?1)) = ?1", (start,))
+    return {r[0] for r in held}
+
+
+def _next_refs(used: set[str], stem: str, first: str | None = None) -> Iterable[str]:
+    """References stem01, stem02 … (``first`` before them when given: the lead authority's "-L") numbered on past
+    the highest one used, never one already used."""
+    if first is not None and not any(ref == first or ref.startswith(stem) for ref in used):
+        yield first
+    numbers = [int(ref[len(stem):]) for ref in used if ref.startswith(stem) and ref[len(stem):].isdigit()]
+    n = max(numbers, default=1 if first is not None else 0)
+    while True:
+        n += 1
+        if f"{stem}{n:02d}" not in used:
+            yield f"{stem}{n:02d}"
 
 
 def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
@@ -652,13 +689,14 @@ def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
         parts = rules.resplit_refusal(amount, remaining, split_rule(store, row["case_id"]))
         parts = {k: v for k, v in parts.items() if v}
         due = _iso(day + timedelta(days=due_days))
+        stem = f"{row['invoice_ref']}-R"
+        refs = _next_refs(_invoice_refs_used(store, stem), stem)
         with store.transaction():
-            for n, (org_id, pence) in enumerate(sorted(parts.items()), start=1):
+            for ref, (org_id, pence) in zip(refs, sorted(parts.items())):
                 store.conn.execute(
                     "INSERT INTO dhr_shares(id, case_id, organisation_id, kind, source_share_id, amount_pence, "
                     "invoice_ref, invoiced_on, due_on) VALUES (?, ?, ?, 're-split', ?, ?, ?, ?, ?)",
-                    (new_id(), row["case_id"], org_id, share_id, pence, f"{row['invoice_ref']}-R{n:02d}",
-                     _iso(day), due))
+                    (new_id(), row["case_id"], org_id, share_id, pence, ref, _iso(day), due))
             store.conn.execute("UPDATE dhr_shares SET refusal_handling = 're-split' WHERE id = ?", (share_id,))
         return parts
     if handling == "lead authority":
@@ -666,11 +704,13 @@ def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
         if not lead:
             raise DhrError("Lead authority: set the case's lead authority first.")
         carried_id = new_id()
+        stem = f"{row['invoice_ref']}-L"
+        carried_ref = next(iter(_next_refs(_invoice_refs_used(store, stem), stem, first=stem)))
         with store.transaction():
             store.conn.execute(
                 "INSERT INTO dhr_shares(id, case_id, organisation_id, kind, source_share_id, amount_pence, "
                 "invoice_ref, invoiced_on, due_on, reason) VALUES (?, ?, ?, 'carried', ?, ?, ?, ?, ?, ?)",
-                (carried_id, row["case_id"], lead, share_id, amount, f"{row['invoice_ref']}-L", _iso(day),
+                (carried_id, row["case_id"], lead, share_id, amount, carried_ref, _iso(day),
                  _iso(day), "Carried by the lead authority"))
             if amount:
                 store.conn.execute("INSERT INTO dhr_payments(id, share_id, paid_on, amount_pence, reference) "
@@ -710,6 +750,8 @@ class ShareRow:
             return f"✖ Refused{handled}"
         if self.status == "written off":
             return "Written off"
+        if self.amount_pence == 0:  # billed £0 (a capped payer covering the whole cost): nothing was paid either
+            return "Nothing to pay"
         if self.outstanding_pence == 0:
             return "✔ Paid"
         if self.overdue_pence:
@@ -717,20 +759,34 @@ class ShareRow:
         return "Part paid" if self.paid_pence else "Invoiced"
 
 
-def list_shares(store: Store, *, today: date, case_id: str | None = None) -> list[ShareRow]:
-    where, params = ("WHERE s.case_id = ?", (case_id,)) if case_id else ("", ())
+def list_shares(store: Store, *, today: date, case_id: str | None = None,
+                as_at: date | None = None) -> list[ShareRow]:
+    """The partners' shares, overdue counted at ``today``. ``as_at``: the position on that date, counting only
+    what had happened by then: invoices, payments, refusals and write-offs dated after it are left out (a share
+    refused later is still owed, a refusal re-split later not yet dealt with)."""
+    # "9999-12-31" as at no date: every dated row counts (an undated one always does)
+    until = "9999-12-31" if as_at is None else as_at.isoformat()
+    where, params = ("AND s.case_id = ?", (case_id,)) if case_id else ("", ())
     rows = store.rows(
         "SELECT s.*, c.reference AS case_reference, o.name AS partner, "
-        "coalesce((SELECT sum(p.amount_pence) FROM dhr_payments p WHERE p.share_id = s.id), 0) AS paid_pence "
+        "coalesce((SELECT sum(p.amount_pence) FROM dhr_payments p WHERE p.share_id = s.id AND p.paid_on <= ?1), 0) "
+        "AS paid_pence, coalesce(s.status_on, '') <= ?1 AS closed_by_then, EXISTS (SELECT 1 FROM dhr_shares f "
+        "WHERE f.source_share_id = s.id AND coalesce(f.invoiced_on, '') <= ?1) AS handled_by_then "
         f"FROM dhr_shares s JOIN dhr_cases c ON c.id = s.case_id JOIN organisations o ON o.id = s.organisation_id "
-        f"{where} ORDER BY c.reference, s.kind != 'share', o.name", params)
+        f"WHERE coalesce(s.invoiced_on, '') <= ?1 {where} ORDER BY c.reference, s.kind != 'share', o.name",
+        (until, *params))
     result = []
     for r in rows:
-        state = ShareState(r["amount_pence"], r["paid_pence"], r["status"], _from_iso(r["due_on"]))
+        status, reason, handling = r["status"], r["reason"], r["refusal_handling"]
+        if as_at is not None and not r["closed_by_then"]:
+            status, reason, handling = "invoiced", "", None
+        elif as_at is not None and not r["handled_by_then"]:
+            handling = None
+        state = ShareState(r["amount_pence"], r["paid_pence"], status, _from_iso(r["due_on"]))
         result.append(ShareRow(r["id"], r["case_id"], r["case_reference"], r["organisation_id"], r["partner"],
-                               r["kind"], r["amount_pence"], r["paid_pence"], r["status"], r["invoice_ref"],
-                               _from_iso(r["invoiced_on"]), _from_iso(r["due_on"]), r["reason"],
-                               r["refusal_handling"], state.outstanding_pence, state.overdue_pence(today),
+                               r["kind"], r["amount_pence"], r["paid_pence"], status, r["invoice_ref"],
+                               _from_iso(r["invoiced_on"]), _from_iso(r["due_on"]), reason,
+                               handling, state.outstanding_pence, state.overdue_pence(today),
                                state.closed_pence))
     return result
 
@@ -752,10 +808,12 @@ class PartnerLedger:
         return self.billed_pence - self.refused_pence - self.written_off_pence
 
 
-def partner_ledger(store: Store, *, today: date, case_id: str | None = None) -> list[PartnerLedger]:
-    """Per partner: billed, paid, refused, written off, outstanding and overdue (billed = the other five)."""
+def partner_ledger(store: Store, *, today: date, case_id: str | None = None,
+                   as_at: date | None = None) -> list[PartnerLedger]:
+    """Per partner: billed, paid, refused, written off, outstanding and overdue (billed = the other five); as at a
+    date, what had happened by then (``list_shares``)."""
     totals: dict[str, list] = {}
-    for s in list_shares(store, today=today, case_id=case_id):
+    for s in list_shares(store, today=today, case_id=case_id, as_at=as_at):
         t = totals.setdefault(s.organisation_id, [s.partner, 0, 0, 0, 0, 0, 0])
         t[1] += s.amount_pence
         t[2] += s.paid_pence
@@ -826,10 +884,11 @@ def case_stages(store: Store, case_id: str, *, today: date) -> list[rules.StageS
     return rules.stage_schedule(_case_dates(store, case), stage_rules(store), today=today, decision=decision)
 
 
-def list_cases(store: Store, *, today: date) -> list[CaseSummary]:
-    """Every case with its cost recovery (cost, recovered, shortfall) and where it stands."""
+def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[CaseSummary]:
+    """Every case with its cost recovery (cost, recovered, shortfall) and where it stands; as at a date, the
+    invoices, payments and refusals made by then (``list_shares``) against the costs as they are now."""
     shares_by_case: dict[str, list[ShareRow]] = {}
-    for s in list_shares(store, today=today):
+    for s in list_shares(store, today=today, as_at=as_at):
         shares_by_case.setdefault(s.case_id, []).append(s)
     costs = {r[0]: r[1] for r in store.rows("SELECT case_id, sum(amount_pence) FROM dhr_cost_lines GROUP BY case_id")}
     recs = {r[0]: (r[1], r[2]) for r in store.rows(
@@ -914,10 +973,28 @@ _CASE_ROWS = {
 }
 
 
+def _sources_first(rows: tuple[dict[str, Any], ...]) -> tuple[dict[str, Any], ...]:
+    """A case's shares with each one after the share it re-splits or carries (a re-split part refused and
+    re-split again is two levels down), by id within a level: the order they can be written back in."""
+    by_id = {r["id"]: r for r in rows}
+
+    def depth(row: dict[str, Any]) -> int:
+        level, seen = 0, {row["id"]}
+        while row["source_share_id"] in by_id and row["source_share_id"] not in seen:
+            row = by_id[row["source_share_id"]]
+            seen.add(row["id"])
+            level += 1
+        return level
+
+    return tuple(sorted(rows, key=lambda r: (depth(r), r["id"])))
+
+
 def snapshot_case(store: Store, case_id: str) -> CaseSnapshot:
-    return CaseSnapshot(case_id, snapshots.take_record(
-        store.conn, "dhr_cases", case_id, _CASE_ROWS, only_if={"budget_line_links": ("budget_lines", "line_id")},
-        order_by={"dhr_shares": "source_share_id IS NOT NULL, id"}))  # sources before the shares that point at them
+    parts = snapshots.take_record(store.conn, "dhr_cases", case_id, _CASE_ROWS,
+                                  only_if={"budget_line_links": ("budget_lines", "line_id")})
+    if parts is not None:  # ids are random: the shares are written back sources first, not by id
+        parts = tuple(replace(p, rows=_sources_first(p.rows)) if p.table == "dhr_shares" else p for p in parts)
+    return CaseSnapshot(case_id, parts)
 
 
 def restore_case(store: Store, snapshot: CaseSnapshot) -> None:

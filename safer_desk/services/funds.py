@@ -419,6 +419,9 @@ def _spend_values(store: Store, fund: Fund, *, spent_on: Any, item: str, amount:
         if item_row["usual_price_pence"] is None:
             raise FundError("Amount: the catalogue has no usual price for this item; type the amount.")
         pence = item_row["usual_price_pence"]
+        if not pence:  # refused as a typed £0 is: a £0 line would count the victim as supported for nothing
+            raise FundError(f"Amount: the catalogue's usual price for {item_row['name']} is £0; the amount must be "
+                            "more than £0: type what was spent.")
     else:
         pence = _pence(amount, "Amount", allow_zero=False)
     try:
@@ -681,8 +684,15 @@ def forecast_sentence(figures: FundFigures) -> str:
                 if f.left_at_end_pence >= 0 else
                 f"{format_money(-f.left_at_end_pence)} would be missing by the end of the period ({f.pilot_end.label})")
     range_text = range_sentence(figures)
-    return " ".join([f"{rate()}, the fund covers spending to {f.last_funded_month.label} and runs out in "
-                     f"{f.exhaustion_month.label}; {end_text}.", *([range_text] if range_text else []), *f.warnings])
+    if f.last_funded_month is not None:
+        covers = (f"the fund covers spending to {f.last_funded_month.label} and runs out in "
+                  f"{f.exhaustion_month.label}")
+    elif f.fund_pence <= 0:  # never "covers spending to" a month before the fund began
+        covers = (f"nothing has been contributed to the fund yet, so it covers no month's spending: it ran out in "
+                  f"{f.exhaustion_month.label}")
+    else:
+        covers = f"the fund did not cover its first month's spending: it ran out in {f.exhaustion_month.label}"
+    return " ".join([f"{rate()}, {covers}; {end_text}.", *([range_text] if range_text else []), *f.warnings])
 
 
 def range_sentence(figures: FundFigures) -> str:

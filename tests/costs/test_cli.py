@@ -70,3 +70,31 @@ def test_fund_window_and_as_at(demo_path, capsys):
     assert code == 2 and "--as-at" in err
     code, out, err = run(capsys, "fund", str(demo_path), "Suffolk Target Hardening Pilot", "--as-at", "2017-01")
     assert code == 1 and out == "" and "Jan-17 is before the fund starts (Apr-18)" in err
+
+
+def test_dhr_ledger_as_at_a_date_counts_only_what_had_happened_by_then(demo_path, capsys):
+    # Suffolk County Council paid £400 on 01/08/2018: as at 20/07/2018 its whole £684.14 was overdue, not £284.14.
+    code, out, _ = run(capsys, "dhr-ledger", str(demo_path), "--as-at", "20/07/2018")
+    rows = {r["partner"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert code == 0
+    assert rows["Suffolk County Council"] == {"partner": "Suffolk County Council", "billed": "684.14", "paid": "0",
+                                              "refused": "0", "outstanding": "684.14", "overdue": "684.14",
+                                              "net_billed": "684.14"}
+    assert rows["Total"]["paid"] == "3420.73" and rows["Total"]["outstanding"] == "3420.71"
+    # 01/07/2018: only Mid Suffolk had paid (20/06), Babergh paid on 02/07, and Probation had not yet refused (05/07)
+    code, out, _ = run(capsys, "dhr-ledger", str(demo_path), "--as-at", "01/07/2018")
+    rows = {r["partner"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows["Babergh District Council"]["paid"] == "0"
+    assert rows["Babergh District Council"]["outstanding"] == "684.15"
+    assert rows["National Probation Service"]["refused"] == "0"
+    assert rows["National Probation Service"]["outstanding"] == "684.14"
+    assert (rows["Total"]["paid"], rows["Total"]["refused"], rows["Total"]["outstanding"]) == ("684.15", "0", "6841.43")
+    # the same position per review
+    code, out, _ = run(capsys, "dhr-ledger", str(demo_path), "--as-at", "20/07/2018", "--by-case")
+    case = next(r for r in csv.DictReader(io.StringIO(out)) if r["case"] == "WSCSP-DHR-2017-01")
+    assert (case["paid"], case["outstanding"], case["shortfall"], case["cost"]) == ("3420.73", "3420.71", "684.14",
+                                                                                    "7525.58")
+    # an as-at date before the invoices: nothing billed yet, the whole cost not yet billed
+    code, out, _ = run(capsys, "dhr-ledger", str(demo_path), "--as-at", "01/06/2018", "--by-case")
+    case = next(r for r in csv.DictReader(io.StringIO(out)) if r["case"] == "WSCSP-DHR-2017-01")
+    assert (case["billed"], case["paid"], case["outstanding"], case["unbilled"]) == ("0", "0", "0", "7525.58")

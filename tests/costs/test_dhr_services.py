@@ -1,10 +1,12 @@
 """DHR services on the example file: the seed 002 ledger, refusals re-split or carried, bad input refused."""
 
 from datetime import date
+from itertools import count
 
 import pytest
 
 from safer_desk.domain.dhr import DhrError
+from safer_desk.domain.money import format_money
 from safer_desk.services import dhr
 
 TODAY = date(2018, 9, 1)
@@ -217,6 +219,21 @@ def test_further_chair_costs_respect_the_cap_already_reached(store):
     assert sum(further.values()) == 400000 and min(further.values()) > 0
 
 
+def test_a_partner_billed_nothing_is_not_shown_as_paid(store):
+    # The Constabulary covers 100% of the chair's costs: the others' £0 invoices read "✔ Paid", though nobody paid.
+    case_id = capped_case(store, "GLOS-DHR-2019-05", "Independent chair/author", "£1,000")
+    dhr.set_split_rule(store, case_id, "capped", cap_payer="Suffolk Constabulary", cap_percent="100")
+    dhr.bill_partners(store, case_id, invoiced_on="01/04/2019")
+    shares = dhr.list_shares(store, today=TODAY, case_id=case_id)
+    payer = next(s for s in shares if s.partner == "Suffolk Constabulary")
+    others = [s for s in shares if s is not payer]
+    assert (payer.amount_pence, payer.status_text) == (100000, "Invoiced")
+    assert len(others) == 10 and {(s.amount_pence, s.paid_pence, s.status_text) for s in others} == {
+        (0, 0, "Nothing to pay")}
+    dhr.record_payment(store, payer.id, paid_on="02/04/2019", amount="£1,000")
+    assert share_of(store, case_id, "Suffolk Constabulary").status_text == "✔ Paid"
+
+
 def test_a_capped_payer_billed_nothing_at_first_still_pays_its_part_of_chair_costs_added_later(store):
     case_id = capped_case(store, "GLOS-DHR-2019-04", "Administration", "£1,000")
     assert dhr.bill_partners(store, case_id, invoiced_on="01/04/2019")["org:suffolk-constabulary"] == 0
@@ -364,3 +381,112 @@ def test_a_cost_line_keyed_wrongly_is_corrected_in_place_but_never_below_what_wa
     assert dhr.unbilled_pence(demo_store, case_id) == 1250
     with pytest.raises(DhrError, match="no longer exists"):
         dhr.update_cost_line(demo_store, "gone", **kept, amount="£1")
+
+
+def nested_resplit(store):
+    """Probation's refusal re-split; the County Council refuses its part of it, which is re-split again."""
+    case_id = costed(store)
+    probation = share_of(store, case_id, "National Probation Service")
+    dhr.resolve_refusal(store, probation.id, "re-split", on="01/09/2018")
+    county_part = share_of(store, case_id, "Suffolk County Council", kind="re-split")
+    dhr.refuse_share(store, county_part.id, on="02/09/2018", reason="Will not pay others' refusals")
+    dhr.resolve_refusal(store, county_part.id, "re-split", on="03/09/2018")
+    return case_id, probation, county_part
+
+
+def test_a_refusal_whose_re_split_was_re_split_again_and_paid_keeps_the_refusal(demo_store):
+    # Reopening looked only at the refusal's own re-split invoices: the ones re-split from those went by ON DELETE
+    # CASCADE, and with them a payment another partner had made.
+    case_id, probation, county_part = nested_resplit(demo_store)
+    second = next(s for s in dhr.list_shares(demo_store, today=TODAY, case_id=case_id)
+                  if s.partner == "Babergh District Council" and s.invoice_ref.startswith(county_part.invoice_ref))
+    assert second.invoice_ref == f"{county_part.invoice_ref}-R01"
+    dhr.record_payment(demo_store, second.id, paid_on="04/09/2018", amount=f"{second.amount_pence / 100:.2f}")
+    question = dhr.reopen_question(demo_store, probation.id)
+    assert f"{second.invoice_ref} (Babergh District Council {format_money(second.amount_pence)})" in question
+    before = audit_count(demo_store)
+    with pytest.raises(DhrError, match=rf"{second.invoice_ref} \(Babergh District Council paid "
+                                       rf"{format_money(second.amount_pence)}\)"):
+        dhr.reopen_share(demo_store, probation.id)
+    assert audit_count(demo_store) == before
+    assert [p["amount_pence"] for p in dhr.share_payments(demo_store, second.id)] == [second.amount_pence]
+
+
+def test_reopening_a_refusal_re_split_twice_removes_every_re_split_invoice_it_led_to(demo_store):
+    case_id, probation, county_part = nested_resplit(demo_store)
+    question = dhr.reopen_question(demo_store, probation.id)
+    nested = [s for s in dhr.list_shares(demo_store, today=TODAY, case_id=case_id) if s.kind == "re-split"]
+    assert len(nested) == 10 + 9
+    assert all(s.invoice_ref in question for s in nested)
+    dhr.reopen_share(demo_store, probation.id)
+    shares = dhr.list_shares(demo_store, today=TODAY, case_id=case_id)
+    assert [s.kind for s in shares] == ["share"] * 11 and sum(s.amount_pence for s in shares) == 752558
+
+
+def case_rows(store, case_id):
+    return (sorted(tuple(r) for r in store.rows("SELECT * FROM dhr_shares WHERE case_id = ?", (case_id,))),
+            sorted(tuple(r) for r in store.rows("SELECT p.* FROM dhr_payments p JOIN dhr_shares s ON s.id = p.share_id "
+                                                "WHERE s.case_id = ?", (case_id,))))
+
+
+@pytest.mark.parametrize("action", ["delete the case", "reopen the first refusal"])
+def test_undo_puts_back_a_re_split_of_a_re_split_whatever_its_id(demo_store, monkeypatch, action):
+    # The snapshot wrote shares back by "source_share_id IS NOT NULL, id": with random ids a re-split of a re-split
+    # came back before the re-split it points at one time in two (FOREIGN KEY constraint failed). Ids given here
+    # in falling order put every later invoice first, so that order fails every time.
+    from safer_desk.presenters.actions import ActionLog
+    from safer_desk.presenters.dhr import DhrPresenter
+
+    falling = count(999_999, -1)
+    monkeypatch.setattr(dhr, "new_id", lambda: f"id{next(falling):07d}")
+    case_id, probation, county_part = nested_resplit(demo_store)
+    second = next(s for s in dhr.list_shares(demo_store, today=TODAY, case_id=case_id)
+                  if s.invoice_ref == f"{county_part.invoice_ref}-R01")
+    assert second.id < county_part.id  # written back by id, the second level would come first
+    if action == "delete the case":  # a payment of the second level comes back too
+        dhr.record_payment(demo_store, second.id, paid_on="04/09/2018", amount="£1")
+    before = case_rows(demo_store, case_id)
+    log = ActionLog()
+    reviews = DhrPresenter(demo_store, perform=log, today=lambda: TODAY)
+    reviews.reload(select=case_id)
+    if action == "delete the case":
+        reviews.delete_case()
+        assert dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-01") is None
+    else:
+        reviews.reopen_share(probation)
+        assert len(case_rows(demo_store, case_id)[0]) == 11
+    log.undo()
+    assert case_rows(demo_store, case_id) == before
+    log.redo()
+    log.undo()
+    assert case_rows(demo_store, case_id) == before
+
+
+def test_a_refusal_re_split_again_after_a_reopen_never_reuses_an_invoice_number(demo_store):
+    # -R01 … -R10 were sent for £68.41 each and taken away by the reopen; the second re-split, of a smaller
+    # amount, was numbered -R01 … -R10 again.
+    case_id = costed(demo_store)
+    probation = share_of(demo_store, case_id, "National Probation Service")
+    dhr.resolve_refusal(demo_store, probation.id, "re-split", on="01/09/2018")
+    first = {s.invoice_ref for s in dhr.list_shares(demo_store, today=TODAY, case_id=case_id) if s.kind == "re-split"}
+    assert first == {f"{probation.invoice_ref}-R{n:02d}" for n in range(1, 11)}
+    dhr.reopen_share(demo_store, probation.id)
+    dhr.record_payment(demo_store, probation.id, paid_on="02/09/2018", amount="£100")
+    dhr.refuse_share(demo_store, probation.id, on="03/09/2018", reason="Will pay no more")
+    parts = dhr.resolve_refusal(demo_store, probation.id, "re-split", on="04/09/2018")
+    again = {s.invoice_ref: s.amount_pence for s in dhr.list_shares(demo_store, today=TODAY, case_id=case_id)
+             if s.kind == "re-split"}
+    assert sum(parts.values()) == 58414 and sum(again.values()) == 58414
+    assert set(again) == {f"{probation.invoice_ref}-R{n:02d}" for n in range(11, 21)}
+
+
+def test_the_lead_authority_carrying_a_refusal_again_takes_a_new_invoice_number(demo_store):
+    case_id = costed(demo_store)
+    probation = share_of(demo_store, case_id, "National Probation Service")
+    refs = []
+    for day in (1, 3, 5):
+        dhr.resolve_refusal(demo_store, probation.id, "lead authority", on=f"0{day}/09/2018")
+        refs.append(share_of(demo_store, case_id, "Mid Suffolk District Council", kind="carried").invoice_ref)
+        dhr.reopen_share(demo_store, probation.id)
+        dhr.refuse_share(demo_store, probation.id, on=f"0{day + 1}/09/2018", reason="National policy")
+    assert refs == [f"{probation.invoice_ref}-L", f"{probation.invoice_ref}-L02", f"{probation.invoice_ref}-L03"]

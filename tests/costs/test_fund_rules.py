@@ -69,8 +69,52 @@ def test_a_burn_rate_as_at_a_month_before_the_fund_starts_is_refused():
 
 def test_missing_money_at_the_end_is_negative():
     f = forecast_fund(100000, {Month(2018, 4): 50000}, start=Month(2018, 4), end=Month(2018, 9), window=1)
-    assert f.exhaustion_month == Month(2018, 5)
+    # April and May spend exactly the £1,000: May is covered in full, June's spending is not
+    assert (f.last_funded_month, f.exhaustion_month) == (Month(2018, 5), Month(2018, 6))
     assert f.left_at_end_pence == -200000 and f.runs_out_before_end
+
+
+def sentence(f):
+    from safer_desk.services.funds import forecast_sentence
+
+    class Figures:
+        forecast = f
+        ranges = None
+
+    return forecast_sentence(Figures())
+
+
+def test_spending_that_reaches_the_fund_exactly_covers_that_month_in_full():
+    # £4,000 at £500 a month reaches £4,000 at the end of November: the fund "covered spending to Oct-19 and ran
+    # out in Nov-19", though November was paid in full.
+    spend = {Month(2019, 4): 50000, Month(2019, 5): 50000, Month(2019, 6): 50000}
+    f = forecast_fund(400000, spend, start=Month(2019, 4), end=Month(2021, 3))
+    assert (f.last_funded_month, f.exhaustion_month) == (Month(2019, 11), Month(2019, 12))
+    assert sentence(f).startswith("At £500 a month (the 3 months to Jun-19), the fund covers spending to Nov-19 and "
+                                  "runs out in Dec-19; £8,000 would be missing by the end of the period (Mar-21).")
+    # one penny more in the fund changes nothing; one penny less and November is not covered in full
+    assert forecast_fund(400001, spend, start=Month(2019, 4), end=Month(2021, 3)).exhaustion_month == Month(2019, 12)
+    assert forecast_fund(399999, spend, start=Month(2019, 4), end=Month(2021, 3)).exhaustion_month == Month(2019, 11)
+    # spent to the penny by June: June is covered, July is not
+    spent = forecast_fund(150000, spend, start=Month(2019, 4), end=Month(2021, 3))
+    assert (spent.last_funded_month, spent.exhaustion_month) == (Month(2019, 6), Month(2019, 7))
+    idle = forecast_fund(150000, spend, start=Month(2019, 4), end=Month(2021, 3), as_at=Month(2019, 12))
+    assert idle.burn_rate == 0 and idle.exhaustion_month == Month(2020, 1)  # nothing left, not "lasts past 2071"
+    over = forecast_fund(90000, spend, start=Month(2019, 4), end=Month(2021, 3))  # May's spend took it over
+    assert (over.last_funded_month, over.exhaustion_month) == (Month(2019, 4), Month(2019, 5))
+
+
+def test_a_fund_that_covered_none_of_its_spending_covers_no_month_before_it_began():
+    # A fund with spend and nothing contributed "covered spending to Mar-19", a month before it started.
+    f = forecast_fund(0, {Month(2019, 4): 50000}, start=Month(2019, 4), end=Month(2020, 3))
+    assert f.exhaustion_month == Month(2019, 4) and f.last_funded_month is None
+    assert sentence(f).startswith("At £500 a month (the 1 month to Apr-19), nothing has been contributed to the "
+                                  "fund yet, so it covers no month's spending: it ran out in Apr-19; £6,000 would be "
+                                  "missing by the end of the period (Mar-20).")
+    short = forecast_fund(30000, {Month(2019, 4): 50000}, start=Month(2019, 4), end=Month(2020, 3))
+    assert short.last_funded_month is None
+    assert sentence(short).startswith("At £500 a month (the 1 month to Apr-19), the fund did not cover its first "
+                                      "month's spending: it ran out in Apr-19;")
 
 
 def test_no_spend_gives_no_forecast():

@@ -95,6 +95,27 @@ def test_spend_on_a_closed_fund_or_outside_the_period_is_refused(demo_store):
     assert demo_store.scalar("SELECT amount_pence FROM fund_spend_lines WHERE id = ?", (line,)) == 2500
 
 
+def test_a_blank_amount_for_an_item_whose_usual_price_is_nothing_is_refused_as_a_typed_0_is(demo_store):
+    # "Safety advice visit" at £0: a blank amount saved a £0 line, and the victim counted as supported for £0.
+    fund = pilot(demo_store)
+    referral = funds.referral_id_by_reference(demo_store, fund.id, "TH-2018-001")
+    funds.save_item(demo_store, "Safety advice visit", usual_price="0")
+    before = funds.fund_figures(demo_store, fund.id, today=date(2019, 4, 1))
+    lines = demo_store.scalar("SELECT count(*) FROM fund_spend_lines")
+    with pytest.raises(FundError, match=r"Amount: the amount must be more than £0"):
+        funds.add_spend_line(demo_store, referral, spent_on="01/07/2018", item="Safety advice visit", amount="0")
+    with pytest.raises(FundError, match=r"Amount: the catalogue's usual price for Safety advice visit is £0; "
+                                        r"the amount must be more than £0"):
+        funds.add_spend_line(demo_store, referral, spent_on="01/07/2018", item="Safety advice visit")
+    line = funds.list_spend_lines(demo_store, fund.id)[0]
+    with pytest.raises(FundError, match="usual price for Safety advice visit is £0"):
+        funds.update_spend_line(demo_store, line["id"], spent_on="01/07/2018", item="Safety advice visit")
+    assert demo_store.scalar("SELECT count(*) FROM fund_spend_lines") == lines
+    after = funds.fund_figures(demo_store, fund.id, today=date(2019, 4, 1))
+    assert (after.victims, after.spent_pence) == (before.victims, before.spent_pence)
+    funds.add_spend_line(demo_store, referral, spent_on="01/07/2018", item="Safety advice visit", amount="£40")
+
+
 def test_referral_eligibility_and_names(demo_store):
     fund = pilot(demo_store)
     with pytest.raises(FundError, match="looks like a person's name"):

@@ -319,6 +319,22 @@ def test_after_billing_the_forms_say_what_a_new_cost_means_and_what_would_be_bil
     assert reviews.bill_form().note == "The case has no costs yet: add its cost lines before billing the partners."
 
 
+def test_further_invoices_are_numbered_on_in_the_series_of_the_first_ones(reviews, demo_store):
+    # The first invoices are MSDC-DHR1-01 … 11; the form offered "WSCSP-DHR-2017-01-", so the further ones were
+    # WSCSP-DHR-2017-01-12 … 22, outside the series the partners hold.
+    billed = case_id(demo_store, BILLED)
+    dhr.add_cost_line(demo_store, billed, category="Administration", amount="£1,000")
+    reviews.reload(select=billed)
+    bill = reviews.bill_form()
+    assert bill.value("prefix") == "MSDC-DHR1-"
+    assert bill.save()
+    further = sorted(s.invoice_ref for s in dhr.list_shares(demo_store, today=TODAY, case_id=billed)
+                     if s.invoiced_on == TODAY)
+    assert further == [f"MSDC-DHR1-{n}" for n in range(12, 23)]
+    reviews.select(case_id(demo_store, "WSCSP-DHR-2017-02"))  # not billed yet: the case's own reference
+    assert reviews.bill_form().value("prefix") == "WSCSP-DHR-2017-02-"
+
+
 def test_a_spend_line_that_takes_the_fund_past_its_contributions_is_queried_once(fund_page, demo_store):
     # £2,417 spent of £20,000: a £30,000 line (a sanctuary room keyed as a lock?) is asked about beside the amount;
     # Save again keeps it. A line within what is left saves at once.
