@@ -213,9 +213,16 @@ def to_tsv(rows: Iterable[Sequence[Any]]) -> str:
     return out.getvalue()
 
 
-def parse_tsv(text: str) -> list[list[str]]:
-    """Rows copied from Excel (tab-separated, quoted cells may hold new lines); blank lines dropped."""
+def parse_tsv(text: str, *, keep_blank_rows: bool = False) -> list[list[str]]:
+    """Rows copied from Excel (tab-separated, quoted cells may hold new lines); blank lines dropped.
+
+    ``keep_blank_rows`` is for a paste into a grid, cell by cell as Excel pastes: every line is a row and an empty
+    line is one empty cell (Excel copies a column's empty cell so), so no figure below it moves up onto another
+    row. Only the line ending Excel puts after the last row is not a row. Without it, rows that are all blank are
+    dropped: records pasted as a list (the register) may have blank lines between them."""
     reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")), delimiter="\t")
+    if keep_blank_rows:
+        return [row or [""] for row in reader]  # csv ends the last row at its line ending: no row after it
     return [row for row in reader if any(cell.strip() for cell in row)]
 
 

@@ -96,6 +96,50 @@ COLUMN_WORDS = {
     "rag": "RAG rating", "laa_outcome": "LAA outcome", "csp_priority": "CSP priority", "ons_code": "ONS code",
     "idva_assigned": "IDVA assigned", "at_marac": "at MARAC",
 }
+# Columns the file holds as 0 or 1 (CHECK (x IN (0, 1))): what the column is called, and the change said as a
+# sentence when it is set and when it is taken off ("{record}" is the row's label). A value of one reads yes or no.
+YES_NO: dict[tuple[str, str], tuple[str, str, str]] = {
+    ("allocation_scenarios", "adopted"): (
+        "agreed", "Marked {record} as the agreed one", "Took the agreed mark off {record}"),
+    ("partnership_members", "statutory"): (
+        "statutory", "Marked {record} as statutory", "Marked {record} as not statutory"),
+    ("scenario_items", "scale_in_months"): (
+        "scaled in months", "Scaled {record} by months of the year", "Scaled {record} by a fraction, not months"),
+    ("funds", "require_marac"): (
+        "must be at MARAC", "Made {record} accept only referrals at MARAC",
+        "Made {record} accept referrals not at MARAC"),
+    ("funds", "require_idva"): (
+        "must have an IDVA", "Made {record} accept only referrals with an IDVA assigned",
+        "Made {record} accept referrals without an IDVA"),
+    ("funds", "require_perpetrator_not_resident"): (
+        "perpetrator must not live there", "Made {record} refuse referrals where the perpetrator lives at the address",
+        "Made {record} accept referrals where the perpetrator lives at the address"),
+    ("fund_referrals", "at_marac"): (
+        "at MARAC", "Marked {record} as at MARAC", "Marked {record} as not at MARAC"),
+    ("fund_referrals", "idva_assigned"): (
+        "IDVA assigned", "Marked {record} as having an IDVA assigned", "Marked {record} as having no IDVA assigned"),
+    ("fund_referrals", "perpetrator_resident"): (
+        "perpetrator lives at the address", "Marked {record}: the perpetrator lives at the address",
+        "Marked {record}: the perpetrator does not live at the address"),
+    ("budget_plans", "show_total_column"): (
+        "total column shown", "Showed the total column of {record}", "Hid the total column of {record}"),
+    ("budget_plans", "show_changes"): (
+        "changes shown", "Showed the changes of {record}", "Hid the changes of {record}"),
+    ("budget_sections", "show_subtotal"): (
+        "subtotal shown", "Showed the subtotal of {record}", "Hid the subtotal of {record}"),
+}
+YES_NO_WORDS = {"1": "yes", "0": "no"}
+
+
+def yes_no_sentence(table: str, column: str | None, old: Any, new: Any, record: str) -> str | None:
+    """A yes/no column set or taken off, as a sentence ("Marked allocation scenario Option 2 as the agreed one");
+    None for any other change."""
+    words = YES_NO.get((table, column or ""))
+    if words is None or str(old) not in YES_NO_WORDS or str(new) not in YES_NO_WORDS or str(old) == str(new):
+        return None
+    return (words[1] if str(new) == "1" else words[2]).format(record=record)
+
+
 # Columns not worth a line of their own (positions, stamps the program keeps).
 QUIET_COLUMNS = {"id", "position", "updated_at", "created_at", "sort_order"}
 LONG_TEXT = 60
@@ -115,7 +159,9 @@ def area_of(table: str) -> str:
     return TABLES.get(table, ("", "", FILE))[2]
 
 
-def column_words(column: str) -> str:
+def column_words(column: str, table: str = "") -> str:
+    if (table, column) in YES_NO:
+        return YES_NO[(table, column)][0]
     if column in COLUMN_WORDS:
         return COLUMN_WORDS[column]
     for suffix in ("_pence", "_bp", "_id", "_on"):
@@ -265,6 +311,8 @@ class Namer:
             return format_money(value)
         if column.endswith("_bp") and isinstance(value, int):
             return f"{Decimal(value) / 100:f}".rstrip("0").rstrip(".") + "%"
+        if (table, column) in YES_NO and str(value) in YES_NO_WORDS:
+            return YES_NO_WORDS[str(value)]
         states = VALUE_LABELS.get((table, column))
         if states is not None:
             try:
@@ -345,7 +393,7 @@ class Describer:
                     continue
                 shown = n.value(e.table_name, c, v)
                 if not any(f.endswith(" " + shown) for f in facts):  # "partnership" as text and as a link
-                    facts.append(f"{column_words(c)} {shown}")
+                    facts.append(f"{column_words(c, e.table_name)} {shown}")
             line = f"Added {n.record_label(e.table_name, e.row_id, values or None)}"
             return [line + (": " + "; ".join(facts[:6]) + (" …" if len(facts) > 6 else "") if facts else "")]
         if e.action == "delete":
@@ -354,8 +402,11 @@ class Describer:
         if e.action == "update":
             if e.column_name in QUIET_COLUMNS:
                 return []
-            what = column_words(e.column_name or "")
+            what = column_words(e.column_name or "", e.table_name)
             record = n.record_label(e.table_name, e.row_id)
+            sentence = yes_no_sentence(e.table_name, e.column_name, e.old_value, e.new_value, record)
+            if sentence is not None:
+                return [sentence]
             if e.column_name == COST:  # already in words (costs_as_one)
                 return [f"Changed the cost of {record} from {e.old_value} to {e.new_value}"]
             if e.old_value is None and e.new_value is None:
@@ -395,11 +446,12 @@ class Describer:
         updates = [e for e in entries if e.action == "update" and e.column_name not in QUIET_COLUMNS]
         parts: list[str] = []
         records = list(dict.fromkeys((e.table_name, e.row_id) for e in updates))
-        if len(updates) <= 2 and len(records) == 1:
+        marks = all((e.table_name, e.column_name) in YES_NO for e in updates)  # a mark moved from one to another
+        if len(updates) <= 2 and (len(records) == 1 or marks):
             parts += [_lower_first(self._detail(e)[0]) for e in updates]
         elif len(records) == 1:
             table, row_id = records[0]
-            fields = _join(list(dict.fromkeys(column_words(e.column_name or "") for e in updates)))
+            fields = _join(list(dict.fromkeys(column_words(e.column_name or "", table) for e in updates)))
             parts.append(f"changed the {fields} of {n.record_label(table, row_id)}")
         elif records:
             for table in _tables_in_order(updates):

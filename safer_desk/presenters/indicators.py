@@ -345,28 +345,30 @@ class FiguresEditor:
         self.changed.emit()
 
     def paste(self, start_key: str, start_col: int, rows: list[list[str]]) -> int:
-        """Cells copied from Excel typed in from a cell on (a row of twelve months fills the year); how many."""
+        """Cells copied from Excel typed in from a cell on (a row of twelve months fills the year); how many.
+
+        Figures go only into the figure rows and comments only into the Comment row (pasted from the Comment row
+        itself): a column of two figures pasted on April put the second in April's comment."""
         if self.grid is None:
             return 0
         keys = [k for k in self.grid.keys if k in EDITABLE_ROWS]
         if start_key not in keys:
             return 0
-        refused = self._paste_overflow(keys[keys.index(start_key):], start_col, rows)
+        same_kind = (svc.GRID_COMMENT,) if start_key == svc.GRID_COMMENT else NUMBER_ROWS
+        keys = [k for k in keys[keys.index(start_key):] if k in same_kind]
+        refused = self._paste_overflow(keys, start_col, rows)
         if refused:
             self.form_message = refused
             self.changed.emit()
             return 0
         self.form_message = ""
         pasted = 0
-        for r, cells in enumerate(rows):
-            ki = keys.index(start_key) + r
-            if ki >= len(keys):
-                break
+        for key, cells in zip(keys, rows):  # empty rows below the last filled one need no row (checked above)
             for c, text in enumerate(cells):
                 col = start_col + c
-                if col >= len(self.grid.periods) or not self.cell(keys[ki], col).editable:
+                if col >= len(self.grid.periods) or not self.cell(key, col).editable:
                     continue
-                self.set_text(keys[ki], col, text.strip())
+                self.set_text(key, col, text.strip())
                 pasted += 1
         return pasted
 
@@ -374,10 +376,13 @@ class FiguresEditor:
         """Why cells copied from Excel do not fit from this cell (nothing is pasted then), or "".
 
         Pasted from the wrong cell, a year of figures would land in the wrong months and the rest be dropped
-        without a word; trailing empty cells need no room."""
+        without a word; trailing empty cells and rows need no room."""
         assert self.grid is not None
         periods = self.grid.periods
         wide = max(map(filled_width, rows), default=0)
+        high = len(rows)
+        while high and not filled_width(rows[high - 1]):
+            high -= 1
         left = len(periods) - start_col
         frequency = self.grid.view.indicator.frequency
         word = {"monthly": "month", "quarterly": "quarter"}.get(frequency, "period")
@@ -388,10 +393,19 @@ class FiguresEditor:
                     f"{'is' if left == 1 else 'are'} only {left} {word}{'' if left == 1 else 's'} left in "
                     f"{self.grid.view.year.label}: nothing was pasted. Select the cell of the {word} the first "
                     "value belongs to, or copy fewer.")
-        if len(rows) > len(keys_from_here):
-            return (f"{len(rows)} rows were copied, but from here only {len(keys_from_here)} "
-                    f"row{'' if len(keys_from_here) == 1 else 's'} can take figures: nothing was pasted.")
-        return ""
+        if high <= len(keys_from_here):
+            return ""
+        comments = keys_from_here[0] == svc.GRID_COMMENT
+        if wide <= 1 and not comments:
+            # Not laid across the months: Excel never turns a column into a row when pasting, and where the grid
+            # has Numerator and Denominator rows a column of two is one period's pair.
+            return (f"{high} figures were copied down a column, but the {word}s run across this grid: nothing was "
+                    f"pasted. Copy the figures from a row of {word}s (in Excel, Paste Special > Transpose turns a "
+                    f"column into a row) and paste them on the first {word}'s cell.")
+        row = self.grid.row(keys_from_here[0]).label
+        taking = "comments" if comments else "figures (never the Comment row)"
+        return (f"{high} rows were copied, but from {row} only {len(keys_from_here)} "
+                f"row{'' if len(keys_from_here) == 1 else 's'} can take {taking}: nothing was pasted.")
 
 
 # -- the tab -------------------------------------------------------------------------------------------------

@@ -122,6 +122,10 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
     if table and table[0] and table[0][0].strip().casefold() in (headers[at_column], "partnership"):
         table = table[1:]
     rows = list(state.partnerships)
+    # Empty rows copied below the last filled one add no partnership past the end (each would take a fixed fee);
+    # over the table's own rows they blank what they cover, as typing nothing does.
+    while len(table) > len(rows) - at_row and not any(cell.strip() for cell in table[-1]):
+        table.pop()
     used = {p.name.casefold() for p in rows}
     for offset, cells in enumerate(table):
         r = at_row + offset

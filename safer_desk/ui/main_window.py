@@ -361,6 +361,7 @@ class MainWindow(QMainWindow):
 
     def save_current(self) -> bool:
         """File > Save (Ctrl+S): save the editor of the tab in view."""
+        self.finish_cell_edits()  # a figure still in a cell's editor is what the person means to save
         tab = self.current_tab()
         if tab is None or not tab.has_unsaved_changes():
             self.statusBar().showMessage("Nothing to save: every change is already in the file.", 5000)

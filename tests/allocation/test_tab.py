@@ -148,6 +148,22 @@ def test_paste_from_excel_adds_and_changes_rows_in_one_undo(qtbot, demo_window, 
     assert totals(tab)[TOTAL_KEY] == 589_608_00
 
 
+def test_a_column_pasted_with_an_empty_cell_keeps_every_figure_on_its_own_row(qtbot, demo_window, tab, prompts):
+    """Ctrl+V of B2:B6 copied from Excel with B3 empty: the empty line was dropped and every figure below moved up
+    onto the wrong partnership, without a word."""
+    view = tab.inputs_view
+    last_year = tab.state.input_headers().index("Last year")
+    view.setFocus()
+    view.setCurrentIndex(tab.inputs_model.index(0, last_year))
+    QGuiApplication.clipboard().setText("£70,725\r\n\r\n£113,832\r\n£86,775\r\n£223,181\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    shown = [tab.inputs_model.index(r, last_year).data() for r in range(tab.inputs_model.rowCount())]
+    assert shown == ["£70,725", "", "£113,832", "£86,775", "£223,181"]  # Ipswich's blank, as Excel leaves it
+    assert demo_window.undo_action.text() == "&Undo paste 5 rows" and not prompts.errors
+    demo_window.undo_action.trigger()
+    assert tab.inputs_model.index(1, last_year).data() == "£160,607"
+
+
 def test_add_and_remove_partnership_and_factor(qtbot, demo_window, tab):
     qtbot.mouseClick(next(b for b in tab.findChildren(type(tab.save_button)) if b.text() == "Add Partnership"),
                      Qt.MouseButton.LeftButton)

@@ -42,6 +42,17 @@ def test_paste_skips_a_header_and_adds_rows(state):
         bench.with_pasted(state, 0, 0, [["Ipswich CSP"]])
 
 
+def test_an_empty_cell_pasted_blanks_its_own_row_as_typing_nothing_does(state):
+    table = [["£70,725"], [""], ["£113,832"], ["£86,775"], ["£223,181"]]
+    pasted = bench.with_pasted(state, 0, 3, table)
+    assert [p.previous_pence for p in pasted.partnerships] == [70_725_00, None, 113_832_00, 86_775_00, 223_181_00]
+    assert bench.with_cell(state, 1, bench.PREVIOUS, "").partnerships[1].previous_pence is None  # the same typed
+    # Empty rows copied below the last figure, past the end of the table, add no partnership taking a fixed fee.
+    assert len(bench.with_pasted(state, 4, 3, [["£1"], [""], [""]]).partnerships) == 5
+    assert [p.previous_pence for p in bench.with_pasted(state, 4, 3, [["£1"], [""], ["£2"]]).partnerships[4:]] == [
+        1_00, None, 2_00]
+
+
 def test_options_switch_between_pot_and_last_years_total(state):
     given = bench.with_option(state, "pot_mode", "pot")
     assert given.options.pot_pence == 589_608_00 and given.options.previous_total_pence is None

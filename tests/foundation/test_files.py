@@ -41,3 +41,16 @@ def test_xlsx_money_is_pounds(tmp_path):
 def test_tab_separated_round_trip_with_excel_quoting():
     rows = [["Title", "Note"], ["Suffolk ELEV8", "two\nlines"], ["Recre8", "£3.250"]]
     assert parse_tsv(to_tsv(rows)) == rows
+
+
+def test_cells_pasted_into_a_grid_keep_their_rows_and_only_the_last_line_ending_goes():
+    # Excel copies B2:B6 with B3 empty as this: the empty line is a cell, and each figure keeps its row.
+    excel = "£70,725\r\n\r\n£113,832\r\n£86,775\r\n£223,181\r\n"
+    assert parse_tsv(excel, keep_blank_rows=True) == [["£70,725"], [""], ["£113,832"], ["£86,775"], ["£223,181"]]
+    assert parse_tsv("1,400\t\t1,611\r\n\t\t\r\n16\t17\t18\r\n", keep_blank_rows=True) == [
+        ["1,400", "", "1,611"], ["", "", ""], ["16", "17", "18"]]
+    assert parse_tsv("a\r\n\r\n", keep_blank_rows=True) == [["a"], [""]]  # the last cell copied was empty
+    assert parse_tsv("\r\n", keep_blank_rows=True) == [[""]] and parse_tsv("", keep_blank_rows=True) == []
+    assert parse_tsv('"two\nlines"\r\n\r\nx', keep_blank_rows=True) == [["two\nlines"], [""], ["x"]]
+    # Records pasted as a list (the register): blank lines between them are passed over, as before.
+    assert parse_tsv("Title\r\n\r\nNightsafe\r\n\t\r\n") == [["Title"], ["Nightsafe"]]

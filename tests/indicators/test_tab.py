@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QTableWidgetSelectionRange
+from PySide6.QtWidgets import QPushButton, QTableWidgetSelectionRange
 
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
@@ -228,6 +228,46 @@ def test_indicator_dialog_names_its_record_and_queries_a_percentage_over_100(dem
     assert target.value == 92
 
 
+def test_indicator_dialog_asks_before_esc_cancel_or_the_close_box_throw_typing_away(demo_window, prompts, qtbot):
+    """Esc, Cancel or the close box threw a typed target away without a word; the Costs dialogs ask first."""
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("Level Two \u201cist\u201d incidents satisfaction")
+    store = demo_window.session.store
+    before = store.conn.total_changes
+    qtbot.mouseClick(tab.indicator_button, Qt.MouseButton.LeftButton)
+    dialog = tab._indicator_dialog
+    field = dialog.form.widgets["target_value"]
+    type_in(qtbot, field, "93")
+    prompts.unsaved_answers.append("cancel")
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert prompts.unsaved_questions[-1][1].startswith("Indicator Level Two")
+    assert "Target" in prompts.unsaved_questions[-1][1]
+    assert dialog.isVisible() and field.text() == "93" and store.conn.total_changes == before
+    prompts.unsaved_answers.append("cancel")
+    dialog.close()  # the close box
+    assert len(prompts.unsaved_questions) == 2 and dialog.isVisible()
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    prompts.unsaved_answers.append("save")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert len(prompts.unsaved_questions) == 3 and not dialog.isVisible()
+    target = svc.get_target(store, "indicator:level-two-ist-incidents-satisfaction", "district:plymouth", FY16)
+    assert target.value == 93
+    # Discard closes without writing; a dialog with nothing typed, a new indicator's too, closes without asking.
+    tab.edit_indicator()
+    type_in(qtbot, tab._indicator_dialog.form.widgets["target_value"], "94")
+    after_save = store.conn.total_changes
+    prompts.unsaved_answers.append("discard")
+    qtbot.keyClick(tab._indicator_dialog.form.widgets["target_value"], Qt.Key.Key_Escape)
+    assert not tab._indicator_dialog.isVisible() and store.conn.total_changes == after_save
+    asked = len(prompts.unsaved_questions)
+    for view in (tab.presenter.view, None):
+        tab.presenter.view = view
+        tab.edit_indicator()
+        qtbot.keyClick(tab._indicator_dialog, Qt.Key.Key_Escape)
+        assert not tab._indicator_dialog.isVisible()
+    assert len(prompts.unsaved_questions) == asked
+
+
 def test_import_police_data_from_the_file_menu(demo_window, prompts, qtbot):
     folder = shared_data("police-uk", "suffolk-2021-01")
     prompts.file_names.append(str(folder / "2021-01-suffolk-street.csv"))
@@ -368,6 +408,35 @@ def test_a_year_pasted_from_the_wrong_month_is_refused_with_the_reason(demo_wind
     assert not demo_window.isWindowModified()
     assert "nothing was pasted" in tab.grid_messages.text() and tab.grid_messages.isVisibleTo(tab)
     assert tab.grid.item(0, 8).text() != "1400"
+
+
+def test_an_empty_row_inside_a_pasted_block_keeps_the_rows_below_in_place(demo_window, qtbot, prompts):
+    """A percentage's block copied with its empty percentage row (Excel copies it as tabs): the empty row was
+    dropped, the numerators pasted as percentages and the denominators as numerators."""
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("Level Two \u201cist\u201d incidents satisfaction")
+    keys = tab.grid.keys
+    tab.grid.setFocus()
+    tab.grid.setCurrentCell(keys.index("value"), 6)  # Oct-16
+    QGuiApplication.clipboard().setText("\t\t\r\n16\t15\t14\r\n18\t18\t18\r\n")
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    row = {key: [tab.grid.item(keys.index(key), c).text() for c in (6, 7, 8)] for key in keys[:3]}
+    assert row == {"value": ["", "", ""], "numerator": ["16", "15", "14"], "denominator": ["18", "18", "18"]}
+    assert tab.grid_messages.text() == ""
+
+
+def test_two_months_pasted_down_a_column_are_refused_saying_so(demo_window, qtbot, prompts):
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("All crime")
+    comment = tab.grid.keys.index("comment")
+    before = tab.grid.item(comment, 0).text()
+    tab.grid.setFocus()
+    tab.grid.setCurrentCell(0, 0)  # Apr-16
+    QGuiApplication.clipboard().setText("1400\r\n1500\r\n")
+    qtbot.keyClick(tab.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert tab.grid.item(comment, 0).text() == before and tab.grid.item(0, 0).text() == "1,335"
+    assert not demo_window.isWindowModified()
+    assert "copied down a column" in tab.grid_messages.text() and tab.grid_messages.isVisibleTo(tab)
 
 
 def test_undoing_an_import_of_figures_puts_back_the_paper_s_figure_as_the_paper_s(demo_window, prompts, tmp_path):

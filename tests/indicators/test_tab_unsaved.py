@@ -195,3 +195,20 @@ def test_a_figure_still_being_typed_when_another_file_opens_is_asked_about_and_s
         assert stored(store, "2016-12") == 1480
     finally:
         store.close()
+
+
+def test_ctrl_s_while_a_figure_is_still_being_typed_saves_it(demo_window, tab, qtbot, prompts):
+    """Ctrl+S with the figure still in the cell's editor said "Nothing to save" and saved nothing."""
+    row = [tab.grid.verticalHeaderItem(r).text() for r in range(tab.grid.rowCount())].index("2016/17")
+    rect = tab.grid.visualItemRect(tab.grid.item(row, 8))  # Dec-16, empty
+    qtbot.mouseClick(tab.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClicks(tab.grid, "1")  # typing on a cell opens it, as in a spreadsheet
+    editor = QApplication.focusWidget()
+    assert editor is not tab.grid, "the cell did not open for typing"
+    qtbot.keyClicks(editor, "500")  # no Enter: the editor is still open
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert stored(demo_window.session.store, "2016-12") == 1500
+    assert demo_window.statusBar().currentMessage() == "Saved."
+    assert not demo_window.isWindowModified() and not demo_window.has_unsaved_changes()
+    assert tab.grid.item(row, 8).text() == "1,500"
+    assert demo_window.undo_action.text() == "&Undo save figures of All crime for Plymouth"

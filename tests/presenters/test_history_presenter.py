@@ -206,3 +206,63 @@ def test_a_link_changed_says_what_it_was_not_that_it_was_removed(demo_store):
     assert lines[1].summary == "Changed the district of referral TH-2018-008 from Babergh to Mid Suffolk"
     assert lines[0].summary.startswith("Changed the district of ") and lines[0].summary.endswith(" to Forest Heath")
     assert "since removed" not in lines[0].summary
+
+
+def test_marking_a_scenario_agreed_reads_as_words_not_a_column_and_0_or_1(demo_store):
+    """"Changed the adopted of allocation scenario Option 2 … from 0 to 1": the column's name and its 0/1."""
+    from safer_desk.presenters.allocation import AllocationPresenter
+    from safer_desk.services import allocation
+
+    alloc = AllocationPresenter(demo_store, perform=ActionLog())
+    agreed = allocation.adopted_scenario(demo_store)
+    other = next(s for s in allocation.list_scenarios(demo_store) if s.year == agreed.year and s.id != agreed.id)
+    alloc.unadopt(agreed.id)
+    alloc.adopt(agreed.id)
+    alloc.adopt(other.id)  # the mark moves from one to the other
+    moved, marked, unmarked = history_lines(demo_store, limit=3)
+    assert unmarked.action == "Unmark scenario as agreed" and marked.action == "Mark scenario as agreed"
+    name = unmarked.summary.removeprefix("Took the agreed mark off allocation scenario ")
+    assert name != unmarked.summary and name.startswith(agreed.name[:20])
+    assert marked.summary == f"Marked allocation scenario {name} as the agreed one"
+    assert f"Took the agreed mark off allocation scenario {name}" in moved.details
+    [mark] = [d for d in moved.details if d.startswith(f"Marked allocation scenario {other.name[:20]}")]
+    assert mark.endswith(" as the agreed one") and len(moved.details) == 2
+    assert moved.summary == _capital(" and ".join([moved.details[0]] + [_lower(d) for d in moved.details[1:]]))
+    for line in (moved, marked, unmarked):
+        assert "adopted" not in " ".join((line.summary, *line.details))
+
+
+def _capital(text):
+    return text[:1].upper() + text[1:]
+
+
+def _lower(text):
+    return text[:1].lower() + text[1:]
+
+
+def test_every_yes_no_column_of_the_file_is_said_in_words(demo_store):
+    """Each column the file holds as 0 or 1 (CHECK (x IN (0, 1))) of a table the history shows reads as words:
+    "Marked referral TH-2018-008 as not at MARAC", not "Changed the at marac … from 1 to 0"."""
+    import json
+
+    from safer_desk.presenters.history import TABLES, YES_NO, Describer, Namer
+    from safer_desk.services.history import AuditEntry
+
+    checked = set()
+    for table, sql in demo_store.rows("SELECT name, sql FROM sqlite_master WHERE type = 'table'"):
+        if table in TABLES:
+            checked |= {(table, c) for c in re.findall(r"CHECK \((\w+) IN \(0, 1\)\)", sql or "")}
+    assert checked and set(YES_NO) == checked
+    for table, column in sorted(checked):
+        columns = [r["name"] for r in demo_store.rows(f'PRAGMA table_info("{table}")')]
+        row_id = demo_store.scalar(f'SELECT id FROM "{table}" LIMIT 1') if "id" in columns else None
+        entries = [AuditEntry("2026-11-28T14:05:00Z", "me", table, row_id, "update", column, old, new)
+                   for old, new in ((0, 1), (1, 0), ("0", "1"))]
+        entries.append(AuditEntry("2026-11-28T14:05:00Z", "me", table, row_id, "insert", None, None,
+                                  json.dumps({column: 1})))
+        lines = Describer(Namer(demo_store, entries)).details(entries)
+        for line in lines:
+            assert not line.startswith("Changed the") and ("_" not in column or column not in line), line
+            assert not re.search(r"\b[01]\b", line.replace(str(row_id), "")), line
+        assert lines[0] != lines[1] and lines[0] == lines[2]
+        assert lines[3].endswith(" yes"), lines[3]

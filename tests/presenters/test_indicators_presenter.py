@@ -308,6 +308,38 @@ def test_a_paste_that_does_not_fit_the_year_is_refused_whole(presenter):
     assert presenter.figures.paste("value", 12, [["1"]]) == 0 and "nothing was pasted" in presenter.figures.form_message
 
 
+def test_figures_pasted_down_a_column_never_become_comments(presenter):
+    """Two months copied down a column and pasted on April: the second figure went into April's comment."""
+    before = dict(presenter.figures.texts)
+    for column in ([["1400"], ["1500"]], [["1400"], ["1500"], ["1600"]]):
+        assert presenter.figures.paste("value", 0, column) == 0
+        assert presenter.figures.texts == before and not presenter.figures.is_dirty
+        message = presenter.figures.form_message
+        assert f"{len(column)} figures were copied down a column" in message and "run across" in message
+        assert "nothing was pasted" in message and "Transpose" in message
+    # A block of a row of figures and a row of comments below it: the comments are not figures' row either.
+    assert presenter.figures.paste("value", 8, [["1,500", "1,600"], ["Quiet month", ""]]) == 0
+    assert "Comment" in presenter.figures.form_message and not presenter.figures.is_dirty
+    # Comments pasted from the Comment row itself go there, and one row of comments is no more than one row.
+    assert presenter.figures.paste("comment", 8, [["Quiet month", "Busy"]]) == 2
+    assert presenter.figures.texts[("comment", 9)] == "Busy" and presenter.figures.texts[("value", 9)] == ""
+    assert presenter.figures.paste("comment", 8, [["A"], ["B"]]) == 0 and presenter.figures.texts[("comment", 8)] == \
+        "Quiet month"
+    # A row of figures with an empty row below it (as Excel copies one) needs no room for the empty one.
+    assert presenter.figures.paste("value", 10, [["1,300", "1,200"], ["", ""]]) == 2
+    assert presenter.figures.texts[("comment", 10)] == ""
+
+
+def test_numerators_and_denominators_pasted_down_a_column_land_in_their_rows(presenter):
+    presenter.choose_indicator(SATISFACTION, answers())
+    # A column of two from the Numerator row is one month's numerator and denominator, not a comment.
+    assert presenter.figures.paste("numerator", 6, [["16"], ["18"]]) == 2
+    assert presenter.figures.texts[("numerator", 6)] == "16" and presenter.figures.texts[("denominator", 6)] == "18"
+    assert presenter.figures.texts[("comment", 6)] == ""
+    assert presenter.figures.paste("denominator", 7, [["16"], ["18"]]) == 0
+    assert "down a column" in presenter.figures.form_message
+
+
 def test_a_count_typed_with_a_fraction_is_marked_beside_its_cell(presenter):
     presenter.figures.set_text("value", 8, "12.5")
     assert not presenter.save()

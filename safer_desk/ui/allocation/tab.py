@@ -569,7 +569,7 @@ class AllocationTab(TabBase):
     def paste_inputs(self, text: str) -> None:
         if self.read_only:
             return
-        table = parse_tsv(text or "")
+        table = parse_tsv(text or "", keep_blank_rows=True)  # an empty cell keeps its row, as in Excel
         if not table:
             return
         current = self.inputs_view.currentIndex()

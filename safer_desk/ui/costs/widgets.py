@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
@@ -20,9 +19,9 @@ from safer_desk.domain.money import format_money
 from safer_desk.presenters.costs import CostForm, FormScreen
 from safer_desk.presenters.dhr import SplitKind, SplitPresenter
 from safer_desk.presenters.formats import Unit
-from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.colours import alert_style, themed
+from safer_desk.ui.kit.dialogs import GuardedDialog
 from safer_desk.ui.kit.forms import FormView, form_message_style, set_widget_text
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel, SortProxy
@@ -234,40 +233,22 @@ def action_button(parent: QWidget, text: str, slot: Callable[[], Any], tip: str 
 
 # -- the dialogs ---------------------------------------------------------------------------------------
 
-class _GuardedDialog(QDialog):
-    """A dialog over a presenter form: closing it with unsaved edits asks Save / Discard / Cancel."""
+class _GuardedDialog(GuardedDialog):
+    """The kit's guarded dialog over a Costs page's open form: it closes when the page closes the form."""
 
     def __init__(self, parent: QWidget | None, form, screen: FormScreen):
-        super().__init__(parent)
+        super().__init__(parent, form)
         self.form, self.screen = form, screen
-        self.setWindowTitle(form.title)
-        self.setAccessibleName(form.title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         screen.form_closed.connect(self._closed_by_presenter)
         self.destroyed.connect(lambda *_: screen.form_closed.disconnect(self._closed_by_presenter))
-        save = QShortcut(QKeySequence.StandardKey.Save, self)  # Ctrl+S saves the form, as in the window
-        save.activated.connect(self.save)
 
     def _closed_by_presenter(self, form) -> None:
         if form is self.form and self.isVisible():
             QDialog.done(self, QDialog.DialogCode.Accepted if not form.is_dirty else QDialog.DialogCode.Rejected)
 
-    def save(self) -> bool:
-        return self.form.save()
-
-    def reject(self) -> None:
-        """Cancel, Esc or the close box: unsaved edits are asked about first."""
-        if self.form.is_dirty:
-            choice = prompts.ask_unsaved(self, "Unsaved changes", self.form.describe_unsaved())
-            if choice == UnsavedChoice.CANCEL:
-                return
-            if choice == UnsavedChoice.SAVE:
-                if not self.save():
-                    return
-                return
+    def left_unsaved(self) -> None:
         self.screen.close_form(self.form)
-        if self.isVisible():
-            super().reject()
 
 
 class FormDialog(_GuardedDialog):

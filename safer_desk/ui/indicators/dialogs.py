@@ -17,6 +17,7 @@ from safer_desk.presenters.actions import snapshot_action
 from safer_desk.presenters.indicators import IndicatorForm
 from safer_desk.services import indicators as svc
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.dialogs import GuardedDialog
 from safer_desk.ui.kit.forms import FormView
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel
@@ -103,25 +104,25 @@ class ImportFiguresDialog(QDialog):
         return True
 
 
-class IndicatorDialog(QDialog):
+class IndicatorDialog(GuardedDialog):
     """Add or change an indicator and its target for the chosen area and year (named in the title and heading).
 
     A thin view over the form presenter built by ``presenters.indicators.IndicatorForm``: the kit's
-    FormView shows it (messages beside the fields, Enter saves, Save always in view).
+    FormView shows it (messages beside the fields, Enter saves, Save always in view), and the kit's guard asks
+    Save / Discard / Cancel before Esc, Cancel or the close box throws typing away.
     """
 
     saved_indicator = Signal(str)
 
     def __init__(self, session, view: svc.YearView | None, area_id: str | None, year: FinancialYear | None,
                  parent=None):
-        super().__init__(parent)
-        self.session = session
-        self.presenter = IndicatorForm.make(
+        presenter = IndicatorForm.make(
             session.store, view, area_id, year,
             perform=lambda action: push_action(session.undo_stack, action),
             after=self._after)
-        self.presenter.read_only = session.read_only
-        self.setWindowTitle(self.presenter.title)
+        presenter.read_only = session.read_only
+        super().__init__(parent, presenter)
+        self.session, self.presenter = session, presenter
         self.form = FormView(self.presenter, self, save_text="&Save", discard_text="Re&vert")
         cancel = QPushButton("Cancel", self)
         cancel.clicked.connect(self.reject)
@@ -144,8 +145,11 @@ class IndicatorDialog(QDialog):
         if isinstance(widget, QLineEdit):
             widget.textEdited.emit(text)
 
+    def save(self) -> bool:
+        return self.form.save()  # the view's save: a problem puts the focus on its field
+
     def apply(self) -> bool:
-        return self.form.save()
+        return self.save()
 
 
 def preview_name(path) -> str:

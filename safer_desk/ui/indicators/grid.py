@@ -150,7 +150,8 @@ class ValuesGrid(QTableWidget):
         if self.editor is None or not self.keys:
             return False
         row, col = max(self.currentRow(), 0), max(self.currentColumn(), 0)
-        return bool(self.editor.paste(self.keys[row], col, parse_tsv(QGuiApplication.clipboard().text())))
+        cells = parse_tsv(QGuiApplication.clipboard().text(), keep_blank_rows=True)  # an empty row keeps its place
+        return bool(self.editor.paste(self.keys[row], col, cells))
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self)

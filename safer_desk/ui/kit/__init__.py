@@ -1,5 +1,6 @@
 """The widget kit every tab is built from: one table model and sort proxy, one table view, one form,
-one date field, one undo shape. See docs/architecture.md for the API and examples."""
+one date field, one undo shape, one dialog that asks before typing is thrown away (``dialogs.GuardedDialog``).
+See docs/architecture.md for the API and examples."""
 
 
 def shown_as_typed(text: str) -> str:
