@@ -76,9 +76,12 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str) ->
         if (total := total_line_message(text)) is not None:
             raise AllocationError(f"{where}: {total}.")
         return replace(p, name=text)
+    if key != PREVIOUS and not text:  # a count left blank is not a count of none (as on the command line)
+        what = "fixed units" if key == UNITS else key.removeprefix("factor:")
+        raise AllocationError(f"{where}, {what}: the cell is empty; type 0 if the partnership really has none.")
     if key == UNITS:
         try:
-            units = int((text or "0").replace(",", ""))
+            units = int(text.replace(",", ""))
         except ValueError:
             raise AllocationError(f"{where}, fixed units: “{text}” is not a whole number.") from None
         if units < 0:
@@ -95,7 +98,7 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str) ->
             raise AllocationError(f"{where}, last year: “{text}” is negative.")
         return replace(p, previous_pence=pence)
     factor = key.removeprefix("factor:")
-    value = parse_number(text or "0", what=f"{where}, {factor}")
+    value = parse_number(text, what=f"{where}, {factor}")
     return replace(p, values={**p.values, factor: value})
 
 

@@ -139,3 +139,15 @@ def test_a_whole_fixed_share_reads_back_as_it_is_shown():
     for share in (Fraction(1), Fraction(1, 3), Fraction(0)):
         shown = option_text(AllocationOptions(pot_pence=100_000, fixed_share=share), "fixed_share")
         assert parse_fraction(shown) == share, shown
+
+
+@pytest.mark.parametrize("key", [bench.UNITS, "factor"])
+def test_a_blank_count_is_refused_as_on_the_command_line_not_read_as_0(state, key):
+    """West's fixed units or crime count left blank (typed or pasted) was read as 0: West got £0 and the others'
+    fixed fees jumped, without a word. The command line refuses a blank basis; so does the window."""
+    key = key if key == bench.UNITS else f"factor:{state.options.factors[0].name}"
+    with pytest.raises(AllocationError, match="type 0 if"):
+        bench.with_cell(state, 4, key, "")
+    with pytest.raises(AllocationError, match="type 0 if"):
+        bench.with_pasted(state, 3, state.input_columns().index(key), [["1"], [""]])
+    assert bench.with_cell(state, 4, key, "0") is not None
