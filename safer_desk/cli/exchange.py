@@ -120,7 +120,7 @@ def run_export(args: argparse.Namespace) -> int:
         print("individual referrals: included")
     elif result.left_out:
         print(f"individual referrals: left out ({', '.join(result.left_out)}); "
-              f"{result.summary_rows} summary rows by district and month instead")
+              f"{counted(result.summary_rows, 'summary row')} by district and month instead")
     print(f"checksum {result.checksum}")
     if result.sequence is not None:
         print(f"signed: export number {result.sequence} of this office, key {result.key_fingerprint}")

@@ -22,7 +22,8 @@ What is left out, and why:
   VACUUMed so no deleted row lingers in free pages of the file.
 
 The signature (issue 12; ``exchange.signing``): each export takes the office's next sequence number
-(``meta.export_sequence``; the head of the audit chain is recorded with it in ``_export_anchors``), and
+(``meta.export_sequence``; the head of the audit chain is recorded with it in ``_export_anchors``, once the export
+is whole on the disk and before it is moved into place: ``write_county_export``), and
 the manifest (office id and name, export id, date, sequence, schema steps and schema hash, table list,
 row counts, per-table and overall content checksums, a checksum of the internal tables, the referral
 choice, the key's fingerprint and public key, the head of the audit chain) is signed as canonical
@@ -38,6 +39,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -53,7 +55,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                content_checksum, content_checksums, data_tables, dependency_order,
                                                has_table, never_cancelled, no_progress, public_digests, quote,
                                                row_counts, schema_hash)
-from safer_desk.exchange.files import write_bytes_atomically
+from safer_desk.storage.safe_write import atomic_path, fsync_file, write_chunks
 from safer_desk.storage import audit
 from safer_desk.storage.schema import costs as costs_schema
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
@@ -135,6 +137,11 @@ def write_county_export(store: Store, target: Path | str, *, include_referrals: 
     file anywhere, and only the minimised result is written beside the target (to a temporary file that
     is moved into place when whole and flushed to the disk). sign=False makes an unsigned copy that takes
     no sequence number.
+
+    The export's number is recorded in the office's file (``_record_export``) only once the export is whole on
+    the disk beside the target, and before it is moved into place: an export that fails (a full disk, Cancel)
+    leaves the office's file as it was, and a crash between the two leaves a number no export has (the next
+    takes the one after: a gap the county does not mind), never an export whose number a later one takes again.
     """
     target = Path(target)
     out, result = export_in_memory(store, target, include_referrals=include_referrals, progress=progress,
@@ -144,29 +151,43 @@ def write_county_export(store: Store, target: Path | str, *, include_referrals: 
     finally:
         out.close()
     check_cancelled(cancelled)
-    write_bytes_atomically(target, data, label="export", what=f"The export {target.name}")
+    what = f"The export {target.name}"
+    with atomic_path(target, label="export", what=what) as tmp:  # a failure in here removes the temporary file
+        fd = os.open(str(tmp), os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0))
+        try:
+            write_chunks(fd, [data])
+        finally:
+            os.close(fd)
+        fsync_file(tmp)  # whole on the disk before its number is recorded
+        if result.sequence is not None:
+            _record_export(store, result)
     progress(4, 4, "Export written.")
     return result
 
 
-def _reserve_sequence(store: Store, export_id: str, exported_at: str, key: signing.OfficerKey,
-                      head: audit.ChainHead | None) -> int:
-    """The office's next export number, recorded with the head of its audit chain (in the office's file)."""
+def _next_sequence(store: Store) -> int:
+    """The office's next export number (recorded only when the export is written: ``_record_export``)."""
     if store.read_only:
         raise ExportBlocked(f"{store.path.name} is open read-only: an export for the county takes the office's next "
                             "export number, so the file must be open for writing.")
+    current = max(int(store.meta(SEQUENCE_KEY) or 0),
+                  int(store.scalar("SELECT coalesce(max(sequence), 0) FROM _export_anchors") or 0))
+    return current + 1
+
+
+def _record_export(store: Store, result: ExportResult) -> None:
+    """Record the export's number in the office's file, with the head of its audit chain (one transaction)."""
     with store.action("Export for the county"), store.transaction():
-        conn = store.conn
-        current = max(int(store.meta(SEQUENCE_KEY) or 0),
-                      int(store.scalar("SELECT coalesce(max(sequence), 0) FROM _export_anchors") or 0))
-        sequence = current + 1
-        conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                     (SEQUENCE_KEY, str(sequence)))
-        conn.execute("INSERT INTO _export_anchors(sequence, export_id, exported_at, exported_by, key_fingerprint, "
-                     "audit_head_id, audit_head_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (sequence, export_id, exported_at, audit.current_user(), key.fingerprint,
-                      head.id if head else 0, head.hash if head else audit.GENESIS))
-    return sequence
+        if _next_sequence(store) != result.sequence:
+            raise ExportBlocked(f"Another export was made from {store.path.name} while this one was being made, and "
+                                f"took export number {result.sequence}. Nothing was written: export again.")
+        head_id, head_hash = result.audit_head or (0, audit.GENESIS)
+        store.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                           "excluded.value", (SEQUENCE_KEY, str(result.sequence)))
+        store.conn.execute("INSERT INTO _export_anchors(sequence, export_id, exported_at, exported_by, "
+                           "key_fingerprint, audit_head_id, audit_head_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           (result.sequence, result.export_id, result.exported_at, audit.current_user(),
+                            result.key_fingerprint, head_id, head_hash))
 
 
 def _chain_of_copy(out: sqlite3.Connection, store: Store) -> tuple[audit.ChainReport, list[tuple[int, str, str]]]:
@@ -220,7 +241,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
     key = sequence = None
     if sign:
         key = signing_key or signing.officer_key()
-        sequence = _reserve_sequence(store, export_id, exported_at, key, chain.head)
+        sequence = _next_sequence(store)
     left_out: list[str] = []
     out.execute("BEGIN IMMEDIATE")
     try:

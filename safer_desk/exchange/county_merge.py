@@ -22,8 +22,8 @@ trusted schema, defensive, triggers and views off) and refused if its schema hol
 statement must verify with the public key it names, every manifest row must say what was signed, and the
 schema, row counts, per-table checksums, internal tables and audit chain must match what was signed.
 Against the county file (``verify_for_county``): the key must be registered for that office (a new key is
-registered only when the county lead accepts its fingerprint, confirmed with the office by phone; a
-withdrawn key is refused), the sequence number must be newer than the last merged from that office, and
+registered only when the county lead accepts its fingerprint, confirmed with the office by phone, for that office
+alone; a key withdrawn for any office is refused for every office), the sequence number must be newer than the last merged from that office, and
 the office's audit chain must still pass through the head the county saw last time. Every check reads;
 nothing is written to the county file before all of them pass.
 """
@@ -466,32 +466,68 @@ def last_import(conn: sqlite3.Connection, office_id: str) -> sqlite3.Row | None:
     return cursor.fetchone()
 
 
-def verify_for_county(county: Store | None, manifest: ExportManifest, accept_keys: Iterable[str] = ()) -> bool:
+AcceptedKey = str | tuple[str, str]  # a fingerprint, or (fingerprint, office id): accepted for that office alone
+
+
+def accepted_for(accept_keys: Iterable[AcceptedKey], fingerprint: str, office_id: str) -> bool:
+    """Whether the county lead accepted this key for this office: (fingerprint, office id) names the office; a bare
+    fingerprint is accepted for the office of the one file checked (``services.county`` gives each bare fingerprint
+    of a merge of several files one office before the files are checked)."""
+    for k in accept_keys:
+        fp, office = (k, office_id) if isinstance(k, str) else k
+        if office == office_id and signing.normal_fingerprint(fp) == fingerprint:
+            return True
+    return False
+
+
+def withdrawal_words(k: RegisteredKey) -> str:
+    """"withdrawn for Babergh office on 30/11/2026 by J Smith (laptop stolen)"."""
+    reason = f" ({k.withdrawn_reason})" if k.withdrawn_reason else ""
+    when = _parse_time(k.withdrawn_at or "")
+    return (f"withdrawn for {k.office_name} on {f'{when:%d/%m/%Y}' if when else k.withdrawn_at} by {k.withdrawn_by}"
+            f"{reason}")
+
+
+def verify_for_county(county: Store | None, manifest: ExportManifest, accept_keys: Iterable[AcceptedKey] = (), *,
+                      signing_in_merge: Iterable[str] = ()) -> bool:
     """Check a verified export against the county's register and history; True when its key is to be registered.
 
-    county None: a county file not made yet (an empty register). Raises ExportRefused (UnregisteredKey for
-    a key the county lead may accept). Reads only.
+    county None: a county file not made yet (an empty register). accept_keys: the keys the county lead accepted
+    (``accepted_for``). signing_in_merge: the other offices whose files in the same merge are signed with this key
+    and take it (said in the refusal as the key of another office). Raises ExportRefused (UnregisteredKey for a
+    key the county lead may accept). Reads only.
+
+    A key withdrawn for any office is refused for every office, accepted or not: a withdrawal is of the key (a
+    stolen laptop signs for whichever office its thief names).
     """
     path, m = manifest.path, manifest
     if county is not None and m.office_id == county.office_id:
         raise _refuse(path, "it was exported from this very file")
-    accept = {signing.normal_fingerprint(k) for k in accept_keys}
     keys = registered_keys(county.conn, m.key_fingerprint) if county is not None else []
+    withdrawn = [k for k in keys if not k.active]
+    if withdrawn:
+        k = next((k for k in withdrawn if k.office_id == m.office_id), withdrawn[0])
+        claim = "it is" if k.office_id == m.office_id else f"it says it is from {m.office_name} and is"
+        raise _refuse(path, f"{claim} signed with a key that was {withdrawal_words(k)} (fingerprint "
+                            f"{m.key_fingerprint}); every export signed with it is refused, whichever office it says "
+                            "it is from")
     mine = [k for k in keys if k.office_id == m.office_id]
     register = False
-    if mine and not mine[0].active:
-        k = mine[0]
-        raise _refuse(path, f"it is signed with a key that was withdrawn for {k.office_name} on {k.withdrawn_at[:10]} "
-                            f"by {k.withdrawn_by}{' (' + k.withdrawn_reason + ')' if k.withdrawn_reason else ''} "
-                            f"(fingerprint {m.key_fingerprint}); exports signed with it are refused")
     if not mine:
-        others = sorted({k.office_name for k in keys if k.office_id != m.office_id and k.active})
-        if m.key_fingerprint not in accept:
+        registered = sorted({k.office_name for k in keys if k.office_id != m.office_id})
+        in_merge = sorted(set(signing_in_merge) - set(registered) - {m.office_name})
+        others = registered + in_merge
+        if not accepted_for(accept_keys, m.key_fingerprint, m.office_id):
             if others:
+                also = (f"; {', '.join(in_merge)} {'sends files' if len(in_merge) > 1 else 'sends a file'} signed "
+                        "with it in this same merge, and one accepted key is registered for one office"
+                        if in_merge else "")
                 why = (f"it says it is from {m.office_name} but is signed with the key of {', '.join(others)} "
-                       f"(fingerprint {m.key_fingerprint}), which is not registered for {m.office_name}: an export "
-                       "signed with another office's key is refused. Only if "
-                       f"{m.office_name} confirms this fingerprint by phone as its own officer's may it be accepted")
+                       f"(fingerprint {m.key_fingerprint}{also}), which is not registered for {m.office_name}: an "
+                       "export signed with another office's key is refused. Only if "
+                       f"{m.office_name} confirms this fingerprint by phone as its own officer's may it be accepted "
+                       f"(in the window, or by merging {m.office_name}'s files on their own with --accept-key "
+                       f'"{m.key_fingerprint}")')
             else:
                 why = (f"it is signed with a key the county has not registered for {m.office_name} (fingerprint "
                        f"{m.key_fingerprint}, signed by {m.exported_by or 'an unnamed officer'}). Confirm the "
@@ -572,13 +608,14 @@ def register_key(county: Store, manifest: ExportManifest) -> None:
         })
 
 
-def withdraw_key(county: Store, fingerprint: str, reason: str = "", office_id: str | None = None) -> list[RegisteredKey]:
-    """Withdraw a registered key (for one office, or every office it is registered for); audited.
+def withdraw_key(county: Store, fingerprint: str, reason: str = "") -> list[RegisteredKey]:
+    """Withdraw a registered key for every office it is registered for; audited.
 
-    Exports signed with it are refused from now on. Returns the registrations withdrawn.
+    Exports signed with it are refused from now on, whichever office they say they are from. Returns the
+    registrations withdrawn.
     """
     fp = signing.normal_fingerprint(fingerprint)
-    active = [k for k in registered_keys(county.conn, fp) if k.active and (office_id is None or k.office_id == office_id)]
+    active = [k for k in registered_keys(county.conn, fp) if k.active]
     if not active:
         return []
     with county.action(f"Withdraw signing key {fp}"), county.transaction():
@@ -794,16 +831,17 @@ def drop_origin(conn: sqlite3.Connection, table: str, key: str) -> None:
 
 
 def _register_import(county: Store, manifest: ExportManifest) -> int:
-    """The export's row in _county_imports (made now, its figures filled in at the end): its number is what each
-    row it brings points at."""
+    """The export's row in _county_imports (made now, its figures filled in at the end; an export merged before
+    keeps the row of its first merge): its number is what each row it brings points at."""
     m = manifest
     county.conn.execute(
         f"INSERT INTO {IMPORTS_TABLE}(export_id, office_id, office_name, exported_at, exported_by, checksum, "
         "include_referrals, file_name, imported_at, imported_by, sequence, key_fingerprint, audit_head_id, "
         "audit_head_hash, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
         f"(SELECT coalesce(max(number), 0) + 1 FROM {IMPORTS_TABLE})) ON CONFLICT(export_id) DO UPDATE SET "
-        "imported_at = excluded.imported_at, imported_by = excluded.imported_by, "
-        "number = coalesce(_county_imports.number, excluded.number)",
+        # Merged before: the record of that merge (when, by whom, what it did) stays as it is; only a record from
+        # before imports were numbered is given its number.
+        "number = excluded.number WHERE _county_imports.number IS NULL",
         (m.export_id, m.office_id, m.office_name, m.exported_at, m.exported_by, m.checksum, int(m.include_referrals),
          m.path.name, utc_now(), audit.current_user(), m.sequence, m.key_fingerprint, m.audit_head_id,
          m.audit_head_hash))
@@ -930,8 +968,8 @@ class _Merger:
         self.total = max(1, manifest.total_rows)
         self.describer = Describer(self.dst, infos=self.layouts.infos)
         self.decisions = load_decisions(self.dst)
-        known = self.dst.execute(f"SELECT 1 FROM {IMPORTS_TABLE} WHERE export_id = ?", (manifest.export_id,)
-                                 ).fetchone() is not None
+        self.known = known = self.dst.execute(f"SELECT 1 FROM {IMPORTS_TABLE} WHERE export_id = ?",
+                                              (manifest.export_id,)).fetchone() is not None  # merged before
         self.import_number = _register_import(county, manifest)
         self.offices = _offices_by_import(self.dst)
         self.my_imports = [n for n, (office_id, _) in self.offices.items() if office_id == manifest.office_id]
@@ -1732,14 +1770,15 @@ class _Merger:
 
 
 def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressFn = no_progress,
-                 cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[str] = (),
+                 cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[AcceptedKey] = (),
                  refresh_figures: RefreshFigures | None = None,
                  counts_before: CountsBefore | None = None, layouts: MergeLayouts | None = None) -> MergeSummary:
     """Merge one checked district export into the county file in one transaction (all or nothing), audited as
     ONE entry (which office, export id and number, key, rows added/replaced/removed per table).
 
     The export is checked against the county's key register and history first (``verify_for_county``);
-    a key in accept_keys (fingerprints the county lead confirmed) is registered in the same transaction.
+    a key in accept_keys (``accepted_for``: the county lead confirmed it with the office) is registered for the
+    export's office in the same transaction.
     refresh_figures(county, forces) works the police.uk figures out again from the counts after a force-month
     was taken (services.police_import.refresh_police_figures; the exchange layer cannot call services) and
     returns the typed figures that differ from them; with counts_before (services.police_import.counts_change)
@@ -1764,8 +1803,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 county.conn.execute("PRAGMA defer_foreign_keys = ON")
                 if register:
                     register_key(county, manifest)
-                summary = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before,
-                                  infos, layouts).run(tables)
+                merger = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before, infos, layouts)
+                summary = merger.run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register
                 batch.details.update({
@@ -1774,10 +1813,12 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                     "tables": {t: dict(sorted(n.items())) for t, n in sorted(summary.tables.items())},
                     "police_force_months": dict(sorted(summary.public.items())),
                     "conflicts": len(summary.conflicts)})
-                county.conn.execute(
-                    f"UPDATE {IMPORTS_TABLE} SET added = ?, replaced = ?, unchanged = ?, removed = ?, conflicts = ? "
-                    "WHERE export_id = ?", (summary.added, summary.replaced, summary.unchanged, summary.removed,
-                                            len(summary.conflicts), manifest.export_id))
+                if not merger.known:  # the same export merged again: the record of its first merge stands
+                    county.conn.execute(
+                        f"UPDATE {IMPORTS_TABLE} SET added = ?, replaced = ?, unchanged = ?, removed = ?, "
+                        "conflicts = ? WHERE export_id = ?", (summary.added, summary.replaced, summary.unchanged,
+                                                              summary.removed, len(summary.conflicts),
+                                                              manifest.export_id))
         except sqlite3.IntegrityError as exc:
             raise _refuse(path, f"its rows do not fit the county file ({exc})") from exc
     return summary
@@ -1795,6 +1836,9 @@ def conflict_words(describer: Describer, table: str, subject: str, county_row: d
                    county_from: str, office: str) -> tuple[str, str, str]:
     """(county side, district side, the whole sentence) of a conflict between the county's row and an office's."""
     if table == "indicator_values" and row is not None and county_row is not None:
+        owner = county_from[len("from "):] if county_from.startswith("from ") else ""
+        if owner and not county_from.startswith("from police.uk"):  # said as the office's side is: "typed by …"
+            county_from = figure_phrase(county_row.get("source"), owner)
         county_side = f"{describer.value(table, 'value', county_row.get('value'))} {county_from}"
         district_side = (f"{describer.value(table, 'value', row.get('value'))} "
                          f"{figure_phrase(row.get('source'), office)}")

@@ -18,8 +18,8 @@ from safer_desk.domain.text import counted
 from safer_desk.exchange import county_export, county_merge, county_workbook, signing
 from safer_desk.exchange.county_export import ExportBlocked, ExportResult
 from safer_desk.exchange.county_conflicts import DECISIONS_TABLE, GROUPS, KIND_WORDS, WHOLES, Conflict
-from safer_desk.exchange.county_merge import (DecisionRefused, ExportManifest, ExportRefused, MergeSummary,
-                                              RegisteredKey, UnregisteredKey)
+from safer_desk.exchange.county_merge import (AcceptedKey, DecisionRefused, ExportManifest, ExportRefused,
+                                              MergeSummary, RegisteredKey, UnregisteredKey)
 from safer_desk.exchange.county_schema import ExchangeCancelled, content_checksum, row_counts
 from safer_desk.paths import same_file
 from safer_desk.services.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
@@ -178,7 +178,8 @@ class MergeReport:
 NO_COUNTY_FILE_YET = "no county file yet"
 
 
-def check_district_files(paths: list[Path | str], county: Store | str | None = None, accept_keys: Iterable[str] = (),
+def check_district_files(paths: list[Path | str], county: Store | str | None = None,
+                         accept_keys: Iterable[AcceptedKey] = (),
                          key_offers: list[KeyOffer] | None = None) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
     """Check every file before anything is merged: the good ones' manifests, and (name, why) for the rest.
 
@@ -220,17 +221,21 @@ def _one_content_per_export(manifests: list[ExportManifest], refused: list[tuple
     return kept
 
 
-def _for_county(manifests: list[ExportManifest], county: Store | None, accept_keys: Iterable[str],
+def _for_county(manifests: list[ExportManifest], county: Store | None, accept_keys: Iterable[AcceptedKey],
                 refused: list[tuple[str, str]], key_offers: list[KeyOffer] | None
                 ) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
     """The manifests that pass the county's checks (key register, history), the others added to refused (an
     export named twice, or a copy of it, once: its refusal is the same)."""
     good, refused_exports = [], set()
+    accepted = accepted_keys(manifests, county, accept_keys)
+    takers = _key_takers(manifests, county)
     for manifest in manifests:
         if manifest.export_id in refused_exports:
             continue
+        taker = takers.get(manifest.key_fingerprint)
         try:
-            county_merge.verify_for_county(county, manifest, accept_keys)
+            county_merge.verify_for_county(county, manifest, accepted, signing_in_merge=[
+                taker[1]] if taker is not None and taker[0] != manifest.office_id else [])
             good.append(manifest)
         except ExportRefused as exc:
             refused_exports.add(manifest.export_id)
@@ -240,15 +245,49 @@ def _for_county(manifests: list[ExportManifest], county: Store | None, accept_ke
     return good, refused
 
 
+def _key_takers(manifests: list[ExportManifest], county: Store | None) -> dict[str, tuple[str, str]]:
+    """For each key signing files of this merge, the office (id, name) a bare accepted fingerprint is for: the first
+    office of the merge it is registered for already, else the office of the first file signed with it. A key
+    confirmed by phone with one office is never registered for a second one by the same command."""
+    takers: dict[str, tuple[str, str]] = {}
+    registered: dict[str, set[str]] = {}
+    for m in manifests:
+        fp = m.key_fingerprint
+        if fp not in registered:
+            registered[fp] = ({k.office_id for k in county_merge.registered_keys(county.conn, fp)}
+                              if county is not None else set())
+        if m.office_id in registered[fp] and (fp not in takers or takers[fp][0] not in registered[fp]):
+            takers[fp] = (m.office_id, m.office_name)
+        takers.setdefault(fp, (m.office_id, m.office_name))
+    return takers
+
+
+def accepted_keys(manifests: list[ExportManifest], county: Store | None,
+                  accept_keys: Iterable[AcceptedKey]) -> list[tuple[str, str]]:
+    """The keys the county lead accepted, each for one office: (fingerprint, office id) as given (the window asks
+    about each key and office), and a bare fingerprint (``--accept-key``) for the office ``_key_takers`` names."""
+    takers = _key_takers(manifests, county)
+    accepted = []
+    for k in accept_keys:
+        if isinstance(k, str):
+            fp = signing.normal_fingerprint(k)
+            if fp in takers:
+                accepted.append((fp, takers[fp][0]))
+        else:
+            accepted.append((signing.normal_fingerprint(k[0]), k[1]))
+    return accepted
+
+
 def merge_district_files(store: Store, paths: list[Path | str], *, progress: Progress = no_progress,
-                         cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[str] = (),
+                         cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[AcceptedKey] = (),
                          checked: list[ExportManifest] | None = None) -> MergeReport:
     """Merge district exports into the open (county) file, each in its own transaction, oldest export first.
 
     Files that fail their checks (signature, key register, sequence, audit chain …) are refused without
-    touching the county file; accept_keys are fingerprints the county lead has confirmed with the offices
-    (registered, and audited, as their files are merged). A cancel rolls back the file being merged
-    (files already merged stay merged, and the summary says which).
+    touching the county file; accept_keys are the keys the county lead has confirmed with the offices by phone
+    (registered, and audited, as their files are merged): (fingerprint, office id) for that office, or a bare
+    fingerprint (``--accept-key``) for one office only, the one whose file it signs (``_key_takers``). A cancel
+    rolls back the file being merged (files already merged stay merged, and the summary says which).
 
     checked: the manifests ``check_district_files`` gave for these paths a moment ago (the command line checks
     every file before it opens the county file for writing): the files are not read and checked a second
@@ -260,6 +299,8 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
         manifests, report.refused = check_district_files(paths, store, accept_keys, report.key_offers)
     else:
         manifests, report.refused = _for_county(list(checked), store, accept_keys, [], report.key_offers)
+    # Each accepted key for one office, as checked: the merge registers it for that office alone.
+    accept_keys = accepted_keys(manifests, store, accept_keys)
     manifests, report.same_export = _once_each(manifests)
     manifests.sort(key=lambda m: (m.exported_at, m.sequence))
     with _bigger_cache(store):
@@ -318,7 +359,7 @@ MERGE_CHECKPOINT_PAGES = 16384  # the log may grow to about 64 MB (4 KB pages) b
 
 
 def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeReport, progress: Progress,
-                   cancelled: CancelCheck, accept_keys: Iterable[str]) -> None:
+                   cancelled: CancelCheck, accept_keys: Iterable[AcceptedKey]) -> None:
     total = sum(m.total_rows for m in manifests) or 1
     done = 0
     layouts = county_merge.MergeLayouts()  # the county's table layouts, read once for all the files
@@ -361,15 +402,16 @@ def registered_keys(store: Store) -> list[RegisteredKey]:
     return county_merge.registered_keys(store.conn)
 
 
-def withdraw_key(store: Store, fingerprint: str, reason: str = "", office_id: str | None = None) -> list[RegisteredKey]:
-    """Withdraw a registered key (audited); exports signed with it are refused from now on."""
+def withdraw_key(store: Store, fingerprint: str, reason: str = "") -> list[RegisteredKey]:
+    """Withdraw a registered key for every office it is registered for (audited); exports signed with it are
+    refused from now on, whichever office they say they are from."""
     fp = signing.normal_fingerprint(fingerprint)
     if not fp:
         raise CountyError(f"{fingerprint!r} is not a key fingerprint (24 hexadecimal digits, e.g. "
                           "3F2A 9C1B 77D0 12AB 4C9E 0F31).")
     if store.read_only:
         raise CountyError(f"{store.path.name} is open read-only; keys cannot be withdrawn.")
-    withdrawn = county_merge.withdraw_key(store, fp, reason, office_id)
+    withdrawn = county_merge.withdraw_key(store, fp, reason)
     if not withdrawn:
         raise CountyError(f"No key with fingerprint {fp} is registered (and not already withdrawn) in "
                           f"{store.path.name}.")

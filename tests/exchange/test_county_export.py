@@ -201,3 +201,109 @@ def test_checksum_sees_values_and_types():
     assert content_checksum(one, ["t"]) != content_checksum(_table_with([("x", "1", "a")], reverse_columns=False), ["t"])
     assert content_checksum(one, ["t"]) != content_checksum(_table_with([("x", 2, "a")], reverse_columns=False), ["t"])
     assert content_checksum(one, ["t"]) != content_checksum(_table_with([("y", 1, "a")], reverse_columns=False), ["t"])
+
+
+# -- a failed export leaves the office file as it was ---------------------------------------------------------------
+def export_bookkeeping(store) -> tuple:
+    """What an export records in the office file: its number, the anchors and the history of changes."""
+    return (store.meta("export_sequence"), store.rows("SELECT * FROM _export_anchors ORDER BY sequence"),
+            store.scalar("SELECT count(*) FROM audit_log"))
+
+
+class _DiskFull:
+    """The os module as safe_write sees it, with one call refusing for want of space."""
+
+    def __init__(self, real, failing: str):
+        self._real, self._failing = real, failing
+
+    def __getattr__(self, name):
+        if name == self._failing:
+            def refuse(*args, **kwargs):
+                import errno
+                import os
+
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return refuse
+        return getattr(self._real, name)
+
+
+@pytest.mark.parametrize("failing", ["write", "fsync"])
+def test_an_export_that_fails_on_a_full_disk_takes_no_number(district, tmp_path, monkeypatch, failing):
+    # "x.sqlite could not be written: the disk is full. Nothing was written." — yet the office file had taken the
+    # next export number, an "Export for the county" entry and an anchor for an export that never existed.
+    from safer_desk.storage import safe_write
+
+    first = export_for_county(district, tmp_path / "first.sqlite")
+    before = export_bookkeeping(district)
+    real_os = safe_write.os
+    monkeypatch.setattr(safe_write, "os", _DiskFull(real_os, failing))
+    for _ in range(2):  # a retry does not take another number either
+        with pytest.raises(CountyError, match="the disk is full"):
+            export_for_county(district, tmp_path / "second.sqlite")
+        assert export_bookkeeping(district) == before
+    monkeypatch.setattr(safe_write, "os", real_os)
+    assert not (tmp_path / "second.sqlite").exists()
+    assert export_for_county(district, tmp_path / "second.sqlite").sequence == first.sequence + 1
+
+
+def test_a_cancelled_export_takes_no_number(district, tmp_path):
+    asked = []
+    export_for_county(district, tmp_path / "counted.sqlite", cancelled=lambda: asked.append(1) and False)
+    before = export_bookkeeping(district)
+    checks = []
+
+    def cancel_at_the_last_moment() -> bool:  # the last check, once the export is made in memory
+        checks.append(1)
+        return len(checks) == len(asked)
+
+    with pytest.raises(Cancelled):
+        export_for_county(district, tmp_path / "cancelled.sqlite", cancelled=cancel_at_the_last_moment)
+    assert len(asked) > 1 and export_bookkeeping(district) == before
+    assert not (tmp_path / "cancelled.sqlite").exists()
+
+
+def test_an_export_is_in_place_only_once_its_number_is_recorded(district, tmp_path, monkeypatch):
+    """Two exports of one number must never both exist: the number is recorded in the office file before the
+    export is moved into place, so a crash in between leaves a number no export has (a gap the county does not
+    mind), never an export whose number the next one takes again."""
+    from safer_desk import faults
+
+    target = tmp_path / "export.sqlite"
+    seen = {}
+    boundary = faults.boundary
+
+    def look(name: str) -> None:
+        if name.startswith("export:"):
+            seen[name] = (district.meta("export_sequence"), target.exists())
+        boundary(name)
+
+    monkeypatch.setattr(faults, "boundary", look)
+    assert export_for_county(district, target).sequence == 1
+    assert seen["export:after-minimise"] == (None, False)  # made in memory: nothing recorded yet
+    assert seen["export:before-replace"] == ("1", False)  # recorded, then moved into place
+    assert seen["export:after-replace"] == ("1", True)
+
+
+def test_the_command_line_says_one_summary_row_in_the_singular(tmp_path):
+    # "individual referrals: left out (…); 1 summary rows by district and month instead"
+    from safer_desk.services import funds
+    from safer_desk.services.demo_data import reference
+    from tests.exchange.helpers import cli_output, new_office
+
+    store = new_office(tmp_path / "office.sqlite", "Babergh office", standins=False)
+    try:
+        reference.add_examples(store)
+        fund = funds.add_fund(store, name="Sanctuary", starts_on="01/04/2025", ends_on="31/03/2026",
+                              risk_levels="high")
+        funds.add_default_catalogue(store)
+        item = funds.list_items(store)[0]["name"]
+        for n in range(3):  # three victims in one district and month: one row of totals
+            referral = funds.add_referral(store, fund, reference=f"TH-{n:03d}", district="Babergh",
+                                          referred_on="10/05/2025", risk_level="high", at_marac="yes",
+                                          idva_assigned="yes", perpetrator_resident="no")
+            funds.add_spend_line(store, referral, spent_on="10/05/2025", item=item, amount="100.00")
+    finally:
+        store.close()
+    code, out, err = cli_output(["export", str(tmp_path / "office.sqlite"), str(tmp_path / "export.sqlite")])
+    assert code == 0, err
+    assert "; 1 summary row by district and month instead" in out, out

@@ -52,6 +52,21 @@ def test_merging_the_same_export_twice_changes_nothing(district, county, tmp_pat
     assert data_state(county) == before
 
 
+def test_merging_the_same_export_again_keeps_the_record_of_its_first_merge(district, county, tmp_path):
+    # The second merge said "0 added … unchanged" but rewrote _county_imports: a new imported_at (which a refusal
+    # quotes as "which was merged on <date>") and its counts (180 added, 8 unchanged became 0 and 188).
+    out = export_for_county(district, tmp_path / "babergh-export.sqlite")
+    merge_accepting(county, [out.path])
+    county.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = list(county.conn.iterdump())
+    imports = [tuple(r) for r in county.rows("SELECT * FROM _county_imports")]
+    again = merge_accepting(county, [out.path, out.path]).merged
+    assert [s.added for s in again] == [0] and again[0].unchanged == out.total_rows
+    assert [tuple(r) for r in county.rows("SELECT * FROM _county_imports")] == imports
+    assert imports[0][list(county.one("SELECT * FROM _county_imports").keys()).index("added")] > 0
+    assert list(county.conn.iterdump()) == before  # nothing in the county file changed
+
+
 def test_a_newer_export_replaces_the_office_rows_and_removes_what_it_no_longer_has(district, county, tmp_path):
     first = export_for_county(district, tmp_path / "first.sqlite")
     merge_accepting(county, [first.path])

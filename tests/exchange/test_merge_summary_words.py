@@ -88,3 +88,29 @@ def test_a_cancelled_merge_says_how_many_files_before_it_were_merged(district, c
     files = "1 file" if merged_before == 1 else f"{merged_before} files"
     assert str(cancelled.value) == (f"Cancelled while merging {last}; that file was not merged ({files} before it "
                                     f"{verb}).")
+
+
+def test_a_figure_two_offices_typed_differently_says_typed_on_both_sides(tmp_path):
+    # "Indicator 'All crime', Babergh, Apr 2025: 1,335 from Babergh office, 1,340 typed by Mid Suffolk office"
+    from safer_desk.services import indicators as ind
+    from tests.exchange.district_offices import export, load_police, office_from, template
+
+    base = template(tmp_path, police=False)
+    paths = []
+    for name, figure in (("Babergh office", 1335.0), ("Mid Suffolk office", 1340.0)):
+        store = office_from(base, tmp_path / f"{name}.sqlite", name, districts=["Babergh"])
+        try:
+            load_police(store, ["2025-01"])  # the same download at both offices: shared, never a conflict
+            ind.save_values(store, "indicator:all-crime", "district:babergh", [ind.PeriodValue("2025-04", figure)],
+                            require_red_comments=False)
+            paths.append(export(store, tmp_path / f"{name} export.sqlite"))
+        finally:
+            store.close()
+    county = open_store(tmp_path / "county.sqlite", create=True)
+    try:
+        merge(county, paths[:1])
+        report = merge(county, paths[1:])
+    finally:
+        county.close()
+    assert [c.detail for c in report.conflicts] == [
+        "Indicator 'All crime', Babergh, Apr 2025: 1,335 typed by Babergh office, 1,340 typed by Mid Suffolk office"]

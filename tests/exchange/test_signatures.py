@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -579,3 +580,107 @@ def test_the_workbook_or_another_kind_of_file_given_to_merge_is_named_as_such(tm
     pdf.write_bytes(b"%PDF-1.7\n" + bytes(200))
     with pytest.raises(county_merge.ExportRefused, match="board.pdf cannot be merged: it is a PDF, not"):
         county_merge.read_export(pdf)
+
+
+# -- a key is an officer's: withdrawn for one office, it signs for none; accepted once, for one office -----------
+def another_office_export(district, tmp_path, name="Mid Suffolk office") -> Path:
+    """An export of another office's file, signed with this test's officer key (the one Babergh's exports carry):
+    what someone holding Babergh's key and a copy of that office's file (a shared drive, a backup) could make."""
+    district.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = copy_file(district.path, tmp_path / f"{name}.sqlite")
+    reidentify(path, name, other_districts=True)
+    store = open_store(path)
+    try:
+        return export_for_county(store, tmp_path / f"{name} export.sqlite").path
+    finally:
+        store.close()
+
+
+def test_a_key_withdrawn_for_one_office_is_refused_for_every_office(district, county_with_babergh, tmp_path):
+    # The county withdrew Babergh's key ("laptop stolen"); a file claiming to be Mid Suffolk's, signed with it, was
+    # only "not registered for Mid Suffolk office", with --accept-key offered, and --accept-key registered the stolen
+    # key for Mid Suffolk.
+    fingerprint = officer_keys()[0]
+    withdraw = ["keys", str(county_with_babergh), "--withdraw", fingerprint, "--reason", "laptop stolen"]
+    assert cli_output(withdraw)[0] == 0
+    forged = another_office_export(district, tmp_path)
+    for extra in ((), ("--accept-key", fingerprint)):
+        err = refused_by_county(county_with_babergh, forged, *extra)
+        assert ("it says it is from Mid Suffolk office and is signed with a key that was withdrawn for Babergh "
+                "office on ") in err and "(laptop stolen)" in err, err
+        assert "not registered" not in err and "--accept-key" not in err
+    code, out, _ = cli_output(["keys", str(county_with_babergh)])
+    assert code == 0 and "Mid Suffolk office" not in out
+    store = open_store(county_with_babergh)
+    try:  # the window is not offered the key either
+        report = merge_district_files(store, [forged], accept_keys=[fingerprint])
+    finally:
+        store.close()
+    assert report.merged == [] and report.key_offers == [] and "withdrawn for Babergh office" in report.refused[0][1]
+
+
+def test_withdrawing_a_key_withdraws_it_for_every_office_it_signs_for(district, county_with_babergh, tmp_path):
+    from safer_desk.services.county import registered_keys, withdraw_key
+
+    fingerprint = officer_keys()[0]
+    mid = another_office_export(district, tmp_path)
+    assert cli_output(["merge", str(county_with_babergh), str(mid), "--accept-key", fingerprint])[0] == 0
+    store = open_store(county_with_babergh)
+    try:
+        withdrawn = withdraw_key(store, fingerprint, "laptop stolen")  # chosen in the window on Babergh's row
+        assert sorted(k.office_name for k in withdrawn) == ["Babergh office", "Mid Suffolk office"]
+        assert not any(k.active for k in registered_keys(store))
+    finally:
+        store.close()
+
+
+def test_one_accept_key_registers_a_key_for_one_office_only(district, tmp_path):
+    # `merge county bab-e1 forged-mid --accept-key <Babergh's fingerprint>` merged both and registered Babergh's key
+    # for Mid Suffolk too: the fingerprint was confirmed by phone with Babergh only.
+    county = tmp_path / "county.sqlite"
+    new_office(county, "Suffolk county").close()
+    fingerprint = officer_keys()[0]
+    babergh = fresh_export(district, tmp_path, "babergh-1.sqlite")
+    mid = another_office_export(district, tmp_path)
+    other_office = "it says it is from Mid Suffolk office but is signed with the key of Babergh office"
+    before = file_sha256(county)
+    code, out, err = cli_output(["merge", str(county), str(babergh), str(mid), "--accept-key", fingerprint])
+    assert code == 1 and other_office in err and "babergh-1.sqlite cannot be merged" not in err, err
+    assert file_sha256(county) == before
+    # Babergh's file on its own: accepted for Babergh.
+    assert cli_output(["merge", str(county), str(babergh), "--accept-key", fingerprint])[0] == 0
+    # A key registered already: Babergh's next export and the Mid Suffolk file in one command.
+    babergh2 = fresh_export(district, tmp_path, "babergh-2.sqlite")
+    before = file_sha256(county)
+    code, out, err = cli_output(["merge", str(county), str(babergh2), str(mid), "--accept-key", fingerprint])
+    assert code == 1 and other_office in err and "babergh-2.sqlite cannot be merged" not in err, err
+    assert file_sha256(county) == before
+    code, out, _ = cli_output(["keys", str(county)])
+    assert "Mid Suffolk office" not in out
+
+
+def test_the_window_asks_about_a_key_signing_for_two_offices_with_the_warning(district, tmp_path):
+    """The window (services.county) takes the same decision: one question per office, the second one warned that
+    the key is another office's; only a key the county lead accepted for each office, one by one, merges both."""
+    from safer_desk.services.county import KeyOffer
+
+    fingerprint = officer_keys()[0]
+    babergh = fresh_export(district, tmp_path, "babergh-1.sqlite")
+    mid = another_office_export(district, tmp_path)
+    county = new_office(tmp_path / "county.sqlite", "Suffolk county")
+    try:
+        first = merge_district_files(county, [babergh, mid])
+        assert [(o.office_name, o.other_offices) for o in first.key_offers] == [
+            ("Babergh office", ()), ("Mid Suffolk office", ("Babergh office",))]
+        assert "signed with the key of Babergh office" in first.key_offers[1].why
+        bare = merge_district_files(county, [babergh, mid], accept_keys=[fingerprint])
+        assert [s.office_name for s in bare.merged] == ["Babergh office"]
+        assert [o.office_name for o in bare.key_offers] == ["Mid Suffolk office"]
+        offer: KeyOffer = bare.key_offers[0]
+        both = merge_district_files(county, [babergh, mid], accept_keys=[(offer.fingerprint, offer.office_id)])
+        assert [(s.office_name, s.added > 0) for s in both.merged] == [("Babergh office", False),
+                                                                        ("Mid Suffolk office", True)]
+        assert sorted(k.office_name for k in county_merge.registered_keys(county.conn)) == [
+            "Babergh office", "Mid Suffolk office"]
+    finally:
+        county.close()

@@ -139,8 +139,8 @@ def start_export(session: Session, target: Path, include_referrals: bool, window
 
     def succeeded(result) -> None:
         privacy = ("Individual referrals are included." if result.include_referrals else
-                   "Individual referrals were left out" + (f" ({result.summary_rows} totals by district and month "
-                                                           "instead)." if result.left_out else "."))
+                   "Individual referrals were left out" + (f" ({counted(result.summary_rows, 'total')} by district "
+                                                           "and month instead)." if result.left_out else "."))
         prompts.show_info(window, "Export for County",
                           f"Exported {result.total_rows:,} rows from {len(result.row_counts)} tables to "
                           f"{result.path}.\n\n{privacy}")
@@ -297,9 +297,9 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
 
 
 def _merge_accepted(window, accepted: list, accepted_before: set) -> None:
-    if accepted:
+    if accepted:  # each key for the office it was confirmed with, never for another office its files claim
         import_district_files(window, [str(o.path) for o in accepted],
-                              accept_keys=accepted_before | {o.fingerprint for o in accepted})
+                              accept_keys=accepted_before | {(o.fingerprint, o.office_id) for o in accepted})
 
 
 def confirm_keys(window, offers: list, done) -> None:
@@ -352,7 +352,7 @@ class KeyConfirmDialog(QDialog):
         layout.addWidget(intro)
         if offer.other_offices:
             warning = QLabel(
-                f"Warning: this key is registered for {', '.join(offer.other_offices)}. A file for {office} signed "
+                f"Warning: this key is the key of {', '.join(offer.other_offices)}. A file for {office} signed "
                 f"with it was made by someone holding that office's key. Accept it only if {office} confirms it "
                 "as their own officer's key.", self)
             warning.setWordWrap(True)
@@ -476,11 +476,12 @@ class SigningKeysDialog(QDialog):
                                                      "withdrawn.")
             return
         if not prompts.ask(self, "Withdraw Key",
-                           f"Withdraw the key {key.fingerprint} of {key.office_name}? Every export signed with it will "
-                           "be refused from now on, and this is recorded in the audit trail.", yes="Withdraw"):
+                           f"Withdraw the key {key.fingerprint} of {key.office_name}? Every export signed with it, "
+                           "whichever office it says it is from, will be refused from now on, and this is recorded "
+                           "in the audit trail.", yes="Withdraw"):
             return
         try:
-            withdraw_key(self.session.store, key.fingerprint, self.reason_edit.text().strip(), key.office_id)
+            withdraw_key(self.session.store, key.fingerprint, self.reason_edit.text().strip())
         except CountyError as exc:
             prompts.show_error(self, "Withdraw Key", str(exc))
             return
