@@ -93,6 +93,7 @@ def fill_district(store, *, district: str = "district:babergh", prefix: str = "A
 
 
 def use_standin_privacy(monkeypatch) -> None:
+    import safer_desk.services.funds  # noqa: F401  bound to the real fund tables first: its sheet reads them
     from safer_desk.storage.schema import costs
 
     monkeypatch.setattr(costs, "PRIVATE_TABLES", PRIVATE)
