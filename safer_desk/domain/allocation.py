@@ -82,12 +82,27 @@ def parse_fraction(text: str | Fraction, *, what: str = "fraction") -> Fraction:
             if value > 1:
                 value /= 100
     except (ValueError, ZeroDivisionError):
+        _refuse_negative(s, str(text).strip(), what)
         raise AllocationError(f"{what}: “{text}” is not a fraction (try 1/3, 0.25 or 25%).") from None
     if bare_one:
         raise AllocationError(f"{what}: “{str(text).strip()}” could be the whole (100%) or 1%: type 100% or 1%.")
     if value < 0 or value > 1:
         raise AllocationError(f"{what}: “{text}” must be between 0 and 1 (0% and 100%).")
     return value
+
+
+def _refuse_negative(typed: str, shown: str, what: str) -> None:
+    """A share or percentage typed with a minus ("-10", "−1/3") is refused as negative, not as "not a number"."""
+    if typed[:1] not in ("-", "\u2212"):
+        return
+    top, slash, bottom = typed[1:].removesuffix("%").partition("/")
+    try:
+        typed_digits(top)
+        if slash:
+            typed_digits(bottom)
+    except ValueError:
+        return
+    raise AllocationError(f"{what}: “{shown}” is negative: it must be between 0% and 100%.")
 
 
 def parse_percent(text: str | Fraction, *, what: str = "percentage") -> Fraction:
@@ -101,6 +116,7 @@ def parse_percent(text: str | Fraction, *, what: str = "percentage") -> Fraction
     try:
         value = typed_digits(s) / 100
     except ValueError:
+        _refuse_negative(typed, str(text).strip(), what)
         raise AllocationError(f"{what}: “{text}” is not a percentage (try 10 or 10%).") from None
     if value < 0 or value > 1:
         raise AllocationError(f"{what}: “{text}” must be between 0% and 100%.")
@@ -577,8 +593,9 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
     """
     names = sorted(formula_pence)
     limited = [n for n in names if previous_pence.get(n)]
-    if not limited:
-        return dict(formula_pence), "", limit
+    if not limited:  # asked for and not applied: said, or the figures would pass for damped ones
+        return dict(formula_pence), (f"Damping (±{percent_text(limit)}%) changed nothing: no partnership has an "
+                                     "allocation for last year, so there is no change from last year to limit."), limit
     note = ""
     previous_limited = sum(previous_pence[n] for n in limited)
     unlimited = [n for n in names if not previous_pence.get(n)]

@@ -194,6 +194,45 @@ def format_value(value: float | None, unit: str, places: int | None = None, rate
     return format_number(value, p)
 
 
+def _natural_places(value: float, unit: str) -> int:
+    if unit == "percentage":
+        return _places(value, None)
+    if unit == "rate":
+        return _places(value, None, 1)
+    return 0 if float(value).is_integer() else 1
+
+
+def places_against_target(value: float, target: float, unit: str, polarity: str, tolerance: float,
+                          tolerance_kind: str = "relative") -> tuple[int, int]:
+    """The places to show a figure and the target it is judged against with: each unit's usual places, or more
+    where those would read as another status (0.845 per 1,000, red against 0.8, read "0.8").
+
+    The figure and target as shown, judged by rag_status, get the status the figures themselves get (nine
+    places at most: worse_by compares no finer).
+    """
+    status = rag_status(value, target, polarity, tolerance, tolerance_kind)
+    pv, pt = _natural_places(value, unit), _natural_places(target, unit)
+
+    def reads_as_judged(v_places: int, t_places: int) -> bool:
+        shown = float(round_half_up(value, v_places)), float(round_half_up(target, t_places))
+        return rag_status(*shown, polarity, tolerance, tolerance_kind) is status
+
+    if reads_as_judged(pv, pt):
+        return pv, pt
+    most = next((p for p in range(max(pv, pt) + 1, 10) if reads_as_judged(p, p)), 9)
+    # Each with as few places as give the same number (0.80 is the target 0.8).
+    return (next(q for q in range(pv, most + 1) if round_half_up(value, q) == round_half_up(value, most)),
+            next(q for q in range(pt, most + 1) if round_half_up(target, q) == round_half_up(target, most)))
+
+
+def format_against_target(value: float, target: float, unit: str, polarity: str, tolerance: float,
+                          tolerance_kind: str = "relative", rate_per: int | None = None) -> tuple[str, str]:
+    """A figure and its target as shown side by side: 0.845 per 1,000, red against 0.8, is "0.85", never the
+    target's own "0.8"; a computed 28.02%, amber against 28%, is "28.02%" (places_against_target)."""
+    pv, pt = places_against_target(value, target, unit, polarity, tolerance, tolerance_kind)
+    return format_value(value, unit, pv, rate_per), format_value(target, unit, pt, rate_per)
+
+
 # -- change this year against last ------------------------------------------------------------
 @dataclass(frozen=True)
 class Change:

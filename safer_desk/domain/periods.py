@@ -13,6 +13,10 @@ class PeriodError(ValueError):
     """Text that is not a period or a date; the message names the text."""
 
 
+class AmbiguousPeriod(PeriodError):
+    """Text that reads as two periods ("Q3 2016": July to September, or the third quarter of 2016/17)."""
+
+
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a month, and so a date, can be in
 
 
@@ -153,15 +157,22 @@ class Quarter:
             raise PeriodError(f"a quarter is 1 to 4, not {self.number}")
 
     @classmethod
-    def parse(cls, text: str) -> "Quarter":
-        """Parse "2016/17 Q1", "Q1 2016/17" or "2016-Q1" (the financial year starting in 2016)."""
+    def parse(cls, text: str, *, typed: bool = False) -> "Quarter":
+        """Parse "2016/17 Q1", "Q1 2016/17" or the stored "2016-Q1" (the financial year starting in 2016).
+
+        A quarter of a bare year ("Q3 2016", "2017 Q1") is refused naming both readings: most readers mean the
+        calendar's quarter (July to September), the financial year's is October to December. The stored form
+        is read only as the program writes it, and not at all when typed is set (a figure sheet, a form).
+        """
         s = (text or "").strip()
         m = re.fullmatch(r"(?:Q([1-4])\s+(.+)|(.+?)\s*[-\s]\s*Q([1-4]))", s, re.I)
         if m:
             number = int(m.group(1) or m.group(4))
             year_text = (m.group(2) or m.group(3)).strip()
             if re.fullmatch(r"\d{4}", year_text):
-                return cls(FinancialYear(int(year_text)), number)
+                if not typed and re.fullmatch(r"\d{4}-Q[1-4]", s):
+                    return cls(FinancialYear(int(year_text)), number)
+                raise AmbiguousPeriod(_calendar_quarter_message(s, int(year_text), number))
             return cls(FinancialYear.parse(year_text), number)
         raise PeriodError(f"“{s}” is not a quarter (use a form like 2016/17 Q1).")
 
@@ -180,6 +191,20 @@ class Quarter:
 
     def __str__(self) -> str:
         return self.label
+
+
+def _calendar_quarter_message(text: str, year: int, number: int) -> str:
+    """Both readings of "Q3 2016", each with the financial-year form that says it."""
+    calendar = Month(year, 3 * number - 2).quarter
+    financial = Quarter(FinancialYear(year), number)
+
+    def reading(q: Quarter) -> str:
+        first, last = q.months[0], q.months[-1]
+        return f"{MONTH_NAMES[first.month - 1]} to {MONTH_NAMES[last.month - 1]} {last.year} (write {q.year.label} " \
+               f"Q{q.number})"
+
+    return f"“{text}” could mean {reading(calendar)} or {reading(financial)}: a quarter is written with its " \
+           "financial year (Q1 is April to June)."
 
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

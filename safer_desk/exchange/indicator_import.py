@@ -70,12 +70,13 @@ def _headings(path: Path, rows: Iterable) -> tuple[list, Iterator[tuple[int, Any
 
 def _shown(cell: Any) -> Any:
     """A cell's value as Excel shows it: a date as the day (2016-05-01, the period it falls in is meant), a
-    number formatted as a percentage as the percentage (0.885 shown as 88.5% is 88.5)."""
+    number formatted as a percentage as the percentage with its sign (0.885 shown as 88.5% is "88.5%": the
+    sign is read as typed, so 12% in a count's row is refused as it is in the grid, never read as 12)."""
     value = getattr(cell, "value", None)
     if isinstance(value, (datetime, date)):
         return value.strftime("%Y-%m-%d")
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
-        return float(Decimal(repr(value)) * 100)
+        return f"{(Decimal(repr(value)) * 100).normalize():f}%"
     return value
 
 

@@ -80,7 +80,10 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
             raise AllocationError(f"{where}: the partnership has no name.")
         if (total := total_line_message(name)) is not None:
             raise AllocationError(f"{where}: {total}.")
-        units_text = cell("fixed_units") or "0"
+        units_text = cell("fixed_units")
+        if not units_text:
+            # As for the basis below: a blank read as 0 units takes the partnership's fixed fees away silently.
+            raise AllocationError(f"{where}: fixed units is missing (write 0 if the partnership really has none).")
         try:
             units = int(units_text.replace(",", ""))
         except ValueError:

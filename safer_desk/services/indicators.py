@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -25,7 +26,7 @@ from safer_desk.domain import indicators as dom
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.indicators import (Change, EstimatedRag, Figure, FigureSource, IndicatorError, Rag,
                                           describe_source)
-from safer_desk.domain.periods import FinancialYear, Month, PeriodError, Quarter, format_uk_date
+from safer_desk.domain.periods import AmbiguousPeriod, FinancialYear, Month, PeriodError, Quarter, format_uk_date
 from safer_desk.domain.text import ranges_text
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
@@ -397,11 +398,14 @@ def period_label(period: str) -> str:
 
 
 def parse_period(text: str, frequency: str | None = None) -> str:
-    """Stored form of a period typed or imported: months, quarters ("2016/17 Q1", "2016-Q1") or years."""
+    """Stored form of a period typed or imported: months, quarters ("2016/17 Q1") or years.
+
+    A quarter of a bare year ("Q3 2016", "2016-Q3") is refused with both readings (Quarter.parse).
+    """
     s = str(text or "").strip()
     if not s:
         raise IndicatorError("The period is blank.")
-    parsers = [("monthly", lambda t: Month.parse(t).iso), ("quarterly", lambda t: Quarter.parse(t).key),
+    parsers = [("monthly", lambda t: Month.parse(t).iso), ("quarterly", lambda t: Quarter.parse(t, typed=True).key),
                ("annual", lambda t: FinancialYear.parse(t).label)]
     # "2010/11" is both a financial year and (read as year/month) November 2010: the indicator's own
     # frequency is tried first, and a financial year before a month when none is given.
@@ -409,6 +413,8 @@ def parse_period(text: str, frequency: str | None = None) -> str:
     for kind, parse in parsers:
         try:
             stored = parse(s)
+        except AmbiguousPeriod as exc:
+            raise IndicatorError(str(exc)) from None
         except PeriodError:
             continue
         if frequency and kind != frequency:
@@ -506,6 +512,15 @@ def _unchanged(row: dict | None, value, num, den, comment: str | None) -> bool:
         and _same_number(row["denominator"], den)
 
 
+def with_population(store: Store, indicator: Indicator, area_id: str, pv: PeriodValue) -> PeriodValue:
+    """A rate's count given without its denominator (typed in the grid, or in a figures sheet) over the area's
+    population for the period's year; anything else as it is (no population recorded: check_value refuses it)."""
+    if indicator.unit != "rate" or pv.numerator is None or pv.denominator is not None:
+        return pv
+    pop = population_for(store, area_id, year_of_period(pv.period))
+    return pv if pop is None else replace(pv, denominator=float(pop.population))
+
+
 def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[PeriodValue], *,
                 source: str = TYPED, require_red_comments: bool = True) -> list[str]:
     """Save figures and comments for periods of one indicator and area, all or nothing.
@@ -516,12 +531,7 @@ def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[
     against its target must have a comment (DESIGN §2.4).
     """
     indicator = get_indicator(store, indicator_id)
-    if indicator.unit == "rate":
-        # A rate whose denominator is not given uses the area's population for the period's year.
-        values = [replace(pv, denominator=float(pop.population))
-                  if pv.numerator is not None and pv.denominator is None
-                  and (pop := population_for(store, area_id, year_of_period(pv.period))) is not None else pv
-                  for pv in values]
+    values = [with_population(store, indicator, area_id, pv) for pv in values]
     checked = []
     for pv in values:
         kind = dom.period_kind(pv.period)
@@ -1433,6 +1443,48 @@ class YearView:
     def ytd_target(self) -> float | None:
         return self.target_at[self.periods_to_date - 1] if self.periods_to_date else None
 
+    def cumulative_text(self, index: int) -> tuple[str, str]:
+        """A period's figure to date and its target as shown side by side: where the unit's usual places would
+        make a figure judged against the target read as another status (0.845 per 1,000, red against 0.8, as
+        "0.8"), as many more as tell them apart ("0.85")."""
+        ind, value, target = self.indicator, self.cumulative[index], self.target_at[index]
+        if value is None or target is None or not self.period_rags[index].judged:
+            return ind.format(value), ind.format(target)
+        return dom.format_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
+                                         ind.tolerance_kind, ind.rate_per)
+
+    def gap_text(self, index: int) -> str:
+        """The "Gap to target" cell ("+0.05"): with the places the figure and target are shown with."""
+        ind, value, target = self.indicator, self.cumulative[index], self.target_at[index]
+        if value is None or target is None:
+            return ""
+        gap = Change(value - target, 0, ind.unit, ind.polarity, ind.rate_per)
+        if not self.period_rags[index].judged:
+            return gap.signed_text()
+        natural = dom.format_value(value, ind.unit), dom.format_value(target, ind.unit)
+        places = dom.places_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
+                                           ind.tolerance_kind)
+        shown = (dom.format_value(value, ind.unit, places[0]), dom.format_value(target, ind.unit, places[1]))
+        if shown == natural or gap.difference == 0:
+            return gap.signed_text()
+        body = dom.format_number(abs(gap.difference), max(places))
+        return ("+" if gap.difference > 0 else "\u2212") + body + (" pts" if ind.unit == "percentage" else "")
+
+    def ytd_text(self) -> str:
+        """The year-to-date figure as shown: the unit's format, with the places its status needs (cumulative_text)."""
+        if self.ytd is None:
+            return ""
+        if not self.periods_to_date or not self.rag.judged:
+            return self.indicator.format(self.ytd.value)
+        shown, _ = self.cumulative_text(self.periods_to_date - 1)
+        return shown
+
+    def ytd_target_text(self) -> str:
+        """The target to date the year-to-date figure is judged against, as shown beside it."""
+        if not self.periods_to_date:
+            return ""
+        return self.cumulative_text(self.periods_to_date - 1)[1]
+
     @property
     def is_derived(self) -> bool:
         """Some of the year's figures are derived from the districts' figures (a partnership or county)."""
@@ -1531,7 +1583,7 @@ class YearView:
         elif self.ytd is None:
             parts.append(f"No figures yet for {self.year.label}.")
         else:
-            what = ind.format(self.ytd.value)
+            what = self.ytd_text()
             text = f"{self.range_text()}: {what}"
             if ind.unit == "count" and self.periods_to_date > 1 and ind.adds_up:
                 text = f"{self.range_text()}: {what} in total"
@@ -1557,10 +1609,13 @@ class YearView:
             parts.append(f"Not judged against target ({target_text(ind, self.target).lower()}): figures are missing "
                          f"for {self.missing_text()}.")
         elif self.rag.judged and ind.measure != "milestone":
-            parts.append(f"Against target ({ind.format(self.ytd_target)} by {self.latest_label}): "
+            parts.append(f"Against target ({self.ytd_target_text()} by {self.latest_label}): "
                          f"{self.rag.word.lower()}.")
         elif self.rag is Rag.NO_FIGURE and ind.measure != "milestone":
             parts.append(f"Target: {target_text(ind, self.target).lower()}; no figure yet.")
+        elif self.rag is Rag.GREY and ind.measure == "performance" and self.target is not None \
+                and self.target.is_set and self.periods_to_date and self.ytd_target is None:
+            parts.append(self._beyond_target_sentence())
         if self.estimate is not None:
             parts.append(f"Estimated RAG for {self.year.label}: {self.estimate.rag.word.lower()} "
                          f"({self.estimate.basis}).")
@@ -1572,6 +1627,22 @@ class YearView:
                 f"{b.label.lower() if b.kind != 'comparator' else b.label} {ind.format(b.value)}"
                 for b in self.benchmarks) + ".")
         return " ".join(parts)
+
+    def _beyond_target_sentence(self) -> str:
+        """A trajectory that stops before the latest figure: its last point, how that period stood, and the
+        periods with a figure and no target ("no target for Oct-16 to Nov-16")."""
+        ind = self.indicator
+        text = f"Target: {target_text(ind, self.target).lower()}"
+        pointed = [i for i in range(self.periods_to_date) if self.target_at[i] is not None]
+        if pointed:
+            last = pointed[-1]
+            text += f" by {self.labels[last]}"
+            if self.period_rags[last].judged and self.cumulative[last] is not None:
+                text += f" ({ind.format(self.cumulative[last])} by then: {self.period_rags[last].word.lower()})"
+        beyond = [i for i in range(self.periods_to_date)
+                  if self.target_at[i] is None and self.this_year[i] is not None]
+        return text + "; no target for " + ranges_text(beyond, lambda a, b: b == a + 1, self.labels.__getitem__) \
+            + "."
 
     def _milestone_sentence(self) -> str:
         m = self.milestone
@@ -1642,6 +1713,9 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
     rags = [(Rag.INCOMPLETE if i > first_gap else dom.rag_status(c, t, ind.polarity, ind.tolerance_pct,
                                                                  ind.tolerance_kind))
             if judged and this_year[i] is not None and t is not None
+            # A trajectory shorter than the year sets no target for the periods after it: "No target", not
+            # "No figure yet" (there may well be a figure).
+            else Rag.GREY if judged and t is None
             else _status_without_figure(ind, target) for i, (c, t) in enumerate(zip(cum, target_at))]
     with_data = [i for i, f in enumerate(this_year) if f is not None]
     to_date = (with_data[-1] + 1) if with_data else 0
@@ -1987,6 +2061,21 @@ GRID_TARGET, GRID_GAP, GRID_RAG, GRID_SOURCE = "target", "gap", "rag", "source"
 GRID_EDITABLE = (GRID_VALUE, GRID_NUMERATOR, GRID_DENOMINATOR, GRID_COMMENT)
 
 
+def parse_figure(indicator: Indicator, text: str, row: str = GRID_VALUE) -> Decimal:
+    """A figure as typed in the grid or written in a figures sheet, read by the indicator's unit and the row
+    (GRID_VALUE, GRID_NUMERATOR, GRID_DENOMINATOR): a % sign only on a percentage's own figure ("12%" for a
+    count is not a figure, never 12 crimes), a rate's "per 1,000" left aside. Raises NumberError in words.
+    """
+    from safer_desk.domain.checks import parse_number, parse_percentage
+
+    s = (text or "").strip()
+    if indicator.unit == "rate" and s.endswith(label := dom.rate_label(indicator.rate_per)):
+        s = s[: -len(label)].strip()
+    if indicator.unit == "percentage" and row == GRID_VALUE:
+        return parse_percentage(s)
+    return parse_number(s, what="a figure")
+
+
 @dataclass(frozen=True)
 class GridCell:
     text: str  # as shown ("1,335", "+204", "○ No figure yet")
@@ -2081,13 +2170,19 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     change_label = {"monthly": "Monthly change", "quarterly": "Quarterly change"}.get(ind.frequency, "Change") \
         if adds else "Change on last year"
     rows.append(GridRow(GRID_CHANGE, change_label, number_cells(v.monthly_change, signed=True)))
+    # A figure and its target are shown with the places that tell them apart where one is judged against the
+    # other (0.845 per 1,000, red against 0.8, is "0.85"), so the RAG below reads as they do.
+    shown = [v.cumulative_text(i) for i in range(n)]
     if adds:
-        rows.append(GridRow(GRID_CUMULATIVE, f"{this_name} cumulative", number_cells(v.cumulative)))
+        rows.append(GridRow(GRID_CUMULATIVE, f"{this_name} cumulative", tuple(
+            GridCell(shown[i][0], x) if x is not None else GridCell("") for i, x in enumerate(v.cumulative))))
         rows.append(GridRow(GRID_CUMULATIVE_LAST, f"{last_name} cumulative", number_cells(v.cumulative_last)))
     if v.target is not None and v.target.is_set:
         rows.append(GridRow(GRID_TARGET, "Target (cum.)" if adds and v.target.kind != "threshold" else "Target",
-                            number_cells(v.target_at)))
-        rows.append(GridRow(GRID_GAP, "Gap to target", number_cells(v.gap_to_target, signed=True)))
+                            tuple(GridCell(shown[i][1], x) if x is not None else GridCell("")
+                                  for i, x in enumerate(v.target_at))))
+        rows.append(GridRow(GRID_GAP, "Gap to target", tuple(
+            GridCell(v.gap_text(i), x) if x is not None else GridCell("") for i, x in enumerate(v.gap_to_target))))
     rows.append(GridRow(GRID_RAG, "RAG", tuple(
         GridCell("" if v.this_year[i] is None else v.period_rags[i].label, None, rag=v.period_rags[i])
         for i in range(n))))

@@ -36,19 +36,18 @@ class ValuesPreview:
         return "\n".join(lines)
 
 
-def _number(text: str, what: str) -> float | None:
-    """A figure from a sheet, read as the grid reads it: "1,2,3" is refused (never stored as 123)."""
-    from safer_desk.domain.checks import NumberError, parse_number
+def _number(indicator: svc.Indicator, text: str, row: str) -> float | None:
+    """A figure from a sheet, read as the grid reads it (svc.parse_figure): "1,2,3" is refused (never stored as
+    123), and so is "12%" for a count (never 12 crimes)."""
+    from safer_desk.domain.checks import NumberError
 
     t = (text or "").strip()
     if not t:
         return None
-    if t.endswith("%"):
-        t = t[:-1]
     try:
-        return float(parse_number(t, what=f"a {what}"))
+        return float(svc.parse_figure(indicator, t, row))
     except NumberError as exc:
-        raise IndicatorError(f"the {what} “{text}” is not read: {exc}") from None
+        raise IndicatorError(f"the {row} “{text}” is not read: {exc}") from None
 
 
 def _find_area(store: Store, name: str) -> tuple[str, str, str] | None:
@@ -95,10 +94,12 @@ def _check_row(store: Store, row: LongRow, seen: dict) -> GoodRow:
     key = (ind.id, area[0], period)
     if key in seen:
         raise IndicatorError(f"{ind.name}, {area[1]}, {svc.period_label(period)} is also on line {seen[key]}")
-    pv = PeriodValue(period, _number(f.get("value", ""), "value"), _number(f.get("numerator", ""), "numerator"),
-                     _number(f.get("denominator", ""), "denominator"), f.get("comment") or None)
+    pv = PeriodValue(period, *(_number(ind, f.get(row, ""), row)
+                               for row in (svc.GRID_VALUE, svc.GRID_NUMERATOR, svc.GRID_DENOMINATOR)),
+                     f.get("comment") or None)
     if pv.value is None and pv.numerator is None:
         raise IndicatorError("there is no value (or numerator and denominator)")
+    pv = svc.with_population(store, ind, area[0], pv)  # a rate's count alone, as the grid takes it
     svc.check_value(ind, pv)
     seen[key] = row.line
     return GoodRow(row.line, ind.id, ind.name, area[1], area[2], area[0], pv)

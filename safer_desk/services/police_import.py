@@ -112,6 +112,9 @@ class PoliceImportResult:
     typed: list[TypedFigure] = field(default_factory=list)  # typed figures that differ from the counts
     sources: list[str] = field(default_factory=list)  # the files, folders and zips given
     source_hash: str = ""  # SHA-256 over the street files' own hashes, in order: the import as one batch
+    # A force-month given again by a later file of the same import (the later one is counted):
+    # (force, month, earlier file, its rows, later file, its rows, the very same file).
+    repeated: list[tuple[str, str, str, int, str, int, bool]] = field(default_factory=list)
 
     @property
     def kept_typed(self) -> list[TypedFigure]:
@@ -151,7 +154,25 @@ class PoliceImportResult:
             lines += [f"  {t.describe()}" for t in self.replaced_typed]
         for name, why in self.skipped:
             lines.append(f"Not imported: {why}")
+        lines += self._repeated_lines()
         return lines
+
+    def _repeated_lines(self) -> list[str]:
+        """A file given twice (or a folder and a file in it) is counted once; a force-month in two different
+        files is counted from the later. Said, so that neither passes for a mistake in the counts."""
+        lines: list[str] = []
+        same: dict[tuple[str, str], int] = {}  # (earlier, later) -> rows, a file's force-months said together
+        for force, month, earlier, earlier_rows, later, later_rows, identical in self.repeated:
+            if identical:
+                same[(earlier, later)] = same.get((earlier, later), 0) + later_rows
+            else:
+                lines.append(f"{force} {month} is in two different files: the later one ({later}, "
+                             f"{counted_words(later_rows, 'row')}) was counted, not the earlier ({earlier}, "
+                             f"{counted_words(earlier_rows, 'row')}).")
+        said = [(f"{earlier} was given twice (the same file)" if earlier == later else
+                 f"{later} is the same file as {earlier}") + f": its {counted_words(rows, 'row')} were counted once."
+                for (earlier, later), rows in same.items()]
+        return said + lines
 
 
 @lru_cache(maxsize=4096)
@@ -263,6 +284,11 @@ class _Writer:
         self.vintages: dict[tuple[str, str], Vintage] = {}  # written at the end, once downloads are known
         self.newest: dict[str, str] = {}  # source given -> newest month of its street files
         self.pending: dict[tuple[str, str], dict[tuple[str, str], int]] = {}  # counts read, to write in finish
+        # Which file each force-month is counted from so far (its number in the import, name, SHA-256, rows) and
+        # how many force-months each file still gives: a file whose every force-month a later one replaced
+        # adds neither its rows nor itself to the summary.
+        self.given: dict[tuple[str, str], tuple[int, str, str, int]] = {}
+        self.months_of_file: dict[int, int] = {}
         # Write each batch's counts as it comes: only while other processes count (a counting thread here would
         # trade the GIL with every row's statement step, see add_files).
         self.write_as_read = False
@@ -292,14 +318,17 @@ class _Writer:
                 continue
             self.result.files += 1
             self.result.rows += c.rows
+            number = len(self.months_of_file)
             per_file: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
             for (force, month, district, crime_type), n in c.counts.items():
                 per_file.setdefault((force, month), {})[(district, crime_type)] = n
+            self.months_of_file[number] = len(per_file)
             if per_file:
                 newest = max(month for _, month in per_file)
                 self.newest[c.source] = max(self.newest.get(c.source, newest), newest)
             for (force, month), counts in per_file.items():
                 by_force_month[(force, month)] = counts  # a later file's force-month replaces an earlier one's
+                self._replacing((force, month), number, c, sum(counts.values()))
                 self.vintages[(force, month)] = Vintage(force, month, c.name, c.sha256, c.source,
                                                         sum(counts.values()), self.imported_at)
         # The counts themselves are written once every batch is read (finish): written here, while the reader
@@ -311,6 +340,22 @@ class _Writer:
         if self.write_as_read:
             self.write_counts(self.pending)
             self.pending = {}
+
+    def _replacing(self, force_month: tuple[str, str], number: int, c: police_uk.FileCounts, rows: int) -> None:
+        """Count a force-month from this file; one an earlier file of the import gave leaves the summary's rows
+        (and the file, when nothing else of it is kept) and is said (PoliceImportResult.repeated)."""
+        name = c.shown or c.name
+        earlier = self.given.get(force_month)
+        self.given[force_month] = (number, name, c.sha256, rows)
+        if earlier is None:
+            return
+        earlier_number, earlier_name, earlier_sha, earlier_rows = earlier
+        self.result.rows -= earlier_rows
+        self.months_of_file[earlier_number] -= 1
+        if not self.months_of_file[earlier_number]:
+            self.result.files -= 1
+        self.result.repeated.append((*force_month, earlier_name, earlier_rows, name, rows,
+                                     bool(c.sha256) and c.sha256 == earlier_sha))
 
     def _prepare(self, by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]]) -> dict[str, str]:
         """The indicators and areas these counts need (made as each batch brings them, so in the same order

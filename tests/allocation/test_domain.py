@@ -131,6 +131,24 @@ def test_damping_widens_when_the_pot_itself_moves_more():
         assert abs(row.total_pence - row.previous_pence * 9 // 10) <= 100
 
 
+def test_damping_with_nothing_for_last_year_says_it_changed_nothing(capsys, tmp_path):
+    # `--damping 5` with no previous column was silently ignored: the figures are the formula's, and now it says so.
+    rows = [PartnershipInput("A", 1, {"basis": 10}), PartnershipInput("B", 1, {"basis": 30}, 0)]
+    plain = allocate_by_formula(rows, AllocationOptions(pot_pence=1_000_00))
+    damped = allocate_by_formula(rows, AllocationOptions(pot_pence=1_000_00, damping=Fraction(5, 100)))
+    assert [r.total_pence for r in damped.rows] == [r.total_pence for r in plain.rows] == [250_00, 750_00]
+    assert damped.notes == ("Damping (±5%) changed nothing: no partnership has an allocation for last year, so "
+                            "there is no change from last year to limit.",)
+    assert plain.notes == ()
+    from safer_desk.cli import main
+
+    source = tmp_path / "noprev.csv"
+    source.write_text("partnership,fixed_units,basis\nA,1,10\nB,1,30\n", encoding="utf-8")
+    assert main(["allocate", str(source), "--pot", "1000", "--damping", "5"]) == 0
+    assert "safer-desk: note: Damping (±5%) changed nothing: no partnership has an allocation for last year" \
+        in capsys.readouterr().err
+
+
 def test_bad_inputs_are_named():
     with pytest.raises(AllocationError, match="Babergh.*negative"):
         PartnershipInput("Babergh", -1, {"basis": 1})
@@ -154,6 +172,17 @@ def test_parsing_fractions_and_percentages():
             parse_fraction(bad)
     with pytest.raises(AllocationError):
         parse_percent("ten")
+
+
+@pytest.mark.parametrize("parse, typed, what", [
+    (parse_percent, "-10", "retain"), (parse_percent, "\u221210%", "retain"), (parse_percent, "-5", "damping"),
+    (parse_fraction, "-1/3", "fixed share"), (parse_fraction, "-25%", "fixed share"),
+])
+def test_a_negative_percentage_or_share_is_said_to_be_negative(parse, typed, what):
+    # "--retain -10" was refused as "not a percentage", as if the digits were wrong.
+    with pytest.raises(AllocationError) as refused:
+        parse(typed, what=what)
+    assert str(refused.value) == f"{what}: “{typed}” is negative: it must be between 0% and 100%."
 
 
 @pytest.mark.parametrize("typed", ["1", "1.0", " 1.00 "])

@@ -207,3 +207,15 @@ def test_a_title_above_the_input_headings_is_passed_over_and_rows_keep_their_num
     path.write_text("Suffolk allocation 2009/10 (inputs)\n\npartnership,fixed_units,basis\nBabergh,1,2442\n",
                     encoding="utf-8")
     assert service.read_input_csv(path) == [PartnershipInput("Babergh", 1, {"basis": 2442})]
+
+
+def test_a_blank_fixed_units_cell_is_refused_not_read_as_none(tmp_path):
+    # West's fixed_units left blank: read as 0 it lost its three fixed fees and got £121,817 instead of £206,043.
+    path = tmp_path / "input.csv"
+    path.write_text('partnership,fixed_units,basis\nBabergh,1,"2,442"\nWest,,"8,335"\n', encoding="utf-8")
+    with pytest.raises(AllocationError) as caught:
+        service.read_input_csv(path)
+    assert str(caught.value) == ("input.csv row 3 (West): fixed units is missing "
+                                 "(write 0 if the partnership really has none).")
+    path.write_text('partnership,fixed_units,basis\nBabergh,1,"2,442"\nWest,0,"8,335"\n', encoding="utf-8")
+    assert service.read_input_csv(path)[1] == PartnershipInput("West", 0, {"basis": 8335})

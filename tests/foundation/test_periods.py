@@ -32,7 +32,30 @@ def test_quarters_start_in_april():
     assert Month(2017, 3).quarter == Quarter(FinancialYear(2016), 4)
     assert [m.iso for m in Quarter(FinancialYear(2016), 2).months] == ["2016-07", "2016-08", "2016-09"]
     assert Quarter.parse("Q1 2016/17") == Quarter.parse("2016/17 Q1") == Quarter.parse("2016-Q1")
+    assert Quarter.parse("2016/17-Q1") == Quarter.parse("Q1 16/17") == Quarter(FinancialYear(2016), 1)
     assert Quarter(FinancialYear(2016), 1).key == "2016-Q1"
+
+
+@pytest.mark.parametrize("typed, calendar, financial", [
+    ("Q3 2016", "July to September 2016 (write 2016/17 Q2)", "October to December 2016 (write 2016/17 Q3)"),
+    ("2017 Q1", "January to March 2017 (write 2016/17 Q4)", "April to June 2017 (write 2017/18 Q1)"),
+    ("q4 2016", "October to December 2016 (write 2016/17 Q3)", "January to March 2017 (write 2016/17 Q4)"),
+    ("2016 - Q2", "April to June 2016 (write 2016/17 Q1)", "July to September 2016 (write 2016/17 Q2)"),
+])
+def test_a_quarter_of_a_calendar_year_is_refused_naming_both_readings(typed, calendar, financial):
+    # "Q3 2016" was read as the third quarter of 2016/17 (October to December); most readers mean July to September.
+    with pytest.raises(PeriodError) as refused:
+        Quarter.parse(typed)
+    assert str(refused.value) == (f"“{typed}” could mean {calendar} or {financial}: a quarter is written with its "
+                                  "financial year (Q1 is April to June).")
+
+
+def test_the_stored_form_of_a_quarter_is_read_but_not_taken_as_typed():
+    assert Quarter.parse("2016-Q1") == Quarter(FinancialYear(2016), 1)  # the file's own form ("2016-Q1" key)
+    with pytest.raises(PeriodError, match="“2016-Q1” could mean January to March 2016 .write 2015/16 Q4. or "
+                                          "April to June 2016 .write 2016/17 Q1."):
+        Quarter.parse("2016-Q1", typed=True)
+    assert Quarter.parse("2016/17 Q1", typed=True) == Quarter(FinancialYear(2016), 1)
 
 
 def test_months():

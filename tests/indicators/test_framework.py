@@ -162,6 +162,23 @@ def test_alcohol_admissions_1610_per_100000_an_increase_of_162(demo_store):
     assert dom.format_value(0.5, "rate") == "0.5 per 1,000"
 
 
+@pytest.mark.parametrize("value, target, unit, polarity, tolerance, kind, shown", [
+    (0.845, 0.8, "rate", "lower", 5, "relative", ("0.85 per 1,000", "0.8 per 1,000")),  # red, not "0.8 … 0.8"
+    (281 / 1003 * 100, 28, "percentage", "lower", 5, "relative", ("28.02%", "28%")),  # amber, not "28% … 28%"
+    (29.404, 28, "percentage", "lower", 5, "relative", ("29.404%", "28%")),  # red: 29.4 would be amber
+    (0.42, 5 / 12, "rate", "lower", 5, "relative", ("0.42 per 1,000", "0.417 per 1,000")),  # a computed target
+    # What already explains its status is shown as before.
+    (29.5, 28, "percentage", "lower", 5, "relative", ("29.5%", "28%")),
+    (17, 18, "percentage", "higher", 1, "points", ("17%", "18%")),
+    (1610, 1448, "rate", "lower", 5, "relative", ("1,610 per 1,000", "1,448 per 1,000")),
+    (0.75, 0.8, "rate", "lower", 5, "relative", ("0.8 per 1,000", "0.8 per 1,000")),  # green: at or better
+    (0.845, 0.8, "rate", "monitor", 5, "relative", ("0.8 per 1,000", "0.8 per 1,000")),
+])
+def test_a_figure_judged_against_its_target_is_shown_so_that_it_reads_as_judged(value, target, unit, polarity,
+                                                                               tolerance, kind, shown):
+    assert dom.format_against_target(value, target, unit, polarity, tolerance, kind) == shown
+
+
 def test_marac_cases_228_to_318_an_increase_of_90(demo_store):
     v = view(demo_store, "Cases discussed at MARAC (East Sussex)", EAST_SUSSEX, FY11)
     assert v.indicator.figure_basis == "rolling12" and v.indicator.measure == "activity"

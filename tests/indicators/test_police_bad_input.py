@@ -217,11 +217,29 @@ def test_header_names_are_matched_with_spaces_and_in_any_order(store, tmp_path):
     assert {r[0] for r in store.rows("SELECT month FROM _police_counts")} == {"2025-01", "2025-02"}
 
 
-def test_the_same_file_given_twice_counts_once(store, tmp_path):
-    path = write_raw(tmp_path, "2025-01-suffolk-street.csv", (HEADER + "\n" + ROW + "\n").encode())
+def test_the_same_file_given_twice_counts_once_and_says_so(store, tmp_path):
+    # The counts were right, but the summary said "Imported 2 rows from 2 files" for the one row counted.
+    path = write_raw(tmp_path, "2025-01-suffolk-street.csv", (HEADER + "\n" + ROW + "\n" + ROW + "\n").encode())
     result = import_police_files(store, [path, tmp_path])
-    assert stored(store) == {("Babergh", "Burglary"): 1}
-    assert result.files == 2 and result.rows == 2  # as before: both read, the force-month held once
+    assert stored(store) == {("Babergh", "Burglary"): 2}
+    assert result.files == 1 and result.rows == 2
+    lines = result.summary_lines()
+    assert lines[0] == "Imported 2 rows from 1 file: 1 month (2025-01 to 2025-01), 1 area."
+    assert "2025-01-suffolk-street.csv was given twice (the same file): its 2 rows were counted once." in lines
+
+
+def test_a_later_file_of_the_same_force_month_replaces_the_earlier_and_says_so(store, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write_raw(tmp_path / "a", "2025-01-suffolk-street.csv", (HEADER + "\n" + ROW + "\n" + ROW + "\n").encode())
+    later = write_raw(tmp_path / "b", "2025-01-suffolk-street.csv", (HEADER + "\n" + ASB + "\n").encode())
+    result = import_police_files(store, [first, later])
+    assert stored(store) == {("Babergh", "Anti-social behaviour"): 1}
+    assert result.files == 1 and result.rows == 1
+    lines = result.summary_lines()
+    assert lines[0] == "Imported 1 row from 1 file: 1 month (2025-01 to 2025-01), 1 area."
+    assert ("Suffolk Constabulary 2025-01 is in two different files: the later one (2025-01-suffolk-street.csv, 1 row) "
+            "was counted, not the earlier (2025-01-suffolk-street.csv, 2 rows).") in lines
 
 
 def test_the_engine_loads_nothing_at_run_time(tmp_path):

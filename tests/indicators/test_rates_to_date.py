@@ -82,6 +82,48 @@ def test_an_annual_target_for_a_rate_is_spread_through_the_year_and_judged_to_da
     assert svc.target_text(svc.get_indicator(store, rate), view.target).startswith("6 per 1,000 in the year")
 
 
+def test_a_rate_judged_red_never_reads_the_same_as_its_target(store, area, rate):
+    # 845 crimes among 1,000,000 people are 0.845 per 1,000: 5.6% over 0.8 to date, red. At one decimal it read
+    # "0.8 per 1,000 … against target (0.8 per 1,000 by May-16): red".
+    svc.set_population(store, area, FY16, 1000000)
+    svc.set_target(store, rate, area, FY16, kind="annual", value=4.8)
+    svc.save_values(store, rate, area, [PeriodValue("2016-04", numerator=420), PeriodValue("2016-05", numerator=425)],
+                    require_red_comments=False)
+    view = svc.year_view(store, rate, area, FY16)
+    assert view.rag is Rag.RED and view.ytd.value == pytest.approx(0.845)
+    assert view.headline() == "Apr-16 to May-16: 0.85 per 1,000. Against target (0.8 per 1,000 by May-16): red."
+    assert (view.ytd_text(), view.ytd_target_text()) == ("0.85 per 1,000", "0.8 per 1,000")
+    assert [view.cumulative_text(i) for i in range(3)] == [("0.42 per 1,000", "0.4 per 1,000"),
+                                                           ("0.85 per 1,000", "0.8 per 1,000"), ("", "1.2 per 1,000")]
+    # The grid's rows say the same, the gap included (0.045 was "+0.0").
+    grid = svc.entry_grid(store, rate, area, FY16)
+    assert [c.text for c in grid.row(svc.GRID_CUMULATIVE).cells[:3]] == ["0.42 per 1,000", "0.85 per 1,000", ""]
+    assert [c.text for c in grid.row(svc.GRID_TARGET).cells[:3]] == ["0.4 per 1,000", "0.8 per 1,000",
+                                                                      "1.2 per 1,000"]
+    assert [c.text for c in grid.row(svc.GRID_GAP).cells[:3]] == ["+0.02", "+0.05", ""]
+    assert [c.text for c in grid.row(svc.GRID_RAG).cells[:2]] == ["\u25c6 Amber", "\u25b2 Red"]
+
+
+def test_a_figures_sheet_may_give_a_rates_count_alone_as_the_grid_may(store, area, rate, tmp_path):
+    # The grid takes 52 crimes alone and uses the area's population for the year; Import Figures refused the same
+    # count ("give both a numerator and a denominator").
+    from safer_desk.services.indicators_import import apply_values, preview_values
+
+    svc.set_population(store, area, FY16, 104000)
+    svc.save_values(store, rate, area, [PeriodValue("2016-04", numerator=52)])
+    path = tmp_path / "figures.csv"
+    path.write_text("indicator,area,period,numerator,denominator\nViolent crime rate,Mid Suffolk,2016-05,26,\n"
+                    "Violent crime rate,Mid Suffolk,2015-05,26,\n", encoding="utf-8")
+    preview = preview_values(store, path)
+    assert [(g.line, g.value.numerator, g.value.denominator) for g in preview.good] == [(2, 26, 104000)]
+    # No population for 2015/16: refused as before, the way the grid refuses it.
+    assert preview.refused == [(3, "Violent crime rate, May-15: give both a numerator and a denominator, or "
+                                   "neither.")]
+    assert apply_values(store, preview) == 1
+    view = svc.year_view(store, rate, area, FY16)
+    assert view.cumulative[:2] == [pytest.approx(0.5), pytest.approx(0.75)] and view.ytd.denominator == 104000
+
+
 def test_a_month_missing_before_the_latest_leaves_a_rate_unjudged_as_a_count_is(store, area, rate):
     svc.set_population(store, area, FY16, 100000)
     svc.set_target(store, rate, area, FY16, kind="annual", value=6)

@@ -302,6 +302,25 @@ def test_months_missing_before_the_latest_are_named_and_never_judged(store, area
     assert v.rag is Rag.GREEN and v.range_text() == "Q1 2019/20 to Q3 2019/20 (no figures for Q2 2019/20)"
 
 
+def test_figures_beyond_a_short_trajectory_are_not_said_to_be_missing(store, area):
+    # Six trajectory points (a trajectory may have up to twelve) and figures for eight months: October and November
+    # have a figure but no target, which is not "no figure yet".
+    ind = svc.save_indicator(store, "Hate incidents", polarity="higher")
+    svc.set_target(store, ind, area, FY16, kind="trajectory", trajectory=[55, 108, 162, 214, 270, 320])
+    svc.save_values(store, ind, area, [PeriodValue(m.iso, v) for m, v in
+                                       zip(FY16.months, [60, 50, 55, 50, 60, 50, 40, 45])], require_red_comments=False)
+    v = svc.year_view(store, ind, area, FY16)
+    assert v.period_rags[:6] == [Rag.GREEN] * 6
+    assert v.period_rags[6:8] == [Rag.GREY] * 2 and v.rag is Rag.GREY and v.status_label() == "\u25cb No target"
+    assert v.period_rags[8:] == [Rag.GREY] * 4  # no figure and no target either
+    assert v.headline() == ("Apr-16 to Nov-16: 410 in total. Target: cumulative trajectory to 320 by Sep-16 "
+                            "(325 by then: green); no target for Oct-16 to Nov-16.")
+    # A trajectory point with no figure yet is still "no figure yet".
+    svc.save_values(store, ind, area, [PeriodValue(m.iso, None) for m in FY16.months[4:8]])
+    v = svc.year_view(store, ind, area, FY16)
+    assert v.period_rags[4:6] == [Rag.NO_FIGURE] * 2 and v.rag is Rag.GREEN
+
+
 @pytest.mark.parametrize("data, words", [
     ("indicator;area;period;value\nBurglary;Mid Suffolk;2016-04;12\n".encode("utf-8"), "separated by semicolons"),
     ("indicator\tarea\tperiod\tvalue\nBurglary\tMid Suffolk\t2016-04\t12\n".encode("utf-16"), "UTF-16"),
@@ -358,6 +377,65 @@ def test_a_figures_file_saved_as_excels_csv_comma_delimited_is_read_in_windows_1
     assert preview.refused == []
     assert [(g.area_name, g.value.period, g.value.value, g.value.comment) for g in preview.good] == [
         ("Ynys Môn", "2016-04", 12, "£300 of damage")]
+
+
+def test_a_quarter_of_a_calendar_year_in_a_figures_sheet_is_refused_saying_how_to_write_it(store, area, tmp_path):
+    # "Q3 2016" was stored as Q3 2016/17 (October to December 2016) and "2017 Q1" as April to June 2017.
+    svc.save_indicator(store, "Referrals", frequency="quarterly")
+    path = tmp_path / "figures.csv"
+    path.write_text("indicator,area,period,value\nReferrals,Mid Suffolk,Q3 2016,500\n"
+                    "Referrals,Mid Suffolk,2017 Q1,510\nReferrals,Mid Suffolk,2016-Q2,505\n"
+                    "Referrals,Mid Suffolk,2016/17 Q4,520\n", encoding="utf-8")
+    preview = preview_values(store, path)
+    assert [(g.line, g.value.period, g.value.value) for g in preview.good] == [(5, "2016-Q4", 520)]
+    assert preview.refused == [
+        (2, "“Q3 2016” could mean July to September 2016 (write 2016/17 Q2) or October to December 2016 "
+            "(write 2016/17 Q3): a quarter is written with its financial year (Q1 is April to June)."),
+        (3, "“2017 Q1” could mean January to March 2017 (write 2016/17 Q4) or April to June 2017 "
+            "(write 2017/18 Q1): a quarter is written with its financial year (Q1 is April to June)."),
+        (4, "“2016-Q2” could mean April to June 2016 (write 2016/17 Q1) or July to September 2016 "
+            "(write 2016/17 Q2): a quarter is written with its financial year (Q1 is April to June).")]
+    # A monthly indicator is told the same, not that the text is no period at all.
+    with pytest.raises(IndicatorError, match="“Q3 2016” could mean July to September 2016"):
+        svc.parse_period("Q3 2016", "monthly")
+
+
+def test_a_percent_sign_is_read_only_for_a_percentage_as_in_the_grid(store, area, tmp_path):
+    # "12%" for a count was imported as 12 crimes, where the grid refuses it as not a figure.
+    from openpyxl import Workbook
+
+    from safer_desk.domain.checks import NumberError
+
+    burglary = svc.get_indicator(store, svc.save_indicator(store, "Burglary"))
+    satisfaction = svc.get_indicator(store, svc.save_indicator(store, "Satisfaction", unit="percentage",
+                                                              polarity="higher"))
+    with pytest.raises(NumberError, match="“12%” is not a figure"):
+        svc.parse_figure(burglary, "12%")
+    assert svc.parse_figure(satisfaction, "88.5%") == Fraction(885, 10)
+    with pytest.raises(NumberError, match="“12%” is not a figure"):
+        svc.parse_figure(satisfaction, "12%", svc.GRID_NUMERATOR)
+    path = tmp_path / "figures.csv"
+    path.write_text("indicator,area,period,value,numerator,denominator\nBurglary,Mid Suffolk,2016-04,12%,,\n"
+                    "Satisfaction,Mid Suffolk,2016-04,88.5%,,\nSatisfaction,Mid Suffolk,2016-05,,12%,100\n"
+                    "Burglary,Mid Suffolk,2016-05,12,,\n", encoding="utf-8")
+    preview = preview_values(store, path)
+    assert [(g.line, g.value.value) for g in preview.good] == [(3, 88.5), (5, 12)]
+    assert preview.refused == [
+        (2, "The value “12%” is not read: “12%” is not a figure (try a form like 1,234 or 88.9)."),
+        (4, "The numerator “12%” is not read: “12%” is not a figure (try a form like 1,234 or 88.9).")]
+    # A cell Excel shows as 12% is the same: 12 for a percentage, refused for a count.
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "area", "period", "value"])
+    sheet.append(["Burglary", "Mid Suffolk", "2016-06", 0.12])
+    sheet.append(["Satisfaction", "Mid Suffolk", "2016-06", 0.12])
+    for row in (2, 3):
+        sheet.cell(row=row, column=4).number_format = "0%"
+    book.save(tmp_path / "figures.xlsx")
+    preview = preview_values(store, tmp_path / "figures.xlsx")
+    assert [(g.line, g.indicator, g.value.value) for g in preview.good] == [(3, "Satisfaction", 12)]
+    assert preview.refused == [
+        (2, "The value “12%” is not read: “12%” is not a figure (try a form like 1,234 or 88.9).")]
 
 
 def test_a_figure_split_by_an_unquoted_comma_is_refused_on_its_line(store, area, tmp_path):
