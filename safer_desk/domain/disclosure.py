@@ -51,16 +51,24 @@ class SummaryRow:
     spend_lines: int = 0
     amount_pence: int = 0
     referrals: set[str] = field(default_factory=set, repr=False)
+    spent_in: set[str] = field(default_factory=set, repr=False)  # the months its spend lines were spent in
 
     @property
     def key(self) -> tuple[str, str | None, str, str]:
         return (self.fund_id, self.district_id, self.month, self.item)
+
+    @property
+    def moved(self) -> bool:
+        """Holds spend of months other than its own (merged into the quarter or the whole period): a burn rate
+        worked out from the summary's months is not the office's."""
+        return bool(self.spent_in - {self.month})
 
     def add(self, other: "SummaryRow") -> None:
         self.victims += other.victims
         self.spend_lines += other.spend_lines
         self.amount_pence += other.amount_pence
         self.referrals |= other.referrals
+        self.spent_in |= other.spent_in
 
     @property
     def small(self) -> bool:
@@ -111,6 +119,7 @@ def _one_fund(lines: list[SpendLine]) -> list[SummaryRow]:
         row.spend_lines += 1
         row.amount_pence += line.amount_pence
         row.referrals.add(line.referral)
+        row.spent_in.add(line.month)
     kept = [r for r in cells.values() if not r.small]
     steps = (
         lambda r: (r.fund_id, None, r.month, r.item),  # 1. other districts, same month and item

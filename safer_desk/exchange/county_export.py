@@ -122,9 +122,13 @@ def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
     sql = f"INSERT INTO {quote(table)} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     for row in rows:
         values = [row.fund_id, row.district_id, row.month, row.item, row.victims, row.spend_lines, row.amount_pence]
-        # The same office and figures give the same id, so re-exporting merges as "unchanged".
+        # The same office and figures give the same id, so re-exporting merges as "unchanged". A row holding
+        # spend of other months than its own is marked by its id (MOVED_MONTHS_ID), so the county's forecast can
+        # say it is worked out from coarser dates than the office's.
         seed = json.dumps([office_id] + values)
-        conn.execute(sql, [hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32], *values])
+        digest = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
+        conn.execute(sql, [costs_schema.moved_months_id(min(row.spent_in), max(row.spent_in), digest) if row.moved
+                           else digest, *values])
     return len(rows)
 
 

@@ -8,7 +8,7 @@ of the victim-level tables. The per-victim distribution needs the detailed rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -22,7 +22,7 @@ from safer_desk.domain.periods import Month
 from safer_desk.domain.text import counted, find_typed, unknown_fields
 from safer_desk.services.dhr import as_date, as_pence, free_text
 from safer_desk.storage import records
-from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, FUND_SUMMARY_VIEW
+from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, FUND_SUMMARY_VIEW, MOVED_MONTHS_ID, moved_months
 from safer_desk.storage.store import Store
 
 DEFAULT_CATALOGUE = (
@@ -575,6 +575,31 @@ class FundFigures:
         return domain.distribution(self.per_victim)
 
 
+# Said with the forecast of a fund whose spend came in part from an office's summary merged across months.
+MONTHS_MERGED = ("Part of this spend is from an office's summary, where months of fewer than three victims are "
+                 "merged into their quarter (or the whole period): the burn rate and forecast here are worked out "
+                 "from those dates and may differ from the office's own; the totals and balance do not.")
+
+
+def _moved_months_change(store: Store, fund_id: str, forecasts: list[FundForecast]) -> bool:
+    """Whether summary rows merged across months (their spend dated at one month of several) can make these
+    forecasts' burn rates other than the office's: a row whose months run past the month the rate is worked out
+    as at, or across the start of its window."""
+    spans = [span for (row_id,) in store.rows(
+        f"SELECT id FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ? AND substr(id, 1, ?) = ?",
+        (fund_id, len(MOVED_MONTHS_ID), MOVED_MONTHS_ID)) if (span := moved_months(row_id))]
+    if not spans:
+        return False
+    for f in forecasts:
+        if f.as_at is None:
+            continue
+        window_start = f.as_at.plus(-(f.window_months - 1))
+        for first, last in ((Month.parse(a), Month.parse(b)) for a, b in spans):
+            if last > f.as_at or first < window_start <= last:
+                return True
+    return False
+
+
 def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, window: int = 3,
                  today: date | None = None, keyed_to: date | None = None) -> FundFigures:
     """Balance, spend by district/item/month, victims, burn rate and forecast (detail plus summaries).
@@ -623,6 +648,8 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
                                     as_at=as_at, window=window, incomplete_from=incomplete_from)
     ranges = domain.forecast_range(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
                                    as_at=as_at, incomplete_from=incomplete_from)
+    if summary_rows and _moved_months_change(store, fund_id, [forecast, *ranges.forecasts]):
+        forecast = replace(forecast, warnings=(*forecast.warnings, MONTHS_MERGED))
     return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
                        summary_rows, forecast, contributors, ranges, incomplete_from)
 

@@ -225,3 +225,40 @@ def test_a_spend_line_or_contribution_keyed_wrongly_is_corrected_in_place(demo_s
     assert f"{format_money(over)} past" in funds.overspend_warning(demo_store, fund.id, item="Door chain",
                                                                    amount="£100,000", instead_of=2550)
     assert funds.overspend_warning(demo_store, fund.id, item="Door chain", amount="£25", instead_of=2550) == ""
+
+
+def test_the_countys_forecast_says_when_an_offices_months_were_merged_for_small_numbers(demo_store, tmp_path):
+    """Four victims (Ipswich in May and July, two in Babergh in August): the export merges them into one row
+    dated in the summer quarter, so the county's burn rate and forecast cannot be the office's (£538.88 a month,
+    running out in Feb-26, against the office's £205.55 and Dec-26), yet the guide said they were the same. The
+    totals and balance are; the forecast now says where it comes from. The example's pilot, whose months
+    were kept, gives the county the office's forecast exactly, with no such words."""
+    from safer_desk.services.county import export_for_county
+
+    fund = funds.add_fund(demo_store, name="IPS sanctuary", starts_on="01/04/2025", ends_on="31/03/2026",
+                          risk_levels="high")
+    funds.add_contribution(demo_store, fund, organisation="Suffolk County Council", amount="£5,000",
+                           received_on="01/04/2025")
+    item = funds.list_items(demo_store)[0]["name"]
+    for n, (district, day, amount) in enumerate([("Ipswich", "10/05/2025", "999.99"), ("Ipswich", "10/07/2025", "450"),
+                                                 ("Babergh", "10/08/2025", "77.77"), ("Babergh", "11/08/2025", "88.88")]):
+        r = funds.add_referral(demo_store, fund, reference=f"TH-IPS-{n:03d}", district=district, referred_on=day,
+                               risk_level="high", at_marac="yes", idva_assigned="yes", perpetrator_resident="no")
+        funds.add_spend_line(demo_store, r, spent_on=day, item=item, amount=amount, invoice_ref=f"INV-{n}")
+    today = date(2025, 9, 15)
+    out = export_for_county(demo_store, tmp_path / "export.sqlite").path
+    county = open_store(out, read_only=True)
+    try:
+        for name, merged in (("IPS sanctuary", True), (PILOT, False)):
+            office = funds.fund_figures(demo_store, funds.fund_by_name(demo_store, name).id, today=today)
+            there = funds.fund_figures(county, funds.fund_by_name(county, name).id, today=today)
+            assert (there.spent_pence, there.balance_pence, there.victims) == (
+                office.spent_pence, office.balance_pence, office.victims)
+            said = [w for w in there.forecast.warnings if "fewer than three victims" in w]
+            assert bool(said) == merged and not any("fewer than three" in w for w in office.forecast.warnings)
+            if not merged:  # the same burn rate and forecast (only the cumulative line's months are coarser)
+                keep = ("as_at", "window_months", "window_spend_pence", "burn_rate", "exhaustion_month",
+                        "left_at_end_pence", "warnings")
+                assert {k: getattr(there.forecast, k) for k in keep} == {k: getattr(office.forecast, k) for k in keep}
+    finally:
+        county.close()

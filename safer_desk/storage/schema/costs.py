@@ -17,6 +17,25 @@ migrations = MigrationSet("safer_desk.costs")
 PRIVATE_TABLES: tuple[str, ...] = ("fund_referrals", "fund_spend_lines")
 FUND_SUMMARY_TABLE = "fund_spend_summary"
 FUND_SUMMARY_VIEW = "fund_spend_summary_live"
+# The id of a summary row merged across months for small numbers (domain.disclosure: into the quarter, or the whole
+# period) says the first and last month of its spend: "q:201804201806:" and its digest. Its spend is dated at one
+# month of those; the county's forecast can tell whether that changes its burn rate (services.funds).
+MOVED_MONTHS_ID = "q:"
+
+
+def moved_months_id(first: str, last: str, digest: str) -> str:
+    """The id of a summary row holding spend of the months first to last (YYYY-MM), dated at one of them."""
+    return f"{MOVED_MONTHS_ID}{first.replace('-', '')}{last.replace('-', '')}:{digest[:20]}"
+
+
+def moved_months(row_id: str) -> tuple[str, str] | None:
+    """The first and last month (YYYY-MM) of a summary row merged across months; None for any other row."""
+    if not row_id.startswith(MOVED_MONTHS_ID) or len(row_id) < len(MOVED_MONTHS_ID) + 13:
+        return None
+    span = row_id[len(MOVED_MONTHS_ID):len(MOVED_MONTHS_ID) + 12]
+    if not span.isdigit():
+        return None
+    return f"{span[:4]}-{span[4:6]}", f"{span[6:10]}-{span[10:12]}"
 
 # (stage, after, months, days): the default rules seeded into dhr_stage_rules (see domain.dhr).
 DEFAULT_STAGE_RULES = (
