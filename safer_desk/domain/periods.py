@@ -42,8 +42,7 @@ class Month:
             return cls(int(m.group(1)), int(m.group(2)))
         m = re.fullmatch(r"([A-Za-z]{3})[a-z]*[-\s']+(\d{2}|\d{4})", s)
         if m and m.group(1).title() in MONTH_ABBR:
-            year = int(m.group(2))
-            return cls(year + 2000 if year < 100 else year, MONTH_ABBR.index(m.group(1).title()) + 1)
+            return cls(_full_year(m.group(2)), MONTH_ABBR.index(m.group(1).title()) + 1)
         raise PeriodError(f"“{s}” is not a month (use a form like 2016-04 or Apr-16).")
 
     @classmethod
@@ -100,8 +99,7 @@ class FinancialYear:
         s = (text or "").strip()
         m = re.fullmatch(r"(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})", s)
         if m:
-            start = int(m.group(1))
-            start = start + 2000 if start < 100 else start
+            start = _full_year(m.group(1))  # "99/00" is 1999/00, as "1/4/99" is 1999
             end = int(m.group(2))
             if end % 100 == (start + 1) % 100:
                 return cls(start)

@@ -27,6 +27,7 @@ from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month, PeriodEr
 from safer_desk.domain.projects import Scale
 from safer_desk.exchange.county_schema import POLICE_SOURCE, TableInfo, quote, row_hash, table_info
 from safer_desk.storage.schema.budgets import PLAN_PARTS
+from safer_desk.storage.schema.yes_no import yes_no_named, yes_no_value
 
 DECISIONS_TABLE = "_county_decisions"
 
@@ -315,6 +316,11 @@ def subject_key_of(info: TableInfo, row: dict, natural: tuple[str, ...] | None =
 # -- words ----------------------------------------------------------------------------------------------------
 def month_words(text: str) -> str:
     """"2025-04" -> "Apr 2025"; a quarter or year as the papers write it; anything else as it is."""
+    if "/" in str(text):  # a financial year's label, "2009/10", not October 2009 (a month is stored "2009-10")
+        try:
+            return FinancialYear.parse(text).label
+        except PeriodError:
+            pass
     try:
         m = Month.parse(text)
         return f"{MONTH_ABBR[m.month - 1]} {m.year}"
@@ -339,7 +345,10 @@ def _date_words(text: str) -> str | None:
 COLUMN_WORDS = {"ons_code": "ONS code", "rag": "RAG", "idva_assigned": "IDVA assigned", "at_marac": "at MARAC"}
 
 
-def column_words(column: str) -> str:
+def column_words(column: str, table: str = "") -> str:
+    named = yes_no_named(table, column)  # a column held as 0 or 1, as the History of Changes says it
+    if named is not None:
+        return named
     if column in COLUMN_WORDS:
         return COLUMN_WORDS[column]
     for suffix, words in (("_pence", ""), ("_bp", " %"), ("_id", ""), ("_on", " on"), ("_pct", " %")):
@@ -561,6 +570,9 @@ class Describer:
         parent = self._fk(info, column)
         if parent is not None:
             return self.label(parent, value)
+        yes_no = yes_no_value(table, column, value)
+        if yes_no is not None:
+            return yes_no
         if column.endswith("_pence") and isinstance(value, int):
             return format_money(value)
         if column.endswith("_bp") and isinstance(value, int):
@@ -609,11 +621,11 @@ class Describer:
             county, district = f"as {county_from}", f"as {district_from} (differing only in ids)"
         elif len(diffs) == 1:
             column, a, b = diffs[0]
-            named = "" if column in MAIN_VALUES else f"{column_words(column)} "
+            named = "" if column in MAIN_VALUES else f"{column_words(column, table)} "
             county, district = f"{named}{a} {county_from}", f"{b} {district_from}"
         else:
-            county = ", ".join(f"{column_words(c)} {a}" for c, a, _ in diffs) + f" {county_from}"
-            district = ", ".join(f"{column_words(c)} {b}" for c, _, b in diffs) + f" {district_from}"
+            county = ", ".join(f"{column_words(c, table)} {a}" for c, a, _ in diffs) + f" {county_from}"
+            district = ", ".join(f"{column_words(c, table)} {b}" for c, _, b in diffs) + f" {district_from}"
         joiner = "; " if len(diffs) > 1 else ", "
         return county, district, f"{subject}: {county}{joiner}{district}"
 

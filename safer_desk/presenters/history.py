@@ -23,6 +23,7 @@ from safer_desk.domain.projects import ProjectStatus
 from safer_desk.domain.text import counted
 from safer_desk.services import history as service
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
+from safer_desk.storage.schema.yes_no import YES_NO, yes_no_named, yes_no_sentence, yes_no_value
 
 # -- what the tables are called, and where in the window they are looked after -------------------------
 # table: (one, many, area)
@@ -96,50 +97,6 @@ COLUMN_WORDS = {
     "rag": "RAG rating", "laa_outcome": "LAA outcome", "csp_priority": "CSP priority", "ons_code": "ONS code",
     "idva_assigned": "IDVA assigned", "at_marac": "at MARAC",
 }
-# Columns the file holds as 0 or 1 (CHECK (x IN (0, 1))): what the column is called, and the change said as a
-# sentence when it is set and when it is taken off ("{record}" is the row's label). A value of one reads yes or no.
-YES_NO: dict[tuple[str, str], tuple[str, str, str]] = {
-    ("allocation_scenarios", "adopted"): (
-        "agreed", "Marked {record} as the agreed one", "Took the agreed mark off {record}"),
-    ("partnership_members", "statutory"): (
-        "statutory", "Marked {record} as statutory", "Marked {record} as not statutory"),
-    ("scenario_items", "scale_in_months"): (
-        "scaled in months", "Scaled {record} by months of the year", "Scaled {record} by a fraction, not months"),
-    ("funds", "require_marac"): (
-        "must be at MARAC", "Made {record} accept only referrals at MARAC",
-        "Made {record} accept referrals not at MARAC"),
-    ("funds", "require_idva"): (
-        "must have an IDVA", "Made {record} accept only referrals with an IDVA assigned",
-        "Made {record} accept referrals without an IDVA"),
-    ("funds", "require_perpetrator_not_resident"): (
-        "perpetrator must not live there", "Made {record} refuse referrals where the perpetrator lives at the address",
-        "Made {record} accept referrals where the perpetrator lives at the address"),
-    ("fund_referrals", "at_marac"): (
-        "at MARAC", "Marked {record} as at MARAC", "Marked {record} as not at MARAC"),
-    ("fund_referrals", "idva_assigned"): (
-        "IDVA assigned", "Marked {record} as having an IDVA assigned", "Marked {record} as having no IDVA assigned"),
-    ("fund_referrals", "perpetrator_resident"): (
-        "perpetrator lives at the address", "Marked {record}: the perpetrator lives at the address",
-        "Marked {record}: the perpetrator does not live at the address"),
-    ("budget_plans", "show_total_column"): (
-        "total column shown", "Showed the total column of {record}", "Hid the total column of {record}"),
-    ("budget_plans", "show_changes"): (
-        "changes shown", "Showed the changes of {record}", "Hid the changes of {record}"),
-    ("budget_sections", "show_subtotal"): (
-        "subtotal shown", "Showed the subtotal of {record}", "Hid the subtotal of {record}"),
-}
-YES_NO_WORDS = {"1": "yes", "0": "no"}
-
-
-def yes_no_sentence(table: str, column: str | None, old: Any, new: Any, record: str) -> str | None:
-    """A yes/no column set or taken off, as a sentence ("Marked allocation scenario Option 2 as the agreed one");
-    None for any other change."""
-    words = YES_NO.get((table, column or ""))
-    if words is None or str(old) not in YES_NO_WORDS or str(new) not in YES_NO_WORDS or str(old) == str(new):
-        return None
-    return (words[1] if str(new) == "1" else words[2]).format(record=record)
-
-
 # Columns not worth a line of their own (positions, stamps the program keeps).
 QUIET_COLUMNS = {"id", "position", "updated_at", "created_at", "sort_order"}
 LONG_TEXT = 60
@@ -160,8 +117,9 @@ def area_of(table: str) -> str:
 
 
 def column_words(column: str, table: str = "") -> str:
-    if (table, column) in YES_NO:
-        return YES_NO[(table, column)][0]
+    named = yes_no_named(table, column)  # the columns held as 0 or 1: one table, shared with the county merge
+    if named is not None:
+        return named
     if column in COLUMN_WORDS:
         return COLUMN_WORDS[column]
     for suffix in ("_pence", "_bp", "_id", "_on"):
@@ -311,8 +269,9 @@ class Namer:
             return format_money(value)
         if column.endswith("_bp") and isinstance(value, int):
             return f"{Decimal(value) / 100:f}".rstrip("0").rstrip(".") + "%"
-        if (table, column) in YES_NO and str(value) in YES_NO_WORDS:
-            return YES_NO_WORDS[str(value)]
+        yes_no = yes_no_value(table, column, value)
+        if yes_no is not None:
+            return yes_no
         states = VALUE_LABELS.get((table, column))
         if states is not None:
             try:

@@ -269,3 +269,28 @@ def test_the_conflicts_window_lists_groups_and_decides(scenario, window, qtbot, 
     entry = store.one("SELECT action_label FROM audit_log WHERE column_name = 'conflict decided' ORDER BY id DESC")
     assert entry["action_label"] == f"Keep the county's version: {REFERENCE}"
     dialog.close()
+
+
+def test_every_yes_no_column_a_conflict_can_name_is_said_in_words(tmp_path):
+    """Each column an office's file holds as 0 or 1 (CHECK (x IN (0, 1))) reads as the History of Changes says it
+    ("must be at MARAC yes"), never by its name and 0 or 1; the schema is read so a new one cannot be missed."""
+    import re
+
+    from safer_desk.exchange.county_conflicts import Describer
+    from safer_desk.exchange.county_schema import data_tables
+    from safer_desk.storage.schema.yes_no import YES_NO
+
+    store = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        describer = Describer(store.conn)
+        found = set()
+        for table in data_tables(store.conn):
+            sql = store.scalar("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
+            found |= {(table, c) for c in re.findall(r"CHECK \((\w+) IN \(0, 1\)\)", sql or "")}
+        assert found and set(YES_NO) == found
+        for table, column in sorted(found):
+            diffs = describer.differences(table, {column: 1}, {column: 0}, columns=[column])
+            county, office, whole = describer.sentence(table, "It", diffs, "from Babergh office", "from Ipswich")
+            assert whole == f"It: {YES_NO[(table, column)].named} yes from Babergh office, no from Ipswich", whole
+    finally:
+        store.close()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from safer_desk.domain import clock
-from safer_desk.services import allocation, budgets, funders
+from safer_desk.services import allocation, budgets, funders, funds
 from safer_desk.services.county import list_conflicts
 from safer_desk.services.demo_data.allocation import suffolk_inputs, suffolk_options
 from safer_desk.storage.store import open_store
@@ -228,3 +228,19 @@ def test_an_allocation_two_offices_saved_with_different_partnerships_is_one_conf
     assert [r[0] for r in county.rows(rows)] == others + ["Western Suffolk CSP"]
     merge(county, paths)
     assert list_conflicts(county) == []
+
+
+def test_a_yes_no_column_the_offices_disagree_on_is_said_in_words_not_as_0_or_1(offices):
+    """"Allocation scenario 'Option 2', Oct 2009: adopted 1 from Babergh office, 0 from Mid Suffolk office" and
+    "Fund 'Sanctuary fund': require marac 1 …": the column's name and 0/1 (and the year 2009/10 read as a month)."""
+    folder, county, babergh, mid = offices
+    for store, agreed, marac, idva in ((babergh, True, "yes", "no"), (mid, False, "no", "yes")):
+        allocation.set_adopted(store, allocation.save_scenario(store, "Option 2", "2009/10", suffolk_inputs(),
+                                                               suffolk_options()), agreed)
+        funds.add_fund(store, name="Sanctuary fund", starts_on="01/04/2025", ends_on="31/03/2026",
+                       require_marac=marac, require_idva=idva)
+    merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
+    assert sorted(c.detail for c in list_conflicts(county)) == [
+        "Allocation scenario 'Option 2', 2009/10: agreed yes from Babergh office, no from Mid Suffolk office",
+        "Fund 'Sanctuary fund': must be at MARAC yes, must have an IDVA no from Babergh office; must be at MARAC no, "
+        "must have an IDVA yes from Mid Suffolk office"]

@@ -21,6 +21,22 @@ def test_financial_year_parsing(text):
     assert FinancialYear.parse(text) == FinancialYear(2018)
 
 
+@pytest.mark.parametrize("typed, start", [("99/00", 1999), ("99-00", 1999), ("70/71", 1970), ("69/70", 2069),
+                                          ("09/10", 2009), ("2099/00", 2099), ("1999/2000", 1999)])
+def test_a_two_digit_financial_year_is_windowed_as_a_two_digit_date_is(typed, start):
+    """"99/00" read as 2099/00: a two-digit year is this century's up to 69 and the last one's from 70, as
+    parse_uk_date reads "1/4/99"; four digits stay as typed."""
+    assert FinancialYear.parse(typed) == FinancialYear(start)
+    assert Quarter.parse(f"Q1 {typed}").year == FinancialYear(start)
+    if len(typed) == 5:
+        assert parse_uk_date(f"01/04/{typed[:2]}").year == start
+
+
+@pytest.mark.parametrize("typed, year", [("Apr-99", 1999), ("Mar 70", 1970), ("Mar-69", 2069), ("Apr-16", 2016)])
+def test_a_month_with_a_two_digit_year_is_windowed_the_same_way(typed, year):
+    assert Month.parse(typed).year == year
+
+
 def test_bad_financial_year_refused():
     with pytest.raises(PeriodError):
         FinancialYear.parse("2018/20")
