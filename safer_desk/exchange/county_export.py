@@ -117,8 +117,13 @@ def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
         "       ROW_NUMBER() OVER (PARTITION BY s.referral_id ORDER BY s.spent_on, i.name, s.id) "
         "FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id JOIN fund_items i ON i.id = s.item_id")]
     rows = summarise_with_disclosure_control(lines)
-    conn.execute(f"DELETE FROM {quote(table)}")
     columns = ("id", "fund_id", "district_id", "month", "item", "victims", "spend_lines", "amount_pence")
+    # Summaries the file received (a county's, from its offices) stay: they are its only record of that spend.
+    # One of the file's own rows on the same district, month and item joins it.
+    has = {r[1] for r in conn.execute(f"PRAGMA table_info({quote(table)})")}
+    received = {tuple(r[1:5]): list(r) for r in conn.execute(f"SELECT {', '.join(columns)} FROM {quote(table)}")} \
+        if set(columns) <= has else {}
+    conn.execute(f"DELETE FROM {quote(table)}")
     sql = f"INSERT INTO {quote(table)} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     for row in rows:
         values = [row.fund_id, row.district_id, row.month, row.item, row.victims, row.spend_lines, row.amount_pence]
@@ -127,9 +132,14 @@ def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
         # say it is worked out from coarser dates than the office's.
         seed = json.dumps([office_id] + values)
         digest = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
-        conn.execute(sql, [costs_schema.moved_months_id(min(row.spent_in), max(row.spent_in), digest) if row.moved
-                           else digest, *values])
-    return len(rows)
+        row_id = costs_schema.moved_months_id(min(row.spent_in), max(row.spent_in), digest) if row.moved else digest
+        if row.district_id is not None and (joined := received.get(tuple(values[:4]))) is not None:
+            joined[5:8] = [joined[5] + row.victims, joined[6] + row.spend_lines, joined[7] + row.amount_pence]
+            continue
+        received[(row_id,)] = [row_id, *values]
+    if received:
+        conn.executemany(sql, list(received.values()))
+    return len(received)
 
 
 def write_county_export(store: Store, target: Path | str, *, include_referrals: bool = False,

@@ -307,3 +307,33 @@ def test_the_command_line_says_one_summary_row_in_the_singular(tmp_path):
     code, out, err = cli_output(["export", str(tmp_path / "office.sqlite"), str(tmp_path / "export.sqlite")])
     assert code == 0, err
     assert "; 1 summary row by district and month instead" in out, out
+
+
+def test_a_county_files_export_and_workbook_keep_the_fund_spend_it_received(demo_store, tmp_path):
+    """The county's own export (its workbook, or a .sqlite for a region) rebuilt the fund summary from the file's
+    own referrals alone: a county has none, so the spend the offices sent (shown by its `fund` and its report)
+    was wiped, '0 summary rows' and no Fund spend sheet."""
+    import openpyxl
+
+    from safer_desk.services import funds
+    from tests.exchange.helpers import merge_accepting
+
+    office_export = export_for_county(demo_store, tmp_path / "babergh-export.sqlite").path
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county")
+    try:
+        merge_accepting(county, [office_export])
+        fund = funds.fund_by_name(county, "Suffolk Target Hardening Pilot")
+        assert funds.fund_figures(county, fund.id).spent_pence == 241_700
+        again = export_for_county(county, tmp_path / "county-export.sqlite")
+        assert again.summary_rows > 0
+        conn = sqlite3.connect(str(again.path))
+        try:
+            assert conn.execute("SELECT sum(amount_pence), sum(victims) FROM fund_spend_summary").fetchone() == (
+                241_700, 15)
+        finally:
+            conn.close()
+        export_for_county(county, tmp_path / "county.xlsx")
+        book = openpyxl.load_workbook(tmp_path / "county.xlsx")
+        assert "Fund spend" in book.sheetnames
+    finally:
+        county.close()
