@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable
 
-from safer_desk.domain.checks import NumberError, Slip, parse_number, parse_percentage, percentage_slip
+from safer_desk.domain.checks import NumberError, Slip, parse_number, percentage_slip
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, IndicatorError, Rag, format_number,
                                           period_kind, rate_label)
@@ -93,15 +93,6 @@ def area_label(kind: str, name: str, derived: bool = False) -> str:
 
 
 # -- the entry grid ------------------------------------------------------------------------------------
-def _strip_unit(text: str, unit: str, rate_per: int | None) -> str:
-    s = text.strip()
-    if unit == "rate":
-        label = rate_label(rate_per)
-        if s.endswith(label):
-            s = s[: -len(label)].strip()
-    return s
-
-
 def edit_text(value: float | None, row: str, indicator: svc.Indicator) -> str:
     """How a figure reads in an editable cell: the unit's one format ("1,335", "88.9%", "1,610 per 100,000")."""
     if value is None:
@@ -223,16 +214,15 @@ class FiguresEditor:
     def _read(self, key: str, col: int) -> tuple[Decimal | None, str, Slip | None]:
         ind = self.indicator
         assert ind is not None
-        text = _strip_unit(self.texts[(key, col)], ind.unit, ind.rate_per)
+        text = self.texts[(key, col)].strip()
         if not text:
             return None, "", None
         try:
-            if ind.unit == "percentage" and key == svc.GRID_VALUE:
-                value = parse_percentage(text)
-                return value, "", percentage_slip(value) or self._not_begun(col)
-            value = parse_number(text, what="a figure")
+            value = svc.parse_figure(ind, text, key)  # the one rule, the figures sheet's too
         except NumberError as exc:
             return None, str(exc), None
+        if ind.unit == "percentage" and key == svc.GRID_VALUE:
+            return value, "", percentage_slip(value) or self._not_begun(col)
         if value < 0:
             return None, "A figure here cannot be negative.", None
         if ind.unit == "count" and key == svc.GRID_VALUE and value != value.to_integral_value():
@@ -897,10 +887,14 @@ class IndicatorForm:
                           frequency=parsed["frequency"], source=parsed["source"] or "",
                           tolerance_pct=float(parsed["tolerance"]))
 
-            def do() -> None:
+            # Another unit reads the figures held anew: asked beside the Unit field (validate), and kept only when
+            # Save was pressed again.
+            reinterpret = "unit" in form.slips
+
+            def change() -> None:
                 with store.transaction():
                     svc.save_indicator(store, name, area_id=before_ind["area_id"] if before_ind is not None else None,
-                                       **fields)
+                                       reinterpret=reinterpret, **fields)
                     if area_id and year:
                         if kind:
                             svc.set_target(store, indicator_id, area_id, year, kind=kind, value=value,
@@ -908,28 +902,15 @@ class IndicatorForm:
                         else:
                             svc.clear_target(store, indicator_id, area_id, year)
 
-            def undo() -> None:
-                with store.transaction():
-                    if before_ind is None:
-                        svc.delete_indicator(store, indicator_id)
-                        return
-                    b = before_ind
-                    svc.save_indicator(store, b["name"], code=b["code"], unit=b["unit"], polarity=b["polarity"],
-                                       frequency=b["frequency"], source=b["source"], area_id=b["area_id"],
-                                       tolerance_pct=b["tolerance_pct"], rate_per=b["rate_per"],
-                                       description=b["description"])
-                    if area_id and year:
-                        svc.clear_target(store, indicator_id, area_id, year)
-                        t = before_target
-                        if t is not None:
-                            traj = [t.trajectory[p] for p in sorted(t.trajectory)] if t.kind == "trajectory" else None
-                            svc.set_target(store, indicator_id, area_id, year, kind=t.kind, value=t.value,
-                                           trajectory=traj, profile=t.profile, note=t.note, status=t.status,
-                                           withdrawn_on=t.withdrawn_on, withdrawn_reason=t.withdrawn_reason)
-
+            # Undo puts back the indicator's row and its targets exactly as they were (its tolerance's kind, a
+            # trajectory's points), and its figures too where the unit changed (a ratio's figure worked out again).
+            figures = before_ind is not None and before_ind["unit"] != fields["unit"]
             try:
-                perform(Action(f"Save indicator {name}", do, undo, TAB,
-                               (lambda: after(indicator_id)) if after is not None else None))
+                perform(snapshot_action(
+                    f"Save indicator {name}", key=indicator_id,
+                    snap=lambda k: svc.snapshot_indicator(store, k, figures=figures),
+                    restore=lambda parts: svc.restore_indicator(store, indicator_id, parts), absent=lambda k: None,
+                    change=change, after=lambda k: after(indicator_id) if after is not None else None, tab=TAB))
             except IndicatorError as exc:
                 raise FormError(message=f"Not saved: {exc}") from None
 
@@ -940,6 +921,17 @@ class IndicatorForm:
                     slip = _new_name_slip(store, ind, parsed.get("name"))
                     if slip is not None:
                         self.slips["name"] = slip
+                        self.changed.emit()
+                if parsed is not None and ind is not None and svc.reference_id("indicator", parsed["name"]) == ind.id:
+                    change = svc.definition_change(store, ind.id, unit=parsed["unit"], frequency=parsed["frequency"])
+                    refused = {"frequency": change.frequency_refusal, "unit": change.unit_refusal}
+                    if any(refused.values()):  # the figures held would be hidden, or cannot be held: not a question
+                        self.errors.update({k: text for k, text in refused.items() if text})
+                        self.form_message = "Not saved: correct the fields marked."
+                        self.changed.emit()
+                        return None
+                    if change.unit_question and self._typed("unit"):
+                        self.slips["unit"] = Slip(change.unit_question)
                         self.changed.emit()
                 # A percentage target over 100 is asked about beside its field, like any percentage.
                 if parsed is not None and parsed.get("unit") == "percentage" and parsed.get("target_value") is not None \

@@ -27,7 +27,7 @@ from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.indicators import (Change, EstimatedRag, Figure, FigureSource, IndicatorError, Rag,
                                           describe_source)
 from safer_desk.domain.periods import AmbiguousPeriod, FinancialYear, Month, PeriodError, Quarter, format_uk_date
-from safer_desk.domain.text import ranges_text
+from safer_desk.domain.text import counted, ranges_text
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
@@ -38,6 +38,11 @@ TYPED = "typed"  # indicator_values.source of a figure typed in the window or th
 
 class CommentRequired(IndicatorError):
     """A red period was saved without a comment saying why."""
+
+
+class ReinterpretQuestion(IndicatorError):
+    """Another unit would read the figures and targets an indicator holds in that unit: a question the person
+    answers (``save_indicator(..., reinterpret=True)``), not a refusal."""
 
 
 @dataclass(frozen=True)
@@ -254,8 +259,13 @@ def save_indicator(store: Store, name: str, *, code: str = "", unit: str = "coun
                    frequency: str = "monthly", source: str = "", area_id: str | None = None,
                    tolerance_pct: float = 5, rate_per: int | None = None, description: str | None = None,
                    sort_order: int | None = None, tolerance_kind: str | None = None,
-                   measure: str | None = None, figure_basis: str | None = None) -> str:
+                   measure: str | None = None, figure_basis: str | None = None, reinterpret: bool = False) -> str:
     """Add an indicator, or update the one of that name; its id is derived from its name.
+
+    What it holds is never hidden or read anew unasked: another frequency is refused while it holds figures
+    of the old one's periods (or a trajectory by them); another unit is asked about (ReinterpretQuestion) while
+    it holds figures or targets, and with reinterpret=True its figures given as numerator and denominator are
+    worked out again in the new unit and its annual targets spread again (``definition_change``).
 
     tolerance_kind, rate_per, measure, figure_basis and description left as None keep what an existing
     indicator has (so a dialog that does not show them cannot change them); a new indicator gets points
@@ -297,6 +307,11 @@ def save_indicator(store: Store, name: str, *, code: str = "", unit: str = "coun
             description = old.description if description is None else description
             if rate_per is None and unit == "rate":
                 rate_per = old.rate_per
+            change = _definition_change(store, old, unit, frequency, rate_per)
+            if change.frequency_refusal or change.unit_refusal:
+                raise IndicatorError(change.frequency_refusal or change.unit_refusal)
+            if change.unit_question and not reinterpret:
+                raise ReinterpretQuestion(change.unit_question)
         tolerance_kind = tolerance_kind or dom.default_tolerance_kind(unit)
         measure = measure or "performance"
         figure_basis = figure_basis or "period"
@@ -316,7 +331,125 @@ def save_indicator(store: Store, name: str, *, code: str = "", unit: str = "coun
             f"INSERT INTO indicators(id, {', '.join(cols)}) VALUES (?{', ?' * len(cols)}) "
             "ON CONFLICT(id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in cols if c != "sort_order"),
             (indicator_id, *row))
+        if before is not None and (before["unit"], before["rate_per"], before["frequency"]) != row[2:4] + row[5:6]:
+            _figures_in_new_unit(store, _indicator(store.one("SELECT * FROM indicators WHERE id = ?",
+                                                             (indicator_id,))))
     return indicator_id
+
+
+@dataclass(frozen=True)
+class DefinitionChange:
+    """What saving an indicator in another unit or frequency would do to the figures and targets it holds: a
+    refusal (they would be hidden, or could not be held at all) or a question (they would be read anew)."""
+
+    frequency_refusal: str = ""
+    unit_refusal: str = ""
+    unit_question: str = ""
+
+
+_UNIT_PLURALS = {"count": "counts", "percentage": "percentages", "rate": "rates"}
+_PERIOD_NOUNS = {"monthly": "month", "quarterly": "quarter", "annual": "year"}
+
+
+def definition_change(store: Store, indicator_id: str, *, unit: str, frequency: str,
+                      rate_per: int | None = None) -> DefinitionChange:
+    """What saving the indicator (if it is in the file) with this unit and frequency would do to what it holds,
+    as ``save_indicator`` would find it: the form asks or refuses beside the field before anything is written."""
+    r = store.one("SELECT * FROM indicators WHERE id = ?", (indicator_id,))
+    if r is None:
+        return DefinitionChange()
+    old = _indicator(r)
+    return _definition_change(store, old, unit, frequency, rate_per if rate_per is not None or unit != "rate"
+                              else old.rate_per)
+
+
+def _definition_change(store: Store, old: Indicator, unit: str, frequency: str,
+                       rate_per: int | None) -> DefinitionChange:
+    rate_per = (rate_per or 1000) if unit == "rate" else None
+    unit_changes = (unit, rate_per) != (old.unit, old.rate_per if old.unit == "rate" else None)
+    if not unit_changes and frequency == old.frequency:
+        return DefinitionChange()
+    figures = [dict(f) for f in store.rows(
+        "SELECT v.period, v.value, v.numerator, v.denominator, coalesce(a.name, v.area_id) AS area "
+        "FROM indicator_values v LEFT JOIN indicator_areas a ON a.id = v.area_id "
+        "WHERE v.indicator_id = ? AND (v.value IS NOT NULL OR v.numerator IS NOT NULL)", (old.id,))]
+    targets = [dict(t) for t in store.rows(
+        "SELECT t.id, t.year, t.kind, t.value, coalesce(a.name, t.area_id) AS area FROM indicator_targets t "
+        "LEFT JOIN indicator_areas a ON a.id = t.area_id WHERE t.indicator_id = ? ORDER BY t.year, area", (old.id,))]
+
+    def where(rows) -> str:
+        return names_and_more(sorted({x["area"] for x in rows}))
+
+    if frequency != old.frequency:
+        hidden = [f for f in figures if dom.period_kind(f["period"]) != frequency]
+        if hidden:
+            kinds = sorted({dom.period_kind(f["period"]) for f in hidden})
+            held = counted(len(hidden), f"{kinds[0]} figure") if len(kinds) == 1 else counted(len(hidden), "figure")
+            return DefinitionChange(frequency_refusal=(
+                f"{old.name} holds {held} ({where(hidden)}): {_a(frequency)} indicator would show none of them. "
+                f"Its frequency stays {old.frequency} while they are held: for {frequency} figures, add a new "
+                f"indicator under another name (or clear these figures first)."))
+        for t in targets:
+            periods = [p[0] for p in store.rows("SELECT period FROM indicator_trajectory WHERE target_id = ?",
+                                                (t["id"],))]
+            if t["kind"] == "trajectory" and any(dom.period_kind(p) != frequency for p in periods):
+                by = _PERIOD_NOUNS.get(dom.period_kind(periods[0]), "period")
+                return DefinitionChange(frequency_refusal=(
+                    f"{old.name}'s {t['year']} target for {t['area']} is a trajectory by {by}, which {_a(frequency)} "
+                    f"indicator cannot read: set it to No target and Save first, then change the frequency and "
+                    f"enter the trajectory again by {_PERIOD_NOUNS[frequency]}."))
+    if not unit_changes or not (figures or targets):
+        return DefinitionChange()
+    old_words, new_words = _UNIT_PLURALS[old.unit], _UNIT_PLURALS[unit]
+    if unit == "count":
+        ratios = [f for f in figures if f["numerator"] is not None]
+        fractions = [f for f in figures if f["numerator"] is None and not float(f["value"]).is_integer()]
+        if ratios or fractions:
+            what = (f"{counted(len(ratios), 'figure')} ({where(ratios)}) as numerator and denominator, which a count "
+                    "does not have" if ratios else
+                    f"{counted(len(fractions), 'figure')} ({where(fractions)}) that are not whole numbers "
+                    f"({old.format(fractions[0]['value'])}), which a count cannot be")
+            return DefinitionChange(unit_refusal=(
+                f"{old.name} holds {what}: its unit stays {dom.UNIT_LABELS[old.unit].lower()} while they are held. "
+                "For counts, add a new indicator under another name."))
+
+    def anew(f) -> float | None:
+        if f["numerator"] is not None and f["denominator"]:
+            return dom.figure_value(f["numerator"], f["denominator"], unit, rate_per)
+        return f["value"]
+
+    held = " and ".join(counted(len(x), noun) for x, noun in ((figures, "figure"), (targets, "target")) if x)
+    example = ""
+    if figures:
+        top = max(figures, key=lambda f: f["value"] if f["value"] is not None else 0)
+        if top["value"] is not None and anew(top) is not None:
+            example = (f" ({old.format(top['value'])} becomes "
+                       f"{dom.format_value(anew(top), unit, rate_per=rate_per)})")
+    if unit == "rate":
+        new_words = f"rates {dom.rate_label(rate_per)}"
+    ratio_note = ", those given as numerator and denominator worked out again from them" \
+        if unit != "count" and any(f["numerator"] is not None for f in figures) else ""
+    return DefinitionChange(unit_question=(
+        f"{old.name} holds {held} ({where(figures + targets)}) as {old_words}: "
+        f"with the unit {dom.UNIT_LABELS[unit]} they are read as {new_words}{ratio_note}{example}. To keep them as "
+        f"{old_words}, add a new indicator under another name."))
+
+
+def _figures_in_new_unit(store: Store, indicator: Indicator) -> None:
+    """After its unit or frequency changed (asked about, or with nothing to hide): figures given as numerator and
+    denominator are worked out in the new unit, and annual targets spread again over the new periods (a
+    percentage's annual target is the year's figure, not a running total)."""
+    for r in store.rows("SELECT id, value, numerator, denominator FROM indicator_values WHERE indicator_id = ? "
+                        "AND numerator IS NOT NULL AND denominator IS NOT NULL", (indicator.id,)):
+        value = dom.figure_value(r["numerator"], r["denominator"], indicator.unit, indicator.rate_per)
+        if not _same_number(value, r["value"]):
+            store.conn.execute("UPDATE indicator_values SET value = ? WHERE id = ?", (value, r["id"]))
+    for r in store.rows("SELECT area_id, year FROM indicator_targets WHERE indicator_id = ? AND kind = 'annual'",
+                        (indicator.id,)):
+        t = get_target(store, indicator.id, r["area_id"], FinancialYear.parse(r["year"]))
+        set_target(store, indicator.id, t.area_id, FinancialYear.parse(t.year), kind=t.kind, value=t.value,
+                   profile=t.profile, note=t.note, status=t.status, withdrawn_on=t.withdrawn_on,
+                   withdrawn_reason=t.withdrawn_reason)
 
 
 def list_indicators(store: Store) -> list[Indicator]:
@@ -352,9 +485,14 @@ _INDICATOR_ROWS = {
 }
 
 
-def snapshot_indicator(store: Store, indicator_id: str):
-    """An indicator's rows as they are (None when it is not in the file), for ``restore_indicator``."""
-    return snapshots.take_record(store.conn, "indicators", indicator_id, _INDICATOR_ROWS)
+_DEFINITION_ROWS = ("indicators", "indicator_targets", "indicator_trajectory")
+
+
+def snapshot_indicator(store: Store, indicator_id: str, *, figures: bool = True):
+    """An indicator's rows as they are (None when it is not in the file), for ``restore_indicator``; without
+    figures, only its own row and its targets (what the Indicator and Target form changes, its unit aside)."""
+    rows = _INDICATOR_ROWS if figures else {t: w for t, w in _INDICATOR_ROWS.items() if t in _DEFINITION_ROWS}
+    return snapshots.take_record(store.conn, "indicators", indicator_id, rows)
 
 
 def restore_indicator(store: Store, indicator_id: str, parts) -> None:

@@ -104,6 +104,26 @@ def test_a_rate_judged_red_never_reads_the_same_as_its_target(store, area, rate)
     assert [c.text for c in grid.row(svc.GRID_RAG).cells[:2]] == ["\u25c6 Amber", "\u25b2 Red"]
 
 
+def test_the_summary_and_the_board_report_read_a_red_rate_as_the_sentence_does(store, area, rate):
+    # The sentence and the grid said "0.85 per 1,000 … red"; the summary's Year to date and the board report's
+    # "This year" still said "0.8 per 1,000", the target's figure, beside "Red".
+    from safer_desk.services.report_sections.indicators import board_report_sections
+    from safer_desk.ui.indicators.models import summary_columns
+
+    svc.set_population(store, area, FY16, 1000000)
+    svc.set_target(store, rate, area, FY16, kind="annual", value=4.8)
+    svc.save_values(store, rate, area, [PeriodValue("2016-04", numerator=420), PeriodValue("2016-05", numerator=425)],
+                    require_red_comments=False)
+    row = next(r for r in svc.summary(store, area, FY16) if r.indicator.id == rate)
+    assert row.rag is Rag.RED and "0.85 per 1,000" in row.view.headline()
+    ytd = next(c for c in summary_columns() if c.key == "ytd")
+    assert ytd.text(row) == "0.85 per 1,000"
+    assert ytd.plain(row) == "0.845"  # Excel is given the figure itself
+    table = board_report_sections(store, year=FY16, area_id=area)[0].tables[0]
+    this_year = table.header.index("This year")
+    assert [(r[0], r[this_year]) for r in table.rows] == [("\u25b2 Red", "0.85 per 1,000")]
+
+
 def test_a_figures_sheet_may_give_a_rates_count_alone_as_the_grid_may(store, area, rate, tmp_path):
     # The grid takes 52 crimes alone and uses the area's population for the year; Import Figures refused the same
     # count ("give both a numerator and a denominator").

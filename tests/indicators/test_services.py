@@ -543,3 +543,37 @@ def test_a_period_of_another_kind_is_refused_in_plain_words(typed, frequency, wo
     with pytest.raises(svc.IndicatorError) as refused:
         svc.parse_period(typed, frequency)
     assert str(refused.value) == words
+
+
+def test_a_count_set_to_percentage_rereads_its_figures_and_target_only_when_asked(store, area):
+    # An old count target went on being read through its monthly trajectory: "600% by Sep-16", judged green.
+    ind = svc.save_indicator(store, "Burglaries", polarity="lower")
+    svc.set_target(store, ind, area, FY16, kind="annual", value=1200)
+    svc.save_values(store, ind, area, [PeriodValue(m.iso, 100) for m in FY16.months[:6]], require_red_comments=False)
+    with pytest.raises(svc.ReinterpretQuestion, match=r"6 figures and 1 target \(Mid Suffolk\) as counts"):
+        svc.save_indicator(store, "Burglaries", polarity="lower", unit="percentage")
+    assert svc.get_indicator(store, ind).unit == "count"
+    svc.save_indicator(store, "Burglaries", polarity="lower", unit="percentage", reinterpret=True)
+    view = svc.year_view(store, ind, area, FY16)
+    assert view.target_at == [1200] * 12  # a percentage's annual target is the year's figure, not a running total
+    assert "600%" not in view.headline()
+
+
+def test_a_ratio_figure_is_worked_out_again_in_its_new_unit(store, area):
+    ind = svc.save_indicator(store, "Satisfied", unit="percentage", polarity="higher")
+    svc.save_values(store, ind, area, [PeriodValue("2016-04", numerator=16, denominator=18)])
+    svc.save_indicator(store, "Satisfied", unit="rate", polarity="higher", reinterpret=True)
+    view = svc.year_view(store, ind, area, FY16)
+    assert view.this_year[0].value == pytest.approx(16 / 18 * 1000) and view.ytd.value == view.this_year[0].value
+
+
+def test_a_frequency_change_spreads_an_annual_target_again_and_refuses_a_trajectory_by_the_old_periods(store, area):
+    ind = svc.save_indicator(store, "Arson", polarity="lower")
+    svc.set_target(store, ind, area, FY16, kind="annual", value=120)
+    svc.save_indicator(store, "Arson", polarity="lower", frequency="quarterly")
+    assert svc.year_view(store, ind, area, FY16).target_at == [30, 60, 90, 120]
+    hate = svc.save_indicator(store, "Hate incidents", polarity="higher")
+    svc.set_target(store, hate, area, FY16, kind="trajectory", trajectory=[55, 108, 162])
+    with pytest.raises(IndicatorError, match="2016/17 target for Mid Suffolk is a trajectory by month"):
+        svc.save_indicator(store, "Hate incidents", polarity="higher", frequency="quarterly")
+    assert svc.get_indicator(store, hate).frequency == "monthly"

@@ -346,6 +346,22 @@ def test_a_count_typed_with_a_fraction_is_marked_beside_its_cell(presenter):
     assert presenter.figures.message("value", 8) == "A count is a whole number."
 
 
+def test_the_grid_reads_a_typed_figure_by_the_one_rule_the_figures_sheet_uses(presenter, monkeypatch):
+    read = []
+
+    def parse_figure(indicator, text, row=svc.GRID_VALUE):
+        read.append((indicator.id, text, row))
+        return parse(indicator, text, row)
+
+    parse = svc.parse_figure
+    monkeypatch.setattr(svc, "parse_figure", parse_figure)
+    presenter.figures.set_text("value", 8, "1,480")
+    presenter.figures.set_text("value", 9, "12%")
+    assert not presenter.save()
+    assert read == [(ALL_CRIME, "1,480", svc.GRID_VALUE), (ALL_CRIME, "12%", svc.GRID_VALUE)]
+    assert "12%" in presenter.figures.message("value", 9)
+
+
 def test_a_figure_for_a_month_that_has_not_begun_is_asked_about_once(demo_store, log):
     # Today is 28/11/2026: a figure typed under Jan-27 (one column too far, or next year's sheet) is asked about;
     # November, under way, is not; Save again keeps it.
@@ -611,3 +627,91 @@ def test_undo_of_the_dialog_gives_a_withdrawn_target_back_withdrawn(demo_store, 
     assert svc.get_target(demo_store, ind, area, year) == withdrawn  # the dialog does not show it: it stays
     log.undo()
     assert svc.get_target(demo_store, ind, area, year) == withdrawn
+
+
+def indicator_rows(store, indicator_id):
+    """Every row the file holds of an indicator (its figures, targets and trajectories among them), ids and all."""
+    return svc.snapshot_indicator(store, indicator_id)
+
+
+def test_a_frequency_is_not_changed_while_figures_of_the_old_frequency_are_held(presenter, demo_store, log):
+    """Serious acquisitive crime (20 monthly figures for Plymouth) set to Quarterly was saved: "No figures yet for
+    2016/17", gone from the summary, its 20 rows still in the file and shown nowhere."""
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    sac = "indicator:serious-acquisitive-crime"
+    assert presenter.choose_indicator(sac, answers())
+    before, rows = version(demo_store), indicator_rows(demo_store, sac)
+    form = IndicatorForm.make(demo_store, presenter.view, presenter.area_id, presenter.year, perform=log)
+    form.set_value("frequency", "quarterly")
+    assert not form.save() and not form.save()  # refused, not asked: Save again does not keep it
+    message = form.message("frequency")
+    assert message.startswith("Serious acquisitive crime holds 20 monthly figures (Plymouth)"), message
+    assert "another name" in message and "Save again" not in message
+    assert version(demo_store) == before and not log.done and indicator_rows(demo_store, sac) == rows
+    assert sac in [r.indicator.id for r in svc.summary(demo_store, "district:plymouth", FY16)]
+    # The service refuses it too, whoever calls it.
+    ind = svc.get_indicator(demo_store, sac)
+    with pytest.raises(svc.IndicatorError, match="holds 20 monthly figures"):
+        svc.save_indicator(demo_store, ind.name, unit=ind.unit, polarity=ind.polarity, frequency="quarterly")
+    assert version(demo_store) == before
+
+
+def test_a_unit_change_is_asked_about_once_naming_what_it_rereads_and_undo_puts_every_row_back(demo_store, log):
+    """All crime set to Percentage was saved without a word: "1,573.25%, an increase of 71.25 percentage points"."""
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    l2, area = "indicator:level-two-ist-incidents-reported", "district:plymouth"
+    rows = indicator_rows(demo_store, l2)
+    before = version(demo_store)
+    form = IndicatorForm.make(demo_store, svc.year_view(demo_store, l2, area, FY16), area, FY16, perform=log)
+    form.set_value("unit", "percentage")
+    assert not form.save()
+    message = form.message("unit")
+    assert "7 figures and 1 target (Plymouth) as counts" in message and "as percentages" in message, message
+    assert message.endswith("Save again to keep it.")
+    assert version(demo_store) == before and not log.done
+    assert form.save()  # asked once
+    assert svc.get_indicator(demo_store, l2).unit == "percentage"
+    after = indicator_rows(demo_store, l2)
+    assert log.undo_text == "Undo save indicator Level Two “ist” incidents reported"
+    log.undo()
+    assert indicator_rows(demo_store, l2) == rows
+    log.redo()
+    assert indicator_rows(demo_store, l2) == after
+    # Without the question answered the service does not reinterpret them.
+    log.undo()
+    ind = svc.get_indicator(demo_store, l2)
+    with pytest.raises(svc.IndicatorError, match="7 figures"):
+        svc.save_indicator(demo_store, ind.name, code=ind.code, unit="percentage", polarity=ind.polarity,
+                           frequency=ind.frequency)
+    assert indicator_rows(demo_store, l2) == rows
+
+
+def test_a_percentage_held_as_numerator_and_denominator_cannot_become_a_count(demo_store, log):
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    area = "district:plymouth"
+    form = IndicatorForm.make(demo_store, svc.year_view(demo_store, SATISFACTION, area, FY16), area, FY16,
+                              perform=log)
+    form.set_value("unit", "count")
+    assert not form.save() and not form.save()
+    assert "6 figures (Plymouth) as numerator and denominator" in form.message("unit"), form.message("unit")
+    assert not log.done and svc.get_indicator(demo_store, SATISFACTION).unit == "percentage"
+
+
+def test_the_indicator_form_undoes_exactly_what_it_changed(demo_store, log):
+    """Undo saved the indicator again from its old fields, which worked its tolerance's kind out afresh: a count
+    judged in points came back judged relative to its target."""
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    arson, area = "indicator:arson-offences", "district:plymouth"
+    ind = svc.get_indicator(demo_store, arson)
+    svc.save_indicator(demo_store, ind.name, code=ind.code, unit=ind.unit, polarity=ind.polarity,
+                       frequency=ind.frequency, source=ind.source, tolerance_pct=2, tolerance_kind="points")
+    rows = indicator_rows(demo_store, arson)
+    form = IndicatorForm.make(demo_store, svc.year_view(demo_store, arson, area, FY16), area, FY16, perform=log)
+    form.set_value("unit", "rate")
+    assert form.save() or form.save()
+    log.undo()
+    assert indicator_rows(demo_store, arson) == rows

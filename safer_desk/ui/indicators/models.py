@@ -35,7 +35,7 @@ def summary_columns() -> list[Column]:
                text_of=lambda r: r.indicator.label + (" (derived)" if r.view.is_derived else ""),
                tooltip=lambda r: r.view.headline()),
         Column("ytd", "Year to date", get=_ytd, align=RIGHT, unit=Unit.NUMBER,
-               text_of=lambda r: r.indicator.format(_ytd(r)), copy_of=lambda r: plain(_ytd(r), Unit.NUMBER)),
+               text_of=lambda r: r.view.ytd_text(), copy_of=lambda r: plain(_ytd(r), Unit.NUMBER)),
         Column("change", "Change", get=lambda r: None if change(r) is None else change(r).difference, align=RIGHT,
                unit=Unit.NUMBER, text_of=lambda r: "" if change(r) is None else change(r).signed_text(),
                copy_of=lambda r: "" if change(r) is None else plain(change(r).difference, Unit.NUMBER),
