@@ -30,6 +30,8 @@ _CAUSES = {
     errno.EACCES: "permission denied (you cannot write there, or the file is open in another program)",
     errno.EPERM: "permission denied (you cannot write there, or the file is open in another program)",
     errno.EROFS: "the disk is read-only",
+    errno.EBUSY: "another program was using the file (a colleague's report or export of it, a backup or a sync "
+                 "tool) for longer than Safer Desk waits; wait a moment and do it again",
     errno.ENOENT: "the file or its folder does not exist",
     errno.ENOTDIR: "part of the path is not a folder",
     errno.EISDIR: "there is a folder of that name",
@@ -38,7 +40,7 @@ _CAUSES = {
     errno.EFBIG: "the file is too large for that disk",
 }
 _SQLITE_ERRNO = {"SQLITE_FULL": errno.ENOSPC, "SQLITE_READONLY": errno.EACCES, "SQLITE_PERM": errno.EACCES,
-                 "SQLITE_CANTOPEN": errno.EACCES}
+                 "SQLITE_CANTOPEN": errno.EACCES, "SQLITE_BUSY": errno.EBUSY}
 
 
 def folder_problem(target: Path | str) -> str | None:

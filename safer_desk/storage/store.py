@@ -109,6 +109,27 @@ def refuse_other_kind_of_name(path: Path) -> None:
                               f"{kind}. Name a new Safer Desk file ending .sqlite (nothing was made).")
 
 
+class NameTooLong(StoreError):
+    """A file name too long for the files SQLite keeps beside it while writing ("-journal", "-wal", ".lock")."""
+
+
+# A file system takes names of up to 255 bytes (UTF-8 on Linux and macOS; UTF-16 units on Windows): the longest
+# name written beside the file, the journal, must fit too.
+NAME_MAX = 255
+_LONGEST_SIDE_FILE = "-journal"
+
+
+def refuse_name_too_long(path: Path) -> None:
+    """Refuse, before anything is made, a file whose journal could not be made beside it (SQLite would refuse
+    every change to it as if the folder could not be written)."""
+    side = path.name + _LONGEST_SIDE_FILE
+    if len(side.encode("utf-8")) > NAME_MAX or len(side.encode("utf-16-le")) // 2 > NAME_MAX:
+        limit = NAME_MAX - len(_LONGEST_SIDE_FILE)
+        raise NameTooLong(f"The name {path.name[:40]}… is too long ({len(path.name)} characters): Safer Desk keeps "
+                          f"files beside it while it writes, whose names would be longer than the disk allows. Give "
+                          f"it a shorter name (at most {limit} characters). Nothing was changed.")
+
+
 class FileEmpty(StoreError):
     """A file of zero bytes (or an SQLite file with no tables): never silently turned into a new file.
 
@@ -469,7 +490,14 @@ class Store:
                     self.conn.execute("ROLLBACK")
                 raise
             else:
-                self.conn.execute("COMMIT")
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    # Refused (another program reading the file held it past the busy timeout, a full disk): a
+                    # transaction left open would take every later change into it, unwritten.
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
         self.gate.after_commit(self.conn, self._change_mark() != changes)
 
     def action(self, label: str):
@@ -683,6 +711,7 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
         # command line turns into one line naming the file (cli.main).
         return Store(path, _connect(path, read_only=True), read_only=True, lock=None)
     refuse_export(path, check)
+    refuse_name_too_long(path)
     if check.exists:
         _check_writable(path)
     elif problem := folder_problem(path):
