@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -27,10 +28,18 @@ def open_existing(path: str | Path, *, read_only: bool = True):
         return open_store(path, read_only=read_only)
     except StoreError as exc:
         if read_only and type(exc).__name__ == "NeedsUpgrade":
+            # Looking writes nothing: an older file is read through an upgraded copy in memory, and left as it is
+            # (colleagues on the older version can still open it; read-only storage can still be read).
+            from safer_desk.storage.store import open_upgraded_copy
+
             try:
-                return open_store(path)
-            except StoreError as again:
+                store = open_upgraded_copy(path)
+            except (StoreError, sqlite3.Error) as again:
                 raise CliError(str(again)) from again
+            sys.stderr.write(f"safer-desk: {path.name} was made by an older version of Safer Desk: it is read as this "
+                             "version reads it and is not changed (it is upgraded, with a backup, the first time "
+                             "something changes it).\n")
+            return store
         raise CliError(str(exc)) from exc
 
 

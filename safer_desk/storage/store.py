@@ -923,6 +923,27 @@ def _finish_blank_copy(conn: sqlite3.Connection, office_name: str) -> None:
         state.batch = None
 
 
+def open_upgraded_copy(path: Path | str) -> Store:
+    """An older file read as this version reads it, without writing to it (or beside it): a private copy in
+    memory, its pending steps applied, open read-only. For looking only (a command printing or reporting): the
+    file itself is upgraded, with a backup, only when it is opened for writing."""
+    path = Path(path)
+    source = _connect(path, read_only=True)
+    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        source.backup(copy)
+        copy.row_factory = sqlite3.Row
+        copy.execute("PRAGMA foreign_keys = ON")
+        audit.register_functions(copy)
+        _migrate_all_or_nothing(copy, path.stem)
+    except BaseException:
+        copy.close()
+        raise
+    finally:
+        source.close()
+    return Store(path, copy, read_only=True, lock=None)
+
+
 def _migrate_all_or_nothing(conn: sqlite3.Connection, office_name: str) -> None:
     """Every pending step, the version and the audit triggers in one transaction (each step a savepoint).
 

@@ -78,7 +78,8 @@ def setup_scenario(kind: str, tmp_path: Path, home: Path, demo_master: Path) -> 
                    f"write_csv({str(w.target)!r}, ['partner', 'owed'], [['=1+1', '-1099'], ['Babergh', '12']])\n")
     if kind in ("backup", "migration"):
         make_older_file(w.office)
-        return w, ["projects", str(w.office)]
+        # A command that changes the file upgrades it (one that only reads it reads an upgraded copy in memory).
+        return w, ["office", str(w.office), "--county", "Suffolk"]
     if kind == "new-file":
         blank = _blank_office(tmp_path / "blank-office.sqlite")
         from safer_desk.services.county import export_for_county
