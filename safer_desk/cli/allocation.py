@@ -60,9 +60,9 @@ def run_allocate(args: argparse.Namespace) -> int:
     from safer_desk.services import allocation as service
 
     if args.pot is not None and args.previous_total is not None:
-        raise CliError("give either --pot or --previous-total with --retain, not both")
+        raise CliError("give either --pot or --previous-total with --retain, not both", code=2)
     if args.pot is None and args.previous_total is None:
-        raise CliError("give --pot AMOUNT, or --previous-total AMOUNT with --retain PERCENT")
+        raise CliError("give --pot AMOUNT, or --previous-total AMOUNT with --retain PERCENT", code=2)
     try:
         factors = service.parse_factor_weights(args.factor)
         options = service.build_options(pot=args.pot, previous_total=args.previous_total, retain=args.retain,

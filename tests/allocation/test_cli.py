@@ -121,8 +121,10 @@ def test_bad_input_exits_1_naming_the_row_or_option(capsys, tmp_path, text, opti
 def test_missing_input_file_and_missing_pot(capsys, tmp_path):
     code, _, err = run(capsys, tmp_path / "nope.csv", "--pot", "1")
     assert code == 1 and "no file" in err
-    code, _, err = run(capsys, SEED_CSV)
-    assert code == 1 and "--pot" in err
+    code, _, err = run(capsys, SEED_CSV)  # neither --pot nor --previous-total: how the command is used (exit 2)
+    assert code == 2 and "--pot" in err
+    code, _, err = run(capsys, SEED_CSV, "--pot", "1", "--previous-total", "2", "--retain", "10")
+    assert code == 2 and "not both" in err
 
 
 def test_an_unrecognised_flag_is_a_usage_error(capsys):
