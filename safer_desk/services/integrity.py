@@ -121,7 +121,9 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
     try:
         check = inspect_file(path)
     except StoreError as exc:
-        report.kind = "not a Safer Desk file"
+        # A file from a newer Safer Desk is one, of a layout this version does not know.
+        report.kind = "Safer Desk file from a newer version" if type(exc).__name__ == "FileTooNew" \
+            else "not a Safer Desk file"
         report.bad(str(exc))
         return
     report.kind = "Safer Desk file"

@@ -65,6 +65,11 @@ def test_newer_file_is_refused_untouched(tmp_path):
     with pytest.raises(FileTooNew):
         open_store(path, read_only=True)
     assert checksum(path) == before
+    from safer_desk.services.integrity import check_file
+
+    report = check_file(path)  # `check` names what it is: one of ours, from a newer version
+    assert report.kind == "Safer Desk file from a newer version"
+    assert checksum(path) == before
 
 
 def test_older_file_is_backed_up_then_migrated(tmp_path, monkeypatch):
