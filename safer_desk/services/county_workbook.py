@@ -175,12 +175,14 @@ def dhr_sheet(store: Store, today: date) -> WorkbookSheet | None:
         d = dates[c.id]
         rows.append([c.reference, c.kind, c.district, c.partnership, c.lead, c.decision, d["notified_on"],
                      d["decision_on"], d["qa_submitted_on"], d["published_on"], c.current_stage, c.flag,
-                     c.cost_pence, c.billed_pence, c.recovered_pence, c.outstanding_pence, c.refused_pence,
-                     c.shortfall_pence, c.unbilled_pence, c.open_recommendations])
+                     c.cost_pence if c.cost_known else None, c.billed_pence, c.recovered_pence, c.outstanding_pence,
+                     c.refused_pence, c.shortfall_pence, c.unbilled_pence, c.open_recommendations])
     label = dhr.review_label(store)
+    unknown = " A blank cost is not yet known (the report says so), not a cost of nothing." \
+        if any(not c.cost_known for c in cases) else ""
     return WorkbookSheet("Reviews", f"{label}s", f"Each {label.lower()}: district, dates of its stages, what it "
                          "cost and how much has been recovered.", columns, [Block(rows)],
-                         note=f"Figures as at {today.strftime('%d/%m/%Y')}.")
+                         note=f"Figures as at {today.strftime('%d/%m/%Y')}.{unknown}")
 
 
 def dhr_partners_sheet(store: Store, today: date) -> WorkbookSheet | None:

@@ -246,3 +246,15 @@ def test_budgets_as_the_papers_state_them(book):
     assert subtotal == {"worked out": 212100, "as printed: differs from its lines": 97200}
     notes = [r[0] for r in rows if r and isinstance(r[0], str) and "£97,200" in r[0] and "£212,100" in r[0]]
     assert notes, "the disagreement is said under its plan"
+
+
+def test_a_review_whose_cost_is_not_yet_known_is_not_said_to_cost_nothing(book):
+    """The report says "Not yet known" for WSCSP-DHR-2014-01; the Reviews sheet gave its cost as £0.00, inside
+    the SUM total. An unknown cost is left blank, and the sheet says what a blank means."""
+    reviews = book["Reviews"]
+    top = header_row(reviews, "Reference")
+    cost = [c.value for c in next(reviews.iter_rows(min_row=top, max_row=top))].index("Cost (£)")
+    rows = {r[0]: r for r in reviews.iter_rows(min_row=top + 1, values_only=True) if r[0]}
+    assert rows["WSCSP-DHR-2014-01"][cost] is None
+    assert rows["WSCSP-DHR-2017-01"][cost] == pytest.approx(7525.58)
+    assert any("not yet known" in str(c).lower() for r in rows_of(reviews)[:top] for c in r if c)
