@@ -206,29 +206,38 @@ def dhr_partners_sheet(store: Store, today: date) -> WorkbookSheet | None:
 
 def fund_sheet(store: Store) -> WorkbookSheet | None:
     """Pooled-fund spend per district and month (victims counted in the month of their first spend)."""
-    from safer_desk.services.funds import OTHER_DISTRICTS, spend_sql
+    from safer_desk.services.funds import OTHER_DISTRICTS, merged_months, spend_sql
 
     rows_by_key: dict[tuple, list] = {}
+    spans: dict[str, dict] = {}
     # A blank district is the summary's "other districts": rows of fewer than three victims merged
-    # (domain.disclosure), never an unknown one.
+    # (domain.disclosure), never an unknown one. Such a row may hold spend of other months, merged into its quarter
+    # (or the whole period): said beside it.
     for r in store.rows(
             "SELECT f.name AS fund, coalesce(d.name, ?) AS district, s.month, s.item, s.victims, s.spend_lines, "
-            f"s.amount_pence FROM ({spend_sql(store)}) s JOIN funds f ON f.id = s.fund_id "
+            f"s.amount_pence, s.fund_id, s.district_id FROM ({spend_sql(store)}) s JOIN funds f ON f.id = s.fund_id "
             "LEFT JOIN districts d ON d.id = s.district_id", (OTHER_DISTRICTS,)):
         key = (r[0], r[1], r[2])
-        row = rows_by_key.setdefault(key, [r[0], r[1], Month.parse(r[2]).first_day, 0, 0, 0])
+        month = Month.parse(r[2])
+        if r[7] not in spans:
+            spans[r[7]] = merged_months(store, r[7])
+        span = spans[r[7]].get(month) if r[8] is None else None
+        row = rows_by_key.setdefault(key, [r[0], r[1], month.first_day, 0, 0, 0, None])
         row[3] += r[4]
         row[4] += r[5]
         row[5] += r[6]
+        if span is not None:
+            row[6] = span[0].label if span[0] == span[1] else f"{span[0].label} to {span[1].label}"
     if not rows_by_key:
         return None
     columns = [Column("Fund", width=32), Column("District"), Column("Month", "month"),
                Column("Victims first supported", "count", total=True), Column("Spend lines", "count", total=True),
-               Column("Spend (£)", "money", total=True)]
+               Column("Spend (£)", "money", total=True), Column("Includes spend of")]
     rows = [rows_by_key[k] for k in sorted(rows_by_key, key=lambda k: (k[0], k[2], k[1]))]
     return WorkbookSheet("Fund spend", "Pooled funds: spend per district and month", "Each pooled fund's spend "
-                         "per district and month, with the victims first supported that month.", columns,
-                         [Block(rows)])
+                         "per district and month, with the victims first supported that month. Where a month held "
+                         "fewer than three victims its spend is merged into the quarter (or the whole period), and "
+                         "the row it lands in says which months it includes.", columns, [Block(rows)])
 
 
 # -- indicators --------------------------------------------------------------------------------------------

@@ -557,10 +557,22 @@ class FundFigures:
     contributors: list[tuple[str, int]] = field(default_factory=list)
     ranges: domain.ForecastRange | None = None  # the forecast over 3-, 6- and 12-month windows
     incomplete_from: Month | None = None  # the first month not complete (current, or after spend_keyed_to)
+    # A month whose summary rows hold spend of other months (merged for small numbers): its first and last month.
+    merged: dict[Month, tuple[Month, Month]] = field(default_factory=dict)
 
     @property
     def balance_pence(self) -> int:
         return self.contributions_pence - self.spent_pence
+
+    def merged_words(self, month: Month) -> str:
+        """"Apr-18 also holds spend of May-18 to Jun-18, merged …" for a month in ``merged``; else ""."""
+        if month not in self.merged:
+            return ""
+        first, last = self.merged[month]
+        if first == month:
+            first = month.plus(1)
+        span = first.label if first == last else f"{first.label} to {last.label}"
+        return f"{month.label} also holds spend of {span}, merged so that no row describes fewer than three victims."
 
     @property
     def mean_per_victim_pence(self) -> int | None:
@@ -581,20 +593,29 @@ MONTHS_MERGED = ("Part of this spend is from an office's summary, where months o
                  "from those dates and may differ from the office's own; the totals and balance do not.")
 
 
-def _moved_months_change(store: Store, fund_id: str, forecasts: list[FundForecast]) -> bool:
+def merged_months(store: Store, fund_id: str) -> dict[Month, tuple[Month, Month]]:
+    """The months the fund's summary rows merged across months are dated at (for small numbers: their quarter, or
+    the whole period), each with the first and last month of the spend it holds."""
+    spans: dict[Month, tuple[Month, Month]] = {}
+    for row_id, month in store.rows(f"SELECT id, month FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ? AND "
+                                    "substr(id, 1, ?) = ?", (fund_id, len(MOVED_MONTHS_ID), MOVED_MONTHS_ID)):
+        if (span := moved_months(row_id)) is None:
+            continue
+        dated, first, last = Month.parse(month), Month.parse(span[0]), Month.parse(span[1])
+        was = spans.get(dated, (first, last))
+        spans[dated] = (min(was[0], first), max(was[1], last))
+    return spans
+
+
+def _moved_months_change(spans: dict[Month, tuple[Month, Month]], forecasts: list[FundForecast]) -> bool:
     """Whether summary rows merged across months (their spend dated at one month of several) can make these
     forecasts' burn rates other than the office's: a row whose months run past the month the rate is worked out
     as at, or across the start of its window."""
-    spans = [span for (row_id,) in store.rows(
-        f"SELECT id FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ? AND substr(id, 1, ?) = ?",
-        (fund_id, len(MOVED_MONTHS_ID), MOVED_MONTHS_ID)) if (span := moved_months(row_id))]
-    if not spans:
-        return False
     for f in forecasts:
         if f.as_at is None:
             continue
         window_start = f.as_at.plus(-(f.window_months - 1))
-        for first, last in ((Month.parse(a), Month.parse(b)) for a, b in spans):
+        for first, last in spans.values():
             if last > f.as_at or first < window_start <= last:
                 return True
     return False
@@ -648,10 +669,11 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
                                     as_at=as_at, window=window, incomplete_from=incomplete_from)
     ranges = domain.forecast_range(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
                                    as_at=as_at, incomplete_from=incomplete_from)
-    if summary_rows and _moved_months_change(store, fund_id, [forecast, *ranges.forecasts]):
+    merged = merged_months(store, fund_id) if summary_rows else {}
+    if merged and _moved_months_change(merged, [forecast, *ranges.forecasts]):
         forecast = replace(forecast, warnings=(*forecast.warnings, MONTHS_MERGED))
     return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
-                       summary_rows, forecast, contributors, ranges, incomplete_from)
+                       summary_rows, forecast, contributors, ranges, incomplete_from, merged)
 
 
 def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:

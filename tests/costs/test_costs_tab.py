@@ -630,3 +630,28 @@ def test_a_review_opens_with_enter_or_a_double_click_and_del_asks_to_delete_it(t
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert prompts.questions and prompts.questions[-1][0] == "Delete case"
     assert model.find(lambda c: c.reference == "WSCSP-DHR-2017-02") is not None  # answered no: still there
+
+
+def test_a_county_fund_page_marks_a_month_holding_spend_merged_from_other_months(window, demo_store, tmp_path,
+                                                                                   qtbot):
+    from safer_desk.services.county import export_for_county
+    from safer_desk.storage.store import open_store
+    from tests.exchange.helpers import merge_accepting
+
+    out = export_for_county(demo_store, tmp_path / "export.sqlite").path
+    county_path = tmp_path / "county.sqlite"
+    county = open_store(county_path, create=True, office_name="Suffolk county")
+    try:
+        merge_accepting(county, [out])
+    finally:
+        county.close()
+    assert window.open_path(county_path)
+    tab = window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    page = tab.funds
+    wait_loaded(qtbot, page)
+    model = page.by_month.model
+    shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert shown == ["Apr 2018 *", "May 2018", "Jun 2018", "Total"]
+    assert "also holds spend of May-18 to Jun-18" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert not model.index(1, 0).data().endswith("*")

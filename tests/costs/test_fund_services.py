@@ -227,6 +227,21 @@ def test_a_spend_line_or_contribution_keyed_wrongly_is_corrected_in_place(demo_s
     assert funds.overspend_warning(demo_store, fund.id, item="Door chain", amount="£25", instead_of=2550) == ""
 
 
+def few_victims(store):
+    """Four victims of a new fund: Ipswich in May and July 2025, two in Babergh in August (each row too small)."""
+    fund = funds.add_fund(store, name="IPS sanctuary", starts_on="01/04/2025", ends_on="31/03/2026",
+                          risk_levels="high")
+    funds.add_contribution(store, fund, organisation="Suffolk County Council", amount="£5,000",
+                           received_on="01/04/2025")
+    item = funds.list_items(store)[0]["name"]
+    for n, (district, day, amount) in enumerate([("Ipswich", "10/05/2025", "999.99"), ("Ipswich", "10/07/2025", "450"),
+                                                 ("Babergh", "10/08/2025", "77.77"), ("Babergh", "11/08/2025", "88.88")]):
+        r = funds.add_referral(store, fund, reference=f"TH-IPS-{n:03d}", district=district, referred_on=day,
+                               risk_level="high", at_marac="yes", idva_assigned="yes", perpetrator_resident="no")
+        funds.add_spend_line(store, r, spent_on=day, item=item, amount=amount, invoice_ref=f"INV-{n}")
+    return fund
+
+
 def test_the_countys_forecast_says_when_an_offices_months_were_merged_for_small_numbers(demo_store, tmp_path):
     """Four victims (Ipswich in May and July, two in Babergh in August): the export merges them into one row
     dated in the summer quarter, so the county's burn rate and forecast cannot be the office's (£538.88 a month,
@@ -235,16 +250,7 @@ def test_the_countys_forecast_says_when_an_offices_months_were_merged_for_small_
     were kept, gives the county the office's forecast exactly, with no such words."""
     from safer_desk.services.county import export_for_county
 
-    fund = funds.add_fund(demo_store, name="IPS sanctuary", starts_on="01/04/2025", ends_on="31/03/2026",
-                          risk_levels="high")
-    funds.add_contribution(demo_store, fund, organisation="Suffolk County Council", amount="£5,000",
-                           received_on="01/04/2025")
-    item = funds.list_items(demo_store)[0]["name"]
-    for n, (district, day, amount) in enumerate([("Ipswich", "10/05/2025", "999.99"), ("Ipswich", "10/07/2025", "450"),
-                                                 ("Babergh", "10/08/2025", "77.77"), ("Babergh", "11/08/2025", "88.88")]):
-        r = funds.add_referral(demo_store, fund, reference=f"TH-IPS-{n:03d}", district=district, referred_on=day,
-                               risk_level="high", at_marac="yes", idva_assigned="yes", perpetrator_resident="no")
-        funds.add_spend_line(demo_store, r, spent_on=day, item=item, amount=amount, invoice_ref=f"INV-{n}")
+    few_victims(demo_store)
     today = date(2025, 9, 15)
     out = export_for_county(demo_store, tmp_path / "export.sqlite").path
     county = open_store(out, read_only=True)
@@ -262,3 +268,36 @@ def test_the_countys_forecast_says_when_an_offices_months_were_merged_for_small_
                 assert {k: getattr(there.forecast, k) for k in keep} == {k: getattr(office.forecast, k) for k in keep}
     finally:
         county.close()
+
+
+def test_a_month_that_holds_spend_merged_from_other_months_is_said_to_in_the_report_and_workbook(demo_store, tmp_path):
+    """The pilot's small rows are merged into their quarter and dated at its first month: the county's report
+    printed Apr-18 as 11 victims and £1,245 (the office's April: 5 and £795) and the workbook dated the row
+    01/04/2018, with no word that it held May's and June's spend too."""
+    import openpyxl
+
+    from safer_desk.services.county import export_for_county
+    from safer_desk.services.report_sections.costs import board_report_sections
+
+    from tests.exchange.helpers import merge_accepting
+
+    out = export_for_county(demo_store, tmp_path / "export.sqlite").path
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county")
+    try:
+        merge_accepting(county, [out])
+        figures = funds.fund_figures(county, pilot(county).id)
+        assert figures.merged == {Month(2018, 4): (Month(2018, 4), Month(2018, 6))}
+        assert funds.fund_figures(demo_store, pilot(demo_store).id).merged == {}
+        section = next(s for s in board_report_sections(county) if s.title.startswith(PILOT))
+        table = next(t for t in section.tables if t.title == "Spend per month")
+        assert [r[0] for r in table.rows] == ["Apr-18*", "May-18", "Jun-18"]
+        assert "* Apr-18 also holds spend of May-18 to Jun-18, merged so that no row describes fewer than three " \
+               "victims." in table.note
+        export_for_county(county, tmp_path / "county.xlsx")
+    finally:
+        county.close()
+    sheet = openpyxl.load_workbook(tmp_path / "county.xlsx")["Fund spend"]
+    rows = list(sheet.iter_rows(values_only=True))
+    top = next(i for i, r in enumerate(rows) if r and r[0] == "Fund")
+    spans = {r[rows[top].index("Includes spend of")] for r in rows[top + 1:] if r[0] == PILOT}
+    assert spans == {"Apr-18 to Jun-18", None}

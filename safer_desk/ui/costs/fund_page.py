@@ -306,8 +306,13 @@ class FundPage(QWidget):
         self.by_item = make_table([Column("item", "Item", lambda r: r[0]),
                                    count_col("lines", "Spend lines", lambda r: r[1]),
                                    money_column("spend", "Spend", lambda r: r[2])], "Spend per item", right)
+        # A month holding spend merged from other months (small numbers, at the county) is marked and says which.
+        self._merged_words: Callable[[Month], str] = lambda m: ""
         self.by_month = make_table([Column("month", "Month", lambda r: r[0] if isinstance(r, tuple) else r["d"],
-                                           show=lambda v: month_name(v) if isinstance(v, Month) else str(v)),
+                                           show=lambda v: (month_name(v) + (" *" if self._merged_words(v) else ""))
+                                           if isinstance(v, Month) else str(v),
+                                           tooltip=lambda r: self._merged_words(r[0]) or None
+                                           if isinstance(r, tuple) and isinstance(r[0], Month) else None),
                                     count_col("victims", "Victims first supported",
                                               lambda r: r[1] if isinstance(r, tuple) else r["v"]),
                                     money_column("spend", "Spend", lambda r: r[2] if isinstance(r, tuple) else r["s"])],
@@ -432,6 +437,7 @@ class FundPage(QWidget):
         f = data.figures
         self.by_district.set_rows(f.by_district if f else [])
         self.by_item.set_rows(f.by_item if f else [])
+        self._merged_words = f.merged_words if f else (lambda m: "")
         self.by_month.set_rows(f.by_month if f else [])
         self.per_victim.set_rows(f.distribution if f else [])
         self._show_figures(f)
