@@ -66,7 +66,16 @@ def open_office_file(path: Path | str, *, create: bool = False, read_only: bool 
     if upgrading:
         kept = [p for p in backups_of(path) if p.name.endswith(".before-upgrade.sqlite")]
         backup = kept[-1] if kept else None
+    if read_only:
+        _figures_for_reading(store)
     return OpenedFile(store, steps, backup)
+
+
+def _figures_for_reading(store: Store) -> None:
+    """An export opened to look at: the police.uk figures its counts give, for this connection (nothing written)."""
+    from safer_desk.services.police_import import figures_for_reading
+
+    figures_for_reading(store)
 
 
 def back_up(path: Path, *, reason: str = "on-demand") -> Path:
@@ -87,6 +96,8 @@ def reading_connection(store: Store) -> Iterator[Store]:
     """
     own = store.connect_for_thread()
     try:
+        if own.read_only:
+            _figures_for_reading(own)
         yield own
     finally:
         own.conn.close()

@@ -30,12 +30,16 @@ Indicator figures are made from the counts of every force for the months an impo
   ``result.typed`` either way, for the command line to list and the window to ask about;
   ``replace_typed_figures`` applies a decision taken afterwards;
 - each police figure keeps source "police.uk"; the files and vintages behind it are those of its
-  month's counts (``figure_sources``).
+  month's counts (``figure_sources``);
+- an export for the county carries the counts without the figures: read-only, it is given them by the same
+  SQL in temporary tables of the reading connection (``figures_for_reading``), never written to.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
+import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -692,6 +696,64 @@ def typed_figures_differing(store: Store) -> list[TypedFigure]:
     except _Look:
         pass
     return found
+
+
+@dataclass(frozen=True)
+class FiguresForReading:
+    """What ``figures_for_reading`` did: how many police.uk figures it worked out, or why it could not."""
+
+    made: int = 0  # 0 also when none were wanted (a file that holds its own figures)
+    problem: str = ""  # in words, naming the months the counts cover; "" when the figures were worked out
+    first_month: str = ""  # the months of the counts ("2025-01" to "2025-12"), when figures were wanted
+    last_month: str = ""
+
+
+def figures_for_reading(store: Store) -> FiguresForReading:
+    """Give a read-only export for the county the police.uk figures its counts make, without writing to it.
+
+    An export carries the counts but not the figures made from them (the county works them out again when it
+    merges; the file is signed and stays byte for byte as sent). Here they are worked out by the import's own
+    SQL (``_recompute_values``) into a temporary table of this connection named ``indicator_values``: a copy of
+    the export's own figures (typed, from sheets) that SQLite reads, for an unqualified name, in place of the
+    file's table. It goes with the connection. Once per connection; any other file (which holds its figures),
+    or a store open for writing, is left alone."""
+    from safer_desk.storage.schema.exchange import MANIFEST_TABLE
+
+    conn = store.conn
+    if not store.read_only or store.scalar(
+            "SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND name IN (?, '_police_counts', "
+            "'_police_vintages', 'indicator_values')", (MANIFEST_TABLE,)) != 4:
+        return FiguresForReading()
+    first, last = store.one("SELECT min(month), max(month) FROM main._police_vintages")
+    if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'indicator_values'").fetchone():
+        return FiguresForReading(store.scalar("SELECT count(*) FROM temp.indicator_values WHERE source = ?",
+                                              (SOURCE,)), first_month=first, last_month=last)
+    if first is None or store.scalar("SELECT 1 FROM main.indicator_values WHERE source = ? LIMIT 1", (SOURCE,)):
+        return FiguresForReading()
+    columns = conn.execute("PRAGMA main.table_info(indicator_values)").fetchall()
+    indexes = [r[0] for r in conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'index' AND "
+                                          "tbl_name = 'indicator_values' AND sql IS NOT NULL")]
+    months = [r[0] for r in store.rows("SELECT DISTINCT month FROM main._police_vintages")]
+    try:
+        # The file's columns (no foreign keys: those cannot reach from temp into main) and the figure's key.
+        conn.execute("CREATE TEMP TABLE indicator_values (" + ", ".join(
+            f'"{c["name"]}" {c["type"]}' + (" PRIMARY KEY" if c["pk"] else "") + (" NOT NULL" if c["notnull"] else "")
+            + (f' DEFAULT {c["dflt_value"]}' if c["dflt_value"] is not None else "") for c in columns)
+            + ", UNIQUE (indicator_id, area_id, period))")
+        for sql in indexes:  # the file's indexes, on the copy
+            conn.execute(re.sub(r"^(CREATE (?:UNIQUE )?INDEX (?:IF NOT EXISTS )?)", r"\1temp.", sql.strip(), count=1))
+        conn.execute("INSERT INTO temp.indicator_values SELECT * FROM main.indicator_values ORDER BY rowid")
+        _recompute_values(store, months, False)
+    except sqlite3.Error as exc:
+        for name in ("indicator_values", *_TEMP_TABLES):
+            conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        span = f"{svc.period_label(first)} to {svc.period_label(last)}"
+        return FiguresForReading(problem=(
+            f"This export carries police.uk counts for {span}, not the figures made from them (the county works "
+            f"them out again when it merges), and they could not be worked out here ({exc}), so no police.uk "
+            "figure is shown. The export itself is as it was sent."), first_month=first, last_month=last)
+    return FiguresForReading(store.scalar("SELECT count(*) FROM temp.indicator_values WHERE source = ?", (SOURCE,)),
+                             first_month=first, last_month=last)
 
 
 def figure_sources(store: Store, indicator_id: str, area_id: str, period: str) -> list[Vintage]:

@@ -66,18 +66,24 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     one area. Every area shows the same year: the year asked for, or with none the latest year any of the
     report's areas has. A partnership's or county's figures are derived from its districts' where it has
     none of its own. today is the date milestones are judged on.
+
+    An export for the county (read-only) shows the police.uk figures its counts make, as the office's own file
+    does (``police_import.figures_for_reading``); where they cannot be worked out, a section says so.
     """
+    from safer_desk.services.police_import import figures_for_reading
+
+    notice = _not_worked_out(figures_for_reading(store), year)
     ids = _report_area_ids(store, year, areas, area_id)
     scoped = ids is not None
     if ids is None:
         ids = [a.id for a in svc.list_areas(store, with_values_only=True)]
     found = [a for a in (svc.find_area(store, i) for i in ids) if a is not None]
     if not found:
-        return []
+        return notice
     if year is None:
         years = report_years(store, [a.id for a in found])
         if not years:
-            return []
+            return notice
         year = years[-1]
     sections = []
     left_out: list[str] = []
@@ -102,7 +108,15 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         sections[-1].paragraphs.append(
             f"Police.uk figures only, with no targets, are also held for {counted(len(left_out), 'more area')}: "
             f"{', '.join(left_out)}. Choose an area to see its figures.")
-    return sections
+    return notice + sections
+
+
+def _not_worked_out(reading, year: FinancialYear | None) -> list[ReportSection]:
+    """The section saying an export's police.uk figures could not be worked out, when its counts reach the year."""
+    if not reading.problem or (year is not None and not (
+            reading.first_month <= f"{year.start_year + 1}-03" and reading.last_month >= f"{year.start_year}-04")):
+        return []
+    return [ReportSection(title="Indicators: police.uk figures not shown", paragraphs=[reading.problem])]
 
 
 class _Marks:
