@@ -7,10 +7,10 @@ totals, the totals the paper printed beside them, flags, year-on-year changes); 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
-from safer_desk.domain.budgets import BudgetError
+from safer_desk.domain.budgets import BudgetError, format_change
 from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
@@ -35,6 +35,8 @@ class GridCell:
     # What the grid's editor starts from: a typed cell with its note in brackets, so that the note can be changed or
     # taken out there (``set_cell``); a worked-out figure as shown.
     edit_text: str = ""
+    change_pence: int | None = None  # the change again, for Excel: in pence, and in percent as shown ("-27.4")
+    change_percent: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,13 @@ class GridRow:
 def _cell(view_cell, unit: str) -> GridCell:
     if view_cell is None:
         return GridCell("")
-    change = view_cell.change.describe(unit) if view_cell.change is not None else ""
-    return GridCell(view_cell.text, view_cell.pence, view_cell.status, view_cell.flag, view_cell.note, change,
-                    view_cell.edit_text or view_cell.text)
+    change = view_cell.change
+    cell = GridCell(view_cell.text, view_cell.pence, view_cell.status, view_cell.flag, view_cell.note,
+                    edit_text=view_cell.edit_text or view_cell.text)
+    if change is None:
+        return cell
+    return replace(cell, change=change.describe(unit), change_pence=change.change_pence,
+                   change_percent=format_change(change.percent).lstrip("+").rstrip("%"))
 
 
 class BudgetsPresenter(ScreenPresenter):

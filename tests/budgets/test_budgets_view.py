@@ -310,3 +310,59 @@ def test_a_cell_left_as_it_was_is_no_change(qtbot, demo_window, tab):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tab.view.state() != QAbstractItemView.State.EditingState, timeout=3000)
     assert tab.session.undo_stack.count() == depth
+
+
+def copied_with_ctrl_c(qtbot, view):
+    """Select the whole grid and press Ctrl+C, as an officer does before pasting into Excel: the cells pasted."""
+    from PySide6.QtGui import QGuiApplication
+
+    view.setFocus()
+    view.selectAll()
+    QGuiApplication.clipboard().setText("(nothing copied)")
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    return list(csv.reader(io.StringIO(QGuiApplication.clipboard().text()), delimiter="\t"))
+
+
+def choose_plan(tab, start):
+    tab.plan_list.setCurrentRow(next(i for i in range(tab.plan_list.count())
+                                     if tab.plan_list.item(i).text().startswith(start)))
+
+
+def test_copy_gives_excel_each_change_as_a_number_and_its_percentage_in_a_column_of_its_own(qtbot, tab):
+    # The guide promises "copy it for Excel (plain numbers)", but each "Change to" cell pasted as text Excel cannot
+    # add: "+£56,500 (+17.2%)" (48 such cells in the East Sussex MTFP).
+    from decimal import Decimal
+
+    choose_plan(tab, "East Sussex Community Safety MTFP")
+    employees = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == "Employees")
+    assert tab.model.index(employees, tab.model.column_index("d1")).data() == "+£56,500 (+17.2%)"  # shown as it was
+    rows = copied_with_ctrl_c(qtbot, tab.view)
+    assert rows[0] == ["Line", "2011/12", "2012/13", "Change to 2012/13", "Change to 2012/13 (%)", "2013/14",
+                       "Change to 2013/14", "Change to 2013/14 (%)", "2014/15", "Change to 2014/15",
+                       "Change to 2014/15 (%)"]
+    by_line = {r[0]: r[1:] for r in rows[1:]}
+    assert by_line["Employees"] == ["327800", "384300", "56500", "17.2", "393200", "8900", "2.3", "393200", "0", "0.0"]
+    assert by_line["Community Safety Base Budget"] == ["883400", "641400", "-242000", "-27.4", "652000", "10600", "1.7",
+                                                       "648000", "-4000", "-0.6"]
+    assert by_line["Savings to be identified"][:4] == ["0", "53400", "53400", ""]  # no % on £0 the year before
+    assert by_line["Drugs and alcohol subtotal (as printed)"][2:4] == ["", ""]
+    for row in rows[1:]:
+        assert len(row) == len(rows[0])
+        for cell in row[1:]:
+            assert cell == "" or Decimal(cell) is not None, (row[0], cell)  # every figure a number Excel adds
+
+    choose_plan(tab, "East Sussex Community Safety revenue budget")  # a table in £'000: "+6" is £6,000
+    by_line = {r[0]: r[1:] for r in copied_with_ctrl_c(qtbot, tab.view)[1:]}
+    assert by_line["A Budget Net"][:4] == ["878000", "884000", "6000", "0.7"]
+
+
+def test_copy_gives_excel_the_total_column_as_numbers(qtbot, tab):
+    from decimal import Decimal
+
+    choose_plan(tab, "Western Suffolk")
+    rows = copied_with_ctrl_c(qtbot, tab.view)
+    assert rows[0][-1] == "Total"
+    by_line = {r[0]: r for r in rows[1:]}
+    year = rows[0].index("2017/18")
+    for line in ("Domestic Homicide Reviews (DHRs)", "E-CINS/Athena Partnership Platform", "Net Effect"):
+        assert Decimal(by_line[line][-1]) >= Decimal(by_line[line][year])  # "£10,000 + N/K" pasted as text

@@ -579,3 +579,47 @@ def test_correcting_a_cost_line_with_no_review_chosen_says_to_choose_one(window,
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
     assert tab.reviews.edit_cost_line_dialog() is None
     assert prompts.errors == [("Choose first", "Select a case in the list first.")]
+
+
+def test_the_referrals_total_row_says_no_yes_or_no_and_has_no_row_number(tab, qtbot):
+    # The Referrals table's Total row read "No | No | No" under MARAC, IDVA and "Perpetrator lives there" (bold, and
+    # in the copy), and its row header said 16 as if a 16th referral.
+    from PySide6.QtGui import QGuiApplication
+
+    page = tab.funds
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    view = page.referrals.view
+    model = view.model()
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    last = model.rowCount() - 1
+    shown = dict(zip(header, (model.index(last, c).data() for c in range(model.columnCount()))))
+    assert shown["Reference"] == "Total" and shown["Spent"] == page.figure_labels["spent"].text()
+    assert [shown[h] for h in ("MARAC", "IDVA", "Perpetrator lives there")] == ["", "", ""]
+    assert model.index(0, header.index("MARAC")).data() == "Yes"  # a referral still says yes or no
+    assert model.index(0, header.index("Perpetrator lives there")).data() == "No"
+    assert model.headerData(last - 1, Qt.Orientation.Vertical) == str(last)  # the 15th referral
+    assert model.headerData(last, Qt.Orientation.Vertical) == ""  # the totals row is no referral
+    view.setFocus()
+    view.selectRow(last)
+    QGuiApplication.clipboard().setText("(nothing copied)")
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text().splitlines()[-1].split("\t") == [
+        "Total", "", "2417", "", "", "", "", "", "", ""]
+
+
+def test_every_totals_row_of_the_costs_tab_is_unnumbered(tab, qtbot):
+    # The same on every table with a totals row whose rows are numbered: the reviews, the ledger, the fund page.
+    tab.ledger  # noqa: B018 - built
+    tab.funds  # noqa: B018
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    totals = 0
+    for view in tab.findChildren(DataTableView):
+        model = view.model()
+        last = model.rowCount() - 1
+        if last < 0 or model.index(last, 0).data(Qt.ItemDataRole.FontRole) is None:
+            continue  # no totals row
+        totals += 1
+        assert model.headerData(last, Qt.Orientation.Vertical) == "", view.accessibleName()
+        if last > 0:
+            assert model.headerData(last - 1, Qt.Orientation.Vertical) == str(last), view.accessibleName()
+    assert totals >= 5

@@ -126,6 +126,32 @@ def test_hidden_columns_are_not_copied(page):
         "Indicator\t2016/17\tChange\tSpend", "All crime\t12586\t570\t684.15"]
 
 
+def test_a_column_can_give_excel_a_further_cell_beside_its_own(qtbot):
+    # A cell that shows two figures ("+£56,500 (+17.2%)") pastes as two numbers Excel can add, each in a column of its
+    # own with its own heading; the grid shows the one cell as before.
+    rows = [{"line": "Employees", "change": 5_650_000, "percent": "17.2"},
+            {"line": "Savings to be identified", "change": 5_340_000, "percent": ""}]
+    model = RowTableModel([Column("line", "Line"),
+                           Column("change", "Change", text_of=lambda r: f"+£{r['change'] // 100:,} ({r['percent']}%)",
+                                  copy_of=lambda r: str(r["change"] // 100),
+                                  copy_beside=(("Change (%)", lambda r: r["percent"]),)),
+                           money_column("change", "Again")], rows)
+    proxy = SortProxy()
+    proxy.setSourceModel(model)
+    view = DataTableView(accessible_name="Plan")
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    assert proxy.index(0, 1).data() == "+£56,500 (17.2%)" and proxy.columnCount() == 3
+    view.setFocus()
+    view.selectAll()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text().splitlines() == [
+        "Line\tChange\tChange (%)\tAgain", "Employees\t56500\t17.2\t56500", "Savings to be identified\t53400\t\t53400"]
+    assert view.selected_rows_text(with_header=False).splitlines()[0] == "Employees\t56500\t17.2\t56500"
+    view.setColumnHidden(1, True)  # a hidden column is not copied, nor what it copies beside it
+    assert view.selected_rows_text().splitlines()[:2] == ["Line\tAgain", "Employees\t56500"]
+
+
 def test_the_filter_in_the_menu_narrows_the_rows_and_show_all_rows_clears_it(page, qtbot):
     menu = page.view.context_menu(0)
     edit = next(a.defaultWidget() for a in menu.actions() if isinstance(a, QWidgetAction))

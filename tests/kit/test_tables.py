@@ -66,6 +66,18 @@ def test_model_tester_on_the_model_and_its_proxy(qtmodeltester, with_totals):
     assert model.rowCount() == 2 + with_totals
 
 
+def test_the_totals_row_has_no_row_number():
+    # The fund page's Referrals numbered its Total row 16, as if a 16th referral.
+    model = RowTableModel(columns(), PARTNERS, totals=totals)
+    assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())] == ["1", "2", "3", "4", "5",
+                                                                                              ""]
+    proxy = proxy_over(model)
+    proxy.sort(2, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(proxy.rowCount() - 1, 0).data() == "Total"
+    assert proxy.headerData(proxy.rowCount() - 1, Qt.Orientation.Vertical) == ""
+    assert proxy.headerData(0, Qt.Orientation.Vertical) == "1"  # Mid Suffolk, owed most
+
+
 def test_an_empty_model_and_a_model_without_a_total_row(qtmodeltester):
     empty = RowTableModel(columns(), [], totals=lambda rows: None)  # a totals function may say "no totals line"
     qtmodeltester.check(empty)

@@ -13,7 +13,8 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from safer_desk.presenters.budgets import SECTION_KINDS, TOTAL_KINDS, BudgetsPresenter, GridRow
+from safer_desk.domain.money import format_pounds_plain
+from safer_desk.presenters.budgets import SECTION_KINDS, TOTAL_KINDS, BudgetsPresenter, GridCell, GridRow
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.table_view import DataTableView, WholeNumbers
 from safer_desk.ui.kit.tables import LEFT, RIGHT, Column, RowTableModel
@@ -66,13 +67,28 @@ def _cell_tip(row: GridRow, i: int) -> str | None:
     return "\n".join(p for p in parts if p) or None
 
 
-def _copy(row: GridRow, i: int) -> str:
-    cell = row.cells[i] if i < len(row.cells) else None
+def _plain(cell: GridCell | None) -> str:
+    """A figure for Excel: pounds as a plain number (in a plan in £'000 too, as Excel adds them); words as stated."""
     if cell is None:
         return ""
     if cell.pence is not None:
-        return f"{cell.pence / 100:.2f}".replace(".00", "")
+        return format_pounds_plain(cell.pence)
     return cell.text
+
+
+def _copy(row: GridRow, i: int) -> str:
+    return _plain(row.cells[i] if i < len(row.cells) else None)
+
+
+def _change_copy(row: GridRow, i: int) -> str:
+    """The change in £ as a number Excel adds ("+£56,500 (+17.2%)" pastes 56500); its % goes in a column beside."""
+    cell = row.cells[i] if i < len(row.cells) else None
+    return "" if cell is None or cell.change_pence is None else format_pounds_plain(cell.change_pence)
+
+
+def _percent_copy(row: GridRow, i: int) -> str:
+    """The change in % as shown, as a number ("+17.2%" pastes 17.2); blank when the year before was £0."""
+    return row.cells[i].change_percent if i < len(row.cells) else ""
 
 
 class PlanModel(RowTableModel):
@@ -93,11 +109,13 @@ class PlanModel(RowTableModel):
                                   tooltip=lambda r, i=i: _cell_tip(r, i), copy_of=lambda r, i=i: _copy(r, i)))
             if i > 0:
                 columns.append(Column(f"d{i}", f"Change to {label}", align=RIGHT,
-                                      text_of=lambda r, i=i: r.cells[i].change if i < len(r.cells) else ""))
+                                      text_of=lambda r, i=i: r.cells[i].change if i < len(r.cells) else "",
+                                      copy_of=lambda r, i=i: _change_copy(r, i),
+                                      copy_beside=((f"Change to {label} (%)", lambda r, i=i: _percent_copy(r, i)),)))
         if p.shows_total_column:
             columns.append(Column("across", "Total", align=RIGHT,
                                   text_of=lambda r: (("⚠ " if r.across.flag else "") + r.across.text)
-                                  if r.across is not None else ""))
+                                  if r.across is not None else "", copy_of=lambda r: _plain(r.across)))
         self.beginResetModel()
         self.columns = columns
         self._rows = list(p.rows)

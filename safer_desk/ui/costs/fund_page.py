@@ -174,7 +174,8 @@ FIGURES = (("balance", "Balance"), ("burn", "Burn rate"), ("runs_out", "Runs out
 
 
 def _yes(v: Any) -> str:
-    return "Yes" if v else "No"
+    """A referral's yes or no; blank on the totals row, which is no referral (its cell is None: not a no)."""
+    return "" if v is None else "Yes" if v else "No"
 
 
 class FundPage(QWidget):

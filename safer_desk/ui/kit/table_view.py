@@ -1,7 +1,8 @@
 """The kit's table view: behaves like a spreadsheet and like every other table in the window.
 
 Sortable; copies the selected rows as Excel wants them (plain numbers, ASCII minus, no £ or ⚠
-in numeric cells; the shown text is for showing only); a right-click menu on every table (Copy,
+in numeric cells; the shown text is for showing only; a cell showing two figures may copy as two cells, each
+under its own heading: ``Column.copy_beside``); a right-click menu on every table (Copy,
 Copy with Headings, Export…, Edit…, Delete, and a filter for the column clicked); Tab and
 Shift+Tab leave the table (Ctrl+Tab moves between cells where editing needs it).
 """
@@ -15,7 +16,7 @@ from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QMenu, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView, QWidgetAction)
 
-from safer_desk.ui.kit.tables import COPY_ROLE, SortProxy
+from safer_desk.ui.kit.tables import COPY_BESIDE_ROLE, COPY_ROLE, SortProxy
 
 _HORIZONTAL = Qt.Orientation.Horizontal
 
@@ -84,12 +85,19 @@ class DataTableView(QTableView):
             return ""
         rows = self._selected_rows()
         columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        source = model.sourceModel() if isinstance(model, SortProxy) else model
+        beside = {c: list(source.headerData(c, _HORIZONTAL, COPY_BESIDE_ROLE) or ()) for c in columns}
         table = []
         if with_header:
-            source = model.sourceModel() if isinstance(model, SortProxy) else model
-            table.append([source.headerData(c, _HORIZONTAL) for c in columns])
+            table.append([h for c in columns for h in (source.headerData(c, _HORIZONTAL), *beside[c])])
         for r in rows:
-            table.append([_source_copy(model.index(r, c)) for c in columns])
+            line = []
+            for c in columns:
+                index = model.index(r, c)
+                line.append(_source_copy(index))
+                if beside[c]:  # a column that copies as more than one cell (a change in £, then in %)
+                    line += list(index.data(COPY_BESIDE_ROLE) or [""] * len(beside[c]))
+            table.append(line)
         from safer_desk.exchange.files import to_tsv  # here: the file formats are not needed for the first screen
 
         return to_tsv(table) if rows else ""

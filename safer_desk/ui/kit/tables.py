@@ -24,6 +24,9 @@ from safer_desk.presenters.formats import Unit, display, plain
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 COPY_ROLE = Qt.ItemDataRole.UserRole + 3  # what Copy gives Excel: plain numbers, ASCII minus, no symbols
+# The cells Copy gives after a column's own (a list; the headings likewise from headerData), so a cell that shows
+# two figures ("+£56,500 (+17.2%)") pastes as two numbers, each in a column of its own.
+COPY_BESIDE_ROLE = Qt.ItemDataRole.UserRole + 4
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -52,6 +55,7 @@ class Column:
     unit: Unit = Unit.TEXT
     text_of: Callable[[Any], str] | None = None  # shown text worked out from the whole row
     copy_of: Callable[[Any], str] | None = None  # copied text worked out from the whole row
+    copy_beside: tuple[tuple[str, Callable[[Any], str]], ...] = ()  # further copied columns: (heading, cell of a row)
 
     def raw(self, row: Any) -> Any:
         return self.get(row) if self.get else _default_get(row, self.key)
@@ -160,6 +164,8 @@ class RowTableModel(QAbstractTableModel):
             return column.raw(row)
         if role == COPY_ROLE:
             return column.plain(row)
+        if role == COPY_BESIDE_ROLE:
+            return [cell(row) for _, cell in column.copy_beside] if column.copy_beside else None
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.FontRole and total:
@@ -175,12 +181,14 @@ class RowTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == COPY_BESIDE_ROLE and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return [heading for heading, _ in self.columns[section].copy_beside] or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             return self.columns[section].header
         if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
+            return "" if self.is_total_row(section) else str(section + 1)  # the totals row is not one more row
         return None
 
     # -- rows ------------------------------------------------------------------

@@ -110,7 +110,7 @@ SCENARIO_COLUMNS = [
     Column("met", "Met", get=lambda e: e.project.met_shown, align=CENTER, tooltip=lambda e: e.project.met_tooltip),
     Column("funding_route", "Funding", get=lambda e: e.project.funding_route),
     TextColumn("cost", "Cost", get=lambda e: e.project.planning_pence, align=RIGHT,
-               text_of=lambda e: e.project.cost_text),
+               text_of=lambda e: e.project.cost_text, copy_of=lambda e: _cost_copy(e.project)),  # as the register
     Column("scale", "Scale", get=lambda e: e.scale.describe(), align=CENTER,
            tooltip=lambda e: "Double-click to scale: 1/3 for a pilot, 6 of 12 months, 50%"),
     money_column("committed", "Committed", get=lambda e: e.committed_pence),
@@ -183,12 +183,14 @@ class ScenarioModel(RowTableModel):
 
 
 def comparison_columns() -> list[Column]:
-    """Project, what scenario A and scenario B commit ("—" when not ticked), and the difference."""
+    """Project, what scenario A and scenario B commit ("—" when not ticked), and the difference; copied for Excel as
+    plain numbers, a blank where a scenario commits nothing."""
     show = lambda v: "—" if v is None else format_money(v)  # noqa: E731
     return [
         Column("title", "Project", get=lambda r: r.title),
-        Column("a", "A", get=lambda r: r.a_pence, show=show, align=RIGHT),
-        Column("b", "B", get=lambda r: r.b_pence, show=show, align=RIGHT),
-        Column("diff", "B − A", get=lambda r: r.difference_pence, show=lambda v: format_money(v), align=RIGHT),
+        Column("a", "A", get=lambda r: r.a_pence, show=show, align=RIGHT, unit=Unit.MONEY),
+        Column("b", "B", get=lambda r: r.b_pence, show=show, align=RIGHT, unit=Unit.MONEY),
+        Column("diff", "B − A", get=lambda r: r.difference_pence, show=lambda v: format_money(v), align=RIGHT,
+               unit=Unit.MONEY),
     ]
 
