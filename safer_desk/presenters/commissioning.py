@@ -270,7 +270,7 @@ class CommissioningPresenter(ScreenPresenter):
             return False
         problem = self.fund_problem()
         if problem:
-            self.message = problem
+            self.message = self.error = problem
             self._changed()
             return False
         scenario = self.working(scenario_id)

@@ -53,16 +53,17 @@ class ScreenPresenter:
         if self.editor is not None:
             self.editor.discard()
 
-    def may_leave(self, ask: AskUnsaved) -> bool:
+    def may_leave(self, ask: AskUnsaved, save: Callable[[], bool] | None = None) -> bool:
         """Before leaving the record, tab, file or program: True when it is safe to go on.
 
-        Unsaved edits are asked about: Save (go on only if it saved), Discard, or Cancel (stay).
+        Unsaved edits are asked about: Save (go on only if it saved), Discard, or Cancel (stay). ``save``: how the
+        screen saves when the answer is Save, where its view says why a save was refused (else ``self.save``).
         """
         if not self.has_unsaved_changes():
             return True
         choice = ask(self.describe_unsaved())
         if choice == UnsavedChoice.SAVE:
-            return self.save()
+            return (save or self.save)()
         if choice == UnsavedChoice.DISCARD:
             self.discard()
             return True

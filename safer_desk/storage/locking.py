@@ -37,7 +37,11 @@ _ATTEMPTS = 5
 
 
 class FileInUse(Exception):
-    pass
+    """``holder``: who has the lock, as the message says it (" (by process 4120 on DESK-7 since …)"), or ""."""
+
+    def __init__(self, message: str, holder: str = ""):
+        super().__init__(message)
+        self.holder = holder
 
 
 def real_path(path: Path | str) -> Path:
@@ -123,7 +127,7 @@ class OfficeLock:
 
     def _in_use(self, note: bytes) -> FileInUse:
         return FileInUse(f"{self.path.name} is already open for writing in another Safer Desk window"
-                         f"{_describe(note)}. It can be opened read-only.")
+                         f"{_describe(note)}. It can be opened read-only.", _describe(note))
 
     # -- POSIX: flock, inode check, unlink before unlock --------------------------------------------
     def _acquire_posix(self) -> int:

@@ -551,8 +551,23 @@ class Store:
                      gate=self.gate)
 
     def backup_to(self, target: Path) -> Path:
-        """Write a consistent copy of the whole file to target (File > Save a Copy), atomically."""
-        return _backup_connection(self.conn, Path(target), private=False)
+        """Write a consistent copy of the whole file to target (File > Save a Copy), atomically.
+
+        Never over a file another Safer Desk has open for writing (nor this one): the copy would replace it under
+        that window, whose saves would then fail or go to a file no longer on disk. Its lock is held while the copy
+        is written, so no window opens it half-way either."""
+        target = Path(target)
+        lock = OfficeLock(target)
+        try:
+            lock.acquire()
+        except FileInUse as exc:
+            raise FileLocked(f"{target.name} is open for writing in another Safer Desk window{exc.holder}: a copy "
+                             "cannot replace it. Only one window can change a file at a time; close it there first, "
+                             "or choose another name.") from exc
+        try:
+            return _backup_connection(self.conn, target, private=False)
+        finally:
+            lock.release()
 
     def close(self) -> None:
         try:

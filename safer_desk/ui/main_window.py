@@ -37,11 +37,21 @@ FILE_FILTER = "Safer Desk files (*.sqlite *.db);;All files (*)"
 # Save a Copy and Back Up Now of a file this large run on a worker thread with progress and Cancel.
 BACKGROUND_COPY_FROM = 32 * 1024 * 1024
 FIRST_SIZE = (1200, 760)  # the window's size at the first start, where the screen has room for it
+OUTLIVES_FILE = "outlives_file"  # a dialog's property: it stays open when another file is opened (the guide)
 
 
 def quit_text(platform: str = sys.platform) -> str:
     """File > Exit on Windows (Alt+F4 closes), File > Quit elsewhere (Ctrl+Q), as each system's programs say it."""
     return "E&xit" if platform == "win32" else "&Quit"
+
+
+def office_file_name(name: str) -> Path:
+    """A new Safer Desk file's path as typed, with .sqlite added unless it ends in a suffix File > Open lists: a dot
+    in a name ("Babergh 2019.20", "Plan v2.1") is not a suffix, and without .sqlite Open's filter hid the file."""
+    from safer_desk.presenters.drops import OFFICE_SUFFIXES  # the suffixes FILE_FILTER names
+
+    path = Path(name)
+    return path if path.suffix.lower() in OFFICE_SUFFIXES else path.with_name(path.name + ".sqlite")
 
 
 def available_area(widget: QWidget) -> QRect | None:
@@ -139,6 +149,7 @@ class MainWindow(QMainWindow):
         self.tab_pages: dict[str, QWidget] = {}
         self.tab_widgets: dict[str, TabBase] = {}
         self._history_dialog = None
+        self._reference_dialog = None
         self._awards_dialog = None
         self._guide_window = None
         self.persist_state = True  # the screenshot command turns this off so it never moves the user's window
@@ -333,7 +344,8 @@ class MainWindow(QMainWindow):
         return any(w.has_unsaved_changes() for w in self.tab_widgets.values())
 
     def may_close_file(self) -> bool:
-        """Before another file is opened or the program closes: every tab's unsaved edits are asked about."""
+        """Before another file is opened, the program closes or a copy is made: every tab's unsaved edits are asked
+        about."""
         self.finish_cell_edits()
         for key, widget in list(self.tab_widgets.items()):
             if widget.has_unsaved_changes():
@@ -437,8 +449,7 @@ class MainWindow(QMainWindow):
         self.tab_widgets[key] = widget
 
     def _store_changed(self) -> None:
-        if self._awards_dialog is not None:  # it shows the file that was open
-            self._awards_dialog.close()
+        self._close_file_windows()
         for key, widget in list(self.tab_widgets.items()):
             widget.setParent(None)
             widget.deleteLater()
@@ -447,6 +458,18 @@ class MainWindow(QMainWindow):
         self._update_start_banner()
         self._realise_current_tab()
         self._update_modified()
+
+    def _close_file_windows(self) -> None:
+        """Another file (or none) is open: every window showing the one that was open closes. That is each dialog of
+        this window shown without holding the window (History of Changes, Districts…, Funders' Awards, a merge's
+        result, any added later): each read the old file, and its buttons would change the new one. A window about
+        the program marks itself ``OUTLIVES_FILE`` (the guide). A dialog that holds the window (``open()``) has it
+        until it is answered, and a tab's dialogs go with the tab."""
+        from PySide6.QtWidgets import QDialog
+
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible() and not dialog.isModal() and not dialog.property(OUTLIVES_FILE):
+                dialog.close()
 
     @property
     def start_banner(self):
@@ -569,9 +592,7 @@ class MainWindow(QMainWindow):
         name = prompts.save_file_name(self, "New Safer Desk file", FILE_FILTER, str(default_file().parent / "office.sqlite"))
         if not name:
             return
-        path = Path(name)
-        if path.suffix == "":
-            path = path.with_suffix(".sqlite")
+        path = office_file_name(name)
         if path.exists():
             prompts.show_error(self, "File exists", f"{path} already exists; open it with File > Open instead.")
             return
@@ -586,12 +607,12 @@ class MainWindow(QMainWindow):
 
     def save_copy(self) -> None:
         store = self.session.store
-        if store is None:
-            return
+        if store is None or not self.may_close_file():  # an edit on screen, not saved, is asked about: the copy is
+            return  # of the file, and would go without it
         name = prompts.save_file_name(self, "Save a copy", FILE_FILTER, str(store.path.with_name(store.path.stem + " copy.sqlite")))
         if not name:
             return
-        target = Path(name)
+        target = office_file_name(name)
         if same_file(target, store.path):
             prompts.show_error(self, "Save a copy", "Choose a different file from the one that is open.")
             return
@@ -636,7 +657,7 @@ class MainWindow(QMainWindow):
         if size < BACKGROUND_COPY_FROM:
             try:
                 result = work(lambda *a: None, lambda: False)
-            except OSError as exc:
+            except (OSError, StoreError) as exc:  # a disk refusing it; a copy onto a file open in another window
                 failed(exc)
                 return
             done(result)
@@ -671,10 +692,15 @@ class MainWindow(QMainWindow):
 
     # -- edit --------------------------------------------------------------------
     def copy_from_focus(self) -> None:
+        """Edit > Copy: what is selected in the widget in focus, as Ctrl+C there copies it (the text selected in a
+        field; a table's selected cells); else the rows of the page around it."""
         widget = QApplication.focusWidget()
         while widget is not None:
             if hasattr(widget, "copy_selection"):
                 widget.copy_selection()
+                return
+            if hasattr(widget, "copy") and callable(widget.copy):  # a text field: its selected text
+                widget.copy()
                 return
             widget = widget.parentWidget()
 
@@ -705,6 +731,8 @@ class MainWindow(QMainWindow):
 
         if self.session.store is None:
             return
+        if self._reference_dialog is not None:
+            self._reference_dialog.close()
         self._reference_dialog = ReferenceDialog(self.session, self)
         self._reference_dialog.show()
 
@@ -726,6 +754,7 @@ class MainWindow(QMainWindow):
 
         if self._guide_window is None:
             self._guide_window = GuideWindow(self)
+            self._guide_window.setProperty(OUTLIVES_FILE, True)  # about the program, not the file
         self._guide_window.show()
         self._guide_window.raise_()
         self._guide_window.activateWindow()
@@ -821,10 +850,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
-        for dialog in (self._history_dialog, self._guide_window, self._awards_dialog):
-            if dialog is not None:
-                dialog.close()
-        self.session.close()
+        if self._guide_window is not None:
+            self._guide_window.close()
+        self.session.close()  # the windows about the file close with it (_close_file_windows)
         self._remove_example_copies()
         super().closeEvent(event)
 

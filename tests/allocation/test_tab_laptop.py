@@ -3,6 +3,7 @@ result rows; no figure is cut; the names stay in view when scrolling right with 
 pounds with the years named; copy gives Excel plain numbers; a context menu on the results."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from safer_desk.ui.allocation.chart import pounds_tick
@@ -85,3 +86,21 @@ def test_the_factors_table_has_a_context_menu(tab):
     assert set(actions) == {"Add Factor", "Remove Factor"}
     actions["Add Factor"].trigger()
     assert len(tab.state.options.factors) == 2
+
+
+def test_the_factors_table_copies_every_selected_cell(qtbot, demo_window, tab):
+    # Ctrl+C with the factors table selected copied one cell, the factor's name without its weight.
+    from PySide6.QtWidgets import QApplication
+
+    demo_window.show()
+    demo_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is demo_window)  # Edit > Copy asks the widget in focus
+    table = tab.factors_table
+    table.setFocus()
+    table.selectAll()
+    QGuiApplication.clipboard().setText("(before)")
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "Factor\tWeight\nBCS comparator offences 2007-08\t1\n"
+    QGuiApplication.clipboard().setText("(before)")
+    demo_window.copy_action.trigger()  # Edit > Copy: the table in focus, not the results
+    assert QGuiApplication.clipboard().text() == "Factor\tWeight\nBCS comparator offences 2007-08\t1\n"

@@ -227,3 +227,24 @@ def test_windows_store_opens_and_closes_without_leftovers(tmp_path, windows):
         open_store(path)
     store.close()
     assert leftovers(tmp_path) == []
+
+
+def test_a_copy_is_never_written_over_a_file_open_for_writing(tmp_path):
+    # Save a Copy onto a colleague's file open in another Safer Desk replaced it under their window (os.replace): their
+    # next save failed and the file held the other office's data. The copy takes the target's lock while it writes.
+    ours = open_store(tmp_path / "ours.sqlite", create=True)
+    theirs_path = tmp_path / "colleague.sqlite"
+    theirs = open_store(theirs_path, create=True)  # a second lock in one process is refused as in another
+    try:
+        inode = theirs_path.stat().st_ino
+        with pytest.raises(FileLocked, match=rf"colleague.sqlite is open for writing in another Safer Desk window "
+                                             rf"\(by process {os.getpid()} on .*Only one window can change a file"):
+            ours.backup_to(theirs_path)
+        assert theirs_path.stat().st_ino == inode and theirs.scalar("SELECT count(*) FROM projects") == 0
+        with pytest.raises(FileLocked):
+            ours.backup_to(tmp_path / "ours.sqlite")  # nor over its own file
+    finally:
+        theirs.close()
+    assert ours.backup_to(theirs_path) == theirs_path  # closed there: the copy may replace it
+    ours.close()
+    assert theirs_path.stat().st_ino != inode and leftovers(tmp_path) == []

@@ -428,3 +428,108 @@ def test_a_file_open_read_only_can_be_opened_for_changes_again(window, demo_path
     assert window.open_path(demo_path)
     assert not window.session.store.read_only and not prompts.questions
     assert window.open_path(demo_path, read_only=True) and not window.session.store.read_only  # already open
+
+
+def test_windows_about_the_open_file_close_when_another_file_opens(demo_window, qtbot, prompts, tmp_path):
+    # View > Districts, Partnerships and Partners and History of Changes stayed open over the next file: the first
+    # listed the old file's districts while its Add wrote into the new one (and raised in a file open read-only), the
+    # second showed and exported the old file's history under the new title. Every window about the file closes.
+    from PySide6.QtWidgets import QDialog
+
+    demo_window.show_reference()
+    demo_window.show_history()
+    demo_window.show_awards()
+    demo_window.show_guide()
+    stray = QDialog(demo_window)  # a window about the file that a part of the program shows without telling the window
+    stray.show()
+    about_the_file = [demo_window._reference_dialog, demo_window._history_dialog, demo_window._awards_dialog, stray]
+    for dialog in (*about_the_file, demo_window._guide_window):
+        qtbot.addWidget(dialog)
+    assert all(d.isVisible() for d in about_the_file)
+    other = make_file(tmp_path / "other.sqlite")
+    prompts.file_names.append(str(other))
+    demo_window.choose_and_open()
+    assert demo_window.session.store.path == other
+    assert [d.isVisible() for d in about_the_file] == [False] * 4
+    assert demo_window._guide_window.isVisible()  # the guide is about the program, not the file
+    demo_window.show_reference()
+    reference = demo_window._reference_dialog
+    qtbot.addWidget(reference)
+    assert reference.districts.model.rowCount() == 0  # the new file's districts
+    assert demo_window.open_path(tmp_path / "example.sqlite", read_only=True) and demo_window.session.read_only
+    assert not reference.isVisible()
+    demo_window.show_reference()
+    qtbot.addWidget(demo_window._reference_dialog)
+    page = demo_window._reference_dialog.districts
+    assert not page.add_button.isEnabled() and not page.remove_button.isEnabled()
+
+
+def test_save_a_copy_asks_about_unsaved_edits_first(demo_window, qtbot, prompts, tmp_path):
+    # File > Save a Copy with a retyped title not saved said "Copy saved to …", and the copy lacked the edit.
+    import sqlite3
+
+    edited_register(demo_window, qtbot)
+    target = tmp_path / "for colleague.sqlite"
+    prompts.unsaved_answers[:] = [UnsavedChoice.CANCEL]
+    prompts.file_names[:] = [str(target)]
+    demo_window.save_copy()
+    assert [q[1] for q in prompts.unsaved_questions] == ["Project Homeshield Plus has unsaved changes to Title."]
+    assert not target.exists() and demo_window.isWindowModified()
+    prompts.unsaved_answers[:] = [UnsavedChoice.SAVE]
+    prompts.file_names[:] = [str(target)]
+    demo_window.save_copy()
+    assert demo_window.statusBar().currentMessage() == f"Copy saved to {target}"
+    copy = sqlite3.connect(target)
+    try:
+        assert copy.execute("SELECT count(*) FROM projects WHERE title = 'Homeshield Plus renamed'").fetchone() == (1,)
+    finally:
+        copy.close()
+
+
+def test_save_a_copy_refuses_a_file_open_in_another_window(demo_window, prompts, tmp_path):
+    # Save a Copy onto a colleague's file open in another Safer Desk replaced it under their window: their next save
+    # failed and the file held the other office's data.
+    theirs = tmp_path / "colleague.sqlite"
+    held = open_store(theirs, create=True)  # another window's lock (a second lock in one process is refused alike)
+    try:
+        inode = theirs.stat().st_ino
+        prompts.file_names.append(str(theirs))
+        demo_window.save_copy()
+        title, text = prompts.errors[-1]
+        assert title == "Save a copy" and "Only one window can change a file at a time" in text
+        assert theirs.stat().st_ino == inode and held.scalar("SELECT count(*) FROM projects") == 0
+    finally:
+        held.close()
+
+
+@pytest.mark.parametrize("typed, made", [("Babergh 2019.20", "Babergh 2019.20.sqlite"),
+                                         ("Plan v2.1", "Plan v2.1.sqlite"), ("county.db", "county.db"),
+                                         ("Office.SQLITE", "Office.SQLITE")])
+def test_a_new_file_or_copy_is_named_so_that_open_finds_it(window, prompts, tmp_path, typed, made):
+    # File > New "Babergh 2019.20" made a file of exactly that name, which File > Open's filter (*.sqlite *.db) hid.
+    folder = tmp_path / "new"
+    folder.mkdir()
+    prompts.file_names.append(str(folder / typed))
+    window.new_file()
+    assert window.session.store.path == folder / made and prompts.errors == []
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    prompts.file_names.append(str(copies / typed))
+    window.save_copy()
+    assert [p.name for p in copies.iterdir()] == [made]
+
+
+def test_edit_copy_copies_the_text_selected_in_a_text_field(demo_window, qtbot):
+    # Edit > Copy (the menu item) with text selected in the Title field or the search box copied register rows.
+    page = edited_register(demo_window, qtbot)
+    title = page.editor.widgets["title"]
+    title.setFocus()
+    title.setSelection(0, len("Homeshield"))
+    QGuiApplication.clipboard().setText("(before)")
+    demo_window.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == "Homeshield"
+    page.search.setFocus()
+    page.search.setText("Suffolk Strive")
+    page.search.selectAll()
+    demo_window.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == "Suffolk Strive"

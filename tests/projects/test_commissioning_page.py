@@ -144,3 +144,123 @@ def test_the_scenario_pdf_copies_without_ligatures(page, tmp_path):
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Suffolk" in text or "Supported" in text
     assert not any(ch in text for ch in "\ufb00\ufb01\ufb02\ufb03\ufb04")
+
+
+def copied_with_ctrl_c(qtbot, view):
+    """Select the whole table and press Ctrl+C, as before pasting into Excel: the cells pasted, row by row."""
+    import csv
+    import io
+
+    from PySide6.QtGui import QGuiApplication
+
+    view.setFocus()
+    view.selectAll()
+    QGuiApplication.clipboard().setText("(nothing copied)")
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    return list(csv.reader(io.StringIO(QGuiApplication.clipboard().text()), delimiter="\t"))
+
+
+def test_cost_copies_for_excel_as_the_register_copies_it(demo_window, page, qtbot):
+    # "Projects to commission" copied Cost as "£125,000" and "Minimum £50,000" beside a Committed of 30000, while the
+    # register copies 125000: a single amount is a plain number, a range or a minimum plain words around numbers.
+    rows = copied_with_ctrl_c(qtbot, page.view)
+    ref, cost, committed = (rows[0].index(h) for h in ("Ref", "Cost", "Committed"))
+    commissioning = {r[ref]: r[cost] for r in rows[1:]}
+    assert (commissioning["1"], commissioning["3"], commissioning["13"]) == ("125000", "Minimum 50000",
+                                                                             "54372 - 62372")
+    assert {r[ref]: r[committed] for r in rows[1:] if r[committed]} == {"4": "30000", "10": "35000"}
+    register = demo_window.show_tab("projects").register
+    rows = copied_with_ctrl_c(qtbot, register.view)
+    ref, cost = rows[0].index("Ref"), rows[0].index("Cost")
+    assert {r[ref]: r[cost] for r in rows[1:] if r[ref] in commissioning} == commissioning
+
+
+def test_compare_copies_plain_numbers_and_a_blank_where_a_scenario_commits_nothing(page, qtbot):
+    tick(page, qtbot, "7")  # Recre8, £26,000
+    page.name.selectAll()
+    qtbot.keyClicks(page.name, "Retained budget with Recre8")
+    qtbot.mouseClick(page.save_new_button, Qt.MouseButton.LeftButton)
+    page.compare_a.setCurrentIndex(page.compare_a.findText(RETAINED))
+    page.compare_b.setCurrentIndex(page.compare_b.findText("Retained budget with Recre8"))
+    qtbot.mouseClick(page.compare_button, Qt.MouseButton.LeftButton)
+    assert page.comparison.index(0, 1).data() in ("£30,000", "—")  # shown as it was
+    rows = copied_with_ctrl_c(qtbot, page.comparison_view)
+    assert rows[0] == ["Project", "A", "B", "B − A"]
+    by_title = {r[0]: r[1:] for r in rows[1:]}
+    assert by_title["Local Domestic Violence Coordinators"] == ["30000", "30000", "0"]
+    assert by_title["Suffolk Recre8"] == ["", "26000", "26000"]  # shown "—" under A: not ticked
+    assert by_title["Total committed"] == ["65000", "91000", "26000"]
+
+
+def new_unnamed_set(page, qtbot):
+    """A new working set with a fund and one project ticked, not yet named."""
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    page.fund.setFocus()
+    page.fund.selectAll()
+    qtbot.keyClicks(page.fund, "£50,000")
+    tick(page, qtbot, "7")
+    assert page.status.text() == "⚠ not saved" and page.name.text() == ""
+
+
+def test_file_save_saves_the_commissioning_set_from_the_register_page_or_says_why_not(demo_window, page, qtbot,
+                                                                                      prompts):
+    # Ctrl+S on the Register page said "Saved." and saved only the register: the set stayed unsaved (the * stayed).
+    store, tab = page.session.store, demo_window.tab_widgets["projects"]
+    count = len(com.list_scenarios(store))
+    new_unnamed_set(page, qtbot)
+    tab.pages.setCurrentWidget(tab.register)
+    assert not demo_window.save_current()
+    assert prompts.errors == [("Save scenario", "Give the scenario a name.")]
+    assert tab.pages.currentWidget() is tab._commissioning_holder  # the set, and why it was not saved, in view
+    assert demo_window.isWindowModified() and demo_window.statusBar().currentMessage() != "Saved."
+    page.name.setFocus()
+    qtbot.keyClicks(page.name, "Recre8 at £50,000")
+    tab.pages.setCurrentWidget(tab.register)
+    assert demo_window.save_current()
+    assert len(com.list_scenarios(store)) == count + 1 and page.status.text() == "✓ as saved"
+    assert not demo_window.isWindowModified()
+
+
+def test_answering_save_for_an_unnamed_set_says_why_not_and_keeps_the_window(demo_window, page, qtbot, prompts,
+                                                                              tmp_path):
+    # Closing the window (or File > Open) and answering Save did nothing and said nothing: the reason was written on
+    # the Commissioning page, not in view; an officer who then chose Discard lost the set.
+    from safer_desk.storage.store import open_store
+
+    tab = demo_window.tab_widgets["projects"]
+    new_unnamed_set(page, qtbot)
+    tab.pages.setCurrentWidget(tab.register)
+    prompts.unsaved_answers[:] = [UnsavedChoice.SAVE]
+    assert demo_window.close() is False and demo_window.isVisible()
+    assert prompts.unsaved_questions[-1][1] == "The commissioning set (no name) is not saved as a scenario."
+    assert prompts.errors == [("Save scenario", "Give the scenario a name.")]
+    assert tab.pages.currentWidget() is tab._commissioning_holder and page.status.text() == "⚠ not saved"
+    other = tmp_path / "other.sqlite"
+    open_store(other, create=True).close()
+    tab.pages.setCurrentWidget(tab.register)
+    prompts.unsaved_answers[:] = [UnsavedChoice.SAVE]
+    prompts.file_names[:] = [str(other)]
+    demo_window.choose_and_open()
+    assert demo_window.session.store is page.session.store and page.session.store.path.name == "example.sqlite"
+    assert len(prompts.errors) == 2 and tab.pages.currentWidget() is tab._commissioning_holder
+
+
+def test_the_committed_by_year_table_copies_every_selected_cell_for_excel(demo_window, page, qtbot):
+    # Ctrl+C with the whole table selected copied one cell ("£65,000"); Edit > Copy copied the projects table.
+    from PySide6.QtGui import QGuiApplication
+
+    from PySide6.QtWidgets import QApplication
+
+    demo_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is demo_window)  # Edit > Copy asks the widget in focus
+    years = page.years
+    assert [years.verticalHeaderItem(r).text() for r in range(years.rowCount())] == ["2009/10", "Total"]
+    expected = "Financial year\tCommitted\n2009/10\t65000\nTotal\t65000\n"
+    years.setFocus()
+    years.selectAll()
+    QGuiApplication.clipboard().setText("(before)")
+    qtbot.keyClick(years, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == expected
+    QGuiApplication.clipboard().setText("(before)")
+    demo_window.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == expected

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
-                               QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QScrollArea, QSplitter, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.allocation import AllocationError, format_fraction, percent_text
 from safer_desk.domain.money import format_money
@@ -27,6 +27,7 @@ from safer_desk.ui.allocation.frozen import FrozenFirstColumn
 from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, _money_column_of,
                                              comparison_columns)
 from safer_desk.ui.kit.exports import export_to_chosen_file
+from safer_desk.ui.kit.sheet_table import SheetTable
 from safer_desk.ui.kit.table_view import DataTableView, _source_copy
 from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
@@ -270,7 +271,7 @@ class AllocationTab(TabBase):
         form2.addRow("Unit:", self.unit_combo)
         form2.addRow("&Damping ±%:", self._line("damping", "Damping limit percentage", "none"))
 
-        self.factors_table = QTableWidget(0, 2, self)
+        self.factors_table = SheetTable(0, 2, self)  # Ctrl+C copies every cell selected, as the other tables
         self.factors_table.setAccessibleName("Factors and their weights")
         self.factors_table.setHorizontalHeaderLabels(["Factor", "Weight"])
         self.factors_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from safer_desk.domain.commissioning import UNDATED, Suggestion
-from safer_desk.domain.money import format_money
+from safer_desk.domain.money import format_money, format_pounds_plain
 from safer_desk.domain.text import file_name_from
 from safer_desk.exchange.tables import write_table
 from safer_desk.presenters.commissioning import CommissioningPresenter
@@ -26,8 +26,9 @@ from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import ScenarioResult
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.exports import export_to_chosen_file
+from safer_desk.ui.kit.sheet_table import SheetTable
 from safer_desk.ui.kit.table_view import DataTableView
-from safer_desk.ui.kit.tables import SortProxy
+from safer_desk.ui.kit.tables import COPY_ROLE, SortProxy
 from safer_desk.ui.kit.tables import RowTableModel
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.projects.models import ScenarioEntry, ScenarioModel, comparison_columns
@@ -218,7 +219,7 @@ class CommissioningPage(QWidget):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         years_box = QGroupBox("Committed by financial year")
         QVBoxLayout(years_box)
-        self.years = QTableWidget(0, 1)
+        self.years = SheetTable(0, 1, corner="Financial year")  # copies every cell selected, as plain numbers
         self.years.setAccessibleName("Committed by financial year")
         self.years.setHorizontalHeaderLabels(["Committed"])
         self.years.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -354,7 +355,7 @@ class CommissioningPage(QWidget):
         scenario_id = self.scenarios.itemData(index)
         if scenario_id == self.scenario_id:
             return
-        if not self.presenter.may_leave(lambda text: prompts.ask_unsaved(self, "Unsaved changes", text)):
+        if not self.presenter.may_leave(lambda text: prompts.ask_unsaved(self, "Unsaved changes", text), self.save):
             self._show()
             return
         if scenario_id:
@@ -402,6 +403,7 @@ class CommissioningPage(QWidget):
         for r, year in enumerate(labels):
             value = result.committed_pence if year == "Total" else years[year]
             item = QTableWidgetItem(format_money(value))
+            item.setData(COPY_ROLE, format_pounds_plain(value))  # Excel is given the number
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if year == UNDATED:
                 item.setToolTip("Projects with no cost lines by year and no start date")

@@ -442,13 +442,32 @@ class ProjectsTab(TabBase):
     def describe_unsaved(self) -> str:
         return " ".join(p.describe_unsaved() for p in self._screens() if p.has_unsaved_changes())
 
+    def _guarded(self) -> list:
+        """Each page holding unsaved changes, the one in view first: (page, its presenter, its own Save, which says
+        why a refused save was refused: the register beside its fields, commissioning in a message)."""
+        pages = [(self.register, self.register.presenter, self.register.presenter.save)]
+        if self._commissioning is not None:
+            page = self._commissioning
+            pages.append((self._commissioning_holder, page.presenter, page.save))
+        pages.sort(key=lambda p: p[0] is not self.pages.currentWidget())
+        return [p for p in pages if p[1].has_unsaved_changes()]
+
     def save_changes(self) -> bool:
-        if self._commissioning is not None and self.pages.currentWidget() is self._commissioning_holder:
-            return self._commissioning.save() if self._commissioning.presenter.has_unsaved_changes() else True
-        return self.register.presenter.save()
+        """File > Save: the register's editor and the commissioning set, whichever hold unsaved changes (the * in
+        the title says so whichever page is in view); one that is not saved is shown, with why."""
+        for page, _presenter, save in self._guarded():
+            if not save():
+                self.pages.setCurrentWidget(page)
+                return False
+        return True
 
     def may_leave(self, ask) -> bool:
-        return all(p.may_leave(ask) for p in self._screens())
+        """Each page's unsaved changes asked about with that page in view; Save refused keeps it there, said why."""
+        for page, presenter, save in self._guarded():
+            self.pages.setCurrentWidget(page)
+            if not presenter.may_leave(ask, save):
+                return False
+        return True
 
     # The window's Edit > Copy / Paste find these on the focused widget's parents.
     def copy_selection(self) -> bool:

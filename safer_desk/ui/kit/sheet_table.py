@@ -1,0 +1,64 @@
+"""The kit's small table of cells set one by one (a ``QTableWidget``) that copies as the kit's other tables do.
+
+Qt's own Ctrl+C in a ``QTableWidget`` copies the current cell only ("£65,000" of a whole table selected), and the
+window's Edit > Copy found no table to copy there. A ``SheetTable`` copies every selected cell, tab-separated with
+its headings, each cell's ``COPY_ROLE`` where it has one (a plain number for Excel), else its text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QTableWidget
+
+from safer_desk.ui.kit.tables import COPY_ROLE
+
+
+class SheetTable(QTableWidget):
+    """``corner``: the heading over the row names, when the table shows them (a year, a partner)."""
+
+    def __init__(self, rows: int, columns: int, parent=None, *, corner: str = ""):
+        super().__init__(rows, columns, parent)
+        self.corner = corner
+
+    def selected_cells_text(self, *, with_header: bool = True) -> str:
+        """The rows and columns of the selected cells as tab-separated text Excel reads cell by cell (a cell inside
+        them that is not selected is left empty)."""
+        chosen = {(i.row(), i.column()) for i in self.selectedIndexes()}
+        if not chosen:
+            return ""
+        model = self.model()
+        rows = sorted({r for r, _ in chosen})
+        columns = [c for c in sorted({c for _, c in chosen}) if not self.isColumnHidden(c)]
+        named = not self.verticalHeader().isHidden()  # the row names are a column of the copy, as Excel's labels
+        table = []
+        if with_header:
+            table.append([self.corner] * named + [model.headerData(c, Qt.Orientation.Horizontal) for c in columns])
+        for r in rows:
+            line = [model.headerData(r, Qt.Orientation.Vertical)] if named else []
+            line += [_cell_copy(model.index(r, c)) if (r, c) in chosen else "" for c in columns]
+            table.append(line)
+        from safer_desk.exchange.files import to_tsv  # here: the file formats are not needed for the first screen
+
+        return to_tsv(table)
+
+    def copy_selection(self, *, with_header: bool = True) -> bool:
+        """Ctrl+C and Edit > Copy (the window asks the widget in focus)."""
+        text = self.selected_cells_text(with_header=with_header)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return bool(text)
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _cell_copy(index) -> str:
+    value = index.data(COPY_ROLE)
+    if value is None:  # a cell with no plain form set: its shown text, with an ASCII minus
+        value = index.data()
+    return "" if value is None else str(value).replace("\u2212", "-")
