@@ -78,6 +78,13 @@ def _figures_for_reading(store: Store) -> None:
     figures_for_reading(store)
 
 
+def names_another_kind(path: Path | str) -> bool:
+    """The name ends as another kind of file's does (.csv, .xlsx …): never made a Safer Desk file under it."""
+    from safer_desk.storage.store import OTHER_KINDS_OF_FILE
+
+    return Path(path).suffix.lower() in OTHER_KINDS_OF_FILE
+
+
 def back_up(path: Path, *, reason: str = "on-demand") -> Path:
     return make_backup(path, reason=reason)
 

@@ -49,9 +49,12 @@ def office_file_name(name: str) -> Path:
     """A new Safer Desk file's path as typed, with .sqlite added unless it ends in a suffix File > Open lists: a dot
     in a name ("Babergh 2019.20", "Plan v2.1") is not a suffix, and without .sqlite Open's filter hid the file."""
     from safer_desk.presenters.drops import OFFICE_SUFFIXES  # the suffixes FILE_FILTER names
+    from safer_desk.services.files import names_another_kind
 
     path = Path(name)
-    return path if path.suffix.lower() in OFFICE_SUFFIXES else path.with_name(path.name + ".sqlite")
+    if path.suffix.lower() in OFFICE_SUFFIXES or names_another_kind(path):  # another kind's name is refused as typed
+        return path
+    return path.with_name(path.name + ".sqlite")
 
 
 def available_area(widget: QWidget) -> QRect | None:
