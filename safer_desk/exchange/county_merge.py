@@ -23,9 +23,9 @@ statement must verify with the public key it names, every manifest row must say 
 schema, row counts, per-table checksums, internal tables and audit chain must match what was signed.
 Against the county file (``verify_for_county``): the key must be registered for that office (a new key is
 registered only when the county lead accepts its fingerprint, confirmed with the office by phone, for that office
-alone; a key withdrawn for any office is refused for every office), the sequence number must be newer than the last merged from that office, and
-the office's audit chain must still pass through the head the county saw last time. Every check reads;
-nothing is written to the county file before all of them pass.
+alone; a key withdrawn for any office is refused for every office), the sequence number must be newer than the
+last merged from that office, and the office's audit chain must still pass through the head the county saw last
+time. Every check reads; nothing is written to the county file before all of them pass.
 """
 
 from __future__ import annotations

@@ -372,7 +372,9 @@ def _split_problems(cost: Cost, capital: int | None, revenue: int | None) -> lis
     both = capital + revenue
     said = f"{format_money(capital)} + {format_money(revenue)} = {format_money(both)}"
     if cost.kind == "amount":
-        return [] if both == cost.min_pence else [("revenue", f"{said}, not the cost of {format_money(cost.min_pence)}.")]
+        if both == cost.min_pence:
+            return []
+        return [("revenue", f"{said}, not the cost of {format_money(cost.min_pence)}.")]
     if top is not None and both > top:
         return [("revenue", f"{said}, more than the upper end of the cost ({format_money(top)}).")]
     if both < cost.min_pence:

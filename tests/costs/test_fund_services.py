@@ -234,8 +234,9 @@ def few_victims(store):
     funds.add_contribution(store, fund, organisation="Suffolk County Council", amount="£5,000",
                            received_on="01/04/2025")
     item = funds.list_items(store)[0]["name"]
-    for n, (district, day, amount) in enumerate([("Ipswich", "10/05/2025", "999.99"), ("Ipswich", "10/07/2025", "450"),
-                                                 ("Babergh", "10/08/2025", "77.77"), ("Babergh", "11/08/2025", "88.88")]):
+    plan = [("Ipswich", "10/05/2025", "999.99"), ("Ipswich", "10/07/2025", "450"), ("Babergh", "10/08/2025", "77.77"),
+            ("Babergh", "11/08/2025", "88.88")]
+    for n, (district, day, amount) in enumerate(plan):
         r = funds.add_referral(store, fund, reference=f"TH-IPS-{n:03d}", district=district, referred_on=day,
                                risk_level="high", at_marac="yes", idva_assigned="yes", perpetrator_resident="no")
         funds.add_spend_line(store, r, spent_on=day, item=item, amount=amount, invoice_ref=f"INV-{n}")

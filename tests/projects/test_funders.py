@@ -236,7 +236,8 @@ def test_what_fits_against_an_award_counts_what_the_scenario_counts(demo_store):
                         range_end="lower").committed_pence == lower.cost_pence
 
 
-@pytest.mark.parametrize("typed", ["OPCC (2017–18): £110,000", "OPCC (2017—18): £110,000", "OPCC (2017 - 18): £110,000"])
+@pytest.mark.parametrize("typed", ["OPCC (2017–18): £110,000", "OPCC (2017—18): £110,000",
+                                   "OPCC (2017 - 18): £110,000"])
 def test_a_share_year_written_with_a_dash_from_word_or_excel_is_the_same_year(typed):
     """Word's and Excel's AutoCorrect turn 2017-18 into 2017–18: the share was kept as a funder named
     "OPCC (2017–18)" with no year, so against the PCC's award the contract counted in full."""
