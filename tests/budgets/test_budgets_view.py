@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from safer_desk.cli import main
+from tests.clipboard import copied_with_ctrl_c
 
 TABLE = (
     ("Domestic Homicide Reviews (DHRs)", ("£7525.58", "TBC", "N/K")),
@@ -310,17 +311,6 @@ def test_a_cell_left_as_it_was_is_no_change(qtbot, demo_window, tab):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tab.view.state() != QAbstractItemView.State.EditingState, timeout=3000)
     assert tab.session.undo_stack.count() == depth
-
-
-def copied_with_ctrl_c(qtbot, view):
-    """Select the whole grid and press Ctrl+C, as an officer does before pasting into Excel: the cells pasted."""
-    from PySide6.QtGui import QGuiApplication
-
-    view.setFocus()
-    view.selectAll()
-    QGuiApplication.clipboard().setText("(nothing copied)")
-    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    return list(csv.reader(io.StringIO(QGuiApplication.clipboard().text()), delimiter="\t"))
 
 
 def choose_plan(tab, start):

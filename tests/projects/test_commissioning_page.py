@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.services import projects_commissioning as com
+from tests.clipboard import copied_with_ctrl_c
 
 RETAINED = "Retained budget 2009/10: pilot and DV coordinators"
 
@@ -144,20 +145,6 @@ def test_the_scenario_pdf_copies_without_ligatures(page, tmp_path):
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Suffolk" in text or "Supported" in text
     assert not any(ch in text for ch in "\ufb00\ufb01\ufb02\ufb03\ufb04")
-
-
-def copied_with_ctrl_c(qtbot, view):
-    """Select the whole table and press Ctrl+C, as before pasting into Excel: the cells pasted, row by row."""
-    import csv
-    import io
-
-    from PySide6.QtGui import QGuiApplication
-
-    view.setFocus()
-    view.selectAll()
-    QGuiApplication.clipboard().setText("(nothing copied)")
-    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    return list(csv.reader(io.StringIO(QGuiApplication.clipboard().text()), delimiter="\t"))
 
 
 def test_cost_copies_for_excel_as_the_register_copies_it(demo_window, page, qtbot):

@@ -8,13 +8,13 @@ its headings, each cell's ``COPY_ROLE`` where it has one (a plain number for Exc
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QTableWidget
 
+from safer_desk.ui.kit.table_view import CopiesSelection
 from safer_desk.ui.kit.tables import COPY_ROLE
 
 
-class SheetTable(QTableWidget):
+class SheetTable(CopiesSelection, QTableWidget):
     """``corner``: the heading over the row names, when the table shows them (a year, a partner)."""
 
     def __init__(self, rows: int, columns: int, parent=None, *, corner: str = ""):
@@ -42,19 +42,12 @@ class SheetTable(QTableWidget):
 
         return to_tsv(table)
 
-    def copy_selection(self, *, with_header: bool = True) -> bool:
-        """Ctrl+C and Edit > Copy (the window asks the widget in focus)."""
-        text = self.selected_cells_text(with_header=with_header)
-        if text:
-            QGuiApplication.clipboard().setText(text)
-        return bool(text)
+    def copy_text(self, *, with_header: bool = True) -> str:
+        return self.selected_cells_text(with_header=with_header)
 
     def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_selection()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not self.copy_key(event):
+            super().keyPressEvent(event)
 
 
 def _cell_copy(index) -> str:

@@ -46,7 +46,29 @@ class WholeNumbers(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
-class DataTableView(QTableView):
+class CopiesSelection:
+    """Ctrl+C and Edit > Copy (the window asks the widget in focus) put ``copy_text()`` on the clipboard: the
+    selected cells as Excel reads them. For a table of the kit; its keyPressEvent asks ``copy_key`` first."""
+
+    def copy_text(self, *, with_header: bool = True) -> str:
+        raise NotImplementedError
+
+    def copy_selection(self, *, with_header: bool = True) -> bool:
+        text = self.copy_text(with_header=with_header)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return bool(text)
+
+    def copy_key(self, event) -> bool:
+        """Copy on the platform's copy key; True when the key was that (the event is then taken)."""
+        if not event.matches(QKeySequence.StandardKey.Copy):
+            return False
+        self.copy_selection()
+        event.accept()
+        return True
+
+
+class DataTableView(CopiesSelection, QTableView):
     """``on_edit`` / ``on_delete`` / ``on_export`` (callables, optional) add those entries to the menu."""
 
     def __init__(self, parent=None, *, accessible_name: str = "", on_edit: Callable[[], None] | None = None,
@@ -102,17 +124,12 @@ class DataTableView(QTableView):
 
         return to_tsv(table) if rows else ""
 
-    def copy_selection(self, *, with_header: bool = True) -> bool:
-        text = self.selected_rows_text(with_header=with_header)
-        if text:
-            QGuiApplication.clipboard().setText(text)
-        return bool(text)
+    def copy_text(self, *, with_header: bool = True) -> str:
+        return self.selected_rows_text(with_header=with_header)
 
     # -- keys -----------------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_selection()
-            event.accept()
+        if self.copy_key(event):
             return
         deleting = event.matches(QKeySequence.StandardKey.Delete)
         opening = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
