@@ -207,7 +207,9 @@ def operations(base: Path, example: Path) -> list[Operation]:
 
     def migration(world):
         make_older(world / "office" / "office.sqlite")
-        return ["projects", str(world / "office" / "office.sqlite")], world / "office" / "office.sqlite", None
+        # A command that changes the file upgrades it (one that only reads it reads an upgraded copy in memory).
+        return (["office", str(world / "office" / "office.sqlite"), "--county", "Suffolk"],
+                world / "office" / "office.sqlite", None)
 
     def report(world):
         target = world / "out" / "report.pdf"
