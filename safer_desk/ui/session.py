@@ -7,6 +7,9 @@ from PySide6.QtGui import QUndoStack
 
 from safer_desk.services.files import Store
 
+UNDO_CLOSED = ("Edit > Undo does not go back past this: the changes made before it can no longer be undone (undoing "
+               "one would put back figures it has since changed).")
+
 
 class Session(QObject):
     store_changed = Signal()
@@ -31,6 +34,15 @@ class Session(QObject):
 
     def notify(self, area: str = "") -> None:
         self.data_changed.emit(area)
+
+    def changed_outside_undo(self) -> str:
+        """The file was changed by work that is not a step of Edit > Undo (a police.uk import, a merge of
+        district files): the steps before it are closed, since undoing one now would put back rows the work has
+        since written over (an import's figures deleted). Returns the words for the person, "" when none were."""
+        if not self.undo_stack.count():
+            return ""
+        self.undo_stack.clear()
+        return UNDO_CLOSED
 
     def close(self) -> None:
         self.set_store(None)

@@ -63,3 +63,24 @@ def test_undoing_the_replacement_puts_the_typed_figures_back_exactly(demo_window
     assert tuple(store.one(query)) == typed
     demo_window.redo_action.trigger()
     assert tuple(store.one(query)) == replaced
+
+
+def test_undo_does_not_go_back_past_an_import_that_changed_the_figures_outside_it(demo_window, qtbot, prompts,
+                                                                                   tmp_path):
+    """Undo of a step made before a police.uk import put back the figures as they were before the import: the
+    imported months' figures were deleted although their counts were held (an indicator deleted, then the import,
+    then Undo: 42 figures gone). An import is not a step of Edit > Undo, so the steps before it are closed."""
+    from safer_desk.presenters.actions import Action
+
+    store = demo_window.session.store
+    from safer_desk.ui.kit.undo import push_action
+
+    before = burglary(store)
+    push_action(demo_window.session.undo_stack, Action(
+        "type a figure", do=lambda: typed_babergh_burglary(store, 99), undo=lambda: None))
+    assert demo_window.undo_action.isEnabled()
+    prompts.answers[:] = [False]  # "Keep typed figures"
+    import_two_burglaries(demo_window, qtbot, prompts, tmp_path)
+    assert not demo_window.undo_action.isEnabled()
+    assert "Edit > Undo" in prompts.infos[-1][1]
+    assert burglary(store) == 99 and before != 99

@@ -170,7 +170,7 @@ class MergeResultDialog(QDialog):
     """The end-of-merge summary (rows added, replaced, unchanged, removed; police.uk force-months shared) and the
     conflicts in plain words, grouped; Decide Conflicts… opens the Conflicts dialog to keep one side or the other."""
 
-    def __init__(self, report, parent: QWidget | None = None, session: Session | None = None):
+    def __init__(self, report, parent: QWidget | None = None, session: Session | None = None, *, note: str = ""):
         super().__init__(parent)
         from safer_desk.services.county import conflict_groups
 
@@ -179,7 +179,8 @@ class MergeResultDialog(QDialog):
         self.session = session
         self.conflicts_dialog = None
         summary = report.text().split("\n\n")[0]  # the conflicts are in the table below
-        self.summary_label = QLabel(summary or "Nothing was merged.", self)
+        summary = "\n".join(filter(None, [summary or "Nothing was merged.", note]))  # note: Undo closed by the merge
+        self.summary_label = QLabel(summary, self)
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setAccessibleName("Merge summary")
@@ -273,10 +274,11 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
 
     def succeeded(report) -> None:
         session.notify("")
+        closed = session.changed_outside_undo() if report.merged else ""  # said in the merge's summary
         offered = {Path(o.path).name for o in report.key_offers}
         other_refusals = [why for name, why in report.refused if name not in offered]
         if report.merged:
-            window.merge_result = MergeResultDialog(report, window, session)
+            window.merge_result = MergeResultDialog(report, window, session, note=closed)
             window.merge_result.show()
         if other_refusals or not (report.merged or report.key_offers):
             prompts.show_error(window, "Import District Files", "\n\n".join(other_refusals) or "Nothing was merged.")
