@@ -559,6 +559,7 @@ class FundFigures:
     incomplete_from: Month | None = None  # the first month not complete (current, or after spend_keyed_to)
     # A month whose summary rows hold spend of other months (merged for small numbers): its first and last month.
     merged: dict[Month, tuple[Month, Month]] = field(default_factory=dict)
+    keyed_to: date | None = None  # the date spend is keyed to that the figures used (given, or the fund's own)
 
     @property
     def balance_pence(self) -> int:
@@ -673,7 +674,8 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     if merged and _moved_months_change(merged, [forecast, *ranges.forecasts]):
         forecast = replace(forecast, warnings=(*forecast.warnings, MONTHS_MERGED))
     return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
-                       summary_rows, forecast, contributors, ranges, incomplete_from, merged)
+                       summary_rows, forecast, contributors, ranges, incomplete_from, merged,
+                       keyed_to or fund.spend_keyed_to)
 
 
 def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
@@ -697,8 +699,9 @@ def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
         ("forecast_exhaustion_month", f.exhaustion_month.iso if f.exhaustion_month else ""),
         ("last_fully_funded_month", f.last_funded_month.iso if f.last_funded_month else ""),
         ("period_end_month", f.pilot_end.iso),
-        ("left_at_period_end", format_pounds_plain(f.left_at_end_pence)),
-        ("spend_keyed_to", figures.fund.spend_keyed_to.isoformat() if figures.fund.spend_keyed_to else ""),
+        # With no complete month there is no burn rate, so no forecast of what is left at the end.
+        ("left_at_period_end", format_pounds_plain(f.left_at_end_pence) if f.as_at is not None else ""),
+        ("spend_keyed_to", figures.keyed_to.isoformat() if figures.keyed_to else ""),
         ("incomplete_months_left_out", "; ".join(f"{m.iso}: {format_pounds_plain(v)}" for m, v in f.incomplete)),
         *_range_rows(figures),
         ("forecast_warnings", " ".join(f.warnings)),

@@ -98,3 +98,22 @@ def test_dhr_ledger_as_at_a_date_counts_only_what_had_happened_by_then(demo_path
     code, out, _ = run(capsys, "dhr-ledger", str(demo_path), "--as-at", "01/06/2018", "--by-case")
     case = next(r for r in csv.DictReader(io.StringIO(out)) if r["case"] == "WSCSP-DHR-2017-01")
     assert (case["billed"], case["paid"], case["outstanding"], case["unbilled"]) == ("0", "0", "0", "7525.58")
+
+
+def test_fund_says_the_date_spend_was_keyed_to_that_its_figures_used(demo_path, capsys):
+    """--keyed-to 31/05/2018 cut the burn rate at May (June's £787 left out) but printed spend_keyed_to blank:
+    whoever read the CSV later could not tell the figures were cut."""
+    code, out, _ = run(capsys, "fund", str(demo_path), "Suffolk Target Hardening Pilot", "--keyed-to", "31/05/2018")
+    values = dict(csv.reader(io.StringIO(out)))
+    assert code == 0 and values["burn_rate_as_at_month"] == "2018-05"
+    assert values["spend_keyed_to"] == "2018-05-31"
+
+
+def test_a_fund_with_no_complete_month_says_nothing_is_left_at_the_end_rather_than_more_than_it_holds(demo_path,
+                                                                                                        capsys):
+    """As at mid-April 2018 (no complete month of spend), left_at_period_end read 20000, more than the 17583
+    balance: with no burn rate there is no forecast, so nothing is said for the end of the period."""
+    code, out, _ = run(capsys, "fund", str(demo_path), "Suffolk Target Hardening Pilot", "--today", "15/04/2018")
+    values = dict(csv.reader(io.StringIO(out)))
+    assert code == 0 and values["monthly_burn_rate"] == "0" and values["balance"] == "17583"
+    assert values["left_at_period_end"] == ""

@@ -655,3 +655,25 @@ def test_a_county_fund_page_marks_a_month_holding_spend_merged_from_other_months
     assert shown == ["Apr 2018 *", "May 2018", "Jun 2018", "Total"]
     assert "also holds spend of May-18 to Jun-18" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert not model.index(1, 0).data().endswith("*")
+
+
+def test_a_fund_with_no_complete_month_shows_no_forecast_of_the_end(tab, qtbot, demo_window):
+    """A fund begun this month with spend keyed: no complete month, so no burn rate. The page said "£5,000 left"
+    at the end of the period, more than the fund then held."""
+    store = demo_window.session.store
+    today = date.today()
+    fund = funds.add_fund(store, name="New sanctuary", starts_on=today.replace(day=1).strftime("%d/%m/%Y"),
+                          ends_on=today.replace(year=today.year + 1).strftime("%d/%m/%Y"), risk_levels="high")
+    funds.add_contribution(store, fund, organisation="Suffolk County Council", amount="£5,000",
+                           received_on=today.replace(day=1).strftime("%d/%m/%Y"))
+    r = funds.add_referral(store, fund, reference="TH-NEW-001", district="Ipswich",
+                           referred_on=today.replace(day=1).strftime("%d/%m/%Y"), risk_level="high", at_marac="yes",
+                           idva_assigned="yes", perpetrator_resident="no")
+    funds.add_spend_line(store, r, spent_on=today.replace(day=1).strftime("%d/%m/%Y"),
+                         item=funds.list_items(store)[0]["name"], amount="£100", invoice_ref="INV-NEW")
+    page = tab.funds
+    page.presenter.selected = fund.id if hasattr(fund, "id") else fund
+    page.refresh()
+    wait_loaded(qtbot, page)
+    assert page.figure_labels["balance"].text() == "£4,900"
+    assert page.figure_labels["at_end"].text() == "—"

@@ -483,7 +483,8 @@ class FundPage(QWidget):
         labels["last_funded"].setText(month_name(fc.last_funded_month) if fc.last_funded_month else "—")
         labels["runs_out"].setText(("⚠ Before the end: " if fc.runs_out_before_end else "")
                                    + month_name(fc.exhaustion_month) if fc.exhaustion_month else "Not at this rate")
-        labels["at_end"].setText(f"{format_money(fc.left_at_end_pence)} left" if fc.left_at_end_pence >= 0
+        labels["at_end"].setText("—" if fc.as_at is None  # no burn rate yet: no forecast of the end
+                                 else f"{format_money(fc.left_at_end_pence)} left" if fc.left_at_end_pence >= 0
                                  else f"⚠ {format_money(-fc.left_at_end_pence)} missing")
         status = "open" if f.fund.status == "open" else "CLOSED"
         self.sentence.setText(f"{f.fund.name} ({status}, {format_uk_date(f.fund.starts_on)} to "
