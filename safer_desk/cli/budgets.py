@@ -15,7 +15,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print the plans of a file (or one plan) as CSV: plan,section,line,year,amount,status. "
                     "status is amount, tbc, nk or nil for a cell as the paper states it; total (or "
                     "total-incomplete when a cell of the column is TBC or N/K) for a computed subtotal or plan "
-                    "total; stated or stated-differs for a total the paper prints. Amounts are plain pounds. "
+                    "total; stated, stated-differs (from its lines) or stated-change-differs (its printed annual "
+                    "change alone disagrees) for a total the paper prints. Amounts are plain pounds. "
                     "Each stated figure that disagrees with its lines is also said on standard error.")
     parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
     parser.add_argument("plan", metavar="PLAN", nargs="?",

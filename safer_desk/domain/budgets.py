@@ -27,6 +27,7 @@ from typing import Iterable, Mapping
 from safer_desk.domain.checks import typed_digits
 from safer_desk.domain.money import FORM_HINT, MoneyError, format_money, parse_pence, states_its_scale
 from safer_desk.domain.periods import FinancialYear, PeriodError
+from safer_desk.domain.text import looks_like_total_line
 
 CELL_STATUSES = ("amount", "tbc", "nk", "nil")
 STATUS_WORDS = {"amount": "", "tbc": "TBC", "nk": "N/K", "nil": "nil"}
@@ -149,6 +150,28 @@ def _amount_in_unit(text: str, unit: str) -> int:
     return parse_pence(text) * (UNITS[unit] // UNITS["pound"])
 
 
+# "£62,499" (with its pound sign and a thousands comma) at the start of a cell, and what follows the figure.
+_POUNDS_WITH_COMMA = re.compile(r"^\s*\(?\s*[-\u2212\u2013]?\s*£\s*(?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"
+                                r"(?P<after>\s*[A-Za-z]*)")
+
+
+def pounds_in_thousands_query(text: str, unit: str) -> str | None:
+    """What to ask when a figure typed into a plan in £'000 is written as pounds ("£62,499", read as £62,499,000),
+    or None. A figure with its own scale ("£30K", "£1.5m") and a plain figure ("62") are what they say."""
+    m = _POUNDS_WITH_COMMA.match(text or "")
+    if unit != "thousand" or m is None or m.group("after").strip():
+        return None
+    sign = -1 if text.lstrip()[:1] in "(-\u2212\u2013" else 1
+    figure = Decimal(m.group("figure").replace(",", ""))
+    thousands = format((figure / 1000).normalize(), "f")
+    if "." in thousands:  # "62.499" alone is refused (a point and three digits): with its scale it is clear
+        thousands = f"£{thousands}K"
+    thousands = ("-" if sign < 0 else "") + thousands
+    meant = format_money(sign * int(figure * 100))
+    read = format_money(sign * int(figure * UNITS["thousand"]))
+    return f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means {meant}, type {thousands}."
+
+
 def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     """Read a cell as a paper writes it.
 
@@ -243,6 +266,12 @@ def format_change(value: Fraction | None, *, places: int = 1, paper: bool = Fals
         return f"({abs(rounded)})" if rounded < 0 else f"{rounded}"
     sign = "+" if rounded > 0 else ""
     return f"{sign}{rounded}%"
+
+
+def looks_like_a_total(name: str) -> bool:
+    """A line's or a section's name that reads as a total ("Total", "Sub total", "Grand total"): the shared rule
+    (``looks_like_total_line``), with "Sub total" read as "Sub-total"."""
+    return looks_like_total_line(re.sub(r"(?i)\bsub\s+total", "sub-total", name or ""))
 
 
 # -- the plan ------------------------------------------------------------------------------------------------
@@ -386,7 +415,7 @@ def add_cells(cells: Iterable[Cell | None]) -> Figure:
 
 @dataclass(frozen=True)
 class Change:
-    """Year on year: the change in pence and in percent (None when last year was £0 or not known)."""
+    """Year on year: the change in pence and in percent (None when last year was £0, negative or not known)."""
 
     change_pence: int
     percent: Fraction | None
@@ -405,7 +434,8 @@ def year_on_year(previous: Figure | None, current: Figure | None) -> Change | No
     if not (previous.complete and current.complete):
         return None
     change = current.pence - previous.pence
-    percent = Fraction(change * 100, previous.pence) if previous.pence else None
+    # No percentage of £0, nor of a negative year (-£500 to £3,001 is not a change of -700.2%): the £ alone.
+    percent = Fraction(change * 100, previous.pence) if previous.pence > 0 else None
     return Change(change, percent)
 
 

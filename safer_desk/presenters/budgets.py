@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
-from safer_desk.domain.budgets import BudgetError, format_change
+from safer_desk.domain.budgets import BudgetError, format_change, pounds_in_thousands_query
 from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
@@ -79,6 +79,7 @@ class BudgetsPresenter(ScreenPresenter):
         self.view: service.PlanView | None = None
         self.rows: list[GridRow] = []
         self.error = ""
+        self._query: tuple[str, str, str] | None = None  # a cell queried once (line, column, text): typed again, kept
         self.plans_changed = Event()
 
     # -- reading ---------------------------------------------------------------------------------------
@@ -155,13 +156,16 @@ class BudgetsPresenter(ScreenPresenter):
         self.select(plan_id if exists else (self.plans[0].id if self.plans else None))
 
     def _perform(self, action: Action) -> bool:
+        # Cleared first: a change that succeeds redraws through its ``after`` (select), and a refusal left on screen
+        # then had an officer believing it, and adding the line again.
+        self.error = ""
         try:
             self.perform(action)
         except BudgetError as exc:
             self.error = str(exc)
             self.changed.emit()
             return False
-        self.error = ""
+        self._query = None
         return True
 
     def new_plan(self, name: str, years: str | Sequence[str], **fields: Any) -> str | None:
@@ -206,6 +210,12 @@ class BudgetsPresenter(ScreenPresenter):
         if not (text or "").strip():
             return self._change(f"Clear {label}, {column}", plan_id,
                                 lambda: service.clear_cell(self.store, line_id, column))
+        query = pounds_in_thousands_query(text, self.view.plan.unit) if self.view else None
+        if query and self._query != (line_id, column, text.strip()):
+            self._query = (line_id, column, text.strip())
+            self.error = f"{label}, {column}: {query} Type {text.strip()} again to keep it."
+            self.changed.emit()
+            return False
         return self._change(f"Set {label}, {column}", plan_id,
                             lambda: service.set_cell(self.store, line_id, column, text, note=note,
                                                      note_in_text=True))

@@ -25,7 +25,7 @@ from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import find_typed, looks_like_total_line, unknown_fields
+from safer_desk.domain.text import find_typed, unknown_fields
 from safer_desk.storage import snapshots
 from safer_desk.storage.schema.budgets import PLAN_PARTS
 from safer_desk.storage.store import Store
@@ -336,6 +336,7 @@ def _section_values(fields: dict[str, Any]) -> dict[str, Any]:
         name = (fields["name"] or "").strip()
         if not name:
             raise BudgetError("Section: a section needs a name (e.g. “Expenditure”, “Income and grants”).")
+        _check_section_name(name)
         values["name"] = name
     if "kind" in fields:
         if fields["kind"] not in rules.SECTION_KINDS:
@@ -394,10 +395,17 @@ def remove_section(store: Store, section_id: str) -> PlanSnapshot:
 # -- lines --------------------------------------------------------------------------------------------------
 
 def _check_line_label(label: str) -> None:
-    if looks_like_total_line(label):
+    if rules.looks_like_a_total(label):
         raise BudgetError(f"Line: “{label}” looks like a total line, and totals are worked out here (as a line it "
                           "would count every line twice). To keep the total the paper printed, type it over the "
                           "worked-out figure in the subtotal or total row.")
+
+
+def _check_section_name(name: str) -> None:
+    if rules.looks_like_a_total(name):
+        raise BudgetError(f"Section: “{name}” looks like a total, and totals are worked out here (each section's "
+                          "subtotal and the plan's total have rows of their own). To keep the total the paper "
+                          "printed, type it over the worked-out figure in the subtotal or total row.")
 
 
 def add_line(store: Store, section_id: str, label: str, *, notes: str = "", position: int | None = None) -> str:
@@ -730,7 +738,8 @@ class ViewCell:
 
     text: str
     pence: int | None = None
-    status: str = ""  # amount, tbc, nk, nil (a cell) · total, total-incomplete (computed) · stated, stated-differs
+    status: str = ""  # amount, tbc, nk, nil (a cell) · total, total-incomplete (computed) · stated,
+    # stated-differs (from its lines), stated-change-differs (its printed change alone)
     flag: str = ""  # a sentence when this figure disagrees with another
     note: str = ""
     change: Change | None = None  # year on year, into this column
@@ -783,12 +792,21 @@ def _figure_cell(figure: Figure, unit: str, *, flag: str = "", change: Change | 
 
 
 def _cell_view(cell: Cell | None, unit: str, *, flag: str = "", change: Change | None = None,
-               stated: bool = False) -> ViewCell:
+               stated: bool = False, change_only: bool = False) -> ViewCell:
+    """change_only: a printed total that agrees with its lines, whose printed change does not."""
     if cell is None:
         return ViewCell("")
-    status = ("stated-differs" if flag else "stated") if stated else cell.status
+    status = ("stated-change-differs" if change_only else "stated-differs" if flag else "stated") if stated \
+        else cell.status
     return ViewCell(cell.describe(unit), cell.pence if cell.known else None, status, flag, cell.note, change,
                     cell.edit_text(unit))
+
+
+def _stated_view(cell: Cell | None, unit: str, flags: dict, row: str, column: str) -> ViewCell:
+    """A printed total: flagged when it differs from its lines, or when its printed change alone disagrees (the
+    status says which: stated-differs, stated-change-differs)."""
+    total, change = flags.get((row, column, "total"), ""), flags.get((row, column, "change"), "")
+    return _cell_view(cell, unit, flag=total or change, stated=True, change_only=bool(change and not total))
 
 
 def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanView:
@@ -835,9 +853,7 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
             across = _figure_cell(totals.section_across(section.id), unit) if plan.show_total_column else None
             rows.append(ViewRow("subtotal", section.subtotal_label, cells, across, section.id))
         if section.stated:
-            cells = tuple(_cell_view(section.stated.get(c.id), unit, stated=True,
-                                     flag=flags.get((section.id, c.label, "total"), "")
-                                     or flags.get((section.id, c.label, "change"), ""))
+            cells = tuple(_stated_view(section.stated.get(c.id), unit, flags, section.id, c.label)
                           for c in plan.columns)
             rows.append(ViewRow("stated", f"{section.subtotal_label} (as printed)", cells, None, section.id))
     if plan.has_plan_total:
@@ -848,10 +864,7 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
         across = _figure_cell(totals.plan_across(), unit) if plan.show_total_column else None
         rows.append(ViewRow("total", plan.total_label, cells, across))
     if plan.stated_totals:
-        cells = tuple(_cell_view(plan.stated_totals.get(c.id), unit, stated=True,
-                                 flag=flags.get(("", c.label, "total"), "")
-                                 or flags.get(("", c.label, "change"), ""))
-                      for c in plan.columns)
+        cells = tuple(_stated_view(plan.stated_totals.get(c.id), unit, flags, "", c.label) for c in plan.columns)
         rows.append(ViewRow("stated-total", f"{plan.total_label} (as printed)", cells))
     unchecked = tuple(c.message for c in totals.checks if c.agrees is None)
     return PlanView(plan, totals, tuple(rows), tuple(totals.warnings()), unchecked)
@@ -871,7 +884,8 @@ def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
 
     status is amount, tbc, nk or nil for a cell; total (or total-incomplete when a cell in the column is
     TBC or N/K) for a computed subtotal or plan total; stated (or stated-differs, with the computed
-    figure in the row above) for a total the paper prints. year is the column's financial year, or its
+    figure in the row above, or stated-change-differs when only its printed annual change disagrees) for a total
+    the paper prints. year is the column's financial year, or its
     heading when it is not a year. Amounts are plain pounds.
     """
     if plan is not None:

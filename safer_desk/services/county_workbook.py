@@ -315,6 +315,7 @@ BUDGET_STATUS_WORDS = {
     "amount": "amount", "tbc": "TBC", "nk": "N/K", "nil": "nil",
     "total": "worked out", "total-incomplete": "worked out (a cell of its column is TBC or N/K)",
     "stated": "as printed", "stated-differs": "as printed: differs from its lines",
+    "stated-change-differs": "as printed: agrees with its lines, its printed change does not",
 }
 
 

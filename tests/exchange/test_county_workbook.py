@@ -258,3 +258,19 @@ def test_a_review_whose_cost_is_not_yet_known_is_not_said_to_cost_nothing(book):
     assert rows["WSCSP-DHR-2014-01"][cost] is None
     assert rows["WSCSP-DHR-2017-01"][cost] == pytest.approx(7525.58)
     assert any("not yet known" in str(c).lower() for r in rows_of(reviews)[:top] for c in r if c)
+
+
+def test_every_status_a_budget_cell_can_have_is_said_in_words_in_the_workbook(capsys):
+    """A printed total whose printed change alone disagrees got a status of its own (stated-change-differs); the
+    workbook said it as the raw code. Every status the budget command lists is said in words."""
+    import re
+
+    from safer_desk.cli import main
+    from safer_desk.services.county_workbook import BUDGET_STATUS_WORDS
+
+    with pytest.raises(SystemExit):
+        main(["budget", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    listed = set(re.findall(r"\b(?:amount|tbc|nk|nil|total-incomplete|total|stated-change-differs|stated-differs|"
+                            r"stated)\b", help_text))
+    assert "stated-change-differs" in listed and listed <= set(BUDGET_STATUS_WORDS)

@@ -62,7 +62,8 @@ def _cell_tip(row: GridRow, i: int) -> str | None:
     parts = [cell.flag, cell.note, f"Change on the year before: {cell.change}" if cell.change else "",
              {"tbc": "To be confirmed (as the paper states)", "nk": "Not known (as the paper states)",
               "total-incomplete": "Incomplete: a cell in this column is TBC or N/K",
-              "stated": "As the paper printed it", "stated-differs": "As the paper printed it: differs from the lines"
+              "stated": "As the paper printed it", "stated-differs": "As the paper printed it: differs from the lines",
+              "stated-change-differs": "As the paper printed it: agrees with the lines; its printed change does not"
               }.get(cell.status, "")]
     return "\n".join(p for p in parts if p) or None
 
