@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 
 from safer_desk.domain.checks import date_slip
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.periods import PeriodError, parse_uk_date
+from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
@@ -118,6 +118,16 @@ class ProjectEditorPresenter(FormPresenter):
     @property
     def warning(self) -> str:
         return self.project.warning if self.project is not None and not self.is_new else ""
+
+    @property
+    def history(self) -> str:
+        """The *History* line under Status: each status the saved project has had, with its date
+        ("History: proposed 24/01/2017 → shortlisted 01/06/2024"); "" for a project not saved yet."""
+        if self.project is None or self.is_new or not self.project.status_history:
+            return ""
+        steps = [f"{h.status} {format_uk_date(date.fromisoformat(h.changed_on))}" if h.changed_on else h.status
+                 for h in self.project.status_history]
+        return "History: " + " → ".join(steps)
 
     def set_cost_lines(self, lines: Sequence[Sequence[str]]) -> None:
         self.set_value("cost_lines", tuple(tuple(str(c or "") for c in line[:4]) for line in lines))

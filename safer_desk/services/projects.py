@@ -159,11 +159,15 @@ class Project:
 
     @cached_property
     def search_text(self) -> str:
-        """Everything a free-text search looks in, lower-cased once."""
+        """Everything a free-text search looks in, lower-cased once: whatever the register and the editor show of a
+        project, the criteria's qualifiers ("for Ipswich only"), funding sources and cost lines included."""
         parts = [self.ref, self.title, self.description, self.lead_organisation, " ".join(self.areas),
-                 self.status, self.funding_route, self.cost_text, " ".join(self.indicators),
+                 self.status, self.funding_route, self.cost_text, self.cost_note, " ".join(self.indicators),
                  " ".join(self.outcomes), " ".join(self.priorities), self.notes,
-                 " ".join(o.describe() for o in self.officers)]
+                 " ".join(o.describe() for o in self.officers),
+                 " ".join(c.qualifier for c in self.criteria.values()),
+                 " ".join(f.describe() for f in self.funding_sources),
+                 " ".join(f"{line.description} {line.amount.describe()}" for line in self.cost_lines)]
         return "\n".join(parts).casefold()
 
 

@@ -165,9 +165,13 @@ USED_IN_WORDS = {
 }
 
 
+_REFERENCE_TABLES = {"district": "districts", "organisation": "organisations", "partnership": "partnerships"}
+_REFERENCE_CHILDREN = {"partnership": ["partnership_districts", "partnership_members"]}
+
+
 def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
     """Remove a district, organisation or partnership nobody refers to; return its rows for undo."""
-    table = {"district": "districts", "organisation": "organisations", "partnership": "partnerships"}[kind]
+    table = _REFERENCE_TABLES[kind]
     row = store.one(f"SELECT * FROM {table} WHERE id = ?", (ref_id,))
     if row is None:
         raise ReferenceError(f"There is no such {kind}.")
@@ -179,7 +183,7 @@ def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
             whose = "the office's" if store.office_id in offices else "a merged office's"
             raise ReferenceError(f"{row['name']} cannot be removed: it is one of {whose} areas (File > Office "
                                  "Details… names them); take it out there first.")
-    children = {"partnership": ["partnership_districts", "partnership_members"]}.get(kind, [])
+    children = _REFERENCE_CHILDREN.get(kind, [])
     checks = [(t, c) for t, c in _referrers(store, table) if t not in children]
     if kind != "organisation":  # a plan's area is a partnership, district or county by id, with no foreign key
         checks.append(("budget_plans", "area_id"))
@@ -187,14 +191,25 @@ def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
     if used:
         words = sorted({USED_IN_WORDS.get(t, t.replace("_", " ")) for t in used})
         raise ReferenceError(f"{row['name']} cannot be removed: it is still used in {', '.join(words)}.")
-    saved = {"table": table, "row": dict(row),
-             "children": {t: [dict(r) for r in store.rows(f"SELECT * FROM {t} WHERE partnership_id = ?", (ref_id,))]
-                          for t in children}}
+    saved = reference_rows(store, kind, ref_id)
     with store.transaction():
         for t in children:
             store.conn.execute(f"DELETE FROM {t} WHERE partnership_id = ?", (ref_id,))
         store.conn.execute(f"DELETE FROM {table} WHERE id = ?", (ref_id,))
     return saved
+
+
+def reference_rows(store: Store, kind: str, ref_id: str) -> dict:
+    """A district's, organisation's or partnership's rows as they stand (a partnership's with its districts and
+    members, ids and all), in the shape restore_reference puts back."""
+    table = _REFERENCE_TABLES[kind]
+    row = store.one(f"SELECT * FROM {table} WHERE id = ?", (ref_id,))
+    if row is None:
+        raise ReferenceError(f"There is no such {kind}.")
+    children = _REFERENCE_CHILDREN.get(kind, [])
+    return {"table": table, "row": dict(row),
+            "children": {t: [dict(r) for r in store.rows(f"SELECT * FROM {t} WHERE partnership_id = ?", (ref_id,))]
+                         for t in children}}
 
 
 def restore_reference(store: Store, saved: dict) -> None:

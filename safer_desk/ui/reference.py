@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QTabWidget, QVBoxLayout, QWidget)
@@ -62,30 +65,49 @@ class _Page(QWidget):
         rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()}
         return [self.model.row(r).id for r in sorted(rows)]
 
+    def refresher(self) -> Callable[[], None]:
+        """The action's ``after``: the dialog's lists if it is still there, the other tabs either way."""
+        dialog, session = self.dialog, self.dialog.session
+
+        def after() -> None:
+            if shiboken6.isValid(dialog):
+                dialog.refresh()
+            else:
+                session.notify("reference")
+        return after
+
     def remove_selected(self) -> None:
+        # The actions keep the file and the kind, not the page: Edit > Undo / Redo outlive the dialog.
+        store, kind = self.store, self.kind
         for ref_id in self.selected_ids():
             saved: dict = {}
 
             def do(ref_id=ref_id, saved=saved) -> None:
                 saved.clear()
-                saved.update(ref.remove_reference(self.store, self.kind, ref_id))
+                saved.update(ref.remove_reference(store, kind, ref_id))
 
             try:
-                push_service_action(self.dialog.session.undo_stack, f"Remove {self.kind}", do,
-                                     lambda saved=saved: ref.restore_reference(self.store, dict(saved)),
-                                     self.dialog.refresh)
+                push_service_action(self.dialog.session.undo_stack, f"Remove {kind}", do,
+                                     lambda saved=saved: ref.restore_reference(store, dict(saved)), self.refresher())
             except ref.ReferenceError as exc:
-                prompts.show_error(self, f"Remove {self.kind}", str(exc))
+                prompts.show_error(self, f"Remove {kind}", str(exc))
 
-    def run_add(self, text: str, do) -> bool:
-        created: list[str] = []
+    def run_add(self, text: str, add: Callable[[], str]) -> bool:
+        """Add as one undoable step. ``add`` holds the values the form had when the person added (it reads no
+        widget); the first do runs it and keeps the rows it wrote, and a redo puts back those very rows, ids and all.
+        """
+        store, kind = self.store, self.kind
+        written: dict = {}
 
-        def add_it() -> None:
-            created[:] = [do()]
+        def do() -> None:
+            if written:
+                ref.restore_reference(store, written)
+            else:
+                written.update(ref.reference_rows(store, kind, add()))
 
         try:
-            push_service_action(self.dialog.session.undo_stack, text, add_it,
-                                 lambda: ref.remove_reference(self.store, self.kind, created[0]), self.dialog.refresh)
+            push_service_action(self.dialog.session.undo_stack, text, do,
+                                 lambda: ref.remove_reference(store, kind, written["row"]["id"]), self.refresher())
         except (ref.ReferenceError, ValueError) as exc:
             prompts.show_error(self, text, str(exc))
             return False
@@ -114,8 +136,8 @@ class DistrictsPage(_Page):
         if name and self.store.scalar("SELECT 1 FROM districts WHERE id = ?", (reference_id("district", name),)):
             prompts.show_error(self, "Add district", f"There is already a district called {name}.")
             return
-        if self.run_add("Add district", lambda: ref.add_district(self.store, name, ons_code=self.code_edit.text().strip()
-                                                                  or None, county=self.county_edit.text().strip() or None)):
+        store, code, county = self.store, self.code_edit.text().strip() or None, self.county_edit.text().strip() or None
+        if self.run_add("Add district", lambda: ref.add_district(store, name, ons_code=code, county=county)):
             for edit in (self.name_edit, self.code_edit):
                 edit.clear()
 
@@ -141,7 +163,8 @@ class OrganisationsPage(_Page):
         if name and self.store.scalar("SELECT 1 FROM organisations WHERE id = ?", (reference_id("org", name),)):
             prompts.show_error(self, "Add organisation", f"There is already an organisation called {name}.")
             return
-        if self.run_add("Add organisation", lambda: ref.add_organisation(self.store, name, self.kind_combo.currentText())):
+        store, kind = self.store, self.kind_combo.currentText()
+        if self.run_add("Add organisation", lambda: ref.add_organisation(store, name, kind)):
             self.name_edit.clear()
 
 
@@ -193,11 +216,12 @@ class PartnershipsPage(_Page):
         if name and self.store.scalar("SELECT 1 FROM partnerships WHERE id = ?", (reference_id("partnership", name),)):
             prompts.show_error(self, "Add partnership", f"There is already a partnership called {name}.")
             return
-        districts, members = _checked(self.district_list), _checked(self.member_list)
+        store, kind = self.store, self.kind_combo.currentText()
+        districts, members = _checked(self.district_list), [(m, True) for m in _checked(self.member_list)]
+        valid_from, valid_to = self.from_edit.text().strip() or None, self.to_edit.text().strip() or None
         if self.run_add("Add partnership", lambda: ref.add_partnership(
-                self.store, name, kind=self.kind_combo.currentText(), districts=districts,
-                members=[(m, True) for m in members], valid_from=self.from_edit.text().strip() or None,
-                valid_to=self.to_edit.text().strip() or None)):
+                store, name, kind=kind, districts=districts, members=members, valid_from=valid_from,
+                valid_to=valid_to)):
             self.name_edit.clear()
 
 

@@ -103,3 +103,58 @@ def test_an_area_a_budget_plan_is_for_cannot_be_removed(store):
                                                  r"\(Budgets\)\."):
         ref.remove_reference(store, "partnership", "partnership:babergh-csp")
     assert ref.remove_reference(store, "district", "district:babergh")["row"]["name"] == "Babergh"
+
+
+def _every_table(store) -> dict[str, list[tuple]]:
+    names = [r[0] for r in store.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'audit%' "
+                                      "AND name NOT LIKE 'sqlite%' AND name NOT LIKE '\\_%' ESCAPE '\\'")]
+    return {t: sorted(tuple(r) for r in store.rows(f'SELECT * FROM "{t}"')) for t in names}
+
+
+def test_redo_of_adds_writes_what_was_first_written(window, store, qtbot, prompts):
+    """Redo puts back the very rows each add wrote (ids too), whatever the forms hold by then."""
+    window.set_store(store)
+    window.show_reference()
+    dialog = window._reference_dialog  # a child of the window, deleted below
+    before = _every_table(store)
+    districts, organisations, partnerships = dialog.districts, dialog.organisations, dialog.partnerships
+    qtbot.keyClicks(districts.name_edit, "Testshire Vale")
+    qtbot.keyClicks(districts.code_edit, "E07999999")
+    qtbot.keyClicks(districts.county_edit, "Testshire")
+    qtbot.mouseClick(districts.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(organisations.name_edit, "Testshire Police")
+    organisations.kind_combo.setCurrentText("police")
+    qtbot.mouseClick(organisations.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(partnerships.name_edit, "Testshire CSP")
+    partnerships.kind_combo.setCurrentText("county board")
+    for widget, name in ((partnerships.district_list, "Testshire Vale"),
+                         (partnerships.member_list, "Testshire Police")):
+        widget.findItems(name, Qt.MatchFlag.MatchExactly)[0].setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClicks(partnerships.from_edit, "2020-04-01")
+    qtbot.keyClicks(partnerships.to_edit, "2024-03-31")
+    qtbot.mouseClick(partnerships.add_button, Qt.MouseButton.LeftButton)
+    assert not prompts.errors
+    after = _every_table(store)
+    assert after["districts"] == [("district:testshire-vale", "Testshire Vale", "E07999999", "Testshire", None, None,
+                                   None)]
+    assert after["partnerships"][0][2:5] == ("county board", "2020-04-01", "2024-03-31")
+    # the person goes on typing in the forms without adding
+    districts.county_edit.setText("Elsewhere")
+    organisations.kind_combo.setCurrentText("other")
+    partnerships.kind_combo.setCurrentText("csp")
+    partnerships.from_edit.clear()
+    partnerships.to_edit.clear()
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert _every_table(store) == before
+    for _ in range(3):
+        window.redo_action.trigger()
+    assert _every_table(store) == after
+    # and with the dialog gone (the main window drops it when it opens another)
+    for _ in range(3):
+        window.undo_action.trigger()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(dialog))
+    for _ in range(3):
+        window.redo_action.trigger()
+    assert _every_table(store) == after

@@ -318,3 +318,25 @@ def test_a_column_under_a_heading_no_field_takes_is_said_to_be_left_out(presente
                                   "field above a column to add it.")
     preview.set_key(3, "notes")
     assert preview.left_out() == ""
+
+
+def test_the_editor_gives_the_date_of_each_status_change(demo_store, log):
+    """The guide's *History* line: every status the project has had, each with its date, under Status."""
+    today = [date(2024, 6, 1)]
+    p = ProjectsPresenter(demo_store, perform=log, today=lambda: today[0])
+    p.reload()
+    project = by_title(p, "Homeshield")
+    p.select(project.id)
+    first = svc.get_project(demo_store, project.id).status_history
+    p.editor.set_value("status", "shortlisted")
+    assert p.save()
+    today[0] = date(2026, 11, 30)
+    p.editor.set_value("status", "commissioned")
+    assert p.save()
+    earlier = " → ".join(f"{h.status} {date.fromisoformat(h.changed_on):%d/%m/%Y}" if h.changed_on else h.status
+                         for h in first)
+    assert p.editor.history == f"History: {earlier} → shortlisted 01/06/2024 → commissioned 30/11/2026"
+    log.undo()
+    assert p.editor.history == f"History: {earlier} → shortlisted 01/06/2024"
+    p.add_project()
+    assert p.editor.history == ""

@@ -104,6 +104,27 @@ def test_a_bad_amount_is_refused_with_its_message_beside_the_field(tab, page, qt
     assert svc.get_project(tab.session.store, project.id).cost.min_pence == 12_500_000
 
 
+@pytest.mark.parametrize("words, title", [
+    # "√ for Ipswich only", a criterion's qualifier
+    ("ipswich only", "Supported accommodation for Prolific and Other Priority Offenders (PPOs)"),
+    ("Suffolk PCT", "Homeshield Plus"),  # a funder under Funding sources
+    ("Tbc", "Co-ordinated 12 month awareness plan"),  # a funding source's amount as written
+    ("managerial support", "Suffolkwide Family Intervention Project (ASB & PPO Deter)"),  # a cost line
+])
+def test_search_finds_what_the_editor_shows(page, qtbot, words, title):
+    qtbot.keyClicks(page.search, words)
+    assert title in shown_titles(page)
+
+
+def test_search_finds_a_cost_note_beside_a_stated_cost():
+    from safer_desk.domain.money import Cost
+    from safer_desk.domain.projects import Criterion
+
+    project = svc.Project(id="p", title="Night bus", cost=Cost("amount", 100_000, 100_000), cost_note="match funded",
+                          criteria={"innovative": Criterion("yes", "for Lowestoft only")})
+    assert "match funded" in project.search_text and "lowestoft only" in project.search_text
+
+
 def test_filters_narrow_the_register(page, qtbot):
     qtbot.keyClicks(page.search, "elev8")
     assert shown_titles(page) == ["Suffolk ELEV8"]
@@ -529,3 +550,14 @@ def test_choosing_a_new_status_empties_since_so_it_is_dated_today(page, qtbot):
     assert since_edit.placeholderText() == "today if blank"
     status.setCurrentIndex(status.findData(project.status))
     qtbot.waitUntil(lambda: since_edit.text() == old_since)
+
+
+def test_the_editor_shows_the_history_of_status_changes_under_status(page, qtbot):
+    project = select_title(page, "Homeshield", qtbot)
+    history = page.editor.status_history
+    assert history.isVisibleTo(page.editor) and history.text() == page.editor.presenter.history
+    assert history.text().startswith("History: ") and project.status in history.text()
+    status = page.editor.widgets["status"]
+    status.setCurrentIndex(status.findData("declined"))
+    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: history.text().endswith(f"declined {date.today():%d/%m/%Y}"))

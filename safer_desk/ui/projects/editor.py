@@ -151,6 +151,11 @@ class ProjectEditor(FormView):
         self.funders.setAccessibleName("Funders' shares")
         themed(self.funders, quiet_style)
         self.widgets["funding_sources"].parentWidget().layout().insertWidget(1, self.funders)
+        # The date of each status change (the guide's *History* line), read-only under Status and since.
+        self.status_history = WrappedLabel()
+        self.status_history.setAccessibleName("Status history")
+        themed(self.status_history, quiet_style)
+        self.widgets["status"].parentWidget().layout().insertWidget(1, self.status_history)
         self.cost_lines.refresh()
         self.refresh()
 
@@ -165,6 +170,9 @@ class ProjectEditor(FormView):
             text = self.presenter.warning
             self.warning.setText(f"⚠ {text}" if text else "")
             self.warning.setVisible(bool(text))
+        if hasattr(self, "status_history"):
+            self.status_history.setText(self.presenter.history)
+            self.status_history.setVisible(bool(self.presenter.history))
         if hasattr(self, "funders"):
             p = self.presenter
             self.funders.setText(shares_summary(p.value("funding_sources") or "", p.value("cost") or "",
