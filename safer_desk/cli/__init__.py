@@ -112,8 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         if extras and trailing and getattr(args, trailing) is None and len(extras) == 1 \
                 and not extras[0].startswith("-"):
             setattr(args, trailing, extras.pop())
-        if extras:
-            parser.error(f"unrecognized arguments: {' '.join(extras)}")
+        if extras:  # said with the usage of the command typed, as a missing argument is
+            (subparsers.choices.get(args.command) or parser).error(f"unrecognized arguments: {' '.join(extras)}")
         if args.command is None:
             parser.print_help()
             return 0

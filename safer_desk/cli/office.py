@@ -36,8 +36,8 @@ def run_office(args: argparse.Namespace) -> int:
 
     try:
         year = FinancialYear.parse(args.year) if args.year else FinancialYear.of(date.today())
-    except PeriodError as exc:
-        raise CliError(str(exc)) from exc
+    except PeriodError as exc:  # an option's value that is not a year: a usage error (exit 2)
+        raise CliError(f"--year: {exc}", code=2) from exc
     changing = args.clear or args.partnership is not None or args.district is not None or args.county is not None
     store = open_existing(args.file, read_only=not changing)
     try:

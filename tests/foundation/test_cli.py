@@ -38,6 +38,15 @@ def test_unknown_option_is_a_usage_error(capsys):
     assert exit_.value.code == 2
 
 
+def test_an_unknown_option_is_said_with_the_usage_of_the_command_typed(demo_path, capsys):
+    """`projects FILE --x` printed the program's usage ("safer-desk [-h] [--version] COMMAND"), not the command's."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["projects", str(demo_path), "--x"])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert err.startswith("usage: safer-desk projects") and "unrecognized arguments: --x" in err
+
+
 def test_missing_file_for_the_window_is_bad_input(tmp_path, capsys):
     assert main([str(tmp_path / "nope.sqlite")]) == 1
     assert "no file" in capsys.readouterr().err
@@ -205,3 +214,18 @@ def test_help_never_breaks_a_word_across_lines(monkeypatch):
             for word in (action.help or "").split():
                 if "%" not in word:
                     assert word in shown, f"{name} --help breaks {word!r} (help of {action.dest})"
+
+
+@pytest.mark.parametrize("argv", [["report", "FILE", "OUT.html", "--meeting", "31/02/2019"],
+                                  ["report", "FILE", "OUT.html", "--year", "2019/21"],
+                                  ["report", "FILE", "OUT.txt"],
+                                  ["office", "FILE", "--year", "2019/21"]])
+def test_an_option_value_of_the_wrong_kind_is_a_usage_error_as_elsewhere(demo_path, tmp_path, capsys, argv):
+    """dhr-ledger --as-at 31/02/2019 exited 2 (usage) where report --meeting 31/02/2019 and office --year 2019/21
+    exited 1 (bad input): scripts could rely on neither. Nothing is written."""
+    argv = [str(demo_path) if a == "FILE" else str(tmp_path / a) if a.startswith("OUT") else a for a in argv]
+    before = demo_path.read_bytes()
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("safer-desk: ") and ("--" in err or ".pdf or .html" in err)
+    assert demo_path.read_bytes() == before and not list(tmp_path.glob("OUT*"))
