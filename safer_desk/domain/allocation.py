@@ -844,6 +844,20 @@ def top_slice(total_pence: int, *, slices: Sequence[tuple[str, Fraction]] = (("L
                           _round_half_up(each * (1 - Fraction(scenario))))
 
 
+def equal_shares_note(result: TopSliceResult, each_label: str) -> str:
+    """How the exact shares fall when the partners' part does not split equally to the penny ("" when it does):
+    £1,305,311.40 over seven is 2 × £186,473.05 and 5 × £186,473.06, and ``each_label`` shows the rounded share."""
+    shared = sum(result.shares_pence)
+    amounts = sorted(set(result.shares_pence))
+    if len(amounts) == 1 and result.equal_share_pence * result.partners == shared:
+        return ""
+    counts = {v: result.shares_pence.count(v) for v in amounts}
+    parts = [f"{n} {'gets' if n == 1 else 'get'} {format_money(v, show_pence=True)}" for v, n in counts.items()]
+    return (f"{format_money(shared, show_pence=True)} does not split into {result.partners} equal shares to the "
+            "penny: exactly, " + " and ".join(parts)
+            + f"; {each_label} is the rounded {format_money(result.equal_share_pence, show_pence=True)}.")
+
+
 def factor_names(partnerships: Iterable[PartnershipInput]) -> list[str]:
     """Every factor that some partnership has a value for, in first-seen order."""
     seen: dict[str, None] = {}

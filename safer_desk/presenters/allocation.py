@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from safer_desk.domain.allocation import (AllocationError, AllocationResult, format_fraction, parse_percent,
-                                          percent_text, redistribute_uncommitted, top_slice)
+from safer_desk.domain.allocation import (AllocationError, AllocationResult, TopSliceResult, equal_shares_note,
+                                          format_fraction, parse_percent, percent_text, redistribute_uncommitted,
+                                          top_slice)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
@@ -56,6 +57,10 @@ class AllocationPresenter(ScreenPresenter):
         self.store = store
         self.read_only = bool(store.read_only) if read_only is None else read_only
         self.loaded: service.Scenario | None = None
+        # The name and year typed in Working on: the loaded scenario's when opened, then kept through edits (the
+        # tab shows them back), so Save under a typed name adds a scenario rather than overwriting the loaded one.
+        self.name = ""
+        self.year = ""
         self.state = bench.empty_state()
         self.result: AllocationResult | None = None
         self.problem = ""
@@ -86,7 +91,21 @@ class AllocationPresenter(ScreenPresenter):
             self.loaded = self._scenario(chosen.id if chosen else None)
             if self.loaded is not None:
                 self.state = bench.WorkState(self.loaded.partnerships, self.loaded.options)
+        self._name_from(self.loaded)
         self.result, self.problem = self.state.calculate()
+
+    def _name_from(self, scenario: service.Scenario | None) -> None:
+        if scenario is not None:
+            self.name, self.year = scenario.name, scenario.year
+
+    def set_name(self, name: str, year: str | None = None) -> None:
+        """What is typed in Working on (the year too, when given); kept until a scenario is opened or saved."""
+        self.name = name or ""
+        if year is not None:
+            self.year = year
+
+    def set_year(self, year: str) -> None:
+        self.year = year or ""
 
     def _same_as_saved(self) -> service.Scenario | None:
         for summary in service.list_scenarios(self.store):
@@ -113,13 +132,45 @@ class AllocationPresenter(ScreenPresenter):
                 pass
         self.changed.emit()
 
+    def _keeping_draft(self, action: Action) -> Action:
+        """``action`` whose undo and redo also put the kept working inputs (the draft table) back exactly as they
+        were either side: the refresh after an undo writes the draft (and the scenario it came from) again, which
+        would leave rows the file did not have before."""
+        store, kept = self.store, {}
+
+        def do() -> Any:
+            if "after" in kept:
+                kept["next"] = "after"
+            else:
+                kept.update(before=service.snapshot_draft(store), next="first")
+            return action.do()
+
+        def undo() -> Any:
+            kept["next"] = "before"
+            return action.undo()
+
+        def after() -> None:
+            if action.after is not None:
+                action.after()
+            if self.read_only:
+                return
+            try:
+                if kept.get("next") == "first":
+                    kept["after"] = service.snapshot_draft(store)
+                elif kept.get("next") in kept:
+                    service.put_back_draft(store, kept[kept["next"]])
+            except (DatabaseError, OSError):  # as in _set: the draft is a convenience
+                pass
+
+        return Action(action.text, do, undo, action.tab, after)
+
     def apply(self, new_state: bench.WorkState, text: str) -> bool:
         """One edit of the working inputs, undoable; False when it changes nothing."""
         old, loaded = self.state, self.loaded
         if new_state == old:
             return False
-        self.perform(Action(text, do=lambda: self._set(new_state, loaded), undo=lambda: self._set(old, loaded),
-                            tab=self.tab))
+        self.perform(self._keeping_draft(Action(text, do=lambda: self._set(new_state, loaded),
+                                                undo=lambda: self._set(old, loaded), tab=self.tab)))
         return True
 
     def edit(self, change: Callable[[bench.WorkState], bench.WorkState], text: str) -> bool:
@@ -151,10 +202,18 @@ class AllocationPresenter(ScreenPresenter):
     # -- scenarios -----------------------------------------------------------------------------------
     def open(self, scenario_id: str) -> None:
         scenario = service.load_scenario(self.store, scenario_id)
-        old, loaded = self.state, self.loaded
+        old, loaded, typed = self.state, self.loaded, (self.name, self.year)
+
+        def do() -> None:
+            self.name, self.year = scenario.name, scenario.year
+            self._set(new, scenario)
+
+        def undo() -> None:
+            self.name, self.year = typed  # what was typed before it was opened
+            self._set(old, loaded)
+
         new = bench.WorkState(scenario.partnerships, scenario.options)
-        self.perform(Action(f"Open scenario {scenario.name}", do=lambda: self._set(new, scenario),
-                            undo=lambda: self._set(old, loaded), tab=self.tab))
+        self.perform(self._keeping_draft(Action(f"Open scenario {scenario.name}", do=do, undo=undo, tab=self.tab)))
 
     def save(self, name: str = "", year: str = "") -> bool:
         """Save: the loaded scenario again while the name and year are its own; otherwise a new one."""
@@ -185,9 +244,10 @@ class AllocationPresenter(ScreenPresenter):
             show(k)
             self.scenarios_changed.emit()
 
-        return snapshot_action(text, key=scenario_id, snap=lambda k: service.snapshot_scenario(store, k),
-                               restore=lambda snap: service.put_back_rows(store, snap),
-                               absent=lambda k: service.ScenarioRows(k, None), change=change, after=after, tab=self.tab)
+        return self._keeping_draft(snapshot_action(
+            text, key=scenario_id, snap=lambda k: service.snapshot_scenario(store, k),
+            restore=lambda snap: service.put_back_rows(store, snap), absent=lambda k: service.ScenarioRows(k, None),
+            change=change, after=after, tab=self.tab))
 
     def save_as_new(self, name: str, year: str) -> bool:
         if self.read_only:
@@ -196,7 +256,9 @@ class AllocationPresenter(ScreenPresenter):
         state, store, before = self.state, self.store, self.loaded
 
         def show(k: str) -> None:  # the new scenario while it is in the file, else the one loaded before
-            self._set(self.state, self._scenario(k) or before)
+            saved = self._scenario(k)
+            self._name_from(saved)  # its name and year as saved; undone, what was typed stays
+            self._set(self.state, saved or before)
 
         return self._perform(self._scenario_action(
             f"Save new scenario {name}", None,
@@ -294,24 +356,39 @@ def redistribution(result: AllocationResult | None, amount_text: str, method: st
 def top_slice_rows(fields: dict[str, str], remainder_label: str) -> tuple[list[tuple], str]:
     """The PRG-style top-slice from the page's fields: (rows, problem)."""
     try:
-        try:
-            total = parse_pence(fields["total"])
-        except MoneyError as exc:
-            raise AllocationError(f"Total grant: {exc}") from None
-        try:
-            partners = int(fields["partners"].strip())
-        except ValueError:
-            raise AllocationError(f"Equal shares: “{fields['partners']}” is not a whole number.") from None
-        result = top_slice(total, slices=[(fields["slice_label"].strip() or "First slice",
-                                           parse_percent(fields["slice"], what="First slice %"))],
-                           remainder_label=remainder_label, retained=parse_percent(fields["retained"], what="Retained %"),
-                           partners=partners, scenario=parse_percent(fields["scenario"], what="Scenario ±%"))
+        result = _top_slice_of(fields, remainder_label)
     except AllocationError as exc:
         return [], f"⚠ {exc}"
     pct = percent_text(result.scenario)
     rows = [(line.label, line.amount_pence) for line in result.lines]
     rows += [(f"Each plus {pct}%", result.scenario_more_pence), (f"Each less {pct}%", result.scenario_less_pence)]
     return rows, ""
+
+
+def top_slice_note(fields: dict[str, str]) -> str:
+    """How the exact shares fall when the rest does not split equally to the penny (as the command says); ""
+    when it does, or when the fields are refused."""
+    try:
+        result = _top_slice_of(fields, "Rest")
+    except AllocationError:
+        return ""
+    return equal_shares_note(result, f"“Each of {result.partners} partners”")
+
+
+def _top_slice_of(fields: dict[str, str], remainder_label: str) -> TopSliceResult:
+    """The top-slice the page's fields ask for; AllocationError names the field that is refused."""
+    try:
+        total = parse_pence(fields["total"])
+    except MoneyError as exc:
+        raise AllocationError(f"Total grant: {exc}") from None
+    try:
+        partners = int(fields["partners"].strip())
+    except ValueError:
+        raise AllocationError(f"Equal shares: “{fields['partners']}” is not a whole number.") from None
+    return top_slice(total, slices=[(fields["slice_label"].strip() or "First slice",
+                                     parse_percent(fields["slice"], what="First slice %"))],
+                     remainder_label=remainder_label, retained=parse_percent(fields["retained"], what="Retained %"),
+                     partners=partners, scenario=parse_percent(fields["scenario"], what="Scenario ±%"))
 
 
 def option_differences(first: service.Scenario, second: service.Scenario) -> list[tuple[str, str, str]]:
@@ -322,12 +399,21 @@ def option_differences(first: service.Scenario, second: service.Scenario) -> lis
                        ("last year's total", lambda o: bench.option_text(o, "previous_total") or "—"),
                        ("retained", lambda o: percent_text(o.retain) + "%"),
                        ("fixed share", lambda o: bench.option_text(o, "fixed_share")),
-                       ("rounding", lambda o: o.rounding), ("unit", lambda o: o.unit),
+                       ("rounding", lambda o: _label(Rounding, o.rounding)),
+                       ("unit", lambda o: _label(RoundingUnit, o.unit)),
                        ("damping", lambda o: bench.option_text(o, "damping") or "none"),
                        ("factors", lambda o: ", ".join(f"{f.title} {format_fraction(f.weight)}" for f in o.factors))):
         if get(a) != get(b):
             out.append((label, get(a), get(b)))
     return out
+
+
+def _label(kind: type[LabelledEnum], value: str) -> str:
+    """The words the list shows for a stored value ("Exact shares (largest remainder)", not "exact")."""
+    try:
+        return kind.parse(value).label
+    except ValueError:
+        return value
 
 
 def comparison_note(first: service.Scenario, second: service.Scenario) -> str:

@@ -18,8 +18,8 @@ from typing import Any, Iterable, Iterator, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
                                           Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
-                                          format_fraction, parse_fraction, parse_number, parse_percent, parse_weight,
-                                          top_slice, total_line_message)
+                                          equal_shares_note, format_fraction, parse_fraction, parse_number,
+                                          parse_percent, parse_weight, top_slice, total_line_message)
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
@@ -684,14 +684,8 @@ def top_slice_rows(total_pence: int, *, lsp_share: Fraction = Fraction(1, 2), re
             ("each_partner", format_pounds_plain(result.equal_share_pence)),
             (f"each_partner_plus_{pct}pct", format_pounds_plain(result.scenario_more_pence)),
             (f"each_partner_minus_{pct}pct", format_pounds_plain(result.scenario_less_pence))]
-    notes = []
-    shares = sorted(set(result.shares_pence))
-    if len(shares) > 1 or result.equal_share_pence * partners != shared:
-        counts = {v: result.shares_pence.count(v) for v in shares}
-        parts = [f"{n} {'gets' if n == 1 else 'get'} {format_money(v, show_pence=True)}" for v, n in counts.items()]
-        notes.append(f"{format_money(shared, show_pence=True)} does not split into {partners} equal shares to the "
-                     "penny: exactly, " + " and ".join(parts)
-                     + f"; each_partner is the rounded {format_money(result.equal_share_pence, show_pence=True)}.")
+    note = equal_shares_note(result, "each_partner")
+    notes = [note] if note else []
     return rows, notes
 
 
@@ -714,6 +708,20 @@ def save_draft_origin(store: Store, scenario_id: str | None) -> None:
     with store.transaction():
         store.conn.execute("INSERT INTO _allocation_draft(key, value) VALUES ('scenario', ?) "
                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (scenario_id or "",))
+
+
+def snapshot_draft(store: Store) -> tuple[tuple[str, str], ...]:
+    """The kept working inputs' rows as they are (key, value), so an undo can put them back exactly."""
+    return tuple((r[0], r[1]) for r in store.conn.execute("SELECT key, value FROM _allocation_draft ORDER BY key"))
+
+
+def put_back_draft(store: Store, rows: Sequence[tuple[str, str]]) -> None:
+    """The kept working inputs exactly as ``snapshot_draft`` took them (rows it did not have removed)."""
+    if store.read_only:
+        return
+    with store.transaction():
+        store.conn.execute("DELETE FROM _allocation_draft")
+        store.conn.executemany("INSERT INTO _allocation_draft(key, value) VALUES (?, ?)", list(rows))
 
 
 def load_draft_origin(store: Store) -> str | None:

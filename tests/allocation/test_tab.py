@@ -366,3 +366,23 @@ def test_del_empties_the_cell_in_view_as_a_spreadsheet_does(qtbot, demo_window, 
     view.setCurrentIndex(tab.inputs_model.index(0, 0))  # a partnership's name cannot be empty: said, not done
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert tab.state.partnerships[0].name == "Babergh CSP" and prompts.errors, prompts.errors
+
+
+def test_a_refused_amount_empties_the_redistribute_and_top_slice_tables(qtbot, tab):
+    """Found by a tester: a refused amount showed its message beside the previous split, whose figures did not
+    match the field."""
+    for text in ("£10,000.01", "£65.512", "abc", "-500"):
+        tab.redistribute_amount.setText(text)
+        tab.redistribute_amount.editingFinished.emit()
+        if text == "£10,000.01":
+            assert dict(tab.redistribute_model.rows)["Total"] == 10_000_01
+        else:
+            assert tab.redistribute_note.text().startswith("⚠") and tab.redistribute_model.rows == []
+    edit = tab.top_fields["partners"]
+    edit.setText("7")
+    edit.editingFinished.emit()
+    assert dict(tab.top_slice_model.rows)["Each of 7 partners (equal share)"] == 186_473_06
+    assert "2 get £186,473.05 and 5 get £186,473.06" in tab.top_slice_problem.text()  # the odd pence said
+    edit.setText("0")
+    edit.editingFinished.emit()
+    assert "at least one partner" in tab.top_slice_problem.text() and tab.top_slice_model.rows == []

@@ -66,3 +66,25 @@ def test_the_money_helpers_warning_is_shown(qtbot, tab):
     tab.factors_table.editItem(item)
     item.setText("50")
     assert "counted as 100%" in tab.summary_label.text()
+
+
+def test_a_typed_name_survives_edits_and_save_adds_it_beside_the_loaded_scenario(qtbot, tab):
+    """Found by a tester: opened "Option 2 with exact shares", typed "Option 3 - 12% retained", changed a count and
+    Retained %: the first edit put the loaded name back, and Save overwrote the loaded scenario."""
+    store = tab.store
+    combo = tab.scenario_combo
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if "exact shares" in combo.itemText(i)))
+    qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
+    exact = tab.presenter.loaded
+    assert tab.scenario_name.text() == exact.name
+    tab.scenario_name.setFocus()
+    retype(qtbot, tab.scenario_name, "Option 3 - 12% retained")
+    index = tab.inputs_model.index(0, 2)
+    assert tab.inputs_model.setData(index, "2,500")
+    assert tab.scenario_name.text() == "Option 3 - 12% retained"
+    type_option(qtbot, tab, "retain", "12")
+    assert tab.scenario_name.text() == "Option 3 - 12% retained" and tab.scenario_year.text() == "2009/10"
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert service.load_scenario(store, exact.id) == exact  # never overwritten under another name
+    assert len(service.list_scenarios(store)) == 3 and "Option 3 - 12% retained" in combo.currentText()
+    assert tab.scenario_status.text() == "✓ as saved"

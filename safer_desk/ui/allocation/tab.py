@@ -33,7 +33,7 @@ from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.presenters.allocation import (AllocationPresenter, Rounding, RoundingUnit, SplitRule, comparison_note,
-                                             redistribution, summary_text, top_slice_rows)
+                                             redistribution, summary_text, top_slice_note, top_slice_rows)
 from safer_desk.ui.kit.colours import alert_style, themed
 
 
@@ -182,6 +182,8 @@ class AllocationTab(TabBase):
         self.save_new_button = self._button("Save as ne&w", self.save_scenario_as_new, writes=True,
                                             tip="Save the working inputs and results as a new scenario")
         working.setBuddy(self.scenario_name)
+        self.scenario_name.textChanged.connect(self.presenter.set_name)  # the presenter keeps what is typed
+        self.scenario_year.textChanged.connect(self.presenter.set_year)
         self.scenario_status = QLabel(self)
         self.scenario_status.setAccessibleName("Saved or not")
         second.addWidget(self.scenario_name, 3)
@@ -418,8 +420,7 @@ class AllocationTab(TabBase):
     def compute_redistribution(self, *_args) -> None:
         """Seed 000: money not commissioned by September is shared back to the partnerships."""
         rows, note = redistribution(self.result, self.redistribute_amount.text(), self.redistribute_method.currentData())
-        if rows or self.result is None:
-            self.redistribute_model.set_rows(rows)
+        self.redistribute_model.set_rows(rows)  # a refused amount empties the table: no figure beside the wrong one
         self.redistribute_note.setText(note)
 
     def _build_top_slice(self) -> QWidget:
@@ -629,9 +630,11 @@ class AllocationTab(TabBase):
         self.scenario_status.setText(f"⚠ {status}" if status else "✓ as saved" if p.loaded is not None else "")
         self.scenario_status.setToolTip(p.scenario_label())
         self.scenario_status.setAccessibleDescription(p.scenario_label())
-        if p.loaded is not None:
-            self.scenario_name.setText(p.loaded.name)
-            self.scenario_year.setText(p.loaded.year)
+        # The name and year the presenter holds: the loaded scenario's when opened or saved, else what was typed
+        # (an edit never puts the loaded name back over a typed one, so Save then adds a new scenario).
+        for edit, text in ((self.scenario_name, p.name), (self.scenario_year, p.year)):
+            if edit.text() != text:
+                edit.setText(text)
 
     def _fill_scenarios(self, select: str | None = None) -> None:
         self.scenarios = service.list_scenarios(self.store)
@@ -740,10 +743,11 @@ class AllocationTab(TabBase):
         self.compute_top_slice()
 
     def compute_top_slice(self) -> None:
-        rows, problem = top_slice_rows({k: e.text() for k, e in self.top_fields.items()}, self._remainder_label)
-        self.top_slice_problem.setText(problem)
-        if not problem:
-            self.top_slice_model.set_rows(rows)
+        fields = {k: e.text() for k, e in self.top_fields.items()}
+        rows, problem = top_slice_rows(fields, self._remainder_label)
+        self.top_slice_problem.setText(problem or top_slice_note(fields))  # refused, or how odd pence fall
+        self.top_slice_model.set_rows(rows)  # refused: emptied, so no figure stands beside the wrong field
+        if rows:
             self.top_slice_view.size_columns_to_visible()
 
     # -- export and copy -------------------------------------------------------------------------
