@@ -74,10 +74,12 @@ def run_ledger(args: argparse.Namespace) -> int:
     if args.by_case:
         print_csv(["case", "cost", "billed", "refused", "written_off", "resplit", "carried", "net_billed", "paid",
                    "outstanding", "shortfall", "unbilled"],
-                  [[c.reference, *(format_pounds_plain(v) for v in (
-                      c.cost_pence, c.billed_pence, c.refused_pence, c.written_off_pence, c.resplit_pence,
-                      c.carried_pence, c.net_billed_pence, c.recovered_pence, c.outstanding_pence,
-                      c.shortfall_pence, c.unbilled_pence))] for c in cases])
+                  # A cost not yet known is left blank, as the window says "Not yet known": never a cost of 0.
+                  [[c.reference, format_pounds_plain(c.cost_pence) if c.cost_known else "", *(
+                      format_pounds_plain(v) for v in (
+                          c.billed_pence, c.refused_pence, c.written_off_pence, c.resplit_pence, c.carried_pence,
+                          c.net_billed_pence, c.recovered_pence, c.outstanding_pence, c.shortfall_pence,
+                          c.unbilled_pence))] for c in cases])
         return 0
     fields = ("billed_pence", "paid_pence", "closed_pence", "outstanding_pence", "overdue_pence", "net_billed_pence")
     values = [[getattr(r, f) if f != "closed_pence" else r.refused_pence + r.written_off_pence for f in fields]

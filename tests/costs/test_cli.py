@@ -117,3 +117,10 @@ def test_a_fund_with_no_complete_month_says_nothing_is_left_at_the_end_rather_th
     values = dict(csv.reader(io.StringIO(out)))
     assert code == 0 and values["monthly_burn_rate"] == "0" and values["balance"] == "17583"
     assert values["left_at_period_end"] == ""
+
+
+def test_a_review_whose_cost_is_not_yet_known_is_blank_by_case_not_0(demo_path, capsys):
+    """The window says "Not yet known" (a blank would read as £0); --by-case printed 0."""
+    code, out, _ = run(capsys, "dhr-ledger", str(demo_path), "--by-case", "--as-at", "01/09/2018")
+    rows = {r["case"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert code == 0 and rows["WSCSP-DHR-2014-01"]["cost"] == "" and rows["WSCSP-DHR-2017-01"]["cost"] == "7525.58"

@@ -201,19 +201,19 @@ def test_report_command_writes_html_and_pdf(demo_path, tmp_path):
     assert "Babergh" in text and "Date of meeting: 20/09/2018" in text
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--year", "2016"], "financial year"),
-    (["--area", "Atlantis"], "no district, partnership or county"),
+@pytest.mark.parametrize("args, message, exit_code", [
+    (["--year", "2016"], "financial year", 2),  # not a year at all: how the command is used
+    (["--area", "Atlantis"], "no district, partnership or county", 1),  # a name the file does not hold: bad input
 ])
-def test_report_command_refuses_bad_options(demo_path, tmp_path, args, message):
+def test_report_command_refuses_bad_options(demo_path, tmp_path, args, message, exit_code):
     code, _, err = cli_output(["report", str(demo_path), str(tmp_path / "r.html"), *args])
-    assert code == 1 and message in err
+    assert code == exit_code and message in err
     assert not (tmp_path / "r.html").exists()
 
 
 def test_report_command_refuses_other_formats(demo_path, tmp_path):
     code, _, err = cli_output(["report", str(demo_path), str(tmp_path / "r.docx")])
-    assert code == 1 and ".pdf or .html" in err
+    assert code == 2 and ".pdf or .html" in err  # a usage error, as screenshot's .png
 
 
 def test_pdf_columns_fit_their_longest_words_even_in_wide_tables(qapp):
