@@ -27,7 +27,6 @@ from typing import Iterable, Mapping
 from safer_desk.domain.checks import typed_digits
 from safer_desk.domain.money import FORM_HINT, MoneyError, format_money, parse_pence, states_its_scale
 from safer_desk.domain.periods import FinancialYear, PeriodError
-from safer_desk.domain.text import looks_like_total_line
 
 CELL_STATUSES = ("amount", "tbc", "nk", "nil")
 STATUS_WORDS = {"amount": "", "tbc": "TBC", "nk": "N/K", "nil": "nil"}
@@ -266,12 +265,6 @@ def format_change(value: Fraction | None, *, places: int = 1, paper: bool = Fals
         return f"({abs(rounded)})" if rounded < 0 else f"{rounded}"
     sign = "+" if rounded > 0 else ""
     return f"{sign}{rounded}%"
-
-
-def looks_like_a_total(name: str) -> bool:
-    """A line's or a section's name that reads as a total ("Total", "Sub total", "Grand total"): the shared rule
-    (``looks_like_total_line``), with "Sub total" read as "Sub-total"."""
-    return looks_like_total_line(re.sub(r"(?i)\bsub\s+total", "sub-total", name or ""))
 
 
 # -- the plan ------------------------------------------------------------------------------------------------

@@ -45,11 +45,11 @@ def file_name_from(text: str, *, most: int = 120) -> str:
     return name
 
 
-_TOTAL_LINE = re.compile(r"^\s*(?:grand |county |sub-?|overall )?totals?\s*:?\s*$", re.IGNORECASE)
+_TOTAL_LINE = re.compile(r"^\s*(?:grand |county |sub[- ]?|overall )?totals?\s*:?\s*$", re.IGNORECASE)
 
 
 def looks_like_total_line(name: str) -> bool:
-    """A row named as a table's total line ("Total", "Totals", "Grand total", "Sub-total:"): copied with a
+    """A row named as a table's total line ("Total", "Totals", "Grand total", "Sub-total:", "Sub total"): copied with a
     paper's table, it would hold the sum of the rows above and count them twice."""
     return bool(_TOTAL_LINE.match(name or ""))
 

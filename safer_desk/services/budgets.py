@@ -25,7 +25,7 @@ from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import find_typed, unknown_fields
+from safer_desk.domain.text import find_typed, looks_like_total_line, unknown_fields
 from safer_desk.storage import snapshots
 from safer_desk.storage.schema.budgets import PLAN_PARTS
 from safer_desk.storage.store import Store
@@ -395,14 +395,14 @@ def remove_section(store: Store, section_id: str) -> PlanSnapshot:
 # -- lines --------------------------------------------------------------------------------------------------
 
 def _check_line_label(label: str) -> None:
-    if rules.looks_like_a_total(label):
+    if looks_like_total_line(label):
         raise BudgetError(f"Line: “{label}” looks like a total line, and totals are worked out here (as a line it "
                           "would count every line twice). To keep the total the paper printed, type it over the "
                           "worked-out figure in the subtotal or total row.")
 
 
 def _check_section_name(name: str) -> None:
-    if rules.looks_like_a_total(name):
+    if looks_like_total_line(name):
         raise BudgetError(f"Section: “{name}” looks like a total, and totals are worked out here (each section's "
                           "subtotal and the plan's total have rows of their own). To keep the total the paper "
                           "printed, type it over the worked-out figure in the subtotal or total row.")
