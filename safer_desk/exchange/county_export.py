@@ -120,9 +120,11 @@ def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
     columns = ("id", "fund_id", "district_id", "month", "item", "victims", "spend_lines", "amount_pence")
     # Summaries the file received (a county's, from its offices) stay: they are its only record of that spend.
     # One of the file's own rows on the same district, month and item joins it.
+    # Rows of "other districts" (no district) from several offices may share a month and item: each is kept.
     has = {r[1] for r in conn.execute(f"PRAGMA table_info({quote(table)})")}
-    received = {tuple(r[1:5]): list(r) for r in conn.execute(f"SELECT {', '.join(columns)} FROM {quote(table)}")} \
-        if set(columns) <= has else {}
+    out = [list(r) for r in conn.execute(f"SELECT {', '.join(columns)} FROM {quote(table)}")] \
+        if set(columns) <= has else []
+    by_district = {tuple(r[1:5]): r for r in out if r[2] is not None}
     conn.execute(f"DELETE FROM {quote(table)}")
     sql = f"INSERT INTO {quote(table)} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     for row in rows:
@@ -133,13 +135,13 @@ def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
         seed = json.dumps([office_id] + values)
         digest = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
         row_id = costs_schema.moved_months_id(min(row.spent_in), max(row.spent_in), digest) if row.moved else digest
-        if row.district_id is not None and (joined := received.get(tuple(values[:4]))) is not None:
+        if (joined := by_district.get(tuple(values[:4]))) is not None:
             joined[5:8] = [joined[5] + row.victims, joined[6] + row.spend_lines, joined[7] + row.amount_pence]
             continue
-        received[(row_id,)] = [row_id, *values]
-    if received:
-        conn.executemany(sql, list(received.values()))
-    return len(received)
+        out.append([row_id, *values])
+    if out:
+        conn.executemany(sql, out)
+    return len(out)
 
 
 def write_county_export(store: Store, target: Path | str, *, include_referrals: bool = False,

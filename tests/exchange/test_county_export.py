@@ -337,3 +337,28 @@ def test_a_county_files_export_and_workbook_keep_the_fund_spend_it_received(demo
         assert "Fund spend" in book.sheetnames
     finally:
         county.close()
+
+
+def test_a_county_export_keeps_two_offices_other_districts_rows_of_one_month_and_item(demo_store, tmp_path):
+    """Two offices each send an "other districts" row (no district) for the same fund, month and item: the county's
+    own export keyed what it received by fund, district, month and item, so one of the two was dropped."""
+    from tests.exchange.helpers import merge_accepting
+
+    office_export = export_for_county(demo_store, tmp_path / "babergh-export.sqlite").path
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county")
+    try:
+        merge_accepting(county, [office_export])
+        with county.transaction():  # a second office's row on the same month and item, as a merge would add it
+            county.conn.execute(
+                "INSERT INTO fund_spend_summary(id, fund_id, district_id, month, item, victims, spend_lines, "
+                "amount_pence) SELECT 'second-office-row', fund_id, NULL, month, item, 3, 3, 1000 "
+                "FROM fund_spend_summary WHERE district_id IS NULL LIMIT 1")
+        held = county.one("SELECT count(*), sum(amount_pence) FROM fund_spend_summary")
+        again = export_for_county(county, tmp_path / "county-export.sqlite")
+        conn = sqlite3.connect(str(again.path))
+        try:
+            assert conn.execute("SELECT count(*), sum(amount_pence) FROM fund_spend_summary").fetchone() == tuple(held)
+        finally:
+            conn.close()
+    finally:
+        county.close()
