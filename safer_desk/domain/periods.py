@@ -95,9 +95,9 @@ class FinancialYear:
 
     @classmethod
     def parse(cls, text: str) -> "FinancialYear":
-        """Parse "2018/19", "2018-19", "2018/2019" or "18/19"."""
+        """Parse "2018/19", "2018-19", "2018/2019" or "18/19" (or "2018–19", the dash Word and Excel put in)."""
         s = (text or "").strip()
-        m = re.fullmatch(r"(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})", s)
+        m = re.fullmatch(r"(\d{2}|\d{4})\s*[/\-\u2013\u2014]\s*(\d{2}|\d{4})", s)
         if m:
             start = _full_year(m.group(1))  # "99/00" is 1999/00, as "1/4/99" is 1999
             end = int(m.group(2))

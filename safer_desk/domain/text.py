@@ -45,7 +45,7 @@ def file_name_from(text: str, *, most: int = 120) -> str:
     return name
 
 
-_TOTAL_LINE = re.compile(r"^\s*(?:grand |county |sub[- ]?|overall )?totals?\s*:?\s*$", re.IGNORECASE)
+_TOTAL_LINE = re.compile(r"^\s*(?:grand |county |sub(?:-|\s+)?|overall )?totals?\s*:?\s*$", re.IGNORECASE)
 
 
 def looks_like_total_line(name: str) -> bool:

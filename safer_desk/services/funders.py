@@ -109,8 +109,7 @@ def years_from_text(text: str) -> dict[str, str]:
         if m is None:
             raise FundingError(f"Year: “{line}” should read like “2017/18: £400,568” (a financial year, then its "
                                "amount).")
-        year = re.sub(r"\s", "", m.group(1)).replace("\u2013", "-").replace("\u2014", "-")
-        label = _year(year, "Year")
+        label = _year(m.group(1), "Year")  # FinancialYear reads the dashes Word and Excel put in
         if label in years:
             raise FundingError(f"Year: {label} is given twice.")
         years[label] = m.group(2).strip()

@@ -326,8 +326,7 @@ def _funding_year(source: str) -> tuple[str, str]:
     m = _FUNDING_YEAR.match(source)
     if not m:
         return source, ""
-    year = re.sub(r"\s*[/\-\u2013\u2014]\s*", "/", m.group("year"))
-    return m.group("source").strip(), FinancialYear.parse(year).label
+    return m.group("source").strip(), FinancialYear.parse(m.group("year")).label
 
 
 def format_funding_sources(sources: Iterable[FundingSource]) -> str:
