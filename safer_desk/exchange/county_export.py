@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -55,7 +54,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                content_checksum, content_checksums, data_tables, dependency_order,
                                                has_table, never_cancelled, no_progress, public_digests, quote,
                                                row_counts, schema_hash)
-from safer_desk.storage.safe_write import atomic_path, fsync_file, write_chunks
+from safer_desk.storage.safe_write import write_bytes_atomically
 from safer_desk.storage import audit
 from safer_desk.storage.schema import costs as costs_schema
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
@@ -167,16 +166,10 @@ def write_county_export(store: Store, target: Path | str, *, include_referrals: 
     finally:
         out.close()
     check_cancelled(cancelled)
-    what = f"The export {target.name}"
-    with atomic_path(target, label="export", what=what) as tmp:  # a failure in here removes the temporary file
-        fd = os.open(str(tmp), os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0))
-        try:
-            write_chunks(fd, [data])
-        finally:
-            os.close(fd)
-        fsync_file(tmp)  # whole on the disk before its number is recorded
-        if result.sequence is not None:
-            _record_export(store, result)
+    # The number is recorded once the export is whole on the disk, just before it is moved into place.
+    write_bytes_atomically(target, data, label="export", what=f"The export {target.name}",
+                           before_replace=(lambda: _record_export(store, result)) if result.sequence is not None
+                           else None)
     progress(4, 4, "Export written.")
     return result
 

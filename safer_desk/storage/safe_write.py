@@ -140,12 +140,14 @@ def _mode_for(target: Path) -> int:
 
 @contextlib.contextmanager
 def atomic_path(target: Path | str, *, label: str | None = None, private: bool = False,
-                what: str = "") -> Iterator[Path]:
+                what: str = "", before_replace: Callable[[], None] | None = None) -> Iterator[Path]:
     """Yield a temporary path beside target; on success it replaces target, on failure it is removed.
 
     label names the fault boundaries passed (``f"{label}:temp-written"`` and so on; see ``faults``).
     private keeps the owner-only permission of the temporary file (a data file, a backup); otherwise the
-    file gets the mode the old target had, or an ordinary new file's.
+    file gets the mode the old target had, or an ordinary new file's. ``before_replace`` runs once the file is
+    whole on the disk, just before it is moved into place (an export records its number there); if it fails,
+    nothing is moved and the temporary file goes.
     """
     target = Path(target)
     try:
@@ -161,6 +163,8 @@ def atomic_path(target: Path | str, *, label: str | None = None, private: bool =
         fsync_file(tmp)
         if not private:
             os.chmod(tmp, _mode_for(target))
+        if before_replace is not None:
+            before_replace()
         if label:
             faults.boundary(f"{label}:before-replace")
         os.replace(tmp, target)
@@ -190,11 +194,12 @@ def write_chunks(fd: int, chunks: Iterable[bytes]) -> int:
 
 
 def write_bytes_atomically(target: Path | str, data: bytes | Iterable[bytes], *, label: str | None = None,
-                           private: bool = False, what: str = "") -> Path:
-    """Write bytes (or chunks of bytes) to target atomically, checked and flushed to the disk."""
+                           private: bool = False, what: str = "",
+                           before_replace: Callable[[], None] | None = None) -> Path:
+    """Write bytes (or chunks of bytes) to target atomically, checked and flushed to the disk (``atomic_path``)."""
     target = Path(target)
     chunks = [data] if isinstance(data, (bytes, bytearray, memoryview)) else data
-    with atomic_path(target, label=label, private=private, what=what) as tmp:
+    with atomic_path(target, label=label, private=private, what=what, before_replace=before_replace) as tmp:
         fd = os.open(str(tmp), os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0))
         try:
             write_chunks(fd, chunks)
