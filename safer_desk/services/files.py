@@ -66,7 +66,7 @@ def open_office_file(path: Path | str, *, create: bool = False, read_only: bool 
     if upgrading:
         kept = [p for p in backups_of(path) if p.name.endswith(".before-upgrade.sqlite")]
         backup = kept[-1] if kept else None
-    if read_only:
+    if read_only and check.export:  # an export opened to look at: the figures its police.uk counts give
         _figures_for_reading(store)
     return OpenedFile(store, steps, backup)
 
@@ -103,8 +103,6 @@ def reading_connection(store: Store) -> Iterator[Store]:
     """
     own = store.connect_for_thread()
     try:
-        if own.read_only:
-            _figures_for_reading(own)
         yield own
     finally:
         own.conn.close()

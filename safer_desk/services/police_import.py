@@ -700,9 +700,8 @@ def typed_figures_differing(store: Store) -> list[TypedFigure]:
 
 @dataclass(frozen=True)
 class FiguresForReading:
-    """What ``figures_for_reading`` did: how many police.uk figures it worked out, or why it could not."""
+    """What ``figures_for_reading`` did: why it could not work the figures out, if it could not."""
 
-    made: int = 0  # 0 also when none were wanted (a file that holds its own figures)
     problem: str = ""  # in words, naming the months the counts cover; "" when the figures were worked out
     first_month: str = ""  # the months of the counts ("2025-01" to "2025-12"), when figures were wanted
     last_month: str = ""
@@ -726,8 +725,7 @@ def figures_for_reading(store: Store) -> FiguresForReading:
         return FiguresForReading()
     first, last = store.one("SELECT min(month), max(month) FROM main._police_vintages")
     if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'indicator_values'").fetchone():
-        return FiguresForReading(store.scalar("SELECT count(*) FROM temp.indicator_values WHERE source = ?",
-                                              (SOURCE,)), first_month=first, last_month=last)
+        return FiguresForReading(first_month=first, last_month=last)  # worked out already, on this connection
     if first is None or store.scalar("SELECT 1 FROM main.indicator_values WHERE source = ? LIMIT 1", (SOURCE,)):
         return FiguresForReading()
     columns = conn.execute("PRAGMA main.table_info(indicator_values)").fetchall()
@@ -752,8 +750,7 @@ def figures_for_reading(store: Store) -> FiguresForReading:
             f"This export carries police.uk counts for {span}, not the figures made from them (the county works "
             f"them out again when it merges), and they could not be worked out here ({exc}), so no police.uk "
             "figure is shown. The export itself is as it was sent."), first_month=first, last_month=last)
-    return FiguresForReading(store.scalar("SELECT count(*) FROM temp.indicator_values WHERE source = ?", (SOURCE,)),
-                             first_month=first, last_month=last)
+    return FiguresForReading(first_month=first, last_month=last)
 
 
 def figure_sources(store: Store, indicator_id: str, area_id: str, period: str) -> list[Vintage]:
