@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -34,7 +33,7 @@ def open_existing(path: str | Path, *, read_only: bool = True):
 
             try:
                 store = open_upgraded_copy(path)
-            except (StoreError, sqlite3.Error) as again:
+            except StoreError as again:
                 raise CliError(str(again)) from again
             sys.stderr.write(f"safer-desk: {path.name} was made by an older version of Safer Desk: it is read as this "
                              "version reads it and is not changed (it is upgraded, with a backup, the first time "

@@ -944,13 +944,14 @@ def open_upgraded_copy(path: Path | str) -> Store:
     file itself is upgraded, with a backup, only when it is opened for writing."""
     path = Path(path)
     source = _connect(path, read_only=True)
-    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    copy = _connect(Path(":memory:"), read_only=False)
     try:
         source.backup(copy)
-        copy.row_factory = sqlite3.Row
-        copy.execute("PRAGMA foreign_keys = ON")
-        audit.register_functions(copy)
         _migrate_all_or_nothing(copy, path.stem)
+    except sqlite3.Error as exc:
+        copy.close()
+        raise NotADatabase(f"{path.name} was made by an older version of Safer Desk and could not be read as this "
+                           f"version reads it ({exc}); it has not been changed.") from exc
     except BaseException:
         copy.close()
         raise
