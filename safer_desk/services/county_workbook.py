@@ -219,9 +219,11 @@ def fund_sheet(store: Store) -> WorkbookSheet | None:
             "LEFT JOIN districts d ON d.id = s.district_id", (OTHER_DISTRICTS,)):
         key = (r[0], r[1], r[2])
         month = Month.parse(r[2])
-        if r[7] not in spans:
-            spans[r[7]] = merged_months(store, r[7])
-        span = spans[r[7]].get(month) if r[8] is None else None
+        span = None
+        if r[8] is None:  # only a row with no district can hold spend merged from other months
+            if r[7] not in spans:
+                spans[r[7]] = merged_months(store, r[7])
+            span = spans[r[7]].get(month)
         row = rows_by_key.setdefault(key, [r[0], r[1], month.first_day, 0, 0, 0, None])
         row[3] += r[4]
         row[4] += r[5]

@@ -631,8 +631,8 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     and 12-month windows (``ranges``).
     """
     fund = get_fund(store, fund_id)
-    incomplete_from = domain.first_incomplete_month(today=today or date.today(),
-                                                    keyed_to=keyed_to or fund.spend_keyed_to)
+    keyed_to = keyed_to or fund.spend_keyed_to
+    incomplete_from = domain.first_incomplete_month(today=today or date.today(), keyed_to=keyed_to)
     contributors = [(r[0], int(r[1])) for r in store.rows(
         "SELECT o.name, sum(c.amount_pence) FROM fund_contributions c JOIN organisations o ON o.id = c.organisation_id "
         "WHERE c.fund_id = ? GROUP BY o.name ORDER BY o.name", (fund_id,))]
@@ -675,7 +675,7 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
         forecast = replace(forecast, warnings=(*forecast.warnings, MONTHS_MERGED))
     return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
                        summary_rows, forecast, contributors, ranges, incomplete_from, merged,
-                       keyed_to or fund.spend_keyed_to)
+                       keyed_to)
 
 
 def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:

@@ -21,8 +21,8 @@ from pathlib import Path
 from safer_desk.domain.text import counted
 from safer_desk.exchange import county_merge
 from safer_desk.storage import audit
-from safer_desk.storage.store import (SQLITE_HEADER, StoreError, audit_trigger_problems, inspect_file, read_only_uri,
-                                      repair_audit_trail)
+from safer_desk.storage.store import (SQLITE_HEADER, FileTooNew, StoreError, audit_trigger_problems, inspect_file,
+                                      read_only_uri, repair_audit_trail)
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
 
@@ -122,8 +122,7 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
         check = inspect_file(path)
     except StoreError as exc:
         # A file from a newer Safer Desk is one, of a layout this version does not know.
-        report.kind = "Safer Desk file from a newer version" if type(exc).__name__ == "FileTooNew" \
-            else "not a Safer Desk file"
+        report.kind = "Safer Desk file from a newer version" if isinstance(exc, FileTooNew) else "not a Safer Desk file"
         report.bad(str(exc))
         return
     report.kind = "Safer Desk file"
