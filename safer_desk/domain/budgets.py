@@ -19,6 +19,7 @@ Pure Python: int pence, ``Fraction`` for percentages, nothing through float.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -448,13 +449,8 @@ class Check:
         return self.agrees is False
 
 
-def compare_stated(computed: Figure, stated: Cell, *, where: str, column: str, unit: str = "pound",
-                   row: str = "") -> Check:
+def compare_stated(computed: Figure, stated: Cell, *, where: str, column: str, unit: str = "pound") -> Check:
     """The paper's figure against the computed one; kept both ways, flagged when they differ."""
-    return replace(_compare_stated(computed, stated, where=where, column=column, unit=unit), row=row)
-
-
-def _compare_stated(computed: Figure, stated: Cell, *, where: str, column: str, unit: str) -> Check:
     if not stated.known:
         return Check(where, column, "total", None, f"{where}, {column}: the paper states {stated.describe(unit)}.")
     if not computed.complete:
@@ -471,14 +467,8 @@ def _compare_stated(computed: Figure, stated: Cell, *, where: str, column: str, 
 
 
 def check_stated_change(previous: Figure | None, current: Figure | None, stated_text: str, *, where: str,
-                        column: str, unit: str = "pound", row: str = "") -> Check | None:
+                        column: str, unit: str = "pound") -> Check | None:
     """The paper's printed annual change against the change between the figures printed beside it."""
-    check = _check_stated_change(previous, current, stated_text, where=where, column=column, unit=unit)
-    return None if check is None else replace(check, row=row)
-
-
-def _check_stated_change(previous: Figure | None, current: Figure | None, stated_text: str, *, where: str,
-                         column: str, unit: str) -> Check | None:
     stated = parse_change(stated_text)
     if stated is None:
         return None
@@ -532,7 +522,7 @@ def plan_totals(plan: Plan) -> PlanTotals:
     section_totals: dict[str, dict[str, Figure]] = {}
     plan_total: dict[str, Figure] = {c.id: Figure() for c in plan.columns}
     checks: list[Check] = []
-    labels = [line.label.casefold() for section in plan.sections for line in section.lines]
+    labels = Counter(line.label.casefold() for section in plan.sections for line in section.lines)
     for section in plan.sections:
         per_column: dict[str, Figure] = {}
         for column in plan.columns:
@@ -543,7 +533,7 @@ def plan_totals(plan: Plan) -> PlanTotals:
         for line in section.lines:
             line_totals[line.id] = add_cells(line.cells.get(cid) for cid in year_ids)
             # A line's name is said with its section's where another section has a line of that name.
-            where = line.label if labels.count(line.label.casefold()) == 1 else f"{line.label} ({section.name})"
+            where = line.label if labels[line.label.casefold()] == 1 else f"{line.label} ({section.name})"
             for column in plan.columns:
                 cell = line.cells.get(column.id)
                 if cell is not None and cell.split_problem:
@@ -555,8 +545,8 @@ def plan_totals(plan: Plan) -> PlanTotals:
         for column in plan.columns:
             stated = section.stated.get(column.id)
             if stated is not None:
-                checks.append(compare_stated(per_column[column.id], stated, where=section.subtotal_label,
-                                             column=column.label, unit=plan.unit, row=section.id))
+                checks.append(replace(compare_stated(per_column[column.id], stated, where=section.subtotal_label,
+                                                     column=column.label, unit=plan.unit), row=section.id))
         checks += _change_checks(plan, section.subtotal_label, per_column,
                                  {cid: c.stated_change for cid, c in section.stated.items()}, row=section.id)
     for column in plan.columns:
@@ -579,9 +569,9 @@ def _change_checks(plan: Plan, where: str, figures: Mapping[str, Figure],
         if not text:
             continue
         check = check_stated_change(figures.get(previous.id), figures.get(current.id), text, where=where,
-                                    column=current.label, unit=plan.unit, row=row)
+                                    column=current.label, unit=plan.unit)
         if check is not None:
-            checks.append(check)
+            checks.append(replace(check, row=row))
     return checks
 
 

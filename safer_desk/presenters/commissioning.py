@@ -25,7 +25,7 @@ from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import Scenario, ScenarioError, ScenarioItem, ScenarioResult
 
 # Projects a board would no longer commission are left out of the list to tick (unless ticked).
-CLOSED = ("declined", "withdrawn", "completed")
+CLOSED = service.CLOSED
 NOT_SAVED = "not saved"
 CHANGED = "changed since saved"
 

@@ -213,15 +213,18 @@ def _order(project: Project):
     return register_order(project)
 
 
+CLOSED = ("declined", "withdrawn", "completed")  # statuses a scenario does not propose (nor list, unless ticked)
+
+
 def suggest(projects: Iterable[Project], fund_pence: int, *, award: Award | None = None,
             award_year: str | None = None, range_end: str = "upper") -> Suggestion:
     """The "what fits" proposal: the projects meeting the most criteria in total within the fund (in full),
     each weighed at what a scenario counts for it (``counted_figure``: against an award, the funder's share
     for the year); a project whose figure is not known (no cost, a share "Tbc") is not proposed."""
     year = award_fund(award, award_year)[1] if award is not None else ""
-    counted = {p.id: counted_figure(p, award, year, range_end) for p in projects
-               if p.status not in ("declined", "withdrawn", "completed")}
-    eligible = sorted((p for p in projects if p.id in counted and counted[p.id].weighable), key=_order)
+    pool = [p for p in projects if p.status not in CLOSED]
+    counted = {p.id: counted_figure(p, award, year, range_end) for p in pool}
+    eligible = sorted((p for p in pool if counted[p.id].weighable), key=_order)
     # Keys in register order, so that between equally good sets the one with the earlier projects is proposed.
     keys = {f"{i:09d}": p.id for i, p in enumerate(eligible)}
     candidates = [Candidate(k, counted[eligible[i].id].cost_pence or 0, eligible[i].criteria_met)

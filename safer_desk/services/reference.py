@@ -171,10 +171,8 @@ _REFERENCE_CHILDREN = {"partnership": ["partnership_districts", "partnership_mem
 
 def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
     """Remove a district, organisation or partnership nobody refers to; return its rows for undo."""
-    table = _REFERENCE_TABLES[kind]
-    row = store.one(f"SELECT * FROM {table} WHERE id = ?", (ref_id,))
-    if row is None:
-        raise ReferenceError(f"There is no such {kind}.")
+    saved = reference_rows(store, kind, ref_id)  # "There is no such …" when it is not there
+    table, row = saved["table"], saved["row"]
     # The office's scope names its areas by id with no foreign key (a county file keeps each merged office's too):
     # removing one would leave the office naming an area that is gone, and with it every list of its districts.
     if _has_office_areas(store):
@@ -183,7 +181,7 @@ def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
             whose = "the office's" if store.office_id in offices else "a merged office's"
             raise ReferenceError(f"{row['name']} cannot be removed: it is one of {whose} areas (File > Office "
                                  "Details… names them); take it out there first.")
-    children = _REFERENCE_CHILDREN.get(kind, [])
+    children = list(saved["children"])
     checks = [(t, c) for t, c in _referrers(store, table) if t not in children]
     if kind != "organisation":  # a plan's area is a partnership, district or county by id, with no foreign key
         checks.append(("budget_plans", "area_id"))
@@ -191,7 +189,6 @@ def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
     if used:
         words = sorted({USED_IN_WORDS.get(t, t.replace("_", " ")) for t in used})
         raise ReferenceError(f"{row['name']} cannot be removed: it is still used in {', '.join(words)}.")
-    saved = reference_rows(store, kind, ref_id)
     with store.transaction():
         for t in children:
             store.conn.execute(f"DELETE FROM {t} WHERE partnership_id = ?", (ref_id,))
