@@ -98,11 +98,9 @@ class AllocationPresenter(ScreenPresenter):
         if scenario is not None:
             self.name, self.year = scenario.name, scenario.year
 
-    def set_name(self, name: str, year: str | None = None) -> None:
-        """What is typed in Working on (the year too, when given); kept until a scenario is opened or saved."""
+    def set_name(self, name: str) -> None:
+        """What is typed in Working on; kept until a scenario is opened or saved."""
         self.name = name or ""
-        if year is not None:
-            self.year = year
 
     def set_year(self, year: str) -> None:
         self.year = year or ""

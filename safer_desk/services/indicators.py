@@ -351,16 +351,14 @@ _UNIT_PLURALS = {"count": "counts", "percentage": "percentages", "rate": "rates"
 _PERIOD_NOUNS = {"monthly": "month", "quarterly": "quarter", "annual": "year"}
 
 
-def definition_change(store: Store, indicator_id: str, *, unit: str, frequency: str,
-                      rate_per: int | None = None) -> DefinitionChange:
+def definition_change(store: Store, indicator_id: str, *, unit: str, frequency: str) -> DefinitionChange:
     """What saving the indicator (if it is in the file) with this unit and frequency would do to what it holds,
     as ``save_indicator`` would find it: the form asks or refuses beside the field before anything is written."""
     r = store.one("SELECT * FROM indicators WHERE id = ?", (indicator_id,))
     if r is None:
         return DefinitionChange()
     old = _indicator(r)
-    return _definition_change(store, old, unit, frequency, rate_per if rate_per is not None or unit != "rate"
-                              else old.rate_per)
+    return _definition_change(store, old, unit, frequency, old.rate_per)
 
 
 def _definition_change(store: Store, old: Indicator, unit: str, frequency: str,

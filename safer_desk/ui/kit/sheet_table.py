@@ -10,8 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 
-from safer_desk.ui.kit.table_view import CopiesSelection
-from safer_desk.ui.kit.tables import COPY_ROLE
+from safer_desk.ui.kit.table_view import CopiesSelection, _source_copy
 
 
 class SheetTable(CopiesSelection, QTableWidget):
@@ -51,7 +50,5 @@ class SheetTable(CopiesSelection, QTableWidget):
 
 
 def _cell_copy(index) -> str:
-    value = index.data(COPY_ROLE)
-    if value is None:  # a cell with no plain form set: its shown text, with an ASCII minus
-        value = index.data()
-    return "" if value is None else str(value).replace("\u2212", "-")
+    """As the kit's tables copy a cell (``_source_copy``), shown text with an ASCII minus for Excel."""
+    return _source_copy(index).replace("\u2212", "-")

@@ -171,8 +171,9 @@ class ProjectEditor(FormView):
             self.warning.setText(f"⚠ {text}" if text else "")
             self.warning.setVisible(bool(text))
         if hasattr(self, "status_history"):
-            self.status_history.setText(self.presenter.history)
-            self.status_history.setVisible(bool(self.presenter.history))
+            history = self.presenter.history
+            self.status_history.setText(history)
+            self.status_history.setVisible(bool(history))
         if hasattr(self, "funders"):
             p = self.presenter
             self.funders.setText(shares_summary(p.value("funding_sources") or "", p.value("cost") or "",

@@ -127,7 +127,8 @@ class PastePreviewDialog(QDialog):
         if problems.startswith("Nothing was pasted."):  # said of the rows as they are, before anything is added
             problems = problems.replace("Nothing was pasted.", "These rows cannot be added yet: correct them in "
                                         "Excel and paste again, or change how a column is read.", 1)
-        notes = slips + [p.left_out()] if p.left_out() else slips
+        left_out = p.left_out()
+        notes = [*slips, left_out] if left_out else slips
         self.problems.setText(problems or "\n".join(f"⚠ {s}" for s in notes))
         self.add_button.setEnabled(not problems)
         count = len(p.data_rows())
