@@ -96,22 +96,23 @@ class CommissioningPresenter(ScreenPresenter):
         return tuple(ScenarioItem(pid, scale) for pid, scale in sorted(self.ticks.items(),
                                                                       key=lambda kv: order.get(kv[0], 0)))
 
-    def result(self) -> ScenarioResult | None:
-        fund = self.fund_pence()
+    def evaluation(self) -> ScenarioResult:
+        """The working set worked out (against a fund of nothing while none is typed): the rows the table shows
+        and, when there is a fund or an award, the result (``result``). One evaluation serves both."""
         award = self.award()
-        if fund is None and award is None:
-            return None
-        return service.evaluate(self.projects, fund or 0, self.items(), name=self.name.strip(),
+        return service.evaluate(self.projects, self.fund_pence() or 0, self.items(), name=self.name.strip(),
                                 fund_label=self.fund_label, award=award,
                                 award_year=self.award_year if award is not None else None, range_end=self.range_end)
 
-    def committed(self) -> dict[str, int | None]:
+    def result(self, evaluation: ScenarioResult | None = None) -> ScenarioResult | None:
+        """The scenario's result; None until a fund is typed or an award chosen."""
+        evaluation = evaluation or self.evaluation()
+        return None if self.fund_pence() is None and evaluation.award is None else evaluation
+
+    def committed(self, evaluation: ScenarioResult | None = None) -> dict[str, int | None]:
         """Each ticked project's committed figure as the summary adds it up (its scale of what the scenario
         counts: against an award, the funder's share); None where no cost is stated."""
-        award = self.award()
-        rows = service.evaluate(self.projects, self.fund_pence() or 0, self.items(), award=award,
-                                award_year=self.award_year if award is not None else None,
-                                range_end=self.range_end).rows
+        rows = (evaluation or self.evaluation()).rows
         return {r.project.id: None if r.cost_pence is None else r.scaled_pence for r in rows}
 
     def working(self, scenario_id: str | None = None) -> Scenario:

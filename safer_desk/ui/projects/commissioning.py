@@ -44,19 +44,20 @@ class WorkingSetModel(ScenarioModel):
         super().__init__([], parent)
         self.presenter = presenter
 
-    def show_projects(self) -> None:
+    def show_projects(self, evaluation=None) -> None:
         p = self.presenter
-        committed = p.committed()
+        committed = p.committed(evaluation)
         self.set_rows([ScenarioEntry(x, x.id in p.ticks, p.ticks.get(x.id) or service.Scale(), committed.get(x.id))
                        for x in p.shown_projects()])
 
-    def sync(self) -> None:
-        """Ticks and scales as the presenter now holds them (rows kept, so the view keeps its place)."""
+    def sync(self, evaluation=None) -> None:
+        """Ticks and scales as the presenter now holds them (rows kept, so the view keeps its place);
+        ``evaluation``: the presenter's, when the caller has it already."""
         p = self.presenter
         if {e.project.id for e in self.rows} != {x.id for x in p.shown_projects()}:
-            self.show_projects()
+            self.show_projects(evaluation)
             return
-        committed = p.committed()
+        committed = p.committed(evaluation)
         for entry in self.rows:
             entry.ticked = entry.project.id in p.ticks
             entry.scale = p.ticks.get(entry.project.id) or service.Scale()
@@ -277,13 +278,14 @@ class CommissioningPage(QWidget):
 
     def _show(self) -> None:
         p = self.presenter
+        evaluation = p.evaluation()  # once, for the rows' Committed and the summary alike
         self._showing = True
         try:
             if self.name.text() != p.name:
                 self.name.setText(p.name)
             if self.fund.text() != p.fund_text:
                 self.fund.setText(p.fund_text)
-            self.model.sync()
+            self.model.sync(evaluation)
             status = p.status_text()
             self.status.setText(f"⚠ {status}" if status else "✓ as saved" if p.loaded is not None else "")
             self.status.setToolTip(p.describe_unsaved() if status else "")
@@ -292,7 +294,7 @@ class CommissioningPage(QWidget):
             self.scenarios.setCurrentIndex(max(0, self.scenarios.findData(self.scenario_id or UNSAVED)))
         finally:
             self._showing = False
-        self.recalculate()
+        self.recalculate(evaluation)
 
     def _fund_changed(self, text: str) -> None:
         if not self._showing and text != self.presenter.fund_text:
@@ -378,12 +380,13 @@ class CommissioningPage(QWidget):
     def result(self) -> ScenarioResult | None:
         return self.presenter.result()
 
-    def recalculate(self) -> None:
+    def recalculate(self, evaluation=None) -> None:
         p = self.presenter
-        result = self.result()
+        evaluation = evaluation or p.evaluation()
+        result = p.result(evaluation)
         for button in (self.export_button, self.print_button):  # nothing to export or print without a fund
             button.setEnabled(result is not None)
-        if not p.fund_text.strip() and p.award() is None:
+        if not p.fund_text.strip() and evaluation.award is None:
             self.summary.setText("Type a fund, choose one from the papers or a funder's award, then tick projects.")
             self.years.setRowCount(0)
             self._say(p.message)
