@@ -16,6 +16,19 @@ class CliError(Exception):
         self.code = code
 
 
+def option_value(text: str | None, option: str, read):
+    """An option's value read by ``read`` (a date, a financial year), None when not given; a value of the wrong
+    kind is a usage error (exit 2), naming the option."""
+    from safer_desk.domain.periods import PeriodError
+
+    if not text:
+        return None
+    try:
+        return read(text)
+    except PeriodError as exc:
+        raise CliError(f"{option}: {exc}", code=2) from exc
+
+
 def open_existing(path: str | Path, *, read_only: bool = True):
     """Open a file the command only reads (it must exist)."""
     from safer_desk.storage.store import StoreError, open_store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from safer_desk.cli.common import CliError, open_existing, print_csv
+from safer_desk.cli.common import CliError, open_existing, option_value, print_csv
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,14 +45,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _as_at_date(text: str | None):
     from datetime import date
 
-    from safer_desk.domain.periods import PeriodError, parse_uk_date
+    from safer_desk.domain.periods import parse_uk_date
 
-    if not text:
-        return date.today()
-    try:
-        return parse_uk_date(text)
-    except PeriodError as exc:
-        raise CliError(f"--as-at: {exc}", code=2) from exc
+    return option_value(text, "--as-at", parse_uk_date) or date.today()
 
 
 def run_ledger(args: argparse.Namespace) -> int:
@@ -127,11 +122,6 @@ def run_fund(args: argparse.Namespace) -> int:
 
 
 def _option_date(text: str | None, option: str):
-    from safer_desk.domain.periods import PeriodError, parse_uk_date
+    from safer_desk.domain.periods import parse_uk_date
 
-    if not text:
-        return None
-    try:
-        return parse_uk_date(text)
-    except PeriodError as exc:
-        raise CliError(f"{option}: {exc}", code=2) from exc
+    return option_value(text, option, parse_uk_date)

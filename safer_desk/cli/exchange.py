@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from safer_desk.cli.common import CliError, open_existing, open_for_writing, refuse_new_file_name, refuse_output
+from safer_desk.cli.common import (CliError, open_existing, open_for_writing, option_value, refuse_new_file_name,
+                                   refuse_output)
 from safer_desk.domain.text import counted
 
 
@@ -308,19 +309,14 @@ def run_check(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     from safer_desk.services.report import ReportError, build_report
 
-    from safer_desk.domain.periods import FinancialYear, PeriodError, parse_uk_date
+    from safer_desk.domain.periods import FinancialYear, parse_uk_date
 
     out = Path(args.out)
     kind = out.suffix.lower()
     if kind not in (".pdf", ".html", ".htm"):  # how the command is used (exit 2), as screenshot's .png
         raise CliError(f"{out.name or out}: the report must end in .pdf or .html", code=2)
-    # An option's value that is not a year or a date: a usage error (exit 2), as --as-at is elsewhere.
-    for option, value, read in (("--year", args.year, FinancialYear.parse), ("--meeting", args.meeting, parse_uk_date)):
-        try:
-            if value:
-                read(value)
-        except PeriodError as exc:
-            raise CliError(f"{option}: {exc}", code=2) from exc
+    option_value(args.year, "--year", FinancialYear.parse)  # a value of the wrong kind: a usage error (exit 2)
+    option_value(args.meeting, "--meeting", parse_uk_date)
     refuse_output(out)
     store = open_existing(args.file)
     try:

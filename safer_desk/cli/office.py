@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from safer_desk.cli.common import CliError, open_existing
+from safer_desk.cli.common import CliError, open_existing, option_value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,13 +31,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_office(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from safer_desk.domain.periods import FinancialYear, PeriodError
+    from safer_desk.domain.periods import FinancialYear
     from safer_desk.services import reference as ref
 
-    try:
-        year = FinancialYear.parse(args.year) if args.year else FinancialYear.of(date.today())
-    except PeriodError as exc:  # an option's value that is not a year: a usage error (exit 2)
-        raise CliError(f"--year: {exc}", code=2) from exc
+    year = option_value(args.year, "--year", FinancialYear.parse) or FinancialYear.of(date.today())
     changing = args.clear or args.partnership is not None or args.district is not None or args.county is not None
     store = open_existing(args.file, read_only=not changing)
     try:
