@@ -633,8 +633,8 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         store = self.session.store
-        if store is None:
-            return
+        if store is None or not self.may_close_file():  # as Save a Copy: a backup without the edit on screen is
+            return  # not the one the person means to keep
         path = store.path
 
         def work(progress, cancelled):

@@ -486,6 +486,31 @@ def test_save_a_copy_asks_about_unsaved_edits_first(demo_window, qtbot, prompts,
         copy.close()
 
 
+def test_back_up_now_asks_about_unsaved_edits_first(demo_window, qtbot, prompts):
+    # File > Back Up Now with a retyped title not saved said "Backup written to …", and the backup lacked the
+    # edit the person could see on screen: a backup is kept to go back to, so it is asked about first.
+    import sqlite3
+
+    from safer_desk.storage.store import backups_of
+
+    edited_register(demo_window, qtbot)
+    path = demo_window.session.store.path
+    before = backups_of(path)
+    prompts.unsaved_answers[:] = [UnsavedChoice.CANCEL]
+    demo_window.backup_now()
+    assert [q[1] for q in prompts.unsaved_questions] == ["Project Homeshield Plus has unsaved changes to Title."]
+    assert backups_of(path) == before and demo_window.isWindowModified()
+    prompts.unsaved_answers[:] = [UnsavedChoice.SAVE]
+    demo_window.backup_now()
+    (made,) = [p for p in backups_of(path) if p not in before]
+    assert demo_window.statusBar().currentMessage() == f"Backup written to {made}"
+    copy = sqlite3.connect(made)
+    try:
+        assert copy.execute("SELECT count(*) FROM projects WHERE title = 'Homeshield Plus renamed'").fetchone() == (1,)
+    finally:
+        copy.close()
+
+
 def test_save_a_copy_refuses_a_file_open_in_another_window(demo_window, prompts, tmp_path):
     # Save a Copy onto a colleague's file open in another Safer Desk replaced it under their window: their next save
     # failed and the file held the other office's data.
