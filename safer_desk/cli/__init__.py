@@ -96,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = None
+    stdout = sys.stdout
+    if stdout is not None:
+        sys.stdout = _ReaderMayStop(stdout)
     try:
         if looks_like_window(argv):  # the common case: no subcommand module is imported
             simple = _simple_window_args(argv)
@@ -130,6 +133,50 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("safer-desk: interrupted; nothing was changed.", file=sys.stderr)
         return 130
+    finally:
+        if isinstance(sys.stdout, _ReaderMayStop):
+            sys.stdout = stdout
+
+
+class _ReaderMayStop:
+    """The output, for a reader that may stop reading (`safer-desk conflicts … | head -1`): what is printed after
+    it has gone goes nowhere, and the command goes on to its end as it would have. Said as a failure, a closed
+    pipe after a decision was recorded read "Nothing was changed." with exit 1, and a script believed it."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            self._gone_unless_other(exc)
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            self._gone_unless_other(exc)
+
+    def _gone_unless_other(self, exc: OSError) -> None:
+        """A closed pipe (EINVAL on Windows) from here on writes to the null device; any other failure is raised."""
+        import errno
+        import os
+
+        if not isinstance(exc, BrokenPipeError) and not (os.name == "nt" and exc.errno == errno.EINVAL):
+            raise exc
+        try:  # the text still buffered, and Python's own flush at exit, go to the null device, not a traceback
+            null = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(null, self._stream.fileno())
+            finally:
+                os.close(null)
+        except (OSError, AttributeError, ValueError):
+            pass  # a stream with no file behind it (a test's capture): nothing buffered to lose
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _remove_leftovers() -> None:

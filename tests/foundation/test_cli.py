@@ -229,3 +229,30 @@ def test_an_option_value_of_the_wrong_kind_is_a_usage_error_as_elsewhere(demo_pa
     err = capsys.readouterr().err
     assert err.startswith("safer-desk: ") and ("--" in err or ".pdf or .html" in err)
     assert demo_path.read_bytes() == before and not list(tmp_path.glob("OUT*"))
+
+
+def test_output_closed_by_its_reader_is_not_said_as_a_change_refused(demo_path, capsys, monkeypatch):
+    # `safer-desk conflicts … --keep county | head -1`: the decision was made and recorded, then the next line met
+    # the pipe head had closed, and the command said "could not be written or read: Broken pipe. Nothing was
+    # changed." with exit 1: a script believed the change had failed. A reader that stops reading ends nothing.
+    import io
+    import os
+    import sqlite3
+
+    reading, writing = os.pipe()
+    os.close(reading)  # the reader has gone before anything is written
+    closed = io.TextIOWrapper(io.FileIO(writing, "w"), encoding="utf-8", line_buffering=True)
+    monkeypatch.setattr(sys, "stdout", closed)
+    try:
+        code = main(["awards", str(demo_path), "--add", "Grant by pipe", "--funder", "OPCC",
+                     "--year", "2017/18=£1,000"])
+    finally:
+        monkeypatch.undo()
+        closed.close()
+    err = capsys.readouterr().err
+    assert code == 0 and err == ""
+    conn = sqlite3.connect(demo_path)
+    try:
+        assert conn.execute("SELECT count(*) FROM funding_awards WHERE name = 'Grant by pipe'").fetchone() == (1,)
+    finally:
+        conn.close()
