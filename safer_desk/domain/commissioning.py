@@ -255,9 +255,9 @@ class Share:
 class ShareLookup:
     """A project's share from one funder for one year: stated, not known yet, or not stated at all."""
 
-    state: str  # "stated" | "not known" | "other years" | "none"
-    amount_pence: int = 0
-    words: str = ""  # the paper's words when not known ("Awaiting confirmation", "Tbc"); the years, for other years
+    state: str  # "stated" | "part known" | "not known" | "other years" | "none"
+    amount_pence: int = 0  # what is stated (for "part known", the known part only)
+    words: str = ""  # the paper's words for the part not known ("Awaiting confirmation", "Tbc"); other years: the years
 
 
 def share_for(shares: Sequence[Share], funder: str, year: str | None = None) -> ShareLookup:
@@ -266,6 +266,8 @@ def share_for(shares: Sequence[Share], funder: str, year: str | None = None) -> 
     Shares for other years do not count: when the funder has shares for other years only, it gives nothing
     stated for this one ("other years", the years in ``words``). When the funder appears only with words
     ("Tbc"), the share is not known yet; when the funder does not appear at all, there is no stated share.
+    A known share beside one still in words (£110,000 and a second tranche "Tbc") is "part known": the known
+    amount, with the words of the rest, so the part not known is never dropped as if the share were whole.
     """
     funders = [s for s in shares if same_funder(s.funder, funder)]
     mine = [s for s in funders if year is None or not s.financial_year or s.financial_year == year]
@@ -274,8 +276,12 @@ def share_for(shares: Sequence[Share], funder: str, year: str | None = None) -> 
             return ShareLookup("other years", 0, ", ".join(sorted({s.financial_year for s in funders})))
         return ShareLookup("none")
     known = [s for s in mine if s.amount_pence is not None]
+    unknown = [s for s in mine if s.amount_pence is None]
+    words = "; ".join(s.note for s in unknown if s.note) or "not known"
     if not known:
-        return ShareLookup("not known", 0, "; ".join(s.note for s in mine if s.note) or "not known")
+        return ShareLookup("not known", 0, words)
+    if unknown:
+        return ShareLookup("part known", sum(s.amount_pence for s in known), words)
     return ShareLookup("stated", sum(s.amount_pence for s in known))
 
 

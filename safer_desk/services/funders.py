@@ -134,13 +134,32 @@ def make_award(*, funder: str, name: str, years: Mapping[str, Any] | None = None
         if parsed_years[label] is None:
             raise FundingError(f"Amount for {label}: give the amount.")
     first, last = _year(first_year, "First year"), _year(last_year, "Last year")
-    if parsed_years:
-        first, last = first or min(parsed_years), last or max(parsed_years)
     if first and last and last < first:
         raise FundingError("Last year: the award cannot end before it starts.")
+    _years_within(sorted(parsed_years), first, last)
+    if parsed_years:
+        first, last = first or min(parsed_years), last or max(parsed_years)
     return Award(award_id or new_id(), (funder or "").strip(), (name or "").strip(), parsed_years,
                  _pence(total, "Total"), first, last, (conditions or "").strip(),
                  _percent_bp(revenue, "Revenue %"), _percent_bp(capital, "Capital %"), (notes or "").strip())
+
+
+def _years_within(years: Sequence[str], first: str, last: str) -> None:
+    """Refuse a yearly amount outside the first and last year typed (labels sort as the years run): an award
+    saved as running 2018/19 to 2019/20 with its money in 2017/18 says two different things."""
+    early = [y for y in years if first and y < first]
+    late = [y for y in years if last and y > last]
+    if not (early or late):
+        return
+    year, which = (early[0], "first") if early else (late[-1], "last")
+    if first and last:
+        where = f"is outside the award's years {first} to {last}"
+        instead = f"under a year from {first} to {last}" if first != last else f"under {first}"
+    else:
+        where = f"is before the award's first year {first}" if early else f"is after the award's last year {last}"
+        instead = f"under {first} or a later year" if early else f"under {last} or an earlier year"
+    raise FundingError(f"{which.capitalize()} year: {year} {where}. Give its amount {instead}, or make the {which} "
+                       f"year {year} (or leave it blank to follow the amounts by year).")
 
 
 def save_award(store: Store, award: Award) -> Award:

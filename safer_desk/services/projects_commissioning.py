@@ -76,7 +76,8 @@ class ScenarioRow:
     scaled_pence: int
     by_year: Mapping[str, int]
     counted: str = ""  # which figure is counted, in words ("the upper end of £54,372 - £62,372", "OPCC's share")
-    share_pence: int | None = None  # against an award: the funder's share (None when not stated or not known)
+    # against an award: the funder's share (None when not stated or not known; known in part: the known part)
+    share_pence: int | None = None
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class Counted:
 
     cost_pence: int | None  # None when no cost is stated
     words: str = ""  # "the upper end of £54,372 - £62,372", "OPCC's share", "OPCC's share: Tbc"
-    share_pence: int | None = None  # against an award: the funder's share, when stated
+    share_pence: int | None = None  # against an award: the funder's share, when stated (in part: the known part)
     problem: str = ""  # what the officer is told about it (a share not known, or stated for other years only)
     weighable: bool = True  # False when what it would cost is not known (What fits? cannot weigh it)
 
@@ -150,6 +151,11 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
     lookup = share_for(shares_of(project), funder, year or None)
     if lookup.state == "stated":
         return Counted(lookup.amount_pence, f"{funder}'s share", lookup.amount_pence)
+    if lookup.state == "part known":  # the known part counts; the rest is listed, and What fits? cannot weigh it
+        known, when = format_money(lookup.amount_pence), f" for {year}" if year else ""
+        return Counted(lookup.amount_pence, f"{funder}'s share: {known} and “{lookup.words}”", lookup.amount_pence,
+                       f"{title}: {funder}'s share{when} also includes “{lookup.words}”, so only {known} of it is "
+                       "counted so far.", weighable=False)
     if lookup.state == "not known":
         return Counted(0, f"{funder}'s share: {lookup.words}", None, f"{title}: {funder}'s share is “{lookup.words}”, "
                        "so it adds nothing to the commitment yet.", weighable=False)
@@ -166,7 +172,8 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
     """The ticked projects scaled and added up against the fund, per financial year; adds up to the penny.
 
     Against an ``award``, the fund is the award for ``award_year`` and each project counts the award's
-    funder's share of it for that year: a share not yet known ("Tbc") counts nothing and is listed; a
+    funder's share of it for that year: a share not yet known ("Tbc") counts nothing and is listed (known in
+    part, the known part counts and the rest is listed, so the total is not taken as complete); a
     project that names no share from the funder counts in full and is listed. ``range_end`` says which
     end of a cost range is counted; the rows and notes say so.
     """
@@ -396,7 +403,9 @@ def board_table(result: ScenarioResult, *, plain: bool = False) -> BoardTable:
     rows = []
     for r in result.rows:
         p = r.project
-        share = ([format_money(r.share_pence) if r.share_pence is not None else r.counted] if share_header else [])
+        # a share stated in full shows its amount; one not known or known in part ("£110,000 and “Tbc”") its words
+        whole = r.share_pence is not None and r.counted == f"{result.award.funder}'s share"
+        share = ([format_money(r.share_pence) if whole else r.counted] if share_header else [])
         rows.append([p.ref, p.title, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route,
                      p.cost_text, *share, r.scale.describe(), m(r.scaled_pence), *[m(r.by_year.get(y)) for y in years]])
     c = result.commitment
