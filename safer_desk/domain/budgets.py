@@ -28,6 +28,7 @@ from typing import Iterable, Mapping
 from safer_desk.domain.checks import typed_digits
 from safer_desk.domain.money import FORM_HINT, MoneyError, format_money, parse_pence, states_its_scale
 from safer_desk.domain.periods import FinancialYear, PeriodError
+from safer_desk.domain.text import looks_like_total_line
 
 CELL_STATUSES = ("amount", "tbc", "nk", "nil")
 STATUS_WORDS = {"amount": "", "tbc": "TBC", "nk": "N/K", "nil": "nil"}
@@ -36,6 +37,14 @@ SECTION_KINDS = ("expenditure", "income", "savings", "budget", "other")
 DEFAULT_SIGN = {"expenditure": 1, "income": -1, "savings": -1, "budget": 1, "other": 0}
 UNITS = {"pound": 100, "thousand": 100_000}  # pence per unit the paper prints (£ or £'000)
 UNIT_LABELS = {"pound": "£", "thousand": "£'000"}
+# What a cell may hold, said after a refusal: in each unit, forms that read as they look (in a table in £'000 "£4,000"
+# reads as £4,000,000, so the forms there are in thousands).
+CELL_FORMS = {
+    "pound": "A cell is an amount (£4,000), TBC, N/K or nil, and may have a note in brackets after it, as in "
+             "£4,000 (£2,000 per District).",
+    "thousand": "A cell in this plan is an amount in £'000 (884 for £884,000, 62.499 for £62,499, or with its own "
+                "scale: £30K), TBC, N/K or nil, and may have a note in brackets after it, as in 4 (2 per District).",
+}
 
 
 class BudgetError(ValueError):
@@ -49,7 +58,8 @@ _WORDS = {
     "n/k": "nk", "nk": "nk", "n.k.": "nk", "not known": "nk", "unknown": "nk",
     "nil": "nil", "none": "nil", "-": "nil", "–": "nil", "—": "nil",
 }
-_PER_DISTRICT = re.compile(r"^\s*(?P<amount>£?\s*[\d,]+(?:\.\d{1,2})?[kK]?)\s+(?:per|each|a)\s+district\s*$", re.I)
+# The amount per district: up to five decimals, for a table in £'000 ("31.2495 per district" is £31,249.50).
+_PER_DISTRICT = re.compile(r"^\s*(?P<amount>£?\s*[\d,]+(?:\.\d+)?[kK]?)\s+(?:per|each|a)\s+district\s*$", re.I)
 _PARENTHESIS = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<inner>.*)\)\s*$", re.S)
 _LAST_PARENTHESIS = re.compile(r"^(?P<head>.*?\S)\s*\((?P<inner>[^()]*)\)\s*$", re.S)  # the last of several
 
@@ -144,10 +154,18 @@ def format_amount(pence: int, unit: str = "pound") -> str:
 
 
 def _amount_in_unit(text: str, unit: str) -> int:
-    """Pence from text in the plan's unit: in a £'000 table "884" is £884,000, and "£30K" is £30,000."""
-    if states_its_scale(text):
+    """Pence from text in the plan's unit: in a £'000 table "884" is £884,000 and "62.499" is £62,499 (up to five
+    decimals, to the penny); "£30K" is £30,000 in any table."""
+    if unit != "thousand" or states_its_scale(text):
         return parse_pence(text)
-    return parse_pence(text) * (UNITS[unit] // UNITS["pound"])
+    # Read as written with its scale ("62.499" as "62.499K"). Read as pounds and then scaled, a point and three digits
+    # was refused with advice ("type £62,499") that a £'000 table reads 1,000 times bigger. A refusal names the text.
+    typed = (text or "").strip()
+    scaled = typed[:-1].rstrip() + "K)" if typed.endswith(")") else typed + "K"
+    try:
+        return parse_pence(scaled)
+    except MoneyError as exc:
+        raise MoneyError(str(exc).replace(f"“{scaled}”", f"“{typed}”")) from None
 
 
 # "£62,499" (with its pound sign and a thousands comma) at the start of a cell, and what follows the figure.
@@ -163,10 +181,7 @@ def pounds_in_thousands_query(text: str, unit: str) -> str | None:
         return None
     sign = -1 if text.lstrip()[:1] in "(-\u2212\u2013" else 1
     figure = Decimal(m.group("figure").replace(",", ""))
-    thousands = format((figure / 1000).normalize(), "f")
-    if "." in thousands:  # "62.499" alone is refused (a point and three digits): with its scale it is clear
-        thousands = f"£{thousands}K"
-    thousands = ("-" if sign < 0 else "") + thousands
+    thousands = ("-" if sign < 0 else "") + format((figure / 1000).normalize(), ",f")  # "62.499": as the guide says
     meant = format_money(sign * int(figure * 100))
     read = format_money(sign * int(figure * UNITS["thousand"]))
     return f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means {meant}, type {thousands}."
@@ -207,8 +222,7 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     said = str(first_error).replace(FORM_HINT, "")  # the forms a cell takes are said below
     if not said.startswith(f"“{original}”"):  # the money error names the part it read (the head, or the whole)
         said = f"“{original}”: {said}"
-    raise BudgetError(f"{said.removesuffix('.')}. A cell is an amount (£4,000), TBC, N/K or nil, and may have a note "
-                      "in brackets after it, as in £4,000 (£2,000 per District).") from None
+    raise BudgetError(f"{said.removesuffix('.')}. {CELL_FORMS[unit]}") from None
 
 
 def _with_bracket(base: Cell, inner: str, unit: str, *, replace_note: bool = False) -> Cell | None:
@@ -216,7 +230,12 @@ def _with_bracket(base: Cell, inner: str, unit: str, *, replace_note: bool = Fal
     already and replace_note is not given)."""
     per = _PER_DISTRICT.match(inner)
     if per and base.status == "amount" and base.per_district_pence is None:
-        return Cell("amount", base.amount_pence, base.text, base.note, _amount_in_unit(per.group("amount"), unit))
+        try:
+            per_district = _amount_in_unit(per.group("amount"), unit)
+        except MoneyError:
+            per_district = None  # not an amount ("£2,000.123 per district"): the words are the cell's note
+        if per_district is not None:
+            return Cell("amount", base.amount_pence, base.text, base.note, per_district)
     if base.note and not replace_note:
         return None
     return Cell(base.status, base.amount_pence, base.text, inner, base.per_district_pence)
@@ -351,6 +370,37 @@ def check_year_label(text: str) -> str:
         return FinancialYear.parse(s).label
     except PeriodError as exc:
         raise BudgetError(str(exc)) from None
+
+
+# A financial year inside a column's heading ("Benchmark 2009/10", "2010/11 Budget", "11/12 £"): two or four digits
+# either side of a slash or dash, not part of a date ("31/03/2012") or a longer number.
+_YEAR_IN_HEADING = re.compile(r"(?<![\d/\-\u2013\u2014])(?:\d{4}|\d{2})\s*[/\-\u2013\u2014]\s*(?:\d{4}|\d{2})"
+                              r"(?![\d/\-\u2013\u2014])")
+COLUMN_FORMS = "a financial year (2011/12 or 11/12), or a heading with the year it belongs to (Benchmark 2009/10, " \
+               "2010/11 Budget)"
+
+
+def column_year(heading: str) -> str:
+    """The financial year a column's heading belongs to, read from it: "2011/12", "11/12 £", "Benchmark 2009/10" and
+    "2010/11 Budget" each name one year. A heading with no year, or more than one, is refused saying what works."""
+    label = (heading or "").strip()
+    found = [m.group(0) for m in _YEAR_IN_HEADING.finditer(label)]
+    years = []
+    for text in found:
+        try:
+            year = FinancialYear.parse(text).label
+        except PeriodError:
+            raise BudgetError(f"Column “{label}”: “{text}” is not a financial year (the years either side are one "
+                              f"after the other, as in 2011/12 or 11/12). A column is {COLUMN_FORMS}.") from None
+        if year not in years:
+            years.append(year)
+    if len(years) > 1:
+        raise BudgetError(f"Column “{label}” names more than one year ({' and '.join(years)}): give each year a "
+                          f"column of its own. A column is {COLUMN_FORMS}.")
+    if not years:
+        totals = " (totals are worked out, not typed as columns)" if looks_like_total_line(label) else ""
+        raise BudgetError(f"Column “{label}” has no financial year in it{totals}. A column is {COLUMN_FORMS}.")
+    return years[0]
 
 
 # -- adding up -------------------------------------------------------------------------------------------------

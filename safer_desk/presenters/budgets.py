@@ -80,6 +80,7 @@ class BudgetsPresenter(ScreenPresenter):
         self.rows: list[GridRow] = []
         self.error = ""
         self._query: tuple[str, str, str] | None = None  # a cell queried once (line, column, text): typed again, kept
+        self.added_section: str | None = None  # the section last added: the one the next line goes into
         self.plans_changed = Event()
 
     # -- reading ---------------------------------------------------------------------------------------
@@ -162,6 +163,9 @@ class BudgetsPresenter(ScreenPresenter):
         try:
             self.perform(action)
         except BudgetError as exc:
+            # A refusal ends the question asked once, too: "£62,499" typed again later is asked about again, not
+            # kept as £62,499,000 because it was asked about before the refusal.
+            self._query = None
             self.error = str(exc)
             self.changed.emit()
             return False
@@ -189,8 +193,12 @@ class BudgetsPresenter(ScreenPresenter):
             self.error = "Choose or make a plan first."
             self.changed.emit()
             return False
-        return self._change(f"Add section {name.strip()}", plan_id,
-                            lambda: service.add_section(self.store, plan_id, name, kind=kind, **fields))
+
+        def do() -> str:
+            self.added_section = service.add_section(self.store, plan_id, name, kind=kind, **fields)
+            return self.added_section
+
+        return self._change(f"Add section {(name or '').strip()}", plan_id, do)
 
     def add_line(self, section_id: str | None, label: str) -> bool:
         plan_id = self.selected
@@ -279,7 +287,12 @@ class BudgetsPresenter(ScreenPresenter):
         if row.kind == "section":
             lines = sum(1 for r in self.rows if r.kind == "line" and r.section_id == row.section_id)
             with_lines = f" with its {counted(lines, 'line')}" if lines else ""
-            return f"Delete the section “{row.label}”{with_lines}?"
+            linked = [f"“{r.label}” counts {'; '.join(link.describe() for link in r.links)}"
+                      for r in (self.view.rows if self.view else ()) if r.kind == "line"
+                      and r.section_id == row.section_id and r.links]
+            counts = (f" {', and '.join(linked)}, which {'it' if len(linked) == 1 else 'they'} will no longer do."
+                      if linked else "")
+            return f"Delete the section “{row.label}”{with_lines}?{counts}"
         return ""
 
     def delete_row(self, row: GridRow) -> bool:

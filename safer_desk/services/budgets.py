@@ -196,6 +196,8 @@ def create_plan(store: Store, name: str, *, columns: Sequence[str | tuple[str, s
     labels = [label for label, _ in specs]
     if len({label.casefold() for label in labels}) != len(labels):
         raise BudgetError("Columns: each column needs its own heading.")
+    for at, column in enumerate(columns):
+        specs[at] = _beside_its_year(column, specs[at], specs[:at])
     with store.transaction():
         store.conn.execute(
             f"INSERT INTO budget_plans(id, {', '.join(values)}, created_at, updated_at) "
@@ -207,20 +209,45 @@ def create_plan(store: Store, name: str, *, columns: Sequence[str | tuple[str, s
 
 
 def _column_spec(column: str | tuple[str, str]) -> tuple[str, str]:
+    """A column's heading and its financial year: given as (label, year), or read from the heading ("2011/12",
+    "11/12 £", "Benchmark 2009/10", "2010/11 Budget"); the heading is kept as typed."""
     if isinstance(column, tuple):
         label, year = column
         label = (label or "").strip()
         year = rules.check_year_label(year)
     else:
         label = (column or "").strip()
-        try:
-            year = rules.check_year_label(label)
-        except BudgetError:
-            raise BudgetError(f"Column “{label}”: give a financial year (2011/12) or a heading with its year.") \
-                from None
+        if not label:
+            raise BudgetError(f"A column needs a heading: {rules.COLUMN_FORMS}.")
+        year = rules.column_year(label)
     if not label:
         raise BudgetError("A column needs a heading.")
     return label, year
+
+
+def _beside_its_year(column: str | tuple[str, str], spec: tuple[str, str],
+                     before: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """A heading whose year a column before it has already ("Benchmark 2009/10" after "East Sussex 2009/10", as seed
+    004's unit costs print them) stands beside that year: it is not counted again in the totals across the years or
+    in the changes (the example file holds it so). A bare year given twice ("2017/18", "17/18") is refused."""
+    label, year = spec
+    if isinstance(column, tuple) or not year:
+        return spec
+    earlier = next((other for other, other_year in before if other_year == year), None)
+    if earlier is None:
+        return spec
+    if _is_bare_year(label):
+        raise BudgetError(f"Columns: {year} is given twice (“{earlier}” and “{label}”): give each year once, or a "
+                          f"heading for the other figures with the year they belong to (Benchmark {year}).")
+    return label, ""
+
+
+def _is_bare_year(label: str) -> bool:
+    try:
+        FinancialYear.parse(label)
+    except ValueError:
+        return False
+    return True
 
 
 def update_plan(store: Store, plan_id: str, **fields: Any) -> dict[str, Any]:
@@ -298,9 +325,12 @@ def add_column(store: Store, plan_id: str, label: str, *, financial_year: str | 
                position: int | None = None) -> str:
     """A new column (a financial year, or a heading with the year it belongs to); returns its id."""
     _plan_row(store, plan_id)
-    spec = _column_spec((label, financial_year) if financial_year is not None else label)
+    given = (label, financial_year) if financial_year is not None else label
+    spec = _column_spec(given)
     if store.scalar("SELECT 1 FROM budget_columns WHERE plan_id = ? AND label = ? COLLATE NOCASE", (plan_id, spec[0])):
         raise BudgetError(f"The plan already has a column “{spec[0]}”.")
+    spec = _beside_its_year(given, spec, [(r[0], r[1]) for r in store.rows(
+        "SELECT label, financial_year FROM budget_columns WHERE plan_id = ? ORDER BY position", (plan_id,))])
     column = new_id()
     with store.transaction():
         pos = _next_position(store, "budget_columns", "plan_id", plan_id, position)

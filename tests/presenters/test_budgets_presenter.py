@@ -196,7 +196,11 @@ def test_a_line_or_a_section_is_deleted_after_saying_what_goes_with_it(presenter
     assert [(r.kind, r.label, r.cells) for r in p.rows] == before
     section = next(r for r in p.rows if r.kind == "section")
     lines = sum(1 for r in p.rows if r.kind == "line" and r.section_id == section.section_id)
-    assert p.delete_question(section) == f"Delete the section “{section.label}” with its {lines} lines?"
+    assert p.delete_question(section) == (  # with what its two linked lines will no longer count
+        f"Delete the section “{section.label}” with its {lines} lines? “Domestic Homicide Reviews (DHRs)” counts "
+        "Review WSCSP-DHR-2017-01: cost, and “Target Hardening for High Risk DV Victims” counts Fund Suffolk Target "
+        "Hardening Pilot: contributions from Babergh District Council; Fund Suffolk Target Hardening Pilot: "
+        "contributions from Mid Suffolk District Council, which they will no longer do.")
     assert p.delete_row(section)
     assert all(r.section_id != section.section_id for r in p.rows if r.kind in ("line", "section"))
     log.undo()

@@ -344,6 +344,11 @@ class BudgetsTab(TabBase):
     def add_section(self) -> None:
         if self.presenter.add_section(self.section_name.text(), self.section_kind.currentData()):
             self.section_name.clear()
+            # The lines typed next are the new section's, as the guide's steps go (they went into the section
+            # chosen before, where income and savings added to the total instead of taking away).
+            index = self.section_choice.findData(self.presenter.added_section)
+            if index >= 0:
+                self.section_choice.setCurrentIndex(index)
 
     def add_line(self) -> None:
         if self.presenter.add_line(self.section_choice.currentData(), self.line_label.text()):
