@@ -5,7 +5,8 @@ could point at a person ("the one door chain fitted in Babergh in May"). Such ro
 by step, until every row describes at least SMALL_NUMBER victims:
 
 1. into "other districts" for the same month and item (district left blank);
-2. what is still small, into the quarter (dated at the quarter's first month), same item;
+2. what is still small, into the quarter (dated at the quarter's first month, or at the fund's first month when
+   the fund began later in the quarter: spend is never dated outside the fund's period), same item;
 3. what is still small, into the quarter with every item together ("Other items");
 4. what is still small, for the whole period, into the nearest "other districts, other items" row
    (or, when there is none, the nearest row of the fund becomes one and takes it).
@@ -18,7 +19,7 @@ row for the whole period: its total is in the fund's balance anyway.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Mapping
 
 SMALL_NUMBER = 3
 OTHER_ITEMS = "Other items"
@@ -82,6 +83,17 @@ def quarter_start(month: str) -> str:
     return f"{year:04d}-{first:02d}"
 
 
+def _quarter_of(month: str, period: tuple[str, str] | None) -> str:
+    """The month a row merged into its quarter is dated at: the quarter's first, but never outside the fund's
+    ``period`` (its first and last month, YYYY-MM): a fund begun in May dates its April-June quarter at May, so
+    a burn rate read from the summary never counts spend in a month before the fund began."""
+    start = quarter_start(month)
+    if period is None:
+        return start
+    first, last = period
+    return min(max(start, first), last)
+
+
 def _merge(rows: Iterable[SummaryRow], key) -> dict:
     merged: dict = {}
     for row in rows:
@@ -97,18 +109,21 @@ def _month_index(month: str) -> int:
     return int(month[:4]) * 12 + int(month[5:7])
 
 
-def summarise_with_disclosure_control(lines: Iterable[SpendLine]) -> list[SummaryRow]:
-    """The summary rows of the spend lines, none describing fewer than SMALL_NUMBER victims where avoidable."""
+def summarise_with_disclosure_control(lines: Iterable[SpendLine], *,
+                                      periods: Mapping[str, tuple[str, str]] | None = None) -> list[SummaryRow]:
+    """The summary rows of the spend lines, none describing fewer than SMALL_NUMBER victims where avoidable.
+
+    ``periods``: each fund's first and last month (YYYY-MM); a quarter merged is dated within them."""
     by_fund: dict[str, list[SpendLine]] = {}
     for line in lines:
         by_fund.setdefault(line.fund_id, []).append(line)
     result: list[SummaryRow] = []
     for fund_id in sorted(by_fund):
-        result += _one_fund(by_fund[fund_id])
+        result += _one_fund(by_fund[fund_id], (periods or {}).get(fund_id))
     return result
 
 
-def _one_fund(lines: list[SpendLine]) -> list[SummaryRow]:
+def _one_fund(lines: list[SpendLine], period: tuple[str, str] | None = None) -> list[SummaryRow]:
     cells: dict = {}
     for line in lines:
         key = (line.fund_id, line.district_id, line.month, line.item)
@@ -123,8 +138,8 @@ def _one_fund(lines: list[SpendLine]) -> list[SummaryRow]:
     kept = [r for r in cells.values() if not r.small]
     steps = (
         lambda r: (r.fund_id, None, r.month, r.item),  # 1. other districts, same month and item
-        lambda r: (r.fund_id, None, quarter_start(r.month), r.item),  # 2. the quarter
-        lambda r: (r.fund_id, None, quarter_start(r.month), OTHER_ITEMS),  # 3. the quarter, every item
+        lambda r: (r.fund_id, None, _quarter_of(r.month, period), r.item),  # 2. the quarter
+        lambda r: (r.fund_id, None, _quarter_of(r.month, period), OTHER_ITEMS),  # 3. the quarter, every item
     )
     small = [r for r in cells.values() if r.small]
     for step in steps:

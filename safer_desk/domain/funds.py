@@ -255,7 +255,8 @@ def _looks_part_keyed(monthly_spend: Mapping[Month, int], as_at: Month, start: M
         return ""
     return (f"{as_at.label}'s spend ({_money(last)}) is under half the average of the months before it "
             f"({_money(half_up(mean))}): if {as_at.label} is not fully keyed yet, record the date spend is keyed to "
-            "and the forecast will leave it out.")
+            "in Fund settings… (on the command line, --keyed-to gives it for one run) and the forecast will leave "
+            "it out.")
 
 
 FORECAST_WINDOWS = (3, 6, 12)

@@ -115,7 +115,11 @@ def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
         "SELECT r.fund_id, r.district_id, substr(s.spent_on, 1, 7), i.name, r.id, s.amount_pence, "
         "       ROW_NUMBER() OVER (PARTITION BY s.referral_id ORDER BY s.spent_on, i.name, s.id) "
         "FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id JOIN fund_items i ON i.id = s.item_id")]
-    rows = summarise_with_disclosure_control(lines)
+    # Each fund's first and last month: spend merged into its quarter is never dated before the fund began (the
+    # county's burn rate would count a month the fund did not have, and read £0 a month).
+    periods = {r[0]: (r[1][:7], r[2][:7]) for r in conn.execute("SELECT id, starts_on, ends_on FROM funds")} \
+        if has_table(conn, "funds") else {}
+    rows = summarise_with_disclosure_control(lines, periods=periods)
     columns = ("id", "fund_id", "district_id", "month", "item", "victims", "spend_lines", "amount_pence")
     # Summaries the file received (a county's, from its offices) stay: they are its only record of that spend.
     # One of the file's own rows on the same district, month and item joins it.

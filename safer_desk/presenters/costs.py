@@ -70,16 +70,22 @@ class CostForm(FormPresenter):
     ``commit(parsed)`` does the change (usually by performing an Action) and raises the service's
     ValueError on a refusal, shown beside its field. ``warnings(parsed)`` (optional) lists doubts that
     do not refuse (a supplier that reads like a person's name): shown once beside ``warn_key`` (or, as a
-    dict of lists, beside each field named); Save again keeps it.
+    dict of lists, beside each field named); Save again keeps it. ``check(parsed)`` (optional) gives the
+    refusals known before anything is queried ({field: message}), so a query never offers to keep what will be
+    refused. ``heading_for(values)`` (optional) makes the first line follow what is typed (the record a field
+    chooses), in place of the fixed ``heading``.
     """
 
     def __init__(self, fields: Sequence[Field], *, title: str, heading: str, commit: Callable[[dict[str, Any]], Any],
                  note: str = "", values: Mapping[str, Any] | None = None,
                  warnings: Callable[[dict[str, Any]], list[str] | dict[str, list[str]]] | None = None,
                  warn_key: str = "",
-                 today: Callable[[], Any] | None = None, save_text: str = "&Save", correcting: bool = False):
+                 today: Callable[[], Any] | None = None, save_text: str = "&Save", correcting: bool = False,
+                 check: Callable[[dict[str, Any]], Mapping[str, str]] | None = None,
+                 heading_for: Callable[[Mapping[str, Any]], str] | None = None):
         kwargs = {"today": today} if today is not None else {}
-        super().__init__(fields, save_fn=self._commit, title=title, **kwargs)
+        self.heading_for = heading_for
+        super().__init__(fields, save_fn=self._commit, check_fn=check, title=title, **kwargs)
         self.commit = commit
         self.note = note
         self.save_text = save_text  # the button that commits: "&Delete" where the form deletes what is chosen
@@ -89,6 +95,15 @@ class CostForm(FormPresenter):
         self.result: Any = None
         self.correcting = correcting  # the form corrects a record the file holds (loaded in values)
         self.load(dict(values or {}), title=title, heading=heading)  # unsaved once something is typed
+
+    @property
+    def heading(self) -> str:
+        """The first line: the record the form changes (as chosen in it now, with ``heading_for``)."""
+        return self._heading if self.heading_for is None else self.heading_for(dict(self.values))
+
+    @heading.setter
+    def heading(self, text: str) -> None:
+        self._heading = text
 
     def save(self) -> bool:
         """A correction saved with nothing changed writes nothing and adds no step to Edit > Undo."""

@@ -180,12 +180,16 @@ class FundsPresenter(FormScreen):
         return self.open_form(form)
 
     @staticmethod
-    def _fund_fields() -> list[Field]:
+    def _fund_fields(*, settings: bool = False) -> list[Field]:
+        """A fund's fields; in Fund settings (``settings``) also the date its spend is keyed to."""
         yes = tuple(YesNo.choices())
+        keyed = [Field("spend_keyed_to", "Spend &keyed to", FieldKind.DATE, placeholder="blank: not said",
+                       help="The date the fund's spend is fully keyed to: spend in later months is left out of the "
+                            "burn rate as not complete. Leave it blank when nothing is missing.")] if settings else []
         return [
             Field("name", "&Name", required=True), Field("purpose", "&Purpose", FieldKind.LONG_TEXT),
             Field("starts_on", "St&arts", FieldKind.DATE, required=True),
-            Field("ends_on", "&Ends", FieldKind.DATE, required=True),
+            Field("ends_on", "&Ends", FieldKind.DATE, required=True), *keyed,
             Field("status", "S&tatus", FieldKind.CHOICE, choices=tuple(FundStatus.choices())),
             Field("risk_levels", "&Risk levels accepted", FieldKind.CHOICE, choices=tuple(RiskLevels.choices())),
             Field("require_marac", "Must be at &MARAC", FieldKind.CHOICE, choices=yes),
@@ -211,8 +215,9 @@ class FundsPresenter(FormScreen):
                   "ends_on": format_uk_date(fund.ends_on), "status": fund.status,
                   "risk_levels": ",".join(r for r in RISK_LEVELS if r in fund.rules.risk_levels),
                   "require_marac": yes_no(fund.rules.require_marac), "require_idva": yes_no(fund.rules.require_idva),
-                  "require_perpetrator_not_resident": yes_no(fund.rules.require_perpetrator_not_resident)}
-        return self._form(self._fund_fields(), f"Settings of {fund.name}", lambda v: self.rows_action(
+                  "require_perpetrator_not_resident": yes_no(fund.rules.require_perpetrator_not_resident),
+                  "spend_keyed_to": format_uk_date(fund.spend_keyed_to) if fund.spend_keyed_to else ""}
+        return self._form(self._fund_fields(settings=True), f"Settings of {fund.name}", lambda v: self.rows_action(
             f"Change the settings of {fund.name}", "fund", fund.id, lambda: funds.update_fund(self.store, fund.id, **v),
             select_fund=True), values=values, correcting=True)
 
@@ -330,6 +335,16 @@ class FundsPresenter(FormScreen):
                 Field("amount", "A&mount (blank: the usual price)", FieldKind.MONEY),
                 Field("supplier", "Su&pplier (blank: the catalogue's)"), Field("invoice_ref", "Invoi&ce")]
 
+    @staticmethod
+    def _spend_check(fund: funds.Fund) -> Callable[[dict], dict[str, str]]:
+        """A spend line dated outside the fund's period is refused at the first Save, before any query about its
+        date (before the referral, after today) could offer to keep it."""
+        def check(v: dict) -> dict[str, str]:
+            refusal = funds.spend_date_refusal(fund, v.get("spent_on"))
+            return {"spent_on": refusal} if refusal else {}
+
+        return check
+
     def _spend_doubts(self, fund: funds.Fund, reference: Callable[[dict], str], instead_of: int = 0):
         """What a spend line's form queries once: past the money contributed, dated before its referral, a supplier
         that reads like a person's name."""
@@ -360,13 +375,17 @@ class FundsPresenter(FormScreen):
                                     referral_id, lambda: funds.add_spend_line(self.store, referral_id,
                                                                               supplier=supplier, **v))
 
+        def heading(values) -> str:  # the referral chosen now, as its Referral field reads it; else the fund only
+            typed = str(values.get("referral") or "").strip().casefold()
+            chosen = next((r for r in refs if typed and r.casefold() == typed), None)
+            return f"Spend line for {chosen} in {fund.name}" if chosen else f"Spend line in {fund.name}"
+
         first = referral["reference"] if referral else (refs[0] if refs else "")
         items = funds.list_items(self.store)
-        return self._form(fields, f"Spend line for {fund.name}", commit,
-                          heading=f"Spend line for {first or 'a referral'} in {fund.name}",
+        return self._form(fields, f"Spend line for {fund.name}", commit, heading_for=heading,
                           values={"referral": first, "spent_on": _uk(self.today()),
                                   "item": items[0]["name"] if items else ""},
-                          warnings=self._spend_doubts(fund, lambda v: v["referral"]))
+                          warnings=self._spend_doubts(fund, lambda v: v["referral"]), check=self._spend_check(fund))
 
     def edit_spend_form(self, line) -> CostForm:
         """Correct a spend line keyed wrongly (its date, item, amount, supplier or invoice); it stays with its
@@ -383,7 +402,8 @@ class FundsPresenter(FormScreen):
                           values={"spent_on": _uk(date.fromisoformat(line["spent_on"])), "item": line["item"],
                                   "amount": format_money(line["amount_pence"]), "supplier": line["supplier"] or "",
                                   "invoice_ref": line["invoice_ref"] or ""}, correcting=True,
-                          warnings=self._spend_doubts(fund, lambda v: line["reference"], line["amount_pence"]))
+                          warnings=self._spend_doubts(fund, lambda v: line["reference"], line["amount_pence"]),
+                          check=self._spend_check(fund))
 
     def _reference(self, referral_id: str) -> str:
         return self.store.scalar("SELECT reference FROM fund_referrals WHERE id = ?", (referral_id,)) or "a referral"

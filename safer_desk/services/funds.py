@@ -130,6 +130,14 @@ def fund_by_name(store: Store, name: str) -> Fund | None:
     return None if row is None else _fund_from_row(row)
 
 
+def _fund_named(store: Store, name: str, *, other_than: str | None = None) -> Fund | None:
+    """Another fund whose name is ``name`` as typed (any case, dash or spacing): New fund and a rename in Fund
+    settings refuse the same names."""
+    rows = [r for r in store.rows("SELECT * FROM funds ORDER BY name") if r["id"] != other_than]
+    row = find_typed(rows, name, lambda r: r["name"])
+    return None if row is None else _fund_from_row(row)
+
+
 def _fund_values(fields: dict[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     if "name" in fields:
@@ -167,8 +175,8 @@ def add_fund(store: Store, *, name: str, starts_on: Any, ends_on: Any, **fields:
     values = _fund_values({"name": name, "starts_on": starts_on, "ends_on": ends_on, **fields})
     if values["ends_on"] < values["starts_on"]:
         raise FundError("Ends: the fund cannot end before it starts.")
-    if fund_by_name(store, values["name"]):
-        raise FundError(f"Name: there is already a fund called {values['name']}.")
+    if (held := _fund_named(store, values["name"])) is not None:
+        raise FundError(f"Name: there is already a fund called {held.name}.")
     fund_id = new_id()
     with store.transaction():
         records.insert(store.conn, "funds", {"id": fund_id, **values})
@@ -176,15 +184,21 @@ def add_fund(store: Store, *, name: str, starts_on: Any, ends_on: Any, **fields:
 
 
 def update_fund(store: Store, fund_id: str, **fields: Any) -> dict[str, Any]:
+    """Change a fund's settings (the fields of ``_fund_values``, and ``spend_keyed_to``: blank for not said),
+    in one transaction. Returns the stored values."""
     fund = get_fund(store, fund_id)
+    keyed_given = "spend_keyed_to" in fields
+    keyed_to = fields.pop("spend_keyed_to", None)
     values = _fund_values(fields)
     starts = values.get("starts_on", fund.starts_on.isoformat())
     ends = values.get("ends_on", fund.ends_on.isoformat())
     if ends < starts:
         raise FundError("Ends: the fund cannot end before it starts.")
-    if "name" in values and store.scalar("SELECT 1 FROM funds WHERE name = ? COLLATE NOCASE AND id != ?",
-                                         (values["name"], fund_id)):
-        raise FundError(f"Name: there is already a fund called {values['name']}.")
+    if "name" in values and (held := _fund_named(store, values["name"], other_than=fund_id)) is not None:
+        raise FundError(f"Name: there is already a fund called {held.name}.")
+    if keyed_given:
+        day = _keyed_to_date(keyed_to, date.fromisoformat(starts), date.fromisoformat(ends))
+        values["spend_keyed_to"] = day.isoformat() if day else None
     outside = store.scalar(
         "SELECT count(*) FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
         "WHERE r.fund_id = ? AND (s.spent_on < ? OR s.spent_on > ?)", (fund_id, starts, ends))
@@ -196,13 +210,21 @@ def update_fund(store: Store, fund_id: str, **fields: Any) -> dict[str, Any]:
     return values
 
 
+def _keyed_to_date(value: Any, starts_on: date, ends_on: date) -> date | None:
+    """The date spend is keyed to as typed (None: blank, not said), refused outside the fund's period."""
+    day = _date(value, "Spend keyed to")
+    if day is not None and not starts_on <= day <= ends_on:
+        raise FundError(f"Spend keyed to: {day:%d/%m/%Y} is outside the fund's period ({starts_on:%d/%m/%Y} to "
+                        f"{ends_on:%d/%m/%Y}): type a date within it, or leave it blank.")
+    return day
+
+
 def set_spend_keyed_to(store: Store, fund_id: str, keyed_to: Any) -> date | None:
     """Record the date up to which the fund's spend is fully keyed (blank: not said); months after it are
-    left out of the burn rate. Returns the date it replaced, so undo is the same call with that."""
+    left out of the burn rate. Returns the date it replaced, so undo is the same call with that.
+    (Fund settings records it through ``update_fund``.)"""
     fund = get_fund(store, fund_id)
-    day = _date(keyed_to, "Spend keyed to")
-    if day is not None and day < fund.starts_on:
-        raise FundError("Spend keyed to: the date is before the fund starts.")
+    day = _keyed_to_date(keyed_to, fund.starts_on, fund.ends_on)
     with store.transaction():
         store.conn.execute("UPDATE funds SET spend_keyed_to = ? WHERE id = ?",
                            (day.isoformat() if day else None, fund_id))
@@ -221,10 +243,14 @@ def _contribution_values(store: Store, *, organisation: str, amount: Any, receiv
     org_id = store.scalar("SELECT id FROM organisations WHERE id = ? OR name = ? COLLATE NOCASE", (org, org))
     if org_id is None:
         raise FundError(f"Contributor: there is no organisation called “{org}”.")
-    pence = _pence(amount, "Contribution", allow_zero=False)
+    pence = _pence(amount, "Amount", allow_zero=False)  # "Amount: …", beside the form's Amount
     day = _date(received_on, "Received")
+    try:  # the note travels to the county with the contribution: never a victim's name
+        note = free_text(note or "", "Note")
+    except DhrError as exc:
+        raise FundError(str(exc)) from None
     return {"organisation_id": org_id, "amount_pence": pence, "received_on": day.isoformat() if day else None,
-            "note": (note or "").strip()}
+            "note": note}
 
 
 def add_contribution(store: Store, fund_id: str, **fields: Any) -> str:
@@ -269,6 +295,10 @@ def save_item(store: Store, name: str, *, usual_price: Any = None, supplier: str
     name = (name or "").strip()
     if not name:
         raise FundError("Item: a name is required.")
+    try:  # the catalogue travels to the county whole: never a victim's name
+        name = free_text(name, "Item")
+    except DhrError as exc:
+        raise FundError(str(exc)) from None
     price = None if usual_price in (None, "") else _pence(usual_price, "Usual price")
     item_id = store.scalar("SELECT id FROM fund_items WHERE name = ? COLLATE NOCASE", (name,)) or reference_id("item", name)
     with store.transaction():
@@ -388,10 +418,15 @@ def referral_id_by_reference(store: Store, fund_id: str, reference: str) -> str 
 
 
 def _referral_by_reference(store: Store, fund_id: str, reference: str):
-    """(id, reference) of the fund's referral of that reference in any case, the one spelt as typed first."""
+    """(id, reference) of the fund's referral of that reference as typed: in any case, with any dash (an en dash
+    pasted from Word for a hyphen) or spacing (typed_name_key); the one spelt as typed first."""
     text = (reference or "").strip()
-    return store.one("SELECT id, reference FROM fund_referrals WHERE fund_id = ? AND lower(reference) = lower(?) "
-                     "ORDER BY reference = ? DESC, rowid LIMIT 1", (fund_id, text, text))
+    row = store.one("SELECT id, reference FROM fund_referrals WHERE fund_id = ? AND lower(reference) = lower(?) "
+                    "ORDER BY reference = ? DESC, rowid LIMIT 1", (fund_id, text, text))
+    if row is None and text:
+        row = find_typed(store.rows("SELECT id, reference FROM fund_referrals WHERE fund_id = ? ORDER BY rowid",
+                                    (fund_id,)), text, lambda r: r["reference"])
+    return row
 
 
 def _refuse_if_closed(fund: Fund) -> None:
@@ -401,15 +436,23 @@ def _refuse_if_closed(fund: Fund) -> None:
                         "Fund settings first).")
 
 
+def spend_date_refusal(fund: Fund, day: date | None) -> str:
+    """Why spend on ``day`` cannot be recorded on the fund ("" when it can): dated outside its period. A form
+    checks it before it queries anything about the date, so no query offers to keep a date that is refused."""
+    if day is None or fund.starts_on <= day <= fund.ends_on:
+        return ""
+    return (f"Date: {day:%d/%m/%Y} is outside the fund's period "
+            f"({fund.starts_on:%d/%m/%Y} to {fund.ends_on:%d/%m/%Y}).")
+
+
 def _spend_values(store: Store, fund: Fund, *, spent_on: Any, item: str, amount: Any = None,
                   supplier: str | None = None, invoice_ref: str = "") -> dict[str, Any]:
     """A spend line's columns as typed, checked: refused on a closed fund or dated outside the fund's period; a blank
     amount or supplier takes the catalogue's usual price and supplier."""
     _refuse_if_closed(fund)
     day = _date(spent_on, "Date", required=True)
-    if not fund.starts_on <= day <= fund.ends_on:
-        raise FundError(f"Date: {day:%d/%m/%Y} is outside the fund's period "
-                        f"({fund.starts_on:%d/%m/%Y} to {fund.ends_on:%d/%m/%Y}).")
+    if refusal := spend_date_refusal(fund, day):
+        raise FundError(refusal)
     item_text = (item or "").strip()
     item_row = _catalogue_item(store, item_text)
     if item_row is None:

@@ -116,8 +116,8 @@ def test_part_keyed_july_with_nothing_said_is_marked_not_silent(demo_store):
     f = figures.forecast
     assert f.as_at == Month(2018, 7) and f.exhaustion_month == Month(2021, 1)  # the move the issue saw
     assert f.warnings == ("Jul-18's spend (£154.50) is under half the average of the months before it (£805.67): "
-                          "if Jul-18 is not fully keyed yet, record the date spend is keyed to and the forecast will "
-                          "leave it out.",)
+                          "if Jul-18 is not fully keyed yet, record the date spend is keyed to in Fund settings… (on "
+                          "the command line, --keyed-to gives it for one run) and the forecast will leave it out.",)
     one = funds.fund_figures(demo_store, fund.id, today=date(2025, 1, 1), window=1).forecast
     assert one.exhaustion_month == Month(2027, 12) and one.warnings == f.warnings
     text = funds.forecast_sentence(figures)
