@@ -188,3 +188,19 @@ def test_the_add_award_dialog_shows_the_refusal_and_stays_open(window, qtbot, tm
     qtbot.mouseClick(button(form, "Save"), Qt.MouseButton.LeftButton)
     assert "2017/18 is outside the award's years 2018/19 to 2019/20" in form.message_text()
     assert form.isVisible() and funders.list_awards(window.session.store) == []
+
+
+def test_the_board_reports_funders_shares_list_a_tbc_tranche_beside_the_known_part(demo_store, tranche):
+    # The report's Funders' shares table showed the contract's OPCC share as "£110,000" and said no share was
+    # unknown, while Commissioning (above) lists its Tbc tranche: the board read the committed total as complete.
+    from safer_desk.domain.periods import FinancialYear
+    from safer_desk.services.report_sections.projects import funders_section
+
+    projects = svc.load_projects(demo_store)
+    section = funders_section(demo_store, projects, FinancialYear.parse("2017/18"))
+    (table,) = [t for t in section.tables if t.title.startswith(PCC)]
+    (row,) = [r for r in table.rows if r[1] == CONTRACT]
+    assert row[2] == "£110,000 and “Tbc”"
+    assert table.total_row[2] == "£233,500"  # the known part counts, as in the scenario against the award
+    # five shares of other projects still "Tbc", and now the contract's known in part (the note said five)
+    assert "6 shares are not known yet, or known in part: what is not known counts nothing." in table.note

@@ -149,8 +149,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
 def funders_section(store: Store, projects, year: FinancialYear | None) -> ReportSection | None:
     """Each award's funder against the open projects' shares from it, year by year (seed 003: the PCC's
     £400,568 for 2017/18 against £110,000 + £25,000 + £98,500 = £233,500 of shares, £167,068 left)."""
-    from safer_desk.domain.commissioning import same_funder
-    from safer_desk.services.funders import list_awards
+    from safer_desk.domain.commissioning import share_for
+    from safer_desk.services.funders import list_awards, shares_of
 
     tables = []
     for award in list_awards(store):
@@ -158,25 +158,20 @@ def funders_section(store: Store, projects, year: FinancialYear | None) -> Repor
         for label in years:
             if year is not None and label != year.label:
                 continue
-            shares = []
-            for p in projects:
-                mine = [s for s in p.funding_sources if same_funder(s.source, award.funder)
-                        and (not s.financial_year or s.financial_year == label)]
-                if mine:
-                    shares.append((p, mine))
+            # Read as Commissioning reads them (domain.commissioning.share_for): a share known in part shows its
+            # known part and its words, and is counted among those not known, so the total is not taken as whole.
+            shares = [(p, share_for(shares_of(p), award.funder, label)) for p in projects]
+            shares = [(p, lookup) for p, lookup in shares if lookup.state in ("stated", "part known", "not known")]
             if not shares:
                 continue
             amount = award.amount_for(label)
             rows, committed, unknown = [], 0, 0
-            for p, mine in shares:
-                known = [s.amount_pence for s in mine if s.amount_pence is not None]
-                words = "; ".join(s.amount_note for s in mine if s.amount_pence is None and s.amount_note)
-                if known:
-                    committed += sum(known)
-                else:
-                    unknown += 1
-                rows.append([p.ref, p.title, format_money(sum(known)) if known else (words or "not known"),
-                             p.cost_text or "", p.status.capitalize()])
+            for p, lookup in shares:
+                committed += lookup.amount_pence
+                unknown += lookup.state != "stated"
+                shown = {"stated": format_money(lookup.amount_pence), "not known": lookup.words,
+                         "part known": f"{format_money(lookup.amount_pence)} and “{lookup.words}”"}[lookup.state]
+                rows.append([p.ref, p.title, shown, p.cost_text or "", p.status.capitalize()])
             left = [] if amount is None else [format_money(amount - committed)]
             note = [award.conditions]
             if amount is not None:
@@ -185,7 +180,8 @@ def funders_section(store: Store, projects, year: FinancialYear | None) -> Repor
                                + (f"{format_money(amount - committed)} left." if committed <= amount else
                                   f"over-committed by {format_money(committed - amount)}."))
             if unknown:
-                note.append(f"{unknown} share{'s are' if unknown != 1 else ' is'} not known yet and count nothing.")
+                note.append(f"{unknown} share{'s are' if unknown != 1 else ' is'} not known yet, or known in part: what "
+                            "is not known counts nothing.")
             split = award.split(label)
             if split is not None:
                 note.append(f"Revenue {format_money(split[0])} ({award.revenue_bp / 100:g}%), capital "
