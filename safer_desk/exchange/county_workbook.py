@@ -36,6 +36,29 @@ MONTH_FORMAT = "mmm yyyy"
 
 
 @dataclass(frozen=True)
+class Number:
+    """A figure of a "number" column with the decimal places the tabs and the board report show it with (12,586;
+    88.75; 14.4). A bare int or float in such a column shows the places it needs (none for a whole number)."""
+
+    value: float
+    places: int = 0
+
+
+def number_format(places: int) -> str:
+    """"#,##0" for whole numbers, "#,##0.0" … for places: a format with a decimal point always prints it, so
+    "#,##0.##" shows 32948 as "32,948." in Excel."""
+    return "#,##0" + ("." + "0" * places if places > 0 else "")
+
+
+def places_needed(value: float, most: int = 4) -> int:
+    """The decimals a bare figure needs to show as itself (rounded half up to ``most``): 0 for 2442 or 2442.0."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    text = f"{Decimal(str(value)).quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_UP):f}"
+    return len(text.partition(".")[2].rstrip("0"))
+
+
+@dataclass(frozen=True)
 class Column:
     """A column of a view: its heading, what its cells are, and whether it gets a total."""
 
@@ -49,7 +72,8 @@ class Column:
 class Block:
     """Rows under one heading: a sheet is one block (filtered) or several (one per scenario, each totalled).
 
-    Cells are plain values: money as int pence, dates as date objects (or ISO text), counts as ints.
+    Cells are plain values: money as int pence, dates as date objects (or ISO text), counts as ints, figures of a
+    "number" column as numbers or ``Number`` (a figure with the places it is shown with).
     """
 
     rows: list[list[Any]]
@@ -172,7 +196,7 @@ class _Formats:
             "month": book.add_format({"num_format": MONTH_FORMAT}),
             "money": book.add_format({"num_format": MONEY_FORMAT}),
             "count": book.add_format({"num_format": "#,##0"}),
-            "number": book.add_format({"num_format": "#,##0.##"}),
+            "number": book.add_format({"num_format": number_format(0)}),
             "percent": book.add_format({"num_format": "0.0%"}),
         }
         self.totals = {
@@ -180,6 +204,14 @@ class _Formats:
             "count": book.add_format({"num_format": "#,##0", "bold": True, "top": 2}),
             "text": book.add_format({"bold": True, "top": 2}),
         }
+        self._book = book
+        self._numbers: dict[int, Any] = {0: self.kinds["number"]}
+
+    def number(self, places: int):
+        """The format of a figure shown with this many decimal places (made once per workbook)."""
+        if places not in self._numbers:
+            self._numbers[places] = self._book.add_format({"num_format": number_format(places)})
+        return self._numbers[places]
 
 
 def _sheet_names(wanted: Sequence[str]) -> list[str]:
@@ -249,7 +281,14 @@ def _cell(ws, fmt: _Formats, r: int, c: int, value: Any, kind: str) -> int:
     if kind == "money" and isinstance(value, int) and not isinstance(value, bool):
         ws.write_number(r, c, value / 100, fmt.kinds["money"])
         return len(f"£{value / 100:,.2f}")
-    if kind in ("count", "number", "percent") and isinstance(value, (int, float)) and not isinstance(value, bool):
+    if kind == "number" and isinstance(value, Number):
+        ws.write_number(r, c, value.value, fmt.number(value.places))
+        return len(f"{value.value:,.{value.places}f}")
+    if kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        places = places_needed(value)
+        ws.write_number(r, c, value, fmt.number(places))
+        return len(f"{value:,.{places}f}")
+    if kind in ("count", "percent") and isinstance(value, (int, float)) and not isinstance(value, bool):
         ws.write_number(r, c, value, fmt.kinds[kind])
         return len(f"{value:,}")
     ws.write_string(r, c, str(value))
@@ -289,8 +328,8 @@ def _write_sheet(ws, fmt: _Formats, sheet: WorkbookSheet) -> None:
             for c, column in enumerate(sheet.columns):
                 if not column.total:
                     continue
-                cached = sum(v[c] for v in block.rows if c < len(v) and isinstance(v[c], (int, float))
-                             and not isinstance(v[c], bool))
+                cells = [v[c].value if isinstance(v[c], Number) else v[c] for v in block.rows if c < len(v)]
+                cached = sum(x for x in cells if isinstance(x, (int, float)) and not isinstance(x, bool))
                 formula = f"=SUM({xl_rowcol_to_cell(first, c)}:{xl_rowcol_to_cell(last, c)})"
                 if column.kind == "money":
                     ws.write_formula(row, c, formula, fmt.totals["money"], cached / 100)

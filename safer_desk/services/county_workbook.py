@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from safer_desk.domain.periods import FinancialYear, Month
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS
-from safer_desk.exchange.county_workbook import Block, Column, WorkbookSheet
+from safer_desk.exchange.county_workbook import Block, Column, Number, WorkbookSheet
 from safer_desk.storage.store import Store
 
 
@@ -125,6 +125,25 @@ def awards_sheet(store: Store) -> WorkbookSheet | None:
                          columns, [Block(rows)])
 
 
+def _basis(basis: Fraction) -> Number:
+    """A partnership's crimes or factor share with the places the Allocation tab shows it with (2,442; 1,234.5)."""
+    from safer_desk.domain.allocation import format_number
+
+    return Number(float(basis), _places_shown(format_number(basis)))
+
+
+def _places_shown(text: str) -> int:
+    """The decimal places of a figure as shown: 0 for "12,586" or "−1,099", 2 for "88.75%", 1 for "4.2 per 1,000"
+    or "+1.2 pts"."""
+    words = text.split()
+    return len(words[0].strip("+\u2212-%").partition(".")[2]) if words else 0
+
+
+def _shown(value: float | None, text: str) -> Number | None:
+    """A figure with the places of the text the tabs and the board report show it as (a workbook cell's format)."""
+    return None if value is None else Number(value, _places_shown(text))
+
+
 def allocation_sheet(store: Store) -> WorkbookSheet | None:
     from safer_desk.services import allocation as service
 
@@ -143,7 +162,7 @@ def allocation_sheet(store: Store) -> WorkbookSheet | None:
         rows = []
         for r in result.rows:
             basis = sum(r.values.values(), Fraction(0))
-            rows.append([r.name, r.fixed_units, float(basis) if len(r.values) == 1 else None, float(r.weight),
+            rows.append([r.name, r.fixed_units, _basis(basis) if len(r.values) == 1 else None, float(r.weight),
                          r.fixed_pence, r.variable_pence, r.damping_pence, r.total_pence, r.previous_pence,
                          r.variance_pence])
         agreed = " — agreed by the board" if summary.adopted else ""
@@ -276,10 +295,13 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
                 v = r.view
                 change = v.change
                 rows.append([_area_label(area.name, v), year.label, r.indicator.label, v.range_text(),
-                             None if v.ytd is None else v.ytd.value, None if v.ytd_last is None else v.ytd_last.value,
-                             None if change is None else change.difference,
+                             None if v.ytd is None else _shown(v.ytd.value, v.ytd_text()),
+                             None if v.ytd_last is None else _shown(v.ytd_last.value,
+                                                                    r.indicator.format(v.ytd_last.value)),
+                             None if change is None else _shown(change.difference, change.signed_text()),
                              None if change is None or change.percent is None else float(change.percent) / 100,
-                             svc.target_text(r.indicator, v.target), v.ytd_target, r.rag.label])
+                             svc.target_text(r.indicator, v.target), _shown(v.ytd_target, v.ytd_target_text()),
+                             r.rag.label])
     return WorkbookSheet("Indicator summary", "Indicators: the year to date against target",
                          "Each area's and year's figures to date against the same periods last year, the target "
                          "and RAG (▲ Red, ◆ Amber, ● Green, ○ No target).", columns, [Block(rows)])
@@ -303,9 +325,10 @@ def indicators_sheet(store: Store) -> WorkbookSheet | None:
                     figure = v.this_year[i]
                     if figure is None:
                         continue
+                    cumulative, target = v.cumulative_text(i)
                     rows.append([_area_label(area.name, v), ind.label, year.label, Month.parse(period).first_day,
-                                 None if figure is None else figure.value, v.cumulative[i], v.target_at[i],
-                                 v.period_rags[i].label, v.comments[i]])
+                                 _shown(figure.value, ind.format(figure.value)), _shown(v.cumulative[i], cumulative),
+                                 _shown(v.target_at[i], target), v.period_rags[i].label, v.comments[i]])
     return WorkbookSheet("Indicators by month", "Indicators by area and month", "Each monthly figure of the "
                          "office's areas, the cumulative figure against the cumulative target, and RAG to date.",
                          columns, [Block(rows)])

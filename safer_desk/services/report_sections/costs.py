@@ -52,7 +52,22 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                          "the total.")
         ledger = (dhr.partner_ledger(store, today=today) if len(cases) == len(dhr.list_cases(store, today=today))
                   else _ledger_of(dhr, store, [c.id for c in cases], today))
-        ledger_rows, ledger_total = recovery_rows(ledger)
+        tables = [ReportTable("Cost recovery per case", ["Case", "Kind", "District", "Stage reached", "Status",
+                                                         "Cost", "Net billed", "Recovered", "Outstanding",
+                                                         "Shortfall", "Not yet billed"],
+                              case_rows, align=["l", "l", "l", "l", "l", "r", "r", "r", "r", "r", "r"],
+                              note=" ".join(marks))]
+        if ledger:
+            ledger_rows, ledger_total = recovery_rows(ledger)
+            tables.append(ReportTable("Cost recovery per partner", ["Partner", "Billed", "Paid",
+                                                                    "Refused or written off", "Outstanding",
+                                                                    "Overdue"], ledger_rows,
+                                      align=["l", "r", "r", "r", "r", "r"], total_row=ledger_total))
+        else:
+            # A table of partners with nothing but "Total £0" under it would read as if the partners owed nothing.
+            unbilled = sum(c.unbilled_pence for c in cases)
+            billing.append("Nothing has been billed to the partners yet"
+                           + (f": {format_money(unbilled)} of cost is not yet billed." if unbilled else "."))
         sections.append(ReportSection(
             title=f"{label}s: cost recovery",
             paragraphs=[f"{counted(sum(c.kind == 'review' for c in cases), 'review')} and "
@@ -61,36 +76,26 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                         "Net billed is what was billed less what was refused or written off (shares re-split "
                         "from a refusal are billed again), so once every refusal is dealt with it equals the cost.",
                         *billing],
-            tables=[
-                ReportTable("Cost recovery per case", ["Case", "Kind", "District", "Stage reached", "Status", "Cost",
-                                                       "Net billed", "Recovered", "Outstanding", "Shortfall",
-                                                       "Not yet billed"],
-                            case_rows, align=["l", "l", "l", "l", "l", "r", "r", "r", "r", "r", "r"],
-                            note=" ".join(marks)),
-                ReportTable("Cost recovery per partner", ["Partner", "Billed", "Paid", "Refused or written off",
-                                                          "Outstanding", "Overdue"], ledger_rows,
-                            align=["l", "r", "r", "r", "r", "r"],
-                            total_row=ledger_total),
-            ]))
+            tables=tables))
     for fund in funds.list_funds(store):
         if year is not None and (fund.starts_on > year.last_day or fund.ends_on < year.first_day):
             continue  # a board report for a year shows the funds running in that year
         if not _fund_in_areas(store, fund.id, areas):
             continue
         figures = funds.fund_figures(store, fund.id, today=today)
-        f = figures.forecast
         money = table_money([*(p for *_, p in figures.by_month), *(p for *_, p in figures.by_district),
                              figures.spent_pence])
         month_rows = [[m.label + ("*" if m in figures.merged else ""), str(v), money(p)]
                       for m, v, p in figures.by_month]
         merged_notes = [f"* {figures.merged_words(m)}" for m, _, _ in figures.by_month if m in figures.merged]
         district_rows = [[d, str(v), money(p)] for d, v, p in figures.by_district]
-        categories = [m.label for m, _ in f.cumulative] + [m.label for m, _ in f.forecast_line[1:]]
-        n_actual = len(f.cumulative)
-        actual = [p / 100 for _, p in f.cumulative] + [None] * (len(categories) - n_actual)
-        forecast = [None] * (n_actual - 1) + [p / 100 for _, p in f.forecast_line] if f.forecast_line else []
-        level = [figures.contributions_pence / 100] * len(categories)
         mean = figures.mean_per_victim_pence
+        tables = [ReportTable("Spend per month", ["Month", "Victims first supported", "Spend"], month_rows,
+                              align=["l", "r", "r"],
+                              total_row=["Total", str(figures.victims), money(figures.spent_pence)],
+                              note=" ".join(filter(None, [_fund_marks(store, fund.id), *merged_notes]))),
+                  ReportTable("Spend per district", ["District", "Victims", "Spend"], district_rows,
+                              align=["l", "r", "r"])]
         sections.append(ReportSection(
             title=f"{fund.name}: burn-down",
             paragraphs=[
@@ -99,19 +104,35 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                 + (f" (mean {format_money(mean)} per victim)" if mean is not None else "")
                 + f"; balance {format_money(figures.balance_pence)}.",
                 funds.forecast_sentence(figures)],
-            tables=[ReportTable("Spend per month", ["Month", "Victims first supported", "Spend"], month_rows,
-                                align=["l", "r", "r"],
-                                total_row=["Total", str(figures.victims), money(figures.spent_pence)],
-                                note=" ".join(filter(None, [_fund_marks(store, fund.id), *merged_notes]))),
-                    ReportTable("Spend per district", ["District", "Victims", "Spend"], district_rows,
-                                align=["l", "r", "r"])],
-            charts=[ReportChart(f"{fund.name}: spend to date and forecast", categories,
-                                [ReportSeries("Spend to date", actual, "line"),
-                                 ReportSeries("Forecast at the recent rate", forecast or [None] * len(categories),
-                                              "dashed"),
-                                 ReportSeries("Fund", level, "step")],
-                                y_label="£", note=f"Period ends {f.pilot_end.label}.")]))
+            tables=[t for t in tables if t.rows],  # no spend yet: the paragraph says so, not a table of £0
+            charts=[_burn_down_chart(fund, figures)]))
     return sections
+
+
+def _burn_down_chart(fund, figures) -> ReportChart:
+    """Spend to date, the forecast at the recent rate and the fund's level; before any complete month of spend,
+    the fund's level over its period with spend at £0 to date (as the window's fund page draws it, and an axis
+    from £0), never an empty chart."""
+    f = figures.forecast
+    level = figures.contributions_pence / 100  # pounds, as the chart draws them
+    if not f.cumulative:
+        months = [fund.start_month.plus(i) for i in range(fund.end_month.minus(fund.start_month) + 1)]
+        complete = sum(1 for m in months if figures.incomplete_from is None or m < figures.incomplete_from)
+        why = "No complete month of spend yet" if f.incomplete else "No spend yet"
+        return ReportChart(f"{fund.name}: spend to date against the fund", [m.label for m in months],
+                           [ReportSeries("Spend to date", [0.0] * max(1, complete)
+                                         + [None] * (len(months) - max(1, complete)), "line"),
+                            ReportSeries("Fund", [level] * len(months), "step")], y_label="£",
+                           note=f"{why}, so no forecast line. Period ends {fund.end_month.label}.")
+    categories = [m.label for m, _ in f.cumulative] + [m.label for m, _ in f.forecast_line[1:]]
+    n_actual = len(f.cumulative)
+    actual = [p / 100 for _, p in f.cumulative] + [None] * (len(categories) - n_actual)
+    forecast = [None] * (n_actual - 1) + [p / 100 for _, p in f.forecast_line] if f.forecast_line else []
+    return ReportChart(f"{fund.name}: spend to date and forecast", categories,
+                       [ReportSeries("Spend to date", actual, "line"),
+                        ReportSeries("Forecast at the recent rate", forecast or [None] * len(categories), "dashed"),
+                        ReportSeries("Fund", [level] * len(categories), "step")],
+                       y_label="£", note=f"Period ends {f.pilot_end.label}.")
 
 
 def fund_district_ids(store: Store, fund_id: str) -> set[str]:
@@ -122,9 +143,51 @@ def fund_district_ids(store: Store, fund_id: str) -> set[str]:
 
 
 def _fund_in_areas(store: Store, fund_id: str, areas: ReportAreas) -> bool:
-    """A fund is in the areas it spent in; one not yet spent is the office's own."""
+    """A fund is in the areas it spent in. Spend a county holds only as "Other districts" (the small-number rule
+    names no district), or no spend yet, places a merged fund by the office it came from: that office's districts.
+    Otherwise a fund not yet spent is the office's own."""
     districts = fund_district_ids(store, fund_id)
-    return bool(districts & areas.district_ids) if districts else areas.office
+    if districts & areas.district_ids:
+        return True
+    unplaced = not districts or store.scalar(
+        "SELECT 1 FROM fund_spend_summary WHERE fund_id = ? AND district_id IS NULL LIMIT 1", (fund_id,))
+    if not unplaced:
+        return False
+    origin = fund_origin_district_ids(store, fund_id)
+    if not origin:  # the office's own file, an export, a fund typed at the county, or an office with no scope
+        return not districts and areas.office
+    return bool(origin & areas.district_ids)
+
+
+def fund_origin_offices(store: Store, fund_id: str) -> set[str] | None:
+    """The offices whose exports brought a fund (its row and its spend totals) into a county file: none for a fund
+    typed in this file (an office's own, or the county's), None in a file that records no origins (an export)."""
+    from safer_desk.storage.schema.exchange import PROVENANCE_TABLE
+
+    if not store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (PROVENANCE_TABLE,)):
+        return None
+    return {r[0] for r in store.rows(
+        f"SELECT DISTINCT office_id FROM {PROVENANCE_TABLE} WHERE (table_name = 'funds' AND row_key = ?) OR "
+        "(table_name = 'fund_spend_summary' AND row_key IN (SELECT id FROM fund_spend_summary WHERE fund_id = ?))",
+        (fund_id, fund_id))}
+
+
+def fund_origin_district_ids(store: Store, fund_id: str) -> set[str]:
+    """The districts of the offices a merged fund came from (a county-wide office: its county's districts)."""
+    from safer_desk.services import reference as ref
+
+    offices = fund_origin_offices(store, fund_id)
+    if not offices:
+        return set()
+    out: set[str] = set()
+    for office in ref.office_scope(store).merged_offices:
+        if office.office_id not in offices:
+            continue
+        # Every district office names its county too: the county counts only for an office naming nothing else.
+        local = [a for a in office.areas if a.kind != "county"] or list(office.areas)
+        for area in local:
+            out.update(ref.area_district_ids(store, area))
+    return out
 
 
 def _case_open_during(store: Store, case_id: str, year: FinancialYear) -> bool:
@@ -172,11 +235,47 @@ def _fund_marks(store: Store, fund_id: str) -> str:
         # monthly figures were still made from them when the fund has summaries only.
         held = {r[0] for r in store.rows("SELECT id FROM fund_spend_lines")}
         summarised = store.scalar("SELECT 1 FROM fund_spend_summary WHERE fund_id = ? LIMIT 1", (fund_id,))
-        if ids or not summarised or not set(lines) - held:
+        if ids or not summarised:
             return ""
-        marked = set(lines) - held
+        marked = _unheld_marks_of(store, fund_id, set(lines) - held)
+        if not marked:
+            return ""
     note = lines[sorted(marked)[0]]
     return f"Illustrative: {note}" if note else "The spend lines are illustrative (example figures)."
+
+
+def _unheld_marks_of(store: Store, fund_id: str, unheld: set[str]) -> set[str]:
+    """The marked spend lines, not held here, that a fund held only as summaries can have been made from.
+
+    The marks name no fund, so they are the fund's only when they came from the office the fund came from (a
+    county file records each row's office) and that office's summaries-only funds leave no doubt which of them
+    holds that many lines: the example's note is never printed for another office's fund, nor for the example
+    office's own real fund beside the example's.
+    """
+    if not unheld:
+        return set()
+    offices = fund_origin_offices(store, fund_id)
+    if offices is not None:
+        from safer_desk.storage.schema.exchange import PROVENANCE_TABLE
+
+        came_from = dict(store.rows(
+            f"SELECT m.row_id, p.office_id FROM illustrative_marks m JOIN {PROVENANCE_TABLE} p "
+            "ON p.table_name = 'illustrative_marks' AND p.row_key = json_array(m.table_name, m.row_id) "
+            "WHERE m.table_name = 'fund_spend_lines'"))
+        unheld = {row for row in unheld if came_from.get(row) in offices}
+        if not unheld:
+            return set()
+    # The funds (of the same office) held only as summaries whose spend lines number at least the marks.
+    candidates = {r[0]: r[1] for r in store.rows(
+        "SELECT fund_id, sum(spend_lines) FROM fund_spend_summary WHERE fund_id NOT IN "
+        "(SELECT fund_id FROM fund_referrals) GROUP BY fund_id HAVING sum(spend_lines) >= ?", (len(unheld),))
+        if offices is None or (fund_origin_offices(store, r[0]) or set()) & offices}
+    if fund_id not in candidates:
+        return set()
+    exact = [f for f, n in candidates.items() if n == len(unheld)]
+    if len(candidates) > 1 and exact != [fund_id]:
+        return set()  # several of the office's funds could hold them: say nothing rather than mislabel one
+    return unheld
 
 
 def recovery_rows(ledger) -> tuple[list[list[str]], list[str]]:
