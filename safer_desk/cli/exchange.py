@@ -92,7 +92,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.add_argument("out", metavar="OUT.pdf|OUT.html")
     report.add_argument("--year", metavar="YYYY/YY", help="financial year, e.g. 2016/17 (default: all years)")
     report.add_argument("--area", metavar="NAME", help="a district, partnership or county by name (default: all the "
-                                                      "office's areas; see `safer-desk office FILE`)")
+                                                      "office's areas; see `safer-desk office FILE`). A name that "
+                                                      "areas of two kinds share is refused: add the kind as the "
+                                                      "window lists it, \"Cornwall (county)\" or \"Cornwall "
+                                                      "(district)\" (or \"(partnership)\")")
     report.add_argument("--title", help="the report's title (default: Community Safety Partnership board report)")
     report.add_argument("--meeting", metavar="DD/MM/YYYY", help="the date of the meeting, shown on the title page")
     report.set_defaults(run=run_report)
@@ -307,6 +310,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from safer_desk.services.reference import AmbiguousArea
     from safer_desk.services.report import ReportError, build_report
 
     from safer_desk.domain.periods import FinancialYear, parse_uk_date
@@ -324,6 +328,8 @@ def run_report(args: argparse.Namespace) -> int:
             document = build_report(store, year=args.year, area=args.area, title=args.title, meeting=args.meeting)
         except ReportError as exc:
             raise CliError(str(exc)) from exc
+        except AmbiguousArea as exc:  # Cornwall the county and the district: never settled by guessing
+            raise CliError(f"--area: {exc}") from exc
     finally:
         store.close()
     if kind == ".pdf":

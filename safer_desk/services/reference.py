@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Sequence
@@ -646,19 +647,62 @@ def search_areas(areas: Sequence[AreaRef], text: str, *, limit: int | None = Non
     return hits[:limit] if limit else hits
 
 
+AREA_KINDS = ("county", "partnership", "district")  # the kinds a name can be followed by: "Cornwall (county)"
+_NAME_AND_KIND = re.compile(r"^(?P<name>.*?\S)\s*\(\s*(?P<kind>county|partnership|district)\s*\)$", re.IGNORECASE)
+_NUMBERS = {2: "two", 3: "three", 4: "four"}
+
+
+class AmbiguousArea(ReferenceError):
+    """A name that more than one area has (Cornwall the county and Cornwall the district): the message says what
+    was typed and how to name each area so that only it is meant; ``matches`` are the areas."""
+
+    def __init__(self, typed: str, matches: Sequence[AreaRef]):
+        self.typed = typed
+        self.matches = sorted(matches, key=lambda a: (AREA_KIND_ORDER.get(a.kind, 9), a.id))
+        kinds = list(dict.fromkeys(a.kind for a in self.matches))
+        counts = [sum(a.kind == k for a in self.matches) for k in kinds]
+        which = [f"the {k}" if n == 1 else f"{_NUMBERS.get(n, str(n))} {k}s" for k, n in zip(kinds, counts)]
+        ways = [f'"{w}"' for w in area_names_unambiguously(self.matches)]
+        super().__init__(f'"{typed}" names more than one area: {_and(which)}. Name the one you mean: '
+                         + ", ".join(ways[:-1]) + f" or {ways[-1]}.")
+
+
+def _and(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def area_names_unambiguously(areas: Sequence[AreaRef]) -> list[str]:
+    """How to name each of these areas, all of one name, so that find_area finds it alone: "Cornwall (county)",
+    or its id when another of them has the same kind as well."""
+    kinds = [a.kind for a in areas]
+    return [f"{a.name} ({a.kind})" if a.kind in AREA_KINDS and kinds.count(a.kind) == 1 else a.id for a in areas]
+
+
 def find_area(store: Store, name_or_id: str) -> AreaRef | None:
-    """A district, partnership or county by name or id (case-insensitive); None when the file has no such area."""
-    text = (name_or_id or "").strip().casefold()
+    """A district, partnership or county by id, name, or name and kind as the lists show it ("Cornwall (county)"),
+    case-insensitive; None when the file has no such area.
+
+    A name that areas of different kinds share (Cornwall the county and the unitary district) is never settled
+    by guessing: it raises AmbiguousArea, which says how to name each.
+    """
+    typed = (name_or_id or "").strip()
+    text = typed.casefold()
     if not text:
         return None
     areas = known_areas(store)
     for area in areas:
         if area.id.casefold() == text:
             return area
-    # The same name as two kinds (rare): the district, then the partnership, then the county.
-    matches = sorted((a for a in areas if a.name.casefold() == text),
-                     key=lambda a: ("district", "partnership", "county", "unknown").index(a.kind)
-                     if a.kind in ("district", "partnership", "county", "unknown") else 9)
+    matches = [a for a in areas if a.name.casefold() == text]
+    if not matches:
+        qualified = _NAME_AND_KIND.match(typed)
+        if qualified is not None:
+            name, kind = qualified["name"].casefold(), qualified["kind"].casefold()
+            matches = [a for a in areas if a.name.casefold() == name and a.kind == kind]
+    # Police rows with no place ("unknown") are an area only where no district, partnership or county is.
+    matches = [a for a in matches if a.kind != "unknown"] or matches[:1]
+    if len(matches) > 1:
+        raise AmbiguousArea(typed, matches)
     return matches[0] if matches else None
 
 

@@ -33,7 +33,7 @@ class ReportRequest:
 
     target: Path
     year: str | None = None  # None: all years
-    area: str | None = None  # None: all the office's areas
+    area: str | None = None  # the area's id ("county:cornwall"); None: all the office's areas
     title: str = ""
     meeting: str = ""
 
@@ -84,6 +84,7 @@ def start_report(session: Session, request: ReportRequest, window: QWidget | Non
 
     Afterwards written(path, what) — what is "94 pages" or "a web page" — or stopped(why, cancelled).
     """
+    from safer_desk.services.reference import ReferenceError
     from safer_desk.services.report import ReportError
 
     store = session.store
@@ -92,7 +93,8 @@ def start_report(session: Session, request: ReportRequest, window: QWidget | Non
         return write_board_report(store, request, progress, cancelled)
 
     def failed(exc: BaseException, trace: str) -> None:
-        stopped(str(exc) if isinstance(exc, (ReportError, OSError)) else f"{type(exc).__name__}: {exc}", False)
+        said = isinstance(exc, (ReportError, ReferenceError, OSError))  # messages written for the user
+        stopped(str(exc) if said else f"{type(exc).__name__}: {exc}", False)
 
     return run_task(work, on_success=lambda what: written(request.target, what), on_failure=failed,
                     on_cancel=lambda: stopped("cancelled", True), window=window, title="Writing the board report…")
@@ -166,11 +168,14 @@ class ReportDialog(QDialog):
             self.path_edit.setText(name)
 
     def set_area(self, name: str) -> None:
-        for i in range(self.area_combo.count()):
-            if self.area_combo.itemText(i).split(" (")[0] == name:
-                self.area_combo.setCurrentIndex(i)
-                return
-        raise ValueError(f"no area {name}")
+        """Choose an area by its label as listed ("Cornwall (county)"), or by a name only one area has."""
+        labels = [self.area_combo.itemText(i) for i in range(self.area_combo.count())]
+        named = [i for i, label in enumerate(labels) if label.rsplit(" (", 1)[0] == name or label == name]
+        exact = [i for i in named if labels[i] == name]
+        if len(exact) == 1 or len(named) == 1:
+            self.area_combo.setCurrentIndex((exact or named)[0])
+            return
+        raise ValueError(f"no area {name}" if not named else f"{name} names more than one area: {labels}")
 
     def accept(self) -> None:
         """Check the choices, then write the report in the background; the dialog closes once it is written.
@@ -197,9 +202,9 @@ class ReportDialog(QDialog):
         except ReportError as exc:
             prompts.show_error(self, "Board Report", f"The report was not written: {exc}")
             return
-        area_id = self.area_combo.currentData()
-        request = ReportRequest(target, year, self.area_combo.currentText().split(" (")[0] if area_id else None,
-                                self.title_edit.text(), self.meeting_edit.text())
+        # The area's id, not its name: Cornwall the county and Cornwall the district share one (None: all areas).
+        request = ReportRequest(target, year, self.area_combo.currentData(), self.title_edit.text(),
+                                self.meeting_edit.text())
         self._set_busy(True)
         self.task = start_report(self.session, request, self, written=self._written, stopped=self._stopped)
 

@@ -145,22 +145,38 @@ def table_layout(table, width: float, device=None) -> tuple[float, list[float]]:
     return size, [100 * w / total for w in widths]
 
 
-def _table(table, width: float, device=None) -> str:
-    parts = [f'<h3>{escape(table.title)}</h3>' if table.title else ""]
+NEW_PAGE = "page-break-before: always; "
+
+
+def _part_starts(table, breaks=()) -> list[int]:
+    """The first row of each part a table is split into (rows count from 0; the total row is len(rows))."""
+    rows = len(table.rows) + (1 if table.total_row else 0)
+    return [0] + sorted(b for b in set(breaks) if 0 < b < rows)
+
+
+def _table(table, width: float, device=None, breaks=()) -> str:
+    """The table as HTML; breaks: the rows that begin a new page (see _split_table_row).
+
+    A row that begins a new page starts a new table there, under the same header and column widths; row 0
+    moves the whole table, its title included.
+    """
     size, widths = table_layout(table, width, device)
-    parts.append(f'<table width="100%" border="1" cellspacing="0" cellpadding="3" '
-                 f'style="border-collapse: collapse; border-color: #999999; font-size: {size:g}pt;">'
-                 "<thead><tr>")
-    parts += [f'<th bgcolor="#e8eef5" width="{widths[i]:.1f}%" align="{_align(table.align, i)}">{escape(h)}</th>'
-              for i, h in enumerate(table.header)]
-    parts.append("</tr></thead>")
-    for row in table.rows:
-        parts.append("<tr>" + "".join(f'<td align="{_align(table.align, i)}">{escape(str(v))}</td>'
-                                      for i, v in enumerate(row)) + "</tr>")
+    title_style = f' style="{NEW_PAGE}"' if 0 in breaks and table.title else ""
+    parts = [f'<h3{title_style}>{escape(table.title)}</h3>' if table.title else ""]
+    head = "<thead><tr>" + "".join(
+        f'<th bgcolor="#e8eef5" width="{widths[i]:.1f}%" align="{_align(table.align, i)}">{escape(h)}</th>'
+        for i, h in enumerate(table.header)) + "</tr></thead>"
+    rows = ["<tr>" + "".join(f'<td align="{_align(table.align, i)}">{escape(str(v))}</td>'
+                             for i, v in enumerate(row)) + "</tr>" for row in table.rows]
     if table.total_row:
-        parts.append("<tr>" + "".join(f'<td align="{_align(table.align, i)}"><b>{escape(str(v))}</b></td>'
-                                      for i, v in enumerate(table.total_row)) + "</tr>")
-    parts.append("</table>")
+        rows.append("<tr>" + "".join(f'<td align="{_align(table.align, i)}"><b>{escape(str(v))}</b></td>'
+                                     for i, v in enumerate(table.total_row)) + "</tr>")
+    starts = _part_starts(table, breaks)
+    for n, (start, end) in enumerate(zip(starts, starts[1:] + [len(rows)])):
+        new_page = NEW_PAGE if n > 0 or (0 in breaks and not table.title) else ""
+        parts.append(f'<table width="100%" border="1" cellspacing="0" cellpadding="3" '
+                     f'style="{new_page}border-collapse: collapse; border-color: #999999; font-size: {size:g}pt;">'
+                     + head + "".join(rows[start:end]) + "</table>")
     if table.note:
         parts.append(f'<p style="font-size: 8pt; color: #333333;">{escape(table.note)}</p>')
     return "".join(parts)
@@ -309,10 +325,10 @@ class SectionLayout:
             raise self.charts.error
 
 
-def _section_html(section, number: int, width: float, device) -> str:
+def _section_html(section, number: int, width: float, device, breaks: dict[int, set[int]] | None = None) -> str:
     parts = [f"<h2>{number}. {escape(section.title)}</h2>"]
     parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
-    parts += [_table(t, width, device) for t in section.tables]
+    parts += [_table(t, width, device, (breaks or {}).get(k, ())) for k, t in enumerate(section.tables)]
     w = min(width, CHART_W)
     h = CHART_H * w / CHART_W
     for k, chart in enumerate(section.charts):
@@ -324,7 +340,23 @@ def _section_html(section, number: int, width: float, device) -> str:
 
 
 def layout_section(section, number: int, width: float, height: float, device=None) -> SectionLayout:
-    """Lay a section out on pages of width × height (for the paint device it will be drawn on, if given)."""
+    """Lay a section out on pages of width × height (for the paint device it will be drawn on, if given).
+
+    No paragraph and no table row is split by a page break (where it fits on one page): a row a break would split
+    starts the next page under the table's header again, and the section is laid out again from its HTML.
+    """
+    breaks: dict[int, set[int]] = {}  # table index -> rows that begin a new page
+    for _ in range(500):  # each round moves one more row on; a table has far fewer pages than that
+        doc, charts = _section_document(section, number, width, height, device, breaks)
+        split = _split_table_row(doc, height, section.tables, breaks)
+        if split is None:
+            break
+        breaks.setdefault(split[0], set()).add(split[1])
+    return SectionLayout(doc, charts, doc.pageCount(), height)
+
+
+def _section_document(section, number: int, width: float, height: float, device,
+                      breaks: dict[int, set[int]]) -> tuple[QTextDocument, _ChartObjects]:
     doc = QTextDocument()
     if device is not None:
         doc.documentLayout().setPaintDevice(device)  # whatever the screen's scaling
@@ -335,7 +367,7 @@ def layout_section(section, number: int, width: float, height: float, device=Non
     doc.setDefaultStyleSheet("h2 { font-size: 15pt; color: #0b3d6b; margin-bottom: 0px; } "
                              "h3 { font-size: 11pt; margin-bottom: 0px; } th { font-weight: bold; } "
                              "p { margin-bottom: 0px; }")
-    doc.setHtml(_section_html(section, number, width, device))
+    doc.setHtml(_section_html(section, number, width, device, breaks))
     charts = _ChartObjects(section.charts, doc)
     doc.documentLayout().registerHandler(CHART_OBJECT, charts)
     text = doc.toRawText()
@@ -355,7 +387,46 @@ def layout_section(section, number: int, width: float, height: float, device=Non
         cursor.setCharFormat(chart)
     doc.setPageSize(QSizeF(width, height))
     _keep_paragraphs_whole(doc, height)
-    return SectionLayout(doc, charts, doc.pageCount(), height)
+    return doc, charts
+
+
+def _split_table_row(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int]]
+                     ) -> tuple[int, int] | None:
+    """The first table row a page break splits, as (table index, row) to begin a new page; None when none is.
+
+    Qt splits a row at a page break line by line, and then draws a cell's last line before the break again,
+    clipped, at the top of the next page (QTextLayout::draw starts one line above its clip): in the PDF that
+    line's text is there twice. Rows are counted as _part_starts counts them; the header row of a table stands
+    for the whole table (or the part of it) it heads. A row too tall for a page is left to Qt.
+    """
+    parts = [(k, start) for k, t in enumerate(tables) for start in _part_starts(t, breaks.get(k, ()))]
+    layout = doc.documentLayout()
+    order: dict[int, int] = {}  # a QTextTable's first position -> its place in parts (tables come in order)
+    rows: dict[tuple[int, int], list[float]] = {}  # (part, table row) -> [top, bottom] of its lines, in order
+    pages: dict[tuple[int, int], set[int]] = {}
+    block = doc.begin()
+    while block.isValid():
+        cursor = QTextCursor(block)
+        table = cursor.currentTable()
+        if table is not None and block.layout().lineCount():
+            key = (order.setdefault(table.firstPosition(), len(order)), table.cellAt(cursor).row())
+            top = layout.blockBoundingRect(block).top()
+            text = block.layout()
+            for i in range(text.lineCount()):
+                line = text.lineAt(i)
+                y = top + line.y()
+                extent = rows.setdefault(key, [y, y + line.height()])
+                extent[:] = [min(extent[0], y), max(extent[1], y + line.height())]
+                pages.setdefault(key, set()).add(int((y + line.height() / 2) // height))
+        block = block.next()
+    for (part, row), extent in rows.items():
+        if len(pages[(part, row)]) < 2 or part >= len(parts) or extent[1] - extent[0] > height * 0.8:
+            continue
+        k, start = parts[part]
+        new_page = start if row == 0 else start + row - 1
+        if new_page not in breaks.get(k, ()):
+            return k, new_page
+    return None
 
 
 def _keep_paragraphs_whole(doc: QTextDocument, height: float) -> None:
@@ -363,7 +434,8 @@ def _keep_paragraphs_whole(doc: QTextDocument, height: float) -> None:
 
     Besides reading better, this keeps the PDF's text whole: Qt draws a split paragraph's last line before the
     break again on the next page (clipped away, but still text in the PDF), so a copy, a search or a screen
-    reader would get that line twice. Table rows are kept whole by Qt itself.
+    reader would get that line twice. Table rows are kept whole by layout_section (_split_table_row): Qt
+    splits them line by line.
     """
     layout = doc.documentLayout()
     for _ in range(200):  # each round moves at least one paragraph on; a report section has far fewer pages
