@@ -27,6 +27,7 @@ from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month, PeriodEr
 from safer_desk.domain.projects import Scale
 from safer_desk.exchange.county_schema import POLICE_SOURCE, TableInfo, quote, row_hash, table_info
 from safer_desk.storage.schema.budgets import PLAN_PARTS
+from safer_desk.storage.schema.exchange import IMPORTS_TABLE, ORIGINS_TABLE
 from safer_desk.storage.schema.yes_no import yes_no_named, yes_no_value
 
 DECISIONS_TABLE = "_county_decisions"
@@ -42,6 +43,7 @@ KIND_WORDS = {
     "removed-but-edited": "no longer in the office's file, but edited at the county since",
     "figure": "a figure typed by one office differs from police.uk counts",
     "police-figure": "police.uk counts differ from a figure typed by another office",
+    "share-cannot-take": "a payment the county's share of a review cannot take as the county holds it",
 }
 # What conflicts are about, in the order the summary and the window list them (group id -> heading).
 GROUPS = {
@@ -254,7 +256,7 @@ def group_of(table: str, kind: str) -> str:
         return "reference"
     if table == "indicator_values" or kind in ("figure", "police-figure"):
         return "indicator-figure"
-    if table == "dhr_shares":
+    if table == "dhr_shares" or kind == "share-cannot-take":
         return "dhr-share"
     for prefix, group in (("dhr_", "dhr"), ("indicator", "indicator"), ("project", "project"),
                           ("funding_award", "allocation"), ("fund", "fund"),
@@ -362,7 +364,7 @@ HANDLING_WORDS = {"re-split": "then re-split among the other partners", "lead au
                   "authority"}
 
 
-def _share_status_words(row: dict) -> str:
+def share_status_words(row: dict) -> str:
     """A share's state as the ledger says it ("invoiced", "refused on 02/10/2025 (“not ours”), then re-split …")."""
     status, on, reason, handling = (row.get(c) for c in SHARE_STATUS_COLUMNS)
     text = str(status or "invoiced")
@@ -373,6 +375,62 @@ def _share_status_words(row: dict) -> str:
     if handling:
         text += f", {HANDLING_WORDS.get(handling, handling)}"
     return text
+
+
+# How a share conflict's county side says the payments the county holds towards the share (at its end, in
+# brackets: told again when the payments change, as a share's state is its status and what was paid).
+PAYMENTS_HELD = "the county holds "
+
+
+@dataclass(frozen=True)
+class HeldPayment:
+    """A payment the county file holds towards a share, and where it came from."""
+
+    amount_pence: int
+    office_id: str  # "" when recorded in the county file itself
+    source: str  # "from Babergh office", "from Babergh office and other offices", "recorded at the county"
+    shared: bool
+
+
+def held_payments(conn: sqlite3.Connection, share_id: Any) -> list[HeldPayment]:
+    """The payments the county file holds towards a share, oldest first, each with the office it came from."""
+    rows = conn.execute(
+        f"SELECT p.amount_pence, i.office_id, i.office_name, o.shared, o.row_key IS NOT NULL FROM dhr_payments p "
+        f"LEFT JOIN {ORIGINS_TABLE} o ON o.table_name = 'dhr_payments' AND o.row_key = CAST(p.id AS TEXT) "
+        f"LEFT JOIN {IMPORTS_TABLE} i ON i.number = o.import_number WHERE p.share_id = ? ORDER BY p.paid_on, p.rowid",
+        (share_id,)).fetchall()
+    out = []
+    for amount, office_id, office_name, shared, merged in rows:
+        if not merged:
+            source = "recorded at the county"
+        elif not office_name:
+            source = "from an office's file"
+        else:
+            source = f"from {office_name}" + (" and other offices" if shared else "")
+        out.append(HeldPayment(int(amount), office_id or "", source, bool(shared)))
+    return out
+
+
+def payments_words(payments: Iterable[HeldPayment]) -> str:
+    """"£684.14 paid towards it, from Babergh office"; from several places, "£784.14 paid towards it: £684.14 from
+    Babergh office, £100.00 recorded at the county"."""
+    by_source: dict[str, int] = {}
+    for p in payments:
+        by_source[p.source] = by_source.get(p.source, 0) + p.amount_pence
+    total = format_money(sum(by_source.values()), show_pence=True)
+    if len(by_source) == 1:
+        return f"{total} paid towards it, {next(iter(by_source))}"
+    return f"{total} paid towards it: " + ", ".join(f"{format_money(amount, show_pence=True)} {source}"
+                                                     for source, amount in by_source.items())
+
+
+def share_payments_note(conn: sqlite3.Connection, share_id: Any) -> str:
+    """"the county holds £684.14 paid towards it, from Babergh office", or "" when it holds no payment towards it."""
+    try:
+        payments = held_payments(conn, share_id)
+    except sqlite3.OperationalError:  # a file without the reviews' tables
+        return ""
+    return PAYMENTS_HELD + payments_words(payments) if payments else ""
 
 
 PLAN_CELL_COLUMNS = ("status", "amount_pence", "text", "per_district_pence")
@@ -391,7 +449,7 @@ def _plan_cell_words(row: dict) -> str:
 
 # Columns that together say one thing (name, columns, their words), said as one difference; a name in
 # MAIN_VALUES is not said ("£4,000 from …, £5,000 from …").
-COMPOSITES = (("cost", COST_COLUMNS, stated_cost_words), ("status", SHARE_STATUS_COLUMNS, _share_status_words),
+COMPOSITES = (("cost", COST_COLUMNS, stated_cost_words), ("status", SHARE_STATUS_COLUMNS, share_status_words),
               ("amount_pence", PLAN_CELL_COLUMNS, _plan_cell_words))
 
 

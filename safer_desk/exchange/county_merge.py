@@ -46,12 +46,14 @@ from typing import Any, Callable, Iterable, Iterator
 
 from safer_desk import __version__
 from safer_desk.domain.ids import new_id
+from safer_desk.domain.money import format_money
 from safer_desk.domain.text import counted, ranges_text
 from safer_desk.exchange import signing
-from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, MAKE_UP, PARTS, REFERENCE_GROUP_TABLES,
-                                                  WHOLES, Conflict, Describer, figure_phrase, group_of,
-                                                  load_decisions, month_words, parts_where, subject_key_of,
-                                                  version_of, with_make_up)
+from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, MAKE_UP, PARTS, PAYMENTS_HELD,
+                                                  REFERENCE_GROUP_TABLES, WHOLES, Conflict, Describer,
+                                                  figure_phrase, group_of, held_payments, load_decisions,
+                                                  month_words, parts_where, payments_words, share_payments_note,
+                                                  share_status_words, subject_key_of, version_of, with_make_up)
 from safer_desk.exchange.county_export import CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
                                                PUBLIC_DIGESTS_TABLE, PUBLIC_LINE_SQL, CancelCheck, ProgressFn, PublicDigest,
@@ -977,6 +979,8 @@ class _Merger:
         # import is never taken out of the register), so no row of the county can be the office's yet.
         self.nothing_owned = not known and self.my_imports == [self.import_number]
         self.seen: set[int] = set()  # conflicts raised (again) by this merge
+        self.open_before: set[tuple[str, str]] = set()  # (table, row key) of the office's conflicts open before it
+        self.held_shares: set[str] = set()  # county shares of reviews whose office's version a conflict holds
         self.replaced: dict[str, list[str]] = {}  # rows this merge changed to the office's newer version or removed
         # Public data (issue 13): police.uk force-months, one fact each, whoever sent it.
         self.public = has_table(self.dst, POLICE_VINTAGES, schema=SRC) and has_table(self.dst, POLICE_VINTAGES)
@@ -997,6 +1001,8 @@ class _Merger:
         decided between these very two versions (then nothing is raised)."""
         t = info.name
         self.skipped.add((t, row_key))
+        if t == "dhr_shares":  # the county does not hold the office's version of the share: nor its payments
+            self.held_shares.add(county_key or row_key)
         if t in WHOLES and row is not None:
             self.held.setdefault(t, set()).add(row_key)
         basis = county_row if county_row is not None else row or {}
@@ -1149,6 +1155,7 @@ class _Merger:
         incoming = {t: self.incoming_keys(infos[t]) for t in tables}
         before = {r["id"]: dict(r) for r in self._rows(f"SELECT * FROM {CONFLICTS_TABLE} WHERE office_id = ?",
                                                          (self.m.office_id,))}
+        self.open_before = {(r["table_name"], r["row_key"]) for r in before.values()}
         if self.public:
             # Figures merged as an office's rows by an older version are the county's own derived figures now.
             self.dst.execute(f"DELETE FROM {ORIGINS_TABLE} WHERE table_name = 'indicator_values' "
@@ -1165,6 +1172,12 @@ class _Merger:
             self.summary.conflict_notes += refresh_conflicts_about(
                 self.dst, t, keys, describer=self.describer, offices=self.offices, besides_office=self.m.office_id,
                 changed_by=self.m.office_name)
+        if "dhr_payments" in tables:  # shares' conflicts say the payments held now (this file's, merged after them)
+            refresh_share_payments_words(self.dst)
+            for c in self.summary.conflicts:
+                if c.table == "dhr_shares":
+                    c.county_side, c.detail = self.dst.execute(
+                        f"SELECT county_side, detail FROM {CONFLICTS_TABLE} WHERE id = ?", (c.id,)).fetchone()
         self.progress(self.total, self.total, "Merged.")
         return self.summary
 
@@ -1248,6 +1261,19 @@ class _Merger:
                     f"{fk.table} row {', '.join(map(str, values))}"
                 return words, parent
         return None
+
+    def sent_as_last_merged(self, info: TableInfo, key: str, p: Origin, digest: str, row: dict,
+                            existing: dict) -> bool:
+        """Whether the office sends a row edited at the county since it was merged as it was last merged from it:
+        then the office has not changed its version, the county's edit stands, and nothing is raised (a conflict
+        is a new version from the office). Known when the office's row is the very one the county merged (its
+        origin's hash, the office's own or shared, and for a thing of WHOLES what it is made of as the county holds
+        it), or when this very export was merged before and no conflict of the office's about the row was open (an
+        open one is raised again, as it stands: the office's version was not the county's then either)."""
+        if (p.shared or p.office_id == self.m.office_id) and short_hash(digest) == p.row_hash \
+                and row.get(MAKE_UP) == existing.get(MAKE_UP):
+            return True
+        return self.known and (info.name, key) not in self.open_before
 
     def same_thing(self, info: TableInfo, a: dict, b: dict) -> bool:
         """Two versions that agree on everything compared (ids and the office's local details aside)."""
@@ -1350,6 +1376,12 @@ class _Merger:
             if fk.table == t:  # a parent later in the same table: looked at one by one
                 check += f" AND NOT EXISTS (SELECT 1 FROM {source} p WHERE {linked}{and_of_source('p')})"
             checks.append(check + ")")
+        if t == "dhr_payments":  # one the county's share may not take as it holds it: looked at one by one
+            checks.append(
+                "EXISTS (SELECT 1 FROM main.dhr_shares s WHERE s.id = i.share_id AND (s.status != 'invoiced' OR "
+                "s.amount_pence < (SELECT coalesce(sum(q.amount_pence), 0) FROM main.dhr_payments q WHERE "
+                f"q.share_id = s.id) + (SELECT sum(j.amount_pence) FROM {source} j WHERE j.share_id = i.share_id"
+                f"{and_of_source('j')})))")
         # Every row new (none there already, none held back): nothing is the same, nothing is left to look at,
         # and no list of the new rows is made.
         all_new = not remapped and bool(conn.execute(
@@ -1431,6 +1463,9 @@ class _Merger:
         p = self.owner(t, key)
         current = self.digest(info, existing)
         as_merged = p is not None and short_hash(current) == p.row_hash
+        if p is not None and not as_merged and self.sent_as_last_merged(info, key, p, digest, row, existing):
+            self.summary.unchanged += 1  # the county's edit stands
+            return
         if p is not None and not p.shared and p.office_id != me:
             if as_merged and (current == digest or self.same_thing(info, existing, row)):
                 # The same row another office sent, alike: held by both from now on, so neither office's later
@@ -1448,6 +1483,10 @@ class _Merger:
                 # Already in the county file, with no origin (the rows every new file starts with, or the
                 # county's own): common to all, so no office owns it and none removes it.
                 self.set_provenance(t, key, digest, True)
+            elif not as_merged and not p.shared:
+                # Edited at the county to what the office now sends, to the byte: its version from now on, so the
+                # office's next change of it replaces it (as when they differ in its timestamps only, below).
+                self.set_provenance(t, key, current, False)
             return
         if reference or (p is not None and p.shared):
             if self.same_thing(info, existing, row):
@@ -1540,10 +1579,40 @@ class _Merger:
                 f"{subject} from {office}: not merged, because {words[0].lower()}{words[1:]} is not in the county "
                 "file"))
             return
+        if t == "dhr_payments" and self.payment_not_taken(info, row, key):
+            return
         self.dst.execute(insert_sql, [row[c] for c in info.columns])
         self.set_provenance(t, key, self.digest(info, row), reference)
         self.summary.added += 1
         self.summary.count(t, "added")
+
+    def payment_not_taken(self, info: TableInfo, row: dict, key: str) -> bool:
+        """A payment the county's share of a review cannot take as the county holds it (the rules of
+        services.dhr hold at the county too): one towards a share refused or written off whose office's version
+        the county does not hold (another office refused what this one was paid), or one that would leave the share
+        paid more than it bills (a payment both offices recorded, each on its own date). Reported and left out
+        until the county lead decides; True when it was."""
+        cursor = self.dst.execute("SELECT * FROM dhr_shares WHERE id = ?", (row["share_id"],))
+        found = cursor.fetchone()
+        if found is None:
+            return False
+        share = dict(zip([d[0] for d in cursor.description], tuple(found)))
+        paid = int(self.dst.execute("SELECT coalesce(sum(amount_pence), 0) FROM dhr_payments WHERE share_id = ?",
+                                    (share["id"],)).fetchone()[0])
+        if share["status"] != "invoiced" and str(share["id"]) in self.held_shares:
+            why = (f"the county holds that share {share_status_words(share)}, and a {share['status']} share takes no "
+                   "payment")
+        elif paid + int(row["amount_pence"]) > share["amount_pence"]:
+            why = (f"the county holds {format_money(paid, show_pence=True)} paid towards that share already, which "
+                   f"bills {format_money(share['amount_pence'], show_pence=True)}: a share cannot be paid more than "
+                   "it bills")
+        else:
+            return False
+        office, amount = self.m.office_name, format_money(int(row["amount_pence"]), show_pence=True)
+        self.raise_conflict(info, "share-cannot-take", row, None, row_key=key, other="", sentence=(
+            f"share {share_status_words(share)} in the county file", f"{amount} from {office}",
+            f"{self.describer.subject(info.name, row)}: {amount} from {office}, not merged: {why}"))
+        return True
 
     # -- public data -------------------------------------------------------------
     def same_counts(self, month: str) -> bool:
@@ -1843,8 +1912,31 @@ def conflict_words(describer: Describer, table: str, subject: str, county_row: d
         district_side = (f"{describer.value(table, 'value', row.get('value'))} "
                          f"{figure_phrase(row.get('source'), office)}")
         return county_side, district_side, f"{subject}: {county_side}, {district_side}"
+    if table == "dhr_shares" and county_row is not None:  # a share's state is its status and what was paid
+        note = share_payments_note(describer.conn, county_row.get("id"))
+        county_from += f" ({note})" if note else ""
     diffs = describer.differences(table, county_row or {}, row or {})
     return describer.sentence(table, subject, diffs, county_from, f"from {office}")
+
+
+def refresh_share_payments_words(conn: sqlite3.Connection) -> None:
+    """Open conflicts about a share told again with the payments the county holds towards it now (merged with a
+    later file, kept with a decision, recorded or deleted in the county file), so the county lead decides knowing
+    what the partner has paid. Only the end of the county's side changes (``PAYMENTS_HELD``, in brackets)."""
+    kinds = ", ".join(f"'{k}'" for k in ROW_CONFLICT_KINDS)
+    found = conn.execute(f"SELECT id, county_key, subject, county_side, detail FROM {CONFLICTS_TABLE} WHERE "
+                         f"table_name = 'dhr_shares' AND county_key != '' AND kind IN ({kinds})").fetchall()
+    for conflict_id, key, subject, county_side, detail in found:
+        start = f"{subject}: {county_side}"
+        if not county_side or not detail.startswith(start):
+            continue
+        mark = county_side.find(f" ({PAYMENTS_HELD}")
+        base = county_side if mark < 0 else county_side[:mark]
+        note = share_payments_note(conn, key)
+        now = base + (f" ({note})" if note else "")
+        if now != county_side:
+            conn.execute(f"UPDATE {CONFLICTS_TABLE} SET county_side = ?, detail = ? WHERE id = ?",
+                         (now, f"{subject}: {now}{detail[len(start):]}", conflict_id))
 
 
 def county_row_of(conn: sqlite3.Connection, info: TableInfo, key: str) -> dict | None:
@@ -1916,6 +2008,8 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
                                                           office_name)
         conn.execute(f"UPDATE {CONFLICTS_TABLE} SET detail = ?, subject = ?, county_side = ?, district_side = ?, "
                      "county_version = ? WHERE id = ?", (text, subject, county_side, district_side, now, conflict_id))
+    if table == "dhr_shares":  # the payments held towards a share may have changed without the share
+        refresh_share_payments_words(conn)
     return closed
 
 
@@ -1933,9 +2027,13 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
     t, kind = conflict.table, conflict.kind
     if choice == "district":
         _apply_district_version(county, info, conflict, replace_typed)
+        if t in ("dhr_shares", "dhr_payments"):
+            _refuse_share_the_rules_forbid(conn, info, conflict)
         kept, set_aside = conflict.incoming_version, conflict.county_version
         if conflict.county_key:  # other offices' conflicts about the row now compare with the version kept
             refresh_conflicts_about(conn, t, [conflict.county_key], besides=conflict.id)
+        if t == "dhr_payments":
+            refresh_share_payments_words(conn)
     else:
         if kind == "removed-but-edited":  # the county keeps it as its own: no office removes it any more
             drop_origin(conn, t, conflict.county_key)
@@ -1978,7 +2076,7 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
         return
     if not incoming:
         raise DecisionRefused(f"{c.detail}: the office's version was not kept; merge its file again.")
-    if kind == "missing-parent":
+    if kind in ("missing-parent", "share-cannot-take"):
         for fk in info.foreign_keys:
             values = [incoming.get(col) for col in fk.columns]
             if any(v is None for v in values):
@@ -2009,6 +2107,78 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
     provenance(c.county_key, after, shared)
     if t in WHOLES and PARTS in incoming:
         _put_parts(conn, c, t, incoming[PARTS], shared)
+
+
+def _share_kept(conn: sqlite3.Connection, info: TableInfo, c: Conflict) -> dict | None:
+    """The county's share as keeping the office's version of this share (or of a payment towards it) left it."""
+    if c.kind in ("missing-parent", "share-cannot-take"):
+        key = info.key_of(c.incoming_row) if c.incoming_row else ""
+    else:
+        key = c.county_key
+    if not key or c.kind == "removed-but-edited":
+        return None
+    if info.name == "dhr_payments":
+        found = conn.execute("SELECT share_id FROM dhr_payments WHERE id = ?", (key,)).fetchone()
+        if found is None:
+            return None
+        key = found[0]
+    cursor = conn.execute("SELECT * FROM dhr_shares WHERE id = ?", (key,))
+    found = cursor.fetchone()
+    return None if found is None else dict(zip([d[0] for d in cursor.description], tuple(found)))
+
+
+def _refuse_share_the_rules_forbid(conn: sqlite3.Connection, info: TableInfo, c: Conflict) -> None:
+    """Keeping an office's version of a share of a review's costs (or of a payment towards one) must leave a share
+    the DHR rules allow, as an office's own file holds them (services.dhr): never paid more than it bills, never
+    refused or written off once paid in full, and never refused or written off while the county holds a payment
+    towards it that the office's file does not (what is refused is what had not been paid: the office refused
+    without knowing the partner had paid). Raises DecisionRefused saying why and what to do; the caller's
+    transaction then changes nothing."""
+    share = _share_kept(conn, info, c)
+    if share is None:
+        return
+    payments = held_payments(conn, share["id"])
+    if not payments:
+        return
+    paid, billed, status = sum(p.amount_pence for p in payments), share["amount_pence"], share["status"]
+    office = c.office_name
+    closed = status != "invoiced"
+    if info.name == "dhr_shares":
+        others = [p for p in payments if p.office_id != c.office_id and not p.shared]
+        fix = (f"Keep the county's version, or ask {office} to correct its record (reopen the share and record the "
+               "payment) and send its file again.")
+        if closed and others:
+            why = (f"It says the share was {share_status_words(share)}, but the county holds "
+                   f"{payments_words(others)}, which {office}'s file does not hold: what is {status} is what had "
+                   "not been paid.")
+        elif closed and paid >= billed:
+            why = (f"It says the share was {share_status_words(share)}, but the county holds "
+                   f"{payments_words(payments)}, the whole share: a share paid in full cannot be {status}.")
+        elif paid > billed:
+            why = (f"It bills {format_money(billed, show_pence=True)}, but the county holds "
+                   f"{payments_words(payments)}: a share cannot be paid more than it bills.")
+            fix = f"Keep the county's version, or ask {office} to correct its record and send its file again."
+        else:
+            return
+    else:
+        of = Describer(conn).subject("dhr_shares", share)
+        fix = f"Keep the county's version, or ask {office} to correct its record and send its file again."
+        owner = origin_of(conn, "dhr_shares", str(share["id"]))
+        office_s = owner is not None and (owner.shared or owner.office_id == c.office_id)
+        if paid > billed:
+            why = (f"With it the county would hold {format_money(paid, show_pence=True)} paid towards {of}, which "
+                   f"bills {format_money(billed, show_pence=True)}: a share cannot be paid more than it bills.")
+        elif closed and paid >= billed:
+            why = (f"With it the county would hold {format_money(paid, show_pence=True)} paid towards {of}, the "
+                   f"whole share, which was {share_status_words(share)}: a share paid in full cannot be {status}.")
+        elif closed and not office_s:
+            why = (f"The county holds {of} {share_status_words(share)}, not as {office} holds it, and a {status} "
+                   "share takes no payment (what is refused is what had not been paid).")
+            fix = (f"Keep the county's version, or keep {office}'s version of the share first (or ask the office "
+                   "that refused it to correct its record).")
+        else:
+            return
+    raise DecisionRefused(f"{c.subject or c.detail}: {office}'s version cannot be kept. {why} {fix}")
 
 
 def _import_of(conn: sqlite3.Connection, c: Conflict) -> int:
