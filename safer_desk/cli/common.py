@@ -30,14 +30,22 @@ def option_value(text: str | None, option: str, read):
 
 
 def open_existing(path: str | Path, *, read_only: bool = True):
-    """Open a file the command only reads (it must exist)."""
+    """Open a file the command only reads (it must exist).
+
+    Read-only, it is opened as the window opens a file to look at (``services.files.open_office_file``): an export
+    for the county shows the police.uk figures its counts give, worked out without writing to it (DESIGN §4: the
+    window and the command line call the same core functions)."""
     from safer_desk.storage.store import StoreError, open_store
 
     path = Path(path)
     if not path.exists():
         raise CliError(f"there is no file at {path}")
     try:
-        return open_store(path, read_only=read_only)
+        if not read_only:
+            return open_store(path)
+        from safer_desk.services.files import open_office_file
+
+        return _with_police_figures(open_office_file(path, read_only=True).store)
     except StoreError as exc:
         if read_only and type(exc).__name__ == "NeedsUpgrade":
             # Looking writes nothing: an older file is read through an upgraded copy in memory, and left as it is
@@ -51,8 +59,24 @@ def open_existing(path: str | Path, *, read_only: bool = True):
             sys.stderr.write(f"safer-desk: {path.name} was made by an older version of Safer Desk: it is read as this "
                              "version reads it and is not changed (it is upgraded, with a backup, the first time "
                              "something changes it).\n")
-            return store
+            return _with_police_figures(store)
         raise CliError(str(exc)) from exc
+
+
+def _with_police_figures(store):
+    """An export opened to look at, with the police.uk figures its counts give (on this connection only: nothing
+    is written); when they cannot be worked out, stderr says so rather than the figures going missing unsaid.
+    Any other file holds its figures and is left as it is."""
+    from safer_desk.services.police_import import figures_for_reading
+
+    try:
+        reading = figures_for_reading(store)  # once per connection: at once when open_office_file has done it
+    except BaseException:
+        store.close()
+        raise
+    if reading.problem:
+        sys.stderr.write(f"safer-desk: {store.path.name}: {reading.problem}\n")
+    return store
 
 
 def open_for_writing(path: str | Path):

@@ -65,6 +65,8 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
         _refuse_other_separator(heading, source)
         names = ", ".join(f"“{m}”" for m in missing)
         raise AllocationError(f"{source} has no column {names} (it has: {', '.join(h for h in header if h)}).")
+    _refuse_repeated_columns(header, ["partnership", "fixed_units", *(_clean_header(f) for f in wanted), "previous"],
+                             source)
     result: list[PartnershipInput] = []
     for number, row in body:
         if not any((cell or "").strip() for cell in row):
@@ -113,6 +115,35 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
     if not result:
         raise AllocationError(f"{source} has a header but no partnerships.")
     return result
+
+
+def _refuse_repeated_columns(header: list[str], read: list[str], source: str) -> None:
+    """Two columns of one heading the calculation reads: which is meant cannot be told (a sheet keeping an old
+    or trial "basis" column beside the real one), and taking either would split the money silently wrong."""
+    for name in read:
+        at = [i for i, h in enumerate(header) if h == name]
+        if len(at) > 1:
+            count = {2: "two", 3: "three"}.get(len(at), str(len(at)))
+            numbers = _in_words([str(i + 1) for i in at])
+            letters = _in_words([_column_letter(i) for i in at])
+            raise AllocationError(
+                f"{source} has {count} columns headed “{name}” (columns {numbers}: {letters}), and which one is "
+                f"meant cannot be told. Keep the one to use, delete or rename the other{'s' if len(at) > 2 else ''} "
+                f"(for example to “old {name}”), and run again.")
+
+
+def _in_words(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _column_letter(index: int) -> str:
+    """A spreadsheet's name of the column at index (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _refuse_other_separator(heading: list, source: str) -> None:

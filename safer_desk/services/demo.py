@@ -17,7 +17,7 @@ from safer_desk.domain.clock import held_at
 from safer_desk.domain.ids import seeded_ids
 from safer_desk.services.demo_data import allocation, budgets, costs, indicators, projects, reference
 from safer_desk.storage.locking import FileInUse, OfficeLock
-from safer_desk.storage.store import Store, StoreError, create_file
+from safer_desk.storage.store import Store, StoreError, create_file, refuse_new_file_in_unwritable_folder
 
 # Each tab adds its own examples; order matters only where one tab uses another's rows.
 CONTRIBUTORS = (reference.add_examples, projects.add_examples, allocation.add_examples,
@@ -47,6 +47,10 @@ def build_demo(path: Path | str, *, overwrite: bool = False) -> Path:
         raise DemoError(f"{path} already exists; choose a new file name.")
     if path.is_dir():
         raise DemoError(f"{path} is a folder; choose a file name.")
+    try:  # before the lock: its file, beside path, is one the person never asked for and need not hear of
+        refuse_new_file_in_unwritable_folder(path)
+    except StoreError as exc:
+        raise DemoError(str(exc)) from None
     lock = OfficeLock(path)
     try:
         lock.acquire()  # never replace a file another window is writing to

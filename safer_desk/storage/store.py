@@ -60,6 +60,10 @@ class FileReadOnly(StoreError):
     """The file or its folder cannot be written; it can still be opened read-only."""
 
 
+class FolderNotWritable(StoreError):
+    """A new file's folder cannot be written to: there is no file to open read-only, so none is offered."""
+
+
 class FileLocked(StoreError):
     """Another Safer Desk window or process has the file open for writing."""
 
@@ -679,12 +683,23 @@ def make_backup(path: Path, *, reason: str = "backup") -> Path:
 
 
 def _check_writable(path: Path) -> None:
-    folder = path.parent
+    if not path.exists():
+        refuse_new_file_in_unwritable_folder(path)
+        return
     # The mode bits count even for an administrator: a file marked read-only is not written.
-    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR):
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:
         raise FileReadOnly(f"{path.name} is read-only on disk; it can be opened read-only.")
-    if not os.access(folder, os.W_OK):
+    if not os.access(path.parent, os.W_OK):
         raise FileReadOnly(f"The folder of {path.name} cannot be written to; the file can be opened read-only.")
+
+
+def refuse_new_file_in_unwritable_folder(path: Path | str) -> None:
+    """A file to be made in a folder that cannot be written to is refused before anything (its lock file
+    included) is tried there, in words that fit a file that does not exist yet."""
+    path = Path(path)
+    if not os.access(path.parent, os.W_OK):
+        raise FolderNotWritable(f"The folder of {path.name} cannot be written to, so {path.name} cannot be made "
+                                "there. Choose a folder you can save files in, or ask for write access to this one.")
 
 
 def open_store(path: Path | str, *, create: bool = False, read_only: bool = False,

@@ -328,12 +328,15 @@ def screenshot(out: Path, path: Path, *, tab: str = "projects", size: tuple[int,
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = ensure_app()
     from safer_desk.ui.main_window import MainWindow
-    from safer_desk.services.files import FileLocked, open_office_file
+    from safer_desk.services.files import FileLocked, FileReadOnly, IsAnExport, open_office_file
     from safer_desk.exchange.files import WriteFailed, atomic_path
 
     try:
         store = open_office_file(path).store
-    except FileLocked:  # open in a window already: a picture needs no write access
+    except (FileLocked, FileReadOnly, IsAnExport):
+        # A picture needs no write access: a file open in a window already, read-only on disk or an export for
+        # the county is drawn as the window offers it, opened read-only (an export with the police.uk figures
+        # its counts give), and never written to.
         store = open_office_file(path, read_only=True).store
     window = MainWindow()
     window.persist_state = False
