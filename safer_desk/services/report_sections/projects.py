@@ -180,8 +180,8 @@ def funders_section(store: Store, projects, year: FinancialYear | None) -> Repor
                                + (f"{format_money(amount - committed)} left." if committed <= amount else
                                   f"over-committed by {format_money(committed - amount)}."))
             if unknown:
-                note.append(f"{unknown} share{'s are' if unknown != 1 else ' is'} not known yet, or known in part: what "
-                            "is not known counts nothing.")
+                are = "s are" if unknown != 1 else " is"
+                note.append(f"{unknown} share{are} not known yet, or known in part: what is not known counts nothing.")
             split = award.split(label)
             if split is not None:
                 note.append(f"Revenue {format_money(split[0])} ({award.revenue_bp / 100:g}%), capital "
