@@ -102,8 +102,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from safer_desk.services.county import CountyError, export_for_county
+    from safer_desk.services.county import EXPORT_SUFFIXES, CountyError, export_for_county
 
+    out = Path(args.out)
+    if out.suffix.lower() not in EXPORT_SUFFIXES:
+        # How the command is used (exit 2, as report's OUT.pdf), said before anything is read or written, in the
+        # words export_for_county says it in for the window.
+        raise CliError(f"{out.name or out}: the export must end in .sqlite (for the county to merge) or .xlsx "
+                       "(an Excel workbook to read).", code=2)
     refuse_output(args.out)
     # Written to: an export takes the office's next export number (an .xlsx workbook only reads).
     store = open_existing(args.file, read_only=Path(args.out).suffix.lower() == ".xlsx")
@@ -310,8 +316,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from safer_desk.services.reference import AmbiguousArea
-    from safer_desk.services.report import ReportError, build_report
+    from safer_desk.services.report import ReportAreaError, ReportError, build_report
 
     from safer_desk.domain.periods import FinancialYear, parse_uk_date
 
@@ -326,10 +331,8 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         try:
             document = build_report(store, year=args.year, area=args.area, title=args.title, meeting=args.meeting)
-        except ReportError as exc:
-            raise CliError(str(exc)) from exc
-        except AmbiguousArea as exc:  # Cornwall the county and the district: never settled by guessing
-            raise CliError(f"--area: {exc}") from exc
+        except ReportError as exc:  # an area no area has, or two have (Cornwall): said as --area's
+            raise CliError(f"--area: {exc}" if isinstance(exc, ReportAreaError) else str(exc)) from exc
     finally:
         store.close()
     if kind == ".pdf":

@@ -217,20 +217,32 @@ def list_areas(store: Store, *, with_values_only: bool = False) -> list[Area]:
 
 
 def find_area(store: Store, name_or_id: str) -> Area | None:
-    """An area by id or name (case-insensitive): one with figures, or a reference district or partnership."""
+    """An area by id, name, or name and kind as the lists show it ("Cornwall (county)"), case-insensitive: one
+    with figures, a reference district or partnership, or a county named by its districts; None when none is.
+
+    A name two areas share (Cornwall the county and the unitary district) raises reference.AmbiguousArea, which
+    says how to name each: a figure for "Cornwall" never lands on whichever of them the file lists first.
+    """
+    from safer_desk.services.reference import find_area as find_named
+
+    def by_id(area_id: str) -> Area | None:
+        for query in ("SELECT id, name, kind, ons_code, population FROM indicator_areas WHERE id = ?",
+                      f"SELECT * FROM ({_REFERENCE_AREAS}) WHERE id = ?"):
+            r = store.one(query, (area_id,))
+            if r is not None:
+                return Area(r["id"], r["name"], r["kind"], r["ons_code"], r["population"])
+        return None
+
     text = (name_or_id or "").strip()
-    r = store.one("SELECT * FROM indicator_areas WHERE id = ? OR lower(name) = lower(?) ORDER BY id = ? DESC "
-                  "LIMIT 1", (text, text, text))
-    if r is not None:
-        return Area(r["id"], r["name"], r["kind"], r["ons_code"], r["population"])
-    found = _reference_area(store, text)
-    if found is None and text:
-        # A county named by its districts (districts.county) whose figures are all derived from theirs.
-        for (county,) in store.rows("SELECT DISTINCT county FROM districts WHERE county IS NOT NULL AND county <> ''"):
-            county_id = reference_id("county", county)
-            if text in (county_id,) or text.lower() == county.lower():
-                return Area(county_id, county, "county")
-    return found
+    if not text:
+        return None
+    found = by_id(text)
+    if found is not None:
+        return found
+    # Names, and counties named by their districts (districts.county) whose figures are all derived from theirs,
+    # by the rule every list and the board report name areas by.
+    named = find_named(store, text)
+    return None if named is None else by_id(named.id) or Area(named.id, named.name, named.kind)
 
 
 def areas_with_values(store: Store, indicator_id: str) -> list[Area]:

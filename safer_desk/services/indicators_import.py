@@ -51,29 +51,47 @@ def _number(indicator: svc.Indicator, text: str, row: str) -> float | None:
 
 
 def _find_area(store: Store, name: str) -> tuple[str, str, str] | None:
-    """(id, name, kind) of an area, district or partnership of that name (without writing)."""
-    for table, kind in (("indicator_areas", None), ("districts", "district"), ("partnerships", "partnership")):
-        col = "kind" if kind is None else f"'{kind}'"
-        r = store.one(f"SELECT id, name, {col} AS kind FROM {table} WHERE lower(name) = lower(?)", (name,))
-        if r is not None:
-            return r["id"], r["name"], r["kind"]
-    return None
+    """(id, name, kind) of the area the area column names, as the window's lists name it (svc.find_area): a
+    name, "Cornwall (county)" or an id; a name two areas share is refused saying how to name each."""
+    from safer_desk.services.reference import AmbiguousArea
+
+    try:
+        area = svc.find_area(store, name)
+    except AmbiguousArea as exc:
+        raise IndicatorError(str(exc)) from None
+    return None if area is None else (area.id, area.name, area.kind)
+
+
+def _check_name_free(store: Store, area: tuple[str, str, str], names: dict[str, tuple[str, str, int]]) -> None:
+    """The file keeps figures for one area of a name (indicator_areas.name is unique): figures for Cornwall the
+    county are refused, saying why, while Cornwall the district has figures (or gets them on an earlier line),
+    rather than failing when they are saved."""
+    area_id, name, kind = area
+    if name not in names and (r := store.one("SELECT id, kind FROM indicator_areas WHERE name = ?", (name,))):
+        names[name] = (r["id"], r["kind"], 0)
+    holder_id, holder_kind, line = names.get(name, (area_id, kind, 0))
+    if holder_id != area_id:
+        where = f"line {line} gives figures" if line else "this file has figures"
+        raise IndicatorError(f"figures for {name} ({kind}) cannot be kept: {where} for {name} ({holder_kind}), "
+                             "and a file keeps figures for only one area of a name")
 
 
 def preview_values(store: Store, path: Path | str) -> ValuesPreview:
     """Read a long-form file and check every row; nothing is written."""
     preview = ValuesPreview(Path(path))
     seen: dict[tuple[str, str, str], int] = {}
+    areas: dict[str, tuple[str, str, str] | str | None] = {}  # each text of the area column looked up once
+    names: dict[str, tuple[str, str, int]] = {}  # name -> (id, kind, line or 0) of the area keeping figures
     for row in read_long_rows(path):
         try:
-            preview.good.append(_check_row(store, row, seen))
+            preview.good.append(_check_row(store, row, seen, areas, names))
         except IndicatorError as exc:
             msg = str(exc)
             preview.refused.append((row.line, msg[0].upper() + msg[1:]))
     return preview
 
 
-def _check_row(store: Store, row: LongRow, seen: dict) -> GoodRow:
+def _check_row(store: Store, row: LongRow, seen: dict, areas: dict, names: dict) -> GoodRow:
     if row.split is not None:
         raise IndicatorError(row.split)
     f = row.fields
@@ -87,9 +105,17 @@ def _check_row(store: Store, row: LongRow, seen: dict) -> GoodRow:
     area_name = f.get("area", "")
     if not area_name:
         raise IndicatorError("the area is blank")
-    area = _find_area(store, area_name)
+    if area_name not in areas:
+        try:
+            areas[area_name] = _find_area(store, area_name)
+        except IndicatorError as exc:  # a name two areas share: the same words on every line that gives it
+            areas[area_name] = str(exc)
+    area = areas[area_name]
+    if isinstance(area, str):
+        raise IndicatorError(area)
     if area is None:
         raise IndicatorError(f"there is no district, partnership or county called “{area_name}”")
+    _check_name_free(store, area, names)
     period = svc.parse_period(f.get("period", ""), ind.frequency)
     key = (ind.id, area[0], period)
     if key in seen:
@@ -102,6 +128,7 @@ def _check_row(store: Store, row: LongRow, seen: dict) -> GoodRow:
     pv = svc.with_population(store, ind, area[0], pv)  # a rate's count alone, as the grid takes it
     svc.check_value(ind, pv)
     seen[key] = row.line
+    names.setdefault(area[1], (area[0], area[2], row.line))
     return GoodRow(row.line, ind.id, ind.name, area[1], area[2], area[0], pv)
 
 
@@ -109,9 +136,8 @@ def apply_values(store: Store, preview: ValuesPreview) -> int:
     """Save the previewed good rows in one transaction; returns how many."""
     groups: dict[tuple[str, str], list[PeriodValue]] = {}
     with store.transaction():
-        for g in preview.good:
-            area_id = svc.ensure_area(store, g.area_name, g.area_kind if g.area_kind in svc.AREA_KINDS else "district")
-            groups.setdefault((g.indicator_id, area_id), []).append(g.value)
+        for g in preview.good:  # the area found, by its id: save_values makes it an area with figures if need be
+            groups.setdefault((g.indicator_id, g.area_id), []).append(g.value)
         for (ind, area), values in groups.items():
             svc.save_values(store, ind, area, values, source=f"file:{preview.path.name}", require_red_comments=False)
     return len(preview.good)

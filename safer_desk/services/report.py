@@ -6,14 +6,19 @@ ui.exchange.report_pdf as PDF, so the two always show the same figures.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.services import report_sections
 from safer_desk.services.progress import CancelCheck, Progress, never_cancelled, no_progress
 from safer_desk.services.report_model import ReportAreas, ReportSection
 from safer_desk.storage.store import Store
+
+if TYPE_CHECKING:
+    from safer_desk.services.reference import AreaRef
 
 REPORT_TITLE = "Community Safety Partnership board report"
 
@@ -22,12 +27,21 @@ class ReportError(ValueError):
     """A year or area the report cannot be made for; the message says which."""
 
 
+class ReportAreaError(ReportError):
+    """An area the report cannot be made for: no area has the name, or two do (Cornwall the county and the
+    district; ``matches`` are they, and the message says how to name each)."""
+
+    def __init__(self, message: str, matches: Sequence[AreaRef] = ()):
+        super().__init__(message)
+        self.matches = list(matches)
+
+
 @dataclass
 class ReportDocument:
     title: str
     office_name: str
     year_label: str  # "2016/17", or "All years"
-    area_label: str  # a district, partnership or county, or "All areas" (the office's)
+    area_label: str  # an area ("Cornwall (county)" when another area has its name: area_label), or "All areas"
     prepared_on: str  # 22/11/2026
     sections: list[ReportSection] = field(default_factory=list)
     meeting_date: str = ""  # 20/09/2018, as on the seed papers' title block; blank when not given
@@ -55,18 +69,57 @@ def area_choices(store: Store) -> list[AreaChoice]:
 
 
 def resolve_area(store: Store, name: str | None) -> AreaChoice:
-    """A district, partnership or county by name (or id); "All areas" (or nothing) means the office's areas."""
-    from safer_desk.services.reference import find_area, office_areas
+    """A district, partnership or county by name (or id, or "Cornwall (county)"); "All areas" (or nothing) means
+    the office's areas. ReportAreaError when no area, or more than one, has the name."""
+    from safer_desk.services.reference import AmbiguousArea, find_area, office_areas
 
     if name is None or not name.strip() or name.strip().lower() in ("all", "all areas"):
         return AreaChoice(None, "All areas", "all")
-    area = find_area(store, name)
+    try:
+        area = find_area(store, name)
+    except AmbiguousArea as exc:  # never settled by guessing: the report's own error, saying how to name each
+        raise ReportAreaError(str(exc), exc.matches) from exc
     if area is None or area.kind == "unknown":
-        own = ", ".join(a.name for a in office_areas(store)) or "none yet"
-        raise ReportError(f"There is no district, partnership or county called {name.strip()!r} "
-                          f"(this office's areas: {own}).")
+        own = ", ".join(names_to_type(store, office_areas(store))) or "none yet"
+        raise ReportAreaError(f"There is no district, partnership or county called {name.strip()!r} "
+                              f"(this office's areas: {own}).")
     own_ids = {a.id for a in office_areas(store)}
     return AreaChoice(area.id, area.name, area.kind, own=area.id in own_ids)
+
+
+def _named_alike(store: Store) -> dict[str, list[AreaRef]]:
+    """The file's areas by their name, casefolded (police rows with no place left out, as find_area leaves them)."""
+    from safer_desk.services.reference import known_areas
+
+    alike: dict[str, list[AreaRef]] = {}
+    for a in known_areas(store):
+        if a.kind != "unknown":
+            alike.setdefault(a.name.casefold(), []).append(a)
+    return alike
+
+
+def names_to_type(store: Store, areas: Sequence[AreaRef]) -> list[str]:
+    """How to type each of these areas so that find_area finds it alone: its name, or when another area of the
+    file has that name too, the name and kind ("Cornwall (county)") or its id (area_names_unambiguously)."""
+    from safer_desk.services.reference import area_names_unambiguously
+
+    alike = _named_alike(store)
+    out = []
+    for area in areas:
+        group = alike.get(area.name.casefold(), [])
+        group = group if any(a.id == area.id for a in group) else [*group, area]
+        out.append(area_names_unambiguously(group)[[a.id for a in group].index(area.id)] if len(group) > 1
+                   else area.name)
+    return out
+
+
+def area_label(store: Store, choice: AreaChoice) -> str:
+    """The area as the report's title names it: "Cornwall (county)" when another area of the file is called
+    Cornwall too (the unitary district), its name alone otherwise; "All areas" for the office's."""
+    if choice.id is None:
+        return choice.name
+    others = [a for a in _named_alike(store).get(choice.name.casefold(), []) if a.id != choice.id]
+    return f"{choice.name} ({choice.kind})" if others else choice.name
 
 
 def report_areas(store: Store, area: str | AreaChoice | None = None,
@@ -160,12 +213,13 @@ def build_report(store: Store, *, year: str | FinancialYear | None = None, area:
     """
     fy, meeting_date = report_choices(year, meeting)
     choice = resolve_area(store, area)
+    label = area_label(store, choice)
     areas = report_areas(store, choice, fy)
     sections = [s for s in report_sections.all_sections(store, year=fy, areas=areas, progress=progress,
                                                         cancelled=cancelled) if not s.is_empty]
     if not sections:
-        sections = [ReportSection("No figures", paragraphs=[
-            f"This file has no projects, allocations, costs or indicator figures for {choice.name.lower() if choice.id is None else choice.name}"
-            f" in {fy.label if fy else 'any year'} yet."])]
+        sections = [ReportSection("No figures", paragraphs=[(
+            "This file has no projects, allocations, costs or indicator figures for "
+            f"{label.lower() if choice.id is None else label} in {fy.label if fy else 'any year'} yet.")])]
     return ReportDocument((title or "").strip() or REPORT_TITLE, store.office_name, fy.label if fy else "All years",
-                          choice.name, format_uk_date(today or date.today()), sections, meeting_date)
+                          label, format_uk_date(today or date.today()), sections, meeting_date)

@@ -207,7 +207,7 @@ def test_export_and_merge_usage_errors(tmp_path, demo_path):
     code, _, err = cli_output(["export", str(tmp_path / "missing.sqlite"), str(tmp_path / "out.sqlite")])
     assert code == 1 and "no file" in err
     code, _, err = cli_output(["export", str(demo_path), str(tmp_path / "out.txt")])
-    assert code == 1 and ".sqlite" in err
+    assert code == 2 and ".sqlite" in err  # a wrong OUT name is a usage error, as for report (DESIGN §4)
     with pytest.raises(SystemExit) as exit_:
         from safer_desk.cli import main
 
