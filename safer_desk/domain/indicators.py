@@ -182,6 +182,14 @@ def _places(value: float, places: int | None, most: int = 2) -> int:
     return most
 
 
+def non_zero_places(value: float | Fraction | Decimal, places: int, most: int = 9) -> int:
+    """``places``, or as many more (up to ``most``) as keep a value that is not zero from rounding to zero: a
+    change of 0.0385 per 1,000 is shown as 0.04, never as the 0.0 that reads as no change."""
+    while places < most and value and not round_half_up(value, places):
+        places += 1
+    return places
+
+
 def format_value(value: float | None, unit: str, places: int | None = None, rate_per: int | None = None) -> str:
     """A figure as the papers show it: 12,586; 93%; 88.75%; 1,610 per 100,000; 4.2 per 1,000."""
     if value is None:
@@ -249,16 +257,36 @@ class Change:
         return self.this_year - self.last_year
 
     @property
+    def _settled(self) -> float:
+        """The difference to nine decimals, which absorb float noise (17.1 - 16.9 is 0.20000000000000284, and
+        0.3 - (0.1 + 0.2) is no change at all)."""
+        return float(round_half_up(self.difference, 9))
+
+    @property
     def percent(self) -> Fraction | None:
         """Change as a percentage of last year (None when last year was zero)."""
         if not self.last_year:
             return None
         return Fraction(str(self.this_year)) * 100 / Fraction(str(self.last_year)) - 100
 
+    def _percent_rounded(self) -> Decimal | None:
+        p = self.percent
+        if p is None:
+            return None
+        shown = round_half_up(p, non_zero_places(p, 1))
+        return shown if shown else round_half_up(0, 1)  # float noise (below nine places) is no change: 0.0
+
     @property
     def percent_text(self) -> str:
-        p = self.percent
-        return "" if p is None else f"{round_half_up(abs(p), 1)}%"
+        """"5.3%" (half up; a small change with the places that keep it from reading as 0.0%)."""
+        p = self._percent_rounded()
+        return "" if p is None else f"{abs(p)}%"
+
+    def shown_percent(self) -> Decimal | None:
+        """The Change % as the window, the sentence and the board report show it, as a number for Copy and
+        Export (+5.25% is 5.3, half up; −6.1); None where the cell is blank: a percentage's change is in points,
+        and nothing is a percentage of a year of zero."""
+        return self._percent_rounded() if self.shows_percent else None
 
     @property
     def shows_percent(self) -> bool:
@@ -268,27 +296,27 @@ class Change:
     @property
     def direction(self) -> str:
         """increase, reduction or none (by the figures, whatever the polarity)."""
-        d = self.difference
+        d = self._settled
         return "increase" if d > 0 else "reduction" if d < 0 else "none"
 
     @property
     def judgement(self) -> str:
         """better, worse, or '' (monitor only or no change), following the polarity."""
-        d = self.difference
+        d = self._settled
         if self.polarity == "monitor" or d == 0:
             return ""
         good = d < 0 if self.polarity == "lower" else d > 0
         return "better" if good else "worse"
 
     def amount_text(self) -> str:
-        """The size of the change in the figure's unit ("162" for a rate: the unit is said with the figure)."""
-        d = abs(self.difference)
-        # Nine decimals absorb float noise (17.1 - 16.9 is 0.20000000000000284).
-        d = float(round_half_up(d, 9))
+        """The size of the change in the figure's unit ("162" for a rate: the unit is said with the figure), with
+        the unit's usual places, or as many more as keep a real change from reading as none (0.0385 per 1,000 is
+        "0.04", never "0.0"; 0.0328 percentage points "0.03", never "0")."""
+        d = abs(self._settled)
         if self.unit == "percentage":
-            shown = format_number(d, _places(d, None))
+            shown = format_number(d, non_zero_places(d, _places(d, None)))
             return f"{shown} percentage point{'' if shown == '1' else 's'}"
-        return format_number(d, 0 if float(d).is_integer() else 1)
+        return format_number(d, non_zero_places(d, 0 if float(d).is_integer() else 1))
 
     def words(self, period: str = "the same period last year", preposition: str = "on") -> str:
         """"an increase of 367 (5.4%) on the same period last year"; rates: "an increase of 162 (11.2%)"."""
@@ -300,13 +328,14 @@ class Change:
 
     def signed_text(self) -> str:
         """"+570" / "−74" for tables (the minus is a real minus sign)."""
-        d = self.difference
+        d = self._settled
         body = self.amount_text().replace(" percentage points", " pts").replace(" percentage point", " pt")
         return "0" if d == 0 else ("+" if d > 0 else "\u2212") + body
 
     def signed_percent(self) -> str:
-        p = self.percent
-        if p is None or not self.shows_percent:
+        """"+5.4%" / "−6.1%" for tables; blank where the change is in points (shown_percent)."""
+        p = self.shown_percent()
+        if p is None:
             return ""
         if p == 0:
             return "0.0%"

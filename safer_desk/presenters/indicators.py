@@ -11,15 +11,16 @@ unseen. Looking never writes: everything here reads through the services until S
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable
 
 from safer_desk.domain.checks import NumberError, Slip, parse_number, percentage_slip
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, IndicatorError, Rag, format_number,
-                                          period_kind, rate_label)
+from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, Change, IndicatorError, Rag,
+                                          format_number, format_value, period_kind, rate_label)
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError
 from safer_desk.domain.text import counted, filled_width
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
@@ -71,17 +72,40 @@ class ChartData:
     title: str = ""
     rate_per: int | None = None
     summary: str = ""  # a short text for screen readers and under the chart
+    # Each series' figures as the table and the grid show them ("0.85 per 1,000", red against 0.8, where one
+    # decimal would read "0.8"); a series not here is shown in the unit's one format.
+    texts: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
         return not any(v is not None for values in self.series.values() for v in values)
 
+    def text(self, name: str, index: int) -> str:
+        """A point as the hover and the line under the chart say it: as the table says it ("" for no figure)."""
+        values = self.series.get(name, [])
+        value = values[index] if 0 <= index < len(values) else None
+        if value is None:
+            return ""
+        shown = self.texts.get(name, [])
+        if index < len(shown) and shown[index]:
+            return shown[index]
+        return format_value(value, self.unit, rate_per=self.rate_per)
 
-def month_label(period: str) -> str:
-    """"2020-03" -> "Mar 2020" (a month always with its year); other periods as the services label them."""
+
+def month_label(period: str, frequency: str | None = None) -> str:
+    """"2020-03" -> "Mar 2020" (a month always with its year); other periods as the services label them.
+
+    A stored "2010/11" is a financial year, though it reads as November 2010 taken as year/month: the period's
+    kind (or the indicator's ``frequency``) decides, as services.indicators.parse_period's does."""
+    try:
+        kind = frequency or period_kind(period)
+    except IndicatorError:
+        kind = "monthly"  # not a stored period: a month as typed ("Mar 2020"), if it is one
+    if kind != "monthly":
+        return svc.period_label(period)
     try:
         m = Month.parse(period)
-    except PeriodError:  # a quarter or a year
+    except PeriodError:
         return svc.period_label(period)
     return f"{calendar.month_abbr[m.month]} {m.year}"
 
@@ -90,6 +114,20 @@ def area_label(kind: str, name: str, derived: bool = False) -> str:
     if kind in ("district", ""):
         return name
     return f"{name} ({kind}, derived)" if derived else f"{name} ({kind})"
+
+
+def status_words(view: svc.YearView) -> str:
+    """The RAG in plain words for Excel (Copy and Export): "Red", "No target", and "Est. Green" for a paper's
+    estimated RAG, as the window's "Est. ● Green" without its symbol."""
+    symbols = {rag.symbol for rag in Rag}
+    return " ".join(word for word in view.status_label().split(" ") if word not in symbols)
+
+
+def change_percent_shown(change: Change | None) -> float | None:
+    """The Change % cell as a plain number for Copy and Export: the figure the window shows (+5.25% shows as
+    +5.3%, so 5.3), or None where the window's cell is blank (a percentage's change is in points)."""
+    shown = None if change is None else change.shown_percent()
+    return None if shown is None else float(shown)
 
 
 # -- the entry grid ------------------------------------------------------------------------------------
@@ -672,10 +710,9 @@ class IndicatorsPresenter(ScreenPresenter):
         for r in rows:
             v = r.view
             change = v.change
-            out.append([v.status_label().split(" ", 1)[-1], r.indicator.name, r.indicator.code,
+            out.append([status_words(v), r.indicator.name, r.indicator.code,
                         None if v.ytd is None else v.ytd.value, None if v.ytd_last is None else v.ytd_last.value,
-                        None if change is None else change.difference,
-                        None if change is None or change.percent is None else round(float(change.percent), 1),
+                        None if change is None else change.difference, change_percent_shown(change),
                         v.target_words(), v.latest_label, POLARITY_LABELS[r.indicator.polarity],
                         v.area_name + (" (derived)" if v.is_derived else ""), v.year.label])
         year = self.year.label.replace("/", "-") if self.year else ""
@@ -699,54 +736,77 @@ class IndicatorsPresenter(ScreenPresenter):
         # under last year's bar too) and the legend names the years; a chart of one run of months (rolling, areas
         # of one year) says the year on every month.
         by = {"monthly": "month", "quarterly": "quarter"}.get(ind.frequency)
-        this_labels = [month_label(p) for p in v.periods]  # "Apr 2016", "Q1 2016/17", "2016/17"
+        this_labels = [month_label(p, ind.frequency) for p in v.periods]  # "Apr 2016", "Q1 2016/17", "2016/17"
         months = [label.split(" ")[0] if by else "Year" for label in this_labels]
-        last_labels = [month_label(p) for p in svc.year_periods(ind.frequency, v.year.previous())]
+        last_labels = [month_label(p, ind.frequency) for p in svc.year_periods(ind.frequency, v.year.previous())]
         this_label, last_label = v.year.label, v.year.previous().label
         where = v.area_name + (" (derived)" if v.is_derived else "")
         per_series: dict[str, list[str]] = {}
         if mode == ChartMode.YEAR:
             data = ChartData(months, {this_label: v.values, last_label: v.values_last}, ind.unit,
                              f"{ind.name}, {where}: {this_label} against {last_label}" + (f" by {by}" if by else ""),
-                             ind.rate_per)
+                             ind.rate_per, texts={this_label: figure_texts(v)})
             per_series = {this_label: this_labels, last_label: last_labels}
         elif mode == ChartMode.CUMULATIVE:
             series = {f"{this_label} cumulative": v.cumulative, f"{last_label} cumulative": v.cumulative_last}
             per_series = {f"{this_label} cumulative": this_labels, f"{last_label} cumulative": last_labels}
+            # The figure to date and the target with the places the grid and the table judge them with.
+            shown = [v.cumulative_text(i) for i in range(len(v.periods))]
+            texts = {f"{this_label} cumulative": [a for a, _ in shown]}
             if v.target is not None and v.target.is_set:
                 series[f"Target {this_label}"] = v.target_at
+                per_series[f"Target {this_label}"] = this_labels
+                texts[f"Target {this_label}"] = [t for _, t in shown]
             data = ChartData(months, series, ind.unit, f"{ind.name}, {where}: cumulative against target",
-                             ind.rate_per)
+                             ind.rate_per, texts=texts)
         elif mode == ChartMode.ROLLING:
             points = svc.rolling_12_months(self.store, ind, v.area_id)
-            data = ChartData([month_label(p) for p, _ in points], {"12 months to": [x for _, x in points]},
+            data = ChartData([month_label(p, "monthly") for p, _ in points], {"12 months to": [x for _, x in points]},
                              ind.unit, f"{ind.name}, {where}: rolling 12 months", ind.rate_per)
         else:
             # The chosen area first, then the others (derived partnerships and counties too), most figures first.
             compared = svc.area_comparison(self.store, ind.id, None, v.year)
             compared.sort(key=lambda c: (c.area.id != v.area_id, -(c.view.ytd.value or 0) if c.view.ytd else 0))
-            series = {area_label(c.area.kind, c.area.name, c.derived): c.view.values for c in compared[:8]}
-            data = ChartData(this_labels, series, ind.unit, f"{ind.name}: areas compared, {this_label}",
-                             ind.rate_per)
-        data.summary = chart_summary(data, ind, per_series)
+            named = {area_label(c.area.kind, c.area.name, c.derived): c.view for c in compared[:8]}
+            data = ChartData(this_labels, {name: cv.values for name, cv in named.items()}, ind.unit,
+                             f"{ind.name}: areas compared, {this_label}", ind.rate_per,
+                             texts={name: figure_texts(cv) for name, cv in named.items()})
+        data.summary = chart_summary(data, per_series)
         return data
 
 
-def chart_summary(data: ChartData, indicator: svc.Indicator, labels_of: dict[str, list[str]] | None = None) -> str:
+def figure_texts(view: svc.YearView) -> list[str]:
+    """A year's period figures as the chart says them: the one the table shows as the year to date (an annual
+    figure, or the only month so far) as the table shows it ("0.85 per 1,000", red against 0.8), the others in
+    the unit's one format, as the grid shows them."""
+    latest = view.periods_to_date - 1
+    out = []
+    for i, x in enumerate(view.values):
+        if x is None:
+            out.append("")
+        elif i == latest and view.ytd is not None and view.ytd.value == x:
+            out.append(view.ytd_text())
+        else:
+            out.append(view.indicator.format(x))
+    return out
+
+
+def chart_summary(data: ChartData, labels_of: dict[str, list[str]] | None = None) -> str:
     """A sentence or two a screen reader says for the chart: each series' latest and highest figure."""
     if data.empty:
         return f"{data.title}: no figures to chart yet."
     parts = []
     for name, values in data.series.items():
         labels = (labels_of or {}).get(name, data.labels)
-        points = [(labels[i], x) for i, x in enumerate(values) if x is not None and i < len(labels)]
+        # Each figure as the table and the grid say it (ChartData.text), as the hover does.
+        points = [(labels[i], x, data.text(name, i)) for i, x in enumerate(values) if x is not None and i < len(labels)]
         if not points:
             parts.append(f"{name}: no figures")
             continue
         top = max(points, key=lambda p: p[1])
         last = points[-1]
-        parts.append(f"{name}: {counted(len(points), 'figure')}, latest {indicator.format(last[1])} ({last[0]}), "
-                     f"highest {indicator.format(top[1])} ({top[0]})")
+        parts.append(f"{name}: {counted(len(points), 'figure')}, latest {last[2]} ({last[0]}), "
+                     f"highest {top[2]} ({top[0]})")
     return f"{data.title}. " + "; ".join(parts) + "."
 
 
@@ -817,6 +877,38 @@ def indicator_fields(year: FinancialYear | None) -> list:
     ]
 
 
+def trajectory_figures(text: str) -> list[float]:
+    """A cumulative trajectory as typed: figures separated by a comma and a space, a semicolon or spaces.
+
+    A comma with no space after it is a thousands separator ("1,200, 2,400" is two figures), so where nothing
+    else separates the figures it is ambiguous: "55,108,162,214" could be four figures or one of fifty-five
+    billion, and is refused saying how to write each, never read as either (as "1,2,3" is never read as 123)."""
+    parts = [t for t in re.split(r"[;\s]+|,\s+", text.strip()) if t.strip(", ")]
+    if len(parts) == 1 and "," in parts[0].strip(","):
+        _refuse_bare_commas(parts[0].strip(","))
+    return [float(parse_number(t, what="a trajectory figure")) for t in parts]
+
+
+def _refuse_bare_commas(typed: str) -> None:
+    """Say how to write a trajectory typed as figures with bare commas between them (NumberError)."""
+    pieces = typed.split(",")
+    try:
+        for piece in pieces:
+            parse_number(piece, what="a trajectory figure")
+    except NumberError:
+        return  # not figures with commas between them: parse_number says what is wrong with it
+    spaced = ", ".join(pieces)
+    try:
+        whole = parse_number(typed, what="a trajectory figure")
+    except NumberError:  # no thousands grouping (or too large to hold): it can only be several figures
+        raise NumberError(f"“{typed}” has commas with no space after them, so it is not read as a guess: separate "
+                          f"a trajectory's figures with a comma and a space ({spaced}); a point marks decimals "
+                          "(1.5).") from None
+    raise NumberError(f"“{typed}” could be {len(pieces)} figures or one ({whole:,f}), so it is not read as a "
+                      f"guess: separate a trajectory's figures with a comma and a space ({spaced}), or type one "
+                      f"figure without commas ({whole:f}); a point marks decimals (1.5).")
+
+
 def _indicator_named(store, name: str):
     """(id, name) of the indicator a typed name names (by the id derived from it, or by name in any letters)."""
     return store.one("SELECT id, name FROM indicators WHERE id = ? OR lower(name) = lower(?) LIMIT 1",
@@ -864,12 +956,8 @@ class IndicatorForm:
             kind = parsed["target_kind"] or ""
             trajectory = None
             if kind == TargetKind.TRAJECTORY.value:
-                import re
-
                 try:
-                    trajectory = [float(parse_number(t, what="a trajectory figure"))
-                                  for t in re.split(r"[;\s]+|,\s+", (values.get("trajectory") or "").strip())
-                                  if t.strip(", ")]
+                    trajectory = trajectory_figures(values.get("trajectory") or "")
                 except NumberError as exc:
                     raise FormError({"trajectory": str(exc)}) from None
             value = None if parsed["target_value"] is None else float(parsed["target_value"])

@@ -282,6 +282,13 @@ def _years(store: Store, area_id: str) -> list[FinancialYear]:
     return svc.years_with_values(store, area_id=area_id)
 
 
+def _change_percent(change) -> float | None:
+    """The Change % the Indicators tab shows (+5.25% is 5.3%, half up), as a fraction for a percent cell; None
+    where the tab's cell is blank (a percentage's change is in points)."""
+    shown = None if change is None else change.shown_percent()
+    return None if shown is None else float(shown / 100)
+
+
 def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
     from safer_desk.services import indicators as svc
 
@@ -299,7 +306,7 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
                              None if v.ytd_last is None else _shown(v.ytd_last.value,
                                                                     r.indicator.format(v.ytd_last.value)),
                              None if change is None else _shown(change.difference, change.signed_text()),
-                             None if change is None or change.percent is None else float(change.percent) / 100,
+                             _change_percent(change),
                              svc.target_text(r.indicator, v.target), _shown(v.ytd_target, v.ytd_target_text()),
                              r.rag.label])
     return WorkbookSheet("Indicator summary", "Indicators: the year to date against target",

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF
 
-from safer_desk.domain.indicators import format_value
 from safer_desk.presenters.indicators import ChartData
 from safer_desk.ui.kit.chart import Chart, Series, number_tick, percent_tick
 
@@ -88,9 +87,9 @@ class IndicatorChart(Chart):
         if not (0 <= index < len(self.data.labels)):
             return ""
         lines = [self.data.labels[index]]
-        for _, name, values in self._visible:
-            v = values[index] if index < len(values) else None
-            lines.append(f"{name}: {format_value(v, self.data.unit) if v is not None else '—'}")
+        for _, name, _values in self._visible:
+            # As the table and the line under the chart say it: the rate's base, the places against target.
+            lines.append(f"{name}: {self.data.text(name, index) or '—'}")
         return "\n".join(lines)
 
     def hover_text_at(self, pos: QPointF) -> str:

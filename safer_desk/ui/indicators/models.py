@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from safer_desk.presenters.formats import Unit, plain
+from safer_desk.presenters.indicators import change_percent_shown, status_words
 from safer_desk.services import indicators as svc
 from safer_desk.ui.kit.colours import on_pale
 from safer_desk.ui.kit.tables import CENTER, RIGHT, Column, RowTableModel
@@ -29,7 +30,7 @@ def summary_columns() -> list[Column]:
 
     return [
         Column("rag", "RAG", get=lambda r: r.rag.sort_key, text_of=lambda r: r.view.status_label(),
-               copy_of=lambda r: r.view.status_label().split(" ", 1)[-1], align=CENTER,
+               copy_of=lambda r: status_words(r.view), align=CENTER,
                tooltip=lambda r: r.view.estimate.basis if r.view.estimate is not None else r.view.headline()),
         Column("name", "Indicator", get=lambda r: r.indicator.label,
                text_of=lambda r: r.indicator.label + (" (derived)" if r.view.is_derived else ""),
@@ -47,11 +48,11 @@ def summary_columns() -> list[Column]:
                align=RIGHT, unit=Unit.NUMBER, text_of=lambda r: "" if r.view.ytd_last is None
                else r.indicator.format(r.view.ytd_last.value),
                copy_of=lambda r: "" if r.view.ytd_last is None else plain(r.view.ytd_last.value, Unit.NUMBER)),
-        Column("pct", "Change %", get=lambda r: None if change(r) is None or change(r).percent is None
+        # Sorted by the exact percentage; copied as the figure the cell shows (blank where it shows none).
+        Column("pct", "Change %", get=lambda r: None if change(r) is None or not change(r).shows_percent
                else float(change(r).percent), align=RIGHT, unit=Unit.NUMBER,
                text_of=lambda r: "" if change(r) is None else change(r).signed_percent(),
-               copy_of=lambda r: "" if change(r) is None or change(r).percent is None
-               else plain(round(float(change(r).percent), 1), Unit.NUMBER)),
+               copy_of=lambda r: plain(change_percent_shown(change(r)), Unit.NUMBER)),
         Column("code", "Code", get=lambda r: r.indicator.code),
         Column("polarity", "Better when", get=lambda r: r.indicator.polarity.capitalize()
                if r.indicator.polarity != "monitor" else "Monitor only",
