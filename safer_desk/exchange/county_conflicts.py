@@ -25,6 +25,7 @@ from safer_desk.domain.indicators import describe_source
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month, PeriodError, Quarter
 from safer_desk.domain.projects import Scale
+from safer_desk.domain.text import counted
 from safer_desk.exchange.county_schema import POLICE_SOURCE, TableInfo, quote, row_hash, table_info
 from safer_desk.storage.schema.budgets import PLAN_PARTS
 from safer_desk.storage.schema.exchange import IMPORTS_TABLE, ORIGINS_TABLE
@@ -43,7 +44,8 @@ KIND_WORDS = {
     "removed-but-edited": "no longer in the office's file, but edited at the county since",
     "figure": "a figure typed by one office differs from police.uk counts",
     "police-figure": "police.uk counts differ from a figure typed by another office",
-    "share-cannot-take": "a payment the county's share of a review cannot take as the county holds it",
+    "share-cannot-take": "a payment, or a refusal's re-split or carrying, that the county's share of a review cannot "
+                         "take as the county holds it",
 }
 # What conflicts are about, in the order the summary and the window list them (group id -> heading).
 GROUPS = {
@@ -431,6 +433,63 @@ def share_payments_note(conn: sqlite3.Connection, share_id: Any) -> str:
     except sqlite3.OperationalError:  # a file without the reviews' tables
         return ""
     return PAYMENTS_HELD + payments_words(payments) if payments else ""
+
+
+# How a refusal is dealt with (services.dhr.resolve_refusal): the refused share's refusal_handling, the kind of the
+# invoices that deal with it (its followers, whose source_share_id is the refused share), and the words for it.
+DEALT_WORDS = {"re-split": "re-split among the other partners", "lead authority": "carried by the lead authority"}
+HANDLING_OF_FOLLOWER = {"re-split": "re-split", "carried": "lead authority"}
+# Beside an office's version of a share in the conflict about its held-back re-split (or carrying): the county's
+# share it deals with ("share") and the rows held back ("dhr_shares", "dhr_payments").
+RESPLIT_HELD = "held back"
+
+
+@dataclass(frozen=True)
+class HeldDealing:
+    """An invoice the county file holds that deals with a refusal (a re-split share, or the lead authority's
+    carrying), and where it came from."""
+
+    amount_pence: int
+    office_id: str  # "" when made in the county file itself
+    office_name: str
+    source: str  # "from Mid Suffolk office", "from Mid Suffolk office and other offices", "made at the county"
+    shared: bool
+
+
+def held_dealings(conn: sqlite3.Connection, share_id: Any) -> list[HeldDealing]:
+    """The invoices the county file holds that deal with a share's refusal (not those of them in turn), each with the
+    office it came from, in invoice order."""
+    rows = conn.execute(
+        f"SELECT s.amount_pence, i.office_id, i.office_name, o.shared, o.row_key IS NOT NULL FROM dhr_shares s "
+        f"LEFT JOIN {ORIGINS_TABLE} o ON o.table_name = 'dhr_shares' AND o.row_key = CAST(s.id AS TEXT) "
+        f"LEFT JOIN {IMPORTS_TABLE} i ON i.number = o.import_number WHERE s.source_share_id = ? "
+        "ORDER BY s.invoice_ref, s.id", (share_id,)).fetchall()
+    out = []
+    for amount, office_id, office_name, shared, merged in rows:
+        if not merged:
+            source = "made at the county"
+        elif not office_name:
+            source = "from an office's file"
+        else:
+            source = f"from {office_name}" + (" and other offices" if shared else "")
+        out.append(HeldDealing(int(amount), office_id or "", office_name or "", source, bool(shared)))
+    return out
+
+
+def dealings_words(dealings: Iterable[HeldDealing]) -> str:
+    """"10 invoices, £684.14, from Mid Suffolk office"."""
+    dealings = list(dealings)
+    sources = list(dict.fromkeys(d.source for d in dealings))
+    money = format_money(sum(d.amount_pence for d in dealings), show_pence=True)
+    return f"{counted(len(dealings), 'invoice')}, {money}, {' and '.join(sources)}"
+
+
+def refs_words(refs: list[str]) -> str:
+    """Invoice references as a list says them: "A", "A and B", "A to J" (sorted, the first and the last)."""
+    refs = sorted(refs)
+    if len(refs) <= 2:
+        return " and ".join(refs)
+    return f"{refs[0]} to {refs[-1]}"
 
 
 PLAN_CELL_COLUMNS = ("status", "amount_pence", "text", "per_district_pence")

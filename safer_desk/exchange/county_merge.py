@@ -49,10 +49,11 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money
 from safer_desk.domain.text import counted, ranges_text
 from safer_desk.exchange import signing
-from safer_desk.exchange.county_conflicts import (CHILD_KEYS, KIND_WORDS, MAKE_UP, PARTS, PAYMENTS_HELD,
-                                                  REFERENCE_GROUP_TABLES, WHOLES, Conflict, Describer,
-                                                  figure_phrase, group_of, held_payments, load_decisions,
-                                                  month_words, parts_where, payments_words, share_payments_note,
+from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, HANDLING_OF_FOLLOWER, KIND_WORDS, MAKE_UP,
+                                                  PARTS, PAYMENTS_HELD, REFERENCE_GROUP_TABLES, RESPLIT_HELD, WHOLES,
+                                                  Conflict, Describer, dealings_words, figure_phrase, group_of,
+                                                  held_dealings, held_payments, load_decisions, month_words,
+                                                  parts_where, payments_words, refs_words, share_payments_note,
                                                   share_status_words, subject_key_of, version_of, with_make_up)
 from safer_desk.exchange.county_export import CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
@@ -970,6 +971,7 @@ class _Merger:
         self.total = max(1, manifest.total_rows)
         self.describer = Describer(self.dst, infos=self.layouts.infos)
         self.decisions = load_decisions(self.dst)
+        self.told_decided: set[tuple[str, str, str]] = set()  # the decisions that settled something in this merge
         self.known = known = self.dst.execute(f"SELECT 1 FROM {IMPORTS_TABLE} WHERE export_id = ?",
                                               (manifest.export_id,)).fetchone() is not None  # merged before
         self.import_number = _register_import(county, manifest)
@@ -981,6 +983,11 @@ class _Merger:
         self.seen: set[int] = set()  # conflicts raised (again) by this merge
         self.open_before: set[tuple[str, str]] = set()  # (table, row key) of the office's conflicts open before it
         self.held_shares: set[str] = set()  # county shares of reviews whose office's version a conflict holds
+        # A refusal's re-split (or carrying) the county's share cannot take as it holds it (never billed twice):
+        self.office_shares: dict[str, dict] = {}  # county key of a share -> the office's version of it (this file's)
+        self.resplit_why: dict[str, str | None] = {}  # county key of a share -> why its dealing is held back, or None
+        self.held_resplits: dict[str, dict[str, list[dict]]] = {}  # county key of a share -> rows held back, by table
+        self.held_followers: dict[str, str] = {}  # the office's key of an invoice held back -> the county's share
         self.replaced: dict[str, list[str]] = {}  # rows this merge changed to the office's newer version or removed
         # Public data (issue 13): police.uk force-months, one fact each, whoever sent it.
         self.public = has_table(self.dst, POLICE_VINTAGES, schema=SRC) and has_table(self.dst, POLICE_VINTAGES)
@@ -1010,7 +1017,9 @@ class _Merger:
         county_version = version_of(info, county_row) if county_row is not None else ""
         incoming_version = version_of(info, row) if row is not None else ""
         if (subject_key, county_version, incoming_version) in self.decisions:
-            self.summary.decided += 1
+            if (subject_key, county_version, incoming_version) not in self.told_decided:  # (a refusal and its
+                self.told_decided.add((subject_key, county_version, incoming_version))  # re-split: one decision)
+                self.summary.decided += 1
             return
         subject = self.describer.subject(t, basis)
         office = self.m.office_name
@@ -1165,6 +1174,7 @@ class _Merger:
             check_cancelled(self.cancelled)
             self.merge_table(infos[t], incoming[t])
         check_cancelled(self.cancelled)
+        self.raise_held_resplits()
         self.keep_held_parts()
         self.merge_police()
         self.finish_conflicts(before)
@@ -1304,10 +1314,19 @@ class _Merger:
             # The others (there already, sharing a UNIQUE value, linking to what is not there, or to a row
             # matched to another office's) are looked at one by one.
             rows = self.merge_new_rows(info, natural, reference)
+        if t == "dhr_shares":  # a refused share before the invoices dealing with its refusal (as the county holds it)
+            rows = _sources_first(rows)
         for row, remapped in rows:
             self.tick(f"Merging {t}…")
-            self.merge_row(info, row, info.key_of(row), remapped, reference, natural, incoming_keys, insert_sql,
+            key = info.key_of(row)
+            if t == "dhr_shares":
+                source = row.get("source_share_id")
+                if source is not None and ("dhr_shares", str(source)) in self.remap:  # matched earlier in this table
+                    row["source_share_id"], remapped = self.remap[("dhr_shares", str(source))], True
+            self.merge_row(info, row, key, remapped, reference, natural, incoming_keys, insert_sql,
                            update_sql, set_cols)
+            if t == "dhr_shares":
+                self.office_shares[str(self.remap.get((t, key), key))] = row
         check_cancelled(self.cancelled)
         self.progress(min(self.done, self.total), self.total, f"Merging {t}…")
 
@@ -1376,6 +1395,8 @@ class _Merger:
             if fk.table == t:  # a parent later in the same table: looked at one by one
                 check += f" AND NOT EXISTS (SELECT 1 FROM {source} p WHERE {linked}{and_of_source('p')})"
             checks.append(check + ")")
+        if t == "dhr_shares":  # an invoice dealing with a refusal: only if the county holds that refusal (one by one)
+            checks.append("i.source_share_id IS NOT NULL")
         if t == "dhr_payments":  # one the county's share may not take as it holds it: looked at one by one
             checks.append(
                 "EXISTS (SELECT 1 FROM main.dhr_shares s WHERE s.id = i.share_id AND (s.status != 'invoiced' OR "
@@ -1535,6 +1556,8 @@ class _Merger:
                 remapped: bool, incoming_keys: "_IncomingKeys", insert_sql: str) -> None:
         t = info.name
         me = self.m.office_id
+        if t in ("dhr_shares", "dhr_payments") and self.held_with_resplit(t, row, key):
+            return
         # A child of something both offices hold (a review both record) is looked for by what it is about.
         natural = natural or (CHILD_KEYS.get(t) if remapped else None)
         clash = self.clash(info, row, natural)
@@ -1568,6 +1591,8 @@ class _Merger:
                 kind, words = "differs", self.from_owner(p)
             self.raise_conflict(info, kind, row, other, row_key=key, county_key=other_key,
                                 other=self.owner_name(t, other_key), county_from=words, natural=unique)
+            return
+        if t == "dhr_shares" and row.get("source_share_id") is not None and self.resplit_not_taken(info, row, key):
             return
         missing = self.missing_parent(info, row, incoming_keys)
         if missing:
@@ -1613,6 +1638,94 @@ class _Merger:
             f"share {share_status_words(share)} in the county file", f"{amount} from {office}",
             f"{self.describer.subject(info.name, row)}: {amount} from {office}, not merged: {why}"))
         return True
+
+    # -- a refusal's re-split (or carrying) the county's share cannot take -------------------------------------------
+    def held_with_resplit(self, t: str, row: dict, key: str) -> bool:
+        """An invoice dealing with the refusal of an invoice held back (a re-split invoice refused and re-split again),
+        or a payment towards one: held back with it, and said with it. True when it was."""
+        parent = row.get("source_share_id") if t == "dhr_shares" else row.get("share_id")
+        root = self.held_followers.get(str(parent)) if parent is not None else None
+        if root is None:
+            return False
+        self.hold_with_resplit(root, t, row, key)
+        return True
+
+    def hold_with_resplit(self, root: str, t: str, row: dict, key: str) -> None:
+        self.held_resplits.setdefault(root, {"dhr_shares": [], "dhr_payments": []})[t].append(dict(row))
+        if t == "dhr_shares":
+            self.held_followers[key] = root
+        self.skipped.add((t, key))
+
+    def resplit_not_taken(self, info: TableInfo, row: dict, key: str) -> bool:
+        """An invoice of the office's re-split (or the lead authority's carrying) of a refused share that the county's
+        share cannot take as the county holds it: unless the county holds that share refused and dealt with as the
+        office did, and no other re-split or carrying of it, the partners would be billed its refused amount twice
+        (services.dhr: only a refused share is re-split or carried, once). Held back, with what goes with it, and said
+        once for the whole re-split (``raise_held_resplits``) until the county holds the share so; True when it was."""
+        root = str(row["source_share_id"])
+        if root not in self.resplit_why:
+            share = self.county_row_by_key(info, root)
+            office_share = self.office_share(info, root)
+            if share is None or office_share is None:  # not in the county file: a row whose parent was not merged
+                self.resplit_why[root] = None
+            else:
+                handling = office_share.get("refusal_handling") or HANDLING_OF_FOLLOWER.get(row["kind"], "re-split")
+                refused = int(self.dst.execute(
+                    f"SELECT coalesce(sum(amount_pence), 0) FROM {_src('dhr_shares')} WHERE source_share_id = ?",
+                    (office_share["id"],)).fetchone()[0])
+                self.resplit_why[root] = resplit_blocked(self.dst, share, handling, refused, self.m.office_id)
+        if self.resplit_why[root] is None:
+            return False
+        self.hold_with_resplit(root, info.name, row, key)
+        return True
+
+    def office_share(self, info: TableInfo, county_key: str) -> dict | None:
+        """The office's version of a share the county holds under this key (as this file sends it)."""
+        found = self.office_shares.get(county_key)
+        if found is None:  # alike in the county already (never looked at one by one): under the county's id
+            cursor = self.dst.execute(f"SELECT * FROM {_src('dhr_shares')} WHERE id = ?", (county_key,))
+            values = cursor.fetchone()
+            if values is not None:
+                found = self.apply_remap(info, dict(zip([d[0] for d in cursor.description], tuple(values))))[0]
+        return found
+
+    def raise_held_resplits(self) -> None:
+        """Each re-split (or carrying) held back, said once with the shares' conflicts: which office's, its invoices,
+        what was paid towards them, and why it was not merged. Its versions are the share's as the county and the
+        office hold it, so a decision on the office's refusal of the share decides its re-split too."""
+        if not self.held_resplits:
+            return
+        info = self.describer.info("dhr_shares")
+        office = self.m.office_name
+        for root, held in self.held_resplits.items():
+            share, office_share = self.county_row_by_key(info, root), self.office_share(info, root)
+            direct = sorted((r for r in held["dhr_shares"] if str(r["source_share_id"]) == root),
+                            key=lambda r: (r["invoice_ref"], str(r["id"])))
+            if share is None or office_share is None or not direct:
+                continue
+            what = DEALT_WORDS[HANDLING_OF_FOLLOWER.get(direct[0]["kind"], "re-split")]
+            money = format_money(sum(r["amount_pence"] for r in direct), show_pence=True)
+            if direct[0]["kind"] == "carried":
+                made = f"{self.describer.label('organisations', direct[0]['organisation_id'])}, {money}: " \
+                       f"{refs_words([r['invoice_ref'] for r in direct])}"
+            else:
+                made = f"{counted(len(direct), 'invoice')}, {money}: {refs_words([r['invoice_ref'] for r in direct])}"
+            further = [r for r in held["dhr_shares"] if str(r["source_share_id"]) != root]
+            if further:
+                kinds = {r["kind"] for r in further}
+                verb = "re-split" if kinds == {"re-split"} else "carried" if kinds == {"carried"} else \
+                    "re-split or carried"
+                made += f", {len(further)} more {verb} from them in turn"
+            carried = {str(r["id"]) for r in held["dhr_shares"] if r["kind"] == "carried"}
+            paid = sum(p["amount_pence"] for p in held["dhr_payments"] if str(p["share_id"]) not in carried)
+            if paid:
+                made += f"; {format_money(paid, show_pence=True)} paid towards them"
+            subject = self.describer.subject("dhr_shares", share)
+            district_side = f"{what}, from {office} ({made})"
+            incoming = {**office_share, RESPLIT_HELD: {"share": root, **held}}
+            self.raise_conflict(info, "share-cannot-take", incoming, share, row_key=str(direct[0]["id"]), other="",
+                                sentence=(f"share {share_status_words(share)} in the county file", district_side,
+                                          f"{subject}: {district_side}, not merged: {self.resplit_why[root]}"))
 
     # -- public data -------------------------------------------------------------
     def same_counts(self, month: str) -> bool:
@@ -1919,6 +2032,45 @@ def conflict_words(describer: Describer, table: str, subject: str, county_row: d
     return describer.sentence(table, subject, diffs, county_from, f"from {office}")
 
 
+def _sources_first(rows: list[tuple[dict, bool]]) -> list[tuple[dict, bool]]:
+    """Shares of reviews with each refused share before the invoices dealing with its refusal (and theirs in turn),
+    otherwise in the order given: an invoice is merged knowing how the county then holds its share."""
+    by_key = {str(row["id"]): row for row, _ in rows}
+
+    def depth(row: dict) -> int:
+        n, source = 0, row.get("source_share_id")
+        while source is not None and str(source) in by_key and n <= len(by_key):
+            n, source = n + 1, by_key[str(source)].get("source_share_id")
+        return n
+
+    return sorted(rows, key=lambda item: depth(item[0]))
+
+
+def resplit_blocked(conn: sqlite3.Connection, share: dict, handling: str, amount_pence: int,
+                    office_id: str) -> str | None:
+    """Why the county's share (as it holds it now) cannot take an office's dealing with its refusal (handling:
+    "re-split" or "lead authority", of amount_pence in all), or None when it can: the county holds the share refused
+    and dealt with that way, and holds no re-split or carrying of it but the office's own. Otherwise the partners
+    would be billed the refused amount twice (services.dhr: only a refused share is re-split or carried, once)."""
+    money = format_money(amount_pence, show_pence=True)
+    words, status = share_status_words(share), share.get("status")
+    if status == "invoiced":
+        return f"the county holds that share invoiced, not refused, so its {money} would be billed twice"
+    if status != "refused":
+        return f"the county holds that share {words}, and only a refused share is re-split or carried"
+    if share.get("refusal_handling") is None:
+        return f"the county holds that share {words} and not {DEALT_WORDS[handling]}, so its {money} could be " \
+               "dealt with twice"
+    if share.get("refusal_handling") != handling:
+        return f"the county holds that share {words}, so its {money} would be dealt with twice"
+    others = [d for d in held_dealings(conn, share["id"])
+              if not (d.shared or (d.office_id and d.office_id == office_id))]  # (the office's own, merged before)
+    if others:
+        return f"the county holds that refusal {DEALT_WORDS[handling]} already ({dealings_words(others)}), so its " \
+               f"{money} would be billed twice"
+    return None
+
+
 def refresh_share_payments_words(conn: sqlite3.Connection) -> None:
     """Open conflicts about a share told again with the payments the county holds towards it now (merged with a
     later file, kept with a decision, recorded or deleted in the county file), so the county lead decides knowing
@@ -2026,9 +2178,13 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
     info = table_info(conn, conflict.table)
     t, kind = conflict.table, conflict.kind
     if choice == "district":
+        if t == "dhr_shares" and kind == "share-cannot-take":  # a re-split held back: it comes in with a file
+            raise DecisionRefused(_held_resplit_not_kept(conn, conflict))
         _apply_district_version(county, info, conflict, replace_typed)
         if t in ("dhr_shares", "dhr_payments"):
             _refuse_share_the_rules_forbid(conn, info, conflict)
+        if t == "dhr_shares":
+            _refuse_a_refusal_dealt_with_twice(conn, info, conflict)
         kept, set_aside = conflict.incoming_version, conflict.county_version
         if conflict.county_key:  # other offices' conflicts about the row now compare with the version kept
             refresh_conflicts_about(conn, t, [conflict.county_key], besides=conflict.id)
@@ -2041,6 +2197,13 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
     now, who = decided_at or utc_now(), audit.current_user()
     record_decision(conn, conflict, choice, kept, set_aside, decided_at=now, decided_by=who)
     conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict.id,))
+    if t == "dhr_shares":
+        # An office's refusal of a share and its re-split held back are one disagreement (the same two versions of
+        # the share): deciding one decides the other. Kept, the refusal's re-split comes in with the office's next
+        # file; set aside, the re-split stays out as long as the county holds the share as it does.
+        conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE office_id = ? AND table_name = 'dhr_shares' AND "
+                     "subject_key = ? AND county_version = ? AND incoming_version = ?",
+                     (conflict.office_id, conflict.subject_key, conflict.county_version, conflict.incoming_version))
     audit.record_event(conn, "_county_decisions", str(conflict.id), "conflict decided", {
         "conflict": conflict.detail, "kept": "the county's version" if choice == "county" else
         f"{conflict.office_name}'s version", "office": conflict.office_name, "group": conflict.group_words,
@@ -2179,6 +2342,86 @@ def _refuse_share_the_rules_forbid(conn: sqlite3.Connection, info: TableInfo, c:
         else:
             return
     raise DecisionRefused(f"{c.subject or c.detail}: {office}'s version cannot be kept. {why} {fix}")
+
+
+def _held_resplit_not_kept(conn: sqlite3.Connection, c: Conflict) -> str:
+    """Why an office's re-split (or carrying) held back is not kept by a decision, and the way on: it comes in with
+    the office's next file once the county holds the share refused as the office does (the invoices are not put in
+    by a decision, which changes the rows of the conflict alone)."""
+    held = (c.incoming_row or {}).get(RESPLIT_HELD) or {}
+    root = str(held.get("share") or "")
+    rows = [r for r in held.get("dhr_shares", []) if str(r.get("source_share_id")) == root]
+    kind = rows[0].get("kind") if rows else "re-split"
+    handling = HANDLING_OF_FOLLOWER.get(kind, "re-split")
+    noun = "carrying by the lead authority" if kind == "carried" else "re-split"
+    office = c.office_name
+    cursor = conn.execute("SELECT * FROM dhr_shares WHERE id = ?", (root,))
+    found = cursor.fetchone()
+    if found is None:
+        why = "the county file no longer holds that share"
+    else:
+        share = dict(zip([d[0] for d in cursor.description], tuple(found)))
+        why = resplit_blocked(conn, share, handling, sum(int(r["amount_pence"]) for r in rows), c.office_id)
+    head = f"{c.subject or c.detail}: {office}'s {noun} cannot be kept"
+    if why is None:
+        return (f"{head} by a decision. The county holds the share as {office} does now: merge {office}'s file again "
+                f"and its {noun} comes in with it (or Keep the county's version to set it aside).")
+    kinds = ", ".join(f"'{k}'" for k in ROW_CONFLICT_KINDS)
+    refusal = conn.execute(f"SELECT id FROM {CONFLICTS_TABLE} WHERE office_id = ? AND table_name = 'dhr_shares' AND "
+                           f"county_key = ? AND kind IN ({kinds}) ORDER BY id", (c.office_id, root)).fetchone()
+    if refusal is not None:
+        way = (f"Keep {office}'s version of the share first (conflict #{refusal[0]}): its {noun} then comes in with "
+               f"{office}'s next file.")
+    else:
+        way = (f"Keep the county's version, or ask {office} to correct its record (reopen the share, which takes its "
+               f"{noun} away) and send its file again.")
+    return f"{head}: {why}. {way}"
+
+
+def _refuse_a_refusal_dealt_with_twice(conn: sqlite3.Connection, info: TableInfo, c: Conflict) -> None:
+    """Keeping an office's version of a share must not leave its refusal dealt with twice, or a share not refused
+    with a re-split (services.dhr: only a refused share is re-split or carried, once; reopening one takes its re-split
+    away): the county's re-split or carrying of the share stays only if the version kept says the share was refused
+    and dealt with that way, and an invoice of a re-split comes in only under a share so refused. Raises
+    DecisionRefused saying why and what to do; the caller's transaction then changes nothing."""
+    share = _share_kept(conn, info, c)
+    if share is None:
+        return
+    office = c.office_name
+    dealings = held_dealings(conn, share["id"])
+    followers = {r[0] for r in conn.execute("SELECT kind FROM dhr_shares WHERE source_share_id = ?", (share["id"],))}
+    if dealings:
+        handling = HANDLING_OF_FOLLOWER.get(next(iter(followers)), "re-split") if len(followers) == 1 else None
+        if share["status"] == "refused" and share["refusal_handling"] == handling:
+            return
+        owners = list(dict.fromkeys(d.office_name for d in dealings if d.office_name and d.office_id != c.office_id))
+        what = DEALT_WORDS.get(handling or "", "re-split or carried")
+        twice = "the share would be billed twice" if share["status"] == "invoiced" else \
+            "its refusal would be dealt with twice"
+        if owners:
+            fix = (f"Keep the county's version, or ask {' and '.join(owners)} to correct its record (reopen the share, "
+                   "which takes its invoices away) and send its file again.")
+        else:
+            fix = "Keep the county's version, or reopen the share in the county file first."
+        raise DecisionRefused(f"{c.subject or c.detail}: {office}'s version cannot be kept. It says the share was "
+                              f"{share_status_words(share)}, but the county holds its refusal {what} "
+                              f"({dealings_words(dealings)}): {twice}. {fix}")
+    source_id = share.get("source_share_id")
+    if source_id is None or share.get("kind") == "share":
+        return
+    cursor = conn.execute("SELECT * FROM dhr_shares WHERE id = ?", (source_id,))
+    found = cursor.fetchone()
+    if found is None:  # (a row whose parent is not in the county file is not put in at all)
+        return
+    source = dict(zip([d[0] for d in cursor.description], tuple(found)))
+    handling = HANDLING_OF_FOLLOWER.get(share["kind"], "re-split")
+    if source["status"] == "refused" and source["refusal_handling"] == handling:
+        return
+    raise DecisionRefused(f"{c.subject or c.detail}: {office}'s version cannot be kept. It deals with the refusal of "
+                          f"{Describer(conn).subject('dhr_shares', source)}, which the county holds "
+                          f"{share_status_words(source)}: only a refused share is "
+                          f"{DEALT_WORDS[handling]}, once. Keep the county's version, or keep {office}'s version of "
+                          "that share first.")
 
 
 def _import_of(conn: sqlite3.Connection, c: Conflict) -> int:
