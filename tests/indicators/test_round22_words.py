@@ -265,3 +265,21 @@ def test_an_annual_period_is_never_labelled_as_a_month(demo_store):
         assert "Oct 2009" not in data.summary and "Oct 2009" not in data.labels, mode
     areas = p.chart(ChartMode.AREAS)
     assert areas.labels == ["2009/10"] and "latest 1,407 (2009/10)" in areas.summary
+
+
+def test_a_saved_target_of_a_million_or_more_reads_back_whole_and_saves_again(demo_store):
+    # The form filled a saved trajectory and annual target with "{:g}": 1,234,567 came back as "1.23457e+06", the
+    # figure cut to six digits, and Save then refused what the form itself had written.
+    p, form = hate_crime_form(demo_store)
+    form.set_value("trajectory", "1234567, 2469134.5")
+    assert form.save(), form.message("trajectory")
+    p.refresh()
+    again = IndicatorForm.make(demo_store, p.view, p.area_id, p.year)
+    assert again.value("trajectory") == "1234567, 2469134.5"
+    assert again.save(), again.message("trajectory")
+    assert stored_trajectory(demo_store, p) == ("trajectory", [1234567, 2469134.5])
+    again.set_value("target_kind", "annual")
+    again.set_value("target_value", "1234567")
+    assert again.save(), again.message("target_value")
+    p.refresh()
+    assert IndicatorForm.make(demo_store, p.view, p.area_id, p.year).value("target_value") == "1234567"
