@@ -167,10 +167,26 @@ class BudgetsPresenter(ScreenPresenter):
             # kept as £62,499,000 because it was asked about before the refusal.
             self._query = None
             self.error = str(exc)
-            self.changed.emit()
+            # Read again: a refusal can come from the file having changed under the plan shown (a line a merge took
+            # away was refused, and stayed on screen with the totals it no longer makes).
+            self.reload()
             return False
         self._query = None
         return True
+
+    def typing_lost(self, cell: str, typed: str) -> None:
+        """Said when the file changed while a cell was being typed in (a merge of district files, an undo made
+        elsewhere) and took that cell's line away: what was typed, and that it was not put in."""
+        self.error = (f"{cell}: the file was changed while you were typing here (a merge of district files, or an "
+                      f"undo), and it is no longer in the plan, so what you typed, “{typed}”, was not put in.")
+        self.changed.emit()
+
+    def typing_over_change(self, cell: str, now: str) -> None:
+        """Said when the file changed the very cell being typed in: what it holds now; what is typed stays."""
+        self.error = (f"{cell} was changed in the file while you were typing in it (a merge of district files, or "
+                      f"an undo): it now holds {f'“{now}”' if now else 'nothing'}. What you typed is still in the "
+                      f"cell: Enter puts it in, Esc keeps what the file holds.")
+        self.changed.emit()
 
     def new_plan(self, name: str, years: str | Sequence[str], **fields: Any) -> str | None:
         """A plan with its columns ("2017/18, 2018/19, 2019/20"); selected once made."""

@@ -8,10 +8,10 @@ fields that add a plan, a section, a line, or state a cell.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.presenters.budgets import SECTION_KINDS, TOTAL_KINDS, BudgetsPresenter, GridCell, GridRow
@@ -23,6 +23,10 @@ from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.colours import alert_style, themed
 
 BOLD_KINDS = ("section", "subtotal", "total")
+# The areas whose changes the plan is read again for: everything (a merge of district files, a conflict decided, an
+# undo of a change made elsewhere), and what a linked line counts (a review or a pooled fund, a project, an
+# organisation).
+READ_AGAIN_ON = ("", "costs", "projects", "reference")
 # The length of the part of a cell's edit text that is the figure (before its note), for the editor to select.
 FIGURE_LENGTH_ROLE = Qt.ItemDataRole.UserRole + 7
 
@@ -31,7 +35,15 @@ class CellEditor(WholeNumbers):
     """A cell is edited with its note in brackets after the figure ("£7,525.58 (Cost to be reimbursed …)"), the
     figure alone selected: typing a new amount keeps the note, which can be changed or taken out in place."""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.kept_text: str | None = None  # what was being typed when the grid was read again: the next editor's text
+
     def setEditorData(self, editor, index) -> None:
+        if self.kept_text is not None and isinstance(editor, QLineEdit):
+            editor.setText(self.kept_text)
+            self.kept_text = None
+            return
         super().setEditorData(editor, index)
         length = index.data(FIGURE_LENGTH_ROLE)
         if isinstance(editor, QLineEdit) and isinstance(length, int) and length < len(editor.text()):
@@ -39,13 +51,25 @@ class CellEditor(WholeNumbers):
 
     def eventFilter(self, watched, event) -> bool:
         # (The delegate filters its editors' events already.) The view selects the whole text once the editor has
-        # its data, and again as it gets the focus: the figure alone is selected after that, once.
+        # its data, and again as it gets the focus: the figure alone is selected after that, once. A key that comes
+        # first (typing straight into a cell opens its editor with that key) gets the figure selected before it:
+        # selected after it, the figure was the key just typed, and "8000" went in as "000" without its note.
         if isinstance(watched, QLineEdit) and event.type() == QEvent.Type.FocusIn:
             length = watched.property("figure_length")
             if isinstance(length, int):
                 watched.setProperty("figure_length", None)
-                QTimer.singleShot(0, watched, lambda: watched.setSelection(0, length))
+                watched.setProperty("figure_pending", length)
+                QTimer.singleShot(0, watched, lambda: self._select_figure(watched))
+        elif isinstance(watched, QLineEdit) and event.type() == QEvent.Type.KeyPress:
+            self._select_figure(watched)
         return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _select_figure(editor: QLineEdit) -> None:
+        length = editor.property("figure_pending")
+        if isinstance(length, int):
+            editor.setProperty("figure_pending", None)
+            editor.setSelection(0, length)
 
 
 def _cell_text(row: GridRow, i: int) -> str:
@@ -92,6 +116,11 @@ def _percent_copy(row: GridRow, i: int) -> str:
     return row.cells[i].change_percent if i < len(row.cells) else ""
 
 
+def _row_key(row: GridRow) -> tuple:
+    """A row by what it is, not where it stands: a line or a section by its id, a subtotal by its section."""
+    return row.kind, row.line_id, row.section_id
+
+
 class PlanModel(RowTableModel):
     """The plan grid; line cells are edited by typing what the paper states."""
 
@@ -99,8 +128,31 @@ class PlanModel(RowTableModel):
         super().__init__([], [], parent)
         self.presenter = presenter
         self.year_columns: list[int] = []
+        self._plan: str | None = None
 
-    def show_plan(self) -> None:
+    def cell_key(self, index) -> tuple | None:
+        """The cell at ``index`` by what it is (the plan, the row's identity, the column's heading), to find it again
+        after the grid is rebuilt."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._plan, _row_key(self._rows[index.row()]), self.columns[index.column()].header
+
+    def index_of(self, key: tuple | None) -> QModelIndex:
+        """Where the cell ``cell_key`` named stands now (invalid when it is no longer in the grid)."""
+        if key is None or key[0] != self._plan:
+            return QModelIndex()
+        row = next((i for i, r in enumerate(self._rows) if _row_key(r) == key[1]), None)
+        column = next((c for c, col in enumerate(self.columns) if col.header == key[2]), None)
+        return QModelIndex() if row is None or column is None else self.index(row, column)
+
+    def show_plan(self) -> bool:
+        """Show the presenter's plan; True when the grid was rebuilt (rows or columns came or went).
+
+        A change that leaves the rows and columns as they were (a figure typed, a name retyped) updates the rows that
+        changed in place: the cell in view, the selection and an open editor stay where they are. Rebuilding the
+        grid lost the cell in view inside the editor's own commit, and Qt then took Tab from no cell as Tab into the
+        top-left one: a section's name, which the next figure typed renamed. (After a rebuild the tab finds the cell
+        in view again with ``cell_key`` and ``index_of``.)"""
         p = self.presenter
         columns = [Column("label", "Line", lambda r: r.label, align=LEFT, tooltip=lambda r: r.notes or None)]
         self.year_columns = []
@@ -117,11 +169,22 @@ class PlanModel(RowTableModel):
             columns.append(Column("across", "Total", align=RIGHT,
                                   text_of=lambda r: (("⚠ " if r.across.flag else "") + r.across.text)
                                   if r.across is not None else "", copy_of=lambda r: _plain(r.across)))
+        rows = list(p.rows)
+        if p.selected == self._plan and [c.header for c in columns] == [c.header for c in self.columns] \
+                and [_row_key(r) for r in rows] == [_row_key(r) for r in self._rows]:
+            old, self._rows, self.columns = self._rows, rows, columns
+            self._refresh_derived()
+            for i, (was, now) in enumerate(zip(old, rows)):
+                if was != now:
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, len(columns) - 1))
+            return False
         self.beginResetModel()
+        self._plan = p.selected
         self.columns = columns
-        self._rows = list(p.rows)
+        self._rows = rows
         self._refresh_derived()
         self.endResetModel()
+        return True
 
     def flags(self, index):
         base = super().flags(index)
@@ -163,6 +226,50 @@ class PlanModel(RowTableModel):
         if row.kind in TOTAL_KINDS:  # what the paper printed, typed over the worked-out total
             return self.presenter.set_printed_total(row, column, str(value))
         return self.presenter.set_cell(row.line_id, column, str(value))
+
+
+class PlanView(DataTableView):
+    """The plan grid: Tab in a cell's editor puts the figure in and opens the next figure of the line (Shift+Tab the
+    one before), as in a spreadsheet, then the first of the next line; Enter puts it in and moves to the cell below.
+    Tab never opens a name: a figure typed next would rename the line or the section."""
+
+    def moveCursor(self, action, modifiers):
+        if action == QAbstractItemView.CursorAction.MoveNext:  # where the editor goes on Tab
+            return self.next_figure(1)
+        if action == QAbstractItemView.CursorAction.MovePrevious:
+            return self.next_figure(-1)
+        return super().moveCursor(action, modifiers)
+
+    def next_figure(self, step: int) -> QModelIndex:
+        """The next (step 1) or previous (-1) figure that can be typed in: along the current row, else the first
+        (or last) of the next line (a worked-out change, a section's name or a total in between is passed over);
+        invalid past the last line or before the first, or with no cell in view."""
+        model, at = self.model(), self.currentIndex()
+        if not isinstance(model, PlanModel) or not at.isValid():
+            return QModelIndex()
+        columns = model.year_columns if step > 0 else model.year_columns[::-1]
+
+        def typed_in(row: int, column: int) -> bool:
+            return bool(model.flags(model.index(row, column)) & Qt.ItemFlag.ItemIsEditable)
+
+        along = next((c for c in columns if (c - at.column()) * step > 0 and typed_in(at.row(), c)), None)
+        if along is not None:
+            return model.index(at.row(), along)
+        row = at.row() + step
+        while 0 <= row < model.rowCount():
+            if model.row(row).kind == "line":
+                first = next((c for c in columns if typed_in(row, c)), None)
+                return QModelIndex() if first is None else model.index(row, first)
+            row += step
+        return QModelIndex()
+
+    def closeEditor(self, editor, hint) -> None:
+        super().closeEditor(editor, hint)
+        # Enter (the editor's Return sends this hint; focus leaving, Esc and the window closing the editor do not).
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            at, model = self.currentIndex(), self.model()
+            if at.isValid() and at.row() + 1 < model.rowCount():
+                self.setCurrentIndex(model.index(at.row() + 1, at.column()))
 
 
 class BudgetsTab(TabBase):
@@ -222,8 +329,8 @@ class BudgetsTab(TabBase):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Plan summary")
         self.model = PlanModel(self.presenter, self)
-        self.view = DataTableView(self, accessible_name="Plan lines by year",
-                                  on_delete=self.delete_chosen if writes else None)
+        self.view = PlanView(self, accessible_name="Plan lines by year",
+                             on_delete=self.delete_chosen if writes else None)
         self.view.setModel(self.model)
         self.cell_editor = CellEditor(self.view)
         self.view.setItemDelegate(self.cell_editor)
@@ -296,6 +403,7 @@ class BudgetsTab(TabBase):
         self.presenter.changed.connect(self._show)
         self.presenter.plans_changed.connect(self._fill_plans)
         self.presenter.reload()
+        session.data_changed.connect(self._data_changed)
 
     # -- shown ---------------------------------------------------------------------------------------
     def _fill_plans(self) -> None:
@@ -311,7 +419,11 @@ class BudgetsTab(TabBase):
     def _show(self) -> None:
         p = self.presenter
         self.summary.setText(p.summary())
-        self.model.show_plan()
+        in_view = self.model.cell_key(self.view.currentIndex())
+        if self.model.show_plan():  # rebuilt: the cell in view found again by what it is (rows may have come or gone)
+            index = self.model.index_of(in_view)
+            if index.isValid():
+                self.view.setCurrentIndex(index)
         self.view.size_columns_to_visible(max_width=320)
         shown, every = p.warnings_shown()
         self.warnings.setText(shown)
@@ -330,6 +442,53 @@ class BudgetsTab(TabBase):
             if self.plan_list.item(i).data(Qt.ItemDataRole.UserRole) == p.selected:
                 self.plan_list.setCurrentRow(i)
         self.plan_list.blockSignals(False)
+
+    def _data_changed(self, area: str) -> None:
+        """The file changed under the tab (a merge of district files, an undo elsewhere …): the plan is read again,
+        as the Costs pages are. A figure being typed stays in its cell's editor (the cell found again by what it
+        is); if the change took its line away, the message says what was typed and that it was not put in."""
+        if area not in READ_AGAIN_ON or self.session.store is None or self.session.store is not self.presenter.store:
+            return
+        typing = self._typing()
+        self.presenter.reload()
+        if typing is not None:
+            self._keep_typing(*typing)
+
+    def _typing(self) -> tuple | None:
+        """The cell being typed in: its key, where it is in words, what it held and what is typed."""
+        index = self.view.currentIndex()
+        editor = self.view.indexWidget(index) if index.isValid() else None
+        if self.view.state() != QAbstractItemView.State.EditingState or not isinstance(editor, QLineEdit):
+            return None
+        held = index.data(Qt.ItemDataRole.EditRole) or ""
+        return self.model.cell_key(index), self._cell_words(index), held, editor.text()
+
+    def _cell_words(self, index) -> str:
+        row = self.model.row(index.row())
+        if index.column() == 0:
+            return f"the name “{row.label}”"
+        return f"{row.label}, {self.model.headerData(index.column(), Qt.Orientation.Horizontal)}"
+
+    def _keep_typing(self, key: tuple, words: str, held: str, typed: str) -> None:
+        index = self.model.index_of(key)
+        if not index.isValid() or not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            if typed != held:
+                self.presenter.typing_lost(words, typed)
+            return
+        changed = typed != held
+        if self.view.state() != QAbstractItemView.State.EditingState or self.view.indexWidget(index) is None:
+            self.view.setCurrentIndex(index)  # the grid was rebuilt, closing the editor: opened again
+            self.cell_editor.kept_text = typed if changed else None
+            self.view.edit(index)
+            self.cell_editor.kept_text = None
+        editor = self.view.indexWidget(index)
+        if changed and isinstance(editor, QLineEdit) and (editor.text() != typed or editor.hasSelectedText()):
+            # What is typed, the cursor after it (Qt puts a changed cell's new text in its open editor).
+            editor.setProperty("figure_length", None)
+            editor.setText(typed)
+        now = index.data(Qt.ItemDataRole.EditRole) or ""
+        if typed != held and now != held:
+            self.presenter.typing_over_change(words, now)
 
     def _plan_chosen(self, current, _previous=None) -> None:
         if current is not None:
