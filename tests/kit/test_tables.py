@@ -326,3 +326,25 @@ def test_rows_that_are_objects_or_tuples_are_read_by_key_or_attribute():
     assert model.index(0, 0).data() == "x" and model.index(0, 1).data() == "£1.50"
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) is None
     assert not model.index(5, 0).isValid() and model.data(QModelIndex()) is None
+
+
+def test_a_filter_changed_while_rows_are_being_filtered_out_leaves_the_rows_of_the_last_filter():
+    """h18 F1: a slot that hears a row go (the selection), changes a row and sets the filter again, from inside the
+    first change; the rows shown are then those of the filter last set, with ``filtered`` once at the end."""
+    model = RowTableModel(columns(), PARTNERS)
+    proxy = proxy_over(model)
+    heard, ended = [], []
+    proxy.filtered.connect(lambda: ended.append(proxy.filtering))
+
+    def row_going(*_):
+        heard.append(proxy.filtering)
+        if len(heard) == 1:
+            model.replace_row(2, {**PARTNERS[2], "owed": 5})  # a Save re-reads the row being edited
+            proxy.set_predicate(lambda r: r["kind"] == "County")
+            proxy.set_predicate(None)  # and the filters are cleared to show it
+
+    proxy.rowsAboutToBeRemoved.connect(row_going)
+    proxy.set_predicate(lambda r: r["kind"] == "District")
+    assert heard[0] is True and ended == [False]
+    assert shown(proxy) == [p["name"] for p in PARTNERS]  # every row: no filter is set
+    assert shown(proxy, 2)[2] == "£0.05"

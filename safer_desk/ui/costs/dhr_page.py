@@ -220,6 +220,8 @@ class DhrPage(QWidget):
         self.district_filter.currentIndexChanged.connect(lambda _i: self.refilter())
         self.overdue_only.toggled.connect(lambda _b: self.refilter())
         self.cases.view.selectionModel().selectionChanged.connect(lambda *_: self._table_selection())
+        self.cases.proxy.filtered.connect(self._after_filtering)
+        self._selection_waiting = False  # the selection changed while the cases were filtered: heard once they are
         p.rows_changed.connect(self._rows_changed)
         p.selection_changed.connect(self._show_selection)
         p.form_opened.connect(self._show_form)
@@ -276,23 +278,49 @@ class DhrPage(QWidget):
             if case_id is None:
                 self.cases.view.clearSelection()
             elif current is None or _v(current, "id") != case_id:
-                self.cases.select_where(lambda c: _v(c, "id") == case_id)
+                in_view = self.cases.select_where(lambda c: _v(c, "id") == case_id)
+                if not in_view:  # the page chose a case the filters hide (one just added): shown
+                    self.clear_filters()
+                    self.cases.select_where(lambda c: _v(c, "id") == case_id)
         finally:
             self._syncing = False
         self.show_details()
 
     def _table_selection(self) -> None:
+        """The case highlighted is the case chosen: none when none is (a search hid it, as the Projects register
+        empties its editor), never the row Qt's current index moved to (h18 F3)."""
         if self._syncing:
+            return
+        if self.cases.proxy.filtering:  # heard once the cases are filtered, not from inside the filtering
+            self._selection_waiting = True
             return
         case = self.cases.current()
         wanted = _v(case, "id") if case is not None else None
-        if wanted and wanted != self.presenter.selected:
+        if wanted != self.presenter.selected:
             self.presenter.select(wanted)
+
+    def _after_filtering(self) -> None:
+        if self._selection_waiting:
+            self._selection_waiting = False
+            self._table_selection()
 
     def refilter(self) -> None:
         self.cases.proxy.set_search_text(self.search.text())
         self.cases.proxy.set_predicate(self.presenter.filter_predicate(self.district_filter.currentData() or "",
                                                                        self.overdue_only.isChecked()))
+
+    def clear_filters(self) -> None:
+        """Every case shown: the search, district and overdue filters emptied."""
+        self._refilter_timer.stop()
+        for widget in (self.search, self.district_filter, self.overdue_only):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.district_filter.setCurrentIndex(0)
+        self.overdue_only.setChecked(False)
+        for widget in (self.search, self.district_filter, self.overdue_only):
+            widget.blockSignals(False)
+        self.cases.proxy.clear_column_filters()
+        self.refilter()
 
     def current_case(self):
         return self.presenter.selected_case

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 
 from safer_desk.domain.money import any_pence
 from safer_desk.presenters.formats import Unit, display, plain
@@ -103,6 +103,7 @@ class RowTableModel(QAbstractTableModel):
         self._total: Any = None
         self._pence: list[bool] = []
         self._total_over: list[Any] | None = None
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # the column and order the heading asked for
         self._refresh_derived()
 
     def _refresh_derived(self) -> None:
@@ -200,8 +201,12 @@ class RowTableModel(QAbstractTableModel):
         return self._total if i == len(self._rows) and self.has_total else self._rows[i]
 
     def set_rows(self, rows: Iterable[Any]) -> None:
+        """Show these rows: in the order given, or in the sort the heading shows once one was asked for."""
         self.beginResetModel()
         self._rows = list(rows)
+        order = self._sort_order()
+        if order is not None:
+            self._rows = [self._rows[i] for i in order]
         self._total_over = None
         self._refresh_derived()
         self.endResetModel()
@@ -219,19 +224,26 @@ class RowTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(last, 0), self.index(last, len(self.columns) - 1))
 
     def replace_row(self, i: int, row: Any) -> None:
-        """Replace one row and signal only the cells whose text or value changed."""
+        """Replace one row and signal only the cells whose text or value changed; in a sorted table a row whose
+        sorted value changed moves to its place (a layout change, so the selection stays on it)."""
         old, self._rows[i] = self._rows[i], row
         changed = [c for c, col in enumerate(self.columns)
                    if col.raw(old) != col.raw(row) or col.text(old) != col.text(row)]
         if changed:
             self.dataChanged.emit(self.index(i, min(changed)), self.index(i, max(changed)))
         self._rows_changed()
+        if self._out_of_place(i):
+            self.resort()
 
     def insert_row(self, i: int, row: Any) -> None:
+        """Add a row at ``i``; in a sorted table, at its place in the sort instead."""
+        i = self._place_of(row, i)
         self.beginInsertRows(QModelIndex(), i, i)
         self._rows.insert(i, row)
         self.endInsertRows()
         self._rows_changed()
+        if self._out_of_place(i):  # rows changed behind the model's back (edited in place): sorted whole again
+            self.resort()
 
     def remove_row(self, i: int) -> Any:
         self.beginRemoveRows(QModelIndex(), i, i)
@@ -242,16 +254,73 @@ class RowTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows in Python, once per click: one key per row, not a Python lessThan per comparison
-        (20,000 rows sort in milliseconds instead of freezing the window). Blanks stay last either way."""
+        (20,000 rows sort in milliseconds instead of freezing the window). Blanks stay last either way.
+        The sort is remembered, so rows given, replaced or added later keep it (h18 F2: a table whose heading
+        shows a sort went back to file order after each change); column -1 (no sort shown) forgets it."""
         if not 0 <= column < len(self.columns):
+            self._sorted_by = None
             return
-        col = self.columns[column]
-        keyed = [(sort_key(col.raw(row)), i) for i, row in enumerate(self._rows)]
+        self._sorted_by = (column, order)
+        self.resort()
+
+    @property
+    def sorted_by(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order the rows are kept in (None: the order they were given)."""
+        return self._sorted_by
+
+    def _sort_key_of(self) -> Callable[[Any], tuple] | None:
+        if self._sorted_by is None or not 0 <= self._sorted_by[0] < len(self.columns):
+            return None  # never sorted, or the columns were replaced since
+        column = self.columns[self._sorted_by[0]]
+        return lambda row: sort_key(column.raw(row))
+
+    def _sort_order(self) -> list[int] | None:
+        """The rows' positions in sort order (None when unsorted): stable, blanks last whichever way."""
+        key = self._sort_key_of()
+        if key is None:
+            return None
+        keyed = [(key(row), i) for i, row in enumerate(self._rows)]
         filled = [k for k in keyed if k[0][0] == 0]
         blanks = [k for k in keyed if k[0][0] != 0]
-        filled.sort(key=lambda k: k[0], reverse=order == Qt.SortOrder.DescendingOrder)
-        new_order = [i for _, i in filled] + [i for _, i in blanks]
-        if new_order == list(range(len(self._rows))):
+        filled.sort(key=lambda k: k[0], reverse=self._sorted_by[1] == Qt.SortOrder.DescendingOrder)
+        return [i for _, i in filled] + [i for _, i in blanks]
+
+    def _goes_before(self, a: tuple, b: tuple) -> bool:
+        """Whether a row with sort key ``a`` belongs strictly before one with ``b`` (blanks last either way)."""
+        if (a[0] == 0) != (b[0] == 0):
+            return a[0] == 0
+        if a[0] != 0:
+            return False
+        return a > b if self._sorted_by[1] == Qt.SortOrder.DescendingOrder else a < b
+
+    def _out_of_place(self, i: int) -> bool:
+        """Whether row ``i`` sits out of the sort beside its neighbours (False when unsorted)."""
+        key = self._sort_key_of()
+        if key is None or not 0 <= i < len(self._rows):
+            return False
+        here = key(self._rows[i])
+        return ((i > 0 and self._goes_before(here, key(self._rows[i - 1])))
+                or (i + 1 < len(self._rows) and self._goes_before(key(self._rows[i + 1]), here)))
+
+    def _place_of(self, row: Any, asked: int) -> int:
+        """Where a new row goes: after the rows it does not go before (a binary search), or ``asked`` unsorted."""
+        key = self._sort_key_of()
+        if key is None:
+            return asked
+        wanted, low, high = key(row), 0, len(self._rows)
+        while low < high:
+            middle = (low + high) // 2
+            if self._goes_before(wanted, key(self._rows[middle])):
+                high = middle
+            else:
+                low = middle + 1
+        return low
+
+    def resort(self) -> None:
+        """The rows put back in the remembered sort as a layout change: persistent indexes (the selection) follow
+        their rows. For a subclass that replaces ``_rows`` itself rather than through ``set_rows``."""
+        new_order = self._sort_order()
+        if new_order is None or new_order == list(range(len(self._rows))):
             return
         self.layoutAboutToBeChanged.emit()
         position = {old: new for new, old in enumerate(new_order)}
@@ -297,7 +366,11 @@ class SortProxy(QSortFilterProxyModel):
     Python sort (blanks last; the totals row stays last). The predicate is answered for every
     row in one pass when it changes, so a keystroke refilters 5,000 rows without 5,000 calls
     from C++; any change to the source drops those answers first.
+    ``filtered`` is emitted once a change of filter has ended (``filtering`` is True until then): a slot that hears
+    a row go meanwhile (the selection) can wait for it before acting, rather than change the rows under it.
     """
+
+    filtered = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -305,6 +378,7 @@ class SortProxy(QSortFilterProxyModel):
         self._needle = ""
         self._column_filters: dict[int, str] = {}
         self._accepted: list[bool] | None = None
+        self._filtering = self._again = False  # rows being filtered; the filter changed again meanwhile
         self.setSortRole(RAW_ROLE)
 
     def setSourceModel(self, model) -> None:
@@ -327,6 +401,30 @@ class SortProxy(QSortFilterProxyModel):
         return sort_key(left.data(RAW_ROLE)) < sort_key(right.data(RAW_ROLE))
 
     def _refilter(self, change: Callable[[], None]) -> None:
+        """Change the filter and show the rows it keeps. A change made while the rows are being filtered for another
+        (a slot of the selection hearing a row go) is followed by one more pass once that one has ended, every row
+        asked again: without it the rows shown were left for a filter no longer set (h18 F1)."""
+        if self._filtering:
+            self._filter_rows(change)
+            self._again = True
+            return
+        self._filtering = True
+        try:
+            self._filter_rows(change)
+            while self._again:
+                self._again = False
+                self._filter_rows(lambda: None)
+        finally:
+            self._filtering = self._again = False
+        self._update_total()
+        self.filtered.emit()
+
+    @property
+    def filtering(self) -> bool:
+        """True while the rows are being filtered for a change (until ``filtered``)."""
+        return self._filtering
+
+    def _filter_rows(self, change: Callable[[], None]) -> None:
         # Qt 6.9+ wants begin/endFilterChange around the change; invalidateFilter is deprecated there.
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
@@ -335,7 +433,6 @@ class SortProxy(QSortFilterProxyModel):
         else:  # pragma: no cover - older Qt
             change()
             self.invalidateFilter()
-        self._update_total()
 
     def _update_total(self) -> None:
         model = self.sourceModel()

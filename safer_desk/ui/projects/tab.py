@@ -46,6 +46,8 @@ class RegisterPage(QWidget):
         self.session = tab.session
         self.loading = False
         self._syncing = False
+        self._keep_filters = False  # a filter's question being answered: a project saved out of view stays out
+        self._selection_waiting = False  # the selection changed while the proxy filtered: heard once it has
         self.paste_dialog = None
         self.presenter = ProjectsPresenter(
             self.session.store, perform=lambda action: push_action(self.session.undo_stack, action))
@@ -72,8 +74,9 @@ class RegisterPage(QWidget):
         self.area_filter = self._combo("Filter by area", [("All areas", ALL)])
         for combo in (self.status_filter, self.route_filter, self.criterion_filter, self.area_filter):
             filters.addWidget(combo, 1)
-            combo.currentIndexChanged.connect(self.apply_filters)
-        self.search.textChanged.connect(self.apply_filters)
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.search.textChanged.connect(self._filters_changed)
+        self._filters_shown = self._filter_values()
         self.count = QLabel()
         self.count.setAccessibleName("Projects shown")
         filters.addWidget(self.count)
@@ -123,6 +126,7 @@ class RegisterPage(QWidget):
         splitter.setSizes([895, 385])
         self.view.verticalHeader().hide()
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.proxy.filtered.connect(self._after_filtering)
         self.presenter.rows_changed.connect(self._rows_changed)
         self.presenter.selection_changed.connect(self._show_selection)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
@@ -266,6 +270,8 @@ class RegisterPage(QWidget):
             if i < 0:
                 return
             proxy_index = self.proxy.mapFromSource(self.model.index(i, 0))
+            if not proxy_index.isValid() and self._keep_filters:
+                return  # saved as a filter was chosen: the filter stays as chosen (the caller empties the editor)
             if not proxy_index.isValid():  # filtered out: show everything so the change can be seen
                 self.clear_filters()
                 proxy_index = self.proxy.mapFromSource(self.model.index(i, 0))
@@ -278,14 +284,41 @@ class RegisterPage(QWidget):
     def _selection_changed(self, *_) -> None:
         if self._syncing:
             return
+        if self.proxy.filtering:  # the row chosen is being filtered out: asked about once the table is filtered,
+            self._selection_waiting = True  # never from inside the filtering (a Save there re-read the rows under it)
+            return
         selected = self.selected_projects()
         wanted = selected[0].id if len(selected) == 1 else None
         if wanted == self.presenter.selected and not self.presenter.editor.is_new:
             return
-        if not self.may_leave_record():
+        hidden = wanted is None and self.presenter.selected is not None and not self._shown(self.presenter.selected)
+        left = self._may_leave_for_filter() if hidden else self.may_leave_record()
+        if not left:
             self._show_selection(self.presenter.selected)  # stay on the record being edited
             return
+        if hidden and self._shown(self.presenter.selected):
+            self._show_selection(self.presenter.selected)  # saved, it now matches the filter: still chosen
+            return
         self.presenter.select(wanted)
+
+    def _after_filtering(self) -> None:
+        if self._selection_waiting:
+            self._selection_waiting = False
+            self._selection_changed()
+
+    def _shown(self, project_id: str | None) -> bool:
+        """Whether the filters let this project's row be seen."""
+        i = self.model.row_of(project_id) if project_id is not None else -1
+        return i >= 0 and self.proxy.mapFromSource(self.model.index(i, 0)).isValid()
+
+    def _may_leave_for_filter(self) -> bool:
+        """May the project being edited be hidden by a filter? Its unsaved edits are asked about; saved, it stays
+        out of view if the filter still hides it (the filter is not cleared to show it)."""
+        keeping, self._keep_filters = self._keep_filters, True
+        try:
+            return self.may_leave_record()
+        finally:
+            self._keep_filters = keeping
 
     def may_leave_record(self) -> bool:
         """Unsaved edits in the editor are asked about (Save / Discard / Cancel) before moving on."""
@@ -295,12 +328,45 @@ class RegisterPage(QWidget):
         self.editor.widgets["title"].setFocus()
 
     # -- filters -------------------------------------------------------------------------------------------
+    def _filter_values(self) -> tuple[str, str, str, str, str]:
+        """The filters as their widgets show them: status, funding route, criterion, area, the words searched."""
+        return (self.status_filter.currentData() or ALL, self.route_filter.currentData() or ALL,
+                self.criterion_filter.currentData() or ALL, self.area_filter.currentData() or ALL, self.search.text())
+
     def apply_filters(self, *_) -> None:
-        predicate = self.presenter.filter_predicate(
-            self.status_filter.currentData() or ALL, self.route_filter.currentData() or ALL,
-            self.criterion_filter.currentData() or ALL, self.area_filter.currentData() or ALL, self.search.text())
-        self.proxy.set_predicate(predicate)
+        """Show the rows the filter widgets keep."""
+        self._filters_shown = self._filter_values()
+        self.proxy.set_predicate(self.presenter.filter_predicate(*self._filters_shown))
         self._update_count()
+
+    def _filters_changed(self, *_) -> None:
+        """A filter chosen or a letter typed. One that would hide the project being edited asks about its unsaved
+        changes before the table changes: Save or Discard, and the table shows what the filters say (the editor
+        emptied when the project stays hidden); Cancel, and the filter goes back to what it was (h18 F1)."""
+        predicate = self.presenter.filter_predicate(*self._filter_values())
+        project = self.presenter.selected_project
+        hides = project is not None and predicate is not None and not predicate(project)
+        if hides and not self._may_leave_for_filter():
+            self._put_filters_back()
+            return
+        self.apply_filters()
+        if hides and self.presenter.selected is not None:
+            if self._shown(self.presenter.selected):  # saved, it matches now
+                self._show_selection(self.presenter.selected)
+            else:
+                self.presenter.select(None)
+
+    def _put_filters_back(self) -> None:
+        """The filter widgets as the table shows them (Cancel at a filter's question)."""
+        combos = (self.status_filter, self.route_filter, self.criterion_filter, self.area_filter)
+        for combo, value in zip(combos, self._filters_shown):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        if self.search.text() != self._filters_shown[-1]:
+            self.search.blockSignals(True)
+            self.search.setText(self._filters_shown[-1])
+            self.search.blockSignals(False)
 
     def clear_filters(self) -> None:
         for combo in (self.status_filter, self.route_filter, self.criterion_filter, self.area_filter):
