@@ -129,6 +129,24 @@ def test_totals_stay_last_when_sorting(tab):
     assert names[0] == "Western CSP"
 
 
+def test_the_results_stay_sorted_by_their_heading_after_an_input_changes(qtbot, tab):
+    # Sorted by Total (largest first), then Babergh's crime count changed: the rows went back to the paper's order
+    # while the heading still showed the arrow on Total.
+    proxy = tab.results_proxy
+    tab.results_view.sortByColumn(column(tab, "total"), Qt.SortOrder.DescendingOrder)
+
+    def names_shown():
+        return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+
+    assert names_shown() == ["Western CSP", "Ipswich CSP", "Waveney CSP", "Suffolk Coastal CSP", "Babergh CSP",
+                             "Totals"]
+    edit_cell(qtbot, tab, 0, 2, "20000")  # Babergh's crime count: its total now the largest
+    shown_totals = [tab.results_model.row(proxy.mapToSource(proxy.index(r, 0)).row())["total"]
+                    for r in range(proxy.rowCount() - 1)]
+    assert shown_totals == sorted(shown_totals, reverse=True)
+    assert names_shown()[0] == "Babergh CSP" and names_shown()[-1] == "Totals"
+
+
 def test_paste_from_excel_adds_and_changes_rows_in_one_undo(qtbot, demo_window, tab, prompts):
     tab.inputs_view.setCurrentIndex(tab.inputs_model.index(4, 0))
     QGuiApplication.clipboard().setText("Western CSP\t3\t8,335\t£223,181\nNew CSP\t1\t1,000\t\n")

@@ -201,10 +201,13 @@ class ResultsModel(RowTableModel):
             self.columns, self._rows, self._total_over = columns, rows, None
             self._refresh_derived()
             self.endResetModel()
+            self.resort()  # in the order the heading shows, as every kit table after a change
             return
         self.columns = columns
-        changed = [i for i, (old, new) in enumerate(zip(self._rows, rows)) if old != new]
+        before = {row["name"]: row for row in self._rows}
         self._rows = rows
+        self.resort()  # the new figures in the order the heading shows (they had gone back to the paper's)
+        changed = [i for i, row in enumerate(self._rows) if before.get(row["name"]) != row]
         self._total_over = None
         self._refresh_derived()
         if changed:  # one signal for the band of changed rows and the totals line
