@@ -401,16 +401,18 @@ def held_payments(conn: sqlite3.Connection, share_id: Any) -> list[HeldPayment]:
         f"LEFT JOIN {ORIGINS_TABLE} o ON o.table_name = 'dhr_payments' AND o.row_key = CAST(p.id AS TEXT) "
         f"LEFT JOIN {IMPORTS_TABLE} i ON i.number = o.import_number WHERE p.share_id = ? ORDER BY p.paid_on, p.rowid",
         (share_id,)).fetchall()
-    out = []
-    for amount, office_id, office_name, shared, merged in rows:
-        if not merged:
-            source = "recorded at the county"
-        elif not office_name:
-            source = "from an office's file"
-        else:
-            source = f"from {office_name}" + (" and other offices" if shared else "")
-        out.append(HeldPayment(int(amount), office_id or "", source, bool(shared)))
-    return out
+    return [HeldPayment(int(amount), office_id or "", came_from(merged, office_name, shared, "recorded at the county"),
+                        bool(shared)) for amount, office_id, office_name, shared, merged in rows]
+
+
+def came_from(merged: bool, office_name: str | None, shared: bool, here: str) -> str:
+    """Where a row the county file holds came from, in words: ``here`` when made in the county file itself, "from
+    Babergh office" (", and other offices" when more sent it alike), "from an office's file" when unnamed."""
+    if not merged:
+        return here
+    if not office_name:
+        return "from an office's file"
+    return f"from {office_name}" + (" and other offices" if shared else "")
 
 
 def payments_words(payments: Iterable[HeldPayment]) -> str:
@@ -464,16 +466,9 @@ def held_dealings(conn: sqlite3.Connection, share_id: Any) -> list[HeldDealing]:
         f"LEFT JOIN {ORIGINS_TABLE} o ON o.table_name = 'dhr_shares' AND o.row_key = CAST(s.id AS TEXT) "
         f"LEFT JOIN {IMPORTS_TABLE} i ON i.number = o.import_number WHERE s.source_share_id = ? "
         "ORDER BY s.invoice_ref, s.id", (share_id,)).fetchall()
-    out = []
-    for amount, office_id, office_name, shared, merged in rows:
-        if not merged:
-            source = "made at the county"
-        elif not office_name:
-            source = "from an office's file"
-        else:
-            source = f"from {office_name}" + (" and other offices" if shared else "")
-        out.append(HeldDealing(int(amount), office_id or "", office_name or "", source, bool(shared)))
-    return out
+    return [HeldDealing(int(amount), office_id or "", office_name or "",
+                        came_from(merged, office_name, shared, "made at the county"), bool(shared))
+            for amount, office_id, office_name, shared, merged in rows]
 
 
 def dealings_words(dealings: Iterable[HeldDealing]) -> str:

@@ -10,6 +10,7 @@ id, name and scope, and its own rows: a project, a review with its costs billed,
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -139,3 +140,29 @@ def exports_disagreeing_on_one_figure(folder: Path) -> tuple[Path, Path]:
     finally:
         a.close()
         b.close()
+
+
+@dataclass
+class Offices:
+    """A county file and two offices (Babergh, Mid Suffolk) that each send their own exports to it."""
+
+    folder: Path
+    county: object
+    babergh: object
+    mid: object
+    n: int = 0
+
+    def send(self, office) -> Path:
+        self.n += 1
+        return export(office, self.folder / f"export-{self.n}.sqlite")
+
+    def county_cost(self):
+        return self.county.scalar("SELECT cost_min_pence FROM projects WHERE id = 'p-shared'")
+
+    def about(self, table: str) -> list:
+        from safer_desk.services.county import list_conflicts
+
+        return [c for c in list_conflicts(self.county) if c.table == table]
+
+    def open_conflicts(self) -> int:
+        return self.county.scalar("SELECT count(*) FROM _county_conflicts")

@@ -15,7 +15,6 @@ office edits, exports, merges and decisions:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,28 +24,9 @@ from safer_desk.services import projects as ps
 from safer_desk.services.county import CountyError, list_conflicts, resolve_conflicts
 from safer_desk.services.projects import Project, add_projects
 from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import export, merge, office_from, template
+from tests.exchange.district_offices import Offices, export, merge, office_from, template
 
 TITLE = "Western Suffolk youth work"
-
-
-@dataclass
-class Offices:
-    folder: Path
-    county: object
-    babergh: object
-    mid: object
-    n: int = 0
-
-    def send(self, office) -> Path:
-        self.n += 1
-        return export(office, self.folder / f"export-{self.n}.sqlite")
-
-    def county_cost(self):
-        return self.county.scalar("SELECT cost_min_pence FROM projects WHERE id = 'p-shared'")
-
-    def about_project(self) -> list:
-        return [c for c in list_conflicts(self.county) if c.table == "projects"]
 
 
 def set_cost(store, text: str) -> None:
@@ -97,7 +77,7 @@ def both_changed(offices):
 
 
 def test_a_change_to_something_both_offices_hold_is_filed_with_its_kind_in_plain_words(both_changed):
-    found = both_changed.about_project()
+    found = both_changed.about("projects")
     assert [(c.group, c.kind, c.office_name) for c in found] == [
         ("project", "differs", "Babergh office"), ("project", "differs", "Mid Suffolk office")]
     assert [c.detail for c in found] == [
@@ -109,20 +89,20 @@ def test_a_change_to_something_both_offices_hold_is_filed_with_its_kind_in_plain
 def test_keeping_the_district_version_of_two_offices_different_versions_at_once_is_refused(both_changed):
     with pytest.raises(CountyError, match="Babergh office and Mid Suffolk office sent different versions") as caught:
         resolve_conflicts(both_changed.county, "district", which="project")
-    numbers = [f"#{c.id}" for c in both_changed.about_project()]
+    numbers = [f"#{c.id}" for c in both_changed.about("projects")]
     assert all(n in str(caught.value) for n in numbers) and "Nothing was changed" in str(caught.value)
-    assert len(both_changed.about_project()) == 2 and both_changed.county_cost() is None
+    assert len(both_changed.about("projects")) == 2 and both_changed.county_cost() is None
     # Keeping the county's version of both at once is one choice, and stands.
     resolve_conflicts(both_changed.county, "county", which="project")
     again = merge(both_changed.county, [both_changed.b2, both_changed.m2])
-    assert again.conflicts == [] and both_changed.about_project() == [], again.text()
+    assert again.conflicts == [] and both_changed.about("projects") == [], again.text()
 
 
 def test_after_one_office_s_version_is_kept_the_other_office_s_conflict_reads_the_county_as_it_now_is(both_changed):
-    babergh, mid = both_changed.about_project()
+    babergh, mid = both_changed.about("projects")
     resolve_conflicts(both_changed.county, "district", which=babergh.id)
     assert both_changed.county_cost() == 3_000_000
-    [left] = both_changed.about_project()
+    [left] = both_changed.about("projects")
     assert left.id == mid.id
     assert left.detail == f"Project '{TITLE}': cost £30,000 in the county file, £40,000 from Mid Suffolk office"
     # Decided on what the county holds, it stands when both files are merged again.
@@ -138,25 +118,25 @@ def test_a_conflict_whose_version_the_county_comes_to_hold_is_closed(offices):
     set_cost(offices.mid, "£30,000")
     b2, m2 = offices.send(offices.babergh), offices.send(offices.mid)
     merge(offices.county, [b2, m2])
-    assert len(offices.about_project()) == 2
-    resolve_conflicts(offices.county, "district", which=offices.about_project()[0].id)
-    assert offices.about_project() == [] and offices.county_cost() == 3_000_000
+    assert len(offices.about("projects")) == 2
+    resolve_conflicts(offices.county, "district", which=offices.about("projects")[0].id)
+    assert offices.about("projects") == [] and offices.county_cost() == 3_000_000
     assert merge(offices.county, [b2, m2]).conflicts == []
 
 
 def test_a_newer_file_from_the_owner_updates_the_other_office_s_open_conflict(offices):
     m1 = mid_disagrees(offices)
-    [before] = offices.about_project()
+    [before] = offices.about("projects")
     assert before.detail == f"Project '{TITLE}': cost not stated from Babergh office, £40,000 from Mid Suffolk office"
     # Babergh changes it: its own row, replaced at the county. Mid Suffolk's conflict now reads the new version.
     set_cost(offices.babergh, "£30,000")
     report = merge(offices.county, [offices.send(offices.babergh)])
     assert report.merged[0].replaced == 1 and offices.county_cost() == 3_000_000
-    [after] = offices.about_project()
+    [after] = offices.about("projects")
     assert after.id == before.id
     assert after.detail == f"Project '{TITLE}': cost £30,000 from Babergh office, £40,000 from Mid Suffolk office"
     resolve_conflicts(offices.county, "county", which=after.id)
-    assert merge(offices.county, [m1]).conflicts == [] and offices.about_project() == []
+    assert merge(offices.county, [m1]).conflicts == [] and offices.about("projects") == []
 
 
 def test_a_refusal_of_a_share_both_offices_hold_is_a_share_conflict_in_the_ledger_s_words(offices):
@@ -175,10 +155,10 @@ def test_a_refusal_of_a_share_both_offices_hold_is_a_share_conflict_in_the_ledge
 
 def test_when_the_owner_removes_the_row_the_other_office_s_conflict_closes_and_its_version_comes_in(offices):
     m1 = mid_disagrees(offices)
-    [conflict] = offices.about_project()
+    [conflict] = offices.about("projects")
     ps.delete_projects(offices.babergh, ["p-shared"])
     report = merge(offices.county, [offices.send(offices.babergh)])
-    assert report.merged[0].removed >= 1 and offices.about_project() == []
+    assert report.merged[0].removed >= 1 and offices.about("projects") == []
     assert (f"  Project '{TITLE}': no longer in the county file (Babergh office removed it), so conflict "
             f"#{conflict.id} with Mid Suffolk office is closed; Mid Suffolk office's version comes in when its file "
             "is merged again.") in report.text().splitlines()
@@ -188,10 +168,10 @@ def test_when_the_owner_removes_the_row_the_other_office_s_conflict_closes_and_i
 
 def test_when_the_owner_comes_to_send_what_the_other_office_sent_the_conflict_closes_and_the_summary_says_so(offices):
     mid_disagrees(offices)
-    [conflict] = offices.about_project()
+    [conflict] = offices.about("projects")
     set_cost(offices.babergh, "£40,000")
     report = merge(offices.county, [offices.send(offices.babergh)])
-    assert offices.about_project() == [] and offices.county_cost() == 4_000_000
+    assert offices.about("projects") == [] and offices.county_cost() == 4_000_000
     assert (f"  Project '{TITLE}': Babergh office now sends what Mid Suffolk office sent, so conflict #{conflict.id} "
             "is closed.") in report.text().splitlines()
 
@@ -333,7 +313,7 @@ def test_the_history_says_a_decision_and_an_accepted_key_in_words(both_changed):
     office id 9f3c…": internal names and ids where the issue asks for names."""
     from safer_desk.presenters.history import history_lines
 
-    babergh = both_changed.about_project()[0]
+    babergh = both_changed.about("projects")[0]
     resolve_conflicts(both_changed.county, "district", which=babergh.id)
     lines = history_lines(both_changed.county, limit=20)
     decision = next(line for line in lines if line.action.startswith("Keep Babergh office's version"))

@@ -11,8 +11,6 @@ Found by a tester with three offices built from one template (each its own id, n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -22,34 +20,12 @@ from safer_desk.services import projects as ps
 from safer_desk.services.county import CountyError, list_conflicts, resolve_conflicts
 from safer_desk.services.projects import Project, add_projects
 from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import export, merge, office_from, template
+from tests.exchange.district_offices import Offices, merge, office_from, template
 from tests.exchange.helpers import cli_output
 
 TITLE = "Western Suffolk youth work"
 REVIEW = "WSCSP-DHR-2025-01"
 NPS = "National Probation Service"
-
-
-@dataclass
-class Offices:
-    folder: Path
-    county: object
-    babergh: object
-    mid: object
-    n: int = 0
-
-    def send(self, office) -> Path:
-        self.n += 1
-        return export(office, self.folder / f"export-{self.n}.sqlite")
-
-    def county_cost(self):
-        return self.county.scalar("SELECT cost_min_pence FROM projects WHERE id = 'p-shared'")
-
-    def about(self, table: str) -> list:
-        return [c for c in list_conflicts(self.county) if c.table == table]
-
-    def open_conflicts(self) -> int:
-        return self.county.scalar("SELECT count(*) FROM _county_conflicts")
 
 
 def set_cost(store, text: str) -> None:
