@@ -166,3 +166,18 @@ class Offices:
 
     def open_conflicts(self) -> int:
         return self.county.scalar("SELECT count(*) FROM _county_conflicts")
+
+
+def cornwall_office(path: Path) -> Store:
+    """An office of district Cornwall in county Cornwall, with All crime typed for Cornwall and Isles of Scilly
+    (the county's other district), so the county's report differs from the district's."""
+    from safer_desk.domain.periods import FinancialYear
+    from safer_desk.services import indicators, reference
+    from safer_desk.services.indicators import PeriodValue
+
+    store = open_store(path, create=True)
+    reference.set_office_scope(store, districts=["Cornwall"], county="Cornwall")
+    indicator = indicators.save_indicator(store, "All crime")
+    for area, value in (("district:cornwall", 3000.0), ("district:isles-of-scilly", 7.0)):
+        indicators.save_values(store, indicator, area, [PeriodValue(m.iso, value) for m in FinancialYear(2024).months])
+    return store

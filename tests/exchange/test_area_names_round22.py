@@ -12,21 +12,6 @@ import pytest
 from safer_desk.services import reference as ref
 from safer_desk.services.report import ReportError, build_report, resolve_area
 from tests.exchange.helpers import cli_output
-from tests.exchange.test_report_area_round22 import cornwall_office
-
-
-@pytest.fixture
-def cornwall(tmp_path):
-    store = cornwall_office(tmp_path / "cornwall.sqlite")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def cornwall_path(tmp_path):
-    path = tmp_path / "cornwall.sqlite"
-    cornwall_office(path).close()
-    return path
 
 
 def test_no_such_area_lists_the_office_areas_as_they_can_be_typed(cornwall):

@@ -22,7 +22,6 @@ import pytest
 from safer_desk.services import dhr
 from safer_desk.services import projects as ps
 from safer_desk.services.county import CountyError, list_conflicts, resolve_conflicts
-from safer_desk.services.projects import Project, add_projects
 from safer_desk.storage.store import open_store
 from tests.exchange.district_offices import Offices, export, merge, office_from, template
 
@@ -32,27 +31,6 @@ TITLE = "Western Suffolk youth work"
 def set_cost(store, text: str) -> None:
     p = ps.get_project(store, "p-shared")
     ps.save_project(store, ps.project_from_fields({**ps.project_fields(p), "cost": text}, base=p))
-
-
-@pytest.fixture
-def offices(tmp_path):
-    base = template(tmp_path, police=False)
-    store = open_store(base)
-    try:
-        add_projects(store, [Project(id="p-shared", title=TITLE, areas=("Countywide",))])
-        case = dhr.add_case(store, reference="WSCSP-DHR-2025-01", district="Mid Suffolk",
-                            partnership="Western Suffolk CSP", notified_on="2025-06-02")
-        dhr.add_cost_line(store, case, category="Independent chair/author", amount="7525.58")
-        dhr.bill_partners(store, case, invoiced_on="2025-09-01")
-    finally:
-        store.close()
-    babergh = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
-    mid = office_from(base, tmp_path / "mid.sqlite", "Mid Suffolk office", districts=["Mid Suffolk"])
-    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
-    o = Offices(tmp_path, county, babergh, mid)
-    yield o
-    for store in (county, babergh, mid):
-        store.close()
 
 
 def mid_disagrees(offices: Offices) -> Path:

@@ -20,7 +20,7 @@ from safer_desk.services import projects as ps
 from safer_desk.services.county import CountyError, list_conflicts, resolve_conflicts
 from safer_desk.services.projects import Project, add_projects
 from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import Offices, merge, office_from, template
+from tests.exchange.district_offices import Offices, merge
 from tests.exchange.helpers import cli_output
 
 TITLE = "Western Suffolk youth work"
@@ -51,28 +51,6 @@ def county_share(offices: Offices, partner: str = NPS) -> tuple:
     return (c.scalar("SELECT status FROM dhr_shares WHERE id = ?", (sid,)),
             c.scalar("SELECT amount_pence FROM dhr_shares WHERE id = ?", (sid,)),
             c.scalar("SELECT coalesce(sum(amount_pence), 0) FROM dhr_payments WHERE share_id = ?", (sid,)))
-
-
-@pytest.fixture
-def offices(tmp_path):
-    """Babergh and Mid Suffolk offices from one template holding a county-wide project and a billed review."""
-    base = template(tmp_path, police=False)
-    store = open_store(base)
-    try:
-        add_projects(store, [Project(id="p-shared", title=TITLE, areas=("Countywide",))])
-        case = dhr.add_case(store, reference=REVIEW, district="Mid Suffolk", partnership="Western Suffolk CSP",
-                            notified_on="2025-06-02")
-        dhr.add_cost_line(store, case, category="Independent chair/author", amount="7525.58")
-        dhr.bill_partners(store, case, invoiced_on="2025-09-01")
-    finally:
-        store.close()
-    babergh = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
-    mid = office_from(base, tmp_path / "mid.sqlite", "Mid Suffolk office", districts=["Mid Suffolk"])
-    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
-    o = Offices(tmp_path, county, babergh, mid)
-    yield o
-    for s in (county, babergh, mid):
-        s.close()
 
 
 # -- 1. keeping an office's version of a share the county's payments contradict ---------------------------------

@@ -9,40 +9,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from safer_desk.domain.periods import FinancialYear
-from safer_desk.services import indicators as svc
 from safer_desk.services import reference as ref
-from safer_desk.services.indicators import PeriodValue
 from tests.exchange.helpers import cli_output
 
-FY24 = FinancialYear(2024)
-
-
-def cornwall_office(path):
-    """An office of district Cornwall in county Cornwall, with All crime typed for Cornwall and Isles of Scilly
-    (the county's other district), so the county's report differs from the district's."""
-    from safer_desk.storage.store import open_store
-
-    store = open_store(path, create=True)
-    ref.set_office_scope(store, districts=["Cornwall"], county="Cornwall")
-    indicator = svc.save_indicator(store, "All crime")
-    for area, value in (("district:cornwall", 3000.0), ("district:isles-of-scilly", 7.0)):
-        svc.save_values(store, indicator, area, [PeriodValue(m.iso, value) for m in FY24.months])
-    return store
-
-
-@pytest.fixture
-def cornwall(tmp_path):
-    store = cornwall_office(tmp_path / "cornwall.sqlite")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def cornwall_path(tmp_path):
-    path = tmp_path / "cornwall.sqlite"
-    cornwall_office(path).close()
-    return path
 
 
 def test_a_name_two_kinds_of_area_share_is_not_settled_silently(cornwall):

@@ -19,7 +19,7 @@ from safer_desk.exchange.county_schema import content_checksums, data_tables
 from safer_desk.services import dhr
 from safer_desk.services.county import ConflictsPresenter, CountyError, list_conflicts, resolve_conflicts
 from tests.exchange.district_offices import merge
-from tests.exchange.test_merge_round22 import NPS, REVIEW, county_share, offices, share_of  # noqa: F401
+from tests.exchange.test_merge_round22 import NPS, REVIEW, county_share, share_of
 
 TODAY = date(2026, 1, 15)
 HELD = (f"{NPS}'s share of {REVIEW}: re-split among the other partners, from Mid Suffolk office (10 invoices, "

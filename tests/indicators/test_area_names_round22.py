@@ -13,7 +13,7 @@ import pytest
 from safer_desk.services import indicators as svc
 from safer_desk.services import reference as ref
 from safer_desk.services.indicators_import import apply_values, preview_values
-from tests.exchange.test_report_area_round22 import cornwall_office
+from tests.exchange.district_offices import cornwall_office
 
 SHARED = ('"Cornwall" names more than one area: the county and the district. '
           'Name the one you mean: "Cornwall (county)" or "Cornwall (district)".')
