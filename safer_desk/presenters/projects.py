@@ -20,7 +20,7 @@ from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import projects as service
-from safer_desk.services.projects import FieldProblems, PasteReading, Project
+from safer_desk.services.projects import ChangedInFile, FieldProblems, NoLongerInFile, PasteReading, Project
 
 T, LONG, MONEY, DATE = FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.MONEY, FieldKind.DATE
 FUNDING_ROUTES = ("PRG &/or SSPB", "SSPB", "PRG", "OPCC")
@@ -165,7 +165,77 @@ class ProjectEditorPresenter(FormPresenter):
             raise FormError(exc.by_field, "Not saved: correct the fields marked.") from None
         except ProjectError as exc:
             raise FormError({}, f"Not saved: {exc}") from None
-        self.owner.save_project(after, new=self.is_new)
+        try:
+            self.owner.save_project(after, new=self.is_new, loaded=None if self.is_new else before)
+        except ChangedInFile as exc:  # a field typed in was changed in the file too: asked about once, beside it
+            self.take_file(exc.current)
+            raise FormError(exc.by_field, "Not saved: the file changed this project after you opened it (a merge of "
+                                          "district files, or an undo). The fields marked were changed there too; "
+                                          "the others now show what the file holds.") from None
+        except NoLongerInFile as exc:
+            self.taken_out()
+            raise FormError({}, f"Not saved: {exc} What you typed is still here: Save again adds it to the "
+                                "register again; Revert forgets it.") from None
+
+    def take_file(self, project: Project) -> list[str]:
+        """The file's record under what is typed (it changed since it was read): the fields typed in keep what was
+        typed, the others show the file's values, and a Save writes what was typed over the record as it is now.
+        Returns the fields typed in that the file changed too, to something else (said beside them by the caller)."""
+        fresh = editor_values(project)
+        fresh = {f.key: fresh.get(f.key, "") for f in self.fields}
+        typed = {k for k in fresh if self.values.get(k) != self.saved_values.get(k)}
+        clashes = [k for k in fresh if k in typed and fresh[k] != self.saved_values.get(k)
+                   and fresh[k] != self.values.get(k)]
+        self.project = project
+        self.values = {k: self.values.get(k, "") if k in typed else fresh[k] for k in fresh}
+        self.saved_values = fresh
+        self.title, self.heading = f"Project {project.title}", f"Editing {project_name(project)}"
+        self.errors, self.slips, self.form_message, self._confirmed = {}, {}, "", {}
+        self.changed.emit()
+        return clashes
+
+    def taken_out(self) -> None:
+        """The project was taken out of the file with changes typed in it: they are kept, as a project to add."""
+        self.is_new = True
+        # What the file held was asked about when it was typed (a date far from today): not asked again.
+        self._confirmed = {k: str(v) for k, v in self.values.items() if v == self.saved_values.get(k)}
+        self.saved_values = {}
+        self.heading = "No longer in the file — not saved: Save adds it to the register again."
+        self.changed.emit()
+
+    def file_changed(self, project: Project | None) -> None:
+        """The file changed under the editor (a merge of district files, a conflict decided, an undo made elsewhere):
+        ``project`` is the record as the file holds it now (None: taken out). With nothing typed the editor shows
+        it; what is typed is kept over it, and the person is told (beside each field typed in that the file changed
+        too, with what the file holds now)."""
+        if self.project is None or self.is_new or project == self.project:
+            return
+        if not self.is_dirty:
+            self.load_project(project)
+            return
+        name = self.project.title
+        if project is None:
+            self.taken_out()
+            self.form_message = (f"{name} is no longer in the file: a merge of district files, or an undo, took it "
+                                 "out while you were editing it. What you typed is still here: Save adds it to the "
+                                 "register again; Revert forgets it.")
+            self.changed.emit()
+            return
+        clashes = self.take_file(project)
+        self.errors = {key: f"Changed in the file too while you were editing: it now holds "
+                            f"{service.held_text(project, self._service_key(key))}. What you typed is kept: Save "
+                            "puts it in place of that; Revert takes the file's." for key in clashes}
+        self.form_message = (f"The file changed {name} while you were editing it (a merge of district files, or an "
+                             "undo). The fields you had not changed now show what it holds; what you typed is kept"
+                             + (" (see the fields marked)." if clashes else "."))
+        self.changed.emit()
+
+    @staticmethod
+    def _service_key(key: str) -> str:
+        """The field a message's words come from: a criterion's qualifier is shown with its answer."""
+        if key.endswith("_note") and key[:-5] in CRITERIA_KEYS:
+            return key[:-5]
+        return "status" if key == "status_date" else key
 
 
 class ProjectsPresenter(ScreenPresenter):
@@ -190,6 +260,22 @@ class ProjectsPresenter(ScreenPresenter):
 
     def reload(self) -> None:
         self.show_rows(service.load_projects(self.store))
+
+    def file_changed(self) -> None:
+        """The file changed under the register (a merge of district files, a conflict decided, an undo of a change
+        made elsewhere): every row is read again, and the editor's project with it, what is typed kept (it says so:
+        ``ProjectEditorPresenter.file_changed``)."""
+        self.rows = service.load_projects(self.store)
+        self.rows_changed.emit(None)
+        editor = self.editor
+        if editor.project is not None and not editor.is_new:
+            fresh = self.project(editor.project.id)
+            editor.file_changed(fresh)
+            if fresh is None or editor.is_new:
+                self.selected = None
+        elif self.selected is not None and self.project(self.selected) is None:
+            self.selected = None
+        self.selection_changed.emit(self.selected)
 
     def show_rows(self, projects: Sequence[Project]) -> None:
         self.rows = list(projects)
@@ -253,18 +339,21 @@ class ProjectsPresenter(ScreenPresenter):
             restore=lambda snaps: service.restore_projects(store, snaps), absent=lambda k: None, change=change,
             after=lambda k: self.refresh(ids, select=select), tab=self.tab)
 
-    def save_project(self, after: Project, *, new: bool) -> None:
+    def save_project(self, after: Project, *, new: bool, loaded: Project | None = None) -> None:
+        """Add a project, or save a change of ``loaded`` (the record as the editor read it): only what differs from
+        it is written, over the record as the file holds it then (``service.save_project``)."""
         store, pid = self.store, after.id
         held = None if new else self.project(pid)
-        if held is not None and replace(after, updated_at=held.updated_at) == held:
+        if held is not None and replace(after, updated_at=held.updated_at) == held \
+                and (loaded is None or loaded == held):
             self.editor.mark_saved()  # Save with nothing changed: nothing written, no step to undo
             return
         if new:
             action = self.rows_action(f"Add project {after.title}", [pid],
                                       lambda: service.add_projects(store, [after]), pid)
         else:
-            action = self.rows_action(f"Save project {after.title}", [pid], lambda: service.save_project(store, after),
-                                      pid)
+            action = self.rows_action(f"Save project {after.title}", [pid],
+                                      lambda: service.save_project(store, after, loaded=loaded), pid)
         typed_over = dict(self.editor.saved_values)
         self.editor.mark_saved()  # before the refresh that perform runs, which would otherwise ask about it
         try:
@@ -283,7 +372,8 @@ class ProjectsPresenter(ScreenPresenter):
         figure = fixed.cost_lines[line_index].amount.text
         store = self.store
         self.perform(self.rows_action(f"Read cost line {line_index + 1} of {project.title} as {figure}",
-                                      [project.id], lambda: service.save_project(store, fixed), project.id))
+                                      [project.id], lambda: service.save_project(store, fixed, loaded=project),
+                                      project.id))
 
     def delete(self, ids: Sequence[str]) -> None:
         ids = [i for i in ids if self.project(i) is not None]

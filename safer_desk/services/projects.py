@@ -208,7 +208,7 @@ class FieldProblems(ProjectError):
 def _label(key: str) -> str:
     if key.startswith("cost_line_"):
         return f"Cost line {int(key.rsplit('_', 1)[1]) + 1}"
-    return {"capital_revenue": "Capital and revenue"}.get(key, FIELD_LABELS.get(key, key))
+    return {"capital_revenue": "Capital and revenue", "cost_lines": "Cost lines"}.get(key, FIELD_LABELS.get(key, key))
 
 
 def _optional_date(text: str, key: str, problems: list[tuple[str, str]]) -> str | None:
@@ -645,15 +645,111 @@ def _write(store: Store, p: Project) -> None:
                 for c in p.cost_lines])
 
 
-def save_project(store: Store, project: Project) -> Project:
-    """Add or replace a project with everything it holds, in one transaction; returns what was saved."""
+def save_project(store: Store, project: Project, *, loaded: Project | None = None) -> Project:
+    """Add or replace a project with everything it holds, in one transaction; returns what was saved.
+
+    ``loaded``: the record as the editor read it, which ``project`` is a change of. Only what differs from it is
+    written, over the record as the file holds it now (a merge of district files or an undo may have changed it
+    since): the rest keeps the file's values. A field changed both ways is refused (``ChangedInFile``), and so is a
+    project taken out of the file meanwhile."""
     if not project.title.strip():
         raise ProjectError("Title: a project needs a title.")
     now = _now()
-    saved = replace(project, created_at=project.created_at or now, updated_at=now)
     with store.transaction():
+        if loaded is not None:
+            project = _over_the_file(store, loaded, project)
+        saved = replace(project, created_at=project.created_at or now, updated_at=now)
         _write(store, saved)
     return get_project(store, saved.id)
+
+
+class NoLongerInFile(ProjectError):
+    """A save refused because the project was taken out of the file after it was read."""
+
+
+class ChangedInFile(FieldProblems):
+    """A save refused because the file changed the fields typed in since they were read; ``current`` is the record
+    as the file holds it now (each message says what it holds there)."""
+
+    def __init__(self, problems: Sequence[tuple[str, str]], current: Project):
+        super().__init__(problems)
+        self.current = current
+
+
+# A save's parts: the Project fields each sets, and the editor field (FIELD_LABELS' key) they are typed in. A status
+# and its history are one part; each criterion is one of its own (``merge_changes``).
+_SAVED_PARTS = (
+    (("ref",), "ref"), (("title",), "title"), (("description",), "description"),
+    (("lead_organisation",), "lead_organisation"), (("officers",), "officers"), (("areas",), "areas"),
+    (("status", "status_history"), "status"), (("funding_route",), "funding_route"),
+    (("funding_sources",), "funding_sources"), (("cost",), "cost"), (("cost_note",), "cost_note"),
+    (("start_date",), "start_date"), (("end_date",), "end_date"), (("capital_pence",), "capital"),
+    (("revenue_pence",), "revenue"), (("outcomes",), "outcomes"), (("priorities",), "priorities"),
+    (("indicators",), "indicators"), (("notes",), "notes"), (("cost_lines",), "cost_lines"),
+)
+
+
+def merge_changes(loaded: Project, edited: Project, current: Project) -> tuple[Project, list[str]]:
+    """What a save writes when the file's record (``current``) may have changed since it was read (``loaded``): each
+    part the person changed (``edited`` differs from ``loaded``) over the record as the file holds it now, every
+    other part as the file has it. Also the editor fields changed both ways, each to something else: those are not
+    overwritten without asking."""
+    changes: dict[str, object] = {}
+    clashes: list[str] = []
+    for names, key in _SAVED_PARTS:
+        was, typed, now = (tuple(getattr(p, n) for n in names) for p in (loaded, edited, current))
+        if typed == was or typed == now:
+            continue  # not changed here (or changed to what the file holds now): the file's stays
+        if now != was:
+            clashes.append(key)
+        changes.update(zip(names, typed))
+    criteria = dict(current.criteria)
+    for key in CRITERIA_KEYS:
+        was, typed, now = loaded.criterion(key), edited.criterion(key), current.criterion(key)
+        if typed == was or typed == now:
+            continue
+        if now != was:
+            clashes.append(key)
+        criteria[key] = typed
+    return replace(current, criteria=criteria, **changes), clashes
+
+
+def held_text(project: Project, key: str, longest: int = 80) -> str:
+    """What a project holds in an editor field, in words for a message (“…” around it; "nothing" when empty)."""
+    if key == "cost_lines":
+        text = "; ".join(" ".join(x for x in (c.financial_year, c.category, c.description, c.amount.text) if x)
+                         for c in project.cost_lines)
+    elif key == "status":
+        text = next((m.label for m in ProjectStatus if m.value == project.status), project.status)
+    else:
+        text = project_fields(project).get(key, "")
+    text = " ".join(text.split())
+    if not text:
+        return "nothing"
+    return f"“{text if len(text) <= longest else text[:longest - 1].rstrip() + '…'}”"
+
+
+def _over_the_file(store: Store, loaded: Project, edited: Project) -> Project:
+    """``edited``'s changes since ``loaded``, over the record as the file holds it now (see ``save_project``)."""
+    found = _load_projects(store, [loaded.id])
+    if not found:
+        raise NoLongerInFile(f"{loaded.title} is no longer in the register: it was taken out of the file after you "
+                             "opened it (by a merge of district files, or an undo).")
+    current = found[0]
+    if current == loaded:
+        return edited
+    merged, clashes = merge_changes(loaded, edited, current)
+    if clashes:
+        raise ChangedInFile([(key, ("this was changed in the file after you opened the project (by a merge of "
+                                    f"district files, or an undo): it now holds {held_text(current, key)}. Save "
+                                    "again to put what you typed in its place, or Revert to take the file's."))
+                             for key in clashes], current)
+    if merged.cost is not None:
+        split = _split_problems(merged.cost, merged.capital_pence, merged.revenue_pence)
+        if split:  # the file's cost and the split typed (or the other way round) no longer agree
+            raise ChangedInFile([(key, f"{message} (The file changed this project after you opened it.)")
+                                 for key, message in split], current)
+    return merged
 
 
 def add_projects(store: Store, projects: Sequence[Project]) -> list[str]:

@@ -200,6 +200,13 @@ class RegisterPage(QWidget):
         if self.proxy.rowCount():
             self.select_project(self.project_at(0).id)
 
+    def file_changed(self) -> None:
+        """The file changed under the register: its rows and the editor's project are read again (what is typed in
+        the editor kept, and said). A register still loading reads the file as it is now anyway."""
+        if self.loading or self.session.store is None or self.session.store is not self.presenter.store:
+            return
+        self.presenter.file_changed()
+
     def _rows_changed(self, ids) -> None:
         """Show what the presenter re-read: every row, or just the changed ones."""
         if ids is None:
@@ -483,6 +490,8 @@ class ProjectsTab(TabBase):
             self.commissioning.reload_if_stale()
 
     def _data_changed(self, area: str) -> None:
+        if area == "":  # a merge of district files, a conflict decided, an undo of a change made elsewhere
+            self.register.file_changed()
         if area in ("projects", "") and self._commissioning is not None:
             self._commissioning.mark_stale()
             if self.pages.currentWidget() is self._commissioning_holder:
