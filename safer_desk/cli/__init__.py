@@ -276,6 +276,45 @@ def _ctrl_c_after_qt_loads():
         raise KeyboardInterrupt
 
 
+@contextlib.contextmanager
+def qt_libraries_said(what: str = "open its window"):
+    """Qt's own libraries failing to load (libQt6Gui without libEGL, libfontconfig, libxkbcommon on a minimal
+    install) are said as the platform check says a plugin's: the missing library and the line that installs it,
+    exit 1, no traceback."""
+    try:
+        yield
+    except ImportError as exc:
+        from safer_desk.ui.platform_check import explain_import_error, qt_failed_to_load
+
+        if not qt_failed_to_load(exc):
+            raise
+        raise CliError(explain_import_error(exc, what=what)) from None
+
+
+@contextlib.contextmanager
+def _signals_end_the_run():
+    """Until the window's own handler takes over (run_window), SIGTERM or SIGHUP (a logout just after the start)
+    ends the run through Python, so the example copy is removed on the way out instead of left behind."""
+    def leave(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP", "SIGBREAK"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            previous[signum] = signal.signal(signum, leave)
+        except (ValueError, OSError):  # not the main thread (a test calling main): nothing to install
+            pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                signal.signal(signum, handler)
+
+
 def _open_window(file: str | None, demo: bool) -> int:
     from pathlib import Path
 
@@ -285,7 +324,7 @@ def _open_window(file: str | None, demo: bool) -> int:
         path = Path(file)
         if not path.exists():
             raise CliError(f"there is no file at {path} (use File > New in the window to make one)")
-    with _ctrl_c_after_qt_loads():
+    with _ctrl_c_after_qt_loads(), qt_libraries_said():
         from safer_desk.ui.app import ensure_app, run_window
 
         # Qt first: if it cannot start (missing system libraries) it says so before any file is made.
@@ -293,7 +332,7 @@ def _open_window(file: str | None, demo: bool) -> int:
     if demo:
         from safer_desk.services.example_copy import example_copy
 
-        with example_copy() as path:
+        with _signals_end_the_run(), example_copy() as path:
             return run_window(path)
     if file:
         return run_window(Path(file))

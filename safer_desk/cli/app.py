@@ -70,7 +70,10 @@ def run_screenshot(args: argparse.Namespace) -> int:
         raise CliError(f"{Path(args.out).name}: the screenshot is saved as a PNG picture, so OUT must end in .png "
                        "(safer-desk screenshot OUT.png [FILE]); nothing was written.", code=2)
     refuse_output(args.out)
-    from safer_desk.ui.app import screenshot
+    from safer_desk.cli import qt_libraries_said
+
+    with qt_libraries_said("draw its window"):
+        from safer_desk.ui.app import screenshot
 
     def shoot(path: Path) -> int:
         try:

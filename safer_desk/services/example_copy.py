@@ -63,16 +63,17 @@ def is_demo_copy(path: Path | str) -> bool:
 @contextlib.contextmanager
 def example_copy() -> Iterator[Path]:
     """A fresh copy of the example file in its own temporary folder, removed on the way out (normal
-    exit or exception; a killed run's folder is removed by the next run, see remove_stale_copies)."""
-    import shutil
-    import tempfile
+    exit or exception). The folder is noted in this run's working session before it is made, so a killed
+    run's copy goes at the next start of any kind (storage.leftovers.remove_leftovers); remove_stale_copies
+    takes those of runs that kept no notes."""
+    from safer_desk.storage.leftovers import new_temp_folder, remove_temp_folder
 
     remove_stale_copies()
-    folder = Path(tempfile.mkdtemp(prefix=COPY_PREFIX, dir=copies_folder()))
+    folder = new_temp_folder(COPY_PREFIX)
     try:
         yield copy_example(folder / COPY_NAME)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_temp_folder(folder)
 
 
 def remove_stale_copies(*, older_than_s: float = STALE_AFTER_S) -> list[Path]:

@@ -7,7 +7,8 @@ a lock file ``<data folder>/work/<session>.lock`` that the run holds for as long
 operating system lets go of it when the process dies), and a folder ``<data folder>/work/<session>/``
 holding a note of every temporary file it has under way (wherever the target is) and its private
 working folders. At the next start ``remove_leftovers`` looks at every session whose lock is free
-(its run has ended) and removes the temporary files its notes name and its folder. Files of a run
+(its run has ended) and removes the temporary files its notes name, the temporary folders it made in the
+system's temporary folder (a `--demo` copy's), its folder, and the `work` folder once it is empty. Files of a run
 that is still going (another window, a command in a script) are never touched, and nothing whose
 name is not ours is ever removed.
 
@@ -93,8 +94,8 @@ def _lock_for(lock_path: Path):
 def _start_session(root: Path) -> _Session:
     from safer_desk.storage.locking import FileInUse
 
-    _private_folder(root)
     for _ in range(5):
+        _private_folder(root)
         sid = _random_hex(6)
         lock_path = root / f"{sid}.lock"
         lock = _lock_for(lock_path)
@@ -102,13 +103,22 @@ def _start_session(root: Path) -> _Session:
             lock.acquire()
         except FileInUse:  # pragma: no cover - a random id already in use
             continue
+        except FileNotFoundError:  # another start removed the empty work folder this very moment: make it again
+            continue
         if not lock_path.exists():  # a cleaner took it for a dead run's lock in the instant before we held it
             lock.release()
             continue
         folder = root / sid
-        _private_folder(folder)
-        pending = folder / "pending"
-        pending.mkdir(exist_ok=True)
+        try:
+            _private_folder(folder)
+            pending = folder / "pending"
+            pending.mkdir(exist_ok=True)
+        except BaseException:  # a refusal, or a signal ending the run (SystemExit): no half-made session left
+            shutil.rmtree(folder, ignore_errors=True)
+            lock.release()  # removes its lock file
+            with contextlib.suppress(OSError):
+                root.rmdir()
+            raise
         return _Session(root, sid, lock, folder, pending)
     raise OSError(f"could not start a working session in {root}")  # pragma: no cover
 
@@ -128,7 +138,8 @@ def _end_sessions() -> None:
     """At a normal exit: a run that ends well leaves nothing in the work area (a killed one is tidied later)."""
     for root, session in list(_sessions.items()):
         with contextlib.suppress(OSError):
-            leftover_notes = [p for p in session.pending.iterdir()] if session.pending.exists() else []
+            leftover_notes = [p for notes in (session.pending, session.folder / FOLDER_NOTES) if notes.exists()
+                              for p in notes.iterdir()]
             if leftover_notes:
                 continue  # a temporary file is still under way (a thread killed with the process): next start
             shutil.rmtree(session.folder, ignore_errors=True)
@@ -190,6 +201,81 @@ def forget(tmp: Path) -> None:
     if note is not None:
         with contextlib.suppress(OSError):
             note.unlink(missing_ok=True)
+
+
+# -- temporary folders in the system's temporary folder (a `--demo` copy's) ----------------------
+
+FOLDER_NOTES = "folders"  # in a session's folder: one note per temporary folder the run has made
+# safer-desk-demo-0123456789ab: only a folder named so, and noted by the run that made it, is ever removed
+OWN_TEMP_FOLDER = re.compile(r"^safer-desk-[a-z]+-[0-9a-f]{12}$")
+
+
+def new_temp_folder(prefix: str) -> Path:
+    """A new private folder ``<system temp>/<prefix><random>``, noted in this run's session before it is made, so
+    that if the run is killed (or ended by a signal before it could tidy) the next start removes it.
+
+    prefix is ``safer-desk-<word>-``. Remove the folder with ``remove_temp_folder``."""
+    parent = Path(tempfile.gettempdir())
+    try:
+        session = _session()
+    except OSError:  # no data folder to keep notes in: the folder's name alone still marks it as ours
+        session = None
+    for _ in range(5):
+        folder = parent / f"{prefix}{_random_hex(6)}"
+        if session is not None:
+            notes = session.folder / FOLDER_NOTES
+            try:
+                notes.mkdir(exist_ok=True)
+                (notes / folder.name).write_text(str(folder.absolute()), encoding="utf-8")
+            except OSError:
+                pass  # the note is a help for the next start, never a reason to refuse the copy
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:  # pragma: no cover - a random name already taken
+            _forget_folder(folder)
+            continue
+        except OSError:
+            _forget_folder(folder)
+            raise
+        return folder
+    raise FileExistsError(f"could not make a temporary folder in {parent}")  # pragma: no cover
+
+
+def remove_temp_folder(folder: Path) -> None:
+    """Remove a folder made by ``new_temp_folder``, then forget it (kept in the notes if it cannot go yet)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    if not Path(folder).exists():
+        _forget_folder(Path(folder))
+
+
+def _forget_folder(folder: Path) -> None:
+    session = _sessions.get(work_root())
+    if session is not None:
+        with contextlib.suppress(OSError):
+            (session.folder / FOLDER_NOTES / folder.name).unlink(missing_ok=True)
+
+
+def _removable_temp_folder(folder: Path) -> bool:
+    """A noted folder of an ended run goes only when it is still ours by name and shape (files only, and a
+    `backups` folder of files) and no Safer Desk has a file in it open (another window may have opened the copy)."""
+    from safer_desk.storage.locking import FileInUse, OfficeLock
+
+    if not OWN_TEMP_FOLDER.match(folder.name) or folder.is_symlink() or not folder.is_dir():
+        return False
+    for item in folder.iterdir():
+        if item.is_symlink():
+            return False
+        if item.is_dir():
+            if item.name != "backups" or any(p.is_symlink() or not p.is_file() for p in item.iterdir()):
+                return False
+        elif item.suffix == ".sqlite":
+            lock = OfficeLock(item)
+            try:
+                lock.acquire()
+            except (FileInUse, OSError):
+                return False
+            lock.release()
+    return True
 
 
 @contextlib.contextmanager
@@ -278,6 +364,15 @@ def _clear_session(root: Path, sid: str, result: CleanUp) -> None:
                 for path in (tmp, *(tmp.with_name(tmp.name + s) for s in SQLITE_SIDECARS)):
                     if path.exists():
                         _unlink(path, result)
+    notes = folder / FOLDER_NOTES
+    if notes.is_dir():
+        for note in notes.iterdir():
+            try:
+                made = Path(note.read_text(encoding="utf-8").strip())
+                if made.name == note.name and _removable_temp_folder(made):
+                    _unlink(made, result)
+            except (OSError, UnicodeDecodeError):
+                continue
     if folder.exists():
         _unlink(folder, result)
     lock_path = root / f"{sid}.lock"
@@ -385,6 +480,8 @@ def remove_leftovers(folders: Iterable[Path | str] = (), *, system_temp: bool = 
         for sid in sorted(sids):
             if _session_ended(root, sid, cache):
                 _clear_session(root, sid, result)
+        with contextlib.suppress(OSError):
+            root.rmdir()  # only when empty: what killed runs left was all it held (a new session makes it again)
     for folder in folders:
         scan_folder(Path(folder), root=root, cache=cache, result=result)
     if system_temp:

@@ -177,7 +177,11 @@ class OfficeLock:
         try:
             fd = os.open(self.lock_file, flags, 0o644)
         except PermissionError:
-            raise self._in_use(b"") from None  # being deleted by its last holder this very moment
+            # Windows says "access denied" both for a lock file its last holder is deleting this very moment and
+            # for a folder whose permissions refuse new files (os.access cannot tell: it never reads ACLs).
+            if self._folder_takes_new_files():
+                raise self._in_use(b"") from None
+            raise self._folder_refused() from None
         try:
             os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -186,6 +190,40 @@ class OfficeLock:
             os.close(fd)
             raise self._in_use(note) from None
         return fd
+
+    def _folder_takes_new_files(self) -> bool:
+        """Whether the lock file's folder lets this user make a file: one with a name nobody else uses, made and
+        removed at once."""
+        probe = self.lock_file.with_name(f".{self.lock_file.name}.probe-{os.urandom(4).hex()}")
+        flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_TEMPORARY", 0)
+        try:
+            fd = os.open(probe, flags, 0o600)
+        except PermissionError:
+            return False
+        except OSError:
+            return True  # another reason (a name taken, say): not the folder's permissions
+        os.close(fd)
+        try:
+            probe.unlink(missing_ok=True)  # O_TEMPORARY has removed it on Windows already
+        except OSError:
+            pass
+        return True
+
+    def _folder_refused(self) -> PermissionError:
+        """The folder refuses new files: said as the store says it when it can see so itself (a FileReadOnly for
+        a file that exists, offered read-only; a FolderNotWritable for a new one), and still a PermissionError for
+        callers that only ask whether the lock could be made (working sessions, demo copies)."""
+        from safer_desk.storage.store import FileReadOnly, FolderNotWritable
+
+        name = self.path.name
+        if self.path.exists():
+            kind = _folder_refusal(FileReadOnly)
+            message = f"The folder of {name} cannot be written to; the file can be opened read-only."
+        else:
+            kind = _folder_refusal(FolderNotWritable)
+            message = (f"The folder of {name} cannot be written to, so {name} cannot be made there. Choose a folder "
+                       "you can save files in, or ask for write access to this one.")
+        return kind(errno.EACCES, message, str(self.lock_file))
 
     def _release_windows(self, fd: int) -> None:
         import msvcrt
@@ -201,6 +239,21 @@ class OfficeLock:
             self.lock_file.unlink()
         except OSError:
             pass  # another process has it open (it is taking the lock): it removes the file when it closes
+
+
+_refusals: dict[type, type] = {}
+
+
+def _folder_refusal(store_error: type) -> type:
+    """store_error (defined in storage.store, which imports this module) that is also a PermissionError."""
+    kind = _refusals.get(store_error)
+    if kind is None:
+        def __str__(self) -> str:
+            return self.strerror
+
+        kind = _refusals[store_error] = type(f"FolderRefused{store_error.__name__}", (store_error, PermissionError),
+                                             {"__str__": __str__, "__module__": __name__})
+    return kind
 
 
 def _same_file(fd: int, path: Path) -> bool:

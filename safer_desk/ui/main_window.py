@@ -503,7 +503,16 @@ class MainWindow(QMainWindow):
     # -- files -----------------------------------------------------------------
     def open_default(self, *, verify_later: bool = False) -> bool:
         path = default_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a locked-down or redirected profile folder: nothing was changed, so say only that
+            cause = ("you do not have permission to make it there" if isinstance(exc, PermissionError)
+                     else write_refused(exc))
+            prompts.show_error(self, "Cannot make your data folder",
+                               f"Safer Desk cannot make its data folder {path.parent}, where your own file is kept: "
+                               f"{cause}. Nothing was made or changed. Ask your IT team for write access to that "
+                               "folder; until then you can open a file kept elsewhere with File > Open.")
+            return False
         return self.open_path(path, create=True, verify_later=verify_later)
 
     def open_path(self, path: Path, *, create: bool = False, read_only: bool = False,

@@ -162,3 +162,63 @@ def explain(messages: list[str], qt_plugins: Path | None) -> str:
                          "session. The commands run without one (QT_QPA_PLATFORM=offscreen).")
         lines += [f"Qt said: {m.strip()}" for m in useful if m.strip()]
     return "\n".join(lines)
+
+
+_DLL_LOAD_FAILED = "DLL load failed"
+
+
+def qt_failed_to_load(exc: ImportError) -> bool:
+    """Whether an ImportError is Qt itself failing to load (a system library missing, a damaged program folder),
+    as opposed to a module of ours that does not import (a bug, which keeps its traceback)."""
+    text = str(exc)
+    name = getattr(exc, "name", None) or ""
+    return (bool(_LOADER_ERROR.search(text)) or _DLL_LOAD_FAILED in text or "Library not loaded" in text
+            or name.split(".")[0] in ("PySide6", "shiboken6"))
+
+
+def explain_import_error(exc: ImportError, *, what: str = "open its window",
+                         windows: bool = sys.platform == "win32") -> str:
+    """What to tell the person when Qt's own libraries cannot load (``import PySide6.QtWidgets`` fails before any
+    window or platform plugin exists): the system library the loader names and the command that installs it."""
+    text = str(exc).strip()
+    found = _LOADER_ERROR.search(text)
+    if found:
+        # The loader names the first library it missed; ldd on Qt's widgets module names all of them.
+        module = _qt_widgets_module(exc)
+        missing = list(dict.fromkeys([found.group(1), *(missing_libraries(module) if module else [])]))
+        many = len(missing) > 1
+        lines = [f"Safer Desk cannot {what}: Qt needs {'system libraries' if many else 'a system library'} that "
+                 f"{'are' if many else 'is'} not installed: {', '.join(missing)}."]
+        command, unknown = install_command(missing)
+        if command:
+            lines.append(f"Install {'them' if many else 'it'} with:\n\n    {command}\n")
+        if unknown:
+            lines.append(f"Install the package{'s' if len(unknown) > 1 else ''} that provide"
+                         f"{'' if len(unknown) > 1 else 's'} {', '.join(unknown)} (search by file name: "
+                         "`apt-file search NAME` on Debian/Ubuntu, `dnf provides '*/NAME'` on Fedora).")
+        lines.append(f"(The system loader said: {text})")
+        return "\n".join(lines)
+    if windows or _DLL_LOAD_FAILED in text:
+        return (f"Safer Desk cannot {what}: Qt could not be loaded ({text}). The program folder may be incomplete "
+                "(an antivirus may have removed a file): copy the whole folder again, keeping _internal beside "
+                "the program.")
+    return f"Safer Desk cannot {what}: Qt could not be loaded ({text}). Reinstalling Safer Desk may fix this."
+
+
+def _qt_widgets_module(exc: ImportError) -> Path | None:
+    """The Qt module the loader failed on (its path, when the ImportError says), else PySide6's QtWidgets module;
+    found without importing PySide6."""
+    named = getattr(exc, "path", None)
+    if named and Path(named).is_file():
+        return Path(named)
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("PySide6")
+    except (ImportError, ValueError):
+        return None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        for candidate in sorted(Path(folder).glob("QtWidgets*")):
+            if candidate.suffix in (".so", ".pyd", ".dylib"):
+                return candidate
+    return None

@@ -212,8 +212,13 @@ def test_windows_lock_file_open_elsewhere_stays_until_the_last_holder(tmp_path, 
 
 
 def test_windows_lock_file_being_deleted_means_in_use(tmp_path, windows, monkeypatch):
-    def delete_pending(*args, **kwargs):
-        raise PermissionError(13, "Access is denied")
+    real_open = os.open
+    lock_file = lock_path(tmp_path / "office.sqlite")
+
+    def delete_pending(path, *args, **kwargs):  # only the lock file: the folder itself takes new files
+        if Path(path) == lock_file:
+            raise PermissionError(13, "Access is denied")
+        return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(locking.os, "open", delete_pending)
     with pytest.raises(FileInUse):
