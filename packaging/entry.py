@@ -23,11 +23,21 @@ def run_windowed() -> int:
     code = main()
     message = captured.getvalue().strip()
     if code and message:
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
+        try:
+            from PySide6.QtWidgets import QApplication, QMessageBox
+        except ImportError:  # Qt itself could not load (what the message says): the system's own box says it
+            system_box(message[-2000:])
+            return code
         app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - the box needs one
         QMessageBox.critical(None, "Safer Desk", message[-2000:])
     return code
+
+
+def system_box(text: str) -> None:
+    """Windows' own message box, which needs nothing of Qt."""
+    import ctypes
+
+    ctypes.windll.user32.MessageBoxW(None, text, "Safer Desk", 0x10)  # MB_ICONERROR
 
 
 if __name__ == "__main__":

@@ -286,6 +286,28 @@ def test_windowed_entry_shows_a_refusal_in_a_box(monkeypatch, qapp, tmp_path):
     assert len(shown) == 1 and "there is no file" in shown[0] and "missing.sqlite" in shown[0]
 
 
+def test_windowed_entry_says_a_missing_qt_library_in_the_system_s_box(monkeypatch, tmp_path):
+    # When Qt itself cannot load (a library missing), the refusal naming the library was to be shown in a Qt box,
+    # whose import failed the same way: the person saw nothing at all. The system's own box says it instead.
+    entry = load("packaging_entry", PACKAGING / "entry.py")
+    shown = []
+
+    def refused(argv=None):
+        sys.stderr.write("safer-desk: cannot open its window: libEGL.so.1 is missing\n")
+        return 1
+
+    monkeypatch.setattr(entry, "main", refused)
+    monkeypatch.setattr(entry, "system_box", shown.append)
+    monkeypatch.setitem(sys.modules, "PySide6.QtWidgets", None)  # its import raises ImportError
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    code = entry.run_windowed()
+    devnull = sys.stdout
+    monkeypatch.undo()
+    devnull.close()
+    assert code == 1 and shown == ["safer-desk: cannot open its window: libEGL.so.1 is missing"]
+
+
 def test_windowed_entry_runs_commands_quietly(monkeypatch, tmp_path):
     entry = load("packaging_entry", PACKAGING / "entry.py")
     monkeypatch.setattr(sys, "argv", ["Safer Desk.exe", "demo", str(tmp_path / "example.sqlite")])
