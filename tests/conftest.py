@@ -145,6 +145,19 @@ def modifier_keys_released():
 
 
 @pytest.fixture
+def process_env(tmp_path):
+    """The environment of a real `safer-desk` process of a test's own: a private temporary folder, data folder and
+    settings, Qt offscreen, and the window left open (not closed after its first screen)."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp),
+           "SAFER_DESK_HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "HOME": str(tmp_path)}
+    env.pop("SAFER_DESK_CLOSE_AFTER_START", None)
+    return env
+
+
+@pytest.fixture
 def store(tmp_path):
     """A new, empty Safer Desk file."""
     from safer_desk.storage.store import open_store

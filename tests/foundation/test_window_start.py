@@ -19,15 +19,8 @@ posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX signals and loade
 
 
 @pytest.fixture
-def env(tmp_path):
-    """A private temporary folder, data folder and settings for a real `safer-desk` process."""
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    e = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp),
-         "SAFER_DESK_HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-         "HOME": str(tmp_path)}
-    e.pop("SAFER_DESK_CLOSE_AFTER_START", None)
-    return e
+def env(process_env):
+    return process_env
 
 
 def temp_of(env) -> Path:

@@ -17,14 +17,8 @@ posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
 
 
 @pytest.fixture
-def env(tmp_path):
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    e = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp),
-         "SAFER_DESK_HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-         "HOME": str(tmp_path)}
-    e.pop("SAFER_DESK_CLOSE_AFTER_START", None)
-    return e
+def env(process_env):
+    return process_env
 
 
 def run(env, *args, **extra):
