@@ -284,25 +284,14 @@ def test_the_grid_changes_cells_in_place_and_finds_a_cell_again_by_what_it_is(de
 def county_and_export(tmp_path, demo_path):
     """The example office exported twice: the county file holds export 1; export 2 has the DHRs' 2017/18 at £9,999
     and no E-CINS line."""
-    from safer_desk.services.county import export_for_county
-    from safer_desk.storage.store import open_store
-    from tests.exchange.helpers import merge_accepting, new_office
+    from tests.exchange.helpers import county_then_office_changes
 
-    office = open_store(demo_path)
-    try:
-        first = export_for_county(office, tmp_path / "export1.sqlite").path
+    def change(office):
         p, lines = western_rows(office)
         assert p.set_cell(lines[DHR], "2017/18", "£9,999") and p.delete_row(next(r for r in p.rows
                                                                                  if r.label == ECINS))
-        second = export_for_county(office, tmp_path / "export2.sqlite").path
-    finally:
-        office.close()
-    county = new_office(tmp_path / "county.sqlite", "Suffolk county", standins=False)
-    try:
-        merge_accepting(county, [first])
-    finally:
-        county.close()
-    return tmp_path / "county.sqlite", second
+
+    return county_then_office_changes(demo_path, tmp_path, change)
 
 
 def test_a_merge_of_district_files_is_shown_in_the_plan(qtbot, window, prompts, county_and_export):

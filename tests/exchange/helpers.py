@@ -331,3 +331,24 @@ def cli_output(argv: list[str]) -> tuple[int, str, str]:
         except SystemExit as exc:
             code = exc.code
     return int(code or 0), out.getvalue(), err.getvalue()
+
+
+def county_then_office_changes(office_path: Path, folder: Path, change) -> tuple[Path, Path]:
+    """The office exported, that export merged into a new county file, then ``change(office_store)`` made at the
+    office and exported again: (the county file, the second export, not yet merged)."""
+    from safer_desk.services.county import export_for_county
+    from safer_desk.storage.store import open_store
+
+    office = open_store(office_path)
+    try:
+        first = export_for_county(office, folder / "export1.sqlite").path
+        change(office)
+        second = export_for_county(office, folder / "export2.sqlite").path
+    finally:
+        office.close()
+    county = new_office(folder / "county.sqlite", "Suffolk county", standins=False)
+    try:
+        merge_accepting(county, [first])
+    finally:
+        county.close()
+    return folder / "county.sqlite", second

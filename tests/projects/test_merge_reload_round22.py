@@ -161,23 +161,11 @@ def test_a_project_taken_out_of_the_file_keeps_what_is_typed_and_save_adds_it_ag
 def county_and_export(tmp_path, demo_path):
     """The example office exported twice: the county file holds export 1; export 2 has Suffolk Strive's description
     and capital changed at the office."""
-    from safer_desk.services.county import export_for_county
-    from safer_desk.storage.store import open_store
-    from tests.exchange.helpers import merge_accepting, new_office
+    from tests.exchange.helpers import county_then_office_changes
 
-    office = open_store(demo_path)
-    try:
-        first = export_for_county(office, tmp_path / "export1.sqlite").path
-        change_elsewhere(office, description=DISTRICT, capital_pence=1234500)
-        second = export_for_county(office, tmp_path / "export2.sqlite").path
-    finally:
-        office.close()
-    county = new_office(tmp_path / "county.sqlite", "Suffolk county", standins=False)
-    try:
-        merge_accepting(county, [first])
-    finally:
-        county.close()
-    return tmp_path / "county.sqlite", second
+    return county_then_office_changes(demo_path, tmp_path,
+                                      lambda office: change_elsewhere(office, description=DISTRICT,
+                                                                      capital_pence=1234500))
 
 
 def in_file(path) -> list[tuple]:
