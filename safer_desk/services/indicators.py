@@ -163,6 +163,10 @@ def _ensure_area_row(store: Store, area_id: str) -> None:
     r = find_area(store, area_id)
     if r is None or r.id != area_id:
         raise IndicatorError(f"There is no area with id {area_id}.")
+    holder = store.one("SELECT kind FROM indicator_areas WHERE name = ?", (r.name,))
+    if holder is not None:  # indicator_areas.name is unique: said in words, not as the database's refusal
+        raise IndicatorError(f"Figures for {r.name} ({r.kind}) cannot be kept: this file has figures for {r.name} "
+                             f"({holder['kind']}), and a file keeps figures for only one area of a name.")
     store.conn.execute("INSERT INTO indicator_areas(id, name, kind, ons_code) VALUES (?, ?, ?, ?)",
                        (r.id, r.name, r.kind, r.ons_code))
 

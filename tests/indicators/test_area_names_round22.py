@@ -169,3 +169,19 @@ def test_a_unique_name_imports_as_before(cornwall, tmp_path):
     assert preview.refused == []
     apply_values(cornwall, preview)
     assert stored(cornwall) == [("district:isles-of-scilly", "2024-04", 10.0)]
+
+
+def test_figures_typed_for_the_other_area_of_a_name_are_refused_in_words(tmp_path):
+    # indicator_areas.name is unique: typed in the Indicators tab for Cornwall (county) while Cornwall (district)
+    # had figures, the save met the database's own refusal ("UNIQUE constraint failed") instead of a sentence.
+    store = cornwall_office(tmp_path / "cornwall.sqlite")
+    try:
+        indicator = svc.list_indicators(store)[0]
+        before = store.scalar("SELECT count(*) FROM indicator_values")
+        with pytest.raises(svc.IndicatorError) as caught:
+            svc.save_values(store, indicator.id, "county:cornwall", [svc.PeriodValue("2024-04", 12.0)])
+        assert str(caught.value) == ("Figures for Cornwall (county) cannot be kept: this file has figures for "
+                                     "Cornwall (district), and a file keeps figures for only one area of a name.")
+        assert store.scalar("SELECT count(*) FROM indicator_values") == before
+    finally:
+        store.close()
