@@ -313,10 +313,21 @@ class Change:
         the unit's usual places, or as many more as keep a real change from reading as none (0.0385 per 1,000 is
         "0.04", never "0.0"; 0.0328 percentage points "0.03", never "0")."""
         d = abs(self._settled)
+        shown = format_number(d, self._amount_places(d))
         if self.unit == "percentage":
-            shown = format_number(d, non_zero_places(d, _places(d, None)))
             return f"{shown} percentage point{'' if shown == '1' else 's'}"
-        return format_number(d, non_zero_places(d, 0 if float(d).is_integer() else 1))
+        return shown
+
+    def _amount_places(self, d: float) -> int:
+        """The places the change is shown with: the unit's usual ones, or as many more as keep it from reading 0."""
+        usual = _places(d, None) if self.unit == "percentage" else 0 if float(d).is_integer() else 1
+        return non_zero_places(d, usual)
+
+    def shown_difference(self) -> Decimal:
+        """The change as the window shows it, as a number for Copy and Export (+0.04 where the difference is
+        0.0384…; −74; 0.2 points), so Excel gets the figure the officer saw."""
+        d = self._settled
+        return round_half_up(d, self._amount_places(abs(d)))
 
     def words(self, period: str = "the same period last year", preposition: str = "on") -> str:
         """"an increase of 367 (5.4%) on the same period last year"; rates: "an increase of 162 (11.2%)"."""

@@ -720,7 +720,7 @@ class IndicatorsPresenter(ScreenPresenter):
             change = v.change
             out.append([status_words(v), r.indicator.name, r.indicator.code,
                         None if v.ytd is None else v.ytd.value, None if v.ytd_last is None else v.ytd_last.value,
-                        None if change is None else change.difference, change_percent_shown(change),
+                        None if change is None else float(change.shown_difference()), change_percent_shown(change),
                         v.target_words(), v.latest_label, POLARITY_LABELS[r.indicator.polarity],
                         v.area_name + (" (derived)" if v.is_derived else ""), v.year.label])
         year = self.year.label.replace("/", "-") if self.year else ""

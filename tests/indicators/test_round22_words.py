@@ -8,6 +8,7 @@ give the Change % the window shows; an annual period is its financial year, neve
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -134,6 +135,24 @@ def test_the_sentence_grid_and_report_say_a_small_change_as_non_zero(small_store
     report = render_html(build_report(store, year=FY16, area="Testshire"))
     assert "+0.04" in report and "\u22120.03 pts" in report
     assert "\u22120 pts" not in report and "of 0.0 (" not in report and "+0.0 " not in report
+
+
+def test_copy_and_export_give_the_change_the_window_shows(small_store, tmp_path):
+    # The Change column copied and exported the exact difference (0.038461538…) where the window shows +0.04 and
+    # the sentence "an increase of 0.04": Excel got a figure the officer had never seen.
+    import csv
+
+    store, area = small_store
+    rate = Change(0.75, 74 / 104, "rate", "lower", 1000)
+    assert rate.shown_difference() == Decimal("0.04")
+    assert Change(50 * 100 / 61, 82.0, "percentage", "higher").shown_difference() == Decimal("-0.03")
+    assert Change(12_586, 12_016, "count", "lower").shown_difference() == 570
+    assert Change(17.1, 16.9, "percentage", "higher").shown_difference() == Decimal("0.2")
+    p = presenter_on(store, area, FY16)
+    exported = list(csv.reader(p.export_summary(tmp_path / "summary.csv").open(encoding="utf-8-sig")))
+    col = exported[0].index("Change")
+    changes = {r[1]: r[col] for r in exported[1:]}
+    assert changes["Residential burglary rate"] == "0.04" and changes["Victims satisfied"] == "-0.03"
 
 
 # -- 3. the chart says what the table says ------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def summary_columns() -> list[Column]:
                text_of=lambda r: r.view.ytd_text(), copy_of=lambda r: plain(_ytd(r), Unit.NUMBER)),
         Column("change", "Change", get=lambda r: None if change(r) is None else change(r).difference, align=RIGHT,
                unit=Unit.NUMBER, text_of=lambda r: "" if change(r) is None else change(r).signed_text(),
-               copy_of=lambda r: "" if change(r) is None else plain(change(r).difference, Unit.NUMBER),
+               copy_of=lambda r: "" if change(r) is None else plain(float(change(r).shown_difference()), Unit.NUMBER),
                tooltip=lambda r: r.view.change_sentence()),
         Column("target", "Target", get=lambda r: r.view.target_words(),
                tooltip=lambda r: svc.target_text(r.indicator, r.view.target, with_reason=True)),
