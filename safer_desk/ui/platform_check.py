@@ -132,6 +132,19 @@ def install_command(missing: list[str]) -> tuple[str, list[str]]:
     return "", list(missing)
 
 
+def install_lines(missing: list[str], *, them: str = "them") -> list[str]:
+    """How to install the missing libraries: the package manager's command for those it knows, and how to find the
+    package of any other."""
+    command, unknown = install_command(missing)
+    lines = [f"Install {them} with:\n\n    {command}\n"] if command else []
+    if unknown:
+        many = len(unknown) > 1
+        lines.append(f"Install the package{'s' if many else ''} that provide{'' if many else 's'} {', '.join(unknown)} "
+                     "(search by file name: `apt-file search NAME` on Debian/Ubuntu, `dnf provides '*/NAME'` on "
+                     "Fedora).")
+    return lines
+
+
 def explain(messages: list[str], qt_plugins: Path | None) -> str:
     """What to tell the person: the missing libraries and how to install them, or Qt's own words."""
     platform = failed_platform(messages)
@@ -141,13 +154,7 @@ def explain(messages: list[str], qt_plugins: Path | None) -> str:
     if missing:
         lines.append(f"Safer Desk cannot open its window: Qt's {platform!r} platform plugin needs system "
                      f"libraries that are not installed: {', '.join(missing)}.")
-        command, unknown = install_command(missing)
-        if command:
-            lines.append(f"Install them with:\n\n    {command}\n")
-        if unknown:
-            lines.append(f"Install the package{'s' if len(unknown) > 1 else ''} that provide{'' if len(unknown) > 1 else 's'} "
-                         f"{', '.join(unknown)} (search by file name: `apt-file search NAME` on Debian/Ubuntu, "
-                         "`dnf provides '*/NAME'` on Fedora).")
+        lines += install_lines(missing)
         lines.append(f"(Found by asking the system loader about {plugin}.)")
     elif plugin is not None and sys.platform == "win32":
         lines.append(f"Safer Desk cannot open its window: Qt could not load {plugin}. The program folder may be "
@@ -189,13 +196,7 @@ def explain_import_error(exc: ImportError, *, what: str = "open its window",
         many = len(missing) > 1
         lines = [f"Safer Desk cannot {what}: Qt needs {'system libraries' if many else 'a system library'} that "
                  f"{'are' if many else 'is'} not installed: {', '.join(missing)}."]
-        command, unknown = install_command(missing)
-        if command:
-            lines.append(f"Install {'them' if many else 'it'} with:\n\n    {command}\n")
-        if unknown:
-            lines.append(f"Install the package{'s' if len(unknown) > 1 else ''} that provide"
-                         f"{'' if len(unknown) > 1 else 's'} {', '.join(unknown)} (search by file name: "
-                         "`apt-file search NAME` on Debian/Ubuntu, `dnf provides '*/NAME'` on Fedora).")
+        lines += install_lines(missing, them="them" if many else "it")
         lines.append(f"(The system loader said: {text})")
         return "\n".join(lines)
     if windows or _DLL_LOAD_FAILED in text:
