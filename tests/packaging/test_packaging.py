@@ -268,6 +268,17 @@ def test_smoke_allocation_figures_match_the_seed(smoke):
 
 # --- the frozen entry point -----------------------------------------------------------------------------
 
+def without_console(entry, monkeypatch) -> int:
+    """entry.run_windowed() as `Safer Desk.exe` runs it: no stdout or stderr (what the test patched is undone)."""
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    code = entry.run_windowed()
+    devnull = sys.stdout
+    monkeypatch.undo()
+    devnull.close()
+    return code
+
+
 def test_windowed_entry_shows_a_refusal_in_a_box(monkeypatch, qapp, tmp_path):
     """`Safer Desk.exe` has no console (stdout/stderr are None): a refusal must not vanish."""
     from PySide6.QtWidgets import QMessageBox
@@ -276,12 +287,7 @@ def test_windowed_entry_shows_a_refusal_in_a_box(monkeypatch, qapp, tmp_path):
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
     monkeypatch.setattr(sys, "argv", ["Safer Desk.exe", str(tmp_path / "missing.sqlite")])
-    monkeypatch.setattr(sys, "stdout", None)
-    monkeypatch.setattr(sys, "stderr", None)
-    code = entry.run_windowed()
-    devnull = sys.stdout
-    monkeypatch.undo()
-    devnull.close()
+    code = without_console(entry, monkeypatch)
     assert code == 1
     assert len(shown) == 1 and "there is no file" in shown[0] and "missing.sqlite" in shown[0]
 
@@ -299,24 +305,14 @@ def test_windowed_entry_says_a_missing_qt_library_in_the_system_s_box(monkeypatc
     monkeypatch.setattr(entry, "main", refused)
     monkeypatch.setattr(entry, "system_box", shown.append)
     monkeypatch.setitem(sys.modules, "PySide6.QtWidgets", None)  # its import raises ImportError
-    monkeypatch.setattr(sys, "stdout", None)
-    monkeypatch.setattr(sys, "stderr", None)
-    code = entry.run_windowed()
-    devnull = sys.stdout
-    monkeypatch.undo()
-    devnull.close()
+    code = without_console(entry, monkeypatch)
     assert code == 1 and shown == ["safer-desk: cannot open its window: libEGL.so.1 is missing"]
 
 
 def test_windowed_entry_runs_commands_quietly(monkeypatch, tmp_path):
     entry = load("packaging_entry", PACKAGING / "entry.py")
     monkeypatch.setattr(sys, "argv", ["Safer Desk.exe", "demo", str(tmp_path / "example.sqlite")])
-    monkeypatch.setattr(sys, "stdout", None)
-    monkeypatch.setattr(sys, "stderr", None)
-    code = entry.run_windowed()
-    devnull = sys.stdout
-    monkeypatch.undo()
-    devnull.close()
+    code = without_console(entry, monkeypatch)
     assert code == 0 and (tmp_path / "example.sqlite").is_file()
 
 
