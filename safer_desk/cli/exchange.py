@@ -217,9 +217,12 @@ def run_merge(args: argparse.Namespace) -> int:
     unused = accept - {m.key_fingerprint for m in manifests}
     for fp in sorted(unused):
         print(f"note: no file given is signed with key {fp}; nothing was accepted for it", file=sys.stderr)
+    made = not county_path.exists()
     store = open_for_writing(args.county)
+    merged = False
     try:
         report = merge_district_files(store, paths, accept_keys=accept, checked=manifests)
+        merged = bool(report.merged)
         refused, report.refused = report.refused, []
         print(report.text())
         if args.keep is not None and report.merged:
@@ -227,6 +230,10 @@ def run_merge(args: argparse.Namespace) -> int:
             _decide(store, args, offices={m.office_id for m in manifests})
     finally:
         store.close()
+        if made and not merged:  # a county file made for files that were all refused: as it was, none
+            from safer_desk.storage.leftovers import remove_temp
+
+            remove_temp(county_path)
     if refused:
         # Refused at merge time (an older export, one from the county file itself): the others merged.
         raise CliError("\n".join(why for _, why in refused))

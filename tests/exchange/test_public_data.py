@@ -225,3 +225,20 @@ def test_a_vintage_whose_file_hash_is_not_hex_still_merges(tmp_path, county):
     report = merge(county, [path])
     assert report.refused == [] and report.merged[0].public == {"added": 1}
     assert county.scalar("SELECT file_sha256 FROM _police_vintages") == "not a hex digest"
+
+
+def test_a_merge_refused_into_a_county_file_not_made_yet_leaves_no_file(tmp_path):
+    # `safer-desk merge county.sqlite babergh-1.sqlite` with counts changed after signing: "cannot be merged … The
+    # county file has not been changed", and a new, empty county file of a megabyte was left where there was none.
+    from tests.exchange.helpers import accept_key_args, cli_output
+
+    path = district_exports(tmp_path, ["Babergh"])[0]
+    conn = sqlite3.connect(str(path))
+    conn.execute("UPDATE _police_counts SET count = count + 1 WHERE month = '2025-03' AND crime_type = 'Burglary' "
+                 "AND source_district = (SELECT min(source_district) FROM _police_counts WHERE month = '2025-03')")
+    conn.commit()
+    conn.close()
+    county = tmp_path / "new county.sqlite"
+    code, _, err = cli_output(["merge", str(county), str(path), *accept_key_args()])
+    assert code == 1 and "Mar 2025 were changed after it was signed" in err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("new county")) == []
