@@ -25,6 +25,7 @@ from safer_desk.domain.periods import FinancialYear, Month, PeriodError
 from safer_desk.domain.text import counted, filled_width
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
+from safer_desk.presenters.formats import Unit, plain
 from safer_desk.presenters.screens import AskUnsaved, ScreenPresenter
 from safer_desk.services import indicators as svc
 from safer_desk.services import reference
@@ -90,14 +91,6 @@ class ChartData:
         if index < len(shown) and shown[index]:
             return shown[index]
         return format_value(value, self.unit, rate_per=self.rate_per)
-
-
-def typed_figure(value: float) -> str:
-    """A stored figure as it is typed back into a field: whole, without an exponent or thousands commas (1234567,
-    0.85): "{:g}" gave "1.23457e+06", six digits of it, which Save then refused."""
-    from decimal import Decimal
-
-    return format(Decimal(repr(float(value))).normalize(), "f")
 
 
 def month_label(period: str, frequency: str | None = None) -> str:
@@ -1041,13 +1034,13 @@ class IndicatorForm:
         form = _Form(indicator_fields(year), save_fn=save, title=title)
         traj = ""
         if target is not None and target.kind == "trajectory" and view is not None:
-            traj = ", ".join(typed_figure(t) for t in view.target_at if t is not None)
+            traj = ", ".join(plain(float(t), Unit.NUMBER) for t in view.target_at if t is not None)
         values = {
             "name": ind.name if ind else "", "code": ind.code if ind else "", "unit": ind.unit if ind else "count",
             "polarity": ind.polarity if ind else "lower", "frequency": ind.frequency if ind else "monthly",
             "source": ind.source if ind else "", "tolerance": f"{ind.tolerance_pct:g}" if ind else "5",
             "target_kind": target.kind if target is not None else "",
-            "target_value": "" if target is None or target.value is None else typed_figure(target.value),
+            "target_value": "" if target is None or target.value is None else plain(float(target.value), Unit.NUMBER),
             "profile": target.profile if target is not None and target.profile else "even", "trajectory": traj,
         }
         form.load(values, title=title, dirty=ind is None,

@@ -204,12 +204,16 @@ class RowTableModel(QAbstractTableModel):
         """Show these rows: in the order given, or in the sort the heading shows once one was asked for."""
         self.beginResetModel()
         self._rows = list(rows)
-        order = self._sort_order()
-        if order is not None:
-            self._rows = [self._rows[i] for i in order]
+        self._apply_sort()
         self._total_over = None
         self._refresh_derived()
         self.endResetModel()
+
+    def _apply_sort(self) -> None:
+        """Put ``_rows`` in the sort the heading shows (inside a reset: no layout change of its own)."""
+        order = self._sort_order()
+        if order is not None:
+            self._rows = [self._rows[i] for i in order]
 
     def _rows_changed(self) -> None:
         """After a row is added, replaced or removed: pence per column and the totals row again."""
@@ -262,11 +266,6 @@ class RowTableModel(QAbstractTableModel):
             return
         self._sorted_by = (column, order)
         self.resort()
-
-    @property
-    def sorted_by(self) -> tuple[int, Qt.SortOrder] | None:
-        """The column and order the rows are kept in (None: the order they were given)."""
-        return self._sorted_by
 
     def _sort_key_of(self) -> Callable[[Any], tuple] | None:
         if self._sorted_by is None or not 0 <= self._sorted_by[0] < len(self.columns):
