@@ -199,9 +199,9 @@ class ResultsModel(RowTableModel):
         if not same_shape:
             self.beginResetModel()
             self.columns, self._rows, self._total_over = columns, rows, None
+            self._apply_sort()  # in the order the heading shows, as every kit table after a change
             self._refresh_derived()
             self.endResetModel()
-            self.resort()  # in the order the heading shows, as every kit table after a change
             return
         self.columns = columns
         before = {row["name"]: row for row in self._rows}
