@@ -122,19 +122,14 @@ def get_fund(store: Store, fund_id: str) -> Fund:
     return _fund_from_row(row)
 
 
-def fund_by_name(store: Store, name: str) -> Fund | None:
-    """The fund of this name as typed (any case, a hyphen for a dash, straight quotes, any spacing)."""
-    row = store.one("SELECT * FROM funds WHERE name = ? COLLATE NOCASE", ((name or "").strip(),))
+def fund_by_name(store: Store, name: str, *, other_than: str | None = None) -> Fund | None:
+    """The fund of this name as typed (any case, a hyphen for a dash, straight quotes, any spacing); ``other_than``
+    leaves one fund out (a rename in Fund settings refuses the names New fund refuses, but the fund's own)."""
+    row = store.one("SELECT * FROM funds WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
+                    ((name or "").strip(), other_than))
     if row is None:
-        row = find_typed(store.rows("SELECT * FROM funds ORDER BY name"), name, lambda r: r["name"])
-    return None if row is None else _fund_from_row(row)
-
-
-def _fund_named(store: Store, name: str, *, other_than: str | None = None) -> Fund | None:
-    """Another fund whose name is ``name`` as typed (any case, dash or spacing): New fund and a rename in Fund
-    settings refuse the same names."""
-    rows = [r for r in store.rows("SELECT * FROM funds ORDER BY name") if r["id"] != other_than]
-    row = find_typed(rows, name, lambda r: r["name"])
+        rows = (r for r in store.rows("SELECT * FROM funds ORDER BY name") if r["id"] != other_than)
+        row = find_typed(rows, name, lambda r: r["name"])
     return None if row is None else _fund_from_row(row)
 
 
@@ -175,7 +170,7 @@ def add_fund(store: Store, *, name: str, starts_on: Any, ends_on: Any, **fields:
     values = _fund_values({"name": name, "starts_on": starts_on, "ends_on": ends_on, **fields})
     if values["ends_on"] < values["starts_on"]:
         raise FundError("Ends: the fund cannot end before it starts.")
-    if (held := _fund_named(store, values["name"])) is not None:
+    if (held := fund_by_name(store, values["name"])) is not None:
         raise FundError(f"Name: there is already a fund called {held.name}.")
     fund_id = new_id()
     with store.transaction():
@@ -194,7 +189,7 @@ def update_fund(store: Store, fund_id: str, **fields: Any) -> dict[str, Any]:
     ends = values.get("ends_on", fund.ends_on.isoformat())
     if ends < starts:
         raise FundError("Ends: the fund cannot end before it starts.")
-    if "name" in values and (held := _fund_named(store, values["name"], other_than=fund_id)) is not None:
+    if "name" in values and (held := fund_by_name(store, values["name"], other_than=fund_id)) is not None:
         raise FundError(f"Name: there is already a fund called {held.name}.")
     if keyed_given:
         day = _keyed_to_date(keyed_to, date.fromisoformat(starts), date.fromisoformat(ends))

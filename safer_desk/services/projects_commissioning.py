@@ -78,6 +78,7 @@ class ScenarioRow:
     counted: str = ""  # which figure is counted, in words ("the upper end of £54,372 - £62,372", "OPCC's share")
     # against an award: the funder's share (None when not stated or not known; known in part: the known part)
     share_pence: int | None = None
+    share_whole: bool = False  # the share is stated in full (the board's table shows its amount, not words)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class Counted:
     share_pence: int | None = None  # against an award: the funder's share, when stated (in part: the known part)
     problem: str = ""  # what the officer is told about it (a share not known, or stated for other years only)
     weighable: bool = True  # False when what it would cost is not known (What fits? cannot weigh it)
+    share_whole: bool = False  # the funder's share is stated in full
 
 
 def counted_figure(project: Project, award: Award | None, year: str = "", range_end: str = "upper") -> Counted:
@@ -150,7 +152,7 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
     funder, title = award.funder, project.title
     lookup = share_for(shares_of(project), funder, year or None)
     if lookup.state == "stated":
-        return Counted(lookup.amount_pence, f"{funder}'s share", lookup.amount_pence)
+        return Counted(lookup.amount_pence, f"{funder}'s share", lookup.amount_pence, share_whole=True)
     if lookup.state == "part known":  # the known part counts; the rest is listed, and What fits? cannot weigh it
         known, when = format_money(lookup.amount_pence), f" for {year}" if year else ""
         return Counted(lookup.amount_pence, f"{funder}'s share: {known} and “{lookup.words}”", lookup.amount_pence,
@@ -205,7 +207,7 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         line = ScenarioLine(project.id, c.cost_pence or 0, item.scale, weights)
         lines.append(line)
         rows.append(ScenarioRow(project, item.scale, c.cost_pence, line.scaled_pence, line.by_year(), c.words,
-                                c.share_pence))
+                                c.share_pence, c.share_whole))
     rows.sort(key=lambda r: _order(r.project))
     if award is not None and year:
         notes += revenue_capital_check(award, year, [
@@ -404,8 +406,7 @@ def board_table(result: ScenarioResult, *, plain: bool = False) -> BoardTable:
     for r in result.rows:
         p = r.project
         # a share stated in full shows its amount; one not known or known in part ("£110,000 and “Tbc”") its words
-        whole = r.share_pence is not None and r.counted == f"{result.award.funder}'s share"
-        share = ([format_money(r.share_pence) if whole else r.counted] if share_header else [])
+        share = ([format_money(r.share_pence) if r.share_whole else r.counted] if share_header else [])
         rows.append([p.ref, p.title, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route,
                      p.cost_text, *share, r.scale.describe(), m(r.scaled_pence), *[m(r.by_year.get(y)) for y in years]])
     c = result.commitment
