@@ -102,19 +102,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from safer_desk.services.county import EXPORT_SUFFIXES, CountyError, export_for_county
+    from safer_desk.services.county import CountyError, export_for_county, export_kind
 
     out = Path(args.out)
-    if out.suffix.lower() not in EXPORT_SUFFIXES:
-        # How the command is used (exit 2, as report's OUT.pdf), said before anything is read or written, in the
-        # words export_for_county says it in for the window.
-        raise CliError(f"{out.name or out}: the export must end in .sqlite (for the county to merge) or .xlsx "
-                       "(an Excel workbook to read).", code=2)
+    try:
+        kind = export_kind(out)
+    except CountyError as exc:  # how the command is used (exit 2, as report's OUT.pdf), before anything is read
+        raise CliError(str(exc), code=2) from None
     refuse_output(args.out)
     # Written to: an export takes the office's next export number (an .xlsx workbook only reads).
-    store = open_existing(args.file, read_only=Path(args.out).suffix.lower() == ".xlsx")
+    store = open_existing(args.file, read_only=kind == "xlsx")
     try:
-        if args.raw_tables and Path(args.out).suffix.lower() != ".xlsx":
+        if args.raw_tables and kind != "xlsx":
             raise CliError("--raw-tables is for a workbook (OUT.xlsx); an .sqlite export holds the tables already",
                            code=2)
         result = export_for_county(store, Path(args.out), include_referrals=args.include_referrals,

@@ -39,6 +39,16 @@ class CountyError(ValueError):
     """Bad input to an exchange action; the message is for the person who chose it."""
 
 
+def export_kind(target: Path | str) -> str:
+    """"sqlite" (for the county to merge) or "xlsx" (to read), by the name's ending; CountyError for another."""
+    target = Path(target)
+    kind = EXPORT_SUFFIXES.get(target.suffix.lower())
+    if kind is None:
+        raise CountyError(f"{target.name or target}: the export must end in .sqlite (for the county to merge) or "
+                          ".xlsx (an Excel workbook to read).")
+    return kind
+
+
 def export_for_county(store: Store, target: Path | str, *, include_referrals: bool = False, raw_tables: bool = False,
                       progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled) -> ExportResult:
     """Write the office's data for the county: .sqlite (for merging) or .xlsx (for reading), atomically.
@@ -47,10 +57,7 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
     holds the views people read (services.county_workbook); raw_tables adds the database's tables after them.
     """
     target = Path(target)
-    kind = EXPORT_SUFFIXES.get(target.suffix.lower())
-    if kind is None:
-        raise CountyError(f"{target.name}: the export must end in .sqlite (for the county to merge) or .xlsx "
-                          "(an Excel workbook to read).")
+    kind = export_kind(target)
     if target.exists() and target.resolve() == Path(store.path).resolve():
         raise CountyError("Choose a different file from the one that is open.")
     from safer_desk.storage.store import export_words, holds_data

@@ -101,7 +101,7 @@ class ExportDialog(QDialog):
 
     def accept(self) -> None:
         """Check the choices and start the export in the background (the dialog closes when it starts)."""
-        from safer_desk.services.county import EXPORT_SUFFIXES
+        from safer_desk.services.county import CountyError, export_kind
 
         store = self.session.store
         text = self.path_edit.text().strip()
@@ -112,9 +112,10 @@ class ExportDialog(QDialog):
             prompts.show_error(self, "Export for County", "Choose where to save the export.")
             return
         target = Path(text)
-        if target.suffix.lower() not in EXPORT_SUFFIXES:
-            prompts.show_error(self, "Export for County",
-                               f"{target.name}: the export must end in .sqlite (to merge) or .xlsx (to read).")
+        try:
+            export_kind(target)
+        except CountyError as exc:  # said as the service and the command line say it
+            prompts.show_error(self, "Export for County", str(exc))
             return
         if _folder_missing(self, "Export for County", target):
             return
