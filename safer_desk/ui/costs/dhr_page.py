@@ -220,8 +220,6 @@ class DhrPage(QWidget):
         self.district_filter.currentIndexChanged.connect(lambda _i: self.refilter())
         self.overdue_only.toggled.connect(lambda _b: self.refilter())
         self.cases.view.selectionModel().selectionChanged.connect(lambda *_: self._table_selection())
-        self.cases.proxy.filtered.connect(self._after_filtering)
-        self._selection_waiting = False  # the selection changed while the cases were filtered: heard once they are
         p.rows_changed.connect(self._rows_changed)
         p.selection_changed.connect(self._show_selection)
         p.form_opened.connect(self._show_form)
@@ -291,18 +289,12 @@ class DhrPage(QWidget):
         empties its editor), never the row Qt's current index moved to (h18 F3)."""
         if self._syncing:
             return
-        if self.cases.proxy.filtering:  # heard once the cases are filtered, not from inside the filtering
-            self._selection_waiting = True
+        if self.cases.proxy.after_filtering(self._table_selection):  # heard once the cases are filtered
             return
         case = self.cases.current()
         wanted = _v(case, "id") if case is not None else None
         if wanted != self.presenter.selected:
             self.presenter.select(wanted)
-
-    def _after_filtering(self) -> None:
-        if self._selection_waiting:
-            self._selection_waiting = False
-            self._table_selection()
 
     def refilter(self) -> None:
         self.cases.proxy.set_search_text(self.search.text())

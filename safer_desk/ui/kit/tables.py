@@ -378,6 +378,7 @@ class SortProxy(QSortFilterProxyModel):
         self._column_filters: dict[int, str] = {}
         self._accepted: list[bool] | None = None
         self._filtering = self._again = False  # rows being filtered; the filter changed again meanwhile
+        self._waiting: list[Callable[[], None]] = []  # slots to call once the rows are filtered (after_filtering)
         self.setSortRole(RAW_ROLE)
 
     def setSourceModel(self, model) -> None:
@@ -417,10 +418,20 @@ class SortProxy(QSortFilterProxyModel):
             self._filtering = self._again = False
         self._update_total()
         self.filtered.emit()
+        waiting, self._waiting = self._waiting, []
+        for slot in waiting:
+            slot()
 
     @property
     def filtering(self) -> bool:
         """True while the rows are being filtered for a change (until ``filtered``)."""
+        return self._filtering
+
+    def after_filtering(self, slot: Callable[[], None]) -> bool:
+        """True while the rows are being filtered: ``slot`` is then called once, when they are (a selection slot
+        hearing its row go acts after the filtering, never from inside it, changing the rows under it)."""
+        if self._filtering and slot not in self._waiting:
+            self._waiting.append(slot)
         return self._filtering
 
     def _filter_rows(self, change: Callable[[], None]) -> None:

@@ -47,7 +47,6 @@ class RegisterPage(QWidget):
         self.loading = False
         self._syncing = False
         self._keep_filters = False  # a filter's question being answered: a project saved out of view stays out
-        self._selection_waiting = False  # the selection changed while the proxy filtered: heard once it has
         self.paste_dialog = None
         self.presenter = ProjectsPresenter(
             self.session.store, perform=lambda action: push_action(self.session.undo_stack, action))
@@ -126,7 +125,6 @@ class RegisterPage(QWidget):
         splitter.setSizes([895, 385])
         self.view.verticalHeader().hide()
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.proxy.filtered.connect(self._after_filtering)
         self.presenter.rows_changed.connect(self._rows_changed)
         self.presenter.selection_changed.connect(self._show_selection)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
@@ -291,9 +289,8 @@ class RegisterPage(QWidget):
     def _selection_changed(self, *_) -> None:
         if self._syncing:
             return
-        if self.proxy.filtering:  # the row chosen is being filtered out: asked about once the table is filtered,
-            self._selection_waiting = True  # never from inside the filtering (a Save there re-read the rows under it)
-            return
+        if self.proxy.after_filtering(self._selection_changed):  # the row chosen is being filtered out: asked about
+            return  # once the table is filtered, never from inside the filtering (a Save there re-read the rows)
         selected = self.selected_projects()
         wanted = selected[0].id if len(selected) == 1 else None
         if wanted == self.presenter.selected and not self.presenter.editor.is_new:
@@ -307,11 +304,6 @@ class RegisterPage(QWidget):
             self._show_selection(self.presenter.selected)  # saved, it now matches the filter: still chosen
             return
         self.presenter.select(wanted)
-
-    def _after_filtering(self) -> None:
-        if self._selection_waiting:
-            self._selection_waiting = False
-            self._selection_changed()
 
     def _shown(self, project_id: str | None) -> bool:
         """Whether the filters let this project's row be seen."""
