@@ -156,6 +156,13 @@ def ensure_area(store: Store, name: str, kind: str = "district", *, ons_code: st
     return area_id
 
 
+def one_area_of_a_name(name: str, kind: str, holder_kind: str, where: str = "this file has figures") -> str:
+    """Why figures for an area cannot be kept while another area of its name has them (indicator_areas.name is
+    unique): "figures for Cornwall (county) cannot be kept: this file has figures for Cornwall (district), …"."""
+    return (f"figures for {name} ({kind}) cannot be kept: {where} for {name} ({holder_kind}), and a file keeps "
+            "figures for only one area of a name")
+
+
 def _ensure_area_row(store: Store, area_id: str) -> None:
     """Inside a write: make a reference district or partnership an area (figures need the row)."""
     if store.scalar("SELECT 1 FROM indicator_areas WHERE id = ?", (area_id,)) is not None:
@@ -165,8 +172,8 @@ def _ensure_area_row(store: Store, area_id: str) -> None:
         raise IndicatorError(f"There is no area with id {area_id}.")
     holder = store.one("SELECT kind FROM indicator_areas WHERE name = ?", (r.name,))
     if holder is not None:  # indicator_areas.name is unique: said in words, not as the database's refusal
-        raise IndicatorError(f"Figures for {r.name} ({r.kind}) cannot be kept: this file has figures for {r.name} "
-                             f"({holder['kind']}), and a file keeps figures for only one area of a name.")
+        why = one_area_of_a_name(r.name, r.kind, holder["kind"])
+        raise IndicatorError(f"{why[:1].upper()}{why[1:]}.")
     store.conn.execute("INSERT INTO indicator_areas(id, name, kind, ons_code) VALUES (?, ?, ?, ?)",
                        (r.id, r.name, r.kind, r.ons_code))
 

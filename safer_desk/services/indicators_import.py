@@ -72,8 +72,7 @@ def _check_name_free(store: Store, area: tuple[str, str, str], names: dict[str, 
     holder_id, holder_kind, line = names.get(name, (area_id, kind, 0))
     if holder_id != area_id:
         where = f"line {line} gives figures" if line else "this file has figures"
-        raise IndicatorError(f"figures for {name} ({kind}) cannot be kept: {where} for {name} ({holder_kind}), "
-                             "and a file keeps figures for only one area of a name")
+        raise IndicatorError(svc.one_area_of_a_name(name, kind, holder_kind, where))
 
 
 def preview_values(store: Store, path: Path | str) -> ValuesPreview:
