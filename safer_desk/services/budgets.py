@@ -822,21 +822,20 @@ def _figure_cell(figure: Figure, unit: str, *, flag: str = "", change: Change | 
 
 
 def _cell_view(cell: Cell | None, unit: str, *, flag: str = "", change: Change | None = None,
-               stated: bool = False, change_only: bool = False) -> ViewCell:
-    """change_only: a printed total that agrees with its lines, whose printed change does not."""
+               status: str = "") -> ViewCell:
+    """status: the cell's own unless given (a printed total's: stated, stated-differs, stated-change-differs)."""
     if cell is None:
         return ViewCell("")
-    status = ("stated-change-differs" if change_only else "stated-differs" if flag else "stated") if stated \
-        else cell.status
-    return ViewCell(cell.describe(unit), cell.pence if cell.known else None, status, flag, cell.note, change,
-                    cell.edit_text(unit))
+    return ViewCell(cell.describe(unit), cell.pence if cell.known else None, status or cell.status, flag, cell.note,
+                    change, cell.edit_text(unit))
 
 
 def _stated_view(cell: Cell | None, unit: str, flags: dict, row: str, column: str) -> ViewCell:
     """A printed total: flagged when it differs from its lines, or when its printed change alone disagrees (the
     status says which: stated-differs, stated-change-differs)."""
     total, change = flags.get((row, column, "total"), ""), flags.get((row, column, "change"), "")
-    return _cell_view(cell, unit, flag=total or change, stated=True, change_only=bool(change and not total))
+    status = "stated-differs" if total else "stated-change-differs" if change else "stated"
+    return _cell_view(cell, unit, flag=total or change, status=status)
 
 
 def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanView:
