@@ -213,17 +213,12 @@ class OfficeLock:
         """The folder refuses new files: said as the store says it when it can see so itself (a FileReadOnly for
         a file that exists, offered read-only; a FolderNotWritable for a new one), and still a PermissionError for
         callers that only ask whether the lock could be made (working sessions, demo copies)."""
-        from safer_desk.storage.store import FileReadOnly, FolderNotWritable
+        from safer_desk.storage.store import (FolderRefusedNotWritable, FolderRefusedReadOnly, folder_refuses_file,
+                                              folder_refuses_new_file)
 
-        name = self.path.name
         if self.path.exists():
-            kind = _folder_refusal(FileReadOnly)
-            message = f"The folder of {name} cannot be written to; the file can be opened read-only."
-        else:
-            kind = _folder_refusal(FolderNotWritable)
-            message = (f"The folder of {name} cannot be written to, so {name} cannot be made there. Choose a folder "
-                       "you can save files in, or ask for write access to this one.")
-        return kind(errno.EACCES, message, str(self.lock_file))
+            return FolderRefusedReadOnly(errno.EACCES, folder_refuses_file(self.path), str(self.lock_file))
+        return FolderRefusedNotWritable(errno.EACCES, folder_refuses_new_file(self.path), str(self.lock_file))
 
     def _release_windows(self, fd: int) -> None:
         import msvcrt
@@ -239,21 +234,6 @@ class OfficeLock:
             self.lock_file.unlink()
         except OSError:
             pass  # another process has it open (it is taking the lock): it removes the file when it closes
-
-
-_refusals: dict[type, type] = {}
-
-
-def _folder_refusal(store_error: type) -> type:
-    """store_error (defined in storage.store, which imports this module) that is also a PermissionError."""
-    kind = _refusals.get(store_error)
-    if kind is None:
-        def __str__(self) -> str:
-            return self.strerror
-
-        kind = _refusals[store_error] = type(f"FolderRefused{store_error.__name__}", (store_error, PermissionError),
-                                             {"__str__": __str__, "__module__": __name__})
-    return kind
 
 
 def _same_file(fd: int, path: Path) -> bool:

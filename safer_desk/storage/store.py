@@ -64,6 +64,31 @@ class FolderNotWritable(StoreError):
     """A new file's folder cannot be written to: there is no file to open read-only, so none is offered."""
 
 
+class _RefusedByTheFolder(PermissionError):
+    """A lock file the folder refused (storage.locking, Windows): a StoreError for the store, and still a
+    PermissionError for callers that only ask whether the lock could be made (working sessions, demo copies)."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+class FolderRefusedReadOnly(FileReadOnly, _RefusedByTheFolder):
+    pass
+
+
+class FolderRefusedNotWritable(FolderNotWritable, _RefusedByTheFolder):
+    pass
+
+
+def folder_refuses_file(path: Path) -> str:
+    return f"The folder of {path.name} cannot be written to; the file can be opened read-only."
+
+
+def folder_refuses_new_file(path: Path) -> str:
+    return (f"The folder of {path.name} cannot be written to, so {path.name} cannot be made there. Choose a folder "
+            "you can save files in, or ask for write access to this one.")
+
+
 class FileLocked(StoreError):
     """Another Safer Desk window or process has the file open for writing."""
 
@@ -690,7 +715,7 @@ def _check_writable(path: Path) -> None:
     if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:
         raise FileReadOnly(f"{path.name} is read-only on disk; it can be opened read-only.")
     if not os.access(path.parent, os.W_OK):
-        raise FileReadOnly(f"The folder of {path.name} cannot be written to; the file can be opened read-only.")
+        raise FileReadOnly(folder_refuses_file(path))
 
 
 def refuse_new_file_in_unwritable_folder(path: Path | str) -> None:
@@ -698,8 +723,7 @@ def refuse_new_file_in_unwritable_folder(path: Path | str) -> None:
     included) is tried there, in words that fit a file that does not exist yet."""
     path = Path(path)
     if not os.access(path.parent, os.W_OK):
-        raise FolderNotWritable(f"The folder of {path.name} cannot be written to, so {path.name} cannot be made "
-                                "there. Choose a folder you can save files in, or ask for write access to this one.")
+        raise FolderNotWritable(folder_refuses_new_file(path))
 
 
 def open_store(path: Path | str, *, create: bool = False, read_only: bool = False,
