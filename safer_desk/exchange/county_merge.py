@@ -1617,11 +1617,9 @@ class _Merger:
         the county does not hold (another office refused what this one was paid), or one that would leave the share
         paid more than it bills (a payment both offices recorded, each on its own date). Reported and left out
         until the county lead decides; True when it was."""
-        cursor = self.dst.execute("SELECT * FROM dhr_shares WHERE id = ?", (row["share_id"],))
-        found = cursor.fetchone()
-        if found is None:
+        share = self.county_row_by_key(self.describer.info("dhr_shares"), str(row["share_id"]))
+        if share is None:
             return False
-        share = dict(zip([d[0] for d in cursor.description], tuple(found)))
         paid = int(self.dst.execute("SELECT coalesce(sum(amount_pence), 0) FROM dhr_payments WHERE share_id = ?",
                                     (share["id"],)).fetchone()[0])
         if share["status"] != "invoiced" and str(share["id"]) in self.held_shares:
@@ -2100,6 +2098,11 @@ def county_row_of(conn: sqlite3.Connection, info: TableInfo, key: str) -> dict |
     return None if found is None else with_make_up(conn, info.name, dict(zip(info.columns, tuple(found))))
 
 
+def _share_row(conn: sqlite3.Connection, share_id: Any) -> dict | None:
+    """The county's share of a review with this id, or None."""
+    return county_row_of(conn, table_info(conn, "dhr_shares"), str(share_id))
+
+
 # Conflicts comparing a county row with an office's version of it: they read wrong once that row changes.
 ROW_CONFLICT_KINDS = ("other-office", "differs", "reference-differs", "edited-at-county", "made-at-county")
 
@@ -2285,9 +2288,7 @@ def _share_kept(conn: sqlite3.Connection, info: TableInfo, c: Conflict) -> dict 
         if found is None:
             return None
         key = found[0]
-    cursor = conn.execute("SELECT * FROM dhr_shares WHERE id = ?", (key,))
-    found = cursor.fetchone()
-    return None if found is None else dict(zip([d[0] for d in cursor.description], tuple(found)))
+    return _share_row(conn, key)
 
 
 def _refuse_share_the_rules_forbid(conn: sqlite3.Connection, info: TableInfo, c: Conflict) -> None:
@@ -2355,12 +2356,10 @@ def _held_resplit_not_kept(conn: sqlite3.Connection, c: Conflict) -> str:
     handling = HANDLING_OF_FOLLOWER.get(kind, "re-split")
     noun = "carrying by the lead authority" if kind == "carried" else "re-split"
     office = c.office_name
-    cursor = conn.execute("SELECT * FROM dhr_shares WHERE id = ?", (root,))
-    found = cursor.fetchone()
-    if found is None:
+    share = _share_row(conn, root)
+    if share is None:
         why = "the county file no longer holds that share"
     else:
-        share = dict(zip([d[0] for d in cursor.description], tuple(found)))
         why = resplit_blocked(conn, share, handling, sum(int(r["amount_pence"]) for r in rows), c.office_id)
     head = f"{c.subject or c.detail}: {office}'s {noun} cannot be kept"
     if why is None:
@@ -2409,11 +2408,9 @@ def _refuse_a_refusal_dealt_with_twice(conn: sqlite3.Connection, info: TableInfo
     source_id = share.get("source_share_id")
     if source_id is None or share.get("kind") == "share":
         return
-    cursor = conn.execute("SELECT * FROM dhr_shares WHERE id = ?", (source_id,))
-    found = cursor.fetchone()
-    if found is None:  # (a row whose parent is not in the county file is not put in at all)
+    source = _share_row(conn, source_id)
+    if source is None:  # (a row whose parent is not in the county file is not put in at all)
         return
-    source = dict(zip([d[0] for d in cursor.description], tuple(found)))
     handling = HANDLING_OF_FOLLOWER.get(share["kind"], "re-split")
     if source["status"] == "refused" and source["refusal_handling"] == handling:
         return
