@@ -281,13 +281,11 @@ def _cell(ws, fmt: _Formats, r: int, c: int, value: Any, kind: str) -> int:
     if kind == "money" and isinstance(value, int) and not isinstance(value, bool):
         ws.write_number(r, c, value / 100, fmt.kinds["money"])
         return len(f"£{value / 100:,.2f}")
+    if kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = Number(value, places_needed(value))  # a bare number: the places it needs
     if kind == "number" and isinstance(value, Number):
         ws.write_number(r, c, value.value, fmt.number(value.places))
         return len(f"{value.value:,.{value.places}f}")
-    if kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        places = places_needed(value)
-        ws.write_number(r, c, value, fmt.number(places))
-        return len(f"{value:,.{places}f}")
     if kind in ("count", "percent") and isinstance(value, (int, float)) and not isinstance(value, bool):
         ws.write_number(r, c, value, fmt.kinds[kind])
         return len(f"{value:,}")
