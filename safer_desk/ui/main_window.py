@@ -490,10 +490,13 @@ class MainWindow(QMainWindow):
 
     def _update_start_banner(self, *_: object) -> None:
         if self._start_banner is None:
-            from safer_desk.presenters.start import start_page
+            if self.banner_suspended:
+                return  # the file opens in a moment: nothing to say yet, and no page built to hide
+            from safer_desk.services.start import holds_work
 
-            if self.banner_suspended or start_page(self.session.store) is None:
-                return  # nothing to say, and no page built to hide
+            store = self.session.store
+            if store is not None and holds_work(store):  # the usual start: the page and its steps never loaded
+                return
         self.start_banner.suspended = self.banner_suspended
         self.start_banner.show_for(self.session.store)
 
