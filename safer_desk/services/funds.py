@@ -133,15 +133,24 @@ def fund_by_name(store: Store, name: str, *, other_than: str | None = None) -> F
     return None if row is None else _fund_from_row(row)
 
 
+def _no_names(value: Any, field: str) -> str:
+    """Text that travels to the county with the fund (its name, purpose, notes, catalogue), stripped: refused when it
+    looks like it names a person, as a victim-level field's is (never a victim's name)."""
+    try:
+        return free_text(value or "", field)
+    except DhrError as exc:
+        raise FundError(str(exc)) from None
+
+
 def _fund_values(fields: dict[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     if "name" in fields:
         name = (fields["name"] or "").strip()
         if not name:
             raise FundError("Name: the fund needs a name.")
-        values["name"] = name
+        values["name"] = _no_names(name, "Name")
     if "purpose" in fields:
-        values["purpose"] = (fields["purpose"] or "").strip()
+        values["purpose"] = _no_names(fields["purpose"], "Purpose")
     if "starts_on" in fields:
         values["starts_on"] = _date(fields["starts_on"], "Starts", required=True).isoformat()
     if "ends_on" in fields:
@@ -240,10 +249,7 @@ def _contribution_values(store: Store, *, organisation: str, amount: Any, receiv
         raise FundError(f"Contributor: there is no organisation called “{org}”.")
     pence = _pence(amount, "Amount", allow_zero=False)  # "Amount: …", beside the form's Amount
     day = _date(received_on, "Received")
-    try:  # the note travels to the county with the contribution: never a victim's name
-        note = free_text(note or "", "Note")
-    except DhrError as exc:
-        raise FundError(str(exc)) from None
+    note = _no_names(note, "Note")  # it travels to the county with the contribution
     return {"organisation_id": org_id, "amount_pence": pence, "received_on": day.isoformat() if day else None,
             "note": note}
 
@@ -290,10 +296,7 @@ def save_item(store: Store, name: str, *, usual_price: Any = None, supplier: str
     name = (name or "").strip()
     if not name:
         raise FundError("Item: a name is required.")
-    try:  # the catalogue travels to the county whole: never a victim's name
-        name = free_text(name, "Item")
-    except DhrError as exc:
-        raise FundError(str(exc)) from None
+    name = _no_names(name, "Item")  # the catalogue travels to the county whole
     price = None if usual_price in (None, "") else _pence(usual_price, "Usual price")
     item_id = store.scalar("SELECT id FROM fund_items WHERE name = ? COLLATE NOCASE", (name,)) or reference_id("item", name)
     with store.transaction():
