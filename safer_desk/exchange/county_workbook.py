@@ -205,13 +205,20 @@ class _Formats:
             "text": book.add_format({"bold": True, "top": 2}),
         }
         self._book = book
-        self._numbers: dict[int, Any] = {0: self.kinds["number"]}
+        self._numbers: dict[str, Any] = {number_format(0): self.kinds["number"], "0.0%": self.kinds["percent"]}
 
     def number(self, places: int):
         """The format of a figure shown with this many decimal places (made once per workbook)."""
-        if places not in self._numbers:
-            self._numbers[places] = self._book.add_format({"num_format": number_format(places)})
-        return self._numbers[places]
+        return self._made(number_format(places))
+
+    def percent(self, places: int):
+        """The format of a percentage shown with this many decimal places ("0.0%", "0.00%" …)."""
+        return self._made("0." + "0" * places + "%" if places > 0 else "0%")
+
+    def _made(self, num_format: str):
+        if num_format not in self._numbers:
+            self._numbers[num_format] = self._book.add_format({"num_format": num_format})
+        return self._numbers[num_format]
 
 
 def _sheet_names(wanted: Sequence[str]) -> list[str]:
@@ -286,6 +293,9 @@ def _cell(ws, fmt: _Formats, r: int, c: int, value: Any, kind: str) -> int:
     if kind == "number" and isinstance(value, Number):
         ws.write_number(r, c, value.value, fmt.number(value.places))
         return len(f"{value.value:,.{value.places}f}")
+    if kind == "percent" and isinstance(value, Number):  # a fraction shown with the places the tab shows it with
+        ws.write_number(r, c, value.value, fmt.percent(value.places))
+        return len(f"{value.value * 100:.{value.places}f}%")
     if kind in ("count", "percent") and isinstance(value, (int, float)) and not isinstance(value, bool):
         ws.write_number(r, c, value, fmt.kinds[kind])
         return len(f"{value:,}")

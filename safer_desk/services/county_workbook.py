@@ -282,11 +282,12 @@ def _years(store: Store, area_id: str) -> list[FinancialYear]:
     return svc.years_with_values(store, area_id=area_id)
 
 
-def _change_percent(change) -> float | None:
-    """The Change % the Indicators tab shows (+5.25% is 5.3%, half up), as a fraction for a percent cell; None
-    where the tab's cell is blank (a percentage's change is in points)."""
+def _change_percent(change) -> Number | None:
+    """The Change % the Indicators tab shows (+5.25% is 5.3%, half up; +0.03% keeps its places, never 0.0%), as a
+    fraction for a percent cell with the tab's places; None where the tab's cell is blank (a percentage's change is
+    in points)."""
     shown = None if change is None else change.shown_percent()
-    return None if shown is None else float(shown / 100)
+    return None if shown is None else Number(float(shown / 100), max(1, -shown.as_tuple().exponent))
 
 
 def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:

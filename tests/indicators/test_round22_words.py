@@ -269,7 +269,7 @@ def test_the_county_workbook_summary_gives_the_change_percent_shown(demo_store):
     sheet = indicator_summary_sheet(demo_store)
     col = [c.title for c in sheet.columns].index("Change %")
     rows = {r[2]: r[col] for b in sheet.blocks for r in b.rows if r[0] == "Ipswich" and r[1] == "2016/17"}
-    assert rows["Burglary dwelling"] == pytest.approx(0.053, abs=1e-12)
+    assert rows["Burglary dwelling"].value == pytest.approx(0.053, abs=1e-12)
     assert rows["Victims satisfied"] is None
 
 
