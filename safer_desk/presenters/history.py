@@ -11,6 +11,7 @@ it belongs to (for the filter), and the detail, one line per change.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 from decimal import Decimal
@@ -368,7 +369,9 @@ class Describer:
                 return [sentence]
             if e.column_name == COST:  # already in words (costs_as_one)
                 return [f"Changed the cost of {record} from {e.old_value} to {e.new_value}"]
-            if e.old_value is None and e.new_value is None:
+            if e.old_value is None and e.new_value is None:  # a victim-level detail: the trail keeps no values
+                if (e.table_name, e.column_name) in YES_NO:  # "at MARAC", "perpetrator lives at the address"
+                    return [f"Changed the answer to “{what}” for {record}"]
                 return [f"Changed the {what} of {record}"]
             return [f"Changed the {what} of {record} from {n.value(e.table_name, e.column_name, e.old_value)} "
                     f"to {n.value(e.table_name, e.column_name, e.new_value)}"]
@@ -477,9 +480,35 @@ def _without_id(text: Any) -> Any:
     return json.dumps(values, sort_keys=True)
 
 
+def _rewritten_as_changes(entries: Sequence[AuditEntry]) -> list[AuditEntry]:
+    """A row deleted and written back under its own id in one action (an undo that puts a fund's contributions or a
+    referral's spend lines back whole) said as the changes of its columns, in place of the delete; the same row
+    written back unchanged is no change at all."""
+    inserts: dict[tuple[str, Any], list[int]] = {}
+    for i, e in enumerate(entries):
+        if e.action == "insert" and e.row_id is not None:
+            inserts.setdefault((e.table_name, e.row_id), []).append(i)
+    out: list[AuditEntry] = []
+    paired: set[int] = set()
+    for i, e in enumerate(entries):
+        if i in paired:
+            continue
+        later = [j for j in inserts.get((e.table_name, e.row_id), ()) if j > i and j not in paired]
+        old = _json_values(e.old_value) if e.action == "delete" and later else None
+        new = _json_values(entries[later[0]].new_value) if old is not None else None
+        if new is None:
+            out.append(e)
+            continue
+        paired.add(later[0])
+        out.extend(AuditEntry(e.at, e.who, e.table_name, e.row_id, "update", column, old.get(column), new.get(column))
+                   for column in dict.fromkeys([*old, *new]) if old.get(column) != new.get(column))
+    return out
+
+
 def net_entries(entries: Sequence[AuditEntry]) -> list[AuditEntry]:
     """The entries less the rows a save deleted and wrote back unchanged (a project's officers, rewritten
     on every save): what a person would call a change."""
+    entries = _rewritten_as_changes(entries)
     deletes: dict[tuple[str, Any], list[int]] = {}
     for i, e in enumerate(entries):
         if e.action == "delete":
@@ -501,7 +530,7 @@ def costs_as_one(entries: Sequence[AuditEntry], state: dict[str, dict], namer: "
     """One action's entries with each project's cost columns said as one change of its cost ("£29,000 to
     £30,000", "£26,000 to £20,000 - £26,000"). Actions are read newest first: ``state`` holds each project's cost
     columns as they stood after the action being read (the row as it is now before the newest), and is moved back
-    to before it."""
+    to before it; the columns the action changed are said as it wrote them."""
     changed: dict[str, list[AuditEntry]] = {}
     for e in entries:
         if e.table_name == "projects" and e.action == "update" and e.column_name in COST_COLUMNS:
@@ -522,6 +551,8 @@ def costs_as_one(entries: Sequence[AuditEntry], state: dict[str, dict], namer: "
         group = changed[row]
         fact = namer.facts.get(("projects", row))
         after = dict(state.get(row) or {c: (fact.values.get(c) if fact else None) for c in COST_COLUMNS})
+        for g in group:  # what the action wrote, not what a merge (one batch entry, no row values) wrote since
+            after[g.column_name or ""] = g.new_value
         before = dict(after)
         for g in reversed(group):  # the first change of a column in the action holds its value before it
             before[g.column_name or ""] = g.old_value
@@ -568,9 +599,20 @@ def filter_predicate(area: str = "", text: str = "", since: date | None = None,
         if until and line.day > until:
             return False
         haystack = line.search_text
-        return all(w in haystack for w in words)
+        plain = _plain_amounts(haystack)
+        return all(w in haystack or (plain_w and plain_w in plain) for w, plain_w in plain_words)
 
+    plain_words = [(w, _plain_amounts(w)) for w in words]
     return accept
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def _plain_amounts(text: str) -> str:
+    """Amounts without their pound sign and thousands commas, so "7525.58" finds "£7,525.58" (as amounts are typed
+    in the tabs)."""
+    return _THOUSANDS.sub("", text.replace("£", ""))
 
 
 HEADER = ("When", "Who", "Action", "What changed", "Area", "Detail")

@@ -2,12 +2,13 @@
 
 A thin view: the presenter reads and words the audit trail; this window shows the lines on the kit's
 table, filters them (area, words, dates), shows the selected action's changes one per line below,
-and exports what is shown.
+and exports what is shown. Left open, it reads the file again after each change, undo or redo (its filters, sort
+and the line chosen kept); closed, it reads nothing until it is shown again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSplitter, QVBoxLayout)
 
@@ -99,20 +100,54 @@ class HistoryDialog(QDialog):
         for field in (self.since, self.until):
             field.textEdited.connect(self.apply_filters)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
+        # A change, an undo or a redo made while the window is open is read once the event that made it is over.
+        self._stale = False
+        self._reread = QTimer(self, singleShot=True, interval=0)
+        self._reread.timeout.connect(self._refresh_if_shown)
+        session.undo_stack.indexChanged.connect(self._file_changed)
+        session.data_changed.connect(self._file_changed)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first; a sort chosen since is kept
         self.refresh()
 
     # -- data ------------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Read the file's history again, keeping the filters, the sort and the line chosen; the first line chosen
+        (the newest, as when opened) is followed by the line then first."""
+        chosen = self.selected_line()
+        if chosen is not None and self.view.currentIndex().row() == 0:
+            chosen = None
+        self._stale = False
         self.presenter.store = self.session.store
         self.model.set_rows(self.presenter.load())
-        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.size_columns_to_visible(max_width=260)
         # "What changed" takes the width left, so the table never scrolls sideways (its tooltip holds it all)
         self.view.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.apply_filters()
+        self._select_line(chosen)
+
+    def _select_line(self, chosen: HistoryLine | None) -> None:
+        row = 0
+        if chosen is not None:
+            same = _identity(chosen)
+            row = next((r for r in range(self.proxy.rowCount()) if same == _identity(
+                self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row()))), 0)
         if self.proxy.rowCount():
-            self.view.selectRow(0)
+            self.view.selectRow(row)
         self._show_detail()
+
+    def _file_changed(self, *_: object) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._reread.start()
+
+    def _refresh_if_shown(self) -> None:
+        if self._stale and self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._reread.start()
 
     def apply_filters(self) -> None:
         self.proxy.set_predicate(self.presenter.filter_predicate(
@@ -136,3 +171,8 @@ class HistoryDialog(QDialog):
                                        failed="The history was not saved", refusals=(ValueError,))
         if target is not None:
             prompts.show_info(self, "Export", f"Saved {len(shown):,} actions to {target}.")
+
+
+def _identity(line: HistoryLine) -> tuple:
+    """What tells one action from another across a re-read (its words may change: a record renamed since)."""
+    return line.at, line.action, line.entries
