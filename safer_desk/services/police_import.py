@@ -38,6 +38,7 @@ Indicator figures are made from the counts of every force for the months an impo
 from __future__ import annotations
 
 import contextlib
+import csv
 import re
 import sqlite3
 from dataclasses import dataclass, field, replace
@@ -203,7 +204,7 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
     Raises PoliceFileError for a bad file (nothing changed), Cancelled when cancelled() said so.
     """
     paths = [Path(p) for p in paths]
-    with police_uk.street_files_in(paths) as found:
+    with _street_files_in(paths) as found:
         if not found.street:
             why = "; ".join(reason for _, reason in found.skipped)
             raise PoliceFileError("There are no police.uk street-level crime files to import."
@@ -239,6 +240,20 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
     return result
 
 
+@contextlib.contextmanager
+def _street_files_in(paths: list[Path]):
+    """police_uk.street_files_in for each source given on its own, so each zip is unpacked into a folder of its
+    own: in one folder, the members of two zips (numbered within their zip) took each other's names, and the
+    second zip's files were counted in place of the first's."""
+    found = police_uk.FoundFiles()
+    with contextlib.ExitStack() as stack:
+        for path in paths:
+            one = stack.enter_context(police_uk.street_files_in([path]))
+            found.street += one.street
+            found.skipped += one.skipped
+        yield found
+
+
 def _no_crimes(street: list) -> str:
     """Why an import of street files that hold heading lines and nothing else is refused."""
     if len(street) == 1:
@@ -246,6 +261,24 @@ def _no_crimes(street: list) -> str:
                 "downloading. Download it again; nothing was imported.")
     return (f"None of the {len(street)} street files has any crimes (each has its heading line alone): they were "
             "probably cut short while downloading. Download them again; nothing was imported.")
+
+
+def _blank_value(c: police_uk.FileCounts, column: str) -> str:
+    """Why a street file with a row that has no force or no crime type is refused (with the first such line)."""
+    line = ""
+    with contextlib.suppress(OSError, ValueError, StopIteration, csv.Error):  # the line helps; the refusal stands
+        with c.path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = csv.reader(fh)
+            at = [name.strip() for name in next(rows)].index(column)
+            start = rows.line_num + 1
+            for values in rows:
+                if len(values) > at and not values[at].strip(police_uk.WHITE_SPACE):
+                    line = f" at line {start}"
+                    break
+                start = rows.line_num + 1
+    return (f"{c.shown or c.name} has a row with no “{column}”{line}: every row of a data.police.uk street file "
+            "names its force (“Reported by”) and its “Crime type”, so the file was changed by another program. "
+            "Download it again; nothing was imported.")
 
 
 @contextlib.contextmanager
@@ -325,6 +358,8 @@ class _Writer:
             number = len(self.months_of_file)
             per_file: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
             for (force, month, district, crime_type), n in c.counts.items():
+                if not force or not crime_type:  # a force-month of its own no download replaces; no indicator
+                    raise PoliceFileError(_blank_value(c, "Reported by" if not force else "Crime type"))
                 per_file.setdefault((force, month), {})[(district, crime_type)] = n
             self.months_of_file[number] = len(per_file)
             if per_file:
