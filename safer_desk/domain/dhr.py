@@ -89,6 +89,10 @@ STAGE_BY_KEY = {s.key: s for s in STAGES}
 STAGES_WHEN_NOT_HELD = ("notification", "decision", "home_office_told")
 
 
+MAX_RULE_MONTHS = 120
+MAX_RULE_DAYS = 3650
+
+
 @dataclass(frozen=True)
 class StageRule:
     """The stage is due ``months`` and ``days`` after the ``after`` stage."""
@@ -105,6 +109,11 @@ class StageRule:
             raise DhrError(f"{STAGE_BY_KEY[self.stage].label} must follow an earlier stage.")
         if self.months < 0 or self.days < 0:
             raise DhrError("A stage cannot be due before the stage it follows.")
+        # Ten years is far past any deadline in the guidance; more would put due dates past what a date can hold.
+        if self.months > MAX_RULE_MONTHS:
+            raise DhrError(f"Months: at most {MAX_RULE_MONTHS} (ten years) after the stage it follows.")
+        if self.days > MAX_RULE_DAYS:
+            raise DhrError(f"Days: at most {MAX_RULE_DAYS:,} (ten years) after the stage it follows.")
 
     def describe(self) -> str:
         parts = []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from itertools import count
 from typing import Any, Iterable
 
 from safer_desk.domain import dhr as rules
@@ -112,9 +111,15 @@ def set_review_label(store: Store, label: str) -> str:
 
 
 def stage_rules(store: Store) -> list[rules.StageRule]:
-    rows = store.rows("SELECT id, after_stage, months, days FROM dhr_stage_rules")
-    return [rules.StageRule(r["id"], r["after_stage"], r["months"], r["days"]) for r in rows
-            if r["id"] in rules.STAGE_KEYS]
+    """The file's stage rules; one it holds that a rule cannot be (saved before the rules were checked, a due date
+    past any date) is left aside, so the cases can still be read."""
+    result = []
+    for r in store.rows("SELECT id, after_stage, months, days FROM dhr_stage_rules"):
+        try:
+            result.append(rules.StageRule(r["id"], r["after_stage"], r["months"], r["days"]))
+        except DhrError:
+            continue
+    return result
 
 
 def set_stage_rule(store: Store, stage: str, after: str, months: int, days: int = 0) -> rules.StageRule:
@@ -485,6 +490,19 @@ def case_invoice_prefix(store: Store, case_id: str) -> str:
     return f"{store.scalar('SELECT reference FROM dhr_cases WHERE id = ?', (case_id,))}-"
 
 
+MAX_DUE_DAYS = 3650
+
+
+def _due_after(day: date, due_days: int) -> date:
+    """When invoices dated ``day`` fall due: no sooner than that day, and within ten years (more would be past any
+    date a file can hold)."""
+    if due_days < 0:
+        raise DhrError("Days to pay: cannot be negative.")
+    if due_days > MAX_DUE_DAYS:
+        raise DhrError(f"Days to pay: at most {MAX_DUE_DAYS:,} (ten years).")
+    return day + timedelta(days=due_days)
+
+
 NO_COSTS_YET = "The case has no costs yet: add its cost lines before billing the partners."
 ALL_BILLED = "The partners have already been billed for all of this case's costs."
 
@@ -496,8 +514,7 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
     Once billed, costs added since are billed the same way to the same partners (``shares_to_bill``), their
     invoices numbered on from the first ones."""
     day = as_date(invoiced_on, "Invoice date", required=True)
-    if due_days < 0:
-        raise DhrError("Days to pay cannot be negative.")
+    due = _due_after(day, due_days)
     cost = case_cost_pence(store, case_id)
     if cost <= 0:
         raise DhrError(NO_COSTS_YET)
@@ -507,18 +524,16 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
     # The first invoices go to every partner (a £0 share included: it keeps the partner in later splits);
     # further ones only to the partners with something to pay.
     shares = {k: v for k, v in shares_to_bill(store, case_id).items() if v or not further}
-    due = day + timedelta(days=due_days)
     prefix = free_text(invoice_prefix, "Invoice prefix") or case_invoice_prefix(store, case_id)
-    # Numbered on from the case's invoices; a number already used (a refusal reopened took its re-split
-    # invoices away, so there are fewer than the highest number) is passed over: no two invoices share one.
-    used = {r[0] for r in store.rows("SELECT invoice_ref FROM dhr_shares")}
-    numbers = (n for n in count(len(_shares(store, case_id)) + 1) if f"{prefix}{n:02d}" not in used)
+    # Numbered on past the highest number of the series (its re-split invoices, "-05-R01", are not in it), never
+    # one the file has held: an invoice taken away by an undo or a reopen was sent, perhaps for another amount.
+    refs = _next_refs(_invoice_refs_used(store, prefix), prefix)
     with store.transaction():
-        for n, (org_id, pence) in zip(numbers, sorted(shares.items())):
+        for ref, (org_id, pence) in zip(refs, sorted(shares.items())):
             store.conn.execute(
                 "INSERT INTO dhr_shares(id, case_id, organisation_id, kind, amount_pence, invoice_ref, invoiced_on, "
                 "due_on) VALUES (?, ?, ?, 'share', ?, ?, ?, ?)",
-                (new_id(), case_id, org_id, pence, f"{prefix}{n:02d}", _iso(day), _iso(due)))
+                (new_id(), case_id, org_id, pence, ref, _iso(day), _iso(due)))
     return shares
 
 
@@ -680,6 +695,10 @@ def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
         raise DhrError("Only a refused share can be re-split or carried.")
     if row["refusal_handling"]:
         raise DhrError(f"This refusal has already been dealt with ({row['refusal_handling']}).")
+    refused_on = _from_iso(row["status_on"])
+    if refused_on is not None and day < refused_on:  # the position as at a day between would count both
+        raise DhrError(f"Date: {format_uk_date(day)} is before the refusal of {format_uk_date(refused_on)}; a refusal "
+                       "is re-split or carried on or after the day it was made.")
     amount = state.closed_pence
     case = _require_case(store, row["case_id"])
     if handling == "re-split":
@@ -688,7 +707,7 @@ def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
         remaining = [p for p in case_partners(store, row["case_id"]) if p not in refused_orgs]
         parts = rules.resplit_refusal(amount, remaining, split_rule(store, row["case_id"]))
         parts = {k: v for k, v in parts.items() if v}
-        due = _iso(day + timedelta(days=due_days))
+        due = _iso(_due_after(day, due_days))
         stem = f"{row['invoice_ref']}-R"
         refs = _next_refs(_invoice_refs_used(store, stem), stem)
         with store.transaction():

@@ -561,9 +561,8 @@ class LedgerPage(QWidget):
     def refresh(self) -> None:
         today = self.today
 
-        def read(conn):
-            return (dhr.partner_ledger(conn, today=today),
-                    [c for c in dhr.list_cases(conn, today=today) if c.kind == "review"])
+        def read(conn):  # every case, learning reviews too: their shares are in the per-partner table
+            return dhr.partner_ledger(conn, today=today), dhr.list_cases(conn, today=today)
 
         self.loader.load(self.session.store, read, self._loaded)
 
