@@ -224,6 +224,7 @@ def export_in_memory(store: Store, target: Path, *, include_referrals: bool = Fa
     progress(0, 4, "Copying the file…")
     out = sqlite3.connect(":memory:", isolation_level=None)
     try:
+        out.execute("PRAGMA temp_store = MEMORY")  # VACUUM's copy and big sorts too: never a file in the temp folder
         store.conn.backup(out)
         faults.boundary("export:after-copy")
         check_cancelled(cancelled)
