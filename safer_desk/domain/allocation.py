@@ -737,9 +737,7 @@ def explain_row(result: AllocationResult, row: PartnershipAllocation) -> str:
                  f"{format_money(result.variable_total_pence)} variable part: {basis}; {rounding})")
     text = f"{row.name} gets " + " plus ".join(parts)
     if row.damping_pence:
-        text += (f", {'plus' if row.damping_pence > 0 else 'less'} {format_money(abs(row.damping_pence))} "
-                 f"so that its change from last year stays within the ±{percent_text(result.damping_limit)}% "
-                 "damping limit")
+        text += _damping_words(result, row)
     text += f" = {format_money(row.total_pence)}"
     if row.previous_pence is not None:
         variance = row.variance_pence
@@ -753,6 +751,26 @@ def explain_row(result: AllocationResult, row: PartnershipAllocation) -> str:
     else:
         text += "; it had no allocation last year."
     return text
+
+
+def _damping_words(result: AllocationResult, row: PartnershipAllocation) -> str:
+    """What damping moved for one row and why: held within its own band, its part of the difference the others
+    gave up (or needed), or both (``damp_changes`` scales every partnership not at a bound)."""
+    moved = f"{'plus' if row.damping_pence > 0 else 'less'} {format_money(abs(row.damping_pence))}"
+    limit = f"the ±{percent_text(result.damping_limit)}% damping limit"
+    met = "its part of the difference met by the others"
+    if not row.previous_pence:  # not limited itself: it only meets the difference
+        return f", {moved}, {met} under {limit} (with no allocation last year, its own change is not limited)"
+    low, high = row.previous_pence * (1 - result.damping_limit), row.previous_pence * (1 + result.damping_limit)
+    to_band = min(max(Fraction(row.formula_pence), low), high) - row.formula_pence
+    if abs(row.damping_pence - to_band) < result.options.unit_pence:  # what is left is rounding to the unit
+        return f", {moved} so that its change from last year stays within {limit}"
+    to_band = _round_half_up(to_band, result.options.unit_pence)
+    rest = row.damping_pence - to_band
+    if not to_band:
+        return f", {moved}, {met} under {limit}"
+    return (f", {moved} under {limit}: {format_money(abs(to_band))} to bring its change from last year within it "
+            f"and {format_money(abs(rest))} as {met}")
 
 
 # -- redistribution and top-slicing --------------------------------------------------------------

@@ -184,8 +184,11 @@ def parse_factor_weights(items: Iterable[str], *, what: str = "--factor") -> tup
         if not sep or not name or not weight_text.strip():
             raise AllocationError(f"{what} “{item}”: write it as NAME=WEIGHT, for example population=50.")
         weight = parse_weight(weight_text, what=f"{what} “{item}”")
-        if any(f.name == name for f in factors):
-            raise AllocationError(f"{what} “{item}”: the factor {name} is given twice.")
+        # "Crime" reads the column "crime" as "crime" does: given twice, the one column took both weights.
+        same = next((f for f in factors if _clean_header(f.name) == _clean_header(name)), None)
+        if same is not None:
+            also = "" if same.name == name else f" (as {same.name}: both read the column {_clean_header(name)})"
+            raise AllocationError(f"{what} “{item}”: the factor {name} is given twice{also}.")
         factors.append(Factor(name, weight))
     return tuple(factors)
 

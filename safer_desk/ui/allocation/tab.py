@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
-                               QScrollArea, QSplitter, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QFrame,
+                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QRadioButton, QScrollArea, QSplitter, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.allocation import AllocationError, format_fraction, percent_text
 from safer_desk.domain.money import format_money
@@ -80,6 +80,7 @@ class AllocationTab(TabBase):
                                              perform=lambda action: push_action(session.undo_stack, action))
         self._selected_name: str | None = None
         self._syncing = False
+        self._refused = False  # set by a refused edit: what was being typed was not put in
         self._build()
         self._show_state()
         self._fill_scenarios()
@@ -536,6 +537,7 @@ class AllocationTab(TabBase):
 
     def _refuse(self, exc: Exception) -> None:
         """A refused edit: say why beside the options and in a message, and leave the state as it was."""
+        self._refused = True
         self.problem_label.setText(f"⚠ {exc}")
         prompts.show_error(self, "Allocation", str(exc))
 
@@ -562,6 +564,48 @@ class AllocationTab(TabBase):
             self._refuse(exc)
             return
         self.apply(new_state, f"Change {bench.OPTION_LABELS.get(key, key.replace('_', ' '))}")
+
+    # A figure typed in an option field goes in when the field is left, one in a cell when its editor closes.
+    # Closing the file or the program, Ctrl+S, or Edit > Undo from the menu does not leave them first (the field's
+    # "editing finished" came after the file had closed; an undo put the figure it showed over what was typed): the
+    # window asks these before, and what is typed goes in as Enter would, while the file is open.
+    def _typed_options(self) -> list[tuple[str, QLineEdit]]:
+        if self.read_only:
+            return []
+        return [(key, edit) for key, edit in self.option_edits.items()
+                if edit.text().strip() != bench.option_text(self.state.options, key)]
+
+    def _typed_cells(self) -> list[tuple[QAbstractItemView, QLineEdit]]:
+        """The inputs' or factors' cell whose open editor holds something other than the cell."""
+        typed = []
+        for view in (self.inputs_view, self.factors_table):
+            index = view.currentIndex()
+            editor = view.indexWidget(index) if index.isValid() else None
+            if (view.state() == QAbstractItemView.State.EditingState and isinstance(editor, QLineEdit)
+                    and editor.text() != (index.data(Qt.ItemDataRole.EditRole) or "")):
+                typed.append((view, editor))
+        return typed
+
+    def has_unsaved_changes(self) -> bool:
+        return bool(self._typed_options() or self._typed_cells())
+
+    def _put_in_typed(self) -> bool:
+        """What is still being typed put in; False when some of it is refused (said, and the field put back)."""
+        self._refused = False
+        for view, editor in self._typed_cells():
+            delegate = view.itemDelegateForIndex(view.currentIndex())
+            delegate.commitData.emit(editor)
+            delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        for key, edit in self._typed_options():
+            self.edit_option(key, edit.text())
+        self._sync_options()  # "600000" shown back as £600,000; one typed as it already was, too
+        return not self._refused
+
+    def save_changes(self) -> bool:
+        return self._put_in_typed()
+
+    def may_leave(self, ask) -> bool:
+        return self._put_in_typed()
 
     def use_previous_sum(self) -> None:
         total = bench.previous_sum(self.state)
