@@ -32,6 +32,12 @@ def truncated_mid_page(path, tmp_path):
     return bad
 
 
+def added_to(path, tmp_path):
+    bad = tmp_path / "added-to.sqlite"
+    bad.write_bytes(path.read_bytes() + b"appended")
+    return bad
+
+
 def plain_sqlite(path, tmp_path):
     bad = tmp_path / "plain.sqlite"
     conn = sqlite3.connect(str(bad))
@@ -115,6 +121,7 @@ def missing_rows(path, tmp_path):
 CASES = [
     (truncated, "truncated"),
     (truncated_mid_page, "truncated"),
+    (added_to, "has bytes added after its last page"),  # round 23: was said to be "truncated"
     (plain_sqlite, "not an export from Safer Desk"),
     (tampered_checksum, "checksum was recomputed after it was signed"),
     (tampered_row, "values in x_projects were changed after it was signed"),
