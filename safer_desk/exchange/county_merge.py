@@ -247,7 +247,8 @@ def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManife
     if page_size < 512 or size % page_size or (pages and size < pages * page_size):
         if page_size >= 512 and pages and size > pages * page_size:  # longer than its pages: not cut short
             raise _refuse(path, f"the file has bytes added after its last page ({size:,} bytes of "
-                                f"{pages * page_size:,}): it was changed after it was made; ask for it to be sent again")
+                                f"{pages * page_size:,}): it was changed after it was made; "
+                                "ask for it to be sent again")
         raise _refuse(path, f"the file is truncated ({size:,} bytes of {pages * page_size:,}); "
                             "ask for it to be sent again")
     with path.open("rb") as fh:
