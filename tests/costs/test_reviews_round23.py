@@ -22,6 +22,7 @@ from safer_desk.domain.dhr import DhrError
 from safer_desk.presenters.dhr import DhrPresenter
 from safer_desk.services import dhr
 from tests.costs.test_new_case_then_cost_line import button, field, type_into
+from tests.costs.test_search_choice_round22 import reviews_page
 
 TODAY = date(2018, 9, 1)
 BILLED = "WSCSP-DHR-2017-01"
@@ -37,15 +38,7 @@ def presenter(demo_store):
 
 @pytest.fixture
 def page(demo_window, qtbot):
-    demo_window.resize(1366, 768)
-    demo_window.show()
-    tab = demo_window.show_tab("costs")
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
-    page = tab.reviews
-    page.today = TODAY
-    page.refresh()
-    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
-    return page
+    return reviews_page(demo_window, qtbot, TODAY)
 
 
 def rules_stored(store) -> list[tuple]:

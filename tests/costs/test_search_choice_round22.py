@@ -21,17 +21,22 @@ LR = "WSCSP-LR-2017-01"
 BILLED = "WSCSP-DHR-2017-01"
 
 
-@pytest.fixture
-def page(demo_window, qtbot):
-    demo_window.resize(1366, 768)
-    demo_window.show()
-    tab = demo_window.show_tab("costs")
+def reviews_page(window, qtbot, today: date):
+    """The Reviews page of the window on a laptop's screen, read as on ``today`` (what is overdue)."""
+    window.resize(1366, 768)
+    window.show()
+    tab = window.show_tab("costs")
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
     page = tab.reviews
-    page.today = date(2018, 9, 1)  # what is overdue is read on this day
+    page.today = today
     page.refresh()
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
     return page
+
+
+@pytest.fixture
+def page(demo_window, qtbot):
+    return reviews_page(demo_window, qtbot, date(2018, 9, 1))
 
 
 def references_shown(page) -> list[str]:
