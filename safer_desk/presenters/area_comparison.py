@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from safer_desk.domain.indicators import RATE_PERS, format_value, rate_label
+from safer_desk.domain.indicators import RATE_PERS, rate_label
 from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.text import counted
 from safer_desk.presenters.events import Event
 from safer_desk.services import indicators as ind
 from safer_desk.services import reference as ref
@@ -119,8 +120,8 @@ class AreaComparisonPresenter:
             name = item.area.name + (" (derived)" if item.derived else "")
             self.rows.append(ComparisonRow(
                 area_id=item.area.id, area=name, kind=KIND_WORDS.get(kind, kind.title()), figure=value,
-                figure_text=format_value(value, indicator.unit, rate_per=indicator.rate_per) if value is not None
-                else "No figure yet",
+                # As the tab shows it: with the places its RAG needs (0.845 per 1,000, red against 0.8, is "0.85").
+                figure_text=view.ytd_text() if value is not None else "No figure yet",
                 population=item.population, rate=item.rate, rate_text=item.rate_text(),
                 change_text=_change_text(view.change), rag=f"{view.rag.symbol} {view.rag.word}", rag_key=view.rag.key,
                 period=view.range_text() if value is not None else ""))
@@ -135,18 +136,23 @@ class AreaComparisonPresenter:
         figures to date cover different periods (an area with months missing), the title says so.
         """
         title, bars, differ = self._bars()
-        return title + (" (periods differ: see the table)" if differ else ""), bars
+        title += " (periods differ: see the table)" if differ else ""
+        return title, [(name, value) for name, value, _ in bars]
 
-    def _bars(self) -> tuple[str, list[tuple[str, float]], bool]:
+    def bar_texts(self) -> list[str]:
+        """Each bar's figure as the table shows it (0.845 per 1,000, red against 0.8, is "0.85 per 1,000")."""
+        return [text for _, _, text in self._bars()[1]]
+
+    def _bars(self) -> tuple[str, list[tuple[str, float, str]], bool]:
         with_values = [r for r in self.rows if r.figure is not None]
         if with_values and self.unit == "count" and all(r.rate is not None for r in with_values):
             title = f"Year to date {rate_label(self.rate_per)} population"
-            bars = [(r.area, r.rate) for r in with_values]
+            bars = [(r.area, r.rate, r.rate_text) for r in with_values]
         elif self.unit == "count":
             with_values = [r for r in with_values if r.kind == "District"] or with_values
-            title, bars = "Year to date, districts", [(r.area, r.figure) for r in with_values]
+            title, bars = "Year to date, districts", [(r.area, r.figure, r.figure_text) for r in with_values]
         else:
-            title, bars = "Year to date", [(r.area, r.figure) for r in with_values]
+            title, bars = "Year to date", [(r.area, r.figure, r.figure_text) for r in with_values]
         return title, bars, len({r.period for r in with_values}) > 1
 
     def summary(self) -> str:
@@ -160,14 +166,12 @@ class AreaComparisonPresenter:
         if not bars:
             return f"{name}, {self.year.label}: none of the office's areas has a figure yet."
         if differ:  # no highest and lowest: the figures are not like with like
-            return (f"{name}, {self.year.label}, {measure.lower()}: {len(bars)} areas. The figures cover different "
-                    "periods: see the Period column.")
+            return (f"{name}, {self.year.label}, {measure.lower()}: {counted(len(bars), 'area')}. The figures cover "
+                    "different periods: see the Period column.")
         high = max(bars, key=lambda b: b[1])
         low = min(bars, key=lambda b: b[1])
-        unit = "rate" if "population" in measure else self.unit
-        per = self.rate_per if unit == "rate" else None
-        return (f"{name}, {self.year.label}, {measure.lower()}: {len(bars)} areas; highest {high[0]} "
-                f"({format_value(high[1], unit, rate_per=per)}), lowest {low[0]} ({format_value(low[1], unit, rate_per=per)}).")
+        return (f"{name}, {self.year.label}, {measure.lower()}: {counted(len(bars), 'area')}; highest {high[0]} "
+                f"({high[2]}), lowest {low[0]} ({low[2]}).")
 
 
 def _change_text(change) -> str:

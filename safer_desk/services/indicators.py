@@ -16,6 +16,7 @@ sums for counts, ratios of sums for percentages and rates. A figure stored for t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -569,6 +570,8 @@ def parse_period(text: str, frequency: str | None = None) -> str:
     # "2010/11" is both a financial year and (read as year/month) November 2010: the indicator's own
     # frequency is tried first, and a financial year before a month when none is given.
     parsers.sort(key=lambda kp: (kp[0] != frequency, kp[0] != "annual"))
+    if frequency == "monthly" and re.fullmatch(r"\d{4}/\d{2}", s):
+        _refuse_year_or_month(s)
     for kind, parse in parsers:
         try:
             stored = parse(s)
@@ -587,6 +590,18 @@ def parse_period(text: str, frequency: str | None = None) -> str:
             return FinancialYear.of(day).label
         return Month.of(day).iso
     raise IndicatorError(f"“{s}” is not a month (2016-04), quarter (2016/17 Q1) or financial year (2016/17).")
+
+
+def _refuse_year_or_month(text: str) -> None:
+    """"2010/11" for a monthly indicator: the financial year 2010/11, as a board paper writes it, or November 2010
+    read as year/month. Refused with both readings, never stored as November (a year's figure in one month)."""
+    try:
+        year, month = FinancialYear.parse(text), Month.parse(text)
+    except PeriodError:
+        return  # one reading only ("2016/04", "2016/17")
+    raise IndicatorError(f"“{text}” could be the financial year {year.label} or {month.label}, so it is not read as "
+                         f"either: write the month as {month.iso} or {month.label} (a figure for the whole year "
+                         "belongs to an annual indicator).")
 
 
 def _a(kind: str) -> str:
@@ -648,8 +663,8 @@ def check_value(indicator: Indicator, pv: PeriodValue) -> tuple[float | None, fl
                                  f"denominator ({den:g}), which would be over 100%.")
         computed = dom.figure_value(num, den, indicator.unit, indicator.rate_per)
         value = computed
-    if value is not None and indicator.unit == "count" and value < 0:
-        raise IndicatorError(f"{indicator.name}, {where}: a count cannot be negative.")
+    if value is not None and indicator.unit in ("count", "rate") and value < 0:  # as the grid refuses them
+        raise IndicatorError(f"{indicator.name}, {where}: a {indicator.unit} cannot be negative.")
     if value is not None and indicator.unit == "count" and float(value) != round(float(value)):
         raise IndicatorError(f"{indicator.name}, {where}: a count is a whole number, and {float(value):g} is not (an "
                              "average or a rate needs the indicator's unit set to rate).")

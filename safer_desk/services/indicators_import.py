@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from safer_desk.domain.indicators import IndicatorError
@@ -29,10 +31,13 @@ class ValuesPreview:
     path: Path
     good: list[GoodRow] = field(default_factory=list)
     refused: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
+    # Good rows the grid would query before saving (a percentage over 100, a month not begun): line -> the question.
+    queried: dict[int, str] = field(default_factory=dict)
 
     def report(self) -> str:
         lines = [f"{counted(len(self.good), 'row')} can be imported, {len(self.refused)} refused."]
         lines += [f"Line {line}: {why}" for line, why in self.refused]
+        lines += [f"Line {line} (check): {why}" for line, why in sorted(self.queried.items())]
         return "\n".join(lines)
 
 
@@ -75,15 +80,39 @@ def _check_name_free(store: Store, area: tuple[str, str, str], names: dict[str, 
         raise IndicatorError(svc.one_area_of_a_name(name, kind, holder_kind, where))
 
 
-def preview_values(store: Store, path: Path | str) -> ValuesPreview:
-    """Read a long-form file and check every row; nothing is written."""
+def _query(indicator: svc.Indicator, pv: PeriodValue, today: date) -> str:
+    """What the grid asks about such a figure before saving it ("950% is more than 100%: is that what you
+    meant?", "Apr-27 has not begun yet …"), or ""."""
+    from safer_desk.domain.checks import percentage_slip
+
+    asked = []
+    if indicator.unit == "percentage" and pv.value is not None and pv.numerator is None:
+        slip = percentage_slip(Decimal(repr(pv.value)))
+        if slip is not None:
+            asked.append(slip.message)
+    if svc.period_span(pv.period)[0] > today:
+        asked.append(f"{svc.period_label(pv.period)} has not begun yet (today is {today:%d/%m/%Y}): is this the "
+                     "right period?")
+    return " ".join(asked)
+
+
+def preview_values(store: Store, path: Path | str, *, today: date | None = None) -> ValuesPreview:
+    """Read a long-form file and check every row; nothing is written. Good rows the grid would query are listed in
+    ``queried`` with the question (they are still imported: the grid keeps them when Save is pressed again)."""
+    today = today or date.today()
     preview = ValuesPreview(Path(path))
     seen: dict[tuple[str, str, str], int] = {}
     areas: dict[str, tuple[str, str, str] | str | None] = {}  # each text of the area column looked up once
     names: dict[str, tuple[str, str, int]] = {}  # name -> (id, kind, line or 0) of the area keeping figures
+    indicators: dict[str, svc.Indicator] = {}
     for row in read_long_rows(path):
         try:
-            preview.good.append(_check_row(store, row, seen, areas, names))
+            good = _check_row(store, row, seen, areas, names)
+            preview.good.append(good)
+            if good.indicator_id not in indicators:
+                indicators[good.indicator_id] = svc.get_indicator(store, good.indicator_id)
+            if asked := _query(indicators[good.indicator_id], good.value, today):
+                preview.queried[good.line] = asked
         except IndicatorError as exc:
             msg = str(exc)
             preview.refused.append((row.line, msg[0].upper() + msg[1:]))

@@ -86,7 +86,8 @@ def test_the_window_shows_the_comparison_and_writes_nothing(demo_window, demo_pa
     watcher = Watcher(demo_path)
     try:
         demo_window.compare_areas_action.trigger()
-        dialog = next(w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Compare Areas")
+        dialog = next(w for w in QApplication.topLevelWidgets()  # the one just opened: not an earlier test's, closed
+                      if w.windowTitle() == "Compare Areas" and w.isVisible())
         qtbot.addWidget(dialog)
         dialog.indicator.setCurrentIndex(dialog.indicator.findText("All crime"))
         model = dialog.view.model()

@@ -42,11 +42,13 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.title = ""
         self.bars: list[tuple[str, float]] = []
+        self.texts: list[str] = []  # each bar's figure as the table shows it
         self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_bars(self, title: str, bars: list[tuple[str, float]], summary: str) -> None:
+    def set_bars(self, title: str, bars: list[tuple[str, float]], summary: str, texts: list[str] | None = None) -> None:
         self.title, self.bars = title, bars
+        self.texts = list(texts or [])
         self.setAccessibleName(f"Chart: {title}" if title else "Chart")
         self.setAccessibleDescription(summary)
         self.setToolTip(summary)
@@ -69,7 +71,7 @@ class BarChart(QWidget):
         top = line + 8
         step = max(line + 6, (self.height() - top - 4) / len(self.bars))
         largest = max((v for _, v in self.bars), default=0) or 1
-        value_width = metrics.horizontalAdvance(format_number(largest, 1)) + 12
+        value_width = max(metrics.horizontalAdvance(self.bar_text(i)) for i in range(len(self.bars))) + 12
         room = max(self.width() - label_width - value_width - 8, 10)
         fill = QColor(palette.color(QPalette.ColorRole.Highlight))
         for i, (name, value) in enumerate(self.bars):
@@ -80,10 +82,16 @@ class BarChart(QWidget):
                              | Qt.AlignmentFlag.AlignRight, elided)
             length = room * max(value, 0) / largest
             painter.fillRect(QRectF(label_width, y, length, height), fill)
-            places = 0 if float(value).is_integer() else 1
             painter.drawText(QRectF(label_width + length + 4, y, value_width, height),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, format_number(value, places))
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.bar_text(i))
         painter.end()
+
+    def bar_text(self, index: int) -> str:
+        """The figure at the end of a bar: as the table shows it, else the number with one decimal at most."""
+        if index < len(self.texts) and self.texts[index]:
+            return self.texts[index]
+        value = self.bars[index][1]
+        return format_number(value, 0 if float(value).is_integer() else 1)
 
 
 class AreaComparisonDialog(QDialog):
@@ -156,5 +164,5 @@ class AreaComparisonDialog(QDialog):
         self.model.set_rows(p.rows)
         self.view.resizeColumnsToContents()
         title, bars = p.chart_bars()
-        self.chart.set_bars(title, bars, p.summary())
+        self.chart.set_bars(title, bars, p.summary(), p.bar_texts())
         self.summary.setText(p.summary())

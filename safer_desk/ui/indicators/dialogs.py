@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from safer_desk.domain.indicators import IndicatorError
+from safer_desk.domain.indicators import IndicatorError, format_number
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import snapshot_action
@@ -39,7 +39,7 @@ class ImportFiguresDialog(QDialog):
         self.model = RowTableModel([
             Column("line", "Line"), Column("status", "Status"), Column("indicator", "Indicator"),
             Column("area", "Area"), Column("period", "Period"), Column("value", "Value", align=RIGHT),
-            Column("why", "Why refused", tooltip=lambda r: r["why"] or None),
+            Column("why", "Why refused, or what to check", tooltip=lambda r: r["why"] or None),
         ], [], self)
         self.table = DataTableView(self, accessible_name="Rows to import")
         self.table.setSortingEnabled(False)
@@ -63,19 +63,22 @@ class ImportFiguresDialog(QDialog):
         except (ValuesFileError, OSError) as exc:
             prompts.show_error(self.parentWidget(), "Figures not imported", str(exc))
             return False
-        rows = [dict(line=g.line, status="OK", indicator=g.indicator, area=g.area_name,
-                     period=svc.period_label(g.value.period),
+        queried = self.preview.queried
+        rows = [dict(line=g.line, status="Check" if g.line in queried else "OK", indicator=g.indicator,
+                     area=g.area_name, period=svc.period_label(g.value.period),
                      value="" if g.value.value is None and g.value.numerator is None else (
-                         f"{g.value.numerator:,g}/{g.value.denominator:,g}" if g.value.numerator is not None
-                         else f"{g.value.value:,g}"), why="") for g in self.preview.good]
+                         f"{_figure(g.value.numerator)}/{_figure(g.value.denominator)}" if g.value.numerator is not None
+                         else _figure(g.value.value)), why=queried.get(g.line, "")) for g in self.preview.good]
         rows += [dict(line=line, status="Refused", indicator="", area="", period="", value="", why=why)
                  for line, why in self.preview.refused]
         rows.sort(key=lambda r: r["line"])
         self.model.set_rows(rows)
         self.table.size_columns_to_visible()
         self.setWindowTitle(f"Import Figures from {preview_name(path)}")
-        self.summary.setText(f"{counted(len(self.preview.good), 'row')} can be imported; {len(self.preview.refused)} "
-                             "refused (listed with the reason). Nothing is saved until you import.")
+        check = f" ({len(queried)} to check: imported as they are unless you correct the sheet)" if queried else ""
+        self.summary.setText(f"{counted(len(self.preview.good), 'row')} can be imported{check}; "
+                             f"{len(self.preview.refused)} refused (listed with the reason). Nothing is saved until "
+                             "you import.")
         self.import_button.setEnabled(bool(self.preview.good))
         return True
 
@@ -102,6 +105,12 @@ class ImportFiguresDialog(QDialog):
             return False
         self.accept()
         return True
+
+
+def _figure(value: float) -> str:
+    """A figure of the sheet in full, as the grid's cells take it ("1,234,567", "88.8889"), never "1.23457e+06"."""
+    whole = float(value).is_integer()
+    return format_number(value, 0) if whole else format_number(value, 4).rstrip("0").rstrip(".")
 
 
 class IndicatorDialog(GuardedDialog):

@@ -480,6 +480,10 @@ class IndicatorsTab(TabBase):
         from safer_desk.ui.indicators.dialogs import IndicatorDialog
 
         p = self.presenter
+        # Typed figures asked about first, as for Delete: a form saved under a new name shows the new indicator,
+        # and one saved with another frequency puts April's typed figure in Q1.
+        if not p.may_leave(self._ask):
+            return
         dialog = IndicatorDialog(self.session, p.view, p.area_id, p.year, self)
         dialog.saved_indicator.connect(self._indicator_saved)
         dialog.open()
