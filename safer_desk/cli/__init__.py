@@ -198,14 +198,19 @@ def _describe_failure(exc: BaseException, args: "argparse.Namespace | None") -> 
 
     if isinstance(exc, WriteFailed):
         return str(exc)
-    name = getattr(exc, "filename", None)
-    if not name and args is not None:
-        name = getattr(args, "file", None) or getattr(args, "county", None)
-    name = Path(name).name if name else "the file"
+    named = getattr(exc, "filename", None)
+    if not named and args is not None:
+        named = getattr(args, "file", None) or getattr(args, "county", None)
+    name = Path(named).name if named else "the file"
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError) \
             or "malformed" in str(exc):
         return (f"{name} is damaged and could not be read ({exc}); nothing was changed. Restore it from the "
                 "backups folder beside it.")
+    if "Could not decode to UTF-8" in str(exc):  # a damaged page's text: said as damage, its content not quoted
+        from safer_desk.storage.store import where_to_restore
+
+        where = where_to_restore(Path(named)) if named else "Restore it from the backups folder beside it."
+        return f"{name} is damaged: part of it cannot be read. Nothing was changed. {where}"
     _, cause = cause_of(exc)
     return f"{name} could not be written or read: {cause}. Nothing was changed."
 

@@ -22,7 +22,8 @@ from safer_desk.domain.text import counted
 from safer_desk.exchange import county_merge
 from safer_desk.storage import audit
 from safer_desk.storage.store import (SQLITE_HEADER, FileTooNew, StoreError, audit_trigger_problems, inspect_file,
-                                      read_only_uri, repair_audit_trail)
+                                      interrupted_write, read_only_look, read_only_uri, repair_audit_trail,
+                                      where_to_restore)
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
 
@@ -72,8 +73,11 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
             report.kind = "not an SQLite database"
             report.bad("it is not an SQLite database at all, so not a Safer Desk file")
             return report
+    journal = Path(f"{path}-journal")
+    interrupted = journal.exists()
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        # A write left interrupted beside the file (its hot journal) is first played back, as any opener does.
+        conn = read_only_look(path)
         try:
             conn.execute("PRAGMA trusted_schema = OFF")
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
@@ -82,11 +86,20 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if interrupted_write(exc):
+            report.kind = "file with an interrupted write"
+            report.bad("a change to it was interrupted (its journal is beside it) and cannot be undone from here: "
+                       "the file is put back as it was before that change when it is next opened for writing (by "
+                       "someone who may write to it), and can be checked then")
+            return report
         report.kind = "damaged SQLite database"
-        report.bad(f"SQLite cannot read it ({exc})")
+        report.bad(f"SQLite cannot read it ({exc}). {where_to_restore(path)}")
         return report
+    if interrupted and not journal.exists():
+        report.good("a change to it had been interrupted (its journal was beside it): it was undone, the file is as "
+                    "it was before that change")
     if integrity != ["ok"]:
-        report.bad(f"SQLite's integrity check found damage: {'; '.join(integrity[:3])}")
+        report.bad(f"SQLite's integrity check found damage: {'; '.join(integrity[:3])}. {where_to_restore(path)}")
     else:
         report.good("SQLite's integrity check found no damage")
     if is_export:
@@ -95,7 +108,12 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
             report.bad("an export is never repaired: ask the office to export again")
         _check_export(path, report)
     else:
-        _check_safer_desk_file(path, report, repair)
+        try:
+            _check_safer_desk_file(path, report, repair)
+        except sqlite3.DatabaseError:
+            # A damaged page met while reading the trail (a text SQLite cannot decode, a malformed page): what it
+            # held is not quoted, it is damage.
+            report.bad(f"it is damaged: part of it cannot be read. {where_to_restore(path)}")
     return report
 
 

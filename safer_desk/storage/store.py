@@ -317,13 +317,25 @@ def _read_only_look(path: Path) -> sqlite3.Connection:
     try:
         return _schema_read(sqlite3.connect(read_only_uri(path), uri=True))
     except sqlite3.DatabaseError as exc:
-        if not (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY") \
-                or not os.access(path, os.W_OK):
+        if not interrupted_write(exc) or not os.access(path, os.W_OK):
             raise  # not a recovery: the caller says what is wrong
     with contextlib.closing(sqlite3.connect(str(path), timeout=5)) as writer, \
             contextlib.suppress(sqlite3.DatabaseError):
         writer.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return _schema_read(sqlite3.connect(read_only_uri(path), uri=True))
+
+
+def read_only_look(path: Path) -> sqlite3.Connection:
+    """A read-only connection to path (its schema read), after SQLite has played back a write left interrupted
+    beside it when the file can be written (``_read_only_look``); raises sqlite3.DatabaseError as connecting
+    does (SQLITE_READONLY: an interrupted write this process may not finish)."""
+    return _read_only_look(Path(path))
+
+
+def interrupted_write(exc: BaseException) -> bool:
+    """Whether a read-only connection's error is a write left interrupted beside the file (a hot journal or
+    write-ahead log) that only a writable connection may finish, not damage."""
+    return (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY")
 
 
 def _schema_read(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -435,6 +447,7 @@ class Store:
         self._lock = lock
         self._db = None
         self._savepoints = 0  # savepoints open inside the current transaction
+        self._journal_left = False  # a failed write's journal could not be played back yet (Store._roll_back)
         self.gate = gate if gate is not None else WriteGate(wal=False)
         if not read_only:
             self.gate.guard(conn)
@@ -515,8 +528,7 @@ class Store:
             try:
                 yield self
             except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                self._roll_back()
                 raise
             else:
                 try:
@@ -524,10 +536,33 @@ class Store:
                 except BaseException:
                     # Refused (another program reading the file held it past the busy timeout, a full disk): a
                     # transaction left open would take every later change into it, unwritten.
-                    if self.conn.in_transaction:
-                        self.conn.execute("ROLLBACK")
+                    self._roll_back()
                     raise
         self.gate.after_commit(self.conn, self._change_mark() != changes)
+
+    def _roll_back(self) -> None:
+        """End a failed transaction, leaving the file on disk whole with nothing beside it; the caller raises the
+        original error (a rollback that fails too is not what the person needs to hear).
+
+        A write the disk refused half-way through (a full disk, a network drive gone) may have left some pages
+        written and SQLite's rollback unable to write them back: the journal then stays beside the file ("hot")
+        for the next opener to play back, and the file copied or attached alone is damaged. The first read on
+        this connection plays it back (round 23: the command line said "Nothing was changed" with a half-written
+        file and its -journal left on disk). When the disk still refuses, the journal stays for the next opener
+        (the read is tried again at close)."""
+        with contextlib.suppress(sqlite3.Error):
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        self._journal_left = not self._play_back()
+
+    def _play_back(self) -> bool:
+        """One read on the connection, outside any transaction: SQLite plays back a journal left hot beside the
+        file (a no-op otherwise). False when it cannot (the disk still refuses)."""
+        try:
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            return False
+        return True
 
     def action(self, label: str):
         """``with store.action("Save project Suffolk Strive"):`` every audit entry written inside carries
@@ -600,6 +635,8 @@ class Store:
 
     def close(self) -> None:
         try:
+            if self._journal_left and not self.conn.in_transaction:
+                self._play_back()  # the disk may have room again since the write it refused
             # A file only looked at (nothing written through the gate) is left as it was: no ANALYZE, no
             # journal switch.
             if not self.read_only and self.gate.written:
