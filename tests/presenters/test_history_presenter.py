@@ -18,18 +18,25 @@ BST = timezone(timedelta(hours=1))
 INTERNAL_ID = re.compile(r"\b[0-9a-f]{32}\b")
 
 
-@pytest.fixture
-def edited(demo_store):
-    """The example file after three things a person does: edit a project, add a district, undo nothing."""
+def save_homeshield_capital(store, capital: str) -> tuple[str, ActionLog]:
+    """Homeshield Plus's capital typed in the Projects editor and saved, as a person does: its title, and the log
+    of what was done (to undo)."""
     log = ActionLog()
-    projects = ProjectsPresenter(demo_store, perform=log, today=lambda: date(2026, 4, 1))
+    projects = ProjectsPresenter(store, perform=log, today=lambda: date(2026, 4, 1))
     projects.reload()
     home = next(r for r in projects.rows if r.title.startswith("Homeshield"))
     projects.select(home.id)
-    projects.editor.set_value("capital", "7525.58")
+    projects.editor.set_value("capital", capital)
     assert projects.save(), projects.editor.messages
+    return home.title, log
+
+
+@pytest.fixture
+def edited(demo_store):
+    """The example file after three things a person does: edit a project, add a district, undo nothing."""
+    title, log = save_homeshield_capital(demo_store, "7525.58")
     reference.add_district(demo_store, "Babergh Extra")
-    return demo_store, home.title, log
+    return demo_store, title, log
 
 
 def test_one_line_per_action_named_and_in_words(edited):

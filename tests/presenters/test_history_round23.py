@@ -15,6 +15,7 @@ from safer_desk.presenters.funds import FundsPresenter
 from safer_desk.presenters.history import filter_predicate, history_lines
 from safer_desk.presenters.projects import ProjectsPresenter
 from safer_desk.services import funds
+from tests.presenters.test_history_presenter import save_homeshield_capital
 
 
 @pytest.fixture
@@ -56,13 +57,7 @@ def test_undoing_a_spend_line_s_amount_reads_as_the_amount_changed_back(demo_sto
 
 
 def test_an_amount_is_found_as_it_is_typed(demo_store):
-    log = ActionLog()
-    projects = ProjectsPresenter(demo_store, perform=log, today=lambda: date(2026, 4, 1))
-    projects.reload()
-    home = next(r for r in projects.rows if r.title.startswith("Homeshield"))
-    projects.select(home.id)
-    projects.editor.set_value("capital", "4321.09")
-    assert projects.save(), projects.editor.messages
+    save_homeshield_capital(demo_store, "4321.09")
     lines = history_lines(demo_store)
     saved = lines[0]
     assert "£4,321.09" in saved.summary
