@@ -385,24 +385,32 @@ PAYMENTS_HELD = "the county holds "
 
 
 @dataclass(frozen=True)
-class HeldPayment:
-    """A payment the county file holds towards a share, and where it came from."""
+class HeldRow:
+    """A row the county file holds about a share (a payment towards it, or an invoice dealing with its refusal: a
+    re-split share, or the lead authority's carrying), and where it came from."""
 
     amount_pence: int
-    office_id: str  # "" when recorded in the county file itself
+    office_id: str  # "" when made in the county file itself
+    office_name: str
     source: str  # "from Babergh office", "from Babergh office and other offices", "recorded at the county"
     shared: bool
 
 
-def held_payments(conn: sqlite3.Connection, share_id: Any) -> list[HeldPayment]:
-    """The payments the county file holds towards a share, oldest first, each with the office it came from."""
+def _held_rows(conn: sqlite3.Connection, table: str, where: str, order: str, share_id: Any,
+               here: str) -> list[HeldRow]:
+    """The rows of ``table`` (alias t) matching ``where`` for this share, each with the office it came from."""
     rows = conn.execute(
-        f"SELECT p.amount_pence, i.office_id, i.office_name, o.shared, o.row_key IS NOT NULL FROM dhr_payments p "
-        f"LEFT JOIN {ORIGINS_TABLE} o ON o.table_name = 'dhr_payments' AND o.row_key = CAST(p.id AS TEXT) "
-        f"LEFT JOIN {IMPORTS_TABLE} i ON i.number = o.import_number WHERE p.share_id = ? ORDER BY p.paid_on, p.rowid",
+        f"SELECT t.amount_pence, i.office_id, i.office_name, o.shared, o.row_key IS NOT NULL FROM {table} t "
+        f"LEFT JOIN {ORIGINS_TABLE} o ON o.table_name = '{table}' AND o.row_key = CAST(t.id AS TEXT) "
+        f"LEFT JOIN {IMPORTS_TABLE} i ON i.number = o.import_number WHERE {where} ORDER BY {order}",
         (share_id,)).fetchall()
-    return [HeldPayment(int(amount), office_id or "", came_from(merged, office_name, shared, "recorded at the county"),
-                        bool(shared)) for amount, office_id, office_name, shared, merged in rows]
+    return [HeldRow(int(amount), office_id or "", office_name or "", came_from(merged, office_name, shared, here),
+                    bool(shared)) for amount, office_id, office_name, shared, merged in rows]
+
+
+def held_payments(conn: sqlite3.Connection, share_id: Any) -> list[HeldRow]:
+    """The payments the county file holds towards a share, oldest first, each with the office it came from."""
+    return _held_rows(conn, "dhr_payments", "t.share_id = ?", "t.paid_on, t.rowid", share_id, "recorded at the county")
 
 
 def came_from(merged: bool, office_name: str | None, shared: bool, here: str) -> str:
@@ -415,7 +423,7 @@ def came_from(merged: bool, office_name: str | None, shared: bool, here: str) ->
     return f"from {office_name}" + (" and other offices" if shared else "")
 
 
-def payments_words(payments: Iterable[HeldPayment]) -> str:
+def payments_words(payments: Iterable[HeldRow]) -> str:
     """"£684.14 paid towards it, from Babergh office"; from several places, "£784.14 paid towards it: £684.14 from
     Babergh office, £100.00 recorded at the county"."""
     by_source: dict[str, int] = {}
@@ -446,32 +454,14 @@ HANDLING_OF_FOLLOWER = {"re-split": "re-split", "carried": "lead authority"}
 RESPLIT_HELD = "held back"
 
 
-@dataclass(frozen=True)
-class HeldDealing:
-    """An invoice the county file holds that deals with a refusal (a re-split share, or the lead authority's
-    carrying), and where it came from."""
-
-    amount_pence: int
-    office_id: str  # "" when made in the county file itself
-    office_name: str
-    source: str  # "from Mid Suffolk office", "from Mid Suffolk office and other offices", "made at the county"
-    shared: bool
-
-
-def held_dealings(conn: sqlite3.Connection, share_id: Any) -> list[HeldDealing]:
+def held_dealings(conn: sqlite3.Connection, share_id: Any) -> list[HeldRow]:
     """The invoices the county file holds that deal with a share's refusal (not those of them in turn), each with the
     office it came from, in invoice order."""
-    rows = conn.execute(
-        f"SELECT s.amount_pence, i.office_id, i.office_name, o.shared, o.row_key IS NOT NULL FROM dhr_shares s "
-        f"LEFT JOIN {ORIGINS_TABLE} o ON o.table_name = 'dhr_shares' AND o.row_key = CAST(s.id AS TEXT) "
-        f"LEFT JOIN {IMPORTS_TABLE} i ON i.number = o.import_number WHERE s.source_share_id = ? "
-        "ORDER BY s.invoice_ref, s.id", (share_id,)).fetchall()
-    return [HeldDealing(int(amount), office_id or "", office_name or "",
-                        came_from(merged, office_name, shared, "made at the county"), bool(shared))
-            for amount, office_id, office_name, shared, merged in rows]
+    return _held_rows(conn, "dhr_shares", "t.source_share_id = ?", "t.invoice_ref, t.id", share_id,
+                      "made at the county")
 
 
-def dealings_words(dealings: Iterable[HeldDealing]) -> str:
+def dealings_words(dealings: Iterable[HeldRow]) -> str:
     """"10 invoices, £684.14, from Mid Suffolk office"."""
     dealings = list(dealings)
     sources = list(dict.fromkeys(d.source for d in dealings))

@@ -1020,9 +1020,10 @@ class _Merger:
         subject_key = subject_key_of(info, basis, natural)
         county_version = version_of(info, county_row) if county_row is not None else ""
         incoming_version = version_of(info, row) if row is not None else ""
-        if (subject_key, county_version, incoming_version) in self.decisions:
-            if (subject_key, county_version, incoming_version) not in self.told_decided:  # (a refusal and its
-                self.told_decided.add((subject_key, county_version, incoming_version))  # re-split: one decision)
+        versions = (subject_key, county_version, incoming_version)
+        if versions in self.decisions:
+            if versions not in self.told_decided:  # (a refusal and its re-split: one decision)
+                self.told_decided.add(versions)
                 self.summary.decided += 1
             return
         subject = self.describer.subject(t, basis)
@@ -2188,10 +2189,11 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
         if t == "dhr_shares" and kind == "share-cannot-take":  # a re-split held back: it comes in with a file
             raise DecisionRefused(_held_resplit_not_kept(conn, conflict))
         _apply_district_version(county, info, conflict, replace_typed)
-        if t in ("dhr_shares", "dhr_payments"):
-            _refuse_share_the_rules_forbid(conn, info, conflict)
-        if t == "dhr_shares":
-            _refuse_a_refusal_dealt_with_twice(conn, info, conflict)
+        share = _share_kept(conn, info, conflict) if t in ("dhr_shares", "dhr_payments") else None
+        if share is not None:
+            _refuse_share_the_rules_forbid(conn, info, conflict, share)
+            if t == "dhr_shares":
+                _refuse_a_refusal_dealt_with_twice(conn, conflict, share)
         kept, set_aside = conflict.incoming_version, conflict.county_version
         if conflict.county_key:  # other offices' conflicts about the row now compare with the version kept
             refresh_conflicts_about(conn, t, [conflict.county_key], besides=conflict.id)
@@ -2295,16 +2297,13 @@ def _share_kept(conn: sqlite3.Connection, info: TableInfo, c: Conflict) -> dict 
     return _share_row(conn, key)
 
 
-def _refuse_share_the_rules_forbid(conn: sqlite3.Connection, info: TableInfo, c: Conflict) -> None:
+def _refuse_share_the_rules_forbid(conn: sqlite3.Connection, info: TableInfo, c: Conflict, share: dict) -> None:
     """Keeping an office's version of a share of a review's costs (or of a payment towards one) must leave a share
     the DHR rules allow, as an office's own file holds them (services.dhr): never paid more than it bills, never
     refused or written off once paid in full, and never refused or written off while the county holds a payment
     towards it that the office's file does not (what is refused is what had not been paid: the office refused
     without knowing the partner had paid). Raises DecisionRefused saying why and what to do; the caller's
-    transaction then changes nothing."""
-    share = _share_kept(conn, info, c)
-    if share is None:
-        return
+    transaction then changes nothing. ``share``: the county's share as keeping it left it (_share_kept)."""
     payments = held_payments(conn, share["id"])
     if not payments:
         return
@@ -2381,19 +2380,18 @@ def _held_resplit_not_kept(conn: sqlite3.Connection, c: Conflict) -> str:
     return f"{head}: {why}. {way}"
 
 
-def _refuse_a_refusal_dealt_with_twice(conn: sqlite3.Connection, info: TableInfo, c: Conflict) -> None:
+def _refuse_a_refusal_dealt_with_twice(conn: sqlite3.Connection, c: Conflict, share: dict) -> None:
     """Keeping an office's version of a share must not leave its refusal dealt with twice, or a share not refused
     with a re-split (services.dhr: only a refused share is re-split or carried, once; reopening one takes its re-split
     away): the county's re-split or carrying of the share stays only if the version kept says the share was refused
     and dealt with that way, and an invoice of a re-split comes in only under a share so refused. Raises
-    DecisionRefused saying why and what to do; the caller's transaction then changes nothing."""
-    share = _share_kept(conn, info, c)
-    if share is None:
-        return
+    DecisionRefused saying why and what to do; the caller's transaction then changes nothing. ``share``: the
+    county's share as keeping it left it (_share_kept)."""
     office = c.office_name
     dealings = held_dealings(conn, share["id"])
-    followers = {r[0] for r in conn.execute("SELECT kind FROM dhr_shares WHERE source_share_id = ?", (share["id"],))}
     if dealings:
+        followers = {r[0] for r in conn.execute("SELECT kind FROM dhr_shares WHERE source_share_id = ?",
+                                                (share["id"],))}
         handling = HANDLING_OF_FOLLOWER.get(next(iter(followers)), "re-split") if len(followers) == 1 else None
         if share["status"] == "refused" and share["refusal_handling"] == handling:
             return
