@@ -35,6 +35,17 @@ def batches(store) -> list[dict]:
     return [json.loads(r[0]) for r in store.rows("SELECT new_value FROM audit_log WHERE action = 'batch' ORDER BY id")]
 
 
+def export_with_counts_changed_after_signing(tmp_path):
+    """Babergh's export with one police.uk count of Mar 2025 changed after it was signed."""
+    path = district_exports(tmp_path, ["Babergh"])[0]
+    conn = sqlite3.connect(str(path))
+    conn.execute("UPDATE _police_counts SET count = count + 1 WHERE month = '2025-03' AND crime_type = 'Burglary' "
+                 "AND source_district = (SELECT min(source_district) FROM _police_counts WHERE month = '2025-03')")
+    conn.commit()
+    conn.close()
+    return path
+
+
 @pytest.fixture
 def county(tmp_path):
     store = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
@@ -161,12 +172,7 @@ def test_the_same_file_in_a_later_download_only_moves_the_download_date(tmp_path
 
 
 def test_police_counts_changed_after_signing_are_refused(tmp_path, county):
-    path = district_exports(tmp_path, ["Babergh"])[0]
-    conn = sqlite3.connect(str(path))
-    conn.execute("UPDATE _police_counts SET count = count + 1 WHERE month = '2025-03' AND crime_type = 'Burglary' "
-                 "AND source_district = (SELECT min(source_district) FROM _police_counts WHERE month = '2025-03')")
-    conn.commit()
-    conn.close()
+    path = export_with_counts_changed_after_signing(tmp_path)
     # `safer-desk check` reads every force-month against its signed digest …
     with pytest.raises(ExportRefused, match="its police.uk counts for Suffolk Constabulary Mar 2025 were changed "
                                             "after it was signed"):
@@ -232,12 +238,7 @@ def test_a_merge_refused_into_a_county_file_not_made_yet_leaves_no_file(tmp_path
     # county file has not been changed", and a new, empty county file of a megabyte was left where there was none.
     from tests.exchange.helpers import accept_key_args, cli_output
 
-    path = district_exports(tmp_path, ["Babergh"])[0]
-    conn = sqlite3.connect(str(path))
-    conn.execute("UPDATE _police_counts SET count = count + 1 WHERE month = '2025-03' AND crime_type = 'Burglary' "
-                 "AND source_district = (SELECT min(source_district) FROM _police_counts WHERE month = '2025-03')")
-    conn.commit()
-    conn.close()
+    path = export_with_counts_changed_after_signing(tmp_path)
     county = tmp_path / "new county.sqlite"
     code, _, err = cli_output(["merge", str(county), str(path), *accept_key_args()])
     assert code == 1 and "Mar 2025 were changed after it was signed" in err

@@ -63,6 +63,16 @@ def refuse_and_resplit(office, handling: str = "re-split") -> None:
     dhr.resolve_refusal(office, share_of(office), handling, on="2025-10-05")
 
 
+def mid_resplit_merged(o, handling: str = "re-split"):
+    """Both offices' first files merged alike; then Mid Suffolk refused NPS's share and dealt with it (handling), and
+    its file was merged alone. Returns that file."""
+    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    refuse_and_resplit(o.mid, handling)
+    m2 = o.send(o.mid)
+    merge(o.county, [m2])
+    return m2
+
+
 def state(county) -> tuple:
     """The county's data, open conflicts and decisions (what an undo must put back exactly)."""
     return (content_checksums(county.conn, data_tables(county.conn))[1],
@@ -122,9 +132,7 @@ def test_merging_the_same_files_again_holds_it_back_again_and_changes_nothing(re
 
 def test_the_mid_suffolk_file_merged_first_holds_it_back_too(offices):  # noqa: F811
     o = offices
-    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
-    refuse_and_resplit(o.mid)
-    merge(o.county, [o.send(o.mid)])
+    mid_resplit_merged(o)
     assert resplits(o.county) == 0 and ledger(o.county) == ledger(o.babergh)
     assert held_resplit(o).detail == HELD
     dhr.record_payment(o.babergh, share_of(o.babergh), paid_on="2025-10-01", amount="684.14")
@@ -150,10 +158,7 @@ def test_keep_county_decides_the_resplit_with_the_refusal_and_the_decision_stand
 
 def test_keep_district_of_the_refusal_lets_the_resplit_in_with_the_office_s_next_file(offices):  # noqa: F811
     o = offices
-    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
-    refuse_and_resplit(o.mid)
-    m2 = o.send(o.mid)
-    merge(o.county, [m2])
+    m2 = mid_resplit_merged(o)
     resolve_conflicts(o.county, "district", which=refusal(o).id)
     assert list_conflicts(o.county) == []  # the held re-split is closed with the refusal: it comes in with the file
     assert county_share(o) == ("refused", 68414, 0) and resplits(o.county) == 0
@@ -170,10 +175,7 @@ def test_keep_district_of_the_refusal_lets_the_resplit_in_with_the_office_s_next
 
 def test_keep_district_for_the_group_keeps_the_refusal_and_its_resplit_comes_with_the_next_file(offices):  # noqa: F811
     o = offices
-    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
-    refuse_and_resplit(o.mid)
-    m2 = o.send(o.mid)
-    merge(o.county, [m2])
+    m2 = mid_resplit_merged(o)
     decided = resolve_conflicts(o.county, "district", which="dhr-share")
     assert [c.kind for c in decided][:1] != ["share-cannot-take"]
     assert list_conflicts(o.county) == [] and resplits(o.county) == 0
@@ -202,10 +204,7 @@ def test_keeping_the_office_s_version_of_the_held_resplit_is_refused_with_the_wa
 def test_undo_of_a_decision_puts_back_exactly_what_was_there(offices, choice, which):  # noqa: F811
     """The window's undo step (ConflictsPresenter.rows and put_back) and its redo."""
     o = offices
-    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
-    refuse_and_resplit(o.mid)
-    m2 = o.send(o.mid)
-    merge(o.county, [m2])
+    m2 = mid_resplit_merged(o)
     presenter = ConflictsPresenter(o.county)
     conflict = {"refusal": refusal(o), "held re-split": held_resplit(o)}.get(which)
     group = "dhr-share" if which == "group" else None
@@ -276,10 +275,7 @@ def test_the_lead_authority_s_carrying_is_held_back_too(offices):  # noqa: F811
     for office in (o.babergh, o.mid):  # both offices name the lead authority alike
         dhr.update_case(office, dhr.case_id_by_reference(office, REVIEW),
                         lead_organisation="Mid Suffolk District Council")
-    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
-    refuse_and_resplit(o.mid, "lead authority")
-    m2 = o.send(o.mid)
-    merge(o.county, [m2])
+    m2 = mid_resplit_merged(o, "lead authority")
     assert resplits(o.county) == 0 and ledger(o.county) == ledger(o.babergh)
     assert held_resplit(o).detail == (
         f"{NPS}'s share of {REVIEW}: carried by the lead authority, from Mid Suffolk office (Mid Suffolk District "
