@@ -470,12 +470,11 @@ class BudgetsTab(TabBase):
         return f"{row.label}, {self.model.headerData(index.column(), Qt.Orientation.Horizontal)}"
 
     def _keep_typing(self, key: tuple, words: str, held: str, typed: str) -> None:
-        index = self.model.index_of(key)
+        index, changed = self.model.index_of(key), typed != held
         if not index.isValid() or not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
-            if typed != held:
+            if changed:
                 self.presenter.typing_lost(words, typed)
             return
-        changed = typed != held
         if self.view.state() != QAbstractItemView.State.EditingState or self.view.indexWidget(index) is None:
             self.view.setCurrentIndex(index)  # the grid was rebuilt, closing the editor: opened again
             self.cell_editor.kept_text = typed if changed else None
@@ -487,7 +486,7 @@ class BudgetsTab(TabBase):
             editor.setProperty("figure_length", None)
             editor.setText(typed)
         now = index.data(Qt.ItemDataRole.EditRole) or ""
-        if typed != held and now != held:
+        if changed and now != held:
             self.presenter.typing_over_change(words, now)
 
     def _plan_chosen(self, current, _previous=None) -> None:

@@ -325,10 +325,10 @@ class SectionLayout:
             raise self.charts.error
 
 
-def _section_html(section, number: int, width: float, device, breaks: dict[int, set[int]] | None = None) -> str:
+def _section_html(section, number: int, width: float, device, breaks: dict[int, set[int]]) -> str:
     parts = [f"<h2>{number}. {escape(section.title)}</h2>"]
     parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
-    parts += [_table(t, width, device, (breaks or {}).get(k, ())) for k, t in enumerate(section.tables)]
+    parts += [_table(t, width, device, breaks.get(k, ())) for k, t in enumerate(section.tables)]
     w = min(width, CHART_W)
     h = CHART_H * w / CHART_W
     for k, chart in enumerate(section.charts):

@@ -346,7 +346,7 @@ class RegisterPage(QWidget):
         project = self.presenter.selected_project
         hides = project is not None and predicate is not None and not predicate(project)
         if hides and not self._may_leave_for_filter():
-            self._put_filters_back()
+            self._set_filter_widgets(self._filters_shown)  # as the table shows them
             return
         self.apply_filters()
         if hides and self.presenter.selected is not None:
@@ -355,26 +355,20 @@ class RegisterPage(QWidget):
             else:
                 self.presenter.select(None)
 
-    def _put_filters_back(self) -> None:
-        """The filter widgets as the table shows them (Cancel at a filter's question)."""
+    def _set_filter_widgets(self, values: tuple[str, str, str, str, str]) -> None:
+        """The filter widgets showing ``values`` (as ``_filter_values`` gives them), unheard by ``_filters_changed``."""
         combos = (self.status_filter, self.route_filter, self.criterion_filter, self.area_filter)
-        for combo, value in zip(combos, self._filters_shown):
+        for combo, value in zip(combos, values):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
-        if self.search.text() != self._filters_shown[-1]:
+        if self.search.text() != values[-1]:
             self.search.blockSignals(True)
-            self.search.setText(self._filters_shown[-1])
+            self.search.setText(values[-1])
             self.search.blockSignals(False)
 
     def clear_filters(self) -> None:
-        for combo in (self.status_filter, self.route_filter, self.criterion_filter, self.area_filter):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
+        self._set_filter_widgets((ALL, ALL, ALL, ALL, ""))  # each list's first entry is ALL
         self.proxy.clear_column_filters()
         self.apply_filters()
 
