@@ -28,6 +28,12 @@ def empty_tab(window, tmp_path):
     return window.show_tab("budgets")
 
 
+def new_plan(qtbot, tab, name, years):
+    qtbot.keyClicks(tab.plan_name, name)
+    qtbot.keyClicks(tab.plan_years, years)
+    qtbot.mouseClick(tab.new_plan_button, Qt.MouseButton.LeftButton)
+
+
 def add_section(qtbot, tab, name, kind):
     tab.section_name.clear()
     qtbot.keyClicks(tab.section_name, name)
@@ -52,9 +58,7 @@ def sections_of_lines(tab) -> dict[str, str]:
 
 def test_each_line_typed_after_add_section_goes_into_that_section(qtbot, empty_tab):
     tab = empty_tab
-    qtbot.keyClicks(tab.plan_name, "ESCC MTFP")
-    qtbot.keyClicks(tab.plan_years, "2011/12, 2012/13, 2013/14, 2014/15")
-    qtbot.mouseClick(tab.new_plan_button, Qt.MouseButton.LeftButton)
+    new_plan(qtbot, tab, "ESCC MTFP", "2011/12, 2012/13, 2013/14, 2014/15")
     add_section(qtbot, tab, "Community Safety", "expenditure")
     assert tab.section_choice.currentText() == "Community Safety"
     for label in ("Employees", "Transport"):
@@ -79,9 +83,7 @@ def test_each_line_typed_after_add_section_goes_into_that_section(qtbot, empty_t
 
 def test_a_section_chosen_by_hand_keeps_its_lines_and_an_undone_section_is_not_chosen(qtbot, empty_tab):
     tab = empty_tab
-    qtbot.keyClicks(tab.plan_name, "Plan")
-    qtbot.keyClicks(tab.plan_years, "2017/18")
-    qtbot.mouseClick(tab.new_plan_button, Qt.MouseButton.LeftButton)
+    new_plan(qtbot, tab, "Plan", "2017/18")
     add_section(qtbot, tab, "Spend", "expenditure")
     add_section(qtbot, tab, "Grants", "income")
     tab.section_choice.setCurrentIndex(tab.section_choice.findText("Spend"))
@@ -211,10 +213,20 @@ def test_a_cells_edit_text_in_a_thousands_plan_reads_back_as_the_same_cell(pence
     assert (again.amount_pence, again.note, again.per_district_pence) == (pence, note, per)
 
 
-def revenue(demo_store) -> tuple[BudgetsPresenter, str, str]:
-    p = BudgetsPresenter(demo_store)
+def plan_presenter(store, chosen) -> BudgetsPresenter:
+    """A presenter on the first plan whose name ``chosen`` accepts."""
+    p = BudgetsPresenter(store)
     p.reload()
-    p.select(next(plan.id for plan in p.plans if "revenue budget" in plan.name))
+    p.select(next(plan.id for plan in p.plans if chosen(plan.name)))
+    return p
+
+
+def western_suffolk(store) -> BudgetsPresenter:
+    return plan_presenter(store, lambda name: name.startswith("Western Suffolk"))
+
+
+def revenue(demo_store) -> tuple[BudgetsPresenter, str, str]:
+    p = plan_presenter(demo_store, lambda name: "revenue budget" in name)
     assert p.view.plan.unit == "thousand"
     line = next(r for r in p.rows if r.kind == "line" and r.label.startswith("B "))
     return p, line.line_id, p.columns[1]
@@ -270,9 +282,7 @@ def test_a_thousands_cell_retyped_in_the_grid_keeps_its_figure(qtbot, demo_windo
 # -- 6. Deleting a section with linked lines ------------------------------------------------------------------------
 
 def test_the_question_before_deleting_a_section_says_what_its_linked_lines_stop_counting(demo_store):
-    p = BudgetsPresenter(demo_store)
-    p.reload()
-    p.select(next(plan.id for plan in p.plans if plan.name.startswith("Western Suffolk")))
+    p = western_suffolk(demo_store)
     links = [(r.label, r.links) for r in p.view.rows if r.kind == "line" and r.links]
     assert len(links) == 2
     section = next(r for r in p.rows if r.kind == "section")
@@ -288,9 +298,7 @@ def test_the_question_before_deleting_a_section_says_what_its_linked_lines_stop_
 
 
 def test_a_section_with_one_linked_line_or_none_is_asked_about_plainly(demo_store):
-    p = BudgetsPresenter(demo_store)
-    p.reload()
-    p.select(next(plan.id for plan in p.plans if plan.name.startswith("Western Suffolk")))
+    p = western_suffolk(demo_store)
     target = next(r for r in p.rows if r.kind == "line" and r.label.startswith("Target Hardening"))
     assert p.delete_row(target)
     section = next(r for r in p.rows if r.kind == "section")

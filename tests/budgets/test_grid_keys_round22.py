@@ -100,6 +100,14 @@ def f2_on(qtbot, tab, row: int, column: int) -> QLineEdit:
     return open_editor(qtbot, tab, index)
 
 
+def put_in(qtbot, tab, row: int, column: int, text: str, key: Qt.Key) -> None:
+    """F2 on a cell, ``text`` typed and put in with ``key`` (Enter or Tab); back once the editor has closed."""
+    editor = f2_on(qtbot, tab, row, column)
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, key)
+    editing_done(qtbot, tab)
+
+
 def type_straight_in(qtbot, tab, text: str) -> None:
     """Keys typed one by one, as a person does (the window has its turn between them), to whatever has the focus:
     the first opens the editor of the cell in view."""
@@ -179,10 +187,7 @@ def test_tab_goes_along_the_line_and_enter_down_the_column(qtbot, tab, demo_path
 
 
 def test_enter_after_a_figure_moves_to_the_line_below(qtbot, tab, demo_path):
-    editor = f2_on(qtbot, tab, row_of(tab, DHR), year(tab, 0))
-    qtbot.keyClicks(editor, "8000")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    editing_done(qtbot, tab)
+    put_in(qtbot, tab, row_of(tab, DHR), year(tab, 0), "8000", Qt.Key.Key_Return)
     assert figures(demo_path)[(DHR, "2017/18")] == ("amount", 800000)
     assert current(tab) == (HARDENING, "2017/18")
     qtbot.keyClick(tab.view, Qt.Key.Key_Down)
@@ -199,10 +204,7 @@ def test_shift_tab_goes_back_and_tab_never_opens_a_name(qtbot, tab, demo_path):
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     editing_done(qtbot, tab)
     # The last line's last figure: Tab puts it in and goes no further (not to the total, nor round to a name).
-    editor = f2_on(qtbot, tab, row_of(tab, ECINS), year(tab, 2))
-    qtbot.keyClicks(editor, "700")
-    qtbot.keyClick(editor, Qt.Key.Key_Tab)
-    editing_done(qtbot, tab)
+    put_in(qtbot, tab, row_of(tab, ECINS), year(tab, 2), "700", Qt.Key.Key_Tab)
     assert figures(demo_path)[(ECINS, "2019/20")] == ("amount", 70000)
     assert current(tab) == (ECINS, "2019/20")
     type_straight_in(qtbot, tab, "4000")  # typed with no editor open: into the cell in view, as in a spreadsheet

@@ -1,5 +1,6 @@
 """The main window's File, Edit, View and Help actions, used as a person would, with the answers they give."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,15 @@ def edited_register(window, qtbot):
     qtbot.keyClicks(title, "Homeshield Plus renamed")
     assert window.has_unsaved_changes()
     return page
+
+
+def renamed_projects(path: Path) -> tuple:
+    """How many projects a copy of the file holds with the title edited_register types, read from the copy itself."""
+    copy = sqlite3.connect(path)
+    try:
+        return copy.execute("SELECT count(*) FROM projects WHERE title = 'Homeshield Plus renamed'").fetchone()
+    finally:
+        copy.close()
 
 
 def test_open_recent_lists_files_newest_first_and_opens_one(window, tmp_path):
@@ -466,8 +476,6 @@ def test_windows_about_the_open_file_close_when_another_file_opens(demo_window, 
 
 def test_save_a_copy_asks_about_unsaved_edits_first(demo_window, qtbot, prompts, tmp_path):
     # File > Save a Copy with a retyped title not saved said "Copy saved to …", and the copy lacked the edit.
-    import sqlite3
-
     edited_register(demo_window, qtbot)
     target = tmp_path / "for colleague.sqlite"
     prompts.unsaved_answers[:] = [UnsavedChoice.CANCEL]
@@ -479,18 +487,12 @@ def test_save_a_copy_asks_about_unsaved_edits_first(demo_window, qtbot, prompts,
     prompts.file_names[:] = [str(target)]
     demo_window.save_copy()
     assert demo_window.statusBar().currentMessage() == f"Copy saved to {target}"
-    copy = sqlite3.connect(target)
-    try:
-        assert copy.execute("SELECT count(*) FROM projects WHERE title = 'Homeshield Plus renamed'").fetchone() == (1,)
-    finally:
-        copy.close()
+    assert renamed_projects(target) == (1,)
 
 
 def test_back_up_now_asks_about_unsaved_edits_first(demo_window, qtbot, prompts):
     # File > Back Up Now with a retyped title not saved said "Backup written to …", and the backup lacked the
     # edit the person could see on screen: a backup is kept to go back to, so it is asked about first.
-    import sqlite3
-
     from safer_desk.storage.store import backups_of
 
     edited_register(demo_window, qtbot)
@@ -504,11 +506,7 @@ def test_back_up_now_asks_about_unsaved_edits_first(demo_window, qtbot, prompts)
     demo_window.backup_now()
     (made,) = [p for p in backups_of(path) if p not in before]
     assert demo_window.statusBar().currentMessage() == f"Backup written to {made}"
-    copy = sqlite3.connect(made)
-    try:
-        assert copy.execute("SELECT count(*) FROM projects WHERE title = 'Homeshield Plus renamed'").fetchone() == (1,)
-    finally:
-        copy.close()
+    assert renamed_projects(made) == (1,)
 
 
 def test_save_a_copy_refuses_a_file_open_in_another_window(demo_window, prompts, tmp_path):

@@ -16,6 +16,7 @@ from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import dhr
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy, money_column
+from tests.costs.test_search_choice_round22 import reviews_page
 
 DESC = Qt.SortOrder.DescendingOrder
 
@@ -117,13 +118,7 @@ def test_a_table_without_a_proxy_sorts_its_new_rows_as_well(qtbot):
 
 @pytest.fixture
 def reviews(demo_window, qtbot):
-    demo_window.resize(1366, 768)
-    demo_window.show()
-    tab = demo_window.show_tab("costs")
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
-    page = tab.reviews
-    page.today = date(2018, 9, 1)
-    return page
+    return reviews_page(demo_window, qtbot, date(2018, 9, 1))
 
 
 def sorted_by_cost_descending(page) -> bool:
