@@ -3,6 +3,7 @@
 import shutil
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from safer_desk.services import allocation as service
@@ -92,3 +93,18 @@ def test_edit_undo_from_the_menu_puts_a_typed_cell_in_first(qtbot, demo_window, 
     demo_window.undo_action.trigger()
     assert tab.state.partnerships[0].values["basis"] == 2442
 
+
+
+def test_a_pot_worked_out_from_last_year_shows_the_pot_used_in_its_greyed_field(qtbot, tab):
+    # With "Last year's total less retained", the greyed Pot field showed its example, "£589,608", whatever the
+    # pot worked out: after Retained 12% it still read £589,608 beside a summary of £576,506.
+    pot, retain = tab.option_edits["pot"], tab.option_edits["retain"]
+    assert tab.pot_from_previous.isChecked() and not pot.isEnabled() and pot.text() == ""
+    retain.setFocus()
+    qtbot.waitUntil(retain.hasFocus)
+    retain.selectAll()
+    qtbot.keyClicks(retain, "12")
+    qtbot.keyClick(retain, Qt.Key.Key_Return)
+    assert tab.result.pot_pence == 576_506_00
+    assert pot.placeholderText() == "£576,506"
+    assert tab.summary_label.text().startswith("Pot £576,506")

@@ -71,6 +71,9 @@ class InputsView(DataTableView):
         return to_tsv(table)
 
 
+POT_EXAMPLE = "£589,608"  # the Pot field's example (the Suffolk 2009/10 pot), shown while it is blank to type in
+
+
 class AllocationTab(TabBase):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(session, parent)
@@ -244,7 +247,7 @@ class AllocationTab(TabBase):
         mode.addWidget(self.pot_given)
         mode.addWidget(self.pot_from_previous)
         mode.addStretch(1)
-        form.addRow("Po&t:", self._line("pot", "Pot", "£589,608"))
+        form.addRow("Po&t:", self._line("pot", "Pot", POT_EXAMPLE))
         previous = QHBoxLayout()
         previous.addWidget(self._line("previous_total", "Last year's total", "£655,120"), 1)
         self.previous_sum_button = self._button("= Sum", self.use_previous_sum, writes=True,
@@ -485,7 +488,12 @@ class AllocationTab(TabBase):
                     edit.setText(text)
             from_previous = o.pot_pence is None
             (self.pot_from_previous if from_previous else self.pot_given).setChecked(True)
-            self.option_edits["pot"].setEnabled(not from_previous)
+            pot = self.option_edits["pot"]
+            pot.setEnabled(not from_previous)
+            # Worked out from last year, the greyed field shows the pot used (it showed its example, £589,608,
+            # whatever was retained); a pot to type shows the example.
+            worked_out = format_money(self.result.pot_pence) if self.result is not None else ""
+            pot.setPlaceholderText(worked_out if from_previous else POT_EXAMPLE)
             for key in ("previous_total", "retain"):
                 self.option_edits[key].setEnabled(from_previous)
             self.previous_sum_button.setEnabled(from_previous and not self.read_only)
