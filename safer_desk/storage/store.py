@@ -217,7 +217,7 @@ def inspect_file(path: Path) -> FileCheck:
     if header != SQLITE_HEADER:
         raise NotADatabase(f"{path.name} is not a Safer Desk file: it is not an SQLite database at all.")
     try:
-        conn = _read_only_look(path)
+        conn = read_only_look(path)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not tables:
@@ -303,10 +303,11 @@ def refuse_export(path: Path, check: FileCheck) -> None:
             "read-only. It has not been changed.")
 
 
-def _read_only_look(path: Path) -> sqlite3.Connection:
+def read_only_look(path: Path) -> sqlite3.Connection:
     """A read-only connection that has read the file's schema, after letting SQLite recover a file whose
     writer was killed: one connection for the probe and the look that follows (each new connection parses
-    the whole schema again, about 7 ms for an office file).
+    the whole schema again, about 7 ms for an office file). Raises sqlite3.DatabaseError as connecting does
+    (SQLITE_READONLY, ``interrupted_write``: an interrupted write this process may not finish).
 
     A writer killed mid-transaction leaves a write-ahead log (or a hot journal) that only a writable
     connection may recover ("attempt to write a readonly database" on a read-only one); SQLite does it on
@@ -323,13 +324,6 @@ def _read_only_look(path: Path) -> sqlite3.Connection:
             contextlib.suppress(sqlite3.DatabaseError):
         writer.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return _schema_read(sqlite3.connect(read_only_uri(path), uri=True))
-
-
-def read_only_look(path: Path) -> sqlite3.Connection:
-    """A read-only connection to path (its schema read), after SQLite has played back a write left interrupted
-    beside it when the file can be written (``_read_only_look``); raises sqlite3.DatabaseError as connecting
-    does (SQLITE_READONLY: an interrupted write this process may not finish)."""
-    return _read_only_look(Path(path))
 
 
 def interrupted_write(exc: BaseException) -> bool:
