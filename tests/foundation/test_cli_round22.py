@@ -168,11 +168,8 @@ def test_a_screenshot_of_a_file_read_only_on_disk_draws_it_read_only(demo_path, 
 
 # -- 4. a new file in a folder that cannot be written to ------------------------------------------------------
 
-@pytest.fixture
-def unwritable(tmp_path, monkeypatch):
-    """shared/: a folder that cannot be written to (its mode, and os.access as a user other than root sees it)."""
-    folder = tmp_path / "shared"
-    folder.mkdir()
+def refuse_writes_in(folder: Path, monkeypatch) -> None:
+    """os.access answers for folder as it does for a user other than root who may not write there."""
     access = os.access
 
     def as_a_user(path, mode, *args, **kwargs):
@@ -181,6 +178,14 @@ def unwritable(tmp_path, monkeypatch):
         return access(path, mode, *args, **kwargs)
 
     monkeypatch.setattr(os, "access", as_a_user)
+
+
+@pytest.fixture
+def unwritable(tmp_path, monkeypatch):
+    """shared/: a folder that cannot be written to (its mode, and os.access as a user other than root sees it)."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    refuse_writes_in(folder, monkeypatch)
     folder.chmod(0o555)
     yield folder
     folder.chmod(0o755)
@@ -220,9 +225,7 @@ def test_an_existing_file_in_an_unwritable_folder_can_still_be_opened_read_only(
     folder.mkdir()
     path = folder / "office.sqlite"
     path.write_bytes(demo_path.read_bytes())
-    access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if mode & os.W_OK and Path(p) == folder
-                        else access(p, mode, *a, **k))
+    refuse_writes_in(folder, monkeypatch)
     source = street_file(tmp_path, "2025-01-suffolk-street.csv", [suffolk_row()])
     before = sha256(path)
     code, _, err = run(capsys, "import-police", path, source)
