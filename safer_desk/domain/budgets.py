@@ -233,8 +233,8 @@ def _with_bracket(base: Cell, inner: str, unit: str, *, replace_note: bool = Fal
         try:
             per_district = _amount_in_unit(per.group("amount"), unit)
         except MoneyError:
-            per_district = None  # not an amount ("£2,000.123 per district"): the words are the cell's note
-        if per_district is not None:
+            pass  # not an amount ("£2,000.123 per district"): the words are the cell's note
+        else:
             return Cell("amount", base.amount_pence, base.text, base.note, per_district)
     if base.note and not replace_note:
         return None

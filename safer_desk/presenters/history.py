@@ -590,6 +590,7 @@ def filter_predicate(area: str = "", text: str = "", since: date | None = None,
     words = (text or "").casefold().split()
     if not (area or words or since or until):
         return None
+    plain_words = [(w, _plain_amounts(w)) for w in words]
 
     def accept(line: HistoryLine) -> bool:
         if area and area not in line.areas:
@@ -599,10 +600,12 @@ def filter_predicate(area: str = "", text: str = "", since: date | None = None,
         if until and line.day > until:
             return False
         haystack = line.search_text
-        plain = _plain_amounts(haystack)
-        return all(w in haystack or (plain_w and plain_w in plain) for w, plain_w in plain_words)
+        missing = [plain_w for w, plain_w in plain_words if w not in haystack]
+        if not missing:
+            return True
+        plain = _plain_amounts(haystack)  # only for a word not found as typed: the line's amounts without £ and commas
+        return all(plain_w and plain_w in plain for plain_w in missing)
 
-    plain_words = [(w, _plain_amounts(w)) for w in words]
     return accept
 
 

@@ -183,12 +183,6 @@ _REFERENCE_AREAS = ("SELECT id, name, 'district' AS kind, ons_code, NULL AS popu
                     "UNION ALL SELECT id, name, 'partnership', NULL, NULL FROM partnerships")
 
 
-def _reference_area(store: Store, name_or_id: str) -> Area | None:
-    r = store.one(f"SELECT * FROM ({_REFERENCE_AREAS}) WHERE id = ? OR lower(name) = lower(?) "
-                  "ORDER BY id = ? DESC LIMIT 1", (name_or_id, name_or_id, name_or_id))
-    return None if r is None else Area(r["id"], r["name"], r["kind"], r["ons_code"], r["population"])
-
-
 def sync_reference_areas(store: Store) -> int:
     """Make every district and partnership of the reference data an area; returns how many were added.
 

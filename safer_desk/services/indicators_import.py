@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from safer_desk.domain.checks import percentage_slip
 from safer_desk.domain.indicators import IndicatorError
 from safer_desk.domain.text import counted
 from safer_desk.exchange.indicator_import import LongRow, read_long_rows
@@ -83,8 +84,6 @@ def _check_name_free(store: Store, area: tuple[str, str, str], names: dict[str, 
 def _query(indicator: svc.Indicator, pv: PeriodValue, today: date) -> str:
     """What the grid asks about such a figure before saving it ("950% is more than 100%: is that what you
     meant?", "Apr-27 has not begun yet …"), or ""."""
-    from safer_desk.domain.checks import percentage_slip
-
     asked = []
     if indicator.unit == "percentage" and pv.value is not None and pv.numerator is None:
         slip = percentage_slip(Decimal(repr(pv.value)))
@@ -104,14 +103,11 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
     seen: dict[tuple[str, str, str], int] = {}
     areas: dict[str, tuple[str, str, str] | str | None] = {}  # each text of the area column looked up once
     names: dict[str, tuple[str, str, int]] = {}  # name -> (id, kind, line or 0) of the area keeping figures
-    indicators: dict[str, svc.Indicator] = {}
     for row in read_long_rows(path):
         try:
-            good = _check_row(store, row, seen, areas, names)
+            good, indicator = _check_row(store, row, seen, areas, names)
             preview.good.append(good)
-            if good.indicator_id not in indicators:
-                indicators[good.indicator_id] = svc.get_indicator(store, good.indicator_id)
-            if asked := _query(indicators[good.indicator_id], good.value, today):
+            if asked := _query(indicator, good.value, today):
                 preview.queried[good.line] = asked
         except IndicatorError as exc:
             msg = str(exc)
@@ -119,7 +115,7 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
     return preview
 
 
-def _check_row(store: Store, row: LongRow, seen: dict, areas: dict, names: dict) -> GoodRow:
+def _check_row(store: Store, row: LongRow, seen: dict, areas: dict, names: dict) -> tuple[GoodRow, svc.Indicator]:
     if row.split is not None:
         raise IndicatorError(row.split)
     f = row.fields
@@ -157,7 +153,7 @@ def _check_row(store: Store, row: LongRow, seen: dict, areas: dict, names: dict)
     svc.check_value(ind, pv)
     seen[key] = row.line
     names.setdefault(area[1], (area[0], area[2], row.line))
-    return GoodRow(row.line, ind.id, ind.name, area[1], area[2], area[0], pv)
+    return GoodRow(row.line, ind.id, ind.name, area[1], area[2], area[0], pv), ind
 
 
 def apply_values(store: Store, preview: ValuesPreview) -> int:
