@@ -180,14 +180,20 @@ def test_the_chart_in_words_uses_the_places_the_table_uses_against_target(knife_
     assert "latest 0.85 per 1,000" in areas.summary
 
 
-def test_the_hover_says_the_rate_base_and_the_places_against_target(window, knife_store, demo_path, qtbot):
-    store, area = knife_store
+def indicators_tab_on(window, store, area):
+    """The store's file opened in the window, on Indicators with the area and 2016/17 chosen."""
     path = store.path
     store.close()
     assert window.open_path(path)
     tab = window.show_tab("indicators")
     tab.select_area(area)
     tab.select_year(FY16)
+    return tab
+
+
+def test_the_hover_says_the_rate_base_and_the_places_against_target(window, knife_store, demo_path, qtbot):
+    store, area = knife_store
+    tab = indicators_tab_on(window, store, area)
     tab.set_mode("cumulative")
     assert tab.chart.hover_text(0) == ("Year\n2016/17 cumulative: 0.85 per 1,000\n2015/16 cumulative: —\n"
                                        "Target 2016/17: 0.8 per 1,000")
@@ -244,12 +250,7 @@ def test_copy_and_export_give_the_change_percent_the_window_shows(window, store,
 
     area = svc.ensure_area(store, "Testshire")
     add_change_pct_figures(store, area)
-    path = store.path
-    store.close()
-    assert window.open_path(path)
-    tab = window.show_tab("indicators")
-    tab.select_area(area)
-    tab.select_year(FY16)
+    tab = indicators_tab_on(window, store, area)
     pct = [c.header for c in tab.summary_model.columns].index("Change %")
     shown = {tab.summary_proxy.index(r, 1).data(): tab.summary_proxy.index(r, pct).data()
              for r in range(tab.summary_proxy.rowCount())}
