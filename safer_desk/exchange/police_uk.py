@@ -276,14 +276,14 @@ def street_files_in(paths: Iterable[Path | str]) -> Iterator[FoundFiles]:
                 unpack_to.append(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="safer-desk-police-"))))
             return unpack_to[0]
 
-        for given in paths:
+        for index, given in enumerate(paths, start=1):
             p = Path(given)
             if p.is_dir():
                 for f in sorted(p.rglob("*")):
                     if f.is_file() and f.suffix.lower() == ".csv":
                         _classify(found, f, f.name, f.name, p.name or str(p), read_header(f))
             elif p.is_file() and _is_zip(p):
-                _unpack_zip(p, found, scratch)
+                _unpack_zip(p, found, scratch, index)
             elif p.is_file():
                 header = read_header(p)
                 kind = file_kind(header)
@@ -311,8 +311,9 @@ def _escapes(member: str) -> bool:
     return ".." in PurePosixPath(name).parts
 
 
-def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path]) -> None:
-    """Unpack a data.police.uk download's street files; refuse a zip that is damaged, empty or unsafe."""
+def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path], index: int) -> None:
+    """Unpack a data.police.uk download's street files (``index``: its place among the sources given, so two zips'
+    files never take each other's names); refuse a zip that is damaged, empty or unsafe."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
@@ -346,7 +347,7 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path]) -> N
                         found.skipped.append((shown, refusal_for(shown, kind, header)))
                         continue
                 # A name of our own making: a member's path never decides where anything is written.
-                target = scratch() / f"{number:05d}.csv"
+                target = scratch() / f"{index:03d}-{number:05d}.csv"
                 with archive.open(info) as src, target.open("wb") as out:
                     shutil.copyfileobj(src, out, CHUNK)
             except PoliceFileError:

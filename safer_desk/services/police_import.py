@@ -204,7 +204,7 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
     Raises PoliceFileError for a bad file (nothing changed), Cancelled when cancelled() said so.
     """
     paths = [Path(p) for p in paths]
-    with _street_files_in(paths) as found:
+    with police_uk.street_files_in(paths) as found:
         if not found.street:
             why = "; ".join(reason for _, reason in found.skipped)
             raise PoliceFileError("There are no police.uk street-level crime files to import."
@@ -238,20 +238,6 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
                 result.source_hash = batch.source_hash = reader.source_hash()
                 check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
     return result
-
-
-@contextlib.contextmanager
-def _street_files_in(paths: list[Path]):
-    """police_uk.street_files_in for each source given on its own, so each zip is unpacked into a folder of its
-    own: in one folder, the members of two zips (numbered within their zip) took each other's names, and the
-    second zip's files were counted in place of the first's."""
-    found = police_uk.FoundFiles()
-    with contextlib.ExitStack() as stack:
-        for path in paths:
-            one = stack.enter_context(police_uk.street_files_in([path]))
-            found.street += one.street
-            found.skipped += one.skipped
-        yield found
 
 
 def _no_crimes(street: list) -> str:

@@ -58,3 +58,17 @@ def test_two_download_zips_chosen_in_the_window(demo_window, prompts, qtbot, tmp
     assert "Imported 7,159 rows from 2 files: 2 months (2025-01 to 2025-02)" in prompts.infos[-1][1]
     assert dict(store.rows("SELECT month, sum(count) FROM _police_counts WHERE month IN ('2025-01', '2025-02') "
                            "GROUP BY month")) == {"2025-01": 3688, "2025-02": 3471}
+
+
+def test_the_reader_unpacks_two_zips_without_one_taking_the_others_names(tmp_path):
+    # The fix is in the reader (every caller gets it), and stands on the fixtures in tests/ alone.
+    from safer_desk.exchange import police_uk
+    from tests.indicators.police_helpers import fixture
+
+    jan, feb = (fixture("suffolk-2025", f"2025-{m}-suffolk-street.csv") for m in ("01", "02"))
+    first = make_zip(tmp_path / "dl-01.zip", {f"2025-01/{jan.name}": jan})
+    second = make_zip(tmp_path / "dl-02.zip", {f"2025-02/{feb.name}": feb})
+    with police_uk.street_files_in([first, second]) as found:
+        assert [f.name for f in found.street] == [jan.name, feb.name]
+        assert len({f.path for f in found.street}) == 2
+        assert [f.path.read_bytes() for f in found.street] == [jan.read_bytes(), feb.read_bytes()]
