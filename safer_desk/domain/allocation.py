@@ -27,7 +27,7 @@ from typing import Iterable, Mapping, Sequence
 
 from safer_desk.domain.checks import bare_under_one_percent, typed_digits
 from safer_desk.domain.money import format_money, split_by_weights
-from safer_desk.domain.text import looks_like_total_line
+from safer_desk.domain.text import in_words, looks_like_total_line
 
 ROUNDINGS = ("exact", "percent-2dp")
 UNITS = {"pound": 100, "penny": 1}
@@ -529,7 +529,7 @@ def variance_warning(rows: Sequence[PartnershipAllocation]) -> str:
     known = [r for r in rows if r.previous_pence is not None]
     if not missing or not known:
         return ""
-    names = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    names = in_words(missing)
     has = "has" if len(missing) == 1 else "have"
     return (f"{names} {has} no figure for last year, so the variance against last year leaves "
             f"{'it' if len(missing) == 1 else 'them'} out: the totals' variance "

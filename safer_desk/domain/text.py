@@ -21,6 +21,12 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def in_words(items: Sequence[str]) -> str:
+    """"Babergh", "Babergh and Ipswich", "Babergh, Ipswich and Waveney" ("" for none)."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
 def unknown_fields(kind: str, names: Iterable[str]) -> str:
     """The refusal of fields a record does not have: "Unknown case field: colour." / "… fields: a, b." """
     names = sorted(names)

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Sequence
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.projects import ProjectStatus
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, in_words
 from safer_desk.services import history as service
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
 from safer_desk.storage.schema.yes_no import YES_NO, yes_no_named, yes_no_sentence, yes_no_value
@@ -319,12 +319,6 @@ def _json_values(text: Any) -> dict[str, Any] | None:
     return values if isinstance(values, dict) else None
 
 
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -413,7 +407,7 @@ class Describer:
             parts += [_lower_first(self._detail(e)[0]) for e in updates]
         elif len(records) == 1:
             table, row_id = records[0]
-            fields = _join(list(dict.fromkeys(column_words(e.column_name or "", table) for e in updates)))
+            fields = in_words(list(dict.fromkeys(column_words(e.column_name or "", table) for e in updates)))
             parts.append(f"changed the {fields} of {n.record_label(table, row_id)}")
         elif records:
             for table in _tables_in_order(updates):
@@ -435,7 +429,7 @@ class Describer:
             return "Nothing a person would see changed (only positions or time stamps)"
         if len(parts) > 4:
             parts = parts[:4] + [f"{len(parts) - 4} more"]
-        return _capital(_join(parts))
+        return _capital(in_words(parts))
 
     def name(self, action: ActionEntry) -> str:
         """The action's own name, or one worked out from what it did ("Add district Babergh")."""
@@ -455,7 +449,7 @@ class Describer:
                 values = _json_values(e.new_value if kind == "insert" else e.old_value) if kind != "update" else None
                 return f"{verb} {self.n.record_label(tables[0], e.row_id, values)}"
             return f"{verb} {len(rows):,} {noun(tables[0], len(rows))}"
-        return "Changes to " + _join([noun(t, 2) for t in tables[:3]]) + (" …" if len(tables) > 3 else "")
+        return "Changes to " + in_words([noun(t, 2) for t in tables[:3]]) + (" …" if len(tables) > 3 else "")
 
 
 # Events the county file records, said as sentences with names (not the offices' ids or the table a row is in).

@@ -24,7 +24,7 @@ from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
-from safer_desk.domain.text import typed_name_key
+from safer_desk.domain.text import in_words, typed_name_key
 from safer_desk.exchange.files import SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings, other_separator
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
@@ -124,16 +124,12 @@ def _refuse_repeated_columns(header: list[str], read: list[str], source: str) ->
         at = [i for i, h in enumerate(header) if h == name]
         if len(at) > 1:
             count = {2: "two", 3: "three"}.get(len(at), str(len(at)))
-            numbers = _in_words([str(i + 1) for i in at])
-            letters = _in_words([_column_letter(i) for i in at])
+            numbers = in_words([str(i + 1) for i in at])
+            letters = in_words([_column_letter(i) for i in at])
             raise AllocationError(
                 f"{source} has {count} columns headed “{name}” (columns {numbers}: {letters}), and which one is "
                 f"meant cannot be told. Keep the one to use, delete or rename the other{'s' if len(at) > 2 else ''} "
                 f"(for example to “old {name}”), and run again.")
-
-
-def _in_words(items: list[str]) -> str:
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _column_letter(index: int) -> str:

@@ -9,6 +9,7 @@ from typing import Iterable, Sequence
 
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.text import in_words
 from safer_desk.services.district_counties import county_of_district
 from safer_desk.storage.store import Store
 
@@ -663,12 +664,8 @@ class AmbiguousArea(ReferenceError):
         counts = [sum(a.kind == k for a in self.matches) for k in kinds]
         which = [f"the {k}" if n == 1 else f"{_NUMBERS.get(n, str(n))} {k}s" for k, n in zip(kinds, counts)]
         ways = [f'"{w}"' for w in area_names_unambiguously(self.matches)]
-        super().__init__(f'"{typed}" names more than one area: {_and(which)}. Name the one you mean: '
+        super().__init__(f'"{typed}" names more than one area: {in_words(which)}. Name the one you mean: '
                          + ", ".join(ways[:-1]) + f" or {ways[-1]}.")
-
-
-def _and(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def area_names_unambiguously(areas: Sequence[AreaRef]) -> list[str]:
