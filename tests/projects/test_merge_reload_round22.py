@@ -242,3 +242,15 @@ def test_a_status_saved_after_a_merge_keeps_what_the_merge_brought(qtbot, window
     undo_step(window.session.undo_stack)  # Edit > Undo: the file as it was just before the save, merge and all
     assert in_file(county) == [(STRIVE, "proposed", DISTRICT, 1234500)]
     assert prompts.errors == []
+
+
+def test_every_field_a_save_writes_is_merged_on_its_own():
+    # merge_changes lists the saved parts by hand: a field added to Project and not listed would be written back as
+    # the file held it when read, losing what was typed. Every field is a saved part, a criterion, or not the
+    # editor's to write.
+    import dataclasses
+
+    from safer_desk.services.projects import _SAVED_PARTS
+
+    saved = {name for names, _ in _SAVED_PARTS for name in names}
+    assert {f.name for f in dataclasses.fields(svc.Project)} - saved == {"id", "criteria", "created_at", "updated_at"}
