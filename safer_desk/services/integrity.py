@@ -61,7 +61,8 @@ class CheckReport:
 
 
 def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
-    """Check a file (and with repair, mend its audit trail first); never changes it otherwise."""
+    """Check a file (and with repair, mend its audit trail first). Otherwise it changes the file only to finish a
+    write left interrupted beside it (SQLite plays its journal back, as any writer opening it would)."""
     path = Path(path)
     report = CheckReport(path)
     if not path.is_file():
