@@ -321,6 +321,19 @@ def _signals_end_the_run():
 
 
 def _open_window(file: str | None, demo: bool) -> int:
+    """Start the window. Python's cyclic garbage collector is paused until the first screen is drawn (the window
+    resumes it then; here on every other way out): start-up makes tens of thousands of objects (modules, classes,
+    Qt's enums) and no garbage, and the collections it would run cost about 4 ms (benchmarks/startup.py)."""
+    import gc
+
+    gc.disable()
+    try:
+        return _start_window(file, demo)
+    finally:
+        gc.enable()
+
+
+def _start_window(file: str | None, demo: bool) -> int:
     from pathlib import Path
 
     if demo and file:

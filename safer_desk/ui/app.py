@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -225,6 +226,7 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
                       else window.open_path(path, create=create, verify_later=True))
             window.banner_suspended = False
             window._update_start_banner()
+            QTimer.singleShot(0, _resume_collector)
             if opened:  # the damage checks, once the first screen is drawn and before any input is handled
                 QTimer.singleShot(0, verify)
             QTimer.singleShot(0, _remove_leftovers)  # after the file's first screen
@@ -252,6 +254,14 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
     if closer.received:
         return 128 + closer.received
     return 1 if failed else code
+
+
+def _resume_collector() -> None:
+    """Once the first screen is drawn: the garbage collector, paused by the command line during start-up
+    (cli._open_window), runs again, and leaves what start-up made (modules, classes, the window) out of its
+    rounds from now on (``gc.freeze``): those live as long as the program, and each round would walk them."""
+    gc.freeze()
+    gc.enable()
 
 
 def _prompts_to_stderr() -> None:

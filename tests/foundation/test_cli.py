@@ -256,3 +256,25 @@ def test_output_closed_by_its_reader_is_not_said_as_a_change_refused(demo_path, 
         assert conn.execute("SELECT count(*) FROM funding_awards WHERE name = 'Grant by pipe'").fetchone() == (1,)
     finally:
         conn.close()
+
+
+def test_the_collector_is_paused_while_the_window_starts_and_always_resumed(tmp_path, monkeypatch, qapp):
+    """Start-up pauses Python's garbage collector (it has nothing to collect, and its rounds cost start-up): it is
+    paused while the window starts, and running again however the start ends (here the window fails to start)."""
+    import gc
+
+    import safer_desk.ui.app as app
+
+    seen = []
+
+    def fails(path=None, create=False):
+        seen.append(gc.isenabled())
+        raise RuntimeError("Qt gave up")
+
+    monkeypatch.setattr(app, "run_window", fails)
+    (tmp_path / "office.sqlite").write_bytes(b"")
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        main([str(tmp_path / "office.sqlite")])
+    assert seen == [False]
+    assert gc.isenabled()
