@@ -666,6 +666,9 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
+    # SQLite's own temporary tables and big sorts (the History of Changes over a long trail, a merge, a listing of
+    # referrals) stay in memory: as files they would put the office's rows in the system's temporary folder.
+    conn.execute("PRAGMA temp_store = MEMORY")
     audit.register_functions(conn)
     return conn
 

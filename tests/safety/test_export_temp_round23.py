@@ -36,3 +36,23 @@ def test_an_export_opens_no_file_in_the_temporary_folder(demo_path, process_env,
     # removed at once, nothing in it) and the look for leftovers of earlier runs are not the office's data
     opened = [line for line in trace.read_text(errors="replace").splitlines() if "etilqs" in line]
     assert opened == []
+
+
+def test_every_connection_to_an_office_file_keeps_sqlites_temporary_files_in_memory(demo_path, tmp_path):
+    """Not only the export's: a big sort or a temporary table of any command or screen (the History of Changes over a
+    long trail, a merge, the referrals' listing) would otherwise spill the office's rows into the system's temporary
+    folder, where nothing of the office's is kept (the guide)."""
+    from safer_desk.services.files import open_office_file, reading_connection
+
+    store = open_office_file(demo_path).store
+    try:
+        assert store.scalar("PRAGMA temp_store") == 2
+        with reading_connection(store) as own:  # a worker thread's
+            assert own.scalar("PRAGMA temp_store") == 2
+    finally:
+        store.close()
+    looking = open_office_file(demo_path, read_only=True).store
+    try:
+        assert looking.scalar("PRAGMA temp_store") == 2
+    finally:
+        looking.close()
