@@ -35,14 +35,14 @@ def open_existing(path: str | Path, *, read_only: bool = True):
     Read-only, it is opened as the window opens a file to look at (``services.files.open_office_file``): an export
     for the county shows the police.uk figures its counts give, worked out without writing to it (DESIGN §4: the
     window and the command line call the same core functions)."""
-    from safer_desk.storage.store import StoreError, open_store
+    from safer_desk.storage.store import StoreError
 
     path = Path(path)
     if not path.exists():
         raise CliError(f"there is no file at {path}")
     try:
         if not read_only:
-            return open_store(path)
+            return _opened_for_writing(path)
         from safer_desk.services.files import open_office_file
 
         return _with_police_figures(open_office_file(path, read_only=True).store)
@@ -81,13 +81,24 @@ def _with_police_figures(store):
 
 def open_for_writing(path: str | Path):
     """Open (creating if missing) a file the command writes to."""
-    from safer_desk.storage.store import StoreError, open_store
+    from safer_desk.storage.store import StoreError
 
     refuse_new_file_name(path)
     try:
-        return open_store(Path(path), create=True)
+        return _opened_for_writing(Path(path), create=True)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
+
+
+def _opened_for_writing(path: Path, *, create: bool = False):
+    """The file opened to change, as the window opens it; an older file is upgraded (after a backup) and that is
+    said, as the window says it, with where the copy of it as it was is kept."""
+    from safer_desk.services.files import open_office_file
+
+    opened = open_office_file(path, create=create)
+    if opened.announcement():
+        sys.stderr.write(f"safer-desk: {opened.announcement()}\n")
+    return opened.store
 
 
 def refuse_new_file_name(path: str | Path) -> None:

@@ -24,3 +24,24 @@ def test_a_command_that_only_reads_an_older_file_leaves_it_as_it_was(tmp_path, c
     assert not (tmp_path / "backups").exists()
     assert "not changed" in capsys.readouterr().err  # said once: read as this version reads it
 
+
+
+def test_a_command_that_changes_an_older_file_says_it_was_upgraded_and_where_the_copy_is(tmp_path, capsys):
+    """The window says so after an upgrade ("File upgraded"); the command line upgraded the file without a word, so
+    whoever ran `safer-desk office … --county …` did not know colleagues on the older version can no longer open it,
+    nor where the copy of it as it was is kept."""
+    older = make_older_file(tmp_path / "older.sqlite")
+    assert main(["office", str(older), "--county", "Suffolk"]) == 0
+    [backup] = (tmp_path / "backups").glob("older.*.before-upgrade.sqlite")
+    err = capsys.readouterr().err
+    assert "older.sqlite was made by an older version of Safer Desk and has been upgraded" in err
+    assert str(backup) in err
+
+
+def test_a_command_that_adds_to_an_older_file_says_so_too(tmp_path, capsys):
+    from tests.indicators.police_helpers import fixture
+
+    older = make_older_file(tmp_path / "older.sqlite")
+    assert main(["import-police", str(older), str(fixture("suffolk-2021-01"))]) == 0
+    err = capsys.readouterr().err
+    assert "has been upgraded" in err and "before-upgrade.sqlite" in err
