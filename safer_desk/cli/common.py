@@ -29,12 +29,27 @@ def option_value(text: str | None, option: str, read):
         raise CliError(f"{option}: {exc}", code=2) from exc
 
 
-def open_existing(path: str | Path, *, read_only: bool = True):
+def open_existing(path: str | Path, *, read_only: bool = True, checked: bool = False):
     """Open a file the command only reads (it must exist).
 
     Read-only, it is opened as the window opens a file to look at (``services.files.open_office_file``): an export
     for the county shows the police.uk figures its counts give, worked out without writing to it (DESIGN §4: the
-    window and the command line call the same core functions)."""
+    window and the command line call the same core functions). ``checked``: a file with a damaged page is refused
+    even where the command would not read that page (what leaves the office: the report, the county workbook);
+    commands that only list skip that check for speed and say damage when they meet it."""
+    store = _open_existing(path, read_only=read_only)
+    if checked and read_only:  # a file opened to change has had its pages checked already
+        from safer_desk.storage.store import StoreError, check_pages
+
+        try:
+            check_pages(store.path, store.conn)
+        except StoreError as exc:
+            store.close()
+            raise CliError(str(exc)) from exc
+    return store
+
+
+def _open_existing(path: str | Path, *, read_only: bool):
     from safer_desk.storage.store import StoreError
 
     path = Path(path)

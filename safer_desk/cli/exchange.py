@@ -111,7 +111,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError(str(exc), code=2) from None
     refuse_output(args.out)
     # Written to: an export takes the office's next export number (an .xlsx workbook only reads).
-    store = open_existing(args.file, read_only=kind == "xlsx")
+    store = open_existing(args.file, read_only=kind == "xlsx", checked=True)
     try:
         if args.raw_tables and kind != "xlsx":
             raise CliError("--raw-tables is for a workbook (OUT.xlsx); an .sqlite export holds the tables already",
@@ -333,7 +333,7 @@ def run_report(args: argparse.Namespace) -> int:
     option_value(args.year, "--year", FinancialYear.parse)  # a value of the wrong kind: a usage error (exit 2)
     option_value(args.meeting, "--meeting", parse_uk_date)
     refuse_output(out)
-    store = open_existing(args.file)
+    store = open_existing(args.file, checked=True)
     try:
         try:
             document = build_report(store, year=args.year, area=args.area, title=args.title, meeting=args.meeting)

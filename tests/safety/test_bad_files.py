@@ -267,3 +267,16 @@ def test_a_file_too_damaged_to_read_says_where_its_backups_are(demo_path, window
     assert latest.name in err  # the copy to open instead
     assert window.open_path(demo_path) is False
     assert latest.name in prompts.errors[-1][1]
+
+
+def test_a_report_or_workbook_is_not_made_from_a_damaged_file(demo_path, tmp_path):
+    """What leaves the office (the board report, the county workbook) is never made from a damaged file, even when
+    the damaged page is one it does not read: the guide says a damaged file is refused. The command line read it
+    without the page check (kept for speed on commands that only list) and printed the report."""
+    damaged = damage_a_data_page(demo_path, "audit_log")  # the History of Changes: neither reads it
+    before = sha256(damaged)
+    for argv, out in ((["report", str(damaged), str(tmp_path / "board.html")], tmp_path / "board.html"),
+                      (["export", str(damaged), str(tmp_path / "county.xlsx")], tmp_path / "county.xlsx")):
+        code, _, err = cli_output(argv)
+        assert code == 1 and "damaged" in err and "backups folder" in err and "Traceback" not in err, (argv, err)
+        assert not out.exists() and sha256(damaged) == before
