@@ -39,10 +39,10 @@ def open_existing(path: str | Path, *, read_only: bool = True, checked: bool = F
     commands that only list skip that check for speed and say damage when they meet it."""
     store = _open_existing(path, read_only=read_only)
     if checked and read_only:  # a file opened to change has had its pages checked already
-        from safer_desk.storage.store import StoreError, check_pages
+        from safer_desk.storage.store import StoreError
 
         try:
-            check_pages(store.path, store.conn)
+            store.check_pages()
         except StoreError as exc:
             store.close()
             raise CliError(str(exc)) from exc

@@ -481,6 +481,11 @@ class Store:
         raise the StoreError that refuses the file. Reads only; cheap once run."""
         self.gate.verify(self.conn)
 
+    def check_pages(self) -> None:
+        """Refuse the file (FileDamaged) if a page is damaged: for a store opened only to look at, which is opened
+        without that check (``open_store(read_only=True)``), before anything made from it leaves the office."""
+        check_pages(self.path, self.conn)
+
     # -- writing ------------------------------------------------------------
     def _change_mark(self) -> tuple[int, int]:
         """Rows changed on this connection, and the schema's version (DDL is not a row change); only asked

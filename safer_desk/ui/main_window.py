@@ -553,6 +553,15 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             prompts.show_error(self, "Cannot open file", str(exc))
             return False
+        if opened.store.read_only and not verify_later:
+            # Opened only to look: no page check was made on the way (open_store), and a report or a workbook can
+            # be made from it, so a damaged file is refused here as opening it to change refuses it.
+            try:
+                opened.store.check_pages()
+            except StoreError as exc:
+                opened.store.close()
+                prompts.show_error(self, "Cannot open file", str(exc))
+                return False
         self.set_store(opened.store)
         if not verify_later:
             settings.add_recent_file(str(path))  # and files/last; never a temporary --demo copy
@@ -565,10 +574,10 @@ class MainWindow(QMainWindow):
         """The checks ``open_path(verify_later=True)`` put off: a file they refuse is closed and refused as
         opening it would have been (the audit repair offered for changed triggers). True when it stays open."""
         store = self.session.store
-        if store is None or store.read_only:
-            return store is not None
+        if store is None:
+            return False
         try:
-            store.verify()
+            store.check_pages() if store.read_only else store.verify()
         except AuditTrailDamaged as exc:
             self.set_store(None)
             return self._open_with_damaged_audit(store.path, exc, False)

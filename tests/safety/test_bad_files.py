@@ -73,6 +73,25 @@ def test_the_window_says_a_damaged_file_cannot_be_used(window, demo_path, prompt
     assert sha256(damaged) == before
 
 
+def test_the_window_refuses_a_damaged_file_opened_read_only_too(window, demo_path, prompts):
+    """Opened read-only (in use in another window, or chosen so), a damaged file was shown without its page check,
+    and its report or workbook could be made from it. It is refused as opening it to change is."""
+    damaged = damage_a_data_page(demo_path, "audit_log")
+    before = sha256(damaged)
+    assert window.open_path(damaged, read_only=True) is False
+    assert window.session.store is None
+    assert prompts.errors and "damaged" in prompts.errors[-1][1] and "backups folder" in prompts.errors[-1][1]
+    assert sha256(damaged) == before
+
+
+def test_a_damaged_file_opened_read_only_at_start_up_is_refused_after_the_first_screen(window, demo_path, prompts):
+    damaged = damage_a_data_page(demo_path, "audit_log")
+    assert window.open_path(damaged, read_only=True, verify_later=True) is True  # the first screen first
+    assert window.verify_open_file() is False
+    assert window.session.store is None
+    assert prompts.errors and "damaged" in prompts.errors[-1][1]
+
+
 def test_a_sqlite_error_met_half_way_through_a_command_is_one_line_not_a_traceback(demo_path, monkeypatch):
     from safer_desk.storage import store as store_module
 
