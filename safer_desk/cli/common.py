@@ -60,22 +60,14 @@ def _open_existing(path: str | Path, *, read_only: bool):
             return _opened_for_writing(path)
         from safer_desk.services.files import open_office_file
 
-        return _with_police_figures(open_office_file(path, read_only=True).store)
+        # Looking writes nothing: an older file is read through an upgraded copy in memory, and left as it is
+        # (colleagues on the older version can still open it; read-only storage can still be read).
+        opened = open_office_file(path, read_only=True)
     except StoreError as exc:
-        if read_only and type(exc).__name__ == "NeedsUpgrade":
-            # Looking writes nothing: an older file is read through an upgraded copy in memory, and left as it is
-            # (colleagues on the older version can still open it; read-only storage can still be read).
-            from safer_desk.storage.store import open_upgraded_copy
-
-            try:
-                store = open_upgraded_copy(path)
-            except StoreError as again:
-                raise CliError(str(again)) from again
-            sys.stderr.write(f"safer-desk: {path.name} was made by an older version of Safer Desk: it is read as this "
-                             "version reads it and is not changed (it is upgraded, with a backup, the first time "
-                             "something changes it).\n")
-            return _with_police_figures(store)
         raise CliError(str(exc)) from exc
+    if opened.reading_note():
+        sys.stderr.write(f"safer-desk: {opened.reading_note()}\n")
+    return _with_police_figures(opened.store)
 
 
 def _with_police_figures(store):

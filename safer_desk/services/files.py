@@ -16,8 +16,8 @@ from safer_desk.storage.leftovers import remove_leftovers
 from safer_desk.storage.safe_write import cause_of, is_write_error, write_chunks
 from safer_desk.storage.schema import schema_version
 from safer_desk.storage.store import (AuditTrailDamaged, FileEmpty, FileLocked, FileMissing, FileReadOnly,
-                                      IsAnExport, Store, StoreError, backups_of, inspect_file, make_backup,
-                                      open_store, repair_audit_trail)
+                                      IsAnExport, NeedsUpgrade, Store, StoreError, backups_of, inspect_file,
+                                      make_backup, open_store, open_upgraded_copy, repair_audit_trail)
 
 # What a failed read or write of the file raises, for the window to catch without importing sqlite3.
 DatabaseError = sqlite3.Error
@@ -38,6 +38,7 @@ class OpenedFile:
     store: Store
     upgrade_steps: int = 0  # how many schema steps this open applied to an older file
     backup: Path | None = None  # the copy kept before the upgrade
+    read_as_upgraded: bool = False  # an older file opened to look at: read through an upgraded copy in memory
 
     def announcement(self) -> str:
         """What the window says after opening ("" when opening wrote nothing)."""
@@ -46,6 +47,13 @@ class OpenedFile:
         kept = f"; a copy of the file as it was is in {self.backup}" if self.backup else ""
         return (f"{self.store.path.name} was made by an older version of Safer Desk and has been upgraded "
                 f"({self.upgrade_steps} change{'s' if self.upgrade_steps != 1 else ''} to its tables){kept}.")
+
+    def reading_note(self) -> str:
+        """What is said when an older file opened only to look at is read as this version reads it ("" otherwise)."""
+        if not self.read_as_upgraded:
+            return ""
+        return (f"{self.store.path.name} was made by an older version of Safer Desk: it is read as this version reads "
+                "it and is not changed (it is upgraded, with a backup, the first time something changes it).")
 
 
 def open_office_file(path: Path | str, *, create: bool = False, read_only: bool = False,
@@ -60,8 +68,14 @@ def open_office_file(path: Path | str, *, create: bool = False, read_only: bool 
     check = inspect_file(path)
     upgrading = check.exists and check.has_tables and check.pending and not read_only
     steps = len(check.pending) if upgrading else 0
-    store = open_store(path, create=create, read_only=read_only, replace_empty=replace_empty, check=check,
-                       defer_checks=defer_checks)
+    try:
+        store = open_store(path, create=create, read_only=read_only, replace_empty=replace_empty, check=check,
+                           defer_checks=defer_checks)
+    except NeedsUpgrade:  # an older file opened only to look at (read-only storage, or in use): nothing written
+        store = open_upgraded_copy(path)
+        if check.export:
+            _figures_for_reading(store)
+        return OpenedFile(store, read_as_upgraded=True)
     backup = None
     if upgrading:
         kept = [p for p in backups_of(path) if p.name.endswith(".before-upgrade.sqlite")]

@@ -565,6 +565,8 @@ class MainWindow(QMainWindow):
         self.set_store(opened.store)
         if not verify_later:
             settings.add_recent_file(str(path))  # and files/last; never a temporary --demo copy
+        if opened.reading_note():  # an older file read as this version reads it: said, and nothing written
+            self.statusBar().showMessage(opened.reading_note(), 30000)
         if opened.announcement():  # the one write an open may make: say so
             self.statusBar().showMessage(opened.announcement(), 30000)
             prompts.show_info(self, "File upgraded", opened.announcement())

@@ -45,3 +45,25 @@ def test_a_command_that_adds_to_an_older_file_says_so_too(tmp_path, capsys):
     assert main(["import-police", str(older), str(fixture("suffolk-2021-01"))]) == 0
     err = capsys.readouterr().err
     assert "has been upgraded" in err and "before-upgrade.sqlite" in err
+
+
+def test_the_window_shows_an_older_file_opened_read_only_without_changing_it(window, prompts, tmp_path):
+    """An older file on read-only storage (a CD, a share IT made read-only), or one chosen read-only: the window
+    asked for an upgrade it cannot make and showed nothing, where the command line reads it through an upgraded
+    copy in memory. The window now reads it as the command line does, says so, and writes nothing."""
+    older = make_older_file(tmp_path / "older.sqlite")
+    before = hashlib.sha256(older.read_bytes()).hexdigest()
+    assert window.open_path(older, read_only=True) is True
+    store = window.session.store
+    assert store is not None and store.read_only
+    # read as this version reads it: the older file's fund, and the tables this version added (empty)
+    assert store.scalar("SELECT name FROM funds") == "TH fund"
+    assert store.scalar("SELECT count(*) FROM indicators") == 0
+    assert window.show_tab("indicators") is not None
+    assert "older version" in window.statusBar().currentMessage() and "not changed" in \
+        window.statusBar().currentMessage()
+    assert prompts.errors == []
+    window.set_store(None)
+    assert hashlib.sha256(older.read_bytes()).hexdigest() == before
+    assert not (tmp_path / "backups").exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("older")) == ["older.sqlite"]  # no lock
