@@ -77,6 +77,11 @@ class AllocationPresenter(ScreenPresenter):
         except service.ScenarioError:
             return None
 
+    def _title(self, scenario_id: str) -> str:
+        """How Edit > Undo names a saved scenario ("2009/10 — Option B": a name is the year's own)."""
+        scenario = self._scenario(scenario_id)
+        return scenario.title if scenario is not None else scenario_id
+
     def _start(self) -> None:
         """The draft kept in the file (and the scenario it came from), else the agreed scenario (reads only)."""
         draft = service.load_draft(self.store)
@@ -283,7 +288,7 @@ class AllocationPresenter(ScreenPresenter):
             elif there is not None and self.loaded is None and worked_on:
                 self._set(self.state, there)  # back (undone): the inputs are its again, changed or not
 
-        self.perform(self._scenario_action("Delete scenario", scenario_id,
+        self.perform(self._scenario_action(f"Delete scenario {self._title(scenario_id)}", scenario_id,
                                            lambda: service.delete_scenario(store, scenario_id), show))
 
     def adopt(self, scenario_id: str) -> None:
@@ -298,14 +303,15 @@ class AllocationPresenter(ScreenPresenter):
             else:
                 service.set_adopted(store, scenario_id, adopted=False)
 
-        self.perform(Action("Mark scenario as agreed", do=do, undo=undo, tab=self.tab,
+        self.perform(Action(f"Mark scenario {self._title(scenario_id)} as agreed", do=do, undo=undo, tab=self.tab,
                             after=self.scenarios_changed.emit))
 
     def unadopt(self, scenario_id: str) -> None:
         """The agreed mark taken off (marked by mistake, or the board's decision withdrawn): the year then has
         no agreed scenario, and its papers use the latest saved one, as before any was agreed."""
         store = self.store
-        self.perform(Action("Unmark scenario as agreed", do=lambda: service.set_adopted(store, scenario_id, False),
+        self.perform(Action(f"Unmark scenario {self._title(scenario_id)} as agreed",
+                            do=lambda: service.set_adopted(store, scenario_id, False),
                             undo=lambda: service.set_adopted(store, scenario_id), tab=self.tab,
                             after=self.scenarios_changed.emit))
 

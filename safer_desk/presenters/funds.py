@@ -157,12 +157,20 @@ class FundsPresenter(FormScreen):
 
     def rows_action(self, text: str, kind: str, key: str | None, change: Callable[[], Any], *,
                     select_fund: bool = False) -> Any:
-        """One undoable step on a fund, a referral or a catalogue item (key None: the change creates it)."""
-        store = self.store
+        """One undoable step on a fund, a referral or a catalogue item (key None: the change creates it).
+
+        After it, its undo and its redo the page shows the fund changed: a fund's own (``select_fund``), or the fund
+        a referral is in, which is the one shown when the action was made (another may be chosen since)."""
+        store, shown = self.store, self.selected
+
+        def fund_of(k: str | None) -> str | None:
+            fund_id = k if kind == "fund" and select_fund else shown if kind == "referral" else None
+            return fund_id if fund_id and self._fund_exists(fund_id) else None
+
         return self.perform(snapshot_action(
             text, key=key, snap=lambda k: funds.snapshot(store, kind, k), restore=lambda s: funds.restore(store, s),
             absent=lambda k: funds.RowsSnapshot(kind, k, None), change=change,
-            after=lambda k: self._refreshed(k if select_fund and k and self._fund_exists(k) else None)))
+            after=lambda k: self._refreshed(fund_of(k))))
 
     def _fund_exists(self, fund_id: str) -> bool:
         return any(f.id == fund_id for f in funds.list_funds(self.store))

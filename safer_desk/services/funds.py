@@ -21,7 +21,7 @@ from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month
 from safer_desk.domain.text import counted, find_typed, unknown_fields
 from safer_desk.services.dhr import as_date, as_pence, free_text
-from safer_desk.storage import records
+from safer_desk.storage import records, snapshots
 from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, FUND_SUMMARY_VIEW, MOVED_MONTHS_ID, moved_months
 from safer_desk.storage.store import Store
 
@@ -798,53 +798,28 @@ def range_sentence(figures: FundFigures) -> str:
 
 @dataclass(frozen=True)
 class RowsSnapshot:
-    """Rows of some tables, keyed by the parent row; None when the parent did not exist."""
+    """A fund's, referral's or catalogue item's rows as they were (parts None: it did not exist)."""
 
     kind: str  # "fund" | "referral" | "item"
     key: str
-    tables: dict[str, list[dict]] | None
+    parts: tuple[snapshots.Part, ...] | None
+
+
+# Each kind's own table first, then the rows that belong to it.
+_ROWS = {"fund": ("funds", {"funds": "id = ?", "fund_contributions": "fund_id = ?"}),
+         "referral": ("fund_referrals", {"fund_referrals": "id = ?", "fund_spend_lines": "referral_id = ?"}),
+         "item": ("fund_items", {"fund_items": "id = ?"})}
 
 
 def snapshot(store: Store, kind: str, key: str) -> RowsSnapshot:
-    if kind == "fund":
-        parent = store.rows("SELECT * FROM funds WHERE id = ?", (key,))
-        children = {"fund_contributions": store.rows("SELECT * FROM fund_contributions WHERE fund_id = ?", (key,))}
-    elif kind == "referral":
-        parent = store.rows("SELECT * FROM fund_referrals WHERE id = ?", (key,))
-        children = {"fund_spend_lines": store.rows("SELECT * FROM fund_spend_lines WHERE referral_id = ?", (key,))}
-    elif kind == "item":
-        parent = store.rows("SELECT * FROM fund_items WHERE id = ?", (key,))
-        children = {}
-    else:
+    if kind not in _ROWS:
         raise ValueError(kind)
-    if not parent:
-        return RowsSnapshot(kind, key, None)
-    tables = {"parent": [dict(r) for r in parent]}
-    tables.update({t: [dict(r) for r in rows] for t, rows in children.items()})
-    return RowsSnapshot(kind, key, tables)
-
-
-_PARENT = {"fund": ("funds", "fund_contributions", "fund_id"), "referral": ("fund_referrals", "fund_spend_lines",
-                                                                             "referral_id"),
-           "item": ("fund_items", None, None)}
+    root, rows = _ROWS[kind]
+    return RowsSnapshot(kind, key, snapshots.take_record(store.conn, root, key, rows))
 
 
 def restore(store: Store, snap: RowsSnapshot) -> None:
-    """Put the rows back as they were; the parent row is updated in place so other children survive."""
-    parent_table, child_table, fk = _PARENT[snap.kind]
+    """Put the rows back as they were, writing only what differs: the fund's other contributions (a referral's
+    other spend lines) are not touched, so the History of Changes reads as the one change undone."""
     with store.transaction():
-        if snap.tables is None:
-            store.conn.execute(f"DELETE FROM {parent_table} WHERE id = ?", (snap.key,))
-            return
-        row = snap.tables["parent"][0]
-        columns = list(row)
-        store.conn.execute(
-            f"INSERT INTO {parent_table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-            f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in columns if c != 'id')}",
-            tuple(row.values()))
-        if child_table:
-            store.conn.execute(f"DELETE FROM {child_table} WHERE {fk} = ?", (snap.key,))
-            for child in snap.tables[child_table]:
-                cols = list(child)
-                store.conn.execute(f"INSERT INTO {child_table}({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                                   tuple(child.values()))
+        snapshots.put_back_record(store.conn, _ROWS[snap.kind][0], snap.key, snap.parts)

@@ -61,9 +61,9 @@ class _Page(QWidget):
     def store(self):
         return self.dialog.session.store
 
-    def selected_ids(self) -> list[str]:
+    def selected(self) -> list:
         rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()}
-        return [self.model.row(r).id for r in sorted(rows)]
+        return [self.model.row(r) for r in sorted(rows)]
 
     def refresher(self) -> Callable[[], None]:
         """The action's ``after``: the dialog's lists if it is still there, the other tabs either way."""
@@ -79,15 +79,15 @@ class _Page(QWidget):
     def remove_selected(self) -> None:
         # The actions keep the file and the kind, not the page: Edit > Undo / Redo outlive the dialog.
         store, kind = self.store, self.kind
-        for ref_id in self.selected_ids():
-            saved: dict = {}
+        for chosen in self.selected():
+            ref_id, saved = chosen.id, {}
 
             def do(ref_id=ref_id, saved=saved) -> None:
                 saved.clear()
                 saved.update(ref.remove_reference(store, kind, ref_id))
 
             try:
-                push_service_action(self.dialog.session.undo_stack, f"Remove {kind}", do,
+                push_service_action(self.dialog.session.undo_stack, f"Remove {kind} {chosen.name}", do,
                                      lambda saved=saved: ref.restore_reference(store, dict(saved)), self.refresher())
             except ref.ReferenceError as exc:
                 prompts.show_error(self, f"Remove {kind}", str(exc))
@@ -137,7 +137,7 @@ class DistrictsPage(_Page):
             prompts.show_error(self, "Add district", f"There is already a district called {name}.")
             return
         store, code, county = self.store, self.code_edit.text().strip() or None, self.county_edit.text().strip() or None
-        if self.run_add("Add district", lambda: ref.add_district(store, name, ons_code=code, county=county)):
+        if self.run_add(f"Add district {name}", lambda: ref.add_district(store, name, ons_code=code, county=county)):
             for edit in (self.name_edit, self.code_edit):
                 edit.clear()
 
@@ -164,7 +164,7 @@ class OrganisationsPage(_Page):
             prompts.show_error(self, "Add organisation", f"There is already an organisation called {name}.")
             return
         store, kind = self.store, self.kind_combo.currentText()
-        if self.run_add("Add organisation", lambda: ref.add_organisation(store, name, kind)):
+        if self.run_add(f"Add organisation {name}", lambda: ref.add_organisation(store, name, kind)):
             self.name_edit.clear()
 
 
@@ -219,7 +219,7 @@ class PartnershipsPage(_Page):
         store, kind = self.store, self.kind_combo.currentText()
         districts, members = _checked(self.district_list), [(m, True) for m in _checked(self.member_list)]
         valid_from, valid_to = self.from_edit.text().strip() or None, self.to_edit.text().strip() or None
-        if self.run_add("Add partnership", lambda: ref.add_partnership(
+        if self.run_add(f"Add partnership {name}", lambda: ref.add_partnership(
                 store, name, kind=kind, districts=districts, members=members, valid_from=valid_from,
                 valid_to=valid_to)):
             self.name_edit.clear()

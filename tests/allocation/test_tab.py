@@ -264,7 +264,7 @@ def test_the_agreed_mark_is_taken_off_the_agreed_scenario(qtbot, demo_window, ta
     qtbot.mouseClick(tab.adopt_button, Qt.MouseButton.LeftButton)
     assert not any("agreed" in combo.itemText(i) for i in range(combo.count()))
     assert tab.adopt_button.text() == "&Mark as agreed"
-    assert demo_window.undo_action.text() == "&Undo unmark scenario as agreed"
+    assert demo_window.undo_action.text().startswith("&Undo unmark scenario 2009/10 — Option 2 - As per")
     demo_window.undo_action.trigger()
     assert sum("agreed" in combo.itemText(i) for i in range(combo.count())) == 1
     other = next(i for i in range(combo.count()) if "agreed" not in combo.itemText(i))

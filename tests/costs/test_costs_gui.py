@@ -623,3 +623,25 @@ def test_every_totals_row_of_the_costs_tab_is_unnumbered(tab, qtbot):
         if last > 0:
             assert model.headerData(last - 1, Qt.Orientation.Vertical) == str(last), view.accessibleName()
     assert totals >= 5
+
+
+def test_undo_and_redo_of_a_fund_change_bring_the_pooled_funds_page_forward(tab, qtbot, demo_window):
+    """An undo of a fund change made while the Costs tab showed the Reviews page changed the fund out of sight."""
+    from safer_desk.ui.costs.tab import FUNDS
+
+    tab.pages.setCurrentIndex(FUNDS)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    page = tab.funds
+    county = next(c for c in page.data.contributions if c["organisation"] == "Suffolk County Council")
+    page.presenter.delete_contribution(county)
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    tab.pages.setCurrentIndex(0)
+    demo_window.undo_action.trigger()
+    assert tab.pages.currentIndex() == FUNDS
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert page.figure_labels["contributions"].text() == "£20,000"
+    tab.pages.setCurrentIndex(0)
+    demo_window.redo_action.trigger()
+    assert tab.pages.currentIndex() == FUNDS
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    assert page.figure_labels["contributions"].text() == "£16,000"

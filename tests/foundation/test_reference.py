@@ -158,3 +158,22 @@ def test_redo_of_adds_writes_what_was_first_written(window, store, qtbot, prompt
     for _ in range(3):
         window.redo_action.trigger()
     assert _every_table(store) == after
+
+
+def test_undo_of_an_add_or_a_remove_names_the_district(window, store, qtbot, prompts):
+    """Edit > Undo read "Undo remove district": with several removed, nobody could tell which one it brings back."""
+    ref.add_district(store, "Babergh")
+    ref.add_district(store, "Mid Suffolk")
+    window.set_store(store)
+    window.show_reference()
+    page = window._reference_dialog.districts
+    qtbot.keyClicks(page.name_edit, "Ipswich")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert window.undo_action.text() == "&Undo add district Ipswich"
+    row = next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data() == "Mid Suffolk")
+    page.view.selectRow(row)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert not prompts.errors and window.undo_action.text() == "&Undo remove district Mid Suffolk"
+    window.undo_action.trigger()
+    assert window.redo_action.text() == "&Redo remove district Mid Suffolk"
+    assert "Mid Suffolk" in [d.name for d in ref.list_districts(store)]

@@ -250,3 +250,18 @@ def test_the_result_pages_speak_the_lists_words_and_say_how_odd_pence_fall(prese
     assert "£1,305,311.40 does not split into 7 equal shares to the penny" in note
     assert "2 get £186,473.05 and 5 get £186,473.06" in note
     assert top_slice_note({**fields, "partners": "9"}) == "" and top_slice_note({**fields, "partners": "x"}) == ""
+
+
+def test_undo_of_a_delete_or_an_agreed_mark_names_the_scenario(presenter, demo_store, log):
+    """Edit > Undo read "Undo delete scenario": with several saved, nobody could tell which one it brings back."""
+    agreed = presenter.loaded
+    assert presenter.save("Keep 5%", agreed.year)
+    kept = presenter.loaded
+    presenter.adopt(kept.id)
+    assert log.undo_text == f"Undo mark scenario {kept.title} as agreed"
+    presenter.unadopt(kept.id)
+    assert log.undo_text == f"Undo unmark scenario {kept.title} as agreed"
+    presenter.delete(kept.id)
+    assert log.undo_text == f"Undo delete scenario {kept.title}"
+    log.undo()
+    assert service.load_scenario(demo_store, kept.id).name == "Keep 5%"

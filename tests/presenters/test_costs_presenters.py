@@ -752,3 +752,54 @@ def test_the_fund_pages_more_menu_greys_what_the_fund_has_nothing_for(fund_page,
     looking = FundsPresenter(fund_page.store, read_only=True)
     looking.reload()
     assert fund_greyed(looking) == set(MORE_ACTIONS)
+
+
+def test_undo_of_a_contribution_changed_writes_back_that_contribution_alone(fund_page, demo_store, log):
+    """The undo deleted every contribution of the fund and wrote them all again: the file's trail held 18
+    changes to 9 rows for one amount put back. Now it holds that one change, and the History reads it alone."""
+    from safer_desk.presenters.history import history_lines
+    from safer_desk.services.history import actions
+
+    chosen = fund_page.data.contributions[0]
+    assert len(fund_page.data.contributions) > 1
+    form = fund_page.edit_contribution_form(chosen)
+    form.set_value("amount", "£1,500")
+    assert form.save()
+    log.undo()
+    undo = actions(demo_store, limit=1)[0]
+    assert undo.label.startswith("Undo change the contribution of £2,000 from")
+    assert [(e.table_name, e.row_id, e.action, e.column_name, e.old_value, e.new_value) for e in undo.entries] == [
+        ("fund_contributions", chosen["id"], "update", "amount_pence", 150000, 200000)]
+    line = history_lines(demo_store, limit=1)[0]
+    assert line.entries == 1 and line.details == (
+        f"Changed the amount of fund contribution of {chosen['organisation']}, {fund_page.fund.name} from £1,500 "
+        "to £2,000",)
+    log.redo()
+    redo = actions(demo_store, limit=1)[0]
+    assert [(e.table_name, e.action, e.column_name) for e in redo.entries] == [
+        ("fund_contributions", "update", "amount_pence")]
+
+
+def test_undo_of_a_referral_change_shows_the_fund_it_was_made_in(fund_page, demo_store, log):
+    """With another fund chosen since, Edit > Undo put back a referral of the pilot while the page showed the
+    other fund: the person saw nothing change. Undo and redo now show the fund they change."""
+    pilot = fund_page.fund
+    other = funds.add_fund(demo_store, name="Western Suffolk Sanctuary Fund", starts_on="01/04/2019",
+                           ends_on="31/03/2020")
+    form = fund_page.edit_referral_form(referral(fund_page, "TH-2018-008"))
+    form.set_value("district", "Mid Suffolk")
+    assert form.save()
+    assert fund_page.select(other)
+    fund_page.reload()
+    log.undo()
+    assert fund_page.fund.id == pilot.id and referral(fund_page, "TH-2018-008")["district"] == "Babergh"
+    fund_page.reload(select=other)
+    log.redo()
+    assert fund_page.fund.id == pilot.id and referral(fund_page, "TH-2018-008")["district"] == "Mid Suffolk"
+    form = fund_page.referral_form()
+    for name, value in (("reference", "TH-2018-099"), ("district", "Babergh"), ("override_reason", "Panel agreed")):
+        form.set_value(name, value)
+    assert form.save(), form.errors
+    fund_page.reload(select=other)
+    log.undo()
+    assert fund_page.fund.id == pilot.id

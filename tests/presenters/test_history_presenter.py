@@ -227,7 +227,8 @@ def test_marking_a_scenario_agreed_reads_as_words_not_a_column_and_0_or_1(demo_s
     alloc.adopt(agreed.id)
     alloc.adopt(other.id)  # the mark moves from one to the other
     moved, marked, unmarked = history_lines(demo_store, limit=3)
-    assert unmarked.action == "Unmark scenario as agreed" and marked.action == "Mark scenario as agreed"
+    assert unmarked.action == f"Unmark scenario {agreed.year} — {agreed.name} as agreed"
+    assert marked.action == f"Mark scenario {agreed.year} — {agreed.name} as agreed"
     name = unmarked.summary.removeprefix("Took the agreed mark off allocation scenario ")
     assert name != unmarked.summary and name.startswith(agreed.name[:20])
     assert marked.summary == f"Marked allocation scenario {name} as the agreed one"

@@ -65,6 +65,8 @@ class CostsTab(TabBase):
             self._funds = FundPage(self.session, self._holder(FUNDS))
             self.watch_unsaved(self._funds.presenter.changed)
             self.watch_unsaved(self._funds.presenter.form_opened)
+            # A fund's change, its undo or its redo (Edit > Undo from the Reviews page too): its page in view.
+            self._funds.presenter.data_changed.connect(lambda: self.pages.setCurrentIndex(FUNDS))
             self._holder(FUNDS).layout().addWidget(self._funds)
         return self._funds
 
