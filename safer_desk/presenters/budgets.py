@@ -79,7 +79,7 @@ class BudgetsPresenter(ScreenPresenter):
         self.view: service.PlanView | None = None
         self.rows: list[GridRow] = []
         self.error = ""
-        self._query: tuple[str, str, str] | None = None  # a cell queried once (line, column, text): typed again, kept
+        self._query: tuple[str | None, ...] | None = None  # a figure asked about once (its cell, text): again, kept
         self.added_section: str | None = None  # the section last added: the one the next line goes into
         self.plans_changed = Event()
 
@@ -193,6 +193,11 @@ class BudgetsPresenter(ScreenPresenter):
         if self.read_only:
             return None
         columns = [y.strip() for y in (years.split(",") if isinstance(years, str) else years) if y.strip()]
+        if not columns:  # a plan made without years has no cell to type in, and nothing here adds a column later
+            self.error = ("Years: give the plan's financial years as its paper heads the columns, with commas between "
+                          "them (2017/18, 2018/19, 2019/20).")
+            self.changed.emit()
+            return None
         made: list[str] = []
 
         def do() -> str:
@@ -234,11 +239,7 @@ class BudgetsPresenter(ScreenPresenter):
         if not (text or "").strip():
             return self._change(f"Clear {label}, {column}", plan_id,
                                 lambda: service.clear_cell(self.store, line_id, column))
-        query = pounds_in_thousands_query(text, self.view.plan.unit) if self.view else None
-        if query and self._query != (line_id, column, text.strip()):
-            self._query = (line_id, column, text.strip())
-            self.error = f"{label}, {column}: {query} Type {text.strip()} again to keep it."
-            self.changed.emit()
+        if self._asked_about_pounds((line_id, column, text.strip()), f"{label}, {column}", text):
             return False
         return self._change(f"Set {label}, {column}", plan_id,
                             lambda: service.set_cell(self.store, line_id, column, text, note=note,
@@ -271,8 +272,23 @@ class BudgetsPresenter(ScreenPresenter):
         if not text:
             return self._change(f"Clear the printed {row.label}, {column}", plan_id,
                                 lambda: service.clear_stated_total(self.store, plan_id, column, section_id=section_id))
+        # Asked as a line's cell is ("£1,201,000" over a total in £'000 went in as £1,201,000,000, flagged as the
+        # paper's own disagreement).
+        if self._asked_about_pounds(("printed", section_id, column, text), f"{row.label}, {column}", text):
+            return False
         return self.set_stated_total(column, text, section_id=section_id,
                                      note_in_text=row.kind in ("stated", "stated-total"))
+
+    def _asked_about_pounds(self, key: tuple[str | None, ...], where: str, text: str) -> bool:
+        """A figure typed as pounds into a plan in £'000 ("£62,499", read as £62,499,000) is asked about once, beside
+        the grid; the same typed again for the same cell (``key``) is kept. True when asked now: nothing is written."""
+        query = pounds_in_thousands_query(text, self.view.plan.unit) if self.view else None
+        if not query or self._query == key:
+            return False
+        self._query = key
+        self.error = f"{where}: {query} Type {text.strip()} again to keep it."
+        self.changed.emit()
+        return True
 
     def _printed_row(self, kind: str, section_id: str | None) -> GridRow | None:
         wanted = "stated" if kind in ("subtotal", "stated") else "stated-total"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from safer_desk.domain.allocation import format_percent
 from safer_desk.domain.money import MoneyError, format_money, parse_cost
 from safer_desk.services.projects import parse_funding_sources
 
@@ -27,9 +28,10 @@ class FunderShare:
         if self.amount_pence is None:
             return f"{self.funder}{year}: {self.words or 'not known'}"
         if self.of_pence:
-            percent = Fraction(self.amount_pence * 100, self.of_pence)
+            # Halves up, as a spreadsheet rounds (a float showed 1.25% as 1.2%).
+            percent = format_percent(Fraction(self.amount_pence, self.of_pence), places=1)
             return (f"{self.funder}{year}: {format_money(self.amount_pence)} of {format_money(self.of_pence)} "
-                    f"({float(percent):.1f}%)")
+                    f"({percent}%)")
         return f"{self.funder}{year}: {format_money(self.amount_pence)}"
 
 

@@ -104,8 +104,9 @@ def years_from_text(text: str) -> dict[str, str]:
         line = line.strip()
         if not line:
             continue
-        # "2017/18", or "2017–18" as Word writes it, then the amount
-        m = re.fullmatch(r"(\d{4}\s*[/\-\u2013\u2014]\s*\d{2,4})\s*[:=]?\s*(.*)", line)
+        # "2017/18" (or "17/18", as First year and the Budgets tab take it), or "2017–18" as Word writes it, then the
+        # amount
+        m = re.fullmatch(r"(\d{2}(?:\d{2})?\s*[/\-\u2013\u2014]\s*\d{2,4})\s*[:=]?\s*(.*)", line)
         if m is None:
             raise FundingError(f"Year: “{line}” should read like “2017/18: £400,568” (a financial year, then its "
                                "amount).")

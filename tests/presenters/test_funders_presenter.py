@@ -28,3 +28,10 @@ def test_a_line_that_cannot_be_read_is_said_as_it_is_typed():
     assert shares_summary("OPCC: 50%", "£10,000").startswith("⚠ line 1: give the share in pounds")
     # Once Save has refused the line, the field says so in red: the summary does not say it twice.
     assert "⚠" not in shares_summary("OPCC: 50%\nSCC: £5,000", "£10,000", say_unread=False)
+
+
+def test_a_share_s_percentage_is_rounded_as_a_spreadsheet_rounds():
+    # £12,500 of £1,000,000 is 1.25%: shown 1.2% (a float's rounding), where Excel and the rest of Safer Desk say 1.3%.
+    assert shares_summary("OPCC: £12,500", "£1,000,000").splitlines()[0] == "OPCC: £12,500 of £1,000,000 (1.3%)"
+    assert shares_summary("OPCC: £1", "£8").splitlines()[0] == "OPCC: £1 of £8 (12.5%)"
+    assert shares_summary("OPCC: £3", "£16").splitlines()[0] == "OPCC: £3 of £16 (18.8%)"  # 18.75

@@ -187,3 +187,14 @@ def test_taking_out_a_year_a_scenario_is_against_is_asked_about_once(demo_store,
     assert list(awards.award(pcc.id).years) == ["2017/18"]
     form = awards.edit_form(pcc.id)
     assert fill(form, years="2017/18: £390,000")  # a year no scenario is against: not asked
+
+
+def test_a_year_written_short_reads_as_in_the_first_year_field(store, awards):
+    # "19/20: £30,000" was refused ("should read like 2017/18: £400,568") where First year took "19/20", as the
+    # Budgets tab's years and the projects' shares "(19/20)" do.
+    assert funders.years_from_text("19/20: £30,000\n20-21 £30,000") == {"2019/20": "£30,000", "2020/21": "£30,000"}
+    form = awards.new_form()
+    assert fill(form, funder="Suffolk Public Sector Leaders", name="CSP funding", years="19/20: £30,000",
+                first_year="19/20"), form.form_message
+    (award,) = awards.rows()
+    assert (award.years, award.first_year, award.last_year) == ({"2019/20": 3_000_000}, "2019/20", "2019/20")
