@@ -952,16 +952,19 @@ class _IncomingKeys:
 class _Merger:
     def __init__(self, county: Store, manifest: ExportManifest, progress: ProgressFn, cancelled: CancelCheck,
                  refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None,
-                 infos: dict[str, TableInfo] | None = None, layouts: MergeLayouts | None = None):
+                 infos: dict[str, TableInfo] | None = None, layouts: MergeLayouts | None = None,
+                 replace_typed: ReplaceTyped | None = None):
         """The export is read from the county's own connection, attached as ``merge_src`` (infos: the county
         tables' table_info, when the caller has read it already; layouts: what earlier merges into this county
-        file read of its tables)."""
+        file read of its tables; replace_typed: puts the police.uk figure where an office's figure was removed)."""
         self.county, self.dst, self.m = county, county.conn, manifest
         self.layouts = (layouts or MergeLayouts()).check(county.conn)
         self.layouts.infos.update(infos or {})
         register_canonical_functions(self.dst)
         self.progress, self.cancelled = progress, cancelled
         self.refresh_figures, self.counts_before = refresh_figures, counts_before
+        self.replace_typed = replace_typed
+        self.removed_figures: list[tuple[str, str, str]] = []  # (indicator, area, period) of figures removed
         self.summary = MergeSummary(manifest.path.name, manifest.office_name, manifest.exported_at)
         self.remap: dict[tuple[str, str], Any] = {}  # (table, incoming key) -> the county row it matched
         self.skipped: set[tuple[str, str]] = set()  # rows not merged
@@ -1171,9 +1174,11 @@ class _Merger:
                                                          (self.m.office_id,))}
         self.open_before = {(r["table_name"], r["row_key"]) for r in before.values()}
         if self.public:
-            # Figures merged as an office's rows by an older version are the county's own derived figures now.
+            # Figures merged as an office's rows by an older version are the county's own derived figures now (a
+            # figure an office typed over its counts stays the office's: its next file changes or removes it).
             self.dst.execute(f"DELETE FROM {ORIGINS_TABLE} WHERE table_name = 'indicator_values' "
-                             "AND row_key >= 'pv:' AND row_key < 'pv;'")
+                             "AND row_key >= 'pv:' AND row_key < 'pv;' AND row_key IN (SELECT id FROM indicator_values "
+                             f"WHERE source LIKE '{POLICE_SOURCE}%')")
         self.remove_missing(tables, infos, incoming)
         for t in wholes_before_parts(tables, infos):
             check_cancelled(self.cancelled)
@@ -1182,6 +1187,7 @@ class _Merger:
         self.raise_held_resplits()
         self.keep_held_parts()
         self.merge_police()
+        self.refill_removed_figures()
         self.finish_conflicts(before)
         for t, keys in self.replaced.items():  # other offices' conflicts about these rows say the new version
             self.summary.conflict_notes += refresh_conflicts_about(
@@ -1228,6 +1234,8 @@ class _Merger:
                 if current is not None:
                     self.dst.execute(f"DELETE FROM {quote(t)} WHERE {self.where_key(info)}",
                                      self.key_values(info, key))
+                    if t == "indicator_values":
+                        self.removed_figures.append((current["indicator_id"], current["area_id"], current["period"]))
                     self.replaced.setdefault(t, []).append(key)
                     self.summary.removed += 1
                     self.summary.count(t, "removed")
@@ -1530,6 +1538,11 @@ class _Merger:
             if self.same_thing(info, existing, row):
                 self.summary.unchanged += 1
                 return
+            if t == "indicator_values" and str(existing.get("source") or "").startswith(POLICE_SOURCE):
+                # A figure the county worked out from police.uk counts (no office's row), which the office typed over
+                # since: said and decided as when the county's figure held another id (add_row).
+                self.police_figure_clash(info, row, key, existing, key, insert_sql)
+                return
             self.raise_conflict(info, "made-at-county", row, existing, row_key=key, county_key=key,
                                 other="the county file itself", county_from="in the county file", natural=natural)
             return
@@ -1762,6 +1775,19 @@ class _Merger:
                             county_from=figure_phrase(other.get("source"), senders or None),
                             natural=("indicator_id", "area_id", "period"))
 
+    def refill_removed_figures(self) -> None:
+        """A figure the office typed over police.uk counts and has since put back to the counts' (so its file no
+        longer holds it) was removed: the county's figure from the counts it holds takes its place, as in the
+        office's file, rather than a month left without a figure."""
+        if not self.removed_figures or self.replace_typed is None:
+            return
+        months = sorted({period for _, _, period in self.removed_figures})
+        held = {r[0] for r in self.dst.execute(f"SELECT DISTINCT month FROM {POLICE_VINTAGES} WHERE month IN "
+                                               f"({','.join('?' * len(months))})", months)}
+        keys = [k for k in self.removed_figures if k[2] in held]
+        if keys:
+            self.replace_typed(self.county, keys)
+
     def merge_police(self) -> None:
         """Each police.uk force-month is one fact: the same download from two offices is nothing to do, a later
         download replaces an earlier one whole; never a conflict. The figures are then worked out again."""
@@ -1957,7 +1983,8 @@ class _Merger:
 def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressFn = no_progress,
                  cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[AcceptedKey] = (),
                  refresh_figures: RefreshFigures | None = None,
-                 counts_before: CountsBefore | None = None, layouts: MergeLayouts | None = None) -> MergeSummary:
+                 counts_before: CountsBefore | None = None, layouts: MergeLayouts | None = None,
+                 replace_typed: ReplaceTyped | None = None) -> MergeSummary:
     """Merge one checked district export into the county file in one transaction (all or nothing), audited as
     ONE entry (which office, export id and number, key, rows added/replaced/removed per table).
 
@@ -1969,6 +1996,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     returns the typed figures that differ from them; with counts_before (services.police_import.counts_change)
     only the figures the force-months taken can change are worked out again. layouts: what the merges of other
     files into this county file read of its tables' layouts (kept while its schema stays as it was).
+    replace_typed (services.police_import.replace_typed_figures) puts the figure from the county's counts in place
+    of one the office typed over them and no longer sends.
     """
     path = manifest.path
     layouts = (layouts or MergeLayouts()).check(county.conn)
@@ -1988,7 +2017,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 county.conn.execute("PRAGMA defer_foreign_keys = ON")
                 if register:
                     register_key(county, manifest)
-                merger = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before, infos, layouts)
+                merger = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before, infos, layouts,
+                                 replace_typed)
                 summary = merger.run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register

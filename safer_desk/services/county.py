@@ -379,7 +379,7 @@ def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeR
                                                            cancelled=cancelled, accept_keys=accept_keys,
                                                            refresh_figures=_refresh_police_figures,
                                                            counts_before=_police_counts_before,
-                                                           layouts=layouts))
+                                                           layouts=layouts, replace_typed=_replace_typed_figures))
         except UnregisteredKey as exc:
             report.refused.append((manifest.path.name, str(exc)))
             report.key_offers.append(KeyOffer.from_refusal(exc))
@@ -429,6 +429,12 @@ def _refresh_police_figures(store: Store, forces: list[str], changed=None) -> li
     from safer_desk.services.police_import import refresh_police_figures
 
     return refresh_police_figures(store, forces, changed=changed)
+
+
+def _replace_typed_figures(store: Store, keys: list[tuple[str, str, str]]) -> list:
+    from safer_desk.services.police_import import replace_typed_figures
+
+    return replace_typed_figures(store, keys)
 
 
 def _police_counts_before(store: Store, force_months: list[tuple[str, str]]):

@@ -243,3 +243,66 @@ def test_a_merge_refused_into_a_county_file_not_made_yet_leaves_no_file(tmp_path
     code, _, err = cli_output(["merge", str(county), str(path), *accept_key_args()])
     assert code == 1 and "Mar 2025 were changed after it was signed" in err
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("new county")) == []
+
+
+def test_a_figure_typed_over_the_counts_after_they_were_merged_is_followed_not_a_county_edit(tmp_path, county):
+    """An office whose counts the county already merged types a figure over them and sends its file again: the county
+    follows it (its own choice), as it does when the first file holds it. It was a conflict "366 in the county file,
+    400 typed by Mid Suffolk office", filed under "Rows edited at the county", though no one edited the county's."""
+    from safer_desk.services import indicators as ind
+
+    store = office_from(template(tmp_path), tmp_path / "mid.sqlite", "Mid Suffolk office", districts=["Mid Suffolk"])
+    try:
+        first = export(store, tmp_path / "mid-1.sqlite")
+        ind.save_values(store, "indicator:all-crime", "district:mid-suffolk", [ind.PeriodValue("2025-05", 400.0)],
+                        require_red_comments=False)
+        second = export(store, tmp_path / "mid-2.sqlite")
+    finally:
+        store.close()
+    assert merge(county, [first]).conflicts == []
+    report = merge(county, [second])
+    assert report.conflicts == [], report.text()
+    assert county.scalar("SELECT value FROM indicator_values WHERE indicator_id = 'indicator:all-crime' AND "
+                         "area_id = 'district:mid-suffolk' AND period = '2025-05'") == 400
+    assert not merge(county, [second]).merged[0].changed  # and the same file again changes nothing
+
+
+def _all_crime(store, area: str, period: str):
+    return store.one("SELECT value, source FROM indicator_values WHERE indicator_id = 'indicator:all-crime' AND "
+                     "area_id = ? AND period = ?", (area, period))
+
+
+def test_an_office_changes_or_drops_its_figure_typed_over_the_counts_and_the_county_follows(tmp_path, county):
+    """Babergh office's 1,335 typed over its own counts is its row at the county. Any later merge (Mid Suffolk's
+    file) forgot whose it was: Babergh's next figure for the month was then a conflict "1,335 in the county file,
+    1,400 typed by Babergh office", and a file with the figure put back to the police.uk count (the import's
+    question answered) left 1,335 at the county, said "0 removed", and the county's year to date stayed 986 high."""
+    from safer_desk.services import indicators as ind
+    from safer_desk.services.police_import import replace_typed_figures
+
+    base = template(tmp_path)
+    a = office_from(base, tmp_path / "a.sqlite", "Babergh office", districts=["Babergh"])
+    b = office_from(base, tmp_path / "b.sqlite", "Mid Suffolk office", districts=["Mid Suffolk"])
+    try:
+        police = a.scalar("SELECT value FROM indicator_values WHERE indicator_id = 'indicator:all-crime' AND "
+                          "area_id = 'district:babergh' AND period = '2025-04'")
+        sends = []
+        for value in (1335.0, 1400.0, None):
+            if value is None:
+                replace_typed_figures(a, [("indicator:all-crime", "district:babergh", "2025-04")])
+            else:
+                ind.save_values(a, "indicator:all-crime", "district:babergh", [ind.PeriodValue("2025-04", value)],
+                                require_red_comments=False)
+            sends.append(export(a, tmp_path / f"a-{len(sends)}.sqlite"))
+        mid = export(b, tmp_path / "b-1.sqlite")
+    finally:
+        a.close()
+        b.close()
+    assert merge(county, [sends[0], mid]).conflicts == []
+    assert tuple(_all_crime(county, "district:babergh", "2025-04")) == (1335, "typed")
+    report = merge(county, [sends[1]])
+    assert report.conflicts == [], report.text()
+    assert tuple(_all_crime(county, "district:babergh", "2025-04")) == (1400, "typed")
+    report = merge(county, [sends[2]])
+    assert report.conflicts == [] and report.merged[0].removed == 1, report.text()
+    assert tuple(_all_crime(county, "district:babergh", "2025-04")) == (police, "police.uk")

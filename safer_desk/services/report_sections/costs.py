@@ -29,11 +29,13 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
              if areas.covers(*case_areas.get(c.id, ()))
              and (year is None or _case_open_during(store, c.id, year))]
     if cases:
-        paid_marked = _cases_with_marked(store, illustrative_rows(store, "dhr_payments"),
-                                         "SELECT s.case_id FROM dhr_payments p JOIN dhr_shares s ON s.id = p.share_id "
-                                         "WHERE p.id = ?")
-        lines_marked = _cases_with_marked(store, illustrative_rows(store, "dhr_cost_lines"),
-                                          "SELECT case_id FROM dhr_cost_lines WHERE id = ?")
+        # Of the reviews shown: a note about another review's example figures would be about nothing in the table.
+        shown = {c.id for c in cases}
+        paid_marked = shown & _cases_with_marked(store, illustrative_rows(store, "dhr_payments"),
+                                                 "SELECT s.case_id FROM dhr_payments p JOIN dhr_shares s "
+                                                 "ON s.id = p.share_id WHERE p.id = ?")
+        lines_marked = shown & _cases_with_marked(store, illustrative_rows(store, "dhr_cost_lines"),
+                                                  "SELECT case_id FROM dhr_cost_lines WHERE id = ?")
         # Pence throughout a table when any of its figures has them, as the window's Costs tables show them.
         money = table_money(v for c in cases for v in (c.cost_pence, c.net_billed_pence, c.recovered_pence,
                                                        c.outstanding_pence, c.shortfall_pence, c.unbilled_pence))

@@ -12,7 +12,7 @@ from datetime import date
 
 from safer_desk.domain.money import table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, in_words
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
 
@@ -39,9 +39,13 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         return []
     # Say what is not there, so an absent table is not taken for a table left out.
     when = year.label if year else "any year"
+    unspent = [] if spend is not None else [f.name for f in running_funds(store, year)]  # none with spend
+    no_fund = f"no pooled fund running in {when}" if not unspent else \
+        f"nothing spent yet in {in_words(unspent)}, the pooled {'fund' if len(unspent) == 1 else 'funds'} running " \
+        f"in {when}"
     absent = [words for table, words in (
         (allocation, f"no allocation for {when}"), (recovery, "no review billed to its partners"),
-        (spend, f"no pooled fund running in {when}")) if table is None]
+        (spend, no_fund)) if table is None]
     if absent:
         paragraphs.append("The merged files hold " + "; ".join(absent) + ".")
     return [ReportSection("County overview", paragraphs=paragraphs, tables=tables)]
@@ -103,11 +107,11 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
     """Pooled-fund spend per district (each fund running in the year), victims and pounds."""
     from safer_desk.services import funds
 
-    rows, victims, spent = [], 0, 0
-    for fund in funds.list_funds(store):
-        if year is not None and (fund.starts_on > year.last_day or fund.ends_on < year.first_day):
-            continue
+    rows, victims, spent, unspent = [], 0, 0, []
+    for fund in running_funds(store, year):
         figures = funds.fund_figures(store, fund.id)
+        if not figures.by_district:
+            unspent.append(fund.name)
         for district, n, pence in figures.by_district:
             rows.append([district, fund.name, n, pence])
             victims += n
@@ -118,7 +122,16 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
     money = table_money([*(r[3] for r in rows), spent])
     return ReportTable("Pooled-fund spend per district", ["District", "Fund", "Victims", "Spend"],
                        [[district, fund, str(n), money(pence)] for district, fund, n, pence in rows],
-                       ["l", "l", "r", "r"], total_row=["Total", "", str(victims), money(spent)])
+                       ["l", "l", "r", "r"], total_row=["Total", "", str(victims), money(spent)],
+                       note=f"Nothing spent yet in {in_words(unspent)}." if unspent else "")
+
+
+def running_funds(store: Store, year: FinancialYear | None) -> list:
+    """The pooled funds running in the year (every fund for all years)."""
+    from safer_desk.services import funds
+
+    return [f for f in funds.list_funds(store)
+            if year is None or not (f.starts_on > year.last_day or f.ends_on < year.first_day)]
 
 
 def rag_areas(store: Store, areas: ReportAreas) -> list:
