@@ -33,6 +33,27 @@ def _before_invoice(share: dhr.ShareRow, values: dict, key: str) -> dict[str, li
     return {key: []}
 
 
+def _beyond_outstanding(share: dhr.ShareRow, values: dict) -> dict[str, str]:
+    """A payment of more than is outstanding on the share, refused beside the amount however it was typed ("300" is
+    said "£300"), and before any question about its date (the service refuses it all the same)."""
+    pence = values.get("amount")
+    if share.status != ShareStatus.INVOICED.value or not pence or pence <= share.outstanding_pence:
+        return {}
+    try:
+        rules.check_payment(rules.ShareState(share.amount_pence, share.paid_pence, share.status, share.due_on), pence)
+    except rules.DhrError as exc:
+        return {"amount": str(exc)}
+    return {}
+
+
+# A stage's date records that it happened (the stage is done from then on): one after today is asked about once. A
+# learning workshop may be planned ahead.
+_STAGE_HAPPENED = {"notified_on": "a notification", "decision_on": "the decision",
+                   "home_office_told_on": "the notice to the Home Office", "chair_appointed_on": "the appointment",
+                   "qa_submitted_on": "the submission to the QA Panel", "qa_letter_on": "the QA Panel's letter",
+                   "published_on": "the publication"}
+
+
 # (stage date, the one it follows, that one in words): a slip of the year more often than not.
 _CASE_DATE_ORDER = (("qa_letter_on", "qa_submitted_on", "the report went to the QA Panel"),
                     ("published_on", "qa_letter_on", "the QA Panel's letter"))
@@ -253,7 +274,8 @@ class DhrPresenter(FormScreen):
             Field("lead_organisation", "&Lead authority", FieldKind.CHOICE,
                   choices=choices([o.name for o in list_organisations(store)], blank="")),
             Field("decision", "De&cision", FieldKind.CHOICE, choices=tuple(Decision.choices())),
-            *[Field(key, label, FieldKind.DATE) for key, label in dhr.CASE_DATE_FIELDS.items()],
+            *[Field(key, label, FieldKind.DATE, happened=_STAGE_HAPPENED.get(key, ""))
+              for key, label in dhr.CASE_DATE_FIELDS.items()],
             Field("notes", "&Notes", FieldKind.LONG_TEXT),
         ]
 
@@ -331,7 +353,8 @@ class DhrPresenter(FormScreen):
     @staticmethod
     def _recommendation_fields() -> list[Field]:
         return [Field("text", "&Recommendation", FieldKind.LONG_TEXT, required=True), Field("owner", "&Owner"),
-                Field("due_on", "&Due", FieldKind.DATE), Field("completed_on", "&Completed", FieldKind.DATE)]
+                Field("due_on", "&Due", FieldKind.DATE),
+                Field("completed_on", "&Completed", FieldKind.DATE, happened="the completion")]
 
     def recommendation_form(self) -> CostForm:
         case = self.need_case()
@@ -366,7 +389,8 @@ class DhrPresenter(FormScreen):
     def complete_recommendation_form(self, rec: dict) -> CostForm:
         case = self.need_case()
         title = f"Recommendation {rec['number']} of {case.reference}"
-        return self._form([Field("completed_on", "&Completed", FieldKind.DATE, required=True)], title,
+        return self._form([Field("completed_on", "&Completed", FieldKind.DATE, required=True,
+                                 happened="the completion")], title,
                           lambda v: self.case_action(f"Complete recommendation {rec['number']} of {case.reference}",
                                                      case.id, lambda: dhr.update_recommendation(
                                                          self.store, rec["id"], completed_on=v["completed_on"])),
@@ -443,7 +467,7 @@ class DhrPresenter(FormScreen):
             lambda: dhr.record_payment(self.store, share.id, **v)),
             note=f"Outstanding on this share: {format_money(share.outstanding_pence)}.",
             values={"paid_on": _uk(self.today()), "amount": format_money(share.outstanding_pence)},
-            warnings=lambda v: _before_invoice(share, v, "paid_on"))
+            warnings=lambda v: _before_invoice(share, v, "paid_on"), check=lambda v: _beyond_outstanding(share, v))
 
     def _close_form(self, status: ShareStatus, share: dhr.ShareRow, fn) -> CostForm:
         case = self.need_case()
@@ -668,6 +692,25 @@ class SplitPresenter:
                                    rules.cap_percent_to_bp(self.cap_percent or "0"), cap)
         return rules.SplitRule(self.kind.value)
 
+    def cap_problems(self) -> dict[str, str]:
+        """What is wrong with the capped part as typed, by its field ("percent", "amount"): said beside each, as a
+        partner's percentage has its own (``SplitRow.problem``)."""
+        if self.kind != SplitKind.CAPPED:
+            return {}
+        from safer_desk.domain.money import MoneyError, parse_pence
+
+        problems = {}
+        try:
+            rules.cap_percent_to_bp(self.cap_percent or "0")
+        except rules.DhrError as exc:
+            problems["percent"] = str(exc)
+        try:
+            if self.cap_amount.strip() and parse_pence(self.cap_amount) < 0:
+                problems["amount"] = "The cap cannot be negative."
+        except MoneyError as exc:
+            problems["amount"] = f"Up to: {exc}"
+        return problems
+
     @property
     def total_bp(self) -> int:
         return sum(self._percent_bp()[0].values())
@@ -699,7 +742,7 @@ class SplitPresenter:
         return ""
 
     def rows(self) -> list[SplitRow]:
-        """The grid: one row per statutory partner (and any other organisation billed)."""
+        """The grid: one row per statutory partner; once billed, one per organisation billed."""
         names = dict(self.partners)
         _, problems = self._percent_bp() if self.kind == SplitKind.PERCENTAGES else ({}, {})
         if self.billed:
@@ -718,7 +761,10 @@ class SplitPresenter:
                 elif s.status == ShareStatus.WRITTEN_OFF.value:
                     a["written_off"] += s.closed_pence
                     a["status"].append("Written off")
-            order = [oid for oid, _ in self.partners] + sorted(set(acc) - set(names))
+            # The partners billed (a £0 share too), never one that joined the partnership since; one that has left
+            # it since (a county merge, a change of partners) still holds its invoices.
+            order = [oid for oid, _ in self.partners if oid in acc] + sorted(
+                set(acc) - set(names), key=lambda oid: acc[oid]["partner"].casefold())
             return [SplitRow(oid, acc[oid]["partner"] if oid in acc else names[oid], self.percents.get(oid, ""), "",
                              acc[oid]["share"] if oid in acc else 0, acc.get(oid, {}).get("resplit", 0),
                              acc.get(oid, {}).get("refused", 0), acc.get(oid, {}).get("written_off", 0),

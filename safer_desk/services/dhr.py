@@ -211,8 +211,8 @@ def update_case(store: Store, case_id: str, **fields: Any) -> dict[str, Any]:
     if "reference" in values:
         _refuse_reference_in_use(store, values["reference"], case_id)
     if "partnership_id" in values and values["partnership_id"] != case["partnership_id"] and _shares(store, case_id):
-        raise DhrError("The partnership's statutory partners have been billed for this review: the partnership "
-                       "conducting it cannot change while they hold its invoices (undo the billing to change it). "
+        raise DhrError("Partnership conducting it: the partnership's statutory partners have been billed for this "
+                       "review, so it cannot change while they hold its invoices (undo the billing to change it). "
                        "Nothing was changed.")
     if values:
         with store.transaction():
@@ -245,7 +245,7 @@ def _refuse_reference_in_use(store: Store, reference: str, case_id: str | None =
     held = store.one("SELECT id, reference FROM dhr_cases WHERE lower(reference) = lower(?) AND id IS NOT ? LIMIT 1",
                      (reference, case_id))
     if held is not None:
-        raise DhrError(f"There is already a case with the reference {held['reference']}.")
+        raise DhrError(f"Reference: there is already a case with the reference {held['reference']}.")
 
 
 # -- panel meetings and action plans ------------------------------------------------
@@ -255,7 +255,7 @@ def add_panel_meeting(store: Store, case_id: str, met_on: Any, note: str = "") -
     day = as_date(met_on, "Panel meeting", required=True)
     note = free_text(note, "Note")
     if store.scalar("SELECT 1 FROM dhr_panel_meetings WHERE case_id = ? AND met_on = ?", (case_id, _iso(day))):
-        raise DhrError(f"Panel meeting: there is already one on {format_uk_date(day)}.")
+        raise DhrError(f"Date: there is already a panel meeting on {format_uk_date(day)}.")
     meeting_id = new_id()
     with store.transaction():
         store.conn.execute("INSERT INTO dhr_panel_meetings(id, case_id, met_on, note) VALUES (?, ?, ?, ?)",
@@ -346,7 +346,8 @@ def _billed_beyond(store: Store, line, new_pence: int) -> None:
         old = format_money(line["amount_pence"])
         change = (f"without this line of {old}" if not new_pence
                   else f"with this line changed from {old} to {format_money(new_pence)}")
-        raise DhrError(f"The partners have been billed {format_money(billed)} for this review's costs; {change} the "
+        said = "Amount: the" if new_pence else "The"  # a correction's refusal is beside the amount it typed
+        raise DhrError(f"{said} partners have been billed {format_money(billed)} for this review's costs; {change} the "
                        f"costs would be {format_money(left)}, less than they were billed. A cost that has been billed "
                        "stays on the review.")
 
@@ -704,7 +705,9 @@ def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
     if handling == "re-split":
         refused_orgs = {r["organisation_id"] for r in store.rows(
             "SELECT organisation_id FROM dhr_shares WHERE case_id = ? AND status = 'refused'", (row["case_id"],))}
-        remaining = [p for p in case_partners(store, row["case_id"]) if p not in refused_orgs]
+        # Among the others who were billed for the review (as costs added since are), not whoever the partnership's
+        # statutory partners are now: a county merge or a change of partners since must not bill a newcomer.
+        remaining = [p for p in _first_shares(store, row["case_id"]) if p not in refused_orgs]
         parts = rules.resplit_refusal(amount, remaining, split_rule(store, row["case_id"]))
         parts = {k: v for k, v in parts.items() if v}
         due = _iso(_due_after(day, due_days))

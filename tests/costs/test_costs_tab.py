@@ -101,7 +101,7 @@ def test_new_case_refuses_a_name_then_adds_and_undoes(tab, demo_window, settle):
     assert dhr.case_id_by_reference(page.store, "Jane Smith") is None
     assert demo_window.session.undo_stack.count() == count  # a refused edit leaves nothing to undo
     dialog.set_value("reference", "WSCSP-DHR-2019-01")
-    dialog.set_value("notified_on", "02/01/2019")
+    dialog.set_value("notified_on", "02/08/2018")  # not after today: that is asked about
     assert dialog.apply()
     settle()
     assert any(c.reference == "WSCSP-DHR-2019-01" for c in page.cases.rows)

@@ -246,10 +246,10 @@ def test_a_case_reference_already_used_is_refused_whatever_its_case(demo_store):
     # "wscsp-dhr-2017-01" was a second review of the same death: its costs and invoices beside the first's.
     cases = demo_store.scalar("SELECT count(*) FROM dhr_cases")
     for typed in ("wscsp-dhr-2017-01", " Wscsp-Dhr-2017-01 "):
-        with pytest.raises(DhrError, match="There is already a case with the reference WSCSP-DHR-2017-01"):
+        with pytest.raises(DhrError, match="there is already a case with the reference WSCSP-DHR-2017-01"):
             dhr.add_case(demo_store, reference=typed)
     other = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-02")
-    with pytest.raises(DhrError, match="There is already a case with the reference WSCSP-DHR-2017-01"):
+    with pytest.raises(DhrError, match="there is already a case with the reference WSCSP-DHR-2017-01"):
         dhr.update_case(demo_store, other, reference="wscsp-dhr-2017-01")
     assert demo_store.scalar("SELECT count(*) FROM dhr_cases") == cases
     own = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-01")

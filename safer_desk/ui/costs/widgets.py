@@ -335,14 +335,25 @@ class SplitDialog(_GuardedDialog):
         self.cap_amount = QLineEdit(split.cap_amount, self)
         self.cap_amount.setAccessibleName("Up to")
         self.cap_box = QWidget(self)
-        cap_layout = QHBoxLayout(self.cap_box)
-        cap_layout.setContentsMargins(0, 0, 0, 0)
+        cap_rows = QVBoxLayout(self.cap_box)
+        cap_rows.setContentsMargins(0, 0, 0, 0)
+        cap_layout = QHBoxLayout()
+        cap_rows.addLayout(cap_layout)
         for text, widget in (("Paying &first:", self.cap_payer), ("% of the &chair's costs:", self.cap_percent),
                              ("&up to:", self.cap_amount)):
             label = QLabel(text, self.cap_box)
             label.setBuddy(widget)
             cap_layout.addWidget(label)
             cap_layout.addWidget(widget, 1)
+        self.cap_messages: dict[str, QLabel] = {}  # a refusal of the capped part beside its field, as a percentage's
+        for key, widget in (("percent", self.cap_percent), ("amount", self.cap_amount)):
+            message = QLabel("", self.cap_box)
+            themed(message, alert_style)
+            message.setWordWrap(True)
+            message.setAccessibleName(f"Message about {widget.accessibleName()}")
+            message.hide()
+            self.cap_messages[key] = message
+            cap_rows.addWidget(message)
         cap.addWidget(self.cap_box)
         layout.addLayout(cap)
 
@@ -359,7 +370,8 @@ class SplitDialog(_GuardedDialog):
         self.share_labels: dict[str, QLabel] = {}
         self.row_messages: dict[str, QLabel] = {}
         self.extra_labels: dict[str, list[QLabel]] = {}
-        for r, row_data in enumerate(split.rows(), start=1):
+        rows = split.rows()
+        for r, row_data in enumerate(rows, start=1):
             oid = row_data.organisation_id
             self.grid.addWidget(QLabel(row_data.partner, self.grid_holder), 2 * r - 1, 0)
             edit = QLineEdit(row_data.percent_text, self.grid_holder)
@@ -393,7 +405,7 @@ class SplitDialog(_GuardedDialog):
         self.preview_total.setAccessibleName("Total of the shares")
         self.preview_total.setAlignment(RIGHT)
         self.preview_total.setStyleSheet("font-weight: bold;")
-        last = 2 * len(split.partners) + 2
+        last = 2 * len(rows) + 2  # under every row: a billed split lists the partners billed, not those now
         self.grid.addWidget(self.total, last, 0, 1, 2)
         self.grid.addWidget(self.preview_total, last, 2)
         scroll = QScrollArea(self)
@@ -455,6 +467,10 @@ class SplitDialog(_GuardedDialog):
             if oid in self.row_messages:
                 self.row_messages[oid].setText(f"⚠ {row.problem}" if row.problem else "")
                 self.row_messages[oid].setVisible(bool(row.problem))
+        cap_problems = s.cap_problems() if editable else {}
+        for key, label in self.cap_messages.items():
+            label.setText(f"⚠ {cap_problems[key]}" if key in cap_problems else "")
+            label.setVisible(key in cap_problems)
         self.header_labels[1].setVisible(percentages)
         self.total.setText(s.total_text())
         total = s.preview_total_pence()
