@@ -359,16 +359,20 @@ class MainWindow(QMainWindow):
 
     def finish_cell_edits(self) -> None:
         """A table cell still being typed in is put in the file first, as Enter would, while that file is open (its
-        editor closing with the file had put it in after, into a closed file, and it was lost)."""
-        from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView
+        editor closing with the file had put it in after, into a closed file, and it was lost). An editor opened and
+        left as the cell was is only closed: nothing was typed, so nothing is written."""
+        from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit
 
         for view in self.findChildren(QAbstractItemView):
             if view.state() != QAbstractItemView.State.EditingState:
                 continue
-            editor = view.indexWidget(view.currentIndex())
+            index = view.currentIndex()
+            editor = view.indexWidget(index)
             if editor is not None:
-                delegate = view.itemDelegateForIndex(view.currentIndex())
-                delegate.commitData.emit(editor)
+                delegate = view.itemDelegateForIndex(index)
+                untouched = isinstance(editor, QLineEdit) and not editor.isModified()
+                if not untouched:
+                    delegate.commitData.emit(editor)
                 delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _update_modified(self) -> None:
@@ -418,6 +422,13 @@ class MainWindow(QMainWindow):
         editor; so Save / Discard / Cancel first. After Save the saved edit is the last action: the
         person presses Undo again to undo it, nothing else is undone behind their back.
         """
+        depth = self.session.undo_stack.count()
+        # A cell still being typed in (Edit > Undo chosen from the menu) goes in first, as Enter would: the undo
+        # re-reads its grid, and the open editor, with what was typed, went with it unsaid.
+        self.finish_cell_edits()
+        if self.session.undo_stack.count() != depth:
+            self.statusBar().showMessage("Saved what was being typed. Undo again to undo it.", 8000)
+            return False
         if tab and tab in self.tab_pages and tab != self.current_tab_key():
             self.show_tab(tab)
             if self.current_tab_key() != tab:
@@ -425,7 +436,6 @@ class MainWindow(QMainWindow):
         widget = self.current_tab()
         if widget is None or not widget.has_unsaved_changes():
             return True
-        depth = self.session.undo_stack.count()
         if not widget.may_leave(self._ask_unsaved):
             return False
         if self.session.undo_stack.count() != depth:

@@ -356,3 +356,37 @@ def test_copy_gives_excel_the_total_column_as_numbers(qtbot, tab):
     year = rows[0].index("2017/18")
     for line in ("Domestic Homicide Reviews (DHRs)", "E-CINS/Athena Partnership Platform", "Net Effect"):
         assert Decimal(by_line[line][-1]) >= Decimal(by_line[line][year])  # "£10,000 + N/K" pasted as text
+
+
+def test_a_cell_still_being_typed_in_when_undo_is_chosen_is_put_in_not_lost_under_the_undo(qtbot, demo_window, tab):
+    """Edit > Undo chosen from the menu (or the toolbar) while a cell's editor holds a figure: the undo re-read the
+    grid, the open editor went with it, and what was typed was lost without a word. It is put in first, as Enter
+    would, and the undo stops there, saying so ("Undo again to undo it"), as it does after an editor's Save."""
+    item = next(tab.plan_list.item(i) for i in range(tab.plan_list.count())
+                if tab.plan_list.item(i).text().startswith("Western"))
+    tab.plan_list.setCurrentItem(item)
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data().startswith("Domestic"))
+    column = tab.model.year_columns[0]
+    type_cell(qtbot, tab, row, column, "£7,700")  # something to undo
+    depth = tab.session.undo_stack.count()
+    editor = start_editing(qtbot, tab, row, column)
+    qtbot.keyClicks(editor, "£8,000")
+    demo_window.undo()
+    assert tab.session.undo_stack.count() == depth + 1  # the figure typed went in as its own step, nothing undone
+    assert "Undo again" in demo_window.statusBar().currentMessage()
+    assert tab.model.index(row, column).data() == "£8,000"
+    demo_window.undo()  # and now the undo undoes it
+    assert tab.model.index(row, column).data() == "£7,700"
+
+
+def test_an_editor_opened_and_left_as_it_was_does_not_stop_an_undo(qtbot, demo_window, tab):
+    item = next(tab.plan_list.item(i) for i in range(tab.plan_list.count())
+                if tab.plan_list.item(i).text().startswith("Western"))
+    tab.plan_list.setCurrentItem(item)
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data().startswith("Domestic"))
+    column = tab.model.year_columns[0]
+    before = tab.model.index(row, column).data()
+    type_cell(qtbot, tab, row, column, "£7,700")
+    start_editing(qtbot, tab, row, column)  # opened, nothing typed
+    demo_window.undo()
+    assert tab.model.index(row, column).data() == before
