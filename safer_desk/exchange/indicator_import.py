@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +19,10 @@ from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_text_of, fin
 
 REQUIRED = ("indicator", "area", "period")
 OPTIONAL = ("value", "numerator", "denominator", "comment")
+READ = REQUIRED + OPTIONAL
+READ_WORDS = "indicator, area, period, value, numerator, denominator and comment"
+# A known column's name followed by more words ("Value (count)", "period ending"): a heading meant as that column.
+_NAME_AND_MORE = re.compile(rf"^({'|'.join(READ)})(?![a-z])")
 
 
 class ValuesFileError(ValueError):
@@ -27,21 +33,68 @@ class ValuesFileError(ValueError):
 class LongRow:
     line: int  # the spreadsheet row / CSV line, header = 1
     fields: dict[str, str]
-    split: str | None = None  # why the line cannot be read by position (a CSV value split by a comma), if so
+    # Why the line cannot be read as it is (a CSV value split by a comma, a date cell showing no year), if so.
+    split: str | None = None
 
 
 def _normalise(header: list) -> list[str]:
     return [str(h or "").strip().lower() for h in header]
 
 
+def _column_letter(index: int) -> str:
+    """The column's letter as Excel shows it (0 → A, 26 → AA): a CSV opened in Excel shows the same."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _meant(name: str, names: list[str]) -> str | None:
+    """The column a heading Safer Desk does not read was most likely meant as ("comments", "vaule", "Value
+    (count)", "denom"), when the sheet has no such column; None for a column of the sheet's own ("source",
+    "notes", "area code" beside "area")."""
+    if name == "population":  # the grid's label of a rate's denominator: beside counts, it is meant as theirs
+        return "denominator (a rate's population)" if "numerator" in names and "denominator" not in names else None
+    if m := _NAME_AND_MORE.match(name):
+        meant = m.group(1)
+    elif len(name) >= 3 and (short := [r for r in READ if r.startswith(name)]):
+        meant = short[0]
+    else:
+        meant = next(iter(difflib.get_close_matches(name, READ, n=1, cutoff=0.8)), None)
+    return None if meant in names else meant
+
+
+def _check_headings(path: Path, header: list, names: list[str]) -> None:
+    """Refuse a heading row whose columns cannot be read as the person meant: a heading that looks like one Safer
+    Desk reads but is not (passed over, it would drop a comment or read a rate's count over the wrong population),
+    or one of its columns given twice (one of them would be taken without a word)."""
+    for i, name in enumerate(names):
+        if name and name not in READ and (meant := _meant(name, names)):
+            typed = str(header[i]).strip()
+            raise ValuesFileError(f"Column {_column_letter(i)} of {path.name} is headed “{typed}”: "
+                                  f"did you mean {meant}? Safer Desk reads the columns {READ_WORDS} (other columns "
+                                  "are passed over): rename it and import again.")
+    first: dict[str, int] = {}
+    for i, name in enumerate(names):
+        if name in READ and name in first:
+            raise ValuesFileError(f"{path.name} has two columns headed {name} ({_column_letter(first[name])} and "
+                                  f"{_column_letter(i)}): keep one (delete or rename the other) and import again.")
+        first.setdefault(name, i)
+
+
 def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> list[LongRow]:
     names = _normalise(header)
+    _check_headings(path, header, names)
     missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise ValuesFileError(f"{path.name} needs the columns indicator, area, period and value (or numerator "
                               f"and denominator); it has no {', '.join(missing)} column.")
-    if "value" not in names and not {"numerator", "denominator"} <= set(names):
-        raise ValuesFileError(f"{path.name} needs a value column, or numerator and denominator columns.")
+    # A rate's count may be given alone (over the area's population), with or without an empty denominator column.
+    if "value" not in names and "numerator" not in names:
+        raise ValuesFileError(f"{path.name} needs a value column, or a numerator column (with a denominator "
+                              "column, or a rate's count alone).")
     out = []
     for line, cells in body:
         cells = list(cells)
@@ -52,8 +105,35 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
             if name in REQUIRED or name in OPTIONAL:
                 fields[name] = "" if cell is None else (str(cell).strip() if not isinstance(cell, float)
                                                        else repr(cell))
-        out.append(LongRow(line, fields, split_row_message(cells, len(names)) if csv_text else None))
+        split = (split_row_message(cells, len(names)) or _split_into_next(names, cells)) if csv_text else None
+        if isinstance(shows := dict(zip(names, cells)).get("period"), _NoYear):
+            split = (f"the period cell shows “{shows}”, a date with no year (Excel takes “Apr-19” typed as 19 "
+                     "April of the year it is typed in): type the month as text, 2019-04 or Apr 2019, or format the "
+                     "cell to show its year (mmm-yy)")
+        out.append(LongRow(line, fields, split))
     return out
+
+
+FIGURES = ("value", "numerator", "denominator")
+_UP_TO_THOUSAND = re.compile(r"^[-+]?£?\d{1,3}$")
+_THOUSANDS_PART = re.compile(r"^\d{3}(\.\d+)?$")
+
+
+def _split_into_next(names: list[str], cells: list) -> str | None:
+    """Why a CSV line whose figure looks split by an unquoted comma into the next column (a comment, or one Safer
+    Desk passes over) cannot be read, or None: "1,234" typed in a text editor on a sheet with an empty comment
+    column has as many values as the heading row, so split_row_message does not see it. A figure followed by
+    another figure (numerator, denominator) is two figures, as the heading row says."""
+    for i, name in enumerate(names[:-1]):
+        following = names[i + 1]
+        if name not in FIGURES or following in FIGURES or i + 1 >= len(cells):
+            continue
+        first, rest = str(cells[i] or "").strip(), str(cells[i + 1] or "").strip()
+        if _UP_TO_THOUSAND.match(first) and _THOUSANDS_PART.match(rest):
+            return (f"the {name} “{first}” and the {following or 'next column'} “{rest}” look like one figure "
+                    f"split by a comma ({first},{rest}): a figure with a comma in it must be in quotes, as Excel's "
+                    "“CSV UTF-8” writes it, or typed without the comma")
+    return None
 
 
 def _is_heading(row: list) -> bool:
@@ -68,16 +148,31 @@ def _headings(path: Path, rows: Iterable) -> tuple[list, Iterator[tuple[int, Any
     return header, body
 
 
+class _NoYear(str):
+    """A date cell as it shows, without its year ("19-Apr"): Excel takes "Apr-19" typed as 19 April of the year it
+    was typed in, so the year the cell holds is one nobody typed."""
+
+
 def _shown(cell: Any) -> Any:
     """A cell's value as Excel shows it: a date as the day (2016-05-01, the period it falls in is meant), a
     number formatted as a percentage as the percentage with its sign (0.885 shown as 88.5% is "88.5%": the
     sign is read as typed, so 12% in a count's row is refused as it is in the grid, never read as 12)."""
     value = getattr(cell, "value", None)
     if isinstance(value, (datetime, date)):
+        if "y" not in (cell.number_format or "").lower():
+            return _NoYear(f"{value.day}-{value:%b}" if "d" in cell.number_format.lower() else f"{value:%b}")
         return value.strftime("%Y-%m-%d")
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
         return f"{(Decimal(repr(value)) * 100).normalize():f}%"
     return value
+
+
+def _is_text(data: bytes, path: Path) -> bool:
+    try:
+        csv_text_of(data, path.name)
+    except NotCsvText:
+        return False
+    return True
 
 
 def read_long_rows(path: Path | str) -> list[LongRow]:
@@ -88,7 +183,9 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
     # An .xls, an .ods, a PDF …, whatever its name ends with.
     refuse_other_kind(data, path.name, ValuesFileError,
                       "save it as “Excel Workbook (.xlsx)” (without a password) or as “CSV UTF-8 (Comma delimited)”")
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    # What the bytes are, whatever the name says: an .xlsx renamed .csv is a zip of parts (PK), a CSV renamed
+    # .xlsx is text.
+    if data.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xlsm") and not _is_text(data, path):
         from openpyxl import load_workbook
 
         try:

@@ -14,7 +14,10 @@ of a few MB of rows at a time are all the reader holds.
   refused; in a folder or a zip they are listed as not imported.
 - A data.police.uk download is a .zip of month folders; its street files are unpacked to a private
   temporary folder (removed afterwards) and counted like any other. A zip that is damaged, empty, holds
-  no street file or has a path leading out of its folder is refused before anything is read.
+  no street file or has a path leading out of its folder is refused before anything is read. A download zip
+  in a folder given, or in a zip given (compressed again to send it), is unpacked the same way, each zip on its
+  own. The files a Mac adds when it copies or compresses a folder (__MACOSX/, ._*, .DS_Store) are passed over.
+- Files of one name in different folders are named with their folders ("a/2025-01-suffolk-street.csv").
 - Every file is hashed (SHA-256: the vintage of its counts, see services.police_import) and checked to be
   UTF-8 text; a byte that is not names the file and the line. The hashing thread reads each file once and
   hands its bytes on to the counting.
@@ -50,7 +53,7 @@ import threading
 import zipfile
 import zlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
@@ -276,14 +279,23 @@ def street_files_in(paths: Iterable[Path | str]) -> Iterator[FoundFiles]:
                 unpack_to.append(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="safer-desk-police-"))))
             return unpack_to[0]
 
-        for index, given in enumerate(paths, start=1):
+        zips = 0  # zips unpacked so far, given or found in a folder: each one's files are numbered apart
+        for given in paths:
             p = Path(given)
             if p.is_dir():
                 for f in sorted(p.rglob("*")):
-                    if f.is_file() and f.suffix.lower() == ".csv":
-                        _classify(found, f, f.name, f.name, p.name or str(p), read_header(f))
+                    inside = f.relative_to(p)
+                    if not f.is_file() or _mac_leftover(inside.parts):
+                        continue
+                    shown = inside.as_posix()  # "2025-01/2025-01-suffolk-street.csv": two months' folders apart
+                    if f.suffix.lower() == ".csv":
+                        _classify(found, f, f.name, shown, p.name or str(p), read_header(f, shown))
+                    elif f.suffix.lower() == ".zip":  # a download kept in the folder: unpacked as one given
+                        zips += 1
+                        _unpack_zip(f, found, scratch, zips, shown=shown, in_folder=True)
             elif p.is_file() and _is_zip(p):
-                _unpack_zip(p, found, scratch, index)
+                zips += 1
+                _unpack_zip(p, found, scratch, zips)
             elif p.is_file():
                 header = read_header(p)
                 kind = file_kind(header)
@@ -292,7 +304,31 @@ def street_files_in(paths: Iterable[Path | str]) -> Iterator[FoundFiles]:
                 found.street.append(StreetFile(p, p.name, p.name, p.name, tuple(header)))
             else:
                 raise PoliceFileError(f"There is no file or folder at {p}.")
+        found.street = _named_apart(found.street)
         yield found
+
+
+def _mac_leftover(parts: tuple[str, ...]) -> bool:
+    """A file a Mac writes beside the real ones (a resource fork under __MACOSX/ or named ._*, the Finder's
+    .DS_Store) when it copies or compresses a folder: not a file of the download, so not named or read."""
+    return bool(parts) and ("__MACOSX" in parts[:-1] or parts[-1].startswith("._") or parts[-1] == ".DS_Store")
+
+
+def _named_apart(street: list[StreetFile]) -> list[StreetFile]:
+    """Different files that messages would call by one name (2025-01-suffolk-street.csv in two folders) named
+    by their paths from the folder the two have in common ("a/…", "b/…"); a zip's files are named by its own."""
+    groups: dict[str, set[Path]] = {}
+    for f in street:
+        if f.path.as_posix().endswith(f.shown):  # a file on disk, named by the end of its path
+            groups.setdefault(f.shown, set()).add(f.path.absolute())
+    common: dict[str, str] = {}
+    for shown, paths in groups.items():
+        if len(paths) > 1:
+            with contextlib.suppress(ValueError):  # on two Windows drives: named by their whole paths
+                common[shown] = os.path.commonpath(paths)
+    return [replace(f, shown=(f.path.absolute().relative_to(common[f.shown]) if f.shown in common
+                              else f.path.absolute()).as_posix())
+            if len(groups.get(f.shown, ())) > 1 and f.path.absolute() in groups[f.shown] else f for f in street]
 
 
 def _classify(found: FoundFiles, path: Path, name: str, shown: str, source: str, header: list[str]) -> None:
@@ -311,31 +347,50 @@ def _escapes(member: str) -> bool:
     return ".." in PurePosixPath(name).parts
 
 
-def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path], index: int) -> None:
-    """Unpack a data.police.uk download's street files (``index``: its place among the sources given, so two zips'
-    files never take each other's names); refuse a zip that is damaged, empty or unsafe."""
+def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path], index: int | str, *, shown: str = "",
+                in_folder: bool = False) -> list[str]:
+    """Unpack a data.police.uk download's street files (``index``: its number among the zips unpacked, so two zips'
+    files never take each other's names); refuse a zip that is damaged or unsafe, and one that is empty or holds
+    no street file unless it was found in a folder or a zip (``in_folder``: then it is listed as not imported).
+    ``shown``: what messages call the zip (its path in the folder it was found in; its name when given itself).
+    A download zip inside the zip given (the download compressed again to send it) is unpacked the same way; one
+    deeper is not. Returns why a zip in a folder or a zip that was not counted holds CSV files of no police.uk
+    kind (a heading edited), for the zip it is in to say."""
+    label = shown or path.name
+    prefix = index if isinstance(index, str) else f"{index:03d}"
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise PoliceFileError(f"{path.name} is damaged or is not a zip file ({exc}); nothing was imported.") from exc
+        raise PoliceFileError(f"{label} is damaged or is not a zip file ({exc}); nothing was imported.") from exc
     with archive:
         if kind := workbook_in_zip(archive.namelist()):
-            raise PoliceFileError(f"{path.name} is {kind}, not a data.police.uk download (a .zip of *-street.csv "
+            raise PoliceFileError(f"{label} is {kind}, not a data.police.uk download (a .zip of *-street.csv "
                                   "files); nothing was imported.")
         members = [info for info in archive.infolist() if not info.is_dir()]
-        if not members:
-            raise PoliceFileError(f"{path.name} is an empty zip: it holds no files; nothing was imported.")
         unsafe = next((info.filename for info in members if _escapes(info.filename)), None)
         if unsafe is not None:
             raise PoliceFileError(
-                f"{path.name} holds a file whose path leads outside its folder (“{unsafe}”), which a "
+                f"{label} holds a file whose path leads outside its folder (“{unsafe}”), which a "
                 "data.police.uk download never does; it was not opened and nothing was imported.")
+        members = [info for info in members
+                   if not _mac_leftover(PurePosixPath(info.filename.replace("\\", "/")).parts)]
+        if not members:
+            if in_folder:
+                found.skipped.append((label, f"{label} is an empty zip: it holds no files."))
+                return []
+            raise PoliceFileError(f"{label} is an empty zip: it holds no files; nothing was imported.")
         street_before = len(found.street)
         skipped_before = len(found.skipped)
+        odd: list[str] = []  # why CSV files of no police.uk kind were left out
         for number, info in enumerate(sorted(members, key=lambda i: i.filename), start=1):
             member = info.filename
             name = PurePosixPath(member.replace("\\", "/")).name
-            shown = f"{member} (in {path.name})"
+            shown = f"{member} (in {label})"
+            if name.lower().endswith(".zip") and isinstance(index, int):  # a zip in the zip: unpacked on its own
+                inner = scratch() / f"{prefix}-{number:05d}.zip"
+                _copy_member(archive, info, inner, label)
+                odd += _unpack_zip(inner, found, scratch, f"{prefix}-{number:05d}", shown=shown, in_folder=True)
+                continue
             if not name.lower().endswith(".csv"):
                 found.skipped.append((shown, f"{shown} is not a CSV file: it is not counted."))
                 continue
@@ -345,30 +400,50 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path], inde
                     kind = file_kind(header)
                     if kind != "street":
                         found.skipped.append((shown, refusal_for(shown, kind, header)))
+                        if kind == "unknown":  # not a police.uk file of another kind: said if nothing is counted
+                            odd.append(found.skipped[-1][1])
                         continue
-                # A name of our own making: a member's path never decides where anything is written.
-                target = scratch() / f"{index:03d}-{number:05d}.csv"
-                with archive.open(info) as src, target.open("wb") as out:
-                    shutil.copyfileobj(src, out, CHUNK)
             except PoliceFileError:
                 raise
-            except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-                raise PoliceFileError(f"{path.name} is damaged: {member} cannot be unpacked ({exc}). Download it "
-                                      "again; nothing was imported.") from exc
-            except (RuntimeError, NotImplementedError) as exc:  # encrypted, or a compression zipfile lacks
-                raise PoliceFileError(f"{path.name}: {member} cannot be unpacked ({exc}); nothing was "
-                                      "imported.") from exc
-            except OSError as exc:
-                raise PoliceFileError(f"{path.name} could not be unpacked into the temporary folder "
-                                      f"({exc.strerror or exc}); nothing was imported.") from exc
-            found.street.append(StreetFile(target, name, shown, path.name, tuple(header)))
+            except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError) as exc:
+                raise _unpacking_failed(label, member, exc) from exc
+            # A name of our own making: a member's path never decides where anything is written.
+            target = scratch() / f"{prefix}-{number:05d}.csv"
+            _copy_member(archive, info, target, label)
+            found.street.append(StreetFile(target, name, shown, label, tuple(header)))
         if len(found.street) == street_before:
             others = len(found.skipped) - skipped_before
-            raise PoliceFileError(
-                f"{path.name} holds no police.uk street-level crime files (*-street.csv)"
-                + (f": its {counted_words(others, 'file')} {'is' if others == 1 else 'are'} outcomes, "
-                   "stop-and-search or other files" if others else "")
-                + "; nothing was imported.")
+            if odd:  # a street file saved again with another heading (semicolons, a column renamed): say so
+                more = len(odd) - 3
+                also = f" So {'is' if more == 1 else 'are'} {counted_words(more, 'other file')}." if more > 0 else ""
+                why = f"{label} holds no police.uk street-level crime files (*-street.csv): {' '.join(odd[:3])}{also}"
+            else:
+                why = (f"{label} holds no police.uk street-level crime files (*-street.csv)"
+                       + (f": its {counted_words(others, 'file')} {'is' if others == 1 else 'are'} outcomes, "
+                          "stop-and-search or other files" if others else ""))
+            if in_folder:  # in a folder, like an outcomes file there: named as not imported
+                found.skipped.append((label, why if odd else why + "."))
+                return [why] if odd else []
+            raise PoliceFileError(why + (" Nothing was imported." if odd else "; nothing was imported."))
+    return []
+
+
+def _copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, label: str) -> None:
+    try:
+        with archive.open(info) as src, target.open("wb") as out:
+            shutil.copyfileobj(src, out, CHUNK)
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError) as exc:
+        raise _unpacking_failed(label, info.filename, exc) from exc
+
+
+def _unpacking_failed(label: str, member: str, exc: Exception) -> PoliceFileError:
+    if isinstance(exc, (RuntimeError, NotImplementedError)):  # encrypted, or a compression zipfile lacks
+        return PoliceFileError(f"{label}: {member} cannot be unpacked ({exc}); nothing was imported.")
+    if isinstance(exc, OSError):
+        return PoliceFileError(f"{label} could not be unpacked into the temporary folder ({exc.strerror or exc}); "
+                               "nothing was imported.")
+    return PoliceFileError(f"{label} is damaged: {member} cannot be unpacked ({exc}). Download it again; nothing "
+                           "was imported.")
 
 
 # -- counting ---------------------------------------------------------------------------------------
@@ -956,8 +1031,7 @@ class StreetReader:
                     raise problem
                 bad = sorted(m for m in {m for _, m, _, _ in per_file} if not MONTH_RE.match(m))
                 if bad:
-                    raise PoliceFileError(f"{f.shown} has a Month that is not YYYY-MM (“{bad[0]}”); nothing was "
-                                          "imported.")
+                    raise _bad_month(f, bad)
                 counted[key] = FileCounts(f.path, rows, per_file, f.name, f.shown, f.source, digest)
             done += sum(f.size for f in batch)
             self.on_progress(done)
@@ -969,6 +1043,24 @@ class StreetReader:
                 ready.append(c if same else FileCounts(f.path, c.rows, c.counts, f.name, f.shown, f.source, c.sha256))
             yield ready
         self.checkpoint()
+
+
+def _bad_month(f: StreetFile, bad: list[str]) -> PoliceFileError:
+    """Why a file with a Month that is not YYYY-MM is refused: the first such row in the file, by its line (Excel
+    saves 2025-01 as Jan-25), or, should the csv module read the file otherwise, the first month in order."""
+    month, line = bad[0], ""
+    # The line helps; the refusal stands without it.
+    with contextlib.suppress(OSError, ValueError, StopIteration, csv.Error), \
+            f.path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = csv.reader(fh)
+        at = [name.strip() for name in next(rows)].index("Month")
+        start = rows.line_num + 1
+        for values in rows:
+            if len(values) > at and values[at] in bad:
+                month, line = values[at], f" at line {start}"
+                break
+            start = rows.line_num + 1
+    return PoliceFileError(f"{f.shown} has a Month that is not YYYY-MM (“{month}”){line}; nothing was imported.")
 
 
 def count_street_file(path: Path) -> FileCounts:

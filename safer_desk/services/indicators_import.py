@@ -8,7 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from safer_desk.domain.checks import percentage_slip
-from safer_desk.domain.indicators import IndicatorError
+from safer_desk.domain import indicators as dom
+from safer_desk.domain.indicators import IndicatorError, format_number
 from safer_desk.domain.text import counted
 from safer_desk.exchange.indicator_import import LongRow, read_long_rows
 from safer_desk.services import indicators as svc
@@ -149,11 +150,31 @@ def _check_row(store: Store, row: LongRow, seen: dict, areas: dict, names: dict)
                      f.get("comment") or None)
     if pv.value is None and pv.numerator is None:
         raise IndicatorError("there is no value (or numerator and denominator)")
+    counted_alone = pv.numerator is not None and pv.denominator is None
     pv = svc.with_population(store, ind, area[0], pv)  # a rate's count alone, as the grid takes it
     svc.check_value(ind, pv)
+    _check_value_agrees(ind, f.get(svc.GRID_VALUE, ""), pv, counted_alone)
     seen[key] = row.line
     names.setdefault(area[1], (area[0], area[2], row.line))
     return GoodRow(row.line, ind.id, ind.name, area[1], area[2], area[0], pv), ind
+
+
+def _check_value_agrees(indicator: svc.Indicator, typed: str, pv: PeriodValue, counted_alone: bool) -> None:
+    """A row giving a value and its numerator and denominator keeps the ratio (as the grid does), so the value must
+    be the ratio to the places it is written in (88.9 or 89 for 16 of 18): one that is not (50 for 1 of 4) is refused
+    rather than dropped without a word."""
+    if pv.value is None or pv.numerator is None or pv.denominator is None:
+        return
+    value = svc.parse_figure(indicator, typed.strip())
+    places = max(0, -value.as_tuple().exponent)
+    computed = Decimal(repr(dom.figure_value(pv.numerator, pv.denominator, indicator.unit, indicator.rate_per)))
+    if abs(computed - value) <= Decimal(5).scaleb(-places - 1) + Decimal("1e-9"):
+        return
+    shown = [format_number(n, 0) if float(n).is_integer() else format_number(n, 4).rstrip("0").rstrip(".")
+             for n in (pv.numerator, pv.denominator, float(computed))]
+    population = ", the population for the year" if counted_alone else ""
+    raise IndicatorError(f"the value {typed.strip()} is not what the numerator and denominator give ({shown[0]} / "
+                         f"{shown[1]} → {shown[2]}{population}): leave one of them out, or correct the sheet")
 
 
 def apply_values(store: Store, preview: ValuesPreview) -> int:

@@ -53,6 +53,7 @@ from safer_desk.exchange import police_uk
 from safer_desk.exchange.police_uk import ALL_CRIME, ANTI_SOCIAL, UNKNOWN_AREA, PoliceFileError
 from safer_desk.services import indicators as svc
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
+from safer_desk.storage import audit
 from safer_desk.storage.store import Store
 
 SOURCE = "police.uk"
@@ -226,7 +227,7 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
             # the reading, is done.
             with _bulk_write(store), store.transaction(), store.batch(
                     "Import police.uk data", source=", ".join(result.sources)) as batch:
-                writer = _Writer(store, result, replace_typed)
+                writer = _Writer(store, result, replace_typed, batch=batch)
                 writer.write_as_read = reader.helped
                 for counted in reader:
                     writer.add_files(counted)
@@ -297,8 +298,15 @@ class _Writer:
     vintages and figures, inside the caller's transaction."""
 
     def __init__(self, store: Store, result: PoliceImportResult,
-                 replace_typed: bool | Collection[FigureKey] = False, imported_at: str | None = None):
+                 replace_typed: bool | Collection[FigureKey] = False, imported_at: str | None = None,
+                 batch: audit.Batch | None = None):
         self.store, self.result, self.replace_typed = store, result, replace_typed
+        # The import's audit entry: the counts and vintages are internal tables, which no trigger sees, so their
+        # rows are counted here (a later download of the same months may change nothing else, and is still
+        # an import the History of Changes shows).
+        self.batch = batch
+        self.counts_before: dict[tuple[str, str], dict] = {}  # force-month -> its counts before this import
+        self.counts_after: dict[tuple[str, str], dict] = {}  # ... and as this import leaves them
         self.imported_at = _utc_now() if imported_at is None else imported_at
         self.area_ids: dict[str, str] = {}
         self.current_names: dict[str, str] = {}
@@ -403,12 +411,18 @@ class _Writer:
         # INSERTs and the same file again writes nothing at all. Each force-month is found by its key.
         old = {}
         for force, month in by_force_month:
-            for district, crime_type, area_id, n in conn.execute(
-                    "SELECT source_district, crime_type, area_id, count FROM _police_counts WHERE force = ? "
-                    "AND month = ?", (force, month)):
-                old[(force, month, district, crime_type)] = (area_id, n)
+            held = {(force, month, district, crime_type): (area_id, n) for district, crime_type, area_id, n in
+                    conn.execute("SELECT source_district, crime_type, area_id, count FROM _police_counts WHERE "
+                                 "force = ? AND month = ?", (force, month))}
+            old.update(held)
+            if self.batch is not None:
+                self.counts_before.setdefault((force, month), held)
+                self.counts_after[(force, month)] = {}
         rows = [(force, month, district, crime_type, area[district], n)
                 for (force, month), counts in by_force_month.items() for (district, crime_type), n in counts.items()]
+        if self.batch is not None:
+            for row in rows:
+                self.counts_after[row[:2]][row[:4]] = row[4:]
         if old:
             new = {row[:4]: row[4:] for row in rows}
             conn.executemany("DELETE FROM _police_counts WHERE force = ? AND month = ? AND source_district = ? "
@@ -421,12 +435,27 @@ class _Writer:
         conn.executemany("INSERT INTO _police_counts(force, month, source_district, crime_type, area_id, count) "
                          "VALUES (?, ?, ?, ?, ?, ?)", rows)
 
+    def _audit_counts(self) -> None:
+        """Count the rows of the internal tables this import changed into its audit entry, as they stood before it
+        and after (the same however the writes were spread over the batches)."""
+        for force_month, after in self.counts_after.items():
+            before = self.counts_before[force_month]
+            self._audited("_police_counts", "insert", sum(key not in before for key in after))
+            self._audited("_police_counts", "delete", sum(key not in after for key in before))
+            self._audited("_police_counts", "update", sum(key in before and before[key] != value
+                                                          for key, value in after.items()))
+
+    def _audited(self, table: str, action: str, n: int) -> None:
+        if self.batch is not None and n:
+            self.batch.add_rows(table, n, action)
+
     def finish(self) -> None:
         """Write the counts read, the vintages and the figures of every month of the forces imported, zeros
         included."""
         conn = self.store.conn
         self.write_counts(self.pending)
         self.pending = {}
+        self._audit_counts()
         vintages = [replace(v, download_newest_month=self.newest.get(v.download_newest_month,
                                                                      v.download_newest_month))
                     for v in self.vintages.values()]
@@ -436,7 +465,7 @@ class _Writer:
                 (self.result.unchanged if same else self.result.replaced).append((v.force, v.month))
         # The same file again keeps its vintage (and when it was first imported); it may only learn that
         # a newer download still had it unchanged.
-        conn.executemany(
+        written = conn.executemany(
             "INSERT INTO _police_vintages(force, month, file_name, file_sha256, download_newest_month, rows, "
             "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(force, month) DO UPDATE SET "
             "file_name = CASE WHEN file_sha256 = excluded.file_sha256 THEN file_name ELSE excluded.file_name END, "
@@ -447,7 +476,10 @@ class _Writer:
             "file_sha256 = excluded.file_sha256 "
             "WHERE file_sha256 IS NOT excluded.file_sha256 OR download_newest_month < excluded.download_newest_month",
             [(v.force, v.month, v.file_name, v.file_sha256, v.download_newest_month, v.rows, v.imported_at)
-             for v in vintages])
+             for v in vintages]).rowcount
+        added = sum((v.force, v.month) not in self.before for v in vintages)
+        self._audited("_police_vintages", "insert", added)
+        self._audited("_police_vintages", "update", written - added)
         forces = sorted({v.force for v in vintages})
         if forces:
             scope = [r[0] for r in self.store.rows(

@@ -72,8 +72,8 @@ REFUSED = {
                                  r"x-street.csv is damaged or cut short at line 3: it has 13 columns where 12 were "
                                  r"expected"),
     "a month that is not a month": ((HEADER + "\n" + suffolk_row(month="2025-13") + "\n").encode(),
-                                    r"x-street.csv has a Month that is not YYYY-MM \(“2025-13”\); nothing was "
-                                    r"imported."),
+                                    r"x-street.csv has a Month that is not YYYY-MM \(“2025-13”\) at line 2; "
+                                    r"nothing was imported."),
     "a blank month": ((HEADER + "\n" + suffolk_row(month="") + "\n").encode(),
                       r"x-street.csv has a Month that is not YYYY-MM \(“”\)"),
     "an empty file": (b"", r"x-street.csv is empty."),
@@ -238,8 +238,9 @@ def test_a_later_file_of_the_same_force_month_replaces_the_earlier_and_says_so(s
     assert result.files == 1 and result.rows == 1
     lines = result.summary_lines()
     assert lines[0] == "Imported 1 row from 1 file: 1 month (2025-01 to 2025-01), 1 area."
-    assert ("Suffolk Constabulary 2025-01 is in two different files: the later one (2025-01-suffolk-street.csv, 1 row) "
-            "was counted, not the earlier (2025-01-suffolk-street.csv, 2 rows).") in lines
+    # Named by their folders: the same name twice read as one file (see test_police_mac_and_folders).
+    assert ("Suffolk Constabulary 2025-01 is in two different files: the later one (b/2025-01-suffolk-street.csv, "
+            "1 row) was counted, not the earlier (a/2025-01-suffolk-street.csv, 2 rows).") in lines
 
 
 def test_the_engine_loads_nothing_at_run_time(tmp_path):
@@ -270,3 +271,31 @@ def test_the_engine_loads_nothing_at_run_time(tmp_path):
     loaded = {name.split(".")[0] for name in out[1].split()}
     assert not loaded & {"duckdb", "_duckdb", "pyarrow", "pandas", "numpy", "socket", "_socket", "ssl", "http",
                          "urllib", "multiprocessing", "concurrent", "subprocess", "ctypes"}, sorted(loaded)
+
+
+def test_a_month_that_is_not_a_month_names_its_line(store, tmp_path):
+    # Said with the month alone (the first in sorted order, not the file's), so a file of a few thousand rows
+    # with one bad row could not be mended or reported.
+    rows = [suffolk_row(), suffolk_row(month="Jan-25"), suffolk_row(), suffolk_row(month="2025-13")]
+    path = write_raw(tmp_path, "2025-01-suffolk-street.csv", ("\r\n".join([HEADER, *rows]) + "\r\n").encode())
+    before = snapshot(store)
+    with pytest.raises(PoliceFileError) as refused:
+        import_police_files(store, [path])
+    assert str(refused.value) == ("2025-01-suffolk-street.csv has a Month that is not YYYY-MM (“Jan-25”) at line "
+                                  "3; nothing was imported.")
+    assert snapshot(store) == before
+
+
+def test_a_zip_whose_street_file_has_an_edited_heading_says_why(store, tmp_path):
+    # It said the zip's "1 file is outcomes, stop-and-search or other files", for a street file re-saved with
+    # semicolons.
+    from tests.indicators.police_helpers import make_zip
+
+    data = (HEADER.replace(",", ";") + "\n" + ROW.replace(",", ";") + "\n").encode()
+    archive = make_zip(tmp_path / "download.zip", {"2025-01/2025-01-suffolk-street.csv": data})
+    with pytest.raises(PoliceFileError) as refused:
+        import_police_files(store, [archive])
+    assert str(refused.value) == (
+        "download.zip holds no police.uk street-level crime files (*-street.csv): 2025-01/2025-01-suffolk-street.csv "
+        "(in download.zip) is not a police.uk street-level crime file (its first line should start “Crime ID,Month,"
+        "Reported by,Falls within”). Nothing was imported.")

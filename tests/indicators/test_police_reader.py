@@ -89,8 +89,6 @@ AS_BEFORE = {
         'line 3: it has 11 columns where 12 were expected.'),
     'quoted lsoa nl': (H+"\n"+R.replace("Babergh 001A",'"Babergh 001A\n"')+"\n",
         {'Suffolk Constabulary|2025-01|Babergh|Burglary': 1}),
-    'quoted empty month': (H+"\n"+row(month='""')+"\n",
-        'x-street.csv has a Month that is not YYYY-MM (“”); nothing was imported.'),
     'tab lsoa': (H+"\n"+row(lsoa="Babergh\t001A")+"\n",
         {'Suffolk Constabulary|2025-01|Babergh|Burglary': 1}),
     'vt lsoa': (H+"\n"+row(lsoa="Babergh\x0b001A")+"\n",
@@ -99,10 +97,6 @@ AS_BEFORE = {
         'line 2: it has 13 columns where 12 were expected.'),
     'short and bad month': (H+"\n"+row(month="zz")+"\n"+R.rsplit(",",1)[0]+"\n",
         'line 3: it has 11 columns where 12 were expected.'),
-    'bad months': (H+"\n"+row(month="zz")+"\n"+row(month="aa")+"\n",
-        'x-street.csv has a Month that is not YYYY-MM (“aa”); nothing was imported.'),
-    'month spaces': (H+"\n"+row(month=" 2025-01")+"\n",
-        'x-street.csv has a Month that is not YYYY-MM (“ 2025-01”); nothing was imported.'),
     'NUL in row': (H+"\n"+R.replace("X","\0")+"\n",
         {'Suffolk Constabulary|2025-01|Babergh|Burglary': 1}),
     'quote in quoted': (H+"\n"+R.replace("On or near X",'"On ""or"" near X"')+"\n",
@@ -111,8 +105,6 @@ AS_BEFORE = {
         {'Suffolk Constabulary|2025-01|Babergh|Burglary': 1}),
     'escape odd': (H+"\n"+R.replace("On or near X",'"On "or near X"')+"\n",
         'line 2: a quoted value is never closed.'),
-    'header twice': (H+"\n"+R+"\n"+H+"\n",
-        'x-street.csv has a Month that is not YYYY-MM (“Month”); nothing was imported.'),
     'only header no nl': (H,
         {}),
     'header crlf only': (H+"\r\n",
@@ -225,6 +217,20 @@ NOT_AS_BEFORE = {
     'hdr CRLF then CR': (H+"\r\n"+R+"\r"+R+"\r",
         INVALID_STATE,
         {'Suffolk Constabulary|2025-01|Babergh|Burglary': 2}),
+    # A Month that is not YYYY-MM: DuckDB's message named the first such month in sorted order; now the first in
+    # the file, with its line.
+    'quoted empty month': (H+"\n"+row(month='""')+"\n",
+        'x-street.csv has a Month that is not YYYY-MM (“”); nothing was imported.',
+        'x-street.csv has a Month that is not YYYY-MM (“”) at line 2; nothing was imported.'),
+    'bad months': (H+"\n"+row(month="zz")+"\n"+row(month="aa")+"\n",
+        'x-street.csv has a Month that is not YYYY-MM (“aa”); nothing was imported.',
+        'x-street.csv has a Month that is not YYYY-MM (“zz”) at line 2; nothing was imported.'),
+    'month spaces': (H+"\n"+row(month=" 2025-01")+"\n",
+        'x-street.csv has a Month that is not YYYY-MM (“ 2025-01”); nothing was imported.',
+        'x-street.csv has a Month that is not YYYY-MM (“ 2025-01”) at line 2; nothing was imported.'),
+    'header twice': (H+"\n"+R+"\n"+H+"\n",
+        'x-street.csv has a Month that is not YYYY-MM (“Month”); nothing was imported.',
+        'x-street.csv has a Month that is not YYYY-MM (“Month”) at line 3; nothing was imported.'),
 }
 
 
@@ -242,7 +248,7 @@ def test_where_the_reading_differs_from_duckdb_on_purpose(tmp_path, case):
     internal error ("The CSV Parser state machine reached an invalid state") on files mixing a lone CR with
     LF line endings, while reading other mixes (tests/indicators/test_police_bad_input.py, "mixed
     endings"): now CR LF, LF and CR are each a line break wherever they are, so such a file is counted, or
-    refused with the line and columns of its bad row."""
+    refused with the line and columns of its bad row. A Month that is not YYYY-MM is named with its line."""
     text, before, now = NOT_AS_BEFORE[case]
     assert read(tmp_path, text) == now != before
 
