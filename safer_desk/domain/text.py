@@ -90,3 +90,21 @@ def ranges_text(items: Iterable[T], follows: Callable[[T, T], bool], label: Call
         else:
             runs.append([item])
     return ", ".join(label(r[0]) if len(r) == 1 else f"{label(r[0])} to {label(r[-1])}" for r in runs)
+
+
+# Curly quotes and dashes as a keyboard types them: the papers (and Word) write “pastors”, Children’s and 2017 – 2018.
+_KEYBOARD = {**dict.fromkeys("‘’‚‛′", "'"), **dict.fromkeys("“”„‟″", '"'), **dict.fromkeys("‐‑‒–—―−", "-")}
+
+
+def as_typed(text: str) -> str:
+    """``text`` with its curly quotes and dashes as a keyboard types them, so a search finds either (replace is
+    many times faster than translate on a register's or a history's long texts)."""
+    for char, typed in _KEYBOARD.items():
+        if char in text:
+            text = text.replace(char, typed)
+    return text
+
+
+def found_as_typed(words: Sequence[str], text: str) -> bool:
+    """Whether every word (typed, ``as_typed``) is in ``text``, its quotes and dashes read as typed only when needed."""
+    return all(w in text for w in words) or all(w in as_typed(text) for w in words)

@@ -91,10 +91,19 @@ class CommissioningPresenter(ScreenPresenter):
         except FundingError:  # an award deleted since: the typed fund is used
             return None
 
+    def _in_register(self) -> Callable[[str], bool]:
+        """Whether a ticked project is in the register: one taken out since it was ticked keeps its tick (an undo of
+        the delete brings it back ticked), but is neither counted nor saved, nor asked about. Until the register is
+        read (a large one is read in the background) every tick counts."""
+        ids = {p.id for p in self.projects}
+        return lambda project_id: not ids or project_id in ids
+
     def items(self) -> tuple[ScenarioItem, ...]:
         order = {p.id: i for i, p in enumerate(self.projects)}
+        listed = self._in_register()
         return tuple(ScenarioItem(pid, scale) for pid, scale in sorted(self.ticks.items(),
-                                                                      key=lambda kv: order.get(kv[0], 0)))
+                                                                      key=lambda kv: order.get(kv[0], 0))
+                     if listed(pid))
 
     def evaluation(self) -> ScenarioResult:
         """The working set worked out (against a fund of nothing while none is typed): the rows the table shows
@@ -124,13 +133,15 @@ class CommissioningPresenter(ScreenPresenter):
 
     # -- saved or not --------------------------------------------------------------------------------
     def _key(self, s: Scenario) -> tuple:
-        return (s.name.strip(), s.fund_pence, s.fund_label, tuple(sorted((i.project_id, i.scale) for i in s.items)),
+        listed = self._in_register()
+        ticks = tuple(sorted((i.project_id, i.scale) for i in s.items if listed(i.project_id)))
+        return (s.name.strip(), s.fund_pence, s.fund_label, ticks,
                 s.award_id or None, s.award_year, s.range_end)
 
     def is_modified(self) -> bool:
         """True when the working set differs from its saved scenario (or has ticks and none is saved)."""
         if self.loaded is None:
-            return bool(self.ticks)
+            return bool(self.items())
         return self._key(self.working()) != self._key(self.loaded)
 
     def has_unsaved_changes(self) -> bool:
@@ -139,7 +150,7 @@ class CommissioningPresenter(ScreenPresenter):
     def status_text(self) -> str:
         """Said beside the name: "not saved", "changed since saved", or nothing when it is as saved."""
         if self.loaded is None:
-            return NOT_SAVED if self.ticks or self.name.strip() else ""
+            return NOT_SAVED if self.items() or self.name.strip() else ""
         return CHANGED if self.is_modified() else ""
 
     def describe_unsaved(self) -> str:

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Sequence
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.projects import ProjectStatus
-from safer_desk.domain.text import counted, in_words
+from safer_desk.domain.text import as_typed, counted, in_words
 from safer_desk.services import history as service
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
 from safer_desk.storage.schema.yes_no import YES_NO, yes_no_named, yes_no_sentence, yes_no_value
@@ -581,7 +581,7 @@ def history_lines(store, *, limit: int = 500, tz: tzinfo | None = None) -> list[
 def filter_predicate(area: str = "", text: str = "", since: date | None = None,
                      until: date | None = None) -> Callable[[HistoryLine], bool] | None:
     """Which lines the History window's filters keep (None when nothing filters)."""
-    words = (text or "").casefold().split()
+    words = as_typed((text or "").casefold()).split()  # "pastors" finds “pastors” as the papers write it, and back
     if not (area or words or since or until):
         return None
     plain_words = [(w, _plain_amounts(w)) for w in words]
@@ -593,7 +593,7 @@ def filter_predicate(area: str = "", text: str = "", since: date | None = None,
             return False
         if until and line.day > until:
             return False
-        haystack = line.search_text
+        haystack = as_typed(line.search_text)
         missing = [plain_w for w, plain_w in plain_words if w not in haystack]
         if not missing:
             return True

@@ -15,6 +15,7 @@ from safer_desk.domain.checks import date_slip
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus
+from safer_desk.domain.text import as_typed, found_as_typed
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
@@ -419,7 +420,7 @@ class ProjectsPresenter(ScreenPresenter):
     def filter_predicate(status: str = "", route: str = "", criterion: str = "", area: str = "",
                          text: str = "") -> Callable[[Project], bool] | None:
         """Which rows the filters keep, or None when nothing filters (criterion "all" or "4" count √)."""
-        words = (text or "").strip().casefold().split()
+        words = as_typed((text or "").strip().casefold()).split()
         if not any((status, route, criterion, area, words)):
             return None
 
@@ -436,7 +437,7 @@ class ProjectsPresenter(ScreenPresenter):
                 return False
             if criterion not in ("", "all", "4") and not p.criterion(criterion).met:
                 return False
-            return all(w in p.search_text for w in words)
+            return found_as_typed(words, p.search_text)
 
         return accept
 

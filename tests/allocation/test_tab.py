@@ -404,3 +404,19 @@ def test_a_refused_amount_empties_the_redistribute_and_top_slice_tables(qtbot, t
     edit.setText("0")
     edit.editingFinished.emit()
     assert "at least one partner" in tab.top_slice_problem.text() and tab.top_slice_model.rows == []
+
+
+def test_undo_texts_of_the_factors_name_the_factor(demo_window, tab):
+    """Edit > Undo read "Undo add factor", "Undo change factor", "Undo remove factor": which factor, it did not say."""
+    crime = tab.state.options.factors[0].title
+    tab.add_factor()
+    assert demo_window.undo_action.text() == "&Undo add factor Factor 2"
+    tab.factors_table.item(1, 1).setText("3")
+    assert demo_window.undo_action.text() == "&Undo edit weight of factor Factor 2"
+    tab.factors_table.item(1, 0).setText("Population")
+    assert demo_window.undo_action.text() == "&Undo rename factor Factor 2 to Population"
+    tab.factors_table.setCurrentCell(1, 0)
+    tab.remove_factor()
+    assert demo_window.undo_action.text() == "&Undo remove factor Population"
+    tab.factors_table.item(0, 1).setText("2")
+    assert demo_window.undo_action.text() == f"&Undo edit weight of factor {crime}"

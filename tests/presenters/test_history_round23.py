@@ -98,3 +98,18 @@ def test_a_referral_s_answer_changed_is_said_without_what_it_now_is(demo_store, 
     assert "Changed the answer to “at MARAC” for referral TH-2018-001" in details
     assert "Changed the answer to “perpetrator lives at the address” for referral TH-2018-001" in details
     assert not any("panel" in d or " no" in d or "yes" in d for d in details)  # nothing victim-level
+
+
+@pytest.mark.parametrize(("stored", "typed"), [("Street “pastors”", '"pastors"'), ('Street "pastors"', "“pastors”"),
+                                                ("Women’s refuge", "women's"), ("Women's refuge", "women’s")])
+def test_straight_and_curly_quotes_find_each_other(demo_store, stored, typed):
+    """A search typed with straight quotes ("pastors", as a keyboard types them) did not find a name stored with
+    curly ones (“pastors”, as Word and the board papers write them), nor the reverse."""
+    projects = ProjectsPresenter(demo_store, perform=ActionLog(), today=lambda: date(2026, 4, 1))
+    projects.reload()
+    projects.select(next(r.id for r in projects.rows if r.title.startswith("Homeshield")))
+    projects.editor.set_value("title", stored)
+    assert projects.save(), projects.editor.messages
+    lines = history_lines(demo_store)
+    keep = filter_predicate(text=typed)
+    assert keep(lines[0]) and not all(keep(line) for line in lines)

@@ -650,19 +650,23 @@ class AllocationTab(TabBase):
     def _factor_item_changed(self, item: QTableWidgetItem) -> None:
         if self._syncing:
             return
+        title = self.state.options.factors[item.row()].title
         try:
             if item.column() == 0:
                 new_state = bench.with_factor_title(self.state, item.row(), item.text())
+                text = f"Rename factor {title} to {new_state.options.factors[item.row()].title}"
             else:
                 new_state = bench.with_factor_weight(self.state, item.row(), item.text())
+                text = f"Edit weight of factor {title}"
         except AllocationError as exc:
             self._sync_options()
             self._refuse(exc)
             return
-        self.apply(new_state, "Change factor")
+        self.apply(new_state, text)
 
     def add_factor(self) -> None:
-        self.apply(bench.with_new_factor(self.state), "Add factor")
+        new_state = bench.with_new_factor(self.state)
+        self.apply(new_state, f"Add factor {new_state.options.factors[-1].title}")
 
     def remove_factor(self) -> None:
         row = self.factors_table.currentRow()
@@ -673,7 +677,7 @@ class AllocationTab(TabBase):
         except AllocationError as exc:
             self._refuse(exc)
             return
-        self.apply(new_state, "Remove factor")
+        self.apply(new_state, f"Remove factor {self.state.options.factors[row].title}")
 
     # -- scenarios -------------------------------------------------------------------------------
     def _show_scenario_status(self) -> None:
