@@ -62,6 +62,9 @@ TABLES: dict[str, tuple[str, str, str]] = {
     "costs_settings": ("cost setting", "cost settings", COSTS),
     "indicators": ("indicator", "indicators", INDICATORS),
     "indicator_values": ("indicator figure", "indicator figures", INDICATORS),
+    # The police.uk import's own tables (no trigger watches them: the import counts their rows into its entry).
+    "_police_counts": ("police.uk count", "police.uk counts", INDICATORS),
+    "_police_vintages": ("police.uk file record", "police.uk file records", INDICATORS),
     "indicator_targets": ("target", "targets", INDICATORS),
     "indicator_trajectory": ("trajectory point", "trajectory points", INDICATORS),
     "indicator_baselines": ("baseline", "baselines", INDICATORS),

@@ -198,6 +198,9 @@ def test_a_re_import_that_replaces_only_the_file_records_is_in_the_audit_trail(s
     assert '"_police_vintages": {"update": 3}' in summary
     newest = history_lines(store)[0]  # what the History of Changes window lists first
     assert newest.summary.startswith("Import police.uk data from download-b")
+    # in words: not "Changed 3  police vintages" (the internal tables' names, with a gap where the name was)
+    assert "Changed 3 police.uk file records" in newest.details, newest.details
+    assert not [d for d in newest.details if "vintage" in d or "  " in d]
 
 
 def test_the_very_same_import_again_changes_nothing_the_trail_included(store):
