@@ -86,10 +86,15 @@ def open_office_file(path: Path | str, *, create: bool = False, read_only: bool 
 
 
 def _figures_for_reading(store: Store) -> None:
-    """An export opened to look at: the police.uk figures its counts give, for this connection (nothing written)."""
+    """An export opened to look at: the police.uk figures its counts give, for this connection (nothing written).
+    When they cannot be worked out the store is closed before the error goes on: nobody else holds it."""
     from safer_desk.services.police_import import figures_for_reading
 
-    figures_for_reading(store)
+    try:
+        figures_for_reading(store)
+    except BaseException:
+        store.close()
+        raise
 
 
 def names_another_kind(path: Path | str) -> bool:

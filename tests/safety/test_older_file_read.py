@@ -67,3 +67,30 @@ def test_the_window_shows_an_older_file_opened_read_only_without_changing_it(win
     assert hashlib.sha256(older.read_bytes()).hexdigest() == before
     assert not (tmp_path / "backups").exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("older")) == ["older.sqlite"]  # no lock
+
+
+@pytest.fixture
+def export_path(demo_path, tmp_path, capsys):
+    target = tmp_path / "export.sqlite"
+    assert main(["export", str(demo_path), str(target)]) == 0
+    capsys.readouterr()
+    return target
+
+
+def test_an_export_whose_figures_cannot_be_worked_out_is_not_left_open(export_path, monkeypatch):
+    """Opened to look at, an export's police.uk figures are worked out on its connection; when that failed the
+    connection was left open (the file held until the program ended, and on Windows it could not be moved)."""
+    from safer_desk.services import files, police_import
+    from safer_desk.storage.store import Store
+
+    closed = []
+    real_close = Store.close
+    monkeypatch.setattr(Store, "close", lambda self: closed.append(self.path) or real_close(self))
+
+    def fails(store):
+        raise RuntimeError("the figures could not be worked out")
+
+    monkeypatch.setattr(police_import, "figures_for_reading", fails)
+    with pytest.raises(RuntimeError):
+        files.open_office_file(export_path, read_only=True)
+    assert closed == [export_path]
