@@ -55,8 +55,9 @@ def list_plans(store: Store) -> list[PlanSummary]:
     result = []
     for r in store.rows("SELECT id FROM budget_plans ORDER BY name COLLATE NOCASE"):
         plan = load_plan(store, r["id"])
+        flags = rules.plan_totals(_oldest_first(plan)).flags
         result.append(PlanSummary(plan.id, plan.name, plan.owner, plan.source, plan.unit,
-                                  tuple(c.label for c in plan.columns), len(rules.plan_totals(plan).flags)))
+                                  tuple(c.label for c in plan.columns), len(flags)))
     return result
 
 
@@ -198,6 +199,7 @@ def create_plan(store: Store, name: str, *, columns: Sequence[str | tuple[str, s
         raise BudgetError("Columns: each column needs its own heading.")
     for at, column in enumerate(columns):
         specs[at] = _beside_its_year(column, specs[at], specs[:at])
+    _check_years_in_order(specs)
     with store.transaction():
         store.conn.execute(
             f"INSERT INTO budget_plans(id, {', '.join(values)}, created_at, updated_at) "
@@ -240,6 +242,20 @@ def _beside_its_year(column: str | tuple[str, str], spec: tuple[str, str],
         raise BudgetError(f"Columns: {year} is given twice (“{earlier}” and “{label}”): give each year once, or a "
                           f"heading for the other figures with the year they belong to (Benchmark {year}).")
     return label, ""
+
+
+def _check_years_in_order(specs: Sequence[tuple[str, str]]) -> None:
+    """The year columns go oldest first, as a paper's columns do: each "Change to" a year is worked out from the
+    column before it (typed "2020/21, 2019/20", the change into 2019/20 was worked out from 2020/21)."""
+    years = [(label, year) for label, year in specs if year]
+    later = next(((a, b) for a, b in zip(years, years[1:]) if b[1] <= a[1]), None)
+    if later is None:
+        return
+    (first, first_year), (then, then_year) = later
+    in_order = ", ".join(label for label, _ in sorted(years, key=lambda spec: spec[1]))
+    after = f"is the same year as “{first}”" if first_year == then_year else f"comes after “{first}”"
+    raise BudgetError(f"Columns: the years go oldest first, as the paper's columns do ({in_order}): “{then}” "
+                      f"{after}.")
 
 
 def _is_bare_year(label: str) -> bool:
@@ -329,8 +345,11 @@ def add_column(store: Store, plan_id: str, label: str, *, financial_year: str | 
     spec = _column_spec(given)
     if store.scalar("SELECT 1 FROM budget_columns WHERE plan_id = ? AND label = ? COLLATE NOCASE", (plan_id, spec[0])):
         raise BudgetError(f"The plan already has a column “{spec[0]}”.")
-    spec = _beside_its_year(given, spec, [(r[0], r[1]) for r in store.rows(
-        "SELECT label, financial_year FROM budget_columns WHERE plan_id = ? ORDER BY position", (plan_id,))])
+    existing = [(r[0], r[1]) for r in store.rows(
+        "SELECT label, financial_year FROM budget_columns WHERE plan_id = ? ORDER BY position, rowid", (plan_id,))]
+    spec = _beside_its_year(given, spec, existing)
+    at = len(existing) if position is None else max(position, 0)  # where _next_position puts it
+    _check_years_in_order([*existing[:at], spec, *existing[at:]])
     column = new_id()
     with store.transaction():
         pos = _next_position(store, "budget_columns", "plan_id", plan_id, position)
@@ -838,18 +857,29 @@ def _stated_view(cell: Cell | None, unit: str, flags: dict, row: str, column: st
     return _cell_view(cell, unit, flag=total or change, status=status)
 
 
+def _oldest_first(plan: Plan) -> Plan:
+    """The plan with its years oldest first, for the changes and the printed changes' checks: a plan saved with its
+    years newest first (before that was refused) had each change worked out from the year after it."""
+    years = [c.financial_year for c in plan.year_columns]
+    if years == sorted(years):
+        return plan
+    return replace(plan, columns=(*sorted(plan.year_columns, key=lambda c: c.financial_year),
+                                  *(c for c in plan.columns if not c.is_year)))
+
+
 def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanView:
     """The plan row by row as the paper lays it out, with computed subtotals and totals beside any the paper
     states, year-on-year changes, flags, and (for linked lines) the actual figures per year."""
     plan = load_plan(store, plan_id)
-    totals = rules.plan_totals(plan)
+    oldest_first = _oldest_first(plan)
+    totals = rules.plan_totals(oldest_first)
     flags = {(c.row, c.column, c.kind): c.message for c in totals.checks if c.flagged}
     unit = plan.unit
     links = line_links(store, plan_id) if with_actuals else {}
     rows: list[ViewRow] = []
 
     def changes_of(figures: dict[str, Figure]) -> dict[str, Change | None]:
-        return rules.changes(plan, figures)
+        return rules.changes(oldest_first, figures)
 
     for section in plan.sections:
         rows.append(ViewRow("section", section.name, section_id=section.id, notes=section.notes))
@@ -929,13 +959,13 @@ def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
     for plan_id in ids:
         view = plan_view(store, plan_id, with_actuals=False)
         out += [[view.plan.name, section, line, year, _plain(cell.pence), cell.status]
-                for section, line, year, cell, _ in plan_figures(view)]
+                for section, line, year, cell, _, _ in plan_figures(view)]
     return out
 
 
-def plan_figures(view: PlanView) -> Iterator[tuple[str, str, str, ViewCell, ViewRow]]:
+def plan_figures(view: PlanView) -> Iterator[tuple[str, str, str, ViewCell, ViewRow, Column]]:
     """Every figure of the plan as the paper states it or as worked out, row by row: (section, line, year,
-    cell, row). year is the column's financial year, or its heading when it is not a year; empty cells are
+    cell, row, column). year is the column's financial year, or its heading when it is not a year; empty cells are
     left out (the command line's CSV and the county workbook's Budgets sheet)."""
     sections = {s.id: s.name for s in view.plan.sections}
     for row in view.rows:
@@ -945,7 +975,7 @@ def plan_figures(view: PlanView) -> Iterator[tuple[str, str, str, ViewCell, View
         line = row.label.removesuffix(" (as printed)")
         for column, cell in zip(view.plan.columns, row.cells):
             if cell.status:
-                yield section, line, column.financial_year or column.label, cell, row
+                yield section, line, column.financial_year or column.label, cell, row, column
 
 
 def warnings_for(store: Store, plan: str | None = None) -> list[str]:

@@ -365,8 +365,13 @@ def budgets_sheet(store: Store) -> WorkbookSheet | None:
     blocks = []
     for plan in plans:
         view = svc.plan_view(store, plan.id, with_actuals=False)
-        rows = [[section, line, year, cell.pence, BUDGET_STATUS_WORDS.get(cell.status, cell.status),
-                 cell.note or row.notes] for section, line, year, cell, row in svc.plan_figures(view)]
+        # A typed cell in the paper's words ("£4,000 (£2,000 per district)": the split is not in the amount), in
+        # pounds as the amounts are; a worked-out or printed total says which it is.
+        typed = {line.id: line.cells for section in view.plan.sections for line in section.lines}
+        rows = [[section, line, year, cell.pence,
+                 typed[row.line_id][column.id].describe() if row.kind == "line"
+                 else BUDGET_STATUS_WORDS.get(cell.status, cell.status),
+                 cell.note or row.notes] for section, line, year, cell, row, column in svc.plan_figures(view)]
         blocks.append(Block(rows, title=view.plan.name, note=" ".join(view.warnings)))
     return WorkbookSheet("Budgets", "Budgets and plans", "Each plan's lines by year as its paper states them (TBC, "
                          "N/K, nil), with the worked-out subtotals and totals and the paper's printed totals.",

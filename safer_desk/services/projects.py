@@ -295,6 +295,9 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
             problems.append(("funding_sources", f"line {n}: give the share in pounds (“{source}: £5,000”), "
                                                 "not as a percentage of the cost."))
             continue
+        if amount.casefold() in _NIL_SHARE:
+            sources.append(FundingSource(source, 0, "", year))
+            continue
         try:
             pence = parse_pence(amount)
         except MoneyError as exc:
@@ -316,17 +319,50 @@ _UNMARKED_AMOUNT = re.compile(r"^(?P<source>.*\S)\s+(?P<amount>-?£\s*\d[\d,]*(?
 _AMOUNT_IN_NAME = re.compile(r"£\s*\d")
 
 
+# A share of nothing as the papers write it (seed 004's tables print "-"; DESIGN 2.5: a stated nil): £0, not words
+# of a share still to come.
+_NIL_SHARE = {"nil", "nil.", "£nil", "none", "-", "\u2013", "\u2014"}
+
 # A year written 2017/18, 2017-18 or, as Word's and Excel's AutoCorrect make it, 2017–18 (an en or em dash).
-_FUNDING_YEAR = re.compile(r"^(?P<source>.*?)\s*\((?P<year>\d{2,4}\s*[/\-\u2013\u2014]\s*\d{2,4})\)$")
+_YEAR = r"\d{2,4}\s*[/\-\u2013\u2014]\s*\d{2,4}"
+_FUNDING_YEAR = re.compile(rf"^(?P<source>.*?)\s*\((?P<year>{_YEAR})\)$")
+# The year typed without brackets, after the funder or before it ("OPCC 2019/20", "OPCC, FY 2019/20", "2019/20 OPCC"),
+# or alone (no funder: refused).
+_BARE_FUNDING_YEAR = re.compile(rf"^(?:(?P<source>.*?\S)[\s,\-\u2013\u2014]+(?:FY\s*)?(?P<year>{_YEAR})"
+                                rf"|(?:FY\s*)?(?P<year_first>{_YEAR})[\s,\-\u2013\u2014]+(?P<rest>.+)"
+                                rf"|(?:FY\s*)?(?P<alone>{_YEAR}))$", re.IGNORECASE)
+# Another year left in the funder's name (not a range such as "11-19 Youth Trust").
+_YEAR_IN_NAME = re.compile(r"(?<![\d/])(?:\d{4}\s*[/\-\u2013\u2014]\s*\d{2,4}|\d{2}\s*/\s*\d{2})(?![\d/])")
 
 
 def _funding_year(source: str) -> tuple[str, str]:
-    """"OPCC (2017/18)" is the OPCC's share for 2017/18; a source without a year in brackets has none. A year in
-    brackets that is not a financial year ("2017/19") raises PeriodError."""
+    """"OPCC (2017/18)", "OPCC 2017/18" and "2017/18 OPCC" are the OPCC's share for 2017/18; a source without a
+    year has none. A year that is not a financial year ("2017/19") raises PeriodError."""
     m = _FUNDING_YEAR.match(source)
+    if m:
+        return m.group("source").strip(), FinancialYear.parse(m.group("year")).label
+    m = _BARE_FUNDING_YEAR.match(source)
     if not m:
+        inside = _YEAR_IN_NAME.search(source)
+        if inside:  # "Lottery 2019/20 round 2": a funder called that, whose share has no year, or 2019/20's share?
+            name = " ".join((source[:inside.start()] + source[inside.end():]).split())
+            raise PeriodError(f"“{inside.group()}” is inside the funder's name: type the funder, then the year its "
+                              f"share is for (“{name} ({inside.group()})”).")
         return source, ""
-    return m.group("source").strip(), FinancialYear.parse(m.group("year")).label
+    name, year = ((m["source"], m["year"]) if m["year"] else (m["rest"], m["year_first"]) if m["year_first"]
+                  else ("", m["alone"]))
+    if _YEAR_IN_NAME.search(name):  # "Home Office 2019/20 and 2020/21": which year's share?
+        raise PeriodError("a share is for one year: put each year's share on its own line (“OPCC (2019/20): "
+                          "£5,000” on one, “OPCC (2020/21): £5,000” on the next).")
+    try:
+        return name.strip(), FinancialYear.parse(year).label
+    except PeriodError:
+        start = re.match(r"\d+", year).group()
+        if len(start) != 4 and "/" not in year:  # "11-19 Youth Trust", "Ages 12-18": a range in the funder's name
+            return source, ""
+        example = FinancialYear({4: int(start), 2: 2000 + int(start)}.get(len(start), 2018)).label
+        raise PeriodError(f"“{year}” is not a financial year: type the year the share is for after the funder, as "
+                          f"in “{name.strip() or 'OPCC'} ({example})”.") from None
 
 
 def format_funding_sources(sources: Iterable[FundingSource]) -> str:

@@ -193,7 +193,7 @@ def test_a_funder_with_a_colon_or_an_amount_in_words_still_reads():
                                         problems)
     assert not problems
     assert [(s.source, s.amount_pence, s.amount_note) for s in sources] == [
-        ("Home Office: VRU", 500_000, ""), ("Lottery", None, "awaiting decision"), ("City Council", None, "nil")]
+        ("Home Office: VRU", 500_000, ""), ("Lottery", None, "awaiting decision"), ("City Council", 0, "")]
 
 
 def test_a_share_stated_for_the_awards_other_year_counts_nothing_and_is_said(demo_store):
