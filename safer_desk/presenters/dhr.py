@@ -436,16 +436,36 @@ class DhrPresenter(FormScreen):
                 self.store, case.id, invoiced_on=v["invoiced_on"], due_days=int(v["due_days"]),
                 invoice_prefix=v["prefix"]))
 
+        names = {o.id: o.name for o in list_organisations(self.store)}
+        today = self.today()
+
+        def other_partners(v: dict) -> dict[str, list[str]]:
+            """The first invoices go to the partners on their date: one whose partners differ from those listed
+            (today's) is asked about once, naming who is billed and who is not."""
+            day = v.get("invoiced_on")
+            if not isinstance(day, date) or day == today or dhr.list_shares(self.store, today=today, case_id=case.id):
+                return {}
+            try:
+                then = set(dhr.case_partners(self.store, case.id, day))
+                now = set(dhr.case_partners(self.store, case.id, today))
+            except rules.DhrError:
+                return {}  # refused on Save, beside the date
+            if then == now:
+                return {}
+            changes = [f"{' and '.join(sorted(names.get(i, i) for i in ids))} would {word}"
+                       for ids, word in ((then - now, "be billed"), (now - then, "not be billed")) if ids]
+            return {"invoiced_on": [f"On {_uk(day)} the partnership's statutory partners are not those listed: "
+                                    f"{'; '.join(changes)}."]}
+
         try:
             unbilled = dhr.unbilled_pence(self.store, case.id)
-            preview = {k: v for k, v in dhr.shares_to_bill(self.store, case.id).items() if v}
-            names = {o.id: o.name for o in list_organisations(self.store)}
+            preview = {k: v for k, v in dhr.shares_to_bill(self.store, case.id, today).items() if v}
             shares = "; ".join(f"{names.get(k, k)} {format_money(v)}" for k, v in
                                sorted(preview.items(), key=lambda kv: names.get(kv[0], kv[0])))
             if case.cost_pence <= 0:
                 note = dhr.NO_COSTS_YET
             elif unbilled == case.cost_pence:
-                note = "Shares: " + shares
+                note = f"Shares among the statutory partners on {_uk(today)}: " + shares
             elif unbilled > 0:
                 note = (f"Costs of {format_money(unbilled)} added since the partners were billed, as further "
                         f"invoices: {shares}")
@@ -454,7 +474,8 @@ class DhrPresenter(FormScreen):
         except rules.DhrError as exc:
             note = str(exc)
         return self._form(fields, f"Bill the partners for {case.reference}", commit, note=note,
-                          values={"invoiced_on": _uk(self.today()), "due_days": str(dhr.DEFAULT_DUE_DAYS),
+                          warnings=other_partners,
+                          values={"invoiced_on": _uk(today), "due_days": str(dhr.DEFAULT_DUE_DAYS),
                                   "prefix": dhr.case_invoice_prefix(self.store, case.id)})
 
     def payment_form(self, share: dhr.ShareRow) -> CostForm:
@@ -596,11 +617,15 @@ class SplitPresenter:
         base = int(self.store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM dhr_cost_lines WHERE case_id = ? "
                                      "AND category = ?", (case.id, record["cap_category"])) or 0)
         self.capped_base_pence = base
-        self.partners = ([(o.id, o.name) for o in statutory_partners(self.store, record["partnership_id"])]
-                         if record["partnership_id"] else [])
+        self.partnership_id = record["partnership_id"]
+        self.on = owner.today()
         rule = dhr.split_rule(self.store, case.id)
-        self.shares = dhr.list_shares(self.store, today=owner.today(), case_id=case.id)
+        self.shares = dhr.list_shares(self.store, today=self.on, case_id=case.id)
         self.billed = bool(self.shares)
+        # Before billing, the partners who would be billed today (the partnership's statutory partners on the day,
+        # as Bill partners dated today bills them); once billed, the rows are the partners billed (``rows``).
+        self.partners = ([(o.id, o.name) for o in statutory_partners(
+            self.store, self.partnership_id, None if self.billed else self.on)] if self.partnership_id else [])
         self.kind = SplitKind(rule.kind)
         self.percents = {oid: rules.format_bp(rule.percent_bp[oid]).rstrip("%") if oid in rule.percent_bp else ""
                          for oid, _ in self.partners}
@@ -731,6 +756,8 @@ class SplitPresenter:
 
     def problem(self) -> str:
         """Why the split cannot be saved as typed ("" when it can)."""
+        if not self.partners and self.partnership_id and statutory_partners(self.store, self.partnership_id):
+            return dhr.no_partners_on(self.store, self.partnership_id, self.on).removeprefix("Invoice date: ")
         if not self.partners:
             return "Choose the partnership conducting the review first: its statutory partners share the cost."
         try:

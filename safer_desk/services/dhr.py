@@ -18,7 +18,7 @@ from safer_desk.domain.money import MoneyError, check_within_bounds, format_mone
 from safer_desk.domain.privacy import PrivacyError, name_warning, refuse_names
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import unknown_fields
-from safer_desk.services.reference import statutory_partners
+from safer_desk.services.reference import statutory_partner_days, statutory_partners
 from safer_desk.storage import records, snapshots
 from safer_desk.storage.store import Store
 
@@ -377,12 +377,45 @@ def delete_cost_line(store: Store, line_id: str) -> None:
         store.conn.execute("DELETE FROM dhr_cost_lines WHERE id = ?", (line_id,))
 
 
-def case_partners(store: Store, case_id: str) -> list[str]:
-    """The organisation ids of the statutory partners of the case's partnership."""
+def case_partners(store: Store, case_id: str, on: date | None = None) -> list[str]:
+    """The organisation ids of the statutory partners of the case's partnership: those on the day ``on`` (the day
+    its costs are shared, the first invoices' date), or, with no day, every one it has had."""
     case = _require_case(store, case_id)
     if not case["partnership_id"]:
         raise DhrError("Choose the partnership conducting the review first: its statutory partners share the cost.")
-    return [o.id for o in statutory_partners(store, case["partnership_id"])]
+    partners = [o.id for o in statutory_partners(store, case["partnership_id"], on)]
+    if on is not None and not partners and statutory_partners(store, case["partnership_id"]):
+        raise DhrError(no_partners_on(store, case["partnership_id"], on))
+    return partners
+
+
+def no_partners_on(store: Store, partnership_id: str, day: date) -> str:
+    """Why nobody can share a review's cost on ``day``: the partnership's statutory partners are members on other
+    days (a partnership from 01/04/2017 billed for 2016, or one whose partners have all left it)."""
+    name = store.scalar("SELECT name FROM partnerships WHERE id = ?", (partnership_id,))
+    days = statutory_partner_days(store, partnership_id)
+    starts, ends = [first for _, first, _ in days], [last for _, _, last in days]
+    first = None if None in starts else min(starts, default=None)
+    last = None if None in ends else max(ends, default=None)
+    span = " ".join(filter(None, (first and f"from {format_uk_date(first)}", last and f"to {format_uk_date(last)}")))
+    when = f" (its statutory partners are members {span})" if span else ""
+    return (f"Invoice date: {name} has no statutory partners on {format_uk_date(day)}{when}, so nobody can be billed "
+            "for the review on that day. Date the invoices on a day it has partners.")
+
+
+def _refuse_parts_for_others(store: Store, case, rule: SplitRule, partners: list[str], day: date) -> None:
+    """A split giving a part (a percentage, the capped part) to an organisation that is not a statutory partner on
+    the invoices' date (it left the partnership since the split was set) is refused, naming it."""
+    named = ([o for o, bp in rule.percent_bp.items() if bp] if rule.kind == "percentages"
+             else [rule.cap_payer] if rule.kind == "capped" and rule.cap_payer else [])
+    gone = [o for o in named if o not in partners]
+    if not gone:
+        return
+    names = " and ".join(sorted(store.scalar("SELECT name FROM organisations WHERE id = ?", (o,)) or o for o in gone))
+    pname = store.scalar("SELECT name FROM partnerships WHERE id = ?", (case["partnership_id"],))
+    raise DhrError(f"Invoice date: the split gives a part of the cost to {names}, not "
+                   f"{'a statutory partner' if len(gone) == 1 else 'statutory partners'} of {pname} on "
+                   f"{format_uk_date(day)}. Change the split (Split…) to share it among the partners on that day.")
 
 
 def split_rule(store: Store, case_id: str) -> SplitRule:
@@ -441,11 +474,15 @@ def _capped_base(store: Store, case) -> int:
                             "AND category = ?", (case["id"], case["cap_category"])))
 
 
-def proposed_shares(store: Store, case_id: str) -> dict[str, int]:
-    """What each statutory partner would be billed under the case's rule."""
+def proposed_shares(store: Store, case_id: str, on: date | None = None) -> dict[str, int]:
+    """What each statutory partner would be billed under the case's rule: the partners on the day ``on`` (the
+    invoices' date; every partner the partnership has had with no day)."""
     case = _require_case(store, case_id)
-    return rules.dhr_cost_shares(case_cost_pence(store, case_id), case_partners(store, case_id),
-                                 split_rule(store, case_id), capped_base_pence=_capped_base(store, case))
+    partners, rule = case_partners(store, case_id, on), split_rule(store, case_id)
+    if on is not None:
+        _refuse_parts_for_others(store, case, rule, partners, on)
+    return rules.dhr_cost_shares(case_cost_pence(store, case_id), partners, rule,
+                                 capped_base_pence=_capped_base(store, case))
 
 
 def _first_shares(store: Store, case_id: str) -> dict[str, int]:
@@ -465,12 +502,12 @@ def unbilled_pence(store: Store, case_id: str) -> int:
     return case_cost_pence(store, case_id) - _billed_for_costs(store, case_id)
 
 
-def shares_to_bill(store: Store, case_id: str) -> dict[str, int]:
-    """What Bill partners would invoice now: the first shares, or, after billing, each billed partner's share of
-    the costs added since (``rules.further_shares``)."""
+def shares_to_bill(store: Store, case_id: str, on: date | None = None) -> dict[str, int]:
+    """What Bill partners would invoice on the day ``on``: the first shares, among the statutory partners on that
+    day, or, after billing, each billed partner's share of the costs added since (``rules.further_shares``)."""
     billed = _first_shares(store, case_id)
     if not billed:
-        return proposed_shares(store, case_id)
+        return proposed_shares(store, case_id, on)
     case = _require_case(store, case_id)
     return rules.further_shares(case_cost_pence(store, case_id), billed, split_rule(store, case_id),
                                 capped_base_pence=_capped_base(store, case))
@@ -510,7 +547,8 @@ ALL_BILLED = "The partners have already been billed for all of this case's costs
 
 def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int = DEFAULT_DUE_DAYS,
                   invoice_prefix: str = "") -> dict[str, int]:
-    """Invoice each statutory partner its share of the case's cost; returns the shares by organisation id.
+    """Invoice each statutory partner on the invoice date its share of the case's cost; returns the shares by
+    organisation id.
 
     Once billed, costs added since are billed the same way to the same partners (``shares_to_bill``), their
     invoices numbered on from the first ones."""
@@ -524,7 +562,7 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
         raise DhrError(ALL_BILLED)
     # The first invoices go to every partner (a £0 share included: it keeps the partner in later splits);
     # further ones only to the partners with something to pay.
-    shares = {k: v for k, v in shares_to_bill(store, case_id).items() if v or not further}
+    shares = {k: v for k, v in shares_to_bill(store, case_id, day).items() if v or not further}
     prefix = free_text(invoice_prefix, "Invoice prefix") or case_invoice_prefix(store, case_id)
     # Numbered on past the highest number of the series (its re-split invoices, "-05-R01", are not in it), never
     # one the file has held: an invoice taken away by an undo or a reopen was sent, perhaps for another amount.

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Iterable, Sequence
 
 from safer_desk.domain.ids import new_id, reference_id
-from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.periods import FinancialYear, PeriodError, parse_uk_date
 from safer_desk.domain.text import in_words
 from safer_desk.services.district_counties import county_of_district
 from safer_desk.storage.store import Store
@@ -80,6 +80,7 @@ def add_partnership(store: Store, name: str, *, kind: str = "csp", districts: li
     name = (name or "").strip()
     if not name:
         raise ReferenceError("A partnership needs a name.")
+    valid_from, valid_to = _iso_day(valid_from, "From"), _iso_day(valid_to, "To")
     partnership_id = reference_id("partnership", name)
     with store.transaction():
         store.conn.execute(
@@ -130,11 +131,20 @@ def partnership_districts(store: Store, partnership_id: str) -> list[District]:
         "WHERE pd.partnership_id = ? ORDER BY d.name", (partnership_id,))]
 
 
-def statutory_partners(store: Store, partnership_id: str) -> list[Organisation]:
-    """The partnership's statutory partners (those who share DHR costs), by name."""
-    return [Organisation(r["id"], r["name"], r["kind"]) for r in store.rows(
-        "SELECT o.* FROM partnership_members m JOIN organisations o ON o.id = m.organisation_id "
-        "WHERE m.partnership_id = ? AND m.statutory = 1 ORDER BY o.name", (partnership_id,))]
+def statutory_partner_days(store: Store, partnership_id: str) -> list[tuple[Organisation, date | None, date | None]]:
+    """Every statutory partner the partnership has had, by name, with its first and last day as one (None: open)."""
+    return [(Organisation(r["id"], r["name"], r["kind"]), _day(r["valid_from"]), _day(r["valid_to"]))
+            for r in store.rows("SELECT o.*, m.valid_from, m.valid_to FROM partnership_members m "
+                                "JOIN organisations o ON o.id = m.organisation_id "
+                                "WHERE m.partnership_id = ? AND m.statutory = 1 ORDER BY o.name", (partnership_id,))]
+
+
+def statutory_partners(store: Store, partnership_id: str, on: date | None = None) -> list[Organisation]:
+    """The partnership's statutory partners (those who share DHR costs), by name: the members on the day ``on``
+    (a member's From and To days included: the CCGs to 30/06/2022, the ICB from 01/07/2022), or, with no day,
+    every one it has had."""
+    return [org for org, first, last in statutory_partner_days(store, partnership_id)
+            if on is None or _overlaps(first, last, on, on)]
 
 
 def _in_use(store: Store, checks: list[tuple[str, str]], value: str) -> list[str]:
@@ -459,7 +469,17 @@ class _DistrictRow:
 
 
 def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+    """A stored day: ISO, or as a file written before dates were checked holds it (01/07/2022)."""
+    return parse_uk_date(text) if text else None
+
+
+def _iso_day(text: str | None, field: str) -> str | None:
+    """A From or To date as typed (01/07/2022, 1 July 2022 or 2022-07-01), kept as 2022-07-01; blank is open."""
+    text = (text or "").strip()
+    try:
+        return parse_uk_date(text).isoformat() if text else None
+    except PeriodError as exc:
+        raise ReferenceError(f"{field}: {exc}") from None
 
 
 def _district_table(store: Store) -> dict[str, _DistrictRow]:

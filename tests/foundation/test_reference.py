@@ -177,3 +177,50 @@ def test_undo_of_an_add_or_a_remove_names_the_district(window, store, qtbot, pro
     window.undo_action.trigger()
     assert window.redo_action.text() == "&Redo remove district Mid Suffolk"
     assert "Mid Suffolk" in [d.name for d in ref.list_districts(store)]
+
+
+def test_statutory_partners_on_a_day_are_the_members_then(store):
+    """A member's From and To days count (both included): the CCGs to 30/06/2022, the ICB from 01/07/2022."""
+    from datetime import date
+
+    for name in ("Suffolk County Council", "West Suffolk CCG", "Suffolk and North East Essex ICB"):
+        ref.add_organisation(store, name)
+    ref.add_partnership(store, "Western Suffolk CSP", members=[("Suffolk County Council", True)])
+    ref.add_partnership(store, "Western Suffolk CSP", members=[("West Suffolk CCG", True)], valid_to="2022-06-30")
+    ref.add_partnership(store, "Western Suffolk CSP", members=[("Suffolk and North East Essex ICB", True)],
+                        valid_from="2022-07-01")
+    pid = "partnership:western-suffolk-csp"
+
+    def names(on=None):
+        return [o.name for o in ref.statutory_partners(store, pid, on)]
+
+    assert names(date(2022, 6, 30)) == ["Suffolk County Council", "West Suffolk CCG"]
+    assert names(date(2022, 7, 1)) == ["Suffolk County Council", "Suffolk and North East Essex ICB"]
+    assert names() == ["Suffolk County Council", "Suffolk and North East Essex ICB", "West Suffolk CCG"]
+
+
+def test_a_partnership_dated_as_typed_in_the_dialog_is_read_by_date(window, store, qtbot, prompts):
+    """From "01/07/2022", typed as every other date in Safer Desk, was kept as typed: reading the partners on a day
+    (the partners a review is billed to) then failed ("Invalid isoformat string"). It is kept as 2022-07-01; a date
+    that is not one is refused, saying so."""
+    from datetime import date
+
+    ref.add_district(store, "Babergh")
+    ref.add_organisation(store, "Suffolk County Council")
+    window.set_store(store)
+    window.show_reference()
+    page = window._reference_dialog.partnerships
+    qtbot.addWidget(window._reference_dialog)
+    page.member_list.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClicks(page.name_edit, "Babergh CSP")
+    qtbot.keyClicks(page.from_edit, "31/02/2022")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert prompts.errors and "31/02/2022" in prompts.errors[-1][1] and "From" in prompts.errors[-1][1]
+    assert ref.list_partnerships(store) == []
+    page.from_edit.clear()
+    qtbot.keyClicks(page.from_edit, "01/07/2022")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert [p.valid_from for p in ref.list_partnerships(store)] == ["2022-07-01"]
+    pid = "partnership:babergh-csp"
+    assert [o.name for o in ref.statutory_partners(store, pid, date(2022, 7, 1))] == ["Suffolk County Council"]
+    assert ref.statutory_partners(store, pid, date(2022, 6, 30)) == []
