@@ -83,6 +83,14 @@ class CommissioningPresenter(ScreenPresenter):
             return f"Fund: {exc}"
         return "Fund: a fund cannot be negative." if pence < 0 else ""
 
+    def award_years(self) -> list[str]:
+        """The award's years to choose among (with the year saved, should the award no longer give it)."""
+        award = self.award()
+        if award is None:
+            return []
+        years = service.award_years(award)
+        return years if not self.award_year or self.award_year in years else sorted([*years, self.award_year])
+
     def award(self):
         if not self.award_id:
             return None
@@ -182,6 +190,19 @@ class CommissioningPresenter(ScreenPresenter):
                 self.fund_text, self.fund_label = format_money(amount), award.name
         self.award_year = year if award is not None else ""
         self._changed()
+
+    def set_award_year(self, year: str) -> None:
+        """Commit against another of the award's years: the fund becomes that year's money."""
+        if self.award() is not None and year and year != self.award_year:
+            self.set_award(self.award_id, year)
+
+    def set_range_end(self, end: str) -> None:
+        """Count each cost range at its "upper" or "lower" end."""
+        if end not in service.RANGE_ENDS:
+            raise ScenarioError("Count a cost range at its upper or lower end.")
+        if end != self.range_end:
+            self.range_end = end
+            self._changed()
 
     def tick(self, project_id: str, on: bool = True) -> None:
         project = next((p for p in self.projects if p.id == project_id), None)

@@ -41,6 +41,11 @@ class ScenarioError(ValueError):
     """A scenario that cannot be saved; the message says why."""
 
 
+def possessive(name: str) -> str:
+    """A funder's name as its owner: "OPCC's", but "Suffolk Public Sector Leaders'" (a name ending in s)."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 @dataclass(frozen=True)
 class ScenarioItem:
     project_id: str
@@ -93,6 +98,7 @@ class ScenarioResult:
     award_year: str = ""
     range_end: str = "upper"
     notes: tuple[str, ...] = ()  # what was counted and how (ranges, the award's revenue/capital split)
+    ranged: bool = False  # a ticked project counts a cost range, so the end counted changes the figures
 
     @property
     def committed_pence(self) -> int:
@@ -108,12 +114,13 @@ class ScenarioResult:
         if self.award is not None:
             year = f" for {self.award_year}" if self.award_year else ""
             head = (f"{self.award.name} {format_money(c.fund_pence)}{year}; committed "
-                    f"{format_money(c.committed_pence)} of {self.award.funder}'s money")
+                    f"{format_money(c.committed_pence)} of {possessive(self.award.funder)} money")
         else:
             head = f"Fund {format_money(c.fund_pence)}; committed {format_money(c.committed_pence)}"
+        end = f"; counting the {self.range_end} end of cost ranges" if self.ranged else ""
         if c.over_committed:
-            return f"{head}; OVER-COMMITTED by {format_money(-c.remaining_pence)}"
-        return f"{head}; remaining {format_money(c.remaining_pence)}"
+            return f"{head}; OVER-COMMITTED by {format_money(-c.remaining_pence)}{end}"
+        return f"{head}; remaining {format_money(c.remaining_pence)}{end}"
 
 
 def counted_project_cost(project: Project, range_end: str = "upper") -> tuple[int | None, str]:
@@ -127,6 +134,12 @@ def award_fund(award: Award, year: str | None) -> tuple[int | None, str]:
     """The award's money for the scenario's year (the award's first year when none is chosen)."""
     year = year or (award.year_labels[0] if award.year_labels else award.first_year)
     return award.amount_for(year) if year else award.total_pence, year or ""
+
+
+def award_years(award: Award) -> list[str]:
+    """The years a scenario can commit against: those the award gives an amount for (its first year when it
+    gives a total only)."""
+    return award.year_labels or ([award.first_year] if award.first_year else [])
 
 
 @dataclass(frozen=True)
@@ -149,20 +162,20 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
         return Counted(cost, words, weighable=cost is not None)
     from safer_desk.services.funders import shares_of
 
-    funder, title = award.funder, project.title
+    funder, owner, title = award.funder, possessive(award.funder), project.title
     lookup = share_for(shares_of(project), funder, year or None)
     if lookup.state == "stated":
-        return Counted(lookup.amount_pence, f"{funder}'s share", lookup.amount_pence, share_whole=True)
+        return Counted(lookup.amount_pence, f"{owner} share", lookup.amount_pence, share_whole=True)
     if lookup.state == "part known":  # the known part counts; the rest is listed, and What fits? cannot weigh it
         known, when = format_money(lookup.amount_pence), f" for {year}" if year else ""
-        return Counted(lookup.amount_pence, f"{funder}'s share: {known} and “{lookup.words}”", lookup.amount_pence,
-                       f"{title}: {funder}'s share{when} also includes “{lookup.words}”, so only {known} of it is "
+        return Counted(lookup.amount_pence, f"{owner} share: {known} and “{lookup.words}”", lookup.amount_pence,
+                       f"{title}: {owner} share{when} also includes “{lookup.words}”, so only {known} of it is "
                        "counted so far.", weighable=False)
     if lookup.state == "not known":
-        return Counted(0, f"{funder}'s share: {lookup.words}", None, f"{title}: {funder}'s share is “{lookup.words}”, "
+        return Counted(0, f"{owner} share: {lookup.words}", None, f"{title}: {owner} share is “{lookup.words}”, "
                        "so it adds nothing to the commitment yet.", weighable=False)
     if lookup.state == "other years":
-        return Counted(0, f"{funder}'s share: none for {year}", None, f"{title}: {funder}'s share is stated for "
+        return Counted(0, f"{owner} share: none for {year}", None, f"{title}: {owner} share is stated for "
                        f"{lookup.words} only, so it adds nothing to {year}.", weighable=False)
     return Counted(cost, words, None, f"{title}: no share from {funder} is stated, so its whole cost is counted.",
                    weighable=cost is not None)
@@ -183,20 +196,21 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         raise ScenarioError("Count a cost range at its upper or lower end.")
     by_id = {p.id: p for p in projects}
     lines, rows, problems, notes = [], [], [], []
-    year = ""
+    year, ranged, other_end = "", False, next(e for e in RANGE_ENDS if e != range_end)
     if award is not None:
         amount, year = award_fund(award, award_year)
         if amount is None:
             problems.append(f"{award.name} gives no amount for {year or 'the year'}; the fund typed is used.")
         else:
             fund_pence = amount
-        notes.append(f"Against {award.name}: each project counts {award.funder}'s share of it"
+        notes.append(f"Against {award.name}: each project counts {possessive(award.funder)} share of it"
                      + (f" for {year}" if year else "") + ", not its whole cost.")
     for item in items:
         project = by_id.get(item.project_id)
         if project is None:
             continue
         c = counted_figure(project, award, year, range_end)
+        ranged = ranged or counted_figure(project, award, year, other_end).cost_pence != c.cost_pence
         if c.problem:
             problems.append(c.problem)
         if c.cost_pence is None:
@@ -213,7 +227,7 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         notes += revenue_capital_check(award, year, [
             (r.project.title, r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in rows])
     return ScenarioResult(fund_pence, tuple(rows), commitment(fund_pence, lines), tuple(problems), name, fund_label,
-                          award, year, range_end, tuple(notes))
+                          award, year, range_end, tuple(notes), ranged)
 
 
 def _order(project: Project):
@@ -391,7 +405,7 @@ def board_table(result: ScenarioResult, *, plain: bool = False) -> BoardTable:
     """The scenario as the board sees it (seed 000 table plus what is committed): figures formatted, or
     int pence for a workbook when ``plain`` is False and money columns are marked."""
     years = years_of(result)
-    share_header = [f"{result.award.funder}'s share"] if result.award is not None else []
+    share_header = [f"{possessive(result.award.funder)} share"] if result.award is not None else []
     header = ["Ref", "Project / Initiative", *[title for _, _, title in CRITERIA], "Suitable funding", "Cost",
               *share_header, "Scale", "Committed", *years]
     money_from = 2 + len(CRITERIA_KEYS) + 4 + len(share_header)

@@ -173,3 +173,29 @@ def test_save_of_the_set_as_saved_writes_nothing(presenter, demo_store, log):
     assert presenter.status_text() == "" and presenter.save()
     assert demo_store.conn.total_changes == changes and not log.done
     assert com.get_scenario(demo_store, loaded.id) == loaded
+
+
+def test_the_awards_year_and_the_end_of_a_range_are_chosen_saved_and_compared_with_what_is_saved(presenter, log):
+    """Both were held and saved, but nothing chose them: a scenario always committed against an award's first year
+    and counted a range's upper end."""
+    pcc = next(a for a in presenter.awards() if a.name == "PCC grant to Safer Plymouth 2017-19")
+    presenter.set_range_end("lower")
+    assert presenter.status_text() == CHANGED and presenter.working().range_end == "lower"
+    with pytest.raises(com.ScenarioError):
+        presenter.set_range_end("middle")
+    assert presenter.award_years() == []  # no award: no year to choose
+    presenter.set_award(pcc.id)
+    assert presenter.award_years() == ["2017/18", "2018/19"] and presenter.award_year == "2017/18"
+    presenter.set_award_year("2018/19")
+    assert (presenter.award_year, presenter.fund_text, presenter.working().award_year) == (
+        "2018/19", "£400,568", "2018/19")
+    assert presenter.save()
+    saved = com.get_scenario(presenter.store, presenter.loaded.id)
+    assert (saved.award_year, saved.range_end) == ("2018/19", "lower") and presenter.status_text() == ""
+    presenter.set_range_end("upper")
+    assert presenter.status_text() == CHANGED
+    presenter.discard()
+    assert (presenter.award_year, presenter.range_end) == ("2018/19", "lower")
+    log.undo()  # the save undone: the scenario as it was, counting the first year's money and the upper end
+    saved = com.get_scenario(presenter.store, saved.id)
+    assert (saved.award_id, saved.award_year, saved.range_end) == (None, "", "upper")

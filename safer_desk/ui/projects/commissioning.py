@@ -160,11 +160,26 @@ class CommissioningPage(QWidget):
         award_label.setBuddy(self.award)
         fund_row.addWidget(award_label)
         fund_row.addWidget(self.award, 2)
+        self.award_year = QComboBox()  # which of a multi-year award's years the scenario commits against
+        self.award_year.setAccessibleName("Award year")
+        self.award_year.activated.connect(self._award_year_chosen)
+        self.award_year_label = QLabel("&Year:")
+        self.award_year_label.setBuddy(self.award_year)
+        fund_row.addWidget(self.award_year_label)
+        fund_row.addWidget(self.award_year)
+        self.range_end = QComboBox()  # which end of a cost range the scenario counts
+        self.range_end.setAccessibleName("Which end of a cost range to count")
+        for end in service.RANGE_ENDS:
+            self.range_end.addItem(f"{end} end", end)
+        self.range_end.activated.connect(self._range_end_chosen)
+        self.range_end_label = QLabel("Ranges:")
+        self.range_end_label.setBuddy(self.range_end)
+        fund_row.addWidget(self.range_end_label)
+        fund_row.addWidget(self.range_end)
         self.fits_button = QPushButton("What fi&ts?")
         self.fits_button.setAccessibleName("What fits?")
         self.fits_button.setToolTip("Propose the projects meeting the most criteria within the fund")
         self.fits_button.clicked.connect(self.propose)
-        fund_row.addWidget(self.fits_button)
         self.export_button = QPushButton("E&xport…")
         self.export_button.setAccessibleName("Export")
         self.export_button.setToolTip("Save this scenario as the board's table (.xlsx, .csv or .tsv)")
@@ -172,14 +187,18 @@ class CommissioningPage(QWidget):
         self.print_button = QPushButton("Print to P&DF…")
         self.print_button.setAccessibleName("Print to PDF")
         self.print_button.clicked.connect(self.print_pdf)
-        fund_row.addWidget(self.export_button)
-        fund_row.addWidget(self.print_button)
 
+        # What fits?, Export and Print beside the summary they act on, so the fund row holds the award's year and
+        # the end of a range counted on a laptop's screen
+        summary_row = QHBoxLayout()
+        layout.addLayout(summary_row)
         self.summary = QLabel()
         self.summary.setAccessibleName("Commitment summary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: bold; padding: 4px;")
-        layout.addWidget(self.summary)
+        summary_row.addWidget(self.summary, 1)
+        for button in (self.fits_button, self.export_button, self.print_button):
+            summary_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Commissioning messages")
@@ -291,10 +310,30 @@ class CommissioningPage(QWidget):
             self.status.setToolTip(p.describe_unsaved() if status else "")
             self.delete_button.setEnabled(p.loaded is not None and not p.read_only)
             self.award.setCurrentIndex(max(0, self.award.findData(p.award_id or UNSAVED)))
+            self._show_year_and_end(evaluation)
             self.scenarios.setCurrentIndex(max(0, self.scenarios.findData(self.scenario_id or UNSAVED)))
         finally:
             self._showing = False
         self.recalculate(evaluation)
+
+    def _show_year_and_end(self, evaluation: ScenarioResult) -> None:
+        """The award's years to choose among (greyed with one or none) and the end of a cost range counted (greyed
+        while no ticked project's cost is a range)."""
+        p = self.presenter
+        years = p.award_years()
+        if [self.award_year.itemText(i) for i in range(self.award_year.count())] != years:
+            self.award_year.clear()
+            self.award_year.addItems(years)
+        self.award_year.setCurrentIndex(max(-1, self.award_year.findText(evaluation.award_year or p.award_year)))
+        self.award_year.setEnabled(len(years) > 1 and not p.read_only)
+        self.award_year.setToolTip(
+            "The award's year the scenario commits against: the fund is its money for that year"
+            if len(years) > 1 else "The award gives one year's amount only, or a total not split by year" if years
+            else "Choose an award with more than one year to commit against one of its years")
+        self.range_end.setCurrentIndex(max(0, self.range_end.findData(p.range_end)))
+        self.range_end.setEnabled(evaluation.ranged and not p.read_only)
+        self.range_end.setToolTip("Count each ticked cost range (£54,372 - £62,372) at its upper or lower end"
+                                  if evaluation.ranged else "No ticked project's cost is a range")
 
     def _fund_changed(self, text: str) -> None:
         if not self._showing and text != self.presenter.fund_text:
@@ -372,6 +411,12 @@ class CommissioningPage(QWidget):
 
     def _award_chosen(self, index: int) -> None:
         self.presenter.set_award(self.award.itemData(index) or None)
+
+    def _award_year_chosen(self, index: int) -> None:
+        self.presenter.set_award_year(self.award_year.itemText(index))
+
+    def _range_end_chosen(self, index: int) -> None:
+        self.presenter.set_range_end(self.range_end.itemData(index))
 
     # -- the live figures ----------------------------------------------------------------------------------
     def fund_pence(self) -> int | None:
