@@ -105,6 +105,16 @@ class BudgetsPresenter(ScreenPresenter):
         return [c.label for c in self.view.plan.columns] if self.view else []
 
     @property
+    def change_columns(self) -> set[int]:
+        """The columns (by position) a year-on-year change is worked out into: every year but the earliest, whatever
+        the order of the columns (a plan saved newest first, as older versions could, has its first column's)."""
+        if not self.view:
+            return set()
+        years = sorted((c for c in self.view.plan.columns if c.is_year), key=lambda c: c.financial_year)
+        later = {c.id for c in years[1:]}
+        return {i for i, c in enumerate(self.view.plan.columns) if c.id in later}
+
+    @property
     def shows_total_column(self) -> bool:
         return bool(self.view and self.view.plan.show_total_column)
 

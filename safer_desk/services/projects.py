@@ -1012,23 +1012,25 @@ def projects_from_rows(rows: Sequence[Sequence[str]], *, today: date | None = No
 
 # -- export and the command line -----------------------------------------------------------------------
 
-EXPORT_HEADER = ["Ref", "Title", "Status", "Status date", "Funding route", "Cost", "Cost min (£)", "Cost max (£)",
+# Every field the paste reads back is written under the heading it knows (FIELD_LABELS: "Description", "Capital"),
+# so a register exported and pasted into another file keeps it.
+EXPORT_HEADER = ["Ref", "Title", "Description", "Status", "Status date", "Funding route", "Cost", "Cost min (£)",
+                 "Cost max (£)", "Capital", "Revenue",
                  *[title for _, _, title in CRITERIA], "Criteria met", "Lead organisation", "Lead officers",
                  "Areas covered", "Funding sources", "Start", "End", "Outcomes", "Priorities", "Indicators",
                  "Notes", "Warning"]
-_EXPORT_MONEY = {6, 7}
+_EXPORT_MONEY = {EXPORT_HEADER.index(h) for h in ("Cost min (£)", "Cost max (£)", "Capital", "Revenue")}
 
 
 def export_rows(projects: Iterable[Project], *, pounds_plain: bool) -> list[list]:
     rows = []
     for p in projects:
-        low = p.cost.min_pence if p.cost else None
-        high = p.cost.max_pence if p.cost else None
+        money = [p.cost.min_pence if p.cost else None, p.cost.max_pence if p.cost else None,
+                 p.capital_pence, p.revenue_pence]
         if pounds_plain:
-            low = format_pounds_plain(low) if low is not None else ""
-            high = format_pounds_plain(high) if high is not None else ""
+            money = [format_pounds_plain(v) if v is not None else "" for v in money]
         rows.append([
-            p.ref, p.title, p.status, _day(p.status_date), p.funding_route, p.cost_text, low, high,
+            p.ref, p.title, p.description, p.status, _day(p.status_date), p.funding_route, p.cost_text, *money,
             *[p.criterion(k).describe() for k in CRITERIA_KEYS], "" if p.met_shown is None else p.met_shown,
             p.lead_organisation,
             "; ".join(o.describe() for o in p.officers), "; ".join(p.areas),

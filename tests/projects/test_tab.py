@@ -1,5 +1,7 @@
 """The Projects tab driven through its real widgets on the example file."""
 
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -249,7 +251,7 @@ def test_export_register(page, prompts, tmp_path):
     prompts.file_names.append(str(target))
     page.export_register()
     text = target.read_text(encoding="utf-8-sig")
-    assert text.count("\n") == 24 and "Homeshield Plus" in text
+    assert len(list(csv.reader(io.StringIO(text)))) == 24 and "Homeshield Plus" in text
     assert prompts.infos
 
 
@@ -502,7 +504,8 @@ def test_a_project_with_no_criteria_recorded_shows_no_count_met(page):
     assert m.index(rows["1"], met).data(Qt.ItemDataRole.ToolTipRole) == "4 of 5 criteria met (√)"
     projects = [page.model.row(r) for r in range(page.model.rowCount())]
     exported = {r[0]: r for r in svc.export_rows(projects, pounds_plain=True)}
-    assert exported["P1"][13] == "" and exported["1"][13] == 4
+    met_column = svc.EXPORT_HEADER.index("Criteria met")
+    assert exported["P1"][met_column] == "" and exported["1"][met_column] == 4
 
 
 def test_deleting_a_project_a_saved_scenario_counts_says_so_first(page, qtbot, prompts):

@@ -72,13 +72,21 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
     """A plan as a report table: the paper's rows and columns, computed totals, printed totals and flags."""
     plan = view.plan
     marked_cells = marked_cells or {}
-    years = [c for c in plan.columns if c.is_year]
-    change_before = {cur.id for cur in years[1:]} if plan.show_changes else set()
+    # Each year's annual change stands between it and the year before it, as the paper prints it: before the year
+    # when the year before is to its left, after it in a plan saved with its years newest first (older versions).
+    years = sorted((c for c in plan.columns if c.is_year), key=lambda c: c.financial_year)
+    place = {c.id: i for i, c in enumerate(plan.columns)}
+    change_before, change_after = set(), set()
+    if plan.show_changes:
+        for previous, current in zip(years, years[1:]):
+            (change_before if place[previous.id] < place[current.id] else change_after).add(current.id)
     header = [""]
     for column in plan.columns:
         if column.id in change_before:
             header.append("Annual change %")
         header.append(column.label)
+        if column.id in change_after:
+            header.append("Annual change %")
     if plan.show_total_column:
         header.append("Total")
     rows, illustrative = [], False
@@ -94,9 +102,9 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
             label += " (worked out)"
         out = [label]
         for column, cell in zip(plan.columns, row.cells):
+            change = format_change(cell.change.percent, paper=True) if cell.change else ""
             if column.id in change_before:
-                text = format_change(cell.change.percent, paper=True) if cell.change else ""
-                out.append(text)
+                out.append(change)
             text = cell.text + (FLAG if cell.flagged else "")
             if row.line_id and (row.line_id, column.id) in marked_cells:
                 text += " (illustrative)"
@@ -104,6 +112,8 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
             if cell.note and row.kind == "line":
                 text += " *"
             out.append(text)
+            if column.id in change_after:
+                out.append(change)
         if plan.show_total_column:
             out.append(row.across.text if row.across is not None else "")
         rows.append(out)
@@ -113,6 +123,8 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
                 if column.id in change_before:
                     actual.append("")
                 actual.append(cell.text)
+                if column.id in change_after:
+                    actual.append("")
             if plan.show_total_column:
                 actual.append(format_amount(sum(a.pence or 0 for a in row.actuals), plan.unit)
                               if any(a.pence is not None for a in row.actuals) else "")

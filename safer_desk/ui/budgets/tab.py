@@ -156,11 +156,12 @@ class PlanModel(RowTableModel):
         p = self.presenter
         columns = [Column("label", "Line", lambda r: r.label, align=LEFT, tooltip=lambda r: r.notes or None)]
         self.year_columns = []
+        changes = p.change_columns  # each year's change on the year before it, whatever the order of the columns
         for i, label in enumerate(p.columns):
             self.year_columns.append(len(columns))
             columns.append(Column(f"c{i}", label, text_of=lambda r, i=i: _cell_text(r, i), align=RIGHT,
                                   tooltip=lambda r, i=i: _cell_tip(r, i), copy_of=lambda r, i=i: _copy(r, i)))
-            if i > 0:
+            if i in changes:
                 columns.append(Column(f"d{i}", f"Change to {label}", align=RIGHT,
                                       text_of=lambda r, i=i: r.cells[i].change if i < len(r.cells) else "",
                                       copy_of=lambda r, i=i: _change_copy(r, i),
