@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from safer_desk.domain.checks import NumberError, Slip, parse_number, percentage_slip
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, Change, IndicatorError, Rag,
+from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, Change, IndicatorError, Rag, figure_value,
                                           format_number, format_value, period_kind, rate_label)
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError
 from safer_desk.domain.text import counted, filled_width
@@ -324,9 +324,38 @@ class FiguresEditor:
                 num = den = None  # a figure typed over a ratio replaces it
                 x = typed[(svc.GRID_VALUE, col)]
                 value = None if x is None else float(x)
+            disagrees = self._disagrees(col, typed.get((svc.GRID_VALUE, col)), num, den)
+            if disagrees:
+                errors[(svc.GRID_VALUE, col)] = disagrees
             comment = self.texts[(svc.GRID_COMMENT, col)].strip() if (svc.GRID_COMMENT, col) in dirty else None
             out.append(PeriodValue(self.grid.periods[col], value, num, den, comment))
+        if errors:
+            self.form_message = "Not saved: correct the figures marked."
+            self.changed.emit()
+            return None
         return out
+
+    def _disagrees(self, col: int, typed: Decimal | None, num: float | None, den: float | None) -> str:
+        """Why a figure typed beside its numerator and denominator cannot be saved: the ratio is what is kept, so a
+        figure they do not give to the places it is typed with (50 for 1 of 4) would be dropped without a word, as
+        a figures sheet refuses it (services.indicators_import)."""
+        ind = self.indicator
+        assert ind is not None and self.grid is not None
+        if typed is None or num is None:
+            return ""
+        if den is None and ind.unit == "rate":  # a count alone: over the area's population for the year
+            pop = svc.population_for(self.owner.store, self.grid.view.area_id,
+                                     svc.year_of_period(self.grid.periods[col]))
+            den = None if pop is None else float(pop.population)
+        if not den:
+            return ""
+        computed = figure_value(num, den, ind.unit, ind.rate_per)
+        places = max(0, -typed.as_tuple().exponent)
+        if abs(Decimal(repr(computed)) - typed) <= Decimal(5).scaleb(-places - 1) + Decimal("1e-9"):
+            return ""
+        given = [format_number(x, 0 if float(x).is_integer() else 2) for x in (num, den)]
+        return (f"{plain(typed, Unit.NUMBER)} is not what the numerator and denominator give ({given[0]} / {given[1]} "
+                f"\u2192 {ind.format(computed)}): clear the figure, or correct them.")
 
     def save(self) -> bool:
         """Check and save the typed figures as one undoable Action; False (with messages) when nothing was saved."""
@@ -773,6 +802,12 @@ class IndicatorsPresenter(ScreenPresenter):
                              f"{ind.name}: areas compared, {this_label}", ind.rate_per,
                              texts={name: figure_texts(cv) for name, cv in named.items()})
         data.summary = chart_summary(data, per_series)
+        if mode == ChartMode.ROLLING and data.empty and (any(v.this_year) or any(v.last_year)):
+            # Figures are held (the grid shows them): say why none is drawn, never "no figures".
+            data.summary = f"{data.title}: " + (
+                f"worked out from monthly figures, and {ind.name} is {ind.frequency}."
+                if ind.frequency != "monthly" else "each point needs twelve months in a row with figures, and "
+                "this area has none yet.")
         return data
 
 

@@ -682,11 +682,17 @@ def _unchanged(row: dict | None, value, num, den, comment: str | None) -> bool:
 
 def with_population(store: Store, indicator: Indicator, area_id: str, pv: PeriodValue) -> PeriodValue:
     """A rate's count given without its denominator (typed in the grid, or in a figures sheet) over the area's
-    population for the period's year; anything else as it is (no population recorded: check_value refuses it)."""
+    population for the period's year (none recorded: refused, asking for it); anything else as it is."""
     if indicator.unit != "rate" or pv.numerator is None or pv.denominator is not None:
         return pv
-    pop = population_for(store, area_id, year_of_period(pv.period))
-    return pv if pop is None else replace(pv, denominator=float(pop.population))
+    year = year_of_period(pv.period)
+    pop = population_for(store, area_id, year)
+    if pop is None:  # said in the grid's words: its rows are Numerator and Population
+        area = find_area(store, area_id)
+        raise IndicatorError(f"{indicator.name}, {period_label(pv.period)}: no population is recorded for "
+                             f"{area.name if area else area_id} in {year.label}, so the count alone is not a rate: "
+                             "give the population with it (the Population row, or a denominator column).")
+    return replace(pv, denominator=float(pop.population))
 
 
 def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[PeriodValue], *,
@@ -875,6 +881,14 @@ def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     else:
         withdrawn_on, withdrawn_reason = None, ""
     periods = year_periods(indicator.frequency, year)
+    if kind == "threshold" and status == "set" and indicator.totals and len(periods) > 1 and value is not None:
+        # Its figure to date is the year's total so far: one period's limit would find it red from the second on.
+        each = {"monthly": "a month", "quarterly": "a quarter"}.get(indicator.frequency, "a period")
+        raise IndicatorError(
+            f"{indicator.name} is a {'count' if indicator.unit == 'count' else 'rate'} added up through the year, "
+            f"so it is judged to date against its year's target: a threshold would judge the total so far against "
+            f"one period's figure. Give an annual figure (for {indicator.format(value)} {each}, "
+            f"{indicator.format(value * len(periods))} in the year, spread evenly) or a cumulative trajectory.")
     cumulative: list[float] | None = None
     if status == "tbc":
         value, profile = None, "entered"
@@ -1867,7 +1881,11 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
     comments = [(loaded.rows.get(p) or {}).get("comment") or "" for p in periods]
     if ind.adds_up:
         cum = dom.cumulative(this_year, ind.unit, ind.rate_per)
-        cum_last = dom.cumulative(last_year, ind.unit, ind.rate_per)
+        # Last year's figure to date only while every period up to it is there (as ytd_last): added up from
+        # January, a year missing its first months reads as a year of a quarter of the crime.
+        last_gap = next((i for i, f in enumerate(last_year) if not _held(f)), len(last_periods))
+        cum_last = [c if i < last_gap else None
+                    for i, c in enumerate(dom.cumulative(last_year, ind.unit, ind.rate_per))]
     else:  # rolling and snapshot figures are never added up: the latest figure stands
         cum, cum_last = dom.latest_to_date(this_year), dom.latest_to_date(last_year)
     target = get_target(store, ind.id, area_id, year)

@@ -136,9 +136,10 @@ def test_a_figures_sheet_may_give_a_rates_count_alone_as_the_grid_may(store, are
                     "Violent crime rate,Mid Suffolk,2015-05,26,\n", encoding="utf-8")
     preview = preview_values(store, path)
     assert [(g.line, g.value.numerator, g.value.denominator) for g in preview.good] == [(2, 26, 104000)]
-    # No population for 2015/16: refused as before, the way the grid refuses it.
-    assert preview.refused == [(3, "Violent crime rate, May-15: give both a numerator and a denominator, or "
-                                   "neither.")]
+    # No population for 2015/16: refused, saying so, the way the grid refuses it.
+    assert preview.refused == [(3, "Violent crime rate, May-15: no population is recorded for Mid Suffolk in "
+                                   "2015/16, so the count alone is not a rate: give the population with it (the "
+                                   "Population row, or a denominator column).")]
     assert apply_values(store, preview) == 1
     view = svc.year_view(store, rate, area, FY16)
     assert view.cumulative[:2] == [pytest.approx(0.5), pytest.approx(0.75)] and view.ytd.denominator == 104000
