@@ -108,3 +108,13 @@ def as_typed(text: str) -> str:
 def found_as_typed(words: Sequence[str], text: str) -> bool:
     """Whether every word (typed, ``as_typed``) is in ``text``, its quotes and dashes read as typed only when needed."""
     return all(w in text for w in words) or all(w in as_typed(text) for w in words)
+
+
+def column_letter(index: int) -> str:
+    """A spreadsheet's name of the column at index (0 → A, 26 → AA), as Excel shows it (a CSV opened in it too)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters

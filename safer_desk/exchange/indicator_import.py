@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from safer_desk.domain.checks import split_row_message
+from safer_desk.domain.text import column_letter
 from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings, other_separator,
                                        refuse_other_kind)
 
@@ -41,16 +42,6 @@ def _normalise(header: list) -> list[str]:
     return [str(h or "").strip().lower() for h in header]
 
 
-def _column_letter(index: int) -> str:
-    """The column's letter as Excel shows it (0 → A, 26 → AA): a CSV opened in Excel shows the same."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
 def _meant(name: str, names: list[str]) -> str | None:
     """The column a heading Safer Desk does not read was most likely meant as ("comments", "vaule", "Value
     (count)", "denom"), when the sheet has no such column; None for a column of the sheet's own ("source",
@@ -73,14 +64,14 @@ def _check_headings(path: Path, header: list, names: list[str]) -> None:
     for i, name in enumerate(names):
         if name and name not in READ and (meant := _meant(name, names)):
             typed = str(header[i]).strip()
-            raise ValuesFileError(f"Column {_column_letter(i)} of {path.name} is headed “{typed}”: "
+            raise ValuesFileError(f"Column {column_letter(i)} of {path.name} is headed “{typed}”: "
                                   f"did you mean {meant}? Safer Desk reads the columns {READ_WORDS} (other columns "
                                   "are passed over): rename it and import again.")
     first: dict[str, int] = {}
     for i, name in enumerate(names):
         if name in READ and name in first:
-            raise ValuesFileError(f"{path.name} has two columns headed {name} ({_column_letter(first[name])} and "
-                                  f"{_column_letter(i)}): keep one (delete or rename the other) and import again.")
+            raise ValuesFileError(f"{path.name} has two columns headed {name} ({column_letter(first[name])} and "
+                                  f"{column_letter(i)}): keep one (delete or rename the other) and import again.")
         first.setdefault(name, i)
 
 

@@ -24,7 +24,7 @@ from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
-from safer_desk.domain.text import in_words, typed_name_key
+from safer_desk.domain.text import column_letter, in_words, typed_name_key
 from safer_desk.exchange.files import SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings, other_separator
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
@@ -125,21 +125,11 @@ def _refuse_repeated_columns(header: list[str], read: list[str], source: str) ->
         if len(at) > 1:
             count = {2: "two", 3: "three"}.get(len(at), str(len(at)))
             numbers = in_words([str(i + 1) for i in at])
-            letters = in_words([_column_letter(i) for i in at])
+            letters = in_words([column_letter(i) for i in at])
             raise AllocationError(
                 f"{source} has {count} columns headed “{name}” (columns {numbers}: {letters}), and which one is "
                 f"meant cannot be told. Keep the one to use, delete or rename the other{'s' if len(at) > 2 else ''} "
                 f"(for example to “old {name}”), and run again.")
-
-
-def _column_letter(index: int) -> str:
-    """A spreadsheet's name of the column at index (0 → A, 26 → AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def _refuse_other_separator(heading: list, source: str) -> None:

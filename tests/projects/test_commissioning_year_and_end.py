@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from safer_desk.services import funders
 from safer_desk.services import projects as svc
 from safer_desk.services import projects_commissioning as com
+from tests.projects.test_commissioning_page import row_of, tick
 from tests.window_sizes import LAPTOP_SIZES, SIZE_IDS, resize_window, widget_in_window
 
 PCC = "PCC grant to Safer Plymouth 2017-19"
@@ -33,14 +34,6 @@ def page(window, demo_path, qtbot):
     return window.show_tab("projects").show_commissioning()
 
 
-def row_of(page, ref):
-    return next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 1).data() == ref)
-
-
-def tick(page, qtbot, ref):
-    page.view.setFocus()
-    page.view.setCurrentIndex(page.proxy.index(row_of(page, ref), page.model.TICK))
-    qtbot.keyClick(page.view, Qt.Key.Key_Space)
 
 
 def committed_of(page, ref):
