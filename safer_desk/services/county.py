@@ -125,6 +125,8 @@ class MergeReport:
     # A file that is the same export as one before it in the list (a second copy, or the same file named
     # twice): (that file, the manifest of the one merged). Merged once, said so, counted once.
     same_export: list[tuple[Path, ExportManifest]] = field(default_factory=list)
+    # A merged office outside the county file's county (a Cornwall office in Suffolk's file): said in words.
+    county_notes: list[str] = field(default_factory=list)
 
     @property
     def added(self) -> int:
@@ -171,6 +173,7 @@ class MergeReport:
             if s.decided:
                 lines.append(f"  {counted(s.decided, 'disagreement')} already decided by the county lead: "
                              "not raised again.")
+        lines += self.county_notes
         for name, why in self.refused:
             lines.append(f"Refused: {why}")
         if len(self.merged) > 1:
@@ -312,6 +315,10 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
     manifests.sort(key=lambda m: (m.exported_at, m.sequence))
     with _bigger_cache(store):
         _merge_checked(store, manifests, report, progress, cancelled, accept_keys)
+    if report.merged:
+        from safer_desk.services.reference import outside_county_words
+
+        report.county_notes = outside_county_words(store, offices={s.office_name for s in report.merged})
     return report
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Iterable, Sequence
 
 from safer_desk.domain.ids import new_id, reference_id
-from safer_desk.domain.periods import FinancialYear, PeriodError, parse_uk_date
+from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import in_words
 from safer_desk.services.district_counties import county_of_district
 from safer_desk.storage.store import Store
@@ -145,6 +145,117 @@ def statutory_partners(store: Store, partnership_id: str, on: date | None = None
     every one it has had."""
     return [org for org, first, last in statutory_partner_days(store, partnership_id)
             if on is None or _overlaps(first, last, on, on)]
+
+
+# -- a partnership's members by date (the CCGs to 30/06/2022, the ICB that replaced them from 01/07/2022) -------
+@dataclass(frozen=True)
+class Membership:
+    """One organisation's membership of a partnership, from its first day to its last (None: open)."""
+
+    id: str
+    partnership_id: str
+    organisation_id: str
+    name: str
+    statutory: bool
+    valid_from: date | None
+    valid_to: date | None
+
+
+class MembershipError(ReferenceError):
+    """A membership change refused; ``field`` names what it is about ("organisation", "valid_from", "valid_to")."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def partnership_members(store: Store, partnership_id: str) -> list[Membership]:
+    """Every membership the partnership has had (statutory or not), by organisation name then From."""
+    members = [Membership(r["id"], r["partnership_id"], r["organisation_id"], r["name"], bool(r["statutory"]),
+                          _day(r["valid_from"]), _day(r["valid_to"])) for r in store.rows(
+        "SELECT m.*, o.name FROM partnership_members m JOIN organisations o ON o.id = m.organisation_id "
+        "WHERE m.partnership_id = ?", (partnership_id,))]
+    return sorted(members, key=lambda m: (m.name.casefold(), m.valid_from or date.min))
+
+
+def membership_row(store: Store, member_id: str) -> dict | None:
+    """A membership's row as it stands (None when there is none), in the shape put_membership puts back."""
+    row = store.one("SELECT * FROM partnership_members WHERE id = ?", (member_id,))
+    return dict(row) if row is not None else None
+
+
+def put_membership(store: Store, member_id: str, row: dict | None) -> None:
+    """Make the membership ``member_id`` what ``row`` holds, or take it away for None (undo and redo)."""
+    with store.transaction():
+        store.conn.execute("DELETE FROM partnership_members WHERE id = ?", (member_id,))
+        if row is not None:
+            _insert(store, "partnership_members", row)
+
+
+def _membership_day(value: date | str | None, field: str, label: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    text = value.strip()
+    try:
+        return parse_uk_date(text) if text else None
+    except PeriodError as exc:
+        raise MembershipError(field, f"{label}: {exc}") from None
+
+
+def _span_words(first: date | None, last: date | None) -> str:
+    words = (f"from {format_uk_date(first)}" if first else "", f"to {format_uk_date(last)}" if last else "")
+    return " ".join(filter(None, words)) or "with no end"
+
+
+def _check_membership(store: Store, partnership_id: str, organisation_id: str, first: date | None,
+                      last: date | None, *, leaving_out: str = "") -> None:
+    if first and last and last < first:
+        raise MembershipError("valid_to", f"To ({format_uk_date(last)}) is before From ({format_uk_date(first)}): "
+                                          "a membership ends on or after the day it begins.")
+    for other in partnership_members(store, partnership_id):
+        if other.organisation_id == organisation_id and other.id != leaving_out and \
+                _overlaps(other.valid_from, other.valid_to, first, last):
+            pname = store.scalar("SELECT name FROM partnerships WHERE id = ?", (partnership_id,))
+            raise MembershipError("organisation", f"{other.name} is already a member of {pname} "
+                                                  f"{_span_words(other.valid_from, other.valid_to)}: a membership "
+                                                  "on these dates would count it twice.")
+
+
+def end_membership(store: Store, member_id: str, valid_to: date | str) -> Membership:
+    """End a membership on ``valid_to`` (its last day, included: 30/06/2022), in one transaction."""
+    row = membership_row(store, member_id)
+    if row is None:
+        raise MembershipError("valid_to", "There is no such membership.")
+    last = _membership_day(valid_to, "valid_to", "To")
+    if last is None:
+        raise MembershipError("valid_to", "To: type the membership's last day (30/06/2022).")
+    _check_membership(store, row["partnership_id"], row["organisation_id"], _day(row["valid_from"]), last,
+                      leaving_out=member_id)
+    with store.transaction():
+        store.conn.execute("UPDATE partnership_members SET valid_to = ? WHERE id = ?", (last.isoformat(), member_id))
+    return next(m for m in partnership_members(store, row["partnership_id"]) if m.id == member_id)
+
+
+def add_membership(store: Store, partnership_id: str, organisation_id: str, valid_from: date | str,
+                   valid_to: date | str | None = None, *, statutory: bool = True) -> str:
+    """Add an organisation to a partnership from ``valid_from`` (to ``valid_to``, or open), in one transaction;
+    returns the membership's id. An organisation already a member on any of those days is refused."""
+    if store.scalar("SELECT 1 FROM partnerships WHERE id = ?", (partnership_id,)) is None:
+        raise MembershipError("organisation", "There is no such partnership.")
+    if store.scalar("SELECT 1 FROM organisations WHERE id = ?", (organisation_id,)) is None:
+        raise MembershipError("organisation", "Choose the organisation that joins.")
+    first = _membership_day(valid_from, "valid_from", "From")
+    if first is None:
+        raise MembershipError("valid_from", "From: type the membership's first day (01/07/2022).")
+    last = _membership_day(valid_to, "valid_to", "To")
+    _check_membership(store, partnership_id, organisation_id, first, last)
+    member_id = new_id()
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO partnership_members(id, partnership_id, organisation_id, statutory, valid_from, valid_to) "
+            "VALUES (?, ?, ?, ?, ?, ?)", (member_id, partnership_id, organisation_id, int(statutory),
+                                          first.isoformat(), last.isoformat() if last else None))
+    return member_id
 
 
 def _in_use(store: Store, checks: list[tuple[str, str]], value: str) -> list[str]:
@@ -588,19 +699,62 @@ def office_districts(store: Store, year: FinancialYear | None = None) -> list[Ar
 
 
 def office_county(store: Store) -> AreaRef | None:
-    """The office's county: as named, else the one county its districts lie in (None when several or none)."""
+    """The office's county: as named; in a county file naming none, the county its merged offices name (the one
+    most of them name, the first merged breaking a tie: a Cornwall office merged into Suffolk's file leaves it
+    Suffolk's, and ``outside_county_words`` says so); else the one county its districts lie in (None when several
+    or none)."""
     scope = office_scope(store)
     if scope.county is not None:
         return scope.county
     counties = [a for office in scope.merged_offices for a in office.areas if a.kind == "county"]
-    if len({a.id for a in counties}) == 1:
-        return counties[0]
+    if counties:
+        ids = [a.id for a in counties]
+        return max(counties, key=lambda a: ids.count(a.id))  # the first of the most named
     table = _district_table(store)
     names = {table[a.id].county for a in office_districts(store) if a.id in table and table[a.id].county}
     if len(names) == 1:
         name = names.pop()
         return AreaRef(reference_id("county", name), name, "county")
     return None
+
+
+def outside_county_words(store: Store, county_id: str | None = None,
+                         offices: Iterable[str] | None = None) -> list[str]:
+    """In a county file, what the report and the merge summary say about its county: each merged office lying
+    (wholly or partly) outside it, by its districts' counties or the county it names, and, when the file names no
+    county and its offices name several, which one it took and how to name it. [] when there is nothing to say,
+    or county_id is given and is another county than the file's. offices: only these merged offices (by name)."""
+    scope = office_scope(store)
+    county = office_county(store)
+    if not scope.is_county_file or county is None or county_id not in (None, county.id):
+        return []
+    key = county.name.casefold()
+    table = _district_table(store)
+    out = []
+    for office in scope.merged_offices:
+        if offices is not None and office.office_name not in offices:
+            continue
+        named = next((a.name for a in office.areas if a.kind == "county"), None)
+        ids = _scope_district_ids(store, [a for a in office.areas if a.kind != "county"], None)
+        away = [table[i] for i in ids if i in table and table[i].county and table[i].county.casefold() != key]
+        if not away and (named is None or named.casefold() == key):
+            continue
+        by_county: dict[str, list[str]] = {}
+        for d in away:
+            by_county.setdefault(d.county, []).append(d.name)
+        where = "; ".join(f"district{'s' if len(names) > 1 else ''} {in_words(names)} "
+                          f"{'are' if len(names) > 1 else 'is'} in {other}" for other, names in by_county.items()) \
+            or f"it names {named} as its county"
+        partly = "partly " if len(away) < len(ids) else ""
+        which = f" for {in_words([d.name for d in away])}" if away else ""
+        out.append(f"{office.office_name} lies {partly}outside {county.name} ({where}): its figures{which} are "
+                   f"shown under its own areas, not counted in {county.name}'s.")
+    named = list(dict.fromkeys(a.name for o in scope.merged_offices for a in o.areas if a.kind == "county"))
+    if scope.county is None and len(named) > 1:
+        out.append(f"This county file names no county, and its merged offices name {in_words(named)}: it is "
+                   f"reported as {county.name}'s, the county most of them name. Name its county in File > Office "
+                   "Details… (safer-desk office FILE --county NAME).")
+    return out
 
 
 def partnerships_of(store: Store, district_ids: Iterable[str], year: FinancialYear | None = None) -> list[AreaRef]:

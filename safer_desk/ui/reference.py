@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from datetime import date
+from typing import Any, Callable, ClassVar
 
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QTabWidget, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from safer_desk.domain.ids import reference_id
+from safer_desk.domain.periods import format_uk_date
+from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
 from safer_desk.services import reference as ref
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.dialogs import GuardedDialog
+from safer_desk.ui.kit.forms import FormView, set_widget_text
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
-from safer_desk.ui.kit.undo import push_service_action
+from safer_desk.ui.kit.undo import push_service_action, push_snapshot_action
 from safer_desk.ui.session import Session
 from safer_desk.ui.kit import fitting_size
 
@@ -27,15 +33,30 @@ def _checked(widget: QListWidget) -> list[str]:
             if widget.item(i).checkState() == Qt.CheckState.Checked]
 
 
+class _TippedModel(RowTableModel):
+    """A table whose column headers say more when pointed at (``tips``: header text by column key)."""
+
+    def __init__(self, columns: list[Column], tips: dict[str, str], parent=None):
+        super().__init__(columns, parent=parent)
+        self.tips = tips
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.columns):
+            return self.tips.get(self.columns[section].key)
+        return super().headerData(section, orientation, role)
+
+
 class _Page(QWidget):
     """A table of one kind of reference data, a form to add one, and Remove."""
 
     kind = ""
+    header_tips: ClassVar[dict[str, str]] = {}
 
     def __init__(self, dialog: "ReferenceDialog", columns: list[Column]):
         super().__init__(dialog)
         self.dialog = dialog
-        self.model = RowTableModel(columns, parent=self)
+        self.model = _TippedModel(columns, self.header_tips, parent=self)
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name=f"{self.kind.title()}s")
@@ -168,8 +189,47 @@ class OrganisationsPage(_Page):
             self.name_edit.clear()
 
 
+def _uk(day: date | None) -> str:
+    return format_uk_date(day) if day else ""
+
+
+class MemberDialog(GuardedDialog):
+    """End a membership (its To) or add a member (organisation, From, To): the kit's form, each refusal beside
+    its field; Save does the change as one undoable step and closes."""
+
+    def __init__(self, parent: QWidget, form: FormPresenter):
+        super().__init__(parent, form)
+        self.form = form
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.view = FormView(form, self, save_text="&Save")
+        cancel = QPushButton("Cancel", self.view)
+        cancel.clicked.connect(self.reject)
+        self.view.button_bar.addWidget(cancel)
+        QVBoxLayout(self).addWidget(self.view)
+        form.saved.connect(self.accept)
+        self.destroyed.connect(lambda *_: form.saved.disconnect(self.accept))
+        self.resize(max(460, self.view.sizeHint().width()), min(360, self.view.body.sizeHint().height() + 150))
+
+    def save(self) -> bool:
+        return self.view.save()
+
+    # -- for code and tests: what a person types and reads -------------------------------------------
+    @property
+    def editors(self) -> dict[str, QWidget]:
+        return self.view.widgets
+
+    def set_value(self, key: str, text: str) -> None:
+        """Type or choose ``text`` in the field (as the widget would pass it on)."""
+        widget = self.view.widgets[key]
+        set_widget_text(widget, text)
+        self.form.set_value(key, (widget.currentData() or "") if isinstance(widget, QComboBox) else text)
+
+
 class PartnershipsPage(_Page):
     kind = "partnership"
+    header_tips: ClassVar[dict[str, str]] = {
+        "partners": "The partnership's statutory partners today (each member's From and To dates count): those a "
+                    "review's costs are shared among if billed today."}
 
     def __init__(self, dialog: "ReferenceDialog"):
         super().__init__(dialog, [
@@ -177,8 +237,10 @@ class PartnershipsPage(_Page):
             Column("districts", "Districts", get=lambda p: ", ".join(
                 d.name for d in ref.partnership_districts(dialog.session.store, p.id))),
             Column("partners", "Statutory partners", get=lambda p: str(len(
-                ref.statutory_partners(dialog.session.store, p.id)))),
+                ref.statutory_partners(dialog.session.store, p.id, date.today())))),
             Column("valid_from", "From"), Column("valid_to", "To")])
+        self.partnership_id: str | None = None
+        self.member_dialog: MemberDialog | None = None
         self.name_edit = QLineEdit(self)
         self.name_edit.setAccessibleName("Partnership name")
         self.kind_combo = QComboBox(self)
@@ -189,8 +251,8 @@ class PartnershipsPage(_Page):
         self.member_list = QListWidget(self)
         self.member_list.setAccessibleName("Statutory partners")
         self.from_edit, self.to_edit = QLineEdit(self), QLineEdit(self)
-        for edit, label in ((self.from_edit, "From (YYYY-MM-DD)"), (self.to_edit, "To (YYYY-MM-DD)")):
-            edit.setPlaceholderText("YYYY-MM-DD")
+        for edit, label in ((self.from_edit, "From (dd/mm/yyyy)"), (self.to_edit, "To (dd/mm/yyyy)")):
+            edit.setPlaceholderText("dd/mm/yyyy")
             edit.setAccessibleName(label)
         lists = QHBoxLayout()
         lists.addWidget(self.district_list)
@@ -200,9 +262,145 @@ class PartnershipsPage(_Page):
         self.form.addRow("Districts / statutory partners:", lists)
         self.form.addRow("From:", self.from_edit)
         self.form.addRow("To:", self.to_edit)
+        self._add_members_panel()
+
+    def _add_members_panel(self) -> None:
+        """Below the partnerships, the selected one's members by date, with End membership and Add member."""
+        self.members_model = RowTableModel([
+            Column("name", "Member"), Column("statutory", "Statutory", get=lambda m: "Yes" if m.statutory else "No"),
+            Column("valid_from", "From", show=_uk), Column("valid_to", "To", show=_uk)], parent=self)
+        self.members_view = DataTableView(self, accessible_name="Members of the selected partnership")
+        self.members_view.setModel(self.members_model)
+        self.members_label = QLabel("Members (select a partnership above):", self)
+        self.end_button = QPushButton("&End membership…", self)
+        self.end_button.setToolTip("End the selected member's membership on a date (its last day)")
+        self.add_member_button = QPushButton("Add me&mber…", self)
+        self.add_member_button.setToolTip("Add an organisation to the selected partnership from a date")
+        self.end_button.clicked.connect(self.end_membership)
+        self.add_member_button.clicked.connect(self.add_member)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.end_button)
+        buttons.addWidget(self.add_member_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.members_view, 1)
+        row.addLayout(buttons)
+        panel = QWidget(self)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.members_label)
+        column.addLayout(row)
+        # The partnerships, the members and the form to add a partnership share the height (a splitter between
+        # them): at 1093x582 the form's lists alone took the room of every row of both tables.
+        form = QWidget(self)
+        self.layout().removeItem(self.form)
+        self.form.setParent(None)
+        form.setLayout(self.form)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.district_list, self.member_list):
+            widget.setMinimumHeight(3 * widget.fontMetrics().lineSpacing() + 12)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        self.layout().replaceWidget(self.view, splitter)
+        for i, (widget, stretch) in enumerate(((self.view, 2), (panel, 2), (form, 1))):
+            splitter.addWidget(widget)
+            splitter.setStretchFactor(i, stretch)
+        self.splitter = splitter
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.members_view.selectionModel().selectionChanged.connect(lambda *_: self._enable_member_buttons())
+        self._enable_member_buttons()
+
+    def _selection_changed(self, *_) -> None:
+        chosen = self.selected()
+        self.partnership_id = chosen[0].id if len(chosen) == 1 else None
+        self._show_members()
+
+    def _show_members(self) -> None:
+        pid = self.partnership_id
+        name = self.store.scalar("SELECT name FROM partnerships WHERE id = ?", (pid,)) if pid else None
+        if not name:
+            self.partnership_id = None
+        self.members_label.setText(f"Members of {name}, by date:" if name else "Members (select a partnership above):")
+        self.members_model.set_rows(ref.partnership_members(self.store, pid) if name else [])
+        self.members_view.size_columns_to_visible()
+        self._enable_member_buttons()
+
+    def _enable_member_buttons(self) -> None:
+        writable = not self.dialog.session.read_only and self.partnership_id is not None
+        self.add_member_button.setEnabled(writable)
+        self.end_button.setEnabled(writable and self._selected_member() is not None)
+
+    def _selected_member(self) -> ref.Membership | None:
+        rows = self.members_view.selectionModel().selectedRows()
+        return self.members_model.row(rows[0].row()) if len(rows) == 1 else None
+
+    def _partnership_name(self) -> str:
+        return self.store.scalar("SELECT name FROM partnerships WHERE id = ?", (self.partnership_id,)) or ""
+
+    def _open_member_form(self, fields: list[Field], title: str, heading: str, change: Callable[[dict], None],
+                          values: dict | None = None) -> None:
+        def save(_typed: dict, parsed: dict) -> None:
+            try:
+                change(parsed)
+            except ref.MembershipError as exc:
+                raise FormError({exc.field: str(exc)}) from None
+
+        form = FormPresenter(fields, save_fn=save, title=title)
+        form.load(values or {}, heading=heading, dirty=True)
+        self.member_dialog = MemberDialog(self, form)
+        self.member_dialog.open()
+
+    def end_membership(self) -> None:
+        member, pname = self._selected_member(), self._partnership_name()
+        if member is None or not pname:
+            return
+        store, undo_stack, after = self.store, self.dialog.session.undo_stack, self.refresher()
+
+        def change(parsed: dict) -> None:
+            day = parsed["valid_to"]
+            push_snapshot_action(
+                undo_stack, f"End membership of {member.name} in {pname} on {_uk(day)}", key=member.id,
+                snap=lambda k: (k, ref.membership_row(store, k)), restore=lambda snap: ref.put_membership(store, *snap),
+                absent=lambda k: (k, None), action=lambda: ref.end_membership(store, member.id, day), after=after)
+
+        since = f" (a member from {_uk(member.valid_from)})" if member.valid_from else ""
+        self._open_member_form(
+            [Field("valid_to", "&To (its last day)", FieldKind.DATE, required=True)],
+            "End membership", f"End the membership of {member.name} in {pname}{since}", change,
+            {"valid_to": _uk(member.valid_to)})
+
+    def add_member(self) -> None:
+        pid, pname = self.partnership_id, self._partnership_name()
+        if not pid or not pname:
+            return
+        store, undo_stack, after = self.store, self.dialog.session.undo_stack, self.refresher()
+        names = {o.id: o.name for o in ref.list_organisations(store)}
+
+        def change(parsed: dict) -> None:
+            org, first, last = parsed["organisation"], parsed["valid_from"], parsed["valid_to"]
+            push_snapshot_action(
+                undo_stack, f"Add {names.get(org, org)} to {pname} from {_uk(first)}", key=None,
+                snap=lambda k: (k, ref.membership_row(store, k)), restore=lambda snap: ref.put_membership(store, *snap),
+                absent=lambda k: (k, None), action=lambda: ref.add_membership(store, pid, org, first, last),
+                after=after)
+
+        self._open_member_form(
+            [Field("organisation", "&Organisation", FieldKind.CHOICE, required=True,
+                   choices=(("", ""), *names.items())),
+             Field("valid_from", "&From (its first day)", FieldKind.DATE, required=True),
+             Field("valid_to", "&To (blank: no end)", FieldKind.DATE)],
+            "Add member", f"Add a statutory partner to {pname}", change)
 
     def reload(self) -> None:
         self.model.set_rows(ref.list_partnerships(self.store))
+        if self.partnership_id is not None:  # the partnership chosen stays chosen, its members shown afresh
+            chosen = self.partnership_id
+            for r in range(self.proxy.rowCount()):
+                if self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).id == chosen:
+                    self.view.selectRow(r)
+            self.partnership_id = chosen
+            self._show_members()
         for widget, names in ((self.district_list, [d.name for d in ref.list_districts(self.store)]),
                               (self.member_list, [o.name for o in ref.list_organisations(self.store)])):
             widget.clear()

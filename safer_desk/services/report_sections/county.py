@@ -20,6 +20,8 @@ from safer_desk.storage.store import Store
 def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
                           today: date | None = None) -> list[ReportSection]:
     """The county section, when the file is a county file and the report is for its areas (or the county)."""
+    from safer_desk.domain.ids import reference_id
+    from safer_desk.services.reference import outside_county_words
     from safer_desk.services.report_sections import office_areas_for
 
     areas = office_areas_for(store, year, areas)
@@ -30,6 +32,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     files = "office file" if len(merged) == 1 else counted(len(merged), "office file")
     paragraphs = [f"Figures from the {files} merged into this county file ("
                   + ", ".join(merged) + f"), as at {format_uk_date(today)}."]
+    # A merged office outside the county is said, rather than its figures left to be taken for the county's.
+    paragraphs += outside_county_words(store, None if areas.kind == "office" else reference_id("county", areas.label))
     allocation = allocation_table(store, year, areas)
     recovery = dhr_recovery_table(store, areas, today)
     spend = fund_spend_table(store, year, areas)
