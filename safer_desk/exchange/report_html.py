@@ -235,7 +235,10 @@ def chart_figures_table(chart) -> str:
         cells = []
         for s in chart.series:
             v = s.values[i] if i < len(s.values) else None
-            cells.append("" if v is None else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"))
+            if v is not None and i < len(s.texts):
+                cells.append(s.texts[i])  # as the section's tables show it (88.2%, not 88.24)
+            else:
+                cells.append("" if v is None else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"))
         rows.append(f"<tr><th scope=\"row\">{escape(str(category))}</th>"
                     + "".join(f'<td class="r">{escape(c)}</td>' for c in cells) + "</tr>")
     rows.append("</tbody></table>")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
+from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear, Month
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS
 from safer_desk.exchange.county_workbook import Block, Column, Number, WorkbookSheet
@@ -98,7 +99,7 @@ def scenarios_sheet(store: Store) -> WorkbookSheet | None:
         rows = [[r.project.ref, r.project.title, r.project.funding_route, r.project.cost_text, r.scale.describe(),
                  r.scaled_pence, *[r.by_year.get(y) for y in years]] for r in result.rows]
         label = f"{scenario.fund_label}: " if scenario.fund_label else ""
-        blocks.append(Block(rows, title=f"{scenario.name} ({label}fund £{scenario.fund_pence / 100:,.2f})",
+        blocks.append(Block(rows, title=f"{scenario.name} ({label}fund {format_money(scenario.fund_pence)})",
                             total_label="Total committed", note=result.summary() + "."))
     return WorkbookSheet("Scenarios", "Commissioning scenarios", "Each saved scenario: the projects ticked against "
                          "a fund, their scaling, what is committed (by financial year) and what is left.",
@@ -308,11 +309,12 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
                                                                     r.indicator.format(v.ytd_last.value)),
                              None if change is None else _shown(change.difference, change.signed_text()),
                              _change_percent(change),
-                             svc.target_text(r.indicator, v.target), _shown(v.ytd_target, v.ytd_target_text()),
-                             r.rag.label])
+                             v.target_words(), _shown(v.ytd_target, v.ytd_target_text()),
+                             v.status_label()])  # as the tab's RAG column: "Est. ● Green" before the figure
     return WorkbookSheet("Indicator summary", "Indicators: the year to date against target",
                          "Each area's and year's figures to date against the same periods last year, the target "
-                         "and RAG (▲ Red, ◆ Amber, ● Green, ○ No target).", columns, [Block(rows)])
+                         "and RAG (▲ Red, ◆ Amber, ● Green, ○ No target; \"Est.\" estimated before the figure is "
+                         "known).", columns, [Block(rows)])
 
 
 def indicators_sheet(store: Store) -> WorkbookSheet | None:

@@ -26,6 +26,9 @@ class ReportSeries:
     name: str
     values: list[float | None]  # one per category; None leaves a gap
     style: Literal["bar", "line", "dashed", "step"] = "line"
+    # Each value as the tables and the tab show it ("88.2%", "£3,222.67"; "" for a gap), for the chart's figures
+    # table; empty: the renderer's plain number.
+    texts: list[str] = field(default_factory=list)
 
 
 @dataclass

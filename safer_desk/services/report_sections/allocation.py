@@ -98,9 +98,11 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
                         total_row=rows[-1], note=f"Saved {service.uk_date(scenario.saved_at)}.")
     names = [r.name for r in result.rows]
     chart = ReportChart(f"Allocation {scenario.year} against last year", names, [
-        ReportSeries(scenario.year, [r.total_pence / 100 for r in result.rows], "bar"),
+        ReportSeries(scenario.year, [r.total_pence / 100 for r in result.rows], "bar",
+                     [format_money(r.total_pence) for r in result.rows]),
         ReportSeries("Last year", [None if r.previous_pence is None else r.previous_pence / 100
-                                   for r in result.rows], "bar"),
+                                   for r in result.rows], "bar",
+                     ["" if r.previous_pence is None else format_money(r.previous_pence) for r in result.rows]),
     ], y_label="£")
     return ReportSection(f"Allocation {scenario.year}", paragraphs, [table], [chart])
 

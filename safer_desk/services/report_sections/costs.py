@@ -123,17 +123,24 @@ def _burn_down_chart(fund, figures) -> ReportChart:
         why = "No complete month of spend yet" if f.incomplete else "No spend yet"
         return ReportChart(f"{fund.name}: spend to date against the fund", [m.label for m in months],
                            [ReportSeries("Spend to date", [0.0] * max(1, complete)
-                                         + [None] * (len(months) - max(1, complete)), "line"),
-                            ReportSeries("Fund", [level] * len(months), "step")], y_label="£",
+                                         + [None] * (len(months) - max(1, complete)), "line",
+                                         [format_money(0)] * max(1, complete)),
+                            ReportSeries("Fund", [level] * len(months), "step",
+                                         [format_money(figures.contributions_pence)] * len(months))], y_label="£",
                            note=f"{why}, so no forecast line. Period ends {fund.end_month.label}.")
     categories = [m.label for m, _ in f.cumulative] + [m.label for m, _ in f.forecast_line[1:]]
     n_actual = len(f.cumulative)
     actual = [p / 100 for _, p in f.cumulative] + [None] * (len(categories) - n_actual)
     forecast = [None] * (n_actual - 1) + [p / 100 for _, p in f.forecast_line] if f.forecast_line else []
+    # The figures table in money as the tables show it (£3,222.67, not 3,222.67).
+    shown = [format_money(p) for _, p in f.cumulative]
+    shown_forecast = [""] * (n_actual - 1) + [format_money(p) for _, p in f.forecast_line] if f.forecast_line else []
     return ReportChart(f"{fund.name}: spend to date and forecast", categories,
-                       [ReportSeries("Spend to date", actual, "line"),
-                        ReportSeries("Forecast at the recent rate", forecast or [None] * len(categories), "dashed"),
-                        ReportSeries("Fund", [level] * len(categories), "step")],
+                       [ReportSeries("Spend to date", actual, "line", shown),
+                        ReportSeries("Forecast at the recent rate", forecast or [None] * len(categories), "dashed",
+                                     shown_forecast),
+                        ReportSeries("Fund", [level] * len(categories), "step",
+                                     [format_money(figures.contributions_pence)] * len(categories))],
                        y_label="£", note=f"Period ends {f.pilot_end.label}.")
 
 

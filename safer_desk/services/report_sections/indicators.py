@@ -104,6 +104,10 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             left_out.append(area.name)
             continue
         sections.append(_section(store, area, year, rows, marks))
+        if area.kind == "county" and scoped:  # a county file's county: which merged offices lie outside it
+            from safer_desk.services.reference import outside_county_words
+
+            sections[-1].paragraphs.extend(outside_county_words(store, area.id))
     if left_out and sections:
         sections[-1].paragraphs.append(
             f"Police.uk figures only, with no targets, are also held for {counted(len(left_out), 'more area')}: "
@@ -258,14 +262,17 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
             title=f"{r.indicator.name}: {year.label} against {year.previous().label}"
                   + (" (derived)" if v.is_derived else ""),
             categories=labels,
-            series=[ReportSeries(year.previous().label, list(v.values_last), "bar"),
-                    ReportSeries(year.label, list(v.values), "bar")],
+            series=[ReportSeries(year.previous().label, list(v.values_last), "bar",
+                                 [r.indicator.format(x) for x in v.values_last]),
+                    ReportSeries(year.label, list(v.values), "bar", [r.indicator.format(x) for x in v.values])],
             y_label=unit))
         # Cumulative against target only where there is a target: without one the chart says nothing the bars
         # do not, and a county report of five districts was 95 pages of them.
         if len(labels) > 1 and r.indicator.adds_up and v.target is not None and v.target.is_set:
-            series = [ReportSeries(f"{year.label} cumulative", list(v.cumulative), "line"),
-                      ReportSeries("Target", list(v.target_at), "dashed")]
+            # The figures table gives them as the entry grid does (with the places that tell them apart).
+            shown = [v.cumulative_text(i) for i in range(len(v.cumulative))]
+            series = [ReportSeries(f"{year.label} cumulative", list(v.cumulative), "line", [c for c, _ in shown]),
+                      ReportSeries("Target", list(v.target_at), "dashed", [t for _, t in shown])]
             charts.append(ReportChart(title=f"{r.indicator.name}: {year.label} cumulative against target",
                                       categories=labels, series=series, y_label=unit))
     if invented:

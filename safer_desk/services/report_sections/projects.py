@@ -151,6 +151,7 @@ def funders_section(store: Store, projects, year: FinancialYear | None) -> Repor
     £400,568 for 2017/18 against £110,000 + £25,000 + £98,500 = £233,500 of shares, £167,068 left)."""
     from safer_desk.domain.commissioning import share_for
     from safer_desk.services.funders import list_awards, shares_of
+    from safer_desk.services.projects_commissioning import possessive
 
     tables = []
     for award in list_awards(store):
@@ -175,7 +176,7 @@ def funders_section(store: Store, projects, year: FinancialYear | None) -> Repor
             left = [] if amount is None else [format_money(amount - committed)]
             note = [award.conditions]
             if amount is not None:
-                note.insert(0, f"{award.funder}'s shares come to {format_money(committed)} of the "
+                note.insert(0, f"{possessive(award.funder)} shares come to {format_money(committed)} of the "
                                f"{format_money(amount)} awarded for {label}: "
                                + (f"{format_money(amount - committed)} left." if committed <= amount else
                                   f"over-committed by {format_money(committed - amount)}."))
@@ -188,7 +189,7 @@ def funders_section(store: Store, projects, year: FinancialYear | None) -> Repor
                             f"{format_money(split[1])} ({award.capital_bp / 100:g}%).")
             tables.append(ReportTable(
                 f"{award.name}: {label}" + (f" ({format_money(amount)})" if amount is not None else ""),
-                ["", "Project", f"{award.funder}'s share", "Total budget", "Status"], rows,
+                ["", "Project", f"{possessive(award.funder)} share", "Total budget", "Status"], rows,
                 align=["l", "l", "r", "r", "l"],
                 total_row=["", "Committed", format_money(committed), "", ""] if not left else
                 ["", f"Committed (left: {left[0]})", format_money(committed), "", ""],
