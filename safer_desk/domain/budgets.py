@@ -58,8 +58,11 @@ _WORDS = {
     "n/k": "nk", "nk": "nk", "n.k.": "nk", "not known": "nk", "unknown": "nk",
     "nil": "nil", "none": "nil", "-": "nil", "–": "nil", "—": "nil",
 }
-# The amount per district: up to five decimals, for a table in £'000 ("31.2495 per district" is £31,249.50).
-_PER_DISTRICT = re.compile(r"^\s*(?P<amount>£?\s*[\d,]+(?:\.\d+)?[kK]?)\s+(?:per|each|a)\s+district\s*$", re.I)
+# The amount per district (or per borough, as some papers say): up to five decimals, for a table in £'000
+# ("31.2495 per district" is £31,249.50); words after a comma or semicolon are the cell's note ("…, agreed").
+_PER_DISTRICT = re.compile(r"^\s*(?P<amount>£?\s*[\d,]+(?:\.\d+)?[kK]?)\s+(?:per|each|a)\s+(?:district|borough)"
+                           r"\s*(?:[,;]\s*(?P<note>[^()]*?))?\s*$", re.I)
+_SPLIT_WORD = re.compile(r"[\dkK]\s+(?:per|each|a)\s+borough\b", re.I)  # the split's own word, not a note's
 _PARENTHESIS = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<inner>.*)\)\s*$", re.S)
 _LAST_PARENTHESIS = re.compile(r"^(?P<head>.*?\S)\s*\((?P<inner>[^()]*)\)\s*$", re.S)  # the last of several
 
@@ -125,7 +128,12 @@ class Cell:
         if self.per_district_pence is None or self.districts is not None:
             return ""
         return (f"{format_money(self.pence)} is not a whole number of "
-                f"{format_money(self.per_district_pence)} district shares.")
+                f"{format_money(self.per_district_pence)} {self.split_word} shares.")
+
+    @property
+    def split_word(self) -> str:
+        """"district", or "borough" where the paper splits per borough ("£4,000 (£2,000 per Borough)")."""
+        return "borough" if _SPLIT_WORD.search(self.text) else "district"
 
     def describe(self, unit: str = "pound") -> str:
         """As the paper shows it: "£4,000 (£2,000 per district)", "TBC", "N/K", "nil"."""
@@ -133,7 +141,7 @@ class Cell:
             return STATUS_WORDS[self.status]
         text = format_amount(self.pence, unit)
         if self.per_district_pence is not None:
-            text += f" ({format_amount(self.per_district_pence, unit)} per district)"
+            text += f" ({format_amount(self.per_district_pence, unit)} per {self.split_word})"
         return text
 
     def edit_text(self, unit: str = "pound") -> str:
@@ -235,7 +243,9 @@ def _with_bracket(base: Cell, inner: str, unit: str, *, replace_note: bool = Fal
         except MoneyError:
             pass  # not an amount ("£2,000.123 per district"): the words are the cell's note
         else:
-            return Cell("amount", base.amount_pence, base.text, base.note, per_district)
+            note = (per.group("note") or "").strip()  # "£2,000 per district, agreed": the split, and its note
+            note = "; ".join(n for n in (base.note, note) if n)
+            return Cell("amount", base.amount_pence, base.text, note, per_district)
     if base.note and not replace_note:
         return None
     return Cell(base.status, base.amount_pence, base.text, inner, base.per_district_pence)
@@ -463,6 +473,8 @@ class Change:
 
     change_pence: int
     percent: Fraction | None
+    years: int = 1  # how many years apart the two figures are: 2 where the paper skips a year (2011/12, 2013/14)
+    since: str = ""  # the heading of the column the change is on
 
     def describe(self, unit: str = "pound") -> str:
         pct = format_change(self.percent)
@@ -517,7 +529,7 @@ def compare_stated(computed: Figure, stated: Cell, *, where: str, column: str, u
 
 
 def check_stated_change(previous: Figure | None, current: Figure | None, stated_text: str, *, where: str,
-                        column: str, unit: str = "pound") -> Check | None:
+                        column: str, unit: str = "pound", years: int = 1) -> Check | None:
     """The paper's printed annual change against the change between the figures printed beside it."""
     stated = parse_change(stated_text)
     if stated is None:
@@ -532,7 +544,8 @@ def check_stated_change(previous: Figure | None, current: Figure | None, stated_
     if computed == printed:
         return Check(where, column, "change", True, "")
     return Check(where, column, "change", False,
-                 f"{where}, {column}: the paper prints an annual change of {stated_text.strip()} "
+                 f"{where}, {column}: the paper prints {'an' if years <= 1 else 'a'} {change_word(years)} of "
+                 f"{stated_text.strip()} "
                  f"({format_change(stated, places=places)}) but {format_amount(previous.pence, unit)} to "
                  f"{format_amount(current.pence, unit)} is {format_change(change.percent, places=places)}.")
 
@@ -619,7 +632,7 @@ def _change_checks(plan: Plan, where: str, figures: Mapping[str, Figure],
         if not text:
             continue
         check = check_stated_change(figures.get(previous.id), figures.get(current.id), text, where=where,
-                                    column=current.label, unit=plan.unit)
+                                    column=current.label, unit=plan.unit, years=years_apart(previous, current))
         if check is not None:
             checks.append(replace(check, row=row))
     return checks
@@ -632,5 +645,54 @@ def changes(plan: Plan, figures: Mapping[str, Figure]) -> dict[str, Change | Non
     if years:
         out[years[0].id] = None
     for previous, current in zip(years, years[1:]):
-        out[current.id] = year_on_year(figures.get(previous.id), figures.get(current.id))
+        change = year_on_year(figures.get(previous.id), figures.get(current.id))
+        out[current.id] = change and replace(change, years=years_apart(previous, current), since=previous.label)
     return out
+
+
+# -- what a change compares: a paper may skip a year (2011/12, 2013/14), and its change is then over two ----------
+
+def years_apart(previous: Column, current: Column) -> int:
+    """How many years the change from one year column to the next is over: 1, or 2 where the paper skips a year."""
+    return (FinancialYear.parse(current.financial_year).start_year
+            - FinancialYear.parse(previous.financial_year).start_year)
+
+
+def change_spans(plan: Plan) -> dict[str, tuple[Column, int]]:
+    """Each year column but the earliest: the column its change is on (the year before it in the plan, oldest first,
+    whatever the order of the columns) and how many years apart they are."""
+    years = sorted(plan.year_columns, key=lambda c: c.financial_year)
+    return {current.id: (previous, years_apart(previous, current)) for previous, current in zip(years, years[1:])}
+
+
+_YEARS_IN_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def change_word(years: int) -> str:
+    """"annual change", or "2-year change" for a change across a skipped year."""
+    return "annual change" if years <= 1 else f"{years}-year change"
+
+
+def change_heading(label: str, years: int) -> str:
+    """A change column's heading: "Change to 2014/15", or "2-year change to 2013/14" where 2012/13 is skipped."""
+    return f"Change to {label}" if years <= 1 else f"{years}-year change to {label}"
+
+
+def change_basis(since: str, years: int) -> str:
+    """What a change is on: "Change on the year before", or "Change on 2011/12, two years before"."""
+    if years <= 1:
+        return "Change on the year before"
+    return f"Change on {since}, {_YEARS_IN_WORDS.get(years, str(years))} years before"
+
+
+def skipped_years_sentence(plan: Plan) -> str:
+    """Said under a table whose years skip one: each change across the gap, and what it is on ("" when none does)."""
+    said = []
+    for current in plan.year_columns:
+        previous, years = change_spans(plan).get(current.id, (None, 1))
+        if years > 1:
+            said.append(f"the change into {current.label} is on {previous.label}, "
+                        f"{_YEARS_IN_WORDS.get(years, str(years))} years before")
+    if not said:
+        return ""
+    return f"Not every year is in the paper: {'; '.join(said)}."

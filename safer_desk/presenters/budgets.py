@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
-from safer_desk.domain.budgets import BudgetError, format_change, pounds_in_thousands_query
+from safer_desk.domain.budgets import (BudgetError, change_basis, change_heading, change_spans, format_change,
+                                       pounds_in_thousands_query)
 from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
@@ -37,6 +38,7 @@ class GridCell:
     edit_text: str = ""
     change_pence: int | None = None  # the change again, for Excel: in pence, and in percent as shown ("-27.4")
     change_percent: str = ""
+    change_basis: str = ""  # what the change is on: "Change on the year before", "Change on 2011/12, two years before"
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ def _cell(view_cell, unit: str) -> GridCell:
     if change is None:
         return cell
     return replace(cell, change=change.describe(unit), change_pence=change.change_pence,
-                   change_percent=format_change(change.percent).lstrip("+").rstrip("%"))
+                   change_percent=format_change(change.percent).lstrip("+").rstrip("%"),
+                   change_basis=change_basis(change.since, change.years))
 
 
 class BudgetsPresenter(ScreenPresenter):
@@ -113,6 +116,13 @@ class BudgetsPresenter(ScreenPresenter):
         years = sorted((c for c in self.view.plan.columns if c.is_year), key=lambda c: c.financial_year)
         later = {c.id for c in years[1:]}
         return {i for i, c in enumerate(self.view.plan.columns) if c.id in later}
+
+    def change_heading(self, position: int) -> str:
+        """The heading of the change into the column at ``position``: "Change to 2014/15", or "2-year change to
+        2013/14" where the paper skips 2012/13 (the change is then over two years, not one)."""
+        column = self.view.plan.columns[position]
+        _, years = change_spans(self.view.plan).get(column.id, (None, 1))
+        return change_heading(column.label, years)
 
     @property
     def shows_total_column(self) -> bool:

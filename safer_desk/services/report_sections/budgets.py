@@ -7,7 +7,7 @@ annual change columns (seed 004's revenue budget) shows them as the paper does, 
 
 from __future__ import annotations
 
-from safer_desk.domain.budgets import format_amount, format_change
+from safer_desk.domain.budgets import change_spans, change_word, format_amount, format_change, skipped_years_sentence
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
@@ -80,13 +80,16 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
     if plan.show_changes:
         for previous, current in zip(years, years[1:]):
             (change_before if place[previous.id] < place[current.id] else change_after).add(current.id)
+    # "2-year change %" where the paper skips a year (2011/12, 2013/14): that change is over two years, not one.
+    spans = {cid: years for cid, (_, years) in change_spans(plan).items()}
     header = [""]
     for column in plan.columns:
+        heading = f"{change_word(spans.get(column.id, 1)).capitalize()} %"
         if column.id in change_before:
-            header.append("Annual change %")
+            header.append(heading)
         header.append(column.label)
         if column.id in change_after:
-            header.append("Annual change %")
+            header.append(heading)
     if plan.show_total_column:
         header.append("Total")
     rows, illustrative = [], False
@@ -134,6 +137,8 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
     cell_notes = [f"* {row.label}, {column.label}: {cell.note}" for row in view.rows if row.kind == "line"
                   for column, cell in zip(plan.columns, row.cells) if cell.note]
     notes += cell_notes
+    if plan.show_changes:
+        notes.append(skipped_years_sentence(plan))
     notes += [f"⚠ {w}" for w in view.warnings]
     notes += list(view.unchecked)
     if plan.notes:

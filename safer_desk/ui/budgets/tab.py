@@ -83,7 +83,7 @@ def _cell_tip(row: GridRow, i: int) -> str | None:
     cell = row.cells[i] if i < len(row.cells) else None
     if cell is None:
         return None
-    parts = [cell.flag, cell.note, f"Change on the year before: {cell.change}" if cell.change else "",
+    parts = [cell.flag, cell.note, f"{cell.change_basis}: {cell.change}" if cell.change else "",
              {"tbc": "To be confirmed (as the paper states)", "nk": "Not known (as the paper states)",
               "total-incomplete": "Incomplete: a cell in this column is TBC or N/K",
               "stated": "As the paper printed it", "stated-differs": "As the paper printed it: differs from the lines",
@@ -162,10 +162,11 @@ class PlanModel(RowTableModel):
             columns.append(Column(f"c{i}", label, text_of=lambda r, i=i: _cell_text(r, i), align=RIGHT,
                                   tooltip=lambda r, i=i: _cell_tip(r, i), copy_of=lambda r, i=i: _copy(r, i)))
             if i in changes:
-                columns.append(Column(f"d{i}", f"Change to {label}", align=RIGHT,
+                heading = p.change_heading(i)  # "2-year change to 2013/14" where the paper skips a year
+                columns.append(Column(f"d{i}", heading, align=RIGHT,
                                       text_of=lambda r, i=i: r.cells[i].change if i < len(r.cells) else "",
                                       copy_of=lambda r, i=i: _change_copy(r, i),
-                                      copy_beside=((f"Change to {label} (%)", lambda r, i=i: _percent_copy(r, i)),)))
+                                      copy_beside=((f"{heading} (%)", lambda r, i=i: _percent_copy(r, i)),)))
         if p.shows_total_column:
             columns.append(Column("across", "Total", align=RIGHT,
                                   text_of=lambda r: (("⚠ " if r.across.flag else "") + r.across.text)
