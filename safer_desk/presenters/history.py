@@ -100,6 +100,8 @@ COLUMN_WORDS = {
     "lead_organisation_id": "lead partner", "organisation_id": "partner", "cap_organisation_id": "capped partner",
     "rag": "RAG rating", "laa_outcome": "LAA outcome", "csp_priority": "CSP priority", "ons_code": "ONS code",
     "idva_assigned": "IDVA assigned", "at_marac": "at MARAC",
+    # a district's, a partnership's and a member's From and To, as the dialog says them ("To (its last day)")
+    "valid_from": "first day", "valid_to": "last day",
 }
 # Columns not worth a line of their own (positions, stamps the program keeps).
 QUIET_COLUMNS = {"id", "position", "updated_at", "created_at", "sort_order"}

@@ -7,12 +7,12 @@ from typing import Any, Callable, ClassVar
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from safer_desk.domain.ids import reference_id
-from safer_desk.domain.periods import format_uk_date
+from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
 from safer_desk.services import reference as ref
 from safer_desk.ui import prompts
@@ -189,19 +189,28 @@ class OrganisationsPage(_Page):
             self.name_edit.clear()
 
 
-def _uk(day: date | None) -> str:
-    return format_uk_date(day) if day else ""
+def _uk(day: date | str | None) -> str:
+    return format_uk_date(day) if isinstance(day, date) else (day or "")
+
+
+def _stored_day(text: str | None) -> date | str | None:
+    """A partnership's stored From or To as a day, to show as 01/07/2022 and sort by date (a file written before dates
+    were checked may hold it as typed); what is not a day stays as stored."""
+    try:
+        return parse_uk_date(text) if text else None
+    except PeriodError:
+        return text
 
 
 class MemberDialog(GuardedDialog):
-    """End a membership (its To) or add a member (organisation, From, To): the kit's form, each refusal beside
-    its field; Save does the change as one undoable step and closes."""
+    """End a membership (its To) or add a member (organisation, From, To, statutory or not): the kit's form, each
+    refusal beside its field; Save does the change as one undoable step and closes."""
 
-    def __init__(self, parent: QWidget, form: FormPresenter):
+    def __init__(self, parent: QWidget, form: FormPresenter, custom: dict[str, QWidget] | None = None):
         super().__init__(parent, form)
         self.form = form
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.view = FormView(form, self, save_text="&Save")
+        self.view = FormView(form, self, save_text="&Save", custom=custom)
         cancel = QPushButton("Cancel", self.view)
         cancel.clicked.connect(self.reject)
         self.view.button_bar.addWidget(cancel)
@@ -238,7 +247,8 @@ class PartnershipsPage(_Page):
                 d.name for d in ref.partnership_districts(dialog.session.store, p.id))),
             Column("partners", "Statutory partners", get=lambda p: str(len(
                 ref.statutory_partners(dialog.session.store, p.id, date.today())))),
-            Column("valid_from", "From"), Column("valid_to", "To")])
+            Column("valid_from", "From", get=lambda p: _stored_day(p.valid_from), show=_uk),
+            Column("valid_to", "To", get=lambda p: _stored_day(p.valid_to), show=_uk)])
         self.partnership_id: str | None = None
         self.member_dialog: MemberDialog | None = None
         self.name_edit = QLineEdit(self)
@@ -339,7 +349,7 @@ class PartnershipsPage(_Page):
         return self.store.scalar("SELECT name FROM partnerships WHERE id = ?", (self.partnership_id,)) or ""
 
     def _open_member_form(self, fields: list[Field], title: str, heading: str, change: Callable[[dict], None],
-                          values: dict | None = None) -> None:
+                          values: dict | None = None, custom: dict[str, QWidget] | None = None) -> None:
         def save(_typed: dict, parsed: dict) -> None:
             try:
                 change(parsed)
@@ -348,7 +358,7 @@ class PartnershipsPage(_Page):
 
         form = FormPresenter(fields, save_fn=save, title=title)
         form.load(values or {}, heading=heading, dirty=True)
-        self.member_dialog = MemberDialog(self, form)
+        self.member_dialog = MemberDialog(self, form, custom)
         self.member_dialog.open()
 
     def end_membership(self) -> None:
@@ -378,19 +388,26 @@ class PartnershipsPage(_Page):
         names = {o.id: o.name for o in ref.list_organisations(store)}
 
         def change(parsed: dict) -> None:
-            org, first, last = parsed["organisation"], parsed["valid_from"], parsed["valid_to"]
+            org, first, last, statutory = (parsed["organisation"], parsed["valid_from"], parsed["valid_to"],
+                                           bool(parsed["statutory"]))
             push_snapshot_action(
                 undo_stack, f"Add {names.get(org, org)} to {pname} from {_uk(first)}", key=None,
                 snap=lambda k: (k, ref.membership_row(store, k)), restore=lambda snap: ref.put_membership(store, *snap),
-                absent=lambda k: (k, None), action=lambda: ref.add_membership(store, pid, org, first, last),
-                after=after)
+                absent=lambda k: (k, None),
+                action=lambda: ref.add_membership(store, pid, org, first, last, statutory=statutory), after=after)
 
+        # Ticked: a statutory partner, among those a review's costs are shared among; unticked: a member only.
+        statutory = QCheckBox("a statutory partner (shares a review's costs)")
+        statutory.setAccessibleName("Statutory partner")
         self._open_member_form(
             [Field("organisation", "&Organisation", FieldKind.CHOICE, required=True,
                    choices=(("", ""), *names.items())),
              Field("valid_from", "&From (its first day)", FieldKind.DATE, required=True),
-             Field("valid_to", "&To (blank: no end)", FieldKind.DATE)],
-            "Add member", f"Add a statutory partner to {pname}", change)
+             Field("valid_to", "&To (blank: no end)", FieldKind.DATE),
+             Field("statutory", "Stat&utory", FieldKind.CUSTOM)],
+            "Add member", f"Add a member to {pname}", change, {"statutory": True}, {"statutory": statutory})
+        statutory.setChecked(True)
+        statutory.toggled.connect(lambda on, form=self.member_dialog.form: form.set_value("statutory", on))
 
     def reload(self) -> None:
         self.model.set_rows(ref.list_partnerships(self.store))

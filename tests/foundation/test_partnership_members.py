@@ -82,6 +82,20 @@ def test_each_change_is_one_transaction_and_reads_in_words_in_the_history(wester
     assert line.areas == ("Districts and partners",)
 
 
+def test_a_members_dates_read_in_the_history_as_the_dialog_names_them(western):
+    """Ending the CCG's membership read "Changed the valid to of partnership member …": the column's name, not the
+    dialog's word for it (To, its last day). Dates read as the rest of the History reads them."""
+    with western.action("End membership of NHS West Suffolk CCG in Western Suffolk CSP on 30/06/2022"):
+        ref.end_membership(western, _member(western, CCG).id, "30/06/2022")
+    with western.action("Add NHS Suffolk and North East Essex ICB to Western Suffolk CSP from 01/07/2022"):
+        ref.add_membership(western, PID, ref.reference_id("org", ICB), "01/07/2022", statutory=False)
+    added, ended = history_lines(western)[:2]
+    assert ended.details == (f"Changed the last day of partnership member of {CCG}, Western Suffolk CSP "
+                             "from (blank) to 30 Jun 2022",)
+    assert "first day 1 Jul 2022" in added.details[0] and "valid" not in added.details[0], added.details
+    assert "statutory no" in added.details[0], added.details
+
+
 # -- the dialog ------------------------------------------------------------------------------------------------
 
 def _open(window, store, qtbot):
@@ -162,6 +176,55 @@ def test_statutory_partners_column_counts_todays_and_says_so(window, western, qt
                   if page.model.headerData(c, Qt.Orientation.Horizontal) == "Statutory partners")
     tip = page.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert tip and "today" in tip
+
+
+def test_partnerships_dates_read_dd_mm_yyyy_and_sort_by_date(window, western, qtbot, prompts):
+    """The Partnerships table showed its From and To as stored (2017-04-01) above a members table showing
+    01/07/2022: both read as typed, and still sort by date (not by the text, where 01/07/2022 comes first)."""
+    ref.add_partnership(western, "Babergh CSP", valid_from="2022-07-01", valid_to="2025-03-31")
+    western.conn.execute("UPDATE partnerships SET valid_from = '31/03/2017' WHERE name = 'Western Suffolk CSP'")
+    _, page = _open(window, western, qtbot)  # a file written before dates were checked holds them as typed
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    first, last = headers.index("From"), headers.index("To")
+    page.proxy.sort(first, Qt.SortOrder.AscendingOrder)
+    rows = [(page.proxy.index(r, 0).data(), page.proxy.index(r, first).data(), page.proxy.index(r, last).data())
+            for r in range(page.proxy.rowCount())]
+    assert rows == [("Western Suffolk CSP", "31/03/2017", ""), ("Babergh CSP", "01/07/2022", "31/03/2025")]
+    page.proxy.sort(first, Qt.SortOrder.DescendingOrder)
+    assert page.proxy.index(0, first).data() == "01/07/2022"
+
+
+def test_add_member_can_add_a_member_that_is_not_a_statutory_partner(window, western, qtbot, prompts):
+    """Add member… always added a statutory partner (the members table has a Statutory column, the form no way to
+    say No): a Statutory check box, ticked unless the person unticks it."""
+    from PySide6.QtWidgets import QCheckBox
+
+    _, page = _open(window, western, qtbot)
+    qtbot.mouseClick(page.add_member_button, Qt.MouseButton.LeftButton)
+    form = page.member_dialog
+    box = form.editors["statutory"]
+    assert isinstance(box, QCheckBox) and box.isChecked()
+    form.set_value("organisation", ref.reference_id("org", ICB))
+    qtbot.keyClicks(form.editors["valid_from"].edit, "01/07/2022")
+    box.click()
+    assert form.save(), form.form.messages
+    icb = _member(western, ICB)
+    assert (icb.valid_from, icb.statutory) == (date(2022, 7, 1), False)
+    assert _names(western, date(2022, 7, 1)) == [CCG, SCC] and _partners_cell(page) == "2"
+    row = next(r for r in range(page.members_model.rowCount()) if page.members_model.row(r).name == ICB)
+    assert page.members_model.index(row, 1).data() == "No"
+    window.undo_action.trigger()
+    assert ICB not in [m.name for m in ref.partnership_members(western, PID)]
+    window.redo_action.trigger()
+    assert _member(western, ICB).statutory is False
+    # ticked again by default the next time; a statutory member counts among the partners
+    qtbot.mouseClick(page.add_member_button, Qt.MouseButton.LeftButton)
+    form = page.member_dialog
+    assert form.editors["statutory"].isChecked()
+    form.set_value("organisation", ref.reference_id("org", ICB))
+    qtbot.keyClicks(form.editors["valid_from"].edit, "01/07/2022")
+    assert not form.save() and "already a member" in form.form.message("organisation")
+    assert not prompts.errors
 
 
 def test_read_only_file_cannot_change_members(window, western, qtbot, tmp_path):

@@ -274,3 +274,17 @@ def test_every_yes_no_column_of_the_file_is_said_in_words(demo_store):
             assert not re.search(r"\b[01]\b", line.replace(str(row_id), "")), line
         assert lines[0] != lines[1] and lines[0] == lines[2]
         assert lines[3].endswith(" yes"), lines[3]
+
+
+@pytest.mark.parametrize("table", ["districts", "partnerships", "partnership_districts", "partnership_members"])
+def test_reference_dates_are_named_as_the_dialog_names_them(store, table):
+    """A district's, a partnership's or a member's From and To read "first day" and "last day" in the History
+    (they read "valid from" and "valid to": the file's column names)."""
+    from safer_desk.presenters.history import column_words
+
+    assert (column_words("valid_from", table), column_words("valid_to", table)) == ("first day", "last day")
+    reference.add_district(store, "Forest Heath")
+    with store.action("End district Forest Heath"), store.transaction():
+        store.conn.execute("UPDATE districts SET valid_to = '2019-03-31' WHERE name = 'Forest Heath'")
+    assert history_lines(store)[0].details == (
+        "Changed the last day of district Forest Heath from (blank) to 31 Mar 2019",)
