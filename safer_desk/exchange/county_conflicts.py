@@ -346,7 +346,9 @@ def _date_words(text: str) -> str | None:
     return day.strftime("%d/%m/%Y")
 
 
-COLUMN_WORDS = {"ons_code": "ONS code", "rag": "RAG", "idva_assigned": "IDVA assigned", "at_marac": "at MARAC"}
+COLUMN_WORDS = {"ons_code": "ONS code", "rag": "RAG", "idva_assigned": "IDVA assigned", "at_marac": "at MARAC",
+                # a district's, a partnership's and a member's From and To, as the dialog and the History say them
+                "valid_from": "first day", "valid_to": "last day"}
 
 
 def column_words(column: str, table: str = "") -> str:
@@ -681,7 +683,8 @@ class Describer:
             return f"{value / 100:g}%"
         if column in ("month", "period"):
             return month_words(value)
-        if isinstance(value, str) and (column.endswith(("_on", "_date", "_at")) or column in ("due",)):
+        dated = column.endswith(("_on", "_date", "_at")) or column in ("due", "valid_from", "valid_to")
+        if isinstance(value, str) and dated:
             return _date_words(value) or value
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return number_words(value)

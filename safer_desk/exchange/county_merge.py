@@ -51,8 +51,8 @@ from safer_desk.domain.text import counted, ranges_text
 from safer_desk.exchange import signing
 from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, HANDLING_OF_FOLLOWER, KIND_WORDS, MAKE_UP,
                                                   PARTS, PAYMENTS_HELD, REFERENCE_GROUP_TABLES, RESPLIT_HELD, WHOLES,
-                                                  Conflict, Describer, dealings_words, figure_phrase, group_of,
-                                                  held_dealings, held_payments, load_decisions, month_words,
+                                                  Conflict, Describer, column_words, dealings_words, figure_phrase,
+                                                  group_of, held_dealings, held_payments, load_decisions, month_words,
                                                   parts_where, payments_words, refs_words, share_payments_note,
                                                   share_status_words, subject_key_of, version_of, with_make_up)
 from safer_desk.exchange.county_export import CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
@@ -189,7 +189,8 @@ class MergeSummary:
     decided: int = 0  # disagreements settled by an earlier decision of the county lead (not raised again)
     public: dict[str, int] = field(default_factory=dict)  # police.uk force-months: added/replaced/same/older
     public_notes: list[str] = field(default_factory=list)  # "Suffolk Constabulary Jan 2025: replaced by …"
-    # Other offices' conflicts this file settled: about a row it removed, or now holding their version.
+    # Other offices' conflicts this file settled: about a row it removed, or now holding their version; and the
+    # blanks of the county's own reference data it filled in (a district's first day).
     conflict_notes: list[str] = field(default_factory=list)
     figures_rebuilt: int = 0  # police.uk figures worked out again from the counts
 
@@ -1526,6 +1527,8 @@ class _Merger:
             if self.same_thing(info, existing, row):
                 self.summary.unchanged += 1
                 return
+            if reference and p is None and self.fill_blanks(info, existing, row, key, natural):
+                return
             # Something several offices hold: shared reference data or a definition (a deterministic id such as
             # "indicator:all-crime"), or a thing of their own such as a review or a project both record (said and
             # grouped as what it is).
@@ -1569,6 +1572,32 @@ class _Merger:
         self.replaced.setdefault(t, []).append(key)
         self.summary.replaced += 1
         self.summary.count(t, "replaced")
+
+    def fill_blanks(self, info: TableInfo, existing: dict, row: dict, key: str,
+                    natural: tuple[str, ...] | None) -> bool:
+        """Reference data the county holds from no office (the districts naming its county added from the shipped
+        lookup, with no first or last day) that differs from the office's only where the county left a value blank:
+        the county never said otherwise, so the office's values fill the blanks (said in the summary; the merge's
+        entry in the History of Changes counts the rows changed). True when it did; False leaves a conflict."""
+        t = info.name
+        versions = (subject_key_of(info, existing, natural), version_of(info, existing), version_of(info, row))
+        if versions in self.decisions:
+            return False  # the county lead kept the county's blank when this was a conflict: the decision stands
+        diffs = self.describer.differences(t, existing, row)
+        if not diffs or any(existing.get(c) not in (None, "") or row.get(c) in (None, "") for c, _, _ in diffs):
+            return False
+        filled = {c: row[c] for c, _, _ in diffs}
+        self.dst.execute(f"UPDATE {quote(t)} SET {', '.join(f'{quote(c)} = ?' for c in filled)} "
+                         f"WHERE {self.where_key(info)}", [*filled.values(), *self.key_values(info, key)])
+        # Common to all from now on, as the rows a new file starts with: no office's export changes or removes it.
+        self.set_provenance(t, key, self.digest(info, {**existing, **filled}), True)
+        words = ", ".join(f"{column_words(c, t)} {b}" for c, _, b in diffs)
+        self.summary.conflict_notes.append(f"{self.describer.subject(t, existing)}: {words} from {self.m.office_name}, "
+                                           "filled in where the county file had none")
+        self.replaced.setdefault(t, []).append(key)  # an earlier conflict about it says the county's version now
+        self.summary.replaced += 1
+        self.summary.count(t, "replaced")
+        return True
 
     def add_row(self, info: TableInfo, row: dict, key: str, reference: bool, natural: tuple[str, ...] | None,
                 remapped: bool, incoming_keys: "_IncomingKeys", insert_sql: str) -> None:
