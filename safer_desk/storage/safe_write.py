@@ -61,8 +61,11 @@ class WriteFailed(OSError):
             cause = f"the folder {problem}"
         super().__init__(code or errno.EIO, cause, str(path))
         name = Path(path).name or str(path)
+        # A write goes to a temporary file first, so what is at path now is what was there before: named only when
+        # there is one (a backup's name just made up has no earlier file).
+        earlier = f" (the earlier {name} is as it was)" if Path(path).is_file() else ""
         self.message = (f"{what or name} could not be written to {Path(path).parent}: {cause}. "
-                        f"Nothing was changed (any earlier {name} is as it was).")
+                        f"Nothing was changed{earlier}.")
 
     def __str__(self) -> str:
         return self.message

@@ -52,3 +52,15 @@ def test_commands_refuse_an_output_in_a_missing_folder(command, parent, said, de
     assert code == 1, (out, err)
     assert said in err and "Traceback" not in err, err
     assert not folder.is_dir()
+
+
+def test_a_refused_write_speaks_of_an_earlier_file_only_where_there_is_one(tmp_path):
+    """Back Up Now on a full disk said "any earlier office.20261130-101500-000000.on-demand.sqlite is as it was" of
+    a name it had just made up: there is none. An earlier file is named only when one is there, and then it is."""
+    import errno
+
+    new = WriteFailed(errno.ENOSPC, "the disk is full", tmp_path / "office.20261130-101500-000000.on-demand.sqlite")
+    assert "earlier" not in str(new) and "Nothing was changed" in str(new)
+    kept = tmp_path / "register.csv"
+    kept.write_text("rows", encoding="utf-8")
+    assert "the earlier register.csv is as it was" in str(WriteFailed(errno.ENOSPC, "the disk is full", kept))
