@@ -17,7 +17,7 @@ from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresent
 from safer_desk.services import reference as ref
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.dialogs import GuardedDialog
-from safer_desk.ui.kit.forms import FormView, set_widget_text
+from safer_desk.ui.kit.forms import FormView, ViewedForm
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
 from safer_desk.ui.kit.undo import push_service_action, push_snapshot_action
@@ -202,7 +202,7 @@ def _stored_day(text: str | None) -> date | str | None:
         return text
 
 
-class MemberDialog(GuardedDialog):
+class MemberDialog(ViewedForm, GuardedDialog):
     """End a membership (its To) or add a member (organisation, From, To, statutory or not): the kit's form, each
     refusal beside its field; Save does the change as one undoable step and closes."""
 
@@ -219,19 +219,6 @@ class MemberDialog(GuardedDialog):
         self.destroyed.connect(lambda *_: form.saved.disconnect(self.accept))
         self.resize(max(460, self.view.sizeHint().width()), min(360, self.view.body.sizeHint().height() + 150))
 
-    def save(self) -> bool:
-        return self.view.save()
-
-    # -- for code and tests: what a person types and reads -------------------------------------------
-    @property
-    def editors(self) -> dict[str, QWidget]:
-        return self.view.widgets
-
-    def set_value(self, key: str, text: str) -> None:
-        """Type or choose ``text`` in the field (as the widget would pass it on)."""
-        widget = self.view.widgets[key]
-        set_widget_text(widget, text)
-        self.form.set_value(key, (widget.currentData() or "") if isinstance(widget, QComboBox) else text)
 
 
 class PartnershipsPage(_Page):

@@ -22,7 +22,7 @@ from safer_desk.presenters.formats import Unit
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.colours import alert_style, themed
 from safer_desk.ui.kit.dialogs import GuardedDialog
-from safer_desk.ui.kit.forms import FormView, form_message_style, set_widget_text
+from safer_desk.ui.kit.forms import FormView, ViewedForm, form_message_style
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel, SortProxy
 from safer_desk.ui.kit import fitting_size
@@ -247,7 +247,7 @@ class _GuardedDialog(GuardedDialog):
         self.screen.close_form(self.form)
 
 
-class FormDialog(_GuardedDialog):
+class FormDialog(ViewedForm, _GuardedDialog):
     """A small Costs form in a dialog: the title and first line name the record; Save writes it."""
 
     def __init__(self, parent: QWidget | None, form: CostForm, screen: FormScreen):
@@ -267,22 +267,6 @@ class FormDialog(_GuardedDialog):
         need = self.view.body.sizeHint().height() + 150 + (60 if form.note else 0)
         self.resize(max(460, self.view.sizeHint().width()), min(540, need))
 
-    def save(self) -> bool:
-        return self.view.save()
-
-    # -- for code and tests: what a person types and reads -------------------------------------------
-    @property
-    def editors(self) -> dict[str, QWidget]:
-        return self.view.widgets
-
-    def set_value(self, key: str, text: str) -> None:
-        """Type ``text`` into the field (as the widget would pass it on)."""
-        widget = self.view.widgets[key]
-        set_widget_text(widget, text)
-        if isinstance(widget, QComboBox) and not widget.isEditable():
-            self.form.set_value(key, widget.currentData() or "")
-        else:
-            self.form.set_value(key, text)
 
     def apply(self) -> bool:
         return self.save()

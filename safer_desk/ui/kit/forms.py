@@ -315,3 +315,27 @@ class FormView(QWidget):
                     self.scroll.ensureWidgetVisible(widget)
                     break
         return saved
+
+
+class ViewedForm:
+    """For a dialog that shows its form presenter (``form``) in a ``FormView`` (``view``): Save, and what code and
+    tests type and read in it, as a person would."""
+
+    form: FormPresenter
+    view: FormView
+
+    def save(self) -> bool:
+        return self.view.save()
+
+    @property
+    def editors(self) -> dict[str, QWidget]:
+        return self.view.widgets
+
+    def set_value(self, key: str, text: str) -> None:
+        """Type or choose ``text`` in the field (as the widget would pass it on: a list's choice by its data)."""
+        widget = self.view.widgets[key]
+        set_widget_text(widget, text)
+        if isinstance(widget, QComboBox) and not widget.isEditable():
+            self.form.set_value(key, widget.currentData() or "")
+        else:
+            self.form.set_value(key, text)
