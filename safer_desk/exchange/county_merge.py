@@ -323,6 +323,11 @@ def _verify_public_digests(path: Path, conn: sqlite3.Connection) -> None:
             raise _refuse(path, f"its police.uk counts for {_force_month(*key)} were changed after it was signed")
 
 
+# A district holding fewer than 1 in this many of a force's crimes of a month lies outside the force's area (its
+# own districts hold far more: Babergh, the smallest of Suffolk's, about 1 in 11 of Suffolk Constabulary's).
+OWN_AREA_SHARE = 100
+
+
 def _force_month(force: str, month: str) -> str:
     """"Suffolk Constabulary Jan 2025"."""
     return f"{force} {month_words(month)}"
@@ -1788,11 +1793,25 @@ class _Merger:
             f"({','.join('?' * len(keys))})", [POLICE_VINTAGES, *keys])}) if keys else []
         return " and ".join(names)
 
+    def counts_of_own_force(self, area_id: str, month: str) -> bool:
+        """The county's police.uk counts of the month hold the district's own force's: a force whose file holds
+        the district as one of its areas (at least 1 in OWN_AREA_SHARE of the force's crimes that month). A
+        district outside a force's area gets a few of its crimes (one crime in Cornwall in Suffolk Constabulary's
+        file): its figure from them alone is partial (its own force holds the rest), never set against a typed
+        figure."""
+        return self.dst.execute(
+            f"SELECT 1 FROM (SELECT force, sum(count) AS n FROM main.{POLICE_COUNTS} WHERE area_id = ? AND month = ? "
+            f"GROUP BY force) d WHERE d.n * ? >= (SELECT sum(count) FROM main.{POLICE_COUNTS} t WHERE "
+            "t.force = d.force AND t.month = ?) LIMIT 1", (area_id, month, OWN_AREA_SHARE, month)).fetchone() \
+            is not None
+
     def police_figure_clash(self, info: TableInfo, row: dict, key: str, other: dict, other_key: str,
                             insert_sql: str) -> None:
         """A figure the office typed (or imported from a sheet) where the county has one from police.uk counts."""
-        if self.same_counts(str(row.get("period"))):
-            # The office kept its own figure over these very counts in its own file: the county follows it.
+        if self.same_counts(str(row.get("period"))) or \
+                not self.counts_of_own_force(str(row.get("area_id")), str(row.get("period"))):
+            # The office kept its own figure over these very counts in its own file, or the counts are only other
+            # forces' crimes in its district: the county follows it.
             self.dst.execute("DELETE FROM indicator_values WHERE id = ?", (other["id"],))
             self.dst.execute(insert_sql, [row[c] for c in info.columns])
             self.set_provenance(info.name, key, self.digest(info, row), False)
@@ -1975,6 +1994,8 @@ class _Merger:
         p = self.owner("indicator_values", str(county_row["id"]))
         if p is not None and p.office_id == self.m.office_id:
             return  # the office's own figure, kept over its own counts in its own file
+        if not self.counts_of_own_force(typed.area_id, typed.period):
+            return  # other forces' few crimes in the district: part of its figure, not a contradiction
         police = dict(county_row, value=float(typed.imported_value), numerator=None, denominator=None,
                       source=POLICE_SOURCE, comment="")
         owner = None if p is None else p.office_name
