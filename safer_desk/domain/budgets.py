@@ -639,14 +639,14 @@ def _change_checks(plan: Plan, where: str, figures: Mapping[str, Figure],
 
 
 def changes(plan: Plan, figures: Mapping[str, Figure]) -> dict[str, Change | None]:
-    """Year-on-year change into each year column (the first year has none)."""
+    """Year-on-year change into each year column (the earliest year has none), each on the year before it
+    (``change_spans``)."""
+    spans = change_spans(plan)
     out: dict[str, Change | None] = {}
-    years = plan.year_columns
-    if years:
-        out[years[0].id] = None
-    for previous, current in zip(years, years[1:]):
-        change = year_on_year(figures.get(previous.id), figures.get(current.id))
-        out[current.id] = change and replace(change, years=years_apart(previous, current), since=previous.label)
+    for current in plan.year_columns:
+        previous, years = spans.get(current.id, (None, 1))
+        change = year_on_year(figures.get(previous.id), figures.get(current.id)) if previous is not None else None
+        out[current.id] = change and replace(change, years=years, since=previous.label)
     return out
 
 

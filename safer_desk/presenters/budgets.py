@@ -113,8 +113,7 @@ class BudgetsPresenter(ScreenPresenter):
         the order of the columns (a plan saved newest first, as older versions could, has its first column's)."""
         if not self.view:
             return set()
-        years = sorted((c for c in self.view.plan.columns if c.is_year), key=lambda c: c.financial_year)
-        later = {c.id for c in years[1:]}
+        later = change_spans(self.view.plan)
         return {i for i, c in enumerate(self.view.plan.columns) if c.id in later}
 
     def change_heading(self, position: int) -> str:
