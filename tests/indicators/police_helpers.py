@@ -96,3 +96,13 @@ def suffolk_row(month: str = "2025-01", lsoa: str = "Babergh 001A", crime: str =
                 crime_id: str = "abc") -> str:
     return (f"{crime_id},{month},Suffolk Constabulary,Suffolk Constabulary,0.86,52.14,On or near X,E01029876,"
             f"{lsoa},{crime},Under investigation,")
+
+
+def import_in_window(window, prompts, qtbot, path: Path, *, folder: bool = False) -> tuple[list, list]:
+    """Import Police Data (files or a folder) from the window's menu, choosing ``path`` in the dialog, and wait for
+    its answer: (the notes shown, the errors shown)."""
+    prompts.file_names.append(str(path))
+    files_action, folder_action = window.import_police_actions
+    (folder_action if folder else files_action).trigger()
+    qtbot.waitUntil(lambda: bool(prompts.infos or prompts.errors), timeout=60000)
+    return prompts.infos, prompts.errors

@@ -18,6 +18,7 @@ from tests.indicators.police_helpers import (
     cli_counts,
     download_zip,
     fixture,
+    import_in_window,
     independent_counts,
     make_zip,
     non_zero,
@@ -215,10 +216,7 @@ def test_the_window_imports_a_folder_holding_a_zip_made_on_a_mac(demo_window, pr
     folder = tmp_path / "Downloads"
     folder.mkdir()
     mac_zip(folder / "police.zip", fixture("suffolk-2021-01"))
-    prompts.file_names.append(str(folder))
-    _, folder_action = demo_window.import_police_actions
-    folder_action.trigger()
-    qtbot.waitUntil(lambda: bool(prompts.infos or prompts.errors), timeout=60000)
+    import_in_window(demo_window, prompts, qtbot, folder, folder=True)
     assert not prompts.errors
     title, text = prompts.infos[-1]
     assert title == "Police data imported"

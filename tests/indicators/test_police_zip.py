@@ -12,8 +12,8 @@ from safer_desk.cli import main
 from safer_desk.exchange.police_uk import PoliceFileError
 from safer_desk.services.police_import import import_police_files, vintages
 from tests.conftest import shared_data
-from tests.indicators.police_helpers import (cli_counts, download_zip, fixture, independent_counts, make_zip,
-                                             non_zero, snapshot, street_file, suffolk_row)
+from tests.indicators.police_helpers import (cli_counts, download_zip, fixture, import_in_window, independent_counts,
+                                             make_zip, non_zero, snapshot, street_file, suffolk_row)
 
 
 @pytest.fixture(autouse=True)
@@ -196,10 +196,7 @@ def test_a_refused_zip_in_the_service_changes_nothing(store, tmp_path, own_temp_
 
 def test_the_window_imports_a_zip(demo_window, prompts, qtbot, tmp_path):
     archive = download_zip(tmp_path / "download.zip", fixture("suffolk-2021-01"), fixture("thames-valley-2022-01"))
-    prompts.file_names.append(str(archive))
-    files_action, _ = demo_window.import_police_actions
-    files_action.trigger()
-    qtbot.waitUntil(lambda: bool(prompts.infos or prompts.errors), timeout=60000)
+    import_in_window(demo_window, prompts, qtbot, archive)
     assert not prompts.errors
     title, text = prompts.infos[-1]
     assert title == "Police data imported"
@@ -212,10 +209,7 @@ def test_the_window_refuses_a_damaged_zip(demo_window, prompts, qtbot, tmp_path)
     archive.write_bytes(b"PK\x03\x04 not really")
     store = demo_window.session.store
     before = store.scalar("SELECT count(*) FROM _police_counts")
-    prompts.file_names.append(str(archive))
-    files_action, _ = demo_window.import_police_actions
-    files_action.trigger()
-    qtbot.waitUntil(lambda: bool(prompts.infos or prompts.errors), timeout=60000)
+    import_in_window(demo_window, prompts, qtbot, archive)
     title, text = prompts.errors[-1]
     assert "broken.zip is damaged or is not a zip file" in text and "Nothing was changed" in text
     assert store.scalar("SELECT count(*) FROM _police_counts") == before
