@@ -311,7 +311,8 @@ class DhrPresenter(FormScreen):
     def _cost_line_fields() -> list[Field]:
         return [Field("category", "C&ategory", FieldKind.CHOICE, choices=choices(rules.COST_CATEGORIES)),
                 Field("description", "&Description"), Field("supplier", "Su&pplier"),
-                Field("invoice_ref", "&Invoice reference"), Field("invoiced_on", "Invoice da&te", FieldKind.DATE),
+                Field("invoice_ref", "&Invoice reference"),
+                Field("invoiced_on", "Invoice da&te", FieldKind.DATE, happened="the invoice"),
                 Field("amount", "A&mount", FieldKind.MONEY, required=True)]
 
     def _billed_note(self, case: dhr.CaseSummary, what: str) -> str:
@@ -425,7 +426,7 @@ class DhrPresenter(FormScreen):
 
     def bill_form(self) -> CostForm:
         case = self.need_case()
-        fields = [Field("invoiced_on", "Invoice &date", FieldKind.DATE, required=True),
+        fields = [Field("invoiced_on", "Invoice &date", FieldKind.DATE, required=True, happened="the invoices"),
                   Field("due_days", "Days to &pay", FieldKind.NUMBER, required=True),
                   Field("prefix", "Invoice numbers start &with")]
 
@@ -510,16 +511,26 @@ class DhrPresenter(FormScreen):
         case = self.need_case()
         fields = [Field("handling", "The refused amount is", FieldKind.CHOICE,
                         choices=tuple(RefusalHandling.choices())),
-                  Field("on", "&Date", FieldKind.DATE, required=True)]
+                  Field("on", "&Date", FieldKind.DATE, required=True,
+                        happened="the decision on the refused amount"),
+                  Field("due_days", "Days to &pay", FieldKind.NUMBER, required=True)]
+        # The re-split invoices are due on the terms of the invoice refused (a review billed on 60 days' terms).
+        terms = ((share.due_on - share.invoiced_on).days if share.due_on and share.invoiced_on
+                 else dhr.DEFAULT_DUE_DAYS)
 
         def commit(v: dict) -> None:
+            if int(v["due_days"]) != v["due_days"]:
+                raise FormError({"due_days": "A whole number of days."})
             handling = RefusalHandling(v["handling"])
             self.case_action(f"{handling.label}: {share.partner}'s refused share of {case.reference}", case.id,
-                             lambda: dhr.resolve_refusal(self.store, share.id, handling.value, on=v["on"]))
+                             lambda: dhr.resolve_refusal(self.store, share.id, handling.value, on=v["on"],
+                                                         due_days=int(v["due_days"])))
 
         return self._form(fields, f"Refused by {share.partner}: {case.reference}", commit,
-                          note=f"{format_money(share.closed_pence)} refused.",
-                          values={"handling": RefusalHandling.RESPLIT.value, "on": _uk(self.today())})
+                          note=f"{format_money(share.closed_pence)} refused. Days to pay: for the re-split invoices "
+                               f"(those of {share.invoice_ref}: {terms}).",
+                          values={"handling": RefusalHandling.RESPLIT.value, "on": _uk(self.today()),
+                                  "due_days": str(max(terms, 0))})
 
     def delete_payment_form(self, share: dhr.ShareRow) -> CostForm:
         """Choose one of the share's payments to delete (keyed on the wrong partner, or the wrong amount)."""
@@ -828,7 +839,7 @@ class SplitPresenter:
                               lambda: dhr.set_split_rule(
                                   self.store, case.id, self.kind.value, percentages=percentages,
                                   cap_payer=rule.cap_payer, cap_percent=rule.cap_percent_bp,
-                                  cap_amount=rule.cap_pence))
+                                  cap_amount=rule.cap_pence, on=self.on))
         except ValueError as exc:
             self.form_message = f"Not saved: {exc}"
             self.changed.emit()

@@ -429,11 +429,35 @@ def split_rule(store: Store, case_id: str) -> SplitRule:
         return SplitRule("equal")
 
 
+def _refuse_partners_not_on(store: Store, case, day: date, field: str, named: list[str]) -> None:
+    """A split's part named for a statutory partner of the case's partnership that is not one on ``day`` (it left,
+    or joins later) is refused, naming it and the days it is a partner."""
+    on_day = {o.id for o in statutory_partners(store, case["partnership_id"], day)}
+    spans = {org.id: (org.name, first, last) for org, first, last in
+             statutory_partner_days(store, case["partnership_id"]) if org.id in named and org.id not in on_day}
+    if not spans:
+        return
+    said = " and ".join(f"{name} (a partner {_span_words(first, last)})"
+                        for name, first, last in sorted(spans.values()))
+    pname = store.scalar("SELECT name FROM partnerships WHERE id = ?", (case["partnership_id"],))
+    are = "is not a statutory partner" if len(spans) == 1 else "are not statutory partners"
+    raise DhrError(f"{field}: {said} {are} of {pname} on {format_uk_date(day)}, the day the partners would be "
+                   "billed. Share the cost among the partners on that day.")
+
+
+def _span_words(first: date | None, last: date | None) -> str:
+    return " ".join(filter(None, (first and f"from {format_uk_date(first)}", last and f"to {format_uk_date(last)}")))
+
+
 def set_split_rule(store: Store, case_id: str, kind: str, *, percentages: dict[str, Any] | None = None,
                    cap_payer: str | None = None, cap_percent: Any = "50", cap_amount: Any = None,
-                   cap_category: str = "Independent chair/author") -> SplitRule:
-    """Equal shares, a percentage per partner, or one partner paying a capped part first."""
-    _require_case(store, case_id)
+                   cap_category: str = "Independent chair/author", on: date | None = None) -> SplitRule:
+    """Equal shares, a percentage per partner, or one partner paying a capped part first.
+
+    A part (a percentage, the capped part) goes only to a statutory partner on the day ``on`` (today with none):
+    the day the partners would be billed, as the Split grid and the Bill form show them; one that has left the
+    partnership, or not yet joined it, is refused naming it and its days (billing would refuse it)."""
+    case = _require_case(store, case_id)
     if _shares(store, case_id):
         raise DhrError("The partners have already been billed for this case; undo the billing to change the split.")
     percents: dict[str, int] = {}
@@ -448,11 +472,14 @@ def set_split_rule(store: Store, case_id: str, kind: str, *, percentages: dict[s
         cap_bp = cap_percent if isinstance(cap_percent, int) else rules.cap_percent_to_bp(str(cap_percent))
         cap_pence = None if cap_amount in (None, "") else as_pence(cap_amount, "Cap")
     rule = SplitRule(kind, percents, payer_id, cap_bp, cap_pence)
+    day = on or date.today()
     partners = case_partners(store, case_id)
     if payer_id and payer_id not in partners:
         raise DhrError("Partner paying first: must be one of the partnership's statutory partners.")
     if set(percents) - set(partners):
         raise DhrError("Percentages: every organisation must be one of the partnership's statutory partners.")
+    _refuse_partners_not_on(store, case, day, "Partner paying first", [payer_id] if payer_id else [])
+    _refuse_partners_not_on(store, case, day, "Percentages", [o for o, bp in percents.items() if bp])
     with store.transaction():
         store.conn.execute("UPDATE dhr_cases SET split_rule = ?, cap_organisation_id = ?, cap_percent_bp = ?, "
                            "cap_pence = ?, cap_category = ? WHERE id = ?",

@@ -221,6 +221,24 @@ def _check_membership(store: Store, partnership_id: str, organisation_id: str, f
                                                   "on these dates would count it twice.")
 
 
+def _within_partnership(store: Store, partnership_id: str, first: date | None, last: date | None, *,
+                        check_first: bool = True) -> None:
+    """A membership's From and To lie within the partnership's own From and To (a member before the partnership
+    began, or after it ended, would be billed for reviews on days it did not exist), refused beside the date."""
+    row = store.one("SELECT name, valid_from, valid_to FROM partnerships WHERE id = ?", (partnership_id,))
+    if row is None:
+        return
+    begins, ends = _day(row["valid_from"]), _day(row["valid_to"])
+    span = _span_words(begins, ends)
+    if check_first and begins and first and first < begins:
+        raise MembershipError("valid_from", f"From ({format_uk_date(first)}) is before {row['name']} began: it runs "
+                                            f"{span}.")
+    if ends and (last is None or last > ends):
+        said = f"To ({format_uk_date(last)}) is after {row['name']} ended" if last else \
+            f"To: {row['name']} ended on {format_uk_date(ends)}, so type the membership's last day"
+        raise MembershipError("valid_to", f"{said}: it runs {span}.")
+
+
 def end_membership(store: Store, member_id: str, valid_to: date | str) -> Membership:
     """End a membership on ``valid_to`` (its last day, included: 30/06/2022), in one transaction."""
     row = membership_row(store, member_id)
@@ -231,6 +249,7 @@ def end_membership(store: Store, member_id: str, valid_to: date | str) -> Member
         raise MembershipError("valid_to", "To: type the membership's last day (30/06/2022).")
     _check_membership(store, row["partnership_id"], row["organisation_id"], _day(row["valid_from"]), last,
                       leaving_out=member_id)
+    _within_partnership(store, row["partnership_id"], _day(row["valid_from"]), last, check_first=False)
     with store.transaction():
         store.conn.execute("UPDATE partnership_members SET valid_to = ? WHERE id = ?", (last.isoformat(), member_id))
     return next(m for m in partnership_members(store, row["partnership_id"]) if m.id == member_id)
@@ -249,6 +268,7 @@ def add_membership(store: Store, partnership_id: str, organisation_id: str, vali
         raise MembershipError("valid_from", "From: type the membership's first day (01/07/2022).")
     last = _membership_day(valid_to, "valid_to", "To")
     _check_membership(store, partnership_id, organisation_id, first, last)
+    _within_partnership(store, partnership_id, first, last)
     member_id = new_id()
     with store.transaction():
         store.conn.execute(

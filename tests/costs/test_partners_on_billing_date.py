@@ -86,7 +86,7 @@ def test_no_partner_on_the_invoice_date_is_refused_saying_why(changed):
 
 def test_a_percentage_for_a_partner_gone_by_the_invoice_date_is_refused_naming_it(changed):
     case_id = costed_case(changed)
-    dhr.set_split_rule(changed, case_id, "percentages",
+    dhr.set_split_rule(changed, case_id, "percentages", on=date(2022, 6, 1),  # set while the CCG was a partner
                        percentages={"West Suffolk CCG": "50", "Suffolk County Council": "50"})
     with pytest.raises(DhrError) as refused:
         dhr.bill_partners(changed, case_id, invoiced_on="30/11/2026")

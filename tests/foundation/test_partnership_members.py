@@ -263,3 +263,32 @@ def test_the_members_and_every_button_are_in_view_at_laptop_sizes(demo_window, q
     assert page.members_view.viewport().height() >= 2 * row  # at least two members in view
     assert page.view.viewport().height() >= 2 * page.view.rowHeight(0)
     assert page.members_model.rowCount() == 11
+def test_a_members_dates_outside_the_partnerships_own_are_refused_beside_the_date(western):
+    icb = ref.reference_id("org", ICB)
+    with pytest.raises(ref.MembershipError, match="before Western Suffolk CSP began: it runs from 01/04/2017") as caught:
+        ref.add_membership(western, PID, icb, "01/01/2001")  # the partnership began on 01/04/2017
+    assert caught.value.field == "valid_from"
+    with western.transaction():
+        western.conn.execute("UPDATE partnerships SET valid_to = '2030-03-31' WHERE id = ?", (PID,))
+    with pytest.raises(ref.MembershipError, match="after Western Suffolk CSP ended") as caught:
+        ref.add_membership(western, PID, icb, "01/07/2022", "31/12/2040")
+    assert caught.value.field == "valid_to" and "to 31/03/2030" in str(caught.value)
+    with pytest.raises(ref.MembershipError, match="31/03/2030") as caught:
+        ref.add_membership(western, PID, icb, "01/07/2022")  # open-ended in a partnership that ends
+    assert caught.value.field == "valid_to"
+    with pytest.raises(ref.MembershipError, match="after Western Suffolk CSP ended") as caught:
+        ref.end_membership(western, _member(western, CCG).id, "30/06/2031")
+    assert caught.value.field == "valid_to"
+    ref.add_membership(western, PID, icb, "01/07/2022", "31/03/2030")  # within: kept
+    assert _names(western, date(2030, 3, 31)) == [ICB, CCG, SCC]
+
+
+def test_the_add_member_dialog_says_the_partnerships_dates_beside_from(window, western, qtbot, prompts):
+    _, page = _open(window, western, qtbot)
+    qtbot.mouseClick(page.add_member_button, Qt.MouseButton.LeftButton)
+    form = page.member_dialog
+    form.set_value("organisation", ref.reference_id("org", ICB))
+    qtbot.keyClicks(form.editors["valid_from"].edit, "01/01/2017")
+    assert not form.save() and form.isVisible()
+    assert "it runs from 01/04/2017" in form.form.message("valid_from")
+    assert ICB not in {m.name for m in ref.partnership_members(western, PID)}
