@@ -148,6 +148,18 @@ class Cell:
         """As it is edited: as the paper shows it, with its note in brackets ("£7,700 (Agreed at the board)")."""
         return self.describe(unit) + (f" ({self.note})" if self.note else "")
 
+    def split_in_note(self, unit: str = "pound") -> "Cell | None":
+        """The cell with its note read as the split it states, or None when the note states none (or the cell has a
+        split already). Versions before splits per borough were read kept "£4,000 (£1,500 per Borough)" and
+        "£4,000 (£2,000 per district, agreed)" as an amount with a note, so the split was never checked."""
+        if self.status != "amount" or self.per_district_pence is not None or not self.note:
+            return None
+        read = _with_bracket(replace(self, note=""), self.note, unit)
+        if read is None or read.per_district_pence is None:
+            return None
+        # The text as it would be typed now, so the split keeps the paper's word ("per Borough").
+        return replace(read, text=self.edit_text(unit), stated_change=self.stated_change)
+
 
 def format_amount(pence: int, unit: str = "pound") -> str:
     """An amount in the plan's unit: £1,234 (or £1,234.56) for pounds, 1,234 for a table in £'000."""

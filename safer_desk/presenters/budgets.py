@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
-from safer_desk.domain.budgets import (BudgetError, change_basis, change_heading, change_spans, format_change,
-                                       pounds_in_thousands_query)
+from safer_desk.domain.budgets import (COLUMN_FORMS, BudgetError, change_basis, change_heading, change_spans,
+                                       column_year, format_change, pounds_in_thousands_query)
+from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
@@ -39,6 +40,7 @@ class GridCell:
     change_pence: int | None = None  # the change again, for Excel: in pence, and in percent as shown ("-27.4")
     change_percent: str = ""
     change_basis: str = ""  # what the change is on: "Change on the year before", "Change on 2011/12, two years before"
+    actual: str = ""  # a linked line: what its project, fund or review actually shows in this year
 
 
 @dataclass(frozen=True)
@@ -52,10 +54,17 @@ class GridRow:
     line_id: str | None = None
     section_id: str | None = None
     notes: str = ""
+    links: tuple[service.LineLink, ...] = ()  # what a line is linked to (a project, a pooled fund, a review)
 
     @property
     def flagged(self) -> bool:
         return any(c.flag for c in self.cells) or bool(self.across and self.across.flag)
+
+    @property
+    def label_tip(self) -> str:
+        """The line's notes, and what it is linked to."""
+        linked = [f"Linked to {link.describe()}" for link in self.links]
+        return "\n".join(x for x in (self.notes, *linked) if x)
 
 
 def _cell(view_cell, unit: str) -> GridCell:
@@ -71,6 +80,14 @@ def _cell(view_cell, unit: str) -> GridCell:
                    change_basis=change_basis(change.since, change.years))
 
 
+def _cells(row, unit: str) -> tuple[GridCell, ...]:
+    """A row's cells; a linked line's with what actually happened in each year beside the plan's figure."""
+    cells = tuple(_cell(c, unit) for c in row.cells)
+    if not row.actuals:
+        return cells
+    return tuple(replace(c, actual=a.text) if a.text else c for c, a in zip(cells, row.actuals))
+
+
 class BudgetsPresenter(ScreenPresenter):
     tab = "budgets"
 
@@ -84,6 +101,7 @@ class BudgetsPresenter(ScreenPresenter):
         self.error = ""
         self._query: tuple[str | None, ...] | None = None  # a figure asked about once (its cell, text): again, kept
         self.added_section: str | None = None  # the section last added: the one the next line goes into
+        self.split_notes: list = []  # cells whose note states a split an older version did not read as one
         self.plans_changed = Event()
 
     # -- reading ---------------------------------------------------------------------------------------
@@ -98,9 +116,9 @@ class BudgetsPresenter(ScreenPresenter):
         self.selected = plan_id
         self.view = service.plan_view(self.store, plan_id) if plan_id else None
         unit = self.view.plan.unit if self.view else "pound"
-        self.rows = [GridRow(r.kind, r.label, tuple(_cell(c, unit) for c in r.cells),
-                             _cell(r.across, unit) if r.across is not None else None, r.line_id, r.section_id,
-                             r.notes) for r in self.view.rows] if self.view else []
+        self.split_notes = service.splits_in_notes(self.view.plan) if self.view else []
+        self.rows = [GridRow(r.kind, r.label, _cells(r, unit), _cell(r.across, unit) if r.across is not None else None,
+                             r.line_id, r.section_id, r.notes, r.links) for r in self.view.rows] if self.view else []
         self.changed.emit()
 
     @property
@@ -313,6 +331,141 @@ class BudgetsPresenter(ScreenPresenter):
         wanted = "stated" if kind in ("subtotal", "stated") else "stated-total"
         return next((r for r in self.rows if r.kind == wanted and (wanted == "stated-total" or
                                                                    r.section_id == section_id)), None)
+
+    # -- years: a column added or removed ------------------------------------------------------------------
+    def next_year(self) -> str:
+        """What Add year offers: the year after the plan's latest ("2020/21" after 2019/20), or "" with no year."""
+        years = [c.financial_year for c in self.view.plan.year_columns] if self.view else []
+        return FinancialYear.parse(max(years)).next().label if years else ""
+
+    def add_year(self, heading: str) -> bool:
+        """A year's column (a financial year, or a heading with its year: "2020/21 Budget"), put among the years
+        where it falls, oldest first (each "Change to" is from the column before it)."""
+        plan_id, text = self.selected, (heading or "").strip()
+        if plan_id is None or self.view is None:
+            self.error = "Choose or make a plan first."
+            self.changed.emit()
+            return False
+        if not text:
+            self.error = f"Year: type the year's heading: {COLUMN_FORMS}."
+            self.changed.emit()
+            return False
+        columns = self.view.plan.columns
+
+        def do() -> str:
+            year = column_year(text)  # a heading with no year, or two, is refused saying what works
+            later = next((i for i, c in enumerate(columns) if c.is_year and c.financial_year > year), None)
+            return service.add_column(self.store, plan_id, text, position=later)
+
+        return self._change(f"Add year {text}", plan_id, do)
+
+    def column_at(self, position: int | None) -> str:
+        """The heading of the plan's column at ``position`` ("" when there is none)."""
+        columns = self.view.plan.columns if self.view else ()
+        return columns[position].label if position is not None and 0 <= position < len(columns) else ""
+
+    def remove_year_question(self, position: int) -> str:
+        """What the window asks before removing the column at ``position``: "" when it holds no figure (it goes
+        without asking, and Edit > Undo brings it back all the same)."""
+        label = self.column_at(position)
+        if not label:
+            return ""
+        figures = sum(1 for r in self.rows if r.kind == "line" and r.cells[position].text)
+        printed = sum(1 for r in self.rows if r.kind in ("stated", "stated-total") and r.cells[position].text)
+        later, changes = service.changes_printed_on(self.view.plan, self.view.plan.columns[position].id)
+        if not (figures or printed or changes):
+            return ""
+        held = " and ".join(x for x in (counted(figures, "figure") if figures else "",
+                                        counted(printed, "printed total") if printed else "") if x)
+        was, goes = ("was", "goes") if changes == 1 else ("were", "go")
+        going = (f" The {counted(changes, 'change')} the paper printed into “{later.label}” {was} on “{label}”, and "
+                 f"{goes} with it." if changes else "")
+        return f"Remove the year “{label}”{f' with its {held}' if held else ''}?{going} Edit > Undo brings it back."
+
+    def remove_year(self, position: int) -> bool:
+        plan_id, label = self.selected, self.column_at(position)
+        if plan_id is None or not label:
+            self.error = "Choose a figure in the year to remove (a cell of its column), then Remove year."
+            self.changed.emit()
+            return False
+        column = self.view.plan.columns[position].id
+        return self._change(f"Remove year {label}", plan_id, lambda: service.remove_column(self.store, column))
+
+    # -- splits an older version kept as notes -------------------------------------------------------------
+    def splits_in_notes(self) -> tuple[str, str]:
+        """What is said under the grid when cells keep a split in their note, as older versions saved "£4,000
+        (£1,500 per Borough)" (so the split is not checked), and every such cell for the offer's tooltip: ("", "")
+        when none does. Nothing is read differently until the officer says so (``read_notes_as_splits``)."""
+        found = self.split_notes
+        if not found:
+            return "", ""
+        cells = [f"{line.label}, {column.label} (“{line.cells[column.id].note}”)" for line, column, _ in found]
+        shown = cells if len(cells) <= 3 else [*cells[:3], f"{counted(len(cells) - 3, 'more')}"]
+        if len(found) == 1:
+            said = "1 cell keeps a split in its note, as an older version saved it, so it is"
+        else:
+            said = f"{counted(len(found), 'cell')} keep a split in their notes, as an older version saved them, so " \
+                   "they are"
+        return f"ⓘ {said} not checked against the amount: {'; '.join(shown)}.", "\n".join(cells)
+
+    def read_notes_as_splits(self) -> bool:
+        """The cells' notes that state a split read as that split (then checked as a typed one): one undo step."""
+        plan_id, count = self.selected, len(self.split_notes)
+        if plan_id is None or not count:
+            return False
+        return self._change(f"Read {counted(count, 'note')} as {'a split' if count == 1 else 'splits'}", plan_id,
+                            lambda: service.read_notes_as_splits(self.store, plan_id))
+
+    def split_note_tip(self, row: GridRow, position: int) -> str:
+        """A cell's tooltip line when its note states a split that is not yet read as one."""
+        if row.kind != "line" or self.view is None or position >= len(self.view.plan.columns):
+            return ""
+        column = self.view.plan.columns[position].id
+        if not any(line.id == row.line_id and c.id == column for line, c, _ in self.split_notes):
+            return ""
+        return ("Its note states a split that an older version kept as a note: not checked against the amount until "
+                "read as a split (Read as splits, under the grid).")
+
+    # -- links: a line beside what actually happened -----------------------------------------------------
+    def link_choices(self) -> dict[str, list[tuple[str, str]]]:
+        """What a line can be linked to, by kind (project, fund, review): (id, name)."""
+        return service.link_targets(self.store)
+
+    def measures(self, kind: str) -> tuple[str, ...]:
+        """What a link counts: a project's or a review's cost; a fund's spend or contributions."""
+        return service.MEASURES.get(kind, ())
+
+    def contributors(self, fund_id: str | None) -> list[str]:
+        return service.fund_contributors(self.store, fund_id) if fund_id else []
+
+    def link_line(self, line_id: str | None, kind: str, target_id: str | None, measure: str | None = None,
+                  organisation: str | None = None) -> bool:
+        """Link a line to a project, a pooled fund (its spend, or contributions, from one organisation or all) or a
+        review, so what actually happened sits beside the plan: one step of Edit > Undo."""
+        plan_id = self.selected
+        row = next((r for r in self.rows if r.kind == "line" and r.line_id == line_id), None)
+        if plan_id is None or row is None:
+            self.error = "Choose a line first (click its name or a figure), then Link line."
+            self.changed.emit()
+            return False
+        if kind not in service.MEASURES or not target_id:
+            self.error = f"Link: choose the project, pooled fund or review the line “{row.label}” is linked to."
+            self.changed.emit()
+            return False
+        name = next((n for i, n in self.link_choices().get(kind, ()) if i == target_id), target_id)
+        counts = measure or self.measures(kind)[0]
+        what = f"{kind} {name}" + (f" ({counts}{f' from {organisation}' if organisation else ''})"
+                                   if counts != self.measures(kind)[0] or organisation else "")
+        return self._change(f"Link line {row.label} to {what}", plan_id,
+                            lambda: service.link_line(self.store, line_id, **{kind: target_id}, measure=measure,
+                                                      organisation=organisation or None))
+
+    def unlink_line(self, row: GridRow, link: service.LineLink) -> bool:
+        plan_id = self.selected
+        if plan_id is None:
+            return False
+        return self._change(f"Unlink line {row.label} from {link.describe()}", plan_id,
+                            lambda: service.unlink_line(self.store, link.id))
 
     # -- corrections: a line or section renamed or deleted, the plan renamed --------------------------------
     def rename(self, row: GridRow, text: str) -> bool:

@@ -359,13 +359,33 @@ def add_column(store: Store, plan_id: str, label: str, *, financial_year: str | 
     return column
 
 
+def changes_printed_on(plan: Plan, column: str) -> tuple[Column | None, int]:
+    """The year whose changes are worked out on the column ``column`` (the year after it), and how many changes the
+    paper printed into that year (a line's, a subtotal's, the total's): they are on this column and no other."""
+    spans = rules.change_spans(plan)
+    later = next((c for c in plan.columns if c.id in spans and spans[c.id][0].id == column), None)
+    if later is None:
+        return None, 0
+    cells = [line.cells.get(later.id) for section in plan.sections for line in section.lines]
+    cells += [section.stated.get(later.id) for section in plan.sections] + [plan.stated_totals.get(later.id)]
+    return later, sum(1 for cell in cells if cell is not None and cell.stated_change)
+
+
 def remove_column(store: Store, column: str) -> PlanSnapshot:
-    """Remove a column and its cells; returns the plan as it was (undo with ``restore_plan``)."""
+    """Remove a column and its cells; returns the plan as it was (undo with ``restore_plan``).
+
+    The changes the paper printed into the year after it were on this year: they go with it (checked against the
+    year before instead, each was flagged as the paper's own "2-year change" it never printed)."""
     row = store.one("SELECT * FROM budget_columns WHERE id = ?", (column,))
     if row is None:
         raise BudgetError("That column is no longer in the plan.")
     before = snapshot_plan(store, row["plan_id"])
+    later, printed = changes_printed_on(load_plan(store, row["plan_id"]), column)
     with store.transaction():
+        if later is not None and printed:
+            for table in ("budget_cells", "budget_stated_totals"):
+                store.conn.execute(f"UPDATE {table} SET stated_change = '' WHERE column_id = ? AND stated_change <> ''",
+                                   (later.id,))
         store.conn.execute("DELETE FROM budget_columns WHERE id = ?", (column,))
         _touch(store, row["plan_id"])
     return before
@@ -597,6 +617,25 @@ def clear_cell(store: Store, line_id: str, column: str) -> Cell | None:
     return before
 
 
+def splits_in_notes(plan: Plan) -> list[tuple[Line, Column, Cell]]:
+    """The line cells whose note states a split, as older versions kept "£4,000 (£1,500 per Borough)": (line, column,
+    the cell as its note reads), in the paper's order. Their split is not checked until read so."""
+    return [(line, column, read) for section in plan.sections for line in section.lines for column in plan.columns
+            if (read := line.cells[column.id].split_in_note(plan.unit) if column.id in line.cells else None)]
+
+
+def read_notes_as_splits(store: Store, plan_id: str) -> int:
+    """Read every note of the plan that states a split as that split (one transaction); returns how many. The
+    amounts stay as they are: only what the note already said is counted as the split it says."""
+    found = splits_in_notes(load_plan(store, plan_id))
+    if found:
+        with store.transaction():
+            for line, column, cell in found:
+                _write_cell(store, "budget_cells", {"line_id": line.id, "column_id": column.id}, cell)
+            _touch(store, plan_id)
+    return len(found)
+
+
 def set_stated_total(store: Store, plan_id: str, column: str, text: str | Cell, *, section_id: str | None = None,
                      note: str | None = None, stated_change: str | None = None,
                      note_in_text: bool = False) -> Cell | None:
@@ -696,6 +735,23 @@ def link_line(store: Store, line_id: str, *, project: str | None = None, fund: s
              target_id if kind == "review" else None, measure, org_id))
         _touch(store, row["plan_id"])
     return link_id
+
+
+def link_targets(store: Store) -> dict[str, list[tuple[str, str]]]:
+    """What a line can be linked to, by kind (project, fund, review): (id, what the window names it), by name."""
+    return {
+        "project": [(r[0], r[1]) for r in store.rows("SELECT id, title FROM projects ORDER BY title COLLATE NOCASE")],
+        "fund": [(r[0], r[1]) for r in store.rows("SELECT id, name FROM funds ORDER BY name COLLATE NOCASE")],
+        "review": [(r[0], r[1]) for r in store.rows(
+            "SELECT id, reference FROM dhr_cases ORDER BY reference COLLATE NOCASE")],
+    }
+
+
+def fund_contributors(store: Store, fund_id: str) -> list[str]:
+    """The organisations that have contributed to a fund, by name: whose contributions a line can count alone."""
+    return [r[0] for r in store.rows(
+        "SELECT DISTINCT o.name FROM fund_contributions c JOIN organisations o ON o.id = c.organisation_id "
+        "WHERE c.fund_id = ? ORDER BY o.name COLLATE NOCASE", (fund_id,))]
 
 
 def linked_lines_words(store: Store, column: str, ids: Sequence[str]) -> str:

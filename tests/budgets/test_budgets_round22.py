@@ -12,21 +12,10 @@ from safer_desk.domain import budgets as rules
 from safer_desk.domain.budgets import BudgetError, Cell
 from safer_desk.presenters.budgets import BudgetsPresenter
 from safer_desk.services import budgets as svc
-from safer_desk.storage.store import open_store
 from tests.budgets.test_budgets_view import type_cell
 
 
 # -- 1. Add section chooses the new section for the next line ------------------------------------------------------
-
-@pytest.fixture
-def empty_tab(window, tmp_path):
-    path = tmp_path / "new.sqlite"
-    open_store(path, create=True).close()
-    assert window.open_path(path)
-    window.resize(1280, 800)
-    window.show()
-    return window.show_tab("budgets")
-
 
 def new_plan(qtbot, tab, name, years):
     qtbot.keyClicks(tab.plan_name, name)

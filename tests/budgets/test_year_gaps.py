@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt
 
 from safer_desk.services import budgets as svc
 from safer_desk.services.report_sections.budgets import plan_table
-from tests.budgets.test_budgets_round22 import add_line, add_section, empty_tab, new_plan  # noqa: F401
+from tests.budgets.test_budgets_round22 import add_line, add_section, new_plan
 from tests.budgets.test_budgets_view import type_cell
 
 
-def test_the_grid_says_a_change_across_a_skipped_year_is_over_two_years(qtbot, empty_tab):  # noqa: F811
+def test_the_grid_says_a_change_across_a_skipped_year_is_over_two_years(qtbot, empty_tab):
     tab = empty_tab
     new_plan(qtbot, tab, "Paper skipping a year", "2011/12, 2013/14, 2014/15")
     assert tab.presenter.error == ""

@@ -84,12 +84,17 @@ def _cell_tip(row: GridRow, i: int) -> str | None:
     if cell is None:
         return None
     parts = [cell.flag, cell.note, f"{cell.change_basis}: {cell.change}" if cell.change else "",
+             f"Actually (what the line is linked to shows): {cell.actual}" if cell.actual else "",
              {"tbc": "To be confirmed (as the paper states)", "nk": "Not known (as the paper states)",
               "total-incomplete": "Incomplete: a cell in this column is TBC or N/K",
               "stated": "As the paper printed it", "stated-differs": "As the paper printed it: differs from the lines",
               "stated-change-differs": "As the paper printed it: agrees with the lines; its printed change does not"
               }.get(cell.status, "")]
     return "\n".join(p for p in parts if p) or None
+
+
+def _with_split_note(tip: str | None, split_note: str) -> str | None:
+    return "\n".join(x for x in (tip, split_note) if x) or None
 
 
 def _plain(cell: GridCell | None) -> str:
@@ -114,6 +119,11 @@ def _change_copy(row: GridRow, i: int) -> str:
 def _percent_copy(row: GridRow, i: int) -> str:
     """The change in % as shown, as a number ("+17.2%" pastes 17.2); blank when the year before was £0."""
     return row.cells[i].change_percent if i < len(row.cells) else ""
+
+
+def _menu_words(text: str) -> str:
+    """A name in a menu entry as typed ("Drugs & alcohol"): its "&" is not taken as the entry's shortcut letter."""
+    return text.replace("&", "&&")
 
 
 def _row_key(row: GridRow) -> tuple:
@@ -154,13 +164,14 @@ class PlanModel(RowTableModel):
         top-left one: a section's name, which the next figure typed renamed. (After a rebuild the tab finds the cell
         in view again with ``cell_key`` and ``index_of``.)"""
         p = self.presenter
-        columns = [Column("label", "Line", lambda r: r.label, align=LEFT, tooltip=lambda r: r.notes or None)]
+        columns = [Column("label", "Line", lambda r: r.label, align=LEFT, tooltip=lambda r: r.label_tip or None)]
         self.year_columns = []
         changes = p.change_columns  # each year's change on the year before it, whatever the order of the columns
         for i, label in enumerate(p.columns):
             self.year_columns.append(len(columns))
             columns.append(Column(f"c{i}", label, text_of=lambda r, i=i: _cell_text(r, i), align=RIGHT,
-                                  tooltip=lambda r, i=i: _cell_tip(r, i), copy_of=lambda r, i=i: _copy(r, i)))
+                                  tooltip=lambda r, i=i: _with_split_note(_cell_tip(r, i), p.split_note_tip(r, i)),
+                                  copy_of=lambda r, i=i: _copy(r, i)))
             if i in changes:
                 heading = p.change_heading(i)  # "2-year change to 2013/14" where the paper skips a year
                 columns.append(Column(f"d{i}", heading, align=RIGHT,
@@ -187,6 +198,13 @@ class PlanModel(RowTableModel):
         self._refresh_derived()
         self.endResetModel()
         return True
+
+    def plan_column(self, column: int) -> int | None:
+        """The plan's column (by position) that a grid column shows: its figures, or the change into it."""
+        if not 0 <= column < len(self.columns):
+            return None
+        key = self.columns[column].key
+        return int(key[1:]) if key[:1] in ("c", "d") and key[1:].isdigit() else None
 
     def flags(self, index):
         base = super().flags(index)
@@ -233,7 +251,39 @@ class PlanModel(RowTableModel):
 class PlanView(DataTableView):
     """The plan grid: Tab in a cell's editor puts the figure in and opens the next figure of the line (Shift+Tab the
     one before), as in a spreadsheet, then the first of the next line; Enter puts it in and moves to the cell below.
-    Tab never opens a name: a figure typed next would rename the line or the section."""
+    Tab never opens a name: a figure typed next would rename the line or the section.
+
+    Its right-click menu (on a cell or a heading) adds Add Year… and Remove Year for that column's year, and on a line
+    Link Line… and an Unlink entry for each of its links."""
+
+    def __init__(self, parent=None, *, year_actions=None, link_actions=None, **kwargs):
+        super().__init__(parent, **kwargs)
+        self.year_actions = year_actions  # (add, remove): callables, remove given the grid column; None read-only
+        self.link_actions = link_actions  # (link, unlink): link given the row, unlink the row and a link
+
+    def context_menu(self, column: int = -1):
+        menu = super().context_menu(column)
+        model = self.model()
+        if self.year_actions is None or not isinstance(model, PlanModel):
+            return menu
+        add, remove = self.year_actions
+        menu.addSeparator()
+        menu.addAction("&Add Year…", add).setEnabled(model.presenter.selected is not None)
+        position = model.plan_column(column if column >= 0 else self.currentIndex().column())
+        label = model.presenter.column_at(position)
+        menu.addAction(f"Remove Year {_menu_words(label)}…" if label else "Remove Year",
+                       lambda: remove(position)).setEnabled(bool(label))
+        at = self.currentIndex()
+        row = model.row(at.row()) if at.isValid() and at.row() < model.rowCount() else None
+        if self.link_actions is not None:
+            link, unlink = self.link_actions
+            menu.addSeparator()
+            is_line = row is not None and row.kind == "line"
+            menu.addAction(f"Lin&k Line {_menu_words(row.label)}…" if is_line else "Lin&k Line…",
+                           lambda: link(row)).setEnabled(is_line)
+            for each in row.links if is_line else ():
+                menu.addAction(f"Unlink from {_menu_words(each.describe())}", lambda each=each: unlink(row, each))
+        return menu
 
     def moveCursor(self, action, modifiers):
         if action == QAbstractItemView.CursorAction.MoveNext:  # where the editor goes on Tab
@@ -300,7 +350,15 @@ class BudgetsTab(TabBase):
         self.delete_plan_button = QPushButton("&Delete", self)
         self.delete_plan_button.setAccessibleName("Delete plan")
         self.delete_plan_button.clicked.connect(self.delete_plan)
-        for b in (self.new_plan_button, self.rename_plan_button, self.delete_plan_button):
+        # A year's column added to the chosen plan (a new year's plan), or the chosen cell's year removed.
+        self.add_year_button = QPushButton("&Add year…", self)
+        self.add_year_button.setAccessibleName("Add a year to the plan")
+        self.add_year_button.clicked.connect(self.add_year)
+        self.remove_year_button = QPushButton("Remove year…", self)
+        self.remove_year_button.setAccessibleName("Remove the chosen cell's year from the plan")
+        self.remove_year_button.clicked.connect(lambda: self.remove_year())
+        for b in (self.new_plan_button, self.rename_plan_button, self.delete_plan_button, self.add_year_button,
+                  self.remove_year_button):
             b.setEnabled(writes)
         if writes:  # Del and F2 on the chosen plan, as on a file in a folder
             for key, slot in ((QKeySequence.StandardKey.Delete, self.delete_plan), (Qt.Key.Key_F2, self.rename_plan)):
@@ -324,6 +382,10 @@ class BudgetsTab(TabBase):
         plan_buttons.addWidget(self.rename_plan_button)
         plan_buttons.addWidget(self.delete_plan_button)
         left_layout.addLayout(plan_buttons)
+        year_buttons = QHBoxLayout()
+        year_buttons.addWidget(self.add_year_button)
+        year_buttons.addWidget(self.remove_year_button)
+        left_layout.addLayout(year_buttons)
         left_layout.addLayout(new_form)
         left_layout.addWidget(self.new_plan_button)
 
@@ -332,7 +394,9 @@ class BudgetsTab(TabBase):
         self.summary.setAccessibleName("Plan summary")
         self.model = PlanModel(self.presenter, self)
         self.view = PlanView(self, accessible_name="Plan lines by year",
-                             on_delete=self.delete_chosen if writes else None)
+                             on_delete=self.delete_chosen if writes else None,
+                             year_actions=(self.add_year, self.remove_year) if writes else None,
+                             link_actions=(self.link_line, self.presenter.unlink_line) if writes else None)
         self.view.setModel(self.model)
         self.cell_editor = CellEditor(self.view)
         self.view.setItemDelegate(self.cell_editor)
@@ -345,6 +409,21 @@ class BudgetsTab(TabBase):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Budgets messages")
+        # Cells an older version saved with their split as a note ("£4,000 (£1,500 per Borough)"): said, and read as
+        # splits only when the officer presses the button (one undo step).
+        self.split_notes = QLabel(self)
+        self.split_notes.setWordWrap(True)
+        self.split_notes.setAccessibleName("Splits kept as notes")
+        self.read_splits_button = QPushButton("Read as s&plits", self)
+        self.read_splits_button.setAccessibleName("Read these notes as splits")
+        self.read_splits_button.clicked.connect(self.presenter.read_notes_as_splits)
+        self.read_splits_button.setEnabled(writes)
+        self.split_notes_row = QWidget(self)
+        split_notes_layout = QHBoxLayout(self.split_notes_row)
+        split_notes_layout.setContentsMargins(0, 0, 0, 0)
+        split_notes_layout.addWidget(self.split_notes, 1)
+        split_notes_layout.addWidget(self.read_splits_button)
+        self.split_notes_row.hide()
 
         self.section_name = QLineEdit(self)
         self.section_name.setAccessibleName("New section's name")
@@ -363,7 +442,10 @@ class BudgetsTab(TabBase):
         self.line_label.returnPressed.connect(self.add_line)
         self.add_line_button = QPushButton("Add &line", self)
         self.add_line_button.clicked.connect(self.add_line)
-        for b in (self.add_section_button, self.add_line_button):
+        self.link_line_button = QPushButton("Lin&k line…", self)
+        self.link_line_button.setAccessibleName("Link the chosen line to a project, fund or review")
+        self.link_line_button.clicked.connect(lambda: self.link_line())
+        for b in (self.add_section_button, self.add_line_button, self.link_line_button):
             b.setEnabled(writes)
         section_row, line_row = QHBoxLayout(), QHBoxLayout()
         section_label, line_label = QLabel("Secti&on:", self), QLabel("Line:", self)
@@ -376,6 +458,7 @@ class BudgetsTab(TabBase):
         line_row.addWidget(self.section_choice, 1)
         line_row.addWidget(self.line_label, 2)
         line_row.addWidget(self.add_line_button)
+        line_row.addWidget(self.link_line_button)
         hint = QLabel("Double-click a cell to type what the paper states: £4,000 (£2,000 per District), TBC, N/K "
                       "or nil, and a note in brackets after it; over a subtotal or total, the figure the paper "
                       "printed (kept beside the worked-out one); over a line's or section's name, its name. Del "
@@ -389,6 +472,7 @@ class BudgetsTab(TabBase):
         right_layout.addWidget(self.view, 1)
         right_layout.addWidget(self.warnings)
         right_layout.addWidget(self.message)
+        right_layout.addWidget(self.split_notes_row)
         right_layout.addLayout(section_row)
         right_layout.addLayout(line_row)
         right_layout.addWidget(hint)
@@ -433,6 +517,10 @@ class BudgetsTab(TabBase):
         self.warnings.setVisible(bool(shown))
         self.message.setText(p.error)
         self.message.setVisible(bool(p.error))
+        said, every = p.splits_in_notes()
+        self.split_notes.setText(said)
+        self.split_notes.setToolTip(every)
+        self.split_notes_row.setVisible(bool(said))
         keep = self.section_choice.currentData()
         self.section_choice.clear()
         for section_id, name in p.sections():
@@ -527,6 +615,45 @@ class BudgetsTab(TabBase):
         question = self.presenter.delete_question(row)
         if question and prompts.ask(self, f"Delete {row.kind}", question, yes="Delete"):
             self.presenter.delete_row(row)
+
+    def add_year(self) -> None:
+        """Add year…: the year's heading asked for, the year after the plan's latest offered."""
+        if self.presenter.selected is None:
+            self.presenter.add_year("")  # says to choose or make a plan first
+            return
+        heading = prompts.ask_text(self, "Add year", "The year's heading, as the paper heads its column (2020/21, "
+                                   "or a heading with its year: 2020/21 Budget):", self.presenter.next_year())
+        if heading is not None:
+            self.presenter.add_year(heading)
+
+    def remove_year(self, position: int | None = None) -> None:
+        """Remove year…: the year of the chosen cell (or of the column the grid's menu was opened on), after asking
+        when it holds figures."""
+        if position is None:
+            position = self.model.plan_column(self.view.currentIndex().column())
+        label = self.presenter.column_at(position)
+        if not label:
+            self.presenter.remove_year(-1)  # says to choose a cell of the year first
+            return
+        question = self.presenter.remove_year_question(position)
+        if question and not prompts.ask(self, "Remove year", question, yes="Remove"):
+            return
+        self.presenter.remove_year(position)
+
+    def link_line(self, row: GridRow | None = None):
+        """Link line…: the chosen line (or the one the grid's menu was opened on) linked to a project, a pooled fund
+        or a review; returns the dialog (None when no line is chosen: the message says so)."""
+        if row is None:
+            index = self.view.currentIndex()
+            row = self.model.row(index.row()) if index.isValid() else None
+        if row is None or row.kind != "line":
+            self.presenter.link_line(None, "", None)  # says to choose a line first
+            return None
+        from safer_desk.ui.budgets.link_dialog import LinkDialog
+
+        self.link_dialog = LinkDialog(self, self.presenter, row)
+        self.link_dialog.open()
+        return self.link_dialog
 
     def rename_plan(self) -> None:
         plan = self.presenter.view.plan if self.presenter.view else None

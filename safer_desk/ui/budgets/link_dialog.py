@@ -1,0 +1,88 @@
+"""Link line…: a plan's line linked to a project, a pooled fund or a review, so what actually happened sits beside
+the plan (``BudgetsPresenter.link_line``; one step of Edit > Undo)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from safer_desk.presenters.budgets import BudgetsPresenter, GridRow
+
+KINDS = (("review", "A review (its cost)"), ("fund", "A pooled fund (its spend or contributions)"),
+         ("project", "A project (its costs by year)"))
+MEASURE_WORDS = {"cost": "Its cost", "spend": "Its spend", "contributions": "Contributions into it"}
+
+
+class LinkDialog(QDialog):
+    def __init__(self, parent: QWidget | None, presenter: BudgetsPresenter, row: GridRow):
+        super().__init__(parent)
+        self.presenter, self.row = presenter, row
+        self.choices = presenter.link_choices()
+        self.setWindowTitle("Link line")
+        self.setAccessibleName("Link line")
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Linked to a")
+        for key, words in KINDS:
+            self.kind.addItem(words, key)
+        self.target = QComboBox(self)
+        self.target.setAccessibleName("Which one")
+        self.measure = QComboBox(self)
+        self.measure.setAccessibleName("What the line counts")
+        self.organisation = QComboBox(self)
+        self.organisation.setAccessibleName("Contributions from")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Link messages")
+        self.message.hide()
+        form = QFormLayout()
+        form.addRow(QLabel(f"The line “{row.label}” is linked to what actually happened in:", self))
+        for words, widget in (("&Kind:", self.kind), ("&Which:", self.target), ("&Counts:", self.measure),
+                              ("&From:", self.organisation)):
+            label = QLabel(words, self)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Link")
+        self.buttons.accepted.connect(self.link)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(self._kind_chosen)
+        self.target.currentIndexChanged.connect(self._target_chosen)
+        self.measure.currentIndexChanged.connect(self._target_chosen)
+        self._kind_chosen()
+
+    def _kind_chosen(self) -> None:
+        kind = self.kind.currentData()
+        self.target.blockSignals(True)
+        self.target.clear()
+        for target_id, name in self.choices.get(kind, ()):
+            self.target.addItem(name, target_id)
+        self.target.blockSignals(False)
+        self.measure.blockSignals(True)
+        self.measure.clear()
+        for measure in self.presenter.measures(kind):
+            self.measure.addItem(MEASURE_WORDS[measure], measure)
+        self.measure.blockSignals(False)
+        self.measure.setEnabled(self.measure.count() > 1)
+        self._target_chosen()
+
+    def _target_chosen(self) -> None:
+        self.organisation.clear()
+        contributions = self.measure.currentData() == "contributions"
+        if contributions:
+            self.organisation.addItem("Every organisation", "")
+            for name in self.presenter.contributors(self.target.currentData()):
+                self.organisation.addItem(name, name)
+        self.organisation.setEnabled(contributions)
+
+    def link(self) -> None:
+        """Link: done, the dialog closes; refused, it stays open with the reason."""
+        if self.presenter.link_line(self.row.line_id, self.kind.currentData(), self.target.currentData(),
+                                    self.measure.currentData(), self.organisation.currentData() or None):
+            self.accept()
+            return
+        self.message.setText(self.presenter.error)
+        self.message.show()
