@@ -3,6 +3,10 @@
     safer-desk import-police FILE CSV_FOLDER_OR_ZIP... [--replace-typed]
         data.police.uk street CSVs, folders of them or the download .zip (creates FILE when missing);
         typed figures for the same indicator, area and month are kept and listed unless --replace-typed
+    safer-desk import-figures FILE SHEET_OR_CSV [--skip-refused] [--accept-queried]
+        Import Figures… of the Indicators tab: a CSV or .xlsx of indicator,area,period,value[,numerator,
+        denominator,comment] checked row by row, then saved in one transaction (FILE must exist). A refused row
+        (or one the grid would query) stops the import, listed by line, unless the option says what to do.
     safer-desk indicators FILE [--sources] [--derived]
                                                      indicator,area,period,value as CSV
         periods: 2016-04 (month), 2016/17-Q1 (quarter, Q1 = April to June), 2016/17 (financial year)
@@ -34,6 +38,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--replace-typed", action="store_true",
                    help="replace typed-in figures that differ from the police.uk counts (kept and listed otherwise)")
     p.set_defaults(run=run_import_police)
+
+    p = subparsers.add_parser("import-figures", help="import indicator figures from a CSV or .xlsx sheet "
+                                                     "(Import Figures… in the window)",
+                              description="Import indicator figures in long form: the columns indicator, area, "
+                                          "period and value (or numerator and denominator), and optionally "
+                                          "comment, as Import Figures… in the window reads them. Every row is "
+                                          "checked first; the good rows are saved at once, replacing the figures "
+                                          "stored for the same indicator, area and period. A row that is refused, "
+                                          "or that the grid would query (a percentage over 100, a period not "
+                                          "begun), is listed by line and nothing is imported, unless "
+                                          "--skip-refused or --accept-queried is given.")
+    p.add_argument("file", metavar="FILE", help="the Safer Desk file (it must exist, holding the indicators named)")
+    p.add_argument("sheet", metavar="SHEET_OR_CSV", help="the figures: a CSV (UTF-8 or Windows-1252) or .xlsx file")
+    p.add_argument("--skip-refused", action="store_true",
+                   help="import the good rows and leave out the refused ones (listed), as the window's Import Good "
+                        "Rows does")
+    p.add_argument("--accept-queried", action="store_true",
+                   help="import the rows the grid would query (a percentage over 100 or below 0, a period that has "
+                        "not begun) as they are, as the window does once they are shown")
+    p.set_defaults(run=run_import_figures)
 
     p = subparsers.add_parser("indicators", help="print indicator figures as CSV: indicator,area,period,value",
                               description="Print every stored indicator figure as CSV. Periods: 2016-04 for "
@@ -75,6 +99,64 @@ def run_import_police(args: argparse.Namespace) -> int:
         print("Typed figures are kept; run again with --replace-typed to put the police.uk counts in their place.")
     sys.stdout.flush()
     return 0
+
+
+def run_import_figures(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from safer_desk.domain.indicators import IndicatorError
+    from safer_desk.domain.text import counted
+    from safer_desk.exchange.indicator_import import ValuesFileError
+    from safer_desk.services.indicators_import import apply_values, preview_values
+
+    sheet = Path(args.sheet)
+    if not sheet.is_file():
+        raise CliError(f"there is no file at {sheet}" if not sheet.exists() else
+                       f"{sheet} is a folder: name the CSV or .xlsx file of figures in it")
+    store = open_existing(args.file, read_only=False)
+    try:
+        try:
+            preview = preview_values(store, sheet)
+        except (ValuesFileError, OSError) as exc:
+            raise CliError(f"{exc} Nothing was imported.") from exc
+        refused = preview.refused if not args.skip_refused else []
+        queried = preview.queried if not args.accept_queried else {}
+        if refused or queried or not preview.good:
+            raise CliError(_figures_refused(preview, sheet.name, refused, queried))
+        try:
+            apply_values(store, preview)  # one transaction, as the window's Import Good Rows
+        except (IndicatorError, ValueError) as exc:
+            raise CliError(f"{exc} Nothing was imported.") from exc
+    finally:
+        store.close()
+    check = f" ({len(preview.queried)} to check: imported as they are)" if preview.queried else ""
+    print(f"{counted(len(preview.good), 'row')} imported from {sheet.name}{check}; "
+          f"{len(preview.refused)} refused.")
+    for line in preview.report().splitlines()[1:]:  # the window's words: "Line 4: …", "Line 6 (check): …"
+        print(line)
+    sys.stdout.flush()
+    return 0
+
+
+def _figures_refused(preview, name: str, refused: list, queried: dict) -> str:
+    """Why nothing was imported, with the lines as the window lists them and the option that imports anyway."""
+    from safer_desk.domain.text import counted
+
+    if not preview.good and not preview.refused:
+        return f"{name} has no figures below its headings. Nothing was imported."
+    said = [f"{counted(len(preview.good), 'row')} of {name} can be imported, {len(preview.refused)} refused"
+            + (f", {len(preview.queried)} to check" if preview.queried else "") + ". Nothing was imported."]
+    said += [f"Line {line}: {why}" for line, why in preview.refused]
+    said += [f"Line {line} (check): {why}" for line, why in sorted(preview.queried.items())]
+    if not preview.good:
+        said.append("There is no good row to import: correct the sheet and import again.")
+    else:
+        if refused:
+            said.append("Correct the sheet, or run again with --skip-refused to import the good rows only.")
+        if queried:
+            said.append("Correct the sheet, or run again with --accept-queried to import the rows to check as they "
+                        "are.")
+    return "\n".join(said)
 
 
 def run_indicators(args: argparse.Namespace) -> int:

@@ -154,9 +154,32 @@ def _check_row(store: Store, row: LongRow, seen: dict, areas: dict, names: dict)
     pv = svc.with_population(store, ind, area[0], pv)  # a rate's count alone, as the grid takes it
     svc.check_value(ind, pv)
     _check_value_agrees(ind, f.get(svc.GRID_VALUE, ""), pv, counted_alone)
+    pv = _stored_ratio(store, ind, area[0], pv, f.get(svc.GRID_VALUE, ""))
     seen[key] = row.line
     names.setdefault(area[1], (area[0], area[2], row.line))
     return GoodRow(row.line, ind.id, ind.name, area[1], area[2], area[0], pv), ind
+
+
+def _stored_ratio(store: Store, indicator: svc.Indicator, area_id: str, pv: PeriodValue, typed: str) -> PeriodValue:
+    """A value alone that is the stored ratio to the places it is written in (88.9 for a paper's 16 of 18) is that
+    figure: it keeps its numerator and denominator (the year to date is their sums' ratio, never an average of
+    rounded percentages), as the grid keeps a figure nobody typed over. A value the sheet changes replaces it."""
+    if indicator.unit == "count" or pv.value is None or pv.numerator is not None:
+        return pv
+    stored = svc.value_rows(store, indicator.id, area_id, [pv.period]).get(pv.period)
+    if not stored or stored["numerator"] is None or stored["denominator"] is None:
+        return pv
+    if not _agrees(indicator, typed, stored["numerator"], stored["denominator"])[0]:
+        return pv
+    return PeriodValue(pv.period, None, stored["numerator"], stored["denominator"], pv.comment)
+
+
+def _agrees(indicator: svc.Indicator, typed: str, numerator: float, denominator: float) -> tuple[bool, Decimal]:
+    """Whether the value typed is the ratio to the places it is written in (88.9 or 89 for 16 of 18); the ratio."""
+    value = svc.parse_figure(indicator, typed.strip())
+    places = max(0, -value.as_tuple().exponent)
+    computed = Decimal(repr(dom.figure_value(numerator, denominator, indicator.unit, indicator.rate_per)))
+    return abs(computed - value) <= Decimal(5).scaleb(-places - 1) + Decimal("1e-9"), computed
 
 
 def _check_value_agrees(indicator: svc.Indicator, typed: str, pv: PeriodValue, counted_alone: bool) -> None:
@@ -165,10 +188,8 @@ def _check_value_agrees(indicator: svc.Indicator, typed: str, pv: PeriodValue, c
     rather than dropped without a word."""
     if pv.value is None or pv.numerator is None or pv.denominator is None:
         return
-    value = svc.parse_figure(indicator, typed.strip())
-    places = max(0, -value.as_tuple().exponent)
-    computed = Decimal(repr(dom.figure_value(pv.numerator, pv.denominator, indicator.unit, indicator.rate_per)))
-    if abs(computed - value) <= Decimal(5).scaleb(-places - 1) + Decimal("1e-9"):
+    agrees, computed = _agrees(indicator, typed, pv.numerator, pv.denominator)
+    if agrees:
         return
     shown = [format_number(n, 0) if float(n).is_integer() else format_number(n, 4).rstrip("0").rstrip(".")
              for n in (pv.numerator, pv.denominator, float(computed))]

@@ -204,3 +204,22 @@ def test_the_import_dialog_says_which_columns_repeat_and_saves_nothing(demo_wind
                                                        "(delete or rename the other) and import again.")]
     assert store.scalar("SELECT count(*) FROM indicator_values") == before
     dialog.close()
+
+
+def test_a_percentage_given_as_the_stored_ratio_shows_it_keeps_the_numerator_and_denominator(store, area, tmp_path):
+    # A sheet repeating the year's months as percentages (88.9 for a paper's 16 of 18) replaced the paper's ratio
+    # with the rounded percentage, and without a word the year to date became an average of percentages (88.1%)
+    # instead of the paper's 60 of 68 (88.2%). A figure the sheet changes (90 for 8 of 9) is still replaced.
+    svc.save_indicator(store, "Satisfaction", unit="percentage", polarity="higher")
+    ind = svc.get_indicator(store, "Satisfaction").id
+    svc.save_values(store, ind, area, [svc.PeriodValue("2016-05", None, 16, 18),
+                                      svc.PeriodValue("2016-06", None, 8, 9)],
+                    source="seed 003")
+    path = _csv(tmp_path, "indicator,area,period,value\nSatisfaction,Mid Suffolk,2016-05,88.9\n"
+                          "Satisfaction,Mid Suffolk,2016-06,90\n")
+    preview = preview_values(store, path)
+    assert _good(preview) == [(2, None, 16, 18), (3, 90, None, None)] and preview.refused == []
+    apply_values(store, preview)
+    rows = svc.value_rows(store, ind, area, ["2016-05", "2016-06"])
+    assert [(r["value"], r["numerator"], r["denominator"], r["source"]) for r in rows.values()] == [
+        (pytest.approx(88.8889, abs=1e-4), 16, 18, "seed 003"), (90, None, None, "file:figures.csv")]
