@@ -26,7 +26,7 @@ from math import lcm
 from typing import Iterable, Mapping, Sequence
 
 from safer_desk.domain.checks import bare_under_one_percent, typed_digits
-from safer_desk.domain.money import format_money, split_by_weights
+from safer_desk.domain.money import format_money, format_percent, split_by_weights
 from safer_desk.domain.text import in_words, looks_like_total_line
 
 ROUNDINGS = ("exact", "percent-2dp")
@@ -136,13 +136,6 @@ def parse_weight(text: str, *, what: str = "weight") -> Fraction:
     if weight <= 0:
         raise AllocationError(f"{what}: the weight must be above zero.")
     return weight
-
-
-def format_percent(value: Fraction, places: int = 2) -> str:
-    """A fraction of one as a percentage with a fixed number of decimals, rounded half up: 9.08."""
-    quantum = Decimal(1).scaleb(-places)
-    exact = Decimal(value.numerator * 100) / Decimal(value.denominator)
-    return str(exact.quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def percent_text(value: Fraction) -> str:

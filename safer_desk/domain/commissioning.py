@@ -186,6 +186,12 @@ class Award:
     def year_labels(self) -> list[str]:
         return sorted(self.years)
 
+    @property
+    def total_over_years(self) -> bool:
+        """A total for several years not split by year ("£500,000 (2018/19 to 2019/20)"): committed against whole."""
+        return not self.years and self.total_pence is not None and bool(self.first_year) \
+            and self.last_year not in ("", self.first_year)
+
     def amount_for(self, year: str) -> int | None:
         """The award for one financial year; None when the paper does not split it by year."""
         if year in self.years:
@@ -260,8 +266,10 @@ class ShareLookup:
     words: str = ""  # the paper's words for the part not known ("Awaiting confirmation", "Tbc"); other years: the years
 
 
-def share_for(shares: Sequence[Share], funder: str, year: str | None = None) -> ShareLookup:
-    """The funder's share of a project for a year: shares for that year, plus those with no year.
+def share_for(shares: Sequence[Share], funder: str, year: str | None = None,
+              span: tuple[str, str] | None = None) -> ShareLookup:
+    """The funder's share of a project for a year: shares for that year, plus those with no year. With ``span``
+    (first and last year of an award's total not split by year) and no year: shares for any of those years.
 
     Shares for other years do not count: when the funder has shares for other years only, it gives nothing
     stated for this one ("other years", the years in ``words``). When the funder appears only with words
@@ -270,7 +278,8 @@ def share_for(shares: Sequence[Share], funder: str, year: str | None = None) -> 
     amount, with the words of the rest, so the part not known is never dropped as if the share were whole.
     """
     funders = [s for s in shares if same_funder(s.funder, funder)]
-    mine = [s for s in funders if year is None or not s.financial_year or s.financial_year == year]
+    mine = [s for s in funders if not s.financial_year or (s.financial_year == year if year is not None else
+                                                           span is None or span[0] <= s.financial_year <= span[1])]
     if not mine:
         if funders:
             return ShareLookup("other years", 0, ", ".join(sorted({s.financial_year for s in funders})))

@@ -218,6 +218,13 @@ def format_money(pence: int, *, show_pence: bool | None = None) -> str:
     return f"{sign}£{pounds:,}"
 
 
+def format_percent(value: Fraction, places: int = 2) -> str:
+    """A share (a fraction of one) as a percentage with a fixed number of decimals, rounded half up: 9.08."""
+    quantum = Decimal(1).scaleb(-places)
+    exact = Decimal(value.numerator * 100) / Decimal(value.denominator)
+    return str(exact.quantize(quantum, rounding=ROUND_HALF_UP))
+
+
 def any_pence(amounts: Iterable[Any]) -> bool:
     """True when any amount (int pence; anything else, such as "Not yet known", is passed over) has pence: a
     column or table shows them for all its money then, so its figures line up ("£684.14" over "£0.00")."""

@@ -89,7 +89,9 @@ class CommissioningPresenter(ScreenPresenter):
         if award is None:
             return []
         years = service.award_years(award)
-        return years if not self.award_year or self.award_year in years else sorted([*years, self.award_year])
+        if not self.award_year or self.award_year in years or award.total_over_years:  # a total: for all its years
+            return years
+        return sorted([*years, self.award_year])
 
     def award(self):
         if not self.award_id:
@@ -98,6 +100,17 @@ class CommissioningPresenter(ScreenPresenter):
             return funders.get_award(self.store, self.award_id)
         except FundingError:  # an award deleted since: the typed fund is used
             return None
+
+    def _in_file(self, award_id: str | None) -> str | None:
+        """The award id while the award is in the file; None once it is deleted (the scenarios against it lose the
+        link: the page shows and saves the fund, as the file's scenario now holds it; an undo links them again)."""
+        if not award_id:
+            return None
+        try:
+            funders.get_award(self.store, award_id)
+        except FundingError:
+            return None
+        return award_id
 
     def _in_register(self) -> Callable[[str], bool]:
         """Whether a ticked project is in the register: one taken out since it was ticked keeps its tick (an undo of
@@ -136,7 +149,7 @@ class CommissioningPresenter(ScreenPresenter):
         loaded = self.loaded
         return Scenario(scenario_id or (loaded.id if loaded else new_id()), self.name.strip(),
                         self.fund_pence() or 0, self.fund_label, loaded.notes if loaded else "", self.items(),
-                        loaded.created_at if loaded else "", "", self.award_id or None, self.award_year,
+                        loaded.created_at if loaded else "", "", self._in_file(self.award_id), self.award_year,
                         self.range_end)
 
     # -- saved or not --------------------------------------------------------------------------------
@@ -144,7 +157,7 @@ class CommissioningPresenter(ScreenPresenter):
         listed = self._in_register()
         ticks = tuple(sorted((i.project_id, i.scale) for i in s.items if listed(i.project_id)))
         return (s.name.strip(), s.fund_pence, s.fund_label, ticks,
-                s.award_id or None, s.award_year, s.range_end)
+                self._in_file(s.award_id), s.award_year, s.range_end)
 
     def is_modified(self) -> bool:
         """True when the working set differs from its saved scenario (or has ticks and none is saved)."""

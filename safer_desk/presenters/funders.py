@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Sequence
 
-from safer_desk.domain.allocation import format_percent
-from safer_desk.domain.money import MoneyError, format_money, parse_cost
-from safer_desk.services.projects import parse_funding_sources
+from safer_desk.domain.money import MoneyError, format_money, format_percent, parse_cost
+from safer_desk.services.projects import FundingSource, parse_funding_sources
 
 
 @dataclass(frozen=True)
@@ -43,24 +43,27 @@ def _cost_pence(cost_text: str) -> int | None:
     return cost.planning_pence if cost is not None else None
 
 
-def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[str, str]] | None = None
-                  ) -> list[FunderShare]:
+def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[str, str]] | None = None,
+                  held: Sequence[FundingSource] | None = None) -> list[FunderShare]:
     """Each funder's share as typed, against the project's cost as typed (lines that cannot be read are
-    added to problems, as Save would refuse them)."""
+    added to problems, as Save would refuse them); ``held``: the shares as the file holds them, when the text is
+    theirs unchanged (Save keeps them as they are, not read again)."""
     of = _cost_pence(cost_text)
-    return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of)
-            for s in parse_funding_sources(sources_text or "", [] if problems is None else problems)]
+    sources = held if held is not None else parse_funding_sources(sources_text or "",
+                                                                   [] if problems is None else problems)
+    return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of) for s in sources]
 
 
-def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool = True) -> str:
+def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool = True,
+                   held: Sequence[FundingSource] | None = None) -> str:
     """What the editor says under "Funding sources": each share, the rest, and any over-funding.
 
     Shares for different years are not added together against a single-year cost; within a year,
     shares above the cost are queried. Lines that cannot be read are said as they are typed (say_unread False:
-    not, while the field shows the same words as Save's refusal).
+    not, while the field shows the same words as Save's refusal). ``held``: as ``funder_shares``.
     """
     problems: list[tuple[str, str]] = []
-    shares = funder_shares(sources_text, cost_text, problems)
+    shares = funder_shares(sources_text, cost_text, problems, held)
     unread = [f"⚠ {message}" for _, message in problems] if say_unread else []
     if not shares:
         return "\n".join(unread) or ("No funders' shares yet: one a line, e.g. “OPCC (2017/18): £110,000” or "

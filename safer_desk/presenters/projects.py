@@ -19,6 +19,7 @@ from safer_desk.domain.text import as_typed, found_as_typed
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
+from safer_desk.presenters.funders import shares_summary
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import projects as service
 from safer_desk.services.projects import ChangedInFile, FieldProblems, NoLongerInFile, PasteReading, Project
@@ -129,6 +130,20 @@ class ProjectEditorPresenter(FormPresenter):
         steps = [f"{h.status} {format_uk_date(date.fromisoformat(h.changed_on))}" if h.changed_on else h.status
                  for h in self.project.status_history]
         return "History: " + " → ".join(steps)
+
+    @property
+    def funders_summary(self) -> str:
+        """The funders' shares under "Funding sources" (presenters.funders.shares_summary): as typed, or as the file
+        holds them while the field is unchanged (what Save keeps: an earlier version's funder is not read again)."""
+        if not self.enabled:
+            return ""
+        text = self.value("funding_sources") or ""
+        held = None
+        if self.project is not None and not self.is_new \
+                and text.strip() == (self.saved_values.get("funding_sources") or "").strip():
+            held = self.project.funding_sources
+        return shares_summary(text, self.value("cost") or "", say_unread=not self.errors.get("funding_sources"),
+                              held=held)
 
     def set_cost_lines(self, lines: Sequence[Sequence[str]]) -> None:
         self.set_value("cost_lines", tuple(tuple(str(c or "") for c in line[:4]) for line in lines))

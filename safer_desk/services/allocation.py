@@ -298,7 +298,8 @@ def table_header(result: AllocationResult) -> list[str]:
 
 def table_rows(result: AllocationResult, *, money=format_money, number=None, totals: bool = True) -> list[list]:
     """The results as rows (money formatted by ``money``; pass ``lambda p: p`` for raw pence)."""
-    from safer_desk.domain.allocation import format_number, format_percent
+    from safer_desk.domain.allocation import format_number
+    from safer_desk.domain.money import format_percent
 
     number = number or format_number
     factors = result.options.factors

@@ -470,7 +470,12 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
     revenue = _optional_pence(f["revenue"], "revenue", problems)
     if cost is not None:
         problems += _split_problems(cost, capital, revenue)
-    sources = parse_funding_sources(f["funding_sources"], problems)
+    if f["funding_sources"].strip() == current["funding_sources"].strip():
+        # Not changed: the shares as the file holds them, not read again by today's rules (an earlier version kept
+        # "Lottery 2019/20 round 2" whole as a funder: refused or read as a year now, by an edit of another field).
+        sources = base.funding_sources
+    else:
+        sources = parse_funding_sources(f["funding_sources"], problems)
     status_date = _optional_date(f["status_date"], "status_date", problems)
     lines = base.cost_lines
     if cost_lines is not None:

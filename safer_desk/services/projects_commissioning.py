@@ -112,7 +112,8 @@ class ScenarioResult:
         """One line for the officer: committed and remaining, or by how much the fund is over-committed."""
         c = self.commitment
         if self.award is not None:
-            year = f" for {self.award_year}" if self.award_year else ""
+            when = self.award_year or (self.award.span_text if self.award.total_over_years else "")
+            year = f" for {when}" if when else ""
             head = (f"{self.award.name} {format_money(c.fund_pence)}{year}; committed "
                     f"{format_money(c.committed_pence)} of {possessive(self.award.funder)} money")
         else:
@@ -131,15 +132,18 @@ def counted_project_cost(project: Project, range_end: str = "upper") -> tuple[in
 
 
 def award_fund(award: Award, year: str | None) -> tuple[int | None, str]:
-    """The award's money for the scenario's year (the award's first year when none is chosen)."""
+    """The award's money for the scenario's year (the award's first year when none is chosen); a total over several
+    years not split by year is its total, for no one year ("")."""
+    if award.total_over_years:
+        return award.total_pence, ""
     year = year or (award.year_labels[0] if award.year_labels else award.first_year)
     return award.amount_for(year) if year else award.total_pence, year or ""
 
 
 def award_years(award: Award) -> list[str]:
-    """The years a scenario can commit against: those the award gives an amount for (its first year when it
-    gives a total only)."""
-    return award.year_labels or ([award.first_year] if award.first_year else [])
+    """The years a scenario can commit against: those the award gives an amount for (its year when it gives a total
+    for one year only; none for a total over several years, committed against whole)."""
+    return award.year_labels or ([award.first_year] if award.first_year and not award.total_over_years else [])
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,10 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
     from safer_desk.services.funders import shares_of
 
     funder, owner, title = award.funder, possessive(award.funder), project.title
-    lookup = share_for(shares_of(project), funder, year or None)
+    span = (award.first_year, award.last_year) if award.total_over_years else None
+    lookup = share_for(shares_of(project), funder, year or None, span)
+    if span is not None:  # a total over several years: the funder's shares for any of them
+        year = year or award.span_text
     if lookup.state == "stated":
         return Counted(lookup.amount_pence, f"{owner} share", lookup.amount_pence, share_whole=True)
     if lookup.state == "part known":  # the known part counts; the rest is listed, and What fits? cannot weigh it
@@ -203,8 +210,9 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
             problems.append(f"{award.name} gives no amount for {year or 'the year'}; the fund typed is used.")
         else:
             fund_pence = amount
+        when = year or (award.span_text if award.total_over_years else "")
         notes.append(f"Against {award.name}: each project counts {possessive(award.funder)} share of it"
-                     + (f" for {year}" if year else "") + ", not its whole cost.")
+                     + (f" for {when}" if when else "") + ", not its whole cost.")
     for item in items:
         project = by_id.get(item.project_id)
         if project is None:

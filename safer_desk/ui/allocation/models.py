@@ -7,8 +7,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from safer_desk.domain.allocation import AllocationResult, format_number, format_percent
-from safer_desk.domain.money import format_money, format_pounds_plain
+from safer_desk.domain.allocation import AllocationResult, format_number
+from safer_desk.domain.money import format_money, format_percent, format_pounds_plain
 from safer_desk.presenters.formats import Unit
 from safer_desk.services.allocation_workbench import NAME, PREVIOUS, WorkState, cell_raw, cell_text
 from safer_desk.ui.kit.tables import COPY_ROLE, LEFT, RAW_ROLE, RIGHT, Column, RowTableModel

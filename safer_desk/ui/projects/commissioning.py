@@ -329,7 +329,9 @@ class CommissioningPage(QWidget):
         self.award_year.setToolTip(
             "The award's year the scenario commits against: the fund is its money for that year"
             if len(years) > 1 else "The award gives one year's amount only, or a total not split by year" if years
-            else "Choose an award with more than one year to commit against one of its years")
+            else "The award gives a total, not split by year: the scenario commits against all of it"
+            if evaluation.award is not None else "Choose an award with more than one year to commit against one of "
+                                                 "its years")
         self.range_end.setCurrentIndex(max(0, self.range_end.findData(p.range_end)))
         self.range_end.setEnabled(evaluation.ranged and not p.read_only)
         self.range_end.setToolTip("Count each ticked cost range (£54,372 - £62,372) at its upper or lower end"

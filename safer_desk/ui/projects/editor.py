@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from safer_desk.domain.money import format_money
 from safer_desk.domain.projects import CRITERIA_KEYS
 from safer_desk.presenters.projects import ProjectEditorPresenter
-from safer_desk.presenters.funders import shares_summary
 from safer_desk.ui.kit.forms import FormView, WrappedLabel
 from safer_desk.ui.kit.colours import alert_style, on_pale_style, quiet_style, themed
 
@@ -175,8 +174,6 @@ class ProjectEditor(FormView):
             self.status_history.setText(history)
             self.status_history.setVisible(bool(history))
         if hasattr(self, "funders"):
-            p = self.presenter
-            self.funders.setText(shares_summary(p.value("funding_sources") or "", p.value("cost") or "",
-                                                say_unread=not p.errors.get("funding_sources")) if p.enabled else "")
+            self.funders.setText(self.presenter.funders_summary)
 
 
