@@ -351,7 +351,7 @@ class BudgetsTab(TabBase):
         self.delete_plan_button.setAccessibleName("Delete plan")
         self.delete_plan_button.clicked.connect(self.delete_plan)
         # A year's column added to the chosen plan (a new year's plan), or the chosen cell's year removed.
-        self.add_year_button = QPushButton("&Add year…", self)
+        self.add_year_button = QPushButton("Add year…", self)  # no Alt letter: Alt+A is the Allocation tab
         self.add_year_button.setAccessibleName("Add a year to the plan")
         self.add_year_button.clicked.connect(self.add_year)
         self.remove_year_button = QPushButton("Remove year…", self)
