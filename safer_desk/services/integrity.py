@@ -76,6 +76,7 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
             return report
     journal = Path(f"{path}-journal")
     interrupted = journal.exists()
+    wal_note = _wal_note(path)
     try:
         # A write left interrupted beside the file (its hot journal) is first played back, as any opener does.
         conn = read_only_look(path)
@@ -99,6 +100,8 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
     if interrupted and not journal.exists():
         report.good("a change to it had been interrupted (its journal was beside it): it was undone, the file is as "
                     "it was before that change")
+    if wal_note:
+        report.good(wal_note)
     if integrity != ["ok"]:
         report.bad(f"SQLite's integrity check found damage: {'; '.join(integrity[:3])}. {where_to_restore(path)}")
     else:
@@ -116,6 +119,55 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
             # held is not quoted, it is damage.
             report.bad(f"it is damaged: part of it cannot be read. {where_to_restore(path)}")
     return report
+
+
+WAL_HEADER = 32  # a -wal's header; each frame is a 24-byte header and a page
+WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def _saves_in_wal(path: Path) -> int:
+    """How many saves (committed transactions) the -wal beside path holds: frames of its current run (their salts
+    the header's) that end a transaction. SQLite reads them as part of the file until they are written into it."""
+    try:
+        with open(f"{path}-wal", "rb") as fh:
+            header = fh.read(WAL_HEADER)
+            if len(header) < WAL_HEADER or int.from_bytes(header[:4], "big") not in WAL_MAGIC:
+                return 0
+            page_size = int.from_bytes(header[8:12], "big") or 65536
+            salts = header[16:24]
+            saves = 0
+            while len(frame := fh.read(24)) == 24 and frame[8:16] == salts:
+                saves += int.from_bytes(frame[4:8], "big") > 0  # the file's size after a commit: 0 mid-transaction
+                fh.seek(page_size, 1)
+            return saves
+    except OSError:
+        return 0
+
+
+def _wal_note(path: Path) -> str:
+    """What `check` says of saves in the -wal beside path ("" when there are none): the journal of a window that
+    has the file open, or of a Safer Desk that did not close (killed, a power cut), which SQLite reads as part of
+    the file and writes into it when it is next opened for writing."""
+    saves = _saves_in_wal(path)
+    if not saves:
+        return ""
+    from safer_desk.storage.locking import FileInUse, OfficeLock
+
+    wal, what, are = f"{path.name}-wal", counted(saves, "save"), "are" if saves > 1 else "is"
+    lock = OfficeLock(path)
+    try:
+        lock.acquire()
+    except FileInUse as exc:
+        return (f"it is open for writing in another Safer Desk window{exc.holder}: {what} {are} in its journal beside "
+                f"it, {wal}, part of the file until that window closes it (read with it here)")
+    except OSError:
+        lock = None  # no lock can be taken in that folder (read-only): who wrote the journal cannot be told
+    if lock is not None:
+        lock.release()
+    return (f"{what} made by a Safer Desk that did not close (it was stopped, or the computer lost power) "
+            f"{are} in its journal beside it, {wal}: part of the file, read with it here, "
+            "and written into it the next time it is opened for writing. Until then keep the two together (open and "
+            "close it in Safer Desk before copying or sending it) and never delete the -wal file")
 
 
 def _check_export(path: Path, report: CheckReport) -> None:

@@ -255,9 +255,10 @@ def _forget_folder(folder: Path) -> None:
             (session.folder / FOLDER_NOTES / folder.name).unlink(missing_ok=True)
 
 
-def _removable_temp_folder(folder: Path) -> bool:
+def _removable_temp_folder(folder: Path) -> bool | None:
     """A noted folder of an ended run goes only when it is still ours by name and shape (files only, and a
-    `backups` folder of files) and no Safer Desk has a file in it open (another window may have opened the copy)."""
+    `backups` folder of files) and no Safer Desk has a file in it open (another window may have opened the copy):
+    None for one kept only while that window has it open (asked again at a later start)."""
     from safer_desk.storage.locking import FileInUse, OfficeLock
 
     if not OWN_TEMP_FOLDER.match(folder.name) or folder.is_symlink() or not folder.is_dir():
@@ -272,7 +273,9 @@ def _removable_temp_folder(folder: Path) -> bool:
             lock = OfficeLock(item)
             try:
                 lock.acquire()
-            except (FileInUse, OSError):
+            except FileInUse:
+                return None
+            except OSError:
                 return False
             lock.release()
     return True
@@ -365,15 +368,23 @@ def _clear_session(root: Path, sid: str, result: CleanUp) -> None:
                     if path.exists():
                         _unlink(path, result)
     notes = folder / FOLDER_NOTES
+    kept = False  # a noted folder another window has a file of open: its note stays for a later start
     if notes.is_dir():
         for note in notes.iterdir():
             try:
                 made = Path(note.read_text(encoding="utf-8").strip())
-                if made.name == note.name and _removable_temp_folder(made):
+                removable = made.name == note.name and _removable_temp_folder(made)
+                if removable:
                     _unlink(made, result)
+                elif removable is None:
+                    kept = True
+                    continue
+                note.unlink(missing_ok=True)
             except (OSError, UnicodeDecodeError):
                 continue
-    if folder.exists():
+    if kept:
+        shutil.rmtree(pending, ignore_errors=True)  # its temporary files are dealt with: only the kept notes stay
+    elif folder.exists():
         _unlink(folder, result)
     lock_path = root / f"{sid}.lock"
     with contextlib.suppress(OSError):
@@ -460,6 +471,33 @@ def _legacy_temp_folders(result: CleanUp) -> None:
             _unlink(folder, result)
 
 
+IDENTITY_LOCK = re.compile(r"^[0-9a-f]+-[0-9a-f]+\.lock$")  # storage.locking.identity_lock_path's names
+
+
+def _stale_identity_locks(result: CleanUp) -> None:
+    """The locks on files themselves (``<data folder>/locks/DEV-INO.lock``, storage.locking) that killed runs left:
+    each taken and let go, which removes it, unless a running Safer Desk holds it."""
+    from safer_desk.storage.locking import FileInUse, OfficeLock, identity_locks_folder
+
+    folder = identity_locks_folder()
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if not IDENTITY_LOCK.match(entry.name) or entry.is_symlink() or not entry.is_file():
+            continue
+        lock = OfficeLock(entry, lock_file=entry)
+        try:
+            lock.acquire()
+        except (FileInUse, OSError):
+            continue
+        lock.release()
+        result.removed.append(entry)
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when empty
+
+
 def remove_leftovers(folders: Iterable[Path | str] = (), *, system_temp: bool = False) -> CleanUp:
     """At start: remove what ended runs left (their noted temporary files and private folders), and our
     temporary files of ended runs in the given folders (the folder of the file being opened, its backups);
@@ -482,6 +520,7 @@ def remove_leftovers(folders: Iterable[Path | str] = (), *, system_temp: bool = 
                 _clear_session(root, sid, result)
         with contextlib.suppress(OSError):
             root.rmdir()  # only when empty: what killed runs left was all it held (a new session makes it again)
+    _stale_identity_locks(result)
     for folder in folders:
         scan_folder(Path(folder), root=root, cache=cache, result=result)
     if system_temp:

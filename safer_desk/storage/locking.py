@@ -19,6 +19,13 @@ The lock file is removed when the file closes, in a way that never lets two writ
 
 A lock file left by a killed process (POSIX) or by a process that crashed (Windows) is taken over
 by the next opener and removed when it closes.
+
+A file that is there already is also locked by what it *is* (its device and inode numbers, which Windows gives
+too): a second lock file, `locks/DEV-INO.lock` in the user's data folder, taken the same way. Another name for the
+same file (a hard link, the folder mounted twice) has another lock file beside it, so without this a second window
+could write to the one file through the other name, each with its own `-wal`. Being in the data folder, it keeps
+apart the windows of one user on one computer; if it cannot be made there (a locked-down profile) the lock beside
+the file still stands alone.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -53,6 +61,26 @@ def lock_path(path: Path | str) -> Path:
     """Where the lock of a Safer Desk file lives: beside its real path, named FILE.lock."""
     real = real_path(path)
     return real.with_name(real.name + LOCK_SUFFIX)
+
+
+def identity_lock_path(path: Path | str) -> Path | None:
+    """The lock keyed on the file itself, met by every name it has: None for a file not there yet (or not a
+    file), or on a file system that gives no identity (inode 0)."""
+    try:
+        info = os.stat(real_path(path))
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode) or not info.st_ino:
+        return None
+    return identity_locks_folder() / f"{info.st_dev:x}-{info.st_ino:x}{LOCK_SUFFIX}"
+
+
+def identity_locks_folder() -> Path:
+    """Where the locks on files themselves are kept: the user's own data folder (made when first needed, removed
+    when empty; what a killed run left there is tidied at the next start, ``leftovers.remove_leftovers``)."""
+    from safer_desk.paths import data_folder
+
+    return data_folder() / "locks"
 
 
 def _is_windows() -> bool:
@@ -91,10 +119,14 @@ class OfficeLock:
     """Exclusive lock for writing one Safer Desk file (not re-entrant: a second lock in the same
     process is refused, exactly like one in another process)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, lock_file: Path | None = None):
+        """lock_file: a lock file of the caller's choosing, taken alone; by default FILE.lock beside the file's real
+        path, and the lock on the file itself (module docstring)."""
         self.path = Path(path)
-        self.lock_file = lock_path(self.path)
+        self.lock_file = lock_file or lock_path(self.path)
+        self._by_identity = lock_file is None
         self._fd: int | None = None
+        self._identity: OfficeLock | None = None
 
     @property
     def is_locked(self) -> bool:
@@ -110,8 +142,37 @@ class OfficeLock:
             os.write(self._fd, _holder_note())
         except OSError:
             pass  # the note of who holds the lock is a courtesy; the lock itself is what counts
+        try:
+            self._identity = self._hold_identity()
+        except BaseException:
+            self.release()
+            raise
+
+    def _hold_identity(self) -> OfficeLock | None:
+        """The lock on the file itself (beside the path's own: a hard link is refused as the same name is)."""
+        where = identity_lock_path(self.path) if self._by_identity else None
+        if where is None:
+            return None
+        lock = OfficeLock(self.path, lock_file=where)
+        for _ in range(_ATTEMPTS):
+            try:
+                where.parent.mkdir(parents=True, exist_ok=True)
+                lock.acquire()
+            except FileNotFoundError:
+                continue  # another Safer Desk removed the empty folder this very moment: make it again
+            except OSError:
+                return None  # no lock can be made there: the lock beside the file still keeps out the same name
+            return lock
+        return None
 
     def release(self) -> None:
+        identity, self._identity = self._identity, None
+        if identity is not None:
+            identity.release()
+            try:
+                identity.lock_file.parent.rmdir()  # only when empty: no other file of this user's is open
+            except OSError:
+                pass
         fd, self._fd = self._fd, None
         if fd is None:
             return

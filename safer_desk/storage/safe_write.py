@@ -82,6 +82,9 @@ def cause_of(exc: BaseException) -> tuple[int | None, str]:
         return code, _CAUSES.get(code, exc.strerror or str(exc))
     if isinstance(exc, sqlite3.Error):
         name = getattr(exc, "sqlite_errorname", "") or ""
+        if name == "SQLITE_IOERR_SHORT_READ":  # a read, not a write: a file (or the journal beside it) cut short
+            return errno.EIO, ("part of the file could not be read (it, or its journal beside it, is shorter than it "
+                               "should be)")
         if name.startswith("SQLITE_IOERR"):
             # SQLite reports a failed write (ENOSPC among others) as an I/O error on some paths.
             return errno.EIO, "the disk reported an error while writing (it may be full)"

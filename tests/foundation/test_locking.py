@@ -253,3 +253,78 @@ def test_a_copy_is_never_written_over_a_file_open_for_writing(tmp_path):
     assert ours.backup_to(theirs_path) == theirs_path  # closed there: the copy may replace it
     ours.close()
     assert theirs_path.stat().st_ino != inode and leftovers(tmp_path) == []
+
+
+# --- Another name for the same file (a hard link) ------------------------------------------------------
+
+@posix_only
+def test_a_hard_link_to_an_open_file_meets_the_same_lock(tmp_path, private_home):
+    # `ln office.sqlite copy.sqlite` (or a "copy" made by a backup tool that links) names the same file twice: the
+    # lock beside each name was different, so a second window wrote to the one file with its own -wal beside the other
+    # name, and the file was damaged. The lock is also keyed on the file itself.
+    real = tmp_path / "office.sqlite"
+    store = open_store(real, create=True)
+    store.close()
+    store = open_store(real)
+    link = tmp_path / "copy.sqlite"
+    os.link(real, link)
+    try:
+        with pytest.raises(FileLocked, match="copy.sqlite is already open for writing.*read-only"):
+            open_store(link)
+    finally:
+        store.close()
+    assert leftovers(tmp_path) == [] and not (private_home / "locks").exists()
+    open_store(link).close()  # free once closed
+    assert leftovers(tmp_path) == []
+
+
+def test_windows_a_hard_link_to_an_open_file_meets_the_same_lock(tmp_path, windows, private_home):
+    real = tmp_path / "office.sqlite"
+    open_store(real, create=True).close()
+    link = tmp_path / "copy.sqlite"
+    os.link(real, link)
+    first = OfficeLock(real)
+    first.acquire()
+    try:
+        with pytest.raises(FileInUse, match=rf"copy.sqlite is already open .*by process {os.getpid()}"):
+            OfficeLock(link).acquire()
+        assert leftovers(tmp_path) == ["office.sqlite.lock"]  # the refused one took nothing and left nothing
+    finally:
+        first.release()
+    assert leftovers(tmp_path) == [] and not (private_home / "locks").exists()
+    again = OfficeLock(link)
+    again.acquire()
+    again.release()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_lock_on_the_file_itself_that_cannot_be_made_leaves_the_lock_beside_it(tmp_path, private_home):
+    # A data folder that cannot be written (a locked-down profile) must not stop a file from opening: the lock beside
+    # the file still keeps out a second window using the same name.
+    (private_home / "locks").write_text("not a folder", encoding="utf-8")
+    path = tmp_path / "office.sqlite"
+    open_store(path, create=True).close()
+    store = open_store(path)
+    try:
+        with pytest.raises(FileLocked):
+            open_store(path)
+    finally:
+        store.close()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_lock_on_the_file_itself_left_by_a_killed_run_is_tidied_at_the_next_start(tmp_path, private_home):
+    from safer_desk.storage.leftovers import remove_leftovers
+
+    path = tmp_path / "office.sqlite"
+    open_store(path, create=True).close()
+    held = OfficeLock(path)
+    held.acquire()
+    stale = private_home / "locks" / "1f-2a.lock"  # a killed run's: nobody holds it
+    stale.write_text('{"pid": 1}', encoding="utf-8")
+    try:
+        remove_leftovers()
+        assert [p.name for p in (private_home / "locks").iterdir()] == [locking.identity_lock_path(path).name]
+    finally:
+        held.release()
+    assert not (private_home / "locks").exists()
