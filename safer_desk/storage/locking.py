@@ -148,6 +148,17 @@ class OfficeLock:
             self.release()
             raise
 
+    def lock_the_file_itself(self) -> None:
+        """After this lock's holder made the file (a new name, or a 0-byte file replaced): the lock on the file as
+        it now is, in place of any on what was there before (its replacement is another file)."""
+        if self._fd is None or not self._by_identity:
+            return
+        where = identity_lock_path(self.path)
+        if self._identity is not None and self._identity.lock_file == where:
+            return
+        self._release_identity()
+        self._identity = self._hold_identity()
+
     def _hold_identity(self) -> OfficeLock | None:
         """The lock on the file itself (beside the path's own: a hard link is refused as the same name is)."""
         where = identity_lock_path(self.path) if self._by_identity else None
@@ -165,7 +176,7 @@ class OfficeLock:
             return lock
         return None
 
-    def release(self) -> None:
+    def _release_identity(self) -> None:
         identity, self._identity = self._identity, None
         if identity is not None:
             identity.release()
@@ -173,6 +184,9 @@ class OfficeLock:
                 identity.lock_file.parent.rmdir()  # only when empty: no other file of this user's is open
             except OSError:
                 pass
+
+    def release(self) -> None:
+        self._release_identity()
         fd, self._fd = self._fd, None
         if fd is None:
             return

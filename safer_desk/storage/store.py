@@ -821,6 +821,7 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
             # Built whole in a temporary file and moved into place: a full disk or a kill leaves no
             # half-made file behind that would be refused for ever after as "not a Safer Desk file".
             create_file(path, office_name or path.stem, replace=check.empty)
+            lock.lock_the_file_itself()  # now that it is there (a hard link made to it meets this lock too)
             check = FileCheck(True, True, [])
         elif not check.pending:
             # Up to date: the checks run on the store's own connection (no second and third connection

@@ -328,3 +328,23 @@ def test_a_lock_on_the_file_itself_left_by_a_killed_run_is_tidied_at_the_next_st
     finally:
         held.release()
     assert not (private_home / "locks").exists()
+
+
+@pytest.mark.parametrize("start", ["new", "empty"])
+def test_a_file_made_by_this_open_is_locked_by_itself_too(tmp_path, private_home, start):
+    # A file the open makes (a new name, or a 0-byte file replaced on request) had no lock on the file itself for
+    # that session: a hard link made to it while open let a second writer in. The new file is locked once made (the
+    # replaced one by its new identity, not the 0-byte file's).
+    real = tmp_path / "office.sqlite"
+    if start == "empty":
+        real.write_bytes(b"")
+    store = open_store(real, create=True, replace_empty=True)
+    link = tmp_path / "copy.sqlite"
+    os.link(real, link)
+    try:
+        with pytest.raises(FileLocked, match="copy.sqlite is already open for writing"):
+            open_store(link)
+    finally:
+        store.close()
+    assert leftovers(tmp_path) == [] and not (private_home / "locks").exists()
+    open_store(link).close()
