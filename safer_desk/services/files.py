@@ -16,12 +16,12 @@ from safer_desk.storage.leftovers import remove_leftovers
 from safer_desk.storage.safe_write import cause_of, is_write_error, write_chunks
 from safer_desk.storage.schema import schema_version
 from safer_desk.storage.store import (AuditTrailDamaged, FileEmpty, FileLocked, FileMissing, FileReadOnly,
-                                      IsAnExport, NeedsUpgrade, Store, StoreError, backups_of, inspect_file,
-                                      make_backup, open_store, open_upgraded_copy, repair_audit_trail)
+                                      IsAnExport, JournalMissing, NeedsUpgrade, Store, StoreError, backups_of,
+                                      inspect_file, journal_went_missing, make_backup, open_store, open_upgraded_copy,
+                                      repair_audit_trail)
 
 # What a failed read or write of the file raises, for the window to catch without importing sqlite3.
 DatabaseError = sqlite3.Error
-WAL_HEADER_SIZE = 32  # a -wal shorter than its header holds nothing
 
 __all__ = ["AuditTrailDamaged", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing", "FileReadOnly", "IsAnExport",
            "JournalMissing", "OpenedFile", "Store", "StoreError", "back_up", "open_office_file",
@@ -33,42 +33,6 @@ def write_refused(exc: BaseException) -> str | None:
     """The cause in words ("the disk is full") when exc means the disk or the file refused a write; None for any
     other error (a refusal of bad input, or a bug)."""
     return cause_of(exc)[1] if is_write_error(exc) else None
-
-
-class JournalMissing(StoreError):
-    """The file's journal beside it (``FILE-wal``) was removed while the file was open: another connection to it
-    (a backup, a copy, a worker's read) finds the file shorter than SQLite's index of it says. The connection that
-    has it open still holds the journal, and writes it into the file as it closes."""
-
-
-def _journal_went_missing(path: Path, exc: BaseException) -> JournalMissing | None:
-    """A JournalMissing saying so when exc is SQLite's failed read of path (or a write failure it caused) and
-    path, written in WAL mode (byte 18 of its header is 2), has no -wal beside it (or an empty one, which the failed
-    read itself made); None otherwise."""
-    while exc is not None and not isinstance(exc, sqlite3.Error):
-        exc = exc.__cause__
-    if exc is None or not (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_IOERR"):
-        return None
-    journal = Path(f"{path}-wal")
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(20)
-    except OSError:
-        return None  # the file itself cannot be read (gone, or refused): not the journal's doing
-    if len(header) < 20 or header[18] != 2:
-        return None
-    try:
-        if journal.stat().st_size >= WAL_HEADER_SIZE:
-            return None
-    except FileNotFoundError:
-        pass  # gone
-    except OSError:
-        return None
-    return JournalMissing(
-        f"{path.name} could not be read: its journal beside it, {journal.name}, was removed while the file was open "
-        "(by hand, or by a clean-up or sync program). Nothing saved is lost yet: this window still holds the journal "
-        "and writes it into the file when the file is closed. Close the file (open another, or close Safer Desk), "
-        "then open it again; never remove the files beside a file that is open.")
 
 
 @dataclass(frozen=True)
@@ -146,7 +110,7 @@ def back_up(path: Path, *, reason: str = "on-demand") -> Path:
     try:
         return make_backup(path, reason=reason)
     except Exception as exc:
-        if (missing := _journal_went_missing(path, exc)) is not None:
+        if (missing := journal_went_missing(path, exc)) is not None:
             raise missing from exc
         raise
 
@@ -167,7 +131,7 @@ def reading_connection(store: Store) -> Iterator[Store]:
     try:
         yield own
     except Exception as exc:
-        if (missing := _journal_went_missing(store.path, exc)) is not None:
+        if (missing := journal_went_missing(store.path, exc)) is not None:
             raise missing from exc
         raise
     finally:

@@ -166,6 +166,52 @@ class FileEmpty(StoreError):
     """
 
 
+class JournalMissing(StoreError):
+    """The file's journal beside it (``FILE-wal``) was removed while the file was open: another connection to it
+    (a backup, a copy, a worker's read, another program's look) finds the file shorter than SQLite's index of it
+    says. The connection that has it open still holds the journal, and writes it into the file as it closes."""
+
+
+WAL_HEADER_SIZE = 32  # a -wal shorter than its header holds nothing
+
+
+def journal_went_missing(path: Path, exc: BaseException, *, open_here: bool = True) -> JournalMissing | None:
+    """A JournalMissing saying so when exc is SQLite's failed read of path (or a write failure it caused) and
+    path, written in WAL mode (byte 18 of its header is 2), has no -wal beside it (or an empty one, which the failed
+    read itself made); None otherwise. ``open_here``: this program has the file open (else another window has)."""
+    while exc is not None and not isinstance(exc, sqlite3.Error):
+        exc = exc.__cause__
+    if exc is None or not (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_IOERR"):
+        return None
+    path = Path(path)
+    journal = Path(f"{path}-wal")
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return None  # the file itself cannot be read (gone, or refused): not the journal's doing
+    if len(header) < 20 or header[18] != 2:
+        return None
+    try:
+        if journal.stat().st_size >= WAL_HEADER_SIZE:
+            return None
+    except FileNotFoundError:
+        pass  # gone
+    except OSError:
+        return None
+    if open_here:
+        holds = ("this window still holds the journal and writes it into the file when the file is closed. Close "
+                 "the file (open another, or close Safer Desk), then open it again")
+    else:
+        holds = ("the Safer Desk window that has it open (on this computer or another) still holds the journal and "
+                 "writes it into the file when it closes the file. Close the file in that window, then try again; "
+                 "do not restore a backup over it")
+    return JournalMissing(
+        f"{path.name} could not be read: its journal beside it, {journal.name}, was removed while the file was open "
+        f"in {'this' if open_here else 'another'} window (by hand, or by a clean-up or sync program). Nothing saved "
+        f"is lost yet: {holds}; never remove the files beside a file that is open.")
+
+
 class FileDamaged(StoreError):
     """SQLite's page check found damage: the file is refused for writing (and by the window), untouched."""
 
@@ -238,6 +284,8 @@ def inspect_file(path: Path) -> FileCheck:
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, StoreError):  # pragma: no cover - StoreError is not a DatabaseError
             raise
+        if (missing := journal_went_missing(path, exc, open_here=False)) is not None:
+            raise missing from exc
         raise NotADatabase(f"{path.name} is damaged and cannot be read ({exc}); it has not been changed. "
                            f"{where_to_restore(path)}") from exc
     unknown = applied - known_steps()

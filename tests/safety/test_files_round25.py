@@ -161,3 +161,25 @@ def test_a_demo_folder_kept_while_open_elsewhere_goes_at_a_later_start(tmp_path,
     remove_leftovers()  # the first start after that window closed
     assert list(temp.iterdir()) == []
     assert not work_root().exists()
+
+
+def test_another_program_reading_a_file_whose_journal_was_removed_says_so_not_damaged(demo_path, capsys):
+    # With a window holding the file open and its -wal removed, a command in another process (`safer-desk projects
+    # FILE`) said the file "is damaged … ask IT for the copy on the network drive": the person would restore a
+    # backup over a file that loses nothing once the window closes it.
+    from safer_desk.cli import main
+    from safer_desk.storage.store import inspect_file
+
+    store = _written_in_wal(demo_path)
+    try:
+        Path(f"{demo_path}-wal").unlink()
+        with pytest.raises(JournalMissing) as said:
+            inspect_file(demo_path)
+        text = str(said.value)
+        assert f"{demo_path.name}-wal" in text and "another" in text and "damaged" not in text, text
+        assert main(["projects", str(demo_path)]) == 1
+        err = capsys.readouterr().err
+        assert "-wal" in err and "damaged" not in err and "ask IT" not in err, err
+    finally:
+        store.close()
+    inspect_file(demo_path)  # whole again once the window has closed it
