@@ -8,9 +8,12 @@ Month-counting convention (used by ``forecast_fund`` and tested):
   The window never starts before the fund's first month, so three months of a
   six-month window that fall before the fund began are not counted as months
   of zero spend. Months inside the window with no spend count as zero.
-- The "as at" month defaults to the latest month with any spend.
+- The "as at" month defaults to the latest month with any spend; when the fund's spend is said to be fully keyed
+  to a later month (``complete_to``), to that month (never past the fund's end): months keyed with no spend are
+  months of zero spend, so spend that stopped is not forecast at its old rate.
 - The balance is taken at the end of the "as at" month; from the next month on,
-  each month spends the burn rate.
+  each month spends the burn rate, or what is already keyed in it when that is more
+  (a month not complete: its spend so far is money gone).
 - The forecast exhaustion month is the first month in which the projected
   spend goes past the fund (the month the money runs out: its spending cannot be
   met in full). The month before it is the last month the fund covers in full;
@@ -28,7 +31,8 @@ April 2020. At the end of the 18-month pilot (September 2019) £5,498 would be l
 Incomplete months (issue 14): the current month, and any month after the date a fund's spend is
 keyed to, are not over or not fully keyed. They are left out of the burn rate (the "as at" month
 defaults to the latest complete month with spend) and the forecast says so, with the spend keyed
-in them so far; £154.50 keyed in July 2018 does not silently move the run-out from April 2020. A
+in them so far; £154.50 keyed in July 2018 does not silently move the run-out from April 2020, while £18,000 keyed
+in it (more than the burn rate) is counted as July's spend: the fund runs out in July 2018, not April 2020. A
 last month whose spend is under half that of the months before it is marked as possibly part-keyed.
 ``forecast_range`` gives the run-out over 3-, 6- and 12-month windows, so one window's luck shows.
 """
@@ -163,11 +167,13 @@ class FundForecast:
 
 
 def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start: Month, end: Month,
-                  as_at: Month | None = None, window: int = 3, incomplete_from: Month | None = None) -> FundForecast:
+                  as_at: Month | None = None, window: int = 3, incomplete_from: Month | None = None,
+                  complete_to: Month | None = None) -> FundForecast:
     """Burn rate over the recent window and the month the fund runs out (see the module docstring).
 
     Months from ``incomplete_from`` on are not complete: the default "as at" month is the latest
-    complete month with spend, and spend keyed in later months is listed, not counted.
+    complete month with spend, and spend keyed in later months is listed, not counted. ``complete_to``:
+    the last month the fund's spend is said to be fully keyed to; the default "as at" month runs to it.
     """
     if window < 1:
         raise FundError("The burn-rate window must be at least one month.")
@@ -181,10 +187,11 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
     complete = [m for m in months_with_spend if incomplete_from is None or m < incomplete_from]
     if as_at is None:
         as_at = max(complete) if complete else None
+        if as_at is not None and complete_to is not None:  # said to be keyed to: later months had no spend
+            as_at = max(as_at, min(complete_to, end))
     incomplete = tuple(sorted((m, v) for m, v in monthly_spend.items() if v and incomplete_from is not None
                               and m >= incomplete_from and (as_at is None or m > as_at)))
-    warnings = [f"{m.label} is not complete: the {_money(v)} keyed in it so far is left out of the burn rate "
-                "and the forecast." for m, v in incomplete]
+    warnings = [_not_complete(m, v) for m, v in incomplete]
     cumulative: list[tuple[Month, int]] = []
     if as_at is None:
         return FundForecast(fund_pence, 0, None, 0, 0, Fraction(0), None, end, fund_pence, [], [], incomplete,
@@ -202,10 +209,14 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
     window_months = max(1, as_at.minus(window_start) + 1)
     window_spend = sum(v for mm, v in monthly_spend.items() if window_start <= mm <= as_at)
     rate = Fraction(window_spend, window_months)
+    # Spend keyed in a month not complete is money gone: the forecast counts that month at the burn rate, or at what
+    # is keyed in it when that is more (it stays out of the burn rate). Months after the as-at month: k → the more.
+    extra = {m.minus(as_at): Fraction(v) - rate for m, v in incomplete if v > rate}
+    warnings = [_not_complete(m, v, counted=m.minus(as_at) in extra) for m, v in incomplete]
     if chosen and incomplete_from is not None and as_at >= incomplete_from:
         warnings.append(f"The burn rate runs to {as_at.label}, which is not complete: it may be too low and the "
                         "run-out too late.")
-    elif not incomplete_from or as_at < incomplete_from:
+    elif (not incomplete_from or as_at < incomplete_from) and (complete_to is None or as_at > complete_to):
         low = _looks_part_keyed(monthly_spend, as_at, start)
         if low:
             warnings.append(low)
@@ -219,23 +230,53 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
         exhaustion = next((mm for mm, total in cumulative if total > fund_pence), as_at)
     elif balance == 0:  # spent to the penny: whatever is spent next month cannot be met, at any rate
         exhaustion = as_at.plus(1)
-    elif rate == 0 or balance // rate + 1 > furthest.minus(as_at):
-        exhaustion, lasts_past = None, furthest
     else:
-        # the first month whose spend the balance cannot meet in full: floor(balance / rate) months are covered
-        exhaustion = as_at.plus(int(balance // rate) + 1)
+        months = _first_month_past(Fraction(balance), rate, extra, furthest.minus(as_at))
+        exhaustion, lasts_past = (as_at.plus(months), None) if months is not None else (None, furthest)
+
+    def projected(months: int) -> Fraction:  # the spend of the months after the as-at month, to this many
+        return rate * months + sum((e for k, e in extra.items() if k <= months), Fraction(0))
+
     months_to_end = max(0, end.minus(as_at))
-    left = half_up(Fraction(balance) - rate * months_to_end)
+    left = half_up(Fraction(balance) - projected(months_to_end))
     horizon = max(end, exhaustion or end)
     line = []
     k = 0
     mm = as_at
     while mm <= horizon:
-        line.append((mm, half_up(spent + rate * k)))
+        line.append((mm, half_up(spent + projected(k))))
         k += 1
         mm = mm.plus(1)
     return FundForecast(fund_pence, spent, as_at, window_months, window_spend, rate, exhaustion, end, left,
                         cumulative, line, incomplete, tuple(warnings), lasts_past, start)
+
+
+def _not_complete(month: Month, pence: int, *, counted: bool = False) -> str:
+    """What the forecast says of spend keyed in a month not complete (``counted``: more than the burn rate)."""
+    if counted:
+        return (f"{month.label} is not complete: the {_money(pence)} keyed in it so far is left out of the burn rate, "
+                f"but it is more than the burn rate, so the forecast counts it as {month.label}'s spend.")
+    return (f"{month.label} is not complete: the {_money(pence)} keyed in it so far is left out of the burn rate "
+            "and the forecast.")
+
+
+def _first_month_past(balance: Fraction, rate: Fraction, extra: Mapping[int, Fraction], limit: int) -> int | None:
+    """The first month after the as-at month (1, 2 …) whose spend the balance cannot meet in full: each month spends
+    the burn rate, and a month in ``extra`` that much more; None when that is past ``limit`` months."""
+    added = Fraction(0)  # the extra of the months before the one looked at
+    for k in sorted(extra):
+        if k > limit:
+            break
+        if rate and (balance - added) // rate + 1 < k:  # out at the rate before month k
+            break
+        added += extra[k]
+        if rate * k + added > balance:
+            return k
+    if not rate:
+        return None
+    # floor((balance - added) / rate) more months are covered at the rate
+    first = int((balance - added) // rate) + 1
+    return first if first <= limit else None
 
 
 def _money(pence: int) -> str:
@@ -301,10 +342,11 @@ class ForecastRange:
 
 def forecast_range(fund_pence: int, monthly_spend: Mapping[Month, int], *, start: Month, end: Month,
                    as_at: Month | None = None, windows: tuple[int, ...] = FORECAST_WINDOWS,
-                   incomplete_from: Month | None = None) -> ForecastRange:
+                   incomplete_from: Month | None = None, complete_to: Month | None = None) -> ForecastRange:
     """The same forecast over each window (windows start no earlier than the fund, as in forecast_fund)."""
     return ForecastRange(tuple(forecast_fund(fund_pence, monthly_spend, start=start, end=end, as_at=as_at,
-                                             window=w, incomplete_from=incomplete_from) for w in windows),
+                                             window=w, incomplete_from=incomplete_from, complete_to=complete_to)
+                               for w in windows),
                          tuple(windows))
 
 

@@ -674,6 +674,8 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     fund = get_fund(store, fund_id)
     keyed_to = keyed_to or fund.spend_keyed_to
     incomplete_from = domain.first_incomplete_month(today=today or date.today(), keyed_to=keyed_to)
+    # Said to be keyed to a date: the months up to it are complete, those with no spend too (spend that stopped).
+    complete_to = incomplete_from.plus(-1) if keyed_to else None
     contributors = [(r[0], int(r[1])) for r in store.rows(
         "SELECT o.name, sum(c.amount_pence) FROM fund_contributions c JOIN organisations o ON o.id = c.organisation_id "
         "WHERE c.fund_id = ? GROUP BY o.name ORDER BY o.name", (fund_id,))]
@@ -708,9 +710,10 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     victims = sum(v for _, v, _ in by_month)
     monthly = {m: v for m, _, v in by_month}
     forecast = domain.forecast_fund(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
-                                    as_at=as_at, window=window, incomplete_from=incomplete_from)
+                                    as_at=as_at, window=window, incomplete_from=incomplete_from,
+                                    complete_to=complete_to)
     ranges = domain.forecast_range(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
-                                   as_at=as_at, incomplete_from=incomplete_from)
+                                   as_at=as_at, incomplete_from=incomplete_from, complete_to=complete_to)
     merged = merged_months(store, fund_id) if summary_rows else {}
     if merged and _moved_months_change(merged, [forecast, *ranges.forecasts]):
         forecast = replace(forecast, warnings=(*forecast.warnings, MONTHS_MERGED))

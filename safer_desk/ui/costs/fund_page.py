@@ -482,7 +482,9 @@ class FundPage(QWidget):
         labels["burn"].setText(f"{format_money(fc.burn_rate_pence)} a month" if fc.as_at else "—")
         labels["last_funded"].setText(month_name(fc.last_funded_month) if fc.last_funded_month else "—")
         labels["runs_out"].setText(("⚠ Before the end: " if fc.runs_out_before_end else "")
-                                   + month_name(fc.exhaustion_month) if fc.exhaustion_month else "Not at this rate")
+                                   + month_name(fc.exhaustion_month) if fc.exhaustion_month
+                                   else "—" if fc.as_at is None  # no burn rate yet: nothing to last at
+                                   else "Not at this rate")
         labels["at_end"].setText("—" if fc.as_at is None  # no burn rate yet: no forecast of the end
                                  else f"{format_money(fc.left_at_end_pence)} left" if fc.left_at_end_pence >= 0
                                  else f"⚠ {format_money(-fc.left_at_end_pence)} missing")
