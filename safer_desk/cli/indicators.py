@@ -45,7 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                           "period and value (or numerator and denominator), and optionally "
                                           "comment, as Import Figures… in the window reads them. Every row is "
                                           "checked first; the good rows are saved at once, replacing the figures "
-                                          "stored for the same indicator, area and period. A row that is refused, "
+                                          "stored for the same indicator, area and period (each figure replaced is "
+                                          "listed). A row that is refused, "
                                           "or that the grid would query (a percentage over 100, a period not "
                                           "begun), is listed by line and nothing is imported, unless "
                                           "--skip-refused or --accept-queried is given.")
@@ -56,7 +57,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "Rows does")
     p.add_argument("--accept-queried", action="store_true",
                    help="import the rows the grid would query (a percentage over 100 or below 0, a period that has "
-                        "not begun) as they are, as the window does once they are shown")
+                        "not begun, a district's figure for a period it did not exist in) as they are, as the window "
+                        "does once they are shown")
     p.set_defaults(run=run_import_figures)
 
     p = subparsers.add_parser("indicators", help="print indicator figures as CSV: indicator,area,period,value",
@@ -107,7 +109,7 @@ def run_import_figures(args: argparse.Namespace) -> int:
     from safer_desk.domain.indicators import IndicatorError
     from safer_desk.domain.text import counted
     from safer_desk.exchange.indicator_import import ValuesFileError
-    from safer_desk.services.indicators_import import apply_values, preview_values
+    from safer_desk.services.indicators_import import apply_values, preview_values, replacing
 
     sheet = Path(args.sheet)
     if not sheet.is_file():
@@ -129,11 +131,21 @@ def run_import_figures(args: argparse.Namespace) -> int:
             raise CliError(f"{exc} Nothing was imported.") from exc
     finally:
         store.close()
-    check = f" ({len(preview.queried)} to check: imported as they are)" if preview.queried else ""
-    print(f"{counted(len(preview.good), 'row')} imported from {sheet.name}{check}; "
-          f"{len(preview.refused)} refused.")
+    # The rows that change the file are the ones imported; those already as it held them are said apart.
+    said = [replacing(len(preview.replaces), preview.changes, "the file held")] if preview.replaces else []
+    checked = len(set(preview.queried) - preview.unchanged)
+    said += [f"{checked:,} to check: imported as they are"] if checked else []
+    same = len(preview.unchanged)
+    print(f"{counted(preview.changes, 'row')} imported from {sheet.name}"
+          + (f" ({'; '.join(said)})" if said else "")
+          + (f", {same:,} already as the file held {'it' if same == 1 else 'them'}" if same else "")
+          + f"; {len(preview.refused)} refused.")
     for line in preview.report().splitlines()[1:]:  # the window's words: "Line 4: …", "Line 6 (check): …"
         print(line)
+    if preview.replaces:  # as import-police lists the typed figures it keeps
+        print(f"Replaced {counted(len(preview.replaces), 'figure')} the file held:")
+        for line in preview.replaced_lines():
+            print(f"  {line}")
     sys.stdout.flush()
     return 0
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from safer_desk.domain.checks import percentage_slip
 from safer_desk.domain import indicators as dom
 from safer_desk.domain.indicators import IndicatorError, format_number
-from safer_desk.domain.text import counted
+from safer_desk.domain.periods import format_uk_date
+from safer_desk.domain.text import counted, in_words
 from safer_desk.exchange.indicator_import import LongRow, read_long_rows
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
@@ -33,14 +34,65 @@ class ValuesPreview:
     path: Path
     good: list[GoodRow] = field(default_factory=list)
     refused: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
-    # Good rows the grid would query before saving (a percentage over 100, a month not begun): line -> the question.
+    # Good rows the grid would query before saving (a percentage over 100, a month not begun, a district's figure
+    # for a period it did not exist in): line -> the question.
     queried: dict[int, str] = field(default_factory=dict)
+    # Good rows replacing a different figure the file holds: line -> that figure and where it came from
+    # ("9 (typed)", "13 (police.uk import)"); and the good rows already as the file holds them (nothing changes).
+    replaces: dict[int, str] = field(default_factory=dict)
+    unchanged: set[int] = field(default_factory=set)
+
+    @property
+    def changes(self) -> int:
+        """How many good rows change the file."""
+        return len(self.good) - len(self.unchanged)
+
+    def change_words(self, listed: str = "") -> str:
+        """"4 change the file, 3 of them replacing figures it holds; 1 already as the file holds it" ("" when every
+        good row is new to the file); listed follows the replacing words (", listed under Replaces")."""
+        if not self.replaces and not self.unchanged:
+            return ""
+        said = f"{self.changes:,} {'changes' if self.changes == 1 else 'change'} the file"
+        if self.replaces:
+            said += f", {replacing(len(self.replaces), self.changes, 'it holds')}{listed}"
+        if same := len(self.unchanged):
+            said += f"; {same:,} already as the file holds {'it' if same == 1 else 'them'}"
+        return said
+
+    def replaced_lines(self) -> list[str]:
+        """"Line 2: Burglary, Babergh, Jan-25: 13 (police.uk import) → 99", one for each figure replaced."""
+        return [f"Line {g.line}: {g.indicator}, {g.area_name}, {svc.period_label(g.value.period)}: "
+                f"{self.replaces[g.line]} → {figure_text(g.value)}" for g in self.good if g.line in self.replaces]
 
     def report(self) -> str:
-        lines = [f"{counted(len(self.good), 'row')} can be imported, {len(self.refused)} refused."]
+        changes = self.change_words()
+        lines = [f"{counted(len(self.good), 'row')} can be imported{f' ({changes})' if changes else ''}, "
+                 f"{len(self.refused)} refused."]
         lines += [f"Line {line}: {why}" for line, why in self.refused]
         lines += [f"Line {line} (check): {why}" for line, why in sorted(self.queried.items())]
         return "\n".join(lines)
+
+
+def replacing(replaced: int, changed: int, holds: str) -> str:
+    """"3 of them replacing figures it holds", "both replacing figures the file held", "replacing a figure …"."""
+    figures = "a figure" if replaced == 1 else "figures"
+    if replaced == changed:
+        return {1: "replacing", 2: "both replacing"}.get(replaced, "all replacing") + f" {figures} {holds}"
+    return f"{replaced} of them replacing {figures} {holds}"
+
+
+def figure_text(pv: PeriodValue) -> str:
+    """A row's figure as the sheet gives it: "1,234", "16/18", "88.8889" ("" for none)."""
+    if pv.numerator is not None:
+        return f"{_full(pv.numerator)}/{_full(pv.denominator)}"
+    return "" if pv.value is None else _full(pv.value)
+
+
+def _full(value: float | None) -> str:
+    """A figure in full, as the grid's cells take it ("1,234,567", "88.8889"), never "1.23457e+06"."""
+    if value is None:
+        return ""
+    return format_number(value, 0) if float(value).is_integer() else format_number(value, 4).rstrip("0").rstrip(".")
 
 
 def _number(indicator: svc.Indicator, text: str, row: str) -> float | None:
@@ -104,16 +156,114 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
     seen: dict[tuple[str, str, str], int] = {}
     areas: dict[str, tuple[str, str, str] | str | None] = {}  # each text of the area column looked up once
     names: dict[str, tuple[str, str, int]] = {}  # name -> (id, kind, line or 0) of the area keeping figures
+    districts = {r["id"]: dict(r) for r in store.rows("SELECT id, name, successor_id, valid_from, valid_to "
+                                                      "FROM districts")}
     for row in read_long_rows(path):
         try:
             good, indicator = _check_row(store, row, seen, areas, names)
             preview.good.append(good)
-            if asked := _query(indicator, good.value, today):
+            asked = " ".join(filter(None, (_outside_dates(districts, good), _query(indicator, good.value, today))))
+            if asked:
                 preview.queried[good.line] = asked
         except IndicatorError as exc:
             msg = str(exc)
             preview.refused.append((row.line, msg[0].upper() + msg[1:]))
+    _refuse_derived(store, preview)
+    _compare_with_stored(store, preview)
     return preview
+
+
+def _refuse_derived(store: Store, preview: ValuesPreview) -> None:
+    """Refuse a partnership's or county's row for a period whose figure is worked out from its districts' figures:
+    the grid does not let such a figure be typed over, and a stored one would stand in its place without a word."""
+    groups: dict[tuple[str, str], list[GoodRow]] = {}
+    for g in preview.good:
+        if g.area_kind in ("partnership", "county"):
+            groups.setdefault((g.indicator_id, g.area_id), []).append(g)
+    refused: dict[int, str] = {}
+    for (indicator_id, area_id), rows in groups.items():
+        stored = svc.value_rows(store, indicator_id, area_id, [g.value.period for g in rows])
+        gaps = [g.value.period for g in rows if g.value.period not in stored or
+                (stored[g.value.period]["value"] is None and stored[g.value.period]["numerator"] is None)]
+        indicator = svc.get_indicator(store, indicator_id)
+        derived = svc.derive_figures(store, indicator, area_id, gaps)
+        for g in rows:
+            d = derived.get(g.value.period)
+            if d is None or d.figure is None or d.figure.value is None:
+                continue
+            refused[g.line] = (f"{g.indicator}, {g.area_name}, {svc.period_label(g.value.period)} is worked out from "
+                               f"its districts' figures ({indicator.format(d.figure.value)}: "
+                               f"{_source_words(d.source.label)}), and the grid does not let it be typed over: import "
+                               "the districts' figures instead")
+    if refused:
+        preview.good = [g for g in preview.good if g.line not in refused]
+        preview.queried = {line: q for line, q in preview.queried.items() if line not in refused}
+        preview.refused = sorted(preview.refused + list(refused.items()))
+
+
+def _outside_dates(districts: dict[str, dict], good: GoodRow) -> str:
+    """What to ask about a district's figure for a period the district did not exist in (Forest Heath in May-20,
+    East Suffolk in May-16): partnership and county totals count the figures of the districts that covered the
+    area then (services.indicators derives them by the districts' dates), so the figure is asked about, as the
+    grid asks about a month not begun, rather than stored where no total shows it; "" for any other."""
+    d = districts.get(good.area_id)
+    if good.area_kind != "district" or d is None:
+        return ""
+    first, last = svc.period_span(good.value.period)
+    began, ended = svc._day(d["valid_from"]), svc._day(d["valid_to"], end=True)
+    when, name = svc.period_label(good.value.period), d["name"]
+    if ended is not None and first > ended:
+        cover = districts.get(d["successor_id"] or "")
+        while cover is not None and (e := svc._day(cover["valid_to"], end=True)) is not None and first > e:
+            cover = districts.get(cover["successor_id"] or "")
+        if cover is None:
+            return f"{name} ended on {format_uk_date(ended)}, before {when}: is this the right area and period?"
+        return (f"{name} ended on {format_uk_date(ended)}: in {when} its area was {cover['name']}'s, whose figure is "
+                "what partnership and county totals count: is this the right area?")
+    if began is not None and last < began:
+        before = sorted(p["name"] for p in districts.values() if p["successor_id"] == good.area_id)
+        if not before:
+            return f"{name} began on {format_uk_date(began)}, after {when}: is this the right area and period?"
+        whose = "whose figures are" if len(before) > 1 else "whose figure is"
+        areas = in_words([p + "'s" for p in before])
+        return (f"{name} began on {format_uk_date(began)}: in {when} its area was "
+                f"{areas}, {whose} what partnership and county totals count "
+                f"({name}'s only in place of {'theirs' if len(before) > 1 else 'its'}): is this the right area?")
+    return ""
+
+
+def _compare_with_stored(store: Store, preview: ValuesPreview) -> None:
+    """Note the good rows that replace a different figure the file holds (what it is and where it came from, as
+    the grid's cell shows the figure typed over) and those already as the file holds them (saving changes
+    nothing)."""
+    groups: dict[tuple[str, str], list[GoodRow]] = {}
+    for g in preview.good:
+        groups.setdefault((g.indicator_id, g.area_id), []).append(g)
+    for (indicator_id, area_id), rows in groups.items():
+        stored = svc.value_rows(store, indicator_id, area_id, [g.value.period for g in rows])
+        changed = {pv.period for pv, _ in svc.changed_values(store, indicator_id, area_id, [g.value for g in rows])}
+        indicator = svc.get_indicator(store, indicator_id)
+        sources = svc.figure_sources(store, stored.values())
+        for g in rows:
+            if g.value.period not in changed:
+                preview.unchanged.add(g.line)
+                continue
+            r = stored.get(g.value.period)
+            if r is None or (r["value"] is None and r["numerator"] is None):
+                continue
+            new = svc.check_value(indicator, g.value)
+            if all(a is not None and b is not None and float(a) == float(b) or a is None and b is None
+                   for a, b in zip(new, (r["value"], r["numerator"], r["denominator"]))):
+                continue  # the comment alone changes
+            held = PeriodValue(g.value.period, r["value"], r["numerator"], r["denominator"])
+            preview.replaces[g.line] = f"{figure_text(held)} ({_source_words(sources[g.value.period].label)})"
+
+
+def _source_words(label: str) -> str:
+    """A source's label within brackets: "typed", "police.uk import", "board paper, seed 003"."""
+    if label.endswith(")") and " (" in label:
+        label = label[:-1].replace(" (", ", ", 1)
+    return label[:1].lower() + label[1:]
 
 
 def _check_row(store: Store, row: LongRow, seen: dict, areas: dict, names: dict) -> tuple[GoodRow, svc.Indicator]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from safer_desk.domain.indicators import IndicatorError, format_number
+from safer_desk.domain.indicators import IndicatorError
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import snapshot_action
@@ -39,6 +39,8 @@ class ImportFiguresDialog(QDialog):
         self.model = RowTableModel([
             Column("line", "Line"), Column("status", "Status"), Column("indicator", "Indicator"),
             Column("area", "Area"), Column("period", "Period"), Column("value", "Value", align=RIGHT),
+            Column("replaces", "Replaces", tooltip=lambda r: f"The file holds {r['replaces']}: importing replaces "
+                                                              "it." if r["replaces"] else None),
             Column("why", "Why refused, or what to check", tooltip=lambda r: r["why"] or None),
         ], [], self)
         self.table = DataTableView(self, accessible_name="Rows to import")
@@ -56,36 +58,42 @@ class ImportFiguresDialog(QDialog):
 
     def load(self, path) -> bool:
         from safer_desk.exchange.indicator_import import ValuesFileError
-        from safer_desk.services.indicators_import import preview_values
+        from safer_desk.services.indicators_import import figure_text, preview_values
 
         try:
             self.preview = preview_values(self.session.store, path)
         except (ValuesFileError, OSError) as exc:
             prompts.show_error(self.parentWidget(), "Figures not imported", str(exc))
             return False
-        queried = self.preview.queried
-        rows = [dict(line=g.line, status="Check" if g.line in queried else "OK", indicator=g.indicator,
-                     area=g.area_name, period=svc.period_label(g.value.period),
-                     value="" if g.value.value is None and g.value.numerator is None else (
-                         f"{_figure(g.value.numerator)}/{_figure(g.value.denominator)}" if g.value.numerator is not None
-                         else _figure(g.value.value)), why=queried.get(g.line, "")) for g in self.preview.good]
-        rows += [dict(line=line, status="Refused", indicator="", area="", period="", value="", why=why)
-                 for line, why in self.preview.refused]
+        preview = self.preview
+        queried = preview.queried
+        rows = [dict(line=g.line, status="Check" if g.line in queried else "Unchanged" if g.line in preview.unchanged
+                     else "OK", indicator=g.indicator, area=g.area_name, period=svc.period_label(g.value.period),
+                     value=figure_text(g.value), replaces=preview.replaces.get(g.line, ""), why=queried.get(g.line, ""))
+                for g in preview.good]
+        rows += [dict(line=line, status="Refused", indicator="", area="", period="", value="", replaces="", why=why)
+                 for line, why in preview.refused]
         rows.sort(key=lambda r: r["line"])
         self.model.set_rows(rows)
         self.table.size_columns_to_visible()
         self.setWindowTitle(f"Import Figures from {preview_name(path)}")
-        check = f" ({len(queried)} to check: imported as they are unless you correct the sheet)" if queried else ""
-        self.summary.setText(f"{counted(len(self.preview.good), 'row')} can be imported{check}; "
-                             f"{len(self.preview.refused)} refused (listed with the reason). Nothing is saved until "
-                             "you import.")
-        self.import_button.setEnabled(bool(self.preview.good))
+        said = [f"{len(queried)} to check: imported as they are unless you correct the sheet"] if queried else []
+        if changes := preview.change_words(", listed under Replaces"):
+            said.insert(0, changes)
+        refused = f"{len(preview.refused)} refused (listed with the reason)"
+        if preview.good and not preview.changes:
+            self.summary.setText(f"Nothing to import: every row is already as the file holds it; {refused}.")
+        else:
+            self.summary.setText(f"{counted(len(preview.good), 'row')} can be imported"
+                                 f"{' (' + '; '.join(said) + ')' if said else ''}; {refused}. Nothing is saved until "
+                                 "you import.")
+        self.import_button.setEnabled(bool(preview.changes))
         return True
 
     def apply(self) -> bool:
         from safer_desk.services.indicators_import import apply_values
 
-        if self.preview is None or not self.preview.good:
+        if self.preview is None or not self.preview.changes:
             return False
         store = self.session.store
         preview = self.preview
@@ -105,12 +113,6 @@ class ImportFiguresDialog(QDialog):
             return False
         self.accept()
         return True
-
-
-def _figure(value: float) -> str:
-    """A figure of the sheet in full, as the grid's cells take it ("1,234,567", "88.8889"), never "1.23457e+06"."""
-    whole = float(value).is_integer()
-    return format_number(value, 0) if whole else format_number(value, 4).rstrip("0").rstrip(".")
 
 
 class IndicatorDialog(GuardedDialog):
