@@ -63,6 +63,8 @@ def run_allocate(args: argparse.Namespace) -> int:
         raise CliError("give either --pot or --previous-total with --retain, not both", code=2)
     if args.pot is None and args.previous_total is None:
         raise CliError("give --pot AMOUNT, or --previous-total AMOUNT with --retain PERCENT", code=2)
+    if args.previous_total is not None and args.retain is None:  # how the command is used, as the two above
+        raise CliError("--previous-total needs --retain (the percentage kept back; 0 if none)", code=2)
     try:
         factors = service.parse_factor_weights(args.factor)
         options = service.build_options(pot=args.pot, previous_total=args.previous_total, retain=args.retain,

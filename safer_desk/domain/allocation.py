@@ -27,7 +27,7 @@ from typing import Iterable, Mapping, Sequence
 
 from safer_desk.domain.checks import bare_under_one_percent, typed_digits
 from safer_desk.domain.money import format_money, format_percent, split_by_weights
-from safer_desk.domain.text import in_words, looks_like_total_line
+from safer_desk.domain.text import in_words, looks_like_total_line, typed_name_key
 
 ROUNDINGS = ("exact", "percent-2dp")
 UNITS = {"pound": 100, "penny": 1}
@@ -156,6 +156,23 @@ def format_number(value: Fraction) -> str:
     exact = Decimal(value.numerator) / Decimal(value.denominator)
     text = f"{exact.quantize(Decimal('0.0001'), rounding=ROUND_HALF_UP):,f}".rstrip("0").rstrip(".")
     return text
+
+
+def plain_number(value: Fraction) -> str:
+    """A count or measure as a plain number for CSV and Excel, every typed decimal kept: 2442, 10234.75 (never
+    rounded to a few figures: pasted back, "10234.8" would be another input)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    return format((Decimal(value.numerator) / Decimal(value.denominator)).normalize(), "f")
+
+
+def parse_units(text: str) -> int:
+    """Fixed units as typed: "3", "1,000" (commas only in their thousands places: "1,5" is not 15); ValueError
+    for anything else. A minus is left to the caller, which says the units are negative."""
+    value = typed_digits(text.strip().removeprefix("-"))
+    if value.denominator != 1:
+        raise ValueError(f"“{text}” is not a whole number")
+    return -int(value) if text.strip().startswith("-") else int(value)
 
 
 def _round_half_up(value: Fraction, step: int = 1) -> int:
@@ -388,11 +405,13 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     if not partnerships:
         raise AllocationError("There are no partnerships to allocate to.")
     names = [p.name for p in partnerships]
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for name in names:
-        if name.casefold() in seen:
-            raise AllocationError(f"{name}: this partnership is listed twice.")
-        seen.add(name.casefold())
+        # "Mid Suffolk – Babergh" pasted beside "Mid Suffolk - Babergh" typed is one partnership taking two shares
+        if (first := seen.get(typed_name_key(name))) is not None:
+            also = "" if first == name else f" (as {first})"
+            raise AllocationError(f"{name}: this partnership is listed twice{also}.")
+        seen[typed_name_key(name)] = name
     unit = options.unit_pence
     notes: list[str] = []
 

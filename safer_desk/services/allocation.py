@@ -19,7 +19,8 @@ from safer_desk.domain import clock
 from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
                                           Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
                                           equal_shares_note, format_fraction, parse_fraction, parse_number,
-                                          parse_percent, parse_weight, top_slice, total_line_message)
+                                          parse_percent, parse_units, parse_weight, plain_number, top_slice,
+                                          total_line_message)
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
@@ -87,7 +88,7 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
             # As for the basis below: a blank read as 0 units takes the partnership's fixed fees away silently.
             raise AllocationError(f"{where}: fixed units is missing (write 0 if the partnership really has none).")
         try:
-            units = int(units_text.replace(",", ""))
+            units = parse_units(units_text)
         except ValueError:
             raise AllocationError(f"{where}: fixed units “{units_text}” is not a whole number.") from None
         if units < 0:
@@ -258,7 +259,7 @@ def cli_rows(result: AllocationResult, *, totals: bool = True) -> list[list[str]
     single = result.options.factors[0].name if len(result.options.factors) == 1 else None
     rows = []
     for r in result.rows:
-        basis = _plain_number(r.values.get(single, Fraction(0))) if single else ""
+        basis = plain_number(r.values.get(single, Fraction(0))) if single else ""
         rows.append([r.name, str(r.fixed_units), basis, r.share_pct, format_pounds_plain(r.fixed_pence),
                      format_pounds_plain(r.variable_pence + r.damping_pence), format_pounds_plain(r.total_pence),
                      "" if r.previous_pence is None else format_pounds_plain(r.previous_pence),
@@ -267,20 +268,12 @@ def cli_rows(result: AllocationResult, *, totals: bool = True) -> list[list[str]
         previous = result.previous_sum_pence
         variance = result.variance_pence
         rows.append([CLI_TOTALS, str(result.fixed_units),
-                     _plain_number(result.factor_totals[single]) if single else "", "100.00",
+                     plain_number(result.factor_totals[single]) if single else "", "100.00",
                      format_pounds_plain(result.fixed_total_pence),
                      format_pounds_plain(sum(r.variable_pence + r.damping_pence for r in result.rows)),
                      format_pounds_plain(result.total_pence), "" if previous is None else format_pounds_plain(previous),
                      "" if variance is None else format_pounds_plain(variance)])
     return rows
-
-
-def _plain_number(value: Fraction) -> str:
-    if value.denominator == 1:
-        return str(value.numerator)
-    from decimal import Decimal
-
-    return str((Decimal(value.numerator) / Decimal(value.denominator)).normalize())
 
 
 def table_header(result: AllocationResult) -> list[str]:
@@ -339,6 +332,8 @@ def result_sheets(result: AllocationResult, *, title: str = "Allocation") -> lis
     rows = table_rows(result, money=lambda p: p, number=lambda v: float(v) if v.denominator != 1 else v.numerator)
     money_columns = {i for i, h in enumerate(header)
                      if h in ("Fixed fee", "Variable fee", "Damping", "This year", "Last year", "Variance")}
+    # No figure last year is an empty cell, not a text one: Excel's =H6-I6 on "" is #VALUE!.
+    rows = [[None if i in money_columns and cell == "" else cell for i, cell in enumerate(row)] for row in rows]
     notes = [[note] for note in (*result.notes, *result.warnings)]
     return [Sheet("Allocation", header, rows, money_columns, title=title),
             Sheet("How it was worked out", ["Explanation"], [[result.explain(r.name)] for r in result.rows] + notes)]

@@ -15,9 +15,10 @@ from typing import Sequence
 
 from safer_desk.domain.allocation import (AllocationError, AllocationOptions, AllocationResult, Factor,
                                           PartnershipInput, allocate_by_formula, format_fraction, format_number,
-                                          parse_fraction, parse_number, parse_percent, parse_weight, percent_text,
-                                          total_line_message)
+                                          parse_fraction, parse_number, parse_percent, parse_units, parse_weight,
+                                          percent_text, total_line_message)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
+from safer_desk.domain.text import typed_name_key
 from safer_desk.services.allocation import amount_option
 
 NAME, UNITS, PREVIOUS = "name", "fixed_units", "previous"
@@ -81,7 +82,7 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str) ->
         raise AllocationError(f"{where}, {what}: the cell is empty; type 0 if the partnership really has none.")
     if key == UNITS:
         try:
-            units = int(text.replace(",", ""))
+            units = parse_units(text)
         except ValueError:
             raise AllocationError(f"{where}, fixed units: “{text}” is not a whole number.") from None
         if units < 0:
@@ -106,9 +107,9 @@ def with_cell(state: WorkState, row: int, key: str, text: str) -> WorkState:
     """The state with one input cell set from text; refuses text it cannot read, naming the row."""
     p = state.partnerships[row]
     changed = _parsed_partnership(p, key, text, f"Row {row + 1} ({p.name})")
-    if key == NAME and any(o.name.casefold() == changed.name.casefold()
-                           for i, o in enumerate(state.partnerships) if i != row):
-        raise AllocationError(f"Row {row + 1}: there is already a partnership called {changed.name}.")
+    if key == NAME and (same := next((o for i, o in enumerate(state.partnerships) if i != row
+                                      and typed_name_key(o.name) == typed_name_key(changed.name)), None)):
+        raise AllocationError(f"Row {row + 1}: there is already a partnership called {same.name}.")
     rows = list(state.partnerships)
     rows[row] = changed
     return replace(state, partnerships=tuple(rows))
@@ -123,6 +124,7 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
     headers = [h.casefold() for h in state.input_headers()]
     table = [list(r) for r in table]
     if table and table[0] and table[0][0].strip().casefold() in (headers[at_column], "partnership"):
+        _refuse_headings_elsewhere(state, at_column, table[0])
         table = table[1:]
     rows = list(state.partnerships)
     # Empty rows copied below the last filled one add no partnership past the end (each would take a fixed fee);
@@ -141,11 +143,32 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
             if c >= len(columns):
                 break
             rows[r] = _parsed_partnership(rows[r], columns[c], text, f"Pasted row {offset + 1}")
-    names = [p.name.casefold() for p in rows]
-    duplicate = next((p.name for p in rows if names.count(p.name.casefold()) > 1), None)
+    names = [typed_name_key(p.name) for p in rows]  # any case, dash or spacing: one partnership listed twice
+    duplicate = next((p.name for p in rows if names.count(typed_name_key(p.name)) > 1), None)
     if duplicate:
         raise AllocationError(f"Pasting would list {duplicate} twice.")
     return replace(state, partnerships=tuple(rows))
+
+
+def _column_names(state: WorkState) -> list[set[str]]:
+    """What a heading copied with the cells may call each input column (as shown, or as the command's CSV)."""
+    return [{"partnership"}, {"fixed units", "fixed_units", "units"},
+            *({f.title.casefold(), f.name.casefold()} for f in state.options.factors), {"last year", "previous"}]
+
+
+def _refuse_headings_elsewhere(state: WorkState, at_column: int, headings: Sequence[str]) -> None:
+    """A pasted heading naming another column than the one it lands on ("Crime" over Fixed units, when the copy
+    had no units column): the numbers under it would go in the wrong column, crime counts as fixed units."""
+    names, shown = _column_names(state), state.input_headers()
+    for offset, heading in enumerate(headings):
+        c, key = at_column + offset, heading.strip().casefold()
+        meant = next((i for i, n in enumerate(names) if key in n), None)
+        if meant is None or meant == c:
+            continue
+        lands = f"on the {shown[c]} column" if c < len(shown) else "past the table's last column"
+        raise AllocationError(
+            f"The pasted column headed “{heading.strip()}” would land {lands}, not on {shown[meant]}: copy the "
+            f"columns in the table's order ({', '.join(shown)}), or paste each column at its own column.")
 
 
 def _fresh_name(used: set[str]) -> str:

@@ -106,7 +106,6 @@ def test_several_factors_and_damping(capsys, tmp_path):
     ("partnership,fixed_units,basis\nA,1,1\n", ["--pot", "10", "--rounding", "bankers"], "--rounding"),
     ("partnership,fixed_units,basis\nA,1,1\n", ["--pot", "10", "--unit", "shilling"], "--unit"),
     ("partnership,fixed_units,basis\nA,1,1\n", ["--pot", "10", "--fixed-share", "4/3"], "--fixed-share"),
-    ("partnership,fixed_units,basis\nA,1,1\n", ["--previous-total", "10"], "--retain"),
     ("partnership,fixed_units,basis\nA,1,1\n", ["--pot", "10", "--factor", "crime"], "--factor “crime”"),
     ("partnership,fixed_units,basis\nA,1,1\n", ["--pot", "10", "--damping", "x"], "--damping"),
     ("partnership,fixed_units,basis\nA,1,1\nA,1,1\n", ["--pot", "10"], "listed twice"),

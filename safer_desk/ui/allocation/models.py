@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from safer_desk.domain.allocation import AllocationResult, format_number
+from safer_desk.domain.allocation import AllocationResult, format_number, plain_number
 from safer_desk.domain.money import format_money, format_percent, format_pounds_plain
 from safer_desk.presenters.formats import Unit
 from safer_desk.services.allocation_workbench import NAME, PREVIOUS, WorkState, cell_raw, cell_text
@@ -109,11 +109,9 @@ def _money_column(key: str, header: str, show=_money) -> Column:
     return Column(key, header, lambda r, k=key: r[k], show, RIGHT, unit=Unit.MONEY)
 
 
-def _plain_fraction(value: Fraction | None, scale: int = 1) -> str:
-    if value is None:
-        return ""
-    v = Fraction(value) * scale
-    return str(v.numerator) if v.denominator == 1 else f"{float(v):.6g}"
+def _plain_fraction(value: Fraction | None) -> str:
+    """A count or measure copied for Excel with every decimal it has (10234.75, not 10234.8)."""
+    return "" if value is None else plain_number(Fraction(value))
 
 
 KEY_COLUMNS = ("Partnership", "This year", "Last year", "Variance")
