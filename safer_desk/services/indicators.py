@@ -706,6 +706,8 @@ def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[
     """
     indicator = get_indicator(store, indicator_id)
     values = [with_population(store, indicator, area_id, pv) for pv in values]
+    if source == TYPED:
+        values = _comments_beside_derived(store, indicator, area_id, values)
     checked = []
     for pv in values:
         kind = dom.period_kind(pv.period)
@@ -748,6 +750,33 @@ def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[
                     f"{indicator.name} is red against its target in {', '.join(missing)}: add a comment saying "
                     "why for each red period. Nothing was saved.")
     return [pv.period for pv, _ in changed]
+
+
+def _comments_beside_derived(store: Store, indicator: Indicator, area_id: str,
+                             values: list[PeriodValue]) -> list[PeriodValue]:
+    """A comment typed beside a partnership's or county's derived figure (a red period needs one) is the area's
+    comment alone: the grid sends the figure it shows with the comment, and saved as the area's own, that figure
+    would stop following its districts' figures. A figure that differs from the derived one is the area's own."""
+    area = find_area(store, area_id)
+    if area is None or not area.is_group:
+        return values
+    own = value_rows(store, indicator.id, area_id, [pv.period for pv in values])
+    gaps = [pv.period for pv in values if _figure(own.get(pv.period)) is None]
+    derived = derive_figures(store, indicator, area, gaps) if gaps else {}
+
+    def same(pv: PeriodValue, fig: Figure) -> bool:
+        if pv.numerator is not None or pv.denominator is not None:
+            return fig.is_ratio and _same_number(pv.numerator, fig.numerator) \
+                and _same_number(pv.denominator, fig.denominator)
+        return pv.value is not None and _same_number(pv.value, fig.value)
+
+    out = []
+    for pv in values:
+        d = derived.get(pv.period)
+        if d is not None and d.figure is not None and same(pv, d.figure):
+            pv = replace(pv, value=None, numerator=None, denominator=None)
+        out.append(pv)
+    return out
 
 
 def changed_values(store: Store, indicator_id: str, area_id: str,
@@ -1757,7 +1786,12 @@ class YearView:
             return f"{per} of a population of {fig.denominator:,.0f} (the districts' populations added up)"
         if self.population is None:
             return f"{per}; the population used is not recorded"
-        return f"{per} of a {self.population.text()}"
+        pop = self.population
+        if not pop.year or pop.year == self.year.label:
+            return f"{per} of a {pop.text()}"
+        # No population recorded for the year yet: the latest earlier one is used, and said to be.
+        said = "; ".join(x for x in (pop.source, f"{pop.year}'s: none is recorded for {self.year.label}") if x)
+        return f"{per} of a population {pop.population:,} ({said})"
 
     def headline(self) -> str:
         """One paragraph as a board paper would write it, with the figures computed, not typed."""
@@ -2241,8 +2275,10 @@ def figure_rows(store: Store, *, derived: bool = False) -> list[ExportRow]:
     for ind in list_indicators(store):
         for area in group_areas:
             candidates = sorted(groups.candidates(area))
+            # Its own figures (a comment alone, beside a derived figure, is not one).
             own = {r[0] for r in store.rows("SELECT period FROM indicator_values WHERE indicator_id = ? AND "
-                                            "area_id = ?", (ind.id, area.id))}
+                                            "area_id = ? AND (value IS NOT NULL OR numerator IS NOT NULL)",
+                                            (ind.id, area.id))}
             periods = sorted({r[0] for r in store.rows(
                 f"SELECT DISTINCT period FROM indicator_values WHERE indicator_id = ? AND area_id IN "
                 f"({','.join('?' * len(candidates))})", (ind.id, *candidates))} - own)
@@ -2366,8 +2402,10 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
                          fig_cells(v.this_year, "denominator", True), True)]
     needs = [v.period_rags[i] is Rag.RED and not v.comments[i].strip() and v.this_year[i] is not None
              for i in range(n)]
+    # A derived figure is not typed over, but its comment is the area's own (a red period needs one).
+    comment_editable = not read_only and ind.measure != "milestone"
     rows.append(GridRow(GRID_COMMENT, "Comment", tuple(
-        GridCell(v.comments[i], None, editable_at[i], needs_comment=needs[i],
+        GridCell(v.comments[i], None, comment_editable, needs_comment=needs[i],
                  tooltip="Red against target: a comment saying why is needed." if needs[i] else v.comments[i])
         for i in range(n)), True))
     rows.append(GridRow(GRID_LAST_YEAR, last_name, number_cells(v.values_last)))
@@ -2388,9 +2426,16 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
                                   for i, x in enumerate(v.target_at))))
         rows.append(GridRow(GRID_GAP, "Gap to target", tuple(
             GridCell(v.gap_text(i), x) if x is not None else GridCell("") for i, x in enumerate(v.gap_to_target))))
+    # A partnership's or county's period before its latest figure that cannot be worked out: why (the district
+    # without a figure), as the board report says it; later periods are simply not in yet.
+    not_derived = [d.reason if d is not None and d.figure is None and v.this_year[i] is None and i < v.periods_to_date
+                   and d.reason else None for i, d in enumerate(v.derived)]
     rows.append(GridRow(GRID_RAG, "RAG", tuple(
         GridCell("" if v.this_year[i] is None else v.period_rags[i].label, None, rag=v.period_rags[i])
         for i in range(n))))
     rows.append(GridRow(GRID_SOURCE, "Source", tuple(
-        GridCell("" if s is None else s.label, None, tooltip="" if s is None else s.raw) for s in v.sources)))
+        GridCell("" if s is None else s.label, None, tooltip="" if s is None else s.raw) if not_derived[i] is None
+        else GridCell(f"Not derived: {not_derived[i]}", None, tooltip=f"{v.area_name}'s figure is worked out from "
+                      f"its districts' figures, and this one cannot be: {not_derived[i]}.")
+        for i, s in enumerate(v.sources))))
     return EntryGrid(v, tuple(v.periods), tuple(v.labels), tuple(rows))

@@ -25,6 +25,17 @@ LEFT_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+# Differences copied as the grid shows them ("+13.2 pts" is 13.2, "+0.1" is 0.1), as the summary's Change is: the
+# raw difference is float noise to Excel (63.2 - 50 is 13.200000000000003).
+SHOWN_AS_COPIED = (svc.GRID_CHANGE, svc.GRID_GAP)
+
+
+def _shown_number(text: str) -> str:
+    """A signed cell as a plain number: "+13.2 pts" -> 13.2, "\u22121,099" -> -1099."""
+    body = text.replace("\u2212", "-").replace("+", "").replace(",", "").removesuffix(" pts").removesuffix(" pt")
+    return body.strip()
+
+
 def _tint(state) -> str | None:
     """A cell's background: a query on what was typed, its RAG, or red where a comment is needed; else none."""
     if state.message:
@@ -138,7 +149,9 @@ class ValuesGrid(QTableWidget):
             for c in range(r.leftColumn(), r.rightColumn() + 1):
                 cell = grid.rows[row].cells[c]
                 typed = (key, c) in self.editor.dirty_cells()
-                if cell.value is not None and not typed:
+                if key in SHOWN_AS_COPIED and cell.value is not None:
+                    line.append(_shown_number(cell.text))
+                elif cell.value is not None and not typed:
                     line.append(plain(cell.value, Unit.NUMBER))
                 else:
                     line.append(self.item(row, c).text().replace("\u2212", "-"))
