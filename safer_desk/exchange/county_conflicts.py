@@ -178,6 +178,10 @@ CHILD_KEYS = {
     "budget_stated_totals": ("plan_id", "section_id", "column_id"),
     "budget_line_links": ("line_id", "project_id", "fund_id", "case_id", "measure", "organisation_id"),
 }
+# Identity of rows whose UNIQUE key may hold a blank that still names the thing: a fund's spend for "Other districts"
+# (no district) and a month and item is one thing whichever office sends it, as its spend for Babergh is, so both are
+# matched by the one key, the blank with IS (alike: taken once; differing: one conflict), never added up twice.
+NATURAL_KEYS = {"fund_spend_summary": ("fund_id", "district_id", "month", "item")}
 # The one value a row is about: when only it differs, its column is not named ("£684.14 from …").
 MAIN_VALUES = {"amount_pence", "value", "count", "percent_bp", "cumulative", "population"}
 
@@ -618,7 +622,9 @@ class Describer:
                 return f"{self._ref(info, row, 'organisation_id')}'s contribution to fund " \
                        f"'{self._ref(info, row, 'fund_id')}'"
             if table == "fund_spend_summary":
-                return f"Spend of fund '{self._ref(info, row, 'fund_id')}', {self._ref(info, row, 'district_id')}, " \
+                # no district: the small-number rule's "Other districts" (as the Costs tab names it)
+                where = self._ref(info, row, "district_id") if r("district_id") is not None else "Other districts"
+                return f"Spend of fund '{self._ref(info, row, 'fund_id')}', {where}, " \
                        f"{month_words(r('month'))}, {r('item')}"
             if table in ("districts", "partnerships", "organisations"):
                 return f"{table[:-1].capitalize()} {r('name')}"

@@ -50,7 +50,8 @@ from safer_desk.domain.money import format_money
 from safer_desk.domain.text import counted, ranges_text
 from safer_desk.exchange import signing
 from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, HANDLING_OF_FOLLOWER, KIND_WORDS, MAKE_UP,
-                                                  PARTS, PAYMENTS_HELD, REFERENCE_GROUP_TABLES, RESPLIT_HELD, WHOLES,
+                                                  NATURAL_KEYS, PARTS, PAYMENTS_HELD, REFERENCE_GROUP_TABLES,
+                                                  RESPLIT_HELD, WHOLES,
                                                   Conflict, Describer, column_words, dealings_words, figure_phrase,
                                                   group_of, held_dealings, held_payments, load_decisions, month_words,
                                                   parts_where, payments_words, refs_words, share_payments_note,
@@ -1128,6 +1129,11 @@ class _Merger:
     def owner(self, table: str, key: str) -> Origin | None:
         return origin_of(self.dst, table, key, self.offices)
 
+    def own_row(self, table: str, key: str) -> bool:
+        """Whether the county row is this office's alone (merged from it, held by no other office)."""
+        p = self.owner(table, key)
+        return p is not None and p.office_id == self.m.office_id and not p.shared
+
     def owner_name(self, table: str, key: str) -> str:
         p = self.owner(table, key)
         return "the county file itself" if p is None else p.office_name
@@ -1317,7 +1323,7 @@ class _Merger:
 
     def merge_table(self, info: TableInfo, incoming_keys: "_IncomingKeys") -> None:
         t = info.name
-        natural = REFERENCE_TABLES.get(t)
+        natural = REFERENCE_TABLES.get(t) or NATURAL_KEYS.get(t)
         reference = t in REFERENCE_TABLES
         insert_sql = (f"INSERT INTO {quote(t)} ({', '.join(quote(c) for c in info.columns)}) "
                       f"VALUES ({', '.join('?' * len(info.columns))})")
@@ -1613,6 +1619,8 @@ class _Merger:
         # A child of something both offices hold (a review both record) is looked for by what it is about.
         natural = natural or (CHILD_KEYS.get(t) if remapped else None)
         clash = self.clash(info, row, natural)
+        if clash is not None and t in NATURAL_KEYS and self.own_row(t, info.key_of(clash[1])):
+            clash = None  # the office's own other row (a county file's export keeps each office's "Other districts")
         if clash is not None:
             unique, other = clash
             other_key = info.key_of(other)

@@ -264,12 +264,19 @@ def fund_sheet(store: Store) -> WorkbookSheet | None:
 
 # -- indicators --------------------------------------------------------------------------------------------
 def _workbook_areas(store: Store):
-    """The office's areas with figures (police.uk files also name districts of other forces: left out)."""
+    """The office's areas with figures (police.uk files also name districts of other forces: left out), its county
+    first, as the Indicators tab and the board report give it, also when its figures are all derived from its
+    districts' (a county file merged from police.uk figures holds none of the county's own)."""
     from safer_desk.services import indicators as svc
     from safer_desk.services.reference import office_areas
 
-    own = {a.id for a in office_areas(store)}
-    return [a for a in svc.list_areas(store, with_values_only=True) if a.id in own]
+    own = office_areas(store)
+    have = svc.list_areas(store, with_values_only=True)
+    listed = {a.id for a in have}
+    counties = [svc.find_area(store, a.id) for a in own if a.kind == "county" and a.id not in listed]
+    counties = [a for a in counties if a is not None and svc.years_with_values(store, area_id=a.id)]
+    own_ids = {a.id for a in own}
+    return counties + [a for a in have if a.id in own_ids]
 
 
 def _area_label(name: str, view) -> str:

@@ -769,10 +769,14 @@ def outside_county_words(store: Store, county_id: str | None = None,
         which = f" for {in_words([d.name for d in away])}" if away else ""
         out.append(f"{office.office_name} lies {partly}outside {county.name} ({where}): its figures{which} are "
                    f"shown under its own areas, not counted in {county.name}'s.")
-    named = list(dict.fromkeys(a.name for o in scope.merged_offices for a in o.areas if a.kind == "county"))
+    naming = [a.name for o in scope.merged_offices for a in o.areas if a.kind == "county"]
+    named = list(dict.fromkeys(naming))
     if scope.county is None and len(named) > 1:
+        tied = [n for n in named if n != county.name and naming.count(n) == naming.count(county.name)]
+        why = "the county most of them name" if not tied else \
+            f"named by as many of them as {in_words(tied)}, so the office merged first decided"
         out.append(f"This county file names no county, and its merged offices name {in_words(named)}: it is "
-                   f"reported as {county.name}'s, the county most of them name. Name its county in File > Office "
+                   f"reported as {county.name}'s, {why}. Name its county in File > Office "
                    "Details… (safer-desk office FILE --county NAME).")
     return out
 

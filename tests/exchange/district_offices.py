@@ -65,6 +65,8 @@ def office_from(template_path: Path, path: Path, name: str, *, districts: Iterab
         audit.discard_trail_of_copy(store.conn)  # the copy becomes another office, with a trail of its own
     store.set_meta("office_id", new_id())
     store.set_meta("office_name", name)
+    with store.transaction():  # the template's own office and its areas are not this office's
+        store.conn.execute("DELETE FROM office_areas WHERE office_id <> ?", (store.office_id,))
     ref.set_office_scope(store, districts=list(districts), partnerships=list(partnerships), county=county)
     return store
 

@@ -43,7 +43,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         return []
     # Say what is not there, so an absent table is not taken for a table left out.
     when = year.label if year else "any year"
-    unspent = [] if spend is not None else [f.name for f in running_funds(store, year)]  # none with spend
+    unspent = [] if spend is not None else [f.name for f in running_funds(store, year, areas)]  # none with spend
     no_fund = f"no pooled fund running in {when}" if not unspent else \
         f"nothing spent yet in {in_words(unspent)}, the pooled {'fund' if len(unspent) == 1 else 'funds'} running " \
         f"in {when}"
@@ -108,11 +108,11 @@ def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportT
 
 
 def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
-    """Pooled-fund spend per district (each fund running in the year), victims and pounds."""
+    """Pooled-fund spend per district (each fund of the areas running in the year), victims and pounds."""
     from safer_desk.services import funds
 
     rows, victims, spent, unspent = [], 0, 0, []
-    for fund in running_funds(store, year):
+    for fund in running_funds(store, year, areas):
         figures = funds.fund_figures(store, fund.id)
         if not figures.by_district:
             unspent.append(fund.name)
@@ -130,12 +130,16 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
                        note=f"Nothing spent yet in {in_words(unspent)}." if unspent else "")
 
 
-def running_funds(store: Store, year: FinancialYear | None) -> list:
-    """The pooled funds running in the year (every fund for all years)."""
+def running_funds(store: Store, year: FinancialYear | None, areas: ReportAreas) -> list:
+    """The pooled funds of the areas running in the year (every fund of them for all years): those the report's
+    burn-down sections give (``costs._fund_in_areas``), so a Cornwall office's fund merged into Suffolk's file is
+    in Cornwall's overview, not Suffolk's."""
     from safer_desk.services import funds
+    from safer_desk.services.report_sections.costs import _fund_in_areas
 
     return [f for f in funds.list_funds(store)
-            if year is None or not (f.starts_on > year.last_day or f.ends_on < year.first_day)]
+            if (year is None or not (f.starts_on > year.last_day or f.ends_on < year.first_day))
+            and _fund_in_areas(store, f.id, areas)]
 
 
 def rag_areas(store: Store, areas: ReportAreas) -> list:

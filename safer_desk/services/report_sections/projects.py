@@ -40,12 +40,13 @@ def _in_year(years: set[str], year: FinancialYear | None) -> bool:
     return year is None or year.label in years
 
 
-def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | None, known: dict) -> bool:
+def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | set[str] | None, known: dict) -> bool:
     """Whether a project's areas (free text: district, partnership or county names, or "Countywide") lie in areas.
 
     "Countywide" means the county of the project's other named areas, else the county its lead organisation is
-    named for ("Suffolk County Council", "Suffolk Constabulary"), else the office's county: a county-wide Suffolk
-    project is not a Plymouth project.
+    named for ("Suffolk County Council", "Suffolk Constabulary"), else the office's county (in a county file, the
+    county of the office it came from: ``origin_counties``): a county-wide Suffolk project is not a Plymouth
+    project, nor a Cornwall office's a Suffolk one.
     """
     from safer_desk.services import reference as ref
 
@@ -62,8 +63,32 @@ def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | No
         counties = {a.name for a in known.values() if a.kind == "county"
                     and (lead == a.name.casefold() or lead.startswith(a.name.casefold() + " "))}
     if not counties and office_county:
-        counties = {office_county}
+        counties = {office_county} if isinstance(office_county, str) else set(office_county)
     return any(areas.covers_county(c) for c in counties)
+
+
+def origin_counties(store: Store) -> dict[str, set[str]]:
+    """In a county file, the county of the office each merged project came from (the county it names, else its
+    districts'), by project id: a Cornwall office's "Countywide" is Cornwall, shown under its own county as its
+    figures are, not counted in the county file's. Projects held by several offices, or typed at the county, are
+    the file's county's (not listed)."""
+    from safer_desk.services import reference as ref
+    from safer_desk.storage.schema.exchange import PROVENANCE_TABLE
+
+    scope = ref.office_scope(store)
+    if not scope.is_county_file or not store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (PROVENANCE_TABLE,)):
+        return {}  # (an export of a county file names its merged offices but records no origins)
+    by_office = {}
+    for office in scope.merged_offices:
+        named = {a.name for a in office.areas if a.kind == "county"}
+        by_office[office.office_id] = named or ref.county_names_of(
+            store, [d for a in office.areas for d in ref.area_district_ids(store, a)])
+    out: dict[str, set[str]] = {}
+    for project_id, office_id in store.rows(f"SELECT row_key, office_id FROM {PROVENANCE_TABLE} "
+                                            "WHERE table_name = 'projects' AND shared = 0"):
+        if by_office.get(office_id):
+            out[project_id] = by_office[office_id]
+    return out
 
 
 def board_report_sections(store: Store, *, year: FinancialYear | None = None,
@@ -88,7 +113,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
             inherited.setdefault(item.project_id, set()).update(scenario_years(scenario, by_id))
     years = {p.id: project_years(p) or inherited.get(p.id, set()) for p in all_projects}
     known = {a.name.casefold(): a for a in reversed(ref.known_areas(store))}
-    local = [p for p in all_projects if _in_areas(store, p, areas, county.name if county else None, known)]
+    came_from = origin_counties(store)
+    local = [p for p in all_projects
+             if _in_areas(store, p, areas, came_from.get(p.id) or (county.name if county else None), known)]
     projects = [p for p in local if p.status in OPEN and _in_year(years[p.id], year)]
     undated = [p for p in local if p.status in OPEN and not years[p.id]] if year is not None else []
     sections: list[ReportSection] = []
