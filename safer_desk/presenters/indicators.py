@@ -261,12 +261,22 @@ class FiguresEditor:
         except NumberError as exc:
             return None, str(exc), None
         if ind.unit == "percentage" and key == svc.GRID_VALUE:
-            return value, "", percentage_slip(value) or self._not_begun(col)
+            return value, "", self._period_slip(col, percentage_slip(value))
         if value < 0:
             return None, "A figure here cannot be negative.", None
         if ind.unit == "count" and key == svc.GRID_VALUE and value != value.to_integral_value():
             return None, "A count is a whole number.", None
-        return value, "", self._not_begun(col)
+        return value, "", self._period_slip(col)
+
+    def _period_slip(self, col: int, slip: Slip | None = None) -> Slip | None:
+        """What to ask about a figure for this period, after ``slip`` (950%): not begun yet, or a district's figure
+        for a period the district did not exist in (Forest Heath in May-20), which no partnership or county total
+        counts. All are asked at once: Save again keeps the figure."""
+        assert self.grid is not None
+        begun = self._not_begun(col)
+        dates = svc.outside_dates(self.owner.store, self.grid.view.area_id, self.grid.periods[col])
+        text = " ".join(x.message if isinstance(x, Slip) else x for x in (slip, begun, dates) if x)
+        return Slip(text) if text else None
 
     def _not_begun(self, col: int) -> Slip | None:
         """A figure for a period that has not begun (one column too far, or next year's sheet)."""
@@ -321,9 +331,12 @@ class FiguresEditor:
                 value = None  # its numerator and denominator cleared: the percentage worked out from them goes too
             if (svc.GRID_VALUE, col) in typed and (svc.GRID_NUMERATOR, col) not in typed \
                     and (svc.GRID_DENOMINATOR, col) not in typed:
-                num = den = None  # a figure typed over a ratio replaces it
                 x = typed[(svc.GRID_VALUE, col)]
-                value = None if x is None else float(x)
+                if x is not None and figure_was_ratio(col) and den and not self._disagrees(col, x, num, den):
+                    value = None  # the ratio as shown (88.9 for 16 of 18) keeps it, as Import Figures does
+                else:
+                    num = den = None  # a figure typed over a ratio replaces it
+                    value = None if x is None else float(x)
             disagrees = self._disagrees(col, typed.get((svc.GRID_VALUE, col)), num, den)
             if disagrees:
                 errors[(svc.GRID_VALUE, col)] = disagrees

@@ -28,7 +28,7 @@ from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.indicators import (Change, EstimatedRag, Figure, FigureSource, IndicatorError, Rag,
                                           describe_source)
 from safer_desk.domain.periods import AmbiguousPeriod, FinancialYear, Month, PeriodError, Quarter, format_uk_date
-from safer_desk.domain.text import counted, ranges_text
+from safer_desk.domain.text import counted, in_words, ranges_text
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
@@ -1286,6 +1286,41 @@ def _day(text: str | None, *, end: bool = False) -> date | None:
         first = Month.parse(s)
         return first.plus(1).first_day - timedelta(days=1) if end else first.first_day
     return date.fromisoformat(s[:10])
+
+
+def outside_dates(store: Store, area_id: str, period: str, *, districts: dict[str, dict] | None = None) -> str:
+    """What to ask about a district's figure for a period the district did not exist in (Forest Heath in May-20,
+    East Suffolk in May-16): partnership and county totals count the figures of the districts that covered the
+    area then (derived by the districts' dates), so the grid and Import Figures ask about it, as about a month not
+    begun, rather than store it where no total shows it; "" for any other. ``districts`` (id -> the districts row)
+    saves reading them for each row of an import."""
+    if districts is None:
+        districts = {r["id"]: dict(r) for r in store.rows("SELECT id, name, successor_id, valid_from, valid_to "
+                                                          "FROM districts")}
+    d = districts.get(area_id)
+    if d is None:
+        return ""
+    first, last = period_span(period)
+    began, ended = _day(d["valid_from"]), _day(d["valid_to"], end=True)
+    when, name = period_label(period), d["name"]
+    if ended is not None and first > ended:
+        cover = districts.get(d["successor_id"] or "")
+        while cover is not None and (e := _day(cover["valid_to"], end=True)) is not None and first > e:
+            cover = districts.get(cover["successor_id"] or "")
+        if cover is None:
+            return f"{name} ended on {format_uk_date(ended)}, before {when}: is this the right area and period?"
+        return (f"{name} ended on {format_uk_date(ended)}: in {when} its area was {cover['name']}'s, whose figure is "
+                "what partnership and county totals count: is this the right area?")
+    if began is not None and last < began:
+        before = sorted(p["name"] for p in districts.values() if p["successor_id"] == area_id)
+        if not before:
+            return f"{name} began on {format_uk_date(began)}, after {when}: is this the right area and period?"
+        whose = "whose figures are" if len(before) > 1 else "whose figure is"
+        areas = in_words([p + "'s" for p in before])
+        return (f"{name} began on {format_uk_date(began)}: in {when} its area was "
+                f"{areas}, {whose} what partnership and county totals count "
+                f"({name}'s only in place of {'theirs' if len(before) > 1 else 'its'}): is this the right area?")
+    return ""
 
 
 @dataclass(frozen=True)

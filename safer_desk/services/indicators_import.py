@@ -10,8 +10,7 @@ from pathlib import Path
 from safer_desk.domain.checks import percentage_slip
 from safer_desk.domain import indicators as dom
 from safer_desk.domain.indicators import IndicatorError, format_number
-from safer_desk.domain.periods import format_uk_date
-from safer_desk.domain.text import counted, in_words
+from safer_desk.domain.text import counted
 from safer_desk.exchange.indicator_import import LongRow, read_long_rows
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
@@ -162,7 +161,8 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
         try:
             good, indicator = _check_row(store, row, seen, areas, names)
             preview.good.append(good)
-            asked = " ".join(filter(None, (_outside_dates(districts, good), _query(indicator, good.value, today))))
+            dates = svc.outside_dates(store, good.area_id, good.value.period, districts=districts)
+            asked = " ".join(filter(None, (dates, _query(indicator, good.value, today))))
             if asked:
                 preview.queried[good.line] = asked
         except IndicatorError as exc:
@@ -199,37 +199,6 @@ def _refuse_derived(store: Store, preview: ValuesPreview) -> None:
         preview.good = [g for g in preview.good if g.line not in refused]
         preview.queried = {line: q for line, q in preview.queried.items() if line not in refused}
         preview.refused = sorted(preview.refused + list(refused.items()))
-
-
-def _outside_dates(districts: dict[str, dict], good: GoodRow) -> str:
-    """What to ask about a district's figure for a period the district did not exist in (Forest Heath in May-20,
-    East Suffolk in May-16): partnership and county totals count the figures of the districts that covered the
-    area then (services.indicators derives them by the districts' dates), so the figure is asked about, as the
-    grid asks about a month not begun, rather than stored where no total shows it; "" for any other."""
-    d = districts.get(good.area_id)
-    if good.area_kind != "district" or d is None:
-        return ""
-    first, last = svc.period_span(good.value.period)
-    began, ended = svc._day(d["valid_from"]), svc._day(d["valid_to"], end=True)
-    when, name = svc.period_label(good.value.period), d["name"]
-    if ended is not None and first > ended:
-        cover = districts.get(d["successor_id"] or "")
-        while cover is not None and (e := svc._day(cover["valid_to"], end=True)) is not None and first > e:
-            cover = districts.get(cover["successor_id"] or "")
-        if cover is None:
-            return f"{name} ended on {format_uk_date(ended)}, before {when}: is this the right area and period?"
-        return (f"{name} ended on {format_uk_date(ended)}: in {when} its area was {cover['name']}'s, whose figure is "
-                "what partnership and county totals count: is this the right area?")
-    if began is not None and last < began:
-        before = sorted(p["name"] for p in districts.values() if p["successor_id"] == good.area_id)
-        if not before:
-            return f"{name} began on {format_uk_date(began)}, after {when}: is this the right area and period?"
-        whose = "whose figures are" if len(before) > 1 else "whose figure is"
-        areas = in_words([p + "'s" for p in before])
-        return (f"{name} began on {format_uk_date(began)}: in {when} its area was "
-                f"{areas}, {whose} what partnership and county totals count "
-                f"({name}'s only in place of {'theirs' if len(before) > 1 else 'its'}): is this the right area?")
-    return ""
 
 
 def _compare_with_stored(store: Store, preview: ValuesPreview) -> None:
