@@ -18,7 +18,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from safer_desk.domain.ids import reference_id
-from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.periods import FinancialYear, format_uk_date, parse_uk_date
 from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import Action, run_now
 from safer_desk.services import reference
@@ -35,6 +35,13 @@ class ScopeChoice:
     id: str
     name: str
     chosen: bool
+    # Why naming a partnership gives the office no district today: "ended 31/03/2010", "no districts" ("" if none)
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        """The name as listed: "Babergh CSP (ended 31/03/2010)" for a partnership that has ended."""
+        return f"{self.name} ({self.note})" if self.note else self.name
 
 
 class OfficePresenter:
@@ -50,9 +57,13 @@ class OfficePresenter:
         return reference.office_scope(self.store)
 
     def partnerships(self) -> list[ScopeChoice]:
+        """The file's partnerships by name, those with districts today first: one that has ended (the example's
+        Babergh CSP, to 2010) or has no districts yet says so, since naming it gives the office none of them."""
         named = {a.id for a in self.scope().partnerships}
-        return [ScopeChoice(p.id, p.name, p.id in named)
-                for p in sorted(reference.list_partnerships(self.store), key=lambda p: p.name.casefold())]
+        today = self.today()
+        choices = [ScopeChoice(p.id, p.name, p.id in named, _partnership_note(self.store, p, today))
+                   for p in reference.list_partnerships(self.store)]
+        return sorted(choices, key=lambda c: (bool(c.note), c.name.casefold()))
 
     def districts(self) -> list[ScopeChoice]:
         """The file's reference districts (the example's include those since abolished, with their dates),
@@ -82,16 +93,22 @@ class OfficePresenter:
 
     def counties(self) -> list[str]:
         """The counties the reference districts name, every English county (so a new file can choose one), and
-        the office's own if it is not among them."""
-        names = set(reference.county_names(self.store)) | set(national_counties())
+        the office's own if it is not among them. One name once: the districts' spelling ("Suffolk") over another
+        case of it (a county typed "suffolk" on the command line)."""
+        names: dict[str, str] = {}
+        for name in [*reference.county_names(self.store), *national_counties()]:
+            names.setdefault(name.casefold(), name)
         own = self.scope().county
         if own is not None:
-            names.add(own.name)
-        return sorted(names, key=str.casefold)
+            names.setdefault(own.name.casefold(), own.name)
+        return sorted(names.values(), key=str.casefold)
 
     def county(self) -> str:
+        """The office's county as the list of counties spells it ("" when none is named)."""
         own = self.scope().county
-        return own.name if own is not None else ""
+        if own is None:
+            return ""
+        return next((name for name in self.counties() if name.casefold() == own.name.casefold()), own.name)
 
     def summary(self) -> str:
         """What the file says now, with this year's districts ("Districts 2026/27: Babergh, Mid Suffolk")."""
@@ -123,6 +140,18 @@ class OfficePresenter:
                                               forget_districts=added)
 
         return self.perform(Action(ACTION_TEXT, do, undo, tab="", after=self.after))
+
+
+def _partnership_note(store: Store, partnership: reference.Partnership, today: date) -> str:
+    """"ended 31/03/2010" for a partnership whose To date has passed, "no districts" for one without any; else ""
+    (a To date the file holds in a form no longer read is left unsaid)."""
+    try:
+        last = parse_uk_date(partnership.valid_to) if partnership.valid_to else None
+    except ValueError:
+        last = None
+    if last is not None and last < today:
+        return f"ended {format_uk_date(last)}"
+    return "" if reference.partnership_districts(store, partnership.id) else "no districts"
 
 
 @dataclass(frozen=True)

@@ -142,8 +142,9 @@ class OfficeDialog(QDialog):
         widget = QListWidget(self)
         widget.setAccessibleName(name)
         for choice in choices:
-            item = QListWidgetItem(choice.name, widget)
+            item = QListWidgetItem(choice.label, widget)
             item.setData(ID_ROLE, choice.id)
+            item.setData(NAME_ROLE, choice.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if choice.chosen else Qt.CheckState.Unchecked)
         return widget

@@ -151,3 +151,49 @@ def test_the_dialog_fits_the_laptop_window_without_clipping(window, demo_path):
     for label in (dialog.district_heading, dialog.ticked_line, dialog.summary):
         assert label.isVisible() and label.height() >= label.heightForWidth(label.width())
     dialog.reject()
+
+
+# --- round 25: a county typed in lower case; a partnership that has ended ---------------------------------------
+
+def test_a_county_typed_in_lower_case_is_offered_once_and_chosen(window, qtbot, tmp_path):
+    """`safer-desk office FILE --county suffolk` on a new file keeps the county as typed: the dialog listed
+    "Suffolk" and "suffolk" as two counties and chose the second; Save now keeps the districts' spelling."""
+    assert window.open_path(tmp_path / "new office.sqlite", create=True)
+    store = window.session.store
+    ref.set_office_scope(store, county="suffolk")
+    window.exchange_actions["office"].trigger()
+    dialog = window.office_dialog
+    assert [t for t in combo_texts(dialog.county_combo) if t.casefold() == "suffolk"] == ["Suffolk"]
+    assert dialog.county_combo.currentText() == "Suffolk"
+    assert "then Suffolk's, then the rest" in dialog.district_heading.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert ref.office_scope(store).county.name == "Suffolk"
+
+
+def test_a_partnership_that_has_ended_says_so_and_is_listed_after_the_running_ones(window, demo_path, qtbot):
+    """The example's Babergh CSP ended in 2010: ticked as the office's partnership it gives no district today, and
+    the list did not say it had ended."""
+    assert window.open_path(demo_path)
+    window.exchange_actions["office"].trigger()
+    dialog = window.office_dialog
+    texts = shown(dialog.partnership_list)
+    assert texts[:3] == ["Safer Plymouth", "Safer Suffolk Partnership Board", "Western Suffolk CSP"]
+    assert "Babergh CSP (ended 31/03/2010)" in texts[3:]
+    assert "Ipswich CSP (ended 31/03/2010)" in texts[3:]
+    dialog.set_checked(dialog.partnership_list, "Babergh CSP")  # by its name, as before
+    assert "partnership:babergh-csp" in dialog.checked_ids(dialog.partnership_list)
+    before = ref.office_scope(window.session.store)
+    dialog.reject()  # Cancel: nothing changes
+    assert ref.office_scope(window.session.store) == before
+
+
+def test_a_partnership_with_no_districts_says_so(window, tmp_path):
+    """A new office adds its partnership (View > Districts, Partnerships and Partners…) before its districts: ticked
+    in Office Details it gives the office no district, and the list now says why."""
+    assert window.open_path(tmp_path / "new office.sqlite", create=True)
+    ref.add_partnership(window.session.store, "Safer Babergh")
+    window.exchange_actions["office"].trigger()
+    dialog = window.office_dialog
+    assert shown(dialog.partnership_list) == ["Safer Babergh (no districts)"]
+    assert not dialog.no_partnerships.isVisible()
+    dialog.reject()
