@@ -19,7 +19,7 @@ class Step(LabelledEnum):
     EXAMPLE = ("example", "Loo&k Around the Example")
     POLICE = ("police", "Import Police Data…")
     PROJECT = ("project", "Add the First Project")
-    PLACES = ("places", "Set &Your Districts and Partners…")
+    PLACES = ("places", "Set &Your Districts and Partnerships…")
     NEW = ("new", "&New File…")
     OPEN = ("open", "&Open File…")
 
@@ -28,7 +28,7 @@ STEP_NOTES = {
     Step.EXAMPLE: "a full example office to look around (a copy: this file is not changed)",
     Step.POLICE: "count data.police.uk street-crime files by month, district and crime type",
     Step.PROJECT: "the first line of the project register",
-    Step.PLACES: "the districts, partnerships and partner organisations your office works with",
+    Step.PLACES: "whose file this is: your office's districts or partnerships, and its county",
     Step.NEW: "a new, empty Safer Desk file",
     Step.OPEN: "a Safer Desk file you already have",
 }

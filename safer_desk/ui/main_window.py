@@ -304,7 +304,11 @@ class MainWindow(QMainWindow):
 
     def open_recent(self, path: str) -> bool:
         """Open a file from File > Open Recent; one that is gone may be taken off the list."""
-        if not Path(path).exists():
+        try:
+            there = Path(path).exists()
+        except OSError:  # a folder this user may no longer read: open_path says why it cannot be opened
+            there = True
+        if not there:
             if prompts.ask(self, "Open Recent", f"There is no file at {path}: it may have been moved or renamed, or "
                            "be on a drive that is not connected now. Take it off the Open Recent list?",
                            yes="Take It Off", no="Keep It"):
@@ -493,7 +497,7 @@ class MainWindow(QMainWindow):
 
             self._start_banner = StartBanner({
                 Step.EXAMPLE: self.open_example, Step.POLICE: self.import_police_data,
-                Step.PROJECT: self.add_first_project, Step.PLACES: self.show_reference, Step.NEW: self.new_file,
+                Step.PROJECT: self.add_first_project, Step.PLACES: self.office_details, Step.NEW: self.new_file,
                 Step.OPEN: self.choose_and_open}, self)
             self._frame_layout.insertWidget(0, self._start_banner)
         return self._start_banner
@@ -645,7 +649,8 @@ class MainWindow(QMainWindow):
         store = self.session.store
         if store is None or not self.may_close_file():  # an edit on screen, not saved, is asked about: the copy is
             return  # of the file, and would go without it
-        name = prompts.save_file_name(self, "Save a copy", FILE_FILTER, str(store.path.with_name(store.path.stem + " copy.sqlite")))
+        name = prompts.save_file_name(self, "Save a copy", FILE_FILTER,
+                                      prompts.beside_file(store.path, f"{store.path.stem} copy.sqlite"))
         if not name:
             return
         target = office_file_name(name)
@@ -829,9 +834,10 @@ class MainWindow(QMainWindow):
     # -- state ---------------------------------------------------------------------
     def _restore_state(self) -> None:
         geometry = settings.read_bytes("window/geometry")
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)  # Qt brings it back onto a screen that is there now
-        else:  # the first start: the usual size where it fits, else the screen less the window's frame
+        # Qt brings a remembered size back onto a screen that is there now; one it refuses (saved on a screen of
+        # another size, a laptop undocked, or damaged) changes nothing: then the first start's size, not the least.
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            # the first start: the usual size where it fits, else the screen less the window's frame
             width, height = FIRST_SIZE
             area = available_area(self)
             if area is not None and not area.isEmpty():
@@ -927,7 +933,16 @@ class MainWindow(QMainWindow):
         if not self.may_close_file():
             return False
         copy = example_copy()
-        path = copy.__enter__()
+        try:
+            path = copy.__enter__()
+        except OSError as exc:  # the temporary folder's disk full or refused: the officer's own file is untouched
+            from safer_desk.services.example_copy import copies_folder
+            from safer_desk.services.files import write_refused
+
+            prompts.show_error(self, "Example not opened",
+                               f"The example could not be copied into the temporary folder {copies_folder()}: "
+                               f"{write_refused(exc) or exc}. Your own file is open as it was.")
+            return False
         if not self.open_path(path):
             copy.__exit__(None, None, None)
             return False
@@ -944,6 +959,12 @@ class MainWindow(QMainWindow):
         actions = getattr(self, "import_police_actions", ())
         if actions:
             actions[0].trigger()
+
+    def office_details(self) -> None:
+        """File > Office Details… (whose file this is: its districts or partnerships, and its county)."""
+        actions = getattr(self, "exchange_actions", {})
+        if "office" in actions:
+            actions["office"].trigger()
 
     def add_first_project(self) -> None:
         tab = self.show_tab("projects")

@@ -82,6 +82,14 @@ def _start_in(suggested: str = "") -> str:
     return str(Path(folder) / suggested) if suggested else folder
 
 
+def beside_file(path: Path, name: str) -> str:
+    """Where a file made from the open one is suggested: beside it; for the example's temporary copy (removed with
+    its folder when the window closes) in the last folder used, else Documents, so nothing is saved to go."""
+    from safer_desk.services.example_copy import is_demo_copy
+
+    return _start_in(name) if is_demo_copy(path) else str(Path(path).with_name(name))
+
+
 def _chosen(path: str, *, folder: bool = False) -> str:
     """Remember where a file (or a folder) was chosen; a cancelled dialog ("") remembers nothing."""
     if path:

@@ -1,9 +1,6 @@
 """First run and file handling, round 25: a remembered window size Qt cannot bring back (the laptop undocked,
 settings damaged), the example copy's neighbours, a full disk when the example is copied, and the start page's
-"Set Your Districts and Partners…" on a new file.
-
-The tests marked xfail need a change in ui/main_window.py (reserved for the lead); each says which. Strict: once
-the change is made they pass, and the marker must go.
+"Set Your Districts and Partnerships…" on a new file, and Open Recent on a folder no longer readable.
 """
 
 from __future__ import annotations
@@ -19,8 +16,6 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 from safer_desk.presenters.start import Step
 from safer_desk.services import example_copy as copies
 from safer_desk.ui import settings
-
-MAIN_WINDOW = "needs the change to ui/main_window.py described in the round-25 report"
 
 
 def first_start_size(qtbot):
@@ -47,7 +42,6 @@ def geometry_from_another_screen(qtbot) -> QByteArray:
     return QByteArray(saved[:46] + (2560).to_bytes(4, "big") + saved[50:])
 
 
-@pytest.mark.xfail(strict=True, reason=MAIN_WINDOW)
 @pytest.mark.parametrize("saved", ["another screen", "damaged"])
 def test_a_remembered_size_qt_cannot_bring_back_gives_the_first_start_size(qtbot, saved):
     """Undocked: the window was last closed on the office monitor; Qt's restoreGeometry refuses that geometry
@@ -68,7 +62,6 @@ def temp_folder(tmp_path, monkeypatch):
     return folder
 
 
-@pytest.mark.xfail(strict=True, reason=MAIN_WINDOW)
 def test_a_copy_of_the_example_is_not_suggested_inside_the_folder_that_goes(window, store, temp_folder, qtbot,
                                                                           monkeypatch):
     """Look Around the Example, then File > Save a Copy…: the name offered was "example copy.sqlite" in the
@@ -88,7 +81,6 @@ def test_a_copy_of_the_example_is_not_suggested_inside_the_folder_that_goes(wind
     window.close()
 
 
-@pytest.mark.xfail(strict=True, reason=MAIN_WINDOW)
 def test_a_full_disk_when_the_example_is_copied_says_so_and_names_no_file_of_the_officer(
         window, store, temp_folder, prompts, qtbot, monkeypatch):
     """The temporary folder's disk is full: the exception went to the window's error reporter, whose words said
@@ -105,7 +97,6 @@ def test_a_full_disk_when_the_example_is_copied_says_so_and_names_no_file_of_the
     assert list(temp_folder.iterdir()) == []  # no half-made copy left
 
 
-@pytest.mark.xfail(strict=True, reason=MAIN_WINDOW)
 def test_set_your_districts_on_a_new_file_opens_office_details(window, tmp_path, qtbot):
     """A new file's "Set Your Districts and Partners…" opened View > Districts, Partnerships and Partners… on an
     empty Districts tab asking for a name and an ONS code; districts typed there leave the office unnamed (the
@@ -115,3 +106,19 @@ def test_set_your_districts_on_a_new_file_opens_office_details(window, tmp_path,
     qtbot.mouseClick(window.start_banner.button(Step.PLACES), Qt.MouseButton.LeftButton)
     shown = [d for d in window.findChildren(QDialog) if d.isVisible()]
     assert [d.windowTitle() for d in shown] == ["Office Details"]
+
+
+def test_open_recent_on_a_folder_no_longer_readable_says_why_it_cannot_be_opened(window, tmp_path, prompts,
+                                                                                monkeypatch):
+    """Open Recent on a file in a folder this user may no longer read: Path.exists() raised PermissionError (Python
+    3.11) and the window's error reporter said the file "could not be written"."""
+    gone = tmp_path / "shared" / "office.sqlite"
+
+    def refused(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "exists", refused)
+    opened = []
+    monkeypatch.setattr(window, "open_path", lambda path, **kw: opened.append(path) or False)
+    assert window.open_recent(str(gone)) is False
+    assert opened == [gone]  # open_path, which says why the file cannot be opened

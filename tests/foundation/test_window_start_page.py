@@ -71,13 +71,15 @@ def test_the_example_opens_as_a_copy_that_goes_when_the_window_closes(window, st
     assert not example.exists() and not example.parent.exists()
 
 
-def test_the_start_page_opens_the_places_dialog_and_the_police_import(window, store, qtbot, monkeypatch):
+def test_the_start_page_opens_office_details_and_the_police_import(window, store, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
     window.set_store(store)
     window.show()
     qtbot.mouseClick(window.start_banner.button(Step.PLACES), Qt.MouseButton.LeftButton)
-    assert window._reference_dialog.isVisible()
-    qtbot.addWidget(window._reference_dialog)
-    window._reference_dialog.close()
+    shown = [d for d in window.findChildren(QDialog) if d.isVisible()]
+    assert [d.windowTitle() for d in shown] == ["Office Details"]
+    shown[0].reject()
     chosen = []
     monkeypatch.setattr("safer_desk.ui.indicators.menu.choose_and_import",
                         lambda w, folder: chosen.append(folder))

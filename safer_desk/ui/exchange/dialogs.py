@@ -67,8 +67,9 @@ class ExportDialog(QDialog):
         self.task = None
         self.setWindowTitle("Export for County")
         store = session.store
-        suggested = store.path.with_name(f"{store.path.stem} for county.sqlite") if store else Path("export.sqlite")
-        self.path_edit = QLineEdit(str(suggested), self)
+        suggested = prompts.beside_file(store.path, f"{store.path.stem} for county.sqlite") if store else \
+            "export.sqlite"
+        self.path_edit = QLineEdit(suggested, self)
         self.path_edit.setAccessibleName("Export file")
         self.referrals_check = QCheckBox("Include &individual referrals (victim-level target-hardening rows)", self)
         self.referrals_check.setAccessibleName("Include individual referrals")

@@ -140,7 +140,7 @@ class ReportDialog(QDialog):
         self.meeting_edit.setPlaceholderText("dd/mm/yyyy (optional)")
         self.meeting_edit.setAccessibleName("Date of meeting")
         store = session.store
-        self.path_edit = QLineEdit(str(store.path.with_name(f"{store.path.stem} board report.pdf")), self)
+        self.path_edit = QLineEdit(prompts.beside_file(store.path, f"{store.path.stem} board report.pdf"), self)
         self.path_edit.setAccessibleName("Report file")
         form = QFormLayout()
         form.addRow("&Title:", self.title_edit)
