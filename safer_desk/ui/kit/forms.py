@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Callable, Collection, Mapping, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.forms import Field, FieldKind, FormPresenter
@@ -114,6 +114,18 @@ class WrappedLabel(QLabel):
             self.setMinimumHeight(need)
 
 
+class _EnterOnce(QObject):
+    """On an editable list: Qt's list hands Enter back to its text box, which then says returnPressed a second time
+    (the form saved twice, the second save keeping a figure the first had only queried). The list's own handling of
+    Enter is skipped; the key still goes on to a dialog, as before."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()
+            return True
+        return False
+
+
 class FormView(QWidget):
     """Shows a FormPresenter and forwards typing and clicks to it.
 
@@ -137,6 +149,7 @@ class FormView(QWidget):
         self.presenter = presenter
         self.on_save = on_save or presenter.save
         self.widgets: dict[str, QWidget] = {}
+        self._enter_once = _EnterOnce(self)
         self.messages: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
         self._unlabelled, self._spanning = set(unlabelled), set(spanning)
@@ -274,7 +287,8 @@ class FormView(QWidget):
         if isinstance(widget, QComboBox):
             if widget.isEditable():
                 widget.editTextChanged.connect(lambda text, k=key: self.presenter.set_value(k, text))
-                widget.lineEdit().returnPressed.connect(self.save)
+                widget.lineEdit().returnPressed.connect(self._enter_pressed)
+                widget.installEventFilter(self._enter_once)
             else:
                 widget.currentIndexChanged.connect(
                     lambda _i, k=key, w=widget: self.presenter.set_value(k, w.currentData() or ""))
@@ -282,7 +296,7 @@ class FormView(QWidget):
             widget.textChanged.connect(lambda k=key, w=widget: self.presenter.set_value(k, w.toPlainText()))
         elif isinstance(widget, (QLineEdit, DateField)):
             widget.textEdited.connect(lambda text, k=key: self.presenter.set_value(k, text))
-            widget.returnPressed.connect(self.save)  # Enter in a single-line field saves the form
+            widget.returnPressed.connect(self._enter_pressed)  # Enter in a single-line field saves the form
         return widget
 
     # -- presenter → widgets ---------------------------------------------------------------------------
@@ -303,6 +317,16 @@ class FormView(QWidget):
         self.form_message.setVisible(bool(p.form_message))
         self.save_button.setEnabled(editable)
         self.discard_button.setEnabled(editable and p.is_dirty)
+
+    def _enter_pressed(self) -> None:
+        """Enter in a single-line field saves the form, once. In a dialog the key goes on to the dialog, which
+        presses its default button (Save) itself: saving here as well saved twice, and the second save kept a
+        figure the first had only queried ("Save again to keep it") before anyone saw the question."""
+        window = self.window()
+        if isinstance(window, QDialog) and any(b.isDefault() and b.isVisible()
+                                               for b in window.findChildren(QPushButton)):
+            return
+        self.save()
 
     def save(self) -> bool:
         """Save through the presenter; on a problem, focus the first field it is about."""

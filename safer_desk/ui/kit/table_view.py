@@ -90,6 +90,10 @@ class DataTableView(CopiesSelection, QTableView):
         self.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.horizontalHeader().customContextMenuRequested.connect(self._show_header_menu)
         self.last_menu: QMenu | None = None
+        # Columns the person dragged wider or narrower (by heading): sizing to the rows leaves them as dragged.
+        self.widths_by_hand: dict[str, int] = {}
+        self._sizing = False
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
         self.doubleClicked.connect(self._double_clicked)
         if accessible_name:
             self.setAccessibleName(accessible_name)
@@ -233,15 +237,43 @@ class DataTableView(CopiesSelection, QTableView):
             model.set_column_filter(column, text)
 
     # -- sizes ----------------------------------------------------------------------------------------
+    def _heading(self, column: int) -> str:
+        model = self.model()
+        source = model.sourceModel() if isinstance(model, SortProxy) else model
+        return str(source.headerData(column, _HORIZONTAL) or "") if source is not None else ""
+
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        """A column resized with the mouse held (a drag of the heading's edge, or a double-click on it) is kept at
+        that width; the stretched last column follows the view, not the person."""
+        header = self.horizontalHeader()
+        if self._sizing or not QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            return
+        last = header.count() - 1 - header.hiddenSectionCount()
+        if header.stretchLastSection() and header.visualIndex(column) == last:
+            return
+        self.widths_by_hand[self._heading(column)] = new
+
     def size_columns_to_visible(self, max_width: int = 360) -> None:
-        """Size columns on the visible rows only: resizeColumnsToContents on 100k rows takes a second."""
+        """Size columns on the visible rows only: resizeColumnsToContents on 100k rows takes a second. A column the
+        person resized keeps the width they gave it (the tables are sized again after every change: a column
+        widened to read a long name went back to the sizing's width each time)."""
         model = self.model()
         if model is None:
             return
+        self._sizing = True
+        try:
+            self._size_columns(model, max_width)
+        finally:
+            self._sizing = False
+
+    def _size_columns(self, model, max_width: int) -> None:
         metrics = self.fontMetrics()
         first = max(0, self.rowAt(0))
         last = min(model.rowCount(), first + 60)
         for c in range(model.columnCount()):
+            if self._heading(c) in self.widths_by_hand:
+                self.setColumnWidth(c, self.widths_by_hand[self._heading(c)])
+                continue
             header = str(model.headerData(c, _HORIZONTAL) or "")
             width = metrics.horizontalAdvance(header) + 28
             for r in range(first, last):

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -349,7 +351,7 @@ def sort_key(value: Any) -> tuple:
         return (1, 0, "")
     if isinstance(value, bool):
         return (0, 0, int(value))
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Fraction, Decimal)):  # a share kept exact: by its size, not "227/2500"
         return (0, 0, value)
     if isinstance(value, date):
         return (0, 0, value.toordinal())
@@ -506,11 +508,13 @@ class SortProxy(QSortFilterProxyModel):
                     return False
             elif not self._predicate(row):
                 return False
+        # The text as the cell shows it (£6,250.00 in a column with pence), so what is typed as seen is found.
         for c, needle in self._column_filters.items():
-            if needle not in model.columns[c].text(row).casefold():
+            if needle not in model.columns[c].text(row, show_pence=model.shows_pence(c)).casefold():
                 return False
         if self._needle:
-            return any(self._needle in column.text(row).casefold() for column in model.columns)
+            return any(self._needle in column.text(row, show_pence=model.shows_pence(c)).casefold()
+                       for c, column in enumerate(model.columns))
         return True
 
     def source_rows(self) -> list[Any]:
