@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
+from safer_desk.domain.periods import Month, PeriodError, Quarter
 from safer_desk.domain.projects import ProjectStatus
 from safer_desk.domain.text import as_typed, counted, in_words
 from safer_desk.services import history as service
@@ -171,6 +172,26 @@ def _iso_date(value: str) -> date | None:
     return None
 
 
+# Rows named by their parents that also say their parent's parent: a budget figure its budget (through its column).
+NAMED_WITH = {"budget_cells": ("column_id", "plan_id")}
+# The columns that say which period a row is for (a figure's month, a target's year), most particular first.
+PERIOD_COLUMNS = ("period", "month", "year", "financial_year")
+
+
+def period_words(value: Any) -> str:
+    """A stored period as the tabs say it: "2016-04" -> "Apr 2016", "2016-Q1" -> "Q1 2016/17"; a year as it is."""
+    text = str(value)
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            month = Month.parse(text)
+            return f"{MONTHS[month.month - 1]} {month.year}"
+        if re.fullmatch(r"\d{4}-Q[1-4]", text):
+            return Quarter.parse(text).label
+    except PeriodError:
+        pass
+    return text
+
+
 @dataclass(frozen=True)
 class HistoryLine:
     """One user action as the History window shows it."""
@@ -232,12 +253,28 @@ class Namer:
                     value = fact.values.get(column)
                     if value is not None:
                         deeper.add((target, str(value)))
+        # and the budget a figure is in, through its column (two budgets both have "Employees" in "2019/20")
+        ups = {self.links.get(table, {}).get(through): up for table, (through, up) in NAMED_WITH.items()}
+        for (table, row_id) in linked:
+            fact, up = self.facts.get((table, row_id)), ups.get(table)
+            target = self.links.get(table, {}).get(up or "")
+            if fact is not None and target is not None and fact.values.get(up) is not None:
+                deeper.add((target, str(fact.values[up])))
         self.facts.update(service.record_facts(store, deeper - set(self.facts)))
+        # Ids no foreign key links, named all the same: a budget's area, the office an office area belongs to.
+        self.unlinked = {"area_id": service.area_names(store), "office_id": service.office_names(store)}
+        for e in entries:  # an area since removed (a district an undo took away) by the name the trail holds
+            values = _json_values(e.new_value if e.action == "insert" else e.old_value) or {}
+            key = {"office_areas": "area_id", "districts": "id", "partnerships": "id"}.get(e.table_name)
+            if key and values.get(key) and values.get("name"):
+                self.unlinked["area_id"].setdefault(str(values[key]), str(values["name"]))
 
     def _own_name(self, fact: RecordFacts) -> str | None:
         column = service.name_column(fact.table, self.columns.get(fact.table, list(fact.values)))
         value = fact.values.get(column) if column else None
-        return _short(value) if value not in (None, "") else None
+        if value in (None, ""):
+            return None
+        return period_words(value) if column in PERIOD_COLUMNS else _short(value)
 
     def name(self, table: str, row_id: str | None, values: dict[str, Any] | None = None, depth: int = 0) -> str:
         """What a person calls the row: its title or name, else what it belongs to ("of WSCSP-DHR-2026-07,
@@ -261,6 +298,17 @@ class Namer:
                     parent = self.name(target, str(value), depth=depth + 1)
                     if parent and parent not in parents:
                         parents.append(parent.removeprefix("of "))
+            if table in NAMED_WITH and depth == 0:
+                through, column = NAMED_WITH[table]
+                target = self.links.get(table, {}).get(through)
+                parent = self.facts.get((target, str(fact.values.get(through)))) if target else None
+                grand = self.links.get(target or "", {}).get(column)
+                named = self.name(grand, str(parent.values.get(column)), depth=1) if parent and grand else ""
+                if named and named not in parents:
+                    parents.append(named.removeprefix("of "))
+            period = next((fact.values.get(c) for c in PERIOD_COLUMNS if fact.values.get(c) not in (None, "")), None)
+            if period is not None:  # one month's figure of an indicator, not another's
+                parents.append(period_words(period))
             if parents:
                 return "of " + ", ".join(parents)
         return ""
@@ -275,6 +323,12 @@ class Namer:
             return format_money(value)
         if column.endswith("_bp") and isinstance(value, int):
             return f"{Decimal(value) / 100:f}".rstrip("0").rstrip(".") + "%"
+        if isinstance(value, float):  # a figure as the tabs show it: 1,335 (the file's 1335.0), 12.5
+            return f"{int(value):,}" if value.is_integer() else f"{value:,.6f}".rstrip("0").rstrip(".")
+        if column in PERIOD_COLUMNS[:2] and isinstance(value, str):
+            return period_words(value)
+        if column in self.unlinked and column not in self.links.get(table, {}):
+            return self.unlinked[column].get(str(value)) or _short(value)
         yes_no = yes_no_value(table, column, value)
         if yes_no is not None:
             return yes_no
@@ -400,7 +454,8 @@ class Describer:
     def summary(self, entries: Sequence[AuditEntry]) -> str:
         """What the action changed, in one sentence: changed fields first, then rows added and deleted."""
         n = self.n
-        batches = [e for e in entries if e.action in ("batch", "event")]
+        # a merge's rows before the key it accepted for them ("Merge Babergh office export 3 … and 1 more change")
+        batches = sorted((e for e in entries if e.action in ("batch", "event")), key=lambda e: e.action != "batch")
         if batches:
             return self._detail(batches[0])[0] + (f" and {counted(len(entries) - 1, 'more change')}"
                                                   if len(entries) > 1 else "")
@@ -565,6 +620,15 @@ def _tables_in_order(entries: Iterable[AuditEntry]) -> list[str]:
     return list(dict.fromkeys(e.table_name for e in entries))
 
 
+def _areas_of(e: AuditEntry) -> list[str]:
+    """Where in the window an entry belongs: an import or a merge (one batch entry) to the file and to the areas of
+    the tables it wrote, so the Indicators filter finds the police.uk import that added its figures."""
+    if e.action == "batch":
+        rows = (_json_values(e.new_value) or {}).get("rows")
+        return [FILE, *(area_of(table) for table in (rows if isinstance(rows, dict) else {}))]
+    return [FILE if e.action == "event" else area_of(e.table_name)]
+
+
 def history_lines(store, *, limit: int = 500, tz: tzinfo | None = None) -> list[HistoryLine]:
     """The most recent user actions, newest first, in words."""
     actions = service.actions(store, limit=limit)
@@ -575,8 +639,7 @@ def history_lines(store, *, limit: int = 500, tz: tzinfo | None = None) -> list[
     for a in actions:
         moment = local_time(a.at, tz)
         entries = costs_as_one(net_entries(a.entries), costs, namer)
-        areas = tuple(dict.fromkeys(FILE if e.action in ("batch", "event") else area_of(e.table_name)
-                                    for e in a.entries))
+        areas = {area for e in a.entries for area in _areas_of(e)}
         out.append(HistoryLine(at=moment, when=when_text(moment), who=a.who, action=describe.name(a),
                                summary=describe.summary(entries), areas=tuple(x for x in AREAS if x in areas),
                                details=tuple(describe.details(entries)), entries=len(a.entries)))

@@ -143,6 +143,29 @@ def name_column(table: str, columns: list[str]) -> str | None:
     return next((c for c in NAME_COLUMNS if c in columns), None)
 
 
+def area_names(store: Store) -> dict[str, str]:
+    """id -> name of every district, partnership and indicator area ("partnership:babergh-csp" -> "Babergh CSP"): the
+    areas a budget or the office's own areas name by id, with no link the file's foreign keys know."""
+    known = set(_user_tables(store))
+    out: dict[str, str] = {}
+    for table in ("indicator_areas", "partnerships", "districts"):
+        if table in known:
+            out.update({str(r[0]): str(r[1]) for r in store.rows(f'SELECT id, name FROM "{table}"')})
+    return out
+
+
+def office_names(store: Store) -> dict[str, str]:
+    """office id -> name: this file's own office, and in a county file each office merged into it."""
+    out: dict[str, str] = {}
+    if store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_county_provenance'"):
+        out.update({str(r[0]): str(r[1]) for r in store.rows(
+            "SELECT office_id, max(office_name) FROM _county_provenance GROUP BY office_id")})
+    own = {r[0]: r[1] for r in store.rows("SELECT key, value FROM meta WHERE key IN ('office_id', 'office_name')")}
+    if own.get("office_id") and own.get("office_name"):
+        out[str(own["office_id"])] = str(own["office_name"])
+    return out
+
+
 def record_facts(store: Store, refs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], RecordFacts]:
     """The current values of each (table, row id); for a row since deleted, the values its last insert or
     delete entry recorded (privacy: the audit trail holds no free text of victim-level rows)."""
