@@ -1544,6 +1544,14 @@ def derive_figures(store: Store, indicator: Indicator | str, area: Area | str, p
     return {p: _derive_period(groups, ind, a, p, figs) for p in periods}
 
 
+def holding_own_figures(store: Store, area_ids: Iterable[str]) -> set[str]:
+    """Those of these areas holding a figure of their own (a value or a numerator): a comment typed beside a
+    partnership's derived figure is not one (its figure stays worked out from its districts')."""
+    return {a for a in area_ids if store.scalar(
+        "SELECT 1 FROM indicator_values WHERE area_id = ? AND (value IS NOT NULL OR numerator IS NOT NULL) LIMIT 1",
+        (a,))}
+
+
 def _districts_with_values(store: Store) -> set[str]:
     return {r[0] for r in store.rows("SELECT DISTINCT area_id FROM indicator_values")}
 

@@ -320,7 +320,7 @@ def test_the_window_says_which_cells_and_reads_them_with_the_button(qtbot, empty
     assert "⚠" in tab.model.index(at, tab.model.year_columns[2]).data()
 
 
-# -- 5. a year removed takes the changes the paper printed on it --------------------------------------------------------
+# -- 5. a year removed takes the changes the paper printed on it ----------------------------------------------------
 
 REVENUE = "East Sussex Community Safety revenue budget 2010/11 – 2014/15 (£'000)"
 

@@ -265,7 +265,8 @@ def test_the_members_and_every_button_are_in_view_at_laptop_sizes(demo_window, q
     assert page.members_model.rowCount() == 11
 def test_a_members_dates_outside_the_partnerships_own_are_refused_beside_the_date(western):
     icb = ref.reference_id("org", ICB)
-    with pytest.raises(ref.MembershipError, match="before Western Suffolk CSP began: it runs from 01/04/2017") as caught:
+    began = "before Western Suffolk CSP began: it runs from 01/04/2017"
+    with pytest.raises(ref.MembershipError, match=began) as caught:
         ref.add_membership(western, PID, icb, "01/01/2001")  # the partnership began on 01/04/2017
     assert caught.value.field == "valid_from"
     with western.transaction():

@@ -195,3 +195,22 @@ def test_a_rate_over_an_earlier_years_population_names_that_year(store):
                                       "is recorded for 2019/20)")
     svc.set_population(store, area, FY19, 100000)
     assert svc.year_view(store, ind, area, FY19).population_text() == "per 1,000 of a population 100,000"
+
+
+def test_a_derived_partnership_with_a_comment_of_its_own_is_still_listed_as_derived(store):
+    """The Area list said "AB CSP (partnership)" once the partnership held a comment beside its derived figure: the
+    comment's row was taken for figures of its own, though the grid and the headline still said derived."""
+    from safer_desk.presenters.indicators import IndicatorsPresenter
+
+    ref.add_district(store, "Alpha", county="Testshire")
+    ref.add_district(store, "Beta", county="Testshire")
+    ref.add_partnership(store, "AB CSP", districts=["Alpha", "Beta"])
+    ind = svc.save_indicator(store, "Satisfaction", unit="percentage", polarity="higher")
+    for district, (num, den) in (("Alpha", (16, 18)), ("Beta", (9, 10))):
+        area = svc.ensure_area(store, district, "district")
+        svc.save_values(store, ind, area, [PeriodValue("2019-04", None, float(num), float(den))])
+    svc.save_values(store, ind, AB, [PeriodValue("2019-04", None, 25.0, 28.0, "Few asked")])
+    labels = {c.id: c.label for c in IndicatorsPresenter(store).area_choices()}
+    assert labels[AB] == "AB CSP (partnership, derived)"
+    svc.save_values(store, ind, AB, [PeriodValue("2019-04", None, 20.0, 28.0)])  # a figure of its own: not derived
+    assert {c.id: c.label for c in IndicatorsPresenter(store).area_choices()}[AB] == "AB CSP (partnership)"
