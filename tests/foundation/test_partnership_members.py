@@ -263,6 +263,8 @@ def test_the_members_and_every_button_are_in_view_at_laptop_sizes(demo_window, q
     assert page.members_view.viewport().height() >= 2 * row  # at least two members in view
     assert page.view.viewport().height() >= 2 * page.view.rowHeight(0)
     assert page.members_model.rowCount() == 11
+
+
 def test_a_members_dates_outside_the_partnerships_own_are_refused_beside_the_date(western):
     icb = ref.reference_id("org", ICB)
     began = "before Western Suffolk CSP began: it runs from 01/04/2017"
