@@ -185,6 +185,7 @@ def test_the_county_overview_of_one_county_gives_the_pooled_funds_of_its_areas_o
     finally:
         county.close()
 
+
 def test_two_counties_named_equally_often_is_said_as_a_tie(tmp_path, demo_master):
     """A county file naming no county, with a Suffolk office and a Cornwall office merged: one each, so the office
     merged first decided. The summary, the command line's output (report.text()) and the report say it is a tie, not
