@@ -178,3 +178,21 @@ def test_a_paste_with_an_extra_column_pushing_last_year_off_the_table_is_refused
                      "Babergh CSP\t1\t2442\t87740\t70725\r\n")
     assert tab.state == before
     assert "headed “Last year” would land past the table's last column" in prompts.errors[-1][1]
+
+
+def test_the_weighted_share_of_two_factors_sorts_by_its_size_not_as_text():
+    """With two factors the Weighted share column held the text "9.08", so sorting it put 12.50 before 9.08."""
+    from fractions import Fraction
+
+    from safer_desk.domain.allocation import AllocationOptions, Factor, PartnershipInput, allocate_by_formula
+    from safer_desk.ui.allocation.models import result_columns, result_rows
+    from safer_desk.ui.kit.tables import sort_key
+
+    factors = (Factor("crime"), Factor("population"))
+    rows = [PartnershipInput(name, values={"crime": Fraction(c), "population": Fraction(p)})
+            for name, c, p in (("A", 908, 908), ("B", 1250, 1250), ("C", 7842, 7842))]
+    result = allocate_by_formula(rows, AllocationOptions(pot_pence=10_000_00, factors=factors))
+    column = next(c for c in result_columns(result) if c.key == "share")
+    shares = sorted(result_rows(result), key=lambda r: sort_key(column.get(r)))
+    assert [r["name"] for r in shares] == ["A", "B", "C"]
+    assert column.show(column.get(shares[0])) == "9.08%"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Callable
 
@@ -137,8 +138,9 @@ def result_columns(result: AllocationResult) -> list[Column]:
                               lambda r, k=f.name: _share(r, k), lambda v: f"{format_percent(v)}%", RIGHT,
                               copy_of=lambda r, k=f.name: format_percent(_share(r, k))))
     if len(result.options.factors) > 1:
-        columns.append(Column("share", "Weighted share", lambda r: r["share"], lambda v: f"{v}%", RIGHT,
-                              copy_of=lambda r: str(r["share"])))
+        # The share is written to two places ("9.08"): sorted as the number it is, never as text (12.50 before 9.08).
+        columns.append(Column("share", "Weighted share", lambda r: Decimal(r["share"]) if r["share"] else None,
+                              lambda v: "" if v is None else f"{v}%", RIGHT, copy_of=lambda r: str(r["share"])))
     return columns
 
 
