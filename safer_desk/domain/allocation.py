@@ -149,6 +149,18 @@ def format_fraction(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
 
 
+def format_weight(value: Fraction) -> str:
+    """A factor's weight as it would be typed: a decimal when it has one (33.3, 0.5, 2), else the fraction (1/3),
+    never "333/10"."""
+    denominator = value.denominator
+    for p in (2, 5):
+        while denominator % p == 0:
+            denominator //= p
+    if denominator != 1:
+        return format_fraction(value)
+    return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
+
+
 def format_number(value: Fraction) -> str:
     """A count or measure as people write it: 2,442 or 1,234.5."""
     if value.denominator == 1:

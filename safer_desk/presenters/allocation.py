@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from safer_desk.domain.allocation import (AllocationError, AllocationResult, TopSliceResult, equal_shares_note,
-                                          format_fraction, parse_percent, percent_text, redistribute_uncommitted,
+                                          format_weight, parse_percent, percent_text, redistribute_uncommitted,
                                           top_slice)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.enums import LabelledEnum
@@ -406,7 +406,7 @@ def option_differences(first: service.Scenario, second: service.Scenario) -> lis
                        ("rounding", lambda o: _label(Rounding, o.rounding)),
                        ("unit", lambda o: _label(RoundingUnit, o.unit)),
                        ("damping", lambda o: bench.option_text(o, "damping") or "none"),
-                       ("factors", lambda o: ", ".join(f"{f.title} {format_fraction(f.weight)}" for f in o.factors))):
+                       ("factors", lambda o: ", ".join(f"{f.title} {format_weight(f.weight)}" for f in o.factors))):
         if get(a) != get(b):
             out.append((label, get(a), get(b)))
     return out

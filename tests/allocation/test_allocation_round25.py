@@ -196,3 +196,15 @@ def test_the_weighted_share_of_two_factors_sorts_by_its_size_not_as_text():
     shares = sorted(result_rows(result), key=lambda r: sort_key(column.get(r)))
     assert [r["name"] for r in shares] == ["A", "B", "C"]
     assert column.show(column.get(shares[0])) == "9.08%"
+
+
+@pytest.mark.parametrize("weight, shown", [((333, 10), "33.3"), ((1, 2), "0.5"), ((2, 1), "2"), ((1, 3), "1/3"),
+                                           ((7, 40), "0.175")])
+def test_a_factors_weight_is_shown_as_typed_not_as_a_fraction_of_tens(weight, shown):
+    """A weight typed 33.3 was shown back in the factors table and the comparison note as "333/10"."""
+    from fractions import Fraction
+
+    from safer_desk.domain.allocation import format_weight, parse_weight
+
+    assert format_weight(Fraction(*weight)) == shown
+    assert parse_weight(shown) == Fraction(*weight)  # typed back as shown: the same weight

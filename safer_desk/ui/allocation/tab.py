@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QButton
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QScrollArea, QSplitter, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from safer_desk.domain.allocation import AllocationError, format_fraction, percent_text
+from safer_desk.domain.allocation import AllocationError, format_weight, percent_text
 from safer_desk.domain.money import format_money
 from safer_desk.domain.text import counted
 from safer_desk.exchange.files import parse_tsv, to_tsv
@@ -502,7 +502,7 @@ class AllocationTab(TabBase):
             self.factors_table.blockSignals(True)
             self.factors_table.setRowCount(len(o.factors))
             for i, f in enumerate(o.factors):
-                for c, text in enumerate((f.title, format_fraction(f.weight))):
+                for c, text in enumerate((f.title, format_weight(f.weight))):
                     item = self.factors_table.item(i, c)
                     if item is None:
                         self.factors_table.setItem(i, c, QTableWidgetItem(text))
