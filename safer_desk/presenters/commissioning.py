@@ -291,6 +291,14 @@ class CommissioningPresenter(ScreenPresenter):
             self.award_id, self.award_year, self.range_end = scenario.award_id, scenario.award_year, scenario.range_end
             self.ticks = {i.project_id: i.scale for i in scenario.items}
         self.message, self._query = "", None
+        award = self.award() if scenario is not None else None
+        if award is not None:  # the award corrected since: the fund is what it gives now, as the summary counts it
+            amount, year = service.award_fund(award, self.award_year or None)
+            if amount is not None and amount != scenario.fund_pence:
+                self.fund_text = format_money(amount)
+                self.message = (f"{award.name} now gives {format_money(amount)}{f' for {year}' if year else ''}; the "
+                                f"scenario was saved with {format_money(scenario.fund_pence)}. Save to keep the "
+                                "award's amount.")
         self._changed()
 
     def new(self) -> None:

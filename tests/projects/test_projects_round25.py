@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
+from safer_desk.domain.money import format_money
 from safer_desk.services import funders
 from safer_desk.services import projects as svc
 from safer_desk.services import projects_commissioning as com
@@ -144,3 +145,33 @@ def test_a_set_against_an_award_deleted_since_saves_against_the_fund_it_now_show
     assert not prompts.errors and page.status.text() == "✓ as saved"
     saved = next(s for s in com.list_scenarios(window.session.store) if s.name == "Against the PCC")
     assert saved.award_id is None and saved.fund_pence == 40_056_800 and len(saved.items) == 2
+
+
+def test_a_scenario_whose_award_was_corrected_since_shows_the_awards_amount_and_says_so(demo_path):
+    """A scenario saved against an award whose amount was corrected later showed the saved amount in the fund box
+    while its summary counted the award's new amount: two funds on one page."""
+    from safer_desk.presenters.commissioning import CommissioningPresenter
+    from safer_desk.services import funders as fund_service
+    from safer_desk.services.projects import load_projects
+
+    store = open_store(demo_path)
+    try:
+        page = CommissioningPresenter(store)
+        page.set_projects(load_projects(store))
+        award = next(a for a in fund_service.list_awards(store) if a.name == "PCC grant to Safer Plymouth 2017-19")
+        page.set_award(award.id, "2017/18")
+        saved_fund = page.fund_pence()
+        page.tick(page.projects[0].id)
+        page.set_name("Against the PCC")
+        assert page.save()
+        corrected = fund_service.make_award(funder=award.funder, name=award.name, award_id=award.id,
+                                            years={**{y: format_money(p) for y, p in award.years.items()},
+                                                   "2017/18": "£390,000"})
+        fund_service.save_award(store, corrected)
+        page.load(page.loaded.id)
+        assert page.fund_pence() == 390_000_00 != saved_fund
+        assert page.result().fund_pence == 390_000_00
+        assert "now gives £390,000 for 2017/18" in page.message and format_money(saved_fund) in page.message
+        assert page.is_modified()  # Save keeps the award's amount in the file's scenario
+    finally:
+        store.close()
