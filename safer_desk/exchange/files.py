@@ -219,8 +219,10 @@ def parse_tsv(text: str, *, keep_blank_rows: bool = False) -> list[list[str]]:
     ``keep_blank_rows`` is for a paste into a grid, cell by cell as Excel pastes: every line is a row and an empty
     line is one empty cell (Excel copies a column's empty cell so), so no figure below it moves up onto another
     row. Only the line ending Excel puts after the last row is not a row. Without it, rows that are all blank are
-    dropped: records pasted as a list (the register) may have blank lines between them."""
-    reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")), delimiter="\t")
+    dropped: records pasted as a list (the register) may have blank lines between them.
+
+    A line may end in "\r\n" (Windows), "\n" or "\r" alone (Excel for Mac); a new line inside a cell is read as "\n"."""
+    reader = csv.reader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n")), delimiter="\t")
     if keep_blank_rows:
         return [row or [""] for row in reader]  # csv ends the last row at its line ending: no row after it
     return [row for row in reader if any(cell.strip() for cell in row)]

@@ -900,6 +900,22 @@ class PasteReading:
     keys: tuple[str | None, ...]
     heading_row: bool | None
     unknown_headings: tuple[str, ...] = ()
+    widths: tuple[int, ...] = ()  # the cells each row was copied with, before short rows are filled out
+
+    def short_rows_note(self, heading_row: bool | None) -> str:
+        """Data rows copied with fewer cells than the widest row, numbered as the problems number them, said: Word and
+        web pages give a cell of two lines as two lines without quotes, so its row comes as two short rows (Excel
+        and LibreOffice quote such a cell, and copy every row with all its cells)."""
+        width = max(self.widths, default=0)
+        skip = 1 if heading_row else 0
+        short = [n for n, w in enumerate(self.widths[skip:], start=1) if w < width]
+        if not short:
+            return ""
+        rows = f"Row {short[0]} has" if len(short) == 1 else \
+            f"Rows {', '.join(map(str, short[:-1]))} and {short[-1]} have"
+        return (f"{rows} fewer cells than the {'headings' if heading_row else 'other rows'}: a cell of two lines "
+                "copied from Word or a web page splits its row in two, the rest of it on the next row. Check before "
+                "adding, or make the cell one line there and copy again.")
 
     @property
     def data_rows(self) -> list[tuple[str, ...]]:
@@ -924,26 +940,46 @@ def _looks_like_value(cell: str) -> bool:
     return c[:1] in "√✓✔✗✘?" or c.casefold() in ("x", "yes", "no", "tbc")
 
 
+def _reads_as_value(cell: str) -> bool:
+    """A first-row cell that is a figure, a date or a mark, not a heading that holds a figure ("Budget 2024/25",
+    "LAA2 outcome?"): one of those makes the first row data."""
+    c = (cell or "").strip()
+    if not re.search(r"\d", c):
+        return _looks_like_value(c)  # a mark: √, X, yes, tbc
+    for read, error in ((parse_cost, MoneyError), (parse_uk_date, PeriodError)):
+        try:
+            read(c)
+            return True
+        except error:
+            pass
+    return not re.search(r"[^\W\d_]{2}", c)  # "P1", "2024/25": no word in it
+
+
 def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     """Work out the column mapping of rows copied out of Excel (the person can change it before adding)."""
     clean = tuple(tuple((c or "").strip() for c in r) for r in rows if any((c or "").strip() for c in r))
     if not clean:
         raise ProjectError("There are no rows to paste.")
-    width = max(len(r) for r in clean)
+    widths = tuple(len(r) for r in clean)
+    width = max(widths)
     clean = tuple(r + ("",) * (width - len(r)) for r in clean)
     first = clean[0]
-    known = [_LABEL_TO_KEY.get(h.casefold()) for h in first]
+    # A heading wrapped in Excel (Alt+Enter: "LAA2↵outcome?") or spaced with a non-breaking space is known as well.
+    known = [_LABEL_TO_KEY.get(" ".join(h.split()).casefold()) for h in first]
+    # Two headings of one field ("Project" and "Title"): the first column fills it, the other is left out (and said so)
+    # rather than the later one writing over it without a word.
+    known = [k if k not in known[:c] else None for c, k in enumerate(known)]
     if "title" in known:
         unknown = tuple(h for h, k in zip(first, known) if h and k is None)
-        return PasteReading(clean, tuple(known), True, unknown)
+        return PasteReading(clean, tuple(known), True, unknown, widths)
     if width == 1:
-        return PasteReading(clean, ("title",), False)
+        return PasteReading(clean, ("title",), False, widths=widths)
     guessed = tuple(list(PASTE_ORDER[:width]) + [None] * max(0, width - len(PASTE_ORDER)))
     # Words where the rows below hold figures or marks: headings the register does not know.
     later_values = {c for r in clean[1:] for c, cell in enumerate(r) if _looks_like_value(cell)}
-    if len(clean) > 1 and not any(_looks_like_value(c) for c in first) and (later_values or any(known)):
-        return PasteReading(clean, _guess_by_content(clean[1:], width), None, tuple(h for h in first if h))
-    return PasteReading(clean, guessed, False)
+    if len(clean) > 1 and not any(_reads_as_value(c) for c in first) and (later_values or any(known)):
+        return PasteReading(clean, _guess_by_content(clean[1:], width), None, tuple(h for h in first if h), widths)
+    return PasteReading(clean, guessed, False, widths=widths)
 
 
 def _guess_by_content(rows: Sequence[Sequence[str]], width: int) -> tuple[str | None, ...]:
