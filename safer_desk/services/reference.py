@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import in_words
-from safer_desk.services.district_counties import county_of_district
+from safer_desk.services.district_counties import county_of_district, national_counties
 from safer_desk.storage.store import Store
 
 
@@ -25,6 +25,8 @@ class District:
     ons_code: str | None
     county: str | None
     successor_id: str | None
+    valid_from: str | None = None  # its first and last day as stored (2019-04-01), None: open
+    valid_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,28 @@ class Organisation:
 
 def add_district(store: Store, name: str, *, ons_code: str | None = None, county: str | None = None,
                  successor: str | None = None, valid_from: str | None = None, valid_to: str | None = None) -> str:
-    """Add a district (or return the existing one of that name); successor names the district it became."""
+    """Add a district (or return the existing one of that name); successor names the district it became, from
+    the day after valid_to (Waveney to 31/03/2019, then East Suffolk). The county is spelled as the file already
+    spells it, else as the national lookup does ("suffolk" is Suffolk)."""
     name = (name or "").strip()
     if not name:
         raise ReferenceError("A district needs a name.")
+    county = _county_name(store, county.strip()) if county and county.strip() else None
+    ons_code = _ons_code(ons_code)
+    valid_from, valid_to = _iso_day(valid_from, "From"), _iso_day(valid_to, "To")
+    if valid_from and valid_to and valid_to < valid_from:
+        first, last = format_uk_date(_day(valid_from)), format_uk_date(_day(valid_to))
+        raise ReferenceError(f"To ({last}) is before From ({first}): a district ends on or after the day it begins.")
     district_id = reference_id("district", name)
+    successor = (successor or "").strip()
     successor_id = reference_id("district", successor) if successor else None
+    if successor_id is not None:
+        if successor_id == district_id or store.scalar("SELECT 1 FROM districts WHERE id = ?", (successor_id,)) is None:
+            raise ReferenceError(f"There is no other district called {successor} for {name} to have become: add it "
+                                 "first.")
+        if not valid_to:
+            raise ReferenceError(f"To: type {name}'s last day before it became {successor} (31/03/2019, the day before "
+                                 "East Suffolk began).")
     with store.transaction():
         store.conn.execute(
             "INSERT INTO districts(id, name, ons_code, county, successor_id, valid_from, valid_to) "
@@ -58,6 +76,18 @@ def add_district(store: Store, name: str, *, ons_code: str | None = None, county
             (district_id, name, ons_code, county, successor_id, valid_from, valid_to),
         )
     return district_id
+
+
+_ONS_CODE = re.compile(r"^[A-Z]\d{8}$")
+
+
+def _ons_code(typed: str | None) -> str | None:
+    """An ONS code as the ONS writes it (E07000244: a letter and eight digits), blank for none; refused otherwise."""
+    code = (typed or "").strip().upper()
+    if code and not _ONS_CODE.match(code):
+        raise ReferenceError(f"ONS code: “{typed.strip()}” is not a letter and eight digits, as ONS codes are (East "
+                             "Suffolk's is E07000244). Leave it blank if you do not know it.")
+    return code or None
 
 
 def add_organisation(store: Store, name: str, kind: str = "other") -> str:
@@ -112,7 +142,7 @@ def add_partnership(store: Store, name: str, *, kind: str = "csp", districts: li
 
 
 def list_districts(store: Store) -> list[District]:
-    return [District(r["id"], r["name"], r["ons_code"], r["county"], r["successor_id"])
+    return [District(r["id"], r["name"], r["ons_code"], r["county"], r["successor_id"], r["valid_from"], r["valid_to"])
             for r in store.rows("SELECT * FROM districts ORDER BY name")]
 
 
@@ -305,6 +335,11 @@ USED_IN_WORDS = {
     "fund_referrals": "pooled funds' referrals", "fund_spend_summary": "pooled funds' spend summaries",
     "fund_contributions": "pooled funds' contributions", "budget_line_links": "budget lines (Budgets)",
     "budget_plans": "budget plans (Budgets)", "allocation_scenario_rows": "allocation scenarios (Allocation)",
+    "indicators": "indicators (Indicators)", "indicator_values": "figures (Indicators)",
+    "_police_counts": "police.uk crime counts (Indicators)", "indicator_targets": "targets (Indicators)",
+    "indicator_baselines": "baselines (Indicators)", "indicator_benchmarks": "benchmarks (Indicators)",
+    "indicator_milestones": "milestones (Indicators)", "indicator_estimates": "estimates (Indicators)",
+    "indicator_populations": "populations (Indicators)",
 }
 
 
@@ -328,6 +363,8 @@ def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
     checks = [(t, c) for t, c in _referrers(store, table) if t not in children]
     if kind != "organisation":  # a plan's area is a partnership, district or county by id, with no foreign key
         checks.append(("budget_plans", "area_id"))
+    if kind == "district":  # figures are keyed by its id too: without it, its county's figures (added up from its
+        checks += _referrers(store, "indicator_areas")  # districts') go blank, and its own are left unowned
     used = _in_use(store, checks, ref_id)
     if used:
         words = sorted({USED_IN_WORDS.get(t, t.replace("_", " ")) for t in used})
@@ -582,10 +619,12 @@ def county_doubt(store: Store, name: str) -> str:
 
 
 def _county_name(store: Store, name: str) -> str:
-    """The county's name as the file already spells it (districts or indicator areas), else as typed."""
+    """The county's name as the file already spells it (districts or indicator areas), else as the national lookup
+    spells it (a new file's "suffolk" is Suffolk, as the districts it brings are filed), else as typed (a Welsh
+    county, or one whose districts are all the file's own)."""
     row = store.scalar("SELECT county FROM districts WHERE lower(county) = lower(?) LIMIT 1", (name,)) or \
         store.scalar("SELECT name FROM indicator_areas WHERE kind = 'county' AND lower(name) = lower(?)", (name,))
-    return row or name
+    return row or next((c for c in national_counties() if c.casefold() == name.casefold()), name)
 
 
 # -- districts by date --------------------------------------------------------------------------------

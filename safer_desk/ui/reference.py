@@ -138,19 +138,52 @@ class _Page(QWidget):
         raise NotImplementedError
 
 
+def _uk(day: date | str | None) -> str:
+    return format_uk_date(day) if isinstance(day, date) else (day or "")
+
+
+def _stored_day(text: str | None) -> date | str | None:
+    """A partnership's or district's stored From or To as a day, to show as 01/07/2022 and sort by date (a file
+    written before dates were checked may hold it as typed); what is not a day stays as stored."""
+    try:
+        return parse_uk_date(text) if text else None
+    except PeriodError:
+        return text
+
+
 class DistrictsPage(_Page):
     kind = "district"
 
     def __init__(self, dialog: "ReferenceDialog"):
         super().__init__(dialog, [Column("name", "District"), Column("ons_code", "ONS code"), Column("county", "County"),
+                                  Column("valid_from", "From", get=lambda d: _stored_day(d.valid_from), show=_uk),
+                                  Column("valid_to", "To", get=lambda d: _stored_day(d.valid_to), show=_uk),
                                   Column("successor", "Became", get=lambda d: dialog.district_name(d.successor_id))])
         self.name_edit, self.code_edit, self.county_edit = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         for label, edit in (("District name", self.name_edit), ("ONS code", self.code_edit), ("County", self.county_edit)):
             edit.setAccessibleName(label)
             self.form.addRow(label + ":", edit)
+        # A district merged into another (Waveney and Suffolk Coastal became East Suffolk on 01/04/2019): what it
+        # became and its last day, so its partnerships' and county's figures count the new one from then.
+        self.successor_combo = QComboBox(self)
+        self.successor_combo.setAccessibleName("Became (the district it became after its To)")
+        self.from_edit, self.to_edit = QLineEdit(self), QLineEdit(self)
+        for edit, label in ((self.from_edit, "From (dd/mm/yyyy)"), (self.to_edit, "To (dd/mm/yyyy)")):
+            edit.setPlaceholderText("dd/mm/yyyy")
+            edit.setAccessibleName(label)
+        dates = QHBoxLayout()
+        for label, widget in (("From:", self.from_edit), ("To:", self.to_edit), ("Became:", self.successor_combo)):
+            dates.addWidget(QLabel(label, self))
+            dates.addWidget(widget, 1)
+        self.form.addRow("Dates (blank: always):", dates)
 
     def reload(self) -> None:
-        self.model.set_rows(ref.list_districts(self.store))
+        districts = ref.list_districts(self.store)
+        self.model.set_rows(districts)
+        chosen = self.successor_combo.currentText()
+        self.successor_combo.clear()
+        self.successor_combo.addItems(["", *(d.name for d in districts)])
+        self.successor_combo.setCurrentText(chosen)
 
     def add(self) -> None:
         name = self.name_edit.text().strip()
@@ -158,9 +191,14 @@ class DistrictsPage(_Page):
             prompts.show_error(self, "Add district", f"There is already a district called {name}.")
             return
         store, code, county = self.store, self.code_edit.text().strip() or None, self.county_edit.text().strip() or None
-        if self.run_add(f"Add district {name}", lambda: ref.add_district(store, name, ons_code=code, county=county)):
-            for edit in (self.name_edit, self.code_edit):
+        became = self.successor_combo.currentText().strip() or None
+        valid_from, valid_to = self.from_edit.text().strip() or None, self.to_edit.text().strip() or None
+        if self.run_add(f"Add district {name}", lambda: ref.add_district(
+                store, name, ons_code=code, county=county, successor=became, valid_from=valid_from,
+                valid_to=valid_to)):
+            for edit in (self.name_edit, self.code_edit, self.from_edit, self.to_edit):
                 edit.clear()
+            self.successor_combo.setCurrentIndex(0)
 
 
 class OrganisationsPage(_Page):
@@ -187,19 +225,6 @@ class OrganisationsPage(_Page):
         store, kind = self.store, self.kind_combo.currentText()
         if self.run_add(f"Add organisation {name}", lambda: ref.add_organisation(store, name, kind)):
             self.name_edit.clear()
-
-
-def _uk(day: date | str | None) -> str:
-    return format_uk_date(day) if isinstance(day, date) else (day or "")
-
-
-def _stored_day(text: str | None) -> date | str | None:
-    """A partnership's stored From or To as a day, to show as 01/07/2022 and sort by date (a file written before dates
-    were checked may hold it as typed); what is not a day stays as stored."""
-    try:
-        return parse_uk_date(text) if text else None
-    except PeriodError:
-        return text
 
 
 class MemberDialog(ViewedForm, GuardedDialog):
