@@ -131,6 +131,13 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
     # over the table's own rows they blank what they cover, as typing nothing does.
     while len(table) > len(rows) - at_row and not any(cell.strip() for cell in table[-1]):
         table.pop()
+    shown = state.input_headers()
+    for offset, cells in enumerate(table):  # a figure past the last column would be lost: refused, never dropped
+        lost = [t.strip() for t in cells[len(columns) - at_column:] if t.strip()]
+        if lost:
+            raise AllocationError(
+                f"Pasted row {offset + 1} has cells past the table's last column ({shown[-1]}): “{lost[0]}” would be "
+                "lost. Paste from the column the first cell belongs in, or add the factor first (Factors).")
     used = {p.name.casefold() for p in rows}
     for offset, cells in enumerate(table):
         r = at_row + offset

@@ -208,3 +208,18 @@ def test_a_factors_weight_is_shown_as_typed_not_as_a_fraction_of_tens(weight, sh
 
     assert format_weight(Fraction(*weight)) == shown
     assert parse_weight(shown) == Fraction(*weight)  # typed back as shown: the same weight
+
+
+def test_cells_pasted_past_the_tables_last_column_are_refused_not_dropped():
+    """Pasting Crime, Population and Last year over a table of one factor: the last column fell off the end without a
+    word (the paste went in with last year's figures lost)."""
+    from safer_desk.domain.allocation import AllocationError
+    from safer_desk.services import allocation_workbench as bench
+    from safer_desk.services.demo_data.allocation import suffolk_inputs, suffolk_options
+
+    state = bench.WorkState(tuple(suffolk_inputs()), suffolk_options())
+    width = len(state.input_columns())
+    with pytest.raises(AllocationError, match="past the table's last column"):
+        bench.with_pasted(state, 0, width - 1, [["£70,725", "£1,000"]])
+    # Empty cells past the end (a selection one column too wide) are nothing to lose.
+    assert bench.with_pasted(state, 0, width - 1, [["£70,725", "", " "]]).partnerships[0].previous_pence == 70_725_00
