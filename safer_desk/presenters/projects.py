@@ -521,9 +521,16 @@ class PastePreview:
         names = [self.column_heading(c) for c, key in enumerate(self.keys) if key is None and self.column_heading(c)]
         if not names:
             return ""
-        listed = ", ".join(f"“{n}”" for n in names)
-        return (f"Left out: {listed} ({'a heading' if len(names) == 1 else 'headings'} the register does not know); "
-                "choose a field above a column to add it.")
+        # A second column of a field another column fills ("Title" beside "Project"): said as that, not as unknown.
+        taken = {key: self.column_heading(c) for c, key in enumerate(self.keys) if key is not None}
+        twice = {n: taken[service.field_of_heading(n)] for n in names if service.field_of_heading(n) in taken}
+        unknown = [n for n in names if n not in twice]
+        said = []
+        if unknown:
+            listed = ", ".join(f"“{n}”" for n in unknown)
+            said.append(f"{listed} ({'a heading' if len(unknown) == 1 else 'headings'} the register does not know)")
+        said += [f"“{n}” (its field is read from the column “{other}”)" for n, other in twice.items()]
+        return f"Left out: {'; '.join(said)}; choose a field above a column to add it."
 
     def slips(self) -> list[str]:
         """Dates in the rows far from today, asked about before they are added."""

@@ -955,6 +955,11 @@ def _reads_as_value(cell: str) -> bool:
     return not re.search(r"[^\W\d_]{2}", c)  # "P1", "2024/25": no word in it
 
 
+def field_of_heading(heading: str) -> str | None:
+    """The register's field a pasted heading names ("Project /↵initiative" → title), or None."""
+    return _LABEL_TO_KEY.get(" ".join((heading or "").split()).casefold())
+
+
 def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     """Work out the column mapping of rows copied out of Excel (the person can change it before adding)."""
     clean = tuple(tuple((c or "").strip() for c in r) for r in rows if any((c or "").strip() for c in r))
@@ -965,7 +970,7 @@ def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     clean = tuple(r + ("",) * (width - len(r)) for r in clean)
     first = clean[0]
     # A heading wrapped in Excel (Alt+Enter: "LAA2↵outcome?") or spaced with a non-breaking space is known as well.
-    known = [_LABEL_TO_KEY.get(" ".join(h.split()).casefold()) for h in first]
+    known = [field_of_heading(h) for h in first]
     # Two headings of one field ("Project" and "Title"): the first column fills it, the other is left out (and said so)
     # rather than the later one writing over it without a word.
     known = [k if k not in known[:c] else None for c, k in enumerate(known)]
