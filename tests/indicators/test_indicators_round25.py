@@ -121,7 +121,8 @@ def test_a_derived_partnerships_red_period_takes_the_comment_it_needs(window, tm
     assert svc.year_view(store, ind, AB, FY19).values[0] == 10
 
 
-def test_a_comment_saved_beside_a_derived_percentage_keeps_it_derived(store):
+def satisfaction_of_alpha_and_beta(store) -> str:
+    """AB CSP worked out from Alpha's 16 of 18 and Beta's 9 of 10 in April 2019; the indicator's id."""
     ref.add_district(store, "Alpha", county="Testshire")
     ref.add_district(store, "Beta", county="Testshire")
     ref.add_partnership(store, "AB CSP", districts=["Alpha", "Beta"])
@@ -129,6 +130,11 @@ def test_a_comment_saved_beside_a_derived_percentage_keeps_it_derived(store):
     for district, (num, den) in (("Alpha", (16, 18)), ("Beta", (9, 10))):
         area = svc.ensure_area(store, district, "district")
         svc.save_values(store, ind, area, [PeriodValue("2019-04", None, float(num), float(den))])
+    return ind
+
+
+def test_a_comment_saved_beside_a_derived_percentage_keeps_it_derived(store):
+    ind = satisfaction_of_alpha_and_beta(store)
     derived = svc.year_view(store, ind, AB, FY19).this_year[0]
     assert (derived.numerator, derived.denominator) == (25, 28)
     # What the grid sends for a comment typed beside a derived figure: the figure it shows, with the comment.
@@ -202,13 +208,7 @@ def test_a_derived_partnership_with_a_comment_of_its_own_is_still_listed_as_deri
     comment's row was taken for figures of its own, though the grid and the headline still said derived."""
     from safer_desk.presenters.indicators import IndicatorsPresenter
 
-    ref.add_district(store, "Alpha", county="Testshire")
-    ref.add_district(store, "Beta", county="Testshire")
-    ref.add_partnership(store, "AB CSP", districts=["Alpha", "Beta"])
-    ind = svc.save_indicator(store, "Satisfaction", unit="percentage", polarity="higher")
-    for district, (num, den) in (("Alpha", (16, 18)), ("Beta", (9, 10))):
-        area = svc.ensure_area(store, district, "district")
-        svc.save_values(store, ind, area, [PeriodValue("2019-04", None, float(num), float(den))])
+    ind = satisfaction_of_alpha_and_beta(store)
     svc.save_values(store, ind, AB, [PeriodValue("2019-04", None, 25.0, 28.0, "Few asked")])
     labels = {c.id: c.label for c in IndicatorsPresenter(store).area_choices()}
     assert labels[AB] == "AB CSP (partnership, derived)"
