@@ -140,7 +140,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
             rows, align=["l", "l", *["c"] * len(CRITERIA), "l", "r", "l", "l"],
             note=" ".join(checks))] if projects else []
         sections.append(ReportSection("Commissioning options", paragraphs=paragraphs, tables=tables))
-        award_section = funders_section(store, projects, year)
+        award_section = funders_section(store, projects, year,
+                                        [p for p in local if p.status in OPEN and (years[p.id] or year is None)])
         if award_section is not None:  # the funders' shares sit with the options they fund
             sections[-1].paragraphs += award_section.paragraphs
             sections[-1].tables += award_section.tables
@@ -155,9 +156,10 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
         result = evaluate_saved(store, scenario, all_projects)
         table = board_table(result, plain=True)
         money_from = len(table.header) - len(result.commitment.by_year) - 1
+        # Headed with the fund its summary counts: against an award, the award's money now, not that saved with it.
+        label = result.award.name if result.award is not None else scenario.fund_label
         scenario_tables.append(ReportTable(
-            f"{scenario.name} ({scenario.fund_label + ': ' if scenario.fund_label else ''}"
-            f"{format_money(scenario.fund_pence)})",
+            f"{scenario.name} ({label + ': ' if label else ''}{format_money(result.fund_pence)})",
             table.header, [[str(v) for v in row] for row in table.rows],
             align=["l"] * money_from + ["r"] * (len(table.header) - money_from),
             total_row=[str(v) for v in table.total],
@@ -173,26 +175,35 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     return sections
 
 
-def funders_section(store: Store, projects, year: FinancialYear | None) -> ReportSection | None:
+def funders_section(store: Store, projects, year: FinancialYear | None, across=None) -> ReportSection | None:
     """Each award's funder against the open projects' shares from it, year by year (seed 003: the PCC's
-    £400,568 for 2017/18 against £110,000 + £25,000 + £98,500 = £233,500 of shares, £167,068 left)."""
+    £400,568 for 2017/18 against £110,000 + £25,000 + £98,500 = £233,500 of shares, £167,068 left).
+
+    An award given as one total over several years is one table for all its years, in the report of any of them:
+    its shares are those of ``across`` (the open projects of every year; default ``projects``) in those years.
+    """
     from safer_desk.domain.commissioning import share_for
     from safer_desk.services.funders import list_awards, shares_of
     from safer_desk.services.projects_commissioning import possessive
 
     tables = []
     for award in list_awards(store):
-        years = award.year_labels or ([award.first_year] if award.first_year else [])
+        # A total over several years not split by year is one table for its years, its shares for any of them
+        # counted against the whole (as Commissioning counts it: "£500,000 for 2018/19 to 2019/20").
+        span = (award.first_year, award.last_year) if award.total_over_years else None
+        years = [award.span_text] if span else award.year_labels or ([award.first_year] if award.first_year else [])
         for label in years:
-            if year is not None and label != year.label:
+            if year is not None and (label != year.label if span is None else
+                                     not span[0] <= year.label <= span[1]):
                 continue
             # Read as Commissioning reads them (domain.commissioning.share_for): a share known in part shows its
             # known part and its words, and is counted among those not known, so the total is not taken as whole.
-            shares = [(p, share_for(shares_of(p), award.funder, label)) for p in projects]
+            shares = [(p, share_for(shares_of(p), award.funder, None if span else label, span))
+                      for p in (across if span and across is not None else projects)]
             shares = [(p, lookup) for p, lookup in shares if lookup.state in ("stated", "part known", "not known")]
             if not shares:
                 continue
-            amount = award.amount_for(label)
+            amount = award.total_pence if span else award.amount_for(label)
             rows, committed, unknown = [], 0, 0
             for p, lookup in shares:
                 committed += lookup.amount_pence

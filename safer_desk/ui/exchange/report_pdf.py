@@ -123,7 +123,9 @@ def table_layout(table, width: float, device=None) -> tuple[float, list[float]]:
     their words fit, down to 6 pt); the room left is shared in proportion to what each column would need
     to keep its cells on one line (capped at 40% of the width).
     """
-    padding = 10.0
+    # A cell's padding and borders (10), and 2 more: Qt sets bold text a pixel wider than its metrics say and
+    # rounds a column down to whole pixels, so a column of exactly its longest word broke it ("Scal" over "e").
+    padding = 12.0
     size = _table_points(table)
     while True:
         words, lines = _measure(table, size, device)
