@@ -38,6 +38,12 @@ class Action:
         with user_action(self.text):
             return self.do()
 
+    def perform_redo(self) -> Any:
+        """``do`` again after an undo, named "Redo …" in the history (as the Edit menu says it), so a redo does not
+        read as the action made a second time by hand."""
+        with user_action(f"Redo {lower_first(self.text)}"):
+            return self.do()
+
     def perform_undo(self) -> Any:
         with user_action(f"Undo {lower_first(self.text)}"):  # as the Edit menu says it
             return self.undo()
@@ -107,7 +113,7 @@ class ActionLog:
 
     def redo(self) -> Action:
         action = self.undone.pop()
-        action.perform_do()
+        action.perform_redo()
         if action.after is not None:
             action.after()
         self.done.append(action)

@@ -29,6 +29,7 @@ class ActionCommand(QUndoCommand):
         self.action = action
         self.tab = action.tab
         self._skip_first = done_already
+        self._done_once = done_already  # every later redo is named "Redo …" in the history
         self._undone_already = False
         self.error: Exception | None = None
         self.result: Any = None
@@ -38,7 +39,8 @@ class ActionCommand(QUndoCommand):
             self._skip_first = False
         else:
             try:
-                self.result = self.action.perform_do()
+                self.result = self.action.perform_redo() if self._done_once else self.action.perform_do()
+                self._done_once = True
             except Exception as exc:  # handed to push_action, which re-raises it unchanged
                 self.error = exc
                 self.setObsolete(True)
@@ -88,7 +90,7 @@ def redo_step(stack: QUndoStack) -> None:
     """Redo the next action on the stack, as ``undo_step`` undoes one: a failure leaves the stack where it was."""
     command = stack.command(stack.index())
     if isinstance(command, ActionCommand):
-        command.action.perform_do()
+        command.action.perform_redo()
         command._skip_first = True
     stack.redo()
 
