@@ -41,6 +41,8 @@ class CostsTab(TabBase):
         self.presenter = CostsPresenter(lambda: [p.presenter for p in (self.reviews, self._funds) if p is not None])
         self.watch_unsaved(self.reviews.presenter.changed)
         self.watch_unsaved(self.reviews.presenter.form_opened)
+        # A review's change, its undo or its redo (Edit > Undo from the Pooled funds page too): its page in view.
+        self.reviews.presenter.data_changed.connect(lambda: self.pages.setCurrentWidget(self.reviews))
         self._retitle()
         self.pages.currentChanged.connect(self._page_shown)
         session.data_changed.connect(self._data_changed)

@@ -452,6 +452,10 @@ class ProjectsTab(TabBase):
         QVBoxLayout(self._commissioning_holder).setContentsMargins(0, 0, 0, 0)
         self.pages.addTab(self._commissioning_holder, "Commissioning")
         self.pages.currentChanged.connect(self._page_changed)
+        # A project's change, its undo or its redo (ids: re-read after an action, never a whole reload) and a
+        # scenario's: its page in view, so Edit > Undo from the other page is seen (the Costs tab does the same).
+        self.register.presenter.rows_changed.connect(
+            lambda ids: ids is not None and self.pages.setCurrentWidget(self.register))
         self.register.load()
         session.data_changed.connect(self._data_changed)
         self.watch_unsaved(self.register.presenter.editor.changed)
@@ -464,6 +468,8 @@ class ProjectsTab(TabBase):
 
             self._commissioning = CommissioningPage(self)
             self._commissioning_holder.layout().addWidget(self._commissioning)
+            self._commissioning.presenter.scenarios_changed.connect(
+                lambda: self.pages.setCurrentWidget(self._commissioning_holder))
             self.watch_unsaved(self._commissioning.presenter.changed)
         return self._commissioning
 
