@@ -1,15 +1,20 @@
 """Small-number disclosure control for the fund summary an export carries instead of victim-level rows.
 
 A row of the summary (one fund, district, month and item) that describes fewer than three victims
-could point at a person ("the one door chain fitted in Babergh in May"). Such rows are merged, step
-by step, until every row describes at least SMALL_NUMBER victims:
+could point at a person ("the one door chain fitted in Babergh in May"), and so could a row counting one or two
+victims first supported in it ("the one victim first supported in Babergh in May", even among three the row
+describes; the county's figures by district and by month add that column up). Such rows are merged, step
+by step, until every row describes at least SMALL_NUMBER victims and counts none or at least SMALL_NUMBER
+as first supported:
 
 1. into "other districts" for the same month and item (district left blank);
-2. what is still small, into the quarter (dated at the quarter's first month, or at the fund's first month when
-   the fund began later in the quarter: spend is never dated outside the fund's period), same item;
-3. what is still small, into the quarter with every item together ("Other items");
-4. what is still small, for the whole period, into the nearest "other districts, other items" row
-   (or, when there is none, the nearest row of the fund becomes one and takes it).
+2. what is still small, into the month with every item together ("Other items"): months before items, since the
+   county's burn rate and forecast are read from the months;
+3. what is still small, into the quarter (dated at the quarter's first month, or at the fund's first month when
+   the fund began later in the quarter: spend is never dated outside the fund's period), every item together;
+4. what is still small, for the whole period, into the nearest row of other districts (a district's only when
+   there is none), which becomes "other districts, other items" if it was not; should that row then count
+   one or two victims first supported, the nearest rows join it until it counts at least SMALL_NUMBER.
 
 Every spend line lands in exactly one row, so the amounts, the spend lines and the victims add up to
 the same totals as the detailed rows. A fund with fewer than SMALL_NUMBER victims in all keeps one
@@ -73,7 +78,9 @@ class SummaryRow:
 
     @property
     def small(self) -> bool:
-        return len(self.referrals) < SMALL_NUMBER
+        """Describes fewer than SMALL_NUMBER victims, or counts one or two as first supported in it (a count of
+        people like any other: "the one victim first supported in Babergh in May"; none is no one)."""
+        return len(self.referrals) < SMALL_NUMBER or 0 < self.victims < SMALL_NUMBER
 
 
 def quarter_start(month: str) -> str:
@@ -138,7 +145,7 @@ def _one_fund(lines: list[SpendLine], period: tuple[str, str] | None = None) -> 
     kept = [r for r in cells.values() if not r.small]
     steps = (
         lambda r: (r.fund_id, None, r.month, r.item),  # 1. other districts, same month and item
-        lambda r: (r.fund_id, None, _quarter_of(r.month, period), r.item),  # 2. the quarter
+        lambda r: (r.fund_id, None, r.month, OTHER_ITEMS),  # 2. the month, every item
         lambda r: (r.fund_id, None, _quarter_of(r.month, period), OTHER_ITEMS),  # 3. the quarter, every item
     )
     small = [r for r in cells.values() if r.small]
@@ -156,17 +163,18 @@ def _one_fund(lines: list[SpendLine], period: tuple[str, str] | None = None) -> 
                 small.append(row)
             else:
                 kept.append(row)
+        # A kept row that took one or two victims first supported (it counted none) is small again: merged on.
+        small += [r for r in kept if r.small]
+        kept = [r for r in kept if not r.small]
     if small:  # 4. whatever is left, for the whole period
         rest = SummaryRow(small[0].fund_id, None, min(r.month for r in small), OTHER_ITEMS)
         for row in small:
             rest.add(row)
         if not kept:
             return [rest]
-        # The nearest row that is already "other districts, other items" takes it; failing that, the nearest
-        # row becomes one (so nothing is ever put under a district or an item it did not come from).
-        home = min(kept, key=lambda r: (not (r.district_id is None and r.item == OTHER_ITEMS), r.district_id is not None,
-                                        abs(_month_index(r.month) - _month_index(rest.month)), r.month,
-                                        r.district_id or "", r.item))
+        # The nearest row of other districts takes it, as "other districts, other items" (so nothing is ever put
+        # under a district or an item it did not come from).
+        home = _nearest(kept, rest.month)
         target_key = (home.fund_id, None, home.month, OTHER_ITEMS)
         if home.key != target_key:
             kept.remove(home)
@@ -177,4 +185,17 @@ def _one_fund(lines: list[SpendLine], period: tuple[str, str] | None = None) -> 
             target.add(home)
             home = target
         home.add(rest)
+        # It counted no victim first supported and now counts one or two: the nearest rows join it until it counts
+        # at least SMALL_NUMBER (the fund has that many in all, or the whole fund ends up in this one row).
+        while home.small and len(kept) > 1:
+            other = _nearest([r for r in kept if r is not home], home.month)
+            kept.remove(other)
+            home.add(other)
     return sorted(kept, key=lambda r: (r.month, r.district_id or "~", r.item))
+
+
+def _nearest(rows: list[SummaryRow], month: str) -> SummaryRow:
+    """The row of other districts nearest to month (a district's only when there is none), an "other items" one
+    first of those as near: spend is moved across as few months as can be (the county's burn rate is read from them)."""
+    return min(rows, key=lambda r: (r.district_id is not None, abs(_month_index(r.month) - _month_index(month)),
+                                    r.item != OTHER_ITEMS, r.month, r.district_id or "", r.item))

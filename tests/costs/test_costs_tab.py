@@ -636,8 +636,10 @@ def test_a_county_fund_page_marks_a_month_holding_spend_merged_from_other_months
                                                                                    qtbot):
     from safer_desk.services.county import export_for_county
     from safer_desk.storage.store import open_store
+    from tests.costs.test_fund_services import few_victims
     from tests.exchange.helpers import merge_accepting
 
+    few_victims(demo_store)  # four victims in three months: one row of the county's, dated Jul-25
     out = export_for_county(demo_store, tmp_path / "export.sqlite").path
     county_path = tmp_path / "county.sqlite"
     county = open_store(county_path, create=True, office_name="Suffolk county")
@@ -651,10 +653,15 @@ def test_a_county_fund_page_marks_a_month_holding_spend_merged_from_other_months
     page = tab.funds
     wait_loaded(qtbot, page)
     model = page.by_month.model
+    assert page.fund_combo.currentText() == "IPS sanctuary"
     shown = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert shown == ["Apr 2018 *", "May 2018", "Jun 2018", "Total"]
-    assert "also holds spend of May-18 to Jun-18" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert not model.index(1, 0).data().endswith("*")
+    assert shown == ["Jul 2025 *", "Total"]
+    assert "also holds spend of May-25 to Aug-25" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    page.fund_combo.setCurrentIndex(page.fund_combo.findText("Suffolk Target Hardening Pilot"))
+    wait_loaded(qtbot, page)
+    model = page.by_month.model
+    shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert shown == ["Apr 2018", "May 2018", "Jun 2018", "Total"]  # the pilot's months, exact at the county
 
 
 def test_a_fund_with_no_complete_month_shows_no_forecast_of_the_end(tab, qtbot, demo_window):

@@ -272,9 +272,9 @@ def test_the_countys_forecast_says_when_an_offices_months_were_merged_for_small_
 
 
 def test_a_month_that_holds_spend_merged_from_other_months_is_said_to_in_the_report_and_workbook(demo_store, tmp_path):
-    """The pilot's small rows are merged into their quarter and dated at its first month: the county's report
-    printed Apr-18 as 11 victims and £1,245 (the office's April: 5 and £795) and the workbook dated the row
-    01/04/2018, with no word that it held May's and June's spend too."""
+    """Four victims (Ipswich in May and July, two in Babergh in August) go to the county as one row dated Jul-25: the
+    county's report printed it as July's 4 victims and £1,616.64 and the workbook dated it 01/07/2025, with no word
+    that it held May's and August's spend too. The example's pilot goes by its exact months, unmarked."""
     import openpyxl
 
     from safer_desk.services.county import export_for_county
@@ -282,17 +282,19 @@ def test_a_month_that_holds_spend_merged_from_other_months_is_said_to_in_the_rep
 
     from tests.exchange.helpers import merge_accepting
 
+    few_victims(demo_store)
     out = export_for_county(demo_store, tmp_path / "export.sqlite").path
     county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county")
     try:
         merge_accepting(county, [out])
-        figures = funds.fund_figures(county, pilot(county).id)
-        assert figures.merged == {Month(2018, 4): (Month(2018, 4), Month(2018, 6))}
-        assert funds.fund_figures(demo_store, pilot(demo_store).id).merged == {}
-        section = next(s for s in board_report_sections(county) if s.title.startswith(PILOT))
+        figures = funds.fund_figures(county, funds.fund_by_name(county, "IPS sanctuary").id)
+        assert figures.merged == {Month(2025, 7): (Month(2025, 5), Month(2025, 8))}
+        assert funds.fund_figures(county, pilot(county).id).merged == {}
+        assert funds.fund_figures(demo_store, funds.fund_by_name(demo_store, "IPS sanctuary").id).merged == {}
+        section = next(s for s in board_report_sections(county) if s.title.startswith("IPS sanctuary"))
         table = next(t for t in section.tables if t.title == "Spend per month")
-        assert [r[0] for r in table.rows] == ["Apr-18*", "May-18", "Jun-18"]
-        assert "* Apr-18 also holds spend of May-18 to Jun-18, merged so that no row describes fewer than three " \
+        assert [r[0] for r in table.rows] == ["Jul-25*"]
+        assert "* Jul-25 also holds spend of May-25 to Aug-25, merged so that no row describes fewer than three " \
                "victims." in table.note
         export_for_county(county, tmp_path / "county.xlsx")
     finally:
@@ -300,5 +302,5 @@ def test_a_month_that_holds_spend_merged_from_other_months_is_said_to_in_the_rep
     sheet = openpyxl.load_workbook(tmp_path / "county.xlsx")["Fund spend"]
     rows = list(sheet.iter_rows(values_only=True))
     top = next(i for i, r in enumerate(rows) if r and r[0] == "Fund")
-    spans = {r[rows[top].index("Includes spend of")] for r in rows[top + 1:] if r[0] == PILOT}
-    assert spans == {"Apr-18 to Jun-18", None}
+    spans = {r[0]: r[rows[top].index("Includes spend of")] for r in rows[top + 1:] if r[0] in ("IPS sanctuary", PILOT)}
+    assert spans == {"IPS sanctuary": "May-25 to Aug-25", PILOT: None}

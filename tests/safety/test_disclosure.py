@@ -42,6 +42,8 @@ def test_totals_add_up_and_no_row_describes_fewer_than_three_victims(lines):
         assert sum(r.victims for r in out) == sum(1 for line in mine if line.first) == len({x.referral for x in mine})
         if len({line.referral for line in mine}) >= SMALL_NUMBER:
             assert all(len(r.referrals) >= SMALL_NUMBER for r in out), [(r.key, r.referrals) for r in out]
+            # Nor does any row count one or two victims first supported (round 25).
+            assert not [r.key for r in out if 0 < r.victims < SMALL_NUMBER], [(r.key, r.victims) for r in out]
         else:
             assert len(out) == 1  # a fund with fewer than three victims in all: one row for the whole period
     # Nothing is put under a district or an item it did not come from.
@@ -65,9 +67,10 @@ def test_small_rows_merge_into_other_districts_then_the_quarter():
     rows = {(r.district_id, r.month, r.item): (r.victims, r.amount_pence) for r in
             summarise_with_disclosure_control(lines)}
     # Babergh's April row describes three victims: kept. Ipswich (1) and Waveney (2) become "other districts"
-    # (3 victims). Babergh's one May victim is small even among other districts: into the quarter (April).
+    # (3 victims). Babergh's one May victim is small even among other districts, in its month and its quarter: into
+    # the nearest row of other districts (April), which becomes "other items" (round 25: months before items).
     assert rows == {("district:babergh", "2018-04", "Door chain"): (3, 7500),
-                    (None, "2018-04", "Door chain"): (4, 10000)}
+                    (None, "2018-04", OTHER_ITEMS): (4, 10000)}
 
 
 def test_quarters_are_financial_quarters():
