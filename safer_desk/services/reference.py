@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Sequence
 
-from safer_desk.domain.ids import new_id, reference_id
+from safer_desk.domain.ids import new_id, reference_id, slug
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import in_words
 from safer_desk.services.district_counties import county_of_district, national_counties
@@ -45,6 +45,15 @@ class Organisation:
     kind: str
 
 
+class DistrictError(ReferenceError):
+    """A district's add or correction refused; ``field`` names what it is about ("name", "ons_code", "county",
+    "valid_from", "valid_to", "successor")."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
 def add_district(store: Store, name: str, *, ons_code: str | None = None, county: str | None = None,
                  successor: str | None = None, valid_from: str | None = None, valid_to: str | None = None) -> str:
     """Add a district (or return the existing one of that name); successor names the district it became, from
@@ -52,30 +61,118 @@ def add_district(store: Store, name: str, *, ons_code: str | None = None, county
     spells it, else as the national lookup does ("suffolk" is Suffolk)."""
     name = (name or "").strip()
     if not name:
-        raise ReferenceError("A district needs a name.")
-    county = _county_name(store, county.strip()) if county and county.strip() else None
-    ons_code = _ons_code(ons_code)
-    valid_from, valid_to = _iso_day(valid_from, "From"), _iso_day(valid_to, "To")
-    if valid_from and valid_to and valid_to < valid_from:
-        first, last = format_uk_date(_day(valid_from)), format_uk_date(_day(valid_to))
-        raise ReferenceError(f"To ({last}) is before From ({first}): a district ends on or after the day it begins.")
+        raise DistrictError("name", "A district needs a name.")
     district_id = reference_id("district", name)
-    successor = (successor or "").strip()
-    successor_id = reference_id("district", successor) if successor else None
-    if successor_id is not None:
-        if successor_id == district_id or store.scalar("SELECT 1 FROM districts WHERE id = ?", (successor_id,)) is None:
-            raise ReferenceError(f"There is no other district called {successor} for {name} to have become: add it "
-                                 "first.")
-        if not valid_to:
-            raise ReferenceError(f"To: type {name}'s last day before it became {successor} (31/03/2019, the day before "
-                                 "East Suffolk began).")
+    values = _district_values(store, district_id, name, ons_code, county, successor, valid_from, valid_to)
     with store.transaction():
         store.conn.execute(
             "INSERT INTO districts(id, name, ons_code, county, successor_id, valid_from, valid_to) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-            (district_id, name, ons_code, county, successor_id, valid_from, valid_to),
-        )
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING", (district_id, name, *values))
     return district_id
+
+
+def _district_values(store: Store, district_id: str, name: str, ons_code: str | None, county: str | None,
+                     successor: str | None, valid_from: date | str | None, valid_to: date | str | None
+                     ) -> tuple[str | None, str | None, str | None, str | None, str | None]:
+    """(ons_code, county, successor_id, valid_from, valid_to) as a district is stored, checked as Add and Edit
+    district check them; a refusal names its field."""
+    county = _county_name(store, county.strip(), leaving_out=district_id) if county and county.strip() else None
+    try:
+        ons_code = _ons_code(ons_code)
+    except ReferenceError as exc:
+        raise DistrictError("ons_code", str(exc)) from None
+    valid_from, valid_to = _district_day(valid_from, "valid_from", "From"), _district_day(valid_to, "valid_to", "To")
+    if valid_from and valid_to and valid_to < valid_from:
+        first, last = format_uk_date(_day(valid_from)), format_uk_date(_day(valid_to))
+        raise DistrictError("valid_to", f"To ({last}) is before From ({first}): a district ends on or after the day "
+                                        "it begins.")
+    successor = (successor or "").strip()
+    successor_id = None
+    if successor:
+        row = store.one("SELECT id, name FROM districts WHERE id IN (?, ?) OR lower(name) = lower(?)",
+                        (successor, f"district:{slug(successor)}", successor))
+        if row is None or row["id"] == district_id:
+            raise DistrictError("successor", f"There is no other district called {successor} for {name} to have "
+                                             "become: add it first.")
+        successor_id, successor = row["id"], row["name"]
+        chain, seen = successor_id, set()
+        while chain and chain not in seen:  # Waveney became East Suffolk: East Suffolk cannot have become Waveney
+            if chain == district_id:
+                raise DistrictError("successor", f"{successor} became {name} (its Became says so): {name} cannot "
+                                                 f"have become {successor} as well.")
+            seen.add(chain)
+            chain = store.scalar("SELECT successor_id FROM districts WHERE id = ?", (chain,))
+        if not valid_to:
+            raise DistrictError("valid_to", f"To: type {name}'s last day before it became {successor} (31/03/2019, "
+                                            "the day before East Suffolk began).")
+    return ons_code, county, successor_id, valid_from, valid_to
+
+
+def _district_day(value: date | str | None, field: str, label: str) -> str | None:
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return _iso_day(value, label)
+    except ReferenceError as exc:
+        raise DistrictError(field, str(exc)) from None
+
+
+def edit_district(store: Store, district_id: str, *, name: str, ons_code: str | None = None,
+                  county: str | None = None, successor: str | None = None, valid_from: date | str | None = None,
+                  valid_to: date | str | None = None) -> None:
+    """Correct a district in one transaction: its ONS code, county, From, To and what it became (by name or id),
+    checked as Add checks them, and its name's spelling. Its id never changes: figures, reviews, partnerships,
+    the office's scope and the county's merge all know it by its id, and imports and other offices' files find
+    it by the id its name gives, so a name giving another id is refused (a district renamed is a new district
+    that the old one became)."""
+    row = store.one("SELECT * FROM districts WHERE id = ?", (district_id,))
+    if row is None:
+        raise DistrictError("name", "There is no such district.")
+    name = (name or "").strip()
+    if not name:
+        raise DistrictError("name", "A district needs a name.")
+    if name != row["name"]:
+        try:
+            same_id = reference_id("district", name) == district_id
+        except ValueError:
+            same_id = False
+        if not same_id:
+            raise DistrictError("name", f"Only the spelling of {row['name']}'s name (capitals, spaces, punctuation) "
+                                        f"can be corrected: “{name}” would be another district to figures, imports "
+                                        "and the county's merge, which find it by its name. A district renamed is "
+                                        f"a new one: add {name}, then give {row['name']} a To and Became {name}.")
+        if store.scalar("SELECT 1 FROM districts WHERE lower(name) = lower(?) AND id <> ?", (name, district_id)):
+            raise DistrictError("name", f"There is already a district called {name}.")
+    values = _district_values(store, district_id, name, ons_code, county, successor, valid_from, valid_to)
+    with store.transaction():
+        store.conn.execute("UPDATE districts SET name = ?, ons_code = ?, county = ?, successor_id = ?, valid_from = ?, "
+                           "valid_to = ? WHERE id = ?", (name, *values, district_id))
+        if name != row["name"]:  # the copies of its name kept beside its id (the office's scope, its figures' area)
+            if _has_office_areas(store):
+                store.conn.execute("UPDATE office_areas SET name = ? WHERE area_id = ?", (name, district_id))
+            store.conn.execute("UPDATE OR IGNORE indicator_areas SET name = ? WHERE id = ?", (name, district_id))
+
+
+def district_snapshot(store: Store, district_id: str) -> dict:
+    """A district's row and the copies of its name beside its id, as put_district_snapshot puts them back."""
+    row = store.one("SELECT * FROM districts WHERE id = ?", (district_id,))
+    office = [tuple(r) for r in store.rows("SELECT id, name FROM office_areas WHERE area_id = ?", (district_id,))] \
+        if _has_office_areas(store) else []
+    return {"row": dict(row) if row is not None else None, "office_areas": office,
+            "indicator_area": store.scalar("SELECT name FROM indicator_areas WHERE id = ?", (district_id,))}
+
+
+def put_district_snapshot(store: Store, district_id: str, snap: dict) -> None:
+    """Make the district what ``snap`` (from district_snapshot) holds (undo and redo of Edit district)."""
+    row = snap["row"]
+    with store.transaction():
+        store.conn.execute("UPDATE districts SET " + ", ".join(f"{c} = ?" for c in row if c != "id") + " WHERE id = ?",
+                           [*(row[c] for c in row if c != "id"), district_id])
+        for area_row_id, name in snap["office_areas"]:
+            store.conn.execute("UPDATE office_areas SET name = ? WHERE id = ?", (name, area_row_id))
+        if snap["indicator_area"] is not None:
+            store.conn.execute("UPDATE OR IGNORE indicator_areas SET name = ? WHERE id = ?",
+                               (snap["indicator_area"], district_id))
 
 
 _ONS_CODE = re.compile(r"^[A-Z]\d{8}$")
@@ -363,8 +460,10 @@ def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
     checks = [(t, c) for t, c in _referrers(store, table) if t not in children]
     if kind != "organisation":  # a plan's area is a partnership, district or county by id, with no foreign key
         checks.append(("budget_plans", "area_id"))
-    if kind == "district":  # figures are keyed by its id too: without it, its county's figures (added up from its
-        checks += _referrers(store, "indicator_areas")  # districts') go blank, and its own are left unowned
+    if kind != "organisation":  # figures are keyed by its id too: a district's go to its county's (added up from
+        # its districts': without it they go blank), a partnership's figures and targets are its own; either would be
+        # left under an area the file no longer has
+        checks += _referrers(store, "indicator_areas")
     used = _in_use(store, checks, ref_id)
     if used:
         words = sorted({USED_IN_WORDS.get(t, t.replace("_", " ")) for t in used})
@@ -618,11 +717,12 @@ def county_doubt(store: Store, name: str) -> str:
             "its figures are worked out from the districts filed under it.")
 
 
-def _county_name(store: Store, name: str) -> str:
+def _county_name(store: Store, name: str, *, leaving_out: str = "") -> str:
     """The county's name as the file already spells it (districts or indicator areas), else as the national lookup
     spells it (a new file's "suffolk" is Suffolk, as the districts it brings are filed), else as typed (a Welsh
     county, or one whose districts are all the file's own)."""
-    row = store.scalar("SELECT county FROM districts WHERE lower(county) = lower(?) LIMIT 1", (name,)) or \
+    row = store.scalar("SELECT county FROM districts WHERE lower(county) = lower(?) AND id <> ? LIMIT 1",
+                       (name, leaving_out)) or \
         store.scalar("SELECT name FROM indicator_areas WHERE kind = 'county' AND lower(name) = lower(?)", (name,))
     return row or next((c for c in national_counties() if c.casefold() == name.casefold()), name)
 

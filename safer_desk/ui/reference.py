@@ -66,7 +66,7 @@ class _Page(QWidget):
         self.remove_button = QPushButton("&Remove selected", self)
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
+        buttons = self.buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
@@ -176,6 +176,70 @@ class DistrictsPage(_Page):
             dates.addWidget(QLabel(label, self))
             dates.addWidget(widget, 1)
         self.form.addRow("Dates (blank: always):", dates)
+        # A district added wrong, or by the police.uk lookup with no dates (East Suffolk with no From 01/04/2019),
+        # is corrected in place: removing and adding it again is refused once anything refers to it.
+        self.edit_dialog: MemberDialog | None = None
+        self.edit_button = QPushButton("&Edit district…", self)
+        self.edit_button.setToolTip("Correct the selected district's name, ONS code, county, From, To or what it "
+                                    "became (Enter or a double-click on it does too)")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.buttons.insertWidget(1, self.edit_button)
+        self.view.on_edit = self.edit_selected
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable_edit())
+        self._enable_edit()
+
+    def _enable_edit(self) -> None:
+        self.edit_button.setEnabled(not self.dialog.session.read_only and len(self.selected()) == 1)
+
+    def edit_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1 or self.dialog.session.read_only:
+            return
+        district = chosen[0]
+        store, undo_stack, after, did = self.store, self.dialog.session.undo_stack, self.refresher(), district.id
+        others = tuple((d.id, d.name) for d in ref.list_districts(store) if d.id != did)
+        before = {"name": district.name, "ons_code": district.ons_code or "", "county": district.county or "",
+                  "valid_from": _stored_day(district.valid_from), "valid_to": _stored_day(district.valid_to),
+                  "successor": district.successor_id or ""}
+        labels = {"name": "name", "ons_code": "ONS code", "county": "county", "valid_from": "From",
+                  "valid_to": "To", "successor": "Became"}
+        loaded = {"name": district.name, "ons_code": district.ons_code or "", "county": district.county or "",
+                  "valid_from": _uk(_stored_day(district.valid_from)), "valid_to": _uk(_stored_day(district.valid_to)),
+                  "successor": district.successor_id or ""}
+
+        def save(_typed: dict, parsed: dict) -> None:
+            now = {k: parsed[k] if k in ("valid_from", "valid_to") else (parsed[k] or "").strip() for k in labels}
+            now["ons_code"] = now["ons_code"].upper()
+            changed = [label for k, label in labels.items() if now[k] != before[k]]
+            if not changed:
+                return  # nothing corrected: nothing to undo
+            try:
+                push_snapshot_action(
+                    undo_stack, f"Edit district {district.name}: {', '.join(changed)}", key=did,
+                    snap=lambda k: ref.district_snapshot(store, k),
+                    restore=lambda snap: ref.put_district_snapshot(store, did, snap), absent=lambda k: None,
+                    action=lambda: ref.edit_district(
+                        store, did, name=parsed["name"], ons_code=parsed["ons_code"], county=parsed["county"],
+                        successor=parsed["successor"], valid_from=parsed["valid_from"],
+                        valid_to=parsed["valid_to"]), after=after)
+            except ref.DistrictError as exc:
+                raise FormError({exc.field: str(exc)}) from None
+
+        # A From or To may be long past (01/04/1974, when many districts began): not queried as a slip.
+        form = FormPresenter([
+            Field("name", "&Name", required=True,
+                  help="Its spelling only: a district renamed is a new district that this one became"),
+            Field("ons_code", "&ONS code", placeholder="E07000244"),
+            Field("county", "&County"),
+            Field("valid_from", "&From (its first day)", FieldKind.DATE, placeholder="blank: always", slip_years=100),
+            Field("valid_to", "&To (its last day)", FieldKind.DATE, placeholder="blank: still current",
+                  slip_years=100),
+            Field("successor", "&Became (from the day after its To)", FieldKind.CHOICE, choices=(("", ""), *others))],
+            save_fn=save, title="Edit district")
+        form.load(loaded, heading=f"Correct {district.name}")
+        self.edit_dialog = MemberDialog(self, form)
+        self.edit_dialog.resize(max(520, self.edit_dialog.width()), 400)  # every field in view, with a refusal
+        self.edit_dialog.open()
 
     def reload(self) -> None:
         districts = ref.list_districts(self.store)
@@ -184,6 +248,7 @@ class DistrictsPage(_Page):
         self.successor_combo.clear()
         self.successor_combo.addItems(["", *(d.name for d in districts)])
         self.successor_combo.setCurrentText(chosen)
+        self._enable_edit()
 
     def add(self) -> None:
         name = self.name_edit.text().strip()
@@ -228,8 +293,8 @@ class OrganisationsPage(_Page):
 
 
 class MemberDialog(ViewedForm, GuardedDialog):
-    """End a membership (its To) or add a member (organisation, From, To, statutory or not): the kit's form, each
-    refusal beside its field; Save does the change as one undoable step and closes."""
+    """End a membership (its To) or add a member (organisation, From, To, statutory or not), or correct a district:
+    the kit's form, each refusal beside its field; Save does the change as one undoable step and closes."""
 
     def __init__(self, parent: QWidget, form: FormPresenter, custom: dict[str, QWidget] | None = None):
         super().__init__(parent, form)
