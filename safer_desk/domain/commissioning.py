@@ -19,6 +19,7 @@ from typing import Mapping, Sequence
 
 from safer_desk.domain.money import format_money, split_by_weights
 from safer_desk.domain.projects import Scale, scale_pence
+from safer_desk.domain.text import in_words
 
 UNDATED = "(no year)"
 RANGE_ENDS = ("upper", "lower")
@@ -192,6 +193,15 @@ class Award:
         return not self.years and self.total_pence is not None and bool(self.first_year) \
             and self.last_year not in ("", self.first_year)
 
+    def covers(self, year: str) -> bool:
+        """Whether Commissioning counts a share for ``year`` ("": a share with no year) against this award: a share
+        with no year counts against any award of its funder; an award with no years counts every year's share."""
+        if not year or not (self.years or self.first_year):
+            return True
+        if self.years:
+            return year in self.years
+        return self.first_year <= year <= (self.last_year if self.total_over_years else self.first_year)
+
     def amount_for(self, year: str) -> int | None:
         """The award for one financial year; None when the paper does not split it by year."""
         if year in self.years:
@@ -261,13 +271,52 @@ class Share:
 class ShareLookup:
     """A project's share from one funder for one year: stated, not known yet, or not stated at all."""
 
-    state: str  # "stated" | "part known" | "not known" | "other years" | "none"
+    state: str  # "stated" | "part known" | "not known" | "other years" | "other award" | "none"
     amount_pence: int = 0  # what is stated (for "part known", the known part only)
     words: str = ""  # the paper's words for the part not known ("Awaiting confirmation", "Tbc"); other years: the years
 
 
+# "Suffolk Public Sector Leaders — County Lines": the funder, a dash between spaces, then the award its share is from.
+_AWARD_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+
+
+def named_award(share_funder: str, funder: str) -> str | None:
+    """The words naming an award after the funder in a share ("Suffolk Public Sector Leaders — County Lines":
+    "County Lines"); None when the share is not the funder's or names no award."""
+    text = share_funder or ""
+    for m in _AWARD_DASH.finditer(text):
+        if same_funder(text[:m.start()], funder):
+            return text[m.end():].strip() or None
+    return None
+
+
+def names_award(words: str, award_name: str) -> bool:
+    """Whether a share's words name the award: its name, or the start of it in whole words ("County Lines" for
+    "County Lines and Urban Street Gangs 2018-2020"; case and spacing do not matter)."""
+    name, words = funder_key(award_name), funder_key(words)
+    return bool(words) and name.startswith(words) and (len(name) == len(words) or not name[len(words)].isalnum())
+
+
+def counts_against(share_funder: str, award: Award) -> bool:
+    """Whether a share from ``share_funder`` counts against the award: it is the award's funder's, naming no award
+    or naming this one."""
+    if same_funder(share_funder, award.funder):
+        return True
+    words = named_award(share_funder, award.funder)
+    return words is not None and names_award(words, award.name)
+
+
+def _in_window(share: Share, year: str | None, span: tuple[str, str] | None) -> bool:
+    """A share counted for ``year`` (or, with none, for the years of ``span``; with neither, any share)."""
+    if not share.financial_year:
+        return True
+    if year is not None:
+        return share.financial_year == year
+    return span is None or span[0] <= share.financial_year <= span[1]
+
+
 def share_for(shares: Sequence[Share], funder: str, year: str | None = None,
-              span: tuple[str, str] | None = None) -> ShareLookup:
+              span: tuple[str, str] | None = None, award_name: str = "") -> ShareLookup:
     """The funder's share of a project for a year: shares for that year, plus those with no year. With ``span``
     (first and last year of an award's total not split by year) and no year: shares for any of those years.
 
@@ -276,13 +325,20 @@ def share_for(shares: Sequence[Share], funder: str, year: str | None = None,
     ("Tbc"), the share is not known yet; when the funder does not appear at all, there is no stated share.
     A known share beside one still in words (£110,000 and a second tranche "Tbc") is "part known": the known
     amount, with the words of the rest, so the part not known is never dropped as if the share were whole.
+
+    With ``award_name``, a share naming an award after the funder ("Suffolk Public Sector Leaders — County Lines")
+    counts for that award only; when the funder's shares all name other awards, it gives nothing ("other award",
+    their words in ``words``).
     """
-    funders = [s for s in shares if same_funder(s.funder, funder)]
-    mine = [s for s in funders if not s.financial_year or (s.financial_year == year if year is not None else
-                                                           span is None or span[0] <= s.financial_year <= span[1])]
+    funders = [s for s in shares if same_funder(s.funder, funder) or (award_name and names_award(
+        named_award(s.funder, funder) or "", award_name))]
+    mine = [s for s in funders if _in_window(s, year, span)]
     if not mine:
         if funders:
             return ShareLookup("other years", 0, ", ".join(sorted({s.financial_year for s in funders})))
+        elsewhere = {named_award(s.funder, funder) for s in shares} - {None} if award_name else set()
+        if elsewhere:
+            return ShareLookup("other award", 0, ", ".join(f"“{w}”" for w in sorted(elsewhere)))
         return ShareLookup("none")
     known = [s for s in mine if s.amount_pence is not None]
     unknown = [s for s in mine if s.amount_pence is None]
@@ -292,6 +348,44 @@ def share_for(shares: Sequence[Share], funder: str, year: str | None = None,
     if unknown:
         return ShareLookup("part known", sum(s.amount_pence for s in known), words)
     return ShareLookup("stated", sum(s.amount_pence for s in known))
+
+
+def counted_twice(award: Award, awards: Sequence[Award], projects: Sequence[tuple[str, Sequence[Share]]],
+                  year: str | None = None, span: tuple[str, str] | None = None) -> list[str]:
+    """What is said when a share counted against the award (for ``year`` or ``span``, as ``share_for`` reads them)
+    is counted against another of its funder's ``awards`` too: the same money in the "left" of each.
+
+    ``projects`` are (title, shares). One sentence per set of awards counting the same shares, with the years and
+    the projects, and how to name the award in a share ("Suffolk Public Sector Leaders — CSP funding (2018/19):
+    £20,000").
+    """
+    groups: dict[tuple[str, ...], tuple[set[str], list[str], list[Share]]] = {}
+    for title, shares in projects:
+        for s in shares:
+            if not s.amount_pence or not counts_against(s.funder, award) or not _in_window(s, year, span):
+                continue
+            others = [b for b in awards if b.id != award.id and counts_against(s.funder, b)
+                      and b.covers(s.financial_year)]
+            if not others:
+                continue
+            key = tuple(b.name for b in sorted([award, *others], key=lambda b: b.name.casefold()))
+            years, titles, examples = groups.setdefault(key, (set(), [], []))
+            years.update({s.financial_year} - {""})
+            titles.extend([title] if title not in titles else [])
+            examples.append(s)
+    short = re.split(r"\s+\S*\d", award.name)[0].strip()  # "CSP funding 2018-2021": "CSP funding"
+    if not short or any(b.id != award.id and counts_against(f"{award.funder} — {short}", b) for b in awards):
+        short = award.name
+    out = []
+    for names, (years, titles, examples) in groups.items():
+        s = examples[0]
+        year_words = f" ({s.financial_year})" if s.financial_year else ""
+        when = f" for {in_words(sorted(years))}" if years else ""
+        out.append(f"{award.funder} has {len(names)} awards{when} ({in_words([f'“{n}”' for n in names])}): a "
+                   f"project's share from it is counted against each ({in_words(titles)}), so what they have left "
+                   f"together is overstated. Name the award in the share to count it against one, as in "
+                   f"“{award.funder} — {short}{year_words}: {format_money(s.amount_pence)}”.")
+    return out
 
 
 def revenue_capital_check(award: Award, year: str, lines: Sequence[tuple[str, int, int | None, int | None]]

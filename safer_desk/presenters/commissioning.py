@@ -132,7 +132,8 @@ class CommissioningPresenter(ScreenPresenter):
         award = self.award()
         return service.evaluate(self.projects, self.fund_pence() or 0, self.items(), name=self.name.strip(),
                                 fund_label=self.fund_label, award=award,
-                                award_year=self.award_year if award is not None else None, range_end=self.range_end)
+                                award_year=self.award_year if award is not None else None, range_end=self.range_end,
+                                awards=self.awards() if award is not None else ())
 
     def result(self, evaluation: ScenarioResult | None = None) -> ScenarioResult | None:
         """The scenario's result; None until a fund is typed or an award chosen."""

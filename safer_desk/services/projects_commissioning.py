@@ -14,7 +14,7 @@ from typing import Iterable, Mapping, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain.commissioning import (
     RANGE_ENDS, UNDATED, Award, Candidate, Commitment, ScenarioLine, Suggestion, commitment, counted_cost,
-    revenue_capital_check, share_for, what_fits,
+    counted_twice, revenue_capital_check, share_for, what_fits,
 )
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money
@@ -168,7 +168,7 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
 
     funder, owner, title = award.funder, possessive(award.funder), project.title
     span = (award.first_year, award.last_year) if award.total_over_years else None
-    lookup = share_for(shares_of(project), funder, year or None, span)
+    lookup = share_for(shares_of(project), funder, year or None, span, award.name)
     if span is not None:  # a total over several years: the funder's shares for any of them
         year = year or award.span_text
     if lookup.state == "stated":
@@ -184,20 +184,24 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
     if lookup.state == "other years":
         return Counted(0, f"{owner} share: none for {year}", None, f"{title}: {owner} share is stated for "
                        f"{lookup.words} only, so it adds nothing to {year}.", weighable=False)
+    if lookup.state == "other award":  # its share from the funder names another of the funder's awards
+        return Counted(0, f"{owner} share: for {lookup.words}", None, f"{title}: {owner} share is named for "
+                       f"{lookup.words}, so it adds nothing to {award.name}.", weighable=False)
     return Counted(cost, words, None, f"{title}: no share from {funder} is stated, so its whole cost is counted.",
                    weighable=cost is not None)
 
 
 def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[ScenarioItem], *,
              name: str = "", fund_label: str = "", award: Award | None = None, award_year: str | None = None,
-             range_end: str = "upper") -> ScenarioResult:
+             range_end: str = "upper", awards: Sequence[Award] = ()) -> ScenarioResult:
     """The ticked projects scaled and added up against the fund, per financial year; adds up to the penny.
 
     Against an ``award``, the fund is the award for ``award_year`` and each project counts the award's
     funder's share of it for that year: a share not yet known ("Tbc") counts nothing and is listed (known in
     part, the known part counts and the rest is listed, so the total is not taken as complete); a
-    project that names no share from the funder counts in full and is listed. ``range_end`` says which
-    end of a cost range is counted; the rows and notes say so.
+    project that names no share from the funder counts in full and is listed. A share the funder's other
+    ``awards`` (the file's) count too is listed (``counted_twice``), as the report's Funders' shares lists it.
+    ``range_end`` says which end of a cost range is counted; the rows and notes say so.
     """
     if range_end not in RANGE_ENDS:
         raise ScenarioError("Count a cost range at its upper or lower end.")
@@ -231,6 +235,12 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         rows.append(ScenarioRow(project, item.scale, c.cost_pence, line.scaled_pence, line.by_year(), c.words,
                                 c.share_pence, c.share_whole))
     rows.sort(key=lambda r: _order(r.project))
+    if award is not None:
+        from safer_desk.services.funders import shares_of
+
+        span = (award.first_year, award.last_year) if award.total_over_years else None
+        problems += counted_twice(award, awards, [(r.project.title, shares_of(r.project)) for r in rows],
+                                  year or None, span)
     if award is not None and year:
         notes += revenue_capital_check(award, year, [
             (r.project.title, r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in rows])
@@ -383,14 +393,14 @@ def put_back_rows(store: Store, snap: ScenarioRows) -> None:
 
 def evaluate_saved(store: Store, scenario: Scenario, projects: Sequence[Project] | None = None) -> ScenarioResult:
     projects = load_projects(store) if projects is None else projects
-    award = None
+    award, awards = None, ()
     if scenario.award_id:
-        from safer_desk.services.funders import get_award
+        from safer_desk.services.funders import get_award, list_awards
 
-        award = get_award(store, scenario.award_id)
+        award, awards = get_award(store, scenario.award_id), list_awards(store)
     return evaluate(projects, scenario.fund_pence, scenario.items, name=scenario.name,
                     fund_label=scenario.fund_label, award=award, award_year=scenario.award_year or None,
-                    range_end=scenario.range_end)
+                    range_end=scenario.range_end, awards=awards)
 
 
 # -- the board's table ---------------------------------------------------------------------------------

@@ -179,15 +179,18 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
     """Each award's funder against the open projects' shares from it, year by year (seed 003: the PCC's
     £400,568 for 2017/18 against £110,000 + £25,000 + £98,500 = £233,500 of shares, £167,068 left).
 
-    An award given as one total over several years is one table for all its years, in the report of any of them:
-    its shares are those of ``across`` (the open projects of every year; default ``projects``) in those years.
+    A year's table counts the shares for that year of ``across`` (the open projects of every year; default
+    ``projects``), as Commissioning counts them: a project dated 2018/19 with a share of 2019/20's award is in
+    2019/20's table. An award given as one total over several years is one table for all its years, in the report
+    of any of them, with the shares of those years.
     """
-    from safer_desk.domain.commissioning import share_for
+    from safer_desk.domain.commissioning import counted_twice, share_for
     from safer_desk.services.funders import list_awards, shares_of
     from safer_desk.services.projects_commissioning import possessive
 
     tables = []
-    for award in list_awards(store):
+    awards = list_awards(store)
+    for award in awards:
         # A total over several years not split by year is one table for its years, its shares for any of them
         # counted against the whole (as Commissioning counts it: "£500,000 for 2018/19 to 2019/20").
         span = (award.first_year, award.last_year) if award.total_over_years else None
@@ -198,8 +201,8 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
                 continue
             # Read as Commissioning reads them (domain.commissioning.share_for): a share known in part shows its
             # known part and its words, and is counted among those not known, so the total is not taken as whole.
-            shares = [(p, share_for(shares_of(p), award.funder, None if span else label, span))
-                      for p in (across if span and across is not None else projects)]
+            shares = [(p, share_for(shares_of(p), award.funder, None if span else label, span, award.name))
+                      for p in (projects if across is None else across)]
             shares = [(p, lookup) for p, lookup in shares if lookup.state in ("stated", "part known", "not known")]
             if not shares:
                 continue
@@ -212,7 +215,9 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
                          "part known": f"{format_money(lookup.amount_pence)} and “{lookup.words}”"}[lookup.state]
                 rows.append([p.ref, p.title, shown, p.cost_text or "", p.status.capitalize()])
             left = [] if amount is None else [format_money(amount - committed)]
-            note = [award.conditions]
+            # A share another of the funder's awards counts too is said, as Commissioning says it.
+            note = [*counted_twice(award, awards, [(p.title, shares_of(p)) for p, _ in shares],
+                                   None if span else label, span), award.conditions]
             if amount is not None:
                 note.insert(0, f"{possessive(award.funder)} shares come to {format_money(committed)} of the "
                                f"{format_money(amount)} awarded for {label}: "
