@@ -863,8 +863,12 @@ LEDGER_HEADER = ["Partner", "Outstanding", "Overdue", "Billed", "Paid", "Refused
 CASE_HEADER = ["Case", "Cost", "Net billed", "Paid", "Outstanding", "Shortfall", "Not yet billed"]
 
 
-def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.CaseSummary], today: date) -> list:
-    """The DHR ledger as sheets (per partner first, each with its totals row) for ``write_table``."""
+def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.CaseSummary], today: date, *,
+                  partners_said: str = "", partners_total: str = "Total", cases_said: str = "",
+                  cases_total: str = "Total") -> list:
+    """The DHR ledger as sheets (per partner first, each with its totals row) for ``write_table``. ``*_said`` ("5 of
+    11 partners (as filtered: …)") goes in a sheet's title and ``*_total`` labels its totals row when a filter left
+    rows out, so the file says it is a part."""
     from safer_desk.domain.periods import format_uk_date
     from safer_desk.exchange.files import Sheet
 
@@ -872,9 +876,11 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
                p.written_off_pence] for p in partners]
     c_rows = [[c.reference, c.cost_pence, c.net_billed_pence, c.recovered_pence, c.outstanding_pence,
                c.shortfall_pence, c.unbilled_pence] for c in cases]
-    for rows in (p_rows, c_rows):
+    for rows, label in ((p_rows, partners_total), (c_rows, cases_total)):
         if rows:
-            rows.append(["Total", *(sum(r[i] for r in rows) for i in range(1, len(rows[0])))])
+            rows.append([label, *(sum(r[i] for r in rows) for i in range(1, len(rows[0])))])
+    as_at = format_uk_date(today)
     return [Sheet("Per partner", LEDGER_HEADER, p_rows, money_columns=set(range(1, 7)),
-                  title=f"DHR ledger per partner as at {format_uk_date(today)}"),
-            Sheet("Per case", CASE_HEADER, c_rows, money_columns=set(range(1, 7)))]
+                  title=f"DHR ledger per partner as at {as_at}" + (f": {partners_said}" if partners_said else "")),
+            Sheet("Per case", CASE_HEADER, c_rows, money_columns=set(range(1, 7)),
+                  title=f"DHR ledger per case as at {as_at}: {cases_said}" if cases_said else None)]

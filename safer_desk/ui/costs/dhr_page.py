@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 from safer_desk.domain import dhr as rules
 from safer_desk.domain.periods import format_uk_date
 from safer_desk.exchange.files import to_tsv
-from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target, write_table
+from safer_desk.exchange.tables import UnsupportedFormat, plain_rows, table_file_filter, table_target, write_table
 from safer_desk.presenters.dhr import EMPTY, DhrPresenter, SplitPresenter, ledger_sheets
 from safer_desk.services import dhr
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
                                         date_col, debounced, make_table, more_menu, open_form, remember_splitter,
                                         sum_row)
+from safer_desk.ui.kit.exports import Shown, shown_rows
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.undo import push_action
 
@@ -574,24 +575,38 @@ class LedgerPage(QWidget):
         self.partners.view.size_columns_to_visible()
         self.per_case.view.size_columns_to_visible()
 
+    def shown(self) -> tuple[Shown, Shown]:
+        """What the two tables show of their rows: an export and a copy hold just those, and say so."""
+        return (shown_rows(self.partners.proxy, "partner", search=self.search.text()),
+                shown_rows(self.per_case.proxy, "case"))
+
     def sheets(self):
-        return ledger_sheets(self.partners.source_rows(), self.per_case.source_rows(), self.today)
+        partners, cases = self.shown()
+        return ledger_sheets(self.partners.source_rows(), self.per_case.source_rows(), self.today,
+                             partners_said=str(partners) if partners.hidden else "",
+                             partners_total=partners.total_label,
+                             cases_said=str(cases) if cases.hidden else "", cases_total=cases.total_label)
 
     def export(self, path: str | None = None) -> Path | None:
+        """The partners and cases shown (a search or a column filter leaves the rest out, and the confirmation, the
+        titles and the totals lines say so), as the Projects register and the Indicators export."""
         name = path or prompts.save_file_name(self, "Export the DHR ledger", table_file_filter(), "dhr-ledger.xlsx")
         if not name:
             return None
+        partners, cases = self.shown()
         try:
-            return write_table(table_target(name), self.sheets())
+            written = write_table(table_target(name), self.sheets())
         except (OSError, UnsupportedFormat) as exc:
             prompts.show_error(self, "Export", f"The ledger could not be written: {exc}")
             return None
+        held = f"{partners} and {cases}" if written.suffix.lower() == ".xlsx" else str(partners)  # CSV: per partner
+        prompts.show_info(self, "Export", f"Saved {held} to {written}.")
+        return written
 
     def copy_all(self) -> str:
-        """Every row of the per-partner ledger, with headings and totals, as Excel reads it (plain numbers)."""
-        model = self.partners.model
-        rows = [[c.header for c in model.columns]]
-        rows += [[c.plain(model.row(i)) for c in model.columns] for i in range(model.rowCount())]
-        text = to_tsv(rows)
+        """The per-partner ledger as shown (rows a search hides left out, as the export does), with headings and the
+        totals of those rows, as Excel reads it (plain numbers)."""
+        sheet = self.sheets()[0]
+        text = to_tsv([sheet.header, *plain_rows(sheet)])
         QGuiApplication.clipboard().setText(text)
         return text

@@ -595,10 +595,12 @@ class FundPage(QWidget):
         if not name:
             return None
         try:
-            return self.presenter.export(table_target(name))
+            written = self.presenter.export(table_target(name))
         except (OSError, UnsupportedFormat) as exc:
             prompts.show_error(self, "Export", f"The fund report could not be written: {exc}")
             return None
+        prompts.show_info(self, "Export", f"Saved the fund report for {f.fund.name} to {written}.")  # as every export
+        return written
 
     def copy_figures(self) -> str:
         if self.data is None or self.data.figures is None:

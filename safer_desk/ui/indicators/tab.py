@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QComplet
                                QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import counted
 from safer_desk.presenters.indicators import ChartMode, IndicatorsPresenter
 from safer_desk.services import indicators as svc
 from safer_desk.ui import prompts, settings
@@ -444,14 +443,15 @@ class IndicatorsTab(TabBase):
         return self.grid.paste_rows()
 
     def export_summary(self) -> None:
-        from safer_desk.ui.kit.exports import export_to_chosen_file
+        from safer_desk.ui.kit.exports import export_to_chosen_file, shown_rows
 
         shown = self.summary_proxy.source_rows()
+        said = shown_rows(self.summary_proxy, "indicator")  # a heading's filter that hides some is said
         target = export_to_chosen_file(self, "Export the indicators", "indicators.xlsx",
                                        lambda t: self.presenter.export_summary(t, shown),
                                        failed="The indicators were not saved")
         if target is not None:
-            prompts.show_info(self, "Export", f"Saved {counted(len(shown), 'indicator')} to {target}.")
+            prompts.show_info(self, "Export", f"Saved {said} to {target}.")
 
     def export_chart(self) -> None:
         name = prompts.save_file_name(self, "Export Chart", "PNG image (*.png);;SVG drawing (*.svg)",

@@ -3,13 +3,20 @@
 ``export_to_chosen_file`` asks for a name (.xlsx, .csv or .tsv; .xlsx when none is typed), calls ``write``
 with the target (a presenter's export or ``exchange.tables.write_table``), says why when it failed and
 nothing was written, and returns the path written (None when cancelled or refused).
+
+One rule for every table: an export or a copy holds the rows the table shows, in its order, and its totals line
+totals those. When a search or a filter hides rows, ``Shown`` says so in the confirmation ("Saved 5 of 11 partners
+(as filtered: search “council”)"), in the workbook's title and on the totals line ("Total of the 5 shown (of 11
+partners)"), so a board paper never carries a part as if it were the whole.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
+from safer_desk.domain.text import counted
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
 from safer_desk.ui import prompts
 
@@ -28,3 +35,44 @@ def export_to_chosen_file(parent, title: str, default_name: str, write: Callable
         prompts.show_error(parent, "Export", f"{failed}: {exc}")
         return None
     return written if isinstance(written, Path) else target
+
+
+@dataclass(frozen=True)
+class Shown:
+    """How many of a table's rows an export or a copy holds, of how many, and what filtered the rest out."""
+
+    shown: int
+    total: int
+    noun: str
+    plural: str | None = None
+    filters: str = ""
+
+    @property
+    def hidden(self) -> bool:
+        return self.shown < self.total
+
+    def __str__(self) -> str:
+        """"11 partners"; "5 of 11 partners (as filtered: search “council”)" when a filter hides some."""
+        if not self.hidden:
+            return counted(self.total, self.noun, self.plural)
+        why = f"as filtered: {self.filters}" if self.filters else "as filtered"
+        return f"{self.shown:,} of {counted(self.total, self.noun, self.plural)} ({why})"
+
+    @property
+    def total_label(self) -> str:
+        """The totals line's label: "Total", or "Total of the 5 shown (of 11 partners)" when a filter hides some."""
+        if not self.hidden:
+            return "Total"
+        return f"Total of the {self.shown:,} shown (of {counted(self.total, self.noun, self.plural)})"
+
+
+def shown_rows(proxy, noun: str, *, search: str = "", chosen: Sequence[str] = (), plural: str | None = None) -> Shown:
+    """What a kit table (its ``SortProxy``) shows of its rows: ``search`` is the text in the table's search box,
+    ``chosen`` the other filters as their widgets say them ("Proposed"); the column filters chosen from its headings
+    are named with their headings."""
+    model = proxy.sourceModel()
+    filters = [f"search “{search.strip()}”"] if search.strip() else []
+    filters += [c for c in chosen if c]
+    filters += [f"{column.header} “{proxy.column_filter(c)}”" for c, column in enumerate(model.columns)
+                if proxy.column_filter(c)]
+    return Shown(len(proxy.source_rows()), len(model.rows), noun, plural, "; ".join(filters))

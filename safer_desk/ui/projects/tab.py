@@ -425,14 +425,17 @@ class RegisterPage(QWidget):
         self.paste_dialog.open()
 
     def export_register(self) -> None:
-        from safer_desk.ui.kit.exports import export_to_chosen_file
+        from safer_desk.ui.kit.exports import export_to_chosen_file, shown_rows
 
         shown = self.proxy.source_rows()
+        combos = (self.status_filter, self.route_filter, self.criterion_filter, self.area_filter)
+        said = shown_rows(self.proxy, "project", search=self.search.text(),
+                          chosen=[c.currentText() for c in combos if (c.currentData() or ALL) != ALL])
         target = export_to_chosen_file(self, "Export the project register", "project-register.xlsx",
                                        lambda t: self.presenter.export(t, shown),
                                        failed="The register was not saved", refusals=(ProjectError,))
-        if target is not None:
-            prompts.show_info(self, "Export", f"Saved {counted(len(shown), 'project')} to {target}.")
+        if target is not None:  # the projects shown: a filter that hides some is said, with how many there are
+            prompts.show_info(self, "Export", f"Saved {said} to {target}.")
 
 
 class ProjectsTab(TabBase):

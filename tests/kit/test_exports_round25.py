@@ -1,0 +1,130 @@
+"""Exports and copies as an officer preparing a board paper makes them: one rule for every table (what is shown is
+what is written, and a filter that hides rows is said in the confirmation and in the file)."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pytest
+
+TODAY = date(2018, 9, 1)
+COUNCILS = ["Babergh District Council", "Forest Heath District Council", "Mid Suffolk District Council",
+            "St Edmundsbury Borough Council", "Suffolk County Council"]
+
+
+@pytest.fixture
+def ledger(demo_window, qtbot):
+    tab = demo_window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    page = tab.ledger
+    page.today = TODAY
+    page.refresh()
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    return page
+
+
+def search(page, qtbot, text: str) -> None:
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, text)
+    qtbot.waitUntil(lambda: page.partners.proxy.rowCount() == len(COUNCILS) + 1)  # and its totals line
+
+
+def test_copy_ledger_with_a_search_copies_the_partners_shown_and_their_total(ledger, qtbot):
+    """Search "council", Copy ledger: the five councils shown and the total of those five, saying so (it copied all
+    eleven partners under a "Total" of the councils alone: £6,841.46 billed shown as £3,420.73)."""
+    search(ledger, qtbot, "council")
+    lines = [line.split("\t") for line in ledger.copy_all().splitlines()]
+    assert [line[0] for line in lines[1:-1]] == COUNCILS
+    assert lines[-1][0] == "Total of the 5 shown (of 11 partners)"
+    assert lines[-1][3] == "3420.73"  # billed: 684.15 × 3 + 684.14 × 2
+
+
+def test_copy_ledger_with_nothing_hidden_says_total(ledger):
+    lines = ledger.copy_all().splitlines()
+    assert len(lines) == 13 and lines[-1].startswith("Total\t")
+
+
+def test_export_ledger_with_a_search_says_so_in_the_confirmation_and_the_file(ledger, qtbot, tmp_path, prompts):
+    search(ledger, qtbot, "council")
+    prompts.file_names.append(str(tmp_path / "ledger.csv"))
+    out = ledger.export()
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert [r[0] for r in rows[1:-1]] == COUNCILS
+    assert rows[-1][0] == "Total of the 5 shown (of 11 partners)" and rows[-1][3] == "3420.73"
+    said = f"Saved 5 of 11 partners (as filtered: search “council”) to {out}."  # a CSV holds the partners alone
+    assert prompts.infos == [("Export", said)]
+    import openpyxl
+
+    book = openpyxl.load_workbook(ledger.export(str(tmp_path / "ledger.xlsx")))
+    sheet = book["Per partner"]
+    assert sheet["A1"].value == ("DHR ledger per partner as at 01/09/2018: 5 of 11 partners "
+                                 "(as filtered: search “council”)")
+    assert sheet.cell(sheet.max_row, 1).value == "Total of the 5 shown (of 11 partners)"
+
+
+def test_export_ledger_with_nothing_hidden_says_how_many(ledger, tmp_path, prompts):
+    out = ledger.export(str(tmp_path / "ledger.csv"))
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[-1][0] == "Total" and rows[-1][3] == "7525.58"
+    assert prompts.infos == [("Export", f"Saved 11 partners to {out}.")]
+    xlsx = ledger.export(str(tmp_path / "ledger.xlsx"))
+    assert prompts.infos[-1] == ("Export", f"Saved 11 partners and 4 cases to {xlsx}.")
+
+
+def test_the_register_export_with_a_filter_says_how_many_of_the_register_it_holds(demo_window, qtbot, tmp_path,
+                                                                                  prompts):
+    """Projects: a status chosen and a word searched, Export…: "Saved 3 of 23 projects (as filtered: …)", not
+    "Saved 2 projects" as if that were the register."""
+    page = demo_window.show_tab("projects").register
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 23, timeout=10000)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("proposed"))
+    qtbot.keyClicks(page.search, "domestic")
+    qtbot.waitUntil(lambda: 0 < len(page.proxy.source_rows()) < 23)
+    shown = len(page.proxy.source_rows())
+    target = tmp_path / "register.xlsx"
+    prompts.file_names.append(str(target))
+    page.export_register()
+    status = page.status_filter.currentText()
+    said = f"Saved {shown} of 23 projects (as filtered: search “domestic”; {status}) to {target}."
+    assert prompts.infos == [("Export", said)]
+
+
+def test_the_indicators_export_with_a_column_filter_says_so(demo_window, tmp_path, prompts):
+    tab = demo_window.show_tab("indicators")
+    every = tab.summary_proxy.rowCount()
+    tab.summary_proxy.set_column_filter(0, "amber")  # as the heading's menu filters it
+    shown = len(tab.summary_proxy.source_rows())
+    assert 0 < shown < every
+    target = tmp_path / "indicators.csv"
+    prompts.file_names.append(str(target))
+    tab.export_summary()
+    heading = tab.summary_model.columns[0].header
+    said = f"Saved {shown} of {every} indicators (as filtered: {heading} “amber”) to {target}."
+    assert prompts.infos == [("Export", said)]
+
+
+def test_the_fund_report_export_says_where_it_was_saved(demo_window, qtbot, tmp_path, prompts):
+    """Costs > Pooled funds, Export…: a confirmation naming the fund and the file, as every other export gives (it
+    said nothing, so a coordinator could not tell a saved report from a cancelled one)."""
+    tab = demo_window.show_tab("costs")
+    page = tab.funds
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
+    prompts.file_names.append(str(tmp_path / "fund"))  # no suffix typed: an Excel workbook
+    out = page.export()
+    assert out == tmp_path / "fund.xlsx" and out.exists()
+    assert prompts.infos == [("Export", f"Saved the fund report for Suffolk Target Hardening Pilot to {out}.")]
+    assert page.export() is None and prompts.infos[1:] == []  # the dialog cancelled: nothing written, nothing said
+
+
+def test_the_ledgers_per_case_sheet_says_a_headings_filter(ledger, tmp_path, prompts):
+    ledger.per_case.proxy.set_column_filter(0, "2017")  # as the Case heading's menu filters it
+    out = ledger.export(str(tmp_path / "ledger.xlsx"))
+    assert prompts.infos == [("Export", f"Saved 11 partners and 3 of 4 cases (as filtered: Case “2017”) to {out}.")]
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(out)["Per case"]
+    assert sheet["A1"].value == "DHR ledger per case as at 01/09/2018: 3 of 4 cases (as filtered: Case “2017”)"
+    assert [sheet.cell(r, 1).value for r in range(4, sheet.max_row + 1)] == [
+        "WSCSP-DHR-2017-01", "WSCSP-DHR-2017-02", "WSCSP-LR-2017-01", "Total of the 3 shown (of 4 cases)"]
+
