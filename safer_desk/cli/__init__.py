@@ -165,7 +165,9 @@ class _ReaderMayStop:
         import os
 
         if not isinstance(exc, BrokenPipeError) and not (os.name == "nt" and exc.errno == errno.EINVAL):
-            raise exc
+            from safer_desk.cli.common import OutputFailed
+
+            raise OutputFailed(exc) from exc
         try:  # the text still buffered, and Python's own flush at exit, go to the null device, not a traceback
             null = os.open(os.devnull, os.O_WRONLY)
             try:

@@ -16,6 +16,17 @@ class CliError(Exception):
         self.code = code
 
 
+class OutputFailed(CliError):
+    """The command's own output (stdout: a redirected file on a full disk, a closed console) could not be written:
+    never said as the office file failing, nor as "nothing was changed" after a change was saved."""
+
+    def __init__(self, exc: OSError):
+        from safer_desk.storage.safe_write import cause_of
+
+        super().__init__(f"the output could not be written: {cause_of(exc)[1]}. What the command printed is "
+                         "incomplete; what it saved before printing stays saved.")
+
+
 def option_value(text: str | None, option: str, read):
     """An option's value read by ``read`` (a date, a financial year), None when not given; a value of the wrong
     kind is a usage error (exit 2), naming the option."""
@@ -155,5 +166,43 @@ def store_for_writing(path: str | Path):
 def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     from safer_desk.exchange.files import csv_text
 
-    sys.stdout.write(csv_text(header, rows))
+    if sys.stdout is None:  # no output at all (the build without a console, `>&-`): nowhere to write, as print
+        return
+    text = csv_text(header, rows)
+    _say_letters_lost(text, getattr(sys.stdout, "encoding", None))
+    sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def _say_letters_lost(text: str, encoding: str | None) -> None:
+    """Output redirected on Windows (`safer-desk projects FILE > register.csv`) is written in the code page, cp1252,
+    and what it has no letter for (the ŵ and ŷ of Welsh names, "√") is printed as "?" (cli.main): said on standard
+    error, with the way to keep them, rather than names changed in the CSV unsaid."""
+    if not encoding:
+        return
+    try:
+        text.encode(encoding)
+        return
+    except UnicodeEncodeError:
+        pass
+    except LookupError:
+        return
+    lost = sorted(c for c in set(text) if _unwritable(c, encoding))
+    letters = ", ".join(f"{c} (U+{ord(c):04X})" for c in lost[:5]) + (" …" if len(lost) > 5 else "")
+    print(f"safer-desk: warning: this output is written as {encoding}, which has no {letters}: printed as “?”. "
+          "Set PYTHONUTF8=1 to write UTF-8 and keep them.", file=sys.stderr)
+
+
+def _unwritable(letter: str, encoding: str) -> bool:
+    try:
+        letter.encode(encoding)
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def flush_output() -> None:
+    """What the command printed, written out now (before the summary a slow reader waits for); with no output at
+    all (sys.stdout None, where ``print`` writes nowhere) there is nothing to flush."""
+    if sys.stdout is not None:
+        sys.stdout.flush()

@@ -18,9 +18,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from safer_desk.cli.common import CliError, open_existing, print_csv, store_for_writing
+from safer_desk.cli.common import CliError, flush_output, open_existing, print_csv, store_for_writing
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -99,7 +98,7 @@ def run_import_police(args: argparse.Namespace) -> int:
         print(line)
     if result.kept_typed:
         print("Typed figures are kept; run again with --replace-typed to put the police.uk counts in their place.")
-    sys.stdout.flush()
+    flush_output()
     return 0
 
 
@@ -146,7 +145,7 @@ def run_import_figures(args: argparse.Namespace) -> int:
         print(f"Replaced {counted(len(preview.replaces), 'figure')} the file held:")
         for line in preview.replaced_lines():
             print(f"  {line}")
-    sys.stdout.flush()
+    flush_output()
     return 0
 
 
