@@ -20,6 +20,7 @@ from safer_desk.domain.commissioning import Award, FundingError, Share, funder_k
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
+from safer_desk.domain.text import find_typed
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
@@ -52,9 +53,15 @@ def get_award(store: Store, award_id: str) -> Award:
     return _award_from_row(store, row)
 
 
-def award_by_name(store: Store, name: str) -> Award | None:
+def award_by_name(store: Store, name: str, *, other_than: str | None = None) -> Award | None:
+    """The award with this id, or this name as typed (any case, a hyphen for the paper's dash, straight quotes, any
+    spacing: "2018–2020" pasted finds "2018-2020"); ``other_than`` leaves one award out."""
     text = (name or "").strip()
-    row = store.one("SELECT * FROM funding_awards WHERE id = ? OR name = ? COLLATE NOCASE", (text, text))
+    row = store.one("SELECT * FROM funding_awards WHERE (id = ? OR name = ? COLLATE NOCASE) AND id IS NOT ?",
+                    (text, text, other_than))
+    if row is None:
+        rows = (r for r in store.rows("SELECT * FROM funding_awards ORDER BY name") if r["id"] != other_than)
+        row = find_typed(rows, text, lambda r: r["name"])
     return None if row is None else _award_from_row(store, row)
 
 
@@ -165,8 +172,9 @@ def _years_within(years: Sequence[str], first: str, last: str) -> None:
 
 def save_award(store: Store, award: Award) -> Award:
     """Add an award, or replace the one with its id (its yearly amounts with it), in one transaction."""
-    if store.scalar("SELECT 1 FROM funding_awards WHERE name = ? COLLATE NOCASE AND id <> ?", (award.name, award.id)):
-        raise FundingError(f"Name: there is already an award called “{award.name}”.")
+    twin = award_by_name(store, award.name, other_than=award.id)
+    if twin is not None and twin.id != award.id:  # the same name as typed: another dash, case or spacing
+        raise FundingError(f"Name: there is already an award called “{twin.name}”.")
     now = _now()
     with store.transaction():
         store.conn.execute(

@@ -81,7 +81,7 @@ def test_a_second_award_of_the_same_name_is_refused(store, awards):
     assert fill(awards.new_form(), funder="OPCC", name="Grant", years="2017/18: £10")
     form = awards.new_form()
     assert not fill(form, funder="Home Office", name="grant", years="2017/18: £20")
-    assert "already an award called “grant”" in form.message("name")
+    assert "already an award called “Grant”" in form.message("name")
     assert len(awards.rows()) == 1
 
 
