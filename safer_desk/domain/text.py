@@ -14,6 +14,7 @@ _PUNCTUATION = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
 })
 _SPACES = re.compile(r"\s+")
+_AROUND_DASH = re.compile(r" ?- ?")  # "2017/18-2019/20" as the paper's "2017/18 – 2019/20"
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
@@ -71,7 +72,7 @@ def filled_width(cells: Sequence[Any]) -> int:
 
 def typed_name_key(text: str) -> str:
     """What two names must share to be the same name as typed: any case, any dash or quote, any spacing."""
-    return _SPACES.sub(" ", (text or "").translate(_PUNCTUATION)).strip().casefold()
+    return _AROUND_DASH.sub("-", _SPACES.sub(" ", (text or "").translate(_PUNCTUATION))).strip().casefold()
 
 
 def find_typed(candidates: Iterable[T], name: str, name_of: Callable[[T], str]) -> T | None:

@@ -108,3 +108,7 @@ def test_typed_name_key():
     assert typed_name_key("MTFP 2011/12 \u2013 2014/15") == typed_name_key("mtfp  2011/12 - 2014/15")
     assert typed_name_key("\u201cSafe from Harm\u201d users\u2019 views") == typed_name_key('"safe from harm" users\' views')
     assert typed_name_key("MTFP 2011/12") != typed_name_key("MTFP 2011/13")
+    # Spaces round a dash are the typist's, not the name's: "2017/18-2019/20" is the paper's "2017/18 – 2019/20".
+    assert typed_name_key("Plan 2017/18-2019/20") == typed_name_key("Plan 2017/18 \u2013 2019/20")
+    assert typed_name_key("Mid Suffolk -Babergh") == typed_name_key("Mid Suffolk - Babergh")
+    assert typed_name_key("Mid Suffolk Babergh") != typed_name_key("Mid Suffolk - Babergh")
