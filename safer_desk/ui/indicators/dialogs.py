@@ -33,7 +33,8 @@ class ImportFiguresDialog(QDialog):
         self.session = session
         self.preview = None
         self.setWindowTitle("Import Figures")
-        self.resize(*fitting_size(parent, 760, 480))
+        # Wide enough for what a row replaces and why a row is refused side by side, where the window has room.
+        self.resize(*fitting_size(parent, 1040, 480))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.model = RowTableModel([
