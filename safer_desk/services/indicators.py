@@ -1277,7 +1277,7 @@ def period_span(period: str) -> tuple[date, date]:
     return months[0].first_day, months[-1].plus(1).first_day - timedelta(days=1)
 
 
-def _day(text: str | None, *, end: bool = False) -> date | None:
+def reference_day(text: str | None, *, end: bool = False) -> date | None:
     """A reference date as stored ("2019-03-31", or a month "2019-03"); None when open."""
     if not text:
         return None
@@ -1301,11 +1301,11 @@ def outside_dates(store: Store, area_id: str, period: str, *, districts: dict[st
     if d is None:
         return ""
     first, last = period_span(period)
-    began, ended = _day(d["valid_from"]), _day(d["valid_to"], end=True)
+    began, ended = reference_day(d["valid_from"]), reference_day(d["valid_to"], end=True)
     when, name = period_label(period), d["name"]
     if ended is not None and first > ended:
         cover = districts.get(d["successor_id"] or "")
-        while cover is not None and (e := _day(cover["valid_to"], end=True)) is not None and first > e:
+        while cover is not None and (e := reference_day(cover["valid_to"], end=True)) is not None and first > e:
             cover = districts.get(cover["successor_id"] or "")
         if cover is None:
             return f"{name} ended on {format_uk_date(ended)}, before {when}: is this the right area and period?"
@@ -1372,7 +1372,7 @@ class _Groups:
         if area.id in self._intervals:
             return self._intervals[area.id]
         if area.kind == "partnership":
-            links = [(r[0], _day(r[1]), _day(r[2], end=True)) for r in self.store.rows(
+            links = [(r[0], reference_day(r[1]), reference_day(r[2], end=True)) for r in self.store.rows(
                 "SELECT district_id, valid_from, valid_to FROM partnership_districts WHERE partnership_id = ?",
                 (area.id,))]
         elif area.kind == "county":
@@ -1386,7 +1386,7 @@ class _Groups:
             d = self.districts.get(district_id)
             if d is None:
                 return
-            d_from, d_to = _day(d["valid_from"]), _day(d["valid_to"], end=True)
+            d_from, d_to = reference_day(d["valid_from"]), reference_day(d["valid_to"], end=True)
             lo = max([x for x in (start, d_from) if x is not None], default=None)
             hi = min([x for x in (end, d_to) if x is not None], default=None)
             if lo is None or hi is None or lo <= hi:

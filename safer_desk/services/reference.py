@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterable, Sequence
 
 from safer_desk.domain.ids import new_id, reference_id, slug
+from safer_desk.domain.indicators import period_kind
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
-from safer_desk.domain.text import in_words
+from safer_desk.domain.text import counted, in_words, ranges_text
 from safer_desk.services.district_counties import county_of_district, national_counties
 from safer_desk.storage.store import Store
 
@@ -151,6 +152,79 @@ def edit_district(store: Store, district_id: str, *, name: str, ons_code: str | 
             if _has_office_areas(store):
                 store.conn.execute("UPDATE office_areas SET name = ? WHERE area_id = ?", (name, district_id))
             store.conn.execute("UPDATE OR IGNORE indicator_areas SET name = ? WHERE id = ?", (name, district_id))
+
+
+def district_dates_question(store: Store, district_id: str, *, name: str, ons_code: str | None = None,
+                            county: str | None = None, successor: str | None = None,
+                            valid_from: date | str | None = None, valid_to: date | str | None = None) -> dict[str, str]:
+    """What to ask (by field, "valid_to" / "valid_from") before Edit district saves dates that leave figures the
+    district holds outside them (Waveney's To 31/03/2019 with an Apr-25 figure): partnership and county totals
+    count the figures of the district that covered the area then (outside_dates), so those stop counting. Names
+    how many figures of which indicators and months, and whose the totals count instead; {} when none newly fall
+    outside, or when the correction would be refused anyway (the refusal says why on Save)."""
+    from safer_desk.services import indicators as svc
+
+    try:
+        _, _, successor_id, first_day, last_day = _district_values(store, district_id, name, ons_code, county,
+                                                                   successor, valid_from, valid_to)
+    except DistrictError:
+        return {}
+    stored = {r["id"]: dict(r)
+              for r in store.rows("SELECT id, name, successor_id, valid_from, valid_to FROM districts")}
+    if district_id not in stored:
+        return {}
+    corrected = {**stored, district_id: {**stored[district_id], "successor_id": successor_id, "valid_from": first_day,
+                                         "valid_to": last_day}}
+    title = stored[district_id]["name"]
+    after: list[tuple[str, str, str]] = []  # (indicator, period, whose figure the totals count then)
+    before: list[tuple[str, str]] = []
+    for row in store.rows("SELECT i.name AS indicator, v.period FROM indicator_values v JOIN indicators i ON "
+                          "i.id = v.indicator_id WHERE v.area_id = ? AND (v.value IS NOT NULL OR v.numerator IS NOT "
+                          "NULL) ORDER BY i.sort_order, i.name", (district_id,)):
+        period = row["period"]
+        if not svc.outside_dates(store, district_id, period, districts=corrected) or \
+                svc.outside_dates(store, district_id, period, districts=stored):  # asked about when it was typed
+            continue
+        start = svc.period_span(period)[0]
+        if last_day and start > date.fromisoformat(last_day):
+            cover = corrected.get(successor_id or "")  # what it became, or what that became in turn by then
+            while cover is not None and cover["valid_to"] and start > svc.reference_day(cover["valid_to"], end=True):
+                cover = corrected.get(cover["successor_id"] or "")
+            after.append((row["indicator"], period, cover["name"] if cover is not None else ""))
+        else:
+            before.append((row["indicator"], period))
+    questions = {}
+    if after:
+        questions["valid_to"] = _outside_words(
+            [(i, p) for i, p, _ in after], f"after {title}'s To", _day(last_day),
+            sorted({c for _, _, c in after if c}), f"no district follows {title}")
+    if before:
+        questions["valid_from"] = _outside_words(
+            before, f"before {title}'s From", _day(first_day),
+            sorted(d["name"] for d in corrected.values() if d["successor_id"] == district_id),
+            f"no district comes before {title}")
+    return questions
+
+
+def _outside_words(figures: list[tuple[str, str]], where: str, day: date, whose: Sequence[str], nobody: str) -> str:
+    """"1 figure of All crime (Apr-25) is after Waveney's To (31/03/2019): partnership and county totals would
+    count East Suffolk's for that month instead of it." (``whose``: the districts the totals count instead)"""
+    from safer_desk.services import indicators as svc
+
+    names = list(dict.fromkeys(i for i, _ in figures))
+    if len(names) > 4:  # a police.uk import's fifteen crime types
+        names = [*names[:3], counted(len(names) - 3, "other indicator")]
+    periods = sorted({p for _, p in figures}, key=svc.period_span)
+    months = ranges_text(periods, lambda a, b: svc.period_span(a)[1] + timedelta(days=1) == svc.period_span(b)[0],
+                         svc.period_label)
+    one = len(figures) == 1
+    noun = "month" if all(period_kind(p) == "monthly" for p in periods) else "period"
+    those, it = f"that {noun}" if len(periods) == 1 else f"those {noun}s", "it" if one else "them"
+    owners = in_words([f"{w}'s" for w in whose])
+    instead = f"partnership and county totals would count {owners} for {those} instead of {it}" if whose else \
+        f"no total would count {it}, as {nobody}"
+    return (f"{counted(len(figures), 'figure')} of {in_words(names)} ({months}) {'is' if one else 'are'} {where} "
+            f"({format_uk_date(day)}): {instead}.")
 
 
 def district_snapshot(store: Store, district_id: str) -> dict:

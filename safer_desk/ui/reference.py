@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from safer_desk.domain.checks import Slip
 from safer_desk.domain.ids import reference_id
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
@@ -225,8 +226,21 @@ class DistrictsPage(_Page):
             except ref.DistrictError as exc:
                 raise FormError({exc.field: str(exc)}) from None
 
+        class _Form(FormPresenter):
+            def validate(self):
+                """A To before months the district has figures for, or a From after some, is asked about once
+                beside it: partnership and county totals would count another district's figures for them."""
+                parsed = super().validate()
+                if parsed is not None:
+                    self.slips.update({k: Slip(text) for k, text in ref.district_dates_question(
+                        store, did, name=parsed["name"], ons_code=parsed["ons_code"], county=parsed["county"],
+                        successor=parsed["successor"], valid_from=parsed["valid_from"],
+                        valid_to=parsed["valid_to"]).items()})
+                    self.changed.emit()
+                return parsed
+
         # A From or To may be long past (01/04/1974, when many districts began): not queried as a slip.
-        form = FormPresenter([
+        form = _Form([
             Field("name", "&Name", required=True,
                   help="Its spelling only: a district renamed is a new district that this one became"),
             Field("ons_code", "&ONS code", placeholder="E07000244"),

@@ -158,6 +158,8 @@ def test_edit_district_corrects_waveney_as_one_undoable_step(window, suffolk, qt
     assert not form.save() and "letter and eight digits" in form.form.message("ons_code")
     form.editors["ons_code"].clear()
     qtbot.keyClicks(form.editors["ons_code"], "E07000206")
+    # its Apr-25 figure would be after its To: asked once, then Save again keeps it
+    assert not form.save() and "All crime (Apr-25)" in form.form.message("valid_to")
     assert form.save() and not form.isVisible()
     assert not prompts.errors
     assert window.undo_action.text() == "&Undo edit district Waveney: To, Became"
@@ -199,6 +201,8 @@ def test_enter_or_a_double_click_opens_it_and_cancel_changes_nothing(window, suf
     form = page.edit_dialog
     qtbot.keyClicks(form.editors["valid_from"].edit, "01/04/2019")
     qtbot.keyClick(form.editors["valid_from"].edit, Qt.Key.Key_Return)
+    assert form.isVisible() and "All crime (Apr-18)" in form.form.message("valid_from")  # asked: Enter again keeps it
+    qtbot.keyClick(form.editors["valid_from"].edit, Qt.Key.Key_Return)
     assert not form.isVisible()
     assert window.undo_action.text() == "&Undo edit district East Suffolk: From"
     assert "East Suffolk" not in _county(suffolk)["2018-04"][1]
@@ -234,3 +238,74 @@ def test_a_read_only_file_offers_no_edit(window, tmp_path, qtbot):
     assert not page.edit_button.isEnabled()
     page.edit_selected()
     assert page.edit_dialog is None
+
+
+# -- a correction that leaves figures outside the district's dates is asked about once -----------------------------
+def test_a_to_or_from_that_leaves_figures_outside_is_asked_about_naming_them_and_who_counts_instead(suffolk):
+    """Waveney's To 31/03/2019 leaves its Apr-25 figure where no total counts it (East Suffolk's counts), East
+    Suffolk's From 01/04/2019 its Apr-18 one (Waveney's counts): asked about beside the date, naming the figures."""
+    ask = ref.district_dates_question
+    assert ask(suffolk, "district:waveney", name="Waveney", valid_from=None, valid_to=None) == {}
+    # Became with no To is refused on Save, beside To: nothing to ask
+    assert ask(suffolk, "district:waveney", name="Waveney", successor="East Suffolk") == {}
+    questions = ask(suffolk, "district:waveney", name="Waveney", ons_code="E07000206", county="Suffolk",
+                    successor="district:east-suffolk", valid_to=date(2019, 3, 31))
+    assert list(questions) == ["valid_to"]
+    assert questions["valid_to"] == (
+        "1 figure of All crime (Apr-25) is after Waveney's To (31/03/2019): partnership and county totals would count "
+        "East Suffolk's for that month instead of it.")
+    questions = ask(suffolk, "district:waveney", name="Waveney", valid_to="31/03/2019")
+    assert "no total would count it" in questions["valid_to"]
+    ref.edit_district(suffolk, "district:waveney", name="Waveney", successor="East Suffolk", valid_to="31/03/2019")
+    questions = ask(suffolk, "district:east-suffolk", name="East Suffolk", valid_from="01/04/2019")
+    assert questions == {"valid_from": (
+        "1 figure of All crime (Apr-18) is before East Suffolk's From (01/04/2019): partnership and county totals "
+        "would count Waveney's for that month instead of it.")}
+    # a figure already outside is not asked about again; a date that leaves none outside is not asked about
+    ref.edit_district(suffolk, "district:east-suffolk", name="East Suffolk", valid_from="01/04/2019")
+    assert ask(suffolk, "district:east-suffolk", name="East Suffolk", valid_from="01/05/2017") == {}
+    assert ask(suffolk, "district:waveney", name="Waveney", successor="East Suffolk", valid_to="30/04/2025") == {}
+    # several indicators and months: counted, named, the months as runs
+    other = svc.save_indicator(suffolk, "ASB incidents")
+    svc.save_values(suffolk, other, "district:babergh", [svc.PeriodValue(p, 5) for p in
+                                                          ("2024-04", "2024-05", "2024-06", "2025-01")])
+    questions = ask(suffolk, "district:babergh", name="Babergh", valid_from="01/04/2019", valid_to="31/03/2024")
+    assert questions == {
+        "valid_to": "5 figures of All crime and ASB incidents (Apr-24 to Jun-24, Jan-25, Apr-25) are after Babergh's "
+                    "To (31/03/2024): no total would count them, as no district follows Babergh.",
+        "valid_from": "1 figure of All crime (Apr-18) is before Babergh's From (01/04/2019): no total would count it, "
+                      "as no district comes before Babergh."}
+    for name in ("Burglary", "Drugs", "Robbery"):
+        svc.save_values(suffolk, svc.save_indicator(suffolk, name), "district:babergh", [svc.PeriodValue("2025-04", 1)])
+    question = ask(suffolk, "district:babergh", name="Babergh", valid_to="31/03/2024")["valid_to"]
+    assert question.startswith("8 figures of All crime, ASB incidents, Burglary and 2 other indicators (Apr-24 to ")
+
+
+def test_edit_district_asks_before_leaving_figures_outside_and_save_again_keeps_it(window, suffolk, qtbot, prompts):
+    page = _page(window, suffolk, qtbot)
+    undo_text = window.undo_action.text()
+    _select(page, "Waveney")
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    form = page.edit_dialog
+    form.set_value("successor", "district:east-suffolk")
+    qtbot.keyClicks(form.editors["valid_to"].edit, "31/03/2019")
+    assert not form.save() and form.isVisible()
+    assert "All crime (Apr-25)" in form.form.message("valid_to") and "East Suffolk's" in form.form.message("valid_to")
+    assert form.form.message("valid_to").endswith("Save again to keep it.")
+    assert "Save again" in form.form.form_message
+    assert _row(suffolk, "district:waveney")["valid_to"] is None and window.undo_action.text() == undo_text
+    # Cancel changes nothing
+    form.reject()
+    assert prompts.unsaved_questions and not form.isVisible()
+    assert _row(suffolk, "district:waveney")["valid_to"] is None and window.undo_action.text() == undo_text
+    # asked once: Save again keeps it
+    _select(page, "Waveney")
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    form = page.edit_dialog
+    form.set_value("successor", "district:east-suffolk")
+    qtbot.keyClicks(form.editors["valid_to"].edit, "31/03/2019")
+    assert not form.save()
+    assert form.save() and not form.isVisible()
+    assert _row(suffolk, "district:waveney")["valid_to"] == "2019-03-31"
+    assert window.undo_action.text() == "&Undo edit district Waveney: To, Became"
+    assert _county(suffolk)["2025-04"][0] == 500
