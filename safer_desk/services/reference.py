@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 from safer_desk.domain.ids import new_id, reference_id, slug
 from safer_desk.domain.indicators import period_kind
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
-from safer_desk.domain.text import counted, in_words, ranges_text
+from safer_desk.domain.text import counted, in_words, ranges_text, typed_name_key
 from safer_desk.services.district_counties import county_of_district, national_counties
 from safer_desk.storage.store import Store
 
@@ -1101,12 +1101,14 @@ def find_area(store: Store, name_or_id: str) -> AreaRef | None:
     for area in areas:
         if area.id.casefold() == text:
             return area
-    matches = [a for a in areas if a.name.casefold() == text]
+    # As typed: "King’s Lynn and West Norfolk" pasted with a curly apostrophe, "Stratford–on–Avon" with dashes.
+    key = typed_name_key(typed)
+    matches = [a for a in areas if typed_name_key(a.name) == key]
     if not matches:
         qualified = _NAME_AND_KIND.match(typed)
         if qualified is not None:
-            name, kind = qualified["name"].casefold(), qualified["kind"].casefold()
-            matches = [a for a in areas if a.name.casefold() == name and a.kind == kind]
+            name, kind = typed_name_key(qualified["name"]), qualified["kind"].casefold()
+            matches = [a for a in areas if typed_name_key(a.name) == name and a.kind == kind]
     # Police rows with no place ("unknown") are an area only where no district, partnership or county is.
     matches = [a for a in matches if a.kind != "unknown"] or matches[:1]
     if len(matches) > 1:

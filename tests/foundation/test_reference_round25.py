@@ -141,3 +141,20 @@ def test_a_district_with_figures_cannot_be_removed(window, store, qtbot, prompts
                              if page.proxy.index(r, 0).data() == "Testshire Vale"))
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     assert "Testshire Vale" not in [d.name for d in ref.list_districts(store)]
+
+
+def test_an_area_is_found_by_its_name_as_typed_with_another_apostrophe_or_dash(tmp_path):
+    """`safer-desk report FILE OUT --area "King’s Lynn and West Norfolk"` (a curly apostrophe, as a paper or an
+    email gives it) was refused while the straight one was found; so was "Stratford–on–Avon" with en dashes."""
+    from safer_desk.services import reference as ref
+    from safer_desk.storage.store import open_store
+
+    store = open_store(tmp_path / "office.sqlite", create=True)
+    try:
+        ref.add_district(store, "King's Lynn and West Norfolk", county="Norfolk")
+        ref.add_district(store, "Stratford-on-Avon", county="Warwickshire")
+        assert ref.find_area(store, "King\u2019s Lynn and West Norfolk").name == "King's Lynn and West Norfolk"
+        assert ref.find_area(store, "Stratford\u2013on\u2013Avon (district)").name == "Stratford-on-Avon"
+        assert ref.find_area(store, "Kings Lynn and West Norfolk") is None  # a name typed otherwise is not guessed
+    finally:
+        store.close()
