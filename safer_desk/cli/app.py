@@ -14,7 +14,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="write the example data to a new file",
                                  description="Write the example data (from the seed board papers) to a new file.")
     demo.add_argument("out", metavar="OUT.sqlite")
-    demo.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    demo.add_argument("--force", action="store_true",
+                      help="replace OUT if it exists (a Safer Desk file there is backed up first, beside it)")
     demo.set_defaults(run=run_demo)
 
     shot = subparsers.add_parser("screenshot", help="render the window offscreen to a PNG",
@@ -44,7 +45,7 @@ window_size.__name__ = "size (WxH, e.g. 1093x582)"
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from safer_desk.services.demo import DemoError, build_demo
+    from safer_desk.services.demo import DemoError, build_demo, keep_before_replacing
     from safer_desk.storage.store import WrongKindOfName, refuse_other_kind_of_name
 
     try:  # even with --force: `demo figures.csv --force` would put the example in place of the figures
@@ -53,10 +54,13 @@ def run_demo(args: argparse.Namespace) -> int:
         raise CliError(str(exc), code=2) from exc
     refuse_output(args.out)
     try:
+        kept = keep_before_replacing(args.out) if args.force else None
         path = build_demo(Path(args.out), overwrite=args.force)
     except DemoError as exc:
         raise CliError(str(exc)) from exc
     print(f"wrote the example data to {path}")
+    if kept is not None:
+        print(f"the Safer Desk file it replaced is kept as {kept}")
     return 0
 
 

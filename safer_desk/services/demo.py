@@ -65,6 +65,26 @@ def build_demo(path: Path | str, *, overwrite: bool = False) -> Path:
     return path
 
 
+def keep_before_replacing(path: Path | str) -> Path | None:
+    """Before `demo OUT --force` replaces a Safer Desk file: a backup of it in the backups folder beside it (its
+    path; None when there is no such file there to keep). A file named by mistake is never lost with no copy."""
+    from safer_desk.storage.store import inspect_file, make_backup
+
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        check = inspect_file(path)
+    except StoreError:
+        return None  # not a Safer Desk file (or not readable as one): the name checks say what may be replaced
+    if not check.has_tables or check.empty:
+        return None
+    try:
+        return make_backup(path, reason="before-replace")
+    except (OSError, StoreError) as exc:
+        raise DemoError(f"{path.name} was not replaced: a backup of it could not be made first ({exc}).") from exc
+
+
 def fill_demo(store: Store) -> None:
     for add in CONTRIBUTORS:
         add(store)

@@ -183,3 +183,25 @@ def test_another_program_reading_a_file_whose_journal_was_removed_says_so_not_da
     finally:
         store.close()
     inspect_file(demo_path)  # whole again once the window has closed it
+
+
+def test_demo_force_over_an_office_file_keeps_a_backup_of_it_first(demo_path, tmp_path, capsys):
+    """`safer-desk demo office.sqlite --force`, the office's own file named by mistake, replaced its work with the
+    example data and kept no copy: every other command that replaces a file keeps one."""
+    from safer_desk.cli import main
+    from safer_desk.storage.store import backups_of, open_store
+
+    office = tmp_path / "office.sqlite"
+    from safer_desk.services.projects import Project, add_projects
+
+    store = open_store(office, create=True, office_name="Babergh office")
+    add_projects(store, [Project(id="p1", title="Our own project")])
+    store.close()
+    assert main(["demo", str(office), "--force"]) == 0
+    out = capsys.readouterr().out
+    (backup,) = backups_of(office)
+    assert str(backup) in out and "replaced" in out
+    with sqlite3.connect(backup) as kept:
+        assert kept.execute("SELECT title FROM projects").fetchall() == [("Our own project",)]
+    fresh = tmp_path / "new.sqlite"
+    assert main(["demo", str(fresh), "--force"]) == 0 and backups_of(fresh) == []  # nothing there to keep
