@@ -440,7 +440,7 @@ class FundsPresenter(FormScreen):
         if f is None:
             raise LookupError("There is no fund to export.")
         return [
-            Sheet("Figures", ["Name", "Value"], [list(r) for r in funds.fund_report_rows(f)], title=f.fund.name),
+            Sheet("Figures", ["Name", "Amount", "Value"], figures_rows(f), money_columns={1}, title=f.fund.name),
             Sheet("Per month", ["Month", "Victims first supported", "Spend"],
                   [[m.long_label if hasattr(m, "long_label") else m.label, v, p] for m, v, p in f.by_month],
                   money_columns={2}),
@@ -454,8 +454,43 @@ class FundsPresenter(FormScreen):
         ]
 
     def export(self, target: Path | str) -> Path:
-        """The fund report, in the format the suffix names (.xlsx every sheet; .csv the figures)."""
-        return write_table(target, self.report_sheets())
+        """The fund report, in the format the suffix names: .xlsx every sheet (money as £ numbers, dates as dates);
+        .csv or .tsv the figures as name,value in plain pounds, as ``safer-desk fund`` prints them."""
+        target, sheets = Path(target), self.report_sheets()
+        if target.suffix.lower() != ".xlsx":
+            rows = funds.fund_report_rows(self.data.figures)
+            sheets[0] = Sheet("Figures", ["Name", "Value"], [list(r) for r in rows])
+        return write_table(target, sheets)
+
+
+def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
+    """The figures ``funds.fund_report_rows`` names, in its order, for the workbook: money as pence in the Amount
+    column (a £ number Excel adds up), counts as numbers, a date as a date and a month as "Apr 2020" in the Value
+    column; a figure with no value is blank."""
+    f, fund = figures.forecast, figures.fund
+
+    def month(m) -> str | None:
+        return f"{m.first_day:%b %Y}" if m is not None else None
+
+    rows = [
+        ["fund", None, fund.name], ["period", None, f"{_uk(fund.starts_on)} to {_uk(fund.ends_on)}"],
+        ["status", None, fund.status], ["contributions", figures.contributions_pence, None],
+        ["spend", figures.spent_pence, None], ["balance", figures.balance_pence, None],
+        ["victims", None, figures.victims], ["mean_spend_per_victim", figures.mean_per_victim_pence, None],
+        ["burn_rate_as_at_month", None, month(f.as_at)], ["burn_rate_window_months", None, f.window_months],
+        ["monthly_burn_rate", f.burn_rate_pence, None],
+        ["forecast_exhaustion_month", None, month(f.exhaustion_month)],
+        ["last_fully_funded_month", None, month(f.last_funded_month)], ["period_end_month", None, month(f.pilot_end)],
+        # With no complete month there is no burn rate, so no forecast of what is left at the end.
+        ["left_at_period_end", f.left_at_end_pence if f.as_at is not None else None, None],
+        ["spend_keyed_to", None, figures.keyed_to],
+        ["incomplete_months_left_out", None, "; ".join(f"{month(m)}: {format_money(v)}" for m, v in f.incomplete)
+         or None],
+    ]
+    for window, ranged in zip(figures.ranges.windows, figures.ranges.forecasts) if figures.ranges else ():
+        rows += [[f"monthly_burn_rate_{window}m", ranged.burn_rate_pence, None],
+                 [f"forecast_exhaustion_month_{window}m", None, month(ranged.exhaustion_month)]]
+    return [*rows, ["forecast_warnings", None, " ".join(f.warnings) or None]]
 
 
 def _uk(value: date) -> str:
