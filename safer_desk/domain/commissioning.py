@@ -306,7 +306,7 @@ def counts_against(share_funder: str, award: Award) -> bool:
     return words is not None and names_award(words, award.name)
 
 
-def _in_window(share: Share, year: str | None, span: tuple[str, str] | None) -> bool:
+def in_window(share: Share, year: str | None, span: tuple[str, str] | None) -> bool:
     """A share counted for ``year`` (or, with none, for the years of ``span``; with neither, any share)."""
     if not share.financial_year:
         return True
@@ -332,7 +332,7 @@ def share_for(shares: Sequence[Share], funder: str, year: str | None = None,
     """
     funders = [s for s in shares if same_funder(s.funder, funder) or (award_name and names_award(
         named_award(s.funder, funder) or "", award_name))]
-    mine = [s for s in funders if _in_window(s, year, span)]
+    mine = [s for s in funders if in_window(s, year, span)]
     if not mine:
         if funders:
             return ShareLookup("other years", 0, ", ".join(sorted({s.financial_year for s in funders})))
@@ -362,7 +362,7 @@ def counted_twice(award: Award, awards: Sequence[Award], projects: Sequence[tupl
     groups: dict[tuple[str, ...], tuple[set[str], list[str], list[Share]]] = {}
     for title, shares in projects:
         for s in shares:
-            if not s.amount_pence or not counts_against(s.funder, award) or not _in_window(s, year, span):
+            if not s.amount_pence or not counts_against(s.funder, award) or not in_window(s, year, span):
                 continue
             others = [b for b in awards if b.id != award.id and counts_against(s.funder, b)
                       and b.covers(s.financial_year)]

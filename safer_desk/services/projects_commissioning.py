@@ -146,6 +146,12 @@ def award_years(award: Award) -> list[str]:
     return award.year_labels or ([award.first_year] if award.first_year and not award.total_over_years else [])
 
 
+def named_for_another(title: str, award: Award, words: str) -> str:
+    """What is said of a project whose share from the award's funder names another award (``words``: "“County
+    Lines”"), or one the funder does not have: on the Commissioning page and under the report's award tables."""
+    return f"{title}: {possessive(award.funder)} share is named for {words}, so it adds nothing to {award.name}."
+
+
 @dataclass(frozen=True)
 class Counted:
     """What a scenario counts for a project in full, and which figure that is in words."""
@@ -185,8 +191,8 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
         return Counted(0, f"{owner} share: none for {year}", None, f"{title}: {owner} share is stated for "
                        f"{lookup.words} only, so it adds nothing to {year}.", weighable=False)
     if lookup.state == "other award":  # its share from the funder names another of the funder's awards
-        return Counted(0, f"{owner} share: for {lookup.words}", None, f"{title}: {owner} share is named for "
-                       f"{lookup.words}, so it adds nothing to {award.name}.", weighable=False)
+        return Counted(0, f"{owner} share: for {lookup.words}", None, named_for_another(title, award, lookup.words),
+                       weighable=False)
     return Counted(cost, words, None, f"{title}: no share from {funder} is stated, so its whole cost is counted.",
                    weighable=cost is not None)
 

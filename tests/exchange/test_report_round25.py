@@ -136,3 +136,20 @@ def test_no_word_of_a_scenario_against_an_award_is_broken_in_the_pdf(qapp, count
     page = QRectF(writer.pageLayout().paintRectPixels(DPI))
     layout = layout_section(section, 2, page.width(), page.height() - HEADER_H - FOOTER_H, writer)
     assert broken_words(layout.document) == []
+
+
+def test_a_years_award_table_is_in_that_years_report_when_no_project_is_dated_in_it(demo_path):
+    """Project 4, dated 2018/19, has £5,000 of CSP funding's 2019/20: Commissioning against 2019/20 counts it, but the
+    report for 2019/20 (no project dated in it) had no Commissioning options and no award table at all."""
+    store = open_store(demo_path)
+    try:
+        p4 = next(p for p in svc.load_projects(store) if p.ref == "4")
+        svc.save_project(store, replace(p4, start_date="2018-04-01", end_date="2019-03-31", funding_sources=(
+            FundingSource(f"{LEADERS} — CSP funding", 500_000, "", "2019/20"),)))
+        document = build_report(store, year="2019/20")
+        table, = tables_of(document, "CSP funding 2018-2021: 2019/20")
+        assert [row[:3] for row in table.rows] == [["4", "Local Domestic Violence Coordinators", "£5,000"]]
+        section = next(s for s in document.sections if s.title == "Commissioning options")
+        assert section.paragraphs[0] == "No open project in these areas belongs to 2019/20."
+    finally:
+        store.close()

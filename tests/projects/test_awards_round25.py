@@ -115,3 +115,50 @@ def test_a_years_report_counts_every_share_of_that_year_against_an_award_by_year
         assert [r[:3] for r in table.rows] == [["4", "Local Domestic Violence Coordinators", "£10,000"],
                                                ["5", "Suffolk ELEV8", "£1,000"]], year
         assert table.total_row[1:3] == ["Committed (left: £19,000)", "£11,000"]
+
+
+MISNAMED = ("Local Domestic Violence Coordinators: Suffolk Public Sector Leaders' share is named for “Cuonty Lines”, "
+            "so it adds nothing to {award}.")
+
+
+def test_a_share_naming_an_award_its_funder_does_not_have_is_said_in_the_report_as_on_the_page(demo_store):
+    """“Suffolk Public Sector Leaders — Cuonty Lines (2018/19): £20,000” counts against none of the Leaders' awards:
+    the page said so, but the report had no table of the Leaders' awards at all, and the £20,000 was lost unsaid."""
+    p4 = p4_funded(demo_store, "Suffolk Public Sector Leaders — Cuonty Lines (2018/19): £20,000")
+    lines = page(demo_store, COUNTY_LINES, p4)
+    assert lines.committed_pence == 0
+    assert MISNAMED.format(award=COUNTY_LINES) in lines.problems
+    assert MISNAMED.format(award=CSP) in page(demo_store, CSP, p4, "2018/19").problems
+    for year in (None, "2018/19"):
+        (lines_table,) = [t for s in build_report(demo_store, year=year).sections for t in s.tables
+                          if t.title.startswith(COUNTY_LINES + ":")]
+        assert lines_table.rows == [] and lines_table.total_row[1:3] == ["Committed (left: £500,000)", "£0"]
+        assert MISNAMED.format(award=COUNTY_LINES) in lines_table.note, year
+        (csp_table,) = [t for s in build_report(demo_store, year=year).sections for t in s.tables
+                        if t.title.startswith(f"{CSP}: 2018/19")]
+        assert MISNAMED.format(award=CSP) in csp_table.note, year
+    # Not in the tables of the years it is not for, nor where a share names the award rightly.
+    assert not [t for s in build_report(demo_store, year="2019/20").sections for t in s.tables
+                if t.title.startswith(f"{CSP}: 2019/20")]
+    p4_funded(demo_store, "Suffolk Public Sector Leaders — County Lines (2018/19): £20,000")
+    assert not [t for s in build_report(demo_store).sections for t in s.tables if "Cuonty" in t.note
+                or "is named for" in t.note]
+
+
+def test_an_award_with_no_years_has_its_table_in_the_report_as_commissioning_counts_it(demo_store):
+    """Domestic Abuse Champions (£66,000, no years) counts every share of the Leaders on the page, but the report
+    had no table for it: in the report for all years, and in a year's report when a share of that year counts."""
+    p4 = p4_funded(demo_store, "Suffolk Public Sector Leaders (2018/19): £20,000\n"
+                               "Suffolk Public Sector Leaders (2019/20): £5,000")
+    champions = page(demo_store, "Domestic Abuse Champions", p4)
+    assert (champions.committed_pence, champions.remaining_pence) == (2_500_000, 4_100_000)
+    for year in (None, "2018/19", "2019/20"):
+        (table,) = [t for s in build_report(demo_store, year=year).sections for t in s.tables
+                    if t.title.startswith("Domestic Abuse Champions")]
+        assert table.title == "Domestic Abuse Champions: all years (£66,000)"
+        assert [r[:3] for r in table.rows] == [["4", "Local Domestic Violence Coordinators", "£25,000"]]
+        assert table.total_row[1:3] == ["Committed (left: £41,000)", "£25,000"]
+        assert table.note.startswith("Suffolk Public Sector Leaders' shares come to £25,000 of the £66,000 awarded "
+                                     "with no years given, every year's shares counting: £41,000 left.")
+    assert not [t for s in build_report(demo_store, year="2020/21").sections for t in s.tables
+                if t.title.startswith("Domestic Abuse Champions")]

@@ -119,7 +119,11 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     projects = [p for p in local if p.status in OPEN and _in_year(years[p.id], year)]
     undated = [p for p in local if p.status in OPEN and not years[p.id]] if year is not None else []
     sections: list[ReportSection] = []
-    if projects or undated:
+    # A year's award tables count the shares of that year of every open project, however dated: they are in the
+    # year's report even when no project is dated in it (a 2018/19 project's share of 2019/20's award).
+    award_section = funders_section(store, projects, year,
+                                    [p for p in local if p.status in OPEN and (years[p.id] or year is None)])
+    if projects or undated or award_section is not None:
         rows = [[p.ref, p.title, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
                  p.status.capitalize(), shares_text(p)] for p in projects]
         checks = [f"{p.ref + '. ' if p.ref else ''}{p.title}: {p.warning}" for p in projects if p.warning]
@@ -140,8 +144,6 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
             rows, align=["l", "l", *["c"] * len(CRITERIA), "l", "r", "l", "l"],
             note=" ".join(checks))] if projects else []
         sections.append(ReportSection("Commissioning options", paragraphs=paragraphs, tables=tables))
-        award_section = funders_section(store, projects, year,
-                                        [p for p in local if p.status in OPEN and (years[p.id] or year is None)])
         if award_section is not None:  # the funders' shares sit with the options they fund
             sections[-1].paragraphs += award_section.paragraphs
             sections[-1].tables += award_section.tables
@@ -175,6 +177,20 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     return sections
 
 
+ALL_YEARS = "all years"  # the table of an award with no years: it counts every year's shares
+
+
+def _ties(project, share, award, label: str, projects) -> bool:
+    """Whether a share brings an award with no years into the report for ``label``: a share for that year from the
+    award's funder (named for this award, or for one the funder does not have), or one with no year of a project of
+    that year (``projects``)."""
+    from safer_desk.domain.commissioning import named_award, same_funder
+
+    if share.financial_year != label and (share.financial_year or project not in projects):
+        return False
+    return same_funder(share.funder, award.funder) or named_award(share.funder, award.funder) is not None
+
+
 def funders_section(store: Store, projects, year: FinancialYear | None, across=None) -> ReportSection | None:
     """Each award's funder against the open projects' shares from it, year by year (seed 003: the PCC's
     £400,568 for 2017/18 against £110,000 + £25,000 + £98,500 = £233,500 of shares, £167,068 left).
@@ -182,31 +198,45 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
     A year's table counts the shares for that year of ``across`` (the open projects of every year; default
     ``projects``), as Commissioning counts them: a project dated 2018/19 with a share of 2019/20's award is in
     2019/20's table. An award given as one total over several years is one table for all its years, in the report
-    of any of them, with the shares of those years.
+    of any of them, with the shares of those years; an award with no years is one table "all years" with every
+    year's shares, in a year's report when a share of that year is from its funder. A share naming an award its
+    funder does not have is said under each of the funder's tables for its year (``named_for_another``).
     """
-    from safer_desk.domain.commissioning import counted_twice, share_for
+    from safer_desk.domain.commissioning import counted_twice, counts_against, in_window, named_award, share_for
     from safer_desk.services.funders import list_awards, shares_of
-    from safer_desk.services.projects_commissioning import possessive
+    from safer_desk.services.projects_commissioning import named_for_another, possessive
 
     tables = []
     awards = list_awards(store)
+    pool = projects if across is None else across
     for award in awards:
         # A total over several years not split by year is one table for its years, its shares for any of them
-        # counted against the whole (as Commissioning counts it: "£500,000 for 2018/19 to 2019/20").
+        # counted against the whole (as Commissioning counts it: "£500,000 for 2018/19 to 2019/20"). An award with
+        # no years counts every year's shares, as Commissioning does: one table, in the report for all years and in
+        # a year's when a share of that year is from its funder.
         span = (award.first_year, award.last_year) if award.total_over_years else None
-        years = [award.span_text] if span else award.year_labels or ([award.first_year] if award.first_year else [])
+        undated = not award.years and not award.first_year
+        years = [award.span_text] if span else award.year_labels or [award.first_year or ALL_YEARS]
         for label in years:
-            if year is not None and (label != year.label if span is None else
-                                     not span[0] <= year.label <= span[1]):
+            window = None if span or undated else label
+            if year is not None and (span is None and not undated and label != year.label
+                                     or span is not None and not span[0] <= year.label <= span[1]
+                                     or undated and not any(_ties(p, s, award, year.label, projects)
+                                                            for p in pool for s in shares_of(p))):
                 continue
             # Read as Commissioning reads them (domain.commissioning.share_for): a share known in part shows its
             # known part and its words, and is counted among those not known, so the total is not taken as whole.
-            shares = [(p, share_for(shares_of(p), award.funder, None if span else label, span, award.name))
-                      for p in (projects if across is None else across)]
+            shares = [(p, share_for(shares_of(p), award.funder, window, span, award.name)) for p in pool]
             shares = [(p, lookup) for p, lookup in shares if lookup.state in ("stated", "part known", "not known")]
-            if not shares:
+            # A share naming an award its funder does not have counts against none: said under each of the funder's
+            # awards for its year, as Commissioning says it, so its money is not lost unsaid.
+            misnamed = [(p, sorted({named_award(s.funder, award.funder) for s in shares_of(p)
+                                    if named_award(s.funder, award.funder) is not None and in_window(s, window, span)
+                                    and not any(counts_against(s.funder, b) for b in awards)})) for p in pool]
+            misnamed = [(p, names) for p, names in misnamed if names]
+            if not shares and not misnamed:
                 continue
-            amount = award.total_pence if span else award.amount_for(label)
+            amount = award.total_pence if span or undated else award.amount_for(label)
             rows, committed, unknown = [], 0, 0
             for p, lookup in shares:
                 committed += lookup.amount_pence
@@ -216,11 +246,14 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
                 rows.append([p.ref, p.title, shown, p.cost_text or "", p.status.capitalize()])
             left = [] if amount is None else [format_money(amount - committed)]
             # A share another of the funder's awards counts too is said, as Commissioning says it.
-            note = [*counted_twice(award, awards, [(p.title, shares_of(p)) for p, _ in shares],
-                                   None if span else label, span), award.conditions]
+            note = [*counted_twice(award, awards, [(p.title, shares_of(p)) for p, _ in shares], window, span),
+                    *[named_for_another(p.title, award, ", ".join(f"“{n}”" for n in names)) for p, names in misnamed],
+                    award.conditions]
             if amount is not None:
                 note.insert(0, f"{possessive(award.funder)} shares come to {format_money(committed)} of the "
-                               f"{format_money(amount)} awarded for {label}: "
+                               f"{format_money(amount)} awarded "
+                               + ("with no years given, every year's shares counting" if undated else f"for {label}")
+                               + ": "
                                + (f"{format_money(amount - committed)} left." if committed <= amount else
                                   f"over-committed by {format_money(committed - amount)}."))
             if unknown:
