@@ -441,9 +441,10 @@ class FundsPresenter(FormScreen):
             raise LookupError("There is no fund to export.")
         return [
             Sheet("Figures", ["Name", "Amount", "Value"], figures_rows(f), money_columns={1}, title=f.fund.name),
+            # A month holding spend merged from other months (at the county) is marked, as in the report.
             Sheet("Per month", ["Month", "Victims first supported", "Spend"],
-                  [[m.long_label if hasattr(m, "long_label") else m.label, v, p] for m, v, p in f.by_month],
-                  money_columns={2}),
+                  [[m.label + ("*" if m in f.merged else ""), v, p] for m, v, p in f.month_rows], money_columns={2},
+                  title=" ".join(f"* {f.merged_words(m)}" for m, _, _ in f.month_rows if m in f.merged) or None),
             Sheet("Per district", ["District", "Victims", "Spend"], [list(r) for r in f.by_district], money_columns={2}),
             Sheet("Per item", ["Item", "Spend lines", "Spend"], [list(r) for r in f.by_item], money_columns={2}),
             Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in f.distribution]),

@@ -601,6 +601,8 @@ class FundFigures:
     # A month whose summary rows hold spend of other months (merged for small numbers): its first and last month.
     merged: dict[Month, tuple[Month, Month]] = field(default_factory=dict)
     keyed_to: date | None = None  # the date spend is keyed to that the figures used (given, or the fund's own)
+    # by_month with every month of the fund to the as-at month: the table's rows (page, board report, workbook).
+    month_rows: list[tuple[Month, int, int]] = field(default_factory=list)
 
     @property
     def balance_pence(self) -> int:
@@ -663,6 +665,25 @@ def _moved_months_change(spans: dict[Month, tuple[Month, Month]], forecasts: lis
     return False
 
 
+def every_month(fund: Fund, by_month: list[tuple[Month, int, int]], merged: dict[Month, tuple[Month, Month]], *,
+                last: Month | None) -> list[tuple[Month, int, int]]:
+    """Spend per month with every month from the fund's first to ``last`` (and to the last month with spend): £0 and
+    0 victims where nothing was spent, as the burn rate counts it. A month whose spend a summary merged into another
+    month holds (small numbers) is left out, not £0: its spend is in the marked month that says so."""
+    spent = {m: (v, p) for m, v, p in by_month}
+    ends = [*spent, *([last] if last is not None else [])]
+    if not ends:
+        return []
+    held_elsewhere = {first.plus(i) for dated, (first, end) in merged.items() for i in range(end.minus(first) + 1)
+                      if first.plus(i) != dated}
+    rows, month = [], min([fund.start_month, *spent])
+    while month <= max(ends):
+        if month in spent or month not in held_elsewhere:
+            rows.append((month, *spent.get(month, (0, 0))))
+        month = month.plus(1)
+    return rows
+
+
 def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, window: int = 3,
                  today: date | None = None, keyed_to: date | None = None) -> FundFigures:
     """Balance, spend by district/item/month, victims, burn rate and forecast (detail plus summaries).
@@ -717,9 +738,11 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     merged = merged_months(store, fund_id) if summary_rows else {}
     if merged and _moved_months_change(merged, [forecast, *ranges.forecasts]):
         forecast = replace(forecast, warnings=(*forecast.warnings, MONTHS_MERGED))
+    # The months to list: to the as-at month (the last keyed), never past the fund's end or the current month.
+    last = min(forecast.as_at, fund.end_month, Month.of(today or date.today())) if forecast.as_at else None
     return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
                        summary_rows, forecast, contributors, ranges, incomplete_from, merged,
-                       keyed_to)
+                       keyed_to, every_month(fund, by_month, merged, last=last))
 
 
 def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:

@@ -655,8 +655,8 @@ def test_a_county_fund_page_marks_a_month_holding_spend_merged_from_other_months
     model = page.by_month.model
     assert page.fund_combo.currentText() == "IPS sanctuary"
     shown = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert shown == ["Jul 2025 *", "Total"]
-    assert "also holds spend of May-25 to Aug-25" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert shown == ["Apr 2025", "Jul 2025 *", "Total"]  # April spent nothing; May to Aug are in July's row
+    assert "also holds spend of May-25 to Aug-25" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
     page.fund_combo.setCurrentIndex(page.fund_combo.findText("Suffolk Target Hardening Pilot"))
     wait_loaded(qtbot, page)
     model = page.by_month.model

@@ -88,8 +88,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         money = table_money([*(p for *_, p in figures.by_month), *(p for *_, p in figures.by_district),
                              figures.spent_pence])
         month_rows = [[m.label + ("*" if m in figures.merged else ""), str(v), money(p)]
-                      for m, v, p in figures.by_month]
-        merged_notes = [f"* {figures.merged_words(m)}" for m, _, _ in figures.by_month if m in figures.merged]
+                      for m, v, p in figures.month_rows]
+        merged_notes = [f"* {figures.merged_words(m)}" for m, _, _ in figures.month_rows if m in figures.merged]
         district_rows = [[d, str(v), money(p)] for d, v, p in figures.by_district]
         mean = figures.mean_per_victim_pence
         tables = [ReportTable("Spend per month", ["Month", "Victims first supported", "Spend"], month_rows,

@@ -439,7 +439,7 @@ class FundPage(QWidget):
         self.by_district.set_rows(f.by_district if f else [])
         self.by_item.set_rows(f.by_item if f else [])
         self._merged_words = f.merged_words if f else (lambda m: "")
-        self.by_month.set_rows(f.by_month if f else [])
+        self.by_month.set_rows(f.month_rows if f else [])
         self.per_victim.set_rows(f.distribution if f else [])
         self._show_figures(f)
         self.ensure_chart().show_forecast(f)
