@@ -2,10 +2,12 @@
 
 Shown: "£1,234" (or "£1,234.50" when the column has pence anywhere), "1,652", "92.6%", "01/04/2026".
 Copied: what Excel reads as a number: "1234.5", "1652", "-1099" (ASCII minus), "92.6", no £, ⚠ or commas.
+A worked-out figure is copied as shown (plain_shown: "88.2%" is 88.2, never 88.23529411764706).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -70,3 +72,27 @@ def plain(value: Any, unit: Unit) -> str:
     if isinstance(value, date):
         return format_uk_date(value)
     return str(value).replace("\u2212", "-")
+
+
+# A figure as a cell shows it: a sign, a £, the digits with their thousands commas; a unit after it ("%", " pts",
+# " per 1,000") is left aside.
+_SHOWN_FIGURE = re.compile(r"[+\u2212-]?\u00a3?[\d,]*\.?\d+")
+
+
+def plain_shown(text: str) -> str:
+    """A worked-out figure as the table shows it, as Excel should receive it, so Excel gets what was seen and no
+    float noise (0.1 + 0.2 is 0.30000000000000004): "88.2%" -> 88.2, "+13.2 pts" -> 13.2, "\u22121,099" -> -1099,
+    "1,610 per 100,000" -> 1610. Text that is not a figure is given as shown (ASCII minus)."""
+    figure = _SHOWN_FIGURE.match(text.strip())
+    if figure is None:
+        return text.replace("\u2212", "-")
+    return figure.group().replace("\u2212", "-").lstrip("+").replace("\u00a3", "").replace(",", "")
+
+
+def shown_number(text: str) -> float | None:
+    """A worked-out figure as the table shows it, as a number for a workbook's cell (88.2 for "88.2%"); None when
+    the text is not a figure ("No figures yet")."""
+    try:
+        return float(plain_shown(text))
+    except ValueError:
+        return None

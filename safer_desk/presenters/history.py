@@ -683,14 +683,16 @@ def _plain_amounts(text: str) -> str:
 HEADER = ("When", "Who", "Action", "What changed", "Area", "Detail")
 
 
-def export(target: Path | str, lines: Sequence[HistoryLine]) -> Path:
+def export(target: Path | str, lines: Sequence[HistoryLine], *, said: str = "") -> Path:
     """The lines shown, as a workbook or CSV (one row per action, its detail one change per line; the time a date
-    and time Excel sorts as one)."""
+    and time Excel sorts as one). ``said`` ("7 of 14 actions (as filtered: …)") gives the workbook a title when a
+    filter left actions out (a CSV's first row stays the headings)."""
     from safer_desk.exchange.files import Sheet
     from safer_desk.exchange.tables import write_table
 
     rows = [[line.at, line.who, line.action, line.summary, line.area, "\n".join(line.details)] for line in lines]
-    return write_table(target, [Sheet("History of changes", HEADER, rows)])
+    title = f"History of changes: {said}" if said else None
+    return write_table(target, [Sheet("History of changes", HEADER, rows, title=title)])
 
 
 class HistoryPresenter:

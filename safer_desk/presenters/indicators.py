@@ -25,7 +25,7 @@ from safer_desk.domain.periods import FinancialYear, Month, PeriodError
 from safer_desk.domain.text import counted, filled_width
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
-from safer_desk.presenters.formats import Unit, plain
+from safer_desk.presenters.formats import Unit, plain, shown_number
 from safer_desk.presenters.screens import AskUnsaved, ScreenPresenter
 from safer_desk.services import indicators as svc
 from safer_desk.services import reference
@@ -745,8 +745,10 @@ class IndicatorsPresenter(ScreenPresenter):
         return " · ".join(b for b in bits if b)
 
     # -- export ---------------------------------------------------------------------------------------------
-    def summary_sheet(self, rows: list[svc.SummaryRow] | None = None):
-        """The summary table as a sheet: words for RAG and target, plain numbers for figures (for Excel)."""
+    def summary_sheet(self, rows: list[svc.SummaryRow] | None = None, *, said: str = ""):
+        """The summary table as a sheet: words for RAG and target, plain numbers for figures (for Excel). ``said``
+        ("2 of 9 indicators (as filtered: …)") goes in its title when a filter left rows out (a CSV's first row stays
+        the headings)."""
         from safer_desk.exchange.files import Sheet
 
         rows = self.rows if rows is None else rows
@@ -757,19 +759,22 @@ class IndicatorsPresenter(ScreenPresenter):
             v = r.view
             change = v.change
             out.append([status_words(v), r.indicator.name, r.indicator.code,
-                        None if v.ytd is None else v.ytd.value, None if v.ytd_last is None else v.ytd_last.value,
+                        # the figures as the table shows them (Copy gives the same), not a float's last digits
+                        None if v.ytd is None else shown_number(v.ytd_text()),
+                        None if v.ytd_last is None else shown_number(r.indicator.format(v.ytd_last.value)),
                         None if change is None else float(change.shown_difference()), change_percent_shown(change),
                         v.target_words(), v.latest_label, POLARITY_LABELS[r.indicator.polarity],
                         v.area_name + (" (derived)" if v.is_derived else ""), v.year.label])
         year = self.year.label.replace("/", "-") if self.year else ""
         return Sheet(f"Indicators {year}".strip()[:31], header, out,
-                     title=f"Indicators for {self.area_name()}, {self.year.label if self.year else ''}")
+                     title=f"Indicators for {self.area_name()}, {self.year.label if self.year else ''}"
+                     + (f": {said}" if said else ""))
 
-    def export_summary(self, target, rows: list[svc.SummaryRow] | None = None):
+    def export_summary(self, target, rows: list[svc.SummaryRow] | None = None, *, said: str = ""):
         """Write the summary through the one export path (the suffix picks .xlsx, .csv or .tsv)."""
         from safer_desk.exchange.tables import write_table
 
-        return write_table(target, [self.summary_sheet(rows)])
+        return write_table(target, [self.summary_sheet(rows, said=said)])
 
     # -- the chart ----------------------------------------------------------------------------------------
     def chart(self, mode: ChartMode | str) -> ChartData:

@@ -427,8 +427,9 @@ class ProjectsPresenter(ScreenPresenter):
     def paste_preview(self, rows: Sequence[Sequence[str]]) -> "PastePreview":
         return PastePreview(service.read_paste(rows), today=self.today)
 
-    def export(self, target: Path | str, projects: Sequence[Project] | None = None) -> Path:
-        return service.export_register(self.store, target, self.rows if projects is None else projects)
+    def export(self, target: Path | str, projects: Sequence[Project] | None = None, *, said: str = "") -> Path:
+        """``said`` ("6 of 23 projects (as filtered: …)") goes in the workbook's title when a filter hides some."""
+        return service.export_register(self.store, target, self.rows if projects is None else projects, said=said)
 
     # -- filters ---------------------------------------------------------------------------------------
     @staticmethod

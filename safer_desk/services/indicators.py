@@ -1018,14 +1018,17 @@ def day_or_month_text(stored: str | None) -> str:
 
 
 def target_text(indicator: Indicator, target: Target | None, *, with_reason: bool = False) -> str:
-    """"No more than 28%", "At least 90%", "1,256 in the year", "Target to be confirmed", "… (withdrawn 29/06/2010)"."""
+    """"No more than 28%", "At least 90%", "Threshold of 28%" (monitor only), "1,256 in the year", "Target to be
+    confirmed", "… (withdrawn 29/06/2010)"."""
     if target is None:
         return "No target"
     if target.status == "tbc":
         return "Target to be confirmed"
     v = indicator.format(target.value)
     if target.kind == "threshold":
-        text = f"No more than {v}" if indicator.polarity == "lower" else f"At least {v}"
+        # Its direction is the polarity's: a monitor-only indicator's threshold says none (never "At least 28%" for
+        # a paper's "no more than 28%").
+        text = {"lower": f"No more than {v}", "higher": f"At least {v}"}.get(indicator.polarity, f"Threshold of {v}")
         if _per_period_threshold(indicator, target) and target.value is not None:
             each, n = _EACH_PERIOD[indicator.frequency]
             text += f" {each} ({indicator.format(target.value * n)} in the year)"

@@ -1086,8 +1086,10 @@ def export_rows(projects: Iterable[Project], *, pounds_plain: bool) -> list[list
     return rows
 
 
-def register_sheets(projects: Sequence[Project], office_name: str) -> list:
-    """The register as sheets for the one table writer: the projects, then their cost lines."""
+def register_sheets(projects: Sequence[Project], office_name: str, *, said: str = "") -> list:
+    """The register as sheets for the one table writer: the projects, then their cost lines. ``said`` ("6 of 23
+    projects (as filtered: …)") goes in the workbook's title when a filter left projects out (a CSV has no title:
+    its first row stays the headings, so it pastes back in)."""
     from safer_desk.exchange.files import Sheet
 
     lines = [[p.ref, p.title, c.financial_year, c.category, c.description, c.amount.text,
@@ -1096,19 +1098,21 @@ def register_sheets(projects: Sequence[Project], office_name: str) -> list:
              for p in projects for c in p.cost_lines]
     return [
         Sheet("Projects", EXPORT_HEADER, export_rows(projects, pounds_plain=False), _EXPORT_MONEY,
-              title=f"Project register — {office_name}"),
+              title=f"Project register — {office_name}" + (f": {said}" if said else "")),
         Sheet("Cost lines", ["Ref", "Title", "Financial year", "Category", "Description", "As written",
                              "Min (£)", "Max (£)", "Query"], lines, {6, 7}),
     ]
 
 
-def export_register(store: Store, target: Path | str, projects: Sequence[Project] | None = None) -> Path:
-    """Write the register (or the given projects) to .xlsx, .csv or .tsv, atomically."""
+def export_register(store: Store, target: Path | str, projects: Sequence[Project] | None = None, *,
+                    said: str = "") -> Path:
+    """Write the register (or the given projects, ``said`` as ``register_sheets`` takes it) to .xlsx, .csv or .tsv,
+    atomically."""
     from safer_desk.exchange.tables import UnsupportedFormat, write_table
 
     projects = load_projects(store) if projects is None else list(projects)
     try:
-        return write_table(target, register_sheets(projects, store.office_name))
+        return write_table(target, register_sheets(projects, store.office_name, said=said))
     except UnsupportedFormat as exc:
         raise ProjectError(f"{exc} (the register is exported as .xlsx, .csv or .tsv)") from None
 

@@ -12,10 +12,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSplitter, QVBoxLayout)
 
+from safer_desk.domain.periods import format_uk_date
 from safer_desk.presenters.history import AREAS, HistoryLine, HistoryPresenter
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.dates import DateField
-from safer_desk.ui.kit.exports import export_to_chosen_file
+from safer_desk.ui.kit.exports import export_to_chosen_file, shown_rows
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
 from safer_desk.ui.session import Session
@@ -165,12 +166,18 @@ class HistoryDialog(QDialog):
         self.detail.setPlainText(self.presenter.detail_text(self.selected_line()))
 
     def export(self) -> None:
+        """The actions shown; a filter that hides some is said in the confirmation and the workbook's title."""
         shown = self.proxy.source_rows()
+        chosen = [self.area_combo.currentText() if self.area_combo.currentData() else ""]
+        chosen += [f"{word} {format_uk_date(day)}" for word, day in (("from", self.since.date()),
+                                                                     ("to", self.until.date())) if day]
+        said = shown_rows(self.proxy, "action", search=self.search.text(), chosen=chosen)
+        note = str(said) if said.hidden else ""
         target = export_to_chosen_file(self, "Export the history of changes", "history-of-changes.xlsx",
-                                       lambda t: self.presenter.export(t, shown),
+                                       lambda t: self.presenter.export(t, shown, said=note),
                                        failed="The history was not saved", refusals=(ValueError,))
         if target is not None:
-            prompts.show_info(self, "Export", f"Saved {len(shown):,} actions to {target}.")
+            prompts.show_info(self, "Export", f"Saved {said} to {target}.")
 
 
 def _identity(line: HistoryLine) -> tuple:

@@ -128,3 +128,134 @@ def test_the_ledgers_per_case_sheet_says_a_headings_filter(ledger, tmp_path, pro
     assert [sheet.cell(r, 1).value for r in range(4, sheet.max_row + 1)] == [
         "WSCSP-DHR-2017-01", "WSCSP-DHR-2017-02", "WSCSP-LR-2017-01", "Total of the 3 shown (of 4 cases)"]
 
+
+
+def _filtered_register(demo_window, qtbot):
+    page = demo_window.show_tab("projects").register
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 23, timeout=10000)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("proposed"))
+    qtbot.keyClicks(page.search, "domestic")
+    qtbot.waitUntil(lambda: 0 < len(page.proxy.source_rows()) < 23)
+    return page, [p.ref for p in page.proxy.source_rows()]
+
+
+def test_the_register_workbook_with_a_filter_says_so_in_its_title(demo_window, qtbot, tmp_path, prompts):
+    """Projects: a status and a search, Export… to Excel: the workbook's title says it holds a part of the register
+    (it read "Project register — Example office" over the few projects, as if they were the whole register)."""
+    import openpyxl
+
+    page, refs = _filtered_register(demo_window, qtbot)
+    target = tmp_path / "register.xlsx"
+    prompts.file_names.append(str(target))
+    page.export_register()
+    said = f"{len(refs)} of 23 projects (as filtered: search “domestic”; {page.status_filter.currentText()})"
+    assert prompts.infos == [("Export", f"Saved {said} to {target}.")]
+    sheet = openpyxl.load_workbook(target)["Projects"]
+    assert sheet["A1"].value == f"Project register — {demo_window.session.store.office_name}: {said}"
+    assert [sheet.cell(r, 1).value for r in range(4, sheet.max_row + 1)] == refs
+
+
+def test_the_register_csv_with_a_filter_still_starts_with_its_headings(demo_window, qtbot, tmp_path, prompts):
+    """A CSV has no title row: its first row stays the headings, so the exported rows paste back in."""
+    from safer_desk.services.projects import EXPORT_HEADER
+
+    page, refs = _filtered_register(demo_window, qtbot)
+    target = tmp_path / "register.csv"
+    prompts.file_names.append(str(target))
+    page.export_register()
+    rows = list(csv.reader(target.open(encoding="utf-8-sig")))
+    assert rows[0] == list(EXPORT_HEADER) and [r[0] for r in rows[1:]] == refs
+
+
+def test_the_register_workbook_with_nothing_hidden_keeps_its_title(demo_window, qtbot, tmp_path, prompts):
+    import openpyxl
+
+    page = demo_window.show_tab("projects").register
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 23, timeout=10000)
+    target = tmp_path / "register.xlsx"
+    prompts.file_names.append(str(target))
+    page.export_register()
+    assert prompts.infos == [("Export", f"Saved 23 projects to {target}.")]
+    title = openpyxl.load_workbook(target)["Projects"]["A1"].value
+    assert title == f"Project register — {demo_window.session.store.office_name}"
+
+
+def test_the_indicators_workbook_with_a_column_filter_says_so_in_its_title(demo_window, tmp_path, prompts):
+    """Indicators, a heading's filter, Export… to Excel: the sheet's title says how many of the indicators it holds
+    (it read "Indicators for …" over the two amber rows, as if they were the summary)."""
+    import openpyxl
+
+    tab = demo_window.show_tab("indicators")
+    every = tab.summary_proxy.rowCount()
+    tab.summary_proxy.set_column_filter(0, "amber")
+    shown = len(tab.summary_proxy.source_rows())
+    target = tmp_path / "indicators.xlsx"
+    prompts.file_names.append(str(target))
+    tab.export_summary()
+    said = f"{shown} of {every} indicators (as filtered: {tab.summary_model.columns[0].header} “amber”)"
+    assert prompts.infos == [("Export", f"Saved {said} to {target}.")]
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet["A1"].value == tab.presenter.summary_sheet().title + f": {said}"
+    assert sheet["A1"].value.startswith("Indicators for ")
+    assert sheet.max_row == 3 + shown
+    csv_target = tmp_path / "indicators.csv"
+    prompts.file_names.append(str(csv_target))
+    tab.export_summary()
+    rows = list(csv.reader(csv_target.open(encoding="utf-8-sig")))
+    assert rows[0][:3] == ["RAG", "Indicator", "Code"] and len(rows) == 1 + shown
+
+
+@pytest.fixture
+def history(demo_window, qtbot):
+    demo_window.show_history()
+    dialog = demo_window._history_dialog
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() > 0, timeout=10000)
+    return dialog
+
+
+def test_the_history_export_with_a_search_says_how_many_of_the_actions_it_holds(history, qtbot, tmp_path, prompts):
+    """View > History of Changes, search "funding", Export…: "Saved 7 of 14 actions (as filtered: search
+    “funding”)" and the same in the workbook's title (it said "Saved 7 actions", and the file had no word of a
+    filter)."""
+    import openpyxl
+
+    every = history.proxy.rowCount()
+    history.search.setFocus()
+    qtbot.keyClicks(history.search, "funding")
+    qtbot.waitUntil(lambda: 0 < history.proxy.rowCount() < every)
+    shown = history.proxy.rowCount()
+    target = tmp_path / "history.xlsx"
+    prompts.file_names.append(str(target))
+    history.export_button.click()
+    said = f"{shown} of {every} actions (as filtered: search “funding”)"
+    assert prompts.infos == [("Export", f"Saved {said} to {target}.")]
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet["A1"].value == f"History of changes: {said}"
+    assert sheet["A3"].value == "When" and sheet.max_row == 3 + shown
+
+
+def test_the_history_export_names_the_area_and_dates_chosen(history, qtbot, tmp_path, prompts):
+    every = history.proxy.rowCount()
+    history.area_combo.setCurrentIndex(history.area_combo.findData("Projects"))
+    history.since.edit.setFocus()
+    qtbot.keyClicks(history.since.edit, "01/01/2000")
+    qtbot.waitUntil(lambda: 0 < history.proxy.rowCount() < every)
+    shown = history.proxy.rowCount()
+    target = tmp_path / "history.csv"
+    prompts.file_names.append(str(target))
+    history.export()
+    said = f"Saved {shown} of {every} actions (as filtered: Projects; from 01/01/2000) to {target}."
+    assert prompts.infos == [("Export", said)]
+    rows = list(csv.reader(target.open(encoding="utf-8-sig")))
+    assert rows[0][0] == "When" and len(rows) == 1 + shown  # a CSV: the headings first, no title
+
+
+def test_the_history_export_with_nothing_hidden_says_how_many(history, tmp_path, prompts):
+    import openpyxl
+
+    every = history.proxy.rowCount()
+    target = tmp_path / "history.xlsx"
+    prompts.file_names.append(str(target))
+    history.export()
+    assert prompts.infos == [("Export", f"Saved {every} actions to {target}.")]
+    assert openpyxl.load_workbook(target).active["A1"].value == "When"

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableWidget, QTableWidgetItem
 
 from safer_desk.exchange.files import parse_tsv, to_tsv
-from safer_desk.presenters.formats import Unit, plain
+from safer_desk.presenters.formats import Unit, plain, plain_shown
 from safer_desk.presenters.indicators import FiguresEditor
 from safer_desk.services import indicators as svc
 from safer_desk.ui.indicators.models import RAG_COLOURS
@@ -25,15 +25,10 @@ LEFT_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-# Differences copied as the grid shows them ("+13.2 pts" is 13.2, "+0.1" is 0.1), as the summary's Change is: the
-# raw difference is float noise to Excel (63.2 - 50 is 13.200000000000003).
-SHOWN_AS_COPIED = (svc.GRID_CHANGE, svc.GRID_GAP)
-
-
-def _shown_number(text: str) -> str:
-    """A signed cell as a plain number: "+13.2 pts" -> 13.2, "\u22121,099" -> -1099."""
-    body = text.replace("\u2212", "-").replace("+", "").replace(",", "").removesuffix(" pts").removesuffix(" pt")
-    return body.strip()
+# Worked-out rows copied as the grid shows them ("+13.2 pts" is 13.2, "0.3 per 1,000" is 0.3), as the summary's are:
+# the raw difference or running total is float noise to Excel (63.2 - 50 is 13.200000000000003, 0.1 + 0.2 is
+# 0.30000000000000004).
+SHOWN_AS_COPIED = (svc.GRID_CHANGE, svc.GRID_CUMULATIVE, svc.GRID_CUMULATIVE_LAST, svc.GRID_GAP)
 
 
 def _tint(state) -> str | None:
@@ -150,7 +145,7 @@ class ValuesGrid(QTableWidget):
                 cell = grid.rows[row].cells[c]
                 typed = (key, c) in self.editor.dirty_cells()
                 if key in SHOWN_AS_COPIED and cell.value is not None:
-                    line.append(_shown_number(cell.text))
+                    line.append(plain_shown(cell.text))
                 elif cell.value is not None and not typed:
                     line.append(plain(cell.value, Unit.NUMBER))
                 else:

@@ -1,7 +1,7 @@
 """The summary table of the Indicators tab: the kit's model over ``services.indicators.SummaryRow`` s.
 
 The key columns come first (RAG, indicator, year to date, change, target) so they fit a laptop;
-figures are shown in the indicator's one format and copied to Excel as plain numbers.
+figures are shown in the indicator's one format and copied to Excel as plain numbers, as shown (88.2% is 88.2).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from safer_desk.presenters.formats import Unit, plain
+from safer_desk.presenters.formats import Unit, plain, plain_shown
 from safer_desk.presenters.indicators import change_percent_shown, status_words
 from safer_desk.services import indicators as svc
 from safer_desk.ui.kit.colours import on_pale
@@ -21,6 +21,10 @@ RAG_COLOURS = {"red": "#f4c7c3", "amber": "#fce8b2", "green": "#b7e1cd", "grey":
 
 def _ytd(r: svc.SummaryRow):
     return None if r.view.ytd is None else r.view.ytd.value
+
+
+def _last_text(r: svc.SummaryRow) -> str:
+    return "" if r.view.ytd_last is None else r.indicator.format(r.view.ytd_last.value)
 
 
 def summary_columns() -> list[Column]:
@@ -36,7 +40,7 @@ def summary_columns() -> list[Column]:
                text_of=lambda r: r.indicator.label + (" (derived)" if r.view.is_derived else ""),
                tooltip=lambda r: r.view.headline()),
         Column("ytd", "Year to date", get=_ytd, align=RIGHT, unit=Unit.NUMBER,
-               text_of=lambda r: r.view.ytd_text(), copy_of=lambda r: plain(_ytd(r), Unit.NUMBER)),
+               text_of=lambda r: r.view.ytd_text(), copy_of=lambda r: plain_shown(r.view.ytd_text())),
         Column("change", "Change", get=lambda r: None if change(r) is None else change(r).difference, align=RIGHT,
                unit=Unit.NUMBER, text_of=lambda r: "" if change(r) is None else change(r).signed_text(),
                copy_of=lambda r: "" if change(r) is None else plain(float(change(r).shown_difference()), Unit.NUMBER),
@@ -45,9 +49,7 @@ def summary_columns() -> list[Column]:
                tooltip=lambda r: svc.target_text(r.indicator, r.view.target, with_reason=True)),
         Column("to", "To", get=lambda r: r.view.latest_label),
         Column("last", "Last year", get=lambda r: None if r.view.ytd_last is None else r.view.ytd_last.value,
-               align=RIGHT, unit=Unit.NUMBER, text_of=lambda r: "" if r.view.ytd_last is None
-               else r.indicator.format(r.view.ytd_last.value),
-               copy_of=lambda r: "" if r.view.ytd_last is None else plain(r.view.ytd_last.value, Unit.NUMBER)),
+               align=RIGHT, unit=Unit.NUMBER, text_of=_last_text, copy_of=lambda r: plain_shown(_last_text(r))),
         # Sorted by the exact percentage; copied as the figure the cell shows (blank where it shows none).
         Column("pct", "Change %", get=lambda r: None if change(r) is None or not change(r).shows_percent
                else float(change(r).percent), align=RIGHT, unit=Unit.NUMBER,

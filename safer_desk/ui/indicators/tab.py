@@ -447,8 +447,9 @@ class IndicatorsTab(TabBase):
 
         shown = self.summary_proxy.source_rows()
         said = shown_rows(self.summary_proxy, "indicator")  # a heading's filter that hides some is said
+        note = str(said) if said.hidden else ""  # and in the workbook's title
         target = export_to_chosen_file(self, "Export the indicators", "indicators.xlsx",
-                                       lambda t: self.presenter.export_summary(t, shown),
+                                       lambda t: self.presenter.export_summary(t, shown, said=note),
                                        failed="The indicators were not saved")
         if target is not None:
             prompts.show_info(self, "Export", f"Saved {said} to {target}.")

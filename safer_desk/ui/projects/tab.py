@@ -432,9 +432,9 @@ class RegisterPage(QWidget):
         said = shown_rows(self.proxy, "project", search=self.search.text(),
                           chosen=[c.currentText() for c in combos if (c.currentData() or ALL) != ALL])
         target = export_to_chosen_file(self, "Export the project register", "project-register.xlsx",
-                                       lambda t: self.presenter.export(t, shown),
+                                       lambda t: self.presenter.export(t, shown, said=str(said) if said.hidden else ""),
                                        failed="The register was not saved", refusals=(ProjectError,))
-        if target is not None:  # the projects shown: a filter that hides some is said, with how many there are
+        if target is not None:  # the projects shown: a filter that hides some is said (and in the title)
             prompts.show_info(self, "Export", f"Saved {said} to {target}.")
 
 
