@@ -153,3 +153,25 @@ def test_a_years_award_table_is_in_that_years_report_when_no_project_is_dated_in
         assert section.paragraphs[0] == "No open project in these areas belongs to 2019/20."
     finally:
         store.close()
+
+
+def test_a_saved_allocation_that_can_no_longer_be_worked_out_is_said_in_the_report(demo_path):
+    """A scenario saved by an older version listing one partnership under two spellings ("Ipswich CSP" and
+    "Ipswich  CSP", which are now the same name as typed): `safer-desk report` stopped with a traceback."""
+    from safer_desk.services.report import build_report
+
+    store = open_store(demo_path)
+    try:
+        rows = store.rows("SELECT id, partnership FROM allocation_scenario_rows WHERE partnership IN "
+                          "('Babergh CSP', 'Ipswich CSP') AND scenario_id = (SELECT scenario_id FROM "
+                          "allocation_scenario_rows WHERE partnership = 'Ipswich CSP' LIMIT 1)")
+        babergh = next(r["id"] for r in rows if r["partnership"] == "Babergh CSP")
+        with store.transaction():  # as an older version, which compared names by case only, could have saved it
+            store.conn.execute("UPDATE allocation_scenario_rows SET partnership = 'Ipswich  CSP' WHERE id = ?",
+                               (babergh,))
+        section = next(s for s in build_report(store).sections if s.title.startswith("Allocation"))
+        said = " ".join(section.paragraphs)
+        assert "cannot be worked out" in said and "listed twice" in said and "Allocation tab" in said
+        assert section.tables == []
+    finally:
+        store.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from safer_desk.domain.allocation import format_fraction, percent_text
+from safer_desk.domain.allocation import AllocationError, format_fraction, percent_text
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import allocation as service
@@ -68,7 +68,12 @@ def _allocates_to(store: Store, scenario, areas: ReportAreas) -> bool:
 
 
 def allocation_section(scenario: service.Scenario) -> ReportSection:
-    result = scenario.result()
+    try:
+        result = scenario.result()
+    except AllocationError as exc:  # saved by an older version under rules it no longer meets: said, not a crash
+        return ReportSection(f"Allocation {scenario.year}", [
+            f"The saved allocation “{scenario.name}” ({scenario.year}) cannot be worked out: {exc} Open it in the "
+            "Allocation tab to correct it and save it again."])
     header = service.table_header(result)
     rows = [[str(cell) for cell in row] for row in service.table_rows(result)]
     align = ["l"] + ["r"] * (len(header) - 1)
