@@ -99,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     stdout = sys.stdout
     if stdout is not None:
         sys.stdout = _ReaderMayStop(stdout)
+    commits_before = _commits_made()
     try:
         if looks_like_window(argv):  # the common case: no subcommand module is imported
             simple = _simple_window_args(argv)
@@ -131,11 +132,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"safer-desk: {_describe_failure(exc, args)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("safer-desk: interrupted; nothing was changed.", file=sys.stderr)
+        if _commits_made() > commits_before:  # Ctrl+C after a change was saved (while it was being said)
+            print("safer-desk: interrupted; what was saved before then stays saved, and the file is whole.",
+                  file=sys.stderr)
+        else:
+            print("safer-desk: interrupted; nothing was changed.", file=sys.stderr)
         return 130
     finally:
         if isinstance(sys.stdout, _ReaderMayStop):
             sys.stdout = stdout
+
+
+def _commits_made() -> int:
+    """The changes this process has committed so far (0 before any file was opened: the store module, and what it
+    imports, is not loaded for that)."""
+    store = sys.modules.get("safer_desk.storage.store")
+    return store.commits_made() if store is not None else 0
 
 
 class _ReaderMayStop:

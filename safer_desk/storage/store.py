@@ -478,6 +478,14 @@ def _refuse_writes(action: int, arg1, arg2, database, source) -> int:
     return sqlite3.SQLITE_OK
 
 
+_COMMITS = [0]  # changes committed by this process (the command line says what an interruption left saved)
+
+
+def commits_made() -> int:
+    """How many changes this process has committed to any Safer Desk file so far."""
+    return _COMMITS[0]
+
+
 class Store:
     """An open Safer Desk file: one sqlite3 connection in autocommit mode with explicit transactions."""
 
@@ -585,6 +593,7 @@ class Store:
                     # transaction left open would take every later change into it, unwritten.
                     self._roll_back()
                     raise
+                _COMMITS[0] += 1
         self.gate.after_commit(self.conn, self._change_mark() != changes)
 
     def _roll_back(self) -> None:

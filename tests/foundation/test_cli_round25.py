@@ -121,3 +121,38 @@ def test_names_the_code_page_can_write_are_written_as_they_are_and_nothing_is_sa
     err = capsys.readouterr().err
     assert code == 0 and err == ""
     assert "Grant for Ynys Môn – “pilot”" in out.buffer.getvalue().decode("cp1252")
+
+
+class Interrupted:
+    """Standard output where Ctrl+C lands while the confirmation is printed."""
+
+    def write(self, text: str) -> int:
+        raise KeyboardInterrupt
+
+    def flush(self) -> None:
+        pass
+
+
+def test_ctrl_c_after_a_change_was_saved_is_not_said_as_nothing_changed(demo_path, capsys, monkeypatch):
+    # The award is saved, then Ctrl+C lands while its confirmation prints: the command said "interrupted; nothing was
+    # changed." and a script (or the person) believed the award was not there.
+    monkeypatch.setattr(sys, "stdout", Interrupted())
+    code = main(["awards", str(demo_path), "--add", "Grant interrupted", "--funder", "OPCC",
+                 "--year", "2017/18=£1,000"])
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert code == 130
+    assert held(demo_path, "SELECT count(*) FROM funding_awards WHERE name = 'Grant interrupted'") == (1,)
+    assert "nothing was changed" not in err and "saved" in err, err
+
+
+def test_ctrl_c_before_anything_was_saved_says_nothing_was_changed(demo_path, capsys, monkeypatch):
+    from safer_desk.services import funders
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(funders, "save_award", interrupted)
+    code = main(["awards", str(demo_path), "--add", "Grant never saved", "--funder", "OPCC",
+                 "--year", "2017/18=£1,000"])
+    assert code == 130 and "nothing was changed" in capsys.readouterr().err
