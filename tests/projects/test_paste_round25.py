@@ -81,3 +81,29 @@ def test_headings_with_a_year_in_them_are_asked_about_not_added_as_a_project(pag
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     added = next(p for p in page.model.rows if p.title == "Street Pastors")
     assert added.cost.describe() == "£12,500" and "Budget 2024/25" not in {p.title for p in page.model.rows}
+
+
+def test_a_web_page_table_with_no_text_on_the_clipboard_says_so_and_what_to_do(page, prompts, qtbot):
+    # A table copied from some web pages or Outlook comes as text/html alone: "There are no rows to paste." was
+    # true, but the officer took it that the copy had failed.
+    from PySide6.QtCore import QMimeData
+
+    mime = QMimeData()
+    mime.setHtml("<table><tr><td>Nightsafe</td><td>£4,000</td></tr></table>")
+    QGuiApplication.clipboard().setMimeData(mime)
+    qtbot.mouseClick(page.paste_button, Qt.MouseButton.LeftButton)
+    said = ("The clipboard holds a web page's table but no text: copy the rows from Excel, or paste them into Excel "
+            "first and copy them from there.")
+    assert prompts.errors == [("Paste projects", said)]
+    assert page.paste_dialog is None
+
+
+def test_an_empty_clipboard_says_it_is_empty(page, prompts, qtbot):
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(page.paste_button, Qt.MouseButton.LeftButton)
+    said = "The clipboard is empty: copy the rows in Excel first, then paste them here."
+    assert prompts.errors == [("Paste projects", said)]
+    prompts.errors.clear()
+    QGuiApplication.clipboard().setText("  \r\n\t\r\n")  # text, but only blank cells: said as before
+    qtbot.mouseClick(page.paste_button, Qt.MouseButton.LeftButton)
+    assert prompts.errors == [("Paste projects", "There are no rows to paste.")]

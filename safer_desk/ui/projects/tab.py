@@ -412,13 +412,18 @@ class RegisterPage(QWidget):
         if self.session.read_only:
             return
         from safer_desk.exchange.files import parse_tsv  # here, as exports below: not needed for the first screen
+        from safer_desk.ui.projects.paste import PastePreviewDialog, clipboard_without_text
 
+        clipboard = QGuiApplication.clipboard()
+        why = clipboard_without_text(clipboard.mimeData())
+        if why:
+            prompts.show_error(self, "Paste projects", why)
+            return
         try:
-            preview = self.presenter.paste_preview(parse_tsv(QGuiApplication.clipboard().text()))
+            preview = self.presenter.paste_preview(parse_tsv(clipboard.text()))
         except ProjectError as exc:
             prompts.show_error(self, "Paste projects", str(exc))
             return
-        from safer_desk.ui.projects.paste import PastePreviewDialog
 
         self.paste_dialog = PastePreviewDialog(preview, self)
         self.paste_dialog.accepted.connect(lambda d=self.paste_dialog: self.presenter.add_pasted(d.projects))
