@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QMenu, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView, QWidgetAction)
 
@@ -222,6 +222,19 @@ class DataTableView(CopiesSelection, QTableView):
         clear = QAction("Show &All Rows", menu)
         clear.triggered.connect(proxy.clear_column_filters)
         menu.addAction(clear)
+
+    def event(self, event) -> bool:
+        """The Menu key (Shift+F10) opens the menu on the current cell. Qt gives the table its point in the table's own
+        coordinates, past the row numbers and headings; the menu reads the viewport's, so it offered the next column's
+        filter."""
+        if event.type() == QEvent.Type.ContextMenu and event.reason() == QContextMenuEvent.Reason.Keyboard \
+                and self.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+            current = self.currentIndex()
+            pos = self.visualRect(current).center() if current.isValid() else self.viewport().mapFrom(self, event.pos())
+            self.customContextMenuRequested.emit(pos)
+            event.accept()
+            return True
+        return super().event(event)
 
     def _show_menu(self, pos: QPoint) -> None:
         self.context_menu(self.columnAt(pos.x())).popup(self.viewport().mapToGlobal(pos))
