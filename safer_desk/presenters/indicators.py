@@ -415,6 +415,11 @@ class FiguresEditor:
         self.errors, self.slips, self._confirmed, self.form_message = {}, {}, {}, ""
         self.changed.emit()
 
+    def refuse_paste(self, why: str) -> None:
+        """A paste with nothing to read (the clipboard empty, or a web page's table with no text): said why."""
+        self.form_message = why
+        self.changed.emit()
+
     def paste(self, start_key: str, start_col: int, rows: list[list[str]]) -> int:
         """Cells copied from Excel typed in from a cell on (a row of twelve months fills the year); how many.
 

@@ -26,6 +26,7 @@ from safer_desk.ui.allocation.chart import AllocationChart
 from safer_desk.ui.allocation.frozen import FrozenFirstColumn
 from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, _money_column_of,
                                              comparison_columns)
+from safer_desk.ui.kit import clipboard_without_text
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.sheet_table import SheetTable
 from safer_desk.ui.kit.table_view import DataTableView, _source_copy
@@ -50,6 +51,10 @@ class InputsView(DataTableView):
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
 
     def paste_rows(self) -> None:
+        why = clipboard_without_text(QGuiApplication.clipboard().mimeData())
+        if why and not self._tab.read_only:  # nothing to read: said, never a paste that silently does nothing
+            self._tab._refuse(why)
+            return
         self._tab.paste_inputs(QGuiApplication.clipboard().text())
 
     def keyPressEvent(self, event) -> None:
@@ -543,7 +548,7 @@ class AllocationTab(TabBase):
         except KeyError:
             self.explanation_label.setText("Select a partnership to see how its figure was reached.")
 
-    def _refuse(self, exc: Exception) -> None:
+    def _refuse(self, exc: Exception | str) -> None:
         """A refused edit: say why beside the options and in a message, and leave the state as it was."""
         self._refused = True
         self.problem_label.setText(f"⚠ {exc}")

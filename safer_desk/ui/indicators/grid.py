@@ -16,6 +16,7 @@ from safer_desk.presenters.formats import Unit, plain, plain_shown
 from safer_desk.presenters.indicators import FiguresEditor
 from safer_desk.services import indicators as svc
 from safer_desk.ui.indicators.models import RAG_COLOURS
+from safer_desk.ui.kit import clipboard_without_text
 from safer_desk.ui.kit.colours import on_pale
 
 
@@ -156,6 +157,10 @@ class ValuesGrid(QTableWidget):
 
     def paste_rows(self) -> bool:
         if self.editor is None or not self.keys:
+            return False
+        why = clipboard_without_text(QGuiApplication.clipboard().mimeData())
+        if why:  # nothing to read: said under the grid, never a paste that silently does nothing
+            self.editor.refuse_paste(why)
             return False
         row, col = max(self.currentRow(), 0), max(self.currentColumn(), 0)
         cells = parse_tsv(QGuiApplication.clipboard().text(), keep_blank_rows=True)  # an empty row keeps its place

@@ -2,6 +2,13 @@
 one date field, one undo shape, one dialog that asks before typing is thrown away (``dialogs.GuardedDialog``).
 See docs/architecture.md for the API and examples."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+
 
 def shown_as_typed(text: str) -> str:
     """Text from the file (a project's title, an office's name, a folder) for a menu item, button or tab, where a
@@ -16,3 +23,17 @@ def fitting_size(parent, width: int, height: int) -> tuple[int, int]:
         return width, height
     window = parent.window()
     return min(width, max(600, window.width() - 24)), min(height, max(400, window.height() - 24))
+
+
+def clipboard_without_text(mime: QMimeData | None) -> str:
+    """Why the clipboard has no text to read rows from (what it holds and what to do), or "" when it has text: every
+    table's Paste says it. A table copied from some web pages or Outlook comes as HTML alone: pasting nothing, or
+    "There are no rows to paste" alone, made the officer think the copy had failed."""
+    if mime is not None and mime.hasText():  # even blank: Excel's copy of an empty cell is "\r\n" beside its HTML
+        return ""
+    if mime is not None and mime.hasHtml():
+        return ("The clipboard holds a web page's table but no text: copy the rows from Excel, or paste them into "
+                "Excel first and copy them from there.")
+    if mime is None or not mime.formats():
+        return "The clipboard is empty: copy the rows in Excel first, then paste them here."
+    return ""  # something else (a picture, blank text): "There are no rows to paste." says it

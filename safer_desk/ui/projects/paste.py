@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -14,21 +13,6 @@ from safer_desk.ui.kit.colours import alert_style, on_pale_style, themed
 
 SHOWN_ROWS = 12
 COLUMN_WIDTH = 190  # room for the longest field name in the choice above each column
-
-
-def clipboard_without_text(mime: QMimeData | None) -> str:
-    """Why the clipboard has no text to read rows from (what it holds and what to do), or "" when it has text.
-
-    A table copied from some web pages or Outlook comes as HTML alone: "There are no rows to paste" alone made the
-    officer think the copy had failed."""
-    if mime is not None and mime.text().strip():
-        return ""
-    if mime is not None and mime.hasHtml():
-        return ("The clipboard holds a web page's table but no text: copy the rows from Excel, or paste them into "
-                "Excel first and copy them from there.")
-    if mime is None or not mime.formats():
-        return "The clipboard is empty: copy the rows in Excel first, then paste them here."
-    return ""  # something else (a picture, blank text): "There are no rows to paste." says it
 
 
 class PastePreviewDialog(QDialog):

@@ -412,7 +412,8 @@ class RegisterPage(QWidget):
         if self.session.read_only:
             return
         from safer_desk.exchange.files import parse_tsv  # here, as exports below: not needed for the first screen
-        from safer_desk.ui.projects.paste import PastePreviewDialog, clipboard_without_text
+        from safer_desk.ui.kit import clipboard_without_text
+        from safer_desk.ui.projects.paste import PastePreviewDialog
 
         clipboard = QGuiApplication.clipboard()
         why = clipboard_without_text(clipboard.mimeData())
