@@ -71,12 +71,16 @@ class FullDisk(io.TextIOBase):
         raise OSError(28, "No space left on device")
 
 
+def add_award(path, name: str) -> int:
+    """`safer-desk awards FILE --add NAME …`: an award of £1,000 from the OPCC for 2017/18."""
+    return main(["awards", str(path), "--add", name, "--funder", "OPCC", "--year", "2017/18=£1,000"])
+
+
 def test_output_the_disk_refuses_after_a_change_is_not_said_as_nothing_changed(demo_path, capsys, monkeypatch):
     # The award is saved, then its confirmation cannot be written: the command said "example.sqlite could not be
     # written or read: the disk is full. Nothing was changed." and a script believed the office file had failed.
     monkeypatch.setattr(sys, "stdout", FullDisk())
-    code = main(["awards", str(demo_path), "--add", "Grant on a full disk", "--funder", "OPCC",
-                 "--year", "2017/18=£1,000"])
+    code = add_award(demo_path, "Grant on a full disk")
     monkeypatch.undo()
     err = capsys.readouterr().err
     assert held(demo_path, "SELECT count(*) FROM funding_awards WHERE name = 'Grant on a full disk'") == (1,)
@@ -137,8 +141,7 @@ def test_ctrl_c_after_a_change_was_saved_is_not_said_as_nothing_changed(demo_pat
     # The award is saved, then Ctrl+C lands while its confirmation prints: the command said "interrupted; nothing was
     # changed." and a script (or the person) believed the award was not there.
     monkeypatch.setattr(sys, "stdout", Interrupted())
-    code = main(["awards", str(demo_path), "--add", "Grant interrupted", "--funder", "OPCC",
-                 "--year", "2017/18=£1,000"])
+    code = add_award(demo_path, "Grant interrupted")
     monkeypatch.undo()
     err = capsys.readouterr().err
     assert code == 130
@@ -153,6 +156,5 @@ def test_ctrl_c_before_anything_was_saved_says_nothing_was_changed(demo_path, ca
         raise KeyboardInterrupt
 
     monkeypatch.setattr(funders, "save_award", interrupted)
-    code = main(["awards", str(demo_path), "--add", "Grant never saved", "--funder", "OPCC",
-                 "--year", "2017/18=£1,000"])
+    code = add_award(demo_path, "Grant never saved")
     assert code == 130 and "nothing was changed" in capsys.readouterr().err

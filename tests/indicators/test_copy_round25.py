@@ -11,6 +11,7 @@ from safer_desk.presenters.formats import plain_shown
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
 from safer_desk.storage.store import open_store
+from tests.indicators.test_indicators_round25 import indicators_tab
 
 FY16, FY19 = FinancialYear(2016), FinancialYear(2019)
 
@@ -73,11 +74,7 @@ def test_summary_and_cumulative_rows_of_rates_are_copied_as_shown(window, tmp_pa
     """0.1 + 0.2 per 1,000 reads "0.3 per 1,000" to date; Excel got 0.30000000000000004 and 0.9000000000000001."""
     path = tmp_path / "rates.sqlite"
     area = rates_typed_as_figures(path)
-    assert window.open_path(path)
-    tab = window.show_tab("indicators")
-    tab.select_area(area)
-    tab.select_year(FY19)
-    tab.select_indicator("Crime rate")
+    tab = indicators_tab(window, path, area, FY19, "Crime rate")
     copied = copied_summary_row(tab, "Crime rate")
     assert copied["Last year"] == "0.9" and copied["Year to date"] == plain_shown(
         tab.summary_proxy.index(0, 2).data())

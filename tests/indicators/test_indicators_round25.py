@@ -16,6 +16,16 @@ FY16, FY19 = FinancialYear(2016), FinancialYear(2019)
 AB = "partnership:ab-csp"
 
 
+def indicators_tab(window, path, area: str, year: FinancialYear, indicator: str):
+    """The window on the file at path, its Indicators tab showing the area, year and indicator."""
+    assert window.open_path(path)
+    tab = window.show_tab("indicators")
+    tab.select_area(area)
+    tab.select_year(year)
+    tab.select_indicator(indicator)
+    return tab
+
+
 def copied_grid_row(tab, key: str) -> list[str]:
     """One row of the entry grid as Ctrl+C puts it on the clipboard (its label first)."""
     grid = tab.grid
@@ -60,11 +70,7 @@ def test_a_monthly_change_of_rates_is_copied_as_shown(window, tmp_path):
     for year, figures in ((FY19, [0.1, 0.2, 0.7]), (FinancialYear(2018), [0.1, 0.2, 0.6])):
         svc.save_values(st, ind, area, [PeriodValue(m.iso, v) for m, v in zip(year.months, figures)])
     st.close()
-    assert window.open_path(path)
-    tab = window.show_tab("indicators")
-    tab.select_area(area)
-    tab.select_year(FY19)
-    tab.select_indicator("Crime rate")
+    tab = indicators_tab(window, path, area, FY19, "Crime rate")
     assert tab.grid.item(tab.grid.keys.index(svc.GRID_CHANGE), 2).text() == "+0.1"
     assert copied_grid_row(tab, svc.GRID_CHANGE)[1:4] == ["0", "0", "0.1"]
 
@@ -88,11 +94,7 @@ def derived_partnership_red(path) -> str:
 def test_a_derived_partnerships_red_period_takes_the_comment_it_needs(window, tmp_path, qtbot):
     path = tmp_path / "ab.sqlite"
     ind = derived_partnership_red(path)
-    assert window.open_path(path)
-    tab = window.show_tab("indicators")
-    tab.select_area(AB)
-    tab.select_year(FY19)
-    tab.select_indicator("Burglary")
+    tab = indicators_tab(window, path, AB, FY19, "Burglary")
     grid = tab.grid
     comment_row = grid.keys.index(svc.GRID_COMMENT)
     assert grid.item(grid.keys.index(svc.GRID_RAG), 0).text() == "\u25b2 Red"
@@ -173,11 +175,7 @@ def test_a_partnership_month_a_district_lacks_says_which_district_in_the_grid(wi
     st = open_store(path)
     svc.save_values(st, ind, "district:beta", [PeriodValue("2019-05", None)])
     st.close()
-    assert window.open_path(path)
-    tab = window.show_tab("indicators")
-    tab.select_area(AB)
-    tab.select_year(FY19)
-    tab.select_indicator("Burglary")
+    tab = indicators_tab(window, path, AB, FY19, "Burglary")
     grid = tab.grid
     assert grid.item(0, 1).text() == ""
     assert "no figures for May-19" in tab.headline.text()
