@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QTableWidgetSelectionRange
 
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.presenters.formats import plain_shown
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
 from safer_desk.storage.store import open_store
-from tests.indicators.test_indicators_round25 import indicators_tab
+from tests.indicators.test_indicators_round25 import copied_grid_row, indicators_tab
 
 FY16, FY19 = FinancialYear(2016), FinancialYear(2019)
 
@@ -28,14 +27,9 @@ def copied_summary_row(tab, name: str) -> dict[str, str]:
 
 
 def shown_and_copied_grid_row(tab, key: str) -> tuple[list[str], list[str]]:
-    grid = tab.grid
-    row = grid.keys.index(key)
-    grid.clearSelection()
-    grid.setRangeSelected(QTableWidgetSelectionRange(row, 0, row, grid.columnCount() - 1), True)
-    QGuiApplication.clipboard().setText("(nothing copied)")
-    assert grid.copy_selection()
-    shown = [grid.item(row, c).text() for c in range(grid.columnCount())]
-    return shown, QGuiApplication.clipboard().text().splitlines()[1].split("\t")[1:]
+    copied = copied_grid_row(tab, key)[1:]  # without its label
+    row = tab.grid.keys.index(key)
+    return [tab.grid.item(row, c).text() for c in range(tab.grid.columnCount())], copied
 
 
 def rates_typed_as_figures(path) -> str:

@@ -132,22 +132,14 @@ def test_a_demo_folder_kept_while_open_elsewhere_goes_at_a_later_start(tmp_path,
     # The next start keeps a killed run's demo folder whose copy another window has open (never pulled from under
     # it), but it removed that run's notes all the same: once the other window closed, no later start knew the folder
     # and the example office's copy stayed in the system's temporary folder.
-    import os
-    import subprocess
-    import sys
     import tempfile
 
     from safer_desk.storage.leftovers import remove_leftovers, work_root
     from safer_desk.storage.locking import OfficeLock
 
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    code = ("import os, signal\n"
-            "from safer_desk.services.example_copy import example_copy\n"
-            "with example_copy() as path:\n"
-            "    os.kill(os.getpid(), signal.SIGKILL)\n")
-    subprocess.run([sys.executable, "-c", code], env={**os.environ, "TMPDIR": str(temp)}, timeout=60)
-    [left] = list(temp.iterdir())
+    from tests.safety.test_litter_round22 import example_copy_killed
+
+    temp, left = example_copy_killed(tmp_path)
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     elsewhere = OfficeLock(left / "example.sqlite")  # another window opened the copy (File > Open)
     elsewhere.acquire()

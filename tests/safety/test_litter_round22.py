@@ -16,6 +16,20 @@ import pytest
 posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
 
 
+def example_copy_killed(tmp_path: Path) -> tuple[Path, Path]:
+    """A run killed between making its example copy and opening it, with its own temporary folder: (that folder,
+    the copy's folder left in it)."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    code = ("import os, signal\n"
+            "from safer_desk.services.example_copy import example_copy\n"
+            "with example_copy() as path:\n"
+            "    os.kill(os.getpid(), signal.SIGKILL)\n")
+    subprocess.run([sys.executable, "-c", code], env={**os.environ, "TMPDIR": str(temp)}, timeout=60)
+    [left] = list(temp.iterdir())
+    return temp, left
+
+
 @pytest.fixture
 def env(process_env):
     return process_env
@@ -87,14 +101,7 @@ def test_the_copy_of_a_run_killed_before_its_window_opened_it_goes_at_the_next_s
 
     from safer_desk.storage.leftovers import remove_leftovers, work_root
 
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    code = ("import os, signal\n"
-            "from safer_desk.services.example_copy import example_copy\n"
-            "with example_copy() as path:\n"
-            "    os.kill(os.getpid(), signal.SIGKILL)\n")
-    subprocess.run([sys.executable, "-c", code], env={**os.environ, "TMPDIR": str(temp)}, timeout=60)
-    [left] = list(temp.iterdir())
+    temp, left = example_copy_killed(tmp_path)
     assert (left / "example.sqlite").exists()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     remove_leftovers()
