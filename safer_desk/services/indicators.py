@@ -779,14 +779,16 @@ def _comments_beside_derived(store: Store, indicator: Indicator, area_id: str,
     return out
 
 
-def changed_values(store: Store, indicator_id: str, area_id: str,
-                   values: Sequence[PeriodValue]) -> list[tuple[PeriodValue, PeriodValue]]:
+def changed_values(store: Store, indicator_id: str, area_id: str, values: Sequence[PeriodValue], *,
+                   stored: dict | None = None) -> list[tuple[PeriodValue, PeriodValue]]:
     """The figures among values that differ from the stored ones, each paired with what is stored (for undo).
+    ``stored``: those periods' rows (``value_rows``) when the caller has just read them.
 
     Raises IndicatorError for a figure that could not be saved (the message names the period).
     """
     indicator = get_indicator(store, indicator_id)
-    stored = value_rows(store, indicator.id, area_id, [pv.period for pv in values])
+    if stored is None:
+        stored = value_rows(store, indicator.id, area_id, [pv.period for pv in values])
     out = []
     for pv in values:
         if _unchanged(stored.get(pv.period), *check_value(indicator, pv), pv.comment):

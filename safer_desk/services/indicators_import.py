@@ -210,7 +210,8 @@ def _compare_with_stored(store: Store, preview: ValuesPreview) -> None:
         groups.setdefault((g.indicator_id, g.area_id), []).append(g)
     for (indicator_id, area_id), rows in groups.items():
         stored = svc.value_rows(store, indicator_id, area_id, [g.value.period for g in rows])
-        changed = {pv.period for pv, _ in svc.changed_values(store, indicator_id, area_id, [g.value for g in rows])}
+        changed = {pv.period for pv, _ in svc.changed_values(store, indicator_id, area_id, [g.value for g in rows],
+                                                             stored=stored)}
         indicator = svc.get_indicator(store, indicator_id)
         sources = svc.figure_sources(store, stored.values())
         for g in rows:
