@@ -8,7 +8,6 @@ confirms it (the form asks once, beside the field, and saves on the second press
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -16,7 +15,7 @@ from fractions import Fraction
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
-from safer_desk.domain.text import counted, filled_width
+from safer_desk.domain.text import LazyPattern, counted, filled_width
 
 
 class NumberError(ValueError):
@@ -67,8 +66,8 @@ def bare_under_one_percent(typed: str, what: str) -> str | None:
 
 
 # Thousands separators in the right places ("12,586", "1,234,567.5") or none at all.
-_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-_PLAIN = re.compile(r"^\d*(?:\.\d+)?$")
+_GROUPED = LazyPattern(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_PLAIN = LazyPattern(r"^\d*(?:\.\d+)?$")
 
 
 def typed_digits(text: str) -> Fraction:

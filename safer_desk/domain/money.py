@@ -13,6 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, Callable, Hashable, Iterable, Mapping, TypeVar
 
+from safer_desk.domain.text import LazyPattern
+
 K = TypeVar("K", bound=Hashable)
 
 PENCE_PER_POUND = 100
@@ -29,12 +31,12 @@ class MoneyError(ValueError):
 # -- parsing -----------------------------------------------------------------
 
 _SUFFIXES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
-_NUMBER = re.compile(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<frac>\d+))?$")
+_NUMBER = LazyPattern(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<frac>\d+))?$")
 # The forms an amount takes, said after a refusal ("… is not an amount of money (try a form like £1,234.56)").
 FORM_HINT = " (try a form like £1,234.56)"
 # An amount written with its own scale ("£30K", "£1.5m", "50p"), which says how much it is wherever it is typed.
-_OWN_SCALE = re.compile(r"\d\s*(?:" + "|".join([*_SUFFIXES, "p"]) + r")\s*\)?\s*$", re.I)
-_PREFIX_WORDS = re.compile(r"^(?:approx\.?|approximately|about|around|c\.|circa|~)\s*", re.I)
+_OWN_SCALE = LazyPattern(r"\d\s*(?:" + "|".join([*_SUFFIXES, "p"]) + r")\s*\)?\s*$", re.I)
+_PREFIX_WORDS = LazyPattern(r"^(?:approx\.?|approximately|about|around|c\.|circa|~)\s*", re.I)
 
 
 def states_its_scale(text: str) -> bool:
@@ -165,9 +167,9 @@ def stated_cost_words(values: Mapping[str, Any]) -> str:
         return "not known"
 
 
-_RANGE_SPLIT = re.compile(r"\s*(?:-|\u2013|\u2014|\bto\b)\s*(?=£|\d)", re.I)
-_UP_TO = re.compile(r"^(?:up\s*to|max(?:imum)?\.?(?:\s+of)?|(?:no|not)\s+more\s+than|at\s+most)\s+\S", re.I)
-_MINIMUM = re.compile(r"^(?:minimum(?:\s+of)?|min\.?|at\s+least|from)\s+(.+)$", re.I)
+_RANGE_SPLIT = LazyPattern(r"\s*(?:-|\u2013|\u2014|\bto\b)\s*(?=£|\d)", re.I)
+_UP_TO = LazyPattern(r"^(?:up\s*to|max(?:imum)?\.?(?:\s+of)?|(?:no|not)\s+more\s+than|at\s+most)\s+\S", re.I)
+_MINIMUM = LazyPattern(r"^(?:minimum(?:\s+of)?|min\.?|at\s+least|from)\s+(.+)$", re.I)
 
 
 def parse_cost(text: str) -> Cost:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from safer_desk.domain.text import LazyPattern
+
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -207,12 +209,12 @@ def _calendar_quarter_message(text: str, year: int, number: int) -> str:
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
-_NUMERIC_DATE = re.compile(r"(\d{1,2})\s*([/\-.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})")
-_WORDED_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*[\s\-]\s*([A-Za-z]{3,9})\.?\s*[\s\-,]\s*(\d{4}|\d{2})",
+_NUMERIC_DATE = LazyPattern(r"(\d{1,2})\s*([/\-.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})")
+_WORDED_DATE = LazyPattern(r"(\d{1,2})(?:st|nd|rd|th)?\s*[\s\-]\s*([A-Za-z]{3,9})\.?\s*[\s\-,]\s*(\d{4}|\d{2})",
                           re.I)
 # A time of day after the date, as spreadsheets and case systems export dates ("01/04/2018 00:00",
 # "2018-04-01T09:15:00"): the date is what is meant.
-_TIME_OF_DAY = re.compile(r"(?:[ T])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?$")
+_TIME_OF_DAY = LazyPattern(r"(?:[ T])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?$")
 
 
 def _full_year(text: str) -> int:

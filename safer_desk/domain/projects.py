@@ -14,6 +14,7 @@ from fractions import Fraction
 from safer_desk.domain.checks import typed_digits
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import Cost, MoneyError, format_money, parse_cost
+from safer_desk.domain.text import LazyPattern
 
 
 class ProjectStatus(LabelledEnum):
@@ -124,7 +125,7 @@ def criteria_recorded(criteria: dict[str, Criterion]) -> bool:
 
 # -- cost lines ------------------------------------------------------------------------------------------
 
-_THREE_DECIMALS = re.compile(r"^\s*(?:£\s*)?(\d{1,3})\.(\d{3})\s*$")
+_THREE_DECIMALS = LazyPattern(r"^\s*(?:£\s*)?(\d{1,3})\.(\d{3})\s*$")
 
 
 def suggest_thousands(text: str) -> int | None:
@@ -220,8 +221,8 @@ def reconcile(stated: Cost | None, amounts: list[LineAmount]) -> Reconciliation:
 
 # -- scaling ---------------------------------------------------------------------------------------------
 
-_MONTHS = re.compile(r"^(\d+)\s*(?:of|/)\s*(\d+)\s*months?$", re.I)
-_FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")
+_MONTHS = LazyPattern(r"^(\d+)\s*(?:of|/)\s*(\d+)\s*months?$", re.I)
+_FRACTION = LazyPattern(r"^(\d+)\s*/\s*(\d+)$")
 
 
 @dataclass(frozen=True)

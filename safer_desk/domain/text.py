@@ -7,14 +7,36 @@ from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 T = TypeVar("T")
 
+
+class LazyPattern:
+    """A regular expression compiled when it is first used, not when its module is imported: start-up imports
+    modules whose patterns (paste, parsing typed amounts and dates) the first screen never uses, and compiling
+    them all cost about 5 ms of it. Used as the compiled pattern is (``match``, ``sub``, ``split`` …)."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        compiled = self._compiled
+        if compiled is None:  # two threads may both compile it: the same pattern either way
+            compiled = self._compiled = re.compile(*self._args)
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._args[0]!r})"
+
+
 # Every dash and minus to a hyphen, curly and prime quotes to straight ones.
 _PUNCTUATION = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
 })
-_SPACES = re.compile(r"\s+")
-_AROUND_DASH = re.compile(r" ?- ?")  # "2017/18-2019/20" as the paper's "2017/18 – 2019/20"
+_SPACES = LazyPattern(r"\s+")
+_AROUND_DASH = LazyPattern(r" ?- ?")  # "2017/18-2019/20" as the paper's "2017/18 – 2019/20"
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
@@ -35,7 +57,7 @@ def unknown_fields(kind: str, names: Iterable[str]) -> str:
 
 
 # What Windows refuses in a file name (macOS and Linux refuse the slash), and its device names.
-_NOT_IN_FILE_NAMES = re.compile(r'[<>"|?*\x00-\x1f]')
+_NOT_IN_FILE_NAMES = LazyPattern(r'[<>"|?*\x00-\x1f]')
 _DEVICE_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
@@ -52,7 +74,7 @@ def file_name_from(text: str, *, most: int = 120) -> str:
     return name
 
 
-_TOTAL_LINE = re.compile(r"^\s*(?:grand |county |sub(?:-|\s+)?|overall )?totals?\s*:?\s*$", re.IGNORECASE)
+_TOTAL_LINE = LazyPattern(r"^\s*(?:grand |county |sub(?:-|\s+)?|overall )?totals?\s*:?\s*$", re.IGNORECASE)
 
 
 def looks_like_total_line(name: str) -> bool:

@@ -7,7 +7,6 @@ A worked-out figure is copied as shown (plain_shown: "88.2%" is 88.2, never 88.2
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -16,6 +15,7 @@ from typing import Any
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import format_money, format_pounds_plain
 from safer_desk.domain.periods import format_uk_date
+from safer_desk.domain.text import LazyPattern
 
 
 class Unit(LabelledEnum):
@@ -76,7 +76,7 @@ def plain(value: Any, unit: Unit) -> str:
 
 # A figure as a cell shows it: a sign, a £, the digits with their thousands commas; a unit after it ("%", " pts",
 # " per 1,000") is left aside.
-_SHOWN_FIGURE = re.compile(r"[+\u2212-]?\u00a3?[\d,]*\.?\d+")
+_SHOWN_FIGURE = LazyPattern(r"[+\u2212-]?\u00a3?[\d,]*\.?\d+")
 
 
 def plain_shown(text: str) -> str:

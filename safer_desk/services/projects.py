@@ -23,7 +23,7 @@ from safer_desk.domain.projects import (
     CRITERIA, CRITERIA_KEYS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError, Reconciliation, criteria_met,
     criteria_recorded, parse_criterion, read_line_amount, reconcile,
 )
-from safer_desk.domain.text import looks_like_total_line
+from safer_desk.domain.text import LazyPattern, looks_like_total_line
 from safer_desk.storage.store import Store
 
 if TYPE_CHECKING:
@@ -182,8 +182,8 @@ FIELD_LABELS = {
     **{k: title for k, _, title in CRITERIA},
     "outcomes": "Outcomes", "priorities": "Priorities", "indicators": "Indicators", "notes": "Notes",
 }
-_LIST_SPLIT = re.compile(r"\s*[;\n]\s*")
-_INDICATOR_SPLIT = re.compile(r"\s*[;,\n]\s*")
+_LIST_SPLIT = LazyPattern(r"\s*[;\n]\s*")
+_INDICATOR_SPLIT = LazyPattern(r"\s*[;,\n]\s*")
 
 
 def _split_list(text: str, pattern: re.Pattern = _LIST_SPLIT) -> tuple[str, ...]:
@@ -237,10 +237,10 @@ def _optional_pence(text: str, key: str, problems: list[tuple[str, str]]) -> int
     return pence
 
 
-_OFFICER_SPLIT = re.compile(r"\s*[;\n\r]\s*")
+_OFFICER_SPLIT = LazyPattern(r"\s*[;\n\r]\s*")
 # The register's export puts a project's shares on one line, "; " between them: a share starts after a ";" where
 # a funder and its colon follow (a note with a ";" of its own stays whole).
-_SHARE_SPLIT = re.compile(r"[\r\n]+|;\s*(?=[^;:\r\n]+:)")
+_SHARE_SPLIT = LazyPattern(r"[\r\n]+|;\s*(?=[^;:\r\n]+:)")
 
 
 def parse_officers(text: str) -> tuple[Officer, ...]:
@@ -315,8 +315,8 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
 
 # "OPCC £1,000" (no colon) and "OPCC: £1,000 SCC" (two shares on a line): an amount in pounds where the funder's
 # name should be. Digits alone stay a name ("Section 106").
-_UNMARKED_AMOUNT = re.compile(r"^(?P<source>.*\S)\s+(?P<amount>-?£\s*\d[\d,]*(?:\.\d+)?k?)$", re.IGNORECASE)
-_AMOUNT_IN_NAME = re.compile(r"£\s*\d")
+_UNMARKED_AMOUNT = LazyPattern(r"^(?P<source>.*\S)\s+(?P<amount>-?£\s*\d[\d,]*(?:\.\d+)?k?)$", re.IGNORECASE)
+_AMOUNT_IN_NAME = LazyPattern(r"£\s*\d")
 
 
 # A share of nothing as the papers write it (seed 004's tables print "-"; DESIGN 2.5: a stated nil): £0, not words
@@ -325,14 +325,14 @@ _NIL_SHARE = {"nil", "nil.", "£nil", "none", "-", "\u2013", "\u2014"}
 
 # A year written 2017/18, 2017-18 or, as Word's and Excel's AutoCorrect make it, 2017–18 (an en or em dash).
 _YEAR = r"\d{2,4}\s*[/\-\u2013\u2014]\s*\d{2,4}"
-_FUNDING_YEAR = re.compile(rf"^(?P<source>.*?)\s*\((?P<year>{_YEAR})\)$")
+_FUNDING_YEAR = LazyPattern(rf"^(?P<source>.*?)\s*\((?P<year>{_YEAR})\)$")
 # The year typed without brackets, after the funder or before it ("OPCC 2019/20", "OPCC, FY 2019/20", "2019/20 OPCC"),
 # or alone (no funder: refused).
-_BARE_FUNDING_YEAR = re.compile(rf"^(?:(?P<source>.*?\S)[\s,\-\u2013\u2014]+(?:FY\s*)?(?P<year>{_YEAR})"
+_BARE_FUNDING_YEAR = LazyPattern(rf"^(?:(?P<source>.*?\S)[\s,\-\u2013\u2014]+(?:FY\s*)?(?P<year>{_YEAR})"
                                 rf"|(?:FY\s*)?(?P<year_first>{_YEAR})[\s,\-\u2013\u2014]+(?P<rest>.+)"
                                 rf"|(?:FY\s*)?(?P<alone>{_YEAR}))$", re.IGNORECASE)
 # Another year left in the funder's name (not a range such as "11-19 Youth Trust").
-_YEAR_IN_NAME = re.compile(r"(?<![\d/])(?:\d{4}\s*[/\-\u2013\u2014]\s*\d{2,4}|\d{2}\s*/\s*\d{2})(?![\d/])")
+_YEAR_IN_NAME = LazyPattern(r"(?<![\d/])(?:\d{4}\s*[/\-\u2013\u2014]\s*\d{2,4}|\d{2}\s*/\s*\d{2})(?![\d/])")
 
 
 def _funding_year(source: str) -> tuple[str, str]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import re
 import shutil
 import stat
 import tempfile
@@ -30,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from safer_desk.domain.text import LazyPattern
+
 
 def _random_hex(size: int) -> str:
     """``secrets.token_hex``, which is this: the secrets module would bring in OpenSSL's hashlib (5 ms of start-up)."""
@@ -37,10 +38,10 @@ def _random_hex(size: int) -> str:
 
 TEMP_MARK = "sdtmp"
 # .office.sqlite.sdtmp-0123456789ab-89abcdef.part, and the files SQLite keeps beside it while writing.
-TEMP_PATTERN = re.compile(
+TEMP_PATTERN = LazyPattern(
     rf"^\.(?P<target>.+)\.{TEMP_MARK}-(?P<session>[0-9a-f]{{12}})-(?P<random>[0-9a-f]{{8}})\.part"
     r"(?P<side>-journal|-wal|-shm)?$")
-SESSION_PATTERN = re.compile(r"^[0-9a-f]{12}$")
+SESSION_PATTERN = LazyPattern(r"^[0-9a-f]{12}$")
 SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
 
 # What earlier versions of Safer Desk left behind when killed (issue 12): ".office.sqlite.k2j4_x9a.part"
@@ -48,10 +49,10 @@ SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
 # the example file. Recognised only in the folders scanned, only when the file is an SQLite database or
 # its journal (or empty), and only when older than LEGACY_AGE_S, since no live run can own them then.
 LEGACY_PATTERNS = (
-    re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.(?:part|tmp)(?P<side>-journal|-wal|-shm)?$"),
-    re.compile(r"^(?P<target>.+\.sqlite)\.building(?P<side>-journal|-wal|-shm)?$"),
+    LazyPattern(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.(?:part|tmp)(?P<side>-journal|-wal|-shm)?$"),
+    LazyPattern(r"^(?P<target>.+\.sqlite)\.building(?P<side>-journal|-wal|-shm)?$"),
 )
-LEGACY_TEMP_FOLDER = re.compile(r"^safer-desk-export-[a-z0-9_]{8}$")  # tempfile.TemporaryDirectory's name
+LEGACY_TEMP_FOLDER = LazyPattern(r"^safer-desk-export-[a-z0-9_]{8}$")  # tempfile.TemporaryDirectory's name
 LEGACY_AGE_S = 600
 UNKNOWN_SESSION_AGE_S = 24 * 3600  # a temporary file of a run this computer's user knows nothing of
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -207,7 +208,7 @@ def forget(tmp: Path) -> None:
 
 FOLDER_NOTES = "folders"  # in a session's folder: one note per temporary folder the run has made
 # safer-desk-demo-0123456789ab: only a folder named so, and noted by the run that made it, is ever removed
-OWN_TEMP_FOLDER = re.compile(r"^safer-desk-[a-z]+-[0-9a-f]{12}$")
+OWN_TEMP_FOLDER = LazyPattern(r"^safer-desk-[a-z]+-[0-9a-f]{12}$")
 
 
 def new_temp_folder(prefix: str) -> Path:
@@ -471,7 +472,7 @@ def _legacy_temp_folders(result: CleanUp) -> None:
             _unlink(folder, result)
 
 
-IDENTITY_LOCK = re.compile(r"^[0-9a-f]+-[0-9a-f]+\.lock$")  # storage.locking.identity_lock_path's names
+IDENTITY_LOCK = LazyPattern(r"^[0-9a-f]+-[0-9a-f]+\.lock$")  # storage.locking.identity_lock_path's names
 
 
 def _stale_identity_locks(result: CleanUp) -> None:

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator
 
 from safer_desk import __version__, faults
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import LazyPattern, counted
 from safer_desk.storage import audit, blank, leftovers
 from safer_desk.storage.safe_write import atomic_path, folder_problem, write_failed
 from safer_desk.storage.locking import FileInUse, OfficeLock
@@ -753,7 +753,7 @@ def backups_folder(path: Path) -> Path:
 
 
 BACKUP_STAMP = "%Y%m%d-%H%M%S-%f"
-_BACKUP_NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.(?P<reason>[a-z][a-z-]*)\.sqlite$")
+_BACKUP_NAME = LazyPattern(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.(?P<reason>[a-z][a-z-]*)\.sqlite$")
 
 
 def backups_of(path: Path) -> list[Path]:

@@ -364,7 +364,10 @@ class MainWindow(QMainWindow):
     def finish_cell_edits(self) -> None:
         """A table cell still being typed in is put in the file first, as Enter would, while that file is open (its
         editor closing with the file had put it in after, into a closed file, and it was lost). An editor opened and
-        left as the cell was is only closed: nothing was typed, so nothing is written."""
+        left as the cell was is only closed: nothing was typed, so nothing is written. With no file open there is
+        nothing to put it in (and no tab built to hold one): the start-up's first open looks at no widget."""
+        if self.session.store is None:
+            return
         from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit
 
         for view in self.findChildren(QAbstractItemView):
