@@ -17,6 +17,7 @@ from safer_desk.services.projects import FundingSource, parse_funding_sources
 
 @dataclass(frozen=True)
 class FunderShare:
+    """A funder's share of a project for a year: an amount, or the paper's words."""
     funder: str
     year: str
     amount_pence: int | None

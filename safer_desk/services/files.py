@@ -37,6 +37,7 @@ def write_refused(exc: BaseException) -> str | None:
 
 @dataclass(frozen=True)
 class OpenedFile:
+    """An office file just opened, and what opening it did (an upgrade and its backup)."""
     store: Store
     upgrade_steps: int = 0  # how many schema steps this open applied to an older file
     backup: Path | None = None  # the copy kept before the upgrade

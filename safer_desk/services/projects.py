@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Officer:
+    """A project's named officer, as the register lists them."""
     name: str
     role: str = ""
     organisation: str = ""
@@ -41,6 +42,7 @@ class Officer:
 
 @dataclass(frozen=True)
 class StatusChange:
+    """A project's status and when it changed to it."""
     status: str
     changed_on: str | None = None  # ISO date; None when the paper does not say
     note: str = ""
@@ -70,6 +72,7 @@ class FundingSource:
 
 @dataclass(frozen=True)
 class CostLine:
+    """A line of a project's costs: its year, category, description and amount."""
     financial_year: str
     category: str
     description: str
@@ -78,6 +81,7 @@ class CostLine:
 
 @dataclass(frozen=True)
 class Project:
+    """A project of the register, as stored."""
     id: str
     title: str
     ref: str = ""

@@ -333,6 +333,7 @@ def expected_triggers(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
 
 @dataclass(frozen=True)
 class TriggerProblem:
+    """An audit trigger missing, changed, or not made by Safer Desk."""
     table: str
     trigger: str
     kind: str  # "missing", "changed" or "unexpected"
@@ -457,12 +458,14 @@ def record_batch(conn: sqlite3.Connection, batch: Batch) -> int:
 # -- verifying the chain --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ChainHead:
+    """The last entry of the audit trail and its hash: what an export or a backup records."""
     id: int
     hash: str
 
 
 @dataclass(frozen=True)
 class ChainProblem:
+    """An entry of the audit trail whose hash no longer follows from the entries before it."""
     entry_id: int
     kind: str  # "edited", "unlinked" (an entry before it removed or replaced), "anchor" (a recorded head differs)
     text: str
@@ -470,6 +473,7 @@ class ChainProblem:
 
 @dataclass
 class ChainReport:
+    """What checking the audit trail found: how many entries, its head, and any problems."""
     entries: int = 0
     head: ChainHead | None = None
     problems: list[ChainProblem] = field(default_factory=list)
@@ -539,6 +543,7 @@ def verify_shipped_chain(rows: Iterable[tuple[int, str, str]]) -> tuple[int, Cha
 # -- repair ------------------------------------------------------------------------------------------------
 @dataclass
 class RepairReport:
+    """What Repair the audit trail changed: the triggers put back and the entries sealed again."""
     triggers: list[TriggerProblem] = field(default_factory=list)
     chain: list[ChainProblem] = field(default_factory=list)
     resealed_from: int | None = None

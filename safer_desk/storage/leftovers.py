@@ -67,6 +67,7 @@ def work_root() -> Path:
 
 @dataclass
 class _Session:
+    """This run's own session: its folder of notes, and the lock that says the run is alive."""
     root: Path
     id: str
     lock: object  # a storage.locking.OfficeLock held for the life of the process

@@ -13,6 +13,7 @@ from safer_desk.ui.session import Session
 
 @dataclass(frozen=True)
 class TabSpec:
+    """A tab of the window: its name, and the module and class that build it when first shown."""
     key: str
     title: str
     module: str
