@@ -10,6 +10,7 @@ from pathlib import Path
 from safer_desk.domain.checks import percentage_slip
 from safer_desk.domain import indicators as dom
 from safer_desk.domain.indicators import IndicatorError, format_number
+from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted
 from safer_desk.exchange.indicator_import import LongRow, read_long_rows
 from safer_desk.services import indicators as svc
@@ -40,6 +41,12 @@ class ValuesPreview:
     # ("9 (typed)", "13 (police.uk import)"); and the good rows already as the file holds them (nothing changes).
     replaces: dict[int, str] = field(default_factory=dict)
     unchanged: set[int] = field(default_factory=set)
+    # Good rows whose comment replaces a different one the file holds (the explanation typed for a red month):
+    # line -> that comment. A row with no comment leaves the file's as it is.
+    comments_replaced: dict[int, str] = field(default_factory=dict)
+    # Good rows whose figure comes out red against its target with no comment saying why (none in the sheet or the
+    # file), which the grid asks for before saving a figure typed: line -> what to do. They are imported as they are.
+    uncommented: dict[int, str] = field(default_factory=dict)
 
     @property
     def changes(self) -> int:
@@ -49,11 +56,14 @@ class ValuesPreview:
     def change_words(self, listed: str = "") -> str:
         """"4 change the file, 3 of them replacing figures it holds; 1 already as the file holds it" ("" when every
         good row is new to the file); listed follows the replacing words (", listed under Replaces")."""
-        if not self.replaces and not self.unchanged:
+        if not self.replaces and not self.unchanged and not self.comments_replaced:
             return ""
         said = f"{self.changes:,} {'changes' if self.changes == 1 else 'change'} the file"
-        if self.replaces:
-            said += f", {replacing(len(self.replaces), self.changes, 'it holds')}{listed}"
+        replaced = [replacing(len(self.replaces), self.changes, "it holds")] if self.replaces else []
+        if n := len(self.comments_replaced):
+            replaced.append(f"{n:,} replacing {'a comment' if n == 1 else 'comments'} it holds")
+        if replaced:
+            said += f", {' and '.join(replaced)}{listed}"
         if same := len(self.unchanged):
             said += f"; {same:,} already as the file holds {'it' if same == 1 else 'them'}"
         return said
@@ -63,12 +73,26 @@ class ValuesPreview:
         return [f"Line {g.line}: {g.indicator}, {g.area_name}, {svc.period_label(g.value.period)}: "
                 f"{self.replaces[g.line]} → {figure_text(g.value)}" for g in self.good if g.line in self.replaces]
 
+    def replaced_text(self, line: int, full: bool = False) -> str:
+        """What a good row replaces, as the Replaces column shows it: "13 (police.uk import)", "1,575 (board paper,
+        seed 003) and its comment “Between April …”", "the comment “…”" ("" for nothing); full: the comment whole
+        (the column's tip), else cut at 60 characters."""
+        held = self.comments_replaced.get(line)
+        if held is None:
+            return self.replaces.get(line, "")
+        comment = f"comment “{held if full or len(held) <= 60 else held[:59].rstrip() + '…'}”"
+        return f"{self.replaces[line]} and its {comment}" if line in self.replaces else f"the {comment}"
+
     def report(self) -> str:
         changes = self.change_words()
         lines = [f"{counted(len(self.good), 'row')} can be imported{f' ({changes})' if changes else ''}, "
                  f"{len(self.refused)} refused."]
         lines += [f"Line {line}: {why}" for line, why in self.refused]
         lines += [f"Line {line} (check): {why}" for line, why in sorted(self.queried.items())]
+        lines += [f"Line {g.line}: the sheet's comment replaces the one the file held for {g.indicator}, "
+                  f"{g.area_name}, {svc.period_label(g.value.period)}: “{self.comments_replaced[g.line]}”"
+                  for g in self.good if g.line in self.comments_replaced]
+        lines += [f"Line {line} (needs a comment): {why}" for line, why in sorted(self.uncommented.items())]
         return "\n".join(lines)
 
 
@@ -170,6 +194,7 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
             preview.refused.append((row.line, msg[0].upper() + msg[1:]))
     _refuse_derived(store, preview)
     _compare_with_stored(store, preview)
+    _mark_red_without_comment(store, preview)
     return preview
 
 
@@ -219,6 +244,9 @@ def _compare_with_stored(store: Store, preview: ValuesPreview) -> None:
                 preview.unchanged.add(g.line)
                 continue
             r = stored.get(g.value.period)
+            if r is not None and g.value.comment is not None and (held := (r["comment"] or "").strip()) \
+                    and held != g.value.comment.strip():
+                preview.comments_replaced[g.line] = held
             if r is None or (r["value"] is None and r["numerator"] is None):
                 continue
             new = svc.check_value(indicator, g.value)
@@ -227,6 +255,42 @@ def _compare_with_stored(store: Store, preview: ValuesPreview) -> None:
                 continue  # the comment alone changes
             held = PeriodValue(g.value.period, r["value"], r["numerator"], r["denominator"])
             preview.replaces[g.line] = f"{figure_text(held)} ({_source_words(sources[g.value.period].label)})"
+
+
+def _mark_red_without_comment(store: Store, preview: ValuesPreview) -> None:
+    """Note the rows that change the file whose figure comes out red against its target with no comment saying why
+    (neither the sheet's nor one the file holds): the grid does not save such a figure typed by hand, and the import
+    keeps them, so they are named first. The RAG is the running total's against the target to date, so each year is
+    judged with all its rows in place, as year_view judges it once they are saved (nothing is written here)."""
+    groups: dict[tuple[str, str, FinancialYear], list[GoodRow]] = {}
+    for g in preview.good:
+        if g.line not in preview.unchanged:
+            groups.setdefault((g.indicator_id, g.area_id, svc.year_of_period(g.value.period)), []).append(g)
+    for (indicator_id, area_id, year), rows in groups.items():
+        view = svc.year_view(store, indicator_id, area_id, year)
+        ind = view.indicator
+        if not (ind.measure == "performance" and view.target is not None and view.target.is_set
+                and ind.polarity != "monitor"):
+            continue  # nothing judged against a target, nothing red
+        figures, comments = list(view.this_year), list(view.comments)
+        for g in rows:
+            i = view.periods.index(g.value.period)
+            figures[i] = dom.Figure(*svc.check_value(ind, g.value))
+            comments[i] = comments[i] if g.value.comment is None else g.value.comment
+        running = dom.cumulative(figures, ind.unit, ind.rate_per) if ind.adds_up else dom.latest_to_date(figures)
+        # A total to date with a period missing before it is not judged (year_view's "Figures missing").
+        gap = next((i for i, f in enumerate(figures) if f is None or f.value is None and not f.is_ratio),
+                   len(figures)) if ind.totals else len(figures)
+        for g in rows:
+            i = view.periods.index(g.value.period)
+            target = view.target_at[i]
+            if i > gap or target is None or comments[i].strip() or dom.rag_status(
+                    running[i], target, ind.polarity, ind.tolerance_pct, ind.tolerance_kind) is not dom.Rag.RED:
+                continue
+            preview.uncommented[g.line] = (
+                f"{g.indicator}, {g.area_name}, {svc.period_label(g.value.period)} is red against its target with no "
+                "comment saying why, which the grid asks for: give one in the sheet's comment column, or type it in "
+                "the grid's Comment row after importing")
 
 
 def _source_words(label: str) -> str:
@@ -319,7 +383,8 @@ def _check_value_agrees(indicator: svc.Indicator, typed: str, pv: PeriodValue, c
 
 
 def apply_values(store: Store, preview: ValuesPreview) -> int:
-    """Save the previewed good rows in one transaction; returns how many."""
+    """Save the previewed good rows in one transaction; returns how many. A red figure with no comment is saved as
+    it is (the preview named it in ``uncommented``; the grid marks its Comment cell)."""
     groups: dict[tuple[str, str], list[PeriodValue]] = {}
     with store.transaction():
         for g in preview.good:  # the area found, by its id: save_values makes it an area with figures if need be

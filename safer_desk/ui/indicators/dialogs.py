@@ -40,7 +40,7 @@ class ImportFiguresDialog(QDialog):
         self.model = RowTableModel([
             Column("line", "Line"), Column("status", "Status"), Column("indicator", "Indicator"),
             Column("area", "Area"), Column("period", "Period"), Column("value", "Value", align=RIGHT),
-            Column("replaces", "Replaces", tooltip=lambda r: f"The file holds {r['replaces']}: importing replaces "
+            Column("replaces", "Replaces", tooltip=lambda r: f"The file holds {r['held']}: importing replaces "
                                                               "it." if r["replaces"] else None),
             Column("why", "Why refused, or what to check", tooltip=lambda r: r["why"] or None),
         ], [], self)
@@ -68,17 +68,23 @@ class ImportFiguresDialog(QDialog):
             return False
         preview = self.preview
         queried = preview.queried
+        uncommented = preview.uncommented
         rows = [dict(line=g.line, status="Check" if g.line in queried else "Unchanged" if g.line in preview.unchanged
-                     else "OK", indicator=g.indicator, area=g.area_name, period=svc.period_label(g.value.period),
-                     value=figure_text(g.value), replaces=preview.replaces.get(g.line, ""), why=queried.get(g.line, ""))
+                     else "Needs comment" if g.line in uncommented else "OK", indicator=g.indicator, area=g.area_name,
+                     period=svc.period_label(g.value.period), value=figure_text(g.value),
+                     replaces=preview.replaced_text(g.line), held=preview.replaced_text(g.line, full=True),
+                     why=" ".join(filter(None, (queried.get(g.line), uncommented.get(g.line)))))
                 for g in preview.good]
-        rows += [dict(line=line, status="Refused", indicator="", area="", period="", value="", replaces="", why=why)
-                 for line, why in preview.refused]
+        rows += [dict(line=line, status="Refused", indicator="", area="", period="", value="", replaces="", held="",
+                      why=why) for line, why in preview.refused]
         rows.sort(key=lambda r: r["line"])
         self.model.set_rows(rows)
         self.table.size_columns_to_visible()
         self.setWindowTitle(f"Import Figures from {preview_name(path)}")
         said = [f"{len(queried)} to check: imported as they are unless you correct the sheet"] if queried else []
+        if uncommented:  # the grid asks for a comment on a red figure typed; these are imported without one
+            said.append(f"{len(uncommented)} red with no comment saying why, marked Needs comment: give one in the "
+                        "sheet's comment column, or in the grid after importing")
         if changes := preview.change_words(", listed under Replaces"):
             said.insert(0, changes)
         refused = f"{len(preview.refused)} refused (listed with the reason)"

@@ -7,8 +7,8 @@ reads or writes the file.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableWidget, QTableWidgetItem
 
 from safer_desk.exchange.files import parse_tsv, to_tsv
@@ -177,6 +177,18 @@ class ValuesGrid(QTableWidget):
             menu.addAction("&Discard Typed Figures", self.on_discard).setEnabled(dirty)
         self.last_menu = menu
         return menu
+
+    def event(self, event) -> bool:
+        """The Menu key (Shift+F10) opens the menu on the current cell, as the kit's tables do: Qt gives the grid its
+        point in the grid's own coordinates, and the menu reads the viewport's, so it opened the row labels' width to
+        the right of the cell (and the headings' height below it)."""
+        if event.type() == QEvent.Type.ContextMenu and event.reason() == QContextMenuEvent.Reason.Keyboard:
+            current = self.currentIndex()
+            pos = self.visualRect(current).center() if current.isValid() else self.viewport().mapFrom(self, event.pos())
+            self.customContextMenuRequested.emit(pos)
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
