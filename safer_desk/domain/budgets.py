@@ -65,6 +65,9 @@ _PER_DISTRICT = re.compile(r"^\s*(?P<amount>£?\s*[\d,]+(?:\.\d+)?[kK]?)\s+(?:pe
 _SPLIT_WORD = re.compile(r"[\dkK]\s+(?:per|each|a)\s+borough\b", re.I)  # the split's own word, not a note's
 _PARENTHESIS = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<inner>.*)\)\s*$", re.S)
 _LAST_PARENTHESIS = re.compile(r"^(?P<head>.*?\S)\s*\((?P<inner>[^()]*)\)\s*$", re.S)  # the last of several
+# A figure and a word for what is not known yet in one cell, as the grid shows an incomplete total: "£9,000 + TBC".
+_PART_KNOWN = re.compile(r"^\s*(?:(?P<figure>[^+]*\d[^+]*?)\s*\+\s*(?P<word>[^\d+]+?)|"
+                         r"(?P<word_first>[^\d+]+?)\s*\+\s*(?P<figure_after>[^+]*\d[^+]*?))\s*$")
 
 
 @dataclass(frozen=True)
@@ -239,10 +242,33 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     if m and m.group("head").strip():
         base = parse_cell(m.group("head").strip(), unit=unit)
         return replace(_with_bracket(base, m.group("inner").strip(), unit, replace_note=True), text=original)
+    part_known = _part_known(original, unit)
+    if part_known:
+        raise BudgetError(part_known) from None
     said = str(first_error).replace(FORM_HINT, "")  # the forms a cell takes are said below
     if not said.startswith(f"“{original}”"):  # the money error names the part it read (the head, or the whole)
         said = f"“{original}”: {said}"
     raise BudgetError(f"{said.removesuffix('.')}. {CELL_FORMS[unit]}") from None
+
+
+def _part_known(text: str, unit: str) -> str:
+    """What to do with a cell that is a figure and TBC or N/K together ("£9,000 + TBC", as a paper or the grid's own
+    incomplete total writes it), or "" for any other text. A cell holds one or the other: read as the figure alone,
+    the part not known would be lost and the totals taken as complete."""
+    m = _PART_KNOWN.match(text)
+    if m is None:
+        return ""
+    figure = (m.group("figure") or m.group("figure_after")).strip()
+    word = STATUS_WORDS.get(_WORDS.get((m.group("word") or m.group("word_first")).strip().casefold(), ""), "")
+    if word not in ("TBC", "N/K"):
+        return ""
+    try:
+        _amount_in_unit(figure, unit)
+    except MoneyError:
+        return ""  # not a figure: the refusal says what a cell takes
+    return (f"“{text}” is part known and part {word}, and a cell holds one or the other: type {figure} here and {word} "
+            f"in a line of its own, so the totals read “+ {word}”, or {word} with the known part as its note: "
+            f"{word} ({figure} known so far).")
 
 
 def _with_bracket(base: Cell, inner: str, unit: str, *, replace_note: bool = False) -> Cell | None:

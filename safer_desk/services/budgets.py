@@ -23,7 +23,7 @@ from safer_desk.domain import budgets as rules
 from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure, Line, Plan, PlanTotals, Section,
                                        format_amount)
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import format_pounds_plain
+from safer_desk.domain.money import format_pounds_plain, split_by_weights
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import find_typed, looks_like_total_line, unknown_fields
 from safer_desk.storage import snapshots
@@ -807,12 +807,15 @@ def link_actuals(store: Store, link: LineLink) -> dict[str, int]:
         found = load_projects(store, [link.target_id])
         if found:
             project = found[0]
-            dated = [c for c in project.cost_lines if c.financial_year and not c.amount.queried
-                     and c.amount.min_pence is not None]
-            for c in dated:
-                add(c.financial_year, c.amount.max_pence if c.amount.max_pence is not None else c.amount.min_pence)
-            if not dated and project.cost is not None and project.start_date:
-                add(_year_of(project.start_date), project.cost.planning_pence)
+            weights = {year: w for year, w in project.year_weights().items() if w > 0}
+            if project.cost is not None and weights:
+                # Its stated cost by year, in the proportions of its lines, as Commissioning commits it: the lines
+                # added up left out a queried one (Recre8's "£3.250": £22,750 of £26,000) without a word.
+                for year, pence in split_by_weights(project.cost.planning_pence, weights).items():
+                    add(year, pence)
+            for c in project.cost_lines if project.cost is None else ():  # no cost stated: its lines as read
+                if c.financial_year and not c.amount.queried and c.amount.min_pence is not None:
+                    add(c.financial_year, c.amount.max_pence if c.amount.max_pence is not None else c.amount.min_pence)
     elif link.kind == "review":
         for r in store.rows("SELECT invoiced_on, amount_pence FROM dhr_cost_lines WHERE case_id = ?",
                             (link.target_id,)):

@@ -98,12 +98,33 @@ def _with_split_note(tip: str | None, split_note: str) -> str | None:
 
 
 def _plain(cell: GridCell | None) -> str:
-    """A figure for Excel: pounds as a plain number (in a plan in £'000 too, as Excel adds them); words as stated."""
+    """A figure for Excel: pounds as a plain number (in a plan in £'000 too, as Excel adds them); words as stated. A
+    total with a TBC or N/K cell in it pastes its known figure: ``_left_out`` says beside the line what it leaves
+    out."""
     if cell is None:
         return ""
     if cell.pence is not None:
         return format_pounds_plain(cell.pence)
     return cell.text
+
+
+LEFT_OUT_HEADING = "Not in the figures"
+
+
+def _incomplete(cell: GridCell | None) -> str:
+    """What a total's pasted figure leaves out ("TBC + N/K" of "£9,000 + TBC + N/K"); "" when it leaves out nothing."""
+    if cell is None or cell.pence is None or cell.status != "total-incomplete":
+        return ""
+    return cell.text.partition(" + ")[2]
+
+
+def _left_out(row: GridRow, headings: list[str]) -> str:
+    """Copied beside a line's name: what its totals pasted as figures leave out ("2018/19: TBC; Total: TBC + N/K").
+    "£9,000 + TBC" pasted as 9000 alone read as a complete total in Excel, the TBC lost without a word."""
+    parts = [f"{heading}: {words}" for heading, cell in zip(headings, row.cells) if (words := _incomplete(cell))]
+    if words := _incomplete(row.across):
+        parts.append(f"Total: {words}")
+    return "; ".join(parts)
 
 
 def _copy(row: GridRow, i: int) -> str:
@@ -164,7 +185,13 @@ class PlanModel(RowTableModel):
         top-left one: a section's name, which the next figure typed renamed. (After a rebuild the tab finds the cell
         in view again with ``cell_key`` and ``index_of``.)"""
         p = self.presenter
-        columns = [Column("label", "Line", lambda r: r.label, align=LEFT, tooltip=lambda r: r.label_tip or None)]
+        rows = list(p.rows)
+        headings = list(p.columns)
+        # A plan with a total that leaves out a TBC or N/K copies, beside each line's name, what its figures leave out.
+        beside = ((LEFT_OUT_HEADING, lambda r: _left_out(r, headings)),) \
+            if any(_left_out(r, headings) for r in rows) else ()
+        columns = [Column("label", "Line", lambda r: r.label, align=LEFT, tooltip=lambda r: r.label_tip or None,
+                          copy_beside=beside)]
         self.year_columns = []
         changes = p.change_columns  # each year's change on the year before it, whatever the order of the columns
         for i, label in enumerate(p.columns):
@@ -182,7 +209,6 @@ class PlanModel(RowTableModel):
             columns.append(Column("across", "Total", align=RIGHT,
                                   text_of=lambda r: (("⚠ " if r.across.flag else "") + r.across.text)
                                   if r.across is not None else "", copy_of=lambda r: _plain(r.across)))
-        rows = list(p.rows)
         if p.selected == self._plan and [c.header for c in columns] == [c.header for c in self.columns] \
                 and [_row_key(r) for r in rows] == [_row_key(r) for r in self._rows]:
             old, self._rows, self.columns = self._rows, rows, columns
