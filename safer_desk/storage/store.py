@@ -725,6 +725,11 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
                                check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        # Each committed change is written into the file itself as it is committed, not left in the -wal until
+        # 1,000 pages have gathered: a clean-up tool that removes the -wal and -shm while the file is open left
+        # another program reading the file as it was before them all, and lost them all if the window was then
+        # killed (tests/safety/test_journal_round26.py). A change is a few pages; the copy costs little.
+        conn.execute("PRAGMA wal_autocheckpoint = 1")
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")

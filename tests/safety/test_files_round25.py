@@ -13,13 +13,24 @@ from safer_desk.storage.store import open_store
 
 
 def _written_in_wal(path: Path):
-    """The file open for writing with changes committed to its -wal (the first change uses the rollback journal)."""
+    """The file open for writing with changes committed to its -wal and not yet written into the file (the first
+    change uses the rollback journal): each commit is written into the file as it is made (round 26), except what a
+    reader was holding as it was, here a worker reading the tab as the changes were saved."""
     store = open_store(path)
-    for mark in ("a", "b"):
-        with store.transaction():
-            store.conn.execute("UPDATE projects SET title = title || ?", (f" {mark}",))
+    _saved_while_read(store)
     assert Path(f"{path}-wal").exists()
     return store
+
+
+def _saved_while_read(store) -> None:
+    with store.transaction():
+        store.conn.execute("UPDATE projects SET title = title || ?", (" a",))
+    with reading_connection(store) as reader:
+        reader.conn.execute("BEGIN")
+        reader.conn.execute("SELECT count(*) FROM projects").fetchone()  # the file as it was, held
+        with store.transaction():
+            store.conn.execute("UPDATE projects SET title = title || ?", (" b",))
+        reader.conn.execute("COMMIT")
 
 
 @pytest.mark.parametrize("removed", [("-wal",), ("-wal", "-shm")])
@@ -69,9 +80,7 @@ def test_a_short_read_is_not_called_a_full_disk():
 
 def test_back_up_now_in_the_window_says_the_journal_went_missing(demo_window, demo_path, prompts):
     store = demo_window.session.store
-    for mark in ("a", "b"):
-        with store.transaction():
-            store.conn.execute("UPDATE projects SET title = title || ?", (f" {mark}",))
+    _saved_while_read(store)
     Path(f"{demo_path}-wal").unlink()
     demo_window.backup_now()
     (title, text), = prompts.errors
