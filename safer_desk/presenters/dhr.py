@@ -46,6 +46,13 @@ def _beyond_outstanding(share: dhr.ShareRow, values: dict) -> dict[str, str]:
     return {}
 
 
+def _before_payment(store, share: dhr.ShareRow, values: dict, status: str) -> dict[str, str]:
+    """A refusal or write-off dated before a payment on the share, refused beside the date before any question about
+    it (the service refuses it all the same)."""
+    refusal = dhr.close_date_refusal(store, share.id, values.get("on"), status)
+    return {"on": refusal} if refusal else {}
+
+
 # A stage's date records that it happened (the stage is done from then on): one after today is asked about once. A
 # learning workshop may be planned ahead.
 _STAGE_HAPPENED = {"notified_on": "a notification", "decision_on": "the decision",
@@ -499,7 +506,8 @@ class DhrPresenter(FormScreen):
         title = f"{status.label}: {share.partner}'s share of {case.reference}"
         return self._form(fields, title, lambda v: self.case_action(
             title, case.id, lambda: fn(self.store, share.id, on=v["on"], reason=v["reason"])),
-            values={"on": _uk(self.today())}, warnings=lambda v: _before_invoice(share, v, "on"))
+            values={"on": _uk(self.today())}, warnings=lambda v: _before_invoice(share, v, "on"),
+            check=lambda v: _before_payment(self.store, share, v, status.value))
 
     def refuse_form(self, share: dhr.ShareRow) -> CostForm:
         return self._close_form(ShareStatus.REFUSED, share, dhr.refuse_share)

@@ -626,9 +626,23 @@ def record_payment(store: Store, share_id: str, *, paid_on: Any, amount: Any, re
     return payment_id
 
 
+def close_date_refusal(store: Store, share_id: str, day: date | None, status: str = "refused") -> str:
+    """Why a refusal or write-off of the share cannot be dated ``day`` ("" when it can): before a payment on it. What
+    is refused is what had not been paid, so the position as at a day between would count that payment as refused."""
+    last = store.one("SELECT paid_on, amount_pence FROM dhr_payments WHERE share_id = ? ORDER BY paid_on DESC, "
+                     "rowid DESC LIMIT 1", (share_id,))
+    if day is None or last is None or day >= date.fromisoformat(last["paid_on"]):
+        return ""
+    paid_on = format_uk_date(date.fromisoformat(last["paid_on"]))
+    return (f"Date: {format_uk_date(day)} is before the payment of {format_money(last['amount_pence'])} on {paid_on}; "
+            f"what is {status} is what had not been paid, so date it on or after {paid_on}.")
+
+
 def _close_share(store: Store, share_id: str, status: str, on: Any, reason: str) -> None:
     row, state = _share_state(store, share_id)
     day = as_date(on, "Date", required=True)
+    if refusal := close_date_refusal(store, share_id, day, status):
+        raise DhrError(refusal)
     reason = free_text(reason, "Reason")
     if not reason:
         raise DhrError("Reason: say why (e.g. “National Probation Service: national policy not to contribute”).")
@@ -765,6 +779,11 @@ def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
     if refused_on is not None and day < refused_on:  # the position as at a day between would count both
         raise DhrError(f"Date: {format_uk_date(day)} is before the refusal of {format_uk_date(refused_on)}; a refusal "
                        "is re-split or carried on or after the day it was made.")
+    invoiced_on = _from_iso(row["invoiced_on"])
+    if invoiced_on is not None and day < invoiced_on:  # a refusal said ahead: nothing was billed to re-split yet
+        raise DhrError(f"Date: {format_uk_date(day)} is before {row['invoice_ref']} was invoiced "
+                       f"({format_uk_date(invoiced_on)}); the refused amount is re-split or carried on or after the "
+                       "day of the invoice refused.")
     amount = state.closed_pence
     case = _require_case(store, row["case_id"])
     if handling == "re-split":
