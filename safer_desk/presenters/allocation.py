@@ -271,7 +271,9 @@ class AllocationPresenter(ScreenPresenter):
         try:
             self.perform(action)
         except (service.ScenarioError, AllocationError) as exc:
-            self.error = str(exc)
+            # One partnership under two spellings: which rows, and the way forward, as the problem line says.
+            clash = bench.listed_twice_message(self.state.partnerships) if isinstance(exc, AllocationError) else ""
+            self.error = clash or str(exc)
             self.changed.emit()
             return False
         self.error = ""

@@ -561,13 +561,25 @@ class ComparisonRow:
 
 
 def compare_scenarios(first: Scenario, second: Scenario) -> list[ComparisonRow]:
-    """Each partnership's total in two scenarios side by side (partnerships in either), with a totals row."""
-    a = {name: v[3] for name, v in first.saved_totals.items()}
-    b = {name: v[3] for name, v in second.saved_totals.items()}
-    order = [p.name for p in first.partnerships] + [p.name for p in second.partnerships if p.name not in a]
-    rows = [ComparisonRow(name, a.get(name), b.get(name)) for name in order]
-    rows.append(ComparisonRow("Totals", sum(a.values()), sum(b.values())))
+    """Each partnership's total in two scenarios side by side (partnerships in either), with a totals row.
+
+    One partnership spelt another way in the other scenario ("Mid Suffolk – Babergh" pasted from the paper,
+    "Mid Suffolk - Babergh" typed; any case or spacing) is one row, under the first scenario's spelling; two
+    spellings kept as two partnerships within one scenario (by an older version) stay two rows."""
+    a, b = _totals_by_name(first), _totals_by_name(second)
+    order = list(a) + [key for key in b if key not in a]
+    names = {**{k: v[0] for k, v in b.items()}, **{k: v[0] for k, v in a.items()}}
+    rows = [ComparisonRow(names[key], a[key][1] if key in a else None, b[key][1] if key in b else None)
+            for key in order]
+    rows.append(ComparisonRow("Totals", sum(v[1] for v in a.values()), sum(v[1] for v in b.values())))
     return rows
+
+
+def _totals_by_name(scenario: Scenario) -> dict[tuple[bool, str], tuple[str, int]]:
+    """(name as typed, or the exact name when the scenario spells one name two ways) → (name, saved total)."""
+    keys = [typed_name_key(p.name) for p in scenario.partnerships]
+    return {(True, key) if keys.count(key) == 1 else (False, p.name): (p.name, scenario.saved_totals[p.name][3])
+            for p, key in zip(scenario.partnerships, keys)}
 
 
 # -- the working draft ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from safer_desk.domain.allocation import (AllocationError, AllocationOptions, Al
                                           parse_fraction, parse_number, parse_percent, parse_units, parse_weight,
                                           percent_text, total_line_message)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
-from safer_desk.domain.text import typed_name_key
+from safer_desk.domain.text import in_words, typed_name_key
 from safer_desk.services.allocation import amount_option
 
 NAME, UNITS, PREVIOUS = "name", "fixed_units", "previous"
@@ -38,10 +38,28 @@ class WorkState:
 
     def calculate(self) -> tuple[AllocationResult | None, str]:
         """The result, or None and the reason in words when the inputs cannot be split yet."""
+        if clash := listed_twice_message(self.partnerships):
+            return None, clash
         try:
             return allocate_by_formula(self.partnerships, self.options), ""
         except AllocationError as exc:
             return None, str(exc)
+
+
+def listed_twice_message(partnerships: Sequence[PartnershipInput]) -> str:
+    """Which rows list one partnership under two spellings (an allocation saved by an older version, which took
+    "Mid Suffolk – Babergh" and "Mid Suffolk - Babergh" for two), and the way forward; "" when none do."""
+    rows: dict[str, list[int]] = {}
+    for i, p in enumerate(partnerships):
+        rows.setdefault(typed_name_key(p.name), []).append(i)
+    clash = next((r for r in rows.values() if len(r) > 1), None)
+    if clash is None:
+        return ""
+    numbers = in_words([str(i + 1) for i in clash])
+    spelt = in_words([f"“{partnerships[i].name}”" for i in clash])
+    return (f"Rows {numbers}, {spelt}, are one partnership spelt {'two' if len(clash) == 2 else len(clash)} ways: "
+            "rename one (double-click its name) or remove it, and the split is worked out again. The other cells "
+            "can be changed meanwhile.")
 
 
 def empty_state() -> WorkState:
@@ -121,9 +139,10 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
     A first row that repeats the table's headers is skipped. Nothing is applied if any cell is refused.
     """
     columns = state.input_columns()
-    headers = [h.casefold() for h in state.input_headers()]
+    # Headings as typed (typed_name_key): the paper's "2007–08", with its en dash, is the tab's "2007-08".
+    headers = [typed_name_key(h) for h in state.input_headers()]
     table = [list(r) for r in table]
-    if table and table[0] and table[0][0].strip().casefold() in (headers[at_column], "partnership"):
+    if table and table[0] and typed_name_key(table[0][0]) in (headers[at_column], "partnership"):
         _refuse_headings_elsewhere(state, at_column, table[0])
         table = table[1:]
     rows = list(state.partnerships)
@@ -150,8 +169,11 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
             if c >= len(columns):
                 break
             rows[r] = _parsed_partnership(rows[r], columns[c], text, f"Pasted row {offset + 1}")
-    names = [typed_name_key(p.name) for p in rows]  # any case, dash or spacing: one partnership listed twice
-    duplicate = next((p.name for p in rows if names.count(typed_name_key(p.name)) > 1), None)
+    # Any case, dash or spacing: one partnership listed twice. Only a name the paste puts in is refused: two kept
+    # by an older version are the problem line's to put right, and must not refuse a paste of other cells.
+    names = [typed_name_key(p.name) for p in rows]
+    pasted = [r for r, p in enumerate(rows) if r >= len(state.partnerships) or p.name != state.partnerships[r].name]
+    duplicate = next((rows[r].name for r in pasted if names.count(names[r]) > 1), None)
     if duplicate:
         raise AllocationError(f"Pasting would list {duplicate} twice.")
     return replace(state, partnerships=tuple(rows))
@@ -160,7 +182,8 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
 def _column_names(state: WorkState) -> list[set[str]]:
     """What a heading copied with the cells may call each input column (as shown, or as the command's CSV)."""
     return [{"partnership"}, {"fixed units", "fixed_units", "units"},
-            *({f.title.casefold(), f.name.casefold()} for f in state.options.factors), {"last year", "previous"}]
+            *({typed_name_key(f.title), typed_name_key(f.name)} for f in state.options.factors),
+            {"last year", "previous"}]
 
 
 def _refuse_headings_elsewhere(state: WorkState, at_column: int, headings: Sequence[str]) -> None:
@@ -168,7 +191,7 @@ def _refuse_headings_elsewhere(state: WorkState, at_column: int, headings: Seque
     had no units column): the numbers under it would go in the wrong column, crime counts as fixed units."""
     names, shown = _column_names(state), state.input_headers()
     for offset, heading in enumerate(headings):
-        c, key = at_column + offset, heading.strip().casefold()
+        c, key = at_column + offset, typed_name_key(heading)
         meant = next((i for i, n in enumerate(names) if key in n), None)
         if meant is None or meant == c:
             continue

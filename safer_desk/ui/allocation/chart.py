@@ -49,7 +49,7 @@ class AllocationChart(QWidget):
         layout.addWidget(self.plot, 1)
         self.names: list[str] = []
         self.this_year_pounds: list[float] = []
-        self.last_year_pounds: list[float] = []
+        self.last_year_pounds: list[float | None] = []
         self.years = ("This year", "Last year")
         self.summary = ""
 
@@ -64,7 +64,8 @@ class AllocationChart(QWidget):
         names = [r.name for r in rows]
         # Pounds as floats for drawing only; every figure shown in words or tables stays int pence.
         this_year = [r.total_pence / 100 for r in rows]
-        last_year = [(r.previous_pence or 0) / 100 for r in rows]
+        # No figure last year is no bar (a gap), not a £0 bar whose tooltip would give it a figure it never had.
+        last_year = [None if r.previous_pence is None else r.previous_pence / 100 for r in rows]
         xs = list(range(len(rows)))
         self.this_year.setData(xs, this_year)
         self.last_year.setData(xs, last_year)
