@@ -206,7 +206,7 @@ def check_district_files(paths: list[Path | str], county: Store | str | None = N
         except ExportRefused as exc:
             unreadable.add(Path(path).resolve())
             refused.append((Path(path).name, str(exc)))
-    good = _one_content_per_export(good, refused)
+    good = _one_history_per_office(_one_content_per_export(good, refused), refused)
     if county is None:
         return good, refused
     return _for_county(good, None if county == NO_COUNTY_FILE_YET else county, accept_keys, refused, key_offers)
@@ -229,6 +229,31 @@ def _one_content_per_export(manifests: list[ExportManifest], refused: list[tuple
                                      f"different files cannot be one export. Ask {m.office_name} which one they "
                                      "sent. The county file has not been changed."))
     return kept
+
+
+def _one_history_per_office(manifests: list[ExportManifest], refused: list[tuple[str, str]]) -> list[ExportManifest]:
+    """The manifests less those of an office whose files disagree about its exports: two exports with one number, or
+    a later one listing another export under the number of one named with it. Two copies of the office's file made
+    them; neither can be told to be the one the county merges, so each is refused (added to refused), none merged,
+    as the county would refuse the second after merging the first."""
+    exports: dict[str, dict[str, ExportManifest]] = {}
+    for m in manifests:
+        exports.setdefault(m.office_id, {}).setdefault(m.export_id, m)
+    clash: dict[str, set[str]] = {}
+    for mine in exports.values():
+        for a in mine.values():
+            for b in mine.values():
+                if (a.sequence == b.sequence and a.export_id != b.export_id) or (
+                        a.sequence < b.sequence and b.previous_exports.get(a.sequence, a.export_id) != a.export_id):
+                    clash.setdefault(a.export_id, set()).add(b.path.name)
+                    clash.setdefault(b.export_id, set()).add(a.path.name)
+    for m in manifests:
+        if m.export_id in clash:
+            refused.append((m.path.name, f"{m.path.name} cannot be merged: it is {m.office_name}'s export number "
+                                         f"{m.sequence}, and {', '.join(sorted(clash[m.export_id]))} disagrees with it "
+                                         f"about that office's exports: {county_merge.FORKED_FILE}. The county file "
+                                         "has not been changed."))
+    return [m for m in manifests if m.export_id not in clash]
 
 
 def _for_county(manifests: list[ExportManifest], county: Store | None, accept_keys: Iterable[AcceptedKey],
@@ -312,7 +337,7 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
     # Each accepted key for one office, as checked: the merge registers it for that office alone.
     accept_keys = accepted_keys(manifests, store, accept_keys)
     manifests, report.same_export = _once_each(manifests)
-    manifests.sort(key=lambda m: (m.exported_at, m.sequence))
+    manifests = _in_merge_order(manifests)
     with _bigger_cache(store):
         _merge_checked(store, manifests, report, progress, cancelled, accept_keys)
     if report.merged:
@@ -320,6 +345,20 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
 
         report.county_notes = outside_county_words(store, offices={s.office_name for s in report.merged})
     return report
+
+
+def _in_merge_order(manifests: list[ExportManifest]) -> list[ExportManifest]:
+    """Oldest export first, and each office's exports in the order of their numbers whatever the clocks of the
+    computers that made them said (one shared office file, a laptop's clock behind): a later number merged first
+    would have its earlier one refused as older."""
+    ordered = sorted(manifests, key=lambda m: (m.exported_at, m.sequence))
+    places: dict[str, list[int]] = {}
+    for i, m in enumerate(ordered):
+        places.setdefault(m.office_id, []).append(i)
+    for office_places in places.values():
+        for i, m in zip(office_places, sorted((ordered[i] for i in office_places), key=lambda m: m.sequence)):
+            ordered[i] = m
+    return ordered
 
 
 def _once_each(manifests: list[ExportManifest]) -> tuple[list[ExportManifest], list[tuple[Path, ExportManifest]]]:
