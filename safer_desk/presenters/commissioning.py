@@ -9,11 +9,10 @@ scenario again only while the name is the loaded one's; a different name is alwa
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Callable, Sequence
 
 from safer_desk.domain.checks import scale_slip
-from safer_desk.domain.commissioning import FundingError, counts_against, in_window, named_award, share_for
+from safer_desk.domain.commissioning import FundingError
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.projects import ProjectError, Scale, parse_scale
@@ -29,28 +28,6 @@ from safer_desk.services.projects_commissioning import Scenario, ScenarioError, 
 CLOSED = service.CLOSED
 NOT_SAVED = "not saved"
 CHANGED = "changed since saved"
-
-
-def _misnamed_shares(result: ScenarioResult, awards: Sequence) -> list[str]:
-    """Against an award: each ticked project's shares naming an award its funder does not have ("Suffolk Public Sector
-    Leaders — Cuonty Lines"), for the scenario's year, said as the report's Funders' shares says them. Beside a share
-    that counts (or one counted against two awards), only that was said, and the misnamed money was lost unsaid. A
-    project none of whose shares counts has them said already (``counted_figure``'s "other award")."""
-    award = result.award
-    if award is None:
-        return []
-    span = (award.first_year, award.last_year) if award.total_over_years else None
-    window = result.award_year or None
-    out = []
-    for row in result.rows:
-        shares = funders.shares_of(row.project)
-        if share_for(shares, award.funder, window, span, award.name).state == "other award":
-            continue
-        names = sorted({words for s in shares if (words := named_award(s.funder, award.funder)) is not None
-                        and in_window(s, window, span) and not any(counts_against(s.funder, b) for b in awards)})
-        if names:
-            out.append(service.named_for_another(row.project.title, award, ", ".join(f"“{n}”" for n in names)))
-    return out
 
 
 class CommissioningPresenter(ScreenPresenter):
@@ -158,8 +135,7 @@ class CommissioningPresenter(ScreenPresenter):
                                   fund_label=self.fund_label, award=award,
                                   award_year=self.award_year if award is not None else None,
                                   range_end=self.range_end, awards=awards)
-        misnamed = _misnamed_shares(result, awards)
-        return replace(result, problems=(*result.problems, *misnamed)) if misnamed else result
+        return result
 
     def result(self, evaluation: ScenarioResult | None = None) -> ScenarioResult | None:
         """The scenario's result; None until a fund is typed or an award chosen."""

@@ -103,21 +103,33 @@ def _percent_bp(value: Any, what: str) -> int | None:
         raise FundingError(f"{what}: {exc}") from None
 
 
+# A financial year as an award's yearly amounts give it: "2017/18" (or "17/18", as First year and the Budgets tab take
+# it), or "2017–18" as Word writes it.
+_AWARD_YEAR = r"\d{2}(?:\d{2})?\s*[/\-\u2013\u2014]\s*\d{2,4}"
+# The year, then its amount after ":", "=", a space or a dash with a space either side ("2017/18 – £400,568", as Word
+# writes "2017/18 - £400,568"); a dash against the amount ("2017/18 -£5") is its minus.
+_YEAR_AMOUNT = re.compile(rf"({_AWARD_YEAR})(?:\s*[:=]|\s+[\-\u2013\u2014](?=\s))?\s*(.*)")
+
+
 def years_from_text(text: str) -> dict[str, str]:
-    """The yearly amounts of an award as typed, one a line ("2017/18: £400,568"; "2018/19 £400,568" and ";"
-    between them read the same): {"2017/18": "£400,568"}, the amounts still as typed (make_award reads them)."""
+    """The yearly amounts of an award as typed, one a line ("2017/18: £400,568"; "2018/19 £400,568",
+    "2017/18 – £400,568" and ";" between them read the same): {"2017/18": "£400,568"}, the amounts still as typed
+    (make_award reads them). A range of years ("2017/18 – 2019/20") is refused: each year has its own amount."""
     years: dict[str, str] = {}
     for line in re.split(r"[\n;]", text or ""):
         line = line.strip()
         if not line:
             continue
-        # "2017/18" (or "17/18", as First year and the Budgets tab take it), or "2017–18" as Word writes it, then the
-        # amount
-        m = re.fullmatch(r"(\d{2}(?:\d{2})?\s*[/\-\u2013\u2014]\s*\d{2,4})\s*[:=]?\s*(.*)", line)
+        m = _YEAR_AMOUNT.fullmatch(line)
         if m is None:
             raise FundingError(f"Year: “{line}” should read like “2017/18: £400,568” (a financial year, then its "
                                "amount).")
         label = _year(m.group(1), "Year")  # FinancialYear reads the dashes Word and Excel put in
+        end = re.match(rf"({_AWARD_YEAR})(?![\d,.])", m.group(2))
+        if end is not None:  # "2017/18 – 2019/20": not 2017/18's amount
+            last = _year(end.group(1), "Year")
+            raise FundingError(f"Year: “{line}” is a range of years: give each year its own line with its amount "
+                               f"(“{label}: £400,568” on one, “{last}: £400,568” on another).")
         if label in years:
             raise FundingError(f"Year: {label} is given twice.")
         years[label] = m.group(2).strip()

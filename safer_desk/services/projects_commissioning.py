@@ -14,7 +14,7 @@ from typing import Iterable, Mapping, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain.commissioning import (
     RANGE_ENDS, UNDATED, Award, Candidate, Commitment, ScenarioLine, Suggestion, commitment, counted_cost,
-    counted_twice, revenue_capital_check, share_for, what_fits,
+    counted_twice, counts_against, in_window, named_award, revenue_capital_check, share_for, what_fits,
 )
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money
@@ -247,11 +247,33 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         span = (award.first_year, award.last_year) if award.total_over_years else None
         problems += counted_twice(award, awards, [(r.project.title, shares_of(r.project)) for r in rows],
                                   year or None, span)
+        problems += _misnamed_shares(award, awards, rows, year or None, span)
     if award is not None and year:
         notes += revenue_capital_check(award, year, [
             (r.project.title, r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in rows])
     return ScenarioResult(fund_pence, tuple(rows), commitment(fund_pence, lines), tuple(problems), name, fund_label,
                           award, year, range_end, tuple(notes), ranged)
+
+
+def _misnamed_shares(award: Award, awards: Sequence[Award], rows: Sequence[ScenarioRow], year: str | None,
+                     span: tuple[str, str] | None) -> list[str]:
+    """Each ticked project's shares naming an award its funder does not have ("Suffolk Public Sector Leaders —
+    Cuonty Lines"), for the scenario's year, said as the report's Funders' shares says them: beside a share that
+    counts (or one counted against two awards) the misnamed money is otherwise lost unsaid. A project none of whose
+    shares counts has them said already (``counted_figure``'s "other award")."""
+    from safer_desk.services.funders import shares_of
+
+    known = (award, *awards)  # the file's awards (the scenario's own, should they not be given)
+    out = []
+    for row in rows:
+        shares = shares_of(row.project)
+        if share_for(shares, award.funder, year, span, award.name).state == "other award":
+            continue
+        names = sorted({words for s in shares if (words := named_award(s.funder, award.funder)) is not None
+                        and in_window(s, year, span) and not any(counts_against(s.funder, b) for b in known)})
+        if names:
+            out.append(named_for_another(row.project.title, award, ", ".join(f"“{n}”" for n in names)))
+    return out
 
 
 def _order(project: Project):

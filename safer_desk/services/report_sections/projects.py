@@ -36,6 +36,14 @@ def scenario_years(scenario, by_id: dict) -> set[str]:
     return {y for item in scenario.items if item.project_id in by_id for y in project_years(by_id[item.project_id])}
 
 
+def scenario_report_years(scenario, by_id: dict) -> set[str]:
+    """The years whose report shows a saved scenario: against an award's year, that year (all it commits is that
+    year's money, however its projects are dated); otherwise those of its dated projects (``scenario_years``)."""
+    if scenario.award_id and scenario.award_year:
+        return {scenario.award_year}
+    return scenario_years(scenario, by_id)
+
+
 def _in_year(years: set[str], year: FinancialYear | None) -> bool:
     return year is None or year.label in years
 
@@ -153,8 +161,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     for scenario in scenarios:
         if not any(item.project_id in local_ids for item in scenario.items):
             continue  # a scenario belongs to the areas of its projects
-        if year is not None and year.label not in scenario_years(scenario, by_id):
-            continue  # and to the years of its dated projects (none dated: the report for all years only)
+        if year is not None and year.label not in scenario_report_years(scenario, by_id):
+            continue  # and to its award's year, or the years of its dated projects (none: the report for all years)
         result = evaluate_saved(store, scenario, all_projects)
         table = board_table(result, plain=True)
         money_from = len(table.header) - len(result.commitment.by_year) - 1
