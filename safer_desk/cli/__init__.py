@@ -1,6 +1,7 @@
 """The `safer-desk` command: parse arguments, then call the same services as the window.
 
-Exit codes: 0 success, 1 bad input (the message says which row or option), 2 usage.
+Exit codes: 0 success, 1 bad input or refused (the message says which row, or what the file does not hold), 2 usage
+(a malformed option value included: argparse says it, naming the option, before any file is opened).
 
 Start-up: opening the window imports nothing here but the window module (not even argparse); the
 subcommand modules are imported only when the first argument is a word that could be one.

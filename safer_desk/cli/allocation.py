@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from safer_desk.cli.common import CliError, print_csv
+from safer_desk.cli.common import CliError, option_type, print_csv, read_amount, read_count
 
 OPTION_NAMES = {"pot": "--pot", "previous_total": "--previous-total", "retain": "--retain",
                 "fixed_share": "--fixed-share", "rounding": "--rounding", "unit": "--unit", "damping": "--damping"}
@@ -24,21 +24,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(amounts in pounds), ending with a Totals row. Warnings (factor weights rescaled, odd pence "
                     "placed) go to standard error.")
     parser.add_argument("input", metavar="INPUT.csv")
-    parser.add_argument("--pot", metavar="AMOUNT", help="the pot to split, in pounds (589608 or £589,608)")
-    parser.add_argument("--previous-total", metavar="AMOUNT", help="last year's total, less --retain")
-    parser.add_argument("--retain", metavar="PERCENT", help="percentage kept back (10 or 10%%): of --previous-total, "
-                                                            "or of --pot (this year's grant)")
+    parser.add_argument("--pot", metavar="AMOUNT", type=_amount("--pot"),
+                        help="the pot to split, in pounds (589608 or £589,608)")
+    parser.add_argument("--previous-total", metavar="AMOUNT", type=_amount("--previous-total"),
+                        help="last year's total, less --retain")
+    parser.add_argument("--retain", metavar="PERCENT", type=_percent("--retain"),
+                        help="percentage kept back (10 or 10%%): of --previous-total, or of --pot (this year's grant)")
     parser.add_argument("--fixed-share", metavar="FRACTION",
+                        type=option_type(_fixed_share, "--fixed-share", keep_text=True),
                         help="share of the pot split per fixed unit (1/3, 0.25, 25%%), or £AMOUNT per unit")
-    parser.add_argument("--rounding", default="exact", metavar="exact|percent-2dp",
+    parser.add_argument("--rounding", default="exact", choices=("exact", "percent-2dp"),
+                        metavar="exact|percent-2dp",
                         help="exact shares by largest remainder (default), or shares rounded to two-decimal "
                              "percentages first as the county's legacy spreadsheet did")
-    parser.add_argument("--unit", default="pound", metavar="pound|penny", help="round to whole pounds (default) "
-                                                                               "or pennies")
+    parser.add_argument("--unit", default="pound", choices=("pound", "penny"), metavar="pound|penny",
+                        help="round to whole pounds (default) or pennies")
     parser.add_argument("--factor", action="append", default=[], metavar="NAME=WEIGHT",
+                        type=option_type(_factor, "--factor", keep_text=True),
                         help="a factor column of INPUT.csv and its weight; repeat for several")
-    parser.add_argument("--damping", metavar="PERCENT", help="no partnership changes by more than this from last "
-                                                             "year; the others meet the difference")
+    parser.add_argument("--damping", metavar="PERCENT", type=_percent("--damping"),
+                        help="no partnership changes by more than this from last year; the others meet the difference")
     parser.set_defaults(run=run_allocate)
 
     top = subparsers.add_parser(
@@ -46,13 +51,44 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Top-slice a grant as the Performance Reward Grant was (seed 000): a share to the Local "
                     "Strategic Partnerships, of the rest a retained share, and the remainder shared equally by the "
                     "partners, each planning on ±PERCENT. Prints name,value (pounds).")
-    top.add_argument("total", metavar="TOTAL", help="the grant, in pounds (2900692 or £2,900,692)")
-    top.add_argument("--lsp-share", default="50", metavar="PERCENT", help="share to the LSPs (default 50)")
-    top.add_argument("--retain", default="10", metavar="PERCENT", help="share of the rest retained (default 10)")
-    top.add_argument("--partners", default=9, type=int, metavar="N", help="partners sharing equally (default 9)")
-    top.add_argument("--vary", default="20", metavar="PERCENT", help="each partner's more-or-less scenario "
-                                                                      "(default 20)")
+    top.add_argument("total", metavar="TOTAL", type=_amount("TOTAL"),
+                     help="the grant, in pounds (2900692 or £2,900,692)")
+    top.add_argument("--lsp-share", default="50", metavar="PERCENT", type=_percent("--lsp-share"),
+                     help="share to the LSPs (default 50)")
+    top.add_argument("--retain", default="10", metavar="PERCENT", type=_percent("--retain"),
+                     help="share of the rest retained (default 10)")
+    top.add_argument("--partners", default=9, type=option_type(read_count, "--partners"), metavar="N",
+                     help="partners sharing equally (default 9)")
+    top.add_argument("--vary", default="20", metavar="PERCENT", type=_percent("--vary"),
+                     help="each partner's more-or-less scenario (default 20)")
     top.set_defaults(run=run_top_slice)
+
+
+def _amount(option: str):
+    """An amount in pounds, checked as parsed and kept as typed (the service reads it)."""
+    return option_type(read_amount, option, keep_text=True)
+
+
+def _percent(option: str):
+    def read(text: str):
+        from safer_desk.domain.allocation import parse_percent
+
+        return parse_percent(text, what=option)
+
+    return option_type(read, option, keep_text=True)
+
+
+def _fixed_share(text: str):
+    """A share of the pot (1/3, 0.25, 25%) or £AMOUNT per fixed unit."""
+    from safer_desk.domain.allocation import parse_fraction
+
+    return read_amount(text.strip()) if text.strip().startswith("£") else parse_fraction(text, what="--fixed-share")
+
+
+def _factor(text: str):
+    from safer_desk.services.allocation import parse_factor_weights
+
+    return parse_factor_weights([text])
 
 
 def run_allocate(args: argparse.Namespace) -> int:
@@ -99,8 +135,6 @@ def run_top_slice(args: argparse.Namespace) -> int:
     from safer_desk.domain.allocation import AllocationError, parse_percent
     from safer_desk.services import allocation as service
 
-    if args.partners < 1:
-        raise CliError("--partners: there must be at least one partner to share with")
     try:
         total = service.amount_option("TOTAL", args.total)
         rows, notes = service.top_slice_rows(

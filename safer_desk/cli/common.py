@@ -27,6 +27,85 @@ class OutputFailed(CliError):
                          "incomplete; what it saved before printing stays saved.")
 
 
+def option_type(read, option: str, *, keep_text: bool = False):
+    """An argparse ``type=`` for an option's value: read by ``read`` (a date, a year, an amount), or, with
+    ``keep_text``, checked by it and kept as typed for the service that reads it. A value of the wrong kind is a
+    usage error (exit 2, argparse's "usage: … error: argument OPTION: …"), said before any file is opened; a
+    well-formed value the file does not hold is the command's to refuse (exit 1)."""
+    def convert(text: str):
+        try:
+            value = read(text)
+        except ValueError as exc:  # every reader's error (PeriodError, MoneyError, AllocationError …) is one
+            import argparse
+
+            message = str(exc)
+            if message.startswith(option):  # argparse names the option itself
+                message = message[len(option):].lstrip(":").lstrip()
+            raise argparse.ArgumentTypeError(message) from None
+        return text if keep_text else value
+
+    convert.__name__ = option.lstrip("-")
+    return convert
+
+
+def read_financial_year(text: str):
+    """"2018/19" (or "" for none) as a financial year Safer Desk can hold: its months are within the years a date
+    can be in (1850/51 read as a year, and the report built for it stopped with a traceback)."""
+    from safer_desk.domain.periods import FIRST_YEAR, LAST_YEAR, FinancialYear, PeriodError
+
+    if not text.strip():
+        return None
+    year = FinancialYear.parse(text)
+    if not FIRST_YEAR <= year.start_year < LAST_YEAR:
+        raise PeriodError(f"“{text.strip()}” is not a year Safer Desk can hold (the years {FIRST_YEAR}/"
+                          f"{(FIRST_YEAR + 1) % 100:02d} to {LAST_YEAR - 1}/{LAST_YEAR % 100:02d}).")
+    return year
+
+
+def read_amount(text: str) -> int:
+    """An amount of money typed for an option ("589608", "£589,608"), in pence; never negative."""
+    from safer_desk.domain.money import parse_pence
+
+    pence = parse_pence(text)
+    if pence < 0:
+        raise ValueError(f"“{text}” is negative.")
+    return pence
+
+
+def read_count(text: str) -> int:
+    """A whole number of at least 1 (months, partners)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"“{text}” is not a whole number.") from None
+    if value < 1:
+        raise ValueError(f"it must be at least 1, not {text}.")
+    return value
+
+
+def read_fingerprint(text: str) -> str:
+    from safer_desk.exchange.signing import normal_fingerprint
+
+    if not normal_fingerprint(text):
+        raise ValueError(f"{text!r} is not a key fingerprint (24 hexadecimal digits, as `safer-desk key` prints "
+                         "them).")
+    return text
+
+
+def read_date(text: str):
+    """A date as British users type it (01/04/2018, 1 April 2018)."""
+    from safer_desk.domain.periods import parse_uk_date
+
+    return parse_uk_date(text)
+
+
+def read_month(text: str):
+    """A month: 2018-05, May 2018, May-18."""
+    from safer_desk.domain.periods import Month
+
+    return Month.parse(text)
+
+
 def option_value(text: str | None, option: str, read):
     """An option's value read by ``read`` (a date, a financial year), None when not given; a value of the wrong
     kind is a usage error (exit 2), naming the option."""
@@ -75,7 +154,7 @@ def _open_existing(path: str | Path, *, read_only: bool):
         # (colleagues on the older version can still open it; read-only storage can still be read).
         opened = open_office_file(path, read_only=True)
     except StoreError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(refused_for_a_change(exc) if not read_only else str(exc)) from exc
     if opened.reading_note():
         sys.stderr.write(f"safer-desk: {opened.reading_note()}\n")
     return _with_police_figures(opened.store)
@@ -105,7 +184,27 @@ def open_for_writing(path: str | Path):
     try:
         return _opened_for_writing(Path(path), create=True)
     except StoreError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(refused_for_a_change(exc)) from exc
+
+
+def refused_for_a_change(exc: Exception) -> str:
+    """Why a file could not be opened to change, said for the command line. The store's words end with what the
+    window offers ("It can be opened read-only."), which a command that changes the file cannot take up: they
+    end here with what the user can do, and that nothing was changed."""
+    from safer_desk.storage.store import FileLocked, FileReadOnly
+
+    message = str(exc)
+    offered = "It can be opened read-only."
+    if isinstance(exc, FileLocked) and message.endswith(offered):
+        return (f"{message[:-len(offered)]}Close it there (or make the change in that window), then run the command "
+                "again. Nothing was changed.")
+    if isinstance(exc, FileReadOnly):
+        if message.startswith("The folder of"):
+            how = "ask for write access to its folder, or copy the file to a folder you can save in"
+        else:
+            how = "clear its read-only mark, or copy it to a folder you can save in"
+        return f"{message} To change it, {how}, then run the command again. Nothing was changed."
+    return message
 
 
 def _opened_for_writing(path: Path, *, create: bool = False):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from safer_desk.cli.common import CliError, open_existing, option_value, print_csv
+from safer_desk.cli.common import CliError, open_existing, option_type, print_csv, read_count, read_date, read_month
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,9 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "shortfall,unbilled (shortfall: what nobody is now expected to pay, refused and not re-split or "
                     "written off; unbilled: costs the partners have not been billed for yet).")
     ledger.add_argument("file", metavar="FILE")
-    ledger.add_argument("--as-at", metavar="DATE", help="the position on this date (01/04/2018 or 2018-04-01; "
-                        "default today): only invoices, payments and refusals dated on or before it count, and "
-                        "overdue is what was due before it")
+    ledger.add_argument("--as-at", metavar="DATE", type=option_type(read_date, "--as-at"),
+                        help="the position on this date (01/04/2018 or 2018-04-01; default today): only invoices, "
+                             "payments and refusals dated on or before it count, and overdue is what was due before it")
     ledger.add_argument("--by-case", action="store_true", help="one row per review instead of per partner")
     ledger.set_defaults(run=run_ledger)
 
@@ -31,30 +31,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "monthly burn rate and forecast exhaustion month as CSV of name,value.")
     fund.add_argument("file", metavar="FILE")
     fund.add_argument("name", metavar="NAME", help="the fund's name, e.g. \"Suffolk Target Hardening Pilot\"")
-    fund.add_argument("--window", type=int, default=3, metavar="MONTHS",
+    fund.add_argument("--window", type=option_type(read_count, "--window"), default=3, metavar="MONTHS",
                       help="months of recent spend for the burn rate (default 3)")
-    fund.add_argument("--as-at", metavar="YYYY-MM", help="the last month of the burn-rate window "
-                      "(default: the latest complete month with spend)")
-    fund.add_argument("--today", metavar="DATE", help="the date to count from (default today): its month is not "
-                      "complete, so its spend is left out of the burn rate")
-    fund.add_argument("--keyed-to", metavar="DATE", help="spend is fully keyed to this date (default: as recorded "
-                      "for the fund); later spend is left out of the burn rate")
+    fund.add_argument("--as-at", metavar="YYYY-MM", type=option_type(read_month, "--as-at"),
+                      help="the last month of the burn-rate window (default: the latest complete month with spend)")
+    fund.add_argument("--today", metavar="DATE", type=option_type(read_date, "--today"),
+                      help="the date to count from (default today): its month is not complete, so its spend is left "
+                           "out of the burn rate")
+    fund.add_argument("--keyed-to", metavar="DATE", type=option_type(read_date, "--keyed-to"),
+                      help="spend is fully keyed to this date (default: as recorded for the fund); later spend is "
+                           "left out of the burn rate")
     fund.set_defaults(run=run_fund)
-
-
-def _as_at_date(text: str | None):
-    from datetime import date
-
-    from safer_desk.domain.periods import parse_uk_date
-
-    return option_value(text, "--as-at", parse_uk_date) or date.today()
 
 
 def run_ledger(args: argparse.Namespace) -> int:
     from safer_desk.domain.money import format_pounds_plain
     from safer_desk.services.dhr import partner_ledger
 
-    today = _as_at_date(args.as_at)
+    from datetime import date
+
+    today = args.as_at or date.today()
     as_at = today if args.as_at else None  # a position on a past date counts only what had happened by then
     store = open_existing(args.file)
     try:
@@ -88,17 +84,9 @@ def run_ledger(args: argparse.Namespace) -> int:
 
 def run_fund(args: argparse.Namespace) -> int:
     from safer_desk.domain.funds import FundError
-    from safer_desk.domain.periods import Month, PeriodError
     from safer_desk.services import funds
 
-    if args.window < 1:
-        raise CliError("--window must be at least 1 month", code=2)
-    try:
-        as_at = Month.parse(args.as_at) if args.as_at else None
-    except PeriodError as exc:
-        raise CliError(f"--as-at: {exc}", code=2) from exc
-    today = _option_date(args.today, "--today")
-    keyed_to = _option_date(args.keyed_to, "--keyed-to")
+    as_at, today, keyed_to = args.as_at, args.today, args.keyed_to
     store = open_existing(args.file)
     try:
         fund = funds.fund_by_name(store, args.name)
@@ -119,9 +107,3 @@ def run_fund(args: argparse.Namespace) -> int:
         print(f"safer-desk: warning: {warning}", file=sys.stderr)
     print_csv(["name", "value"], funds.fund_report_rows(figures))
     return 0
-
-
-def _option_date(text: str | None, option: str):
-    from safer_desk.domain.periods import parse_uk_date
-
-    return option_value(text, option, parse_uk_date)

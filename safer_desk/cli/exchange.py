@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from safer_desk.cli.common import (CliError, open_existing, open_for_writing, option_value, refuse_new_file_name,
-                                   refuse_output)
+from safer_desk.cli.common import (CliError, open_existing, open_for_writing, option_type, read_date,
+                                   read_financial_year, read_fingerprint, refuse_new_file_name, refuse_output)
 from safer_desk.domain.text import counted
 
 
@@ -41,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     merge.add_argument("county", metavar="COUNTY_FILE")
     merge.add_argument("districts", metavar="DISTRICT_FILE", nargs="+")
     merge.add_argument("--accept-key", metavar="FINGERPRINT", action="append", default=[],
+                       type=option_type(read_fingerprint, "--accept-key"),
                        help="register this key for the office whose file it signed (confirm it by phone first); "
                             "may be given more than once")
     _keep_arguments(merge, "after merging, decide the conflicts of the files given")
@@ -70,7 +71,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "one: exports signed with a withdrawn key are refused from then on. Withdrawing is "
                     "recorded in the audit trail.")
     keys.add_argument("county", metavar="COUNTY_FILE")
-    keys.add_argument("--withdraw", metavar="FINGERPRINT", help="withdraw this key (for every office it signs for)")
+    keys.add_argument("--withdraw", metavar="FINGERPRINT", type=option_type(read_fingerprint, "--withdraw"),
+                      help="withdraw this key (for every office it signs for)")
     keys.add_argument("--reason", default="", help="why (kept with the withdrawal)")
     keys.set_defaults(run=run_keys)
 
@@ -90,14 +92,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write the board report (title page, then each tab's tables and charts) as PDF or HTML.")
     report.add_argument("file", metavar="FILE")
     report.add_argument("out", metavar="OUT.pdf|OUT.html")
-    report.add_argument("--year", metavar="YYYY/YY", help="financial year, e.g. 2016/17 (default: all years)")
+    report.add_argument("--year", metavar="YYYY/YY", type=option_type(read_financial_year, "--year"),
+                        help="financial year, e.g. 2016/17 (default: all years)")
     report.add_argument("--area", metavar="NAME", help="a district, partnership or county by name (default: all the "
                                                       "office's areas; see `safer-desk office FILE`). A name that "
                                                       "areas of two kinds share is refused: add the kind as the "
                                                       "window lists it, \"Cornwall (county)\" or \"Cornwall "
                                                       "(district)\" (or \"(partnership)\")")
     report.add_argument("--title", help="the report's title (default: Community Safety Partnership board report)")
-    report.add_argument("--meeting", metavar="DD/MM/YYYY", help="the date of the meeting, shown on the title page")
+    report.add_argument("--meeting", metavar="DD/MM/YYYY", type=option_type(read_date, "--meeting", keep_text=True),
+                        help="the date of the meeting, shown on the title page")
     report.set_defaults(run=run_report)
 
 
@@ -137,36 +141,31 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _fingerprints(values: list[str]) -> set[str]:
+    """The fingerprints given (each checked as it was parsed) in their printed form."""
     from safer_desk.exchange.signing import normal_fingerprint
 
-    out = set()
-    for value in values:
-        fp = normal_fingerprint(value)
-        if not fp:
-            raise CliError(f"--accept-key {value!r} is not a key fingerprint (24 hexadecimal digits, as "
-                           "`safer-desk key` prints them)", code=2)
-        out.add(fp)
-    return out
+    return {normal_fingerprint(value) for value in values}
 
 
 def _keep_arguments(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--keep", choices=("county", "district"),
                         help=f"{what}: keep the county's version or the district's (recorded in the audit trail)")
     parser.add_argument("--conflict", metavar="NUMBER_OR_GROUP",
+                        type=option_type(_conflict, "--conflict", keep_text=True),
                         help="with --keep: only this conflict (its number) or group (dhr-share, indicator-figure, "
                              "project, reference, edited-at-county …)")
+
+
+def _conflict(text: str) -> None:
+    """A conflict's number or a group: a typing mistake ("projcts") is refused before any file is opened."""
+    from safer_desk.services.county import check_conflict_selector
+
+    check_conflict_selector(text)
 
 
 def _check_keep(args: argparse.Namespace) -> None:
     if args.conflict is not None and args.keep is None:
         raise CliError("--conflict needs --keep county or --keep district", code=2)
-    if args.keep is not None:
-        from safer_desk.services.county import CountyError, check_conflict_selector
-
-        try:
-            check_conflict_selector(args.conflict)
-        except CountyError as exc:
-            raise CliError(str(exc), code=2) from exc
 
 
 def _decide(store, args: argparse.Namespace, offices=None) -> None:
@@ -283,10 +282,6 @@ def run_keys(args: argparse.Namespace) -> int:
     from safer_desk.services.county import CountyError, registered_keys, withdraw_key
 
     if args.withdraw:
-        from safer_desk.exchange.signing import normal_fingerprint
-
-        if not normal_fingerprint(args.withdraw):
-            raise CliError(f"--withdraw {args.withdraw!r} is not a key fingerprint (24 hexadecimal digits)", code=2)
         if not Path(args.county).exists():
             raise CliError(f"there is no file at {args.county}")
         store = open_for_writing(args.county)
@@ -324,14 +319,10 @@ def run_check(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     from safer_desk.services.report import ReportAreaError, ReportError, build_report
 
-    from safer_desk.domain.periods import FinancialYear, parse_uk_date
-
     out = Path(args.out)
     kind = out.suffix.lower()
     if kind not in (".pdf", ".html", ".htm"):  # how the command is used (exit 2), as screenshot's .png
         raise CliError(f"{out.name or out}: the report must end in .pdf or .html", code=2)
-    option_value(args.year, "--year", FinancialYear.parse)  # a value of the wrong kind: a usage error (exit 2)
-    option_value(args.meeting, "--meeting", parse_uk_date)
     refuse_output(out)
     store = open_existing(args.file, checked=True)
     try:

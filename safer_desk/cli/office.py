@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from safer_desk.cli.common import CliError, open_existing, option_value
+from safer_desk.cli.common import CliError, open_existing, option_type, read_financial_year
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,8 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "replaces those named before)")
     office.add_argument("--county", metavar="NAME", help="the office's county (\"\" clears it)")
     office.add_argument("--clear", action="store_true", help="forget the partnerships, districts and county named")
-    office.add_argument("--year", metavar="YYYY/YY", help="show the districts of this financial year "
-                                                         "(default: the current one)")
+    office.add_argument("--year", metavar="YYYY/YY", type=option_type(read_financial_year, "--year"),
+                        help="show the districts of this financial year (default: the current one)")
     office.set_defaults(run=run_office)
 
 
@@ -34,7 +34,7 @@ def run_office(args: argparse.Namespace) -> int:
     from safer_desk.domain.periods import FinancialYear
     from safer_desk.services import reference as ref
 
-    year = option_value(args.year, "--year", FinancialYear.parse) or FinancialYear.of(date.today())
+    year = args.year or FinancialYear.of(date.today())
     changing = args.clear or args.partnership is not None or args.district is not None or args.county is not None
     store = open_existing(args.file, read_only=not changing)
     try:

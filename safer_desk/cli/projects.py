@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from safer_desk.cli.common import open_existing, print_csv
+from safer_desk.cli.common import open_existing, option_type, print_csv, read_amount, read_financial_year
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,15 +43,54 @@ def register_awards(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--add", metavar="NAME", help="add an award with this name")
     parser.add_argument("--funder", metavar="NAME", help="who made the award (with --add)")
     parser.add_argument("--year", metavar="YYYY/YY=AMOUNT", action="append", default=[],
+                        type=option_type(_year_amount, "--year", keep_text=True),
                         help="the award's amount for a financial year, e.g. 2017/18=£400,568 (repeat for several)")
-    parser.add_argument("--total", metavar="AMOUNT", help="the total as the paper states it")
-    parser.add_argument("--first-year", metavar="YYYY/YY", default="", help="for a total not split by year")
-    parser.add_argument("--last-year", metavar="YYYY/YY", default="")
-    parser.add_argument("--revenue", metavar="PERCENT", help="the revenue share (with --capital)")
-    parser.add_argument("--capital", metavar="PERCENT", help="the capital share (with --revenue)")
+    parser.add_argument("--total", metavar="AMOUNT", type=option_type(read_amount, "--total", keep_text=True),
+                        help="the total as the paper states it")
+    parser.add_argument("--first-year", metavar="YYYY/YY", default="", type=_year("--first-year"),
+                        help="for a total not split by year")
+    parser.add_argument("--last-year", metavar="YYYY/YY", default="", type=_year("--last-year"))
+    parser.add_argument("--revenue", metavar="PERCENT", type=_percent("--revenue"),
+                        help="the revenue share (with --capital)")
+    parser.add_argument("--capital", metavar="PERCENT", type=_percent("--capital"),
+                        help="the capital share (with --revenue)")
     parser.add_argument("--conditions", metavar="TEXT", default="")
     parser.add_argument("--delete", metavar="NAME", help="delete the award with this name")
     parser.set_defaults(run=run_awards)
+
+
+def _year_amount(text: str) -> None:
+    """"2017/18=£400,568": a financial year and its amount, each checked as the award's form checks them."""
+    from safer_desk.domain.commissioning import FundingError
+    from safer_desk.services import funders
+
+    try:
+        years = funders.years_from_text(text)
+    except FundingError as exc:
+        if "should read like" in str(exc):  # the form's words; on the command line a year and its amount read so
+            raise ValueError(f"“{text}” should read like 2017/18=£400,568 (a financial year, then its amount).") \
+                from None
+        raise ValueError(str(exc).removeprefix("Year: ")) from None
+    for year, amount in years.items():
+        if not amount:
+            raise ValueError(f"give the amount for {year} (2017/18=£400,568).")
+        try:
+            read_amount(amount)
+        except ValueError as exc:
+            raise ValueError(f"the amount for {year}: {exc}") from None
+
+
+def _year(option: str):
+    return option_type(read_financial_year, option, keep_text=True)
+
+
+def _percent(option: str):
+    def read(text: str) -> int:
+        from safer_desk.domain.dhr import percent_to_bp
+
+        return percent_to_bp(text)
+
+    return option_type(read, option, keep_text=True)
 
 
 def run_awards(args: argparse.Namespace) -> int:

@@ -15,7 +15,10 @@ PAPER_OPTIONS = ["--previous-total", "655120", "--retain", "10", "--fixed-share"
 
 
 def run(capsys, *argv):
-    code = main(["allocate", *map(str, argv)])
+    try:
+        code = main(["allocate", *map(str, argv)])
+    except SystemExit as exc:  # argparse's usage errors (a malformed option value)
+        code = exc.code
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -102,12 +105,6 @@ def test_several_factors_and_damping(capsys, tmp_path):
     ("partnership,fixed_units,basis\nA,1,lots\n", ["--pot", "10"], "row 2 (A): basis “lots” is not a number"),
     ("partnership,fixed_units,basis,previous\nA,1,1,£3.250\n", ["--pot", "10"], "row 2 (A): previous"),
     ("partnership,fixed_units,basis\nA,1,1\n", ["--pot", "100", "--fixed-share", "£160"], "smaller than the fixed part"),
-    ("partnership,fixed_units,basis\nA,1,1\n", ["--pot", "ten pounds"], "--pot"),
-    ("partnership,fixed_units,basis\nA,1,1\n", ["--pot", "10", "--rounding", "bankers"], "--rounding"),
-    ("partnership,fixed_units,basis\nA,1,1\n", ["--pot", "10", "--unit", "shilling"], "--unit"),
-    ("partnership,fixed_units,basis\nA,1,1\n", ["--pot", "10", "--fixed-share", "4/3"], "--fixed-share"),
-    ("partnership,fixed_units,basis\nA,1,1\n", ["--pot", "10", "--factor", "crime"], "--factor “crime”"),
-    ("partnership,fixed_units,basis\nA,1,1\n", ["--pot", "10", "--damping", "x"], "--damping"),
     ("partnership,fixed_units,basis\nA,1,1\nA,1,1\n", ["--pot", "10"], "listed twice"),
 ])
 def test_bad_input_exits_1_naming_the_row_or_option(capsys, tmp_path, text, options, message):
@@ -115,6 +112,20 @@ def test_bad_input_exits_1_naming_the_row_or_option(capsys, tmp_path, text, opti
     assert code == 1
     assert out == ""
     assert message in err
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--pot", "ten pounds"], "argument --pot:"),
+    (["--pot", "10", "--rounding", "bankers"], "argument --rounding:"),
+    (["--pot", "10", "--unit", "shilling"], "argument --unit:"),
+    (["--pot", "10", "--fixed-share", "4/3"], "argument --fixed-share:"),
+    (["--pot", "10", "--factor", "crime"], "argument --factor: “crime”"),
+    (["--pot", "10", "--damping", "x"], "argument --damping:"),
+])
+def test_a_malformed_option_value_is_a_usage_error_naming_the_option(capsys, tmp_path, options, message):
+    code, out, err = run(capsys, write(tmp_path, "partnership,fixed_units,basis\nA,1,1\n"), *options)
+    assert code == 2 and out == ""
+    assert err.startswith("usage: safer-desk allocate") and message in err
 
 
 def test_missing_input_file_and_missing_pot(capsys, tmp_path):
@@ -178,7 +189,7 @@ def test_a_csv_saved_another_way_is_refused_saying_how_to_save_it(capsys, tmp_pa
                                     ("--fixed-share", "1/1e999999999"), ("--factor", "basis=1e999999999")])
 def test_a_number_written_another_way_is_refused_in_a_line(capsys, option):
     code, out, err = run(capsys, INPUTS, "--pot", "1000", *option)
-    assert code == 1 and err.startswith("safer-desk: ") and "Traceback" not in err and out == ""
+    assert code == 2 and err.startswith("usage: safer-desk allocate") and "Traceback" not in err and out == ""
 
 
 def test_top_slice_for_more_partners_than_a_partnership_has_is_refused(capsys):

@@ -7,7 +7,10 @@ from safer_desk.cli import main
 
 
 def run(capsys, *argv):
-    code = main(list(argv))
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse's usage errors (a malformed option value)
+        code = exc.code
     out = capsys.readouterr()
     return code, out.out, out.err
 

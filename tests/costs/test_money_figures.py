@@ -5,6 +5,8 @@ import csv
 import io
 from datetime import date
 
+import pytest
+
 from safer_desk.cli import main
 from safer_desk.domain.funds import first_incomplete_month, forecast_fund, forecast_range
 from safer_desk.domain.periods import Month
@@ -140,7 +142,9 @@ def test_the_cli_fund_command_leaves_out_the_incomplete_month(demo_path, capsys)
     assert "safer-desk: warning: Jul-18 is not complete" in out.err
     assert main(["fund", str(demo_path), PILOT, "--keyed-to", "30/06/2018"]) == 0
     assert dict(csv.reader(io.StringIO(capsys.readouterr().out)))["forecast_exhaustion_month"] == "2020-04"
-    assert main(["fund", str(demo_path), PILOT, "--today", "1st July"]) == 2
+    with pytest.raises(SystemExit) as usage:  # a malformed date: a usage error, said by argparse
+        main(["fund", str(demo_path), PILOT, "--today", "1st July"])
+    assert usage.value.code == 2
 
 
 def test_the_forecast_range_over_3_6_and_12_months(demo_path, capsys):

@@ -13,7 +13,10 @@ from safer_desk.storage.store import open_store
 
 
 def run(capsys, *args) -> tuple[int, str, str]:
-    code = main(list(args))
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse's usage errors (a malformed option value)
+        code = exc.code
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -49,7 +52,7 @@ def test_add_and_delete_an_award(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("args, code, words", [
-    (["--add", "Grant", "--funder", "OPCC", "--year", "2017=£5"], 1, "“2017=£5” should read like"),
+    (["--add", "Grant", "--funder", "OPCC", "--year", "2017=£5"], 2, "“2017=£5” should read like"),
     (["--add", "Grant", "--funder", "OPCC", "--revenue", "69"], 1, "give both percentages"),
     (["--add", "Grant"], 2, "--add needs --funder"),
     (["--funder", "OPCC"], 2, "describe an award to --add"),

@@ -52,7 +52,7 @@ def test_the_command_line_refuses_a_huge_pot(tmp_path):
     src = tmp_path / "in.csv"
     src.write_text("partnership,fixed_units,basis\nA,1,5\nB,1,7\n", encoding="utf-8")
     code, out, err = cli_output(["allocate", str(src), "--pot", "99999999999999999999"])
-    assert code == 1 and "larger than Safer Desk can hold" in err and "Traceback" not in err and out == ""
+    assert code == 2 and "larger than Safer Desk can hold" in err and "Traceback" not in err and out == ""
 
 
 @pytest.mark.parametrize("body", ["A,1,5\nB,1\n", "A,1,5\nB,1,\n", "A,1,5\nB,1,  \n"])
