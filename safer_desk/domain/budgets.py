@@ -27,7 +27,7 @@ from typing import Iterable, Mapping
 
 from safer_desk.domain.checks import typed_digits
 from safer_desk.domain.money import FORM_HINT, MoneyError, format_money, parse_pence, states_its_scale
-from safer_desk.domain.periods import FinancialYear, PeriodError
+from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange
 from safer_desk.domain.text import looks_like_total_line
 
 CELL_STATUSES = ("amount", "tbc", "nk", "nil")
@@ -437,6 +437,8 @@ def column_year(heading: str) -> str:
     for text in found:
         try:
             year = FinancialYear.parse(text).label
+        except YearOutOfRange as exc:
+            raise BudgetError(f"Column “{label}”: {exc}") from None
         except PeriodError:
             raise BudgetError(f"Column “{label}”: “{text}” is not a financial year (the years either side are one "
                               f"after the other, as in 2011/12 or 11/12). A column is {COLUMN_FORMS}.") from None
@@ -692,8 +694,7 @@ def changes(plan: Plan, figures: Mapping[str, Figure]) -> dict[str, Change | Non
 
 def years_apart(previous: Column, current: Column) -> int:
     """How many years the change from one year column to the next is over: 1, or 2 where the paper skips a year."""
-    return (FinancialYear.parse(current.financial_year).start_year
-            - FinancialYear.parse(previous.financial_year).start_year)
+    return int(current.financial_year[:4]) - int(previous.financial_year[:4])  # stored "2011/12" labels, not typed
 
 
 def change_spans(plan: Plan) -> dict[str, tuple[Column, int]]:

@@ -19,6 +19,10 @@ class AmbiguousPeriod(PeriodError):
     """Text that reads as two periods ("Q3 2016": July to September, or the third quarter of 2016/17)."""
 
 
+class YearOutOfRange(PeriodError):
+    """A financial year written right whose months no date can be in ("1850/51"): not some other period either."""
+
+
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a month, and so a date, can be in
 
 
@@ -97,13 +101,19 @@ class FinancialYear:
 
     @classmethod
     def parse(cls, text: str) -> "FinancialYear":
-        """Parse "2018/19", "2018-19", "2018/2019" or "18/19" (or "2018–19", the dash Word and Excel put in)."""
+        """Parse "2018/19", "2018-19", "2018/2019" or "18/19" (or "2018–19", the dash Word and Excel put in).
+
+        A year whose months a date cannot be in ("1850/51": FIRST_YEAR to LAST_YEAR) is refused here, where it is
+        typed, not later when its months are counted."""
         s = (text or "").strip()
         m = re.fullmatch(r"(\d{2}|\d{4})\s*[/\-\u2013\u2014]\s*(\d{2}|\d{4})", s)
         if m:
             start = _full_year(m.group(1))  # "99/00" is 1999/00, as "1/4/99" is 1999
             end = int(m.group(2))
             if end % 100 == (start + 1) % 100:
+                if not FIRST_YEAR <= start < LAST_YEAR:
+                    raise YearOutOfRange(f"“{s}” is not a year Safer Desk can hold (the years {FIRST_YEAR}/"
+                                         f"{(FIRST_YEAR + 1) % 100:02d} to {LAST_YEAR - 1}/{LAST_YEAR % 100:02d}).")
                 return cls(start)
         raise PeriodError(f"“{s}” is not a financial year (use a form like 2018/19).")
 

@@ -336,7 +336,8 @@ class BudgetsPresenter(ScreenPresenter):
     def next_year(self) -> str:
         """What Add year offers: the year after the plan's latest ("2020/21" after 2019/20), or "" with no year."""
         years = [c.financial_year for c in self.view.plan.year_columns] if self.view else []
-        return FinancialYear.parse(max(years)).next().label if years else ""
+        # the stored label's start year, not parsed again: a year kept from before 1850/51 was refused is still a year
+        return FinancialYear(int(max(years)[:4])).next().label if years else ""
 
     def add_year(self, heading: str) -> bool:
         """A year's column (a financial year, or a heading with its year: "2020/21 Budget"), put among the years

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import Cost, MoneyError, format_money, format_pounds_plain, parse_cost, parse_pence
-from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
+from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (
     CRITERIA, CRITERIA_KEYS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError, Reconciliation, criteria_met,
     criteria_recorded, parse_criterion, read_line_amount, reconcile,
@@ -275,7 +275,10 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
         if not line:
             continue
         source, sep, amount = line.rpartition(":")
-        if not sep:
+        dashed = None if sep else _DASHED_AMOUNT.match(line)
+        if dashed:  # "OPCC 2017/18 – £110,000": the papers' spaced dash between the funder and its share
+            source, amount = dashed["source"], dashed["amount"]
+        elif not sep:
             source, amount = line, ""
             unmarked = _UNMARKED_AMOUNT.match(line)
             if unmarked:
@@ -321,6 +324,10 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
 # name should be. Digits alone stay a name ("Section 106").
 _UNMARKED_AMOUNT = LazyPattern(r"^(?P<source>.*\S)\s+(?P<amount>-?£\s*\d[\d,]*(?:\.\d+)?k?)$", re.IGNORECASE)
 _AMOUNT_IN_NAME = LazyPattern(r"£\s*\d")
+# "OPCC 2017/18 – £110,000", as the papers write an amount after its label (Word makes " - " an en dash): a dash with
+# a space either side separates the share as a colon does; a dash against the amount ("OPCC -£5") is its minus.
+_DASHED_AMOUNT = LazyPattern(r"^(?P<source>.*?\S)\s+[\-\u2013\u2014](?=\s)\s*"
+                             r"(?P<amount>[\-\u2013\u2014\u2212]?\(?£\s*\d[\d,]*(?:\.\d+)?k?\)?)$", re.IGNORECASE)
 
 
 # A share of nothing as the papers write it (seed 004's tables print "-"; DESIGN 2.5: a stated nil): £0, not words
@@ -360,6 +367,8 @@ def _funding_year(source: str) -> tuple[str, str]:
                           "£5,000” on one, “OPCC (2020/21): £5,000” on the next).")
     try:
         return name.strip(), FinancialYear.parse(year).label
+    except YearOutOfRange:
+        raise
     except PeriodError:
         start = re.match(r"\d+", year).group()
         if len(start) != 4 and "/" not in year:  # "11-19 Youth Trust", "Ages 12-18": a range in the funder's name
