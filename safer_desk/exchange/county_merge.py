@@ -47,7 +47,7 @@ from typing import Any, Callable, Iterable, Iterator
 from safer_desk import __version__
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money
-from safer_desk.domain.text import counted, ranges_text
+from safer_desk.domain.text import counted, in_words, ranges_text
 from safer_desk.exchange import signing
 from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, HANDLING_OF_FOLLOWER, KIND_WORDS, MAKE_UP,
                                                   NATURAL_KEYS, PARTS, PAYMENTS_HELD, REFERENCE_GROUP_TABLES,
@@ -205,8 +205,20 @@ class MergeSummary:
         per[what] = per.get(what, 0) + n
 
 
+UNCHANGED = "The county file has not been changed."  # a refusal's last words, true while nothing else went in
+
+
 def _refuse(path: Path, why: str) -> ExportRefused:
-    return ExportRefused(f"{path.name} cannot be merged: {why}. The county file has not been changed.")
+    return ExportRefused(f"{path.name} cannot be merged: {why}. {UNCHANGED}")
+
+
+def refused_beside(why: str, merged: list[str]) -> str:
+    """A refusal's words when other files of the same merge went in (merged: their names): the county file has been
+    changed, by them; nothing of the refused file was merged."""
+    if not merged or not why.endswith(UNCHANGED):
+        return why
+    went = f"{in_words(merged)} {'was merged and stays' if len(merged) == 1 else 'were merged and stay'}"
+    return f"{why[:-len(UNCHANGED)]}Nothing of it was merged; {went} merged."
 
 
 def _what_it_is(path: Path, header: bytes) -> str:

@@ -340,6 +340,9 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
     manifests = _in_merge_order(manifests)
     with _bigger_cache(store):
         _merge_checked(store, manifests, report, progress, cancelled, accept_keys)
+    # Beside files that went in, a refused file's "The county file has not been changed" is no longer true.
+    merged = [s.file_name for s in report.merged]
+    report.refused = [(name, county_merge.refused_beside(why, merged)) for name, why in report.refused]
     if report.merged:
         from safer_desk.services.reference import outside_county_words
 

@@ -32,7 +32,8 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
     for i, build in enumerate(builders):
         check_cancelled(cancelled)
         sheet = build(store)
-        if sheet is not None and sheet.row_count:
+        # (saved allocations none of which can be worked out still have their sheet, saying so)
+        if sheet is not None and (sheet.row_count or build is allocation_sheet):
             sheets.append(sheet)
         progress(i + 1, len(builders), "Working out the workbook's views…")
     return sheets
@@ -146,7 +147,9 @@ def _shown(value: float | None, text: str) -> Number | None:
 
 
 def allocation_sheet(store: Store) -> WorkbookSheet | None:
+    from safer_desk.domain.allocation import AllocationError
     from safer_desk.services import allocation as service
+    from safer_desk.services.report_sections.county import unworkable_allocation_words
 
     summaries = service.list_scenarios(store)
     if not summaries:
@@ -159,14 +162,19 @@ def allocation_sheet(store: Store) -> WorkbookSheet | None:
     blocks = []
     for summary in summaries:
         scenario = service.load_scenario(store, summary.id)
-        result = scenario.result()
+        agreed = " — agreed by the board" if summary.adopted else ""
+        try:
+            result = scenario.result()
+        except AllocationError as exc:  # saved by an older version under rules it no longer meets: said, not a crash
+            blocks.append(Block([], title=f"{scenario.year}: {scenario.name}{agreed}",
+                                note=unworkable_allocation_words(scenario, exc)))
+            continue
         rows = []
         for r in result.rows:
             basis = sum(r.values.values(), Fraction(0))
             rows.append([r.name, r.fixed_units, _basis(basis) if len(r.values) == 1 else None, float(r.weight),
                          r.fixed_pence, r.variable_pence, r.damping_pence, r.total_pence, r.previous_pence,
                          r.variance_pence])
-        agreed = " — agreed by the board" if summary.adopted else ""
         blocks.append(Block(rows, title=f"{scenario.year}: {scenario.name}{agreed}", total_label="Totals",
                             note=f"Saved {service.uk_date(scenario.saved_at)}. " + " ".join(result.notes)))
     return WorkbookSheet("Allocation", "Allocation between partnerships", "Each saved allocation (the agreed one "

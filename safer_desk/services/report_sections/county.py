@@ -35,11 +35,13 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     # A merged office outside the county is said, rather than its figures left to be taken for the county's.
     paragraphs += outside_county_words(store, None if areas.kind == "office" else reference_id("county", areas.label))
     allocation = allocation_table(store, year, areas)
+    if isinstance(allocation, str):  # saved by an older version under rules it no longer meets: said, not a crash
+        paragraphs.append(allocation)
     recovery = dhr_recovery_table(store, areas, today)
     spend = fund_spend_table(store, year, areas)
-    tables = [t for t in (allocation, recovery, spend) if t is not None]
+    tables = [t for t in (allocation, recovery, spend) if isinstance(t, ReportTable)]
     tables += [t for t in (rag_table(store, year, areas), group_rag_table(store, year, areas)) if t is not None]
-    if not tables:
+    if not tables and not isinstance(allocation, str):
         return []
     # Say what is not there, so an absent table is not taken for a table left out.
     when = year.label if year else "any year"
@@ -55,8 +57,17 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     return [ReportSection("County overview", paragraphs=paragraphs, tables=tables)]
 
 
-def allocation_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
-    """The year's agreed allocation (else its latest saved) per partnership, against last year."""
+def unworkable_allocation_words(scenario, exc: Exception) -> str:
+    """What is said of a saved allocation that cannot be worked out (saved by an older version under rules it no
+    longer meets), in the allocation section's words."""
+    return (f"The saved allocation “{scenario.name}” ({scenario.year}) cannot be worked out: {exc} Open it in the "
+            "Allocation tab to correct it and save it again.")
+
+
+def allocation_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | str | None:
+    """The year's agreed allocation (else its latest saved) per partnership, against last year; the words saying
+    so when it cannot be worked out."""
+    from safer_desk.domain.allocation import AllocationError
     from safer_desk.services import allocation as service
     from safer_desk.services.report_sections.allocation import _allocates_to
 
@@ -66,7 +77,11 @@ def allocation_table(store: Store, year: FinancialYear | None, areas: ReportArea
         return None
     latest = [s for s in scenarios if s.year == scenarios[0].year]
     chosen = next((s for s in latest if s.adopted), None) or max(latest, key=lambda s: s.saved_at)
-    result = service.load_scenario(store, chosen.id).result()
+    scenario = service.load_scenario(store, chosen.id)
+    try:
+        result = scenario.result()
+    except AllocationError as exc:
+        return unworkable_allocation_words(scenario, exc)
     previous, variance = result.previous_sum_pence, result.variance_pence  # of the partnerships with last year's
     money = table_money([*(v for r in result.rows for v in (r.total_pence, r.previous_pence, r.variance_pence)),
                          result.total_pence, previous, variance])
