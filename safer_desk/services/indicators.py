@@ -263,6 +263,30 @@ def source_names(store: Store, area_id: str) -> list[str]:
                                      "ORDER BY source_district", (area_id,))]
 
 
+def other_forces_only(store: Store, view: YearView) -> list[str]:
+    """The forces whose crimes make all the year's figures of the view, when every one is a police.uk figure of a
+    month whose counts for the area come only from forces it lies outside (one crime in Cornwall in Suffolk
+    Constabulary's file: fewer than 1 in county_merge.OWN_AREA_SHARE of the force's crimes of the month); [] when
+    any figure is not (typed, derived, or counted by the area's own force), and for Unknown area (crimes without
+    a location lie in no area). Such a figure is part of the area's crime, never its year: its own force holds the
+    rest."""
+    from safer_desk.exchange.county_merge import OWN_AREA_SHARE
+
+    held = [(p, s) for p, f, s in zip(view.periods, view.this_year, view.sources) if f is not None]
+    if view.area_id == UNKNOWN_AREA_ID or not held or any(s is None or s.kind != "police" for _, s in held):
+        return []
+    forces: set[str] = set()
+    for period, _ in held:
+        rows = store.rows(
+            "SELECT d.force, d.n * ? >= (SELECT sum(count) FROM _police_counts t WHERE t.force = d.force AND "
+            "t.month = ?) AS own FROM (SELECT force, sum(count) AS n FROM _police_counts WHERE area_id = ? AND "
+            "month = ? GROUP BY force) d", (OWN_AREA_SHARE, period, view.area_id, period))
+        if not rows or any(r["own"] for r in rows):
+            return []
+        forces.update(r["force"] for r in rows)
+    return sorted(forces)
+
+
 # -- indicators -------------------------------------------------------------------------------
 def _indicator(r) -> Indicator:
     keys = r.keys()
@@ -1966,6 +1990,31 @@ def _status_without_figure(indicator: Indicator, target: Target | None) -> Rag:
     return Rag.NO_FIGURE
 
 
+def rags_to_date(ind: Indicator, target: Target | None, figures: Sequence[Figure | None],
+                 target_at: Sequence[float | None]) -> tuple[list[float | None], list[Rag]]:
+    """Each period's figure to date (the running total, or the latest figure for rolling and snapshot figures)
+    and its RAG against the target to date: the rule the grid's year view and the import's preview both apply.
+
+    Only a performance measure with a target set and a polarity is judged; a total to date with a period missing
+    before it is not (Rag.INCOMPLETE, "Figures missing").
+    """
+    running = dom.cumulative(figures, ind.unit, ind.rate_per) if ind.adds_up else dom.latest_to_date(figures)
+    judged = ind.measure == "performance" and target is not None and target.is_set and ind.polarity != "monitor"
+    # A count (or a rate per head) added up to date is judged only while no period before it is missing: the
+    # total without them is short, and against the target to date it would look better than it is
+    # (Rag.INCOMPLETE says why not).
+    first_gap = next((i for i, f in enumerate(figures) if not _held(f)), len(figures)) \
+        if ind.totals else len(figures)
+    rags = [(Rag.INCOMPLETE if i > first_gap else dom.rag_status(c, t, ind.polarity, ind.tolerance_pct,
+                                                                 ind.tolerance_kind))
+            if judged and figures[i] is not None and t is not None
+            # A trajectory shorter than the year sets no target for the periods after it: "No target", not
+            # "No figure yet" (there may well be a figure).
+            else Rag.GREY if judged and t is None
+            else _status_without_figure(ind, target) for i, (c, t) in enumerate(zip(running, target_at))]
+    return running, rags
+
+
 def year_view(store: Store, indicator: Indicator | str, area_id: str, year: FinancialYear, *,
               today: date | None = None, _groups: _Groups | None = None) -> YearView:
     """This year against last, cumulative against target, year to date, change in words and RAG.
@@ -1979,30 +2028,17 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
     this_year = [loaded.figures[p] for p in periods]
     last_year = [loaded.figures[p] for p in last_periods]
     comments = [(loaded.rows.get(p) or {}).get("comment") or "" for p in periods]
+    target = get_target(store, ind.id, area_id, year)
+    target_at = _target_at(ind, target, periods)
+    cum, rags = rags_to_date(ind, target, this_year, target_at)
     if ind.adds_up:
-        cum = dom.cumulative(this_year, ind.unit, ind.rate_per)
         # Last year's figure to date only while every period up to it is there (as ytd_last): added up from
         # January, a year missing its first months reads as a year of a quarter of the crime.
         last_gap = next((i for i, f in enumerate(last_year) if not _held(f)), len(last_periods))
         cum_last = [c if i < last_gap else None
                     for i, c in enumerate(dom.cumulative(last_year, ind.unit, ind.rate_per))]
     else:  # rolling and snapshot figures are never added up: the latest figure stands
-        cum, cum_last = dom.latest_to_date(this_year), dom.latest_to_date(last_year)
-    target = get_target(store, ind.id, area_id, year)
-    target_at = _target_at(ind, target, periods)
-    judged = ind.measure == "performance" and target is not None and target.is_set and ind.polarity != "monitor"
-    # A count (or a rate per head) added up to date is judged only while no period before it is missing: the
-    # total without them is short, and against the target to date it would look better than it is
-    # (Rag.INCOMPLETE says why not).
-    first_gap = next((i for i, f in enumerate(this_year) if not _held(f)), len(periods)) \
-        if ind.totals else len(periods)
-    rags = [(Rag.INCOMPLETE if i > first_gap else dom.rag_status(c, t, ind.polarity, ind.tolerance_pct,
-                                                                 ind.tolerance_kind))
-            if judged and this_year[i] is not None and t is not None
-            # A trajectory shorter than the year sets no target for the periods after it: "No target", not
-            # "No figure yet" (there may well be a figure).
-            else Rag.GREY if judged and t is None
-            else _status_without_figure(ind, target) for i, (c, t) in enumerate(zip(cum, target_at))]
+        cum_last = dom.latest_to_date(last_year)
     with_data = [i for i, f in enumerate(this_year) if f is not None]
     to_date = (with_data[-1] + 1) if with_data else 0
     if ind.adds_up:

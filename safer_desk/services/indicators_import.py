@@ -261,7 +261,8 @@ def _mark_red_without_comment(store: Store, preview: ValuesPreview) -> None:
     """Note the rows that change the file whose figure comes out red against its target with no comment saying why
     (neither the sheet's nor one the file holds): the grid does not save such a figure typed by hand, and the import
     keeps them, so they are named first. The RAG is the running total's against the target to date, so each year is
-    judged with all its rows in place, as year_view judges it once they are saved (nothing is written here)."""
+    judged with all its rows in place, by the rule year_view applies once they are saved (svc.rags_to_date; nothing
+    is written here)."""
     groups: dict[tuple[str, str, FinancialYear], list[GoodRow]] = {}
     for g in preview.good:
         if g.line not in preview.unchanged:
@@ -269,23 +270,15 @@ def _mark_red_without_comment(store: Store, preview: ValuesPreview) -> None:
     for (indicator_id, area_id, year), rows in groups.items():
         view = svc.year_view(store, indicator_id, area_id, year)
         ind = view.indicator
-        if not (ind.measure == "performance" and view.target is not None and view.target.is_set
-                and ind.polarity != "monitor"):
-            continue  # nothing judged against a target, nothing red
         figures, comments = list(view.this_year), list(view.comments)
         for g in rows:
             i = view.periods.index(g.value.period)
             figures[i] = dom.Figure(*svc.check_value(ind, g.value))
             comments[i] = comments[i] if g.value.comment is None else g.value.comment
-        running = dom.cumulative(figures, ind.unit, ind.rate_per) if ind.adds_up else dom.latest_to_date(figures)
-        # A total to date with a period missing before it is not judged (year_view's "Figures missing").
-        gap = next((i for i, f in enumerate(figures) if f is None or f.value is None and not f.is_ratio),
-                   len(figures)) if ind.totals else len(figures)
+        _, rags = svc.rags_to_date(ind, view.target, figures, view.target_at)
         for g in rows:
             i = view.periods.index(g.value.period)
-            target = view.target_at[i]
-            if i > gap or target is None or comments[i].strip() or dom.rag_status(
-                    running[i], target, ind.polarity, ind.tolerance_pct, ind.tolerance_kind) is not dom.Rag.RED:
+            if rags[i] is not dom.Rag.RED or comments[i].strip():
                 continue
             preview.uncommented[g.line] = (
                 f"{g.indicator}, {g.area_name}, {svc.period_label(g.value.period)} is red against its target with no "

@@ -18,7 +18,7 @@ from datetime import date
 
 from safer_desk.domain.indicators import rate_label
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, in_words, ranges_text
 from safer_desk.services import indicators as svc
 from safer_desk.services.illustrative import illustrative_rows
 from safer_desk.services.report_model import ReportChart, ReportSection, ReportSeries, ReportTable
@@ -103,7 +103,14 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                              "LIMIT 1", (area.id,)) is None and len(sections) >= 3:
             left_out.append(area.name)
             continue
-        sections.append(_section(store, area, year, rows, marks))
+        # Another force's few crimes in an area outside its own (one crime in Cornwall in Suffolk Constabulary's
+        # file) are not the area's crime for the year: said in words, not shown as its figure for a partial year.
+        strays = {r.indicator.id: forces for r in rows if (forces := svc.other_forces_only(store, r.view))}
+        kept = [r for r in rows if r.indicator.id not in strays]
+        sections.append(_section(store, area, year, kept, marks))
+        if strays:
+            sections[-1].paragraphs.append(_other_forces_words(
+                area, year, [r for r in rows if r.indicator.id in strays], strays, bool(kept)))
         if area.kind == "county" and scoped:  # a county file's county: which merged offices lie outside it
             from safer_desk.services.reference import outside_county_words
 
@@ -113,6 +120,25 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             f"Police.uk figures only, with no targets, are also held for {counted(len(left_out), 'more area')}: "
             f"{', '.join(left_out)}. Choose an area to see its figures.")
     return notice + sections
+
+
+def _other_forces_words(area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow],
+                        forces: dict[str, list[str]], others: bool) -> str:
+    """"Crimes Suffolk Constabulary recorded in Cornwall in 2025/26: All crime 1 and Violence and sexual offences 1
+    (Jul-25). …": police.uk figures made only of forces' crimes in an area outside their own. others: the section
+    shows other figures of the area."""
+    names = sorted({f for found in forces.values() for f in found})
+    owners = in_words([name + "'s" for name in names])
+    figures = []
+    for r in sorted(rows, key=lambda r: (r.indicator.sort_order, r.indicator.name)):
+        v = r.view
+        held = [i for i, f in enumerate(v.this_year) if f is not None]
+        when = ranges_text(held, lambda a, b: b == a + 1, v.labels.__getitem__)
+        figures.append(f"{r.indicator.name} {r.indicator.format(None if v.ytd is None else v.ytd.value)} ({when})")
+    return (f"Crimes {in_words(names)} recorded in {area.name} in {year.label}: {in_words(figures)}. {area.name} lies "
+            f"outside {owners} {'area' if len(names) == 1 else 'areas'} and its own force's police.uk counts for "
+            f"those months are not held, so these are a few of {area.name}'s crimes, not its figures for the year: "
+            + ("they are left out of its performance summary." if others else "no figures are shown for it."))
 
 
 def _not_worked_out(reading, year: FinancialYear | None) -> list[ReportSection]:
@@ -208,7 +234,7 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
              "named in the period column), target to be confirmed, target withdrawn, monitor only, "
              "or a milestone not yet due. \u201cEst.\u201d is a RAG estimated before the figure is known, with "
              "its basis below. Rolling and snapshot figures are the latest, not a total.")
-    tables = [table]
+    tables = [table] if rows else []
     framework = [r for r in rows if r.view.baseline or r.view.benchmarks or r.view.estimate
                  or r.indicator.unit == "rate" or (r.view.target is not None and r.view.target.status != "set")]
     if framework:
