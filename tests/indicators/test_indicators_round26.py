@@ -142,3 +142,21 @@ def test_the_areas_own_figures_stay_beside_the_stray_crimes(tmp_path):
                             end="they are left out of its performance summary.") in cornwall.paragraphs
     finally:
         county.close()
+
+
+def test_the_county_overview_does_not_show_another_forces_stray_crime_as_an_areas_figure(tmp_path):
+    """The county overview's table of figure and RAG per district showed Cornwall's All crime as "○ 1 †", as the
+    area sections no longer do."""
+    from safer_desk.services.report import build_report
+
+    county = _county_with_cornwall(tmp_path)
+    try:
+        tables = [t for s in build_report(county, year="2025/26").sections for t in s.tables
+                  if t.title.startswith("Indicators 2025/26 to date: figure and RAG per district")]
+        assert tables, "the county overview's table per district"
+        for table in tables:
+            assert "Cornwall" not in table.header, table.header  # nothing of its own to show
+            assert "Cornwall" in table.note and "Suffolk Constabulary" in table.note, table.note
+            assert "Babergh" in table.header  # Suffolk's own, shown
+    finally:
+        county.close()

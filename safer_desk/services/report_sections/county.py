@@ -208,8 +208,14 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
     labels: dict[str, tuple[int, str]] = {}
     with_figures = []
     short = False
-    for area in columns:
-        rows = svc.summary(store, area.id, year)
+    strays: dict[str, set[str]] = {}  # area -> the forces whose few crimes there are all its figures (as the area's
+    for area in columns:              # section says them: not the area's year)
+        rows = []
+        for r in svc.summary(store, area.id, year):
+            if forces := svc.other_forces_only(store, r.view):
+                strays.setdefault(area.name, set()).update(forces)
+            else:
+                rows.append(r)
         if not rows:
             continue
         with_figures.append(area)
@@ -223,6 +229,10 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
                 cell += f" {SHORT_MARK}"
                 short = True
             cells.setdefault(r.indicator.id, {})[area.id] = cell
+    if strays:
+        note += " " + " ".join(
+            f"Crimes {in_words(sorted(forces))} recorded in {name}, which lies outside its area, are not {name}'s "
+            "figures and are not shown here (its section says them)." for name, forces in sorted(strays.items()))
     if not with_figures:
         return None
     if short:
