@@ -6,7 +6,6 @@ import pytest
 
 from safer_desk.presenters.allocation import AllocationPresenter
 from safer_desk.services import allocation as service
-from safer_desk.services import allocation_workbench as bench
 from safer_desk.storage.store import open_store
 from tests.allocation import seed
 
