@@ -8,7 +8,7 @@ reads or writes the file.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableWidget, QTableWidgetItem
 
 from safer_desk.exchange.files import parse_tsv, to_tsv
@@ -18,6 +18,7 @@ from safer_desk.services import indicators as svc
 from safer_desk.ui.indicators.models import RAG_COLOURS
 from safer_desk.ui.kit import clipboard_without_text
 from safer_desk.ui.kit.colours import on_pale
+from safer_desk.ui.kit.table_view import menu_key_on_current_cell
 
 
 SHOWN = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -179,14 +180,9 @@ class ValuesGrid(QTableWidget):
         return menu
 
     def event(self, event) -> bool:
-        """The Menu key (Shift+F10) opens the menu on the current cell, as the kit's tables do: Qt gives the grid its
-        point in the grid's own coordinates, and the menu reads the viewport's, so it opened the row labels' width to
-        the right of the cell (and the headings' height below it)."""
-        if event.type() == QEvent.Type.ContextMenu and event.reason() == QContextMenuEvent.Reason.Keyboard:
-            current = self.currentIndex()
-            pos = self.visualRect(current).center() if current.isValid() else self.viewport().mapFrom(self, event.pos())
-            self.customContextMenuRequested.emit(pos)
-            event.accept()
+        """The Menu key (Shift+F10) opens the menu on the current cell, as the kit's tables do (it opened the row
+        labels' width to the right of the cell, and the headings' height below it)."""
+        if event.type() == QEvent.Type.ContextMenu and menu_key_on_current_cell(self, event):
             return True
         return super().event(event)
 

@@ -68,6 +68,19 @@ class CopiesSelection:
         return True
 
 
+def menu_key_on_current_cell(view: QAbstractItemView, event) -> bool:
+    """The Menu key (Shift+F10) opens a view's own menu on its current cell; True when the event was that key (then
+    handled). Qt gives the view its point in the view's own coordinates, past the row numbers and headings; the menu
+    reads the viewport's, so it opened a column or a row away (a table offered the next column's filter)."""
+    if event.reason() != QContextMenuEvent.Reason.Keyboard:
+        return False
+    current = view.currentIndex()
+    pos = view.visualRect(current).center() if current.isValid() else view.viewport().mapFrom(view, event.pos())
+    view.customContextMenuRequested.emit(pos)
+    event.accept()
+    return True
+
+
 class DataTableView(CopiesSelection, QTableView):
     """``on_edit`` / ``on_delete`` / ``on_export`` (callables, optional) add those entries to the menu."""
 
@@ -224,15 +237,9 @@ class DataTableView(CopiesSelection, QTableView):
         menu.addAction(clear)
 
     def event(self, event) -> bool:
-        """The Menu key (Shift+F10) opens the menu on the current cell. Qt gives the table its point in the table's own
-        coordinates, past the row numbers and headings; the menu reads the viewport's, so it offered the next column's
-        filter."""
-        if event.type() == QEvent.Type.ContextMenu and event.reason() == QContextMenuEvent.Reason.Keyboard \
-                and self.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
-            current = self.currentIndex()
-            pos = self.visualRect(current).center() if current.isValid() else self.viewport().mapFrom(self, event.pos())
-            self.customContextMenuRequested.emit(pos)
-            event.accept()
+        if event.type() == QEvent.Type.ContextMenu and (
+                self.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+                and menu_key_on_current_cell(self, event)):
             return True
         return super().event(event)
 
