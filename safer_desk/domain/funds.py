@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from safer_desk.domain.periods import LAST_YEAR, Month
 
@@ -363,6 +363,29 @@ def first_incomplete_month(*, today=None, keyed_to=None) -> Month | None:
         month = Month.of(keyed_to)
         candidates.append(month.plus(1) if keyed_to.day == last_day else month)
     return min(candidates) if candidates else None
+
+
+def spread_merged_spend(monthly_spend: Mapping[Month, int], merged: Iterable[tuple[Month, Month, Month, int]], *,
+                        incomplete_from: Month | None = None) -> dict[Month, int]:
+    """The spend per month with each summary row merged across months for small numbers (dated, first month, last
+    month, pence) spread evenly over the months its spend was in, for the burn rate: a quarter's spend dated at its
+    first month is three months' spend, not one's. Over a window that holds all of those months the burn rate is
+    then the office's exactly. The odd pence go to the earliest months: the total is the same to the penny.
+
+    A month not complete (from ``incomplete_from``) takes none: what was keyed in it is not known, and a share of the
+    quarter is not to be said to be. A row all of whose months are not complete stays at the month it is dated at."""
+    spread = dict(monthly_spend)
+    for dated, first, last, pence in merged:
+        if incomplete_from is not None:
+            last = min(last, incomplete_from.plus(-1))
+        if last < first:
+            continue
+        months = last.minus(first) + 1
+        share, odd = divmod(pence, months)
+        spread[dated] = spread.get(dated, 0) - pence
+        for k in range(months):
+            spread[first.plus(k)] = spread.get(first.plus(k), 0) + share + (1 if k < odd else 0)
+    return spread
 
 
 def distribution(per_victim_pence: list[int], *, bands: tuple[int, ...] = (10000, 20000, 30000, 50000)) -> list[tuple[str, int]]:

@@ -633,8 +633,9 @@ class FundFigures:
 
 # Said with the forecast of a fund whose spend came in part from an office's summary merged across months.
 MONTHS_MERGED = ("Part of this spend is from an office's summary, where months of fewer than three victims are "
-                 "merged into their quarter (or the whole period): the burn rate and forecast here are worked out "
-                 "from those dates and may differ from the office's own; the totals and balance do not.")
+                 "merged into their quarter (or the whole period): the burn rate here spreads that spend evenly "
+                 "over the months it covers, which run across the burn rate's window (or past its month), so the "
+                 "burn rate and forecast may differ from the office's own; the totals and balance do not.")
 
 
 def merged_months(store: Store, fund_id: str) -> dict[Month, tuple[Month, Month]]:
@@ -651,15 +652,27 @@ def merged_months(store: Store, fund_id: str) -> dict[Month, tuple[Month, Month]
     return spans
 
 
-def _moved_months_change(spans: dict[Month, tuple[Month, Month]], forecasts: list[FundForecast]) -> bool:
-    """Whether summary rows merged across months (their spend dated at one month of several) can make these
-    forecasts' burn rates other than the office's: a row whose months run past the month the rate is worked out
-    as at, or across the start of its window."""
+def moved_rows(store: Store, fund_id: str) -> list[tuple[Month, Month, Month, int]]:
+    """The fund's summary rows merged across months (for small numbers): the month each is dated at, the first and
+    last month of its spend, and its pence (domain.spread_merged_spend spreads them for the burn rate)."""
+    rows = []
+    for row_id, month, pence in store.rows(
+            f"SELECT id, month, amount_pence FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ? AND substr(id, 1, ?) = ?",
+            (fund_id, len(MOVED_MONTHS_ID), MOVED_MONTHS_ID)):
+        if (span := moved_months(row_id)) is not None:
+            rows.append((Month.parse(month), Month.parse(span[0]), Month.parse(span[1]), int(pence)))
+    return rows
+
+
+def _moved_months_change(spans: list[tuple[Month, Month]], forecasts: list[FundForecast]) -> bool:
+    """Whether summary rows merged across months (their spend spread over them) can make these forecasts' burn
+    rates other than the office's: a row whose months run past the month the rate is worked out as at, or across
+    the start of its window (a window holding all of a row's months holds all its spend, however it was spread)."""
     for f in forecasts:
         if f.as_at is None:
             continue
         window_start = f.as_at.plus(-(f.window_months - 1))
-        for first, last in spans.values():
+        for first, last in spans:
             if last > f.as_at or first < window_start <= last:
                 return True
     return False
@@ -729,14 +742,17 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     summary_rows = int(store.scalar(f"SELECT count(*) FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ?", (fund_id,)))
     spent = sum(v for _, _, v in by_month)
     victims = sum(v for _, v, _ in by_month)
-    monthly = {m: v for m, _, v in by_month}
+    # Spend an office's summary merged across months (small numbers) is spread over them for the burn rate.
+    moved = moved_rows(store, fund_id) if summary_rows else []
+    monthly = domain.spread_merged_spend({m: v for m, _, v in by_month}, moved, incomplete_from=incomplete_from)
     forecast = domain.forecast_fund(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
                                     as_at=as_at, window=window, incomplete_from=incomplete_from,
                                     complete_to=complete_to)
     ranges = domain.forecast_range(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
                                    as_at=as_at, incomplete_from=incomplete_from, complete_to=complete_to)
     merged = merged_months(store, fund_id) if summary_rows else {}
-    if merged and _moved_months_change(merged, [forecast, *ranges.forecasts]):
+    spans = [(first, last) for _, first, last, _ in moved]
+    if spans and _moved_months_change(spans, [forecast, *ranges.forecasts]):
         forecast = replace(forecast, warnings=(*forecast.warnings, MONTHS_MERGED))
     # The months to list: to the as-at month (the last keyed), never past the fund's end or the current month.
     last = min(forecast.as_at, fund.end_month, Month.of(today or date.today())) if forecast.as_at else None
