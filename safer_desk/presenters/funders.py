@@ -23,11 +23,14 @@ class FunderShare:
     amount_pence: int | None
     words: str
     of_pence: int | None
+    at_least: bool = False  # the cost is a minimum ("Minimum £50,000"): no upper figure to take a share of
 
     def describe(self) -> str:
         year = f" ({self.year})" if self.year else ""
         if self.amount_pence is None:
             return f"{self.funder}{year}: {self.words or 'not known'}"
+        if self.of_pence and self.at_least:
+            return f"{self.funder}{year}: {format_money(self.amount_pence)} of at least {format_money(self.of_pence)}"
         if self.of_pence:
             # Halves up, as a spreadsheet rounds (a float showed 1.25% as 1.2%).
             percent = format_percent(Fraction(self.amount_pence, self.of_pence), places=1)
@@ -36,12 +39,13 @@ class FunderShare:
         return f"{self.funder}{year}: {format_money(self.amount_pence)}"
 
 
-def _cost_pence(cost_text: str) -> int | None:
+def _cost(cost_text: str) -> tuple[int | None, bool]:
+    """The cost as typed, as the figure to plan with, and whether it is only a minimum."""
     try:
         cost = parse_cost(cost_text) if (cost_text or "").strip() else None
     except MoneyError:
-        return None
-    return cost.planning_pence if cost is not None else None
+        return None, False
+    return (cost.planning_pence, cost.kind == "minimum") if cost is not None else (None, False)
 
 
 def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[str, str]] | None = None,
@@ -49,10 +53,10 @@ def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[s
     """Each funder's share as typed, against the project's cost as typed (lines that cannot be read are
     added to problems, as Save would refuse them); ``held``: the shares as the file holds them, when the text is
     theirs unchanged (Save keeps them as they are, not read again)."""
-    of = _cost_pence(cost_text)
+    of, at_least = _cost(cost_text)
     sources = held if held is not None else parse_funding_sources(sources_text or "",
                                                                    [] if problems is None else problems)
-    return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of) for s in sources]
+    return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of, at_least) for s in sources]
 
 
 def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool = True,
@@ -70,7 +74,7 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
         return "\n".join(unread) or ("No funders' shares yet: one a line, e.g. “OPCC (2017/18): £110,000” or "
                                       "“OPCC: Tbc”.")
     lines = [s.describe() for s in shares]
-    of = _cost_pence(cost_text)
+    of, at_least = _cost(cost_text)
     by_year: dict[str, int] = {}
     for s in shares:
         if s.amount_pence is not None:
@@ -78,9 +82,9 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
     if of:
         for year, total in by_year.items():
             when = f" for {year}" if year else ""
-            if total > of:
+            if total > of and not at_least:  # a minimum has no upper figure for the shares to be more than
                 lines.append(f"⚠ The shares{when} add up to {format_money(total)}, more than the cost "
                              f"{format_money(of)}.")
             elif len(by_year) == 1 and total < of:
-                lines.append(f"Other funders{when}: {format_money(of - total)}.")
+                lines.append(f"Other funders{when}: {'at least ' if at_least else ''}{format_money(of - total)}.")
     return "\n".join(lines + unread)

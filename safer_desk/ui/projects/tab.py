@@ -388,8 +388,20 @@ class RegisterPage(QWidget):
         return self.editor.save()
 
     def accept_suggestion(self, line_index: int) -> None:
+        """The queried line read as its suggestion, saved as one step: other unsaved edits are asked about first (the
+        step re-reads the project, which would replace what is typed). The line chosen is found again among the lines
+        the editor holds after the answer (Discard puts back the file's: the row chosen may be another line there)."""
+        def lines() -> list:
+            return list(self.presenter.editor.value("cost_lines") or ())
+
+        chosen = lines()[line_index] if 0 <= line_index < len(lines()) else None
+        if not self.may_leave_record():
+            return
+        if chosen not in lines():
+            prompts.show_error(self, "Cost line", "That cost line is no longer there.")
+            return
         try:
-            self.presenter.accept_suggestion(line_index)
+            self.presenter.accept_suggestion(lines().index(chosen))
         except ProjectError as exc:
             prompts.show_error(self, "Cost line", str(exc))
 
@@ -424,6 +436,8 @@ class RegisterPage(QWidget):
             preview = self.presenter.paste_preview(parse_tsv(clipboard.text()))
         except ProjectError as exc:
             prompts.show_error(self, "Paste projects", str(exc))
+            return
+        if not self.may_leave_record():  # the pasted rows are shown once added: unsaved edits asked about first
             return
 
         self.paste_dialog = PastePreviewDialog(preview, self)
