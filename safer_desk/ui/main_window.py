@@ -8,6 +8,7 @@ marker while any editor holds unsaved changes; File > Save (Ctrl+S) saves the cu
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -544,7 +545,9 @@ class MainWindow(QMainWindow):
         triggers) wait for ``verify_open_file``, which the start-up runs as soon as the first screen is drawn,
         before any input is handled; the file cannot be written before they pass (its store's write gate).
         """
-        path = Path(path).absolute()  # a name typed in a command prompt: Open Recent must find it from anywhere
+        # A name typed in a command prompt: Open Recent must find it from anywhere, and list it once (never also as
+        # "…\a\..\a\office.sqlite"). Not resolve(): that would show a mapped drive's file by its server path.
+        path = Path(os.path.normpath(Path(path).absolute()))
         current = self.session.store
         if current is not None and same_file(current.path, path) and (read_only or not current.read_only):
             # Open, Open Recent or a drop of the file this window has open: it stays open as it is (opening it
@@ -656,9 +659,20 @@ class MainWindow(QMainWindow):
                                       prompts.beside_file(store.path, f"{store.path.stem} copy.sqlite"))
         if not name:
             return
+        from safer_desk.services.files import names_another_kind
+
         target = office_file_name(name)
+        if names_another_kind(target):  # as File > New refuses it: a Safer Desk file named like a workbook or a CSV
+            prompts.show_error(self, "Save a copy", f"A copy is not written under the name {target.name}: that is "
+                               "the name of another kind of file. Name the copy ending .sqlite (nothing was written).")
+            return
         if same_file(target, store.path):
             prompts.show_error(self, "Save a copy", "Choose a different file from the one that is open.")
+            return
+        # The file dialog asked before replacing the name as typed, not the one .sqlite was added to.
+        if target != Path(name) and _exists(target) and not prompts.ask(
+                self, "Save a copy", f"{target} already exists. Replace it with a copy of {store.path.name}?",
+                yes="Replace", no="Keep It"):
             return
 
         def work(progress, cancelled):
@@ -709,9 +723,15 @@ class MainWindow(QMainWindow):
         from safer_desk.services.progress import Cancelled
         from safer_desk.ui.workers import run_task
 
+        replaced = target is not None and _exists(target)  # a copy over a file the person chose to replace
+
         def guarded(progress, cancelled):
+            if cancelled():  # before the copy began: nothing is touched
+                raise Cancelled()
             result = work(progress, cancelled)
-            if cancelled():  # the copy could not be stopped half-way: it goes now instead
+            # The copy could not be stopped half-way: a new file goes now instead; one that replaced a file is
+            # kept (removing it would lose both), and is said as written.
+            if cancelled() and not replaced:
                 Path(result).unlink(missing_ok=True)
                 raise Cancelled()
             return result
@@ -980,3 +1000,11 @@ def _dropped_paths(mime) -> list[Path]:
     if mime is None or not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
+
+
+def _exists(path: Path) -> bool:
+    """A file is there (one that cannot be looked at counts: it is not replaced without a question)."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
