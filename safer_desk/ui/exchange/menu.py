@@ -49,10 +49,14 @@ def install(window) -> None:
     enable()
 
 
-def _open_dialog(window, title: str, attribute: str, make):
-    """Show the dialog make(session, window) builds, kept as window.<attribute>; refused with no file open."""
+def _open_dialog(window, title: str, attribute: str, make, *, from_the_file: bool = False):
+    """Show the dialog make(session, window) builds, kept as window.<attribute>; refused with no file open.
+    ``from_the_file``: what the dialog makes (an export, a board report) is read from the file, so an edit on screen
+    not saved is asked about first, as Save a Copy and Back Up Now ask (it was left out without a word)."""
     if window.session.store is None:
         prompts.show_error(window, title, "Open a file first.")
+        return None
+    if from_the_file and not window.may_close_file():
         return None
     dialog = make(window.session, window)
     setattr(window, attribute, dialog)
@@ -63,7 +67,7 @@ def _open_dialog(window, title: str, attribute: str, make):
 def open_export_dialog(window):
     from safer_desk.ui.exchange.dialogs import ExportDialog
 
-    return _open_dialog(window, "Export for County", "export_dialog", ExportDialog)
+    return _open_dialog(window, "Export for County", "export_dialog", ExportDialog, from_the_file=True)
 
 
 def import_district_files(window):
@@ -79,7 +83,7 @@ def open_report_dialog(window):
         return None
     from safer_desk.ui.exchange.report_dialog import ReportDialog
 
-    return _open_dialog(window, "Board Report", "report_dialog", ReportDialog)
+    return _open_dialog(window, "Board Report", "report_dialog", ReportDialog, from_the_file=True)
 
 
 def open_conflicts_dialog(window):
