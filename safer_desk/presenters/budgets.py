@@ -295,7 +295,8 @@ class BudgetsPresenter(ScreenPresenter):
 
     def set_printed_total(self, row: GridRow, column: str, text: str) -> bool:
         """Typed over a worked-out subtotal or total (or its "(as printed)" row): the figure the paper printed,
-        kept beside the worked-out one; blank removes it. Typing the worked-out figure itself keeps nothing."""
+        kept beside the worked-out one; blank removes it. Typing the worked-out figure itself keeps nothing (and
+        leaves a printed figure there as it is)."""
         plan_id = self.selected
         if plan_id is None or row.kind not in TOTAL_KINDS:
             return False
@@ -303,9 +304,12 @@ class BudgetsPresenter(ScreenPresenter):
         text = (text or "").strip()
         printed = self._printed_row(row.kind, section_id)
         at = self.columns.index(column)
-        if row.kind in ("subtotal", "total") and (printed is None or not printed.cells[at].text) \
-                and text in ("", row.cells[at].text):
-            return False  # the worked-out figure left as it is
+        if row.kind in ("subtotal", "total") and text and text == row.cells[at].text:
+            return self.left_as_it_was()  # the worked-out figure opened to read it: a printed one stays as it is
+        if row.kind in ("subtotal", "total") and not text and (printed is None or not printed.cells[at].text):
+            return self.left_as_it_was()
+        if row.kind in ("stated", "stated-total") and text == row.cells[at].edit_text:
+            return self.left_as_it_was()  # the printed figure as it was: no change to undo
         if not text:
             return self._change(f"Clear the printed {row.label}, {column}", plan_id,
                                 lambda: service.clear_stated_total(self.store, plan_id, column, section_id=section_id))
@@ -315,6 +319,13 @@ class BudgetsPresenter(ScreenPresenter):
             return False
         return self.set_stated_total(column, text, section_id=section_id,
                                      note_in_text=row.kind in ("stated", "stated-total"))
+
+    def left_as_it_was(self) -> bool:
+        """A figure put back as it was: nothing is written, and a question asked about the cell is answered by it."""
+        if self._query is not None:
+            self._query, self.error = None, ""
+            self.changed.emit()
+        return False
 
     def _asked_about_pounds(self, key: tuple[str | None, ...], where: str, text: str) -> bool:
         """A figure typed as pounds into a plan in £'000 ("£62,499", read as £62,499,000) is asked about once, beside

@@ -726,6 +726,21 @@ def link_line(store: Store, line_id: str, *, project: str | None = None, fund: s
                     "AND measure = ? AND organisation_id IS ?", (line_id, target_id, measure, org_id)):
         raise BudgetError(f"The line is already linked to that {kind}'s {measure}: a second link would count it "
                           "twice.")
+    if measure == "contributions":  # every organisation's beside one's counts that one's twice
+        overlap = [r[0] or "" for r in store.rows(
+            "SELECT o.name FROM budget_line_links k LEFT JOIN organisations o ON o.id = k.organisation_id "
+            "WHERE k.line_id = ? AND k.fund_id = ? AND k.measure = 'contributions' AND (? IS NULL OR "
+            "k.organisation_id IS NULL) ORDER BY o.name", (line_id, target_id, org_id))]
+        if overlap:
+            if org_id is not None:
+                name = store.scalar("SELECT name FROM organisations WHERE id = ?", (org_id,))
+                raise BudgetError(f"The line already counts that fund's contributions from every organisation, "
+                                  f"{name}'s among them: a second link would count them twice.")
+            names = " and ".join(overlap)
+            raise BudgetError(f"The line already counts that fund's contributions from {names}: contributions from "
+                              f"every organisation as well would count {'theirs' if len(overlap) > 1 else 'those'} "
+                              f"twice. Unlink {'them' if len(overlap) > 1 else 'it'} first to count every "
+                              f"organisation's.")
     link_id = new_id()
     with store.transaction():
         store.conn.execute(

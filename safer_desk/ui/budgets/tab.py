@@ -268,7 +268,9 @@ class PlanModel(RowTableModel):
         at = self.year_columns.index(index.column())
         column = self.presenter.columns[at]
         if row.kind == "line" and str(value).strip() == row.cells[at].edit_text:
-            return False  # left as it was (Enter, or the file closing with the editor open): no change to undo
+            # left as it was (Enter, or the file closing with the editor open): no change to undo, and a question
+            # asked about the cell is answered
+            return self.presenter.left_as_it_was()
         if row.kind in TOTAL_KINDS:  # what the paper printed, typed over the worked-out total
             return self.presenter.set_printed_total(row, column, str(value))
         return self.presenter.set_cell(row.line_id, column, str(value))
