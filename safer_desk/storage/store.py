@@ -138,6 +138,24 @@ def refuse_other_kind_of_name(path: Path) -> None:
                               f"{kind}. Name a new Safer Desk file ending .sqlite (nothing was made).")
 
 
+def refuse_journal_left_beside(path: Path) -> None:
+    """No new file where a removed file's journal still lies ("office.sqlite-wal" left by a crash, office.sqlite then
+    deleted or moved): SQLite would take its pages as the new file's (File > New then stopped with "no such table"),
+    and it holds that file's last saves, which are not to be written over."""
+    for side in ("-wal", "-journal"):
+        journal = Path(f"{path}{side}")
+        try:
+            if journal.stat().st_size == 0:
+                continue  # holds nothing: SQLite reads nothing from it
+        except OSError:
+            continue  # not there (or its folder is not one: the checks that follow say so)
+        raise FileMissing(
+            f"A new Safer Desk file is not made under the name {path.name}: {journal.name} lies beside it, the journal "
+            f"of a file of that name that was removed or moved, holding its last saves, which a new file would take "
+            f"as its own. Put that file back beside it (then open it), or move {journal.name} away, or choose "
+            "another name (nothing was made).")
+
+
 class NameTooLong(StoreError):
     """A file name too long for the files SQLite keeps beside it while writing ("-journal", "-wal", ".lock")."""
 
@@ -848,6 +866,7 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
         raise FileMissing(f"There is no file at {path}.")
     if not check.exists:
         refuse_other_kind_of_name(path)
+        refuse_journal_left_beside(path)
     if check.empty and not (replace_empty and not read_only):
         raise FileEmpty(
             f"{path.name} is empty ({'0 bytes' if path.stat().st_size == 0 else 'an SQLite file with no tables'}): "

@@ -67,3 +67,30 @@ def test_another_program_reading_the_file_alone_sees_every_saved_change(demo_pat
         assert marked == every > 0
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("side", ["-wal", "-journal"])
+def test_a_new_file_is_not_made_where_a_removed_files_journal_still_lies(side, tmp_path):
+    # office.sqlite removed (or moved) after a crash left its -wal beside it: File > New with the same name made the
+    # file, SQLite then took the old journal's pages as the new file's, and the Projects tab stopped with "no such
+    # table: projects". The journal holds the old file's last saves: a new file is not made over it.
+    from safer_desk.storage.store import StoreError, open_store
+
+    target = tmp_path / "office" / "office.sqlite"
+    target.parent.mkdir()
+    journal = Path(f"{target}{side}")
+    journal.write_bytes(b"x" * 4096)  # what a crash leaves: the old file's journal, its file gone
+    with pytest.raises(StoreError) as said:
+        open_store(target, create=True)
+    text = str(said.value)
+    assert journal.name in text and "nothing was made" in text.lower(), text
+    assert not target.exists() and journal.read_bytes() == b"x" * 4096  # the journal is left as it was
+
+
+def test_an_empty_journal_left_beside_does_not_stop_a_new_file(tmp_path):
+    from safer_desk.storage.store import open_store
+
+    target = tmp_path / "office.sqlite"
+    Path(f"{target}-wal").write_bytes(b"")  # holds nothing: SQLite reads nothing from it
+    open_store(target, create=True).close()
+    assert target.exists()
