@@ -11,6 +11,7 @@ so a refused file is left exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import sqlite3
@@ -813,6 +814,8 @@ def make_backup(path: Path, *, reason: str = "backup") -> Path:
     target = backups_folder(path) / f"{path.stem}.{stamp}.{reason}.sqlite"
     try:
         target.parent.mkdir(exist_ok=True)  # ours to make, beside the file (a write makes no other folder)
+    except FileExistsError as exc:  # a file named "backups" in its place: said so, not "File exists"
+        raise write_failed(NotADirectoryError(errno.ENOTDIR, exc.strerror), target) from exc
     except OSError as exc:
         raise write_failed(exc, target) from exc
     src = sqlite3.connect(read_only_uri(path), uri=True)

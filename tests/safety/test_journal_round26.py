@@ -94,3 +94,16 @@ def test_an_empty_journal_left_beside_does_not_stop_a_new_file(tmp_path):
     Path(f"{target}-wal").write_bytes(b"")  # holds nothing: SQLite reads nothing from it
     open_store(target, create=True).close()
     assert target.exists()
+
+
+def test_back_up_now_says_a_file_named_backups_is_in_the_way(demo_path):
+    # A file called "backups" beside the office file (a colleague's note, a download): Back Up Now said "…could not
+    # be written to …/backups: File exists", which does not say what to move.
+    from safer_desk.services.files import back_up
+
+    (demo_path.parent / "backups").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(OSError) as said:
+        back_up(demo_path)
+    text = str(said.value)
+    assert "is a file, not a folder" in text and "File exists" not in text, text
+    assert (demo_path.parent / "backups").read_text(encoding="utf-8") == "not a folder"
