@@ -53,6 +53,14 @@ def _before_payment(store, share: dhr.ShareRow, values: dict, status: str) -> di
     return {"on": refusal} if refusal else {}
 
 
+def _before_first_invoices(store, case_id: str, values: dict) -> dict[str, str]:
+    """Further invoices dated before the review's first ones, refused beside the date before any question about it
+    (the service refuses them all the same)."""
+    day = values.get("invoiced_on")
+    refusal = dhr.further_date_refusal(store, case_id, day if isinstance(day, date) else None)
+    return {"invoiced_on": refusal} if refusal else {}
+
+
 # A stage's date records that it happened (the stage is done from then on): one after today is asked about once. A
 # learning workshop may be planned ahead.
 _STAGE_HAPPENED = {"notified_on": "a notification", "decision_on": "the decision",
@@ -482,7 +490,7 @@ class DhrPresenter(FormScreen):
         except rules.DhrError as exc:
             note = str(exc)
         return self._form(fields, f"Bill the partners for {case.reference}", commit, note=note,
-                          warnings=other_partners,
+                          warnings=other_partners, check=lambda v: _before_first_invoices(self.store, case.id, v),
                           values={"invoiced_on": _uk(today), "due_days": str(dhr.DEFAULT_DUE_DAYS),
                                   "prefix": dhr.case_invoice_prefix(self.store, case.id)})
 

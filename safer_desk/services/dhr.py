@@ -568,6 +568,18 @@ def _due_after(day: date, due_days: int) -> date:
     return day + timedelta(days=due_days)
 
 
+def further_date_refusal(store: Store, case_id: str, day: date | None) -> str:
+    """Why further invoices (costs added since the partners were billed) cannot be dated ``day`` ("" when they can):
+    before the review's first invoices. The position as at a day between would have the partners owing the costs
+    added later for a review not yet billed."""
+    first = _from_iso(store.scalar("SELECT min(invoiced_on) FROM dhr_shares WHERE case_id = ? AND kind = 'share'",
+                                   (case_id,)))
+    if day is None or first is None or day >= first:
+        return ""
+    return (f"Invoice date: {format_uk_date(day)} is before the partners' first invoices for this review "
+            f"({format_uk_date(first)}); costs added since are billed on or after {format_uk_date(first)}.")
+
+
 NO_COSTS_YET = "The case has no costs yet: add its cost lines before billing the partners."
 ALL_BILLED = "The partners have already been billed for all of this case's costs."
 
@@ -587,6 +599,8 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
     further = bool(billed := _first_shares(store, case_id))
     if further and cost <= sum(billed.values()):
         raise DhrError(ALL_BILLED)
+    if refusal := further_date_refusal(store, case_id, day):
+        raise DhrError(refusal)
     # The first invoices go to every partner (a £0 share included: it keeps the partner in later splits);
     # further ones only to the partners with something to pay.
     shares = {k: v for k, v in shares_to_bill(store, case_id, day).items() if v or not further}
