@@ -275,8 +275,8 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
         if not line:
             continue
         source, sep, amount = line.rpartition(":")
-        dashed = None if sep else _DASHED_AMOUNT.match(line)
-        if dashed:  # "OPCC 2017/18 – £110,000": the papers' spaced dash between the funder and its share
+        dashed = None if sep else (_DASHED_AMOUNT.match(line) or _DASHED_WORDS.match(line))
+        if dashed:  # "OPCC 2017/18 – £110,000", "OPCC 2017/18 – Tbc": the papers' spaced dash before the share
             source, amount = dashed["source"], dashed["amount"]
         elif not sep:
             source, amount = line, ""
@@ -328,6 +328,10 @@ _AMOUNT_IN_NAME = LazyPattern(r"£\s*\d")
 # a space either side separates the share as a colon does; a dash against the amount ("OPCC -£5") is its minus.
 _DASHED_AMOUNT = LazyPattern(r"^(?P<source>.*?\S)\s+[\-\u2013\u2014](?=\s)\s*"
                              r"(?P<amount>[\-\u2013\u2014\u2212]?\(?£\s*\d[\d,]*(?:\.\d+)?k?\)?)$", re.IGNORECASE)
+# "OPCC 2017/18 – Tbc": after a spaced dash, only the papers' words for a share not known yet or a nil share are the
+# share; other words are the funder's own name ("Safer Suffolk – County Lines").
+_DASHED_WORDS = LazyPattern(r"^(?P<source>.*?\S)\s+[\-\u2013\u2014]\s+(?P<amount>tb[cad]\.?|to be confirmed|awaiting "
+                            r"confirmation|n/?k|n\.k\.|not known|unknown|£?nil\.?|none)$", re.IGNORECASE)
 
 
 # A share of nothing as the papers write it (seed 004's tables print "-"; DESIGN 2.5: a stated nil): £0, not words
