@@ -14,6 +14,20 @@ def select_title(page, title, qtbot):
     return page.editor.project
 
 
+def plymouth_new_funding_line(window, qtbot):
+    """The Plymouth contract (seed 003) in the editor, the cursor on a new line at the end of its funding sources:
+    (register page, project, funding sources box)."""
+    window.resize(1280, 800)
+    window.show()
+    page = window.show_tab("projects").register
+    project = select_title(page, "Plymouth Domestic Abuse contract", qtbot)
+    sources = page.editor.widgets["funding_sources"]
+    sources.setFocus()
+    sources.moveCursor(sources.textCursor().MoveOperation.End)
+    qtbot.keyClick(sources, Qt.Key.Key_Return)
+    return page, project, sources
+
+
 def test_a_projects_funders_shares_are_shown_and_can_be_typed(demo_window, qtbot):
     demo_window.resize(1280, 800)
     demo_window.show()
@@ -33,14 +47,7 @@ def test_a_projects_funders_shares_are_shown_and_can_be_typed(demo_window, qtbot
 
 
 def test_a_share_that_cannot_be_read_is_said_while_typed_and_refused_once(demo_window, qtbot):
-    demo_window.resize(1280, 800)
-    demo_window.show()
-    page = demo_window.show_tab("projects").register
-    project = select_title(page, "Plymouth Domestic Abuse contract", qtbot)
-    sources = page.editor.widgets["funding_sources"]
-    sources.setFocus()
-    sources.moveCursor(sources.textCursor().MoveOperation.End)
-    qtbot.keyClick(sources, Qt.Key.Key_Return)
+    page, project, sources = plymouth_new_funding_line(demo_window, qtbot)
     qtbot.keyClicks(sources, "Plymouth City Council: 50%")
     said = "line 2: give the share in pounds (“Plymouth City Council: £5,000”), not as a percentage of the cost."
     assert f"⚠ {said}" in page.editor.funders.text()

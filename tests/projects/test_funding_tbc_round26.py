@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from safer_desk.services import projects as svc
 from safer_desk.services.projects import FundingSource
-from tests.projects.test_funders_editor import select_title
+from tests.projects.test_funders_editor import plymouth_new_funding_line
 
 
 def parse(text: str) -> tuple[tuple[FundingSource, ...], list[tuple[str, str]]]:
@@ -42,14 +42,7 @@ def test_a_funder_whose_name_has_a_spaced_dash_keeps_its_name():
 
 
 def test_the_editor_reads_back_and_saves_a_share_not_known_yet_typed_with_the_papers_dash(demo_window, qtbot):
-    demo_window.resize(1280, 800)
-    demo_window.show()
-    page = demo_window.show_tab("projects").register
-    project = select_title(page, "Plymouth Domestic Abuse contract", qtbot)
-    sources = page.editor.widgets["funding_sources"]
-    sources.setFocus()
-    sources.moveCursor(sources.textCursor().MoveOperation.End)
-    qtbot.keyClick(sources, Qt.Key.Key_Return)
+    page, project, sources = plymouth_new_funding_line(demo_window, qtbot)
     qtbot.keyClicks(sources, "OPCC (2018/19): Tbc")
     colon_reading = page.editor.funders.text()
     for _ in "OPCC (2018/19): Tbc":

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from safer_desk.services import projects as svc
 from safer_desk.services.projects import FundingSource
-from tests.projects.test_funders_editor import select_title
+from tests.projects.test_funders_editor import plymouth_new_funding_line
 
 
 def parse(text: str) -> tuple[tuple[FundingSource, ...], list[tuple[str, str]]]:
@@ -63,14 +63,7 @@ def test_no_advice_names_a_funder_ending_in_a_dash():
 
 def test_the_editor_reads_back_and_saves_a_share_typed_with_the_papers_dash(demo_window, qtbot):
     """Seed 003's Plymouth contract: the City Council's share typed “Plymouth City Council 2017/18 – £391,753”."""
-    demo_window.resize(1280, 800)
-    demo_window.show()
-    page = demo_window.show_tab("projects").register
-    project = select_title(page, "Plymouth Domestic Abuse contract", qtbot)
-    sources = page.editor.widgets["funding_sources"]
-    sources.setFocus()
-    sources.moveCursor(sources.textCursor().MoveOperation.End)
-    qtbot.keyClick(sources, Qt.Key.Key_Return)
+    page, project, sources = plymouth_new_funding_line(demo_window, qtbot)
     qtbot.keyClicks(sources, "Plymouth City Council 2017/18 ")
     sources.insertPlainText("\u2013")  # as Word's AutoCorrect leaves it in a pasted line (QTest types Latin-1 only)
     qtbot.keyClicks(sources, " £391,753")
