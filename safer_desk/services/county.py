@@ -227,7 +227,7 @@ def _one_content_per_export(manifests: list[ExportManifest], refused: list[tuple
         refused.append((m.path.name, f"{m.path.name} cannot be merged: it says it is {m.office_name}'s export number "
                                      f"{m.sequence}, and so does {', '.join(others)}, with other contents: two "
                                      f"different files cannot be one export. Ask {m.office_name} which one they "
-                                     "sent. The county file has not been changed."))
+                                     f"sent. {county_merge.UNCHANGED}"))
     return kept
 
 
@@ -251,8 +251,8 @@ def _one_history_per_office(manifests: list[ExportManifest], refused: list[tuple
         if m.export_id in clash:
             refused.append((m.path.name, f"{m.path.name} cannot be merged: it is {m.office_name}'s export number "
                                          f"{m.sequence}, and {', '.join(sorted(clash[m.export_id]))} disagrees with it "
-                                         f"about that office's exports: {county_merge.FORKED_FILE}. The county file "
-                                         "has not been changed."))
+                                         f"about that office's exports: {county_merge.FORKED_FILE}. "
+                                         f"{county_merge.UNCHANGED}"))
     return [m for m in manifests if m.export_id not in clash]
 
 

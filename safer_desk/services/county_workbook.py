@@ -149,7 +149,7 @@ def _shown(value: float | None, text: str) -> Number | None:
 def allocation_sheet(store: Store) -> WorkbookSheet | None:
     from safer_desk.domain.allocation import AllocationError
     from safer_desk.services import allocation as service
-    from safer_desk.services.report_sections.county import unworkable_allocation_words
+    from safer_desk.services.report_sections.allocation import unworkable_allocation_words
 
     summaries = service.list_scenarios(store)
     if not summaries:

@@ -67,13 +67,18 @@ def _allocates_to(store: Store, scenario, areas: ReportAreas) -> bool:
     return False
 
 
+def unworkable_allocation_words(scenario, exc: Exception) -> str:
+    """What is said of a saved allocation that cannot be worked out (saved by an older version under rules it no
+    longer meets): here, in the county overview and in the county workbook alike."""
+    return (f"The saved allocation “{scenario.name}” ({scenario.year}) cannot be worked out: {exc} Open it in the "
+            "Allocation tab to correct it and save it again.")
+
+
 def allocation_section(scenario: service.Scenario) -> ReportSection:
     try:
         result = scenario.result()
     except AllocationError as exc:  # saved by an older version under rules it no longer meets: said, not a crash
-        return ReportSection(f"Allocation {scenario.year}", [
-            f"The saved allocation “{scenario.name}” ({scenario.year}) cannot be worked out: {exc} Open it in the "
-            "Allocation tab to correct it and save it again."])
+        return ReportSection(f"Allocation {scenario.year}", [unworkable_allocation_words(scenario, exc)])
     header = service.table_header(result)
     rows = [[str(cell) for cell in row] for row in service.table_rows(result)]
     align = ["l"] + ["r"] * (len(header) - 1)

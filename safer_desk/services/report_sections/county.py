@@ -57,19 +57,12 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     return [ReportSection("County overview", paragraphs=paragraphs, tables=tables)]
 
 
-def unworkable_allocation_words(scenario, exc: Exception) -> str:
-    """What is said of a saved allocation that cannot be worked out (saved by an older version under rules it no
-    longer meets), in the allocation section's words."""
-    return (f"The saved allocation “{scenario.name}” ({scenario.year}) cannot be worked out: {exc} Open it in the "
-            "Allocation tab to correct it and save it again.")
-
-
 def allocation_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | str | None:
     """The year's agreed allocation (else its latest saved) per partnership, against last year; the words saying
     so when it cannot be worked out."""
     from safer_desk.domain.allocation import AllocationError
     from safer_desk.services import allocation as service
-    from safer_desk.services.report_sections.allocation import _allocates_to
+    from safer_desk.services.report_sections.allocation import _allocates_to, unworkable_allocation_words
 
     scenarios = [s for s in service.list_scenarios(store, year=year.label if year else None)
                  if _allocates_to(store, s, areas)]
