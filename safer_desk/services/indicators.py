@@ -263,27 +263,43 @@ def source_names(store: Store, area_id: str) -> list[str]:
                                      "ORDER BY source_district", (area_id,))]
 
 
-def other_forces_only(store: Store, view: YearView) -> list[str]:
+def police_forces_by_area_month(store: Store) -> dict[tuple[str, str], tuple[frozenset[str], bool]]:
+    """(area, month) → the forces whose police.uk counts hold crimes there, and whether any of them has the area as
+    its own (at least 1 in county_merge.OWN_AREA_SHARE of the force's crimes of the month). Read once for a
+    report's loop over its areas (``other_forces_only``)."""
+    from safer_desk.exchange.county_merge import OWN_AREA_SHARE
+
+    found: dict[tuple[str, str], tuple[frozenset[str], bool]] = {}
+    for area_id, month, force, own in store.rows(
+            "SELECT d.area_id, d.month, d.force, d.n * ? >= f.total FROM (SELECT area_id, month, force, "
+            "sum(count) AS n FROM _police_counts GROUP BY area_id, month, force) d JOIN (SELECT force, month, "
+            "sum(count) AS total FROM _police_counts GROUP BY force, month) f ON f.force = d.force AND "
+            "f.month = d.month", (OWN_AREA_SHARE,)):
+        forces, any_own = found.get((area_id, month), (frozenset(), False))
+        found[(area_id, month)] = (forces | {force}, any_own or bool(own))
+    return found
+
+
+def other_forces_only(store: Store, view: YearView,
+                      counted: dict[tuple[str, str], tuple[frozenset[str], bool]] | None = None) -> list[str]:
     """The forces whose crimes make all the year's figures of the view, when every one is a police.uk figure of a
     month whose counts for the area come only from forces it lies outside (one crime in Cornwall in Suffolk
     Constabulary's file: fewer than 1 in county_merge.OWN_AREA_SHARE of the force's crimes of the month); [] when
     any figure is not (typed, derived, or counted by the area's own force), and for Unknown area (crimes without
     a location lie in no area). Such a figure is part of the area's crime, never its year: its own force holds the
-    rest."""
-    from safer_desk.exchange.county_merge import OWN_AREA_SHARE
-
-    held = [(p, s) for p, f, s in zip(view.periods, view.this_year, view.sources) if f is not None]
-    if view.area_id == UNKNOWN_AREA_ID or not held or any(s is None or s.kind != "police" for _, s in held):
+    rest. ``counted``: ``police_forces_by_area_month(store)``, read once by a caller looking at many views."""
+    held = [p for p, f, s in zip(view.periods, view.this_year, view.sources) if f is not None]
+    if view.area_id == UNKNOWN_AREA_ID or not held or any(
+            s is None or s.kind != "police" for f, s in zip(view.this_year, view.sources) if f is not None):
         return []
+    if counted is None:
+        counted = police_forces_by_area_month(store)
     forces: set[str] = set()
-    for period, _ in held:
-        rows = store.rows(
-            "SELECT d.force, d.n * ? >= (SELECT sum(count) FROM _police_counts t WHERE t.force = d.force AND "
-            "t.month = ?) AS own FROM (SELECT force, sum(count) AS n FROM _police_counts WHERE area_id = ? AND "
-            "month = ? GROUP BY force) d", (OWN_AREA_SHARE, period, view.area_id, period))
-        if not rows or any(r["own"] for r in rows):
+    for period in held:
+        there, own = counted.get((view.area_id, period), (frozenset(), False))
+        if not there or own:
             return []
-        forces.update(r["force"] for r in rows)
+        forces |= there
     return sorted(forces)
 
 

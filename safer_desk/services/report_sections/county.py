@@ -202,10 +202,11 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
     with_figures = []
     short = False
     strays: dict[str, set[str]] = {}  # area -> the forces whose few crimes there are all its figures (as the area's
-    for area in columns:              # section says them: not the area's year)
+    counted = svc.police_forces_by_area_month(store)  # section says them: not the area's year)
+    for area in columns:
         rows = []
         for r in svc.summary(store, area.id, year):
-            if forces := svc.other_forces_only(store, r.view):
+            if forces := svc.other_forces_only(store, r.view, counted):
                 strays.setdefault(area.name, set()).update(forces)
             else:
                 rows.append(r)
