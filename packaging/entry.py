@@ -7,11 +7,15 @@ missing file given on the command line of a shortcut) is shown in a message box 
 """
 
 import io
-import multiprocessing
 import os
 import sys
 
-from safer_desk.cli import main
+
+def main(argv: list[str] | None = None) -> int:
+    """The `safer-desk` command (imported only when it is the program that runs, not a helper)."""
+    from safer_desk.cli import main as command
+
+    return command(argv)
 
 
 def run_windowed() -> int:
@@ -40,6 +44,16 @@ def system_box(text: str) -> None:
     ctypes.windll.user32.MessageBoxW(None, text, "Safer Desk", 0x10)  # MB_ICONERROR
 
 
+def run() -> int:
+    """The program, or (given police_count.HELPER_ARGUMENT) one of a big police.uk import's helper processes,
+    which loads nothing but the counting."""
+    from safer_desk.exchange import police_count
+
+    if sys.argv[1:2] == [police_count.HELPER_ARGUMENT]:
+        police_count.helper_main()
+        return 0
+    return run_windowed() if sys.stderr is None else main()
+
+
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # harmless unless a worker process is ever started
-    sys.exit(run_windowed() if sys.stderr is None else main())
+    sys.exit(run())

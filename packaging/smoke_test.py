@@ -381,9 +381,9 @@ def step_police(prog: Program, work: Path, police: Path, commands: set[str]) -> 
         before = prog.run("indicators", str(office)).stdout
         prog.run("import-police", str(office), str(police), timeout=600)
         check(prog.run("indicators", str(office)).stdout == before, "re-importing the same month changed the figures")
-        # A big import is counted by helper processes (the program started again by multiprocessing, which
-        # the build must support): made to count this file, and to fail rather than leave it to the program,
-        # they must give the same figures.
+        # A big import is counted by helper processes (the program started again as one, with
+        # police_count.HELPER_ARGUMENT, which the build must support): made to count this file, and to fail
+        # rather than leave it to the program, they must give the same figures.
         helped = work / "police-helped.sqlite"
         prog.run("import-police", str(helped), str(police), timeout=600, env={"SAFER_DESK_POLICE_HELPER": "required"})
         check(prog.run("indicators", str(helped)).stdout == before,

@@ -24,9 +24,9 @@ of a few MB of rows at a time are all the reader holds.
 - A big import (64 MB and more, on a machine with more than one core) is counted by helper processes, one
   per core (up to four), which take files from the same list and read, hash and count them exactly as this
   process does (StreetReader): the counting is Python, which one process runs on one core at a time. They
-  are started with multiprocessing's "spawn" (never fork: the window's threads hold locks; the packaged
-  program passes multiprocessing.freeze_support()), only read, and are stopped with the import; a helper
-  that fails leaves its files to this process.
+  are plain subprocesses running police_count alone (never forked: the window's threads hold locks; the
+  packaged program starts itself with police_count.HELPER_ARGUMENT), only read, and are stopped with the
+  import; a helper that fails leaves its files to this process.
 
 The engine (issue 16): the standard library, nothing else, so nothing can be loaded at run time. A file
 is read whole; one with no double quote and the same number of columns on every line (every police.uk
@@ -48,11 +48,11 @@ import io
 import os
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import zipfile
 import zlib
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
@@ -60,41 +60,28 @@ from typing import Callable, Iterable, Iterator
 
 from safer_desk.domain.text import counted as counted_words  # `counted` names files and rows counted here
 from safer_desk.exchange.kinds import other_kind_of_file, workbook_in_zip
+from safer_desk.exchange.police_count import (  # noqa: F401 - the counting, in a module of its own for helpers
+    HELPER_ARGUMENT, LSOA_CODE_SUFFIX, NEEDED, READY, WHITE_SPACE, CountKey, HelperPipe, PoliceFileError,
+    _count_here, _Districts, _fast_count, _layout, _not_utf8, _Ragged, _read_file, _slow_count)
 
 STREET_HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
                  "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context"]
-NEEDED = ["Month", "Reported by", "LSOA name", "Crime type"]
 UNKNOWN_AREA = "Unknown area"
 ANTI_SOCIAL = "Anti-social behaviour"
 ALL_CRIME = "All crime"
-LSOA_CODE_SUFFIX = re.compile(r"\s+\d{3}[A-Z]$")
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 HEADER_BYTES = 1 << 16  # a header line longer than this is not a police.uk header
 CHUNK = 1 << 20
-# What pyarrow's utf8_trim_whitespace (the engine before) took for white space: Unicode's White_Space.
-WHITE_SPACE = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-               "\u200a\u2028\u2029\u202f\u205f\u3000")
-# What DuckDB's regular expressions (the engine before) took "\s+\d{3}[A-Z]$" to mean: ASCII white space, and
-# "$" only at the very end of the text.
-RE2_CODE_SUFFIX = re.compile(r"[\t\n\f\r ]+[0-9]{3}[A-Z]\Z")
 # Files per batch: the caller takes a batch's counts (and makes their areas) while the next is read; a batch
 # is also the moment to report progress and notice Cancel.
 BATCH_FILES = 32
-FAST_CHUNK = 1 << 20  # bytes of whole lines split at once
 BATCH_BYTES = 128 << 20
 AHEAD_BYTES = 16 << 20  # bytes the hashing thread may read ahead of the counting (it reads each file once)
 HELPER_BYTES = 64 << 20  # an import this big is counted by helper processes on other cores (helpers_wanted)
 HELPERS = 4  # at most
 HELPER_AHEAD = 2  # files sent to a helper and not yet answered (it never waits for the next)
 COUNT_WHILE_HELPERS_START = True  # this process counts files until a helper answers (tests turn it off)
-
-
-CountKey = tuple[str, str, str, str]  # (force, month, district as the file had it, crime type)
-
-
-class PoliceFileError(ValueError):
-    """A file that cannot be imported; the message names the file (and line)."""
 
 
 @dataclass(frozen=True)
@@ -177,13 +164,6 @@ def _first_line(data: bytes) -> bytes:
         if byte in (10, 13):
             return data[:i]
     return data
-
-
-def _not_utf8(shown: str, line: int, byte: int) -> PoliceFileError:
-    return PoliceFileError(
-        f"{shown} is not UTF-8 text: line {line} has a byte (0x{byte:02X}) that UTF-8 does not allow. Files from "
-        "data.police.uk are plain text, so it was probably saved again by another program (Excel saves “CSV” "
-        "in the Windows code page). Download it again; nothing was imported.")
 
 
 def header_of(start: bytes, shown: str) -> list[str]:
@@ -446,32 +426,6 @@ def _unpacking_failed(label: str, member: str, exc: Exception) -> PoliceFileErro
                            "was imported.")
 
 
-# -- counting ---------------------------------------------------------------------------------------
-def _fingerprint(data: bytes, shown: str) -> tuple[str, PoliceFileError | None]:
-    """SHA-256 of a file's bytes, and whether all of it is UTF-8 text (else the line of the first bad byte)."""
-    digest = hashlib.sha256(data).hexdigest()  # releases the GIL: the counting goes on meanwhile
-    if data.isascii():  # police.uk's files are: checking that is ~20x cheaper than decoding
-        return digest, None
-    try:
-        codecs.utf_8_decode(data, "strict", True)
-    except UnicodeDecodeError as exc:  # exc.start: the first byte of the first bad (or cut) character
-        return digest, _not_utf8(shown, _line_breaks(data[:exc.start], False) + 1, data[exc.start])
-    return digest, None
-
-
-def _line_breaks(data: bytes, previous_cr: bool) -> int:
-    n = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
-    if previous_cr and data.startswith(b"\n"):
-        n -= 1  # the CR that ended the last chunk and this LF are one line break
-    return n
-
-
-def _layout(header: tuple[str, ...]) -> tuple[int, ...]:
-    """(columns, position of Month, Reported by, LSOA name, Crime type), by the header's own names."""
-    names = [c.strip() for c in header]
-    return (len(names), *(names.index(c) for c in NEEDED))
-
-
 def _batches(files: list[StreetFile]) -> list[list[StreetFile]]:
     """Files about BATCH_FILES or BATCH_BYTES at a time, in the order given."""
     batches: list[list[StreetFile]] = []
@@ -486,183 +440,6 @@ def _batches(files: list[StreetFile]) -> list[list[StreetFile]]:
     if current:
         batches.append(current)
     return batches
-
-
-@lru_cache(maxsize=65536)
-def _clean(text: bytes) -> str:
-    return text.decode("utf-8", "replace").strip(WHITE_SPACE)
-
-
-@lru_cache(maxsize=65536)
-def _text(raw: bytes) -> str:
-    return raw.decode("utf-8", "replace")
-
-
-class _Districts(dict):
-    """An LSOA name as the file has it (bytes) -> its district: "Babergh 001A" -> "Babergh", worked out once per
-    name (a county's decade has a few thousand names in a million rows)."""
-
-    def __missing__(self, raw: bytes) -> str:
-        # The engines before cut the code off the name as the file had it (DuckDB's regular expressions:
-        # white space there is ASCII and "$" is the very end), then trimmed it and cut again: "X 001A 002B" is
-        # "X" and " Babergh 001A " is "Babergh", as before.
-        district = LSOA_CODE_SUFFIX.sub("", RE2_CODE_SUFFIX.sub("", _text(raw)).strip(WHITE_SPACE))
-        self[raw] = district
-        return district
-
-
-class _Ragged(Exception):
-    """A record the reader refuses: where it starts (line 1 is the header) and why."""
-
-    def __init__(self, line: int, found: int | None = None):
-        super().__init__(line, found)
-        self.line, self.found = line, found  # found: the columns read; None: a quoted value never closed
-
-
-# Every byte but the comma and the line feed: deleting them leaves a body's shape (see _fast_count).
-_NOT_SHAPE = bytes(b for b in range(256) if b not in b",\n")
-
-
-def _fast_count(data: bytes, layout: tuple[int, ...], districts: _Districts) -> tuple[Counter, int] | None:
-    """The counts of a file with no double quote and the same columns on every line, or None (read it line by line).
-
-    A chunk of whole lines at a time (so that neither memory nor any one step of C code, which holds the GIL
-    the window's thread needs, grows with the file): its shape first, in C (with every other byte deleted,
-    k = columns - 1 commas and a line feed per line), then split at every comma at once: field j of line i
-    is item i * k + j (the last field of a line and the first of the next run together across the line feed
-    between them), so each column counted is a slice. No Python code runs per row.
-    """
-    columns, month, force, lsoa, crime = layout
-    k = columns - 1
-    if not 0 < min(month, force, lsoa, crime) <= max(month, force, lsoa, crime) < k or b'"' in data:
-        return None
-    if b"\r" in data:  # CR LF or CR alone, each a line break as before
-        if b"\n" not in data:
-            data = data.replace(b"\r", b"\n")
-        elif data.count(b"\r") == data.count(b"\r\n"):
-            data = data.replace(b"\r\n", b"\n")
-        else:
-            return None
-    end = len(data)
-    while end and data[end - 1] == 10:  # empty lines at the end are skipped
-        end -= 1
-    line = b"," * k + b"\n"
-    counts: Counter = Counter()
-    rows, start, skip = 0, 0, k  # the header's fields are skipped
-    while start < end:
-        stop = end if end - start <= FAST_CHUNK else data.rfind(b"\n", start, start + FAST_CHUNK)
-        if stop <= start:  # one line longer than a chunk
-            stop = data.find(b"\n", start + FAST_CHUNK, end)
-            stop = end if stop < 0 else stop
-        chunk = data[start:stop] if stop < end else data[start:] if start else data
-        shape = chunk.translate(None, _NOT_SHAPE)
-        if stop == end and end < len(data):
-            shape = shape[:end - len(data)]  # the line feeds of the empty lines at the end
-        lines, rest = divmod(len(shape) + 1, k + 1)
-        if rest or shape != line * (lines - 1) + b"," * k:
-            return None  # an empty line, or a line with too many or too few columns
-        rows += lines - (skip > 0)
-        fields = chunk.split(b",")  # the last chunk's empty lines only lengthen its last column, never counted
-        months, forces = fields[skip + month::k], fields[skip + force::k]
-        districts_ = map(districts.__getitem__, fields[skip + lsoa::k])
-        if months and months.count(months[0]) == len(months) and forces.count(forces[0]) == len(forces):
-            for (district, crime_type), n in Counter(zip(districts_, fields[skip + crime::k])).items():
-                counts[(months[0], forces[0], district, crime_type)] += n  # one force-month: every file
-        else:
-            counts.update(zip(months, forces, districts_, fields[skip + crime::k]))
-        start, skip = stop + 1, 0
-    return counts, rows
-
-
-QUOTE_START = re.compile(rb' *"')
-QUOTED_VALUE = re.compile(rb' *"([^"]*+(?:""[^"]*+)*+)"')  # spaces before the quote allowed, as before
-UNQUOTED_VALUE = re.compile(rb'[^,\r\n]*')
-
-
-def _records(lines: list[bytes], layout: tuple[int, ...]) -> Iterator[tuple[int, list[bytes]]]:
-    """(line, values) of each record after the header, the slow and exact way: any of CR LF, LF and CR ends a
-    line; an empty line is skipped (but counted in line numbers); a value may be quoted (spaces before and
-    after the quotes allowed), with quotes doubled inside it and line breaks that do not end the record (nor
-    count as lines). A record with too many or too few values, or a quoted value never closed (or followed by
-    anything but spaces and a comma or the line's end), raises _Ragged."""
-    columns = layout[0]
-    number, i = 1, 1  # line 1, lines[0], is the header
-    while i < len(lines):
-        number += 1
-        line = lines[i]
-        i += 1
-        content = line.rstrip(b"\r\n")
-        if not content:
-            continue
-        if b'"' not in content:
-            values = content.split(b",")
-        else:
-            record, values, pos = line, [], 0
-            while True:
-                if QUOTE_START.match(record, pos):
-                    quoted = QUOTED_VALUE.match(record, pos)
-                    if quoted is None:
-                        if i == len(lines):
-                            raise _Ragged(number)
-                        record += lines[i]  # a line break inside quotes: the record goes on
-                        i += 1
-                        continue
-                    values.append(quoted.group(1).replace(b'""', b'"'))
-                    pos = quoted.end()
-                    while record[pos:pos + 1] == b" ":
-                        pos += 1
-                else:
-                    end = UNQUOTED_VALUE.match(record, pos).end()
-                    values.append(record[pos:end])
-                    pos = end
-                nxt = record[pos:pos + 1]
-                if nxt == b",":
-                    pos += 1
-                    continue
-                if nxt in (b"", b"\r", b"\n"):
-                    break
-                raise _Ragged(number)
-        if len(values) != columns:
-            # DuckDB, the engine before, stopped reading a long row at the first value too many.
-            raise _Ragged(number, min(len(values), columns + 1))
-        yield number, values
-
-
-def _slow_count(data: bytes, layout: tuple[int, ...], districts: _Districts) -> tuple[Counter, int]:
-    _, month, force, lsoa, crime = layout
-    counts: Counter = Counter()
-    rows = 0
-    for _, values in _records(data.splitlines(keepends=True), layout):
-        counts[(values[month], values[force], districts[values[lsoa]], values[crime])] += 1
-        rows += 1
-    return counts, rows
-
-
-def _count_file(f: StreetFile, districts: _Districts, data: bytes | None = None
-                ) -> tuple[dict[CountKey, int], int, PoliceFileError | None]:
-    """A street file's counts (force, month, district, crime type) -> rows and its rows, or the first record
-    it refuses (as a PoliceFileError, raised by the caller in its turn); its bytes read here unless given."""
-    layout = _layout(f.header)
-    if data is None:
-        data = f.path.read_bytes()
-    try:
-        counted = _fast_count(data, layout, districts) or _slow_count(data, layout, districts)
-    except _Ragged as ragged:
-        return {}, 0, PoliceFileError(_ragged_message(f, ragged, layout[0]))
-    counts, rows = counted
-    per_file: dict[CountKey, int] = {}
-    for (month, force, district, crime_type), n in counts.items():
-        key = (_clean(force), _text(month), district, _clean(crime_type))
-        per_file[key] = per_file.get(key, 0) + n
-    return per_file, rows, None
-
-
-def _ragged_message(f: StreetFile, ragged: _Ragged, columns: int) -> str:
-    if ragged.found is None:
-        return (f"{f.shown} is damaged or cut short at line {ragged.line}: a quoted value is never closed. Download "
-                "the file again; nothing was imported.")
-    return (f"{f.shown} is damaged or cut short at line {ragged.line}: it has {ragged.found} columns where {columns} "
-            "were expected. Download the file again; nothing was imported.")
 
 
 def count_street_files(files: list[StreetFile], *, checkpoint: Callable[[], None] = lambda: None,
@@ -709,56 +486,45 @@ class HelperFailed(RuntimeError):
     """A helper process failed while SAFER_DESK_POLICE_HELPER=required (otherwise its files are counted here)."""
 
 
-def _read_file(f: StreetFile) -> tuple[bytes | None, tuple[str, PoliceFileError | None]]:
-    """A file's bytes and fingerprint (SHA-256, and whether it is UTF-8); None and why when it cannot be read."""
-    try:
-        data = f.path.read_bytes()
-        return data, _fingerprint(data, f.shown)
-    except OSError as exc:
-        return None, ("", PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); nothing was imported."))
-    except Exception as exc:  # never leave the caller waiting for a file that will not come
-        return None, ("", PoliceFileError(f"{f.shown} cannot be read ({exc}); nothing was imported."))
+def helper_command() -> list[str]:
+    """How a helper process is started: this interpreter running police_count, or the packaged program itself
+    (whose entry, packaging/entry.py, runs police_count's helper_main when given HELPER_ARGUMENT)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, HELPER_ARGUMENT]
+    return [sys.executable, "-m", "safer_desk.exchange.police_count"]
 
 
-def _count_here(f: StreetFile, districts: _Districts, data: bytes | None) -> tuple[dict[CountKey, int], int,
-                                                                                  PoliceFileError | None]:
-    """_count_file, with a file that cannot be read (again) as its problem; anything else unexpected raises."""
-    try:
-        return _count_file(f, districts, data)
-    except OSError as exc:
-        return {}, 0, PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); nothing was imported.")
+class HelperProcess:
+    """A helper process (police_count.helper_main) and the pipes to it. Started as a plain subprocess of this
+    interpreter: never forked (the window's threads hold locks), nothing of the caller's run again in it, and
+    no second process for multiprocessing's resource tracker. On Windows it gets no console window."""
 
+    def __init__(self):
+        import subprocess  # only for a big import: nothing else needs it
 
-def _helper_main(conn) -> None:
-    """The second process of a big import: reads, fingerprints and counts each file it is sent (in order,
-    until None or the pipe closes) exactly as the first process does, and sends back (fingerprint, counts), or
-    (fingerprint, None) when counting failed unexpectedly (the first process then counts that file itself and
-    meets the problem there). It writes nothing anywhere."""
-    districts = _Districts()
-    with conn:
-        try:
-            conn.send(_READY)  # started (the first process gives it files only now: see StreetReader._help)
-        except (OSError, ValueError):
-            return
-        while True:
-            try:
-                f = conn.recv()
-            except (EOFError, OSError):
-                return
-            if f is None:
-                return
-            data, fingerprint = _read_file(f)
-            try:
-                counted = _count_here(f, districts, data if fingerprint[0] else None)
-            except Exception:
-                counted = None
-            try:
-                conn.send((fingerprint, counted))
-            except (OSError, ValueError):
-                return
+        flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows only: no console flashing up
+        self.popen = subprocess.Popen(helper_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                      stderr=subprocess.DEVNULL, creationflags=flags)
+        self.pipe = HelperPipe(self.popen.stdin, self.popen.stdout)
 
+    def is_alive(self) -> bool:
+        return self.popen.poll() is None
 
-_READY = "ready"
+    def terminate(self) -> None:
+        if self.is_alive():
+            with contextlib.suppress(OSError):  # it ended meanwhile
+                self.popen.terminate()
+
+    def kill(self) -> None:
+        if self.is_alive():
+            with contextlib.suppress(OSError):
+                self.popen.kill()
+
+    def join(self, timeout: float | None = None) -> None:
+        import subprocess
+
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.popen.wait(timeout)
 
 
 class _Stop(Exception):
@@ -925,7 +691,7 @@ class StreetReader:
             # up (a script that starts an import without `if __name__ == "__main__":` runs again in it, as
             # multiprocessing's "spawn" does) holds no file, so the import never waits for it.
             if conn is not None:
-                if conn.recv() != _READY:
+                if conn.recv() != READY:
                     raise HelperFailed("A police.uk helper process started wrongly.")
                 with self.state:
                     answered = True
@@ -972,19 +738,12 @@ class StreetReader:
 
     def _start_helper(self):
         """A helper process and the pipe to it, or (None, None) once told to stop."""
-        import multiprocessing  # only for a big import: nothing else needs it
-
-        context = multiprocessing.get_context("spawn")  # never fork: the window's threads hold locks
-        conn, theirs = context.Pipe()
         with self.state:
             if self.stop.is_set():
                 return None, None
-            process = context.Process(target=_helper_main, args=(theirs,), name="safer-desk-police-helper",
-                                      daemon=True)
-            process.start()
+            process = HelperProcess()
             self.processes.append(process)
-        theirs.close()
-        return conn, process
+        return process.pipe, process
 
     def _stop_helper(self, conn, process) -> None:
         if conn is not None:

@@ -128,7 +128,7 @@ def test_a_header_only_file_beside_others_in_a_batch(store, tmp_path):
 def test_each_file_is_read_once_and_the_hashing_reads_no_further_ahead_than_allowed(tmp_path, monkeypatch):
     """The hashing thread reads each file and hands its bytes to the counting thread (one read a file), never
     more than AHEAD_BYTES ahead of the counting; however small that is, the counts and hashes are the same."""
-    from pathlib import Path
+    from safer_desk.exchange import police_count
 
     sources = street_files(fixture("suffolk-2025"))
     found = police_uk.FoundFiles()
@@ -137,8 +137,8 @@ def test_each_file_is_read_once_and_the_hashing_reads_no_further_ahead_than_allo
                                                  tuple(police_uk.read_header(path))))
     monkeypatch.delenv("SAFER_DESK_POLICE_HELPER", raising=False)  # a small import: read by this process
     reads: list[str] = []
-    real = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or real(self))
+    real = police_count._read_bytes
+    monkeypatch.setattr(police_count, "_read_bytes", lambda path: reads.append(path.name) or real(path))
     got = []
     for ahead in (police_uk.AHEAD_BYTES, 1):
         monkeypatch.setattr(police_uk, "AHEAD_BYTES", ahead)

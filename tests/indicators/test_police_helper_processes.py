@@ -156,7 +156,7 @@ class _DyingHelper:
     def recv(self):
         if not self.up:  # first it says it is up, as _helper_main does
             self.up = True
-            return police_uk._READY
+            return police_uk.READY
         if not self.answers:
             raise EOFError
         self.answers -= 1
@@ -343,3 +343,80 @@ def test_required_helpers_count_every_file_or_fail(tmp_path, monkeypatch, small_
     monkeypatch.setattr(police_uk.StreetReader, "_start_helper", lambda self: (_DyingHelper(answers=2),) * 2)
     with pytest.raises(police_uk.HelperFailed):
         read(files, "required", monkeypatch)
+
+
+def test_a_helper_loads_the_counting_alone():
+    """A helper is up in a few hundredths of a second of a core: its module needs the standard library's core and
+    nothing of the import's own machinery (multiprocessing's "spawn" cost ~0.15 s of the cores, issue 16)."""
+    import subprocess
+    import sys
+
+    shown = subprocess.run([sys.executable, "-c", "import sys, safer_desk.exchange.police_count\n"
+                            "print(' '.join(sorted(sys.modules)))"], capture_output=True, text=True, check=True)
+    loaded = set(shown.stdout.split())
+    assert "safer_desk.exchange.police_count" in loaded
+    assert not loaded & {"multiprocessing", "subprocess", "dataclasses", "zipfile", "pathlib", "typing", "sqlite3",
+                         "threading", "safer_desk.exchange.police_uk", "safer_desk.cli"}, sorted(loaded)
+
+
+def test_a_helper_answers_through_its_pipes_as_this_process_counts(tmp_path):
+    """The helper started as the import starts it: files in on its standard input, answers out on its standard
+    output; a file it cannot read and a ragged one come back as the same refusals."""
+    paths = many_files(tmp_path / "files")
+    ragged = bad_file(tmp_path / "files", "ragged")
+    files = found(paths[:3] + [ragged])
+    files.append(police_uk.StreetFile(tmp_path / "gone.csv", "gone.csv", "gone.csv", "gone.csv", files[0].header))
+    process = police_uk.HelperProcess()
+    try:
+        assert process.pipe.recv() == police_uk.READY
+        answers = []
+        for f in files:
+            process.pipe.send(f)
+            answers.append(process.pipe.recv())
+        process.pipe.send(None)
+        process.join(timeout=30)
+        assert not process.is_alive()
+    finally:
+        process.pipe.close()
+        process.terminate()
+    districts = police_uk._Districts()
+    for f, (fingerprint, counted) in zip(files, answers):
+        data, here = police_uk._read_file(f)
+        assert (fingerprint[0], str(fingerprint[1])) == (here[0], str(here[1]))
+        expected = police_uk._count_here(f, districts, data if here[0] else None)
+        assert counted[:2] == expected[:2] and str(counted[2]) == str(expected[2])
+    assert isinstance(answers[3][1][2], PoliceFileError) and "line 5" in str(answers[3][1][2])
+    assert isinstance(answers[4][0][1], PoliceFileError) and "gone.csv cannot be read" in str(answers[4][0][1])
+
+
+def test_the_packaged_program_is_its_own_helper(tmp_path, monkeypatch):
+    """Frozen, there is no `python -m`: the program starts itself with HELPER_ARGUMENT, and its entry
+    (packaging/entry.py) then runs the helper and loads nothing else."""
+    import subprocess
+    import sys
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "safer-desk"))
+    assert police_uk.helper_command() == [str(tmp_path / "safer-desk"), "--safer-desk-police-helper"]
+    entry = Path(__file__).resolve().parents[2] / "packaging" / "entry.py"
+    monkeypatch.undo()
+    files = found(many_files(tmp_path / "files")[:2])
+    script = ("import runpy, sys\n"
+              f"sys.argv = [{str(entry)!r}, '--safer-desk-police-helper']\n"
+              "try:\n"
+              f"    runpy.run_path({str(entry)!r}, run_name='__main__')\n"
+              "finally:\n"
+              "    sys.stderr.write(' '.join(sorted(sys.modules)))\n")
+    helper = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    pipe = police_uk.HelperPipe(helper.stdin, helper.stdout)
+    assert pipe.recv() == police_uk.READY
+    pipe.send(files[1])
+    fingerprint, counted = pipe.recv()
+    pipe.send(None)
+    pipe.close()
+    loaded = set(helper.stderr.read().decode().split())
+    assert helper.wait(timeout=30) == 0
+    data, here = police_uk._read_file(files[1])
+    assert fingerprint == here and counted == police_uk._count_here(files[1], police_uk._Districts(), data)
+    assert "safer_desk.exchange.police_count" in loaded and "safer_desk.cli" not in loaded

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safer_desk.exchange import police_uk
+from safer_desk.exchange import police_count, police_uk
 from safer_desk.exchange.police_uk import PoliceFileError, count_street_file
 from tests.indicators.police_helpers import HEADER as H
 from tests.indicators.police_helpers import fixture, street_files
@@ -296,7 +296,7 @@ def test_a_big_file_is_split_a_few_lines_at_a_time_with_the_same_counts(monkeypa
     path = street_files(fixture("suffolk-2025"))[0]
     data = path.read_bytes()
     whole = both_ways(data)
-    monkeypatch.setattr(police_uk, "FAST_CHUNK", chunk)
+    monkeypatch.setattr(police_count, "FAST_CHUNK", chunk)
     assert both_ways(data) == whole and whole[0] == whole[1]
     assert both_ways(data.replace(b"\n", b"\r\n") + b"\r\n") == whole
 
