@@ -589,7 +589,8 @@ def _recompute_values(store: Store, months: list[str], replace_typed: bool | Col
         updates += [(t.imported_value, rowid) for t, rowid in typed if t.replaced]
         conn.executemany("UPDATE indicator_values SET value = ?, source = 'police.uk', numerator = NULL, "
                          "denominator = NULL WHERE rowid = ?", updates)
-        conn.execute(
+        store.execute_counted(  # counted once in a batch (the import's), not row by row by the trigger
+            "indicator_values", "insert",
             "INSERT INTO indicator_values(id, indicator_id, area_id, period, value, source) "
             "SELECT 'pv:' || w.indicator_id || ':' || w.area_id || ':' || w.period, w.indicator_id, w.area_id, "
             "w.period, w.value, ? FROM temp.police_wanted w WHERE NOT EXISTS (SELECT 1 FROM temp.police_held h "

@@ -354,6 +354,42 @@ def test_a_failed_batch_writes_nothing(store):
     assert store.audit_state.batch is None
 
 
+def test_a_statement_counted_once_in_a_batch_gives_the_entry_row_by_row_counting_gives(store):
+    """Store.execute_counted (a big import's figures): the rows counted from the statement, not by the trigger
+    row by row; the same one entry either way, and every row is audited again once the batch is over."""
+    insert = "INSERT INTO organisations(id, name, kind) SELECT 'org:' || value, 'Org ' || value, 'other' FROM " \
+             "json_each(?)"
+    with store.batch("counted by the trigger"):
+        store.conn.execute(insert, (json.dumps([f"a{i}" for i in range(30)]),))
+    with store.batch("counted by the statement"):
+        assert store.execute_counted("organisations", "insert", insert,
+                                     (json.dumps([f"b{i}" for i in range(30)]),)) == 30
+    with store.batch("nothing to write"):  # the very same import again: no entry at all
+        assert store.execute_counted("organisations", "insert", insert, ("[]",)) == 0
+    log = entries(store)
+    assert [json.loads(e["new_value"])["rows"] for e in log] == [{"organisations": {"insert": 30}}] * 2
+    assert store.scalar("SELECT count(*) FROM organisations") == 60
+    with pytest.raises(sqlite3.IntegrityError), store.batch("a failed statement"):
+        store.execute_counted("organisations", "insert", insert, (json.dumps(["b1"]),))
+    reference.add_organisation(store, "After")  # the trigger's own function is back: a row is audited again
+    with store.transaction():
+        assert store.execute_counted("organisations", "delete", "DELETE FROM organisations WHERE id = 'org:a1'") == 1
+    assert [e["action"] for e in entries(store)[2:]] == ["insert", "delete"]
+    assert audit.verify_chain(store.conn).ok
+
+
+def test_a_counted_statement_that_changes_other_rows_is_refused(store):
+    """A trigger's own rows (here a stand-in that copies each organisation) would not be in the count: the
+    statement is refused and the batch rolled back, rather than an entry saying fewer rows than were written."""
+    store.conn.execute("CREATE TEMP TABLE copies (id TEXT)")
+    store.conn.execute("CREATE TEMP TRIGGER copy AFTER INSERT ON organisations BEGIN "
+                       "INSERT INTO copies VALUES (new.id); END")
+    with pytest.raises(RuntimeError, match="changed 2 rows"), store.batch("import"):
+        store.execute_counted("organisations", "insert",
+                              "INSERT INTO organisations(id, name, kind) VALUES ('org:x', 'X', 'other')")
+    assert entries(store) == [] and store.scalar("SELECT count(*) FROM organisations") == 0
+
+
 def test_entries_carry_their_user_action_and_the_history_reads_one_action_per_line(store):
     from safer_desk.services.history import actions
 
