@@ -491,7 +491,9 @@ def helper_command() -> list[str]:
     (whose entry, packaging/entry.py, runs police_count's helper_main when given HELPER_ARGUMENT)."""
     if getattr(sys, "frozen", False):
         return [sys.executable, HELPER_ARGUMENT]
-    return [sys.executable, "-m", "safer_desk.exchange.police_count"]
+    # -P: the current folder is not put first on the module path (a hashlib.py or re.py in the folder the import
+    # was started from would take the standard library's place in the helper).
+    return [sys.executable, "-P", "-m", "safer_desk.exchange.police_count"]
 
 
 class HelperProcess:

@@ -389,6 +389,30 @@ def test_a_helper_answers_through_its_pipes_as_this_process_counts(tmp_path):
     assert isinstance(answers[4][0][1], PoliceFileError) and "gone.csv cannot be read" in str(answers[4][0][1])
 
 
+def test_a_helper_started_from_a_folder_with_a_module_of_a_standard_name_still_counts(tmp_path, monkeypatch):
+    """The folder the import is started from is not on a helper's module path: a hashlib.py there (a script an
+    officer keeps beside the downloads) must not stand in for the standard library's."""
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    for name in ("hashlib", "re", "collections"):
+        (folder / f"{name}.py").write_text("raise SystemExit('the folder\'s own module was imported')\n",
+                                           encoding="utf-8")
+    monkeypatch.chdir(folder)
+    files = found(many_files(tmp_path / "files")[:1])
+    process = police_uk.HelperProcess()
+    try:
+        assert process.pipe.recv() == police_uk.READY
+        process.pipe.send(files[0])
+        fingerprint, counted = process.pipe.recv()
+        process.pipe.send(None)
+        process.join(timeout=30)
+    finally:
+        process.pipe.close()
+        process.terminate()
+    data, here = police_uk._read_file(files[0])
+    assert fingerprint == here and counted == police_uk._count_here(files[0], police_uk._Districts(), data)
+
+
 def test_the_packaged_program_is_its_own_helper(tmp_path, monkeypatch):
     """Frozen, there is no `python -m`: the program starts itself with HELPER_ARGUMENT, and its entry
     (packaging/entry.py) then runs the helper and loads nothing else."""
