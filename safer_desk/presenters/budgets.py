@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
-from safer_desk.domain.budgets import (COLUMN_FORMS, BudgetError, change_basis, change_heading, change_spans,
-                                       column_year, format_change, pounds_in_thousands_query)
+from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, change_basis, change_heading,
+                                       change_spans, column_year, format_change, pounds_in_thousands_query)
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
+from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import budgets as service
 
@@ -24,6 +25,23 @@ SECTION_KINDS = (("expenditure", "Expenditure (adds to the total)"), ("income", 
 
 
 TOTAL_KINDS = ("subtotal", "stated", "total", "stated-total")  # rows whose figures are totals: typed over, printed
+
+# A plan's settings, as Plan settings… edits them (``BudgetsPresenter.settings_form``).
+UNIT_CHOICES = (("pound", "£ (pounds)"), ("thousand", "£'000 (thousands of pounds)"))
+SETTINGS_FIELDS = (
+    Field("unit", "&Unit", FieldKind.CHOICE, required=True, choices=UNIT_CHOICES,
+          help="The unit the paper prints its figures in. Changing it changes how figures are typed and shown, never "
+               "an amount held: £884,000 shows as 884 in £'000."),
+    Field("total_label", "&Total's name", placeholder="Total",
+          help="The plan total's row as the paper names it (“C = A+B Gross budget”); blank: Total."),
+    Field("show_total_column", "Total &column", FieldKind.CHOICE, required=True,
+          choices=(("no", "Not shown"), ("yes", "Shown: each line's total across the years"))),
+    Field("show_changes", "C&hanges in the report", FieldKind.CHOICE, required=True,
+          choices=(("no", "Not printed"), ("yes", "Printed: each year's change % beside it, as the paper prints it")),
+          help="The board report's change % columns; the grid here always shows each year's change in £ and %."),
+)
+UNIT_SWITCH_WORDS = ("Changing the unit changes how the figures are typed and shown, never an amount held: £884,000 "
+                     "shows as 884 in £'000 and as £884,000 in £. Type again any figure keyed in the wrong unit.")
 
 
 @dataclass(frozen=True)
@@ -166,7 +184,9 @@ class BudgetsPresenter(ScreenPresenter):
             return "No plan yet: type a name and its years, then New plan; add sections, lines and cells."
         p = self.view.plan
         flags = len(self.view.warnings)
-        head = f"{p.name}" + (f" ({p.source})" if p.source else "")
+        # The unit said (a plan in £'000 shows 884 for £884,000), unless the plan's name says it already.
+        unit = UNIT_LABELS[p.unit] if p.unit != "pound" and UNIT_LABELS[p.unit] not in p.name else ""
+        head = f"{p.name}" + (f" ({p.source})" if p.source else "") + (f", in {unit}" if unit else "")
         verb = "disagrees" if flags == 1 else "disagree"
         return head + (f": {counted(flags, 'printed figure')} {verb} with the lines." if flags else
                        ": every printed figure agrees with its lines.")
@@ -538,6 +558,42 @@ class BudgetsPresenter(ScreenPresenter):
         return self._perform(self._plan_action(f"Rename plan {self.view.plan.name} to {name}", plan_id,
                                                lambda: service.update_plan(store, plan_id, name=name),
                                                after=self._show_plans))
+
+    def settings_form(self) -> FormPresenter | None:
+        """Plan settings…: the chosen plan's unit (£ or £'000), its total's name, its Total column and the report's
+        changes, as a form; Save changes them as one step of Edit > Undo. None (said) when no plan is chosen."""
+        if self.selected is None or self.view is None:
+            self.error = "Choose or make a plan first."
+            self.changed.emit()
+            return None
+        plan_id, plan = self.selected, self.view.plan
+        loaded = {"unit": plan.unit, "total_label": plan.total_label,
+                  "show_total_column": "yes" if plan.show_total_column else "no",
+                  "show_changes": "yes" if plan.show_changes else "no"}
+
+        def save(_typed: dict[str, Any], parsed: dict[str, Any]) -> None:
+            # Only what was changed in the form is written: a change made elsewhere while it was open stays.
+            wanted = {"unit": parsed["unit"], "total_label": (parsed["total_label"] or "Total").strip(),
+                      "show_total_column": parsed["show_total_column"], "show_changes": parsed["show_changes"]}
+            fields = {k: v for k, v in wanted.items() if v != loaded[k]}
+            if not fields:
+                return
+            words = {"unit": lambda v: f"unit {UNIT_LABELS[v]}", "total_label": lambda v: f"total's name “{v}”",
+                     "show_total_column": lambda v: "Total column " + ("shown" if v == "yes" else "not shown"),
+                     "show_changes": lambda v: "changes " + ("printed" if v == "yes" else "not printed")}
+            text = f"Change plan {plan.name}: {', '.join(words[k](v) for k, v in fields.items())}"
+            values = {k: (v == "yes" if k.startswith("show_") else v) for k, v in fields.items()}
+            if not self._change(text, plan_id, lambda: service.update_plan(self.store, plan_id, **values)):
+                # Beside the unit when it is the unit refused ("Unit: …"); the plan gone from the file, for the form.
+                if self.error.startswith("Unit:"):
+                    raise FormError({"unit": self.error.removeprefix("Unit:").strip()})
+                raise FormError(message=f"Not saved: {self.error}")
+            loaded.update(wanted)
+
+        form = FormPresenter(SETTINGS_FIELDS, save_fn=save, title="Plan settings")
+        form.read_only = self.read_only
+        form.load(loaded, heading=f"The plan “{plan.name}”. {UNIT_SWITCH_WORDS}")
+        return form
 
     def delete_plan(self) -> bool:
         plan_id = self.selected

@@ -378,6 +378,10 @@ class BudgetsTab(TabBase):
         self.delete_plan_button = QPushButton("&Delete", self)
         self.delete_plan_button.setAccessibleName("Delete plan")
         self.delete_plan_button.clicked.connect(self.delete_plan)
+        # The plan's unit (£ or £'000), its total's name, its Total column and the report's changes.
+        self.settings_button = QPushButton("Plan &settings…", self)
+        self.settings_button.setAccessibleName("Plan settings: unit, total's name, Total column")
+        self.settings_button.clicked.connect(lambda: self.plan_settings())
         # A year's column added to the chosen plan (a new year's plan), or the chosen cell's year removed.
         self.add_year_button = QPushButton("Add year…", self)  # no Alt letter: Alt+A is the Allocation tab
         self.add_year_button.setAccessibleName("Add a year to the plan")
@@ -385,8 +389,8 @@ class BudgetsTab(TabBase):
         self.remove_year_button = QPushButton("Remove year…", self)
         self.remove_year_button.setAccessibleName("Remove the chosen cell's year from the plan")
         self.remove_year_button.clicked.connect(lambda: self.remove_year())
-        for b in (self.new_plan_button, self.rename_plan_button, self.delete_plan_button, self.add_year_button,
-                  self.remove_year_button):
+        for b in (self.new_plan_button, self.rename_plan_button, self.delete_plan_button, self.settings_button,
+                  self.add_year_button, self.remove_year_button):
             b.setEnabled(writes)
         if writes:  # Del and F2 on the chosen plan, as on a file in a folder
             for key, slot in ((QKeySequence.StandardKey.Delete, self.delete_plan), (Qt.Key.Key_F2, self.rename_plan)):
@@ -410,6 +414,7 @@ class BudgetsTab(TabBase):
         plan_buttons.addWidget(self.rename_plan_button)
         plan_buttons.addWidget(self.delete_plan_button)
         left_layout.addLayout(plan_buttons)
+        left_layout.addWidget(self.settings_button)
         year_buttons = QHBoxLayout()
         year_buttons.addWidget(self.add_year_button)
         year_buttons.addWidget(self.remove_year_button)
@@ -690,6 +695,18 @@ class BudgetsTab(TabBase):
         name = prompts.ask_text(self, "Rename plan", "The plan's name:", plan.name)
         if name is not None:
             self.presenter.rename_plan(name)
+
+    def plan_settings(self):
+        """Plan settings…: the chosen plan's unit, total's name, Total column and report's changes, in a dialog;
+        returns it (None when no plan is chosen: the message says so)."""
+        form = self.presenter.settings_form()
+        if form is None:
+            return None
+        from safer_desk.ui.budgets.settings_dialog import PlanSettingsDialog
+
+        self.settings_dialog = PlanSettingsDialog(self, form)
+        self.settings_dialog.open()
+        return self.settings_dialog
 
     def delete_plan(self) -> None:
         question = self.presenter.delete_plan_question()
