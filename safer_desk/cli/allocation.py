@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from safer_desk.cli.common import CliError, option_type, print_csv, read_amount, read_count
+from safer_desk.cli.common import CliError, option_type, print_csv, read_amount, read_partners
 
 OPTION_NAMES = {"pot": "--pot", "previous_total": "--previous-total", "retain": "--retain",
                 "fixed_share": "--fixed-share", "rounding": "--rounding", "unit": "--unit", "damping": "--damping"}
@@ -57,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="share to the LSPs (default 50)")
     top.add_argument("--retain", default="10", metavar="PERCENT", type=_percent("--retain"),
                      help="share of the rest retained (default 10)")
-    top.add_argument("--partners", default=9, type=option_type(read_count, "--partners"), metavar="N",
+    top.add_argument("--partners", default=9, type=option_type(read_partners, "--partners"), metavar="N",
                      help="partners sharing equally (default 9)")
     top.add_argument("--vary", default="20", metavar="PERCENT", type=_percent("--vary"),
                      help="each partner's more-or-less scenario (default 20)")
@@ -101,8 +101,11 @@ def run_allocate(args: argparse.Namespace) -> int:
         raise CliError("give --pot AMOUNT, or --previous-total AMOUNT with --retain PERCENT", code=2)
     if args.previous_total is not None and args.retain is None:  # how the command is used, as the two above
         raise CliError("--previous-total needs --retain (the percentage kept back; 0 if none)", code=2)
-    try:
+    try:  # each NAME=WEIGHT was checked as parsed: what is left (a factor given twice) is how the command is used
         factors = service.parse_factor_weights(args.factor)
+    except AllocationError as exc:
+        raise CliError(str(exc), code=2) from exc
+    try:
         options = service.build_options(pot=args.pot, previous_total=args.previous_total, retain=args.retain,
                                         fixed_share=args.fixed_share, rounding=args.rounding, unit=args.unit,
                                         factors=factors or None, damping=args.damping, names=OPTION_NAMES)

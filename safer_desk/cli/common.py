@@ -77,6 +77,17 @@ def read_count(text: str) -> int:
     return value
 
 
+def read_partners(text: str) -> int:
+    """A number of partners sharing equally: from 1 to the most a partnership has (the domain's own limit, which
+    top_slice refused only as the command ran, with exit 1; said here as the usage error it is)."""
+    from safer_desk.domain.allocation import MOST_PARTNERS
+
+    value = read_count(text)
+    if value > MOST_PARTNERS:
+        raise ValueError(f"“{text}” is more partners than a partnership has: give 1 to {MOST_PARTNERS}.")
+    return value
+
+
 def read_fingerprint(text: str) -> str:
     from safer_desk.exchange.signing import normal_fingerprint
 
@@ -95,9 +106,18 @@ def read_date(text: str):
 
 def read_month(text: str):
     """A month: 2018-05, May 2018, May-18."""
-    from safer_desk.domain.periods import Month
+    from safer_desk.domain.periods import FIRST_YEAR, LAST_YEAR, Month, PeriodError
 
-    return Month.parse(text)
+    try:
+        return Month.parse(text)
+    except PeriodError as exc:
+        if str(exc).startswith("“"):  # not a month at all: the message quotes what was typed
+            raise
+        # A month's form with a number Month refuses ("2018-13", "1850-01"): said with what was typed and the range.
+        if str(exc).startswith("month"):
+            raise PeriodError(f"“{text.strip()}” is not a month: {exc}.") from None
+        raise PeriodError(f"“{text.strip()}” is not a month Safer Desk can hold (January {FIRST_YEAR} to "
+                          f"December {LAST_YEAR}).") from None
 
 
 def option_value(text: str | None, option: str, read):

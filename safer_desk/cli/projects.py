@@ -93,6 +93,35 @@ def _percent(option: str):
     return option_type(read, option, keep_text=True)
 
 
+# The award form's field names, said as the options that set them.
+_AWARD_OPTIONS = (("Revenue/capital:", "--revenue/--capital:"), ("Revenue %:", "--revenue:"),
+                  ("Capital %:", "--capital:"), ("First year:", "--first-year:"), ("Last year:", "--last-year:"),
+                  ("Year:", "--year:"), ("Amount for ", "--year: the amount for "), ("Total:", "--total:"),
+                  ("Funder:", "--funder:"), ("Name:", "--add:"))
+
+
+def _award_to_add(args: argparse.Namespace):
+    """The award --add describes, made before the file is opened: options no file could take together (revenue
+    and capital not adding up to 100%, a last year before the first, a year given twice) are a usage error (exit 2)
+    naming the options; only a name the file already holds is the file's to refuse."""
+    from safer_desk.cli.common import CliError
+    from safer_desk.domain.commissioning import FundingError
+    from safer_desk.services import funders
+
+    try:
+        years = funders.years_from_text("\n".join(args.year))  # 2017/18=£400,568 reads as typed
+        return funders.make_award(funder=args.funder, name=args.add, years=years, total=args.total,
+                                  first_year=args.first_year, last_year=args.last_year,
+                                  conditions=args.conditions, revenue=args.revenue, capital=args.capital)
+    except FundingError as exc:
+        message = str(exc)
+        for field, option in _AWARD_OPTIONS:
+            if message.startswith(field):
+                message = option + message[len(field):]
+                break
+        raise CliError(message, code=2) from exc
+
+
 def run_awards(args: argparse.Namespace) -> int:
     import sys
 
@@ -109,14 +138,11 @@ def run_awards(args: argparse.Namespace) -> int:
                        "--conditions describe an award to --add", code=2)
     if args.add and not args.funder:
         raise CliError("--add needs --funder: who made the award", code=2)
+    award = _award_to_add(args) if args.add else None  # what no file could hold is said before it is opened
     store = open_existing(args.file, read_only=not (args.add or args.delete))
     try:
-        if args.add:
+        if award is not None:
             try:
-                years = funders.years_from_text("\n".join(args.year))  # 2017/18=£400,568 reads as typed
-                award = funders.make_award(funder=args.funder, name=args.add, years=years, total=args.total,
-                                           first_year=args.first_year, last_year=args.last_year,
-                                           conditions=args.conditions, revenue=args.revenue, capital=args.capital)
                 award = funders.save_award(store, award)
             except FundingError as exc:
                 raise CliError(str(exc)) from exc

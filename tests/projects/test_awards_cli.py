@@ -53,7 +53,7 @@ def test_add_and_delete_an_award(tmp_path, capsys):
 
 @pytest.mark.parametrize("args, code, words", [
     (["--add", "Grant", "--funder", "OPCC", "--year", "2017=£5"], 2, "“2017=£5” should read like"),
-    (["--add", "Grant", "--funder", "OPCC", "--revenue", "69"], 1, "give both percentages"),
+    (["--add", "Grant", "--funder", "OPCC", "--revenue", "69"], 2, "--revenue/--capital: give both percentages"),
     (["--add", "Grant"], 2, "--add needs --funder"),
     (["--funder", "OPCC"], 2, "describe an award to --add"),
     (["--add", "Grant", "--funder", "OPCC", "--delete", "Grant"], 2, "not both"),
