@@ -473,6 +473,8 @@ class DhrPresenter(FormScreen):
             return {"invoiced_on": [f"On {_uk(day)} the partnership's statutory partners are not those listed: "
                                     f"{'; '.join(changes)}."]}
 
+        # Further invoices are due on the terms of those before them (a review billed on 60 days' terms).
+        terms = dhr.case_due_days(self.store, case.id)
         try:
             unbilled = dhr.unbilled_pence(self.store, case.id)
             preview = {k: v for k, v in dhr.shares_to_bill(self.store, case.id, today).items() if v}
@@ -484,14 +486,16 @@ class DhrPresenter(FormScreen):
                 note = f"Shares among the statutory partners on {_uk(today)}: " + shares
             elif unbilled > 0:
                 note = (f"Costs of {format_money(unbilled)} added since the partners were billed, as further "
-                        f"invoices: {shares}")
+                        f"invoices: {shares}" + (f". Days to pay: those of the invoices before ({terms})."
+                                                 if terms is not None else ""))
             else:
                 note = dhr.ALL_BILLED
         except rules.DhrError as exc:
             note = str(exc)
         return self._form(fields, f"Bill the partners for {case.reference}", commit, note=note,
                           warnings=other_partners, check=lambda v: _before_first_invoices(self.store, case.id, v),
-                          values={"invoiced_on": _uk(today), "due_days": str(dhr.DEFAULT_DUE_DAYS),
+                          values={"invoiced_on": _uk(today),
+                                  "due_days": str(dhr.DEFAULT_DUE_DAYS if terms is None else terms),
                                   "prefix": dhr.case_invoice_prefix(self.store, case.id)})
 
     def payment_form(self, share: dhr.ShareRow) -> CostForm:
@@ -771,7 +775,11 @@ class SplitPresenter:
         """The live total under the grid: "Total 100%" or "Total 90% — 10% still to share"."""
         if self.billed:
             net = sum(r.net_pence or 0 for r in self.rows())
-            return f"Net billed {format_money(net)} of the cost {format_money(self.cost_pence)}"
+            text = f"Net billed {format_money(net)} of the cost {format_money(self.cost_pence)}"
+            # A cost added since the partners were billed is in the cost and in no row: said (on a line of its own,
+            # as wide as the partners' names), not left as a gap.
+            unbilled = dhr.unbilled_pence(self.store, self.case.id)
+            return text + (f",\n{format_money(unbilled)} of it not yet billed" if unbilled > 0 else "")
         if self.kind != SplitKind.PERCENTAGES:
             return f"Total {format_money(self.cost_pence)}"
         total = self.total_bp

@@ -555,6 +555,15 @@ def case_invoice_prefix(store: Store, case_id: str) -> str:
     return f"{store.scalar('SELECT reference FROM dhr_cases WHERE id = ?', (case_id,))}-"
 
 
+def case_due_days(store: Store, case_id: str) -> int | None:
+    """The days to pay of the review's latest invoices for its costs (None before any): further invoices are due on
+    the same terms (a review billed on 60 days' terms), as a re-split is due on those of the invoice refused."""
+    row = store.one("SELECT invoiced_on, due_on FROM dhr_shares WHERE case_id = ? AND kind = 'share' "
+                    "AND invoiced_on IS NOT NULL AND due_on IS NOT NULL ORDER BY invoiced_on DESC, invoice_ref DESC "
+                    "LIMIT 1", (case_id,))
+    return None if row is None else max((_from_iso(row["due_on"]) - _from_iso(row["invoiced_on"])).days, 0)
+
+
 MAX_DUE_DAYS = 3650
 
 
@@ -570,14 +579,22 @@ def _due_after(day: date, due_days: int) -> date:
 
 def further_date_refusal(store: Store, case_id: str, day: date | None) -> str:
     """Why further invoices (costs added since the partners were billed) cannot be dated ``day`` ("" when they can):
-    before the review's first invoices. The position as at a day between would have the partners owing the costs
-    added later for a review not yet billed."""
+    before the review's latest invoices for its costs. The position as at a day between would have the partners owing
+    the costs added later for a review not yet billed (before the first invoices), or top-ups to a share of costs
+    whose earlier further invoices were not yet sent (they are split and numbered on from those)."""
+    latest = store.one("SELECT invoiced_on, invoice_ref FROM dhr_shares WHERE case_id = ? AND kind = 'share' "
+                       "ORDER BY invoiced_on DESC, invoice_ref DESC LIMIT 1", (case_id,))
+    last = _from_iso(latest["invoiced_on"]) if latest else None
+    if day is None or last is None or day >= last:
+        return ""
     first = _from_iso(store.scalar("SELECT min(invoiced_on) FROM dhr_shares WHERE case_id = ? AND kind = 'share'",
                                    (case_id,)))
-    if day is None or first is None or day >= first:
-        return ""
-    return (f"Invoice date: {format_uk_date(day)} is before the partners' first invoices for this review "
-            f"({format_uk_date(first)}); costs added since are billed on or after {format_uk_date(first)}.")
+    if last == first:
+        return (f"Invoice date: {format_uk_date(day)} is before the partners' first invoices for this review "
+                f"({format_uk_date(first)}); costs added since are billed on or after {format_uk_date(first)}.")
+    return (f"Invoice date: {format_uk_date(day)} is before the partners' latest invoices for this review's costs "
+            f"({format_uk_date(last)}, {latest['invoice_ref']}); costs added since are billed on from them, so on or "
+            f"after {format_uk_date(last)}.")
 
 
 NO_COSTS_YET = "The case has no costs yet: add its cost lines before billing the partners."
@@ -662,8 +679,9 @@ def _close_share(store: Store, share_id: str, status: str, on: Any, reason: str)
         raise DhrError("Reason: say why (e.g. “National Probation Service: national policy not to contribute”).")
     if state.status != "invoiced":
         raise DhrError(f"This share is already {state.status}.")
-    if state.outstanding_pence == 0:
-        raise DhrError("This share is paid in full; there is nothing to " +
+    if state.outstanding_pence == 0:  # a share billed £0 (a capped payer covering the whole cost) was never paid
+        said = "billed £0:" if state.amount_pence == 0 else "paid in full;"
+        raise DhrError(f"This share is {said} there is nothing to " +
                        ("refuse." if status == "refused" else "write off."))
     with store.transaction():
         store.conn.execute("UPDATE dhr_shares SET status = ?, status_on = ?, reason = ? WHERE id = ?",
