@@ -444,3 +444,50 @@ def test_the_packaged_program_is_its_own_helper(tmp_path, monkeypatch):
     data, here = police_uk._read_file(files[1])
     assert fingerprint == here and counted == police_uk._count_here(files[1], police_uk._Districts(), data)
     assert "safer_desk.exchange.police_count" in loaded and "safer_desk.cli" not in loaded
+
+
+def test_on_windows_a_helper_opens_no_console_window(monkeypatch):
+    """Windows: a helper started from the window (no console of its own) would flash a console window up for each
+    helper unless started with CREATE_NO_WINDOW; the branch forced here, the flag is passed to Popen."""
+    import subprocess
+
+    seen = {}
+
+    class Started:
+        stdin = stdout = None
+
+        def __init__(self, args, **kwargs):
+            seen.update(kwargs, args=args)
+
+    monkeypatch.setattr(subprocess, "CREATE_NO_WINDOW", 0x08000000, raising=False)
+    monkeypatch.setattr(subprocess, "Popen", Started)
+    police_uk.HelperProcess()
+    assert seen["creationflags"] == 0x08000000 and seen["stderr"] == subprocess.DEVNULL
+    monkeypatch.delattr(subprocess, "CREATE_NO_WINDOW")
+    police_uk.HelperProcess()
+    assert seen["creationflags"] == 0  # elsewhere: no flag
+
+
+def test_a_packaged_program_without_a_console_still_answers_through_its_pipes(tmp_path):
+    """Windows' `Safer Desk.exe` has no console: started as a helper, sys.stdin and sys.stdout are None, yet the pipes
+    it was started with are there; the helper answers through them."""
+    import subprocess
+    import sys
+
+    files = found(many_files(tmp_path / "files")[:1])
+    script = ("import sys\n"
+              "sys.stdin = sys.stdout = None\n"
+              "from safer_desk.exchange.police_count import helper_main\n"
+              "helper_main()\n")
+    helper = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    pipe = police_uk.HelperPipe(helper.stdin, helper.stdout)
+    try:
+        assert pipe.recv() == police_uk.READY
+        pipe.send(files[0])
+        fingerprint, counted = pipe.recv()
+        pipe.send(None)
+    finally:
+        pipe.close()
+    assert helper.wait(timeout=30) == 0
+    data, here = police_uk._read_file(files[0])
+    assert fingerprint == here and counted == police_uk._count_here(files[0], police_uk._Districts(), data)
