@@ -494,6 +494,26 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
     return [*rows, ["forecast_warnings", None, " ".join(f.warnings) or None]]
 
 
+def fund_level(receipts: list[tuple[Any, int, str]], start, right: float,
+               total_pence: int) -> tuple[list[float], list[float]]:
+    """The chart's fund line in pounds (x counts month ends from ``start``): the money there at the start, rising at
+    the start of each month money is received (it counts from that month), to ``right``; flat at ``total_pence``
+    without contributions."""
+    steps: dict[float, int] = {}
+    for month, pence, _ in receipts:
+        x = float(max(0, month.minus(start)))
+        steps[x] = steps.get(x, 0) + pence
+    if not steps:
+        return [0.0, right], [total_pence / 100] * 2
+    level = steps.pop(0.0, 0)
+    xs, ys = [0.0], [level / 100]
+    for x in sorted(steps):
+        xs += [x, x]
+        ys += [level / 100, (level + steps[x]) / 100]
+        level += steps[x]
+    return [*xs, right], [*ys, level / 100]
+
+
 def _uk(value: date) -> str:
     from safer_desk.domain.periods import format_uk_date
 

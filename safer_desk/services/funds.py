@@ -603,10 +603,13 @@ class FundFigures:
     keyed_to: date | None = None  # the date spend is keyed to that the figures used (given, or the fund's own)
     # by_month with every month of the fund to the as-at month: the table's rows (page, board report, workbook).
     month_rows: list[tuple[Month, int, int]] = field(default_factory=list)
+    not_received_pence: int = 0  # contributions dated after today: not in the balance until they are received
+    # The contributions by the month they count from (money_as_received): the fund's level rises when each comes.
+    receipts: list[tuple[Month, int, str]] = field(default_factory=list)
 
     @property
     def balance_pence(self) -> int:
-        return self.contributions_pence - self.spent_pence
+        return self.contributions_pence - self.not_received_pence - self.spent_pence
 
     def merged_words(self, month: Month) -> str:
         """"Apr-18 also holds spend of May-18 to Jun-18, merged …" for a month in ``merged``; else ""."""
@@ -676,6 +679,73 @@ def _moved_months_change(spans: list[tuple[Month, Month]], forecasts: list[FundF
             if last > f.as_at or first < window_start <= last:
                 return True
     return False
+
+
+def receipts(store: Store, fund: Fund) -> list[tuple[Month, int, str]]:
+    """The fund's contributions as (the month the money counts from, pence, contributor): the month it is received,
+    or the fund's first month when it came before the fund began or has no date."""
+    rows = []
+    for received_on, pence, who in store.rows(
+            "SELECT c.received_on, c.amount_pence, o.name FROM fund_contributions c JOIN organisations o "
+            "ON o.id = c.organisation_id WHERE c.fund_id = ? ORDER BY c.received_on, o.name", (fund.id,)):
+        month = Month.of(date.fromisoformat(received_on)) if received_on else fund.start_month
+        rows.append((max(month, fund.start_month), int(pence), who))
+    return rows
+
+
+def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]]) -> FundForecast:
+    """The forecast with money counted from the month it is received (domain.forecast_fund counts all of it from the
+    fund's first month): a month whose spend to date (actual, then at the burn rate) passes the money received by then
+    is short. The run-out is the first month of the first shortage not over by the as-at month; each shortage that
+    money received later ends is said. What is left at the end of the period counts only money received by then."""
+    start = forecast.start or min((m for m, _, _ in money), default=None)
+    late = [(m, p, who) for m, p, who in money if start is not None and m > start]
+    if not late or forecast.as_at is None:
+        return forecast
+    as_at = forecast.as_at
+    spend = dict(forecast.cumulative)
+    spend.update(forecast.forecast_line)  # from the as-at month on (its first value is the spend to the as-at month)
+    line_end = max(spend)
+    last = max(line_end, *(m for m, _, _ in late))
+
+    def spent_by(m: Month) -> int:  # past the forecast line: on at the burn rate
+        return spend[m] if m in spend else spend[line_end] + domain.half_up(forecast.burn_rate * m.minus(line_end))
+
+    def received_by(m: Month) -> int:
+        return sum(p for mm, p, _ in money if mm <= m)
+
+    runs: list[list[Month | None]] = []  # [first short month, last short month, month the money came (None: never)]
+    m = min(spend)
+    while m <= last:
+        short = spent_by(m) > received_by(m)
+        if short and (not runs or runs[-1][2] is not None):
+            runs.append([m, m, None])
+        elif short:
+            runs[-1][1] = m
+        elif runs and runs[-1][2] is None:
+            runs[-1][2] = m
+        m = m.plus(1)
+    warnings = []
+    for n, (first, end, came) in enumerate(runs):
+        if came is None:
+            continue
+        arrived = [(p, who) for mm, p, who in late if mm == came]
+        given = (f"{format_money(sum(p for p, _ in arrived))} received in {came.label} "
+                 f"({', '.join(w for _, w in arrived)})")
+        span = first.label if first == end else f"{first.label} to {end.label}"
+        again = f"; it then runs out again in {runs[n + 1][0].label}" if n + 1 < len(runs) else ""
+        warnings.append(f"The fund was short of money from {span}, until {given}: spending passed the money "
+                        "received by then." if came <= as_at else
+                        f"Money counts from the month it is received: the fund is short of money from {span}, until "
+                        f"{given}{again}.")
+    current = next((first for first, _, came in runs if came is None or came > as_at), None)
+    later = sum(p for mm, p, _ in late if mm > max(forecast.pilot_end, as_at))
+    if not warnings and not later and current == forecast.exhaustion_month:
+        return forecast
+    return replace(forecast, exhaustion_month=current,
+                   lasts_past=forecast.lasts_past if current is None else None,
+                   left_at_end_pence=forecast.left_at_end_pence - later,
+                   warnings=(*forecast.warnings, *warnings))
 
 
 def every_month(fund: Fund, by_month: list[tuple[Month, int, int]], merged: dict[Month, tuple[Month, Month]], *,
@@ -750,6 +820,17 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
                                     complete_to=complete_to)
     ranges = domain.forecast_range(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
                                    as_at=as_at, incomplete_from=incomplete_from, complete_to=complete_to)
+    money = receipts(store, fund)
+    forecast = money_as_received(forecast, money)
+    if ranges is not None:
+        ranges = replace(ranges, forecasts=tuple(money_as_received(f, money) for f in ranges.forecasts))
+    day = (today or date.today()).isoformat()
+    not_received, first_due = store.one("SELECT coalesce(sum(amount_pence), 0), min(received_on) FROM "
+                                        "fund_contributions WHERE fund_id = ? AND received_on > ?", (fund_id, day))
+    if not_received:
+        forecast = replace(forecast, warnings=(*forecast.warnings, (
+            f"{format_money(not_received)} of the contributions is dated after today (the first on "
+            f"{date.fromisoformat(first_due):%d/%m/%Y}): it is not in the balance until it is received.")))
     merged = merged_months(store, fund_id) if summary_rows else {}
     spans = [(first, last) for _, first, last, _ in moved]
     if spans and _moved_months_change(spans, [forecast, *ranges.forecasts]):
@@ -758,7 +839,8 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     last = min(forecast.as_at, fund.end_month, Month.of(today or date.today())) if forecast.as_at else None
     return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
                        summary_rows, forecast, contributors, ranges, incomplete_from, merged,
-                       keyed_to, every_month(fund, by_month, merged, last=last))
+                       keyed_to, every_month(fund, by_month, merged, last=last),
+                       int(not_received), money)
 
 
 def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:

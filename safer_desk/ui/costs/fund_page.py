@@ -22,7 +22,7 @@ from safer_desk.domain.periods import MONTH_ABBR, Month, format_uk_date
 from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
-from safer_desk.presenters.funds import WINDOWS, FundData, FundsPresenter, load_fund_data
+from safer_desk.presenters.funds import WINDOWS, FundData, FundsPresenter, fund_level, load_fund_data
 from safer_desk.services import funds
 from safer_desk.services.reference import list_districts
 from safer_desk.ui import prompts
@@ -132,7 +132,7 @@ class FundChart(Chart):
                 start = figures.fund.start_month
                 self.axis.start = start
                 end_x = figures.fund.end_month.minus(start) + 1
-                self.level_curve.setData([0, end_x], [figures.contributions_pence / 100] * 2)
+                self.level_curve.setData(*fund_level(figures.receipts, start, end_x, figures.contributions_pence))
                 self.end_line.setValue(end_x)
                 self.set_x_range(0, end_x + 1)
                 self._legend(figures.fund.end_month, None)
@@ -149,7 +149,7 @@ class FundChart(Chart):
         self.forecast_curve.setData(fx, fy)
         end_x = float(f.pilot_end.minus(start) + 1)
         right = max([end_x, *fx, *xs]) + 1
-        self.level_curve.setData([0.0, right], [f.fund_pence / 100] * 2)
+        self.level_curve.setData(*fund_level(figures.receipts, start, right, f.fund_pence))
         self.end_line.setValue(end_x)
         if f.exhaustion_month is not None:
             self.out_line.setValue(float(f.exhaustion_month.minus(start) + 0.5))
