@@ -169,12 +169,17 @@ def _check_keep(args: argparse.Namespace) -> None:
 
 
 def _decide(store, args: argparse.Namespace, offices=None) -> None:
+    """Decide the conflicts --keep and --conflict name; after a merge (offices: those of the files merged) a refusal
+    says that the files were merged all the same (the conflicts exist only once they are)."""
     from safer_desk.services.county import CountyError, conflicts_text, list_conflicts, resolve_conflicts
 
     try:
         decided = resolve_conflicts(store, args.keep, which=args.conflict, offices=offices)
     except CountyError as exc:
-        raise CliError(str(exc)) from exc
+        if offices is None:
+            raise CliError(str(exc)) from exc
+        raise CliError(f"The files were merged (above); no conflict was decided: {exc} (Among the conflicts of the "
+                       "files merged: `safer-desk conflicts COUNTY_FILE` lists them all.)") from exc
     side = "the county's version" if args.keep == "county" else "the district's version"
     print(f"Kept {side} of {counted(len(decided), 'conflict')} (recorded in the audit trail):")
     for c in decided:

@@ -530,17 +530,25 @@ def _matches(c: Conflict, which: str | int | None) -> bool:
     if which is None:
         return True
     text = str(which).strip().lstrip("#")
-    if text.isdigit():
+    if _is_number(text):
         return c.id == int(text)
     return text in (c.group, c.kind)
 
 
+def _is_number(text: str) -> bool:
+    """A conflict's number as listed: ASCII digits ("²" is a digit to str.isdigit, not to int)."""
+    return text.isascii() and text.isdigit()
+
+
 def check_conflict_selector(which: str | int | None) -> None:
-    """Refuse a --conflict that is neither a number nor a group or kind of conflict (a typing mistake)."""
+    """Refuse a --conflict that is neither a number nor a group or kind of conflict (a typing mistake), or a number
+    no conflict can have (they are numbered from 1, as listed)."""
     if which is None:
         return
     text = str(which).strip().lstrip("#")
-    if text.isdigit() or text in GROUPS or text in KIND_WORDS:
+    if (_is_number(text) and int(text) == 0) or (text.lstrip("+-").isdigit() and not _is_number(text)):
+        raise CountyError(f"{which!r} is not a conflict: conflicts are numbered from 1, as listed (#1, #2 …).")
+    if _is_number(text) or text in GROUPS or text in KIND_WORDS:
         return
     raise CountyError(f"{which!r} is not a conflict: give its number (as listed) or a group ("
                       f"{', '.join(GROUPS)}).")
