@@ -563,6 +563,9 @@ def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = No
     go in yet (nothing is changed then).
     """
     if not store.read_only:
+        # A decision that would be refused (a bad choice, nothing matching) is refused before anything is written:
+        # telling stale conflicts again is part of deciding, not of a refusal.
+        conflicts_to_decide(store, choice, which=which, offices=offices)
         refresh_stale_conflicts(store)  # decided on the county's version as it is now
     chosen = conflicts_to_decide(store, choice, which=which, offices=offices)
     from safer_desk.exchange.county_schema import dependency_order

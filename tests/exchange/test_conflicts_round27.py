@@ -137,3 +137,27 @@ def test_a_decision_refused_after_the_merge_says_the_files_were_merged(tmp_path,
     assert code == 1 and "No open conflict matches '5'" in err, err
     assert "were merged" in err and "no conflict was decided" in err, err
     assert "babergh-export.sqlite (Babergh office): " in out and county.exists()
+
+
+def test_a_refused_decision_writes_nothing_even_with_a_conflict_edited_at_the_county_since(county_file):
+    """A conflict whose row was edited in the county file since the merge is told again before a decision; a decision
+    refused for matching nothing (a number no conflict has) must leave that, and everything else, as it was."""
+    from safer_desk.storage.schema.exchange import CONFLICTS_TABLE
+
+    county = open_store(county_file)
+    try:
+        p = ps.get_project(county, "p-shared")
+        ps.save_project(county, ps.project_from_fields({**ps.project_fields(p), "cost": "£35,000"}, base=p))
+        edited = ps.project_fields(ps.get_project(county, "p-shared"))["cost"]
+        before = ([tuple(r) for r in county.rows(f"SELECT * FROM {CONFLICTS_TABLE} ORDER BY id")],
+                  county.scalar("SELECT count(*) FROM audit_log"), county.conn.total_changes)
+        with pytest.raises(CountyError, match="No open conflict matches '99'"):
+            resolve_conflicts(county, "district", which="99")
+        after = ([tuple(r) for r in county.rows(f"SELECT * FROM {CONFLICTS_TABLE} ORDER BY id")],
+                 county.scalar("SELECT count(*) FROM audit_log"), county.conn.total_changes)
+        assert after == before
+        decided = resolve_conflicts(county, "county", which="project")  # the county's own edit, told again, kept
+        assert [c.group for c in decided] == ["project"]
+        assert ps.project_fields(ps.get_project(county, "p-shared"))["cost"] == edited
+    finally:
+        county.close()
