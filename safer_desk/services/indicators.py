@@ -2345,7 +2345,8 @@ def figure_rows(store: Store, *, derived: bool = False) -> list[ExportRow]:
     """Every stored figure with its source; with derived, partnership and county figures from districts too."""
     out = []
     rows = store.rows(
-        "SELECT v.id, i.id AS indicator_id, i.name AS indicator, a.name AS area, v.period, v.value, v.source "
+        "SELECT v.id, i.id AS indicator_id, i.name AS indicator, a.id AS area_id, a.name AS area, a.kind, v.period, "
+        "v.value, v.source "
         "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
         "JOIN indicator_areas a ON a.id = v.area_id WHERE v.value IS NOT NULL "
         "ORDER BY i.sort_order, i.name, a.name, v.period")
@@ -2354,9 +2355,16 @@ def figure_rows(store: Store, *, derived: bool = False) -> list[ExportRow]:
             store.scalar("SELECT 1 FROM _county_provenance WHERE table_name = 'indicator_values' LIMIT 1"):
         offices = {r[0]: r[1] for r in store.rows(
             "SELECT row_key, office_name FROM _county_provenance WHERE table_name = 'indicator_values'")}
+    from safer_desk.services.report import names_to_type
+
+    def named(areas: Sequence[Area]) -> dict[str, str]:
+        """Cornwall the county and Cornwall the district by name and kind, as the area lists name them."""
+        return dict(zip((a.id for a in areas), names_to_type(store, areas)))
+
+    stored = named(list({r["area_id"]: Area(r["area_id"], r["area"], r["kind"]) for r in rows}.values()))
     for r in rows:
         src = describe_source(r["source"], offices.get(r["id"]))
-        out.append(ExportRow(r["indicator"], r["area"], _period_text(r["period"]), _value_text(r["value"]),
+        out.append(ExportRow(r["indicator"], stored[r["area_id"]], _period_text(r["period"]), _value_text(r["value"]),
                              src.label))
     if not derived:
         return out
@@ -2372,6 +2380,7 @@ def figure_rows(store: Store, *, derived: bool = False) -> list[ExportRow]:
             area = Area(ref_area.id, ref_area.name, "county")
             if groups.candidates(area):
                 group_areas.append(area)
+    group_names = named(group_areas)
     for ind in list_indicators(store):
         for area in group_areas:
             candidates = sorted(groups.candidates(area))
@@ -2384,7 +2393,7 @@ def figure_rows(store: Store, *, derived: bool = False) -> list[ExportRow]:
                 f"({','.join('?' * len(candidates))})", (ind.id, *candidates))} - own)
             for p, d in derive_figures(store, ind, area, periods, groups=groups).items():
                 if d.figure is not None and d.figure.value is not None:
-                    out.append(ExportRow(ind.name, area.name, _period_text(p), _value_text(d.figure.value),
+                    out.append(ExportRow(ind.name, group_names[area.id], _period_text(p), _value_text(d.figure.value),
                                          "derived", " + ".join(d.used)))
     order = {ind.name: (ind.sort_order, ind.name) for ind in list_indicators(store)}
     out.sort(key=lambda e: (order.get(e.indicator, (0, e.indicator)), e.area, e.period))

@@ -110,7 +110,7 @@ def test_another_forces_stray_crime_is_said_in_words_not_shown_as_the_areas_year
     county = _county_with_cornwall(tmp_path)
     try:
         sections = {s.title: s for s in build_report(county, year="2025/26").sections}
-        cornwall = sections["Indicators: Cornwall"]
+        cornwall = sections["Indicators: Cornwall (district)"]  # the file knows the county Cornwall too
         assert cornwall.tables == [] and cornwall.charts == []
         assert cornwall.paragraphs == [STRAY.format(
             figures="All crime 1 (Jul-25) and Violence and sexual offences 1 (Jul-25)",
@@ -122,8 +122,8 @@ def test_another_forces_stray_crime_is_said_in_words_not_shown_as_the_areas_year
         assert unknown.ytd is not None and svc.other_forces_only(county, unknown) == []
         # The counts the import made are kept as they are (issue 16).
         rows = {(e.indicator, e.area, e.period): e.value for e in svc.figure_rows(county)}
-        assert rows[("All crime", "Cornwall", "2025-07")] == "1"
-        assert rows[("Violence and sexual offences", "Cornwall", "2025-07")] == "1"
+        assert rows[("All crime", "Cornwall (district)", "2025-07")] == "1"
+        assert rows[("Violence and sexual offences", "Cornwall (district)", "2025-07")] == "1"
     finally:
         county.close()
 
@@ -134,7 +134,7 @@ def test_the_areas_own_figures_stay_beside_the_stray_crimes(tmp_path):
     county = _county_with_cornwall(tmp_path, cornwall_typed=3000)
     try:
         cornwall = next(s for s in build_report(county, year="2025/26").sections
-                        if s.title == "Indicators: Cornwall")
+                        if s.title == "Indicators: Cornwall (district)")
         (table,) = cornwall.tables
         assert [row[1] for row in table.rows] == ["All crime"]  # typed by the Cornwall office: its own figure
         assert table.rows[0][3] == "36,000"

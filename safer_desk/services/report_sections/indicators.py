@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from safer_desk.domain.indicators import rate_label
@@ -80,6 +81,10 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     found = [a for a in (svc.find_area(store, i) for i in ids) if a is not None]
     if not found:
         return notice
+    from safer_desk.services.report import names_to_type
+
+    # Cornwall the county and Cornwall the district each headed by its kind, as the report's title names them.
+    headed = {a.id: label for a, label in zip(found, names_to_type(store, found))}
     if year is None:
         years = report_years(store, [a.id for a in found])
         if not years:
@@ -110,7 +115,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             counted = svc.police_forces_by_area_month(store)
         strays = {r.indicator.id: forces for r in rows if (forces := svc.other_forces_only(store, r.view, counted))}
         kept = [r for r in rows if r.indicator.id not in strays]
-        sections.append(_section(store, area, year, kept, marks))
+        sections.append(_section(store, replace(area, name=headed[area.id]), year, kept, marks))
         if strays:
             sections[-1].paragraphs.append(_other_forces_words(
                 area, year, [r for r in rows if r.indicator.id in strays], strays, bool(kept)))
