@@ -17,8 +17,7 @@ from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
 from safer_desk.services import reference as ref
 from safer_desk.ui import prompts
-from safer_desk.ui.kit.dialogs import GuardedDialog
-from safer_desk.ui.kit.forms import FormView, ViewedForm
+from safer_desk.ui.kit.forms import FormDialog
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
 from safer_desk.ui.kit.undo import push_service_action, push_snapshot_action
@@ -306,21 +305,12 @@ class OrganisationsPage(_Page):
             self.name_edit.clear()
 
 
-class MemberDialog(ViewedForm, GuardedDialog):
+class MemberDialog(FormDialog):
     """End a membership (its To) or add a member (organisation, From, To, statutory or not), or correct a district:
     the kit's form, each refusal beside its field; Save does the change as one undoable step and closes."""
 
     def __init__(self, parent: QWidget, form: FormPresenter, custom: dict[str, QWidget] | None = None):
-        super().__init__(parent, form)
-        self.form = form
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.view = FormView(form, self, save_text="&Save", custom=custom)
-        cancel = QPushButton("Cancel", self.view)
-        cancel.clicked.connect(self.reject)
-        self.view.button_bar.addWidget(cancel)
-        QVBoxLayout(self).addWidget(self.view)
-        form.saved.connect(self.accept)
-        self.destroyed.connect(lambda *_: form.saved.disconnect(self.accept))
+        super().__init__(parent, form, custom)
         self.resize(max(460, self.view.sizeHint().width()), min(360, self.view.body.sizeHint().height() + 150))
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QFrame, QGroupBo
 from safer_desk.presenters.forms import Field, FieldKind, FormPresenter
 from safer_desk.ui.kit.colours import alert_colour, alert_style, themed
 from safer_desk.ui.kit.dates import DateField
+from safer_desk.ui.kit.dialogs import GuardedDialog
 
 
 def form_message_style() -> str:
@@ -363,3 +364,20 @@ class ViewedForm:
             self.form.set_value(key, widget.currentData() or "")
         else:
             self.form.set_value(key, text)
+
+
+class FormDialog(ViewedForm, GuardedDialog):
+    """A dialog that is a form: the kit's FormView over ``form`` with Save and Cancel. Save makes the change (one
+    step of Edit > Undo) and closes; closing with edits unsaved asks first (GuardedDialog). Subclasses size it."""
+
+    def __init__(self, parent: QWidget | None, form: FormPresenter, custom: dict[str, QWidget] | None = None):
+        super().__init__(parent, form)
+        self.form = form
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.view = FormView(form, self, save_text="&Save", custom=custom)
+        cancel = QPushButton("Cancel", self.view)
+        cancel.clicked.connect(self.reject)
+        self.view.button_bar.addWidget(cancel)
+        QVBoxLayout(self).addWidget(self.view)
+        form.saved.connect(self.accept)
+        self.destroyed.connect(lambda *_: form.saved.disconnect(self.accept))
