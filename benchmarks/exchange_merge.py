@@ -267,10 +267,18 @@ def fresh_copy(source: Path, target: Path) -> int:
     return settle(target)
 
 
-def officer_keys() -> list[str]:  # every district here is exported by this one officer
-    from safer_desk.exchange.signing import officer_key
+def officer_keys(exports: list[Path] | None = None) -> list[str]:
+    """The fingerprints the county lead accepts: each district's officer's own key (one key is registered for one
+    office, so a key shared by the districts had all but the first refused, and the merge measured one file)."""
+    from safer_desk.exchange.signing import existing_officer_key
 
-    return [officer_key().fingerprint]
+    homes = sorted({officer_home(p) for p in exports or []})
+    return [existing_officer_key(home / "keys").fingerprint for home in homes]
+
+
+def officer_home(export: Path) -> Path:
+    """The data folder (and so the signing key) of the officer who exported this district's file."""
+    return export.parent / "officers" / export.name.split("-export")[0]
 
 
 def merge_all(county: Path, exports: list[Path]):
@@ -279,12 +287,12 @@ def merge_all(county: Path, exports: list[Path]):
     store = open_store(county, create=True, office_name="County team")
     try:
         t, cpu = time.perf_counter(), time.process_time()
-        report = merge_district_files(store, exports, accept_keys=officer_keys())
+        report = merge_district_files(store, exports, accept_keys=officer_keys(exports))
         first, cpu = time.perf_counter() - t, time.process_time() - cpu
         state = content_checksum(store.conn), row_counts(store.conn)
         entries = store.scalar("SELECT count(*) FROM audit_log")
         t = time.perf_counter()
-        again = merge_district_files(store, exports, accept_keys=officer_keys())
+        again = merge_district_files(store, exports, accept_keys=officer_keys(exports))
         second = time.perf_counter() - t
         same = (content_checksum(store.conn), row_counts(store.conn)) == state and \
             store.scalar("SELECT count(*) FROM audit_log") == entries
@@ -320,12 +328,19 @@ def build_exports(folder: Path, police: Path, months: list[str], how_many: int, 
 
     t = time.perf_counter()
     exports = []
+    home = os.environ.get("SAFER_DESK_HOME")
     for path in districts:
+        target = folder / f"{path.stem}-export.sqlite"
+        os.environ["SAFER_DESK_HOME"] = str(officer_home(target))  # each district's officer signs with their key
         store = open_store(path)
         try:
-            exports.append(export_for_county(store, folder / f"{path.stem}-export.sqlite").path)
+            exports.append(export_for_county(store, target).path)
         finally:
             store.close()
+            if home is None:
+                os.environ.pop("SAFER_DESK_HOME", None)
+            else:
+                os.environ["SAFER_DESK_HOME"] = home
     export_time = time.perf_counter() - t
     print(f"export: {export_time:.1f} s for {len(exports)} files ({export_time / len(exports):.2f} s each)")
     return exports
@@ -418,7 +433,7 @@ def main() -> int:
 
     store = open_store(memory_county, create=True)
     try:
-        merge_district_files(store, exports, accept_keys=officer_keys())
+        merge_district_files(store, exports, accept_keys=officer_keys(exports))
     finally:
         store.close()
     peak = tracemalloc.get_traced_memory()[1]
