@@ -150,7 +150,47 @@ def _only_in_one(describer: "Describer", text: str, other: str) -> str:
     return f"“{'; '.join(words)}”" if words else "none"
 
 
+# A project's lists, as its form saves them with it (table -> what a row of it is called, its columns in words'
+# order): its current status is the last of its status history, its cost reconciles with its cost lines.
+PROJECT_LISTS = {"project_status_history": ("status", ("status", "changed_on", "note")),
+                 "project_officers": ("officer", ("name", "role", "organisation")),
+                 "project_funding_sources": ("match funding", ("source", "financial_year", "amount_pence",
+                                                               "amount_note")),
+                 "project_cost_lines": ("cost line", ("financial_year", "category", "description", "amount_text",
+                                                      "min_pence", "max_pence"))}
+
+
+def _project_lists(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) -> str:
+    """A project's lists, each row [table, position, its values], in order, as JSON."""
+    items = [[table, *r] for table, (_, columns) in PROJECT_LISTS.items() for r in conn.execute(
+        f"SELECT position, {', '.join(columns)} FROM {s}{table} WHERE project_id = ? ORDER BY position", (key,))]
+    return json.dumps(items, separators=(",", ":"))
+
+
+def _project_list_words(describer: "Describer", text: str, other: str) -> str:
+    """What one side's lists have that the other's have not, as the project's form says them: “status live on
+    01/05/2025; cost line 2025/26 Venue Hall hire £3,000”."""
+    theirs = json.loads(other or "[]")
+    words = []
+    for item in json.loads(text or "[]"):
+        if item in theirs:
+            continue
+        noun, columns = PROJECT_LISTS[item[0]]
+        row = dict(zip(columns, item[2:]))
+        values = [describer.value(item[0], c, row[c]) for c in columns if c not in ("min_pence", "max_pence")
+                  and row[c] not in (None, "")]
+        if item[0] == "project_status_history":  # “status live on 01/05/2025 (note)”
+            on, note = row["changed_on"], row["note"]
+            values = [row["status"], *([f"on {describer.value(item[0], 'changed_on', on)}"] if on else []),
+                      *([f"({note})"] if note else [])]
+        words.append(" ".join([noun, *(v.strip("“”") for v in values)]))
+    return f"“{'; '.join(words)}”" if words else "none"
+
+
 WHOLES = {
+    # first: what the others' parts choose is merged before them
+    "projects": Whole({table: "{p}project_id {key}" for table in PROJECT_LISTS}, _project_lists, _project_list_words,
+                      "only in it"),
     "commissioning_scenarios": Whole({"scenario_items": "{p}scenario_id {key}"}, _choices, _choice_words,
                                      "projects ticked", chosen="projects"),
     "budget_plans": Whole(PLAN_PARTS, _plan_layout, _only_in_one, "only in it"),

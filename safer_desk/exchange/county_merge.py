@@ -1315,12 +1315,26 @@ class _Merger:
         then the office has not changed its version, the county's edit stands, and nothing is raised (a conflict
         is a new version from the office). Known when the office's row is the very one the county merged (its
         origin's hash, the office's own or shared, and for a thing of WHOLES what it is made of as the county holds
-        it), or when this very export was merged before and no conflict of the office's about the row was open (an
-        open one is raised again, as it stands: the office's version was not the county's then either)."""
+        it, or each of its parts as last merged from the office: the county's edit of a project dates its new status
+        in its history), or when this very export was merged before and no conflict of the office's about the row was
+        open (an open one is raised again, as it stands: the office's version was not the county's then either)."""
         if (p.shared or p.office_id == self.m.office_id) and short_hash(digest) == p.row_hash \
-                and row.get(MAKE_UP) == existing.get(MAKE_UP):
+                and (row.get(MAKE_UP) == existing.get(MAKE_UP) or self.parts_as_last_merged(info.name, key)):
             return True
         return self.known and (info.name, key) not in self.open_before
+
+    def parts_as_last_merged(self, table: str, key: str) -> bool:
+        """Whether the office sends every part of its thing of WHOLES as the county last merged it from the office
+        (the office's, or held alike by several)."""
+        for part in WHOLES[table].parts:
+            info = self.layouts.info(self.dst, part)
+            for row in iter_rows(self.dst, info, parts_where(table, part, schema=SRC, keys=f"= {sql_text(key)}"), SRC):
+                row = self.apply_remap(info, row)[0]
+                p = self.owner(part, info.key_of(row))
+                if p is None or not (p.shared or p.office_id == self.m.office_id) \
+                        or short_hash(self.digest(info, row)) != p.row_hash:
+                    return False
+        return True
 
     def same_thing(self, info: TableInfo, a: dict, b: dict) -> bool:
         """Two versions that agree on everything compared (ids and the office's local details aside)."""
@@ -1344,12 +1358,13 @@ class _Merger:
                       f"WHERE {self.where_key(info)}") if set_cols else None
         if not incoming_keys:
             return
-        if len(incoming_keys) < BULK_ROWS or len(info.primary_key) != 1 or t in WHOLES:
+        if len(incoming_keys) < BULK_ROWS or len(info.primary_key) != 1:
             rows = [self.apply_remap(info, row) for row in iter_rows(self.dst, info, self.source_filter(t), SRC)]
         else:
             # Most rows of a merge are new to the county and touch nothing of it: they go in together, in SQL.
             # The others (there already, sharing a UNIQUE value, linking to what is not there, or to a row
-            # matched to another office's) are looked at one by one.
+            # matched to another office's) are looked at one by one; so is every thing of WHOLES the county holds
+            # (a project alike to the byte may still differ in its lists).
             rows = self.merge_new_rows(info, natural, reference)
         if t == "dhr_shares":  # a refused share before the invoices dealing with its refusal (as the county holds it)
             rows = _sources_first(rows)
@@ -1454,6 +1469,8 @@ class _Merger:
             alike = " AND ".join(f"m.{quote(c)} IS i.{quote(c)} AND typeof(m.{quote(c)}) = typeof(i.{quote(c)})"
                                  for c in info.columns if c != pk)
             conn.execute("DROP TABLE IF EXISTS temp.merge_same")
+            if t in WHOLES:  # its own row alike is not enough: what it is made of is compared too (merge_row)
+                alike = "false"
             conn.execute(
                 f"CREATE TEMP TABLE merge_same AS SELECT i.{quote(pk)} AS k FROM {source} i JOIN main.{quote(t)} m "
                 f"ON {same_key} WHERE {alike or '1'} AND EXISTS (SELECT 1 FROM main.{ORIGINS_TABLE} o "
