@@ -18,7 +18,9 @@ Batches
     A bulk import or a merge is recorded as ONE entry (``action = 'batch'``: what, the source file,
     its SHA-256 and the rows per table and kind). While a batch is open on a connection the row
     triggers' ``WHEN safer_desk_audit_row(...)`` counts the row and returns 0, so no row entry is
-    written (``Store.batch``).
+    written (``Store.batch``). One big statement of a batch may be counted once from its own row
+    count instead (``Store.execute_counted``: the WHEN answered in C meanwhile), and is refused if it
+    changed any row but its own.
 
 The chain
     Every entry carries ``prev_hash`` (the hash of the entry before it; 64 zeros for the first) and
