@@ -353,12 +353,14 @@ class FundsPresenter(FormScreen):
 
         return check
 
-    def _spend_doubts(self, fund: funds.Fund, reference: Callable[[dict], str], instead_of: int = 0):
-        """What a spend line's form queries once: past the money contributed, dated before its referral, a supplier
-        that reads like a person's name."""
+    def _spend_doubts(self, fund: funds.Fund, reference: Callable[[dict], str], instead_of: int = 0,
+                      instead_of_on: date | None = None):
+        """What a spend line's form queries once: past the money contributed (or received by the line's month),
+        dated before its referral, a supplier that reads like a person's name."""
         def doubts(v: dict) -> dict[str, list[str]]:
             over = funds.overspend_warning(self.store, fund.id, item=v["item"], amount=v["amount"],
-                                           instead_of=instead_of)
+                                           instead_of=instead_of, spent_on=v["spent_on"],
+                                           instead_of_on=instead_of_on, today=self.today())
             referred = next((date.fromisoformat(r["referred_on"]) for r in (self.data.referrals if self.data else [])
                              if r["reference"] == reference(v)), None)
             early = (f"{_uk(v['spent_on'])} is before the referral ({_uk(referred)})."
@@ -410,7 +412,8 @@ class FundsPresenter(FormScreen):
                           values={"spent_on": _uk(date.fromisoformat(line["spent_on"])), "item": line["item"],
                                   "amount": format_money(line["amount_pence"]), "supplier": line["supplier"] or "",
                                   "invoice_ref": line["invoice_ref"] or ""}, correcting=True,
-                          warnings=self._spend_doubts(fund, lambda v: line["reference"], line["amount_pence"]),
+                          warnings=self._spend_doubts(fund, lambda v: line["reference"], line["amount_pence"],
+                                                      date.fromisoformat(line["spent_on"])),
                           check=self._spend_check(fund))
 
     def _reference(self, referral_id: str) -> str:

@@ -509,9 +509,12 @@ def _catalogue_item(store: Store, item: str):
     return store.one("SELECT * FROM fund_items WHERE id = ? OR name = ? COLLATE NOCASE", (item, item))
 
 
-def overspend_warning(store: Store, fund_id: str, *, item: str, amount: Any = None, instead_of: int = 0) -> str:
+def overspend_warning(store: Store, fund_id: str, *, item: str, amount: Any = None, instead_of: int = 0,
+                      spent_on: Any = None, instead_of_on: date | None = None, today: date | None = None) -> str:
     """A doubt about a spend line (asked once, never a refusal): it takes its fund past what was contributed
-    (``instead_of``: the pence of the line it corrects, no longer spent).
+    (``instead_of``: the pence of the line it corrects, dated ``instead_of_on``, no longer spent); or, dated
+    ``spent_on``, past the money received by then (money counts from the month it is received, as ``receipts``
+    counts it), saying which contribution is still to come.
 
     A pot overspent is a conversation with the contributors, not a typing slip; but a £30,000 line in a £20,000
     fund often is one (a sanctuary room keyed where a lock was meant)."""
@@ -523,9 +526,18 @@ def overspend_warning(store: Store, fund_id: str, *, item: str, amount: Any = No
             pence = _pence(amount, "Amount", allow_zero=False)
         except FundError:
             return ""  # refused with its reason when saved
+    try:
+        day = _date(spent_on, "Date")
+    except FundError:
+        day = None  # refused with its reason when saved
     if not pence:
         return ""
     fund = get_fund(store, fund_id)
+    month, was = (Month.of(day) if day else None), (Month.of(instead_of_on) if instead_of_on else None)
+    if pence <= instead_of and (month is None or was is None or month >= was):
+        return ""  # a correction downwards (and no earlier) never makes it worse
+    if month is not None and (short := _short_by_month(store, fund, month, pence, instead_of, was, today)):
+        return short
     contributed = int(store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM fund_contributions WHERE fund_id = ?",
                                    (fund.id,)))
     spent = int(store.scalar(f"SELECT coalesce(sum(amount_pence), 0) FROM ({spend_sql(store)}) WHERE fund_id = ?",
@@ -535,6 +547,35 @@ def overspend_warning(store: Store, fund_id: str, *, item: str, amount: Any = No
         return ""
     return (f"This spend of {format_money(pence)} takes {fund.name} {format_money(over)} past the "
             f"{format_money(contributed)} contributed ({format_money(spent)} spent so far).")
+
+
+def _short_by_month(store: Store, fund: Fund, month: Month, pence: int, instead_of: int, was: Month | None,
+                    today: date | None) -> str:
+    """The question about a line of ``pence`` dated in ``month`` when, in that month or a later one before all the
+    money has come, the spend to date passes the money received by then, naming the money still to come ("" when
+    it does not)."""
+    money = receipts(store, fund)
+    by_month = {Month.parse(m): int(p) for m, p in store.rows(
+        f"SELECT month, sum(amount_pence) FROM ({spend_sql(store)}) WHERE fund_id = ? GROUP BY month", (fund.id,))}
+    last = max((m for m, _, _ in money), default=month)
+    m = month
+    while m < last:  # from the last receipt on, all the money is there: the question about the whole of it
+        received = sum(p for mm, p, _ in money if mm <= m)
+        spent = sum(p for mm, p in by_month.items() if mm <= m) - (instead_of if was is None or was <= m else 0)
+        if spent + pence > received:
+            now = Month.of(today or date.today())
+            later = " and ".join(f"{format_money(p)} from {who} {'is due' if mm > now else 'was received'} in "
+                                 f"{_month_words(mm)}" for mm, p, who in money if mm > m)
+            return (f"This spend of {format_money(pence)} takes {fund.name} {format_money(spent + pence - received)} "
+                    f"past the {format_money(received)} received by {_month_words(m)} ({format_money(spent)} spent "
+                    f"by then); {later}.")
+        m = m.plus(1)
+    return ""
+
+
+def _month_words(month: Month) -> str:
+    """"June 2025"."""
+    return f"{month.first_day:%B %Y}"
 
 
 def delete_spend_line(store: Store, line_id: str) -> None:

@@ -110,3 +110,61 @@ def test_the_chart_draws_the_fund_level_rising_when_the_top_up_comes(demo_store,
     xs, ys = chart.level_curve.getData()
     assert list(zip(xs, ys))[:4] == [(0, 2000), (6, 2000), (6, 7000), (xs[-1], 7000)]  # x 6: the start of October
     assert chart.out_line.value() == 2.5 and "runs out in Jun 2025" in chart.summary
+
+
+def test_a_spend_line_before_the_top_up_arrives_is_asked_about_the_money_received_by_its_month(demo_store):
+    """£2,000 received in April, £3,000 spent by June, £5,000 due in October: a £200 line in June was not asked
+    about (£5,200 spent of £7,000 contributed), and the coordinator paid for locks with money the fund did not
+    have."""
+    fund = small_fund(demo_store, top_up_on="01/10/2025")
+    asked = funds.overspend_warning(demo_store, fund, spent_on=date(2025, 6, 15), item="Door chain", amount="£200",
+                                    today=date(2025, 9, 15))
+    assert asked == ("This spend of £200 takes Top-up fund £1,200 past the £2,000 received by June 2025 (£3,000 "
+                     "spent by then); £5,000 from Ipswich Borough Council is due in October 2025.")
+    # keyed afterwards, the top-up that came too late for June is said to have been received then
+    assert funds.overspend_warning(demo_store, fund, spent_on=date(2025, 6, 15), item="Door chain", amount="£200",
+                                   today=date(2025, 11, 2)).endswith("was received in October 2025.")
+    # a line after the top-up came is within the money (£7,000 received, £5,200 spent)
+    assert funds.overspend_warning(demo_store, fund, spent_on="15/10/2025", item="Door chain", amount="£200",
+                                   today=date(2025, 10, 20)) == ""
+    # a correction moved earlier is asked about too (the August £1,000 dated in May: £3,000 spent by May)
+    assert "£1,000 past the £2,000 received by May 2025 (£2,000 spent by then)" in funds.overspend_warning(
+        demo_store, fund, spent_on="03/05/2025", item="Door chain", amount="£1,000", instead_of=100_000,
+        instead_of_on=date(2025, 8, 3), today=date(2025, 9, 15))
+
+
+def test_money_with_no_date_or_before_the_fund_began_counts_from_its_first_month_for_the_question(demo_store):
+    """The receipts rule: a top-up with no date, or dated before the fund began, is there from the first month, so the
+    same June line is within the £7,000 (and the wording stays the one about all the money contributed)."""
+    for received_on in (None, "01/01/2025"):
+        fund = small_fund(demo_store, top_up_on=received_on)
+        if received_on is None:
+            funds.add_contribution(demo_store, fund, organisation="Ipswich Borough Council", amount="£5,000")
+        assert funds.overspend_warning(demo_store, fund, spent_on="15/06/2025", item="Door chain", amount="£200",
+                                       today=date(2025, 9, 15)) == ""
+        assert funds.overspend_warning(demo_store, fund, spent_on="15/06/2025", item="Door chain", amount="£2,500",
+                                       today=date(2025, 9, 15)) == (
+            "This spend of £2,500 takes Top-up fund £500 past the £7,000 contributed (£5,000 spent so far).")
+        funds.delete_fund(demo_store, fund)
+
+
+def test_the_spend_form_asks_once_about_money_not_received_by_the_line_s_month(demo_store):
+    from safer_desk.presenters.actions import ActionLog
+    from safer_desk.presenters.funds import FundsPresenter
+
+    fund = small_fund(demo_store, top_up_on="01/10/2025")
+    p = FundsPresenter(demo_store, perform=ActionLog(), today=lambda: date(2025, 9, 15))
+    p.reload(select=fund)
+    referral = next(r for r in p.data.referrals if r["reference"] == "TU-002")
+    form = p.spend_form(referral)
+    for key, value in (("spent_on", "15/06/2025"), ("item", "Door chain"), ("amount", "£200")):
+        form.set_value(key, value)
+    assert not form.save()
+    assert "£1,200 past the £2,000 received by June 2025" in form.message("amount")
+    assert "£5,000 from Ipswich Borough Council is due in October 2025" in form.message("amount")
+    assert form.save()  # asked once, never a refusal
+    assert funds.fund_figures(demo_store, fund, today=date(2025, 9, 15)).spent_pence == 520_000
+    line = next(r for r in p.data.lines if r["reference"] == "TU-003")  # £1,000 in July: moved to June
+    form = p.edit_spend_form(line)
+    form.set_value("spent_on", "03/06/2025")
+    assert not form.save() and "past the £2,000 received by June 2025" in form.message("amount")
