@@ -1471,10 +1471,15 @@ class _Merger:
             conn.execute("DROP TABLE IF EXISTS temp.merge_same")
             if t in WHOLES:  # its own row alike is not enough: what it is made of is compared too (merge_row)
                 alike = "false"
+            # Alike and this office's (or held by several already): nothing to do. A row another office sent alike
+            # is looked at one by one, which makes it held by both (merge_row: ``share``), so neither office's later
+            # export changes or removes it; left here, it stayed the first office's alone.
+            mine = ", ".join(str(n) for n in {*self.my_imports, self.import_number})
             conn.execute(
                 f"CREATE TEMP TABLE merge_same AS SELECT i.{quote(pk)} AS k FROM {source} i JOIN main.{quote(t)} m "
                 f"ON {same_key} WHERE {alike or '1'} AND EXISTS (SELECT 1 FROM main.{ORIGINS_TABLE} o "
-                f"WHERE o.table_name = ? AND o.row_key = CAST(i.{quote(pk)} AS TEXT)){and_of_source('i')}", (t,))
+                f"WHERE o.table_name = ? AND o.row_key = CAST(i.{quote(pk)} AS TEXT) AND (o.shared OR "
+                f"o.import_number IN ({mine}))){and_of_source('i')}", (t,))
             if remapped:
                 conn.executemany("DELETE FROM temp.merge_same WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
             same = conn.execute("SELECT count(*) FROM temp.merge_same").fetchone()[0]

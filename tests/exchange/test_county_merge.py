@@ -341,8 +341,15 @@ def test_fill_district_helper_gives_distinct_offices(tmp_path, standin_privacy):
         two.close()
 
 
-def test_rows_with_deterministic_ids_are_owned_until_another_office_sends_them_alike(district, county, tmp_path):
-    """An indicator ("indicator:all-crime") one office made is that office's; sent alike by two, it is shared."""
+@pytest.mark.parametrize("bulk_rows", [20, 0], ids=["row by row", "in bulk"])
+def test_rows_with_deterministic_ids_are_owned_until_another_office_sends_them_alike(district, county, tmp_path,
+                                                                                    monkeypatch, bulk_rows):
+    """An indicator ("indicator:all-crime") one office made is that office's; sent alike by two, it is shared. In
+    bulk too (a table of 20 rows or more): there a row sent alike by a second office was counted unchanged and
+    stayed the first office's alone, so the first office's later change replaced it and its deletion removed it."""
+    from safer_desk.exchange import county_merge
+
+    monkeypatch.setattr(county_merge, "BULK_ROWS", bulk_rows)
     ipswich = open_store(second_district(district, tmp_path), read_only=False)
     try:
         for store in (district, county, ipswich):
