@@ -775,10 +775,18 @@ class Describer:
             named = "" if column in MAIN_VALUES else f"{column_words(column, table)} "
             county, district = f"{named}{a} {county_from}", f"{b} {district_from}"
         else:
-            county = ", ".join(f"{column_words(c, table)} {a}" for c, a, _ in diffs) + f" {county_from}"
-            district = ", ".join(f"{column_words(c, table)} {b}" for c, _, b in diffs) + f" {district_from}"
+            def said(side: int) -> list[tuple[str, str, str]]:
+                # Beside other differences, a side whose lists hold nothing the other's do not says nothing of
+                # them ("cost not stated in the county file", not "cost not stated, only in it none …").
+                return [d for d in diffs if not (d[0] in _WHOLE_NAMES and d[side] == "none")] or diffs
+
+            county = ", ".join(f"{column_words(c, table)} {a}" for c, a, _ in said(1)) + f" {county_from}"
+            district = ", ".join(f"{column_words(c, table)} {b}" for c, _, b in said(2)) + f" {district_from}"
         joiner = "; " if len(diffs) > 1 else ", "
         return county, district, f"{subject}: {county}{joiner}{district}"
+
+
+_WHOLE_NAMES = {whole.named for whole in WHOLES.values()}
 
 
 def figure_phrase(source: str | None, office: str | None) -> str:
