@@ -529,10 +529,15 @@ def conflicts_text(conflicts: Iterable[Conflict]) -> list[str]:
 def _matches(c: Conflict, which: str | int | None) -> bool:
     if which is None:
         return True
-    text = str(which).strip().lstrip("#")
+    text = _selector_text(which)
     if _is_number(text):
         return c.id == int(text)
     return text in (c.group, c.kind)
+
+
+def _selector_text(which: str | int) -> str:
+    """A --conflict as typed, "#3" as "3"."""
+    return str(which).strip().lstrip("#")
 
 
 def _is_number(text: str) -> bool:
@@ -545,8 +550,8 @@ def check_conflict_selector(which: str | int | None) -> None:
     no conflict can have (they are numbered from 1, as listed)."""
     if which is None:
         return
-    text = str(which).strip().lstrip("#")
-    if (_is_number(text) and int(text) == 0) or (text.lstrip("+-").isdigit() and not _is_number(text)):
+    text = _selector_text(which)
+    if text.lstrip("+-").isdigit() and not (_is_number(text) and int(text) > 0):  # 0, -1, +1, "²"
         raise CountyError(f"{which!r} is not a conflict: conflicts are numbered from 1, as listed (#1, #2 …).")
     if _is_number(text) or text in GROUPS or text in KIND_WORDS:
         return
