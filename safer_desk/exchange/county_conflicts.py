@@ -95,6 +95,14 @@ class Whole(NamedTuple):
     chosen: str = ""  # the table its parts choose from (the county may hold a row of it under another id)
 
 
+NOTHING = "none"  # what a thing's side says when its make-up holds nothing the other's does not
+
+
+def _quoted(words: list[str]) -> str:
+    """A thing's make-up in words, “a; b”, or NOTHING."""
+    return f"“{'; '.join(words)}”" if words else NOTHING
+
+
 def _choices(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) -> str:
     """A scenario's choices, whatever their order or ids: each [project, scale numerator, denominator, in months],
     sorted, as JSON (remap: a project the county holds under another id)."""
@@ -110,7 +118,7 @@ def _choice_words(describer: "Describer", text: str, other: str) -> str:
         scale = Scale(numerator, denominator, bool(months))
         how = f" ({scale.describe()})" if months else "" if scale.is_whole else f" (scaled {scale.describe()})"
         words.append(describer.label("projects", key) + how)
-    return f"“{'; '.join(sorted(words, key=str.casefold))}”" if words else "none"
+    return _quoted(sorted(words, key=str.casefold))
 
 
 def _plan_layout(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) -> str:
@@ -147,7 +155,7 @@ def _only_in_one(describer: "Describer", text: str, other: str) -> str:
     mine, theirs = json.loads(text or "[]"), json.loads(other or "[]")
     words = [item if not isinstance(item, list) else f"{item[0]} {item[1]}" + "".join(f" ({x})" for x in item[2:])
              for item in mine if item not in theirs]
-    return f"“{'; '.join(words)}”" if words else "none"
+    return _quoted(words)
 
 
 # A project's lists, as its form saves them with it (table -> what a row of it is called, its columns in words'
@@ -184,7 +192,7 @@ def _project_list_words(describer: "Describer", text: str, other: str) -> str:
             values = [row["status"], *([f"on {describer.value(item[0], 'changed_on', on)}"] if on else []),
                       *([f"({note})"] if note else [])]
         words.append(" ".join([noun, *(v.strip("“”") for v in values)]))
-    return f"“{'; '.join(words)}”" if words else "none"
+    return _quoted(words)
 
 
 WHOLES = {
@@ -778,7 +786,7 @@ class Describer:
             def said(side: int) -> list[tuple[str, str, str]]:
                 # Beside other differences, a side whose lists hold nothing the other's do not says nothing of
                 # them ("cost not stated in the county file", not "cost not stated, only in it none …").
-                return [d for d in diffs if not (d[0] in _WHOLE_NAMES and d[side] == "none")] or diffs
+                return [d for d in diffs if not (d[0] in _WHOLE_NAMES and d[side] == NOTHING)] or diffs
 
             county = ", ".join(f"{column_words(c, table)} {a}" for c, a, _ in said(1)) + f" {county_from}"
             district = ", ".join(f"{column_words(c, table)} {b}" for c, _, b in said(2)) + f" {district_from}"

@@ -560,7 +560,7 @@ def _short_by_month(store: Store, fund: Fund, month: Month, pence: int, instead_
     last = max((m for m, _, _ in money), default=month)
     m = month
     while m < last:  # from the last receipt on, all the money is there: the question about the whole of it
-        received = sum(p for mm, p, _ in money if mm <= m)
+        received = received_by(money, m)
         spent = sum(p for mm, p in by_month.items() if mm <= m) - (instead_of if was is None or was <= m else 0)
         if spent + pence > received:
             now = Month.of(today or date.today())
@@ -734,6 +734,11 @@ def receipts(store: Store, fund: Fund) -> list[tuple[Month, int, str]]:
     return rows
 
 
+def received_by(money: list[tuple[Month, int, str]], month: Month) -> int:
+    """The pence of ``receipts`` there by ``month`` (money counts from the month it is received)."""
+    return sum(p for m, p, _ in money if m <= month)
+
+
 def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]]) -> FundForecast:
     """The forecast with money counted from the month it is received (domain.forecast_fund counts all of it from the
     fund's first month): a month whose spend to date (actual, then at the burn rate) passes the money received by then
@@ -752,13 +757,10 @@ def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]
     def spent_by(m: Month) -> int:  # past the forecast line: on at the burn rate
         return spend[m] if m in spend else spend[line_end] + domain.half_up(forecast.burn_rate * m.minus(line_end))
 
-    def received_by(m: Month) -> int:
-        return sum(p for mm, p, _ in money if mm <= m)
-
     runs: list[list[Month | None]] = []  # [first short month, last short month, month the money came (None: never)]
     m = min(spend)
     while m <= last:
-        short = spent_by(m) > received_by(m)
+        short = spent_by(m) > received_by(money, m)
         if short and (not runs or runs[-1][2] is not None):
             runs.append([m, m, None])
         elif short:
