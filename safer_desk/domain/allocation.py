@@ -439,7 +439,14 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     if options.fixed_per_unit_pence is not None:
         per_unit = options.fixed_per_unit_pence
     elif options.fixed_share and units_total:
-        per_unit = _round_half_up(Fraction(pot) * options.fixed_share / units_total, unit)
+        exact_per_unit = Fraction(pot) * options.fixed_share / units_total
+        per_unit = _round_half_up(exact_per_unit, unit)
+        if per_unit * units_total > pot:  # a share of (nearly) the whole, rounded up, is more than the pot: round down
+            rounded_up, per_unit = per_unit, int(exact_per_unit // unit) * unit
+            notes.append(f"A fixed share of {percent_text(options.fixed_share)}% rounded up to "
+                         f"{format_money(rounded_up)} a unit would come to more than the pot, so each unit's fee was "
+                         f"rounded down to {format_money(per_unit)}; the {format_money(pot - per_unit * units_total)} "
+                         "left is shared by the variable part.")
     else:
         per_unit = 0
     if options.fixed_share and not units_total and options.fixed_per_unit_pence is None:
@@ -696,28 +703,64 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
         raise AllocationError("damping: the limit cannot be met with these figures.")
     if not any(exact.values()):
         return {n: 0 for n in names}, note, limit
-    return _nearest_units(exact, d * lam.denominator, pot_pence, unit), \
-        note, limit
+    # Rounded to the unit inside each band where it can be: £27,897.60 (+20% on £23,248) is £27,897, not £27,898.
+    step = d * unit
+    bands = {n: (-(-low[n] // step), high[n] // step) for n in limited}
+    return _nearest_units(exact, d * lam.denominator, pot_pence, unit, bands), note, limit
 
 
-def _nearest_units(scaled: Mapping[str, int], scale: int, total_pence: int, unit: int) -> dict[str, int]:
+def _nearest_units(scaled: Mapping[str, int], scale: int, total_pence: int, unit: int,
+                   bands: Mapping[str, tuple[int, int]] | None = None) -> dict[str, int]:
     """Round exact amounts (given × scale) to units so that each moves by less than one unit and all add up.
 
     Each part is its exact amount rounded down to the unit; the units left over go to
     the largest remainders (ties by the larger amount, then by name), and odd pence
-    (a total that is not a whole number of units) to the next in line.
+    (a total that is not a whole number of units) to the next in line. ``bands`` (the
+    fewest and most units a partnership may have: its damping limit) come first when
+    they can all be kept: a part rounded down below its band takes a unit, one at the
+    top of its band takes none, and the units left go to the others, more than one
+    each if need be.
     """
     step = unit * scale
     parts = {n: v // step for n, v in scaled.items()}
     units_total, odd = divmod(total_pence, unit)
     left = units_total - sum(parts.values())
     order = sorted(scaled, key=lambda n: (-(scaled[n] - parts[n] * step), -scaled[n], n))
+    odd_to = order[left % len(order)]
+    banded = _within_bands(scaled, parts, left, order, bands) if bands else None
+    if banded is not None:
+        parts, left = banded, 0
+        odd_to = next((n for n in order if n not in bands or parts[n] < bands[n][1]), odd_to)
     for n in order[:left]:
         parts[n] += 1
     result = {n: parts[n] * unit for n in scaled}
     if odd:
-        result[order[left % len(order)]] += odd
+        result[odd_to] += odd
     return result
+
+
+def _within_bands(scaled: Mapping[str, int], floors: Mapping[str, int], left: int, order: Sequence[str],
+                  bands: Mapping[str, tuple[int, int]]) -> dict[str, int] | None:
+    """``floors`` with ``left`` more units placed so that every part is inside its band (in ``order``, largest
+    remainder first), or None when they cannot all be kept."""
+    parts = dict(floors)
+    for n, (low, high) in bands.items():
+        if low > high or parts[n] > high:
+            return None
+        left -= max(0, low - parts[n])
+        parts[n] = max(parts[n], low)
+    while left:  # the rest to the largest remainders with room (or, when too many were raised, from the smallest)
+        step = 1 if left > 0 else -1
+        if step > 0:
+            room = [n for n in order if (parts[n] < bands[n][1] if n in bands else scaled[n])]
+        else:
+            room = [n for n in reversed(order) if parts[n] > (bands[n][0] if n in bands else 0)]
+        if not room:
+            return None
+        for n in room[:abs(left)]:
+            parts[n] += step
+        left -= step * len(room[:abs(left)])
+    return parts
 
 
 def _is_sorted(values: list[Fraction]) -> bool:

@@ -50,7 +50,8 @@ def _headings(rows: Sequence[Sequence[str]]) -> tuple[list, Iterator[tuple[int, 
 
 def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | None = None,
                     source: str = "the input") -> list[PartnershipInput]:
-    """Rows of text with a header (partnership, fixed_units, basis or factor columns[, previous]) as inputs.
+    """Rows of text with a header (partnership, fixed_units, basis or factor columns[, previous or Last year]) as
+    inputs.
 
     A title and blank rows above the headings are passed over. Every problem names the row (as a spreadsheet
     numbers it) and the column.
@@ -58,8 +59,11 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
     if not rows:
         raise AllocationError(f"{source} is empty: it needs a header row and a row per partnership.")
     heading, body = _headings(rows)
-    header = [_clean_header(h) for h in heading]
     wanted = list(factors) if factors else [DEFAULT_FACTOR]
+    # The tab heads last year's column "Last year" (and a paste reads it so): passed over here, it went unsaid.
+    factor_columns = {_clean_header(f) for f in wanted}
+    header = ["previous" if h == "last_year" and h not in factor_columns else h
+              for h in (_clean_header(h) for h in heading)]
     index = {h: i for i, h in enumerate(header) if h}
     missing = [c for c in ["partnership", "fixed_units", *(_clean_header(f) for f in wanted)] if c not in index]
     if missing:
