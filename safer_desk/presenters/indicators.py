@@ -1028,9 +1028,11 @@ class IndicatorForm:
             before_ind = store.one("SELECT * FROM indicators WHERE id = ?", (indicator_id,))
             before_target = svc.get_target(store, indicator_id, area_id, year) \
                 if before_ind is not None and area_id and year else None
-            # A target the paper states as "Tbc" stays so without a figure; with one, it is set at last.
-            tbc = before_target is not None and before_target.status == "tbc" and kind == before_target.kind
-            status = ("tbc" if value is None else "set") if tbc else None
+            # A target the paper states as "Tbc" stays so without a figure; with one (or a trajectory), of any kind, it
+            # is set at last (left to set_target, a Tbc target would stay Tbc and the figure typed go without a word).
+            tbc = before_target is not None and before_target.status == "tbc"
+            given = value is not None or bool(trajectory)
+            status = ("set" if given else "tbc") if tbc and kind else None
             if kind in (TargetKind.ANNUAL.value, TargetKind.THRESHOLD.value) and value is None and not tbc:
                 raise FormError({"target_value": "Give the target's figure (or choose No target)."})
             fields = dict(code=parsed["code"] or "", unit=parsed["unit"], polarity=parsed["polarity"],

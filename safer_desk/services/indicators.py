@@ -972,7 +972,7 @@ def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
                                  f"{len(periods)} figures, not {len(cumulative)}.")
         if indicator.unit in ("count", "rate") and any(b < a for a, b in zip(cumulative, cumulative[1:])):
             raise IndicatorError(f"{indicator.name}: a cumulative trajectory cannot go down.")
-        value = value if value is not None else cumulative[-1]
+        value = cumulative[-1]  # the trajectory's end is its figure ("Cumulative trajectory to 640"), never another
         profile = "entered"
     else:
         if value is None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout
 
 from safer_desk.domain.indicators import format_number
 from safer_desk.presenters.area_comparison import AreaComparisonPresenter
-from safer_desk.presenters.formats import Unit
+from safer_desk.presenters.formats import Unit, plain_shown
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel, SortProxy
 from safer_desk.ui.kit import fitting_size
@@ -25,11 +25,11 @@ def comparison_columns() -> list[Column]:
         Column("area", "Area"),
         Column("kind", "Kind"),
         Column("figure", "Year to date", align=RIGHT, unit=Unit.NUMBER, text_of=lambda r: r.figure_text,
-               copy_of=lambda r: "" if r.figure is None else format_number(r.figure, 2).replace(",", "")),
+               copy_of=lambda r: "" if r.figure is None else plain_shown(r.figure_text)),
         Column("period", "Period"),
         Column("population", "Population", align=RIGHT, unit=Unit.COUNT),
         Column("rate", "Rate", align=RIGHT, unit=Unit.NUMBER, text_of=lambda r: r.rate_text,
-               copy_of=lambda r: "" if r.rate is None else f"{r.rate:.1f}"),
+               copy_of=lambda r: "" if r.rate is None else plain_shown(r.rate_text)),
         Column("change_text", "Change on last year"),
         Column("rag", "RAG"),
     ]
