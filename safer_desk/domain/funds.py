@@ -325,7 +325,8 @@ class ForecastRange:
     def describe(self) -> str:
         """"runs out between Oct-20 (6 months) and Jan-21 (3 months)", or "" without a forecast.
 
-        A window longer than the fund's spend so far counts the months there are, and says so.
+        A window longer than the fund's spend so far counts the months there are, and says so. A window on which the
+        money does not run out (spending stopped) is said too: the range is there so that one window's luck shows.
         """
         dated = [(w, f) for w, f in zip(self.windows, self.forecasts) if f.exhaustion_month is not None]
         if not dated:
@@ -335,8 +336,11 @@ class ForecastRange:
             short = f" (only {f.window_months} month{'s' if f.window_months != 1 else ''} of spend)" \
                 if f.window_months < w else ""
             parts.append(f"{f.exhaustion_month.label} on {w} months{short}")
+        parts += [f"on {w} months ({_money(f.burn_rate_pence)} a month) it does not run out"
+                  for w, f in zip(self.windows, self.forecasts) if f.exhaustion_month is None and f.lasts_past]
         if self.earliest == self.latest:
-            return f"runs out in {self.earliest.label} on each window: {'; '.join(parts)}"
+            each = " on each window" if len(dated) == len(self.forecasts) else ""
+            return f"runs out in {self.earliest.label}{each}: {'; '.join(parts)}"
         return f"runs out between {self.earliest.label} and {self.latest.label}: {'; '.join(parts)}"
 
 

@@ -19,7 +19,7 @@ from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundEr
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month
-from safer_desk.domain.text import counted, find_typed, unknown_fields
+from safer_desk.domain.text import counted, find_typed, in_words, unknown_fields
 from safer_desk.services.dhr import as_date, as_pence, free_text
 from safer_desk.storage import records, snapshots
 from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, FUND_SUMMARY_VIEW, MOVED_MONTHS_ID, moved_months
@@ -563,14 +563,22 @@ def _short_by_month(store: Store, fund: Fund, month: Month, pence: int, instead_
         received = received_by(money, m)
         spent = sum(p for mm, p in by_month.items() if mm <= m) - (instead_of if was is None or was <= m else 0)
         if spent + pence > received:
-            now = Month.of(today or date.today())
-            later = " and ".join(f"{format_money(p)} from {who} {'is due' if mm > now else 'was received'} in "
-                                 f"{_month_words(mm)}" for mm, p, who in money if mm > m)
+            due = _not_received(store, fund, today or date.today())
+            later = in_words([f"{format_money(p)} from {who} {'is due' if (mm, p, who) in due else 'was received'} "
+                              f"in {_month_words(mm)}" for mm, p, who in money if mm > m])
             return (f"This spend of {format_money(pence)} takes {fund.name} {format_money(spent + pence - received)} "
                     f"past the {format_money(received)} received by {_month_words(m)} ({format_money(spent)} spent "
                     f"by then); {later}.")
         m = m.plus(1)
     return ""
+
+
+def _not_received(store: Store, fund: Fund, today: date) -> list[tuple[Month, int, str]]:
+    """The ``receipts`` dated after ``today``: not received yet (the balance leaves them out), even in this month."""
+    rows = store.rows("SELECT c.received_on, c.amount_pence, o.name FROM fund_contributions c JOIN organisations o "
+                      "ON o.id = c.organisation_id WHERE c.fund_id = ? AND c.received_on > ?",
+                      (fund.id, today.isoformat()))
+    return [(max(Month.of(date.fromisoformat(day)), fund.start_month), int(pence), who) for day, pence, who in rows]
 
 
 def _month_words(month: Month) -> str:
@@ -935,8 +943,10 @@ def forecast_sentence(figures: FundFigures) -> str:
 
     if f.exhaustion_month is None and f.lasts_past is not None:  # spend, but none (or next to none) lately
         lasts = f"{f.lasts_past.first_day:%B %Y}"  # the year whole: "Mar-69" would read as 1969
+        range_text = range_sentence(figures)  # other windows may run out: the range shows this window's luck
         return " ".join([f"{rate()}, the fund does not run out: it lasts past {lasts}, as far as the forecast looks "
-                         f"({domain.FORECAST_YEARS} years past the period's end).", *f.warnings])
+                         f"({domain.FORECAST_YEARS} years past the period's end).",
+                         *([range_text] if range_text else []), *f.warnings])
     if f.exhaustion_month is None:
         return " ".join(["No spend yet, so no forecast." if not f.incomplete else
                          "No complete month of spend yet, so no forecast.", *f.warnings])

@@ -144,6 +144,7 @@ def test_a_rate_of_next_to_nothing_lasts_past_the_forecast_not_past_the_calendar
 
     class Figures:
         forecast = f
+        ranges = None
 
     text = forecast_sentence(Figures())
     assert text.startswith(f"At {rate} a month (the 3 months to Sep-18), the fund does not run out: it lasts "

@@ -127,7 +127,10 @@ class FundChart(Chart):
                 curve.setData([], [])
             self.out_line.hide()
             self.set_x_range(0, 1)
-            self.summary = "No spend recorded yet." if figures is not None else "There is no fund to show."
+            self.summary = "There is no fund to show." if figures is None else "No spend recorded yet."
+            if figures is not None and figures.spent_pence:  # spend only in months not complete: no burn rate yet
+                self.summary = (f"No complete month of spend yet: {format_money(figures.spent_pence)} spent so far, "
+                                "in months not complete.")
             if figures is not None:
                 start = figures.fund.start_month
                 self.axis.start = start
