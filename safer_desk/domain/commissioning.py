@@ -315,6 +315,26 @@ def in_window(share: Share, year: str | None, span: tuple[str, str] | None) -> b
     return span is None or span[0] <= share.financial_year <= span[1]
 
 
+def _funders_shares(shares: Sequence[Share], funder: str, award_name: str = "") -> list[Share]:
+    """The shares that are the funder's (with ``award_name``, also those naming that award after the funder)."""
+    return [s for s in shares if same_funder(s.funder, funder) or (award_name and names_award(
+        named_award(s.funder, funder) or "", award_name))]
+
+
+def share_years(shares: Sequence[Share], funder: str, span: tuple[str, str] | None = None,
+                award_name: str = "") -> dict[str, int]:
+    """The funder's stated shares counted against an award for no one year (a total over ``span``, or one not
+    dated), by the year each is for: how what it commits falls across years. Empty when any counted share has
+    no year or no amount: then only the project's own years can say it."""
+    mine = [s for s in _funders_shares(shares, funder, award_name) if in_window(s, None, span)]
+    if not mine or any(not s.financial_year or s.amount_pence is None for s in mine):
+        return {}
+    years: dict[str, int] = {}
+    for s in mine:
+        years[s.financial_year] = years.get(s.financial_year, 0) + s.amount_pence
+    return years
+
+
 def share_for(shares: Sequence[Share], funder: str, year: str | None = None,
               span: tuple[str, str] | None = None, award_name: str = "") -> ShareLookup:
     """The funder's share of a project for a year: shares for that year, plus those with no year. With ``span``
@@ -330,8 +350,7 @@ def share_for(shares: Sequence[Share], funder: str, year: str | None = None,
     counts for that award only; when the funder's shares all name other awards, it gives nothing ("other award",
     their words in ``words``).
     """
-    funders = [s for s in shares if same_funder(s.funder, funder) or (award_name and names_award(
-        named_award(s.funder, funder) or "", award_name))]
+    funders = _funders_shares(shares, funder, award_name)
     mine = [s for s in funders if in_window(s, year, span)]
     if not mine:
         if funders:

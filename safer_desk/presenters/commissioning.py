@@ -335,11 +335,12 @@ class CommissioningPresenter(ScreenPresenter):
 
         def after(k: str) -> None:
             listed = {s.id: s for s in service.list_scenarios(store)}
-            if k in listed:
-                self.loaded = listed[k]
-            elif self.loaded is not None and self.loaded.id == k:
-                # A new scenario undone: the set is again the one it was loaded from (changed), if still saved.
-                self.loaded = listed.get(before.id) if before is not None else None
+            if self._showing(k, before):  # another scenario chosen since stays in view, as saved
+                if k in listed:
+                    self.loaded = listed[k]
+                elif self.loaded is not None and self.loaded.id == k:
+                    # A new scenario undone: the set is again the one it was loaded from (changed), if still saved.
+                    self.loaded = listed.get(before.id) if before is not None else None
             self.scenarios_changed.emit()
             self._changed()
 
@@ -354,6 +355,12 @@ class CommissioningPresenter(ScreenPresenter):
         self.message = self.error = ""
         self._changed()
         return True
+
+    def _showing(self, scenario_id: str, before: Scenario | None) -> bool:
+        """Whether the page still shows the set a step on ``scenario_id`` was made from (``before``: the scenario it
+        was loaded from then): an undo or redo of it after another scenario was chosen leaves that one in view."""
+        shown = self.loaded.id if self.loaded is not None else None
+        return shown in (scenario_id, before.id if before is not None else None)
 
     def _scenario_action(self, text: str, scenario_id: str, change: Callable[[], Any],
                          after: Callable[[str], None]) -> Action:
@@ -372,7 +379,8 @@ class CommissioningPresenter(ScreenPresenter):
 
         def after(k: str) -> None:
             exists = any(s.id == k for s in service.list_scenarios(store))
-            self.loaded = scenario if exists else None
+            if self._showing(k, None):
+                self.loaded = scenario if exists else None
             self.scenarios_changed.emit()
             self._changed()
 

@@ -24,6 +24,7 @@ class FunderShare:
     words: str
     of_pence: int | None
     at_least: bool = False  # the cost is a minimum ("Minimum £50,000"): no upper figure to take a share of
+    low_pence: int | None = None  # the cost is a range ("£54,372 - £62,372"): its lower end (``of_pence`` the upper)
 
     def describe(self) -> str:
         year = f" ({self.year})" if self.year else ""
@@ -31,6 +32,11 @@ class FunderShare:
             return f"{self.funder}{year}: {self.words or 'not known'}"
         if self.of_pence and self.at_least:
             return f"{self.funder}{year}: {format_money(self.amount_pence)} of at least {format_money(self.of_pence)}"
+        if self.of_pence and self.low_pence:  # a range: the share of each end, named (paired by place, they crossed)
+            low, high = (format_percent(Fraction(self.amount_pence, end), places=1) + "%"
+                         for end in (self.low_pence, self.of_pence))
+            return (f"{self.funder}{year}: {format_money(self.amount_pence)} of {format_money(self.low_pence)} - "
+                    f"{format_money(self.of_pence)} ({low} of the lower end, {high} of the upper)")
         if self.of_pence:
             # Halves up, as a spreadsheet rounds (a float showed 1.25% as 1.2%).
             percent = format_percent(Fraction(self.amount_pence, self.of_pence), places=1)
@@ -39,13 +45,15 @@ class FunderShare:
         return f"{self.funder}{year}: {format_money(self.amount_pence)}"
 
 
-def _cost(cost_text: str) -> tuple[int | None, bool]:
-    """The cost as typed, as the figure to plan with, and whether it is only a minimum."""
+def _cost(cost_text: str) -> tuple[int | None, bool, int | None]:
+    """The cost as typed, as the figure to plan with, whether it is only a minimum, and a range's lower end."""
     try:
         cost = parse_cost(cost_text) if (cost_text or "").strip() else None
     except MoneyError:
-        return None, False
-    return (cost.planning_pence, cost.kind == "minimum") if cost is not None else (None, False)
+        return None, False, None
+    if cost is None:
+        return None, False, None
+    return cost.planning_pence, cost.kind == "minimum", cost.min_pence if cost.kind == "range" else None
 
 
 def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[str, str]] | None = None,
@@ -53,10 +61,11 @@ def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[s
     """Each funder's share as typed, against the project's cost as typed (lines that cannot be read are
     added to problems, as Save would refuse them); ``held``: the shares as the file holds them, when the text is
     theirs unchanged (Save keeps them as they are, not read again)."""
-    of, at_least = _cost(cost_text)
+    of, at_least, low = _cost(cost_text)
     sources = held if held is not None else parse_funding_sources(sources_text or "",
                                                                    [] if problems is None else problems)
-    return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of, at_least) for s in sources]
+    return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of, at_least, low)
+            for s in sources]
 
 
 def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool = True,
@@ -74,7 +83,7 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
         return "\n".join(unread) or ("No funders' shares yet: one a line, e.g. “OPCC (2017/18): £110,000” or "
                                       "“OPCC: Tbc”.")
     lines = [s.describe() for s in shares]
-    of, at_least = _cost(cost_text)
+    of, at_least, low = _cost(cost_text)
     by_year: dict[str, int] = {}
     for s in shares:
         if s.amount_pence is not None:
@@ -85,6 +94,12 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
             if total > of and not at_least:  # a minimum has no upper figure for the shares to be more than
                 lines.append(f"⚠ The shares{when} add up to {format_money(total)}, more than the cost "
                              f"{format_money(of)}.")
+            elif low is not None and total > low:  # within a range: more than the whole cost at its lower end
+                rest = f": other funders pay up to {format_money(of - total)}" if total < of else ""
+                lines.append(f"⚠ The shares{when} add up to {format_money(total)}, more than the lower end of the "
+                             f"cost ({format_money(low)}){rest}.")
+            elif len(by_year) == 1 and total < of and low is not None:
+                lines.append(f"Other funders{when}: {format_money(low - total)} - {format_money(of - total)}.")
             elif len(by_year) == 1 and total < of:
                 lines.append(f"Other funders{when}: {'at least ' if at_least else ''}{format_money(of - total)}.")
     return "\n".join(lines + unread)

@@ -982,6 +982,7 @@ def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     clean = tuple(tuple((c or "").strip() for c in r) for r in rows if any((c or "").strip() for c in r))
     if not clean:
         raise ProjectError("There are no rows to paste.")
+    clean = _below_a_title(clean)
     widths = tuple(len(r) for r in clean)
     width = max(widths)
     clean = tuple(r + ("",) * (width - len(r)) for r in clean)
@@ -1002,6 +1003,19 @@ def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     if len(clean) > 1 and not any(_reads_as_value(c) for c in first) and (later_values or any(known)):
         return PasteReading(clean, _guess_by_content(clean[1:], width), None, tuple(h for h in first if h), widths)
     return PasteReading(clean, guessed, False, widths=widths)
+
+
+def _below_a_title(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The rows from the headings down when a sheet's title (a row of one cell) sits above headings naming a Title
+    column, as the register's own workbook has it ("Project register — …"): copied whole, the title was asked about
+    as headings and the headings below it read as a project. A list of one column is titles, never cut."""
+    for n, row in enumerate(rows[:10]):
+        cells = sum(1 for c in row if c)
+        if n and cells > 1 and "title" in {field_of_heading(h) for h in row}:
+            return rows[n:]
+        if cells > 1:
+            break
+    return rows
 
 
 def _guess_by_content(rows: Sequence[Sequence[str]], width: int) -> tuple[str | None, ...]:

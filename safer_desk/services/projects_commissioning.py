@@ -14,7 +14,8 @@ from typing import Iterable, Mapping, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain.commissioning import (
     RANGE_ENDS, UNDATED, Award, Candidate, Commitment, ScenarioLine, Suggestion, commitment, counted_cost,
-    counted_twice, counts_against, in_window, named_award, revenue_capital_check, share_for, what_fits,
+    counted_twice, counts_against, in_window, named_award, revenue_capital_check, share_for, share_years,
+    what_fits,
 )
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money
@@ -236,6 +237,8 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         elif c.words.startswith("the "):  # a range or a minimum: say which figure is committed
             notes.append(f"{project.title}: counts {c.words}.")
         weights = {year: 1} if award is not None and year else project.year_weights()
+        if award is not None and not year:  # an award for no one year: its shares' years, where they say them
+            weights = _share_years(project, award) or weights
         line = ScenarioLine(project.id, c.cost_pence or 0, item.scale, weights)
         lines.append(line)
         rows.append(ScenarioRow(project, item.scale, c.cost_pence, line.scaled_pence, line.by_year(), c.words,
@@ -253,6 +256,14 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
             (r.project.title, r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in rows])
     return ScenarioResult(fund_pence, tuple(rows), commitment(fund_pence, lines), tuple(problems), name, fund_label,
                           award, year, range_end, tuple(notes), ranged)
+
+
+def _share_years(project: Project, award: Award) -> dict[str, int]:
+    """The project's shares counted against an award for no one year, by the year each is for (``share_years``)."""
+    from safer_desk.services.funders import shares_of
+
+    span = (award.first_year, award.last_year) if award.total_over_years else None
+    return share_years(shares_of(project), award.funder, span, award.name)
 
 
 def _misnamed_shares(award: Award, awards: Sequence[Award], rows: Sequence[ScenarioRow], year: str | None,
