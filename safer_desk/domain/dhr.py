@@ -315,6 +315,17 @@ def further_shares(total_pence: int, billed: Mapping[str, int], rule: SplitRule,
     further = {p: fresh[p] - billed[p] for p in partners}
     if min(further.values(), default=0) >= 0:
         return further
+    others = [p for p in partners if p != rule.cap_payer]
+    if rule.kind == "capped" and rule.cap_payer in billed and others:
+        # Its part fell (the capped costs were corrected down since): the capped payer is brought at most to its
+        # fresh share, never past its cap; the others share the rest as they would, or equally.
+        first = min(max(further[rule.cap_payer], 0), further_pence)
+        rest = further_pence - first
+        even = split_equally(sum(billed[p] for p in others) + rest, others)
+        more = {p: even[p] - billed[p] for p in others}
+        if min(more.values()) < 0:
+            more = split_equally(rest, others)
+        return {p: first if p == rule.cap_payer else more[p] for p in partners}
     if rule.kind == "percentages" and any(rule.percent_bp.get(p, 0) for p in partners):
         return split_by_weights(further_pence, {p: rule.percent_bp.get(p, 0) for p in partners})
     return split_equally(further_pence, partners)

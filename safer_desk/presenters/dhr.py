@@ -258,6 +258,10 @@ class DhrPresenter(FormScreen):
         case = self.need_case()
         self.case_action(f"Delete case {case.reference}", case.id, lambda: dhr.delete_case(self.store, case.id))
 
+    def delete_cost_line_said(self, line: dict) -> str:
+        """What deleting a cost line does to a capped payer already billed ("" when nothing), said in the question."""
+        return dhr.capped_part_after(self.store, line["id"], category=line["category"], amount_pence=0)
+
     def delete_cost_line(self, line: dict) -> None:
         case = self.need_case()
         self.case_action(f"Delete the {line['category']} cost of {format_money(line['amount_pence'])} from "
@@ -357,7 +361,8 @@ class DhrPresenter(FormScreen):
             lambda: dhr.update_cost_line(self.store, line["id"], **v)),
             note=self._billed_note(
                 case, "the costs cannot go below that, and a cost raised now is"), values=values, correcting=True,
-            warnings=lambda v: dhr.name_warnings(supplier=v["supplier"]), warn_key="supplier")
+            warnings=lambda v: {"supplier": dhr.name_warnings(supplier=v["supplier"]), "amount": list(filter(None, [
+                dhr.capped_part_after(self.store, line["id"], category=v["category"], amount_pence=v["amount"])]))})
 
     def panel_meeting_form(self) -> CostForm:
         case = self.need_case()

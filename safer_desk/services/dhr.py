@@ -366,6 +366,33 @@ def update_cost_line(store: Store, line_id: str, **fields: Any) -> dict[str, Any
     return values
 
 
+def capped_part_after(store: Store, line_id: str, *, category: str, amount_pence: int) -> str:
+    """What correcting a cost line does to a capped payer already billed ("" when nothing): its capped part would
+    come to less than it was billed. Its invoices stay as sent (an invoice is never negative), so it is said."""
+    line = store.one("SELECT case_id, category, amount_pence FROM dhr_cost_lines WHERE id = ?", (line_id,))
+    if line is None:
+        return ""
+    case = _require_case(store, line["case_id"])
+    rule, billed = split_rule(store, case["id"]), _first_shares(store, case["id"])
+    if rule.kind != "capped" or rule.cap_payer not in billed:
+        return ""
+    capped, cost_now, base_now = case["cap_category"], case_cost_pence(store, case["id"]), _capped_base(store, case)
+    cost = cost_now - line["amount_pence"] + amount_pence
+    base = (base_now - (line["amount_pence"] if line["category"] == capped else 0)
+            + (amount_pence if category == capped else 0))
+    if cost < sum(billed.values()):
+        return ""  # refused on Save (_billed_beyond)
+    part = rules.dhr_cost_shares(cost, list(billed), rule, capped_base_pence=base)[rule.cap_payer]
+    before = rules.dhr_cost_shares(cost_now, list(billed), rule, capped_base_pence=base_now)[rule.cap_payer]
+    if part >= min(billed[rule.cap_payer], before):  # said once, when a correction takes it down (not its supplier)
+        return ""
+    name = store.scalar("SELECT name FROM organisations WHERE id = ?", (rule.cap_payer,))
+    return (f"{name} was billed {format_money(billed[rule.cap_payer])} as its capped part; with the {capped.lower()} "
+            f"costs at {format_money(base)} it would be {format_money(part)} "
+            f"({format_money(billed[rule.cap_payer] - part)} less). Its invoices stay as sent: nothing is billed back, "
+            "and it is billed nothing more.")
+
+
 def delete_cost_line(store: Store, line_id: str) -> None:
     """Remove a cost line; refused when the partners were billed for it (they would be billed for more than the
     review costs)."""

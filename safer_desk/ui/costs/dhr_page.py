@@ -467,8 +467,10 @@ class DhrPage(QWidget):
         case, line = self.current_case(), self._cost_line()
         if line is None:
             return
-        if prompts.ask(self, "Delete cost line", f"Delete the {line['category']} cost of "
-                       f"{self.costs.model.columns[1].text(line)} from {case.reference}?", yes="Delete"):
+        said = self.presenter.delete_cost_line_said(line)  # a capped payer billed more than its part would come to
+        amount = self.costs.model.columns[1].text(line)
+        question = f"Delete the {line['category']} cost of {amount} from {case.reference}?"
+        if prompts.ask(self, "Delete cost line", question + (f" {said}" if said else ""), yes="Delete"):
             self._report(self.presenter.delete_cost_line, line)
 
     def reopen_share(self) -> None:
