@@ -126,6 +126,8 @@ class OfficePresenter:
         old = ([a.id for a in before.partnerships], [a.id for a in before.districts],
                before.county.name if before.county else "")
         new = (list(partnership_ids), list(district_ids), county.strip())
+        if (set(new[0]), set(new[1]), new[2]) == (set(old[0]), set(old[1]), old[2]):
+            return before  # nothing changed (the dialog closed with Save): no step for Edit > Undo, no history line
 
         existing = {d.id for d in reference.list_districts(self.store)}
         added: list[str] = []  # districts the save adds to the reference data (from the national list)

@@ -77,24 +77,32 @@ def actions(store: Store, *, limit: int = 500) -> list[ActionEntry]:
     """The most recent user actions, newest first, each with its entries (one action per line of history).
 
     Entries written outside any action (by another program, or before actions were recorded) are one
-    action each.
+    action each. The trail is read page by page until the action before the oldest asked for begins: an action
+    that wrote more rows than a page (an indicator sheet, a paste) is read whole, not counted short.
     """
-    rows = store.rows(
-        "SELECT at, who, table_name, row_id, action, column_name, old_value, new_value, action_id, action_label "
-        "FROM audit_log ORDER BY id DESC LIMIT ?", (limit * 50,))
     groups: list[tuple[str | None, str | None, list[AuditEntry]]] = []
     index: dict[str, int] = {}
-    for r in rows:
-        entry = AuditEntry(*tuple(r)[:8])
-        action_id = r["action_id"]
-        if action_id is not None and action_id in index:
-            groups[index[action_id]][2].append(entry)
-            continue
-        if len(groups) >= limit:
+    page, before, full = max(limit, 1) * 50, None, False
+    while not full:
+        rows = store.rows(
+            "SELECT id, at, who, table_name, row_id, action, column_name, old_value, new_value, action_id, "
+            f"action_label FROM audit_log {'' if before is None else 'WHERE id < ?'} ORDER BY id DESC LIMIT ?",
+            (page,) if before is None else (before, page))
+        for r in rows:
+            entry = AuditEntry(*tuple(r)[1:9])
+            action_id = r["action_id"]
+            if action_id is not None and action_id in index:
+                groups[index[action_id]][2].append(entry)
+                continue
+            if len(groups) >= limit:
+                full = True
+                break
+            if action_id is not None:
+                index[action_id] = len(groups)
+            groups.append((action_id, r["action_label"], [entry]))
+        if len(rows) < page:
             break
-        if action_id is not None:
-            index[action_id] = len(groups)
-        groups.append((action_id, r["action_label"], [entry]))
+        before = rows[-1]["id"]
     out = []
     for action_id, label, entries in groups:
         entries.reverse()

@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 from safer_desk.domain.ids import new_id, reference_id, slug
 from safer_desk.domain.indicators import period_kind
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
-from safer_desk.domain.text import counted, in_words, ranges_text, typed_name_key
+from safer_desk.domain.text import counted, find_typed, in_words, ranges_text, typed_name_key
 from safer_desk.services.district_counties import county_of_district, national_counties
 from safer_desk.storage.store import Store
 
@@ -734,7 +734,8 @@ def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
 
 def _known(store: Store, table: str, kind: str, name: str) -> AreaRef:
     text = (name or "").strip()
-    row = store.one(f"SELECT id, name FROM {table} WHERE id = ? OR lower(name) = lower(?)", (text, text))
+    row = store.one(f"SELECT id, name FROM {table} WHERE id = ?", (text,)) or \
+        find_typed(store.rows(f"SELECT id, name FROM {table} ORDER BY name"), text, lambda r: r["name"])
     if row is None:
         known = ", ".join(r[0] for r in store.rows(f"SELECT name FROM {table} ORDER BY name"))
         if not known and kind == "partnership":  # a new file: say where a partnership comes from
@@ -757,11 +758,14 @@ def _known_district(store: Store, name: str, new: list[tuple[AreaRef, str]]) -> 
     """A district of the reference data by name or id, else one of ``national_districts`` (noted in ``new``, to
     be added to the reference data in the caller's transaction)."""
     text = (name or "").strip()
-    row = store.one("SELECT id, name FROM districts WHERE id = ? OR lower(name) = lower(?)", (text, text))
+    # As typed: "King’s Lynn and West Norfolk" pasted with a curly apostrophe, "Stockton–on–Tees" with dashes.
+    row = store.one("SELECT id, name FROM districts WHERE id = ?", (text,)) or \
+        find_typed(store.rows("SELECT id, name FROM districts ORDER BY name"), text, lambda r: r["name"])
     if row is not None:
         return AreaRef(row["id"], row["name"], "district")
     for district, ons_code in national_districts():
-        if text.casefold() in (district.casefold(), reference_id("district", district).casefold()):
+        if typed_name_key(text) == typed_name_key(district) or \
+                text.casefold() == reference_id("district", district).casefold():
             area = AreaRef(reference_id("district", district), district, "district")
             if area.id not in {a.id for a, _ in new}:
                 new.append((area, ons_code))
@@ -840,7 +844,8 @@ def _overlaps(valid_from: date | None, valid_to: date | None, first: date | None
 
 
 def _current_ids(table: dict[str, _DistrictRow], ids: Iterable[str], year: FinancialYear | None) -> list[str]:
-    """The districts standing for ids in the period: successors for those whose time had ended (all for no year)."""
+    """The districts standing for ids in the period: successors for those whose time had ended, both for one that
+    ended during it, itself and the districts it was made from for one not begun yet (all for no year)."""
     first, last = _period(year)
     out: list[str] = []
     for district_id in ids:
@@ -860,11 +865,33 @@ def _current_ids(table: dict[str, _DistrictRow], ids: Iterable[str], year: Finan
                 continue
             if _overlaps(row.valid_from, row.valid_to, first, last):
                 out.append(current)
+                if last and row.valid_to and row.valid_to < last and row.successor_id:
+                    current = row.successor_id  # merged during the year: what it became covers the rest of it
+                    continue
+            elif last and row.valid_from and row.valid_from > last:
+                # Not begun yet: it (police.uk figures are filed under today's district) and those it was made from
+                out += [current, *_made_from(table, current, first, last)]
             break
         else:
             if current not in table and current not in out:
                 out.append(current)  # a district the reference data does not list: kept as named
     return list(dict.fromkeys(out))
+
+
+def _made_from(table: dict[str, _DistrictRow], district_id: str, first: date | None, last: date | None,
+               seen: set[str] | None = None) -> list[str]:
+    """The districts that became district_id and stood in the period (West Suffolk in 2017/18: Forest Heath and St
+    Edmundsbury), in turn for one that had not begun either (with it)."""
+    seen = set() if seen is None else seen
+    out: list[str] = []
+    for row in table.values():
+        if row.successor_id == district_id and row.id not in seen:
+            seen.add(row.id)
+            if _overlaps(row.valid_from, row.valid_to, first, last):
+                out.append(row.id)
+            elif last and row.valid_from and row.valid_from > last:
+                out += [row.id, *_made_from(table, row.id, first, last, seen)]
+    return out
 
 
 def predecessors(store: Store, district_ids: Iterable[str]) -> list[str]:
