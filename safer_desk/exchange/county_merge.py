@@ -1547,7 +1547,8 @@ class _Merger:
             self.summary.unchanged += 1  # the county's edit stands
             return
         if p is not None and not p.shared and p.office_id != me:
-            if as_merged and (current == digest or self.same_thing(info, existing, row)):
+            alike = current == digest and row.get(MAKE_UP) == existing.get(MAKE_UP)  # a thing of WHOLES: its parts too
+            if as_merged and (alike or self.same_thing(info, existing, row)):
                 # The same row another office sent, alike: held by both from now on, so neither office's later
                 # export changes or removes it.
                 self.share(t, key)

@@ -17,7 +17,8 @@ from typing import Iterable
 from safer_desk.domain.text import counted
 from safer_desk.exchange import county_export, county_merge, county_workbook, signing
 from safer_desk.exchange.county_export import ExportBlocked, ExportResult
-from safer_desk.exchange.county_conflicts import DECISIONS_TABLE, GROUPS, KIND_WORDS, WHOLES, Conflict
+from safer_desk.exchange.county_conflicts import (DECISIONS_TABLE, GROUPS, KIND_WORDS, PARTS, PROJECT_LISTS, WHOLES,
+                                                   Conflict)
 from safer_desk.exchange.county_merge import (AcceptedKey, DecisionRefused, ExportManifest, ExportRefused,
                                               MergeSummary, RegisteredKey, UnregisteredKey)
 from safer_desk.exchange.county_schema import ExchangeCancelled, content_checksum, row_counts
@@ -627,8 +628,25 @@ def conflicts_to_decide(store: Store, choice: str, *, which: str | int | None = 
     if not chosen:
         raise CountyError("No open conflict matches " + (f"{which!r}." if which is not None else "(there are none)."))
     if choice == "district":
+        _refuse_a_project_apart_from_its_lists(chosen)
         _refuse_two_versions_of_one_thing(chosen)
     return chosen
+
+
+def _refuse_a_project_apart_from_its_lists(chosen: list[Conflict]) -> None:
+    """A conflict the version before a project was compared with its lists raised (round 27): about one of its lists
+    ("Status change 0 of project …"), or about the project with none of the office's lists kept with it. Keeping
+    the office's version of it alone would leave the project's status and its history (or its cost and its cost
+    lines) disagreeing: refused, with the way to have it raised again as one conflict."""
+    for c in chosen:
+        if (c.table in PROJECT_LISTS and c.kind != "missing-parent") or (
+                c.table == "projects" and c.incoming_row is not None and PARTS not in c.incoming_row):
+            raise CountyError(
+                f"#{c.id} {c.detail}: this conflict was raised by an earlier version of Safer Desk, which compared a "
+                "project apart from its status history, officers, match funding and cost lines, so keeping "
+                f"{c.office_name}'s version of it alone would leave them disagreeing. Merge {c.office_name}'s file "
+                "again (File > Import District Files…, or safer-desk merge; the same file will do): the project and "
+                "its lists are then one conflict to decide. Nothing was changed.")
 
 
 def decision_label(chosen: list[Conflict], choice: str) -> str:

@@ -168,7 +168,7 @@ def group_areas(store: Store, areas: ReportAreas) -> list:
 
 SHORT_MARK = "\u2020"  # a figure to date with months missing before its latest
 RAG_NOTE = ("Each cell: the figure for the year to date, and its RAG against that area's target: ▲ Red, ◆ Amber, "
-            "● Green, ○ no target (or monitoring only, or no figure yet). A blank cell: no figures for that area.")
+            "● Green, ○ no target (or monitoring only). A blank cell: no figures for that area.")
 
 
 def rag_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
@@ -201,6 +201,7 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
     labels: dict[str, tuple[int, str]] = {}
     with_figures = []
     short = False
+    none_this_year = []  # areas holding none of their indicators' figures for the year (an office that sent nothing)
     strays: dict[str, set[str]] = {}  # area -> the forces whose few crimes there are all its figures (as the area's
     counted = svc.police_forces_by_area_month(store)  # section says them: not the area's year)
     for area in columns:
@@ -213,12 +214,15 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
         if not rows:
             continue
         with_figures.append(area)
+        if all(r.view.ytd is None for r in rows):
+            none_this_year.append(area.name)
         for r in rows:
             labels[r.indicator.id] = (r.indicator.sort_order, r.indicator.label)
             ytd = r.view.ytd
             figure = "" if ytd is None else format_value(ytd.value, r.indicator.unit, rate_per=r.indicator.rate_per)
             judged = r.rag.judged
-            cell = f"{r.rag.symbol} {figure or r.rag.word}" if figure or judged else r.rag.label
+            # No figure and no judgement: blank, as the note says ("○ No target" read as a figure held without one)
+            cell = f"{r.rag.symbol} {figure or r.rag.word}" if figure or judged else ""
             if figure and r.view.missing_to_date:  # short by the months missing: not like its neighbours
                 cell += f" {SHORT_MARK}"
                 short = True
@@ -229,6 +233,8 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
             "figures and are not shown here (its section says them)." for name, forces in sorted(strays.items()))
     if not with_figures:
         return None
+    if none_this_year:
+        note += f" No figures for {year.label}: {in_words(none_this_year)}."
     if short:
         note += (f" {SHORT_MARK} Months missing before the latest: the figure covers the months held (a count short "
                  "by the others is not judged).")
