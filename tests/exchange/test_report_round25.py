@@ -129,7 +129,7 @@ def test_no_word_of_a_scenario_against_an_award_is_broken_in_the_pdf(qapp, count
                                               fund_label=award.name, award_id=award.id))
     document = build_report(store)
     section = next(s for s in document.sections if s.title == "Commissioning scenarios")
-    assert [t.header[-3:] for t in section.tables if t.title.startswith("CL ")] == [["Scale", "Committed", "2018/19"]]
+    assert [t.header[-3:] for t in section.tables if t.title.startswith("CL ")] == [["Committed", "2018/19", "2019/20"]]
     buffer = QBuffer()
     assert buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = _writer(buffer, document)

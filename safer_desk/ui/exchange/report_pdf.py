@@ -120,17 +120,32 @@ def table_layout(table, width: float, device=None) -> tuple[float, list[float]]:
     """The type size and percentage column widths for a table (QTextDocument's own layout starves wordy columns).
 
     Every column gets room for its longest word, so no word is broken (wide tables get smaller type until
-    their words fit, down to 6 pt); the room left is shared in proportion to what each column would need
-    to keep its cells on one line (capped at 40% of the width).
+    their words fit, down to 6 pt, and then closer cells); the room left is shared in proportion to what each
+    column would need to keep its cells on one line (capped at 40% of the width).
     """
+    size, widths, _ = _table_layout(table, width, device)
+    return size, widths
+
+
+CELL_PADDING, TIGHT_CELL_PADDING = 3, 1  # HTML cellpadding: the usual, and for a table its words fit only so
+
+
+def _table_layout(table, width: float, device=None) -> tuple[float, list[float], int]:
+    """``table_layout`` and the cell padding it needs."""
     # A cell's padding and borders (10), and 2 more: Qt sets bold text a pixel wider than its metrics say and
     # rounds a column down to whole pixels, so a column of exactly its longest word broke it ("Scal" over "e").
-    padding = 12.0
+    padding, cell_padding = 12.0, CELL_PADDING
     size = _table_points(table)
     while True:
         words, lines = _measure(table, size, device)
         least = [w + padding for w in words]
-        if sum(least) <= width or size <= 6.0:
+        if sum(least) <= width:
+            break
+        if size <= 6.0:
+            if cell_padding == CELL_PADDING:  # the smallest type still too wide (15 columns of a scenario
+                # against an award over two years broke "experimental?"): closer cells, 2 px a side less
+                cell_padding, padding = TIGHT_CELL_PADDING, padding - 2 * (CELL_PADDING - TIGHT_CELL_PADDING)
+                continue
             break
         size -= 0.5
     wanted = [max(w, min(line, width * 0.4)) + padding for w, line in zip(words, lines)]
@@ -144,7 +159,7 @@ def table_layout(table, width: float, device=None) -> tuple[float, list[float]]:
         grow = sum(more)
         widths = [m + (spare * x / grow if grow else spare / len(least)) for m, x in zip(least, more)]
     total = sum(widths)
-    return size, [100 * w / total for w in widths]
+    return size, [100 * w / total for w in widths], cell_padding
 
 
 NEW_PAGE = "page-break-before: always; "
@@ -162,7 +177,7 @@ def _table(table, width: float, device=None, breaks=()) -> str:
     A row that begins a new page starts a new table there, under the same header and column widths; row 0
     moves the whole table, its title included.
     """
-    size, widths = table_layout(table, width, device)
+    size, widths, cell_padding = _table_layout(table, width, device)
     title_style = f' style="{NEW_PAGE}"' if 0 in breaks and table.title else ""
     parts = [f'<h3{title_style}>{escape(table.title)}</h3>' if table.title else ""]
     head = "<thead><tr>" + "".join(
@@ -176,7 +191,7 @@ def _table(table, width: float, device=None, breaks=()) -> str:
     starts = _part_starts(table, breaks)
     for n, (start, end) in enumerate(zip(starts, starts[1:] + [len(rows)])):
         new_page = NEW_PAGE if n > 0 or (0 in breaks and not table.title) else ""
-        parts.append(f'<table width="100%" border="1" cellspacing="0" cellpadding="3" '
+        parts.append(f'<table width="100%" border="1" cellspacing="0" cellpadding="{cell_padding}" '
                      f'style="{new_page}border-collapse: collapse; border-color: #999999; font-size: {size:g}pt;">'
                      + head + "".join(rows[start:end]) + "</table>")
     if table.note:
