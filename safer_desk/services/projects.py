@@ -449,6 +449,7 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
     category, description, amount as written); an amount that cannot be read safely is kept
     as written and queried rather than refused, because that is how the paper wrote it.
     """
+    new = base is None
     base = base or Project(id=new_id(), title="")
     current = project_fields(base)
     f = {k: (str(fields[k] or "") if k in fields else current.get(k, "")) for k in FIELD_LABELS}
@@ -515,10 +516,13 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
     if problems:
         raise FieldProblems(problems)
     history = list(base.status_history)
-    if not history or history[-1].status != status:
+    typed = status_date if "status_date" in fields else None
+    if not history and not new and status == base.status and not typed:
+        pass  # an undated status left as it was stays undated: a save of other fields is not a status change (two
+        # offices' saves of one project differed by the day each saved it, a conflict nobody had chosen)
+    elif not history or history[-1].status != status:
         # A new status is dated as typed, or today: never with the old status's date, which the field holds
         # when it is not given.
-        typed = status_date if "status_date" in fields else None
         when = typed or (today or date.today()).isoformat()
         history.append(StatusChange(status, when))
     elif status_date != history[-1].changed_on:

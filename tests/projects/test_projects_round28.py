@@ -166,3 +166,20 @@ def test_a_share_of_a_range_is_read_back_against_both_ends(demo_window):
         "OPCC (2009/10): £60,000 of £54,372 - £62,372 (110.4% of the lower end, 96.2% of the upper)\n"
         "⚠ The shares for 2009/10 add up to £60,000, more than the lower end of the cost (£54,372): other funders "
         "pay up to £2,372.")
+
+
+def test_saving_other_fields_of_a_project_whose_status_has_no_date_leaves_it_undated():
+    """The first form save of an undated project (pasted, or merged so) stamped today on its status though the status
+    was not changed: two offices that changed only its cost were in conflict over two dates nobody chose ("only in it
+    “status proposed on …”"). A new project is still dated, and so is a status changed."""
+    from dataclasses import replace
+    from datetime import date
+
+    undated = svc.project_from_fields({"title": "Youth work", "cost": "£5,000"}, today=date(2025, 4, 1))
+    undated = replace(undated, status_history=())
+    saved = svc.project_from_fields({"cost": "£30,000"}, base=undated, today=date(2025, 6, 1))
+    assert saved.cost_text == "£30,000" and saved.status_history == ()
+    changed = svc.project_from_fields({"status": "live"}, base=undated, today=date(2025, 6, 1))
+    assert [(c.status, c.changed_on) for c in changed.status_history] == [("live", "2025-06-01")]
+    new = svc.project_from_fields({"title": "New work"}, today=date(2025, 6, 1))
+    assert [(c.status, c.changed_on) for c in new.status_history] == [("proposed", "2025-06-01")]
