@@ -816,11 +816,12 @@ class SplitPresenter:
             acc: dict[str, dict[str, Any]] = {}
             for s in self.shares:
                 a = acc.setdefault(s.organisation_id, {"partner": s.partner, "share": 0, "resplit": 0, "refused": 0,
-                                                       "written_off": 0, "status": []})
+                                                       "written_off": 0, "status": [], "carried": 0})
                 if s.kind == "share":
                     a["share"] += s.amount_pence
-                else:
+                else:  # a re-split, or the lead authority's carrying of a refusal (billed to it the same way)
                     a["resplit"] += s.amount_pence
+                    a["carried"] += s.amount_pence if s.kind == "carried" else 0
                 if s.status == ShareStatus.REFUSED.value:
                     a["refused"] += s.closed_pence
                     handled = RefusalHandling(s.refusal_handling).label if s.refusal_handling else "not yet dealt with"
@@ -828,6 +829,10 @@ class SplitPresenter:
                 elif s.status == ShareStatus.WRITTEN_OFF.value:
                     a["written_off"] += s.closed_pence
                     a["status"].append("Written off")
+            for a in acc.values():  # said, or the amount under "Re-split or carried" would read as a re-split
+                if a["carried"]:
+                    a["status"].append(f"Carries {format_money(a['carried'], show_pence=True)} refused, as lead "
+                                       "authority")
             # The partners billed (a £0 share too), never one that joined the partnership since; one that has left
             # it since (a county merge, a change of partners) still holds its invoices.
             order = [oid for oid, _ in self.partners if oid in acc] + sorted(

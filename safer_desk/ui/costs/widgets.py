@@ -264,8 +264,9 @@ class FormDialog(ViewedForm, _GuardedDialog):
         self.view.button_bar.addWidget(cancel)
         layout.addWidget(self.view)
         # Tall enough for every field and a message under each of the last ones (at most the laptop's height).
+        # Within the window (150% on a 1366x768 laptop leaves about 910x480): the fields scroll, Save stays in view.
         need = self.view.body.sizeHint().height() + 150 + (60 if form.note else 0)
-        self.resize(max(460, self.view.sizeHint().width()), min(540, need))
+        self.resize(*fitting_size(parent, max(460, self.view.sizeHint().width()), min(540, need)))
 
 
     def apply(self) -> bool:
@@ -343,7 +344,8 @@ class SplitDialog(_GuardedDialog):
 
         self.grid_holder = QWidget()
         self.grid = QGridLayout(self.grid_holder)
-        headers = ["Partner", "Percentage", "Share"] + (["Re-split to them", "Refused", "Net", "Status"]
+        # "Re-split or carried": the lead authority's carrying of a refusal is billed to it again as a re-split is
+        headers = ["Partner", "Percentage", "Share"] + (["Re-split or carried", "Refused", "Net", "Status"]
                                                         if split.billed else [])
         self.header_labels: list[QLabel] = []
         for c, text in enumerate(headers):
@@ -375,6 +377,8 @@ class SplitDialog(_GuardedDialog):
                 for c, lab in enumerate(extras, start=3):
                     lab.setAlignment(RIGHT if c < 6 else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                     self.grid.addWidget(lab, 2 * r - 1, c)
+                extras[3].setWordWrap(True)  # a status wraps in a narrow window rather than hide to the right
+                self.grid.setColumnStretch(6, 1)
                 self.extra_labels[oid] = extras
             message = QLabel("", self.grid_holder)
             themed(message, alert_style)
@@ -414,8 +418,16 @@ class SplitDialog(_GuardedDialog):
         self.cap_amount.textEdited.connect(lambda t: split.set_cap(amount=t))
         split.changed.connect(self.refresh)
         self.destroyed.connect(lambda *_: split.changed.disconnect(self.refresh))
-        self.resize(*fitting_size(parent, 760 if split.billed else 600, 520))
         self.refresh()
+        # As wide as the grid (the billed one's refusals, re-splits and statuses), within the window: its statuses wrap.
+        self.resize(*fitting_size(parent, max(760 if split.billed else 600, self._grid_width() + 60), 520))
+
+    def _grid_width(self) -> int:
+        """The grid's width with each status on one line (a wrapping label's size hint is narrower than its words)."""
+        statuses = [labels[3] for labels in self.extra_labels.values()]
+        wider = max((lab.fontMetrics().horizontalAdvance(lab.text()) + 4 - lab.sizeHint().width() for lab in statuses),
+                    default=0)
+        return self.grid_holder.sizeHint().width() + max(0, wider)
 
     def refresh(self) -> None:
         s = self.split
