@@ -25,6 +25,7 @@ SECTION_KINDS = (("expenditure", "Expenditure (adds to the total)"), ("income", 
 
 
 TOTAL_KINDS = ("subtotal", "stated", "total", "stated-total")  # rows whose figures are totals: typed over, printed
+PRINTED_CHANGE_KINDS = ("line", "stated", "stated-total")  # rows whose figures are the paper's: a change printed too
 
 # A plan's settings, as Plan settings… edits them (``BudgetsPresenter.settings_form``).
 UNIT_CHOICES = (("pound", "£ (pounds)"), ("thousand", "£'000 (thousands of pounds)"))
@@ -59,6 +60,7 @@ class GridCell:
     change_percent: str = ""
     change_basis: str = ""  # what the change is on: "Change on the year before", "Change on 2011/12, two years before"
     actual: str = ""  # a linked line: what its project, fund or review actually shows in this year
+    stated_change: str = ""  # the annual change the paper prints into this column ("(0.7)"), typed in its Change to
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ def _cell(view_cell, unit: str) -> GridCell:
         return GridCell("")
     change = view_cell.change
     cell = GridCell(view_cell.text, view_cell.pence, view_cell.status, view_cell.flag, view_cell.note,
-                    edit_text=view_cell.edit_text or view_cell.text)
+                    edit_text=view_cell.edit_text or view_cell.text, stated_change=view_cell.stated_change)
     if change is None:
         return cell
     return replace(cell, change=change.describe(unit), change_pence=change.change_pence,
@@ -313,10 +315,12 @@ class BudgetsPresenter(ScreenPresenter):
                             lambda: service.set_stated_total(self.store, plan_id, column, text, section_id=section_id,
                                                              note_in_text=note_in_text))
 
-    def set_printed_total(self, row: GridRow, column: str, text: str) -> bool:
+    def set_printed_total(self, row: GridRow, column: str, text: str, *, typed: bool = False) -> bool:
         """Typed over a worked-out subtotal or total (or its "(as printed)" row): the figure the paper printed,
-        kept beside the worked-out one; blank removes it. Typing the worked-out figure itself keeps nothing (and
-        leaves a printed figure there as it is)."""
+        kept beside the worked-out one; blank removes it. The worked-out figure itself, put back as it was, keeps
+        nothing (and leaves a printed figure there as it is); ``typed`` (the officer typed it in the cell) keeps it
+        as printed: a paper's total that agrees with its lines (seed 004's 1,460) is the paper's all the same, and
+        checked against the lines as they are corrected later."""
         plan_id = self.selected
         if plan_id is None or row.kind not in TOTAL_KINDS:
             return False
@@ -324,7 +328,7 @@ class BudgetsPresenter(ScreenPresenter):
         text = (text or "").strip()
         printed = self._printed_row(row.kind, section_id)
         at = self.columns.index(column)
-        if row.kind in ("subtotal", "total") and text and text == row.cells[at].text:
+        if row.kind in ("subtotal", "total") and text and text == row.cells[at].text and not typed:
             return self.left_as_it_was()  # the worked-out figure opened to read it: a printed one stays as it is
         if row.kind in ("subtotal", "total") and not text and (printed is None or not printed.cells[at].text):
             return self.left_as_it_was()
@@ -339,6 +343,22 @@ class BudgetsPresenter(ScreenPresenter):
             return False
         return self.set_stated_total(column, text, section_id=section_id,
                                      note_in_text=row.kind in ("stated", "stated-total"))
+
+    def set_printed_change(self, row: GridRow, column: str, text: str) -> bool:
+        """The annual change the paper prints into ``column`` ("(0.7)", "1.7", "-"), typed in the Change to column
+        beside a line's figure or a printed total's; checked against the figures either side, flagged when it
+        disagrees (seed 004 prints (0.7) for 878 to 884, a rise). Blank removes it; the figure stays as it is."""
+        plan_id = self.selected
+        if plan_id is None or row.kind not in PRINTED_CHANGE_KINDS or column not in self.columns:
+            return False
+        text = (text or "").strip()
+        if text == row.cells[self.columns.index(column)].stated_change:
+            return self.left_as_it_was()
+        where = row.label.removesuffix(" (as printed)")
+        return self._change(f"{'Clear the printed' if not text else 'Printed'} change, {where}, {column}", plan_id,
+                            lambda: service.set_printed_change(
+                                self.store, plan_id, column, text, line_id=row.line_id if row.kind == "line" else None,
+                                section_id=row.section_id if row.kind == "stated" else None))
 
     def left_as_it_was(self) -> bool:
         """A figure put back as it was: nothing is written, and a question asked about the cell is answered by it."""

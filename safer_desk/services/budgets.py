@@ -670,6 +670,38 @@ def clear_stated_total(store: Store, plan_id: str, column: str, *, section_id: s
     return before
 
 
+def set_printed_change(store: Store, plan_id: str, column: str, text: str, *, line_id: str | None = None,
+                       section_id: str | None = None) -> str:
+    """The annual change the paper prints into ``column`` ("(0.7)", "1.7", "-"; blank removes it) beside a line's
+    figure, or (without a line) beside the printed total of a section or of the plan: checked against the figures
+    either side. The figure itself stays as it is. Returns the printed change it replaced."""
+    plan = load_plan(store, plan_id)
+    column = column_id(store, plan_id, column)
+    label = next(c.label for c in plan.columns if c.id == column)
+    if column not in rules.change_spans(plan):
+        raise BudgetError(f"{label}: a change is printed into a year after the plan's first, on the year before it.")
+    text = (text or "").strip()
+    try:
+        rules.parse_change(text)
+    except BudgetError as exc:
+        raise BudgetError(f"{label}: {exc}") from None
+    if line_id is not None:
+        if _line_row(store, line_id)["plan_id"] != plan_id:
+            raise BudgetError("That line belongs to another plan.")
+        table, keys = "budget_cells", {"line_id": line_id, "column_id": column}
+    else:
+        if section_id is not None and _section_row(store, section_id)["plan_id"] != plan_id:
+            raise BudgetError("That section belongs to another plan.")
+        table, keys = "budget_stated_totals", {"plan_id": plan_id, "section_id": section_id, "column_id": column}
+    before = _existing_cell(store, table, keys)
+    if before is None:
+        raise BudgetError(f"{label}: type the figure the paper prints first, then the change printed beside it.")
+    with store.transaction():
+        _write_cell(store, table, keys, replace(before, stated_change=text))
+        _touch(store, plan_id)
+    return before.stated_change
+
+
 # -- links to what actually happened ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -867,6 +899,7 @@ class ViewCell:
     note: str = ""
     change: Change | None = None  # year on year, into this column
     edit_text: str = ""  # a typed cell as it is edited, its note in brackets (``Cell.edit_text``)
+    stated_change: str = ""  # the annual change the paper prints into this column, as printed ("(0.7)")
 
     @property
     def flagged(self) -> bool:
@@ -920,7 +953,7 @@ def _cell_view(cell: Cell | None, unit: str, *, flag: str = "", change: Change |
     if cell is None:
         return ViewCell("")
     return ViewCell(cell.describe(unit), cell.pence if cell.known else None, status or cell.status, flag, cell.note,
-                    change, cell.edit_text(unit))
+                    change, cell.edit_text(unit), cell.stated_change)
 
 
 def _stated_view(cell: Cell | None, unit: str, flags: dict, row: str, column: str) -> ViewCell:

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboB
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_pounds_plain
-from safer_desk.presenters.budgets import SECTION_KINDS, TOTAL_KINDS, BudgetsPresenter, GridCell, GridRow
+from safer_desk.presenters.budgets import (PRINTED_CHANGE_KINDS, SECTION_KINDS, TOTAL_KINDS, BudgetsPresenter,
+                                           GridCell, GridRow)
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.table_view import DataTableView, WholeNumbers
 from safer_desk.ui.kit.tables import LEFT, RIGHT, Column, RowTableModel
@@ -42,6 +43,7 @@ class CellEditor(WholeNumbers):
     def setEditorData(self, editor, index) -> None:
         if self.kept_text is not None and isinstance(editor, QLineEdit):
             editor.setText(self.kept_text)
+            editor.setModified(True)  # typed by the officer before the grid was read again
             self.kept_text = None
             return
         super().setEditorData(editor, index)
@@ -63,6 +65,15 @@ class CellEditor(WholeNumbers):
         elif isinstance(watched, QLineEdit) and event.type() == QEvent.Type.KeyPress:
             self._select_figure(watched)
         return super().eventFilter(watched, event)
+
+    def setModelData(self, editor, model, index) -> None:
+        # Whether the officer typed in the editor: a total's worked-out figure typed is the paper's, kept as printed;
+        # opened and put back as it was, it is not (``PlanModel.setData``).
+        model.typed_in = isinstance(editor, QLineEdit) and editor.isModified()
+        try:
+            super().setModelData(editor, model, index)
+        finally:
+            model.typed_in = False
 
     @staticmethod
     def _select_figure(editor: QLineEdit) -> None:
@@ -142,6 +153,13 @@ def _percent_copy(row: GridRow, i: int) -> str:
     return row.cells[i].change_percent if i < len(row.cells) else ""
 
 
+def _change_tip(row: GridRow, i: int) -> str | None:
+    """A change cell's tooltip: the change the paper prints into the year, when one is typed (double-click to type
+    it, beside a line's figure or a printed total)."""
+    cell = row.cells[i] if i < len(row.cells) else None
+    return f"The paper prints a change of {cell.stated_change}" if cell is not None and cell.stated_change else None
+
+
 def _menu_words(text: str) -> str:
     """A name in a menu entry as typed ("Drugs & alcohol"): its "&" is not taken as the entry's shortcut letter."""
     return text.replace("&", "&&")
@@ -160,6 +178,7 @@ class PlanModel(RowTableModel):
         self.presenter = presenter
         self.year_columns: list[int] = []
         self._plan: str | None = None
+        self.typed_in = False  # the value being set was typed in the cell's editor (``CellEditor.setModelData``)
 
     def cell_key(self, index) -> tuple | None:
         """The cell at ``index`` by what it is (the plan, the row's identity, the column's heading), to find it again
@@ -204,6 +223,7 @@ class PlanModel(RowTableModel):
                 columns.append(Column(f"d{i}", heading, align=RIGHT,
                                       text_of=lambda r, i=i: r.cells[i].change if i < len(r.cells) else "",
                                       copy_of=lambda r, i=i: _change_copy(r, i),
+                                      tooltip=lambda r, i=i: _change_tip(r, i),
                                       copy_beside=((f"{heading} (%)", lambda r, i=i: _percent_copy(r, i)),)))
         if p.shows_total_column:
             columns.append(Column("across", "Total", align=RIGHT,
@@ -241,7 +261,15 @@ class PlanModel(RowTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         if index.column() == 0 and kind in ("line", "section"):  # a line's label or a section's name, retyped
             return base | Qt.ItemFlag.ItemIsEditable
+        at = self._change_of(index.column())
+        if at is not None and kind in PRINTED_CHANGE_KINDS and self.row(index.row()).cells[at].status:
+            return base | Qt.ItemFlag.ItemIsEditable  # the change the paper prints beside its figure
         return base
+
+    def _change_of(self, column: int) -> int | None:
+        """The plan's column (by position) whose change a grid column shows; None for any other grid column."""
+        at = self.plan_column(column)
+        return at if at is not None and self.columns[column].key.startswith("d") else None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and role == Qt.ItemDataRole.FontRole and self.row(index.row()).kind in BOLD_KINDS:
@@ -255,6 +283,8 @@ class PlanModel(RowTableModel):
             return len(self.row(index.row()).cells[self.year_columns.index(index.column())].text)
         if index.isValid() and role == Qt.ItemDataRole.EditRole and index.column() == 0:
             return self.row(index.row()).label
+        if index.isValid() and role == Qt.ItemDataRole.EditRole and (at := self._change_of(index.column())) is not None:
+            return self.row(index.row()).cells[at].stated_change
         return super().data(index, role)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
@@ -262,6 +292,8 @@ class PlanModel(RowTableModel):
             return False
         if index.column() == 0:
             return self.presenter.rename(self.row(index.row()), str(value))
+        if (at := self._change_of(index.column())) is not None:
+            return self.presenter.set_printed_change(self.row(index.row()), self.presenter.columns[at], str(value))
         if index.column() not in self.year_columns:
             return False
         row = self.row(index.row())
@@ -272,7 +304,7 @@ class PlanModel(RowTableModel):
             # asked about the cell is answered
             return self.presenter.left_as_it_was()
         if row.kind in TOTAL_KINDS:  # what the paper printed, typed over the worked-out total
-            return self.presenter.set_printed_total(row, column, str(value))
+            return self.presenter.set_printed_total(row, column, str(value), typed=self.typed_in)
         return self.presenter.set_cell(row.line_id, column, str(value))
 
 
@@ -494,7 +526,8 @@ class BudgetsTab(TabBase):
         line_row.addWidget(self.link_line_button)
         hint = QLabel("Double-click a cell to type what the paper states: £4,000 (£2,000 per District), TBC, N/K "
                       "or nil, and a note in brackets after it; over a subtotal or total, the figure the paper "
-                      "printed (kept beside the worked-out one); over a line's or section's name, its name. Del "
+                      "printed (kept beside the worked-out one); in a Change to cell beside a line's or a printed "
+                      "figure, the change the paper prints; over a line's or section's name, its name. Del "
                       "empties a cell, or on a name deletes the line or section.", self)
         hint.setWordWrap(True)
 
@@ -608,6 +641,7 @@ class BudgetsTab(TabBase):
             # What is typed, the cursor after it (Qt puts a changed cell's new text in its open editor).
             editor.setProperty("figure_length", None)
             editor.setText(typed)
+            editor.setModified(True)
         now = index.data(Qt.ItemDataRole.EditRole) or ""
         if changed and now != held:
             self.presenter.typing_over_change(words, now)
