@@ -9,7 +9,7 @@ undoable and the logic is tested without a window.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Sequence
 
@@ -28,6 +28,11 @@ NAME, UNITS, PREVIOUS = "name", "fixed_units", "previous"
 class WorkState:
     partnerships: tuple[PartnershipInput, ...]
     options: AllocationOptions
+    # While the pot is given: last year's total and the retained % it was worked out from, put back when the pot is
+    # again last year's total less retained (kept out of the options: a given pot with a retained % is this year's
+    # grant less a retained share, another pot). A reminder for that switch, not an input: two states with the same
+    # inputs are the same (the draft kept in the file holds the inputs).
+    set_aside: tuple[int | None, Fraction] | None = field(default=None, compare=False)
 
     def input_columns(self) -> list[str]:
         """Column keys of the inputs table: name, fixed units, one per factor, last year."""
@@ -169,6 +174,7 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
             if c >= len(columns):
                 break
             rows[r] = _parsed_partnership(rows[r], columns[c], text, f"Pasted row {offset + 1}")
+    _refuse_a_total_below(state, rows, at_row, at_column, table)
     # Any case, dash or spacing: one partnership listed twice. Only a name the paste puts in is refused: two kept
     # by an older version are the problem line's to put right, and must not refuse a paste of other cells.
     names = [typed_name_key(p.name) for p in rows]
@@ -177,6 +183,25 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
     if duplicate:
         raise AllocationError(f"Pasting would list {duplicate} twice.")
     return replace(state, partnerships=tuple(rows))
+
+
+def _refuse_a_total_below(state: WorkState, rows: list[PartnershipInput], at_row: int, at_column: int,
+                          table: Sequence[Sequence[str]]) -> None:
+    """A row pasted past the last partnership without a name whose every figure is its column's total over the
+    other rows: a paper's column copied down to its total line, which would be a partnership taking half the pot."""
+    columns, shown = state.input_columns(), state.input_headers()
+    for offset, cells in enumerate(table):
+        r = at_row + offset
+        keys = [columns[at_column + i] for i, text in enumerate(cells) if text.strip() and at_column + i < len(columns)]
+        if r < len(state.partnerships) or not keys or NAME in keys:
+            continue
+        totals = [sum((cell_raw(p, k) or 0 for i, p in enumerate(rows) if i != r), 0) for k in keys]
+        if any(totals) and all(cell_raw(rows[r], k) == total for k, total in zip(keys, totals)):
+            heading = shown[columns.index(keys[0])]
+            raise AllocationError(
+                f"Pasted row {offset + 1} would be a new partnership holding the total of the others' "
+                f"{heading} ({cell_text(rows[r], keys[0])}): it looks like the table's total line. Copy the "
+                "partnerships' rows without it (a new partnership is pasted with its name).")
 
 
 def _column_names(state: WorkState) -> list[set[str]]:
@@ -263,6 +288,7 @@ def with_option(state: WorkState, key: str, text: str) -> WorkState:
 
     if key == "pot":
         new = replace(o, pot_pence=money(text or "0"), previous_total_pence=None, retain=Fraction(0))
+        return replace(state, options=new, set_aside=_set_aside(state))
     elif key == "previous_total":
         new = replace(o, previous_total_pence=money(text or "0"), pot_pence=None)
     elif key == "retain":
@@ -279,7 +305,10 @@ def with_option(state: WorkState, key: str, text: str) -> WorkState:
     elif key == "unit":
         new = replace(o, unit=text)
     elif key == "pot_mode":
-        if text == "previous":
+        if text == "previous" and state.set_aside is not None and o.pot_pence is not None:
+            previous, retain = state.set_aside  # the total and the % the given pot was worked out from
+            new = replace(o, previous_total_pence=previous, retain=retain, pot_pence=None)
+        elif text == "previous":
             previous = o.previous_total_pence
             if previous is None:
                 known = [p.previous_pence for p in state.partnerships if p.previous_pence is not None]
@@ -288,9 +317,16 @@ def with_option(state: WorkState, key: str, text: str) -> WorkState:
         else:
             pot = o.pot_and_retained()[0]
             new = replace(o, pot_pence=pot, previous_total_pence=None, retain=Fraction(0))
+            return replace(state, options=new, set_aside=_set_aside(state))
     else:
         raise KeyError(key)
-    return replace(state, options=new)
+    return replace(state, options=new, set_aside=None if new.pot_pence is None else state.set_aside)
+
+
+def _set_aside(state: WorkState) -> tuple[int | None, Fraction] | None:
+    """Last year's total and the retained % a pot worked out from them came from (kept while the pot is given)."""
+    o = state.options
+    return (o.previous_total_pence, o.retain) if o.pot_pence is None else state.set_aside
 
 
 def previous_sum(state: WorkState) -> int | None:
@@ -326,7 +362,7 @@ def with_new_factor(state: WorkState, title: str = "") -> WorkState:
     title = title or f"Factor {n}"
     factors = (*state.options.factors, Factor(f"factor{n}", Fraction(1), title))
     rows = tuple(replace(p, values={**p.values, f"factor{n}": Fraction(0)}) for p in state.partnerships)
-    return WorkState(rows, replace(state.options, factors=factors))
+    return replace(state, partnerships=rows, options=replace(state.options, factors=factors))
 
 
 def without_factor(state: WorkState, index: int) -> WorkState:
@@ -336,4 +372,4 @@ def without_factor(state: WorkState, index: int) -> WorkState:
     gone = factors.pop(index)
     rows = tuple(replace(p, values={k: v for k, v in p.values.items() if k != gone.name})
                  for p in state.partnerships)
-    return WorkState(rows, replace(state.options, factors=tuple(factors)))
+    return replace(state, partnerships=rows, options=replace(state.options, factors=tuple(factors)))

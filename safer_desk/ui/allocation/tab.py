@@ -468,9 +468,9 @@ class AllocationTab(TabBase):
         return page
 
     # -- the working state --------------------------------------------------------------------
-    def apply(self, new_state: bench.WorkState, text: str) -> None:
-        """Make an edit through the presenter (one undoable action)."""
-        self.presenter.apply(new_state, text)
+    def apply(self, new_state: bench.WorkState, text: str) -> bool:
+        """Make an edit through the presenter (one undoable action); False when it changes nothing."""
+        return self.presenter.apply(new_state, text)
 
     def _show_state(self) -> None:
         self._show_scenario_status()
@@ -576,7 +576,8 @@ class AllocationTab(TabBase):
             self._sync_options()  # put the field back first: the message box takes the focus from it
             self._refuse(exc)
             return
-        self.apply(new_state, f"Change {bench.OPTION_LABELS.get(key, key.replace('_', ' '))}")
+        if not self.apply(new_state, f"Change {bench.OPTION_LABELS.get(key, key.replace('_', ' '))}"):
+            self._sync_options()  # the same figure typed another way ("10%" over 10): shown as kept, nothing pending
 
     # A figure typed in an option field goes in when the field is left, one in a cell when its editor closes.
     # Closing the file or the program, Ctrl+S, or Edit > Undo from the menu does not leave them first (the field's
