@@ -188,6 +188,12 @@ def parse_cost(text: str) -> Cost:
     body = s[1:] if s.startswith(("-", "\u2212")) else s  # a leading minus is a sign, not a range
     parts = _RANGE_SPLIT.split(body)
     if len(parts) == 2 and body is s:
+        if (scale := _scale_word(parts[1])) and not states_its_scale(parts[0]):
+            # "£50-60k" read as written is £50 to £60,000: the paper meant £50,000 to £60,000, most likely, but a
+            # range is not guessed ("£500-1.2m")
+            raise MoneyError(f"“{s}” says “{scale}” on the top of the range only, so its bottom would be "
+                             f"{format_money(_non_negative(parse_pence(parts[0]), text))}: give both ends their scale "
+                             "(£50k - £60k) or write both in full (£50,000 - £60,000).")
         low, high = (_non_negative(parse_pence(p), text) for p in parts)
         if high < low:
             raise MoneyError(f"“{s}”: the top of the range is below the bottom.")
@@ -195,6 +201,12 @@ def parse_cost(text: str) -> Cost:
     if len(parts) > 2:
         raise MoneyError(f"“{s}” is not an amount, a range or a minimum.")
     return Cost.amount(_non_negative(parse_pence(s), text))
+
+
+def _scale_word(text: str) -> str:
+    """The thousands-or-more word an amount ends with ("60k" -> "k", "£1.2m" -> "m"), or ""."""
+    m = re.search(r"\d\s*(" + "|".join(_SUFFIXES) + r")\s*$", text or "", re.I)
+    return m.group(1) if m else ""
 
 
 def _non_negative(pence: int, text: str) -> int:

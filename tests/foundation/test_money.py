@@ -192,3 +192,14 @@ def test_a_table_writes_pence_for_all_its_money_when_any_amount_has_them():
     mixed = table_money([100_000, 68_414, None])
     assert [mixed(v) for v in (100_000, 0, -695_700, 68_414)] == ["£1,000.00", "£0.00", "-£6,957.00", "£684.14"]
     assert table_money([])(0) == "£0"
+
+
+def test_a_range_with_its_scale_on_the_top_only_is_refused_not_read_as_pounds():
+    """'£50-60k' was read as £50 to £60,000 without a word (a paper's range of £50,000 to £60,000, most likely)."""
+    from safer_desk.domain.money import MoneyError, parse_cost
+
+    for text, bottom in (("£50-60k", "£50"), ("£500 - £1.2m", "£500")):
+        with pytest.raises(MoneyError, match=f"so its bottom would be {bottom}:"):
+            parse_cost(text)
+    assert parse_cost("£50k-60k") == parse_cost("£50,000 - £60,000") == Cost("range", 5_000_000, 6_000_000)
+    assert parse_cost("£5k - 60k") == Cost("range", 500_000, 6_000_000)
