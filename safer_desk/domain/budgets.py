@@ -176,9 +176,20 @@ def format_amount(pence: int, unit: str = "pound") -> str:
     return format_money(pence)
 
 
+# "£(1,234)": the pound sign before the brackets of a negative amount, as some spreadsheets print it ("(£1,234)").
+_POUND_BEFORE_BRACKETS = re.compile(r"^\s*£\s*\((?P<inner>[^()]*)\)\s*$")
+
+
+def _brackets_outside(text: str) -> str:
+    """"£(1,234)" as "(£1,234)", the form money is read in (it was refused: "“£” is not an amount of money")."""
+    m = _POUND_BEFORE_BRACKETS.match(text or "")
+    return f"(£{m.group('inner').strip()})" if m else text
+
+
 def _amount_in_unit(text: str, unit: str) -> int:
     """Pence from text in the plan's unit: in a £'000 table "884" is £884,000 and "62.499" is £62,499 (up to five
     decimals, to the penny); "£30K" is £30,000 in any table."""
+    text = _brackets_outside(text)
     if unit != "thousand" or states_its_scale(text):
         return parse_pence(text)
     # Read as written with its scale ("62.499" as "62.499K"). Read as pounds and then scaled, a point and three digits
@@ -196,18 +207,41 @@ _POUNDS_WITH_COMMA = re.compile(r"^\s*\(?\s*[-\u2212\u2013]?\s*£\s*(?P<figure>\
                                 r"(?P<after>\s*[A-Za-z]*)")
 
 
+def _in_thousands(figure: str) -> str:
+    """A figure in pounds ("£62,499") as a plan in £'000 takes it ("62.499")."""
+    pounds = Decimal(figure.replace("£", "").replace(",", "").strip())
+    return format((pounds / 1000).normalize(), ",f")
+
+
+def _split_in_thousands(bracket: re.Match) -> str:
+    """A bracket after the figure: a split in pounds ("(£2,000 per District)") in thousands ("(2 per District)"); a
+    note as typed."""
+    per = _PER_DISTRICT.match(bracket.group(1))
+    amount = per.group("amount").strip() if per else ""
+    if not amount.startswith("£") or states_its_scale(amount):
+        return bracket.group(0)
+    inner = bracket.group(1)
+    return f"({inner[:per.start('amount')]}{_in_thousands(amount)}{inner[per.end('amount'):]})"
+
+
 def pounds_in_thousands_query(text: str, unit: str) -> str | None:
     """What to ask when a figure typed into a plan in £'000 is written as pounds ("£62,499", read as £62,499,000),
-    or None. A figure with its own scale ("£30K", "£1.5m") and a plain figure ("62") are what they say."""
-    m = _POUNDS_WITH_COMMA.match(text or "")
+    or None. A figure with its own scale ("£30K", "£1.5m") and a plain figure ("62") are what they say. The text to
+    type is the whole cell's, its split in thousands too ("4 (2 per District)"): "type 4" dropped the split."""
+    typed = _brackets_outside((text or "").strip())
+    m = _POUNDS_WITH_COMMA.match(typed)
     if unit != "thousand" or m is None or m.group("after").strip():
         return None
-    sign = -1 if text.lstrip()[:1] in "(-\u2212\u2013" else 1
+    sign = -1 if typed[:1] in "(-\u2212\u2013" else 1
     figure = Decimal(m.group("figure").replace(",", ""))
-    thousands = ("-" if sign < 0 else "") + format((figure / 1000).normalize(), ",f")  # "62.499": as the guide says
+    thousands = ("-" if sign < 0 else "") + _in_thousands(m.group("figure"))  # "62.499": as the guide says
+    rest = typed[m.end("figure"):]
+    if typed.startswith("(") and rest.lstrip().startswith(")"):  # "(£1,234)": its brackets are the minus
+        rest = rest.lstrip()[1:]
+    rest = re.sub(r"\(([^()]*)\)", _split_in_thousands, rest)
     meant = format_money(sign * int(figure * 100))
     read = format_money(sign * int(figure * UNITS["thousand"]))
-    return f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means {meant}, type {thousands}."
+    return f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means {meant}, type {thousands}{rest}."
 
 
 def parse_cell(text: str, *, unit: str = "pound") -> Cell:

@@ -75,6 +75,7 @@ class GridRow:
     section_id: str | None = None
     notes: str = ""
     links: tuple[service.LineLink, ...] = ()  # what a line is linked to (a project, a pooled fund, a review)
+    section_kind: str = ""  # a section's heading: its kind (expenditure, income …), as SECTION_KINDS says it
 
     @property
     def flagged(self) -> bool:
@@ -82,9 +83,10 @@ class GridRow:
 
     @property
     def label_tip(self) -> str:
-        """The line's notes, and what it is linked to."""
+        """The line's notes, and what it is linked to; a section's kind and notes."""
+        kind = dict(SECTION_KINDS).get(self.section_kind, "") if self.kind == "section" else ""
         linked = [f"Linked to {link.describe()}" for link in self.links]
-        return "\n".join(x for x in (self.notes, *linked) if x)
+        return "\n".join(x for x in (kind, self.notes, *linked) if x)
 
 
 def _cell(view_cell, unit: str) -> GridCell:
@@ -137,8 +139,11 @@ class BudgetsPresenter(ScreenPresenter):
         self.view = service.plan_view(self.store, plan_id) if plan_id else None
         unit = self.view.plan.unit if self.view else "pound"
         self.split_notes = service.splits_in_notes(self.view.plan) if self.view else []
+        kinds = {s.id: s.kind for s in self.view.plan.sections} if self.view else {}
         self.rows = [GridRow(r.kind, r.label, _cells(r, unit), _cell(r.across, unit) if r.across is not None else None,
-                             r.line_id, r.section_id, r.notes, r.links) for r in self.view.rows] if self.view else []
+                             r.line_id, r.section_id, r.notes, r.links,
+                             kinds.get(r.section_id, "") if r.kind == "section" else "")
+                     for r in self.view.rows] if self.view else []
         self.changed.emit()
 
     @property
@@ -530,6 +535,29 @@ class BudgetsPresenter(ScreenPresenter):
                                 lambda: service.update_line(self.store, row.line_id, label=text))
         return self._change(f"Rename section {row.label} to {text}", plan_id,
                             lambda: service.update_section(self.store, row.section_id, name=text))
+
+    def set_section_kind(self, row: GridRow, kind: str) -> bool:
+        """A section's kind changed (one added as Expenditure by mistake made Income and grants): it then counts as
+        that kind does, adding to the total, taking away or outside it; one step of Edit > Undo."""
+        plan_id = self.selected
+        if plan_id is None or row.kind != "section" or kind == row.section_kind:
+            return False
+        return self._change(f"Change section {row.label} to {dict(SECTION_KINDS).get(kind, kind)}", plan_id,
+                            lambda: service.update_section(self.store, row.section_id, kind=kind))
+
+    def sections_to_move_to(self, row: GridRow) -> list[tuple[str, str]]:
+        """The sections a line can be moved to: (id, name), every section of the plan but its own."""
+        return [(i, name) for i, name in self.sections() if row.kind == "line" and i != row.section_id]
+
+    def move_line_to_section(self, row: GridRow, section_id: str) -> bool:
+        """A line moved, with its figures, notes, links and printed changes, to the end of another section (a grant
+        typed under Expenditure): one step of Edit > Undo."""
+        plan_id = self.selected
+        if plan_id is None or row.kind != "line" or section_id == row.section_id:
+            return False
+        name = dict(self.sections()).get(section_id, "")
+        return self._change(f"Move line {row.label} to {name}", plan_id,
+                            lambda: service.move_line_to_section(self.store, row.line_id, section_id))
 
     def delete_question(self, row: GridRow) -> str:
         """What the window asks before deleting a line or a section ("" for a row that cannot be deleted)."""

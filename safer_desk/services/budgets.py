@@ -441,8 +441,12 @@ def add_section(store: Store, plan_id: str, name: str, *, kind: str = "expenditu
 
 
 def update_section(store: Store, section_id: str, **fields: Any) -> dict[str, Any]:
+    """Change a section's name, kind, sign, subtotal's label or notes; returns what changed. A kind changed without a
+    sign counts as that kind does (a section made income takes away; its old sign had it still adding)."""
     row = _section_row(store, section_id)
     values = _section_values(fields)
+    if "kind" in values and fields.get("sign") is None:
+        values["sign"] = rules.DEFAULT_SIGN[values["kind"]]
     if values:
         with store.transaction():
             store.conn.execute(f"UPDATE budget_sections SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
@@ -524,6 +528,24 @@ def move_line(store: Store, line_id: str, position: int) -> int:
             store.conn.execute("UPDATE budget_lines SET position = ? WHERE id = ? AND position <> ?", (i, other, i))
         _touch(store, row["plan_id"])
     return old
+
+
+def move_line_to_section(store: Store, line_id: str, section_id: str) -> str:
+    """Move a line, with its figures, notes, links and printed changes, to the end of another section of its plan
+    (a grant typed under Expenditure); returns the section it was in."""
+    row = _line_row(store, line_id)
+    target = _section_row(store, section_id)
+    if target["plan_id"] != row["plan_id"]:
+        raise BudgetError("A line moves to a section of its own plan.")
+    if section_id == row["section_id"]:
+        return section_id
+    with store.transaction():
+        position = _next_position(store, "budget_lines", "section_id", section_id, None)
+        store.conn.execute("UPDATE budget_lines SET section_id = ?, position = ? WHERE id = ?",
+                           (section_id, position, line_id))
+        _renumber(store, "budget_lines", "section_id", row["section_id"])
+        _touch(store, row["plan_id"])
+    return row["section_id"]
 
 
 def remove_line(store: Store, line_id: str) -> PlanSnapshot:

@@ -343,7 +343,28 @@ class PlanView(DataTableView):
                            lambda: link(row)).setEnabled(is_line)
             for each in row.links if is_line else ():
                 menu.addAction(f"Unlink from {_menu_words(each.describe())}", lambda each=each: unlink(row, each))
+        self._add_structure_entries(menu, model.presenter, row)
         return menu
+
+    @staticmethod
+    def _add_structure_entries(menu, presenter: BudgetsPresenter, row: GridRow | None) -> None:
+        """On a section's heading, its kind (Expenditure adds to the total, Income takes away …) chosen again; on a
+        line, Move to Section: each one step of Edit > Undo."""
+        if row is not None and row.kind == "section":
+            menu.addSeparator()
+            kinds = menu.addMenu("Section &Kind")
+            for key, words in SECTION_KINDS:
+                action = kinds.addAction(words, lambda key=key: presenter.set_section_kind(row, key))
+                action.setCheckable(True)
+                action.setChecked(key == row.section_kind)
+        elif row is not None and row.kind == "line":
+            menu.addSeparator()
+            sections = presenter.sections_to_move_to(row)
+            move = menu.addMenu("&Move to Section")
+            move.setEnabled(bool(sections))
+            for section_id, name in sections:
+                move.addAction(_menu_words(name), lambda section_id=section_id: presenter.move_line_to_section(
+                    row, section_id))
 
     def moveCursor(self, action, modifiers):
         if action == QAbstractItemView.CursorAction.MoveNext:  # where the editor goes on Tab
@@ -528,7 +549,8 @@ class BudgetsTab(TabBase):
                       "or nil, and a note in brackets after it; over a subtotal or total, the figure the paper "
                       "printed (kept beside the worked-out one); in a Change to cell beside a line's or a printed "
                       "figure, the change the paper prints; over a line's or section's name, its name. Del "
-                      "empties a cell, or on a name deletes the line or section.", self)
+                      "empties a cell, or on a name deletes the line or section. Right-click a section's name for "
+                      "its kind, a line's to move it to another section.", self)
         hint.setWordWrap(True)
 
         right = QWidget(self)
