@@ -56,6 +56,8 @@ def parse_pence(text: str) -> int:
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
+    elif s.startswith("£") and s[1:].lstrip().startswith("(") and s.endswith(")"):  # "£(6,957)", as sheets print it
+        negative, s = True, "£" + s[1:].lstrip()[1:-1].strip()
     s = _PREFIX_WORDS.sub("", s)
     if s[:1] in "-\u2212\u2013":
         if negative:  # "(-500)": negative twice over is a slip, not a way to write 500
@@ -73,7 +75,9 @@ def parse_pence(text: str) -> int:
         pence = int(pence_text.replace(",", ""))
         check_within_bounds(pence, original.strip())
         return -pence if negative else pence
-    if s[:1] in "-\u2212" and not negative:  # "£-6,957"; a second minus is a typing error
+    if s[:1] in "-\u2212":  # "£-6,957"
+        if negative:  # "£(-6,957)", "-£-6,957"
+            raise MoneyError(f"“{original.strip()}” is negative twice: for a negative amount, use one sign.")
         negative, s = True, s[1:].strip()
     multiplier = 1
     lowered = s.lower()

@@ -203,3 +203,12 @@ def test_a_range_with_its_scale_on_the_top_only_is_refused_not_read_as_pounds():
             parse_cost(text)
     assert parse_cost("£50k-60k") == parse_cost("£50,000 - £60,000") == Cost("range", 5_000_000, 6_000_000)
     assert parse_cost("£5k - 60k") == Cost("range", 500_000, 6_000_000)
+
+
+def test_a_pound_sign_before_the_brackets_is_a_negative_amount_as_sheets_print_it():
+    """'£(6,957)' was 'not an amount of money' outside budgets, where '(£6,957)' and '-6,957' read as -£6,957."""
+    assert parse_pence("£(6,957)") == parse_pence("(£6,957)") == parse_pence("£ (6,957.50)") + 50 == -695_700
+    with pytest.raises(MoneyError, match="negative twice"):
+        parse_pence("£(-6,957)")
+    with pytest.raises(MoneyError, match="not an amount of money"):
+        parse_pence("£(abc)")
