@@ -43,13 +43,16 @@ class AllocationError(ValueError):
 
 
 def parse_number(text: str | int | Fraction | Decimal, *, what: str = "value") -> Fraction:
-    """A non-negative count or measure as typed ("2,442", "1.5"); refuses negatives and words."""
+    """A non-negative count or measure as typed ("2,442", "1.5", Excel's accounting zero "-"); refuses negatives and
+    words."""
     if isinstance(text, (int, Fraction, Decimal)) and not isinstance(text, bool):
         value = Fraction(text) if not isinstance(text, Decimal) else Fraction(str(text))
     else:
         s = str(text if text is not None else "").strip()
         if not s:
             raise AllocationError(f"{what}: no number was given.")
+        if s == "-":  # Excel's accounting format shows a zero as a lone dash; pasted, it means 0
+            return _ZERO
         if s.startswith(("-", "\u2212")):
             raise AllocationError(f"{what}: “{s}” is negative; counts and measures cannot be below zero.")
         try:

@@ -86,7 +86,8 @@ class AllocationPresenter(ScreenPresenter):
         """The draft kept in the file (and the scenario it came from), else the agreed scenario (reads only)."""
         draft = service.load_draft(self.store)
         if draft is not None:
-            self.state = bench.WorkState(tuple(draft[0]), draft[1])
+            set_aside = service.load_draft_set_aside(self.store) if draft[1].pot_pence is not None else None
+            self.state = bench.WorkState(tuple(draft[0]), draft[1], set_aside)
             origin = service.load_draft_origin(self.store)
             # Said to be no saved scenario's, they stay so; a scenario removed since (or an origin never kept) is
             # looked for among the saved ones holding the same inputs.
@@ -129,7 +130,7 @@ class AllocationPresenter(ScreenPresenter):
         self.result, self.problem = state.calculate()
         if not self.read_only:
             try:
-                service.save_draft(self.store, state.partnerships, state.options)
+                service.save_draft(self.store, state.partnerships, state.options, state.set_aside)
                 service.save_draft_origin(self.store, loaded.id if loaded else None)
             except (DatabaseError, OSError):  # the draft is a convenience; the undo stack still has the edit
                 pass
@@ -227,6 +228,29 @@ class AllocationPresenter(ScreenPresenter):
                 return not self.read_only  # as saved already: nothing written, no step to undo
             return self._replace(loaded)
         return self.save_as_new(name, year)
+
+    def save_question(self, name: str = "", year: str = "") -> str:
+        """What to ask before Save writes over the scenario the board agreed ("" when nothing needs asking): the
+        board report's agreed figures would change. Not asked when the save would be refused anyway."""
+        loaded = self.loaded
+        if (self.read_only or loaded is None or self.result is None or (name or "").strip() != loaded.name
+                or _year((year or "").strip()) != loaded.year or not self.is_modified()):
+            return ""
+        now = self._scenario(loaded.id)  # as marked now: it may have been marked, or unmarked, since it was opened
+        if now is None or not now.adopted:
+            return ""
+        return (f"The board agreed {loaded.title}. Saving writes the changed inputs over it, and the board report's "
+                "agreed figures change with them.\n\nTo keep what the board agreed, cancel and press Save as new.")
+
+    def adopt_question(self, scenario_id: str) -> str:
+        """What to ask before marking the scenario worked on as agreed while the inputs on screen have changed
+        since it was saved ("" when nothing needs asking): the mark goes on the scenario as saved."""
+        loaded = self.loaded
+        if loaded is None or loaded.id != scenario_id or not self.is_modified():
+            return ""
+        return (f"The inputs on screen have changed since {loaded.title} was saved. Mark as agreed marks the "
+                "scenario as saved, not the figures on screen.\n\nTo agree the figures on screen, cancel, save "
+                "them first (Save or Save as new), then mark that scenario as agreed.")
 
     def _replace(self, loaded: service.Scenario) -> bool:
         if self.read_only:

@@ -588,7 +588,10 @@ def _totals_by_name(scenario: Scenario) -> dict[tuple[bool, str], tuple[str, int
 
 # -- the working draft ---------------------------------------------------------------------------
 
-def inputs_to_json(partnerships: Sequence[PartnershipInput], options: AllocationOptions) -> str:
+def inputs_to_json(partnerships: Sequence[PartnershipInput], options: AllocationOptions,
+                   set_aside: tuple[int | None, Fraction] | None = None) -> str:
+    """The working inputs as the draft keeps them; ``set_aside``: last year's total and the retained % a given pot
+    was worked out from (kept so that switching back after the file is reopened brings them back)."""
     return json.dumps({
         "partnerships": [{"name": p.name, "fixed_units": p.fixed_units,
                           "values": {k: format_fraction(v) for k, v in p.values.items()},
@@ -599,6 +602,7 @@ def inputs_to_json(partnerships: Sequence[PartnershipInput], options: Allocation
                     "unit": options.unit,
                     "factors": [[f.name, format_fraction(f.weight), f.label] for f in options.factors],
                     "damping": None if options.damping is None else format_fraction(options.damping)},
+        **({} if set_aside is None else {"set_aside": [set_aside[0], format_fraction(set_aside[1])]}),
     })
 
 
@@ -616,14 +620,22 @@ def inputs_from_json(text: str) -> tuple[list[PartnershipInput], AllocationOptio
     return partnerships, options
 
 
-def save_draft(store: Store, partnerships: Sequence[PartnershipInput], options: AllocationOptions) -> None:
+def set_aside_from_json(text: str) -> tuple[int | None, Fraction] | None:
+    """The total and retained % behind a given pot, as ``inputs_to_json`` kept them (None in a draft kept before
+    they were, or in one without them)."""
+    kept = json.loads(text).get("set_aside")
+    return None if kept is None else (kept[0], Fraction(kept[1]))
+
+
+def save_draft(store: Store, partnerships: Sequence[PartnershipInput], options: AllocationOptions,
+               set_aside: tuple[int | None, Fraction] | None = None) -> None:
     """Keep the tab's working inputs in the file (not audited: a scenario is the record)."""
     if store.read_only:
         return
     with store.transaction():
         store.conn.execute("INSERT INTO _allocation_draft(key, value) VALUES ('inputs', ?) "
                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           (inputs_to_json(partnerships, options),))
+                           (inputs_to_json(partnerships, options, set_aside),))
 
 
 def load_draft(store: Store) -> tuple[list[PartnershipInput], AllocationOptions] | None:
@@ -634,6 +646,15 @@ def load_draft(store: Store) -> tuple[list[PartnershipInput], AllocationOptions]
         return inputs_from_json(text)
     except (ValueError, KeyError, TypeError):
         return None  # a damaged draft is not worth refusing the tab for; the scenarios are the record
+
+
+def load_draft_set_aside(store: Store) -> tuple[int | None, Fraction] | None:
+    """The total and retained % behind the draft's given pot, if it kept them."""
+    text = store.scalar("SELECT value FROM _allocation_draft WHERE key = 'inputs'")
+    try:
+        return set_aside_from_json(text) if text else None
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError, ZeroDivisionError):
+        return None  # as a damaged draft: a reminder, not an input
 
 
 # -- top-slicing ------------------------------------------------------------------------------------

@@ -15,8 +15,8 @@ from typing import Sequence
 
 from safer_desk.domain.allocation import (AllocationError, AllocationOptions, AllocationResult, Factor,
                                           PartnershipInput, allocate_by_formula, format_fraction, format_number,
-                                          parse_fraction, parse_number, parse_percent, parse_units, parse_weight,
-                                          percent_text, total_line_message)
+                                          format_weight, parse_fraction, parse_number, parse_percent, parse_units,
+                                          parse_weight, percent_text, total_line_message)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.text import in_words, typed_name_key
 from safer_desk.services.allocation import amount_option
@@ -264,7 +264,9 @@ def option_text(options: AllocationOptions, key: str) -> str:
         if options.fixed_per_unit_pence is not None:
             return format_money(options.fixed_per_unit_pence)
         # The whole as "100%": a bare "1" is asked about when typed (the whole, or 1%?), so it would not read back.
-        return "100%" if options.fixed_share == 1 else format_fraction(options.fixed_share)
+        # A share with a decimal percentage as one ("33.3%", not "333/1000"); a third stays "1/3".
+        share, percent = options.fixed_share, format_weight(options.fixed_share * 100)
+        return f"{percent}%" if share and "/" not in percent else format_fraction(share)
     if key == "damping":
         return "" if options.damping is None else _percent_field(options.damping)
     raise KeyError(key)

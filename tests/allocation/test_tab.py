@@ -207,6 +207,7 @@ def test_a_partnership_removed_from_the_middle_is_saved_in_the_window(qtbot, dem
     qtbot.mouseClick(next(b for b in tab.findChildren(type(tab.save_button)) if b.text() == "Remove Partnership"),
                      Qt.MouseButton.LeftButton)
     assert [p.name for p in tab.state.partnerships] == names[:1] + names[2:]
+    prompts.answers.append(True)  # the agreed scenario: written over when the officer says so
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)  # under its own name and year: written over
     assert prompts.errors == [] and "✓ as saved" in tab.presenter.scenario_label()
     saved = tab.presenter.loaded

@@ -53,7 +53,9 @@ def test_save_under_its_own_name_saves_it_again_and_save_as_new_refuses_the_same
     type_option(qtbot, tab, "retain", "5")
     qtbot.mouseClick(tab.save_new_button, Qt.MouseButton.LeftButton)
     assert prompts.errors and "already" in prompts.errors[-1][1]
+    prompts.answers.append(True)  # the agreed scenario: written over when the officer says so
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert "board report" in prompts.questions[-1][1]
     again = service.load_scenario(store, agreed.id)
     assert again.options.retain != agreed.options.retain and again.adopted
     assert len(service.list_scenarios(store)) == count

@@ -725,8 +725,13 @@ class AllocationTab(TabBase):
             prompts.show_error(self, "Save scenario", self.presenter.error)
 
     def save_scenario(self) -> None:
-        """Save: the loaded scenario again under its own name and year; otherwise a new one."""
-        self._saved(self.presenter.save(self.scenario_name.text(), self.scenario_year.text()))
+        """Save: the loaded scenario again under its own name and year; otherwise a new one. Over the agreed
+        scenario only when the officer says so (the board report's figures change)."""
+        name, year = self.scenario_name.text(), self.scenario_year.text()
+        question = self.presenter.save_question(name, year)
+        if question and not prompts.ask(self, "Save over the agreed scenario", question, yes="Save over it"):
+            return
+        self._saved(self.presenter.save(name, year))
 
     def save_scenario_as_new(self) -> None:
         self._saved(self.presenter.save_as_new(self.scenario_name.text(), self.scenario_year.text()))
@@ -756,6 +761,9 @@ class AllocationTab(TabBase):
             if self._chosen_is_agreed():
                 self.presenter.unadopt(scenario_id)
             else:
+                question = self.presenter.adopt_question(scenario_id)
+                if question and not prompts.ask(self, "Mark as agreed", question, yes="Mark it as saved"):
+                    return
                 self.presenter.adopt(scenario_id)
             self._fill_scenarios(scenario_id)
 
