@@ -1875,6 +1875,15 @@ class YearView:
         if self.population is None:
             return f"{per}; the population used is not recorded"
         pop = self.population
+        # The figures keep the population they were given over (a count typed alone while only an earlier year's
+        # was recorded): where that is not the one recorded now (a merge brought the year's), it is what they use.
+        used = sorted({f.denominator for f in self.this_year[:self.periods_to_date] if f is not None and f.denominator})
+        if used and used != [pop.population]:
+            recorded = (f"{pop.population:,} is recorded for {self.year.label}" if pop.year == self.year.label else
+                        f"the latest recorded is {pop.population:,}" + (f", {pop.year}'s" if pop.year else ""))
+            given = (f"a population {used[0]:,.0f}, as the figures give it" if len(used) == 1 else
+                     f"populations of {in_words([f'{d:,.0f}' for d in used])}, as the figures give them")
+            return f"{per} of {given} ({recorded})"
         if not pop.year or pop.year == self.year.label:
             return f"{per} of a {pop.text()}"
         # No population recorded for the year yet: the latest earlier one is used, and said to be.
@@ -2230,7 +2239,12 @@ class AreaComparison:
         return self.view.is_derived
 
     def rate_text(self) -> str:
-        return "" if self.rate is None else dom.format_value(self.rate, "rate", rate_per=self.rate_per)
+        """"4.2 per 1,000"; a rate the usual place would round to nothing with the places that show it ("0.03 per
+        1,000" for 3 homicides among 104,000 people, never "0 per 1,000", which reads as none)."""
+        if self.rate is None:
+            return ""
+        places = dom.non_zero_places(self.rate, 1) if self.rate and not dom.round_half_up(self.rate, 1) else None
+        return dom.format_value(self.rate, "rate", places, rate_per=self.rate_per)
 
 
 def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | None, year: FinancialYear, *,

@@ -11,7 +11,7 @@ from safer_desk.domain.checks import percentage_slip
 from safer_desk.domain import indicators as dom
 from safer_desk.domain.indicators import IndicatorError, format_number
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, in_words
 from safer_desk.exchange.indicator_import import LongRow, read_long_rows
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
@@ -157,14 +157,19 @@ def _check_name_free(store: Store, area: tuple[str, str, str], names: dict[str, 
         raise IndicatorError(svc.one_area_of_a_name(name, kind, holder_kind, where))
 
 
-def _query(indicator: svc.Indicator, pv: PeriodValue, today: date) -> str:
+def _query(indicator: svc.Indicator, pv: PeriodValue, today: date, typed: str = "") -> str:
     """What the grid asks about such a figure before saving it ("950% is more than 100%: is that what you
-    meant?", "Apr-27 has not begun yet …"), or ""."""
+    meant?", "Apr-27 has not begun yet …"), or ""; and a percentage under 1 written without its % sign, which a
+    sheet holds for a ratio (85% as 0.85, a formula's result in a cell not formatted as a percentage)."""
     asked = []
     if indicator.unit == "percentage" and pv.value is not None and pv.numerator is None:
         slip = percentage_slip(Decimal(repr(pv.value)))
         if slip is not None:
             asked.append(slip.message)
+        elif 0 < pv.value < 1 and "%" not in typed:
+            meant = _full(float(Decimal(repr(pv.value)) * 100))
+            asked.append(f"{_full(pv.value)}% is less than 1%: if the sheet holds {meant}% as {_full(pv.value)} (a "
+                         f"cell not formatted as a percentage), give it as {meant}, or format the cell as a percentage")
     if svc.period_span(pv.period)[0] > today:
         asked.append(f"{svc.period_label(pv.period)} has not begun yet (today is {today:%d/%m/%Y}): is this the "
                      "right period?")
@@ -176,26 +181,60 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
     ``queried`` with the question (they are still imported: the grid keeps them when Save is pressed again)."""
     today = today or date.today()
     preview = ValuesPreview(Path(path))
-    seen: dict[tuple[str, str, str], int] = {}
+    seen: dict[tuple[str, str, str], list[GoodRow]] = {}  # the good rows of each indicator, area and period
     areas: dict[str, tuple[str, str, str] | str | None] = {}  # each text of the area column looked up once
     names: dict[str, tuple[str, str, int]] = {}  # name -> (id, kind, line or 0) of the area keeping figures
     districts = {r["id"]: dict(r) for r in store.rows("SELECT id, name, successor_id, valid_from, valid_to "
                                                       "FROM districts")}
     for row in read_long_rows(path):
         try:
-            good, indicator = _check_row(store, row, seen, areas, names)
+            good, indicator = _check_row(store, row, areas, names)
             preview.good.append(good)
+            seen.setdefault((good.indicator_id, good.area_id, good.value.period), []).append(good)
             dates = svc.outside_dates(store, good.area_id, good.value.period, districts=districts)
-            asked = " ".join(filter(None, (dates, _query(indicator, good.value, today))))
+            asked = " ".join(filter(None, (dates, _query(indicator, good.value, today, row.fields.get("value", "")))))
             if asked:
                 preview.queried[good.line] = asked
         except IndicatorError as exc:
             msg = str(exc)
             preview.refused.append((row.line, msg[0].upper() + msg[1:]))
+    _refuse_repeated(preview, [rows for rows in seen.values() if len(rows) > 1])
     _refuse_derived(store, preview)
     _compare_with_stored(store, preview)
     _mark_red_without_comment(store, preview)
     return preview
+
+
+def _refuse_repeated(preview: ValuesPreview, repeats: list[list[GoodRow]]) -> None:
+    """Refuse the rows giving the indicator, area and period of another good row. The same figure and comment again
+    is a copy (the first is imported); a different one contradicts it, and which is right is not for the import to
+    guess by position: all of them are refused, each naming the others."""
+    refused: dict[int, str] = {}
+    for rows in repeats:
+        g = rows[0]
+        where = f"{g.indicator}, {g.area_name}, {svc.period_label(g.value.period)}"
+        if all(_same_row(g.value, again.value) for again in rows[1:]):
+            refused |= {again.line: f"{where} is also on line {g.line}, the same figure (imported once)"
+                        for again in rows[1:]}
+            continue
+        lines = in_words([str(r.line) for r in rows])
+        figures = in_words([_row_words(r.value) for r in rows])
+        none = "neither" if len(rows) == 2 else "none"
+        refused |= {r.line: f"{where} is given different figures on lines {lines} ({figures}): {none} is imported; "
+                            "correct the sheet so it gives one figure" for r in rows}
+    preview.good = [g for g in preview.good if g.line not in refused]
+    preview.queried = {line: q for line, q in preview.queried.items() if line not in refused}
+    preview.refused = sorted(preview.refused + list(refused.items()))
+
+
+def _same_row(a: PeriodValue, b: PeriodValue) -> bool:
+    return figure_text(a) == figure_text(b) and (a.comment or "").strip() == (b.comment or "").strip()
+
+
+def _row_words(pv: PeriodValue) -> str:
+    """A row's figure in a message: "20", "16/18", "20 with the comment “…”"."""
+    figure = figure_text(pv) or "no figure"
+    return figure if not (pv.comment or "").strip() else f"{figure} with the comment “{pv.comment.strip()}”"
 
 
 def _refuse_derived(store: Store, preview: ValuesPreview) -> None:
@@ -293,7 +332,7 @@ def _source_words(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _check_row(store: Store, row: LongRow, seen: dict, areas: dict, names: dict) -> tuple[GoodRow, svc.Indicator]:
+def _check_row(store: Store, row: LongRow, areas: dict, names: dict) -> tuple[GoodRow, svc.Indicator]:
     if row.split is not None:
         raise IndicatorError(row.split)
     f = row.fields
@@ -319,9 +358,6 @@ def _check_row(store: Store, row: LongRow, seen: dict, areas: dict, names: dict)
         raise IndicatorError(f"there is no district, partnership or county called “{area_name}”")
     _check_name_free(store, area, names)
     period = svc.parse_period(f.get("period", ""), ind.frequency)
-    key = (ind.id, area[0], period)
-    if key in seen:
-        raise IndicatorError(f"{ind.name}, {area[1]}, {svc.period_label(period)} is also on line {seen[key]}")
     pv = PeriodValue(period, *(_number(ind, f.get(row, ""), row)
                                for row in (svc.GRID_VALUE, svc.GRID_NUMERATOR, svc.GRID_DENOMINATOR)),
                      f.get("comment") or None)
@@ -332,7 +368,6 @@ def _check_row(store: Store, row: LongRow, seen: dict, areas: dict, names: dict)
     svc.check_value(ind, pv)
     _check_value_agrees(ind, f.get(svc.GRID_VALUE, ""), pv, counted_alone)
     pv = _stored_ratio(store, ind, area[0], pv, f.get(svc.GRID_VALUE, ""))
-    seen[key] = row.line
     names.setdefault(area[1], (area[0], area[2], row.line))
     return GoodRow(row.line, ind.id, ind.name, area[1], area[2], area[0], pv), ind
 

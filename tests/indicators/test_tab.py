@@ -148,7 +148,7 @@ def test_import_figures_dialog_previews_and_reports_refusals(demo_window, prompt
                  "Nonsense,Plymouth,2016-10,5,,\n"
                  "All crime,Atlantis,2016-12,5,,\n"
                  "All crime,Plymouth,2016/17 Q1,5,,\n"
-                 "All crime,Plymouth,2016-12,1401,,\n"
+                 "All crime,Plymouth,2016-12,1400,,\n"
                  "All crime,Plymouth,2017-01,\"1,2,3\",,\n", encoding="utf-8")
     tab = plymouth_tab(demo_window)
     dialog = ImportFiguresDialog(demo_window.session, tab)
