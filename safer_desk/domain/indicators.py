@@ -178,8 +178,11 @@ def _places(value: float, places: int | None, most: int = 2) -> int:
         most = 1  # a computed ratio: one decimal, as the papers print them
     for p in range(most + 1):
         if round_half_up(value, p) == round_half_up(value, most):
-            return p
-    return most
+            break
+    else:
+        p = most
+    # A figure that is not zero is never shown as one: 3 homicides among 104,000 are 0.03 per 1,000, not "0"
+    return non_zero_places(value, p)
 
 
 def non_zero_places(value: float | Fraction | Decimal, places: int, most: int = 9) -> int:

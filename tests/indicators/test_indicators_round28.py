@@ -129,3 +129,16 @@ def test_a_tbc_target_saved_without_a_figure_stays_tbc(demo_store):
     assert form.save()
     p.refresh()
     assert p.view.target.status == "tbc" and p.view.target_words() == "Target to be confirmed"
+
+
+def test_a_figure_that_is_not_zero_is_never_shown_as_zero():
+    """Compare Areas learnt to show 3 homicides among 104,000 as 0.03 per 1,000; the grid, the report and a typed
+    rate still said '0 per 1,000' (a percentage of 0.004 said '0%'), which reads as none."""
+    from safer_desk.domain.indicators import format_value
+
+    assert format_value(0.0288, "rate", rate_per=1000) == "0.03 per 1,000"
+    assert format_value(0.03, "rate", rate_per=1000) == "0.03 per 1,000"
+    assert format_value(0.004, "percentage") == "0.004%"
+    assert format_value(0.0, "rate", rate_per=1000) == "0 per 1,000"
+    assert format_value(88.888, "percentage") == "88.9%" and format_value(4.2, "rate", rate_per=1000) == "4.2 per 1,000"
+    assert format_value(0.0288, "rate", 1, rate_per=1000) == "0.0 per 1,000"  # places asked for are kept
