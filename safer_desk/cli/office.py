@@ -39,11 +39,12 @@ def run_office(args: argparse.Namespace) -> int:
     store = open_existing(args.file, read_only=not changing)
     try:
         if changing:
-            try:
-                ref.set_office_scope(
-                    store, partnerships=[] if args.clear and args.partnership is None else args.partnership,
-                    districts=[] if args.clear and args.district is None else args.district,
-                    county="" if args.clear and args.county is None else args.county)
+            try:  # named in the history as File > Office Details… names the same change
+                with store.action(ref.OFFICE_SCOPE_ACTION):
+                    ref.set_office_scope(
+                        store, partnerships=[] if args.clear and args.partnership is None else args.partnership,
+                        districts=[] if args.clear and args.district is None else args.district,
+                        county="" if args.clear and args.county is None else args.county)
             except ref.ReferenceError as exc:
                 raise CliError(str(exc)) from exc
             doubt = ref.county_doubt(store, args.county or "")

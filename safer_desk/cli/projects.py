@@ -142,8 +142,9 @@ def run_awards(args: argparse.Namespace) -> int:
     store = open_existing(args.file, read_only=not (args.add or args.delete))
     try:
         if award is not None:
-            try:
-                award = funders.save_award(store, award)
+            try:  # named in the history as View > Funders' Awards… names the same change
+                with store.action(f"Add award {award.name}"):
+                    award = funders.save_award(store, award)
             except FundingError as exc:
                 raise CliError(str(exc)) from exc
             for doubt in award.checks():
@@ -156,7 +157,8 @@ def run_awards(args: argparse.Namespace) -> int:
                 raise CliError(f"There is no award called “{args.delete}” (known: {known}).")
             from safer_desk.domain.text import counted
 
-            unlinked = funders.delete_award(store, award.id).scenario_ids
+            with store.action(f"Delete award {award.name}"):
+                unlinked = funders.delete_award(store, award.id).scenario_ids
             print(f"deleted {award.name}" + (f"; {counted(len(unlinked), 'scenario')} against it kept "
                                              "the fund" if unlinked else ""))
         else:

@@ -15,14 +15,18 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from safer_desk.domain.allocation import format_fraction, format_weight, percent_text
 from safer_desk.domain.enums import LabelledEnum
+from safer_desk.domain.indicators import format_value
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import Month, PeriodError, Quarter
 from safer_desk.domain.projects import ProjectStatus
 from safer_desk.domain.text import as_typed, counted, in_words
+from safer_desk.presenters.allocation import Rounding, RoundingUnit
 from safer_desk.services import history as service
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
 from safer_desk.storage.schema.yes_no import YES_NO, yes_no_named, yes_no_sentence, yes_no_value
@@ -103,7 +107,15 @@ COLUMN_WORDS = {
     "idva_assigned": "IDVA assigned", "at_marac": "at MARAC",
     # a district's, a partnership's and a member's From and To, as the dialog says them ("To (its last day)")
     "valid_from": "first day", "valid_to": "last day",
+    "successor_id": "became",  # the district it became, as the district list heads it ("Became")
+    "retain": "retained percentage", "retained": "retained percentage",  # the Allocation tab's "Retained %"
 }
+# An indicator's figures, said in its unit as the Indicators tab says them ("88.9%", "4.2 per 1,000").
+INDICATOR_FIGURES = {("indicator_values", "value"), ("indicator_targets", "value"), ("indicator_baselines", "value"),
+                     ("indicator_benchmarks", "value"), ("indicator_trajectory", "cumulative")}
+# An allocation's shares, stored as fractions ("1/10"), said as the Allocation tab types them ("10%", "±5%").
+PERCENT_SHARES = {("allocation_scenarios", "retain"): "", ("allocation_scenarios", "damping"): "±",
+                  ("allocation_top_slices", "retained"): "", ("allocation_top_slices", "scenario"): "±"}
 # Columns not worth a line of their own (positions, stamps the program keeps).
 QUIET_COLUMNS = {"id", "position", "updated_at", "created_at", "sort_order"}
 LONG_TEXT = 60
@@ -111,6 +123,7 @@ LONG_TEXT = 60
 VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum]] = {
     ("projects", "status"): ProjectStatus,
     ("project_status_history", "status"): ProjectStatus,
+    ("allocation_scenarios", "rounding"): Rounding, ("allocation_scenarios", "unit"): RoundingUnit,
 }
 
 
@@ -313,8 +326,9 @@ class Namer:
                 return "of " + ", ".join(parents)
         return ""
 
-    def value(self, table: str, column: str | None, value: Any) -> str:
-        """A recorded value in words: pounds for pence, a name for a link, a percentage for basis points."""
+    def value(self, table: str, column: str | None, value: Any, row: dict[str, Any] | None = None) -> str:
+        """A recorded value in words: pounds for pence, a name for a link, a percentage for basis points, an
+        indicator's figure in its unit (``row``: the values of the row it is in)."""
         if value is None or value == "":
             return "(blank)"
         if column is None:
@@ -323,6 +337,12 @@ class Namer:
             return format_money(value)
         if column.endswith("_bp") and isinstance(value, int):
             return f"{Decimal(value) / 100:f}".rstrip("0").rstrip(".") + "%"
+        share = _share_words(table, column, value)
+        if share is not None:
+            return share
+        unit = self._unit_of(table, column, row) if isinstance(value, (int, float)) else None
+        if unit is not None and unit[0] in ("percentage", "rate"):
+            return format_value(float(value), unit[0], rate_per=unit[1])
         if isinstance(value, float):  # a figure as the tabs show it: 1,335 (the file's 1335.0), 12.5
             return f"{int(value):,}" if value.is_integer() else f"{value:,.6f}".rstrip("0").rstrip(".")
         if column in PERIOD_COLUMNS[:2] and isinstance(value, str):
@@ -341,6 +361,8 @@ class Namer:
         target = self.links.get(table, {}).get(column)
         if target is not None:
             return self.name(target, str(value)).removeprefix("of ") or "(a record since removed)"
+        if isinstance(value, int) and not isinstance(value, bool):  # a population as the tabs show it: 512,100
+            return f"{value:,}"
         if isinstance(value, str):
             day = _iso_date(value)
             if day is not None:
@@ -352,9 +374,40 @@ class Namer:
                     pass
         return _short(value)
 
+    def _unit_of(self, table: str, column: str | None, row: dict[str, Any] | None) -> tuple[str, Any] | None:
+        """The unit and rate base of the indicator a figure is of (None: not an indicator's figure, or not known)."""
+        if (table, column) not in INDICATOR_FIGURES or not row:
+            return None
+        indicator_id = row.get("indicator_id")
+        if indicator_id is None and row.get("target_id") is not None:  # a trajectory point, through its target
+            target = self.facts.get(("indicator_targets", str(row["target_id"])))
+            indicator_id = target.values.get("indicator_id") if target else None
+        indicator = self.facts.get(("indicators", str(indicator_id))) if indicator_id is not None else None
+        if indicator is None or not indicator.values.get("unit"):
+            return None
+        return str(indicator.values["unit"]), indicator.values.get("rate_per")
+
     def record_label(self, table: str, row_id: str | None, values: dict[str, Any] | None = None) -> str:
         name = self.name(table, row_id, values)
         return f"{noun(table)} {name}" if name else noun(table)
+
+
+def _share_words(table: str, column: str, value: Any) -> str | None:
+    """An allocation's stored share as its field shows it: "10%" retained, "±5%" damping, a fixed share "1/3" or
+    "25%", a top-slice's slices "LSP share 50%" (None for any other value, or one not read as a share)."""
+    try:
+        if (table, column) in PERCENT_SHARES:
+            return f"{PERCENT_SHARES[table, column]}{percent_text(Fraction(str(value)))}%"
+        if (table, column) == ("allocation_scenarios", "fixed_share"):
+            share = Fraction(str(value))
+            percent = format_weight(share * 100)
+            return f"{percent}%" if share and "/" not in percent else format_fraction(share)
+        if (table, column) == ("allocation_top_slices", "slices"):
+            slices = json.loads(str(value))
+            return ", ".join(f"{name} {percent_text(Fraction(str(part)))}%" for name, part in slices)
+    except (ValueError, TypeError, ZeroDivisionError):
+        return None
+    return None
 
 
 def _mark_row_id(value: Any) -> str | None:
@@ -404,7 +457,7 @@ class Describer:
                 if c in QUIET_COLUMNS or v in (None, "") or c == named_by or (
                         e.table_name == "illustrative_marks" and c in ("table_name", "row_id")):
                     continue
-                shown = n.value(e.table_name, c, v)
+                shown = n.value(e.table_name, c, v, values)
                 if not any(f.endswith(" " + shown) for f in facts):  # "partnership" as text and as a link
                     facts.append(f"{column_words(c, e.table_name)} {shown}")
             line = f"Added {n.record_label(e.table_name, e.row_id, values or None)}"
@@ -426,8 +479,14 @@ class Describer:
                 if (e.table_name, e.column_name) in YES_NO:  # "at MARAC", "perpetrator lives at the address"
                     return [f"Changed the answer to “{what}” for {record}"]
                 return [f"Changed the {what} of {record}"]
-            return [f"Changed the {what} of {record} from {n.value(e.table_name, e.column_name, e.old_value)} "
-                    f"to {n.value(e.table_name, e.column_name, e.new_value)}"]
+            fact = n.facts.get((e.table_name, str(e.row_id)))
+            row = fact.values if fact is not None else None
+            old, new = (n.value(e.table_name, e.column_name, v, row) for v in (e.old_value, e.new_value))
+            if old == new:  # a change finer than the unit shows (88.91% to 88.94%): said as stored
+                old, new = (n.value(e.table_name, e.column_name, v) for v in (e.old_value, e.new_value))
+            if what == "became":  # a district's Became, said as the verb it is
+                return [f"Changed what {record} became from {old} to {new}"]
+            return [f"Changed the {what} of {record} from {old} to {new}"]
         if e.action == "batch":
             summary = _json_values(e.new_value) or {}
             lines = [str(summary.get("what") or e.column_name or "Batch")]
@@ -652,7 +711,8 @@ def filter_predicate(area: str = "", text: str = "", since: date | None = None,
     words = as_typed((text or "").casefold()).split()  # "pastors" finds “pastors” as the papers write it, and back
     if not (area or words or since or until):
         return None
-    plain_words = [(w, _plain_amounts(w)) for w in words]
+    # "(6,957)", a negative amount as the papers write it, finds -£6,957 as the history says it
+    plain_words = [(w, _BRACKETED.sub(r"-\1", _plain_amounts(w))) for w in words]
 
     def accept(line: HistoryLine) -> bool:
         if area and area not in line.areas:
@@ -672,6 +732,7 @@ def filter_predicate(area: str = "", text: str = "", since: date | None = None,
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_BRACKETED = re.compile(r"\((\d[\d.]*)\)")
 
 
 def _plain_amounts(text: str) -> str:

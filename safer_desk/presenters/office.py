@@ -25,7 +25,7 @@ from safer_desk.services import reference
 from safer_desk.services.district_counties import county_of_district, national_counties
 from safer_desk.storage.store import Store
 
-ACTION_TEXT = "Set whose file this is"
+ACTION_TEXT = reference.OFFICE_SCOPE_ACTION  # the window and `safer-desk office` name it alike
 
 
 @dataclass(frozen=True)

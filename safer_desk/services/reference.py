@@ -681,6 +681,10 @@ def _has_office_areas(store: Store) -> bool:
     return bool(store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office_areas'"))
 
 
+# The change of the office's scope as the history names it (File > Office Details… and `safer-desk office` alike).
+OFFICE_SCOPE_ACTION = "Set whose file this is"
+
+
 def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
                      districts: Sequence[str] | None = None, county: str | None = None,
                      forget_districts: Sequence[str] = ()) -> OfficeScope:
