@@ -19,6 +19,7 @@ from safer_desk.services import indicators as svc
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.indicators.grid import ValuesGrid
 from safer_desk.ui.indicators.models import SummaryModel, summary_columns
+from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import ROW_ROLE, SortProxy
 from safer_desk.ui.kit.undo import push_action
@@ -95,11 +96,11 @@ class IndicatorsTab(TabBase):
             self.summary_view.on_delete = self.delete_indicator
         self.summary_view.on_export = self.export_summary
 
-        self.headline = QLabel(self)
+        self.headline = NamedLabel(parent=self)
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName("What the figures say")
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details = QLabel(self)
+        self.details = NamedLabel(parent=self)
         self.details.setWordWrap(True)
         themed(self.details, quiet_style)
         self.details.setAccessibleName("About the indicator")
@@ -107,11 +108,11 @@ class IndicatorsTab(TabBase):
         from safer_desk.ui.indicators.charts import IndicatorChart
 
         self.chart = IndicatorChart(self)
-        self.chart_summary = QLabel(self)
+        self.chart_summary = NamedLabel(parent=self)
         self.chart_summary.setWordWrap(True)
         self.chart_summary.setAccessibleName("Chart in words")
         themed(self.chart_summary, quiet_style)
-        self.empty_state = QLabel(self)
+        self.empty_state = NamedLabel(parent=self)
         self.empty_state.setWordWrap(True)
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_state.setAccessibleName("No figures yet")
@@ -121,7 +122,7 @@ class IndicatorsTab(TabBase):
         self.grid = ValuesGrid(self)
         self.grid.on_save = self.save_figures
         self.grid.on_discard = self.discard_figures
-        self.grid_messages = QLabel(self)
+        self.grid_messages = NamedLabel(parent=self)
         self.grid_messages.setWordWrap(True)
         themed(self.grid_messages, alert_style)
         self.grid_messages.setAccessibleName("Messages about the figures")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QFrame, QGroupBo
 
 from safer_desk.presenters.forms import Field, FieldKind, FormPresenter
 from safer_desk.ui.kit.colours import alert_colour, alert_style, themed
+from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.dialogs import GuardedDialog
 
@@ -78,7 +79,7 @@ def set_widget_text(widget: QWidget, text: str) -> None:
         widget.setText(text)
 
 
-class WrappedLabel(QLabel):
+class WrappedLabel(NamedLabel):
     """A word-wrapped label that takes any width it is given and is always as tall as its text then needs.
 
     A long message never widens the form. QFormLayout does not ask a field's nested layout for its
@@ -160,13 +161,13 @@ class FormView(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.heading = QLabel()
+        self.heading = NamedLabel()
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: bold;")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # "Editing 1. <title>": the name as it was typed
         self.heading.setAccessibleName("Record being edited")
         outer.addWidget(self.heading)
-        self.form_message = QLabel()
+        self.form_message = NamedLabel()
         self.form_message.setWordWrap(True)
         themed(self.form_message, form_message_style)
         self.form_message.setAccessibleName("Form message")

@@ -3,8 +3,9 @@
 Sortable; copies the selected rows as Excel wants them (plain numbers, ASCII minus, no £ or ⚠
 in numeric cells; the shown text is for showing only; a cell showing two figures may copy as two cells, each
 under its own heading: ``Column.copy_beside``); a right-click menu on every table (Copy,
-Copy with Headings, Export…, Edit…, Delete, and a filter for the column clicked); Tab and
-Shift+Tab leave the table (Ctrl+Tab moves between cells where editing needs it).
+Copy with Headings, Export…, Edit…, Delete, a sort and a filter for the column clicked: the Menu key opens it on
+the current cell, so a table sorts without a mouse); Tab and Shift+Tab leave the table (Ctrl+Tab moves between
+cells where editing needs it).
 """
 
 from __future__ import annotations
@@ -244,11 +245,23 @@ class DataTableView(CopiesSelection, QTableView):
         return super().event(event)
 
     def _show_menu(self, pos: QPoint) -> None:
-        self.context_menu(self.columnAt(pos.x())).popup(self.viewport().mapToGlobal(pos))
+        column = self.columnAt(pos.x())
+        self._with_sorting(self.context_menu(column), column).popup(self.viewport().mapToGlobal(pos))
 
     def _show_header_menu(self, pos: QPoint) -> None:
         column = self.horizontalHeader().logicalIndexAt(pos)
-        self.context_menu(column).popup(self.horizontalHeader().mapToGlobal(pos))
+        self._with_sorting(self.context_menu(column), column).popup(self.horizontalHeader().mapToGlobal(pos))
+
+    def _with_sorting(self, menu: QMenu, column: int) -> QMenu:
+        """The menu shown ends with sorting by its column: the headings a click sorts by are out of the keyboard's
+        reach, and the Menu key opens this menu on the current cell."""
+        if self.isSortingEnabled() and column >= 0:
+            menu.addSeparator()
+            heading = self._heading(column)
+            for order, text in ((Qt.SortOrder.AscendingOrder, f"&Sort by {heading}, ascending"),
+                                (Qt.SortOrder.DescendingOrder, f"Sort by {heading}, desce&nding")):
+                menu.addAction(text, lambda o=order: self.sortByColumn(column, o))
+        return menu
 
     def filter_column(self, column: int, text: str) -> None:
         """What the filter entry of the menu does, for code and tests."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from safer_desk.presenters.awards import AwardsPresenter
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import FormDialog
 from safer_desk.ui.kit import fitting_size
+from safer_desk.ui.kit.forms import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
 from safer_desk.ui.kit.undo import push_action
@@ -33,7 +34,7 @@ class AwardsDialog(QDialog):
         self.presenter.form_opened.connect(self._show_form)
         # Refreshed through the session's Qt signal only, never the presenter's own event: a step of Edit > Undo
         # outlives this dialog (closed, or opened again as another), and Qt drops a destroyed dialog's connections.
-        self.summary = QLabel(self)
+        self.summary = NamedLabel(parent=self)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Awards summary")
         self.model = RowTableModel(COLUMNS, parent=self)

@@ -26,6 +26,7 @@ from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import ScenarioResult
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.exports import export_to_chosen_file
+from safer_desk.ui.kit.forms import NamedLabel
 from safer_desk.ui.kit.sheet_table import SheetTable
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import COPY_ROLE, SortProxy
@@ -115,7 +116,7 @@ class CommissioningPage(QWidget):
         name_label.setBuddy(self.name)
         top.addWidget(name_label)
         top.addWidget(self.name, 2)
-        self.status = QLabel()
+        self.status = NamedLabel()
         self.status.setAccessibleName("Scenario saved or not")
         top.addWidget(self.status)
         self.new_button = QPushButton("Ne&w")
@@ -192,14 +193,14 @@ class CommissioningPage(QWidget):
         # the end of a range counted on a laptop's screen
         summary_row = QHBoxLayout()
         layout.addLayout(summary_row)
-        self.summary = QLabel()
+        self.summary = NamedLabel()
         self.summary.setAccessibleName("Commitment summary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: bold; padding: 4px;")
         summary_row.addWidget(self.summary, 1)
         for button in (self.fits_button, self.export_button, self.print_button):
             summary_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        self.message = QLabel()
+        self.message = NamedLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Commissioning messages")
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -211,7 +212,7 @@ class CommissioningPage(QWidget):
         layout.addWidget(self.message_area)
 
         suggestion_box = QHBoxLayout()
-        self.suggestion_label = QLabel()
+        self.suggestion_label = NamedLabel()
         self.suggestion_label.setWordWrap(True)
         self.suggestion_label.setAccessibleName("Suggestion")
         self.accept_button = QPushButton("Accept suggestion")

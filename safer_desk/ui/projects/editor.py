@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.projects import CRITERIA_KEYS
 from safer_desk.presenters.projects import ProjectEditorPresenter
-from safer_desk.ui.kit.forms import FormView, WrappedLabel
+from safer_desk.ui.kit.forms import FormView, NamedLabel, WrappedLabel
 from safer_desk.ui.kit.colours import alert_style, on_pale_style, quiet_style, themed
 
 LINE_COLUMNS = ("Year", "Category", "Description", "Amount as written", "Read as")
@@ -28,6 +28,7 @@ class CostLinesEditor(QWidget):
     """The cost lines as a small grid; each edit is handed to the presenter."""
 
     accept_requested = Signal(int)
+    line_added = Signal()  # the keyboard is in the new line: the form scrolls it into view
 
     def __init__(self, presenter: ProjectEditorPresenter, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,7 +46,7 @@ class CostLinesEditor(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.itemChanged.connect(self._edited)
         layout.addWidget(self.table)
-        self.messages = QLabel()
+        self.messages = NamedLabel()
         self.messages.setWordWrap(True)
         themed(self.messages, alert_style)
         self.messages.setAccessibleName("Message about cost lines")
@@ -118,7 +119,16 @@ class CostLinesEditor(QWidget):
         self.presenter.set_cost_lines(self._lines())
 
     def add_line(self) -> None:
+        """An empty line at the end, with the keyboard in its Year cell: what is typed next goes into it (Alt+N left
+        the keyboard in the field it was pressed in, the line out of view)."""
         self.presenter.set_cost_lines([*self._lines(), ("", "", "", "")])
+        row = self.table.rowCount() - 1
+        if row < 0:
+            return
+        self.table.setCurrentCell(row, 0)
+        self.table.scrollToItem(self.table.item(row, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.line_added.emit()
 
     def remove_lines(self) -> None:
         rows = {i.row() for i in self.table.selectedIndexes()}
@@ -139,7 +149,7 @@ class ProjectEditor(FormView):
                          save_text="&Save changes", discard_text="&Revert",
                          unlabelled=[f"{key}_note" for key in CRITERIA_KEYS], spanning=["cost_lines"])
         self.save_button.setAccessibleName("Save changes to this project")
-        self.warning = QLabel()
+        self.warning = NamedLabel()
         self.warning.setWordWrap(True)
         self.warning.setAccessibleName("Cost warning")
         self.warning.setStyleSheet(on_pale_style("#fff4d6", "border: 1px solid #b07800; padding: 4px;"))
@@ -155,6 +165,7 @@ class ProjectEditor(FormView):
         self.status_history.setAccessibleName("Status history")
         themed(self.status_history, quiet_style)
         self.widgets["status"].parentWidget().layout().insertWidget(1, self.status_history)
+        self.cost_lines.line_added.connect(lambda: self.scroll.ensureWidgetVisible(self.cost_lines.table))
         self.cost_lines.refresh()
         self.refresh()
 

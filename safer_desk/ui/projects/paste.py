@@ -10,6 +10,7 @@ from safer_desk.presenters.projects import PastePreview
 from safer_desk.services.projects import PASTE_FIELD_CHOICES
 from safer_desk.ui.kit import fitting_size
 from safer_desk.ui.kit.colours import alert_style, on_pale_style, themed
+from safer_desk.ui.kit.forms import NamedLabel
 
 SHOWN_ROWS = 12
 COLUMN_WIDTH = 190  # room for the longest field name in the choice above each column
@@ -70,7 +71,7 @@ class PastePreviewDialog(QDialog):
         layout.addWidget(QLabel("Read each column as:"))
         layout.addWidget(self.mapping_bar)
         layout.addWidget(self.table, 1)
-        self.problems = QLabel()
+        self.problems = NamedLabel()
         self.problems.setWordWrap(True)
         themed(self.problems, alert_style)
         self.problems.setAccessibleName("Problems with the pasted rows")

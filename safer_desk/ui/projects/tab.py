@@ -22,6 +22,7 @@ from safer_desk.services.files import reading_connection
 from safer_desk.services import projects as service
 from safer_desk.services.projects import Project
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import SortProxy
 from safer_desk.ui.kit.undo import push_action
@@ -76,7 +77,7 @@ class RegisterPage(QWidget):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.search.textChanged.connect(self._filters_changed)
         self._filters_shown = self._filter_values()
-        self.count = QLabel()
+        self.count = NamedLabel()
         self.count.setAccessibleName("Projects shown")
         filters.addWidget(self.count)
 
