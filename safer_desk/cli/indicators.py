@@ -125,7 +125,9 @@ def run_import_figures(args: argparse.Namespace) -> int:
         if refused or queried or not preview.good:
             raise CliError(_figures_refused(preview, sheet.name, refused, queried))
         try:
-            apply_values(store, preview)  # one transaction, as the window's Import Good Rows
+            # one transaction, named in the history as the window's Import Good Rows names it
+            with store.action(f"Import figures from {preview.path.name}"):
+                apply_values(store, preview)
         except (IndicatorError, ValueError) as exc:
             raise CliError(f"{exc} Nothing was imported.") from exc
     finally:

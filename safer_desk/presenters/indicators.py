@@ -1035,6 +1035,12 @@ class IndicatorForm:
             status = ("set" if given else "tbc") if tbc and kind else None
             if kind in (TargetKind.ANNUAL.value, TargetKind.THRESHOLD.value) and value is None and not tbc:
                 raise FormError({"target_value": "Give the target's figure (or choose No target)."})
+            held = before_target.value if before_target is not None else None
+            if not kind and value is not None and (held is None or value != float(held)):
+                # A figure typed with No target was thrown away without a word (the target stayed "No target");
+                # the figure a target being removed held, still in the field, is not asked about.
+                raise FormError({"target_value": "No target is chosen, so this figure would not be kept: choose "
+                                                 "the kind of target, or clear the figure."})
             fields = dict(code=parsed["code"] or "", unit=parsed["unit"], polarity=parsed["polarity"],
                           frequency=parsed["frequency"], source=parsed["source"] or "",
                           tolerance_pct=float(parsed["tolerance"]))

@@ -114,3 +114,20 @@ def test_an_allocations_percentages_read_as_the_allocation_tab_types_them(demo_s
     assert ("Changed the rounding of allocation scenario Option 2 with exact shares from Exact shares (largest "
             "remainder) to Shares to 0.01% first (legacy)") in details
     assert "Changed the unit of allocation scenario Option 2 with exact shares from Whole pounds to Pennies" in details
+
+
+def test_the_import_figures_command_names_its_change_as_the_window_does(demo_path, tmp_path):
+    """`safer-desk import-figures` wrote 'Add indicator figure of Plymouth, …' lines where the window's import reads
+    'Import figures from figs.csv'."""
+    from safer_desk.cli import main
+    from safer_desk.services import history
+    from safer_desk.storage.store import open_store
+
+    sheet = tmp_path / "figs.csv"
+    sheet.write_text("indicator,area,period,value\nAll crime,Plymouth,Dec-16,1234\n", encoding="utf-8")
+    assert main(["import-figures", str(demo_path), str(sheet)]) == 0
+    store = open_store(demo_path)
+    try:
+        assert history.actions(store, limit=1)[0].label == "Import figures from figs.csv"
+    finally:
+        store.close()

@@ -142,3 +142,24 @@ def test_a_figure_that_is_not_zero_is_never_shown_as_zero():
     assert format_value(0.0, "rate", rate_per=1000) == "0 per 1,000"
     assert format_value(88.888, "percentage") == "88.9%" and format_value(4.2, "rate", rate_per=1000) == "4.2 per 1,000"
     assert format_value(0.0288, "rate", 1, rate_per=1000) == "0.0 per 1,000"  # places asked for are kept
+
+
+def test_a_figure_typed_with_no_target_chosen_is_refused_beside_it_not_thrown_away(demo_store):
+    """With the target list on No target, 9999 typed in Target figure was saved without a word: the figure was dropped
+    and the summary said No target. Removing a target (its old figure still in the field) is still one save."""
+    p, form = form_on(demo_store, "district:plymouth", FY16, "Level Two \u201cist\u201d incidents reported")
+    assert form.value("target_value") == "640"
+    form.set_value("target_kind", "")
+    assert form.save()  # the target removed: the field's 640 was the target's own figure
+    p.refresh()
+    assert p.view.target is None
+    form = IndicatorForm_for(demo_store, p)
+    form.set_value("target_value", "9999")
+    assert not form.save()
+    assert "No target is chosen" in form.message("target_value")
+
+
+def IndicatorForm_for(store, p):
+    from safer_desk.presenters.indicators import IndicatorForm
+
+    return IndicatorForm.make(store, p.view, p.area_id, p.year)
