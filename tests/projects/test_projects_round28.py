@@ -159,8 +159,8 @@ def test_a_share_of_a_range_is_read_back_against_both_ends(demo_window):
                              == "£54,372 - £62,372"))
     sources = page.editor.widgets["funding_sources"]
     sources.setPlainText("OPCC (2009/10): £42,000")
-    assert page.editor.funders.text() == ("OPCC (2009/10): £42,000 of £54,372 - £62,372 (77.2% of the lower end, 67.3% of the upper)\n"
-                                          "Other funders for 2009/10: £12,372 - £20,372.")
+    assert page.editor.funders.text() == ("OPCC (2009/10): £42,000 of £54,372 - £62,372 (77.2% of the lower end, "
+                                          "67.3% of the upper)\nOther funders for 2009/10: £12,372 - £20,372.")
     sources.setPlainText("OPCC (2009/10): £60,000")
     assert page.editor.funders.text() == (
         "OPCC (2009/10): £60,000 of £54,372 - £62,372 (110.4% of the lower end, 96.2% of the upper)\n"
