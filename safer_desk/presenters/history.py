@@ -17,16 +17,21 @@ from datetime import date, datetime, timezone, tzinfo
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from safer_desk.domain.allocation import format_fraction, format_weight, percent_text
+from safer_desk.domain.allocation import format_fraction, format_number, format_weight, percent_text
+from safer_desk.domain.budgets import DEFAULT_SIGN, STATUS_WORDS
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.domain.indicators import format_value
+from safer_desk.domain.indicators import (FIGURE_BASIS_LABELS, FREQUENCY_LABELS, MEASURE_LABELS, POLARITY_LABELS,
+                                          UNIT_LABELS, format_value, tolerance_text)
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import Month, PeriodError, Quarter
 from safer_desk.domain.projects import ProjectStatus
 from safer_desk.domain.text import as_typed, counted, in_words
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
+from safer_desk.presenters.budgets import SECTION_KINDS, UNIT_CHOICES
+from safer_desk.presenters.indicators import TargetKind, TargetProfile
+from safer_desk.services import allocation as allocations
 from safer_desk.services import history as service
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
 from safer_desk.storage.schema.yes_no import YES_NO, yes_no_named, yes_no_sentence, yes_no_value
@@ -109,6 +114,9 @@ COLUMN_WORDS = {
     "valid_from": "first day", "valid_to": "last day",
     "successor_id": "became",  # the district it became, as the district list heads it ("Became")
     "retain": "retained percentage", "retained": "retained percentage",  # the Allocation tab's "Retained %"
+    # an indicator's "Amber within", said with its kind as the Indicators tab says it ("5% of target")
+    "tolerance_pct": "tolerance", "tolerance_kind": "tolerance",
+    "sign": "effect on the total",  # a budget section's sign: how it counts towards the plan's total
 }
 # An indicator's figures, said in its unit as the Indicators tab says them ("88.9%", "4.2 per 1,000").
 INDICATOR_FIGURES = {("indicator_values", "value"), ("indicator_targets", "value"), ("indicator_baselines", "value"),
@@ -119,12 +127,35 @@ PERCENT_SHARES = {("allocation_scenarios", "retain"): "", ("allocation_scenarios
 # Columns not worth a line of their own (positions, stamps the program keeps).
 QUIET_COLUMNS = {"id", "position", "updated_at", "created_at", "sort_order"}
 LONG_TEXT = 60
+# A budget section's sign in words (no screen shows it apart from its kind: "Income and grants (takes away)").
+SIGN_WORDS = {1: "adds", -1: "takes away", 0: "none (outside the total)"}
+# A budget figure's state as the grid shows it ("TBC"); an amount shows only its amount.
+CELL_STATES = {**STATUS_WORDS, "amount": "an amount"}
 # Stored states shown by their labels ("shortlisted" reads "Shortlisted"); a screen adds its own here.
-VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum]] = {
+VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum] | Mapping[Any, str]] = {
     ("projects", "status"): ProjectStatus,
     ("project_status_history", "status"): ProjectStatus,
     ("allocation_scenarios", "rounding"): Rounding, ("allocation_scenarios", "unit"): RoundingUnit,
+    # as the Indicator and Target… form says them ("Lower is better")
+    ("indicators", "unit"): UNIT_LABELS, ("indicators", "polarity"): POLARITY_LABELS,
+    ("indicators", "frequency"): FREQUENCY_LABELS, ("indicators", "measure"): MEASURE_LABELS,
+    ("indicators", "figure_basis"): FIGURE_BASIS_LABELS,
+    ("indicator_targets", "kind"): TargetKind, ("indicator_targets", "profile"): TargetProfile,
+    # as the Budgets tab and Plan settings… say them ("£ (pounds)", "Income and grants (takes away)", "TBC")
+    ("budget_plans", "unit"): dict(UNIT_CHOICES), ("budget_sections", "kind"): dict(SECTION_KINDS),
+    ("budget_sections", "sign"): SIGN_WORDS,
+    ("budget_cells", "status"): CELL_STATES, ("budget_stated_totals", "status"): CELL_STATES,
 }
+
+
+def said_by_another(table: str, column: str, values: dict[str, Any]) -> bool:
+    """Whether an added row's value goes without saying beside its others: a figure's state when it is an amount
+    (its amount says it), a section's sign when it is the one its kind gives."""
+    if column == "status" and table in ("budget_cells", "budget_stated_totals"):
+        return values.get(column) == "amount"
+    if (table, column) == ("budget_sections", "sign"):
+        return values.get(column) == DEFAULT_SIGN.get(str(values.get("kind")))
+    return False
 
 
 def noun(table: str, count: int = 1) -> str:
@@ -274,6 +305,24 @@ class Namer:
             if fact is not None and target is not None and fact.values.get(up) is not None:
                 deeper.add((target, str(fact.values[up])))
         self.facts.update(service.record_facts(store, deeper - set(self.facts)))
+        # The titles each allocation scenario gives its factors ("basis" is "BCS comparator offences 2007-08"): as
+        # saved now, else as the trail last holds them (a scenario since deleted).
+        self.factor_titles: dict[str, dict[str, str]] = {}
+        for e in entries:
+            values = _json_values(e.new_value if e.action == "insert" else e.old_value) or {}
+            if e.table_name == "allocation_scenario_factors" and values.get("scenario_id") and values.get("name"):
+                titles = self.factor_titles.setdefault(str(values["scenario_id"]), {})
+                titles.setdefault(str(values["name"]), str(values.get("label") or values["name"]))
+            elif e.table_name == "allocation_scenario_rows" and values.get("scenario_id"):
+                self.factor_titles.setdefault(str(values["scenario_id"]), {})
+        for fact in self.facts.values():
+            if fact.table == "allocation_scenario_rows" and fact.values.get("scenario_id"):
+                self.factor_titles.setdefault(str(fact.values["scenario_id"]), {})
+        for scenario_id, titles in self.factor_titles.items():
+            try:
+                titles.update({f.name: f.title for f in allocations.load_scenario(store, scenario_id).options.factors})
+            except allocations.ScenarioError:
+                pass
         # Ids no foreign key links, named all the same: a budget's area, the office an office area belongs to.
         self.unlinked = {"area_id": service.area_names(store), "office_id": service.office_names(store)}
         for e in entries:  # an area since removed (a district an undo took away) by the name the trail holds
@@ -340,6 +389,12 @@ class Namer:
         share = _share_words(table, column, value)
         if share is not None:
             return share
+        if (table, column) == ("allocation_scenario_rows", "factor_values"):
+            return self._factor_words(value, row) or _short(value)
+        if table == "indicators" and column in ("tolerance_pct", "tolerance_kind") and row:
+            tolerance = _tolerance_words(column, value, row)
+            if tolerance is not None:
+                return tolerance
         unit = self._unit_of(table, column, row) if isinstance(value, (int, float)) else None
         if unit is not None and unit[0] in ("percentage", "rate"):
             return format_value(float(value), unit[0], rate_per=unit[1])
@@ -353,7 +408,10 @@ class Namer:
         if yes_no is not None:
             return yes_no
         states = VALUE_LABELS.get((table, column))
-        if states is not None:
+        if isinstance(states, Mapping):
+            if states.get(value):
+                return states[value]
+        elif states is not None:
             try:
                 return states.parse(str(value)).label
             except ValueError:
@@ -374,6 +432,19 @@ class Namer:
                     pass
         return _short(value)
 
+    def _factor_words(self, value: Any, row: dict[str, Any] | None) -> str | None:
+        """An allocation row's factor values as the Allocation tab heads and shows them ("BCS comparator offences
+        2007-08 2,442"), by the titles its scenario gives its factors (None: not read as factor values)."""
+        values = _json_values(value)
+        if values is None:
+            return None
+        titles = self.factor_titles.get(str((row or {}).get("scenario_id")), {})
+        try:
+            return ", ".join(f"{titles.get(name) or name} {format_number(Fraction(str(v)))}"
+                             for name, v in values.items())
+        except (ValueError, ZeroDivisionError):
+            return None
+
     def _unit_of(self, table: str, column: str | None, row: dict[str, Any] | None) -> tuple[str, Any] | None:
         """The unit and rate base of the indicator a figure is of (None: not an indicator's figure, or not known)."""
         if (table, column) not in INDICATOR_FIGURES or not row:
@@ -390,6 +461,16 @@ class Namer:
     def record_label(self, table: str, row_id: str | None, values: dict[str, Any] | None = None) -> str:
         name = self.name(table, row_id, values)
         return f"{noun(table)} {name}" if name else noun(table)
+
+
+def _tolerance_words(column: str, value: Any, row: dict[str, Any]) -> str | None:
+    """An indicator's tolerance, or its kind, as the Indicators tab says the two together ("5% of target", "1
+    percentage point"; ``row``: the indicator's values; None when they do not say it)."""
+    pct = value if column == "tolerance_pct" else row.get("tolerance_pct")
+    kind = value if column == "tolerance_kind" else row.get("tolerance_kind")
+    if not isinstance(pct, (int, float)) or kind not in ("relative", "points") or not row.get("unit"):
+        return None
+    return tolerance_text(float(pct), str(kind), str(row["unit"]), row.get("rate_per"))
 
 
 def _share_words(table: str, column: str, value: Any) -> str | None:
@@ -455,7 +536,8 @@ class Describer:
             facts = []
             for c, v in values.items():
                 if c in QUIET_COLUMNS or v in (None, "") or c == named_by or (
-                        e.table_name == "illustrative_marks" and c in ("table_name", "row_id")):
+                        e.table_name == "illustrative_marks" and c in ("table_name", "row_id")) or (
+                        said_by_another(e.table_name, c, values)):
                     continue
                 shown = n.value(e.table_name, c, v, values)
                 if not any(f.endswith(" " + shown) for f in facts):  # "partnership" as text and as a link
