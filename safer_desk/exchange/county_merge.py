@@ -374,6 +374,7 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
     missing = [k for k in required if k not in m]
     if missing or m["format_version"] != EXPORT_FORMAT_VERSION:
         raise _refuse(path, f"its manifest is missing or incomplete ({', '.join(missing) or 'format version'})")
+    _check_manifest_shape(path, m)
     exported = _parse_time(m["exported_at"])
     if exported is None:
         raise _refuse(path, f"its export date {m['exported_at']!r} is not a date")
@@ -446,6 +447,39 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
                           m["public_key"], head_id, head_hash, entries, int(m.get("audit_repairs", "0") or 0),
                           public_tables=by_digest, signature=rows["signature"], schema_hash=m["schema_hash"],
                           previous_exports=_previous_exports(path, m.get("previous_exports")))
+
+
+# Signed manifest fields and what each must hold: a whole number, a JSON list of names, or a JSON object of them.
+_NUMBER_FIELDS = ("sequence", "audit_head_id", "audit_entries", "audit_repairs")
+_LIST_FIELDS = ("migration_steps", "tables", "internal_tables", "public_tables")
+_MAPPING_FIELDS = {"row_counts": int, "table_checksums": str}
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
+
+
+def _check_manifest_shape(path: Path, m: dict[str, str]) -> None:
+    """Refuse a signed manifest whose numbers are not whole numbers or whose lists are not lists of names: anyone
+    can sign a file with a key of their own, and the manifest is read before the key is looked up."""
+    def wrong(key: str) -> ExportRefused:
+        return _refuse(path, f"its manifest is damaged (it gives its {FIELD_WORDS.get(key, key.replace('_', ' '))} "
+                             f"as {m[key][:40]!r})")
+
+    for key in _NUMBER_FIELDS:
+        if key in m and not _WHOLE_NUMBER.fullmatch(m[key]) and not (key == "audit_repairs" and m[key] == ""):
+            raise wrong(key)
+    for key in (*_LIST_FIELDS, *_MAPPING_FIELDS):
+        if key not in m:
+            continue
+        try:
+            value = json.loads(m[key])
+        except ValueError:
+            raise wrong(key) from None
+        if key in _MAPPING_FIELDS:
+            kind = _MAPPING_FIELDS[key]
+            good = isinstance(value, dict) and all(type(v) is kind for v in value.values())
+        else:
+            good = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if not good:
+            raise wrong(key)
 
 
 def _previous_exports(path: Path, text: str | None) -> dict[int, str]:
@@ -700,6 +734,16 @@ def _attached_export(county: Store, manifest: ExportManifest) -> Iterator[str]:
         yield source_hash
     finally:
         _detach_export(conn)
+
+
+def _not_laid_out_as_county(conn: sqlite3.Connection, county_tables: set[str], src_tables: set[str]) -> list[str]:
+    """The county's data tables that the attached export lacks or holds with other columns (by name). The export
+    is upgraded to this version's layout before it is attached, so a genuine one has every table as the county does;
+    a table reshaped after it was made would have its values merged into the wrong columns, or left out unsaid."""
+    def columns(schema: str, table: str) -> set[str]:
+        return {r[1] for r in conn.execute(f"PRAGMA {schema}.table_info({quote(table)})")}
+
+    return [t for t in sorted(county_tables) if t not in src_tables or columns(SRC, t) != columns("main", t)]
 
 
 def _detach_export(conn: sqlite3.Connection) -> None:
@@ -2102,6 +2146,11 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     with _attached_export(county, manifest) as source_hash:
         src_tables = data_tables(county.conn, SRC)
         county_tables = set(data_tables(county.conn))  # read once (it was read again for every table)
+        reshaped = _not_laid_out_as_county(county.conn, county_tables, set(src_tables))
+        if reshaped:
+            raise _refuse(path, f"its tables are not laid out as Safer Desk lays them out ({', '.join(reshaped)}): "
+                                "a table or a column was added, removed or renamed after the office's Safer Desk "
+                                "made it. Ask the office to export again")
         infos = {t: layouts.info(county.conn, t) for t in src_tables if t in county_tables}
         tables = dependency_order(county.conn, list(infos), infos)
         try:
