@@ -28,6 +28,7 @@ from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsMode
                                              comparison_columns)
 from safer_desk.ui.kit import clipboard_without_text
 from safer_desk.ui.kit.exports import export_to_chosen_file
+from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.sheet_table import SheetTable
 from safer_desk.ui.kit.table_view import DataTableView, _source_copy
 from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
@@ -304,7 +305,7 @@ class AllocationTab(TabBase):
         factors.addWidget(self.factors_table, 1)
         factors.addLayout(factor_buttons)
 
-        self.problem_label = QLabel(self)
+        self.problem_label = NamedLabel(parent=self)
         self.problem_label.setWordWrap(True)
         self.problem_label.setAccessibleName("Problem with the inputs")
         themed(self.problem_label, alert_style)
@@ -323,7 +324,7 @@ class AllocationTab(TabBase):
 
     def _build_results(self) -> QWidget:
         page = QWidget(self)
-        self.summary_label = QLabel(page)
+        self.summary_label = NamedLabel(parent=page)
         self.summary_label.setWordWrap(True)
         self.summary_label.setAccessibleName("How the pot was split")
         self.results_model = ResultsModel(self)
@@ -339,7 +340,7 @@ class AllocationTab(TabBase):
         self.inputs_model.modelReset.connect(lambda: self.inputs_view.size_columns_to_visible(170))
         self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results_view.selectionModel().currentRowChanged.connect(self._result_row_changed)
-        self.explanation_label = QLabel("Select a partnership to see how its figure was reached.", page)
+        self.explanation_label = NamedLabel("Select a partnership to see how its figure was reached.", page)
         self.explanation_label.setWordWrap(True)
         self.explanation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation_label.setAccessibleName("How the selected partnership's figure was reached")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from safer_desk.presenters.budgets import BudgetsPresenter, GridRow
+from safer_desk.ui.kit.labels import NamedLabel
 
 KINDS = (("review", "A review (its cost)"), ("fund", "A pooled fund (its spend or contributions)"),
          ("project", "A project (its costs by year)"))
@@ -29,7 +30,7 @@ class LinkDialog(QDialog):
         self.measure.setAccessibleName("What the line counts")
         self.organisation = QComboBox(self)
         self.organisation.setAccessibleName("Contributions from")
-        self.message = QLabel(self)
+        self.message = NamedLabel(parent=self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Link messages")
         self.message.hide()

@@ -18,6 +18,7 @@ from safer_desk.presenters.budgets import (PRINTED_CHANGE_KINDS, SECTION_KINDS, 
                                            GridCell, GridRow)
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.table_view import DataTableView, WholeNumbers
+from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import LEFT, RIGHT, Column, RowTableModel
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.tabs import TabBase
@@ -475,7 +476,7 @@ class BudgetsTab(TabBase):
         left_layout.addLayout(new_form)
         left_layout.addWidget(self.new_plan_button)
 
-        self.summary = QLabel(self)
+        self.summary = NamedLabel(parent=self)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Plan summary")
         self.model = PlanModel(self.presenter, self)
@@ -488,19 +489,19 @@ class BudgetsTab(TabBase):
         self.view.setItemDelegate(self.cell_editor)
         self.view.setSortingEnabled(False)  # the paper's order
         self.view.verticalHeader().hide()
-        self.warnings = QLabel(self)
+        self.warnings = NamedLabel(parent=self)
         self.warnings.setWordWrap(True)
         self.warnings.setAccessibleName("Printed figures that disagree")
         themed(self.warnings, alert_style)
-        self.message = QLabel(self)
+        self.message = NamedLabel(parent=self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Budgets messages")
         # Cells an older version saved with their split as a note ("£4,000 (£1,500 per Borough)"): said, and read as
         # splits only when the officer presses the button (one undo step).
-        self.split_notes = QLabel(self)
+        self.split_notes = NamedLabel(parent=self)
         self.split_notes.setWordWrap(True)
         self.split_notes.setAccessibleName("Splits kept as notes")
-        self.read_splits_button = QPushButton("Read as s&plits", self)
+        self.read_splits_button = QPushButton("Read as splits", self)  # no Alt letter: each is taken (P: Projects)
         self.read_splits_button.setAccessibleName("Read these notes as splits")
         self.read_splits_button.clicked.connect(self.presenter.read_notes_as_splits)
         self.read_splits_button.setEnabled(writes)

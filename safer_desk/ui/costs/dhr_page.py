@@ -27,6 +27,7 @@ from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDial
                                         date_col, debounced, make_table, more_menu, open_form, remember_splitter,
                                         sum_row)
 from safer_desk.ui.kit.exports import Shown, shown_rows
+from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.undo import push_action
 
@@ -166,7 +167,7 @@ class DhrPage(QWidget):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 2, 0, 0)
         # Issue 14: the selected review's billing in one sentence, so net billed is seen against its cost.
-        self.billing = QLabel("", lower)
+        self.billing = NamedLabel("", lower)
         self.billing.setWordWrap(True)
         self.billing.setAccessibleName("Billing of the selected case")
         self.billing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

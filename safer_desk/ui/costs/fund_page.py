@@ -29,6 +29,7 @@ from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, action_button, count_col, date_col, debounced,
                                         make_table, more_menu, open_form, remember_splitter, sum_row)
 from safer_desk.ui.kit.chart import Chart, pounds_tick
+from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.undo import push_action
 
@@ -248,7 +249,7 @@ class FundPage(QWidget):
         self.figure_labels: dict[str, QLabel] = {}
         for i, (key, title) in enumerate(FIGURES):
             name = QLabel(f"{title}:", self)
-            value = QLabel("…", self)
+            value = NamedLabel("…", self)
             value.setAccessibleName(title)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setStyleSheet("font-weight: bold;")

@@ -23,6 +23,7 @@ from safer_desk.ui import prompts
 from safer_desk.ui.kit.colours import alert_style, themed
 from safer_desk.ui.kit.dialogs import GuardedDialog
 from safer_desk.ui.kit.forms import FormView, ViewedForm, form_message_style
+from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel, SortProxy
 from safer_desk.ui.kit import fitting_size
@@ -255,7 +256,7 @@ class FormDialog(ViewedForm, _GuardedDialog):
         layout = QVBoxLayout(self)
         self.view = FormView(form, self, save_text=form.save_text, discard_text="Re&vert")
         if form.note:
-            note = QLabel(form.note, self.view)
+            note = NamedLabel(form.note, self.view)
             note.setWordWrap(True)
             note.setAccessibleName("Note")
             self.view.top.addWidget(note)
@@ -285,12 +286,12 @@ class SplitDialog(_GuardedDialog):
         super().__init__(parent, split, screen)
         self.split = split
         layout = QVBoxLayout(self)
-        heading = QLabel(split.heading, self)
+        heading = NamedLabel(split.heading, self)
         heading.setWordWrap(True)
         heading.setStyleSheet("font-weight: bold;")
         heading.setAccessibleName("Record being edited")
         layout.addWidget(heading)
-        self.message = QLabel("", self)
+        self.message = NamedLabel("", self)
         self.message.setWordWrap(True)
         themed(self.message, form_message_style)
         self.message.setAccessibleName("Form message")
@@ -332,7 +333,7 @@ class SplitDialog(_GuardedDialog):
             cap_layout.addWidget(widget, 1)
         self.cap_messages: dict[str, QLabel] = {}  # a refusal of the capped part beside its field, as a percentage's
         for key, widget in (("percent", self.cap_percent), ("amount", self.cap_amount)):
-            message = QLabel("", self.cap_box)
+            message = NamedLabel("", self.cap_box)
             themed(message, alert_style)
             message.setWordWrap(True)
             message.setAccessibleName(f"Message about {widget.accessibleName()}")
@@ -367,13 +368,13 @@ class SplitDialog(_GuardedDialog):
             edit.textEdited.connect(lambda text, o=oid: split.set_percent(o, text))
             self.percent_edits[oid] = edit
             self.grid.addWidget(edit, 2 * r - 1, 1)
-            share = QLabel("", self.grid_holder)
+            share = NamedLabel("", self.grid_holder)
             share.setAccessibleName(f"Share of {row_data.partner}")
             share.setAlignment(RIGHT)
             self.share_labels[oid] = share
             self.grid.addWidget(share, 2 * r - 1, 2)
             if split.billed:
-                extras = [QLabel("", self.grid_holder) for _ in range(4)]
+                extras = [NamedLabel("", self.grid_holder, name=f"{h} for {row_data.partner}") for h in headers[3:]]
                 for c, lab in enumerate(extras, start=3):
                     lab.setAlignment(RIGHT if c < 6 else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                     self.grid.addWidget(lab, 2 * r - 1, c)
@@ -386,10 +387,10 @@ class SplitDialog(_GuardedDialog):
             message.hide()
             self.row_messages[oid] = message
             self.grid.addWidget(message, 2 * r, 0, 1, len(headers))
-        self.total = QLabel("", self.grid_holder)
+        self.total = NamedLabel("", self.grid_holder)
         self.total.setAccessibleName("Total")
         self.total.setStyleSheet("font-weight: bold;")
-        self.preview_total = QLabel("", self.grid_holder)
+        self.preview_total = NamedLabel("", self.grid_holder)
         self.preview_total.setAccessibleName("Total of the shares")
         self.preview_total.setAlignment(RIGHT)
         self.preview_total.setStyleSheet("font-weight: bold;")

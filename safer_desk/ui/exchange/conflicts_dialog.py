@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 from safer_desk.domain.text import counted
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import RIGHT, Column, SortProxy, RowTableModel
 from safer_desk.ui.kit.undo import push_snapshot_action
 from safer_desk.ui.session import Session
@@ -42,7 +43,7 @@ class ConflictsDialog(QDialog):
         self.session = session
         self.presenter = ConflictsPresenter(session.store)
         self.setWindowTitle("Conflicts")
-        self.heading = QLabel(self)
+        self.heading = NamedLabel(parent=self)
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName("Conflicts summary")
         self.groups = QListWidget(self)
@@ -52,7 +53,7 @@ class ConflictsDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name="Conflicts")
         self.view.setModel(self.proxy)
-        self.detail_label = QLabel(self)
+        self.detail_label = NamedLabel(parent=self)
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_label.setAccessibleName("Selected conflict")

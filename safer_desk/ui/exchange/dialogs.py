@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 from safer_desk.domain.text import counted
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import fitting_size, shown_as_typed
+from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
 from safer_desk.ui.session import Session
@@ -182,7 +183,7 @@ class MergeResultDialog(QDialog):
         self.conflicts_dialog = None
         summary = report.text().split("\n\n")[0]  # the conflicts are in the table below
         summary = "\n".join(filter(None, [summary or "Nothing was merged.", note]))  # note: Undo closed by the merge
-        self.summary_label = QLabel(summary, self)
+        self.summary_label = NamedLabel(summary, self)
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setAccessibleName("Merge summary")
@@ -200,7 +201,7 @@ class MergeResultDialog(QDialog):
                          if conflicts else "No conflicts.", self)
         heading.setWordWrap(True)
         # The selected conflict in full (the table cuts long sentences short).
-        self.detail_label = QLabel(self)
+        self.detail_label = NamedLabel(parent=self)
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_label.setAccessibleName("Selected conflict")
@@ -355,7 +356,7 @@ class KeyConfirmDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         if offer.other_offices:
-            warning = QLabel(
+            warning = NamedLabel(
                 f"Warning: this key is the key of {', '.join(offer.other_offices)}. A file for {office} signed "
                 f"with it was made by someone holding that office's key. Accept it only if {office} confirms it "
                 "as their own officer's key.", self)
@@ -363,7 +364,7 @@ class KeyConfirmDialog(QDialog):
             warning.setAccessibleName("Warning")
             warning.setStyleSheet("font-weight: bold")
             layout.addWidget(warning)
-        self.fingerprint_label = QLabel(offer.fingerprint, self)
+        self.fingerprint_label = NamedLabel(offer.fingerprint, self)
         font = QFont("monospace")
         font.setStyleHint(QFont.StyleHint.Monospace)
         font.setPointSizeF(font.pointSizeF() * 1.6 if font.pointSizeF() > 0 else 16)
@@ -423,7 +424,7 @@ class SigningKeysDialog(QDialog):
             mine = officer_fingerprint()
         except CountyError as exc:
             mine = str(exc)
-        self.own_label = QLabel(f"Your signing key (read it to the county lead when they phone): {mine}", self)
+        self.own_label = NamedLabel(f"Your signing key (read it to the county lead when they phone): {mine}", self)
         self.own_label.setWordWrap(True)
         self.own_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.own_label.setAccessibleName("Your signing key")
