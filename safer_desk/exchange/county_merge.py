@@ -131,10 +131,11 @@ class UnregisteredKey(ExportRefused):
     office's key)."""
 
     def __init__(self, message: str, *, path: Path, fingerprint: str, office_id: str, office_name: str,
-                 signed_by: str, other_offices: list[str]):
+                 signed_by: str, other_offices: list[str], office_keys: Iterable[str] = ()):
         super().__init__(message)
         self.path, self.fingerprint, self.office_id, self.office_name = path, fingerprint, office_id, office_name
         self.signed_by, self.other_offices = signed_by, other_offices
+        self.office_keys = list(office_keys)  # the keys the county has registered for the office (a key changed)
 
 
 @dataclass
@@ -589,13 +590,20 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
                        f"(in the window, or by merging {m.office_name}'s files on their own with --accept-key "
                        f'"{m.key_fingerprint}")')
             else:
+                # The office's own registered keys, said: a file from an office the county knows, signed with another
+                # key, is a new officer or laptop, or a forged file, and the lead should know which question to ask.
+                office_keys = [k.fingerprint for k in registered_keys(county.conn)
+                               if k.office_id == m.office_id and k.active] if county is not None else []
+                before = (f"; {m.office_name}'s files have been signed until now with "
+                          f"{'key' if len(office_keys) == 1 else 'keys'} {', '.join(office_keys)}"
+                          if office_keys else "")
                 why = (f"it is signed with a key the county has not registered for {m.office_name} (fingerprint "
-                       f"{m.key_fingerprint}, signed by {m.exported_by or 'an unnamed officer'}). Confirm the "
+                       f"{m.key_fingerprint}, signed by {m.exported_by or 'an unnamed officer'}{before}). Confirm the "
                        f"fingerprint with {m.office_name} by phone, then accept it (in the window, or merge again "
                        f'with --accept-key "{m.key_fingerprint}")')
             raise UnregisteredKey(_refuse(path, why).args[0], path=path, fingerprint=m.key_fingerprint,
                                   office_id=m.office_id, office_name=m.office_name, signed_by=m.exported_by,
-                                  other_offices=others)
+                                  other_offices=others, office_keys=office_keys if not others else ())
         register = True
     if county is not None:
         _same_export_as_merged(county.conn, manifest)

@@ -99,11 +99,12 @@ class KeyOffer:
     signed_by: str
     other_offices: tuple[str, ...]  # offices the key IS registered for (an export signed with another's key)
     why: str
+    office_keys: tuple[str, ...] = ()  # the keys registered for the office until now (its officer's key changed?)
 
     @classmethod
     def from_refusal(cls, exc: UnregisteredKey) -> "KeyOffer":
         return cls(Path(exc.path), exc.fingerprint, exc.office_id, exc.office_name, exc.signed_by,
-                   tuple(exc.other_offices), str(exc))
+                   tuple(exc.other_offices), str(exc), tuple(exc.office_keys))
 
 
 def key_questions(offers: Iterable[KeyOffer]) -> list[list[KeyOffer]]:

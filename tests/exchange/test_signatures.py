@@ -684,3 +684,27 @@ def test_the_window_asks_about_a_key_signing_for_two_offices_with_the_warning(di
             "Babergh office", "Mid Suffolk office"]
     finally:
         county.close()
+
+
+def test_a_new_key_for_an_office_the_county_knows_names_the_key_it_has_signed_with_until_now(
+        district, county_with_babergh, tmp_path, qapp):
+    """A file from Babergh office signed with a key the county has not registered was offered like the office's first:
+    nothing said that Babergh's files had been signed with another key until now, which is the question to ask on
+    the phone (a new officer or laptop, or a forged file)."""
+    from safer_desk.services.county import KeyOffer
+    from safer_desk.ui.exchange.dialogs import KeyConfirmDialog
+
+    second_officer = other_officer_key()
+    by_second = write_county_export(district, tmp_path / "by-second.sqlite", signing_key=second_officer).path
+    err = refused_by_county(county_with_babergh, by_second)
+    assert f"Babergh office's files have been signed until now with key {officer_keys()[0]}" in err
+    store = open_store(county_with_babergh)
+    try:
+        [offer] = merge_district_files(store, [by_second]).key_offers
+    finally:
+        store.close()
+    assert offer.office_keys == (officer_keys()[0],) and offer.fingerprint == second_officer.fingerprint
+    dialog = KeyConfirmDialog(offer)
+    assert officer_keys()[0] in dialog.office_keys_label.text()
+    first = KeyOffer(offer.path, offer.fingerprint, offer.office_id, offer.office_name, offer.signed_by, (), offer.why)
+    assert KeyConfirmDialog(first).office_keys_label is None  # an office's first key: nothing to compare with

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtTest import QTest
 
 from safer_desk.domain.budgets import Cell
 from safer_desk.services import budgets as plans

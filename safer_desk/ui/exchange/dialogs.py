@@ -364,6 +364,15 @@ class KeyConfirmDialog(QDialog):
             warning.setAccessibleName("Warning")
             warning.setStyleSheet("font-weight: bold")
             layout.addWidget(warning)
+        self.office_keys_label = None
+        if offer.office_keys:  # the office is known: its key changed (a new officer or laptop), or the file is forged
+            known = NamedLabel(
+                f"{office}'s files have been signed until now with {'key' if len(offer.office_keys) == 1 else 'keys'} "
+                f"{', '.join(offer.office_keys)}. This file's key is not that one: ask {office} why.", self)
+            known.setWordWrap(True)
+            known.setAccessibleName("Keys of the office until now")
+            layout.addWidget(known)
+            self.office_keys_label = known
         self.fingerprint_label = NamedLabel(offer.fingerprint, self)
         font = QFont("monospace")
         font.setStyleHint(QFont.StyleHint.Monospace)
