@@ -181,15 +181,14 @@ _POUND_BEFORE_BRACKETS = re.compile(r"^\s*£\s*\((?P<inner>[^()]*)\)\s*$")
 
 
 def _brackets_outside(text: str) -> str:
-    """"£(1,234)" as "(£1,234)", the form money is read in (it was refused: "“£” is not an amount of money")."""
+    """"£(1,234)" as "(£1,234)", the form the £'000 question's pattern reads (money reads both)."""
     m = _POUND_BEFORE_BRACKETS.match(text or "")
     return f"(£{m.group('inner').strip()})" if m else text
 
 
 def _amount_in_unit(text: str, unit: str) -> int:
     """Pence from text in the plan's unit: in a £'000 table "884" is £884,000 and "62.499" is £62,499 (up to five
-    decimals, to the penny); "£30K" is £30,000 in any table."""
-    text = _brackets_outside(text)
+    decimals, to the penny); "£30K" is £30,000 in any table. ("£(1,234)" is read as money reads it, negative.)"""
     if unit != "thousand" or states_its_scale(text):
         return parse_pence(text)
     # Read as written with its scale ("62.499" as "62.499K"). Read as pounds and then scaled, a point and three digits

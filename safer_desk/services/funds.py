@@ -554,7 +554,8 @@ def _short_by_month(store: Store, fund: Fund, month: Month, pence: int, instead_
     """The question about a line of ``pence`` dated in ``month`` when, in that month or a later one before all the
     money has come, the spend to date passes the money received by then, naming the money still to come ("" when
     it does not)."""
-    money = receipts(store, fund)
+    dated = _dated_receipts(store, fund)
+    money = [(m, p, who) for _, m, p, who in dated]
     by_month = {Month.parse(m): int(p) for m, p in store.rows(
         f"SELECT month, sum(amount_pence) FROM ({spend_sql(store)}) WHERE fund_id = ? GROUP BY month", (fund.id,))}
     last = max((m for m, _, _ in money), default=month)
@@ -563,22 +564,14 @@ def _short_by_month(store: Store, fund: Fund, month: Month, pence: int, instead_
         received = received_by(money, m)
         spent = sum(p for mm, p in by_month.items() if mm <= m) - (instead_of if was is None or was <= m else 0)
         if spent + pence > received:
-            due = _not_received(store, fund, today or date.today())
-            later = in_words([f"{format_money(p)} from {who} {'is due' if (mm, p, who) in due else 'was received'} "
-                              f"in {_month_words(mm)}" for mm, p, who in money if mm > m])
+            day = today or date.today()  # money dated after today is not received yet (the balance leaves it out)
+            later = in_words([f"{format_money(p)} from {who} {'is due' if on and on > day else 'was received'} "
+                              f"in {_month_words(mm)}" for on, mm, p, who in dated if mm > m])
             return (f"This spend of {format_money(pence)} takes {fund.name} {format_money(spent + pence - received)} "
                     f"past the {format_money(received)} received by {_month_words(m)} ({format_money(spent)} spent "
                     f"by then); {later}.")
         m = m.plus(1)
     return ""
-
-
-def _not_received(store: Store, fund: Fund, today: date) -> list[tuple[Month, int, str]]:
-    """The ``receipts`` dated after ``today``: not received yet (the balance leaves them out), even in this month."""
-    rows = store.rows("SELECT c.received_on, c.amount_pence, o.name FROM fund_contributions c JOIN organisations o "
-                      "ON o.id = c.organisation_id WHERE c.fund_id = ? AND c.received_on > ?",
-                      (fund.id, today.isoformat()))
-    return [(max(Month.of(date.fromisoformat(day)), fund.start_month), int(pence), who) for day, pence, who in rows]
 
 
 def _month_words(month: Month) -> str:
@@ -733,12 +726,18 @@ def _moved_months_change(spans: list[tuple[Month, Month]], forecasts: list[FundF
 def receipts(store: Store, fund: Fund) -> list[tuple[Month, int, str]]:
     """The fund's contributions as (the month the money counts from, pence, contributor): the month it is received,
     or the fund's first month when it came before the fund began or has no date."""
+    return [(month, pence, who) for _, month, pence, who in _dated_receipts(store, fund)]
+
+
+def _dated_receipts(store: Store, fund: Fund) -> list[tuple[date | None, Month, int, str]]:
+    """``receipts`` with the day each is dated (None: no date)."""
     rows = []
     for received_on, pence, who in store.rows(
             "SELECT c.received_on, c.amount_pence, o.name FROM fund_contributions c JOIN organisations o "
             "ON o.id = c.organisation_id WHERE c.fund_id = ? ORDER BY c.received_on, o.name", (fund.id,)):
-        month = Month.of(date.fromisoformat(received_on)) if received_on else fund.start_month
-        rows.append((max(month, fund.start_month), int(pence), who))
+        day = date.fromisoformat(received_on) if received_on else None
+        month = Month.of(day) if day else fund.start_month
+        rows.append((day, max(month, fund.start_month), int(pence), who))
     return rows
 
 
