@@ -579,6 +579,7 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
         in_merge = sorted(set(signing_in_merge) - set(registered) - {m.office_name})
         others = registered + in_merge
         if not accepted_for(accept_keys, m.key_fingerprint, m.office_id):
+            office_keys: list[str] = []  # the keys registered for the office itself: said when it has any
             if others:
                 also = (f"; {', '.join(in_merge)} {'sends files' if len(in_merge) > 1 else 'sends a file'} signed "
                         "with it in this same merge, and one accepted key is registered for one office"
@@ -603,7 +604,7 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
                        f'with --accept-key "{m.key_fingerprint}")')
             raise UnregisteredKey(_refuse(path, why).args[0], path=path, fingerprint=m.key_fingerprint,
                                   office_id=m.office_id, office_name=m.office_name, signed_by=m.exported_by,
-                                  other_offices=others, office_keys=office_keys if not others else ())
+                                  other_offices=others, office_keys=office_keys)
         register = True
     if county is not None:
         _same_export_as_merged(county.conn, manifest)
