@@ -53,10 +53,28 @@ def _whole_words_parser() -> type:
             return textwrap.fill(" ".join(text.split()), width, initial_indent=indent, subsequent_indent=indent,
                                  break_long_words=False, break_on_hyphens=False)
 
+    class Once(argparse._StoreAction):
+        """An option of one value given twice with two values (`--pot 1000 --pot 589608`, `--keep county --keep
+        district`) is a usage error: argparse took the last without a word, and a script's slip printed another
+        split, saved another county or recorded another decision."""
+
+        def __call__(self, parser, namespace, values, option_string=None) -> None:
+            given = namespace.__dict__.setdefault("_options_given", {})
+            if self.dest in given and given[self.dest] != values:
+                raise argparse.ArgumentError(self, "is given more than once, with different values: give it once "
+                                                   "(nothing was read or changed).")
+            given[self.dest] = values
+            super().__call__(parser, namespace, values, option_string)
+
     class Parser(argparse.ArgumentParser):
         def __init__(self, *args, **kwargs) -> None:
             kwargs.setdefault("formatter_class", WholeWords)
             super().__init__(*args, **kwargs)
+
+        def add_argument(self, *args, **kwargs):
+            if args and args[0].startswith("-") and kwargs.get("action", "store") == "store":
+                kwargs["action"] = Once
+            return super().add_argument(*args, **kwargs)
 
     return Parser
 
@@ -97,9 +115,13 @@ def main(argv: list[str] | None = None) -> int:
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = None
-    stdout = sys.stdout
+    stdout, stderr = sys.stdout, sys.stderr
     if stdout is not None:
         sys.stdout = _ReaderMayStop(stdout)
+        if stderr is None:  # `2>&-`: print sends a message for no stream to stdout, above the CSV; said nowhere
+            import io
+
+            sys.stderr = io.StringIO()
     commits_before = _commits_made()
     try:
         if looks_like_window(argv):  # the common case: no subcommand module is imported
@@ -142,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if isinstance(sys.stdout, _ReaderMayStop):
             sys.stdout = stdout
+        if stderr is None:
+            sys.stderr = stderr
 
 
 def _commits_made() -> int:

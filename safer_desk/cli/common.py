@@ -61,8 +61,8 @@ def read_amount(text: str) -> int:
     from safer_desk.domain.money import parse_pence
 
     pence = parse_pence(text)
-    if pence < 0:
-        raise ValueError(f"“{text}” is negative.")
+    if pence < 0 or text.strip().removeprefix("£").lstrip().startswith(("-", "\u2212", "\u2013", "(")):
+        raise ValueError(f"“{text}” is negative.")  # "-0" too: a minus typed is never a pot of £0 unsaid
     return pence
 
 
