@@ -39,7 +39,7 @@ last month whose spend is under half that of the months before it is marked as p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Iterable, Mapping
 
@@ -144,6 +144,7 @@ class FundForecast:
     warnings: tuple[str, ...] = ()  # what the officer must know about the figures (incomplete months …)
     lasts_past: Month | None = None  # at this rate (none, or next to none) it lasts past this month: no run-out
     start: Month | None = None  # the fund's first month: no month before it is covered
+    closed: bool = False  # the fund is closed: no more is spent from it (``closed_forecast``)
 
     @property
     def balance_pence(self) -> int:
@@ -298,6 +299,17 @@ def _looks_part_keyed(monthly_spend: Mapping[Month, int], as_at: Month, start: M
             f"({_money(half_up(mean))}): if {as_at.label} is not fully keyed yet, record the date spend is keyed to "
             "in Fund settings… (on the command line, --keyed-to gives it for one run) and the forecast will leave "
             "it out.")
+
+
+CLOSED = "The fund is closed: nothing more is spent from it, so it does not run out; what it holds is what is left."
+
+
+def closed_forecast(forecast: FundForecast, left_pence: int) -> FundForecast:
+    """A closed fund's forecast: no spend can be recorded on it, so none is projected (no run-out, no forecast line);
+    what it holds at the end of the period, ``left_pence``, is what is left. The burn rate is the rate it was spent
+    at."""
+    return replace(forecast, exhaustion_month=None, lasts_past=None, forecast_line=[], left_at_end_pence=left_pence,
+                   closed=True, warnings=(*forecast.warnings, CLOSED))
 
 
 FORECAST_WINDOWS = (3, 6, 12)

@@ -908,11 +908,12 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
 
     p_rows = [[p.partner, p.outstanding_pence, p.overdue_pence, p.billed_pence, p.paid_pence, p.refused_pence,
                p.written_off_pence] for p in partners]
-    c_rows = [[c.reference, c.cost_pence, c.net_billed_pence, c.recovered_pence, c.outstanding_pence,
-               c.shortfall_pence, c.unbilled_pence] for c in cases]
+    # A cost not yet known is blank, as the window says "Not yet known" and dhr-ledger --by-case: never a cost of £0.
+    c_rows = [[c.reference, c.cost_pence if c.cost_known else None, c.net_billed_pence, c.recovered_pence,
+               c.outstanding_pence, c.shortfall_pence, c.unbilled_pence] for c in cases]
     for rows, label in ((p_rows, partners_total), (c_rows, cases_total)):
         if rows:
-            rows.append([label, *(sum(r[i] for r in rows) for i in range(1, len(rows[0])))])
+            rows.append([label, *(sum(r[i] or 0 for r in rows) for i in range(1, len(rows[0])))])
     as_at = format_uk_date(today)
     return [Sheet("Per partner", LEDGER_HEADER, p_rows, money_columns=set(range(1, 7)),
                   title=f"DHR ledger per partner as at {as_at}" + (f": {partners_said}" if partners_said else "")),

@@ -482,17 +482,17 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
         ["spend", figures.spent_pence, None], ["balance", figures.balance_pence, None],
         ["victims", None, figures.victims], ["mean_spend_per_victim", figures.mean_per_victim_pence, None],
         ["burn_rate_as_at_month", None, month(f.as_at)], ["burn_rate_window_months", None, f.window_months],
-        ["monthly_burn_rate", f.burn_rate_pence, None],
+        ["monthly_burn_rate", f.burn_rate_pence if f.as_at is not None else None, None],  # no rate: not £0
         ["forecast_exhaustion_month", None, month(f.exhaustion_month)],
         ["last_fully_funded_month", None, month(f.last_funded_month)], ["period_end_month", None, month(f.pilot_end)],
         # With no complete month there is no burn rate, so no forecast of what is left at the end.
-        ["left_at_period_end", f.left_at_end_pence if f.as_at is not None else None, None],
+        ["left_at_period_end", f.left_at_end_pence if f.as_at is not None or f.closed else None, None],
         ["spend_keyed_to", None, figures.keyed_to],
         ["incomplete_months_left_out", None, "; ".join(f"{month(m)}: {format_money(v)}" for m, v in f.incomplete)
          or None],
     ]
     for window, ranged in zip(figures.ranges.windows, figures.ranges.forecasts) if figures.ranges else ():
-        rows += [[f"monthly_burn_rate_{window}m", ranged.burn_rate_pence, None],
+        rows += [[f"monthly_burn_rate_{window}m", ranged.burn_rate_pence if ranged.as_at is not None else None, None],
                  [f"forecast_exhaustion_month_{window}m", None, month(ranged.exhaustion_month)]]
     return [*rows, ["forecast_warnings", None, " ".join(f.warnings) or None]]
 

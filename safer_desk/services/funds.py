@@ -871,9 +871,15 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     ranges = domain.forecast_range(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
                                    as_at=as_at, incomplete_from=incomplete_from, complete_to=complete_to)
     money = receipts(store, fund)
-    forecast = money_as_received(forecast, money)
-    if ranges is not None:
-        ranges = replace(ranges, forecasts=tuple(money_as_received(f, money) for f in ranges.forecasts))
+    if fund.status == "closed":  # its spend is as reported: the money received by the period's end less it is left
+        left = received_by(money, fund.end_month) - spent
+        forecast = domain.closed_forecast(forecast, left)
+        if ranges is not None:
+            ranges = replace(ranges, forecasts=tuple(domain.closed_forecast(f, left) for f in ranges.forecasts))
+    else:
+        forecast = money_as_received(forecast, money)
+        if ranges is not None:
+            ranges = replace(ranges, forecasts=tuple(money_as_received(f, money) for f in ranges.forecasts))
     day = (today or date.today()).isoformat()
     not_received, first_due = store.one("SELECT coalesce(sum(amount_pence), 0), min(received_on) FROM "
                                         "fund_contributions WHERE fund_id = ? AND received_on > ?", (fund_id, day))
@@ -910,12 +916,13 @@ def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
         ("mean_spend_per_victim", "" if mean is None else format_pounds_plain(mean)),
         ("burn_rate_as_at_month", f.as_at.iso if f.as_at else ""),
         ("burn_rate_window_months", str(f.window_months)),
-        ("monthly_burn_rate", format_pounds_plain(f.burn_rate_pence)),
+        # With no complete month of spend there is no burn rate (the window's "—"), not one of £0 a month.
+        ("monthly_burn_rate", format_pounds_plain(f.burn_rate_pence) if f.as_at is not None else ""),
         ("forecast_exhaustion_month", f.exhaustion_month.iso if f.exhaustion_month else ""),
         ("last_fully_funded_month", f.last_funded_month.iso if f.last_funded_month else ""),
         ("period_end_month", f.pilot_end.iso),
         # With no complete month there is no burn rate, so no forecast of what is left at the end.
-        ("left_at_period_end", format_pounds_plain(f.left_at_end_pence) if f.as_at is not None else ""),
+        ("left_at_period_end", format_pounds_plain(f.left_at_end_pence) if f.as_at is not None or f.closed else ""),
         ("spend_keyed_to", figures.keyed_to.isoformat() if figures.keyed_to else ""),
         ("incomplete_months_left_out", "; ".join(f"{m.iso}: {format_pounds_plain(v)}" for m, v in f.incomplete)),
         *_range_rows(figures),
@@ -928,7 +935,8 @@ def _range_rows(figures: FundFigures) -> list[tuple[str, str]]:
 
     rows = []
     for window, f in zip(figures.ranges.windows, figures.ranges.forecasts) if figures.ranges else ():
-        rows.append((f"monthly_burn_rate_{window}m", format_pounds_plain(f.burn_rate_pence)))
+        rate = format_pounds_plain(f.burn_rate_pence) if f.as_at is not None else ""  # no complete month: no rate
+        rows.append((f"monthly_burn_rate_{window}m", rate))
         rows.append((f"forecast_exhaustion_month_{window}m", f.exhaustion_month.iso if f.exhaustion_month else ""))
     return rows
 
@@ -940,6 +948,12 @@ def forecast_sentence(figures: FundFigures) -> str:
         months = counted(f.window_months, "month")
         return f"At {format_money(f.burn_rate_pence)} a month (the {months} to {f.as_at.label})"
 
+    if f.closed:
+        left = (f"{format_money(f.left_at_end_pence)} is left at the end of the period" if f.left_at_end_pence >= 0
+                else f"{format_money(-f.left_at_end_pence)} is missing at the end of the period")
+        return " ".join([f"The fund is closed: nothing more is spent from it, so it does not run out; {left} "
+                         f"({f.pilot_end.label}).",
+                         *(w for w in f.warnings if w != domain.CLOSED)])
     if f.exhaustion_month is None and f.lasts_past is not None:  # spend, but none (or next to none) lately
         lasts = f"{f.lasts_past.first_day:%B %Y}"  # the year whole: "Mar-69" would read as 1969
         range_text = range_sentence(figures)  # other windows may run out: the range shows this window's luck

@@ -118,7 +118,8 @@ def test_a_fund_with_no_complete_month_says_nothing_is_left_at_the_end_rather_th
     balance: with no burn rate there is no forecast, so nothing is said for the end of the period."""
     code, out, _ = run(capsys, "fund", str(demo_path), "Suffolk Target Hardening Pilot", "--today", "15/04/2018")
     values = dict(csv.reader(io.StringIO(out)))
-    assert code == 0 and values["monthly_burn_rate"] == "0" and values["balance"] == "17583"
+    # No complete month: no burn rate either (blank, as the window's "—"), not one of £0 a month.
+    assert code == 0 and values["monthly_burn_rate"] == "" and values["balance"] == "17583"
     assert values["left_at_period_end"] == ""
 
 

@@ -166,7 +166,8 @@ class FundChart(Chart):
         self.summary = (f"{format_money(spent)} of the {format_money(f.fund_pence)} fund spent by "
                         f"{month_name(f.cumulative[-1][0]) if f.cumulative else 'now'}; "
                         + (f"at the recent rate it runs out in {month_name(f.exhaustion_month)}"
-                           if f.exhaustion_month else "at the recent rate it lasts")
+                           if f.exhaustion_month else "it is closed: nothing more is spent from it" if f.closed
+                           else "at the recent rate it lasts")
                         + f"; the period ends in {month_name(f.pilot_end)}.")
         self.setAccessibleDescription(self.summary)
 
@@ -487,9 +488,10 @@ class FundPage(QWidget):
         labels["last_funded"].setText(month_name(fc.last_funded_month) if fc.last_funded_month else "—")
         labels["runs_out"].setText(("⚠ Before the end: " if fc.runs_out_before_end else "")
                                    + month_name(fc.exhaustion_month) if fc.exhaustion_month
+                                   else "Closed" if fc.closed  # nothing more is spent from it
                                    else "—" if fc.as_at is None  # no burn rate yet: nothing to last at
                                    else "Not at this rate")
-        labels["at_end"].setText("—" if fc.as_at is None  # no burn rate yet: no forecast of the end
+        labels["at_end"].setText("—" if fc.as_at is None and not fc.closed  # no burn rate yet: no forecast of the end
                                  else f"{format_money(fc.left_at_end_pence)} left" if fc.left_at_end_pence >= 0
                                  else f"⚠ {format_money(-fc.left_at_end_pence)} missing")
         status = "open" if f.fund.status == "open" else "CLOSED"
