@@ -13,13 +13,24 @@
         --sources adds a source column (Typed, Imported from FILE, police.uk import, Merged from OFFICE …)
         --derived adds partnership and county figures derived from their districts' figures, and a
         derived_from column naming the districts added up ("" for stored figures)
+    safer-desk population FILE AREA YEAR NUMBER [--source TEXT]
+        record (or change) an area's population for a financial year, as View > Populations… does
+    safer-desk populations FILE                      area,year,population,source as CSV
 """
 
 from __future__ import annotations
 
 import argparse
 
-from safer_desk.cli.common import CliError, flush_output, open_existing, print_csv, store_for_writing
+from safer_desk.cli.common import (
+    CliError,
+    flush_output,
+    open_existing,
+    option_type,
+    print_csv,
+    read_financial_year,
+    store_for_writing,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -70,6 +81,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="add partnership and county figures derived from their districts' figures, with a "
                         "derived_from column naming the districts added up")
     p.set_defaults(run=run_indicators)
+
+    p = subparsers.add_parser("population", help="record an area's population for a financial year (the one a rate "
+                                                 "per 1,000 / 10,000 / 100,000 uses)",
+                              description="Record (or change) the population of an area for a financial year, as "
+                                          "View > Populations… does: a count given alone for a rate is then over "
+                                          "it. Figures already saved keep the population they were saved over "
+                                          "(listed). FILE must exist.")
+    p.add_argument("file", metavar="FILE", help="the Safer Desk file")
+    p.add_argument("area", metavar="AREA", help="a district, partnership or county by name, as the Indicators tab "
+                                                "names it (Babergh, \"Suffolk (county)\"); any letters")
+    p.add_argument("year", metavar="YEAR", type=option_type(_read_year, "YEAR"), help="the financial year: 2019/20")
+    p.add_argument("population", metavar="NUMBER", type=option_type(_read_population, "NUMBER"),
+                   help="a whole number of people, more than 0 (104000 or 104,000)")
+    p.add_argument("--source", metavar="TEXT", default=None,
+                   help="where the figure comes from (\"ONS mid-2019 estimate\"); left out, the source recorded for "
+                        "the year is kept")
+    p.set_defaults(run=run_population)
+
+    p = subparsers.add_parser("populations", help="print the populations recorded as CSV: area,year,population,source",
+                              description="Print every population recorded, by area and financial year, as CSV.")
+    p.add_argument("file", metavar="FILE", help="the Safer Desk file")
+    p.set_defaults(run=run_populations)
 
 
 def run_import_police(args: argparse.Namespace) -> int:
@@ -191,4 +224,75 @@ def run_indicators(args: argparse.Namespace) -> int:
         (["derived_from"] if derived else [])
     print_csv(header, [[f.indicator, f.area, f.period, f.value] + ([f.source] if sources else []) +
                        ([f.derived_from] if derived else []) for f in figures])
+    return 0
+
+
+def _read_year(text: str):
+    year = read_financial_year(text)
+    if year is None:
+        raise ValueError("give the financial year, such as 2019/20.")
+    return year
+
+
+def _read_population(text: str) -> int:
+    from safer_desk.domain.indicators import IndicatorError
+    from safer_desk.services.indicators import read_population
+
+    try:
+        return read_population(text)
+    except IndicatorError as exc:  # said as the usage error a value of the wrong kind is
+        raise ValueError(str(exc)) from None
+
+
+def run_population(args: argparse.Namespace) -> int:
+    from safer_desk.domain.indicators import IndicatorError
+    from safer_desk.presenters.populations import area_text
+    from safer_desk.services import indicators as svc
+    from safer_desk.services.reference import AmbiguousArea
+
+    store = open_existing(args.file, read_only=False)
+    try:
+        try:
+            area = svc.find_area(store, args.area)
+        except AmbiguousArea as exc:
+            raise CliError(f"{exc} Nothing was changed.") from exc
+        if area is None or area.kind == "unknown":
+            raise CliError(f"{args.file} has no area named “{args.area}” (name a district, partnership or county "
+                           "as the Indicators tab names it). Nothing was changed.")
+        name, year = area_text(store, area.id), args.year
+        held = svc.get_population(store, area.id, year)
+        source = (args.source if args.source is not None else held.source if held is not None else "").strip()
+        kept = svc.rates_over_other_population(store, area.id, year, args.population)
+        if held is not None and (held.population, held.source) == (args.population, source):
+            print(f"{name}, {year.label}: the population {args.population} is recorded already; nothing was changed.")
+            flush_output()
+            return 0
+        verb = "Change" if held is not None else "Record"
+        try:
+            with store.action(f"{verb} population of {name} for {year.label}"):  # as the window names it
+                svc.set_population(store, area.id, year, args.population, source=source)
+        except IndicatorError as exc:
+            raise CliError(f"{exc} Nothing was changed.") from exc
+    finally:
+        store.close()
+    was = f" (was {held.population})" if held is not None and held.population != args.population else ""
+    print(f"{name}, {year.label}: population {args.population}{was}" + (f", {source}" if source else "") + ".")
+    for indicator, n, dens in kept:  # never rewritten: said, as the window says it
+        over = ", ".join(f"{d:.0f}" for d in dens)
+        print(f"{indicator}: {n} figure{'' if n == 1 else 's'} from {year.label} on keep the population they were "
+              f"saved over ({over}) until their counts are given again.")
+    flush_output()
+    return 0
+
+
+def run_populations(args: argparse.Namespace) -> int:
+    from safer_desk.presenters.populations import area_text
+    from safer_desk.services.indicators import list_populations
+
+    store = open_existing(args.file)
+    try:
+        rows = [[area_text(store, p.area_id), p.year, p.population, p.source] for p in list_populations(store)]
+    finally:
+        store.close()
+    print_csv(["area", "year", "population", "source"], rows)
     return 0

@@ -1299,6 +1299,24 @@ def set_population(store: Store, area_id: str, year: FinancialYear, population: 
     return row_id
 
 
+def read_population(text: str) -> int:
+    """A population as typed ("104,000", "104000"): a whole number of people, more than 0."""
+    from safer_desk.domain.checks import NumberError, parse_number
+
+    typed = (text or "").strip()
+    if not typed:
+        raise IndicatorError("Give the population: a whole number of people, such as 104,000.")
+    try:
+        value = parse_number(typed)
+    except NumberError as exc:
+        raise IndicatorError(str(exc)) from None
+    if value != value.to_integral_value():
+        raise IndicatorError(f"“{typed}” is not a whole number of people: give the population as a whole number.")
+    if value <= 0:
+        raise IndicatorError(f"A population must be more than 0, not “{typed}”.")
+    return int(value)
+
+
 def population_for(store: Store, area_id: str, year: FinancialYear) -> Population | None:
     """The area's population for the year, else the nearest earlier year's, else the area's own figure."""
     r = store.one("SELECT year, population, source FROM indicator_populations WHERE area_id = ? AND year <= ? "
@@ -1307,6 +1325,52 @@ def population_for(store: Store, area_id: str, year: FinancialYear) -> Populatio
         return Population(area_id, r["year"], r["population"], r["source"])
     pop = store.scalar("SELECT population FROM indicator_areas WHERE id = ?", (area_id,))
     return Population(area_id, "", int(pop)) if pop else None
+
+
+def get_population(store: Store, area_id: str, year: FinancialYear) -> Population | None:
+    """The population recorded for the area and this very year (None when the year has none of its own)."""
+    r = store.one("SELECT population, source FROM indicator_populations WHERE area_id = ? AND year = ?",
+                  (area_id, year.label))
+    return None if r is None else Population(area_id, year.label, r["population"], r["source"])
+
+
+def list_populations(store: Store) -> list[Population]:
+    """Every population recorded, by area (county, partnerships, districts, others) and year."""
+    rows = store.rows("SELECT p.area_id, p.year, p.population, p.source FROM indicator_populations p "
+                      "LEFT JOIN indicator_areas a ON a.id = p.area_id ORDER BY CASE a.kind WHEN 'county' THEN 0 "
+                      "WHEN 'partnership' THEN 1 WHEN 'district' THEN 2 ELSE 3 END, a.name, p.year")
+    return [Population(r["area_id"], r["year"], r["population"], r["source"]) for r in rows]
+
+
+def areas_holding_rates(store: Store) -> list[str]:
+    """The ids of the areas holding a figure of a rate (per 1,000 …): those a population may be wanted for."""
+    return [r[0] for r in store.rows("SELECT DISTINCT v.area_id FROM indicator_values v JOIN indicators i "
+                                     "ON i.id = v.indicator_id WHERE i.unit = 'rate' ORDER BY v.area_id")]
+
+
+def delete_population(store: Store, area_id: str, year: FinancialYear) -> None:
+    """Take out an area's population for a year; figures saved over it keep it (their denominator)."""
+    if get_population(store, area_id, year) is None:
+        return
+    with store.transaction():
+        store.conn.execute("DELETE FROM indicator_populations WHERE area_id = ? AND year = ?", (area_id, year.label))
+
+
+def rates_over_other_population(store: Store, area_id: str, year: FinancialYear,
+                                population: int) -> list[tuple[str, int, list[float]]]:
+    """(indicator, how many figures, the populations they give) of the area's rates saved over another population
+    in the years this year's would be used for (this one up to the area's next recorded year): they keep theirs."""
+    later = store.scalar("SELECT min(year) FROM indicator_populations WHERE area_id = ? AND year > ?",
+                         (area_id, year.label))
+    held: dict[str, list[float]] = {}
+    for r in store.rows("SELECT i.name, v.period, v.denominator FROM indicator_values v JOIN indicators i "
+                        "ON i.id = v.indicator_id WHERE v.area_id = ? AND i.unit = 'rate' AND v.numerator IS NOT NULL "
+                        "AND v.denominator IS NOT NULL AND v.denominator <> ? ORDER BY i.name",
+                        (area_id, float(population))):
+        label = year_of_period(r["period"]).label
+        if label >= year.label and (later is None or label < later):
+            held.setdefault(r["name"], []).append(r["denominator"])
+    return [(name, len(dens), sorted(set(dens))) for name, dens in held.items()]
 
 
 # -- partnership and county figures from district figures ---------------------------------------

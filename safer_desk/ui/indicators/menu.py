@@ -28,6 +28,11 @@ def install(window) -> None:
     compare.triggered.connect(lambda: open_comparison(window))
     window.view_menu.addAction(compare)
     window.compare_areas_action = compare
+    populations = QAction("&Populations…", window)
+    populations.setStatusTip("The population each area's rates per 1,000, 10,000 or 100,000 use, by financial year")
+    populations.triggered.connect(lambda: open_populations(window))
+    window.view_menu.addAction(populations)
+    window.populations_action = populations
 
 
 def open_comparison(window):
@@ -44,6 +49,25 @@ def open_comparison(window):
     dialog = AreaComparisonDialog(store, window, indicator_id=current() if callable(current) else None)
     dialog.open()
     return dialog
+
+
+def open_populations(window):
+    """View > Populations…: record, change or remove an area's population for a year; returns the dialog."""
+    from safer_desk.ui import prompts
+    from safer_desk.ui.indicators.populations import PopulationsDialog
+
+    if window.session.store is None:
+        prompts.show_error(window, "Populations", "Open a file first.")
+        return None
+    old = getattr(window, "populations_dialog", None)
+    if old is not None:  # one at a time, on the file open now
+        old.close()
+        old.deleteLater()
+    presenter = getattr(getattr(window, "tab_widgets", {}).get("indicators"), "presenter", None)
+    window.populations_dialog = PopulationsDialog(window.session, window, area_id=getattr(presenter, "area_id", None),
+                                                  year=getattr(presenter, "year", None))
+    window.populations_dialog.show()
+    return window.populations_dialog
 
 
 def may_import(window) -> bool:
