@@ -59,7 +59,7 @@ def parse_pence(text: str) -> int:
     elif s.startswith("£") and s[1:].lstrip().startswith("(") and s.endswith(")"):  # "£(6,957)", as sheets print it
         negative, s = True, "£" + s[1:].lstrip()[1:-1].strip()
     s = _PREFIX_WORDS.sub("", s)
-    if s[:1] in "-\u2212\u2013":
+    if s and s[:1] in "-\u2212\u2013":  # ("" is in every string: "about" alone is no amount, not a minus)
         if negative:  # "(-500)": negative twice over is a slip, not a way to write 500
             raise MoneyError(f"“{original.strip()}” is negative twice (in brackets and with a minus): for a "
                              "negative amount, use one or the other.")
@@ -75,7 +75,7 @@ def parse_pence(text: str) -> int:
         pence = int(pence_text.replace(",", ""))
         check_within_bounds(pence, original.strip())
         return -pence if negative else pence
-    if s[:1] in "-\u2212":  # "£-6,957"
+    if s and s[:1] in "-\u2212":  # "£-6,957"
         if negative:  # "£(-6,957)", "-£-6,957"
             raise MoneyError(f"“{original.strip()}” is negative twice: for a negative amount, use one sign.")
         negative, s = True, s[1:].strip()

@@ -212,3 +212,11 @@ def test_a_pound_sign_before_the_brackets_is_a_negative_amount_as_sheets_print_i
         parse_pence("£(-6,957)")
     with pytest.raises(MoneyError, match="not an amount of money"):
         parse_pence("£(abc)")
+
+
+@pytest.mark.parametrize("text", ["-", "\u2212", "\u2013", "about", "£ -"])
+def test_a_sign_or_a_word_alone_is_not_an_amount_rather_than_negative_twice(text):
+    """'-' alone (as `allocate --pot -` gave it) was refused as "negative twice": the empty rest of the text was
+    taken for a second minus. It is no amount of money."""
+    with pytest.raises(MoneyError, match="not an amount of money"):
+        parse_pence(text)
