@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from safer_desk.cli.common import CliError, refuse_output, refused_for_a_change
+from safer_desk.cli.common import CliError, refuse_output
 
 TAB_CHOICES = ("projects", "allocation", "costs", "indicators", "budgets")
 
@@ -45,7 +45,7 @@ window_size.__name__ = "size (WxH, e.g. 1093x582)"
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from safer_desk.services.demo import DemoError, build_demo, keep_before_replacing
+    from safer_desk.services.demo import DemoError, build_demo, replace_with_demo
     from safer_desk.storage.store import WrongKindOfName, refuse_other_kind_of_name
 
     try:  # even with --force: `demo figures.csv --force` would put the example in place of the figures
@@ -53,34 +53,14 @@ def run_demo(args: argparse.Namespace) -> int:
     except WrongKindOfName as exc:
         raise CliError(str(exc), code=2) from exc
     refuse_output(args.out)
-    if args.force:
-        refuse_open_elsewhere(Path(args.out))
     try:
-        kept = keep_before_replacing(args.out) if args.force else None
-        path = build_demo(Path(args.out), overwrite=args.force)
+        path, kept = replace_with_demo(args.out) if args.force else (build_demo(args.out), None)
     except DemoError as exc:
         raise CliError(str(exc)) from exc
     print(f"wrote the example data to {path}")
     if kept is not None:
         print(f"the Safer Desk file it replaced is kept as {kept}")
     return 0
-
-
-def refuse_open_elsewhere(path: Path) -> None:
-    """`demo FILE --force` over a file a window has open is refused before its backup is made: made first, each
-    refused run left a copy, and the backups folder keeps five per file, so a script retrying pushed the real ones
-    (the copy made before an upgrade) out one by one. build_demo holds the lock itself while it replaces the file."""
-    from safer_desk.storage.locking import FileInUse, OfficeLock
-    from safer_desk.storage.store import FileLocked
-
-    if not path.is_file():
-        return
-    lock = OfficeLock(path)
-    try:
-        lock.acquire()
-    except FileInUse as exc:
-        raise CliError(refused_for_a_change(FileLocked(str(exc)))) from None
-    lock.release()
 
 
 def run_screenshot(args: argparse.Namespace) -> int:

@@ -42,7 +42,18 @@ def build_demo(path: Path | str, *, overwrite: bool = False) -> Path:
     The file is built whole in a temporary file beside path and moved into place at the end, so a run
     killed half-way (or a full disk) leaves any old file at path exactly as it was.
     """
-    path = Path(path)
+    return _build_demo(Path(path), overwrite=overwrite, keep=False)[0]
+
+
+def replace_with_demo(path: Path | str) -> tuple[Path, Path | None]:
+    """`demo OUT --force`: the example in place of whatever is at path, and the backup kept of the Safer Desk file
+    it replaced (None when there was none). The backup is made once the file's lock is held: a file open in a
+    window is refused before any copy is made (each refused try made one, and the backups folder keeps five a
+    file, so a script retrying pushed the real ones out)."""
+    return _build_demo(Path(path), overwrite=True, keep=True)
+
+
+def _build_demo(path: Path, *, overwrite: bool, keep: bool) -> tuple[Path, Path | None]:
     if path.exists() and not overwrite:
         raise DemoError(f"{path} already exists; choose a new file name.")
     if path.is_dir():
@@ -55,14 +66,16 @@ def build_demo(path: Path | str, *, overwrite: bool = False) -> Path:
     try:
         lock.acquire()  # never replace a file another window is writing to
     except FileInUse as exc:
-        raise DemoError(f"{path.name} is open in another Safer Desk window; close it there first. ({exc})") from None
+        raise DemoError(f"{path.name} is open in another Safer Desk window{exc.holder}; close it there first. "
+                        "Nothing was changed.") from None
     try:
+        kept = keep_before_replacing(path) if keep else None
         create_file(path, EXAMPLE_OFFICE, fill=fill_demo, replace=overwrite, label="demo")
     except StoreError as exc:
         raise DemoError(str(exc)) from exc
     finally:
         lock.release()
-    return path
+    return path, kept
 
 
 def keep_before_replacing(path: Path | str) -> Path | None:
