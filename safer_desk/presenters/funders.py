@@ -72,9 +72,9 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
                    held: Sequence[FundingSource] | None = None) -> str:
     """What the editor says under "Funding sources": each share, the rest, and any over-funding.
 
-    Shares for different years are not added together against a single-year cost; within a year,
-    shares above the cost are queried. Lines that cannot be read are said as they are typed (say_unread False:
-    not, while the field shows the same words as Save's refusal). ``held``: as ``funder_shares``.
+    Shares for different years are not added together against a single-year cost; within a year (a share with no
+    year counts in each), shares above the cost are queried. Lines that cannot be read are said as they are typed
+    (say_unread False: not, while the field shows the same words as Save's refusal). ``held``: as ``funder_shares``.
     """
     problems: list[tuple[str, str]] = []
     shares = funder_shares(sources_text, cost_text, problems, held)
@@ -86,8 +86,13 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
     of, at_least, low = _cost(cost_text)
     by_year: dict[str, int] = {}
     for s in shares:
-        if s.amount_pence is not None:
+        if s.amount_pence is not None and s.year:
             by_year[s.year] = by_year.get(s.year, 0) + s.amount_pence
+    # A share with no year is counted in every year (as a scenario against an award counts it): beside the shares
+    # for a year, "OPCC: £60,000" and "Lottery (2017/18): £50,000" are £110,000 for 2017/18.
+    undated = [s.amount_pence for s in shares if s.amount_pence is not None and not s.year]
+    if undated:
+        by_year = {year: total + sum(undated) for year, total in by_year.items()} or {"": sum(undated)}
     if of:
         for year, total in by_year.items():
             when = f" for {year}" if year else ""

@@ -286,6 +286,17 @@ class DataTableView(CopiesSelection, QTableView):
             return
         self.widths_by_hand[self._heading(column)] = new
 
+    def fit_column(self, column: int, width: int) -> None:
+        """Set a column's width as the program fits it (never taken for one the person gave, though a mouse button
+        is held while a window's edge or a splitter is dragged); a column the person resized keeps theirs."""
+        if self._heading(column) in self.widths_by_hand:
+            return
+        self._sizing = True
+        try:
+            self.setColumnWidth(column, width)
+        finally:
+            self._sizing = False
+
     def size_columns_to_visible(self, max_width: int = 360) -> None:
         """Size columns on the visible rows only: resizeColumnsToContents on 100k rows takes a second. A column the
         person resized keeps the width they gave it (the tables are sized again after every change: a column

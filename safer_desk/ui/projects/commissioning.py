@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTableWidget,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from safer_desk.domain.commissioning import UNDATED, Suggestion
 from safer_desk.domain.money import format_money, format_pounds_plain
+from safer_desk.domain.projects import CRITERIA_KEYS
 from safer_desk.domain.text import file_name_from
 from safer_desk.exchange.tables import write_table
 from safer_desk.presenters.commissioning import CommissioningPresenter
@@ -93,6 +94,7 @@ class CommissioningPage(QWidget):
             self.session.store, perform=lambda action: push_action(self.session.undo_stack, action),
             read_only=self.session.read_only)
         self.suggestion: Suggestion | None = None
+        self._compared: tuple[str, str] | None = None  # the scenarios the comparison shows (ids)
         self._stale = False
         self._showing = False
 
@@ -159,15 +161,19 @@ class CommissioningPage(QWidget):
         self.award.activated.connect(self._award_chosen)
         award_label = QLabel("A&gainst award:")
         award_label.setBuddy(self.award)
-        fund_row.addWidget(award_label)
-        fund_row.addWidget(self.award, 2)
+        # the award, its year and the end of a range counted on a row of their own: beside the fund they needed
+        # 972 pixels, a sideways scroll on a 1366x768 laptop at 150% (910 wide)
+        award_row = QHBoxLayout()
+        layout.addLayout(award_row)
+        award_row.addWidget(award_label)
+        award_row.addWidget(self.award, 2)
         self.award_year = QComboBox()  # which of a multi-year award's years the scenario commits against
         self.award_year.setAccessibleName("Award year")
         self.award_year.activated.connect(self._award_year_chosen)
         self.award_year_label = QLabel("&Year:")
         self.award_year_label.setBuddy(self.award_year)
-        fund_row.addWidget(self.award_year_label)
-        fund_row.addWidget(self.award_year)
+        award_row.addWidget(self.award_year_label)
+        award_row.addWidget(self.award_year)
         self.range_end = QComboBox()  # which end of a cost range the scenario counts
         self.range_end.setAccessibleName("Which end of a cost range to count")
         for end in service.RANGE_ENDS:
@@ -175,8 +181,8 @@ class CommissioningPage(QWidget):
         self.range_end.activated.connect(self._range_end_chosen)
         self.range_end_label = QLabel("Ranges:")
         self.range_end_label.setBuddy(self.range_end)
-        fund_row.addWidget(self.range_end_label)
-        fund_row.addWidget(self.range_end)
+        award_row.addWidget(self.range_end_label)
+        award_row.addWidget(self.range_end)
         self.fits_button = QPushButton("What fi&ts?")
         self.fits_button.setAccessibleName("What fits?")
         self.fits_button.setToolTip("Propose the projects meeting the most criteria within the fund")
@@ -282,6 +288,12 @@ class CommissioningPage(QWidget):
         self.presenter.scenarios_changed.connect(self._fill_scenarios)
         self.reload()
         self.dismiss_suggestion()
+        self.view.viewport().installEventFilter(self)  # a resized window fits the columns again
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     # -- the presenter's state, shown ------------------------------------------------------------------
     @property
@@ -315,6 +327,7 @@ class CommissioningPage(QWidget):
             self.scenarios.setCurrentIndex(max(0, self.scenarios.findData(self.scenario_id or UNSAVED)))
         finally:
             self._showing = False
+        self._drop_stale_suggestion()
         self.recalculate(evaluation)
 
     def _show_year_and_end(self, evaluation: ScenarioResult) -> None:
@@ -364,7 +377,28 @@ class CommissioningPage(QWidget):
             if saved:
                 self.presenter.load(saved[0].id)
         self.view.size_columns_to_visible(max_width=320)
+        self._title_width = self.view.columnWidth(self.TITLE)
+        self._fit_columns()
         self._show()
+
+    TITLE = 2  # the projects' titles: the column that gives up width on a narrow window
+
+    def _fit_columns(self) -> None:
+        """On a laptop at 150% (910 wide) the one-symbol criteria columns keep to their headings and the title gives
+        up width (down to about 18 letters: its tooltip holds it whole), so Cost, Scale and Committed are in view
+        without a sideways scroll. Columns the person resized keep their width."""
+        view, header = self.view, self.view.horizontalHeader()
+        metrics, columns = header.fontMetrics(), self.model.columns
+        widths = {c: metrics.horizontalAdvance(columns[c].header) + 16 for c in range(len(columns))
+                  if columns[c].key in (*CRITERIA_KEYS, "met")}
+        last = len(columns) - 1
+        if columns[self.TITLE].header not in view.widths_by_hand:
+            others = sum(widths.get(c, view.columnWidth(c)) for c in range(last) if c != self.TITLE)
+            room = view.viewport().width() - others - header.sectionSizeHint(last)
+            floor = min(metrics.averageCharWidth() * 18, self._title_width)
+            widths[self.TITLE] = max(floor, min(self._title_width, room))
+        for c, width in widths.items():
+            view.fit_column(c, width)
 
     def _fill_awards(self) -> None:
         self.award.blockSignals(True)
@@ -390,6 +424,7 @@ class CommissioningPage(QWidget):
         self.scenarios.setCurrentIndex(max(0, self.scenarios.findData(self.scenario_id or UNSAVED)))
         if len(saved) >= 2 and self.compare_a.currentIndex() == self.compare_b.currentIndex():
             self.compare_b.setCurrentIndex(1)
+        self._show_comparison(saved)
 
     def load_scenario(self, scenario_id: str) -> None:
         self.presenter.load(scenario_id)
@@ -468,9 +503,31 @@ class CommissioningPage(QWidget):
     # -- what fits -----------------------------------------------------------------------------------------
     def propose(self) -> None:
         self.suggestion = self.presenter.suggest()
+        self._suggested_for = (self._suggestion_basis(), list(self.presenter.projects))
         self.suggestion_label.setText(self.presenter.suggestion_text(self.suggestion))
         self.suggestion_label.show()
         self.accept_button.setVisible(self.suggestion is not None and bool(self.suggestion.keys))
+        self.dismiss_button.show()
+
+    def _suggestion_basis(self) -> tuple:
+        p = self.presenter
+        return p.fund_pence(), p.award_id, p.award_year, p.range_end
+
+    def _drop_stale_suggestion(self) -> None:
+        """A suggestion weighed for another fund, award, year or end of a range, or on the register before it
+        changed, is not offered to accept: what it said was left would be wrong, and a project deleted since would
+        be ticked unseen."""
+        if self.suggestion is None:
+            return
+        basis, projects = self._suggested_for
+        if basis == self._suggestion_basis() and projects == self.presenter.projects:
+            return
+        now = self._suggestion_basis()
+        why = ("The register changed" if basis == now else "The fund changed" if basis[0] != now[0]
+               else "The award, its year or the end of a range counted changed")
+        self.dismiss_suggestion()
+        self.suggestion_label.setText(f"{why} since What fits? proposed its suggestion: press What fits? again.")
+        self.suggestion_label.show()
         self.dismiss_button.show()
 
     def accept_suggestion(self) -> None:
@@ -515,13 +572,26 @@ class CommissioningPage(QWidget):
         if not a_id or not b_id:
             self._say("Save at least two scenarios to compare them.")
             return
-        store = self.session.store
-        a = service.evaluate_saved(store, service.get_scenario(store, a_id), self.presenter.projects)
-        b = service.evaluate_saved(store, service.get_scenario(store, b_id), self.presenter.projects)
-        self.comparison.set_rows(service.compare(a, b))
-        self.comparison_view.size_columns_to_visible(max_width=300)
+        self._compared = (a_id, b_id)
+        self._show_comparison()
         self._say("The same scenario is chosen on both sides: choose another to compare it with." if a_id == b_id
                   else "")
+
+    def _show_comparison(self, scenarios=None) -> None:
+        """The two scenarios last compared, counted on the projects as they are now: counted again after a project,
+        a scenario or an undo changed them (the table kept the figures of when Compare was pressed), and emptied
+        when one of them is no longer in the file."""
+        if self._compared is None:
+            return
+        store = self.session.store
+        saved = {s.id: s for s in (self.presenter.scenarios() if scenarios is None else scenarios)}
+        if not all(i in saved for i in self._compared):
+            self._compared = None
+            self.comparison.set_rows([])
+            return
+        a, b = (service.evaluate_saved(store, saved[i], self.presenter.projects) for i in self._compared)
+        self.comparison.set_rows(service.compare(a, b))
+        self.comparison_view.size_columns_to_visible(max_width=300)
 
     def export(self) -> None:
         result = self.result()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
@@ -125,6 +125,8 @@ class RegisterPage(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([895, 385])
         self.view.verticalHeader().hide()
+        self._title_width = 0  # the title column's width as sized to the rows, before it gives up any
+        self.view.viewport().installEventFilter(self)  # a resized window fits the title again
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.presenter.rows_changed.connect(self._rows_changed)
         self.presenter.selection_changed.connect(self._show_selection)
@@ -239,6 +241,26 @@ class RegisterPage(QWidget):
             for row in rows:
                 widest = max(widest, metrics.horizontalAdvance(column.text(row)) + 14)
             self.view.setColumnWidth(i, min(widest, char * self.MAX_WIDTHS.get(column.key, 7) + 14))
+        self._title_width = self.view.columnWidth(self.TITLE)
+        self._fit_title()
+
+    TITLE, MET = 1, 5  # the title gives up width so the columns up to Met stay in view (issue 15)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_title()
+        return super().eventFilter(watched, event)
+
+    def _fit_title(self) -> None:
+        """On a laptop at 150% (910 wide, the editor beside the table) Cost was cut at the table's edge
+        ("£54,372 - £62,3") and Met out of view: the title gives up width, down to about 16 letters (its tooltip
+        holds it whole), so the columns up to Met are in view. A title column the person resized keeps its width."""
+        if not self._title_width or self.model.columns[self.TITLE].header in self.view.widths_by_hand:
+            return
+        others = sum(self.view.columnWidth(c) for c in range(self.MET + 1) if c != self.TITLE)
+        floor = min(self.view.fontMetrics().averageCharWidth() * 16 + 14, self._title_width)
+        room = self.view.viewport().width() - others
+        self.view.fit_column(self.TITLE, max(floor, min(self._title_width, room)))
 
     def _refill_choices(self) -> None:
         for combo, values in ((self.route_filter, self.presenter.funding_routes()),
