@@ -18,6 +18,7 @@ All arithmetic is on ``Fraction`` and int pence; nothing goes through float.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import ROUND_HALF_UP, Decimal
@@ -33,6 +34,7 @@ ROUNDINGS = ("exact", "percent-2dp")
 UNITS = {"pound": 100, "penny": 1}
 DEFAULT_FACTOR = "basis"
 _ZERO = Fraction(0)
+_ACCOUNTING_ZERO = re.compile(r"£?\s*[-\u2013]\s*")
 
 
 class AllocationError(ValueError):
@@ -62,6 +64,12 @@ def parse_number(text: str | int | Fraction | Decimal, *, what: str = "value") -
     if value < 0:
         raise AllocationError(f"{what}: {value} is negative; counts and measures cannot be below zero.")
     return value
+
+
+def is_accounting_zero(text: str) -> bool:
+    """Excel's accounting format shows a zero amount as a lone dash, with its pound sign or without ("£ -", "-"):
+    pasted, or saved as CSV, it is £0 (read as money it was "negative twice", or not an amount)."""
+    return bool(_ACCOUNTING_ZERO.fullmatch((text or "").strip()))
 
 
 def parse_fraction(text: str | Fraction, *, what: str = "fraction") -> Fraction:
@@ -270,6 +278,27 @@ class PartnershipInput:
 
     def value(self, factor: str) -> Fraction:
         return self.values.get(factor, Fraction(0))
+
+
+def others_total_message(partnerships: Sequence[PartnershipInput], row: int) -> str | None:
+    """Why the row cannot be a partnership when it is a table's total line under another label ("Suffolk",
+    "Suffolk total"), or None: every factor's figure, and its fixed units or last year's too, is the sum of the
+    other rows' (at least two). Taken as a partnership, it would hold the sum of the others and take half the pot."""
+    others = [p for i, p in enumerate(partnerships) if i != row]
+    p = partnerships[row]
+    if len(others) < 2 or not p.values:
+        return None
+    for factor, value in p.values.items():
+        if not value or value != sum((o.value(factor) for o in others), _ZERO):
+            return None
+    units_too = p.fixed_units > 0 and p.fixed_units == sum(o.fixed_units for o in others)
+    previous_too = bool(p.previous_pence) and p.previous_pence == sum(o.previous_pence or 0 for o in others)
+    if not (units_too or previous_too):
+        return None
+    figures = ", ".join(format_number(v) for v in p.values.values())
+    return (f"“{p.name}” holds the total of the other partnerships' figures ({figures}"
+            f"{', ' + format_money(p.previous_pence) if previous_too else ''}): it looks like the table's total line, "
+            "not a partnership: leave it out (the totals are added up here)")
 
 
 @dataclass(frozen=True)

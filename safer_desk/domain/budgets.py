@@ -28,7 +28,7 @@ from typing import Iterable, Mapping
 from safer_desk.domain.checks import typed_digits
 from safer_desk.domain.money import FORM_HINT, MoneyError, format_money, parse_pence, states_its_scale
 from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange
-from safer_desk.domain.text import looks_like_total_line
+from safer_desk.domain.text import looks_like_total_line, typed_name_key
 
 CELL_STATUSES = ("amount", "tbc", "nk", "nil")
 STATUS_WORDS = {"amount": "", "tbc": "TBC", "nk": "N/K", "nil": "nil"}
@@ -412,6 +412,24 @@ class Section:
     @property
     def subtotal_label(self) -> str:
         return self.total_label or f"{self.name}: subtotal"
+
+
+# What a paper's total row names besides its section: seed 004's "Total Expenditure", "Total income".
+_TOTAL_OF = ("expenditure", "spend", "income", "grants", "income and grants", "savings", "budget", "gross budget",
+             "net budget")
+_NAMED_TOTAL = re.compile(r"(?:sub[- ]?)?totals?\s*:?\s*(?P<after>.+)|(?P<before>.+?)\s*:?\s*(?:sub[- ]?)?totals?")
+
+
+def names_a_worked_out_total(label: str, section_name: str, subtotal_label: str, plan_total_label: str) -> bool:
+    """A line's label naming a row the plan works out: its section's subtotal ("Drugs and alcohol subtotal", "Total
+    Expenditure", "Total drugs and alcohol") or the plan's total ("Community Safety Base Budget"). Keyed as a line
+    from the paper, row by row, it would count the section's lines twice."""
+    key = typed_name_key(label).strip(" :")
+    if key in (typed_name_key(subtotal_label), typed_name_key(plan_total_label)):
+        return True
+    named = _NAMED_TOTAL.fullmatch(key)
+    rest = (named.group("after") or named.group("before") or "").strip(" :-") if named else ""
+    return bool(rest) and rest in (typed_name_key(section_name), *_TOTAL_OF)
 
 
 @dataclass(frozen=True)

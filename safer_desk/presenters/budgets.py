@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, change_basis, change_heading,
                                        change_spans, column_year, format_change, pounds_in_thousands_query)
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, filled_width
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
@@ -237,6 +237,29 @@ class BudgetsPresenter(ScreenPresenter):
             return False
         self._query = None
         return True
+
+    def pasted_figure(self, table: Sequence[Sequence[str]], *, why_none: str = "",
+                      editable: bool = True) -> str | None:
+        """What Edit > Paste (Ctrl+V) on the grid puts in the chosen cell: the one cell copied from Excel, as if typed
+        there (one step of Edit > Undo). None, and said, for a block, nothing to paste or a cell not typed in: the
+        grid's Paste did nothing, and said nothing, so a figure copied from the paper's sheet was silently not in."""
+        cells = [[str(c).strip() for c in row] for row in table]
+        cells = [row[:filled_width(row)] for row in cells if filled_width(row)]
+        if self.read_only:
+            self.error = "The file is open read-only: nothing is pasted."
+        elif why_none or not cells:
+            self.error = why_none or "There is nothing to paste: the cell copied is empty (Del empties the cell)."
+        elif len(cells) > 1 or len(cells[0]) > 1:
+            self.error = (f"A block of {counted(len(cells), 'row')} and {counted(max(map(len, cells)), 'column')} "
+                          "cannot be pasted here: paste one cell at a time (copy a single figure in Excel, choose "
+                          "its cell here, and press Ctrl+V), or type the figures.")
+        elif not editable:
+            self.error = ("Choose a line's figure (or a total's, for the figure the paper printed) to paste into: "
+                          "this cell is worked out.")
+        else:
+            return cells[0][0]
+        self.changed.emit()
+        return None
 
     def typing_lost(self, cell: str, typed: str) -> None:
         """Said when the file changed while a cell was being typed in (a merge of district files, an undo made

@@ -18,9 +18,9 @@ from typing import Any, Iterable, Iterator, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
                                           Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
-                                          equal_shares_note, format_fraction, parse_fraction, parse_number,
-                                          parse_percent, parse_units, parse_weight, plain_number, top_slice,
-                                          total_line_message)
+                                          equal_shares_note, format_fraction, is_accounting_zero,
+                                          others_total_message, parse_fraction, parse_number, parse_percent,
+                                          parse_units, parse_weight, plain_number, top_slice, total_line_message)
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
@@ -73,6 +73,7 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
     _refuse_repeated_columns(header, ["partnership", "fixed_units", *(_clean_header(f) for f in wanted), "previous"],
                              source)
     result: list[PartnershipInput] = []
+    numbers: list[int] = []
     for number, row in body:
         if not any((cell or "").strip() for cell in row):
             continue
@@ -109,7 +110,9 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
             except AllocationError as exc:
                 raise AllocationError(str(exc).replace(f"{where}, {factor}: ", f"{where}: {factor} ")) from None
         previous = None
-        if "previous" in index and cell("previous"):
+        if "previous" in index and is_accounting_zero(cell("previous")):
+            previous = 0
+        elif "previous" in index and cell("previous"):
             try:
                 previous = parse_pence(cell("previous"))
             except MoneyError as exc:
@@ -117,8 +120,12 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
             if previous < 0:
                 raise AllocationError(f"{where}: previous “{cell('previous')}” is negative.")
         result.append(PartnershipInput(name, units, values, previous))
+        numbers.append(number)
     if not result:
         raise AllocationError(f"{source} has a header but no partnerships.")
+    for at, number in enumerate(numbers):  # a total line labelled otherwise ("Suffolk"): half the pot, silently
+        if (total := others_total_message(result, at)) is not None:
+            raise AllocationError(f"{source} row {number} ({result[at].name}): {total}.")
     return result
 
 

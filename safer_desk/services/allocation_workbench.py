@@ -15,8 +15,9 @@ from typing import Sequence
 
 from safer_desk.domain.allocation import (AllocationError, AllocationOptions, AllocationResult, Factor,
                                           PartnershipInput, allocate_by_formula, format_fraction, format_number,
-                                          format_weight, parse_fraction, parse_number, parse_percent, parse_units,
-                                          parse_weight, percent_text, total_line_message)
+                                          format_weight, is_accounting_zero, others_total_message, parse_fraction,
+                                          parse_number, parse_percent, parse_units, parse_weight, percent_text,
+                                          total_line_message)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.text import in_words, typed_name_key
 from safer_desk.services.allocation import amount_option
@@ -114,6 +115,8 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str) ->
     if key == PREVIOUS:
         if not text:
             return replace(p, previous_pence=None)
+        if is_accounting_zero(text):
+            return replace(p, previous_pence=0)
         try:
             pence = parse_pence(text)
         except MoneyError as exc:
@@ -175,6 +178,10 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
                 break
             rows[r] = _parsed_partnership(rows[r], columns[c], text, f"Pasted row {offset + 1}")
     _refuse_a_total_below(state, rows, at_row, at_column, table)
+    for offset, cells in enumerate(table):  # the paper's total line copied under a label of its own ("Suffolk")
+        named = at_column == 0 and cells and cells[0].strip()
+        if named and (total := others_total_message(rows, at_row + offset)) is not None:
+            raise AllocationError(f"Pasted row {offset + 1}: {total}.")
     # Any case, dash or spacing: one partnership listed twice. Only a name the paste puts in is refused: two kept
     # by an older version are the problem line's to put right, and must not refuse a paste of other cells.
     names = [typed_name_key(p.name) for p in rows]

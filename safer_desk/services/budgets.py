@@ -21,7 +21,7 @@ from typing import Any, Iterator, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain import budgets as rules
 from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure, Line, Plan, PlanTotals, Section,
-                                       format_amount)
+                                       format_amount, names_a_worked_out_total)
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_pounds_plain, split_by_weights
 from safer_desk.domain.periods import FinancialYear
@@ -467,8 +467,15 @@ def remove_section(store: Store, section_id: str) -> PlanSnapshot:
 
 # -- lines --------------------------------------------------------------------------------------------------
 
-def _check_line_label(label: str) -> None:
-    if looks_like_total_line(label):
+def _check_line_label(label: str, store: Store | None = None, section_id: str | None = None) -> None:
+    named_total = False
+    if store is not None and section_id is not None:  # a section's subtotal, or the plan's total, by name
+        rows = store.rows("SELECT s.name, s.total_label, p.total_label AS plan_total FROM budget_sections s "
+                          "JOIN budget_plans p ON p.id = s.plan_id WHERE s.plan_id = (SELECT plan_id FROM "
+                          "budget_sections WHERE id = ?)", (section_id,))
+        named_total = any(names_a_worked_out_total(label, r["name"], r["total_label"] or f"{r['name']}: subtotal",
+                                                   r["plan_total"] or "Total") for r in rows)
+    if named_total or looks_like_total_line(label):
         raise BudgetError(f"Line: “{label}” looks like a total line, and totals are worked out here (as a line it "
                           "would count every line twice). To keep the total the paper printed, type it over the "
                           "worked-out figure in the subtotal or total row.")
@@ -487,7 +494,7 @@ def add_line(store: Store, section_id: str, label: str, *, notes: str = "", posi
     label = (label or "").strip()
     if not label:
         raise BudgetError("Line: a line needs a label (e.g. “Employees”).")
-    _check_line_label(label)
+    _check_line_label(label, store, section_id)
     line_id = new_id()
     with store.transaction():
         pos = _next_position(store, "budget_lines", "section_id", section_id, position)
@@ -503,7 +510,7 @@ def update_line(store: Store, line_id: str, *, label: str | None = None, notes: 
     if label is not None:
         if not label.strip():
             raise BudgetError("Line: a line needs a label.")
-        _check_line_label(label.strip())
+        _check_line_label(label.strip(), store, row["section_id"])
         values["label"] = label.strip()
     if notes is not None:
         values["notes"] = notes.strip()

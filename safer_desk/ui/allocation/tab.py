@@ -137,6 +137,7 @@ class AllocationTab(TabBase):
         top_layout.addWidget(self._build_options(), 2)
         splitter.addWidget(top)
         self.pages = QTabWidget(splitter)
+        self.pages.setAccessibleName("Allocation pages")  # a stop of Tab: a screen reader says where it is
         self.pages.addTab(self._build_results(), "&Results")
         self.pages.addTab(self._build_compare(), "C&ompare scenarios")
         self.pages.addTab(self._build_redistribution(), "Redistribute")
@@ -312,15 +313,41 @@ class AllocationTab(TabBase):
         grid = QGridLayout(box)
         grid.setContentsMargins(6, 4, 6, 4)
         grid.setVerticalSpacing(2)
-        grid.addLayout(mode, 0, 0, 1, 2)
-        grid.addLayout(form, 1, 0)
-        grid.addLayout(form2, 1, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(factors, 0, 2, 2, 1)
-        grid.addWidget(self.problem_label, 2, 0, 1, 3)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 2)
+        self._options_parts = (grid, mode, form, form2, factors)
+        self._options_narrow: bool | None = None
+        self._wide_least = 0  # the tab's least width with the options side by side, when last laid out so
+        self._arrange_options(narrow=False)
         return box
+
+    def _arrange_options(self, *, narrow: bool) -> None:
+        """Rounding, Unit and Damping beside the pot's fields, or under them where the window is narrower than the
+        tab needs with them beside (910 wide, at 150% on a 1366x768 laptop: the tab needed 1,056 and scrolled
+        sideways, with Export…, Save as new and the factors off the right edge)."""
+        if narrow == self._options_narrow:
+            return
+        self._options_narrow = narrow
+        grid, mode, form, form2, factors = self._options_parts
+        for part in (mode, form, form2, factors):
+            grid.removeItem(part)
+        grid.removeWidget(self.problem_label)
+        grid.addLayout(mode, 0, 0, 1, 1 if narrow else 2)
+        grid.addLayout(form, 1, 0)
+        grid.addLayout(form2, 2 if narrow else 1, 0 if narrow else 1, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(factors, 0, 1 if narrow else 2, 3 if narrow else 2, 1)
+        grid.addWidget(self.problem_label, 3 if narrow else 2, 0, 1, 2 if narrow else 3)
+        for column, stretch in enumerate((3, 2, 0) if narrow else (5, 3, 2)):
+            grid.setColumnStretch(column, stretch)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Side by side the tab is never laid out narrower than it needs (its area scrolls instead): at that width it
+        # is squeezed, and the options go under one another; wider than that again, back beside.
+        if not self._options_narrow:
+            self._wide_least = self.minimumSizeHint().width()
+            if self.width() <= self._wide_least:
+                self._arrange_options(narrow=True)
+        elif self.width() > self._wide_least:
+            self._arrange_options(narrow=False)
 
     def _build_results(self) -> QWidget:
         page = QWidget(self)
@@ -354,6 +381,7 @@ class AllocationTab(TabBase):
         right = QSplitter(Qt.Orientation.Vertical, page)  # the chart, and under it how a figure was reached
         right.addWidget(self.chart)
         explanation = QScrollArea(page)
+        explanation.setAccessibleName("How the selected partnership's figure was reached")
         explanation.setWidgetResizable(True)
         explanation.setFrameShape(QFrame.Shape.NoFrame)
         explanation.setWidget(self.explanation_label)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from safer_desk.presenters.budgets import BudgetsPresenter, GridRow
+from safer_desk.ui.kit import fitting_size
 from safer_desk.ui.kit.labels import NamedLabel
 
 KINDS = (("review", "A review (its cost)"), ("fund", "A pooled fund (its spend or contributions)"),
@@ -34,8 +35,15 @@ class LinkDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Link messages")
         self.message.hide()
+        for combo in (self.kind, self.target, self.measure, self.organisation):  # a long project's name: elided
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(30)
+        # Wrapped: a line's name as long as a paper's sentence made the dialog wider than a laptop's screen at 150%,
+        # its Link and Cancel buttons off the right edge.
+        intro = QLabel(f"The line “{row.label}” is linked to what actually happened in:", self)
+        intro.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(QLabel(f"The line “{row.label}” is linked to what actually happened in:", self))
+        form.addRow(intro)
         for words, widget in (("&Kind:", self.kind), ("&Which:", self.target), ("&Counts:", self.measure),
                               ("&From:", self.organisation)):
             label = QLabel(words, self)
@@ -54,6 +62,7 @@ class LinkDialog(QDialog):
         self.target.currentIndexChanged.connect(self._target_chosen)
         self.measure.currentIndexChanged.connect(self._target_chosen)
         self._kind_chosen()
+        self.resize(*fitting_size(parent, max(460, self.sizeHint().width()), self.sizeHint().height()))
 
     def _kind_chosen(self) -> None:
         kind = self.kind.currentData()

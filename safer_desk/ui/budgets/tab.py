@@ -9,14 +9,16 @@ fields that add a plan, a section, a line, or state a cell.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_pounds_plain
+from safer_desk.exchange.files import parse_tsv
 from safer_desk.presenters.budgets import (PRINTED_CHANGE_KINDS, SECTION_KINDS, TOTAL_KINDS, BudgetsPresenter,
                                            GridCell, GridRow)
 from safer_desk.ui import prompts
+from safer_desk.ui.kit import clipboard_without_text
 from safer_desk.ui.kit.table_view import DataTableView, WholeNumbers
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import LEFT, RIGHT, Column, RowTableModel
@@ -366,6 +368,24 @@ class PlanView(DataTableView):
             for section_id, name in sections:
                 move.addAction(_menu_words(name), lambda section_id=section_id: presenter.move_line_to_section(
                     row, section_id))
+
+    def paste_rows(self) -> None:
+        """Edit > Paste (Ctrl+V): a figure copied from Excel goes into the chosen cell as typed there would; a block,
+        or nothing to paste, is said beside the grid (``BudgetsPresenter.pasted_figure``)."""
+        model, at = self.model(), self.currentIndex()
+        if not isinstance(model, PlanModel):
+            return
+        clipboard = QGuiApplication.clipboard()
+        editable = at.isValid() and bool(model.flags(at) & Qt.ItemFlag.ItemIsEditable)
+        text = model.presenter.pasted_figure(parse_tsv(clipboard.text() or ""), editable=editable,
+                                             why_none=clipboard_without_text(clipboard.mimeData()))
+        if text is None:
+            return
+        model.typed_in = True  # as typed in the cell: the paper's total pasted over the worked-out one is kept
+        try:
+            model.setData(at, text)
+        finally:
+            model.typed_in = False
 
     def moveCursor(self, action, modifiers):
         if action == QAbstractItemView.CursorAction.MoveNext:  # where the editor goes on Tab
