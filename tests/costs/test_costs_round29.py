@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from safer_desk.cli import main
-from safer_desk.services import dhr, funds
+from safer_desk.services import funds
 
 TODAY = date(2018, 9, 1)
 PILOT = "Suffolk Target Hardening Pilot"
