@@ -30,6 +30,7 @@ time. Every check reads; nothing is written to the county file before all of the
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import itertools
@@ -47,6 +48,7 @@ from typing import Any, Callable, Iterable, Iterator
 from safer_desk import __version__
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money
+from safer_desk.domain.periods import Month
 from safer_desk.domain.text import counted, in_words, ranges_text
 from safer_desk.exchange import signing
 from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, HANDLING_OF_FOLLOWER, KIND_WORDS, MAKE_UP,
@@ -69,6 +71,7 @@ from safer_desk.exchange.kinds import other_kind_of_file, workbook_in_zip
 from safer_desk.storage import audit
 from safer_desk.storage.hostile import open_hostile, schema_code
 from safer_desk.storage.schema import known_steps
+from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, moved_months
 from safer_desk.storage.schema.exchange import (CONFLICTS_TABLE, IMPORTS_TABLE, MANIFEST_TABLE, ORIGINS_TABLE,
                                               PROVENANCE_TABLE)
 from safer_desk.storage.leftovers import private_workspace
@@ -1209,6 +1212,9 @@ class _Merger:
         alias: the export's table's name in the statement."""
         if table == "indicator_values" and self.public:
             return f"{alias + '.' if alias else ''}source NOT LIKE '{POLICE_SOURCE}%'"
+        if table == FUND_SUMMARY_TABLE and self.incoming_summaries_held:
+            ids = ", ".join(sql_text(i) for i, _name in sorted(self.incoming_summaries_held))
+            return f"{alias + '.' if alias else ''}id NOT IN ({ids})"
         for whole_table, held in self.held.items():
             if table in WHOLES[whole_table].parts:
                 keys = ", ".join(sql_text(key) for key in sorted(held))
@@ -1240,6 +1246,106 @@ class _Merger:
             self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET incoming_row = ? WHERE id = ?",
                              (json.dumps({**c.incoming_row, PARTS: parts}, default=str, ensure_ascii=False), c.id))
 
+    @functools.cached_property
+    def referral_cells(self) -> set[tuple[str, str, str]]:
+        """(fund, district, month) of the individual referrals' spend the county holds once this file is merged: the
+        file's own, and the county's that this file does not take away (an office's referrals it no longer sends).
+        Read before anything is merged, as what the office's file takes away is still in the county."""
+        cells: set[tuple[str, str, str]] = set()
+        spend = ("SELECT r.fund_id, r.district_id, substr(l.spent_on, 1, 7) FROM {r} r JOIN {l} l "
+                 "ON l.referral_id = r.id")
+        if all(has_table(self.dst, t, schema=SRC) for t in ("fund_referrals", "fund_spend_lines")):
+            cells.update(tuple(r) for r in self.dst.execute(spend.format(r=_src("fund_referrals"),
+                                                                         l=_src("fund_spend_lines"))))
+        if all(has_table(self.dst, t) for t in ("fund_referrals", "fund_spend_lines")):
+            mine = ",".join(str(n) for n in self.my_imports) or "NULL"
+            sent = (f"r.id IN (SELECT id FROM {_src('fund_referrals')}) OR "
+                    if has_table(self.dst, "fund_referrals", schema=SRC) else "")
+            cells.update(tuple(r) for r in self.dst.execute(
+                spend.format(r="main.fund_referrals", l="main.fund_spend_lines")
+                + f" WHERE {sent}NOT EXISTS (SELECT 1 FROM {ORIGINS_TABLE} o WHERE o.table_name = 'fund_referrals' "
+                  f"AND o.row_key = r.id AND o.shared = 0 AND o.import_number IN ({mine}))"))
+        return cells
+
+    def summaries_held_as_referrals(self, schema: str) -> list[tuple[str, str]]:
+        """(id, fund's name) of the summary rows (the export's with schema SRC, else the county's) whose spend the
+        county holds as individual referrals: a summary row of a district and month where it holds a fund's
+        referrals' spend (of any month a row merged across months holds); a row of "Other districts" in a month
+        when every district's row of that fund and month is so held. The costs figures add a fund's referrals and
+        its summaries together: an office sending a fund's referrals and another its summaries of the same spend
+        (the same fund in both files) counted it twice. A district's spend held only as a summary still counts."""
+        cells = self.referral_cells
+        if not cells or not has_table(self.dst, FUND_SUMMARY_TABLE, schema=schema):
+            return []
+        table = _src(FUND_SUMMARY_TABLE) if schema == SRC else f"main.{FUND_SUMMARY_TABLE}"
+        funds_table = _src("funds") if schema == SRC else "main.funds"
+        rows = [tuple(r) for r in self.dst.execute(
+            f"SELECT s.id, s.fund_id, s.district_id, s.month, coalesce(f.name, s.fund_id) FROM {table} s "
+            f"LEFT JOIN {funds_table} f ON f.id = s.fund_id")]
+        others = [tuple(r) for schema_ in (SRC, "main") if has_table(self.dst, FUND_SUMMARY_TABLE, schema=schema_)
+                  for r in self.dst.execute(
+                      f"SELECT id, fund_id, district_id, month FROM "
+                      f"{_src(FUND_SUMMARY_TABLE) if schema_ == SRC else 'main.' + FUND_SUMMARY_TABLE} "
+                      "WHERE district_id IS NOT NULL")]
+
+        def months(row_id: str, month: str) -> list[str]:
+            span = moved_months(row_id)
+            if span is None:
+                return [month]
+            first = Month.parse(span[0])
+            return [first.plus(i).iso for i in range(Month.parse(span[1]).minus(first) + 1)]
+
+        def held(fund: str, district: str, row_id: str, month: str) -> bool:
+            return any((fund, district, m) in cells for m in months(row_id, month))
+
+        named_held = {(f, m): True for _i, f, _d, m in others}
+        for row_id, fund, district, month in others:
+            if not held(fund, district, row_id, month):
+                named_held[(fund, month)] = False
+        out = []
+        for row_id, fund, district, month, name in rows:
+            if district is not None:
+                if held(fund, district, row_id, month):
+                    out.append((row_id, name))
+            elif any(c[0] == fund and c[2] in months(row_id, month) for c in cells) and all(
+                    named_held.get((fund, m), False) for m in months(row_id, month)):
+                out.append((row_id, name))
+        return out
+
+    @functools.cached_property
+    def incoming_summaries_held(self) -> list[tuple[str, str]]:
+        return self.summaries_held_as_referrals(SRC)
+
+    def set_aside_summaries(self) -> None:
+        """The summaries of spend the county holds as individual referrals now (another office's summaries of the
+        fund one office sent the referrals of) are removed, and the summary says so, as are the file's own not
+        merged: they are the same spend, and the costs figures add a fund's referrals and its summaries together."""
+        for name, same in itertools.groupby(sorted(name for _id, name in self.incoming_summaries_held)):
+            n = len(list(same))
+            self.summary.conflict_notes.append(
+                f"Fund '{name}': the county holds its individual referrals, so this file's "
+                f"{counted(n, 'summary row')} of the same spend (by district and month) {'was' if n == 1 else 'were'} "
+                "not merged: never counted twice.")
+        if not has_table(self.dst, FUND_SUMMARY_TABLE):
+            return
+        rows = self.summaries_held_as_referrals("main")
+        if not rows:
+            return
+        info = self.layouts.info(self.dst, FUND_SUMMARY_TABLE)
+        for key, _name in rows:
+            self.dst.execute(f"DELETE FROM {FUND_SUMMARY_TABLE} WHERE {self.where_key(info)}",
+                             self.key_values(info, key))
+            drop_origin(self.dst, FUND_SUMMARY_TABLE, key)
+            self.dst.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE table_name = ? AND (row_key = ? OR county_key = ?)",
+                             (FUND_SUMMARY_TABLE, key, key))
+            self.summary.removed += 1
+            self.summary.count(FUND_SUMMARY_TABLE, "removed")
+        for name, same in itertools.groupby(sorted(name for _key, name in rows)):
+            n = len(list(same))
+            self.summary.conflict_notes.append(
+                f"Fund '{name}': the county holds its individual referrals now, so {counted(n, 'summary row')} of the "
+                f"same spend (by district and month) {'was' if n == 1 else 'were'} set aside: never counted twice.")
+
     def incoming_keys(self, info: TableInfo) -> "_IncomingKeys":
         return _IncomingKeys(self.dst, info, self.source_filter(info.name))
 
@@ -1261,6 +1367,7 @@ class _Merger:
             check_cancelled(self.cancelled)
             self.merge_table(infos[t], incoming[t])
         check_cancelled(self.cancelled)
+        self.set_aside_summaries()
         self.raise_held_resplits()
         self.keep_held_parts()
         self.merge_police()

@@ -188,15 +188,14 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
                note: str) -> ReportTable | None:
     from safer_desk.domain.indicators import format_value
     from safer_desk.services import indicators as svc
-    from safer_desk.services.report_sections.indicators import report_years
+    from safer_desk.services.report_sections.indicators import latest_report_year
 
     if not columns:
         return None
     if year is None:
-        years = report_years(store, [a.id for a in columns])
-        if not years:
+        year = latest_report_year(store, [a.id for a in columns])
+        if year is None:
             return None
-        year = years[-1]
     cells: dict[str, dict[str, str]] = {}
     labels: dict[str, tuple[int, str]] = {}
     with_figures = []

@@ -36,6 +36,22 @@ def report_years(store: Store, area_ids: list[str]) -> list[FinancialYear]:
     return sorted(years)
 
 
+def latest_report_year(store: Store, area_ids: list[str]) -> FinancialYear | None:
+    """The year a report of all years shows: the latest with a figure or target of these areas' own. A year whose
+    only figures are a force's few crimes in an area outside its own (one crime in Cornwall in Suffolk
+    Constabulary's file) is not the area's year: its section would show nothing and leave out the years it has."""
+    years = report_years(store, area_ids)
+    counted = None  # the police.uk counts' forces by area and month, read once when first needed
+    for year in reversed(years):
+        for area_id in area_ids:
+            rows = svc.summary(store, area_id, year)
+            if rows and counted is None:
+                counted = svc.police_forces_by_area_month(store)
+            if any(not svc.other_forces_only(store, r.view, counted) for r in rows):
+                return year
+    return years[-1] if years else None
+
+
 def _month_only(label: str) -> str:
     """"Apr-25" as "Apr" and "Q1 2016/17" as "Q1": the chart compares two years period by period and its title
     names them, while "Mar-20" on an axis reads as the 20th of March (issue 15) and "Q1 2016/17" under last year's
@@ -86,10 +102,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     # Cornwall the county and Cornwall the district each headed by its kind, as the report's title names them.
     headed = {a.id: label for a, label in zip(found, names_to_type(store, found))}
     if year is None:
-        years = report_years(store, [a.id for a in found])
-        if not years:
+        year = latest_report_year(store, [a.id for a in found])
+        if year is None:
             return notice
-        year = years[-1]
     sections = []
     left_out: list[str] = []
     marks = _Marks(store)
