@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from safer_desk.storage.leftovers import remove_leftovers
-from safer_desk.storage.safe_write import cause_of, is_write_error, write_chunks
+from safer_desk.storage.safe_write import cause_of, is_write_error, write_chunks, write_failed
 from safer_desk.storage.schema import schema_version
 from safer_desk.storage.store import (AuditTrailDamaged, FileEmpty, FileLocked, FileMissing, FileReadOnly,
                                       IsAnExport, JournalMissing, NeedsUpgrade, Store, StoreError, backups_of,
@@ -24,9 +24,14 @@ from safer_desk.storage.store import (AuditTrailDamaged, FileEmpty, FileLocked, 
 DatabaseError = sqlite3.Error
 
 __all__ = ["AuditTrailDamaged", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing", "FileReadOnly", "IsAnExport",
-           "JournalMissing", "OpenedFile", "Store", "StoreError", "back_up", "open_office_file",
+           "JournalMissing", "OpenNotWritten", "OpenedFile", "Store", "StoreError", "back_up", "open_office_file",
            "program_schema_version", "reading_connection", "remove_leftovers", "repair_audit_trail", "write_chunks",
            "write_refused"]
+
+
+class OpenNotWritten(StoreError):
+    """Opening a file to change it had to write (a new file made, an older one backed up and upgraded) and the disk
+    refused (full, gone, read-only): the file is as it was. Said as any refused open is, naming the file."""
 
 
 def write_refused(exc: BaseException) -> str | None:
@@ -74,6 +79,16 @@ def open_office_file(path: Path | str, *, create: bool = False, read_only: bool 
     try:
         store = open_store(path, create=create, read_only=read_only, replace_empty=replace_empty, check=check,
                            defer_checks=defer_checks)
+    except (OSError, DatabaseError) as exc:
+        # Not left to the window's last-resort hook, which said "Change not saved" of the file open before.
+        if isinstance(exc, StoreError) or (cause := write_refused(exc)) is None:
+            raise  # a refusal said already (a folder refusing the lock is both), or not a write refused
+        if upgrading:
+            raise OpenNotWritten(
+                f"{path.name} was made by an older version of Safer Desk: opened to change, it is upgraded after a "
+                f"backup of it is made, and these could not be written ({cause}). Nothing was changed. Deal with the "
+                "cause (for example, free some space on the disk), then open it again.") from exc
+        raise OpenNotWritten(str(write_failed(exc, path))) from exc
     except NeedsUpgrade:  # an older file opened only to look at (read-only storage, or in use): nothing written
         store = open_upgraded_copy(path)
         if check.export:

@@ -174,6 +174,8 @@ def new_temp_path(target: Path) -> Path:
     except OSError:  # no data folder to keep notes in: the name alone still marks the file as ours
         session, sid = None, "0" * 12
     name = target.name[:180]  # room for our suffix within the 255 characters a name may have
+    while len(name.encode("utf-8")) > 180:  # and within its 255 bytes (Linux, macOS): "é" is two
+        name = name[:-1]
     tmp = target.with_name(f".{name}.{TEMP_MARK}-{sid}-{_random_hex(4)}.part")
     if session is not None:
         note = session.pending / tmp.name

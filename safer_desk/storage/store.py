@@ -142,7 +142,9 @@ def refuse_other_kind_of_name(path: Path) -> None:
 def refuse_journal_left_beside(path: Path) -> None:
     """No new file where a removed file's journal still lies ("office.sqlite-wal" left by a crash, office.sqlite then
     deleted or moved): SQLite would take its pages as the new file's (File > New then stopped with "no such table"),
-    and it holds that file's last saves, which are not to be written over."""
+    and it holds that file's last saves, which are not to be written over. Nor does a new file (a copy, the example)
+    replace a file whose journal lies beside it (its window was killed): the copy took the journal's pages too.
+    The caller holds path's lock when path may be open in a window (whose journal it is, while it is open)."""
     for side in ("-wal", "-journal"):
         journal = Path(f"{path}{side}")
         try:
@@ -150,6 +152,12 @@ def refuse_journal_left_beside(path: Path) -> None:
                 continue  # holds nothing: SQLite reads nothing from it
         except OSError:
             continue  # not there (or its folder is not one: the checks that follow say so)
+        if path.exists():
+            raise StoreError(
+                f"{path.name} is not replaced: {journal.name} lies beside it, holding saves of {path.name} not yet "
+                "written into it (left by a Safer Desk that was stopped, or lost power), which the new file would "
+                f"take as its own. Open {path.name} in Safer Desk and close it (its saves are written into it, and "
+                "the journal goes), then try again; or choose another name. Nothing was written.")
         raise FileMissing(
             f"A new Safer Desk file is not made under the name {path.name}: {journal.name} lies beside it, the journal "
             f"of a file of that name that was removed or moved, holding its last saves, which a new file would take "
@@ -380,8 +388,11 @@ def read_only_look(path: Path) -> sqlite3.Connection:
     connection may recover ("attempt to write a readonly database" on a read-only one); SQLite does it on
     the first read of a writable connection, restoring the file as it was before the lost transaction.
     Found by benchmarks/kill_loop.py: without this a merge killed at the wrong moment left a file refused
-    as damaged at the next start.
+    as damaged at the next start. Only a Safer Desk file this version may write to is recovered so: an export,
+    another program's file or a newer version's is read as it lies (``read_as_it_lies``).
     """
+    if read_as_it_lies(path):
+        return _schema_read(sqlite3.connect(read_only_uri(path, immutable="1"), uri=True))
     try:
         return _schema_read(sqlite3.connect(read_only_uri(path), uri=True))
     except sqlite3.DatabaseError as exc:
@@ -391,6 +402,35 @@ def read_only_look(path: Path) -> sqlite3.Connection:
             contextlib.suppress(sqlite3.DatabaseError):
         writer.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return _schema_read(sqlite3.connect(read_only_uri(path), uri=True))
+
+
+def read_as_it_lies(path: Path) -> bool:
+    """Whether path, with a journal beside it (FILE-journal, FILE-wal), is to be read as it lies, the journal neither
+    played back into it nor read with it: an export for the county, or a file this version does not write to
+    (another program's SQLite file, a newer Safer Desk's), which is refused "unchanged".
+
+    An export is never written to, so a journal beside it is another file's (left by a crash of a file of that name,
+    or copied with it): played back, it rewrote the export (its signature then no longer matched), and read with it,
+    it showed the export as damaged. The merge reads an export so too (``storage.hostile``)."""
+    for side in ("-journal", "-wal"):
+        with contextlib.suppress(OSError):
+            if Path(f"{path}{side}").stat().st_size:
+                break
+    else:
+        return False  # nothing beside it: read as any file is (the common case costs two stats)
+    try:
+        with contextlib.closing(sqlite3.connect(read_only_uri(path, immutable="1"), uri=True)) as conn:
+            conn.execute("PRAGMA writable_schema = ON")  # past a table the interrupted write had begun to make
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables:
+                return False  # nothing to read as it lies: the journal may hold all of it
+            if _manifest_table() in tables or "meta" not in tables or MIGRATIONS_TABLE not in tables:
+                return True
+            app = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+            steps = {(r[0], r[1]) for r in conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE}")}
+            return not app or app[0] != APP_ID or bool(steps - known_steps())
+    except sqlite3.DatabaseError:
+        return False  # not readable as it lies (half written): SQLite's recovery, as before
 
 
 def interrupted_write(exc: BaseException) -> bool:
@@ -724,6 +764,7 @@ class Store:
                              "cannot replace it. Only one window can change a file at a time; close it there first, "
                              "or choose another name.") from exc
         try:
+            refuse_journal_left_beside(target)  # not the journal of a window (the lock is ours): a killed one's
             return _backup_connection(self.conn, target, private=False)
         finally:
             lock.release()
@@ -763,7 +804,8 @@ class Store:
 
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     if read_only:
-        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
+        options = {"immutable": "1"} if read_as_it_lies(path) else {}
+        conn = sqlite3.connect(read_only_uri(path, **options), uri=True, isolation_level=None,
                                check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -803,10 +845,29 @@ BACKUP_STAMP = "%Y%m%d-%H%M%S-%f"
 _BACKUP_NAME = LazyPattern(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.(?P<reason>[a-z][a-z-]*)\.sqlite$")
 
 
+_BACKUP_NAME_ROOM = len(".20240101-000000-000000.before-audit-repair.sqlite") + 8  # a stamp, a reason, a margin
+
+
+def backup_stem(path: Path) -> str:
+    """How path's backups are named before their stamp and reason: its stem, or for a stem too long to leave room
+    for them within the 255 bytes a name may have, its start and a mark of the whole ("~" and 8 hex digits), so
+    the backup can be written and is still its own file's (not another's of the same start)."""
+    stem = Path(path).stem
+    if len(stem.encode("utf-8")) <= NAME_MAX - _BACKUP_NAME_ROOM:
+        return stem
+    import hashlib  # only here: a name this long is rare
+
+    mark = "~" + hashlib.sha256(stem.encode("utf-8")).hexdigest()[:8]
+    while len((stem + mark).encode("utf-8")) > NAME_MAX - _BACKUP_NAME_ROOM:
+        stem = stem[:-1]
+    return stem + mark
+
+
 def backups_of(path: Path) -> list[Path]:
     """The backups of this one data file, oldest first (never another file's: office.2019.sqlite's backups
     are not office.sqlite's, though both start with "office.")."""
     path = Path(path)
+    stem = backup_stem(path)
     found = []
     try:
         entries = list(backups_folder(path).iterdir())
@@ -814,7 +875,7 @@ def backups_of(path: Path) -> list[Path]:
         return []
     for entry in entries:
         match = _BACKUP_NAME.match(entry.name)
-        if match and match.group("stem") == path.stem and entry.is_file():
+        if match and match.group("stem") == stem and entry.is_file():
             found.append((match.group("stamp"), entry))
     return [p for _, p in sorted(found)]
 
@@ -834,7 +895,7 @@ def make_backup(path: Path, *, reason: str = "backup") -> Path:
     """A timestamped copy of the file in the backups folder beside it; keeps the last KEEP_BACKUPS of this file."""
     path = Path(path)
     stamp = datetime.now().strftime(BACKUP_STAMP)
-    target = backups_folder(path) / f"{path.stem}.{stamp}.{reason}.sqlite"
+    target = backups_folder(path) / f"{backup_stem(path)}.{stamp}.{reason}.sqlite"
     try:
         target.parent.mkdir(exist_ok=True)  # ours to make, beside the file (a write makes no other folder)
     except FileExistsError as exc:  # a file named "backups" in its place: said so, not "File exists"
@@ -846,7 +907,9 @@ def make_backup(path: Path, *, reason: str = "backup") -> Path:
         _backup_connection(src, target)
     finally:
         src.close()
-    for old in backups_of(path)[:-KEEP_BACKUPS]:
+    # Never the one just made: stamped before others when they were made while the clock was ahead (a clock set
+    # wrong, then put right; the hour the clocks go back), it would be the "oldest", and go at once.
+    for old in [b for b in backups_of(path) if b.name != target.name][:-(KEEP_BACKUPS - 1)]:
         with contextlib.suppress(OSError):
             old.unlink(missing_ok=True)
     return target
@@ -1000,6 +1063,7 @@ def create_file(path: Path, office_name: str, *, fill=None, replace: bool = Fals
     path = Path(path)
     if path.exists() and not replace:
         raise StoreError(f"{path.name} already exists; it has not been changed.")
+    refuse_journal_left_beside(path)
     with atomic_path(path, label=label) as tmp:
         from_blank = use_blank and _copy_blank(tmp)
         conn = _connect(tmp, read_only=False)
