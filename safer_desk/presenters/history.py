@@ -30,6 +30,7 @@ from safer_desk.domain.projects import ProjectStatus
 from safer_desk.domain.text import as_typed, counted, in_words
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
 from safer_desk.presenters.budgets import SECTION_KINDS, UNIT_CHOICES
+from safer_desk.presenters.funds import FundStatus, RiskLevels
 from safer_desk.presenters.indicators import TargetKind, TargetProfile
 from safer_desk.services import allocation as allocations
 from safer_desk.services import history as service
@@ -112,6 +113,7 @@ COLUMN_WORDS = {
     "idva_assigned": "IDVA assigned", "at_marac": "at MARAC",
     # a district's, a partnership's and a member's From and To, as the dialog says them ("To (its last day)")
     "valid_from": "first day", "valid_to": "last day",
+    "starts_on": "start date", "ends_on": "end date",  # a fund's Starts and Ends ("the starts date" read wrong)
     "successor_id": "became",  # the district it became, as the district list heads it ("Became")
     "retain": "retained percentage", "retained": "retained percentage",  # the Allocation tab's "Retained %"
     # an indicator's "Amber within", said with its kind as the Indicators tab says it ("5% of target")
@@ -145,6 +147,8 @@ VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum] | Mapping[Any, str]] = {
     ("budget_plans", "unit"): dict(UNIT_CHOICES), ("budget_sections", "kind"): dict(SECTION_KINDS),
     ("budget_sections", "sign"): SIGN_WORDS,
     ("budget_cells", "status"): CELL_STATES, ("budget_stated_totals", "status"): CELL_STATES,
+    # as Fund settings… says them ("Closed", "High and medium risk")
+    ("funds", "status"): FundStatus, ("funds", "risk_levels"): RiskLevels,
 }
 
 
@@ -462,6 +466,17 @@ class Namer:
         name = self.name(table, row_id, values)
         return f"{noun(table)} {name}" if name else noun(table)
 
+    def fields_of(self, fields: Sequence[str], table: str, row_id: str | None) -> str:
+        """"the population of Babergh, 2019/20": the fields changed and the row they are of, the row said once where
+        it is named by what it is of and one field is its own figure (not "the population of population of …")."""
+        record = self.record_label(table, row_id)
+        one = noun(table)
+        if one in fields and record.startswith(f"{one} of "):
+            record = record.removeprefix(f"{one} ")
+        else:
+            record = f"of {record}"
+        return f"the {in_words(list(fields))} {record}"
+
 
 def _tolerance_words(column: str, value: Any, row: dict[str, Any]) -> str | None:
     """An indicator's tolerance, or its kind, as the Indicators tab says the two together ("5% of target", "1
@@ -560,7 +575,7 @@ class Describer:
             if e.old_value is None and e.new_value is None:  # a victim-level detail: the trail keeps no values
                 if (e.table_name, e.column_name) in YES_NO:  # "at MARAC", "perpetrator lives at the address"
                     return [f"Changed the answer to “{what}” for {record}"]
-                return [f"Changed the {what} of {record}"]
+                return [f"Changed {n.fields_of([what], e.table_name, e.row_id)}"]
             fact = n.facts.get((e.table_name, str(e.row_id)))
             row = fact.values if fact is not None else None
             old, new = (n.value(e.table_name, e.column_name, v, row) for v in (e.old_value, e.new_value))
@@ -568,7 +583,7 @@ class Describer:
                 old, new = (n.value(e.table_name, e.column_name, v) for v in (e.old_value, e.new_value))
             if what == "became":  # a district's Became, said as the verb it is
                 return [f"Changed what {record} became from {old} to {new}"]
-            return [f"Changed the {what} of {record} from {old} to {new}"]
+            return [f"Changed {n.fields_of([what], e.table_name, e.row_id)} from {old} to {new}"]
         if e.action == "batch":
             summary = _json_values(e.new_value) or {}
             lines = [str(summary.get("what") or e.column_name or "Batch")]
@@ -608,8 +623,8 @@ class Describer:
             parts += [_lower_first(self._detail(e)[0]) for e in updates]
         elif len(records) == 1:
             table, row_id = records[0]
-            fields = in_words(list(dict.fromkeys(column_words(e.column_name or "", table) for e in updates)))
-            parts.append(f"changed the {fields} of {n.record_label(table, row_id)}")
+            fields = list(dict.fromkeys(column_words(e.column_name or "", table) for e in updates))
+            parts.append(f"changed {n.fields_of(fields, table, row_id)}")
         elif records:
             for table in _tables_in_order(updates):
                 rows = list(dict.fromkeys(e.row_id for e in updates if e.table_name == table))

@@ -724,6 +724,9 @@ def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
             store.conn.execute("INSERT INTO districts(id, name, ons_code, county) VALUES (?, ?, ?, ?) "
                                "ON CONFLICT(id) DO NOTHING", (area.id, area.name, ons_code, county_of.get(area.name)))
         for kind, areas in wanted.items():
+            held = store.rows("SELECT area_id, name FROM office_areas WHERE office_id = ? AND kind = ?", (own_id, kind))
+            if {(r["area_id"], r["name"]) for r in held} == {(a.id, a.name) for a in areas}:
+                continue  # named again as it is (a script run again): no rows rewritten, no line in the history
             store.conn.execute("DELETE FROM office_areas WHERE office_id = ? AND kind = ?", (own_id, kind))
             for area in dict.fromkeys(areas):
                 store.conn.execute("INSERT INTO office_areas(id, office_id, kind, area_id, name) VALUES (?, ?, ?, ?, ?)",
@@ -788,7 +791,7 @@ def county_doubt(store: Store, name: str) -> str:
     from safer_desk.services.district_counties import national_counties
 
     known = set(county_names(store)) | set(national_counties())
-    if name.casefold() in {k.casefold() for k in known}:
+    if typed_name_key(name) in {typed_name_key(k) for k in known}:
         return ""
     import difflib
 
@@ -803,10 +806,12 @@ def _county_name(store: Store, name: str, *, leaving_out: str = "") -> str:
     """The county's name as the file already spells it (districts or indicator areas), else as the national lookup
     spells it (a new file's "suffolk" is Suffolk, as the districts it brings are filed), else as typed (a Welsh
     county, or one whose districts are all the file's own)."""
-    row = store.scalar("SELECT county FROM districts WHERE lower(county) = lower(?) AND id <> ? LIMIT 1",
-                       (name, leaving_out)) or \
-        store.scalar("SELECT name FROM indicator_areas WHERE kind = 'county' AND lower(name) = lower(?)", (name,))
-    return row or next((c for c in national_counties() if c.casefold() == name.casefold()), name)
+    # Found as typed ("west  sussex" is West Sussex), as districts and partnerships are.
+    spelled = [r[0] for r in store.rows("SELECT county FROM districts WHERE county IS NOT NULL AND id <> ?",
+                                        (leaving_out,))]
+    spelled += [r[0] for r in store.rows("SELECT name FROM indicator_areas WHERE kind = 'county'")]
+    key = typed_name_key(name)
+    return next((c for c in [*spelled, *national_counties()] if typed_name_key(c) == key), name)
 
 
 # -- districts by date --------------------------------------------------------------------------------
