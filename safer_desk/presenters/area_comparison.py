@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from safer_desk.domain.indicators import RATE_PERS, rate_label
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, in_words
 from safer_desk.presenters.events import Event
 from safer_desk.services import indicators as ind
 from safer_desk.services import reference as ref
@@ -39,6 +39,8 @@ class ComparisonRow:
     rag: str  # the RAG's word with its symbol ("▲ Red"), never colour alone
     rag_key: str  # the colour key ("red", "amber", "green", "grey") for the delegate
     period: str = ""  # what the year to date covers ("Apr-25 to Dec-25"), months missing named; "" without one
+    population_text: str = ""  # "104,000", or "92,000 (2024/25's)" where the year has none recorded
+    population_years: tuple[str, ...] = ()  # those earlier years whose populations stand in for this year's
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,9 @@ class AreaComparisonPresenter:
                 figure_text=view.ytd_text() if value is not None else "No figure yet",
                 population=item.population, rate=item.rate, rate_text=item.rate_text(),
                 change_text=_change_text(view.change), rag=f"{view.rag.symbol} {view.rag.word}", rag_key=view.rag.key,
-                period=view.range_text() if value is not None else ""))
+                period=view.range_text() if value is not None else "",
+                population_text=_population_text(item.population, item.population_years),
+                population_years=item.population_years))
         self.changed.emit()
 
     # -- what the chart and a screen reader say ---------------------------------------------------------
@@ -167,11 +171,28 @@ class AreaComparisonPresenter:
             return f"{name}, {self.year.label}: none of the office's areas has a figure yet."
         if differ:  # no highest and lowest: the figures are not like with like
             return (f"{name}, {self.year.label}, {measure.lower()}: {counted(len(bars), 'area')}. The figures cover "
-                    "different periods: see the Period column.")
+                    "different periods: see the Period column." + self._populations_said())
         high = max(bars, key=lambda b: b[1])
         low = min(bars, key=lambda b: b[1])
         return (f"{name}, {self.year.label}, {measure.lower()}: {counted(len(bars), 'area')}; highest {high[0]} "
-                f"({high[2]}), lowest {low[0]} ({low[2]}).")
+                f"({high[2]}), lowest {low[0]} ({low[2]})." + self._populations_said())
+
+    def _populations_said(self) -> str:
+        """ " Babergh's population is 2024/25's: none is recorded for 2025/26.": a rate over an earlier year's
+        population (the latest recorded, as the tab's rates use it) is said, never passed off as the year's."""
+        said = [f" {r.area.removesuffix(' (derived)')}'s population is {_years_of(r.population_years)}: none is "
+                f"recorded for {self.year.label}." for r in self.rows if r.rate is not None and r.population_years]
+        return "".join(said)
+
+
+def _years_of(years: tuple[str, ...]) -> str:
+    return in_words([f"{y}'s" for y in years])
+
+
+def _population_text(population: int | None, years: tuple[str, ...]) -> str:
+    if population is None:
+        return ""
+    return f"{population:,}" + (f" ({_years_of(years)})" if years else "")
 
 
 def _change_text(change) -> str:

@@ -2297,6 +2297,8 @@ class AreaComparison:
     population: int | None  # the year's population (for a derived area: its districts' added up), if known
     rate: float | None  # a count per rate_per of population (None without a population, or for a ratio)
     rate_per: int
+    # The earlier years whose populations stand in where the year has none recorded (as the tab's rates use them)
+    population_years: tuple[str, ...] = ()
 
     @property
     def derived(self) -> bool:
@@ -2330,6 +2332,7 @@ def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | N
         if area_ids is None and v.ytd is None:
             continue
         pop = population_for(store, area.id, year)
+        pops = [pop] if pop else []
         population = pop.population if pop else None
         if population is None and area.is_group:
             members = {d for m in year.months for d in groups.membership(area, m.iso).districts}
@@ -2339,7 +2342,8 @@ def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | N
         rate = None
         if ind.unit == "count" and population and v.ytd is not None and v.ytd.value is not None:
             rate = float(v.ytd.value) * rate_per / population
-        out.append(AreaComparison(area, v, population, rate, rate_per))
+        earlier = sorted({p.year for p in pops if p and p.year and p.year != year.label}) if population else []
+        out.append(AreaComparison(area, v, population, rate, rate_per, tuple(earlier)))
     return out
 
 
@@ -2611,8 +2615,15 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         rows.append(GridRow(GRID_TARGET, "Target (cum.)" if cum_target else "Target",
                             tuple(GridCell(shown[i][1], x) if x is not None else GridCell("")
                                   for i, x in enumerate(v.target_at))))
+        # Shown only where the figure to date is compared with the target, as the RAG and the sentence say: not for
+        # a period without a figure (its cumulative carried over) or a total short by missing periods (the cell
+        # keeps the difference as its value, its text blank, and says why when pointed at).
+        compared = [v.this_year[i] is not None and v.period_rags[i] is not Rag.INCOMPLETE for i in range(n)]
+        missing = v.missing_text()
         rows.append(GridRow(GRID_GAP, "Gap to target", tuple(
-            GridCell(v.gap_text(i), x) if x is not None else GridCell("") for i, x in enumerate(v.gap_to_target))))
+            GridCell("") if x is None else GridCell(v.gap_text(i), x) if compared[i] else
+            GridCell("", x, tooltip=f"Not compared with the target: no figures for {missing}." if missing else "")
+            for i, x in enumerate(v.gap_to_target))))
     # A partnership's or county's period before its latest figure that cannot be worked out: why (the district
     # without a figure), as the board report says it; later periods are simply not in yet.
     not_derived = [d.reason if d is not None and d.figure is None and v.this_year[i] is None and i < v.periods_to_date

@@ -27,7 +27,9 @@ def comparison_columns() -> list[Column]:
         Column("figure", "Year to date", align=RIGHT, unit=Unit.NUMBER, text_of=lambda r: r.figure_text,
                copy_of=lambda r: "" if r.figure is None else plain_shown(r.figure_text)),
         Column("period", "Period"),
-        Column("population", "Population", align=RIGHT, unit=Unit.COUNT),
+        Column("population", "Population", align=RIGHT, unit=Unit.COUNT, text_of=lambda r: r.population_text,
+               tooltip=lambda r: ("None is recorded for the year: the rate is over the latest earlier one"
+                                  if r.population_years else None)),
         Column("rate", "Rate", align=RIGHT, unit=Unit.NUMBER, text_of=lambda r: r.rate_text,
                copy_of=lambda r: "" if r.rate is None else plain_shown(r.rate_text)),
         Column("change_text", "Change on last year"),

@@ -44,9 +44,9 @@ def open_comparison(window):
     if store is None:
         prompts.show_error(window, "Compare Areas", "Open a file first.")
         return None
-    tab = getattr(window, "tab_widgets", {}).get("indicators")
-    current = getattr(tab, "current_indicator_id", None)
-    dialog = AreaComparisonDialog(store, window, indicator_id=current() if callable(current) else None)
+    # The indicator in view on the tab (its presenter's choice), as View > Populations… takes its area and year.
+    presenter = getattr(getattr(window, "tab_widgets", {}).get("indicators"), "presenter", None)
+    dialog = AreaComparisonDialog(store, window, indicator_id=getattr(presenter, "selected", None))
     dialog.open()
     return dialog
 
