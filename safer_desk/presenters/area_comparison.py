@@ -64,7 +64,10 @@ class AreaComparisonPresenter:
         self.unit = "count"
 
     # -- choices -----------------------------------------------------------------------------------
-    def load(self, indicator_id: str | None = None) -> None:
+    def load(self, indicator_id: str | None = None, year: FinancialYear | None = None) -> None:
+        """The indicator (else the first) and year (else its latest with figures) in view: the tab's, when opened
+        from it."""
+        self.year = year
         self.indicators = [Choice(i.id, i.name) for i in ind.list_indicators(self.store)]
         ids = [c.key for c in self.indicators]
         self.indicator_id = indicator_id if indicator_id in ids else (ids[0] if ids else None)

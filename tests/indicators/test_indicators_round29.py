@@ -107,3 +107,16 @@ def test_after_a_police_import_of_three_months_the_grid_gives_no_gap_to_the_year
     tab.grid.setRangeSelected(QTableWidgetSelectionRange(row, 9, row, 11), True)  # Jan-25 to Mar-25
     assert tab.grid.copy_selection()
     assert QGuiApplication.clipboard().text().splitlines()[1].split("\t") == ["Gap to target", "", "", ""]
+
+
+def test_compare_areas_opens_on_the_year_in_view_on_the_tab(demo_window, qtbot):
+    """Compare Areas opened on the indicator's latest year whatever year the tab showed: an officer looking at
+    2024/25 compared 2025/26's figures unless the year was chosen again."""
+    tab = _indicators_tab(demo_window)
+    assert tab.select_area("district:babergh") and tab.select_year(FinancialYear(2024))
+    assert tab.select_indicator("Burglary")
+    demo_window.compare_areas_action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Compare Areas" and w.isVisible())
+    qtbot.addWidget(dialog)
+    assert (dialog.year.currentText(), dialog.presenter.year) == ("2024/25", FinancialYear(2024))
+    dialog.close()

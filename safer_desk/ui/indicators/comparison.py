@@ -99,7 +99,7 @@ class BarChart(QWidget):
 class AreaComparisonDialog(QDialog):
     """The table and the chart side by side, over the indicator, year and "per" choices."""
 
-    def __init__(self, store, parent=None, *, indicator_id: str | None = None):
+    def __init__(self, store, parent=None, *, indicator_id: str | None = None, year=None):
         super().__init__(parent)
         self.setWindowTitle("Compare Areas")
         self.presenter = AreaComparisonPresenter(store)
@@ -139,7 +139,7 @@ class AreaComparisonDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(*fitting_size(parent, 900, 560))
         self.presenter.changed.connect(self.show_state)
-        self.presenter.load(indicator_id)
+        self.presenter.load(indicator_id, year)
         self.indicator.currentIndexChanged.connect(self._indicator_chosen)
         self.year.currentIndexChanged.connect(self._year_chosen)
         self.per.currentIndexChanged.connect(lambda _i: self.presenter.set_rate_per(self.per.currentData()))

@@ -44,9 +44,10 @@ def open_comparison(window):
     if store is None:
         prompts.show_error(window, "Compare Areas", "Open a file first.")
         return None
-    # The indicator in view on the tab (its presenter's choice), as View > Populations… takes its area and year.
+    # The indicator and year in view on the tab (its presenter's), as View > Populations… takes its area and year.
     presenter = getattr(getattr(window, "tab_widgets", {}).get("indicators"), "presenter", None)
-    dialog = AreaComparisonDialog(store, window, indicator_id=getattr(presenter, "selected", None))
+    dialog = AreaComparisonDialog(store, window, indicator_id=getattr(presenter, "selected", None),
+                                  year=getattr(presenter, "year", None))
     dialog.open()
     return dialog
 
