@@ -39,11 +39,14 @@ last month whose spend is under half that of the months before it is marked as p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from itertools import pairwise
 from typing import Iterable, Mapping
 
 from safer_desk.domain.periods import LAST_YEAR, Month
+from safer_desk.domain.privacy import find_name
 
 RISK_LEVELS = ("high", "medium", "standard")
 FORECAST_YEARS = 50  # how far past the period's end a run-out is forecast at most
@@ -116,6 +119,56 @@ def check_eligibility(rules: EligibilityRules, answers: EligibilityAnswers, over
         raise FundError("This referral does not meet the fund's rules (" + "; ".join(failures) + "). "
                         "Give a reason for accepting it anyway, or do not accept it.")
     return reason
+
+
+# -- where a victim lives --------------------------------------------------------------------
+# DESIGN §2.3: a victim is recorded by a pseudonymous reference and district only. The name detector (domain.privacy)
+# finds a person's name; a referral's reference and free text must not say where the household lives, or how to
+# reach it, either: target hardening is fitted at an address, so one is always at hand to be typed.
+
+_STREET_WORDS = ("road", "street", "st", "avenue", "ave", "lane", "close", "drive", "way", "court", "crescent",
+                 "terrace", "gardens", "place", "square", "grove", "rise", "walk", "mews", "row", "hill", "park",
+                 "view", "green", "parade", "meadow", "meadows")
+# "12 Acacia Avenue", "4a Orwell Road", "Flat 3" (capitalised, not "the flat 2 weeks ago"); not "2 days at the park".
+_HOUSE = re.compile(r"\b(?:Flat|FLAT|Apartment|APARTMENT|Apt)\.?\s*\d+[A-Za-z]?\b|\b\d+[A-Za-z]?,?\s+"
+                    r"(?:(?!(?i:a|an|and|at|by|for|from|in|of|on|or|the|to|with)\b)[^\W\d_][\w'’-]*\s+){1,3}"
+                    r"(?i:" + "|".join(_STREET_WORDS) + r")\b")
+# A UK postcode ("IP1 2AB", "ip12ab"): the inward code's letters are never C, I, K, M, O or V ("Q2 2pm" is none).
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+_JOINED = re.compile(r"(?<=[^\W\d_])[-._]+(?=[^\W\d_])")  # "Jane-Smith-01", "jane.smith", "jane_smith_1985"
+
+
+def household_detail(text: str | None, *, reference: bool = False) -> tuple[str, str] | None:
+    """The words of ``text`` that say where a household lives or how to reach it (an address, a postcode, an e-mail
+    address), with what they look like; in a ``reference`` also a name whose words are joined ("Jane-Smith-01"), which
+    the name detector reads as one word, or turned round without a comma ("SMITH Jane"). None when there is none."""
+    text = text or ""
+    for pattern, what in ((_EMAIL, "an e-mail address"), (_HOUSE, "an address"), (_POSTCODE, "a postcode")):
+        if found := pattern.search(text):
+            return found.group(0).strip(" ,"), what
+    if reference:
+        spaced = _JOINED.sub(" ", text)
+        words = re.findall(r"[^\W\d_]+", spaced)
+        # A name the other way round, as police systems write it ("SMITH Jane"): words of three letters or more, so
+        # a code's two-letter part is not a surname ("TH-MAX-2018").
+        turned = [f"{b} {a}" for a, b in pairwise(words) if len(a) > 2 and len(b) > 2]
+        for candidate in (spaced, *turned):
+            name = find_name(candidate)
+            if name is not None and name.shape in ("first name and surname", "surname, first name"):
+                return text.strip(), "a person's name"
+    return None
+
+
+def refuse_household_detail(text: str | None, field: str, *, reference: bool = False) -> str:
+    """The text, stripped; FundError (starting with ``field``) when ``household_detail`` finds something in it."""
+    found = household_detail(text, reference=reference)
+    if found is not None:
+        words, what = found
+        raise FundError(f"{field}: “{words}” looks like {what}. A victim is recorded by a pseudonymous reference "
+                        "(such as TH-2018-001) and district only: never their name, where they live or how to reach "
+                        "them.")
+    return (text or "").strip()
 
 
 # -- forecasting -----------------------------------------------------------------

@@ -450,7 +450,8 @@ class FundsPresenter(FormScreen):
                   title=" ".join(f"* {f.merged_words(m)}" for m, _, _ in f.month_rows if m in f.merged) or None),
             Sheet("Per district", ["District", "Victims", "Spend"], [list(r) for r in f.by_district], money_columns={2}),
             Sheet("Per item", ["Item", "Spend lines", "Spend"], [list(r) for r in f.by_item], money_columns={2}),
-            Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in f.distribution]),
+            Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in f.distribution],
+                  title=per_victim_note(f) or None),
             Sheet("Contributions", ["Contributor", "Amount"], [list(r) for r in f.contributors], money_columns={1}),
             Sheet("Forecast", ["Month", "Cumulative spend", "Kind"],
                   [[m.label, p, "actual"] for m, p in f.forecast.cumulative]
@@ -465,6 +466,16 @@ class FundsPresenter(FormScreen):
             rows = funds.fund_report_rows(self.data.figures)
             sheets[0] = Sheet("Figures", ["Name", "Value"], [list(r) for r in rows])
         return write_table(target, sheets)
+
+
+def per_victim_note(figures: funds.FundFigures) -> str:
+    """What the spread of spend per victim leaves out when some of the fund came as an office's district summaries
+    (no referrals, so no victim's spend to count): "" when every victim is recorded in detail in this file."""
+    if not figures.summary_rows:
+        return ""
+    return (f"The spread per victim covers only the victims recorded in detail in this file: "
+            f"{len(figures.per_victim)} of the {figures.victims} victims. {counted(figures.summary_rows, 'row')} "
+            "of this fund came as district summaries (no individual referrals): they are in every total.")
 
 
 def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:

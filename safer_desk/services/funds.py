@@ -341,6 +341,7 @@ def _referral_values(store: Store, fund: Fund, *, reference: str, district: str,
         ref = check_reference(reference, what="referral reference")
     except DhrError as exc:
         raise FundError(str(exc)) from None
+    ref = domain.refuse_household_detail(ref, "Reference", reference=True)
     held = _referral_by_reference(store, fund.id, ref)
     if held is not None and held["id"] != referral_id:  # "th-2018-001" is TH-2018-001 typed again
         raise FundError(f"Reference: {held['reference']} is already referred to this fund.")
@@ -355,6 +356,7 @@ def _referral_values(store: Store, fund: Fund, *, reference: str, district: str,
         override_reason = free_text(override_reason, "Override reason")
     except DhrError as exc:
         raise FundError(str(exc)) from None
+    override_reason = domain.refuse_household_detail(override_reason, "Override reason")
     return {"reference": ref, "district_id": district_id, "referred_on": day.isoformat(),
             "risk_level": answers.risk_level, "at_marac": int(answers.at_marac),
             "idva_assigned": int(answers.idva_assigned), "perpetrator_resident": int(answers.perpetrator_resident),
@@ -469,6 +471,7 @@ def _spend_values(store: Store, fund: Fund, *, spent_on: Any, item: str, amount:
         invoice_ref = free_text(invoice_ref, "Invoice")
     except DhrError as exc:
         raise FundError(str(exc)) from None
+    invoice_ref = domain.refuse_household_detail(invoice_ref, "Invoice")
     return {"spent_on": day.isoformat(), "item_id": item_row["id"],
             "supplier": item_row["supplier"] if supplier is None else supplier.strip(), "amount_pence": pence,
             "invoice_ref": invoice_ref}
