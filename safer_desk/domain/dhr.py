@@ -331,6 +331,33 @@ def further_shares(total_pence: int, billed: Mapping[str, int], rule: SplitRule,
     return split_equally(further_pence, partners)
 
 
+def rebilled_shares(total_pence: int, kept: Mapping[str, int], partners: Sequence[str], rule: SplitRule, *,
+                    capped_base_pence: int = 0) -> dict[str, int]:
+    """What each partner is billed afresh when a review billed with the wrong split is billed again with another.
+
+    ``kept`` is what stays billed to a partner (what it paid, a share it refused or that was written off); the rest
+    of its invoices are cancelled. Each partner of the new split (``partners``) is billed what it is short of its
+    share of the whole cost split afresh (``dhr_cost_shares``), never more. Where a partner keeps more than its new
+    share (it paid its old, larger share), its payments stay, and the others are billed the rest of the cost: a
+    capped payer its capped part first, then in proportion to what each is short. The parts add up exactly to the
+    cost less what is kept; none is negative, nor more than a partner is short.
+    """
+    rest = total_pence - sum(kept.values())
+    if rest < 0:
+        raise DhrError("The partners keep more than the review costs.")
+    targets = dhr_cost_shares(total_pence, partners, rule, capped_base_pence=capped_base_pence)
+    short = {p: max(targets[p] - kept.get(p, 0), 0) for p in targets}
+    # What the partners are short adds up to at least the rest (nobody keeps less than nothing): exactly, unless a
+    # partner keeps more than its new share.
+    if sum(short.values()) == rest:
+        return short
+    first = {}
+    if rule.kind == "capped" and rule.cap_payer in short:  # the capped part is paid first, as the rule has it
+        first = {rule.cap_payer: min(short.pop(rule.cap_payer), rest)}
+        rest -= first[rule.cap_payer]
+    return first | (split_by_weights(rest, short) if rest else dict.fromkeys(short, 0))
+
+
 def resplit_refusal(amount_pence: int, remaining: Sequence[str], rule: SplitRule) -> dict[str, int]:
     """Share a refused amount among the partners who have not refused, by the case's own rule.
 

@@ -592,6 +592,16 @@ class DhrPresenter(FormScreen):
         split.read_only = self.read_only
         return self.open_form(split)
 
+    def rebill_form(self) -> "SplitPresenter":
+        """The split grid to bill a billed review again with another split (the Split window's Bill again…)."""
+        case = self.need_case()
+        if not dhr.list_shares(self.store, today=self.today(), case_id=case.id):
+            raise NothingTo("Not billed yet", f"The partners have not been billed for {case.reference} yet: change "
+                                              "the split with Split… and bill them with Bill partners.")
+        split = SplitPresenter(self, case, rebill=True)
+        split.read_only = self.read_only
+        return self.open_form(split)
+
 
 def _uk(value: Any) -> str:
     from safer_desk.domain.periods import format_uk_date
@@ -637,11 +647,14 @@ class SplitPresenter:
     once every refusal is re-split or carried.
     """
 
-    def __init__(self, owner: DhrPresenter, case: dhr.CaseSummary):
+    def __init__(self, owner: DhrPresenter, case: dhr.CaseSummary, *, rebill: bool = False):
         self.owner = owner
         self.store = owner.store
         self.case = case
-        self.title = f"Split the cost of {case.reference}"
+        # rebill: the partners were billed with the wrong split; the grid takes the new one (``save``: Bill again…)
+        self.rebill = rebill
+        self.title = (f"Bill {case.reference} again with another split" if rebill
+                      else f"Split the cost of {case.reference}")
         self.heading = f"How the cost of {case.reference} ({_cost_text(case)}) is shared among its statutory partners"
         self.changed = Event()
         self.saved = Event()
@@ -655,13 +668,15 @@ class SplitPresenter:
         self.capped_base_pence = base
         self.partnership_id = record["partnership_id"]
         self.on = owner.today()
+        # Billed again, the cost is shared among the partners on the day it was first billed (as a re-split is).
+        shared_on = (dhr.first_billed_on(self.store, case.id) or self.on) if rebill else self.on
         rule = dhr.split_rule(self.store, case.id)
         self.shares = dhr.list_shares(self.store, today=self.on, case_id=case.id)
-        self.billed = bool(self.shares)
+        self.billed = bool(self.shares) and not rebill
         # Before billing, the partners who would be billed today (the partnership's statutory partners on the day,
         # as Bill partners dated today bills them); once billed, the rows are the partners billed (``rows``).
         self.partners = ([(o.id, o.name) for o in statutory_partners(
-            self.store, self.partnership_id, None if self.billed else self.on)] if self.partnership_id else [])
+            self.store, self.partnership_id, None if self.billed else shared_on)] if self.partnership_id else [])
         self.kind = SplitKind(rule.kind)
         self.percents = {oid: rules.format_bp(rule.percent_bp[oid]).rstrip("%") if oid in rule.percent_bp else ""
                          for oid, _ in self.partners}
@@ -682,7 +697,7 @@ class SplitPresenter:
         return self._state() != self._saved_state
 
     def describe_unsaved(self) -> str:
-        return f"{self.title}: the new split has not been saved."
+        return f"{self.title}: the new split has not been {'billed' if self.rebill else 'saved'}."
 
     @property
     def editable(self) -> bool:
@@ -854,10 +869,33 @@ class SplitPresenter:
         return None if not shares or any(s is None for s in shares) else sum(shares)  # type: ignore[misc]
 
     # -- saving --------------------------------------------------------------------------------------
+    def bill_again(self) -> "SplitPresenter":
+        """From the billed split: this view closes and the grid to bill the partners again with another opens."""
+        self.owner.close_form(self)
+        return self.owner.rebill_form()
+
+    def _split_arguments(self) -> dict[str, Any]:
+        rule = self.rule()
+        return {"percentages": dict(rule.percent_bp), "cap_payer": rule.cap_payer,
+                "cap_percent": rule.cap_percent_bp, "cap_amount": rule.cap_pence}
+
+    def rebill_question(self) -> str:
+        """What billing again with the split typed does to each partner, asked first ("" when it cannot be done:
+        the form's message says why)."""
+        problem = self.problem() if self.editable and self.enabled else "Nothing can be changed here."
+        if not problem:
+            try:
+                return dhr.rebill_plan(self.store, self.case.id, self.kind.value, on=self.on,
+                                       **self._split_arguments()).describe(self.case.reference)
+            except rules.DhrError as exc:
+                problem = str(exc)
+        self.form_message = f"Not billed: {problem}"
+        self.changed.emit()
+        return ""
+
     def save(self) -> bool:
         if not self.editable or not self.enabled:
-            self.form_message = ("The partners have already been billed for this case; undo the billing to change "
-                                 "the split." if self.billed else "Nothing can be changed here.")
+            self.form_message = (dhr.BILLED_SPLIT if self.billed else "Nothing can be changed here.")
             self.changed.emit()
             return False
         problem = self.problem()
@@ -865,17 +903,18 @@ class SplitPresenter:
             self.form_message = f"Not saved: {problem}"
             self.changed.emit()
             return False
-        rule = self.rule()
-        case, owner = self.case, self.owner
-        percentages = {oid: bp for oid, bp in rule.percent_bp.items()}
+        case, owner, arguments = self.case, self.owner, self._split_arguments()
         try:
-            owner.case_action(f"Split the cost of {case.reference}: {self.kind.label.lower()}", case.id,
-                              lambda: dhr.set_split_rule(
-                                  self.store, case.id, self.kind.value, percentages=percentages,
-                                  cap_payer=rule.cap_payer, cap_percent=rule.cap_percent_bp,
-                                  cap_amount=rule.cap_pence, on=self.on))
+            if self.rebill:
+                owner.case_action(f"Bill {case.reference} again with another split: {self.kind.label.lower()}",
+                                  case.id, lambda: dhr.rebill_with_split(self.store, case.id, self.kind.value,
+                                                                         on=self.on, **arguments))
+            else:
+                owner.case_action(f"Split the cost of {case.reference}: {self.kind.label.lower()}", case.id,
+                                  lambda: dhr.set_split_rule(self.store, case.id, self.kind.value, on=self.on,
+                                                             **arguments))
         except ValueError as exc:
-            self.form_message = f"Not saved: {exc}"
+            self.form_message = f"Not {'billed' if self.rebill else 'saved'}: {exc}"
             self.changed.emit()
             return False
         self._saved_state = self._state()

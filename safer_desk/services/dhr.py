@@ -352,18 +352,55 @@ def _billed_beyond(store: Store, line, new_pence: int) -> None:
                        "stays on the review.")
 
 
-def update_cost_line(store: Store, line_id: str, **fields: Any) -> dict[str, Any]:
+def update_cost_line(store: Store, line_id: str, *, bill_again_on: Any = None, **fields: Any) -> dict[str, Any]:
     """Correct a cost line (all its fields, as add_cost_line takes them): an amount, a date or a supplier keyed
-    wrongly. Refused, as a deletion is, where the costs would fall below what the partners were billed for them.
-    Returns the stored values."""
+    wrongly. Where the costs would fall below what the partners were billed for them it is refused, as a deletion
+    is, unless ``bill_again_on`` is given: then the partners are billed again on that day at the corrected cost, with
+    the review's own split (``correction_rebilling``), in the same step. Returns the stored values."""
     line = store.one("SELECT case_id, amount_pence FROM dhr_cost_lines WHERE id = ?", (line_id,))
     if line is None:
         raise DhrError("That cost line no longer exists.")
     values = _cost_line_values(**fields)
-    _billed_beyond(store, line, values["amount_pence"])
+    again = bill_again_on is not None and correction_rebilling(
+        store, line_id, category=values["category"], amount_pence=values["amount_pence"], on=bill_again_on)
+    if not again:
+        _billed_beyond(store, line, values["amount_pence"])
     with store.transaction():
         records.update(store.conn, "dhr_cost_lines", line_id, values)
+        if again:
+            _bill_again_with_own_split(store, line["case_id"], bill_again_on)
     return values
+
+
+def correction_rebilling(store: Store, line_id: str, *, category: str, amount_pence: int,
+                         on: Any) -> Rebilling | None:
+    """What correcting a cost line the partners were billed for down to ``amount_pence`` (0: deleting it) bills
+    again on the day ``on``, with the review's own split (``rebill_plan``); None when the costs stay at or above what
+    was billed (nothing is billed again). A cost keyed too high, or twice, and billed is put right this way: the
+    invoices not yet paid are cancelled and each partner billed what it is short of its share of the corrected cost.
+    DhrError when it cannot be (the partners paid more than the corrected cost)."""
+    line = store.one("SELECT case_id, category, amount_pence FROM dhr_cost_lines WHERE id = ?", (line_id,))
+    if line is None:
+        return None
+    case = _require_case(store, line["case_id"])
+    billed = _billed_for_costs(store, case["id"])
+    cost = case_cost_pence(store, case["id"]) - line["amount_pence"] + amount_pence
+    if not billed or cost >= billed:
+        return None
+    capped = case["cap_category"]
+    base = (_capped_base(store, case) - (line["amount_pence"] if line["category"] == capped else 0)
+            + (amount_pence if category == capped else 0))
+    rule = split_rule(store, case["id"])
+    return rebill_plan(store, case["id"], rule.kind, on=on, percentages=dict(rule.percent_bp),
+                       cap_payer=rule.cap_payer, cap_percent=rule.cap_percent_bp, cap_amount=rule.cap_pence,
+                       cap_category=capped, cost_pence=cost, capped_base_pence=base)
+
+
+def _bill_again_with_own_split(store: Store, case_id: str, on: Any) -> Rebilling:
+    case, rule = _require_case(store, case_id), split_rule(store, case_id)
+    return rebill_with_split(store, case_id, rule.kind, on=on, percentages=dict(rule.percent_bp),
+                             cap_payer=rule.cap_payer, cap_percent=rule.cap_percent_bp, cap_amount=rule.cap_pence,
+                             cap_category=case["cap_category"])
 
 
 def capped_part_after(store: Store, line_id: str, *, category: str, amount_pence: int) -> str:
@@ -393,15 +430,21 @@ def capped_part_after(store: Store, line_id: str, *, category: str, amount_pence
             "and it is billed nothing more.")
 
 
-def delete_cost_line(store: Store, line_id: str) -> None:
+def delete_cost_line(store: Store, line_id: str, *, bill_again_on: Any = None) -> None:
     """Remove a cost line; refused when the partners were billed for it (they would be billed for more than the
-    review costs)."""
-    line = store.one("SELECT case_id, amount_pence FROM dhr_cost_lines WHERE id = ?", (line_id,))
+    review costs), unless ``bill_again_on`` is given: then they are billed again on that day without it
+    (``correction_rebilling``: a cost keyed twice and billed), in the same step."""
+    line = store.one("SELECT case_id, category, amount_pence FROM dhr_cost_lines WHERE id = ?", (line_id,))
     if line is None:
         raise DhrError("That cost line no longer exists.")
-    _billed_beyond(store, line, 0)
+    again = bill_again_on is not None and correction_rebilling(store, line_id, category=line["category"],
+                                                               amount_pence=0, on=bill_again_on)
+    if not again:
+        _billed_beyond(store, line, 0)
     with store.transaction():
         store.conn.execute("DELETE FROM dhr_cost_lines WHERE id = ?", (line_id,))
+        if again:
+            _bill_again_with_own_split(store, line["case_id"], bill_again_on)
 
 
 def case_partners(store: Store, case_id: str, on: date | None = None) -> list[str]:
@@ -484,9 +527,24 @@ def set_split_rule(store: Store, case_id: str, kind: str, *, percentages: dict[s
     A part (a percentage, the capped part) goes only to a statutory partner on the day ``on`` (today with none):
     the day the partners would be billed, as the Split grid and the Bill form show them; one that has left the
     partnership, or not yet joined it, is refused naming it and its days (billing would refuse it)."""
-    case = _require_case(store, case_id)
     if _shares(store, case_id):
-        raise DhrError("The partners have already been billed for this case; undo the billing to change the split.")
+        raise DhrError(BILLED_SPLIT)
+    rule = _typed_split_rule(store, case_id, kind, percentages=percentages, cap_payer=cap_payer,
+                             cap_percent=cap_percent, cap_amount=cap_amount, on=on)
+    _store_split_rule(store, case_id, rule, cap_category)
+    return rule
+
+
+BILLED_SPLIT = ("The partners have already been billed for this case, so its split stays as billed. To correct it, "
+                "choose Bill again with another split… in the Split window: the invoices not yet paid are cancelled, "
+                "every payment and refusal is kept, and each partner is billed what it is short of its new share.")
+
+
+def _typed_split_rule(store: Store, case_id: str, kind: str, *, percentages: dict[str, Any] | None = None,
+                      cap_payer: str | None = None, cap_percent: Any = "50", cap_amount: Any = None,
+                      on: date | None = None) -> SplitRule:
+    """The split as typed (set_split_rule's arguments), checked against the partners on the day ``on``."""
+    case = _require_case(store, case_id)
     percents: dict[str, int] = {}
     payer_id = None
     cap_bp, cap_pence = 5000, None
@@ -507,15 +565,18 @@ def set_split_rule(store: Store, case_id: str, kind: str, *, percentages: dict[s
         raise DhrError("Percentages: every organisation must be one of the partnership's statutory partners.")
     _refuse_partners_not_on(store, case, day, "Partner paying first", [payer_id] if payer_id else [])
     _refuse_partners_not_on(store, case, day, "Percentages", [o for o, bp in percents.items() if bp])
+    return rule
+
+
+def _store_split_rule(store: Store, case_id: str, rule: SplitRule, cap_category: str) -> None:
     with store.transaction():
         store.conn.execute("UPDATE dhr_cases SET split_rule = ?, cap_organisation_id = ?, cap_percent_bp = ?, "
                            "cap_pence = ?, cap_category = ? WHERE id = ?",
-                           (kind, payer_id, cap_bp, cap_pence, cap_category, case_id))
+                           (rule.kind, rule.cap_payer, rule.cap_percent_bp, rule.cap_pence, cap_category, case_id))
         store.conn.execute("DELETE FROM dhr_split_percentages WHERE case_id = ?", (case_id,))
-        for org_id, bp in percents.items():
+        for org_id, bp in rule.percent_bp.items():
             store.conn.execute("INSERT INTO dhr_split_percentages(id, case_id, organisation_id, percent_bp) "
                                "VALUES (?, ?, ?, ?)", (new_id(), case_id, org_id, bp))
-    return rule
 
 
 def case_cost_pence(store: Store, case_id: str) -> int:
@@ -659,6 +720,158 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
                 "due_on) VALUES (?, ?, ?, 'share', ?, ?, ?, ?)",
                 (new_id(), case_id, org_id, pence, ref, _iso(day), _iso(due)))
     return shares
+
+
+@dataclass(frozen=True)
+class Rebilling:
+    """What billing a review again with another split does to each partner's invoices (``rebill_plan``)."""
+
+    rule: SplitRule
+    invoiced_on: date
+    due_on: date
+    cancelled: tuple[dict, ...]  # invoices nothing was paid on: cancelled (their numbers are never used again)
+    closed_at_paid: tuple[dict, ...]  # part-paid invoices: closed at what was paid, the rest cancelled
+    kept_pence: dict[str, int]  # per partner, what stays billed: paid, refused or written off
+    new: dict[str, tuple[str, int]]  # per partner, its new invoice (reference, amount)
+    shares: dict[str, int]  # per partner, its share of the whole cost under the new split
+    names: dict[str, str]
+
+    def describe(self, reference: str) -> str:
+        """The question asked first, partner by partner: what is cancelled, kept and billed."""
+        lines = [f"Bill the partners for {reference} again with another split, on {format_uk_date(self.invoiced_on)} "
+                 f"(due {format_uk_date(self.due_on)})? Each partner's invoices not yet paid are cancelled and it is "
+                 "billed what it is short of its new share; every payment and refusal is kept."]
+        for org in sorted(set(self.kept_pence) | set(self.new) | {r["organisation_id"] for r in self.cancelled},
+                          key=lambda o: self.names.get(o, o).casefold()):
+            said = [f"{r['invoice_ref']} ({format_money(r['amount_pence'])}) cancelled"
+                    for r in self.cancelled if r["organisation_id"] == org]
+            said += [f"{r['invoice_ref']} closed at the {format_money(r['paid'])} paid of "
+                     f"{format_money(r['amount_pence'])}" for r in self.closed_at_paid if r["organisation_id"] == org]
+            share, kept = self.shares.get(org, 0), self.kept_pence.get(org, 0)
+            if org in self.new:
+                said.append(f"billed {format_money(self.new[org][1])} ({self.new[org][0]})")
+            if kept > share:
+                said.append(f"keeps {format_money(kept)} paid, refused or written off, {format_money(kept - share)} "
+                            f"more than its {format_money(share)} share now: nothing is billed back, and the others "
+                            "are billed the rest")
+            elif not said:
+                said.append("nothing changes")
+            lines.append(f"• {self.names.get(org, org)}: {'; '.join(said)}.")
+        return "\n".join(lines)
+
+    def summary(self) -> str:
+        """In one sentence: what is cancelled, closed and billed anew (a correction's question, beside its amount)."""
+        said = []
+        if self.cancelled:
+            said.append(f"{len(self.cancelled)} invoice{'s' if len(self.cancelled) != 1 else ''} not yet paid "
+                        f"cancelled ({', '.join(r['invoice_ref'] for r in self.cancelled)})")
+        if self.closed_at_paid:
+            said.append(f"{', '.join(r['invoice_ref'] for r in self.closed_at_paid)} closed at what was paid")
+        billed = sum(pence for _, pence in self.new.values())
+        said.append(f"{format_money(billed)} billed on new invoices dated {format_uk_date(self.invoiced_on)}"
+                    if billed else "nothing billed anew")
+        return "; ".join(said) + ". Every payment and refusal is kept."
+
+
+def rebill_plan(store: Store, case_id: str, kind: str, *, on: Any, due_days: int | None = None,
+                percentages: dict[str, Any] | None = None, cap_payer: str | None = None, cap_percent: Any = "50",
+                cap_amount: Any = None, cap_category: str = "Independent chair/author",
+                cost_pence: int | None = None, capped_base_pence: int | None = None) -> Rebilling:
+    """What billing the review again with another split (set_split_rule's arguments) on the day ``on`` would do.
+
+    For a split found wrong after the partners were billed (equal shares instead of the capped part agreed, a
+    partner left out or one included who should not be): the invoices nothing was paid on are cancelled, a part-paid
+    one is closed at what was paid, and a share paid, refused or written off stays as it is (with the re-split or
+    carrying of a refusal). Each statutory partner on the day of the first invoices is then billed what it is short
+    of its share of the whole cost under the new split (``rules.rebilled_shares``), on new invoice numbers.
+    ``cost_pence`` and ``capped_base_pence``: the costs as a correction of a cost line would leave them
+    (``correction_rebilling``)."""
+    case = _require_case(store, case_id)
+    firsts = store.rows("SELECT s.*, (SELECT coalesce(sum(p.amount_pence), 0) FROM dhr_payments p "
+                        "WHERE p.share_id = s.id) AS paid FROM dhr_shares s WHERE s.case_id = ? AND s.kind = 'share' "
+                        "ORDER BY s.invoice_ref", (case_id,))
+    if not firsts:
+        raise DhrError("The partners have not been billed for this case yet: change the split with Split… and bill "
+                       "them with Bill partners.")
+    day = as_date(on, "Invoice date", required=True)
+    latest = store.one("SELECT invoiced_on, invoice_ref FROM dhr_shares WHERE case_id = ? AND invoiced_on IS NOT NULL "
+                       "ORDER BY invoiced_on DESC, invoice_ref DESC LIMIT 1", (case_id,))
+    if latest is not None and day < _from_iso(latest["invoiced_on"]):
+        raise DhrError(f"Invoice date: {format_uk_date(day)} is before the review's latest invoice "
+                       f"({latest['invoice_ref']}, {format_uk_date(_from_iso(latest['invoiced_on']))}); the new "
+                       "invoices are dated on or after it.")
+    terms = case_due_days(store, case_id)  # the terms of the invoices before, as further invoices are
+    due = _due_after(day, due_days if due_days is not None else DEFAULT_DUE_DAYS if terms is None else terms)
+    # Shared among the statutory partners on the day the review was first billed, as a re-split is among those billed:
+    # a partner that joined the partnership since is no newcomer to bill, one that has left it since still shares.
+    shared_on = first_billed_on(store, case_id) or day
+    rule = _typed_split_rule(store, case_id, kind, percentages=percentages, cap_payer=cap_payer,
+                             cap_percent=cap_percent, cap_amount=cap_amount, on=shared_on)
+    cost = case_cost_pence(store, case_id) if cost_pence is None else cost_pence
+    partners = case_partners(store, case_id, shared_on)
+    # The same split again changes something only where the partners on that day are not those billed (a partner
+    # left out, its membership recorded since, or one billed that was not a partner then).
+    if (rule == split_rule(store, case_id) and cap_category == case["cap_category"]
+            and cost == _billed_for_costs(store, case_id) and set(partners) == set(_first_shares(store, case_id))):
+        raise DhrError("This is the split the partners were billed with, among the same partners: choose another one "
+                       "to bill them again.")
+    _refuse_parts_for_others(store, case, rule, partners, shared_on)
+    kept: dict[str, int] = {}
+    cancelled, closed = [], []
+    for row in map(dict, firsts):
+        org, paid = row["organisation_id"], int(row["paid"])
+        if row["status"] != "invoiced" or paid >= row["amount_pence"]:
+            kept[org] = kept.get(org, 0) + row["amount_pence"]  # paid in full, refused or written off: as it is
+        elif paid:
+            closed.append(row)
+            kept[org] = kept.get(org, 0) + paid
+        else:
+            cancelled.append(row)
+    if sum(kept.values()) > cost:
+        raise DhrError(f"The partners have paid, refused or written off {format_money(sum(kept.values()))} of this "
+                       f"review's costs, more than the {format_money(cost)} they would come to: a cost paid for "
+                       "stays on the review.")
+    base = capped_base_pence if capped_base_pence is not None else int(store.scalar(
+        "SELECT coalesce(sum(amount_pence), 0) FROM dhr_cost_lines WHERE case_id = ? AND category = ?",
+        (case_id, cap_category)))
+    parts = rules.rebilled_shares(cost, kept, partners, rule, capped_base_pence=base)
+    prefix = case_invoice_prefix(store, case_id)
+    refs = _next_refs(_invoice_refs_used(store, prefix), prefix)
+    # A partner with nothing kept is billed even £0 (a capped payer covering it all): it stays in later splits.
+    new = {org: (ref, pence) for ref, (org, pence) in
+           zip(refs, sorted((o, p) for o, p in parts.items() if p or o not in kept))}
+    names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM organisations")}
+    shares = rules.dhr_cost_shares(cost, partners, rule, capped_base_pence=base)
+    return Rebilling(rule, day, due, tuple(cancelled), tuple(closed), kept, new, shares, names)
+
+
+def first_billed_on(store: Store, case_id: str) -> date | None:
+    """The day the review's partners were first billed for its costs (None before any invoice)."""
+    return _from_iso(store.scalar("SELECT min(invoiced_on) FROM dhr_shares WHERE case_id = ? AND kind = 'share'",
+                                  (case_id,)))
+
+
+def rebill_with_split(store: Store, case_id: str, kind: str, *, on: Any, due_days: int | None = None,
+                      cap_category: str = "Independent chair/author", **split: Any) -> Rebilling:
+    """Bill the review's partners again with another split, in one step (``rebill_plan`` says what it does)."""
+    plan = rebill_plan(store, case_id, kind, on=on, due_days=due_days, cap_category=cap_category, **split)
+    said = f"billed again with another split on {format_uk_date(plan.invoiced_on)}"
+    with store.transaction():
+        _store_split_rule(store, case_id, plan.rule, cap_category)
+        store.conn.executemany("DELETE FROM dhr_shares WHERE id = ?", [(r["id"],) for r in plan.cancelled])
+        for r in plan.closed_at_paid:
+            store.conn.execute("UPDATE dhr_shares SET amount_pence = ?, reason = ? WHERE id = ?",
+                               (r["paid"], f"Closed at the {format_money(r['paid'])} paid of "
+                                           f"{format_money(r['amount_pence'])}: {said}", r["id"]))
+        for org, (ref, pence) in plan.new.items():
+            replaced = [r["invoice_ref"] for r in (*plan.cancelled, *plan.closed_at_paid)
+                        if r["organisation_id"] == org]
+            reason = said[0].upper() + said[1:] + (f", in place of {', '.join(replaced)}" if replaced else "")
+            store.conn.execute(
+                "INSERT INTO dhr_shares(id, case_id, organisation_id, kind, amount_pence, invoice_ref, invoiced_on, "
+                "due_on, reason) VALUES (?, ?, ?, 'share', ?, ?, ?, ?, ?)",
+                (new_id(), case_id, org, pence, ref, _iso(plan.invoiced_on), _iso(plan.due_on), reason))
+    return plan
 
 
 def _share_state(store: Store, share_id: str) -> tuple[Any, ShareState]:

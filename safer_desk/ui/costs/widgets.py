@@ -404,8 +404,15 @@ class SplitDialog(_GuardedDialog):
         layout.addWidget(scroll, 1)
 
         bar = QHBoxLayout()
+        # A split found wrong after billing is corrected by billing again with another (the invoices not yet paid
+        # cancelled, every payment and refusal kept), not only by an undo that lasts the session.
+        self.bill_again_button = action_button(self, "Bill &again with another split…", self.bill_again,
+                                               "Cancel the invoices not yet paid and bill each partner the difference")
+        self.bill_again_button.setVisible(split.billed)
+        self.bill_again_button.setEnabled(split.billed and not split.read_only)
+        bar.addWidget(self.bill_again_button)
         bar.addStretch(1)
-        self.save_button = action_button(self, "&Save", self.save)
+        self.save_button = action_button(self, "&Bill again…" if split.rebill else "&Save", self.save)
         self.save_button.setDefault(True)
         bar.addWidget(self.save_button)
         cancel = QPushButton("Cancel", self)
@@ -422,6 +429,18 @@ class SplitDialog(_GuardedDialog):
         self.refresh()
         # As wide as the grid (the billed one's refusals, re-splits and statuses), within the window: its statuses wrap.
         self.resize(*fitting_size(parent, max(760 if split.billed else 600, self._grid_width() + 60), 520))
+
+    def save(self) -> bool:
+        """Billing again says first what it does to each partner's invoices; Cancel there changes nothing."""
+        split = self.split
+        if split.rebill:
+            question = split.rebill_question()
+            if not question or not prompts.ask(self, split.title, question, yes="Bill again"):
+                return False
+        return super().save()
+
+    def bill_again(self) -> None:
+        self.split.bill_again()  # this dialog closes with its form; the page shows the new one
 
     def _grid_width(self) -> int:
         """The grid's width with each status on one line (a wrapping label's size hint is narrower than its words)."""
@@ -475,7 +494,11 @@ class SplitDialog(_GuardedDialog):
         problem = "" if s.billed else s.problem()
         message = s.form_message or (f"⚠ {problem}" if problem and s.is_dirty else "")
         if s.billed and not s.form_message:
-            message = "The partners have been billed: the split is shown as billed, with refusals and re-splits."
+            message = ("The partners have been billed: the split is shown as billed, with refusals and re-splits. "
+                       "A wrong split is corrected below, with Bill again with another split…")
+        elif s.rebill and not message:
+            message = ("Choose the split the partners agreed; Bill again… first says what it does to each partner's "
+                       "invoices (those not yet paid are cancelled; payments and refusals are kept).")
         self.message.setText(message)
         self.message.setVisible(bool(message))
 
