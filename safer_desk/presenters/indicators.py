@@ -917,7 +917,7 @@ class TargetProfile(LabelledEnum):
 
 
 def indicator_fields(year: FinancialYear | None) -> list:
-    from safer_desk.domain.indicators import FREQUENCY_LABELS
+    from safer_desk.domain.indicators import FREQUENCY_LABELS, MEASURE_LABELS
     from safer_desk.presenters.forms import Field, FieldKind
 
     choice = FieldKind.CHOICE
@@ -928,6 +928,8 @@ def indicator_fields(year: FinancialYear | None) -> list:
         Field("polarity", "Better &when", choice, required=True, choices=tuple(POLARITY_LABELS.items())),
         Field("frequency", "Fre&quency", choice, required=True, choices=tuple(FREQUENCY_LABELS.items())),
         Field("source", "Sour&ce"),
+        Field("measure", "&Measure", choice, required=True, choices=tuple(MEASURE_LABELS.items()),
+              help="A milestone's target is a date: give it in Baseline and Benchmarks…"),
         Field("tolerance", "Amber with&in", FieldKind.NUMBER, required=True,
               help="How far from the target is still amber: percentage points for a percentage, "
                    "a percentage of the target otherwise"),
@@ -1041,9 +1043,19 @@ class IndicatorForm:
                 # the figure a target being removed held, still in the field, is not asked about.
                 raise FormError({"target_value": "No target is chosen, so this figure would not be kept: choose "
                                                  "the kind of target, or clear the figure."})
+            measure = parsed["measure"]
+            if kind and measure != "performance":
+                # set_target refused it in a message above the Save button, naming neither field.
+                raise FormError({"target_kind": "A milestone's target is a date (give it in Baseline and "
+                                                "Benchmarks…), and an activity count has none: choose No target."})
+            if measure == "milestone" and before_ind is not None and before_ind["measure"] != "milestone" \
+                    and svc.indicator_holdings(store, indicator_id)[0]:
+                raise FormError({"measure": f"{name} holds figures, which a milestone (a date as its target) "
+                                            "would hide: keep it measured by its figures, or add the milestone "
+                                            "as another indicator."})
             fields = dict(code=parsed["code"] or "", unit=parsed["unit"], polarity=parsed["polarity"],
                           frequency=parsed["frequency"], source=parsed["source"] or "",
-                          tolerance_pct=float(parsed["tolerance"]))
+                          tolerance_pct=float(parsed["tolerance"]), measure=measure)
 
             # Another unit reads the figures held anew: asked beside the Unit field (validate), and kept only when
             # Save was pressed again.
@@ -1108,6 +1120,7 @@ class IndicatorForm:
             "name": ind.name if ind else "", "code": ind.code if ind else "", "unit": ind.unit if ind else "count",
             "polarity": ind.polarity if ind else "lower", "frequency": ind.frequency if ind else "monthly",
             "source": ind.source if ind else "", "tolerance": f"{ind.tolerance_pct:g}" if ind else "5",
+            "measure": ind.measure if ind else "performance",
             "target_kind": target.kind if target is not None else "",
             "target_value": "" if target is None or target.value is None else plain(float(target.value), Unit.NUMBER),
             "profile": target.profile if target is not None and target.profile else "even", "trajectory": traj,

@@ -1030,6 +1030,16 @@ def clear_target(store: Store, indicator_id: str, area_id: str, year: FinancialY
                            (indicator_id, area_id, year.label))
 
 
+def reinstate_target(store: Store, indicator_id: str, area_id: str, year: FinancialYear) -> None:
+    """Take back a withdrawal recorded by mistake: the target is judged against again (its figure as it was)."""
+    t = get_target(store, indicator_id, area_id, year)
+    if t is None or t.status != "withdrawn":
+        return
+    traj = [t.trajectory[p] for p in sorted(t.trajectory)] if t.kind == "trajectory" else None
+    set_target(store, indicator_id, area_id, year, kind=t.kind, value=t.value, trajectory=traj, profile=t.profile,
+               note=t.note, status="set")
+
+
 def get_target(store: Store, indicator_id: str, area_id: str, year: FinancialYear) -> Target | None:
     r = store.one("SELECT * FROM indicator_targets WHERE indicator_id = ? AND area_id = ? AND year = ?",
                   (indicator_id, area_id, year.label))
@@ -1190,6 +1200,12 @@ def get_baseline(store: Store, indicator_id: str, area_id: str) -> Baseline | No
     return None if r is None else Baseline(r["indicator_id"], r["area_id"], r["period"], r["value"], r["note"])
 
 
+def delete_baseline(store: Store, indicator_id: str, area_id: str) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM indicator_baselines WHERE indicator_id = ? AND area_id = ?",
+                           (indicator_id, area_id))
+
+
 def set_benchmark(store: Store, indicator_id: str, area_id: str, period: str, *, kind: str, name: str,
                   value: float, note: str = "") -> str:
     """A figure to compare with for a period: regional, national, or a comparator area's."""
@@ -1221,6 +1237,12 @@ def benchmarks(store: Store, indicator_id: str, area_id: str, periods: Iterable[
             for r in rows if wanted is None or r["period"] in wanted]
 
 
+def delete_benchmark(store: Store, indicator_id: str, area_id: str, period: str, name: str) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM indicator_benchmarks WHERE indicator_id = ? AND area_id = ? AND period = ? "
+                           "AND name = ?", (indicator_id, area_id, period, name))
+
+
 def set_milestone(store: Store, indicator_id: str, area_id: str, year: FinancialYear, *, due: str,
                   achieved_on: str | None = None, note: str = "") -> str:
     """A milestone measure's target for the year: a date ("August 2012"), and when it was achieved."""
@@ -1249,6 +1271,12 @@ def get_milestone(store: Store, indicator_id: str, area_id: str, year: Financial
                                             r["note"])
 
 
+def delete_milestone(store: Store, indicator_id: str, area_id: str, year: FinancialYear) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM indicator_milestones WHERE indicator_id = ? AND area_id = ? AND year = ?",
+                           (indicator_id, area_id, year.label))
+
+
 def set_estimate(store: Store, indicator_id: str, area_id: str, year: FinancialYear, *, rag: str | Rag,
                  basis: str, stated_on: str | None = None) -> str:
     """A RAG estimated for the year before its figure is known ("2011/12 Est. RAG G"), with its basis."""
@@ -1275,6 +1303,12 @@ def get_estimate(store: Store, indicator_id: str, area_id: str, year: FinancialY
         return None
     return Estimate(r["indicator_id"], r["area_id"], r["year"], EstimatedRag(Rag.parse(r["rag"]), r["basis"]),
                     r["stated_on"])
+
+
+def delete_estimate(store: Store, indicator_id: str, area_id: str, year: FinancialYear) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM indicator_estimates WHERE indicator_id = ? AND area_id = ? AND year = ?",
+                           (indicator_id, area_id, year.label))
 
 
 def set_population(store: Store, area_id: str, year: FinancialYear, population: int, *, source: str = "") -> str:

@@ -66,6 +66,10 @@ class IndicatorsTab(TabBase):
         self.export_button = QPushButton("E&xport Chart…", self)
         self.import_button = QPushButton("I&mport Figures…", self)
         self.indicator_button = QPushButton("Indicat&or and Target…", self)
+        self.framework_button = QPushButton("Base&line and Benchmarks…", self)
+        self.framework_button.setToolTip("The baseline, regional and national benchmarks, a milestone's date and when "
+                                         "it was achieved, an estimated RAG, and the target withdrawn, of the "
+                                         "indicator in view")
         self.save_button = QPushButton("&Save Figures", self)
         self.save_button.setAccessibleName("Save the figures typed in the grid")
         self.discard_button = QPushButton("Discard &Typed", self)
@@ -79,7 +83,7 @@ class IndicatorsTab(TabBase):
             top.addWidget(lab)
             top.addWidget(widget)
         top.addStretch(1)
-        for b in (self.indicator_button, self.import_button):
+        for b in (self.indicator_button, self.framework_button, self.import_button):
             top.addWidget(b)
 
         self.summary_model = SummaryModel(summary_columns(), [], self)
@@ -186,7 +190,7 @@ class IndicatorsTab(TabBase):
         layout.addWidget(self.splitter, 1)
 
         editable = not session.read_only
-        for w in (self.import_button, self.indicator_button):
+        for w in (self.import_button, self.indicator_button, self.framework_button):
             w.setEnabled(editable)
         self.area_combo.activated.connect(self._area_chosen)
         self.area_search.returnPressed.connect(self._search_chosen)
@@ -200,6 +204,7 @@ class IndicatorsTab(TabBase):
         self.export_button.clicked.connect(self.export_chart)
         self.import_button.clicked.connect(self.import_figures)
         self.indicator_button.clicked.connect(self.edit_indicator)
+        self.framework_button.clicked.connect(self.edit_framework)
         self.presenter.figures.changed.connect(self._figures_changed)
         self.watch_unsaved(self.presenter.changed)
         self._reload_pending = False  # reload_in_steps has a reload waiting for the next turn
@@ -490,6 +495,20 @@ class IndicatorsTab(TabBase):
         dialog.saved_indicator.connect(self._indicator_saved)
         dialog.open()
         self._indicator_dialog = dialog
+
+    def edit_framework(self) -> None:
+        """Baseline and Benchmarks…: the performance framework of the indicator, area and year in view."""
+        from safer_desk.ui.indicators.framework import FrameworkDialog
+
+        p = self.presenter
+        if p.view is None:
+            prompts.show_error(self, "Baseline and Benchmarks", "Choose an indicator in the list first.")
+            return
+        if not p.may_leave(self._ask):  # typed figures asked about first, as for Indicator and Target…
+            return
+        dialog = FrameworkDialog(self.session, p.view, p.area_id, p.year, self)
+        dialog.open()
+        self._framework_dialog = dialog
 
     def delete_indicator(self) -> None:
         """Del on the chosen indicator: asked first (what it holds in every area), one undoable step."""

@@ -1,0 +1,286 @@
+"""The performance framework of an indicator in an area and year, without Qt: its baseline, its regional and
+national benchmarks, a milestone's due date and when it was achieved, an estimated RAG with its basis, and the
+year's target withdrawn (with the date and the reason) or reinstated.
+
+``FrameworkForm.make`` builds the form presenter of the Baseline, Benchmarks and Milestone dialog (opened from
+the Indicators tab beside Indicator and Target…). A field cleared removes what it held; what is wrong is refused
+beside its field (a benchmark with no figure, a milestone with no date, an estimated RAG with no basis, a
+withdrawal with no reason); Save is one step of Edit > Undo, named for what changed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+from safer_desk.domain import indicators as dom
+from safer_desk.domain.checks import percentage_slip
+from safer_desk.domain.indicators import IndicatorError, Rag
+from safer_desk.domain.periods import FinancialYear, PeriodError, parse_uk_date
+from safer_desk.domain.text import in_words
+from safer_desk.presenters.actions import Action, run_now, snapshot_action
+from safer_desk.presenters.formats import Unit, plain
+from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
+from safer_desk.services import indicators as svc
+
+TAB = "indicators"
+BENCHMARKS = ("regional", "national")
+NUMBER_KEYS = ("baseline_value", "regional_value", "national_value")
+ESTIMATE_CHOICES = (("", "None"), (Rag.GREEN.key, Rag.GREEN.word), (Rag.AMBER.key, Rag.AMBER.word),
+                    (Rag.RED.key, Rag.RED.word))
+
+
+def framework_fields(view: svc.YearView) -> list[Field]:
+    """The fields for this indicator: a milestone measure's date and achievement, a target's withdrawal where the
+    year has a target."""
+    ind, year = view.indicator, view.year
+    fields = [
+        Field("baseline_value", "&Baseline", FieldKind.NUMBER, placeholder="88.75 or 1,352",
+              help="The figure the indicator is measured from in this area (any year)"),
+        Field("baseline_period", "Baseline &year", placeholder="2009/10"),
+        Field("benchmark_period", "Benchmarks &for", placeholder=svc.period_label(view.periods[-1]),
+              help=f"The {'year' if ind.frequency == 'annual' else 'period'} of {year.label} the benchmarks are "
+                   "figures for"),
+        Field("regional_value", "&Regional benchmark", FieldKind.NUMBER),
+        Field("regional_name", "Re&gion", placeholder="Regional, or the region's name (East of England)"),
+        Field("national_value", "&National benchmark", FieldKind.NUMBER),
+        Field("national_name", "Na&tion", placeholder="National, or the nation's name (England)"),
+    ]
+    if ind.measure == "milestone":
+        fields += [
+            Field("due", "Milestone &due", placeholder="August 2012 or 31/08/2012",
+                  help=f"The date that is {ind.name}'s target for {year.label}"),
+            Field("achieved", "Ac&hieved on", placeholder="14/08/2012 (blank until it is achieved)"),
+        ]
+    fields += [
+        Field("estimate_rag", "&Estimated RAG", FieldKind.CHOICE, choices=ESTIMATE_CHOICES,
+              help=f"The RAG stated for {year.label} before its figure is known"),
+        Field("estimate_basis", "Basis of esti&mate", placeholder="What the estimate rests on"),
+    ]
+    if view.target is not None and view.target.status != "tbc" and ind.measure == "performance":
+        fields += [
+            Field("withdrawn_on", "Target &withdrawn on", placeholder="29/06/2010 (blank: the target stands)"),
+            Field("withdrawn_reason", "Withdrawal reas&on", placeholder="Withdrawn by the new Government …"),
+        ]
+    return fields
+
+
+def day_or_month(text: str) -> str:
+    """A date as stored ("2010-06-29"), or a month ("2012-08"); IndicatorError says how to write it."""
+    s = (text or "").strip()
+    try:
+        return parse_uk_date(s).isoformat()
+    except PeriodError:
+        pass
+    try:
+        return dom.parse_due(s)
+    except IndicatorError:
+        raise IndicatorError(f"“{s}” is not a date: write it like 29/06/2010 (or a month: June 2010).") from None
+
+
+def _loaded_benchmarks(view: svc.YearView) -> dict[str, svc.Benchmark]:
+    """The regional and national benchmark the form shows: the first of each kind, of the latest period held."""
+    held = [b for b in view.benchmarks if b.kind in BENCHMARKS]
+    if not held:
+        return {}
+    period = max(b.period for b in held)
+    shown: dict[str, svc.Benchmark] = {}
+    for b in held:
+        if b.period == period:
+            shown.setdefault(b.kind, b)
+    return shown
+
+
+def _default_period(view: svc.YearView, shown: dict[str, svc.Benchmark]) -> str:
+    if shown:
+        return next(iter(shown.values())).period
+    if view.periods_to_date:
+        return view.periods[view.periods_to_date - 1]
+    return view.periods[-1]
+
+
+class FrameworkForm:
+    """Builds the form presenter of the Baseline, Benchmarks and Milestone dialog for the indicator in view."""
+
+    @staticmethod
+    def make(store, view: svc.YearView, area_id: str, year: FinancialYear, *,
+             perform: Callable[[Action], Any] = run_now, after: Callable[[str], None] | None = None,
+             today: Callable[[], date] = date.today) -> FormPresenter:
+        ind = view.indicator
+        title = f"Baseline, benchmarks and milestone of {ind.name} for {view.area_name}, {year.label}"
+        shown = _loaded_benchmarks(view)
+        fields = framework_fields(view)
+        keys = {f.key for f in fields}
+
+        def number(value) -> float | None:
+            return None if value is None else float(value)
+
+        def check(parsed: dict[str, Any]) -> dict[str, str]:
+            """What cannot be saved, beside its field; the parsed dates and period are put in ``parsed``."""
+            errors: dict[str, str] = {}
+            if parsed["baseline_period"] and parsed["baseline_value"] is None:
+                errors["baseline_value"] = "Give the baseline's figure (or clear its year)."
+            for kind in BENCHMARKS:
+                if parsed[f"{kind}_name"] and parsed[f"{kind}_value"] is None:
+                    errors[f"{kind}_value"] = (f"Give the {kind} benchmark's figure (or clear the "
+                                               f"{'region' if kind == 'regional' else 'nation'}).")
+            typed, period, problem = parsed["benchmark_period"] or "", None, ""
+            try:
+                period = svc.parse_period(typed, ind.frequency) if typed else None
+            except IndicatorError as exc:
+                problem = str(exc)
+            if period is not None and period not in view.periods:
+                period, problem = None, (f"{svc.period_label(period)} is not in {year.label}: choose that year "
+                                         "to give its benchmarks.")
+            if any(parsed[f"{kind}_value"] is not None for kind in BENCHMARKS) and period is None:
+                errors["benchmark_period"] = problem or \
+                    f"Give the {'year' if ind.frequency == 'annual' else 'period'} the benchmarks are for."
+            parsed["benchmark_period"] = period
+            if "due" in keys:
+                for key in ("due", "achieved"):
+                    if parsed[key]:
+                        try:
+                            parsed[key] = dom.parse_due(parsed[key]) if key == "due" else day_or_month(parsed[key])
+                        except IndicatorError as exc:
+                            errors[key] = str(exc)
+                if parsed["achieved"] and not parsed["due"] and "due" not in errors:
+                    errors["due"] = "A milestone needs its due date: give it (as August 2012), then when it was done."
+            if parsed["estimate_rag"] and not (parsed["estimate_basis"] or "").strip():
+                errors["estimate_basis"] = "Say what the estimated RAG rests on (or choose None)."
+            if parsed["estimate_basis"] and not parsed["estimate_rag"]:
+                errors["estimate_rag"] = "Choose the estimated RAG (or clear its basis)."
+            if "withdrawn_on" in keys:
+                if parsed["withdrawn_on"]:
+                    try:
+                        parsed["withdrawn_on"] = day_or_month(parsed["withdrawn_on"])
+                    except IndicatorError as exc:
+                        errors["withdrawn_on"] = str(exc)
+                    if not parsed["withdrawn_reason"]:
+                        errors["withdrawn_reason"] = "Give the reason the target was withdrawn."
+                elif parsed["withdrawn_reason"]:
+                    errors["withdrawn_on"] = "Give the date the target was withdrawn (or clear the reason)."
+            return errors
+
+        def save(values: dict[str, Any], parsed: dict[str, Any]) -> None:
+            changed: list[str] = []
+            base = svc.get_baseline(store, ind.id, area_id)
+            base_value = number(parsed["baseline_value"])
+            base_period = (parsed["baseline_period"] or "").strip()
+            if (base is None and base_value is not None) or (base is not None and (
+                    base_value != base.value or base_period != base.period)):
+                changed.append("baseline")
+            bench = {kind: (number(parsed[f"{kind}_value"]),
+                            (parsed[f"{kind}_name"] or "").strip() or dom.BENCHMARK_LABELS[kind])
+                     for kind in BENCHMARKS}
+            period = parsed["benchmark_period"]
+            # Given for another period, the benchmarks shown stay as they are (they are that period's): only a
+            # figure cleared, or a name changed, for the same period removes one.
+            drop = [shown[k] for k in BENCHMARKS if shown.get(k) is not None and period in (None, shown[k].period)
+                    and (bench[k][0] is None or bench[k][1] != shown[k].name)]
+            put = [k for k in BENCHMARKS if bench[k][0] is not None and (shown.get(k) is None or (
+                shown[k].period, shown[k].name, shown[k].value) != (period, bench[k][1], bench[k][0]))]
+            if drop or put:
+                changed.append("benchmarks")
+            milestone = view.milestone
+            due, achieved = parsed.get("due"), parsed.get("achieved")
+            if "due" in keys and (due, achieved) != ((milestone.due, milestone.achieved_on) if milestone else
+                                                     (None, None)):
+                changed.append("milestone")
+            est = view.estimate
+            rag, basis = parsed["estimate_rag"] or "", (parsed["estimate_basis"] or "").strip()
+            if (rag, basis) != ((est.rag.key, est.basis) if est is not None else ("", "")):
+                changed.append("estimated RAG")
+            target = view.target
+            withdraw = None
+            if "withdrawn_on" in keys:
+                on, reason = parsed["withdrawn_on"], (parsed["withdrawn_reason"] or "").strip()
+                was = (target.withdrawn_on, target.withdrawn_reason) if target.status == "withdrawn" else (None, "")
+                if (on, reason) != was:
+                    withdraw = (on, reason)
+                    changed.append("target's withdrawal")
+            if not changed:
+                return  # saved as it is: nothing written, no step in Edit > Undo
+
+            def change() -> None:
+                with store.transaction():
+                    if "baseline" in changed:
+                        if base_value is None:
+                            svc.delete_baseline(store, ind.id, area_id)
+                        else:
+                            svc.set_baseline(store, ind.id, area_id, base_value, period=base_period,
+                                             note=base.note if base is not None else "")
+                    for old in drop:
+                        svc.delete_benchmark(store, ind.id, area_id, old.period, old.name)
+                    for kind in put:
+                        old, (value, name) = shown.get(kind), bench[kind]
+                        same = old is not None and (old.period, old.name) == (period, name)
+                        svc.set_benchmark(store, ind.id, area_id, period, kind=kind, name=name, value=value,
+                                          note=old.note if same else "")
+                    if "milestone" in changed:
+                        if due is None:
+                            svc.delete_milestone(store, ind.id, area_id, year)
+                        else:
+                            svc.set_milestone(store, ind.id, area_id, year, due=due, achieved_on=achieved,
+                                              note=milestone.note if milestone is not None else "")
+                    if "estimated RAG" in changed:
+                        if not rag:
+                            svc.delete_estimate(store, ind.id, area_id, year)
+                        else:
+                            svc.set_estimate(store, ind.id, area_id, year, rag=rag, basis=basis,
+                                             stated_on=est.stated_on if est is not None else None)
+                    if withdraw is not None:
+                        if withdraw[0] is None:
+                            svc.reinstate_target(store, ind.id, area_id, year)
+                        else:
+                            svc.withdraw_target(store, ind.id, area_id, year, on=withdraw[0], reason=withdraw[1])
+
+            if changed == ["target's withdrawal"]:
+                text = f"{'Reinstate' if withdraw[0] is None else 'Withdraw'} the target of {ind.name}"
+            elif changed == ["milestone"] and due is not None and achieved and \
+                    (milestone is None or not milestone.achieved_on):
+                text = f"Mark {ind.name} achieved"
+            else:
+                text = f"Save the {in_words(changed)} of {ind.name}"
+            try:
+                perform(snapshot_action(
+                    f"{text} ({view.area_name}, {year.label})", key=ind.id,
+                    snap=lambda k: svc.snapshot_indicator(store, k),
+                    restore=lambda parts: svc.restore_indicator(store, ind.id, parts), absent=lambda k: None,
+                    change=change, after=lambda k: after(ind.id) if after is not None else None, tab=TAB))
+            except IndicatorError as exc:
+                raise FormError(message=f"Not saved: {exc}") from None
+
+        class _Form(FormPresenter):
+            def validate(self):
+                parsed = super().validate()
+                # A percentage's baseline or benchmark over 100 is asked about beside its field, like any percentage.
+                if parsed is not None and ind.unit == "percentage":
+                    for key in NUMBER_KEYS:
+                        slip = percentage_slip(parsed[key]) if parsed[key] is not None and self._typed(key) else None
+                        if slip is not None:
+                            self.slips[key] = slip
+                            self.changed.emit()
+                return parsed
+
+        form = _Form(fields, save_fn=save, check_fn=check, title=title, today=today)
+        base = view.baseline
+        milestone, est, target = view.milestone, view.estimate, view.target
+        values = {
+            "baseline_value": "" if base is None else plain(float(base.value), Unit.NUMBER),
+            "baseline_period": base.period if base is not None else "",
+            "benchmark_period": svc.period_label(_default_period(view, shown)),
+            "due": milestone.due_text if milestone is not None else "",
+            "achieved": svc.day_or_month_text(milestone.achieved_on) if milestone is not None else "",
+            "estimate_rag": est.rag.key if est is not None else "",
+            "estimate_basis": est.basis if est is not None else "",
+            "withdrawn_on": svc.day_or_month_text(target.withdrawn_on)
+            if target is not None and target.status == "withdrawn" else "",
+            "withdrawn_reason": target.withdrawn_reason if target is not None and target.status == "withdrawn" else "",
+        }
+        for kind in BENCHMARKS:
+            b = shown.get(kind)
+            values[f"{kind}_value"] = "" if b is None else plain(float(b.value), Unit.NUMBER)
+            values[f"{kind}_name"] = "" if b is None or b.name == dom.BENCHMARK_LABELS[kind] else b.name
+        form.load(values, title=title, heading=f"{title}: change them, then Save. A field cleared removes what it "
+                                               "held; nothing is written until you save.")
+        return form
