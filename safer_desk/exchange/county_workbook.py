@@ -299,6 +299,11 @@ def _cell(ws, fmt: _Formats, r: int, c: int, value: Any, kind: str) -> int:
     if kind in ("count", "percent") and isinstance(value, (int, float)) and not isinstance(value, bool):
         ws.write_number(r, c, value, fmt.kinds[kind])
         return len(f"{value:,}")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # a number (a raw table's victims, spend lines, figure) stays one Excel can add up; ids and codes that only
+        # look numeric are text in the file ("1", "E07000200") and stay text
+        ws.write_number(r, c, value)
+        return len(str(value))
     ws.write_string(r, c, str(value))
     return len(str(value))
 

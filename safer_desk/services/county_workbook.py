@@ -26,14 +26,15 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
 
     today = today or date.today()
     builders = [register_sheet, scenarios_sheet, awards_sheet, allocation_sheet, lambda s: dhr_sheet(s, today),
-                lambda s: dhr_partners_sheet(s, today), fund_sheet, indicator_summary_sheet, indicators_sheet,
-                budgets_sheet]
+                lambda s: dhr_partners_sheet(s, today), fund_sheet, referrals_sheet, indicator_summary_sheet,
+                indicators_sheet, budgets_sheet]
     sheets = []
     for i, build in enumerate(builders):
         check_cancelled(cancelled)
         sheet = build(store)
-        # (saved allocations none of which can be worked out still have their sheet, saying so)
-        if sheet is not None and (sheet.row_count or build is allocation_sheet):
+        # (saved allocations none of which can be worked out still have their sheet, saying so; so do referrals
+        # asked for where the file holds none)
+        if sheet is not None and (sheet.row_count or build in (allocation_sheet, referrals_sheet)):
             sheets.append(sheet)
         progress(i + 1, len(builders), "Working out the workbook's views…")
     return sheets
@@ -268,6 +269,36 @@ def fund_sheet(store: Store) -> WorkbookSheet | None:
                          "per district and month, with the victims first supported that month. Where a month held "
                          "fewer than three victims its spend is merged into the quarter (or the whole period), and "
                          "the row it lands in says which months it includes.", columns, [Block(rows)])
+
+
+def referrals_sheet(store: Store) -> WorkbookSheet | None:
+    """Each individual referral with its spend, as the fund page lists it: only in a workbook whose export was asked
+    for them (agreed with the county); otherwise the export holds none and the workbook says they are left out."""
+    from safer_desk.services import funds
+    from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE
+    from safer_desk.storage.schema.exchange import MANIFEST_TABLE
+
+    if store.scalar(f"SELECT value FROM {MANIFEST_TABLE} WHERE key = 'include_referrals'") != "yes":
+        return None
+
+    def yes(value) -> str:  # the fund page's words
+        return "Yes" if value else "No"
+
+    rows = [[fund.name, r["reference"], r["district"], r["referred_on"], r["risk_level"], yes(r["at_marac"]),
+             yes(r["idva_assigned"]), yes(r["perpetrator_resident"]), r["eligibility"], r["lines"], r["spent_pence"]]
+            for fund in sorted(funds.list_funds(store), key=lambda f: f.name)
+            for r in funds.list_referrals(store, fund.id)]
+    columns = [Column("Fund", width=32), Column("Reference"), Column("District"), Column("Referred", "date"),
+               Column("Risk"), Column("At MARAC"), Column("IDVA assigned"), Column("Perpetrator lives there"),
+               Column("Eligibility", width=40), Column("Spend lines", "count", total=True),
+               Column("Spend (£)", "money", total=True)]
+    received = store.scalar(f"SELECT sum(amount_pence) FROM {FUND_SUMMARY_TABLE}") or 0
+    note = ("" if rows else "This file holds no individual referrals. ") + (
+        f"The Fund spend sheet also counts {format_money(received)} received as totals from other offices, which "
+        "name no referral." if received else "")
+    return WorkbookSheet("Referrals", "Pooled funds: individual referrals", "Each individual referral (included at "
+                         "the officer's choice, agreed with the county): pseudonymous reference, district, date, "
+                         "eligibility answers and spend.", columns, [Block(rows)], note=note.strip())
 
 
 # -- indicators --------------------------------------------------------------------------------------------
