@@ -19,6 +19,7 @@ from datetime import date
 from typing import Mapping, Sequence
 
 from safer_desk.domain.checks import bare_under_one_percent
+from safer_desk.domain.funds import household_detail
 from safer_desk.domain.money import split_by_weights, split_equally
 from safer_desk.domain.privacy import find_name
 
@@ -50,7 +51,8 @@ def looks_like_a_name(text: str) -> bool:
 
 
 def check_reference(text: str, *, what: str = "reference") -> str:
-    """A case or referral reference: required, short, and never a person's name."""
+    """A case or referral reference: required, short, and never a person's name, an address, a postcode or an e-mail
+    address (a name joined up, "Jane-Smith-01", or turned round, "SMITH Jane", included: ``household_detail``)."""
     ref = (text or "").strip()
     if not ref:
         raise DhrError(f"The {what} is required (a code such as WSCSP-DHR-2017-01, never a name).")
@@ -61,7 +63,20 @@ def check_reference(text: str, *, what: str = "reference") -> str:
             f"“{ref}” looks like a person's name. Never record a victim's name: use a code with a number, "
             "such as WSCSP-DHR-2017-01 or TH-2018-001."
         )
+    if found := household_detail(ref, reference=True):
+        raise DhrError(f"Reference: “{found[0]}” looks like {found[1]}. Never record a victim's name, address or "
+                       "contact details: use a code with a number, such as WSCSP-DHR-2017-01 or TH-2018-001.")
     return ref
+
+
+def check_free_text(text: str, field: str) -> str:
+    """A review's free text (its notes, an action plan's text, a cost's description …), stripped: DhrError (starting
+    with ``field``) when it says where a household lives or how to reach it (an address, a postcode, an e-mail
+    address). A person's name in it is refused by the name detector (services.dhr.free_text)."""
+    if found := household_detail(text):
+        raise DhrError(f"{field}: “{found[0]}” looks like {found[1]}. Never record the address or contact details "
+                       "of a victim or their family: use the case reference, or a role (\"the victim's home\").")
+    return (text or "").strip()
 
 
 # -- stages ------------------------------------------------------------------

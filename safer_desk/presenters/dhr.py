@@ -259,13 +259,29 @@ class DhrPresenter(FormScreen):
         self.case_action(f"Delete case {case.reference}", case.id, lambda: dhr.delete_case(self.store, case.id))
 
     def delete_cost_line_said(self, line: dict) -> str:
-        """What deleting a cost line does to a capped payer already billed ("" when nothing), said in the question."""
-        return dhr.capped_part_after(self.store, line["id"], category=line["category"], amount_pence=0)
+        """What deleting a cost line does ("" when nothing more than that), said in the question: the partners billed
+        again without it (a cost keyed twice and billed), or a capped payer billed more than its part would come to.
+        DhrError when it cannot be deleted (the partners paid more than the costs would come to without it)."""
+        return " ".join(filter(None, [
+            self._rebilling_said(line, category=line["category"], amount_pence=0),
+            dhr.capped_part_after(self.store, line["id"], category=line["category"], amount_pence=0)]))
 
     def delete_cost_line(self, line: dict) -> None:
         case = self.need_case()
         self.case_action(f"Delete the {line['category']} cost of {format_money(line['amount_pence'])} from "
-                         f"{case.reference}", case.id, lambda: dhr.delete_cost_line(self.store, line["id"]))
+                         f"{case.reference}", case.id,
+                         lambda: dhr.delete_cost_line(self.store, line["id"], bill_again_on=self.today()))
+
+    def _rebilling_said(self, line: dict, *, category: str, amount_pence: int) -> str:
+        """What correcting a billed cost line to ``amount_pence`` (0: deleting it) bills again today, in words ("" when
+        the costs stay at or above what the partners were billed); DhrError when it cannot be done."""
+        plan = dhr.correction_rebilling(self.store, line["id"], category=category, amount_pence=amount_pence,
+                                        on=self.today())
+        if plan is None:
+            return ""
+        summary = plan.summary()
+        return (f"The costs would come to {format_money(sum(plan.shares.values()))}, less than the partners were "
+                f"billed, so they are billed again with the review's own split: {summary[0].upper()}{summary[1:]}")
 
     def need_case(self) -> dhr.CaseSummary:
         """The selected case, or LookupError saying to choose one (what every action on a case needs first)."""
@@ -356,12 +372,22 @@ class DhrPresenter(FormScreen):
         values = {k: line[k] or "" for k in ("category", "description", "supplier", "invoice_ref")}
         values.update(invoiced_on=_uk(date.fromisoformat(line["invoiced_on"])) if line["invoiced_on"] else "",
                       amount=format_money(line["amount_pence"]))
+
+        def refused(v: dict) -> dict[str, str]:  # beside the amount, before anything is asked about it
+            try:
+                self._rebilling_said(line, category=v["category"], amount_pence=v["amount"])
+            except rules.DhrError as exc:
+                return {"amount": str(exc)}
+            return {}
+
         return self._form(self._cost_line_fields(), title, lambda v: self.case_action(
             f"Change the {said}", case.id,
-            lambda: dhr.update_cost_line(self.store, line["id"], **v)),
-            note=self._billed_note(
-                case, "the costs cannot go below that, and a cost raised now is"), values=values, correcting=True,
+            lambda: dhr.update_cost_line(self.store, line["id"], bill_again_on=self.today(), **v)),
+            note=self._billed_note(case, "a cost corrected below that bills them again with the review's split "
+                                         "(asked first), and a cost raised now is"), values=values, correcting=True,
+            check=lambda v: refused(v) if v.get("amount") and v.get("category") else {},
             warnings=lambda v: {"supplier": dhr.name_warnings(supplier=v["supplier"]), "amount": list(filter(None, [
+                self._rebilling_said(line, category=v["category"], amount_pence=v["amount"]),
                 dhr.capped_part_after(self.store, line["id"], category=v["category"], amount_pence=v["amount"])]))})
 
     def panel_meeting_form(self) -> CostForm:

@@ -64,11 +64,13 @@ def as_pence(value: Any, field: str, *, allow_zero: bool = True) -> int:
 
 
 def free_text(value: Any, field: str) -> str:
-    """Victim-level free text, stripped: refused when it looks like it names a person (domain.privacy)."""
+    """Victim-level free text, stripped: refused when it looks like it names a person (domain.privacy) or says where a
+    household lives or how to reach it (rules.check_free_text)."""
     try:
-        return refuse_names(None if value is None else str(value), field)
+        text = refuse_names(None if value is None else str(value), field)
     except PrivacyError as exc:
         raise DhrError(str(exc)) from None
+    return rules.check_free_text(text, field)  # nor where a household lives or how to reach it
 
 
 # Fields where an officer or a firm may be named: a possible person's name there is a warning, not a refusal.

@@ -564,8 +564,8 @@ def test_a_spend_line_and_a_cost_line_open_with_a_double_click_and_are_corrected
         f" for {BILLED}")
     type_into(qtbot, field(dialog, "Amount"), "£1")
     qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
-    assert dialog.isVisible()  # refused: the partners were billed for it
-    assert "less than they were billed" in " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert dialog.isVisible()  # refused: the partners paid more than the costs would come to
+    assert "paid, refused or written off £4,504.87" in " ".join(label.text() for label in dialog.findChildren(QLabel))
 
 
 def test_correcting_a_cost_line_with_no_review_chosen_says_to_choose_one(window, tmp_path, qtbot, prompts):

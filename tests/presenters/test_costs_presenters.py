@@ -682,10 +682,10 @@ def test_a_contribution_keyed_wrongly_is_corrected_and_the_balance_follows(fund_
 def test_a_cost_line_keyed_wrongly_is_corrected_but_never_below_what_was_billed(reviews, log, demo_store):
     line = reviews.details().costs[0]
     form = reviews.edit_cost_line_form(line)
-    assert "cannot go below that" in form.note
+    assert "corrected below that bills them again" in form.note
     assert form.value("amount") == format_money(line["amount_pence"]) and form.value("category") == line["category"]
-    form.set_value("amount", "£1")
-    assert not form.save() and "less than they were billed" in form.form_message + form.message("amount")
+    form.set_value("amount", "£1")  # below what was billed: asked first, the partners billed again
+    assert not form.save() and "billed again" in form.message("amount")
     form.set_value("amount", format_money(line["amount_pence"] + 1000))
     form.set_value("supplier", "Standing Together")
     assert form.save() or form.save()

@@ -468,7 +468,11 @@ class DhrPage(QWidget):
         case, line = self.current_case(), self._cost_line()
         if line is None:
             return
-        said = self.presenter.delete_cost_line_said(line)  # a capped payer billed more than its part would come to
+        try:  # billed again without it, or a capped payer billed more than its part would come to
+            said = self.presenter.delete_cost_line_said(line)
+        except ValueError as exc:  # the partners paid more than the costs would come to: refused, not asked
+            prompts.show_error(self, "Not done", str(exc))
+            return
         amount = self.costs.model.columns[1].text(line)
         question = f"Delete the {line['category']} cost of {amount} from {case.reference}?"
         if prompts.ask(self, "Delete cost line", question + (f" {said}" if said else ""), yes="Delete"):
