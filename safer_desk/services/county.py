@@ -59,10 +59,17 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
     """
     target = Path(target)
     kind = export_kind(target)
-    if target.exists() and target.resolve() == Path(store.path).resolve():
-        raise CountyError("Choose a different file from the one that is open.")
+    from safer_desk.storage.safe_write import write_failed
+
+    try:
+        if target.exists() and target.resolve() == Path(store.path).resolve():
+            raise CountyError("Choose a different file from the one that is open.")
+    except OSError as exc:  # the name cannot even be looked at (too long for the disk): said as a write says it
+        raise CountyError(str(write_failed(exc, target, what=f"The export {target.name}"))) from exc
     from safer_desk.storage.store import export_words, holds_data
 
+    if kind == "sqlite":
+        _refuse_journal_beside_export(target)
     if kind == "sqlite" and holds_data(target):  # an earlier export is replaced; an office's own file never
         raise CountyError(f"{target.name} is a Safer Desk file (an office's or a county's own data), not an export: "
                           "an export never replaces one. Choose another name; nothing was written.")
@@ -86,6 +93,29 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
         raise Cancelled(str(exc)) from exc
     except OSError as exc:
         raise CountyError(f"{target.name} could not be written: {exc.strerror or exc}. Nothing was written.") from exc
+
+
+def _refuse_journal_beside_export(target: Path) -> None:
+    """No export where a journal lies beside its name (FILE-wal, FILE-journal of a file of that name that was stopped
+    mid-write or lost power, then removed or replaced, or copied there): any program but Safer Desk reads the journal
+    with the export (malformed, or played into it), and it may hold that file's last saves. As Save a Copy refuses
+    such a name (``store.refuse_journal_left_beside``), before anything is written."""
+    from safer_desk.storage.store import holds_data, read_as_it_lies
+
+    for side in ("-wal", "-journal"):
+        journal = Path(f"{target}{side}")
+        try:
+            if journal.stat().st_size == 0:
+                continue  # holds nothing: SQLite reads nothing from it
+        except OSError:
+            continue  # not there
+        if target.exists() and not read_as_it_lies(target) and holds_data(target):
+            return  # an office's own file and its journal (open in a window, or its window stopped): refused as one
+        raise CountyError(
+            f"{target.name} is not written: {journal.name} lies beside that name, the journal of a file of that name "
+            "(left by a program that was stopped or lost power, or copied there), which any program but Safer Desk "
+            "would read as part of the export. It may hold that file's last saves: choose another name (or move "
+            f"{journal.name} away once you know whose it is). Nothing was written.")
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ from safer_desk.domain.text import counted
 from safer_desk.exchange import county_merge
 from safer_desk.storage import audit
 from safer_desk.storage.store import (SQLITE_HEADER, FileTooNew, StoreError, audit_trigger_problems, inspect_file,
-                                      interrupted_write, read_only_look, read_only_uri, repair_audit_trail,
-                                      where_to_restore)
+                                      interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
+                                      repair_audit_trail, where_to_restore)
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
 
@@ -65,18 +65,30 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
     write left interrupted beside it (SQLite plays its journal back, as any writer opening it would)."""
     path = Path(path)
     report = CheckReport(path)
-    if not path.is_file():
-        report.kind = "a folder" if path.is_dir() else "missing"
-        report.bad(f"{path} is a folder, not a Safer Desk file" if path.is_dir() else f"there is no file at {path}")
-        return report
-    with path.open("rb") as fh:
-        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            report.kind = "not an SQLite database"
-            report.bad("it is not an SQLite database at all, so not a Safer Desk file")
+    try:
+        if not path.is_file():
+            report.kind = "a folder" if path.is_dir() else "missing"
+            report.bad(f"{path} is a folder, not a Safer Desk file" if path.is_dir() else f"there is no file at {path}")
             return report
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:  # a name too long for the disk, a file one may not read
+        report.kind = "unreadable"
+        report.bad(f"it cannot be read: {exc.strerror or exc}")
+        return report
+    if not header:  # as opening it says: never taken for another kind of file
+        report.kind = "empty file (0 bytes)"
+        report.bad(f"it is empty (0 bytes), so not a Safer Desk file: perhaps a copy or a download that never "
+                   f"finished. {where_to_restore(path)}")
+        return report
+    if header != SQLITE_HEADER:
+        report.kind = "not an SQLite database"
+        report.bad("it is not an SQLite database at all, so not a Safer Desk file")
+        return report
     journal = Path(f"{path}-journal")
     interrupted = journal.exists()
-    wal_note = _wal_note(path)
+    as_it_lies = read_as_it_lies(path)  # an export, another program's file: its journals are not read with it
+    wal_note = "" if as_it_lies else _wal_note(path)
     try:
         # A write left interrupted beside the file (its hot journal) is first played back, as any opener does.
         conn = read_only_look(path)
@@ -102,6 +114,10 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
                     "it was before that change")
     if wal_note:
         report.good(wal_note)
+    if as_it_lies:
+        for side in ("-wal", "-journal"):
+            if note := _journal_not_read_note(path, side, is_export):
+                report.good(note)
     if integrity != ["ok"]:
         report.bad(f"SQLite's integrity check found damage: {'; '.join(integrity[:3])}. {where_to_restore(path)}")
     else:
@@ -168,6 +184,25 @@ def _wal_note(path: Path) -> str:
             f"{are} in its journal beside it, {wal}: part of the file, read with it here, "
             "and written into it the next time it is opened for writing. Until then keep the two together (open and "
             "close it in Safer Desk before copying or sending it) and never delete the -wal file")
+
+
+def _journal_not_read_note(path: Path, side: str, is_export: bool) -> str:
+    """What `check` says of a journal beside a file read as it lies (``read_as_it_lies``), "" when none is there."""
+    journal = f"{path.name}{side}"
+    try:
+        if not Path(f"{path}{side}").stat().st_size:
+            return ""
+    except OSError:
+        return ""
+    saves = _saves_in_wal(path) if side == "-wal" else 0
+    holding = f", holding {counted(saves, 'save')}" if saves else ""
+    if is_export:
+        return (f"{journal} lies beside it{holding}: another file's journal (an export is never written to; a file of "
+                "that name that was stopped or lost power left it, or it was copied with it). It is not part of the "
+                "export and is not read with it, here or by the county's merge: the export can be sent as it is. It "
+                f"may hold another file's last saves: do not delete {journal} before you know whose it is")
+    return (f"{journal} lies beside it{holding}: it is not read with it here (this version does not write to this "
+            "file, and reads it as it lies)")
 
 
 def _check_export(path: Path, report: CheckReport) -> None:

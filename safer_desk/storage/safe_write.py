@@ -48,9 +48,19 @@ def folder_problem(target: Path | str) -> str | None:
     None when it is a folder. A write never makes a missing folder: a mistyped one is refused, as any program
     refuses it, rather than made with the user's file in it where nobody looks."""
     folder = Path(target).parent
-    if folder.is_dir():
+    if _looks(folder.is_dir):
         return None
-    return "is a file, not a folder" if folder.exists() else "does not exist"
+    return "is a file, not a folder" if _looks(folder.exists) else "does not exist"
+
+
+def _looks(probe: Callable[[], bool]) -> bool:
+    """A look at a path (``Path.is_file`` …) that answers False where the look itself fails (a name or path too long
+    for the disk, a folder that cannot be looked in), as a path that is not there: the words of a failure must never
+    be lost to a second failure while they are written."""
+    try:
+        return probe()
+    except OSError:
+        return False
 
 
 class WriteFailed(OSError):
@@ -63,7 +73,7 @@ class WriteFailed(OSError):
         name = Path(path).name or str(path)
         # A write goes to a temporary file first, so what is at path now is what was there before: named only when
         # there is one (a backup's name just made up has no earlier file).
-        earlier = f" (the earlier {name} is as it was)" if Path(path).is_file() else ""
+        earlier = f" (the earlier {name} is as it was)" if _looks(Path(path).is_file) else ""
         self.message = (f"{what or name} could not be written to {Path(path).parent}: {cause}. "
                         f"Nothing was changed{earlier}.")
 
@@ -156,11 +166,14 @@ def atomic_path(target: Path | str, *, label: str | None = None, private: bool =
     nothing is moved and the temporary file goes.
     """
     target = Path(target)
+    tmp = leftovers.new_temp_path(target)
     try:
-        tmp = leftovers.new_temp_path(target)
         fd = os.open(str(tmp), os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
         os.close(fd)
     except OSError as exc:
+        # Not made: its note goes too (the next start looked for it, and a path too long to look at refused every
+        # file it opened).
+        leftovers.forget(tmp)
         raise write_failed(exc, target, what=what) from exc
     try:
         yield tmp
