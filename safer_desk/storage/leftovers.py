@@ -369,7 +369,11 @@ def _clear_session(root: Path, sid: str, result: CleanUp) -> None:
             match = TEMP_PATTERN.match(tmp.name)
             if match and match.group("session") == sid:  # only ever a file named as this run's own
                 for path in (tmp, *(tmp.with_name(tmp.name + s) for s in SQLITE_SIDECARS)):
-                    if path.exists():
+                    try:
+                        there = path.exists()
+                    except OSError:  # a path that cannot even be looked at (too long for the disk): never made
+                        continue
+                    if there:
                         _unlink(path, result)
     notes = folder / FOLDER_NOTES
     kept = False  # a noted folder another window has a file of open: its note stays for a later start

@@ -154,3 +154,17 @@ def test_the_window_says_why_an_export_was_not_written_beside_a_journal(demo_win
     title, text = prompts.errors[-1]
     assert title == "Export for County" and "for county.sqlite-wal" in text and "No export was written" in text, text
     assert not target.exists() and our_leftovers(tmp_path) == []
+
+
+def test_a_note_left_for_a_path_too_long_to_look_at_does_not_lock_every_file_out(demo_path, tmp_path):
+    # A run stopped (or an earlier version) that left the note of a temporary file whose path is too long to look
+    # at: the next start's clean-up looked at it, met "File name too long", and every file it opened was refused.
+    home = tmp_path / "sd-home"
+    deep = tmp_path.joinpath(*["c" * 200] * 22, "x.sqlite")
+    left = run_python("import os\nfrom safer_desk.storage.leftovers import new_temp_path\n"
+                      f"print(new_temp_path(__import__('pathlib').Path({str(deep)!r})))\n"
+                      "os._exit(0)\n", home=home)
+    assert ".part" in left.stdout, left.stdout + left.stderr
+    listed = run_cli(["projects", str(demo_path)], home=home)
+    assert listed.returncode == 0, listed.stderr
+    assert "Homeshield Plus" in listed.stdout
