@@ -74,12 +74,22 @@ def file_name_from(text: str, *, most: int = 120) -> str:
     return name
 
 
-_TOTAL_LINE = LazyPattern(r"^\s*(?:grand |county |sub(?:-|\s+)?|overall )?totals?\s*:?\s*$", re.IGNORECASE)
+_TOTAL_WORD = r"(?:grand |county |sub(?:-|\s+)?|overall |running )?totals?"
+# What follows "Total" in a paper's total row but never in a name ("Total Place pilot", "Totally Safe" are names):
+# what it is a total of ("Total for Suffolk", "Total: all CSPs"; a dash only spaced: "Total-Safe Homes" is a name),
+# or the money it adds up, alone or for whom (seeds 000, 002, 004: "Total costs", "Total Expenditure", "Total PRG
+# for …"; "Total cost of staff" is a line about a total).
+_TOTAL_OF = r"(?:\s*:|\s+[\-\u2013\u2014]|\s+(?:for|of|across)\b).*"
+_TOTAL_MONEY = (r"\s+(?:costs?|budget|expenditure|spend|spending|income|funding|allocations?|contributions?|amount|"
+                r"PRG)(?:\s+(?:for|across)\b.*)?")
+_TOTAL_LINE = LazyPattern(rf"^\s*(?:{_TOTAL_WORD}\s*:?|{_TOTAL_WORD}(?:{_TOTAL_OF}|{_TOTAL_MONEY})|"
+                          rf".*\S\s+{_TOTAL_WORD}\s*:?)\s*$", re.IGNORECASE)
 
 
 def looks_like_total_line(name: str) -> bool:
-    """A row named as a table's total line ("Total", "Totals", "Grand total", "Sub-total:", "Sub total"): copied with a
-    paper's table, it would hold the sum of the rows above and count them twice."""
+    """A row named as a table's total line ("Total", "Grand total", "Sub-total:"), or a total under another label
+    ("Suffolk total", "All CSPs total", "Total for Suffolk", "Total costs"): copied with a paper's table, it would
+    hold the sum of the rows above and count them twice."""
     return bool(_TOTAL_LINE.match(name or ""))
 
 

@@ -31,9 +31,10 @@ from safer_desk.domain.text import as_typed, counted, in_words
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
 from safer_desk.presenters.budgets import SECTION_KINDS, UNIT_CHOICES
 from safer_desk.presenters.funds import FundStatus, RiskLevels
-from safer_desk.presenters.indicators import TargetKind, TargetProfile
+from safer_desk.presenters.indicators import TargetKind, TargetProfile, area_label
 from safer_desk.services import allocation as allocations
 from safer_desk.services import history as service
+from safer_desk.services import reference
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
 from safer_desk.storage.schema.yes_no import YES_NO, yes_no_named, yes_no_sentence, yes_no_value
 
@@ -192,6 +193,21 @@ def local_time(at: str, tz: tzinfo | None = None) -> datetime:
     return moment.astimezone(tz)
 
 
+def area_words(store) -> tuple[dict[str, str], dict[str, str]]:
+    """(labels, names): id -> each area as the Indicators tab and View > Populations… name it ("Suffolk (county)",
+    "Babergh"), a district with its kind where another area has its name ("Cornwall (district)", as the board report
+    says it); id -> its name, with its kind only where another area has its name."""
+    from safer_desk.services.report import names_to_type
+
+    areas = reference.known_areas(store)
+    labels, names = {}, {}
+    for area, typed in zip(areas, names_to_type(store, areas)):
+        shared = typed not in (area.name, area.id)
+        labels[area.id] = typed if shared else area_label(area.kind, area.name)
+        names[area.id] = typed if shared else area.name
+    return labels, names
+
+
 # English month names whatever the machine's locale (Qt sets the C library's locale from the system's).
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -222,6 +238,10 @@ def _iso_date(value: str) -> date | None:
 
 # Rows named by their parents that also say their parent's parent: a budget figure its budget (through its column).
 NAMED_WITH = {"budget_cells": ("column_id", "plan_id")}
+# Rows that are an area, by the column holding its id. Named as the area of another row (a population, a figure) as
+# the Indicators tab names it ("Suffolk (county)"); named themselves (their kind said beside), by their name, with
+# their kind only where another area has it ("Cornwall (county)").
+AREA_ROWS = {"indicator_areas": "id", "office_areas": "area_id"}
 # The columns that say which period a row is for (a figure's month, a target's year), most particular first.
 PERIOD_COLUMNS = ("period", "month", "year", "financial_year")
 
@@ -329,6 +349,7 @@ class Namer:
                 pass
         # Ids no foreign key links, named all the same: a budget's area, the office an office area belongs to.
         self.unlinked = {"area_id": service.area_names(store), "office_id": service.office_names(store)}
+        self.area_labels, self.area_names = area_words(store)
         for e in entries:  # an area since removed (a district an undo took away) by the name the trail holds
             values = _json_values(e.new_value if e.action == "insert" else e.old_value) or {}
             key = {"office_areas": "area_id", "districts": "id", "partnerships": "id"}.get(e.table_name)
@@ -354,6 +375,9 @@ class Namer:
             target = str(fact.values["table_name"])
             return "on " + self.record_label(target, _mark_row_id(fact.values.get("row_id")))
         own = self._own_name(fact)
+        area_id = fact.values.get(AREA_ROWS[table]) if table in AREA_ROWS else None
+        if own is not None and area_id is not None:  # the area of a population, a figure: as the screens name it
+            return (self.area_labels if depth else self.area_names).get(str(area_id), own)
         if own is not None:
             return own
         if depth < 2:
@@ -406,6 +430,10 @@ class Namer:
             return f"{int(value):,}" if value.is_integer() else f"{value:,.6f}".rstrip("0").rstrip(".")
         if column in PERIOD_COLUMNS[:2] and isinstance(value, str):
             return period_words(value)
+        if column == "area_id" and column not in self.links.get(table, {}) and str(value) in self.area_names:
+            # a budget's area (no screen says its kind), an office area (its kind said beside it): "Cornwall (county)"
+            # only where another area is called Cornwall
+            return self.area_names[str(value)]
         if column in self.unlinked and column not in self.links.get(table, {}):
             return self.unlinked[column].get(str(value)) or _short(value)
         yes_no = yes_no_value(table, column, value)
@@ -421,6 +449,8 @@ class Namer:
             except ValueError:
                 pass
         target = self.links.get(table, {}).get(column)
+        if target in AREA_ROWS and str(value) in self.area_labels:  # a figure's area as the Indicators tab names it
+            return self.area_labels[str(value)]
         if target is not None:
             return self.name(target, str(value)).removeprefix("of ") or "(a record since removed)"
         if isinstance(value, int) and not isinstance(value, bool):  # a population as the tabs show it: 512,100

@@ -20,8 +20,8 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import Cost, MoneyError, format_money, format_pounds_plain, parse_cost, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (
-    CRITERIA, CRITERIA_KEYS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError, Reconciliation, criteria_met,
-    criteria_recorded, parse_criterion, read_line_amount, reconcile,
+    CRITERIA, CRITERIA_KEYS, STATUS_LABELS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError,
+    Reconciliation, criteria_met, criteria_recorded, parse_criterion, read_line_amount, reconcile,
 )
 from safer_desk.domain.text import LazyPattern, looks_like_total_line
 from safer_desk.storage.store import Store
@@ -1111,7 +1111,9 @@ def export_rows(projects: Iterable[Project], *, pounds_plain: bool) -> list[list
         if pounds_plain:
             money = [format_pounds_plain(v) if v is not None else "" for v in money]
         rows.append([
-            p.ref, p.title, p.description, p.status, _day(p.status_date), p.funding_route, p.cost_text, *money,
+            # the status as the register shows it ("Proposed"): the paste reads the label back as it reads the value
+            p.ref, p.title, p.description, STATUS_LABELS.get(p.status, p.status), _day(p.status_date), p.funding_route,
+            p.cost_text, *money,
             *[p.criterion(k).describe() for k in CRITERIA_KEYS], "" if p.met_shown is None else p.met_shown,
             p.lead_organisation,
             "; ".join(o.describe() for o in p.officers), "; ".join(p.areas),

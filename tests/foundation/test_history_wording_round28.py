@@ -58,7 +58,7 @@ def test_a_percentage_figure_reads_as_the_tab_shows_it(demo_store):
     demo = "\n".join(d for line in history_lines(demo_store, limit=500) for d in line.details)
     assert "period May 2016; value 88.9%; numerator 16; denominator 18" in demo
     assert "88.888889" not in demo
-    assert "area Suffolk; value 88.75%; note From 88.75%" in demo  # a baseline of a percentage indicator
+    assert "area Suffolk (county); value 88.75%; note From 88.75%" in demo  # a baseline of a percentage indicator
     baseline = demo_store.one("SELECT indicator_id, area_id FROM indicator_baselines WHERE value = 88.75")
     ind.set_baseline(demo_store, baseline["indicator_id"], baseline["area_id"], 90.0, period="2009/10")
     line = history_lines(demo_store, limit=1)[0]
