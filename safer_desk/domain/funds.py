@@ -136,15 +136,19 @@ _HOUSE = re.compile(r"\b(?:Flat|FLAT|Apartment|APARTMENT|Apt)\.?\s*\d+[A-Za-z]?\
 # A UK postcode ("IP1 2AB", "ip12ab"): the inward code's letters are never C, I, K, M, O or V ("Q2 2pm" is none).
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+# A UK telephone number as people write one: a mobile ("07700 900123", "+44 7700 900123") or a landline with its
+# area code set apart ("01473 123456", "020 7946 0958"); not an invoice's or a code's run of digits ("0001234").
+_PHONE = re.compile(r"(?<![\w+])(?:(?:\+44\s?|0)7\d{3}\s?\d{3}\s?\d{3}|0[1-3]\d{1,3}\s\d{3,4}\s?\d{3,4})(?!\w)")
 _JOINED = re.compile(r"(?<=[^\W\d_])[-._]+(?=[^\W\d_])")  # "Jane-Smith-01", "jane.smith", "jane_smith_1985"
 
 
 def household_detail(text: str | None, *, reference: bool = False) -> tuple[str, str] | None:
     """The words of ``text`` that say where a household lives or how to reach it (an address, a postcode, an e-mail
-    address), with what they look like; in a ``reference`` also a name whose words are joined ("Jane-Smith-01"), which
+    address, a telephone number), with what they look like; in a ``reference`` also a name whose words are joined ("Jane-Smith-01"), which
     the name detector reads as one word, or turned round without a comma ("SMITH Jane"). None when there is none."""
     text = text or ""
-    for pattern, what in ((_EMAIL, "an e-mail address"), (_HOUSE, "an address"), (_POSTCODE, "a postcode")):
+    for pattern, what in ((_EMAIL, "an e-mail address"), (_HOUSE, "an address"), (_POSTCODE, "a postcode"),
+                          (_PHONE, "a telephone number")):
         if found := pattern.search(text):
             return found.group(0).strip(" ,"), what
     if reference:

@@ -137,3 +137,22 @@ def test_the_offices_own_fund_report_has_no_such_note(demo_store, tmp_path):
     page.reload(select=funds.fund_by_name(demo_store, PILOT).id)
     sheet = list(openpyxl.load_workbook(page.export(tmp_path / "fund.xlsx"))["Per victim"].iter_rows(values_only=True))
     assert sheet[0] == ("Spend per victim", "Victims") and sum(r[1] for r in sheet[1:] if r[1] is not None) == 15
+
+
+@pytest.mark.parametrize("text", ["07700 900123", "TH-2018-020 07700900123", "+44 7700 900123",
+                                  "rang 01473 123456 first", "020 7946 0958"])
+def test_a_telephone_number_in_a_reference_or_free_text_is_refused(text):
+    """A victim's number is how to reach them, as an address or an e-mail address is (a lead the first privacy round
+    left: phone numbers were not caught)."""
+    from safer_desk.domain.funds import household_detail
+
+    assert household_detail(text, reference=True)[1] == "a telephone number"
+    assert household_detail(f"Fitted after a call: {text}")[1] == "a telephone number"
+
+
+@pytest.mark.parametrize("text", ["TH-2018-001", "INV 0001234", "PO 00123456", "Q2 2018", "MSDC-DHR1-09",
+                                  "2 visits, 3 locks", "Invoice 1473-123456"])
+def test_codes_and_invoice_numbers_are_not_telephone_numbers(text):
+    from safer_desk.domain.funds import household_detail
+
+    assert household_detail(text) is None
