@@ -213,34 +213,74 @@ def _natural_places(value: float, unit: str) -> int:
     return 0 if float(value).is_integer() else 1
 
 
+def places_compared(values: Iterable[float | None], unit: str) -> int | None:
+    """The places rates compared on one screen (this year's and last year's, the cells either side of a change)
+    are all shown with, where their usual one place would contradict the change between them: 78 crimes to date
+    among 104,000 people (0.75 per 1,000) against 85 (0.817) read "0.8" and "0.8" beside a reduction of 0.07, so
+    both read with two places ("0.75", "0.82"). None where the usual places already agree (12.3 per 1,000
+    against 11.8), and for other units.
+
+    Figures that differ then never read the same, and the change between them reads with their places without
+    reading as none (nine places at most: worse_by compares no finer).
+    """
+    if unit != "rate":
+        return None
+    figures = [v for v in values if v is not None]
+    usual = [_natural_places(v, unit) for v in figures]
+
+    def reads_consistently(places: Sequence[int]) -> bool:
+        for i, a in enumerate(figures):
+            for j in range(i + 1, len(figures)):
+                b, p = figures[j], max(places[i], places[j])
+                d = round_half_up(Fraction(str(a)) - Fraction(str(b)), 9)  # nine places absorb float noise
+                if d and (round_half_up(a, places[i]) == round_half_up(b, places[j]) or not round_half_up(d, p)):
+                    return False
+        return True
+
+    if reads_consistently(usual):
+        return None
+    return next((p for p in range(max(usual) + 1, 10) if reads_consistently([p] * len(figures))), 9)
+
+
+def format_compared(values: Sequence[float | None], unit: str, rate_per: int | None = None) -> list[str]:
+    """Figures shown side by side (this year's and last year's to date, a period's and the same period last
+    year's) as they read beside the change between them: "0.75 per 1,000" and "0.82 per 1,000" where one place
+    would give "0.8" twice (places_compared); otherwise each as format_value shows it."""
+    places = places_compared(values, unit)
+    return [format_value(v, unit, places, rate_per) for v in values]
+
+
 def places_against_target(value: float, target: float, unit: str, polarity: str, tolerance: float,
-                          tolerance_kind: str = "relative") -> tuple[int, int]:
+                          tolerance_kind: str = "relative", compared: Iterable[float | None] = ()) -> tuple[int, int]:
     """The places to show a figure and the target it is judged against with: each unit's usual places, or more
-    where those would read as another status (0.845 per 1,000, red against 0.8, read "0.8").
+    where those would read as another status (0.845 per 1,000, red against 0.8, read "0.8"), or where the figure
+    would read as the one it is compared with beside a change (places_compared: last year's to date).
 
     The figure and target as shown, judged by rag_status, get the status the figures themselves get (nine
     places at most: worse_by compares no finer).
     """
     status = rag_status(value, target, polarity, tolerance, tolerance_kind)
     pv, pt = _natural_places(value, unit), _natural_places(target, unit)
+    pc = places_compared([value, *compared], unit) or 0
 
     def reads_as_judged(v_places: int, t_places: int) -> bool:
         shown = float(round_half_up(value, v_places)), float(round_half_up(target, t_places))
         return rag_status(*shown, polarity, tolerance, tolerance_kind) is status
 
     if reads_as_judged(pv, pt):
-        return pv, pt
+        return max(pv, pc), pt
     most = next((p for p in range(max(pv, pt) + 1, 10) if reads_as_judged(p, p)), 9)
     # Each with as few places as give the same number (0.80 is the target 0.8).
-    return (next(q for q in range(pv, most + 1) if round_half_up(value, q) == round_half_up(value, most)),
+    return (max(pc, next(q for q in range(pv, most + 1) if round_half_up(value, q) == round_half_up(value, most))),
             next(q for q in range(pt, most + 1) if round_half_up(target, q) == round_half_up(target, most)))
 
 
 def format_against_target(value: float, target: float, unit: str, polarity: str, tolerance: float,
-                          tolerance_kind: str = "relative", rate_per: int | None = None) -> tuple[str, str]:
+                          tolerance_kind: str = "relative", rate_per: int | None = None,
+                          compared: Iterable[float | None] = ()) -> tuple[str, str]:
     """A figure and its target as shown side by side: 0.845 per 1,000, red against 0.8, is "0.85", never the
     target's own "0.8"; a computed 28.02%, amber against 28%, is "28.02%" (places_against_target)."""
-    pv, pt = places_against_target(value, target, unit, polarity, tolerance, tolerance_kind)
+    pv, pt = places_against_target(value, target, unit, polarity, tolerance, tolerance_kind, compared)
     return format_value(value, unit, pv, rate_per), format_value(target, unit, pt, rate_per)
 
 
@@ -322,8 +362,15 @@ class Change:
         return shown
 
     def _amount_places(self, d: float) -> int:
-        """The places the change is shown with: the unit's usual ones, or as many more as keep it from reading 0."""
+        """The places the change is shown with: the unit's usual ones, or as many more as keep it from reading 0;
+        for a rate, at least those of the two figures as they read side by side (format_compared): 0.75 per 1,000
+        against 0.82 is a reduction of 0.07, never the 0.1 that reads against "0.8" and "0.8"."""
         usual = _places(d, None) if self.unit == "percentage" else 0 if float(d).is_integer() else 1
+        if self.unit == "rate":
+            figures = (self.this_year, self.last_year)
+            shown = places_compared(figures, self.unit)
+            figure_places = [_natural_places(f, self.unit) for f in figures] if shown is None else [shown]
+            usual = max(usual, *figure_places)
         return non_zero_places(d, usual)
 
     def shown_difference(self) -> Decimal:

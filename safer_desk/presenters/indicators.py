@@ -766,7 +766,7 @@ class IndicatorsPresenter(ScreenPresenter):
             out.append([status_words(v), r.indicator.name, r.indicator.code,
                         # the figures as the table shows them (Copy gives the same), not a float's last digits
                         None if v.ytd is None else shown_number(v.ytd_text()),
-                        None if v.ytd_last is None else shown_number(r.indicator.format(v.ytd_last.value)),
+                        None if v.ytd_last is None else shown_number(v.ytd_last_text()),
                         None if change is None else float(change.shown_difference()), change_percent_shown(change),
                         v.target_words(), v.latest_label, POLARITY_LABELS[r.indicator.polarity],
                         v.area_name + (" (derived)" if v.is_derived else ""), v.year.label])

@@ -351,8 +351,7 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
                 change = v.change
                 rows.append([_area_label(area.name, v), year.label, r.indicator.label, v.range_text(),
                              None if v.ytd is None else _shown(v.ytd.value, v.ytd_text()),
-                             None if v.ytd_last is None else _shown(v.ytd_last.value,
-                                                                    r.indicator.format(v.ytd_last.value)),
+                             None if v.ytd_last is None else _shown(v.ytd_last.value, v.ytd_last_text()),
                              None if change is None else _shown(change.difference, change.signed_text()),
                              _change_percent(change),
                              v.target_words(), _shown(v.ytd_target, v.ytd_target_text()),

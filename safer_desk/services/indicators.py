@@ -1843,15 +1843,18 @@ class YearView:
     def ytd_target(self) -> float | None:
         return self.target_at[self.periods_to_date - 1] if self.periods_to_date else None
 
-    def cumulative_text(self, index: int) -> tuple[str, str]:
+    def cumulative_text(self, index: int, compared: float | None = None) -> tuple[str, str]:
         """A period's figure to date and its target as shown side by side: where the unit's usual places would
         make a figure judged against the target read as another status (0.845 per 1,000, red against 0.8, as
-        "0.8"), as many more as tell them apart ("0.85")."""
+        "0.8"), as many more as tell them apart ("0.85"); a rate with the places that tell it from last year's
+        to date beside it (compared, by default last year's cumulative figure: 0.75 against 0.82 per 1,000)."""
         ind, value, target = self.indicator, self.cumulative[index], self.target_at[index]
+        if compared is None and index < len(self.cumulative_last):
+            compared = self.cumulative_last[index]
         if value is None or target is None or not self.period_rags[index].judged:
-            return ind.format(value), ind.format(target)
+            return dom.format_compared([value, compared], ind.unit, ind.rate_per)[0], ind.format(target)
         return dom.format_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
-                                         ind.tolerance_kind, ind.rate_per)
+                                         ind.tolerance_kind, ind.rate_per, [compared])
 
     def gap_text(self, index: int) -> str:
         """The "Gap to target" cell ("+0.05"): with the places the figure and target are shown with."""
@@ -1874,10 +1877,18 @@ class YearView:
         """The year-to-date figure as shown: the unit's format, with the places its status needs (cumulative_text)."""
         if self.ytd is None:
             return ""
+        last = None if self.ytd_last is None else self.ytd_last.value
         if not self.periods_to_date or not self.rag.judged:
-            return self.indicator.format(self.ytd.value)
-        shown, _ = self.cumulative_text(self.periods_to_date - 1)
+            return dom.format_compared([self.ytd.value, last], self.indicator.unit, self.indicator.rate_per)[0]
+        shown, _ = self.cumulative_text(self.periods_to_date - 1, last)
         return shown
+
+    def ytd_last_text(self) -> str:
+        """Last year's figure to date as shown beside this year's: a rate with the places that tell them apart."""
+        if self.ytd_last is None:
+            return ""
+        ind, this = self.indicator, None if self.ytd is None else self.ytd.value
+        return dom.format_compared([this, self.ytd_last.value], ind.unit, ind.rate_per)[1]
 
     def ytd_target_text(self) -> str:
         """The target to date the year-to-date figure is judged against, as shown beside it."""
@@ -2600,7 +2611,7 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         out = []
         for i, f in enumerate(figs):
             x = None if f is None else getattr(f, attr)
-            text = "" if x is None else (ind.format(x) if attr == "value" else _value_text(x))
+            text = "" if x is None else (compared_text(i, 0) if attr == "value" else _value_text(x))
             out.append(GridCell(text, x, editable and editable_at[i] and not (attr == "value" and f is not None
                                                                                and f.is_ratio),
                                 illustrative=bool(ids[i] and ids[i] in marked) if figs is v.this_year else False,
@@ -2608,16 +2619,20 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
                                 if figs is v.this_year else ""))
         return tuple(out)
 
-    def number_cells(values, signed=False) -> tuple[GridCell, ...]:
+    def compared_text(i: int, side: int, pairs=(v.values, v.values_last)) -> str:
+        """A period's figure as it reads beside the same period's other year (0.50 against 0.53 per 1,000)."""
+        return dom.format_compared([pairs[0][i], pairs[1][i]], ind.unit, ind.rate_per)[side]
+
+    def number_cells(values, signed=False, pairs=(v.values, v.values_last)) -> tuple[GridCell, ...]:
         out = []
-        for x in values:
+        for i, x in enumerate(values):
             if x is None:
                 out.append(GridCell(""))
-            elif signed:
-                c = Change(x, 0, ind.unit, ind.polarity, ind.rate_per)
+            elif signed:  # this year minus last, with the places the two figures read with
+                c = Change(pairs[0][i], pairs[1][i], ind.unit, ind.polarity, ind.rate_per)
                 out.append(GridCell(c.signed_text(), x))
             else:
-                out.append(GridCell(ind.format(x), x))
+                out.append(GridCell(compared_text(i, 1, pairs), x))
         return tuple(out)
 
     rows = [GridRow(GRID_VALUE, f"{this_name}", fig_cells(v.this_year, "value", True), True)]
@@ -2643,7 +2658,8 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     if adds:
         rows.append(GridRow(GRID_CUMULATIVE, f"{this_name} cumulative", tuple(
             GridCell(shown[i][0], x) if x is not None else GridCell("") for i, x in enumerate(v.cumulative))))
-        rows.append(GridRow(GRID_CUMULATIVE_LAST, f"{last_name} cumulative", number_cells(v.cumulative_last)))
+        rows.append(GridRow(GRID_CUMULATIVE_LAST, f"{last_name} cumulative",
+                            number_cells(v.cumulative_last, pairs=(v.cumulative, v.cumulative_last))))
     if v.target is not None and v.target.is_set:
         cum_target = adds and (v.target.kind != "threshold" or _per_period_threshold(ind, v.target))
         rows.append(GridRow(GRID_TARGET, "Target (cum.)" if cum_target else "Target",

@@ -232,7 +232,8 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
 
     def fig(r: svc.SummaryRow, f) -> str:
         # This year's figure with the places its RAG needs (0.845 per 1,000, red against 0.8, reads "0.85").
-        text = r.view.ytd_text() if f is r.view.ytd else r.indicator.format(None if f is None else f.value)
+        text = r.view.ytd_text() if f is r.view.ytd else r.view.ytd_last_text() if f is r.view.ytd_last else \
+            r.indicator.format(None if f is None else f.value)
         notes = marks.figure_notes(r.view)
         if text and notes:
             invented.update(notes)

@@ -24,7 +24,7 @@ def _ytd(r: svc.SummaryRow):
 
 
 def _last_text(r: svc.SummaryRow) -> str:
-    return "" if r.view.ytd_last is None else r.indicator.format(r.view.ytd_last.value)
+    return r.view.ytd_last_text()
 
 
 def summary_columns() -> list[Column]:
