@@ -183,8 +183,17 @@ class AreaComparisonPresenter:
     def _populations_said(self) -> str:
         """ " Babergh's population is 2024/25's: none is recorded for 2025/26.": a rate over an earlier year's
         population (the latest recorded, as the tab's rates use it) is said, never passed off as the year's."""
-        said = [f" {r.area.removesuffix(' (derived)')}'s population is {_years_of(r.population_years)}: none is "
-                f"recorded for {self.year.label}." for r in self.rows if r.rate is not None and r.population_years]
+        by_years: dict[tuple[str, ...], list[str]] = {}
+        for r in self.rows:
+            if r.rate is not None and r.population_years:
+                by_years.setdefault(r.population_years, []).append(r.area.removesuffix(" (derived)"))
+        # Areas over the same earlier year said once ("Babergh's and Ipswich's populations are 2024/25's"), not once
+        # an area: eight areas read the same sentence eight times.
+        said = []
+        for years, areas in by_years.items():
+            whose = in_words([f"{a}'s" for a in areas])
+            are = "population is" if len(areas) == 1 else "populations are"
+            said.append(f" {whose} {are} {_years_of(years)}: none is recorded for {self.year.label}.")
         return "".join(said)
 
 

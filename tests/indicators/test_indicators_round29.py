@@ -120,3 +120,30 @@ def test_compare_areas_opens_on_the_year_in_view_on_the_tab(demo_window, qtbot):
     qtbot.addWidget(dialog)
     assert (dialog.year.currentText(), dialog.presenter.year) == ("2024/25", FinancialYear(2024))
     dialog.close()
+
+
+def test_compare_areas_fits_a_laptop_window(demo_window, qtbot):
+    """Compare Areas sized its indicator list to the longest indicator's name (159 letters in the example), so the
+    dialog opened 1,428 pixels wide on a 1093x582 window (a 1366x768 laptop at 125%): Rate per and Close were off
+    the screen."""
+    demo_window.resize(1093, 582)
+    demo_window.compare_areas_action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Compare Areas" and w.isVisible())
+    qtbot.addWidget(dialog)
+    assert dialog.width() <= demo_window.width(), dialog.width()
+    assert dialog.minimumSizeHint().width() <= demo_window.width(), dialog.minimumSizeHint().width()
+    dialog.close()
+
+
+def test_compare_areas_says_once_which_areas_rates_are_over_an_earlier_years_population(demo_store):
+    """Each area over 2024/25's population had a sentence of its own: eight areas read the same words eight times."""
+    from safer_desk.presenters.area_comparison import AreaComparisonPresenter
+    from safer_desk.services import indicators as svc
+
+    for area, people in (("district:babergh", 92_000), ("district:ipswich", 139_000)):
+        svc.set_population(demo_store, area, FinancialYear(2024), people)
+    p = AreaComparisonPresenter(demo_store)
+    p.load("indicator:all-crime")
+    said = p.summary()
+    assert "Babergh's and Ipswich's populations are 2024/25's: none is recorded for 2025/26." in said, said
+    assert said.count("none is recorded") == 1

@@ -104,6 +104,10 @@ class AreaComparisonDialog(QDialog):
         self.setWindowTitle("Compare Areas")
         self.presenter = AreaComparisonPresenter(store)
         self.indicator = QComboBox()
+        # Sized to a name of ordinary length, not the longest (159 letters in the example: the dialog was wider
+        # than a laptop's screen, Rate per and Close off its edge); a long name is elided, whole in the list.
+        self.indicator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.indicator.setMinimumContentsLength(30)
         self.year = QComboBox()
         self.per = QComboBox()
         for choice in self.presenter.rate_choices():
