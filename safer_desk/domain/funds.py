@@ -144,8 +144,9 @@ _JOINED = re.compile(r"(?<=[^\W\d_])[-._]+(?=[^\W\d_])")  # "Jane-Smith-01", "ja
 
 def household_detail(text: str | None, *, reference: bool = False) -> tuple[str, str] | None:
     """The words of ``text`` that say where a household lives or how to reach it (an address, a postcode, an e-mail
-    address, a telephone number), with what they look like; in a ``reference`` also a name whose words are joined ("Jane-Smith-01"), which
-    the name detector reads as one word, or turned round without a comma ("SMITH Jane"). None when there is none."""
+    address, a telephone number), with what they look like; in a ``reference`` also a name whose words are joined
+    ("Jane-Smith-01"), which the name detector reads as one word, or turned round without a comma ("SMITH Jane").
+    None when there is none."""
     text = text or ""
     for pattern, what in ((_EMAIL, "an e-mail address"), (_HOUSE, "an address"), (_POSTCODE, "a postcode"),
                           (_PHONE, "a telephone number")):
