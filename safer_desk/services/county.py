@@ -100,15 +100,9 @@ def _refuse_journal_beside_export(target: Path) -> None:
     mid-write or lost power, then removed or replaced, or copied there): any program but Safer Desk reads the journal
     with the export (malformed, or played into it), and it may hold that file's last saves. As Save a Copy refuses
     such a name (``store.refuse_journal_left_beside``), before anything is written."""
-    from safer_desk.storage.store import holds_data, read_as_it_lies
+    from safer_desk.storage.store import holds_data, journal_beside, read_as_it_lies
 
-    for side in ("-wal", "-journal"):
-        journal = Path(f"{target}{side}")
-        try:
-            if journal.stat().st_size == 0:
-                continue  # holds nothing: SQLite reads nothing from it
-        except OSError:
-            continue  # not there
+    if (journal := journal_beside(target)) is not None:
         if target.exists() and not read_as_it_lies(target) and holds_data(target):
             return  # an office's own file and its journal (open in a window, or its window stopped): refused as one
         raise CountyError(

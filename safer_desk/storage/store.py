@@ -139,19 +139,26 @@ def refuse_other_kind_of_name(path: Path) -> None:
                               f"{kind}. Name a new Safer Desk file ending .sqlite (nothing was made).")
 
 
+def journal_beside(path: Path) -> Path | None:
+    """The journal lying beside path that holds something (FILE-wal, else FILE-journal), or None: an empty one, or
+    none, SQLite reads nothing from."""
+    for side in ("-wal", "-journal"):
+        journal = Path(f"{path}{side}")
+        try:
+            if journal.stat().st_size:
+                return journal
+        except OSError:
+            continue  # not there (or its folder is not one: the checks that follow say so)
+    return None
+
+
 def refuse_journal_left_beside(path: Path) -> None:
     """No new file where a removed file's journal still lies ("office.sqlite-wal" left by a crash, office.sqlite then
     deleted or moved): SQLite would take its pages as the new file's (File > New then stopped with "no such table"),
     and it holds that file's last saves, which are not to be written over. Nor does a new file (a copy, the example)
     replace a file whose journal lies beside it (its window was killed): the copy took the journal's pages too.
     The caller holds path's lock when path may be open in a window (whose journal it is, while it is open)."""
-    for side in ("-wal", "-journal"):
-        journal = Path(f"{path}{side}")
-        try:
-            if journal.stat().st_size == 0:
-                continue  # holds nothing: SQLite reads nothing from it
-        except OSError:
-            continue  # not there (or its folder is not one: the checks that follow say so)
+    if (journal := journal_beside(path)) is not None:
         if path.exists():
             raise StoreError(
                 f"{path.name} is not replaced: {journal.name} lies beside it, holding saves of {path.name} not yet "
@@ -412,11 +419,7 @@ def read_as_it_lies(path: Path) -> bool:
     An export is never written to, so a journal beside it is another file's (left by a crash of a file of that name,
     or copied with it): played back, it rewrote the export (its signature then no longer matched), and read with it,
     it showed the export as damaged. The merge reads an export so too (``storage.hostile``)."""
-    for side in ("-journal", "-wal"):
-        with contextlib.suppress(OSError):
-            if Path(f"{path}{side}").stat().st_size:
-                break
-    else:
+    if journal_beside(path) is None:
         return False  # nothing beside it: read as any file is (the common case costs two stats)
     try:
         with contextlib.closing(sqlite3.connect(read_only_uri(path, immutable="1"), uri=True)) as conn:
