@@ -94,7 +94,7 @@ class PopulationsPresenter(FormScreen):
                   help="The financial year (April to March) the population is for"),
             Field("population", "&Population", required=True, placeholder="e.g. 104,000",
                   help="A whole number of people"),
-            Field("source", "&Source", placeholder="e.g. ONS mid-2019 estimate", help="Where the figure comes from"),
+            Field("source", "So&urce", placeholder="e.g. ONS mid-2019 estimate", help="Where the figure comes from"),
         )
 
     @staticmethod

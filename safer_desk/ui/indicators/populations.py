@@ -9,7 +9,7 @@ from safer_desk.domain.periods import FinancialYear
 from safer_desk.presenters.formats import Unit
 from safer_desk.presenters.populations import PopulationsPresenter
 from safer_desk.ui import prompts
-from safer_desk.ui.costs.widgets import FormDialog
+from safer_desk.ui.costs.widgets import FormDialog, Table
 from safer_desk.ui.kit import fitting_size
 from safer_desk.ui.kit.forms import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
@@ -76,11 +76,25 @@ class PopulationsDialog(QDialog):
             self.refresh()
 
     def refresh(self) -> None:
+        chosen, at = self.selected(), self.view.currentIndex().row()
+        before = {(r.area_id, r.year) for r in self.model.rows}
         self.model.set_rows(self.presenter.rows())
+        self._choose_again(chosen, at, before)
         self.summary.setText(self.presenter.summary())
         self.view.size_columns_to_visible(max_width=260)
         self.view.horizontalHeader().setStretchLastSection(True)  # the source takes what is left
         self._enable()
+
+    def _choose_again(self, chosen, at: int, before: set) -> None:
+        """The row added, changed (or moved to another year) or put back by Edit > Undo is chosen again, so Enter
+        and Del act on it without finding it with the arrows; a row removed leaves the one now in its place."""
+        table = Table(self.model, self.proxy, self.view)
+        new = [(r.area_id, r.year) for r in self.model.rows if (r.area_id, r.year) not in before]
+        wanted = new if len(new) == 1 else [(chosen.area_id, chosen.year)] if chosen is not None else []
+        if wanted and not table.select_where(lambda r: (r.area_id, r.year) == wanted[0]) and chosen is not None:
+            row = min(at, self.proxy.rowCount() - 1)
+            if row >= 0:
+                self.view.selectRow(row)
 
     def _enable(self) -> None:
         writable = not self.presenter.read_only

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from safer_desk.presenters.awards import AwardsPresenter
@@ -21,6 +22,7 @@ COLUMNS = [
     Column("split", "Revenue / capital", get=AwardsPresenter.split_text),
     Column("conditions", "Conditions", tooltip=lambda a: a.conditions or None),
 ]
+AWARD, CONDITIONS = 1, 4  # on a narrow window the conditions, then the award's name, give up width
 
 
 class AwardsDialog(QDialog):
@@ -65,18 +67,42 @@ class AwardsDialog(QDialog):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.session.data_changed.connect(self._data_changed)  # Edit > Undo of an award, from the window
         self.refresh()
-        self.resize(*fitting_size(parent, 960, 420))
+        # As wide as its columns (within the window: at 150% on a 1366x768 laptop, 886): they fit the room it has.
+        margins = layout.contentsMargins()
+        need = self._columns_width + 2 * self.view.frameWidth() + margins.left() + margins.right()
+        self.resize(*fitting_size(parent, max(960, need), 420))
+        self.view.viewport().installEventFilter(self)  # a resized dialog fits the columns again
 
     def _data_changed(self, area: str) -> None:
         if area in ("projects", "") and self.session.store is self.presenter.store:
             self.refresh()
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
     def refresh(self) -> None:
         self.model.set_rows(self.presenter.rows())
         self.summary.setText(self.presenter.summary())
         self.view.size_columns_to_visible(max_width=230)
+        self._award_width = self.view.columnWidth(AWARD)
+        self._columns_width = self.view.horizontalHeader().length()
         self.view.horizontalHeader().setStretchLastSection(True)  # the conditions take what is left
+        self._fit_columns()
         self._enable()
+
+    def _fit_columns(self) -> None:
+        """The columns were 1072 wide in a table 936 wide (862 at 150%): Conditions, and at 150% Revenue / capital,
+        were behind a sideways scroll. The conditions (whole in their tooltip) take what is left, down to their
+        heading, and the award's name gives up width (down to about 18 letters) so that every column is in view."""
+        view, header = self.view, self.view.horizontalHeader()
+        conditions = header.sectionSizeHint(CONDITIONS)
+        view.fit_column(CONDITIONS, conditions)  # the stretched last column: it grows into the room left
+        others = sum(view.columnWidth(c) for c in range(CONDITIONS) if c != AWARD)
+        room = view.viewport().width() - others - conditions
+        floor = min(header.fontMetrics().averageCharWidth() * 18, self._award_width)
+        view.fit_column(AWARD, max(floor, min(self._award_width, room)))
 
     def _enable(self) -> None:
         writable = not self.presenter.read_only
