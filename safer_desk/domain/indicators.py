@@ -205,7 +205,8 @@ def format_value(value: float | None, unit: str, places: int | None = None, rate
     return format_number(value, p)
 
 
-def _natural_places(value: float, unit: str) -> int:
+def natural_places(value: float, unit: str) -> int:
+    """The places a figure of the unit reads with on its own (12,586; 88.75%; 4.2 per 1,000)."""
     if unit == "percentage":
         return _places(value, None)
     if unit == "rate":
@@ -226,7 +227,7 @@ def places_compared(values: Iterable[float | None], unit: str) -> int | None:
     if unit != "rate":
         return None
     figures = [v for v in values if v is not None]
-    usual = [_natural_places(v, unit) for v in figures]
+    usual = [natural_places(v, unit) for v in figures]
 
     def reads_consistently(places: Sequence[int]) -> bool:
         for i, a in enumerate(figures):
@@ -260,7 +261,7 @@ def places_against_target(value: float, target: float, unit: str, polarity: str,
     places at most: worse_by compares no finer).
     """
     status = rag_status(value, target, polarity, tolerance, tolerance_kind)
-    pv, pt = _natural_places(value, unit), _natural_places(target, unit)
+    pv, pt = natural_places(value, unit), natural_places(target, unit)
     pc = places_compared([value, *compared], unit) or 0
 
     def reads_as_judged(v_places: int, t_places: int) -> bool:
@@ -369,7 +370,7 @@ class Change:
         if self.unit == "rate":
             figures = (self.this_year, self.last_year)
             shown = places_compared(figures, self.unit)
-            figure_places = [_natural_places(f, self.unit) for f in figures] if shown is None else [shown]
+            figure_places = [natural_places(f, self.unit) for f in figures] if shown is None else [shown]
             usual = max(usual, *figure_places)
         return non_zero_places(d, usual)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from safer_desk.domain.indicators import RATE_PERS, rate_label
+from safer_desk.domain.indicators import RATE_PERS, natural_places, rate_label
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted, in_words
 from safer_desk.presenters.events import Event
@@ -118,6 +118,8 @@ class AreaComparisonPresenter:
         found = ind.area_comparison(self.store, self.indicator_id, [a.id for a in own] or None, self.year,
                                     rate_per=self.rate_per)
         kinds = {a.id: a.kind for a in own}
+        # One column, one number of places: "38.0 per 1,000" beside "42.5", not "38" (as the papers' tables print)
+        places = max((natural_places(i.rate, "rate") for i in found if i.rate is not None), default=None)
         for item in found:
             view = item.view
             value = None if view.ytd is None else view.ytd.value
@@ -127,7 +129,7 @@ class AreaComparisonPresenter:
                 area_id=item.area.id, area=name, kind=KIND_WORDS.get(kind, kind.title()), figure=value,
                 # As the tab shows it: with the places its RAG needs (0.845 per 1,000, red against 0.8, is "0.85").
                 figure_text=view.ytd_text() if value is not None else "No figure yet",
-                population=item.population, rate=item.rate, rate_text=item.rate_text(),
+                population=item.population, rate=item.rate, rate_text=item.rate_text(places),
                 change_text=_change_text(view.change), rag=f"{view.rag.symbol} {view.rag.word}", rag_key=view.rag.key,
                 period=view.range_text() if value is not None else "",
                 population_text=_population_text(item.population, item.population_years),

@@ -2349,13 +2349,16 @@ class AreaComparison:
     def derived(self) -> bool:
         return self.view.is_derived
 
-    def rate_text(self) -> str:
+    def rate_text(self, places: int | None = None) -> str:
         """"4.2 per 1,000"; a rate the usual place would round to nothing with the places that show it ("0.03 per
-        1,000" for 3 homicides among 104,000 people, never "0 per 1,000", which reads as none)."""
+        1,000" for 3 homicides among 104,000 people, never "0 per 1,000", which reads as none). ``places``: those
+        of the column it stands in ("38.0" beside "42.5"), at least."""
         if self.rate is None:
             return ""
-        places = dom.non_zero_places(self.rate, 1) if self.rate and not dom.round_half_up(self.rate, 1) else None
-        return dom.format_value(self.rate, "rate", places, rate_per=self.rate_per)
+        own = dom.non_zero_places(self.rate, 1) if self.rate and not dom.round_half_up(self.rate, 1) else None
+        if places is not None:
+            own = max(places, own if own is not None else dom.natural_places(self.rate, "rate"))
+        return dom.format_value(self.rate, "rate", own, rate_per=self.rate_per)
 
 
 def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | None, year: FinancialYear, *,

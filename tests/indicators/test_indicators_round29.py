@@ -147,3 +147,17 @@ def test_compare_areas_says_once_which_areas_rates_are_over_an_earlier_years_pop
     said = p.summary()
     assert "Babergh's and Ipswich's populations are 2024/25's: none is recorded for 2025/26." in said, said
     assert said.count("none is recorded") == 1
+
+
+def test_compare_areas_shows_every_rate_with_the_places_of_its_column(demo_store):
+    """East Suffolk's 37.98 per 1,000 read "38 per 1,000" beside "42.5" and "30.5": one column, one number of places
+    (seen in the guide's picture)."""
+    from safer_desk.presenters.area_comparison import AreaComparisonPresenter
+    from safer_desk.services import indicators as svc
+
+    for area, people in (("district:east-suffolk", 251_000), ("district:babergh", 94_000)):
+        svc.set_population(demo_store, area, FinancialYear(2025), people)
+    p = AreaComparisonPresenter(demo_store)
+    p.load("indicator:all-crime")
+    texts = {r.area: r.rate_text for r in p.rows if r.rate is not None}
+    assert texts["East Suffolk"] == "38.0 per 1,000" and texts["Babergh"] == "30.5 per 1,000", texts
