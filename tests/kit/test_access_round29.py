@@ -176,3 +176,31 @@ def test_the_new_dialogs_fit_inside_the_window_with_their_buttons_in_view(demo_w
             wrong[name] = control.accessibleName() or control.text()
     assert wrong == {}
 
+
+
+def test_the_award_changed_or_undone_stays_chosen_for_enter_and_del(demo_window, qtbot):
+    """Funders' Awards lost its chosen row after a change or an undo, as Populations did (both are now one kind of
+    window, ui.records.RecordsDialog): Enter and Del did nothing until the row was found again with the arrows."""
+    from safer_desk.ui.projects.awards import AwardsDialog
+
+    dialog = AwardsDialog(demo_window.session, demo_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.selected() is None  # opened: nothing chosen yet
+    view = dialog.view
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    chosen = dialog.selected()
+    assert chosen is not None
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    form = form_of(dialog, qtbot)
+    notes = form.view.widgets["notes"]
+    notes.setFocus()
+    QTest.keyClicks(notes, "Checked with the funder")
+    form.view.save_button.click()
+    qtbot.waitUntil(lambda: demo_window.session.undo_stack.count() == 1)
+    assert dialog.selected() is not None and dialog.selected().id == chosen.id
+    assert dialog.edit_button.isEnabled()
+    demo_window.session.undo_stack.undo()
+    assert dialog.selected() is not None and dialog.selected().id == chosen.id
