@@ -15,8 +15,8 @@ from safer_desk.domain.commissioning import Award, FundingError
 from safer_desk.domain.dhr import format_bp
 from safer_desk.domain.money import format_money
 from safer_desk.domain.text import counted
-from safer_desk.presenters.actions import Action, run_now, snapshot_action
-from safer_desk.presenters.costs import CostForm, FormScreen
+from safer_desk.presenters.actions import snapshot_action
+from safer_desk.presenters.costs import CostForm, RecordsScreen
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import funders
 
@@ -39,18 +39,8 @@ FIELDS = (
 _FIELD_OF = (("Year", "years"), ("Amount for", "years"), ("Amount:", "years"), ("Revenue/capital", "revenue"))
 
 
-class AwardsPresenter(FormScreen):
+class AwardsPresenter(RecordsScreen):
     tab = TAB
-
-    def __init__(self, store, *, perform: Callable[[Action], object] = run_now,
-                 after: Callable[[], None] | None = None):
-        super().__init__(perform=perform)
-        self.store = store
-        self.after = after
-
-    @property
-    def read_only(self) -> bool:
-        return bool(self.store.read_only)
 
     def rows(self) -> list[Award]:
         return funders.list_awards(self.store)
@@ -78,11 +68,6 @@ class AwardsPresenter(FormScreen):
                 "its funder.")
 
     # -- the forms ------------------------------------------------------------------------------------------
-    def _refresh(self) -> None:
-        self.data_changed.emit()
-        if self.after is not None:
-            self.after()
-
     def _read(self, v: dict[str, Any], award_id: str | None) -> Award:
         try:
             return funders.make_award(

@@ -204,3 +204,24 @@ class FormScreen(ScreenPresenter):
         if self.editor is not None:
             self.editor.discard()
         self.close_form()
+
+
+class RecordsScreen(FormScreen):
+    """The presenter of a window listing the file's records of one kind (Funders' Awards, Populations:
+    ``ui.records.RecordsDialog``): its store, and ``after`` (the window told the file changed) once an action,
+    its undo or its redo is done."""
+
+    def __init__(self, store, *, perform: Callable[[Action], object] = actions.run_now,
+                 after: Callable[[], None] | None = None):
+        super().__init__(perform=perform)
+        self.store = store
+        self.after = after
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.store.read_only)
+
+    def _refresh(self) -> None:
+        self.data_changed.emit()
+        if self.after is not None:
+            self.after()

@@ -16,8 +16,8 @@ from typing import Any
 from safer_desk.domain.indicators import IndicatorError
 from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import counted, in_words
-from safer_desk.presenters.actions import Action, run_now, snapshot_action
-from safer_desk.presenters.costs import CostForm, FormScreen
+from safer_desk.presenters.actions import snapshot_action
+from safer_desk.presenters.costs import CostForm, RecordsScreen
 from safer_desk.presenters.forms import Field, FieldKind
 from safer_desk.services import indicators as svc
 
@@ -47,18 +47,8 @@ def area_text(store, area_id: str) -> str:
     return area_id if area is None else area_label(area.kind, area.name)
 
 
-class PopulationsPresenter(FormScreen):
+class PopulationsPresenter(RecordsScreen):
     tab = TAB
-
-    def __init__(self, store, *, perform: Callable[[Action], object] = run_now,
-                 after: Callable[[], None] | None = None):
-        super().__init__(perform=perform)
-        self.store = store
-        self.after = after
-
-    @property
-    def read_only(self) -> bool:
-        return bool(self.store.read_only)
 
     def rows(self) -> list[PopulationRow]:
         return [PopulationRow(p.area_id, area_text(self.store, p.area_id), p.year, p.population, p.source)
@@ -181,11 +171,6 @@ class PopulationsPresenter(FormScreen):
     def _record(self, v: dict[str, Any], year: FinancialYear) -> None:
         svc.set_population(self.store, v["area"], year, svc.read_population(v["population"]),
                            source=(v["source"] or "").strip())
-
-    def _refresh(self) -> None:
-        self.data_changed.emit()
-        if self.after is not None:
-            self.after()
 
     def _perform(self, text: str, keys: list[tuple[str, str]], change: Callable[[], Any]) -> None:
         """One step of Edit > Undo: undo and redo put each (area, year)'s population back as it was either side."""
