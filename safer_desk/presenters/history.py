@@ -23,13 +23,14 @@ from safer_desk.domain.allocation import format_fraction, format_number, format_
 from safer_desk.domain.budgets import DEFAULT_SIGN, STATUS_WORDS
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (FIGURE_BASIS_LABELS, FREQUENCY_LABELS, MEASURE_LABELS, POLARITY_LABELS,
-                                          UNIT_LABELS, format_value, tolerance_text)
+                                          UNIT_LABELS, Rag, due_text, format_value, tolerance_text)
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import Month, PeriodError, Quarter
 from safer_desk.domain.projects import ProjectStatus
 from safer_desk.domain.text import as_typed, counted, in_words
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
 from safer_desk.presenters.budgets import SECTION_KINDS, UNIT_CHOICES
+from safer_desk.presenters.dhr import SplitKind
 from safer_desk.presenters.funds import FundStatus, RiskLevels
 from safer_desk.presenters.indicators import TargetKind, TargetProfile, area_label
 from safer_desk.services import allocation as allocations
@@ -120,6 +121,7 @@ COLUMN_WORDS = {
     # an indicator's "Amber within", said with its kind as the Indicators tab says it ("5% of target")
     "tolerance_pct": "tolerance", "tolerance_kind": "tolerance",
     "sign": "effect on the total",  # a budget section's sign: how it counts towards the plan's total
+    "due": "due date",  # a milestone's Milestone due
 }
 # An indicator's figures, said in its unit as the Indicators tab says them ("88.9%", "4.2 per 1,000").
 INDICATOR_FIGURES = {("indicator_values", "value"), ("indicator_targets", "value"), ("indicator_baselines", "value"),
@@ -144,6 +146,11 @@ VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum] | Mapping[Any, str]] = {
     ("indicators", "frequency"): FREQUENCY_LABELS, ("indicators", "measure"): MEASURE_LABELS,
     ("indicators", "figure_basis"): FIGURE_BASIS_LABELS,
     ("indicator_targets", "kind"): TargetKind, ("indicator_targets", "profile"): TargetProfile,
+    # as Baseline and Benchmarks… and the Indicators tab say them ("Withdrawn", "◆ Amber")
+    ("indicator_targets", "status"): {"set": "Set", "tbc": "Tbc", "withdrawn": "Withdrawn"},
+    ("indicator_estimates", "rag"): {r.key: r.label for r in (Rag.RED, Rag.AMBER, Rag.GREEN)},
+    # as the Split window says it ("One partner pays a capped part first")
+    ("dhr_cases", "split_rule"): SplitKind,
     # as the Budgets tab and Plan settings… say them ("£ (pounds)", "Income and grants (takes away)", "TBC")
     ("budget_plans", "unit"): dict(UNIT_CHOICES), ("budget_sections", "kind"): dict(SECTION_KINDS),
     ("budget_sections", "sign"): SIGN_WORDS,
@@ -242,6 +249,9 @@ NAMED_WITH = {"budget_cells": ("column_id", "plan_id")}
 # the Indicators tab names it ("Suffolk (county)"); named themselves (their kind said beside), by their name, with
 # their kind only where another area has it ("Cornwall (county)").
 AREA_ROWS = {"indicator_areas": "id", "office_areas": "area_id"}
+# Rows named by what they are of that have a number of their own, said first: a partner's share, a review's cost by
+# its invoice number ("partner share MSDC-DHR1-03 of Ipswich and East CCG, WSCSP-DHR-2017-01"), so a search finds it.
+NUMBERED = {"dhr_shares": "invoice_ref", "dhr_cost_lines": "invoice_ref"}
 # The columns that say which period a row is for (a figure's month, a target's year), most particular first.
 PERIOD_COLUMNS = ("period", "month", "year", "financial_year")
 
@@ -400,7 +410,8 @@ class Namer:
             if period is not None:  # one month's figure of an indicator, not another's
                 parents.append(period_words(period))
             if parents:
-                return "of " + ", ".join(parents)
+                number = fact.values.get(NUMBERED.get(table, "")) if depth == 0 else None
+                return (f"{number} " if number else "") + "of " + ", ".join(parents)
         return ""
 
     def value(self, table: str, column: str | None, value: Any, row: dict[str, Any] | None = None) -> str:
@@ -430,6 +441,11 @@ class Namer:
             return f"{int(value):,}" if value.is_integer() else f"{value:,.6f}".rstrip("0").rstrip(".")
         if column in PERIOD_COLUMNS[:2] and isinstance(value, str):
             return period_words(value)
+        if (table, column) == ("indicator_milestones", "due") and isinstance(value, str) and len(value) == 7:
+            try:  # a milestone's month as Milestone due says it ("August 2012"); a day as any date
+                return due_text(value)
+            except (ValueError, IndexError):
+                pass
         if column == "area_id" and column not in self.links.get(table, {}) and str(value) in self.area_names:
             # a budget's area (no screen says its kind), an office area (its kind said beside it): "Cornwall (county)"
             # only where another area is called Cornwall
@@ -568,10 +584,19 @@ class Describer:
         self.n = namer
 
     def details(self, entries: Sequence[AuditEntry]) -> list[str]:
+        cancelled = _cancelled(entries)
         out = []
         for e in entries:
-            out.extend(self._detail(e))
+            out.extend([self._cancelled(e)] if id(e) in cancelled else self._detail(e))
         return out
+
+    def _cancelled(self, e: AuditEntry) -> str:
+        """An invoice cancelled, as Bill again with another split… asks about it ("MSDC-DHR1-03 (£684.15)
+        cancelled")."""
+        values = _json_values(e.old_value) or {}
+        amount = values.get("amount_pence")
+        said = f" ({format_money(amount)})" if isinstance(amount, int) else ""
+        return f"Cancelled {self.n.record_label(e.table_name, e.row_id, values)}{said}"
 
     def _detail(self, e: AuditEntry) -> list[str]:
         n = self.n
@@ -662,8 +687,9 @@ class Describer:
                     parts.append(f"changed {n.record_label(table, rows[0])}")
                 else:
                     parts.append(f"changed {len(rows):,} {noun(table, len(rows))}")
-        for kind, verb in (("insert", "added"), ("delete", "deleted")):
-            group = [e for e in entries if e.action == kind]
+        cancelled = _cancelled(entries)
+        for kind, verb in (("insert", "added"), ("delete", "cancelled"), ("delete", "deleted")):
+            group = [e for e in entries if e.action == kind and (id(e) in cancelled) == (verb == "cancelled")]
             for table in _tables_in_order(group):
                 rows = [e for e in group if e.table_name == table]
                 if len(rows) == 1:
@@ -706,6 +732,20 @@ EVENT_WORDS: dict[str, Callable[[dict], str]] = {
     "key withdrawn": lambda d: (f"Withdrew the signing key {d['fingerprint']} of {d['office']}"
                                 + (f": {d['reason']}" if d.get("reason") else "")),
 }
+
+
+def _cancelled(entries: Sequence[AuditEntry]) -> set[int]:
+    """The invoices an action cancelled (by ``id``): a review's partner shares with an invoice number deleted where the
+    same action bills its partners again (Bill again with another split…, a billed cost corrected, or an undo of
+    one)."""
+    billed = {(_json_values(e.new_value) or {}).get("case_id") for e in entries
+              if e.table_name == "dhr_shares" and e.action == "insert"}
+    out = set()
+    for e in entries:
+        values = _json_values(e.old_value) or {} if e.table_name == "dhr_shares" and e.action == "delete" else {}
+        if values.get("invoice_ref") and values.get("case_id") in billed:
+            out.add(id(e))
+    return out
 
 
 def _lower_first(text: str) -> str:
