@@ -1,0 +1,45 @@
+"""A new office's first hour, as the user guide tells it (round 29): where the file dialogs suggest a file, and
+what Esc does in Office Details…, pinned as the guide now says them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from safer_desk.paths import default_file
+from safer_desk.services import reference as ref
+
+
+def test_esc_in_the_box_clears_the_filter_and_esc_in_the_list_closes_office_details_unsaved(window, qtbot, tmp_path):
+    assert window.open_path(tmp_path / "babergh.sqlite", create=True)
+    window.exchange_actions["office"].trigger()
+    dialog = window.office_dialog
+    dialog.district_filter.setFocus()
+    qtbot.keyClicks(dialog.district_filter, "suff")
+    qtbot.keyClick(dialog.district_filter, Qt.Key.Key_Escape)  # in the box: clears the filter, the dialog stays
+    assert dialog.district_filter.text() == "" and dialog.isVisible()
+
+    qtbot.keyClicks(dialog.district_filter, "mid suff")
+    qtbot.keyClick(dialog.district_filter, Qt.Key.Key_Down)  # into the list
+    qtbot.keyClick(dialog.district_list, Qt.Key.Key_Space)
+    assert "Mid Suffolk" in dialog.ticked_line.text()
+    qtbot.keyClick(dialog.district_list, Qt.Key.Key_Escape)  # in the list: closes, the tick not saved
+    assert not dialog.isVisible()
+    assert not ref.office_scope(window.session.store).is_set
+
+
+def test_new_suggests_the_data_folder_and_export_report_and_copy_a_name_beside_the_open_file(
+        window, tmp_path, monkeypatch):
+    from safer_desk.ui import prompts
+    from safer_desk.ui.exchange.dialogs import ExportDialog
+    from safer_desk.ui.exchange.report_dialog import ReportDialog
+
+    suggested = []
+    monkeypatch.setattr(prompts, "save_file_name", lambda parent, caption, filt, name="": suggested.append(name) or "")
+    office = tmp_path / "files" / "babergh.sqlite"
+    office.parent.mkdir()
+    assert window.open_path(office, create=True)
+    window.new_file()
+    assert suggested == [str(default_file().parent / "office.sqlite")]
+    assert ExportDialog(window.session, window).path_edit.text() == str(office.with_name("babergh for county.sqlite"))
+    assert ReportDialog(window.session, window).path_edit.text() == \
+        str(office.with_name("babergh board report.pdf"))
