@@ -14,7 +14,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Show whose file this is, or set it. The office's districts follow from its partnerships by "
                     "date (Waveney and Suffolk Coastal count as East Suffolk from 2019/20); lists and the board "
                     "report's \"All areas\" mean these areas. A county file means the districts merged into it. "
-                    "With no option, prints the scope.")
+                    "--name names the office (what the county calls it). With no option, prints the scope.")
     office.add_argument("file", metavar="FILE")
     office.add_argument("--partnership", metavar="NAME", action="append",
                         help="a partnership of the office (repeat for several; replaces those named before)")
@@ -22,6 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="a district of the office not covered by its partnerships (repeat for several; "
                              "replaces those named before)")
     office.add_argument("--county", metavar="NAME", help="the office's county (\"\" clears it)")
+    office.add_argument("--name", metavar="NAME", help="the office's name, as its exports say they are from and the "
+                                                       "county calls it (e.g. \"Babergh and Mid Suffolk CSP office\")")
     office.add_argument("--clear", action="store_true", help="forget the partnerships, districts and county named")
     office.add_argument("--year", metavar="YYYY/YY", type=option_type(read_financial_year, "--year"),
                         help="show the districts of this financial year (default: the current one)")
@@ -35,16 +37,20 @@ def run_office(args: argparse.Namespace) -> int:
     from safer_desk.services import reference as ref
 
     year = args.year or FinancialYear.of(date.today())
-    changing = args.clear or args.partnership is not None or args.district is not None or args.county is not None
+    scoping = args.clear or args.partnership is not None or args.district is not None or args.county is not None
+    changing = scoping or args.name is not None
     store = open_existing(args.file, read_only=not changing)
     try:
         if changing:
             try:  # named in the history as File > Office Details… names the same change
                 with store.action(ref.OFFICE_SCOPE_ACTION):
-                    ref.set_office_scope(
-                        store, partnerships=[] if args.clear and args.partnership is None else args.partnership,
-                        districts=[] if args.clear and args.district is None else args.district,
-                        county="" if args.clear and args.county is None else args.county)
+                    if args.name is not None:
+                        ref.set_office_name(store, args.name)
+                    if scoping:
+                        ref.set_office_scope(
+                            store, partnerships=[] if args.clear and args.partnership is None else args.partnership,
+                            districts=[] if args.clear and args.district is None else args.district,
+                            county="" if args.clear and args.county is None else args.county)
             except ref.ReferenceError as exc:
                 raise CliError(str(exc)) from exc
             doubt = ref.county_doubt(store, args.county or "")

@@ -118,28 +118,53 @@ class OfficePresenter:
         return "\n".join("Not named yet: lists and reports use every district of the file's reference data."
                          if line.startswith("Scope: not set") else line for line in lines)
 
-    def save(self, partnership_ids: list[str], district_ids: list[str], county: str) -> reference.OfficeScope:
-        """Name these as the office's areas (replacing what it named before): one undoable action.
+    def name(self) -> str:
+        """The office's name, as its exports say they are from and the county calls it."""
+        return self.store.office_name
 
-        Raises reference.ReferenceError for a name the reference data does not know (nothing changed)."""
+    def save(self, partnership_ids: list[str], district_ids: list[str], county: str,
+             name: str | None = None) -> reference.OfficeScope:
+        """Name these as the office's areas (replacing what it named before), and ``name`` as the office's name
+        when given: one undoable action.
+
+        Raises reference.ReferenceError for a name the reference data does not know, or an office name that
+        cannot be kept (nothing changed)."""
         before = self.scope()
         old = ([a.id for a in before.partnerships], [a.id for a in before.districts],
                before.county.name if before.county else "")
         new = (list(partnership_ids), list(district_ids), county.strip())
-        if (set(new[0]), set(new[1]), new[2]) == (set(old[0]), set(old[1]), old[2]):
+        old_name = self.store.office_name
+        new_name = old_name if name is None else " ".join(name.split())
+        scope_same = (set(new[0]), set(new[1]), new[2]) == (set(old[0]), set(old[1]), old[2])
+        if scope_same and new_name == old_name:
             return before  # nothing changed (the dialog closed with Save): no step for Edit > Undo, no history line
+        if new_name != old_name and not new_name:
+            reference.set_office_name(self.store, new_name)  # refused in its words, before anything is written
+        if scope_same:
+            def named(name: str) -> reference.OfficeScope:
+                reference.set_office_name(self.store, name)
+                return self.scope()
+
+            return self.perform(Action(ACTION_TEXT, lambda: named(new_name), lambda: named(old_name), tab="",
+                                       after=self.after))
 
         existing = {d.id for d in reference.list_districts(self.store)}
         added: list[str] = []  # districts the save adds to the reference data (from the national list)
 
         def do() -> reference.OfficeScope:
-            scope = reference.set_office_scope(self.store, partnerships=new[0], districts=new[1], county=new[2])
+            with self.store.transaction():
+                if new_name != old_name:
+                    reference.set_office_name(self.store, new_name)
+                scope = reference.set_office_scope(self.store, partnerships=new[0], districts=new[1], county=new[2])
             added[:] = [d.id for d in reference.list_districts(self.store) if d.id not in existing]
             return scope
 
         def undo() -> reference.OfficeScope:
-            return reference.set_office_scope(self.store, partnerships=old[0], districts=old[1], county=old[2],
-                                              forget_districts=added)
+            with self.store.transaction():
+                if new_name != old_name:
+                    reference.set_office_name(self.store, old_name)
+                return reference.set_office_scope(self.store, partnerships=old[0], districts=old[1], county=old[2],
+                                                  forget_districts=added)
 
         return self.perform(Action(ACTION_TEXT, do, undo, tab="", after=self.after))
 

@@ -683,6 +683,25 @@ def _has_office_areas(store: Store) -> bool:
 
 # The change of the office's scope as the history names it (File > Office Details… and `safer-desk office` alike).
 OFFICE_SCOPE_ACTION = "Set whose file this is"
+OFFICE_NAME_MOST = 80  # letters: it heads the county's lists, its conflicts and the board report
+
+
+def set_office_name(store: Store, name: str) -> str:
+    """Name the office ("Babergh and Mid Suffolk CSP office"): what its exports say they are from, and what the
+    county's merges, conflicts, keys and board report call it. A file is named when it is made (its file name's
+    stem when nothing else is given: "safer-desk" for the default file, so every office that started so was called
+    that at the county, and could not be told apart). Spaces trimmed and run together; refused empty or over
+    OFFICE_NAME_MOST letters. Returns the name as kept; one transaction (the audit trail records it)."""
+    kept = " ".join((name or "").split())
+    if not kept:
+        raise ReferenceError("Office name: give the office's name, as the county should call it (e.g. Babergh "
+                             "and Mid Suffolk CSP office).")
+    if len(kept) > OFFICE_NAME_MOST:
+        raise ReferenceError(f"Office name: “{kept[:30]}…” is {len(kept)} letters long; keep it to "
+                             f"{OFFICE_NAME_MOST} (it heads the county's lists and the board report).")
+    if kept != store.meta("office_name"):
+        store.set_meta("office_name", kept)
+    return kept
 
 
 def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,

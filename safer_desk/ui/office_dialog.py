@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.office import OfficePresenter, ScopeChoice
 from safer_desk.services.reference import ReferenceError
@@ -64,6 +64,13 @@ class OfficeDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAccessibleName("What the file says now")
+        # What the office's exports say they are from, and what the county calls it (a new file takes its file
+        # name's: every office that started with the default file was "safer-desk" at the county).
+        self.name_box = QLineEdit(self.presenter.name(), self)
+        self.name_box.setAccessibleName("Office name")
+        self.name_box.setPlaceholderText("e.g. Babergh and Mid Suffolk CSP office")
+        self.name_box.setToolTip("What your exports say they are from, and what the county calls this office")
+        self.name_box.setReadOnly(self.presenter.read_only)
         # The example's eight partnerships fit without scrolling: no filter for them.
         self.partnership_list = self._checklist("Partnerships of the office", self.presenter.partnerships())
         self.county_combo = QComboBox(self)
@@ -129,9 +136,15 @@ class OfficeDialog(QDialog):
             self.save_button.setToolTip("The file is open read-only.")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        name_row = QHBoxLayout()
+        name_label = QLabel("Office &name:", self)
+        name_label.setBuddy(self.name_box)
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.name_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.summary)
+        layout.addLayout(name_row)
         layout.addLayout(grid, 1)
         layout.addWidget(self.buttons)
         self._show_summary()
@@ -211,7 +224,7 @@ class OfficeDialog(QDialog):
     def save(self) -> None:
         try:
             self.presenter.save(self.checked_ids(self.partnership_list), self.picker.ticked_ids(),
-                                self.county_combo.currentData() or "")
+                                self.county_combo.currentData() or "", name=self.name_box.text())
         except ReferenceError as exc:
             prompts.show_error(self, "Office", str(exc))
             return

@@ -28,10 +28,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     if not areas.county_file or areas.kind not in ("office", "county"):
         return []
     today = today or date.today()
-    merged = sorted({r[0] for r in store.rows("SELECT office_name FROM _county_imports")})
-    files = "office file" if len(merged) == 1 else counted(len(merged), "office file")
-    paragraphs = [f"Figures from the {files} merged into this county file ("
-                  + ", ".join(merged) + f"), as at {format_uk_date(today)}."]
+    paragraphs = [merged_offices_words(store, today)]
     # A merged office outside the county is said, rather than its figures left to be taken for the county's.
     paragraphs += outside_county_words(store, None if areas.kind == "office" else reference_id("county", areas.label))
     allocation = allocation_table(store, year, areas)
@@ -55,6 +52,16 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     if absent:
         paragraphs.append("The merged files hold " + "; ".join(absent) + ".")
     return [ReportSection("County overview", paragraphs=paragraphs, tables=tables)]
+
+
+def merged_offices_words(store: Store, today: date) -> str:
+    """"Figures from the 2 office files merged into this county file (Babergh office, Ipswich office), as at …":
+    counted by office, not by name (two offices of one name, both "safer-desk" as files made before an office
+    could be named were called, are two offices), each by its latest name."""
+    latest = {r[0]: r[1] for r in store.rows("SELECT office_id, office_name FROM _county_imports ORDER BY imported_at")}
+    merged = sorted(latest.values(), key=str.casefold)
+    files = "office file" if len(merged) == 1 else counted(len(merged), "office file")
+    return f"Figures from the {files} merged into this county file ({', '.join(merged)}), as at {format_uk_date(today)}."
 
 
 def allocation_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | str | None:
