@@ -122,6 +122,15 @@ class OfficePresenter:
         """The office's name, as its exports say they are from and the county calls it."""
         return self.store.office_name
 
+    def differs(self, partnership_ids: list[str], district_ids: list[str], county: str,
+                name: str | None = None) -> bool:
+        """Whether what is ticked, chosen and typed differs from what the file says (Save would change it)."""
+        before = self.scope()
+        old = ({a.id for a in before.partnerships}, {a.id for a in before.districts},
+               before.county.name if before.county else "")
+        named = name is not None and " ".join(name.split()) != self.store.office_name
+        return named or (set(partnership_ids), set(district_ids), county.strip()) != old
+
     def save(self, partnership_ids: list[str], district_ids: list[str], county: str,
              name: str | None = None) -> reference.OfficeScope:
         """Name these as the office's areas (replacing what it named before), and ``name`` as the office's name

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QGridLayout
                                QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.office import OfficePresenter, ScopeChoice
+from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.services.reference import ReferenceError
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.undo import push_action
@@ -220,6 +221,21 @@ class OfficeDialog(QDialog):
 
     def _show_summary(self) -> None:
         self.summary.setText(self.presenter.summary())
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close: what was ticked, chosen or typed is asked about first (Save, Discard or
+        Cancel), as the other forms do; it closed without a word, the ticks lost."""
+        if not self.presenter.read_only and self.presenter.differs(
+                self.checked_ids(self.partnership_list), self.picker.ticked_ids(),
+                self.county_combo.currentData() or "", self.name_box.text()):
+            choice = prompts.ask_unsaved(self, "Office Details", "The office's details have changed and are not "
+                                                                 "saved.")
+            if choice is UnsavedChoice.SAVE:
+                self.save()
+                return
+            if choice is not UnsavedChoice.DISCARD:
+                return
+        super().reject()
 
     def save(self) -> None:
         try:

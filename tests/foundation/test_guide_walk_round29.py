@@ -9,7 +9,8 @@ from safer_desk.paths import default_file
 from safer_desk.services import reference as ref
 
 
-def test_esc_in_the_box_clears_the_filter_and_esc_in_the_list_closes_office_details_unsaved(window, qtbot, tmp_path):
+def test_esc_in_the_box_clears_the_filter_and_esc_in_the_list_closes_office_details_unsaved(window, qtbot, tmp_path,
+                                                                                              prompts):
     assert window.open_path(tmp_path / "babergh.sqlite", create=True)
     window.exchange_actions["office"].trigger()
     dialog = window.office_dialog
@@ -25,6 +26,7 @@ def test_esc_in_the_box_clears_the_filter_and_esc_in_the_list_closes_office_deta
     qtbot.keyClick(dialog.district_list, Qt.Key.Key_Escape)  # in the list: closes, the tick not saved
     assert not dialog.isVisible()
     assert not ref.office_scope(window.session.store).is_set
+    assert prompts.unsaved_questions and prompts.unsaved_questions[0][0] == "Office Details"  # Discard, asked
 
 
 def test_new_suggests_the_data_folder_and_export_report_and_copy_a_name_beside_the_open_file(

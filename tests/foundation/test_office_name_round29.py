@@ -118,3 +118,24 @@ def test_the_county_overview_counts_two_offices_of_one_name_as_two(tmp_path):
                         "01/12/2026."), text
     finally:
         county.close()
+
+
+def test_esc_in_office_details_asks_before_dropping_what_was_ticked_or_typed(window, qtbot, prompts, tmp_path):
+    """Esc (or Cancel, or the window's close) dropped the districts ticked and the name typed without a word, where
+    the other forms ask Save / Discard / Cancel (found by following the guide as a new officer)."""
+    assert window.open_path(tmp_path / "safer-desk.sqlite", create=True)
+    window.exchange_actions["office"].trigger()
+    dialog = window.office_dialog
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing changed: closes without a question
+    assert not dialog.isVisible() and prompts.unsaved_questions == []
+
+    window.exchange_actions["office"].trigger()
+    dialog = window.office_dialog
+    dialog.name_box.selectAll()
+    qtbot.keyClicks(dialog.name_box, "Ipswich CSP office")
+    prompts.unsaved_answers += ["cancel", "save"]
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Cancel: stays, as typed
+    assert dialog.isVisible() and dialog.name_box.text() == "Ipswich CSP office"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Save: saved and closed
+    assert not dialog.isVisible() and len(prompts.unsaved_questions) == 2
+    assert window.session.store.office_name == "Ipswich CSP office"
