@@ -6,7 +6,7 @@ import police.uk street-crime files, add the first project, set the office's dis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.services.start import holds_work
@@ -39,6 +39,11 @@ class StartPage:
     heading: str
     text: str
     steps: tuple[Step, ...]
+    done: dict[Step, str] = field(default_factory=dict)  # a step already done: what it says instead of its note
+    reminder: str = ""  # the office still called after its file (what the county would call it): one line, or ""
+
+    def note(self, step: Step) -> str:
+        return self.done.get(step) or STEP_NOTES[step]
 
 
 def start_page(store) -> StartPage | None:
@@ -51,5 +56,21 @@ def start_page(store) -> StartPage | None:
         return None
     # a read-only file can only be looked at: nothing to import or add
     steps = (Step.EXAMPLE, Step.PLACES) if store.read_only else (Step.EXAMPLE, Step.POLICE, Step.PROJECT, Step.PLACES)
-    return StartPage(f"{store.path.name} is new and empty",
-                     "Nothing has been added to this file yet. To start:", steps)
+    from safer_desk.services import reference  # only for a new file: off the way to an office's first screen
+
+    scope = reference.office_scope(store)
+    done = {}
+    if scope.is_set:  # Office Details… saved: the step says what it set (its button changes it)
+        areas = [a.name for a in scope.partnerships + scope.districts]
+        done[Step.PLACES] = "Done: " + "; ".join(areas + ([f"county {scope.county.name}"] if scope.county else []))
+    # a new file is named after its file ("safer-desk" for the default one): what the county calls it once exported
+    named = scope.office_name != store.path.stem
+    reminder = "" if named or store.read_only or store.meta("export_sequence") else (
+        f"The office is still called “{scope.office_name}”, after its file: name it in File > Office Details… "
+        "before your first export (it is what the county will call you).")
+    if not named and not done:
+        return StartPage(f"{store.path.name} is new and empty", "Nothing has been added to this file yet. To start:",
+                         steps, done, reminder)
+    office = f"The office is “{scope.office_name}”" if named else "The office's details are set"
+    return StartPage(f"{store.path.name} is new", f"{office}; no work has been added to this file yet. Next:",
+                     steps, done, reminder)

@@ -8,7 +8,7 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout
 
-from safer_desk.presenters.start import STEP_NOTES, Step, start_page
+from safer_desk.presenters.start import Step, start_page
 
 
 class StartBanner(QFrame):
@@ -27,6 +27,8 @@ class StartBanner(QFrame):
         self.heading.setFont(font)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
+        self.reminder = QLabel(self)  # the office still called after its file, pointing to Office Details…
+        self.reminder.setWordWrap(True)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(1, 1)
         self.buttons: dict[Step, QPushButton] = {}
@@ -34,6 +36,7 @@ class StartBanner(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.text)
+        layout.addWidget(self.reminder)
         layout.addLayout(self.grid)
         # True while the program starts: the file is about to open, so "No file is open" would only flash
         self.suspended = False
@@ -47,6 +50,8 @@ class StartBanner(QFrame):
             return
         self.heading.setText(page.heading)
         self.text.setText(page.text)
+        self.reminder.setText(page.reminder)
+        self.reminder.setVisible(bool(page.reminder))
         for widget in list(self.buttons.values()) + list(self.notes.values()):
             self.grid.removeWidget(widget)
             widget.deleteLater()
@@ -56,7 +61,7 @@ class StartBanner(QFrame):
             button = QPushButton(step.label, self)
             button.setAccessibleName(step.label.replace("&", "").rstrip("…"))
             button.clicked.connect(lambda _=False, s=step: self.actions[s]())
-            note = QLabel(STEP_NOTES[step], self)
+            note = QLabel(page.note(step), self)
             note.setWordWrap(True)
             self.grid.addWidget(button, row, 0)
             self.grid.addWidget(note, row, 1, Qt.AlignmentFlag.AlignVCenter)
