@@ -1247,40 +1247,51 @@ class _Merger:
                              (json.dumps({**c.incoming_row, PARTS: parts}, default=str, ensure_ascii=False), c.id))
 
     @functools.cached_property
-    def referral_cells(self) -> set[tuple[str, str, str]]:
-        """(fund, district, month) of the individual referrals' spend the county holds once this file is merged: the
-        file's own, and the county's that this file does not take away (an office's referrals it no longer sends).
-        Read before anything is merged, as what the office's file takes away is still in the county."""
-        cells: set[tuple[str, str, str]] = set()
-        spend = ("SELECT r.fund_id, r.district_id, substr(l.spent_on, 1, 7) FROM {r} r JOIN {l} l "
-                 "ON l.referral_id = r.id")
+    def referral_cells(self) -> dict[tuple[str, str, str], int]:
+        """(fund, district, month) of the individual referrals' spend the county holds once this file is merged, with
+        its amount in pence: the file's own, and the county's that this file does not take away (an office's
+        referrals it no longer sends). Read before anything is merged, as what the office's file takes away is still
+        in the county. A spend line both hold (the same file merged again) counts once."""
+        lines: dict[str, tuple[tuple[str, str, str], int]] = {}
+        spend = ("SELECT l.id, r.fund_id, r.district_id, substr(l.spent_on, 1, 7), l.amount_pence FROM {r} r "
+                 "JOIN {l} l ON l.referral_id = r.id")
+        found = []
         if all(has_table(self.dst, t, schema=SRC) for t in ("fund_referrals", "fund_spend_lines")):
-            cells.update(tuple(r) for r in self.dst.execute(spend.format(r=_src("fund_referrals"),
-                                                                         l=_src("fund_spend_lines"))))
+            found += self.dst.execute(spend.format(r=_src("fund_referrals"), l=_src("fund_spend_lines"))).fetchall()
         if all(has_table(self.dst, t) for t in ("fund_referrals", "fund_spend_lines")):
             mine = ",".join(str(n) for n in self.my_imports) or "NULL"
             sent = (f"r.id IN (SELECT id FROM {_src('fund_referrals')}) OR "
                     if has_table(self.dst, "fund_referrals", schema=SRC) else "")
-            cells.update(tuple(r) for r in self.dst.execute(
+            found += self.dst.execute(
                 spend.format(r="main.fund_referrals", l="main.fund_spend_lines")
                 + f" WHERE {sent}NOT EXISTS (SELECT 1 FROM {ORIGINS_TABLE} o WHERE o.table_name = 'fund_referrals' "
-                  f"AND o.row_key = r.id AND o.shared = 0 AND o.import_number IN ({mine}))"))
+                  f"AND o.row_key = r.id AND o.shared = 0 AND o.import_number IN ({mine}))").fetchall()
+        for line_id, fund, district, month, pence in found:
+            lines.setdefault(line_id, ((fund, district, month), int(pence or 0)))
+        cells: dict[tuple[str, str, str], int] = {}
+        for cell, pence in lines.values():
+            cells[cell] = cells.get(cell, 0) + pence
         return cells
 
     def summaries_held_as_referrals(self, schema: str) -> list[tuple[str, str]]:
         """(id, fund's name) of the summary rows (the export's with schema SRC, else the county's) whose spend the
         county holds as individual referrals: a summary row of a district and month where it holds a fund's
         referrals' spend (of any month a row merged across months holds); a row of "Other districts" in a month
-        when every district's row of that fund and month is so held. The costs figures add a fund's referrals and
-        its summaries together: an office sending a fund's referrals and another its summaries of the same spend
-        (the same fund in both files) counted it twice. A district's spend held only as a summary still counts."""
+        when every district's row of that fund and month is so held and the referrals' spend in districts no row
+        names covers the row's amount (else it holds spend of other districts, held only as this summary); with no
+        district's row in its months (a fund of few victims, summarised whole), when that spend is the row's amount
+        to the penny (another office's few victims of those months are not the referrals'). The costs figures add a
+        fund's referrals and its summaries together: an office sending a fund's referrals and another its summaries of
+        the same spend (the same fund in both files) counted it twice. A district's spend held only as a summary still
+        counts."""
         cells = self.referral_cells
         if not cells or not has_table(self.dst, FUND_SUMMARY_TABLE, schema=schema):
             return []
         table = _src(FUND_SUMMARY_TABLE) if schema == SRC else f"main.{FUND_SUMMARY_TABLE}"
         funds_table = _src("funds") if schema == SRC else "main.funds"
         rows = [tuple(r) for r in self.dst.execute(
-            f"SELECT s.id, s.fund_id, s.district_id, s.month, coalesce(f.name, s.fund_id) FROM {table} s "
+            f"SELECT s.id, s.fund_id, s.district_id, s.month, coalesce(f.name, s.fund_id), s.amount_pence "
+            f"FROM {table} s "
             f"LEFT JOIN {funds_table} f ON f.id = s.fund_id")]
         others = [tuple(r) for schema_ in (SRC, "main") if has_table(self.dst, FUND_SUMMARY_TABLE, schema=schema_)
                   for r in self.dst.execute(
@@ -1299,16 +1310,22 @@ class _Merger:
             return any((fund, district, m) in cells for m in months(row_id, month))
 
         named_held = {(f, m): True for _i, f, _d, m in others}
+        named = {(f, d, m) for _i, f, d, m in others}
         for row_id, fund, district, month in others:
             if not held(fund, district, row_id, month):
                 named_held[(fund, month)] = False
         out = []
-        for row_id, fund, district, month, name in rows:
+        for row_id, fund, district, month, name, pence in rows:
             if district is not None:
                 if held(fund, district, row_id, month):
                     out.append((row_id, name))
-            elif any(c[0] == fund and c[2] in months(row_id, month) for c in cells) and all(
-                    named_held.get((fund, m), False) for m in months(row_id, month)):
+                continue
+            spans = months(row_id, month)
+            unnamed = sum(p for (f, d, m), p in cells.items() if f == fund and m in spans and (f, d, m) not in named)
+            if not any((fund, m) in named_held for m in spans):
+                if unnamed and unnamed == pence:
+                    out.append((row_id, name))
+            elif unnamed and unnamed >= (pence or 0) and all(named_held.get((fund, m), False) for m in spans):
                 out.append((row_id, name))
         return out
 
