@@ -610,6 +610,24 @@ def _first_shares(store: Store, case_id: str) -> dict[str, int]:
         "GROUP BY organisation_id ORDER BY organisation_id", (case_id,))}
 
 
+def _sharing_partners(store: Store, case_id: str) -> dict[str, int]:
+    """The partners billed for the review's costs who share what comes after (costs added since, a refusal re-split),
+    with what each was billed. One billed whose membership is recorded on other days than the one the review was first
+    billed (its end recorded since), left out by billing again with another split and keeping what it paid, is billed
+    nothing more, unless the split names it (the capped payer)."""
+    billed = _first_shares(store, case_id)
+    case, first = _require_case(store, case_id), first_billed_on(store, case_id)
+    if not billed or first is None or not case["partnership_id"]:
+        return billed
+    rule = split_rule(store, case_id)
+    named = {rule.cap_payer} | {o for o, bp in rule.percent_bp.items() if bp}
+    days = statutory_partner_days(store, case["partnership_id"])
+    recorded = {org.id for org, _, _ in days}
+    on_day = {org.id for org, start, end in days if (start is None or start <= first) and (end is None or first <= end)}
+    sharing = {o: pence for o, pence in billed.items() if o in on_day or o in named or o not in recorded}
+    return sharing or billed
+
+
 def _billed_for_costs(store: Store, case_id: str) -> int:
     return sum(_first_shares(store, case_id).values())
 
@@ -625,9 +643,10 @@ def shares_to_bill(store: Store, case_id: str, on: date | None = None) -> dict[s
     billed = _first_shares(store, case_id)
     if not billed:
         return proposed_shares(store, case_id, on)
-    case = _require_case(store, case_id)
-    return rules.further_shares(case_cost_pence(store, case_id), billed, split_rule(store, case_id),
-                                capped_base_pence=_capped_base(store, case))
+    case, sharing = _require_case(store, case_id), _sharing_partners(store, case_id)
+    # A partner left out keeps what it was billed: the others share the rest of the cost.
+    cost = case_cost_pence(store, case_id) - sum(billed.values()) + sum(sharing.values())
+    return rules.further_shares(cost, sharing, split_rule(store, case_id), capped_base_pence=_capped_base(store, case))
 
 
 def _shares(store: Store, case_id: str):
@@ -1065,7 +1084,7 @@ def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
             "SELECT organisation_id FROM dhr_shares WHERE case_id = ? AND status = 'refused'", (row["case_id"],))}
         # Among the others who were billed for the review (as costs added since are), not whoever the partnership's
         # statutory partners are now: a county merge or a change of partners since must not bill a newcomer.
-        remaining = [p for p in _first_shares(store, row["case_id"]) if p not in refused_orgs]
+        remaining = [p for p in _sharing_partners(store, row["case_id"]) if p not in refused_orgs]
         parts = rules.resplit_refusal(amount, remaining, split_rule(store, row["case_id"]))
         parts = {k: v for k, v in parts.items() if v}
         due = _iso(_due_after(day, due_days))
