@@ -15,18 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from safer_desk.cli import main
+from tests.cli_run import run
 
 SEED_CSV = Path(__file__).resolve().parents[1] / "allocation" / "suffolk-2009-10-allocation.csv"
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exc:  # argparse's own usage errors
-        code = exc.code
-    out = capsys.readouterr()
-    return int(code or 0), out.out, out.err
 
 
 def digest(path: Path) -> tuple[str, int]:

@@ -10,20 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from safer_desk.cli import main
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.office import OfficePresenter
 from safer_desk.services import reference as ref
 from safer_desk.storage.store import open_store
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exc:  # argparse's own usage errors
-        code = exc.code
-    out = capsys.readouterr()
-    return int(code or 0), out.out, out.err
+from tests.cli_run import run
 
 
 def test_safer_desk_office_name_names_the_office_and_its_exports_say_it(tmp_path, capsys):

@@ -6,20 +6,11 @@ with "There is no district called …", though Find and the other commands find 
 Details closed with Save and nothing changed, and a district office's years either side of a merger.
 """
 
-from safer_desk.cli import main
 from safer_desk.domain.ids import reference_id
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import reference as ref
 from safer_desk.storage.store import open_store
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exc:  # argparse's own usage errors
-        code = exc.code
-    out = capsys.readouterr()
-    return int(code or 0), out.out, out.err
+from tests.cli_run import run
 
 
 def test_districts_and_partnerships_are_found_as_typed_with_curly_quotes_dashes_and_spaces(demo_path, capsys):

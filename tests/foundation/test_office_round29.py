@@ -7,20 +7,11 @@ asked "did you mean West Sussex?" of the very name typed. Partnerships and distr
 spacing (round 28); the county now is too, in Office Details' list spelling.
 """
 
-from safer_desk.cli import main
 from safer_desk.services import reference as ref
 from safer_desk.storage.store import open_store
+from tests.cli_run import run
 
 WEST_SUSSEX = "Adur, Arun, Chichester, Crawley, Horsham, Mid Sussex, Worthing"
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exc:  # argparse's own usage errors
-        code = exc.code
-    out = capsys.readouterr()
-    return int(code or 0), out.out, out.err
 
 
 def test_a_county_typed_with_extra_spaces_is_the_county_and_brings_its_districts(tmp_path, capsys):

@@ -61,7 +61,8 @@ def merged_offices_words(store: Store, today: date) -> str:
     latest = {r[0]: r[1] for r in store.rows("SELECT office_id, office_name FROM _county_imports ORDER BY imported_at")}
     merged = sorted(latest.values(), key=str.casefold)
     files = "office file" if len(merged) == 1 else counted(len(merged), "office file")
-    return f"Figures from the {files} merged into this county file ({', '.join(merged)}), as at {format_uk_date(today)}."
+    return (f"Figures from the {files} merged into this county file ({', '.join(merged)}), as at "
+            f"{format_uk_date(today)}.")
 
 
 def allocation_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | str | None:
