@@ -248,7 +248,7 @@ def test_the_dialog_refuses_an_estimated_rag_with_no_basis_beside_the_field(demo
     assert dialog.isVisible()
     assert "rests on" in dialog.presenter.message("estimate_basis")
     assert demo_window.session.store.conn.total_changes == before
-    dialog.type_into("estimate_basis", "the service's own forecast")
+    dialog.form.type_into("estimate_basis", "the service's own forecast")
     qtbot.mouseClick(dialog.form.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert tab.view.status_label() == "Est. \u25cf Green"

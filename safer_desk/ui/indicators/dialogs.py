@@ -8,7 +8,7 @@ on the window's undo stack (tab "indicators"); nothing is written before the per
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 from safer_desk.domain.indicators import IndicatorError
 from safer_desk.domain.periods import FinancialYear
@@ -153,15 +153,6 @@ class IndicatorDialog(GuardedDialog):
     def _after(self, indicator_id: str) -> None:
         self.session.notify("indicators")
         self.saved_indicator.emit(indicator_id)  # the tab shows the indicator just saved
-
-    def type_into(self, key: str, text: str) -> None:
-        """Set a field as the person would (a choice by its label or stored value)."""
-        from safer_desk.ui.kit.forms import set_widget_text
-
-        widget = self.form.widgets[key]
-        set_widget_text(widget, text)
-        if isinstance(widget, QLineEdit):
-            widget.textEdited.emit(text)
 
     def save(self) -> bool:
         return self.form.save()  # the view's save: a problem puts the focus on its field

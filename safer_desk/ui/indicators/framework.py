@@ -7,7 +7,7 @@ asks Save / Discard / Cancel before Esc, Cancel or the close box throws typing a
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.presenters.indicator_framework import FrameworkForm
@@ -38,15 +38,6 @@ class FrameworkDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         self.resize(*fitting_size(parent, 560, 560))
-
-    def type_into(self, key: str, text: str) -> None:
-        """Set a field as the person would (a choice by its label or stored value)."""
-        from safer_desk.ui.kit.forms import set_widget_text
-
-        widget = self.form.widgets[key]
-        set_widget_text(widget, text)
-        if isinstance(widget, QLineEdit):
-            widget.textEdited.emit(text)
 
     def save(self) -> bool:
         return self.form.save()  # the view's save: a problem puts the focus on its field

@@ -330,6 +330,13 @@ class FormView(QWidget):
             return
         self.save()
 
+    def type_into(self, key: str, text: str) -> None:
+        """Set a field as the person would (a choice by its label or stored value; a line as if typed)."""
+        widget = self.widgets[key]
+        set_widget_text(widget, text)
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.emit(text)
+
     def save(self) -> bool:
         """Save through the presenter; on a problem, focus the first field it is about."""
         saved = bool(self.on_save())
