@@ -130,3 +130,28 @@ def test_esc_in_office_details_asks_before_dropping_what_was_ticked_or_typed(win
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Save: saved and closed
     assert not dialog.isVisible() and len(prompts.unsaved_questions) == 2
     assert window.session.store.office_name == "Ipswich CSP office"
+
+
+def test_an_office_renamed_between_exports_merges_on_under_its_new_name(tmp_path):
+    """Renaming is safe for the exchange: the county knows an office by its id and key, not its name, so the next
+    export merges as the same office's, and the county lists it by the name it has now."""
+    from safer_desk.services.county import export_for_county
+    from tests.exchange.district_offices import merge, office_from, template
+
+    base = template(tmp_path, police=False)
+    store = office_from(base, tmp_path / "b.sqlite", "safer-desk", districts=["Babergh"], county="Suffolk")
+    try:
+        first = export_for_county(store, tmp_path / "b-1.sqlite").path
+        with store.action(ref.OFFICE_SCOPE_ACTION):
+            ref.set_office_name(store, "Babergh office")
+        second = export_for_county(store, tmp_path / "b-2.sqlite").path
+    finally:
+        store.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge(county, [first])
+        report = merge(county, [second])
+        assert "b-2.sqlite (Babergh office): 0 added" in report.text() and "0 conflicts" in report.text()
+        assert any(line.startswith("Merged: Babergh office") for line in ref.office_scope(county).lines([], "2025/26"))
+    finally:
+        county.close()
