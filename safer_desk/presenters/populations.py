@@ -109,10 +109,14 @@ class PopulationsPresenter(RecordsScreen):
         area = area_text(self.store, v["area"])
         doubts: dict[str, list[str]] = {}
         held = svc.get_population(self.store, v["area"], year)
-        if held is not None and (v["area"], year.label) != old and held.population != population:
+        source = (v["source"] or "").strip()
+        other = held is not None and (v["area"], year.label) != old  # a year recorded already, not this one's
+        if other and (held.population, held.source) != (population, source):
             doubts["year"] = [f"{area} has a population of {held.population:,} recorded for {year.label}"
-                              + (f" ({held.source})" if held.source else "") + f": saving puts {population:,} in "
-                                                                               "its place."]
+                              + (f" ({held.source})" if held.source else "") + f": saving puts {population:,}"
+                              + (f" ({source})" if source else "") + " in its place."]
+        if dates := svc.outside_dates(self.store, v["area"], year.label):  # Waveney in 2019/20, as the grid asks
+            doubts.setdefault("year", []).append(dates)
         unchanged = held is not None and (v["area"], year.label) == old and held.population == population
         kept = [] if unchanged else svc.rates_over_other_population(self.store, v["area"], year, population)
         if kept:
