@@ -14,9 +14,9 @@ from datetime import date
 from typing import Any, Callable
 
 from safer_desk.domain import indicators as dom
-from safer_desk.domain.checks import percentage_slip
+from safer_desk.domain.checks import Slip
 from safer_desk.domain.indicators import IndicatorError, Rag
-from safer_desk.domain.periods import FinancialYear, PeriodError, parse_uk_date
+from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import in_words
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.formats import Unit, plain
@@ -25,7 +25,6 @@ from safer_desk.services import indicators as svc
 
 TAB = "indicators"
 BENCHMARKS = ("regional", "national")
-NUMBER_KEYS = ("baseline_value", "regional_value", "national_value")
 ESTIMATE_CHOICES = (("", "None"), (Rag.GREEN.key, Rag.GREEN.word), (Rag.AMBER.key, Rag.AMBER.word),
                     (Rag.RED.key, Rag.RED.word))
 
@@ -34,16 +33,18 @@ def framework_fields(view: svc.YearView) -> list[Field]:
     """The fields for this indicator: a milestone measure's date and achievement, a target's withdrawal where the
     year has a target."""
     ind, year = view.indicator, view.year
+    # A percentage's figures are typed as the grid takes them ("47%" or 47): one over 100 is asked about once.
+    number = FieldKind.PERCENTAGE if ind.unit == "percentage" else FieldKind.NUMBER
     fields = [
-        Field("baseline_value", "&Baseline", FieldKind.NUMBER, placeholder="88.75 or 1,352",
+        Field("baseline_value", "&Baseline", number, placeholder="88.75 or 1,352",
               help="The figure the indicator is measured from in this area (any year)"),
         Field("baseline_period", "Baseline &year", placeholder="2009/10"),
         Field("benchmark_period", "Benchmarks &for", placeholder=svc.period_label(view.periods[-1]),
               help=f"The {'year' if ind.frequency == 'annual' else 'period'} of {year.label} the benchmarks are "
                    "figures for"),
-        Field("regional_value", "&Regional benchmark", FieldKind.NUMBER),
+        Field("regional_value", "&Regional benchmark", number),
         Field("regional_name", "Re&gion", placeholder="Regional, or the region's name (East of England)"),
-        Field("national_value", "&National benchmark", FieldKind.NUMBER),
+        Field("national_value", "&National benchmark", number),
         Field("national_name", "Na&tion", placeholder="National, or the nation's name (England)"),
     ]
     if ind.measure == "milestone":
@@ -76,6 +77,19 @@ def day_or_month(text: str) -> str:
         return dom.parse_due(s)
     except IndicatorError:
         raise IndicatorError(f"“{s}” is not a date: write it like 29/06/2010 (or a month: June 2010).") from None
+
+
+def due_date(text: str) -> str:
+    """A milestone's due date as stored: a day typed as dates are ("31/08/2012"), or a month ("August 2012")."""
+    try:
+        return parse_uk_date((text or "").strip()).isoformat()
+    except PeriodError:
+        return dom.parse_due(text)
+
+
+def done_after(stored: str, today: date) -> bool:
+    """A day, or a month, stored ("2030-01-01", "2030-01") that has not begun by today."""
+    return date.fromisoformat(stored if len(stored) > 7 else f"{stored}-01") > today
 
 
 def _loaded_benchmarks(view: svc.YearView) -> dict[str, svc.Benchmark]:
@@ -140,7 +154,7 @@ class FrameworkForm:
                 for key in ("due", "achieved"):
                     if parsed[key]:
                         try:
-                            parsed[key] = dom.parse_due(parsed[key]) if key == "due" else day_or_month(parsed[key])
+                            parsed[key] = due_date(parsed[key]) if key == "due" else day_or_month(parsed[key])
                         except IndicatorError as exc:
                             errors[key] = str(exc)
                 if parsed["achieved"] and not parsed["due"] and "due" not in errors:
@@ -253,13 +267,14 @@ class FrameworkForm:
         class _Form(FormPresenter):
             def validate(self):
                 parsed = super().validate()
-                # A percentage's baseline or benchmark over 100 is asked about beside its field, like any percentage.
-                if parsed is not None and ind.unit == "percentage":
-                    for key in NUMBER_KEYS:
-                        slip = percentage_slip(parsed[key]) if parsed[key] is not None and self._typed(key) else None
-                        if slip is not None:
-                            self.slips[key] = slip
-                            self.changed.emit()
+                # An achievement dated after today is asked about beside its field, like any date of something done.
+                if parsed is not None and parsed.get("achieved") and self._typed("achieved"):
+                    today = self.today()
+                    if done_after(parsed["achieved"], today):
+                        self.slips["achieved"] = Slip(
+                            f"{svc.day_or_month_text(parsed['achieved'])} is after today ({format_uk_date(today)}): "
+                            f"{ind.name} cannot have been achieved yet. Is the date right?")
+                        self.changed.emit()
                 return parsed
 
         form = _Form(fields, save_fn=save, check_fn=check, title=title, today=today)
