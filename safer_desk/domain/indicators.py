@@ -572,10 +572,13 @@ def parse_due(text: str) -> str:
         m = re.fullmatch(r"(?:by\s+)?([A-Za-z]+)\s+(\d{4})", s, re.I)
         if m:
             names = [n.lower() for n in MONTH_NAMES]
+            # A month's name or its usual short form ("Aug", "Sept"), never any word that starts like one ("Junk
+            # 2012" was June 2012, "Mayday 2012" May).
+            short = {**{n[:3]: i for i, n in enumerate(names)}, "sept": 8}
             word = m.group(1).lower()
-            month = names.index(word) + 1 if word in names else [n[:3] for n in names].index(word[:3]) + 1
+            month = (names.index(word) if word in names else short[word]) + 1
             return f"{int(m.group(2)):04d}-{month:02d}"
-    except ValueError:
+    except (ValueError, KeyError):
         pass
     raise IndicatorError(f"“{s}” is not a date for a milestone (write it like August 2012 or 2012-08-31).")
 

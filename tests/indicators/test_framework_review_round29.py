@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from safer_desk.domain.indicators import Rag
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.presenters.actions import ActionLog
@@ -73,3 +75,20 @@ def test_a_percentages_baseline_and_benchmarks_take_a_percent_sign(demo_store):
     form = form_for(demo_store, "All crime", "district:plymouth", FinancialYear(2016), log)
     form.set_value("national_value", "12%")
     assert not form.save() and "not a number" in form.message("national_value")
+
+
+@pytest.mark.parametrize("typed, due", [("August 2012", "2012-08"), ("Aug 2012", "2012-08"), ("sept 2012", "2012-09"),
+                                        ("by March 2013", "2013-03"), ("2012-08-31", "2012-08-31")])
+def test_a_milestones_month_is_read_by_its_name_or_short_form(typed, due):
+    from safer_desk.domain.indicators import parse_due
+
+    assert parse_due(typed) == due
+
+
+@pytest.mark.parametrize("typed", ["Junk 2012", "Mayday 2012", "Marching 2013", "Augustus 2012"])
+def test_a_word_that_only_starts_like_a_month_is_not_one(typed):
+    """'Junk 2012' was read as June 2012 and 'Mayday 2012' as May: any word's first three letters were taken."""
+    from safer_desk.domain.indicators import IndicatorError, parse_due
+
+    with pytest.raises(IndicatorError, match="is not a date for a milestone"):
+        parse_due(typed)
