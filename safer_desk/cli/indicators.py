@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from safer_desk.cli.common import (
     CliError,
@@ -263,6 +264,9 @@ def run_population(args: argparse.Namespace) -> int:
         held = svc.get_population(store, area.id, year)
         source = (args.source if args.source is not None else held.source if held is not None else "").strip()
         kept = svc.rates_over_other_population(store, area.id, year, args.population)
+        # What the window asks beside Year (Waveney in 2019/20, when it was part of East Suffolk), said on stderr:
+        # recorded as asked, since a command cannot ask.
+        doubt = svc.outside_dates(store, area.id, year.label)
         if held is not None and (held.population, held.source) == (args.population, source):
             print(f"{name}, {year.label}: the population {args.population} is recorded already; nothing was changed.")
             flush_output()
@@ -275,6 +279,8 @@ def run_population(args: argparse.Namespace) -> int:
             raise CliError(f"{exc} Nothing was changed.") from exc
     finally:
         store.close()
+    if doubt:
+        print(f"safer-desk: warning: {doubt}", file=sys.stderr)
     was = f" (was {held.population})" if held is not None and held.population != args.population else ""
     print(f"{name}, {year.label}: population {args.population}{was}" + (f", {source}" if source else "") + ".")
     for indicator, n, dens in kept:  # never rewritten: said, as the window says it

@@ -68,3 +68,15 @@ def test_a_population_for_a_year_the_district_did_not_exist_in_is_asked_about_as
     form = page.new_form("district:waveney", FinancialYear(2018))
     form.set_value("population", "115,000")
     assert form.save(), form.form_message  # its last year: nothing to ask
+
+
+def test_the_command_line_says_on_stderr_when_the_district_did_not_exist_that_year(demo_path, capsys):
+    """`safer-desk population FILE Waveney 2019/20 N` recorded without a word what the window asks about beside
+    Year (Waveney was part of East Suffolk from 2019/20): a command cannot ask, so it records and warns."""
+    from tests.cli_run import run
+
+    code, out, err = run(capsys, "population", demo_path, "Waveney", "2019/20", "115,000")
+    assert code == 0 and "Waveney, 2019/20: population 115000." in out
+    assert err.startswith("safer-desk: warning: Waveney ended on 31/03/2019") and "East Suffolk" in err
+    code, out, err = run(capsys, "population", demo_path, "Waveney", "2018/19", "115,000")
+    assert code == 0 and err == ""
