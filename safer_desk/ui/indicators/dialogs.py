@@ -122,22 +122,12 @@ class ImportFiguresDialog(QDialog):
         return True
 
 
-class IndicatorDialog(GuardedDialog):
-    """Add or change an indicator and its target for the chosen area and year (named in the title and heading).
+class IndicatorFormDialog(GuardedDialog):
+    """An indicator's form presenter in a dialog: the kit's FormView (messages beside the fields, Enter saves, Save
+    always in view), Revert and Cancel; the kit's guard asks Save / Discard / Cancel before Esc, Cancel or the close
+    box throws typing away. Indicator and Target… and Baseline and Benchmarks… are this."""
 
-    A thin view over the form presenter built by ``presenters.indicators.IndicatorForm``: the kit's
-    FormView shows it (messages beside the fields, Enter saves, Save always in view), and the kit's guard asks
-    Save / Discard / Cancel before Esc, Cancel or the close box throws typing away.
-    """
-
-    saved_indicator = Signal(str)
-
-    def __init__(self, session, view: svc.YearView | None, area_id: str | None, year: FinancialYear | None,
-                 parent=None):
-        presenter = IndicatorForm.make(
-            session.store, view, area_id, year,
-            perform=lambda action: push_action(session.undo_stack, action),
-            after=self._after)
+    def __init__(self, session, presenter, parent, size: tuple[int, int]):
         presenter.read_only = session.read_only
         super().__init__(parent, presenter)
         self.session, self.presenter = session, presenter
@@ -148,17 +138,34 @@ class IndicatorDialog(GuardedDialog):
         self.presenter.saved.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        self.resize(*fitting_size(parent, 520, 520))
-
-    def _after(self, indicator_id: str) -> None:
-        self.session.notify("indicators")
-        self.saved_indicator.emit(indicator_id)  # the tab shows the indicator just saved
+        self.resize(*fitting_size(parent, *size))
 
     def save(self) -> bool:
         return self.form.save()  # the view's save: a problem puts the focus on its field
 
     def apply(self) -> bool:
         return self.save()
+
+
+class IndicatorDialog(IndicatorFormDialog):
+    """Add or change an indicator and its target for the chosen area and year (named in the title and heading).
+
+    A thin view over the form presenter built by ``presenters.indicators.IndicatorForm``.
+    """
+
+    saved_indicator = Signal(str)
+
+    def __init__(self, session, view: svc.YearView | None, area_id: str | None, year: FinancialYear | None,
+                 parent=None):
+        presenter = IndicatorForm.make(
+            session.store, view, area_id, year,
+            perform=lambda action: push_action(session.undo_stack, action),
+            after=self._after)
+        super().__init__(session, presenter, parent, (520, 520))
+
+    def _after(self, indicator_id: str) -> None:
+        self.session.notify("indicators")
+        self.saved_indicator.emit(indicator_id)  # the tab shows the indicator just saved
 
 
 def preview_name(path) -> str:
