@@ -83,11 +83,16 @@ def _start_in(suggested: str = "") -> str:
 
 
 def beside_file(path: Path, name: str) -> str:
-    """Where a file made from the open one is suggested: beside it; for the example's temporary copy (removed with
-    its folder when the window closes) in the last folder used, else Documents, so nothing is saved to go."""
+    """Where a file made from the open one is suggested: beside it. For the example's temporary copy (removed with
+    its folder when the window closes) and for a file in the program's own data folder (the office's own file, in
+    a folder Windows hides: an export saved there could not be found to send), in the last folder used, else
+    Documents."""
+    from safer_desk.paths import data_folder, same_file
     from safer_desk.services.example_copy import is_demo_copy
 
-    return _start_in(name) if is_demo_copy(path) else str(Path(path).with_name(name))
+    if is_demo_copy(path) or same_file(Path(path).parent, data_folder()):
+        return _start_in(name)
+    return str(Path(path).with_name(name))
 
 
 def _chosen(path: str, *, folder: bool = False) -> str:

@@ -45,3 +45,26 @@ def test_new_suggests_the_data_folder_and_export_report_and_copy_a_name_beside_t
     assert ExportDialog(window.session, window).path_edit.text() == str(office.with_name("babergh for county.sqlite"))
     assert ReportDialog(window.session, window).path_edit.text() == \
         str(office.with_name("babergh board report.pdf"))
+
+
+def test_files_made_from_the_office_s_own_file_are_suggested_where_the_officer_can_find_them(
+        window, tmp_path, monkeypatch):
+    """The office's own file lives in the program's data folder (hidden on Windows, under AppData): an export, a
+    report or a copy suggested beside it would be saved where the officer could not find it to send. They are
+    suggested in the folder last used (at first Documents), as for the example's temporary copy (round 30)."""
+    from safer_desk.ui import prompts, settings
+    from safer_desk.ui.exchange.dialogs import ExportDialog
+    from safer_desk.ui.exchange.report_dialog import ReportDialog
+
+    assert window.open_default()
+    assert window.session.store.path == default_file()
+    chosen = tmp_path / "sent to county"
+    chosen.mkdir()
+    settings.write(prompts.LAST_FOLDER, str(chosen))
+    assert ExportDialog(window.session, window).path_edit.text() == str(chosen / "safer-desk for county.sqlite")
+    assert ReportDialog(window.session, window).path_edit.text() == str(chosen / "safer-desk board report.pdf")
+    suggested = []
+    monkeypatch.setattr(prompts, "save_file_name", lambda parent, caption, filt, name="": suggested.append(name) or "")
+    window.save_copy_action.trigger()
+    assert suggested == [str(chosen / "safer-desk copy.sqlite")]
+    assert prompts.beside_file(tmp_path / "office.sqlite", "office copy.sqlite") == str(tmp_path / "office copy.sqlite")
