@@ -65,6 +65,8 @@ _PER_DISTRICT = re.compile(r"^\s*(?P<amount>£?\s*[\d,]+(?:\.\d+)?[kK]?)\s+(?:pe
 _SPLIT_WORD = re.compile(r"[\dkK]\s+(?:per|each|a)\s+borough\b", re.I)  # the split's own word, not a note's
 _PARENTHESIS = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<inner>.*)\)\s*$", re.S)
 _LAST_PARENTHESIS = re.compile(r"^(?P<head>.*?\S)\s*\((?P<inner>[^()]*)\)\s*$", re.S)  # the last of several
+# Excel's accounting format shows £0 as "£ -" (copied with its padding, " £ -   "): the cell holds £0.
+_ACCOUNTING_ZERO = re.compile(r"£\s*[-\u2013\u2014]")
 # A figure and a word for what is not known yet in one cell, as the grid shows an incomplete total: "£9,000 + TBC".
 _PART_KNOWN = re.compile(r"^\s*(?:(?P<figure>[^+]*\d[^+]*?)\s*\+\s*(?P<word>[^\d+]+?)|"
                          r"(?P<word_first>[^\d+]+?)\s*\+\s*(?P<figure_after>[^+]*\d[^+]*?))\s*$")
@@ -257,6 +259,8 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     word = _WORDS.get(original.casefold())
     if word:
         return Cell(word, None, original)
+    if _ACCOUNTING_ZERO.fullmatch(original):  # refused as "not an amount", a zero copied from an MTFP sheet
+        return Cell("amount", 0, original)
     try:
         return Cell("amount", _amount_in_unit(original, unit), original)
     except MoneyError as exc:

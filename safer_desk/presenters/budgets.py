@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
 from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, change_basis, change_heading,
-                                       change_spans, column_year, format_change, pounds_in_thousands_query)
+                                       change_spans, column_year, format_change, parse_cell,
+                                       pounds_in_thousands_query)
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted, filled_width
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
@@ -239,10 +240,11 @@ class BudgetsPresenter(ScreenPresenter):
         return True
 
     def pasted_figure(self, table: Sequence[Sequence[str]], *, why_none: str = "",
-                      editable: bool = True) -> str | None:
+                      editable: bool = True, over: GridCell | None = None) -> str | None:
         """What Edit > Paste (Ctrl+V) on the grid puts in the chosen cell: the one cell copied from Excel, as if typed
         there (one step of Edit > Undo). None, and said, for a block, nothing to paste or a cell not typed in: the
-        grid's Paste did nothing, and said nothing, so a figure copied from the paper's sheet was silently not in."""
+        grid's Paste did nothing, and said nothing, so a figure copied from the paper's sheet was silently not in.
+        Over a figure with a note (``over``), the note stays, as typing the figure there keeps it."""
         cells = [[str(c).strip() for c in row] for row in table]
         cells = [row[:filled_width(row)] for row in cells if filled_width(row)]
         if self.read_only:
@@ -257,9 +259,22 @@ class BudgetsPresenter(ScreenPresenter):
             self.error = ("Choose a line's figure (or a total's, for the figure the paper printed) to paste into: "
                           "this cell is worked out.")
         else:
-            return cells[0][0]
+            return self._keeping_note(cells[0][0], over)
         self.changed.emit()
         return None
+
+    def _keeping_note(self, figure: str, over: GridCell | None) -> str:
+        """The figure with the note in brackets the cell's editor shows after its figure (the part typing over the
+        selected figure keeps): pasted alone, "£8,000" over "£7,525.58 (Cost to be reimbursed …)" took the note
+        away without a word. A figure pasted with a note or split of its own is the whole cell, as typed whole."""
+        kept = over.edit_text[len(over.text):] if over is not None and over.edit_text.startswith(over.text) else ""
+        if not kept.strip() or self.view is None:
+            return figure
+        try:
+            read = parse_cell(figure, unit=self.view.plan.unit)
+        except BudgetError:
+            return figure  # refused as pasted, naming what was pasted
+        return figure if read.note or read.per_district_pence is not None else figure + kept
 
     def typing_lost(self, cell: str, typed: str) -> None:
         """Said when the file changed while a cell was being typed in (a merge of district files, an undo made

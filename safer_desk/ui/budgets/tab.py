@@ -377,8 +377,10 @@ class PlanView(DataTableView):
             return
         clipboard = QGuiApplication.clipboard()
         editable = at.isValid() and bool(model.flags(at) & Qt.ItemFlag.ItemIsEditable)
+        over = model.row(at.row()).cells[model.year_columns.index(at.column())] \
+            if editable and at.column() in model.year_columns else None  # a figure's cell: its note stays
         text = model.presenter.pasted_figure(parse_tsv(clipboard.text() or ""), editable=editable,
-                                             why_none=clipboard_without_text(clipboard.mimeData()))
+                                             why_none=clipboard_without_text(clipboard.mimeData()), over=over)
         if text is None:
             return
         model.typed_in = True  # as typed in the cell: the paper's total pasted over the worked-out one is kept
