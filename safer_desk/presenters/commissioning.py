@@ -68,11 +68,30 @@ class CommissioningPresenter(ScreenPresenter):
         return funders.list_awards(self.store)
 
     def fund_pence(self) -> int | None:
+        """The fund the set is against: the award's money for its year when it gives an amount (what the summary
+        counts, whatever is typed over it), else the fund typed."""
+        award = self.award()
+        amount = service.award_fund(award, self.award_year or None)[0] if award is not None else None
+        if amount is not None:
+            return amount
         try:
             pence = parse_pence(self.fund_text)
         except MoneyError:
             return None
         return pence if pence >= 0 else None
+
+    def follow_award(self) -> None:
+        """The award corrected under the page (View > Funders' Awards…, or an undo): the fund shown is what it gives
+        now, as the summary, What fits? and Save count it, and the page says so."""
+        award = self.award()
+        amount, year = service.award_fund(award, self.award_year or None) if award is not None else (None, "")
+        if amount is None or self.fund_text == format_money(amount):
+            return
+        shown = f" (the fund showed {self.fund_text.strip()})" if self.fund_text.strip() else ""
+        self.message = (f"{award.name} gives {format_money(amount)}{f' for {year}' if year else ''}{shown}: the "
+                        "scenario counts the award's amount.")
+        self.fund_text = format_money(amount)
+        self._changed()
 
     def fund_problem(self) -> str:
         if not self.fund_text.strip():
@@ -326,6 +345,8 @@ class CommissioningPresenter(ScreenPresenter):
         if self.read_only:
             return False
         problem = self.fund_problem()
+        if not problem and not self.fund_text.strip():  # saved as £0, it would say over-committed by every tick
+            problem = "Fund: type the fund the scenario is against (or choose a funder's award) before saving it."
         if problem:
             self.message = self.error = problem
             self._changed()

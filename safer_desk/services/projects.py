@@ -149,14 +149,16 @@ class Project:
                 return change.changed_on
         return None
 
-    def year_weights(self) -> dict[str, int]:
-        """Pence per financial year from the cost lines (top of any range), for splitting a commitment."""
+    def year_weights(self, end: str = "upper") -> dict[str, int]:
+        """Pence per financial year from the cost lines (the end of any range a scenario counts: "upper" or
+        "lower"), for splitting a commitment."""
         weights: dict[str, int] = {}
         for line in self.cost_lines:
             a = line.amount
             if a.queried or a.min_pence is None or not line.financial_year:
                 continue
-            weights[line.financial_year] = weights.get(line.financial_year, 0) + (a.max_pence or a.min_pence)
+            pence = a.min_pence if end == "lower" else (a.max_pence or a.min_pence)
+            weights[line.financial_year] = weights.get(line.financial_year, 0) + pence
         if not weights and self.start_date:
             weights[FinancialYear.of(date.fromisoformat(self.start_date)).label] = 1
         return weights

@@ -372,6 +372,7 @@ class CommissioningPage(QWidget):
         self.model.show_projects()
         self._fill_scenarios()
         self._fill_awards()
+        self.presenter.follow_award()  # an award corrected since: its amount is the fund shown
         if first and self.presenter.loaded is None and not self.presenter.ticks:
             saved = self.presenter.scenarios()
             if saved:
