@@ -349,7 +349,22 @@ class MainWindow(QMainWindow):
         return prompts.ask_unsaved(self, "Unsaved changes", text)
 
     def has_unsaved_changes(self) -> bool:
-        return any(w.has_unsaved_changes() for w in self.tab_widgets.values())
+        return any(w.has_unsaved_changes() for w in self.tab_widgets.values()) or bool(self._forms_typed_in())
+
+    def _forms_typed_in(self) -> list:
+        """The forms open in a window of their own with something typed (a record's form over Funders' Awards… or
+        Populations…): their typing is the open file's too. A tab's own forms are the tab's to ask about."""
+        from safer_desk.ui.kit.dialogs import GuardedDialog
+
+        tabs = set(map(id, self.tab_widgets.values()))
+        found = []
+        for dialog in self.findChildren(GuardedDialog):
+            owner = dialog.parentWidget()
+            while owner is not None and id(owner) not in tabs:
+                owner = owner.parentWidget()
+            if owner is None and dialog.isVisible() and dialog.has_unsaved_changes():
+                found.append(dialog)
+        return found
 
     def may_close_file(self) -> bool:
         """Before another file is opened, the program closes or a copy is made: every tab's unsaved edits are asked
@@ -360,7 +375,8 @@ class MainWindow(QMainWindow):
                 self.show_tab(key)
                 if not widget.may_leave(self._ask_unsaved):
                     return False
-        return True
+        # A form typed in over its own window stayed open over the closed file, unasked: its Save then failed.
+        return all(dialog.may_close() for dialog in self._forms_typed_in())
 
     def finish_cell_edits(self) -> None:
         """A table cell still being typed in is put in the file first, as Enter would, while that file is open (its

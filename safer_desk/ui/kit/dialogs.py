@@ -53,6 +53,25 @@ class GuardedDialog(QDialog):
             if choice == UnsavedChoice.SAVE:
                 self.save()  # saved, the form closes the dialog; refused, it stays open with the messages
                 return
+        self._close_unsaved()
+
+    def may_close(self) -> bool:
+        """Before its file closes (the program closing, another file opened): unsaved edits are asked about, and True
+        once they are saved or discarded (the dialog then closed); False for Cancel or a save refused, which stays
+        open with its messages."""
+        if not self.isVisible() or not self.has_unsaved_changes():
+            return True
+        self.raise_()
+        self.activateWindow()
+        choice = prompts.ask_unsaved(self, "Unsaved changes", self.form_presenter.describe_unsaved())
+        if choice == UnsavedChoice.CANCEL:
+            return False
+        if choice == UnsavedChoice.SAVE:
+            return self.save() and not (self.isVisible() and self.has_unsaved_changes())
+        self._close_unsaved()
+        return True
+
+    def _close_unsaved(self) -> None:
         self.left_unsaved()
         if self.isVisible():
             super().reject()
