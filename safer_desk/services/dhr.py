@@ -1321,7 +1321,10 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
             case["lead"] or "", decision, cost, sum(s.amount_pence for s in shares), recovered, outstanding,
             refused, cost - recovered - outstanding - unbilled, current,
             min((s.due_on for s in pending if s.due_on), default=None),
-            sum(1 for s in stages if s.is_overdue) + int(overdue_recs or 0), int(open_recs or 0),
+            # Overdue items: stages, recommendations and the partners' invoices past their due dates (money owed is
+            # as overdue as a stage: a published review whose partners have not paid is not "On track").
+            sum(1 for s in stages if s.is_overdue) + int(overdue_recs or 0) + sum(1 for s in shares if s.overdue_pence),
+            int(open_recs or 0),
             bill.written_off_pence, bill.resplit_pence, bill.carried_pence, bill.net_billed_pence, bill))
     return result
 
