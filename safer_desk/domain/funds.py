@@ -14,6 +14,8 @@ Month-counting convention (used by ``forecast_fund`` and tested):
 - The balance is taken at the end of the "as at" month; from the next month on,
   each month spends the burn rate, or what is already keyed in it when that is more
   (a month not complete: its spend so far is money gone).
+- With no complete month there is no burn rate and no forecast, but spend keyed in months not complete is money
+  gone: when it passes the fund, the exhaustion month is the month it does.
 - The forecast exhaustion month is the first month in which the projected
   spend goes past the fund (the month the money runs out: its spending cannot be
   met in full). The month before it is the last month the fund covers in full;
@@ -252,8 +254,19 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
                               and m >= incomplete_from and (as_at is None or m > as_at)))
     warnings = [_not_complete(m, v) for m, v in incomplete]
     cumulative: list[tuple[Month, int]] = []
-    if as_at is None:
-        return FundForecast(fund_pence, 0, None, 0, 0, Fraction(0), None, end, fund_pence, [], [], incomplete,
+    if as_at is None:  # no complete month, so no burn rate; but spend keyed past the fund is money gone
+        keyed, gone = 0, None
+        for m, v in incomplete:
+            keyed += v
+            if keyed > fund_pence:
+                gone = m
+                break
+        if gone is not None:
+            warnings = [f"{m.label} is not complete: the {_money(v)} keyed in it so far is left out of the burn rate."
+                        for m, v in incomplete]
+            warnings.append(f"The {_money(keyed)} keyed by {gone.label} is more than the {_money(fund_pence)} in the "
+                            f"fund: it runs out in {gone.label}, whatever the burn rate turns out to be.")
+        return FundForecast(fund_pence, 0, None, 0, 0, Fraction(0), gone, end, fund_pence, [], [], incomplete,
                             tuple(warnings), start=start)
     first = min([start, *monthly_spend.keys()])
     running = 0

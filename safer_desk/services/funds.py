@@ -744,21 +744,33 @@ def _dated_receipts(store: Store, fund: Fund) -> list[tuple[date | None, Month, 
     return rows
 
 
+def _money_in_hand(store: Store, fund: Fund, today: date) -> Month:
+    """The last month whose contributions have all been received by ``today``: today's month, or the one before it
+    while money dated later this month is still to come."""
+    due = [on for on, _, _, _ in _dated_receipts(store, fund) if on is not None and on > today]
+    month = Month.of(today)
+    return month.plus(-1) if any(Month.of(on) == month for on in due) else month
+
+
 def received_by(money: list[tuple[Month, int, str]], month: Month) -> int:
     """The pence of ``receipts`` there by ``month`` (money counts from the month it is received)."""
     return sum(p for m, p, _ in money if m <= month)
 
 
-def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]]) -> FundForecast:
+def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]], *,
+                      in_hand: Month | None = None) -> FundForecast:
     """The forecast with money counted from the month it is received (domain.forecast_fund counts all of it from the
     fund's first month): a month whose spend to date (actual, then at the burn rate) passes the money received by then
-    is short. The run-out is the first month of the first shortage not over by the as-at month; each shortage that
-    money received later ends is said. What is left at the end of the period counts only money received by then."""
+    is short. The run-out is the first month of the first shortage not over by the as-at month, nor by ``in_hand``
+    (the last month whose money has all been received by today: a top-up paid since the as-at month is there);
+    each shortage that money received later ends is said. What is left at the end of the period counts only money
+    received by then."""
     start = forecast.start or min((m for m, _, _ in money), default=None)
     late = [(m, p, who) for m, p, who in money if start is not None and m > start]
     if not late or forecast.as_at is None:
         return forecast
     as_at = forecast.as_at
+    over_by = max(as_at, in_hand) if in_hand is not None else as_at  # a shortage money came by then ended is past
     spend = dict(forecast.cumulative)
     spend.update(forecast.forecast_line)  # from the as-at month on (its first value is the spend to the as-at month)
     line_end = max(spend)
@@ -788,10 +800,10 @@ def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]
         span = first.label if first == end else f"{first.label} to {end.label}"
         again = f"; it then runs out again in {runs[n + 1][0].label}" if n + 1 < len(runs) else ""
         warnings.append(f"The fund was short of money from {span}, until {given}: spending passed the money "
-                        "received by then." if came <= as_at else
+                        "received by then." if came <= over_by else
                         f"Money counts from the month it is received: the fund is short of money from {span}, until "
                         f"{given}{again}.")
-    current = next((first for first, _, came in runs if came is None or came > as_at), None)
+    current = next((first for first, _, came in runs if came is None or came > over_by), None)
     later = sum(p for mm, p, _ in late if mm > max(forecast.pilot_end, as_at))
     if not warnings and not later and current == forecast.exhaustion_month:
         return forecast
@@ -880,9 +892,11 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
         if ranges is not None:
             ranges = replace(ranges, forecasts=tuple(domain.closed_forecast(f, left) for f in ranges.forecasts))
     else:
-        forecast = money_as_received(forecast, money)
+        in_hand = _money_in_hand(store, fund, today or date.today())
+        forecast = money_as_received(forecast, money, in_hand=in_hand)
         if ranges is not None:
-            ranges = replace(ranges, forecasts=tuple(money_as_received(f, money) for f in ranges.forecasts))
+            ranges = replace(ranges, forecasts=tuple(money_as_received(f, money, in_hand=in_hand)
+                                                     for f in ranges.forecasts))
     day = (today or date.today()).isoformat()
     not_received, first_due = store.one("SELECT coalesce(sum(amount_pence), 0), min(received_on) FROM "
                                         "fund_contributions WHERE fund_id = ? AND received_on > ?", (fund_id, day))
@@ -963,6 +977,8 @@ def forecast_sentence(figures: FundFigures) -> str:
         return " ".join([f"{rate()}, the fund does not run out: it lasts past {lasts}, as far as the forecast looks "
                          f"({domain.FORECAST_YEARS} years past the period's end).",
                          *([range_text] if range_text else []), *f.warnings])
+    if f.as_at is None and f.exhaustion_month is not None:  # no burn rate, but the spend keyed is past the fund
+        return " ".join(["No complete month of spend yet, so no burn rate.", *f.warnings])
     if f.exhaustion_month is None:
         return " ".join(["No spend yet, so no forecast." if not f.incomplete else
                          "No complete month of spend yet, so no forecast.", *f.warnings])

@@ -131,7 +131,8 @@ class FundChart(Chart):
             self.summary = "There is no fund to show." if figures is None else "No spend recorded yet."
             if figures is not None and figures.spent_pence:  # spend only in months not complete: no burn rate yet
                 self.summary = (f"No complete month of spend yet: {format_money(figures.spent_pence)} spent so far, "
-                                "in months not complete.")
+                                "in months not complete" + (f"; it runs out in {month_name(out)}."
+                                                            if (out := figures.forecast.exhaustion_month) else "."))
             if figures is not None:
                 start = figures.fund.start_month
                 self.axis.start = start
@@ -300,7 +301,9 @@ class FundPage(QWidget):
             on_edit=self.edit_referral_dialog, on_delete=self.delete_referral,
             read_only=session.read_only)
         self.lines = make_table([
-            date_col("spent_on", "Date"), Column("reference", "Referral"), money_column("amount_pence", "Amount"),
+            # The lines are the file's rows as read (not dicts): the date column is told how to read one.
+            date_col("spent_on", "Date", lambda r: r["spent_on"]), Column("reference", "Referral"),
+            money_column("amount_pence", "Amount"),
             Column("item", "Item"), Column("district", "District"), Column("supplier", "Supplier"),
             Column("invoice_ref", "Invoice"),
         ], "Spend lines", right, on_edit=self.edit_spend_dialog, on_delete=self.delete_spend_line, large=True,
@@ -540,7 +543,9 @@ class FundPage(QWidget):
         return self._open(self.presenter.referral_form)
 
     def spend_dialog(self):
-        return self._open(lambda: self.presenter.spend_form(self.referrals.current()))
+        # The referral chosen; with none, the first in view (as filtered and sorted), never one the filter hides.
+        referral = self.referrals.current() or next(iter(self.referrals.source_rows()), None)
+        return self._open(lambda: self.presenter.spend_form(referral))
 
     def item_dialog(self):
         return self._open(lambda: self.presenter.item_form(self.items.current()))
