@@ -14,9 +14,9 @@ from datetime import date
 from typing import Any, Callable
 
 from safer_desk.domain import indicators as dom
-from safer_desk.domain.checks import Slip
+from safer_desk.domain.checks import NumberError, Slip
 from safer_desk.domain.indicators import IndicatorError, Rag
-from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
+from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange, format_uk_date, parse_uk_date
 from safer_desk.domain.text import in_words
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.formats import Unit, plain
@@ -33,8 +33,9 @@ def framework_fields(view: svc.YearView) -> list[Field]:
     """The fields for this indicator: a milestone measure's date and achievement, a target's withdrawal where the
     year has a target."""
     ind, year = view.indicator, view.year
-    # A percentage's figures are typed as the grid takes them ("47%" or 47): one over 100 is asked about once.
-    number = FieldKind.PERCENTAGE if ind.unit == "percentage" else FieldKind.NUMBER
+    # A percentage's figures are typed as the grid takes them ("47%" or 47): one over 100 is asked about once. A
+    # rate's are read in check() as the grid reads them: "1,610 per 100,000", as the sentence shows it, or 1,610.
+    number = {"percentage": FieldKind.PERCENTAGE, "rate": FieldKind.TEXT}.get(ind.unit, FieldKind.NUMBER)
     fields = [
         Field("baseline_value", "&Baseline", number, placeholder="88.75 or 1,352",
               help="The figure the indicator is measured from in this area (any year)"),
@@ -132,8 +133,27 @@ class FrameworkForm:
         def check(parsed: dict[str, Any]) -> dict[str, str]:
             """What cannot be saved, beside its field; the parsed dates and period are put in ``parsed``."""
             errors: dict[str, str] = {}
+            for key in ("baseline_value", "regional_value", "national_value") if ind.unit == "rate" else ():
+                if parsed[key] is not None:
+                    try:
+                        parsed[key] = svc.parse_figure(ind, parsed[key])
+                    except NumberError as exc:
+                        errors[key] = str(exc)
+                    else:
+                        if parsed[key] < 0:
+                            errors[key] = "A figure here cannot be negative."
             if parsed["baseline_period"] and parsed["baseline_value"] is None:
                 errors["baseline_value"] = "Give the baseline's figure (or clear its year)."
+            # One baseline stands for every year, so its year is kept as a year ("09/10" as 2009/10), never as
+            # words ("last year") whose year is lost; a year an older file holds as typed stays until retyped.
+            if parsed["baseline_period"] and form._typed("baseline_period"):
+                try:
+                    parsed["baseline_period"] = FinancialYear.parse(parsed["baseline_period"]).label
+                except YearOutOfRange as exc:
+                    errors["baseline_period"] = str(exc)
+                except PeriodError:
+                    errors["baseline_period"] = (f"“{parsed['baseline_period'].strip()}” is not a financial year: "
+                                                 "give the baseline's year as 2009/10 (or leave it blank).")
             for kind in BENCHMARKS:
                 if parsed[f"{kind}_name"] and parsed[f"{kind}_value"] is None:
                     errors[f"{kind}_value"] = (f"Give the {kind} benchmark's figure (or clear the "
@@ -275,6 +295,12 @@ class FrameworkForm:
                             f"{svc.day_or_month_text(parsed['achieved'])} is after today ({format_uk_date(today)}): "
                             f"{ind.name} cannot have been achieved yet. Is the date right?")
                         self.changed.emit()
+                base_year = parsed.get("baseline_period") if parsed is not None else None
+                if base_year and self._typed("baseline_period") and base_year > year.label:
+                    self.slips["baseline_period"] = Slip(
+                        f"{base_year} is after {year.label}, the year in view: a baseline is the figure a target is "
+                        "measured from. Is the year right?")
+                    self.changed.emit()
                 return parsed
 
         form = _Form(fields, save_fn=save, check_fn=check, title=title, today=today)

@@ -261,7 +261,7 @@ class FiguresEditor:
         except NumberError as exc:
             return None, str(exc), None
         if ind.unit == "percentage" and key == svc.GRID_VALUE:
-            return value, "", self._period_slip(col, percentage_slip(value))
+            return value, "", self._period_slip(col, percentage_slip(value) or under_one_percent(value, text))
         if value < 0:
             return None, "A figure here cannot be negative.", None
         if ind.unit == "count" and key == svc.GRID_VALUE and value != value.to_integral_value():
@@ -935,10 +935,44 @@ def indicator_fields(year: FinancialYear | None) -> list:
                    "a percentage of the target otherwise"),
         Field("target_kind", f"&Target {year.label if year else ''}".rstrip(), choice,
               choices=tuple(TargetKind.choices())),
-        Field("target_value", "Target &figure", FieldKind.NUMBER, placeholder="1,234 or 88.5"),
+        # Read by the unit chosen (target_figure): "28%" is a percentage's target, never a count's.
+        Field("target_value", "Target &figure", placeholder="1,234 or 88.5%"),
         Field("profile", "&Profile", choice, choices=tuple(TargetProfile.choices())),
         Field("trajectory", "T&rajectory", placeholder="55, 108, 162, … (cumulative, one per period)"),
     ]
+
+
+def under_one_percent(value: Decimal, typed: str) -> Slip | None:
+    """A percentage under 1 typed without its % sign: a sheet holds 85% as 0.85 (a cell not formatted as a
+    percentage), so it is asked about, as Import Figures asks; "0.5%" with its sign is meant."""
+    if not 0 < value < 1 or typed.strip().endswith("%"):
+        return None
+    meant = plain(value * 100, Unit.NUMBER)
+    return Slip(f"{plain(value, Unit.NUMBER)}% is less than 1%: for {meant}% type {meant}.")
+
+
+def target_figure(text: str, unit: str, rate_per: int | None = None) -> tuple[Decimal | None, str, Slip | None]:
+    """(figure, problem, question) of a target figure as typed, read by the unit as the grid reads a figure: "28%"
+    or 28 for a percentage (held as 28), a rate's "per 1,000" left aside; a % sign on a count's or rate's target is
+    refused in words (5% is never 5 crimes), and a percentage under one typed without its sign asked about."""
+    s = (text or "").strip()
+    if not s:
+        return None, "", None
+    if unit == "rate" and s.endswith(label := rate_label(rate_per)):
+        s = s[: -len(label)].strip()
+    if unit != "percentage" and s.endswith("%"):
+        what = "a count" if unit == "count" else f"a rate {rate_label(rate_per)}"
+        return None, (f"“{s}” is a percentage, but this indicator is {what}: give the target as the figure it "
+                      "comes to (a 5% reduction on 1,322 is 1,256), or choose the unit Percentage."), None
+    try:
+        value = parse_number(s.removesuffix("%"), what="a target figure")
+    except NumberError as exc:
+        return None, str(exc), None
+    if value < 0:
+        return None, "A figure here cannot be negative.", None
+    if unit != "percentage":
+        return value, "", None
+    return value, "", percentage_slip(value) or under_one_percent(value, s)
 
 
 def trajectory_figures(text: str) -> list[float]:
@@ -1103,11 +1137,19 @@ class IndicatorForm:
                     if change.unit_question and self._typed("unit"):
                         self.slips["unit"] = Slip(change.unit_question)
                         self.changed.emit()
-                # A percentage target over 100 is asked about beside its field, like any percentage.
-                if parsed is not None and parsed.get("unit") == "percentage" and parsed.get("target_value") is not None \
-                        and self._typed("target_value"):
-                    slip = percentage_slip(parsed["target_value"])
-                    if slip is not None:
+                # Read by the unit chosen; a percentage target over 100 (or under 1 without its sign) is asked about
+                # beside its field, like any percentage.
+                unit = parsed["unit"] if parsed is not None else self.values.get("unit")
+                value, error, slip = target_figure(self.values.get("target_value"), unit,
+                                                   ind.rate_per if ind is not None else None)
+                if error:
+                    self.errors["target_value"] = error
+                    self.form_message = "Not saved: correct the fields marked."
+                    self.changed.emit()
+                    return None
+                if parsed is not None:
+                    parsed["target_value"] = value
+                    if slip is not None and self._typed("target_value"):
                         self.slips["target_value"] = slip
                         self.changed.emit()
                 return parsed

@@ -7,7 +7,7 @@ on the window's undo stack (tab "indicators"); nothing is written before the per
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 from safer_desk.domain.indicators import IndicatorError
@@ -162,6 +162,8 @@ class IndicatorDialog(IndicatorFormDialog):
             perform=lambda action: push_action(session.undo_stack, action),
             after=self._after)
         super().__init__(session, presenter, parent, (520, 520))
+        # A figure, right-aligned as the kit's number fields are; read as text so that "28%" reaches the presenter.
+        self.form.widgets["target_value"].setAlignment(Qt.AlignmentFlag.AlignRight)
 
     def _after(self, indicator_id: str) -> None:
         self.session.notify("indicators")

@@ -7,6 +7,8 @@ asks Save / Discard / Cancel before Esc, Cancel or the close box throws typing a
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.presenters.indicator_framework import FrameworkForm
 from safer_desk.services import indicators as svc
@@ -24,6 +26,8 @@ class FrameworkDialog(IndicatorFormDialog):
                                        after=lambda _indicator_id: session.notify("indicators"))
         super().__init__(session, presenter, parent, (560, 560))
         self.setWindowTitle(presenter.title)
+        for key in ("baseline_value", "regional_value", "national_value"):  # a rate's are text fields: figures still
+            self.form.widgets[key].setAlignment(Qt.AlignmentFlag.AlignRight)
 
 
 __all__ = ["FrameworkDialog"]
