@@ -112,13 +112,31 @@ def _choices(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) 
 
 
 def _choice_words(describer: "Describer", text: str, other: str) -> str:
-    """“County DV outreach; Night safe (scaled 1/3)”: every project ticked, as the Commissioning page says them."""
+    """“County DV outreach; Night safe (scaled 1/3)”: every project ticked, as the Commissioning page says them. A
+    title two projects of the two sides share (each office typed its own "Suffolk ELEV8") is said with where each
+    project came from, “Suffolk ELEV8 (from Babergh office)”: alike, the two sides read the same to the letter."""
+    keys = {str(item[0]): item[0] for side in (text, other) for item in json.loads(side or "[]")}
+    titles: dict[str, set[str]] = {}
+    for key, value in keys.items():
+        titles.setdefault(describer.label("projects", value), set()).add(key)
     words = []
     for key, numerator, denominator, months in json.loads(text or "[]"):
         scale = Scale(numerator, denominator, bool(months))
         how = f" ({scale.describe()})" if months else "" if scale.is_whole else f" (scaled {scale.describe()})"
-        words.append(describer.label("projects", key) + how)
+        title = describer.label("projects", key)
+        if len(titles[title]) > 1:
+            title += f" ({_project_origin(describer.conn, key)})"
+        words.append(title + how)
     return _quoted(sorted(words, key=str.casefold))
+
+
+def _project_origin(conn: sqlite3.Connection, key: Any) -> str:
+    """Where the county file's project came from, in words ("from Babergh office", "recorded at the county")."""
+    found = conn.execute(f"SELECT i.office_name, o.shared FROM {ORIGINS_TABLE} o JOIN {IMPORTS_TABLE} i "
+                         "ON i.number = o.import_number WHERE o.table_name = 'projects' AND o.row_key = ?",
+                         (str(key),)).fetchone()
+    return came_from(found is not None, found[0] if found else None, bool(found and found[1]),
+                     "recorded at the county")
 
 
 def _plan_layout(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) -> str:

@@ -613,7 +613,7 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
         _same_export_as_merged(county.conn, manifest)
     last = last_import(county.conn, m.office_id) if county is not None else None
     if last is not None and last["export_id"] != m.export_id:
-        made = f"made {last['exported_at'][:16].replace('T', ' ')} UTC"
+        made = f"made {_utc_words(last['exported_at'])} UTC"
         if m.sequence == last["sequence"]:
             raise _refuse(path, f"a different export number {m.sequence} of {m.office_name} has already been merged "
                                 f"({made}): {FORKED_FILE}")
@@ -811,6 +811,32 @@ def _give_copy_its_triggers(copy: Path) -> None:
 # works out only the figures they can change.
 RefreshFigures = Callable[..., list]
 CountsBefore = Callable[[Store, list[tuple[str, str]]], Any]
+
+
+def _later_import(later: _Vintage, earlier: _Vintage) -> tuple[str, str]:
+    """Two downloads to the same month, ``later`` imported no earlier (the merge keeps it): ("later", " (20/01/2026,
+    against 05/01/2026)") when their import days are known and differ, else ("no earlier", "")."""
+    days = [_day_words(x.imported_at) for x in (later, earlier)]
+    if all(days) and days[0] != days[1]:
+        return "later", f" ({days[0]}, against {days[1]})"
+    return "no earlier", ""
+
+
+def _utc_words(stamp: str) -> str:
+    """An export's time as the county lead reads times, 01/12/2026 04:23 (as stored, when it is not a time)."""
+    try:
+        when = datetime.fromisoformat(str(stamp))
+        return f"{when.astimezone(timezone.utc) if when.tzinfo else when:%d/%m/%Y %H:%M}"
+    except ValueError:
+        return str(stamp)[:16].replace("T", " ")
+
+
+def _day_words(stamp: str) -> str:
+    """An import's time as its day, 20/01/2026 ("" when not known)."""
+    try:
+        return datetime.fromisoformat(str(stamp)[:10]).strftime("%d/%m/%Y") if stamp else ""
+    except ValueError:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -2090,18 +2116,27 @@ class _Merger:
                 public["added"] = public.get("added", 0) + 1
             else:
                 public["replaced"] = public.get("replaced", 0) + 1
-                replaced.setdefault((v.force, v.download_newest_month, self.m.office_name), []).append(v.month)
-        for (force, download, office), months in sorted(replaced.items()):
+                # a download to the same month as the county's is later only by its import: said so (with when)
+                tie = _later_import(v, c) if v.download_newest_month == c.download_newest_month else None
+                replaced.setdefault((v.force, v.download_newest_month, self.m.office_name, tie), []).append(v.month)
+        for (force, download, office, tie), months in sorted(replaced.items(), key=lambda kv: kv[0][:3]):
+            what = f"the download of {month_words(download)}" if tie is None else \
+                f"another download of the same months (to {month_words(download)}), imported {tie[0]},"
             self.summary.public_notes.append(
-                f"{force} {_month_ranges(sorted(months))}: replaced by the download of {month_words(download)} "
-                f"from {office}.")
-        kept: dict[tuple[str, str, str], list[str]] = {}
+                f"{force} {_month_ranges(sorted(months))}: replaced by {what} from {office}{tie[1] if tie else ''}.")
+        kept: dict[tuple[str, str, str, Any], list[str]] = {}
         for v, c in older:
-            kept.setdefault((v.force, v.download_newest_month, c.download_newest_month), []).append(v.month)
-        for (force, theirs, ours), months in sorted(kept.items()):
-            self.summary.public_notes.append(
-                f"{force} {_month_ranges(sorted(months))}: the county already holds a later download "
-                f"({month_words(ours)}) than {self.m.office_name}'s ({month_words(theirs) or 'undated'}); kept.")
+            tie = _later_import(c, v) if v.download_newest_month == c.download_newest_month else None
+            kept.setdefault((v.force, v.download_newest_month, c.download_newest_month, tie), []).append(v.month)
+        for (force, theirs, ours, tie), months in sorted(kept.items(), key=lambda kv: kv[0][:3]):
+            office = self.m.office_name
+            if tie is None:
+                held = f"a later download ({month_words(ours)}) than {office}'s ({month_words(theirs) or 'undated'})"
+            else:
+                held = f"another download of the same months (to {month_words(ours)}), imported {tie[0]} than " \
+                       f"{office}'s{tie[1]}"
+            self.summary.public_notes.append(f"{force} {_month_ranges(sorted(months))}: the county already holds "
+                                             f"{held}; kept.")
         if not taken:
             return
         before = None
