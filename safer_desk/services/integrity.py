@@ -21,7 +21,8 @@ from pathlib import Path
 from safer_desk.domain.text import counted
 from safer_desk.exchange import county_merge
 from safer_desk.storage import audit
-from safer_desk.storage.store import (SQLITE_HEADER, FileTooNew, StoreError, audit_trigger_problems, inspect_file,
+from safer_desk.storage.store import (SQLITE_HEADER, FileTooNew, StoreError, audit_trigger_problems, cut_short,
+                                      inspect_file,
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
                                       repair_audit_trail, where_to_restore)
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
@@ -107,7 +108,9 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
                        "someone who may write to it), and can be checked then")
             return report
         report.kind = "damaged SQLite database"
-        report.bad(f"SQLite cannot read it ({exc}). {where_to_restore(path)}")
+        short = cut_short(path)
+        report.bad(f"{short[0].upper()}{short[1:]}. {where_to_restore(path)}" if short else
+                   f"SQLite cannot read it ({exc}). {where_to_restore(path)}")
         return report
     if interrupted and not journal.exists():
         report.good("a change to it had been interrupted (its journal was beside it): it was undone, the file is as "

@@ -320,6 +320,9 @@ def inspect_file(path: Path) -> FileCheck:
             raise
         if (missing := journal_went_missing(path, exc, open_here=False)) is not None:
             raise missing from exc
+        if short := cut_short(path):
+            raise NotADatabase(f"{path.name} cannot be read: {short}. It has not been changed. "
+                               f"{where_to_restore(path)}") from exc
         raise NotADatabase(f"{path.name} is damaged and cannot be read ({exc}); it has not been changed. "
                            f"{where_to_restore(path)}") from exc
     unknown = applied - known_steps()
@@ -881,6 +884,28 @@ def backups_of(path: Path) -> list[Path]:
         if match and match.group("stem") == stem and entry.is_file():
             found.append((match.group("stamp"), entry))
     return [p for _, p in sorted(found)]
+
+
+def cut_short(path: Path) -> str:
+    """Words for a file that ends before the pages its header gives ("it is cut short, 1,465,002 bytes of the
+    4,395,008 it should have: a copy, a download or an e-mail attachment that did not finish"), else "": SQLite
+    reads such a file as "malformed", which names no cause a person can act on. The header's page count is used
+    only where SQLite keeps it valid (its change counter and the version it was written with agree)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return ""
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER) or header[24:28] != header[92:96]:
+        return ""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    whole = int.from_bytes(header[28:32], "big") * page_size
+    if page_size < 512 or not size < whole:
+        return ""
+    return (f"it is cut short, {size:,} bytes of the {whole:,} it should have: a copy, a download or an e-mail "
+            "attachment that did not finish")
 
 
 def where_to_restore(path: Path) -> str:
