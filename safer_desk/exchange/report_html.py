@@ -23,6 +23,9 @@ from safer_desk.exchange.files import write_bytes_atomically
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 DASHES = ["6,4", "2,3", "8,3,2,3", "4,4"]  # for "dashed" series, in turn
 MARKERS = ["circle", "square", "triangle", "diamond", "circle", "square", "triangle", "diamond"]
+# More columns than fit across A4 portrait at the report's type size (the DHR cases' 11, the allocation's 9 were
+# cut off at the right edge when printed): a section with such a table prints on landscape pages.
+WIDE_COLUMNS = 8
 
 CSS = """
 @page { size: A4; margin: 18mm 15mm 20mm 15mm; }
@@ -35,6 +38,9 @@ body { font-family: "Segoe UI", Arial, "DejaVu Sans", sans-serif; font-size: 10.
 .title-page .meta { color: #333; }
 .contents ol { padding-left: 6mm; }
 section { page-break-before: always; break-before: page; }
+@page wide { size: A4 landscape; }
+section.wide { page: wide; }
+svg { max-width: 100%; height: auto; }
 h2 { font-size: 16pt; border-bottom: 2px solid #0072B2; padding-bottom: 2mm; }
 h3 { font-size: 12pt; margin-top: 6mm; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm 0; font-size: 9.5pt; }
@@ -50,7 +56,8 @@ figure { margin: 3mm 0 5mm 0; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 1mm; }
 details { font-size: 9pt; margin-top: 1mm; }
 footer { margin-top: 10mm; font-size: 8.5pt; color: #555; border-top: 1px solid #ccc; padding-top: 2mm; }
-@media print { details { display: none; } }
+@media print { details { display: none; } body { max-width: none; }
+               section.wide th, section.wide td { padding: 1.2mm 1.2mm; } }
 """
 
 
@@ -247,7 +254,8 @@ def chart_figures_table(chart) -> str:
 
 def section_html(section, number: int | None = None) -> str:
     heading = f"{number}. {section.title}" if number else section.title
-    parts = [f'<section id="section-{number}">' if number else "<section>", f"<h2>{escape(heading)}</h2>"]
+    wide = ' class="wide"' if any(len(t.header) > WIDE_COLUMNS for t in section.tables) else ""
+    parts = [f'<section id="section-{number}"{wide}>' if number else f"<section{wide}>", f"<h2>{escape(heading)}</h2>"]
     parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
     parts += [table_html(t, f"table-{number}-{k}" if number else "") for k, t in enumerate(section.tables, start=1)]
     for chart in section.charts:

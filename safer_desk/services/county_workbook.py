@@ -344,10 +344,15 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
                Column("This year", "number"), Column("Same periods last year", "number"), Column("Change", "number"),
                Column("Change %", "percent"), Column("Target"), Column("Target to date", "number"), Column("RAG")]
     rows = []
+    counted = svc.police_forces_by_area_month(store)
+    strays: dict[str, set[str]] = {}
     for area in _workbook_areas(store):
         for year in _years(store, area.id):
             for r in svc.summary(store, area.id, year):
                 v = r.view
+                if forces := svc.other_forces_only(store, v, counted):  # not the area's figures: left out
+                    strays.setdefault(area.name, set()).update(forces)
+                    continue
                 change = v.change
                 rows.append([_area_label(area.name, v), year.label, r.indicator.label, v.range_text(),
                              None if v.ytd is None else _shown(v.ytd.value, v.ytd_text()),
@@ -359,7 +364,7 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
     return WorkbookSheet("Indicator summary", "Indicators: the year to date against target",
                          "Each area's and year's figures to date against the same periods last year, the target "
                          "and RAG (▲ Red, ◆ Amber, ● Green, ○ No target; \"Est.\" estimated before the figure is "
-                         "known).", columns, [Block(rows)])
+                         "known).", columns, [Block(rows)], note=_strays_note(strays))
 
 
 def indicators_sheet(store: Store) -> WorkbookSheet | None:
@@ -370,11 +375,16 @@ def indicators_sheet(store: Store) -> WorkbookSheet | None:
                Column("Cumulative target", "number"), Column("RAG to date"), Column("Comment", width=40)]
     rows = []
     indicators = [i for i in svc.list_indicators(store) if i.frequency == "monthly"]
+    counted = svc.police_forces_by_area_month(store)
+    strays: dict[str, set[str]] = {}
     for area in _workbook_areas(store):
         for year in _years(store, area.id):
             for ind in indicators:
                 v = svc.year_view(store, ind, area.id, year)
                 if v.ytd is None:
+                    continue
+                if forces := svc.other_forces_only(store, v, counted):  # not the area's figures: left out
+                    strays.setdefault(area.name, set()).update(forces)
                     continue
                 for i, period in enumerate(v.periods[:v.periods_to_date]):
                     figure = v.this_year[i]
@@ -386,7 +396,16 @@ def indicators_sheet(store: Store) -> WorkbookSheet | None:
                                  _shown(v.target_at[i], target), v.period_rags[i].label, v.comments[i]])
     return WorkbookSheet("Indicators by month", "Indicators by area and month", "Each monthly figure of the "
                          "office's areas, the cumulative figure against the cumulative target, and RAG to date.",
-                         columns, [Block(rows)])
+                         columns, [Block(rows)], note=_strays_note(strays))
+
+
+def _strays_note(strays: dict[str, set[str]]) -> str:
+    """A force's few crimes placed in an area outside its own (one crime in Cornwall in Suffolk Constabulary's
+    file) are part of that area's crime, not its figures: left out, and said, as the board report says it."""
+    from safer_desk.domain.text import in_words
+
+    return " ".join(f"Crimes {in_words(sorted(forces))} recorded in {name}, which lies outside its area, are not "
+                    f"{name}'s figures and are not shown here." for name, forces in sorted(strays.items()))
 
 
 # -- budgets -----------------------------------------------------------------------------------------------
