@@ -15,9 +15,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print the plans of a file (or one plan) as CSV: plan,section,line,year,amount,status. "
                     "status is amount, tbc, nk or nil for a cell as the paper states it; total (or "
                     "total-incomplete when a cell of the column is TBC or N/K) for a computed subtotal or plan "
-                    "total; stated, stated-differs (from its lines) or stated-change-differs (its printed annual "
-                    "change alone disagrees) for a total the paper prints. Amounts are plain pounds. "
-                    "Each stated figure that disagrees with its lines is also said on standard error.")
+                    "total; stated, stated-differs (from its lines), stated-change-differs (its printed annual "
+                    "change alone disagrees) or stated-unchecked (its lines have a TBC or N/K in them) for a total "
+                    "the paper prints. Amounts are plain pounds. Each stated figure that disagrees with its lines, "
+                    "or could not be checked against them, is also said on standard error.")
     parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
     parser.add_argument("plan", metavar="PLAN", nargs="?",
                         help="the plan's name, in any case, with a hyphen for the paper's dash (all plans if left out)")
@@ -35,9 +36,12 @@ def run_budget(args: argparse.Namespace) -> int:
         except BudgetError as exc:
             raise CliError(str(exc)) from exc
         warnings = budgets.warnings_for(store, args.plan)
+        unchecked = budgets.unchecked_for(store, args.plan)
     finally:
         store.close()
     for warning in warnings:
         print(f"safer-desk: warning: {warning}", file=sys.stderr)
+    for note in unchecked:
+        print(f"safer-desk: note: {note}", file=sys.stderr)
     print_csv(budgets.CLI_HEADER, rows)
     return 0

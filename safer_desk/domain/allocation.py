@@ -629,15 +629,23 @@ def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: M
         gap = split_by_weights(whole_units * unit, {n: exact[n] for n in eligible}, unit=unit)
         for n, pence in gap.items():
             amounts[n] += direction * pence
+    first = None
     if odd:
         first = next(n for n in order if direction > 0 or amounts[n] >= odd)
         amounts[first] += direction * odd
     if any(v < 0 for v in amounts.values()):  # pragma: no cover - a safety net: never hand out a negative part
         amounts = split_by_weights(variable_total, dict(exact), unit=unit)
     unit_name = "£1" if unit == 100 else "1p"
-    total_moved = format_money(abs(difference))
-    note = (f"The two-decimal percentages did not add up to the variable part: {total_moved} was "
-            f"{'added' if direction > 0 else 'taken away'} in steps of {unit_name} by largest remainder "
+    moved = f"{format_money(abs(difference))} was {'added' if direction > 0 else 'taken away'}"
+    # Pence over a whole-pound unit are not "steps of £1": the odd pence go to one partnership, said apart.
+    odd_words = f"the odd {odd}p {'to' if direction > 0 else 'from'} {first}" if odd else ""
+    if whole_units and odd:
+        how = f": {format_money(whole_units * unit)} in steps of {unit_name} by largest remainder, and {odd_words},"
+    elif odd:
+        how = f" ({odd_words})"
+    else:
+        how = f" in steps of {unit_name} by largest remainder"
+    note = (f"The two-decimal percentages did not add up to the variable part: {moved}{how} "
             "so that the allocation adds up exactly to the pot.")
     return amounts, note
 

@@ -62,6 +62,7 @@ class GridCell:
     change_basis: str = ""  # what the change is on: "Change on the year before", "Change on 2011/12, two years before"
     actual: str = ""  # a linked line: what its project, fund or review actually shows in this year
     stated_change: str = ""  # the annual change the paper prints into this column ("(0.7)"), typed in its Change to
+    unchecked: str = ""  # a printed total that could not be checked (a TBC or N/K in its lines): why
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class GridRow:
     notes: str = ""
     links: tuple[service.LineLink, ...] = ()  # what a line is linked to (a project, a pooled fund, a review)
     section_kind: str = ""  # a section's heading: its kind (expenditure, income …), as SECTION_KINDS says it
+    actuals_note: str = ""  # a linked line: what its actuals leave out (a review's costs with no invoice date)
 
     @property
     def flagged(self) -> bool:
@@ -87,7 +89,7 @@ class GridRow:
         """The line's notes, and what it is linked to; a section's kind and notes."""
         kind = dict(SECTION_KINDS).get(self.section_kind, "") if self.kind == "section" else ""
         linked = [f"Linked to {link.describe()}" for link in self.links]
-        return "\n".join(x for x in (kind, self.notes, *linked) if x)
+        return "\n".join(x for x in (kind, self.notes, *linked, self.actuals_note) if x)
 
 
 def _cell(view_cell, unit: str) -> GridCell:
@@ -95,7 +97,8 @@ def _cell(view_cell, unit: str) -> GridCell:
         return GridCell("")
     change = view_cell.change
     cell = GridCell(view_cell.text, view_cell.pence, view_cell.status, view_cell.flag, view_cell.note,
-                    edit_text=view_cell.edit_text or view_cell.text, stated_change=view_cell.stated_change)
+                    edit_text=view_cell.edit_text or view_cell.text, stated_change=view_cell.stated_change,
+                    unchecked=view_cell.unchecked)
     if change is None:
         return cell
     return replace(cell, change=change.describe(unit), change_pence=change.change_pence,
@@ -143,7 +146,7 @@ class BudgetsPresenter(ScreenPresenter):
         kinds = {s.id: s.kind for s in self.view.plan.sections} if self.view else {}
         self.rows = [GridRow(r.kind, r.label, _cells(r, unit), _cell(r.across, unit) if r.across is not None else None,
                              r.line_id, r.section_id, r.notes, r.links,
-                             kinds.get(r.section_id, "") if r.kind == "section" else "")
+                             kinds.get(r.section_id, "") if r.kind == "section" else "", r.actuals_note)
                      for r in self.view.rows] if self.view else []
         self.changed.emit()
 
@@ -177,13 +180,20 @@ class BudgetsPresenter(ScreenPresenter):
     def warnings(self) -> tuple[str, ...]:
         return self.view.warnings if self.view else ()
 
+    def unchecked(self) -> tuple[str, ...]:
+        """Why each printed total that could not be checked was not (a TBC or N/K in its lines)."""
+        return tuple(c.unchecked for r in self.rows for c in r.cells if c.unchecked)
+
     def warnings_shown(self, most: int = 3) -> tuple[str, str]:
-        """The disagreements as said under the grid, and all of them: past ``most``, the rest are counted (nine
-        lines of them pushed the grid down to two rows on a laptop; each is marked ⚠ in the grid)."""
-        lines = [f"⚠ {w}" for w in self.warnings()]
+        """The disagreements, then the printed totals that could not be checked, as said under the grid, and all of
+        them: past ``most``, the rest are counted (nine lines of them pushed the grid down to two rows on a laptop;
+        each is marked ⚠ or ⓘ in the grid)."""
+        unchecked = [f"ⓘ {w}" for w in self.unchecked()]
+        lines = [f"⚠ {w}" for w in self.warnings()] + unchecked
         if len(lines) <= most:
             return "\n".join(lines), "\n".join(lines)
-        more = f"… and {len(lines) - most} more, each marked ⚠ in the grid (point here to read them all)."
+        marks = "⚠ or ⓘ" if unchecked else "⚠"
+        more = f"… and {len(lines) - most} more, each marked {marks} in the grid (point here to read them all)."
         return "\n".join([*lines[:most], more]), "\n".join(lines)
 
     def summary(self) -> str:
@@ -196,7 +206,13 @@ class BudgetsPresenter(ScreenPresenter):
         unit = UNIT_LABELS[p.unit] if p.unit != "pound" and UNIT_LABELS[p.unit] not in p.name else ""
         head = f"{p.name}" + (f" ({p.source})" if p.source else "") + (f", in {unit}" if unit else "")
         verb = "disagrees" if flags == 1 else "disagree"
-        return head + (f": {counted(flags, 'printed figure')} {verb} with the lines." if flags else
+        unchecked = len(self.unchecked())
+        # Not "every printed figure agrees" when some could not be checked (a TBC or N/K in their lines).
+        not_checked = f"{counted(unchecked, 'printed total')} could not be checked (a TBC or N/K in the lines)"
+        if flags:
+            return head + f": {counted(flags, 'printed figure')} {verb} with the lines" + \
+                (f"; {not_checked}." if unchecked else ".")
+        return head + (f": {not_checked}; the others agree with their lines." if unchecked else
                        ": every printed figure agrees with its lines.")
 
     # -- changes ---------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import io
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -300,12 +301,15 @@ def table_header(result: AllocationResult) -> list[str]:
     return header
 
 
-def table_rows(result: AllocationResult, *, money=format_money, number=None, totals: bool = True) -> list[list]:
-    """The results as rows (money formatted by ``money``; pass ``lambda p: p`` for raw pence)."""
+def table_rows(result: AllocationResult, *, money=format_money, number=None, totals: bool = True,
+               percent=None) -> list[list]:
+    """The results as rows (money formatted by ``money``; pass ``lambda p: p`` for raw pence; shares as "9.08%"
+    unless ``percent`` is given, called with the share as printed, "9.08")."""
     from safer_desk.domain.allocation import format_number
     from safer_desk.domain.money import format_percent
 
     number = number or format_number
+    percent = percent or (lambda printed: printed + "%")
     factors = result.options.factors
     rows = []
     for r in result.rows:
@@ -313,9 +317,9 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
         if result.options.damping is not None:
             row.append(money(r.damping_pence))
         for f in factors:
-            row += [number(r.values.get(f.name, Fraction(0))), format_percent(r.factor_shares[f.name]) + "%"]
+            row += [number(r.values.get(f.name, Fraction(0))), percent(format_percent(r.factor_shares[f.name]))]
         if len(factors) > 1:
-            row.append(r.share_pct + "%")
+            row.append(percent(r.share_pct))
         row += [money(r.total_pence), "" if r.previous_pence is None else money(r.previous_pence),
                 "" if r.variance_pence is None else money(r.variance_pence)]
         rows.append(row)
@@ -324,9 +328,9 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
         if result.options.damping is not None:
             row.append(money(sum(r.damping_pence for r in result.rows)))
         for f in factors:
-            row += [number(result.factor_totals[f.name]), "100.00%"]
+            row += [number(result.factor_totals[f.name]), percent("100.00")]
         if len(factors) > 1:
-            row.append("100.00%")
+            row.append(percent("100.00"))
         previous = result.previous_sum_pence
         row += [money(result.total_pence), "" if previous is None else money(previous),
                 "" if result.variance_pence is None else money(result.variance_pence)]
@@ -334,13 +338,16 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
     return rows
 
 
-def result_sheets(result: AllocationResult, *, title: str = "Allocation") -> list:
+def result_sheets(result: AllocationResult, *, title: str = "Allocation", shares_as_numbers: bool = False) -> list:
     """The results as sheets for the one export path (``exchange.tables.write_table``): money as pence,
-    factor values as numbers, then how each figure was worked out."""
+    factor values as numbers, then how each figure was worked out. ``shares_as_numbers`` (for a workbook): each
+    share as the number of percent printed (9.08, under "… as % of the total"), which Excel adds up and charts;
+    otherwise as the text formats print it, "9.08%"."""
     from safer_desk.exchange.files import Sheet
 
     header = table_header(result)
-    rows = table_rows(result, money=lambda p: p, number=lambda v: float(v) if v.denominator != 1 else v.numerator)
+    rows = table_rows(result, money=lambda p: p, number=lambda v: float(v) if v.denominator != 1 else v.numerator,
+                      percent=Decimal if shares_as_numbers else None)
     money_columns = {i for i, h in enumerate(header)
                      if h in ("Fixed fee", "Variable fee", "Damping", "This year", "Last year", "Variance")}
     # No figure last year is an empty cell, not a text one: Excel's =H6-I6 on "" is #VALUE!.

@@ -23,7 +23,7 @@ from safer_desk.domain import budgets as rules
 from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure, Line, Plan, PlanTotals, Section,
                                        format_amount, names_a_worked_out_total)
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import format_pounds_plain, split_by_weights
+from safer_desk.domain.money import format_money, format_pounds_plain, split_by_weights
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import find_typed, looks_like_total_line, unknown_fields
 from safer_desk.storage import snapshots
@@ -914,6 +914,20 @@ def link_actuals(store: Store, link: LineLink) -> dict[str, int]:
     return out
 
 
+def undated_actual(store: Store, link: LineLink) -> str:
+    """What a linked review's actual leaves out, in a sentence: its cost lines with no invoice date belong to no
+    financial year, so no year's actual counts them ("" when there are none)."""
+    if link.kind != "review":
+        return ""
+    count, pence = store.one("SELECT count(*), coalesce(sum(amount_pence), 0) FROM dhr_cost_lines WHERE case_id = ? "
+                             "AND (invoiced_on IS NULL OR invoiced_on = '')", (link.target_id,))
+    if not count:
+        return ""
+    lines = "1 cost line" if count == 1 else f"{count} cost lines"
+    return (f"Review {link.target}: {format_money(pence)} of its costs ({lines}) has no invoice date, so it is in "
+            "no year's actual; give the review's cost its invoice date to count it.")
+
+
 # -- the plan as the screen and the report show it ----------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -923,12 +937,14 @@ class ViewCell:
     text: str
     pence: int | None = None
     status: str = ""  # amount, tbc, nk, nil (a cell) · total, total-incomplete (computed) · stated,
-    # stated-differs (from its lines), stated-change-differs (its printed change alone)
+    # stated-differs (from its lines), stated-change-differs (its printed change alone), stated-unchecked (its lines
+    # have a TBC or N/K in them)
     flag: str = ""  # a sentence when this figure disagrees with another
     note: str = ""
     change: Change | None = None  # year on year, into this column
     edit_text: str = ""  # a typed cell as it is edited, its note in brackets (``Cell.edit_text``)
     stated_change: str = ""  # the annual change the paper prints into this column, as printed ("(0.7)")
+    unchecked: str = ""  # a printed total that could not be checked: why, in a sentence
 
     @property
     def flagged(self) -> bool:
@@ -946,6 +962,7 @@ class ViewRow:
     notes: str = ""
     links: tuple[LineLink, ...] = ()
     actuals: tuple[ViewCell, ...] = ()  # linked lines: what actually happened, per column
+    actuals_note: str = ""  # linked lines: what the actuals leave out (a review's costs with no invoice date)
 
     @property
     def flagged(self) -> bool:
@@ -985,12 +1002,15 @@ def _cell_view(cell: Cell | None, unit: str, *, flag: str = "", change: Change |
                     change, cell.edit_text(unit), cell.stated_change)
 
 
-def _stated_view(cell: Cell | None, unit: str, flags: dict, row: str, column: str) -> ViewCell:
+def _stated_view(cell: Cell | None, unit: str, flags: dict, row: str, column: str, unchecked: dict) -> ViewCell:
     """A printed total: flagged when it differs from its lines, or when its printed change alone disagrees (the
-    status says which: stated-differs, stated-change-differs)."""
+    status says which: stated-differs, stated-change-differs); stated-unchecked, with why, when its lines have a TBC
+    or N/K in them, so it could not be checked (not "stated", as one that agreed)."""
     total, change = flags.get((row, column, "total"), ""), flags.get((row, column, "change"), "")
-    status = "stated-differs" if total else "stated-change-differs" if change else "stated"
-    return _cell_view(cell, unit, flag=total or change, status=status)
+    why = unchecked.get((row, column, "total"), "") if cell is not None and cell.known else ""
+    status = "stated-differs" if total else "stated-change-differs" if change else \
+        "stated-unchecked" if why else "stated"
+    return replace(_cell_view(cell, unit, flag=total or change, status=status), unchecked=why)
 
 
 def _oldest_first(plan: Plan) -> Plan:
@@ -1010,6 +1030,7 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
     oldest_first = _oldest_first(plan)
     totals = rules.plan_totals(oldest_first)
     flags = {(c.row, c.column, c.kind): c.message for c in totals.checks if c.flagged}
+    not_checked = {(c.row, c.column, c.kind): c.message for c in totals.checks if c.agrees is None}
     unit = plan.unit
     links = line_links(store, plan_id) if with_actuals else {}
     rows: list[ViewRow] = []
@@ -1029,6 +1050,7 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
             across = _figure_cell(totals.lines[line.id], unit) if plan.show_total_column else None
             line_links_ = tuple(links.get(line.id, ()))
             actuals: tuple[ViewCell, ...] = ()
+            actuals_note = " ".join(filter(None, (undated_actual(store, link) for link in line_links_)))
             if line_links_:
                 per_year: dict[str, int] = {}
                 for link in line_links_:
@@ -1038,7 +1060,7 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
                                          "actual") if c.financial_year in per_year else ViewCell("")
                                 for c in plan.columns)
             rows.append(ViewRow("line", line.label, cells, across, section.id, line.id, line.notes, line_links_,
-                                actuals))
+                                actuals, actuals_note))
         subtotal = totals.sections[section.id]
         if section.show_subtotal and (len(section.lines) > 1 or section.stated):
             ch = changes_of(dict(subtotal))
@@ -1048,7 +1070,7 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
             across = _figure_cell(totals.section_across(section.id), unit) if plan.show_total_column else None
             rows.append(ViewRow("subtotal", section.subtotal_label, cells, across, section.id))
         if section.stated:
-            cells = tuple(_stated_view(section.stated.get(c.id), unit, flags, section.id, c.label)
+            cells = tuple(_stated_view(section.stated.get(c.id), unit, flags, section.id, c.label, not_checked)
                           for c in plan.columns)
             rows.append(ViewRow("stated", f"{section.subtotal_label} (as printed)", cells, None, section.id))
     if plan.has_plan_total:
@@ -1059,7 +1081,8 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
         across = _figure_cell(totals.plan_across(), unit) if plan.show_total_column else None
         rows.append(ViewRow("total", plan.total_label, cells, across))
     if plan.stated_totals:
-        cells = tuple(_stated_view(plan.stated_totals.get(c.id), unit, flags, "", c.label) for c in plan.columns)
+        cells = tuple(_stated_view(plan.stated_totals.get(c.id), unit, flags, "", c.label, not_checked)
+                      for c in plan.columns)
         rows.append(ViewRow("stated-total", f"{plan.total_label} (as printed)", cells))
     unchecked = tuple(c.message for c in totals.checks if c.agrees is None)
     return PlanView(plan, totals, tuple(rows), tuple(totals.warnings()), unchecked)
@@ -1079,9 +1102,9 @@ def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
 
     status is amount, tbc, nk or nil for a cell; total (or total-incomplete when a cell in the column is
     TBC or N/K) for a computed subtotal or plan total; stated (or stated-differs, with the computed
-    figure in the row above, or stated-change-differs when only its printed annual change disagrees) for a total
-    the paper prints. year is the column's financial year, or its
-    heading when it is not a year. Amounts are plain pounds.
+    figure in the row above, or stated-change-differs when only its printed annual change disagrees, or
+    stated-unchecked when its lines have a TBC or N/K in them) for a total the paper prints. year is the column's
+    financial year, or its heading when it is not a year. Amounts are plain pounds.
     """
     if plan is not None:
         plan_id = plan_id_by_name(store, plan)
@@ -1123,4 +1146,16 @@ def warnings_for(store: Store, plan: str | None = None) -> list[str]:
             continue
         view = plan_view(store, plan_id, with_actuals=False)
         out += [f"{view.plan.name}: {w}" for w in view.warnings]
+    return out
+
+
+def unchecked_for(store: Store, plan: str | None = None) -> list[str]:
+    """The printed totals of one plan (or every plan) that could not be checked, and why, one sentence each."""
+    ids = [plan_id_by_name(store, plan)] if plan else [p.id for p in list_plans(store)]
+    out = []
+    for plan_id in ids:
+        if plan_id is None:
+            continue
+        view = plan_view(store, plan_id, with_actuals=False)
+        out += [f"{view.plan.name}: {cell.unchecked}" for row in view.rows for cell in row.cells if cell.unchecked]
     return out

@@ -874,7 +874,8 @@ class AllocationTab(TabBase):
             return
         result = self.result
         path = export_to_chosen_file(self, "Export allocation", "allocation.xlsx",
-                                     lambda t: write_table(t, service.result_sheets(result, title="Allocation")),
+                                     lambda t: write_table(t, service.result_sheets(
+                                         result, title="Allocation", shares_as_numbers=t.suffix.lower() == ".xlsx")),
                                      failed="The file could not be written")
         if path is None:
             return

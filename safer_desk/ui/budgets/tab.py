@@ -90,19 +90,20 @@ def _cell_text(row: GridRow, i: int) -> str:
     cell = row.cells[i] if i < len(row.cells) else None
     if cell is None or not cell.text:
         return ""
-    return ("⚠ " if cell.flag else "") + cell.text
+    return ("⚠ " if cell.flag else "ⓘ " if cell.unchecked else "") + cell.text
 
 
 def _cell_tip(row: GridRow, i: int) -> str | None:
     cell = row.cells[i] if i < len(row.cells) else None
     if cell is None:
         return None
-    parts = [cell.flag, cell.note, f"{cell.change_basis}: {cell.change}" if cell.change else "",
-             f"Actually (what the line is linked to shows): {cell.actual}" if cell.actual else "",
+    parts = [cell.flag, cell.unchecked, cell.note, f"{cell.change_basis}: {cell.change}" if cell.change else "",
+             f"Actually (what the line is linked to shows): {cell.actual}" if cell.actual else "", row.actuals_note,
              {"tbc": "To be confirmed (as the paper states)", "nk": "Not known (as the paper states)",
               "total-incomplete": "Incomplete: a cell in this column is TBC or N/K",
               "stated": "As the paper printed it", "stated-differs": "As the paper printed it: differs from the lines",
-              "stated-change-differs": "As the paper printed it: agrees with the lines; its printed change does not"
+              "stated-change-differs": "As the paper printed it: agrees with the lines; its printed change does not",
+              "stated-unchecked": "As the paper printed it: not checked, as a line in this column is TBC or N/K"
               }.get(cell.status, "")]
     return "\n".join(p for p in parts if p) or None
 
