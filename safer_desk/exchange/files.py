@@ -18,6 +18,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -125,7 +126,8 @@ class Sheet:
     """One worksheet: a name (Excel allows 31 characters), a header and rows of plain values.
 
     Money is given as int pence in the columns named in ``money_columns`` and is
-    written as pounds with a £ number format, so Excel can add it up.
+    written as pounds with a £ number format, so Excel can add it up. A share in ``percent_columns`` is given as
+    the number of percent (9.08) and written as the fraction with a percent format (9.08%, 0.0908 to Excel).
     """
 
     name: str
@@ -133,6 +135,7 @@ class Sheet:
     rows: Sequence[Sequence[Any]]
     money_columns: set[int] = field(default_factory=set)
     title: str | None = None
+    percent_columns: set[int] = field(default_factory=set)
 
 
 def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
@@ -144,6 +147,7 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
                                         "strings_to_formulas": False})
     bold = book.add_format({"bold": True})
     money = book.add_format({"num_format": "£#,##0.00;-£#,##0.00"})
+    share = book.add_format({"num_format": "0.00%"})
     day = book.add_format({"num_format": "dd/mm/yyyy"})  # a date Excel sorts and filters as one
     moment = book.add_format({"num_format": "dd/mm/yyyy hh:mm"})
     used: set[str] = set()
@@ -161,6 +165,8 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
             for c, value in enumerate(row):
                 if c in sheet.money_columns and isinstance(value, int):
                     ws.write_number(r, c, value / 100, money)
+                elif c in sheet.percent_columns and isinstance(value, (int, float, Decimal)):
+                    ws.write_number(r, c, float(Decimal(value) / 100), share)
                 elif value is None:
                     ws.write_blank(r, c, None)
                 elif isinstance(value, str):

@@ -341,8 +341,8 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
 def result_sheets(result: AllocationResult, *, title: str = "Allocation", shares_as_numbers: bool = False) -> list:
     """The results as sheets for the one export path (``exchange.tables.write_table``): money as pence,
     factor values as numbers, then how each figure was worked out. ``shares_as_numbers`` (for a workbook): each
-    share as the number of percent printed (9.08, under "… as % of the total"), which Excel adds up and charts;
-    otherwise as the text formats print it, "9.08%"."""
+    share a number with a percent format (9.08%), which Excel adds up and charts; otherwise as the text formats
+    print it, "9.08%"."""
     from safer_desk.exchange.files import Sheet
 
     header = table_header(result)
@@ -353,7 +353,9 @@ def result_sheets(result: AllocationResult, *, title: str = "Allocation", shares
     # No figure last year is an empty cell, not a text one: Excel's =H6-I6 on "" is #VALUE!.
     rows = [[None if i in money_columns and cell == "" else cell for i, cell in enumerate(row)] for row in rows]
     notes = [[note] for note in (*result.notes, *result.warnings)]
-    return [Sheet("Allocation", header, rows, money_columns, title=title),
+    shares = {i for i, h in enumerate(header) if h.endswith("as % of the total") or h == "Weighted share %"} \
+        if shares_as_numbers else set()
+    return [Sheet("Allocation", header, rows, money_columns, title=title, percent_columns=shares),
             Sheet("How it was worked out", ["Explanation"], [[result.explain(r.name)] for r in result.rows] + notes)]
 
 

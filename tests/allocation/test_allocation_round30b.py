@@ -24,6 +24,13 @@ def _sheet_rows(path):
     return header, rows[rows.index(header) + 1:]
 
 
+def _number_format(path, column: int) -> str:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path)["Allocation"]
+    return next(row[column].number_format for row in sheet.iter_rows() if isinstance(row[column].value, float))
+
+
 def test_the_share_of_the_total_is_a_number_in_the_exported_workbook_that_excel_can_add_up(demo_window, prompts,
                                                                                             tmp_path):
     tab = demo_window.show_tab("allocation")
@@ -35,9 +42,10 @@ def test_the_share_of_the_total_is_a_number_in_the_exported_workbook_that_excel_
     share = next(i for i, h in enumerate(header) if h.endswith("as % of the total"))
     by_name = {r[0]: r[share] for r in rows}
     assert all(isinstance(v, (int, float)) for v in by_name.values()), by_name  # was the text "9.08%"
-    assert {n: Decimal(str(v)) for n, v in by_name.items() if n != "Totals"} == {
+    assert {n: round(Decimal(str(v)) * 100, 2) for n, v in by_name.items() if n != "Totals"} == {
         n: Decimal(PAPER[n.removesuffix(" CSP").replace("Western", "West")][0]) for n in by_name if n != "Totals"}
-    assert by_name["Totals"] == 100
+    assert by_name["Totals"] == 1  # 100.00%, shown with Excel's percent format
+    assert _number_format(target, share) == "0.00%"
     # the CSV reads as before: the text formats show the percentage as printed
     csv_target = tmp_path / "allocation.csv"
     prompts.file_names.append(str(csv_target))
@@ -55,7 +63,7 @@ def test_the_weighted_share_of_two_factors_is_a_number_in_the_workbook(tmp_path)
     for heading in ("Crime as % of the total", "Population as % of the total", "Weighted share %"):
         column = header.index(heading)
         assert all(isinstance(r[column], (int, float)) for r in rows), (heading, [r[column] for r in rows])
-    assert [r[header.index("Weighted share %")] for r in rows] == [50, 50, 100]
+    assert [r[header.index("Weighted share %")] for r in rows] == [0.5, 0.5, 1]
 
 
 def _two_decimal_note(pot_pence: int) -> str:
