@@ -80,6 +80,16 @@ class CommissioningPresenter(ScreenPresenter):
             return None
         return pence if pence >= 0 else None
 
+    def award_fund_words(self) -> str:
+        """While the chosen award gives the fund, why the Fund field cannot be typed in (what it shows is the
+        award's money); "" when the fund is the one typed. Typed over an award, a fund was silently not counted."""
+        award = self.award()
+        amount, year = service.award_fund(award, self.award_year or None) if award is not None else (None, "")
+        if amount is None:
+            return ""
+        return (f"{award.name} gives {format_money(amount)}{f' for {year}' if year else ''}: the fund is the award's "
+                "money. To commission against another fund, choose “(none: the fund typed)” under Award.")
+
     def follow_award(self) -> None:
         """The award corrected under the page (View > Funders' Awards…, or an undo): the fund shown is what it gives
         now, as the summary, What fits? and Save count it, and the page says so."""

@@ -317,6 +317,11 @@ class CommissioningPage(QWidget):
                 self.name.setText(p.name)
             if self.fund.text() != p.fund_text:
                 self.fund.setText(p.fund_text)
+            from_award = p.award_fund_words()  # the award's money: not typed over (it would not be counted)
+            self.fund.setReadOnly(bool(from_award) or p.read_only)
+            self.presets.setEnabled(not from_award and not p.read_only)
+            self.fund.setToolTip(from_award)
+            self.presets.setToolTip(from_award)
             self.model.sync(evaluation)
             status = p.status_text()
             self.status.setText(f"⚠ {status}" if status else "✓ as saved" if p.loaded is not None else "")
