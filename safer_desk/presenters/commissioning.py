@@ -227,8 +227,11 @@ class CommissioningPresenter(ScreenPresenter):
 
     def set_award(self, award_id: str | None, year: str = "") -> None:
         """Commission against a funder's award: the fund is its amount for the year, each project its share."""
+        before = self.award()
         self.award_id = award_id or None
         award = self.award()
+        if award is None and before is not None and self.fund_label == before.name:
+            self.fund_label = ""  # the award taken off: an export's title no longer names it
         if award is not None:
             amount, year = service.award_fund(award, year or None)
             if amount is not None:

@@ -101,6 +101,7 @@ def test_a_fund_typed_while_against_an_award_is_not_what_fits_fits_within(demo_w
     page.award.setCurrentIndex(page.award.findText("(none: the fund typed)"))
     page.award.activated.emit(page.award.currentIndex())
     assert not page.fund.isReadOnly() and page.presets.isEnabled() and page.fund.toolTip() == ""
+    assert page.presenter.fund_label == ""  # the award's name no longer titles the scenario's export
     page.fund.selectAll()
     qtbot.keyClicks(page.fund, "£100,000")
     assert page.presenter.fund_pence() == 10_000_000
