@@ -39,8 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       help="the date to count from (default today): its month is not complete, so its spend is left "
                            "out of the burn rate")
     fund.add_argument("--keyed-to", metavar="DATE", type=option_type(read_date, "--keyed-to"),
-                      help="spend is fully keyed to this date (default: as recorded for the fund); later spend is "
-                           "left out of the burn rate")
+                      help="spend is fully keyed to this date, within the fund's period (default: as recorded for "
+                           "the fund); later spend is left out of the burn rate")
     fund.set_defaults(run=run_fund)
 
 
@@ -94,6 +94,10 @@ def run_fund(args: argparse.Namespace) -> int:
             names = [f.name for f in funds.list_funds(store)]
             listing = "; ".join(names) if names else "there are no funds in this file"
             raise CliError(f"there is no fund called “{args.name}”. Funds: {listing}")
+        # refused as Fund settings… refuses it: outside the period every month would be not complete (exit 1)
+        if refusal := funds.keyed_to_refusal(keyed_to, fund.starts_on, fund.ends_on, label="--keyed-to",
+                                             instead="give a date within it, or leave --keyed-to out"):
+            raise CliError(refusal)
         try:
             figures = funds.fund_figures(store, fund.id, as_at=as_at, window=args.window, today=today,
                                          keyed_to=keyed_to)

@@ -433,9 +433,24 @@ class FundsPresenter(FormScreen):
         title = f"Catalogue item {item['name']}" if item else "New catalogue item"
         values = {"name": item["name"], "usual_price": format_money(item["usual_price_pence"])
                   if item.get("usual_price_pence") is not None else "", "supplier": item["supplier"] or ""} if item else {}
-        return self._form(fields, title, commit, values=values,
-                          note="Typing the name of an existing item changes its usual price and supplier.",
-                          warnings=lambda v: funds.name_warnings(supplier=v["supplier"]), warn_key="supplier")
+        note = "Typing the name of an existing item changes its usual price and supplier."
+        if item:  # an item is known by its name (spend keyed keeps it; the county's catalogue matches by it)
+            note += f" A new name adds a new item: {item['name']} stays as it is."
+        return self._form(fields, title, commit, values=values, note=note,
+                          warnings=lambda v: {"supplier": funds.name_warnings(supplier=v["supplier"]),
+                                              "name": self._item_name_doubts(item, v["name"])})
+
+    def _item_name_doubts(self, item: dict | None, typed: str | None) -> list[str]:
+        """Asked once when an item's dialog holds another name: saving changes or adds that item, not this one."""
+        name = (typed or "").strip()
+        if not item or not name or name.casefold() == item["name"].casefold():
+            return []
+        other = next((i["name"] for i in funds.list_items(self.store) if i["name"].casefold() == name.casefold()),
+                     None)
+        if other is not None:
+            return [f"Saving changes the usual price and supplier of {other}: {item['name']} stays as it is."]
+        return [(f"Saving adds “{name}” as a new item: {item['name']} stays in the catalogue as it is, with the "
+                 "spend already keyed to it (an item's name is not changed here).")]
 
     # -- export: the kit's one export path --------------------------------------------------------------
     def report_sheets(self) -> list[Sheet]:

@@ -217,10 +217,20 @@ def update_fund(store: Store, fund_id: str, **fields: Any) -> dict[str, Any]:
 def _keyed_to_date(value: Any, starts_on: date, ends_on: date) -> date | None:
     """The date spend is keyed to as typed (None: blank, not said), refused outside the fund's period."""
     day = _date(value, "Spend keyed to")
-    if day is not None and not starts_on <= day <= ends_on:
-        raise FundError(f"Spend keyed to: {day:%d/%m/%Y} is outside the fund's period ({starts_on:%d/%m/%Y} to "
-                        f"{ends_on:%d/%m/%Y}): type a date within it, or leave it blank.")
+    if refusal := keyed_to_refusal(day, starts_on, ends_on):
+        raise FundError(refusal)
     return day
+
+
+def keyed_to_refusal(day: date | None, starts_on: date, ends_on: date, *, label: str = "Spend keyed to",
+                     instead: str = "type a date within it, or leave it blank") -> str:
+    """Why spend cannot be said to be keyed to ``day`` ("" when it can): outside the fund's period, every month
+    would be not complete (or complete before any was keyed). ``label`` and ``instead``: the field (or the command
+    line's option) and what to do."""
+    if day is None or starts_on <= day <= ends_on:
+        return ""
+    return (f"{label}: {day:%d/%m/%Y} is outside the fund's period ({starts_on:%d/%m/%Y} to {ends_on:%d/%m/%Y}): "
+            f"{instead}.")
 
 
 def set_spend_keyed_to(store: Store, fund_id: str, keyed_to: Any) -> date | None:
@@ -764,15 +774,27 @@ def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]
     is short. The run-out is the first month of the first shortage not over by the as-at month, nor by ``in_hand``
     (the last month whose money has all been received by today: a top-up paid since the as-at month is there);
     each shortage that money received later ends is said. What is left at the end of the period counts only money
-    received by then."""
+    received by then. With no complete month (no burn rate), the spend keyed in the months not complete is money
+    gone: a month it passes the money received by then is short the same way (the run-out, with no forecast)."""
     start = forecast.start or min((m for m, _, _ in money), default=None)
     late = [(m, p, who) for m, p, who in money if start is not None and m > start]
-    if not late or forecast.as_at is None:
+    if not late:
         return forecast
     as_at = forecast.as_at
-    over_by = max(as_at, in_hand) if in_hand is not None else as_at  # a shortage money came by then ended is past
-    spend = dict(forecast.cumulative)
-    spend.update(forecast.forecast_line)  # from the as-at month on (its first value is the spend to the as-at month)
+    if as_at is None:  # no burn rate: only the spend keyed, when it is not already past all the money contributed
+        if not forecast.incomplete or forecast.exhaustion_month is not None:
+            return forecast
+        spend, keyed = {}, dict(forecast.incomplete)
+        m, total = forecast.incomplete[0][0], 0
+        while m <= forecast.incomplete[-1][0]:
+            total += keyed.get(m, 0)
+            spend[m] = total
+            m = m.plus(1)
+    else:
+        spend = dict(forecast.cumulative)
+        spend.update(forecast.forecast_line)  # from the as-at month on (its first value: the spend to the as-at month)
+    # a shortage money came by then ended is past
+    over_by = max((m for m in (as_at, in_hand) if m is not None), default=max(spend))
     line_end = max(spend)
     last = max(line_end, *(m for m, _, _ in late))
 
@@ -804,6 +826,10 @@ def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]
                         f"Money counts from the month it is received: the fund is short of money from {span}, until "
                         f"{given}{again}.")
     current = next((first for first, _, came in runs if came is None or came > over_by), None)
+    if as_at is None:  # the spend keyed is money gone: counted, not left out of "the forecast"
+        said = [f"{mm.label} is not complete: the {format_money(v)} keyed in it so far is left out of the burn rate."
+                for mm, v in forecast.incomplete] if current is not None else list(forecast.warnings)
+        return replace(forecast, exhaustion_month=current, warnings=(*said, *warnings))
     later = sum(p for mm, p, _ in late if mm > max(forecast.pilot_end, as_at))
     if not warnings and not later and current == forecast.exhaustion_month:
         return forecast

@@ -301,8 +301,7 @@ class FundPage(QWidget):
             on_edit=self.edit_referral_dialog, on_delete=self.delete_referral,
             read_only=session.read_only)
         self.lines = make_table([
-            # The lines are the file's rows as read (not dicts): the date column is told how to read one.
-            date_col("spent_on", "Date", lambda r: r["spent_on"]), Column("reference", "Referral"),
+            date_col("spent_on", "Date"), Column("reference", "Referral"),
             money_column("amount_pence", "Amount"),
             Column("item", "Item"), Column("district", "District"), Column("supplier", "Supplier"),
             Column("invoice_ref", "Invoice"),

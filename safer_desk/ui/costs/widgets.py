@@ -30,10 +30,11 @@ from safer_desk.ui.kit import fitting_size
 
 
 def date_col(key: str, header: str, get: Callable[[Any], Any] | None = None) -> Column:
-    """A date column: raw ``date`` (ISO text read), shown 01/04/2026."""
+    """A date column: raw ``date`` (ISO text read), shown 01/04/2026. A row is read as ``_get`` reads it (a dict, a
+    row of the file as read, or attributes) unless ``get`` says how."""
 
     def raw(row: Any) -> Any:
-        value = get(row) if get else (row.get(key) if isinstance(row, dict) else getattr(row, key, None))
+        value = get(row) if get else _get(row, key)
         if isinstance(value, str) and value:
             return date.fromisoformat(value)
         return value or None
