@@ -696,8 +696,7 @@ def further_date_refusal(store: Store, case_id: str, day: date | None) -> str:
     last = _from_iso(latest["invoiced_on"]) if latest else None
     if day is None or last is None or day >= last:
         return ""
-    first = _from_iso(store.scalar("SELECT min(invoiced_on) FROM dhr_shares WHERE case_id = ? AND kind = 'share'",
-                                   (case_id,)))
+    first = first_billed_on(store, case_id)
     if last == first:
         return (f"Invoice date: {format_uk_date(day)} is before the partners' first invoices for this review "
                 f"({format_uk_date(first)}); costs added since are billed on or after {format_uk_date(first)}.")
@@ -735,6 +734,8 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
     # one the file has held: an invoice taken away by an undo or a reopen was sent, perhaps for another amount.
     refs = _next_refs(_invoice_refs_used(store, prefix), prefix)
     with store.transaction():
+        if not further:  # the day its costs are shared on, whatever billing again does to these invoices
+            store.conn.execute("UPDATE dhr_cases SET first_billed_on = ? WHERE id = ?", (_iso(day), case_id))
         for ref, (org_id, pence) in zip(refs, sorted(shares.items())):
             store.conn.execute(
                 "INSERT INTO dhr_shares(id, case_id, organisation_id, kind, amount_pence, invoice_ref, invoiced_on, "
@@ -867,8 +868,11 @@ def rebill_plan(store: Store, case_id: str, kind: str, *, on: Any, due_days: int
 
 
 def first_billed_on(store: Store, case_id: str) -> date | None:
-    """The day the review's partners were first billed for its costs (None before any invoice)."""
-    return _from_iso(store.scalar("SELECT min(invoiced_on) FROM dhr_shares WHERE case_id = ? AND kind = 'share'",
+    """The day the review's partners were first billed for its costs (None before any invoice): kept on the review
+    when it is first billed, as billing again with another split deletes the invoices it cancels. A review merged from
+    an office's older program has none kept: the day of its earliest invoices for its costs."""
+    return _from_iso(store.scalar("SELECT coalesce(c.first_billed_on, min(s.invoiced_on)) FROM dhr_shares s "
+                                  "JOIN dhr_cases c ON c.id = s.case_id WHERE s.case_id = ? AND s.kind = 'share'",
                                   (case_id,)))
 
 

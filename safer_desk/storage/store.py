@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterator
 from safer_desk import __version__, faults
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.text import LazyPattern, counted
-from safer_desk.storage import audit, blank, leftovers
+from safer_desk.storage import audit, blank, leftovers, row_hashes
 from safer_desk.storage.safe_write import atomic_path, folder_problem, write_failed
 from safer_desk.storage.locking import FileInUse, OfficeLock
 from safer_desk.storage.schema import all_sets, known_steps
@@ -1324,13 +1324,18 @@ def _apply_migrations(conn: sqlite3.Connection, office_name: str) -> None:
 
 def _with_audit_triggers(fn):
     """A migration step that also makes the audit triggers of the tables it created or changed, in its own
-    transaction: a crash between a step and its triggers cannot leave a table unaudited."""
+    transaction: a crash between a step and its triggers cannot leave a table unaudited. In a county file, the rows
+    still as merged in a table the step gave columns are hashed again as they now are (``storage.row_hashes``): the
+    office's next export replaced them, and raised none as edited at the county."""
 
     def step(db) -> None:
         before = audit.table_definitions(db.conn)
+        merged = row_hashes.merged_columns(db.conn)  # a county file's merged rows: kept as merged through the step
         fn(db)
         after = audit.table_definitions(db.conn)
-        audit.install_triggers(db.conn, tables=[t for t, sql in after.items() if before.get(t) != sql])
+        changed = [t for t, sql in after.items() if before.get(t) != sql]
+        audit.install_triggers(db.conn, tables=changed)
+        row_hashes.keep_as_merged(db.conn, merged, changed)
 
     step.__name__ = fn.__name__
     return step

@@ -274,3 +274,29 @@ def add_fund_spend_keyed_to(db) -> None:
     # Issue 14: the date up to which a fund's spend is fully keyed. Months after it are incomplete and are
     # left out of the burn rate (and said to be), so part-keyed spend cannot silently move the run-out.
     db.execute("ALTER TABLE funds ADD COLUMN spend_keyed_to TEXT")
+
+
+@migrations.step
+def add_dhr_first_billed_on(db) -> None:
+    # The day a review's partners were first billed for its costs: its costs are shared among the statutory partners
+    # on that day. Kept on the review, since billing again with another split deletes the invoices it cancels. Filled
+    # from the review's invoices for its costs and those a billing again deleted (the audit trail: an action that
+    # deleted some of the review's invoices and billed it anew), not those an undone billing took away.
+    # (A county's merged reviews are kept as merged by the step's wrapper: storage.store._with_audit_triggers.)
+    db.execute("ALTER TABLE dhr_cases ADD COLUMN first_billed_on TEXT")
+    db.execute(
+        """UPDATE dhr_cases SET first_billed_on = (
+            SELECT min(day) FROM (
+                SELECT invoiced_on AS day FROM dhr_shares WHERE case_id = dhr_cases.id AND kind = 'share'
+                UNION ALL
+                SELECT json_extract(gone.old_value, '$.invoiced_on') FROM audit_log gone
+                WHERE gone.table_name = 'dhr_shares' AND gone.action = 'delete' AND json_valid(gone.old_value)
+                  AND json_extract(gone.old_value, '$.case_id') = dhr_cases.id
+                  AND json_extract(gone.old_value, '$.kind') = 'share' AND gone.action_id IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM audit_log billed WHERE billed.action_id = gone.action_id
+                              AND billed.table_name = 'dhr_shares' AND billed.action = 'insert'
+                              AND json_valid(billed.new_value)
+                              AND json_extract(billed.new_value, '$.case_id') = dhr_cases.id
+                              AND json_extract(billed.new_value, '$.kind') = 'share')))
+        WHERE EXISTS (SELECT 1 FROM dhr_shares WHERE case_id = dhr_cases.id AND kind = 'share')"""
+    )

@@ -1,0 +1,102 @@
+"""A row's content hash, and keeping a county file's merged rows "as merged" through a migration step.
+
+The county keeps, for every row it merged, the hash of the row as it came (``_county_origins``; before it,
+``_county_provenance``): a row whose hash no longer matches was edited at the county since, and an office's later
+change to it is raised as a conflict. A step that adds a column to a table (and fills it from what the file holds)
+changes the hash of every merged row of that table, though nobody edited one: each office's next change to any of
+them was raised as "edited at the county". ``merged_columns`` before a step and ``keep_as_merged`` after it hash
+again the rows that were as merged before it. Qt-free and below the exchange layer, which hashes rows the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from typing import Any, Iterable
+
+ORIGINS = "_county_origins"  # the first 16 bytes of each merged row's hash
+OLD_ORIGINS = "_county_provenance"  # before _county_origins: the hex digest
+
+ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
+def canonical(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {"blob": value.hex()}
+    if isinstance(value, float):
+        return {"real": repr(value)}
+    return value
+
+
+def row_hash(columns: Iterable[str], values: Iterable[Any]) -> str:
+    """SHA-256 of a row's values by column name (column order does not matter; types do)."""
+    pairs = sorted(zip(columns, values), key=lambda p: p[0])
+    text = ENCODE([[c, canonical(v)] for c, v in pairs])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _held(conn: sqlite3.Connection) -> str | None:
+    """The table holding the merged rows' hashes in this file (None: not a county file)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)",
+                                         (ORIGINS, OLD_ORIGINS))}
+    return ORIGINS if ORIGINS in tables else OLD_ORIGINS if OLD_ORIGINS in tables else None
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[str]]:
+    """(columns, primary key) as the county's table_info finds them; ("rowid",) for a table without a key."""
+    info = conn.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
+    key = [r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5])] or ["rowid"]
+    return [r[1] for r in info], key
+
+
+def merged_columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """Before a step: the columns of each table the county has merged rows of ({} for a file that is no county's)."""
+    held = _held(conn)
+    if held is None:
+        return {}
+    names = [r[0] for r in conn.execute(f"SELECT DISTINCT table_name FROM {held}")]
+    found = {name: _columns(conn, name)[0] for name in names}
+    return {name: columns for name, columns in found.items() if columns}
+
+
+def keep_as_merged(conn: sqlite3.Connection, before: dict[str, list[str]], changed: Iterable[str]) -> int:
+    """After a step that changed the tables ``changed``: each merged row of a table that only gained columns, still
+    as merged over the columns it had (the step filled only the new ones), is hashed again as it now is. A table
+    whose columns went or were renamed is left: its rows cannot be told apart from edited ones. Returns how many
+    rows were hashed again."""
+    held = _held(conn)
+    if held is None:
+        return 0
+    updated = 0
+    for table in changed:
+        old = before.get(table)
+        columns, key = _columns(conn, table)
+        if not old or not columns or set(old) == set(columns) or not set(old) <= set(columns):
+            continue
+        stored = dict(conn.execute(f"SELECT row_key, row_hash FROM {held} WHERE table_name = ?", (table,)))
+        cursor = conn.execute(f"SELECT rowid AS _rowid_kept, * FROM {_quote(table)}")
+        names = [d[0] for d in cursor.description][1:]
+        at = {c: i for i, c in enumerate(names)}
+        again = []
+        for found in cursor:
+            values = found[1:]
+            keys = [found[0] if k == "rowid" else values[at[k]] for k in key]
+            row_key = str(keys[0]) if len(keys) == 1 else json.dumps(keys, separators=(",", ":"))
+            if row_key not in stored:
+                continue
+            as_merged = row_hash(old, (values[at[c]] for c in old))
+            if _digest(as_merged, held) != stored[row_key]:
+                continue  # edited at the county before this step: it stays so
+            again.append((_digest(row_hash(names, values), held), table, row_key))
+        conn.executemany(f"UPDATE {held} SET row_hash = ? WHERE table_name = ? AND row_key = ?", again)
+        updated += len(again)
+    return updated
+
+
+def _digest(hex_digest: str, held: str) -> Any:
+    return bytes.fromhex(hex_digest[:32]) if held == ORIGINS else hex_digest
