@@ -8,8 +8,11 @@ detector looks for the shapes a name takes in case notes, whatever the case of t
   its header for the source) followed by a surname: "Jane Smith", "jane smith", "JANE SMITH",
   "Jane Smith 1985", "Mary Ann Jones", "Jane A. Smith";
 - initials followed by a capitalised surname: "J. Smith", "J.A. Smith", "J.Smith";
-- a title followed by a surname: "Mrs Smith", "Dr. Patel";
-- a surname, a comma and a first name: "Smith, Jane".
+- a title followed by a surname: "Mrs Smith", "Dr. Patel", and the same joined up as in a code: "Mrs-Smith",
+  "mrs_smith", "TH-2018-MRS-SMITH";
+- a surname, a comma and a first name: "Smith, Jane";
+- in a code (no word in small letters around it), a surname and initials, either way round, that end it or come
+  before a number: "Smith J", "SMITH J.", "TH-2018-SMITH-J-1985", "J Smith", "TH-2018-J-SMITH".
 
 A surname is any word of two letters or more that is not a common English or case-work word
 ("referral", "review", "risk", "to" …). First names that are also ordinary words ("Mark", "June",
@@ -18,7 +21,10 @@ is not a name).
 
 Its limits (said in the user guide too): a first name missing from the list ("Oluwaseun Smith") is
 found only by the other shapes; a surname alone ("Smith") or a first name alone ("Jane") is not a
-name to it; a name written as initials only ("JS") is not found; a street or place named after a
+name to it; a name written as initials only ("JS") is not found; in capitals or small letters, a word of two
+letters, or without a vowel, or of three or four letters starting with a vowel and two consonants, is a code's letters
+and not a surname ("MS-TH-2018-01", "MS BDC", "MS-IBC-01", "MS ASB 2018"), so "MR NG" or "MRS ASH" is not found
+either ("Mr Ng" is); a street or place named after a
 person can be taken for one ("Victoria Smith Court" would be refused in a note: write it otherwise).
 """
 
@@ -39,7 +45,8 @@ class PrivacyError(ValueError):
 @dataclass(frozen=True)
 class NameFound:
     words: str  # the words that look like a name, as written
-    shape: str  # "first name and surname", "initials and surname", "title and surname", "surname, first name"
+    shape: str  # "first name and surname", "initials and surname", "title and surname", "surname, first name",
+    # "surname and initial"
 
 
 # First names that are also ordinary English words: a name only when capitalised.
@@ -85,6 +92,17 @@ and/or vs
 """.split())
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord", "rev", "revd"})
+
+# Words a single letter follows in documents and case work ("Annex A", "Plan B", "Lot 2 Part C"): not a surname and
+# its initial.
+NOT_BEFORE_AN_INITIAL = frozenset("""
+annex annexe appendix attachment enclosure exhibit option options plan phase part section paragraph para clause
+stage level grade type category class tier band zone area block floor table figure page form schedule lot batch
+group vitamin hepatitis model route site scenario list box kit pack size rule sheet tab column row
+""".split())
+
+_SEGMENT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)  # a code's letters: "TH", "SMITH", "O'Brien"
+_JOIN = re.compile(r"[^\S\n]*(?:[._/-][^\S\n]*)*")  # what joins a code's parts: spaces, - . _ /
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*", re.UNICODE)
 
@@ -137,7 +155,13 @@ class NameDetector:
         tokens = [_Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
         for i, token in enumerate(tokens):
             found = (self._first_and_surname(text, tokens, i) or self._initials(text, tokens, i)
-                     or self._title(text, tokens, i) or self._surname_comma_first(text, tokens, i))
+                     or self._surname_comma_first(text, tokens, i))
+            if found:
+                return found
+        parts = [_Token(m.group(0), m.start(), m.end()) for m in _SEGMENT.finditer(text)]  # "MRS-SMITH": two parts
+        for i, part in enumerate(parts):
+            found = (self._title(text, parts, i) or self._surname_and_initials(text, parts, i)
+                     or self._initials_in_code(text, parts, i))
             if found:
                 return found
         return None
@@ -196,27 +220,89 @@ class NameDetector:
             return None
         return NameFound(text[tokens[i].start:surname.end], "initials and surname")
 
-    def _title(self, text: str, tokens: list[_Token], i: int) -> NameFound | None:
-        """ "Mrs Smith", "Dr. Patel", "Mr J Smith", "MR SMITH", "mrs smith"."""
-        title = tokens[i]
-        if title.folded not in TITLES or i + 1 >= len(tokens):
+    @staticmethod
+    def surname_like(word: str) -> bool:
+        """A word that can be a surname after a title or before an initial: "Smith", "Ng", "SMITH", "smith"; not a
+        code's letters, in capitals or small letters: two letters ("TH", "ES"), no vowel ("BDC", "MSDC", "WSCSP"), or
+        three or four starting with a vowel and two consonants ("IBC", "ASB", "ISVA")."""
+        folded = word.casefold().replace("’", "'")
+        if len(word) < 2 or folded in NOT_SURNAMES or folded in TITLES:
+            return False
+        if word[:1].isupper() and not word.isupper():
+            return True  # "Smith", "Ng", "McDonald"
+        if len(word) < 3 or not any(c in "aeiouy" for c in folded):
+            return False
+        return not (len(word) <= 4 and folded[0] in "aeiou" and folded[1] not in "aeiouy" and folded[2] not in "aeiouy")
+
+    @staticmethod
+    def _joined(text: str, a: _Token, b: _Token) -> bool:
+        """Two parts of a code next to each other: "Mrs Smith", "MRS-SMITH", "mrs_smith", "Mrs. Smith", "TH/SMITH"."""
+        gap = text[a.end:b.start]
+        return bool(gap) and _JOIN.fullmatch(gap) is not None
+
+    def _title(self, text: str, parts: list[_Token], i: int) -> NameFound | None:
+        """ "Mrs Smith", "Dr. Patel", "Mr J Smith", "MR SMITH", "mrs smith", "Mrs-Smith", "TH-2018-MRS-SMITH"."""
+        title = parts[i]
+        if title.folded not in TITLES:
             return None
         if title.lower and title.folded not in ("mr", "mrs", "ms", "mx"):
             return None  # "miss the deadline", "lady chapel"
         j = i + 1
-        gap = text[title.end:tokens[j].start]
-        if gap.strip(". ") or "\n" in gap:
+        while j + 1 < len(parts) and len(parts[j].text) == 1 and parts[j].text.isupper() \
+                and self._joined(text, parts[j - 1], parts[j]):
+            j += 1  # "Mr J Smith", "Mrs J. A. Smith", "MRS-J-SMITH"
+        if j >= len(parts) or not self._joined(text, parts[j - 1], parts[j]):
             return None
-        while j + 1 < len(tokens) and len(tokens[j].text) == 1 and tokens[j].text.isupper():
-            j += 1  # "Mr J Smith", "Mrs J. A. Smith"
-        surname = tokens[j]
-        if title.text.isupper() and len(title.text) > 1:
-            ok = surname.text.isupper() and self.is_surname(surname)  # "MR SMITH", not "MS Word"
-        elif title.lower:
-            ok = self.is_surname(surname)
-        else:
-            ok = self.is_surname(surname, need_capital=True)
-        return NameFound(text[title.start:surname.end], "title and surname") if ok else None
+        surname = parts[j]
+        if title.text.isupper() and len(title.text) > 1 and not surname.text.isupper():
+            return None  # "MS Word"
+        if title.capitalised and not title.text.isupper() and not surname.capitalised:
+            return None  # "Miss-sold"
+        if not self.surname_like(surname.text):
+            return None  # "MS-TH-2018-01", "MS ASB 2018"
+        return NameFound(text[title.start:surname.end], "title and surname")
+
+    def _surname_and_initials(self, text: str, parts: list[_Token], i: int) -> NameFound | None:
+        """In a code, a surname then initials that end it or come before a number: "Smith J", "SMITH J.",
+        "TH-2018-SMITH-J-1985"; not in prose ("spoke to Smith J") nor "Plan B", "Annex A"."""
+        surname = parts[i]
+        if surname.folded in NOT_BEFORE_AN_INITIAL or not self.surname_like(surname.text):
+            return None
+        j = i + 1
+        while j < len(parts) and len(parts[j].text) == 1 and (parts[j].text.isupper() or surname.lower) \
+                and self._joined(text, parts[j - 1], parts[j]) and "/" not in text[parts[j - 1].end:parts[j].start]:
+            j += 1  # "J", "J.A.", "J A" ("smith j" in small letters); not "N/A"
+        if j == i + 1:
+            return None
+        rest = text[parts[j - 1].end:].lstrip(" ._/-")
+        if rest and not rest[0].isdigit():
+            return None  # "Plan B Review", "Smith J, Babergh"
+        if any(p.lower and len(p.text) > 1 for k, p in enumerate(parts) if not i <= k < j):
+            return None  # prose, not a code
+        return NameFound(text[surname.start:parts[j - 1].end], "surname and initial")
+
+    def _initials_in_code(self, text: str, parts: list[_Token], i: int) -> NameFound | None:
+        """In a code, initials without full stops then a surname that ends it or comes before a number: "J Smith",
+        "J-SMITH-1985", "TH-2018-J-SMITH"; not "Annex A Babergh" nor prose ("see J Smith about it")."""
+        if i > 0 and self._joined(text, parts[i - 1], parts[i]) and (
+                len(parts[i - 1].text) == 1 or parts[i - 1].folded in NOT_BEFORE_AN_INITIAL):
+            return None  # not the first initial, or a document's letter ("Plan B")
+        j = i
+        while j < len(parts) and len(parts[j].text) == 1 and parts[j].text.isupper() \
+                and (j == i or self._joined(text, parts[j - 1], parts[j])):
+            j += 1
+        if j == i or j >= len(parts) or not self._joined(text, parts[j - 1], parts[j]) \
+                or "/" in text[parts[j - 1].end:parts[j].start]:
+            return None
+        surname = parts[j]
+        if not surname.capitalised or not self.surname_like(surname.text):
+            return None
+        rest = text[surname.end:].lstrip(" ._/-")
+        if rest and not rest[0].isdigit():
+            return None
+        if any(p.lower and len(p.text) > 1 for k, p in enumerate(parts) if not i <= k <= j):
+            return None  # prose, not a code
+        return NameFound(text[parts[i].start:surname.end], "initials and surname")
 
     def _surname_comma_first(self, text: str, tokens: list[_Token], i: int) -> NameFound | None:
         """ "Smith, Jane" (ending there, or with a date or a number after it)."""
