@@ -58,8 +58,12 @@ def check_reference(text: str, *, what: str = "reference") -> str:
         raise DhrError(f"The {what} is required (a code such as WSCSP-DHR-2017-01, never a name).")
     if len(ref) > 60:
         raise DhrError(f"The {what} is too long (60 characters at most).")
-    if looks_like_a_name(ref) or find_name(ref):
+    if looks_like_a_name(ref) or (found_name := find_name(ref)):
+        # The part that reads as a name, when it is not the whole: "TH-2018-MRS-SMITH" is a code with a number.
+        part = found_name.words if not looks_like_a_name(ref) and found_name.words != ref else ""
         raise DhrError(
+            f"“{part}” in “{ref}” looks like a person's name. Never record a victim's name: use a code with a "
+            "number and no name, such as WSCSP-DHR-2017-01 or TH-2018-001." if part else
             f"“{ref}” looks like a person's name. Never record a victim's name: use a code with a number, "
             "such as WSCSP-DHR-2017-01 or TH-2018-001."
         )

@@ -154,3 +154,18 @@ def test_the_new_case_dialog_says_it_beside_the_reference(tab, qtbot):
     qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
     message = dialog.view.messages["reference"]
     assert message.isVisible() and "looks like a person's name" in message.text() and dialog.isVisible()
+
+
+def test_a_name_inside_a_code_is_quoted_as_the_part_that_reads_as_a_name():
+    """A code with a number and a name in it was refused as a whole ("“TH-2018-MRS-SMITH” looks like a person's
+    name … use a code with a number"): it is a code with a number; the part read as a name is said."""
+    import pytest
+
+    from safer_desk.domain.dhr import DhrError, check_reference
+
+    with pytest.raises(DhrError) as refused:
+        check_reference("TH-2018-MRS-SMITH")
+    assert str(refused.value).startswith("“MRS-SMITH” in “TH-2018-MRS-SMITH” looks like a person's name.")
+    with pytest.raises(DhrError) as refused:
+        check_reference("Jane Smith")
+    assert str(refused.value).startswith("“Jane Smith” looks like a person's name.")
