@@ -16,6 +16,8 @@
     safer-desk population FILE AREA YEAR NUMBER [--source TEXT]
         record (or change) an area's population for a financial year, as View > Populations… does
     safer-desk populations FILE                      area,year,population,source as CSV
+    safer-desk framework FILE                        indicator,area,year,baseline,baseline_year,regional,national,
+                                                     milestone_due,achieved,estimated_rag,withdrawn as CSV
 """
 
 from __future__ import annotations
@@ -104,6 +106,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               description="Print every population recorded, by area and financial year, as CSV.")
     p.add_argument("file", metavar="FILE", help="the Safer Desk file")
     p.set_defaults(run=run_populations)
+
+    p = subparsers.add_parser("framework", help="print the performance framework as CSV: baselines, benchmarks, "
+                                                "milestones, estimated RAGs, withdrawn targets",
+                              description="Print what Baseline and Benchmarks… holds, by indicator, area and "
+                                          "financial year, as CSV: indicator,area,year,baseline,baseline_year,"
+                                          "regional,national,milestone_due,achieved,estimated_rag,withdrawn. A "
+                                          "baseline stands for every year (year blank where nothing else is held).")
+    p.add_argument("file", metavar="FILE", help="the Safer Desk file")
+    p.set_defaults(run=run_framework)
 
 
 def run_import_police(args: argparse.Namespace) -> int:
@@ -301,4 +312,16 @@ def run_populations(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print_csv(["area", "year", "population", "source"], rows)
+    return 0
+
+
+def run_framework(args: argparse.Namespace) -> int:
+    from safer_desk.presenters.indicator_framework import FRAMEWORK_COLUMNS, framework_rows
+
+    store = open_existing(args.file)
+    try:
+        rows = framework_rows(store)  # what the Baseline and Benchmarks… dialog shows, never written
+    finally:
+        store.close()
+    print_csv(list(FRAMEWORK_COLUMNS), rows)
     return 0

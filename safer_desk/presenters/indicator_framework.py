@@ -34,8 +34,9 @@ def framework_fields(view: svc.YearView) -> list[Field]:
     year has a target."""
     ind, year = view.indicator, view.year
     # A percentage's figures are typed as the grid takes them ("47%" or 47): one over 100 is asked about once. A
-    # rate's are read in check() as the grid reads them: "1,610 per 100,000", as the sentence shows it, or 1,610.
-    number = {"percentage": FieldKind.PERCENTAGE, "rate": FieldKind.TEXT}.get(ind.unit, FieldKind.NUMBER)
+    # rate's and a count's are read in check() as the grid reads them: "1,610 per 100,000", as the sentence shows
+    # it, or 1,610; "12%" for a count said to be a percentage.
+    number = FieldKind.PERCENTAGE if ind.unit == "percentage" else FieldKind.TEXT
     fields = [
         Field("baseline_value", "&Baseline", number, placeholder="88.75 or 1,352",
               help="The figure the indicator is measured from in this area (any year)"),
@@ -133,7 +134,7 @@ class FrameworkForm:
         def check(parsed: dict[str, Any]) -> dict[str, str]:
             """What cannot be saved, beside its field; the parsed dates and period are put in ``parsed``."""
             errors: dict[str, str] = {}
-            for key in ("baseline_value", "regional_value", "national_value") if ind.unit == "rate" else ():
+            for key in ("baseline_value", "regional_value", "national_value") if ind.unit != "percentage" else ():
                 if parsed[key] is not None:
                     try:
                         parsed[key] = svc.parse_figure(ind, parsed[key])
@@ -325,3 +326,34 @@ class FrameworkForm:
         form.load(values, title=title, heading=f"{title}: change them, then Save. A field cleared removes what it "
                                                "held; nothing is written until you save.")
         return form
+
+
+FRAMEWORK_COLUMNS = ("indicator", "area", "year", "baseline", "baseline_year", "regional", "national", "milestone_due",
+                     "achieved", "estimated_rag", "withdrawn")
+
+
+def framework_rows(store) -> list[list[str]]:
+    """The `safer-desk framework` output: what the Baseline, Benchmarks and Milestone dialog shows for each indicator,
+    area and year holding any of it (svc.framework_holdings), a baseline alone with no year. Figures plain (88.75,
+    1448), dates as stored (2012-08 for a month, 2010-06-29), the estimated RAG in words; the regional and national
+    benchmarks the dialog shows (of the year's latest period holding one)."""
+    from safer_desk.presenters.populations import area_text
+
+    rows = []
+    for indicator_id, area_id, label in svc.framework_holdings(store):
+        ind = svc.get_indicator(store, indicator_id)
+        if not label:
+            base, shown, milestone, est, target = svc.get_baseline(store, indicator_id, area_id), {}, None, None, None
+        else:
+            view = svc.year_view(store, ind, area_id, FinancialYear.parse(label))
+            base, shown = view.baseline, _loaded_benchmarks(view)
+            milestone, est, target = view.milestone, view.estimate, view.target
+        rows.append([
+            ind.name, area_text(store, area_id), label,
+            "" if base is None else plain(float(base.value), Unit.NUMBER), base.period if base is not None else "",
+            *("" if kind not in shown else plain(float(shown[kind].value), Unit.NUMBER) for kind in BENCHMARKS),
+            milestone.due if milestone is not None else "",
+            (milestone.achieved_on or "") if milestone is not None else "",
+            est.rag.word if est is not None else "",
+            (target.withdrawn_on or "") if target is not None and target.status == "withdrawn" else ""])
+    return rows

@@ -975,16 +975,29 @@ def target_figure(text: str, unit: str, rate_per: int | None = None) -> tuple[De
     return value, "", percentage_slip(value) or under_one_percent(value, s)
 
 
-def trajectory_figures(text: str) -> list[float]:
+def trajectory_figures(text: str, unit: str = "count", rate_per: int | None = None) -> list[float]:
     """A cumulative trajectory as typed: figures separated by a comma and a space, a semicolon or spaces.
 
     A comma with no space after it is a thousands separator ("1,200, 2,400" is two figures), so where nothing
     else separates the figures it is ambiguous: "55,108,162,214" could be four figures or one of fifty-five
-    billion, and is refused saying how to write each, never read as either (as "1,2,3" is never read as 123)."""
-    parts = [t for t in re.split(r"[;\s]+|,\s+", text.strip()) if t.strip(", ")]
+    billion, and is refused saying how to write each, never read as either (as "1,2,3" is never read as 123).
+    A percentage's figures may carry their % sign ("29%, 28.5%"), as its Target figure does; on a count's or a
+    rate's a % sign is refused in words, as there."""
+    parts = [t for t in re.split(r"[;\s]+|,\s+", re.sub(r"\s+%", "%", text.strip())) if t.strip(", ")]
     if len(parts) == 1 and "," in parts[0].strip(","):
-        _refuse_bare_commas(parts[0].strip(","))
-    return [float(parse_number(t, what="a trajectory figure")) for t in parts]
+        _refuse_bare_commas(parts[0].strip(",") if unit != "percentage" else parts[0].strip(",").replace("%", ""))
+    return [_trajectory_figure(t, unit, rate_per) for t in parts]
+
+
+def _trajectory_figure(typed: str, unit: str, rate_per: int | None) -> float:
+    """One figure of a trajectory: read as Target figure reads it where it has a % sign (target_figure)."""
+    if typed.endswith("%"):
+        if unit != "percentage":
+            error = target_figure(typed, unit, rate_per)[1]
+            if error:
+                raise NumberError(error)
+        typed = typed[:-1]
+    return float(parse_number(typed, what="a trajectory figure"))
 
 
 def _refuse_bare_commas(typed: str) -> None:
@@ -1055,7 +1068,8 @@ class IndicatorForm:
             trajectory = None
             if kind == TargetKind.TRAJECTORY.value:
                 try:
-                    trajectory = trajectory_figures(values.get("trajectory") or "")
+                    trajectory = trajectory_figures(values.get("trajectory") or "", parsed["unit"],
+                                                    ind.rate_per if ind is not None else None)
                 except NumberError as exc:
                     raise FormError({"trajectory": str(exc)}) from None
             value = None if parsed["target_value"] is None else float(parsed["target_value"])

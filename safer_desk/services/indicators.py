@@ -2445,6 +2445,27 @@ def _value_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.4f}".rstrip("0").rstrip(".")
 
 
+def framework_holdings(store: Store) -> list[tuple[str, str, str]]:
+    """(indicator id, area id, year) of every indicator and area holding a performance framework (a baseline, a
+    regional or national benchmark, a milestone, an estimated RAG, a withdrawn target): one per year holding any of
+    them (a benchmark's by its period), "" for a baseline alone; in the order of `safer-desk indicators`."""
+    years: dict[tuple[str, str], set[str]] = {}
+    for r in store.rows("SELECT indicator_id, area_id FROM indicator_baselines"):
+        years.setdefault((r["indicator_id"], r["area_id"]), set())
+    for r in store.rows("SELECT indicator_id, area_id, period FROM indicator_benchmarks "
+                        "WHERE kind IN ('regional', 'national')"):
+        years.setdefault((r["indicator_id"], r["area_id"]), set()).add(year_of_period(r["period"]).label)
+    for r in store.rows("SELECT indicator_id, area_id, year FROM indicator_milestones UNION SELECT indicator_id, "
+                        "area_id, year FROM indicator_estimates UNION SELECT indicator_id, area_id, year FROM "
+                        "indicator_targets WHERE status = 'withdrawn'"):
+        years.setdefault((r["indicator_id"], r["area_id"]), set()).add(r["year"])
+    order = {r["id"]: (r["sort_order"], r["name"]) for r in store.rows("SELECT id, sort_order, name FROM indicators")}
+    names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM indicator_areas")}
+    return [(ind, area, year) for (ind, area), held in sorted(
+                years.items(), key=lambda kv: (order.get(kv[0][0], (0, kv[0][0])), names.get(kv[0][1], kv[0][1])))
+            for year in (sorted(held) or [""])]
+
+
 def export_rows(store: Store) -> list[tuple[str, str, str, str]]:
     """indicator, area, period, value for every stored figure (the `safer-desk indicators` output).
 
@@ -2543,15 +2564,28 @@ GRID_EDITABLE = (GRID_VALUE, GRID_NUMERATOR, GRID_DENOMINATOR, GRID_COMMENT)
 def parse_figure(indicator: Indicator, text: str, row: str = GRID_VALUE) -> Decimal:
     """A figure as typed in the grid or written in a figures sheet, read by the indicator's unit and the row
     (GRID_VALUE, GRID_NUMERATOR, GRID_DENOMINATOR): a % sign only on a percentage's own figure ("12%" for a
-    count is not a figure, never 12 crimes), a rate's "per 1,000" left aside. Raises NumberError in words.
+    count is refused saying it is a count, never read as 12 crimes), a rate's "per 1,000" left aside. Raises
+    NumberError in words.
     """
-    from safer_desk.domain.checks import parse_number, parse_percentage
+    from safer_desk.domain.checks import NumberError, parse_number, parse_percentage
 
     s = (text or "").strip()
     if indicator.unit == "rate" and s.endswith(label := dom.rate_label(indicator.rate_per)):
         s = s[: -len(label)].strip()
     if indicator.unit == "percentage" and row == GRID_VALUE:
         return parse_percentage(s)
+    if s.endswith("%"):  # a figure with its % sign is said to be one, as the target form says it
+        try:
+            parse_percentage(s)
+        except NumberError:
+            pass  # not a figure with or without it: parse_number says why
+        else:
+            if row != GRID_VALUE:
+                raise NumberError(f"“{s}” is a percentage, but a {row} is a number counted: give the count itself "
+                                  "(16 of 18 is a numerator of 16 and a denominator of 18).")
+            what = "a count" if indicator.unit == "count" else f"a rate {dom.rate_label(indicator.rate_per)}"
+            raise NumberError(f"“{s}” is a percentage, but this indicator is {what}: give the figure itself (not "
+                              "its change), or choose the unit Percentage (Indicator and Target…).")
     return parse_number(s, what="a figure")
 
 

@@ -362,7 +362,9 @@ def _check_row(store: Store, row: LongRow, areas: dict, names: dict) -> tuple[Go
                                for row in (svc.GRID_VALUE, svc.GRID_NUMERATOR, svc.GRID_DENOMINATOR)),
                      f.get("comment") or None)
     if pv.value is None and pv.numerator is None:
-        raise IndicatorError("there is no value (or numerator and denominator)")
+        raise IndicatorError("there is no value (or numerator and denominator), so the row is not imported: a blank "
+                             "figure leaves the one the file holds for the period as it is (to remove it, clear its "
+                             "cell in the grid).")
     counted_alone = pv.numerator is not None and pv.denominator is None
     pv = svc.with_population(store, ind, area[0], pv)  # a rate's count alone, as the grid takes it
     svc.check_value(ind, pv)

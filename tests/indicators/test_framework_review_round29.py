@@ -74,7 +74,7 @@ def test_a_percentages_baseline_and_benchmarks_take_a_percent_sign(demo_store):
     # A count's benchmark is still a number, not a percentage.
     form = form_for(demo_store, "All crime", "district:plymouth", FinancialYear(2016), log)
     form.set_value("national_value", "12%")
-    assert not form.save() and "not a number" in form.message("national_value")
+    assert not form.save() and "is a percentage, but this indicator is a count" in form.message("national_value")
 
 
 @pytest.mark.parametrize("typed, due", [("August 2012", "2012-08"), ("Aug 2012", "2012-08"), ("sept 2012", "2012-09"),

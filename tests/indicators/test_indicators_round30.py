@@ -171,7 +171,7 @@ def test_a_rates_benchmark_is_taken_as_the_tab_writes_a_rate(demo_store):
     assert svc.get_baseline(demo_store, ind, area).value == 1448
     form = FrameworkForm.make(demo_store, v, area, FY10)
     form.set_value("national_value", "12%")
-    assert not form.save() and "is not a figure" in form.message("national_value")
+    assert not form.save() and "is a percentage, but this indicator is a rate" in form.message("national_value")
     form.set_value("national_value", "−3")
     assert not form.save() and form.message("national_value") == "A figure here cannot be negative."
 

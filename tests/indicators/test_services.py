@@ -401,7 +401,7 @@ def test_a_quarter_of_a_calendar_year_in_a_figures_sheet_is_refused_saying_how_t
 
 
 def test_a_percent_sign_is_read_only_for_a_percentage_as_in_the_grid(store, area, tmp_path):
-    # "12%" for a count was imported as 12 crimes, where the grid refuses it as not a figure.
+    # "12%" for a count was imported as 12 crimes, where the grid refuses it, saying it is a percentage.
     from openpyxl import Workbook
 
     from safer_desk.domain.checks import NumberError
@@ -409,10 +409,10 @@ def test_a_percent_sign_is_read_only_for_a_percentage_as_in_the_grid(store, area
     burglary = svc.get_indicator(store, svc.save_indicator(store, "Burglary"))
     satisfaction = svc.get_indicator(store, svc.save_indicator(store, "Satisfaction", unit="percentage",
                                                               polarity="higher"))
-    with pytest.raises(NumberError, match="“12%” is not a figure"):
+    with pytest.raises(NumberError, match="“12%” is a percentage, but this indicator is a count"):
         svc.parse_figure(burglary, "12%")
     assert svc.parse_figure(satisfaction, "88.5%") == Fraction(885, 10)
-    with pytest.raises(NumberError, match="“12%” is not a figure"):
+    with pytest.raises(NumberError, match="“12%” is a percentage, but a numerator is a number counted"):
         svc.parse_figure(satisfaction, "12%", svc.GRID_NUMERATOR)
     path = tmp_path / "figures.csv"
     path.write_text("indicator,area,period,value,numerator,denominator\nBurglary,Mid Suffolk,2016-04,12%,,\n"
@@ -421,8 +421,10 @@ def test_a_percent_sign_is_read_only_for_a_percentage_as_in_the_grid(store, area
     preview = preview_values(store, path)
     assert [(g.line, g.value.value) for g in preview.good] == [(3, 88.5), (5, 12)]
     assert preview.refused == [
-        (2, "The value “12%” is not read: “12%” is not a figure (try a form like 1,234 or 88.9)."),
-        (4, "The numerator “12%” is not read: “12%” is not a figure (try a form like 1,234 or 88.9).")]
+        (2, "The value “12%” is not read: “12%” is a percentage, but this indicator is a count: give the figure "
+            "itself (not its change), or choose the unit Percentage (Indicator and Target…)."),
+        (4, "The numerator “12%” is not read: “12%” is a percentage, but a numerator is a number counted: give the "
+            "count itself (16 of 18 is a numerator of 16 and a denominator of 18).")]
     # A cell Excel shows as 12% is the same: 12 for a percentage, refused for a count.
     book = Workbook()
     sheet = book.active
@@ -435,7 +437,8 @@ def test_a_percent_sign_is_read_only_for_a_percentage_as_in_the_grid(store, area
     preview = preview_values(store, tmp_path / "figures.xlsx")
     assert [(g.line, g.indicator, g.value.value) for g in preview.good] == [(3, "Satisfaction", 12)]
     assert preview.refused == [
-        (2, "The value “12%” is not read: “12%” is not a figure (try a form like 1,234 or 88.9).")]
+        (2, "The value “12%” is not read: “12%” is a percentage, but this indicator is a count: give the figure "
+            "itself (not its change), or choose the unit Percentage (Indicator and Target…).")]
 
 
 def test_a_figure_split_by_an_unquoted_comma_is_refused_on_its_line(store, area, tmp_path):

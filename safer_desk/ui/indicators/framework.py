@@ -26,7 +26,7 @@ class FrameworkDialog(IndicatorFormDialog):
                                        after=lambda _indicator_id: session.notify("indicators"))
         super().__init__(session, presenter, parent, (560, 560))
         self.setWindowTitle(presenter.title)
-        for key in ("baseline_value", "regional_value", "national_value"):  # a rate's are text fields: figures still
+        for key in ("baseline_value", "regional_value", "national_value"):  # text fields but a percentage's: figures
             self.form.widgets[key].setAlignment(Qt.AlignmentFlag.AlignRight)
 
 
