@@ -212,8 +212,9 @@ class BudgetsPresenter(ScreenPresenter):
         if flags:
             return head + f": {counted(flags, 'printed figure')} {verb} with the lines" + \
                 (f"; {not_checked}." if unchecked else ".")
-        return head + (f": {not_checked}; the others agree with their lines." if unchecked else
-                       ": every printed figure agrees with its lines.")
+        # "the others agree" only when some printed figure was checked and agreed: of none, it misleads.
+        others = "; the others agree with their lines" if any(c.agrees for c in self.view.totals.checks) else ""
+        return head + (f": {not_checked}{others}." if unchecked else ": every printed figure agrees with its lines.")
 
     # -- changes ---------------------------------------------------------------------------------------
     def _change(self, text: str, plan_id: str, do: Callable[[], Any]) -> bool:
@@ -282,7 +283,8 @@ class BudgetsPresenter(ScreenPresenter):
     def _keeping_note(self, figure: str, over: GridCell | None) -> str:
         """The figure with the note in brackets the cell's editor shows after its figure (the part typing over the
         selected figure keeps): pasted alone, "£8,000" over "£7,525.58 (Cost to be reimbursed …)" took the note
-        away without a word. A figure pasted with a note or split of its own is the whole cell, as typed whole."""
+        away without a word. A figure pasted with a note of its own is the whole cell, as typed whole; one pasted with
+        a split alone keeps the note, as typing it over the selected figure does."""
         kept = over.edit_text[len(over.text):] if over is not None and over.edit_text.startswith(over.text) else ""
         if not kept.strip() or self.view is None:
             return figure
@@ -290,7 +292,7 @@ class BudgetsPresenter(ScreenPresenter):
             read = parse_cell(figure, unit=self.view.plan.unit)
         except BudgetError:
             return figure  # refused as pasted, naming what was pasted
-        return figure if read.note or read.per_district_pence is not None else figure + kept
+        return figure if read.note else figure + kept
 
     def typing_lost(self, cell: str, typed: str) -> None:
         """Said when the file changed while a cell was being typed in (a merge of district files, an undo made

@@ -304,12 +304,12 @@ def table_header(result: AllocationResult) -> list[str]:
 def table_rows(result: AllocationResult, *, money=format_money, number=None, totals: bool = True,
                percent=None) -> list[list]:
     """The results as rows (money formatted by ``money``; pass ``lambda p: p`` for raw pence; shares as "9.08%"
-    unless ``percent`` is given, called with the share as printed, "9.08")."""
+    unless ``percent`` is given, called with the share as printed, "9.08", and the exact share, a fraction of one)."""
     from safer_desk.domain.allocation import format_number
     from safer_desk.domain.money import format_percent
 
     number = number or format_number
-    percent = percent or (lambda printed: printed + "%")
+    percent = percent or (lambda printed, exact: printed + "%")
     factors = result.options.factors
     rows = []
     for r in result.rows:
@@ -317,9 +317,10 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
         if result.options.damping is not None:
             row.append(money(r.damping_pence))
         for f in factors:
-            row += [number(r.values.get(f.name, Fraction(0))), percent(format_percent(r.factor_shares[f.name]))]
+            share = r.factor_shares[f.name]
+            row += [number(r.values.get(f.name, Fraction(0))), percent(format_percent(share), share)]
         if len(factors) > 1:
-            row.append(percent(r.share_pct))
+            row.append(percent(r.share_pct, r.weight))
         row += [money(r.total_pence), "" if r.previous_pence is None else money(r.previous_pence),
                 "" if r.variance_pence is None else money(r.variance_pence)]
         rows.append(row)
@@ -328,9 +329,9 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
         if result.options.damping is not None:
             row.append(money(sum(r.damping_pence for r in result.rows)))
         for f in factors:
-            row += [number(result.factor_totals[f.name]), percent("100.00")]
+            row += [number(result.factor_totals[f.name]), percent("100.00", Fraction(1))]
         if len(factors) > 1:
-            row.append(percent("100.00"))
+            row.append(percent("100.00", Fraction(1)))
         previous = result.previous_sum_pence
         row += [money(result.total_pence), "" if previous is None else money(previous),
                 "" if result.variance_pence is None else money(result.variance_pence)]
@@ -342,12 +343,15 @@ def result_sheets(result: AllocationResult, *, title: str = "Allocation", shares
     """The results as sheets for the one export path (``exchange.tables.write_table``): money as pence,
     factor values as numbers, then how each figure was worked out. ``shares_as_numbers`` (for a workbook): each
     share a number with a percent format (9.08%), which Excel adds up and charts; otherwise as the text formats
-    print it, "9.08%"."""
+    print it, "9.08%". An exact share is held exactly (1/3 shows as 33.33%, and three of them add up to the Totals
+    row's 100%); the legacy two-decimal rounding's is the rounded one its spreadsheet multiplied by."""
     from safer_desk.exchange.files import Sheet
 
     header = table_header(result)
+    legacy = result.options.rounding == "percent-2dp"
+    held = (lambda printed, exact: Decimal(printed) if legacy else float(exact * 100)) if shares_as_numbers else None
     rows = table_rows(result, money=lambda p: p, number=lambda v: float(v) if v.denominator != 1 else v.numerator,
-                      percent=Decimal if shares_as_numbers else None)
+                      percent=held)
     money_columns = {i for i, h in enumerate(header)
                      if h in ("Fixed fee", "Variable fee", "Damping", "This year", "Last year", "Variance")}
     # No figure last year is an empty cell, not a text one: Excel's =H6-I6 on "" is #VALUE!.
