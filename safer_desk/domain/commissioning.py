@@ -206,8 +206,9 @@ class Award:
         """The award for one financial year; None when the paper does not split it by year."""
         if year in self.years:
             return self.years[year]
+        # A total for one year: its last year the first, or left blank ("£50,000 (2019/20)"), as span_text reads it.
         if not self.years and self.total_pence is not None and self.first_year and \
-                self.first_year == self.last_year == year:
+                self.first_year == (self.last_year or self.first_year) == year:
             return self.total_pence
         return None
 

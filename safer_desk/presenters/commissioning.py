@@ -167,9 +167,18 @@ class CommissioningPresenter(ScreenPresenter):
         return result
 
     def result(self, evaluation: ScenarioResult | None = None) -> ScenarioResult | None:
-        """The scenario's result; None until a fund is typed or an award chosen."""
+        """The scenario's result; None until a fund is typed or an award giving one chosen (an award that gives no
+        amount for its year, with no fund typed, is not a fund of £0 over-committed by every tick)."""
         evaluation = evaluation or self.evaluation()
-        return None if self.fund_pence() is None and evaluation.award is None else evaluation
+        return None if self.fund_pence() is None else evaluation
+
+    def no_fund_words(self) -> str:
+        """What the page says while no fund is typed and no award chosen gives one."""
+        award = self.award()
+        if award is None:
+            return "Type a fund, choose one from the papers or a funder's award, then tick projects."
+        year = service.award_fund(award, self.award_year or None)[1]
+        return f"{award.name} gives no amount{f' for {year}' if year else ''}: type the fund the scenario is against."
 
     def committed(self, evaluation: ScenarioResult | None = None) -> dict[str, int | None]:
         """Each ticked project's committed figure as the summary adds it up (its scale of what the scenario
@@ -227,6 +236,8 @@ class CommissioningPresenter(ScreenPresenter):
 
     def set_award(self, award_id: str | None, year: str = "") -> None:
         """Commission against a funder's award: the fund is its amount for the year, each project its share."""
+        if award_id and award_id == self.award_id and not year:  # the award chosen again: its year is kept
+            year = self.award_year
         before = self.award()
         self.award_id = award_id or None
         award = self.award()
@@ -359,7 +370,8 @@ class CommissioningPresenter(ScreenPresenter):
             return False
         problem = self.fund_problem()
         if not problem and not self.fund_text.strip():  # saved as £0, it would say over-committed by every tick
-            problem = "Fund: type the fund the scenario is against (or choose a funder's award) before saving it."
+            problem = ("Fund: type the fund the scenario is against (or choose a funder's award) before saving it."
+                       if self.award() is None else f"Fund: {self.no_fund_words()}")
         if problem:
             self.message = self.error = problem
             self._changed()

@@ -475,8 +475,8 @@ class CommissioningPage(QWidget):
         result = p.result(evaluation)
         for button in (self.export_button, self.print_button):  # nothing to export or print without a fund
             button.setEnabled(result is not None)
-        if not p.fund_text.strip() and evaluation.award is None:
-            self.summary.setText("Type a fund, choose one from the papers or a funder's award, then tick projects.")
+        if not p.fund_text.strip() and result is None:  # no fund typed, nor an award giving one
+            self.summary.setText(p.no_fund_words())
             self.years.setRowCount(0)
             self._say(p.message)
             return
