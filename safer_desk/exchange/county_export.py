@@ -277,6 +277,9 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
             if table != MIGRATIONS_TABLE and table not in PUBLIC_TABLES:
                 out.execute(f"DELETE FROM {quote(table)}")
         out.execute("DELETE FROM audit_log")
+        # The office's count of its exports (the number before this one's): the export's own number is the signed
+        # manifest's, and the export makes no exports of its own.
+        out.execute("DELETE FROM meta WHERE key = ?", (SEQUENCE_KEY,))
         if sign:  # an unsigned copy is the workbook's, read here through the views and never sent anywhere
             for (view,) in out.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
                 out.execute(f"DROP VIEW {quote(view)}")
@@ -336,7 +339,6 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
             "include_referrals": "yes" if include_referrals else "no",
             "private_tables_left_out": json.dumps(left_out),
             "fund_summary_rows": str(summary_rows),
-            "source_file": store.path.name,
             "audit_entries": str(chain.entries),
             "audit_head_id": str(chain.head.id if chain.head else 0),
             "audit_head_hash": chain.head.hash if chain.head else audit.GENESIS,

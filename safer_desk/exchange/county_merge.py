@@ -905,8 +905,26 @@ def short_hash(digest: str) -> bytes:
 
 
 def _offices_by_import(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
+    """Each import's office (id, name): the name the office's latest export gives (an office renamed since its
+    earlier exports is one office, called what it is called now)."""
     return {r[0]: (r[1], r[2]) for r in conn.execute(
-        f"SELECT number, office_id, office_name FROM {IMPORTS_TABLE} WHERE number IS NOT NULL")}
+        "SELECT number, office_id, first_value(office_name) OVER (PARTITION BY office_id "
+        f"ORDER BY sequence DESC, number DESC) FROM {IMPORTS_TABLE} WHERE number IS NOT NULL")}
+
+
+def latest_office_name(conn: sqlite3.Connection, office_id: str) -> str | None:
+    """The name the office's latest export merged gave it (None: nothing merged from it yet)."""
+    found = conn.execute(f"SELECT office_name FROM {IMPORTS_TABLE} WHERE office_id = ? AND number IS NOT NULL "
+                         "ORDER BY sequence DESC, number DESC LIMIT 1", (office_id,)).fetchone()
+    return found[0] if found else None
+
+
+def _rename_office(conn: sqlite3.Connection, office_id: str, name: str) -> None:
+    """The office's open conflicts and its keys in the register say its name now (its id is what it is)."""
+    conn.execute(f"UPDATE {CONFLICTS_TABLE} SET office_name = ? WHERE office_id = ? AND office_name <> ?",
+                 (name, office_id, name))
+    conn.execute(f"UPDATE {KEYS_TABLE} SET office_name = ? WHERE office_id = ? AND office_name <> ?",
+                 (name, office_id, name))
 
 
 def origin_of(conn: sqlite3.Connection, table: str, key: str,
@@ -1082,7 +1100,12 @@ class _Merger:
         self.told_decided: set[tuple[str, str, str]] = set()  # the decisions that settled something in this merge
         self.known = known = self.dst.execute(f"SELECT 1 FROM {IMPORTS_TABLE} WHERE export_id = ?",
                                               (manifest.export_id,)).fetchone() is not None  # merged before
+        was = latest_office_name(self.dst, manifest.office_id)
         self.import_number = _register_import(county, manifest)
+        if was is not None and was != manifest.office_name \
+                and latest_office_name(self.dst, manifest.office_id) == manifest.office_name:
+            _rename_office(self.dst, manifest.office_id, manifest.office_name)
+            self.summary.conflict_notes.append(f"The office is now called {manifest.office_name} (was {was}).")
         self.offices = _offices_by_import(self.dst)
         self.my_imports = [n for n, (office_id, _) in self.offices.items() if office_id == manifest.office_id]
         # The office's first export, numbered by this merge: an origin names the import that brought its row (an

@@ -250,7 +250,7 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
     A file refused only because its key is not registered for its office is offered to the county lead
     (KeyConfirmDialog, one per key); the files whose keys are accepted are then merged with those keys.
     """
-    from safer_desk.services.county import merge_district_files
+    from safer_desk.services.county import list_imports, merge_district_files
 
     session: Session = window.session
     store = session.store
@@ -266,6 +266,12 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
     if not paths:
         return None
     accepted_before = set(accept_keys)
+    imports_before = len(list_imports(store))
+
+    def merged_before_it_stopped() -> str:
+        """Files merged before a cancel or a failure stay merged: Edit > Undo is closed past them, as after a merge
+        (undoing a decision taken before would put back a conflict their merge has since told again)."""
+        return session.changed_outside_undo() if len(list_imports(store)) != imports_before else ""
 
     def work(progress, cancelled):
         thread_store = store.connect_for_thread()
@@ -290,12 +296,15 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
 
     def failed(exc: BaseException, trace: str) -> None:
         session.notify("")
-        prompts.show_error(window, "Import District Files", f"The merge failed and was rolled back: {exc}")
+        closed = merged_before_it_stopped()
+        prompts.show_error(window, "Import District Files",
+                           "\n".join(filter(None, [f"The merge failed and was rolled back: {exc}", closed])))
 
     def on_cancel() -> None:
         session.notify("")
-        prompts.show_info(window, "Import District Files",
-                          "Cancelled; the file being merged was rolled back (files merged before it stay merged).")
+        closed = merged_before_it_stopped()
+        prompts.show_info(window, "Import District Files", "\n".join(filter(None, [
+            "Cancelled; the file being merged was rolled back (files merged before it stay merged).", closed])))
 
     return run_task(work, on_success=succeeded, on_failure=failed, on_cancel=on_cancel, window=window,
                     title="Merging district files…")
