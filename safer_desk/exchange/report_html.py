@@ -278,7 +278,7 @@ def render_html(document) -> str:
         f"<title>{escape(document.title)} — {escape(document.subtitle)}</title><style>{CSS}</style></head><body>"
         "<header class=\"title-page\">"
         f"<h1>{escape(document.title)}</h1>"
-        f"<p class=\"subtitle\">{escape(document.area_label)}<br>Financial year {escape(document.year_label)}</p>"
+        f"<p class=\"subtitle\">{escape(document.area_label)}<br>{escape(document.year_line)}</p>"
         + (f"<p class=\"subtitle\">Date of meeting: {escape(document.meeting_date)}</p>" if document.meeting_date else "")
         + f"<p class=\"meta\">Prepared by {escape(document.office_name)} on {escape(document.prepared_on)}</p>"
         "<nav class=\"contents\" aria-labelledby=\"contents\"><h2 id=\"contents\">Contents</h2>"

@@ -194,18 +194,19 @@ def dhr_sheet(store: Store, today: date) -> WorkbookSheet | None:
                Column("Lead authority"), Column("Decision"), Column("Notified", "date"),
                Column("Decision made", "date"), Column("Sent for quality assurance", "date"),
                Column("Published", "date"), Column("Stage reached"), Column("Status"),
-               Column("Cost (£)", "money", total=True), Column("Billed (£)", "money", total=True),
+               # The Costs tab's money columns: net billed (less refused and written off) is recovered plus
+               # outstanding, as on the tab; gross billed beside a refused leaving write-offs out did not add up.
+               Column("Cost (£)", "money", total=True), Column("Net billed (£)", "money", total=True),
                Column("Recovered (£)", "money", total=True), Column("Outstanding (£)", "money", total=True),
-               Column("Refused (£)", "money", total=True), Column("Shortfall (£)", "money", total=True),
-               Column("Not yet billed (£)", "money", total=True),
+               Column("Shortfall (£)", "money", total=True), Column("Not yet billed (£)", "money", total=True),
                Column("Open recommendations", "count", total=True)]
     rows = []
     for c in cases:
         d = dates[c.id]
         rows.append([c.reference, c.kind, c.district, c.partnership, c.lead, c.decision, d["notified_on"],
                      d["decision_on"], d["qa_submitted_on"], d["published_on"], c.current_stage, c.flag,
-                     c.cost_pence if c.cost_known else None, c.billed_pence, c.recovered_pence, c.outstanding_pence,
-                     c.refused_pence, c.shortfall_pence, c.unbilled_pence, c.open_recommendations])
+                     c.cost_pence if c.cost_known else None, c.net_billed_pence, c.recovered_pence,
+                     c.outstanding_pence, c.shortfall_pence, c.unbilled_pence, c.open_recommendations])
     label = dhr.review_label(store)
     unknown = " A blank cost is not yet known (the report says so), not a cost of nothing." \
         if any(not c.cost_known for c in cases) else ""
@@ -364,7 +365,7 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
     return WorkbookSheet("Indicator summary", "Indicators: the year to date against target",
                          "Each area's and year's figures to date against the same periods last year, the target "
                          "and RAG (▲ Red, ◆ Amber, ● Green, ○ No target; \"Est.\" estimated before the figure is "
-                         "known).", columns, [Block(rows)], note=_strays_note(strays))
+                         "known).", columns, [Block(rows)], note=_strays_note(strays, store))
 
 
 def indicators_sheet(store: Store) -> WorkbookSheet | None:
@@ -396,16 +397,20 @@ def indicators_sheet(store: Store) -> WorkbookSheet | None:
                                  _shown(v.target_at[i], target), v.period_rags[i].label, v.comments[i]])
     return WorkbookSheet("Indicators by month", "Indicators by area and month", "Each monthly figure of the "
                          "office's areas, the cumulative figure against the cumulative target, and RAG to date.",
-                         columns, [Block(rows)], note=_strays_note(strays))
+                         columns, [Block(rows)], note=_strays_note(strays, store))
 
 
-def _strays_note(strays: dict[str, set[str]]) -> str:
+def _strays_note(strays: dict[str, set[str]], store: Store | None = None) -> str:
     """A force's few crimes placed in an area outside its own (one crime in Cornwall in Suffolk Constabulary's
-    file) are part of that area's crime, not its figures: left out, and said, as the board report says it."""
+    file) are part of that area's crime, not its figures: left out, and said, as the board report says it. With the
+    store, a county file naming no county between two named equally often says so (no county's figures shown), as
+    the report's county overview does."""
     from safer_desk.domain.text import in_words
+    from safer_desk.services.reference import county_tie_words
 
-    return " ".join(f"Crimes {in_words(sorted(forces))} recorded in {name}, which lies outside its area, are not "
-                    f"{name}'s figures and are not shown here." for name, forces in sorted(strays.items()))
+    return " ".join([f"Crimes {in_words(sorted(forces))} recorded in {name}, which lies outside its area, are not "
+                     f"{name}'s figures and are not shown here." for name, forces in sorted(strays.items())]
+                    + ([tie] if store is not None and (tie := county_tie_words(store)) else []))
 
 
 # -- budgets -----------------------------------------------------------------------------------------------

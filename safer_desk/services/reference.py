@@ -988,22 +988,35 @@ def office_districts(store: Store, year: FinancialYear | None = None) -> list[Ar
 
 def office_county(store: Store) -> AreaRef | None:
     """The office's county: as named; in a county file naming none, the county its merged offices name (the one
-    most of them name, the first merged breaking a tie: a Cornwall office merged into Suffolk's file leaves it
-    Suffolk's, and ``outside_county_words`` says so); else the one county its districts lie in (None when several
-    or none)."""
+    most of them name: a Cornwall office merged into Suffolk's file leaves it Suffolk's, and
+    ``outside_county_words`` says so); else the one county its districts lie in (None when several or none).
+
+    A tie (one Suffolk office, one Cornwall office) goes to the county more of the merged offices' districts lie
+    in, then the first by name: never to the office merged first, as the order of merging is not in the file's
+    export, from which its workbook is made (so the workbook took the other county)."""
     scope = office_scope(store)
     if scope.county is not None:
         return scope.county
     counties = [a for office in scope.merged_offices for a in office.areas if a.kind == "county"]
     if counties:
-        ids = [a.id for a in counties]
-        return max(counties, key=lambda a: ids.count(a.id))  # the first of the most named
+        return min(counties, key=_county_rank(store, scope, counties))
     table = _district_table(store)
     names = {table[a.id].county for a in office_districts(store) if a.id in table and table[a.id].county}
     if len(names) == 1:
         name = names.pop()
         return AreaRef(reference_id("county", name), name, "county")
     return None
+
+
+def _county_rank(store: Store, scope: OfficeScope, counties: list[AreaRef]):
+    """How office_county orders the counties a county file's merged offices name: most named first, then the one
+    most of their districts lie in, then by name (nothing that depends on the order of merging)."""
+    ids = [a.id for a in counties]
+    table = _district_table(store)
+    merged = {i for o in scope.merged_offices for i in _scope_district_ids(store, [a for a in o.areas
+                                                                                  if a.kind != "county"], None)}
+    lying = [table[i].county.casefold() for i in merged if i in table and table[i].county]
+    return lambda a: (-ids.count(a.id), -lying.count(a.name.casefold()), a.name.casefold())
 
 
 def outside_county_words(store: Store, county_id: str | None = None,
@@ -1037,16 +1050,38 @@ def outside_county_words(store: Store, county_id: str | None = None,
         which = f" for {in_words([d.name for d in away])}" if away else ""
         out.append(f"{office.office_name} lies {partly}outside {county.name} ({where}): its figures{which} are "
                    f"shown under its own areas, not counted in {county.name}'s.")
-    naming = [a.name for o in scope.merged_offices for a in o.areas if a.kind == "county"]
-    named = list(dict.fromkeys(naming))
-    if scope.county is None and len(named) > 1:
-        tied = [n for n in named if n != county.name and naming.count(n) == naming.count(county.name)]
-        why = "the county most of them name" if not tied else \
-            f"named by as many of them as {in_words(tied)}, so the office merged first decided"
+    if tie := county_tie_words(store):
+        out.append(tie)
+    elif scope.county is None and len({a.name for o in scope.merged_offices for a in o.areas
+                                       if a.kind == "county"}) > 1:
+        named = sorted({a.name for o in scope.merged_offices for a in o.areas if a.kind == "county"},
+                       key=str.casefold)
         out.append(f"This county file names no county, and its merged offices name {in_words(named)}: it is "
-                   f"reported as {county.name}'s, {why}. Name its county in File > Office "
+                   f"reported as {county.name}'s, the county most of them name. Name its county in File > Office "
                    "Details… (safer-desk office FILE --county NAME).")
     return out
+
+
+def county_tie_words(store: Store) -> str:
+    """In a county file naming no county whose merged offices name two or more equally often (one Suffolk office,
+    one Cornwall office): which it is reported as, why, and how to name it; "" otherwise. The board report and
+    the county workbook both say it (and take the same county: office_county)."""
+    scope = office_scope(store)
+    counties = [a for o in scope.merged_offices for a in o.areas if a.kind == "county"]
+    if not scope.is_county_file or scope.county is not None or len({a.id for a in counties}) < 2:
+        return ""
+    county = office_county(store)
+    ids = [a.id for a in counties]
+    tied = sorted({a.name for a in counties if a.id != county.id and ids.count(a.id) == ids.count(county.id)},
+                  key=str.casefold)
+    if not tied:
+        return ""
+    rank = _county_rank(store, scope, counties)
+    why = "where more of their districts lie" if rank(county)[1] < min(rank(a)[1] for a in counties
+                                                                        if a.name in tied) else "first by name"
+    return (f"This county file names no county, and its merged offices name {in_words([county.name, *tied])} as "
+            f"often as each other: it is reported as {county.name}'s, {why}. Name its county in File > Office "
+            "Details… (safer-desk office FILE --county NAME).")
 
 
 def partnerships_of(store: Store, district_ids: Iterable[str], year: FinancialYear | None = None) -> list[AreaRef]:

@@ -50,6 +50,12 @@ class ReportDocument:
     def subtitle(self) -> str:
         return f"{self.area_label} · {self.year_label}"
 
+    @property
+    def year_line(self) -> str:
+        """The title page's line for the year: "Financial year 2016/17", or "All years" (not "Financial year All
+        years")."""
+        return f"Financial year {self.year_label}" if self.year_label != "All years" else self.year_label
+
 
 @dataclass(frozen=True)
 class AreaChoice:

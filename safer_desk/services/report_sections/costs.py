@@ -52,12 +52,17 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         if lines_marked:
             marks.append("The split of a review's cost into cost lines is illustrative where the paper gives only "
                          "the total.")
+        if any(not c.cost_known for c in cases):
+            marks.append("The total cost is of the reviews whose cost is known so far.")
         ledger = (dhr.partner_ledger(store, today=today) if len(cases) == len(dhr.list_cases(store, today=today))
                   else _ledger_of(dhr, store, [c.id for c in cases], today))
         tables = [ReportTable("Cost recovery per case", ["Case", "Kind", "District", "Stage reached", "Status",
                                                          "Cost", "Net billed", "Recovered", "Outstanding",
                                                          "Shortfall", "Not yet billed"],
                               case_rows, align=["l", "l", "l", "l", "l", "r", "r", "r", "r", "r", "r"],
+                              total_row=["Total", "", "", "", "", *(money(sum(getattr(c, f) for c in cases)) for f in (
+                                  "cost_pence", "net_billed_pence", "recovered_pence", "outstanding_pence",
+                                  "shortfall_pence", "unbilled_pence"))],  # as the Costs tab's list adds them up
                               note=" ".join(marks))]
         if ledger:
             ledger_rows, ledger_total = recovery_rows(ledger)
@@ -70,10 +75,10 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             unbilled = sum(c.unbilled_pence for c in cases)
             billing.append("Nothing has been billed to the partners yet"
                            + (f": {format_money(unbilled)} of cost is not yet billed." if unbilled else "."))
+        reviews = sum(c.kind == "review" for c in cases)
         sections.append(ReportSection(
             title=f"{label}s: cost recovery",
-            paragraphs=[f"{counted(sum(c.kind == 'review' for c in cases), 'review')} and "
-                        f"{counted(sum(c.kind != 'review' for c in cases), 'learning review')}. Costs are shared "
+            paragraphs=[f"{review_kinds_words(reviews, len(cases) - reviews)}. Costs are shared "
                         f"between the partnership's statutory partners; figures as at {format_uk_date(today)}. "
                         "Net billed is what was billed less what was refused or written off (shares re-split "
                         "from a refusal are billed again), so once every refusal is dealt with it equals the cost.",
@@ -109,6 +114,16 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             tables=[t for t in tables if t.rows],  # no spend yet: the paragraph says so, not a table of £0
             charts=[_burn_down_chart(fund, figures)]))
     return sections
+
+
+def review_kinds_words(reviews: int, learning: int, *, none_said: bool = True) -> str:
+    """ "2 reviews and 1 learning review", "1 review and no learning reviews" (or "1 review" when not none_said),
+    "1 learning review": only the kinds there are, never "0 learning reviews"."""
+    if not reviews and learning:
+        return counted(learning, "learning review")
+    if not learning:
+        return counted(reviews, "review") + (" and no learning reviews" if none_said else "")
+    return f"{counted(reviews, 'review')} and {counted(learning, 'learning review')}"
 
 
 def _burn_down_chart(fund, figures) -> ReportChart:

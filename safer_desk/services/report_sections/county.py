@@ -99,7 +99,7 @@ def allocation_table(store: Store, year: FinancialYear | None, areas: ReportArea
 def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportTable | None:
     """Who owes what across every review of the merged districts (all years: recovery outlives the year)."""
     from safer_desk.services import dhr
-    from safer_desk.services.report_sections.costs import _ledger_of, recovery_rows
+    from safer_desk.services.report_sections.costs import _ledger_of, recovery_rows, review_kinds_words
 
     case_areas = {r["id"]: (r["district_id"], r["partnership_id"])
                   for r in store.rows("SELECT id, district_id, partnership_id FROM dhr_cases")}
@@ -113,8 +113,7 @@ def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportT
     rows, total_row = recovery_rows(ledger)
     kinds = [r[0] for r in store.rows(f"SELECT kind FROM dhr_cases WHERE id IN ({','.join('?' * len(ids))})", ids)]
     learning = sum(1 for k in kinds if k != "review")
-    cases = counted(len(kinds) - learning, "review") + (f" and {counted(learning, 'learning review')}"
-                                                         if learning else "")
+    cases = review_kinds_words(len(kinds) - learning, learning, none_said=False)
     return ReportTable(f"{dhr.review_label(store)}s: recovery per partner, {'all ' if len(kinds) > 1 else ''}{cases}",
                        ["Partner", "Billed", "Paid", "Refused or written off", "Outstanding", "Overdue"], rows,
                        ["l", "r", "r", "r", "r", "r"],

@@ -131,6 +131,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         strays = {r.indicator.id: forces for r in rows if (forces := svc.other_forces_only(store, r.view, counted))}
         kept = [r for r in rows if r.indicator.id not in strays]
         sections.append(_section(store, replace(area, name=headed[area.id]), year, kept, marks))
+        if area.is_group and (not_given := _not_derived_words(store, area, year, rows)):
+            sections[-1].paragraphs.append(not_given)
         if strays:
             sections[-1].paragraphs.append(_other_forces_words(
                 area, year, [r for r in rows if r.indicator.id in strays], strays, bool(kept)))
@@ -143,6 +145,37 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             f"Police.uk figures only, with no targets, are also held for {counted(len(left_out), 'more area')}: "
             f"{', '.join(left_out)}. Choose an area to see its figures.")
     return notice + sections
+
+
+def _not_derived_words(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow]) -> str:
+    """The indicators a partnership's or county's section leaves out because its figure, added up from its
+    districts', is not given where one of them has none (police.uk lists no row for a crime type a district had
+    none of in a month), with those districts and periods; "" when none is left out so."""
+    shown = {r.indicator.id for r in rows}
+    gaps, police = [], False
+    for ind in svc.list_indicators(store):
+        if ind.id in shown:
+            continue
+        periods = svc.year_periods(ind.frequency, year)
+        derived = svc.derive_figures(store, ind, area, periods)
+        without: dict[str, list[int]] = {}
+        for i, p in enumerate(periods):
+            d = derived.get(p)
+            if d is not None and d.figure is None and d.used:  # some districts have a figure, others none
+                for name in d.missing:
+                    without.setdefault(name, []).append(i)
+        if without:
+            where = [f"{name} in {ranges_text(at, lambda a, b: b == a + 1, lambda i: svc.period_label(periods[i]))}"
+                     for name, at in sorted(without.items())]
+            gaps.append(f"{ind.name} (no figure for {in_words(where)})")
+            police = police or store.scalar("SELECT 1 FROM indicator_values WHERE indicator_id = ? "
+                                            "AND source LIKE 'police.uk%' LIMIT 1", (ind.id,)) is not None
+    if not gaps:
+        return ""
+    return (f"Not given for {area.name}, as its figure is added up from its districts' and not every one of them "
+            f"has a figure: {'; '.join(gaps)}."
+            + (" Police.uk lists no row for a crime type a district had none of in a month, so these may be months "
+               "with none." if police else ""))
 
 
 def _other_forces_words(area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow],

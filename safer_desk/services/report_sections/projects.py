@@ -171,7 +171,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
         scenario_tables.append(ReportTable(
             f"{scenario.name} ({label + ': ' if label else ''}{format_money(result.fund_pence)})",
             table.header, [[str(v) for v in row] for row in table.rows],
-            align=["l"] * money_from + ["r"] * (len(table.header) - money_from),
+            # The criteria centred (√, X, ?), as in the commissioning options' table.
+            align=["l", "l", *["c"] * len(CRITERIA), *["l"] * (money_from - 2 - len(CRITERIA)),
+                   *["r"] * (len(table.header) - money_from)],
             total_row=[str(v) for v in table.total],
             note=" ".join([result.summary() + ".", *result.problems, *result.notes,
                            *([f"Illustrative: {marked[scenario.id]}"] if scenario.id in marked else [])]),

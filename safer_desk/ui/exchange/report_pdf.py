@@ -495,7 +495,7 @@ def _title_page(painter: QPainter, document, page: QRectF, starts: list[int]) ->
     y += 24
     painter.setPen(QColor("#111111"))
     painter.setFont(report_font(15))
-    lines = [document.area_label, f"Financial year {document.year_label}"]
+    lines = [document.area_label, document.year_line]
     if document.meeting_date:
         lines.append(f"Date of meeting: {document.meeting_date}")
     for line in lines:
