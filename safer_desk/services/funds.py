@@ -754,12 +754,9 @@ def _dated_receipts(store: Store, fund: Fund) -> list[tuple[date | None, Month, 
     return rows
 
 
-def _money_in_hand(store: Store, fund: Fund, today: date) -> Month:
-    """The last month whose contributions have all been received by ``today``: today's month, or the one before it
-    while money dated later this month is still to come."""
-    due = [on for on, _, _, _ in _dated_receipts(store, fund) if on is not None and on > today]
-    month = Month.of(today)
-    return month.plus(-1) if any(Month.of(on) == month for on in due) else month
+def _money_in_hand(store: Store, fund: Fund, today: date) -> tuple[Month, int]:
+    """Today's month and the pence received by ``today`` (money dated later this month is still to come)."""
+    return Month.of(today), sum(p for on, _, p, _ in _dated_receipts(store, fund) if on is None or on <= today)
 
 
 def received_by(money: list[tuple[Month, int, str]], month: Month) -> int:
@@ -768,11 +765,12 @@ def received_by(money: list[tuple[Month, int, str]], month: Month) -> int:
 
 
 def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]], *,
-                      in_hand: Month | None = None) -> FundForecast:
+                      in_hand: tuple[Month, int] | None = None) -> FundForecast:
     """The forecast with money counted from the month it is received (domain.forecast_fund counts all of it from the
     fund's first month): a month whose spend to date (actual, then at the burn rate) passes the money received by then
-    is short. The run-out is the first month of the first shortage not over by the as-at month, nor by ``in_hand``
-    (the last month whose money has all been received by today: a top-up paid since the as-at month is there);
+    is short. The run-out is the first month of the first shortage not over by the as-at month, nor by the money
+    ``in_hand`` (today's month and the pence received by today: a top-up paid since the as-at month is there, even
+    with more money due later this month);
     each shortage that money received later ends is said. What is left at the end of the period counts only money
     received by then. With no complete month (no burn rate), the spend keyed in the months not complete is money
     gone: a month it passes the money received by then is short the same way (the run-out, with no forecast)."""
@@ -781,8 +779,8 @@ def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]
     if not late:
         return forecast
     as_at = forecast.as_at
-    if as_at is None:  # no burn rate: only the spend keyed, when it is not already past all the money contributed
-        if not forecast.incomplete or forecast.exhaustion_month is not None:
+    if as_at is None:  # no burn rate: only the spend keyed (past all the money contributed: maybe past less first)
+        if not forecast.incomplete:
             return forecast
         spend, keyed = {}, dict(forecast.incomplete)
         m, total = forecast.incomplete[0][0], 0
@@ -793,13 +791,17 @@ def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]
     else:
         spend = dict(forecast.cumulative)
         spend.update(forecast.forecast_line)  # from the as-at month on (its first value: the spend to the as-at month)
-    # a shortage money came by then ended is past
-    over_by = max((m for m in (as_at, in_hand) if m is not None), default=max(spend))
     line_end = max(spend)
     last = max(line_end, *(m for m, _, _ in late))
 
     def spent_by(m: Month) -> int:  # past the forecast line: on at the burn rate
         return spend[m] if m in spend else spend[line_end] + domain.half_up(forecast.burn_rate * m.minus(line_end))
+
+    def over(came: Month) -> bool:  # a shortage the money came by then ended is past
+        if in_hand is None:
+            return came <= (as_at if as_at is not None else line_end)
+        month, pence = in_hand  # in today's month, only the money received by today ends it
+        return (as_at is not None and came <= as_at) or came < month or (came == month and spent_by(came) <= pence)
 
     runs: list[list[Month | None]] = []  # [first short month, last short month, month the money came (None: never)]
     m = min(spend)
@@ -822,13 +824,19 @@ def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]
         span = first.label if first == end else f"{first.label} to {end.label}"
         again = f"; it then runs out again in {runs[n + 1][0].label}" if n + 1 < len(runs) else ""
         warnings.append(f"The fund was short of money from {span}, until {given}: spending passed the money "
-                        "received by then." if came <= over_by else
+                        "received by then." if over(came) else
                         f"Money counts from the month it is received: the fund is short of money from {span}, until "
                         f"{given}{again}.")
-    current = next((first for first, _, came in runs if came is None or came > over_by), None)
+    current = next((first for first, _, came in runs if came is None or not over(came)), None)
     if as_at is None:  # the spend keyed is money gone: counted, not left out of "the forecast"
+        if forecast.exhaustion_month is not None and current == forecast.exhaustion_month:
+            return forecast  # past all the money contributed in the month it passed the money received: as said
         said = [f"{mm.label} is not complete: the {format_money(v)} keyed in it so far is left out of the burn rate."
                 for mm, v in forecast.incomplete] if current is not None else list(forecast.warnings)
+        if any(first == current and came is None for first, _, came in runs):  # no money to come ends it
+            said.append(f"The {format_money(spent_by(current))} keyed by {current.label} is more than the "
+                        f"{format_money(received_by(money, current))} received by then: it runs out in "
+                        f"{current.label}, whatever the burn rate turns out to be.")
         return replace(forecast, exhaustion_month=current, warnings=(*said, *warnings))
     later = sum(p for mm, p, _ in late if mm > max(forecast.pilot_end, as_at))
     if not warnings and not later and current == forecast.exhaustion_month:
