@@ -21,6 +21,7 @@ from safer_desk.domain.text import in_words
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.formats import Unit, plain
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
+from safer_desk.presenters.indicators import under_one_percent
 from safer_desk.services import indicators as svc
 
 TAB = "indicators"
@@ -295,6 +296,13 @@ class FrameworkForm:
                         self.slips["achieved"] = Slip(
                             f"{svc.day_or_month_text(parsed['achieved'])} is after today ({format_uk_date(today)}): "
                             f"{ind.name} cannot have been achieved yet. Is the date right?")
+                        self.changed.emit()
+                # A percentage under 1 typed without its % sign (0.8875 for 88.75%) is asked about, as the grid asks.
+                for key in ("baseline_value", "regional_value", "national_value") if ind.unit == "percentage" else ():
+                    slip = under_one_percent(parsed[key], self.values[key]) \
+                        if parsed is not None and parsed[key] is not None and self._typed(key) else None
+                    if slip is not None and key not in self.slips:
+                        self.slips[key] = slip
                         self.changed.emit()
                 base_year = parsed.get("baseline_period") if parsed is not None else None
                 if base_year and self._typed("baseline_period") and base_year > year.label:

@@ -964,6 +964,8 @@ def target_figure(text: str, unit: str, rate_per: int | None = None) -> tuple[De
         what = "a count" if unit == "count" else f"a rate {rate_label(rate_per)}"
         return None, (f"“{s}” is a percentage, but this indicator is {what}: give the target as the figure it "
                       "comes to (a 5% reduction on 1,322 is 1,256), or choose the unit Percentage."), None
+    if problem := svc.percent_signs_problem(s):
+        return None, problem, None
     try:
         value = parse_number(s.removesuffix("%"), what="a target figure")
     except NumberError as exc:
@@ -983,19 +985,38 @@ def trajectory_figures(text: str, unit: str = "count", rate_per: int | None = No
     billion, and is refused saying how to write each, never read as either (as "1,2,3" is never read as 123).
     A percentage's figures may carry their % sign ("29%, 28.5%"), as its Target figure does; on a count's or a
     rate's a % sign is refused in words, as there."""
-    parts = [t for t in re.split(r"[;\s]+|,\s+", re.sub(r"\s+%", "%", text.strip())) if t.strip(", ")]
+    parts = _trajectory_parts(text)
     if len(parts) == 1 and "," in parts[0].strip(","):
         _refuse_bare_commas(parts[0].strip(",") if unit != "percentage" else parts[0].strip(",").replace("%", ""))
     return [_trajectory_figure(t, unit, rate_per) for t in parts]
 
 
+def _trajectory_parts(text: str) -> list[str]:
+    """A trajectory's figures as typed ("29%" with its sign, "28 %" as "28%")."""
+    return [t for t in re.split(r"[;\s]+|,\s+", re.sub(r"\s+%", "%", text.strip())) if t.strip(", ")]
+
+
+def trajectory_slip(text: str) -> Slip | None:
+    """The question about a percentage's trajectory, as its Target figure asks: its first figure over 100, or under
+    1 typed without its % sign (0.29, 0.285 pasted from a sheet for 29%, 28.5%). None where a figure does not read:
+    trajectory_figures refuses it when saved, saying why."""
+    try:
+        figures = trajectory_figures(text, "percentage")
+    except NumberError:
+        return None
+    for typed, value in zip(_trajectory_parts(text), figures):
+        slip = percentage_slip(Decimal(str(value))) or under_one_percent(Decimal(str(value)), typed)
+        if slip is not None:
+            return slip
+    return None
+
+
 def _trajectory_figure(typed: str, unit: str, rate_per: int | None) -> float:
     """One figure of a trajectory: read as Target figure reads it where it has a % sign (target_figure)."""
     if typed.endswith("%"):
-        if unit != "percentage":
-            error = target_figure(typed, unit, rate_per)[1]
-            if error:
-                raise NumberError(error)
+        error = target_figure(typed, unit, rate_per)[1] if unit != "percentage" else svc.percent_signs_problem(typed)
+        if error:
+            raise NumberError(error)
         typed = typed[:-1]
     return float(parse_number(typed, what="a trajectory figure"))
 
@@ -1165,6 +1186,12 @@ class IndicatorForm:
                     parsed["target_value"] = value
                     if slip is not None and self._typed("target_value"):
                         self.slips["target_value"] = slip
+                        self.changed.emit()
+                    # Its trajectory's figures are its targets: asked about as Target figure asks.
+                    slip = trajectory_slip(self.values.get("trajectory") or "") if unit == "percentage" and \
+                        parsed["target_kind"] == TargetKind.TRAJECTORY.value and self._typed("trajectory") else None
+                    if slip is not None:
+                        self.slips["trajectory"] = slip
                         self.changed.emit()
                 return parsed
 

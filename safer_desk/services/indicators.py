@@ -1208,12 +1208,14 @@ def delete_baseline(store: Store, indicator_id: str, area_id: str) -> None:
 
 def set_benchmark(store: Store, indicator_id: str, area_id: str, period: str, *, kind: str, name: str,
                   value: float, note: str = "") -> str:
-    """A figure to compare with for a period: regional, national, or a comparator area's."""
+    """A figure to compare with for a period: regional, national, or a comparator area's. The period as typed, or
+    one of the indicator's periods as stored ("2010-Q1", which typed is refused as ambiguous)."""
     ind = get_indicator(store, indicator_id)
     if kind not in dom.BENCHMARK_KINDS:
         raise IndicatorError(f"A benchmark is regional, national or comparator, not “{kind}”.")
     name = (name or "").strip() or dom.BENCHMARK_LABELS[kind]
-    period = parse_period(period, ind.frequency)
+    stored = ind.frequency == "quarterly" and re.fullmatch(r"\d{4}-Q[1-4]", str(period or "").strip())
+    period = Quarter.parse(period).key if stored else parse_period(period, ind.frequency)
     row_id = reference_id("benchmark", f"{ind.id} {area_id} {period} {name}")
     if Benchmark(ind.id, area_id, period, kind, name, float(value), note) in benchmarks(store, ind.id, area_id):
         return row_id
@@ -2573,6 +2575,8 @@ def parse_figure(indicator: Indicator, text: str, row: str = GRID_VALUE) -> Deci
     if indicator.unit == "rate" and s.endswith(label := dom.rate_label(indicator.rate_per)):
         s = s[: -len(label)].strip()
     if indicator.unit == "percentage" and row == GRID_VALUE:
+        if problem := percent_signs_problem(s):
+            raise NumberError(problem)
         return parse_percentage(s)
     if s.endswith("%"):  # a figure with its % sign is said to be one, as the target form says it
         try:
@@ -2587,6 +2591,15 @@ def parse_figure(indicator: Indicator, text: str, row: str = GRID_VALUE) -> Deci
             raise NumberError(f"“{s}” is a percentage, but this indicator is {what}: give the figure itself (not "
                               "its change), or choose the unit Percentage (Indicator and Target…).")
     return parse_number(s, what="a figure")
+
+
+def percent_signs_problem(typed: str) -> str:
+    """Why a percentage typed with more than one % sign ("28%%") is refused, quoting it whole (with one sign taken
+    off it was refused as “28%”, just what the guide says to type); "" otherwise."""
+    s = (typed or "").strip()
+    if s.count("%") < 2:
+        return ""
+    return f"“{s}” has more than one % sign: type the figure with one ({s.replace('%', '').strip()}%)."
 
 
 @dataclass(frozen=True)
