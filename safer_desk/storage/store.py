@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterator
 from safer_desk import __version__, faults
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.text import LazyPattern, counted
-from safer_desk.storage import audit, blank, leftovers, row_hashes
+from safer_desk.storage import audit, blank, leftovers
 from safer_desk.storage.safe_write import atomic_path, folder_problem, write_failed
 from safer_desk.storage.locking import FileInUse, OfficeLock
 from safer_desk.storage.schema import all_sets, known_steps
@@ -1329,6 +1329,8 @@ def _with_audit_triggers(fn):
     office's next export replaced them, and raised none as edited at the county."""
 
     def step(db) -> None:
+        from safer_desk.storage import row_hashes  # (hashlib: not on the way to the first screen)
+
         before = audit.table_definitions(db.conn)
         merged = row_hashes.merged_columns(db.conn)  # a county file's merged rows: kept as merged through the step
         fn(db)

@@ -281,7 +281,8 @@ def add_dhr_first_billed_on(db) -> None:
     # The day a review's partners were first billed for its costs: its costs are shared among the statutory partners
     # on that day. Kept on the review, since billing again with another split deletes the invoices it cancels. Filled
     # from the review's invoices for its costs and those a billing again deleted (the audit trail: an action that
-    # deleted some of the review's invoices and billed it anew), not those an undone billing took away.
+    # deleted some of the review's invoices and billed it anew), not those an undone billing took away, nor those
+    # billed before the review's billing was last taken away whole.
     # (A county's merged reviews are kept as merged by the step's wrapper: storage.store._with_audit_triggers.)
     db.execute("ALTER TABLE dhr_cases ADD COLUMN first_billed_on TEXT")
     db.execute(
@@ -297,6 +298,24 @@ def add_dhr_first_billed_on(db) -> None:
                               AND billed.table_name = 'dhr_shares' AND billed.action = 'insert'
                               AND json_valid(billed.new_value)
                               AND json_extract(billed.new_value, '$.case_id') = dhr_cases.id
-                              AND json_extract(billed.new_value, '$.kind') = 'share')))
+                              AND json_extract(billed.new_value, '$.kind') = 'share')
+                  -- not before the review's billing was last taken away whole (an undone billing: shares deleted,
+                  -- none billed in their place); what was billed before that was never the billing that stands
+                  AND NOT EXISTS (SELECT 1 FROM audit_log emptied WHERE emptied.id > gone.id
+                                  AND emptied.table_name = 'dhr_shares' AND emptied.action = 'delete'
+                                  AND json_valid(emptied.old_value)
+                                  AND json_extract(emptied.old_value, '$.case_id') = dhr_cases.id
+                                  AND json_extract(emptied.old_value, '$.kind') = 'share'
+                                  AND emptied.action_id IS NOT NULL
+                                  AND NOT EXISTS (SELECT 1 FROM audit_log dropped
+                                                  WHERE dropped.action_id = emptied.action_id
+                                                  AND dropped.table_name = 'dhr_cases' AND dropped.action = 'delete'
+                                                  AND dropped.row_id = dhr_cases.id)
+                                  AND NOT EXISTS (SELECT 1 FROM audit_log again
+                                                  WHERE again.action_id = emptied.action_id
+                                                  AND again.table_name = 'dhr_shares' AND again.action = 'insert'
+                                                  AND json_valid(again.new_value)
+                                                  AND json_extract(again.new_value, '$.case_id') = dhr_cases.id
+                                                  AND json_extract(again.new_value, '$.kind') = 'share'))))
         WHERE EXISTS (SELECT 1 FROM dhr_shares WHERE case_id = dhr_cases.id AND kind = 'share')"""
     )

@@ -181,3 +181,33 @@ def keep_row_origins_slim(db) -> None:
                lower(hex(o.row_hash)) AS row_hash, o.shared AS shared, i.imported_at AS imported_at
         FROM _county_origins o JOIN _county_imports i ON i.number = o.import_number"""
     )
+
+
+# The columns steps before round 30 added to tables a county merges, by the step that added them (in order): a
+# county upgraded through one of them kept the hash of each merged row without it.
+_COLUMNS_ADDED = {
+    "funds": [["spend_keyed_to"]],
+    "indicators": [["tolerance_kind", "measure", "figure_basis"]],
+    "indicator_targets": [["status", "withdrawn_on", "withdrawn_reason"]],
+    "project_funding_sources": [["financial_year"]],
+    "commissioning_scenarios": [["award_id", "award_year", "range_end"]],
+}
+
+
+@migrations.step
+def rehash_rows_merged_before_columns_were_added(db) -> None:
+    # A county file upgraded through a step that added a column (funds' spend_keyed_to …) before round 30 kept the
+    # hash of every merged row of that table as it was without the column, so each office's next change to one came
+    # up as "edited at the county". The rows still as merged over the columns they had then are hashed again as they
+    # are now (a step since does this itself: storage.store._with_audit_triggers). A row edited at the county stays
+    # so; an office file (no merged rows) is left as it is.
+    from safer_desk.storage import row_hashes
+
+    for table, groups in _COLUMNS_ADDED.items():
+        columns = [r[1] for r in db.conn.execute(f"PRAGMA table_info({table})")]
+        dropped: list[str] = []
+        for group in reversed(groups):  # the latest step's columns first, then with the earlier ones too
+            dropped += group
+            before = [c for c in columns if c not in dropped]
+            if columns and len(before) < len(columns):
+                row_hashes.keep_as_merged(db.conn, {table: before}, [table])
