@@ -24,18 +24,25 @@ found only by the other shapes; a surname alone ("Smith") or a first name alone 
 name to it; a name written as initials only ("JS") is not found; in capitals or small letters, a word of two
 letters, or without a vowel, or of three or four letters starting with a vowel and two consonants, is a code's letters
 and not a surname ("MS-TH-2018-01", "MS BDC", "MS-IBC-01", "MS ASB 2018"), so "MR NG" or "MRS ASH" is not found
-either ("Mr Ng" is); a street or place named after a
+either ("Mr Ng" is); with a letter, a district's or a county's name in one word ("CCG-Ipswich-A", "Suffolk-A-2019"), a
+role ("Mother A", "Son C"), a fund's round or pilot ("Round B") or the letters of a team or scheme ("PPO-A-2019") is a
+code, not a surname and its initial, so a surname that is also a district ("Sutton J", "Preston A") is not found,
+and a town that is not a district ("Felixstowe-B-02") is taken for a name; a street or place named after a
 person can be taken for one ("Victoria Smith Court" would be refused in a note: write it otherwise).
 """
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable
 
 NAMES_RESOURCE = ("privacy", "uk-first-names.txt")
+# The districts (current and former) and counties of England and Wales: a place's name with a letter is a code.
+PLACES_RESOURCES = (("lookups", "lsoa_district_current.csv", ("lsoa_district", "current_name")),
+                    ("lookups", "district_county.csv", ("county",)))
 
 
 class PrivacyError(ValueError):
@@ -63,7 +70,7 @@ between both but by can could did do does doing down during each few for from fu
 he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on
 once only or other our out over own same she should so some such than that the their them then there these
 they this those through to too under until up very was we were what when where which while who whom why
-will with would you your yes via per etc re cc fao attn nb ok tbc tbd nk n/a
+will with would you your yes via per etc re cc fao attn nb ok tbc tbd nk n/a cr
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
 quarter year month week day date today yesterday tomorrow annual monthly weekly
@@ -93,12 +100,19 @@ and/or vs
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord", "rev", "revd"})
 
-# Words a single letter follows in documents and case work ("Annex A", "Plan B", "Lot 2 Part C"): not a surname and
-# its initial.
+# Words a single letter follows in documents, funds and case work ("Annex A", "Plan B", "Round B"), the roles a review
+# gives its people instead of names ("Mother A", "Son C", "Person B") and the letters of case work's teams and schemes
+# ("PPO-A-2019", "MAPPA-B-01"): not a surname and its initial.
 NOT_BEFORE_AN_INITIAL = frozenset("""
 annex annexe appendix attachment enclosure exhibit option options plan phase part section paragraph para clause
 stage level grade type category class tier band zone area block floor table figure page form schedule lot batch
 group vitamin hepatitis model route site scenario list box kit pack size rule sheet tab column row
+mother father son daughter brother sister sibling parent stepmother stepfather stepson stepdaughter grandmother
+grandfather grandparent grandson granddaughter aunt uncle nephew niece husband wife person subject witness member
+neighbour colleague employer interpreter translator refuge hostel hotel agency
+round tranche pilot wave cohort bid package bundle project programme stream workstream strand pot
+ppo iom yot yos dat daat dva vawg cse cce soc sarc dash lado camhs mappa mapp spoc dvpo dvpn rasso sen send pcso
+lsab sab mopac idap dapp lac cin iopc hmic pip cbo pspo dppo iris
 """.split())
 
 _SEGMENT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)  # a code's letters: "TH", "SMITH", "O'Brien"
@@ -129,8 +143,10 @@ class _Token:
 class NameDetector:
     """Finds a person's name in text, using a set of first names (see the module's notes for the shapes)."""
 
-    def __init__(self, first_names: Iterable[str]):
+    def __init__(self, first_names: Iterable[str], places: Iterable[str] = ()):
         self.first_names = frozenset(n.strip().casefold() for n in first_names if n.strip())
+        # Places named in one word ("Ipswich", "Suffolk"): with a letter, an area's code ("CCG-Ipswich-A"), not a name.
+        self.places = frozenset(p.strip().casefold().replace("’", "'") for p in places if p.strip())
 
     def is_first_name(self, token: _Token) -> bool:
         parts = token.folded.split("-")  # Anne-Marie
@@ -245,8 +261,11 @@ class NameDetector:
         title = parts[i]
         if title.folded not in TITLES:
             return None
-        if title.lower and title.folded not in ("mr", "mrs", "ms", "mx"):
-            return None  # "miss the deadline", "lady chapel"
+        after = text[title.end:parts[i + 1].start] if i + 1 < len(parts) else ""
+        if title.lower and title.folded not in ("mr", "mrs", "ms", "mx", "dr") and "_" not in after:
+            return None  # "miss the deadline", "lady chapel"; "miss_brown_2019" is a code
+        if "/" in after and any(p.lower and len(p.text) > 2 for k, p in enumerate(parts) if k not in (i, i + 1)):
+            return None  # "Dr/Nurse at the practice", "Dr/Cr balance": prose, not a code ("TH/2018/Mrs/Khan")
         j = i + 1
         while j + 1 < len(parts) and len(parts[j].text) == 1 and parts[j].text.isupper() \
                 and self._joined(text, parts[j - 1], parts[j]):
@@ -266,8 +285,9 @@ class NameDetector:
         """In a code, a surname then initials that end it or come before a number: "Smith J", "SMITH J.",
         "TH-2018-SMITH-J-1985"; not in prose ("spoke to Smith J") nor "Plan B", "Annex A"."""
         surname = parts[i]
-        if surname.folded in NOT_BEFORE_AN_INITIAL or not self.surname_like(surname.text):
-            return None
+        if surname.folded in NOT_BEFORE_AN_INITIAL or surname.folded in self.places \
+                or not self.surname_like(surname.text):
+            return None  # "Plan B", "Ipswich-A"
         j = i + 1
         while j < len(parts) and len(parts[j].text) == 1 and (parts[j].text.isupper() or surname.lower) \
                 and self._joined(text, parts[j - 1], parts[j]) and "/" not in text[parts[j - 1].end:parts[j].start]:
@@ -295,8 +315,9 @@ class NameDetector:
                 or "/" in text[parts[j - 1].end:parts[j].start]:
             return None
         surname = parts[j]
-        if not surname.capitalised or not self.surname_like(surname.text):
-            return None
+        if not surname.capitalised or surname.folded in self.places or surname.folded in NOT_BEFORE_AN_INITIAL \
+                or not self.surname_like(surname.text):
+            return None  # "A-Ipswich-2019", "B-MAPPA-01"
         rest = text[surname.end:].lstrip(" ._/-")
         if rest and not rest[0].isdigit():
             return None
@@ -325,7 +346,11 @@ def default_detector() -> NameDetector:
     from safer_desk.paths import resource
 
     text = resource(*NAMES_RESOURCE).read_text(encoding="utf-8")
-    return NameDetector(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    places: set[str] = set()
+    for *path, columns in PLACES_RESOURCES:
+        with resource(*path).open(encoding="utf-8", newline="") as fh:
+            places.update(row[c] for row in csv.DictReader(fh) for c in columns if " " not in row[c].strip())
+    return NameDetector((line for line in text.splitlines() if line.strip() and not line.startswith("#")), places)
 
 
 def find_name(text: str | None) -> NameFound | None:
