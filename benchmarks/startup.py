@@ -208,7 +208,11 @@ def main() -> int:
                 runner = [sys.executable, "-c", FIRST_SHIM]
             else:
                 runner = [sys.executable, "-c", SHIM]
-            candidates[f"baseline own file ({tree.name})"] = (runner + [str(own)], old_env, tree)
+            # Its own example file, made by its own code: a file of a newer layout is refused by an older program.
+            old_own = work / "baseline office.sqlite"
+            subprocess.run([sys.executable, "-m", "safer_desk", "demo", str(old_own)], check=True, env=old_env,
+                           cwd=tree, stdout=subprocess.DEVNULL)
+            candidates[f"baseline own file ({tree.name})"] = (runner + [str(old_own)], old_env, tree)
             candidates[f"baseline --demo ({tree.name})"] = (runner + ["--demo"], old_env, tree)
 
         for cmd, e, cwd in candidates.values():  # warm the disk cache once, as a second start would be
