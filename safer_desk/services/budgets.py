@@ -1137,25 +1137,20 @@ def plan_figures(view: PlanView) -> Iterator[tuple[str, str, str, ViewCell, View
                 yield section, line, column.financial_year or column.label, cell, row, column
 
 
+def _views_of(store: Store, plan: str | None) -> Iterator[PlanView]:
+    """One plan's view (or every plan's), without actuals: what the command line says of the printed figures."""
+    ids = [plan_id_by_name(store, plan)] if plan else [p.id for p in list_plans(store)]
+    for plan_id in ids:
+        if plan_id is not None:
+            yield plan_view(store, plan_id, with_actuals=False)
+
+
 def warnings_for(store: Store, plan: str | None = None) -> list[str]:
     """The flags of one plan (or every plan), one sentence each, for stderr and the report."""
-    ids = [plan_id_by_name(store, plan)] if plan else [p.id for p in list_plans(store)]
-    out = []
-    for plan_id in ids:
-        if plan_id is None:
-            continue
-        view = plan_view(store, plan_id, with_actuals=False)
-        out += [f"{view.plan.name}: {w}" for w in view.warnings]
-    return out
+    return [f"{view.plan.name}: {w}" for view in _views_of(store, plan) for w in view.warnings]
 
 
 def unchecked_for(store: Store, plan: str | None = None) -> list[str]:
     """The printed totals of one plan (or every plan) that could not be checked, and why, one sentence each."""
-    ids = [plan_id_by_name(store, plan)] if plan else [p.id for p in list_plans(store)]
-    out = []
-    for plan_id in ids:
-        if plan_id is None:
-            continue
-        view = plan_view(store, plan_id, with_actuals=False)
-        out += [f"{view.plan.name}: {cell.unchecked}" for row in view.rows for cell in row.cells if cell.unchecked]
-    return out
+    return [f"{view.plan.name}: {cell.unchecked}" for view in _views_of(store, plan)
+            for row in view.rows for cell in row.cells if cell.unchecked]

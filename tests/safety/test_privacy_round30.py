@@ -21,6 +21,7 @@ from safer_desk.domain.funds import FundError, household_detail
 from safer_desk.domain.privacy import PrivacyError, find_name, refuse_names
 from safer_desk.services import dhr, funds
 from safer_desk.ui.kit.dates import DateField
+from tests.costs.test_costs_gui import tab  # noqa: F401 (the Costs tab of the example, as a fixture)
 from tests.costs.test_new_case_then_cost_line import button, field, open_dialog, type_into
 
 PILOT = "Suffolk Target Hardening Pilot"
@@ -124,30 +125,28 @@ def test_the_example_files_references_are_all_codes(demo_path):
     assert sorted(refs) == sorted(DEMO_REFERENCES)
 
 
-@pytest.fixture
-def tab(demo_window, qtbot):
-    demo_window.resize(1280, 690)
-    demo_window.show()
-    tab = demo_window.show_tab("costs")
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
-    return tab
-
-
-def test_the_referral_dialog_says_it_beside_the_reference(tab, qtbot):
+def referral_saved_with(tab, qtbot, reference: str):  # noqa: F811 (the fixture)
+    """Costs > Pooled funds > New referral…, the reference typed and a date in the pilot (so no question about its
+    date comes first), Save pressed: the dialog, and the page."""
     tab.pages.setCurrentIndex(2)
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
     page = tab.funds
     dialog = open_dialog(qtbot, page, "New referral")
-    type_into(qtbot, field(dialog, "Reference"), "TH-2018-MRS-SMITH")
+    type_into(qtbot, field(dialog, "Reference"), reference)
     date_field = next(w for w in dialog.findChildren(DateField) if w.edit.accessibleName() == "Referred on")
-    type_into(qtbot, date_field.edit, "1 July 2018")  # in the pilot, so no question about its date comes first
+    type_into(qtbot, date_field.edit, "1 July 2018")
     qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
+    return dialog, page
+
+
+def test_the_referral_dialog_says_it_beside_the_reference(tab, qtbot):  # noqa: F811 (the fixture)
+    dialog, page = referral_saved_with(tab, qtbot, "TH-2018-MRS-SMITH")
     message = dialog.view.messages["reference"]
     assert message.isVisible() and "looks like a person's name" in message.text() and dialog.isVisible()
     assert page.store.scalar("SELECT count(*) FROM fund_referrals WHERE reference LIKE '%SMITH%'") == 0
 
 
-def test_the_new_case_dialog_says_it_beside_the_reference(tab, qtbot):
+def test_the_new_case_dialog_says_it_beside_the_reference(tab, qtbot):  # noqa: F811 (the fixture)
     page = tab.reviews
     dialog = open_dialog(qtbot, page, "New case")
     type_into(qtbot, field(dialog, "Reference"), "Smith J")

@@ -17,6 +17,8 @@ import pytest
 from safer_desk.domain.dhr import DhrError, check_reference
 from safer_desk.domain.privacy import PrivacyError, find_name, refuse_names
 from safer_desk.services import dhr, funds
+from tests.costs.test_costs_gui import tab  # noqa: F401 (the Costs tab of the example, as a fixture)
+from tests.safety.test_privacy_round30 import referral_saved_with
 
 PILOT = "Suffolk Target Hardening Pilot"
 
@@ -74,29 +76,8 @@ def test_the_letters_of_case_works_teams_with_a_letter_are_a_code(reference):
     assert check_reference(reference) == reference
 
 
-@pytest.fixture
-def tab(demo_window, qtbot):
-    demo_window.resize(1280, 690)
-    demo_window.show()
-    tab = demo_window.show_tab("costs")
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
-    return tab
-
-
-def test_the_referral_dialog_saves_a_place_code(tab, qtbot):
-    from PySide6.QtCore import Qt
-
-    from safer_desk.ui.kit.dates import DateField
-    from tests.costs.test_new_case_then_cost_line import button, field, open_dialog, type_into
-
-    tab.pages.setCurrentIndex(2)
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
-    page = tab.funds
-    dialog = open_dialog(qtbot, page, "New referral")
-    type_into(qtbot, field(dialog, "Reference"), "CCG-Ipswich-A")
-    date_field = next(w for w in dialog.findChildren(DateField) if w.edit.accessibleName() == "Referred on")
-    type_into(qtbot, date_field.edit, "1 July 2018")
-    qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
+def test_the_referral_dialog_saves_a_place_code(tab, qtbot):  # noqa: F811 (the fixture)
+    dialog, page = referral_saved_with(tab, qtbot, "CCG-Ipswich-A")
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
     assert page.store.scalar("SELECT count(*) FROM fund_referrals WHERE reference = 'CCG-Ipswich-A'") == 1
 
