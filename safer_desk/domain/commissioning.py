@@ -217,8 +217,9 @@ class Award:
         return sum(self.years.values())
 
     def split(self, year: str) -> tuple[int, int] | None:
-        """Revenue and capital for a year, to the penny (they add up to the year's award); None without a split."""
-        amount = self.amount_for(year)
+        """Revenue and capital for a year, to the penny (they add up to the year's award); None without a split.
+        For no one year (""), those of a total not split by year (over several years, or with no years)."""
+        amount = self.amount_for(year) if year else None if self.years else self.total_pence
         if amount is None or self.revenue_bp is None:
             return None
         parts = split_by_weights(amount, {"revenue": self.revenue_bp, "capital": self.capital_bp})
@@ -410,7 +411,8 @@ def counted_twice(award: Award, awards: Sequence[Award], projects: Sequence[tupl
 
 def revenue_capital_check(award: Award, year: str, lines: Sequence[tuple[str, int, int | None, int | None]]
                           ) -> list[str]:
-    """Committed revenue and capital against the award's split (seed 000: 69% / 31% of £65,512).
+    """Committed revenue and capital against the award's split (seed 000: 69% / 31% of £65,512) for ``year`` ("":
+    the whole of a total not split by year).
 
     ``lines`` are (title, committed pence, capital pence, revenue pence) where the project states its
     split (None otherwise); the split of each commitment is taken in proportion to the project's own.
@@ -428,8 +430,9 @@ def revenue_capital_check(award: Award, year: str, lines: Sequence[tuple[str, in
         parts = split_by_weights(committed, {"capital": capital_pence, "revenue": revenue_pence})
         capital += parts["capital"]
         revenue += parts["revenue"]
+    when = f" in {year}" if year else f" over {award.span_text}" if award.span_text else ""
     messages = [f"{award.name} is {award.revenue_bp / 100:g}% revenue ({format_money(revenue_available)}) and "
-                f"{award.capital_bp / 100:g}% capital ({format_money(capital_available)}) in {year}."]
+                f"{award.capital_bp / 100:g}% capital ({format_money(capital_available)}){when}."]
     if capital > capital_available:
         messages.append(f"The ticked projects need {format_money(capital)} of capital: "
                         f"{format_money(capital - capital_available)} more than the award's capital share.")

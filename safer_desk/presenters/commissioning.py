@@ -95,11 +95,12 @@ class CommissioningPresenter(ScreenPresenter):
         now, as the summary, What fits? and Save count it, and the page says so."""
         award = self.award()
         amount, year = service.award_fund(award, self.award_year or None) if award is not None else (None, "")
-        if amount is None or self.fund_text == format_money(amount):
+        whole = self._whole_award(award) if amount is not None else ""
+        if amount is None or (self.fund_text == format_money(amount) and not whole):
             return
         shown = f" (the fund showed {self.fund_text.strip()})" if self.fund_text.strip() else ""
-        self.message = (f"{award.name} gives {format_money(amount)}{f' for {year}' if year else ''}{shown}: the "
-                        "scenario counts the award's amount.")
+        self.message = whole or (f"{award.name} gives {format_money(amount)}{f' for {year}' if year else ''}{shown}: "
+                                 "the scenario counts the award's amount.")
         self.fund_text = format_money(amount)
         self._changed()
 
@@ -345,7 +346,23 @@ class CommissioningPresenter(ScreenPresenter):
                 self.message = (f"{award.name} now gives {format_money(amount)}{f' for {year}' if year else ''}; the "
                                 f"scenario was saved with {format_money(scenario.fund_pence)}. Save to keep the "
                                 "award's amount.")
+            self.message = self._whole_award(award) or self.message
+        elif scenario is not None and not scenario.award_id and scenario.award_year:  # its award deleted since
+            label = f" ({scenario.fund_label})" if scenario.fund_label else ""
+            self.message = (f"The award this scenario was against for {scenario.award_year}{label} is no longer in "
+                            f"the file: it counts the fund saved with it, {format_money(scenario.fund_pence)}, and "
+                            "each project's whole cost, not a funder's share.")
         self._changed()
+
+    def _whole_award(self, award) -> str:
+        """An award corrected to one total over several years, not split by year, under a scenario saved for one of
+        them: the scenario is against the whole award (as its summary, What fits? and the report count it), and the
+        year is dropped; what is said of it ("" when the scenario is for no one year or the award is split)."""
+        if not (award.total_over_years and self.award_year):
+            return ""
+        year, self.award_year = self.award_year, ""
+        return (f"{award.name} is now {award.amount_text()}, not split by year: the scenario for {year} is against the "
+                "whole award. Save to keep it.")
 
     def new(self) -> None:
         """A fresh working set; the fund typed is kept (it is usually the same pot)."""

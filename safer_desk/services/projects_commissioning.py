@@ -251,7 +251,7 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         problems += counted_twice(award, awards, [(r.project.title, shares_of(r.project)) for r in rows],
                                   year or None, span)
         problems += _misnamed_shares(award, awards, rows, year or None, span)
-    if award is not None and year:
+    if award is not None:  # for the year, or the whole of a total not split by year
         notes += revenue_capital_check(award, year, [
             (r.project.title, r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in rows])
     return ScenarioResult(fund_pence, tuple(rows), commitment(fund_pence, lines), tuple(problems), name, fund_label,

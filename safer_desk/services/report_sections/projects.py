@@ -36,9 +36,15 @@ def scenario_years(scenario, by_id: dict) -> set[str]:
     return {y for item in scenario.items if item.project_id in by_id for y in project_years(by_id[item.project_id])}
 
 
-def scenario_report_years(scenario, by_id: dict) -> set[str]:
+def scenario_report_years(scenario, by_id: dict, awards: dict | None = None) -> set[str]:
     """The years whose report shows a saved scenario: against an award's year, that year (all it commits is that
-    year's money, however its projects are dated); otherwise those of its dated projects (``scenario_years``)."""
+    year's money, however its projects are dated); against an award's total over several years (``awards`` by id),
+    each of them, as the scenario counts the whole award (a year saved before the award was corrected to a total
+    included); otherwise those of its dated projects (``scenario_years``)."""
+    award = (awards or {}).get(scenario.award_id)
+    if award is not None and award.total_over_years:
+        first, last = FinancialYear.parse(award.first_year), FinancialYear.parse(award.last_year)
+        return {FinancialYear(y).label for y in range(first.start_year, last.start_year + 1)}
     if scenario.award_id and scenario.award_year:
         return {scenario.award_year}
     return scenario_years(scenario, by_id)
@@ -103,7 +109,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
                           areas: ReportAreas | None = None) -> list[ReportSection]:
     """This tab's sections for the board report: the year's projects and scenarios in the report's areas."""
     from safer_desk.services import reference as ref
-    from safer_desk.services.funders import shares_text
+    from safer_desk.services.funders import list_awards, shares_text
     from safer_desk.services.illustrative import illustrative_rows
     from safer_desk.services.projects import load_projects
     from safer_desk.services.projects_commissioning import board_table, evaluate_saved, list_scenarios
@@ -114,6 +120,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     all_projects = load_projects(store)
     by_id = {p.id: p for p in all_projects}
     scenarios = list_scenarios(store)
+    awards = {a.id: a for a in list_awards(store)}
     # A project dated by nothing of its own takes the years of the scenarios that include it.
     inherited: dict[str, set[str]] = {}
     for scenario in scenarios:
@@ -161,7 +168,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     for scenario in scenarios:
         if not any(item.project_id in local_ids for item in scenario.items):
             continue  # a scenario belongs to the areas of its projects
-        if year is not None and year.label not in scenario_report_years(scenario, by_id):
+        if year is not None and year.label not in scenario_report_years(scenario, by_id, awards):
             continue  # and to its award's year, or the years of its dated projects (none: the report for all years)
         result = evaluate_saved(store, scenario, all_projects)
         table = board_table(result, plain=True)

@@ -477,11 +477,13 @@ class CommissioningPage(QWidget):
             button.setEnabled(result is not None)
         if not p.fund_text.strip() and result is None:  # no fund typed, nor an award giving one
             self.summary.setText(p.no_fund_words())
+            self.summary.setStyleSheet("font-weight: bold; padding: 4px;")  # not the over-committed red it had
             self.years.setRowCount(0)
             self._say(p.message)
             return
         if result is None:
             self.summary.setText("⚠ The fund is not an amount of money.")
+            self.summary.setStyleSheet(f"font-weight: bold; padding: 4px; {alert_style()}")
             self._say(p.fund_problem())
             return
         over = result.commitment.over_committed
