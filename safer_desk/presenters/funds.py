@@ -56,7 +56,8 @@ class FundData:
     items: list[dict]
 
 
-def load_fund_data(store, fund_id: str | None, window: int) -> FundData:
+def load_fund_data(store, fund_id: str | None, window: int, today: date | None = None) -> FundData:
+    """The fund's figures and rows (the first fund's when ``fund_id`` is gone), on ``today`` (the page's date)."""
     listed = funds.list_funds(store)
     names = [(f.id, f.name) for f in listed]
     if fund_id is None or fund_id not in {i for i, _ in names}:
@@ -67,7 +68,7 @@ def load_fund_data(store, fund_id: str | None, window: int) -> FundData:
     referrals = funds.list_referrals(store, fund_id)
     for r in referrals:  # what the search box matches, built here (on the worker thread), not per keystroke
         r["search_text"] = referral_search_text(r)
-    return FundData(names, funds.fund_figures(store, fund_id, window=window), referrals,
+    return FundData(names, funds.fund_figures(store, fund_id, window=window, today=today), referrals,
                     funds.list_spend_lines(store, fund_id), funds.contributions(store, fund_id), items)
 
 
@@ -102,7 +103,7 @@ class FundsPresenter(FormScreen):
     # -- the fund shown ----------------------------------------------------------------------------
     def read(self, store=None) -> FundData:
         """The fund's data (``store``: a reading connection on a worker thread)."""
-        return load_fund_data(store if store is not None else self.store, self.selected, self.window)
+        return load_fund_data(store if store is not None else self.store, self.selected, self.window, self.today())
 
     def show(self, data: FundData) -> None:
         self.data = data

@@ -765,13 +765,15 @@ def received_by(money: list[tuple[Month, int, str]], month: Month) -> int:
 
 
 def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]], *,
-                      in_hand: tuple[Month, int] | None = None) -> FundForecast:
+                      in_hand: tuple[Month, int] | None = None,
+                      to_come: list[tuple[Month, int, str]] = ()) -> FundForecast:
     """The forecast with money counted from the month it is received (domain.forecast_fund counts all of it from the
     fund's first month): a month whose spend to date (actual, then at the burn rate) passes the money received by then
     is short. The run-out is the first month of the first shortage not over by the as-at month, nor by the money
     ``in_hand`` (today's month and the pence received by today: a top-up paid since the as-at month is there, even
     with more money due later this month);
-    each shortage that money received later ends is said. What is left at the end of the period counts only money
+    each shortage that money received later ends is said (one over names only the money received: not the ``receipts``
+    ``to_come``, dated after today). What is left at the end of the period counts only money
     received by then. With no complete month (no burn rate), the spend keyed in the months not complete is money
     gone: a month it passes the money received by then is short the same way (the run-out, with no forecast)."""
     start = forecast.start or min((m for m, _, _ in money), default=None)
@@ -819,6 +821,10 @@ def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]
         if came is None:
             continue
         arrived = [(p, who) for mm, p, who in late if mm == came]
+        if over(came):  # "was short … until £… received": not the money still to come this month
+            for mm, p, who in to_come:
+                if mm == came and (p, who) in arrived:
+                    arrived.remove((p, who))
         given = (f"{format_money(sum(p for p, _ in arrived))} received in {came.label} "
                  f"({', '.join(w for _, w in arrived)})")
         span = first.label if first == end else f"{first.label} to {end.label}"
@@ -926,10 +932,12 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
         if ranges is not None:
             ranges = replace(ranges, forecasts=tuple(domain.closed_forecast(f, left) for f in ranges.forecasts))
     else:
-        in_hand = _money_in_hand(store, fund, today or date.today())
-        forecast = money_as_received(forecast, money, in_hand=in_hand)
+        seen = today or date.today()
+        in_hand = _money_in_hand(store, fund, seen)
+        to_come = [(m, p, who) for on, m, p, who in _dated_receipts(store, fund) if on is not None and on > seen]
+        forecast = money_as_received(forecast, money, in_hand=in_hand, to_come=to_come)
         if ranges is not None:
-            ranges = replace(ranges, forecasts=tuple(money_as_received(f, money, in_hand=in_hand)
+            ranges = replace(ranges, forecasts=tuple(money_as_received(f, money, in_hand=in_hand, to_come=to_come)
                                                      for f in ranges.forecasts))
     day = (today or date.today()).isoformat()
     not_received, first_due = store.one("SELECT coalesce(sum(amount_pence), 0), min(received_on) FROM "

@@ -555,7 +555,7 @@ def test_a_read_begun_before_a_change_never_shows_over_it(tab, qtbot, demo_windo
     page = tab.funds
     wait_loaded(qtbot, page)
     stale = page.presenter.read()
-    monkeypatch.setattr(fund_page, "load_fund_data", lambda conn, fund_id, window: stale)  # read before the save
+    monkeypatch.setattr(fund_page, "load_fund_data", lambda conn, fund_id, window, today: stale)  # read before the save
     page.refresh()
     spend = page.spend_dialog()
     spend.set_value("spent_on", "03/07/2018")
@@ -671,7 +671,7 @@ def test_a_fund_with_no_complete_month_shows_no_forecast_of_the_end(tab, qtbot, 
     """A fund begun this month with spend keyed: no complete month, so no burn rate. The page said "£5,000 left"
     at the end of the period, more than the fund then held."""
     store = demo_window.session.store
-    today = date.today()
+    today = tab.funds.today  # the page's date, which its figures are read on
     fund = funds.add_fund(store, name="New sanctuary", starts_on=today.replace(day=1).strftime("%d/%m/%Y"),
                           ends_on=today.replace(year=today.year + 1).strftime("%d/%m/%Y"), risk_levels="high")
     funds.add_contribution(store, fund, organisation="Suffolk County Council", amount="£5,000",

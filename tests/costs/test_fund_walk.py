@@ -57,12 +57,12 @@ def check(presenter: FundsPresenter, done: list[str]) -> None:
     assert sum(v for _, v, _ in f.by_district) == sum(v for _, v, _ in f.by_month) == f.victims, done
     assert sum(n for _, n, _ in f.by_item) == len(lines), done
     assert f.contributions_pence == sum(c["amount_pence"] for c in data.contributions), done
-    assert f.balance_pence == f.contributions_pence - spent, done
+    assert f.balance_pence == f.contributions_pence - f.not_received_pence - spent, done  # on the walk's date
     assert f.mean_per_victim_pence == (half_up(Fraction(spent, f.victims)) if f.victims else None), done
     for r in data.referrals:
         own = [line["amount_pence"] for line in lines if line["referral_id"] == r["id"]]
         assert (r["spent_pence"], r["lines"]) == (sum(own), len(own)), (r["reference"], done)
-    fresh = load_fund_data(presenter.store, presenter.selected, presenter.window)
+    fresh = load_fund_data(presenter.store, presenter.selected, presenter.window, presenter.today())
     assert fresh.figures == f and fresh.referrals == data.referrals, done
 
 

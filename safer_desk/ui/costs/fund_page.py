@@ -164,8 +164,14 @@ class FundChart(Chart):
         self._legend(f.pilot_end, f.exhaustion_month)
         self.set_x_range(0, right)
         spent = f.cumulative[-1][1] if f.cumulative else 0
-        self.summary = (f"{format_money(spent)} of the {format_money(f.fund_pence)} fund spent by "
-                        f"{month_name(f.cumulative[-1][0]) if f.cumulative else 'now'}; "
+        by = month_name(f.cumulative[-1][0]) if f.cumulative else "now"
+        # All that was spent; the burn rate counts the spend to its month (not that keyed in months not complete).
+        spent_text = (f"{format_money(spent)} of the {format_money(f.fund_pence)} fund spent by {by}; "
+                      if spent == figures.spent_pence else
+                      f"{format_money(figures.spent_pence)} of the {format_money(f.fund_pence)} fund spent; the burn "
+                      f"rate counts the {format_money(spent)} spent by {by} (spend keyed in months not complete is "
+                      "left out); ")
+        self.summary = (spent_text
                         + (f"at the recent rate it runs out in {month_name(f.exhaustion_month)}"
                            if f.exhaustion_month else "it is closed: nothing more is spent from it" if f.closed
                            else "at the recent rate it lasts")
@@ -422,8 +428,8 @@ class FundPage(QWidget):
 
     def refresh(self) -> None:
         """Read the fund's data on the thread pool and show it when it arrives."""
-        fund_id, window = self.presenter.selected, self.presenter.window
-        self.loader.load(self.store, lambda conn: load_fund_data(conn, fund_id, window), self.presenter.show)
+        fund_id, window, today = self.presenter.selected, self.presenter.window, self.today
+        self.loader.load(self.store, lambda conn: load_fund_data(conn, fund_id, window, today), self.presenter.show)
 
     def _show_data(self) -> None:
         data = self.presenter.data
