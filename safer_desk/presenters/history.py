@@ -122,6 +122,8 @@ COLUMN_WORDS = {
     "tolerance_pct": "tolerance", "tolerance_kind": "tolerance",
     "sign": "effect on the total",  # a budget section's sign: how it counts towards the plan's total
     "due": "due date",  # a milestone's Milestone due
+    "first_billed_on": "first billing day",  # a review's, as the guide says it ("the day it was first billed")
+    "range_end": "ranges",  # a commissioning scenario's, as its page says it ("Ranges: upper end")
 }
 # An indicator's figures, said in its unit as the Indicators tab says them ("88.9%", "4.2 per 1,000").
 INDICATOR_FIGURES = {("indicator_values", "value"), ("indicator_targets", "value"), ("indicator_baselines", "value"),
@@ -157,7 +159,11 @@ VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum] | Mapping[Any, str]] = {
     ("budget_cells", "status"): CELL_STATES, ("budget_stated_totals", "status"): CELL_STATES,
     # as Fund settings… says them ("Closed", "High and medium risk")
     ("funds", "status"): FundStatus, ("funds", "risk_levels"): RiskLevels,
+    ("commissioning_scenarios", "range_end"): {"upper": "upper end", "lower": "lower end"},
 }
+# The office's own settings (meta, by its key) as the office and the county name them; any other is a file setting.
+META_WORDS = {"office_name": "office name"}
+SEQUENCE_KEY = "export_sequence"  # the number of the office's last export (exchange.county_export.SEQUENCE_KEY)
 
 
 def said_by_another(table: str, column: str, values: dict[str, Any]) -> bool:
@@ -418,6 +424,8 @@ class Namer:
         """A recorded value in words: pounds for pence, a name for a link, a percentage for basis points, an
         indicator's figure in its unit (``row``: the values of the row it is in)."""
         if value is None or value == "":
+            if (table, column) == ("commissioning_scenarios", "award_year") and (row or {}).get("award_id"):
+                return "the whole award"  # an award given as one total over years, as the Commissioning page says
             return "(blank)"
         if column is None:
             return _short(value)
@@ -600,6 +608,9 @@ class Describer:
 
     def _detail(self, e: AuditEntry) -> list[str]:
         n = self.n
+        said = _meta_words(e)
+        if said is not None:
+            return [said]
         if e.action == "insert":
             values = _json_values(e.new_value) or {}
             named_by = service.name_column(e.table_name, n.columns.get(e.table_name, list(values)))
@@ -670,6 +681,9 @@ class Describer:
         if batches:
             return self._detail(batches[0])[0] + (f" and {counted(len(entries) - 1, 'more change')}"
                                                   if len(entries) > 1 else "")
+        said = [_meta_words(e) for e in entries]
+        if entries and all(said):  # the office named, an export numbered: said as they are
+            return _capital(in_words([_lower_first(str(s)) for s in said]))
         updates = [e for e in entries if e.action == "update" and e.column_name not in QUIET_COLUMNS]
         parts: list[str] = []
         records = list(dict.fromkeys((e.table_name, e.row_id) for e in updates))
@@ -732,6 +746,22 @@ EVENT_WORDS: dict[str, Callable[[dict], str]] = {
     "key withdrawn": lambda d: (f"Withdrew the signing key {d['fingerprint']} of {d['office']}"
                                 + (f": {d['reason']}" if d.get("reason") else "")),
 }
+
+
+def _meta_words(e: AuditEntry) -> str | None:
+    """An office setting written, in words ("Changed the office name from … to …", "Made export number 2 for the
+    county"), not as the file's key and value; None for any other entry (said as any row is)."""
+    if e.table_name != "meta" or e.action not in ("insert", "update") or e.column_name not in (None, "value"):
+        return None
+    new = e.new_value if e.action == "update" else (_json_values(e.new_value) or {}).get("value")
+    if e.row_id == SEQUENCE_KEY and new not in (None, ""):
+        return f"Made export number {new} for the county"
+    words = META_WORDS.get(str(e.row_id))
+    if words is None or new in (None, ""):
+        return None
+    if e.action == "insert" or e.old_value in (None, ""):
+        return f"Set the {words} to {_short(new)}"
+    return f"Changed the {words} from {_short(e.old_value)} to {_short(new)}"
 
 
 def _cancelled(entries: Sequence[AuditEntry]) -> set[int]:
