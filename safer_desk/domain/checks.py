@@ -115,8 +115,12 @@ def parse_number(text: str | None, *, what: str = "a number") -> Decimal:
 
 
 def parse_percentage(text: str | None) -> Decimal:
-    """A percentage as typed ("12.5", "12.5%"); the number of percent, not a ratio."""
+    """A percentage as typed ("12.5", "12.5%"); the number of percent, not a ratio. More than one % sign ("28%%") is
+    refused quoting it whole (with one sign taken off it was refused as “28%”, just what the guide says to type)."""
     s = (text or "").strip()
+    if s.count("%") > 1:
+        one = s.replace("%", "").strip()
+        raise NumberError(f"“{s}” has more than one % sign: type the figure with one ({one}%).")
     if s.endswith("%"):
         s = s[:-1]
     return parse_number(s, what="a percentage")

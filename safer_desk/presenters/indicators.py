@@ -504,6 +504,10 @@ class IndicatorsPresenter(ScreenPresenter):
         self.editor = self.figures  # type: ignore[assignment]  # the screen's one editor
         self.figures.changed.connect(lambda *_: self.changed.emit())
         self._chosen: list[AreaChoice] = []
+        # The area and year were chosen before the file held a figure: chosen again as on opening the file once it
+        # does (a merge or an import into a new file), unless the officer chose one (a year chosen is kept).
+        self._provisional = False
+        self._year_chosen = False
 
     # -- areas and years ---------------------------------------------------------------------------------
     def area_choices(self) -> list[AreaChoice]:
@@ -579,6 +583,11 @@ class IndicatorsPresenter(ScreenPresenter):
     # -- loading ------------------------------------------------------------------------------------------
     def load(self, area_id: str | None = None, year: FinancialYear | None = None) -> None:
         """The first area and year to show: the one asked for, else the example's, else the first with figures."""
+        self._choose_first(area_id, year)
+        self.refresh()
+
+    def _choose_first(self, area_id: str | None, year: FinancialYear | None) -> None:
+        area_id_asked = area_id
         choices = self.area_choices()
         ids = [c.id for c in choices]
         if area_id and area_id not in ids:
@@ -592,7 +601,8 @@ class IndicatorsPresenter(ScreenPresenter):
         years = self.years()
         # Opened on the latest year with figures (this year when there are none), not on an empty year.
         self.year = year if year in years else (self._years_with_figures() or years)[-1]
-        self.refresh()
+        self._provisional = not (area_id_asked or year) and not self.store.scalar(
+            "SELECT 1 FROM indicator_values LIMIT 1")
 
     def _remember(self, area_id: str) -> None:
         area = svc.find_area(self.store, area_id) or reference.find_area(self.store, area_id)
@@ -604,6 +614,8 @@ class IndicatorsPresenter(ScreenPresenter):
 
         ``keep_typed`` keeps figures typed but not saved when the same indicator is still in view (a change
         made elsewhere, such as an import, never throws them away)."""
+        if (self.area_id is None or self._provisional) and not self.figures.is_dirty:
+            self._choose_first(None, self.year if self._year_chosen else None)
         if self.area_id is None or self.year is None:
             self.rows = []
         else:
@@ -646,7 +658,7 @@ class IndicatorsPresenter(ScreenPresenter):
             return False
         if area_id not in {c.id for c in self.area_choices()}:
             self._remember(area_id)
-        self.area_id = area_id
+        self.area_id, self._provisional = area_id, False
         years = self.years()
         if self.year not in years:
             self.year = years[-1]
@@ -659,6 +671,7 @@ class IndicatorsPresenter(ScreenPresenter):
         if not self.may_leave(ask):
             return False
         self.year = year
+        self._year_chosen, self._provisional = True, False
         self.refresh()
         return True
 
@@ -668,7 +681,7 @@ class IndicatorsPresenter(ScreenPresenter):
             return True
         if not self.may_leave(ask):
             return False
-        self.selected = indicator_id
+        self.selected, self._provisional = indicator_id, False
         if indicator_id is not None and indicator_id not in [r.indicator.id for r in self.rows]:
             self.refresh()
         else:
@@ -960,6 +973,8 @@ def target_figure(text: str, unit: str, rate_per: int | None = None) -> tuple[De
         return None, "", None
     if unit == "rate" and s.endswith(label := rate_label(rate_per)):
         s = s[: -len(label)].strip()
+    elif unit == "rate" and (problem := svc.rate_base_problem(s, rate_per)):
+        return None, problem, None
     if unit != "percentage" and s.endswith("%"):
         what = "a count" if unit == "count" else f"a rate {rate_label(rate_per)}"
         return None, (f"“{s}” is a percentage, but this indicator is {what}: give the target as the figure it "
@@ -992,8 +1007,15 @@ def trajectory_figures(text: str, unit: str = "count", rate_per: int | None = No
 
 
 def _trajectory_parts(text: str) -> list[str]:
-    """A trajectory's figures as typed ("29%" with its sign, "28 %" as "28%")."""
-    return [t for t in re.split(r"[;\s]+|,\s+", re.sub(r"\s+%", "%", text.strip())) if t.strip(", ")]
+    """A trajectory's figures as typed ("29%" with its sign, "28 %" as "28%", a rate's "15 per 1,000" with its label,
+    as its Target figure takes them)."""
+    parts: list[str] = []
+    for t in re.split(r"[;\s]+|,\s+", re.sub(r"\s+%", "%", text.strip())):
+        if len(parts) > 1 and parts[-1].lower() == "per":  # "per" and its base go with the figure before them
+            parts[-2:] = [f"{parts[-2]} per {t.strip(',')}"]
+        elif t.strip(", "):
+            parts.append(t)
+    return parts
 
 
 def trajectory_slip(text: str) -> Slip | None:
@@ -1012,7 +1034,13 @@ def trajectory_slip(text: str) -> Slip | None:
 
 
 def _trajectory_figure(typed: str, unit: str, rate_per: int | None) -> float:
-    """One figure of a trajectory: read as Target figure reads it where it has a % sign (target_figure)."""
+    """One figure of a trajectory: read as Target figure reads it where it has a % sign or a rate's label
+    (target_figure)."""
+    if unit == "rate" and " per " in typed:
+        value, error, _ = target_figure(typed, unit, rate_per)
+        if error:
+            raise NumberError(error)
+        return float(value)
     if typed.endswith("%"):
         error = target_figure(typed, unit, rate_per)[1] if unit != "percentage" else svc.percent_signs_problem(typed)
         if error:

@@ -2574,6 +2574,8 @@ def parse_figure(indicator: Indicator, text: str, row: str = GRID_VALUE) -> Deci
     s = (text or "").strip()
     if indicator.unit == "rate" and s.endswith(label := dom.rate_label(indicator.rate_per)):
         s = s[: -len(label)].strip()
+    elif indicator.unit == "rate" and (problem := rate_base_problem(s, indicator.rate_per)):
+        raise NumberError(problem)
     if indicator.unit == "percentage" and row == GRID_VALUE:
         if problem := percent_signs_problem(s):
             raise NumberError(problem)
@@ -2594,12 +2596,39 @@ def parse_figure(indicator: Indicator, text: str, row: str = GRID_VALUE) -> Deci
 
 
 def percent_signs_problem(typed: str) -> str:
-    """Why a percentage typed with more than one % sign ("28%%") is refused, quoting it whole (with one sign taken
-    off it was refused as “28%”, just what the guide says to type); "" otherwise."""
+    """Why a percentage typed with more than one % sign ("28%%") is refused, in parse_percentage's words (quoting it
+    whole); "" otherwise."""
+    from safer_desk.domain.checks import NumberError, parse_percentage
+
     s = (typed or "").strip()
     if s.count("%") < 2:
         return ""
-    return f"“{s}” has more than one % sign: type the figure with one ({s.replace('%', '').strip()}%)."
+    try:
+        parse_percentage(s)
+    except NumberError as exc:
+        return str(exc)
+    return ""
+
+
+def rate_base_problem(typed: str, rate_per: int | None) -> str:
+    """Why a rate typed with another base ("1,500 per 1,000" for a rate per 100,000) is refused, saying the rate's
+    base and the figure it comes to (it was refused as not a figure, or for its comma); "" otherwise."""
+    from safer_desk.domain.checks import NumberError, parse_number
+
+    s = (typed or "").strip()
+    found = re.fullmatch(r"(.*?)\s*per\s*(\d{1,3}(?:,\d{3})+|\d+)", s, re.IGNORECASE)
+    if found is None or int(found[2].replace(",", "")) == (rate_per or 1000):
+        return ""
+    base, label = int(found[2].replace(",", "")), dom.rate_label(rate_per)
+    said = f"“{s}” is a rate per {base:,}, but this rate is {label}"
+    try:
+        figure = parse_number(found[1], what="a figure")
+    except NumberError:
+        figure = None
+    if figure is None or base not in dom.RATE_PERS:
+        return f"{said}: give the figure {label}."
+    meant = (figure * (rate_per or 1000) / base).normalize()
+    return f"{said}: give the figure {label} (that is {meant:,f} {label})."
 
 
 @dataclass(frozen=True)
