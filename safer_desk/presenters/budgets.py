@@ -213,8 +213,13 @@ class BudgetsPresenter(ScreenPresenter):
             return head + f": {counted(flags, 'printed figure')} {verb} with the lines" + \
                 (f"; {not_checked}." if unchecked else ".")
         # "the others agree" only when some printed figure was checked and agreed: of none, it misleads.
-        others = "; the others agree with their lines" if any(c.agrees for c in self.view.totals.checks) else ""
-        return head + (f": {not_checked}{others}." if unchecked else ": every printed figure agrees with its lines.")
+        checked = any(c.agrees for c in self.view.totals.checks)
+        others = "; the others agree with their lines" if checked else ""
+        if unchecked:
+            return head + f": {not_checked}{others}."
+        # A plan printing no totals of its own has nothing to agree: "every printed figure agrees" claimed a check.
+        return head + (": every printed figure agrees with its lines." if checked else
+                       ": it prints no totals of its own to check against its lines.")
 
     # -- changes ---------------------------------------------------------------------------------------
     def _change(self, text: str, plan_id: str, do: Callable[[], Any]) -> bool:

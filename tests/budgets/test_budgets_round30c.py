@@ -95,3 +95,16 @@ def test_the_summary_claims_no_others_agree_when_the_only_printed_total_is_unche
 def test_the_summary_still_says_the_others_agree_when_some_did(window, tmp_path):
     said = _summary(window, _printed_totals(tmp_path / "office.sqlite", also_agreeing=True))
     assert "1 printed total could not be checked" in said and "the others agree with their lines" in said
+
+
+def test_a_plan_printing_no_totals_is_not_said_to_agree_with_its_lines(demo_store):
+    """The example's "Western Suffolk CSP financial implications" prints no totals of its own: the line above the grid
+    said "every printed figure agrees with its lines", a check that was never made (round 30, a new office's walk)."""
+    from safer_desk.presenters.budgets import BudgetsPresenter
+    from safer_desk.services import budgets as svc
+
+    presenter = BudgetsPresenter(demo_store)
+    plan = next(p for p in svc.list_plans(demo_store) if p.name.startswith("Western Suffolk CSP financial"))
+    presenter.select(plan.id)
+    assert not any(c.agrees is not None for c in presenter.view.totals.checks)
+    assert presenter.summary().endswith(": it prints no totals of its own to check against its lines.")
