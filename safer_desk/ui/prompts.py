@@ -79,6 +79,8 @@ def _start_in(suggested: str = "") -> str:
         from PySide6.QtCore import QStandardPaths
 
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        if not Path(folder).is_dir():  # no Documents folder (a new Linux account): the dialog took it for a name
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
     return str(Path(folder) / suggested) if suggested else folder
 
 

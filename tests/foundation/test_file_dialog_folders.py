@@ -21,6 +21,11 @@ prompts = type("RealPrompts", (), {name: staticmethod(getattr(module, name)) for
 def dialogs(monkeypatch, tmp_path):
     """The folders each dialog opened in; each answers with the next of ``answers``."""
     monkeypatch.setattr(settings, "app_settings", _private_settings(tmp_path))
+    documents = tmp_path / "Documents"  # a Documents folder that is there (one that is not: the test below)
+    documents.mkdir()
+    real = QStandardPaths.writableLocation
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda where: str(documents) if where ==
+                        QStandardPaths.StandardLocation.DocumentsLocation else real(where))
     opened, answers = [], []
 
     def answer(kind):
@@ -78,3 +83,18 @@ def test_a_remembered_folder_that_is_gone_gives_way_to_documents(dialogs, tmp_pa
     settings.write(module.LAST_FOLDER, str(tmp_path / "unplugged drive"))
     prompts.open_file_name(None, "Open", "Safer Desk files (*.sqlite)")
     assert opened[0] == ("open", QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def test_without_a_documents_folder_a_dialog_opens_in_the_home_folder(dialogs, tmp_path, qapp, monkeypatch):
+    """A new Linux account has no Documents folder: Import Police Data… opened in the home folder with "Documents"
+    typed as the file's name (round 30, a new office's walk). It opens in the home folder."""
+    opened, answers = dialogs
+    home = tmp_path / "new account"
+    home.mkdir()
+    locations = {QStandardPaths.StandardLocation.DocumentsLocation: str(home / "Documents"),
+                 QStandardPaths.StandardLocation.HomeLocation: str(home)}
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda where: locations[where])
+    prompts.open_file_names(None, "Import Police Data", "CSV (*.csv)")
+    assert opened[0] == ("files", str(home))
+    prompts.save_file_name(None, "Export", "Excel (*.xlsx)", "scenario.xlsx")
+    assert opened[1] == ("save", str(home / "scenario.xlsx"))
