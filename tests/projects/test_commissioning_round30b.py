@@ -99,7 +99,7 @@ def test_an_award_giving_no_amount_with_no_fund_typed_is_not_a_fund_of_nothing(u
     page.award.activated.emit(page.award.currentIndex())
     for ref in ("1", "2"):
         tick(page, qtbot, ref)
-    assert not page.fund.isReadOnly()  # the award gives no fund: one is typed
+    assert page.fund.isEnabled() and not page.fund.isReadOnly()  # the award gives no fund: one is typed
     assert page.presenter.result() is None
     assert "£0" not in page.summary.text() and "OVER-COMMITTED" not in page.summary.text()
     assert page.summary.text() == "Youth fund gives no amount: type the fund the scenario is against."

@@ -96,11 +96,11 @@ def test_a_fund_typed_while_against_an_award_is_not_what_fits_fits_within(demo_w
     assert f"leaving {format_money(40_056_800 - suggestion.cost_pence)}:" in page.suggestion_label.text()
     # The Fund field shows the award's money and is not typed over while the award gives it (the typing was not
     # counted, without a word); the papers' funds wait too. "(none: the fund typed)" gives the field back.
-    assert page.fund.isReadOnly() and page.fund.text() == "£400,568" and not page.presets.isEnabled()
+    assert not page.fund.isEnabled() and page.fund.text() == "£400,568" and not page.presets.isEnabled()
     assert "choose “(none: the fund typed)” under Award" in page.fund.toolTip()
     page.award.setCurrentIndex(page.award.findText("(none: the fund typed)"))
     page.award.activated.emit(page.award.currentIndex())
-    assert not page.fund.isReadOnly() and page.presets.isEnabled() and page.fund.toolTip() == ""
+    assert page.fund.isEnabled() and page.presets.isEnabled() and page.fund.toolTip() == ""
     assert page.presenter.fund_label == ""  # the award's name no longer titles the scenario's export
     page.fund.selectAll()
     qtbot.keyClicks(page.fund, "£100,000")

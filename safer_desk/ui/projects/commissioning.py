@@ -318,7 +318,9 @@ class CommissioningPage(QWidget):
             if self.fund.text() != p.fund_text:
                 self.fund.setText(p.fund_text)
             from_award = p.award_fund_words()  # the award's money: not typed over (it would not be counted)
-            self.fund.setReadOnly(bool(from_award) or p.read_only)
+            # Greyed, not only read-only: a read-only box looks like any other, and typing into it did nothing.
+            self.fund.setReadOnly(p.read_only)
+            self.fund.setEnabled(not from_award)
             self.presets.setEnabled(not from_award and not p.read_only)
             self.fund.setToolTip(from_award)
             self.presets.setToolTip(from_award)
