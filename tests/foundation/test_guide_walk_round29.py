@@ -68,3 +68,19 @@ def test_files_made_from_the_office_s_own_file_are_suggested_where_the_officer_c
     window.save_copy_action.trigger()
     assert suggested == [str(chosen / "safer-desk copy.sqlite")]
     assert prompts.beside_file(tmp_path / "office.sqlite", "office copy.sqlite") == str(tmp_path / "office copy.sqlite")
+
+
+def test_an_export_and_a_report_are_suggested_under_the_office_s_name(window, tmp_path):
+    """Every office keeping the default file suggested the county a "safer-desk for county.sqlite" (round 30, a new
+    office's walk): once the office is named, the export and the report are named after it, as a file may be."""
+    from safer_desk.ui.exchange.dialogs import ExportDialog
+    from safer_desk.ui.exchange.report_dialog import ReportDialog
+
+    office = tmp_path / "files" / "safer-desk.sqlite"
+    office.parent.mkdir()
+    assert window.open_path(office, create=True)
+    ref.set_office_name(window.session.store, "Babergh / Mid Suffolk: office")
+    assert ExportDialog(window.session, window).path_edit.text() == \
+        str(office.with_name("Babergh - Mid Suffolk - office for county.sqlite"))
+    assert ReportDialog(window.session, window).path_edit.text() == \
+        str(office.with_name("Babergh - Mid Suffolk - office board report.pdf"))

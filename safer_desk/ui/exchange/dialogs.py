@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, file_name_from
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import fitting_size, shown_as_typed
 from safer_desk.ui.kit.labels import NamedLabel
@@ -68,8 +68,10 @@ class ExportDialog(QDialog):
         self.task = None
         self.setWindowTitle("Export for County")
         store = session.store
-        suggested = prompts.beside_file(store.path, f"{store.path.stem} for county.sqlite") if store else \
-            "export.sqlite"
+        # Named after the office (as the county lists it), not its file: every office keeping the default file
+        # sent the county a "safer-desk for county.sqlite".
+        suggested = prompts.beside_file(store.path, f"{file_name_from(store.office_name)} for county.sqlite") \
+            if store else "export.sqlite"
         self.path_edit = QLineEdit(suggested, self)
         self.path_edit.setAccessibleName("Export file")
         self.referrals_check = QCheckBox("Include &individual referrals (victim-level target-hardening rows)", self)

@@ -16,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.text import file_name_from
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.ui import prompts
 from safer_desk.ui.exchange.dialogs import _file_label, _folder_missing, _path_row
@@ -140,7 +141,8 @@ class ReportDialog(QDialog):
         self.meeting_edit.setPlaceholderText("dd/mm/yyyy (optional)")
         self.meeting_edit.setAccessibleName("Date of meeting")
         store = session.store
-        self.path_edit = QLineEdit(prompts.beside_file(store.path, f"{store.path.stem} board report.pdf"), self)
+        self.path_edit = QLineEdit(prompts.beside_file(store.path, f"{file_name_from(store.office_name)} board "
+                                                                   "report.pdf"), self)
         self.path_edit.setAccessibleName("Report file")
         form = QFormLayout()
         form.addRow("&Title:", self.title_edit)
