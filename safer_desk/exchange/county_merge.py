@@ -736,6 +736,8 @@ def _attached_export(county: Store, manifest: ExportManifest) -> Iterator[str]:
     try:
         conn.deserialize(data, name=SRC)
         del data
+        if FIRST_BILLED_STEP in manifest.pending_steps:
+            _keep_first_billing_days(conn)
         if not manifest.pending_steps:
             found = conn.execute(f"SELECT value FROM {_src(MANIFEST_TABLE)} WHERE key = 'signature'").fetchone() \
                 if has_table(conn, MANIFEST_TABLE, schema=SRC) else None
@@ -746,6 +748,20 @@ def _attached_export(county: Store, manifest: ExportManifest) -> Iterator[str]:
         yield source_hash
     finally:
         _detach_export(conn)
+
+
+# The step that keeps a review's first billing day (round 30). An export made before it carries no audit trail, so
+# its upgraded copy fills the day from the invoices it holds: after a re-bill, the re-bill's day.
+FIRST_BILLED_STEP = ("safer_desk.costs", "add_dhr_first_billed_on")
+
+
+def _keep_first_billing_days(conn: sqlite3.Connection) -> None:
+    """An export upgraded through the first-billing-day step: a review's day the county holds is kept (the export's
+    was only worked out from the invoices left in it, and a re-bill had cancelled the first ones). The office's next
+    export, from its upgraded file, carries the day its audit trail gives."""
+    conn.execute(f"UPDATE {SRC}.dhr_cases SET first_billed_on = (SELECT c.first_billed_on FROM main.dhr_cases c "
+                 f"WHERE c.id = {SRC}.dhr_cases.id) "
+                 "WHERE id IN (SELECT id FROM main.dhr_cases WHERE first_billed_on IS NOT NULL)")
 
 
 def _not_laid_out_as_county(conn: sqlite3.Connection, county_tables: set[str], src_tables: set[str]) -> list[str]:
