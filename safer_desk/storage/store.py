@@ -905,7 +905,7 @@ def cut_short(path: Path) -> str:
     if page_size < 512 or not size < whole:
         return ""
     return (f"it is cut short, {size:,} bytes of the {whole:,} it should have: a copy, a download or an e-mail "
-            "attachment that did not finish")
+            "attachment that did not finish (copy it again, or ask for it to be sent again)")
 
 
 def where_to_restore(path: Path) -> str:
