@@ -26,6 +26,7 @@ from safer_desk.services import funds
 from safer_desk.services.reference import list_districts, list_organisations
 
 WINDOWS = (1, 3, 6, 12)
+NO_ITEMS = "The catalogue has no items yet: add one with More > Catalogue item… first."
 # The More menu's actions that change the file, in its order (FundsPresenter.more_actions says which apply).
 MORE_ACTIONS = ("new_fund", "fund_settings", "item", "edit_referral", "edit_spend_line", "edit_contribution",
                 "delete_referral", "delete_spend_line", "delete_contribution", "delete_item")
@@ -238,9 +239,12 @@ class FundsPresenter(FormScreen):
 
     def contribution_form(self) -> CostForm:
         fund = self._need_fund()
-        return self._form(self._contribution_fields(), f"Contribution to {fund.name}", lambda v: self.rows_action(
+        fields = self._contribution_fields()
+        first = next(iter(fields[0].choices), ("", ""))[0]  # what the Contributor box shows is what is saved
+        return self._form(fields, f"Contribution to {fund.name}", lambda v: self.rows_action(
             f"Add a contribution of {format_money(v['amount'])} from {v['organisation']} to {fund.name}", "fund",
-            fund.id, lambda: funds.add_contribution(self.store, fund.id, **v), select_fund=True))
+            fund.id, lambda: funds.add_contribution(self.store, fund.id, **v), select_fund=True),
+            values={"organisation": first})
 
     def edit_contribution_form(self, contribution: dict) -> CostForm:
         """Correct a contribution keyed wrongly: its contributor, amount, date or note."""
@@ -337,10 +341,13 @@ class FundsPresenter(FormScreen):
         self.rows_action(f"Delete catalogue item {item['name']}", "item", item["id"],
                          lambda: funds.delete_item(self.store, item["id"]))
 
-    def _spend_fields(self) -> list[Field]:
+    def _spend_fields(self, items: list[dict] | None = None) -> list[Field]:
+        """A spend line's fields; with the catalogue empty, the Item's refusal says to add an item (``_spend_check``),
+        not only that it is needed."""
+        items = funds.list_items(self.store) if items is None else items
         return [Field("spent_on", "&Date", FieldKind.DATE, required=True, happened="a purchase"),
-                Field("item", "&Item", FieldKind.CHOICE, required=True,
-                      choices=choices([i["name"] for i in funds.list_items(self.store)])),
+                Field("item", "&Item", FieldKind.CHOICE, required=bool(items),
+                      choices=choices([i["name"] for i in items])),
                 Field("amount", "A&mount (blank: the usual price)", FieldKind.MONEY),
                 Field("supplier", "Su&pplier (blank: the catalogue's)"), Field("invoice_ref", "Invoi&ce")]
 
@@ -350,7 +357,7 @@ class FundsPresenter(FormScreen):
         date (before the referral, after today) could offer to keep it."""
         def check(v: dict) -> dict[str, str]:
             refusal = funds.spend_date_refusal(fund, v.get("spent_on"))
-            return {"spent_on": refusal} if refusal else {}
+            return {**({"spent_on": refusal} if refusal else {}), **({} if v.get("item") else {"item": NO_ITEMS})}
 
         return check
 
@@ -374,8 +381,12 @@ class FundsPresenter(FormScreen):
     def spend_form(self, referral: dict | None = None) -> CostForm:
         fund = self._need_fund()
         refs = [r["reference"] for r in (self.data.referrals if self.data else [])]
+        items = funds.list_items(self.store)
         fields = [Field("referral", "&Referral", FieldKind.CHOICE, required=True, choices=choices(refs)),
-                  *self._spend_fields()]
+                  *self._spend_fields(items)]
+        # A new file: nothing to choose in a box is said where the officer is, with where to add it.
+        note = " ".join(([] if refs else [f"{fund.name} has no referral yet: add one with New referral… first."])
+                        + ([] if items else [NO_ITEMS]))
 
         def commit(v: dict) -> str:
             referral_id = funds.referral_id_by_reference(self.store, fund.id, v.pop("referral"))
@@ -392,8 +403,7 @@ class FundsPresenter(FormScreen):
             return f"Spend line for {chosen} in {fund.name}" if chosen else f"Spend line in {fund.name}"
 
         first = referral["reference"] if referral else (refs[0] if refs else "")
-        items = funds.list_items(self.store)
-        return self._form(fields, f"Spend line for {fund.name}", commit, heading_for=heading,
+        return self._form(fields, f"Spend line for {fund.name}", commit, heading_for=heading, note=note,
                           values={"referral": first, "spent_on": _uk(self.today()),
                                   "item": items[0]["name"] if items else ""},
                           warnings=self._spend_doubts(fund, lambda v: v["referral"]), check=self._spend_check(fund))

@@ -155,9 +155,9 @@ def test_leaving_with_an_unsaved_form_asks(reviews, fund_page, demo_store):
     assert reviews.editor is None and not costs.has_unsaved_changes()
     assert dhr.case_cost_pence(demo_store, case_id(demo_store, BILLED)) == 752558 + 15000
     form = fund_page.contribution_form()
-    form.set_value("amount", "10")
+    form.set_value("amount", "ten")
     assert costs.has_unsaved_changes() and "Contribution to" in costs.describe_unsaved()
-    assert costs.save() is False  # no contributor chosen: Save refuses, the edit stays
+    assert costs.save() is False  # not an amount: Save refuses, the edit stays
     costs.discard()
     assert not costs.has_unsaved_changes()
 

@@ -37,6 +37,8 @@ SPEND = "#1f4e79"
 LEVEL = "#2e7d32"
 END = "#7b1fa2"
 OUT = "#b71c1c"
+EXPORT_TIP = "Export the fund report (Excel or CSV)"
+NO_FUND_TIP = "There is no fund yet: add one first with More > New fund…"
 
 
 def month_name(month: Month) -> str:
@@ -244,13 +246,14 @@ class FundPage(QWidget):
             self.presenter.more_actions)  # greys what the fund has nothing for yet
         self.more_menu = menu
         menu.addSeparator()
-        menu.addAction("Export fund report…", self.export)
-        menu.addAction("Copy figures", self.copy_figures)
+        self.export_actions = [menu.addAction("Export fund report…", self.export),
+                               menu.addAction("Copy figures", self.copy_figures)]
         for b in self.edit_buttons:
-            b.setEnabled(not session.read_only)
             top.addWidget(b)
-        top.addWidget(action_button(self, "E&xport…", self.export, "Export the fund report (Excel or CSV)"))
+        self.export_button = action_button(self, "E&xport…", self.export, EXPORT_TIP)
+        top.addWidget(self.export_button)
         top.addWidget(self.more)
+        self._grey_without_fund()
         layout.addLayout(top)
 
         grid = QGridLayout()
@@ -431,10 +434,23 @@ class FundPage(QWidget):
         fund_id, window, today = self.presenter.selected, self.presenter.window, self.today
         self.loader.load(self.store, lambda conn: load_fund_data(conn, fund_id, window, today), self.presenter.show)
 
+    def _grey_without_fund(self) -> None:
+        """Contribution…, New referral…, Spend line… and Export… act on the fund shown: greyed (their tooltip saying
+        how to add one) until there is a fund."""
+        has_fund = self.presenter.fund is not None
+        for b in self.edit_buttons:
+            b.setEnabled(has_fund and not self.session.read_only)
+            b.setToolTip("" if has_fund else NO_FUND_TIP)
+        self.export_button.setEnabled(has_fund)
+        self.export_button.setToolTip(EXPORT_TIP if has_fund else NO_FUND_TIP)
+        for action in self.export_actions:
+            action.setEnabled(has_fund)
+
     def _show_data(self) -> None:
         data = self.presenter.data
         if data is None:
             return
+        self._grey_without_fund()
         self.fund_combo.blockSignals(True)
         self.fund_combo.clear()
         for fid, name in data.fund_names:
