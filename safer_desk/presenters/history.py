@@ -756,6 +756,8 @@ def _meta_words(e: AuditEntry) -> str | None:
     new = e.new_value if e.action == "update" else (_json_values(e.new_value) or {}).get("value")
     if e.row_id == SEQUENCE_KEY and new not in (None, ""):
         return f"Made export number {new} for the county"
+    if e.row_id == "written_by" and e.action == "update" and new not in (None, ""):  # only an upgrade rewrites it
+        return f"Upgraded the file to the layout of Safer Desk {_short(new)} (it was written by {_short(e.old_value)})"
     words = META_WORDS.get(str(e.row_id))
     if words is None or new in (None, ""):
         return None

@@ -188,8 +188,20 @@ def test_the_office_file_opened_in_the_window_is_backed_up_upgraded_and_loses_no
     assert len(backups) == 1 and backups[0].name in shown.stderr
     assert logical_state(backups[0], files.parent / "scratch") == before_state
     assert _steps(office) == NEW_STEPS
-    # Nothing lost: every table's rows, and what the command line prints as the older program printed it.
-    assert _rows(office) == before_rows
+    # Nothing lost: every table's rows (the audit trail one more: the upgrade, said in the History), and what the
+    # command line prints as the older program printed it.
+    after_rows = _rows(office)
+    assert after_rows == {**before_rows, "audit_log": before_rows["audit_log"] + 1}
+    from safer_desk.presenters.history import history_lines
+    from safer_desk.storage.store import open_store
+
+    store = open_store(office, read_only=True)
+    try:
+        said = [line for line in history_lines(store) for text in (line.summary, *line.details)
+                if text.startswith("Upgraded the file to the layout of Safer Desk")]
+    finally:
+        store.close()
+    assert said, "the upgrade is not in the History in words"
     printed = old["printed"]
     assert _new(home, "projects", str(office)).stdout == printed["projects"]
     assert _new(home, "dhr-ledger", str(office)).stdout == printed["ledger"]
