@@ -89,7 +89,21 @@ class OfficePresenter:
         counties.update({d.id: d.county for d in own if d.county})
         names = {d.id: d.name for d in own}
         became = {d.id: names[d.successor_id] for d in own if d.successor_id in names}
-        return DistrictPicker(self.districts(), counties, self.county(), became)
+        chosen = self.partnerships()
+        return DistrictPicker(self.districts(), counties, self.county(), became, covers=self.covers(chosen),
+                              partnerships=[c.id for c in chosen if c.chosen])
+
+    def covers(self, choices: list[ScopeChoice] | None = None) -> dict[str, tuple[str, frozenset[str]]]:
+        """partnership id -> (its name, the districts it covers today): one that has ended or has none covers none,
+        so a district named on its own beside it still counts."""
+        return {c.id: (c.name, frozenset(d.id for d in reference.partnership_districts(self.store, c.id)))
+                for c in (self.partnerships() if choices is None else choices) if not c.note}
+
+    def _own_districts(self, partnership_ids: Iterable[str], district_ids: Iterable[str]) -> list[str]:
+        """The districts named on their own, less those a named partnership covers today (not recorded twice)."""
+        covers = self.covers()
+        covered = set().union(*(covers.get(i, ("", frozenset()))[1] for i in partnership_ids))
+        return [i for i in district_ids if i not in covered]
 
     def counties(self) -> list[str]:
         """The counties the reference districts name, every English county (so a new file can choose one), and
@@ -126,8 +140,10 @@ class OfficePresenter:
                 name: str | None = None) -> bool:
         """Whether what is ticked, chosen and typed differs from what the file says (Save would change it)."""
         before = self.scope()
-        old = ({a.id for a in before.partnerships}, {a.id for a in before.districts},
+        old = ({a.id for a in before.partnerships}, set(self._own_districts(
+            [a.id for a in before.partnerships], [a.id for a in before.districts])),
                before.county.name if before.county else "")
+        district_ids = self._own_districts(partnership_ids, district_ids)
         named = name is not None and " ".join(name.split()) != self.store.office_name
         return named or (set(partnership_ids), set(district_ids), county.strip()) != old
 
@@ -141,7 +157,7 @@ class OfficePresenter:
         before = self.scope()
         old = ([a.id for a in before.partnerships], [a.id for a in before.districts],
                before.county.name if before.county else "")
-        new = (list(partnership_ids), list(district_ids), county.strip())
+        new = (list(partnership_ids), self._own_districts(partnership_ids, district_ids), county.strip())
         old_name = self.store.office_name
         new_name = old_name if name is None else " ".join(name.split())
         scope_same = (set(new[0]), set(new[1]), new[2]) == (set(old[0]), set(old[1]), old[2])
@@ -199,11 +215,17 @@ class DistrictRow:
     ticked: bool
     in_county: bool
     became: str | None = None  # the district it became, for one since abolished (Forest Heath: West Suffolk)
+    covered: str = ""  # the ticked partnership that covers it ("Babergh CSP"): not named on its own as well
 
     @property
     def label(self) -> str:
         """The name as listed: "Forest Heath (now West Suffolk)" for a district since abolished."""
         return f"{self.name} (now {self.became})" if self.became else self.name
+
+    @property
+    def text(self) -> str:
+        """The line shown: the label, and "(covered by Babergh CSP)" for a district a ticked partnership covers."""
+        return f"{self.label} (covered by {self.covered})" if self.covered else self.label
 
 
 class DistrictPicker:
@@ -215,12 +237,17 @@ class DistrictPicker:
     before those since abolished (``became``: id -> the name of the district it became), then names starting
     with the text before the others, then by name. ``ticked_line()``
     names every ticked district, filtered out of sight or not, so what Save will keep is always on screen.
+    A district a ticked partnership covers (``covers``: partnership id -> its name and districts) is shown as
+    covered, not ticked, and left out of what Save keeps; it is ticked again if the partnership is unticked.
     """
 
     def __init__(self, choices: Iterable[ScopeChoice], county_of: dict[str, str], county: str = "",
-                 became: dict[str, str] | None = None):
+                 became: dict[str, str] | None = None, *,
+                 covers: dict[str, tuple[str, frozenset[str]]] | None = None, partnerships: Iterable[str] = ()):
         self.choices = list(choices)
         self.became = dict(became or {})
+        self.covers = dict(covers or {})
+        self.partnerships = list(partnerships)
         self._names = {c.id: c.name for c in self.choices}
         self._county_of = {i: (c or "").casefold() for i, c in county_of.items()}
         self.ticked: set[str] = {c.id for c in self.choices if c.chosen}
@@ -233,6 +260,15 @@ class DistrictPicker:
     def set_county(self, county: str) -> None:
         self.county = (county or "").strip()
 
+    def set_partnerships(self, partnership_ids: Iterable[str]) -> None:
+        """The partnerships ticked now (their districts are covered)."""
+        self.partnerships = list(partnership_ids)
+
+    def covered_by(self, district_id: str) -> str:
+        """The first ticked partnership covering the district today, by name ("" for none)."""
+        return next((self.covers[p][0] for p in self.partnerships
+                     if p in self.covers and district_id in self.covers[p][1]), "")
+
     def tick(self, district_id: str, ticked: bool = True) -> None:
         if district_id not in self._names:
             raise KeyError(district_id)
@@ -244,15 +280,18 @@ class DistrictPicker:
     def rows(self) -> list[DistrictRow]:
         needle = self.filter_text.strip().casefold()
         shown = [c for c in self.choices if needle in c.name.casefold()]
-        rows = [DistrictRow(c.id, c.name, c.id in self.ticked, self.in_county(c.id), self.became.get(c.id))
-                for c in shown]
+        rows = []
+        for c in shown:
+            covered = self.covered_by(c.id)
+            rows.append(DistrictRow(c.id, c.name, c.id in self.ticked and not covered, self.in_county(c.id),
+                                    self.became.get(c.id), covered))
         # Within each part, names starting with the text first, as Find does (reference.search_areas).
         return sorted(rows, key=lambda r: (not r.ticked, not r.in_county, r.became is not None,
                                            not r.name.casefold().startswith(needle), r.name.casefold()))
 
     def ticked_ids(self) -> list[str]:
-        """The ticked districts by name (the order Save passes them in)."""
-        return sorted(self.ticked, key=lambda i: self._names[i].casefold())
+        """The ticked districts by name (the order Save passes them in), less those a ticked partnership covers."""
+        return sorted((i for i in self.ticked if not self.covered_by(i)), key=lambda i: self._names[i].casefold())
 
     def ticked_names(self) -> list[str]:
         return [self._names[i] for i in self.ticked_ids()]

@@ -17,3 +17,10 @@ def holds_work(store: Store) -> bool:
         if table in present and store.scalar(f'SELECT EXISTS (SELECT 1 FROM "{table}")'):
             return True
     return False
+
+
+def has_merged(store: Store) -> bool:
+    """True when the file has merged a district export or registered an office's signing key (a county file)."""
+    present = {r[0] for r in store.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return any(table in present and store.scalar(f'SELECT EXISTS (SELECT 1 FROM "{table}")')
+               for table in ("_county_imports", "_county_keys"))

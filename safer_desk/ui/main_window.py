@@ -518,9 +518,15 @@ class MainWindow(QMainWindow):
             self._start_banner = StartBanner({
                 Step.EXAMPLE: self.open_example, Step.POLICE: self.import_police_data,
                 Step.PROJECT: self.add_first_project, Step.PLACES: self.office_details, Step.NEW: self.new_file,
-                Step.OPEN: self.choose_and_open}, self)
+                Step.OPEN: self.choose_and_open, Step.MERGE: self._import_district_files}, self)
             self._frame_layout.insertWidget(0, self._start_banner)
         return self._start_banner
+
+    def _import_district_files(self) -> None:
+        """The start page's Import District Files… (a county file's first step), as File > Import District Files…."""
+        from safer_desk.ui.exchange.menu import import_district_files
+
+        import_district_files(self)
 
     def _update_start_banner(self, *_: object) -> None:
         if self._start_banner is None:

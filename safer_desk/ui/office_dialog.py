@@ -74,6 +74,7 @@ class OfficeDialog(QDialog):
         self.name_box.setReadOnly(self.presenter.read_only)
         # The example's eight partnerships fit without scrolling: no filter for them.
         self.partnership_list = self._checklist("Partnerships of the office", self.presenter.partnerships())
+        self.partnership_list.itemChanged.connect(self._partnership_ticked)
         self.county_combo = QComboBox(self)
         self.county_combo.setAccessibleName("County")
         self.county_combo.addItem("(none)", "")
@@ -174,13 +175,16 @@ class OfficeDialog(QDialog):
         try:
             self.district_list.clear()
             for row in self.picker.rows():
-                item = QListWidgetItem(row.label, self.district_list)
+                item = QListWidgetItem(row.text, self.district_list)
                 item.setData(ID_ROLE, row.id)
                 item.setData(NAME_ROLE, row.name)
                 if row.became:
                     item.setToolTip(f"{row.name} was abolished; its area became part of {row.became}.")
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked)
+                if row.covered:  # named through the partnership: not ticked on its own as well
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                    item.setToolTip(f"{row.covered} covers {row.name}: untick {row.covered} to name it on its own.")
                 if row.id == current_id:
                     self.district_list.setCurrentItem(item)
         finally:
@@ -200,6 +204,10 @@ class OfficeDialog(QDialog):
 
     def _county_changed(self, _index: int) -> None:
         self.picker.set_county(self.county_combo.currentData() or "")
+        self._show_districts()
+
+    def _partnership_ticked(self, _item: QListWidgetItem) -> None:
+        self.picker.set_partnerships(self.checked_ids(self.partnership_list))
         self._show_districts()
 
     def _district_ticked(self, item: QListWidgetItem) -> None:

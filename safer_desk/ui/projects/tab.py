@@ -151,8 +151,17 @@ class RegisterPage(QWidget):
             self._editor_holder.layout().addWidget(self._editor)
             self._editor.show()  # added to a page already shown: shown now, not at the next turn of the loop
             self._editor.cost_lines.accept_requested.connect(self.accept_suggestion)
+            # Save changes greyed while nothing is typed, as Revert is: it stayed enabled after a save, as if unsaved.
+            self.presenter.editor.changed.connect(self._show_save_state)
+            self._show_save_state()
             self._editor_pending = False
         return self._editor
+
+    def _show_save_state(self) -> None:
+        editor = self.presenter.editor
+        if self._editor is not None:
+            editable = editor.enabled and not editor.read_only
+            self._editor.save_button.setEnabled(editable and (editor.is_dirty or editor.is_new))
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
