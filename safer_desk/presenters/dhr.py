@@ -978,7 +978,9 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
                c.outstanding_pence, c.shortfall_pence, c.unbilled_pence] for c in cases]
     for rows, label in ((p_rows, partners_total), (c_rows, cases_total)):
         if rows:
-            rows.append([label, *(sum(r[i] or 0 for r in rows) for i in range(1, len(rows[0])))])
+            # costs none of which is known total blank (not £0), as the window's Total row says "Not yet known"
+            rows.append([label, *(None if all(r[i] is None for r in rows) else sum(r[i] or 0 for r in rows)
+                                  for i in range(1, len(rows[0])))])
     as_at = format_uk_date(today)
     return [Sheet("Per partner", LEDGER_HEADER, p_rows, money_columns=set(range(1, 7)),
                   title=f"DHR ledger per partner as at {as_at}" + (f": {partners_said}" if partners_said else "")),

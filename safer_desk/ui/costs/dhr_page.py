@@ -41,7 +41,10 @@ class BlankAs(Column):
     blank: str = ""
 
     def text(self, row: Any, *, show_pence: bool = False) -> str:
-        return self.blank if self.raw(row) is None else super().text(row, show_pence=show_pence)
+        if self.raw(row) is None:
+            return self.blank
+        # a total of known and unknown costs: the known sum "so far", as the board report's note says
+        return super().text(row, show_pence=show_pence) + (" so far" if _v(row, "cost_partly_known") else "")
 
 
 def case_cost_column() -> Column:
@@ -53,7 +56,9 @@ def case_cost_column() -> Column:
 def _case_total(rows):
     if not rows:
         return None
-    return {"reference": "Total", "cost_pence": sum(r.cost_pence for r in rows),
+    known = [r.cost_pence for r in rows if r.cost_known]  # none known: "Not yet known", never £0
+    return {"reference": "Total", "cost_pence": sum(known) if known else None,
+            "cost_partly_known": bool(known) and len(known) < len(rows),
             "net_billed_pence": sum(r.net_billed_pence for r in rows),
             "recovered_pence": sum(r.recovered_pence for r in rows),
             "outstanding_pence": sum(r.outstanding_pence for r in rows),
@@ -429,9 +434,20 @@ class DhrPage(QWidget):
     def _share_dialog(self, make):
         share = self.shares.current()
         if self.current_case() is not None and share is None:
-            prompts.show_error(self, "Choose a share", "Select a partner's share on the Shares and payments page.")
-            return None
+            return self._choose_share()
         return self._open(lambda: make(share))
+
+    def _choose_share(self) -> None:
+        """No share chosen: the Shares and payments page shown and in focus, to choose one there (none is chosen for
+        the person: a payment keyed on a partner they did not pick goes to the wrong partner); a review not billed
+        yet has none, and is said to be billed first."""
+        if not self.shown_details.shares:
+            prompts.show_error(self, "Choose a share", f"{self.current_case().reference} has not been billed yet: "
+                               "Bill partners (charge)… first; its partners' shares are then on Shares and payments.")
+            return
+        self.details.setCurrentWidget(self.shares.view)
+        self.shares.view.setFocus()
+        prompts.show_error(self, "Choose a share", "Select a partner's share on the Shares and payments page.")
 
     def payment_dialog(self):
         return self._share_dialog(self.presenter.payment_form)
@@ -483,8 +499,7 @@ class DhrPage(QWidget):
         if case is None:
             return self._report(self.presenter.need_case)  # says to choose a case
         if share is None:
-            prompts.show_error(self, "Choose a share", "Select a partner's share on the Shares and payments page.")
-            return
+            return self._choose_share()
         try:
             question = self.presenter.reopen_question(share)
         except ValueError as exc:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QMenu, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView, QWidgetAction)
 
-from safer_desk.ui.kit.tables import COPY_BESIDE_ROLE, COPY_ROLE, SortProxy
+from safer_desk.presenters.formats import Unit
+from safer_desk.ui.kit.tables import COPY_BESIDE_ROLE, COPY_ROLE, RowTableModel, SortProxy
 
 _HORIZONTAL = Qt.Orientation.Horizontal
 
@@ -107,6 +108,11 @@ class DataTableView(CopiesSelection, QTableView):
         # Columns the person dragged wider or narrower (by heading): sizing to the rows leaves them as dragged.
         self.widths_by_hand: dict[str, int] = {}
         self._sizing = False
+        self._sized_empty: int | None = None  # the max_width of a sizing done while no row was shown
+        self._follow = QTimer(self)  # widths follow the rows once a change has ended (one pass for many signals)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(0)
+        self._follow.timeout.connect(self._follow_rows)
         self.horizontalHeader().sectionResized.connect(self._section_resized)
         self.doubleClicked.connect(self._double_clicked)
         if accessible_name:
@@ -270,6 +276,54 @@ class DataTableView(CopiesSelection, QTableView):
             model.set_column_filter(column, text)
 
     # -- sizes ----------------------------------------------------------------------------------------
+    def setModel(self, model) -> None:
+        old = self.model()
+        if old is not None:
+            for signal in (old.modelReset, old.rowsInserted, old.dataChanged, old.layoutChanged):
+                signal.disconnect(self._follow.start)
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.modelReset, model.rowsInserted, model.dataChanged, model.layoutChanged):
+                signal.connect(self._follow.start)
+
+    def _follow_rows(self) -> None:
+        """After the rows changed: a table sized while empty is sized to its rows once they come (a new file's
+        first case read "BCSP-DHR-…"), and a column of figures (money, counts, dates) whose figures no longer fit is
+        widened (sized when every figure was £0, a £3,000 payment read "£3,0…" in the bold Total). Columns never
+        narrow here, so nothing jumps as a filter is typed; a column the person resized keeps their width."""
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        if self._sized_empty is not None:
+            self.size_columns_to_visible(self._sized_empty)
+            return
+        source = model.sourceModel() if isinstance(model, SortProxy) else model
+        if not isinstance(source, RowTableModel):
+            return
+        first = max(0, self.rowAt(0))
+        last = min(model.rowCount(), first + 60)
+        self._sizing = True
+        try:
+            for c, column in enumerate(source.columns):
+                if column.unit == Unit.TEXT or self._heading(c) in self.widths_by_hand or self.isColumnHidden(c):
+                    continue
+                needed = self._width_needed(model, c, first, last)
+                if needed > self.columnWidth(c):
+                    self.setColumnWidth(c, needed)
+        finally:
+            self._sizing = False
+
+    def _width_needed(self, model, column: int, first: int, last: int) -> int:
+        """The width the heading and the rows ``first`` to ``last`` of a column need to be read whole."""
+        metrics = self.fontMetrics()
+        width = metrics.horizontalAdvance(str(model.headerData(column, _HORIZONTAL) or "")) + 28
+        for r in range(first, last):
+            index = model.index(r, column)
+            font = index.data(Qt.ItemDataRole.FontRole)  # a bold total is wider than the plain lines
+            cell = metrics if font is None else QFontMetrics(font)
+            width = max(width, cell.horizontalAdvance(str(index.data() or "")) + 16)
+        return width
+
     def _heading(self, column: int) -> str:
         model = self.model()
         source = model.sourceModel() if isinstance(model, SortProxy) else model
@@ -304,6 +358,7 @@ class DataTableView(CopiesSelection, QTableView):
         model = self.model()
         if model is None:
             return
+        self._sized_empty = max_width if model.rowCount() == 0 else None  # sized again when rows come
         self._sizing = True
         try:
             self._size_columns(model, max_width)
@@ -311,18 +366,10 @@ class DataTableView(CopiesSelection, QTableView):
             self._sizing = False
 
     def _size_columns(self, model, max_width: int) -> None:
-        metrics = self.fontMetrics()
         first = max(0, self.rowAt(0))
         last = min(model.rowCount(), first + 60)
         for c in range(model.columnCount()):
             if self._heading(c) in self.widths_by_hand:
                 self.setColumnWidth(c, self.widths_by_hand[self._heading(c)])
                 continue
-            header = str(model.headerData(c, _HORIZONTAL) or "")
-            width = metrics.horizontalAdvance(header) + 28
-            for r in range(first, last):
-                index = model.index(r, c)
-                font = index.data(Qt.ItemDataRole.FontRole)  # a bold total is wider than the plain lines
-                cell = metrics if font is None else QFontMetrics(font)
-                width = max(width, cell.horizontalAdvance(str(index.data() or "")) + 16)
-            self.setColumnWidth(c, min(width, max_width))
+            self.setColumnWidth(c, min(self._width_needed(model, c, first, last), max_width))
