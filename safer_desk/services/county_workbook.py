@@ -347,9 +347,12 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
     rows = []
     counted = svc.police_forces_by_area_month(store)
     strays: dict[str, set[str]] = {}
+    not_given: list[str] = []
     for area in _workbook_areas(store):
         for year in _years(store, area.id):
-            for r in svc.summary(store, area.id, year):
+            summary = svc.summary(store, area.id, year)
+            not_given += _not_derived(store, area, year, summary)
+            for r in summary:
                 v = r.view
                 if forces := svc.other_forces_only(store, v, counted):  # not the area's figures: left out
                     strays.setdefault(area.name, set()).update(forces)
@@ -362,10 +365,11 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
                              _change_percent(change),
                              v.target_words(), _shown(v.ytd_target, v.ytd_target_text()),
                              v.status_label()])  # as the tab's RAG column: "Est. ● Green" before the figure
+    note = " ".join(filter(None, [*not_given, _strays_note(strays, store)]))
     return WorkbookSheet("Indicator summary", "Indicators: the year to date against target",
                          "Each area's and year's figures to date against the same periods last year, the target "
                          "and RAG (▲ Red, ◆ Amber, ● Green, ○ No target; \"Est.\" estimated before the figure is "
-                         "known).", columns, [Block(rows)], note=_strays_note(strays, store))
+                         "known).", columns, [Block(rows)], note=note)
 
 
 def indicators_sheet(store: Store) -> WorkbookSheet | None:
@@ -378,8 +382,10 @@ def indicators_sheet(store: Store) -> WorkbookSheet | None:
     indicators = [i for i in svc.list_indicators(store) if i.frequency == "monthly"]
     counted = svc.police_forces_by_area_month(store)
     strays: dict[str, set[str]] = {}
+    not_given: list[str] = []
     for area in _workbook_areas(store):
         for year in _years(store, area.id):
+            not_given += _not_derived(store, area, year, svc.summary(store, area.id, year), monthly=True)
             for ind in indicators:
                 v = svc.year_view(store, ind, area.id, year)
                 if v.ytd is None:
@@ -395,9 +401,22 @@ def indicators_sheet(store: Store) -> WorkbookSheet | None:
                     rows.append([_area_label(area.name, v), ind.label, year.label, Month.parse(period).first_day,
                                  _shown(figure.value, ind.format(figure.value)), _shown(v.cumulative[i], cumulative),
                                  _shown(v.target_at[i], target), v.period_rags[i].label, v.comments[i]])
+    note = " ".join(filter(None, [*not_given, _strays_note(strays, store)]))
     return WorkbookSheet("Indicators by month", "Indicators by area and month", "Each monthly figure of the "
                          "office's areas, the cumulative figure against the cumulative target, and RAG to date.",
-                         columns, [Block(rows)], note=_strays_note(strays, store))
+                         columns, [Block(rows)], note=note)
+
+
+def _not_derived(store: Store, area, year: FinancialYear, summary: list, *, monthly: bool = False) -> list[str]:
+    """A partnership's or county's indicators left out because its figure, added up from its districts', is not
+    given where one of them has none (police.uk lists no row for a crime type a district had none of in a month):
+    said, with the year, as the board report says it ([] when none is left out so, or for a district)."""
+    from safer_desk.services.report_sections.indicators import not_derived_words
+
+    if not area.is_group:
+        return []
+    words = not_derived_words(store, area, year, summary, monthly=monthly)
+    return [f"{year.label}: {words}"] if words else []
 
 
 def _strays_note(strays: dict[str, set[str]], store: Store | None = None) -> str:
@@ -420,12 +439,14 @@ BUDGET_STATUS_WORDS = {
     "total": "worked out", "total-incomplete": "worked out (a cell of its column is TBC or N/K)",
     "stated": "as printed", "stated-differs": "as printed: differs from its lines",
     "stated-change-differs": "as printed: agrees with its lines, its printed change does not",
+    "stated-unchecked": "as printed: not checked (a line of its column is TBC or N/K)",
 }
 
 
 def budgets_sheet(store: Store) -> WorkbookSheet | None:
     """Each plan (the fifth tab), one block each: every cell as the paper states it, the worked-out subtotals
-    and totals, and the paper's printed totals beside them, a disagreement said under the plan."""
+    and totals, and the paper's printed totals beside them, a disagreement or a printed total that could not be
+    checked (a TBC or N/K in its lines) said under the plan."""
     from safer_desk.services import budgets as svc
 
     plans = sorted(svc.list_plans(store), key=lambda p: p.name.casefold())
@@ -443,7 +464,7 @@ def budgets_sheet(store: Store) -> WorkbookSheet | None:
                  typed[row.line_id][column.id].describe() if row.kind == "line"
                  else BUDGET_STATUS_WORDS.get(cell.status, cell.status),
                  cell.note or row.notes] for section, line, year, cell, row, column in svc.plan_figures(view)]
-        blocks.append(Block(rows, title=view.plan.name, note=" ".join(view.warnings)))
+        blocks.append(Block(rows, title=view.plan.name, note=" ".join(view.warnings + view.unchecked)))
     return WorkbookSheet("Budgets", "Budgets and plans", "Each plan's lines by year as its paper states them (TBC, "
                          "N/K, nil), with the worked-out subtotals and totals and the paper's printed totals.",
                          columns, blocks, note="Amounts in pounds; a plan printed in £'000 is shown in pounds.")

@@ -1,7 +1,8 @@
 """Budgets and plans in the board report: each plan's table in the paper's shape, with its checks.
 
 Computed subtotals and totals are shown beside the totals the paper printed ("as printed"); a printed
-figure that disagrees with its lines is marked ⚠ and said in a sentence under the table. A plan with
+figure that disagrees with its lines is marked ⚠ and said in a sentence under the table, one that could not be
+checked (a TBC or N/K in its lines) is marked "(not checked)", as the Budgets tab marks it ⓘ. A plan with
 annual change columns (seed 004's revenue budget) shows them as the paper does, "(27.5)" for a fall.
 """
 
@@ -9,10 +10,13 @@ from __future__ import annotations
 
 from safer_desk.domain.budgets import change_spans, change_word, format_amount, format_change, skipped_years_sentence
 from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.text import counted
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
 
 FLAG = " ⚠"
+# A printed total that could not be checked (a TBC or N/K in its lines): the grid's ⓘ has no glyph in the PDF's font.
+UNCHECKED = " (not checked)"
 
 
 def _plan_in(store: Store, plan_id: str, year: FinancialYear | None, areas: ReportAreas) -> bool:
@@ -42,18 +46,32 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
     if not plans:
         return []
     marked = illustrative_rows(store, "budget_cells")
-    tables, paragraphs = [], []
+    tables, views = [], []
     for summary in plans:
         view = budgets.plan_view(store, summary.id)
+        views.append(view)
         tables.append(plan_table(view, marked_cells=_marked_cells(store, summary.id, marked)))
-    flagged = sum(p.flags for p in plans)
-    paragraphs.append(
-        "Each plan as its paper sets it out. Subtotals and totals are worked out from the lines and shown beside "
-        "the totals the paper printed (“as printed”); TBC and N/K cells are carried, so a total that depends on "
-        "them says so."
-        + (f" {flagged} printed figure{'s' if flagged != 1 else ''} disagree{'s' if flagged == 1 else ''} with "
-           "the lines (marked ⚠)." if flagged else " Every printed figure agrees with its lines."))
+    paragraphs = ["Each plan as its paper sets it out. Subtotals and totals are worked out from the lines and shown "
+                  "beside the totals the paper printed (“as printed”); TBC and N/K cells are carried, so a total that "
+                  "depends on them says so. " + _checks_sentence(sum(p.flags for p in plans), views)]
     return [ReportSection("Budgets and plans", paragraphs, tables)]
+
+
+def _checks_sentence(flagged: int, views: list) -> str:
+    """The printed figures against their lines, as the Budgets tab's summary says it: not "every printed figure
+    agrees" when some could not be checked (a TBC or N/K in their lines)."""
+    unchecked = sum(len(v.unchecked) for v in views)
+    not_checked = f"{counted(unchecked, 'printed total')} could not be checked (a TBC or N/K in the lines, marked " \
+        "“not checked”)"
+    if flagged:
+        verb = "disagrees" if flagged == 1 else "disagree"
+        return f"{counted(flagged, 'printed figure')} {verb} with the lines (marked ⚠)" + \
+            (f"; {not_checked}." if unchecked else ".")
+    if not unchecked:
+        return "Every printed figure agrees with its lines."
+    # "the others agree" only when some printed figure was checked and agreed: of none, it misleads.
+    others = any(c.agrees for v in views for c in v.totals.checks)
+    return not_checked + ("; the others agree with their lines." if others else ".")
 
 
 def _marked_cells(store: Store, plan_id: str, marked: dict[str, str]) -> dict[tuple[str, str], str]:
@@ -108,7 +126,7 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
             change = format_change(cell.change.percent, paper=True) if cell.change else ""
             if column.id in change_before:
                 out.append(change)
-            text = cell.text + (FLAG if cell.flagged else "")
+            text = cell.text + (FLAG if cell.flagged else UNCHECKED if cell.unchecked else "")
             if row.line_id and (row.line_id, column.id) in marked_cells:
                 text += " (illustrative)"
                 illustrative = True

@@ -131,7 +131,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         strays = {r.indicator.id: forces for r in rows if (forces := svc.other_forces_only(store, r.view, counted))}
         kept = [r for r in rows if r.indicator.id not in strays]
         sections.append(_section(store, replace(area, name=headed[area.id]), year, kept, marks))
-        if area.is_group and (not_given := _not_derived_words(store, area, year, rows)):
+        if area.is_group and (not_given := not_derived_words(store, area, year, rows)):
             sections[-1].paragraphs.append(not_given)
         if strays:
             sections[-1].paragraphs.append(_other_forces_words(
@@ -147,14 +147,16 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     return notice + sections
 
 
-def _not_derived_words(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow]) -> str:
+def not_derived_words(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow], *,
+                      monthly: bool = False) -> str:
     """The indicators a partnership's or county's section leaves out because its figure, added up from its
     districts', is not given where one of them has none (police.uk lists no row for a crime type a district had
-    none of in a month), with those districts and periods; "" when none is left out so."""
+    none of in a month), with those districts and periods; "" when none is left out so. monthly: of the monthly
+    indicators only (the county workbook's sheet by month)."""
     shown = {r.indicator.id for r in rows}
     gaps, police = [], False
     for ind in svc.list_indicators(store):
-        if ind.id in shown:
+        if ind.id in shown or (monthly and ind.frequency != "monthly"):
             continue
         periods = svc.year_periods(ind.frequency, year)
         derived = svc.derive_figures(store, ind, area, periods)
@@ -238,11 +240,16 @@ def _derived_paragraph(store: Store, area: svc.Area, year: FinancialYear, rows: 
     missing: Counter[str] = Counter()
     other: set[str] = set()
     gaps = 0
+    absent = svc.county_districts_absent(store, area.id)
     for r in rows:
         v = r.view
         for i in range(v.periods_to_date):  # periods up to the latest figure: later ones are simply not yet in
             d = v.derived[i] if i < len(v.derived) else None
             if d is None or d.figure is not None or v.this_year[i] is not None:
+                continue
+            # A month no district has a figure for (one month of police.uk data) is said by the indicator's own
+            # words ("no figures for Apr-20 to Dec-20"), not counted here as a figure that could not be added up.
+            if d.missing and not d.used and not absent:
                 continue
             gaps += 1
             missing.update(d.missing)
