@@ -187,12 +187,12 @@ class BudgetsPresenter(ScreenPresenter):
     def warnings_shown(self, most: int = 3) -> tuple[str, str]:
         """The disagreements, then the printed totals that could not be checked, as said under the grid, and all of
         them: past ``most``, the rest are counted (nine lines of them pushed the grid down to two rows on a laptop;
-        each is marked ⚠ or ⓘ in the grid)."""
-        unchecked = [f"ⓘ {w}" for w in self.unchecked()]
+        each is marked ⚠ or ℹ in the grid)."""
+        unchecked = [f"ℹ {w}" for w in self.unchecked()]
         lines = [f"⚠ {w}" for w in self.warnings()] + unchecked
         if len(lines) <= most:
             return "\n".join(lines), "\n".join(lines)
-        marks = "⚠ or ⓘ" if unchecked else "⚠"
+        marks = "⚠ or ℹ" if unchecked else "⚠"
         more = f"… and {len(lines) - most} more, each marked {marks} in the grid (point here to read them all)."
         return "\n".join([*lines[:most], more]), "\n".join(lines)
 
@@ -524,7 +524,7 @@ class BudgetsPresenter(ScreenPresenter):
         else:
             said = f"{counted(len(found), 'cell')} keep a split in their notes, as an older version saved them, so " \
                    "they are"
-        return f"ⓘ {said} not checked against the amount: {'; '.join(shown)}.", "\n".join(cells)
+        return f"ℹ {said} not checked against the amount: {'; '.join(shown)}.", "\n".join(cells)
 
     def read_notes_as_splits(self) -> bool:
         """The cells' notes that state a split read as that split (then checked as a typed one): one undo step."""

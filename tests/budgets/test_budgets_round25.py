@@ -274,7 +274,7 @@ def test_a_split_kept_as_a_note_is_said_and_read_as_a_split_only_when_asked(stor
     p, log = presenter_on(store)
     said, every = p.splits_in_notes()
     assert every.count("\n") == 1
-    assert said == ("ⓘ 2 cells keep a split in their notes, as an older version saved them, so they are not checked "
+    assert said == ("ℹ 2 cells keep a split in their notes, as an older version saved them, so they are not checked "
                     "against the amount: Target hardening, 2017/18 (“£2,000 per district, agreed”); Target "
                     "hardening, 2019/20 (“£1,500 per Borough”).")
     row = next(r for r in p.rows if r.kind == "line")
@@ -291,7 +291,7 @@ def test_a_split_kept_as_a_note_is_said_and_read_as_a_split_only_when_asked(stor
         400_000, 200_000, "agreed", "1.7")
     assert next(r for r in p.rows if r.kind == "line").cells[2].text == "£4,000 (£1,500 per borough)"
     log.undo()
-    assert p.splits_in_notes()[0].startswith("ⓘ 2 cells")
+    assert p.splits_in_notes()[0].startswith("ℹ 2 cells")
     assert p.warnings() == ()
 
 
@@ -310,7 +310,7 @@ def test_the_window_says_which_cells_and_reads_them_with_the_button(qtbot, empty
     plan_saved_by_an_older_version(tab.presenter.store)
     tab.presenter.reload()
     assert tab.split_notes_row.isVisible()
-    assert tab.split_notes.text().startswith("ⓘ 2 cells keep a split in their notes")
+    assert tab.split_notes.text().startswith("ℹ 2 cells keep a split in their notes")
     at = next(r for r in range(tab.model.rowCount()) if tab.model.row(r).kind == "line")
     tip = tab.model.index(at, tab.model.year_columns[2]).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("£1,500 per Borough\n") and "Its note states a split" in tip

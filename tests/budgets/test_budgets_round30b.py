@@ -71,7 +71,7 @@ def test_the_grid_marks_the_unchecked_printed_total_and_says_why(window, tmp_pat
     index = tab.model.index(row, 1)
     from PySide6.QtCore import Qt
 
-    assert index.data() == "ⓘ £12,000"  # was "£12,000", as one that agreed
+    assert index.data() == "ℹ £12,000"  # was "£12,000", as one that agreed
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "not checked" in tip and WHY in tip
     said = tab.warnings.text()

@@ -1,6 +1,6 @@
 """A printed total beside a TBC or N/K in the board report and the county workbook (round 30, third follow-up).
 
-The Budgets tab marks such a total ⓘ and says it could not be checked; the report said "Every printed figure agrees
+The Budgets tab marks such a total ℹ and says it could not be checked; the report said "Every printed figure agrees
 with its lines." and the workbook wrote the raw status "stated-unchecked", its note under the plan silent.
 """
 

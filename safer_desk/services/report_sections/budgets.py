@@ -2,7 +2,7 @@
 
 Computed subtotals and totals are shown beside the totals the paper printed ("as printed"); a printed
 figure that disagrees with its lines is marked ⚠ and said in a sentence under the table, one that could not be
-checked (a TBC or N/K in its lines) is marked "(not checked)", as the Budgets tab marks it ⓘ. A plan with
+checked (a TBC or N/K in its lines) is marked "(not checked)", as the Budgets tab marks it ℹ. A plan with
 annual change columns (seed 004's revenue budget) shows them as the paper does, "(27.5)" for a fall.
 """
 
@@ -15,7 +15,7 @@ from safer_desk.services.report_model import ReportAreas, ReportSection, ReportT
 from safer_desk.storage.store import Store
 
 FLAG = " ⚠"
-# A printed total that could not be checked (a TBC or N/K in its lines): the grid's ⓘ has no glyph in the PDF's font.
+# A printed total that could not be checked (a TBC or N/K in its lines): the grid's ℹ has no glyph in the PDF's font.
 UNCHECKED = " (not checked)"
 
 

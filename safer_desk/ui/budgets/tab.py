@@ -90,7 +90,8 @@ def _cell_text(row: GridRow, i: int) -> str:
     cell = row.cells[i] if i < len(row.cells) else None
     if cell is None or not cell.text:
         return ""
-    return ("⚠ " if cell.flag else "ⓘ " if cell.unchecked else "") + cell.text
+    # ℹ, not ⓘ: a Linux desktop's DejaVu Sans (no Noto symbols) drew ⓘ as an empty box beside the figure.
+    return ("⚠ " if cell.flag else "ℹ " if cell.unchecked else "") + cell.text
 
 
 def _cell_tip(row: GridRow, i: int) -> str | None:

@@ -524,7 +524,7 @@ class FundPage(QWidget):
                               + funds.forecast_sentence(f))
         if f.summary_rows:
             self.summary_note.setText(
-                f"ⓘ {counted(f.summary_rows, 'row')} of this fund came as district summaries "
+                f"ℹ {counted(f.summary_rows, 'row')} of this fund came as district summaries "
                 "(no individual referrals): they are in every total, but the spend-per-victim distribution and "
                 "median cover only the referrals recorded in detail in this file.")
             self.summary_note.show()
