@@ -157,3 +157,17 @@ def test_a_county_figure_not_given_because_a_district_has_none_is_said(tmp_path)
     said = " ".join(suffolk.paragraphs)
     assert "Possession of weapons (no figure for Babergh in Jan-21)" in said
     assert "Robbery (no figure for Mid Suffolk in Jan-21)" in said
+
+
+def test_the_total_cost_of_reviews_none_of_whose_cost_is_known_is_not_yet_known(demo_store):
+    """Reviews none of whose cost is known: the report's Total row said Cost £0 where the Costs tab says "Not yet
+    known" (the guide: "Not yet known, never £0") (round 30)."""
+    from safer_desk.services import dhr
+
+    for case in dhr.list_cases(demo_store, today=date.today()):
+        if case.cost_known:
+            dhr.delete_case(demo_store, case.id)
+    section = next(s for s in build_report(demo_store).sections if s.title.endswith("cost recovery"))
+    table = next(t for t in section.tables if t.title == "Cost recovery per case")
+    assert dict(zip(table.header, table.total_row))["Cost"] == "Not yet known"
+    assert "known so far" not in (table.note or "")

@@ -52,17 +52,21 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         if lines_marked:
             marks.append("The split of a review's cost into cost lines is illustrative where the paper gives only "
                          "the total.")
-        if any(not c.cost_known for c in cases):
+        known = [c for c in cases if c.cost_known]
+        if known and len(known) < len(cases):
             marks.append("The total cost is of the reviews whose cost is known so far.")
+        # As the Costs tab's Total: of costs none of which is known, "Not yet known", never £0.
+        total_cost = money(sum(c.cost_pence for c in known)) if known else "Not yet known"
         ledger = (dhr.partner_ledger(store, today=today) if len(cases) == len(dhr.list_cases(store, today=today))
                   else _ledger_of(dhr, store, [c.id for c in cases], today))
         tables = [ReportTable("Cost recovery per case", ["Case", "Kind", "District", "Stage reached", "Status",
                                                          "Cost", "Net billed", "Recovered", "Outstanding",
                                                          "Shortfall", "Not yet billed"],
                               case_rows, align=["l", "l", "l", "l", "l", "r", "r", "r", "r", "r", "r"],
-                              total_row=["Total", "", "", "", "", *(money(sum(getattr(c, f) for c in cases)) for f in (
-                                  "cost_pence", "net_billed_pence", "recovered_pence", "outstanding_pence",
-                                  "shortfall_pence", "unbilled_pence"))],  # as the Costs tab's list adds them up
+                              total_row=["Total", "", "", "", "", total_cost, *(
+                                  money(sum(getattr(c, f) for c in cases)) for f in (
+                                      "net_billed_pence", "recovered_pence", "outstanding_pence", "shortfall_pence",
+                                      "unbilled_pence"))],  # as the Costs tab's list adds them up
                               note=" ".join(marks))]
         if ledger:
             ledger_rows, ledger_total = recovery_rows(ledger)
