@@ -38,3 +38,24 @@ def test_a_new_project_can_be_saved_at_once(demo_window, qtbot, prompts):
     page = demo_window.show_tab("projects").register
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert page.editor.save_button.isEnabled()
+
+
+def test_a_new_files_first_project_is_shown_whole_in_the_register(window, qtbot, tmp_path):
+    """On a new file the register was sized with no rows: its first project showed Ref "BA…" and Cost "£12,…" with
+    room to spare (round 30, a new office's walk). Sized again when the first rows come, nothing is cut."""
+    assert window.open_path(tmp_path / "babergh.sqlite", create=True)
+    window.resize(1366, 768)
+    window.show()
+    page = window.show_tab("projects").register
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    page.editor.type_into("title", "Babergh target hardening")
+    page.editor.type_into("ref", "BAB-01")
+    page.editor.type_into("cost", "£12,500")
+    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=10000)
+    metrics = page.view.fontMetrics()
+    for key in ("ref", "cost"):
+        column = next(i for i, c in enumerate(page.model.columns) if c.key == key)
+        text = page.proxy.index(0, column).data()
+        assert metrics.horizontalAdvance(text) + 8 <= page.view.columnWidth(column), (key, text)

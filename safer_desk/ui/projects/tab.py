@@ -234,10 +234,14 @@ class RegisterPage(QWidget):
             self.session.notify("projects")
         self._refill_choices()
         self.apply_filters()
+        if self._sized_empty and self.model.rows:  # a new file's register, sized with no rows: its first ones
+            self._size_columns()
+
+    _sized_empty = False
 
     # Widest a column may grow to, in average characters; cells are measured on the first rows only, because
     # measuring thousands of rows would take longer than the paint.
-    MAX_WIDTHS = {"ref": 5, "title": 28, "status": 12, "funding_route": 15, "cost": 19, "met": 5,
+    MAX_WIDTHS = {"ref": 8, "title": 28, "status": 12, "funding_route": 15, "cost": 19, "met": 5,
                   "lead_organisation": 26, "areas": 14, "check": 15}
     MEASURED_ROWS = 30
 
@@ -245,6 +249,7 @@ class RegisterPage(QWidget):
         metrics = self.view.fontMetrics()
         char = metrics.averageCharWidth()
         rows = self.model.rows[: self.MEASURED_ROWS]
+        self._sized_empty = not rows  # on a new file: sized to the headings, and again when the first rows come
         for i, column in enumerate(self.model.columns):
             widest = metrics.horizontalAdvance(column.header) + 24
             for row in rows:
