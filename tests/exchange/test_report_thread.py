@@ -100,7 +100,9 @@ def test_cancel_in_the_progress_window_leaves_no_file_and_the_earlier_report(dem
     target.parent.mkdir()
     target.write_bytes(EARLIER)
     dialog = report_dialog(demo_window, target)
+    prompts.answers.append(True)  # Replace the earlier report (asked, as it is there already)
     dialog.accept()
+    assert prompts.questions and "Replace it?" in prompts.questions[-1][1]
     qtbot.waitUntil(gate.reached.is_set, timeout=20000)
     progress = dialog.task._dialog
     qtbot.waitUntil(progress.isVisible, timeout=10000)  # shown once the work has lasted a moment

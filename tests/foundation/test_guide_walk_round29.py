@@ -84,3 +84,31 @@ def test_an_export_and_a_report_are_suggested_under_the_office_s_name(window, tm
         str(office.with_name("Babergh - Mid Suffolk - office for county.sqlite"))
     assert ReportDialog(window.session, window).path_edit.text() == \
         str(office.with_name("Babergh - Mid Suffolk - office board report.pdf"))
+
+
+def test_a_report_or_export_typed_over_a_file_that_is_there_asks_first(window, tmp_path, prompts, monkeypatch):
+    """Board Report… wrote over last month's report of the same name without a word (round 30, a new office's walk).
+    A name typed over a file that is there asks Replace or Cancel; Cancel leaves it, and a name chosen with Browse…
+    (whose dialog asked already) is not asked about again."""
+    from safer_desk.ui import prompts as module
+    from safer_desk.ui.exchange.dialogs import ExportDialog
+    from safer_desk.ui.exchange.report_dialog import ReportDialog
+
+    assert window.open_path(tmp_path / "babergh.sqlite", create=True)
+    earlier = tmp_path / "board.pdf"
+    earlier.write_bytes(b"last month's report")
+    dialog = ReportDialog(window.session, window)
+    dialog.path_edit.setText(str(earlier))
+    dialog.accept()  # answered Cancel
+    assert "board.pdf is already in" in prompts.questions[-1][1] and "Replace it?" in prompts.questions[-1][1]
+    assert earlier.read_bytes() == b"last month's report" and dialog.task is None
+    export = ExportDialog(window.session, window)
+    there = tmp_path / "for county.sqlite"
+    there.write_bytes(b"an earlier export")
+    monkeypatch.setattr(module, "save_file_name", lambda *a, **k: str(there))
+    export.browse()
+    asked = len(prompts.questions)
+    export.accept()
+    assert len(prompts.questions) == asked  # Browse…'s own dialog asked
+    if export.task is not None:
+        export.task.cancel()

@@ -45,6 +45,15 @@ def _path_row(parent: QWidget, edit: QLineEdit, browse) -> QHBoxLayout:
     return row
 
 
+def _replacing_refused(parent: QWidget, title: str, target: Path, browsed: str) -> bool:
+    """A file typed over one that is there: asked first (Replace or Cancel), as the Browse… dialog asks; one chosen
+    with Browse… was asked about there. A board report written over last month's without a word was lost."""
+    if not target.is_file() or str(target) == browsed:
+        return False
+    return not prompts.ask(parent, title, f"{target.name} is already in {target.parent}.\n\nReplace it?",
+                           yes="Replace", no="Cancel")
+
+
 def _folder_missing(parent: QWidget, title: str, target: Path) -> bool:
     """A file typed into a folder that does not exist: said, with the dialog left open to choose again (a
     mistyped folder is never made on the user's behalf)."""
@@ -101,7 +110,10 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         name = prompts.save_file_name(self, "Export for County", EXPORT_FILTER, self.path_edit.text())
         if name:
+            self.browsed = name  # a file there already was asked about by the dialog
             self.path_edit.setText(name)
+
+    browsed = ""
 
     def accept(self) -> None:
         """Check the choices and start the export in the background (the dialog closes when it starts)."""
@@ -121,7 +133,8 @@ class ExportDialog(QDialog):
         except CountyError as exc:  # said as the service and the command line say it
             prompts.show_error(self, "Export for County", str(exc))
             return
-        if _folder_missing(self, "Export for County", target):
+        if _folder_missing(self, "Export for County", target) or \
+                _replacing_refused(self, "Export for County", target, self.browsed):
             return
         include = self.referrals_check.isChecked()
         window = self.parentWidget()

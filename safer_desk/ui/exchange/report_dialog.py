@@ -19,7 +19,7 @@ from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import file_name_from
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.ui import prompts
-from safer_desk.ui.exchange.dialogs import _file_label, _folder_missing, _path_row
+from safer_desk.ui.exchange.dialogs import _file_label, _folder_missing, _path_row, _replacing_refused
 from safer_desk.ui.session import Session
 from safer_desk.ui.workers import Task, run_task
 
@@ -167,7 +167,10 @@ class ReportDialog(QDialog):
     def browse(self) -> None:
         name = prompts.save_file_name(self, "Board Report", REPORT_FILTER, self.path_edit.text())
         if name:
+            self.browsed = name  # a file there already was asked about by the dialog
             self.path_edit.setText(name)
+
+    browsed = ""
 
     def set_area(self, name: str) -> None:
         """Choose an area by its label as listed ("Cornwall (county)"), or by a name only one area has."""
@@ -195,7 +198,8 @@ class ReportDialog(QDialog):
         if target is None or target.suffix.lower() not in REPORT_SUFFIXES:
             prompts.show_error(self, "Board Report", "Choose a file ending in .pdf or .html for the report.")
             return
-        if _folder_missing(self, "Board Report", target):
+        if _folder_missing(self, "Board Report", target) or \
+                _replacing_refused(self, "Board Report", target, self.browsed):
             return
         year = self.year_combo.currentText()
         year = None if year == "All years" else year
