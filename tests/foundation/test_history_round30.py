@@ -70,7 +70,7 @@ def test_a_scenario_saved_against_the_whole_award_reads_as_the_page_says_it(demo
     page.load(scenario_id)
     assert page.save(), page.message
     saved_again, _corrected, saved = history_lines(demo_store, limit=3)
-    assert (f"Changed the award year of commissioning scenario CSP 2018/19 from 2018/19 to the whole award"
+    assert ("Changed the award year of commissioning scenario CSP 2018/19 from 2018/19 to the whole award"
             in saved_again.details)
     assert saved.details[0].startswith("Added commissioning scenario CSP 2018/19: ")
     assert "ranges upper end" in saved.details[0] and "range end" not in saved.details[0]
