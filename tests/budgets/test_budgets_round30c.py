@@ -11,20 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
-NOTE = "Cost to be reimbursed from WSCSP key statutory partners"
-
-
-def _dhr_2017(demo_window, qtbot):
-    """Seed 002 §6 shown, its DHRs 2017/18 cell (£7,525.58, with its note) chosen, the grid in focus."""
-    demo_window.resize(1280, 800)
-    demo_window.show()
-    tab = demo_window.show_tab("budgets")
-    tab.presenter.select(next(p.id for p in tab.presenter.plans if p.name.startswith("Western Suffolk")))
-    row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data().startswith("Domestic Homicide"))
-    tab.view.setCurrentIndex(tab.model.index(row, 1))
-    tab.view.setFocus()
-    qtbot.waitUntil(tab.view.hasFocus)
-    return tab, row
+from tests.budgets.test_budgets_round30 import NOTE, _dhr_2017  # the cell with its note, chosen
 
 
 def test_a_figure_pasted_with_its_own_split_over_a_cell_with_a_note_keeps_the_note(demo_window, qtbot):

@@ -126,6 +126,16 @@ def as_older_file(path) -> None:
     conn.close()
 
 
+def first_day_once_upgraded(path, case_id: str):
+    """The review's first billing day once the file, made as the program before step 24 left it, is upgraded."""
+    as_older_file(path)
+    store = open_store(path)
+    try:
+        return dhr.first_billed_on(store, case_id)
+    finally:
+        store.close()
+
+
 def test_an_older_file_billed_again_gets_its_first_billing_day_from_the_audit_trail(demo_path):
     store = open_store(demo_path)
     case_id = billed_then_billed_again(store)
@@ -156,12 +166,7 @@ def test_an_undone_billing_in_the_audit_trail_is_not_the_first_billing_day(demo_
     dhr.restore_case(store, before)  # undone: the invoices of 01/05/2022 were never the billing
     dhr.bill_partners(store, case_id, invoiced_on="2022-06-15")
     store.close()
-    as_older_file(demo_path)
-    store = open_store(demo_path)
-    try:
-        assert dhr.first_billed_on(store, case_id) == FIRST
-    finally:
-        store.close()
+    assert first_day_once_upgraded(demo_path, case_id) == FIRST
 
 
 def test_a_file_with_the_step_is_refused_by_a_program_without_it(demo_path, monkeypatch):

@@ -15,7 +15,7 @@ from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.dhr import DhrPresenter
 from safer_desk.services import dhr
 from safer_desk.storage.store import open_store
-from tests.costs.test_dhr_first_billed_round30 import FIRST, UNDER_WAY, as_older_file
+from tests.costs.test_dhr_first_billed_round30 import FIRST, UNDER_WAY, as_older_file, first_day_once_upgraded
 from tests.costs.test_partners_on_billing_date import CCGS, ICB, ccgs_became_the_icb
 
 AFRESH = date(2022, 7, 20)  # after the ICB joined on 01/07/2022
@@ -109,9 +109,4 @@ def test_an_older_file_whose_billed_again_review_was_deleted_and_undone_keeps_th
     dhr.delete_case(store, case_id)
     dhr.restore_case(store, kept)  # Edit > Undo
     store.close()
-    as_older_file(demo_path)
-    store = open_store(demo_path)
-    try:
-        assert dhr.first_billed_on(store, case_id) == FIRST
-    finally:
-        store.close()
+    assert first_day_once_upgraded(demo_path, case_id) == FIRST
