@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
+# A row's hash is the storage layer's (a migration step hashes a county's merged rows again with it).
 from safer_desk.storage.row_hashes import ENCODE, canonical, row_hash  # noqa: F401 (row_hash: used from here)
 
 # The file's identity and its audit trail stay with the office; everything starting with "_" is internal.
@@ -146,11 +147,6 @@ def dependency_order(conn: sqlite3.Connection, tables: Iterable[str],
     return ordered
 
 
-# A row's hash is the storage layer's (a migration step hashes a county's merged rows again with it).
-_canonical = canonical
-_ENCODE = ENCODE
-
-
 def row_hasher(columns: Iterable[str], plain: Iterable[str] = ()) -> Callable[[Any], str]:
     """row_hash for many rows of one table: values in the order of columns, the same hash, less work per row
     (plain: columns whose values are always integers, text or NULL, as ``plain_columns`` finds them)."""
@@ -160,7 +156,7 @@ def row_hasher(columns: Iterable[str], plain: Iterable[str] = ()) -> Callable[[A
     plain = set(plain)
     order = sorted(range(len(columns)), key=lambda i: columns[i])
     # The JSON text row_hash builds, [["a",1],["b","x"]], with a slot for each value.
-    template = "[" + ",".join("[" + _ENCODE(columns[i]).replace("%", "%%") + ",%s]" for i in order) + "]"
+    template = "[" + ",".join("[" + ENCODE(columns[i]).replace("%", "%%") + ",%s]" for i in order) + "]"
     sha256 = hashlib.sha256
 
     def plain_value(v: Any) -> str:
@@ -170,10 +166,10 @@ def row_hasher(columns: Iterable[str], plain: Iterable[str] = ()) -> Callable[[A
             return encode_basestring(v)
         if type(v) is int:
             return int.__repr__(v)
-        return _ENCODE(_canonical(v))
+        return ENCODE(canonical(v))
 
     def any_value(v: Any) -> str:
-        return _ENCODE(_canonical(v))
+        return ENCODE(canonical(v))
 
     encoders = [(i, plain_value if columns[i] in plain else any_value) for i in order]
 
@@ -276,7 +272,7 @@ def sql_text(text: str) -> str:
 
 
 def canonical_value_sql(column: str, plain: bool, alias: str = "") -> str:
-    """SQL for a column's value as canonical JSON text (``_canonical`` then JSON)."""
+    """SQL for a column's value as canonical JSON text (``canonical`` then JSON)."""
     c = f"{alias}.{quote(column)}" if alias else quote(column)
     if plain:
         return f"json_quote({c})"
@@ -328,9 +324,9 @@ def row_hash_text_sql(columns: Iterable[str], plain: Iterable[str] = (), alias: 
     plain = set(plain)
     names = sorted(columns)
     if len(names) <= _FUNCTION_ARGUMENTS:
-        template = "[" + ",".join("[" + _ENCODE(c).replace("%", "%%") + ",%s]" for c in names) + "]"
+        template = "[" + ",".join("[" + ENCODE(c).replace("%", "%%") + ",%s]" for c in names) + "]"
         return f"printf({sql_text(template)}, {', '.join(_text_value_sql(c, c in plain, alias) for c in names)})"
-    parts = [sql_text("[" + _ENCODE(c) + ",") + " || " + canonical_value_sql(c, c in plain, alias) + " || ']'"
+    parts = [sql_text("[" + ENCODE(c) + ",") + " || " + canonical_value_sql(c, c in plain, alias) + " || ']'"
              for c in names]
     return "'[' || " + " || ',' || ".join(parts) + " || ']'"
 

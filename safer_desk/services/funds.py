@@ -754,11 +754,6 @@ def _dated_receipts(store: Store, fund: Fund) -> list[tuple[date | None, Month, 
     return rows
 
 
-def _money_in_hand(store: Store, fund: Fund, today: date) -> tuple[Month, int]:
-    """Today's month and the pence received by ``today`` (money dated later this month is still to come)."""
-    return Month.of(today), sum(p for on, _, p, _ in _dated_receipts(store, fund) if on is None or on <= today)
-
-
 def received_by(money: list[tuple[Month, int, str]], month: Month) -> int:
     """The pence of ``receipts`` there by ``month`` (money counts from the month it is received)."""
     return sum(p for m, p, _ in money if m <= month)
@@ -925,7 +920,8 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
                                     complete_to=complete_to)
     ranges = domain.forecast_range(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
                                    as_at=as_at, incomplete_from=incomplete_from, complete_to=complete_to)
-    money = receipts(store, fund)
+    dated = _dated_receipts(store, fund)  # read once: the money by month, in hand today, and still to come
+    money = [(month, pence, who) for _, month, pence, who in dated]
     if fund.status == "closed":  # its spend is as reported: the money received by the period's end less it is left
         left = received_by(money, fund.end_month) - spent
         forecast = domain.closed_forecast(forecast, left)
@@ -933,8 +929,9 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
             ranges = replace(ranges, forecasts=tuple(domain.closed_forecast(f, left) for f in ranges.forecasts))
     else:
         seen = today or date.today()
-        in_hand = _money_in_hand(store, fund, seen)
-        to_come = [(m, p, who) for on, m, p, who in _dated_receipts(store, fund) if on is not None and on > seen]
+        # Today's month and the pence received by today (money dated later this month is still to come).
+        in_hand = Month.of(seen), sum(p for on, _, p, _ in dated if on is None or on <= seen)
+        to_come = [(m, p, who) for on, m, p, who in dated if on is not None and on > seen]
         forecast = money_as_received(forecast, money, in_hand=in_hand, to_come=to_come)
         if ranges is not None:
             ranges = replace(ranges, forecasts=tuple(money_as_received(f, money, in_hand=in_hand, to_come=to_come)

@@ -352,3 +352,25 @@ def county_then_office_changes(office_path: Path, folder: Path, change) -> tuple
     finally:
         county.close()
     return folder / "county.sqlite", second
+
+
+def hold_merge_until_cancelled(monkeypatch, office: str | None = None) -> list:
+    """Each file's merge (or only ``office``'s) waits at its start until the user has pressed Cancel, so a test of
+    Cancel is not a race; returns the list a merge appends to once it is waiting."""
+    import time
+
+    from safer_desk.exchange import county_merge
+
+    original, started = county_merge._Merger.run, []
+
+    def held(self, tables):
+        if office is None or self.m.office_name == office:
+            started.append(True)
+            for _ in range(500):
+                if self.cancelled():
+                    break
+                time.sleep(0.01)
+        return original(self, tables)
+
+    monkeypatch.setattr(county_merge._Merger, "run", held)
+    return started

@@ -77,9 +77,6 @@ def test_a_merge_cancelled_after_a_file_went_in_closes_undo_as_a_merge_does(wind
     offered the decision taken before it: undone, it put back the conflict as it was before Mid Suffolk's new file
     ("£40,000 from Mid Suffolk office"), a version the office no longer sends, to be kept by the next Keep District
     Version. As after a merge, Undo does not go back past the files that went in, and the message says so."""
-    import time
-
-    from safer_desk.exchange import county_merge
     from safer_desk.services.county import export_for_county
     from safer_desk.services.projects import Project, add_projects
     from safer_desk.storage.store import open_store
@@ -87,7 +84,7 @@ def test_a_merge_cancelled_after_a_file_went_in_closes_undo_as_a_merge_does(wind
     from safer_desk.ui.exchange.menu import open_conflicts_dialog
     from safer_desk.ui.session import UNDO_CLOSED
     from tests.exchange.district_offices import office_from, template
-    from tests.exchange.helpers import officer_keys
+    from tests.exchange.helpers import hold_merge_until_cancelled, officer_keys
     from tests.exchange.test_county_conflicts_shared import set_cost
 
     base = template(tmp_path, police=False)
@@ -119,18 +116,7 @@ def test_a_merge_cancelled_after_a_file_went_in_closes_undo_as_a_merge_does(wind
     dialog.close()
     assert window.undo_action.isEnabled()
 
-    original, started = county_merge._Merger.run, []
-
-    def held_at_babergh(self, tables):  # Babergh's file waits for Cancel, so the test is not a race
-        if self.m.office_name == "Babergh office":
-            started.append(True)
-            for _ in range(500):
-                if self.cancelled():
-                    break
-                time.sleep(0.01)
-        return original(self, tables)
-
-    monkeypatch.setattr(county_merge._Merger, "run", held_at_babergh)
+    started = hold_merge_until_cancelled(monkeypatch, "Babergh office")  # Babergh's file waits for Cancel
     task = import_district_files(window, [str(m2), str(b2)], accept_keys=officer_keys())
     qtbot.waitUntil(lambda: bool(started), timeout=10000)
     with qtbot.waitSignal(task.signals.cancelled, timeout=10000):

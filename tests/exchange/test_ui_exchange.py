@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from safer_desk.services.county import export_for_county
 from safer_desk.storage.store import open_store
-from tests.exchange.helpers import fill_district, new_office, officer_keys
+from tests.exchange.helpers import fill_district, hold_merge_until_cancelled, new_office, officer_keys
 
 
 def file_actions(window) -> list[str]:
@@ -291,24 +291,9 @@ def test_report_dialog_needs_a_pdf_or_html_name_and_a_real_date(demo_window, pro
 
 
 def test_cancelling_an_import_rolls_it_back(window, qtbot, prompts, tmp_path, district_exports, monkeypatch):
-    from safer_desk.exchange import county_merge
     from safer_desk.ui.exchange.dialogs import import_district_files
 
-    original = county_merge._Merger.run
-    started = []
-
-    def run_when_cancelled(self, tables):
-        # Hold the merge at its start until the user has pressed Cancel, so the test is not a race.
-        started.append(True)
-        for _ in range(500):
-            if self.cancelled():
-                break
-            import time
-
-            time.sleep(0.01)
-        return original(self, tables)
-
-    monkeypatch.setattr(county_merge._Merger, "run", run_when_cancelled)
+    started = hold_merge_until_cancelled(monkeypatch)
     assert window.open_path(tmp_path / "county.sqlite")
     task = import_district_files(window, [str(district_exports[0])], accept_keys=officer_keys())
     qtbot.waitUntil(lambda: bool(started), timeout=10000)
