@@ -244,6 +244,21 @@ def refuse_new_file_name(path: str | Path) -> None:
             raise CliError(f"{exc} The Safer Desk FILE comes first, then the files it reads.", code=2) from exc
 
 
+def refuse_files_swapped(file: str | Path, readers: Iterable[str | Path]) -> None:
+    """FILE naming what the command reads (a folder, a CSV, a zip, a workbook) and a file to read named as a Safer
+    Desk file (office.sqlite): the two given in the wrong order. A usage error, before anything is read or made,
+    rather than "street.csv is not a Safer Desk file" or "there is no file at office.sqlite" (one the command makes)."""
+    from safer_desk.storage.store import OTHER_KINDS_OF_FILE
+
+    file = Path(file)
+    if not (file.is_dir() or file.suffix.lower() in OTHER_KINDS_OF_FILE):
+        return
+    office = next((Path(r) for r in readers if Path(r).suffix.lower() in (".sqlite", ".sqlite3", ".db")), None)
+    if office is not None:
+        raise CliError(f"{file.name} is given as the Safer Desk FILE and {office.name} as a file to read: the Safer "
+                       "Desk FILE comes first, then the files it reads. Nothing was read or changed.", code=2)
+
+
 def refuse_output(out: str | Path) -> None:
     """OUT names a file to write: not a folder, and in a folder that exists. A mistyped folder is refused,
     as any program refuses it, rather than made (with the report or the export in it, where nobody looks)."""

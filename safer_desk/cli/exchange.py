@@ -173,6 +173,11 @@ def _decide(store, args: argparse.Namespace, offices=None) -> None:
     says that the files were merged all the same (the conflicts exist only once they are)."""
     from safer_desk.services.county import CountyError, conflicts_text, list_conflicts, resolve_conflicts
 
+    if offices is not None and args.conflict is None and not list_conflicts(store, offices=offices):
+        # After a merge, every conflict of its files, and none open: nothing to decide, not a refusal (a clean merge
+        # read as a failed one by the county's script).
+        print("The files merged have no open conflicts to decide.")
+        return
     try:
         decided = resolve_conflicts(store, args.keep, which=args.conflict, offices=offices)
     except CountyError as exc:
@@ -286,6 +291,8 @@ def run_keys(args: argparse.Namespace) -> int:
     from safer_desk.cli.common import print_csv
     from safer_desk.services.county import CountyError, registered_keys, withdraw_key
 
+    if args.reason and not args.withdraw:  # typed for a withdrawal: never dropped unsaid while the keys are listed
+        raise CliError("--reason says why a key is withdrawn: give it with --withdraw FINGERPRINT", code=2)
     if args.withdraw:
         if not Path(args.county).exists():
             raise CliError(f"there is no file at {args.county}")

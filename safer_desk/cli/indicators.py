@@ -32,6 +32,7 @@ from safer_desk.cli.common import (
     option_type,
     print_csv,
     read_financial_year,
+    refuse_files_swapped,
     store_for_writing,
 )
 
@@ -124,6 +125,7 @@ def run_import_police(args: argparse.Namespace) -> int:
     from safer_desk.exchange.police_uk import PoliceFileError
     from safer_desk.services.police_import import import_police_files
 
+    refuse_files_swapped(args.file, args.sources)
     for source in args.sources:
         if not Path(source).exists():
             raise CliError(f"there is no file or folder at {source}")
@@ -155,6 +157,7 @@ def run_import_figures(args: argparse.Namespace) -> int:
     from safer_desk.exchange.indicator_import import ValuesFileError
     from safer_desk.services.indicators_import import apply_values, preview_values, replacing
 
+    refuse_files_swapped(args.file, [args.sheet])
     sheet = Path(args.sheet)
     if not sheet.is_file():
         raise CliError(f"there is no file at {sheet}" if not sheet.exists() else

@@ -81,15 +81,21 @@ def _build_demo(path: Path, *, overwrite: bool, keep: bool) -> tuple[Path, Path 
 def keep_before_replacing(path: Path | str) -> Path | None:
     """Before `demo OUT --force` replaces a Safer Desk file: a backup of it in the backups folder beside it (its
     path; None when there is no such file there to keep). A file named by mistake is never lost with no copy."""
-    from safer_desk.storage.store import inspect_file, make_backup
+    from safer_desk.storage.store import holds_data, inspect_file, make_backup
 
     path = Path(path)
     if not path.is_file():
         return None
     try:
         check = inspect_file(path)
-    except StoreError:
-        return None  # not a Safer Desk file (or not readable as one): the name checks say what may be replaced
+    except StoreError as exc:
+        if not holds_data(path):
+            return None  # not a database (the name checks say what may be replaced), or an export: nothing kept
+        # A newer version's file, another program's database, one cut short: no copy can be kept as a Safer Desk
+        # file's is, so it is never replaced with none.
+        raise DemoError(f"{exc} {path.name} was not replaced with the example: --force replaces a Safer Desk file "
+                        "once a copy of it is kept in the backups folder, and this one cannot be kept as one. Name "
+                        "a new file (or move this one away first). Nothing was changed.") from exc
     if not check.has_tables or check.empty:
         return None
     try:
