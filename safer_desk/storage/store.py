@@ -94,6 +94,21 @@ class FileLocked(StoreError):
     """Another Safer Desk window or process has the file open for writing."""
 
 
+class FileBusy(StoreError):
+    """Another program (not Safer Desk: a backup or sync tool, a database browser) held the file locked for longer
+    than SQLite waits: the file is not damaged, only in use."""
+
+
+# How long a look at a file waits for another program's lock on it before saying the file is in use.
+BUSY_WAIT_SECONDS = 5.0
+
+
+def in_use_elsewhere(exc: BaseException) -> bool:
+    """Whether an SQLite error is another connection's lock (SQLITE_BUSY, SQLITE_LOCKED), not damage."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(exc)
+
+
 class NeedsUpgrade(StoreError):
     """An older file opened read-only: it must be opened for writing once to be upgraded."""
 
@@ -320,6 +335,10 @@ def inspect_file(path: Path) -> FileCheck:
             raise
         if (missing := journal_went_missing(path, exc, open_here=False)) is not None:
             raise missing from exc
+        if in_use_elsewhere(exc):
+            raise FileBusy(f"{path.name} is in use by another program, which kept it locked for more than "
+                           f"{BUSY_WAIT_SECONDS:g} seconds, so it could not be read; it has not been changed. Close it "
+                           "in that program (or wait until it has finished with it), then try again.") from exc
         if short := cut_short(path):
             raise NotADatabase(f"{path.name} cannot be read: {short}. It has not been changed. "
                                f"{where_to_restore(path)}") from exc
@@ -404,14 +423,14 @@ def read_only_look(path: Path) -> sqlite3.Connection:
     if read_as_it_lies(path):
         return _schema_read(sqlite3.connect(read_only_uri(path, immutable="1"), uri=True))
     try:
-        return _schema_read(sqlite3.connect(read_only_uri(path), uri=True))
+        return _schema_read(sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_WAIT_SECONDS))
     except sqlite3.DatabaseError as exc:
         if not interrupted_write(exc) or not os.access(path, os.W_OK):
             raise  # not a recovery: the caller says what is wrong
-    with contextlib.closing(sqlite3.connect(str(path), timeout=5)) as writer, \
+    with contextlib.closing(sqlite3.connect(str(path), timeout=BUSY_WAIT_SECONDS)) as writer, \
             contextlib.suppress(sqlite3.DatabaseError):
         writer.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    return _schema_read(sqlite3.connect(read_only_uri(path), uri=True))
+    return _schema_read(sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_WAIT_SECONDS))
 
 
 def read_as_it_lies(path: Path) -> bool:

@@ -55,3 +55,28 @@ def test_a_name_too_long_for_the_journal_beside_it_is_refused_before_anything_is
     fits = folder / ("b" * 240 + ".sqlite")
     open_store(fits, create=True).close()
     assert fits.exists()
+
+
+def test_a_file_another_program_holds_locked_is_said_to_be_in_use_not_damaged(demo_path, tmp_path, monkeypatch):
+    """Another program writing the file (its lock held past the busy wait) was "damaged and cannot be read (database
+    is locked) … ask for the copy on the network drive": a file that is fine sent the officer to restore a backup."""
+    from safer_desk.storage import store as store_module
+    from safer_desk.storage.store import FileBusy, inspect_file
+
+    monkeypatch.setattr(store_module, "BUSY_WAIT_SECONDS", 0.05)
+    path = tmp_path / "office.sqlite"
+    shutil.copyfile(demo_path, path)
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = DELETE")
+    writer.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(FileBusy) as refused:
+            inspect_file(path)
+        said = str(refused.value)
+        assert "in use by another program" in said and "damaged" not in said and "restore" not in said.lower()
+        with pytest.raises(FileBusy):
+            open_office_file(path)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert inspect_file(path).has_tables  # once the other program lets go, the file opens as ever
