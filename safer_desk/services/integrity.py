@@ -128,7 +128,9 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
     if is_export:
         report.kind = "export for the county"
         if repair:
-            report.bad("an export is never repaired: ask the office to export again")
+            # Refused as asked, not as damage: a good export sent the county to ask the office for another.
+            report.bad("--repair is for office and county files only: an export is never changed, so nothing was "
+                       "repaired (the checks below say whether this one is sound)")
         _check_export(path, report)
     else:
         try:

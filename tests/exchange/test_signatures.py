@@ -404,7 +404,9 @@ def test_check_exit_codes(district, tmp_path):
     code, out, _ = cli_output(["check", str(tmp_path / "nowhere.sqlite")])
     assert code == 1 and "there is no file" in out
     assert cli_output(["check"])[0] == 2
-    assert cli_output(["check", str(good), "--repair"])[0] == 1  # an export is never repaired
+    code, out, _ = cli_output(["check", str(good), "--repair"])
+    assert code == 1  # an export is never repaired: refused as asked, without calling a sound export unsound
+    assert "--repair is for office and county files only" in out and "export again" not in out
 
 
 def test_merge_usage_and_refusal_exit_codes(district, tmp_path):
