@@ -199,6 +199,12 @@ class FormPresenter:
         slips: dict[str, Slip] = {}
         for f in self.fields:
             value, error, slip = read_value(f, self.values.get(f.key, ""), today=today)
+            held = str(self.values.get(f.key) or "").strip()
+            if error and f.kind == FieldKind.CHOICE and held and not self._typed(f.key):
+                # A value the list does not offer, kept in the file (an older program's, a merge's) and untouched:
+                # kept as it is, for the service to judge. Refused, correcting only an amount meant choosing
+                # another category first, changing what the person never meant to change.
+                value, error = held, ""
             parsed[f.key] = value
             if error:
                 errors[f.key] = error

@@ -61,6 +61,37 @@ def widget_text(widget: QWidget) -> str:
     return widget.text()  # QLineEdit, DateField
 
 
+NOT_IN_LIST = " (not in the list)"
+_HELD = Qt.ItemDataRole.UserRole + 1  # marks a list's entry for a value held that is not among its choices
+
+
+def show_held(combo: QComboBox, value: str, *, required: bool = False) -> None:
+    """Show in a list the value its form holds. A value not among the choices (kept from an older program, a merge or
+    an import, or one the list no longer offers) gets an entry of its own at the end, marked as not in the list: shown
+    as the first choice, the box showed a value the record does not hold, and a Revert put that first choice in the
+    form, so Save wrote it without a word. The entry goes when the form holds a choice of the list again. A needed
+    choice not made yet (a list without a blank entry) shows nothing chosen: its first entry shown was then refused
+    on Save as "This field is needed"."""
+    listed = combo.isEditable() or not value or combo.findData(value) >= 0 or combo.findText(value) >= 0
+    if not listed:
+        held = next((i for i in range(combo.count()) if combo.itemData(i, _HELD)), -1)
+        if held < 0:
+            combo.addItem("", value)
+            held = combo.count() - 1
+            combo.setItemData(held, True, _HELD)
+        combo.setItemText(held, value + NOT_IN_LIST)
+        combo.setItemData(held, value)
+        combo.setCurrentIndex(held)
+        return
+    if required and not value and not combo.isEditable() and combo.findData("") < 0:
+        combo.setCurrentIndex(-1)
+    else:
+        set_widget_text(combo, value)
+    for i in reversed(range(combo.count())):
+        if combo.itemData(i, _HELD) and i != combo.currentIndex():
+            combo.removeItem(i)
+
+
 def set_widget_text(widget: QWidget, text: str) -> None:
     text = "" if text is None else str(text)
     if widget_text(widget) == text:
@@ -308,7 +339,10 @@ class FormView(QWidget):
         self.heading.setVisible(bool(p.heading))
         editable = p.enabled and not p.read_only
         for key, widget in self.widgets.items():
-            if p.field(key).kind != FieldKind.CUSTOM:
+            field = p.field(key)
+            if field.kind != FieldKind.CUSTOM and isinstance(widget, QComboBox):
+                show_held(widget, "" if p.value(key) is None else str(p.value(key)), required=field.required)
+            elif field.kind != FieldKind.CUSTOM:
                 set_widget_text(widget, p.value(key))
             widget.setEnabled(editable)
         for key, label in self.messages.items():
