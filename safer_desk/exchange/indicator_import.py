@@ -95,7 +95,7 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
         for name, cell in zip(names, cells):
             if name in REQUIRED or name in OPTIONAL:
                 fields[name] = "" if cell is None else (str(cell).strip() if not isinstance(cell, float)
-                                                       else repr(cell))
+                                                       else _float_text(cell))
         split = (split_row_message(cells, len(names)) or _split_into_next(names, cells)) if csv_text else None
         if isinstance(shows := dict(zip(names, cells)).get("period"), _NoYear):
             split = (f"the period cell shows “{shows}”, a date with no year (Excel takes “Apr-19” typed as 19 "
@@ -103,6 +103,13 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
                      "cell to show its year (mmm-yy)")
         out.append(LongRow(line, fields, split))
     return out
+
+
+def _float_text(cell: float) -> str:
+    """A number cell in full, or as the whole number Excel shows when it is one to Excel's 15 significant figures
+    (a count worked out by a formula, =7%*100, is held as 7.000000000000001 and shown as 7)."""
+    shown = f"{cell:.15g}"
+    return shown if "e" not in shown and float(shown).is_integer() else repr(cell)
 
 
 FIGURES = ("value", "numerator", "denominator")
@@ -170,7 +177,12 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
     """Rows of a CSV (UTF-8, Excel's BOM allowed, or Windows-1252) or .xlsx file (its first sheet with the
     headings) in long form."""
     path = Path(path)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # Windows refuses a file open in Excel (PermissionError)
+        close = ": if it is open in Excel (or another program), close it there and import again" if isinstance(
+            exc, PermissionError) else ""
+        raise ValuesFileError(f"{path.name} cannot be read ({exc.strerror or exc}){close}.") from exc
     # An .xls, an .ods, a PDF …, whatever its name ends with.
     refuse_other_kind(data, path.name, ValuesFileError,
                       "save it as “Excel Workbook (.xlsx)” (without a password) or as “CSV UTF-8 (Comma delimited)”")
@@ -188,6 +200,9 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
             raise ValuesFileError(f"{path.name} cannot be read as an Excel workbook ({exc}).") from exc
         try:
             for sheet in wb.worksheets:  # the first sheet with the headings: a notes or cover sheet may come first
+                # Every row the sheet holds, as Excel reads it: the used range some programs state ("A1", or one
+                # from before rows were added) would stop read-only reading there, rows below it dropped unsaid.
+                sheet.reset_dimensions()
                 rows = (tuple(_shown(c) for c in row) for row in sheet.iter_rows())
                 if len(wb.worksheets) == 1:  # its own message says what it lacks
                     return _rows_from(path, *_headings(path, rows))

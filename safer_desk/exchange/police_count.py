@@ -264,15 +264,23 @@ def _ragged_message(f: FileToCount, ragged: _Ragged, columns: int) -> str:
             "were expected. Download the file again; nothing was imported.")
 
 
+def cannot_read(shown: str, exc: BaseException) -> PoliceFileError:
+    """Why a file cannot be read, and what to do: Windows refuses a file open in Excel (PermissionError)."""
+    why = getattr(exc, "strerror", None) or exc
+    close = (": if it is open in Excel (or another program), close it there and import again"
+             if isinstance(exc, PermissionError) else "")
+    return PoliceFileError(f"{shown} cannot be read ({why}){close}; nothing was imported.")
+
+
 def _read_file(f: FileToCount) -> tuple[bytes | None, tuple[str, PoliceFileError | None]]:
     """A file's bytes and fingerprint (SHA-256, and whether it is UTF-8); None and why when it cannot be read."""
     try:
         data = _read_bytes(f.path)
         return data, _fingerprint(data, f.shown)
     except OSError as exc:
-        return None, ("", PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); nothing was imported."))
+        return None, ("", cannot_read(f.shown, exc))
     except Exception as exc:  # never leave the caller waiting for a file that will not come
-        return None, ("", PoliceFileError(f"{f.shown} cannot be read ({exc}); nothing was imported."))
+        return None, ("", cannot_read(f.shown, exc))
 
 
 def _count_here(f: FileToCount, districts: _Districts, data: bytes | None) -> tuple[dict[CountKey, int], int,
@@ -281,7 +289,7 @@ def _count_here(f: FileToCount, districts: _Districts, data: bytes | None) -> tu
     try:
         return _count_file(f, districts, data)
     except OSError as exc:
-        return {}, 0, PoliceFileError(f"{f.shown} cannot be read ({exc.strerror or exc}); nothing was imported.")
+        return {}, 0, cannot_read(f.shown, exc)
 
 
 # -- the helper process ---------------------------------------------------------------------------------

@@ -61,7 +61,7 @@ from typing import Callable, Iterable, Iterator
 from safer_desk.domain.text import counted as counted_words  # `counted` names files and rows counted here
 from safer_desk.exchange.kinds import other_kind_of_file, workbook_in_zip
 from safer_desk.exchange.police_count import (  # noqa: F401 - the counting, in a module of its own for helpers
-    HELPER_ARGUMENT, LSOA_CODE_SUFFIX, NEEDED, READY, WHITE_SPACE, CountKey, HelperPipe, PoliceFileError,
+    HELPER_ARGUMENT, LSOA_CODE_SUFFIX, NEEDED, READY, WHITE_SPACE, CountKey, HelperPipe, PoliceFileError, cannot_read,
     _count_here, _Districts, _fast_count, _layout, _not_utf8, _Ragged, _read_file, _slow_count)
 
 STREET_HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
@@ -197,7 +197,7 @@ def read_header(path: Path, shown: str | None = None) -> list[str]:
         with Path(path).open("rb") as fh:
             start = fh.read(HEADER_BYTES)
     except OSError as exc:
-        raise PoliceFileError(f"{shown} cannot be read ({exc.strerror or exc}); nothing was imported.") from exc
+        raise cannot_read(shown, exc) from exc
     return header_of(start, shown)
 
 
@@ -238,7 +238,7 @@ def _is_zip(path: Path) -> bool:
         with path.open("rb") as fh:
             return fh.read(4) in ZIP_MAGIC
     except OSError as exc:
-        raise PoliceFileError(f"{path.name} cannot be read ({exc.strerror or exc}); nothing was imported.") from exc
+        raise cannot_read(path.name, exc) from exc
 
 
 # -- finding files: files, folders and zips -----------------------------------------------------------
@@ -340,8 +340,11 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path], inde
     prefix = index if isinstance(index, str) else f"{index:03d}"
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise PoliceFileError(f"{label} is damaged or is not a zip file ({exc}); nothing was imported.") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise PoliceFileError(f"{label} is damaged or is not a zip file ({exc}), perhaps cut short while downloading: "
+                              "download it again; nothing was imported.") from exc
+    except OSError as exc:  # not the zip's fault (a file open in another program): said as for any file
+        raise cannot_read(label, exc) from exc
     with archive:
         if kind := workbook_in_zip(archive.namelist()):
             raise PoliceFileError(f"{label} is {kind}, not a data.police.uk download (a .zip of *-street.csv "

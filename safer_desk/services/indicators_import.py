@@ -332,20 +332,25 @@ def _source_words(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
+# What to do about a blank name: a sheet laid out for reading shows one beside every row of a block of them.
+_EVERY_ROW = (": give it on every row (a merged cell, or a name typed once above the rows it is for, holds it in its "
+              "first row only)")
+
+
 def _check_row(store: Store, row: LongRow, areas: dict, names: dict) -> tuple[GoodRow, svc.Indicator]:
     if row.split is not None:
         raise IndicatorError(row.split)
     f = row.fields
     name = f.get("indicator", "")
     if not name:
-        raise IndicatorError("the indicator is blank")
+        raise IndicatorError(f"the indicator is blank{_EVERY_ROW}")
     try:
         ind = svc.get_indicator(store, name)
     except IndicatorError:
         raise IndicatorError(f"there is no indicator called “{name}” (add it first)") from None
     area_name = f.get("area", "")
     if not area_name:
-        raise IndicatorError("the area is blank")
+        raise IndicatorError(f"the area is blank{_EVERY_ROW}")
     if area_name not in areas:
         try:
             areas[area_name] = _find_area(store, area_name)
