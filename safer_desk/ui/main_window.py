@@ -446,23 +446,26 @@ class MainWindow(QMainWindow):
         editor; so Save / Discard / Cancel first. After Save the saved edit is the last action: the
         person presses Undo again to undo it, nothing else is undone behind their back.
         """
-        depth = self.session.undo_stack.count()
+        depth = self.session.undo_stack.index()
         # A cell still being typed in (Edit > Undo chosen from the menu) goes in first, as Enter would: the undo
         # re-reads its grid, and the open editor, with what was typed, went with it unsaid.
         self.finish_cell_edits()
-        if self.session.undo_stack.count() != depth:
+        if self.session.undo_stack.index() != depth:
             self.statusBar().showMessage("Saved what was being typed. Undo again to undo it.", 8000)
             return False
         if tab and tab in self.tab_pages and tab != self.current_tab_key():
             self.show_tab(tab)
             if self.current_tab_key() != tab:
                 return False  # the person chose to stay with unsaved edits on the tab in view
+            if self.session.undo_stack.index() != depth:  # Save answered for the tab left: that save is next
+                self.statusBar().showMessage("Saved. Undo again to undo it.", 8000)
+                return False
         widget = self.current_tab()
         if widget is None or not widget.has_unsaved_changes():
             return True
         if not widget.may_leave(self._ask_unsaved):
             return False
-        if self.session.undo_stack.count() != depth:
+        if self.session.undo_stack.index() != depth:
             self.statusBar().showMessage("Saved. Undo again to undo it.", 8000)
             return False
         return True

@@ -11,17 +11,17 @@ from typing import Any, Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from safer_desk.presenters.actions import Action
+from safer_desk.presenters.actions import Action, user_action
 
 
 class ActionCommand(QUndoCommand):
     """Runs ``action.do`` on redo and ``action.undo`` on undo; ``action.after`` refreshes the view both ways.
 
     With ``done_already`` the first redo (at push) does nothing, because the action has just been
-    done outside the stack (so a refusal reached the caller as the service raised it). Otherwise
-    the push performs it; an exception from that first ``do`` is kept (not raised through Qt, which
-    would wrap its message), the command marks itself obsolete so the stack drops it, and
-    ``push_action`` re-raises the original exception.
+    done outside the stack (so a refusal reached the caller as the service raised it); ``push_action`` always
+    does so. Otherwise the push performs it; an exception from that first ``do`` is kept in ``error`` (not raised
+    through Qt, which would wrap its message) and the command marks itself obsolete so the stack drops it (the
+    stack has dropped the steps Redo offered by then).
     """
 
     def __init__(self, action: Action, *, done_already: bool = False):
@@ -41,7 +41,7 @@ class ActionCommand(QUndoCommand):
             try:
                 self.result = self.action.perform_redo() if self._done_once else self.action.perform_do()
                 self._done_once = True
-            except Exception as exc:  # handed to push_action, which re-raises it unchanged
+            except Exception as exc:  # kept for whoever pushed the command, unchanged
                 self.error = exc
                 self.setObsolete(True)
                 return
@@ -60,19 +60,13 @@ class ActionCommand(QUndoCommand):
 def push_action(stack: QUndoStack, action: Action, *, run_first: bool = False) -> Any:
     """Do an action as one undoable step and return what ``do`` returned.
 
-    ``run_first`` does it before it goes on the stack: a refusal then leaves nothing to undo and
-    reaches the caller exactly as the service raised it. Either way a failing action raises its
-    own error and leaves the stack as it was.
+    It is done before it goes on the stack (``run_first`` is kept for its callers; every action is): a refusal then
+    leaves nothing to undo, reaches the caller exactly as the service raised it and leaves the stack as it was, the
+    steps Edit > Redo offers included (``QUndoStack.push`` drops them before it runs the command it is given).
     """
-    if run_first:
-        result = action.perform_do()
-        stack.push(ActionCommand(action, done_already=True))
-        return result
-    command = ActionCommand(action)
-    stack.push(command)  # an obsolete command is deleted by the stack, not added
-    if command.error is not None:
-        raise command.error
-    return command.result
+    result = action.perform_do()
+    stack.push(ActionCommand(action, done_already=True))
+    return result
 
 
 def undo_step(stack: QUndoStack) -> None:
@@ -110,7 +104,8 @@ def push_snapshot_action(stack: QUndoStack, text: str, *, key: str | None, snap:
     the action's result, and "before" is that it did not exist).
     """
     before = snap(key) if key else None
-    result = action()  # a refusal raises here, before anything is on the undo stack
+    with user_action(text):  # its entries named in the history as its undo and redo are ("Undo …", "Redo …")
+        result = action()  # a refusal raises here, before anything is on the undo stack
     k = key or result
     before = before if before is not None else absent(k)
     after_rows = snap(k)
