@@ -149,6 +149,11 @@ class OfficeDialog(QDialog):
         layout.addLayout(name_row)
         layout.addLayout(grid, 1)
         layout.addWidget(self.buttons)
+        # Tab goes down the page: the county above the partnerships, the filter above the list it filters.
+        order = [self.name_box, self.county_combo, self.partnership_list, self.district_filter, self.district_list,
+                 self.buttons]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
         self._show_summary()
         self._show_districts()
         self.resize(*fitting_size(parent, 760, 520))

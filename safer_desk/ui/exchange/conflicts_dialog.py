@@ -96,6 +96,8 @@ class ConflictsDialog(QDialog):
         splitter.setSizes([250, 850])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
+        # Enter in the lists closes: Qt's default would be the first button, deciding a conflict unasked.
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)

@@ -152,6 +152,8 @@ class ReportDialog(QDialog):
         path_row = _path_row(self, self.path_edit, self.browse)
         self.browse_button = path_row.itemAt(1).widget()
         form.addRow(_file_label(self, self.path_edit), path_row)
+        QWidget.setTabOrder(self.title_edit, self.year_combo)  # the first field first: Tab goes down the form
+        QWidget.setTabOrder(self.year_combo, self.area_combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.write_button = buttons.addButton("&Write Report", QDialogButtonBox.ButtonRole.AcceptRole)
         self.write_button.setDefault(True)
