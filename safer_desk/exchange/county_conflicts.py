@@ -27,6 +27,7 @@ from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month, PeriodEr
 from safer_desk.domain.projects import Scale
 from safer_desk.domain.text import counted
 from safer_desk.exchange.county_schema import POLICE_SOURCE, TableInfo, quote, row_hash, table_info
+from safer_desk.storage.row_hashes import LOCAL_COLUMNS
 from safer_desk.storage.schema.budgets import PLAN_PARTS
 from safer_desk.storage.schema.exchange import IMPORTS_TABLE, ORIGINS_TABLE
 from safer_desk.storage.schema.yes_no import yes_no_named, yes_no_value
@@ -66,20 +67,6 @@ REFERENCE_GROUP_TABLES = {"districts", "partnerships", "organisations", "partner
                           "partnership_members", "indicators", "indicator_areas", "fund_items", "dhr_stage_rules",
                           "costs_settings", "office_areas"}
 
-# Columns that are the office's own arrangement, not the thing itself: never a disagreement between offices.
-LOCAL_COLUMNS = {
-    "indicators": {"sort_order"},
-    "indicator_values": {"id", "comment", "source"},  # the figure is its value; where it came from is said apart
-    # when each office typed a thing in is its own bookkeeping: the same award, plan, allocation or commissioning
-    # scenario recorded by two offices is one thing at the county, and only what it is can disagree (their years,
-    # lines and rows are matched by what they are, so a difference among them is a conflict of its own; a plan's
-    # lines and a scenario's choices are compared with it, as WHOLES says).
-    "projects": {"created_at", "updated_at"},
-    "funding_awards": {"created_at", "updated_at"},
-    "budget_plans": {"created_at", "updated_at"},
-    "allocation_scenarios": {"saved_at"},
-    "commissioning_scenarios": {"created_at", "updated_at"},
-}
 # Things compared as a whole with what they are made of (their MAKE_UP, beside their columns). Matched part by part,
 # the parts only one office had were added to the county's thing without a word: two offices' "Option A", each
 # ticking its own projects, ticked both offices' projects at the county; a plan Babergh typed with a line "E-CINS"

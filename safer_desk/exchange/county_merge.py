@@ -51,9 +51,9 @@ from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month
 from safer_desk.domain.text import counted, in_words, ranges_text
 from safer_desk.exchange import signing
-from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, HANDLING_OF_FOLLOWER, KIND_WORDS, MAKE_UP,
-                                                  NATURAL_KEYS, PARTS, PAYMENTS_HELD, REFERENCE_GROUP_TABLES,
-                                                  RESPLIT_HELD, WHOLES,
+from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, HANDLING_OF_FOLLOWER, KIND_WORDS,
+                                                  LOCAL_COLUMNS, MAKE_UP, NATURAL_KEYS, PARTS, PAYMENTS_HELD,
+                                                  REFERENCE_GROUP_TABLES, RESPLIT_HELD, WHOLES,
                                                   Conflict, Describer, column_words, dealings_words, figure_phrase,
                                                   group_of, held_dealings, held_payments, load_decisions, month_words,
                                                   parts_where, payments_words, refs_words, share_payments_note,
@@ -70,6 +70,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
 from safer_desk.exchange.kinds import other_kind_of_file, workbook_in_zip
 from safer_desk.storage import audit
 from safer_desk.storage.hostile import open_hostile, schema_code
+from safer_desk.storage.row_hashes import shared_row_hash
 from safer_desk.storage.schema import known_steps
 from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, moved_months
 from safer_desk.storage.schema.exchange import (CONFLICTS_TABLE, IMPORTS_TABLE, MANIFEST_TABLE, ORIGINS_TABLE,
@@ -958,6 +959,19 @@ _SET_ORIGIN_SQL = (f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_num
                    "import_number = excluded.import_number, row_hash = excluded.row_hash, shared = excluded.shared")
 
 
+def shared_digest(info: TableInfo, row: dict) -> str:
+    """The hash a row held alike by several offices is kept by: its content with the offices' local details (when each
+    typed it in, LOCAL_COLUMNS) left out, which every holder's row gives, so none of them that sends it as it was is
+    taken for sending a new version of it (against an edit at the county since, a conflict nobody's choice made)."""
+    return shared_row_hash(info.name, info.columns, [row.get(c) for c in info.columns])
+
+
+def matches_origin(info: TableInfo, row: dict, p: Origin) -> bool:
+    """Whether row is the one the county merged (p's hash): to the byte, or, held by several, by what it is."""
+    return short_hash(row_hash(info.columns, [row.get(c) for c in info.columns])) == p.row_hash or (
+        p.shared and info.name in LOCAL_COLUMNS and short_hash(shared_digest(info, row)) == p.row_hash)
+
+
 def set_origin(conn: sqlite3.Connection, table: str, key: str, import_number: int, digest: str, shared: bool) -> None:
     conn.execute(_SET_ORIGIN_SQL, (table, key, import_number, short_hash(digest), int(shared)))
 
@@ -1204,9 +1218,15 @@ class _Merger:
     def set_provenance(self, table: str, key: str, digest: str, shared: bool) -> None:
         set_origin(self.dst, table, key, self.import_number, digest, shared)
 
-    def share(self, table: str, key: str) -> None:
-        """A row another office sent alike: held by both from now on (neither changes nor removes it)."""
-        self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET shared = 1 WHERE table_name = ? AND row_key = ?", (table, key))
+    def share(self, info: TableInfo, key: str, row: dict) -> None:
+        """A row another office sent alike (row: the county's, as merged): held by both from now on (neither changes
+        nor removes it), and known by what it is, whichever of them sends it."""
+        if info.name in LOCAL_COLUMNS:
+            self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET shared = 1, row_hash = ? WHERE table_name = ? AND "
+                             "row_key = ?", (short_hash(shared_digest(info, row)), info.name, key))
+            return
+        self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET shared = 1 WHERE table_name = ? AND row_key = ?",
+                         (info.name, key))
 
     def tick(self, message: str) -> None:
         self.done += 1
@@ -1551,8 +1571,7 @@ class _Merger:
                 return words, parent
         return None
 
-    def sent_as_last_merged(self, info: TableInfo, key: str, p: Origin, digest: str, row: dict,
-                            existing: dict) -> bool:
+    def sent_as_last_merged(self, info: TableInfo, key: str, p: Origin, row: dict, existing: dict) -> bool:
         """Whether the office sends a row edited at the county since it was merged as it was last merged from it:
         then the office has not changed its version, the county's edit stands, and nothing is raised (a conflict
         is a new version from the office). Known when the office's row is the very one the county merged (its
@@ -1560,7 +1579,7 @@ class _Merger:
         it, or each of its parts as last merged from the office: the county's edit of a project dates its new status
         in its history), or when this very export was merged before and no conflict of the office's about the row was
         open (an open one is raised again, as it stands: the office's version was not the county's then either)."""
-        if (p.shared or p.office_id == self.m.office_id) and short_hash(digest) == p.row_hash \
+        if (p.shared or p.office_id == self.m.office_id) and matches_origin(info, row, p) \
                 and (row.get(MAKE_UP) == existing.get(MAKE_UP) or self.parts_as_last_merged(info.name, key)):
             return True
         return self.known and (info.name, key) not in self.open_before
@@ -1573,8 +1592,7 @@ class _Merger:
             for row in iter_rows(self.dst, info, parts_where(table, part, schema=SRC, keys=f"= {sql_text(key)}"), SRC):
                 row = self.apply_remap(info, row)[0]
                 p = self.owner(part, info.key_of(row))
-                if p is None or not (p.shared or p.office_id == self.m.office_id) \
-                        or short_hash(self.digest(info, row)) != p.row_hash:
+                if p is None or not (p.shared or p.office_id == self.m.office_id) or not matches_origin(info, row, p):
                     return False
         return True
 
@@ -1784,8 +1802,8 @@ class _Merger:
         digest = self.digest(info, row)
         p = self.owner(t, key)
         current = self.digest(info, existing)
-        as_merged = p is not None and short_hash(current) == p.row_hash
-        if p is not None and not as_merged and self.sent_as_last_merged(info, key, p, digest, row, existing):
+        as_merged = p is not None and (short_hash(current) == p.row_hash or matches_origin(info, existing, p))
+        if p is not None and not as_merged and self.sent_as_last_merged(info, key, p, row, existing):
             self.summary.unchanged += 1  # the county's edit stands
             return
         if p is not None and not p.shared and p.office_id != me:
@@ -1793,7 +1811,7 @@ class _Merger:
             if as_merged and (alike or self.same_thing(info, existing, row)):
                 # The same row another office sent, alike: held by both from now on, so neither office's later
                 # export changes or removes it.
-                self.share(t, key)
+                self.share(info, key, existing)
                 self.summary.unchanged += 1
                 return
             self.raise_conflict(info, "other-office", row, existing, row_key=key, county_key=key,
@@ -1909,7 +1927,14 @@ class _Merger:
                 # matched, and this file's children point at the county's row.
                 self.remap[(t, key)] = county_id
                 if p is not None and not p.shared and p.office_id != me:
-                    self.share(t, other_key)
+                    self.share(info, other_key, other)
+                self.summary.unchanged += 1
+                return
+            if p is not None and len(info.primary_key) == 1 and not matches_origin(info, other, p) and \
+                    self.sent_as_last_merged(info, key, p, {**row, info.primary_key[0]: county_id}, other):
+                # Held under its own id (a review each office recorded), edited at the county since it was merged, and
+                # sent as it was: the county's edit stands, as for a row held under the county's id (merge_row).
+                self.remap[(t, key)] = county_id
                 self.summary.unchanged += 1
                 return
             if t == "indicator_values" and str(other.get("source") or "").startswith(POLICE_SOURCE):
@@ -2607,8 +2632,9 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
         return [key] if len(info.primary_key) == 1 else json.loads(key)
 
     def provenance(key: str, row: dict, shared: bool) -> None:
-        set_origin(conn, t, key, _import_of(conn, c), row_hash(info.columns, [row.get(col) for col in info.columns]),
-                   shared)
+        digest = shared_digest(info, row) if shared and t in LOCAL_COLUMNS else \
+            row_hash(info.columns, [row.get(col) for col in info.columns])
+        set_origin(conn, t, key, _import_of(conn, c), digest, shared)
 
     def insert(row: dict) -> None:
         conn.execute(f"INSERT INTO {quote(t)} ({', '.join(quote(col) for col in info.columns)}) "

@@ -20,6 +20,30 @@ OLD_ORIGINS = "_county_provenance"  # before _county_origins: the hex digest
 
 ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
+# Columns that are the office's own arrangement, not the thing itself: never a disagreement between offices (the
+# exchange compares offices' rows without them, and keeps a row several offices hold by its hash without them).
+LOCAL_COLUMNS = {
+    "indicators": {"sort_order"},
+    "indicator_values": {"id", "comment", "source"},  # the figure is its value; where it came from is said apart
+    # when each office typed a thing in is its own bookkeeping: the same award, plan, allocation or commissioning
+    # scenario recorded by two offices is one thing at the county, and only what it is can disagree (their years,
+    # lines and rows are matched by what they are, so a difference among them is a conflict of its own; a plan's
+    # lines and a scenario's choices are compared with it, as WHOLES says).
+    "projects": {"created_at", "updated_at"},
+    "funding_awards": {"created_at", "updated_at"},
+    "budget_plans": {"created_at", "updated_at"},
+    "allocation_scenarios": {"saved_at"},
+    "commissioning_scenarios": {"created_at", "updated_at"},
+}
+
+
+def shared_row_hash(table: str, columns: Iterable[str], values: Iterable[Any]) -> str:
+    """The hash a row several offices hold alike is kept by: ``row_hash`` with its LOCAL_COLUMNS blank, which every
+    holder's copy gives whenever each typed it in."""
+    local = LOCAL_COLUMNS.get(table, set())
+    columns = list(columns)
+    return row_hash(columns, [None if c in local else v for c, v in zip(columns, values)])
+
 
 def canonical(value: Any) -> Any:
     if isinstance(value, bytes):
@@ -79,6 +103,8 @@ def keep_as_merged(conn: sqlite3.Connection, before: dict[str, list[str]], chang
         if not old or not columns or set(old) == set(columns) or not set(old) <= set(columns):
             continue
         stored = dict(conn.execute(f"SELECT row_key, row_hash FROM {held} WHERE table_name = ?", (table,)))
+        shared = {k for (k,) in conn.execute(f"SELECT row_key FROM {held} WHERE table_name = ? AND shared = 1",
+                                            (table,))} if held == ORIGINS and table in LOCAL_COLUMNS else set()
         cursor = conn.execute(f"SELECT rowid AS _rowid_kept, * FROM {_quote(table)}")
         names = [d[0] for d in cursor.description][1:]
         at = {c: i for i, c in enumerate(names)}
@@ -89,10 +115,12 @@ def keep_as_merged(conn: sqlite3.Connection, before: dict[str, list[str]], chang
             row_key = str(keys[0]) if len(keys) == 1 else json.dumps(keys, separators=(",", ":"))
             if row_key not in stored:
                 continue
-            as_merged = row_hash(old, (values[at[c]] for c in old))
-            if _digest(as_merged, held) != stored[row_key]:
-                continue  # edited at the county before this step: it stays so
-            again.append((_digest(row_hash(names, values), held), table, row_key))
+            if _digest(row_hash(old, [values[at[c]] for c in old]), held) == stored[row_key]:
+                again.append((_digest(row_hash(names, values), held), table, row_key))
+            elif row_key in shared and _digest(shared_row_hash(table, old, [values[at[c]] for c in old]),
+                                               held) == stored[row_key]:  # held alike by several offices
+                again.append((_digest(shared_row_hash(table, names, values), held), table, row_key))
+            # otherwise edited at the county before this step: it stays so
         conn.executemany(f"UPDATE {held} SET row_hash = ? WHERE table_name = ? AND row_key = ?", again)
         updated += len(again)
     return updated

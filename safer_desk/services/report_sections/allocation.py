@@ -38,6 +38,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
         agreed = [s for s in latest if s.adopted]
         chosen = agreed[0] if agreed else max(latest, key=lambda s: s.saved_at)
         section = allocation_section(service.load_scenario(store, chosen.id))
+        if words := several_agreed_words(store, agreed, chosen):
+            section.paragraphs.insert(0, words)
         marked = illustrative_rows(store, "allocation_scenarios")
         if chosen.id in marked:
             section.paragraphs.append(f"Illustrative: {marked[chosen.id] or 'an example scenario, not from a paper'}")
@@ -65,6 +67,25 @@ def _allocates_to(store: Store, scenario, areas: ReportAreas) -> bool:
                 areas.district_ids:
             return True
     return False
+
+
+def several_agreed_words(store: Store, agreed: list, chosen) -> str:
+    """What is said when more than one scenario of a year is marked agreed by the board (a county file, each merged
+    office having marked its own): which they are, and from which office, and which one is shown; "" for one or none.
+    """
+    if len(agreed) < 2:
+        return ""
+    offices: dict[str, str] = {}
+    if store.scalar("SELECT 1 FROM sqlite_master WHERE name = '_county_provenance'"):
+        ids = [s.id for s in agreed]
+        offices = {r[0]: r[1] for r in store.rows(
+            "SELECT row_key, office_name FROM _county_provenance WHERE table_name = 'allocation_scenarios' AND "
+            f"row_key IN ({','.join('?' * len(ids))})", ids)}
+    named = [f"“{s.name}” ({format_money(s.total_pence)}" + (f", from {offices[s.id]})" if s.id in offices else ")")
+             for s in agreed]
+    return (f"{len(agreed)} allocations for {chosen.year} are marked agreed by the board in this file, and only one "
+            f"can be: {', '.join(named[:-1])} and {named[-1]}. Shown here: “{chosen.name}”, the latest saved of them. "
+            "Mark the one the board agreed in the Allocation tab.")
 
 
 def unworkable_allocation_words(scenario, exc: Exception) -> str:

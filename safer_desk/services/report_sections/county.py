@@ -70,14 +70,16 @@ def allocation_table(store: Store, year: FinancialYear | None, areas: ReportArea
     so when it cannot be worked out."""
     from safer_desk.domain.allocation import AllocationError
     from safer_desk.services import allocation as service
-    from safer_desk.services.report_sections.allocation import _allocates_to, unworkable_allocation_words
+    from safer_desk.services.report_sections.allocation import (_allocates_to, several_agreed_words,
+                                                                 unworkable_allocation_words)
 
     scenarios = [s for s in service.list_scenarios(store, year=year.label if year else None)
                  if _allocates_to(store, s, areas)]
     if not scenarios:
         return None
     latest = [s for s in scenarios if s.year == scenarios[0].year]
-    chosen = next((s for s in latest if s.adopted), None) or max(latest, key=lambda s: s.saved_at)
+    agreed = [s for s in latest if s.adopted]
+    chosen = agreed[0] if agreed else max(latest, key=lambda s: s.saved_at)
     scenario = service.load_scenario(store, chosen.id)
     try:
         result = scenario.result()
@@ -88,7 +90,8 @@ def allocation_table(store: Store, year: FinancialYear | None, areas: ReportArea
                          result.total_pence, previous, variance])
     rows = [[r.name, money(r.total_pence), "" if r.previous_pence is None else money(r.previous_pence),
              "" if r.variance_pence is None else money(r.variance_pence)] for r in result.rows]
-    note = "Agreed by the board." if chosen.adopted else "The latest saved scenario (none agreed)."
+    note = several_agreed_words(store, agreed, chosen) or (
+        "Agreed by the board." if chosen.adopted else "The latest saved scenario (none agreed).")
     return ReportTable(f"Allocation {chosen.year}: {chosen.name}", ["Partnership", "Allocation", "Last year",
                                                                      "Variance"], rows, ["l", "r", "r", "r"],
                        total_row=["Total", money(result.total_pence), "" if previous is None else money(previous),

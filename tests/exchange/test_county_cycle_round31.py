@@ -1,0 +1,67 @@
+"""Round 31: a county lead's two years with several district offices (merge, edits at the county, next exports)."""
+
+from __future__ import annotations
+
+from safer_desk.services import projects as ps
+from safer_desk.services.county import list_conflicts
+from tests.exchange.district_offices import merge
+
+
+def set_cost(store, cost: str) -> None:
+    p = ps.get_project(store, "p-shared")
+    ps.save_project(store, ps.project_from_fields({**ps.project_fields(p), "cost": cost}, base=p))
+
+
+def test_an_edit_at_the_county_of_a_project_two_offices_hold_alike_stands_at_either_office_s_next_file(offices,
+                                                                                                      monkeypatch):
+    """Babergh and Mid Suffolk hold the county-wide project alike (Mid Suffolk's saved at another time: its
+    'last changed' differs, which is its own bookkeeping). The county lead edits its cost. Neither office has changed
+    the project, so neither office's next file raises a conflict, and the county's edit stands (the guide: "merging
+    the office's file again (… a newer one in which that row has not changed since it was merged) raises nothing")."""
+    o = offices
+    set_cost(o.babergh, "£30,000")
+    monkeypatch.setattr(ps, "_now", lambda: "2026-05-01T09:00:00+00:00")
+    set_cost(o.mid, "£31,000")  # a slip, put right a moment later: the same project, saved later than Babergh's
+    set_cost(o.mid, "£30,000")
+    monkeypatch.undo()
+    assert o.babergh.scalar("SELECT updated_at FROM projects WHERE id = 'p-shared'") != \
+        o.mid.scalar("SELECT updated_at FROM projects WHERE id = 'p-shared'")
+    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    assert list_conflicts(o.county) == []
+
+    set_cost(o.county, "£35,000")  # the county lead's own decision
+    for office in (o.mid, o.babergh):
+        merge(o.county, [o.send(office)])
+        assert [c.detail for c in list_conflicts(o.county)] == []
+        assert o.county_cost() == 3_500_000
+
+
+def agree_allocation(store, name: str, pot: str) -> None:
+    from safer_desk.services import allocation as a
+
+    rows = a.read_input_rows([["partnership", "fixed_units", "basis", "previous"],
+                              ["Western Suffolk CSP", "2", "10000", "200000"],
+                              ["Safer Suffolk Partnership Board", "1", "7937", "160607"]])
+    a.set_adopted(store, a.save_scenario(store, name, "2026/27", rows, a.build_options(pot=pot)))
+
+
+def test_two_offices_each_sending_an_agreed_allocation_for_the_year_is_said_in_the_board_report(offices):
+    """Babergh's file holds 'Split B' (£400,000) as agreed by the board for 2026/27, Mid Suffolk's 'Split M'
+    (£450,000). The county file holds both marked agreed: its board report must not show one of them as "Agreed by the
+    board" and leave the other unsaid."""
+    from safer_desk.services.report import build_report
+
+    o = offices
+    agree_allocation(o.babergh, "Split B", "400000")
+    agree_allocation(o.mid, "Split M", "450000")
+    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    assert o.county.scalar("SELECT count(*) FROM allocation_scenarios WHERE year = '2026/27' AND adopted = 1") == 2
+
+    doc = build_report(o.county, year="2026/27")
+    words = [p for s in doc.sections for p in s.paragraphs] + \
+        [t.note for s in doc.sections for t in s.tables if t.note]
+    said = [w for w in words if "Split B" in w and "Split M" in w]
+    assert said, words
+    assert "Babergh office" in said[0] and "Mid Suffolk office" in said[0]
+    overview = next(s for s in doc.sections if s.title == "County overview")
+    assert not any(t.note.startswith("Agreed by the board.") for t in overview.tables if t.title.startswith("Alloc"))
