@@ -63,7 +63,8 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
 
     try:
         if target.exists() and target.resolve() == Path(store.path).resolve():
-            raise CountyError("Choose a different file from the one that is open.")
+            raise CountyError(f"{target.name} is the file being exported: an export never replaces it. Choose "
+                              "another name for the export; nothing was written.")
     except OSError as exc:  # the name cannot even be looked at (too long for the disk): said as a write says it
         raise CountyError(str(write_failed(exc, target, what=f"The export {target.name}"))) from exc
     from safer_desk.storage.store import export_words, holds_data

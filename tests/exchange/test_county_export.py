@@ -125,7 +125,7 @@ def test_cancelled_export_leaves_no_file_and_keeps_the_old_one(district, tmp_pat
 def test_export_refuses_other_suffixes_and_the_open_file(district, tmp_path):
     with pytest.raises(CountyError, match=r"\.sqlite .*\.xlsx"):
         export_for_county(district, tmp_path / "out.csv")
-    with pytest.raises(CountyError, match="different file"):
+    with pytest.raises(CountyError, match="is the file being exported: an export never replaces it"):
         export_for_county(district, district.path)
 
 
