@@ -549,6 +549,33 @@ def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
     return saved
 
 
+def remove_references(store: Store, kind: str, ref_ids: Sequence[str]) -> list[dict]:
+    """Remove several districts, organisations or partnerships as one change, all or nothing: one still used
+    refuses them all (its reason raised). One referred to only by others chosen with it (the district Waveney
+    became) goes once they have. Return their rows, in the order removed, for restore_references."""
+    saved: list[dict] = []
+    pending = list(ref_ids)
+    with store.transaction():
+        while pending:
+            refused = []
+            for ref_id in pending:
+                try:
+                    saved.append(remove_reference(store, kind, ref_id))
+                except ReferenceError as exc:
+                    refused.append((ref_id, exc))
+            if len(refused) == len(pending):
+                raise refused[0][1]
+            pending = [ref_id for ref_id, _ in refused]
+    return saved
+
+
+def restore_references(store: Store, saved: Sequence[dict]) -> None:
+    """Put back what remove_references took out, in one transaction (undo)."""
+    with store.transaction():
+        for rows in reversed(saved):
+            restore_reference(store, rows)
+
+
 def reference_rows(store: Store, kind: str, ref_id: str) -> dict:
     """A district's, organisation's or partnership's rows as they stand (a partnership's with its districts and
     members, ids and all), in the shape restore_reference puts back."""

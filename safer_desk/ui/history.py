@@ -108,7 +108,16 @@ class HistoryDialog(QDialog):
         session.undo_stack.indexChanged.connect(self._file_changed)
         session.data_changed.connect(self._file_changed)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first; a sort chosen since is kept
+        self.view.setFocus()  # opens in the lines, the newest chosen: the arrows go through them
         self.refresh()
+
+    def keyPressEvent(self, event) -> None:
+        """Enter presses only the button in focus (its own): in the filters or the table it pressed Export… and
+        opened a save window."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- data ------------------------------------------------------------------------------------------
     def refresh(self) -> None:

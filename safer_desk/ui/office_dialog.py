@@ -133,6 +133,7 @@ class OfficeDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Save")  # Alt+S, as every other form's Save
         self.save_button.setEnabled(not self.presenter.read_only)
         if self.presenter.read_only:
             self.save_button.setToolTip("The file is open read-only.")

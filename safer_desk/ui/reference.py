@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from safer_desk.domain.checks import Slip
 from safer_desk.domain.ids import reference_id
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
+from safer_desk.domain.text import in_words
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
 from safer_desk.services import reference as ref
 from safer_desk.ui import prompts
@@ -82,6 +83,16 @@ class _Page(QWidget):
     def store(self):
         return self.dialog.session.store
 
+    def keyboard(self, fields: list[QWidget], buttons: list[QWidget]) -> None:
+        """Tab goes down the page: the table, what is below it to the form's last field, then the buttons under them;
+        Enter in a line of the form adds, as Add does (no button is pressed by Enter elsewhere: the table, the tabs)."""
+        chain = [self.view, *fields, *buttons]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+        for field in fields:
+            if isinstance(field, QLineEdit):
+                field.returnPressed.connect(self.add_button.click)
+
     def selected(self) -> list:
         rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()}
         return [self.model.row(r) for r in sorted(rows)]
@@ -99,19 +110,22 @@ class _Page(QWidget):
 
     def remove_selected(self) -> None:
         # The actions keep the file and the kind, not the page: Edit > Undo / Redo outlive the dialog.
-        store, kind = self.store, self.kind
-        for chosen in self.selected():
-            ref_id, saved = chosen.id, {}
+        # The rows chosen go as one step, all or nothing: one Undo brings them all back, one refused keeps them all.
+        store, kind, chosen = self.store, self.kind, self.selected()
+        if not chosen:
+            return
+        ids, saved = [row.id for row in chosen], []
+        text = f"Remove {kind} {chosen[0].name}" if len(chosen) == 1 else \
+            f"Remove {kind}s {in_words([row.name for row in chosen])}"
 
-            def do(ref_id=ref_id, saved=saved) -> None:
-                saved.clear()
-                saved.update(ref.remove_reference(store, kind, ref_id))
+        def do() -> None:
+            saved[:] = ref.remove_references(store, kind, ids)
 
-            try:
-                push_service_action(self.dialog.session.undo_stack, f"Remove {kind} {chosen.name}", do,
-                                     lambda saved=saved: ref.restore_reference(store, dict(saved)), self.refresher())
-            except ref.ReferenceError as exc:
-                prompts.show_error(self, f"Remove {kind}", str(exc))
+        try:
+            push_service_action(self.dialog.session.undo_stack, text, do,
+                                lambda: ref.restore_references(store, list(saved)), self.refresher())
+        except ref.ReferenceError as exc:
+            prompts.show_error(self, f"Remove {kind}", str(exc))
 
     def run_add(self, text: str, add: Callable[[], str]) -> bool:
         """Add as one undoable step. ``add`` holds the values the form had when the person added (it reads no
@@ -187,6 +201,8 @@ class DistrictsPage(_Page):
         self.view.on_edit = self.edit_selected
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable_edit())
         self._enable_edit()
+        self.keyboard([self.name_edit, self.code_edit, self.county_edit, self.from_edit, self.to_edit,
+                       self.successor_combo], [self.add_button, self.edit_button, self.remove_button])
 
     def _enable_edit(self) -> None:
         self.edit_button.setEnabled(not self.dialog.session.read_only and len(self.selected()) == 1)
@@ -291,6 +307,7 @@ class OrganisationsPage(_Page):
         self.kind_combo.setAccessibleName("Kind of organisation")
         self.form.addRow("Organisation name:", self.name_edit)
         self.form.addRow("Kind:", self.kind_combo)
+        self.keyboard([self.name_edit, self.kind_combo], [self.add_button, self.remove_button])
 
     def reload(self) -> None:
         self.model.set_rows(ref.list_organisations(self.store))
@@ -354,6 +371,9 @@ class PartnershipsPage(_Page):
         self.form.addRow("From:", self.from_edit)
         self.form.addRow("To:", self.to_edit)
         self._add_members_panel()
+        self.keyboard([self.members_view, self.end_button, self.add_member_button, self.name_edit, self.kind_combo,
+                       self.district_list, self.member_list, self.from_edit, self.to_edit],
+                      [self.add_button, self.remove_button])
 
     def _add_members_panel(self) -> None:
         """Below the partnerships, the selected one's members by date, with End membership and Add member."""
@@ -533,7 +553,7 @@ class ReferenceDialog(QDialog):
         self.partnerships = PartnershipsPage(self)
         self.pages.addTab(self.districts, "&Districts")
         self.pages.addTab(self.partnerships, "&Partnerships")
-        self.pages.addTab(self.organisations, "P&artner organisations")
+        self.pages.addTab(self.organisations, "Partner &organisations")
         note = QLabel("Shared by every tab. Names are matched across offices' files when the county merges them.", self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -542,7 +562,16 @@ class ReferenceDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.pages, 1)
         layout.addWidget(buttons)
+        self.districts.view.setFocus()  # opens in the districts, not on the tabs
         self.refresh()
+
+    def keyPressEvent(self, event) -> None:
+        """Enter presses the button in focus (its own), adds from a line of a page's form (``_Page.keyboard``), and
+        else does nothing: on the tabs or a table it pressed the first page's Add ("A district needs a name.")."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def district_name(self, district_id: str | None) -> str:
         if not district_id:

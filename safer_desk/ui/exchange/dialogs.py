@@ -472,6 +472,7 @@ class SigningKeysDialog(QDialog):
         self.withdraw_button = QPushButton("&Withdraw Key…", self)
         self.withdraw_button.setAccessibleName("Withdraw the selected key")
         self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self.reason_edit.returnPressed.connect(self.withdraw_button.click)  # the reason given, Enter withdraws
         row = QHBoxLayout()
         row.addWidget(QLabel("&Reason:", self))
         row.itemAt(0).widget().setBuddy(self.reason_edit)
@@ -487,6 +488,14 @@ class SigningKeysDialog(QDialog):
         layout.addWidget(buttons)
         self.refresh()
         self.resize(*fitting_size(parent, 900, 420))
+
+    def keyPressEvent(self, event) -> None:
+        """Enter withdraws only from the Reason box or on Withdraw Key… itself: on a key's row it pressed the
+        button, whose question answers Withdraw to Enter, so Enter, Enter withdrew a key with no reason."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def refresh(self) -> None:
         from safer_desk.services.county import registered_keys

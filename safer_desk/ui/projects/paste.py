@@ -68,7 +68,10 @@ class PastePreviewDialog(QDialog):
         header.sectionResized.connect(self.place_mapping)
         header.geometriesChanged.connect(self.place_mapping)
         self.table.horizontalScrollBar().valueChanged.connect(self.place_mapping)
-        layout.addWidget(QLabel("Read each column as:"))
+        read_as = QLabel("&Read each column as:")
+        if self.mapping:
+            read_as.setBuddy(self.mapping[0])  # Alt+R: the first column's field, Tab the next
+        layout.addWidget(read_as)
         layout.addWidget(self.mapping_bar)
         layout.addWidget(self.table, 1)
         self.problems = NamedLabel()
@@ -81,6 +84,8 @@ class PastePreviewDialog(QDialog):
         self.buttons.accepted.connect(self.add)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # Tab reaches Add before Cancel to its right (Cancel, made first, came first)
+        QWidget.setTabOrder(self.add_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
         preview.changed.connect(self.refresh)
         self.refresh()
 
