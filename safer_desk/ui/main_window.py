@@ -697,7 +697,7 @@ class MainWindow(QMainWindow):
         # The file dialog asked before replacing the name as typed, not the one .sqlite was added to.
         if target != Path(name) and _exists(target) and not prompts.ask(
                 self, "Save a copy", f"{target} already exists. Replace it with a copy of {store.path.name}?",
-                yes="Replace", no="Keep It"):
+                yes="Replace", no="Keep It", cautious=True):
             return
 
         def work(progress, cancelled):

@@ -37,13 +37,16 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     message_box(QMessageBox.Icon.Information, title, text, parent, QMessageBox.StandardButton.Ok).exec()
 
 
-def ask(parent: QWidget | None, title: str, text: str, *, yes: str = "Yes", no: str = "Cancel") -> bool:
+def ask(parent: QWidget | None, title: str, text: str, *, yes: str = "Yes", no: str = "Cancel",
+        cautious: bool = False) -> bool:
+    """A question; True when answered ``yes``. ``cautious``: for what Edit > Undo cannot take back (a file replaced,
+    a key withdrawn), Enter answers ``no``, so a key pressed once too often does not do it."""
     from PySide6.QtWidgets import QMessageBox
 
     box = message_box(QMessageBox.Icon.Question, title, text, parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(yes_button)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button if cautious else yes_button)
     box.exec()
     return box.clickedButton() is yes_button
 

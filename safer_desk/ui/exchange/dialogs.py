@@ -51,7 +51,7 @@ def _replacing_refused(parent: QWidget, title: str, target: Path, browsed: str) 
     if not target.is_file() or str(target) == browsed:
         return False
     return not prompts.ask(parent, title, f"{target.name} is already in {target.parent}.\n\nReplace it?",
-                           yes="Replace", no="Cancel")
+                           yes="Replace", no="Cancel", cautious=True)
 
 
 def _folder_missing(parent: QWidget, title: str, target: Path) -> bool:
@@ -525,7 +525,7 @@ class SigningKeysDialog(QDialog):
         if not prompts.ask(self, "Withdraw Key",
                            f"Withdraw the key {key.fingerprint} of {key.office_name}? Every export signed with it, "
                            "whichever office it says it is from, will be refused from now on, and this is recorded "
-                           "in the audit trail.", yes="Withdraw"):
+                           "in the audit trail.", yes="Withdraw", cautious=True):
             return
         try:
             withdraw_key(self.session.store, key.fingerprint, self.reason_edit.text().strip())
