@@ -1,9 +1,10 @@
 """The example file: reference data and each tab's examples, all taken from the seed board papers.
 
 `safer-desk --demo` does not build it (about 1.5 s): it copies a prebuilt one shipped in
-resources/example/example.sqlite.gz into its own temporary folder (services.example_copy). A test
-checks that the shipped file equals what `build_demo` writes; after changing the example data,
-rebuild it with
+resources/example/example.sqlite.gz into its own temporary folder (services.example_copy). Each file
+`build_demo` writes is an office of its own (its own office id, so a county can merge several); the
+shipped file keeps the seeded one. A test checks that the shipped file equals what `build_demo` writes,
+the office id set aside; after changing the example data, rebuild it with
 
     python -m safer_desk.services.demo --write-resource
 """
@@ -36,13 +37,15 @@ class DemoError(ValueError):
 
 @seeded_ids(DEMO_SEED)
 @held_at()
-def build_demo(path: Path | str, *, overwrite: bool = False) -> Path:
+def build_demo(path: Path | str, *, overwrite: bool = False, own_office: bool = True) -> Path:
     """Write the example data to a new file at path (refusing to overwrite unless asked).
 
     The file is built whole in a temporary file beside path and moved into place at the end, so a run
-    killed half-way (or a full disk) leaves any old file at path exactly as it was.
+    killed half-way (or a full disk) leaves any old file at path exactly as it was. It is an office of its
+    own (a fresh office id; its rows keep the seeded ids); own_office=False keeps the seeded office id too
+    (the shipped file).
     """
-    return _build_demo(Path(path), overwrite=overwrite, keep=False)[0]
+    return _build_demo(Path(path), overwrite=overwrite, keep=False, own_office=own_office)[0]
 
 
 def replace_with_demo(path: Path | str) -> tuple[Path, Path | None]:
@@ -53,7 +56,7 @@ def replace_with_demo(path: Path | str) -> tuple[Path, Path | None]:
     return _build_demo(Path(path), overwrite=True, keep=True)
 
 
-def _build_demo(path: Path, *, overwrite: bool, keep: bool) -> tuple[Path, Path | None]:
+def _build_demo(path: Path, *, overwrite: bool, keep: bool, own_office: bool = True) -> tuple[Path, Path | None]:
     if path.exists() and not overwrite:
         raise DemoError(f"{path} already exists; choose a new file name.")
     if path.is_dir():
@@ -70,7 +73,8 @@ def _build_demo(path: Path, *, overwrite: bool, keep: bool) -> tuple[Path, Path 
                         "Nothing was changed.") from None
     try:
         kept = keep_before_replacing(path) if keep else None
-        create_file(path, EXAMPLE_OFFICE, fill=fill_demo, replace=overwrite, label="demo")
+        create_file(path, EXAMPLE_OFFICE, fill=fill_own_demo if own_office else fill_demo, replace=overwrite,
+                    label="demo")
     except StoreError as exc:
         raise DemoError(str(exc)) from exc
     finally:
@@ -109,6 +113,28 @@ def fill_demo(store: Store) -> None:
         add(store)
 
 
+def fill_own_demo(store: Store) -> None:
+    """The example as an office of its own: a fresh office id before the examples (its office areas are kept
+    under it). Every file the seeded id was in was the same office: the county refused the second of two
+    offices made with `safer-desk demo` as a copy of the first."""
+    give_own_office_id(store)
+    fill_demo(store)
+
+
+def give_own_office_id(store: Store) -> None:
+    """A new office id for a file being made (part of making it, as its first id is: no audit entry)."""
+    import uuid
+
+    from safer_desk.storage import audit
+
+    state = store.audit_state
+    state.batch = audit.Batch("make the file")  # counted, never recorded
+    try:  # one statement, its own transaction (store.transaction's action id is drawn seeded: rows' ids would move)
+        store.conn.execute("UPDATE meta SET value = ? WHERE key = 'office_id'", (uuid.uuid4().hex,))
+    finally:
+        state.batch = None
+
+
 # --- the shipped example file (copied by services.example_copy) -----------------------------------------
 
 def write_resource(out: Path | None = None) -> Path:
@@ -116,7 +142,8 @@ def write_resource(out: Path | None = None) -> Path:
     from safer_desk.services.example_copy import RESOURCE_PARTS
     from safer_desk.storage.safe_write import write_built_resource
 
-    return write_built_resource(RESOURCE_PARTS, build_demo, out, refuse=DemoError)
+    return write_built_resource(RESOURCE_PARTS, lambda path: build_demo(path, own_office=False), out,
+                                refuse=DemoError)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -164,9 +164,12 @@ def test_the_example_file_is_still_filled_from_seeded_ids(tmp_path):
     from safer_desk.services.demo import build_demo
 
     one, two = build_demo(tmp_path / "one.sqlite"), build_demo(tmp_path / "two.sqlite")
-    assert meta(one)["office_id"] == meta(two)["office_id"]  # the seeded id, as when the steps ran
-    with sqlite3.connect(one) as conn:
-        assert conn.execute("SELECT count(*) FROM projects").fetchone()[0] > 0
+    assert meta(one)["office_id"] != meta(two)["office_id"]  # each an office of its own (round 31) ...
+    projects = []
+    for path in (one, two):
+        with sqlite3.connect(path) as conn:
+            projects.append(conn.execute("SELECT id FROM projects ORDER BY id").fetchall())
+    assert projects[0] and projects[0] == projects[1]  # ... filled with the seeded ids, as when the steps ran
 
 
 # -- missing, stale or damaged: the steps, silently -------------------------------------------------------

@@ -20,8 +20,16 @@ TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d
 
 
 def table_contents(path: Path) -> dict[str, list[tuple]]:
+    """Every table's rows, times of day and the office id set aside: each file `demo` writes is an office of its
+    own (round 31), so its id, wherever it is (meta, the office's areas, their audit entries), reads <office>."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
+        office_id = conn.execute("SELECT value FROM meta WHERE key = 'office_id'").fetchone()[0]
+        assert len(office_id) == 32
+
+        def set_aside(value):
+            return TIMESTAMP.sub("<time>", value).replace(office_id, "<office>") if isinstance(value, str) else value
+
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         contents = {}
         for table in tables:
@@ -29,8 +37,7 @@ def table_contents(path: Path) -> dict[str, list[tuple]]:
             if table == "audit_log":  # the chain's hashes cover each entry's time: the entries themselves must match
                 columns = [c for c in columns if c not in ("at", "prev_hash", "hash")]
             rows = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}"').fetchall()
-            contents[table] = sorted(tuple(TIMESTAMP.sub("<time>", v) if isinstance(v, str) else v for v in row)
-                                     for row in rows)
+            contents[table] = sorted(tuple(set_aside(v) for v in row) for row in rows)
         schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
         contents["(schema)"] = schema
         return contents
