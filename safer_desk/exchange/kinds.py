@@ -6,9 +6,10 @@ Standard library only, and nothing else of ours: the police.uk import's helper p
 from __future__ import annotations
 
 # How such files begin, and what to call them.
+SQLITE_START = b"SQLite format 3\x00"  # a Safer Desk file (an office's, a county's, an export)
 _STARTS = ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel 97-2003 workbook (.xls) or a workbook protected with a "
                                                  "password"),
-           (b"%PDF", "a PDF"), (b"SQLite format 3\x00", "an SQLite database (a Safer Desk file?)"))
+           (b"%PDF", "a PDF"), (SQLITE_START, "an SQLite database (a Safer Desk file?)"))
 
 
 def other_kind_of_file(data: bytes) -> str | None:

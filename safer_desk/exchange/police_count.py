@@ -170,6 +170,12 @@ def _fast_count(data: bytes, layout: tuple[int, ...], districts: _Districts) -> 
         else:
             counts.update(zip(months, forces, districts_, fields[skip + crime::k]))
         start, skip = stop + 1, 0
+    if (empty := (b"", b"", "", b"")) in counts:  # perhaps lines of commas only: passed over, as _records does
+        emptied = len(re.findall(rb"^,{%d}$" % k, data[:end], re.M))
+        counts[empty] -= emptied
+        rows -= emptied
+        if not counts[empty]:
+            del counts[empty]
     return counts, rows
 
 
@@ -180,18 +186,20 @@ UNQUOTED_VALUE = re.compile(rb'[^,\r\n]*')
 
 def _records(lines: list[bytes], layout: tuple[int, ...]) -> Iterator[tuple[int, list[bytes]]]:
     """(line, values) of each record after the header, the slow and exact way: any of CR LF, LF and CR ends a
-    line; an empty line is skipped (but counted in line numbers); a value may be quoted (spaces before and
-    after the quotes allowed), with quotes doubled inside it and line breaks that do not end the record (nor
-    count as lines). A record with too many or too few values, or a quoted value never closed (or followed by
-    anything but spaces and a comma or the line's end), raises _Ragged."""
+    line; an empty line, or one of commas only (what Excel saves of a row whose contents were deleted), is skipped
+    (but counted in line numbers); a value may be quoted (spaces before and after the quotes allowed), with quotes
+    doubled inside it and line breaks that do not end the record (nor count as lines). A record with too many or
+    too few values, or a quoted value never closed (or followed by anything but spaces and a comma or the line's
+    end), raises _Ragged."""
     columns = layout[0]
+    empty = b"," * (columns - 1)
     number, i = 1, 1  # line 1, lines[0], is the header
     while i < len(lines):
         number += 1
         line = lines[i]
         i += 1
         content = line.rstrip(b"\r\n")
-        if not content:
+        if not content or content == empty:
             continue
         if b'"' not in content:
             values = content.split(b",")

@@ -820,7 +820,7 @@ def _bad_month(f: StreetFile, bad: list[str]) -> PoliceFileError:
         at = [name.strip() for name in next(rows)].index("Month")
         start = rows.line_num + 1
         for values in rows:
-            if len(values) > at and values[at] in bad:
+            if len(values) > at and values[at] in bad and any(values):  # a row of commas only is passed over
                 month, line = values[at], f" at line {start}"
                 break
             start = rows.line_num + 1

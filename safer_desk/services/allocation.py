@@ -27,7 +27,9 @@ from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import column_letter, in_words, typed_name_key
-from safer_desk.exchange.files import SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings, other_separator
+from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings, other_separator,
+                                      refuse_other_kind)
+from safer_desk.exchange.kinds import SQLITE_START
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
@@ -57,8 +59,7 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
     A title and blank rows above the headings are passed over. Every problem names the row (as a spreadsheet
     numbers it) and the column.
     """
-    if not rows:
-        raise AllocationError(f"{source} is empty: it needs a header row and a row per partnership.")
+    _refuse_empty(rows, source)
     heading, body = _headings(rows)
     wanted = list(factors) if factors else [DEFAULT_FACTOR]
     # The tab heads last year's column "Last year" (and a paste reads it so): passed over here, it went unsaid.
@@ -130,6 +131,13 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
     return result
 
 
+def _refuse_empty(rows: Sequence[Sequence[str]], source: str) -> None:
+    """No rows, or blank ones only (blank lines, or the commas Excel leaves of rows whose contents were deleted):
+    said so, not that the headings are missing."""
+    if not any((cell or "").strip() for row in rows for cell in row):
+        raise AllocationError(f"{source} is empty: it needs a header row and a row per partnership.")
+
+
 def _refuse_repeated_columns(header: list[str], read: list[str], source: str) -> None:
     """Two columns of one heading the calculation reads: which is meant cannot be told (a sheet keeping an old
     or trial "basis" column beside the real one), and taking either would split the money silently wrong."""
@@ -157,13 +165,25 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) ->
         data = path.read_bytes()
     except FileNotFoundError:
         raise AllocationError(f"there is no file at {path}") from None
-    except OSError as exc:
-        raise AllocationError(f"{path} cannot be read: {exc.strerror or exc}") from None
+    except OSError as exc:  # a folder (Windows says "Permission denied"), or a file open in Excel on Windows
+        if path.is_dir():
+            raise AllocationError(f"{path.name} is a folder, not a CSV file: give the CSV file of the partnerships "
+                                  "in it.") from None
+        close = (": if it is open in Excel (or another program), close it there and run again"
+                 if isinstance(exc, PermissionError) else "")
+        raise AllocationError(f"{path.name} cannot be read ({exc.strerror or exc}){close}.") from None
+    if data.startswith(SQLITE_START):  # an office file given for its partnerships: not figures to save as CSV
+        columns = ", ".join(["partnership", "fixed_units", *(_clean_header(f) for f in factors or [DEFAULT_FACTOR])])
+        raise AllocationError(f"{path.name} is an SQLite database (a Safer Desk file?), not a CSV file: give a CSV "
+                              f"file of the partnerships, with the columns {columns}.")
     try:
-        text = csv_text_of(data, path.name)
+        if data:  # 0 bytes: said below to be empty, as a file of blank lines is
+            refuse_other_kind(data, path.name, AllocationError, "save it as “CSV UTF-8 (Comma delimited)”")
+        text = csv_text_of(data, path.name) if data else ""
     except NotCsvText as exc:
         raise AllocationError(str(exc)) from None
     rows = list(csv.reader(io.StringIO(text, newline="")))
+    _refuse_empty(rows, path.name)
     heading, body = _headings(rows)
     _refuse_other_separator(heading, path.name)  # first: "£70,725" in a semicolon file looks like a split value
     for number, row in body:
