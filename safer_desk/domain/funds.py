@@ -244,6 +244,9 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
     if chosen and as_at < start:
         raise FundError(f"The burn rate is worked out as at a month of the fund: {as_at.label} is before the fund "
                         f"starts ({start.label}).")
+    if chosen and as_at > end:  # nothing is spent after the fund ends: a window of its months would be all £0
+        raise FundError(f"The burn rate is worked out as at a month of the fund: {as_at.label} is after the fund "
+                        f"ends ({end.label}).")
     months_with_spend = [m for m, v in monthly_spend.items() if v]
     complete = [m for m in months_with_spend if incomplete_from is None or m < incomplete_from]
     if as_at is None:

@@ -40,13 +40,28 @@ OTHER_DISTRICTS = "Other districts (fewer than 3 victims each)"
 _SPEND_COLUMNS = "fund_id, district_id, month, item, victims, spend_lines, amount_pence"
 
 
-def spend_sql(store: Store) -> str:
+def spend_sql(store: Store, *, until: date | None = None) -> str:
     """The funds' spend as summary rows: the detail through the live view, plus summaries received from other
-    offices. An export for the county (read to look at it) has the summaries only: no view, no detail."""
+    offices. An export for the county (read to look at it) has the summaries only: no view, no detail.
+
+    ``until``: only the spend that had happened by that day (detail dated on or before it, summaries of months to
+    its month): the live view's rows worked out from those lines only, so a victim counts from their first line."""
     summaries = f"SELECT {_SPEND_COLUMNS} FROM {FUND_SUMMARY_TABLE}"
+    if until is not None:
+        summaries += f" WHERE month <= '{Month.of(until).iso}'"
     if not store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ?", (FUND_SUMMARY_VIEW,)):
         return summaries
-    return f"SELECT {_SPEND_COLUMNS} FROM {FUND_SUMMARY_VIEW} UNION ALL {summaries}"
+    if until is None:
+        return f"SELECT {_SPEND_COLUMNS} FROM {FUND_SUMMARY_VIEW} UNION ALL {summaries}"
+    # The view's own query (storage.schema.costs) on the lines dated by ``until`` (a date: no text of the officer's).
+    live = ("WITH lines AS (SELECT r.fund_id, r.district_id, substr(s.spent_on, 1, 7) AS month, i.name AS item, "
+            "s.amount_pence, ROW_NUMBER() OVER (PARTITION BY s.referral_id ORDER BY s.spent_on, i.name, s.id) AS nth "
+            "FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
+            f"JOIN fund_items i ON i.id = s.item_id WHERE s.spent_on <= '{until.isoformat()}') "
+            "SELECT fund_id, district_id, month, item, sum(CASE WHEN nth = 1 THEN 1 ELSE 0 END) AS victims, "
+            "count(*) AS spend_lines, sum(amount_pence) AS amount_pence FROM lines "
+            "GROUP BY fund_id, district_id, month, item")
+    return f"SELECT {_SPEND_COLUMNS} FROM ({live}) UNION ALL {summaries}"
 
 
 def _text_bool(value: Any, field_name: str) -> bool:
@@ -661,6 +676,7 @@ class FundFigures:
     not_received_pence: int = 0  # contributions dated after today: not in the balance until they are received
     # The contributions by the month they count from (money_as_received): the fund's level rises when each comes.
     receipts: list[tuple[Month, int, str]] = field(default_factory=list)
+    not_spent_pence: int = 0  # spend dated after today: it has not happened yet, so it is not in the figures
 
     @property
     def balance_pence(self) -> int:
@@ -876,8 +892,9 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     and 12-month windows (``ranges``).
     """
     fund = get_fund(store, fund_id)
+    today = today or date.today()
     keyed_to = keyed_to or fund.spend_keyed_to
-    incomplete_from = domain.first_incomplete_month(today=today or date.today(), keyed_to=keyed_to)
+    incomplete_from = domain.first_incomplete_month(today=today, keyed_to=keyed_to)
     # Said to be keyed to a date: the months up to it are complete, those with no spend too (spend that stopped).
     complete_to = incomplete_from.plus(-1) if keyed_to else None
     contributors = [(r[0], int(r[1])) for r in store.rows(
@@ -890,7 +907,7 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     items: dict[str, list[int]] = {}
     months: dict[str, list[int]] = {}
     for r in store.rows(f"SELECT district_id, month, item, victims, spend_lines, amount_pence FROM "
-                        f"({spend_sql(store)}) WHERE fund_id = ?", (fund_id,)):
+                        f"({spend_sql(store, until=today)}) WHERE fund_id = ?", (fund_id,)):
         d = districts.setdefault(r[0], [0, 0])
         d[0] += r[3]
         d[1] += r[5]
@@ -908,12 +925,12 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     by_month = sorted((Month.parse(k), v[0], v[1]) for k, v in months.items())
     per_victim = [int(r[0]) for r in store.rows(
         "SELECT sum(s.amount_pence) FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
-        "WHERE r.fund_id = ? GROUP BY r.id", (fund_id,))]
+        "WHERE r.fund_id = ? AND s.spent_on <= ? GROUP BY r.id", (fund_id, today.isoformat()))]
     summary_rows = int(store.scalar(f"SELECT count(*) FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ?", (fund_id,)))
     spent = sum(v for _, _, v in by_month)
     victims = sum(v for _, v, _ in by_month)
     # Spend an office's summary merged across months (small numbers) is spread over them for the burn rate.
-    moved = moved_rows(store, fund_id) if summary_rows else []
+    moved = [r for r in moved_rows(store, fund_id) if r[0] <= Month.of(today)] if summary_rows else []
     monthly = domain.spread_merged_spend({m: v for m, _, v in by_month}, moved, incomplete_from=incomplete_from)
     forecast = domain.forecast_fund(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
                                     as_at=as_at, window=window, incomplete_from=incomplete_from,
@@ -943,6 +960,9 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
         forecast = replace(forecast, warnings=(*forecast.warnings, (
             f"{format_money(not_received)} of the contributions is dated after today (the first on "
             f"{date.fromisoformat(first_due):%d/%m/%Y}): it is not in the balance until it is received.")))
+    not_spent, later = not_spent_yet(store, fund_id, today)
+    if later:
+        forecast = replace(forecast, warnings=(*forecast.warnings, later))
     merged = merged_months(store, fund_id) if summary_rows else {}
     spans = [(first, last) for _, first, last, _ in moved]
     if spans and _moved_months_change(spans, [forecast, *ranges.forecasts]):
@@ -952,7 +972,24 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
                        summary_rows, forecast, contributors, ranges, incomplete_from, merged,
                        keyed_to, every_month(fund, by_month, merged, last=last),
-                       int(not_received), money)
+                       int(not_received), money, not_spent)
+
+
+def not_spent_yet(store: Store, fund_id: str, today: date) -> tuple[int, str]:
+    """The pence of the spend dated after ``today`` (it has not happened yet, so the figures on that day leave it out)
+    and what they say of it ("" when there is none). A summary received from an office is dated by its month only."""
+    pence, first = store.one("SELECT coalesce(sum(s.amount_pence), 0), min(s.spent_on) FROM fund_spend_lines s "
+                             "JOIN fund_referrals r ON r.id = s.referral_id WHERE r.fund_id = ? AND s.spent_on > ?",
+                             (fund_id, today.isoformat()))
+    summed, month = store.one(f"SELECT coalesce(sum(amount_pence), 0), min(month) FROM {FUND_SUMMARY_TABLE} "
+                              "WHERE fund_id = ? AND month > ?", (fund_id, Month.of(today).iso))
+    if not pence and not summed:
+        return 0, ""
+    when = [f"the first on {date.fromisoformat(first):%d/%m/%Y}"] if first else []
+    when += [f"{format_money(summed)} of it in offices' summaries from {Month.parse(month).label}"] if summed else []
+    total = int(pence) + int(summed)
+    return total, (f"{format_money(total)} of the spend is dated after today ({'; '.join(when)}): it is not in the "
+                   "spend, the balance or the forecast until then.")
 
 
 def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:

@@ -114,12 +114,13 @@ def test_fund_says_the_date_spend_was_keyed_to_that_its_figures_used(demo_path, 
 
 def test_a_fund_with_no_complete_month_says_nothing_is_left_at_the_end_rather_than_more_than_it_holds(demo_path,
                                                                                                         capsys):
-    """As at mid-April 2018 (no complete month of spend), left_at_period_end read 20000, more than the 17583
-    balance: with no burn rate there is no forecast, so nothing is said for the end of the period."""
+    """As at mid-April 2018 (no complete month of spend), left_at_period_end read 20000, more than the balance
+    (£19,680: the £320 spent by then): with no burn rate there is no forecast, so nothing is said for the end of the
+    period."""
     code, out, _ = run(capsys, "fund", str(demo_path), "Suffolk Target Hardening Pilot", "--today", "15/04/2018")
     values = dict(csv.reader(io.StringIO(out)))
     # No complete month: no burn rate either (blank, as the window's "—"), not one of £0 a month.
-    assert code == 0 and values["monthly_burn_rate"] == "" and values["balance"] == "17583"
+    assert code == 0 and values["monthly_burn_rate"] == "" and values["balance"] == "19680"
     assert values["left_at_period_end"] == ""
 
 

@@ -47,7 +47,7 @@ def shown(presenter: FundsPresenter) -> tuple:
 def check(presenter: FundsPresenter, done: list[str]) -> None:
     data = presenter.data
     f = data.figures
-    lines = data.lines
+    lines = [r for r in data.lines if r["spent_on"] <= presenter.today().isoformat()]  # spent by the walk's date
     spent = sum(r["amount_pence"] for r in lines)
     assert f.spent_pence == spent, (f.spent_pence, spent, done)
     assert sum(p for _, _, p in f.by_district) == sum(p for _, _, p in f.by_item) == spent, done
@@ -60,7 +60,7 @@ def check(presenter: FundsPresenter, done: list[str]) -> None:
     assert f.balance_pence == f.contributions_pence - f.not_received_pence - spent, done  # on the walk's date
     assert f.mean_per_victim_pence == (half_up(Fraction(spent, f.victims)) if f.victims else None), done
     for r in data.referrals:
-        own = [line["amount_pence"] for line in lines if line["referral_id"] == r["id"]]
+        own = [line["amount_pence"] for line in data.lines if line["referral_id"] == r["id"]]
         assert (r["spent_pence"], r["lines"]) == (sum(own), len(own)), (r["reference"], done)
     fresh = load_fund_data(presenter.store, presenter.selected, presenter.window, presenter.today())
     assert fresh.figures == f and fresh.referrals == data.referrals, done

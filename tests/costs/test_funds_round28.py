@@ -120,7 +120,7 @@ def test_the_charts_summary_says_the_spend_of_a_month_not_complete(demo_store, q
     assert chart.summary == "No complete month of spend yet: £1,500 spent so far, in months not complete."
     assert chart.accessibleDescription() == chart.summary
     chart.show_forecast(funds.fund_figures(demo_store, fund, today=date(2026, 10, 20)))  # dated after today
-    assert chart.summary == "No complete month of spend yet: £1,500 spent so far, in months not complete."
+    assert chart.summary == "No spend by today: the £1,500 keyed is dated after it."
     new = funds.add_fund(demo_store, name="Newer fund", starts_on="01/10/2026", ends_on="30/09/2027")
     chart.show_forecast(funds.fund_figures(demo_store, new, today=date(2026, 11, 20)))
     assert chart.summary == "No spend recorded yet."

@@ -494,9 +494,9 @@ def test_a_pound_of_spend_lately_is_saved_undoable_and_the_fund_lasts_past_the_f
     assert form.save(), form.form_message
     assert demo_store.scalar("SELECT count(*) FROM fund_spend_lines") == before + 1
     assert log.undo_text.startswith("Undo spend line")
-    # On the page's date (03/07/2018) September is not complete, so the £1 is left out of the burn rate; once it
-    # is, the fund lasts past the forecast.
-    assert "Sep-18 is not complete: the £1 keyed in it so far" in forecast_sentence(fund_page.data.figures)
+    # On the page's date (03/07/2018) the £1 dated September is not spent yet, so it is left out of the figures and
+    # said; once it is spent, the fund lasts past the forecast.
+    assert "£1 of the spend is dated after today (the first on 01/09/2018)" in forecast_sentence(fund_page.data.figures)
     from safer_desk.services.funds import fund_figures
 
     later = fund_figures(demo_store, fund_page.selected, today=date(2018, 12, 1))

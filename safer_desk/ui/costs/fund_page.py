@@ -131,6 +131,9 @@ class FundChart(Chart):
             self.out_line.hide()
             self.set_x_range(0, 1)
             self.summary = "There is no fund to show." if figures is None else "No spend recorded yet."
+            if figures is not None and figures.not_spent_pence and not figures.spent_pence:  # keyed ahead of today
+                self.summary = (f"No spend by today: the {format_money(figures.not_spent_pence)} keyed is dated "
+                                "after it.")
             if figures is not None and figures.spent_pence:  # spend only in months not complete: no burn rate yet
                 self.summary = (f"No complete month of spend yet: {format_money(figures.spent_pence)} spent so far, "
                                 "in months not complete" + (f"; it runs out in {month_name(out)}."
