@@ -23,7 +23,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from safer_desk.exchange.kinds import other_kind_of_file
+from safer_desk.exchange.kinds import SQLITE_START, other_kind_of_file
 from safer_desk.storage.leftovers import private_workspace
 from safer_desk.storage.safe_write import WriteFailed, atomic_path, folder_problem, write_bytes_atomically
 
@@ -72,6 +72,12 @@ def is_utf16(data: bytes) -> bool:
 def refuse_other_kind(data: bytes, name: str, error: type[ValueError], save_as: str = SAVE_AS_CSV) -> None:
     """Raise ``error`` naming the file, what it is and how to save it (``save_as``) when ``other_kind_of_file``
     recognises it."""
+    if not data:  # nothing to open in Excel: the figures are elsewhere
+        raise error(f"{name} is empty (0 bytes): nothing was ever saved in it. Choose the file that holds the "
+                    "figures, or save them again from the spreadsheet.")
+    if data.startswith(SQLITE_START):  # an office's own file given by mistake: Excel cannot open it either
+        raise error(f"{name} is an SQLite database (a Safer Desk file?), not a spreadsheet: choose the CSV file or "
+                    "Excel workbook that holds the figures.")
     if kind := other_kind_of_file(data):
         raise error(f"{name} is {kind}, which Safer Desk does not read: open it in Excel (or LibreOffice) and "
                     f"{save_as}.")
