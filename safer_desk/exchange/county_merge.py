@@ -1930,10 +1930,10 @@ class _Merger:
                     self.share(info, other_key, other)
                 self.summary.unchanged += 1
                 return
-            if p is not None and len(info.primary_key) == 1 and not matches_origin(info, other, p) and \
-                    self.sent_as_last_merged(info, key, p, {**row, info.primary_key[0]: county_id}, other):
-                # Held under its own id (a review each office recorded), edited at the county since it was merged, and
-                # sent as it was: the county's edit stands, as for a row held under the county's id (merge_row).
+            if p is not None and p.shared and len(info.primary_key) == 1 and not matches_origin(info, other, p) \
+                    and self.sent_as_last_merged(info, key, p, {**row, info.primary_key[0]: county_id}, other):
+                # Held alike by several offices, this one under its own id (a review each recorded), edited at the
+                # county since, and sent as it was: the county's edit stands, as under the county's id (merge_row).
                 self.remap[(t, key)] = county_id
                 self.summary.unchanged += 1
                 return

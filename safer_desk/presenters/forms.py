@@ -200,10 +200,13 @@ class FormPresenter:
         for f in self.fields:
             value, error, slip = read_value(f, self.values.get(f.key, ""), today=today)
             held = str(self.values.get(f.key) or "").strip()
-            if error and f.kind == FieldKind.CHOICE and held and not self._typed(f.key):
+            if f.kind == FieldKind.CHOICE and held and not self._typed(f.key) and \
+                    (error or held not in {text for choice in f.choices for text in choice}):
                 # A value the list does not offer, kept in the file (an older program's, a merge's) and untouched:
                 # kept as it is, for the service to judge. Refused, correcting only an amount meant choosing
-                # another category first, changing what the person never meant to change.
+                # another category first, changing what the person never meant to change; read as the choice it
+                # matches in other capitals, it was changed without a word ("independent chair/author" made the
+                # capped category).
                 value, error = held, ""
             parsed[f.key] = value
             if error:
