@@ -21,8 +21,8 @@ from pathlib import Path
 from safer_desk.domain.text import counted
 from safer_desk.exchange import county_merge
 from safer_desk.storage import audit
-from safer_desk.storage.store import (SQLITE_HEADER, FileTooNew, StoreError, audit_trigger_problems, cut_short,
-                                      inspect_file,
+from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooNew, StoreError,
+                                      audit_trigger_problems, cut_short, in_use_elsewhere, inspect_file,
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
                                       repair_audit_trail, where_to_restore)
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
@@ -106,6 +106,12 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
             report.bad("a change to it was interrupted (its journal is beside it) and cannot be undone from here: "
                        "the file is put back as it was before that change when it is next opened for writing (by "
                        "someone who may write to it), and can be checked then")
+            return report
+        if in_use_elsewhere(exc):  # another program's lock held past the wait: the file is fine, only busy
+            report.kind = "file in use by another program"
+            report.bad(f"another program kept it locked for more than {BUSY_WAIT_SECONDS:g} seconds, so it could not "
+                       "be checked; close it in that program (or wait until it has finished with it), then check "
+                       "it again")
             return report
         report.kind = "damaged SQLite database"
         short = cut_short(path)

@@ -80,3 +80,24 @@ def test_a_file_another_program_holds_locked_is_said_to_be_in_use_not_damaged(de
         writer.execute("ROLLBACK")
         writer.close()
     assert inspect_file(path).has_tables  # once the other program lets go, the file opens as ever
+
+
+def test_check_says_a_file_another_program_holds_locked_is_in_use(demo_path, tmp_path, monkeypatch):
+    """`safer-desk check` on such a file printed "damaged SQLite database … ask IT for the copy on the network drive"."""
+    from safer_desk.services.integrity import check_file
+    from safer_desk.storage import store as store_module
+
+    monkeypatch.setattr(store_module, "BUSY_WAIT_SECONDS", 0.05)
+    path = tmp_path / "office.sqlite"
+    shutil.copyfile(demo_path, path)
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = DELETE")
+    writer.execute("BEGIN EXCLUSIVE")
+    try:
+        report = check_file(path)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert report.kind == "file in use by another program"
+    said = "\n".join(report.lines())
+    assert "damaged" not in said.lower() and "network drive" not in said and "in use" in report.kind
