@@ -126,5 +126,32 @@ def keep_as_merged(conn: sqlite3.Connection, before: dict[str, list[str]], chang
     return updated
 
 
+def keep_shared_by_what_they_are(conn: sqlite3.Connection) -> int:
+    """A county merged before rows held alike by several offices were kept by ``shared_row_hash``: each such row of a
+    LOCAL_COLUMNS table still as merged (its whole hash the one kept) is kept by what it is, as a merge now keeps it.
+    Kept by the first office's copy to the byte, another holder's unchanged copy (saved at another moment) read as
+    a new version once the county had edited the row. Returns how many rows are kept so now."""
+    if _held(conn) != ORIGINS:
+        return 0
+    again = []
+    for table in LOCAL_COLUMNS:
+        stored = dict(conn.execute(f"SELECT row_key, row_hash FROM {ORIGINS} WHERE table_name = ? AND shared = 1",
+                                   (table,)))
+        columns, key = _columns(conn, table)
+        if not stored or not columns:
+            continue
+        cursor = conn.execute(f"SELECT rowid AS _rowid_kept, * FROM {_quote(table)}")
+        names = [d[0] for d in cursor.description][1:]
+        at = {c: i for i, c in enumerate(names)}
+        for found in cursor:
+            values = found[1:]
+            keys = [found[0] if k == "rowid" else values[at[k]] for k in key]
+            row_key = str(keys[0]) if len(keys) == 1 else json.dumps(keys, separators=(",", ":"))
+            if row_key in stored and _digest(row_hash(names, values), ORIGINS) == stored[row_key]:
+                again.append((_digest(shared_row_hash(table, names, values), ORIGINS), table, row_key))
+    conn.executemany(f"UPDATE {ORIGINS} SET row_hash = ? WHERE table_name = ? AND row_key = ?", again)
+    return len(again)
+
+
 def _digest(hex_digest: str, held: str) -> Any:
     return bytes.fromhex(hex_digest[:32]) if held == ORIGINS else hex_digest

@@ -65,3 +65,26 @@ def test_two_offices_each_sending_an_agreed_allocation_for_the_year_is_said_in_t
     assert "Babergh office" in said[0] and "Mid Suffolk office" in said[0]
     overview = next(s for s in doc.sections if s.title == "County overview")
     assert not any(t.note.startswith("Agreed by the board.") for t in overview.tables if t.title.startswith("Alloc"))
+
+
+def test_a_county_merged_before_this_round_is_put_right_by_the_upgrade_step(offices, monkeypatch):
+    """A county that merged the shared project before this round kept Babergh's copy to the byte: once the county
+    edited it, Mid Suffolk's unchanged copy came up as a conflict. The upgrade step keeps it by what it is."""
+    from safer_desk.storage import row_hashes
+
+    o = offices
+    set_cost(o.babergh, "£30,000")
+    monkeypatch.setattr(ps, "_now", lambda: "2026-05-01T09:00:00+00:00")
+    set_cost(o.mid, "£30,000")
+    monkeypatch.undo()
+    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    conn = o.county.conn
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(projects)")]
+    row = conn.execute(f"SELECT {', '.join(columns)} FROM projects WHERE id = 'p-shared'").fetchone()
+    with o.county.transaction():  # as a county merged before this round kept it: the first office's copy
+        conn.execute(f"UPDATE {row_hashes.ORIGINS} SET row_hash = ? WHERE table_name = 'projects' AND "
+                     "row_key = 'p-shared'", (bytes.fromhex(row_hashes.row_hash(columns, tuple(row))[:32]),))
+        assert row_hashes.keep_shared_by_what_they_are(conn) >= 1  # what the upgrade step does
+    set_cost(o.county, "£35,000")
+    merge(o.county, [o.send(o.mid)])
+    assert [c.detail for c in list_conflicts(o.county)] == [] and o.county_cost() == 3_500_000

@@ -54,3 +54,36 @@ def test_shared_rows_as_merged_stay_so_through_a_step_that_adds_a_column():
     assert _kept(conn, "P3") == bytes.fromhex(row_hashes.row_hash(columns, p3)[:32])
     p2 = conn.execute("SELECT * FROM projects WHERE id = 'P2'").fetchone()
     assert _kept(conn, "P2") != bytes.fromhex(row_hashes.shared_row_hash("projects", columns, p2)[:32])
+
+
+def test_a_county_merged_before_keeps_its_shared_rows_by_what_they_are_once_upgraded():
+    """Step keep_rows_several_offices_hold_by_what_they_are: shared rows kept the older way (the first office's copy
+    to the byte) and still as merged are kept by what they are; one edited at the county since, and a row one
+    office holds, stay as they were."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE projects (id TEXT PRIMARY KEY, title TEXT, cost_pence INTEGER, updated_at TEXT)")
+    conn.execute(f"CREATE TABLE {row_hashes.ORIGINS} (table_name TEXT, row_key TEXT, row_hash BLOB, shared INTEGER, "
+                 "PRIMARY KEY (table_name, row_key))")
+    columns = ["id", "title", "cost_pence", "updated_at"]
+    rows = {"P1": (("P1", "Suffolk Strive", 2900000, "2026-04-02 10:00"), 1),
+            "P2": (("P2", "Homeshield", 500000, "2026-04-03 11:00"), 1),
+            "P3": (("P3", "Recre8", 100000, "2026-04-04 12:00"), 0)}
+    for key, (row, shared) in rows.items():
+        conn.execute("INSERT INTO projects VALUES (?, ?, ?, ?)", row)
+        conn.execute(f"INSERT INTO {row_hashes.ORIGINS} VALUES ('projects', ?, ?, ?)",
+                     (key, bytes.fromhex(row_hashes.row_hash(columns, row)[:32]), shared))
+    conn.execute("UPDATE projects SET cost_pence = 3100000 WHERE id = 'P2'")  # edited at the county since
+    before = {key: _kept(conn, key) for key in rows}
+    assert row_hashes.keep_shared_by_what_they_are(conn) == 1
+    p1 = rows["P1"][0]
+    assert _kept(conn, "P1") == bytes.fromhex(row_hashes.shared_row_hash("projects", columns, p1)[:32])
+    assert _kept(conn, "P2") == before["P2"] and _kept(conn, "P3") == before["P3"]
+    assert row_hashes.keep_shared_by_what_they_are(conn) == 0  # once is enough
+
+
+def test_an_office_file_has_no_shared_rows_to_keep(demo_path):
+    conn = sqlite3.connect(demo_path)
+    try:
+        assert row_hashes.keep_shared_by_what_they_are(conn) == 0
+    finally:
+        conn.close()
