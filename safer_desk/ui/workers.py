@@ -11,8 +11,8 @@ import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QWidget
 
 from safer_desk.services.progress import Cancelled
 
@@ -55,6 +55,30 @@ class _Runnable(QRunnable):
             signals.finished.emit()
 
 
+class _ProgressWindow(QProgressDialog):
+    """The progress window. Cancel, Esc or closing it asks the work to stop (``canceled``), and it stays until the
+    work has stopped: Qt's own Cancel hid it at once, and the window was free (the same import or merge started
+    again, another file opened) while the cancelled work still rolled back or finished its copy."""
+
+    def __init__(self, title: str, window: QWidget):
+        super().__init__(title, "Cancel", 0, 0, window)
+        QObject.disconnect(self, SIGNAL("canceled()"), self, SLOT("cancel()"))  # Qt's cancel() hides the window
+        self.work_done = False
+
+    def reject(self) -> None:  # Esc
+        if self.work_done:
+            super().reject()
+        else:
+            self.canceled.emit()
+
+    def closeEvent(self, event) -> None:
+        if self.work_done:
+            QDialog.closeEvent(self, event)  # not QProgressDialog's, which says canceled
+        else:
+            event.ignore()
+            self.canceled.emit()
+
+
 class Task(QObject):
     """A piece of background work with an optional progress window (shown only if it lasts)."""
 
@@ -68,7 +92,7 @@ class Task(QObject):
         self._dialog: QProgressDialog | None = None
         self.running = False
         if window is not None:
-            dialog = QProgressDialog(title, "Cancel", 0, 0, window)
+            dialog = _ProgressWindow(title, window)
             dialog.setWindowTitle(title or "Working")
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setAutoClose(False)
@@ -87,7 +111,14 @@ class Task(QObject):
         return self
 
     def cancel(self) -> None:
+        """Ask the work to stop; its progress window says so and stays until it has stopped."""
         self._cancel.set()
+        dialog = self._dialog
+        if dialog is not None and self.running:
+            dialog.setLabelText("Stopping…")
+            button = dialog.findChild(QPushButton)
+            if button is not None:
+                button.setEnabled(False)
 
     @property
     def is_cancelled(self) -> bool:
@@ -97,7 +128,7 @@ class Task(QObject):
         dialog = self._dialog
         if dialog is None:
             return
-        if message:
+        if message and not self.is_cancelled:  # "Stopping…" stays
             dialog.setLabelText(message)
         # QProgressDialog takes 32-bit ints: report a percentage, never a raw count. Last: a window-modal
         # progress dialog's setValue processes events, and the task may finish (and drop the dialog) in there.
@@ -109,6 +140,7 @@ class Task(QObject):
         self.running = False
         _RUNNING.discard(self)
         if self._dialog is not None:
+            self._dialog.work_done = True
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None

@@ -356,19 +356,27 @@ def _section_html(section, number: int, width: float, device, breaks: dict[int, 
     return "".join(parts)
 
 
-def layout_section(section, number: int, width: float, height: float, device=None) -> SectionLayout:
+def layout_section(section, number: int, width: float, height: float, device=None,
+                   cancelled: CancelCheck = never_cancelled, progress: Progress = no_progress) -> SectionLayout:
     """Lay a section out on pages of width × height (for the paint device it will be drawn on, if given).
 
     No paragraph and no table row is split by a page break (where it fits on one page): a row a break would split
     starts the next page under the table's header again, and the section is laid out again from its HTML.
+    cancelled is asked before each round: a county file's table of every district's projects (260 pages) takes a
+    round a page, each a full layout of the section, and Cancel went unheard until the section was done.
+    progress hears the table rows laid out so far after each round (the bar stood still for the whole table).
     """
     breaks: dict[int, set[int]] = {}  # table index -> rows that begin a new page
+    rows = [len(t.rows) for t in section.tables]
     for _ in range(500):  # each round moves one more row on; a table has far fewer pages than that
+        check_cancelled(cancelled)
         doc, charts = _section_document(section, number, width, height, device, breaks)
         split = _split_table_row(doc, height, section.tables, breaks)
         if split is None:
             break
         breaks.setdefault(split[0], set()).add(split[1])
+        reached = min(sum(rows[:split[0]]) + split[1], sum(rows))
+        progress(reached, sum(rows), f"row {reached:,} of {sum(rows):,}")
     return SectionLayout(doc, charts, doc.pageCount(), height)
 
 
@@ -593,8 +601,10 @@ def render_pdf(document, *, progress: Progress = no_progress,
     count = len(document.sections)
     for i, section in enumerate(document.sections):
         check_cancelled(cancelled)
-        laying_out(i, count, f"Laying out {section.title} ({i + 1} of {count})")
-        sections.append(layout_section(section, i + 1, page.width(), body_h, writer))
+        said = f"Laying out {section.title} ({i + 1} of {count})"
+        laying_out(i, count, said)
+        within = (lambda done, of, rows, i=i, said=said: laying_out(i * of + done, count * of, f"{said}: {rows}"))
+        sections.append(layout_section(section, i + 1, page.width(), body_h, writer, cancelled, within))
     starts, total = [], 1
     for layout in sections:
         starts.append(total + 1)
