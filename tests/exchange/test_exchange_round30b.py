@@ -121,8 +121,8 @@ def test_a_merge_cancelled_after_a_file_went_in_closes_undo_as_a_merge_does(wind
     qtbot.waitUntil(lambda: bool(started), timeout=10000)
     with qtbot.waitSignal(task.signals.cancelled, timeout=10000):
         task.cancel()
-    assert prompts.infos[-1][1] == ("Cancelled; the file being merged was rolled back (files merged before it stay "
-                                    f"merged).\n{UNDO_CLOSED}")
+    assert prompts.infos[-1][1] == ("Cancelled: the file being merged was rolled back. 1 file merged before it "
+                                    f"stays merged; merge the others again.\n{UNDO_CLOSED}")
     assert not window.undo_action.isEnabled()
     [conflict] = list_conflicts(window.session.store)
     assert conflict.detail == ("Project 'Western Suffolk youth work': cost £40,000 in the county file, £45,000 from "

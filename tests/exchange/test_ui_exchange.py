@@ -299,7 +299,8 @@ def test_cancelling_an_import_rolls_it_back(window, qtbot, prompts, tmp_path, di
     qtbot.waitUntil(lambda: bool(started), timeout=10000)
     with qtbot.waitSignal(task.signals.cancelled, timeout=10000):
         task.cancel()
-    assert "Cancelled" in prompts.infos[-1][1] and prompts.errors == []
+    assert prompts.infos[-1][1] == ("Cancelled: the file being merged was rolled back. No file was merged: the county "
+                                    "file is as it was.") and prompts.errors == []
     store = window.session.store
     assert store.scalar("SELECT count(*) FROM x_projects") == 0
     assert store.scalar("SELECT count(*) FROM _county_imports") == 0

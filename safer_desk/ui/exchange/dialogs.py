@@ -309,17 +309,27 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
         if report.key_offers:
             confirm_keys(window, report.key_offers, lambda accepted: _merge_accepted(window, accepted, accepted_before))
 
+    def kept_before_it_stopped() -> str:
+        """What stays of a merge stopped part-way, in words: the files merged before it, or that nothing was."""
+        merged = len(list_imports(store)) - imports_before
+        if not merged:
+            return "No file was merged: the county file is as it was."
+        return (f"{counted(merged, 'file')} merged before it stay{'s' if merged == 1 else ''} merged; merge the "
+                "others again.")
+
     def failed(exc: BaseException, trace: str) -> None:
         session.notify("")
+        kept = kept_before_it_stopped()
         closed = merged_before_it_stopped()
-        prompts.show_error(window, "Import District Files",
-                           "\n".join(filter(None, [f"The merge failed and was rolled back: {exc}", closed])))
+        prompts.show_error(window, "Import District Files", "\n".join(filter(None, [
+            f"The merge stopped: {str(exc).rstrip('.')}. The file it was merging was rolled back. {kept}", closed])))
 
     def on_cancel() -> None:
         session.notify("")
+        kept = kept_before_it_stopped()
         closed = merged_before_it_stopped()
         prompts.show_info(window, "Import District Files", "\n".join(filter(None, [
-            "Cancelled; the file being merged was rolled back (files merged before it stay merged).", closed])))
+            f"Cancelled: the file being merged was rolled back. {kept}", closed])))
 
     return run_task(work, on_success=succeeded, on_failure=failed, on_cancel=on_cancel, window=window,
                     title="Merging district files…")
