@@ -20,6 +20,11 @@ The lock file is removed when the file closes, in a way that never lets two writ
 A lock file left by a killed process (POSIX) or by a process that crashed (Windows) is taken over
 by the next opener and removed when it closes.
 
+The lock notes which file its path named when it was taken (device and inode), so a change can be refused in words
+when the path no longer names it (``check_still_there``): the file moved, renamed, deleted or replaced by another copy
+under the open window, or its drive gone. SQLite sees that only until the file's first save switches it to WAL; after
+that its saves went into a file no longer on disk, and were lost when the window closed.
+
 A file that is there already is also locked by what it *is* (its device and inode numbers, which Windows gives
 too): a second lock file, `locks/DEV-INO.lock` in the user's data folder, taken the same way. Another name for the
 same file (a hard link, the folder mounted twice) has another lock file beside it, so without this a second window
@@ -42,6 +47,9 @@ LEGACY_HOLDER_SUFFIX = ".lock-holder"  # versions before 0.1.1 wrote the holder 
 # Windows locks one byte far past the note, so other processes can still read the note.
 WINDOWS_LOCK_OFFSET = 1 << 20
 _ATTEMPTS = 5
+# The cause in words of a write refused because the path no longer names the file opened (safe_write.cause_of).
+FILE_MOVED = ("it is no longer where it was opened (moved, renamed or deleted, replaced by another copy, or its drive "
+              "disconnected): put it back where it was, or connect its drive again, and try again")
 
 
 class FileInUse(Exception):
@@ -50,6 +58,29 @@ class FileInUse(Exception):
     def __init__(self, message: str, holder: str = ""):
         super().__init__(message)
         self.holder = holder
+
+
+class FileMoved(OSError):
+    """The path of an open file no longer names the file that was opened; ``str()`` and ``strerror`` say so."""
+
+    describes_itself = True  # safe_write.cause_of keeps its words
+
+    def __init__(self, path: Path | str):
+        super().__init__(errno.EIO, FILE_MOVED, str(path))
+
+    def __str__(self) -> str:
+        return f"{Path(self.filename).name} {FILE_MOVED.removeprefix('it ')}."
+
+
+def _file_id(path: Path | str) -> tuple[int, int] | None:
+    """The device and inode numbers of the file at path: None when there is none (or no such numbers)."""
+    try:
+        info = os.stat(real_path(path))
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode) or not info.st_ino:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def real_path(path: Path | str) -> Path:
@@ -127,6 +158,7 @@ class OfficeLock:
         self._by_identity = lock_file is None
         self._fd: int | None = None
         self._identity: OfficeLock | None = None
+        self._opened: tuple[int, int] | None = None  # the file the path named when the lock was taken
 
     @property
     def is_locked(self) -> bool:
@@ -142,16 +174,27 @@ class OfficeLock:
             os.write(self._fd, _holder_note())
         except OSError:
             pass  # the note of who holds the lock is a courtesy; the lock itself is what counts
+        self._opened = _file_id(self.path)
         try:
             self._identity = self._hold_identity()
         except BaseException:
             self.release()
             raise
 
+    def check_still_there(self) -> None:
+        """Raise FileMoved when the path no longer names the file it named when the lock was taken (or made by this
+        lock's holder): a change written now would go to a file that is not there, or not the one at that name.
+        Nothing to check for a file with no inode numbers (some network drives), or not there when locked."""
+        if self._fd is not None and self._opened is not None and _file_id(self.path) != self._opened:
+            raise FileMoved(self.path)
+
     def lock_the_file_itself(self) -> None:
         """After this lock's holder made the file (a new name, or a 0-byte file replaced): the lock on the file as
         it now is, in place of any on what was there before (its replacement is another file)."""
-        if self._fd is None or not self._by_identity:
+        if self._fd is None:
+            return
+        self._opened = _file_id(self.path)
+        if not self._by_identity:
             return
         where = identity_lock_path(self.path)
         if self._identity is not None and self._identity.lock_file == where:
@@ -187,6 +230,7 @@ class OfficeLock:
 
     def release(self) -> None:
         self._release_identity()
+        self._opened = None
         fd, self._fd = self._fd, None
         if fd is None:
             return

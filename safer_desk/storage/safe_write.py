@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Iterator
 
 from safer_desk import faults
 from safer_desk.storage import leftovers
+from safer_desk.storage.locking import FILE_MOVED
 
 CHUNK = 1 << 20
 
@@ -95,6 +96,8 @@ def cause_of(exc: BaseException) -> tuple[int | None, str]:
         if name == "SQLITE_IOERR_SHORT_READ":  # a read, not a write: a file (or the journal beside it) cut short
             return errno.EIO, ("part of the file could not be read (it, or its journal beside it, is shorter than it "
                                "should be)")
+        if name == "SQLITE_READONLY_DBMOVED":  # the file renamed, deleted or replaced under its connection
+            return errno.EIO, FILE_MOVED
         if name.startswith("SQLITE_IOERR"):
             # SQLite reports a failed write (ENOSPC among others) as an I/O error on some paths.
             return errno.EIO, "the disk reported an error while writing (it may be full)"
@@ -111,7 +114,8 @@ def is_write_error(exc: BaseException) -> bool:
         return True
     if isinstance(exc, sqlite3.Error):
         name = getattr(exc, "sqlite_errorname", "") or ""
-        return name in _SQLITE_ERRNO or name.startswith("SQLITE_IOERR") or "disk is full" in str(exc)
+        return (name in _SQLITE_ERRNO or name.startswith("SQLITE_IOERR") or name == "SQLITE_READONLY_DBMOVED"
+                or "disk is full" in str(exc))
     return False
 
 

@@ -679,6 +679,8 @@ class Store:
             finally:
                 self._savepoints -= 1
             return
+        if self._lock is not None:  # the path still names the file opened (not moved, deleted or replaced under it)
+            self._lock.check_still_there()
         self.gate.verify(self.conn)  # the checks put off at open, before anything is written
         changes = self._change_mark()
         # Every outermost transaction belongs to a user action (an unnamed one unless store.action named it).
@@ -769,8 +771,11 @@ class Store:
     def connect_for_thread(self) -> "Store":
         """Another connection to the same file for a worker thread (one connection per thread).
 
-        It shares this store's lock (the process already holds it) and must be closed by the worker.
+        It shares this store's lock (the process already holds it) and must be closed by the worker. Refused
+        (FileMoved) when the path no longer names the file opened: a copy or export made from it read another file.
         """
+        if self._lock is not None:
+            self._lock.check_still_there()
         return Store(self.path, _connect(self.path, read_only=self.read_only), read_only=self.read_only, lock=None,
                      gate=self.gate)
 

@@ -936,7 +936,12 @@ class MainWindow(QMainWindow):
             prompts.show_error(self, "Nothing to open or import", drop.message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.may_close_file() or not self.stop_running_tasks():
+        try:
+            leave = self.may_close_file() and self.stop_running_tasks()
+        except BaseException:
+            event.ignore()  # the Save asked for was refused (the disk full, the file gone): the window stays, as typed
+            raise
+        if not leave:
             event.ignore()
             return
         self.save_state()
@@ -956,8 +961,9 @@ class MainWindow(QMainWindow):
             return True
         named = [t.title.rstrip("…") for t in tasks if t.title]
         if named and not prompts.ask(self, "Still working",
-                                     f"{', '.join(named)} is still running.\n\nStop it and close? Nothing it was "
-                                     "writing is kept.", yes="Stop and Close", no="Keep Working"):
+                                     f"{', '.join(named)} is still running.\n\nStop it and close? What it is in the "
+                                     "middle of is not kept (files a merge had already merged stay merged).",
+                                     yes="Stop and Close", no="Keep Working"):
             return False
         for task in tasks:
             task.cancel()

@@ -30,10 +30,13 @@ def words_for(exc: BaseException, file_name: str = "") -> tuple[str, str]:
     cause = write_refused(exc)
     where = file_name or "The file"
     if cause is not None:
+        # The example only where it is the cause: a file moved from under the window has nothing to do with space.
+        about_space = any(word in cause for word in ("full", "space", "quota"))
+        example = " (for example, free some space on the disk)" if about_space else ""
         return ("Change not saved",
                 f"{where} could not be written: {cause}. Your last change was not saved and the file is as it "
-                "was before it; anything you typed is still on the screen. Deal with the cause (for example, "
-                "free some space on the disk), then try again.")
+                f"was before it; anything you typed is still on the screen. Deal with the cause{example}, then try "
+                "again.")
     return ("Something went wrong",
             f"Safer Desk met an error it did not expect, so what you just did may not have been done "
             f"({type(exc).__name__}: {exc}). The file is safe: each change is saved whole or not at all. "
