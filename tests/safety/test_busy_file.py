@@ -83,7 +83,8 @@ def test_a_file_another_program_holds_locked_is_said_to_be_in_use_not_damaged(de
 
 
 def test_check_says_a_file_another_program_holds_locked_is_in_use(demo_path, tmp_path, monkeypatch):
-    """`safer-desk check` on such a file printed "damaged SQLite database … ask IT for the copy on the network drive"."""
+    """`safer-desk check` on such a file printed "damaged SQLite database … ask IT for the copy on the network
+    drive"."""
     from safer_desk.services.integrity import check_file
     from safer_desk.storage import store as store_module
 
