@@ -97,13 +97,11 @@ def lock_path(path: Path | str) -> Path:
 def identity_lock_path(path: Path | str) -> Path | None:
     """The lock keyed on the file itself, met by every name it has: None for a file not there yet (or not a
     file), or on a file system that gives no identity (inode 0)."""
-    try:
-        info = os.stat(real_path(path))
-    except (OSError, ValueError):
+    found = _file_id(path)
+    if found is None:
         return None
-    if not stat.S_ISREG(info.st_mode) or not info.st_ino:
-        return None
-    return identity_locks_folder() / f"{info.st_dev:x}-{info.st_ino:x}{LOCK_SUFFIX}"
+    device, inode = found
+    return identity_locks_folder() / f"{device:x}-{inode:x}{LOCK_SUFFIX}"
 
 
 def identity_locks_folder() -> Path:

@@ -57,11 +57,10 @@ def test_a_name_too_long_for_the_journal_beside_it_is_refused_before_anything_is
     assert fits.exists()
 
 
-def test_a_file_another_program_holds_locked_is_said_to_be_in_use_not_damaged(demo_path, tmp_path, monkeypatch):
-    """Another program writing the file (its lock held past the busy wait) was "damaged and cannot be read (database
-    is locked) … ask for the copy on the network drive": a file that is fine sent the officer to restore a backup."""
+@pytest.fixture
+def held_by_another_program(demo_path, tmp_path, monkeypatch):
+    """A copy of the example that another program is writing (its lock held past the busy wait, shortened here)."""
     from safer_desk.storage import store as store_module
-    from safer_desk.storage.store import FileBusy, inspect_file
 
     monkeypatch.setattr(store_module, "BUSY_WAIT_SECONDS", 0.05)
     path = tmp_path / "office.sqlite"
@@ -70,35 +69,35 @@ def test_a_file_another_program_holds_locked_is_said_to_be_in_use_not_damaged(de
     writer.execute("PRAGMA journal_mode = DELETE")
     writer.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(FileBusy) as refused:
-            inspect_file(path)
-        said = str(refused.value)
-        assert "in use by another program" in said and "damaged" not in said and "restore" not in said.lower()
-        with pytest.raises(FileBusy):
-            open_office_file(path)
+        yield path
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+    from safer_desk.storage.store import inspect_file
+
     assert inspect_file(path).has_tables  # once the other program lets go, the file opens as ever
 
 
-def test_check_says_a_file_another_program_holds_locked_is_in_use(demo_path, tmp_path, monkeypatch):
+def test_a_file_another_program_holds_locked_is_said_to_be_in_use_not_damaged(held_by_another_program):
+    """Another program writing the file (its lock held past the busy wait) was "damaged and cannot be read (database
+    is locked) … ask for the copy on the network drive": a file that is fine sent the officer to restore a backup."""
+    from safer_desk.storage.store import FileBusy, inspect_file
+
+    path = held_by_another_program
+    with pytest.raises(FileBusy) as refused:
+            inspect_file(path)
+    said = str(refused.value)
+    assert "in use by another program" in said and "damaged" not in said and "restore" not in said.lower()
+    with pytest.raises(FileBusy):
+        open_office_file(path)
+
+
+def test_check_says_a_file_another_program_holds_locked_is_in_use(held_by_another_program):
     """`safer-desk check` on such a file printed "damaged SQLite database … ask IT for the copy on the network
     drive"."""
     from safer_desk.services.integrity import check_file
-    from safer_desk.storage import store as store_module
 
-    monkeypatch.setattr(store_module, "BUSY_WAIT_SECONDS", 0.05)
-    path = tmp_path / "office.sqlite"
-    shutil.copyfile(demo_path, path)
-    writer = sqlite3.connect(path, isolation_level=None)
-    writer.execute("PRAGMA journal_mode = DELETE")
-    writer.execute("BEGIN EXCLUSIVE")
-    try:
-        report = check_file(path)
-    finally:
-        writer.execute("ROLLBACK")
-        writer.close()
+    report = check_file(held_by_another_program)
     assert report.kind == "file in use by another program"
     said = "\n".join(report.lines())
     assert "damaged" not in said.lower() and "network drive" not in said and "in use" in report.kind
