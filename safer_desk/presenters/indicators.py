@@ -817,7 +817,9 @@ class IndicatorsPresenter(ScreenPresenter):
                              ind.rate_per, texts={this_label: figure_texts(v)})
             per_series = {this_label: this_labels, last_label: last_labels}
         elif mode == ChartMode.CUMULATIVE:
-            series = {f"{this_label} cumulative": v.cumulative, f"{last_label} cumulative": v.cumulative_last}
+            # A period without a figure of its own is a gap, not the total before it carried flat (a month of none).
+            series = {f"{this_label} cumulative": held_only(v.cumulative, v.this_year),
+                      f"{last_label} cumulative": held_only(v.cumulative_last, v.last_year)}
             per_series = {f"{this_label} cumulative": this_labels, f"{last_label} cumulative": last_labels}
             # The figure to date and the target with the places the grid and the table judge them with.
             shown = [v.cumulative_text(i) for i in range(len(v.periods))]
@@ -829,7 +831,7 @@ class IndicatorsPresenter(ScreenPresenter):
             data = ChartData(months, series, ind.unit, f"{ind.name}, {where}: cumulative against target",
                              ind.rate_per, texts=texts)
         elif mode == ChartMode.ROLLING:
-            points = svc.rolling_12_months(self.store, ind, v.area_id)
+            points = every_month(svc.rolling_12_months(self.store, ind, v.area_id))
             data = ChartData([month_label(p, "monthly") for p, _ in points], {"12 months to": [x for _, x in points]},
                              ind.unit, f"{ind.name}, {where}: rolling 12 months", ind.rate_per)
         else:
@@ -848,6 +850,22 @@ class IndicatorsPresenter(ScreenPresenter):
                 if ind.frequency != "monthly" else "each point needs twelve months in a row with figures, and "
                 "this area has none yet.")
         return data
+
+
+def held_only(to_date: list[float | None], figures: list) -> list[float | None]:
+    """The figures to date at the periods with a figure of their own (None at the others)."""
+    return [c if f is not None and f.value is not None else None for c, f in zip(to_date, figures)]
+
+
+def every_month(points: list[tuple[str, float | None]]) -> list[tuple[str, float | None]]:
+    """Each month from the first point to the last, None for one without a figure: a gap on the chart, where rolling
+    figures held for Dec 2007 and Dec 2008 only were drawn side by side, one line from the one to the other."""
+    if not points:
+        return []
+    held = dict(points)
+    first = Month.parse(points[0][0])
+    months = [first.plus(i).iso for i in range(Month.parse(points[-1][0]).minus(first) + 1)]
+    return [(m, held.get(m)) for m in months]
 
 
 def figure_texts(view: svc.YearView) -> list[str]:

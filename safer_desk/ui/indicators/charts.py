@@ -9,12 +9,14 @@ accessible name is its title and its description the presenter's short summary i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFontMetricsF
 
 from safer_desk.presenters.indicators import ChartData
-from safer_desk.ui.kit.chart import Chart, Series, number_tick, percent_tick
+from safer_desk.ui.kit.chart import Chart, Layout, Series, number_tick, percent_tick
 
 AREA_PENS = ["#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b8860b"]
 THIS_COLOUR, LAST_COLOUR, TARGET_COLOUR = "#1f5fa8", "#9aa5b1", "#c0392b"
@@ -52,6 +54,8 @@ class IndicatorChart(Chart):
         """Show a mode's data: updates the existing series, never rebuilds them."""
         self.mode, self.data = mode, data
         self.set_value_format(percent_tick if data.unit == "percentage" else number_tick)
+        # A rate's ticks are bare numbers: the axis says their base (a count's and a percentage's ticks say theirs).
+        self.set_value_label(f"Rate per {data.rate_per:,}" if data.unit == "rate" and data.rate_per else "")
         self.setAccessibleName(f"Chart: {data.title}" if data.title else "Indicator chart")
         self.setAccessibleDescription(data.summary)
         self.set_title(data.title, show=False)  # drawn only when exporting
@@ -80,6 +84,14 @@ class IndicatorChart(Chart):
         self.set_legend_order([item for item, _, _ in visible])
         if self.categories != list(data.labels):
             self.set_categories(data.labels)
+
+    def layout_for(self, width: float, height: float, metrics: QFontMetricsF | None = None) -> Layout:
+        """The kit's layout, a count's value ticks in whole numbers: 0, 1, 2, 3 robberies, never 0.5."""
+        layout = super().layout_for(width, height, metrics)
+        if self.data.unit != "count" or layout.y_step >= 1:
+            return layout
+        whole = [t for t in layout.y_ticks if float(t).is_integer()]
+        return replace(layout, y_ticks=whole, y_step=1.0) if len(whole) >= 2 else layout
 
     # -- hover --------------------------------------------------------------------------------
     def hover_text(self, index: int) -> str:
