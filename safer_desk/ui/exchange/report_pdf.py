@@ -357,27 +357,141 @@ def _section_html(section, number: int, width: float, device, breaks: dict[int, 
 
 
 def layout_section(section, number: int, width: float, height: float, device=None,
-                   cancelled: CancelCheck = never_cancelled, progress: Progress = no_progress) -> SectionLayout:
+                   cancelled: CancelCheck = never_cancelled, progress: Progress = no_progress,
+                   ahead: bool = True) -> SectionLayout:
     """Lay a section out on pages of width × height (for the paint device it will be drawn on, if given).
 
     No paragraph and no table row is split by a page break (where it fits on one page): a row a break would split
     starts the next page under the table's header again, and the section is laid out again from its HTML.
-    cancelled is asked before each round: a county file's table of every district's projects (260 pages) takes a
-    round a page, each a full layout of the section, and Cancel went unheard until the section was done.
-    progress hears the table rows laid out so far after each round (the bar stood still for the whole table).
+    Each round finds the first row a break splits; with ahead (_breaks_ahead) it also works out from the rows'
+    heights where the rest of that table's pages will break, and keeps those of them two more layouts prove to be
+    what round after round would find: a county file's table of every district's projects (260 pages) took a
+    round a page, each a full layout of the section (~90 minutes), and now takes a few.
+    cancelled is asked before each layout; progress hears the table rows laid out so far after each round.
     """
     breaks: dict[int, set[int]] = {}  # table index -> rows that begin a new page
     rows = [len(t.rows) for t in section.tables]
-    for _ in range(500):  # each round moves one more row on; a table has far fewer pages than that
+    natural = None
+    for _ in range(500):  # each round moves at least one more row on; a table has far fewer pages than that
         check_cancelled(cancelled)
         doc, charts = _section_document(section, number, width, height, device, breaks)
         split = _split_table_row(doc, height, section.tables, breaks)
         if split is None:
             break
         breaks.setdefault(split[0], set()).add(split[1])
+        if ahead:
+            if natural is None:
+                check_cancelled(cancelled)
+                natural = _natural_rows(section, number, width, device)
+            for later in _breaks_ahead(section, number, width, height, device, breaks, split, natural, cancelled):
+                breaks[later[0]].add(later[1])
+                split = later
         reached = min(sum(rows[:split[0]]) + split[1], sum(rows))
         progress(reached, sum(rows), f"row {reached:,} of {sum(rows):,}")
     return SectionLayout(doc, charts, doc.pageCount(), height)
+
+
+def _natural_rows(section, number: int, width: float, device) -> dict[int, tuple[float, float, list[tuple]]]:
+    """Each table's rows laid out on one endless page: where a page's first row begins (the top of its lines below
+    the page's top, under the header), the room a cell keeps below its lines, and each row's (top of its lines,
+    bottom of its first line, bottom of its lines), rows counted as _part_starts counts them.
+
+    The last row begins a page of its own here, to measure where a page's first row begins.
+    """
+    lasts = {k: len(t.rows) - (0 if t.total_row else 1) for k, t in enumerate(section.tables)}
+    lasts = {k: last for k, last in lasts.items() if last > 0}
+    breaks = {k: {last} for k, last in lasts.items()}
+    doc, _ = _section_document(section, number, width, NATURAL_HEIGHT, device, breaks)
+    parts = [(k, start) for k, t in enumerate(section.tables) for start in _part_starts(t, breaks.get(k, ()))]
+    layout = doc.documentLayout()
+    order: dict[int, int] = {}  # a QTextTable's first position -> its place in parts
+    rows: dict[tuple[int, int], list[float]] = {}  # (table, row) -> the three depths
+    block = doc.begin()
+    while block.isValid():
+        cursor = QTextCursor(block)
+        table = cursor.currentTable()
+        part = order.setdefault(table.firstPosition(), len(order)) if table is not None else len(parts)
+        if part < len(parts) and block.layout().lineCount():
+            k, start = parts[part]
+            row = table.cellAt(cursor).row()
+            top = layout.blockBoundingRect(block).top()
+            text = block.layout()
+            first, last = text.lineAt(0), text.lineAt(text.lineCount() - 1)
+            line = [top + first.y(), top + first.y() + first.height(), top + last.y() + last.height()]
+            extent = rows.setdefault((k, start + row - 1 if row else -1 - start), line)  # headers: -1, -1 - last
+            extent[:] = [min(extent[0], line[0]), min(extent[1], line[1]), max(extent[2], line[2])]
+        block = block.next()
+    natural = {}
+    for k, last in lasts.items():
+        if any((k, row) not in rows for row in [-1, -1 - last] + list(range(last + 1))):
+            continue  # not laid out as expected: no guesses for this table
+        top, first, bottom = rows[(k, last)]
+        page_top = top - (rows[(k, -1 - last)][0] - rows[(k, -1)][0])  # where it would be under the first header
+        before = rows[(k, last - 1)]
+        gap = rows[(k, 0)][0] - rows[(k, -1)][2]  # between the header's lines and the first row's (one cell edge)
+        moved = before[2] + gap - page_top
+        below = gap - _table_layout(section.tables[k], width, device)[2]  # a cell's padding and border below
+        natural[k] = (top % NATURAL_HEIGHT, below, [tuple(rows[(k, row)]) for row in range(last)]
+                      + [(top + moved, first + moved, bottom + moved)])
+    return natural
+
+
+NATURAL_HEIGHT = 1e6  # px: a page for any table (a whole section of pages this tall puts Qt's layout out of true)
+
+
+def _predict_breaks(first_top: float, below: float, rows: list[tuple[float, float, float]], start: int,
+                    height: float) -> list[int]:
+    """The rows after start (which begins a page) that would begin the pages after it.
+
+    first_top, below and rows as _natural_rows gives them for one table (a line fits on a page with the room below
+    it). A guess from the rows' heights, proved or not by _breaks_ahead; it stops at a row too tall for a page.
+    """
+    breaks, heading = [], start  # heading: the row at the top of the page
+    for row in range(start + 1, len(rows)):
+        top, first, bottom = rows[row]
+        y = first_top + top - rows[heading][0]
+        if bottom - top > height * 0.8:
+            break
+        if y + bottom - top + below > height:
+            if y + first - top + below <= height:  # its first lines would fit: split, so it begins the next page
+                breaks.append(row)
+            heading = row  # otherwise Qt moves it whole to the next page, under the header again
+    return breaks
+
+
+def _breaks_ahead(section, number: int, width: float, height: float, device, breaks: dict[int, set[int]],
+                  split: tuple[int, int], natural, cancelled: CancelCheck) -> list[tuple[int, int]]:
+    """The breaks that follow split in its table, as the rounds of layout_section would find them one by one.
+
+    Guessed from the rows' heights (_predict_breaks), then proved with two layouts: one without the odd guesses,
+    one without the even ones. The part of a table from a page break on is laid out the same whatever came before
+    it, so the first row split after guess n - 1 in a layout without guess n is the row the round after guess n - 1
+    would find: the guesses are kept up to the first that is not, and then the row that is, when it is known.
+    """
+    k = split[0]
+    first_top, below, rows = natural.get(k, (0.0, 0.0, []))
+    chain = [split] + [(k, row) for row in _predict_breaks(first_top, below, rows, split[1], height)]
+    found: dict[int, tuple[int, int] | None | bool] = {}  # n -> the next break after chain[n - 1] (False: unknown)
+    for parity in ((1, 0) if len(chain) > 1 else ()):
+        check_cancelled(cancelled)
+        trial = {t: set(starts) for t, starts in breaks.items()}
+        trial[k].update(chain[n][1] for n in range(1, len(chain)) if n % 2 != parity)
+        doc, _ = _section_document(section, number, width, height, device, trial)
+        splits = list(_splits(doc, height, section.tables, trial))
+        for n in range(1, len(chain)):
+            if n % 2 == parity:
+                after = next((s for s in splits if s > chain[n - 1]), None)
+                bound = chain[n + 1] if n + 1 < len(chain) else None  # the layout is as the rounds' only up to it
+                found[n] = after if bound is None or (after is not None and after < bound) else False
+    kept = []
+    for n in range(1, len(chain)):
+        if found[n] == chain[n]:
+            kept.append(chain[n])
+            continue
+        if found[n]:
+            kept.append(found[n])
+        break
+    return kept
 
 
 def _section_document(section, number: int, width: float, height: float, device,
@@ -417,7 +531,12 @@ def _section_document(section, number: int, width: float, height: float, device,
 
 def _split_table_row(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int]]
                      ) -> tuple[int, int] | None:
-    """The first table row a page break splits, as (table index, row) to begin a new page; None when none is.
+    """The first table row a page break splits (_splits), or None when none is."""
+    return next(_splits(doc, height, tables, breaks), None)
+
+
+def _splits(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int]]):
+    """The table rows a page break splits, in order, as (table index, row) to begin a new page.
 
     Qt splits a row at a page break line by line, and then draws a cell's last line before the break again,
     clipped, at the top of the next page (QTextLayout::draw starts one line above its clip): in the PDF that
@@ -450,8 +569,7 @@ def _split_table_row(doc: QTextDocument, height: float, tables, breaks: dict[int
         k, start = parts[part]
         new_page = start if row == 0 else start + row - 1
         if new_page not in breaks.get(k, ()):
-            return k, new_page
-    return None
+            yield k, new_page
 
 
 def _keep_paragraphs_whole(doc: QTextDocument, height: float) -> None:
