@@ -966,9 +966,11 @@ def shared_digest(info: TableInfo, row: dict) -> str:
     return shared_row_hash(info.name, info.columns, [row.get(c) for c in info.columns])
 
 
-def matches_origin(info: TableInfo, row: dict, p: Origin) -> bool:
-    """Whether row is the one the county merged (p's hash): to the byte, or, held by several, by what it is."""
-    return short_hash(row_hash(info.columns, [row.get(c) for c in info.columns])) == p.row_hash or (
+def matches_origin(info: TableInfo, row: dict, p: Origin, digest: str | None = None) -> bool:
+    """Whether row is the one the county merged (p's hash): to the byte, or, held by several, by what it is.
+    ``digest``: the row's own hash when the caller has it already."""
+    exact = digest if digest is not None else row_hash(info.columns, [row.get(c) for c in info.columns])
+    return short_hash(exact) == p.row_hash or (
         p.shared and info.name in LOCAL_COLUMNS and short_hash(shared_digest(info, row)) == p.row_hash)
 
 
@@ -1571,7 +1573,8 @@ class _Merger:
                 return words, parent
         return None
 
-    def sent_as_last_merged(self, info: TableInfo, key: str, p: Origin, row: dict, existing: dict) -> bool:
+    def sent_as_last_merged(self, info: TableInfo, key: str, p: Origin, row: dict, existing: dict,
+                            digest: str | None = None) -> bool:
         """Whether the office sends a row edited at the county since it was merged as it was last merged from it:
         then the office has not changed its version, the county's edit stands, and nothing is raised (a conflict
         is a new version from the office). Known when the office's row is the very one the county merged (its
@@ -1579,7 +1582,7 @@ class _Merger:
         it, or each of its parts as last merged from the office: the county's edit of a project dates its new status
         in its history), or when this very export was merged before and no conflict of the office's about the row was
         open (an open one is raised again, as it stands: the office's version was not the county's then either)."""
-        if (p.shared or p.office_id == self.m.office_id) and matches_origin(info, row, p) \
+        if (p.shared or p.office_id == self.m.office_id) and matches_origin(info, row, p, digest) \
                 and (row.get(MAKE_UP) == existing.get(MAKE_UP) or self.parts_as_last_merged(info.name, key)):
             return True
         return self.known and (info.name, key) not in self.open_before
@@ -1802,8 +1805,8 @@ class _Merger:
         digest = self.digest(info, row)
         p = self.owner(t, key)
         current = self.digest(info, existing)
-        as_merged = p is not None and (short_hash(current) == p.row_hash or matches_origin(info, existing, p))
-        if p is not None and not as_merged and self.sent_as_last_merged(info, key, p, row, existing):
+        as_merged = p is not None and matches_origin(info, existing, p, current)
+        if p is not None and not as_merged and self.sent_as_last_merged(info, key, p, row, existing, digest):
             self.summary.unchanged += 1  # the county's edit stands
             return
         if p is not None and not p.shared and p.office_id != me:
