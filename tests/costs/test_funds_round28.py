@@ -101,16 +101,22 @@ def test_three_contributions_still_to_come_read_as_a_list(demo_store):
 
 # -- 3. the chart's summary before a complete month of spend ----------------------------------------------------------
 
+def new_fund_with_one_spend_line(store) -> str:
+    """A fund from 01/10/2026 with £2,000 received that day and one spend line, £1,500 on 03/11/2026."""
+    fund = funds.add_fund(store, name="New fund", starts_on="01/10/2026", ends_on="30/09/2027",
+                          risk_levels="high")
+    funds.add_contribution(store, fund, organisation="Suffolk County Council", amount="£2,000",
+                           received_on="01/10/2026")
+    referral = funds.add_referral(store, fund, reference="NF-001", district="Ipswich", referred_on="02/11/2026",
+                                  risk_level="high", at_marac="yes", idva_assigned="yes", perpetrator_resident="no")
+    funds.add_spend_line(store, referral, spent_on="03/11/2026", item="Door chain", amount="£1,500")
+    return fund
+
+
 def test_the_charts_summary_says_the_spend_of_a_month_not_complete(demo_store, qtbot):
     from safer_desk.ui.costs.fund_page import FundChart
 
-    fund = funds.add_fund(demo_store, name="New fund", starts_on="01/10/2026", ends_on="30/09/2027",
-                          risk_levels="high")
-    funds.add_contribution(demo_store, fund, organisation="Suffolk County Council", amount="£2,000",
-                           received_on="01/10/2026")
-    referral = funds.add_referral(demo_store, fund, reference="NF-001", district="Ipswich", referred_on="02/11/2026",
-                                  risk_level="high", at_marac="yes", idva_assigned="yes", perpetrator_resident="no")
-    funds.add_spend_line(demo_store, referral, spent_on="03/11/2026", item="Door chain", amount="£1,500")
+    fund = new_fund_with_one_spend_line(demo_store)
     figures = funds.fund_figures(demo_store, fund, today=date(2026, 11, 20))
     assert figures.forecast.as_at is None and figures.spent_pence == 150_000
     chart = FundChart()

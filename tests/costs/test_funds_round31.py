@@ -18,6 +18,8 @@ import pytest
 
 from safer_desk.services import funds
 from tests.costs.test_cli import run
+from tests.costs.test_fund_page_round30d import _page_on
+from tests.costs.test_funds_round28 import new_fund_with_one_spend_line
 
 NAME = "Suffolk Target Hardening Pilot"  # 01/04/2018 to 30/09/2019; £2,417 spent 09/04/2018 to 27/06/2018
 
@@ -77,20 +79,8 @@ def test_the_service_reads_the_position_on_the_day(demo_store):
     assert later.spent_pence == 241_700 and later.victims == 15  # all of it, as before
 
 
-def _page_on(demo_window, qtbot, day: date):
-    tab = demo_window.show_tab("costs")
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
-    tab.pages.setCurrentIndex(2)
-    page = tab.funds
-    qtbot.waitUntil(lambda: not page.is_busy() and page.data is not None, timeout=10000)
-    page.today = day
-    page.refresh()
-    qtbot.waitUntil(lambda: not page.is_busy() and page.data.figures is not None, timeout=10000)
-    return page
-
-
 def test_the_page_on_a_day_before_the_fund_began_agrees_with_the_command_line(demo_window, qtbot):
-    page = _page_on(demo_window, qtbot, date(2018, 3, 15))
+    page = _page_on(demo_window, qtbot, date(2018, 3, 15), NAME)
     assert page.figure_labels["balance"].text() == "£0"
     assert page.figure_labels["spent"].text() == "£0"
     assert "£2,417 of the spend is dated after today (the first on 09/04/2018)" in page.sentence.text()
@@ -99,13 +89,7 @@ def test_the_page_on_a_day_before_the_fund_began_agrees_with_the_command_line(de
 def test_the_chart_says_spend_keyed_ahead_of_its_day_is_not_spent_yet(demo_store, qtbot):
     from safer_desk.ui.costs.fund_page import FundChart
 
-    fund = funds.add_fund(demo_store, name="New fund", starts_on="01/10/2026", ends_on="30/09/2027",
-                          risk_levels="high")
-    funds.add_contribution(demo_store, fund, organisation="Suffolk County Council", amount="£2,000",
-                           received_on="01/10/2026")
-    referral = funds.add_referral(demo_store, fund, reference="NF-001", district="Ipswich", referred_on="02/11/2026",
-                                  risk_level="high", at_marac="yes", idva_assigned="yes", perpetrator_resident="no")
-    funds.add_spend_line(demo_store, referral, spent_on="03/11/2026", item="Door chain", amount="£1,500")
+    fund = new_fund_with_one_spend_line(demo_store)
     figures = funds.fund_figures(demo_store, fund, today=date(2026, 10, 20))
     assert (figures.spent_pence, figures.balance_pence, figures.not_spent_pence) == (0, 200_000, 150_000)
     chart = FundChart()
