@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 ORIGINS = "_county_origins"  # the first 16 bytes of each merged row's hash
 OLD_ORIGINS = "_county_provenance"  # before _county_origins: the hex digest
@@ -78,6 +78,20 @@ def _columns(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[str]
     return [r[1] for r in info], key
 
 
+def _rows_by_key(conn: sqlite3.Connection, table: str, key: list[str]) -> tuple[list[str], Iterator[tuple[str, tuple]]]:
+    """The table's columns, and each row as (its key as the county's origins name it, its values)."""
+    cursor = conn.execute(f"SELECT rowid AS _rowid_kept, * FROM {_quote(table)}")
+    names = [d[0] for d in cursor.description][1:]
+    at = {c: i for i, c in enumerate(names)}
+
+    def rows() -> Iterator[tuple[str, tuple]]:
+        for found in cursor:
+            values = found[1:]
+            keys = [found[0] if k == "rowid" else values[at[k]] for k in key]
+            yield (str(keys[0]) if len(keys) == 1 else json.dumps(keys, separators=(",", ":"))), values
+    return names, rows()
+
+
 def merged_columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
     """Before a step: the columns of each table the county has merged rows of ({} for a file that is no county's)."""
     held = _held(conn)
@@ -105,14 +119,10 @@ def keep_as_merged(conn: sqlite3.Connection, before: dict[str, list[str]], chang
         stored = dict(conn.execute(f"SELECT row_key, row_hash FROM {held} WHERE table_name = ?", (table,)))
         shared = {k for (k,) in conn.execute(f"SELECT row_key FROM {held} WHERE table_name = ? AND shared = 1",
                                             (table,))} if held == ORIGINS and table in LOCAL_COLUMNS else set()
-        cursor = conn.execute(f"SELECT rowid AS _rowid_kept, * FROM {_quote(table)}")
-        names = [d[0] for d in cursor.description][1:]
+        names, rows = _rows_by_key(conn, table, key)
         at = {c: i for i, c in enumerate(names)}
         again = []
-        for found in cursor:
-            values = found[1:]
-            keys = [found[0] if k == "rowid" else values[at[k]] for k in key]
-            row_key = str(keys[0]) if len(keys) == 1 else json.dumps(keys, separators=(",", ":"))
+        for row_key, values in rows:
             if row_key not in stored:
                 continue
             if _digest(row_hash(old, [values[at[c]] for c in old]), held) == stored[row_key]:
@@ -140,13 +150,8 @@ def keep_shared_by_what_they_are(conn: sqlite3.Connection) -> int:
         columns, key = _columns(conn, table)
         if not stored or not columns:
             continue
-        cursor = conn.execute(f"SELECT rowid AS _rowid_kept, * FROM {_quote(table)}")
-        names = [d[0] for d in cursor.description][1:]
-        at = {c: i for i, c in enumerate(names)}
-        for found in cursor:
-            values = found[1:]
-            keys = [found[0] if k == "rowid" else values[at[k]] for k in key]
-            row_key = str(keys[0]) if len(keys) == 1 else json.dumps(keys, separators=(",", ":"))
+        names, rows = _rows_by_key(conn, table, key)
+        for row_key, values in rows:
             if row_key in stored and _digest(row_hash(names, values), ORIGINS) == stored[row_key]:
                 again.append((_digest(shared_row_hash(table, names, values), ORIGINS), table, row_key))
     conn.executemany(f"UPDATE {ORIGINS} SET row_hash = ? WHERE table_name = ? AND row_key = ?", again)
