@@ -55,7 +55,8 @@ def parse_number(text: str | int | Fraction | Decimal, *, what: str = "value") -
             raise AllocationError(f"{what}: no number was given.")
         if s == "-":  # Excel's accounting format shows a zero as a lone dash; pasted, it means 0
             return _ZERO
-        if s.startswith(("-", "\u2212")):
+        # Excel's accounting and number formats show a negative in brackets, and a CSV keeps what is shown
+        if s.startswith(("-", "\u2212")) or (s.startswith("(") and s.endswith(")") and len(s) > 2):
             raise AllocationError(f"{what}: “{s}” is negative; counts and measures cannot be below zero.")
         try:
             value = typed_digits(s.removeprefix("+"))
@@ -746,7 +747,18 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
     # Rounded to the unit inside each band where it can be: £27,897.60 (+20% on £23,248) is £27,897, not £27,898.
     step = d * unit
     bands = {n: (-(-low[n] // step), high[n] // step) for n in limited}
-    return _nearest_units(exact, d * lam.denominator, pot_pence, unit, bands), note, limit
+    rounded = _nearest_units(exact, d * lam.denominator, pot_pence, unit, bands)
+    # A band narrower than a pound (a 0% freeze on last year's £23,248.50) may hold no whole pound: said, not unsaid.
+    outside = [n for n in limited if not low[n] <= rounded[n] * d <= high[n]]
+    if outside:
+        held = "; ".join(f"{n} has {format_money(rounded[n])} (last year {format_money(previous_pence[n])})"
+                         for n in outside)
+        whole = "whole pounds" if unit == 100 else "whole pence"
+        note = " ".join(filter(None, [note, (
+            f"Rounded to {whole}, the ±{percent_text(limit)}% damping limit cannot be kept exactly for "
+            f"{in_words(outside)}: {held}, the nearest {whole} that add up to the pot."
+            f"{' Choose pence as the rounding unit to keep the limit exactly.' if unit == 100 else ''}")]))
+    return rounded, note, limit
 
 
 def _nearest_units(scaled: Mapping[str, int], scale: int, total_pence: int, unit: int,
@@ -871,6 +883,9 @@ def _damping_words(result: AllocationResult, row: PartnershipAllocation) -> str:
     low, high = row.previous_pence * (1 - result.damping_limit), row.previous_pence * (1 + result.damping_limit)
     to_band = min(max(Fraction(row.formula_pence), low), high) - row.formula_pence
     if abs(row.damping_pence - to_band) < result.options.unit_pence:  # what is left is rounding to the unit
+        if not low <= row.total_pence <= high:  # no whole pound within its band (said in the notes)
+            whole = "whole pounds" if result.options.unit_pence == 100 else "whole pence"
+            return f", {moved} so that its change from last year is as near {limit} as {whole} allow"
         return f", {moved} so that its change from last year stays within {limit}"
     to_band = _round_half_up(to_band, result.options.unit_pence)
     rest = row.damping_pence - to_band

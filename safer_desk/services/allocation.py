@@ -86,8 +86,9 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
 
         name = cell("partnership")
         where = f"{source} row {number}" + (f" ({name})" if name else "")
-        if not name:
-            raise AllocationError(f"{where}: the partnership has no name.")
+        if not name:  # often the sheet's total line, its label in a column to the left or merged away
+            raise AllocationError(f"{where}: the partnership has no name: type its name, or, if this is the table's "
+                                  "total line, leave it out (the totals are added up here).")
         if (total := total_line_message(name)) is not None:
             raise AllocationError(f"{where}: {total}.")
         units_text = cell("fixed_units")
@@ -125,10 +126,25 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
         numbers.append(number)
     if not result:
         raise AllocationError(f"{source} has a header but no partnerships.")
+    _refuse_listed_twice(result, numbers, source)
     for at, number in enumerate(numbers):  # a total line labelled otherwise ("Suffolk"): half the pot, silently
         if (total := others_total_message(result, at)) is not None:
             raise AllocationError(f"{source} row {number} ({result[at].name}): {total}.")
     return result
+
+
+def _refuse_listed_twice(partnerships: Sequence[PartnershipInput], numbers: Sequence[int], source: str) -> None:
+    """One partnership on two rows (in any case or spacing) would take two shares: which rows, and the way on (the
+    domain's "listed twice" names neither the rows nor the file)."""
+    rows: dict[str, list[int]] = {}
+    for at, p in enumerate(partnerships):
+        rows.setdefault(typed_name_key(p.name), []).append(at)
+    if (clash := next((r for r in rows.values() if len(r) > 1), None)) is not None:
+        spelt = in_words(list(dict.fromkeys(f"“{partnerships[at].name}”" for at in clash)))
+        raise AllocationError(
+            f"{source} rows {in_words([str(numbers[at]) for at in clash])} are one partnership ({spelt}) listed "
+            f"{'twice' if len(clash) == 2 else f'{len(clash)} times'}: a partnership takes one row. Delete the extra "
+            "row (or add its figures into the other), or rename it if it is another partnership, and run again.")
 
 
 def _refuse_empty(rows: Sequence[Sequence[str]], source: str) -> None:
