@@ -781,7 +781,7 @@ class IndicatorsPresenter(ScreenPresenter):
                         None if v.ytd is None else shown_number(v.ytd_text()),
                         None if v.ytd_last is None else shown_number(v.ytd_last_text()),
                         None if change is None else float(change.shown_difference()), change_percent_shown(change),
-                        v.target_words(), v.latest_label, POLARITY_LABELS[r.indicator.polarity],
+                        v.target_words(), v.to_text(), POLARITY_LABELS[r.indicator.polarity],
                         v.area_name + (" (derived)" if v.is_derived else ""), v.year.label])
         year = self.year.label.replace("/", "-") if self.year else ""
         return Sheet(f"Indicators {year}".strip()[:31], header, out,
@@ -818,7 +818,7 @@ class IndicatorsPresenter(ScreenPresenter):
             per_series = {this_label: this_labels, last_label: last_labels}
         elif mode == ChartMode.CUMULATIVE:
             # A period without a figure of its own is a gap, not the total before it carried flat (a month of none).
-            series = {f"{this_label} cumulative": held_only(v.cumulative, v.this_year),
+            series = {f"{this_label} cumulative": v.cumulative_held,
                       f"{last_label} cumulative": held_only(v.cumulative_last, v.last_year)}
             per_series = {f"{this_label} cumulative": this_labels, f"{last_label} cumulative": last_labels}
             # The figure to date and the target with the places the grid and the table judge them with.

@@ -1838,6 +1838,12 @@ class YearView:
         return [None if f is None else f.value for f in self.last_year]
 
     @property
+    def cumulative_held(self) -> list[float | None]:
+        """The figures to date at the periods with a figure of their own, None at the others: a gap in a chart, as
+        the grid's "No figure", never the total before it carried flat (read as a period of none)."""
+        return [c if _held(f) else None for c, f in zip(self.cumulative, self.this_year)]
+
+    @property
     def latest_label(self) -> str:
         return self.labels[self.periods_to_date - 1] if self.periods_to_date else ""
 
@@ -1932,6 +1938,12 @@ class YearView:
     def missing_text(self) -> str:
         """"Apr-19 to Dec-19" or "Jun-19, Aug-19": the periods missing_to_date names, in runs."""
         return ranges_text(self.missing_to_date, lambda a, b: b == a + 1, self.labels.__getitem__)
+
+    def to_text(self) -> str:
+        """The summary's "To" cell: the latest period, and the periods before it with no figure, which the year to
+        date leaves out ("Nov-16 (no figures for Jun-16)"), as range_text and the chart's gap say."""
+        missing = self.missing_text()
+        return f"{self.latest_label} (no figures for {missing})" if missing else self.latest_label
 
     def range_text(self) -> str:
         """The periods the year-to-date figure covers: "Apr-16 to Nov-16", and with periods missing before the
@@ -2563,6 +2575,27 @@ GRID_TARGET, GRID_GAP, GRID_RAG, GRID_SOURCE = "target", "gap", "rag", "source"
 GRID_EDITABLE = (GRID_VALUE, GRID_NUMERATOR, GRID_DENOMINATOR, GRID_COMMENT)
 
 
+NO_FIGURE_TEXT = "No figure"
+
+
+def _cumulative_cell(v: YearView, index: int, text: str) -> GridCell:
+    """A period's figure to date in the grid, as the chart draws it: "No figure" for a period before the latest
+    that has none (never the total before it carried over, read by a board as a month of no crime), blank after
+    the latest; a total after a missing period adds the figures held, and says so when pointed at."""
+    value = v.cumulative[index]
+    missing = [i for i in v.missing_to_date if i <= index]
+    if index in missing:
+        return GridCell(NO_FIGURE_TEXT, tooltip=f"No figure for {v.labels[index]}: the total to date is not carried "
+                                                "over it, and the periods after it add the figures held.")
+    if value is None or index >= v.periods_to_date:
+        return GridCell("")
+    if not missing:
+        return GridCell(text, value)
+    without = ranges_text(missing, lambda a, b: b == a + 1, v.labels.__getitem__)
+    return GridCell(text, value, tooltip=f"The figures held to {v.labels[index]}, without {without} "
+                                         "(no figures): short by those periods.")
+
+
 def parse_figure(indicator: Indicator, text: str, row: str = GRID_VALUE) -> Decimal:
     """A figure as typed in the grid or written in a figures sheet, read by the indicator's unit and the row
     (GRID_VALUE, GRID_NUMERATOR, GRID_DENOMINATOR): a % sign only on a percentage's own figure ("12%" for a
@@ -2736,7 +2769,7 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     shown = [v.cumulative_text(i) for i in range(n)]
     if adds:
         rows.append(GridRow(GRID_CUMULATIVE, f"{this_name} cumulative", tuple(
-            GridCell(shown[i][0], x) if x is not None else GridCell("") for i, x in enumerate(v.cumulative))))
+            _cumulative_cell(v, i, shown[i][0]) for i in range(n))))
         rows.append(GridRow(GRID_CUMULATIVE_LAST, f"{last_name} cumulative",
                             number_cells(v.cumulative_last, pairs=(v.cumulative, v.cumulative_last))))
     if v.target is not None and v.target.is_set:
@@ -2747,7 +2780,7 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         # Shown only where the figure to date is compared with the target, as the RAG and the sentence say: not for
         # a period without a figure (its cumulative carried over) or a total short by missing periods (the cell
         # keeps the difference as its value, its text blank, and says why when pointed at).
-        compared = [v.this_year[i] is not None and v.period_rags[i] is not Rag.INCOMPLETE for i in range(n)]
+        compared = [_held(v.this_year[i]) and v.period_rags[i] is not Rag.INCOMPLETE for i in range(n)]
         missing = v.missing_text()
         rows.append(GridRow(GRID_GAP, "Gap to target", tuple(
             GridCell("") if x is None else GridCell(v.gap_text(i), x) if compared[i] else

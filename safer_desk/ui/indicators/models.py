@@ -47,7 +47,7 @@ def summary_columns() -> list[Column]:
                tooltip=lambda r: r.view.change_sentence()),
         Column("target", "Target", get=lambda r: r.view.target_words(),
                tooltip=lambda r: svc.target_text(r.indicator, r.view.target, with_reason=True)),
-        Column("to", "To", get=lambda r: r.view.latest_label),
+        Column("to", "To", get=lambda r: r.view.to_text(), tooltip=lambda r: r.view.range_text()),
         Column("last", "Last year", get=lambda r: None if r.view.ytd_last is None else r.view.ytd_last.value,
                align=RIGHT, unit=Unit.NUMBER, text_of=_last_text, copy_of=lambda r: plain_shown(_last_text(r))),
         # Sorted by the exact percentage; copied as the figure the cell shows (blank where it shows none).

@@ -252,6 +252,7 @@ class Chart(QWidget):
     PAD = 6.0
     TICK_PX = 34  # about one value tick per this many pixels of height
     LEGEND_SWATCH = 26.0
+    ZERO_MARK_PX = 3.0  # the height of a bar of 0's mark on the baseline
     ANTIALIAS_POINTS = 2000  # more points than this on the lines: drawn without antialiasing (speed)
 
     def __init__(self, parent: QWidget | None = None, *, title: str = "", value_format: Formatter = number_tick):
@@ -526,7 +527,7 @@ class Chart(QWidget):
         self._paint_x_axis(painter, layout, fm)
         painter.save()
         painter.setClipRect(layout.plot.adjusted(-1, -8, 1, 1))
-        self._paint_bars(painter, layout)
+        self._paint_bars(painter, layout, fm)
         self._paint_lines(painter, layout)
         self._paint_ref_lines(painter, layout, fm)
         painter.restore()
@@ -582,12 +583,40 @@ class Chart(QWidget):
                 out.append((series, x, y, QRectF(a, b).normalized()))
         return out
 
-    def _paint_bars(self, painter: QPainter, layout: Layout) -> None:
-        for series, _, _, rect in self._bar_rects(layout):
+    def _zero_marks(self, layout: Layout, fm: QFontMetricsF) -> list[tuple[BarSeries, float, QRectF, str]]:
+        """Each bar of 0 as drawn: a mark on the baseline and, where the bar is wide enough, its figure ("0", "0%")
+        above it. A bar of 0 has no height, so it looked like a period with no figure (which has no bar at all)."""
+        out = []
+        for series, x, y, rect in self._bar_rects(layout):
+            if y != 0:
+                continue
+            mark = QRectF(rect.left(), rect.bottom() - self.ZERO_MARK_PX, rect.width(), self.ZERO_MARK_PX)
+            text = self.value_format(0.0, 1.0)  # "0", never "0.0" from a fine axis
+            out.append((series, x, mark, text if fm.horizontalAdvance(text) + 2 <= rect.width() else ""))
+        return out
+
+    def zero_labels(self, width: float | None = None, height: float | None = None) -> list[tuple[str, float, str]]:
+        """(series, x, figure) of each bar of 0 labelled at a size (its mark is drawn whatever the size)."""
+        fm = QFontMetricsF(self.font())
+        layout = self.layout_for(width or self.width(), height or self.height(), fm)
+        return [(series.name, x, text) for series, x, _, text in self._zero_marks(layout, fm) if text]
+
+    def _paint_bars(self, painter: QPainter, layout: Layout, fm: QFontMetricsF) -> None:
+        for series, _, y, rect in self._bar_rects(layout):
+            if y == 0:
+                continue
             painter.setPen(series.pen())
             painter.setBrush(series.brush())
             painter.drawRect(rect)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        # A bar of 0 is a solid mark on the baseline with its figure above it; no figure is nothing: the two differ
+        # by shape and words, not colour.
+        for series, _, mark, text in self._zero_marks(layout, fm):
+            painter.fillRect(mark, series.outline if series.outline is not None else series.colour)
+            if text:
+                painter.setPen(TEXT_COLOUR)
+                painter.drawText(QRectF(mark.left() - 4, mark.top() - fm.height() - 1, mark.width() + 8, fm.height()),
+                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, text)
 
     def _paint_lines(self, painter: QPainter, layout: Layout) -> None:
         # One polyline per unbroken run, with the mapping done inline: a 50-series chart of 120 points
@@ -665,7 +694,7 @@ class Chart(QWidget):
         layout = self.layout_for(self.width(), self.height())
         best, best_d = None, within_px
         for series, x, y, rect in self._bar_rects(layout):
-            if rect.adjusted(-2, -2, 2, 2).contains(pos):
+            if rect.adjusted(-2, -2 - (self.ZERO_MARK_PX if y == 0 else 0), 2, 2).contains(pos):
                 return series, x, y
         for series in self.visible_series():
             if isinstance(series, BarSeries):
