@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Collection, Iterable
 
 from safer_desk.domain.ids import reference_id
-from safer_desk.domain.text import counted as counted_words  # `counted` names the files counted here
+from safer_desk.domain.text import counted as counted_words, ranges_text  # `counted` names the files counted here
 from safer_desk.exchange import police_uk
 from safer_desk.exchange.police_uk import ALL_CRIME, ANTI_SOCIAL, UNKNOWN_AREA, PoliceFileError
 from safer_desk.services import indicators as svc
@@ -130,10 +130,24 @@ class PoliceImportResult:
     def replaced_typed(self) -> list[TypedFigure]:
         return [t for t in self.typed if t.replaced]
 
+    def months_missing(self) -> list[str]:
+        """The months between the first and the last imported that no file of the import gave ("2025-06"): a month
+        left out of a download, which "11 months (2025-01 to 2025-12)" alone would hide."""
+        if not self.months:
+            return []
+        held, month, out = set(self.months), min(self.months), []
+        while month < max(self.months):
+            month = _month_after(month)
+            if month not in held:
+                out.append(month)
+        return out
+
     def summary_lines(self) -> list[str]:
+        gaps = self.months_missing()
         lines = [f"Imported {counted_words(self.rows, 'row')} from {counted_words(self.files, 'file')}: "
                  f"{counted_words(len(self.months), 'month')} "
-                 f"({self.months[0] if self.months else ''} to {self.months[-1] if self.months else ''}), "
+                 f"({self.months[0] if self.months else ''} to {self.months[-1] if self.months else ''}"
+                 f"{'; no file for ' + ranges_text(gaps, _next_month, str) if gaps else ''}), "
                  f"{counted_words(len(self.areas), 'area')}."]
         if self.forces:
             lines.append("Forces: " + ", ".join(self.forces) + ".")
@@ -179,6 +193,16 @@ class PoliceImportResult:
                  f"{later} is the same file as {earlier}") + f": its {counted_words(rows, 'row')} were counted once."
                 for (earlier, later), rows in same.items()]
         return said + lines
+
+
+def _month_after(month: str) -> str:
+    """"2025-12" -> "2026-01"."""
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def _next_month(a: str, b: str) -> bool:
+    return b == _month_after(a)
 
 
 @lru_cache(maxsize=4096)
