@@ -245,6 +245,23 @@ def pounds_in_thousands_query(text: str, unit: str) -> str | None:
     return f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means {meant}, type {thousands}{rest}."
 
 
+def negative_taken_away_query(text: str, section: "Section", unit: str = "pound") -> str | None:
+    """What to ask when a negative amount is typed in a section that takes away from the total (a saving or a grant
+    keyed as "-53,400" because it reduces the budget): taken away, it adds to the total instead. None otherwise, and
+    for what cannot be read (refused as typed)."""
+    if section.sign >= 0:
+        return None
+    try:
+        cell = parse_cell(text, unit=unit)
+    except BudgetError:
+        return None
+    if cell.status != "amount" or cell.pence >= 0:
+        return None
+    return (f"“{text.strip()}” is a negative amount in {section.name}, which takes away from the total, so it would "
+            f"add {format_money(-cell.pence)} to the total instead; if the paper prints it as an amount taken away, "
+            f"type {format_amount(-cell.pence, unit)}.")
+
+
 def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     """Read a cell as a paper writes it.
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
 from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, change_basis, change_heading,
-                                       change_spans, column_year, format_change, parse_cell,
-                                       pounds_in_thousands_query)
+                                       change_spans, column_year, format_change, negative_taken_away_query,
+                                       parse_cell, pounds_in_thousands_query)
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import counted, filled_width
+from safer_desk.domain.text import counted, filled_width, typed_name_key
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
@@ -90,6 +90,11 @@ class GridRow:
         kind = dict(SECTION_KINDS).get(self.section_kind, "") if self.kind == "section" else ""
         linked = [f"Linked to {link.describe()}" for link in self.links]
         return "\n".join(x for x in (kind, self.notes, *linked, self.actuals_note) if x)
+
+
+def _from_to(first: str, last: str) -> str:
+    """"Employees – Support Services", or "Employees" alone."""
+    return first if first == last else f"{first} – {last}"
 
 
 def _cell(view_cell, unit: str) -> GridCell:
@@ -299,6 +304,85 @@ class BudgetsPresenter(ScreenPresenter):
             return figure  # refused as pasted, naming what was pasted
         return figure if read.note else figure + kept
 
+    @staticmethod
+    def is_block(table: Sequence[Sequence[str]]) -> bool:
+        """More than one cell copied (empty cells and rows after the last filled ones left out)."""
+        rows = [list(r[:filled_width(r)]) for r in table]
+        while rows and not rows[-1]:
+            rows.pop()
+        return len(rows) > 1 or (len(rows) == 1 and len(rows[0]) > 1)
+
+    def paste_block(self, start: int, position: int | None, table: Sequence[Sequence[str]], *,
+                    with_names: bool = False) -> bool:
+        """Cells copied from Excel (a line's years, or a section's lines by year) typed into the line at ``start`` (a
+        row of the grid) from the plan's column at ``position``, and into the lines below it in its section: one step
+        of Edit > Undo. An empty cell empties its cell, as in Excel. ``with_names``: pasted on the line's name, each
+        row's first cell is its line's name (checked against the line's there) and its figures go from the first year.
+        A block that does not fit there, or with a figure the plan cannot take, is refused naming the cell, and
+        nothing is pasted; a figure to ask about is asked about (pasted again, kept)."""
+        rows = [[str(c).strip() for c in r] for r in table]
+        while rows and not filled_width(rows[-1]):
+            rows.pop()
+        row = self.rows[start] if self.view is not None and 0 <= start < len(self.rows) else None
+        columns = self.view.plan.columns if self.view is not None else ()
+        if with_names:
+            position = 0
+        if self.read_only:
+            return self._refused("The file is open read-only: nothing is pasted.")
+        if row is None or row.kind != "line" or position is None or not 0 <= position < len(columns):
+            return self._refused("Choose the line's figure the first copied figure goes in (a cell of a line, under "
+                                 "its year; or the line's name, for rows copied with their names), then paste: "
+                                 "nothing was pasted.")
+        lines = [r for r in self.rows[start:] if r.kind == "line" and r.section_id == row.section_id]
+        section = next((s.name for s in self.view.plan.sections if s.id == row.section_id), "")
+        if len(rows) > len(lines):
+            return self._refused(f"{len(rows)} rows were copied, but from {row.label} the section {section} has only "
+                                 f"{counted(len(lines), 'line')}: nothing was pasted. Copy one section's lines at a "
+                                 "time (its subtotal is worked out, not pasted), or add its lines first.")
+        if with_names:
+            for line, copied in zip(lines, rows):
+                name = copied[0] if copied else ""
+                if typed_name_key(name) != typed_name_key(line.label):
+                    return self._refused(f"The row copied as “{name}” would go on the line “{line.label}”: nothing "
+                                         "was pasted. Choose the name of the line the first row copied is, or copy "
+                                         "the figures without their names and paste them on the line's first year.")
+            rows = [copied[1:] for copied in rows]
+        wide, left = max(map(filled_width, rows), default=0), len(columns) - position
+        if wide > left:
+            named = rows and rows[0] and typed_name_key(rows[0][0]) == typed_name_key(row.label) and not with_names
+            return self._refused(f"{wide} figures were copied across, but from {columns[position].label} the plan has "
+                                 f"only {counted(left, 'year')}: nothing was pasted. "
+                                 + ("The first cell copied is the line's name: choose the line's name and paste "
+                                    "again." if named else "Choose the cell of the year the first figure belongs to, "
+                                    "or add the years first (Add year…)."))
+        cells = [(line, columns[position + c], text) for line, copied in zip(lines, rows)
+                 for c, text in enumerate(copied) if position + c < len(columns)]
+        if not cells:
+            return self._refused("Only the lines' names were copied, with no figures: nothing was pasted.")
+        for line, column, text in cells:
+            if text:
+                try:
+                    parse_cell(text, unit=self.view.plan.unit)
+                except BudgetError as exc:
+                    return self._refused(f"{line.label}, {column.label}: {exc} Nothing was pasted.")
+        key = ("block", row.line_id, position, tuple(map(tuple, rows)))
+        for line, column, text in cells:
+            if text and self._asked_about(key, f"{line.label}, {column.label}", text, line.line_id,
+                                          again="Paste the same cells again"):
+                self.error += " Nothing was pasted."
+                self.changed.emit()
+                return False
+        where = _from_to(lines[0].label, lines[len(rows) - 1].label)
+        years = _from_to(cells[0][1].label, max((c for _, c, _ in cells), key=columns.index).label)
+        return self._change(f"Paste {counted(len(cells), 'figure')} into {where}, {years}", self.selected,
+                            lambda: service.set_cells(self.store, [(line.line_id, column.id, text)
+                                                                   for line, column, text in cells]))
+
+    def _refused(self, message: str) -> bool:
+        self.error = message
+        self.changed.emit()
+        return False
+
     def typing_lost(self, cell: str, typed: str) -> None:
         """Said when the file changed while a cell was being typed in (a merge of district files, an undo made
         elsewhere) and took that cell's line away: what was typed, and that it was not put in."""
@@ -364,7 +448,7 @@ class BudgetsPresenter(ScreenPresenter):
         if not (text or "").strip():
             return self._change(f"Clear {label}, {column}", plan_id,
                                 lambda: service.clear_cell(self.store, line_id, column))
-        if self._asked_about_pounds((line_id, column, text.strip()), f"{label}, {column}", text):
+        if self._asked_about((line_id, column, text.strip()), f"{label}, {column}", text, line_id):
             return False
         return self._change(f"Set {label}, {column}", plan_id,
                             lambda: service.set_cell(self.store, line_id, column, text, note=note,
@@ -436,13 +520,27 @@ class BudgetsPresenter(ScreenPresenter):
     def _asked_about_pounds(self, key: tuple[str | None, ...], where: str, text: str) -> bool:
         """A figure typed as pounds into a plan in £'000 ("£62,499", read as £62,499,000) is asked about once, beside
         the grid; the same typed again for the same cell (``key``) is kept. True when asked now: nothing is written."""
-        query = pounds_in_thousands_query(text, self.view.plan.unit) if self.view else None
+        return self._asked_about(key, where, text)
+
+    def _asked_about(self, key: tuple, where: str, text: str, line_id: str | None = None,
+                     again: str = "") -> bool:
+        """``_asked_about_pounds``, and for a line's figure a negative amount in a section that takes away from the
+        total ("-53,400" typed for a saving: taken away, it adds £53,400). ``again``: what to do again to keep it."""
+        query = self._query_about(text, line_id)
         if not query or self._query == key:
             return False
         self._query = key
-        self.error = f"{where}: {query} Type {text.strip()} again to keep it."
+        self.error = f"{where}: {query} {again or f'Type {text.strip()} again'} to keep it."
         self.changed.emit()
         return True
+
+    def _query_about(self, text: str, line_id: str | None) -> str | None:
+        if self.view is None:
+            return None
+        unit = self.view.plan.unit
+        section = next((s for s in self.view.plan.sections if any(line.id == line_id for line in s.lines)), None)
+        return pounds_in_thousands_query(text, unit) or (
+            negative_taken_away_query(text, section, unit) if section is not None else None)
 
     def _printed_row(self, kind: str, section_id: str | None) -> GridRow | None:
         wanted = "stated" if kind in ("subtotal", "stated") else "stated-total"

@@ -634,6 +634,18 @@ def _keeping_what_was_not_typed(cell: Cell, before: Cell | None, text: str | Cel
                    else before.stated_change)
 
 
+def set_cells(store: Store, cells: Sequence[tuple[str, str, str]]) -> int:
+    """Several line cells at once, (line, column, text) each as ``set_cell`` takes it, blank text emptying the cell (a
+    block pasted from Excel): all or none, in one transaction. Returns how many."""
+    with store.transaction():
+        for line_id, column, text in cells:
+            if (text or "").strip():
+                set_cell(store, line_id, column, text)
+            else:
+                clear_cell(store, line_id, column)
+    return len(cells)
+
+
 def clear_cell(store: Store, line_id: str, column: str) -> Cell | None:
     """Empty a cell; returns what it held (undo: ``set_cell`` with it)."""
     row = _line_row(store, line_id)

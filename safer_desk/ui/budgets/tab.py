@@ -372,17 +372,24 @@ class PlanView(DataTableView):
                     row, section_id))
 
     def paste_rows(self) -> None:
-        """Edit > Paste (Ctrl+V): a figure copied from Excel goes into the chosen cell as typed there would; a block,
-        or nothing to paste, is said beside the grid (``BudgetsPresenter.pasted_figure``)."""
+        """Edit > Paste (Ctrl+V): a figure copied from Excel goes into the chosen cell as typed there would; a block
+        into the chosen line's figures and the lines below it (``BudgetsPresenter.paste_block``); nothing to paste is
+        said beside the grid (``BudgetsPresenter.pasted_figure``)."""
         model, at = self.model(), self.currentIndex()
         if not isinstance(model, PlanModel):
             return
         clipboard = QGuiApplication.clipboard()
+        why_none = clipboard_without_text(clipboard.mimeData())
+        table = parse_tsv(clipboard.text() or "", keep_blank_rows=True)  # an empty row keeps its line, as in Excel
+        if not why_none and model.presenter.is_block(table):
+            position = model.plan_column(at.column()) if at.isValid() and at.column() in model.year_columns else None
+            model.presenter.paste_block(at.row() if at.isValid() else -1, position, table,
+                                        with_names=at.isValid() and at.column() == 0)
+            return
         editable = at.isValid() and bool(model.flags(at) & Qt.ItemFlag.ItemIsEditable)
         over = model.row(at.row()).cells[model.year_columns.index(at.column())] \
             if editable and at.column() in model.year_columns else None  # a figure's cell: its note stays
-        text = model.presenter.pasted_figure(parse_tsv(clipboard.text() or ""), editable=editable,
-                                             why_none=clipboard_without_text(clipboard.mimeData()), over=over)
+        text = model.presenter.pasted_figure(table, editable=editable, why_none=why_none, over=over)
         if text is None:
             return
         model.typed_in = True  # as typed in the cell: the paper's total pasted over the worked-out one is kept
@@ -390,6 +397,14 @@ class PlanView(DataTableView):
             model.setData(at, text)
         finally:
             model.typed_in = False
+
+    def keyPressEvent(self, event) -> None:
+        # Ctrl+V reaching the grid itself (Edit > Paste's shortcut not taken first), as the other grids take it.
+        if event.matches(QKeySequence.StandardKey.Paste) and self.state() != QAbstractItemView.State.EditingState:
+            self.paste_rows()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def moveCursor(self, action, modifiers):
         if action == QAbstractItemView.CursorAction.MoveNext:  # where the editor goes on Tab
@@ -450,6 +465,8 @@ class BudgetsTab(TabBase):
         self.plan_years.setPlaceholderText("2017/18, 2018/19, 2019/20")
         self.new_plan_button = QPushButton("Ne&w plan", self)
         self.new_plan_button.clicked.connect(self.new_plan)
+        if writes:  # Enter in the years makes the plan, as Enter in a new line's label adds the line
+            self.plan_years.returnPressed.connect(self.new_plan)
         self.rename_plan_button = QPushButton("&Rename…", self)
         self.rename_plan_button.setAccessibleName("Rename plan")
         self.rename_plan_button.clicked.connect(self.rename_plan)
@@ -545,6 +562,8 @@ class BudgetsTab(TabBase):
             self.section_kind.addItem(label, key)
         self.add_section_button = QPushButton("Add sec&tion", self)
         self.add_section_button.clicked.connect(self.add_section)
+        if writes:
+            self.section_name.returnPressed.connect(self.add_section)
         self.section_choice = QComboBox(self)
         self.section_choice.setAccessibleName("Section of the new line")
         self.line_label = QLineEdit(self)
@@ -574,8 +593,9 @@ class BudgetsTab(TabBase):
                       "or nil, and a note in brackets after it; over a subtotal or total, the figure the paper "
                       "printed (kept beside the worked-out one); in a Change to cell beside a line's or a printed "
                       "figure, the change the paper prints; over a line's or section's name, its name. Del "
-                      "empties a cell, or on a name deletes the line or section. Right-click a section's name for "
-                      "its kind, a line's to move it to another section.", self)
+                      "empties a cell, or on a name deletes the line or section. Ctrl+V pastes cells copied from "
+                      "Excel from the chosen one on (on a line's name, rows with their names). Right-click a "
+                      "section's name for its kind, a line's to move it to another section.", self)
         hint.setWordWrap(True)
 
         right = QWidget(self)
