@@ -13,6 +13,7 @@ is an image named by its title (role="img", aria-label and <title>) with its fig
 from __future__ import annotations
 
 import math
+import textwrap
 from html import escape
 from pathlib import Path
 from typing import Sequence
@@ -23,6 +24,8 @@ from safer_desk.exchange.files import write_bytes_atomically
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 DASHES = ["6,4", "2,3", "8,3,2,3", "4,4"]  # for "dashed" series, in turn
 MARKERS = ["circle", "square", "triangle", "diamond", "circle", "square", "triangle", "diamond"]
+# A generous width of a character of the drawn title (13px bold), so that a wrapped line never runs off the drawing.
+TITLE_CHAR_PX = 8
 # More columns than fit across A4 portrait at the report's type size (the DHR cases' 11, the allocation's 9 were
 # cut off at the right edge when printed): a section with such a table prints on landscape pages.
 WIDE_COLUMNS = 8
@@ -132,7 +135,12 @@ def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = 
 
     The title is drawn only when asked (the HTML and PDF reports caption the chart with real text).
     """
-    left, right, top = 70, 20, 34 if show_title else 14
+    left, right = 70, 20
+    # A long title (an indicator named in full, "… misuse was a factor: 2009/10 against 2008/09") wraps over
+    # lines above the plot rather than running off the drawing's right edge.
+    title_lines = (textwrap.wrap(chart.title, max(20, (width - left - right) // TITLE_CHAR_PX)) or [""]
+                   if show_title else [])
+    top = 34 + 16 * (len(title_lines) - 1) if show_title else 14
     legend_rows = math.ceil(len(chart.series) / 3) if chart.series else 0
     bottom = 46 + 18 * legend_rows
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -161,8 +169,8 @@ def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = 
            'font-family="Arial, DejaVu Sans, sans-serif" font-size="11">',
            f"<title>{escape(chart.title)}</title>",
            f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>']
-    if show_title:
-        out.append(f'<text x="{left}" y="18" font-size="13" font-weight="bold" fill="#111111">{escape(chart.title)}</text>')
+    out.extend(f'<text x="{left}" y="{18 + 16 * i}" font-size="13" font-weight="bold" fill="#111111">'
+               f"{escape(line)}</text>" for i, line in enumerate(title_lines))
     for t in ticks:
         y = y_at(t)
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#dddddd" stroke-width="1"/>')

@@ -293,7 +293,7 @@ def partial(store):
 
 def test_a_fund_with_no_spend_draws_its_level_over_its_period(partial):
     section = burn_downs(partial)["Babergh Sanctuary"]
-    assert "spent £0" in section.paragraphs[0] and "No spend yet" in section.paragraphs[1]
+    assert "nothing spent yet" in section.paragraphs[0] and "No spend yet" in section.paragraphs[1]
     chart = section.charts[0]
     # The fund's period, April 2025 to March 2027, month by month, with the £2,500 it holds.
     assert chart.categories[0] == "Apr-25" and chart.categories[-1] == "Mar-27" and len(chart.categories) == 24

@@ -11,6 +11,10 @@ from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSec
 from safer_desk.storage.store import Store
 
 
+# What the number in a case's "⚠ Overdue (7)" counts (services.dhr.CaseSummary.overdue_items).
+OVERDUE_COUNTED = "Overdue (n): n stages, recommendations or partners' invoices past their due dates."
+
+
 def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
                           today: date | None = None) -> list[ReportSection]:
     """This tab's sections for the board report: the reviews open in the year and the funds running in it,
@@ -52,6 +56,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         if lines_marked:
             marks.append("The split of a review's cost into cost lines is illustrative where the paper gives only "
                          "the total.")
+        if any(c.overdue_items for c in cases):
+            marks.append(OVERDUE_COUNTED)
         known = [c for c in cases if c.cost_known]
         if known and len(known) < len(cases):
             marks.append("The total cost is of the reviews whose cost is known so far.")
@@ -105,14 +111,17 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                               align=["l", "r", "r"],
                               total_row=["Total", str(figures.victims), money(figures.spent_pence)],
                               note=" ".join(filter(None, [_fund_marks(store, fund.id), *merged_notes]))),
+                  # Its lines are the same spend as the months' (by district), so the same total, as the window's.
                   ReportTable("Spend per district", ["District", "Victims", "Spend"], district_rows,
-                              align=["l", "r", "r"])]
+                              align=["l", "r", "r"],
+                              total_row=["Total", str(figures.victims), money(figures.spent_pence)])]
         sections.append(ReportSection(
             title=f"{fund.name}: burn-down",
             paragraphs=[
-                f"Contributions {format_money(figures.contributions_pence)}; spent {format_money(figures.spent_pence)} "
-                f"supporting {counted(figures.victims, 'victim')}"
-                + (f" (mean {format_money(mean)} per victim)" if mean is not None else "")
+                f"Contributions {format_money(figures.contributions_pence)}; "
+                + (f"spent {format_money(figures.spent_pence)} supporting {counted(figures.victims, 'victim')}"
+                   + (f" (mean {format_money(mean)} per victim)" if mean is not None else "")
+                   if figures.spent_pence or figures.victims else "nothing spent yet")  # not "£0 on 0 victims"
                 + f"; balance {format_money(figures.balance_pence)}.",
                 funds.forecast_sentence(figures)],
             tables=[t for t in tables if t.rows],  # no spend yet: the paragraph says so, not a table of £0
