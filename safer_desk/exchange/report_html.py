@@ -24,6 +24,7 @@ from safer_desk.exchange.files import write_bytes_atomically
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 DASHES = ["6,4", "2,3", "8,3,2,3", "4,4"]  # for "dashed" series, in turn
 MARKERS = ["circle", "square", "triangle", "diamond", "circle", "square", "triangle", "diamond"]
+ZERO_MARK_PX = 3  # a bar of 0: a mark this high on the baseline, told apart from a period with no figure (no bar)
 # A generous width of a character of the drawn title (13px bold), so that a wrapped line never runs off the drawing.
 TITLE_CHAR_PX = 8
 # More columns than fit across A4 portrait at the report's type size (the DHR cases' 11, the allocation's 9 were
@@ -197,6 +198,8 @@ def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = 
                     continue
                 x = left + slot * i + slot * 0.1 + bar_w * b
                 y_top, y_bottom = sorted((y_at(v), zero_y))
+                if v == 0:  # a mark on the baseline, as the window's chart draws it: a period with no figure has none
+                    y_top, y_bottom = zero_y - ZERO_MARK_PX, zero_y
                 out.append(f'<rect x="{x:.1f}" y="{y_top:.1f}" width="{bar_w * 0.92:.1f}" '
                            f'height="{max(0.5, y_bottom - y_top):.1f}" fill="{colour}"/>')
             continue

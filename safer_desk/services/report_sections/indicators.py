@@ -359,9 +359,10 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
         # Cumulative against target only where there is a target: without one the chart says nothing the bars
         # do not, and a county report of five districts was 95 pages of them.
         if len(labels) > 1 and r.indicator.adds_up and v.target is not None and v.target.is_set:
-            # The figures table gives them as the entry grid does (with the places that tell them apart).
+            # The figures table gives them as the entry grid does (with the places that tell them apart); a period
+            # without a figure of its own is a gap in the line, as in the window, not the total before it carried flat.
             shown = [v.cumulative_text(i) for i in range(len(v.cumulative))]
-            series = [ReportSeries(f"{year.label} cumulative", list(v.cumulative), "line", [c for c, _ in shown]),
+            series = [ReportSeries(f"{year.label} cumulative", v.cumulative_held, "line", [c for c, _ in shown]),
                       ReportSeries("Target", list(v.target_at), "dashed", [t for _, t in shown])]
             charts.append(ReportChart(title=f"{r.indicator.name}: {year.label} cumulative against target",
                                       categories=labels, series=series, y_label=unit))
