@@ -19,11 +19,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "or OUT.xlsx (a workbook to read: contents, then the register, scenarios, funders' "
                     "awards, allocations, reviews, fund spend, indicators and budgets). Victim-level "
                     "target-hardening rows are left out, with "
-                    "totals by district and month instead, unless --include-referrals is given.")
+                    "totals by district and month instead, and so are the reviews' case notes and panel-meeting "
+                    "notes (the reviews go, their notes blank), unless --include-referrals is given.")
     export.add_argument("file", metavar="FILE", help="the office's Safer Desk file")
     export.add_argument("out", metavar="OUT.sqlite|OUT.xlsx")
     export.add_argument("--include-referrals", action="store_true",
-                        help="include individual target-hardening referrals (victim-level rows)")
+                        help="include the victim-level detail: individual target-hardening referrals (with any "
+                             "override reasons) and the reviews' case notes and panel-meeting notes")
     export.add_argument("--raw-tables", action="store_true",
                         help="OUT.xlsx only: add the database's tables as they are (ids and all) after the views")
     export.set_defaults(run=run_export)
@@ -134,6 +136,9 @@ def run_export(args: argparse.Namespace) -> int:
     elif result.left_out:
         print(f"individual referrals: left out ({', '.join(result.left_out)}); "
               f"{counted(result.summary_rows, 'summary row')} by district and month instead")
+    if result.case_notes_left_out:
+        print(f"reviews' case and panel-meeting notes: left out ({result.case_notes_left_out:,}); the reviews "
+              "themselves are in the export")
     print(f"checksum {result.checksum}")
     if result.sequence is not None:
         print(f"signed: export number {result.sequence} of this office, key {result.key_fingerprint}")

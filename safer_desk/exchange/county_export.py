@@ -18,8 +18,11 @@ What is left out, and why:
 - victim-level tables (``storage.schema.costs.PRIVATE_TABLES``), unless the user ticks
   "include individual referrals": their rows are deleted from the copy and replaced by the aggregate
   view copied into ``FUND_SUMMARY_TABLE`` (only then: the costs figures add the detailed rows and that
-  table together, so filling it beside the detailed rows would count them twice); the copy is then
-  VACUUMed so no deleted row lingers in free pages of the file.
+  table together, so filling it beside the detailed rows would count them twice), and the example's marks of the
+  referrals go with them; the copy is then VACUUMed so no deleted row lingers in free pages of the file.
+- the reviews' case notes and panel-meeting notes (``CASE_NOTES``), unless the user ticks the same choice: free text
+  about one death, from which the county works out no figure, that no name detector can make safe (it refuses what
+  looks like a name, not "the victim's sister at the surgery"). The reviews themselves go, their notes blank.
 
 The signature (issue 12; ``exchange.signing``): each export takes the office's next sequence number
 (``meta.export_sequence``; the head of the audit chain is recorded with it in ``_export_anchors``, once the export
@@ -64,6 +67,9 @@ EXPORT_FORMAT = "safer-desk-county-export"
 EXPORT_FORMAT_VERSION = "2"  # 2: signed, with the audit chain's hashes; 1 (unsigned) is refused
 CHAIN_TABLE = "_export_chain"
 SEQUENCE_KEY = "export_sequence"
+# Victim-level free text outside the private tables (services.dhr.free_text): left blank unless the user asks for the
+# victim-level detail.
+CASE_NOTES: tuple[tuple[str, str], ...] = (("dhr_cases", "notes"), ("dhr_panel_meetings", "note"))
 
 
 class ExportBlocked(ValueError):
@@ -86,6 +92,7 @@ class ExportResult:
     sequence: int | None = None  # the office's export number (None: an unsigned staging copy)
     key_fingerprint: str = ""
     audit_head: tuple[int, str] | None = None
+    case_notes_left_out: int = 0  # reviews' case and panel-meeting notes left blank (CASE_NOTES)
 
     @property
     def total_rows(self) -> int:
@@ -145,6 +152,16 @@ def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
     if out:
         conn.executemany(sql, out)
     return len(out)
+
+
+def _leave_out_case_notes(conn: sqlite3.Connection) -> int:
+    """Blank the copy's case notes (CASE_NOTES); how many held any text."""
+    left_out = 0
+    for table, column in CASE_NOTES:
+        if has_table(conn, table) and column in {r[1] for r in conn.execute(f"PRAGMA table_info({quote(table)})")}:
+            left_out += conn.execute(f"UPDATE {quote(table)} SET {quote(column)} = '' "
+                                     f"WHERE {quote(column)} <> ''").rowcount
+    return left_out
 
 
 def write_county_export(store: Store, target: Path | str, *, include_referrals: bool = False,
@@ -271,6 +288,12 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
             for table in reversed(dependency_order(out, private)):  # children before parents
                 out.execute(f"DELETE FROM {quote(table)}")
             left_out = sorted(private)
+            if has_table(out, "illustrative_marks"):
+                # The example marks each referral by its id: a row per victim, marking no row the export holds. The
+                # spend lines' marks stay: the county's board report says from them that the fund's totals are the
+                # example's (the summary counts the lines anyway).
+                out.execute("DELETE FROM illustrative_marks WHERE table_name = 'fund_referrals'")
+        notes_left_out = 0 if include_referrals else _leave_out_case_notes(out)
         internal = [r[0] for r in out.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\\_%' ESCAPE '\\'")]
         for table in internal:
@@ -339,6 +362,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
             "include_referrals": "yes" if include_referrals else "no",
             "private_tables_left_out": json.dumps(left_out),
             "fund_summary_rows": str(summary_rows),
+            "case_notes_left_out": str(notes_left_out),
             "audit_entries": str(chain.entries),
             "audit_head_id": str(chain.head.id if chain.head else 0),
             "audit_head_hash": chain.head.hash if chain.head else audit.GENESIS,
@@ -363,7 +387,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
     progress(3, 4, "Compacting…")
     return ExportResult(target, export_id, office_name, exported_at, include_referrals, counts, checksum,
                         left_out, summary_rows, sequence, key.fingerprint if key else "",
-                        (chain.head.id, chain.head.hash) if chain.head else None)
+                        (chain.head.id, chain.head.hash) if chain.head else None, notes_left_out)
 
 
 def sheet_title(table: str) -> str:

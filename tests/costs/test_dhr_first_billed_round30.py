@@ -201,7 +201,8 @@ def test_a_county_merged_before_the_step_takes_the_offices_next_export_without_c
         conn.commit()
         conn.close()
         billed = dhr.case_id_by_reference(office, "WSCSP-DHR-2017-01")
-        dhr.update_case(office, billed, notes="Chased the two partners yet to pay.")
+        # (A change that travels: the case notes stay with the office unless it asks for the victim-level detail.)
+        dhr.update_case(office, billed, published_on="2019-01-10")
         second = export(office, tmp_path / "second.sqlite")
     finally:
         office.close()
@@ -210,8 +211,7 @@ def test_a_county_merged_before_the_step_takes_the_offices_next_export_without_c
         assert county.scalar("SELECT first_billed_on FROM dhr_cases WHERE id = ?", (case_id,)) == "2022-09-01"
         assert merge(county, [second]).refused == []
         assert list_conflicts(county) == []
-        assert county.scalar("SELECT notes FROM dhr_cases WHERE id = ?", (billed,)) == \
-            "Chased the two partners yet to pay."
+        assert county.scalar("SELECT published_on FROM dhr_cases WHERE id = ?", (billed,)) == "2019-01-10"
         assert county.scalar("SELECT first_billed_on FROM dhr_cases WHERE id = ?", (case_id,)) == "2022-06-15"
     finally:
         county.close()

@@ -42,7 +42,8 @@ def test_an_edit_at_the_county_of_a_review_each_office_recorded_stands_at_either
 def test_an_office_s_real_change_of_that_review_is_still_a_conflict(offices):
     o = offices
     case_id = _joint_review_recorded_by_both(o)
-    dhr.update_case(o.mid, dhr.case_id_by_reference(o.mid, JOINT), notes="Panel met in July")
+    # (A change that travels: the case notes stay with the office unless it asks for the victim-level detail.)
+    dhr.update_case(o.mid, dhr.case_id_by_reference(o.mid, JOINT), decision_on="2025-07-20")
     merge(o.county, [o.send(o.mid)])
     assert [c.table for c in list_conflicts(o.county)] == ["dhr_cases"]
     assert _notes(o.county, case_id) == "Chair appointed by the county"

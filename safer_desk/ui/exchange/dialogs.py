@@ -87,8 +87,9 @@ class ExportDialog(QDialog):
         self.referrals_check.setAccessibleName("Include individual referrals")
         self.referrals_check.setChecked(False)
         explain = QLabel(
-            "Without this, target-hardening referrals are sent as totals by district and month only. "
-            "Tick it only when the county has agreed to receive individual (pseudonymous) referrals.", self)
+            "Without this, target-hardening referrals are sent as totals by district and month only, and the "
+            "reviews' case notes and panel-meeting notes stay with you. Tick it only when the county has agreed to "
+            "receive individual (pseudonymous) referrals and those notes.", self)
         explain.setWordWrap(True)
         form = QFormLayout()
         form.addRow(_file_label(self, self.path_edit), _path_row(self, self.path_edit, self.browse))
@@ -159,6 +160,9 @@ def start_export(session: Session, target: Path, include_referrals: bool, window
         privacy = ("Individual referrals are included." if result.include_referrals else
                    "Individual referrals were left out" + (f" ({counted(result.summary_rows, 'total')} by district "
                                                            "and month instead)." if result.left_out else "."))
+        if result.case_notes_left_out:
+            privacy += (f" The reviews' case and panel-meeting notes were left out "
+                        f"({result.case_notes_left_out:,}); the reviews themselves are in the export.")
         prompts.show_info(window, "Export for County",
                           f"Exported {result.total_rows:,} rows from {len(result.row_counts)} tables to "
                           f"{result.path}.\n\n{privacy}")
