@@ -61,6 +61,15 @@ def _before_first_invoices(store, case_id: str, values: dict) -> dict[str, str]:
     return {"invoiced_on": refusal} if refusal else {}
 
 
+def _before_notified(store, case_id: str, values: dict, key: str) -> dict[str, list[str]]:
+    """A cost or an invoice dated before the death was notified: a slip of the year more often than not (asked once,
+    beside the date, as a stage's date before it is)."""
+    day, notified = values.get(key), dhr.case_record(store, case_id)["notified_on"]
+    if isinstance(day, date) and notified and day < date.fromisoformat(notified):
+        return {key: [f"{_uk(day)} is before the death was notified ({_uk(notified)})."]}
+    return {}
+
+
 # A stage's date records that it happened (the stage is done from then on): one after today is asked about once. A
 # learning workshop may be planned ahead.
 _STAGE_HAPPENED = {"notified_on": "a notification", "decision_on": "the decision",
@@ -362,7 +371,8 @@ class DhrPresenter(FormScreen):
             f"Add {format_money(v['amount'])} cost line to {case.reference}", case.id,
             lambda: dhr.add_cost_line(self.store, case.id, **v)), note=self._billed_note(case, "a cost added now is"),
             heading=f"{title} (cost so far {_cost_text(case)})", values={"category": rules.COST_CATEGORIES[0]},
-            warnings=lambda v: dhr.name_warnings(supplier=v["supplier"]), warn_key="supplier")
+            warnings=lambda v: {"supplier": dhr.name_warnings(supplier=v["supplier"]),
+                                **_before_notified(self.store, case.id, v, "invoiced_on")})
 
     def edit_cost_line_form(self, line: dict) -> CostForm:
         """Correct a cost line keyed wrongly (its amount, date, supplier …); never below what was billed for it."""
@@ -388,7 +398,9 @@ class DhrPresenter(FormScreen):
             check=lambda v: refused(v) if v.get("amount") and v.get("category") else {},
             warnings=lambda v: {"supplier": dhr.name_warnings(supplier=v["supplier"]), "amount": list(filter(None, [
                 self._rebilling_said(line, category=v["category"], amount_pence=v["amount"]),
-                dhr.capped_part_after(self.store, line["id"], category=v["category"], amount_pence=v["amount"])]))})
+                dhr.capped_part_after(self.store, line["id"], category=v["category"], amount_pence=v["amount"])])),
+                **({} if _uk(v.get("invoiced_on")) == values["invoiced_on"]  # a date already kept is not asked again
+                   else _before_notified(self.store, case.id, v, "invoiced_on"))})
 
     def panel_meeting_form(self) -> CostForm:
         case = self.need_case()
@@ -465,7 +477,8 @@ class DhrPresenter(FormScreen):
                 lambda: dhr.set_stage_rule(store, old.stage, old.after, old.months, old.days) if old else None,
                 TAB, after=lambda: self._refreshed(self.selected)))
 
-        note = "Rules now: " + "; ".join(f"{rules.STAGE_BY_KEY[r.stage].label} {r.describe()}" for r in current.values())
+        note = "Rules now: " + "; ".join(f"{rules.STAGE_BY_KEY[r.stage].label} {r.describe()}"
+                                         for r in current.values())
         return self._form(fields, "Stage rules", commit, heading="Stage rules: how long each stage may take",
                           note=note, values={"stage": first.stage, "after": first.after, "months": str(first.months),
                                              "days": str(first.days)})
@@ -488,21 +501,23 @@ class DhrPresenter(FormScreen):
 
         def other_partners(v: dict) -> dict[str, list[str]]:
             """The first invoices go to the partners on their date: one whose partners differ from those listed
-            (today's) is asked about once, naming who is billed and who is not."""
+            (today's) is asked about once, naming who is billed and who is not; as is a date before the death was
+            notified."""
             day = v.get("invoiced_on")
+            early = _before_notified(self.store, case.id, v, "invoiced_on")
             if not isinstance(day, date) or day == today or dhr.list_shares(self.store, today=today, case_id=case.id):
-                return {}
+                return early
             try:
                 then = set(dhr.case_partners(self.store, case.id, day))
                 now = set(dhr.case_partners(self.store, case.id, today))
             except rules.DhrError:
                 return {}  # refused on Save, beside the date
             if then == now:
-                return {}
+                return early
             changes = [f"{' and '.join(sorted(names.get(i, i) for i in ids))} would {word}"
                        for ids, word in ((then - now, "be billed"), (now - then, "not be billed")) if ids]
-            return {"invoiced_on": [f"On {_uk(day)} the partnership's statutory partners are not those listed: "
-                                    f"{'; '.join(changes)}."]}
+            return {"invoiced_on": [*early.get("invoiced_on", []), f"On {_uk(day)} the partnership's statutory "
+                                    f"partners are not those listed: {'; '.join(changes)}."]}
 
         # Further invoices are due on the terms of those before them (a review billed on 60 days' terms).
         terms = dhr.case_due_days(self.store, case.id)
