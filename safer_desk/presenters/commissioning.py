@@ -9,6 +9,8 @@ scenario again only while the name is the loaded one's; a different name is alwa
 
 from __future__ import annotations
 
+import re
+from fractions import Fraction
 from typing import Any, Callable, Sequence
 
 from safer_desk.domain.checks import scale_slip
@@ -16,13 +18,16 @@ from safer_desk.domain.commissioning import FundingError
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.projects import ProjectError, Scale, parse_scale
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import LazyPattern, counted
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import funders
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import Scenario, ScenarioError, ScenarioItem, ScenarioResult
+
+# An amount typed where a scale goes ("£35K", "35k"): the part of the cost to commit ("6m" may be six months: not one).
+_AN_AMOUNT = LazyPattern(r"£|\d\s*k\s*$", re.IGNORECASE)
 
 # Projects a board would no longer commission are left out of the list to tick (unless ticked).
 CLOSED = service.CLOSED
@@ -156,12 +161,14 @@ class CommissioningPresenter(ScreenPresenter):
                                                                       key=lambda kv: order.get(kv[0], 0))
                      if listed(pid))
 
-    def evaluation(self) -> ScenarioResult:
+    def evaluation(self, items: Sequence[ScenarioItem] | None = None) -> ScenarioResult:
         """The working set worked out (against a fund of nothing while none is typed): the rows the table shows
-        and, when there is a fund or an award, the result (``result``). One evaluation serves both."""
+        and, when there is a fund or an award, the result (``result``). One evaluation serves both. ``items``:
+        these ticks instead of the working set's."""
         award = self.award()
         awards = self.awards() if award is not None else ()
-        result = service.evaluate(self.projects, self.fund_pence() or 0, self.items(), name=self.name.strip(),
+        items = self.items() if items is None else tuple(items)
+        result = service.evaluate(self.projects, self.fund_pence() or 0, items, name=self.name.strip(),
                                   fund_label=self.fund_label, award=award,
                                   award_year=self.award_year if award is not None else None,
                                   range_end=self.range_end, awards=awards)
@@ -280,23 +287,45 @@ class CommissioningPresenter(ScreenPresenter):
         A scale above 1 is a likely slip (a scale of 6 commits six times the cost): it is asked about
         once, beside the table, and kept when the same figure is typed again.
         """
+        said = ""
         try:
-            scale = parse_scale(str(text))
-        except ProjectError as exc:
+            if _AN_AMOUNT.search(str(text)):  # "£35K": the part of the cost to commit (DESIGN 2.1, the pilot)
+                scale, said = self._scale_of_amount(project_id, str(text))
+            else:
+                scale = parse_scale(str(text))
+        except (ProjectError, MoneyError) as exc:
             self.message = str(exc)
             self._changed()
             return False
         slip = scale_slip(scale.numerator, scale.denominator, months=scale.months, typed=str(text))
         if slip is not None and self._query != (project_id, str(text).strip()):
             self._query = (project_id, str(text).strip())
-            self.message = f"{slip.message} Type {str(text).strip()} again to keep it."
+            question = f"{said} That commits more than the project's whole cost: is that what you meant?" if said \
+                else slip.message  # (an amount typed is no number of months)
+            self.message = f"{question} Type {str(text).strip()} again to keep it."
             self._changed()
             return False
         self._query = None
-        self.message = ""
+        self.message = said
         self.ticks[project_id] = scale
         self._changed()
         return True
+
+    def _scale_of_amount(self, project_id: str, text: str) -> tuple[Scale, str]:
+        """An amount typed as a scale ("£35K" of the £105K county-wide cost): the fraction of the figure the
+        scenario counts for the project (against an award, the funder's share), and the words saying so."""
+        pence = parse_pence(text)
+        if pence < 0:
+            raise ProjectError(f"“{text.strip()}”: a scale cannot be negative.")
+        row = next(iter(self.evaluation([ScenarioItem(project_id, Scale())]).rows), None)
+        if row is None or not row.cost_pence:
+            title = row.project.title if row is not None else "This project"
+            raise ProjectError(f"{title}: no cost is counted, so {format_money(pence)} cannot be read as a part of "
+                               "it: type a scale (1/3, 6 of 12 months or 50%).")
+        part = Fraction(pence, row.cost_pence)
+        scale = Scale(part.numerator, part.denominator)
+        of = f"{format_money(row.cost_pence)}" + (f" ({row.counted})" if row.counted else "")
+        return scale, f"{row.project.title}: {format_money(pence)} of {of}: a scale of {scale.describe()}."
 
     def accept(self, project_ids: Sequence[str]) -> None:
         self.ticks = {pid: Scale() for pid in project_ids}

@@ -176,7 +176,7 @@ class ProjectEditorPresenter(FormPresenter):
         try:
             after = service.project_from_fields(service_fields(values), base=before,
                                                 cost_lines=list(values.get("cost_lines") or ()),
-                                                today=self.today())
+                                                today=self.today(), new=self.is_new)
         except FieldProblems as exc:
             raise FormError(exc.by_field, "Not saved: correct the fields marked.") from None
         except ProjectError as exc:
@@ -425,7 +425,7 @@ class ProjectsPresenter(ScreenPresenter):
                                       lambda: service.add_projects(store, list(projects)), ids[0]))
 
     def paste_preview(self, rows: Sequence[Sequence[str]]) -> "PastePreview":
-        return PastePreview(service.read_paste(rows), today=self.today)
+        return PastePreview(service.read_paste(rows), today=self.today, existing=self.rows)
 
     def export(self, target: Path | str, projects: Sequence[Project] | None = None, *, said: str = "") -> Path:
         """``said`` ("6 of 23 projects (as filtered: …)") goes in the workbook's title when a filter hides some."""
@@ -465,8 +465,10 @@ class PastePreview:
     None until the person says (``set_heading_row``); it is never added as a project.
     """
 
-    def __init__(self, reading: PasteReading, *, today: Callable[[], date] = date.today):
+    def __init__(self, reading: PasteReading, *, today: Callable[[], date] = date.today,
+                 existing: Sequence[Project] = ()):
         self.reading = reading
+        self.existing = existing  # the register's projects, to say which rows are in it already
         self.keys: list[str | None] = list(reading.keys)
         self.heading_row: bool | None = reading.heading_row
         self.today = today
@@ -532,6 +534,23 @@ class PastePreview:
             said.append(f"{listed} ({'a heading' if len(unknown) == 1 else 'headings'} the register does not know)")
         said += [f"“{n}” (its field is read from the column “{other}”)" for n, other in twice.items()]
         return f"Left out: {'; '.join(said)}; choose a field above a column to add it."
+
+    def already_in_register(self) -> str:
+        """Rows with the title of a project the register holds (rows copied out and pasted back): said, since Add makes
+        second copies that a scenario and the report would count as well; not refused (a new bid may share a title)."""
+        if "title" not in self.keys:
+            return ""
+        column = self.keys.index("title")
+        held = {" ".join(p.title.split()).casefold(): p.title for p in self.existing}
+        found = [(n, held[key]) for n, row in enumerate(self.data_rows(), start=1)
+                 if column < len(row) and (key := " ".join(row[column].split()).casefold()) in held]
+        if not found:
+            return ""
+        rows = [str(n) for n, _ in found]
+        which = f"Row {rows[0]} has" if len(rows) == 1 else f"Rows {', '.join(rows[:-1])} and {rows[-1]} have"
+        titles = ", ".join(f"“{t}”" for t in dict.fromkeys(t for _, t in found))
+        return (f"{which} the title of a project already in the register ({titles}): Add makes a second copy of "
+                f"{'it' if len(rows) == 1 else 'each'}; to change a project, edit it in the register instead.")
 
     def slips(self) -> list[str]:
         """Dates in the rows far from today, asked about before they are added."""

@@ -444,14 +444,15 @@ def _split_problems(cost: Cost, capital: int | None, revenue: int | None) -> lis
 
 def project_from_fields(fields: Mapping[str, str], *, base: Project | None = None,
                         cost_lines: Sequence[tuple[str, str, str, str]] | None = None,
-                        today: date | None = None) -> Project:
+                        today: date | None = None, new: bool | None = None) -> Project:
     """Build a project from what was typed; every problem is listed, each naming its field.
 
     Fields not given keep the base project's values. ``cost_lines`` are (financial year,
     category, description, amount as written); an amount that cannot be read safely is kept
-    as written and queried rather than refused, because that is how the paper wrote it.
+    as written and queried rather than refused, because that is how the paper wrote it. ``new``: the project is
+    not in the file yet (the editor's draft given as ``base``), so its status is dated as a new project's is.
     """
-    new = base is None
+    new = base is None if new is None else new
     base = base or Project(id=new_id(), title="")
     current = project_fields(base)
     f = {k: (str(fields[k] or "") if k in fields else current.get(k, "")) for k in FIELD_LABELS}

@@ -179,7 +179,9 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
     if span is not None:  # a total over several years: the funder's shares for any of them
         year = year or award.span_text
     if lookup.state == "stated":
-        return Counted(lookup.amount_pence, f"{owner} share", lookup.amount_pence, share_whole=True)
+        return Counted(lookup.amount_pence, f"{owner} share", lookup.amount_pence,
+                       _share_over_cost(project, owner, lookup.amount_pence, year if span is None else ""),
+                       share_whole=True)
     if lookup.state == "part known":  # the known part counts; the rest is listed, and What fits? cannot weigh it
         known, when = format_money(lookup.amount_pence), f" for {year}" if year else ""
         return Counted(lookup.amount_pence, f"{owner} share: {known} and “{lookup.words}”", lookup.amount_pence,
@@ -196,6 +198,19 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
                        weighable=False)
     return Counted(cost, words, None, f"{title}: no share from {funder} is stated, so its whole cost is counted.",
                    weighable=cost is not None)
+
+
+def _share_over_cost(project: Project, owner: str, share_pence: int, year: str) -> str:
+    """A funder's share for one year more than the project's whole cost (a slip, "£80,000" of £75,000): said, as the
+    editor says it under the field, since a share pasted or saved anyway would be committed without a word. Shares
+    over several years are not weighed against a cost that may be a year's."""
+    top = project.cost.max_pence if project.cost is not None else None
+    if top is None or share_pence <= top or not year:
+        return ""
+    whole = f"whole cost of {format_money(top)}" if project.cost.kind == "amount" else \
+        f"cost at its upper end ({format_money(top)})"
+    return (f"{project.title}: {owner} share for {year} ({format_money(share_pence)}) is more than the project's "
+            f"{whole}: check the share in the register.")
 
 
 def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[ScenarioItem], *,

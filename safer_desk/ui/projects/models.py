@@ -112,7 +112,7 @@ SCENARIO_COLUMNS = [
     TextColumn("cost", "Cost", get=lambda e: e.project.planning_pence, align=RIGHT,
                text_of=lambda e: e.project.cost_text, copy_of=lambda e: _cost_copy(e.project)),  # as the register
     Column("scale", "Scale", get=lambda e: e.scale.describe(), align=CENTER,
-           tooltip=lambda e: "Double-click to scale: 1/3 for a pilot, 6 of 12 months, 50%"),
+           tooltip=lambda e: "Double-click to scale: 1/3 for a pilot, 6 of 12 months, 50%, or the amount (£35K)"),
     money_column("committed", "Committed", get=lambda e: e.committed_pence),
 ]
 
