@@ -173,6 +173,7 @@ def stated_cost_words(values: Mapping[str, Any]) -> str:
 
 _RANGE_SPLIT = LazyPattern(r"\s*(?:-|\u2013|\u2014|\bto\b)\s*(?=£|\d)", re.I)
 _UP_TO = LazyPattern(r"^(?:up\s*to|max(?:imum)?\.?(?:\s+of)?|(?:no|not)\s+more\s+than|at\s+most)\s+\S", re.I)
+_SIGN_AFTER_POUND = LazyPattern(r"^£\s*[-\u2212]\s*\d")
 _MINIMUM = LazyPattern(r"^(?:minimum(?:\s+of)?|min\.?|at\s+least|from)\s+(.+)$", re.I)
 
 
@@ -189,6 +190,8 @@ def parse_cost(text: str) -> Cost:
                          "(£20,000 - £30,000) where the lower figure is known.")
     if s.endswith("+"):
         return Cost("minimum", _non_negative(parse_pence(s[:-1]), text), None)
+    if _SIGN_AFTER_POUND.match(s):  # "£-500": a sign written after the pound sign, not a range with no bottom
+        raise MoneyError(f"“{s}”: a cost cannot be negative.")
     body = s[1:] if s.startswith(("-", "\u2212")) else s  # a leading minus is a sign, not a range
     parts = _RANGE_SPLIT.split(body)
     if len(parts) == 2 and body is s:

@@ -220,3 +220,11 @@ def test_a_sign_or_a_word_alone_is_not_an_amount_rather_than_negative_twice(text
     taken for a second minus. It is no amount of money."""
     with pytest.raises(MoneyError, match="not an amount of money"):
         parse_pence(text)
+
+
+def test_a_minus_after_the_pound_sign_is_a_negative_cost_not_a_range_with_no_bottom():
+    # Round 32: "£-500" was "“£” is not an amount of money", the minus read as a range's dash.
+    for typed in ("£-500", "£ -500", "£\u2212500"):
+        with pytest.raises(MoneyError, match="cannot be negative"):
+            parse_cost(typed)
+    assert parse_cost("£500 - £600") == Cost("range", 50_000, 60_000)
