@@ -207,7 +207,10 @@ def _next_sequence(store: Store) -> int:
 
 def _record_export(store: Store, result: ExportResult) -> None:
     """Record the export's number in the office's file, with the head of its audit chain (one transaction)."""
-    with store.action("Export for the county"), store.transaction():
+    # The History of Changes says where the export went and whether the victim-level detail went with it
+    sent = "included" if result.include_referrals else "left out"
+    label = f"Export for the county to {result.path.name} (individual referrals and the reviews' notes {sent})"
+    with store.action(label), store.transaction():
         if _next_sequence(store) != result.sequence:
             raise ExportBlocked(f"Another export was made from {store.path.name} while this one was being made, and "
                                 f"took export number {result.sequence}. Nothing was written: export again.")

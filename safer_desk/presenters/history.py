@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date, datetime, timezone, tzinfo
 from decimal import Decimal
 from fractions import Fraction
@@ -25,8 +26,8 @@ from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (FIGURE_BASIS_LABELS, FREQUENCY_LABELS, MEASURE_LABELS, POLARITY_LABELS,
                                           UNIT_LABELS, Rag, due_text, format_value, tolerance_text)
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
-from safer_desk.domain.periods import Month, PeriodError, Quarter
-from safer_desk.domain.projects import ProjectStatus
+from safer_desk.domain.periods import Month, PeriodError, Quarter, parse_uk_date
+from safer_desk.domain.projects import ProjectError, ProjectStatus, Scale
 from safer_desk.domain.text import as_typed, counted, in_words
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
 from safer_desk.presenters.budgets import SECTION_KINDS, UNIT_CHOICES
@@ -288,6 +289,8 @@ class HistoryLine:
     areas: tuple[str, ...]
     details: tuple[str, ...]
     entries: int
+    victim_level: int = 0  # how many of its changes are victim-level detail (VICTIM_LEVEL)
+    shared: "HistoryLine | None" = None  # the line with that detail left out, as an export writes it by default
 
     @property
     def area(self) -> str:
@@ -297,7 +300,7 @@ class HistoryLine:
     def day(self) -> date:
         return self.at.date()
 
-    @property
+    @cached_property  # worked out once (a paste of 100,000 changes is 8 MB of words), not per key typed
     def search_text(self) -> str:
         return " ".join((self.when, self.who, self.action, self.summary, self.area, *self.details)).casefold()
 
@@ -612,7 +615,7 @@ class Describer:
         if said is not None:
             return [said]
         if e.action == "insert":
-            values = _json_values(e.new_value) or {}
+            values = _scale_as_one(e.table_name, _json_values(e.new_value) or {})
             named_by = service.name_column(e.table_name, n.columns.get(e.table_name, list(values)))
             facts = []
             for c, v in values.items():
@@ -660,7 +663,7 @@ class Describer:
                     for kind, count in sorted(kinds.items()):
                         verb = {"insert": "added", "delete": "removed", "update": "changed"}.get(kind, kind)
                         lines.append(f"{_capital(verb)} {count:,} {noun(table, int(count))}")
-            return lines
+            return lines + _police_words(summary)
         if e.action == "event":
             details = _json_values(e.new_value) or {}
             words = EVENT_WORDS.get(e.column_name or "")
@@ -780,6 +783,21 @@ def _cancelled(entries: Sequence[AuditEntry]) -> set[int]:
     return out
 
 
+def _police_words(summary: dict[str, Any]) -> list[str]:
+    """A police.uk import's months and the force-months it replaced, as its summary says them ("Months: Jan 2025 to
+    Mar 2025"; "Replaced Suffolk Constabulary Feb 2025, imported before"); nothing for a batch that records neither."""
+    lines = []
+    months = [period_words(m) for m in summary.get("months") or () if isinstance(m, str)]
+    if months:
+        lines.append("Months: " + (in_words(months) if len(months) <= 3 else f"{months[0]} to {months[-1]} "
+                                                                                f"({len(months)} months)"))
+    replaced = [f"{force} {period_words(month)}" for force, month in summary.get("replaced") or ()]
+    if replaced:
+        shown = replaced if len(replaced) <= 3 else [*replaced[:3], f"{len(replaced) - 3} more"]
+        lines.append(f"Replaced {in_words(shown)}, imported before (never added twice)")
+    return lines
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -874,6 +892,56 @@ def costs_as_one(entries: Sequence[AuditEntry], state: dict[str, dict], namer: "
     return out
 
 
+SCALE_COLUMNS = ("scale_numerator", "scale_denominator", "scale_in_months")  # a scenario project's scale, stored
+
+
+def _scale_words(values: Mapping[str, Any]) -> str | None:
+    """A scenario project's scale as the Commissioning page shows it ("1/3", "6 of 12 months"; None: not known)."""
+    try:
+        return Scale(int(values["scale_numerator"]), int(values["scale_denominator"]),
+                     bool(values.get("scale_in_months"))).describe()
+    except (KeyError, TypeError, ValueError, ProjectError):
+        return None
+
+
+def _scale_as_one(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """An added scenario project's values with its scale said as one ("scale 1/3", not its numerator and
+    denominator apart)."""
+    scale = _scale_words(values) if table == "scenario_items" else None
+    if scale is None:
+        return values
+    out = {k: v for k, v in values.items() if k not in SCALE_COLUMNS}
+    out["scale"] = scale
+    return out
+
+
+def scales_as_one(entries: Sequence[AuditEntry], namer: "Namer") -> list[AuditEntry]:
+    """One action's entries with each scenario project's scale changes said as one change of its scale ("from 1/3 to
+    2/3"), the columns it did not change as the row holds them."""
+    changed: dict[str, list[AuditEntry]] = {}
+    for e in entries:
+        if e.table_name == "scenario_items" and e.action == "update" and e.column_name in SCALE_COLUMNS:
+            changed.setdefault(str(e.row_id), []).append(e)
+    out: list[AuditEntry] = []
+    for e in entries:
+        group = changed.get(str(e.row_id)) if e.table_name == "scenario_items" else None
+        if not group or e not in group:
+            out.append(e)
+            continue
+        if e is not group[0]:
+            continue
+        fact = namer.facts.get(("scenario_items", str(e.row_id)))
+        after = {c: (fact.values.get(c) if fact else None) for c in SCALE_COLUMNS}
+        after.update({g.column_name: g.new_value for g in group})
+        before = {**after, **{g.column_name: g.old_value for g in reversed(group)}}
+        old, new = _scale_words(before), _scale_words(after)
+        if old is None or new is None:
+            out.extend(group)
+        else:
+            out.append(AuditEntry(e.at, e.who, e.table_name, e.row_id, "update", "scale", old, new))
+    return out
+
+
 def _tables_in_order(entries: Iterable[AuditEntry]) -> list[str]:
     return list(dict.fromkeys(e.table_name for e in entries))
 
@@ -888,20 +956,103 @@ def _areas_of(e: AuditEntry) -> list[str]:
 
 
 def history_lines(store, *, limit: int = 500, tz: tzinfo | None = None) -> list[HistoryLine]:
-    """The most recent user actions, newest first, in words."""
+    """The most recent user actions, newest first, in words (each with its victim-level detail left out beside it,
+    for an export)."""
+    from safer_desk.exchange.county_export import CASE_NOTES
+
     actions = service.actions(store, limit=limit)
     namer = Namer(store, (e for a in actions for e in a.entries), tz)
     describe = Describer(namer)
+    minimise = VictimLevel(namer, describe, set(CASE_NOTES))
     out = []
     costs: dict[str, dict] = {}  # each project's cost columns as they stood after the action being read
     for a in actions:
         moment = local_time(a.at, tz)
-        entries = costs_as_one(net_entries(a.entries), costs, namer)
+        entries = scales_as_one(costs_as_one(net_entries(a.entries), costs, namer), namer)
         areas = {area for e in a.entries for area in _areas_of(e)}
-        out.append(HistoryLine(at=moment, when=when_text(moment), who=a.who, action=describe.name(a),
-                               summary=describe.summary(entries), areas=tuple(x for x in AREAS if x in areas),
-                               details=tuple(describe.details(entries)), entries=len(a.entries)))
+        line = HistoryLine(at=moment, when=when_text(moment), who=a.who, action=describe.name(a),
+                           summary=describe.summary(entries), areas=tuple(x for x in AREAS if x in areas),
+                           details=tuple(describe.details(entries)), entries=len(a.entries))
+        out.append(minimise.line(line, entries))
     return out
+
+
+# Victim-level detail (DESIGN §3, §5: exports minimise by default, as the county export does): the target-hardening
+# tables' rows (a referral's pseudonymous reference, district and date, each spend line of it), the example's marks
+# of them, and the reviews' case and panel-meeting notes (exchange.county_export.CASE_NOTES: the trail keeps them
+# word for word, dhr_cases being no victim-level table). The window shows it all; an export leaves it out unless asked.
+LEFT_OUT = "victim-level detail left out"
+
+
+class VictimLevel:
+    """Says an action again without its victim-level detail (``HistoryLine.shared``)."""
+
+    def __init__(self, namer: Namer, describe: Describer, notes: set[tuple[str, str]]):
+        from safer_desk.storage.schema.costs import PRIVATE_TABLES
+
+        self.n, self.describe, self.notes, self.private = namer, describe, notes, set(PRIVATE_TABLES)
+
+    def _private(self, e: AuditEntry) -> bool:
+        if e.table_name in self.private:
+            return True
+        if e.table_name == "illustrative_marks" and e.action in ("insert", "delete"):
+            values = _json_values(e.new_value if e.action == "insert" else e.old_value) or {}
+            return values.get("table_name") in self.private
+        return False
+
+    def _references(self, entries: Sequence[AuditEntry]) -> list[str]:
+        """The pseudonymous references the action's victim-level rows had (to leave out of its name)."""
+        out: list[str] = []
+        for e in entries:
+            if not self._private(e):
+                continue
+            values = dict(_json_values(e.new_value if e.action == "insert" else e.old_value) or {})
+            fact = self.n.facts.get((e.table_name, str(e.row_id)))
+            for key, value in (fact.values.items() if fact else ()):
+                values.setdefault(key, value)
+            if e.table_name == "illustrative_marks":
+                values = {"referral_id": _mark_row_id(values.get("row_id"))}
+            referral = self.n.facts.get(("fund_referrals", str(values.get("referral_id"))))
+            found = [values.get("reference"), referral.values.get("reference") if referral else None]
+            if e.action == "update" and e.column_name == "reference":
+                found += [e.old_value, e.new_value]
+            out += [str(r) for r in found if r not in (None, "") and str(r) not in out]
+        return sorted(out, key=len, reverse=True)  # "TH-1" after "TH-10"
+
+    def _scrubbed(self, e: AuditEntry) -> AuditEntry | None:
+        """A review's entry with its notes left out (None: not one that holds notes)."""
+        if e.action == "update" and (e.table_name, e.column_name) in self.notes:
+            return AuditEntry(e.at, e.who, e.table_name, e.row_id, e.action, e.column_name, None, None)
+        columns = [c for t, c in self.notes if t == e.table_name]
+        values = _json_values(e.new_value if e.action == "insert" else e.old_value) if columns else None
+        if values is None or not any(values.get(c) for c in columns):
+            return None
+        kept = json.dumps({k: v for k, v in values.items() if k not in columns})
+        return AuditEntry(e.at, e.who, e.table_name, e.row_id, e.action, e.column_name,
+                          kept if e.action == "delete" else e.old_value, kept if e.action == "insert" else e.new_value)
+
+    def line(self, line: HistoryLine, entries: Sequence[AuditEntry]) -> HistoryLine:
+        private = [e for e in entries if self._private(e)]
+        scrubbed = {id(e): self._scrubbed(e) for e in entries}
+        notes = sum(1 for x in scrubbed.values() if x is not None)
+        if not private and not notes:
+            return line
+        kept = [scrubbed[id(e)] or e for e in entries if not self._private(e)]
+        marked = {self.describe.details([x])[0] for x in scrubbed.values() if x is not None}
+        details = [f"{d} ({LEFT_OUT})" if d in marked else d for d in self.describe.details(kept)]
+        tables = in_words([noun(t, 2) for t in _tables_in_order(private) if t != "illustrative_marks"]
+                          or ["illustrative marks"])
+        left = f"{counted(len(private), 'change')} to {tables} ({LEFT_OUT})" if private else ""
+        summary = self.describe.summary(kept) if kept else ""
+        if notes and LEFT_OUT not in summary:
+            summary += f" ({LEFT_OUT})"
+        summary = "; ".join(x for x in (summary, _capital(left) if not summary else left) if x)
+        action = line.action
+        for pseudonym in self._references(entries):
+            action = action.replace(pseudonym, "(reference left out)")
+        shared = replace(line, action=action, summary=summary,
+                         details=tuple(details + ([_capital(left)] if left else [])))
+        return replace(line, victim_level=len(private) + notes, shared=shared)
 
 
 def filter_predicate(area: str = "", text: str = "", since: date | None = None,
@@ -912,6 +1063,8 @@ def filter_predicate(area: str = "", text: str = "", since: date | None = None,
         return None
     # "(6,957)", a negative amount as the papers write it, finds -£6,957 as the history says it
     plain_words = [(w, _BRACKETED.sub(r"-\1", _plain_amounts(w))) for w in words]
+    # 01/04/2019, as the tabs and date fields show it, finds "1 Apr 2019" as the history says it
+    as_said = {w: day_text(d).casefold() for w in words if (d := _typed_date(w)) is not None}
 
     def accept(line: HistoryLine) -> bool:
         if area and area not in line.areas:
@@ -921,13 +1074,23 @@ def filter_predicate(area: str = "", text: str = "", since: date | None = None,
         if until and line.day > until:
             return False
         haystack = as_typed(line.search_text)
-        missing = [plain_w for w, plain_w in plain_words if w not in haystack]
+        missing = [plain_w for w, plain_w in plain_words if w not in haystack and as_said.get(w, w) not in haystack]
         if not missing:
             return True
         plain = _plain_amounts(haystack)  # only for a word not found as typed: the line's amounts without £ and commas
         return all(plain_w and plain_w in plain for plain_w in missing)
 
     return accept
+
+
+def _typed_date(word: str) -> date | None:
+    """A word typed as a date in figures (01/04/2019, 1/4/19), or None."""
+    if not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", word):
+        return None
+    try:
+        return parse_uk_date(word)
+    except ValueError:
+        return None
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
@@ -943,16 +1106,45 @@ def _plain_amounts(text: str) -> str:
 HEADER = ("When", "Who", "Action", "What changed", "Area", "Detail")
 
 
-def export(target: Path | str, lines: Sequence[HistoryLine], *, said: str = "") -> Path:
+def export(target: Path | str, lines: Sequence[HistoryLine], *, said: str = "", victim_level: bool = False) -> Path:
     """The lines shown, as a workbook or CSV (one row per action, its detail one change per line; the time a date
     and time Excel sorts as one). ``said`` ("7 of 14 actions (as filtered: …)") gives the workbook a title when a
-    filter left actions out (a CSV's first row stays the headings)."""
+    filter left actions out (a CSV's first row stays the headings). The victim-level detail is left out, and said in
+    each action it is left out of and in the workbook's title, unless ``victim_level`` asks for it."""
     from safer_desk.exchange.files import Sheet
     from safer_desk.exchange.tables import write_table
 
-    rows = [[line.at, line.who, line.action, line.summary, line.area, "\n".join(line.details)] for line in lines]
+    written = [line if victim_level or line.shared is None else line.shared for line in lines]
+    cell = _in_a_cell if Path(target).suffix.lower() == ".xlsx" else "\n".join
+    rows = [[line.at, line.who, line.action, line.summary, line.area, cell(line.details)] for line in written]
+    left = victim_level_count(lines) if not victim_level else 0
+    said = "; ".join(x for x in (said, f"{LEFT_OUT} in {counted(left, 'action')}" if left else "") if x)
     title = f"History of changes: {said}" if said else None
     return write_table(target, [Sheet("History of changes", HEADER, rows, title=title)])
+
+
+EXCEL_CELL = 32_767  # the most characters an Excel cell holds; the writer cut the rest off mid-word, unsaid
+
+
+def _in_a_cell(details: Sequence[str]) -> str:
+    """An action's changes, one per line, as many whole ones as a workbook's cell holds and the number left out."""
+    text = "\n".join(details)
+    if len(text) <= EXCEL_CELL:
+        return text
+    kept, size = [], 0
+    for detail in details:
+        if size + len(detail) + 1 > EXCEL_CELL - 200:  # room for the line that says what is missing
+            break
+        kept.append(detail)
+        size += len(detail) + 1
+    left = len(details) - len(kept)
+    return "\n".join([*kept, f"… and {counted(left, 'more change')}: an Excel cell holds {EXCEL_CELL:,} characters; "
+                                "export as CSV for every change"])
+
+
+def victim_level_count(lines: Sequence[HistoryLine]) -> int:
+    """How many of the lines hold victim-level detail (an export leaves it out unless asked)."""
+    return sum(1 for line in lines if line.victim_level)
 
 
 class HistoryPresenter:
@@ -965,8 +1157,19 @@ class HistoryPresenter:
         self.lines: list[HistoryLine] = []
 
     def load(self) -> list[HistoryLine]:
-        self.lines = history_lines(self.store, limit=self.limit, tz=self.tz) if self.store is not None else []
-        return self.lines
+        return self.use(self.read(self.store) if self.store is not None else [])
+
+    def read(self, store) -> list[HistoryLine]:
+        """The lines of ``store`` (another connection to the file, on a worker thread), not yet shown."""
+        return history_lines(store, limit=self.limit, tz=self.tz)
+
+    def use(self, lines: list[HistoryLine]) -> list[HistoryLine]:
+        self.lines = lines
+        return lines
+
+    def entry_count(self) -> int:
+        """How many entries the file's trail holds (its last entry's number: no count of the whole table)."""
+        return int(self.store.scalar("SELECT coalesce(max(id), 0) FROM audit_log") or 0) if self.store else 0
 
     @property
     def maybe_more(self) -> bool:
@@ -986,4 +1189,5 @@ class HistoryPresenter:
         return head + "\n" + "\n".join(f"• {d}" for d in line.details)
 
     export = staticmethod(export)
+    victim_level_count = staticmethod(victim_level_count)
     filter_predicate = staticmethod(filter_predicate)

@@ -261,6 +261,9 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
                     raise PoliceFileError(_no_crimes(found.street))
                 writer.finish()
                 result.source_hash = batch.source_hash = reader.source_hash()
+                # The History of Changes says which months the import counted and what it replaced
+                batch.details.update({"months": sorted(result.months),
+                                      "replaced": [list(fm) for fm in sorted(result.replaced)]})
                 check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
     return result
 

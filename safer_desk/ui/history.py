@@ -13,16 +13,21 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLa
                                QSplitter, QVBoxLayout)
 
 from safer_desk.domain.periods import format_uk_date
+from safer_desk.domain.text import counted
 from safer_desk.presenters.history import AREAS, HistoryLine, HistoryPresenter
+from safer_desk.services.files import reading_connection
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.exports import export_to_chosen_file, shown_rows
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
 from safer_desk.ui.session import Session
+from safer_desk.ui.workers import run_task
 from safer_desk.ui.kit import fitting_size
 
 ALL_AREAS = "All areas"
+# A trail this long (entries) is read on a worker thread; a shorter one reads in a blink.
+BACKGROUND_FROM = 20_000
 
 COLUMNS = [
     Column("when", "When", get=lambda line: line.at.timestamp(), text_of=lambda line: line.when,
@@ -103,6 +108,8 @@ class HistoryDialog(QDialog):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         # A change, an undo or a redo made while the window is open is read once the event that made it is over.
         self._stale = False
+        self._reading = 0  # the reads started: only the last one's lines are shown
+        self.loading = False
         self._reread = QTimer(self, singleShot=True, interval=0)
         self._reread.timeout.connect(self._refresh_if_shown)
         session.undo_stack.indexChanged.connect(self._file_changed)
@@ -122,13 +129,43 @@ class HistoryDialog(QDialog):
     # -- data ------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the file's history again, keeping the filters, the sort and the line chosen; the first line chosen
-        (the newest, as when opened) is followed by the line then first."""
+        (the newest, as when opened) is followed by the line then first. A long trail is read on a worker thread
+        (an action of 100,000 changes takes seconds to put into words): the window stays free, and says so."""
         chosen = self.selected_line()
         if chosen is not None and self.view.currentIndex().row() == 0:
             chosen = None
         self._stale = False
-        self.presenter.store = self.session.store
-        self.model.set_rows(self.presenter.load())
+        self._reading += 1
+        store = self.presenter.store = self.session.store
+        if store is None or self.presenter.entry_count() < BACKGROUND_FROM:
+            self._show_lines(self.presenter.load(), chosen)
+            return
+        reading, presenter = self._reading, self.presenter
+        self.loading = True
+        self.count_label.setText("Reading the history of changes…")
+
+        def work(progress, cancelled):
+            with reading_connection(store) as own:  # looking never writes
+                lines = presenter.read(own)
+            for line in lines:  # the search's words worked out here, not on the GUI thread
+                line.search_text  # noqa: B018
+            return lines
+
+        def done(lines) -> None:
+            if reading == self._reading:  # a later read (the file changed again) wins
+                self.loading = False
+                self._show_lines(presenter.use(lines), chosen)
+
+        def failed(exc: BaseException, details: str) -> None:
+            if reading == self._reading:
+                self.loading = False
+                self.count_label.setText("The history of changes could not be read.")
+                prompts.show_error(self, "History of changes", f"The history could not be read: {exc}")
+
+        run_task(work, on_success=done, on_failure=failed, parent=self)
+
+    def _show_lines(self, lines: list[HistoryLine], chosen: HistoryLine | None) -> None:
+        self.model.set_rows(lines)
         self.view.size_columns_to_visible(max_width=260)
         # "What changed" takes the width left, so the table never scrolls sideways (its tooltip holds it all)
         self.view.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
@@ -182,11 +219,23 @@ class HistoryDialog(QDialog):
                                                                      ("to", self.until.date())) if day]
         said = shown_rows(self.proxy, "action", search=self.search.text(), chosen=chosen)
         note = str(said) if said.hidden else ""
+        private = self.presenter.victim_level_count(shown)
+        # A file leaving the program minimises by default, as the export for the county does (DESIGN §5): Enter, Esc
+        # or closing the question leaves the victim-level detail out.
+        victim_level = bool(private) and prompts.ask(
+            self, "Export the history of changes",
+            f"{counted(private, 'of the actions', 'of the actions')} shown changed target-hardening referrals or the "
+            "reviews' notes. The export leaves out their victim-level detail (referral references, districts and "
+            "spend per referral, the notes' words) and says so in each of them.\n\nInclude that detail only when "
+            "the file stays where the referrals themselves may be kept.",
+            yes="Include it", no="Leave it out", cautious=True)
         target = export_to_chosen_file(self, "Export the history of changes", "history-of-changes.xlsx",
-                                       lambda t: self.presenter.export(t, shown, said=note),
+                                       lambda t: self.presenter.export(t, shown, said=note, victim_level=victim_level),
                                        failed="The history was not saved", refusals=(ValueError,))
         if target is not None:
-            prompts.show_info(self, "Export", f"Saved {said} to {target}.")
+            left = (f" The victim-level detail of {counted(private, 'action')} was left out." if private and not
+                    victim_level else " The victim-level detail was included." if private else "")
+            prompts.show_info(self, "Export", f"Saved {said} to {target}.{left}")
 
 
 def _identity(line: HistoryLine) -> tuple:

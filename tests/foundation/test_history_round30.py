@@ -38,7 +38,10 @@ def test_the_office_renamed_and_its_exports_read_in_words_not_as_file_settings(d
     assert renamed.action == "Set whose file this is"
     assert renamed.details == (f"Changed the office name from Example office (seed papers) to {NEW_NAME}",)
     assert renamed.summary == renamed.details[0]
-    assert first.action == second.action == "Export for the county"
+    # (Since round 32 the action names the file and whether the victim-level detail went with it.)
+    assert first.action == ("Export for the county to first.sqlite (individual referrals and the reviews' notes "
+                            "left out)")
+    assert second.action == first.action.replace("first.sqlite", "second.sqlite")
     assert first.details == ("Made export number 1 for the county",) and first.summary == first.details[0]
     assert second.details == ("Made export number 2 for the county",) and second.summary == second.details[0]
     for line in (renamed, first, second):
