@@ -13,7 +13,6 @@ is an image named by its title (role="img", aria-label and <title>) with its fig
 from __future__ import annotations
 
 import math
-import textwrap
 from html import escape
 from pathlib import Path
 from typing import Sequence
@@ -25,8 +24,12 @@ PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 DASHES = ["6,4", "2,3", "8,3,2,3", "4,4"]  # for "dashed" series, in turn
 MARKERS = ["circle", "square", "triangle", "diamond", "circle", "square", "triangle", "diamond"]
 ZERO_MARK_PX = 3  # a bar of 0: a mark this high on the baseline, told apart from a period with no figure (no bar)
-# A generous width of a character of the drawn title (13px bold), so that a wrapped line never runs off the drawing.
-TITLE_CHAR_PX = 8
+# Generous widths of the drawn title's characters (13px bold, as wide as DejaVu Sans Bold, the widest of the fonts it
+# is printed in), so that a wrapped line never runs off the drawing: one width for all (8) ran a title in capitals
+# ("… MADE TO FEEL UNSAFE") or a name with no spaces past the printed chart's edge.
+TITLE_CHAR_PX = 9.5
+TITLE_WIDE_PX = {**dict.fromkeys("MWmw@%", 15.0), **dict.fromkeys(" .,:;'!|ijlt()[]-/", 6.0)}
+TITLE_CAPITAL_PX = 11.5
 # More columns than fit across A4 portrait at the report's type size (the DHR cases' 11, the allocation's 9 were
 # cut off at the right edge when printed): a section with such a table prints on landscape pages.
 WIDE_COLUMNS = 8
@@ -131,6 +134,31 @@ def _dash(series, k: int) -> str:
     return f' stroke-dasharray="{DASHES[n % len(DASHES)]}"'
 
 
+def _title_px(text: str) -> float:
+    return sum(TITLE_WIDE_PX.get(c) or (TITLE_CAPITAL_PX if c.isupper() else TITLE_CHAR_PX) for c in text)
+
+
+def wrap_title(title: str, room_px: float) -> list[str]:
+    """A chart's title in lines each no wider than room_px (at the generous widths above): broken at spaces, and a
+    word wider than a line (a name with no spaces) broken where it reaches the edge."""
+    lines: list[str] = []
+    line = ""
+    for word in title.split():
+        joined = f"{line} {word}" if line else word
+        if _title_px(joined) <= room_px:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        while _title_px(word) > room_px:
+            cut = max(1, next(i for i in range(1, len(word) + 1) if _title_px(word[:i]) > room_px) - 1)
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    return lines + ([line] if line else [])
+
+
 def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = False) -> str:
     """A ReportChart as an SVG drawing: bars grouped per category, lines (solid, dashed, step) over them.
 
@@ -139,8 +167,7 @@ def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = 
     left, right = 70, 20
     # A long title (an indicator named in full, "… misuse was a factor: 2009/10 against 2008/09") wraps over
     # lines above the plot rather than running off the drawing's right edge.
-    title_lines = (textwrap.wrap(chart.title, max(20, (width - left - right) // TITLE_CHAR_PX)) or [""]
-                   if show_title else [])
+    title_lines = (wrap_title(chart.title, width - left - right) or [""]) if show_title else []
     top = 34 + 16 * (len(title_lines) - 1) if show_title else 14
     legend_rows = math.ceil(len(chart.series) / 3) if chart.series else 0
     bottom = 46 + 18 * legend_rows
@@ -200,6 +227,11 @@ def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = 
                 y_top, y_bottom = sorted((y_at(v), zero_y))
                 if v == 0:  # a mark on the baseline, as the window's chart draws it: a period with no figure has none
                     y_top, y_bottom = zero_y - ZERO_MARK_PX, zero_y
+                elif y_bottom - y_top < ZERO_MARK_PX:  # a figure too small for a pixel (0.0001 beside 100): as high
+                    if v > 0:                          # as a 0's mark, away from the zero line, as in the window
+                        y_top = y_bottom - ZERO_MARK_PX
+                    else:
+                        y_bottom = y_top + ZERO_MARK_PX
                 out.append(f'<rect x="{x:.1f}" y="{y_top:.1f}" width="{bar_w * 0.92:.1f}" '
                            f'height="{max(0.5, y_bottom - y_top):.1f}" fill="{colour}"/>')
             continue

@@ -444,7 +444,10 @@ class FiguresEditor:
                 col = start_col + c
                 if col >= len(self.grid.periods) or not self.cell(key, col).editable:
                     continue
-                self.set_text(key, col, text.strip())
+                text = text.strip()
+                if key != svc.GRID_COMMENT and text.casefold() == svc.NO_FIGURE_TEXT.casefold():
+                    text = ""  # the grid's own words for a period with none, copied from it: no figure, as a blank
+                self.set_text(key, col, text)
                 pasted += 1
         return pasted
 

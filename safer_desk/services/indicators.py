@@ -1930,10 +1930,8 @@ class YearView:
     @property
     def missing_to_date(self) -> list[int]:
         """The periods before the latest figure that have none, where figures add up to date (a rolling or
-        snapshot figure stands alone): the year-to-date total leaves them out."""
-        if not self.indicator.adds_up:
-            return []
-        return [i for i in range(self.periods_to_date) if not _held(self.this_year[i])]
+        snapshot figure stands alone): the year-to-date total leaves them out, and last year's beside it too."""
+        return _left_out(self.indicator, self.this_year, self.periods_to_date)
 
     def missing_text(self) -> str:
         """"Apr-19 to Dec-19" or "Jun-19, Aug-19": the periods missing_to_date names, in runs."""
@@ -2118,6 +2116,13 @@ def _per_period_threshold(indicator: Indicator, target: Target | None) -> bool:
 _EACH_PERIOD = {"monthly": ("a month", 12), "quarterly": ("a quarter", 4)}
 
 
+def _left_out(indicator: Indicator, this_year: Sequence[Figure | None], to_date: int) -> list[int]:
+    """YearView.missing_to_date: the periods before the latest figure with none, where figures add up to date."""
+    if not indicator.adds_up:
+        return []
+    return [i for i in range(to_date) if not _held(this_year[i])]
+
+
 def _held(figure: Figure | None) -> bool:
     """A period with a figure to add up (not a comment alone)."""
     return figure is not None and (figure.value is not None or figure.is_ratio)
@@ -2179,16 +2184,20 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
     target = get_target(store, ind.id, area_id, year)
     target_at = _target_at(ind, target, periods)
     cum, rags = rags_to_date(ind, target, this_year, target_at)
-    if ind.adds_up:
-        # Last year's figure to date only while every period up to it is there (as ytd_last): added up from
-        # January, a year missing its first months reads as a year of a quarter of the crime.
-        last_gap = next((i for i, f in enumerate(last_year) if not _held(f)), len(last_periods))
-        cum_last = [c if i < last_gap else None
-                    for i, c in enumerate(dom.cumulative(last_year, ind.unit, ind.rate_per))]
-    else:  # rolling and snapshot figures are never added up: the latest figure stands
-        cum_last = dom.latest_to_date(last_year)
     with_data = [i for i, f in enumerate(this_year) if f is not None]
     to_date = (with_data[-1] + 1) if with_data else 0
+    if ind.adds_up:
+        # Last year's figure to date adds the same periods as this year's (as ytd_last and the change do): a period
+        # this year has no figure for before its latest is left out of both, or July read 4,603 against 6,212, a
+        # month more. It stands only while every period it adds is there: added up from January, a year missing
+        # its first months reads as a year of a quarter of the crime.
+        left_out = set(_left_out(ind, this_year, to_date))
+        compared = [None if i in left_out else f for i, f in enumerate(last_year)]
+        last_gap = next((i for i, f in enumerate(compared) if not _held(f) and i not in left_out), len(last_periods))
+        cum_last = [c if i < last_gap and i not in left_out else None
+                    for i, c in enumerate(dom.cumulative(compared, ind.unit, ind.rate_per))]
+    else:  # rolling and snapshot figures are never added up: the latest figure stands
+        cum_last = dom.latest_to_date(last_year)
     if ind.adds_up:
         ytd = dom.combine(this_year[:to_date], ind.unit, ind.rate_per)
         # The same periods last year: only those this year has figures for (Apr–Nov against Apr–Nov).
@@ -2592,8 +2601,48 @@ def _cumulative_cell(v: YearView, index: int, text: str) -> GridCell:
     if not missing:
         return GridCell(text, value)
     without = ranges_text(missing, lambda a, b: b == a + 1, v.labels.__getitem__)
+    # A total is short by the periods left out; a percentage of the periods held is not short, only over fewer.
+    short = ": short by those periods." if v.indicator.totals else "."
     return GridCell(text, value, tooltip=f"The figures held to {v.labels[index]}, without {without} "
-                                         "(no figures): short by those periods.")
+                                         f"(no figures){short}")
+
+
+LEFT_OUT_TEXT = "Left out"
+
+
+def _cumulative_last_cells(v: YearView, cells: tuple[GridCell, ...]) -> tuple[GridCell, ...]:
+    """Last year's figures to date beside this year's: over the same periods (year_view leaves out of both the
+    periods this year has no figure for, as the year-to-date change does), "Left out" at such a period, and said
+    when pointed at with what the total would be with them."""
+    missing = v.missing_to_date
+    if not missing or all(x is None for x in v.cumulative_last):
+        return cells
+    ind, this, last = v.indicator, v.year.label, v.year.previous().label
+    whole = dom.cumulative(v.last_year, ind.unit, ind.rate_per)
+    out = []
+    for i, cell in enumerate(cells):
+        before = [j for j in missing if j <= i]
+        if not before:
+            out.append(cell)
+            continue
+        without = ranges_text(before, lambda a, b: b == a + 1, lambda j: _last_label(v, j))
+        if i in missing:
+            out.append(GridCell(LEFT_OUT_TEXT, tooltip=f"{_last_label(v, i)} is left out of {last}'s figures to "
+                                f"date, as {this} has no figure for {v.labels[i]}: the two rows add up the same "
+                                "periods, as the year-to-date change does."))
+        elif cell.value is not None:
+            with_them = "" if whole[i] is None else \
+                f" ({ind.format(whole[i])} with {'them' if len(before) > 1 else 'it'})"
+            out.append(GridCell(cell.text, cell.value, tooltip=f"{last}'s figures to {_last_label(v, i)} without "
+                                f"{without}, the same periods as {this}'s{with_them}."))
+        else:
+            out.append(cell)
+    return tuple(out)
+
+
+def _last_label(v: YearView, index: int) -> str:
+    """Last year's label of a period ("Jun-15" beside "Jun-16")."""
+    return period_label(year_periods(v.indicator.frequency, v.year.previous())[index])
 
 
 def parse_figure(indicator: Indicator, text: str, row: str = GRID_VALUE) -> Decimal:
@@ -2770,8 +2819,8 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     if adds:
         rows.append(GridRow(GRID_CUMULATIVE, f"{this_name} cumulative", tuple(
             _cumulative_cell(v, i, shown[i][0]) for i in range(n))))
-        rows.append(GridRow(GRID_CUMULATIVE_LAST, f"{last_name} cumulative",
-                            number_cells(v.cumulative_last, pairs=(v.cumulative, v.cumulative_last))))
+        rows.append(GridRow(GRID_CUMULATIVE_LAST, f"{last_name} cumulative", _cumulative_last_cells(
+            v, number_cells(v.cumulative_last, pairs=(v.cumulative, v.cumulative_last)))))
     if v.target is not None and v.target.is_set:
         cum_target = adds and (v.target.kind != "threshold" or _per_period_threshold(ind, v.target))
         rows.append(GridRow(GRID_TARGET, "Target (cum.)" if cum_target else "Target",

@@ -27,6 +27,15 @@ def _last_text(r: svc.SummaryRow) -> str:
     return r.view.ytd_last_text()
 
 
+def _to_short(v: svc.YearView) -> str:
+    """The To cell: "Nov-16", or "Nov-16 (gap)" with periods before it missing, as the chart's gap (to_text names
+    them, when pointed at, copied and exported): in full it pushed Last year off a laptop's summary."""
+    missing = v.missing_to_date
+    if not missing:
+        return v.latest_label
+    return f"{v.latest_label} ({'gap' if len(missing) == 1 else 'gaps'})"
+
+
 def summary_columns() -> list[Column]:
     """The key columns first (RAG, indicator, year to date, change, target), so they fit a laptop."""
     def change(r):
@@ -47,7 +56,10 @@ def summary_columns() -> list[Column]:
                tooltip=lambda r: r.view.change_sentence()),
         Column("target", "Target", get=lambda r: r.view.target_words(),
                tooltip=lambda r: svc.target_text(r.indicator, r.view.target, with_reason=True)),
-        Column("to", "To", get=lambda r: r.view.to_text(), tooltip=lambda r: r.view.range_text()),
+        # Short in the cell, so that Last year (what the change is worked from) stays in sight on a laptop; whole
+        # when pointed at, copied and exported.
+        Column("to", "To", get=lambda r: r.view.to_text(), text_of=lambda r: _to_short(r.view),
+               copy_of=lambda r: r.view.to_text(), tooltip=lambda r: r.view.range_text()),
         Column("last", "Last year", get=lambda r: None if r.view.ytd_last is None else r.view.ytd_last.value,
                align=RIGHT, unit=Unit.NUMBER, text_of=_last_text, copy_of=lambda r: plain_shown(_last_text(r))),
         # Sorted by the exact percentage; copied as the figure the cell shows (blank where it shows none).

@@ -580,7 +580,15 @@ class Chart(QWidget):
             for x, y in series.points():
                 a = layout.to_px(x + offset - slot / 2 * 0.94, zero)
                 b = layout.to_px(x + offset + slot / 2 * 0.94, y)
-                out.append((series, x, y, QRectF(a, b).normalized()))
+                rect = QRectF(a, b).normalized()
+                if y != 0 and rect.height() < self.ZERO_MARK_PX:
+                    # A figure too small for a pixel of bar (0.0001 beside 100) is at least a 0's mark high, away
+                    # from the zero line: nothing drawn read as a period with no figure.
+                    if y > 0:
+                        rect.setTop(rect.bottom() - self.ZERO_MARK_PX)
+                    else:
+                        rect.setBottom(rect.top() + self.ZERO_MARK_PX)
+                out.append((series, x, y, rect))
         return out
 
     def _zero_marks(self, layout: Layout, fm: QFontMetricsF) -> list[tuple[BarSeries, float, QRectF, str]]:
