@@ -668,7 +668,7 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
     if not limited:  # asked for and not applied: said, or the figures would pass for damped ones
         return dict(formula_pence), (f"Damping (±{percent_text(limit)}%) changed nothing: no partnership has an "
                                      "allocation for last year, so there is no change from last year to limit."), limit
-    note = ""
+    note, asked = "", limit
     previous_limited = sum(previous_pence[n] for n in limited)
     unlimited = [n for n in names if not previous_pence.get(n)]
     # A partnership whose formula gives nothing stays at the bottom of its band, so only the others can rise.
@@ -752,12 +752,17 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
     outside = [n for n in limited if not low[n] <= rounded[n] * d <= high[n]]
     if outside:
         held = "; ".join(f"{n} has {format_money(rounded[n])} (last year {format_money(previous_pence[n])})"
-                         for n in outside)
+                         for n in outside[:3])  # the rest named only: forty names with figures would bury the note
+        more = f"; and {len(outside) - 3} more partnerships likewise" if len(outside) > 3 else ""
         whole = "whole pounds" if unit == 100 else "whole pence"
+        # Pence are advised only where they keep it: a limit widened to the pot's own fall puts every partnership
+        # at its edge, which whole pence cannot all keep either.
+        in_pence = unit != 1 and "cannot be kept exactly" not in damp_changes(
+            pot_pence, formula_pence, previous_pence, asked, 1)[1]
         note = " ".join(filter(None, [note, (
             f"Rounded to {whole}, the ±{percent_text(limit)}% damping limit cannot be kept exactly for "
-            f"{in_words(outside)}: {held}, the nearest {whole} that add up to the pot."
-            f"{' Choose pence as the rounding unit to keep the limit exactly.' if unit == 100 else ''}")]))
+            f"{in_words(outside)}: {held}{more}, the nearest {whole} that add up to the pot."
+            f"{' Choose pence as the rounding unit to keep the limit exactly.' if in_pence else ''}")]))
     return rounded, note, limit
 
 

@@ -355,8 +355,9 @@ class BudgetsPresenter(ScreenPresenter):
                                  + ("The first cell copied is the line's name: choose the line's name and paste "
                                     "again." if named else "Choose the cell of the year the first figure belongs to, "
                                     "or add the years first (Add year…)."))
+        # Cells after the block's last filled column (a trailing tab) are not the block's: they empty nothing.
         cells = [(line, columns[position + c], text) for line, copied in zip(lines, rows)
-                 for c, text in enumerate(copied) if position + c < len(columns)]
+                 for c, text in enumerate(copied[:wide])]
         if not cells:
             return self._refused("Only the lines' names were copied, with no figures: nothing was pasted.")
         for line, column, text in cells:
@@ -366,12 +367,17 @@ class BudgetsPresenter(ScreenPresenter):
                 except BudgetError as exc:
                     return self._refused(f"{line.label}, {column.label}: {exc} Nothing was pasted.")
         key = ("block", row.line_id, position, tuple(map(tuple, rows)))
-        for line, column, text in cells:
-            if text and self._asked_about(key, f"{line.label}, {column.label}", text, line.line_id,
-                                          again="Paste the same cells again"):
-                self.error += " Nothing was pasted."
-                self.changed.emit()
-                return False
+        asked = [(line, column, text) for line, column, text in cells
+                 if text and self._query_about(text, line.line_id, column.id)]
+        if asked and self._query != key:  # every figure asked about is named: pasted again, all are kept
+            (line, column, text), more = asked[0], asked[1:]
+            also = "; ".join(f"{line.label}, {column.label} (“{text}”)" for line, column, text in more)
+            self._query = key
+            self.error = (f"{line.label}, {column.label}: {self._query_about(text, line.line_id, column.id)}"
+                          + (f" Asked about as well: {also}." if more else "")
+                          + f" Paste the same cells again to keep {'them all' if more else 'it'}. Nothing was pasted.")
+            self.changed.emit()
+            return False
         where = _from_to(lines[0].label, lines[len(rows) - 1].label)
         years = _from_to(cells[0][1].label, max((c for _, c, _ in cells), key=columns.index).label)
         return self._change(f"Paste {counted(len(cells), 'figure')} into {where}, {years}", self.selected,
@@ -448,7 +454,7 @@ class BudgetsPresenter(ScreenPresenter):
         if not (text or "").strip():
             return self._change(f"Clear {label}, {column}", plan_id,
                                 lambda: service.clear_cell(self.store, line_id, column))
-        if self._asked_about((line_id, column, text.strip()), f"{label}, {column}", text, line_id):
+        if self._asked_about((line_id, column, text.strip()), f"{label}, {column}", text, line_id, column):
             return False
         return self._change(f"Set {label}, {column}", plan_id,
                             lambda: service.set_cell(self.store, line_id, column, text, note=note,
@@ -523,24 +529,39 @@ class BudgetsPresenter(ScreenPresenter):
         return self._asked_about(key, where, text)
 
     def _asked_about(self, key: tuple, where: str, text: str, line_id: str | None = None,
-                     again: str = "") -> bool:
+                     column: str | None = None) -> bool:
         """``_asked_about_pounds``, and for a line's figure a negative amount in a section that takes away from the
-        total ("-53,400" typed for a saving: taken away, it adds £53,400). ``again``: what to do again to keep it."""
-        query = self._query_about(text, line_id)
+        total ("-53,400" typed for a saving: taken away, it adds £53,400)."""
+        query = self._query_about(text, line_id, column)
         if not query or self._query == key:
             return False
         self._query = key
-        self.error = f"{where}: {query} {again or f'Type {text.strip()} again'} to keep it."
+        self.error = f"{where}: {query} Type {text.strip()} again to keep it."
         self.changed.emit()
         return True
 
-    def _query_about(self, text: str, line_id: str | None) -> str | None:
+    def _query_about(self, text: str, line_id: str | None, column: str | None = None) -> str | None:
         if self.view is None:
             return None
         unit = self.view.plan.unit
         section = next((s for s in self.view.plan.sections if any(line.id == line_id for line in s.lines)), None)
         return pounds_in_thousands_query(text, unit) or (
-            negative_taken_away_query(text, section, unit) if section is not None else None)
+            negative_taken_away_query(text, section, unit)
+            if section is not None and not self._holds(line_id, column, text) else None)
+
+    def _holds(self, line_id: str | None, column: str | None, text: str) -> bool:
+        """The line's cell holds this amount already (a negative kept when asked, or merged so): not asked again when
+        a note is added to it or the same block is pasted again."""
+        row = next((r for r in self.rows if r.kind == "line" and r.line_id == line_id), None)
+        at = next((n for n, c in enumerate(self.view.plan.columns) if column in (c.id, c.label)), None)
+        if row is None or at is None:
+            return False
+        try:
+            read = parse_cell(text, unit=self.view.plan.unit)
+        except BudgetError:
+            return False
+        held = row.cells[at]
+        return read.status == held.status == "amount" and read.pence == held.pence
 
     def _printed_row(self, kind: str, section_id: str | None) -> GridRow | None:
         wanted = "stated" if kind in ("subtotal", "stated") else "stated-total"

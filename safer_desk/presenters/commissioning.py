@@ -325,7 +325,9 @@ class CommissioningPresenter(ScreenPresenter):
         part = Fraction(pence, row.cost_pence)
         scale = Scale(part.numerator, part.denominator)
         of = f"{format_money(row.cost_pence)}" + (f" ({row.counted})" if row.counted else "")
-        return scale, f"{row.project.title}: {format_money(pence)} of {of}: a scale of {scale.describe()}."
+        part_words = "the whole of it" if scale.is_whole else "none of it" if not pence else \
+            f"a scale of {scale.describe()}"
+        return scale, f"{row.project.title}: {format_money(pence)} of {of}: {part_words}."
 
     def accept(self, project_ids: Sequence[str]) -> None:
         self.ticks = {pid: Scale() for pid in project_ids}

@@ -15,7 +15,7 @@ from safer_desk.domain.checks import date_slip
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus
-from safer_desk.domain.text import as_typed, found_as_typed
+from safer_desk.domain.text import as_typed, found_as_typed, in_words, typed_name_key
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
@@ -541,16 +541,24 @@ class PastePreview:
         if "title" not in self.keys:
             return ""
         column = self.keys.index("title")
-        held = {" ".join(p.title.split()).casefold(): p.title for p in self.existing}
+        held = {typed_name_key(p.title): p.title for p in self.existing}  # through Word: “curly” quotes, dashes
         found = [(n, held[key]) for n, row in enumerate(self.data_rows(), start=1)
-                 if column < len(row) and (key := " ".join(row[column].split()).casefold()) in held]
+                 if column < len(row) and (key := typed_name_key(row[column])) and key in held]
         if not found:
             return ""
-        rows = [str(n) for n, _ in found]
-        which = f"Row {rows[0]} has" if len(rows) == 1 else f"Rows {', '.join(rows[:-1])} and {rows[-1]} have"
-        titles = ", ".join(f"“{t}”" for t in dict.fromkeys(t for _, t in found))
-        return (f"{which} the title of a project already in the register ({titles}): Add makes a second copy of "
-                f"{'it' if len(rows) == 1 else 'each'}; to change a project, edit it in the register instead.")
+        # The whole register pasted back is a few words, not every row and title: runs of rows, three titles.
+        runs: list[list[int]] = []
+        for n, _ in found:
+            if runs and runs[-1][-1] == n - 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        parts = [p for run in runs for p in ([f"{run[0]} to {run[-1]}"] if len(run) > 2 else map(str, run))]
+        which = f"Row {parts[0]} has" if len(found) == 1 else f"Rows {in_words(parts)} have"
+        titles = [f"“{t}”" for t in dict.fromkeys(t for _, t in found)]
+        named = ", ".join(titles) if len(titles) <= 3 else f"{', '.join(titles[:3])} and {len(titles) - 3} more"
+        return (f"{which} the title of a project already in the register ({named}): Add makes a second copy of "
+                f"{'it' if len(found) == 1 else 'each'}; to change a project, edit it in the register instead.")
 
     def slips(self) -> list[str]:
         """Dates in the rows far from today, asked about before they are added."""
