@@ -8,7 +8,7 @@ from pathlib import Path
 
 from safer_desk.cli.common import (CliError, open_existing, open_for_writing, option_type, read_date,
                                    read_financial_year, read_fingerprint, refuse_new_file_name, refuse_output)
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, in_words
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -226,7 +226,12 @@ def run_merge(args: argparse.Namespace) -> int:
         if county not in (None, NO_COUNTY_FILE_YET):
             county.close()
     if refused:
-        raise CliError("\n".join(why for _, why in refused))
+        # The files that passed are not merged either: said, or the lead takes them for merged (or for refused).
+        passed = sorted({m.path.name for m in manifests})
+        raise CliError("\n".join([why for _, why in refused] + ([
+            f"{in_words(passed)} passed the checks but {'was' if len(passed) == 1 else 'were'} not merged either: "
+            "nothing is merged while a file given is refused. Merge "
+            f"{'it' if len(passed) == 1 else 'them'} again without the files refused above."] if passed else [])))
     unused = accept - {m.key_fingerprint for m in manifests}
     for fp in sorted(unused):
         print(f"note: no file given is signed with key {fp}; nothing was accepted for it", file=sys.stderr)
@@ -334,6 +339,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from safer_desk.services.county import unnamed_file_words
     from safer_desk.services.report import ReportAreaError, ReportError, build_report
 
     out = Path(args.out)
@@ -347,8 +353,11 @@ def run_report(args: argparse.Namespace) -> int:
             document = build_report(store, year=args.year, area=args.area, title=args.title, meeting=args.meeting)
         except ReportError as exc:  # an area no area has, or two have (Cornwall): said as --area's
             raise CliError(f"--area: {exc}" if isinstance(exc, ReportAreaError) else str(exc)) from exc
+        unnamed = unnamed_file_words(store)  # "Prepared by COUNTY" (its file name): said, the report made all the same
     finally:
         store.close()
+    if unnamed:
+        print(f"note: {unnamed}", file=sys.stderr)
     if kind == ".pdf":
         from safer_desk.ui.exchange.report_pdf import write_pdf  # Qt's own PDF writer (cli sits above ui)
 

@@ -58,7 +58,7 @@ from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, HANDL
                                                   group_of, held_dealings, held_payments, load_decisions, month_words,
                                                   parts_where, payments_words, refs_words, share_payments_note,
                                                   share_status_words, subject_key_of, version_of, with_make_up)
-from safer_desk.exchange.county_export import CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
+from safer_desk.exchange.county_export import CASE_NOTES, CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
                                                PUBLIC_DIGESTS_TABLE, PUBLIC_LINE_SQL, CancelCheck, ProgressFn, PublicDigest,
                                                TableInfo,
@@ -170,6 +170,8 @@ class ExportManifest:
     file_sha256: str = ""  # of the file's bytes when it was checked: the merge takes only these very bytes
     schema_hash: str = ""
     previous_exports: dict[int, str] = field(default_factory=dict)  # the office's earlier exports: number -> id
+    # The reviews' notes (county_export.CASE_NOTES) left with the office: blank in the export, not blanked there.
+    case_notes_left_out: bool = False
 
     @property
     def total_rows(self) -> int:
@@ -451,7 +453,8 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
                           listed, counts, m["checksum"], include, pending, int(m["sequence"]), m["key_fingerprint"],
                           m["public_key"], head_id, head_hash, entries, int(m.get("audit_repairs", "0") or 0),
                           public_tables=by_digest, signature=rows["signature"], schema_hash=m["schema_hash"],
-                          previous_exports=_previous_exports(path, m.get("previous_exports")))
+                          previous_exports=_previous_exports(path, m.get("previous_exports")),
+                          case_notes_left_out=not include and "case_notes_left_out" in m)
 
 
 # Signed manifest fields and what each must hold: a whole number, a JSON list of names, or a JSON object of them.
@@ -554,13 +557,13 @@ def withdrawal_words(k: RegisteredKey) -> str:
 
 
 def verify_for_county(county: Store | None, manifest: ExportManifest, accept_keys: Iterable[AcceptedKey] = (), *,
-                      signing_in_merge: Iterable[str] = ()) -> bool:
+                      signing_in_merge: Iterable[tuple[str, str, str]] = ()) -> bool:
     """Check a verified export against the county's register and history; True when its key is to be registered.
 
     county None: a county file not made yet (an empty register). accept_keys: the keys the county lead accepted
     (``accepted_for``). signing_in_merge: the other offices whose files in the same merge are signed with this key
-    and take it (said in the refusal as the key of another office). Raises ExportRefused (UnregisteredKey for a
-    key the county lead may accept). Reads only.
+    and take it, as (office id, office name, file name) (said in the refusal as the key of another office). Raises
+    ExportRefused (UnregisteredKey for a key the county lead may accept). Reads only.
 
     A key withdrawn for any office is refused for every office, accepted or not: a withdrawal is of the key (a
     stolen laptop signs for whichever office its thief names).
@@ -579,21 +582,37 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
     mine = [k for k in keys if k.office_id == m.office_id]
     register = False
     if not mine:
-        registered = sorted({k.office_name for k in keys if k.office_id != m.office_id})
-        in_merge = sorted(set(signing_in_merge) - set(registered) - {m.office_name})
-        others = registered + in_merge
+        # Offices are told apart by id: the three demo offices share one name, and "signed with the key of
+        # Example office … not registered for Example office" reads as nonsense.
+        registered = {k.office_id: k.office_name for k in keys if k.office_id != m.office_id}
+        in_merge = {o[0]: o for o in signing_in_merge if o[0] not in registered and o[0] != m.office_id}
+        same_name = m.office_name in registered.values() or any(o[1] == m.office_name for o in in_merge.values())
+        this = f"the office of {path.name}" if same_name else m.office_name
+
+        def who(name: str, file_name: str = "") -> str:
+            if name != m.office_name:
+                return name
+            return "another office of that name" + (f", whose file {file_name} is in this same merge" if file_name
+                                                    else " (registered at the county)")
+
+        others = sorted({who(name) for name in registered.values()}) + sorted(
+            {who(o[1], o[2]) for o in in_merge.values()})
         if not accepted_for(accept_keys, m.key_fingerprint, m.office_id):
             office_keys: list[str] = []  # the keys registered for the office itself: said when it has any
             if others:
-                also = (f"; {', '.join(in_merge)} {'sends files' if len(in_merge) > 1 else 'sends a file'} signed "
-                        "with it in this same merge, and one accepted key is registered for one office"
-                        if in_merge else "")
+                senders = sorted({o[1] for o in in_merge.values() if o[1] != m.office_name})
+                also = "".join([
+                    f"; {', '.join(senders)} {'send files' if len(senders) > 1 else 'sends a file'} signed with it "
+                    "in this same merge" if senders else "",
+                    f"{', and' if senders else ';'} one accepted key is registered for one office at a time"
+                    if in_merge else ""])
+                # Its own file on its own: the one office of that command a bare --accept-key is for.
+                alone = f"{path.name} on its own" if same_name else f"{m.office_name}'s files on their own"
                 why = (f"it says it is from {m.office_name} but is signed with the key of {', '.join(others)} "
-                       f"(fingerprint {m.key_fingerprint}{also}), which is not registered for {m.office_name}: an "
+                       f"(fingerprint {m.key_fingerprint}{also}), which is not registered for {this}: an "
                        "export signed with another office's key is refused. Only if "
-                       f"{m.office_name} confirms this fingerprint by phone as its own officer's may it be accepted "
-                       f"(in the window, or by merging {m.office_name}'s files on their own with --accept-key "
-                       f'"{m.key_fingerprint}")')
+                       f"{this} confirms this fingerprint by phone as its own officer's may it be accepted "
+                       f'(in the window, or by merging {alone} with --accept-key "{m.key_fingerprint}")')
             else:
                 # The office's own registered keys, said: a file from an office the county knows, signed with another
                 # key, is a new officer or laptop, or a forged file, and the lead should know which question to ask.
@@ -1100,6 +1119,9 @@ class _IncomingKeys:
         return len(self) > 0
 
 
+NOTES_WHAT = {"dhr_cases": "review", "dhr_panel_meetings": "panel meeting"}  # whose notes (CASE_NOTES), in words
+
+
 class _Merger:
     def __init__(self, county: Store, manifest: ExportManifest, progress: ProgressFn, cancelled: CancelCheck,
                  refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None,
@@ -1162,6 +1184,12 @@ class _Merger:
         self.taken_months: set[str] = set()
         self.refreshed_areas: set[str] | None = None  # None: every area (a refresh not scoped by counts_before)
         self.src_strict: set[str] | None = None  # the export's STRICT tables, read when first asked
+        # The notes an export leaves with the office are not sent, not deleted: the county's copy stands (table ->
+        # columns), and the rows whose notes it kept are counted for the summary.
+        self.notes_not_sent: dict[str, list[str]] = {}
+        for table, column in CASE_NOTES if manifest.case_notes_left_out else ():
+            self.notes_not_sent.setdefault(table, []).append(column)
+        self.notes_kept: dict[str, int] = {}
 
     # -- bookkeeping ------------------------------------------------------------
     def raise_conflict(self, info: TableInfo, kind: str, row: dict | None, county_row: dict | None, *,
@@ -1487,6 +1515,11 @@ class _Merger:
                 if c.table == "dhr_shares":
                     c.county_side, c.detail = self.dst.execute(
                         f"SELECT county_side, detail FROM {CONFLICTS_TABLE} WHERE id = ?", (c.id,)).fetchone()
+        if self.notes_kept:
+            what = in_words([counted(n, NOTES_WHAT.get(t, "row")) for t, n in sorted(self.notes_kept.items())])
+            self.summary.conflict_notes.append(
+                f"The reviews' case and panel-meeting notes are not in this export ({self.m.office_name} sends them "
+                f"only with the victim-level detail): the county's copies of the notes of {what} are kept.")
         self.progress(self.total, self.total, "Merged.")
         return self.summary
 
@@ -1802,6 +1835,10 @@ class _Merger:
             self.add_row(info, row, key, reference, natural, remapped, incoming_keys, insert_sql)
             return
         row, existing = self.with_make_up(info, row, incoming=True), self.with_make_up(info, existing, incoming=False)
+        not_sent = [c for c in self.notes_not_sent.get(t, ()) if c in existing and row.get(c) != existing[c]]
+        if not_sent:  # left with the office, not deleted there: the county's copy is what the office would say
+            row = {**row, **{c: existing[c] for c in not_sent}}
+            self.notes_kept[t] = self.notes_kept.get(t, 0) + 1
         digest = self.digest(info, row)
         p = self.owner(t, key)
         current = self.digest(info, existing)
@@ -1827,9 +1864,10 @@ class _Merger:
                 # Already in the county file, with no origin (the rows every new file starts with, or the
                 # county's own): common to all, so no office owns it and none removes it.
                 self.set_provenance(t, key, digest, True)
-            elif not as_merged and not p.shared:
+            elif not as_merged and not p.shared and not not_sent:
                 # Edited at the county to what the office now sends, to the byte: its version from now on, so the
-                # office's next change of it replaces it (as when they differ in its timestamps only, below).
+                # office's next change of it replaces it (as when they differ in its timestamps only, below). Not
+                # when alike only by the notes the office did not send: its next export with them is its version.
                 self.set_provenance(t, key, current, False)
             return
         if reference or (p is not None and p.shared):
@@ -1860,7 +1898,8 @@ class _Merger:
             return
         if not as_merged:
             if self.same_thing(info, existing, row):  # edited at the county to what the office now says
-                self.set_provenance(t, key, current, False)
+                if not not_sent:
+                    self.set_provenance(t, key, current, False)
                 self.summary.unchanged += 1
                 return
             self.raise_conflict(info, "edited-at-county", row, existing, row_key=key, county_key=key,

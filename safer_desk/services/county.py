@@ -297,7 +297,7 @@ def _for_county(manifests: list[ExportManifest], county: Store | None, accept_ke
         taker = takers.get(manifest.key_fingerprint)
         try:
             county_merge.verify_for_county(county, manifest, accepted, signing_in_merge=[
-                taker[1]] if taker is not None and taker[0] != manifest.office_id else [])
+                taker] if taker is not None and taker[0] != manifest.office_id else [])
             good.append(manifest)
         except ExportRefused as exc:
             refused_exports.add(manifest.export_id)
@@ -307,11 +307,13 @@ def _for_county(manifests: list[ExportManifest], county: Store | None, accept_ke
     return good, refused
 
 
-def _key_takers(manifests: list[ExportManifest], county: Store | None) -> dict[str, tuple[str, str]]:
-    """For each key signing files of this merge, the office (id, name) a bare accepted fingerprint is for: the first
-    office of the merge it is registered for already, else the office of the first file signed with it. A key
-    confirmed by phone with one office is never registered for a second one by the same command."""
-    takers: dict[str, tuple[str, str]] = {}
+def _key_takers(manifests: list[ExportManifest], county: Store | None) -> dict[str, tuple[str, str, str]]:
+    """For each key signing files of this merge, the office (id, name, its first file's name) a bare accepted
+    fingerprint is for: the first office of the merge it is registered for already, else the office of the first
+    file signed with it. A key confirmed by phone with one office is never registered for a second one by the same
+    command (the other offices' refusals say to merge each one's file on its own, or answer the window's question
+    for that office)."""
+    takers: dict[str, tuple[str, str, str]] = {}
     registered: dict[str, set[str]] = {}
     for m in manifests:
         fp = m.key_fingerprint
@@ -319,8 +321,8 @@ def _key_takers(manifests: list[ExportManifest], county: Store | None) -> dict[s
             registered[fp] = ({k.office_id for k in county_merge.registered_keys(county.conn, fp)}
                               if county is not None else set())
         if m.office_id in registered[fp] and (fp not in takers or takers[fp][0] not in registered[fp]):
-            takers[fp] = (m.office_id, m.office_name)
-        takers.setdefault(fp, (m.office_id, m.office_name))
+            takers[fp] = (m.office_id, m.office_name, m.path.name)
+        takers.setdefault(fp, (m.office_id, m.office_name, m.path.name))
     return takers
 
 
@@ -357,6 +359,7 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
     (their SHA-256), or it is refused.
     """
     report = MergeReport()
+    first_merge = store.scalar(f"SELECT count(*) FROM {IMPORTS_TABLE}") == 0  # the county file being made
     if checked is None:
         manifests, report.refused = check_district_files(paths, store, accept_keys, report.key_offers)
     else:
@@ -374,7 +377,25 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
         from safer_desk.services.reference import outside_county_words
 
         report.county_notes = outside_county_words(store, offices={s.office_name for s in report.merged})
+        # Said as the first files go in (`safer-desk report` says it again): not in every merge summary after.
+        report.county_notes += [words] if first_merge and (words := unnamed_file_words(store)) else []
     return report
+
+
+def unnamed_file_words(store: Store) -> str:
+    """"This county file is still called “COUNTY”, after its file …": a file `merge` made (or any file) is called
+    after its file name until its office is named, and the board report would say "Prepared by COUNTY". "" once
+    named."""
+    if store.office_name != store.path.stem:
+        return ""
+    from safer_desk.services.reference import office_county, office_scope
+
+    county = office_county(store)
+    example = f"{county.name} county team" if county is not None else "the office's name"
+    kind = "county file" if office_scope(store).is_county_file else "file"
+    return (f"This {kind} is still called “{store.office_name}”, after its file: the board report would say it "
+            f"was prepared by “{store.office_name}”. Name it in File > Office Details… (or with "
+            f'`safer-desk office {store.path.name} --name "{example}"`).')
 
 
 def _in_merge_order(manifests: list[ExportManifest]) -> list[ExportManifest]:

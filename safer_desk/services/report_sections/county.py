@@ -198,7 +198,7 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
                note: str) -> ReportTable | None:
     from safer_desk.domain.indicators import format_value
     from safer_desk.services import indicators as svc
-    from safer_desk.services.report_sections.indicators import latest_report_year
+    from safer_desk.services.report_sections.indicators import latest_report_year, unplaced_crime_words
 
     if not columns:
         return None
@@ -213,6 +213,7 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
     none_this_year = []  # areas holding none of their indicators' figures for the year (an office that sent nothing)
     strays: dict[str, set[str]] = {}  # area -> the forces whose few crimes there are all its figures (as the area's
     counted = svc.police_forces_by_area_month(store)  # section says them: not the area's year)
+    unplaced: list[str] = []
     for area in columns:
         rows = []
         for r in svc.summary(store, area.id, year):
@@ -223,6 +224,8 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
         if not rows:
             continue
         with_figures.append(area)
+        if area.kind == "county" and (words := unplaced_crime_words(store, area, rows)):
+            unplaced.append(words)  # the county's figure below its force's police.uk total: why, in words
         if all(r.view.ytd is None for r in rows):
             none_this_year.append(area.name)
         for r in rows:
@@ -244,6 +247,7 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
         return None
     if none_this_year:
         note += f" No figures for {year.label}: {in_words(none_this_year)}."
+    note += "".join(f" {words}" for words in unplaced)
     if short:
         note += (f" {SHORT_MARK} Months missing before the latest: the figure covers the months held (a count short "
                  "by the others is not judged).")
