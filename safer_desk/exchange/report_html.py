@@ -323,7 +323,7 @@ def render_html(document) -> str:
         f"<h1>{escape(document.title)}</h1>"
         f"<p class=\"subtitle\">{escape(document.area_label)}<br>{escape(document.year_line)}</p>"
         + (f"<p class=\"subtitle\">Date of meeting: {escape(document.meeting_date)}</p>" if document.meeting_date else "")
-        + f"<p class=\"meta\">Prepared by {escape(document.office_name)} on {escape(document.prepared_on)}</p>"
+        + f"<p class=\"meta\">{escape(document.prepared_line)}</p>"
         "<nav class=\"contents\" aria-labelledby=\"contents\"><h2 id=\"contents\">Contents</h2>"
         f"<ol>{contents}</ol></nav>"
         "</header><main>"

@@ -393,8 +393,8 @@ def unnamed_file_words(store: Store) -> str:
     county = office_county(store)
     example = f"{county.name} county team" if county is not None else "the office's name"
     kind = "county file" if office_scope(store).is_county_file else "file"
-    return (f"This {kind} is still called “{store.office_name}”, after its file: the board report would say it "
-            f"was prepared by “{store.office_name}”. Name it in File > Office Details… (or with "
+    return (f"This {kind} is still called “{store.office_name}”, after its file: the board report cannot say who "
+            "prepared it. Name it in File > Office Details… (or with "
             f'`safer-desk office {store.path.name} --name "{example}"`).')
 
 

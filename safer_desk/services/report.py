@@ -51,6 +51,13 @@ class ReportDocument:
         return f"{self.area_label} · {self.year_label}"
 
     @property
+    def prepared_line(self) -> str:
+        """"Prepared by Western Suffolk office on 22/11/2026", or without "by" when the file has no name of its own (a
+        county file `merge` made is called after its file, "COUNTY", until it is named)."""
+        by = f" by {self.office_name}" if self.office_name else ""
+        return f"Prepared{by} on {self.prepared_on}"
+
+    @property
     def year_line(self) -> str:
         """The title page's line for the year: "Financial year 2016/17", or "All years" (not "Financial year All
         years")."""
@@ -227,5 +234,7 @@ def build_report(store: Store, *, year: str | FinancialYear | None = None, area:
         sections = [ReportSection("No figures", paragraphs=[(
             "This file has no projects, allocations, costs or indicator figures for "
             f"{label.lower() if choice.id is None else label} in {fy.label if fy else 'any year'} yet.")])]
-    return ReportDocument((title or "").strip() or REPORT_TITLE, store.office_name, fy.label if fy else "All years",
+    # A file not named yet is called after its file ("COUNTY"): no "Prepared by COUNTY" (``unnamed_file_words``).
+    named = store.office_name if store.office_name != store.path.stem else ""
+    return ReportDocument((title or "").strip() or REPORT_TITLE, named, fy.label if fy else "All years",
                           label, format_uk_date(today or date.today()), sections, meeting_date)

@@ -38,6 +38,7 @@ def test_the_county_figure_and_the_crimes_police_uk_placed_in_no_district_of_it(
     from safer_desk.presenters.indicators import IndicatorsPresenter
     from safer_desk.services import indicators as svc
     from safer_desk.services.report import build_report
+    from safer_desk.services.reference import set_office_name
     from safer_desk.storage.store import open_store
 
     store = open_store(county_file[0], read_only=True)
@@ -68,6 +69,7 @@ def test_the_merge_tells_the_lead_the_county_file_is_called_after_its_file(count
     """`merge` made COUNTY.sqlite, called "COUNTY" (its file name) until named: the board report then said "Prepared
     by COUNTY". The merge says so and how to name it; once named, it says nothing more, and the report names it."""
     from safer_desk.services.report import build_report
+    from safer_desk.services.reference import set_office_name
     from safer_desk.storage.store import open_store
 
     county, out = county_file
@@ -83,5 +85,26 @@ def test_the_merge_tells_the_lead_the_county_file_is_called_after_its_file(count
     store = open_store(county, read_only=True)
     try:
         assert build_report(store, year="2025/26").office_name == "Suffolk county team"
+    finally:
+        store.close()
+
+
+def test_a_report_of_a_file_not_named_yet_is_not_prepared_by_its_file_name(tmp_path):
+    # Round 32 (lead): a county file `merge` made is called after its file until it is named; its report said
+    # "Prepared by COUNTY". It says "Prepared on …" until then, and by the office once named.
+    from safer_desk.exchange.report_html import write_html
+    from safer_desk.services.report import build_report
+    from safer_desk.services.reference import set_office_name
+    from safer_desk.storage.store import open_store
+
+    store = open_store(tmp_path / "COUNTY.sqlite", create=True)
+    try:
+        doc = build_report(store, year="2025/26")
+        assert doc.prepared_line == f"Prepared on {doc.prepared_on}"
+        out = write_html(doc, tmp_path / "r.html")
+        text = out.read_text(encoding="utf-8")
+        assert "Prepared on" in text and "Prepared by" not in text
+        set_office_name(store, "Suffolk county team")
+        assert build_report(store, year="2025/26").prepared_line.startswith("Prepared by Suffolk county team on ")
     finally:
         store.close()

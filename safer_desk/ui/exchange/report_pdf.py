@@ -631,7 +631,7 @@ def _title_page(painter: QPainter, document, page: QRectF, starts: list[int]) ->
     painter.setFont(report_font(11))
     painter.setPen(QColor("#333333"))
     painter.drawText(QPointF(page.left(), y + _metrics(painter).ascent()),
-                     f"Prepared by {document.office_name} on {document.prepared_on}")
+                     document.prepared_line)
     y += 60
     painter.setFont(report_font(13, bold=True))
     painter.setPen(QColor("#111111"))
