@@ -186,5 +186,7 @@ def scale_slip(numerator: int, denominator: int = 1, *, months: bool = False, ty
         if whole <= 12:
             return Slip(f"A scale of {shown} commits {times} the project's cost: did you mean {whole} of 12 months?",
                         suggestion=f"{whole} of 12 months")
-        return Slip(f"A scale of {shown} commits {times} the project's cost: is that what you meant?")
+        # "35000" is more often the £35,000 to commit (DESIGN 2.1's £35K pilot) than 35,000 times the cost.
+        amount = f" For £{whole:,} of it, type £{whole:,}." if whole >= 100 else ""
+        return Slip(f"A scale of {shown} commits {times} the project's cost: is that what you meant?{amount}")
     return Slip(f"A scale of {shown} commits more than the project's whole cost: is that what you meant?")

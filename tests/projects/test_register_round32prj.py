@@ -154,3 +154,13 @@ def test_rows_copied_out_and_pasted_back_are_said_to_be_in_the_register_already(
             ) in dialog.problems.text().splitlines()
     assert dialog.add_button.isEnabled() and dialog.add_button.text() == "&Add 3 projects"
     dialog.reject()
+
+
+def test_a_bare_35000_typed_as_a_scale_is_asked_about_with_the_amount_to_type():
+    # Round 32 (lead): "35000" was "35000 times the project's cost: is that what you meant?", with no word of the
+    # £35,000 it most likely was (the £ reads it as an amount to commit).
+    from safer_desk.domain.checks import scale_slip
+
+    slip = scale_slip(35000, typed="35000")
+    assert slip is not None and "35000 times" in slip.message and "type £35,000" in slip.message
+    assert "type £" not in scale_slip(6, typed="6").message  # six is six months, as before
