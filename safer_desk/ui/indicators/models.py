@@ -6,6 +6,8 @@ figures are shown in the indicator's one format and copied to Excel as plain num
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -36,6 +38,12 @@ def _to_short(v: svc.YearView) -> str:
     return f"{v.latest_label} ({'gap' if len(missing) == 1 else 'gaps'})"
 
 
+def _to_when(r: svc.SummaryRow) -> Fraction:
+    """How far into the year the To cell's period ends (Nov-16: 8/12; Q3: 3/4), so the column sorts by when, not
+    by its label's letters ("Nov-16" before "Oct-16"), across monthly and quarterly indicators alike."""
+    return Fraction(r.view.periods_to_date, len(r.view.periods)) if r.view.periods else Fraction(0)
+
+
 def summary_columns() -> list[Column]:
     """The key columns first (RAG, indicator, year to date, change, target), so they fit a laptop."""
     def change(r):
@@ -58,7 +66,7 @@ def summary_columns() -> list[Column]:
                tooltip=lambda r: svc.target_text(r.indicator, r.view.target, with_reason=True)),
         # Short in the cell, so that Last year (what the change is worked from) stays in sight on a laptop; whole
         # when pointed at, copied and exported.
-        Column("to", "To", get=lambda r: r.view.to_text(), text_of=lambda r: _to_short(r.view),
+        Column("to", "To", get=_to_when, text_of=lambda r: _to_short(r.view),
                copy_of=lambda r: r.view.to_text(), tooltip=lambda r: r.view.range_text()),
         Column("last", "Last year", get=lambda r: None if r.view.ytd_last is None else r.view.ytd_last.value,
                align=RIGHT, unit=Unit.NUMBER, text_of=_last_text, copy_of=lambda r: plain_shown(_last_text(r))),
