@@ -36,6 +36,13 @@ DEFAULT_CATALOGUE = (
 )
 
 OTHER_DISTRICTS = "Other districts (fewer than 3 victims each)"
+UNKNOWN_DISTRICT = "Unknown district"
+
+
+def district_order(name: str) -> tuple[bool, str]:
+    """Districts by name, then the lines that are no one district (the small-number rule's "Other districts", an
+    unknown one) last, as a table's remainder reads: not "Other districts" between Mid Suffolk and Waveney."""
+    return name in (OTHER_DISTRICTS, UNKNOWN_DISTRICT), name.casefold()
 
 _SPEND_COLUMNS = "fund_id, district_id, month, item, victims, spend_lines, amount_pence"
 
@@ -918,9 +925,9 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
         m[0] += r[3]
         m[1] += r[5]
     # A blank district is a summary row merged so that no row describes fewer than three victims.
-    by_district = sorted(((district_names.get(k) or (OTHER_DISTRICTS if k is None else "Unknown district"), v[0], v[1])
+    by_district = sorted(((district_names.get(k) or (OTHER_DISTRICTS if k is None else UNKNOWN_DISTRICT), v[0], v[1])
                           for k, v in districts.items()),
-                         key=lambda t: t[0].casefold())
+                         key=lambda t: district_order(t[0]))
     by_item = sorted(((k, v[0], v[1]) for k, v in items.items()), key=lambda t: t[0].casefold())
     by_month = sorted((Month.parse(k), v[0], v[1]) for k, v in months.items())
     per_victim = [int(r[0]) for r in store.rows(

@@ -123,3 +123,12 @@ def test_a_capped_split_does_not_depend_on_the_order_the_partners_are_listed(tot
     rule = SplitRule("capped", cap_payer=partners[0], cap_percent_bp=bp, cap_pence=cap)
     shares = dhr_cost_shares(total, partners, rule, capped_base_pence=base)
     assert dhr_cost_shares(total, list(reversed(partners)), rule, capped_base_pence=base) == shares
+
+
+def test_other_districts_and_an_unknown_one_come_last_in_the_district_table():
+    # Round 32 (lead): "Other districts" sorted by its letters, between Mid Suffolk and Waveney.
+    from safer_desk.services.funds import OTHER_DISTRICTS, UNKNOWN_DISTRICT, district_order
+
+    names = ["Waveney", OTHER_DISTRICTS, "babergh", UNKNOWN_DISTRICT, "Mid Suffolk"]
+    assert sorted(names, key=district_order) == ["babergh", "Mid Suffolk", "Waveney", OTHER_DISTRICTS,
+                                                 UNKNOWN_DISTRICT]
