@@ -763,7 +763,22 @@ class IndicatorsPresenter(ScreenPresenter):
         names = [n for n in svc.source_names(self.store, v.area_id) if n and n != v.area_name]
         if names:
             bits.append("police counts include " + ", ".join(names))
-        return " · ".join(b for b in bits if b)
+        return " · ".join(b for b in bits if b) + self._unplaced_words(v)
+
+    def _unplaced_words(self, v) -> str:
+        """A county's derived all crime: what the force's own police.uk files hold that is in none of its districts,
+        as the board report says it (a board officer checking the force's total finds the gap explained here too)."""
+        if not v.is_derived:
+            return ""
+        from safer_desk.exchange.police_uk import ALL_CRIME
+        from safer_desk.services.police_import import crime_indicator_id
+        from safer_desk.services.report_sections.indicators import unplaced_crime_words
+
+        area = svc.find_area(self.store, v.area_id)
+        if area is None or area.kind != "county" or v.indicator.id != crime_indicator_id(ALL_CRIME):
+            return ""
+        words = unplaced_crime_words(self.store, area, self.rows)
+        return f"\n{words}" if words else ""
 
     # -- export ---------------------------------------------------------------------------------------------
     def summary_sheet(self, rows: list[svc.SummaryRow] | None = None, *, said: str = ""):

@@ -55,6 +55,14 @@ def test_the_county_figure_and_the_crimes_police_uk_placed_in_no_district_of_it(
         presenter.load(suffolk, FinancialYear.parse("2025/26"))
         shown = {r.indicator.name: r.view.ytd.value for r in presenter.rows}
         assert shown["All crime"] == IN_DISTRICTS
+        # ... and says, under All crime's figures, what the force's files hold that is in none of its districts
+        # (round 32, lead); another indicator says nothing of it.
+        presenter.choose_indicator(next(r.indicator.id for r in presenter.rows if r.indicator.name == "All crime"),
+                                   lambda *a: True)
+        assert f"{UNKNOWN:,} that police.uk could not place in any area" in presenter.details()
+        presenter.choose_indicator(next(r.indicator.id for r in presenter.rows if r.indicator.name == "Robbery"),
+                                   lambda *a: True)
+        assert "could not place" not in presenter.details()
         overview = _section(doc, "County overview")
         county_table = next(t for t in overview.tables if "for the county" in t.title)
         assert f"{IN_DISTRICTS:,}" in county_table.rows[0][1] and county_table.rows[0][0] == "All crime"
