@@ -7,16 +7,16 @@ import difflib
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from safer_desk.domain.checks import split_row_message
-from safer_desk.domain.text import column_letter
-from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings, other_separator,
-                                       refuse_other_kind)
+from safer_desk.domain.text import column_letter, in_words
+from safer_desk.exchange.files import (HEADING_SEARCH, SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings,
+                                       other_separator, refuse_other_kind)
 
 REQUIRED = ("indicator", "area", "period")
 OPTIONAL = ("value", "numerator", "denominator", "comment")
@@ -36,6 +36,7 @@ class LongRow:
     fields: dict[str, str]
     # Why the line cannot be read as it is (a CSV value split by a comma, a date cell showing no year), if so.
     split: str | None = None
+    hidden: bool = False  # a workbook's row hidden (or filtered out): Excel does not show it
 
 
 def _normalise(header: list) -> list[str]:
@@ -79,6 +80,10 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
     names = _normalise(header)
     _check_headings(path, header, names)
     missing = [c for c in REQUIRED if c not in names]
+    if "period" in missing:  # a sheet laid out for reading, a month to a column: said as that, not as a lack
+        body = list(body)  # a sheet without the headings: its rows are read only to say what it holds
+        if across := _months_across(path, [(1, header)] + body[:HEADING_SEARCH - 1]):
+            raise ValuesFileError(across)
     if missing:
         raise ValuesFileError(f"{path.name} needs the columns indicator, area, period and value (or numerator "
                               f"and denominator); it has no {', '.join(missing)} column.")
@@ -103,6 +108,25 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
                      "cell to show its year (mmm-yy)")
         out.append(LongRow(line, fields, split))
     return out
+
+
+# A month as a heading shows it: "Apr", "April", "Apr-16", "April 2016", "2016-04", a date cell (shown 2016-04-01).
+_MONTH_HEADING = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:[ ,'/-]*\d{2,4})?"
+                            r"|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}/\d{1,2}/\d{2,4})$", re.IGNORECASE)
+
+
+def _months_across(path: Path, rows: list[tuple[int, Any]]) -> str | None:
+    """Why a sheet whose months run across it (a month to a column, under a year or not) cannot be read, naming the
+    row of months; None when no row of the first ten holds three months or more."""
+    for line, cells in rows:
+        months = [i for i, cell in enumerate(cells or ()) if _MONTH_HEADING.match(str(cell or "").strip())]
+        if len(months) >= 3:
+            return (f"{path.name} has the months across the sheet (row {line}, columns {column_letter(months[0])} to "
+                    f"{column_letter(months[-1])}): Safer Desk reads one row for each figure, with the columns "
+                    f"indicator, area, period and value (Burglary, Babergh, Apr-16, 12). Put the figures one below "
+                    "the other, a row for each month (Excel's Data > From Table/Range, then Unpivot Columns, does "
+                    "it), and import again.")
+    return None
 
 
 def _float_text(cell: float) -> str:
@@ -165,6 +189,63 @@ def _shown(cell: Any) -> Any:
     return value
 
 
+def _shown_rows(sheet) -> Iterator[tuple]:
+    """Every row a sheet holds, as Excel shows it: the used range some programs state ("A1", or one from before rows
+    were added) would stop read-only reading there, rows below it dropped unsaid."""
+    sheet.reset_dimensions()
+    return (tuple(_shown(c) for c in row) for row in sheet.iter_rows())
+
+
+# A row a sheet hides (Excel's Hide, or a filter), as its XML says it: <row r="3" hidden="1" …>.
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*\bhidden="(?:1|true)"')
+
+
+def _hidden_rows(data: bytes, title: str) -> set[int]:
+    """The numbers of the rows a sheet hides. A read-only sheet keeps no row heights, so the workbook is read whole
+    (openpyxl's row_dimensions) only when one of its sheets' XML hides a row: most sheets hide nothing."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        if not any(_HIDDEN_ROW.search(z.read(name)) for name in z.namelist()
+                   if name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            return set()
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(data))
+    try:
+        return {number for number, row in wb[title].row_dimensions.items() if row.hidden}
+    finally:
+        wb.close()
+
+
+def _unsaved_formulas(data: bytes, title: str, header: list, rows: list[LongRow]) -> list[LongRow]:
+    """The rows with a blank cell that holds a formula whose result was never saved (a workbook written by a program
+    rather than Excel keeps none), each refused saying so: read as blank, it would be called a row with no figure."""
+    names = _normalise(header)
+    fields = {r.line: r.fields for r in rows if r.split is None and (any(not r.fields.get(n) for n in REQUIRED) or
+                                                                     not any(r.fields.get(n) for n in FIGURES))}
+    if not fields:
+        return rows
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)  # the formulas, not their results
+    said: dict[int, str] = {}
+    try:
+        sheet = wb[title]
+        sheet.reset_dimensions()
+        for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if line > max(fields):
+                break
+            for i, cell in enumerate(cells[:len(names)] if line in fields else ()):
+                formula = str(getattr(cell, "text", cell) or "")
+                if names[i] in READ and not fields[line].get(names[i]) and formula.startswith("="):
+                    said[line] = (f"cell {column_letter(i)}{line} holds the formula {formula}, whose result was not "
+                                  "saved with the workbook (a program that writes workbooks, rather than Excel, saves "
+                                  "none): open it in Excel, save it, and import again")
+                    break
+    finally:
+        wb.close()
+    return [replace(r, split=said[r.line]) if r.line in said else r for r in rows]
+
+
 def _is_text(data: bytes, path: Path) -> bool:
     try:
         csv_text_of(data, path.name)
@@ -199,16 +280,24 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise ValuesFileError(f"{path.name} cannot be read as an Excel workbook ({exc}).") from exc
         try:
-            for sheet in wb.worksheets:  # the first sheet with the headings: a notes or cover sheet may come first
-                # Every row the sheet holds, as Excel reads it: the used range some programs state ("A1", or one
-                # from before rows were added) would stop read-only reading there, rows below it dropped unsaid.
-                sheet.reset_dimensions()
-                rows = (tuple(_shown(c) for c in row) for row in sheet.iter_rows())
-                if len(wb.worksheets) == 1:  # its own message says what it lacks
-                    return _rows_from(path, *_headings(path, rows))
-                header, body = find_headings(rows, _is_heading)
-                if _is_heading(header):
-                    return _rows_from(path, header, body)
+            # Every sheet with the headings: a workbook with a sheet for each area holds its figures on all of
+            # them, and importing the first alone would leave the others out without a word.
+            found = [sheet for sheet in wb.worksheets
+                     if _is_heading(find_headings(_shown_rows(sheet), _is_heading)[0])]
+            if len(found) > 1:
+                sheets = in_words([f"“{s.title}”" + (" (hidden)" if s.sheet_state != "visible" else "")
+                                   for s in found])
+                raise ValuesFileError(f"{path.name} has figures on {len(found)} sheets ({sheets} each have the columns "
+                                      "indicator, area and period): Safer Desk imports the figures of one sheet, and "
+                                      "would leave the others out. Copy them onto one sheet, one below the other, or "
+                                      "save each sheet as a workbook of its own and import each.")
+            if found:
+                header, body = find_headings(_shown_rows(found[0]), _is_heading)
+                rows = _unsaved_formulas(data, found[0].title, header, _rows_from(path, header, body))
+                hidden = _hidden_rows(data, found[0].title)
+                return [replace(r, hidden=True) if r.line in hidden else r for r in rows] if hidden else rows
+            if len(wb.worksheets) == 1:  # its own message says what it lacks
+                return _rows_from(path, *_headings(path, _shown_rows(wb.worksheets[0])))
             names = ", ".join(f"“{sheet.title}”" for sheet in wb.worksheets)
             raise ValuesFileError(f"No sheet of {path.name} ({names}) has the columns indicator, area and period "
                                   "in its first ten rows.")

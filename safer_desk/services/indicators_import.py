@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -118,6 +119,20 @@ def _full(value: float | None) -> str:
     return format_number(value, 0) if float(value).is_integer() else format_number(value, 4).rstrip("0").rstrip(".")
 
 
+# What a sheet puts where it gives no figure, and what each says. "nil" is left out: in a paper it is 0.
+_NO_FIGURE = {"-": "no figure", "–": "no figure", "—": "no figure", "n/a": "not applicable", "na": "not applicable",
+              "n/k": "not known", "nk": "not known", "*": "a small number held back", "**": "a small number held back",
+              "..": "not available", "tbc": "to be confirmed", "x": "not available or held back"}
+_PER = re.compile(r"\bper\s+(\d{1,3}(?:,\d{3})*|\d+)\s*$", re.IGNORECASE)  # "12.3 per 1,000": a rate
+# What a totals row or column of a sheet laid out for reading says in place of an indicator, area or period.
+_TOTALS = {"total", "totals", "grand total", "sum", "ytd", "year to date", "year-to-date", "ytd total"}
+
+
+def _totals_row(f: dict[str, str]) -> str | None:
+    """The word that makes a row a sheet's total ("Total" in place of an indicator, area or period), or None."""
+    return next((f[n] for n in ("indicator", "area", "period") if f.get(n, "").strip(" :").lower() in _TOTALS), None)
+
+
 def _number(indicator: svc.Indicator, text: str, row: str) -> float | None:
     """A figure from a sheet, read as the grid reads it (svc.parse_figure): "1,2,3" is refused (never stored as
     123), and so is "12%" for a count (never 12 crimes)."""
@@ -126,10 +141,30 @@ def _number(indicator: svc.Indicator, text: str, row: str) -> float | None:
     t = (text or "").strip()
     if not t:
         return None
+    if meaning := _NO_FIGURE.get(t.lower()):
+        raise IndicatorError(f"the {row} “{t}” says there is no figure ({meaning}), so the row is not imported: it "
+                             "leaves the figure the file holds for the period as it is (to remove one, clear its cell "
+                             "in the grid)")
+    if indicator.unit != "rate" and (per := _PER.search(t)):  # else read for its comma, not for what it is
+        raise IndicatorError(f"the {row} “{t}” is a rate per {per.group(1)}, but {indicator.name} is a "
+                             f"{indicator.unit}: give the {indicator.unit} itself")
     try:
         return float(svc.parse_figure(indicator, t, row))
     except NumberError as exc:
         raise IndicatorError(f"the {row} “{text}” is not read: {exc}") from None
+
+
+def _closest_indicator(store: Store, name: str) -> str:
+    """": did you mean “…”? (…)" naming the indicator a name was most likely meant as ("Violence with injury (excl.
+    DA)" for "… (excluding domestic abuse)"), or " (add it first)" when none is close."""
+    import difflib
+
+    names = {r["name"].lower(): r["name"] for r in store.rows("SELECT name FROM indicators")}
+    close = difflib.get_close_matches(name.lower(), list(names), n=1, cutoff=0.7)
+    if not close:
+        return " (add it first)"
+    return (f": did you mean “{names[close[0]]}”? Write the indicator's name as the file has it (or add it first, if "
+            "it is another)")
 
 
 def _find_area(store: Store, name: str) -> tuple[str, str, str] | None:
@@ -186,7 +221,10 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
     names: dict[str, tuple[str, str, int]] = {}  # name -> (id, kind, line or 0) of the area keeping figures
     districts = {r["id"]: dict(r) for r in store.rows("SELECT id, name, successor_id, valid_from, valid_to "
                                                       "FROM districts")}
+    hidden: set[int] = set()
     for row in read_long_rows(path):
+        if row.hidden:
+            hidden.add(row.line)
         try:
             good, indicator = _check_row(store, row, areas, names)
             preview.good.append(good)
@@ -201,8 +239,23 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
     _refuse_repeated(preview, [rows for rows in seen.values() if len(rows) > 1])
     _refuse_derived(store, preview)
     _compare_with_stored(store, preview)
+    _mark_hidden(preview, hidden)
     _mark_red_without_comment(store, preview)
     return preview
+
+
+def _mark_hidden(preview: ValuesPreview, hidden: set[int]) -> None:
+    """Name the hidden rows (Excel's Hide, or a filter): a refused one says so, since the person cannot see it in
+    Excel, and one that changes the file is to check, as it may be an old figure hidden rather than deleted."""
+    if not hidden:
+        return
+    preview.refused = [(line, f"{why} (row {line} is hidden in the sheet: unhide it in Excel to see it)"
+                        if line in hidden else why) for line, why in preview.refused]
+    for g in preview.good:
+        if g.line in hidden and g.line not in preview.unchanged:
+            said = (f"Row {g.line} is hidden in the sheet (or filtered out), and may be an old figure hidden rather "
+                    "than deleted: it is imported as it is, so unhide it in Excel and check it first.")
+            preview.queried[g.line] = " ".join(filter(None, (preview.queried.get(g.line), said)))
 
 
 def _refuse_repeated(preview: ValuesPreview, repeats: list[list[GoodRow]]) -> None:
@@ -342,12 +395,19 @@ def _check_row(store: Store, row: LongRow, areas: dict, names: dict) -> tuple[Go
         raise IndicatorError(row.split)
     f = row.fields
     name = f.get("indicator", "")
+    if word := _totals_row(f):
+        try:
+            svc.get_indicator(store, word)  # an indicator called "Total" is one
+        except IndicatorError:
+            raise IndicatorError(f"this is a totals row (“{word}”): Safer Desk works out totals from the figures "
+                                 "themselves, so it is not imported (delete it from the sheet, or leave it "
+                                 "out)") from None
     if not name:
         raise IndicatorError(f"the indicator is blank{_EVERY_ROW}")
     try:
         ind = svc.get_indicator(store, name)
     except IndicatorError:
-        raise IndicatorError(f"there is no indicator called “{name}” (add it first)") from None
+        raise IndicatorError(f"there is no indicator called “{name}”{_closest_indicator(store, name)}") from None
     area_name = f.get("area", "")
     if not area_name:
         raise IndicatorError(f"the area is blank{_EVERY_ROW}")

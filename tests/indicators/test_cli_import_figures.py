@@ -85,7 +85,8 @@ def test_a_refused_row_stops_the_import_with_the_windows_lines_and_writes_nothin
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines()[0] == "safer-desk: 1 row of figures.csv can be imported, 2 refused. Nothing was imported."
-    assert err.splitlines()[1] == "Line 3: There is no indicator called “Burglery” (add it first)"
+    assert err.splitlines()[1] == ("Line 3: There is no indicator called “Burglery”: did you mean “Burglary”? Write "
+                                   "the indicator's name as the file has it (or add it first, if it is another)")
     assert err.splitlines()[2].startswith("Line 4: ")
     assert "--skip-refused" in err.splitlines()[-1]
     assert _digest(office) == before
