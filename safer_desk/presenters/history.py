@@ -1019,6 +1019,23 @@ class VictimLevel:
             out += [str(r) for r in found if r not in (None, "") and str(r) not in out]
         return sorted(out, key=len, reverse=True)  # "TH-1" after "TH-10"
 
+    def _amounts(self, entries: Sequence[AuditEntry]) -> list[str]:
+        """The amounts of the action's victim-level rows as an action's name says them ("Delete Door chain (£25) for
+        TH-2026-099 …": the spend on one victim), to leave out of its name."""
+        pence: set[int] = set()
+        for e in entries:
+            if not self._private(e):
+                continue
+            values = dict(_json_values(e.new_value if e.action == "insert" else e.old_value) or {})
+            fact = self.n.facts.get((e.table_name, str(e.row_id)))
+            for key, value in (fact.values.items() if fact else ()):
+                values.setdefault(key, value)
+            if e.action == "update" and str(e.column_name).endswith("_pence"):
+                values.update({"old_pence": e.old_value, "new_pence": e.new_value})
+            pence.update(int(v) for k, v in values.items() if k.endswith("_pence") and _is_whole(v))
+        said = {text for p in pence for text in (format_money(p), format_money(p, show_pence=True))}
+        return sorted(said, key=len, reverse=True)
+
     def _scrubbed(self, e: AuditEntry) -> AuditEntry | None:
         """A review's entry with its notes left out (None: not one that holds notes)."""
         if e.action == "update" and (e.table_name, e.column_name) in self.notes:
@@ -1050,9 +1067,18 @@ class VictimLevel:
         action = line.action
         for pseudonym in self._references(entries):
             action = action.replace(pseudonym, "(reference left out)")
+        for amount in self._amounts(entries):  # "£25", not "£250" or "£25.40"; "(£25)" as "(amount left out)"
+            whole = re.escape(amount) + r"(?![\d,]|\.\d)"
+            action = re.sub(whole, "(amount left out)", re.sub(r"(?<=\()" + whole, "amount left out", action))
         shared = replace(line, action=action, summary=summary,
                          details=tuple(details + ([_capital(left)] if left else [])))
         return replace(line, victim_level=len(private) + notes, shared=shared)
+
+
+def _is_whole(value: Any) -> bool:
+    """An audit value that is a whole number of pence (as stored: an int, or its digits as text)."""
+    return isinstance(value, int) and not isinstance(value, bool) or isinstance(value, str) and bool(
+        re.fullmatch(r"-?\d+", value))
 
 
 def filter_predicate(area: str = "", text: str = "", since: date | None = None,
@@ -1110,15 +1136,17 @@ def export(target: Path | str, lines: Sequence[HistoryLine], *, said: str = "", 
     """The lines shown, as a workbook or CSV (one row per action, its detail one change per line; the time a date
     and time Excel sorts as one). ``said`` ("7 of 14 actions (as filtered: …)") gives the workbook a title when a
     filter left actions out (a CSV's first row stays the headings). The victim-level detail is left out, and said in
-    each action it is left out of and in the workbook's title, unless ``victim_level`` asks for it."""
+    each action it is left out of and in the workbook's title, unless ``victim_level`` asks for it (the title then
+    says it is included)."""
     from safer_desk.exchange.files import Sheet
     from safer_desk.exchange.tables import write_table
 
     written = [line if victim_level or line.shared is None else line.shared for line in lines]
     cell = _in_a_cell if Path(target).suffix.lower() == ".xlsx" else "\n".join
     rows = [[line.at, line.who, line.action, line.summary, line.area, cell(line.details)] for line in written]
-    left = victim_level_count(lines) if not victim_level else 0
-    said = "; ".join(x for x in (said, f"{LEFT_OUT} in {counted(left, 'action')}" if left else "") if x)
+    private = victim_level_count(lines)
+    which = f"victim-level detail {'included' if victim_level else 'left out'} in {counted(private, 'action')}"
+    said = "; ".join(x for x in (said, which if private else "") if x)
     title = f"History of changes: {said}" if said else None
     return write_table(target, [Sheet("History of changes", HEADER, rows, title=title)])
 

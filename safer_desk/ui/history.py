@@ -16,13 +16,14 @@ from safer_desk.domain.periods import format_uk_date
 from safer_desk.domain.text import counted
 from safer_desk.presenters.history import AREAS, HistoryLine, HistoryPresenter
 from safer_desk.services.files import reading_connection
+from safer_desk.services.progress import Cancelled
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.exports import export_to_chosen_file, shown_rows
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
 from safer_desk.ui.session import Session
-from safer_desk.ui.workers import run_task
+from safer_desk.ui.workers import run_task, running_tasks
 from safer_desk.ui.kit import fitting_size
 
 ALL_AREAS = "All areas"
@@ -109,6 +110,7 @@ class HistoryDialog(QDialog):
         # A change, an undo or a redo made while the window is open is read once the event that made it is over.
         self._stale = False
         self._reading = 0  # the reads started: only the last one's lines are shown
+        self._task = None  # the read running on a worker thread, stopped when overtaken or the window closes
         self.loading = False
         self._reread = QTimer(self, singleShot=True, interval=0)
         self._reread.timeout.connect(self._refresh_if_shown)
@@ -131,38 +133,58 @@ class HistoryDialog(QDialog):
         """Read the file's history again, keeping the filters, the sort and the line chosen; the first line chosen
         (the newest, as when opened) is followed by the line then first. A long trail is read on a worker thread
         (an action of 100,000 changes takes seconds to put into words): the window stays free, and says so."""
-        chosen = self.selected_line()
-        if chosen is not None and self.view.currentIndex().row() == 0:
-            chosen = None
+        chosen = self._chosen()
         self._stale = False
-        self._reading += 1
+        self._stop_reading()
         store = self.presenter.store = self.session.store
         if store is None or self.presenter.entry_count() < BACKGROUND_FROM:
             self._show_lines(self.presenter.load(), chosen)
             return
         reading, presenter = self._reading, self.presenter
-        self.loading = True
-        self.count_label.setText("Reading the history of changes…")
+        self._set_loading(True)
 
         def work(progress, cancelled):
+            if cancelled():  # overtaken, or the window closed, before a thread was free
+                raise Cancelled
             with reading_connection(store) as own:  # looking never writes
                 lines = presenter.read(own)
+            if cancelled():
+                raise Cancelled
             for line in lines:  # the search's words worked out here, not on the GUI thread
                 line.search_text  # noqa: B018
             return lines
 
         def done(lines) -> None:
             if reading == self._reading:  # a later read (the file changed again) wins
-                self.loading = False
-                self._show_lines(presenter.use(lines), chosen)
+                self._set_loading(False)
+                self._show_lines(presenter.use(lines), self._chosen())  # a line clicked meanwhile stays chosen
 
         def failed(exc: BaseException, details: str) -> None:
             if reading == self._reading:
-                self.loading = False
+                self._set_loading(False)
                 self.count_label.setText("The history of changes could not be read.")
                 prompts.show_error(self, "History of changes", f"The history could not be read: {exc}")
 
-        run_task(work, on_success=done, on_failure=failed, parent=self)
+        self._task = run_task(work, on_success=done, on_failure=failed, parent=self)
+
+    def _chosen(self) -> HistoryLine | None:
+        """The line to choose again after a read: the one chosen, or None when it is the first (the newest then is)."""
+        chosen = self.selected_line()
+        return None if chosen is not None and self.view.currentIndex().row() == 0 else chosen
+
+    def _stop_reading(self) -> None:
+        """Any read still running is overtaken: stopped, and its lines (or its failure) dropped when it ends."""
+        self._reading += 1
+        if any(task is self._task for task in running_tasks()):  # one finished may be deleted already
+            self._task.cancel()
+        self._task = None
+        self._set_loading(False)
+
+    def _set_loading(self, loading: bool) -> None:
+        self.loading = loading
+        self.export_button.setEnabled(not loading)  # the lines in the table are not (or not yet) the file's
+        if loading:
+            self.count_label.setText("Reading the history of changes…")
 
     def _show_lines(self, lines: list[HistoryLine], chosen: HistoryLine | None) -> None:
         self.model.set_rows(lines)
@@ -196,10 +218,19 @@ class HistoryDialog(QDialog):
         if self._stale:
             self._reread.start()
 
+    def hideEvent(self, event) -> None:
+        """Closed (Close, Esc, another file opened): a read still running is stopped and its lines go nowhere; shown
+        again, the window reads the file afresh."""
+        super().hideEvent(event)
+        if self.loading and not event.spontaneous():
+            self._stop_reading()
+            self._stale = True
+
     def apply_filters(self) -> None:
         self.proxy.set_predicate(self.presenter.filter_predicate(
             self.area_combo.currentData() or "", self.search.text(), self.since.date(), self.until.date()))
-        self.count_label.setText(self.presenter.count_text(self.proxy.rowCount()))
+        if not self.loading:  # "Reading the history of changes…" stays until the lines are there
+            self.count_label.setText(self.presenter.count_text(self.proxy.rowCount()))
         self._show_detail()
 
     def selected_line(self) -> HistoryLine | None:
@@ -213,6 +244,10 @@ class HistoryDialog(QDialog):
 
     def export(self) -> None:
         """The actions shown; a filter that hides some is said in the confirmation and the workbook's title."""
+        if self.loading:  # the table's Export… while the lines are read: what it holds is not yet the file's
+            prompts.show_info(self, "Export", "The history of changes is still being read: export it once its lines "
+                              "are shown (nothing was saved).")
+            return
         shown = self.proxy.source_rows()
         chosen = [self.area_combo.currentText() if self.area_combo.currentData() else ""]
         chosen += [f"{word} {format_uk_date(day)}" for word, day in (("from", self.since.date()),
