@@ -810,10 +810,17 @@ class MainWindow(QMainWindow):
 
         if self.session.store is None:
             return
-        if self._history_dialog is not None:
-            self._history_dialog.close()
-        self._history_dialog = HistoryDialog(self.session, self)
-        self._history_dialog.show()
+        # One History window: asked for again, the one there is comes to the front (shown again, it reads the file's
+        # history afresh). A new one each time left every closed one alive, holding its lines (megabytes on a long
+        # trail) and listening to every change.
+        dialog, closed = self._history_dialog, self._history_dialog is not None and not self._history_dialog.isVisible()
+        if dialog is None:
+            dialog = self._history_dialog = HistoryDialog(self.session, self)
+        dialog.show()
+        if closed:  # closed since (another file may be open now): the history as the file holds it now
+            dialog.refresh()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def show_reference(self) -> None:
         from safer_desk.ui.reference import ReferenceDialog

@@ -95,3 +95,22 @@ def test_the_history_has_a_menu_on_its_table(window, store, qtbot):
     texts = [a.text() for a in dialog.view.context_menu(2).actions()]
     assert "&Copy" in texts and "&Export…" in texts
     dialog.close()
+
+
+def test_the_history_window_asked_for_again_is_the_one_there_is(window, store, qtbot):
+    # Round 32 (lead): each View > History of Changes made a new window and only closed the old one, which stayed
+    # alive holding its lines (megabytes on a long trail) and listening to every change. Asked for again, the one
+    # window comes to the front; closed and asked for again, it shows the history afresh.
+    window.set_store(store)
+    window.history_action.trigger()
+    first = window._history_dialog
+    qtbot.addWidget(first)
+    window.history_action.trigger()
+    assert window._history_dialog is first and first.isVisible()
+    first.close()
+    reference.add_district(store, "Babergh")
+    window.session.notify("reference")
+    window.history_action.trigger()
+    assert window._history_dialog is first and first.isVisible()
+    qtbot.waitUntil(lambda: any("Babergh" in line.summary for line in first.presenter.lines), timeout=5000)
+    first.close()
