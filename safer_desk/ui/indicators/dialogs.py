@@ -3,26 +3,36 @@
 Each dialog validates and applies through a method (``apply()``) that tests call
 directly; the dialogs are opened with ``open()``, never ``exec()``. Each change is one named Action
 on the window's undo stack (tab "indicators"); nothing is written before the person saves.
+
+Import Figures… reads and checks the file on the thread pool (ui.workers.run_task, through a reading connection of
+the worker's own), and a large import is written there too (its own connection, one transaction): a progress window
+with Cancel shows if the work lasts, and the window is never held while a workbook of thousands of rows is read.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 from safer_desk.domain.indicators import IndicatorError
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted
-from safer_desk.presenters.actions import snapshot_action
+from safer_desk.presenters.actions import Action, snapshot_action, user_action
 from safer_desk.presenters.indicators import IndicatorForm
 from safer_desk.services import indicators as svc
+from safer_desk.services.progress import Cancelled, stopped_by
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.dialogs import GuardedDialog
 from safer_desk.ui.kit.forms import FormView
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel
-from safer_desk.ui.kit.undo import push_action
+from safer_desk.ui.kit.undo import ActionCommand, push_action
 from safer_desk.ui.kit import fitting_size
+
+
+# Good rows that change the file from which an import is written on a worker thread (20,000 held the window ~1 s).
+BACKGROUND_FROM = 2000
 
 
 class ImportFiguresDialog(QDialog):
@@ -32,6 +42,8 @@ class ImportFiguresDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.preview = None
+        self.task = None  # reading the file, or writing a large import, on a worker thread
+        self._dropped = self._writing = False
         self.setWindowTitle("Import Figures")
         # Wide enough for what a row replaces and why a row is refused side by side, where the window has room.
         self.resize(*fitting_size(parent, 1040, 480))
@@ -56,17 +68,78 @@ class ImportFiguresDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
+        self.finished.connect(self._drop_reading)
 
     def load(self, path) -> bool:
+        """Read and check the file here, on this thread, and show the preview (False, said, for a bad file)."""
         from safer_desk.exchange.indicator_import import ValuesFileError
-        from safer_desk.services.indicators_import import figure_text, preview_values
+        from safer_desk.services.indicators_import import preview_values
 
         try:
-            self.preview = preview_values(self.session.store, path)
+            preview = preview_values(self.session.store, path)
         except (ValuesFileError, OSError) as exc:
             prompts.show_error(self.parentWidget(), "Figures not imported", str(exc))
             return False
-        preview = self.preview
+        self.show_preview(preview)
+        return True
+
+    def load_in_background(self, path):
+        """Read and check the file on a worker thread, then open with the preview; returns the running Task.
+
+        A 20,000-row workbook took 2-3 s, and the window was held all that time. The progress window (with Cancel)
+        shows only if the reading lasts; a bad file is said as ``load`` says it; Cancel, closing this dialog, or
+        another file opened meanwhile drops the reading and opens nothing."""
+        from safer_desk.exchange.indicator_import import ValuesFileError
+        from safer_desk.services.files import reading_connection
+        from safer_desk.ui.workers import run_task
+
+        store, name = self.session.store, preview_name(path)
+
+        def work(progress, cancelled):
+            from safer_desk.services.indicators_import import preview_values
+
+            progress(0, 0, f"Reading and checking {name}…")
+            with reading_connection(store) as own, stopped_by(own, cancelled):  # looking never writes
+                preview = preview_values(own, path)
+            if cancelled():
+                raise Cancelled()
+            return preview
+
+        def done(preview) -> None:
+            if self._still_wanted(store):
+                self.show_preview(preview)
+                self.open()
+
+        def failed(exc: BaseException, _trace: str) -> None:
+            if not self._still_wanted(store):
+                return
+            said = str(exc) if isinstance(exc, (ValuesFileError, OSError)) else (
+                f"{name} could not be read and checked ({exc}). Nothing was changed.")
+            prompts.show_error(self.parentWidget(), "Figures not imported", said)
+
+        window = self.parentWidget().window() if self.parentWidget() is not None else None
+        # The task belongs to the application: it outlives this dialog (and the tab) if another file is opened.
+        self.task = run_task(work, on_success=done, on_failure=failed, window=window, title=f"Reading {name}…",
+                             parent=QCoreApplication.instance())
+        return self.task
+
+    def _still_wanted(self, store) -> bool:
+        """The dialog is still there, not closed, and its file still the one open."""
+        return shiboken6.isValid(self) and not self._dropped and self.session.store is store
+
+    def _drop_reading(self) -> None:
+        """Closed (Cancel, Esc) before the preview came: its reading stops, and nothing opens."""
+        if self.preview is None:
+            self._dropped = True
+            if self.task is not None:
+                self.task.cancel()
+
+    def show_preview(self, preview) -> None:
+        """Fill the table and the summary with a preview read (``load`` or ``load_in_background``)."""
+        from safer_desk.services.indicators_import import figure_text
+
+        self.preview = preview
+        path = preview.path
         queried = preview.queried
         uncommented = preview.uncommented
         rows = [dict(line=g.line, status="Check" if g.line in queried else "Unchanged" if g.line in preview.unchanged
@@ -95,18 +168,22 @@ class ImportFiguresDialog(QDialog):
                                  f"{' (' + '; '.join(said) + ')' if said else ''}; {refused}. Nothing is saved until "
                                  "you import.")
         self.import_button.setEnabled(bool(preview.changes))
-        return True
 
     def apply(self) -> bool:
+        """Import the good rows as one undoable step; True when imported (or, for a large import, when its writing
+        has started: the dialog closes when it is done)."""
         from safer_desk.services.indicators_import import apply_values
 
-        if self.preview is None or not self.preview.changes:
+        if self.preview is None or not self.preview.changes or self._writing:
             return False
         store = self.session.store
         preview = self.preview
         keys = sorted({(g.indicator_id, g.area_id) for g in preview.good})
         wanted = [(ind, area, [g.value.period for g in preview.good if (g.indicator_id, g.area_id) == (ind, area)])
                   for ind, area in keys]
+        if preview.changes >= BACKGROUND_FROM:
+            self._write_in_background(wanted)
+            return True
         # Undo and redo put the figures back exactly (their sources too: a paper's figure stays the paper's).
         action = snapshot_action(f"Import figures from {preview.path.name}", key=preview.path.name,
                                  snap=lambda k: svc.snapshot_value_rows(store, wanted),
@@ -120,6 +197,66 @@ class ImportFiguresDialog(QDialog):
             return False
         self.accept()
         return True
+
+    def _write_in_background(self, wanted) -> None:
+        """The import written on a worker thread through a connection of its own, in one transaction (Cancel rolls
+        it back: nothing changes), then put on Edit > Undo as the step ``apply`` makes, with the same snapshots."""
+        from safer_desk.services.indicators_import import apply_values
+        from safer_desk.ui.workers import run_task
+
+        store, session, preview = self.session.store, self.session, self.preview
+        text = f"Import figures from {preview.path.name}"
+
+        def work(progress, cancelled):
+            progress(0, 0, f"Importing {counted(preview.changes, 'figure')} from {preview.path.name}…")
+            own = store.connect_for_thread()
+            try:
+                with user_action(text):  # its history entries are one action, as push_action groups them
+                    with stopped_by(own, cancelled):
+                        before = svc.snapshot_value_rows(own, wanted)
+                        if cancelled():
+                            raise Cancelled()
+                        apply_values(own, preview)  # one transaction: stopped part way, it is rolled back
+                    after = svc.snapshot_value_rows(own, wanted)  # written: no longer stopped
+                return before, after
+            finally:
+                own.close()
+
+        def done(result) -> None:
+            before, after = result
+            action = Action(text, lambda: svc.put_back_value_rows(store, after),
+                            lambda: svc.put_back_value_rows(store, before), "indicators",
+                            after=lambda: session.notify("indicators"))
+            session.undo_stack.push(ActionCommand(action, done_already=True))  # refreshes the tab (action.after)
+            if shiboken6.isValid(self):
+                self._end_writing()
+                self.accept()
+
+        def failed(exc: BaseException, _trace: str) -> None:
+            self._end_writing()
+            said = str(exc) if isinstance(exc, (IndicatorError, ValueError)) else (
+                f"The figures could not be written ({exc}).")
+            prompts.show_error(self, "Figures not imported", f"{said}\n\nNothing was changed.")
+
+        def stopped() -> None:
+            self._end_writing()
+            self.show_preview(preview)  # the summary as it was, then what happened
+            self.summary.setText(f"The import was cancelled; nothing was changed. {self.summary.text()}")
+
+        self._writing = True
+        self.buttons.setEnabled(False)
+        self.task = run_task(work, on_success=done, on_failure=failed, on_cancel=stopped, window=self,
+                             title=f"Importing figures from {preview.path.name}…", parent=QCoreApplication.instance())
+
+    def _end_writing(self) -> None:
+        self._writing = False
+        self.buttons.setEnabled(True)
+
+    def reject(self) -> None:
+        if self._writing:  # Esc or the close box while the import is written: it is asked to stop, and this stays
+            self.task.cancel()
+            return
+        super().reject()
 
 
 class IndicatorFormDialog(GuardedDialog):

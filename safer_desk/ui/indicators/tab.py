@@ -475,13 +475,16 @@ class IndicatorsTab(TabBase):
         if name:
             self.import_figures_from(name)
 
-    def import_figures_from(self, name) -> None:
+    def import_figures_from(self, name):
+        """The file is read and checked on a worker thread; the dialog opens with its preview. Returns the Task."""
         from safer_desk.ui.indicators.dialogs import ImportFiguresDialog
 
+        earlier = getattr(self, "_import_dialog", None)
+        if earlier is not None and earlier.preview is None:  # a file chosen again before the first was read
+            earlier.reject()
         dialog = ImportFiguresDialog(self.session, self)
         self._import_dialog = dialog
-        if dialog.load(name):
-            dialog.open()
+        return dialog.load_in_background(name)
 
     def edit_indicator(self) -> None:
         from safer_desk.ui.indicators.dialogs import IndicatorDialog
