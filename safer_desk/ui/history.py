@@ -8,7 +8,8 @@ and the line chosen kept); closed, it reads nothing until it is shown again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSplitter, QVBoxLayout)
 
@@ -155,17 +156,19 @@ class HistoryDialog(QDialog):
             return lines
 
         def done(lines) -> None:
-            if reading == self._reading:  # a later read (the file changed again) wins
+            if shiboken6.isValid(self) and reading == self._reading:  # a later read (the file changed again) wins
                 self._set_loading(False)
                 self._show_lines(presenter.use(lines), self._chosen())  # a line clicked meanwhile stays chosen
 
         def failed(exc: BaseException, details: str) -> None:
-            if reading == self._reading:
+            if shiboken6.isValid(self) and reading == self._reading:
                 self._set_loading(False)
                 self.count_label.setText("The history of changes could not be read.")
                 prompts.show_error(self, "History of changes", f"The history could not be read: {exc}")
 
-        self._task = run_task(work, on_success=done, on_failure=failed, parent=self)
+        # The task belongs to the application: it outlives this window (deleted with the main window, or by a test)
+        # while its thread runs on, and its end is then dropped.
+        self._task = run_task(work, on_success=done, on_failure=failed, parent=QCoreApplication.instance())
 
     def _chosen(self) -> HistoryLine | None:
         """The line to choose again after a read: the one chosen, or None when it is the first (the newest then is)."""
