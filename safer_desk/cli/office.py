@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from safer_desk.cli.common import CliError, open_existing, option_type, read_financial_year
 
@@ -37,6 +38,10 @@ def run_office(args: argparse.Namespace) -> int:
     from safer_desk.services import reference as ref
 
     year = args.year or FinancialYear.of(date.today())
+    if not Path(args.file).exists():  # setting up a new office from nothing: say how its file is made
+        raise CliError(f"there is no file at {args.file}. Start the office's file with `safer-desk import-police "
+                       f"{args.file} FOLDER` (its police.uk files) or in the window (File > New), then name the "
+                       "office here. Nothing was made.")
     scoping = args.clear or args.partnership is not None or args.district is not None or args.county is not None
     changing = scoping or args.name is not None
     store = open_existing(args.file, read_only=not changing)

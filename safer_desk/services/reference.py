@@ -63,6 +63,7 @@ def add_district(store: Store, name: str, *, ons_code: str | None = None, county
     name = (name or "").strip()
     if not name:
         raise DistrictError("name", "A district needs a name.")
+    name = _district_spelling(store, name, ons_code)
     district_id = reference_id("district", name)
     values = _district_values(store, district_id, name, ons_code, county, successor, valid_from, valid_to)
     with store.transaction():
@@ -70,6 +71,27 @@ def add_district(store: Store, name: str, *, ons_code: str | None = None, county
             "INSERT INTO districts(id, name, ons_code, county, successor_id, valid_from, valid_to) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING", (district_id, name, *values))
     return district_id
+
+
+def _district_spelling(store: Store, name: str, ons_code: str | None) -> str:
+    """A new district's name as the file or the police.uk lookup spells it ("Mid-Suffolk" is Mid Suffolk, so its
+    figures find it). A name a letter or two from a known one ("Ipswitch") is refused naming it: figures are filed
+    under the real name, so the misspelt district would never have any. One the lookup does not know at all
+    (a district made after it) is added as typed, and so is a near one given with its ONS code."""
+    from safer_desk.exchange.police_uk import district_lookup
+
+    lookup = district_lookup()
+    known = [*(r[0] for r in store.rows("SELECT name FROM districts")), *(n for n, _ in lookup.values()), *lookup]
+    spelled = next((k for k in known if typed_name_key(k) == typed_name_key(name)), None) or \
+        _loosely_typed(list(dict.fromkeys(known)), name, lambda k: k)
+    if spelled is not None:
+        return spelled
+    meant = _meant(name, known)
+    if meant and not (ons_code or "").strip():
+        raise DistrictError("name", f"There is no district called {name}{meant}. Type its name as the council "
+                                    "spells it: figures are filed under that name. (A new district the police.uk "
+                                    "lookup does not know yet is added with its ONS code.)")
+    return name
 
 
 def _district_values(store: Store, district_id: str, name: str, ons_code: str | None, county: str | None,
@@ -93,8 +115,10 @@ def _district_values(store: Store, district_id: str, name: str, ons_code: str | 
         row = store.one("SELECT id, name FROM districts WHERE id IN (?, ?) OR lower(name) = lower(?)",
                         (successor, f"district:{slug(successor)}", successor))
         if row is None or row["id"] == district_id:
-            raise DistrictError("successor", f"There is no other district called {successor} for {name} to have "
-                                             "become: add it first.")
+            meant = _meant(successor, [r[0] for r in store.rows("SELECT name FROM districts WHERE id <> ?",
+                                                                (district_id,))])
+            raise DistrictError("successor", f"There is no other district called {successor}{meant} for {name} to "
+                                             "have become: add it first.")
         successor_id, successor = row["id"], row["name"]
         chain, seen = successor_id, set()
         while chain and chain not in seen:  # Waveney became East Suffolk: East Suffolk cannot have become Waveney
@@ -106,7 +130,45 @@ def _district_values(store: Store, district_id: str, name: str, ons_code: str | 
         if not valid_to:
             raise DistrictError("valid_to", f"To: type {name}'s last day before it became {successor} (31/03/2019, "
                                             "the day before East Suffolk began).")
+    _check_succession(store, district_id, name, _day(valid_from), _day(valid_to), successor_id)
     return ons_code, county, successor_id, valid_from, valid_to
+
+
+def _check_succession(store: Store, district_id: str, name: str, first: date | None, last: date | None,
+                      successor_id: str | None) -> None:
+    """What a district became begins the day after its To at the latest, and not before the district itself began
+    (Waveney 01/04/1974 to 31/03/2019, then East Suffolk from 01/04/2019): a later From leaves days that count for
+    neither, an earlier one is a slip. Checked from both ends: the district's successor, and those that became it."""
+    day = timedelta(days=1)
+    if successor_id and last:
+        row = store.one("SELECT name, valid_from FROM districts WHERE id = ?", (successor_id,))
+        begins = _day(row["valid_from"]) if row is not None else None
+        if begins and begins > last + day:
+            raise DistrictError("valid_to", f"To ({format_uk_date(last)}) is long before {row['name']} began "
+                                            f"({format_uk_date(begins)}), which {name} became: the days between would "
+                                            f"count for neither. Type {format_uk_date(begins - day)}, the day before "
+                                            f"{row['name']} began, or correct {row['name']}'s From.")
+        if begins and first and begins < first:
+            raise DistrictError("valid_from", f"From ({format_uk_date(first)}) is after {row['name']} began "
+                                              f"({format_uk_date(begins)}), though {name} became {row['name']}: "
+                                              f"correct {name}'s From, or {row['name']}'s.")
+    if first is None:
+        return
+    for row in store.rows("SELECT name, valid_from, valid_to FROM districts WHERE successor_id = ? AND id <> ?",
+                          (district_id, district_id)):
+        began, ended = _day(row["valid_from"]), _day(row["valid_to"])
+        if ended is None:
+            continue
+        after = f"type {format_uk_date(ended + day)}, the day after {row['name']}'s To"
+        if began and first < began:
+            raise DistrictError("valid_from", f"From ({format_uk_date(first)}) is before {row['name']} began "
+                                              f"({format_uk_date(began)}), though {row['name']} became {name}: "
+                                              f"{after}.")
+        if first > ended + day:
+            raise DistrictError("valid_from", f"From ({format_uk_date(first)}) is more than a day after "
+                                              f"{row['name']}'s To ({format_uk_date(ended)}), when it became {name}: "
+                                              f"the days between would count for neither. {after[0].upper()}"
+                                              f"{after[1:]}, or correct {row['name']}'s To.")
 
 
 def _district_day(value: date | str | None, field: str, label: str) -> str | None:
@@ -178,9 +240,13 @@ def district_dates_question(store: Store, district_id: str, *, name: str, ons_co
     title = stored[district_id]["name"]
     after: list[tuple[str, str, str]] = []  # (indicator, period, whose figure the totals count then)
     before: list[tuple[str, str]] = []
-    for row in store.rows("SELECT i.name AS indicator, v.period FROM indicator_values v JOIN indicators i ON "
-                          "i.id = v.indicator_id WHERE v.area_id = ? AND (v.value IS NOT NULL OR v.numerator IS NOT "
-                          "NULL) ORDER BY i.sort_order, i.name", (district_id,)):
+    made_from = [i for i, d in corrected.items() if d["successor_id"] == district_id and i != district_id]
+    held = {(r[0], r[1]) for r in store.rows(
+        "SELECT indicator_id, period FROM indicator_values WHERE (value IS NOT NULL OR numerator IS NOT NULL) AND "
+        f"area_id IN ({', '.join('?' for _ in made_from)})", made_from)} if made_from else set()
+    for row in store.rows("SELECT i.name AS indicator, v.indicator_id, v.period FROM indicator_values v JOIN "
+                          "indicators i ON i.id = v.indicator_id WHERE v.area_id = ? AND (v.value IS NOT NULL OR "
+                          "v.numerator IS NOT NULL) ORDER BY i.sort_order, i.name", (district_id,)):
         period = row["period"]
         if not svc.outside_dates(store, district_id, period, districts=corrected) or \
                 svc.outside_dates(store, district_id, period, districts=stored):  # asked about when it was typed
@@ -191,6 +257,9 @@ def district_dates_question(store: Store, district_id: str, *, name: str, ons_co
             while cover is not None and cover["valid_to"] and start > svc.reference_day(cover["valid_to"], end=True):
                 cover = corrected.get(cover["successor_id"] or "")
             after.append((row["indicator"], period, cover["name"] if cover is not None else ""))
+        elif made_from and (row["indicator_id"], period) not in held:
+            # police.uk files name today's district: its figure stands for those it was made from, which have none
+            continue
         else:
             before.append((row["indicator"], period))
     questions = {}
@@ -289,10 +358,13 @@ def add_partnership(store: Store, name: str, *, kind: str = "csp", districts: li
             "ON CONFLICT(id) DO NOTHING",
             (partnership_id, name, kind, valid_from, valid_to, notes),
         )
+        csp = store.scalar("SELECT kind FROM partnerships WHERE id = ?", (partnership_id,)) == "csp"
         for district in districts:
             district_id = reference_id("district", district)
             if store.scalar("SELECT 1 FROM districts WHERE id = ?", (district_id,)) is None:
                 raise ReferenceError(f"There is no district called {district}.")
+            if csp:
+                _one_csp_at_a_time(store, partnership_id, district_id, _day(valid_from), _day(valid_to))
             store.conn.execute(
                 "INSERT INTO partnership_districts(id, partnership_id, district_id, valid_from, valid_to) "
                 "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM partnership_districts "
@@ -310,6 +382,29 @@ def add_partnership(store: Store, name: str, *, kind: str = "csp", districts: li
                 (new_id(), partnership_id, org_id, int(statutory), valid_from, valid_to, partnership_id, org_id),
             )
     return partnership_id
+
+
+def _one_csp_at_a_time(store: Store, partnership_id: str, district_id: str, first: date | None,
+                       last: date | None) -> None:
+    """A district is in one community safety partnership at a time (Babergh CSP, then Western Suffolk CSP from
+    2018): in two, each partnership's figures, allocation and reviews would count it. A county board overlays the
+    CSPs and is not checked."""
+    for row in store.rows(
+            "SELECT p.name, p.valid_from AS p_from, p.valid_to AS p_to, pd.valid_from, pd.valid_to, d.name AS district "
+            "FROM partnership_districts pd JOIN partnerships p ON p.id = pd.partnership_id "
+            "JOIN districts d ON d.id = pd.district_id "
+            "WHERE pd.district_id = ? AND pd.partnership_id <> ? AND p.kind = 'csp'", (district_id, partnership_id)):
+        begins = max(filter(None, (_day(row["p_from"]), _day(row["valid_from"]))), default=None)
+        ends = min(filter(None, (_day(row["p_to"]), _day(row["valid_to"]))), default=None)
+        if _overlaps(begins, ends, first, last):
+            name = store.scalar("SELECT name FROM partnerships WHERE id = ?", (partnership_id,))
+            span = f"from {format_uk_date(begins)} with no end" if begins and not ends else _span_words(begins, ends)
+            raise ReferenceError(
+                f"{row['district']} is in {row['name']} {span}: a district is in one community safety partnership "
+                f"at a time, so {name} cannot cover it then as well. End {row['name']} on its last day first "
+                "(Partnerships, End partnership…), or date it into "
+                f"{name} from after then, or leave it out (a partnership of kind \"county board\" may cover the "
+                "districts of several CSPs).")
 
 
 def list_districts(store: Store) -> list[District]:
@@ -477,6 +572,117 @@ def add_membership(store: Store, partnership_id: str, organisation_id: str, vali
             "VALUES (?, ?, ?, ?, ?, ?)", (member_id, partnership_id, organisation_id, int(statutory),
                                           first.isoformat(), last.isoformat() if last else None))
     return member_id
+
+
+def add_partnership_district(store: Store, partnership_id: str, district_id: str, valid_from: date | str,
+                             valid_to: date | str | None = None) -> str:
+    """A district joins a partnership from ``valid_from`` (to ``valid_to``, or open): Babergh in Western Suffolk
+    CSP from 01/04/2018, when it became four districts. Its figures count in the partnership's from that day.
+    Refused (nothing written) for a district already covered then, a day outside the partnership's own, or a
+    district in another community safety partnership then. Returns the row's id; one transaction."""
+    if store.scalar("SELECT 1 FROM partnerships WHERE id = ?", (partnership_id,)) is None:
+        raise MembershipError("district", "There is no such partnership.")
+    district = store.scalar("SELECT name FROM districts WHERE id = ?", (district_id,))
+    if district is None:
+        raise MembershipError("district", "Choose the district that joins.")
+    first = _membership_day(valid_from, "valid_from", "From")
+    if first is None:
+        raise MembershipError("valid_from", "From: type the first day the partnership covers the district "
+                                            "(01/04/2018).")
+    last = _membership_day(valid_to, "valid_to", "To")
+    if last and last < first:
+        raise MembershipError("valid_to", f"To ({format_uk_date(last)}) is before From ({format_uk_date(first)}).")
+    pname = store.scalar("SELECT name FROM partnerships WHERE id = ?", (partnership_id,))
+    for row in store.rows("SELECT valid_from, valid_to FROM partnership_districts WHERE partnership_id = ? AND "
+                          "district_id = ?", (partnership_id, district_id)):
+        if _overlaps(_day(row["valid_from"]), _day(row["valid_to"]), first, last):
+            raise MembershipError("district", f"{pname} covers {district} "
+                                              f"{_span_words(_day(row['valid_from']), _day(row['valid_to']))} "
+                                              "already: these dates would count it twice.")
+    _within_partnership(store, partnership_id, first, last)
+    if store.scalar("SELECT kind FROM partnerships WHERE id = ?", (partnership_id,)) == "csp":
+        try:
+            _one_csp_at_a_time(store, partnership_id, district_id, first, last)
+        except ReferenceError as exc:
+            raise MembershipError("district", str(exc)) from None
+    row_id = new_id()
+    with store.transaction():
+        store.conn.execute("INSERT INTO partnership_districts(id, partnership_id, district_id, valid_from, valid_to) "
+                           "VALUES (?, ?, ?, ?, ?)", (row_id, partnership_id, district_id, first.isoformat(),
+                                                      last.isoformat() if last else None))
+    return row_id
+
+
+def end_partnership(store: Store, partnership_id: str, valid_to: date | str) -> None:
+    """End a partnership on ``valid_to`` (its last day: Babergh CSP on 31/03/2018, when Babergh joined Western
+    Suffolk CSP), with the districts and members it still had then, in one transaction. Refused for a day before
+    it began, or before a district or member joined it (that one would be dated wrong; nothing is changed)."""
+    row = store.one("SELECT name, valid_from FROM partnerships WHERE id = ?", (partnership_id,))
+    if row is None:
+        raise MembershipError("valid_to", "There is no such partnership.")
+    last = _membership_day(valid_to, "valid_to", "To")
+    if last is None:
+        raise MembershipError("valid_to", f"To: type {row['name']}'s last day (31/03/2018).")
+    begins = _day(row["valid_from"])
+    if begins and last < begins:
+        raise MembershipError("valid_to", f"To ({format_uk_date(last)}) is before {row['name']} began "
+                                          f"({format_uk_date(begins)}).")
+    for table, noun, join in (("partnership_districts", "district", "districts"),
+                              ("partnership_members", "member", "organisations")):
+        column = "district_id" if table == "partnership_districts" else "organisation_id"
+        for r in store.rows(f"SELECT x.name, t.valid_from FROM {table} t JOIN {join} x ON x.id = t.{column} "
+                            "WHERE t.partnership_id = ? AND t.valid_from > ?", (partnership_id, last.isoformat())):
+            raise MembershipError("valid_to", f"To ({format_uk_date(last)}) is before the {noun} {r['name']} joined "
+                                              f"{row['name']} ({format_uk_date(_day(r['valid_from']))}): type a "
+                                              "later day, or take that one out first.")
+    day = last.isoformat()
+    with store.transaction():
+        store.conn.execute("UPDATE partnerships SET valid_to = ? WHERE id = ?", (day, partnership_id))
+        for table in ("partnership_districts", "partnership_members"):
+            store.conn.execute(f"UPDATE {table} SET valid_to = ? WHERE partnership_id = ? AND (valid_to IS NULL OR "
+                               "valid_to > ?)", (day, partnership_id, day))
+
+
+def put_reference_rows(store: Store, saved: dict) -> None:
+    """Make a partnership (or district, organisation) and its rows what ``saved`` (reference_rows) holds: the undo
+    and redo of End partnership."""
+    row = saved["row"]  # updated in place: reviews, allocations and plans refer to it
+    with store.transaction():
+        store.conn.execute(f"UPDATE {saved['table']} SET " + ", ".join(f"{c} = ?" for c in row if c != "id")
+                           + " WHERE id = ?", [*(row[c] for c in row if c != "id"), row["id"]])
+        for table, rows in saved["children"].items():
+            store.conn.execute(f"DELETE FROM {table} WHERE partnership_id = ?", (row["id"],))
+            for child in rows:
+                _insert(store, table, child)
+
+
+def partnership_district_words(store: Store, partnership_id: str) -> str:
+    """The districts a partnership covers, each with the dates it was covered where they are not the partnership's
+    own: "Babergh (from 01/04/2018), Forest Heath, Mid Suffolk"."""
+    own = store.one("SELECT valid_from, valid_to FROM partnerships WHERE id = ?", (partnership_id,))
+    spans = []
+    for r in store.rows("SELECT d.name, pd.valid_from, pd.valid_to FROM partnership_districts pd JOIN districts d "
+                        "ON d.id = pd.district_id WHERE pd.partnership_id = ? ORDER BY d.name, pd.valid_from",
+                        (partnership_id,)):
+        same = own is not None and (r["valid_from"], r["valid_to"]) == (own["valid_from"], own["valid_to"])
+        dated = r["valid_from"] or r["valid_to"]
+        spans.append(r["name"] if same or not dated else
+                     f"{r['name']} ({_span_words(_day(r['valid_from']), _day(r['valid_to']))})")
+    return ", ".join(spans)
+
+
+def partnership_district_row(store: Store, row_id: str) -> dict | None:
+    """A partnership's district row as it stands (None when there is none), as put_partnership_district puts it."""
+    row = store.one("SELECT * FROM partnership_districts WHERE id = ?", (row_id,))
+    return dict(row) if row is not None else None
+
+
+def put_partnership_district(store: Store, row_id: str, row: dict | None) -> None:
+    """Make the row ``row_id`` what ``row`` holds, or take it away for None (undo and redo)."""
+    with store.transaction():
+        store.conn.execute("DELETE FROM partnership_districts WHERE id = ?", (row_id,))
+        if row is not None:
+            _insert(store, "partnership_districts", row)
 
 
 def _in_use(store: Store, checks: list[tuple[str, str]], value: str) -> list[str]:
@@ -787,16 +993,40 @@ def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
 
 def _known(store: Store, table: str, kind: str, name: str) -> AreaRef:
     text = (name or "").strip()
+    rows = store.rows(f"SELECT id, name FROM {table} ORDER BY name")
     row = store.one(f"SELECT id, name FROM {table} WHERE id = ?", (text,)) or \
-        find_typed(store.rows(f"SELECT id, name FROM {table} ORDER BY name"), text, lambda r: r["name"])
+        find_typed(rows, text, lambda r: r["name"]) or _loosely_typed(rows, text, lambda r: r["name"])
     if row is None:
-        known = ", ".join(r[0] for r in store.rows(f"SELECT name FROM {table} ORDER BY name"))
+        known = ", ".join(r["name"] for r in rows)
         if not known and kind == "partnership":  # a new file: say where a partnership comes from
             raise ReferenceError(f"There is no partnership called {text!r}: this file has none yet. Add it with "
                                  "its districts in the window (View > Districts, Partnerships and Partners…), or "
                                  "name the office's districts instead.")
-        raise ReferenceError(f"There is no {kind} called {text!r} (known: {known or 'none yet'}).")
+        meant = _meant(text, [r["name"] for r in rows])
+        raise ReferenceError(f"There is no {kind} called {text!r}{meant} (known: {known or 'none yet'}).")
     return AreaRef(row["id"], row["name"], kind)
+
+
+def _loose_key(name: str) -> str:
+    """A name with only its letters and digits: "Mid-Suffolk", "Kings Lynn" and "St. Edmundsbury" as councils
+    often write them are Mid Suffolk, King's Lynn and St Edmundsbury."""
+    return re.sub(r"[^0-9a-z]", "", typed_name_key(name))
+
+
+def _loosely_typed(candidates: Sequence, text: str, name_of):
+    """The one candidate whose name is ``text`` but for spaces, hyphens and punctuation; None for none or several."""
+    key = _loose_key(text)
+    found = [c for c in candidates if key and _loose_key(name_of(c)) == key]
+    return found[0] if len(found) == 1 else None
+
+
+def _meant(text: str, names: Iterable[str]) -> str:
+    """" (did you mean Ipswich?)" for a name typed a letter or two wrong ("Ipswitch"); "" when none is near."""
+    import difflib
+
+    spelled = {_loose_key(n): n for n in names}
+    near = difflib.get_close_matches(_loose_key(text), list(spelled), n=1, cutoff=0.8)
+    return f" (did you mean {spelled[near[0]]}?)" if near else ""
 
 
 def national_districts() -> list[tuple[str, str]]:
@@ -816,15 +1046,25 @@ def _known_district(store: Store, name: str, new: list[tuple[AreaRef, str]]) -> 
         find_typed(store.rows("SELECT id, name FROM districts ORDER BY name"), text, lambda r: r["name"])
     if row is not None:
         return AreaRef(row["id"], row["name"], "district")
-    for district, ons_code in national_districts():
-        if typed_name_key(text) == typed_name_key(district) or \
-                text.casefold() == reference_id("district", district).casefold():
-            area = AreaRef(reference_id("district", district), district, "district")
-            if area.id not in {a.id for a, _ in new}:
-                new.append((area, ons_code))
-            return area
-    raise ReferenceError(f"There is no district called {text!r}, in this file's reference data or among the "
-                         "current districts the police.uk import knows.")
+    national = national_districts()
+    found = next(((d, code) for d, code in national if typed_name_key(text) == typed_name_key(d)
+                  or text.casefold() == reference_id("district", d).casefold()), None)
+    if found is None:  # "Mid-Suffolk": the one district the file or the national list spells otherwise
+        own = store.rows("SELECT id, name FROM districts ORDER BY name")
+        row = _loosely_typed(own, text, lambda r: r["name"])
+        if row is not None:
+            return AreaRef(row["id"], row["name"], "district")
+        found = _loosely_typed(national, text, lambda d: d[0])
+    if found is not None:
+        district, ons_code = found
+        area = AreaRef(reference_id("district", district), district, "district")
+        if area.id not in {a.id for a, _ in new}:
+            new.append((area, ons_code))
+        return area
+    meant = _meant(text, [*(r[0] for r in store.rows("SELECT name FROM districts")), *(d for d, _ in national)])
+    raise ReferenceError(f"There is no district called {text!r}{meant}, in this file's reference data or among the "
+                         "current districts the police.uk import knows. Type its name as the council spells it (or "
+                         "tick it in File > Office Details…).")
 
 
 def county_doubt(store: Store, name: str) -> str:

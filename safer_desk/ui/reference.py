@@ -281,8 +281,10 @@ class DistrictsPage(_Page):
 
     def add(self) -> None:
         name = self.name_edit.text().strip()
-        if name and self.store.scalar("SELECT 1 FROM districts WHERE id = ?", (reference_id("district", name),)):
-            prompts.show_error(self, "Add district", f"There is already a district called {name}.")
+        held = self.store.scalar("SELECT name FROM districts WHERE id = ?", (reference_id("district", name),)) \
+            if name else None
+        if held:  # "Mid-Suffolk" typed where Mid Suffolk is: named as the list spells it
+            prompts.show_error(self, "Add district", f"There is already a district called {held}.")
             return
         store, code, county = self.store, self.code_edit.text().strip() or None, self.county_edit.text().strip() or None
         became = self.successor_combo.currentText().strip() or None
@@ -341,8 +343,7 @@ class PartnershipsPage(_Page):
     def __init__(self, dialog: "ReferenceDialog"):
         super().__init__(dialog, [
             Column("name", "Partnership"), Column("kind", "Kind"),
-            Column("districts", "Districts", get=lambda p: ", ".join(
-                d.name for d in ref.partnership_districts(dialog.session.store, p.id))),
+            Column("districts", "Districts", get=lambda p: ref.partnership_district_words(dialog.session.store, p.id)),
             Column("partners", "Statutory partners", get=lambda p: str(len(
                 ref.statutory_partners(dialog.session.store, p.id, date.today())))),
             Column("valid_from", "From", get=lambda p: _stored_day(p.valid_from), show=_uk),
@@ -371,7 +372,8 @@ class PartnershipsPage(_Page):
         self.form.addRow("From:", self.from_edit)
         self.form.addRow("To:", self.to_edit)
         self._add_members_panel()
-        self.keyboard([self.members_view, self.end_button, self.add_member_button, self.name_edit, self.kind_combo,
+        self.keyboard([self.members_view, self.end_button, self.add_member_button, self.add_district_button,
+                       self.end_partnership_button, self.name_edit, self.kind_combo,
                        self.district_list, self.member_list, self.from_edit, self.to_edit],
                       [self.add_button, self.remove_button])
 
@@ -387,11 +389,22 @@ class PartnershipsPage(_Page):
         self.end_button.setToolTip("End the selected member's membership on a date (its last day)")
         self.add_member_button = QPushButton("Add me&mber…", self)
         self.add_member_button.setToolTip("Add an organisation to the selected partnership from a date")
+        # A district joining from a date (Babergh in Western Suffolk CSP from 01/04/2018, when three became four):
+        # the partnership's figures count it from then, and not before.
+        self.add_district_button = QPushButton("Add dis&trict…", self)
+        self.add_district_button.setToolTip("Add a district to the selected partnership from a date")
         self.end_button.clicked.connect(self.end_membership)
         self.add_member_button.clicked.connect(self.add_member)
+        self.add_district_button.clicked.connect(self.add_district)
+        self.end_partnership_button = QPushButton("End part&nership…", self)
+        self.end_partnership_button.setToolTip("End the selected partnership on a date (its last day), with the "
+                                               "districts and members it had then")
+        self.end_partnership_button.clicked.connect(self.end_partnership)
         buttons = QVBoxLayout()
         buttons.addWidget(self.end_button)
         buttons.addWidget(self.add_member_button)
+        buttons.addWidget(self.add_district_button)
+        buttons.addWidget(self.end_partnership_button)
         buttons.addStretch(1)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -440,6 +453,8 @@ class PartnershipsPage(_Page):
     def _enable_member_buttons(self) -> None:
         writable = not self.dialog.session.read_only and self.partnership_id is not None
         self.add_member_button.setEnabled(writable)
+        self.add_district_button.setEnabled(writable)
+        self.end_partnership_button.setEnabled(writable)
         self.end_button.setEnabled(writable and self._selected_member() is not None)
 
     def _selected_member(self) -> ref.Membership | None:
@@ -509,6 +524,45 @@ class PartnershipsPage(_Page):
             "Add member", f"Add a member to {pname}", change, {"statutory": True}, {"statutory": statutory})
         statutory.setChecked(True)
         statutory.toggled.connect(lambda on, form=self.member_dialog.form: form.set_value("statutory", on))
+
+    def add_district(self) -> None:
+        pid, pname = self.partnership_id, self._partnership_name()
+        if not pid or not pname:
+            return
+        store, undo_stack, after = self.store, self.dialog.session.undo_stack, self.refresher()
+        names = {d.id: d.name for d in ref.list_districts(store)}
+
+        def change(parsed: dict) -> None:
+            district, first, last = parsed["district"], parsed["valid_from"], parsed["valid_to"]
+            push_snapshot_action(
+                undo_stack, f"Add {names.get(district, district)} to {pname} from {_uk(first)}", key=None,
+                snap=lambda k: (k, ref.partnership_district_row(store, k)),
+                restore=lambda snap: ref.put_partnership_district(store, *snap), absent=lambda k: (k, None),
+                action=lambda: ref.add_partnership_district(store, pid, district, first, last), after=after)
+
+        self._open_member_form(
+            [Field("district", "&District", FieldKind.CHOICE, required=True, choices=(("", ""), *names.items())),
+             Field("valid_from", "&From (the first day it covers it)", FieldKind.DATE, required=True),
+             Field("valid_to", "&To (blank: no end)", FieldKind.DATE)],
+            "Add district", f"Add a district to {pname} from a date", change)
+
+    def end_partnership(self) -> None:
+        pid, pname = self.partnership_id, self._partnership_name()
+        if not pid or not pname:
+            return
+        store, undo_stack, after = self.store, self.dialog.session.undo_stack, self.refresher()
+
+        def change(parsed: dict) -> None:
+            day = parsed["valid_to"]
+            push_snapshot_action(
+                undo_stack, f"End {pname} on {_uk(day)}", key=pid,
+                snap=lambda k: ref.reference_rows(store, "partnership", k),
+                restore=lambda snap: ref.put_reference_rows(store, snap), absent=lambda k: None,
+                action=lambda: ref.end_partnership(store, pid, day), after=after)
+
+        # CSPs date from 1998: one ended in 2010 is not a slip of the year.
+        self._open_member_form([Field("valid_to", "&To (its last day)", FieldKind.DATE, required=True, slip_years=30)],
+                               "End partnership", f"End {pname} (its districts and members end with it)", change)
 
     def reload(self) -> None:
         self.model.set_rows(ref.list_partnerships(self.store))

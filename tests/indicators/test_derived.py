@@ -154,7 +154,8 @@ def test_membership_that_changes_within_a_period_is_not_added_up(suffolk):
     assert svc.area_values(store, ind, WSCSP, FY18) == [4.0]
     assert svc.area_values(store, ind, WSCSP, FY19) == [3.0]
     # A partnership whose district joins in the middle of a year has no annual figure for that year.
-    ref.add_partnership(store, "Mid-year CSP", districts=["Babergh"], valid_from="2018-04-01")
+    # kind "other": Babergh is in Western Suffolk CSP then, and a district is in one CSP at a time
+    ref.add_partnership(store, "Mid-year CSP", kind="other", districts=["Babergh"], valid_from="2018-04-01")
     ref.add_partnership(store, "Mid-year CSP", districts=["Ipswich"], valid_from="2018-10-01")
     derived = svc.derive_figures(store, ind, "partnership:mid-year-csp", [FY18.label])[FY18.label]
     assert derived.figure is None and "membership changed within the period (Ipswich)" in derived.reason
