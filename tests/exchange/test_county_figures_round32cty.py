@@ -38,7 +38,6 @@ def test_the_county_figure_and_the_crimes_police_uk_placed_in_no_district_of_it(
     from safer_desk.presenters.indicators import IndicatorsPresenter
     from safer_desk.services import indicators as svc
     from safer_desk.services.report import build_report
-    from safer_desk.services.reference import set_office_name
     from safer_desk.storage.store import open_store
 
     store = open_store(county_file[0], read_only=True)
@@ -77,7 +76,6 @@ def test_the_merge_tells_the_lead_the_county_file_is_called_after_its_file(count
     """`merge` made COUNTY.sqlite, called "COUNTY" (its file name) until named: the board report then said "Prepared
     by COUNTY". The merge says so and how to name it; once named, it says nothing more, and the report names it."""
     from safer_desk.services.report import build_report
-    from safer_desk.services.reference import set_office_name
     from safer_desk.storage.store import open_store
 
     county, out = county_file
