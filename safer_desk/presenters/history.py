@@ -18,7 +18,7 @@ from datetime import date, datetime, timezone, tzinfo
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from safer_desk.domain.allocation import format_fraction, format_number, format_weight, percent_text
 from safer_desk.domain.budgets import DEFAULT_SIGN, STATUS_WORDS
@@ -1000,9 +1000,9 @@ class VictimLevel:
             return values.get("table_name") in self.private
         return False
 
-    def _references(self, entries: Sequence[AuditEntry]) -> list[str]:
-        """The pseudonymous references the action's victim-level rows had (to leave out of its name)."""
-        out: list[str] = []
+    def _private_values(self, entries: Sequence[AuditEntry]) -> Iterator[tuple[AuditEntry, dict]]:
+        """Each victim-level entry of an action with its row's values: as written or removed, and as known from the
+        trail's other entries for the row."""
         for e in entries:
             if not self._private(e):
                 continue
@@ -1010,6 +1010,12 @@ class VictimLevel:
             fact = self.n.facts.get((e.table_name, str(e.row_id)))
             for key, value in (fact.values.items() if fact else ()):
                 values.setdefault(key, value)
+            yield e, values
+
+    def _references(self, entries: Sequence[AuditEntry]) -> list[str]:
+        """The pseudonymous references the action's victim-level rows had (to leave out of its name)."""
+        out: list[str] = []
+        for e, values in self._private_values(entries):
             if e.table_name == "illustrative_marks":
                 values = {"referral_id": _mark_row_id(values.get("row_id"))}
             referral = self.n.facts.get(("fund_referrals", str(values.get("referral_id"))))
@@ -1023,13 +1029,7 @@ class VictimLevel:
         """The amounts of the action's victim-level rows as an action's name says them ("Delete Door chain (£25) for
         TH-2026-099 …": the spend on one victim), to leave out of its name."""
         pence: set[int] = set()
-        for e in entries:
-            if not self._private(e):
-                continue
-            values = dict(_json_values(e.new_value if e.action == "insert" else e.old_value) or {})
-            fact = self.n.facts.get((e.table_name, str(e.row_id)))
-            for key, value in (fact.values.items() if fact else ()):
-                values.setdefault(key, value)
+        for e, values in self._private_values(entries):
             if e.action == "update" and str(e.column_name).endswith("_pence"):
                 values.update({"old_pence": e.old_value, "new_pence": e.new_value})
             pence.update(int(v) for k, v in values.items() if k.endswith("_pence") and _is_whole(v))
