@@ -25,12 +25,17 @@ TODAY = date(2018, 9, 1)
 UNDER_WAY = "WSCSP-DHR-2017-02"  # notified 13/11/2017, no costs yet
 
 
+def under_way_reviews(store) -> DhrPresenter:
+    """The Reviews page's presenter on the example, the review under way chosen."""
+    p = DhrPresenter(store, perform=ActionLog(), today=lambda: TODAY)
+    p.reload()
+    p.select(dhr.case_id_by_reference(store, UNDER_WAY))
+    return p
+
+
 @pytest.fixture
 def reviews(demo_store):
-    p = DhrPresenter(demo_store, perform=ActionLog(), today=lambda: TODAY)
-    p.reload()
-    p.select(dhr.case_id_by_reference(demo_store, UNDER_WAY))
-    return p
+    return under_way_reviews(demo_store)
 
 
 def amounts(store) -> list[int]:

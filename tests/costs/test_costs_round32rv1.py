@@ -6,28 +6,14 @@ date before the notification are asked about in the one Save, and the next Save 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from safer_desk.presenters.actions import ActionLog
-from safer_desk.presenters.dhr import DhrPresenter
-from safer_desk.services import dhr
-
-TODAY = date(2018, 9, 1)
-UNDER_WAY = "WSCSP-DHR-2017-02"  # notified 13/11/2017, no costs yet
+from tests.costs.test_costs_round32cst import UNDER_WAY, amounts, under_way_reviews
 
 
 @pytest.fixture
 def reviews(demo_store):
-    p = DhrPresenter(demo_store, perform=ActionLog(), today=lambda: TODAY)
-    p.reload()
-    p.select(dhr.case_id_by_reference(demo_store, UNDER_WAY))
-    return p
-
-
-def amounts(store) -> list[int]:
-    return [line["amount_pence"] for line in dhr.cost_lines(store, dhr.case_id_by_reference(store, UNDER_WAY))]
+    return under_way_reviews(demo_store)
 
 
 def test_a_review_with_no_notification_date_asks_nothing_about_an_early_invoice(reviews, demo_store):
