@@ -7,13 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
 from tests.indicators.test_copy_round25 import copied_summary_row
 from tests.indicators.test_indicators_round25 import copied_grid_row
+from tests.indicators.test_no_figure_round32ind import FY16, PLYMOUTH, _tab
 
-FY16 = FinancialYear(2016)
-PLYMOUTH = "district:plymouth"
 HATE = "indicator:level-two-ist-incidents-reported"  # the trajectory 55, 108, 162, 214 … 640; higher is better
 SATISFACTION = "indicator:level-two-ist-incidents-satisfaction"  # a percentage: 9/9, 16/18, 8/9, 12/14, 6/8, 9/10
 
@@ -22,14 +20,6 @@ def _without(store, indicator_id: str, period: str) -> None:
     with store.transaction():
         store.execute_counted("indicator_values", "delete", "DELETE FROM indicator_values WHERE indicator_id = ? AND "
                               "area_id = ? AND period = ?", (indicator_id, PLYMOUTH, period))
-
-
-def _tab(demo_window, indicator: str):
-    tab = demo_window.show_tab("indicators")
-    tab.select_area(PLYMOUTH)
-    tab.select_year(FY16)
-    tab.select_indicator(indicator)
-    return tab
 
 
 def test_last_year_s_cumulative_adds_the_same_months_as_this_year_s(demo_window):
