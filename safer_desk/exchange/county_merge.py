@@ -586,11 +586,15 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
         # Example office … not registered for Example office" reads as nonsense.
         registered = {k.office_id: k.office_name for k in keys if k.office_id != m.office_id}
         in_merge = {o[0]: o for o in signing_in_merge if o[0] not in registered and o[0] != m.office_id}
-        same_name = m.office_name in registered.values() or any(o[1] == m.office_name for o in in_merge.values())
+        # Names alike but for capitals or spaces ("BABERGH OFFICE", a file made again) read as the same office too.
+        def alike(name: str) -> bool:
+            return " ".join(name.split()).casefold() == " ".join(m.office_name.split()).casefold()
+
+        same_name = any(alike(name) for name in registered.values()) or any(alike(o[1]) for o in in_merge.values())
         this = f"the office of {path.name}" if same_name else m.office_name
 
         def who(name: str, file_name: str = "") -> str:
-            if name != m.office_name:
+            if not alike(name):
                 return name
             return "another office of that name" + (f", whose file {file_name} is in this same merge" if file_name
                                                     else " (registered at the county)")
@@ -600,7 +604,7 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
         if not accepted_for(accept_keys, m.key_fingerprint, m.office_id):
             office_keys: list[str] = []  # the keys registered for the office itself: said when it has any
             if others:
-                senders = sorted({o[1] for o in in_merge.values() if o[1] != m.office_name})
+                senders = sorted({o[1] for o in in_merge.values() if not alike(o[1])})
                 also = "".join([
                     f"; {', '.join(senders)} {'send files' if len(senders) > 1 else 'sends a file'} signed with it "
                     "in this same merge" if senders else "",

@@ -196,17 +196,62 @@ def _shown_rows(sheet) -> Iterator[tuple]:
     return (tuple(_shown(c) for c in row) for row in sheet.iter_rows())
 
 
+# A number as a sheet gives one: 12, "1,234", "88.5%", "£3,250", "(2,442)".
+_FIGURE_LIKE = re.compile(r"^\(?[-+]?£?\s*(?:\d[\d,]*)?\.?\d+\s*%?\)?$")
+
+
+def _has_figures(sheet) -> bool:
+    """Whether a sheet with the headings gives a figure under them: a guidance sheet (the headings, then what each
+    column holds) or an empty template gives none, and is not a second sheet of figures."""
+    header, body = find_headings(_shown_rows(sheet), _is_heading)
+    columns = [i for i, name in enumerate(_normalise(header)) if name in FIGURES]
+    return any(i < len(cells) and (isinstance(cells[i], (int, float)) and not isinstance(cells[i], bool)
+                                   or _FIGURE_LIKE.match(str(cells[i] or "").strip()))
+               for _, cells in body for i in columns)
+
+
 # A row a sheet hides (Excel's Hide, or a filter), as its XML says it: <row r="3" hidden="1" …>.
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*\bhidden="(?:1|true)"')
+_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b([^>]*)>')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+
+
+def _sheet_part(z: zipfile.ZipFile, title: str) -> str | None:
+    """The name of the part holding the sheet called title (xl/worksheets/sheet2.xml), or None if not found."""
+    import posixpath
+    from xml.etree import ElementTree
+
+    try:
+        book = ElementTree.fromstring(z.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError):
+        return None
+    rel_id = next((v for e in book.iter() if e.tag.endswith("}sheet") and e.get("name") == title
+                   for k, v in e.attrib.items() if k.endswith("}id")), None)
+    target = next((e.get("Target") for e in rels.iter() if e.get("Id") == rel_id), None) if rel_id else None
+    if not target:
+        return None
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
 
 
 def _hidden_rows(data: bytes, title: str) -> set[int]:
-    """The numbers of the rows a sheet hides. A read-only sheet keeps no row heights, so the workbook is read whole
-    (openpyxl's row_dimensions) only when one of its sheets' XML hides a row: most sheets hide nothing."""
+    """The numbers of the rows a sheet hides, read from the sheet's own XML (a read-only sheet keeps no row heights,
+    and loading the workbook whole for them took 8 s for ten sheets of 20,000 rows, a row hidden on any of them).
+    Where the sheet is not found so, the workbook is read whole (openpyxl's row_dimensions)."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        if not any(_HIDDEN_ROW.search(z.read(name)) for name in z.namelist()
-                   if name.startswith("xl/worksheets/") and name.endswith(".xml")):
-            return set()
+        part = _sheet_part(z, title)
+        names = [part] if part in z.namelist() else [name for name in z.namelist()
+                                                     if name.startswith("xl/worksheets/") and name.endswith(".xml")]
+        xml = {name: z.read(name) for name in names}
+    if not any(_HIDDEN_ROW.search(text) for text in xml.values()):
+        return set()
+    if part in xml:
+        hidden, number = set(), 0
+        for tag in _ROW_TAG.finditer(xml[part]):  # a row without its number follows the one before (as openpyxl)
+            number = int(m.group(1)) if (m := _ROW_NUMBER.search(tag.group(1))) else number + 1
+            if _HIDDEN_ROW.match(tag.group(0)):
+                hidden.add(number)
+        return hidden
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(data))
@@ -284,13 +329,16 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
             # them, and importing the first alone would leave the others out without a word.
             found = [sheet for sheet in wb.worksheets
                      if _is_heading(find_headings(_shown_rows(sheet), _is_heading)[0])]
+            if len(found) > 1:  # a guidance sheet or an empty template with the headings holds no figures
+                found = [sheet for sheet in found if _has_figures(sheet)] or found
             if len(found) > 1:
                 sheets = in_words([f"“{s.title}”" + (" (hidden)" if s.sheet_state != "visible" else "")
                                    for s in found])
                 raise ValuesFileError(f"{path.name} has figures on {len(found)} sheets ({sheets} each have the columns "
                                       "indicator, area and period): Safer Desk imports the figures of one sheet, and "
                                       "would leave the others out. Copy them onto one sheet, one below the other, or "
-                                      "save each sheet as a workbook of its own and import each.")
+                                      "save each sheet as a workbook of its own and import each; a sheet whose "
+                                      "figures are not to be imported (old ones, or examples) can be deleted instead.")
             if found:
                 header, body = find_headings(_shown_rows(found[0]), _is_heading)
                 rows = _unsaved_formulas(data, found[0].title, header, _rows_from(path, header, body))

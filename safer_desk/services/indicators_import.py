@@ -160,11 +160,30 @@ def _closest_indicator(store: Store, name: str) -> str:
     import difflib
 
     names = {r["name"].lower(): r["name"] for r in store.rows("SELECT name FROM indicators")}
-    close = difflib.get_close_matches(name.lower(), list(names), n=1, cutoff=0.7)
+    close = [c for c in difflib.get_close_matches(name.lower(), list(names), n=3, cutoff=0.7) if _slip_of(name, c)]
     if not close:
         return " (add it first)"
     return (f": did you mean “{names[close[0]]}”? Write the indicator's name as the file has it (or add it first, if "
             "it is another)")
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _slip_of(name: str, meant: str) -> bool:
+    """Whether a name differs from the one meant only by slips and shortenings ("Burglery", "Hate crimes", "excl.
+    DA"), not by a word or number of its own: "Robbery of personal property" is another indicator than "Robbery of
+    business property", and NI 32 than NI 30, however alike they read."""
+    import difflib
+
+    said, known = set(_WORD.findall(name.lower())), set(_WORD.findall(meant.lower()))
+    for word in said - known:
+        if word.isdigit():
+            return False
+        if len(word) >= 4 and not any(k.startswith(word) or difflib.SequenceMatcher(None, word, k).ratio() >= 0.75
+                                      for k in known - said):
+            return False
+    return True
 
 
 def _find_area(store: Store, name: str) -> tuple[str, str, str] | None:
