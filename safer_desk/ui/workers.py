@@ -11,7 +11,8 @@ import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QWidget
 
 from safer_desk.services.progress import Cancelled
@@ -139,12 +140,16 @@ class Task(QObject):
     def _finish(self) -> None:
         self.running = False
         _RUNNING.discard(self)
+        if not shiboken6.isValid(self):  # deleted with its parent (a window closed) while its thread ran on
+            return
         if self._dialog is not None:
             self._dialog.work_done = True
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None
-        QTimer.singleShot(0, self.deleteLater)
+        # Deleted once control is back in the event loop; a pending deletion goes with the task if its parent is
+        # deleted first (a timer calling deleteLater then raised "Internal C++ object (Task) already deleted").
+        self.deleteLater()
 
 
 def run_task(fn: WorkFn, *, on_success: Callable[[Any], None] | None = None,

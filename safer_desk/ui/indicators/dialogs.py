@@ -131,7 +131,7 @@ class ImportFiguresDialog(QDialog):
         """Closed (Cancel, Esc) before the preview came: its reading stops, and nothing opens."""
         if self.preview is None:
             self._dropped = True
-            if self.task is not None:
+            if self.task is not None and shiboken6.isValid(self.task):  # a reading that failed has gone already
                 self.task.cancel()
 
     def show_preview(self, preview) -> None:
