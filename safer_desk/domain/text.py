@@ -113,6 +113,16 @@ def find_typed(candidates: Iterable[T], name: str, name_of: Callable[[T], str]) 
     return next((c for c in candidates if typed_name_key(name_of(c)) == key), None)
 
 
+def close_names(text: str, names: Iterable[str], *, cutoff: float, key: Callable[[str], str] = str.casefold,
+                n: int = 1) -> list[str]:
+    """The names most like ``text`` compared by ``key`` (difflib's ratio at least ``cutoff``), best first, as spelt
+    in ``names``: the "did you mean Ipswich?" of a name typed a letter or two wrong."""
+    import difflib
+
+    spelled = {key(name): name for name in names}
+    return [spelled[k] for k in difflib.get_close_matches(key(text), list(spelled), n=n, cutoff=cutoff)]
+
+
 def ranges_text(items: Iterable[T], follows: Callable[[T, T], bool], label: Callable[[T], str]) -> str:
     """"Apr-19 to Dec-19, Feb-20": sorted items in runs (b follows a when ``follows(a, b)``), each run as its
     first and last label, a run of one as its label."""

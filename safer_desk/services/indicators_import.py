@@ -12,7 +12,7 @@ from safer_desk.domain.checks import percentage_slip
 from safer_desk.domain import indicators as dom
 from safer_desk.domain.indicators import IndicatorError, format_number
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import counted, in_words
+from safer_desk.domain.text import close_names, counted, in_words
 from safer_desk.exchange.indicator_import import LongRow, read_long_rows
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
@@ -157,13 +157,11 @@ def _number(indicator: svc.Indicator, text: str, row: str) -> float | None:
 def _closest_indicator(store: Store, name: str) -> str:
     """": did you mean “…”? (…)" naming the indicator a name was most likely meant as ("Violence with injury (excl.
     DA)" for "… (excluding domestic abuse)"), or " (add it first)" when none is close."""
-    import difflib
-
-    names = {r["name"].lower(): r["name"] for r in store.rows("SELECT name FROM indicators")}
-    close = [c for c in difflib.get_close_matches(name.lower(), list(names), n=3, cutoff=0.7) if _slip_of(name, c)]
+    names = [r["name"] for r in store.rows("SELECT name FROM indicators")]
+    close = [c for c in close_names(name, names, cutoff=0.7, key=str.lower, n=3) if _slip_of(name, c)]
     if not close:
         return " (add it first)"
-    return (f": did you mean “{names[close[0]]}”? Write the indicator's name as the file has it (or add it first, if "
+    return (f": did you mean “{close[0]}”? Write the indicator's name as the file has it (or add it first, if "
             "it is another)")
 
 

@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 from safer_desk.domain.ids import new_id, reference_id, slug
 from safer_desk.domain.indicators import period_kind
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
-from safer_desk.domain.text import counted, find_typed, in_words, ranges_text, typed_name_key
+from safer_desk.domain.text import close_names, counted, find_typed, in_words, ranges_text, typed_name_key
 from safer_desk.services.district_counties import county_of_district, national_counties
 from safer_desk.storage.store import Store
 
@@ -1022,11 +1022,8 @@ def _loosely_typed(candidates: Sequence, text: str, name_of):
 
 def _meant(text: str, names: Iterable[str]) -> str:
     """" (did you mean Ipswich?)" for a name typed a letter or two wrong ("Ipswitch"); "" when none is near."""
-    import difflib
-
-    spelled = {_loose_key(n): n for n in names}
-    near = difflib.get_close_matches(_loose_key(text), list(spelled), n=1, cutoff=0.8)
-    return f" (did you mean {spelled[near[0]]}?)" if near else ""
+    near = close_names(text, names, cutoff=0.8, key=_loose_key)
+    return f" (did you mean {near[0]}?)" if near else ""
 
 
 def national_districts() -> list[tuple[str, str]]:
@@ -1079,11 +1076,8 @@ def county_doubt(store: Store, name: str) -> str:
     known = set(county_names(store)) | set(national_counties())
     if typed_name_key(name) in {typed_name_key(k) for k in known}:
         return ""
-    import difflib
-
-    near = difflib.get_close_matches(name.casefold(), {k.casefold(): k for k in known}, n=1, cutoff=0.75)
-    spelled = {k.casefold(): k for k in known}
-    hint = f" (did you mean {spelled[near[0]]}?)" if near else ""
+    near = close_names(name, sorted(known), cutoff=0.75)
+    hint = f" (did you mean {near[0]}?)" if near else ""
     return (f"no district in this file or in the list of English districts lies in a county called “{name}”{hint}: "
             "its figures are worked out from the districts filed under it.")
 
