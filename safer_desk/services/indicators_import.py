@@ -12,7 +12,7 @@ from safer_desk.domain.checks import percentage_slip
 from safer_desk.domain import indicators as dom
 from safer_desk.domain.indicators import IndicatorError, format_number
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import close_names, counted, in_words
+from safer_desk.domain.text import close_names, counted, in_words, looks_like_total_line
 from safer_desk.exchange.indicator_import import LongRow, read_long_rows
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
@@ -124,13 +124,15 @@ _NO_FIGURE = {"-": "no figure", "–": "no figure", "—": "no figure", "n/a": "
               "n/k": "not known", "nk": "not known", "*": "a small number held back", "**": "a small number held back",
               "..": "not available", "tbc": "to be confirmed", "x": "not available or held back"}
 _PER = re.compile(r"\bper\s+(\d{1,3}(?:,\d{3})*|\d+)\s*$", re.IGNORECASE)  # "12.3 per 1,000": a rate
-# What a totals row or column of a sheet laid out for reading says in place of an indicator, area or period.
-_TOTALS = {"total", "totals", "grand total", "sum", "ytd", "year to date", "year-to-date", "ytd total"}
+# A sheet's totals row in words of its own, beside those any table's total line has (domain.text).
+_TOTALS_ALSO = {"sum", "ytd", "year to date", "year-to-date"}
 
 
 def _totals_row(f: dict[str, str]) -> str | None:
-    """The word that makes a row a sheet's total ("Total" in place of an indicator, area or period), or None."""
-    return next((f[n] for n in ("indicator", "area", "period") if f.get(n, "").strip(" :").lower() in _TOTALS), None)
+    """The word that makes a row a sheet's total ("Total" or "YTD" in place of an indicator, area or period), or
+    None."""
+    return next((f[n] for n in ("indicator", "area", "period") if looks_like_total_line(f.get(n, ""))
+                 or f.get(n, "").strip(" :").lower() in _TOTALS_ALSO), None)
 
 
 def _number(indicator: svc.Indicator, text: str, row: str) -> float | None:
