@@ -771,8 +771,7 @@ class IndicatorsPresenter(ScreenPresenter):
         if not v.is_derived:
             return ""
         from safer_desk.exchange.police_uk import ALL_CRIME
-        from safer_desk.services.police_import import crime_indicator_id
-        from safer_desk.services.report_sections.indicators import unplaced_crime_words
+        from safer_desk.services.police_import import crime_indicator_id, unplaced_crime_words
 
         area = svc.find_area(self.store, v.area_id)
         if area is None or area.kind != "county" or v.indicator.id != crime_indicator_id(ALL_CRIME):

@@ -198,7 +198,8 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
                note: str) -> ReportTable | None:
     from safer_desk.domain.indicators import format_value
     from safer_desk.services import indicators as svc
-    from safer_desk.services.report_sections.indicators import latest_report_year, unplaced_crime_words
+    from safer_desk.services.police_import import unplaced_crime_words
+    from safer_desk.services.report_sections.indicators import latest_report_year
 
     if not columns:
         return None

@@ -22,6 +22,7 @@ from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted, in_words, ranges_text
 from safer_desk.services import indicators as svc
 from safer_desk.services.illustrative import illustrative_rows
+from safer_desk.services.police_import import unplaced_crime_words
 from safer_desk.services.report_model import ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
@@ -180,55 +181,6 @@ def not_derived_words(store: Store, area: svc.Area, year: FinancialYear, rows: l
             f"has a figure: {'; '.join(gaps)}."
             + (" Police.uk lists no row for a crime type a district had none of in a month, so these may be months "
                "with none." if police else ""))
-
-
-def unplaced_crime_words(store: Store, area: svc.Area, rows: list[svc.SummaryRow]) -> str:
-    """A county's all crime figure against its force's police.uk total: "Suffolk's all crime figure (32,948,
-    Apr-25 to Dec-25) counts the crimes police.uk places in its districts. Suffolk Constabulary's police.uk files
-    for those months hold 33,605: 217 more that police.uk could not place in any area …". A county's figures are
-    its districts' (DESIGN §3): crimes with no location and those placed in districts outside it are in none of
-    them, so a board officer checking the force's total finds a gap, said here. "" when the figure is not made of
-    police.uk counts alone (a typed district figure), or nothing is left out."""
-    from safer_desk.exchange.county_merge import OWN_AREA_SHARE
-    from safer_desk.exchange.police_uk import ALL_CRIME, ANTI_SOCIAL
-    from safer_desk.services.police_import import crime_indicator_id
-
-    row = next((r for r in rows if r.indicator.id == crime_indicator_id(ALL_CRIME)), None)
-    if row is None or row.view.ytd is None:
-        return ""
-    v = row.view
-    months: dict[str, tuple[str, ...]] = {}  # each derived month to date, with the districts it is made of
-    for i in range(v.periods_to_date):
-        d = v.derived[i] if i < len(v.derived) else None
-        if d is not None and d.figure is not None and v.sources[i] is not None and v.sources[i].kind == "derived":
-            months[v.periods[i]] = d.membership.districts
-    if not months or len(months) != sum(f is not None for f in v.this_year[:v.periods_to_date]):
-        return ""
-    shown = sum(f.value for f in v.this_year[:v.periods_to_date] if f is not None)
-    by_force: dict[str, list[int]] = {}  # force -> [in the county's districts, in no area, elsewhere]
-    for month, districts in months.items():
-        counts: dict[str, list[int]] = {}
-        for force, area_id, n in store.rows(
-                "SELECT force, area_id, sum(count) FROM _police_counts WHERE month = ? AND crime_type <> ? "
-                "GROUP BY force, area_id", (month, ANTI_SOCIAL)):
-            part = 0 if area_id in districts else 1 if area_id == svc.UNKNOWN_AREA_ID else 2
-            counts.setdefault(force, [0, 0, 0])[part] += n
-        for force, (inside, unknown, elsewhere) in counts.items():
-            if inside * OWN_AREA_SHARE >= inside + unknown + elsewhere:  # the county's own force (not a neighbour's)
-                for i, n in enumerate((inside, unknown, elsewhere)):
-                    by_force.setdefault(force, [0, 0, 0])[i] += n
-    inside, unknown, elsewhere = (sum(c[i] for c in by_force.values()) for i in range(3))
-    if inside != shown or not (unknown or elsewhere):
-        return ""  # a figure typed at a district, or nothing left out: no gap to explain
-    when = ranges_text([v.periods.index(m) for m in months], lambda a, b: b == a + 1, v.labels.__getitem__)
-    files = in_words([f"{force}'s" for force in sorted(by_force)])
-    left = [f"{unknown:,} that police.uk could not place in any area (no location given: “Unknown area”)"] \
-        if unknown else []
-    left += [f"{elsewhere:,} it placed in districts outside {area.name} (in those areas' figures)"] if elsewhere else []
-    return (f"{area.name}'s all crime figure ({v.indicator.format(shown)}, {when}) is the sum of its districts': the "
-            f"crimes police.uk places in them. {files} police.uk files for those months hold "
-            f"{inside + unknown + elsewhere:,} crimes, of which these are not in {area.name}'s figure: "
-            f"{' and '.join(left)}.")
 
 
 def _other_forces_words(area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow],
