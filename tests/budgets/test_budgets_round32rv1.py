@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.budgets import BudgetsPresenter
+from tests.budgets.test_budgets_round32bud import _figures, _row
 
 YEARS = ("2011/12", "2012/13", "2013/14", "2014/15")
 
@@ -30,14 +31,6 @@ def _plan(store):
         for label in lines:
             assert p.add_line(p.added_section, label), p.error
     return p
-
-
-def _row(p, label):
-    return next(i for i, r in enumerate(p.rows) if r.label == label)
-
-
-def _figures(p, label):
-    return [c.text for c in p.rows[_row(p, label)].cells]
 
 
 def test_every_negative_grant_in_a_block_is_named_in_the_one_question(store):
