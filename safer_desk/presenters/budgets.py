@@ -333,6 +333,13 @@ class BudgetsPresenter(ScreenPresenter):
             return self._refused("Choose the line's figure the first copied figure goes in (a cell of a line, under "
                                  "its year; or the line's name, for rows copied with their names), then paste: "
                                  "nothing was pasted.")
+        year_names = {typed_name_key(column.label): column.label for column in columns}
+        heading = [year_names.get(typed_name_key(c)) for c in (rows[0][1:] if with_names else rows[0]) if c] \
+            if rows else []
+        if heading and all(heading):  # the sheet's heading row copied with the figures
+            return self._refused(f"The first row copied is the plan's years ({_from_to(heading[0], heading[-1])}), "
+                                 "not figures: nothing was pasted. Copy the lines' figures without the heading row, "
+                                 "and paste again.")
         lines = [r for r in self.rows[start:] if r.kind == "line" and r.section_id == row.section_id]
         section = next((s.name for s in self.view.plan.sections if s.id == row.section_id), "")
         if len(rows) > len(lines):

@@ -383,7 +383,7 @@ class PlanView(DataTableView):
         table = parse_tsv(clipboard.text() or "", keep_blank_rows=True)  # an empty row keeps its line, as in Excel
         if not why_none and model.presenter.is_block(table):
             position = model.plan_column(at.column()) if at.isValid() and at.column() in model.year_columns else None
-            model.presenter.paste_block(at.row() if at.isValid() else -1, position, table,
+            model.presenter.paste_block(self._block_start(at), position, table,
                                         with_names=at.isValid() and at.column() == 0)
             return
         editable = at.isValid() and bool(model.flags(at) & Qt.ItemFlag.ItemIsEditable)
@@ -397,6 +397,19 @@ class PlanView(DataTableView):
             model.setData(at, text)
         finally:
             model.typed_in = False
+
+    def _block_start(self, at: QModelIndex) -> int:
+        """The row a block goes in from: as in Excel, the first of the chosen rows the current cell is among (chosen
+        top to bottom, the current cell ends on the last); the current row otherwise."""
+        if not at.isValid():
+            return -1
+        rows = self._selected_rows()
+        if at.row() not in rows:
+            return at.row()
+        first = at.row()
+        while first - 1 in rows:  # the run of chosen rows the current one is in
+            first -= 1
+        return first
 
     def keyPressEvent(self, event) -> None:
         # Ctrl+V reaching the grid itself (Edit > Paste's shortcut not taken first), as the other grids take it.
