@@ -389,6 +389,22 @@ def _one_csp_at_a_time(store: Store, partnership_id: str, district_id: str, firs
     """A district is in one community safety partnership at a time (Babergh CSP, then Western Suffolk CSP from
     2018): in two, each partnership's figures, allocation and reviews would count it. A county board overlays the
     CSPs and is not checked."""
+    for row, begins, ends in _other_csps(store, partnership_id, district_id, first, last)[:1]:
+        name = store.scalar("SELECT name FROM partnerships WHERE id = ?", (partnership_id,))
+        span = f"from {format_uk_date(begins)} with no end" if begins and not ends else _span_words(begins, ends)
+        raise ReferenceError(
+            f"{row['district']} is in {row['name']} {span}: a district is in one community safety partnership "
+            f"at a time, so {name} cannot cover it then as well. End {row['name']} on its last day first "
+            "(Partnerships, End partnership…), or date it into "
+            f"{name} from after then, or leave it out (a partnership of kind \"county board\" may cover the "
+            "districts of several CSPs).")
+
+
+def _other_csps(store: Store, partnership_id: str, district_id: str, first: date | None,
+                last: date | None) -> list[tuple]:
+    """The other community safety partnerships' cover of a district on any day from ``first`` to ``last``, as
+    (row, its first day, its last day), earliest first."""
+    found = []
     for row in store.rows(
             "SELECT p.name, p.valid_from AS p_from, p.valid_to AS p_to, pd.valid_from, pd.valid_to, d.name AS district "
             "FROM partnership_districts pd JOIN partnerships p ON p.id = pd.partnership_id "
@@ -397,14 +413,8 @@ def _one_csp_at_a_time(store: Store, partnership_id: str, district_id: str, firs
         begins = max(filter(None, (_day(row["p_from"]), _day(row["valid_from"]))), default=None)
         ends = min(filter(None, (_day(row["p_to"]), _day(row["valid_to"]))), default=None)
         if _overlaps(begins, ends, first, last):
-            name = store.scalar("SELECT name FROM partnerships WHERE id = ?", (partnership_id,))
-            span = f"from {format_uk_date(begins)} with no end" if begins and not ends else _span_words(begins, ends)
-            raise ReferenceError(
-                f"{row['district']} is in {row['name']} {span}: a district is in one community safety partnership "
-                f"at a time, so {name} cannot cover it then as well. End {row['name']} on its last day first "
-                "(Partnerships, End partnership…), or date it into "
-                f"{name} from after then, or leave it out (a partnership of kind \"county board\" may cover the "
-                "districts of several CSPs).")
+            found.append((row, begins, ends))
+    return sorted(found, key=lambda f: f[1] or date.min)
 
 
 def list_districts(store: Store) -> list[District]:
@@ -616,8 +626,10 @@ def add_partnership_district(store: Store, partnership_id: str, district_id: str
 def end_partnership(store: Store, partnership_id: str, valid_to: date | str) -> None:
     """End a partnership on ``valid_to`` (its last day: Babergh CSP on 31/03/2018, when Babergh joined Western
     Suffolk CSP), with the districts and members it still had then, in one transaction. Refused for a day before
-    it began, or before a district or member joined it (that one would be dated wrong; nothing is changed)."""
-    row = store.one("SELECT name, valid_from FROM partnerships WHERE id = ?", (partnership_id,))
+    it began, or before a district or member joined it (that one would be dated wrong; nothing is changed). Ended
+    already on an earlier day (typed wrong), the districts and members that ended with it end with it on the new
+    day; refused for a district another CSP covers by then."""
+    row = store.one("SELECT name, valid_from, valid_to, kind FROM partnerships WHERE id = ?", (partnership_id,))
     if row is None:
         raise MembershipError("valid_to", "There is no such partnership.")
     last = _membership_day(valid_to, "valid_to", "To")
@@ -635,12 +647,28 @@ def end_partnership(store: Store, partnership_id: str, valid_to: date | str) -> 
             raise MembershipError("valid_to", f"To ({format_uk_date(last)}) is before the {noun} {r['name']} joined "
                                               f"{row['name']} ({format_uk_date(_day(r['valid_from']))}): type a "
                                               "later day, or take that one out first.")
-    day = last.isoformat()
+    day, ended = last.isoformat(), _day(row["valid_to"])
+    later = ended is not None and last > ended  # its districts and members that ended with it run on to ``last``
+    if later and row["kind"] == "csp":
+        for r in store.rows("SELECT district_id, valid_from FROM partnership_districts WHERE partnership_id = ? AND "
+                            "valid_to = ?", (partnership_id, ended.isoformat())):
+            for other, begins, _ in _other_csps(store, partnership_id, r["district_id"], ended + timedelta(days=1),
+                                                last)[:1]:
+                took = f"from {format_uk_date(begins)}" if begins else "then"
+                before = f" ({format_uk_date(begins - timedelta(days=1))})" if begins else ""
+                raise MembershipError("valid_to", f"To ({format_uk_date(last)}) would keep {other['district']} in "
+                                                  f"{row['name']} after {other['name']} took it ({took}): a district "
+                                                  "is in one community safety partnership at a time. Type "
+                                                  f"{row['name']}'s last day before then{before}, or correct the "
+                                                  "other's dates first.")
     with store.transaction():
         store.conn.execute("UPDATE partnerships SET valid_to = ? WHERE id = ?", (day, partnership_id))
         for table in ("partnership_districts", "partnership_members"):
             store.conn.execute(f"UPDATE {table} SET valid_to = ? WHERE partnership_id = ? AND (valid_to IS NULL OR "
                                "valid_to > ?)", (day, partnership_id, day))
+            if later:
+                store.conn.execute(f"UPDATE {table} SET valid_to = ? WHERE partnership_id = ? AND valid_to = ?",
+                                   (day, partnership_id, ended.isoformat()))
 
 
 def put_reference_rows(store: Store, saved: dict) -> None:
@@ -1009,8 +1037,8 @@ def _known(store: Store, table: str, kind: str, name: str) -> AreaRef:
 
 def _loose_key(name: str) -> str:
     """A name with only its letters and digits: "Mid-Suffolk", "Kings Lynn" and "St. Edmundsbury" as councils
-    often write them are Mid Suffolk, King's Lynn and St Edmundsbury."""
-    return re.sub(r"[^0-9a-z]", "", typed_name_key(name))
+    often write them are Mid Suffolk, King's Lynn and St Edmundsbury; "&" is "and" (Brighton & Hove)."""
+    return re.sub(r"[^0-9a-z]", "", typed_name_key(name).replace("&", "and"))
 
 
 def _loosely_typed(candidates: Sequence, text: str, name_of):
