@@ -963,7 +963,7 @@ def history_lines(store, *, limit: int = 500, tz: tzinfo | None = None) -> list[
     actions = service.actions(store, limit=limit)
     namer = Namer(store, (e for a in actions for e in a.entries), tz)
     describe = Describer(namer)
-    minimise = VictimLevel(namer, describe, set(CASE_NOTES))
+    minimise = VictimLevel(namer, describe, set(CASE_NOTES), (e for a in actions for e in a.entries))
     out = []
     costs: dict[str, dict] = {}  # each project's cost columns as they stood after the action being read
     for a in actions:
@@ -987,10 +987,21 @@ LEFT_OUT = "victim-level detail left out"
 class VictimLevel:
     """Says an action again without its victim-level detail (``HistoryLine.shared``)."""
 
-    def __init__(self, namer: Namer, describe: Describer, notes: set[tuple[str, str]]):
+    def __init__(self, namer: Namer, describe: Describer, notes: set[tuple[str, str]],
+                 entries: Iterable[AuditEntry] = ()):
         from safer_desk.storage.schema.costs import PRIVATE_TABLES
 
         self.n, self.describe, self.notes, self.private = namer, describe, notes, set(PRIVATE_TABLES)
+        # Every reference each referral had in the actions read: a spend line added before its referral's reference
+        # was corrected is named in its action by the reference it had then.
+        self.had: dict[str, set[str]] = {}
+        for e in entries:
+            if e.table_name != "fund_referrals":
+                continue
+            values = _json_values(e.new_value if e.action == "insert" else e.old_value) or {}
+            found = [values.get("reference")] if e.action != "update" else \
+                [e.old_value, e.new_value] if e.column_name == "reference" else []
+            self.had.setdefault(str(e.row_id), set()).update(str(r) for r in found if r not in (None, ""))
 
     def _private(self, e: AuditEntry) -> bool:
         if e.table_name in self.private:
@@ -1018,8 +1029,10 @@ class VictimLevel:
         for e, values in self._private_values(entries):
             if e.table_name == "illustrative_marks":
                 values = {"referral_id": _mark_row_id(values.get("row_id"))}
-            referral = self.n.facts.get(("fund_referrals", str(values.get("referral_id"))))
-            found = [values.get("reference"), referral.values.get("reference") if referral else None]
+            referral_id = str(e.row_id if e.table_name == "fund_referrals" else values.get("referral_id"))
+            referral = self.n.facts.get(("fund_referrals", referral_id))
+            found = [values.get("reference"), referral.values.get("reference") if referral else None,
+                     *sorted(self.had.get(referral_id, ()))]
             if e.action == "update" and e.column_name == "reference":
                 found += [e.old_value, e.new_value]
             out += [str(r) for r in found if r not in (None, "") and str(r) not in out]
@@ -1170,6 +1183,18 @@ def _in_a_cell(details: Sequence[str]) -> str:
                                 "export as CSV for every change"])
 
 
+def finds_by_victim_level(typed: Sequence[str], lines: Sequence[HistoryLine]) -> bool:
+    """Whether a filter typed (the search, a column's filter) finds one of the lines by its victim-level detail alone
+    (a referral's reference, a spend on one victim): an export leaving that detail out leaves the filter's words out
+    of its title too."""
+    for text in typed:
+        accept = filter_predicate(text=text)
+        if accept is not None and any(line.shared is not None and accept(line) and not accept(line.shared)
+                                      for line in lines):
+            return True
+    return False
+
+
 def victim_level_count(lines: Sequence[HistoryLine]) -> int:
     """How many of the lines hold victim-level detail (an export leaves it out unless asked)."""
     return sum(1 for line in lines if line.victim_level)
@@ -1218,4 +1243,5 @@ class HistoryPresenter:
 
     export = staticmethod(export)
     victim_level_count = staticmethod(victim_level_count)
+    finds_by_victim_level = staticmethod(finds_by_victim_level)
     filter_predicate = staticmethod(filter_predicate)

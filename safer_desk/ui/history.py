@@ -8,6 +8,8 @@ and the line chosen kept); closed, it reads nothing until it is shown again.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
@@ -256,7 +258,6 @@ class HistoryDialog(QDialog):
         chosen += [f"{word} {format_uk_date(day)}" for word, day in (("from", self.since.date()),
                                                                      ("to", self.until.date())) if day]
         said = shown_rows(self.proxy, "action", search=self.search.text(), chosen=chosen)
-        note = str(said) if said.hidden else ""
         private = self.presenter.victim_level_count(shown)
         # A file leaving the program minimises by default, as the export for the county does (DESIGN §5): Enter, Esc
         # or closing the question leaves the victim-level detail out.
@@ -267,6 +268,11 @@ class HistoryDialog(QDialog):
             "spend per referral, the notes' words) and says so in each of them.\n\nInclude that detail only when "
             "the file stays where the referrals themselves may be kept.",
             yes="Include it", no="Leave it out", cautious=True)
+        note = str(said) if said.hidden else ""
+        typed = [self.search.text(), *(self.proxy.column_filter(c) for c in range(len(COLUMNS)))]
+        if note and private and not victim_level and self.presenter.finds_by_victim_level(typed, shown):
+            # "search “TH-2026-099”" would name in the file's title the reference left out of its actions
+            note = str(replace(said, filters="its words left out with the victim-level detail"))
         target = export_to_chosen_file(self, "Export the history of changes", "history-of-changes.xlsx",
                                        lambda t: self.presenter.export(t, shown, said=note, victim_level=victim_level),
                                        failed="The history was not saved", refusals=(ValueError,))
