@@ -220,8 +220,8 @@ class DataTableView(CopiesSelection, QTableView):
         menu = QMenu(self)
         has_rows = bool(self._selected_rows())
         copy = menu.addAction("&Copy", lambda: self.copy_selection(with_header=False))
-        copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy_headings = menu.addAction("Copy with &Headings", lambda: self.copy_selection(with_header=True))
+        copy_headings.setShortcut(QKeySequence.StandardKey.Copy)  # what Ctrl+C (and Edit > Copy) copies
         for action in (copy, copy_headings):
             action.setEnabled(has_rows)
         if self.on_export is not None:
