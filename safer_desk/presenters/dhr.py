@@ -977,7 +977,84 @@ LEDGER_HEADER = ["Partner", "Outstanding", "Overdue", "Billed", "Paid", "Refused
 CASE_HEADER = ["Case", "Cost", "Net billed", "Paid", "Outstanding", "Shortfall", "Not yet billed"]
 
 
-def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.CaseSummary], today: date, *,
+@dataclass(frozen=True)
+class LedgerShown:
+    """The ledger read as at a day: per partner, per case, and the sentence beside the day."""
+
+    day: date
+    past: bool  # before today: only what had happened by then counts
+    partners: list[dhr.PartnerLedger]
+    cases: list[dhr.CaseSummary]
+
+    @property
+    def note(self) -> str:
+        day = _uk(self.day)
+        if not self.past:
+            return f"As at {day} (today): every invoice, payment and refusal recorded."
+        said = ("invoices, payments, refusals and write-offs dated after it are not counted, so a line recorded now "
+                "shows only as at a later day (clear the date for today). Costs per case are as recorded now.")
+        if not self.partners:
+            return f"Nothing had been billed to the partners by {day}, so every partner's figures are £0; {said}"
+        return f"As at {day}: {said}"
+
+
+class LedgerPresenter:
+    """The Ledger page without Qt: the DHR ledger as at a day, today unless an earlier day is chosen, read with the
+    same service calls as `safer-desk dhr-ledger [--as-at DAY]` so the window and the command line agree."""
+
+    def __init__(self, today: Callable[[], date]):
+        self.today = today
+        self.chosen: date | None = None  # None: today, read when used (a ledger left open overnight moves on)
+        self.message = ""  # why the day typed was not taken, said beside the field
+
+    @property
+    def day(self) -> date:
+        return self.chosen or self.today()
+
+    @property
+    def past(self) -> bool:
+        return self.chosen is not None and self.chosen < self.today()
+
+    def choose(self, text: str) -> bool:
+        """The day typed (blank: today). A later day than today is refused, not clamped: the ledger as at a day is
+        what had happened by then, and a day to come has not happened (the command line's --as-at takes one and
+        counts overdue at it, nothing more). Refused, the day shown is kept and ``message`` says why."""
+        from safer_desk.domain.periods import PeriodError, parse_uk_date
+
+        self.message = ""
+        if not text.strip():
+            self.chosen = None
+            return True
+        try:
+            day = parse_uk_date(text)
+        except PeriodError as exc:
+            self.message = f"{exc} Still showing the ledger as at {_uk(self.day)}."
+            return False
+        today = self.today()
+        if day > today:
+            self.message = (f"{_uk(day)} is after today ({_uk(today)}): the ledger shows what had happened by a day, "
+                            f"so choose today or an earlier day. Still showing it as at {_uk(self.day)}.")
+            return False
+        self.chosen = None if day == today else day
+        return True
+
+    def reader(self) -> Callable[[Any], LedgerShown]:
+        """What to read (on a worker's connection), the day fixed now: as at a past day, as `dhr-ledger --as-at DAY`;
+        today, as `dhr-ledger` without it."""
+        day, past = self.day, self.past
+        as_at = day if past else None
+
+        def read(store) -> LedgerShown:  # every case, learning reviews too: their shares are in the per-partner table
+            return LedgerShown(day, past, dhr.partner_ledger(store, today=day, as_at=as_at),
+                               dhr.list_cases(store, today=day, as_at=as_at))
+
+        return read
+
+    def read(self, store) -> LedgerShown:
+        return self.reader()(store)
+
+
+def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.CaseSummary], day: date, *,
                   partners_said: str = "", partners_total: str = "Total", cases_said: str = "",
                   cases_total: str = "Total") -> list:
     """The DHR ledger as sheets (per partner first, each with its totals row) for ``write_table``. ``*_said`` ("5 of
@@ -996,7 +1073,9 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
             # costs none of which is known total blank (not £0), as the window's Total row says "Not yet known"
             rows.append([label, *(None if all(r[i] is None for r in rows) else sum(r[i] or 0 for r in rows)
                                   for i in range(1, len(rows[0])))])
-    as_at = format_uk_date(today)
+    if not p_rows:  # nothing billed (by the day): a totals line of zeros, as `dhr-ledger` prints
+        p_rows.append([partners_total, *[0] * 6])
+    as_at = format_uk_date(day)
     return [Sheet("Per partner", LEDGER_HEADER, p_rows, money_columns=set(range(1, 7)),
                   title=f"DHR ledger per partner as at {as_at}" + (f": {partners_said}" if partners_said else "")),
             Sheet("Per case", CASE_HEADER, c_rows, money_columns=set(range(1, 7)),

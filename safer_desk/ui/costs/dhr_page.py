@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
@@ -20,12 +20,14 @@ from safer_desk.domain import dhr as rules
 from safer_desk.domain.periods import format_uk_date
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, plain_rows, table_file_filter, table_target, write_table
-from safer_desk.presenters.dhr import EMPTY, DhrPresenter, SplitPresenter, ledger_sheets
+from safer_desk.presenters.dhr import EMPTY, DhrPresenter, LedgerPresenter, LedgerShown, SplitPresenter, ledger_sheets
 from safer_desk.services import dhr
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
                                         date_col, debounced, make_table, more_menu, open_form, remember_splitter,
                                         sum_row)
+from safer_desk.ui.kit.colours import alert_style
+from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.exports import Shown, shown_rows
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import Column, money_column
@@ -64,6 +66,15 @@ def _case_total(rows):
             "outstanding_pence": sum(r.outstanding_pence for r in rows),
             "shortfall_pence": sum(r.shortfall_pence for r in rows),
             "unbilled_pence": sum(r.unbilled_pence for r in rows)}
+
+
+LEDGER_MONEY = ("outstanding_pence", "overdue_pence", "billed_pence", "paid_pence", "refused_pence",
+                "written_off_pence")
+
+
+def _ledger_total(rows):
+    """The per-partner totals line, zeros when nothing had been billed (by the day), as `dhr-ledger` prints."""
+    return sum_row("partner", LEDGER_MONEY)(rows) or {"partner": "Total", **dict.fromkeys(LEDGER_MONEY, 0)}
 
 
 def _v(row: Any, key: str) -> Any:
@@ -527,12 +538,25 @@ class LedgerPage(QWidget):
         super().__init__(parent)
         self.session = session
         self._today: date | None = None
+        self.presenter = LedgerPresenter(today=lambda: self._today or date.today())
+        self.shown_day: LedgerShown | None = None  # what the tables show, and as at which day
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
-        self.as_at_label = QLabel("", self)
-        self.as_at_label.setWordWrap(True)
-        row.addWidget(self.as_at_label, 1)
+        # The board paper's "as at 31 March": the day typed (Enter or leaving the field) or picked from the calendar.
+        self.as_at = DateField(self, accessible_name="Ledger as at")
+        self.as_at.edit.setToolTip("The ledger on this day: only invoices, payments and refusals dated on or before "
+                                   "it count, and overdue is what was due before it. Clear it for today.")
+        self.as_at.edit.setMaximumWidth(self.as_at.edit.fontMetrics().horizontalAdvance("00/00/00000") + 16)
+        self.as_at.edit.editingFinished.connect(self.choose_day)
+        self.as_at.calendar.clicked.connect(lambda _d: self.choose_day())
+        self.as_at.calendar.activated.connect(lambda _d: self.choose_day())
+        self.as_at.edit.installEventFilter(self)
+        as_at_label = QLabel("As a&t:", self)
+        as_at_label.setBuddy(self.as_at.edit)
+        row.addWidget(as_at_label)
+        row.addWidget(self.as_at)
+        row.addStretch(1)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search partners…")
         self.search.setAccessibleName("Search partners")
@@ -541,6 +565,9 @@ class LedgerPage(QWidget):
         row.addWidget(action_button(self, "E&xport ledger…", self.export))
         row.addWidget(action_button(self, "Cop&y ledger", self.copy_all))
         layout.addLayout(row)
+        self.as_at_label = NamedLabel("", self, name="What the ledger counts")
+        self.as_at_label.setWordWrap(True)
+        layout.addWidget(self.as_at_label)
         self.partners = make_table([
             Column("partner", "Partner", lambda p: _v(p, "partner")),
             money_column("outstanding", "Outstanding", lambda p: _v(p, "outstanding_pence")),
@@ -549,9 +576,7 @@ class LedgerPage(QWidget):
             money_column("paid", "Paid", lambda p: _v(p, "paid_pence")),
             money_column("refused", "Refused", lambda p: _v(p, "refused_pence")),
             money_column("written_off", "Written off", lambda p: _v(p, "written_off_pence")),
-        ], "Ledger per partner", self, totals=sum_row("partner", [
-            "outstanding_pence", "overdue_pence", "billed_pence", "paid_pence", "refused_pence", "written_off_pence"]),
-            on_export=self.export)
+        ], "Ledger per partner", self, totals=_ledger_total, on_export=self.export)
         layout.addWidget(QLabel("Per partner (overdue: past the date the invoice was due)", self))
         layout.addWidget(self.partners.view, 2)
         layout.addWidget(QLabel("Per case", self))
@@ -582,18 +607,38 @@ class LedgerPage(QWidget):
         return self.loader.busy
 
     def refresh(self) -> None:
-        today = self.today
+        """Read the ledger as at the day chosen (a change to the file keeps it: the sentence says what counts)."""
+        self.loader.load(self.session.store, self.presenter.reader(), self._loaded)
 
-        def read(conn):  # every case, learning reviews too: their shares are in the per-partner table
-            return dhr.partner_ledger(conn, today=today), dhr.list_cases(conn, today=today)
+    def choose_day(self) -> None:
+        """The day typed or picked: the ledger read as at it; a day refused is said beside the field, in words."""
+        p, shown = self.presenter, self.shown_day
+        if p.choose(self.as_at.text()) and (shown is None or (p.day, p.past) != (shown.day, shown.past)):
+            self.refresh()
+        else:  # refused, or the day shown already (the field left as it was)
+            self._say()
 
-        self.loader.load(self.session.store, read, self._loaded)
+    def eventFilter(self, watched, event) -> bool:
+        """Esc in the day's field puts back the day shown (a day half typed is dropped, as in a table's cell)."""
+        if (watched is self.as_at.edit and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape and self.shown_day is not None):
+            self.presenter.message = ""
+            self._say()
+            return True
+        return super().eventFilter(watched, event)
 
-    def _loaded(self, data) -> None:
-        partners, cases = data
-        self.as_at_label.setText(f"As at {format_uk_date(self.today)}.")
-        self.partners.set_rows(partners)
-        self.per_case.set_rows(cases)
+    def _say(self) -> None:
+        shown, message = self.shown_day, self.presenter.message
+        if shown is not None and not message:
+            self.as_at.setText(format_uk_date(shown.day))
+        self.as_at_label.setText(message or (shown.note if shown is not None else ""))
+        self.as_at_label.setStyleSheet(alert_style() if message else "")
+
+    def _loaded(self, shown: LedgerShown) -> None:
+        self.shown_day = shown
+        self._say()
+        self.partners.set_rows(shown.partners)
+        self.per_case.set_rows(shown.cases)
         self.partners.view.size_columns_to_visible()
         self.per_case.view.size_columns_to_visible()
 
@@ -604,7 +649,8 @@ class LedgerPage(QWidget):
 
     def sheets(self):
         partners, cases = self.shown()
-        return ledger_sheets(self.partners.source_rows(), self.per_case.source_rows(), self.today,
+        day = self.shown_day.day if self.shown_day is not None else self.presenter.day
+        return ledger_sheets(self.partners.source_rows(), self.per_case.source_rows(), day,
                              partners_said=str(partners) if partners.hidden else "",
                              partners_total=partners.total_label,
                              cases_said=str(cases) if cases.hidden else "", cases_total=cases.total_label)
@@ -627,8 +673,9 @@ class LedgerPage(QWidget):
 
     def copy_all(self) -> str:
         """The per-partner ledger as shown (rows a search hides left out, as the export does), with headings and the
-        totals of those rows, as Excel reads it (plain numbers)."""
+        totals of those rows, as Excel reads it (plain numbers); as at a past day, its title first says which."""
         sheet = self.sheets()[0]
-        text = to_tsv([sheet.header, *plain_rows(sheet)])
+        past = self.shown_day is not None and self.shown_day.past
+        text = to_tsv([*([[sheet.title]] if past else []), sheet.header, *plain_rows(sheet)])
         QGuiApplication.clipboard().setText(text)
         return text
