@@ -93,6 +93,15 @@ class DistrictMapping:
     ons_code: str | None
 
 
+# The download of the street files given on their own (not in a folder or zip given): files chosen together in
+# Import Police Data…, or named together on the command line, were downloaded together as far as the officer is
+# concerned, so they are one download, dated by the newest month among them as the same files in their folder or
+# the download zip are. Each its own download, twelve monthly files were "downloads to" twelve months, and the
+# county merge took January (dated January) for an earlier download than another office's download to June.
+# A folder or zip given beside them stays a download of its own: its files say which download they came in.
+LOOSE_FILES = ""
+
+
 @dataclass(frozen=True)
 class StreetFile:
     """A street file to count: where its bytes are now, and how messages name it."""
@@ -100,7 +109,7 @@ class StreetFile:
     path: Path  # on disk: a file given, found in a folder, or unpacked from a zip
     name: str  # the file's own name as published: "2025-01-suffolk-street.csv"
     shown: str  # what messages call it: the name, or "2025-01/2025-01-suffolk-street.csv (in download.zip)"
-    source: str  # the file, folder or zip it was given as (one download: its newest month dates the vintage)
+    source: str  # its download: the folder or zip given, or LOOSE_FILES (its newest month dates the vintage)
     header: tuple[str, ...] = ()
 
     @cached_property
@@ -281,7 +290,7 @@ def street_files_in(paths: Iterable[Path | str]) -> Iterator[FoundFiles]:
                 kind = file_kind(header)
                 if kind != "street":
                     raise PoliceFileError(refusal_for(p, kind, header))
-                found.street.append(StreetFile(p, p.name, p.name, p.name, tuple(header)))
+                found.street.append(StreetFile(p, p.name, p.name, LOOSE_FILES, tuple(header)))
             else:
                 raise PoliceFileError(f"There is no file or folder at {p}.")
         found.street = _named_apart(found.street)

@@ -12,7 +12,8 @@ no office and no random id, so two offices that import the same file hold identi
 
 A *vintage* is the force-month as one download had it: the SHA-256 of the street file's bytes (its
 identity: two offices with the same hash hold the same counts), the file's name, the newest month of
-the download it came in (the newest month among the street files of the zip, folder or file given: a
+the download it came in (the newest month among the street files of the zip or folder given, or of the
+files given on their own, which were chosen together and so are one download, police_uk.LOOSE_FILES: a
 later download reaches further, since data.police.uk publishes month by month and revises outcomes
 of earlier months) and when this file imported it (not part of its identity). A force-month holds one
 vintage: importing another file of it replaces the counts and the vintage whole.
@@ -387,7 +388,7 @@ class _Writer:
         self.indicators = {r[0] for r in store.rows("SELECT id FROM indicators")}
         self.before = {(r[0], r[1]): r[2] for r in store.rows("SELECT force, month, file_sha256 FROM _police_vintages")}
         self.vintages: dict[tuple[str, str], Vintage] = {}  # written at the end, once downloads are known
-        self.newest: dict[str, str] = {}  # source given -> newest month of its street files
+        self.newest: dict[str, str] = {}  # download (FileCounts.source) -> newest month of its street files
         self.pending: dict[tuple[str, str], dict[tuple[str, str], int]] = {}  # counts read, to write in finish
         # Which file each force-month is counted from so far (its number in the import, name, SHA-256, rows) and
         # how many force-months each file still gives: a file whose every force-month a later one replaced
