@@ -740,9 +740,11 @@ class IndicatorsPresenter(ScreenPresenter):
                 "(Indicator and Target…); or choose another area.")
 
     def headline(self) -> str:
+        """What the chosen indicator's figures say; "" with none chosen (what to do is said once, in the chart's
+        place: ``empty_message``; it was said three times on one screen, round 33)."""
         v = self.view
         if v is None:
-            return self.empty_message()
+            return ""
         rag = "" if v.rag is Rag.GREY else f" — RAG: {v.status_label()}"
         derived = " (derived)" if v.is_derived else ""
         return f"{v.indicator.label}{derived}{rag}\n{v.headline()}"

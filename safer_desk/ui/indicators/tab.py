@@ -319,14 +319,17 @@ class IndicatorsTab(TabBase):
         mode = ChartMode.parse(self.mode_combo.currentData())
         self.bars_check.setEnabled(mode == ChartMode.YEAR)
         data = self.presenter.chart(mode)
-        if self.presenter.view is None or data.empty and mode != ChartMode.ROLLING:
+        no_chart = self.presenter.view is None or data.empty and mode != ChartMode.ROLLING
+        if no_chart:
             self.empty_state.setText(self.presenter.empty_message() if self.presenter.view is None
                                      else self.presenter.no_chart_text(data.title))
             self.chart_stack.setCurrentWidget(self.empty_state)
         else:
             self.chart_stack.setCurrentWidget(self.chart)
         self.chart.show_data(mode.value, data, bars=self.bars_check.isChecked())
-        self.chart_summary.setText(data.summary)
+        # The chart in words is of a chart drawn: with none, the chart's place says why (once, not again under it).
+        self.chart_summary.setText("" if no_chart else data.summary)
+        self.chart_summary.setVisible(not no_chart)
 
     # -- choices (each asks about typed figures first) -------------------------------------------
     def _area_chosen(self, index: int) -> None:
