@@ -20,8 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "written off; unbilled: costs the partners have not been billed for yet).")
     ledger.add_argument("file", metavar="FILE")
     ledger.add_argument("--as-at", metavar="DATE", type=option_type(read_date, "--as-at"),
-                        help="the position on this date (01/04/2018 or 2018-04-01; default today): only invoices, "
-                             "payments and refusals dated on or before it count, and overdue is what was due before it")
+                        help="the position on this date, today or earlier (01/04/2018 or 2018-04-01; default "
+                             "today): only invoices, payments and refusals dated on or before it count, and overdue "
+                             "is what was due before it")
     ledger.add_argument("--by-case", action="store_true", help="one row per review instead of per partner")
     ledger.set_defaults(run=run_ledger)
 
@@ -34,8 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     fund.add_argument("--window", type=option_type(read_count, "--window"), default=3, metavar="MONTHS",
                       help="months of recent spend for the burn rate (default 3)")
     fund.add_argument("--as-at", metavar="YYYY-MM", type=option_type(read_month, "--as-at"),
-                      help="the last month of the burn-rate window, a month of the fund's period (default: the latest "
-                           "complete month with spend)")
+                      help="the last month of the burn-rate window, a month of the fund's period and no later than "
+                           "this one (default: the latest complete month with spend)")
     fund.add_argument("--today", metavar="DATE", type=option_type(read_date, "--today"),
                       help="the position on this date (default today): spend and contributions dated after it are "
                            "not spent or received yet, and its month is not complete, so its spend is left out of "
@@ -52,6 +53,11 @@ def run_ledger(args: argparse.Namespace) -> int:
 
     from datetime import date
 
+    if args.as_at is not None:  # refused as Costs > Ledger refuses it beside its As at field, in the same words
+        from safer_desk.presenters.dhr import ledger_day_refusal
+
+        if refusal := ledger_day_refusal(args.as_at, date.today()):
+            raise CliError(f"--as-at: {refusal}")
     today = args.as_at or date.today()
     as_at = today if args.as_at else None  # a position on a past date counts only what had happened by then
     store = open_existing(args.file)
@@ -100,6 +106,8 @@ def run_fund(args: argparse.Namespace) -> int:
         if refusal := funds.keyed_to_refusal(keyed_to, fund.starts_on, fund.ends_on, label="--keyed-to",
                                              instead="give a date within it, or leave --keyed-to out"):
             raise CliError(refusal)
+        if refusal := _burn_rate_month_refusal(as_at, today, fund.end_month):
+            raise CliError(refusal)
         try:
             figures = funds.fund_figures(store, fund.id, as_at=as_at, window=args.window, today=today,
                                          keyed_to=keyed_to)
@@ -113,3 +121,21 @@ def run_fund(args: argparse.Namespace) -> int:
         print(f"safer-desk: warning: {warning}", file=sys.stderr)
     print_csv(["name", "value"], funds.fund_report_rows(figures))
     return 0
+
+
+def _burn_rate_month_refusal(as_at, today, end) -> str:
+    """Why --as-at cannot end the burn-rate window ("" when it can): a month after today's has no spend yet (spend
+    dated after today is not counted), so its window would count months of £0 and say the fund never runs out. It is
+    no forecast: the forecast already runs on from the as-at month. A month after the fund ends is the service's to
+    refuse (that is the reason then, whatever today is); the window has no such field, so the rule is the command's."""
+    from datetime import date
+
+    from safer_desk.domain.periods import Month
+
+    today = today or date.today()
+    this_month = Month.of(today)
+    if as_at is None or as_at <= this_month or as_at > end:
+        return ""
+    return (f"--as-at: {as_at.label} is after {this_month.label}, the month of today ({today:%d/%m/%Y}): the burn "
+            f"rate counts spend that has happened, and the forecast runs on from its month, so give "
+            f"{this_month.label} or an earlier month, or leave --as-at out for the latest complete month.")

@@ -998,6 +998,16 @@ class LedgerShown:
         return f"As at {day}: {said}"
 
 
+def ledger_day_refusal(day: date, today: date) -> str:
+    """Why the DHR ledger cannot be shown as at ``day`` ("" when it can): the ledger as at a day is what had happened
+    by then, and a day after ``today`` has not happened. Costs > Ledger says it beside its As at field, `dhr-ledger
+    --as-at` as bad input: one rule, so both say the same."""
+    if day <= today:
+        return ""
+    return (f"{_uk(day)} is after today ({_uk(today)}): the ledger shows what had happened by a day, so choose today "
+            "or an earlier day.")
+
+
 class LedgerPresenter:
     """The Ledger page without Qt: the DHR ledger as at a day, today unless an earlier day is chosen, read with the
     same service calls as `safer-desk dhr-ledger [--as-at DAY]` so the window and the command line agree."""
@@ -1016,9 +1026,8 @@ class LedgerPresenter:
         return self.chosen is not None and self.chosen < self.today()
 
     def choose(self, text: str) -> bool:
-        """The day typed (blank: today). A later day than today is refused, not clamped: the ledger as at a day is
-        what had happened by then, and a day to come has not happened (the command line's --as-at takes one and
-        counts overdue at it, nothing more). Refused, the day shown is kept and ``message`` says why."""
+        """The day typed (blank: today). A later day than today is refused, not clamped (``ledger_day_refusal``, as
+        the command line's --as-at refuses it). Refused, the day shown is kept and ``message`` says why."""
         from safer_desk.domain.periods import PeriodError, parse_uk_date
 
         self.message = ""
@@ -1031,9 +1040,8 @@ class LedgerPresenter:
             self.message = f"{exc} Still showing the ledger as at {_uk(self.day)}."
             return False
         today = self.today()
-        if day > today:
-            self.message = (f"{_uk(day)} is after today ({_uk(today)}): the ledger shows what had happened by a day, "
-                            f"so choose today or an earlier day. Still showing it as at {_uk(self.day)}.")
+        if refusal := ledger_day_refusal(day, today):
+            self.message = f"{refusal} Still showing it as at {_uk(self.day)}."
             return False
         self.chosen = None if day == today else day
         return True
