@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 from safer_desk.domain.ids import reference_id
 from safer_desk.domain.periods import FinancialYear, format_uk_date, parse_uk_date
 from safer_desk.domain.text import counted
-from safer_desk.presenters.actions import Action, run_now
+from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.services import reference
 from safer_desk.services.district_counties import county_of_district, national_counties
 from safer_desk.storage.store import Store
@@ -316,3 +316,60 @@ class DistrictPicker:
             return f'No district\'s name contains "{text}". Press Esc to clear the filter.'
         verb = "contains" if shown == 1 else "contain"
         return f'{shown} of {counted(len(self.choices), "district")} {verb} "{text}".'
+
+
+# -- the Partnerships page's changes (View > Districts, Partnerships and Partners…), each one undoable step ----------
+# Undo and redo put back the rows as they were before or after the change; services.reference refuses one that a
+# change made since (another window on the file, a merge) stands in the way of, in words, with nothing changed.
+def _name(store: Store, table: str, row_id: str) -> str:
+    return store.scalar(f"SELECT name FROM {table} WHERE id = ?", (row_id,)) or row_id
+
+
+def end_partnership_action(store: Store, partnership_id: str, valid_to: date,
+                           after: Callable[[], None] | None = None) -> Action:
+    """End partnership…: "End Babergh CSP on 31/03/2018", with the districts and members it had then."""
+    return snapshot_action(
+        f"End {_name(store, 'partnerships', partnership_id)} on {format_uk_date(valid_to)}", key=partnership_id,
+        snap=lambda k: reference.reference_rows(store, "partnership", k),
+        restore=lambda saved: reference.put_reference_rows(store, saved), absent=lambda k: None,
+        change=lambda: reference.end_partnership(store, partnership_id, valid_to), after=lambda _k: _refresh(after))
+
+
+def add_partnership_district_action(store: Store, partnership_id: str, district_id: str, valid_from: date,
+                                    valid_to: date | None = None, after: Callable[[], None] | None = None) -> Action:
+    """Add district…: "Add Babergh to Western Suffolk CSP from 01/04/2018"."""
+    return snapshot_action(
+        f"Add {_name(store, 'districts', district_id)} to {_name(store, 'partnerships', partnership_id)} from "
+        f"{format_uk_date(valid_from)}", key=None, snap=lambda k: (k, reference.partnership_district_row(store, k)),
+        restore=lambda saved: reference.put_partnership_district(store, *saved), absent=lambda k: (k, None),
+        change=lambda: reference.add_partnership_district(store, partnership_id, district_id, valid_from, valid_to),
+        after=lambda _k: _refresh(after))
+
+
+def add_membership_action(store: Store, partnership_id: str, organisation_id: str, valid_from: date,
+                          valid_to: date | None = None, *, statutory: bool = True,
+                          after: Callable[[], None] | None = None) -> Action:
+    """Add member…: "Add Suffolk and North East Essex ICB to Babergh CSP from 01/07/2022"."""
+    return snapshot_action(
+        f"Add {_name(store, 'organisations', organisation_id)} to {_name(store, 'partnerships', partnership_id)} "
+        f"from {format_uk_date(valid_from)}", key=None, snap=lambda k: (k, reference.membership_row(store, k)),
+        restore=lambda saved: reference.put_membership(store, *saved), absent=lambda k: (k, None),
+        change=lambda: reference.add_membership(store, partnership_id, organisation_id, valid_from, valid_to,
+                                                statutory=statutory), after=lambda _k: _refresh(after))
+
+
+def end_membership_action(store: Store, member_id: str, valid_to: date,
+                          after: Callable[[], None] | None = None) -> Action:
+    """End membership…: "End membership of Suffolk CCG in Babergh CSP on 30/06/2022"."""
+    row = reference.membership_row(store, member_id) or {}
+    org, partnership = row.get("organisation_id", ""), row.get("partnership_id", "")
+    return snapshot_action(
+        f"End membership of {_name(store, 'organisations', org)} in {_name(store, 'partnerships', partnership)} on "
+        f"{format_uk_date(valid_to)}", key=member_id, snap=lambda k: (k, reference.membership_row(store, k)),
+        restore=lambda saved: reference.put_membership(store, *saved), absent=lambda k: (k, None),
+        change=lambda: reference.end_membership(store, member_id, valid_to), after=lambda _k: _refresh(after))
+
+
+def _refresh(after: Callable[[], None] | None) -> None:
+    if after is not None:
+        after()

@@ -306,8 +306,18 @@ def district_snapshot(store: Store, district_id: str) -> dict:
 
 
 def put_district_snapshot(store: Store, district_id: str, snap: dict) -> None:
-    """Make the district what ``snap`` (from district_snapshot) holds (undo and redo of Edit district)."""
+    """Make the district what ``snap`` (from district_snapshot) holds (undo and redo of Edit district). Refused
+    (nothing changed) when its dates and what it became, put back, no longer fit those of the district it became or
+    of those that became it, changed since."""
     row = snap["row"]
+    now = store.one("SELECT successor_id, valid_from, valid_to FROM districts WHERE id = ?", (district_id,))
+    if now is not None and tuple(now) != (row["successor_id"], row["valid_from"], row["valid_to"]):
+        try:
+            _check_succession(store, district_id, row["name"], _day(row["valid_from"]), _day(row["valid_to"]),
+                              row["successor_id"])
+        except DistrictError as exc:
+            raise ReferenceError(f"{row['name']}'s dates cannot be put back as they were ({_SINCE}): "
+                                 f"{str(exc).rstrip('.')}") from None
     with store.transaction():
         store.conn.execute("UPDATE districts SET " + ", ".join(f"{c} = ?" for c in row if c != "id") + " WHERE id = ?",
                            [*(row[c] for c in row if c != "id"), district_id])
@@ -406,7 +416,8 @@ def _other_csps(store: Store, partnership_id: str, district_id: str, first: date
     (row, its first day, its last day), earliest first."""
     found = []
     for row in store.rows(
-            "SELECT p.name, p.valid_from AS p_from, p.valid_to AS p_to, pd.valid_from, pd.valid_to, d.name AS district "
+            "SELECT p.name, p.valid_from AS p_from, p.valid_to AS p_to, pd.valid_from, pd.valid_to, "
+            "d.name AS district, pd.id AS row_id "
             "FROM partnership_districts pd JOIN partnerships p ON p.id = pd.partnership_id "
             "JOIN districts d ON d.id = pd.district_id "
             "WHERE pd.district_id = ? AND pd.partnership_id <> ? AND p.kind = 'csp'", (district_id, partnership_id)):
@@ -491,7 +502,11 @@ def membership_row(store: Store, member_id: str) -> dict | None:
 
 
 def put_membership(store: Store, member_id: str, row: dict | None) -> None:
-    """Make the membership ``member_id`` what ``row`` holds, or take it away for None (undo and redo)."""
+    """Make the membership ``member_id`` what ``row`` holds, or take it away for None (undo and redo). Refused
+    (nothing changed) when a change made since would leave the organisation a member twice over, or a member on
+    days its partnership no longer runs."""
+    if row is not None:
+        _check_membership_put_back(store, member_id, row)
     with store.transaction():
         store.conn.execute("DELETE FROM partnership_members WHERE id = ?", (member_id,))
         if row is not None:
@@ -673,8 +688,11 @@ def end_partnership(store: Store, partnership_id: str, valid_to: date | str) -> 
 
 def put_reference_rows(store: Store, saved: dict) -> None:
     """Make a partnership (or district, organisation) and its rows what ``saved`` (reference_rows) holds: the undo
-    and redo of End partnership."""
+    and redo of End partnership. Refused (nothing changed) when a change made since the rows were taken would be
+    lost or broken: a district or member added to the partnership since, or a district another CSP has taken."""
     row = saved["row"]  # updated in place: reviews, allocations and plans refer to it
+    if saved["table"] == "partnerships":
+        _check_partnership_put_back(store, saved)
     with store.transaction():
         store.conn.execute(f"UPDATE {saved['table']} SET " + ", ".join(f"{c} = ?" for c in row if c != "id")
                            + " WHERE id = ?", [*(row[c] for c in row if c != "id"), row["id"]])
@@ -706,11 +724,140 @@ def partnership_district_row(store: Store, row_id: str) -> dict | None:
 
 
 def put_partnership_district(store: Store, row_id: str, row: dict | None) -> None:
-    """Make the row ``row_id`` what ``row`` holds, or take it away for None (undo and redo)."""
+    """Make the row ``row_id`` what ``row`` holds, or take it away for None (undo and redo). Refused (nothing
+    changed) when a change made since would have the partnership cover the district twice over, on days it no longer
+    runs, or while another CSP covers it."""
+    if row is not None:
+        _check_district_put_back(store, row_id, row)
     with store.transaction():
         store.conn.execute("DELETE FROM partnership_districts WHERE id = ?", (row_id,))
         if row is not None:
             _insert(store, "partnership_districts", row)
+
+
+# -- undo and redo put rows back only where the checks of a change made by hand would let them -------------------
+# Undo and redo put back a step's rows as they were before or after it. A change made since outside the undo stack
+# (another window on the same file, a merge) can stand in the way: a district another CSP has taken, a member that
+# has rejoined, a partnership ended since, a row added since that putting back would delete. Each is refused in words
+# naming it and its dates, ending without a full stop (the window goes on ". Nothing was changed, and Edit > Undo
+# still offers it."); nothing is changed.
+_SINCE = "a change made since this step"
+
+
+def _cover_span(p_from: date | None, p_to: date | None, r_from: date | None,
+                r_to: date | None) -> tuple[date | None, date | None]:
+    """The days a partnership's district row counts: within both its own dates and the partnership's (None: open)."""
+    return max(filter(None, (p_from, r_from)), default=None), min(filter(None, (p_to, r_to)), default=None)
+
+
+def _other_cover(store: Store, partnership_id: str) -> list[tuple]:
+    """Other CSPs' cover of the partnership's districts, each row with its dates and its partnership's: the cover a
+    snapshot's rows were taken beside, which putting them back does not question (a file from before the one-CSP
+    rule may hold some)."""
+    return [(r["id"], r["valid_from"], r["valid_to"], r["p_from"], r["p_to"]) for r in store.rows(
+        "SELECT pd.id, pd.valid_from, pd.valid_to, p.valid_from AS p_from, p.valid_to AS p_to "
+        "FROM partnership_districts pd JOIN partnerships p ON p.id = pd.partnership_id WHERE p.kind = 'csp' AND "
+        "pd.partnership_id <> ? AND pd.district_id IN (SELECT district_id FROM partnership_districts "
+        "WHERE partnership_id = ?)", (partnership_id, partnership_id))]
+
+
+def _check_cover_put_back(store: Store, partnership_id: str, pname: str, p_from: date | None, p_to: date | None,
+                          rows: Iterable[dict], known: Iterable[tuple] = ()) -> None:
+    """A district is in one community safety partnership at a time, put back or not: a row put back on days another
+    CSP covers the district is refused, unless that cover is ``known`` (as it stood beside the rows when taken)."""
+    known = set(known)
+    for row in rows:
+        first, last = _cover_span(p_from, p_to, _day(row["valid_from"]), _day(row["valid_to"]))
+        if first and last and last < first:
+            continue
+        for other, begins, ends in _other_csps(store, partnership_id, row["district_id"], first, last):
+            if (other["row_id"], other["valid_from"], other["valid_to"], other["p_from"], other["p_to"]) in known:
+                continue
+            span = f"from {format_uk_date(begins)} with no end" if begins and not ends else _span_words(begins, ends)
+            raise ReferenceError(
+                f"{other['district']} is in {other['name']} {span} ({_SINCE}), and a district is in one community "
+                f"safety partnership at a time: {pname} cannot cover it then as well. Leave {pname} as it is, or first "
+                f"take {other['district']} out of {other['name']} (undo that change where it was made) and try again")
+
+
+def _check_partnership_put_back(store: Store, saved: dict) -> None:
+    row = saved["row"]
+    pid, pname = row["id"], row["name"]
+    for table, noun, names, column in (("partnership_districts", "district", "districts", "district_id"),
+                                       ("partnership_members", "member", "organisations", "organisation_id")):
+        kept = {r["id"] for r in saved["children"].get(table, [])}
+        added = [f"{r['name']} ({_span_words(_day(r['valid_from']), _day(r['valid_to']))})" for r in store.rows(
+            f"SELECT t.id, x.name, t.valid_from, t.valid_to FROM {table} t JOIN {names} x ON x.id = t.{column} "
+            "WHERE t.partnership_id = ? ORDER BY x.name", (pid,)) if r["id"] not in kept]
+        if added:
+            them = "them" if len(added) > 1 else "it"
+            raise ReferenceError(f"{pname} has {noun}{'s' if len(added) > 1 else ''} {in_words(added)} added "
+                                 f"({_SINCE}): putting {pname}'s rows back as they were would delete {them}. Take "
+                                 f"{them} out first, or leave {pname} as it is")
+    if row.get("kind") == "csp":
+        _check_cover_put_back(store, pid, pname, _day(row["valid_from"]), _day(row["valid_to"]),
+                              saved["children"].get("partnership_districts", []), saved.get("cover", ()))
+
+
+def _outside_partnership(partnership: dict, first: date | None, last: date | None, what: str) -> str:
+    """Why ``what`` cannot be put back on days from ``first`` to ``last``, outside the partnership's own ("")."""
+    begins, ends = _day(partnership["valid_from"]), _day(partnership["valid_to"])
+    if ends and (last is None or last > ends):
+        return f"{partnership['name']} ended on {format_uk_date(ends)} ({_SINCE}): {what} cannot be put back " \
+               f"{_span_words(first, last)}, after it ended"
+    if begins and first and first < begins:
+        return f"{partnership['name']} began on {format_uk_date(begins)} ({_SINCE}): {what} cannot be put back " \
+               f"{_span_words(first, last)}, before it began"
+    return ""
+
+
+def _check_district_put_back(store: Store, row_id: str, row: dict) -> None:
+    current = partnership_district_row(store, row_id)
+    if current == row:
+        return
+    partnership = store.one("SELECT * FROM partnerships WHERE id = ?", (row["partnership_id"],))
+    district = store.scalar("SELECT name FROM districts WHERE id = ?", (row["district_id"],))
+    if partnership is None or district is None:
+        raise ReferenceError(f"The {'partnership' if partnership is None else 'district'} has been removed "
+                             f"({_SINCE}), so its cover cannot be put back")
+    pname, first, last = partnership["name"], _day(row["valid_from"]), _day(row["valid_to"])
+    for r in store.rows("SELECT valid_from, valid_to FROM partnership_districts WHERE partnership_id = ? AND "
+                        "district_id = ? AND id <> ?", (row["partnership_id"], row["district_id"], row_id)):
+        if _overlaps(_day(r["valid_from"]), _day(r["valid_to"]), first, last):
+            raise ReferenceError(f"{pname} covers {district} {_span_words(_day(r['valid_from']), _day(r['valid_to']))} "
+                                 f"already ({_SINCE}): putting back its cover {_span_words(first, last)} would count "
+                                 "it twice")
+    outside = _outside_partnership(dict(partnership), first, last, f"its cover of {district}")
+    if outside:
+        raise ReferenceError(outside)
+    if partnership["kind"] == "csp":
+        _check_cover_put_back(store, row["partnership_id"], pname, _day(partnership["valid_from"]),
+                              _day(partnership["valid_to"]), [row])
+
+
+def _check_membership_put_back(store: Store, member_id: str, row: dict) -> None:
+    current = membership_row(store, member_id)
+    if current == row:
+        return
+    partnership = store.one("SELECT * FROM partnerships WHERE id = ?", (row["partnership_id"],))
+    org = store.scalar("SELECT name FROM organisations WHERE id = ?", (row["organisation_id"],))
+    if partnership is None or org is None:
+        raise ReferenceError(f"The {'partnership' if partnership is None else 'organisation'} has been removed "
+                             f"({_SINCE}), so the membership cannot be put back")
+    first, last = _day(row["valid_from"]), _day(row["valid_to"])
+    for other in partnership_members(store, row["partnership_id"]):
+        if other.organisation_id == row["organisation_id"] and other.id != member_id and \
+                _overlaps(other.valid_from, other.valid_to, first, last):
+            raise ReferenceError(f"{org} is a member of {partnership['name']} "
+                                 f"{_span_words(other.valid_from, other.valid_to)} ({_SINCE}): putting back its "
+                                 f"membership {_span_words(first, last)} would count it twice. End one of them "
+                                 "first (End membership…), or leave it as it is")
+    # A From before the partnership began that the file held already (end_membership leaves it) is not this step's.
+    if current is not None and current["valid_from"] == row["valid_from"]:
+        partnership = {**dict(partnership), "valid_from": None}
+    outside = _outside_partnership(dict(partnership), first, last, f"{org}'s membership")
+    if outside:
+        raise ReferenceError(outside)
 
 
 def _in_use(store: Store, checks: list[tuple[str, str]], value: str) -> list[str]:
@@ -818,13 +965,21 @@ def reference_rows(store: Store, kind: str, ref_id: str) -> dict:
     if row is None:
         raise ReferenceError(f"There is no such {kind}.")
     children = _REFERENCE_CHILDREN.get(kind, [])
-    return {"table": table, "row": dict(row),
-            "children": {t: [dict(r) for r in store.rows(f"SELECT * FROM {t} WHERE partnership_id = ?", (ref_id,))]
-                         for t in children}}
+    saved = {"table": table, "row": dict(row),
+             "children": {t: [dict(r) for r in store.rows(f"SELECT * FROM {t} WHERE partnership_id = ?", (ref_id,))]
+                          for t in children}}
+    if kind == "partnership":  # the other CSPs' cover beside it, which putting it back (undo, redo) does not question
+        saved["cover"] = _other_cover(store, ref_id)
+    return saved
 
 
 def restore_reference(store: Store, saved: dict) -> None:
-    """Put back what remove_reference took out (undo)."""
+    """Put back what remove_reference took out (undo), or what an Add wrote (redo). A partnership's districts that
+    another CSP has taken since are refused, as put_reference_rows refuses them."""
+    if saved["table"] == "partnerships" and saved["row"].get("kind") == "csp":
+        row = saved["row"]
+        _check_cover_put_back(store, row["id"], row["name"], _day(row["valid_from"]), _day(row["valid_to"]),
+                              saved["children"].get("partnership_districts", []), saved.get("cover", ()))
     with store.transaction():
         _insert(store, saved["table"], saved["row"])
         for table, rows in saved["children"].items():

@@ -15,13 +15,14 @@ from safer_desk.domain.checks import Slip
 from safer_desk.domain.ids import reference_id
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import in_words
+from safer_desk.presenters import office
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
 from safer_desk.services import reference as ref
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.forms import FormDialog
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
-from safer_desk.ui.kit.undo import push_service_action, push_snapshot_action
+from safer_desk.ui.kit.undo import push_action, push_service_action, push_snapshot_action
 from safer_desk.ui.session import Session
 from safer_desk.ui.kit import fitting_size
 
@@ -484,11 +485,7 @@ class PartnershipsPage(_Page):
         store, undo_stack, after = self.store, self.dialog.session.undo_stack, self.refresher()
 
         def change(parsed: dict) -> None:
-            day = parsed["valid_to"]
-            push_snapshot_action(
-                undo_stack, f"End membership of {member.name} in {pname} on {_uk(day)}", key=member.id,
-                snap=lambda k: (k, ref.membership_row(store, k)), restore=lambda snap: ref.put_membership(store, *snap),
-                absent=lambda k: (k, None), action=lambda: ref.end_membership(store, member.id, day), after=after)
+            push_action(undo_stack, office.end_membership_action(store, member.id, parsed["valid_to"], after))
 
         since = f" (a member from {_uk(member.valid_from)})" if member.valid_from else ""
         self._open_member_form(
@@ -504,13 +501,9 @@ class PartnershipsPage(_Page):
         names = {o.id: o.name for o in ref.list_organisations(store)}
 
         def change(parsed: dict) -> None:
-            org, first, last, statutory = (parsed["organisation"], parsed["valid_from"], parsed["valid_to"],
-                                           bool(parsed["statutory"]))
-            push_snapshot_action(
-                undo_stack, f"Add {names.get(org, org)} to {pname} from {_uk(first)}", key=None,
-                snap=lambda k: (k, ref.membership_row(store, k)), restore=lambda snap: ref.put_membership(store, *snap),
-                absent=lambda k: (k, None),
-                action=lambda: ref.add_membership(store, pid, org, first, last, statutory=statutory), after=after)
+            push_action(undo_stack, office.add_membership_action(
+                store, pid, parsed["organisation"], parsed["valid_from"], parsed["valid_to"],
+                statutory=bool(parsed["statutory"]), after=after))
 
         # Ticked: a statutory partner, among those a review's costs are shared among; unticked: a member only.
         statutory = QCheckBox("a statutory partner (shares a review's costs)")
@@ -533,12 +526,8 @@ class PartnershipsPage(_Page):
         names = {d.id: d.name for d in ref.list_districts(store)}
 
         def change(parsed: dict) -> None:
-            district, first, last = parsed["district"], parsed["valid_from"], parsed["valid_to"]
-            push_snapshot_action(
-                undo_stack, f"Add {names.get(district, district)} to {pname} from {_uk(first)}", key=None,
-                snap=lambda k: (k, ref.partnership_district_row(store, k)),
-                restore=lambda snap: ref.put_partnership_district(store, *snap), absent=lambda k: (k, None),
-                action=lambda: ref.add_partnership_district(store, pid, district, first, last), after=after)
+            push_action(undo_stack, office.add_partnership_district_action(
+                store, pid, parsed["district"], parsed["valid_from"], parsed["valid_to"], after))
 
         self._open_member_form(
             [Field("district", "&District", FieldKind.CHOICE, required=True, choices=(("", ""), *names.items())),
@@ -553,12 +542,7 @@ class PartnershipsPage(_Page):
         store, undo_stack, after = self.store, self.dialog.session.undo_stack, self.refresher()
 
         def change(parsed: dict) -> None:
-            day = parsed["valid_to"]
-            push_snapshot_action(
-                undo_stack, f"End {pname} on {_uk(day)}", key=pid,
-                snap=lambda k: ref.reference_rows(store, "partnership", k),
-                restore=lambda snap: ref.put_reference_rows(store, snap), absent=lambda k: None,
-                action=lambda: ref.end_partnership(store, pid, day), after=after)
+            push_action(undo_stack, office.end_partnership_action(store, pid, parsed["valid_to"], after))
 
         # CSPs date from 1998: one ended in 2010 is not a slip of the year.
         self._open_member_form([Field("valid_to", "&To (its last day)", FieldKind.DATE, required=True, slip_years=30)],
@@ -617,6 +601,11 @@ class ReferenceDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(buttons)
         self.districts.view.setFocus()  # opens in the districts, not on the tabs
+        # Edit > Undo and Redo from here too: the window's keys reached only the window, so Ctrl+Z in the dialog
+        # did nothing while its changes were steps of the window's undo stack.
+        for action in (getattr(parent, "undo_action", None), getattr(parent, "redo_action", None)):
+            if action is not None:
+                self.addAction(action)
         self.refresh()
 
     def keyPressEvent(self, event) -> None:
