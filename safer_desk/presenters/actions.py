@@ -104,16 +104,20 @@ class ActionLog:
         return f"Undo {lower_first(self.done[-1].text)}" if self.done else ""
 
     def undo(self) -> Action:
-        action = self.done.pop()
+        """Undo the last action; refused (it raises), it stays the one to undo, as Edit > Undo keeps offering it."""
+        action = self.done[-1]
         action.perform_undo()
+        self.done.pop()
         if action.after is not None:
             action.after()
         self.undone.append(action)
         return action
 
     def redo(self) -> Action:
-        action = self.undone.pop()
+        """Redo the last action undone; refused (it raises), it stays the one to redo."""
+        action = self.undone[-1]
         action.perform_redo()
+        self.undone.pop()
         if action.after is not None:
             action.after()
         self.done.append(action)
