@@ -253,6 +253,39 @@ NOUNS = {
     "indicator_estimates": "Estimated RAG", "indicator_milestones": "Milestone", "indicator_targets": "Target",
 }
 LABEL_COLUMNS = ("title", "name", "reference", "label", "category", "ref")
+# A kind of row counted in a merge's summary ("1 project", "4 shares of review costs"): singular, plural.
+ROW_WORDS = {
+    "projects": ("project", "projects"), "project_cost_lines": ("project cost line", "project cost lines"),
+    "project_officers": ("project officer", "project officers"),
+    "project_funding_sources": ("project funding source", "project funding sources"),
+    "project_status_history": ("project status change", "project status changes"),
+    "dhr_cases": ("review", "reviews"), "dhr_cost_lines": ("review cost line", "review cost lines"),
+    "dhr_shares": ("share of review costs", "shares of review costs"),
+    "dhr_payments": ("payment of review costs", "payments of review costs"),
+    "dhr_split_percentages": ("review split percentage", "review split percentages"),
+    "dhr_panel_meetings": ("panel meeting", "panel meetings"),
+    "dhr_recommendations": ("review recommendation", "review recommendations"),
+    "funds": ("pooled fund", "pooled funds"), "fund_contributions": ("pooled fund contribution",
+                                                                     "pooled fund contributions"),
+    "fund_spend_summary": ("row of a pooled fund's spend by district and month",
+                           "rows of pooled funds' spend by district and month"),
+    "fund_referrals": ("individual referral", "individual referrals"),
+    "fund_spend_lines": ("referral spend line", "referral spend lines"),
+    "indicators": ("indicator", "indicators"), "indicator_values": ("indicator figure", "indicator figures"),
+    "indicator_areas": ("indicator area", "indicator areas"),
+    "funding_awards": ("funding award", "funding awards"), "budget_plans": ("budget plan", "budget plans"),
+    "allocation_scenarios": ("allocation scenario", "allocation scenarios"),
+    "commissioning_scenarios": ("commissioning scenario", "commissioning scenarios"),
+}
+NAMED_WHEN_COUNTED = {"projects", "dhr_cases", "funds", "funding_awards", "budget_plans", "allocation_scenarios",
+                      "commissioning_scenarios", "indicators"}  # a summary names them: "1 project ('ELEV8')"
+
+
+def rows_counted(table: str, n: int) -> str:
+    """"1 project", "5 project cost lines", "2 plan lines": a count of a table's rows in words."""
+    if table in ROW_WORDS:
+        return counted(n, *ROW_WORDS[table])
+    return counted(n, NOUNS.get(table, column_words(table)).lower())
 
 
 @dataclass

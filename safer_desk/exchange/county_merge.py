@@ -52,12 +52,13 @@ from safer_desk.domain.periods import Month
 from safer_desk.domain.text import counted, in_words, ranges_text
 from safer_desk.exchange import signing
 from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, HANDLING_OF_FOLLOWER, KIND_WORDS,
-                                                  LOCAL_COLUMNS, MAKE_UP, NATURAL_KEYS, PARTS, PAYMENTS_HELD,
-                                                  REFERENCE_GROUP_TABLES, RESPLIT_HELD, WHOLES,
-                                                  Conflict, Describer, column_words, dealings_words, figure_phrase,
-                                                  group_of, held_dealings, held_payments, load_decisions, month_words,
-                                                  parts_where, payments_words, refs_words, share_payments_note,
-                                                  share_status_words, subject_key_of, version_of, with_make_up)
+                                                  LOCAL_COLUMNS, MAKE_UP, NAMED_WHEN_COUNTED, NATURAL_KEYS, PARTS,
+                                                  PAYMENTS_HELD, REFERENCE_GROUP_TABLES, RESPLIT_HELD, ROW_WORDS,
+                                                  WHOLES, Conflict, Describer, column_words, dealings_words,
+                                                  figure_phrase, group_of, held_dealings, held_payments,
+                                                  load_decisions, month_words, parts_where, payments_words,
+                                                  refs_words, rows_counted, share_payments_note, share_status_words,
+                                                  subject_key_of, version_of, with_make_up)
 from safer_desk.exchange.county_export import CASE_NOTES, CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
                                                PUBLIC_DIGESTS_TABLE, PUBLIC_LINE_SQL, CancelCheck, ProgressFn, PublicDigest,
@@ -198,7 +199,8 @@ class MergeSummary:
     public: dict[str, int] = field(default_factory=dict)  # police.uk force-months: added/replaced/same/older
     public_notes: list[str] = field(default_factory=list)  # "Suffolk Constabulary Jan 2025: replaced by …"
     # Other offices' conflicts this file settled: about a row it removed, or now holding their version; and the
-    # blanks of the county's own reference data it filled in (a district's first day).
+    # blanks of the county's own reference data it filled in (a district's first day); and what went from the county
+    # because the office's file no longer has it, per kind ("Removed, as …'s file no longer has them: 1 project …").
     conflict_notes: list[str] = field(default_factory=list)
     figures_rebuilt: int = 0  # police.uk figures worked out again from the counts
 
@@ -1142,6 +1144,7 @@ class _Merger:
         self.refresh_figures, self.counts_before = refresh_figures, counts_before
         self.replace_typed = replace_typed
         self.removed_figures: list[tuple[str, str, str]] = []  # (indicator, area, period) of figures removed
+        self.gone: dict[str, list[tuple[str, dict]]] = {}  # table -> (key, row) of the rows the office no longer has
         self.summary = MergeSummary(manifest.path.name, manifest.office_name, manifest.exported_at)
         self.remap: dict[tuple[str, str], Any] = {}  # (table, incoming key) -> the county row it matched
         self.skipped: set[tuple[str, str]] = set()  # rows not merged
@@ -1499,6 +1502,7 @@ class _Merger:
                              "AND row_key >= 'pv:' AND row_key < 'pv;' AND row_key IN (SELECT id FROM indicator_values "
                              f"WHERE source LIKE '{POLICE_SOURCE}%')")
         self.remove_missing(tables, infos, incoming)
+        self.summary.conflict_notes += self.removed_words(tables)
         for t in wholes_before_parts(tables, infos):
             check_cancelled(self.cancelled)
             self.merge_table(infos[t], incoming[t])
@@ -1562,9 +1566,48 @@ class _Merger:
                     if t == "indicator_values":
                         self.removed_figures.append((current["indicator_id"], current["area_id"], current["period"]))
                     self.replaced.setdefault(t, []).append(key)
+                    self.gone.setdefault(t, []).append((key, current))
                     self.summary.removed += 1
                     self.summary.count(t, "removed")
                 drop_origin(self.dst, t, key)
+
+    def removed_words(self, tables: list[str]) -> list[str]:
+        """What went from the county because the office's file no longer has it, per kind in words (the board paper
+        no longer shows it); the victim-level rows an export leaves out are said apart: not deleted, summed up."""
+        from safer_desk.storage.schema import costs as costs_schema
+
+        left_out = set() if self.m.include_referrals else set(costs_schema.PRIVATE_TABLES)
+        deleted, summed, resent = [], [], []
+        order = {t: n for n, t in enumerate(ROW_WORDS)}  # a project, then its parts; reviews; funds; figures
+        for t in sorted(tables, key=lambda t: order.get(t, len(order))):
+            gone = self.gone.get(t)
+            if not gone:
+                continue
+            natural = NATURAL_KEYS.get(t)
+            if natural:  # a row of totals sent again with new totals (its id is its content): changed, not deleted
+                again = f"SELECT 1 FROM {_src(t)} WHERE {' AND '.join(f'{quote(c)} IS ?' for c in natural)}"
+                kept = [g for g in gone if self.dst.execute(again, [g[1][c] for c in natural]).fetchone() is None]
+                if len(kept) < len(gone):
+                    resent.append(rows_counted(t, len(gone) - len(kept)))
+                gone = kept
+                if not gone:
+                    continue
+            words = rows_counted(t, len(gone))
+            if t in NAMED_WHEN_COUNTED:
+                names = [f"'{self.describer.label(t, key, row)}'" for key, row in gone[:3]]
+                words += f" ({in_words(names + ([f'{len(gone) - 3} more'] if len(gone) > 3 else []))})"
+            (summed if t in left_out else deleted).append(words)
+        office = self.m.office_name
+        notes = []
+        if deleted:
+            notes.append(f"Removed, as {office}'s file no longer has them: {in_words(deleted)}.")
+        if resent:
+            notes.append(f"Sent again with new totals: {in_words(resent)}.")
+        if summed:
+            notes.append(f"{office}'s individual referrals are not in this export (it sends its spend by district and "
+                         f"month instead): the county's copies of {in_words(summed)} were taken out, and those "
+                         "totals are the fund's spend at the county now.")
+        return notes
 
     def apply_remap(self, info: TableInfo, row: dict) -> tuple[dict, bool]:
         """The row with its links pointing at the county's rows; True when one of them was matched to a row
