@@ -303,13 +303,24 @@ class FunderShareRow:
     amount_pence: int | None
     words: str  # the paper's words when the amount is not known ("Tbc")
     total_pence: int | None  # the project's planning cost
+    of: str = ""  # the cost as stated, as a share is of it (``of_cost``: " of at least £50,000")
 
     def describe(self) -> str:
         year = f" ({self.financial_year})" if self.financial_year else ""
         if self.amount_pence is None:
             return f"{self.funder}{year}: {self.words or 'not known'}"
-        of = f" of {format_money(self.total_pence)}" if self.total_pence else ""
-        return f"{self.funder}{year}: {format_money(self.amount_pence)}{of}"
+        return f"{self.funder}{year}: {format_money(self.amount_pence)}{self.of}"
+
+
+def of_cost(project) -> str:
+    """What a share is of, as the editor says it: " of £501,753", " of £54,372 - £62,372" (a range: not its upper end
+    alone), " of at least £50,000" (a minimum: not the whole cost); "" with no cost stated."""
+    cost = project.cost
+    if cost is None or not cost.planning_pence:
+        return ""
+    if cost.kind == "minimum":
+        return f" of at least {format_money(cost.min_pence)}"
+    return f" of {cost.describe()}"
 
 
 def funder_share_rows(projects: Iterable, funder: str | None = None) -> list[FunderShareRow]:
@@ -320,7 +331,7 @@ def funder_share_rows(projects: Iterable, funder: str | None = None) -> list[Fun
             if funder is not None and not same_funder(s.source, funder):
                 continue
             rows.append(FunderShareRow(p.id, p.ref, p.title, s.source, s.financial_year, s.amount_pence,
-                                       s.amount_note, p.planning_pence))
+                                       s.amount_note, p.planning_pence, of_cost(p)))
     return rows
 
 
@@ -334,8 +345,7 @@ def shares_text(project, *, plain: bool = False) -> str:
         elif plain:
             parts.append(f"{s.source}{year}: {format_pounds_plain(s.amount_pence)}")
         else:
-            of = f" of {format_money(project.planning_pence)}" if project.planning_pence else ""
-            parts.append(f"{s.source}{year}: {format_money(s.amount_pence)}{of}")
+            parts.append(f"{s.source}{year}: {format_money(s.amount_pence)}{of_cost(project)}")
     return "; ".join(parts)
 
 

@@ -292,6 +292,10 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
             problems.append(("funding_sources", f"line {n}: put each funder's share on its own line "
                                                 "(“OPCC: £1,000” on one line, “SCC: £2,000” on the next)."))
             continue
+        dated = _dated_share(source, amount)
+        if dated:
+            problems.append(("funding_sources", f"line {n}: {dated}"))
+            continue
         try:
             source, year = _funding_year(source)
         except PeriodError as exc:
@@ -304,13 +308,18 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
             problems.append(("funding_sources", f"line {n}: give the share in pounds (“{source}: £5,000”), "
                                                 "not as a percentage of the cost."))
             continue
-        if amount.casefold() in _NIL_SHARE:
+        if amount.casefold().removeprefix("£").strip() in _NIL_SHARE:  # "£ -": Excel's Accounting format for £0
             sources.append(FundingSource(source, 0, "", year))
             continue
         try:
             pence = parse_pence(amount)
         except MoneyError as exc:
-            if re.search(r"\d", amount):
+            of_cost = _SHARE_OF_COST.match(amount)
+            if of_cost:  # "£110,000 of £501,753", as the board report and seed 003 write a share
+                label = FundingSource(source, None, "", year).label
+                problems.append(("funding_sources", f"line {n}: give the share alone (“{label}: {of_cost['share']}”): "
+                                                    "the project's cost goes under Cost."))
+            elif re.search(r"\d", amount):
                 problems.append(("funding_sources", f"line {n}: {exc}"))
             else:
                 sources.append(FundingSource(source, None, amount, year))
@@ -326,6 +335,8 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
 # name should be. Digits alone stay a name ("Section 106").
 _UNMARKED_AMOUNT = LazyPattern(r"^(?P<source>.*\S)\s+(?P<amount>-?£\s*\d[\d,]*(?:\.\d+)?k?)$", re.IGNORECASE)
 _AMOUNT_IN_NAME = LazyPattern(r"£\s*\d")
+# A share with the cost it is of, as the board report writes it: "£110,000 of £501,753", "£30,000 of at least £50,000".
+_SHARE_OF_COST = LazyPattern(r"^(?P<share>£?\s*\d[\d,]*(?:\.\d+)?k?)\s+of\s+(?:at least\s+)?£?\s*\d", re.IGNORECASE)
 # "OPCC 2017/18 – £110,000", as the papers write an amount after its label (Word makes " - " an en dash): a dash with
 # a space either side separates the share as a colon does; a dash against the amount ("OPCC -£5") is its minus.
 _DASHED_AMOUNT = LazyPattern(r"^(?P<source>.*?\S)\s+[\-\u2013\u2014](?=\s)\s*"
@@ -342,7 +353,8 @@ _NIL_SHARE = {"nil", "nil.", "£nil", "none", "-", "\u2013", "\u2014"}
 
 # A year written 2017/18, 2017-18 or, as Word's and Excel's AutoCorrect make it, 2017–18 (an en or em dash).
 _YEAR = r"\d{2,4}\s*[/\-\u2013\u2014]\s*\d{2,4}"
-_FUNDING_YEAR = LazyPattern(rf"^(?P<source>.*?)\s*\((?P<year>{_YEAR})\)$")
+# In brackets, after "FY" or seed 000's "Yr1" as the papers write them ("OPCC (FY 2018/19)", "OPCC (Yr1 2009/10)").
+_FUNDING_YEAR = LazyPattern(rf"^(?P<source>.*?)\s*\((?:FY\s*|Yr\s*\d\s*)?(?P<year>{_YEAR})\)$", re.IGNORECASE)
 # The year typed without brackets, after the funder or before it ("OPCC 2019/20", "OPCC, FY 2019/20", "2019/20 OPCC"),
 # or alone (no funder: refused).
 _BARE_FUNDING_YEAR = LazyPattern(rf"^(?:(?P<source>.*?\S)[\s,\-\u2013\u2014]+(?:FY\s*)?(?P<year>{_YEAR})"
@@ -350,6 +362,29 @@ _BARE_FUNDING_YEAR = LazyPattern(rf"^(?:(?P<source>.*?\S)[\s,\-\u2013\u2014]+(?:
                                 rf"|(?:FY\s*)?(?P<alone>{_YEAR}))$", re.IGNORECASE)
 # Another year left in the funder's name (not a range such as "11-19 Youth Trust").
 _YEAR_IN_NAME = LazyPattern(r"(?<![\d/])(?:\d{4}\s*[/\-\u2013\u2014]\s*\d{2,4}|\d{2}\s*/\s*\d{2})(?![\d/])")
+
+
+# A day typed where the share's year goes: "OPCC (31/03/2018)", "OPCC (from 1/4/2018)" (the whole bracket),
+# "OPCC 01/04/2018".
+_DATE_FOR_YEAR = LazyPattern(r"\s*\([^()]*?(?P<in_brackets>\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})\b[^()]*\)"
+                             r"|\s*(?P<bare>\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\b")
+
+
+def _dated_share(source: str, amount: str) -> str:
+    """What is said of a share whose funder carries a date instead of the financial year its share is for (it was kept
+    as part of the funder's name, so the share was nobody's): the year the date is in, at the 31 March / 1 April
+    boundary as anywhere. "" when there is no date."""
+    m = _DATE_FOR_YEAR.search(source)
+    if m is None:
+        return ""
+    typed = m["in_brackets"] or m["bare"]
+    try:
+        year = FinancialYear.of(parse_uk_date(typed)).label
+    except PeriodError:
+        return ""
+    name = " ".join((source[:m.start()] + source[m.end():]).split()) or "Funder"
+    return (f"“{typed}” is a date: a share is for a financial year (1 April to 31 March), and {typed} is in {year}: "
+            f"type “{name} ({year}): {amount or '£5,000'}”.")
 
 
 def _funding_year(source: str) -> tuple[str, str]:
