@@ -46,18 +46,12 @@ def _uk(day: str | None) -> date | None:
 
 # -- projects ----------------------------------------------------------------------------------------------
 def funders_shares_text(project) -> str:
-    """The project's funding by funder ("Devon and Cornwall PCC £110,000; …"), as the register holds it.
+    """The project's funders' shares as the editor's Funding sources take them ("Devon and Cornwall PCC (2017/18):
+    £110,000; …"): each with its financial year (two years' shares were alike), pasted back as typed. The cost has
+    columns of its own."""
+    from safer_desk.services.funders import shares_text
 
-    Hook for the funding data of issue 12 ("money"): when projects' funding is split by funder and award,
-    this column is where each funder's share goes.
-    """
-    from safer_desk.domain.money import format_money
-
-    parts = []
-    for source in project.funding_sources:
-        amount = format_money(source.amount_pence) if source.amount_pence is not None else source.amount_note
-        parts.append(f"{source.source} {amount}".strip())
-    return "; ".join(parts)
+    return shares_text(project, with_cost=False)
 
 
 def register_sheet(store: Store) -> WorkbookSheet | None:

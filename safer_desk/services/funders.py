@@ -335,8 +335,9 @@ def funder_share_rows(projects: Iterable, funder: str | None = None) -> list[Fun
     return rows
 
 
-def shares_text(project, *, plain: bool = False) -> str:
-    """A project's funders' shares in one cell: "OPCC (2017/18): £110,000 of £501,753" (plain pounds if asked)."""
+def shares_text(project, *, plain: bool = False, with_cost: bool = True) -> str:
+    """A project's funders' shares in one cell: "OPCC (2017/18): £110,000 of £501,753" (plain pounds if asked; without
+    " of £501,753" where the cost has a column of its own, as the editor's Funding sources are typed)."""
     parts = []
     for s in project.funding_sources:
         year = f" ({s.financial_year})" if s.financial_year else ""
@@ -345,7 +346,7 @@ def shares_text(project, *, plain: bool = False) -> str:
         elif plain:
             parts.append(f"{s.source}{year}: {format_pounds_plain(s.amount_pence)}")
         else:
-            parts.append(f"{s.source}{year}: {format_money(s.amount_pence)}{of_cost(project)}")
+            parts.append(f"{s.source}{year}: {format_money(s.amount_pence)}{of_cost(project) if with_cost else ''}")
     return "; ".join(parts)
 
 
