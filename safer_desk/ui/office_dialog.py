@@ -17,6 +17,7 @@ from safer_desk.presenters.office import OfficePresenter, ScopeChoice
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.services.reference import ReferenceError
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.dialogs import share_undo
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.session import Session
 from safer_desk.ui.kit import fitting_size
@@ -158,6 +159,7 @@ class OfficeDialog(QDialog):
         self._show_summary()
         self._show_districts()
         self.resize(*fitting_size(parent, 760, 520))
+        share_undo(self, form=True)  # Ctrl+Z and Ctrl+Y here too, closing the form first (asked if changed)
 
     def _checklist(self, name: str, choices: list[ScopeChoice]) -> QListWidget:
         widget = QListWidget(self)

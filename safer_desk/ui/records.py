@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButto
 
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import FormDialog, Table
+from safer_desk.ui.kit.dialogs import share_undo
 from safer_desk.ui.kit.forms import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
@@ -70,6 +71,7 @@ class RecordsDialog(QDialog):
         # Refreshed through the session's Qt signal only, never the presenter's own event: a step of Edit > Undo
         # outlives this dialog (closed, or opened again as another), and Qt drops a destroyed dialog's connections.
         self.session.data_changed.connect(self._data_changed)
+        share_undo(self)  # Ctrl+Z and Ctrl+Y here: the window's keys reached only the window
 
     # -- to give -------------------------------------------------------------------------------------------
     def key(self, row: Any) -> Any:

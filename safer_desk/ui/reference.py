@@ -19,6 +19,7 @@ from safer_desk.presenters import office
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
 from safer_desk.services import reference as ref
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.dialogs import share_undo
 from safer_desk.ui.kit.forms import FormDialog
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
@@ -601,11 +602,7 @@ class ReferenceDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(buttons)
         self.districts.view.setFocus()  # opens in the districts, not on the tabs
-        # Edit > Undo and Redo from here too: the window's keys reached only the window, so Ctrl+Z in the dialog
-        # did nothing while its changes were steps of the window's undo stack.
-        for action in (getattr(parent, "undo_action", None), getattr(parent, "redo_action", None)):
-            if action is not None:
-                self.addAction(action)
+        share_undo(self)  # Edit > Undo and Redo from here too: the window's keys reached only the window
         self.refresh()
 
     def keyPressEvent(self, event) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 
 from safer_desk.domain.text import counted
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.dialogs import share_undo
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import RIGHT, Column, SortProxy, RowTableModel
@@ -105,6 +106,7 @@ class ConflictsDialog(QDialog):
         self.refresh()
         self.resize(*fitting_size(parent, 1100, 520))
         session.data_changed.connect(self._file_changed)  # an undo or redo of a decision, made from the Edit menu
+        share_undo(self)  # or by Ctrl+Z and Ctrl+Y here: the window's keys reached only the window
 
     def _file_changed(self, _area: str) -> None:
         if self.isVisible() and self.session.store is not None:

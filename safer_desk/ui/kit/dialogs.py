@@ -2,15 +2,68 @@
 
 Used by the Costs dialogs (``ui/costs/widgets.py``) and the Indicator and Target dialog
 (``ui/indicators/dialogs.py``): one guard, one question (Save / Discard / Cancel, ``prompts.ask_unsaved``).
+
+``share_undo`` gives a window of its own the main window's Edit > Undo and Redo keys.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from functools import partial
+
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
 
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui import prompts
+
+
+def window_with_undo(widget: QWidget | None) -> QWidget | None:
+    """The window whose Edit menu undoes and redoes (its ``undo_action`` and ``redo_action``), ``widget``'s own or
+    one further up (a form opened over a list opened over the main window); None when there is none."""
+    while widget is not None:
+        top = widget.window()
+        if getattr(top, "undo_action", None) is not None and getattr(top, "redo_action", None) is not None:
+            return top
+        widget = top.parentWidget()
+    return None
+
+
+def share_undo(dialog: QWidget, *, form: bool = False) -> None:
+    """Edit > Undo and Redo, with their keys (Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z), in ``dialog``: a window of its own,
+    modal or not, whose changes are steps of the main window's undo stack. The window's keys reached only the
+    window, so Ctrl+Z in the dialog did nothing.
+
+    A field being typed in (a table cell's editor too) still takes Ctrl+Z first and undoes the typing, as in the
+    window. A ``form`` (typed, then saved as one step: an award, Office Details) is closed first by its ``reject``,
+    which asks about what is typed: the step undone may be the very record it shows, which it would then show as it
+    was. Save answered saves, and that save is the next step to undo, as on a tab; Cancel leaves it all as it was.
+    With nothing to undo the form stays open."""
+    window = window_with_undo(dialog.parentWidget())
+    if window is None:
+        return
+    for shared in (window.undo_action, window.redo_action):
+        if not form:
+            dialog.addAction(shared)
+            continue
+        own = QAction(dialog)  # the same keys, in this window only: the window's action is not also added here
+        own.setShortcuts(shared.shortcuts())
+        own.triggered.connect(partial(_close_then_step, dialog, window, shared))
+        dialog.addAction(own)
+
+
+def _close_then_step(form: QDialog, window, shared: QAction) -> None:
+    if not shared.isEnabled():
+        return  # nothing to undo (or redo): the form is left as it is
+    stack = window.session.undo_stack
+    depth = stack.index()
+    form.reject()  # what is typed asked about: Save, Discard or Cancel
+    if form.isVisible():
+        return  # Cancel, or a save refused (its messages beside the fields)
+    if stack.index() != depth:
+        undo = shared is window.undo_action
+        window.statusBar().showMessage("Saved. Undo again to undo it." if undo else "Saved.", 8000)
+        return
+    shared.trigger()
 
 
 class GuardedDialog(QDialog):
@@ -31,6 +84,7 @@ class GuardedDialog(QDialog):
             else None
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.activated.connect(self.save)
+        share_undo(self, form=True)
 
     def save(self) -> bool:
         return self.form_presenter.save()
@@ -77,4 +131,4 @@ class GuardedDialog(QDialog):
             super().reject()
 
 
-__all__ = ["GuardedDialog"]
+__all__ = ["GuardedDialog", "share_undo", "window_with_undo"]
