@@ -6,10 +6,12 @@ Rules (DESIGN §3, issue 7):
 - importing the same export again changes nothing; a newer export from the same office replaces that
   office's rows, and rows it no longer has are removed; an older one is refused;
 - reference data (districts, partnerships, organisations and the links between them) is matched,
-  not duplicated, never removed and never changed by an office;
+  not duplicated and never changed by an office;
 - a row with a deterministic id elsewhere (an indicator "indicator:all-crime", a target, an area) belongs
-  to the office that sent it first; when another office sends it alike it becomes shared (never removed,
-  never changed); sent differently by another office, it is a conflict;
+  to the office that sent it first; when another office sends it alike it becomes shared (never changed; the
+  offices that hold it are kept in ``_county_holders``, and it is removed once none of them sends it any more
+  and nothing left in the county refers to it; districts, partnerships and areas never); sent differently by
+  another office, it is a conflict;
 - a row that cannot be merged without overwriting something is reported in ``_county_conflicts`` and
   left as it is: the same row from two offices, a row edited at the county since it was imported,
   two offices' rows colliding on a UNIQUE constraint (one indicator value for one district and month),
@@ -74,8 +76,8 @@ from safer_desk.storage.hostile import open_hostile, schema_code
 from safer_desk.storage.row_hashes import shared_row_hash
 from safer_desk.storage.schema import known_steps
 from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, moved_months
-from safer_desk.storage.schema.exchange import (CONFLICTS_TABLE, IMPORTS_TABLE, MANIFEST_TABLE, ORIGINS_TABLE,
-                                              PROVENANCE_TABLE)
+from safer_desk.storage.schema.exchange import (CONFLICTS_TABLE, HOLDERS_TABLE, IMPORTS_TABLE, MANIFEST_TABLE,
+                                              ORIGINS_TABLE, PROVENANCE_TABLE)
 from safer_desk.storage.leftovers import private_workspace
 
 KEYS_TABLE = "_county_keys"
@@ -104,6 +106,9 @@ REFERENCE_TABLES: dict[str, tuple[str, ...] | None] = {
     "partnership_districts": ("partnership_id", "district_id"),
     "partnership_members": ("partnership_id", "organisation_id"),
 }
+# Rows named by their id where no link says so (figures, targets, plans, an office's areas): never removed by a merge,
+# so the county keeps no holders of them.
+NAMED_BY_ID = frozenset({"districts", "partnerships", "indicator_areas"})
 REFERENCE_ID = re.compile(r"^[a-z][a-z0-9_-]*:[a-z0-9][a-z0-9-]*$")  # domain.ids.reference_id
 _RANDOM_ID = re.compile(r"^[0-9a-f]{32}$")  # domain.ids.new_id
 
@@ -1011,6 +1016,10 @@ def set_origins(conn: sqlite3.Connection, origins: Iterable[tuple[str, str, int,
 
 def drop_origin(conn: sqlite3.Connection, table: str, key: str) -> None:
     conn.execute(f"DELETE FROM {ORIGINS_TABLE} WHERE table_name = ? AND row_key = ?", (table, key))
+    conn.execute(f"DELETE FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ?", (table, key))
+
+
+_HOLD_SQL = f"INSERT OR IGNORE INTO {HOLDERS_TABLE}(table_name, row_key, office_id) VALUES (?, ?, ?)"
 
 
 def _register_import(county: Store, manifest: ExportManifest) -> int:
@@ -1153,6 +1162,7 @@ class _Merger:
         self.held: dict[str, set[str]] = {}
         self.now = utc_now()
         self._parent_sql: dict = {}
+        self._referrers: dict[str, list[tuple[str, str]]] = {}  # table -> (table, column) linking to it
         self._sql: dict = {}  # SQL text per table, built once
         self.done = 0
         self.total = max(1, manifest.total_rows)
@@ -1257,13 +1267,24 @@ class _Merger:
 
     def share(self, info: TableInfo, key: str, row: dict) -> None:
         """A row another office sent alike (row: the county's, as merged): held by both from now on (neither changes
-        nor removes it), and known by what it is, whichever of them sends it."""
+        it, and it goes only when both have deleted it), and known by what it is, whichever of them sends it."""
+        p = self.owner(info.name, key)
+        if info.name not in NAMED_BY_ID:
+            offices = {self.m.office_id, *([p.office_id] if p is not None and p.office_id else [])}
+            self.dst.executemany(_HOLD_SQL, [(info.name, key, office) for office in offices])
         if info.name in LOCAL_COLUMNS:
             self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET shared = 1, row_hash = ? WHERE table_name = ? AND "
                              "row_key = ?", (short_hash(shared_digest(info, row)), info.name, key))
             return
         self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET shared = 1 WHERE table_name = ? AND row_key = ?",
                          (info.name, key))
+
+    def hold(self, table: str, key: str) -> None:
+        """This office holds a row several offices hold, when the county keeps who does (a row shared before it did,
+        common to every file or made at the county keeps none: it is never removed, so no holder is added)."""
+        self.dst.execute(f"INSERT OR IGNORE INTO {HOLDERS_TABLE}(table_name, row_key, office_id) SELECT ?, ?, ? "
+                         f"WHERE EXISTS (SELECT 1 FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ?)",
+                         (table, key, self.m.office_id, table, key))
 
     def tick(self, message: str) -> None:
         self.done += 1
@@ -1502,11 +1523,13 @@ class _Merger:
                              "AND row_key >= 'pv:' AND row_key < 'pv;' AND row_key IN (SELECT id FROM indicator_values "
                              f"WHERE source LIKE '{POLICE_SOURCE}%')")
         self.remove_missing(tables, infos, incoming)
-        self.summary.conflict_notes += self.removed_words(tables)
+        said_at = len(self.summary.conflict_notes)
         for t in wholes_before_parts(tables, infos):
             check_cancelled(self.cancelled)
             self.merge_table(infos[t], incoming[t])
         check_cancelled(self.cancelled)
+        self.let_go_of_shared(tables, infos)  # (after the merge: rows matched under other ids are known by then)
+        self.summary.conflict_notes[said_at:said_at] = self.removed_words(tables)
         self.set_aside_summaries()
         self.raise_held_resplits()
         self.keep_held_parts()
@@ -1548,28 +1571,79 @@ class _Merger:
                 f"SELECT row_key, row_hash FROM {ORIGINS_TABLE} WHERE table_name = ? AND shared = 0 "
                 f"AND import_number IN ({numbers})", (t,)).fetchall()
             for key, stored_hash in owned:
-                if key in incoming[t]:
+                if key not in incoming[t]:
+                    self.take_out(info, key, bytes(stored_hash), False)
+
+    def take_out(self, info: TableInfo, key: str, stored_hash: bytes, shared: bool) -> None:
+        """The county's row this office (the last that held it) no longer has goes, with its origin, unless it was
+        edited at the county since it was merged: then it stays, and the county lead is asked."""
+        t = info.name
+        current = self.county_row_by_key(info, key)
+        if current is not None and not matches_origin(info, current, Origin("", "", 0, stored_hash, shared)):
+            subject = self.describer.subject(t, current)
+            office = self.m.office_name
+            self.raise_conflict(info, "removed-but-edited", None, current, row_key=key, county_key=key,
+                                other="the county", sentence=(
+                                    "kept at the county", f"removed by {office}",
+                                    f"{subject}: edited at the county since it was merged, but no longer "
+                                    f"in {office}'s file (kept at the county for now)"))
+            return
+        if current is not None:
+            self.dst.execute(f"DELETE FROM {quote(t)} WHERE {self.where_key(info)}", self.key_values(info, key))
+            if t == "indicator_values":
+                self.removed_figures.append((current["indicator_id"], current["area_id"], current["period"]))
+            self.replaced.setdefault(t, []).append(key)
+            self.gone.setdefault(t, []).append((key, current))
+            self.summary.removed += 1
+            self.summary.count(t, "removed")
+        drop_origin(self.dst, t, key)
+
+    def let_go_of_shared(self, tables: list[str], infos: dict[str, TableInfo]) -> None:
+        """Rows several offices hold that this office no longer sends (under the county's id or its own, matched):
+        it holds them no more, and one no office holds any more goes as an office's own would (take_out), when
+        nothing left in the county refers to it. Rows the export leaves out on purpose (individual
+        referrals) are not let go of; nor is a row shared with no holder kept (shared before the county kept them,
+        common to every file, made at the county): it is never removed."""
+        from safer_desk.storage.schema import costs as costs_schema
+
+        if self.nothing_owned:
+            return
+        me = self.m.office_id
+        left_out = set() if self.m.include_referrals else set(costs_schema.PRIVATE_TABLES)
+        for t in reversed(tables):
+            held = [r[0] for r in self.dst.execute(
+                f"SELECT row_key FROM {HOLDERS_TABLE} WHERE table_name = ? AND office_id = ?", (t, me))]
+            if not held or t in left_out:
+                continue
+            info = infos[t]
+            sent = _IncomingKeys(self.dst, info, "").keys() | {
+                str(county_key) for (table, _), county_key in self.remap.items() if table == t}
+            for key in held:
+                if key in sent:
                     continue
-                current = self.county_row_by_key(info, key)
-                if current is not None and short_hash(self.digest(info, current)) != bytes(stored_hash):
-                    subject = self.describer.subject(t, current)
-                    office = self.m.office_name
-                    self.raise_conflict(info, "removed-but-edited", None, current, row_key=key, county_key=key,
-                                        other="the county", sentence=(
-                                            "kept at the county", f"removed by {office}",
-                                            f"{subject}: edited at the county since it was merged, but no longer "
-                                            f"in {office}'s file (kept at the county for now)"))
-                    continue
-                if current is not None:
-                    self.dst.execute(f"DELETE FROM {quote(t)} WHERE {self.where_key(info)}",
-                                     self.key_values(info, key))
-                    if t == "indicator_values":
-                        self.removed_figures.append((current["indicator_id"], current["area_id"], current["period"]))
-                    self.replaced.setdefault(t, []).append(key)
-                    self.gone.setdefault(t, []).append((key, current))
-                    self.summary.removed += 1
-                    self.summary.count(t, "removed")
-                drop_origin(self.dst, t, key)
+                p = self.owner(t, key)
+                others = self.dst.execute(f"SELECT 1 FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ? "
+                                          "AND office_id <> ? LIMIT 1", (t, key, me)).fetchone()
+                if p is None or not p.shared or others is not None:
+                    self.dst.execute(f"DELETE FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ? AND "
+                                     "office_id = ?", (t, key, me))
+                elif not self.referred_to(t, key):
+                    self.take_out(info, key, p.row_hash, True)
+                # (referred to: kept, and looked at again with the office's next file)
+
+    def referred_to(self, table: str, key: str) -> bool:
+        """Whether anything left in the county refers to this row (a link to it, an office's areas): then it stays
+        (a budget line the county linked to a project, a contribution it recorded from a partner). Rows NAMED_BY_ID
+        are named where no link says so: they always stay."""
+        if table in NAMED_BY_ID:
+            return True
+        if table not in self._referrers:
+            self._referrers[table] = [
+                (name, fk[3]) for (name,) in self.dst.execute(
+                    "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                for fk in self.dst.execute(f"PRAGMA main.foreign_key_list({quote(name)})") if fk[2] == table]
+        return any(self.dst.execute(f"SELECT 1 FROM main.{quote(t)} WHERE {quote(c)} = ? LIMIT 1", (key,)).fetchone()
+                   for t, c in self._referrers[table] + [("office_areas", "area_id")])
 
     def removed_words(self, tables: list[str]) -> list[str]:
         """What went from the county because the office's file no longer has it, per kind in words (the board paper
@@ -1826,6 +1900,10 @@ class _Merger:
             if remapped:
                 conn.executemany("DELETE FROM temp.merge_same WHERE CAST(k AS TEXT) = ?", [(k,) for k in remapped])
             same = conn.execute("SELECT count(*) FROM temp.merge_same").fetchone()[0]
+            if same:  # rows several offices hold, sent alike again: this office holds them (when the county keeps who)
+                conn.execute(f"INSERT OR IGNORE INTO {HOLDERS_TABLE}(table_name, row_key, office_id) SELECT DISTINCT "
+                             f"h.table_name, h.row_key, ? FROM {HOLDERS_TABLE} h JOIN temp.merge_same s "
+                             "ON h.row_key = CAST(s.k AS TEXT) WHERE h.table_name = ?", (self.m.office_id, t))
         # The new rows: every row the export has for the table (then no list of them is looked through for
         # each), or those listed in merge_new. (A WHERE always: an upsert's SELECT needs one before ON CONFLICT.)
         if all_new:
@@ -1843,6 +1921,9 @@ class _Merger:
                 f"SELECT ?, CAST({quote(pk)} AS TEXT), ?, {digest}, ? {new_rows} ORDER BY {quote(pk)} "
                 "ON CONFLICT(table_name, row_key) DO UPDATE SET import_number = excluded.import_number, "
                 "row_hash = excluded.row_hash, shared = excluded.shared", (t, self.import_number, int(reference)))
+            if reference and t not in NAMED_BY_ID:  # matched across offices: held by this one, until another sends it
+                conn.execute(f"INSERT OR IGNORE INTO {HOLDERS_TABLE}(table_name, row_key, office_id) "
+                             f"SELECT ?, CAST({quote(pk)} AS TEXT), ? {new_rows}", (t, self.m.office_id))
             self.summary.added += added
             self.summary.count(t, "added", added)
         self.summary.unchanged += same
@@ -1890,6 +1971,8 @@ class _Merger:
         p = self.owner(t, key)
         current = self.digest(info, existing)
         as_merged = p is not None and matches_origin(info, existing, p, current)
+        if p is not None and p.shared:  # sent again, alike or not: the office still holds it
+            self.hold(t, key)
         if p is not None and not as_merged and self.sent_as_last_merged(info, key, p, row, existing, digest):
             self.summary.unchanged += 1  # the county's edit stands
             return
@@ -2017,6 +2100,8 @@ class _Merger:
                 self.remap[(t, key)] = county_id
                 if p is not None and not p.shared and p.office_id != me:
                     self.share(info, other_key, other)
+                elif p is not None and p.shared:
+                    self.hold(t, other_key)
                 self.summary.unchanged += 1
                 return
             if p is not None and p.shared and len(info.primary_key) == 1 and not matches_origin(info, other, p) \
@@ -2024,6 +2109,7 @@ class _Merger:
                 # Held alike by several offices, this one under its own id (a review each recorded), edited at the
                 # county since, and sent as it was: the county's edit stands, as under the county's id (merge_row).
                 self.remap[(t, key)] = county_id
+                self.hold(t, other_key)
                 self.summary.unchanged += 1
                 return
             if t == "indicator_values" and str(other.get("source") or "").startswith(POLICE_SOURCE):
@@ -2032,6 +2118,8 @@ class _Merger:
             # The same thing, held differently: reported, and this file's children still attach to the county's
             # row (they are compared with its children in turn).
             self.remap[(t, key)] = county_id
+            if p is not None and p.shared:
+                self.hold(t, other_key)
             if reference:
                 kind, words = "reference-differs", "in the county file"
             elif p is None:
@@ -2059,6 +2147,8 @@ class _Merger:
             return
         self.dst.execute(insert_sql, [row[c] for c in info.columns])
         self.set_provenance(t, key, self.digest(info, row), reference)
+        if reference and t not in NAMED_BY_ID:  # matched across offices: held by this one, until another sends it
+            self.dst.execute(_HOLD_SQL, (t, key, self.m.office_id))
         self.summary.added += 1
         self.summary.count(t, "added")
 

@@ -723,7 +723,7 @@ def plan_decision(store: Store, choice: str, *, which: str | int | None = None) 
     their origins (for an indicator figure, its indicator's figures of that month in every area, as replacing a
     typed figure with police.uk counts works the partnerships' and the county's out again)."""
     from safer_desk.exchange.county_schema import quote, table_info
-    from safer_desk.storage.schema.exchange import ORIGINS_TABLE
+    from safer_desk.storage.schema.exchange import HOLDERS_TABLE, ORIGINS_TABLE
 
     if not store.read_only:
         refresh_stale_conflicts(store)
@@ -738,12 +738,14 @@ def plan_decision(store: Store, choice: str, *, which: str | int | None = None) 
                          (c.table, f"pv:{incoming['indicator_id']}:%:{incoming['period']}")))
         if c.table in WHOLES:  # keeping the office's version puts in the thing's parts (replacing the county's)
             for part in WHOLES[c.table].parts:  # (every row of them: the parts come and go under new ids)
-                rows += [(part, "1", ()), (ORIGINS_TABLE, "table_name = ?", (part,))]
+                rows += [(part, "1", ()), (ORIGINS_TABLE, "table_name = ?", (part,)),
+                         (HOLDERS_TABLE, "table_name = ?", (part,))]
         keys = {k for k in (c.county_key, c.row_key) if k}
         for key in sorted(keys):
             values = [key] if len(info.primary_key) == 1 else json.loads(key)
             rows.append((c.table, " AND ".join(f"{quote(col)} = ?" for col in info.primary_key), tuple(values)))
             rows.append((ORIGINS_TABLE, "table_name = ? AND row_key = ?", (c.table, key)))
+            rows.append((HOLDERS_TABLE, "table_name = ? AND row_key = ?", (c.table, key)))
     return DecisionPlan(choice, which, tuple(chosen), decision_label(chosen, choice), tuple(dict.fromkeys(rows)))
 
 

@@ -13,8 +13,6 @@ import json
 from dataclasses import replace
 from datetime import date
 
-import pytest
-
 from safer_desk.exchange.report_html import render_html
 from safer_desk.services import dhr, funds, indicators, projects, reference
 from safer_desk.services.county import list_conflicts, resolve_conflicts
@@ -149,8 +147,6 @@ def test_a_partner_the_office_removed_no_longer_paid_into_its_fund_at_the_county
     assert funds.fund_figures(o.county, fund).contributions_pence == 200_000
 
 
-@pytest.mark.xfail(strict=True, reason="needs a schema step: partners are reference data, matched across offices and "
-                                       "never removed, because the county does not keep which offices name one")
 def test_a_partner_only_babergh_named_goes_from_the_county_s_partners_when_babergh_removes_it(offices):
     o = offices
     _partner_removed_at_babergh(o)
@@ -201,9 +197,6 @@ def test_a_project_one_office_deleted_stays_while_the_other_office_still_has_it(
     assert "Western Suffolk youth work" in _board_paper(o.county)
 
 
-@pytest.mark.xfail(strict=True, reason="needs a schema step: the county does not keep which offices hold a row both "
-                                       "sent alike (_county_origins has one import and a 'shared' flag), so it "
-                                       "cannot tell when the last of them deleted it")
 def test_a_project_both_offices_deleted_goes_from_the_county(offices):
     """The county-wide project both offices recorded is one row at the county, held by both. Both offices drop it;
     the county's board paper still lists it."""
