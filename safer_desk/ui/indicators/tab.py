@@ -330,6 +330,10 @@ class IndicatorsTab(TabBase):
         # The chart in words is of a chart drawn: with none, the chart's place says why (once, not again under it).
         self.chart_summary.setText("" if no_chart else data.summary)
         self.chart_summary.setVisible(not no_chart)
+        # Nothing drawn, nothing to export (it saved a blank picture without a word); the tip says why.
+        self.export_button.setEnabled(not no_chart)
+        self.export_button.setToolTip("There is no chart to export: the chart's place says why" if no_chart
+                                      else "Save the chart as a PNG picture or an SVG drawing")
 
     # -- choices (each asks about typed figures first) -------------------------------------------
     def _area_chosen(self, index: int) -> None:
