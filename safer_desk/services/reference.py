@@ -401,7 +401,7 @@ def _one_csp_at_a_time(store: Store, partnership_id: str, district_id: str, firs
     CSPs and is not checked."""
     for row, begins, ends in _other_csps(store, partnership_id, district_id, first, last)[:1]:
         name = store.scalar("SELECT name FROM partnerships WHERE id = ?", (partnership_id,))
-        span = f"from {format_uk_date(begins)} with no end" if begins and not ends else _span_words(begins, ends)
+        span = _cover_words(begins, ends)
         raise ReferenceError(
             f"{row['district']} is in {row['name']} {span}: a district is in one community safety partnership "
             f"at a time, so {name} cannot cover it then as well. End {row['name']} on its last day first "
@@ -421,8 +421,8 @@ def _other_csps(store: Store, partnership_id: str, district_id: str, first: date
             "FROM partnership_districts pd JOIN partnerships p ON p.id = pd.partnership_id "
             "JOIN districts d ON d.id = pd.district_id "
             "WHERE pd.district_id = ? AND pd.partnership_id <> ? AND p.kind = 'csp'", (district_id, partnership_id)):
-        begins = max(filter(None, (_day(row["p_from"]), _day(row["valid_from"]))), default=None)
-        ends = min(filter(None, (_day(row["p_to"]), _day(row["valid_to"]))), default=None)
+        begins, ends = _cover_span(_day(row["p_from"]), _day(row["p_to"]), _day(row["valid_from"]),
+                                   _day(row["valid_to"]))
         if _overlaps(begins, ends, first, last):
             found.append((row, begins, ends))
     return sorted(found, key=lambda f: f[1] or date.min)
@@ -526,6 +526,11 @@ def _membership_day(value: date | str | None, field: str, label: str) -> date | 
 def _span_words(first: date | None, last: date | None) -> str:
     words = (f"from {format_uk_date(first)}" if first else "", f"to {format_uk_date(last)}" if last else "")
     return " ".join(filter(None, words)) or "with no end"
+
+
+def _cover_words(first: date | None, last: date | None) -> str:
+    """Another CSP's cover of a district in words: "from 01/04/2018 with no end", "from … to …"."""
+    return f"from {format_uk_date(first)} with no end" if first and not last else _span_words(first, last)
 
 
 def _check_membership(store: Store, partnership_id: str, organisation_id: str, first: date | None,
@@ -773,7 +778,7 @@ def _check_cover_put_back(store: Store, partnership_id: str, pname: str, p_from:
         for other, begins, ends in _other_csps(store, partnership_id, row["district_id"], first, last):
             if (other["row_id"], other["valid_from"], other["valid_to"], other["p_from"], other["p_to"]) in known:
                 continue
-            span = f"from {format_uk_date(begins)} with no end" if begins and not ends else _span_words(begins, ends)
+            span = _cover_words(begins, ends)
             raise ReferenceError(
                 f"{other['district']} is in {other['name']} {span} ({_SINCE}), and a district is in one community "
                 f"safety partnership at a time: {pname} cannot cover it then as well. Leave {pname} as it is, or first "
