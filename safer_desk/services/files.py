@@ -17,16 +17,16 @@ from safer_desk.storage.safe_write import cause_of, is_write_error, write_chunks
 from safer_desk.storage.schema import schema_version
 from safer_desk.storage.store import (AuditTrailDamaged, FileEmpty, FileLocked, FileMissing, FileReadOnly,
                                       IsAnExport, JournalMissing, NeedsUpgrade, Store, StoreError, backups_of,
-                                      inspect_file, journal_went_missing, make_backup, open_store, open_upgraded_copy,
-                                      repair_audit_trail)
+                                      inspect_file, inspect_to_write, journal_went_missing, leftover_folders,
+                                      make_backup, open_store, open_upgraded_copy, repair_audit_trail)
 
 # What a failed read or write of the file raises, for the window to catch without importing sqlite3.
 DatabaseError = sqlite3.Error
 
 __all__ = ["AuditTrailDamaged", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing", "FileReadOnly", "IsAnExport",
            "JournalMissing", "OpenNotWritten", "OpenedFile", "Store", "StoreError", "back_up", "open_office_file",
-           "program_schema_version", "reading_connection", "remove_leftovers", "repair_audit_trail", "write_chunks",
-           "write_refused"]
+           "leftover_folders", "program_schema_version", "reading_connection", "remove_leftovers", "repair_audit_trail",
+           "write_chunks", "write_refused"]
 
 
 class OpenNotWritten(StoreError):
@@ -65,20 +65,23 @@ class OpenedFile:
 
 
 def open_office_file(path: Path | str, *, create: bool = False, read_only: bool = False,
-                     replace_empty: bool = False, defer_checks: bool = False) -> OpenedFile:
+                     replace_empty: bool = False, defer_checks: bool = False,
+                     leftovers_later: bool = False) -> OpenedFile:
     """Open (create, or upgrade after a backup) an office file; StoreError says why not.
 
     A zero-byte file raises FileEmpty unless ``replace_empty`` (the person agreed to start a new file there).
     ``defer_checks``: the damage checks of an up-to-date file wait for ``store.verify()`` or its first write
-    (``storage.store.WriteGate``).
+    (``storage.store.WriteGate``). ``leftovers_later``: what killed runs left beside it is the caller's to remove
+    (``remove_leftovers(leftover_folders(path))``), as the window's start-up does after its first screen.
     """
     path = Path(path)
-    check = inspect_file(path)
+    # Opened to change: the look is made through the connection the store then keeps (one parse of the schema).
+    check, looked = (inspect_file(path), None) if read_only else inspect_to_write(path)
     upgrading = check.exists and check.has_tables and check.pending and not read_only
     steps = len(check.pending) if upgrading else 0
     try:
         store = open_store(path, create=create, read_only=read_only, replace_empty=replace_empty, check=check,
-                           defer_checks=defer_checks)
+                           defer_checks=defer_checks, looked=looked, leftovers_later=leftovers_later)
     except (OSError, DatabaseError) as exc:
         # Not left to the window's last-resort hook, which said "Change not saved" of the file open before.
         if isinstance(exc, StoreError) or (cause := write_refused(exc)) is None:

@@ -314,20 +314,7 @@ def inspect_file(path: Path) -> FileCheck:
     try:
         conn = read_only_look(path)
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not tables:
-                return FileCheck(True, False, sorted(known_steps()), empty=True)
-            if "meta" not in tables or MIGRATIONS_TABLE not in tables:
-                raise NotSaferDeskFile(
-                    f"{path.name} is an SQLite database but not a Safer Desk file; it has not been changed."
-                )
-            app = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
-            if not app or app[0] != APP_ID:
-                raise NotSaferDeskFile(
-                    f"{path.name} is an SQLite database but not a Safer Desk file; it has not been changed."
-                )
-            applied = {(r[0], r[1]) for r in conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE}")}
-            export = export_words(conn) if _manifest_table() in tables else ""
+            return _looked(path, conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -344,6 +331,21 @@ def inspect_file(path: Path) -> FileCheck:
                                f"{where_to_restore(path)}") from exc
         raise NotADatabase(f"{path.name} is damaged and cannot be read ({exc}); it has not been changed. "
                            f"{where_to_restore(path)}") from exc
+
+
+def _looked(path: Path, conn: sqlite3.Connection) -> FileCheck:
+    """What inspect_file finds, read through conn (nothing written); raises NotSaferDeskFile or FileTooNew, and
+    sqlite3.DatabaseError as reading does."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return FileCheck(True, False, sorted(known_steps()), empty=True)
+    if "meta" not in tables or MIGRATIONS_TABLE not in tables:
+        raise NotSaferDeskFile(f"{path.name} is an SQLite database but not a Safer Desk file; it has not been changed.")
+    app = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+    if not app or app[0] != APP_ID:
+        raise NotSaferDeskFile(f"{path.name} is an SQLite database but not a Safer Desk file; it has not been changed.")
+    applied = {(r[0], r[1]) for r in conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE}")}
+    export = export_words(conn) if _manifest_table() in tables else ""
     unknown = applied - known_steps()
     if unknown:
         raise FileTooNew(
@@ -353,6 +355,42 @@ def inspect_file(path: Path) -> FileCheck:
         )
     pending = sorted(known_steps() - applied, key=_step_order)
     return FileCheck(True, True, pending, export=export)
+
+
+def inspect_to_write(path: Path) -> tuple[FileCheck, sqlite3.Connection | None]:
+    """inspect_file's look, and the connection a store opening path to change is to use when that look could be
+    made through it: an up-to-date office or county file, there to be written, with nothing beside it for SQLite
+    to recover (no journal, no write-ahead log). Each new connection parses the whole schema again (3 ms of an
+    office file's 162 audit triggers, at every start); this look is made through the connection the store keeps.
+
+    Reading through a writable connection writes nothing. Any other file (none there, empty, damaged, an export,
+    another program's, a newer or an older version's, one a killed writer left a journal beside) gets
+    inspect_file's own read-only look and no connection, so what is found and said about it is as it always was.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            plain = fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        plain = False
+    if not plain or journal_beside(path) is not None or not os.access(path, os.W_OK):
+        return inspect_file(path), None
+    conn = None
+    try:
+        conn = _connect(path, read_only=False)
+        check = _looked(path, conn)
+    except sqlite3.DatabaseError:  # said as inspect_file says it (busy, damaged …), from its own look
+        if conn is not None:
+            conn.close()
+        return inspect_file(path), None
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+    if not check.has_tables or check.pending or check.export:
+        conn.close()
+        return check, None
+    return check, conn
 
 
 def _manifest_table() -> str:
@@ -871,6 +909,12 @@ def backups_folder(path: Path) -> Path:
     return Path(path).parent / "backups"
 
 
+def leftover_folders(path: Path) -> list[Path]:
+    """Where temporary files of a file's own (its exports', copies', backups') are written: beside it, and its
+    backups folder. What ended runs left there is removed when the file is opened (``open_store``)."""
+    return [Path(path).parent, backups_folder(path)]
+
+
 BACKUP_STAMP = "%Y%m%d-%H%M%S-%f"
 _BACKUP_NAME = LazyPattern(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.(?P<reason>[a-z][a-z-]*)\.sqlite$")
 
@@ -988,7 +1032,8 @@ def refuse_new_file_in_unwritable_folder(path: Path | str) -> None:
 
 def open_store(path: Path | str, *, create: bool = False, read_only: bool = False,
                office_name: str | None = None, replace_empty: bool = False, check: FileCheck | None = None,
-               defer_checks: bool = False) -> Store:
+               defer_checks: bool = False, looked: sqlite3.Connection | None = None,
+               leftovers_later: bool = False) -> Store:
     """Open (and if needed create or migrate) a Safer Desk file, or raise a StoreError saying why not.
 
     A zero-byte file is refused with FileEmpty (it is never silently made a new file); replace_empty=True,
@@ -998,9 +1043,30 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
     ``WriteGate``). ``defer_checks``: the page and audit-trigger checks of an up-to-date file are left to
     ``Store.verify()`` (the window runs it right after its first screen) or to the first write, whichever
     comes first; without it they run here and refuse the file before this returns.
+
+    ``looked``: the writable connection ``inspect_to_write`` made its look through (given with its ``check``): the
+    store keeps it when it opens the file to change as it is; it is closed on every other way out.
+
+    What killed runs left beside the file (``leftover_folders``) is removed first, unless ``leftovers_later``: the
+    window's start-up removes it once the first screen is drawn (a large folder's listing is not in its way).
     """
     path = Path(path)
-    leftovers.remove_leftovers([path.parent, backups_folder(path)])
+    try:
+        if not leftovers_later:
+            leftovers.remove_leftovers(leftover_folders(path))
+        store = _open_store(path, create=create, read_only=read_only, office_name=office_name,
+                            replace_empty=replace_empty, check=check, defer_checks=defer_checks, looked=looked)
+    except BaseException:
+        if looked is not None:
+            looked.close()
+        raise
+    if looked is not None and store.conn is not looked:
+        looked.close()
+    return store
+
+
+def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str | None, replace_empty: bool,
+                check: FileCheck | None, defer_checks: bool, looked: sqlite3.Connection | None) -> Store:
     if check is None:  # a caller that has just looked (services.files.open_office_file) passes what it saw
         check = inspect_file(path)
     if not check.exists and not create:
@@ -1050,7 +1116,7 @@ def open_store(path: Path | str, *, create: bool = False, read_only: bool = Fals
             # parsing the whole schema again), before its first write and never after it.
             gate = WriteGate([lambda c: check_pages(path, c),
                               lambda c: _refuse_damaged_audit(path, _trigger_problems(c, False))])
-            conn = _connect(path, read_only=False)
+            conn = looked if looked is not None else _connect(path, read_only=False)
             store = Store(path, conn, read_only=False, lock=lock, gate=gate)
             if not defer_checks:
                 try:

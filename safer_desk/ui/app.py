@@ -229,7 +229,8 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
             QTimer.singleShot(0, _resume_collector)
             if opened:  # the damage checks, once the first screen is drawn and before any input is handled
                 QTimer.singleShot(0, verify)
-            QTimer.singleShot(0, _remove_leftovers)  # after the file's first screen
+            # After the file's first screen: what killed runs left, beside the file too (``leftovers_later``).
+            QTimer.singleShot(0, lambda: _remove_leftovers(window.session.store.path if window.session.store else path))
             if unattended:
                 if opened:
                     _first_screen_drawn(window)
@@ -282,12 +283,13 @@ def _prompts_to_stderr() -> None:
     prompts.ask = ask
 
 
-def _remove_leftovers() -> None:
-    """What a killed earlier run left behind (only runs that have ended), once the window shows its file."""
-    from safer_desk.services.files import remove_leftovers
+def _remove_leftovers(path: Path | None) -> None:
+    """What a killed earlier run left behind (only runs that have ended), once the window shows its file: in the
+    system's temporary folder, this user's data folder, and beside the file (opened with ``leftovers_later``)."""
+    from safer_desk.services.files import leftover_folders, remove_leftovers
 
     try:
-        remove_leftovers(system_temp=True)
+        remove_leftovers(leftover_folders(path) if path is not None else (), system_temp=True)
     except OSError:
         pass
 

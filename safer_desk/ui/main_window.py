@@ -353,7 +353,10 @@ class MainWindow(QMainWindow):
 
     def _forms_typed_in(self) -> list:
         """The forms open in a window of their own with something typed (a record's form over Funders' Awards… or
-        Populations…): their typing is the open file's too. A tab's own forms are the tab's to ask about."""
+        Populations…): their typing is the open file's too. A tab's own forms are the tab's to ask about. With no
+        file open there are none (each closes with its file): the start-up's first open looks at no widget."""
+        if self.session.store is None:
+            return []
         from safer_desk.ui.kit.dialogs import GuardedDialog
 
         tabs = set(map(id, self.tab_widgets.values()))
@@ -568,7 +571,8 @@ class MainWindow(QMainWindow):
 
         ``verify_later`` (start-up only): the checks that refuse a damaged file (a damaged page, changed audit
         triggers) wait for ``verify_open_file``, which the start-up runs as soon as the first screen is drawn,
-        before any input is handled; the file cannot be written before they pass (its store's write gate).
+        before any input is handled; the file cannot be written before they pass (its store's write gate). What
+        killed runs left beside the file is removed then too (``app._remove_leftovers``), not before its first screen.
         """
         # A name typed in a command prompt: Open Recent must find it from anywhere, and list it once (never also as
         # "…\a\..\a\office.sqlite"). Not resolve(): that would show a mapped drive's file by its server path.
@@ -583,7 +587,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             opened = open_office_file(path, create=create, read_only=read_only, replace_empty=replace_empty,
-                                      defer_checks=verify_later)
+                                      defer_checks=verify_later, leftovers_later=verify_later)
         except FileEmpty as exc:
             if read_only or not prompts.ask(self, "Empty file", f"{exc}\n\nStart a new Safer Desk file there "
                                             "(the empty file is replaced)?", yes="Start a New File"):
