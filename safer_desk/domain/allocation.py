@@ -146,7 +146,7 @@ def parse_weight(text: str, *, what: str = "weight") -> Fraction:
     except (ValueError, ZeroDivisionError):
         raise AllocationError(f"{what}: the weight “{text}” is not a number.") from None
     if weight <= 0:
-        raise AllocationError(f"{what}: the weight must be above zero.")
+        raise AllocationError(f"{what}: the weight must be above zero (to leave a factor out, remove it).")
     return weight
 
 
@@ -448,7 +448,8 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     """Split the pot between the partnerships; the totals always add up exactly to the pot."""
     partnerships = list(partnerships)
     if not partnerships:
-        raise AllocationError("There are no partnerships to allocate to.")
+        raise AllocationError("There are no partnerships to allocate to: add the partnerships to share the pot "
+                              "between.")
     names = [p.name for p in partnerships]
     seen: dict[str, str] = {}
     for name in names:
@@ -483,12 +484,16 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     else:
         per_unit = 0
     if options.fixed_share and not units_total and options.fixed_per_unit_pence is None:
-        raise AllocationError("fixed units: a fixed share was asked for but no partnership has a fixed unit.")
+        raise AllocationError("fixed units: a fixed share was asked for but no partnership has a fixed unit: give "
+                              "each partnership its Fixed units (1 for each district it covers), or make the fixed "
+                              "share 0.")
     fixed_total = per_unit * units_total
     if fixed_total > pot:
         raise AllocationError(
             f"pot: the pot ({format_money(pot)}) is smaller than the fixed part "
-            f"({units_total} units × {format_money(per_unit)} = {format_money(fixed_total)})."
+            f"({units_total} units × {format_money(per_unit)} = {format_money(fixed_total)}): with "
+            f"{units_total} units the fixed amount can be at most {format_money(pot // units_total // unit * unit)} a "
+            "unit, or give a larger pot."
         )
     variable_total = pot - fixed_total
 
@@ -505,7 +510,8 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     for factor in options.factors:
         total = Fraction(sum(scaled[factor.name]), value_scale)
         if total == 0 and variable_total:
-            raise AllocationError(f"{factor.title}: the values add up to zero, so there is nothing to share by.")
+            raise AllocationError(f"{factor.title}: the values add up to zero, so there is nothing to share by: "
+                                  f"type the partnerships' {factor.title} figures (at least one above 0).")
         totals[factor.name] = total
     coefficients = {f.name: (f.weight / (totals[f.name] * weight_sum) if totals[f.name] else Fraction(0))
                     for f in options.factors}
@@ -550,7 +556,10 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
         for p in partnerships
     )
     assert sum(r.total_pence for r in rows) == pot  # the invariant every option keeps
-    odd = odd_pence_warning(rows, unit, pot)
+    rule = ("the next in line for a whole pound within its damping limit, by largest remainder" if damped != formula
+            else "the furthest below its exact share" if options.rounding == "percent-2dp"
+            else "the next in line for a whole pound, by largest remainder")
+    odd = odd_pence_warning(rows, unit, pot, rule)
     if odd:
         warnings.append(odd)
     unknown = variance_warning(rows)
@@ -574,15 +583,16 @@ def weight_warning(factors: Sequence[Factor]) -> str:
             f"proportion, to {shares}.")
 
 
-def odd_pence_warning(rows: Sequence[PartnershipAllocation], unit: int, pot: int) -> str:
-    """A sentence when amounts are rounded to whole pounds but some pence could not be: who has them."""
+def odd_pence_warning(rows: Sequence[PartnershipAllocation], unit: int, pot: int, rule: str = "") -> str:
+    """A sentence when amounts are rounded to whole pounds but some pence could not be: who has them, and by what
+    ``rule`` when one partnership has them all."""
     if unit == 1:
         return ""
     odd = [(r.name, r.total_pence % unit) for r in rows if r.total_pence % unit]
     if not odd:
         return ""
     placed = "; ".join(f"{name} has the odd {format_money(pence) if pence >= 100 else f'{pence}p'}"
-                       for name, pence in odd)
+                       for name, pence in odd) + (f" ({rule})" if rule and len(odd) == 1 else "")
     return (f"The amounts are rounded to whole pounds, but the pot ({format_money(pot)}) less whole-pound parts "
             f"leaves pence over: {placed}.")
 

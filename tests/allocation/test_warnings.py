@@ -48,7 +48,8 @@ def test_odd_pence_in_whole_pound_mode_are_placed_and_said(capsys):
     odd = [r for r in result.rows if r.total_pence % 100]
     assert len(odd) == 1 and odd[0].total_pence % 100 == 50
     assert result.warnings == (f"The amounts are rounded to whole pounds, but the pot (£589,608.50) less whole-pound "
-                               f"parts leaves pence over: {odd[0].name} has the odd 50p.",)
+                               f"parts leaves pence over: {odd[0].name} has the odd 50p (the next in line for a "
+                               "whole pound, by largest remainder).",)
     code, _, err = run(capsys, "allocate", SEED_CSV, "--pot", "589608.50", "--fixed-share", "1/3")
     assert code == 0 and "safer-desk: warning: The amounts are rounded to whole pounds" in err and "50p" in err
 

@@ -52,21 +52,31 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
 
 
 def _allocates_to(store: Store, scenario, areas: ReportAreas) -> bool:
-    """Whether a scenario gives money to a partnership in the areas (by the districts it covered that year)."""
+    """Whether a scenario gives money to a partnership in the areas (by the districts it covered that year).
+
+    A partnership with no district that year (ended, or not yet begun) is placed by the districts it ever covered.
+    A scenario none of whose partnerships the reference data places at all (a new file with no office set-up, the
+    board paper's own names) is the office's own business, as a top-slice: left out, the office's board report
+    said nothing of its allocation."""
     from safer_desk.services import reference as ref
 
     try:
         year = FinancialYear.parse(scenario.year)
     except ValueError:
         year = None
+    districts = {r[0].casefold() for r in store.rows("SELECT name FROM districts")}
+    placed = False
     for r in store.rows("SELECT partnership, partnership_id FROM allocation_scenario_rows WHERE scenario_id = ?",
                         (scenario.id,)):
         if r["partnership"].casefold() in areas.names or areas.covers(r["partnership_id"]):
             return True
-        if r["partnership_id"] and set(ref.partnership_district_ids(store, r["partnership_id"], year)) & \
-                areas.district_ids:
+        pid = r["partnership_id"]
+        covered = set(ref.partnership_district_ids(store, pid, year) or ref.partnership_district_ids(store, pid)
+                      if pid else ())
+        if covered & areas.district_ids:
             return True
-    return False
+        placed = placed or bool(covered) or r["partnership"].casefold() in districts
+    return areas.office and not placed
 
 
 def several_agreed_words(store: Store, agreed: list, chosen) -> str:
@@ -122,8 +132,14 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
         fixed = f" It is shared by {', '.join(f.title for f in opts.factors)}."
     rounding = (" Shares were rounded to two-decimal percentages before multiplying, as in the county's spreadsheet."
                 if opts.rounding == "percent-2dp" else "")
-    damping = (f" No partnership's change from last year exceeds ±{percent_text(result.damping_limit)}%."
-               if result.damping_limit is not None else "")
+    damping = ""
+    if (limit := result.damping_limit) is not None:
+        # Whole pounds may not keep a band narrower than a pound (the note below names who): never said kept then.
+        kept = all(r.previous_pence * (1 - limit) <= r.total_pence <= r.previous_pence * (1 + limit)
+                   for r in result.rows if r.previous_pence)
+        damping = (f" No partnership's change from last year exceeds ±{percent_text(limit)}%." if kept else
+                   f" Each partnership's change from last year is held within ±{percent_text(limit)}% as nearly as "
+                   f"{'whole pounds' if opts.unit_pence == 100 else 'whole pence'} allow.")
     paragraphs = [pot + fixed + rounding + damping, *result.notes, *result.warnings]
     table = ReportTable(f"Financial allocation {scenario.year}: {scenario.name}", header, rows[:-1], align,
                         total_row=rows[-1], note=f"Saved {service.uk_date(scenario.saved_at)}.")
