@@ -346,6 +346,18 @@ def add_partnership_district_action(store: Store, partnership_id: str, district_
         after=lambda _k: _refresh(after))
 
 
+def end_partnership_district_action(store: Store, row_id: str, valid_to: date,
+                                    after: Callable[[], None] | None = None) -> Action:
+    """End district…: "End Mid Suffolk in Western Suffolk CSP on 31/03/2020" (the partnership goes on)."""
+    row = reference.partnership_district_row(store, row_id) or {}
+    district, partnership = row.get("district_id", ""), row.get("partnership_id", "")
+    return snapshot_action(
+        f"End {_name(store, 'districts', district)} in {_name(store, 'partnerships', partnership)} on "
+        f"{format_uk_date(valid_to)}", key=row_id, snap=lambda k: (k, reference.partnership_district_row(store, k)),
+        restore=lambda saved: reference.put_partnership_district(store, *saved), absent=lambda k: (k, None),
+        change=lambda: reference.end_partnership_district(store, row_id, valid_to), after=lambda _k: _refresh(after))
+
+
 def add_membership_action(store: Store, partnership_id: str, organisation_id: str, valid_from: date,
                           valid_to: date | None = None, *, statutory: bool = True,
                           after: Callable[[], None] | None = None) -> Action:

@@ -138,7 +138,10 @@ def _check_succession(store: Store, district_id: str, name: str, first: date | N
                       successor_id: str | None) -> None:
     """What a district became begins the day after its To at the latest, and not before the district itself began
     (Waveney 01/04/1974 to 31/03/2019, then East Suffolk from 01/04/2019): a later From leaves days that count for
-    neither, an earlier one is a slip. Checked from both ends: the district's successor, and those that became it."""
+    neither, an earlier one is a slip. A To on the very day the successor began is the merger's day typed for the
+    old district's last (01/04/2019 for 31/03/2019): that month would count Waveney's figures, not East Suffolk's,
+    which police.uk files them under. (A longer overlap is let through: a merger's day is moved in two edits, one
+    district at a time.) Checked from both ends: the district's successor, and those that became it."""
     day = timedelta(days=1)
     if successor_id and last:
         row = store.one("SELECT name, valid_from FROM districts WHERE id = ?", (successor_id,))
@@ -152,10 +155,16 @@ def _check_succession(store: Store, district_id: str, name: str, first: date | N
             raise DistrictError("valid_from", f"From ({format_uk_date(first)}) is after {row['name']} began "
                                               f"({format_uk_date(begins)}), though {name} became {row['name']}: "
                                               f"correct {name}'s From, or {row['name']}'s.")
+        if begins and begins == last:
+            raise DistrictError("valid_to", f"To ({format_uk_date(last)}) is the day {row['name']} began, though "
+                                            f"{name} became {row['name']}: To is {name}'s last day, so that month "
+                                            f"would count {name}'s figures, not {row['name']}'s. Type "
+                                            f"{format_uk_date(begins - day)}, the day before {row['name']} began, or "
+                                            f"correct {row['name']}'s From.")
     if first is None:
         return
-    for row in store.rows("SELECT name, valid_from, valid_to FROM districts WHERE successor_id = ? AND id <> ?",
-                          (district_id, district_id)):
+    for row in store.rows("SELECT name, valid_from, valid_to FROM districts WHERE successor_id = ? AND id <> ? "
+                          "ORDER BY name", (district_id, district_id)):
         began, ended = _day(row["valid_from"]), _day(row["valid_to"])
         if ended is None:
             continue
@@ -169,6 +178,11 @@ def _check_succession(store: Store, district_id: str, name: str, first: date | N
                                               f"{row['name']}'s To ({format_uk_date(ended)}), when it became {name}: "
                                               f"the days between would count for neither. {after[0].upper()}"
                                               f"{after[1:]}, or correct {row['name']}'s To.")
+        if first == ended:
+            raise DistrictError("valid_from", f"From ({format_uk_date(first)}) is {row['name']}'s last day (its To), "
+                                              f"though {row['name']} became {name}: that month would count "
+                                              f"{row['name']}'s figures, not {name}'s. {after[0].upper()}{after[1:]}, "
+                                              f"or correct {row['name']}'s To.")
 
 
 def _district_day(value: date | str | None, field: str, label: str) -> str | None:
@@ -340,11 +354,23 @@ def _ons_code(typed: str | None) -> str | None:
     return code or None
 
 
+def _not_written_another_way(store: Store, table: str, kind: str, name: str, own_id: str) -> None:
+    """A partnership or organisation is added once: "Brighton & Hove CSP" where Brighton and Hove CSP is would be a
+    second one (its own id), which reviews, members and figures would be split between. Refused, naming it."""
+    key = _loose_key(name)
+    for row in store.rows(f"SELECT id, name FROM {table} WHERE id <> ?", (own_id,)):
+        if key and _loose_key(row["name"]) == key:
+            raise ReferenceError(f"There is already a{'n' if kind == 'organisation' else ''} {kind} called "
+                                 f"{row['name']} (“{name}” is the same name written another way): use that one, or "
+                                 f"give the new {kind} a name of its own.")
+
+
 def add_organisation(store: Store, name: str, kind: str = "other") -> str:
     name = (name or "").strip()
     if not name:
         raise ReferenceError("An organisation needs a name.")
     org_id = reference_id("org", name)
+    _not_written_another_way(store, "organisations", "organisation", name, org_id)
     with store.transaction():
         store.conn.execute(
             "INSERT INTO organisations(id, name, kind) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
@@ -361,7 +387,11 @@ def add_partnership(store: Store, name: str, *, kind: str = "csp", districts: li
     if not name:
         raise ReferenceError("A partnership needs a name.")
     valid_from, valid_to = _iso_day(valid_from, "From"), _iso_day(valid_to, "To")
+    if valid_from and valid_to and valid_to < valid_from:
+        first, last = format_uk_date(_day(valid_from)), format_uk_date(_day(valid_to))
+        raise ReferenceError(f"To ({last}) is before From ({first}): a partnership ends on or after the day it begins.")
     partnership_id = reference_id("partnership", name)
+    _not_written_another_way(store, "partnerships", "partnership", name, partnership_id)
     with store.transaction():
         store.conn.execute(
             "INSERT INTO partnerships(id, name, kind, valid_from, valid_to, notes) VALUES (?, ?, ?, ?, ?, ?) "
@@ -405,7 +435,7 @@ def _one_csp_at_a_time(store: Store, partnership_id: str, district_id: str, firs
         raise ReferenceError(
             f"{row['district']} is in {row['name']} {span}: a district is in one community safety partnership "
             f"at a time, so {name} cannot cover it then as well. End {row['name']} on its last day first "
-            "(Partnerships, End partnership…), or date it into "
+            f"(Partnerships, End partnership…, or End district… for {row['district']} alone), or date it into "
             f"{name} from after then, or leave it out (a partnership of kind \"county board\" may cover the "
             "districts of several CSPs).")
 
@@ -641,6 +671,53 @@ def add_partnership_district(store: Store, partnership_id: str, district_id: str
                            "VALUES (?, ?, ?, ?, ?)", (row_id, partnership_id, district_id, first.isoformat(),
                                                       last.isoformat() if last else None))
     return row_id
+
+
+def end_partnership_district(store: Store, row_id: str, valid_to: date | str) -> None:
+    """A district leaves a partnership that goes on, ``valid_to`` its last day (Mid Suffolk out of a CSP on
+    31/03/2020, so another may cover it from 01/04/2020): the partnership's figures count it to that day. A To typed
+    wrong is corrected the same way. Refused (nothing changed) for a day before the district joined, after the
+    partnership ended, or one that would have the partnership cover it twice over or beside another CSP; one
+    transaction."""
+    row = partnership_district_row(store, row_id)
+    if row is None:
+        raise MembershipError("district", "Choose the district that leaves.")
+    partnership = store.one("SELECT name, kind FROM partnerships WHERE id = ?", (row["partnership_id"],))
+    district = store.scalar("SELECT name FROM districts WHERE id = ?", (row["district_id"],))
+    last = _membership_day(valid_to, "valid_to", "To")
+    if last is None:
+        raise MembershipError("valid_to", f"To: type the last day {partnership['name']} covers {district} "
+                                          "(31/03/2020).")
+    first, ended = _day(row["valid_from"]), _day(row["valid_to"])
+    if first and last < first:
+        raise MembershipError("valid_to", f"To ({format_uk_date(last)}) is before {district} joined "
+                                          f"{partnership['name']} ({format_uk_date(first)}): type a later day, or "
+                                          "take it out of the partnership instead.")
+    _within_partnership(store, row["partnership_id"], first, last, check_first=False)
+    if ended is not None and last > ended:  # its cover runs on to the new day: those days are checked as an add is
+        since = ended + timedelta(days=1)
+        for r in store.rows("SELECT valid_from, valid_to FROM partnership_districts WHERE partnership_id = ? AND "
+                            "district_id = ? AND id <> ?", (row["partnership_id"], row["district_id"], row_id)):
+            if _overlaps(_day(r["valid_from"]), _day(r["valid_to"]), since, last):
+                raise MembershipError("valid_to", f"{partnership['name']} covers {district} "
+                                                  f"{_span_words(_day(r['valid_from']), _day(r['valid_to']))} "
+                                                  "already: a To that late would count it twice. Type an earlier "
+                                                  "day.")
+        if partnership["kind"] == "csp":
+            try:
+                _one_csp_at_a_time(store, row["partnership_id"], row["district_id"], since, last)
+            except ReferenceError as exc:
+                raise MembershipError("valid_to", str(exc)) from None
+    with store.transaction():
+        store.conn.execute("UPDATE partnership_districts SET valid_to = ? WHERE id = ?", (last.isoformat(), row_id))
+
+
+def partnership_district_covers(store: Store, partnership_id: str) -> list[tuple[str, str]]:
+    """The partnership's district rows as (row id, "Babergh (from 01/04/2018)"), by district name then From: what
+    End district… chooses among."""
+    return [(r["id"], f"{r['name']} ({_span_words(_day(r['valid_from']), _day(r['valid_to']))})") for r in store.rows(
+        "SELECT pd.id, d.name, pd.valid_from, pd.valid_to FROM partnership_districts pd JOIN districts d ON "
+        "d.id = pd.district_id WHERE pd.partnership_id = ? ORDER BY d.name, pd.valid_from", (partnership_id,))]
 
 
 def end_partnership(store: Store, partnership_id: str, valid_to: date | str) -> None:
@@ -975,21 +1052,50 @@ def reference_rows(store: Store, kind: str, ref_id: str) -> dict:
                           for t in children}}
     if kind == "partnership":  # the other CSPs' cover beside it, which putting it back (undo, redo) does not question
         saved["cover"] = _other_cover(store, ref_id)
+    if kind == "district" and row["successor_id"]:  # named if it is removed before the district is put back
+        saved["became"] = store.scalar("SELECT name FROM districts WHERE id = ?", (row["successor_id"],))
     return saved
 
 
 def restore_reference(store: Store, saved: dict) -> None:
-    """Put back what remove_reference took out (undo), or what an Add wrote (redo). A partnership's districts that
-    another CSP has taken since are refused, as put_reference_rows refuses them."""
-    if saved["table"] == "partnerships" and saved["row"].get("kind") == "csp":
-        row = saved["row"]
+    """Put back what remove_reference took out (undo), or what an Add wrote (redo). Refused (nothing changed), as a
+    change by hand is, when a change made since stands in the way: one of the same name added since, a partnership's
+    districts another CSP has taken, a district's Became removed or its dates no longer following on."""
+    row, table = saved["row"], saved["table"]
+    kind = next(k for k, t in _REFERENCE_TABLES.items() if t == table)
+    held = store.scalar(f"SELECT name FROM {table} WHERE id = ? OR lower(name) = lower(?)", (row["id"], row["name"]))
+    if held is not None:
+        edit = " (Edit district…)" if kind == "district" else ""
+        raise ReferenceError(f"There is a{'n' if kind == 'organisation' else ''} {kind} called {held} already "
+                             f"({_SINCE}): putting {row['name']} back as it was would make two. Correct that "
+                             f"one{edit}, or leave it as it is")
+    if table == "partnerships" and row.get("kind") == "csp":
         _check_cover_put_back(store, row["id"], row["name"], _day(row["valid_from"]), _day(row["valid_to"]),
                               saved["children"].get("partnership_districts", []), saved.get("cover", ()))
+    if table == "districts":
+        _check_district_add_put_back(store, saved)
     with store.transaction():
         _insert(store, saved["table"], saved["row"])
         for table, rows in saved["children"].items():
             for row in rows:
                 _insert(store, table, row)
+
+
+def _check_district_add_put_back(store: Store, saved: dict) -> None:
+    """A district put back (the redo of Add district, the undo of Remove) keeps the district it became, and its dates
+    follow on from that one's as adding it by hand requires (_check_succession)."""
+    row = saved["row"]
+    if row["successor_id"] and store.scalar("SELECT 1 FROM districts WHERE id = ?", (row["successor_id"],)) is None:
+        became = saved.get("became")
+        what = f"{became}, which {row['name']} became," if became else f"The district {row['name']} became"
+        raise ReferenceError(f"{what} has been removed ({_SINCE}): add {became or 'it'} again first, or leave "
+                             f"{row['name']} out")
+    try:
+        _check_succession(store, row["id"], row["name"], _day(row["valid_from"]), _day(row["valid_to"]),
+                          row["successor_id"])
+    except DistrictError as exc:
+        raise ReferenceError(f"{row['name']} cannot be put back as it was ({_SINCE}): {str(exc).rstrip('.')}") \
+            from None
 
 
 def _insert(store: Store, table: str, row: dict) -> None:

@@ -142,9 +142,14 @@ class _Page(QWidget):
             else:
                 written.update(ref.reference_rows(store, kind, add()))
 
+        def undo() -> None:
+            try:
+                ref.remove_reference(store, kind, written["row"]["id"])
+            except ref.ReferenceError as exc:  # said by the window as "…: {why}. Nothing was changed, …"
+                raise ref.ReferenceError(str(exc).rstrip(".")) from None
+
         try:
-            push_service_action(self.dialog.session.undo_stack, text, do,
-                                 lambda: ref.remove_reference(store, kind, written["row"]["id"]), self.refresher())
+            push_service_action(self.dialog.session.undo_stack, text, do, undo, self.refresher())
         except (ref.ReferenceError, ValueError) as exc:
             prompts.show_error(self, text, str(exc))
             return False
@@ -375,7 +380,7 @@ class PartnershipsPage(_Page):
         self.form.addRow("To:", self.to_edit)
         self._add_members_panel()
         self.keyboard([self.members_view, self.end_button, self.add_member_button, self.add_district_button,
-                       self.end_partnership_button, self.name_edit, self.kind_combo,
+                       self.end_district_button, self.end_partnership_button, self.name_edit, self.kind_combo,
                        self.district_list, self.member_list, self.from_edit, self.to_edit],
                       [self.add_button, self.remove_button])
 
@@ -398,6 +403,11 @@ class PartnershipsPage(_Page):
         self.end_button.clicked.connect(self.end_membership)
         self.add_member_button.clicked.connect(self.add_member)
         self.add_district_button.clicked.connect(self.add_district)
+        # A district leaving a partnership that goes on (so another CSP may take it from the next day).
+        self.end_district_button = QPushButton("End distri&ct…", self)
+        self.end_district_button.setToolTip("End one district's cover by the selected partnership on a date (its "
+                                            "last day); the partnership goes on")
+        self.end_district_button.clicked.connect(self.end_district)
         self.end_partnership_button = QPushButton("End part&nership…", self)
         self.end_partnership_button.setToolTip("End the selected partnership on a date (its last day), with the "
                                                "districts and members it had then")
@@ -406,6 +416,7 @@ class PartnershipsPage(_Page):
         buttons.addWidget(self.end_button)
         buttons.addWidget(self.add_member_button)
         buttons.addWidget(self.add_district_button)
+        buttons.addWidget(self.end_district_button)
         buttons.addWidget(self.end_partnership_button)
         buttons.addStretch(1)
         row = QHBoxLayout()
@@ -456,6 +467,8 @@ class PartnershipsPage(_Page):
         writable = not self.dialog.session.read_only and self.partnership_id is not None
         self.add_member_button.setEnabled(writable)
         self.add_district_button.setEnabled(writable)
+        self.end_district_button.setEnabled(writable and bool(ref.partnership_district_covers(self.store,
+                                                                                             self.partnership_id)))
         self.end_partnership_button.setEnabled(writable)
         self.end_button.setEnabled(writable and self._selected_member() is not None)
 
@@ -535,6 +548,23 @@ class PartnershipsPage(_Page):
              Field("valid_from", "&From (the first day it covers it)", FieldKind.DATE, required=True),
              Field("valid_to", "&To (blank: no end)", FieldKind.DATE)],
             "Add district", f"Add a district to {pname} from a date", change)
+
+    def end_district(self) -> None:
+        pid, pname = self.partnership_id, self._partnership_name()
+        if not pid or not pname:
+            return
+        store, undo_stack, after = self.store, self.dialog.session.undo_stack, self.refresher()
+        covers = ref.partnership_district_covers(store, pid)
+
+        def change(parsed: dict) -> None:
+            push_action(undo_stack, office.end_partnership_district_action(store, parsed["district"],
+                                                                           parsed["valid_to"], after))
+
+        self._open_member_form(
+            [Field("district", "&District", FieldKind.CHOICE, required=True, choices=(("", ""), *covers)),
+             Field("valid_to", "&To (the last day it covers it)", FieldKind.DATE, required=True, slip_years=30)],
+            "End district", f"End a district's time in {pname} (the partnership goes on)", change,
+            {"district": covers[0][0]} if len(covers) == 1 else None)
 
     def end_partnership(self) -> None:
         pid, pname = self.partnership_id, self._partnership_name()

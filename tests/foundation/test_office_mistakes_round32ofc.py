@@ -248,7 +248,8 @@ def test_add_district_and_end_partnership_are_in_view_and_on_the_tab_chain(demo_
     dialog.show()
     qtbot.waitExposed(dialog)
     page.view.selectRow(0)
-    for button in (page.add_district_button, page.end_partnership_button):
+    for button in (page.add_district_button, page.end_district_button, page.end_partnership_button):
         assert widget_in_window(button, dialog) and button.isEnabled()
     assert page.add_member_button.nextInFocusChain() is page.add_district_button
-    assert page.add_district_button.nextInFocusChain() is page.end_partnership_button
+    assert page.add_district_button.nextInFocusChain() is page.end_district_button  # End district…, round 34
+    assert page.end_district_button.nextInFocusChain() is page.end_partnership_button
