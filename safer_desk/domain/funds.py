@@ -35,7 +35,9 @@ keyed to, are not over or not fully keyed. They are left out of the burn rate (t
 defaults to the latest complete month with spend) and the forecast says so, with the spend keyed
 in them so far; £154.50 keyed in July 2018 does not silently move the run-out from April 2020, while £18,000 keyed
 in it (more than the burn rate) is counted as July's spend: the fund runs out in July 2018, not April 2020. A
-last month whose spend is under half that of the months before it is marked as possibly part-keyed.
+last month whose spend is under half that of the months before it is marked as possibly part-keyed. A fund ending in
+the middle of a month (15/09) has no spend after its last day: spend keyed to that day, or a today past it, leaves
+its last month complete.
 ``forecast_range`` gives the run-out over 3-, 6- and 12-month windows, so one window's luck shows.
 """
 
@@ -241,12 +243,13 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
     if end < start:
         raise FundError("The fund ends before it starts.")
     chosen = as_at is not None
+    instead = f"give a month from {start.label} to {end.label}"  # what to do instead
     if chosen and as_at < start:
         raise FundError(f"The burn rate is worked out as at a month of the fund: {as_at.label} is before the fund "
-                        f"starts ({start.label}).")
+                        f"starts ({start.label}): {instead}.")
     if chosen and as_at > end:  # nothing is spent after the fund ends: a window of its months would be all £0
         raise FundError(f"The burn rate is worked out as at a month of the fund: {as_at.label} is after the fund "
-                        f"ends ({end.label}).")
+                        f"ends ({end.label}): {instead}.")
     months_with_spend = [m for m, v in monthly_spend.items() if v]
     complete = [m for m in months_with_spend if incomplete_from is None or m < incomplete_from]
     if as_at is None:
@@ -440,18 +443,23 @@ def forecast_range(fund_pence: int, monthly_spend: Mapping[Month, int], *, start
                          tuple(windows))
 
 
-def first_incomplete_month(*, today=None, keyed_to=None) -> Month | None:
+def first_incomplete_month(*, today=None, keyed_to=None, ends_on=None) -> Month | None:
     """The first month not complete: the current month, or the month after the date spend is keyed to
-    (the month of that date itself when it is not the month's last day); the earlier of the two."""
+    (the month of that date itself when it is not the month's last day); the earlier of the two.
+
+    ``ends_on``: the fund's last day. No spend is dated after it, so spend keyed to it completes its month (a fund
+    ending on 15/09 keyed to 15/09 has all September's spend), and once today is past it that month is over."""
     import calendar
+
+    def completes(day) -> bool:  # every day of its month that can hold spend is done
+        return day.day == calendar.monthrange(day.year, day.month)[1] or (ends_on is not None and day >= ends_on)
 
     candidates = []
     if today is not None:
-        candidates.append(Month.of(today))
+        over = ends_on is not None and today > ends_on
+        candidates.append(Month.of(today).plus(1) if over else Month.of(today))
     if keyed_to is not None:
-        last_day = calendar.monthrange(keyed_to.year, keyed_to.month)[1]
-        month = Month.of(keyed_to)
-        candidates.append(month.plus(1) if keyed_to.day == last_day else month)
+        candidates.append(Month.of(keyed_to).plus(1) if completes(keyed_to) else Month.of(keyed_to))
     return min(candidates) if candidates else None
 
 

@@ -234,7 +234,8 @@ class FundsPresenter(FormScreen):
     def _contribution_fields(self) -> list[Field]:
         return [Field("organisation", "&Contributor", FieldKind.CHOICE, required=True,
                       choices=choices([o.name for o in list_organisations(self.store)])),
-                Field("amount", "A&mount", FieldKind.MONEY, required=True),
+                # read when negative, to be refused saying how money withdrawn is recorded (_refund_check)
+                Field("amount", "A&mount", FieldKind.MONEY, required=True, allow_negative=True),
                 Field("received_on", "&Received", FieldKind.DATE, happened="a contribution"), Field("note", "&Note")]
 
     def contribution_form(self) -> CostForm:
@@ -244,7 +245,7 @@ class FundsPresenter(FormScreen):
         return self._form(fields, f"Contribution to {fund.name}", lambda v: self.rows_action(
             f"Add a contribution of {format_money(v['amount'])} from {v['organisation']} to {fund.name}", "fund",
             fund.id, lambda: funds.add_contribution(self.store, fund.id, **v), select_fund=True),
-            values={"organisation": first})
+            values={"organisation": first}, check=_refund_check("contribution"))
 
     def edit_contribution_form(self, contribution: dict) -> CostForm:
         """Correct a contribution keyed wrongly: its contributor, amount, date or note."""
@@ -260,7 +261,7 @@ class FundsPresenter(FormScreen):
                                     select_fund=True)
 
         return self._form(self._contribution_fields(), f"Contribution of {said} to {fund.name}", commit,
-                          values=values, correcting=True)
+                          values=values, correcting=True, check=_refund_check("contribution"))
 
     def _referral_fields(self) -> list[Field]:
         yes = tuple(YesNo.choices())
@@ -348,7 +349,7 @@ class FundsPresenter(FormScreen):
         return [Field("spent_on", "&Date", FieldKind.DATE, required=True, happened="a purchase"),
                 Field("item", "&Item", FieldKind.CHOICE, required=bool(items),
                       choices=choices([i["name"] for i in items])),
-                Field("amount", "A&mount (blank: the usual price)", FieldKind.MONEY),
+                Field("amount", "A&mount (blank: the usual price)", FieldKind.MONEY, allow_negative=True),
                 Field("supplier", "Su&pplier (blank: the catalogue's)"), Field("invoice_ref", "Invoi&ce")]
 
     @staticmethod
@@ -357,7 +358,8 @@ class FundsPresenter(FormScreen):
         date (before the referral, after today) could offer to keep it."""
         def check(v: dict) -> dict[str, str]:
             refusal = funds.spend_date_refusal(fund, v.get("spent_on"))
-            return {**({"spent_on": refusal} if refusal else {}), **({} if v.get("item") else {"item": NO_ITEMS})}
+            return {**({"spent_on": refusal} if refusal else {}), **({} if v.get("item") else {"item": NO_ITEMS}),
+                    **_refund_check("spend line")(v)}
 
         return check
 
@@ -492,6 +494,15 @@ class FundsPresenter(FormScreen):
             rows = funds.fund_report_rows(self.data.figures)
             sheets[0] = Sheet("Figures", ["Name", "Value"], [list(r) for r in rows])
         return write_table(target, sheets)
+
+
+def _refund_check(what: str) -> Callable[[dict], dict[str, str]]:
+    """A negative Amount refused at the first Save, saying how a refund (or money withdrawn) is recorded instead."""
+    def check(v: dict) -> dict[str, str]:
+        refusal = funds.negative_amount_refusal(v.get("amount"), what)
+        return {"amount": refusal} if refusal else {}
+
+    return check
 
 
 def per_victim_note(figures: funds.FundFigures) -> str:

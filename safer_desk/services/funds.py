@@ -17,7 +17,7 @@ from safer_desk.domain import funds as domain
 from safer_desk.domain.dhr import DhrError, check_reference
 from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundError, FundForecast
 from safer_desk.domain.ids import new_id, reference_id
-from safer_desk.domain.money import format_money
+from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.periods import Month
 from safer_desk.domain.text import counted, find_typed, in_words, unknown_fields
 from safer_desk.services.dhr import as_date, as_pence, free_text
@@ -96,6 +96,38 @@ def _pence(value: Any, field_name: str, *, allow_zero: bool = True) -> int:
         return as_pence(value, field_name, allow_zero=allow_zero)
     except DhrError as exc:
         raise FundError(str(exc)) from None
+
+
+# A refund, or money a contributor takes back, is not an amount of its own: the line or contribution it gives back
+# is corrected, so every total adds up from what stands.
+_GIVEN_BACK = {
+    "spend line": "a refund is recorded by correcting the spend line it refunds to what was finally paid (More > "
+                  "Edit spend line…), or by deleting that line if all of it came back",
+    "contribution": "money withdrawn or paid back is recorded by correcting the contribution to what the fund keeps "
+                    "(More > Edit contribution…), or by deleting it if all of it was withdrawn",
+}
+
+
+def negative_amount_refusal(pence: int | None, what: str) -> str:
+    """Why ``pence`` cannot be the amount of a ``what`` ("spend line" or "contribution"), saying how a refund or
+    a contribution withdrawn is recorded instead; "" when it is not negative."""
+    if pence is None or pence >= 0:
+        return ""
+    return f"Amount: a {what} cannot be negative ({format_money(pence)}): {_GIVEN_BACK[what]}."
+
+
+def _amount_pence(value: Any, what: str) -> int:
+    """A spend line's or contribution's amount as typed: more than £0 (a negative one says what to do instead)."""
+    try:
+        return _pence(value, "Amount", allow_zero=False)
+    except FundError:
+        try:
+            pence = value if isinstance(value, int) and not isinstance(value, bool) else parse_pence(str(value))
+        except MoneyError:
+            pence = None
+        if refusal := negative_amount_refusal(pence, what):
+            raise FundError(refusal) from None
+        raise
 
 
 # -- funds -------------------------------------------------------------------------
@@ -225,11 +257,15 @@ def update_fund(store: Store, fund_id: str, **fields: Any) -> dict[str, Any]:
     if keyed_given:
         day = _keyed_to_date(keyed_to, date.fromisoformat(starts), date.fromisoformat(ends))
         values["spend_keyed_to"] = day.isoformat() if day else None
-    outside = store.scalar(
-        "SELECT count(*) FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
-        "WHERE r.fund_id = ? AND (s.spent_on < ? OR s.spent_on > ?)", (fund_id, starts, ends))
-    if outside:
-        raise FundError(f"{counted(outside, 'spend line')} would fall outside the fund's period; change them first.")
+    outside, first, last = store.one(
+        "SELECT count(*), min(s.spent_on), max(s.spent_on) FROM fund_spend_lines s JOIN fund_referrals r "
+        "ON r.id = s.referral_id WHERE r.fund_id = ? AND (s.spent_on < ? OR s.spent_on > ?)", (fund_id, starts, ends))
+    if outside:  # which lines (their dates) and what to do, so the officer can find them in Spend lines
+        first, last = (f"{date.fromisoformat(d):%d/%m/%Y}" for d in (first, last))
+        raise FundError(f"{counted(outside, 'spend line')} (dated {first}{'' if first == last else ' to ' + last}) "
+                        f"would fall outside the fund's period ({date.fromisoformat(starts):%d/%m/%Y} to "
+                        f"{date.fromisoformat(ends):%d/%m/%Y}): correct their dates or delete them first (Edit spend "
+                        "line… on the Spend lines page), or keep the period as it was.")
     if values:
         with store.transaction():
             records.update(store.conn, "funds", fund_id, values)
@@ -279,7 +315,7 @@ def _contribution_values(store: Store, *, organisation: str, amount: Any, receiv
     org_id = store.scalar("SELECT id FROM organisations WHERE id = ? OR name = ? COLLATE NOCASE", (org, org))
     if org_id is None:
         raise FundError(f"Contributor: there is no organisation called “{org}”.")
-    pence = _pence(amount, "Amount", allow_zero=False)  # "Amount: …", beside the form's Amount
+    pence = _amount_pence(amount, "contribution")  # "Amount: …", beside the form's Amount
     day = _date(received_on, "Received")
     note = _no_names(note, "Note")  # it travels to the county with the contribution
     return {"organisation_id": org_id, "amount_pence": pence, "received_on": day.isoformat() if day else None,
@@ -498,7 +534,7 @@ def _spend_values(store: Store, fund: Fund, *, spent_on: Any, item: str, amount:
             raise FundError(f"Amount: the catalogue's usual price for {item_row['name']} is £0; the amount must be "
                             "more than £0: type what was spent.")
     else:
-        pence = _pence(amount, "Amount", allow_zero=False)
+        pence = _amount_pence(amount, "spend line")
     try:
         invoice_ref = free_text(invoice_ref, "Invoice")
     except DhrError as exc:
@@ -895,13 +931,14 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     """Balance, spend by district/item/month, victims, burn rate and forecast (detail plus summaries).
 
     The current month (of ``today``) and months after the fund's spend-keyed-to date (or ``keyed_to``)
-    are incomplete: left out of the burn rate, and said to be. The forecast is also given over 3-, 6-
+    are incomplete: left out of the burn rate, and said to be (a fund's last month is complete once keyed to, or
+    past, the fund's last day). The forecast is also given over 3-, 6-
     and 12-month windows (``ranges``).
     """
     fund = get_fund(store, fund_id)
     today = today or date.today()
     keyed_to = keyed_to or fund.spend_keyed_to
-    incomplete_from = domain.first_incomplete_month(today=today, keyed_to=keyed_to)
+    incomplete_from = domain.first_incomplete_month(today=today, keyed_to=keyed_to, ends_on=fund.ends_on)
     # Said to be keyed to a date: the months up to it are complete, those with no spend too (spend that stopped).
     complete_to = incomplete_from.plus(-1) if keyed_to else None
     contributors = [(r[0], int(r[1])) for r in store.rows(
