@@ -300,3 +300,16 @@ def test_a_splitter_cannot_squeeze_the_fields_out_of_view(qtbot):
         left = widget.mapTo(viewport, QPoint(0, 0)).x()
         assert 0 <= left and left + widget.width() <= viewport.width()
         assert widget.width() >= widget.minimumSizeHint().width()
+
+
+def test_typing_into_a_date_field_from_code_tells_the_form_as_typing_a_line_does(qtbot):
+    """FormView.type_into (what dialogs' code and tests type with) set a date field's text without telling the form:
+    the form saved the date it held before, and a test typing a date tested nothing."""
+    p = FormPresenter([Field("since", "since", FieldKind.DATE), Field("note", "Note")], today=lambda: TODAY)
+    p.load({"since": "2018-04-01", "note": "kept"})
+    view = FormView(p)
+    qtbot.addWidget(view)
+    view.type_into("since", "15/09/2018")
+    view.type_into("note", "changed")
+    assert p.value("since") == "15/09/2018" and p.value("note") == "changed"
+    assert p.dirty_fields() == ["since", "Note"]  # by their labels

@@ -368,7 +368,7 @@ class FormView(QWidget):
         """Set a field as the person would (a choice by its label or stored value; a line as if typed)."""
         widget = self.widgets[key]
         set_widget_text(widget, text)
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, (QLineEdit, DateField)):  # a date is typed into its line too: the form is told of both
             widget.textEdited.emit(text)
 
     def save(self) -> bool:
