@@ -104,6 +104,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.add_argument("--title", help="the report's title (default: Community Safety Partnership board report)")
     report.add_argument("--meeting", metavar="DD/MM/YYYY", type=option_type(read_date, "--meeting", keep_text=True),
                         help="the date of the meeting, shown on the title page")
+    report.add_argument("--as-at", metavar="DD/MM/YYYY", type=option_type(read_date, "--as-at"),
+                        help="the day the DHR figures are as at, as `safer-desk dhr-ledger --as-at`: invoices, "
+                             "payments and refusals dated after it are not counted (default: the year's end for a "
+                             "past --year, otherwise today)")
     report.set_defaults(run=run_report)
 
 
@@ -346,11 +350,19 @@ def run_report(args: argparse.Namespace) -> int:
     kind = out.suffix.lower()
     if kind not in (".pdf", ".html", ".htm"):  # how the command is used (exit 2), as screenshot's .png
         raise CliError(f"{out.name or out}: the report must end in .pdf or .html", code=2)
+    if args.as_at is not None:  # refused as Costs > Ledger and `dhr-ledger --as-at` refuse it, in the same words
+        from datetime import date
+
+        from safer_desk.presenters.dhr import ledger_day_refusal
+
+        if refusal := ledger_day_refusal(args.as_at, date.today()):
+            raise CliError(f"--as-at: {refusal}")
     refuse_output(out)
     store = open_existing(args.file, checked=True)
     try:
         try:
-            document = build_report(store, year=args.year, area=args.area, title=args.title, meeting=args.meeting)
+            document = build_report(store, year=args.year, area=args.area, title=args.title, meeting=args.meeting,
+                                    as_at=args.as_at)
         except ReportError as exc:  # an area no area has, or two have (Cornwall): said as --area's
             raise CliError(f"--area: {exc}" if isinstance(exc, ReportAreaError) else str(exc)) from exc
         unnamed = unnamed_file_words(store)  # "Prepared by COUNTY" (its file name): said, the report made all the same

@@ -215,19 +215,35 @@ def report_choices(year: str | FinancialYear | None, meeting: str | None) -> tup
     return fy, meeting_date
 
 
+def report_day(year: FinancialYear | None, as_at: date | None, today: date) -> date | None:
+    """The day the report's DHR figures are as at: the day asked for (the caller refuses one after today, as
+    presenters.dhr.ledger_day_refusal words it); else, for a year gone by, its last day (the board receiving a past
+    year's paper expects the position at 31 March, not today's); else None, today: everything recorded."""
+    if as_at is not None:
+        return as_at
+    if year is not None and year.last_day < today:
+        return year.last_day
+    return None
+
+
 def build_report(store: Store, *, year: str | FinancialYear | None = None, area: str | None = None,
                  title: str | None = None, meeting: str | None = None, today: date | None = None,
-                 progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled) -> ReportDocument:
+                 as_at: date | None = None, progress: Progress = no_progress,
+                 cancelled: CancelCheck = never_cancelled) -> ReportDocument:
     """Collect every tab's sections for the board report of one financial year and area.
 
     title replaces the default title ("Report to the Safer Suffolk Partnership Board"); meeting is the date
-    of the meeting the paper goes to (01/04/2018). progress hears of each tab's sections as they are
-    collected; cancelled is asked between them and raises services.progress.Cancelled.
+    of the meeting the paper goes to (01/04/2018); as_at the day the DHR figures are as at (``report_day``: by
+    default a past year's end, else today). progress hears of each tab's sections as they are collected;
+    cancelled is asked between them and raises services.progress.Cancelled.
     """
+    from dataclasses import replace
+
     fy, meeting_date = report_choices(year, meeting)
     choice = resolve_area(store, area)
     label = area_label(store, choice)
-    areas = report_areas(store, choice, fy)
+    today = today or date.today()
+    areas = replace(report_areas(store, choice, fy), as_at=report_day(fy, as_at, today))
     sections = [s for s in report_sections.all_sections(store, year=fy, areas=areas, progress=progress,
                                                         cancelled=cancelled) if not s.is_empty]
     if not sections:
@@ -237,4 +253,4 @@ def build_report(store: Store, *, year: str | FinancialYear | None = None, area:
     # A file not named yet is called after its file ("COUNTY"): no "Prepared by COUNTY" (``unnamed_file_words``).
     named = store.office_name if store.office_name != store.path.stem else ""
     return ReportDocument((title or "").strip() or REPORT_TITLE, named, fy.label if fy else "All years",
-                          label, format_uk_date(today or date.today()), sections, meeting_date)
+                          label, format_uk_date(today), sections, meeting_date)

@@ -8,6 +8,7 @@ figures itself and the two always agree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 
@@ -70,6 +71,9 @@ class ReportAreas:
     names: frozenset[str] = frozenset()  # casefolded names of every covered area, for free-text area fields
     office: bool = False  # the office's own business with no area (a top-slice, a fund not yet spent) counts
     county_file: bool = False  # a county file: the report adds the county section
+    # The day the DHR figures are as at (services.report.report_day): what had happened by then, as `dhr-ledger
+    # --as-at`; None: today, everything recorded. Carried here so every section is given one report's choices.
+    as_at: date | None = None
 
     def covers(self, *ids: str | None) -> bool:
         """Whether any of these district or partnership ids is covered."""

@@ -72,5 +72,5 @@ def test_office_details_tabs_down_the_page(demo_window, qtbot):
 
 def test_board_report_opens_on_its_title_and_tabs_down_the_form(demo_window, qtbot):
     dialog = opened(demo_window, qtbot, "report", "report_dialog")
-    assert tab_order(dialog, 5) == [dialog.title_edit, dialog.year_combo, dialog.area_combo, dialog.meeting_edit,
-                                    dialog.path_edit]
+    assert tab_order(dialog, 7) == [dialog.title_edit, dialog.year_combo, dialog.area_combo, dialog.meeting_edit,
+                                    dialog.as_at.edit, dialog.as_at.button, dialog.path_edit]

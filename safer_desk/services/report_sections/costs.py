@@ -18,20 +18,28 @@ OVERDUE_COUNTED = "Overdue (n): n stages, recommendations or partners' invoices 
 def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
                           today: date | None = None) -> list[ReportSection]:
     """This tab's sections for the board report: the reviews open in the year and the funds running in it,
-    in the report's areas (a review by its district or partnership, a fund by the districts it spent in)."""
+    in the report's areas (a review by its district or partnership, a fund by the districts it spent in).
+
+    The reviews' figures are as at ``areas.as_at`` (None: ``today``, everything recorded), read as `dhr-ledger
+    --as-at` reads them: what had happened by that day, overdue counted on it; a review notified after it is left
+    out. The funds' are today's (``funds.fund_figures``), and say so when the reviews' are as at another day."""
     from safer_desk.services import dhr, funds
     from safer_desk.services.report_sections import office_areas_for
     from safer_desk.services.illustrative import illustrative_rows
 
     areas = office_areas_for(store, year, areas)
     today = today or date.today()
+    as_at = areas.as_at
+    day = as_at or today  # overdue counted on the day the figures are as at, as dhr-ledger --as-at counts it
     sections = []
     label = dhr.review_label(store)
     case_areas = {r["id"]: (r["district_id"], r["partnership_id"])
                   for r in store.rows("SELECT id, district_id, partnership_id FROM dhr_cases")}
-    cases = [c for c in dhr.list_cases(store, today=today)
+    every_case = dhr.list_cases(store, today=day, as_at=as_at)
+    cases = [c for c in every_case
              if areas.covers(*case_areas.get(c.id, ()))
-             and (year is None or _case_open_during(store, c.id, year))]
+             and (year is None or _case_open_during(store, c.id, year))
+             and (as_at is None or _case_notified_by(store, c.id, as_at))]
     if cases:
         # Of the reviews shown: a note about another review's example figures would be about nothing in the table.
         shown = {c.id for c in cases}
@@ -63,8 +71,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             marks.append("The total cost is of the reviews whose cost is known so far.")
         # As the Costs tab's Total: of costs none of which is known, "Not yet known", never £0.
         total_cost = money(sum(c.cost_pence for c in known)) if known else "Not yet known"
-        ledger = (dhr.partner_ledger(store, today=today) if len(cases) == len(dhr.list_cases(store, today=today))
-                  else _ledger_of(dhr, store, [c.id for c in cases], today))
+        ledger = (dhr.partner_ledger(store, today=day, as_at=as_at) if len(cases) == len(every_case)
+                  else _ledger_of(dhr, store, [c.id for c in cases], day, as_at))
         tables = [ReportTable("Cost recovery per case", ["Case", "Kind", "District", "Stage reached", "Status",
                                                          "Cost", "Net billed", "Recovered", "Outstanding",
                                                          "Shortfall", "Not yet billed"],
@@ -83,13 +91,15 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         else:
             # A table of partners with nothing but "Total £0" under it would read as if the partners owed nothing.
             unbilled = sum(c.unbilled_pence for c in cases)
-            billing.append("Nothing has been billed to the partners yet"
-                           + (f": {format_money(unbilled)} of cost is not yet billed." if unbilled else "."))
+            past = as_at is not None and as_at < today
+            said, was = ((f"Nothing had been billed to the partners by {format_uk_date(as_at)}", "was") if past
+                         else ("Nothing has been billed to the partners yet", "is"))
+            billing.append(said + (f": {format_money(unbilled)} of cost {was} not yet billed." if unbilled else "."))
         reviews = sum(c.kind == "review" for c in cases)
         sections.append(ReportSection(
             title=f"{label}s: cost recovery",
             paragraphs=[f"{review_kinds_words(reviews, len(cases) - reviews)}. Costs are shared "
-                        f"between the partnership's statutory partners; figures as at {format_uk_date(today)}. "
+                        f"between the partnership's statutory partners; {_as_at_words(day, as_at, year, today)} "
                         "Net billed is what was billed less what was refused or written off (shares re-split "
                         "from a refusal are billed again), so once every refusal is dealt with it equals the cost.",
                         *billing],
@@ -100,6 +110,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         if not _fund_in_areas(store, fund.id, areas):
             continue
         figures = funds.fund_figures(store, fund.id, today=today)
+        # The reviews above as at another day: the fund's figures say they are today's, not that day's.
+        when = f"As at {format_uk_date(today)} (today): c" if as_at is not None and as_at != today else "C"
         money = table_money([*(p for *_, p in figures.by_month), *(p for *_, p in figures.by_district),
                              figures.spent_pence])
         month_rows = [[m.label + ("*" if m in figures.merged else ""), str(v), money(p)]
@@ -118,7 +130,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         sections.append(ReportSection(
             title=f"{fund.name}: burn-down",
             paragraphs=[
-                f"Contributions {format_money(figures.contributions_pence)}; "
+                f"{when}ontributions {format_money(figures.contributions_pence)}; "
                 + (f"spent {format_money(figures.spent_pence)} supporting {counted(figures.victims, 'victim')}"
                    + (f" (mean {format_money(mean)} per victim)" if mean is not None else "")
                    if figures.spent_pence or figures.victims else "nothing spent yet")  # not "£0 on 0 victims"
@@ -236,13 +248,31 @@ def _case_open_during(store: Store, case_id: str, year: FinancialYear) -> bool:
     return not (published and date.fromisoformat(published) < year.first_day)
 
 
-def _ledger_of(dhr, store: Store, case_ids: list[str], today: date) -> list:
-    """The per-partner ledger over some cases only, added up case by case (to the penny)."""
+def _as_at_words(day: date, as_at: date | None, year: FinancialYear | None, today: date) -> str:
+    """"figures as at 01/12/2026 (today).", "figures as at 31/03/2018, the end of 2017/18. Invoices, …" for a
+    past day, in the words of Costs > Ledger's note (``presenters.dhr.LedgerShown.note``)."""
+    if as_at is None or as_at >= today:
+        return f"figures as at {format_uk_date(day)} (today)."
+    end = f", the end of {year.label}" if year is not None and as_at == year.last_day else ""
+    return (f"figures as at {format_uk_date(as_at)}{end}. Invoices, payments, refusals and write-offs dated after "
+            "it are not counted, and a review notified after it is not listed; each review's cost and the stage it "
+            "has reached are as recorded now.")
+
+
+def _case_notified_by(store: Store, case_id: str, day: date) -> bool:
+    """A review (or learning review) notified on or before the day; one with no notification date always counts."""
+    notified = store.scalar("SELECT notified_on FROM dhr_cases WHERE id = ?", (case_id,))
+    return not notified or date.fromisoformat(notified) <= day
+
+
+def _ledger_of(dhr, store: Store, case_ids: list[str], today: date, as_at: date | None = None) -> list:
+    """The per-partner ledger over some cases only, added up case by case (to the penny); as at a day, as
+    ``dhr.partner_ledger``."""
     from dataclasses import fields, replace
 
     by_partner: dict = {}
     for case_id in case_ids:
-        for line in dhr.partner_ledger(store, today=today, case_id=case_id):
+        for line in dhr.partner_ledger(store, today=today, case_id=case_id, as_at=as_at):
             seen = by_partner.get(line.partner)
             if seen is None:
                 by_partner[line.partner] = line

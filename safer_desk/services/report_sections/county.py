@@ -109,8 +109,9 @@ def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportT
     ids = [i for i, pair in case_areas.items() if areas.covers(*pair)]
     if not ids:
         return None
-    ledger = dhr.partner_ledger(store, today=today) if len(ids) == len(case_areas) else _ledger_of(dhr, store, ids,
-                                                                                                     today)
+    day = areas.as_at or today  # the day the report's DHR figures are as at (the costs section's), as dhr-ledger
+    ledger = (dhr.partner_ledger(store, today=day, as_at=areas.as_at) if len(ids) == len(case_areas)
+              else _ledger_of(dhr, store, ids, day, areas.as_at))
     if not ledger:
         return None
     rows, total_row = recovery_rows(ledger)
@@ -122,7 +123,7 @@ def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportT
                        ["l", "r", "r", "r", "r", "r"],
                        total_row=total_row,
                        note=f"Every review of the merged districts, whatever its year (recovery outlives the year); "
-                            f"overdue as at {format_uk_date(today)}.")
+                            f"figures as at {format_uk_date(day)}.")
 
 
 def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:

@@ -1,4 +1,4 @@
-"""File > Board Report…: the title, financial year, area, date of meeting and file of the board report.
+"""File > Board Report…: the title, financial year, area, date of meeting, DHR figures' day and file of the report.
 
 The report is collected and written off the GUI thread (ui.workers.run_task) on the worker's own
 connection, inside one read transaction so its figures are one moment's even if someone edits while it is
@@ -10,6 +10,7 @@ so the report and the merge dialogs can change independently.)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -37,6 +38,7 @@ class ReportRequest:
     area: str | None = None  # the area's id ("county:cornwall"); None: all the office's areas
     title: str = ""
     meeting: str = ""
+    as_at: date | None = None  # the day the DHR figures are as at (None: a past year's end, else today)
 
 
 def write_board_report(store, request: ReportRequest, progress: Progress = no_progress,
@@ -55,7 +57,7 @@ def write_board_report(store, request: ReportRequest, progress: Progress = no_pr
         thread_store.conn.execute("BEGIN")  # one snapshot of the file for every section
         try:
             document = build_report(thread_store, year=request.year, area=request.area, title=request.title,
-                                     meeting=request.meeting,
+                                     meeting=request.meeting, as_at=request.as_at,
                                      progress=progress_part(progress, 0, 150 if pdf else 900, PROGRESS_TOTAL),
                                      cancelled=cancelled)
         finally:
@@ -140,6 +142,14 @@ class ReportDialog(QDialog):
         self.meeting_edit = QLineEdit(self)
         self.meeting_edit.setPlaceholderText("dd/mm/yyyy (optional)")
         self.meeting_edit.setAccessibleName("Date of meeting")
+        from safer_desk.ui.kit.dates import DateField
+
+        # The board paper's "DHR costs per partner as at 31 March", as Costs > Ledger's As at field.
+        self.as_at = DateField(self, accessible_name="DHR figures as at",
+                               placeholder="dd/mm/yyyy (blank: a past year's end, else today)")
+        self.as_at.edit.setToolTip("The DHR figures on this day, as Costs > Ledger shows them as at it: only "
+                                   "invoices, payments and refusals dated on or before it count. Blank: the end of "
+                                   "a past financial year, otherwise today.")
         store = session.store
         self.path_edit = QLineEdit(prompts.beside_file(store.path, f"{file_name_from(store.office_name)} board "
                                                                    "report.pdf"), self)
@@ -149,6 +159,7 @@ class ReportDialog(QDialog):
         form.addRow("Financial &year:", self.year_combo)
         form.addRow("&Area:", self.area_combo)
         form.addRow("Date of &meeting:", self.meeting_edit)
+        form.addRow("DHR figures a&s at:", self.as_at)
         path_row = _path_row(self, self.path_edit, self.browse)
         self.browse_button = path_row.itemAt(1).widget()
         form.addRow(_file_label(self, self.path_edit), path_row)
@@ -207,14 +218,33 @@ class ReportDialog(QDialog):
         year = None if year == "All years" else year
         try:
             report_choices(year, self.meeting_edit.text())
+            as_at = self._as_at_day()
         except ReportError as exc:
             prompts.show_error(self, "Board Report", f"The report was not written: {exc}")
             return
         # The area's id, not its name: Cornwall the county and Cornwall the district share one (None: all areas).
         request = ReportRequest(target, year, self.area_combo.currentData(), self.title_edit.text(),
-                                self.meeting_edit.text())
+                                self.meeting_edit.text(), as_at)
         self._set_busy(True)
         self.task = start_report(self.session, request, self, written=self._written, stopped=self._stopped)
+
+    def _as_at_day(self) -> date | None:
+        """The As at day typed (None when blank); one after today refused in the words of Costs > Ledger's As at
+        field and `report --as-at` (``ledger_day_refusal``)."""
+        from safer_desk.domain.periods import PeriodError, parse_uk_date
+        from safer_desk.presenters.dhr import ledger_day_refusal
+        from safer_desk.services.report import ReportError
+
+        text = self.as_at.text().strip()
+        if not text:
+            return None
+        try:
+            day = parse_uk_date(text)
+        except PeriodError as exc:
+            raise ReportError(f"As at: {exc}") from exc
+        if refusal := ledger_day_refusal(day, date.today()):
+            raise ReportError(f"As at: {refusal}")
+        return day
 
     def reject(self) -> None:
         """Esc or Cancel while the report is written cancels it (the dialog stays until it has stopped)."""
@@ -225,8 +255,8 @@ class ReportDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy  # a report is being written (until written or stopped has been handled)
-        for widget in (self.title_edit, self.year_combo, self.area_combo, self.meeting_edit, self.path_edit,
-                       self.write_button, self.browse_button):
+        for widget in (self.title_edit, self.year_combo, self.area_combo, self.meeting_edit, self.as_at,
+                       self.path_edit, self.write_button, self.browse_button):
             widget.setEnabled(not busy)
 
     def _written(self, target: Path, what: str) -> None:
