@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
 from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, change_basis, change_heading,
-                                       change_spans, column_year, format_change, negative_taken_away_query,
-                                       parse_cell, pounds_in_thousands_query)
+                                       change_spans, column_year, format_change, names_a_worked_out_total,
+                                       negative_taken_away_query, parse_cell, pounds_in_thousands_query)
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import counted, filled_width, typed_name_key
+from safer_desk.domain.text import counted, filled_width, looks_like_total_line, typed_name_key
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
@@ -349,6 +349,11 @@ class BudgetsPresenter(ScreenPresenter):
         if with_names:
             for line, copied in zip(lines, rows):
                 name = copied[0] if copied else ""
+                if typed_name_key(name) != typed_name_key(line.label) and self._names_a_total(name, row.section_id):
+                    return self._refused(f"The row copied as “{name}” is the paper's total, which the plan works out "
+                                         "(pasted on a line, it would count every line twice). Nothing was pasted: "
+                                         "copy the lines without their total row and paste again (to keep the total "
+                                         "the paper printed, type it over the worked-out one).")
                 if typed_name_key(name) != typed_name_key(line.label):
                     return self._refused(f"The row copied as “{name}” would go on the line “{line.label}”: nothing "
                                          "was pasted. Choose the name of the line the first row copied is, or copy "
@@ -376,13 +381,17 @@ class BudgetsPresenter(ScreenPresenter):
         key = ("block", row.line_id, position, tuple(map(tuple, rows)))
         asked = [(line, column, text) for line, column, text in cells
                  if text and self._query_about(text, line.line_id, column.id)]
-        if asked and self._query != key:  # every figure asked about is named: pasted again, all are kept
-            (line, column, text), more = asked[0], asked[1:]
-            also = "; ".join(f"{line.label}, {column.label} (“{text}”)" for line, column, text in more)
+        summed = self._total_row_query(rows, lines[len(rows) - 1].label)
+        if (asked or summed) and self._query != key:  # every figure asked about is named: pasted again, all are kept
+            said = []
+            if asked:
+                (line, column, text), more = asked[0], asked[1:]
+                also = "; ".join(f"{line.label}, {column.label} (“{text}”)" for line, column, text in more)
+                said.append(f"{line.label}, {column.label}: {self._query_about(text, line.line_id, column.id)}"
+                            + (f" Asked about as well: {also}." if more else ""))
             self._query = key
-            self.error = (f"{line.label}, {column.label}: {self._query_about(text, line.line_id, column.id)}"
-                          + (f" Asked about as well: {also}." if more else "")
-                          + f" Paste the same cells again to keep {'them all' if more else 'it'}. Nothing was pasted.")
+            self.error = (" ".join([*said, summed]).strip() + " Paste the same cells again to keep "
+                          + ("them all" if len(asked) + bool(summed) > 1 else "it") + ". Nothing was pasted.")
             self.changed.emit()
             return False
         where = _from_to(lines[0].label, lines[len(rows) - 1].label)
@@ -390,6 +399,36 @@ class BudgetsPresenter(ScreenPresenter):
         return self._change(f"Paste {counted(len(cells), 'figure')} into {where}, {years}", self.selected,
                             lambda: service.set_cells(self.store, [(line.line_id, column.id, text)
                                                                    for line, column, text in cells]))
+
+    def _names_a_total(self, name: str, section_id: str | None) -> bool:
+        """A row copied with its name that is a total (“Total Expenditure”, “Total”, “Drugs and alcohol subtotal”)."""
+        section = next((s for s in self.view.plan.sections if s.id == section_id), None) if self.view else None
+        return looks_like_total_line(name) or section is not None and names_a_worked_out_total(
+            name, section.name, section.subtotal_label, self.view.plan.total_label)
+
+    def _total_row_query(self, rows: Sequence[Sequence[str]], line: str) -> str:
+        """What to ask when the last row of a block adds up the rows above it (two or more, every figure known): the
+        paper's total copied with its lines, which would go on ``line`` and count them twice; "" otherwise."""
+        if len(rows) < 3 or self.view is None:
+            return ""
+        unit, sums, last = self.view.plan.unit, [], rows[-1]
+        for c, text in enumerate(last):
+            if not text:
+                continue
+            try:
+                above = [parse_cell(r[c], unit=unit) for r in rows[:-1] if c < len(r) and r[c]]
+                total = parse_cell(text, unit=unit)
+            except BudgetError:
+                return ""
+            if not total.known or not all(cell.known for cell in above) or sum(a.pence for a in above) != total.pence:
+                return ""
+            sums.append(total.pence)
+        if not any(sums):
+            return ""
+        return (f"The last row copied adds up the {len(rows) - 1} rows above it: it looks like the paper's total, "
+                f"which the plan works out, and pasted it would go on the line {line} and count every figure twice. "
+                "Copy the lines without their total row (to keep the total the paper printed, type it over the "
+                "worked-out one).")
 
     def _refused(self, message: str) -> bool:
         self.error = message

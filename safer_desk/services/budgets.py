@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from safer_desk.domain import clock
 from safer_desk.domain import budgets as rules
@@ -940,6 +940,19 @@ def undated_actual(store: Store, link: LineLink) -> str:
             "no year's actual; give the review's cost its invoice date to count it.")
 
 
+def _outside_the_plan(link: LineLink, shown: Mapping[str, int], plan: Plan) -> str:
+    """What a link shows in years the plan has no column for, in a sentence ("" when none): a project costed in
+    2009/10 linked to a 2017/18 – 2019/20 plan showed no actual anywhere, as if it had cost nothing."""
+    years = {c.financial_year for c in plan.columns if c.financial_year}
+    left = sorted((year, pence) for year, pence in shown.items() if year not in years and pence)
+    if not left:
+        return ""
+    words = ", ".join(f"{format_money(pence)} in {year}" for year, pence in left)
+    one = len(left) == 1
+    return (f"{link.describe()}: {words}, {'a year' if one else 'years'} the plan has no column for, so no year's "
+            f"actual here counts {'it' if one else 'them'}.")
+
+
 # -- the plan as the screen and the report show it ----------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -999,6 +1012,8 @@ class PlanView:
 
 
 def _figure_cell(figure: Figure, unit: str, *, flag: str = "", change: Change | None = None) -> ViewCell:
+    if figure.empty and flag:  # a printed total against a year of no lines yet: the £0 it is checked against, shown
+        return ViewCell(rules.format_amount(0, unit), 0, "total", flag, change=change)
     if figure.empty:
         return ViewCell("", None, "")
     return ViewCell(figure.describe(unit), figure.pence if figure.known else None,
@@ -1062,15 +1077,18 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
             across = _figure_cell(totals.lines[line.id], unit) if plan.show_total_column else None
             line_links_ = tuple(links.get(line.id, ()))
             actuals: tuple[ViewCell, ...] = ()
-            actuals_note = " ".join(filter(None, (undated_actual(store, link) for link in line_links_)))
+            said = [undated_actual(store, link) for link in line_links_]
             if line_links_:
                 per_year: dict[str, int] = {}
                 for link in line_links_:
-                    for year, pence in link_actuals(store, link).items():
+                    shown = link_actuals(store, link)
+                    for year, pence in shown.items():
                         per_year[year] = per_year.get(year, 0) + pence
+                    said.append(_outside_the_plan(link, shown, plan))
                 actuals = tuple(ViewCell(format_amount(per_year[c.financial_year], unit), per_year[c.financial_year],
                                          "actual") if c.financial_year in per_year else ViewCell("")
                                 for c in plan.columns)
+            actuals_note = " ".join(filter(None, said))
             rows.append(ViewRow("line", line.label, cells, across, section.id, line.id, line.notes, line_links_,
                                 actuals, actuals_note))
         subtotal = totals.sections[section.id]
