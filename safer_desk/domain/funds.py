@@ -39,6 +39,13 @@ last month whose spend is under half that of the months before it is marked as p
 the middle of a month (15/09) has no spend after its last day: spend keyed to that day, or a today past it, leaves
 its last month complete.
 ``forecast_range`` gives the run-out over 3-, 6- and 12-month windows, so one window's luck shows.
+
+Months over with no spend (round 34): the "as at" month stays the latest complete month with spend, but when months
+after it are over (before the first month not complete, to the fund's end) with no spend recorded in any of them and
+no date spend is keyed to, the forecast says so: "No spend is recorded after Jun-18, though Jul-18 to Sep-19 are
+over: …", so a run-out forecast from a month long past (spend no longer keyed, or stopped) is not read as today's.
+A closed fund's spend is as reported: it is not said there. (A fund whose period has ended is the service's to say:
+services.funds.ended_sentence.)
 """
 
 from __future__ import annotations
@@ -298,6 +305,8 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
         low = _looks_part_keyed(monthly_spend, as_at, start)
         if low:
             warnings.append(low)
+    if gap := _months_over_with_no_spend(monthly_spend, as_at, end, incomplete_from, complete_to):
+        warnings.append(gap)
     balance = fund_pence - spent
     # The forecast looks FORECAST_YEARS past the period's end (and the as-at month) at most: a rate of next to
     # nothing (£1 in the window) would put the run-out thousands of years away, past the calendar.
@@ -336,6 +345,29 @@ def _not_complete(month: Month, pence: int, *, counted: bool = False) -> str:
                 f"but it is more than the burn rate, so the forecast counts it as {month.label}'s spend.")
     return (f"{month.label} is not complete: the {_money(pence)} keyed in it so far is left out of the burn rate "
             "and the forecast.")
+
+
+def _months_over_with_no_spend(monthly_spend: Mapping[Month, int], as_at: Month, end: Month,
+                               incomplete_from: Month | None, complete_to: Month | None) -> str:
+    """A sentence when months after the as-at month are over (before ``incomplete_from``, to the fund's end) with no
+    spend recorded in any of them and nothing says spend is keyed to them: the forecast runs from a month long past
+    (spend stopped being keyed, or stopped), and the officer is to say which; "" otherwise."""
+    if incomplete_from is None or complete_to is not None:
+        return ""
+    last = min(end, incomplete_from.plus(-1))
+    if last <= as_at or any(v for m, v in monthly_spend.items() if as_at < m <= last):
+        return ""
+    first = as_at.plus(1)
+    one = first == last
+    span = f"{first.label} is" if one else f"{first.label} to {last.label} are"
+    return (f"No spend is recorded after {as_at.label}, though {span} over: if spend since is still to be keyed, "
+            "key it; if nothing was spent, record the date spend is keyed to in Fund settings… (on the "
+            "command line, --keyed-to gives it for one run), and "
+            f"{'that month counts' if one else 'those months count'} as £0 in the burn "
+            f"rate. Until then the forecast runs from {as_at.label}.")
+
+
+NO_SPEND_AFTER = "No spend is recorded after "  # how that sentence starts (a closed fund's spend is as reported)
 
 
 def _first_month_past(balance: Fraction, rate: Fraction, extra: Mapping[int, Fraction], limit: int) -> int | None:
@@ -385,8 +417,9 @@ def closed_forecast(forecast: FundForecast, left_pence: int) -> FundForecast:
     """A closed fund's forecast: no spend can be recorded on it, so none is projected (no run-out, no forecast line);
     what it holds at the end of the period, ``left_pence``, is what is left. The burn rate is the rate it was spent
     at."""
+    said = tuple(w for w in forecast.warnings if not w.startswith(NO_SPEND_AFTER))  # nothing more is to be keyed
     return replace(forecast, exhaustion_month=None, lasts_past=None, forecast_line=[], left_at_end_pence=left_pence,
-                   closed=True, warnings=(*forecast.warnings, CLOSED))
+                   closed=True, warnings=(*said, CLOSED))
 
 
 FORECAST_WINDOWS = (3, 6, 12)

@@ -526,7 +526,7 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
 
     rows = [
         ["fund", None, fund.name], ["period", None, f"{_uk(fund.starts_on)} to {_uk(fund.ends_on)}"],
-        ["status", None, fund.status], ["contributions", figures.contributions_pence, None],
+        ["status", None, funds.status_word(figures)], ["contributions", figures.contributions_pence, None],
         ["spend", figures.spent_pence, None], ["balance", figures.balance_pence, None],
         ["victims", None, figures.victims], ["mean_spend_per_victim", figures.mean_per_victim_pence, None],
         ["burn_rate_as_at_month", None, month(f.as_at)], ["burn_rate_window_months", None, f.window_months],

@@ -720,6 +720,14 @@ class FundFigures:
     # The contributions by the month they count from (money_as_received): the fund's level rises when each comes.
     receipts: list[tuple[Month, int, str]] = field(default_factory=list)
     not_spent_pence: int = 0  # spend dated after today: it has not happened yet, so it is not in the figures
+    period_ended: bool = False  # today is past the fund's last day: nothing more can be spent from it
+
+    @property
+    def projected(self) -> bool:
+        """Whether the forecast of a fund whose period has ended is a projection from a burn-rate month before its
+        last month (what it says would be left differs from what is), not what was recorded to the end."""
+        f = self.forecast
+        return self.period_ended and not f.closed and f.as_at is not None and f.as_at < self.fund.end_month
 
     @property
     def balance_pence(self) -> int:
@@ -1016,7 +1024,7 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
                        summary_rows, forecast, contributors, ranges, incomplete_from, merged,
                        keyed_to, every_month(fund, by_month, merged, last=last),
-                       int(not_received), money, not_spent)
+                       int(not_received), money, not_spent, today > fund.ends_on)
 
 
 def not_spent_yet(store: Store, fund_id: str, today: date) -> tuple[int, str]:
@@ -1045,7 +1053,7 @@ def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
     return [
         ("fund", figures.fund.name),
         ("period", f"{figures.fund.starts_on.isoformat()} to {figures.fund.ends_on.isoformat()}"),
-        ("status", figures.fund.status),
+        ("status", status_word(figures)),
         ("contributions", format_pounds_plain(figures.contributions_pence)),
         ("spend", format_pounds_plain(figures.spent_pence)),
         ("balance", format_pounds_plain(figures.balance_pence)),
@@ -1065,6 +1073,14 @@ def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
         *_range_rows(figures),
         ("forecast_warnings", " ".join(f.warnings)),
     ]
+
+
+def status_word(figures: FundFigures) -> str:
+    """"open", "closed" (in Fund settings), or "ended": open in Fund settings, but today is past its last day, so
+    nothing more can be spent from it (not "open" with a run-out in the future tense)."""
+    if figures.fund.status == "closed":
+        return "closed"
+    return "ended" if figures.period_ended else "open"
 
 
 def _range_rows(figures: FundFigures) -> list[tuple[str, str]]:
@@ -1091,6 +1107,8 @@ def forecast_sentence(figures: FundFigures) -> str:
         return " ".join([f"The fund is closed: nothing more is spent from it, so it does not run out; {left} "
                          f"({f.pilot_end.label}).",
                          *(w for w in f.warnings if w != domain.CLOSED)])
+    if getattr(figures, "period_ended", False):  # a stand-in with only the forecast (tests) has none
+        return ended_sentence(figures)
     if f.exhaustion_month is None and f.lasts_past is not None:  # spend, but none (or next to none) lately
         lasts = f"{f.lasts_past.first_day:%B %Y}"  # the year whole: "Mar-69" would read as 1969
         range_text = range_sentence(figures)  # other windows may run out: the range shows this window's luck
@@ -1115,6 +1133,40 @@ def forecast_sentence(figures: FundFigures) -> str:
     else:
         covers = f"the fund did not cover its first month's spending: it ran out in {f.exhaustion_month.label}"
     return " ".join([f"{rate()}, {covers}; {end_text}.", *([range_text] if range_text else []), *f.warnings])
+
+
+def ended_sentence(figures: FundFigures) -> str:
+    """What an open fund whose period has ended says: that it ended, what is recorded as spent and left unspent of
+    the money received by its end, and the forecast only as a projection from the burn-rate month (none when the
+    burn rate runs to the last month: what is recorded is then the whole story)."""
+    f, fund = figures.forecast, figures.fund
+    received = received_by(figures.receipts, fund.end_month) if figures.receipts else figures.contributions_pence
+    left = received - figures.spent_pence
+    spent = (f"{format_money(figures.spent_pence)} is recorded as spent, so " if figures.spent_pence
+             else "nothing is recorded as spent, so ")
+    unspent = (f"all {format_money(received)} received is left unspent" if not figures.spent_pence else
+               f"{format_money(left)} of the {format_money(received)} received is left unspent as recorded"
+               if left >= 0 else f"{format_money(-left)} more than the {format_money(received)} received was spent")
+    said = [f"The fund's period ended on {fund.ends_on:%d/%m/%Y}: {spent}{unspent}."]
+    if figures.projected:
+        rate = (f"Projected from {f.as_at.label} at {format_money(f.burn_rate_pence)} a month (the "
+                f"{counted(f.window_months, 'month')} to {f.as_at.label})")
+        if f.exhaustion_month is None:
+            course = "not have run out"
+        elif f.last_funded_month is not None:
+            course = f"covered spending to {f.last_funded_month.label} and run out in {f.exhaustion_month.label}"
+        else:
+            course = f"run out in {f.exhaustion_month.label}"
+        end = (f"{format_money(f.left_at_end_pence)} left" if f.left_at_end_pence >= 0
+               else f"{format_money(-f.left_at_end_pence)} missing")
+        said.append(f"{rate}, the fund would have {course}, with {end} at the period's end ({f.pilot_end.label}): "
+                    "a projection, not spend recorded.")
+    elif f.as_at is not None and not f.closed:  # the burn rate runs to the last month: the rate it was spent at
+        said.append(f"It was spent at {format_money(f.burn_rate_pence)} a month (the "
+                    f"{counted(f.window_months, 'month')} to {f.as_at.label}).")
+    said += f.warnings
+    said.append("When its spend is all keyed, close it in Fund settings…: its spend then stays as recorded.")
+    return " ".join(said)
 
 
 def range_sentence(figures: FundFigures) -> str:

@@ -105,7 +105,8 @@ def test_a_new_funds_runs_out_reads_a_dash_not_that_it_lasts(demo_window, qtbot)
     shown = {k: label.text() for k, label in page.figure_labels.items()}
     assert (shown["contributions"], shown["balance"], shown["burn"]) == ("£1,234.56", "£1,234.56", "—")
     assert shown["runs_out"] == "—" and shown["at_end"] == "—"
-    assert "No spend yet, so no forecast." in page.sentence.text()
+    # seen today, after its period (round 34): it ended with nothing spent, not "no spend yet"
+    assert "period ended on 31/03/2020: nothing is recorded as spent" in page.sentence.text()
 
 
 # -- 3. spend already keyed in a month not complete is money gone ---------------------------------------------------

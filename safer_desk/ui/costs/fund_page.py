@@ -176,11 +176,15 @@ class FundChart(Chart):
                       f"{format_money(figures.spent_pence)} of the {format_money(f.fund_pence)} fund spent; the burn "
                       f"rate counts the {format_money(spent)} spent by {by} (spend keyed in months not complete is "
                       "left out); ")
+        ended = figures.period_ended and not f.closed  # the forecast is then what was projected from its month
         self.summary = (spent_text
-                        + (f"at the recent rate it runs out in {month_name(f.exhaustion_month)}"
+                        + (f"projected from {by} it would have run out in {month_name(f.exhaustion_month)}"
+                           if ended and f.exhaustion_month
+                           else f"at the recent rate it runs out in {month_name(f.exhaustion_month)}"
                            if f.exhaustion_month else "it is closed: nothing more is spent from it" if f.closed
+                           else f"projected from {by} it would have lasted" if ended
                            else "at the recent rate it lasts")
-                        + f"; the period ends in {month_name(f.pilot_end)}.")
+                        + f"; the period {'ended' if figures.period_ended else 'ends'} in {month_name(f.pilot_end)}.")
         self.setAccessibleDescription(self.summary)
 
 
@@ -513,15 +517,18 @@ class FundPage(QWidget):
         labels["median"].setText("—" if median is None else format_money(median))
         labels["burn"].setText(f"{format_money(fc.burn_rate_pence)} a month" if fc.as_at else "—")
         labels["last_funded"].setText(month_name(fc.last_funded_month) if fc.last_funded_month else "—")
+        # The period over, the forecast from a month before its last is a projection (the sentence says of what).
+        projected = " (projected)" if f.projected else ""
         labels["runs_out"].setText(("⚠ Before the end: " if fc.runs_out_before_end else "")
-                                   + month_name(fc.exhaustion_month) if fc.exhaustion_month
+                                   + month_name(fc.exhaustion_month) + projected if fc.exhaustion_month
                                    else "Closed" if fc.closed  # nothing more is spent from it
                                    else "—" if fc.as_at is None  # no burn rate yet: nothing to last at
-                                   else "Not at this rate")
+                                   else "Not at this rate" + projected)
         labels["at_end"].setText("—" if fc.as_at is None and not fc.closed  # no burn rate yet: no forecast of the end
-                                 else f"{format_money(fc.left_at_end_pence)} left" if fc.left_at_end_pence >= 0
-                                 else f"⚠ {format_money(-fc.left_at_end_pence)} missing")
-        status = "open" if f.fund.status == "open" else "CLOSED"
+                                 else f"{format_money(fc.left_at_end_pence)} left{projected}"
+                                 if fc.left_at_end_pence >= 0
+                                 else f"⚠ {format_money(-fc.left_at_end_pence)} missing{projected}")
+        status = {"open": "open", "closed": "CLOSED", "ended": "period ended"}[funds.status_word(f)]
         self.sentence.setText(f"{f.fund.name} ({status}, {format_uk_date(f.fund.starts_on)} to "
                               f"{format_uk_date(f.fund.ends_on)}; eligibility: {f.fund.rules.describe()}). "
                               + funds.forecast_sentence(f))
