@@ -59,7 +59,9 @@ def run_ledger(args: argparse.Namespace) -> int:
         if refusal := ledger_day_refusal(args.as_at, date.today()):
             raise CliError(f"--as-at: {refusal}")
     today = args.as_at or date.today()
-    as_at = today if args.as_at else None  # a position on a past date counts only what had happened by then
+    # A position on a past date counts only what had happened by then; today typed is today, every row recorded
+    # counted, as Costs > Ledger reads today typed in its As at field (a payment post-dated is counted either way).
+    as_at = today if args.as_at and args.as_at < date.today() else None
     store = open_existing(args.file)
     try:
         if args.by_case:

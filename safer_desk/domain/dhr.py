@@ -73,6 +73,13 @@ def check_reference(text: str, *, what: str = "reference") -> str:
     return ref
 
 
+def reference_key(text: str) -> str:
+    """What makes two references the same review: their letters, in any case, and their numbers ("01" is "1"),
+    whatever the spaces, dashes and slashes between ("WSCSP DHR 2017/1" is WSCSP-DHR-2017-01 typed another way)."""
+    return "".join(f"#{int(part)}" if part.isdigit() else part
+                   for part in re.findall(r"[^\W\d_]+|\d+", (text or "").casefold()))
+
+
 def check_free_text(text: str, field: str) -> str:
     """A review's free text (its notes, an action plan's text, a cost's description …), stripped: DhrError (starting
     with ``field``) when it says where a household lives or how to reach it (an address, a postcode, an e-mail

@@ -147,7 +147,7 @@ class CaseDetails:
 EMPTY = CaseDetails([], [], [], [], [])
 # The More menu's actions, in its order (DhrPresenter.more_actions says which apply to the selected case).
 MORE_ACTIONS = ("resolve", "write_off", "panel_meeting", "recommendation", "complete_recommendation", "stage_rule",
-                "edit_cost_line", "delete_cost_line", "delete_payment", "reopen_share", "delete_case")
+                "edit_cost_line", "delete_cost_line", "paste_payments", "delete_payment", "reopen_share", "delete_case")
 
 
 class DhrPresenter(FormScreen):
@@ -213,6 +213,7 @@ class DhrPresenter(FormScreen):
             "complete_recommendation": any(not r["completed_on"] for r in details.actions),
             "stage_rule": True,
             "edit_cost_line": bool(details.costs), "delete_cost_line": bool(details.costs),
+            "paste_payments": any(s.status == "invoiced" and s.outstanding_pence > 0 for s in shares),
             "delete_payment": any(s.paid_pence > 0 for s in shares),
             "reopen_share": any(s.status in ("refused", "written off") for s in shares),
             "delete_case": True,
@@ -260,8 +261,12 @@ class DhrPresenter(FormScreen):
 
         case = self.need_case()
         linked = linked_lines_words(self.store, "case_id", [case.id])
+        # What leaves every partner's ledger with one Yes, said in money: a review deleted in error took it unsaid.
+        money = (f" The partners were billed {format_money(case.billed_pence)} for it, have paid "
+                 f"{format_money(case.recovered_pence)} and owe {format_money(case.outstanding_pence)}: the ledger "
+                 "will no longer count any of it (Edit > Undo brings it back)." if case.billed_pence else "")
         return (f"Delete {case.reference} with its costs, shares and payments?"
-                + (f" It is {linked}, which will no longer count it." if linked else ""))
+                + (f" It is {linked}, which will no longer count it." if linked else "") + money)
 
     def delete_case(self) -> None:
         case = self.need_case()
@@ -619,6 +624,22 @@ class DhrPresenter(FormScreen):
                                f"{format_money(share.amount_pence)}. The payment deleted is owed again.",
                           values={"payment": payments[-1]["id"]}, save_text="&Delete")
 
+    def pasted_payments(self, text: str) -> "PastedPayments":
+        """Payments copied out of Excel (a finance report's rows) for the selected case, read and checked: what
+        Record would do, asked first (``PastedPayments.question``). DhrError for a line it cannot read: nothing
+        is recorded."""
+        case = self.need_case()
+        shares = dhr.list_shares(self.store, today=self.today(), case_id=case.id)
+        return read_pasted_payments(text, case.reference, shares, today=self.today())
+
+    def record_pasted_payments(self, pasted: "PastedPayments") -> None:
+        """Every payment pasted, in one step of Edit > Undo."""
+        case = self.need_case()
+        n = len(pasted.payments)
+        self.case_action(f"{n} payment{'s' if n != 1 else ''} pasted for {case.reference}", case.id,
+                         lambda: dhr.record_payments(self.store, [(p.share.id, p.paid_on, p.amount_pence, p.reference)
+                                                                  for p in pasted.payments]))
+
     def reopen_question(self, share: dhr.ShareRow) -> str:
         return dhr.reopen_question(self.store, share.id)
 
@@ -642,6 +663,144 @@ class DhrPresenter(FormScreen):
         split = SplitPresenter(self, case, rebill=True)
         split.read_only = self.read_only
         return self.open_form(split)
+
+
+@dataclass(frozen=True)
+class PastedPayment:
+    line: int
+    share: dhr.ShareRow
+    paid_on: date
+    amount_pence: int
+    reference: str
+
+
+@dataclass(frozen=True)
+class PastedPayments:
+    """Payments read from rows pasted out of Excel, and the lines left out (headings, a total line)."""
+
+    reference: str  # the case's
+    payments: tuple[PastedPayment, ...]
+    left_out: tuple[str, ...]
+    today: date
+
+    @property
+    def total_pence(self) -> int:
+        return sum(p.amount_pence for p in self.payments)
+
+    def question(self) -> str:
+        n = len(self.payments)
+        lines = [f"Record {n} payment{'s' if n != 1 else ''} of {format_money(self.total_pence)} in all for "
+                 f"{self.reference}?"]
+        for p in self.payments:
+            doubts = ([f"before its invoice of {_uk(p.share.invoiced_on)}"]
+                      if p.share.invoiced_on and p.paid_on < p.share.invoiced_on else [])
+            doubts += ["after today"] if p.paid_on > self.today else []
+            lines.append(f"• {p.share.invoice_ref} {p.share.partner}: {format_money(p.amount_pence)} paid on "
+                         f"{_uk(p.paid_on)}" + (f" ({p.reference})" if p.reference else "")
+                         + (f" — ⚠ {' and '.join(doubts)}" if doubts else ""))
+        if self.left_out:
+            lines.append(f"Left out: {'; '.join(self.left_out)}.")
+        lines.append("It is one step of Edit > Undo.")
+        return "\n".join(lines)
+
+
+def _loose(text: str) -> str:
+    return "".join(ch for ch in (text or "").casefold() if ch.isalnum())
+
+
+def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRow], *,
+                         today: date) -> PastedPayments:
+    """Rows copied out of Excel, one payment a row: its invoice (the invoice reference, or the partner's name when the
+    partner has one invoice open on the review), the day paid (01/04/2024 or 2024-04-01), the amount (£1,234.56) and
+    any payment reference, in any order. Headings and blank rows are left out, and a total line too once it adds up;
+    any other line that cannot be read is refused naming it, and nothing is recorded."""
+    from safer_desk.domain.money import MoneyError, parse_pence
+    from safer_desk.domain.periods import PeriodError, parse_uk_date
+    from safer_desk.exchange.files import parse_tsv
+
+    by_ref = {s.invoice_ref.casefold(): s for s in shares if s.invoice_ref}
+    open_by_partner: dict[str, list[dhr.ShareRow]] = {}
+    for s in shares:
+        if s.status == "invoiced" and s.outstanding_pence > 0:
+            open_by_partner.setdefault(_loose(s.partner), []).append(s)
+    partners = {_loose(s.partner) for s in shares}
+    payments: list[PastedPayment] = []
+    left_out: list[str] = []
+    nothing = " Nothing was recorded."
+    for number, row in enumerate(parse_tsv(text or ""), start=1):
+        cells = [c.strip() for c in row if c.strip()]
+        said = "“" + " | ".join(cells) + "”"
+        share = None
+        days: list[date] = []
+        amounts: list[int] = []
+        rest: list[str] = []
+        for cell in cells:
+            found = by_ref.get(cell.casefold())
+            if found is None and share is not None and _loose(cell) in partners:  # the invoice's partner beside it
+                if _loose(cell) != _loose(share.partner):
+                    raise rules.DhrError(f"Line {number} {said}: {share.invoice_ref} is {share.partner}'s invoice, "
+                                         f"not {cell}'s: check the row copied." + nothing)
+                continue
+            if found is None and _loose(cell) in partners:
+                open_shares = open_by_partner.get(_loose(cell), [])
+                if len(open_shares) != 1:
+                    raise rules.DhrError(
+                        f"Line {number} {said}: {cell} has {len(open_shares) or 'no'} invoice"
+                        f"{'s' if len(open_shares) > 1 else ''} open on {reference}" +
+                        (f" ({', '.join(s.invoice_ref for s in open_shares)}): paste the invoice reference instead."
+                         if open_shares else ": there is nothing to pay.") + nothing)
+                found = open_shares[0]
+            if found is not None and share is None:
+                share = found
+                continue
+            try:
+                days.append(parse_uk_date(cell))
+                continue
+            except PeriodError:
+                pass
+            try:
+                amounts.append(parse_pence(cell))
+                continue
+            except MoneyError:
+                rest.append(cell)
+        if share is None:
+            if cells and cells[0].casefold().startswith("total") and len(amounts) == 1:
+                if amounts[0] != sum(p.amount_pence for p in payments):
+                    raise rules.DhrError(
+                        f"Line {number} {said}: the total line says {format_money(amounts[0])}, but the payments above "
+                        f"it add up to {format_money(sum(p.amount_pence for p in payments))}: check the rows copied."
+                        + nothing)
+                left_out.append(f"line {number}, the total ({format_money(amounts[0])}, as the payments add up)")
+            elif amounts:
+                raise rules.DhrError(
+                    f"Line {number} {said}: no invoice or partner of {reference} in it: paste rows with the invoice "
+                    "reference (as on the Shares and payments page) or the partner's name." + nothing)
+            else:
+                left_out.append(f"line {number} (headings or a note: {said})")
+            continue
+        if len(days) != 1 or len(amounts) != 1:
+            what = (("no date paid" if not days else "two dates") if len(days) != 1
+                    else ("no amount" if not amounts else "two amounts"))
+            raise rules.DhrError(f"Line {number} {said}: {what}. Paste one payment a row: the invoice, the date paid "
+                                 "and the amount (and a payment reference if there is one)." + nothing)
+        if amounts[0] <= 0:
+            raise rules.DhrError(
+                f"Line {number} {said}: {format_money(amounts[0])} is not a payment. A payment keyed in error is "
+                "deleted (More > Delete a payment…), not paid back." + nothing)
+        payments.append(PastedPayment(number, share, days[0], amounts[0], " ".join(rest)))
+    if not payments:
+        raise rules.DhrError(f"No payments to record for {reference} in what was pasted: copy rows with the invoice "
+                             "reference or partner, the date paid and the amount.")
+    # more than is outstanding, with the payments before it on the same invoice: said before anything is asked
+    paid: dict[str, int] = {}
+    for p in payments:
+        paid[p.share.id] = paid.get(p.share.id, 0) + p.amount_pence
+        try:
+            rules.check_payment(rules.ShareState(p.share.amount_pence, p.share.paid_pence + paid[p.share.id]
+                                                 - p.amount_pence, p.share.status, p.share.due_on), p.amount_pence)
+        except rules.DhrError as exc:
+            raise rules.DhrError(f"Line {p.line} ({p.share.invoice_ref} {p.share.partner}): {exc}" + nothing) from None
+    return PastedPayments(reference, tuple(payments), tuple(left_out), today)
 
 
 def _uk(value: Any) -> str:

@@ -210,7 +210,8 @@ def update_case(store: Store, case_id: str, **fields: Any) -> dict[str, Any]:
     """Change some of a case's fields; returns the stored values that changed."""
     case = _require_case(store, case_id)
     values = _case_values(store, fields)
-    if "reference" in values:
+    # A reference kept as it is stays, though another case has it typed another way (kept before they were compared).
+    if "reference" in values and values["reference"] != case["reference"]:
         _refuse_reference_in_use(store, values["reference"], case_id)
     if "partnership_id" in values and values["partnership_id"] != case["partnership_id"] and _shares(store, case_id):
         raise DhrError("Partnership conducting it: the partnership's statutory partners have been billed for this "
@@ -242,12 +243,15 @@ def case_id_by_reference(store: Store, reference: str) -> str | None:
 
 
 def _refuse_reference_in_use(store: Store, reference: str, case_id: str | None = None) -> None:
-    """Another case has this reference, in any case of letters: "wscsp-dhr-2017-01" is WSCSP-DHR-2017-01 typed
-    again, not a second review."""
-    held = store.one("SELECT id, reference FROM dhr_cases WHERE lower(reference) = lower(?) AND id IS NOT ? LIMIT 1",
-                     (reference, case_id))
+    """Another case has this reference, typed another way (``rules.reference_key``): "wscsp-dhr-2017-01" and
+    "WSCSP DHR 2017/1" are WSCSP-DHR-2017-01 typed again, not a second review to bill the partners for."""
+    key = rules.reference_key(reference)
+    held = next((r for r in store.rows("SELECT id, reference FROM dhr_cases WHERE id IS NOT ? ORDER BY reference",
+                                       (case_id,)) if rules.reference_key(r["reference"]) == key), None)
     if held is not None:
-        raise DhrError(f"Reference: there is already a case with the reference {held['reference']}.")
+        again = "" if held["reference"].casefold() == reference.casefold() else f" (“{reference}” written another way)"
+        raise DhrError(f"Reference: there is already a case with the reference {held['reference']}{again}: open that "
+                       "case, or give this one a reference of its own.")
 
 
 # -- panel meetings and action plans ------------------------------------------------
@@ -920,6 +924,28 @@ def record_payment(store: Store, share_id: str, *, paid_on: Any, amount: Any, re
         store.conn.execute("INSERT INTO dhr_payments(id, share_id, paid_on, amount_pence, reference) "
                            "VALUES (?, ?, ?, ?, ?)", (payment_id, share_id, _iso(day), pence, reference))
     return payment_id
+
+
+def record_payments(store: Store, payments: Iterable[tuple[str, Any, Any, str]]) -> list[str]:
+    """Several payments at once (share id, paid on, amount, reference: rows pasted from a finance system's report),
+    all in one transaction or none: each is checked as ``record_payment`` checks it, what is outstanding counted
+    after the payments before it on the same share."""
+    checked, paid = [], {}
+    for share_id, paid_on, amount, reference in payments:
+        row, state = _share_state(store, share_id)
+        day = as_date(paid_on, "Paid on", required=True)
+        pence = as_pence(amount, "Amount paid", allow_zero=False)
+        reference = free_text(reference, "Payment reference")
+        try:
+            rules.check_payment(replace(state, paid_pence=state.paid_pence + paid.get(share_id, 0)), pence)
+        except DhrError as exc:
+            raise DhrError(f"{row['invoice_ref']}: {exc}") from None
+        paid[share_id] = paid.get(share_id, 0) + pence
+        checked.append((new_id(), share_id, _iso(day), pence, reference))
+    with store.transaction():
+        store.conn.executemany("INSERT INTO dhr_payments(id, share_id, paid_on, amount_pence, reference) "
+                               "VALUES (?, ?, ?, ?, ?)", checked)
+    return [c[0] for c in checked]
 
 
 def close_date_refusal(store: Store, share_id: str, day: date | None, status: str = "refused") -> str:

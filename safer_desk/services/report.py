@@ -219,8 +219,8 @@ def report_day(year: FinancialYear | None, as_at: date | None, today: date) -> d
     """The day the report's DHR figures are as at: the day asked for (the caller refuses one after today, as
     presenters.dhr.ledger_day_refusal words it); else, for a year gone by, its last day (the board receiving a past
     year's paper expects the position at 31 March, not today's); else None, today: everything recorded."""
-    if as_at is not None:
-        return as_at
+    if as_at is not None:  # today typed is today: everything recorded, as Costs > Ledger and dhr-ledger read it
+        return as_at if as_at < today else None
     if year is not None and year.last_day < today:
         return year.last_day
     return None

@@ -227,3 +227,21 @@ def test_a_county_files_recovery_per_partner_is_as_at_the_same_day(merged_county
     recovery = next(t for t in doc.sections[-1].tables if t.title.startswith("Domestic Homicide Reviews: recovery"))
     assert per_partner.total_row[2] == "£0.00"  # the payment of 01/10/2025 had not come by 01/09/2025
     assert recovery.total_row == per_partner.total_row
+
+
+def test_a_report_as_at_today_counts_what_is_recorded_as_the_ledger_as_at_today_does(demo_store):
+    """Today typed is today: a payment post-dated (asked once, and kept) is in Costs > Ledger as at today and in
+    `dhr-ledger --as-at TODAY`; the report as at today counted it out, a third figure for one day."""
+    from safer_desk.services import dhr
+    from safer_desk.services.report import build_report
+
+    today = date.today()
+    case_id = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-01")
+    share = next(s for s in dhr.list_shares(demo_store, today=today, case_id=case_id) if s.partner == "West Suffolk CCG")
+    dhr.record_payment(demo_store, share.id, paid_on=date.fromordinal(today.toordinal() + 3), amount=68414)
+
+    def per_partner(document) -> list:
+        section = next(s for s in document.sections if s.title.endswith("cost recovery"))
+        return [t.total_row for t in section.tables]
+
+    assert per_partner(build_report(demo_store, as_at=today)) == per_partner(build_report(demo_store))

@@ -715,7 +715,7 @@ def test_the_more_menu_greys_what_the_chosen_case_has_nothing_for(reviews, demo_
     assert reviews.selected_case.reference == BILLED and greyed(reviews) == set()  # paid, refused, costed
     reviews.select(case_id(demo_store, "WSCSP-DHR-2017-02"))  # nothing billed, costed or recommended yet
     assert greyed(reviews) == {"resolve", "write_off", "complete_recommendation", "edit_cost_line",
-                               "delete_cost_line", "delete_payment", "reopen_share"}
+                               "delete_cost_line", "paste_payments", "delete_payment", "reopen_share"}
     reviews.select(None)
     assert greyed(reviews) == set(MORE_ACTIONS) - {"stage_rule"}  # the rules are the office's, not a case's
 

@@ -150,6 +150,7 @@ class DhrPage(QWidget):
                 "stage_rule": ("Stage rules…", self.stage_rule_dialog),
                 "edit_cost_line": ("Edit cost line…", self.edit_cost_line_dialog),
                 "delete_cost_line": ("Delete cost line", self.delete_cost_line),
+                "paste_payments": ("Paste payments from Excel…", self.paste_payments),
                 "delete_payment": ("Delete a payment…", self.delete_payment_dialog),
                 "reopen_share": ("Reopen a refused or written-off share", self.reopen_share),
                 "delete_case": ("Delete case", self.delete_case)},
@@ -483,6 +484,24 @@ class DhrPage(QWidget):
             prompts.show_error(self, getattr(exc, "title", "Choose first"), str(exc).strip("'\""))
         except ValueError as exc:
             prompts.show_error(self, "Not done", str(exc))
+
+    def paste_payments(self) -> None:
+        """Payments copied out of Excel for the chosen case: read, asked about row by row, then recorded as one step."""
+        from safer_desk.ui.kit import clipboard_without_text
+
+        if self.current_case() is None:
+            return self._report(self.presenter.need_case)
+        mime = QGuiApplication.clipboard().mimeData()
+        if why := clipboard_without_text(mime):
+            prompts.show_error(self, "Nothing to paste", why)
+            return
+        try:
+            pasted = self.presenter.pasted_payments(mime.text())
+        except ValueError as exc:
+            prompts.show_error(self, "Not done", str(exc))
+            return
+        if prompts.ask(self, "Paste payments", pasted.question(), yes="Record"):
+            self._report(self.presenter.record_pasted_payments, pasted)
 
     def delete_case(self) -> None:
         case = self.current_case()
