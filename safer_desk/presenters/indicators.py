@@ -19,8 +19,9 @@ from typing import Any, Callable
 
 from safer_desk.domain.checks import NumberError, Slip, parse_number, percentage_slip
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, Change, IndicatorError, Rag, figure_value,
-                                          format_number, format_value, period_kind, rate_label)
+from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, Change, IndicatorError, Rag,
+                                          default_tolerance_kind, figure_value, format_number, format_value,
+                                          period_kind, rate_label)
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError
 from safer_desk.domain.text import counted, filled_width
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
@@ -259,7 +260,7 @@ class FiguresEditor:
         try:
             value = svc.parse_figure(ind, text, key)  # the one rule, the figures sheet's too
         except NumberError as exc:
-            return None, str(exc), None
+            return None, no_figure_mark(text, ind.frequency) or str(exc), None
         if ind.unit == "percentage" and key == svc.GRID_VALUE:
             return value, "", self._period_slip(col, percentage_slip(value) or under_one_percent(value, text))
         if value < 0:
@@ -567,14 +568,16 @@ class IndicatorsPresenter(ScreenPresenter):
         return svc.years_with_values(self.store, area_id=self.area_id) or svc.years_with_values(self.store)
 
     def years(self) -> list[FinancialYear]:
-        """Every year from the first with figures to this one (or the last with figures, if later): a year is
-        chosen to type its figures in, so one with none yet (this year, the year after a paper's) is offered.
-        From January next year is offered too: its targets are set before it begins."""
+        """Every year from the one before the first with figures to this one (or the last with figures, if later):
+        a year is chosen to type its figures in, so one with none yet (this year, the year after a paper's) is
+        offered, and the year before the first, whose figures this year's are compared with (a new file's last
+        year could not be chosen, nor could a year before the first typed). From January next year is offered
+        too: its targets are set before it begins."""
         with_figures = self._years_with_figures()
         today = self.today()
         now = FinancialYear.of(today).start_year + (1 if today.month <= 3 else 0)
-        bounds = [y.start_year for y in with_figures] + [now]
-        return [FinancialYear(y) for y in range(min(bounds), max(bounds) + 1)]
+        bounds = [y.start_year for y in with_figures] + [FinancialYear.of(today).start_year, now]
+        return [FinancialYear(y) for y in range(min(bounds) - 1, max(bounds) + 1)]
 
     def area_name(self) -> str:
         for c in self.area_choices():
@@ -982,7 +985,7 @@ def indicator_fields(year: FinancialYear | None) -> list:
               help="A milestone's target is a date: give it in Baseline and Benchmarks…"),
         Field("tolerance", "Amber with&in", FieldKind.NUMBER, required=True,
               help="How far from the target is still amber: percentage points for a percentage, "
-                   "a percentage of the target otherwise"),
+                   "a percentage of the target otherwise (5 or 5%)"),
         Field("target_kind", f"&Target {year.label if year else ''}".rstrip(), choice,
               choices=tuple(TargetKind.choices())),
         # Read by the unit chosen (target_figure): "28%" is a percentage's target, never a count's.
@@ -990,6 +993,22 @@ def indicator_fields(year: FinancialYear | None) -> list:
         Field("profile", "&Profile", choice, choices=tuple(TargetProfile.choices())),
         Field("trajectory", "T&rajectory", placeholder="55, 108, 162, … (cumulative, one per period)"),
     ]
+
+
+def no_figure_mark(typed: str, frequency: str) -> str:
+    """Why a sheet's mark for no figure ("n/a", "-", "..", as Import Figures reads them) or an Excel error ("#N/A")
+    typed or pasted in a figure's cell is not saved, and what to do; "" for other text. An accounting-format zero
+    copies from Excel as "-", so 0 is named too."""
+    from safer_desk.services.indicators_import import NO_FIGURE_MARKS
+
+    period = {"monthly": "month", "quarterly": "quarter"}.get(frequency, "year")
+    if meaning := NO_FIGURE_MARKS.get(typed.strip().lower()):
+        return (f"“{typed}” says there is no figure ({meaning}): leave the cell blank for a {period} with no figure, "
+                "or type 0 where none were counted.")
+    if re.fullmatch(r"#(N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)", typed.strip(), re.IGNORECASE):
+        return (f"“{typed}” is an error from the sheet, not a figure: correct it there, or leave the cell blank for "
+                f"a {period} with no figure.")
+    return ""
 
 
 def under_one_percent(value: Decimal, typed: str) -> Slip | None:
@@ -1106,6 +1125,14 @@ def _refuse_bare_commas(typed: str) -> None:
                       f"figure without commas ({whole:f}); a point marks decimals (1.5).")
 
 
+def _tolerance_kind(ind: "svc.Indicator | None", unit: str | None) -> str:
+    """How the Indicator and Target form's Amber within is read for the unit chosen: as the indicator's own
+    (save_indicator keeps it while the unit stays), else the unit's default (points for a percentage)."""
+    unit = next((value for value, label in UNIT_LABELS.items()
+                 if (unit or "").strip().casefold() in (value, label.casefold())), unit or "count")
+    return ind.tolerance_kind if ind is not None and ind.unit == unit else default_tolerance_kind(unit)
+
+
 def _indicator_named(store, name: str):
     """(id, name) of the indicator a typed name names (by the id derived from it, or by name in any letters)."""
     return store.one("SELECT id, name FROM indicators WHERE id = ? OR lower(name) = lower(?) LIMIT 1",
@@ -1220,7 +1247,26 @@ class IndicatorForm:
 
         class _Form(FormPresenter):
             def validate(self):
-                parsed = super().validate()
+                typed = str(self.values.get("tolerance") or "").strip()
+                if not typed.endswith("%"):
+                    parsed = super().validate()
+                elif _tolerance_kind(ind, self.values.get("unit")) == "relative":
+                    # "Amber within 5%", as the paper writes it: 5% of the target, the field's own figure.
+                    self.values["tolerance"] = typed[:-1].strip()
+                    try:
+                        parsed = super().validate()
+                    finally:
+                        self.values["tolerance"] = typed
+                        self.changed.emit()  # the field shows what was typed, never the figure read from it
+                else:
+                    parsed = super().validate()
+                    points = typed[:-1].strip() or "1"
+                    said = "one point" if points == "1" else f"{points} points"
+                    self.errors["tolerance"] = ("For a percentage, amber within is in percentage points of the "
+                                                f"target: type {points} for {said}, without the % sign.")
+                    self.form_message = "Not saved: correct the fields marked."
+                    self.changed.emit()
+                    return None
                 if parsed is not None and self._typed("name"):
                     slip = _new_name_slip(store, ind, parsed.get("name"))
                     if slip is not None:

@@ -120,9 +120,10 @@ def _full(value: float | None) -> str:
 
 
 # What a sheet puts where it gives no figure, and what each says. "nil" is left out: in a paper it is 0.
-_NO_FIGURE = {"-": "no figure", "–": "no figure", "—": "no figure", "n/a": "not applicable", "na": "not applicable",
-              "n/k": "not known", "nk": "not known", "*": "a small number held back", "**": "a small number held back",
-              "..": "not available", "tbc": "to be confirmed", "x": "not available or held back"}
+NO_FIGURE_MARKS = {"-": "no figure", "–": "no figure", "—": "no figure", "n/a": "not applicable",
+                   "na": "not applicable", "n/k": "not known", "nk": "not known", "*": "a small number held back",
+                   "**": "a small number held back", "..": "not available", "tbc": "to be confirmed",
+                   "x": "not available or held back"}
 _PER = re.compile(r"\bper\s+(\d{1,3}(?:,\d{3})*|\d+)\s*$", re.IGNORECASE)  # "12.3 per 1,000": a rate
 # A sheet's totals row in words of its own, beside those any table's total line has (domain.text).
 _TOTALS_ALSO = {"sum", "ytd", "year to date", "year-to-date"}
@@ -143,7 +144,7 @@ def _number(indicator: svc.Indicator, text: str, row: str) -> float | None:
     t = (text or "").strip()
     if not t:
         return None
-    if meaning := _NO_FIGURE.get(t.lower()):
+    if meaning := NO_FIGURE_MARKS.get(t.lower()):
         raise IndicatorError(f"the {row} “{t}” says there is no figure ({meaning}), so the row is not imported: it "
                              "leaves the figure the file holds for the period as it is (to remove one, clear its cell "
                              "in the grid)")
