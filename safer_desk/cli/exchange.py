@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export", help="export the office's data for the county (.sqlite to merge, .xlsx to read)",
         description="Write the office's data for the county lead: OUT.sqlite (merged with `safer-desk merge`) "
                     "or OUT.xlsx (a workbook to read: contents, then the register, scenarios, funders' "
-                    "awards, allocations, reviews, fund spend, indicators and budgets). Victim-level "
+                    "awards, allocations, reviews, funds, fund spend, indicators and budgets). Victim-level "
                     "target-hardening rows are left out, with "
                     "totals by district and month instead, and so are the reviews' case notes and panel-meeting "
                     "notes (the reviews go, their notes blank), unless --include-referrals is given.")

@@ -26,8 +26,8 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
 
     today = today or date.today()
     builders = [register_sheet, scenarios_sheet, awards_sheet, allocation_sheet, lambda s: dhr_sheet(s, today),
-                lambda s: dhr_partners_sheet(s, today), fund_sheet, referrals_sheet, indicator_summary_sheet,
-                indicators_sheet, budgets_sheet]
+                lambda s: dhr_partners_sheet(s, today), lambda s: funds_sheet(s, today), fund_sheet, referrals_sheet,
+                indicator_summary_sheet, indicators_sheet, budgets_sheet]
     sheets = []
     for i, build in enumerate(builders):
         check_cancelled(cancelled)
@@ -165,9 +165,13 @@ def allocation_sheet(store: Store) -> WorkbookSheet | None:
                                 note=unworkable_allocation_words(scenario, exc)))
             continue
         rows = []
+        legacy = result.options.rounding == "percent-2dp"
         for r in result.rows:
             basis = sum(r.values.values(), Fraction(0))
-            rows.append([r.name, r.fixed_units, _basis(basis) if len(r.values) == 1 else None, float(r.weight),
+            # The share as the tab and the report print it (9.08%), and as the fee was worked from: the legacy
+            # spreadsheet's two-decimal percentage (£393,069 × 9.08% is Babergh's £35,691), else the exact share.
+            share = Number(float(Fraction(r.share_pct) / 100 if legacy else r.weight), 2)
+            rows.append([r.name, r.fixed_units, _basis(basis) if len(r.values) == 1 else None, share,
                          r.fixed_pence, r.variable_pence, r.damping_pence, r.total_pence, r.previous_pence,
                          r.variance_pence])
         blocks.append(Block(rows, title=f"{scenario.year}: {scenario.name}{agreed}", total_label="Totals",
@@ -225,6 +229,29 @@ def dhr_partners_sheet(store: Store, today: date) -> WorkbookSheet | None:
             for s in sorted(shares, key=lambda s: (s.partner.casefold(), s.case_reference))]
     return WorkbookSheet("Who owes what", "Review costs: who owes what", "Each partner's share of each review: "
                          "invoiced, paid, outstanding and overdue (filter by partner for a partner's total).",
+                         columns, [Block(rows)], note=f"Figures as at {today.strftime('%d/%m/%Y')}.")
+
+
+def funds_sheet(store: Store, today: date) -> WorkbookSheet | None:
+    """Each pooled fund's contributions, spend and balance, as its page and the board report's burn-down give them
+    (a fund with nothing spent yet too)."""
+    from safer_desk.services import funds
+
+    rows = []
+    for fund in sorted(funds.list_funds(store), key=lambda f: f.name.casefold()):
+        figures = funds.fund_figures(store, fund.id, today=today)
+        rows.append([fund.name, fund.starts_on, fund.ends_on, figures.contributions_pence,
+                     figures.not_received_pence, figures.spent_pence, figures.victims, figures.balance_pence])
+    if not rows:
+        return None
+    # The balance is the contributions less those not received yet (dated after today) less the spend: a row adds up.
+    columns = [Column("Fund", width=32), Column("Starts", "date"), Column("Ends", "date"),
+               Column("Contributions (£)", "money", total=True), Column("Not yet received (£)", "money", total=True),
+               Column("Spent (£)", "money", total=True), Column("Victims supported", "count", total=True),
+               Column("Balance (£)", "money", total=True)]
+    return WorkbookSheet("Funds", "Pooled funds: contributions, spend and balance", "Each pooled fund: its period, "
+                         "the contributions (and those not received yet), what has been spent and on how many "
+                         "victims, and the balance.",
                          columns, [Block(rows)], note=f"Figures as at {today.strftime('%d/%m/%Y')}.")
 
 
@@ -297,10 +324,12 @@ def referrals_sheet(store: Store) -> WorkbookSheet | None:
 
 
 # -- indicators --------------------------------------------------------------------------------------------
-def _workbook_areas(store: Store):
+def _workbook_areas(store: Store) -> list[tuple]:
     """The office's areas with figures (police.uk files also name districts of other forces: left out), its county
     first, as the Indicators tab and the board report give it, also when its figures are all derived from its
-    districts' (a county file merged from police.uk figures holds none of the county's own)."""
+    districts' (a county file merged from police.uk figures holds none of the county's own); each with its years.
+    A district that one of the office's districts took over counts in the years it was the office's (Forest Heath in
+    2018/19, before West Suffolk), as the board report of that year gives it and the county's figure counts it."""
     from safer_desk.services import indicators as svc
     from safer_desk.services.reference import office_areas
 
@@ -310,7 +339,17 @@ def _workbook_areas(store: Store):
     counties = [svc.find_area(store, a.id) for a in own if a.kind == "county" and a.id not in listed]
     counties = [a for a in counties if a is not None and svc.years_with_values(store, area_id=a.id)]
     own_ids = {a.id for a in own}
-    return counties + [a for a in have if a.id in own_ids]
+    of_year: dict[FinancialYear, set[str]] = {}
+
+    def office_held(area_id: str, year: FinancialYear) -> bool:
+        if area_id in own_ids:
+            return True
+        if year not in of_year:
+            of_year[year] = {a.id for a in office_areas(store, year)}
+        return area_id in of_year[year]
+
+    areas = [(a, [y for y in _years(store, a.id) if office_held(a.id, y)]) for a in counties + have]
+    return [(a, years) for a, years in areas if years]
 
 
 def _area_label(name: str, view) -> str:
@@ -342,8 +381,8 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
     counted = svc.police_forces_by_area_month(store)
     strays: dict[str, set[str]] = {}
     not_given: list[str] = []
-    for area in _workbook_areas(store):
-        for year in _years(store, area.id):
+    for area, years in _workbook_areas(store):
+        for year in years:
             summary = svc.summary(store, area.id, year)
             not_given += _not_derived(store, area, year, summary)
             for r in summary:
@@ -377,8 +416,8 @@ def indicators_sheet(store: Store) -> WorkbookSheet | None:
     counted = svc.police_forces_by_area_month(store)
     strays: dict[str, set[str]] = {}
     not_given: list[str] = []
-    for area in _workbook_areas(store):
-        for year in _years(store, area.id):
+    for area, years in _workbook_areas(store):
+        for year in years:
             not_given += _not_derived(store, area, year, svc.summary(store, area.id, year), monthly=True)
             for ind in indicators:
                 v = svc.year_view(store, ind, area.id, year)

@@ -161,12 +161,26 @@ def running_funds(store: Store, year: FinancialYear | None, areas: ReportAreas) 
             and _fund_in_areas(store, f.id, areas)]
 
 
-def rag_areas(store: Store, areas: ReportAreas) -> list:
-    """The columns of the district table: the merged districts, by name."""
+def rag_areas(store: Store, areas: ReportAreas, year: FinancialYear | None = None) -> list:
+    """The columns of the district table: the merged districts (in being in the year: Forest Heath and St
+    Edmundsbury in 2018/19, West Suffolk from 2019/20, as the county's figure counts them), by name."""
     from safer_desk.services import indicators as svc
 
     found = [a for a in (svc.find_area(store, i) for i in sorted(areas.district_ids)) if a is not None]
+    if year is not None:
+        found = [a for a in found if not _formed_after(store, a.id, year) and not _ended_before(store, a.id, year)]
     return sorted(found, key=lambda a: a.name.casefold())
+
+
+def _formed_after(store: Store, district_id: str, year: FinancialYear) -> date | None:
+    """The day a district was formed, when after the year (West Suffolk, 01/04/2019, for 2018/19)."""
+    first = store.scalar("SELECT valid_from FROM districts WHERE id = ?", (district_id,))
+    return date.fromisoformat(first) if first and date.fromisoformat(first) > year.last_day else None
+
+
+def _ended_before(store: Store, district_id: str, year: FinancialYear) -> bool:
+    last = store.scalar("SELECT valid_to FROM districts WHERE id = ?", (district_id,))
+    return bool(last) and date.fromisoformat(last) < year.first_day
 
 
 def group_areas(store: Store, areas: ReportAreas) -> list:
@@ -184,8 +198,22 @@ RAG_NOTE = ("Each cell: the figure for the year to date, and its RAG against tha
 
 def rag_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
     """Each indicator's figure to date and RAG per district for the year (symbol and figure: never by colour
-    alone)."""
-    return _rag_table(store, year, rag_areas(store, areas), "per district", RAG_NOTE)
+    alone). A district counts from the day it was formed: its figures of a year before (typed on today's
+    boundaries) are said, not put beside those of the districts it was made from, which the county's are."""
+    from safer_desk.services import indicators as svc
+    from safer_desk.services.report_sections.indicators import latest_report_year
+
+    if year is None:
+        year = latest_report_year(store, [a.id for a in rag_areas(store, areas)])
+        if year is None:
+            return None
+    note = RAG_NOTE
+    for area in rag_areas(store, areas):
+        formed = _formed_after(store, area.id, year)
+        if formed and any(r.view.ytd is not None for r in svc.summary(store, area.id, year)):
+            note += (f" {area.name}'s {year.label} figures are not in this table: it was formed on "
+                     f"{format_uk_date(formed)}, and the districts it was made from are counted for {year.label}.")
+    return _rag_table(store, year, rag_areas(store, areas, year), "per district", note)
 
 
 def group_rag_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
