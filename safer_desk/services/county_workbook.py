@@ -332,8 +332,9 @@ def _workbook_areas(store: Store) -> list[tuple]:
     2018/19, before West Suffolk), as the board report of that year gives it and the county's figure counts it."""
     from safer_desk.services import indicators as svc
     from safer_desk.services.reference import office_areas
+    from safer_desk.services.report import held_areas
 
-    own = office_areas(store)
+    own = office_areas(store) or held_areas(store)  # an office naming no areas yet: those it holds figures for
     have = svc.list_areas(store, with_values_only=True)
     listed = {a.id for a in have}
     counties = [svc.find_area(store, a.id) for a in own if a.kind == "county" and a.id not in listed]
@@ -350,6 +351,13 @@ def _workbook_areas(store: Store) -> list[tuple]:
 
     areas = [(a, [y for y in _years(store, a.id) if office_held(a.id, y)]) for a in counties + have]
     return [(a, years) for a, years in areas if years]
+
+
+def _unnamed_note(store: Store) -> str:
+    """An office naming no areas yet: which areas the sheet gives and what to do, as the board report says it."""
+    from safer_desk.services.report import held_areas, unnamed_office_words
+
+    return unnamed_office_words(store, held_areas(store), "this sheet")
 
 
 def _area_label(name: str, view) -> str:
@@ -398,7 +406,7 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
                              _change_percent(change),
                              v.target_words(), _shown(v.ytd_target, v.ytd_target_text()),
                              v.status_label()])  # as the tab's RAG column: "Est. ● Green" before the figure
-    note = " ".join(filter(None, [*not_given, _strays_note(strays, store)]))
+    note = " ".join(filter(None, [_unnamed_note(store), *not_given, _strays_note(strays, store)]))
     return WorkbookSheet("Indicator summary", "Indicators: the year to date against target",
                          "Each area's and year's figures to date against the same periods last year, the target "
                          "and RAG (▲ Red, ◆ Amber, ● Green, ○ No target; \"Est.\" estimated before the figure is "
@@ -434,7 +442,7 @@ def indicators_sheet(store: Store) -> WorkbookSheet | None:
                     rows.append([_area_label(area.name, v), ind.label, year.label, Month.parse(period).first_day,
                                  _shown(figure.value, ind.format(figure.value)), _shown(v.cumulative[i], cumulative),
                                  _shown(v.target_at[i], target), v.period_rags[i].label, v.comments[i]])
-    note = " ".join(filter(None, [*not_given, _strays_note(strays, store)]))
+    note = " ".join(filter(None, [_unnamed_note(store), *not_given, _strays_note(strays, store)]))
     return WorkbookSheet("Indicators by month", "Indicators by area and month", "Each monthly figure of the "
                          "office's areas, the cumulative figure against the cumulative target, and RAG to date.",
                          columns, [Block(rows)], note=note)

@@ -150,7 +150,14 @@ def report_areas(store: Store, area: str | AreaChoice | None = None,
 
     choice = area if isinstance(area, AreaChoice) else resolve_area(store, area)
     scope = ref.office_scope(store)
-    if choice.id is None:
+    held = held_areas(store) if choice.id is None else []
+    if held:  # an office naming no areas yet: the areas it holds figures for are its own business
+        districts = [a.id for a in held if a.kind == "district"]
+        partnerships = [a.id for a in held if a.kind == "partnership"]
+        counties = {a.name for a in held if a.kind == "county"}
+        indicator = [a.id for a in held]
+        kind, office = "office", True
+    elif choice.id is None:
         districts = [d.id for d in ref.office_districts(store, year)]
         county = ref.office_county(store)
         partnerships = [p.id for p in ref.office_areas(store, year) if p.kind == "partnership"]
@@ -179,7 +186,55 @@ def report_areas(store: Store, area: str | AreaChoice | None = None,
     if choice.id is not None:
         names.add(choice.name.casefold())
     return ReportAreas(choice.name, kind, frozenset(districts), frozenset(partnerships), frozenset(counties),
-                       tuple(dict.fromkeys(indicator)), frozenset(names), office, scope.is_county_file)
+                       tuple(dict.fromkeys(indicator)), frozenset(names), office, scope.is_county_file,
+                       unnamed=choice.id is None and names_no_areas(store))
+
+
+def names_no_areas(store: Store) -> bool:
+    """Whether the office names no areas and its reference data no district (a new office that has not done File >
+    Office Details… yet): nothing then says which of the file's records are the office's, so all of them are."""
+    from safer_desk.services import reference as ref
+
+    scope = ref.office_scope(store)
+    return not scope.is_set and not scope.is_county_file and not ref.office_districts(store)
+
+
+def held_areas(store: Store) -> list[AreaRef]:
+    """The areas an office naming none (``names_no_areas``) holds figures or targets for, county, partnerships and
+    districts, each by name; [] for any other file. A force's few crimes in districts outside its own area (one
+    crime in Barking and Dagenham in Suffolk Constabulary's file) do not make them the office's areas, and crimes
+    with no place (Unknown area) lie in none."""
+    from safer_desk.services import indicators as svc
+    from safer_desk.services.reference import AreaRef
+
+    if not names_no_areas(store):
+        return []
+    rows = store.rows(
+        "SELECT id, name, kind FROM indicator_areas WHERE kind IN ('county', 'partnership', 'district') AND id IN "
+        "(SELECT area_id FROM indicator_values UNION SELECT area_id FROM indicator_targets UNION "
+        "SELECT area_id FROM indicator_milestones UNION SELECT area_id FROM indicator_estimates)")
+    own = {r[0] for r in store.rows("SELECT area_id FROM indicator_values WHERE source NOT LIKE 'police.uk%' UNION "
+                                    "SELECT area_id FROM indicator_targets UNION SELECT area_id FROM "
+                                    "indicator_milestones UNION SELECT area_id FROM indicator_estimates")}
+    counted = svc.police_forces_by_area_month(store)
+    strays = {area_id for (area_id, _), _ in counted.items()} - {
+        area_id for (area_id, _), (_, own_force) in counted.items() if own_force}
+    areas = [AreaRef(r["id"], r["name"], r["kind"]) for r in rows if r["id"] in own or r["id"] not in strays]
+    return sorted(areas, key=lambda a: a.sort_key)
+
+
+def unnamed_office_words(store: Store, shown: Sequence[AreaRef] = (), what: str = "this report") -> str:
+    """What a report or workbook of an office naming no areas says of it, and what to do; "" for any other file.
+    shown: the areas it gives figures for (``held_areas``); what: "this report", "this sheet"."""
+    from safer_desk.domain.text import in_words
+
+    if not names_no_areas(store):
+        return ""
+    given = (f", so {what} gives every area the file holds figures for: {in_words([a.name for a in shown])}"
+             if shown else "")
+    return (f"This file's office names no districts yet{given}. To report on the office's own areas, set its "
+            f"districts (or partnership) and county in File > Office Details… (on the command line: safer-desk "
+            f"office {store.path.name} --district NAME).")
 
 
 def _name_of(store: Store, area_id: str) -> str:
@@ -250,6 +305,8 @@ def build_report(store: Store, *, year: str | FinancialYear | None = None, area:
         sections = [ReportSection("No figures", paragraphs=[(
             "This file has no projects, allocations, costs or indicator figures for "
             f"{label.lower() if choice.id is None else label} in {fy.label if fy else 'any year'} yet.")])]
+    if areas.unnamed and (words := unnamed_office_words(store, held_areas(store))):
+        sections.insert(0, ReportSection("The office's areas", paragraphs=[words]))
     # A file not named yet is called after its file ("COUNTY"): no "Prepared by COUNTY" (``unnamed_file_words``).
     named = store.office_name if store.office_name != store.path.stem else ""
     return ReportDocument((title or "").strip() or REPORT_TITLE, named, fy.label if fy else "All years",

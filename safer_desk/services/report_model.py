@@ -74,10 +74,13 @@ class ReportAreas:
     # The day the DHR figures are as at (services.report.report_day): what had happened by then, as `dhr-ledger
     # --as-at`; None: today, everything recorded. Carried here so every section is given one report's choices.
     as_at: date | None = None
+    # The office names no areas and its reference data no district (services.report.names_no_areas): every record
+    # of the file is its own, wherever it is (its figures' areas are those above, services.report.held_areas).
+    unnamed: bool = False
 
     def covers(self, *ids: str | None) -> bool:
         """Whether any of these district or partnership ids is covered."""
-        return any(i in self.district_ids or i in self.partnership_ids for i in ids if i)
+        return self.unnamed or any(i in self.district_ids or i in self.partnership_ids for i in ids if i)
 
     def covers_county(self, name: str | None) -> bool:
-        return bool(name) and name.casefold() in {c.casefold() for c in self.counties}
+        return self.unnamed or (bool(name) and name.casefold() in {c.casefold() for c in self.counties})

@@ -36,8 +36,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     case_areas = {r["id"]: (r["district_id"], r["partnership_id"])
                   for r in store.rows("SELECT id, district_id, partnership_id FROM dhr_cases")}
     every_case = dhr.list_cases(store, today=day, as_at=as_at)
+    # A review naming no district or partnership is the office's own business, as a fund not yet spent is.
     cases = [c for c in every_case
-             if areas.covers(*case_areas.get(c.id, ()))
+             if (areas.covers(*case_areas.get(c.id, ())) or (areas.office and not any(case_areas.get(c.id, ()))))
              and (year is None or _case_open_during(store, c.id, year))
              and (as_at is None or _case_notified_by(store, c.id, as_at))]
     if cases:

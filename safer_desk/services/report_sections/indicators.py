@@ -109,7 +109,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     sections = []
     left_out: list[str] = []
     marks = _Marks(store)
-    counted = None  # the police.uk counts' forces by area and month, read once when first needed
+    by_month = None  # the police.uk counts' forces by area and month, read once when first needed
     for area in found:
         rows = svc.summary(store, area.id, year, today=today)
         if not rows:
@@ -127,9 +127,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             continue
         # Another force's few crimes in an area outside its own (one crime in Cornwall in Suffolk Constabulary's
         # file) are not the area's crime for the year: said in words, not shown as its figure for a partial year.
-        if counted is None:
-            counted = svc.police_forces_by_area_month(store)
-        strays = {r.indicator.id: forces for r in rows if (forces := svc.other_forces_only(store, r.view, counted))}
+        if by_month is None:
+            by_month = svc.police_forces_by_area_month(store)
+        strays = {r.indicator.id: forces for r in rows if (forces := svc.other_forces_only(store, r.view, by_month))}
         kept = [r for r in rows if r.indicator.id not in strays]
         sections.append(_section(store, replace(area, name=headed[area.id]), year, kept, marks))
         if area.is_group and (not_given := not_derived_words(store, area, year, rows)):

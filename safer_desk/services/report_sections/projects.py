@@ -64,6 +64,8 @@ def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | se
     """
     from safer_desk.services import reference as ref
 
+    if areas.unnamed:  # an office naming no areas yet: every project of its file is its own
+        return True
     named = [a.strip() for a in project.areas if a.strip()]
     if any(a.casefold() in areas.names for a in named if a.casefold() not in ref.COUNTYWIDE_WORDS):
         return True
