@@ -219,6 +219,22 @@ def stage_schedule(dates: Mapping[str, date | None], rules: Sequence[StageRule],
     return result
 
 
+def reached_by(day: date | None, as_at: date | None) -> date | None:
+    """A stage's (or a workshop's, a recommendation's completion) date as at a day: None when it came after it (not
+    reached yet then); ``as_at`` None is now, every date recorded."""
+    return day if as_at is None or day is None or day <= as_at else None
+
+
+def stage_dates_as_at(dates: Mapping[str, date | None], as_at: date | None) -> dict[str, date | None]:
+    """The stages reached by ``as_at``: a stage dated after it had not happened yet (``reached_by``)."""
+    return {key: reached_by(day, as_at) for key, day in dates.items()}
+
+
+def decision_as_at(decision: str, decided_on: date | None, as_at: date | None) -> str:
+    """The decision to hold a review as at a day: still pending before the day it is dated (one undated stands)."""
+    return "pending" if decided_on is not None and reached_by(decided_on, as_at) is None else decision
+
+
 def recommendation_status(due_on: date | None, completed_on: date | None, *, today: date) -> str:
     if completed_on is not None:
         return "Completed late" if due_on is not None and completed_on > due_on else "Completed"

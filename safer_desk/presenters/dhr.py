@@ -1133,7 +1133,8 @@ class SplitPresenter:
 # -- the ledger: who owes what, for the one export path ----------------------------------------------
 
 LEDGER_HEADER = ["Partner", "Outstanding", "Overdue", "Billed", "Paid", "Refused", "Written off"]
-CASE_HEADER = ["Case", "Cost", "Net billed", "Paid", "Outstanding", "Shortfall", "Not yet billed"]
+CASE_HEADER = ["Case", "Cost", "Net billed", "Paid", "Outstanding", "Shortfall", "Not yet billed", "Status",
+               "Stage reached"]
 
 
 @dataclass(frozen=True)
@@ -1151,7 +1152,9 @@ class LedgerShown:
         if not self.past:
             return f"As at {day} (today): every invoice, payment and refusal recorded."
         said = ("invoices, payments, refusals and write-offs dated after it are not counted, so a line recorded now "
-                "shows only as at a later day (clear the date for today). Costs per case are as recorded now.")
+                "shows only as at a later day (clear the date for today). Each review's stage is the one it had "
+                "reached by then, and its cost is its cost lines dated on or before it or billed to the partners by "
+                "then.")
         if not self.partners:
             return f"Nothing had been billed to the partners by {day}, so every partner's figures are £0; {said}"
         return f"As at {day}: {said}"
@@ -1234,12 +1237,12 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
                p.written_off_pence] for p in partners]
     # A cost not yet known is blank, as the window says "Not yet known" and dhr-ledger --by-case: never a cost of £0.
     c_rows = [[c.reference, c.cost_pence if c.cost_known else None, c.net_billed_pence, c.recovered_pence,
-               c.outstanding_pence, c.shortfall_pence, c.unbilled_pence] for c in cases]
+               c.outstanding_pence, c.shortfall_pence, c.unbilled_pence, c.flag, c.current_stage] for c in cases]
     for rows, label in ((p_rows, partners_total), (c_rows, cases_total)):
         if rows:
             # costs none of which is known total blank (not £0), as the window's Total row says "Not yet known"
             rows.append([label, *(None if all(r[i] is None for r in rows) else sum(r[i] or 0 for r in rows)
-                                  for i in range(1, len(rows[0])))])
+                                  for i in range(1, 7)), *[""] * (len(rows[0]) - 7)])
     if not p_rows:  # nothing billed (by the day): a totals line of zeros, as `dhr-ledger` prints
         p_rows.append([partners_total, *[0] * 6])
     as_at = format_uk_date(day)

@@ -1307,38 +1307,58 @@ def _case_dates(store: Store, case) -> dict[str, date | None]:
     return dates
 
 
-def case_stages(store: Store, case_id: str, *, today: date) -> list[rules.StageStatus]:
+def _case_decision(case, as_at: date | None = None) -> str:
+    """A learning review is not held, whatever the day; a review's decision, pending before the day it is dated."""
+    if case["kind"] == "learning review":
+        return "not held"
+    return rules.decision_as_at(case["decision"], _from_iso(case["decision_on"]), as_at)
+
+
+def case_stages(store: Store, case_id: str, *, today: date, as_at: date | None = None) -> list[rules.StageStatus]:
+    """Each stage's date, due date and status, overdue counted at ``today``; as at a day, only the stages reached by
+    then (a stage dated after it is not done yet: ``rules.stage_dates_as_at``)."""
     case = _require_case(store, case_id)
-    decision = "not held" if case["kind"] == "learning review" else case["decision"]
-    return rules.stage_schedule(_case_dates(store, case), stage_rules(store), today=today, decision=decision)
+    return rules.stage_schedule(rules.stage_dates_as_at(_case_dates(store, case), as_at), stage_rules(store),
+                                today=today, decision=_case_decision(case, as_at))
 
 
 def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[CaseSummary]:
-    """Every case with its cost recovery (cost, recovered, shortfall) and where it stands; as at a date, the
-    invoices, payments and refusals made by then (``list_shares``) against the costs as they are now."""
+    """Every case with its cost recovery (cost, recovered, shortfall) and where it stands, overdue counted at
+    ``today``. As at a date, what had happened by then: the invoices, payments and refusals (``list_shares``), the
+    stages, panel meetings, workshop and completed recommendations dated on or before it, and the cost lines dated
+    on or before it (or, when more, the costs the partners had been billed for by then: a line dated after its
+    invoices). A line undated always counts."""
     shares_by_case: dict[str, list[ShareRow]] = {}
     for s in list_shares(store, today=today, as_at=as_at):
         shares_by_case.setdefault(s.case_id, []).append(s)
-    costs = {r[0]: r[1] for r in store.rows("SELECT case_id, sum(amount_pence) FROM dhr_cost_lines GROUP BY case_id")}
+    until = "9999-12-31" if as_at is None else as_at.isoformat()  # as list_shares: every dated row as at no date
+    costs = {r[0]: (r[1], r[2]) for r in store.rows(
+        "SELECT case_id, sum(amount_pence), sum(CASE WHEN coalesce(invoiced_on, '') <= ? THEN amount_pence END) "
+        "FROM dhr_cost_lines GROUP BY case_id", (until,))}
     recs = {r[0]: (r[1], r[2]) for r in store.rows(
-        "SELECT case_id, sum(completed_on IS NULL), sum(completed_on IS NULL AND due_on < ?) "
-        "FROM dhr_recommendations GROUP BY case_id", (today.isoformat(),))}
+        "SELECT case_id, sum(completed_on IS NULL OR completed_on > ?1), "
+        "sum((completed_on IS NULL OR completed_on > ?1) AND due_on < ?2) "
+        "FROM dhr_recommendations GROUP BY case_id", (until, today.isoformat()))}
     rules_now = stage_rules(store)
     result = []
     for case in store.rows(
             "SELECT c.*, d.name AS district, p.name AS partnership, o.name AS lead FROM dhr_cases c "
             "LEFT JOIN districts d ON d.id = c.district_id LEFT JOIN partnerships p ON p.id = c.partnership_id "
             "LEFT JOIN organisations o ON o.id = c.lead_organisation_id ORDER BY c.reference"):
-        decision = "not held" if case["kind"] == "learning review" else case["decision"]
-        stages = rules.stage_schedule(_case_dates(store, case), rules_now, today=today, decision=decision)
+        decision = _case_decision(case, as_at)
+        stages = rules.stage_schedule(rules.stage_dates_as_at(_case_dates(store, case), as_at), rules_now,
+                                      today=today, decision=decision)
         done = [s for s in stages if s.done_on is not None]
         pending = [s for s in stages if s.status in ("Due", rules.OVERDUE, "Waiting")]
         current = done[-1].stage.label if done else "Not started"
         if case["kind"] == "learning review":
-            current = (f"Learning workshop {format_uk_date(_from_iso(case['workshop_on']))}"
-                       if case["workshop_on"] else "Learning review")
+            workshop = rules.reached_by(_from_iso(case["workshop_on"]), as_at)
+            current = f"Learning workshop {format_uk_date(workshop)}" if workshop else "Learning review"
         shares = shares_by_case.get(case["id"], [])
-        cost = int(costs.get(case["id"], 0) or 0)
+        cost_now, cost_dated = (int(v or 0) for v in costs.get(case["id"], (0, 0)))
+        # A cost line dated after the invoices that billed it was a cost by then: never less than was billed for costs
+        # (so nothing reads as billed beyond the cost), never more than the cost now.
+        cost = min(cost_now, max(cost_dated, sum(s.amount_pence for s in shares if s.kind == "share")))
         recovered = sum(s.paid_pence for s in shares)
         outstanding = sum(s.outstanding_pence for s in shares)
         refused = sum(s.closed_pence for s in shares if s.status == "refused")

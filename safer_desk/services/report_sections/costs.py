@@ -256,8 +256,10 @@ def _as_at_words(day: date, as_at: date | None, year: FinancialYear | None, toda
         return f"figures as at {format_uk_date(day)} (today)."
     end = f", the end of {year.label}" if year is not None and as_at == year.last_day else ""
     return (f"figures as at {format_uk_date(as_at)}{end}. Invoices, payments, refusals and write-offs dated after "
-            "it are not counted, and a review notified after it is not listed; each review's cost and the stage it "
-            "has reached are as recorded now.")
+            "it are not counted, and a review notified after it is not listed. Each review's stage is the one it had "
+            "reached by then (a stage, a panel meeting, a workshop or a recommendation completed after it is not yet "
+            "reached), overdue is counted on that day, and its cost is its cost lines dated on or before it or "
+            "billed to the partners by then.")
 
 
 def _case_notified_by(store: Store, case_id: str, day: date) -> bool:

@@ -607,6 +607,9 @@ class LedgerPage(QWidget):
             money_column("outstanding", "Outstanding", lambda c: _v(c, "outstanding_pence")),
             money_column("shortfall", "Shortfall", lambda c: _v(c, "shortfall_pence")),
             money_column("unbilled", "Not yet billed", lambda c: _v(c, "unbilled_pence")),
+            # As at a day, the stage each review had reached by then and what was overdue on it (as the report's)
+            Column("flag", "Status", lambda c: getattr(c, "flag", "")),
+            Column("stage", "Stage reached", lambda c: getattr(c, "current_stage", "")),
         ], "Cost recovery per case", self, totals=_case_total, on_export=self.export)
         layout.addWidget(self.per_case.view, 1)
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Ledger", f"The ledger could not be "
