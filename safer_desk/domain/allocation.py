@@ -26,7 +26,7 @@ from fractions import Fraction
 from math import lcm
 from typing import Iterable, Mapping, Sequence
 
-from safer_desk.domain.checks import bare_under_one_percent, typed_digits
+from safer_desk.domain.checks import NumberError, bare_under_one_percent, typed_digits
 from safer_desk.domain.money import format_money, format_percent, split_by_weights
 from safer_desk.domain.text import in_words, looks_like_total_line, typed_name_key
 
@@ -60,8 +60,10 @@ def parse_number(text: str | int | Fraction | Decimal, *, what: str = "value") -
             raise AllocationError(f"{what}: “{s}” is negative; counts and measures cannot be below zero.")
         try:
             value = typed_digits(s.removeprefix("+"))
+        except NumberError as exc:  # a space out of place ("12 34"), a % sign ("9.08%"): said with what to type
+            raise AllocationError(f"{what}: {exc}") from None
         except ValueError:
-            raise AllocationError(f"{what}: “{s}” is not a number.") from None
+            raise AllocationError(f"{what}: “{s}” is not a number (try a form like 2,442 or 1.5).") from None
     if value < 0:
         raise AllocationError(f"{what}: {value} is negative; counts and measures cannot be below zero.")
     return value

@@ -28,7 +28,7 @@ from typing import Iterable, Mapping
 from safer_desk.domain.checks import typed_digits
 from safer_desk.domain.money import FORM_HINT, MoneyError, format_money, parse_pence, states_its_scale
 from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange
-from safer_desk.domain.text import looks_like_total_line, typed_name_key
+from safer_desk.domain.text import looks_like_total_line, thousands_spaces_as_commas, typed_name_key
 
 CELL_STATUSES = ("amount", "tbc", "nk", "nil")
 STATUS_WORDS = {"amount": "", "tbc": "TBC", "nk": "N/K", "nil": "nil"}
@@ -229,7 +229,8 @@ def pounds_in_thousands_query(text: str, unit: str) -> str | None:
     """What to ask when a figure typed into a plan in £'000 is written as pounds ("£62,499", read as £62,499,000),
     or None. A figure with its own scale ("£30K", "£1.5m") and a plain figure ("62") are what they say. The text to
     type is the whole cell's, its split in thousands too ("4 (2 per District)"): "type 4" dropped the split."""
-    typed = _brackets_outside((text or "").strip())
+    typed = (text or "").strip()
+    typed = _brackets_outside(thousands_spaces_as_commas(typed) or typed)  # "£62 499" as "£62,499"
     m = _POUNDS_WITH_COMMA.match(typed)
     if unit != "thousand" or m is None or m.group("after").strip():
         return None

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
-from safer_desk.domain.text import LazyPattern, counted, filled_width
+from safer_desk.domain.text import LazyPattern, counted, filled_width, thousands_spaces_as_commas
 
 
 class NumberError(ValueError):
@@ -71,13 +71,39 @@ _PLAIN = LazyPattern(r"^\d*(?:\.\d+)?$")
 
 
 def typed_digits(text: str) -> Fraction:
-    """Digits as people type them, with or without thousands commas in their places ("2,442", "0.25", ".5"), as an
-    exact fraction. ValueError for anything else, the sign included: an exponent ("1e999999999" would be worked
-    out to a billion digits first), "inf", "NaN", "0x1A"."""
-    s = text.strip()
+    """Digits as people type them, with or without thousands commas (or spaces) in their places ("2,442", "2 442",
+    "0.25", ".5"), as an exact fraction. ValueError for anything else, the sign included: an exponent
+    ("1e999999999" would be worked out to a billion digits first), "inf", "NaN", "0x1A"; a NumberError saying what
+    to type for a space out of place ("12 34") or a % sign ("9.08%", where a count is asked)."""
+    s = thousands_spaces_as_commas(text.strip())
+    if s is None:
+        raise NumberError(_spaces_out_of_place(text))
     if not s or s == "." or not (_GROUPED.match(s) or _PLAIN.match(s)):
+        if percent := _percent_for_a_figure(text):
+            raise NumberError(percent)
         raise ValueError(f"“{text}” is not digits")
     return Fraction(s.replace(",", ""))
+
+
+def _spaces_out_of_place(typed: str) -> str:
+    return (f"“{typed.strip()}” has a space between digits that is not a thousands separator, so it is not read as a "
+            "guess: type the figure with no spaces, or with a comma every three digits (1,234 or 12,586), and a "
+            "point for decimals (1.5).")
+
+
+def _percent_for_a_figure(typed: str) -> str:
+    """Why a figure typed with a % sign ("9.08%") is refused where a count or measure is asked (a share reads where a
+    percentage is: parse_percentage), or "" when it is no figure with a % sign."""
+    s = (typed or "").strip()
+    if not s.endswith("%") or s.count("%") > 1:
+        return ""
+    figure = s[:-1].strip()
+    try:
+        typed_digits(figure.lstrip("-\u2212+").strip())
+    except ValueError:
+        return ""
+    return (f"“{s}” is a percentage, but a count or measure is asked for here, not a share: type the figure without "
+            f"the % sign ({figure}).")
 
 
 LARGEST_FIGURE = Decimal(10) ** 15 - 1  # a count, rate or measure; far beyond any a partnership reports
@@ -90,9 +116,14 @@ def parse_number(text: str | None, *, what: str = "a number") -> Decimal:
     meant something else (a list, a decimal comma), so the message asks instead of guessing.
     """
     original = (text or "").strip()
-    s = original.replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
+    spaced = thousands_spaces_as_commas(original.replace("\u2212", "-"))  # "2 442", with Excel's no-break space
+    if spaced is None:  # "12 34" was read as 1234
+        raise NumberError(_spaces_out_of_place(original))
+    s = spaced.replace(" ", "")
     if not s:
         raise NumberError(f"No figure was given for {what}.")
+    if percent := _percent_for_a_figure(original):
+        raise NumberError(percent)
     negative = s.startswith("-")
     if negative or s.startswith("+"):
         s = s[1:]

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, Callable, Hashable, Iterable, Mapping, TypeVar
 
-from safer_desk.domain.text import LazyPattern
+from safer_desk.domain.text import LazyPattern, thousands_spaces_as_commas
 
 K = TypeVar("K", bound=Hashable)
 
@@ -50,7 +50,11 @@ def parse_pence(text: str) -> int:
     if text is None:
         raise MoneyError("No amount was given.")
     original = str(text)
-    s = original.strip().replace("\u00a0", " ")
+    s = thousands_spaces_as_commas(original.strip())  # "£1 234.56", with Excel's no-break space or not
+    if s is None:
+        raise MoneyError(f"“{original.strip()}” has a space between digits that is not a thousands separator, so it "
+                         "is not read as a guess: type the amount with a comma every three digits (£1,234.56), or "
+                         "with no separator (£1234.56).")
     if not s:
         raise MoneyError("No amount was given.")
     negative = False
@@ -86,6 +90,9 @@ def parse_pence(text: str) -> int:
             multiplier, s = factor, s[: -len(suffix)].strip()
             break
     match = _NUMBER.match(s)
+    if not match and s.endswith("%") and _NUMBER.match(s[:-1].strip()):  # a share typed where an amount is asked
+        raise MoneyError(f"“{original.strip()}” is a percentage, not an amount of money: type the amount in pounds "
+                         "(such as £1,234.56).")
     if not match or (match.group("int") is None and match.group("frac") is None):
         raise MoneyError(f"“{original.strip()}” is not an amount of money{FORM_HINT}.")
     whole, frac = match.group("int"), match.group("frac")

@@ -39,6 +39,29 @@ _SPACES = LazyPattern(r"\s+")
 _AROUND_DASH = LazyPattern(r" ?- ?")  # "2017/18-2019/20" as the paper's "2017/18 – 2019/20"
 
 
+# The spaces between groups of thousands: typed, or put in by Excel and Word (a no-break space, and a narrow no-break
+# space in some number formats), or a typeset paper's thin or figure space.
+_FIGURE_SPACES = str.maketrans(dict.fromkeys("\u00a0\u202f\u2009\u2007", " "))
+_SPACED_DIGITS = LazyPattern(r"[\d.,]*\d(?: +\d[\d.,]*)+")
+_SPACED_THOUSANDS = LazyPattern(r"\d{1,3}(?: \d{3})+(?:\.\d+)?")
+
+
+def thousands_spaces_as_commas(text: str) -> str | None:
+    """A figure typed or pasted with spaces for thousands ("1 234.56", "2 442" with Excel's no-break space) with
+    commas in their place ("1,234.56"), the other spaces kept as plain ones; None when a space between digits is not
+    a thousands separator ("12 34", "1 2345", "1,234 567", "0.123 456"), which could be two figures or a slip and is
+    never joined into one."""
+    def as_commas(run: re.Match) -> str:
+        if not _SPACED_THOUSANDS.fullmatch(run.group()):
+            raise ValueError(run.group())
+        return run.group().replace(" ", ",")
+
+    try:
+        return _SPACED_DIGITS.sub(as_commas, (text or "").translate(_FIGURE_SPACES))
+    except ValueError:
+        return None
+
+
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """A count as a board paper writes it: "1 review", "3 reviews", "1,234 rows" (never "review(s)")."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
