@@ -271,6 +271,8 @@ class FundPage(QWidget):
             value.setAccessibleName(title)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setStyleSheet("font-weight: bold;")
+            if key in ("runs_out", "at_end"):  # "Apr 2020 (projected)": the mark wraps under it, not past the page
+                value.setWordWrap(True)
             self.figure_labels[key] = value
             grid.addWidget(name, i // 5, (i % 5) * 2)
             grid.addWidget(value, i // 5, (i % 5) * 2 + 1)
