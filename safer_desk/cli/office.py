@@ -61,6 +61,12 @@ def run_office(args: argparse.Namespace) -> int:
             doubt = ref.county_doubt(store, args.county or "")
             if doubt:
                 print(f"safer-desk: warning: {doubt}", file=sys.stderr)
+            if args.district is not None or args.county is not None:  # its figures are not counted in the county's
+                named = ref.office_scope(store)
+                away = ref.districts_outside_county_words(store, [a.id for a in named.districts],
+                                                          named.county.name if named.county else "")
+                if away:
+                    print(f"safer-desk: warning: {away}", file=sys.stderr)
         scope = ref.office_scope(store)
         districts = ref.office_districts(store, year)
         print("\n".join(scope.lines(districts, year.label)))

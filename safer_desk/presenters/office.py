@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from safer_desk.domain.ids import reference_id
 from safer_desk.domain.periods import FinancialYear, format_uk_date, parse_uk_date
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, in_words
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.services import reference
 from safer_desk.services.district_counties import county_of_district, national_counties
@@ -94,16 +94,28 @@ class OfficePresenter:
                               partnerships=[c.id for c in chosen if c.chosen])
 
     def covers(self, choices: list[ScopeChoice] | None = None) -> dict[str, tuple[str, frozenset[str]]]:
-        """partnership id -> (its name, the districts it covers today): one that has ended or has none covers none,
-        so a district named on its own beside it still counts."""
-        return {c.id: (c.name, frozenset(d.id for d in reference.partnership_districts(self.store, c.id)))
-                for c in (self.partnerships() if choices is None else choices) if not c.note}
+        """partnership id -> (its name, the districts it gives the office in every year: reference.districts_covered).
+        One that has ended covers none; one that began later than a district, or that the district has left, does
+        not cover it, so the district named on its own beside it still counts."""
+        return {c.id: (c.name, frozenset(reference.districts_covered(
+            self.store, [c.id], [d.id for d in reference.partnership_districts(self.store, c.id)])))
+            for c in (self.partnerships() if choices is None else choices) if not c.note}
 
     def _own_districts(self, partnership_ids: Iterable[str], district_ids: Iterable[str]) -> list[str]:
-        """The districts named on their own, less those a named partnership covers today (not recorded twice)."""
-        covers = self.covers()
-        covered = set().union(*(covers.get(i, ("", frozenset()))[1] for i in partnership_ids))
+        """The districts named on their own, less those the named partnerships give the office in every year (not
+        recorded twice): the rule `safer-desk office` follows (reference.set_office_scope)."""
+        district_ids = list(district_ids)
+        covered = reference.districts_covered(self.store, partnership_ids, district_ids)
         return [i for i in district_ids if i not in covered]
+
+    def outside_county_question(self, partnership_ids: list[str], district_ids: list[str], county: str) -> str:
+        """What to ask before Save names a district of another county than the office's (Brighton and Hove in a
+        Suffolk office); "" when Save names none that the file did not name already under that county."""
+        before = self.scope()
+        held = {a.id for a in before.districts} if before.county and \
+            before.county.name.casefold() == county.strip().casefold() else set()
+        new = [i for i in self._own_districts(partnership_ids, district_ids) if i not in held]
+        return reference.districts_outside_county_words(self.store, new, county, asking=True)
 
     def counties(self) -> list[str]:
         """The counties the reference districts name, every English county (so a new file can choose one), and
@@ -326,13 +338,34 @@ def _name(store: Store, table: str, row_id: str) -> str:
 
 
 def end_partnership_action(store: Store, partnership_id: str, valid_to: date,
-                           after: Callable[[], None] | None = None) -> Action:
-    """End partnership…: "End Babergh CSP on 31/03/2018", with the districts and members it had then."""
+                           after: Callable[[], None] | None = None, *, run_on: bool = True) -> Action:
+    """End partnership…: "End Babergh CSP on 31/03/2018", with the districts and members it had then (``run_on``:
+    whether those that ended with it on an earlier day run on to this one: run_on_question)."""
     return snapshot_action(
-        f"End {_name(store, 'partnerships', partnership_id)} on {format_uk_date(valid_to)}", key=partnership_id,
+        end_partnership_text(store, partnership_id, valid_to), key=partnership_id,
         snap=lambda k: reference.reference_rows(store, "partnership", k),
         restore=lambda saved: reference.put_reference_rows(store, saved), absent=lambda k: None,
-        change=lambda: reference.end_partnership(store, partnership_id, valid_to), after=lambda _k: _refresh(after))
+        change=lambda: reference.end_partnership(store, partnership_id, valid_to, run_on=run_on),
+        after=lambda _k: _refresh(after))
+
+
+def end_partnership_text(store: Store, partnership_id: str, valid_to: date) -> str:
+    return f"End {_name(store, 'partnerships', partnership_id)} on {format_uk_date(valid_to)}"
+
+
+def run_on_question(store: Store, partnership_id: str, valid_to: date) -> str:
+    """What End partnership… asks before moving a partnership's end later when districts or members have their To
+    on its old end: those ended with it, or one that left that day on its own (End district…), which the file cannot
+    tell apart. "" when there are none."""
+    names = reference.ended_with_partnership(store, partnership_id, valid_to)
+    if not names:
+        return ""
+    ended = format_uk_date(parse_uk_date(store.scalar("SELECT valid_to FROM partnerships WHERE id = ?",
+                                                      (partnership_id,))))
+    them, their = ("them", "their") if len(names) > 1 else ("it", "its")
+    return (f"{in_words(names)} ended on {ended} with {_name(store, 'partnerships', partnership_id)}. Run {them} on "
+            f"to {format_uk_date(valid_to)} with it, or keep {their} end? One that left on {ended} on its own keeps "
+            "its end; End district… or End membership… changes one afterwards.")
 
 
 def add_partnership_district_action(store: Store, partnership_id: str, district_id: str, valid_from: date,

@@ -286,7 +286,57 @@ def district_dates_question(store: Store, district_id: str, *, name: str, ons_co
             before, f"before {title}'s From", _day(first_day),
             sorted(d["name"] for d in corrected.values() if d["successor_id"] == district_id),
             f"no district comes before {title}")
+    for field, words in _merger_overlap_words(stored, corrected, district_id).items():
+        questions[field] = f"{questions[field]} {words}" if field in questions else words
     return questions
+
+
+def _merger_overlap_words(stored: dict, corrected: dict, district_id: str) -> dict[str, str]:
+    """What to ask when the corrected dates have a district and the one it became both stand for more than a day
+    (St Edmundsbury's To 31/03/2020 while West Suffolk began 01/04/2019): let through, as a merger's day is moved in
+    two edits, one district at a time, but for those months the totals count the old district's figures. Named with
+    its months and what to correct next; asked only when the overlap is new or changed by this correction."""
+    from safer_desk.services import indicators as svc
+
+    day = timedelta(days=1)
+
+    def overlaps(table: dict) -> dict[str, tuple[list[str], date, date]]:
+        me = table[district_id]
+        out = {}
+        after = table.get(me["successor_id"] or "")
+        first, last = _day(after["valid_from"]) if after else None, _day(me["valid_to"])
+        if first and last and first < last:
+            out["valid_to"] = ([after["name"]], first, last)
+        mine = _day(me["valid_from"])
+        older = [(d["name"], _day(d["valid_to"])) for i, d in sorted(table.items(), key=lambda t: t[1]["name"])
+                 if d["successor_id"] == district_id and i != district_id and d["valid_to"]]
+        older = [(n, t) for n, t in older if mine and mine < t]
+        if older:
+            out["valid_from"] = ([n for n, _ in older], mine, max(t for _, t in older))
+        return out
+
+    title = corrected[district_id]["name"]
+    was, now = overlaps(stored), overlaps(corrected)
+    words = {}
+    for field, (names, first, last) in now.items():
+        if was.get(field) == (names, first, last):
+            continue
+        months = [svc.period_label(f"{d.year}-{d.month:02d}") for d in (first, last)]
+        span = months[0] if months[0] == months[1] else f"{months[0]} to {months[1]}"
+        if field == "valid_to":
+            other = names[0]
+            words[field] = (f"To ({format_uk_date(last)}) is after {other} began ({format_uk_date(first)}), though "
+                            f"{title} became {other}: for {span} partnership and county totals would count {title}'s "
+                            f"figures, not {other}'s. If the merger's day is moving, correct {other}'s From to "
+                            f"{format_uk_date(last + day)} next; if not, type {format_uk_date(first - day)}.")
+        else:
+            whose = f"{names[0]}'s To" if len(names) == 1 else f"the To of {in_words(names)}"
+            words[field] = (f"From ({format_uk_date(first)}) is before {whose} ({format_uk_date(last)}), though "
+                            f"{in_words(names)} became {title}: for {span} partnership and county totals would "
+                            f"count {in_words(names)}'s figures, not {title}'s. If the merger's day "
+                            f"is moving, correct {whose} to {format_uk_date(first - day)} next; if not, type "
+                            f"{format_uk_date(last + day)}.")
+    return words
 
 
 def _outside_words(figures: list[tuple[str, str]], where: str, day: date, whose: Sequence[str], nobody: str) -> str:
@@ -720,12 +770,34 @@ def partnership_district_covers(store: Store, partnership_id: str) -> list[tuple
         "d.id = pd.district_id WHERE pd.partnership_id = ? ORDER BY d.name, pd.valid_from", (partnership_id,))]
 
 
-def end_partnership(store: Store, partnership_id: str, valid_to: date | str) -> None:
+def ended_with_partnership(store: Store, partnership_id: str, valid_to: date | str) -> list[str]:
+    """The districts, then the members, by name, whose To is the partnership's own end, when ``valid_to`` moves that
+    end later: end_partnership runs them on to the new day unless told not to. One that left on that day on its
+    own (End district…) cannot be told from one that ended with the partnership, so the window asks. [] when the
+    end does not move later (or the day cannot be read: end_partnership says why)."""
+    ended = _day(store.scalar("SELECT valid_to FROM partnerships WHERE id = ?", (partnership_id,)))
+    try:
+        last = _membership_day(valid_to, "valid_to", "To")
+    except ReferenceError:
+        return []
+    if ended is None or last is None or last <= ended:
+        return []
+    names = []
+    for table, join, column in (("partnership_districts", "districts", "district_id"),
+                                ("partnership_members", "organisations", "organisation_id")):
+        names += [r[0] for r in store.rows(
+            f"SELECT DISTINCT x.name FROM {table} t JOIN {join} x ON x.id = t.{column} "
+            "WHERE t.partnership_id = ? AND t.valid_to = ? ORDER BY x.name", (partnership_id, ended.isoformat()))]
+    return names
+
+
+def end_partnership(store: Store, partnership_id: str, valid_to: date | str, *, run_on: bool = True) -> None:
     """End a partnership on ``valid_to`` (its last day: Babergh CSP on 31/03/2018, when Babergh joined Western
     Suffolk CSP), with the districts and members it still had then, in one transaction. Refused for a day before
     it began, or before a district or member joined it (that one would be dated wrong; nothing is changed). Ended
-    already on an earlier day (typed wrong), the districts and members that ended with it end with it on the new
-    day; refused for a district another CSP covers by then."""
+    already on an earlier day (typed wrong), the districts and members whose To is that day
+    (ended_with_partnership) end with it on the new day, unless ``run_on`` is False (one left on that day on its
+    own); refused for a district another CSP covers by then."""
     row = store.one("SELECT name, valid_from, valid_to, kind FROM partnerships WHERE id = ?", (partnership_id,))
     if row is None:
         raise MembershipError("valid_to", "There is no such partnership.")
@@ -745,7 +817,7 @@ def end_partnership(store: Store, partnership_id: str, valid_to: date | str) -> 
                                               f"{row['name']} ({format_uk_date(_day(r['valid_from']))}): type a "
                                               "later day, or take that one out first.")
     day, ended = last.isoformat(), _day(row["valid_to"])
-    later = ended is not None and last > ended  # its districts and members that ended with it run on to ``last``
+    later = run_on and ended is not None and last > ended  # those that ended with it run on to ``last``
     if later and row["kind"] == "csp":
         for r in store.rows("SELECT district_id, valid_from FROM partnership_districts WHERE partnership_id = ? AND "
                             "valid_to = ?", (partnership_id, ended.isoformat())):
@@ -1265,6 +1337,15 @@ def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
         new_districts += [(AreaRef(reference_id("district", name), name, "district"), codes.get(name))
                           for name, county_name in sorted(county_of.items())
                           if county_name.casefold() == county_key and name.casefold() not in known]
+    if "partnership" in wanted or "district" in wanted:
+        # One rule for the window and the command line: a district the partnerships give the office in every year
+        # is not recorded on its own as well (districts_covered).
+        held = office_scope(store)
+        own = wanted.get("district", list(held.districts))
+        covered = districts_covered(store, [a.id for a in wanted.get("partnership", held.partnerships)],
+                                    [a.id for a in own])
+        if covered:
+            wanted["district"] = [a for a in own if a.id not in covered]
     with store.transaction():
         for area, ons_code in new_districts:
             store.conn.execute("INSERT INTO districts(id, name, ons_code, county) VALUES (?, ?, ?, ?) "
@@ -1283,6 +1364,76 @@ def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
                     "SELECT 1 FROM office_areas WHERE area_id = ? LIMIT 1", (district_id,)):
                 store.conn.execute("DELETE FROM districts WHERE id = ?", (district_id,))
     return office_scope(store)
+
+
+def districts_covered(store: Store, partnership_ids: Iterable[str], district_ids: Iterable[str]) -> set[str]:
+    """Of these districts (ids), those the partnerships give the office in every financial year, with what they
+    became: named on their own as well they would add nothing, so the office's scope does not record them (File >
+    Office Details… and `safer-desk office` alike). One the partnerships cover only some years is kept, as dropping
+    it would change the office's districts and totals: Mid Suffolk beside Western Suffolk CSP from 01/04/2017 (the
+    office's in 2016/17 only through its own name), or one that has left the partnership (End district…)."""
+    partnership_ids, left = list(dict.fromkeys(partnership_ids)), list(dict.fromkeys(district_ids))
+    if not partnership_ids or not left:
+        return set()
+    table = _district_table(store)
+    for year in [None, *_reference_years(store)]:  # between the dates the reference data holds, nothing changes
+        given = {i for p in partnership_ids for i in partnership_district_ids(store, p, year)}
+        left = [d for d in left if set(_current_ids(table, [d], year)) <= given]
+        if not left:
+            break
+    return set(left)
+
+
+def _reference_years(store: Store) -> list[FinancialYear]:
+    """Every financial year from the one before the first day the districts and partnerships hold to this one (or
+    the one after their last day): the years in which what a partnership or a district stands for can differ."""
+    days = set()
+    for table in ("districts", "partnerships", "partnership_districts"):
+        for r in store.rows(f"SELECT valid_from, valid_to FROM {table}"):
+            for text in r:
+                try:
+                    days.add(_day(text))
+                except ValueError:
+                    continue  # a day the file holds in a form no longer read counts for nothing
+    days.discard(None)
+    today = FinancialYear.of(date.today())
+    if not days:
+        return [today]
+    first = FinancialYear.of(min(days)).start_year - 1
+    last = max(FinancialYear.of(max(days)).start_year + 1, today.start_year)
+    return [FinancialYear(y) for y in range(first, last + 1)]
+
+
+def districts_outside_county_words(store: Store, district_ids: Iterable[str], county: str, *,
+                                   asking: bool = False) -> str:
+    """What to say of districts named for the office that lie in another county than its own (Brighton and Hove in
+    a Suffolk office): they are the office's areas, but the county's figures are worked out from the districts
+    filed under it, so theirs never count in it. "" when none does, no county is named, or a district's county is
+    not known (Wales). ``asking``: the window's question before Save; else the command line's word after it."""
+    key = typed_name_key(county or "")
+    if not key:
+        return ""
+    own = {d.id: (d.name, d.county) for d in list_districts(store)}
+    national = {reference_id("district", name): (name, c) for name, c in county_of_district().items()}
+    away = []
+    for district_id in dict.fromkeys(district_ids):
+        name, lies_in = own.get(district_id) or national.get(district_id) or ("", None)
+        lies_in = lies_in or national.get(district_id, ("", None))[1]  # the file's own word first (Forest Heath)
+        if lies_in and typed_name_key(lies_in) != key:
+            away.append((name, lies_in))
+    if not away:
+        return ""
+    county = county.strip()
+    one = len(away) == 1
+    where = f"{away[0][0]} is in {away[0][1]}, not {county}" if one else \
+        f"{in_words([f'{n} ({c})' for n, c in away])} are not in {county}"
+    it, its = ("it", "its") if one else ("they", "their")
+    if asking:
+        return (f"{where} (the office's county): {it} would be listed among the office's areas, but {its} figures "
+                f"would not be counted in {county}'s. Save {'it' if one else 'them'} anyway?")
+    return (f"{where} (the office's county): {it} {'is' if one else 'are'} listed among the office's areas, but "
+            f"{its} figures are not counted in {county}'s. If {it} {'was' if one else 'were'} named by mistake, name "
+            f"the districts again without {'it' if one else 'them'} (safer-desk office FILE --district NAME …).")
 
 
 def _known(store: Store, table: str, kind: str, name: str) -> AreaRef:

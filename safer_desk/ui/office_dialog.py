@@ -254,9 +254,13 @@ class OfficeDialog(QDialog):
         super().reject()
 
     def save(self) -> None:
+        partnerships, districts = self.checked_ids(self.partnership_list), self.picker.ticked_ids()
+        county = self.county_combo.currentData() or ""
+        question = self.presenter.outside_county_question(partnerships, districts, county)
+        if question and not prompts.ask(self, "Office Details", question, yes="Save", no="Back"):
+            return  # back to the form, the ticks as they were
         try:
-            self.presenter.save(self.checked_ids(self.partnership_list), self.picker.ticked_ids(),
-                                self.county_combo.currentData() or "", name=self.name_box.text())
+            self.presenter.save(partnerships, districts, county, name=self.name_box.text())
         except ReferenceError as exc:
             prompts.show_error(self, "Office", str(exc))
             return

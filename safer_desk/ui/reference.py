@@ -573,7 +573,12 @@ class PartnershipsPage(_Page):
         store, undo_stack, after = self.store, self.dialog.session.undo_stack, self.refresher()
 
         def change(parsed: dict) -> None:
-            push_action(undo_stack, office.end_partnership_action(store, pid, parsed["valid_to"], after))
+            # Those whose To is its old end run on with it, unless one left that day on its own: asked, naming them.
+            question = office.run_on_question(store, pid, parsed["valid_to"])
+            run_on = not question or prompts.ask(self, office.end_partnership_text(store, pid, parsed["valid_to"]),
+                                                 question, yes="Run them on", no="Keep their end")
+            push_action(undo_stack, office.end_partnership_action(store, pid, parsed["valid_to"], after,
+                                                                  run_on=run_on))
 
         # CSPs date from 1998: one ended in 2010 is not a slip of the year.
         self._open_member_form([Field("valid_to", "&To (its last day)", FieldKind.DATE, required=True, slip_years=30)],
