@@ -237,7 +237,8 @@ def test_a_report_as_at_today_counts_what_is_recorded_as_the_ledger_as_at_today_
 
     today = date.today()
     case_id = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-01")
-    share = next(s for s in dhr.list_shares(demo_store, today=today, case_id=case_id) if s.partner == "West Suffolk CCG")
+    share = next(s for s in dhr.list_shares(demo_store, today=today, case_id=case_id)
+                 if s.partner == "West Suffolk CCG")
     dhr.record_payment(demo_store, share.id, paid_on=date.fromordinal(today.toordinal() + 3), amount=68414)
 
     def per_partner(document) -> list:

@@ -108,7 +108,8 @@ def test_an_export_is_refused_as_before_and_left_byte_for_byte(demo_store, tmp_p
         open_office_file(export)
     assert connections and not any(_is_open(conn) for conn, _ in connections)
     assert export.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("babergh-export")) == ["babergh-export.sqlite"]
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("babergh-export"))
+    assert left == ["babergh-export.sqlite"]
 
 
 def _killed_runs_copy(beside: Path) -> Path:
