@@ -1135,6 +1135,21 @@ def forecast_sentence(figures: FundFigures) -> str:
     return " ".join([f"{rate()}, {covers}; {end_text}.", *([range_text] if range_text else []), *f.warnings])
 
 
+FORECAST_SERIES = "Forecast at the recent rate"
+
+
+def forecast_series_name(figures: FundFigures) -> str:
+    """The burn-down chart's forecast line, in the window and the board report: the forecast at the recent rate, or
+    for a fund whose period has ended, what it is (``ended_sentence``): "Projected from Jun-18"."""
+    f = figures.forecast
+    return f"Projected from {f.as_at.label}" if figures.projected and f.as_at is not None else FORECAST_SERIES
+
+
+def exhaustion_words(figures: FundFigures) -> str:
+    """The chart's run-out mark: "Runs out", or "Would have run out" for a projection of an ended fund."""
+    return "Would have run out" if figures.projected else "Runs out"
+
+
 def ended_sentence(figures: FundFigures) -> str:
     """What an open fund whose period has ended says: that it ended, what is recorded as spent and left unspent of
     the money received by its end, and the forecast only as a projection from the burn-rate month (none when the

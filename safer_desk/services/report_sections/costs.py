@@ -156,6 +156,8 @@ def _burn_down_chart(fund, figures) -> ReportChart:
     """Spend to date, the forecast at the recent rate and the fund's level; before any complete month of spend,
     the fund's level over its period with spend at £0 to date (as the window's fund page draws it, and an axis
     from £0), never an empty chart."""
+    from safer_desk.services.funds import forecast_series_name
+
     f = figures.forecast
     level = figures.contributions_pence / 100  # pounds, as the chart draws them
     if not f.cumulative:
@@ -178,11 +180,11 @@ def _burn_down_chart(fund, figures) -> ReportChart:
     shown_forecast = [""] * (n_actual - 1) + [format_money(p) for _, p in f.forecast_line] if f.forecast_line else []
     return ReportChart(f"{fund.name}: spend to date and forecast", categories,
                        [ReportSeries("Spend to date", actual, "line", shown),
-                        ReportSeries("Forecast at the recent rate", forecast or [None] * len(categories), "dashed",
+                        ReportSeries(forecast_series_name(figures), forecast or [None] * len(categories), "dashed",
                                      shown_forecast),
                         ReportSeries("Fund", [level] * len(categories), "step",
                                      [format_money(figures.contributions_pence)] * len(categories))],
-                       y_label="£", note=f"Period ends {f.pilot_end.label}.")
+                       y_label="£", note=f"Period {'ended' if figures.period_ended else 'ends'} {f.pilot_end.label}.")
 
 
 def fund_district_ids(store: Store, fund_id: str) -> set[str]:

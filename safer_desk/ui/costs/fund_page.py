@@ -101,7 +101,7 @@ class FundChart(Chart):
         self.setAccessibleName("Fund burn-down chart")
         self.set_value_label("Spent to date (cumulative)")
         self.spend_curve = self.add_line("Spend to date", SPEND, marker="o", marker_size=6)
-        self.forecast_curve = self.add_line("Forecast at the recent rate", SPEND, style="dash")
+        self.forecast_curve = self.add_line(funds.FORECAST_SERIES, SPEND, style="dash")
         self.level_curve = self.add_line("Fund", LEVEL, style="dashdot")
         self.end_line = self.add_vline(0, END, "End of period")
         self.out_line = self.add_vline(0, OUT, "Runs out", style="dot")
@@ -120,9 +120,9 @@ class FundChart(Chart):
         when = "at the start" if months <= 0 else f"by the end of {month_name(self.axis.start.plus(months - 1))}"
         return f"{series.name}\n{when}: {pounds_tick(y)}"
 
-    def _legend(self, end: Month | None, out: Month | None) -> None:
+    def _legend(self, end: Month | None, out: Month | None, runs_out: str = "Runs out") -> None:
         self.end_line.set_label(f"End of period{' ' + month_name(end) if end else ''}")
-        self.out_line.set_label(f"Runs out {month_name(out)}" if out is not None else "Runs out")
+        self.out_line.set_label(f"{runs_out} {month_name(out)}" if out is not None else runs_out)
 
     def show_forecast(self, figures: funds.FundFigures | None) -> None:
         if figures is None or figures.forecast.as_at is None:
@@ -166,7 +166,9 @@ class FundChart(Chart):
             self.out_line.show()
         else:
             self.out_line.hide()
-        self._legend(f.pilot_end, f.exhaustion_month)
+        # An ended fund's forecast is a projection from its burn rate's month: its line and mark say so.
+        self.forecast_curve.set_name(funds.forecast_series_name(figures))
+        self._legend(f.pilot_end, f.exhaustion_month, funds.exhaustion_words(figures))
         self.set_x_range(0, right)
         spent = f.cumulative[-1][1] if f.cumulative else 0
         by = month_name(f.cumulative[-1][0]) if f.cumulative else "now"
