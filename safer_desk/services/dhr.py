@@ -928,24 +928,17 @@ def record_payment(store: Store, share_id: str, *, paid_on: Any, amount: Any, re
 
 def record_payments(store: Store, payments: Iterable[tuple[str, Any, Any, str]]) -> list[str]:
     """Several payments at once (share id, paid on, amount, reference: rows pasted from a finance system's report),
-    all in one transaction or none: each is checked as ``record_payment`` checks it, what is outstanding counted
-    after the payments before it on the same share."""
-    checked, paid = [], {}
-    for share_id, paid_on, amount, reference in payments:
-        row, state = _share_state(store, share_id)
-        day = as_date(paid_on, "Paid on", required=True)
-        pence = as_pence(amount, "Amount paid", allow_zero=False)
-        reference = free_text(reference, "Payment reference")
-        try:
-            rules.check_payment(replace(state, paid_pence=state.paid_pence + paid.get(share_id, 0)), pence)
-        except DhrError as exc:
-            raise DhrError(f"{row['invoice_ref']}: {exc}") from None
-        paid[share_id] = paid.get(share_id, 0) + pence
-        checked.append((new_id(), share_id, _iso(day), pence, reference))
+    all in one transaction or none: each is ``record_payment``, so what is outstanding counts the payments recorded
+    before it on the same share; a refusal names the invoice."""
+    ids = []
     with store.transaction():
-        store.conn.executemany("INSERT INTO dhr_payments(id, share_id, paid_on, amount_pence, reference) "
-                               "VALUES (?, ?, ?, ?, ?)", checked)
-    return [c[0] for c in checked]
+        for share_id, paid_on, amount, reference in payments:
+            try:
+                ids.append(record_payment(store, share_id, paid_on=paid_on, amount=amount, reference=reference))
+            except DhrError as exc:
+                invoice = store.scalar("SELECT invoice_ref FROM dhr_shares WHERE id = ?", (share_id,))
+                raise DhrError(f"{invoice}: {exc}" if invoice else str(exc)) from None
+    return ids
 
 
 def close_date_refusal(store: Store, share_id: str, day: date | None, status: str = "refused") -> str:

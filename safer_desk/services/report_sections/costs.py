@@ -33,14 +33,15 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     day = as_at or today  # overdue counted on the day the figures are as at, as dhr-ledger --as-at counts it
     sections = []
     label = dhr.review_label(store)
-    case_areas = {r["id"]: (r["district_id"], r["partnership_id"])
-                  for r in store.rows("SELECT id, district_id, partnership_id FROM dhr_cases")}
+    held = {r["id"]: r for r in store.rows("SELECT id, district_id, partnership_id, notified_on, published_on "
+                                          "FROM dhr_cases")}  # each review's areas and dates, read once
+    case_areas = {i: (r["district_id"], r["partnership_id"]) for i, r in held.items()}
     every_case = dhr.list_cases(store, today=day, as_at=as_at)
     # A review naming no district or partnership is the office's own business, as a fund not yet spent is.
     cases = [c for c in every_case
              if (areas.covers(*case_areas.get(c.id, ())) or (areas.office and not any(case_areas.get(c.id, ()))))
-             and (year is None or _case_open_during(store, c.id, year))
-             and (as_at is None or _case_notified_by(store, c.id, as_at))]
+             and (year is None or _case_open_during(held.get(c.id), year))
+             and (as_at is None or _case_notified_by(held.get(c.id), as_at))]
     if cases:
         # Of the reviews shown: a note about another review's example figures would be about nothing in the table.
         shown = {c.id for c in cases}
@@ -242,9 +243,9 @@ def fund_origin_district_ids(store: Store, fund_id: str) -> set[str]:
     return out
 
 
-def _case_open_during(store: Store, case_id: str, year: FinancialYear) -> bool:
-    """A review belongs to a year's report if it was notified by the year's end and not published before it began."""
-    row = store.one("SELECT notified_on, published_on FROM dhr_cases WHERE id = ?", (case_id,))
+def _case_open_during(row, year: FinancialYear) -> bool:
+    """A review (its dhr_cases row) belongs to a year's report if it was notified by the year's end and not published
+    before it began."""
     notified, published = (row["notified_on"], row["published_on"]) if row else (None, None)
     if notified and date.fromisoformat(notified) > year.last_day:
         return False
@@ -264,9 +265,10 @@ def _as_at_words(day: date, as_at: date | None, year: FinancialYear | None, toda
             "billed to the partners by then.")
 
 
-def _case_notified_by(store: Store, case_id: str, day: date) -> bool:
-    """A review (or learning review) notified on or before the day; one with no notification date always counts."""
-    notified = store.scalar("SELECT notified_on FROM dhr_cases WHERE id = ?", (case_id,))
+def _case_notified_by(row, day: date) -> bool:
+    """A review (or learning review: its dhr_cases row) notified on or before the day; one with no notification date
+    always counts."""
+    notified = row["notified_on"] if row else None
     return not notified or date.fromisoformat(notified) <= day
 
 

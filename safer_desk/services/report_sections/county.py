@@ -167,9 +167,14 @@ def rag_areas(store: Store, areas: ReportAreas, year: FinancialYear | None = Non
     from safer_desk.services import indicators as svc
 
     found = [a for a in (svc.find_area(store, i) for i in sorted(areas.district_ids)) if a is not None]
-    if year is not None:
-        found = [a for a in found if not _formed_after(store, a.id, year) and not _ended_before(store, a.id, year)]
-    return sorted(found, key=lambda a: a.name.casefold())
+    return sorted(_in_being(store, found, year), key=lambda a: a.name.casefold())
+
+
+def _in_being(store: Store, found: list, year: FinancialYear | None) -> list:
+    """Of these districts, those in being in the year (all of them for no year)."""
+    if year is None:
+        return list(found)
+    return [a for a in found if not _formed_after(store, a.id, year) and not _ended_before(store, a.id, year)]
 
 
 def _formed_after(store: Store, district_id: str, year: FinancialYear) -> date | None:
@@ -203,17 +208,18 @@ def rag_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> R
     from safer_desk.services import indicators as svc
     from safer_desk.services.report_sections.indicators import latest_report_year
 
+    every = rag_areas(store, areas)  # the merged districts of any year, found once
     if year is None:
-        year = latest_report_year(store, [a.id for a in rag_areas(store, areas)])
+        year = latest_report_year(store, [a.id for a in every])
         if year is None:
             return None
     note = RAG_NOTE
-    for area in rag_areas(store, areas):
+    for area in every:
         formed = _formed_after(store, area.id, year)
         if formed and any(r.view.ytd is not None for r in svc.summary(store, area.id, year)):
             note += (f" {area.name}'s {year.label} figures are not in this table: it was formed on "
                      f"{format_uk_date(formed)}, and the districts it was made from are counted for {year.label}.")
-    return _rag_table(store, year, rag_areas(store, areas, year), "per district", note)
+    return _rag_table(store, year, _in_being(store, every, year), "per district", note)
 
 
 def group_rag_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
