@@ -1107,7 +1107,7 @@ def forecast_sentence(figures: FundFigures) -> str:
         return " ".join([f"The fund is closed: nothing more is spent from it, so it does not run out; {left} "
                          f"({f.pilot_end.label}).",
                          *(w for w in f.warnings if w != domain.CLOSED)])
-    if getattr(figures, "period_ended", False):  # a stand-in with only the forecast (tests) has none
+    if figures.period_ended:
         return ended_sentence(figures)
     if f.exhaustion_month is None and f.lasts_past is not None:  # spend, but none (or next to none) lately
         lasts = f"{f.lasts_past.first_day:%B %Y}"  # the year whole: "Mar-69" would read as 1969

@@ -80,6 +80,7 @@ def sentence(f):
     class Figures:
         forecast = f
         ranges = None
+        period_ended = False  # seen while the fund runs
 
     return forecast_sentence(Figures())
 
@@ -145,6 +146,7 @@ def test_a_rate_of_next_to_nothing_lasts_past_the_forecast_not_past_the_calendar
     class Figures:
         forecast = f
         ranges = None
+        period_ended = False  # seen while the fund runs
 
     text = forecast_sentence(Figures())
     assert text.startswith(f"At {rate} a month (the 3 months to Sep-18), the fund does not run out: it lasts "
@@ -163,6 +165,7 @@ def test_a_one_month_window_is_one_month_in_the_forecast_sentence():
     class Figures:
         forecast = f
         ranges = None
+        period_ended = False  # seen while the fund runs
 
     assert f.window_months == 1
     assert forecast_sentence(Figures()).startswith("At £1,000 a month (the 1 month to Sep-18), the fund covers")
