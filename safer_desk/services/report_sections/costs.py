@@ -45,11 +45,14 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     if cases:
         # Of the reviews shown: a note about another review's example figures would be about nothing in the table.
         shown = {c.id for c in cases}
+        # A payment is marked in a review's Recovered only when it had been made by the day the figures are as at.
+        day_iso = as_at.isoformat() if as_at else None
         paid_marked = shown & _cases_with_marked(store, illustrative_rows(store, "dhr_payments"),
-                                                 "SELECT s.case_id FROM dhr_payments p JOIN dhr_shares s "
-                                                 "ON s.id = p.share_id WHERE p.id = ?")
+                                                 "SELECT p.id, s.case_id FROM dhr_payments p JOIN dhr_shares s "
+                                                 "ON s.id = p.share_id WHERE ? IS NULL OR p.paid_on <= ?",
+                                                 (day_iso, day_iso))
         lines_marked = shown & _cases_with_marked(store, illustrative_rows(store, "dhr_cost_lines"),
-                                                  "SELECT case_id FROM dhr_cost_lines WHERE id = ?")
+                                                  "SELECT id, case_id FROM dhr_cost_lines")
         # Pence throughout a table when any of its figures has them, as the window's Costs tables show them.
         money = table_money(v for c in cases for v in (c.cost_pence, c.net_billed_pence, c.recovered_pence,
                                                        c.outstanding_pence, c.shortfall_pence, c.unbilled_pence))
@@ -289,9 +292,12 @@ def _ledger_of(dhr, store: Store, case_ids: list[str], today: date, as_at: date 
     return sorted(by_partner.values(), key=lambda p: p.partner)
 
 
-def _cases_with_marked(store: Store, marked: dict[str, str], case_of: str) -> set[str]:
-    """The cases some of whose rows (payments, cost lines) are marked illustrative."""
-    return {store.scalar(case_of, (row_id,)) for row_id in marked} - {None}
+def _cases_with_marked(store: Store, marked: dict[str, str], rows: str, params: tuple = ()) -> set[str]:
+    """The cases some of whose rows (payments, cost lines) are marked illustrative: ``rows`` reads each row's id and
+    its case's (``id``, ``case_id``), in one query."""
+    if not marked:
+        return set()
+    return {r["case_id"] for r in store.rows(rows, params) if r["id"] in marked}
 
 
 def _fund_marks(store: Store, fund_id: str) -> str:
