@@ -57,7 +57,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                content_checksum, content_checksums, data_tables, dependency_order,
                                                has_table, never_cancelled, no_progress, public_digests, quote,
                                                row_counts, schema_hash)
-from safer_desk.storage.safe_write import write_bytes_atomically
+from safer_desk.storage.safe_write import cause_of, is_write_error, write_bytes_atomically
 from safer_desk.storage import audit
 from safer_desk.storage.schema import costs as costs_schema
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
@@ -189,7 +189,7 @@ def write_county_export(store: Store, target: Path | str, *, include_referrals: 
     check_cancelled(cancelled)
     # The number is recorded once the export is whole on the disk, just before it is moved into place.
     write_bytes_atomically(target, data, label="export", what=f"The export {target.name}",
-                           before_replace=(lambda: _record_export(store, result)) if result.sequence is not None
+                           before_replace=(lambda: _record_export_or_say(store, result)) if result.sequence is not None
                            else None)
     progress(4, 4, "Export written.")
     return result
@@ -221,6 +221,19 @@ def _record_export(store: Store, result: ExportResult) -> None:
                            "key_fingerprint, audit_head_id, audit_head_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            (result.sequence, result.export_id, result.exported_at, audit.current_user(),
                             result.key_fingerprint, head_id, head_hash))
+
+
+def _record_export_or_say(store: Store, result: ExportResult) -> None:
+    """``_record_export``, a failure of the office's file said as its own: said as the export's, "the disk is full"
+    sent the officer to free space where the export goes, when the office's file is on another (full) drive."""
+    try:
+        _record_export(store, result)
+    except Exception as exc:
+        if not is_write_error(exc):
+            raise
+        raise ExportBlocked(f"The export was not written: {store.path.name} (the office's file, in "
+                            f"{store.path.parent}) could not record the export's number: {cause_of(exc)[1]}. "
+                            "Nothing was changed; export again once that is put right.") from exc
 
 
 def _chain_of_copy(out: sqlite3.Connection, store: Store) -> tuple[audit.ChainReport, list[tuple[int, str, str]]]:

@@ -207,13 +207,22 @@ def write_xlsx(target: Path | str, sheets: Sequence[Sheet], *, label: str | None
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
-    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31] or "Sheet"
+    # Excel takes no name that starts or ends with an apostrophe (a scenario named "'Best value' option").
+    clean = _excel_cut("".join("_" if ch in "[]:*?/\\" else ch for ch in name), 31).strip("'") or "Sheet"
     candidate, n = clean, 2
     while candidate.lower() in used:
         suffix = f" ({n})"
-        candidate, n = clean[: 31 - len(suffix)] + suffix, n + 1
+        candidate, n = _excel_cut(clean, 31 - len(suffix)) + suffix, n + 1
     used.add(candidate.lower())
     return candidate
+
+
+def _excel_cut(text: str, limit: int) -> str:
+    """text cut to ``limit`` characters as Excel counts them (UTF-16 units: an emoji is two)."""
+    text = text[:limit]
+    while len(text.encode("utf-16-le")) > 2 * limit:
+        text = text[:-1]
+    return text
 
 
 def to_tsv(rows: Iterable[Sequence[Any]]) -> str:

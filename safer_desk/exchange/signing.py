@@ -19,6 +19,7 @@ public key travels in the manifest and is what the county keeps.
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import json
 import os
@@ -104,16 +105,22 @@ def existing_officer_key(folder: Path | None = None) -> OfficerKey | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise KeyFileError(f"Your signing key at {path} cannot be read: {exc.strerror or exc}.") from exc
+        raise KeyFileError(f"Your signing key at {path} cannot be read: {_cause(exc)}.") from exc
+    # What to do is the same whatever is wrong with it (the library's own words, a web address among them, are not
+    # the officer's): a new key, which the county confirms by phone like any new one.
+    move_aside = ("Move it aside (or delete it) to have a new one made at your next export; the county will then "
+                  "have to confirm the new key with you.")
+    if not data.strip():  # a copy or a sync that never finished
+        raise KeyFileError(f"Your signing key at {path} is empty: the key in it is lost. {move_aside}")
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as exc:
-        raise KeyFileError(f"Your signing key at {path} is damaged ({exc}). Move it aside to make a new one; "
-                           "the county will then have to confirm the new key with you.") from exc
+        raise KeyFileError(f"Your signing key at {path} is damaged: it cannot be read as a key. {move_aside}") from exc
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyFileError(f"{path} is not a Safer Desk signing key.")
+        raise KeyFileError(f"{path} is not a Safer Desk signing key (another program's key has that name). "
+                           f"{move_aside}")
     return OfficerKey(key, path)
 
 
@@ -149,10 +156,20 @@ def officer_key(folder: Path | None = None) -> OfficerKey:
         finally:
             Path(tmp_name).unlink(missing_ok=True)
     except OSError as exc:
-        raise KeyFileError(f"Your signing key could not be made in {path.parent}: {exc.strerror or exc}.") from exc
+        raise KeyFileError(f"Your signing key could not be made in {path.parent}: {_cause(exc)}.") from exc
     made = existing_officer_key(folder)
     assert made is not None
     return made
+
+
+def _cause(exc: OSError) -> str:
+    """Why the key file could not be read or made, in words ("part of the path is not a folder", not "Not a
+    directory")."""
+    from safer_desk.storage.safe_write import cause_of
+
+    if exc.errno in (errno.EACCES, errno.EPERM):  # read as well as made: not a write's "you cannot write there"
+        return "permission denied (your account may not use that folder: ask IT)"
+    return cause_of(exc)[1]
 
 
 def verify(statement: bytes, signature: str, public_key_text: str) -> None:

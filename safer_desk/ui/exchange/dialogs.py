@@ -54,6 +54,14 @@ def _replacing_refused(parent: QWidget, title: str, target: Path, browsed: str) 
                            yes="Replace", no="Cancel", cautious=True)
 
 
+def _typed_path(text: str, office_file: Path) -> Path:
+    """The file a path field names: a name typed alone goes into the folder of the one suggested (beside the office
+    file), never into the folder the program happened to start in (a packaged program's own folder,
+    C:\\Windows\\System32 from a shortcut)."""
+    target = Path(text).expanduser()
+    return target if target.is_absolute() else Path(prompts.beside_file(office_file, target.name)).parent / target
+
+
 def _folder_missing(parent: QWidget, title: str, target: Path) -> bool:
     """A file typed into a folder that does not exist: said, with the dialog left open to choose again (a
     mistyped folder is never made on the user's behalf)."""
@@ -128,7 +136,7 @@ class ExportDialog(QDialog):
         if not text:
             prompts.show_error(self, "Export for County", "Choose where to save the export.")
             return
-        target = Path(text)
+        target = _typed_path(text, store.path)
         try:
             export_kind(target)
         except CountyError as exc:  # said as the service and the command line say it
@@ -468,10 +476,10 @@ class SigningKeysDialog(QDialog):
         self.session = session
         self.setWindowTitle("Signing Keys")
         try:
-            mine = officer_fingerprint()
-        except CountyError as exc:
+            mine = f"Your signing key (read it to the county lead when they phone): {officer_fingerprint()}"
+        except CountyError as exc:  # what is wrong with the key, never offered as a fingerprint to read out
             mine = str(exc)
-        self.own_label = NamedLabel(f"Your signing key (read it to the county lead when they phone): {mine}", self)
+        self.own_label = NamedLabel(mine, self)
         self.own_label.setWordWrap(True)
         self.own_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.own_label.setAccessibleName("Your signing key")

@@ -20,7 +20,7 @@ from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import file_name_from
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.ui import prompts
-from safer_desk.ui.exchange.dialogs import _file_label, _folder_missing, _path_row, _replacing_refused
+from safer_desk.ui.exchange.dialogs import _file_label, _folder_missing, _path_row, _replacing_refused, _typed_path
 from safer_desk.ui.session import Session
 from safer_desk.ui.workers import Task, run_task
 
@@ -207,7 +207,7 @@ class ReportDialog(QDialog):
         if self.busy:
             return
         text = self.path_edit.text().strip()
-        target = Path(text) if text else None
+        target = _typed_path(text, self.session.store.path) if text else None
         if target is None or target.suffix.lower() not in REPORT_SUFFIXES:
             prompts.show_error(self, "Board Report", "Choose a file ending in .pdf or .html for the report.")
             return
