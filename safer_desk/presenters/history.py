@@ -666,6 +666,8 @@ class Describer:
             return lines + _police_words(summary)
         if e.action == "event":
             details = _json_values(e.new_value) or {}
+            if e.column_name == "repair" and isinstance(details.get("chain"), list):
+                return _repair_words(details, n.tz)
             words = EVENT_WORDS.get(e.column_name or "")
             if words is not None:
                 try:
@@ -749,6 +751,54 @@ EVENT_WORDS: dict[str, Callable[[dict], str]] = {
     "key withdrawn": lambda d: (f"Withdrew the signing key {d['fingerprint']} of {d['office']}"
                                 + (f": {d['reason']}" if d.get("reason") else "")),
 }
+
+
+# A repair's record (storage.audit.repair) holds check's own sentences, with the trail's entry numbers, table names
+# and UTC times: said here as the window says changes.
+_EDITED = re.compile(r"entry \d+ \(([^,]+), ([^)]+)\) was changed after it was written")
+_GAP = re.compile(r"entry \d+ does not follow on from entry \d+: (?:entries (\d+) to (\d+) are|entry (\d+) is) missing")
+_TRIGGER = re.compile(r"(?:(?P<table>[^:]+): the audit trigger for (?P<what>\w+)s|the audit trail's own (?P<own>\w+)) "
+                      r"is (?P<kind>missing|changed)")
+_RECORDING = {"insert": "additions", "update": "changes", "delete": "deletions"}
+
+
+def _repair_words(details: dict[str, Any], tz: tzinfo | None) -> list[str]:
+    """Repair the audit trail, in words: what was found and what the repair did."""
+    found = []
+    for text in details.get("chain") or ():
+        text = str(text)
+        if m := _EDITED.fullmatch(text):
+            try:
+                when = f" recorded {when_text(local_time(m[2], tz))}"
+            except ValueError:
+                when = ""
+            found.append(f"A change to {noun(m[1], 2)}{when} had been altered after it was recorded")
+        elif m := _GAP.fullmatch(text):
+            missing = int(m[2]) - int(m[1]) + 1 if m[1] else 1
+            found.append(f"{counted(missing, 'recorded change')} {'was' if missing == 1 else 'were'} removed")
+        elif text.endswith("the entry before it was removed or replaced"):
+            found.append("A recorded change was removed or replaced")
+        else:
+            found.append(_capital(text))
+    off = []
+    for text in details.get("triggers") or ():
+        m = _TRIGGER.fullmatch(str(text))
+        if m and m["own"]:
+            off.append(f"The history's own protection against being changed was {m['kind']}")
+        elif m:
+            recording = _RECORDING.get(m["what"], "changes")
+            off.append(f"The recording of {recording} to {noun(m['table'], 2)} was "
+                       f"{'switched off' if m['kind'] == 'missing' else 'altered'}")
+        else:
+            off.append(f"Something not made by Safer Desk was found among the history's safeguards, and removed: "
+                       f"{_short(str(text).split(':', 1)[0].replace('_', ' '))}")
+    problems = len(found) + len(off)
+    head = (f"Repaired the history of changes after it was changed outside Safer Desk ({counted(problems, 'problem')} "
+            "found)")
+    done = (["Changes made while the recording was switched off or altered were not recorded"] if off else []) + \
+        (["What was found altered is kept as it now stands, and the history is sealed again from there"] if found
+         else [])
+    return [head, *found, *off, *done]
 
 
 def _meta_words(e: AuditEntry) -> str | None:
@@ -1200,33 +1250,85 @@ def victim_level_count(lines: Sequence[HistoryLine]) -> int:
     return sum(1 for line in lines if line.victim_level)
 
 
+def trail_warning(problems: Sequence[service.TrailProblem], tz: tzinfo | None = None) -> str:
+    """The trail's problems as a warning for whoever relies on it (an auditor, the county lead): what was changed
+    and when, and what to do; "" for none. Said as ``safer-desk check`` finds them, in the window's words."""
+    if not problems:
+        return ""
+
+    def when(at: str | None) -> str:
+        try:
+            return when_text(local_time(at, tz)) if at else ""
+        except ValueError:
+            return ""
+
+    said = []
+    for p in problems:
+        if p.kind == "triggers":
+            said.append("the safeguards that record each change were switched off or altered, so changes may have "
+                        "gone unrecorded")
+        elif p.kind == "edited":
+            what = f"a change to {noun(p.table_name, 2)}" if p.table_name else "a change"
+            said.append(f"{what} recorded {when(p.at)} was altered after it was recorded".replace("  ", " "))
+        elif p.missing:
+            span = (f"before {when(p.at)}" if not p.before_at else f"at {when(p.at)}"
+                    if when(p.before_at) == when(p.at) else f"between {when(p.before_at)} and {when(p.at)}")
+            said.append(f"{counted(p.missing, 'change')} recorded {span} {'was' if p.missing == 1 else 'were'} "
+                        "removed")
+        else:
+            said.append(f"a change recorded before {when(p.at)} was removed or replaced")
+    more = len(said) - 3
+    listed = "; ".join(said[:3] + ([f"and {counted(more, 'more problem')}"] if more > 0 else []))
+    return (f"This history was changed outside Safer Desk: {listed}. What it shows may not be what was done. Keep the "
+            "file as it is and tell the county lead; safer-desk check on this file lists what was found.")
+
+
+def _last_entry(store) -> int:
+    """The number of the trail's last entry (how many it holds, without counting the whole table)."""
+    return int(store.scalar("SELECT coalesce(max(id), 0) FROM audit_log") or 0)
+
+
 class HistoryPresenter:
     """The History window's state: the lines read once, the filters, the line selected."""
 
-    def __init__(self, store, *, tz: tzinfo | None = None, limit: int = 500):
+    def __init__(self, store, *, tz: tzinfo | None = None, limit: int | None = 500):
         self.store = store
         self.tz = tz
-        self.limit = limit
+        self.limit = limit  # None: every action of the trail (Show older actions)
         self.lines: list[HistoryLine] = []
+        self.warning = ""  # the trail changed outside Safer Desk, in words ("" when it is whole)
 
     def load(self) -> list[HistoryLine]:
-        return self.use(self.read(self.store) if self.store is not None else [])
+        if self.store is None:
+            return self.use([])
+        return self.use(self.read(self.store), self.trail_warning(self.store))
 
     def read(self, store) -> list[HistoryLine]:
         """The lines of ``store`` (another connection to the file, on a worker thread), not yet shown."""
-        return history_lines(store, limit=self.limit, tz=self.tz)
+        limit = self.limit if self.limit is not None else max(_last_entry(store), 1)  # no more actions than entries
+        return history_lines(store, limit=limit, tz=self.tz)
 
-    def use(self, lines: list[HistoryLine]) -> list[HistoryLine]:
+    def show_all(self) -> None:
+        """Read every action from now on, not only the most recent: the search, the dates and Export… then reach
+        the whole trail (an auditor's change of last year)."""
+        self.limit = None
+
+    def use(self, lines: list[HistoryLine], warning: str = "") -> list[HistoryLine]:
         self.lines = lines
+        self.warning = warning
         return lines
+
+    def trail_warning(self, store) -> str:
+        """What the window says above the lines of a trail changed outside Safer Desk ("" when it is whole)."""
+        return trail_warning(service.trail_problems(store), self.tz)
 
     def entry_count(self) -> int:
         """How many entries the file's trail holds (its last entry's number: no count of the whole table)."""
-        return int(self.store.scalar("SELECT coalesce(max(id), 0) FROM audit_log") or 0) if self.store else 0
+        return _last_entry(self.store) if self.store else 0
 
     @property
     def maybe_more(self) -> bool:
-        return len(self.lines) >= self.limit
+        return self.limit is not None and len(self.lines) >= self.limit
 
     def count_text(self, shown: int) -> str:
         more = (f" (the {self.limit:,} most recent actions; older ones are in the file)" if self.maybe_more else "")

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from safer_desk.storage import audit
 from safer_desk.storage.audit import user_action as user_action  # re-exported: presenters name the actions they perform
 from safer_desk.storage.store import Store
 
@@ -209,4 +210,36 @@ def record_facts(store: Store, refs: Iterable[tuple[str, str]]) -> dict[tuple[st
                     values = {}
                 if isinstance(values, dict):
                     out[(table, r["row_id"])] = RecordFacts(table, r["row_id"], values, False)
+    return out
+
+
+# -- whether the trail can be trusted ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TrailProblem:
+    """The trail changed outside Safer Desk, as the History window says it: an entry altered, entries removed, or
+    the triggers that record changes missing or changed (``kind``: "edited", "removed" or "triggers")."""
+
+    kind: str
+    at: str | None = None  # when the entry altered, or the one after a gap, was recorded (UTC)
+    table_name: str | None = None  # what the entry altered recorded a change to
+    missing: int = 0  # how many entries a gap lost (0: the one before was replaced)
+    before_at: str | None = None  # when the entry before a gap was recorded
+
+
+def trail_problems(store: Store, *, limit: int = 20) -> list[TrailProblem]:
+    """What ``safer-desk check`` finds wrong with the file's audit trail (its triggers and its hash chain); an
+    empty list when the trail is whole (a trail cut short at its end, or rewritten whole, cannot be told)."""
+    conn = store.conn
+    out = [TrailProblem("triggers")] if audit.check_triggers(conn) else []
+    if not audit.chain_ready(conn):
+        return out
+    for problem in audit.verify_chain(conn, limit=limit).problems:
+        row = conn.execute("SELECT at, table_name FROM audit_log WHERE id = ?", (problem.entry_id,)).fetchone()
+        if problem.kind == "edited":
+            out.append(TrailProblem("edited", row and row[0], row and row[1]))
+        elif problem.kind == "unlinked":
+            before = conn.execute("SELECT id, at FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1",
+                                  (problem.entry_id,)).fetchone()
+            missing = problem.entry_id - (before[0] if before else 0) - 1
+            out.append(TrailProblem("removed", row and row[0], missing=missing, before_at=before and before[1]))
     return out

@@ -531,8 +531,9 @@ def verify_chain(conn: sqlite3.Connection, *, limit: int = 50) -> ChainReport:
             report.repairs += 1
         if len(report.problems) < limit:
             if prev_hash != expected_prev:
-                gap = f"entries {last_id + 1} to {entry_id - 1} are missing" if entry_id > last_id + 1 else \
-                    "the entry before it was removed or replaced"
+                gap = ("the entry before it was removed or replaced" if entry_id == last_id + 1 else
+                       f"entry {last_id + 1} is missing" if entry_id == last_id + 2 else
+                       f"entries {last_id + 1} to {entry_id - 1} are missing")
                 report.problems.append(ChainProblem(entry_id, "unlinked",
                                                     f"entry {entry_id} does not follow on from entry {last_id}: {gap}"))
             if not isinstance(stored, str) or _chain(prev_hash, *fields) != stored:

@@ -30,7 +30,8 @@ from safer_desk.ui.workers import run_task, running_tasks
 from safer_desk.ui.kit import fitting_size
 
 ALL_AREAS = "All areas"
-# A trail this long (entries) is read on a worker thread; a shorter one reads in a blink.
+# A trail this long (entries) is read on a worker thread; a shorter one reads in a blink. Every action of it (Show
+# older actions) is read on a worker from a tenth of that: each action is a line to put into words (~45 µs).
 BACKGROUND_FROM = 20_000
 
 COLUMNS = [
@@ -75,6 +76,13 @@ class HistoryDialog(QDialog):
         self.detail.setTabChangesFocus(True)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Actions shown")
+        # A trail changed outside Safer Desk, said above its lines (not by colour alone: its words say it).
+        self.trail_warning = QLabel(self)
+        self.trail_warning.setAccessibleName("Warning about the history")
+        self.trail_warning.setWordWrap(True)
+        self.trail_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.trail_warning.setStyleSheet("QLabel { border: 1px solid #b00020; padding: 4px; }")
+        self.trail_warning.hide()
 
         filters = QHBoxLayout()
         for text, widget in (("&Area:", self.area_combo), ("&Search:", self.search), ("&From:", self.since.edit),
@@ -91,6 +99,11 @@ class HistoryDialog(QDialog):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 110])  # the table first; the detail holds a few lines and scrolls
         self.splitter = splitter
+        self.older_button = QPushButton("Show &older actions", self)
+        self.older_button.setToolTip("Read every action of the file's history, not only the most recent: the search "
+                                     "and the dates then reach them all")
+        self.older_button.clicked.connect(self.show_older)
+        self.older_button.hide()
         self.export_button = QPushButton("&Export…", self)
         self.export_button.setToolTip("Save the actions shown as an Excel workbook, CSV or tab-separated text")
         self.export_button.clicked.connect(self.export)
@@ -98,9 +111,11 @@ class HistoryDialog(QDialog):
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.older_button)
         bottom.addWidget(self.export_button)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.trail_warning)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
@@ -140,7 +155,8 @@ class HistoryDialog(QDialog):
         self._stale = False
         self._stop_reading()
         store = self.presenter.store = self.session.store
-        if store is None or self.presenter.entry_count() < BACKGROUND_FROM:
+        every = self.presenter.limit is None
+        if store is None or self.presenter.entry_count() < (BACKGROUND_FROM // 10 if every else BACKGROUND_FROM):
             self._show_lines(self.presenter.load(), chosen)
             return
         reading, presenter = self._reading, self.presenter
@@ -151,16 +167,19 @@ class HistoryDialog(QDialog):
                 raise Cancelled
             with reading_connection(store) as own:  # looking never writes
                 lines = presenter.read(own)
+                if cancelled():
+                    raise Cancelled
+                warning = presenter.trail_warning(own)  # every entry's hash worked out again: seconds for millions
             if cancelled():
                 raise Cancelled
             for line in lines:  # the search's words worked out here, not on the GUI thread
                 line.search_text  # noqa: B018
-            return lines
+            return lines, warning
 
-        def done(lines) -> None:
+        def done(read) -> None:
             if shiboken6.isValid(self) and reading == self._reading:  # a later read (the file changed again) wins
                 self._set_loading(False)
-                self._show_lines(presenter.use(lines), self._chosen())  # a line clicked meanwhile stays chosen
+                self._show_lines(presenter.use(*read), self._chosen())  # a line clicked meanwhile stays chosen
 
         def failed(exc: BaseException, details: str) -> None:
             if shiboken6.isValid(self) and reading == self._reading:
@@ -185,6 +204,12 @@ class HistoryDialog(QDialog):
         self._task = None
         self._set_loading(False)
 
+    def show_older(self) -> None:
+        """Show older actions: every action of the trail read from now on (filters, sort and line chosen kept)."""
+        self.presenter.show_all()
+        self.older_button.hide()
+        self.refresh()
+
     def _set_loading(self, loading: bool) -> None:
         self.loading = loading
         self.export_button.setEnabled(not loading)  # the lines in the table are not (or not yet) the file's
@@ -193,6 +218,9 @@ class HistoryDialog(QDialog):
 
     def _show_lines(self, lines: list[HistoryLine], chosen: HistoryLine | None) -> None:
         self.model.set_rows(lines)
+        self.older_button.setVisible(self.presenter.maybe_more)
+        self.trail_warning.setText(self.presenter.warning)
+        self.trail_warning.setVisible(bool(self.presenter.warning))
         self.view.size_columns_to_visible(max_width=260)
         # "What changed" takes the width left, so the table never scrolls sideways (its tooltip holds it all)
         self.view.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
@@ -273,6 +301,7 @@ class HistoryDialog(QDialog):
         if note and private and not victim_level and self.presenter.finds_by_victim_level(typed, shown):
             # "search “TH-2026-099”" would name in the file's title the reference left out of its actions
             note = str(replace(said, filters="its words left out with the victim-level detail"))
+        note = "; ".join(x for x in (note, self.presenter.warning) if x)  # a trail changed outside: its title says so
         target = export_to_chosen_file(self, "Export the history of changes", "history-of-changes.xlsx",
                                        lambda t: self.presenter.export(t, shown, said=note, victim_level=victim_level),
                                        failed="The history was not saved", refusals=(ValueError,))
