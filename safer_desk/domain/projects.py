@@ -66,6 +66,13 @@ class ProjectError(ValueError):
     """A project that cannot be saved; the message names the field and says what is wrong."""
 
 
+def ref_key(ref: str) -> str:
+    """What makes two refs one: their letters in any case and their numbers ("01" is "1"), whatever the spaces,
+    dashes, dots and slashes between ("csp 01" is CSP-01 typed another way); "" for no ref."""
+    return "".join(f"#{int(part)}" if part.isdecimal() else part
+                   for part in re.findall(r"[^\W\d_]+|\d+", (ref or "").casefold()))
+
+
 @dataclass(frozen=True)
 class Criterion:
     """One board criterion: yes / no / unknown / blank and an optional qualifier."""

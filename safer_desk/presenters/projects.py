@@ -14,7 +14,8 @@ from typing import Any, Callable, Sequence
 from safer_desk.domain.checks import date_slip
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
-from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus
+from safer_desk.domain.projects import (CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus,
+                                        ref_key)
 from safer_desk.domain.text import as_typed, found_as_typed, in_words, typed_name_key
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
@@ -181,6 +182,10 @@ class ProjectEditorPresenter(FormPresenter):
             raise FormError(exc.by_field, "Not saved: correct the fields marked.") from None
         except ProjectError as exc:
             raise FormError({}, f"Not saved: {exc}") from None
+        if self.is_new or ref_key(after.ref) != ref_key(before.ref):  # a ref kept is not asked about: a county
+            taken = service.ref_in_use(self.owner.store, after)    # file's merged districts may each have a "1"
+            if taken:
+                raise FormError({"ref": taken}, "Not saved: correct the fields marked.")
         try:
             self.owner.save_project(after, new=self.is_new, loaded=None if self.is_new else before)
         except ChangedInFile as exc:  # a field typed in was changed in the file too: asked about once, beside it
@@ -436,7 +441,7 @@ class ProjectsPresenter(ScreenPresenter):
     def filter_predicate(status: str = "", route: str = "", criterion: str = "", area: str = "",
                          text: str = "") -> Callable[[Project], bool] | None:
         """Which rows the filters keep, or None when nothing filters (criterion "all" or "4" count √)."""
-        words = as_typed((text or "").strip().casefold()).split()
+        words = as_typed(service.search_folded((text or "").strip())).split()
         if not any((status, route, criterion, area, words)):
             return None
 
@@ -514,7 +519,8 @@ class PastePreview:
         heading = self.heading_row
         if heading is None:
             raise ProjectError("Say whether the first row is headings before adding the rows.")
-        projects = service.projects_from_reading(self.reading, self.keys, heading_row=heading, today=self.today())
+        projects = service.projects_from_reading(self.reading, self.keys, heading_row=heading, today=self.today(),
+                                                 held=self.existing)
         return projects
 
     def left_out(self) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from safer_desk.domain import clock
 from safer_desk.domain.ids import new_id
@@ -21,7 +21,7 @@ from safer_desk.domain.money import Cost, MoneyError, format_money, format_pound
 from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (
     CRITERIA, CRITERIA_KEYS, STATUS_LABELS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError,
-    Reconciliation, criteria_met, criteria_recorded, parse_criterion, read_line_amount, reconcile,
+    Reconciliation, criteria_met, criteria_recorded, parse_criterion, read_line_amount, reconcile, ref_key,
 )
 from safer_desk.domain.text import LazyPattern, looks_like_total_line
 from safer_desk.storage.store import Store
@@ -174,7 +174,18 @@ class Project:
                  " ".join(c.qualifier for c in self.criteria.values()),
                  " ".join(f.describe() for f in self.funding_sources),
                  " ".join(f"{line.description} {line.amount.describe()}" for line in self.cost_lines)]
-        return "\n".join(parts).casefold()
+        return search_folded("\n".join(parts))
+
+
+def search_folded(text: str) -> str:
+    """Text as the register's search compares it: any case, and a letter with an accent as the letter alone, so "wyl"
+    typed on an English keyboard finds “Ŵyl Dinas Powys” (and "cafe" finds "Café")."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 # -- form fields ---------------------------------------------------------------------------------------
@@ -673,6 +684,29 @@ def register_order(project: Project) -> tuple:
     return (not project.ref, parts, project.title.casefold(), project.id)
 
 
+def ref_holder(held: Iterable[Project], ref: str, project_id: str) -> Project | None:
+    """The project other than ``project_id`` whose ref is ``ref``, typed the same or another way (``ref_key``: "csp 01"
+    is CSP-01), or None."""
+    key = ref_key(ref)
+    if not key:
+        return None
+    return next((p for p in held if p.id != project_id and p.ref and ref_key(p.ref) == key), None)
+
+
+def ref_in_use(store: Store, project: Project) -> str:
+    """Why ``project``'s ref cannot be saved ("" when it can): another project of the register has it, typed the same
+    or another way. The board paper, its scenarios and the report name a project by its ref ("1. Homeshield Plus")."""
+    if not ref_key(project.ref):
+        return ""
+    held = [Project(id=r["id"], ref=r["ref"], title=r["title"])
+            for r in store.rows("SELECT id, ref, title FROM projects WHERE ref != '' AND id != ?", (project.id,))]
+    holder = ref_holder(held, project.ref, project.id)
+    if holder is None:
+        return ""
+    return (f"“{project.ref}” is the ref of {holder.ref}. {holder.title}: give this project a ref of its own, or leave "
+            "Ref blank.")
+
+
 def get_project(store: Store, project_id: str) -> Project:
     found = load_projects(store, [project_id])
     if not found:
@@ -1021,7 +1055,7 @@ def field_of_heading(heading: str) -> str | None:
 
 def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     """Work out the column mapping of rows copied out of Excel (the person can change it before adding)."""
-    clean = tuple(tuple((c or "").strip() for c in r) for r in rows if any((c or "").strip() for c in r))
+    clean = tuple(tuple(_unquoted((c or "").strip()) for c in r) for r in rows if any((c or "").strip() for c in r))
     if not clean:
         raise ProjectError("There are no rows to paste.")
     clean = _below_a_title(clean)
@@ -1044,7 +1078,15 @@ def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     later_values = {c for r in clean[1:] for c, cell in enumerate(r) if _looks_like_value(cell)}
     if len(clean) > 1 and not any(_reads_as_value(c) for c in first) and (later_values or any(known)):
         return PasteReading(clean, _guess_by_content(clean[1:], width), None, tuple(h for h in first if h), widths)
+    if not _fits_by_place(clean, guessed):  # rows in another order than the register's: read by what they hold
+        guessed = _guess_by_content(clean, width)
     return PasteReading(clean, guessed, False, widths=widths)
+
+
+def _unquoted(cell: str) -> str:
+    """A cell without the quote a copy for Excel puts before text that would read as a formula ("'=HYPERLINK(…)",
+    "'+44 helpline": the register's Copy rows, its CSV), so a row copied out and pasted back keeps its text."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
 
 
 def _below_a_title(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
@@ -1060,25 +1102,47 @@ def _below_a_title(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], 
     return rows
 
 
+def _mostly(rows: Sequence[Sequence[str]], c: int, reads: Callable[[str], bool]) -> bool:
+    """Whether most of a column's filled cells read so."""
+    cells = [r[c] for r in rows if c < len(r) and r[c]]
+    return bool(cells) and sum(1 for cell in cells if reads(cell)) * 2 > len(cells)
+
+
+def _money_cell(cell: str) -> bool:
+    return "£" in cell or bool(re.fullmatch(r"[\d,.\s-]+[kK]?", cell))
+
+
+def _date_cell(cell: str) -> bool:
+    try:
+        parse_uk_date(cell)
+    except PeriodError:
+        return False
+    return True
+
+
+def _fits_by_place(rows: Sequence[Sequence[str]], keys: Sequence[str | None]) -> bool:
+    """Whether rows without headings hold what the register's order puts in each place (its Copy rows without the
+    headings): a short code or a number for the ref, words for the title, an amount or nothing for the cost.
+    "Street pastors", "£2,500" do not (a ref "Street pastors" and a title "£2,500")."""
+    for c, key in enumerate(keys):
+        if key == "ref" and not _mostly(rows, c, lambda cell: len(cell) <= 8 or bool(re.search(r"\d", cell))):
+            return False  # "Street pastors" where a ref ("5", "CSP-01", "P1") goes
+        if key == "title" and not _mostly(rows, c, lambda cell: not _reads_as_value(cell)):
+            return False  # (a title may hold a figure: "Local Target 7 projects")
+        if key == "cost" and any(r[c] for r in rows if c < len(r)) and not _mostly(rows, c, _money_cell):
+            return False
+    return True
+
+
 def _guess_by_content(rows: Sequence[Sequence[str]], width: int) -> tuple[str | None, ...]:
     """Under headings the register does not know, guess from what the columns hold (the person checks it):
     the first column of words is the title, the first of amounts the cost, the first two of dates the
     start and end; the rest are left out rather than put in a field by their place."""
 
     def mostly(c: int, reads) -> bool:
-        cells = [r[c] for r in rows if c < len(r) and r[c]]
-        return bool(cells) and sum(1 for cell in cells if reads(cell)) * 2 > len(cells)
+        return _mostly(rows, c, reads)
 
-    def money(cell: str) -> bool:
-        return "£" in cell or bool(re.fullmatch(r"[\d,.\s-]+[kK]?", cell))
-
-    def a_date(cell: str) -> bool:
-        try:
-            parse_uk_date(cell)
-        except PeriodError:
-            return False
-        return True
-
+    money, a_date = _money_cell, _date_cell
     keys: list[str | None] = [None] * width
     wanted = {"date": ["start_date", "end_date"], "money": ["cost"], "words": ["title"]}
     for c in range(width):
@@ -1090,8 +1154,11 @@ def _guess_by_content(rows: Sequence[Sequence[str]], width: int) -> tuple[str | 
 
 
 def projects_from_reading(reading: PasteReading, keys: Sequence[str | None] | None = None, *,
-                          heading_row: bool | None = None, today: date | None = None) -> list[Project]:
-    """The projects the rows make with this mapping; any problem is reported by row and nothing is added."""
+                          heading_row: bool | None = None, today: date | None = None,
+                          held: Sequence[Project] = ()) -> list[Project]:
+    """The projects the rows make with this mapping; any problem is reported by row and nothing is added. A ref of a
+    project the register holds (``held``) or of a row above is one: "csp 01" under CSP-01 would be two projects of
+    one ref."""
     keys = list(keys if keys is not None else reading.keys)
     heading = reading.heading_row if heading_row is None else heading_row
     if heading is None:
@@ -1100,6 +1167,7 @@ def projects_from_reading(reading: PasteReading, keys: Sequence[str | None] | No
         raise ProjectError("Choose which column holds the title.")
     data = reading.rows[1:] if heading else reading.rows
     projects, problems = [], []
+    pasted_row: dict[str, int] = {}
     for n, row in enumerate(data, start=1):
         fields = {k: (row[i] if i < len(row) else "") for i, k in enumerate(keys) if k}
         if looks_like_total_line(fields.get("title", "")):
@@ -1107,9 +1175,19 @@ def projects_from_reading(reading: PasteReading, keys: Sequence[str | None] | No
                             "project: leave it out of the copy (it would count every project above it twice).")
             continue
         try:
-            projects.append(project_from_fields(fields, today=today))
+            project = project_from_fields(fields, today=today)
         except ProjectError as exc:
             problems.append(f"Row {n}: " + str(exc).replace("\n", f"\nRow {n}: "))
+            continue
+        holder = ref_holder(held, project.ref, project.id)
+        above = None if holder else ref_holder(projects, project.ref, project.id)
+        if holder or above:
+            whose = f"{holder.ref}. {holder.title}, already in the register" if holder else \
+                f"row {pasted_row[above.id]} ({above.ref})"
+            problems.append(f"Row {n}: Ref: “{project.ref}” is the ref of {whose}: give the row a ref of its own in "
+                            "Excel, or leave the Ref column out.")
+        pasted_row[project.id] = n
+        projects.append(project)
     if problems:
         raise ProjectError("Nothing was pasted.\n" + "\n".join(problems))
     if not projects:

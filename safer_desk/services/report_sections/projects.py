@@ -6,12 +6,13 @@ from datetime import date
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS
+from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, STATUS_LABELS
 from safer_desk.domain.text import counted
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
 
 OPEN = ("proposed", "shortlisted", "commissioned", "live")
+CLOSED_NAMED = 12  # the projects no longer open named in the report; more are counted (a register of many years)
 
 
 def project_years(project) -> set[str]:
@@ -135,16 +136,18 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
              if _in_areas(store, p, areas, came_from.get(p.id) or (county.name if county else None), known)]
     projects = [p for p in local if p.status in OPEN and _in_year(years[p.id], year)]
     undated = [p for p in local if p.status in OPEN and not years[p.id]] if year is not None else []
+    # Completed, declined or withdrawn since a paper listed them: said, not dropped from the board's table unsaid.
+    closed = [p for p in local if p.status not in OPEN and _in_year(years[p.id], year)]
     sections: list[ReportSection] = []
     # A year's award tables count the shares of that year of every open project, however dated: they are in the
     # year's report even when no project is dated in it (a 2018/19 project's share of 2019/20's award).
     award_section = funders_section(store, projects, year,
                                     [p for p in local if p.status in OPEN and (years[p.id] or year is None)])
-    if projects or undated or award_section is not None:
+    if projects or undated or closed or award_section is not None:
         rows = [[p.ref, p.title, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
                  p.status.capitalize(), shares_text(p)] for p in projects]
         checks = [f"{p.ref + '. ' if p.ref else ''}{p.title}: {p.warning}" for p in projects if p.warning]
-        paragraphs = ["Projects proposed, shortlisted or commissioned, with their alignment to the board's "
+        paragraphs = ["Projects proposed, shortlisted, commissioned or live, with their alignment to the board's "
                       "criteria (√ yes, X no, ? unknown)." if projects else
                       f"No open project in these areas belongs to {year.label if year else 'any year'}."]
         if undated:
@@ -154,6 +157,12 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
                    "have no dates, no costs by year and no dated status, so they are")
                 + " in the report for all years but not in one year's: "
                 + "; ".join(f"{p.ref + '. ' if p.ref else ''}{p.title}" for p in undated) + ".")
+        if closed:
+            named = [f"{p.ref + '. ' if p.ref else ''}{p.title} ({STATUS_LABELS.get(p.status, p.status).lower()})"
+                     for p in closed]
+            more = len(named) - CLOSED_NAMED
+            paragraphs.append("Not listed, no longer open: " + "; ".join(named[:CLOSED_NAMED])
+                              + (f"; and {more} more" if more > 0 else "") + ".")
         tables = [ReportTable(
             "Projects and the board's criteria",
             ["", "Project / Initiative", *[title for _, _, title in CRITERIA], "Suitable Funding", "Cost(£)",

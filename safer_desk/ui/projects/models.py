@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -74,7 +74,16 @@ def register_columns() -> list[Column]:
         Column("areas", "Areas", get=lambda p: "; ".join(p.areas)),
         Column("check", "Check", get=lambda p: _check(p), tooltip=lambda p: p.warning or None),
     ]
-    return columns
+    # Typed text copied for Excel: a title "=HYPERLINK(…)" or "+44 helpline" pasted there would run as a formula. The
+    # quote put before it is Excel's "this is text" (not shown there; the paste here drops it again).
+    return [replace(c, copy_of=lambda p, c=c: _text_for_excel(c.plain(p))) if c.unit == Unit.TEXT and c.copy_of is None
+            else c for c in columns]
+
+
+def _text_for_excel(text: str) -> str:
+    from safer_desk.exchange.files import neutralise_cell  # here: the file formats are not needed for the first screen
+
+    return neutralise_cell(text)
 
 
 class RegisterModel(RowTableModel):
