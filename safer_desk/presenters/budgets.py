@@ -340,6 +340,12 @@ class BudgetsPresenter(ScreenPresenter):
             return self._refused(f"The first row copied is the plan's years ({_from_to(heading[0], heading[-1])}), "
                                  "not figures: nothing was pasted. Copy the lines' figures without the heading row, "
                                  "and paste again.")
+        down = [year_names.get(typed_name_key(r[0])) for r in rows if r and r[0]] if not with_names else []
+        if down and all(down):  # a sheet laid out the other way round: years down, lines across
+            return self._refused(f"The first column copied is the plan's years ({_from_to(down[0], down[-1])}), down "
+                                 "the rows: the plan has its years across. Nothing was pasted: copy the figures "
+                                 "alone, with the years across (in Excel, Paste Special > Transpose turns them), and "
+                                 "paste again.")
         lines = [r for r in self.rows[start:] if r.kind == "line" and r.section_id == row.section_id]
         section = next((s.name for s in self.view.plan.sections if s.id == row.section_id), "")
         if len(rows) > len(lines):
