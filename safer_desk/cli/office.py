@@ -58,6 +58,8 @@ def run_office(args: argparse.Namespace) -> int:
                             county="" if args.clear and args.county is None else args.county)
             except ref.ReferenceError as exc:
                 raise CliError(str(exc)) from exc
+            for said in ref.covered_words(store, args.district or ()):  # one rule with Office Details…, said
+                print(f"safer-desk: note: {said}", file=sys.stderr)
             doubt = ref.county_doubt(store, args.county or "")
             if doubt:
                 print(f"safer-desk: warning: {doubt}", file=sys.stderr)

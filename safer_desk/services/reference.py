@@ -1366,6 +1366,24 @@ def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
     return office_scope(store)
 
 
+def covered_words(store: Store, named: Sequence[str]) -> list[str]:
+    """For districts just named for the office (``set_office_scope(districts=named)``), why each one its scope does not
+    keep on its own was left out: "Babergh is not kept on its own: Safer Suffolk Partnership Board gives the office its
+    figures in every year." (the command line says it; Office Details… shows such a district "(covered by …)")."""
+    scope = office_scope(store)
+    kept = {a.id for a in scope.districts}
+    said, districts = [], store.rows("SELECT id, name FROM districts ORDER BY name")
+    for name in named:
+        row = find_typed(districts, (name or "").strip(), lambda r: r["name"])
+        if row is None or row["id"] in kept:
+            continue
+        by = [p.name for p in scope.partnerships if districts_covered(store, [p.id], [row["id"]])]
+        if by:
+            said.append(f"{row['name']} is not kept on its own: {' and '.join(by)} "
+                        f"{'gives' if len(by) == 1 else 'give'} the office its figures in every year.")
+    return said
+
+
 def districts_covered(store: Store, partnership_ids: Iterable[str], district_ids: Iterable[str]) -> set[str]:
     """Of these districts (ids), those the partnerships give the office in every financial year, with what they
     became: named on their own as well they would add nothing, so the office's scope does not record them (File >
