@@ -76,6 +76,13 @@ def _check_headings(path: Path, header: list, names: list[str]) -> None:
         first.setdefault(name, i)
 
 
+def _police_street_heading(header: list) -> bool:
+    """Whether a heading row is a data.police.uk street file's (its byte order mark, if any, left on by a reader)."""
+    from safer_desk.exchange.police_uk import file_kind
+
+    return file_kind([str(h or "").strip().lstrip("\ufeff") for h in header]) == "street"
+
+
 def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> list[LongRow]:
     names = _normalise(header)
     _check_headings(path, header, names)
@@ -84,6 +91,10 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
         body = list(body)  # a sheet without the headings: its rows are read only to say what it holds
         if across := _months_across(path, [(1, header)] + body[:HEADING_SEARCH - 1]):
             raise ValuesFileError(across)
+    if missing and _police_street_heading(header):  # the police's own file, chosen here for Import Police Data…
+        raise ValuesFileError(f"{path.name} is a data.police.uk street-level crime file, not a sheet of figures: "
+                              "import it with File > Import Police Data… (on the command line, safer-desk "
+                              "import-police), which counts its crimes by month, district and crime type.")
     if missing:
         raise ValuesFileError(f"{path.name} needs the columns indicator, area, period and value (or numerator "
                               f"and denominator); it has no {', '.join(missing)} column.")

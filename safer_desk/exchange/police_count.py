@@ -276,7 +276,9 @@ def cannot_read(shown: str, exc: BaseException) -> PoliceFileError:
     """Why a file cannot be read, and what to do: Windows refuses a file open in Excel (PermissionError)."""
     why = getattr(exc, "strerror", None) or exc
     close = (": if it is open in Excel (or another program), close it there and import again"
-             if isinstance(exc, PermissionError) else "")
+             if isinstance(exc, PermissionError) else
+             ": it was moved or deleted while it was imported, or the drive it is on went away. Put it back (or "
+             "choose it where it is now) and import again" if isinstance(exc, FileNotFoundError) else "")
     return PoliceFileError(f"{shown} cannot be read ({why}){close}; nothing was imported.")
 
 

@@ -70,6 +70,10 @@ UNKNOWN_AREA = "Unknown area"
 ANTI_SOCIAL = "Anti-social behaviour"
 ALL_CRIME = "All crime"
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# A Month as Excel shows a police.uk file's 2025-03, and saves it when the file is saved in Excel: Mar-25, Mar 2025,
+# 01/03/2025, 03/2025, 2025-03-01 (with a time, perhaps).
+EXCEL_MONTH = re.compile(r"^\s*(?:[A-Za-z]{3,9}[- ]\d{2}(?:\d{2})?|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?|\d{1,2}/\d{4}"
+                         r"|\d{4}-\d{2}-\d{2}(?:[ T][\d:.]+)?|\d{4}/\d{1,2}(?:/\d{1,2})?)\s*$")
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 HEADER_BYTES = 1 << 16  # a header line longer than this is not a police.uk header
 CHUNK = 1 << 20
@@ -229,6 +233,12 @@ def refusal_for(shown: str | Path, kind: str, header: Iterable[str] = ()) -> str
                 "crime: only the *-street.csv files are counted.")
     if kind == "stop-and-search":
         return f"{name} is a police.uk stop-and-search file, not street-level crime: it is not counted."
+    header = list(header)
+    for separator, words in ((";", "semicolons"), ("\t", "tabs")):  # a street file saved again, with Excel say
+        if file_kind(",".join(header).split(separator)) == "street":
+            return (f"{name} is a police.uk street-level crime file saved again with its columns separated by {words}, "
+                    "not commas (as another program, Excel say, saves it): download it again from data.police.uk and "
+                    "import it without saving it.")
     cols = {c.strip() for c in header}
     missing = [c for c in ("Crime ID", *NEEDED) if c not in cols]
     if len(missing) <= 2:  # a street file's heading, edited: say which column went (it did start as expected)
@@ -295,6 +305,13 @@ def street_files_in(paths: Iterable[Path | str]) -> Iterator[FoundFiles]:
                 raise PoliceFileError(f"There is no file or folder at {p}.")
         found.street = _named_apart(found.street)
         yield found
+
+
+def files_passed_over(folder: Path) -> list[str]:
+    """The files in a folder (and its folders) that street_files_in does not read: neither .csv nor .zip, nor a Mac's
+    leftovers ("2025-03-suffolk-street.xlsx", "old/notes.docx"), for a refusal to name."""
+    inside = [f.relative_to(folder) for f in sorted(Path(folder).rglob("*")) if f.is_file()]
+    return [f.as_posix() for f in inside if f.suffix.lower() not in (".csv", ".zip") and not _mac_leftover(f.parts)]
 
 
 def _mac_leftover(parts: tuple[str, ...]) -> bool:
@@ -833,6 +850,11 @@ def _bad_month(f: StreetFile, bad: list[str]) -> PoliceFileError:
                 month, line = values[at], f" at line {start}"
                 break
             start = rows.line_num + 1
+    if EXCEL_MONTH.match(month):  # the file was opened in Excel and saved: said, and what to do
+        return PoliceFileError(
+            f"{f.shown} has a Month that is not YYYY-MM (“{month}”){line}: it was probably saved again in Excel, "
+            "which shows a month such as 2025-03 as “Mar-25” and saves it that way. Download the file again from "
+            "data.police.uk and import it without saving it in Excel; nothing was imported.")
     return PoliceFileError(f"{f.shown} has a Month that is not YYYY-MM (“{month}”){line}; nothing was imported.")
 
 

@@ -122,6 +122,9 @@ class PoliceImportResult:
     # A force-month given again by a later file of the same import (the later one is counted):
     # (force, month, earlier file, its rows, later file, its rows, the very same file).
     repeated: list[tuple[str, str, str, int, str, int, bool]] = field(default_factory=list)
+    # A force-month replaced by a file with far fewer rows than the one imported before (a download cut short at a
+    # line's end, rows deleted): (force, month, the file before, its rows, rows now).
+    shrunk: list[tuple[str, str, str, int, int]] = field(default_factory=list)
 
     @property
     def kept_typed(self) -> list[TypedFigure]:
@@ -159,6 +162,10 @@ class PoliceImportResult:
         if self.replaced:
             lines.append(f"Replaced {counted_words(len(self.replaced), 'force-month')} imported before "
                          "(never added twice).")
+        lines += [f"{force} {month} has {counted_words(rows, 'row')} in this import's file, where the file imported "
+                  f"before ({before}) had {before_rows:,}; the new counts replaced the old. If the new file is not the "
+                  "whole month (cut short, or rows deleted), import that month's file from data.police.uk again."
+                  for force, month, before, before_rows, rows in self.shrunk]
         if self.unchanged:
             lines.append(f"{counted_words(len(self.unchanged), 'force-month')} "
                          f"{'was' if len(self.unchanged) == 1 else 'were'} already imported from the same file: "
@@ -279,9 +286,7 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
     paths = [Path(p) for p in paths]
     with police_uk.street_files_in(paths) as found:
         if not found.street:
-            why = "; ".join(reason for _, reason in found.skipped)
-            raise PoliceFileError("There are no police.uk street-level crime files to import."
-                                  + (f" {why}" if why else ""))
+            raise PoliceFileError(_none_to_import(paths, found))
         result = PoliceImportResult(skipped=list(found.skipped), sources=[p.name or str(p) for p in paths])
         total = sum(f.size for f in found.street) or 1
         progress(0, total, "Reading police.uk files…")
@@ -314,6 +319,22 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
                                       "replaced": [list(fm) for fm in sorted(result.replaced)]})
                 check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
     return result
+
+
+def _none_to_import(paths: list[Path], found: police_uk.FoundFiles) -> str:
+    """Why files and folders holding no street file are refused: what each folder holds instead, and what to choose."""
+    said = [reason for _, reason in found.skipped]
+    for folder in (p for p in paths if p.is_dir()):
+        name = folder.name or str(folder)
+        others = police_uk.files_passed_over(folder)
+        if others:
+            shown = others[:3] + ([f"{len(others) - 3} more"] if len(others) > 3 else [])
+            said.append(f"{name} holds {counted_words(len(others), 'other file')}, not read ({in_words(shown)}).")
+        elif not any(f.is_file() for f in folder.rglob("*")):
+            said.append(f"{name} is empty.")
+    return (f"There are no police.uk street-level crime files to import{': ' if said else '. '}{' '.join(said)}"
+            f"{' ' if said else ''}Choose the *-street.csv files of a data.police.uk download, the folder they are "
+            "in, or the download's .zip; nothing was imported.")
 
 
 def _no_crimes(street: list) -> str:
@@ -386,7 +407,11 @@ class _Writer:
         self.area_ids: dict[str, str] = {}
         self.current_names: dict[str, str] = {}
         self.indicators = {r[0] for r in store.rows("SELECT id FROM indicators")}
-        self.before = {(r[0], r[1]): r[2] for r in store.rows("SELECT force, month, file_sha256 FROM _police_vintages")}
+        self.before: dict[tuple[str, str], str] = {}
+        self.before_rows: dict[tuple[str, str], tuple[str, int]] = {}  # force-month -> (its file, rows) held
+        for force, month, sha256, file_name, rows in store.rows(
+                "SELECT force, month, file_sha256, file_name, rows FROM _police_vintages"):
+            self.before[(force, month)], self.before_rows[(force, month)] = sha256, (file_name, rows)
         self.vintages: dict[tuple[str, str], Vintage] = {}  # written at the end, once downloads are known
         self.newest: dict[str, str] = {}  # download (FileCounts.source) -> newest month of its street files
         self.pending: dict[tuple[str, str], dict[tuple[str, str], int]] = {}  # counts read, to write in finish
@@ -538,6 +563,9 @@ class _Writer:
             if (v.force, v.month) in self.before:
                 same = self.before[(v.force, v.month)] == v.file_sha256
                 (self.result.unchanged if same else self.result.replaced).append((v.force, v.month))
+                before_file, before_rows = self.before_rows[(v.force, v.month)]
+                if not same and v.rows * 10 < before_rows * 9:  # a tenth fewer: more than police.uk revises a month
+                    self.result.shrunk.append((v.force, v.month, before_file, before_rows, v.rows))
         # The same file again keeps its vintage (and when it was first imported); it may only learn that
         # a newer download still had it unchanged.
         written = conn.executemany(

@@ -282,7 +282,9 @@ def test_a_month_that_is_not_a_month_names_its_line(store, tmp_path):
     with pytest.raises(PoliceFileError) as refused:
         import_police_files(store, [path])
     assert str(refused.value) == ("2025-01-suffolk-street.csv has a Month that is not YYYY-MM (“Jan-25”) at line "
-                                  "3; nothing was imported.")
+                                  "3: it was probably saved again in Excel, which shows a month such as 2025-03 as "
+                                  "“Mar-25” and saves it that way. Download the file again from data.police.uk and "
+                                  "import it without saving it in Excel; nothing was imported.")
     assert snapshot(store) == before
 
 
@@ -297,5 +299,6 @@ def test_a_zip_whose_street_file_has_an_edited_heading_says_why(store, tmp_path)
         import_police_files(store, [archive])
     assert str(refused.value) == (
         "download.zip holds no police.uk street-level crime files (*-street.csv): 2025-01/2025-01-suffolk-street.csv "
-        "(in download.zip) is not a police.uk street-level crime file (its first line should start “Crime ID,Month,"
-        "Reported by,Falls within”). Nothing was imported.")
+        "(in download.zip) is a police.uk street-level crime file saved again with its columns separated by "
+        "semicolons, not commas (as another program, Excel say, saves it): download it again from data.police.uk and "
+        "import it without saving it. Nothing was imported.")
