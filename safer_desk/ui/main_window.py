@@ -441,6 +441,10 @@ class MainWindow(QMainWindow):
             cause = write_refused(exc) or str(exc)
             prompts.show_error(self, f"Cannot {verb.lower()}", f"“{text}” could not be {done}: {cause}. Nothing was "
                                f"changed, and Edit > {verb} still offers it.")
+            return
+        # Ctrl+Z and Ctrl+Y change the file with the Edit menu shut: what went back (or came back) is said.
+        again = "Edit > Redo puts it back" if verb == "Undo" else "Edit > Undo takes it back"
+        self.statusBar().showMessage(f"{done.capitalize()}: “{text}”. {again}.", 10000)
 
     def _ready_to_step(self, tab: str) -> bool:
         """Before an undo or redo: its tab in view, and that tab's unsaved edits asked about.

@@ -61,6 +61,12 @@ def widget_text(widget: QWidget) -> str:
     return widget.text()  # QLineEdit, DateField
 
 
+def _as_shown(text: str) -> str:
+    """Text as a box of several lines shows it: Windows' and old Macs' line endings (and Unicode's line and paragraph
+    separators) as one new line each."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+
+
 NOT_IN_LIST = " (not in the list)"
 _HELD = Qt.ItemDataRole.UserRole + 1  # marks a list's entry for a value held that is not among its choices
 
@@ -96,6 +102,8 @@ def set_widget_text(widget: QWidget, text: str) -> None:
     text = "" if text is None else str(text)
     if widget_text(widget) == text:
         return
+    if isinstance(widget, QPlainTextEdit) and widget_text(widget) == _as_shown(text):
+        return  # shown already (set again, the cursor and the scroll went back to the start at every refresh)
     if isinstance(widget, QComboBox):
         i = widget.findData(text)
         if i < 0:
@@ -182,6 +190,7 @@ class FormView(QWidget):
         self.presenter = presenter
         self.on_save = on_save or presenter.save
         self.widgets: dict[str, QWidget] = {}
+        self._showing = False  # the widgets being set to what the form holds (refresh): nothing typed
         self._enter_once = _EnterOnce(self)
         self.messages: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -319,32 +328,43 @@ class FormView(QWidget):
         key = field.key
         if isinstance(widget, QComboBox):
             if widget.isEditable():
-                widget.editTextChanged.connect(lambda text, k=key: self.presenter.set_value(k, text))
+                widget.editTextChanged.connect(lambda text, k=key: self._typed(k, text))
                 widget.lineEdit().returnPressed.connect(self._enter_pressed)
                 widget.installEventFilter(self._enter_once)
             else:
-                widget.currentIndexChanged.connect(
-                    lambda _i, k=key, w=widget: self.presenter.set_value(k, w.currentData() or ""))
+                widget.currentIndexChanged.connect(lambda _i, k=key, w=widget: self._typed(k, w.currentData() or ""))
         elif isinstance(widget, QPlainTextEdit):
-            widget.textChanged.connect(lambda k=key, w=widget: self.presenter.set_value(k, w.toPlainText()))
+            widget.textChanged.connect(lambda k=key, w=widget: self._typed(k, w.toPlainText()))
         elif isinstance(widget, (QLineEdit, DateField)):
-            widget.textEdited.connect(lambda text, k=key: self.presenter.set_value(k, text))
+            widget.textEdited.connect(lambda text, k=key: self._typed(k, text))
             widget.returnPressed.connect(self._enter_pressed)  # Enter in a single-line field saves the form
         return widget
 
     # -- presenter → widgets ---------------------------------------------------------------------------
+    def _typed(self, key: str, value) -> None:
+        """A widget's change, told to the form, unless it is the widget showing what the form holds."""
+        if not self._showing:
+            self.presenter.set_value(key, value)
+
     def refresh(self) -> None:
+        """Show what the form holds. Showing is not typing: a widget that shows a value otherwise than it is held (a
+        description's Windows line endings as new lines, a choice held by its label, a list's value by its label) left
+        the form changed by the showing alone, a record "changed" as it was chosen and written over by its Save."""
         p = self.presenter
         self.heading.setText(p.heading)
         self.heading.setVisible(bool(p.heading))
         editable = p.enabled and not p.read_only
-        for key, widget in self.widgets.items():
-            field = p.field(key)
-            if field.kind != FieldKind.CUSTOM and isinstance(widget, QComboBox):
-                show_held(widget, "" if p.value(key) is None else str(p.value(key)), required=field.required)
-            elif field.kind != FieldKind.CUSTOM:
-                set_widget_text(widget, p.value(key))
-            widget.setEnabled(editable)
+        self._showing = True
+        try:
+            for key, widget in self.widgets.items():
+                field = p.field(key)
+                if field.kind != FieldKind.CUSTOM and isinstance(widget, QComboBox):
+                    show_held(widget, "" if p.value(key) is None else str(p.value(key)), required=field.required)
+                elif field.kind != FieldKind.CUSTOM:
+                    set_widget_text(widget, p.value(key))
+                widget.setEnabled(editable)
+        finally:
+            self._showing = False
         for key, label in self.messages.items():
             text = p.message(key)
             label.setText(("⚠ " + text) if text else "")

@@ -484,6 +484,8 @@ class RegisterPage(QWidget):
     def export_register(self) -> None:
         from safer_desk.ui.kit.exports import export_to_chosen_file, shown_rows
 
+        if not self.may_leave_record():  # the export is read from the file: a change typed and not saved is asked about
+            return
         shown = self.proxy.source_rows()
         combos = (self.status_filter, self.route_filter, self.criterion_filter, self.area_filter)
         said = shown_rows(self.proxy, "project", search=self.search.text(),
