@@ -16,6 +16,7 @@ from typing import Any, Callable, Sequence
 from safer_desk.domain import dhr as rules
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import format_money
+from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.costs import TAB, CostForm, FormScreen, NothingTo, choices, snapshot_action
 from safer_desk.presenters.events import Event
@@ -145,6 +146,28 @@ class CaseDetails:
 
 
 EMPTY = CaseDetails([], [], [], [], [])
+
+
+@dataclass(frozen=True)
+class ReviewsShown:
+    """The reviews read as at a day (today unless an earlier one is chosen), and the sentence that says so."""
+
+    day: date
+    past: bool  # before today: each review as it stood then, one notified after it left out
+    cases: list[dhr.CaseSummary]
+    later: int = 0  # reviews notified after the day, left out
+
+    @property
+    def note(self) -> str:
+        """Beside the list as at a past day, that it is not today's ("" today: the list as it is)."""
+        if not self.past:
+            return ""
+        day = _uk(self.day)
+        left = (f" {counted(self.later, 'review')} notified after {day} {'is' if self.later == 1 else 'are'} left out."
+                if self.later else "")
+        return (f"As at {day}, not today's list: each review as it stood that day, as Costs > Ledger and the board "
+                f"report count it (nothing dated after it).{left} Clear the date for today's list, where changes are "
+                "made.")
 # The More menu's actions, in its order (DhrPresenter.more_actions says which apply to the selected case).
 MORE_ACTIONS = ("resolve", "write_off", "panel_meeting", "recommendation", "complete_recommendation", "stage_rule",
                 "edit_cost_line", "delete_cost_line", "paste_payments", "delete_payment", "reopen_share", "delete_case")
@@ -163,10 +186,53 @@ class DhrPresenter(FormScreen):
         self.rows_changed = Event()
         self.selection_changed = Event()  # the case id now selected (None: nothing)
         self._first = True
+        # The list as at a day, as Costs > Ledger's (its day, its refusals, its words); each page keeps its own.
+        self.as_at = AsAtDay(lambda: self.today(), what="the list of reviews")
+        self.shown = ReviewsShown(date.min, False, [])  # nothing read yet (today is read when the list is)
+        self.notice = ""  # back on today's list after a change made while as at a day: said beside the field
 
     # -- rows and selection ----------------------------------------------------------------------
+    def reader(self) -> Callable[[Any], ReviewsShown]:
+        """What to read (on a worker's connection), the day fixed now: as at a past day, each review as it stood then,
+        read as `dhr-ledger --as-at DAY` and `report --as-at DAY` read it (a review notified after it left out, as the
+        report leaves it out); today, every review as it is."""
+        day, past = self.as_at.fixed()
+
+        def read(store) -> ReviewsShown:
+            cases = dhr.list_cases(store, today=day, as_at=day if past else None)
+            later = dhr.notified_after(store, day) if past else set()
+            return ReviewsShown(day, past, [c for c in cases if c.id not in later], len(later))
+
+        return read
+
     def reload(self, select: str | None = None) -> None:
-        self.show_rows(dhr.list_cases(self.store, today=self.today()), select=select)
+        self.show(self.reader()(self.store), select=select)
+
+    def show(self, shown: ReviewsShown, select: str | None = None) -> None:
+        """Show the reviews read (as at their day); keep the selection, or select ``select``."""
+        self.shown = shown
+        self.show_rows(shown.cases, select=select)
+
+    def choose_day(self, text: str) -> bool:
+        """The day typed in the As at field (blank: today): the list read as at it. Refused (a day to come, a day
+        that is not one), the day shown is kept and ``as_at.message`` says why."""
+        if not self.as_at.choose(text):
+            return False
+        self.notice = ""
+        self.reload()
+        return True
+
+    def past_question(self) -> str:
+        """Asked before a change while the list is as at a past day: a change is made on today's list."""
+        day = _uk(self.shown.day)
+        return (f"The list shows the reviews as at {day}, not today. A change is made to the reviews as they are "
+                f"today, and shows on today's list: show today's list first (the date is cleared)?")
+
+    def show_today(self) -> None:
+        """Today's list again (the As at day cleared), the selected review kept."""
+        self.as_at.choose("")
+        self.notice = ""
+        self.reload()
 
     def show_rows(self, rows: Sequence[dhr.CaseSummary], select: str | None = None) -> None:
         """Show these cases; keep the selection (or select ``select``: a case just created)."""
@@ -190,19 +256,36 @@ class DhrPresenter(FormScreen):
     def selected_case(self) -> dhr.CaseSummary | None:
         return self.case(self.selected)
 
-    def details(self) -> CaseDetails:
+    def details(self, *, today: bool = False) -> CaseDetails:
+        """The selected case's stages, costs, shares, action plan and panel meetings, as at the day the list is (or
+        ``today``, whatever the list's day)."""
         case = self.selected_case
         if case is None:
             return EMPTY
-        store, today = self.store, self.today()
-        return CaseDetails(dhr.case_stages(store, case.id, today=today), dhr.cost_lines(store, case.id),
-                           dhr.list_shares(store, today=today, case_id=case.id),
-                           dhr.recommendations(store, case.id, today=today), dhr.panel_meetings(store, case.id))
+        store = self.store
+        day, as_at = (self.today(), None) if today or not self.shown.past else (self.shown.day, self.shown.day)
+        if as_at is None:
+            return CaseDetails(dhr.case_stages(store, case.id, today=day), dhr.cost_lines(store, case.id),
+                               dhr.list_shares(store, today=day, case_id=case.id),
+                               dhr.recommendations(store, case.id, today=day), dhr.panel_meetings(store, case.id))
+        until = as_at.isoformat()  # as at a day: the rows dated by then (an undated one always counts, as the list's)
+        actions = []
+        for rec in dhr.recommendations(store, case.id, today=day):
+            if rec["completed_on"] and rec["completed_on"] > until:  # not completed yet then
+                due = date.fromisoformat(rec["due_on"]) if rec["due_on"] else None
+                rec = rec | {"completed_on": None, "status": rules.recommendation_status(due, None, today=day)}
+            actions.append(rec)
+        return CaseDetails(dhr.case_stages(store, case.id, today=day, as_at=as_at),
+                           [c for c in dhr.cost_lines(store, case.id) if (c["invoiced_on"] or "") <= until],
+                           dhr.list_shares(store, today=day, case_id=case.id, as_at=as_at), actions,
+                           [m for m in dhr.panel_meetings(store, case.id) if m["met_on"] <= until])
 
     def more_actions(self, details: CaseDetails) -> dict[str, bool]:
         """Which of the More menu's actions have anything to act on in the selected case (details: what the
         page shows for it); the others are greyed, as a menu greys what cannot apply. Which row to act on is
         still chosen on the page: an action with something to act on says so when none is chosen."""
+        if self.shown.past and self.selected_case is not None:  # what it has on today's list, where changes are made
+            details = self.details(today=True)
         case, shares = self.selected_case, details.shares
         if case is None or self.read_only:
             return dict.fromkeys(MORE_ACTIONS, False) | {"stage_rule": not self.read_only}
@@ -234,10 +317,16 @@ class DhrPresenter(FormScreen):
 
     # -- actions ------------------------------------------------------------------------------------
     def _refreshed(self, case_id: str | None) -> None:
-        """After an action, its undo or its redo: read the cases again and show the case it changed."""
-        rows = dhr.list_cases(self.store, today=self.today())
-        exists = any(c.id == case_id for c in rows)  # the list just read says (a whole snapshot was read for it)
-        self.show_rows(rows, select=case_id if exists else None)
+        """After an action, its undo or its redo: read the cases again and show the case it changed. As at a past day
+        (Edit > Undo pressed there), today's list: the change is to the reviews as they are, and would not show (or
+        would show on the wrong day's figures) on the past day's."""
+        if self.as_at.chosen is not None:
+            self.as_at.choose("")
+            self.notice = ("Showing today's list again: a review was changed (or a change undone or redone), and it "
+                           "shows on today's list.")
+        shown = self.reader()(self.store)
+        exists = any(c.id == case_id for c in shown.cases)  # the list just read says (a whole snapshot was read)
+        self.show(shown, select=case_id if exists else None)
         self.data_changed.emit()
 
     def case_action(self, text: str, case_id: str | None, change: Callable[[], Any]) -> Any:
@@ -1160,23 +1249,25 @@ class LedgerShown:
         return f"As at {day}: {said}"
 
 
-def ledger_day_refusal(day: date, today: date) -> str:
-    """Why the DHR ledger cannot be shown as at ``day`` ("" when it can): the ledger as at a day is what had happened
-    by then, and a day after ``today`` has not happened. Costs > Ledger says it beside its As at field, `dhr-ledger
-    --as-at` as bad input: one rule, so both say the same."""
+def ledger_day_refusal(day: date, today: date, *, what: str = "the ledger") -> str:
+    """Why the DHR ledger (or ``what`` else is read as at a day: Costs > Reviews' list) cannot be shown as at ``day``
+    ("" when it can): as at a day is what had happened by then, and a day after ``today`` has not happened. Costs >
+    Ledger and Costs > Reviews say it beside their As at fields, `dhr-ledger --as-at` as bad input: one rule, so all
+    say the same."""
     if day <= today:
         return ""
-    return (f"{_uk(day)} is after today ({_uk(today)}): the ledger shows what had happened by a day, so choose today "
+    return (f"{_uk(day)} is after today ({_uk(today)}): {what} shows what had happened by a day, so choose today "
             "or an earlier day.")
 
 
-class LedgerPresenter:
-    """The Ledger page without Qt: the DHR ledger as at a day, today unless an earlier day is chosen, read with the
-    same service calls as `safer-desk dhr-ledger [--as-at DAY]` so the window and the command line agree."""
+class AsAtDay:
+    """The day the DHR figures are read as at (Costs > Ledger, Costs > Reviews): today unless an earlier day is chosen,
+    typed as the board paper's "as at 31 March" is; ``what`` is what the page shows, in its words."""
 
-    def __init__(self, today: Callable[[], date]):
+    def __init__(self, today: Callable[[], date], *, what: str = "the ledger"):
         self.today = today
-        self.chosen: date | None = None  # None: today, read when used (a ledger left open overnight moves on)
+        self.what = what
+        self.chosen: date | None = None  # None: today, read when used (a page left open overnight moves on)
         self.message = ""  # why the day typed was not taken, said beside the field
 
     @property
@@ -1186,6 +1277,12 @@ class LedgerPresenter:
     @property
     def past(self) -> bool:
         return self.chosen is not None and self.chosen < self.today()
+
+    def fixed(self) -> tuple[date, bool]:
+        """``day`` and ``past`` read together (today read once): what a page reads as at."""
+        today = self.today()
+        past = self.chosen is not None and self.chosen < today
+        return (self.chosen if past else today), past
 
     def choose(self, text: str) -> bool:
         """The day typed (blank: today). A later day than today is refused, not clamped (``ledger_day_refusal``, as
@@ -1199,19 +1296,27 @@ class LedgerPresenter:
         try:
             day = parse_uk_date(text)
         except PeriodError as exc:
-            self.message = f"{exc} Still showing the ledger as at {_uk(self.day)}."
+            self.message = f"{exc} Still showing {self.what} as at {_uk(self.day)}."
             return False
         today = self.today()
-        if refusal := ledger_day_refusal(day, today):
+        if refusal := ledger_day_refusal(day, today, what=self.what):
             self.message = f"{refusal} Still showing it as at {_uk(self.day)}."
             return False
         self.chosen = None if day == today else day
         return True
 
+
+class LedgerPresenter(AsAtDay):
+    """The Ledger page without Qt: the DHR ledger as at a day, today unless an earlier day is chosen, read with the
+    same service calls as `safer-desk dhr-ledger [--as-at DAY]` so the window and the command line agree."""
+
+    def __init__(self, today: Callable[[], date]):
+        super().__init__(today, what="the ledger")
+
     def reader(self) -> Callable[[Any], LedgerShown]:
         """What to read (on a worker's connection), the day fixed now: as at a past day, as `dhr-ledger --as-at DAY`;
         today, as `dhr-ledger` without it."""
-        day, past = self.day, self.past
+        day, past = self.fixed()
         as_at = day if past else None
 
         def read(store) -> LedgerShown:  # every case, learning reviews too: their shares are in the per-partner table

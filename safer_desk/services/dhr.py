@@ -1372,6 +1372,12 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
     return result
 
 
+def notified_after(store: Store, day: date) -> set[str]:
+    """The cases notified after ``day``: as at it, not yet known of (a case with no notification date always counts,
+    as the board report counts it)."""
+    return {r[0] for r in store.rows("SELECT id FROM dhr_cases WHERE notified_on > ?", (day.isoformat(),))}
+
+
 def cost_lines(store: Store, case_id: str) -> list[dict]:
     return [dict(r) for r in store.rows("SELECT * FROM dhr_cost_lines WHERE case_id = ? ORDER BY invoiced_on, category",
                                         (case_id,))]

@@ -573,21 +573,14 @@ def test_a_read_begun_before_a_change_never_shows_over_it(tab, qtbot, demo_windo
 def test_a_cases_read_begun_before_a_change_never_shows_over_it(tab, demo_window, monkeypatch, qtbot):
     """The reviews page reads its cases on the thread pool, as the fund page does: a read begun before a new case
     was saved must not put the list back as it was."""
-    from safer_desk.ui.costs import dhr_page
+    from safer_desk.presenters.dhr import ReviewsShown
 
     page = tab.reviews
-    stale = dhr.list_cases(page.store, today=TODAY)
-
-    class ReadBeforeTheSave:  # the services module, but its list of cases is the one read before the save
-        def __getattr__(self, name):
-            return getattr(dhr, name)
-
-        @staticmethod
-        def list_cases(conn, today):
-            return stale
-
-    monkeypatch.setattr(dhr_page, "dhr", ReadBeforeTheSave())
+    stale = ReviewsShown(TODAY, False, dhr.list_cases(page.store, today=TODAY))  # the list read before the save
+    read_now = page.presenter.reader
+    monkeypatch.setattr(page.presenter, "reader", lambda: lambda conn: stale)
     page.refresh()
+    monkeypatch.setattr(page.presenter, "reader", read_now)
     dialog = page.new_case_dialog()
     dialog.set_value("reference", "WSCSP-DHR-2026-09")
     assert dialog.apply()

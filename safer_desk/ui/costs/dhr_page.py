@@ -21,7 +21,6 @@ from safer_desk.domain.periods import format_uk_date
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, plain_rows, table_file_filter, table_target, write_table
 from safer_desk.presenters.dhr import EMPTY, DhrPresenter, LedgerPresenter, LedgerShown, SplitPresenter, ledger_sheets
-from safer_desk.services import dhr
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
                                         date_col, debounced, make_table, more_menu, open_form, remember_splitter,
@@ -81,6 +80,34 @@ def _v(row: Any, key: str) -> Any:
     return row.get(key) if isinstance(row, dict) else getattr(row, key, None)
 
 
+class AsAtField(DateField):
+    """A Costs page's As at day (Ledger, Reviews): the board paper's "as at 31 March", typed (Enter or leaving the
+    field) or picked from the calendar, then ``choose()``; Esc puts back the day shown (``put_back()``: True when
+    there is one), a day half typed dropped as in a table's cell."""
+
+    def __init__(self, parent: QWidget, accessible_name: str, tip: str, choose, put_back):
+        super().__init__(parent, accessible_name=accessible_name)
+        self.edit.setToolTip(tip)
+        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("00/00/00000") + 16)
+        self.edit.editingFinished.connect(choose)
+        self.calendar.clicked.connect(lambda _d: choose())
+        self.calendar.activated.connect(lambda _d: choose())
+        self._put_back = put_back
+        self.edit.installEventFilter(self)
+
+    def labelled(self, text: str = "As a&t:") -> QLabel:
+        """Its label: "As at" (Alt+T), or on a page whose Alt+T is another control's, words with another letter."""
+        label = QLabel(text, self.parentWidget())
+        label.setBuddy(self.edit)
+        return label
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.edit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
+                and self._put_back()):
+            return True
+        return super().eventFilter(watched, event)
+
+
 class DhrPage(QWidget):
     """Cases with their stages, costs, partners' shares, action plan and panel meetings."""
 
@@ -119,9 +146,21 @@ class DhrPage(QWidget):
         self.overdue_only = QCheckBox("Only overdue", self)
         self.overdue_only.setToolTip("Only cases with overdue stages, actions or payments")
         top.addWidget(self.overdue_only)
+        # The board paper's "as at 31 March", as Costs > Ledger's (each page keeps its own day).
+        self.as_at = AsAtField(self, "Reviews as at", "Each review as it stood on this day: its stage, status and "
+                               "overdue on that day, only costs, invoices, payments and refusals dated on or before "
+                               "it; a review notified after it is left out. Clear it for today's list.",
+                               self.choose_day, self._put_back_day)
+        top.addWidget(self.as_at.labelled("Revie&ws as at:"))  # Alt+T is Edit case… here
+        top.addWidget(self.as_at)
         layout.addLayout(top)
         self.privacy_note = QLabel("Cases are recorded by reference only — never a victim's name.", self)
         layout.addWidget(self.privacy_note)
+        # As at a past day, said in the alert colour above the list: it is not today's list.
+        self.as_at_note = NamedLabel("", self, name="What the list of reviews shows")
+        self.as_at_note.setWordWrap(True)
+        self.as_at_note.hide()
+        layout.addWidget(self.as_at_note)
         self.empty_note = QLabel("No cases yet: add the first with New case… (Alt+N). Its costs, the partners' "
                                  "shares and payments follow from there.", self)
         self.empty_note.setWordWrap(True)
@@ -130,18 +169,20 @@ class DhrPage(QWidget):
         layout.addWidget(self.empty_note)
 
         buttons = QHBoxLayout()
+        today = self._on_today  # a change is made on today's list: asked first while the list is as at a past day
         self.edit_buttons = [
-            action_button(self, "&New case…", self.new_case_dialog),
-            action_button(self, "Edi&t case…", self.edit_case_dialog),
-            action_button(self, "C&ost line…", self.cost_line_dialog),
-            action_button(self, "&Split…", self.split_dialog, "Equal shares, percentages, or a capped part first"),
-            action_button(self, "Bill partners (char&ge)…", self.bill_dialog),
-            action_button(self, "Pa&yment…", self.payment_dialog),
-            action_button(self, "Refuse&d…", self.refuse_dialog),
+            action_button(self, "&New case…", today(self.new_case_dialog)),
+            action_button(self, "Edi&t case…", today(self.edit_case_dialog)),
+            action_button(self, "C&ost line…", today(self.cost_line_dialog)),
+            action_button(self, "&Split…", today(self.split_dialog),
+                          "Equal shares, percentages, or a capped part first"),
+            action_button(self, "Bill partners (char&ge)…", today(self.bill_dialog)),
+            action_button(self, "Pa&yment…", today(self.payment_dialog)),
+            action_button(self, "Refuse&d…", today(self.refuse_dialog)),
         ]
         self.more = QPushButton("&More", self)
         self.more.setAccessibleName("More case actions")
-        self.more_menu, self.more_actions = more_menu(self.more, {
+        self.more_menu, self.more_actions = more_menu(self.more, {key: (text, today(slot)) for key, (text, slot) in {
                 "resolve": ("Re-split or carry a refusal…", self.resolve_dialog),
                 "write_off": ("Write off a share…", self.write_off_dialog),
                 "panel_meeting": ("Panel meeting…", self.panel_meeting_dialog),
@@ -153,7 +194,7 @@ class DhrPage(QWidget):
                 "paste_payments": ("Paste payments from Excel…", self.paste_payments),
                 "delete_payment": ("Delete a payment…", self.delete_payment_dialog),
                 "reopen_share": ("Reopen a refused or written-off share", self.reopen_share),
-                "delete_case": ("Delete case", self.delete_case)},
+                "delete_case": ("Delete case", self.delete_case)}.items()},
             lambda: self.presenter.more_actions(self.shown_details))  # greys what the chosen case has nothing for
         for b in [*self.edit_buttons, self.more]:
             b.setEnabled(not session.read_only)
@@ -177,8 +218,8 @@ class DhrPage(QWidget):
             Column("partnership", "Partnership", lambda c: getattr(c, "partnership", "")),
             Column("kind", "Kind", lambda c: getattr(c, "kind", "")),
             count_col("actions", "Open actions", lambda c: getattr(c, "open_recommendations", None)),
-        ], "Cases", splitter, totals=_case_total, on_edit=self.edit_case_dialog, on_delete=self.delete_case,
-            read_only=session.read_only)
+        ], "Cases", splitter, totals=_case_total, on_edit=today(self.edit_case_dialog),
+            on_delete=today(self.delete_case), read_only=session.read_only)
         splitter.addWidget(self.cases.view)
         lower = QWidget(splitter)
         lower_layout = QVBoxLayout(lower)
@@ -201,7 +242,8 @@ class DhrPage(QWidget):
             Column("category", "Category"), money_column("amount_pence", "Amount"), Column("description", "Description"),
             Column("supplier", "Supplier"), Column("invoice_ref", "Invoice"), date_col("invoiced_on", "Invoiced"),
         ], "Cost lines", self.details, totals=sum_row("category", ["amount_pence"]),
-            on_edit=self.edit_cost_line_dialog, on_delete=self.delete_cost_line, read_only=session.read_only)
+            on_edit=today(self.edit_cost_line_dialog), on_delete=today(self.delete_cost_line),
+            read_only=session.read_only)
         self.shares = make_table([
             Column("partner", "Partner", lambda s: _v(s, "partner")),
             money_column("amount", "Share", lambda s: _v(s, "amount_pence")),
@@ -219,10 +261,10 @@ class DhrPage(QWidget):
         self.actions = make_table([
             count_col("number", "No."), Column("text", "Recommendation"), Column("owner", "Owner"),
             date_col("due_on", "Due"), date_col("completed_on", "Completed"), Column("status", "Status"),
-        ], "Action plan", self.details, on_edit=self.edit_recommendation_dialog,
-            on_delete=self.delete_recommendation, read_only=session.read_only)
+        ], "Action plan", self.details, on_edit=today(self.edit_recommendation_dialog),
+            on_delete=today(self.delete_recommendation), read_only=session.read_only)
         self.meetings = make_table([date_col("met_on", "Panel meeting"), Column("note", "Note")],
-                                   "Panel meetings", self.details, on_delete=self.delete_panel_meeting,
+                                   "Panel meetings", self.details, on_delete=today(self.delete_panel_meeting),
             read_only=session.read_only)
         for title, table in (("Stages", self.stages), ("Costs", self.costs), ("Shares and payments", self.shares),
                              ("Action plan", self.actions), ("Panel meetings", self.meetings)):
@@ -248,6 +290,7 @@ class DhrPage(QWidget):
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Cases", f"The cases could not be "
                                                                                          f"read: {exc}"))
         p.data_changed.connect(self.loader.supersede)  # after a change the page shows the file as it is now
+        p.data_changed.connect(self._say)  # on today's list (Edit > Undo pressed as at a past day), said
         self._first_load = True
         self.refresh()
 
@@ -269,19 +312,61 @@ class DhrPage(QWidget):
 
     # -- reading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read the cases on the thread pool; the presenter shows them and keeps the selection."""
-        today = self.today
-        self.loader.load(self.store, lambda conn: dhr.list_cases(conn, today=today), self._loaded)
+        """Read the cases on the thread pool (as at the day chosen: a change to the file keeps it, the note says what
+        the list is); the presenter shows them and keeps the selection."""
+        self.loader.load(self.store, self.presenter.reader(), self._loaded)
 
-    def _loaded(self, cases) -> None:
-        self.presenter.show_rows(cases)
+    def choose_day(self) -> None:
+        """The day typed or picked: the list read as at it; a day refused is said beside the field, in words."""
+        p, shown = self.presenter, self.presenter.shown
+        if p.as_at.choose(self.as_at.text()) and (p.as_at.day, p.as_at.past) != (shown.day, shown.past):
+            p.notice = ""
+            self.refresh()
+        else:  # refused, or the day shown already (the field left as it was)
+            self._say()
+
+    def _put_back_day(self) -> bool:
+        """Esc in the day's field: the day shown put back."""
+        self.presenter.as_at.message = ""
+        self._say()
+        return True
+
+    def _say(self) -> None:
+        """The As at field shows the day the list is as at (blank: today); beside it, what the list is."""
+        p = self.presenter
+        shown, message = p.shown, p.as_at.message
+        if not message:
+            self.as_at.setText(format_uk_date(shown.day) if shown.past else "")
+        text = message or shown.note or p.notice
+        self.as_at_note.setText(text)
+        self.as_at_note.setStyleSheet(alert_style("font-weight: bold;") if message or shown.past else "")
+        self.as_at_note.setVisible(bool(text))
+
+    def _on_today(self, slot):
+        """``slot`` (an action that changes records) run on today's list: while the list is as at a past day, asked
+        first (Yes: today's list, then the action; No: nothing), so no change is made on a past day's figures."""
+        def run(*_args):
+            if self.presenter.shown.past:
+                if not prompts.ask(self, "Reviews as at a past day", self.presenter.past_question(),
+                                   yes="Show today's list"):
+                    return None
+                self.loader.supersede()  # a past day's list still being read is not shown over today's
+                self.presenter.show_today()
+                self._say()
+            return slot()
+        return run
+
+    def _loaded(self, shown) -> None:
+        self.presenter.show(shown)
+        self._say()
         if self._first_load:  # sized once the first case's details are shown
             self._first_load = False
             for table in (self.cases, self.stages):  # the others are sized when first shown
                 table.view.size_columns_to_visible()
 
     def _rows_changed(self) -> None:
-        self.empty_note.setVisible(not self.presenter.rows)  # an empty state says what to do
+        # an empty state says what to do; as at a day before any review, the note above says why none is listed
+        self.empty_note.setVisible(not self.presenter.rows and not self.presenter.shown.past)
         self._syncing = True
         try:
             self.cases.set_rows(self.presenter.rows)
@@ -563,17 +648,10 @@ class LedgerPage(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
         # The board paper's "as at 31 March": the day typed (Enter or leaving the field) or picked from the calendar.
-        self.as_at = DateField(self, accessible_name="Ledger as at")
-        self.as_at.edit.setToolTip("The ledger on this day: only invoices, payments and refusals dated on or before "
-                                   "it count, and overdue is what was due before it. Clear it for today.")
-        self.as_at.edit.setMaximumWidth(self.as_at.edit.fontMetrics().horizontalAdvance("00/00/00000") + 16)
-        self.as_at.edit.editingFinished.connect(self.choose_day)
-        self.as_at.calendar.clicked.connect(lambda _d: self.choose_day())
-        self.as_at.calendar.activated.connect(lambda _d: self.choose_day())
-        self.as_at.edit.installEventFilter(self)
-        as_at_label = QLabel("As a&t:", self)
-        as_at_label.setBuddy(self.as_at.edit)
-        row.addWidget(as_at_label)
+        self.as_at = AsAtField(self, "Ledger as at", "The ledger on this day: only invoices, payments and refusals "
+                               "dated on or before it count, and overdue is what was due before it. Clear it for "
+                               "today.", self.choose_day, self._put_back_day)
+        row.addWidget(self.as_at.labelled())
         row.addWidget(self.as_at)
         row.addStretch(1)
         self.search = QLineEdit(self)
@@ -640,14 +718,13 @@ class LedgerPage(QWidget):
         else:  # refused, or the day shown already (the field left as it was)
             self._say()
 
-    def eventFilter(self, watched, event) -> bool:
-        """Esc in the day's field puts back the day shown (a day half typed is dropped, as in a table's cell)."""
-        if (watched is self.as_at.edit and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Escape and self.shown_day is not None):
-            self.presenter.message = ""
-            self._say()
-            return True
-        return super().eventFilter(watched, event)
+    def _put_back_day(self) -> bool:
+        """Esc in the day's field: the day shown put back."""
+        if self.shown_day is None:
+            return False
+        self.presenter.message = ""
+        self._say()
+        return True
 
     def _say(self) -> None:
         shown, message = self.shown_day, self.presenter.message
