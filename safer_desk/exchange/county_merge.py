@@ -222,6 +222,12 @@ class MergeSummary:
 UNCHANGED = "The county file has not been changed."  # a refusal's last words, true while nothing else went in
 
 
+# SQLite's own words for a damaged page ("database disk image is malformed", "btreeInitPage() returns error code 11")
+# mean nothing to a county lead: what happened and what to do instead.
+DAMAGED = ("the file is damaged: parts of it cannot be read (it was spoilt on the way, by a bad copy, disk or "
+           "e-mail attachment); ask for it to be sent again")
+
+
 def _refuse(path: Path, why: str) -> ExportRefused:
     return ExportRefused(f"{path.name} cannot be merged: {why}. {UNCHANGED}")
 
@@ -284,14 +290,14 @@ def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManife
     try:
         conn, protections = open_hostile(path)
     except sqlite3.DatabaseError as exc:
-        raise _refuse(path, f"the file is damaged ({exc})") from exc
+        raise _refuse(path, DAMAGED) from exc
     try:
         manifest = _check_export(path, conn, verify_public)
         manifest.protections = protections
         manifest.file_sha256 = file_sha256
         return manifest
     except sqlite3.DatabaseError as exc:
-        raise _refuse(path, f"the file is damaged ({exc})") from exc
+        raise _refuse(path, DAMAGED) from exc
     finally:
         conn.close()
 
@@ -363,7 +369,7 @@ def _force_month(force: str, month: str) -> str:
 def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = True) -> ExportManifest:
     check = conn.execute("PRAGMA quick_check").fetchall()
     if [tuple(r) for r in check] != [("ok",)]:
-        raise _refuse(path, f"the file is damaged ({check[0][0]})")
+        raise _refuse(path, DAMAGED)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "meta" not in tables or MIGRATIONS_TABLE not in tables:
         raise _refuse(path, "it is an SQLite database but not an export from Safer Desk")
@@ -2588,8 +2594,27 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                                                               summary.removed, len(summary.conflicts),
                                                               manifest.export_id))
         except sqlite3.IntegrityError as exc:
-            raise _refuse(path, f"its rows do not fit the county file ({exc})") from exc
+            raise _refuse(path, f"its rows do not fit the county file: {does_not_fit_words(exc)}") from exc
     return summary
+
+
+def does_not_fit_words(exc: sqlite3.IntegrityError) -> str:
+    """What a row that does not fit the county file did, in words (SQLite says "UNIQUE constraint failed:
+    organisations.name"), and what to do: a county lead is not a programmer."""
+    said = str(exc)
+    named = said.split(":", 1)[1].strip() if ":" in said else ""  # "organisations.name" (UNIQUE, NOT NULL)
+    first = named.split(",", 1)[0]
+    table = first.split(".", 1)[0] if "." in first and " " not in first else ""
+    thing = ROW_WORDS.get(table, (table.replace("_", " ").rstrip("s") or "row",))[0]
+    article = "an" if thing[:1].lower() in "aeiou" else "a"
+    if said.startswith("UNIQUE"):
+        what = f"it gives {article} {thing} the county file holds already under the same name or reference"
+    elif said.startswith("FOREIGN KEY"):
+        what = "one of its rows refers to something the county file does not hold"
+    else:
+        what = f"one of its rows{f' ({article} {thing})' if table else ''} has a value the county file cannot take"
+    return f"{what}. Ask the office for a new export; if that is refused too, keep both files and tell whoever " \
+           "looks after Safer Desk for you"
 
 
 # -- the county lead's decisions ------------------------------------------------------------------------------

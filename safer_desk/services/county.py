@@ -81,10 +81,14 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
                           "not from another export. Nothing was written.")
     try:
         if kind == "xlsx":
-            from safer_desk.services.county_workbook import workbook_views
+            from functools import partial
 
+            from safer_desk.services.county_workbook import merged_origins, workbook_views
+
+            # The staged export the views read keeps no county bookkeeping: where each row came from is read here.
+            views = partial(workbook_views, origins=merged_origins(store))
             return county_workbook.write_county_workbook(store, target, include_referrals=include_referrals,
-                                                         raw_tables=raw_tables, views=workbook_views,
+                                                         raw_tables=raw_tables, views=views,
                                                          progress=progress, cancelled=cancelled)
         return county_export.write_county_export(store, target, include_referrals=include_referrals,
                                                  progress=progress, cancelled=cancelled)
@@ -637,7 +641,8 @@ def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = No
     except DecisionRefused as exc:
         raise CountyError(f"{exc} Nothing was changed.") from exc
     except sqlite3.IntegrityError as exc:
-        raise CountyError(f"The office's version does not fit the county file ({exc}). Nothing was changed.") from exc
+        raise CountyError(f"The office's version does not fit the county file: {county_merge.does_not_fit_words(exc)}. "
+                          "Nothing was changed.") from exc
     return chosen
 
 

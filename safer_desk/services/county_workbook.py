@@ -20,14 +20,19 @@ from safer_desk.storage.store import Store
 
 
 def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lambda: False,
-                   *, today: date | None = None) -> list[WorkbookSheet]:
-    """Every view's sheet, in the order of the tabs (empty views are left out)."""
+                   *, today: date | None = None, origins: "Origins | None" = None) -> list[WorkbookSheet]:
+    """Every view's sheet, in the order of the tabs (empty views are left out).
+
+    origins: in a county file, the office each merged row came from (``merged_origins`` of the county file: the
+    staged export the views read keeps no bookkeeping); the register, reviews, funds and figures then say it."""
     from safer_desk.exchange.county_schema import check_cancelled
 
     today = today or date.today()
-    builders = [register_sheet, scenarios_sheet, awards_sheet, allocation_sheet, lambda s: dhr_sheet(s, today),
-                lambda s: dhr_partners_sheet(s, today), lambda s: funds_sheet(s, today), fund_sheet, referrals_sheet,
-                indicator_summary_sheet, indicators_sheet, budgets_sheet]
+    o = origins or {}
+    builders = [lambda s: register_sheet(s, o), scenarios_sheet, awards_sheet, allocation_sheet,
+                lambda s: dhr_sheet(s, today, o), lambda s: dhr_partners_sheet(s, today),
+                lambda s: funds_sheet(s, today, o), fund_sheet, referrals_sheet, indicator_summary_sheet,
+                lambda s: indicators_sheet(s, o), budgets_sheet]
     sheets = []
     for i, build in enumerate(builders):
         check_cancelled(cancelled)
@@ -54,7 +59,52 @@ def funders_shares_text(project) -> str:
     return shares_text(project, with_cost=False)
 
 
-def register_sheet(store: Store) -> WorkbookSheet | None:
+Origins = dict[str, dict[str, str]]  # table -> row key -> the office it came from, in words
+MERGED_FROM = "Merged from"
+DERIVED_SOURCE = "Added up from its districts'"
+TYPED_AT_COUNTY = "Typed in the county file"
+
+
+def merged_origins(store: Store) -> Origins:
+    """In a county file, the office each merged row of the workbook's sheets came from, by table and row key (a
+    row several offices sent alike names them all); {} for an office's own file (nothing merged into it)."""
+    from safer_desk.exchange.county_merge import latest_office_name
+    from safer_desk.storage.schema.exchange import HOLDERS_TABLE, PROVENANCE_TABLE
+
+    tables = ("projects", "dhr_cases", "funds", "indicator_values")
+    if not store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (PROVENANCE_TABLE,)) or \
+            not store.scalar(f"SELECT 1 FROM {PROVENANCE_TABLE} LIMIT 1"):
+        return {}
+    names: dict[str, str] = {}
+
+    def name(office_id: str, given: str) -> str:  # an office renamed since is called what it is called now
+        if office_id not in names:
+            names[office_id] = latest_office_name(store.conn, office_id) or given
+        return names[office_id]
+
+    holders: dict[tuple[str, str], list[str]] = {}
+    if store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (HOLDERS_TABLE,)):
+        for table, key, office_id in store.rows(
+                f"SELECT table_name, row_key, office_id FROM {HOLDERS_TABLE} WHERE table_name IN "
+                f"({','.join('?' * len(tables))})", tables):
+            holders.setdefault((table, key), []).append(name(office_id, office_id))
+    out: Origins = {t: {} for t in tables}
+    for table, key, office_id, office_name, shared in store.rows(
+            f"SELECT table_name, row_key, office_id, office_name, shared FROM {PROVENANCE_TABLE} "
+            f"WHERE table_name IN ({','.join('?' * len(tables))})", tables):
+        if shared:
+            held = sorted(holders.get((table, key), []), key=str.casefold)
+            out[table][key] = ", ".join(held) if held else "Several offices"
+        else:
+            out[table][key] = name(office_id, office_name)
+    return out
+
+
+def _merged_from(origins: Origins, table: str, key: str) -> str:
+    return origins.get(table, {}).get(key, TYPED_AT_COUNTY)
+
+
+def register_sheet(store: Store, origins: Origins | None = None) -> WorkbookSheet | None:
     from safer_desk.services.projects import load_projects
 
     projects = load_projects(store)
@@ -65,12 +115,14 @@ def register_sheet(store: Store) -> WorkbookSheet | None:
                Column("Starts", "date"), Column("Ends", "date"),
                *[Column(title) for _, _, title in CRITERIA],
                Column("Funders' shares", width=40), Column("Outcomes", width=40), Column("Indicators")]
+    columns += [Column(MERGED_FROM, width=30)] if origins else []
     rows = []
     for p in projects:
         rows.append([p.ref, p.title, p.status.capitalize(), p.status_date, "; ".join(p.areas), p.lead_organisation,
                      "; ".join(o.describe() for o in p.officers), p.funding_route, p.cost_text, p.planning_pence,
                      p.start_date, p.end_date, *[p.criterion(k).describe() for k in CRITERIA_KEYS],
-                     funders_shares_text(p), "; ".join(p.outcomes), "; ".join(p.indicators)])
+                     funders_shares_text(p), "; ".join(p.outcomes), "; ".join(p.indicators)]
+                    + ([_merged_from(origins, "projects", p.id)] if origins else []))
     return WorkbookSheet("Register", "Project register", "Every project: status, areas, leads, cost, the board's "
                          "criteria (√ yes, X no, ? unknown) and funders' shares.", columns, [Block(rows)],
                          note="The planning cost is what commissioning counts: the top of a range (£54,372 - "
@@ -181,7 +233,7 @@ def allocation_sheet(store: Store) -> WorkbookSheet | None:
 
 
 # -- costs -------------------------------------------------------------------------------------------------
-def dhr_sheet(store: Store, today: date) -> WorkbookSheet | None:
+def dhr_sheet(store: Store, today: date, origins: Origins | None = None) -> WorkbookSheet | None:
     from safer_desk.services import dhr
 
     cases = dhr.list_cases(store, today=today)
@@ -198,13 +250,15 @@ def dhr_sheet(store: Store, today: date) -> WorkbookSheet | None:
                Column("Recovered (£)", "money", total=True), Column("Outstanding (£)", "money", total=True),
                Column("Shortfall (£)", "money", total=True), Column("Not yet billed (£)", "money", total=True),
                Column("Open recommendations", "count", total=True)]
+    columns += [Column(MERGED_FROM, width=30)] if origins else []
     rows = []
     for c in cases:
         d = dates[c.id]
         rows.append([c.reference, c.kind, c.district, c.partnership, c.lead, c.decision, d["notified_on"],
                      d["decision_on"], d["qa_submitted_on"], d["published_on"], c.current_stage, c.flag,
                      c.cost_pence if c.cost_known else None, c.net_billed_pence, c.recovered_pence,
-                     c.outstanding_pence, c.shortfall_pence, c.unbilled_pence, c.open_recommendations])
+                     c.outstanding_pence, c.shortfall_pence, c.unbilled_pence, c.open_recommendations]
+                    + ([_merged_from(origins, "dhr_cases", c.id)] if origins else []))
     label = dhr.review_label(store)
     unknown = " A blank cost is not yet known (the report says so), not a cost of nothing." \
         if any(not c.cost_known for c in cases) else ""
@@ -232,7 +286,7 @@ def dhr_partners_sheet(store: Store, today: date) -> WorkbookSheet | None:
                          columns, [Block(rows)], note=f"Figures as at {today.strftime('%d/%m/%Y')}.")
 
 
-def funds_sheet(store: Store, today: date) -> WorkbookSheet | None:
+def funds_sheet(store: Store, today: date, origins: Origins | None = None) -> WorkbookSheet | None:
     """Each pooled fund's contributions, spend and balance, as its page and the board report's burn-down give them
     (a fund with nothing spent yet too)."""
     from safer_desk.services import funds
@@ -241,7 +295,8 @@ def funds_sheet(store: Store, today: date) -> WorkbookSheet | None:
     for fund in sorted(funds.list_funds(store), key=lambda f: f.name.casefold()):
         figures = funds.fund_figures(store, fund.id, today=today)
         rows.append([fund.name, fund.starts_on, fund.ends_on, figures.contributions_pence,
-                     figures.not_received_pence, figures.spent_pence, figures.victims, figures.balance_pence])
+                     figures.not_received_pence, figures.spent_pence, figures.victims, figures.balance_pence]
+                    + ([_merged_from(origins, "funds", fund.id)] if origins else []))
     if not rows:
         return None
     # The balance is the contributions less those not received yet (dated after today) less the spend: a row adds up.
@@ -249,6 +304,7 @@ def funds_sheet(store: Store, today: date) -> WorkbookSheet | None:
                Column("Contributions (£)", "money", total=True), Column("Not yet received (£)", "money", total=True),
                Column("Spent (£)", "money", total=True), Column("Victims supported", "count", total=True),
                Column("Balance (£)", "money", total=True)]
+    columns += [Column(MERGED_FROM, width=30)] if origins else []
     return WorkbookSheet("Funds", "Pooled funds: contributions, spend and balance", "Each pooled fund: its period, "
                          "the contributions (and those not received yet), what has been spent and on how many "
                          "victims, and the balance.",
@@ -413,12 +469,19 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
                          "known).", columns, [Block(rows)], note=note)
 
 
-def indicators_sheet(store: Store) -> WorkbookSheet | None:
+def indicators_sheet(store: Store, origins: Origins | None = None) -> WorkbookSheet | None:
+    from safer_desk.domain.indicators import describe_source
     from safer_desk.services import indicators as svc
 
     columns = [Column("Area"), Column("Indicator", width=45), Column("Financial year"), Column("Month", "month"),
                Column("Figure", "number"), Column("Cumulative this year", "number"),
                Column("Cumulative target", "number"), Column("RAG to date"), Column("Comment", width=40)]
+    sources: dict[tuple[str, str, str], str] = {}
+    if origins:  # a county file: where each figure came from, as the Indicators tab says it
+        columns.append(Column("Source", width=40))
+        merged = origins.get("indicator_values", {})
+        sources = {(r[1], r[2], r[3]): describe_source(r[4], merged.get(r[0])).label for r in store.rows(
+            "SELECT id, indicator_id, area_id, period, source FROM indicator_values WHERE value IS NOT NULL")}
     rows = []
     indicators = [i for i in svc.list_indicators(store) if i.frequency == "monthly"]
     counted = svc.police_forces_by_area_month(store)
@@ -441,7 +504,9 @@ def indicators_sheet(store: Store) -> WorkbookSheet | None:
                     cumulative, target = v.cumulative_text(i)
                     rows.append([_area_label(area.name, v), ind.label, year.label, Month.parse(period).first_day,
                                  _shown(figure.value, ind.format(figure.value)), _shown(v.cumulative[i], cumulative),
-                                 _shown(v.target_at[i], target), v.period_rags[i].label, v.comments[i]])
+                                 _shown(v.target_at[i], target), v.period_rags[i].label, v.comments[i]]
+                                + ([DERIVED_SOURCE if v.is_derived else sources.get((ind.id, area.id, period), "")]
+                                   if origins else []))
     note = " ".join(filter(None, [_unnamed_note(store), *not_given, _strays_note(strays, store)]))
     return WorkbookSheet("Indicators by month", "Indicators by area and month", "Each monthly figure of the "
                          "office's areas, the cumulative figure against the cumulative target, and RAG to date.",

@@ -237,11 +237,11 @@ def test_the_workbook_gives_each_fund_s_contributions_and_balance_as_the_report_
     rows = list(ws.iter_rows(values_only=True))
     head = next(i for i, r in enumerate(rows) if r and r[0] == "Fund")
     assert rows[head] == ("Fund", "Starts", "Ends", "Contributions (£)", "Not yet received (£)", "Spent (£)",
-                          "Victims supported", "Balance (£)")
+                          "Victims supported", "Balance (£)", "Merged from")  # round 35: which office sent it
     body = {r[0]: r[3:] for r in rows[head + 1:] if r[0] and r[0] != "Total"}
-    assert body == {f"{d} target hardening": (2000, 0, 0, 0, 2000) for d in ("Babergh", "Ipswich")}
+    assert body == {f"{d} target hardening": (2000, 0, 0, 0, 2000, f"{d} office") for d in ("Babergh", "Ipswich")}
     total = next(r for r in rows[head + 1:] if r[0] == "Total")
-    assert [re.sub(r"\d+", "N", str(v)) for v in total[3:]] == [f"=SUM({c}N:{c}N)" for c in "DEFGH"]
+    assert [re.sub(r"\d+", "N", str(v)) for v in total[3:8]] == [f"=SUM({c}N:{c}N)" for c in "DEFGH"]
 
 
 def test_export_for_county_in_the_window_writes_the_funds_sheet(window, qtbot, tmp_path):
@@ -271,8 +271,8 @@ def test_export_for_county_in_the_window_writes_the_funds_sheet(window, qtbot, t
     ws = openpyxl.load_workbook(book, read_only=True)["Funds"]
     rows = [r for r in ws.iter_rows(values_only=True) if r and r[0] in ("Babergh target hardening",
                                                                        "Ipswich target hardening")]
-    assert [(r[0], r[3], r[-1]) for r in rows] == [("Babergh target hardening", 2000, 2000),
-                                                    ("Ipswich target hardening", 2000, 2000)]
+    assert [(r[0], r[3], r[7], r[-1]) for r in rows] == [("Babergh target hardening", 2000, 2000, "Babergh office"),
+                                                          ("Ipswich target hardening", 2000, 2000, "Ipswich office")]
 
 
 def test_the_workbook_gives_each_partnership_s_share_as_the_allocation_used_it(tmp_path, demo_master):

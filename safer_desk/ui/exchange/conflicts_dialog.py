@@ -111,10 +111,11 @@ class ConflictsDialog(QDialog):
     def _file_changed(self, _area: str) -> None:
         if self.isVisible() and self.session.store is not None:
             self.presenter.refresh()
-            self.refresh()
+            self.refresh(keep_row=self.view.currentIndex().row())  # the lead stays where they were in the list
 
     # -- showing -------------------------------------------------------------------------------------------
-    def refresh(self, keep_group: str | None = None) -> None:
+    def refresh(self, keep_group: str | None = None, keep_row: int = 0) -> None:
+        """Read the conflicts again; keep_row: the table's row to choose (the one after a conflict just decided)."""
         p = self.presenter
         self.heading.setText(p.heading())
         current = keep_group if keep_group is not None else self.current_group()
@@ -132,7 +133,7 @@ class ConflictsDialog(QDialog):
                 select = n
         self.groups.setCurrentRow(select)
         self.groups.blockSignals(False)
-        self._show_group()
+        self._show_group(keep_row)
 
     def current_group(self) -> str:
         item = self.groups.currentItem()
@@ -142,12 +143,12 @@ class ConflictsDialog(QDialog):
         group = self.current_group()
         return [c for c in self.presenter.conflicts if group == ALL_GROUPS or c.group == group]
 
-    def _show_group(self) -> None:
+    def _show_group(self, row: int = 0) -> None:
         rows = self.group_conflicts()
         self.model.set_rows(rows)
         self.view.size_columns_to_visible(max_width=560)
         if rows:
-            self.view.setCurrentIndex(self.proxy.index(0, 1))
+            self.view.setCurrentIndex(self.proxy.index(max(0, min(row, len(rows) - 1)), 1))
         self._show_detail()
 
     def selected(self):
@@ -200,6 +201,9 @@ class ConflictsDialog(QDialog):
         from safer_desk.services.county import CountyError
 
         group_before = self.current_group()
+        # Deciding one conflict leaves the lead where they were in a long list: on the conflict after it (it moves
+        # up into the row), the table in focus again for the arrows (the button pressed by Alt+D took it).
+        row_before = self.view.currentIndex().row() if conflict is not None else 0
         try:
             # One undoable step: undo and redo put back the rows, open conflicts and decisions it changed.
             plan = self.presenter.plan(choice, conflict=conflict, group=group)
@@ -210,9 +214,11 @@ class ConflictsDialog(QDialog):
                 after=lambda: self.session.notify(""))
         except CountyError as exc:
             prompts.show_error(self, "Conflicts", str(exc))
-            self.refresh(group_before)
+            self.refresh(group_before, row_before)
             return []
-        self.refresh(group_before)
+        self.refresh(group_before, row_before)
+        if conflict is not None:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.session.notify("")
         self.decided.emit(decided)
         return decided
