@@ -112,7 +112,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from safer_desk.services.county import CountyError, export_for_county, export_kind
+    from safer_desk.services.county import CountyError, export_for_county, export_kind, export_name_words
 
     out = Path(args.out)
     try:
@@ -128,6 +128,7 @@ def run_export(args: argparse.Namespace) -> int:
                            code=2)
         result = export_for_county(store, Path(args.out), include_referrals=args.include_referrals,
                                    raw_tables=args.raw_tables)
+        unnamed = export_name_words(store)  # a new file's office is called after its file
     except CountyError as exc:
         raise CliError(str(exc)) from exc
     finally:
@@ -146,6 +147,8 @@ def run_export(args: argparse.Namespace) -> int:
     print(f"checksum {result.checksum}")
     if result.sequence is not None:
         print(f"signed: export number {result.sequence} of this office, key {result.key_fingerprint}")
+    if unnamed:
+        print(f"note: {unnamed}", file=sys.stderr)
     return 0
 
 

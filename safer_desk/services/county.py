@@ -402,6 +402,17 @@ def unnamed_file_words(store: Store) -> str:
             f'`safer-desk office {store.path.name} --name "{example}"`).')
 
 
+def export_name_words(store: Store) -> str:
+    """After an export from an office still called after its file ("safer-desk", the default file's): what the county
+    will call it, and how to name it; "" once named. The start page's reminder goes once the file holds work, and
+    every district on the default file would otherwise reach the county as "safer-desk"."""
+    if store.office_name != store.path.stem:
+        return ""
+    return (f"This office is still called “{store.office_name}”, after its file: the county will know it by that name. "
+            f"Name it in File > Office Details… (or with `safer-desk office {store.path.name} --name NAME`), then "
+            "export again.")
+
+
 def _in_merge_order(manifests: list[ExportManifest]) -> list[ExportManifest]:
     """Oldest export first, and each office's exports in the order of their numbers whatever the clocks of the
     computers that made them said (one shared office file, a laptop's clock behind): a later number merged first

@@ -1238,7 +1238,7 @@ class OfficeScope:
         out = [f"Office: {self.office_name}"]
         if not self.is_set and not self.is_county_file:
             out.append("Scope: not set (lists and reports use every district of the file's reference data); "
-                       "set it with --partnership NAME and --county NAME")
+                       "set it with --county NAME and --partnership NAME, or --district NAME for each district")
         out.append("Partnerships: " + (", ".join(a.name for a in self.partnerships) or "none named"))
         if self.districts:
             out.append("Districts named: " + ", ".join(a.name for a in self.districts))

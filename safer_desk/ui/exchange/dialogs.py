@@ -152,7 +152,7 @@ class ExportDialog(QDialog):
 
 
 def start_export(session: Session, target: Path, include_referrals: bool, window: QWidget | None, done=None):
-    from safer_desk.services.county import CountyError, export_for_county
+    from safer_desk.services.county import CountyError, export_for_county, export_name_words
 
     store = session.store
 
@@ -171,9 +171,10 @@ def start_export(session: Session, target: Path, include_referrals: bool, window
         if result.case_notes_left_out:
             privacy += (f" The reviews' case and panel-meeting notes were left out "
                         f"({result.case_notes_left_out:,}); the reviews themselves are in the export.")
+        unnamed = export_name_words(store)  # the county would know the office as its file ("safer-desk")
         prompts.show_info(window, "Export for County",
                           f"Exported {result.total_rows:,} rows from {len(result.row_counts)} tables to "
-                          f"{result.path}.\n\n{privacy}")
+                          f"{result.path}.\n\n{privacy}" + (f"\n\n{unnamed}" if unnamed else ""))
         if done:
             done(result)
 
