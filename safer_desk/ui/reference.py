@@ -17,6 +17,7 @@ from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import in_words
 from safer_desk.presenters import office
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
+from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.services import reference as ref
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.dialogs import share_undo
@@ -619,6 +620,7 @@ class ReferenceDialog(QDialog):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
+        self._store = session.store  # the file it shows (another file opened closes it)
         self.setWindowTitle("Districts, Partnerships and Partners")
         self.resize(*fitting_size(parent, 900, 620))
         self.pages = QTabWidget(self)
@@ -639,6 +641,27 @@ class ReferenceDialog(QDialog):
         self.districts.view.setFocus()  # opens in the districts, not on the tabs
         share_undo(self)  # Edit > Undo and Redo from here too: the window's keys reached only the window
         self.refresh()
+
+    def reject(self) -> None:
+        """Esc, Close or the close box: a name typed into a page's form and not added is asked about first, as every
+        other form asks (it was lost without a word). Save adds it, as Add does; Cancel stays, in the name. Closed
+        because another file is open, it asks nothing: the name was for the file that has gone."""
+        pages = (self.districts, self.partnerships, self.organisations) if self.session.store is self._store else ()
+        for page in pages:
+            name = page.name_edit.text().strip()
+            if not name or not page.add_button.isEnabled():
+                continue
+            choice = prompts.ask_unsaved(self, self.windowTitle(), f"The {page.kind} “{name}” is typed in but not "
+                                                                   "added.")
+            if choice is UnsavedChoice.DISCARD:
+                continue
+            self.pages.setCurrentWidget(page)
+            if choice is UnsavedChoice.SAVE:
+                page.add()
+            if page.name_edit.text().strip():  # Cancel, or the add refused (its message said why)
+                page.name_edit.setFocus()
+                return
+        super().reject()
 
     def keyPressEvent(self, event) -> None:
         """Enter presses the button in focus (its own), adds from a line of a page's form (``_Page.keyboard``), and

@@ -286,6 +286,7 @@ class AllocationTab(TabBase):
 
         self.factors_table = SheetTable(0, 2, self)  # Ctrl+C copies every cell selected, as the other tables
         self.factors_table.setAccessibleName("Factors and their weights")
+        self.factors_table.setTabKeyNavigation(False)  # Tab leaves the table (it went cell to cell, never out)
         self.factors_table.setHorizontalHeaderLabels(["Factor", "Weight"])
         self.factors_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.factors_table.verticalHeader().setVisible(False)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
+                               QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.exchange.files import parse_tsv
@@ -467,6 +468,11 @@ class BudgetsTab(TabBase):
 
         self.plan_list = QListWidget(self)
         self.plan_list.setAccessibleName("Plans")
+        # Each name wraps within the list: cut off at a laptop's width, two plans read alike and a ⚠ after a name
+        # was out of sight (the list scrolled sideways).
+        self.plan_list.setWordWrap(True)
+        self.plan_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.plan_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.plan_list.currentItemChanged.connect(self._plan_chosen)
         plans_label = QLabel("Pla&ns", self)
         plans_label.setBuddy(self.plan_list)
@@ -529,6 +535,12 @@ class BudgetsTab(TabBase):
         left_layout.addLayout(year_buttons)
         left_layout.addLayout(new_form)
         left_layout.addWidget(self.new_plan_button)
+        # Tab goes down the column: the plan's buttons under the list before the new plan's form at the foot (it
+        # went from the list to the form, then back up to Rename).
+        order = [self.plan_list, self.rename_plan_button, self.delete_plan_button, self.settings_button,
+                 self.add_year_button, self.remove_year_button, self.plan_name, self.plan_years, self.new_plan_button]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
 
         self.summary = NamedLabel(parent=self)
         self.summary.setWordWrap(True)

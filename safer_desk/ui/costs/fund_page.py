@@ -374,6 +374,9 @@ class FundPage(QWidget):
                                       + 2 * self.table_list.frameWidth())
         self.table_list.setCurrentRow(0)
         self.table_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        # Tab follows the screen: Export before More, as they stand; the list of tables before the table it shows.
+        for before, after in ((self.export_button, self.more), (self.district_filter, self.table_list)):
+            QWidget.setTabOrder(before, after)
         tables_row.addWidget(self.table_list)
         tables_row.addWidget(self.stack, 1)
         right_layout.addLayout(tables_row, 1)
@@ -470,7 +473,7 @@ class FundPage(QWidget):
             self.fund_combo.setCurrentIndex(self.fund_combo.findData(self.fund_id))
         self.fund_combo.blockSignals(False)
         keyed = (self.referrals, self.lines, self.contributions, self.items)
-        chosen = [table.current_id() for table in keyed]  # chosen again below, if still there
+        chosen = [table.chosen_place() for table in keyed]  # chosen again below, or the row in its place
         self.referrals.set_rows(data.referrals)
         self.lines.set_rows(data.lines)
         self.contributions.set_rows(data.contributions)
@@ -484,8 +487,8 @@ class FundPage(QWidget):
         self._show_figures(f)
         self.ensure_chart().show_forecast(f)
         self.refilter()
-        for table, wanted in zip(keyed, chosen):
-            table.choose_id(wanted)
+        for table, place in zip(keyed, chosen):
+            table.choose_again(place)
         if not self._sized:
             self._sized = True
             self.stack.currentWidget().size_columns_to_visible()  # the others when first shown

@@ -124,6 +124,25 @@ class Table:
     def choose_id(self, wanted: Any | None) -> bool:
         return wanted is not None and self.select_where(lambda r: row_id(r) == wanted)
 
+    def chosen_place(self) -> tuple[Any | None, int]:
+        """The id of the row chosen and where it is shown, to choose it again once the rows are read anew."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()}) \
+            if self.view.selectionModel() is not None else []
+        return self.current_id(), rows[0] if rows else -1
+
+    def choose_again(self, place: tuple[Any | None, int]) -> bool:
+        """The row chosen before (``chosen_place``); when it has gone (deleted), the row shown in its place, or the
+        last, so Del and the arrows go on from there and nothing is left unchosen."""
+        wanted, at = place
+        if wanted is None or self.choose_id(wanted):
+            return wanted is not None
+        for r in range(min(at, self.shown.rowCount() - 1), -1, -1):
+            if self._source_row(r) is not None:  # not the totals row
+                self.view.selectRow(r)
+                self.view.scrollTo(self.shown.index(r, 0))
+                return True
+        return False
+
     def select_where(self, predicate: Callable[[Any], bool]) -> bool:
         shown = self.shown
         for r in range(shown.rowCount()):

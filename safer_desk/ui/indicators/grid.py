@@ -103,6 +103,8 @@ class ValuesGrid(QTableWidget):
                     if state.needs_comment:
                         tip = "Red against target: a comment saying why is needed."
                     item.setToolTip(tip)
+                    # A screen reader is given the tip too: an empty red Comment cell was said by its colour alone.
+                    item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tip or None)
                     tint = _tint(state)
                     if tint is not None:
                         item.setBackground(QColor(tint))

@@ -19,6 +19,7 @@ class SheetTable(CopiesSelection, QTableWidget):
     def __init__(self, rows: int, columns: int, parent=None, *, corner: str = ""):
         super().__init__(rows, columns, parent)
         self.corner = corner
+        self.setTabKeyNavigation(False)  # Tab leaves the table, as the kit's other tables do (the arrows move within)
 
     def selected_cells_text(self, *, with_header: bool = True) -> str:
         """The rows and columns of the selected cells as tab-separated text Excel reads cell by cell (a cell inside
