@@ -69,8 +69,15 @@ class ProjectError(ValueError):
 def ref_key(ref: str) -> str:
     """What makes two refs one: their letters in any case and their numbers ("01" is "1"), whatever the spaces,
     dashes, dots and slashes between ("csp 01" is CSP-01 typed another way); "" for no ref."""
-    return "".join(f"#{int(part)}" if part.isdecimal() else part
+    return "".join(f"#{_digits(part)}" if part.isdecimal() else part
                    for part in re.findall(r"[^\W\d_]+|\d+", (ref or "").casefold()))
+
+
+def _digits(number: str) -> str:
+    """A number's digits as ASCII without its leading zeros ("007" is "7"), however long (int() refuses thousands)."""
+    import unicodedata
+
+    return "".join(str(unicodedata.decimal(c)) for c in number).lstrip("0") or "0"
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from safer_desk.domain.projects import (
     CRITERIA, CRITERIA_KEYS, STATUS_LABELS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError,
     Reconciliation, criteria_met, criteria_recorded, parse_criterion, read_line_amount, reconcile, ref_key,
 )
-from safer_desk.domain.text import LazyPattern, looks_like_total_line
+from safer_desk.domain.text import LazyPattern, counted, looks_like_total_line, ranges_text
 from safer_desk.storage.store import Store
 
 if TYPE_CHECKING:
@@ -1073,7 +1073,7 @@ def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
         return PasteReading(clean, tuple(known), True, unknown, widths)
     if width == 1:
         return PasteReading(clean, ("title",), False, widths=widths)
-    guessed = tuple(list(PASTE_ORDER[:width]) + [None] * max(0, width - len(PASTE_ORDER)))
+    guessed = _by_place(clean, width)
     # Words where the rows below hold figures or marks: headings the register does not know.
     later_values = {c for r in clean[1:] for c, cell in enumerate(r) if _looks_like_value(cell)}
     if len(clean) > 1 and not any(_reads_as_value(c) for c in first) and (later_values or any(known)):
@@ -1081,6 +1081,17 @@ def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     if not _fits_by_place(clean, guessed):  # rows in another order than the register's: read by what they hold
         guessed = _guess_by_content(clean, width)
     return PasteReading(clean, guessed, False, widths=widths)
+
+
+def _by_place(rows: Sequence[Sequence[str]], width: int) -> tuple[str | None, ...]:
+    """The fields of rows without headings by their place: PASTE_ORDER, or the register's Copy rows, which put Met (a
+    count) between Cost and the criteria: a column of counts there, or of nothing in a copy wider than PASTE_ORDER (a
+    register without criteria), is left out rather than read as "LAA2 outcome?" and everything after it one place on."""
+    met = PASTE_ORDER.index(CRITERIA_KEYS[0])
+    counts = width > met and (_mostly(rows, met, str.isdecimal) if any(r[met] for r in rows)
+                              else width > len(PASTE_ORDER))
+    order = (*PASTE_ORDER[:met], None, *PASTE_ORDER[met:]) if counts else PASTE_ORDER
+    return tuple(list(order[:width]) + [None] * max(0, width - len(order)))
 
 
 def _unquoted(cell: str) -> str:
@@ -1112,6 +1123,11 @@ def _money_cell(cell: str) -> bool:
     return "£" in cell or bool(re.fullmatch(r"[\d,.\s-]+[kK]?", cell))
 
 
+def _cost_cell(cell: str) -> bool:
+    """An amount, or words without a figure: the register's Cost column holds a cost note so ("Not stated", "tbc")."""
+    return _money_cell(cell) or not re.search(r"\d", cell)
+
+
 def _date_cell(cell: str) -> bool:
     try:
         parse_uk_date(cell)
@@ -1122,14 +1138,14 @@ def _date_cell(cell: str) -> bool:
 
 def _fits_by_place(rows: Sequence[Sequence[str]], keys: Sequence[str | None]) -> bool:
     """Whether rows without headings hold what the register's order puts in each place (its Copy rows without the
-    headings): a short code or a number for the ref, words for the title, an amount or nothing for the cost.
+    headings): a short code or a number for the ref, words for the title, an amount, a note or nothing for the cost.
     "Street pastors", "£2,500" do not (a ref "Street pastors" and a title "£2,500")."""
     for c, key in enumerate(keys):
         if key == "ref" and not _mostly(rows, c, lambda cell: len(cell) <= 8 or bool(re.search(r"\d", cell))):
             return False  # "Street pastors" where a ref ("5", "CSP-01", "P1") goes
         if key == "title" and not _mostly(rows, c, lambda cell: not _reads_as_value(cell)):
             return False  # (a title may hold a figure: "Local Target 7 projects")
-        if key == "cost" and any(r[c] for r in rows if c < len(r)) and not _mostly(rows, c, _money_cell):
+        if key == "cost" and any(r[c] for r in rows if c < len(r)) and not _mostly(rows, c, _cost_cell):
             return False
     return True
 
@@ -1166,33 +1182,48 @@ def projects_from_reading(reading: PasteReading, keys: Sequence[str | None] | No
     if "title" not in keys:
         raise ProjectError("Choose which column holds the title.")
     data = reading.rows[1:] if heading else reading.rows
-    projects, problems = [], []
+    projects, problems = [], []  # problems: (row, what is wrong with it)
     pasted_row: dict[str, int] = {}
     for n, row in enumerate(data, start=1):
         fields = {k: (row[i] if i < len(row) else "") for i, k in enumerate(keys) if k}
         if looks_like_total_line(fields.get("title", "")):
-            problems.append(f"Row {n}: “{fields['title'].strip()}” looks like the table's total line, not a "
-                            "project: leave it out of the copy (it would count every project above it twice).")
+            problems.append((n, f"Row {n}: “{fields['title'].strip()}” looks like the table's total line, not a "
+                            "project: leave it out of the copy (it would count every project above it twice)."))
             continue
         try:
             project = project_from_fields(fields, today=today)
         except ProjectError as exc:
-            problems.append(f"Row {n}: " + str(exc).replace("\n", f"\nRow {n}: "))
+            problems.append((n, f"Row {n}: " + str(exc).replace("\n", f"\nRow {n}: ")))
             continue
         holder = ref_holder(held, project.ref, project.id)
         above = None if holder else ref_holder(projects, project.ref, project.id)
         if holder or above:
             whose = f"{holder.ref}. {holder.title}, already in the register" if holder else \
                 f"row {pasted_row[above.id]} ({above.ref})"
-            problems.append(f"Row {n}: Ref: “{project.ref}” is the ref of {whose}: give the row a ref of its own in "
-                            "Excel, or leave the Ref column out.")
+            problems.append((n, f"Row {n}: Ref: “{project.ref}” is the ref of {whose}: give the row a ref of its own "
+                                "in Excel, or leave the Ref column out."))
         pasted_row[project.id] = n
         projects.append(project)
     if problems:
-        raise ProjectError("Nothing was pasted.\n" + "\n".join(problems))
+        raise ProjectError("\n".join(["Nothing was pasted.", *_first_problems(problems)]))
     if not projects:
         raise ProjectError("There are no rows to paste below the headings.")
     return projects
+
+
+SAID_ROWS = 8  # rows whose problems are said in full; the others by their numbers (a whole register's fill no screen)
+
+
+def _first_problems(problems: Sequence[tuple[int, str]]) -> list[str]:
+    """The first rows' problems in full, then the rows after them by number: a register pasted back into itself (each
+    row's ref in use) listed 23 rows in lines that filled the preview, the last cut off below it."""
+    more = [n for n, _ in problems[SAID_ROWS:]]
+    if not more:
+        return [text for _, text in problems]
+    rows = ranges_text(more, lambda a, b: b == a + 1, str)
+    return [*(text for _, text in problems[:SAID_ROWS]),
+            f"Row {rows} cannot be added either." if len(more) == 1 else
+            f"Rows {rows} cannot be added either ({counted(len(more), 'more row')})."]
 
 
 def projects_from_rows(rows: Sequence[Sequence[str]], *, today: date | None = None) -> list[Project]:
