@@ -130,7 +130,8 @@ class AreaComparisonPresenter:
                 # As the tab shows it: with the places its RAG needs (0.845 per 1,000, red against 0.8, is "0.85").
                 figure_text=view.ytd_text() if value is not None else "No figure yet",
                 population=item.population, rate=item.rate, rate_text=item.rate_text(places),
-                change_text=_change_text(view.change), rag=f"{view.rag.symbol} {view.rag.word}", rag_key=view.rag.key,
+                change_text=_change_text(view.change, view.last_year_words()),
+                rag=f"{view.rag.symbol} {view.rag.word}", rag_key=view.rag.key,
                 period=view.range_text() if value is not None else "",
                 population_text=_population_text(item.population, item.population_years),
                 population_years=item.population_years))
@@ -209,11 +210,15 @@ def _population_text(population: int | None, years: tuple[str, ...]) -> str:
     return f"{population:,}" + (f" ({_years_of(years)})" if years else "")
 
 
-def _change_text(change) -> str:
+def _change_text(change, replaced: str = "") -> str:
+    """The change on last year in words; ``replaced`` (a district formed since) says whose figures last year's are
+    ("against 2018/19: Suffolk Coastal and Waveney"), and why there is none to compare with."""
     if change is None:
-        return ""
+        return f"not compared: {replaced}" if replaced else ""
+    against = f" (against {replaced})" if replaced else ""
     if change.direction == "none":
-        return "no change"
+        return "no change" + against
     percent = f" ({change.percent_text})" if change.shows_percent and change.percent_text else ""
     judged = f", {change.judgement}" if change.judgement else ""
-    return f"{'an increase' if change.direction == 'increase' else 'a reduction'} of {change.amount_text()}{percent}{judged}"
+    return (f"{'an increase' if change.direction == 'increase' else 'a reduction'} of {change.amount_text()}{percent}"
+            f"{judged}{against}")

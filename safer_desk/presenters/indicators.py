@@ -804,7 +804,8 @@ class IndicatorsPresenter(ScreenPresenter):
                         None if v.ytd_last is None else shown_number(v.ytd_last_text()),
                         None if change is None else float(change.shown_difference()), change_percent_shown(change),
                         v.target_words(), v.to_text(), POLARITY_LABELS[r.indicator.polarity],
-                        v.area_name + (" (derived)" if v.is_derived else ""), v.year.label])
+                        v.area_name + (" (derived)" if v.is_derived else "")
+                        + (f" (last year {words})" if (words := v.last_year_words()) else ""), v.year.label])
         year = self.year.label.replace("/", "-") if self.year else ""
         return Sheet(f"Indicators {year}".strip()[:31], header, out,
                      title=f"Indicators for {self.area_name()}, {self.year.label if self.year else ''}"
@@ -831,18 +832,20 @@ class IndicatorsPresenter(ScreenPresenter):
         months = [label.split(" ")[0] if by else "Year" for label in this_labels]
         last_labels = [month_label(p, ind.frequency) for p in svc.year_periods(ind.frequency, v.year.previous())]
         this_label, last_label = v.year.label, v.year.previous().label
+        # A district formed since: last year's series names the districts it replaced, whose figures it is.
+        last_named, last_cumulative = v.last_year_label(), v.last_year_label("cumulative")
         where = v.area_name + (" (derived)" if v.is_derived else "")
         per_series: dict[str, list[str]] = {}
         if mode == ChartMode.YEAR:
-            data = ChartData(months, {this_label: v.values, last_label: v.values_last}, ind.unit,
+            data = ChartData(months, {this_label: v.values, last_named: v.values_last}, ind.unit,
                              f"{ind.name}, {where}: {this_label} against {last_label}" + (f" by {by}" if by else ""),
                              ind.rate_per, texts={this_label: figure_texts(v)})
-            per_series = {this_label: this_labels, last_label: last_labels}
+            per_series = {this_label: this_labels, last_named: last_labels}
         elif mode == ChartMode.CUMULATIVE:
             # A period without a figure of its own is a gap, not the total before it carried flat (a month of none).
             series = {f"{this_label} cumulative": v.cumulative_held,
-                      f"{last_label} cumulative": held_only(v.cumulative_last, v.last_year)}
-            per_series = {f"{this_label} cumulative": this_labels, f"{last_label} cumulative": last_labels}
+                      last_cumulative: held_only(v.cumulative_last, v.last_year)}
+            per_series = {f"{this_label} cumulative": this_labels, last_cumulative: last_labels}
             # The figure to date and the target with the places the grid and the table judge them with.
             shown = [v.cumulative_text(i) for i in range(len(v.periods))]
             texts = {f"{this_label} cumulative": [a for a, _ in shown]}

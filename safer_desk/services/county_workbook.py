@@ -417,8 +417,11 @@ def _unnamed_note(store: Store) -> str:
 
 
 def _area_label(name: str, view) -> str:
-    """A partnership's or county's figures made from its districts' say so (issue 13: labelled as derived)."""
-    return f"{name} (derived)" if view.is_derived else name
+    """A partnership's or county's figures made from its districts' say so (issue 13: labelled as derived); a district
+    formed since last year says whose last year's figures are ("East Suffolk (last year 2018/19: Suffolk Coastal and
+    Waveney)"), as the Indicators tab's summary exported says it."""
+    label = f"{name} (derived)" if view.is_derived else name
+    return label + (f" (last year {words})" if (words := view.last_year_words()) else "")
 
 
 def _years(store: Store, area_id: str) -> list[FinancialYear]:

@@ -1671,8 +1671,16 @@ def derive_figures(store: Store, indicator: Indicator | str, area: Area | str, p
     candidates = sorted(groups.candidates(a))
     if not candidates:
         return {}
-    figs: dict[tuple[str, str], Figure] = {}
     periods = list(periods)
+    figs = _district_figures(store, ind, candidates, periods, groups)
+    return {p: _derive_period(groups, ind, a, p, figs) for p in periods}
+
+
+def _district_figures(store: Store, ind: Indicator, candidates: Sequence[str], periods: Sequence[str],
+                      groups: _Groups) -> dict[tuple[str, str], Figure]:
+    """The districts' stored figures to add up, (district, period) -> Figure: a rate typed alone given its count and
+    population (the year's), so that rates add up as ratios of sums."""
+    figs: dict[tuple[str, str], Figure] = {}
     for start in range(0, len(periods), 400):
         chunk = periods[start:start + 400]
         for r in store.rows(
@@ -1686,7 +1694,56 @@ def derive_figures(store: Store, indicator: Indicator | str, area: Area | str, p
                     rate_per = ind.rate_per or 1000
                     fig = Figure(fig.value, fig.value * pop.population / rate_per, float(pop.population))
             figs[(r["area_id"], r["period"])] = fig
-    return {p: _derive_period(groups, ind, a, p, figs) for p in periods}
+    return figs
+
+
+def predecessor_figures(store: Store, indicator: Indicator | str, district_id: str, periods: Sequence[str], *,
+                        groups: _Groups | None = None) -> dict[str, DerivedFigure]:
+    """A district's figures for periods before it began, from the districts it replaced (East Suffolk's 2018/19:
+    Suffolk Coastal's and Waveney's, summed for a count, ratios of sums otherwise), period -> DerivedFigure: its
+    figure None where a predecessor has none (``missing`` names it: never the others' alone as the whole area's).
+    Periods it held, or with none of its predecessors' figures, are left out ({} for a district that replaced none)."""
+    if not periods or (groups is None and store.scalar("SELECT 1 FROM districts WHERE successor_id = ? LIMIT 1",
+                                                       (district_id,)) is None):
+        return {}
+    ind = indicator if isinstance(indicator, Indicator) else get_indicator(store, indicator)
+    groups = groups or _Groups(store)
+    d = groups.districts.get(district_id)
+    began = reference_day(d["valid_from"]) if d else None
+    before = [p for p in periods if began is not None and period_span(p)[1] < began]
+    if not before or not groups.predecessors.get(district_id):
+        return {}
+    chain, todo = set(), [district_id]
+    while todo:
+        for x in groups.predecessors.get(todo.pop(), set()) - chain:
+            chain.add(x)
+            todo.append(x)
+    figs = _district_figures(store, ind, sorted(chain), before, groups)
+    if not figs:
+        return {}
+
+    def parts_of(area: str, period: str, used: list[str], missing: list[str]) -> list[Figure]:
+        if (area, period) in figs:
+            used.append(groups.name(area))
+            return [figs[(area, period)]]
+        start = reference_day(groups.districts[area]["valid_from"])
+        preds = sorted(groups.predecessors.get(area, set()), key=groups.name)
+        if area != district_id and not (preds and start is not None and period_span(period)[1] < start):
+            missing.append(groups.name(area))
+            return []
+        return [f for x in preds for f in parts_of(x, period, used, missing)]
+
+    out: dict[str, DerivedFigure] = {}
+    for p in before:
+        used: list[str] = []
+        missing: list[str] = []
+        parts = parts_of(district_id, p, used, missing)
+        figure = None if missing else dom.sum_of_areas(parts, ind.unit, ind.rate_per)
+        reason = ("no figure for " + in_words(missing)) if missing else "" if figure is not None else \
+            f"a {ind.unit} is worked out from the districts' numerators and denominators, and some are not given"
+        out[p] = DerivedFigure(p, figure, Membership(p, tuple(sorted(chain, key=groups.name))), tuple(used),
+                               tuple(missing), reason)
+    return out
 
 
 def holding_own_figures(store: Store, area_ids: Iterable[str]) -> set[str]:
@@ -1819,6 +1876,7 @@ class YearView:
     rag: Rag
     sources: list[FigureSource | None] = field(default_factory=list)  # where each period's figure came from
     derived: list[DerivedFigure | None] = field(default_factory=list)  # per period, for a partnership/county
+    last_derived: list[DerivedFigure | None] = field(default_factory=list)  # last year's, from the districts replaced
     baseline: Baseline | None = None
     benchmarks: list[Benchmark] = field(default_factory=list)
     milestone: Milestone | None = None
@@ -1914,6 +1972,46 @@ class YearView:
         latest = next((d for d in reversed(self.derived) if d is not None and d.figure is not None), None)
         return "" if latest is None else "figures derived from " + " + ".join(latest.used)
 
+    def last_year_words(self) -> str:
+        """"2018/19: Suffolk Coastal and Waveney": whose figures last year's are, for a district formed since from
+        others; a predecessor without a figure for some periods named with them (those periods are blank, not the
+        others' alone as the whole area's); "" for an area whose last year is its own."""
+        made = [(i, d) for i, d in enumerate(self.last_derived) if d is not None]
+        if not made:
+            return ""
+        names = sorted({n for _, d in made for n in (*d.used, *d.missing)}, key=str.casefold)
+        text = f"{self.year.previous().label}: {in_words(names)}"
+        lacking = sorted({n for _, d in made for n in d.missing}, key=str.casefold)
+        for name in lacking:
+            at = [i for i, d in made if name in d.missing]
+            text += (f"; no figures for {name}" if len(at) == len(self.last_derived) else
+                     f"; no figure for {name} for {ranges_text(at, lambda a, b: b == a + 1, self._last_label)}")
+        others = [f"{n}'s" for n in names if n not in lacking]
+        if lacking and others:
+            text += f", left blank rather than {in_words(others)} alone"
+        return text
+
+    def _last_label(self, index: int) -> str:
+        return period_label(year_periods(self.indicator.frequency, self.year.previous())[index])
+
+    def last_year_label(self, what: str = "") -> str:
+        """Last year as a row or a series is named: "2018/19", or for a district formed since from others whose
+        figures it is, "2018/19: Suffolk Coastal and Waveney" ("2018/19 cumulative: …" with ``what``)."""
+        made = [d for d in self.last_derived if d is not None]
+        names = sorted({n for d in made for n in (*d.used, *d.missing)}, key=str.casefold)
+        label = " ".join(x for x in (self.year.previous().label, what) if x)
+        return f"{label}: {in_words(names)}" if names else label
+
+    def last_year_tooltip(self, index: int) -> str:
+        """Where a period's figure last year came from, for a district formed since: "Derived from Suffolk Coastal
+        + Waveney", or why it is blank ("No figure for Suffolk Coastal: …")."""
+        d = self.last_derived[index] if index < len(self.last_derived) else None
+        if d is None:
+            return ""
+        if d.figure is not None:
+            return f"{d.source.label}: in {self.year.previous().label} {self.area_name}'s area was theirs."
+        return f"Blank: {d.reason}, and the others' figures alone are not {self.area_name}'s area."
+
     def is_derived_at(self, index: int) -> bool:
         return index < len(self.sources) and self.sources[index] is not None and self.sources[index].kind == "derived"
 
@@ -1965,7 +2063,8 @@ class YearView:
         if self.change is None:
             if self.movement is not None:
                 return self.movement.sentence(self.movement_from, "since")
-            return "No figures for the same period last year to compare with."
+            words = self.last_year_words()
+            return "No figures for the same period last year to compare with" + (f" ({words})." if words else ".")
         return self.change.sentence(self._compared_with())
 
     def status_label(self) -> str:
@@ -2011,8 +2110,9 @@ class YearView:
         said = "; ".join(x for x in (pop.source, f"{pop.year}'s: none is recorded for {self.year.label}") if x)
         return f"{per} of a population {pop.population:,} ({said})"
 
-    def headline(self) -> str:
-        """One paragraph as a board paper would write it, with the figures computed, not typed."""
+    def headline(self, *, replaced_said: bool = False) -> str:
+        """One paragraph as a board paper would write it, with the figures computed, not typed. ``replaced_said``:
+        whose last year's figures are was said once above (the board report's section), so only a gap is said."""
         ind = self.indicator
         parts: list[str] = []
         if ind.measure == "milestone":
@@ -2035,6 +2135,8 @@ class YearView:
                 if self.movement.judgement:
                     text += f" ({self.movement.judgement})"
             parts.append(text + ".")
+        if (words := self.last_year_words()) and not (replaced_said and words == self.last_year_label()):
+            parts.append(f"Last year's figures are those of the districts {self.area_name} replaced ({words}).")
         if self.target is not None and self.target.status == "withdrawn":
             reason = self.target.withdrawn_reason.rstrip()
             parts.append(f"The target of {ind.format(self.target.value)} was withdrawn on "
@@ -2179,7 +2281,10 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
     last_periods = year_periods(ind.frequency, year.previous())
     loaded = _load_figures(store, ind, area_id, periods + last_periods, _groups)
     this_year = [loaded.figures[p] for p in periods]
-    last_year = [loaded.figures[p] for p in last_periods]
+    # A district formed since: last year is the districts' it replaced (the year itself stays its own, blank).
+    replaced = predecessor_figures(store, ind, area_id, [p for p in last_periods if loaded.figures[p] is None],
+                                   groups=_groups)
+    last_year = [replaced[p].figure if p in replaced else loaded.figures[p] for p in last_periods]
     comments = [(loaded.rows.get(p) or {}).get("comment") or "" for p in periods]
     target = get_target(store, ind.id, area_id, year)
     target_at = _target_at(ind, target, periods)
@@ -2228,6 +2333,7 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
         cum_last, target, target_at, rags, ytd, ytd_last, to_date, change, rag,
         sources=[loaded.sources.get(p) for p in periods],
         derived=[loaded.derived.get(p) for p in periods],
+        last_derived=[replaced.get(p) for p in last_periods],
         baseline=get_baseline(store, ind.id, area_id),
         benchmarks=benchmarks(store, ind.id, area_id, periods),
         milestone=milestone,
@@ -2765,7 +2871,7 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     stored = value_rows(store, ind.id, area_id, v.periods)
     ids = [(stored.get(p) or {}).get("id") or "" for p in v.periods]
     editable_at = [not read_only and not v.is_derived_at(i) and ind.measure != "milestone" for i in range(n)]
-    this_name, last_name = v.year.label, v.year.previous().label
+    this_name = v.year.label
     adds = ind.adds_up
 
     def fig_cells(figs, attr, editable) -> tuple[GridCell, ...]:
@@ -2809,7 +2915,10 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         GridCell(v.comments[i], None, comment_editable, needs_comment=needs[i],
                  tooltip="Red against target: a comment saying why is needed." if needs[i] else v.comments[i])
         for i in range(n)), True))
-    rows.append(GridRow(GRID_LAST_YEAR, last_name, number_cells(v.values_last)))
+    # A district formed since: last year is the districts' it replaced, named, each period saying whose it is.
+    rows.append(GridRow(GRID_LAST_YEAR, v.last_year_label(), tuple(
+        replace(cell, tooltip=cell.tooltip or v.last_year_tooltip(i))
+        for i, cell in enumerate(number_cells(v.values_last)))))
     change_label = {"monthly": "Monthly change", "quarterly": "Quarterly change"}.get(ind.frequency, "Change") \
         if adds else "Change on last year"
     rows.append(GridRow(GRID_CHANGE, change_label, number_cells(v.monthly_change, signed=True)))
@@ -2819,7 +2928,7 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     if adds:
         rows.append(GridRow(GRID_CUMULATIVE, f"{this_name} cumulative", tuple(
             _cumulative_cell(v, i, shown[i][0]) for i in range(n))))
-        rows.append(GridRow(GRID_CUMULATIVE_LAST, f"{last_name} cumulative", _cumulative_last_cells(
+        rows.append(GridRow(GRID_CUMULATIVE_LAST, v.last_year_label("cumulative"), _cumulative_last_cells(
             v, number_cells(v.cumulative_last, pairs=(v.cumulative, v.cumulative_last)))))
     if v.target is not None and v.target.is_set:
         cum_target = adds and (v.target.kind != "threshold" or _per_period_threshold(ind, v.target))

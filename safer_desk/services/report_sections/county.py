@@ -43,9 +43,13 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     # Say what is not there, so an absent table is not taken for a table left out.
     when = year.label if year else "any year"
     unspent = [] if spend is not None else [f.name for f in running_funds(store, year, areas)]  # none with spend
-    no_fund = f"no pooled fund running in {when}" if not unspent else \
-        f"nothing spent yet in {in_words(unspent)}, the pooled {'fund' if len(unspent) == 1 else 'funds'} running " \
-        f"in {when}"
+    # For all years every fund counts (not those "running in any year"): the funds the merged files hold.
+    which = f"running in {year.label}" if year else "the merged files hold"
+    if not unspent:
+        no_fund = "no pooled fund" + (f" running in {year.label}" if year else "")
+    else:
+        funds = f"the only pooled fund {which}" if len(unspent) == 1 else f"the pooled funds {which}"
+        no_fund = f"nothing spent yet in {in_words(unspent)}, {funds}"
     absent = [words for table, words in (
         (allocation, f"no allocation for {when}"), (recovery, "no review billed to its partners"),
         (spend, no_fund)) if table is None]

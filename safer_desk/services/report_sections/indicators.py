@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date
 
 from safer_desk.domain.indicators import rate_label
-from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.periods import FinancialYear, format_uk_date
 from safer_desk.domain.text import counted, in_words, ranges_text
 from safer_desk.services import indicators as svc
 from safer_desk.services.illustrative import illustrative_rows
@@ -267,6 +267,20 @@ def _derived_paragraph(store: Store, area: svc.Area, year: FinancialYear, rows: 
     return text
 
 
+def _replaced_paragraph(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow]) -> str:
+    """A district formed since last year: its last year is the districts' it replaced, said once (each indicator's
+    paragraph says a predecessor's missing figures)."""
+    names = sorted({n for r in rows for d in r.view.last_derived if d is not None for n in (*d.used, *d.missing)},
+                   key=str.casefold)
+    began = store.scalar("SELECT valid_from FROM districts WHERE id = ?", (area.id,))
+    if not names or not began:
+        return ""
+    last = year.previous().label
+    return (f"{area.name} began on {format_uk_date(svc.reference_day(began))}: its {last} figures here (Last year, "
+            f"and the {last} bars) are those of the districts it replaced, {in_words(names)} (counts summed; "
+            "percentages and rates as a ratio of the sums).")
+
+
 def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow],
              marks: _Marks) -> ReportSection:
     rows = sorted(rows, key=lambda r: (r.rag.sort_key, r.indicator.sort_order))
@@ -333,13 +347,16 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
     paragraphs = []
     if derived_any:
         paragraphs.append(_derived_paragraph(store, area, year, rows))
+    replaced = _replaced_paragraph(store, area, year, rows)
+    if replaced:
+        paragraphs.append(replaced)
     charts = []
     for r in rows:
         v = r.view
         if v.ytd is None and v.estimate is None and v.milestone is None and \
                 (v.target is None or v.target.status == "set"):
             continue
-        text = f"{r.indicator.label}: {v.headline()}"
+        text = f"{r.indicator.label}: {v.headline(replaced_said=bool(replaced))}"
         text = text if text.endswith(".") else text + "."
         if r.indicator.unit == "rate" and v.ytd is not None:
             text += f" Rate {v.population_text()}."
@@ -355,7 +372,7 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
             title=f"{r.indicator.name}: {year.label} against {year.previous().label}"
                   + (" (derived)" if v.is_derived else ""),
             categories=labels,
-            series=[ReportSeries(year.previous().label, list(v.values_last), "bar",
+            series=[ReportSeries(v.last_year_label(), list(v.values_last), "bar",
                                  [r.indicator.format(x) for x in v.values_last]),
                     ReportSeries(year.label, list(v.values), "bar", [r.indicator.format(x) for x in v.values])],
             y_label=unit))

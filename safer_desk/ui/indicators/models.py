@@ -69,7 +69,9 @@ def summary_columns() -> list[Column]:
         Column("to", "To", get=_to_when, text_of=lambda r: _to_short(r.view),
                copy_of=lambda r: r.view.to_text(), tooltip=lambda r: r.view.range_text()),
         Column("last", "Last year", get=lambda r: None if r.view.ytd_last is None else r.view.ytd_last.value,
-               align=RIGHT, unit=Unit.NUMBER, text_of=_last_text, copy_of=lambda r: plain_shown(_last_text(r))),
+               align=RIGHT, unit=Unit.NUMBER, text_of=_last_text, copy_of=lambda r: plain_shown(_last_text(r)),
+               # A district formed since: whose figures last year's are ("2018/19: Suffolk Coastal and Waveney").
+               tooltip=lambda r: r.view.last_year_words()),
         # Sorted by the exact percentage; copied as the figure the cell shows (blank where it shows none).
         Column("pct", "Change %", get=lambda r: None if change(r) is None or not change(r).shows_percent
                else float(change(r).percent), align=RIGHT, unit=Unit.NUMBER,
