@@ -156,6 +156,7 @@ class ReviewsShown:
     past: bool  # before today: each review as it stood then, one notified after it left out
     cases: list[dhr.CaseSummary]
     later: int = 0  # reviews notified after the day, left out
+    read_only: bool = False  # the file cannot be changed: no list is where changes are made
 
     @property
     def note(self) -> str:
@@ -165,9 +166,9 @@ class ReviewsShown:
         day = _uk(self.day)
         left = (f" {counted(self.later, 'review')} notified after {day} {'is' if self.later == 1 else 'are'} left out."
                 if self.later else "")
+        where = "" if self.read_only else ", where changes are made"
         return (f"As at {day}, not today's list: each review as it stood that day, as Costs > Ledger and the board "
-                f"report count it (nothing dated after it).{left} Clear the date for today's list, where changes are "
-                "made.")
+                f"report count it (nothing dated after it).{left} Clear the date for today's list{where}.")
 # The More menu's actions, in its order (DhrPresenter.more_actions says which apply to the selected case).
 MORE_ACTIONS = ("resolve", "write_off", "panel_meeting", "recommendation", "complete_recommendation", "stage_rule",
                 "edit_cost_line", "delete_cost_line", "paste_payments", "delete_payment", "reopen_share", "delete_case")
@@ -197,11 +198,12 @@ class DhrPresenter(FormScreen):
         read as `dhr-ledger --as-at DAY` and `report --as-at DAY` read it (a review notified after it left out, as the
         report leaves it out); today, every review as it is."""
         day, past = self.as_at.fixed()
+        read_only = self.read_only
 
         def read(store) -> ReviewsShown:
             cases = dhr.list_cases(store, today=day, as_at=day if past else None)
             later = dhr.notified_after(store, day) if past else set()
-            return ReviewsShown(day, past, [c for c in cases if c.id not in later], len(later))
+            return ReviewsShown(day, past, [c for c in cases if c.id not in later], len(later), read_only)
 
         return read
 
@@ -275,8 +277,14 @@ class DhrPresenter(FormScreen):
                 due = date.fromisoformat(rec["due_on"]) if rec["due_on"] else None
                 rec = rec | {"completed_on": None, "status": rules.recommendation_status(due, None, today=day)}
             actions.append(rec)
-        return CaseDetails(dhr.case_stages(store, case.id, today=day, as_at=as_at),
-                           [c for c in dhr.cost_lines(store, case.id) if (c["invoiced_on"] or "") <= until],
+        costs, total = [], 0
+        for line in dhr.cost_lines(store, case.id):  # in date order, an undated line first
+            # A line dated after the day counts while within the review's cost then: dated after the invoices that
+            # billed it, it was a cost by then (dhr.list_cases), and the table adds up to the list's Cost.
+            if (line["invoiced_on"] or "") <= until or total + line["amount_pence"] <= case.cost_pence:
+                costs.append(line)
+                total += line["amount_pence"]
+        return CaseDetails(dhr.case_stages(store, case.id, today=day, as_at=as_at), costs,
                            dhr.list_shares(store, today=day, case_id=case.id, as_at=as_at), actions,
                            [m for m in dhr.panel_meetings(store, case.id) if m["met_on"] <= until])
 

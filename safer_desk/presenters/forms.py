@@ -175,13 +175,28 @@ class FormPresenter:
     # -- dirty ----------------------------------------------------------------------------------------
     @property
     def is_dirty(self) -> bool:
-        return self.values != self.saved_values
+        if not self.saved_values or self.values.keys() != self.saved_values.keys():
+            return self.values != self.saved_values
+        return any(self._as_held(k, v) != self._as_held(k, self.saved_values[k]) for k, v in self.values.items())
+
+    def _as_held(self, key: str, value: Any) -> Any:
+        """A value as the file would hold it: a choice by its stored value (held by its label, picked from the list),
+        text by its lines (held with Windows line endings, shown and typed with new lines), so a character typed and
+        taken back leaves the record as it was."""
+        field = self._by_key.get(key)
+        if field is None or not isinstance(value, str):
+            return value
+        if field.kind in (FieldKind.CHOICE, FieldKind.EDITABLE_CHOICE):
+            return next((v for v, label in field.choices if value.casefold() in (v.casefold(), label.casefold())),
+                        value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if field.kind == FieldKind.LONG_TEXT else value
 
     def dirty_fields(self) -> list[str]:
         """The labels of the fields that differ from the file (all of them for a new record)."""
         if not self.saved_values:
             return [f.plain_label for f in self.fields if self.values.get(f.key) not in ("", None, (), [])]
-        return [f.plain_label for f in self.fields if self.values.get(f.key) != self.saved_values.get(f.key)]
+        return [f.plain_label for f in self.fields
+                if self._as_held(f.key, self.values.get(f.key)) != self._as_held(f.key, self.saved_values.get(f.key))]
 
     def describe_unsaved(self) -> str:
         changed = self.dirty_fields()

@@ -344,9 +344,10 @@ class DhrPage(QWidget):
 
     def _on_today(self, slot):
         """``slot`` (an action that changes records) run on today's list: while the list is as at a past day, asked
-        first (Yes: today's list, then the action; No: nothing), so no change is made on a past day's figures."""
+        first (Yes: today's list, then the action; No: nothing), so no change is made on a past day's figures. A
+        read-only file changes nowhere: what Enter opens there (a review to read) opens over the day's list."""
         def run(*_args):
-            if self.presenter.shown.past:
+            if self.presenter.shown.past and not self.presenter.read_only:
                 if not prompts.ask(self, "Reviews as at a past day", self.presenter.past_question(),
                                    yes="Show today's list"):
                     return None
