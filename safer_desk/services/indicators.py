@@ -979,10 +979,14 @@ def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
             raise IndicatorError(f"{indicator.name}: the {kind} target needs a figure.")
         if kind == "annual" and indicator.totals and len(periods) > 1:
             if profile == "seasonal":
-                last = series(store, indicator, area_id, year.previous())
+                # Last year as the grid shows it: a district formed since takes the districts' it replaced.
+                last_periods = year_periods(indicator.frequency, year.previous())
+                last, replaced = _with_predecessors(store, indicator, area_id, last_periods,
+                                                    series(store, indicator, area_id, year.previous()))
                 if any(f is None or f.value is None for f in last):
                     raise IndicatorError(f"{indicator.name}: a seasonal trajectory needs every period of "
-                                         f"{year.previous().label} entered.")
+                                         f"{year.previous().label} entered"
+                                         f"{_replaced_gaps(replaced, last_periods, store, area_id)}.")
                 cumulative = dom.seasonal_trajectory(value, [f.value for f in last])
             else:
                 profile = "even"
@@ -1739,11 +1743,39 @@ def predecessor_figures(store: Store, indicator: Indicator | str, district_id: s
         missing: list[str] = []
         parts = parts_of(district_id, p, used, missing)
         figure = None if missing else dom.sum_of_areas(parts, ind.unit, ind.rate_per)
+        need = "counts and populations" if ind.unit == "rate" else "numerators and denominators"
         reason = ("no figure for " + in_words(missing)) if missing else "" if figure is not None else \
-            f"a {ind.unit} is worked out from the districts' numerators and denominators, and some are not given"
+            f"a {ind.unit} is worked out from the districts' {need}, and some are not given"
         out[p] = DerivedFigure(p, figure, Membership(p, tuple(sorted(chain, key=groups.name))), tuple(used),
                                tuple(missing), reason)
     return out
+
+
+def _with_predecessors(store: Store, ind: Indicator, area_id: str, periods: Sequence[str],
+                       figures: Sequence[Figure | None], groups: _Groups | None = None
+                       ) -> tuple[list[Figure | None], dict[str, DerivedFigure]]:
+    """The area's own figures of these periods, a district's periods without one (before it began) filled from the
+    districts it replaced (``predecessor_figures``, returned too, to say whose they are)."""
+    replaced = predecessor_figures(store, ind, area_id, [p for p, f in zip(periods, figures) if f is None],
+                                   groups=groups)
+    return [replaced[p].figure if p in replaced else f for p, f in zip(periods, figures)], replaced
+
+
+def _replaced_gaps(replaced: dict[str, DerivedFigure], periods: Sequence[str], store: Store, area_id: str) -> str:
+    """" (for Apr-18 there is no figure for Suffolk Coastal, one of the districts East Suffolk replaced)": why last
+    year's periods made from the districts replaced are blank; "" for none."""
+    blank = [i for i, p in enumerate(periods) if p in replaced and replaced[p].figure is None]
+    if not blank:
+        return ""
+    area = find_area(store, area_id)
+    it = area.name if area is not None else "it"
+    whose = sorted({n for i in blank for n in replaced[periods[i]].missing}, key=str.casefold)
+    when = ranges_text(blank, lambda a, b: b == a + 1, lambda i: period_label(periods[i]))
+    if not whose:
+        return f" (for {when} the figures of the districts {it} replaced cannot be added up: " \
+            f"{replaced[periods[blank[0]]].reason})"
+    which = "one of the districts" if len(whose) == 1 else "districts"
+    return f" (for {when} there is no figure for {in_words(whose)}, {which} {it} replaced)"
 
 
 def holding_own_figures(store: Store, area_ids: Iterable[str]) -> set[str]:
@@ -1989,6 +2021,14 @@ class YearView:
         others = [f"{n}'s" for n in names if n not in lacking]
         if lacking and others:
             text += f", left blank rather than {in_words(others)} alone"
+        # Every one's figure there, but a percentage or rate typed without its parts: never the mean of theirs.
+        unsummed = [i for i, d in made if d.figure is None and not d.missing]
+        if unsummed:
+            need = "a count and a population" if self.indicator.unit == "rate" else "a numerator and denominator"
+            when = "" if len(unsummed) == len(self.last_derived) else \
+                f" for {ranges_text(unsummed, lambda a, b: b == a + 1, self._last_label)}"
+            text += f"; not added up{when}: their {self.indicator.unit}s are not all given with {need}, and are " \
+                "never averaged"
         return text
 
     def _last_label(self, index: int) -> str:
@@ -2010,7 +2050,9 @@ class YearView:
             return ""
         if d.figure is not None:
             return f"{d.source.label}: in {self.year.previous().label} {self.area_name}'s area was theirs."
-        return f"Blank: {d.reason}, and the others' figures alone are not {self.area_name}'s area."
+        if d.missing and d.used:
+            return f"Blank: {d.reason}, and the others' figures alone are not {self.area_name}'s area."
+        return f"Blank: {d.reason}."
 
     def is_derived_at(self, index: int) -> bool:
         return index < len(self.sources) and self.sources[index] is not None and self.sources[index].kind == "derived"
@@ -2136,7 +2178,13 @@ class YearView:
                     text += f" ({self.movement.judgement})"
             parts.append(text + ".")
         if (words := self.last_year_words()) and not (replaced_said and words == self.last_year_label()):
-            parts.append(f"Last year's figures are those of the districts {self.area_name} replaced ({words}).")
+            made = [d for d in self.last_derived if d is not None]
+            names = {n for d in made for n in (*d.used, *d.missing)}
+            whose = f"the district{'s' if len(names) > 1 else ''} {self.area_name} replaced"
+            if any(d.figure is not None for d in made):
+                parts.append(f"Last year's figures are those of {whose} ({words}).")
+            else:
+                parts.append(f"No figures for last year from {whose} ({words}).")
         if self.target is not None and self.target.status == "withdrawn":
             reason = self.target.withdrawn_reason.rstrip()
             parts.append(f"The target of {ind.format(self.target.value)} was withdrawn on "
@@ -2282,9 +2330,8 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
     loaded = _load_figures(store, ind, area_id, periods + last_periods, _groups)
     this_year = [loaded.figures[p] for p in periods]
     # A district formed since: last year is the districts' it replaced (the year itself stays its own, blank).
-    replaced = predecessor_figures(store, ind, area_id, [p for p in last_periods if loaded.figures[p] is None],
-                                   groups=_groups)
-    last_year = [replaced[p].figure if p in replaced else loaded.figures[p] for p in last_periods]
+    last_year, replaced = _with_predecessors(store, ind, area_id, last_periods,
+                                             [loaded.figures[p] for p in last_periods], _groups)
     comments = [(loaded.rows.get(p) or {}).get("comment") or "" for p in periods]
     target = get_target(store, ind.id, area_id, year)
     target_at = _target_at(ind, target, periods)
