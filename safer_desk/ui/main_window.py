@@ -367,6 +367,13 @@ class MainWindow(QMainWindow):
                 owner = owner.parentWidget()
             if owner is None and dialog.isVisible() and dialog.has_unsaved_changes():
                 found.append(dialog)
+        # A name typed in Districts, Partnerships and Partners and not added: the open file's too (a dialog Qt has
+        # deleted with its window, closing, has nothing to ask).
+        import shiboken6
+
+        reference = self._reference_dialog
+        if reference is not None and shiboken6.isValid(reference) and reference.has_unsaved_changes():
+            found.append(reference)
         return found
 
     def may_close_file(self) -> bool:

@@ -642,26 +642,41 @@ class ReferenceDialog(QDialog):
         share_undo(self)  # Edit > Undo and Redo from here too: the window's keys reached only the window
         self.refresh()
 
-    def reject(self) -> None:
-        """Esc, Close or the close box: a name typed into a page's form and not added is asked about first, as every
-        other form asks (it was lost without a word). Save adds it, as Add does; Cancel stays, in the name. Closed
-        because another file is open, it asks nothing: the name was for the file that has gone."""
-        pages = (self.districts, self.partnerships, self.organisations) if self.session.store is self._store else ()
-        for page in pages:
+    def _typed_pages(self) -> list:
+        """The pages whose form holds a name typed and not added, for the file the dialog shows (none once another
+        file is open: the name was for the file that has gone)."""
+        if self.session.store is not self._store:
+            return []
+        return [page for page in (self.districts, self.partnerships, self.organisations)
+                if page.name_edit.text().strip() and page.add_button.isEnabled()]
+
+    def has_unsaved_changes(self) -> bool:
+        return self.isVisible() and bool(self._typed_pages())
+
+    def may_close(self) -> bool:
+        """Before the dialog closes, or its file does (another file opened, the program closing): each name typed and
+        not added is asked about, as every other form asks (it was lost without a word). Save adds it, as Add does,
+        to this file; Discard forgets it; True once each is added or forgotten, False for Cancel or an add refused
+        (its message said why), the name in focus."""
+        for page in self._typed_pages():
             name = page.name_edit.text().strip()
-            if not name or not page.add_button.isEnabled():
-                continue
             choice = prompts.ask_unsaved(self, self.windowTitle(), f"The {page.kind} “{name}” is typed in but not "
                                                                    "added.")
             if choice is UnsavedChoice.DISCARD:
+                page.name_edit.clear()
                 continue
             self.pages.setCurrentWidget(page)
             if choice is UnsavedChoice.SAVE:
                 page.add()
-            if page.name_edit.text().strip():  # Cancel, or the add refused (its message said why)
+            if page.name_edit.text().strip():  # Cancel, or the add refused
                 page.name_edit.setFocus()
-                return
-        super().reject()
+                return False
+        return True
+
+    def reject(self) -> None:
+        """Esc, Close or the close box: a name typed and not added is asked about first (``may_close``)."""
+        if self.may_close():
+            super().reject()
 
     def keyPressEvent(self, event) -> None:
         """Enter presses the button in focus (its own), adds from a line of a page's form (``_Page.keyboard``), and

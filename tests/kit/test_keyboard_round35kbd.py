@@ -336,24 +336,31 @@ def test_esc_in_districts_partnerships_and_partners_asks_about_a_name_typed_and_
     assert ("Newtown" in names) == (answer == "save") and len(names) == before + (answer == "save")
 
 
-def test_a_name_typed_in_districts_is_not_added_to_the_next_file_opened(demo_window, qtbot, prompts, demo_master,
-                                                                       tmp_path):
-    """Another file opened closes the dialog: the name it held was for the file that has gone, so nothing is asked
-    (a Save there would have added it to the new file)."""
+def test_a_name_typed_in_districts_is_asked_about_before_another_file_opens(demo_window, qtbot, prompts, demo_master,
+                                                                            demo_path, tmp_path):
+    """Round 35: another file opened closed the dialog and dropped a name typed in it without a word (Esc and Close
+    asked). It is asked about while its file is open: Save adds it there, never to the file opened next; Cancel
+    keeps the file and the name."""
     import shutil
 
     from safer_desk.services import reference as ref
+    from safer_desk.storage.store import open_store
 
     demo_window.show()
     demo_window.show_reference()
     dialog = demo_window._reference_dialog
     QTest.keyClicks(dialog.districts.name_edit, "Newtown")
-    prompts.unsaved_answers.append("save")
     other = tmp_path / "other.sqlite"
     shutil.copyfile(demo_master, other)
+    prompts.unsaved_answers.append("cancel")
+    assert not demo_window.open_path(other)
+    assert demo_window.session.store.path == demo_path and dialog.districts.name_edit.text() == "Newtown"
+    prompts.unsaved_answers.append("save")
     assert demo_window.open_path(other)
-    assert prompts.unsaved_questions == []
+    assert [q for q in prompts.unsaved_questions if "Newtown" in q[1]] and len(prompts.unsaved_questions) == 2
     assert "Newtown" not in [d.name for d in ref.list_districts(demo_window.session.store)]
+    with open_store(demo_path, read_only=True) as before:
+        assert "Newtown" in [d.name for d in ref.list_districts(before)]
 
 
 def test_a_referral_deleted_by_del_leaves_the_next_one_chosen(demo_window, qtbot, prompts):
