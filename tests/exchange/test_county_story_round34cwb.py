@@ -86,7 +86,8 @@ def test_the_workbook_gives_a_merged_district_s_figures_of_the_years_before_the_
                               "St Edmundsbury": 240, "Suffolk Coastal": 600, "Waveney": 480}
     assert sum(districts_2018.values()) == COUNTY_2018
     # After the merger: West Suffolk's own figure, and no row for the districts it took over.
-    assert shown[("West Suffolk", "2019/20")] == 396
+    # Its row says whose figures its last year's are (round 35): the districts it took over.
+    assert shown[("West Suffolk (last year 2018/19: Forest Heath and St Edmundsbury)", "2019/20")] == 396
     assert not [k for k in shown if k[0] in ("Forest Heath", "St Edmundsbury") and k[1] != "2018/19"]
 
     # The board report of 2018/19 gives the same figure for each district and the county.
