@@ -508,6 +508,12 @@ class PastePreview:
         rows = self.reading.rows
         return list(rows[1:] if self.heading_row else rows)
 
+    def title(self) -> str:
+        """"Paste 23 rows into the project register": the rows that would be projects, a heading row not counted
+        (every row copied while it is not yet said whether the first is headings)."""
+        rows = len(self.data_rows()) if self.heading_row is not None else len(self.reading.rows)
+        return f"Paste {rows} row{'s' if rows != 1 else ''} into the project register"
+
     def problems(self) -> str:
         try:
             self.projects()

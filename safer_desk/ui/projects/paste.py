@@ -23,12 +23,10 @@ class PastePreviewDialog(QDialog):
         super().__init__(parent)
         self.preview = preview
         self.projects: list = []
-        rows = len(preview.reading.rows)
-        self.setWindowTitle(f"Paste {rows} row{'s' if rows != 1 else ''} into the project register")
+        self.setWindowTitle(preview.title())
         self.resize(*fitting_size(parent, 900, 460))
         layout = QVBoxLayout(self)
-        self.intro = QLabel(f"Paste {rows} row{'s' if rows != 1 else ''} into the project register. "
-                            "Check which field each column fills; nothing is added until you press Add.")
+        self.intro = QLabel(self._intro())
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
 
@@ -105,8 +103,13 @@ class PastePreviewDialog(QDialog):
         super().showEvent(event)
         self.place_mapping()
 
+    def _intro(self) -> str:
+        return f"{self.preview.title()}. Check which field each column fills; nothing is added until you press Add."
+
     def refresh(self) -> None:
         p = self.preview
+        self.setWindowTitle(p.title())  # the heading row answered: it is not one of the rows pasted
+        self.intro.setText(self._intro())
         unknown = ", ".join(f"“{h}”" for h in p.reading.unknown_headings[:6])
         self.question_label.setText(f"The first row ({unknown}) does not name columns the register knows. "
                                     "Is it a row of headings?")
