@@ -278,7 +278,9 @@ def cannot_read(shown: str, exc: BaseException) -> PoliceFileError:
     close = (": if it is open in Excel (or another program), close it there and import again"
              if isinstance(exc, PermissionError) else
              ": it was moved or deleted while it was imported, or the drive it is on went away. Put it back (or "
-             "choose it where it is now) and import again" if isinstance(exc, FileNotFoundError) else "")
+             "choose it where it is now) and import again" if isinstance(exc, FileNotFoundError) else
+             ": if it is on a network drive or a memory stick, copy it to this computer and import the copy"
+             if isinstance(exc, OSError) else "")
     return PoliceFileError(f"{shown} cannot be read ({why}){close}; nothing was imported.")
 
 

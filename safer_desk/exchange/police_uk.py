@@ -75,6 +75,10 @@ MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 EXCEL_MONTH = re.compile(r"^\s*(?:[A-Za-z]{3,9}[- ]\d{2}(?:\d{2})?|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?|\d{1,2}/\d{4}"
                          r"|\d{4}-\d{2}-\d{2}(?:[ T][\d:.]+)?|\d{4}/\d{1,2}(?:/\d{1,2})?)\s*$")
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+# A street file compressed again by someone to send it (data.police.uk gives .csv files and .zip downloads only).
+COMPRESSED = ((b"\x1f\x8b", "gzip (a .gz file)"), (b"7z\xbc\xaf\x27\x1c", "7-Zip (a .7z file)"),
+              (b"Rar!\x1a\x07", "RAR (a .rar file)"))
+AGAIN = "Download it again from data.police.uk; nothing was imported."
 HEADER_BYTES = 1 << 16  # a header line longer than this is not a police.uk header
 CHUNK = 1 << 20
 # Files per batch: the caller takes a batch's counts (and makes their areas) while the next is read; a batch
@@ -184,6 +188,16 @@ def header_of(start: bytes, shown: str) -> list[str]:
     if start and (kind := other_kind_of_file(start)):  # an .xls, a Safer Desk file …: said, not "not UTF-8"
         raise PoliceFileError(f"{shown} is {kind}, not a data.police.uk street-level crime file (*-street.csv) or "
                               "download (.zip); nothing was imported.")
+    if not start:
+        raise PoliceFileError(f"{shown} is empty (0 bytes): a data.police.uk street file always starts with its "
+                              f"heading line, so it was cut short while downloading or saved again empty. {AGAIN}")
+    if kind := next((words for magic, words in COMPRESSED if start.startswith(magic)), None):
+        raise PoliceFileError(f"{shown} is compressed with {kind}, not a street-level crime file itself: unpack it "
+                              "first (7-Zip does, on Windows) and import the .csv inside, or import the .zip "
+                              "data.police.uk gives; nothing was imported.")
+    if start.startswith(ZIP_MAGIC):  # a .csv in a folder (a zip given is read as a zip, whatever its name)
+        raise PoliceFileError(f"{shown} is a zip file named as a CSV: rename it to end .zip (or choose it on its own, "
+                              "as it is) and import it again; nothing was imported.")
     if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode text" (and Notepad's "Unicode"): every character in two bytes.
         raise PoliceFileError(
@@ -194,13 +208,16 @@ def header_of(start: bytes, shown: str) -> list[str]:
     if line.startswith(codecs.BOM_UTF8):
         line = line[len(codecs.BOM_UTF8):]
     if not line.strip() and not start.strip(b"\r\n"):
-        raise PoliceFileError(f"{shown} is empty.")
+        raise PoliceFileError(f"{shown} is empty (blank lines only): a data.police.uk street file always starts with "
+                              f"its heading line, so it was cut short while downloading or saved again empty. {AGAIN}")
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _not_utf8(shown, 1, line[exc.start]) from None
     if not text.strip():
-        raise PoliceFileError(f"{shown} is empty.")
+        raise PoliceFileError(f"{shown} starts with a blank line where its heading line (“Crime ID,Month,…”) should "
+                              f"be: a data.police.uk street file starts with it, so another program changed the file. "
+                              f"{AGAIN}")
     return next(csv.reader(io.StringIO(text)))
 
 
@@ -248,6 +265,23 @@ def refusal_for(shown: str | Path, kind: str, header: Iterable[str] = ()) -> str
                 f"“{','.join(STREET_HEADER)}”).")
     return (f"{name} is not a police.uk street-level crime file (its first line should start "
             "“Crime ID,Month,Reported by,Falls within”).")
+
+
+# What to choose instead of a file that is not a street file, chosen (or named) on its own.
+CHOOSE = ("Choose the *-street.csv files of a data.police.uk download, the folder they are in, or the download's .zip; "
+          "nothing was imported.")
+
+
+def refusal_alone(shown: str | Path, kind: str, header: Iterable[str] = ()) -> str:
+    """Why a file chosen on its own is not imported, and what to choose instead (refusal_for names it in a list)."""
+    said = refusal_for(shown, kind, header)
+    if kind != "unknown":  # outcomes or stop-and-search: the street file of the same download is wanted
+        return f"{said} {CHOOSE}"
+    if "download it again" in said:  # a street file saved again with another separator: said already
+        return said
+    if "(its first line should start" in said:  # some other CSV
+        return f"{said} Figures typed in a sheet are imported with Import Figures… instead. {CHOOSE}"
+    return f"{said} {AGAIN}"  # a street file whose heading line was edited
 
 
 def _is_zip(path: Path) -> bool:
@@ -299,10 +333,11 @@ def street_files_in(paths: Iterable[Path | str]) -> Iterator[FoundFiles]:
                 header = read_header(p)
                 kind = file_kind(header)
                 if kind != "street":
-                    raise PoliceFileError(refusal_for(p, kind, header))
+                    raise PoliceFileError(refusal_alone(p, kind, header))
                 found.street.append(StreetFile(p, p.name, p.name, LOOSE_FILES, tuple(header)))
             else:
-                raise PoliceFileError(f"There is no file or folder at {p}.")
+                raise PoliceFileError(f"There is no file or folder at {p}: it was moved, renamed or deleted after it "
+                                      "was chosen. Choose it again where it is now; nothing was imported.")
         found.street = _named_apart(found.street)
         yield found
 
@@ -387,7 +422,7 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path], inde
             if in_folder:
                 found.skipped.append((label, f"{label} is an empty zip: it holds no files."))
                 return []
-            raise PoliceFileError(f"{label} is an empty zip: it holds no files; nothing was imported.")
+            raise PoliceFileError(f"{label} is an empty zip: it holds no files. {AGAIN}")
         street_before = len(found.street)
         skipped_before = len(found.skipped)
         odd: list[str] = []  # why CSV files of no police.uk kind were left out
@@ -433,7 +468,11 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path], inde
             if in_folder:  # in a folder, like an outcomes file there: named as not imported
                 found.skipped.append((label, why if odd else why + "."))
                 return [why] if odd else []
-            raise PoliceFileError(why + (" Nothing was imported." if odd else "; nothing was imported."))
+            if not odd:  # outcomes and stop-and-search alone: the download was made without its crime data
+                raise PoliceFileError(f"{why}. Download it again from data.police.uk with “Include crime data” "
+                                      "ticked; nothing was imported.")
+            said_again = all("download it again" in reason for reason in odd)  # a separator: said what to do
+            raise PoliceFileError(why + (" Nothing was imported." if said_again else f" {AGAIN}"))
     return []
 
 
@@ -446,8 +485,12 @@ def _copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, 
 
 
 def _unpacking_failed(label: str, member: str, exc: Exception) -> PoliceFileError:
-    if isinstance(exc, (RuntimeError, NotImplementedError)):  # encrypted, or a compression zipfile lacks
-        return PoliceFileError(f"{label}: {member} cannot be unpacked ({exc}); nothing was imported.")
+    if isinstance(exc, (RuntimeError, NotImplementedError)):  # encrypted, or a compression zipfile lacks (Deflate64)
+        return PoliceFileError(
+            f"{label}: {member} cannot be unpacked ({exc}): it was compressed with a password or in a way Safer Desk "
+            "cannot unpack, which data.police.uk's downloads never are. Unpack it yourself (in Windows, right-click "
+            "it and choose Extract All…) and import the folder it gives, or download it again from data.police.uk; "
+            "nothing was imported.")
     if isinstance(exc, OSError):
         return PoliceFileError(f"{label} could not be unpacked into the temporary folder ({exc.strerror or exc}); "
                                "nothing was imported.")
@@ -838,7 +881,7 @@ class StreetReader:
 def _bad_month(f: StreetFile, bad: list[str]) -> PoliceFileError:
     """Why a file with a Month that is not YYYY-MM is refused: the first such row in the file, by its line (Excel
     saves 2025-01 as Jan-25), or, should the csv module read the file otherwise, the first month in order."""
-    month, line = bad[0], ""
+    month, line, number = bad[0], "", 0
     # The line helps; the refusal stands without it.
     with contextlib.suppress(OSError, ValueError, StopIteration, csv.Error), \
             f.path.open(encoding="utf-8-sig", newline="") as fh:
@@ -847,7 +890,7 @@ def _bad_month(f: StreetFile, bad: list[str]) -> PoliceFileError:
         start = rows.line_num + 1
         for values in rows:
             if len(values) > at and values[at] in bad and any(values):  # a row of commas only is passed over
-                month, line = values[at], f" at line {start}"
+                month, line, number = values[at], f" at line {start}", start
                 break
             start = rows.line_num + 1
     if EXCEL_MONTH.match(month):  # the file was opened in Excel and saved: said, and what to do
@@ -855,7 +898,14 @@ def _bad_month(f: StreetFile, bad: list[str]) -> PoliceFileError:
             f"{f.shown} has a Month that is not YYYY-MM (“{month}”){line}: it was probably saved again in Excel, "
             "which shows a month such as 2025-03 as “Mar-25” and saves it that way. Download the file again from "
             "data.police.uk and import it without saving it in Excel; nothing was imported.")
-    return PoliceFileError(f"{f.shown} has a Month that is not YYYY-MM (“{month}”){line}; nothing was imported.")
+    if month == "Month" and number:  # the heading line in the middle: files joined by copying one after another
+        return PoliceFileError(
+            f"{f.shown} has its heading line again at line {number}: two files were probably put together into one. "
+            "Import each month's file as data.police.uk gives it (choose them together, or their folder); nothing "
+            "was imported.")
+    return PoliceFileError(
+        f"{f.shown} has a Month that is not YYYY-MM (“{month}”){line}: every row of a data.police.uk street file has "
+        f"its month as YYYY-MM (2025-03 for March 2025), so another program changed the file. {AGAIN}")
 
 
 def count_street_file(path: Path) -> FileCounts:
@@ -863,5 +913,5 @@ def count_street_file(path: Path) -> FileCounts:
     path = Path(path)
     header = read_header(path)
     if file_kind(header) != "street":
-        raise PoliceFileError(refusal_for(path, file_kind(header), header))
+        raise PoliceFileError(refusal_alone(path, file_kind(header), header))
     return count_street_files([StreetFile(path, path.name, path.name, path.name, tuple(header))])[0]

@@ -152,13 +152,17 @@ def test_another_file_opened_while_the_preview_is_read_is_safe(demo_window, demo
     gate = Gate(monkeypatch, "preview_values")
     tab = demo_window.show_tab("indicators")
     task = tab.import_figures_from(_csv(tmp_path))
-    finished = []
-    task.signals.finished.connect(lambda: finished.append(True))
+    # Not `finished`: the task's own slot on it (connected first) deletes the task, and a test's slot connected
+    # later was lost when that deletion came (qWait deletes at once) while the worker was still emitting it.
+    ended = []
+    for outcome in ("succeeded", "failed", "cancelled"):
+        getattr(task.signals, outcome).connect(lambda *_, said=outcome: ended.append(said))
     qtbot.waitUntil(gate.entered.is_set, timeout=15000)
     assert demo_window.open_path(other)  # before the progress window holds the window
     assert not lock_path(demo_path).exists()
     gate.open()
-    qtbot.waitUntil(lambda: bool(finished) and not running_tasks(), timeout=15000)
+    qtbot.waitUntil(lambda: bool(ended) and not running_tasks(), timeout=15000)
+    assert ended == ["succeeded"]  # read to its end, and dropped: the file it was read for is no longer open
     assert prompts.errors == [] and not any(w.isVisible() and w.windowTitle().startswith("Import Figures")
                                             for w in QApplication.topLevelWidgets())
     assert demo_window.session.store.path == other

@@ -72,8 +72,9 @@ REFUSED = {
                                  r"x-street.csv is damaged or cut short at line 3: it has 13 columns where 12 were "
                                  r"expected"),
     "a month that is not a month": ((HEADER + "\n" + suffolk_row(month="2025-13") + "\n").encode(),
-                                    r"x-street.csv has a Month that is not YYYY-MM \(“2025-13”\) at line 2; "
-                                    r"nothing was imported."),
+                                    r"x-street.csv has a Month that is not YYYY-MM \(“2025-13”\) at line 2: every "
+                                    r"row of a data.police.uk street file has its month as YYYY-MM .* Download it "
+                                    r"again from data.police.uk; nothing was imported."),
     "a blank month": ((HEADER + "\n" + suffolk_row(month="") + "\n").encode(),
                       r"x-street.csv has a Month that is not YYYY-MM \(“”\)"),
     "an empty file": (b"", r"x-street.csv is empty."),

@@ -45,7 +45,9 @@ def test_a_month_nothing_like_excels_is_said_as_before(store, tmp_path):
     with pytest.raises(PoliceFileError) as refused:
         import_police_files(store, [path])
     assert str(refused.value) == ("2025-03-suffolk-street.csv has a Month that is not YYYY-MM (“2025-13”) at line "
-                                  "2; nothing was imported.")
+                                  "2: every row of a data.police.uk street file has its month as YYYY-MM (2025-03 "
+                                  "for March 2025), so another program changed the file. Download it again from "
+                                  "data.police.uk; nothing was imported.")  # what to do: session 36
 
 
 def test_the_command_line_and_the_window_say_it(demo_window, prompts, qtbot, tmp_path, capsys):

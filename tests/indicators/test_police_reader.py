@@ -28,6 +28,12 @@ from tests.indicators.police_helpers import fixture, street_files
 
 DAMAGED = "x-street.csv is damaged or cut short at "
 AGAIN = " Download the file again; nothing was imported."
+# What to do, said since session 36 (a blank first line was "x-street.csv is empty.", a Month not YYYY-MM said none).
+BLANK_FIRST = ("x-street.csv starts with a blank line where its heading line (“Crime ID,Month,…”) should be: a "
+               "data.police.uk street file starts with it, so another program changed the file. Download it again "
+               "from data.police.uk; nothing was imported.")
+CHANGED = (": every row of a data.police.uk street file has its month as YYYY-MM (2025-03 for March 2025), so another "
+           "program changed the file. Download it again from data.police.uk; nothing was imported.")
 INVALID_STATE = ("x-street.csv cannot be read as a CSV file (Invalid Input Error: The CSV Parser state machine reached "
                  "an invalid state.); nothing was imported.")  # DuckDB's refusal of some mixes of line endings
 
@@ -156,9 +162,9 @@ AS_BEFORE = {
     'sp only last': (H+"\n"+R+"\n ",
         'line 3: it has 1 columns where 12 were expected.'),
     'blank first': ("\n"+H+"\n"+R+"\n",
-        'x-street.csv is empty.'),
+        BLANK_FIRST),
     'bom blank': ("\ufeff\n"+H+"\n"+R+"\n",
-        'x-street.csv is empty.'),
+        BLANK_FIRST),
     'CR file + LF': (H+"\r"+R+"\n"+R+"\r",
         {'Suffolk Constabulary|2025-01|Babergh|Burglary': 2}),
     'CR file blank': (H+"\r"+R+"\r\r"+S+"\r",
@@ -221,16 +227,18 @@ NOT_AS_BEFORE = {
     # the file, with its line.
     'quoted empty month': (H+"\n"+row(month='""')+"\n",
         'x-street.csv has a Month that is not YYYY-MM (“”); nothing was imported.',
-        'x-street.csv has a Month that is not YYYY-MM (“”) at line 2; nothing was imported.'),
+        'x-street.csv has a Month that is not YYYY-MM (“”) at line 2' + CHANGED),
     'bad months': (H+"\n"+row(month="zz")+"\n"+row(month="aa")+"\n",
         'x-street.csv has a Month that is not YYYY-MM (“aa”); nothing was imported.',
-        'x-street.csv has a Month that is not YYYY-MM (“zz”) at line 2; nothing was imported.'),
+        'x-street.csv has a Month that is not YYYY-MM (“zz”) at line 2' + CHANGED),
     'month spaces': (H+"\n"+row(month=" 2025-01")+"\n",
         'x-street.csv has a Month that is not YYYY-MM (“ 2025-01”); nothing was imported.',
-        'x-street.csv has a Month that is not YYYY-MM (“ 2025-01”) at line 2; nothing was imported.'),
+        'x-street.csv has a Month that is not YYYY-MM (“ 2025-01”) at line 2' + CHANGED),
     'header twice': (H+"\n"+R+"\n"+H+"\n",
         'x-street.csv has a Month that is not YYYY-MM (“Month”); nothing was imported.',
-        'x-street.csv has a Month that is not YYYY-MM (“Month”) at line 3; nothing was imported.'),
+        'x-street.csv has its heading line again at line 3: two files were probably put together into one. Import '
+        "each month's file as data.police.uk gives it (choose them together, or their folder); nothing was "
+        'imported.'),
 }
 
 
